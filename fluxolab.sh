@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# FluxoLab: set up a fresh Debian/Ubuntu machine, build, and run the app or the test suite.
+#   ./fluxolab.sh app [APP OPTIONS]   install what is missing, build, start the app on the simulation
+#   ./fluxolab.sh test [--sanitize]   install what is missing, build, run every test (ctest);
+#                                     --sanitize runs the suite again built with ASan + UBSan
+#   ./fluxolab.sh build               install what is missing and build only
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-svg-dev libgl-dev
+  libqcustomplot-dev librdkafka-dev nlohmann-json3-dev doctest-dev kcat
+  xvfb xauth fonts-dejavu-core)
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "fluxolab: installing ${missing[*]}" >&2
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+build() { # build DIR [extra cmake args]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$dir" -j "$(nproc)"
+}
+
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+run_tests() { # run_tests DIR LABEL
+  local dir=$1 label=$2 log
+  log=$(mktemp)
+  set +e
+  (cd "$dir" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)" --timeout 600) 2>&1 | tee "$log"
+  set -e
+  local total failed
+  total=$(sed -n 's/.*tests passed, \([0-9]*\) tests\{0,1\} failed out of \([0-9]*\).*/\2/p' "$log" | tail -n 1)
+  failed=$(sed -n 's/.*tests passed, \([0-9]*\) tests\{0,1\} failed out of \([0-9]*\).*/\1/p' "$log" | tail -n 1)
+  rm -f "$log"
+  if [ -z "$total" ]; then total=0; failed=1; fi
+  echo "$label: $((total - failed)) passed, $failed failed"
+  TOTAL_PASSED=$((TOTAL_PASSED + total - failed))
+  TOTAL_FAILED=$((TOTAL_FAILED + failed))
+}
+
+cmd=${1:-app}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  app)
+    install_missing
+    build build
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+      echo "fluxolab: no display found; rendering a screenshot to build/fluxolab.png instead" >&2
+      exec env QT_QPA_PLATFORM=offscreen ./build/app/fluxolab --screenshot build/fluxolab.png "$@"
+    fi
+    exec ./build/app/fluxolab "$@"
+    ;;
+  build)
+    install_missing
+    build build
+    ;;
+  test)
+    sanitize=0
+    for a in "$@"; do
+      case "$a" in
+        --sanitize) sanitize=1 ;;
+        *) echo "fluxolab: unknown test option '$a' (use --sanitize)" >&2; exit 2 ;;
+      esac
+    done
+    install_missing
+    build build
+    run_tests build "tests"
+    if [ $sanitize -eq 1 ]; then
+      build build-asan -DFLUXOLAB_SANITIZE=ON -DFLUXOLAB_BUILD_BENCH=OFF
+      ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_tests build-asan "tests (ASan+UBSan)"
+    fi
+    echo "all: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
+    [ "$TOTAL_FAILED" -eq 0 ]
+    ;;
+  *)
+    echo "usage: ./fluxolab.sh app|test [--sanitize]|build" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,49 @@
+#include "labs/cli_commands.h"
+
+#include <exception>
+#include <ostream>
+
+namespace fluxolab::labs {
+
+namespace {
+void usage(std::ostream& os) {
+    os << "Usage: fluxolab-cli <command> [options]\n"
+          "\n"
+          "Commands:\n"
+          "  partition --partitions N [--partitioner murmur2|murmur2_random|consistent|consistent_random] KEY...\n"
+          "      Partition of each key, as Kafka's Java producer (murmur2) or librdkafka computes it.\n"
+          "  assign --strategy range|roundrobin|sticky|cooperative-sticky --topics t1:3,t2:2\n"
+          "         --member c1=t1,t2 [--member ...] [--owned c1=t1-0,t1-1 ...] [--generation c1=N ...]\n"
+          "      Partition assignment of a consumer group, as Kafka's assignors compute it.\n"
+          "  simulate SCENARIO.json [--seed S] [--until 60s] [--journal out.jsonl]\n"
+          "      Runs a scenario on the simulated cluster and prints a summary and the journal hash.\n"
+          "  script FILE [--seed S] [--brokers N]\n"
+          "      Runs Kafka CLI commands against a fresh simulated cluster.\n"
+          "  lab list | lab check LAB --script SOLUTION\n"
+          "      Lists the guided labs, or checks a solution script against a lab.\n";
+}
+} // namespace
+
+int runCli(const Args& args, CliStreams io) {
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        usage(args.empty() ? io.err : io.out);
+        return args.empty() ? 2 : 0;
+    }
+    const Args rest(args.begin() + 1, args.end());
+    try {
+        if (args[0] == "partition") return cmdPartition(rest, io);
+        if (args[0] == "assign") return cmdAssign(rest, io);
+        if (args[0] == "simulate") return cmdSimulate(rest, io);
+        if (args[0] == "script") return cmdScript(rest, io);
+        if (args[0] == "lab") return cmdLab(rest, io);
+    } catch (const std::exception& e) {
+        // Last line of defence: bad input must never crash the tool.
+        io.err << "fluxolab-cli: " << args[0] << ": " << e.what() << "\n";
+        return 2;
+    }
+    io.err << "fluxolab-cli: unknown command '" << args[0] << "'\n";
+    usage(io.err);
+    return 2;
+}
+
+} // namespace fluxolab::labs

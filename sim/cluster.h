@@ -1,0 +1,463 @@
+#pragma once
+// The deterministic Kafka cluster simulation: brokers (KRaft controller included), topics with
+// replicated partitions, producers, consumers and the classic group coordinator.
+// Virtual time only; one seeded Rng; every observable change goes to the Journal.
+
+#include "sim/assignors.h"
+#include "sim/journal.h"
+#include "sim/rng.h"
+#include "sim/types.h"
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <map>
+#include <optional>
+#include <queue>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace fluxolab::sim {
+
+// ---------------------------------------------------------------------------------------------
+// Configuration (Kafka's defaults unless noted)
+
+struct BrokerDefaults {
+    std::int32_t num_partitions = 1;
+    std::int32_t default_replication_factor = 1;
+    std::int32_t min_insync_replicas = 1;
+    bool unclean_leader_election_enable = false;
+    std::int64_t replica_lag_time_max_ms = 30000;
+    std::int64_t replica_fetch_wait_max_ms = 500;
+    std::int64_t broker_session_timeout_ms = 9000; ///< KRaft: controller fences a silent broker after this
+    std::int64_t log_retention_ms = 604800000;     ///< log.retention.hours=168
+    std::int64_t log_retention_bytes = -1;
+    std::int64_t log_segment_bytes = 1073741824;
+    std::int64_t log_segment_ms = 604800000;
+    std::int64_t log_retention_check_interval_ms = 300000;
+    std::int64_t group_initial_rebalance_delay_ms = 3000;
+    std::int64_t group_min_session_timeout_ms = 6000;
+    std::int64_t group_max_session_timeout_ms = 1800000;
+    std::int32_t offsets_topic_num_partitions = 50;
+    std::int32_t offsets_topic_replication_factor = 1; ///< the course's server.properties sets 1
+    bool auto_create_topics_enable = true;
+};
+
+struct ClusterConfig {
+    std::int32_t brokers = 1;           ///< 1..9; node ids 1..N
+    std::string host = "localhost";
+    std::int32_t first_port = 9092;
+    BrokerDefaults defaults;
+    std::int64_t network_delay_ms = 1;  ///< one-way latency of every request/response
+};
+
+/// Topic-level configs (overrides of broker defaults). Only set values are "non-default" for describe.
+struct TopicConfigs {
+    std::map<std::string, std::string> overrides; ///< as given: "retention.ms" -> "60000" (sorted)
+};
+
+enum class Acks : std::int8_t { None = 0, Leader = 1, All = -1 };
+enum class NullKeyPartitioner : std::uint8_t { BuiltinSticky, RoundRobin };
+
+struct ProducerConfig {
+    std::string client_id;                  ///< empty = "producer-N" as Kafka forms it
+    Acks acks = Acks::All;
+    std::int64_t linger_ms = 5;             ///< Kafka 4.0 default (KIP-1030)
+    std::int32_t batch_size = 16384;
+    std::int32_t retries = 2147483647;
+    std::int64_t retry_backoff_ms = 100;
+    std::int64_t request_timeout_ms = 30000;
+    std::int64_t delivery_timeout_ms = 120000;
+    bool enable_idempotence = true;
+    NullKeyPartitioner null_key_partitioner = NullKeyPartitioner::BuiltinSticky;
+};
+
+enum class OffsetReset : std::uint8_t { Earliest, Latest, None };
+
+struct ConsumerConfig {
+    std::string group_id;                  ///< empty = no group (manual assignment only)
+    std::string client_id;                 ///< empty = "consumer-<group>-N"
+    std::vector<AssignorKind> assignors{AssignorKind::Range, AssignorKind::CooperativeSticky};
+    std::int64_t session_timeout_ms = 45000;
+    std::int64_t heartbeat_interval_ms = 3000;
+    std::int64_t max_poll_interval_ms = 300000;
+    std::int32_t max_poll_records = 500;
+    bool enable_auto_commit = true;
+    std::int64_t auto_commit_interval_ms = 5000;
+    OffsetReset auto_offset_reset = OffsetReset::Latest;
+    std::int64_t poll_interval_ms = 100;   ///< simulated application loop: time between poll() calls
+    std::string host = "/127.0.0.1";
+};
+
+// ---------------------------------------------------------------------------------------------
+// State (read-only for callers; mutated only by Simulation)
+
+/// 24 bytes per record; key 0 = null key; value 0 = synthetic value rendered from producer+sequence.
+struct Record {
+    TimeMs timestamp = 0;
+    std::uint32_t key = 0;
+    std::uint32_t value = 0;
+    std::uint32_t producer = 0;  ///< producer index + 1 (0 = admin/unknown)
+    std::uint32_t sequence = 0;  ///< per (producer, partition) sequence number
+};
+
+struct ReplicaState {
+    BrokerId broker = -1;
+    Offset leo = 0;               ///< log end offset of this replica
+    Offset hw = 0;                ///< this replica's view of the high watermark
+    TimeMs last_caught_up_ms = 0; ///< leader's bookkeeping for ISR expiry
+    Offset known_leo = 0;         ///< the leader's view of this replica's LEO (from its last fetch)
+    TimeMs last_fetch_ms = 0;
+    Offset last_fetch_leader_leo = 0;
+    std::uint32_t fetch_epoch = 0; ///< invalidates in-flight fetches after leader changes
+    bool parked = false;          ///< a fetch waits at the leader for new data (long poll)
+};
+
+struct Segment {
+    Offset base = 0;
+    std::int64_t bytes = 0;
+    TimeMs created_ms = 0;
+    TimeMs max_timestamp = 0;
+};
+
+struct PartitionState {
+    std::int32_t topic = -1;        ///< journal topic index
+    std::int32_t partition = 0;
+    std::vector<BrokerId> replicas; ///< assignment order; replicas[0] is the preferred leader
+    std::vector<ReplicaState> replica_state; ///< parallel to replicas
+    std::vector<BrokerId> isr;      ///< kept in assignment order
+    BrokerId leader = -1;           ///< -1 = offline ("Leader: none")
+    std::int32_t leader_epoch = 0;
+    Offset high_watermark = 0;
+    Offset log_start = 0;
+    std::deque<Record> records;     ///< records[i] has offset log_start + i
+    std::vector<Segment> segments;
+    bool is_static = false;         ///< internal topic partitions: no data, no fetch traffic
+    std::map<std::uint32_t, std::pair<std::uint32_t, Offset>> producer_state; ///< producer -> (last seq, its offset)
+    std::vector<std::pair<Offset, std::uint64_t>> delayed_produces; ///< acks=all requests waiting for HW
+    Offset leaderLeo() const { return log_start + static_cast<Offset>(records.size()); }
+    const Record& at(Offset o) const { return records[static_cast<std::size_t>(o - log_start)]; }
+    ReplicaState* replica(BrokerId b);
+    const ReplicaState* replica(BrokerId b) const;
+    bool inIsr(BrokerId b) const;
+};
+
+struct TopicState {
+    std::string name;
+    std::int32_t index = -1;       ///< journal topic index
+    std::string topic_id;          ///< base64url-like Kafka Uuid string (22 chars)
+    bool internal = false;
+    TopicConfigs configs;
+    std::int32_t min_insync_replicas = 1;
+    bool unclean_leader_election = false;
+    std::int64_t retention_ms = 0;
+    std::int64_t retention_bytes = -1;
+    std::int64_t segment_bytes = 0;
+    std::int64_t segment_ms = 0;
+    std::vector<PartitionState> partitions;
+};
+
+struct BrokerState {
+    BrokerId id = 0;
+    std::string host;
+    std::int32_t port = 0;
+    bool alive = true;   ///< the process runs
+    bool fenced = false; ///< the controller considers it offline
+};
+
+struct MemberState {
+    std::string member_id;
+    std::int32_t consumer = -1;
+    std::string client_id;
+    std::string host;
+    std::vector<std::string> topics;
+    std::vector<AssignorKind> protocols;
+    std::vector<TopicPartition> owned;     ///< sent with the JoinGroup (sticky family)
+    std::int32_t owned_generation = -1;
+    std::vector<TopicPartition> assignment; ///< last assignment from SyncGroup (what describe shows)
+    bool joined = false;                    ///< has (re)joined during the current PreparingRebalance
+    bool awaiting_sync = false;
+    std::uint64_t serial = 0;
+    TimeMs session_deadline = 0;
+    std::int64_t session_timeout_ms = 45000;
+    std::int64_t rebalance_timeout_ms = 300000;
+};
+
+struct GroupStateData {
+    std::string id;
+    std::int32_t index = -1; ///< journal group index
+    GroupState state = GroupState::Empty;
+    std::int32_t generation = 0;
+    std::string leader;     ///< member id
+    std::optional<AssignorKind> protocol;
+    std::vector<MemberState> members; ///< in insertion order
+    std::map<TopicPartition, Offset> committed;
+    TimeMs rebalance_deadline = 0;
+    TimeMs initial_delay_until = -1;
+    std::int64_t initial_delay_remaining_ms = 0;
+    bool new_member_added = false;
+    std::uint64_t rebalance_token = 0;
+    BrokerId coordinator = -1;
+    const MemberState* member(const std::string& id) const;
+    MemberState* member(const std::string& id);
+};
+
+enum class ConsumerPhase : std::uint8_t { Idle, Joining, Syncing, Stable, Closed };
+
+struct ConsumerState {
+    std::int32_t index = -1;
+    ConsumerConfig config;
+    std::string client_id;
+    std::string member_id;
+    std::int32_t generation = -1;
+    ConsumerPhase phase = ConsumerPhase::Idle;
+    bool subscribed = false;
+    std::vector<std::string> subscription;
+    std::vector<TopicPartition> assigned;     ///< partitions currently owned/assigned (sorted)
+    std::map<TopicPartition, Offset> position; ///< next offset to fetch
+    bool rejoin_needed = false;
+    TimeMs last_poll_ms = 0;
+    TimeMs paused_until = -1;
+    TimeMs last_auto_commit_ms = 0;
+    std::size_t fetch_cursor = 0;
+    std::uint64_t join_token = 0;
+    std::int64_t consumed = 0;
+};
+
+/// A record handed to the application by poll().
+struct ConsumedRecord {
+    std::string topic;
+    std::int32_t partition = 0;
+    Offset offset = 0;
+    TimeMs timestamp = 0;
+    std::optional<std::string> key;
+    std::string value;
+};
+
+struct ProducerRecord {
+    std::string topic;
+    std::optional<std::int32_t> partition;
+    std::optional<std::string> key;
+    std::string value;
+    std::optional<TimeMs> timestamp;
+};
+
+/// Outcome of an admin operation; `error` uses Kafka's codes. `detail` carries the numbers that
+/// Kafka's message would include (e.g. requested replication factor and registered brokers).
+struct AdminResult {
+    ErrorCode error = ErrorCode::NONE;
+    std::int64_t detail1 = 0;
+    std::int64_t detail2 = 0;
+    std::string detail_text;
+    bool ok() const { return error == ErrorCode::NONE; }
+};
+
+// ---------------------------------------------------------------------------------------------
+
+class Simulation {
+public:
+    Simulation(ClusterConfig config, std::uint64_t seed);
+    ~Simulation();
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
+
+    // ---- time ----
+    TimeMs now() const { return m_now; }
+    /// Processes the next scheduled event; returns false when nothing is scheduled.
+    bool step();
+    /// Processes every event scheduled at or before `t`, then sets the clock to `t`.
+    void runUntil(TimeMs t);
+    void runFor(TimeMs ms) { runUntil(m_now + ms); }
+    /// Time of the next scheduled event, or -1.
+    TimeMs nextEventTime() const;
+
+    // ---- cluster admin ----
+    AdminResult createTopic(const std::string& name, std::int32_t partitions, std::int32_t replication_factor,
+                            const std::map<std::string, std::string>& configs = {});
+    AdminResult deleteTopic(const std::string& name);
+    AdminResult createPartitions(const std::string& name, std::int32_t total_partitions);
+    void stopBroker(BrokerId id, bool crash = false);
+    void startBroker(BrokerId id);
+    /// Moves leadership back to the preferred replica where possible (kafka-leader-election --election-type preferred).
+    void electPreferredLeaders();
+    /// Admin offset reset for an inactive group (kafka-consumer-groups --reset-offsets --execute).
+    AdminResult resetGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets);
+    AdminResult deleteGroup(const std::string& group);
+    /// ListOffsets: earliest (log start) / latest (high watermark) / by timestamp.
+    Offset earliestOffset(const TopicPartition& tp) const;
+    Offset latestOffset(const TopicPartition& tp) const;
+    std::optional<Offset> offsetForTimestamp(const TopicPartition& tp, TimeMs ts) const;
+
+    // ---- producers ----
+    std::int32_t addProducer(ProducerConfig config);
+    /// Sends one record; the record is partitioned now and delivered asynchronously.
+    /// Returns UNKNOWN_TOPIC_OR_PARTITION if the topic does not exist and cannot be auto-created.
+    ErrorCode send(std::int32_t producer, const ProducerRecord& record);
+    /// Sends everything buffered now (producer.flush() without waiting).
+    void flush(std::int32_t producer);
+    void closeProducer(std::int32_t producer);
+    /// Records sent and not yet acknowledged or failed.
+    std::int64_t pendingRecords(std::int32_t producer) const;
+
+    // ---- consumers ----
+    std::int32_t addConsumer(ConsumerConfig config);
+    void subscribe(std::int32_t consumer, std::vector<std::string> topics);
+    void assign(std::int32_t consumer, std::vector<TopicPartition> partitions);
+    void seek(std::int32_t consumer, const TopicPartition& tp, Offset offset);
+    void seekToBeginning(std::int32_t consumer, const TopicPartition& tp);
+    void seekToEnd(std::int32_t consumer, const TopicPartition& tp);
+    /// Stops calling poll() for `ms` (a slow application); past max.poll.interval.ms the member leaves.
+    void pauseConsumer(std::int32_t consumer, std::int64_t ms);
+    /// Commits the current positions (commitSync).
+    void commitSync(std::int32_t consumer);
+    /// Leaves the group (commits first when auto-commit is on), as KafkaConsumer.close().
+    void closeConsumer(std::int32_t consumer);
+    /// Kills the consumer process: no LeaveGroup, the coordinator notices after session.timeout.ms.
+    void crashConsumer(std::int32_t consumer);
+    /// Records delivered by poll() since the last drain (for console consumers and labs).
+    std::vector<ConsumedRecord> drainDelivered(std::int32_t consumer);
+    /// Keep delivered records for drainDelivered() (off by default to save memory).
+    void setKeepDelivered(std::int32_t consumer, bool keep);
+
+    // ---- observation ----
+    const ClusterConfig& config() const { return m_config; }
+    const Journal& journal() const { return m_journal; }
+    const std::vector<BrokerState>& brokers() const { return m_brokers; }
+    const std::map<std::string, TopicState>& topics() const { return m_topics; }
+    const TopicState* topic(const std::string& name) const;
+    const PartitionState* partition(const TopicPartition& tp) const;
+    const std::map<std::string, GroupStateData>& groups() const { return m_groups; }
+    const GroupStateData* group(const std::string& id) const;
+    const std::vector<ConsumerState>& consumers() const { return m_consumers; }
+    std::int32_t producerCount() const { return static_cast<std::int32_t>(m_producers.size()); }
+    const std::string& producerClientId(std::int32_t p) const;
+    /// The key/value of a stored record (value rendered if synthetic).
+    std::optional<std::string> recordKey(const Record& r) const;
+    std::string recordValue(const Record& r) const;
+    /// Controller id (KRaft quorum: the lowest live broker id in this simulation).
+    BrokerId controllerId() const;
+    std::int64_t recordsRetained() const;
+    std::size_t memoryBytes() const;
+    Rng& rng() { return m_rng; }
+
+    /// Called after every processed event (property checkers, GUI). Not called during construction.
+    std::function<void(const Simulation&)> afterEvent;
+    /// Template for synthetic values: "{key}" and "{seq}" are replaced. Per producer.
+    void setValueTemplate(std::int32_t producer, std::string tmpl);
+    /// Sends a record whose value is synthetic (cheap: nothing stored but the sequence).
+    ErrorCode sendSynthetic(std::int32_t producer, const std::string& topic, std::optional<std::uint32_t> key_id);
+    std::uint32_t internKey(const std::string& key);
+
+private:
+    enum class TimerKind : std::uint8_t;
+    struct Timer {
+        TimeMs time;
+        std::uint64_t seq;
+        TimerKind kind;
+        std::int32_t a;
+        std::int64_t b;
+        bool operator>(const Timer& o) const { return time != o.time ? time > o.time : seq > o.seq; }
+    };
+    void schedule(TimeMs at, TimerKind kind, std::int32_t a = 0, std::int64_t b = 0);
+    void dispatch(const Timer& t);
+
+    // journal helpers
+    Event& emit(EventType type);
+    void emitTpList(Event& e, const std::vector<TopicPartition>& tps);
+
+    // cluster internals
+    TopicState* findTopic(const std::string& name);
+    TopicState* topicByIndex(std::int32_t index);
+    PartitionState* findPartition(const TopicPartition& tp);
+    std::string makeTopicId();
+    std::vector<BrokerId> placeReplicas(std::int32_t partition, std::int32_t rf, std::int32_t start);
+    void initPartition(TopicState& t, std::int32_t p, std::vector<BrokerId> replicas);
+    void electLeader(TopicState& t, PartitionState& p, bool allow_preferred_switch);
+    void setLeader(TopicState& t, PartitionState& p, BrokerId leader, bool unclean);
+    void removeFromIsr(TopicState& t, PartitionState& p, BrokerId b);
+    void addToIsr(TopicState& t, PartitionState& p, BrokerId b);
+    void truncateTo(TopicState& t, PartitionState& p, Offset leo);
+    void maybeAdvanceHw(TopicState& t, PartitionState& p);
+    void appendToLeader(TopicState& t, PartitionState& p, const std::vector<Record>& recs, std::int32_t producer,
+                        const std::vector<std::int64_t>& sizes);
+    void fenceBroker(BrokerId id);
+    void startFollowerFetch(TopicState& t, PartitionState& p, std::size_t replica_index);
+    void followerFetchArrives(std::int32_t topic_index, std::int64_t packed);
+    void wakeParkedFetches(TopicState& t, PartitionState& p);
+    void isrCheck(BrokerId broker);
+    void retentionCheck();
+    TopicState& ensureOffsetsTopic();
+    BrokerId coordinatorFor(const std::string& group);
+    void refreshCoordinators();
+    std::int32_t partitionCountOf(const std::string& topic) const;
+
+    // producers
+    struct PendingBatch;
+    struct ProducerData;
+    struct InFlight;
+    std::deque<PendingBatch>& enqueue(ProducerData& pd, const TopicPartition& tp, Record r, std::int64_t bytes);
+    void producerDrain(std::int32_t producer, bool force);
+    void sendBatch(std::int32_t producer, const TopicPartition& tp);
+    void produceArrives(std::uint64_t request);
+    void produceResponse(std::uint64_t request, ErrorCode error, Offset base);
+    void checkDelayedProduces(TopicState& t, PartitionState& p);
+    void failPendingOn(BrokerId broker);
+    std::int32_t choosePartition(ProducerData& pd, TopicState& t, const std::optional<std::uint32_t>& key,
+                                 std::int64_t bytes);
+
+    // consumers and groups
+    GroupStateData& groupFor(const std::string& id);
+    void consumerPoll(std::int32_t consumer);
+    void consumerHeartbeat(std::int32_t consumer);
+    void sendJoin(ConsumerState& c);
+    void joinArrives(std::int32_t consumer, std::uint64_t token);
+    void maybeCompleteJoin(GroupStateData& g);
+    void completeJoin(GroupStateData& g);
+    void joinResponse(std::int32_t consumer, std::uint64_t token);
+    void syncArrives(std::int32_t consumer, std::uint64_t token);
+    void syncResponse(std::int32_t consumer, std::uint64_t token);
+    void setGroupState(GroupStateData& g, GroupState s);
+    void removeMember(GroupStateData& g, const std::string& member_id, LeaveReason reason);
+    void prepareRebalance(GroupStateData& g);
+    void sessionCheck(std::int32_t group_index, std::int64_t member_serial);
+    void initialDelayExpired(std::int32_t group_index, std::uint64_t token);
+    std::string makeUuid();
+    void autoLeaderRebalance();
+    void brokerRestartFetches(BrokerId id);
+    void rebalanceTimeout(std::int32_t group_index, std::uint64_t token);
+    void revoke(ConsumerState& c, const std::vector<TopicPartition>& tps);
+    void commitPositions(ConsumerState& c, bool auto_commit);
+    void initPositions(ConsumerState& c, const std::vector<TopicPartition>& tps);
+    Offset resetPosition(ConsumerState& c, const TopicPartition& tp);
+    GroupStateData* groupByIndex(std::int32_t index);
+
+    ClusterConfig m_config;
+    Rng m_rng;
+    TimeMs m_now = 0;
+    std::uint64_t m_seq = 0;
+    std::priority_queue<Timer, std::vector<Timer>, std::greater<>> m_timers;
+    Journal m_journal;
+    std::vector<BrokerState> m_brokers;
+    std::map<std::string, TopicState> m_topics;
+    std::vector<std::string> m_topic_by_index; ///< journal topic index -> name ("" if deleted)
+    std::map<std::string, GroupStateData> m_groups;
+    std::vector<std::string> m_group_by_index;
+    std::vector<ConsumerState> m_consumers;
+    std::vector<std::unique_ptr<ProducerData>> m_producers;
+    std::map<std::uint64_t, std::unique_ptr<InFlight>> m_in_flight;
+    std::uint64_t m_next_request = 1;
+    std::vector<std::string> m_keys{""};               ///< interned keys; 0 = null key
+    std::unordered_map<std::string, std::uint32_t> m_key_index; ///< lookup only, never iterated
+    std::vector<std::string> m_values{""};             ///< stored explicit values; 0 = synthetic
+    std::map<std::int32_t, std::vector<ConsumedRecord>> m_delivered;
+    std::map<std::int32_t, GroupAssignment> m_leader_assignment;
+    std::vector<std::int32_t> m_key_hash; ///< murmur2 of each interned key
+    std::uint64_t m_member_serial = 0;
+    std::int32_t m_consumer_client_counter = 0;
+    std::int32_t m_producer_client_counter = 0;
+    std::map<std::string, std::int32_t> m_group_client_counter;
+};
+
+} // namespace fluxolab::sim

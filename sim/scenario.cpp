@@ -1,0 +1,794 @@
+#include "sim/scenario.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+namespace fluxolab::sim {
+
+using nlohmann::json;
+
+std::string ScenarioError::str() const {
+    std::string out = file.empty() ? std::string("<scenario>") : file;
+    if (line > 0) out += ":" + std::to_string(line);
+    out += ": ";
+    if (!path.empty()) out += path + ": ";
+    out += message;
+    return out;
+}
+
+std::optional<TimeMs> parseDuration(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    std::size_t i = 0;
+    while (i < text.size() && (std::isdigit(static_cast<unsigned char>(text[i])) || text[i] == '.')) ++i;
+    if (i == 0) return std::nullopt;
+    double v = 0;
+    try {
+        v = std::stod(text.substr(0, i));
+    } catch (...) {
+        return std::nullopt;
+    }
+    const std::string unit = text.substr(i);
+    double mult = 1;
+    if (unit.empty() || unit == "ms") mult = 1;
+    else if (unit == "s") mult = 1000;
+    else if (unit == "m" || unit == "min") mult = 60000;
+    else if (unit == "h") mult = 3600000;
+    else return std::nullopt;
+    const double ms = v * mult;
+    if (ms > 9.0e15) return std::nullopt;
+    return static_cast<TimeMs>(std::llround(ms));
+}
+
+namespace {
+
+/// Finds the 1-based line where the value at a JSON pointer starts, by scanning the raw text.
+class LineLocator {
+public:
+    explicit LineLocator(const std::string& text) : m_text(text) {}
+    int lineOf(const std::string& pointer) {
+        std::vector<std::string> parts;
+        std::size_t pos = 1;
+        while (pos <= pointer.size() && !pointer.empty()) {
+            const std::size_t next = pointer.find('/', pos);
+            parts.push_back(pointer.substr(pos, next == std::string::npos ? std::string::npos : next - pos));
+            if (next == std::string::npos) break;
+            pos = next + 1;
+        }
+        m_pos = 0;
+        skipWs();
+        for (const auto& part : parts) {
+            if (!descend(part)) break;
+        }
+        return lineAt(m_pos);
+    }
+    int lineAt(std::size_t byte) const {
+        return 1 + static_cast<int>(std::count(m_text.begin(), m_text.begin() + static_cast<std::ptrdiff_t>(std::min(byte, m_text.size())), '\n'));
+    }
+
+private:
+    void skipWs() {
+        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos]))) ++m_pos;
+    }
+    std::string readString() {
+        std::string out;
+        ++m_pos; // opening quote
+        while (m_pos < m_text.size() && m_text[m_pos] != '"') {
+            if (m_text[m_pos] == '\\') ++m_pos;
+            if (m_pos < m_text.size()) out.push_back(m_text[m_pos]);
+            ++m_pos;
+        }
+        ++m_pos;
+        return out;
+    }
+    void skipValue() {
+        skipWs();
+        if (m_pos >= m_text.size()) return;
+        const char c = m_text[m_pos];
+        if (c == '"') {
+            readString();
+        } else if (c == '{' || c == '[') {
+            int depth = 0;
+            while (m_pos < m_text.size()) {
+                const char d = m_text[m_pos];
+                if (d == '"') {
+                    readString();
+                    continue;
+                }
+                if (d == '{' || d == '[') ++depth;
+                if (d == '}' || d == ']') {
+                    --depth;
+                    if (depth == 0) {
+                        ++m_pos;
+                        return;
+                    }
+                }
+                ++m_pos;
+            }
+        } else {
+            while (m_pos < m_text.size() && m_text[m_pos] != ',' && m_text[m_pos] != '}' && m_text[m_pos] != ']') ++m_pos;
+        }
+    }
+    bool descend(const std::string& part) {
+        skipWs();
+        if (m_pos >= m_text.size()) return false;
+        if (m_text[m_pos] == '{') {
+            ++m_pos;
+            while (true) {
+                skipWs();
+                if (m_pos >= m_text.size() || m_text[m_pos] != '"') return false;
+                const std::size_t keyPos = m_pos;
+                const std::string key = readString();
+                skipWs();
+                ++m_pos; // ':'
+                skipWs();
+                if (key == part) return true;
+                (void)keyPos;
+                skipValue();
+                skipWs();
+                if (m_pos < m_text.size() && m_text[m_pos] == ',') ++m_pos;
+                else return false;
+            }
+        }
+        if (m_text[m_pos] == '[') {
+            ++m_pos;
+            long index = 0;
+            try {
+                index = std::stol(part);
+            } catch (...) {
+                return false;
+            }
+            for (long i = 0; i < index; ++i) {
+                skipValue();
+                skipWs();
+                if (m_pos < m_text.size() && m_text[m_pos] == ',') ++m_pos;
+                else return false;
+            }
+            skipWs();
+            return true;
+        }
+        return false;
+    }
+    const std::string& m_text;
+    std::size_t m_pos = 0;
+};
+
+struct BadScenario {
+    std::string path;
+    std::string message;
+};
+
+[[noreturn]] void fail(const std::string& path, const std::string& message) { throw BadScenario{path, message}; }
+
+const json& need(const json& obj, const char* key, const std::string& path) {
+    if (!obj.is_object() || !obj.contains(key)) fail(path, std::string("missing required field \"") + key + "\"");
+    return obj.at(key);
+}
+
+std::string getString(const json& v, const std::string& path) {
+    if (!v.is_string()) fail(path, "expected a string");
+    return v.get<std::string>();
+}
+
+std::int64_t getInt(const json& v, const std::string& path, std::int64_t lo, std::int64_t hi) {
+    if (!v.is_number_integer()) fail(path, "expected an integer");
+    const auto x = v.get<std::int64_t>();
+    if (x < lo || x > hi) fail(path, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    return x;
+}
+
+double getNumber(const json& v, const std::string& path, double lo, double hi) {
+    if (!v.is_number()) fail(path, "expected a number");
+    const double x = v.get<double>();
+    if (!(x >= lo && x <= hi)) fail(path, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    return x;
+}
+
+TimeMs getDuration(const json& v, const std::string& path) {
+    if (v.is_number_integer() && v.get<std::int64_t>() >= 0) return v.get<std::int64_t>();
+    if (v.is_string()) {
+        if (auto d = parseDuration(v.get<std::string>())) return *d;
+    }
+    fail(path, "expected a duration such as \"250ms\", \"30s\", \"5m\" or a number of milliseconds");
+}
+
+bool getBool(const json& v, const std::string& path) {
+    if (!v.is_boolean()) fail(path, "expected true or false");
+    return v.get<bool>();
+}
+
+void checkKeys(const json& obj, const std::string& path, std::initializer_list<const char*> allowed) {
+    if (!obj.is_object()) fail(path, "expected an object");
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        bool ok = false;
+        for (const char* a : allowed) ok = ok || it.key() == a;
+        if (!ok) fail(path + "/" + it.key(), "unknown field \"" + it.key() + "\"");
+    }
+}
+
+LocalizedText getText(const json& v, const std::string& path) {
+    LocalizedText t;
+    if (v.is_string()) {
+        t.pt_PT = t.en = v.get<std::string>();
+        return t;
+    }
+    checkKeys(v, path, {"pt_PT", "en"});
+    if (v.contains("pt_PT")) t.pt_PT = getString(v["pt_PT"], path + "/pt_PT");
+    if (v.contains("en")) t.en = getString(v["en"], path + "/en");
+    if (t.pt_PT.empty()) t.pt_PT = t.en;
+    if (t.en.empty()) t.en = t.pt_PT;
+    return t;
+}
+
+std::map<std::string, std::string> getConfigs(const json& v, const std::string& path) {
+    if (!v.is_object()) fail(path, "expected an object of config names to values");
+    std::map<std::string, std::string> out;
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        if (it->is_string()) out[it.key()] = it->get<std::string>();
+        else if (it->is_number_integer()) out[it.key()] = std::to_string(it->get<std::int64_t>());
+        else if (it->is_boolean()) out[it.key()] = it->get<bool>() ? "true" : "false";
+        else fail(path + "/" + it.key(), "expected a string, integer or boolean");
+    }
+    return out;
+}
+
+ScenarioTopic parseTopic(const json& v, const std::string& path, std::int32_t brokers) {
+    checkKeys(v, path, {"name", "partitions", "replication_factor", "configs"});
+    ScenarioTopic t;
+    t.name = getString(need(v, "name", path), path + "/name");
+    if (v.contains("partitions")) t.partitions = static_cast<std::int32_t>(getInt(v["partitions"], path + "/partitions", 1, 64));
+    if (v.contains("replication_factor"))
+        t.replication_factor = static_cast<std::int32_t>(getInt(v["replication_factor"], path + "/replication_factor", 1, 9));
+    if (t.replication_factor > brokers)
+        fail(path + "/replication_factor", "Unable to replicate the partition " + std::to_string(t.replication_factor) +
+                                               " time(s): The target replication factor of " +
+                                               std::to_string(t.replication_factor) +
+                                               " cannot be reached because only " + std::to_string(brokers) +
+                                               " broker(s) are registered.");
+    if (v.contains("configs")) t.configs = getConfigs(v["configs"], path + "/configs");
+    return t;
+}
+
+KeySpec parseKeys(const json& v, const std::string& path) {
+    KeySpec k;
+    if (v.is_null()) {
+        k.kind = KeySpec::Kind::Null;
+        return k;
+    }
+    checkKeys(v, path, {"distribution", "count", "prefix", "list", "zipf_s"});
+    const std::string dist = v.contains("distribution") ? getString(v["distribution"], path + "/distribution") : "uniform";
+    if (dist == "none" || dist == "null") k.kind = KeySpec::Kind::Null;
+    else if (dist == "uniform") k.kind = KeySpec::Kind::Uniform;
+    else if (dist == "zipf") k.kind = KeySpec::Kind::Zipf;
+    else if (dist == "sequence") k.kind = KeySpec::Kind::Sequence;
+    else if (dist == "list") k.kind = KeySpec::Kind::List;
+    else fail(path + "/distribution", "unknown key distribution \"" + dist + "\" (use none, uniform, zipf, sequence or list)");
+    if (v.contains("count")) k.count = static_cast<std::int32_t>(getInt(v["count"], path + "/count", 1, 1000000));
+    if (v.contains("prefix")) k.prefix = getString(v["prefix"], path + "/prefix");
+    if (v.contains("zipf_s")) k.zipf_s = getNumber(v["zipf_s"], path + "/zipf_s", 0.01, 10);
+    if (v.contains("list")) {
+        if (!v["list"].is_array() || v["list"].empty()) fail(path + "/list", "expected a non-empty array of strings");
+        for (std::size_t i = 0; i < v["list"].size(); ++i)
+            k.list.push_back(getString(v["list"][i], path + "/list/" + std::to_string(i)));
+    }
+    if (k.kind == KeySpec::Kind::List && k.list.empty()) fail(path + "/list", "the list distribution needs a list of keys");
+    return k;
+}
+
+ProducerConfig parseProducerConfig(const json& v, const std::string& path, ProducerConfig c) {
+    if (v.contains("acks")) {
+        const json& a = v["acks"];
+        const std::string s = a.is_string() ? a.get<std::string>() : (a.is_number_integer() ? std::to_string(a.get<int>()) : "");
+        if (s == "0") c.acks = Acks::None;
+        else if (s == "1") c.acks = Acks::Leader;
+        else if (s == "all" || s == "-1") c.acks = Acks::All;
+        else fail(path + "/acks", "acks must be 0, 1, all or -1");
+    }
+    if (v.contains("linger_ms")) c.linger_ms = getInt(v["linger_ms"], path + "/linger_ms", 0, 3600000);
+    if (v.contains("batch_size")) c.batch_size = static_cast<std::int32_t>(getInt(v["batch_size"], path + "/batch_size", 1, 1 << 26));
+    if (v.contains("retries")) c.retries = static_cast<std::int32_t>(getInt(v["retries"], path + "/retries", 0, 2147483647));
+    if (v.contains("enable_idempotence")) c.enable_idempotence = getBool(v["enable_idempotence"], path + "/enable_idempotence");
+    if (v.contains("delivery_timeout_ms"))
+        c.delivery_timeout_ms = getInt(v["delivery_timeout_ms"], path + "/delivery_timeout_ms", 1, 86400000);
+    if (v.contains("client_id")) c.client_id = getString(v["client_id"], path + "/client_id");
+    if (v.contains("partitioner")) {
+        const std::string p = getString(v["partitioner"], path + "/partitioner");
+        if (p == "sticky" || p == "builtin" || p == "default") c.null_key_partitioner = NullKeyPartitioner::BuiltinSticky;
+        else if (p == "round_robin" || p == "roundrobin") c.null_key_partitioner = NullKeyPartitioner::RoundRobin;
+        else fail(path + "/partitioner", "partitioner must be \"sticky\" or \"round_robin\"");
+    }
+    return c;
+}
+
+ScenarioConsumer parseConsumer(const json& v, const std::string& path) {
+    checkKeys(v, path, {"id", "group", "topics", "assignor", "assignors", "poll_interval_ms", "max_poll_records",
+                        "session_timeout_ms", "heartbeat_interval_ms", "max_poll_interval_ms", "auto_offset_reset",
+                        "enable_auto_commit", "auto_commit_interval_ms", "start", "client_id"});
+    ScenarioConsumer c;
+    c.id = getString(need(v, "id", path), path + "/id");
+    c.config.group_id = getString(need(v, "group", path), path + "/group");
+    if (c.config.group_id.empty()) fail(path + "/group", "the group id must not be empty");
+    const json& topics = need(v, "topics", path);
+    if (!topics.is_array() || topics.empty()) fail(path + "/topics", "expected a non-empty array of topic names");
+    for (std::size_t i = 0; i < topics.size(); ++i) c.topics.push_back(getString(topics[i], path + "/topics/" + std::to_string(i)));
+    auto assignorAt = [&](const json& a, const std::string& p) {
+        const auto k = parseAssignor(getString(a, p));
+        if (!k) fail(p, "unknown assignor \"" + a.get<std::string>() + "\" (use range, roundrobin, sticky or cooperative-sticky)");
+        return *k;
+    };
+    if (v.contains("assignor")) c.config.assignors = {assignorAt(v["assignor"], path + "/assignor")};
+    if (v.contains("assignors")) {
+        if (!v["assignors"].is_array() || v["assignors"].empty()) fail(path + "/assignors", "expected a non-empty array");
+        c.config.assignors.clear();
+        for (std::size_t i = 0; i < v["assignors"].size(); ++i)
+            c.config.assignors.push_back(assignorAt(v["assignors"][i], path + "/assignors/" + std::to_string(i)));
+    }
+    if (v.contains("poll_interval_ms")) c.config.poll_interval_ms = getInt(v["poll_interval_ms"], path + "/poll_interval_ms", 1, 3600000);
+    if (v.contains("max_poll_records"))
+        c.config.max_poll_records = static_cast<std::int32_t>(getInt(v["max_poll_records"], path + "/max_poll_records", 1, 1000000));
+    if (v.contains("session_timeout_ms"))
+        c.config.session_timeout_ms = getInt(v["session_timeout_ms"], path + "/session_timeout_ms", 6000, 1800000);
+    if (v.contains("heartbeat_interval_ms"))
+        c.config.heartbeat_interval_ms = getInt(v["heartbeat_interval_ms"], path + "/heartbeat_interval_ms", 1, 3600000);
+    if (v.contains("max_poll_interval_ms"))
+        c.config.max_poll_interval_ms = getInt(v["max_poll_interval_ms"], path + "/max_poll_interval_ms", 1, 86400000);
+    if (v.contains("enable_auto_commit")) c.config.enable_auto_commit = getBool(v["enable_auto_commit"], path + "/enable_auto_commit");
+    if (v.contains("auto_commit_interval_ms"))
+        c.config.auto_commit_interval_ms = getInt(v["auto_commit_interval_ms"], path + "/auto_commit_interval_ms", 1, 86400000);
+    if (v.contains("client_id")) c.config.client_id = getString(v["client_id"], path + "/client_id");
+    if (v.contains("auto_offset_reset")) {
+        const std::string r = getString(v["auto_offset_reset"], path + "/auto_offset_reset");
+        if (r == "earliest") c.config.auto_offset_reset = OffsetReset::Earliest;
+        else if (r == "latest") c.config.auto_offset_reset = OffsetReset::Latest;
+        else if (r == "none") c.config.auto_offset_reset = OffsetReset::None;
+        else fail(path + "/auto_offset_reset", "auto_offset_reset must be earliest, latest or none");
+    }
+    if (c.config.heartbeat_interval_ms >= c.config.session_timeout_ms)
+        fail(path + "/heartbeat_interval_ms", "heartbeat.interval.ms must be lower than session.timeout.ms");
+    if (v.contains("start")) c.start_ms = getDuration(v["start"], path + "/start");
+    return c;
+}
+
+Scenario parseRoot(const json& root) {
+    checkKeys(root, "", {"name", "title", "description", "seed", "duration", "cluster", "topics", "producers",
+                         "consumers", "actions", "$schema"});
+    Scenario s;
+    s.name = root.contains("name") ? getString(root["name"], "/name") : "scenario";
+    if (root.contains("title")) s.title = getText(root["title"], "/title");
+    if (root.contains("description")) s.description = getText(root["description"], "/description");
+    if (root.contains("seed")) s.seed = static_cast<std::uint64_t>(getInt(root["seed"], "/seed", 0, INT64_MAX));
+    if (root.contains("duration")) s.duration_ms = getDuration(root["duration"], "/duration");
+    if (s.duration_ms <= 0) fail("/duration", "the duration must be positive");
+    if (root.contains("cluster")) {
+        const json& c = root["cluster"];
+        checkKeys(c, "/cluster", {"brokers", "configs", "network_delay_ms"});
+        if (c.contains("brokers")) s.cluster.brokers = static_cast<std::int32_t>(getInt(c["brokers"], "/cluster/brokers", 1, 9));
+        if (c.contains("network_delay_ms"))
+            s.cluster.network_delay_ms = getInt(c["network_delay_ms"], "/cluster/network_delay_ms", 0, 10000);
+        if (c.contains("configs")) {
+            const auto cfg = getConfigs(c["configs"], "/cluster/configs");
+            auto& d = s.cluster.defaults;
+            for (const auto& [k, v] : cfg) {
+                const std::string p = "/cluster/configs/" + k;
+                auto num = [&](std::int64_t lo, std::int64_t hi) {
+                    try {
+                        const std::int64_t x = std::stoll(v);
+                        if (x < lo || x > hi) fail(p, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+                        return x;
+                    } catch (const BadScenario&) {
+                        throw;
+                    } catch (...) {
+                        fail(p, "expected a number");
+                    }
+                };
+                if (k == "min.insync.replicas") d.min_insync_replicas = static_cast<std::int32_t>(num(1, 9));
+                else if (k == "unclean.leader.election.enable") d.unclean_leader_election_enable = v == "true";
+                else if (k == "replica.lag.time.max.ms") d.replica_lag_time_max_ms = num(100, 86400000);
+                else if (k == "num.partitions") d.num_partitions = static_cast<std::int32_t>(num(1, 64));
+                else if (k == "default.replication.factor") d.default_replication_factor = static_cast<std::int32_t>(num(1, 9));
+                else if (k == "log.retention.ms") d.log_retention_ms = num(-1, INT64_MAX / 2);
+                else if (k == "log.retention.bytes") d.log_retention_bytes = num(-1, INT64_MAX / 2);
+                else if (k == "log.segment.bytes") d.log_segment_bytes = num(14, INT32_MAX);
+                else if (k == "log.retention.check.interval.ms") d.log_retention_check_interval_ms = num(1, 86400000);
+                else if (k == "group.initial.rebalance.delay.ms") d.group_initial_rebalance_delay_ms = num(0, 3600000);
+                else if (k == "offsets.topic.replication.factor") d.offsets_topic_replication_factor = static_cast<std::int32_t>(num(1, 9));
+                else if (k == "broker.session.timeout.ms") d.broker_session_timeout_ms = num(100, 3600000);
+                else if (k == "auto.create.topics.enable") d.auto_create_topics_enable = v == "true";
+                else fail(p, "unsupported broker config \"" + k + "\"");
+            }
+        }
+    }
+    if (root.contains("topics")) {
+        if (!root["topics"].is_array()) fail("/topics", "expected an array");
+        for (std::size_t i = 0; i < root["topics"].size(); ++i)
+            s.topics.push_back(parseTopic(root["topics"][i], "/topics/" + std::to_string(i), s.cluster.brokers));
+    }
+    auto topicKnown = [&](const std::string& name) {
+        return std::any_of(s.topics.begin(), s.topics.end(), [&](const ScenarioTopic& t) { return t.name == name; });
+    };
+    if (root.contains("producers")) {
+        if (!root["producers"].is_array()) fail("/producers", "expected an array");
+        for (std::size_t i = 0; i < root["producers"].size(); ++i) {
+            const json& v = root["producers"][i];
+            const std::string path = "/producers/" + std::to_string(i);
+            checkKeys(v, path, {"id", "topic", "rate", "keys", "value", "acks", "linger_ms", "batch_size", "retries",
+                                "enable_idempotence", "delivery_timeout_ms", "partitioner", "start", "stop", "client_id"});
+            ScenarioProducer p;
+            p.id = getString(need(v, "id", path), path + "/id");
+            p.topic = getString(need(v, "topic", path), path + "/topic");
+            if (!topicKnown(p.topic)) fail(path + "/topic", "unknown topic \"" + p.topic + "\" (declare it under \"topics\")");
+            if (v.contains("rate")) p.rate_per_sec = getNumber(v["rate"], path + "/rate", 0, 10000000);
+            if (v.contains("keys")) p.keys = parseKeys(v["keys"], path + "/keys");
+            if (v.contains("value")) p.value_template = getString(v["value"], path + "/value");
+            p.config = parseProducerConfig(v, path, p.config);
+            if (p.config.client_id.empty()) p.config.client_id = p.id;
+            if (v.contains("start")) p.start_ms = getDuration(v["start"], path + "/start");
+            if (v.contains("stop")) p.stop_ms = getDuration(v["stop"], path + "/stop");
+            s.producers.push_back(std::move(p));
+        }
+    }
+    if (root.contains("consumers")) {
+        if (!root["consumers"].is_array()) fail("/consumers", "expected an array");
+        for (std::size_t i = 0; i < root["consumers"].size(); ++i) {
+            auto c = parseConsumer(root["consumers"][i], "/consumers/" + std::to_string(i));
+            for (std::size_t k = 0; k < c.topics.size(); ++k)
+                if (!topicKnown(c.topics[k]))
+                    fail("/consumers/" + std::to_string(i) + "/topics/" + std::to_string(k), "unknown topic \"" + c.topics[k] + "\"");
+            s.consumers.push_back(std::move(c));
+        }
+    }
+    if (root.contains("actions")) {
+        if (!root["actions"].is_array()) fail("/actions", "expected an array");
+        for (std::size_t i = 0; i < root["actions"].size(); ++i) {
+            const json& v = root["actions"][i];
+            const std::string path = "/actions/" + std::to_string(i);
+            ScenarioAction a;
+            a.at_ms = getDuration(need(v, "at", path), path + "/at");
+            const std::string kind = getString(need(v, "do", path), path + "/do");
+            auto brokerField = [&] {
+                a.broker = static_cast<BrokerId>(getInt(need(v, "broker", path), path + "/broker", 1, s.cluster.brokers));
+            };
+            if (kind == "stop_broker") {
+                checkKeys(v, path, {"at", "do", "broker"});
+                a.kind = ScenarioAction::Kind::StopBroker;
+                brokerField();
+            } else if (kind == "crash_broker") {
+                checkKeys(v, path, {"at", "do", "broker"});
+                a.kind = ScenarioAction::Kind::CrashBroker;
+                brokerField();
+            } else if (kind == "start_broker") {
+                checkKeys(v, path, {"at", "do", "broker"});
+                a.kind = ScenarioAction::Kind::StartBroker;
+                brokerField();
+            } else if (kind == "add_consumer") {
+                checkKeys(v, path, {"at", "do", "consumer"});
+                a.kind = ScenarioAction::Kind::AddConsumer;
+                a.consumer = parseConsumer(need(v, "consumer", path), path + "/consumer");
+                a.consumer->start_ms = a.at_ms;
+            } else if (kind == "remove_consumer" || kind == "crash_consumer") {
+                checkKeys(v, path, {"at", "do", "consumer"});
+                a.kind = kind == "remove_consumer" ? ScenarioAction::Kind::RemoveConsumer : ScenarioAction::Kind::CrashConsumer;
+                a.target = getString(need(v, "consumer", path), path + "/consumer");
+            } else if (kind == "pause_consumer") {
+                checkKeys(v, path, {"at", "do", "consumer", "for"});
+                a.kind = ScenarioAction::Kind::PauseConsumer;
+                a.target = getString(need(v, "consumer", path), path + "/consumer");
+                a.value = getDuration(need(v, "for", path), path + "/for");
+            } else if (kind == "alter_partitions") {
+                checkKeys(v, path, {"at", "do", "topic", "partitions"});
+                a.kind = ScenarioAction::Kind::AlterPartitions;
+                a.target = getString(need(v, "topic", path), path + "/topic");
+                if (!topicKnown(a.target)) fail(path + "/topic", "unknown topic \"" + a.target + "\"");
+                a.value = getInt(need(v, "partitions", path), path + "/partitions", 1, 64);
+            } else if (kind == "create_topic") {
+                checkKeys(v, path, {"at", "do", "topic"});
+                a.kind = ScenarioAction::Kind::CreateTopic;
+                a.topic = parseTopic(need(v, "topic", path), path + "/topic", s.cluster.brokers);
+            } else if (kind == "delete_topic") {
+                checkKeys(v, path, {"at", "do", "topic"});
+                a.kind = ScenarioAction::Kind::DeleteTopic;
+                a.target = getString(need(v, "topic", path), path + "/topic");
+            } else if (kind == "producer_rate") {
+                checkKeys(v, path, {"at", "do", "producer", "rate"});
+                a.kind = ScenarioAction::Kind::ProducerRate;
+                a.target = getString(need(v, "producer", path), path + "/producer");
+                a.value = static_cast<std::int64_t>(getNumber(need(v, "rate", path), path + "/rate", 0, 10000000));
+            } else if (kind == "elect_preferred_leaders") {
+                checkKeys(v, path, {"at", "do"});
+                a.kind = ScenarioAction::Kind::ElectPreferred;
+            } else {
+                fail(path + "/do", "unknown action \"" + kind +
+                                        "\" (use stop_broker, crash_broker, start_broker, add_consumer, remove_consumer, "
+                                        "crash_consumer, pause_consumer, alter_partitions, create_topic, delete_topic, "
+                                        "producer_rate or elect_preferred_leaders)");
+            }
+            s.actions.push_back(std::move(a));
+        }
+        std::stable_sort(s.actions.begin(), s.actions.end(),
+                         [](const ScenarioAction& x, const ScenarioAction& y) { return x.at_ms < y.at_ms; });
+    }
+    return s;
+}
+
+} // namespace
+
+std::optional<Scenario> parseScenario(const std::string& text, const std::string& file, ScenarioError& error) {
+    error = ScenarioError{};
+    error.file = file;
+    json root;
+    try {
+        root = json::parse(text);
+    } catch (const json::parse_error& e) {
+        LineLocator loc(text);
+        error.line = e.byte > 0 ? loc.lineAt(e.byte - 1) : 1;
+        std::string what = e.what();
+        const auto pos = what.find("syntax error");
+        error.message = "invalid JSON: " + (pos != std::string::npos ? what.substr(pos) : what);
+        return std::nullopt;
+    }
+    try {
+        return parseRoot(root);
+    } catch (const BadScenario& b) {
+        LineLocator loc(text);
+        error.path = b.path;
+        error.line = loc.lineOf(b.path);
+        error.message = b.message;
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        error.message = e.what();
+        return std::nullopt;
+    }
+}
+
+std::optional<Scenario> loadScenarioFile(const std::string& path, ScenarioError& error) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = ScenarioError{path, 0, "", "cannot open the file"};
+        return std::nullopt;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parseScenario(ss.str(), path, error);
+}
+
+namespace {
+const char* acksText(Acks a) { return a == Acks::None ? "0" : a == Acks::Leader ? "1" : "all"; }
+const char* resetText(OffsetReset r) {
+    return r == OffsetReset::Earliest ? "earliest" : r == OffsetReset::Latest ? "latest" : "none";
+}
+json consumerJson(const ScenarioConsumer& c) {
+    json j;
+    j["id"] = c.id;
+    j["group"] = c.config.group_id;
+    j["topics"] = c.topics;
+    json as = json::array();
+    for (auto k : c.config.assignors) as.push_back(assignorName(k));
+    j["assignors"] = as;
+    j["poll_interval_ms"] = c.config.poll_interval_ms;
+    j["max_poll_records"] = c.config.max_poll_records;
+    j["session_timeout_ms"] = c.config.session_timeout_ms;
+    j["heartbeat_interval_ms"] = c.config.heartbeat_interval_ms;
+    j["max_poll_interval_ms"] = c.config.max_poll_interval_ms;
+    j["auto_offset_reset"] = resetText(c.config.auto_offset_reset);
+    j["enable_auto_commit"] = c.config.enable_auto_commit;
+    j["auto_commit_interval_ms"] = c.config.auto_commit_interval_ms;
+    if (!c.config.client_id.empty()) j["client_id"] = c.config.client_id;
+    if (c.start_ms) j["start"] = c.start_ms;
+    return j;
+}
+json topicJson(const ScenarioTopic& t) {
+    json j{{"name", t.name}, {"partitions", t.partitions}, {"replication_factor", t.replication_factor}};
+    if (!t.configs.empty()) j["configs"] = t.configs;
+    return j;
+}
+} // namespace
+
+std::string scenarioToJson(const Scenario& s) {
+    json root;
+    root["name"] = s.name;
+    root["title"] = {{"pt_PT", s.title.pt_PT}, {"en", s.title.en}};
+    root["description"] = {{"pt_PT", s.description.pt_PT}, {"en", s.description.en}};
+    root["seed"] = s.seed;
+    root["duration"] = s.duration_ms;
+    const auto& d = s.cluster.defaults;
+    const BrokerDefaults def;
+    json cfg = json::object();
+    if (d.min_insync_replicas != def.min_insync_replicas) cfg["min.insync.replicas"] = d.min_insync_replicas;
+    if (d.unclean_leader_election_enable) cfg["unclean.leader.election.enable"] = "true";
+    if (d.replica_lag_time_max_ms != def.replica_lag_time_max_ms) cfg["replica.lag.time.max.ms"] = d.replica_lag_time_max_ms;
+    if (d.log_retention_check_interval_ms != def.log_retention_check_interval_ms)
+        cfg["log.retention.check.interval.ms"] = d.log_retention_check_interval_ms;
+    if (d.group_initial_rebalance_delay_ms != def.group_initial_rebalance_delay_ms)
+        cfg["group.initial.rebalance.delay.ms"] = d.group_initial_rebalance_delay_ms;
+    root["cluster"] = {{"brokers", s.cluster.brokers}, {"network_delay_ms", s.cluster.network_delay_ms}, {"configs", cfg}};
+    root["topics"] = json::array();
+    for (const auto& t : s.topics) root["topics"].push_back(topicJson(t));
+    root["producers"] = json::array();
+    for (const auto& p : s.producers) {
+        json j{{"id", p.id}, {"topic", p.topic}, {"rate", p.rate_per_sec}, {"value", p.value_template},
+               {"acks", acksText(p.config.acks)}, {"linger_ms", p.config.linger_ms}, {"batch_size", p.config.batch_size},
+               {"enable_idempotence", p.config.enable_idempotence},
+               {"partitioner", p.config.null_key_partitioner == NullKeyPartitioner::RoundRobin ? "round_robin" : "sticky"}};
+        if (p.config.client_id != p.id) j["client_id"] = p.config.client_id;
+        static const char* kinds[] = {"none", "uniform", "zipf", "sequence", "list"};
+        json k{{"distribution", kinds[static_cast<int>(p.keys.kind)]}, {"count", p.keys.count}, {"prefix", p.keys.prefix}};
+        if (!p.keys.list.empty()) k["list"] = p.keys.list;
+        if (p.keys.kind == KeySpec::Kind::Zipf) k["zipf_s"] = p.keys.zipf_s;
+        j["keys"] = k;
+        if (p.start_ms) j["start"] = p.start_ms;
+        if (p.stop_ms >= 0) j["stop"] = p.stop_ms;
+        root["producers"].push_back(j);
+    }
+    root["consumers"] = json::array();
+    for (const auto& c : s.consumers) root["consumers"].push_back(consumerJson(c));
+    root["actions"] = json::array();
+    for (const auto& a : s.actions) {
+        json j{{"at", a.at_ms}};
+        switch (a.kind) {
+        case ScenarioAction::Kind::StopBroker: j["do"] = "stop_broker"; j["broker"] = a.broker; break;
+        case ScenarioAction::Kind::CrashBroker: j["do"] = "crash_broker"; j["broker"] = a.broker; break;
+        case ScenarioAction::Kind::StartBroker: j["do"] = "start_broker"; j["broker"] = a.broker; break;
+        case ScenarioAction::Kind::AddConsumer: j["do"] = "add_consumer"; j["consumer"] = consumerJson(*a.consumer); j["consumer"].erase("start"); break;
+        case ScenarioAction::Kind::RemoveConsumer: j["do"] = "remove_consumer"; j["consumer"] = a.target; break;
+        case ScenarioAction::Kind::CrashConsumer: j["do"] = "crash_consumer"; j["consumer"] = a.target; break;
+        case ScenarioAction::Kind::PauseConsumer: j["do"] = "pause_consumer"; j["consumer"] = a.target; j["for"] = a.value; break;
+        case ScenarioAction::Kind::AlterPartitions: j["do"] = "alter_partitions"; j["topic"] = a.target; j["partitions"] = a.value; break;
+        case ScenarioAction::Kind::CreateTopic: j["do"] = "create_topic"; j["topic"] = topicJson(*a.topic); break;
+        case ScenarioAction::Kind::DeleteTopic: j["do"] = "delete_topic"; j["topic"] = a.target; break;
+        case ScenarioAction::Kind::ProducerRate: j["do"] = "producer_rate"; j["producer"] = a.target; j["rate"] = a.value; break;
+        case ScenarioAction::Kind::ElectPreferred: j["do"] = "elect_preferred_leaders"; break;
+        }
+        root["actions"].push_back(j);
+    }
+    return root.dump(2) + "\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ScenarioRun::ScenarioRun(const Scenario& scenario, std::uint64_t seed)
+    : m_scenario(scenario), m_sim(scenario.cluster, seed) {
+    for (const auto& t : m_scenario.topics) m_sim.createTopic(t.name, t.partitions, t.replication_factor, t.configs);
+    for (const auto& p : m_scenario.producers) {
+        ProducerDriver d;
+        d.spec = &p;
+        d.rate = p.rate_per_sec;
+        d.rate_origin_ms = p.start_ms;
+        d.sim_index = m_sim.addProducer(p.config);
+        m_sim.setValueTemplate(d.sim_index, p.value_template);
+        const auto& k = p.keys;
+        if (k.kind == KeySpec::Kind::List) {
+            for (const auto& key : k.list) d.key_ids.push_back(m_sim.internKey(key));
+        } else if (k.kind != KeySpec::Kind::Null) {
+            for (std::int32_t i = 0; i < k.count; ++i) d.key_ids.push_back(m_sim.internKey(k.prefix + std::to_string(i)));
+        }
+        if (k.kind == KeySpec::Kind::Zipf) {
+            double sum = 0;
+            for (std::int32_t i = 1; i <= k.count; ++i) {
+                sum += 1.0 / std::pow(static_cast<double>(i), k.zipf_s);
+                d.zipf_cdf.push_back(sum);
+            }
+            for (auto& x : d.zipf_cdf) x /= sum;
+        }
+        m_producers.push_back(std::move(d));
+    }
+    // Agenda entries: consumers to start (index = action count + consumer index) and actions.
+    for (std::size_t i = 0; i < m_scenario.actions.size(); ++i) m_agenda.emplace_back(m_scenario.actions[i].at_ms, i);
+    for (std::size_t i = 0; i < m_scenario.consumers.size(); ++i)
+        m_agenda.emplace_back(m_scenario.consumers[i].start_ms, m_scenario.actions.size() + i);
+    std::stable_sort(m_agenda.begin(), m_agenda.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    // Generate traffic in slices of at most 10 ms (fewer for slow producers is not needed: due
+    // records are computed from the rate, so the slice length does not change the totals).
+    m_tick_ms = 10;
+}
+
+std::int32_t ScenarioRun::consumerIndex(const std::string& id) const {
+    auto it = m_consumer_index.find(id);
+    return it == m_consumer_index.end() ? -1 : it->second;
+}
+
+std::int32_t ScenarioRun::producerIndex(const std::string& id) const {
+    for (const auto& d : m_producers)
+        if (d.spec->id == id) return d.sim_index;
+    return -1;
+}
+
+void ScenarioRun::startConsumer(const ScenarioConsumer& c) {
+    const std::int32_t idx = m_sim.addConsumer(c.config);
+    m_sim.subscribe(idx, c.topics);
+    m_consumer_index[c.id] = idx;
+}
+
+std::uint32_t ScenarioRun::pickKey(ProducerDriver& d) {
+    const auto& k = d.spec->keys;
+    switch (k.kind) {
+    case KeySpec::Kind::Null: return 0;
+    case KeySpec::Kind::Sequence: {
+        const std::uint32_t id = d.key_ids[static_cast<std::size_t>(d.seq_next)];
+        d.seq_next = (d.seq_next + 1) % static_cast<std::int32_t>(d.key_ids.size());
+        return id;
+    }
+    case KeySpec::Kind::Zipf: {
+        const double u = m_sim.rng().unit();
+        const auto it = std::lower_bound(d.zipf_cdf.begin(), d.zipf_cdf.end(), u);
+        const auto i = std::min<std::size_t>(static_cast<std::size_t>(it - d.zipf_cdf.begin()), d.key_ids.size() - 1);
+        return d.key_ids[i];
+    }
+    case KeySpec::Kind::Uniform:
+    case KeySpec::Kind::List: return d.key_ids[m_sim.rng().below(d.key_ids.size())];
+    }
+    return 0;
+}
+
+void ScenarioRun::produceDue(ProducerDriver& d, TimeMs now) {
+    const ScenarioProducer& p = *d.spec;
+    if (now < p.start_ms || (p.stop_ms >= 0 && now > p.stop_ms)) return;
+    const double elapsed = static_cast<double>(now - d.rate_origin_ms);
+    const auto due = d.produced_at_origin + static_cast<std::int64_t>(std::floor(d.rate * elapsed / 1000.0));
+    const TopicState* t = m_sim.topic(p.topic);
+    while (d.produced < due) {
+        ++d.produced;
+        if (!t) continue; // topic deleted: the application's sends fail (counted as produced attempts)
+        const std::uint32_t key = pickKey(d);
+        m_sim.sendSynthetic(d.sim_index, p.topic, key ? std::optional<std::uint32_t>(key) : std::nullopt);
+    }
+}
+
+void ScenarioRun::applyAction(std::size_t index) {
+    if (index >= m_scenario.actions.size()) {
+        startConsumer(m_scenario.consumers[index - m_scenario.actions.size()]);
+        return;
+    }
+    const ScenarioAction& a = m_scenario.actions[index];
+    switch (a.kind) {
+    case ScenarioAction::Kind::StopBroker: m_sim.stopBroker(a.broker, false); break;
+    case ScenarioAction::Kind::CrashBroker: m_sim.stopBroker(a.broker, true); break;
+    case ScenarioAction::Kind::StartBroker: m_sim.startBroker(a.broker); break;
+    case ScenarioAction::Kind::AddConsumer: startConsumer(*a.consumer); break;
+    case ScenarioAction::Kind::RemoveConsumer:
+        if (auto i = consumerIndex(a.target); i >= 0) m_sim.closeConsumer(i);
+        break;
+    case ScenarioAction::Kind::CrashConsumer:
+        if (auto i = consumerIndex(a.target); i >= 0) m_sim.crashConsumer(i);
+        break;
+    case ScenarioAction::Kind::PauseConsumer:
+        if (auto i = consumerIndex(a.target); i >= 0) m_sim.pauseConsumer(i, a.value);
+        break;
+    case ScenarioAction::Kind::AlterPartitions: m_sim.createPartitions(a.target, static_cast<std::int32_t>(a.value)); break;
+    case ScenarioAction::Kind::CreateTopic:
+        m_sim.createTopic(a.topic->name, a.topic->partitions, a.topic->replication_factor, a.topic->configs);
+        break;
+    case ScenarioAction::Kind::DeleteTopic: m_sim.deleteTopic(a.target); break;
+    case ScenarioAction::Kind::ProducerRate:
+        for (auto& d : m_producers)
+            if (d.spec->id == a.target) {
+                d.rate_origin_ms = m_sim.now();
+                d.produced_at_origin = d.produced;
+                d.rate = static_cast<double>(a.value);
+            }
+        break;
+    case ScenarioAction::Kind::ElectPreferred: m_sim.electPreferredLeaders(); break;
+    }
+}
+
+void ScenarioRun::runUntil(TimeMs t) {
+    while (true) {
+        const TimeMs agendaAt = m_agenda_next < m_agenda.size() ? m_agenda[m_agenda_next].first : -1;
+        TimeMs next = m_next_tick;
+        if (agendaAt >= 0 && agendaAt < next) next = agendaAt;
+        if (next > t) break;
+        m_sim.runUntil(next);
+        if (agendaAt == next) {
+            applyAction(m_agenda[m_agenda_next].second);
+            ++m_agenda_next;
+            continue;
+        }
+        for (auto& d : m_producers) produceDue(d, next);
+        m_next_tick = next + m_tick_ms;
+    }
+    m_sim.runUntil(t);
+}
+
+} // namespace fluxolab::sim

@@ -1,0 +1,142 @@
+#pragma once
+// Scenarios: a cluster, topics, producers, consumers and timed actions, as a C++ value and as JSON
+// (assets/scenarios/*.json). A ScenarioRun drives a Simulation through a scenario deterministically.
+
+#include "sim/cluster.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fluxolab::sim {
+
+struct KeySpec {
+    enum class Kind : std::uint8_t { Null, Uniform, Zipf, Sequence, List } kind = Kind::Uniform;
+    std::int32_t count = 10;              ///< number of distinct keys (Uniform, Zipf, Sequence)
+    std::string prefix = "key-";          ///< keys are prefix + number
+    std::vector<std::string> list;        ///< explicit keys (List), picked uniformly
+    double zipf_s = 1.0;
+};
+
+struct ScenarioTopic {
+    std::string name;
+    std::int32_t partitions = 1;
+    std::int32_t replication_factor = 1;
+    std::map<std::string, std::string> configs;
+};
+
+struct ScenarioProducer {
+    std::string id;                     ///< scenario name, also used as client.id unless client_id is set
+    std::string topic;
+    double rate_per_sec = 10;           ///< records per second of virtual time
+    KeySpec keys;
+    std::string value_template = "{key}-{seq}";
+    ProducerConfig config;
+    TimeMs start_ms = 0;
+    TimeMs stop_ms = -1;                ///< -1 = until the end
+};
+
+struct ScenarioConsumer {
+    std::string id;
+    std::vector<std::string> topics;
+    ConsumerConfig config;
+    TimeMs start_ms = 0;
+};
+
+struct ScenarioAction {
+    enum class Kind : std::uint8_t {
+        StopBroker, CrashBroker, StartBroker, AddConsumer, RemoveConsumer, CrashConsumer, PauseConsumer,
+        AlterPartitions, CreateTopic, DeleteTopic, ProducerRate, ElectPreferred
+    } kind = Kind::StopBroker;
+    TimeMs at_ms = 0;
+    BrokerId broker = -1;
+    std::string target;                 ///< consumer/producer/topic id
+    std::int64_t value = 0;             ///< partitions, pause length (ms), rate
+    std::optional<ScenarioConsumer> consumer;
+    std::optional<ScenarioTopic> topic;
+};
+
+struct LocalizedText {
+    std::string pt_PT;
+    std::string en;
+};
+
+struct Scenario {
+    std::string name;
+    LocalizedText title;
+    LocalizedText description;
+    std::uint64_t seed = 1;
+    TimeMs duration_ms = 60000;
+    ClusterConfig cluster;
+    std::vector<ScenarioTopic> topics;
+    std::vector<ScenarioProducer> producers;
+    std::vector<ScenarioConsumer> consumers;
+    std::vector<ScenarioAction> actions;
+};
+
+/// A parse/validation problem with the position it refers to (1-based line; 0 if unknown).
+struct ScenarioError {
+    std::string file;
+    int line = 0;
+    std::string path;    ///< JSON pointer, e.g. "/producers/0/rate"
+    std::string message; ///< English, technical (the CLI prints it; the GUI translates the frame around it)
+    std::string str() const;
+};
+
+/// Parses a scenario from JSON text. On error returns std::nullopt and fills `error`.
+std::optional<Scenario> parseScenario(const std::string& text, const std::string& file, ScenarioError& error);
+std::optional<Scenario> loadScenarioFile(const std::string& path, ScenarioError& error);
+/// Renders a scenario back to JSON (round-trips through parseScenario).
+std::string scenarioToJson(const Scenario& s);
+/// Parses durations such as "250ms", "30s", "5m", "1h" or a plain number of milliseconds.
+std::optional<TimeMs> parseDuration(const std::string& text);
+
+/// Drives a Simulation through a Scenario. Owns the simulation.
+class ScenarioRun {
+public:
+    ScenarioRun(const Scenario& scenario, std::uint64_t seed);
+    ScenarioRun(const ScenarioRun&) = delete;
+    ScenarioRun& operator=(const ScenarioRun&) = delete;
+
+    Simulation& sim() { return m_sim; }
+    const Simulation& sim() const { return m_sim; }
+    const Scenario& scenario() const { return m_scenario; }
+
+    /// Advances virtual time to `t`, generating producer traffic and applying actions on the way.
+    void runUntil(TimeMs t);
+    /// Runs to the scenario's duration.
+    void runToEnd() { runUntil(m_scenario.duration_ms); }
+    /// Simulation index of a scenario consumer/producer id (-1 if unknown or not started yet).
+    std::int32_t consumerIndex(const std::string& id) const;
+    std::int32_t producerIndex(const std::string& id) const;
+
+private:
+    struct ProducerDriver {
+        std::int32_t sim_index = -1;
+        const ScenarioProducer* spec = nullptr;
+        double rate = 0;
+        std::int64_t produced = 0;
+        TimeMs rate_origin_ms = 0;
+        std::int64_t produced_at_origin = 0;
+        std::vector<std::uint32_t> key_ids;
+        std::vector<double> zipf_cdf;
+        std::int32_t seq_next = 0;
+    };
+    void produceDue(ProducerDriver& d, TimeMs now);
+    void applyAction(std::size_t index);
+    void startConsumer(const ScenarioConsumer& c);
+    std::uint32_t pickKey(ProducerDriver& d);
+
+    Scenario m_scenario;
+    Simulation m_sim;
+    std::vector<ProducerDriver> m_producers;
+    std::map<std::string, std::int32_t> m_consumer_index;
+    std::vector<std::pair<TimeMs, std::size_t>> m_agenda; ///< (time, action index or consumer start), sorted
+    std::size_t m_agenda_next = 0;
+    TimeMs m_tick_ms = 10;
+    TimeMs m_next_tick = 0;
+};
+
+} // namespace fluxolab::sim

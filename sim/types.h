@@ -1,0 +1,63 @@
+#pragma once
+// Value types shared across the simulation. No Qt, no I/O.
+
+#include <compare>
+#include <cstdint>
+#include <string>
+
+namespace fluxolab::sim {
+
+using TimeMs = std::int64_t;   ///< virtual time in milliseconds since the scenario start
+using Offset = std::int64_t;   ///< Kafka log offset
+using BrokerId = std::int32_t; ///< broker node id (1-based, as in the course's KRaft install)
+
+struct TopicPartition {
+    std::string topic;
+    std::int32_t partition = 0;
+
+    friend auto operator<=>(const TopicPartition&, const TopicPartition&) = default;
+    friend bool operator==(const TopicPartition&, const TopicPartition&) = default;
+    /// "topic-3", as Kafka's TopicPartition.toString() prints it.
+    std::string str() const { return topic + "-" + std::to_string(partition); }
+};
+
+/// Kafka protocol error codes, with Kafka's own names and numbers (org.apache.kafka.common.protocol.Errors).
+/// Text is made at the edge (CLI emulation, tr() in the app), never here.
+enum class ErrorCode : std::int16_t {
+    NONE = 0,
+    OFFSET_OUT_OF_RANGE = 1,
+    UNKNOWN_TOPIC_OR_PARTITION = 3,
+    LEADER_NOT_AVAILABLE = 5,
+    NOT_LEADER_OR_FOLLOWER = 6,
+    REQUEST_TIMED_OUT = 7,
+    NETWORK_EXCEPTION = 13,
+    COORDINATOR_NOT_AVAILABLE = 15,
+    NOT_COORDINATOR = 16,
+    INVALID_TOPIC_EXCEPTION = 17,
+    NOT_ENOUGH_REPLICAS = 19,
+    NOT_ENOUGH_REPLICAS_AFTER_APPEND = 20,
+    ILLEGAL_GENERATION = 22,
+    INCONSISTENT_GROUP_PROTOCOL = 23,
+    UNKNOWN_MEMBER_ID = 25,
+    INVALID_SESSION_TIMEOUT = 26,
+    REBALANCE_IN_PROGRESS = 27,
+    TOPIC_AUTHORIZATION_FAILED = 29,
+    TOPIC_ALREADY_EXISTS = 36,
+    INVALID_PARTITIONS = 37,
+    INVALID_REPLICATION_FACTOR = 38,
+    INVALID_CONFIG = 40,
+    NON_EMPTY_GROUP = 68,
+    GROUP_ID_NOT_FOUND = 69,
+    MEMBER_ID_REQUIRED = 79,
+    OFFSET_NOT_AVAILABLE = 78,
+    GROUP_MAX_SIZE_REACHED = 81,
+    UNKNOWN_SERVER_ERROR = -1,
+    // Client-side conditions that Kafka reports as exceptions rather than protocol errors.
+    CLIENT_DELIVERY_TIMEOUT = 1001,  ///< TimeoutException: delivery.timeout.ms expired
+    CLIENT_NO_OFFSET_FOR_PARTITION = 1002, ///< NoOffsetForPartitionException (auto.offset.reset=none)
+};
+
+/// Kafka's constant name for an error code ("NOT_ENOUGH_REPLICAS"), used in journals and logs.
+const char* errorName(ErrorCode code);
+
+} // namespace fluxolab::sim
