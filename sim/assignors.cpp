@@ -1,8 +1,8 @@
 // Client-side partition assignors of the classic consumer group protocol. The algorithms follow Kafka's Java
 // assignors (clients/src/main/java/org/apache/kafka/clients/consumer/{RangeAssignor,RoundRobinAssignor,
-// StickyAssignor,CooperativeStickyAssignor}.java and .../internals/AbstractStickyAssignor.java at the snapshot
-// named in shared/FIDELITY.md §0) step by step, because students compare the simulator with real consumers:
-// "balanced" is not enough, the same partition must land on the same member.
+// StickyAssignor,CooperativeStickyAssignor}.java and .../internals/AbstractStickyAssignor.java at the
+// snapshot named in shared/FIDELITY.md §0) step by step, because students compare the simulator with real
+// consumers: "balanced" is not enough, the same partition must land on the same member.
 //
 // Kafka iterates HashMaps in a few places where the order changes the result (which member keeps its surplus
 // partitions, which of several equal candidates wins). The simulator has to be reproducible, so those places
@@ -61,7 +61,8 @@ bool subscribes(const GroupInput& in, const std::string& member_id, const std::s
 
 GroupAssignment emptyAssignment(const GroupInput& in) {
     GroupAssignment out;
-    for (const auto& entry : in.members) out[entry.first];
+    for (const auto& entry : in.members)
+        out[entry.first];
     return out;
 }
 
@@ -70,7 +71,8 @@ PartitionList partitionsOf(const std::vector<std::string>& topics, const GroupIn
     PartitionList all;
     for (const std::string& topic : topics) {
         const std::int32_t count = in.partition_counts.at(topic);
-        for (std::int32_t p = 0; p < count; ++p) all.push_back(TopicPartition{topic, p});
+        for (std::int32_t p = 0; p < count; ++p)
+            all.push_back(TopicPartition{topic, p});
     }
     return all;
 }
@@ -81,7 +83,8 @@ PartitionList partitionsOf(const std::vector<std::string>& topics, const GroupIn
 /// std::string compares as unsigned bytes, which equals Java's String.compareTo for ASCII ids.
 bool memberInfoLess(const MemberSubscription* a, const MemberSubscription* b) {
     if (a->group_instance_id && b->group_instance_id) {
-        if (*a->group_instance_id != *b->group_instance_id) return *a->group_instance_id < *b->group_instance_id;
+        if (*a->group_instance_id != *b->group_instance_id)
+            return *a->group_instance_id < *b->group_instance_id;
         return a->member_id < b->member_id;
     }
     if (a->group_instance_id) return true;
@@ -108,7 +111,8 @@ GroupAssignment assignRange(const GroupInput& in) {
         std::int32_t next = 0;
         for (std::size_t i = 0; i < consumers.size(); ++i) {
             const std::size_t n = per_consumer + (i < with_extra ? 1 : 0);
-            for (std::size_t k = 0; k < n; ++k) out[consumers[i]->member_id].push_back(TopicPartition{topic, next++});
+            for (std::size_t k = 0; k < n; ++k)
+                out[consumers[i]->member_id].push_back(TopicPartition{topic, next++});
         }
     }
     return out;
@@ -121,7 +125,8 @@ GroupAssignment assignRoundRobin(const GroupInput& in) {
     GroupAssignment out = emptyAssignment(in);
     if (in.members.empty()) return out;
     std::vector<const MemberSubscription*> circle;
-    for (const auto& entry : in.members) circle.push_back(entry.second);
+    for (const auto& entry : in.members)
+        circle.push_back(entry.second);
     std::sort(circle.begin(), circle.end(), memberInfoLess);
 
     // One cursor over the circle for all partitions of all topics in name order (Kafka's TreeSet); a member
@@ -130,7 +135,8 @@ GroupAssignment assignRoundRobin(const GroupInput& in) {
     std::size_t cursor = 0;
     for (const auto& [topic, count] : in.partition_counts) {
         for (std::int32_t p = 0; p < count; ++p) {
-            while (!subscribes(in, circle[cursor]->member_id, topic)) cursor = (cursor + 1) % circle.size();
+            while (!subscribes(in, circle[cursor]->member_id, topic))
+                cursor = (cursor + 1) % circle.size();
             out[circle[cursor]->member_id].push_back(TopicPartition{topic, p});
             cursor = (cursor + 1) % circle.size();
         }
@@ -142,8 +148,8 @@ GroupAssignment assignRoundRobin(const GroupInput& in) {
 // Sticky family (AbstractStickyAssignor)
 
 /// Previously owned partitions after AbstractStickyAssignor.allSubscriptionsEqual has settled conflicting
-/// claims: a claim from a higher generation takes the partition away from a lower one; two claims from the same
-/// generation invalidate the partition for everybody (it goes to `claimed_twice`).
+/// claims: a claim from a higher generation takes the partition away from a lower one; two claims from the
+/// same generation invalidate the partition for everybody (it goes to `claimed_twice`).
 struct OwnershipClaims {
     std::map<std::string, PartitionList> owned; ///< member -> surviving claims, in the member's order
     std::set<TopicPartition> claimed_twice;     ///< partitionsWithMultiplePreviousOwners
@@ -218,21 +224,23 @@ bool allSubscriptionsEqual(const GroupInput& in) {
 /// their owned partitions up to the quota, then the rest is dealt round-robin to the members below the quota.
 class ConstrainedAssignment {
 public:
-    ConstrainedAssignment(const GroupInput& in, const OwnershipClaims& claims)
-        : m_in(in), m_claims(claims) {
+    ConstrainedAssignment(const GroupInput& in, const OwnershipClaims& claims) : m_in(in), m_claims(claims) {
         std::size_t total = 0;
-        for (const auto& entry : in.partition_counts) total += static_cast<std::size_t>(entry.second);
+        for (const auto& entry : in.partition_counts)
+            total += static_cast<std::size_t>(entry.second);
         const std::size_t members = claims.owned.size();
         m_minQuota = total / members;
         m_maxQuota = (total + members - 1) / members;
         m_expectedOverMin = total % members;
-        for (const auto& entry : claims.owned) m_assignment[entry.first];
+        for (const auto& entry : claims.owned)
+            m_assignment[entry.first];
     }
 
     GroupAssignment build() {
         assignOwnedPartitions();
         std::vector<std::string> topics;
-        for (const auto& entry : m_in.partition_counts) topics.push_back(entry.first);
+        for (const auto& entry : m_in.partition_counts)
+            topics.push_back(entry.first);
         PartitionList unassigned;
         for (const TopicPartition& tp : partitionsOf(topics, m_in)) // (topic, partition) order
             if (m_assigned.count(tp) == 0) unassigned.push_back(tp);
@@ -242,11 +250,12 @@ public:
         return m_assignment;
     }
 
-    /// partitionsTransferringOwnership: partition -> new owner, for partitions that somebody else may still own.
+    /// partitionsTransferringOwnership: partition -> new owner, where somebody else may still own it.
     const std::map<TopicPartition, std::string>& transferring() const { return m_transferring; }
 
 private:
-    void keep(const std::string& consumer, PartitionList::const_iterator from, PartitionList::const_iterator to) {
+    void keep(const std::string& consumer, PartitionList::const_iterator from,
+              PartitionList::const_iterator to) {
         for (auto it = from; it != to; ++it) {
             m_assignment[consumer].push_back(*it);
             m_assigned.insert(*it);
@@ -259,11 +268,13 @@ private:
         for (const auto& [consumer, claimed] : m_claims.owned) {
             PartitionList owned = claimed;
             // KAFKA-16277: by partition number first, so that a member keeps a spread over the topics.
-            std::stable_sort(owned.begin(), owned.end(), [](const TopicPartition& a, const TopicPartition& b) {
-                if (a.partition != b.partition) return a.partition < b.partition;
-                return a.topic < b.topic;
-            });
-            for (const TopicPartition& tp : m_claims.claimed_twice) eraseFirst(owned, tp);
+            std::stable_sort(owned.begin(), owned.end(),
+                             [](const TopicPartition& a, const TopicPartition& b) {
+                                 if (a.partition != b.partition) return a.partition < b.partition;
+                                 return a.topic < b.topic;
+                             });
+            for (const TopicPartition& tp : m_claims.claimed_twice)
+                eraseFirst(owned, tp);
 
             if (owned.size() < m_minQuota) {
                 keep(consumer, owned.begin(), owned.end());
@@ -273,11 +284,13 @@ private:
                 if (m_currentOverMin == m_expectedOverMin) m_exactlyMin.clear();
                 const auto cut = owned.begin() + static_cast<std::ptrdiff_t>(m_maxQuota);
                 keep(consumer, owned.begin(), cut);
-                for (auto it = cut; it != owned.end(); ++it) m_maybeRevoked[*it] = consumer;
+                for (auto it = cut; it != owned.end(); ++it)
+                    m_maybeRevoked[*it] = consumer;
             } else {
                 const auto cut = owned.begin() + static_cast<std::ptrdiff_t>(m_minQuota);
                 keep(consumer, owned.begin(), cut);
-                for (auto it = cut; it != owned.end(); ++it) m_maybeRevoked[*it] = consumer;
+                for (auto it = cut; it != owned.end(); ++it)
+                    m_maybeRevoked[*it] = consumer;
                 // Could still take one more if not enough members end up with maxQuota.
                 if (m_currentOverMin < m_expectedOverMin) m_exactlyMin.push_back(consumer);
             }
@@ -285,8 +298,9 @@ private:
     }
 
     void assignRoundRobin(const PartitionList& unassigned) {
-        // `next` plays the part of upstream's iterator over the under-quota list: the deal goes round that list
-        // (restarting at its head) and only when it is empty do members at minQuota get one partition more.
+        // `next` plays the part of upstream's iterator over the under-quota list: the deal goes round that
+        // list (restarting at its head) and only when it is empty do members at minQuota get one partition
+        // more.
         std::size_t next = 0;
         for (const TopicPartition& tp : unassigned) {
             std::string consumer;
@@ -321,7 +335,8 @@ private:
         // Owned partitions were all handed out already, so a partition revoked from somebody else, or claimed
         // twice, is changing hands and a cooperative member must wait until it has been released.
         const auto revoked = m_maybeRevoked.find(tp);
-        if ((revoked != m_maybeRevoked.end() && revoked->second != consumer) || m_claims.claimed_twice.count(tp) != 0)
+        if ((revoked != m_maybeRevoked.end() && revoked->second != consumer) ||
+            m_claims.claimed_twice.count(tp) != 0)
             m_transferring[tp] = consumer;
         return mine.size();
     }
@@ -409,7 +424,8 @@ public:
         }
         // Topics with fewer potential consumers first (TopicComparator), then by name.
         std::vector<std::string> topics;
-        for (const auto& entry : m_topicConsumers) topics.push_back(entry.first);
+        for (const auto& entry : m_topicConsumers)
+            topics.push_back(entry.first);
         std::stable_sort(topics.begin(), topics.end(), [this](const std::string& a, const std::string& b) {
             return m_topicConsumers.at(a).size() < m_topicConsumers.at(b).size();
         });
@@ -435,7 +451,8 @@ public:
         PartitionList unassigned;
         for (const TopicPartition& tp : m_sortedAllPartitions)
             if (kept.count(tp) == 0) unassigned.push_back(tp);
-        for (const auto& entry : m_current) attach(entry.first);
+        for (const auto& entry : m_current)
+            attach(entry.first);
 
         balance(unassigned);
 
@@ -477,11 +494,14 @@ private:
         const std::set<std::string>& topics = m_consumerTopics.at(consumer);
         if (topics.size() == m_in.partition_counts.size()) return m_totalPartitions;
         std::size_t sum = 0;
-        for (const std::string& topic : topics) sum += static_cast<std::size_t>(m_in.partition_counts.at(topic));
+        for (const std::string& topic : topics)
+            sum += static_cast<std::size_t>(m_in.partition_counts.at(topic));
         return sum;
     }
 
-    bool canTopicParticipate(const std::string& topic) const { return m_topicConsumers.at(topic).size() >= 2; }
+    bool canTopicParticipate(const std::string& topic) const {
+        return m_topicConsumers.at(topic).size() >= 2;
+    }
 
     bool canConsumerParticipate(const std::string& consumer) const {
         const std::set<TopicPartition>& mine = m_current.at(consumer);
@@ -496,7 +516,8 @@ private:
         if (m_bySize.empty() || m_bySize.begin()->first + 1 >= m_bySize.rbegin()->first) return true;
         std::map<TopicPartition, std::string> holder;
         for (const auto& [consumer, partitions] : m_current)
-            for (const TopicPartition& tp : partitions) holder[tp] = consumer;
+            for (const TopicPartition& tp : partitions)
+                holder[tp] = consumer;
         for (const auto& [count, consumer] : m_bySize) {
             if (count == maxAssignmentSize(consumer)) continue;
             for (const std::string& topic : m_consumerTopics.at(consumer)) {
@@ -523,8 +544,8 @@ private:
         return score;
     }
 
-    /// The first member in (size, member id) order that may take partitions of `topic`. Returned by value: the
-    /// caller changes the member's size, which moves it within m_bySize.
+    /// The first member in (size, member id) order that may take partitions of `topic`. Returned by value:
+    /// the caller changes the member's size, which moves it within m_bySize.
     std::optional<std::string> leastLoadedFor(const std::string& topic) const {
         for (const auto& entry : m_bySize)
             if (m_consumerTopics.at(entry.second).count(topic) != 0) return entry.second;
@@ -547,9 +568,11 @@ private:
             if (const auto consumer = leastLoadedFor(tp.topic)) assignTo(tp, *consumer);
         }
 
-        // Only topics with two or more potential consumers, and members that could gain or lose something, take
-        // part in the balancing; the others are set aside and put back at the end.
-        const auto fixed_partition = [this](const TopicPartition& tp) { return !canTopicParticipate(tp.topic); };
+        // Only topics with two or more potential consumers, and members that could gain or lose something,
+        // take part in the balancing; the others are set aside and put back at the end.
+        const auto fixed_partition = [this](const TopicPartition& tp) {
+            return !canTopicParticipate(tp.topic);
+        };
         std::erase_if(m_sortedAllPartitions, fixed_partition);
         std::erase_if(unassigned, fixed_partition);
         std::map<std::string, std::set<TopicPartition>> fixed_assignments;
@@ -568,13 +591,14 @@ private:
         if (!m_revocationRequired) performReassignments(unassigned);
         const bool reassigned = performReassignments(m_sortedAllPartitions);
 
-        // Moving owned partitions must pay off in balance; otherwise keep the assignment from before the moves.
-        // (Upstream only checks after the second pass, as here.)
+        // Moving owned partitions must pay off in balance; otherwise keep the assignment from before the
+        // moves. (Upstream only checks after the second pass, as here.)
         if (!initializing && reassigned && balanceScore(m_current) >= balanceScore(pre_balance)) {
             m_current = pre_balance;
             m_partitionConsumer = pre_balance_holders;
         }
-        for (auto& [consumer, partitions] : fixed_assignments) m_current[consumer] = std::move(partitions);
+        for (auto& [consumer, partitions] : fixed_assignments)
+            m_current[consumer] = std::move(partitions);
     }
 
     bool performReassignments(const PartitionList& reassignable) {
@@ -587,8 +611,8 @@ private:
                 const std::string consumer = m_partitionConsumer.at(tp);
 
                 // Back to the previous owner if that one now has at least two fewer. Upstream does not check
-                // that the previous owner still subscribes to the topic (or still takes part in balancing) and
-                // would hand it a partition of a topic it dropped, or fail; here such a previous owner is
+                // that the previous owner still subscribes to the topic (or still takes part in balancing)
+                // and would hand it a partition of a topic it dropped, or fail; here such a previous owner is
                 // ignored and the search below runs instead.
                 const auto previous = m_previous.find(tp);
                 if (previous != m_previous.end()) {
@@ -603,9 +627,10 @@ private:
 
                 // Otherwise to the least loaded eligible member, if any eligible member has two fewer.
                 const auto& candidates = m_topicConsumers.at(tp.topic);
-                const bool better = std::any_of(candidates.begin(), candidates.end(), [&](const std::string& other) {
-                    return m_current.count(other) != 0 && sizeOf(consumer) > sizeOf(other) + 1;
-                });
+                const bool better =
+                    std::any_of(candidates.begin(), candidates.end(), [&](const std::string& other) {
+                        return m_current.count(other) != 0 && sizeOf(consumer) > sizeOf(other) + 1;
+                    });
                 if (better) {
                     reassign(tp, *leastLoadedFor(tp.topic));
                     reassigned = modified = true;
@@ -633,7 +658,7 @@ private:
     const OwnershipClaims& m_claims;
     std::size_t m_totalPartitions = 0;
     std::map<std::string, std::vector<std::string>> m_topicConsumers; ///< topic -> members that may get it
-    std::map<std::string, std::set<std::string>> m_consumerTopics;   ///< member -> topics it may get
+    std::map<std::string, std::set<std::string>> m_consumerTopics;    ///< member -> topics it may get
     std::map<std::string, std::set<TopicPartition>> m_current;
     std::map<TopicPartition, std::string> m_partitionConsumer;
     PartitionList m_sortedAllPartitions;
@@ -677,7 +702,8 @@ GroupAssignment assignSticky(const GroupInput& in, bool cooperative) {
     // CooperativeStickyAssignor.adjustAssignment: the new owner gets the partition only in the follow-up
     // rebalance, after the old owner has revoked it.
     if (cooperative)
-        for (const auto& [tp, consumer] : transferring) eraseFirst(out.at(consumer), tp);
+        for (const auto& [tp, consumer] : transferring)
+            eraseFirst(out.at(consumer), tp);
     return out;
 }
 
@@ -704,13 +730,17 @@ std::optional<AssignorKind> parseAssignor(const std::string& name) {
     if (simple == "range" || simple == "RangeAssignor") return AssignorKind::Range;
     if (simple == "roundrobin" || simple == "RoundRobinAssignor") return AssignorKind::RoundRobin;
     if (simple == "sticky" || simple == "StickyAssignor") return AssignorKind::Sticky;
-    if (simple == "cooperative-sticky" || simple == "CooperativeStickyAssignor") return AssignorKind::CooperativeSticky;
+    if (simple == "cooperative-sticky" || simple == "CooperativeStickyAssignor")
+        return AssignorKind::CooperativeSticky;
     return std::nullopt;
 }
 
-bool isCooperative(AssignorKind kind) { return kind == AssignorKind::CooperativeSticky; }
+bool isCooperative(AssignorKind kind) {
+    return kind == AssignorKind::CooperativeSticky;
+}
 
-GroupAssignment assignPartitions(AssignorKind kind, const std::map<std::string, std::int32_t>& partitions_per_topic,
+GroupAssignment assignPartitions(AssignorKind kind,
+                                 const std::map<std::string, std::int32_t>& partitions_per_topic,
                                  const std::vector<MemberSubscription>& members) {
     const GroupInput in = normalise(partitions_per_topic, members);
     GroupAssignment out;
@@ -728,7 +758,8 @@ GroupAssignment assignPartitions(AssignorKind kind, const std::map<std::string, 
         out = assignSticky(in, true);
         break;
     }
-    for (auto& entry : out) std::sort(entry.second.begin(), entry.second.end());
+    for (auto& entry : out)
+        std::sort(entry.second.begin(), entry.second.end());
     return out;
 }
 

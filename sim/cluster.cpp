@@ -243,6 +243,12 @@ void Simulation::dispatch(const Timer& t) {
             r.parked = false;
         }
         if (p.leader < 0 || !m_brokers[static_cast<std::size_t>(r.broker - 1)].alive) break;
+        if (!m_brokers[static_cast<std::size_t>(p.leader - 1)].alive) {
+            // The leader died before answering: retry after replica.fetch.backoff.ms (1000).
+            ++r.fetch_epoch;
+            schedule(m_now + 1000, TimerKind::FetchResponse, t.a, packFetch(p.partition, ri, r.fetch_epoch));
+            break;
+        }
         // The response carries records [leo, leo + count) and the leader's HW.
         const Offset leaderLeo = p.leaderLeo();
         const Offset count = std::min<Offset>(leaderLeo - r.leo, kMaxFetchRecords);
@@ -599,7 +605,13 @@ void Simulation::setLeader(TopicState& t, PartitionState& p, BrokerId leader, bo
         if (unclean || r->leo < p.leaderLeo()) truncateTo(t, p, r->leo);
         // The partition's HW survives a clean election: the new leader was in the ISR, so it holds
         // every record below the HW (a simplification of the brief catch-up Kafka's new leader does).
-        if (unclean) p.high_watermark = std::min(p.high_watermark, r->leo);
+        if (unclean && r->leo < p.high_watermark) {
+            p.high_watermark = r->leo;
+            Event& he = emit(EventType::HighWatermarkAdvanced); // moves back: records were lost
+            he.topic = t.index;
+            he.partition = p.partition;
+            he.a = p.high_watermark;
+        }
         r->hw = p.high_watermark;
         for (auto& rs : p.replica_state) {
             ++rs.fetch_epoch;
@@ -696,7 +708,7 @@ void Simulation::removeFromIsr(TopicState& t, PartitionState& p, BrokerId b) {
 }
 
 void Simulation::addToIsr(TopicState& t, PartitionState& p, BrokerId b) {
-    if (p.inIsr(b)) return;
+    if (p.inIsr(b) || m_brokers[static_cast<std::size_t>(b - 1)].fenced) return;
     std::vector<BrokerId> isr;
     for (BrokerId r : p.replicas)
         if (r == b || p.inIsr(r)) isr.push_back(r);
@@ -750,6 +762,8 @@ void Simulation::followerFetchArrives(std::int32_t topic_index, std::int64_t pac
     const std::size_t ri = fetchReplica(packed);
     ReplicaState& r = p.replica_state[ri];
     if (r.fetch_epoch != fetchEpoch(packed)) return;
+    const auto& follower = m_brokers[static_cast<std::size_t>(r.broker - 1)];
+    if (!follower.alive || follower.fenced) return; // sent just before the follower went down
     if (p.leader < 0 || !m_brokers[static_cast<std::size_t>(p.leader - 1)].alive) {
         // Leader unreachable: retry after replica.fetch.backoff.ms (1000).
         ++r.fetch_epoch;
@@ -1384,9 +1398,11 @@ std::int32_t Simulation::addConsumer(ConsumerConfig config) {
     m_journal.setConsumerName(c.index, c.client_id);
     m_consumers.push_back(std::move(c));
     ConsumerState& ref = m_consumers.back();
+    // groupFor() may emit events (creating __consumer_offsets): resolve it before building ours.
+    const std::int32_t groupIndex = ref.config.group_id.empty() ? -1 : groupFor(ref.config.group_id).index;
     Event& e = emit(EventType::ConsumerAdded);
     e.actor = ref.index;
-    if (!ref.config.group_id.empty()) e.group = groupFor(ref.config.group_id).index;
+    e.group = groupIndex;
     schedule(m_now, TimerKind::ConsumerPoll, ref.index);
     return ref.index;
 }

@@ -133,6 +133,10 @@ void appendEscaped(std::string& out, std::string_view s) {
 
 std::int32_t Journal::topicIndex(std::string_view name) { return indexIn(m_topics, name); }
 std::int32_t Journal::groupIndex(std::string_view name) { return indexIn(m_groups, name); }
+std::int32_t Journal::findTopic(std::string_view name) const {
+    const auto it = std::find(m_topics.begin(), m_topics.end(), name);
+    return it == m_topics.end() ? -1 : static_cast<std::int32_t>(it - m_topics.begin());
+}
 void Journal::setProducerName(std::int32_t i, std::string name) { setAt(m_producers, i, std::move(name)); }
 void Journal::setConsumerName(std::int32_t i, std::string name) { setAt(m_consumers, i, std::move(name)); }
 

@@ -97,6 +97,7 @@ public:
 
     /// Name tables (append-only; indices are stable).
     std::int32_t topicIndex(std::string_view name);   ///< creates the entry if missing
+    std::int32_t findTopic(std::string_view name) const; ///< -1 if unknown
     std::int32_t groupIndex(std::string_view name);
     const std::string& topicName(std::int32_t i) const { return m_topics[static_cast<std::size_t>(i)]; }
     const std::string& groupName(std::int32_t i) const { return m_groups[static_cast<std::size_t>(i)]; }

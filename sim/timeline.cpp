@@ -1,0 +1,234 @@
+#include "sim/timeline.h"
+
+#include <algorithm>
+
+namespace fluxolab::sim {
+
+Offset PartitionView::leaderLeo() const {
+    for (std::size_t i = 0; i < replicas.size(); ++i)
+        if (replicas[i] == leader) return replica_leo[i];
+    Offset best = 0;
+    for (Offset o : replica_leo) best = std::max(best, o);
+    return best;
+}
+
+std::optional<Offset> ClusterView::committedLag(std::int32_t group, const TpKey& tp) const {
+    auto g = groups.find(group);
+    if (g == groups.end()) return std::nullopt;
+    auto c = g->second.committed.find(tp);
+    auto p = partitions.find(tp);
+    if (c == g->second.committed.end() || p == partitions.end()) return std::nullopt;
+    return std::max<Offset>(0, p->second.high_watermark - c->second);
+}
+
+namespace {
+std::vector<TpKey> tpList(const std::vector<std::int32_t>& flat) {
+    std::vector<TpKey> out;
+    for (std::size_t i = 0; i + 1 < flat.size(); i += 2) out.emplace_back(flat[i], flat[i + 1]);
+    return out;
+}
+template <typename T>
+T& slot(std::vector<T>& v, std::int32_t i) {
+    if (v.size() <= static_cast<std::size_t>(i)) v.resize(static_cast<std::size_t>(i) + 1);
+    return v[static_cast<std::size_t>(i)];
+}
+} // namespace
+
+void ClusterView::apply(const Journal& j, const Event& e) {
+    time = e.time;
+    ++events;
+    const TpKey key{e.topic, e.partition};
+    auto replicaLeo = [&](PartitionView& p, BrokerId b) -> Offset* {
+        for (std::size_t i = 0; i < p.replicas.size(); ++i)
+            if (p.replicas[i] == b) return &p.replica_leo[i];
+        return nullptr;
+    };
+    switch (e.type) {
+    case EventType::BrokerStarted: {
+        auto& b = slot(brokers, e.broker - 1);
+        b.id = e.broker;
+        b.alive = true;
+        b.fenced = false;
+        break;
+    }
+    case EventType::BrokerStopped: {
+        auto& b = slot(brokers, e.broker - 1);
+        b.alive = false;
+        if (!e.flag) b.fenced = true;
+        break;
+    }
+    case EventType::BrokerFenced: slot(brokers, e.broker - 1).fenced = true; break;
+    case EventType::TopicCreated: {
+        TopicView t;
+        t.topic = e.topic;
+        t.partitions = 0;
+        t.replication_factor = static_cast<std::int32_t>(e.b);
+        topics[e.topic] = t;
+        break;
+    }
+    case EventType::TopicDeleted: {
+        topics.erase(e.topic);
+        for (auto it = partitions.begin(); it != partitions.end();)
+            it = it->first.first == e.topic ? partitions.erase(it) : std::next(it);
+        for (auto& [gi, g] : groups)
+            for (auto it = g.committed.begin(); it != g.committed.end();)
+                it = it->first.first == e.topic ? g.committed.erase(it) : std::next(it);
+        break;
+    }
+    case EventType::PartitionCreated: {
+        PartitionView p;
+        p.replicas = j.list(e);
+        p.replica_leo.assign(p.replicas.size(), 0);
+        p.isr = p.replicas;
+        partitions[key] = std::move(p);
+        auto t = topics.find(e.topic);
+        if (t != topics.end()) t->second.partitions = std::max(t->second.partitions, e.partition + 1);
+        break;
+    }
+    case EventType::LeaderElected: {
+        auto& p = partitions[key];
+        p.leader = e.broker;
+        p.leader_epoch = static_cast<std::int32_t>(e.a);
+        break;
+    }
+    case EventType::IsrShrunk:
+    case EventType::IsrExpanded: partitions[key].isr = j.list(e); break;
+    case EventType::RecordsAppended: {
+        auto& p = partitions[key];
+        if (Offset* leo = replicaLeo(p, e.broker)) *leo = e.a + e.b;
+        if (e.actor >= 0) slot(producers, e.actor);
+        break;
+    }
+    case EventType::ReplicaFetched: {
+        auto& p = partitions[key];
+        if (Offset* leo = replicaLeo(p, e.broker)) *leo = e.a;
+        break;
+    }
+    case EventType::HighWatermarkAdvanced: partitions[key].high_watermark = e.a; break;
+    case EventType::LogTruncated: {
+        auto& p = partitions[key];
+        if (Offset* leo = replicaLeo(p, e.broker)) *leo = e.a;
+        break;
+    }
+    case EventType::LogStartAdvanced: partitions[key].log_start = e.a; break;
+    case EventType::ProducerAdded: slot(producers, e.actor); break;
+    case EventType::ProduceAcked: slot(producers, e.actor).acked += e.b; break;
+    case EventType::ProduceFailed:
+        if (e.flag) slot(producers, e.actor).retries += 1;
+        else slot(producers, e.actor).failed += e.b;
+        break;
+    case EventType::ConsumerAdded: {
+        auto& c = slot(consumers, e.actor);
+        c.group = e.group;
+        if (e.group >= 0) groups[e.group];
+        break;
+    }
+    case EventType::ConsumerClosed: {
+        auto& c = slot(consumers, e.actor);
+        c.closed = true;
+        if (e.flag == 0) {
+            c.assigned.clear();
+            c.position.clear();
+        }
+        break;
+    }
+    case EventType::ConsumerPaused: slot(consumers, e.actor).paused_until = e.time + e.a; break;
+    case EventType::MemberJoined: {
+        auto& g = groups[e.group];
+        if (std::find(g.members.begin(), g.members.end(), e.actor) == g.members.end()) g.members.push_back(e.actor);
+        break;
+    }
+    case EventType::MemberLeft: {
+        auto& g = groups[e.group];
+        std::erase(g.members, e.actor);
+        if (g.leader == e.actor) g.leader = -1;
+        break;
+    }
+    case EventType::GroupStateChanged: {
+        auto& g = groups[e.group];
+        g.state = static_cast<GroupState>(e.a);
+        g.generation = static_cast<std::int32_t>(e.b);
+        if (g.state == GroupState::Empty) {
+            g.leader = -1;
+            g.protocol = -1;
+        }
+        break;
+    }
+    case EventType::GenerationStarted: {
+        auto& g = groups[e.group];
+        g.generation = static_cast<std::int32_t>(e.a);
+        g.leader = e.actor;
+        g.protocol = e.flag;
+        g.members = j.list(e);
+        break;
+    }
+    case EventType::PartitionsRevoked: {
+        auto& c = slot(consumers, e.actor);
+        for (const auto& tp : tpList(j.list(e))) {
+            std::erase(c.assigned, tp);
+            c.position.erase(tp);
+        }
+        break;
+    }
+    case EventType::PartitionsAssigned: {
+        auto& c = slot(consumers, e.actor);
+        for (const auto& tp : tpList(j.list(e)))
+            if (std::find(c.assigned.begin(), c.assigned.end(), tp) == c.assigned.end()) c.assigned.push_back(tp);
+        std::sort(c.assigned.begin(), c.assigned.end());
+        break;
+    }
+    case EventType::RecordsConsumed: {
+        auto& c = slot(consumers, e.actor);
+        c.position[key] = e.a + e.b;
+        c.consumed += e.b;
+        break;
+    }
+    case EventType::PositionReset: slot(consumers, e.actor).position[key] = e.a; break;
+    case EventType::OffsetCommitted: groups[e.group].committed[key] = e.a; break;
+    case EventType::CommitFailed:
+    case EventType::CoordinatorMoved:
+    case EventType::ScenarioAction:
+    case EventType::Count_: break;
+    case EventType::GroupDeleted: groups.erase(e.group); break;
+    }
+}
+
+Timeline::Timeline(const Journal& journal, std::size_t snapshot_every)
+    : m_journal(journal), m_every(std::max<std::size_t>(1, snapshot_every)) {
+    m_snapshots.push_back(m_latest);
+    sync();
+}
+
+void Timeline::sync() {
+    const auto& events = m_journal.events();
+    while (m_latest.events < events.size()) {
+        m_latest.apply(m_journal, events[m_latest.events]);
+        if (m_latest.events % m_every == 0) m_snapshots.push_back(m_latest);
+    }
+}
+
+ClusterView Timeline::at(std::size_t n) const {
+    n = std::min(n, m_latest.events);
+    if (n == m_latest.events) return m_latest;
+    ClusterView v = m_snapshots[n / m_every];
+    const auto& events = m_journal.events();
+    while (v.events < n) v.apply(m_journal, events[v.events]);
+    return v;
+}
+
+std::size_t Timeline::eventsUpTo(TimeMs t) const {
+    const auto& events = m_journal.events();
+    const auto end = events.begin() + static_cast<std::ptrdiff_t>(m_latest.events);
+    const auto it = std::upper_bound(events.begin(), end, t, [](TimeMs x, const Event& e) { return x < e.time; });
+    return static_cast<std::size_t>(it - events.begin());
+}
+
+std::size_t Timeline::memoryBytes() const {
+    std::size_t bytes = m_snapshots.capacity() * sizeof(ClusterView);
+    for (const auto& s : m_snapshots)
+        bytes += s.partitions.size() * (sizeof(PartitionView) + 64 + 3 * 2 * sizeof(Offset)) +
+                 s.consumers.size() * sizeof(ConsumerView) + s.groups.size() * 256;
+    return bytes;
+}
+
+} // namespace fluxolab::sim

@@ -1,0 +1,105 @@
+#pragma once
+// Seeking in the journal: ClusterView is the observable state (no record payloads) rebuilt purely
+// from journal events; Timeline keeps a snapshot every N events so any past moment is reached by
+// copying the nearest snapshot and replaying at most N events.
+
+#include "sim/journal.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace fluxolab::sim {
+
+using TpKey = std::pair<std::int32_t, std::int32_t>; ///< (journal topic index, partition)
+
+struct BrokerView {
+    BrokerId id = 0;
+    bool alive = true;
+    bool fenced = false;
+};
+
+struct TopicView {
+    std::int32_t topic = -1;       ///< journal topic index (name: Journal::topicName)
+    std::int32_t partitions = 0;
+    std::int32_t replication_factor = 0;
+};
+
+struct PartitionView {
+    std::vector<BrokerId> replicas;   ///< assignment order
+    std::vector<Offset> replica_leo;  ///< parallel to replicas
+    std::vector<BrokerId> isr;
+    BrokerId leader = -1;
+    std::int32_t leader_epoch = 0;
+    Offset high_watermark = 0;
+    Offset log_start = 0;
+    Offset leaderLeo() const;
+};
+
+struct GroupView {
+    GroupState state = GroupState::Empty;
+    std::int32_t generation = 0;
+    std::int32_t leader = -1;         ///< consumer index of the group leader
+    std::int32_t protocol = -1;       ///< AssignorKind, -1 = none yet
+    std::vector<std::int32_t> members; ///< consumer indices currently in the group
+    std::map<TpKey, Offset> committed;
+};
+
+struct ConsumerView {
+    std::int32_t group = -1;
+    bool closed = false;
+    TimeMs paused_until = -1;
+    std::vector<TpKey> assigned;      ///< sorted
+    std::map<TpKey, Offset> position;
+    std::int64_t consumed = 0;
+};
+
+struct ProducerView {
+    std::int64_t acked = 0;
+    std::int64_t failed = 0;
+    std::int64_t retries = 0;
+};
+
+struct ClusterView {
+    TimeMs time = 0;
+    std::size_t events = 0;           ///< number of journal events applied
+    std::vector<BrokerView> brokers;  ///< index = broker id - 1
+    std::map<std::int32_t, TopicView> topics; ///< live topics by journal topic index
+    std::map<TpKey, PartitionView> partitions;
+    std::map<std::int32_t, GroupView> groups; ///< by journal group index
+    std::vector<ConsumerView> consumers;      ///< by consumer index
+    std::vector<ProducerView> producers;      ///< by producer index
+
+    /// Applies one event (the one at index `events` of the journal).
+    void apply(const Journal& journal, const Event& e);
+    /// Consumer lag on a partition against the HW (committed offset based, as kafka-consumer-groups).
+    std::optional<Offset> committedLag(std::int32_t group, const TpKey& tp) const;
+};
+
+class Timeline {
+public:
+    explicit Timeline(const Journal& journal, std::size_t snapshot_every = 4096);
+
+    /// Indexes journal events appended since the last call (cheap; call after the simulation advanced).
+    void sync();
+    /// The state after the first `events` journal events (clamped to what was synced).
+    ClusterView at(std::size_t events) const;
+    /// The state at virtual time `t` (all events with time <= t applied).
+    ClusterView atTime(TimeMs t) const { return at(eventsUpTo(t)); }
+    /// Number of events with time <= t.
+    std::size_t eventsUpTo(TimeMs t) const;
+    /// The current (latest synced) state.
+    const ClusterView& latest() const { return m_latest; }
+    std::size_t synced() const { return m_latest.events; }
+    std::size_t memoryBytes() const;
+
+private:
+    const Journal& m_journal;
+    std::size_t m_every;
+    std::vector<ClusterView> m_snapshots; ///< m_snapshots[k] = state after k * m_every events
+    ClusterView m_latest;
+};
+
+} // namespace fluxolab::sim

@@ -1,0 +1,267 @@
+// Targeted behaviour of the cluster model: topics, replication, HW/ISR, elections, acks, retention.
+#include "sim/cluster.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <set>
+
+using namespace fluxolab::sim;
+
+namespace {
+ClusterConfig brokers(int n) {
+    ClusterConfig c;
+    c.brokers = n;
+    return c;
+}
+std::int64_t countEvents(const Simulation& s, EventType t) {
+    const auto& ev = s.journal().events();
+    return std::count_if(ev.begin(), ev.end(), [t](const Event& e) { return e.type == t; });
+}
+std::int64_t sumEvents(const Simulation& s, EventType t, std::uint8_t flag = 0xFF) {
+    std::int64_t n = 0;
+    for (const auto& e : s.journal().events())
+        if (e.type == t && (flag == 0xFF || e.flag == flag)) n += e.b;
+    return n;
+}
+ProducerRecord rec(const std::string& topic, std::optional<std::string> key, std::string value,
+                   std::optional<std::int32_t> partition = std::nullopt) {
+    ProducerRecord r;
+    r.topic = topic;
+    r.key = std::move(key);
+    r.value = std::move(value);
+    r.partition = partition;
+    return r;
+}
+} // namespace
+
+TEST_SUITE("sim/cluster/topics") {
+    TEST_CASE("replication factor above the registered brokers is refused with Kafka's numbers") {
+        Simulation s(brokers(1), 1);
+        const AdminResult r = s.createTopic("orders", 3, 3);
+        CHECK(r.error == ErrorCode::INVALID_REPLICATION_FACTOR);
+        CHECK(r.detail1 == 3);
+        CHECK(r.detail2 == 1);
+        CHECK(s.topic("orders") == nullptr);
+    }
+    TEST_CASE("duplicate, bad partition counts, bad names and bad configs") {
+        Simulation s(brokers(3), 1);
+        REQUIRE(s.createTopic("orders", 3, 2).ok());
+        CHECK(s.createTopic("orders", 3, 2).error == ErrorCode::TOPIC_ALREADY_EXISTS);
+        CHECK(s.createTopic("zero", 0, 1).error == ErrorCode::INVALID_PARTITIONS);
+        CHECK(s.createTopic("bad name", 1, 1).error == ErrorCode::INVALID_TOPIC_EXCEPTION);
+        CHECK(s.createTopic("x", 1, 1, {{"retention.ms", "abc"}}).error == ErrorCode::INVALID_CONFIG);
+        CHECK(s.createTopic("y", 1, 1, {{"no.such.config", "1"}}).error == ErrorCode::INVALID_CONFIG);
+        CHECK(s.createPartitions("orders", 2).error == ErrorCode::INVALID_PARTITIONS);
+        REQUIRE(s.createPartitions("orders", 5).ok());
+        CHECK(s.topic("orders")->partitions.size() == 5);
+        CHECK(s.deleteTopic("nope").error == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION);
+    }
+    TEST_CASE("replicas are spread: each broker leads its share and the preferred leader leads") {
+        Simulation s(brokers(3), 9);
+        REQUIRE(s.createTopic("t", 6, 3).ok());
+        std::map<BrokerId, int> leaders;
+        for (const auto& p : s.topic("t")->partitions) {
+            CHECK(p.replicas.size() == 3);
+            std::set<BrokerId> distinct(p.replicas.begin(), p.replicas.end());
+            CHECK(distinct.size() == 3);
+            CHECK(p.leader == p.replicas[0]);
+            CHECK(p.isr.size() == 3);
+            ++leaders[p.leader];
+        }
+        CHECK(leaders.size() == 3);
+        for (const auto& [b, n] : leaders) CHECK(n == 2);
+    }
+}
+
+TEST_SUITE("sim/cluster/replication") {
+    TEST_CASE("acks=all: HW reaches the LEO of every ISR replica, then the producer is acknowledged") {
+        Simulation s(brokers(3), 3);
+        REQUIRE(s.createTopic("t", 1, 3).ok());
+        const auto p = s.addProducer({});
+        for (int i = 0; i < 10; ++i) REQUIRE(s.send(p, rec("t", "k", "v" + std::to_string(i))) == ErrorCode::NONE);
+        s.runFor(200);
+        const PartitionState& ps = s.topic("t")->partitions[0];
+        CHECK(ps.leaderLeo() == 10);
+        CHECK(ps.high_watermark == 10);
+        for (const auto& r : ps.replica_state) CHECK(r.leo == 10);
+        CHECK(sumEvents(s, EventType::ProduceAcked) == 10);
+        CHECK(s.pendingRecords(p) == 0);
+    }
+    TEST_CASE("a crashed follower leaves the ISR when the controller fences it (broker.session.timeout.ms)") {
+        Simulation s(brokers(3), 3);
+        REQUIRE(s.createTopic("t", 1, 3).ok());
+        s.runFor(100);
+        const BrokerId follower = s.topic("t")->partitions[0].replicas[2];
+        s.stopBroker(follower, /*crash=*/true);
+        const TimeMs crashed = s.now();
+        s.runUntil(crashed + 8999);
+        CHECK(s.topic("t")->partitions[0].isr.size() == 3);
+        s.runUntil(crashed + 9001);
+        CHECK(s.topic("t")->partitions[0].isr.size() == 2);
+        CHECK_FALSE(s.topic("t")->partitions[0].inIsr(follower));
+        s.startBroker(follower);
+        s.runFor(100);
+        CHECK(s.topic("t")->partitions[0].isr.size() == 3);
+    }
+    TEST_CASE("min.insync.replicas=2: acks=all is refused with NOT_ENOUGH_REPLICAS and the HW stops") {
+        Simulation s(brokers(3), 4);
+        REQUIRE(s.createTopic("t", 1, 3, {{"min.insync.replicas", "2"}}).ok());
+        const auto& part = s.topic("t")->partitions[0];
+        const BrokerId leader = part.leader;
+        for (BrokerId b : std::vector<BrokerId>(part.replicas))
+            if (b != leader) s.stopBroker(b, false);
+        CHECK(s.topic("t")->partitions[0].isr == std::vector<BrokerId>{leader});
+        ProducerConfig pc;
+        pc.delivery_timeout_ms = 1000;
+        const auto p = s.addProducer(pc);
+        REQUIRE(s.send(p, rec("t", "k", "v")) == ErrorCode::NONE);
+        s.runFor(2000);
+        bool sawNotEnough = false;
+        for (const auto& e : s.journal().events())
+            if (e.type == EventType::ProduceFailed && e.error == ErrorCode::NOT_ENOUGH_REPLICAS) sawNotEnough = true;
+        CHECK(sawNotEnough);
+        CHECK(sumEvents(s, EventType::ProduceAcked) == 0);
+        CHECK(sumEvents(s, EventType::ProduceFailed, 0) == 1); // finally fails: delivery timeout
+        // acks=1 is written, but the HW does not advance under min ISR (KIP-966), so consumers stall.
+        ProducerConfig one;
+        one.acks = Acks::Leader;
+        const auto p1 = s.addProducer(one);
+        REQUIRE(s.send(p1, rec("t", "k", "v")) == ErrorCode::NONE);
+        s.runFor(100);
+        CHECK(s.topic("t")->partitions[0].leaderLeo() == 1);
+        CHECK(s.topic("t")->partitions[0].high_watermark == 0);
+    }
+    TEST_CASE("acks=1 loses acknowledged records when the leader dies before the followers fetch") {
+        ClusterConfig c = brokers(3);
+        c.network_delay_ms = 5;
+        Simulation s(c, 5);
+        REQUIRE(s.createTopic("t", 1, 3).ok());
+        s.runFor(100);
+        ProducerConfig one;
+        one.acks = Acks::Leader;
+        one.linger_ms = 0;
+        const auto p = s.addProducer(one);
+        const BrokerId leader = s.topic("t")->partitions[0].leader;
+        REQUIRE(s.send(p, rec("t", "k", "lost")) == ErrorCode::NONE);
+        s.runFor(5); // the produce request arrives and is appended at the leader
+        REQUIRE(s.topic("t")->partitions[0].leaderLeo() == 1);
+        s.stopBroker(leader, true); // crash before any follower fetched
+        s.runFor(20000);
+        const PartitionState& ps = s.topic("t")->partitions[0];
+        CHECK(sumEvents(s, EventType::ProduceAcked) == 1); // the producer was told it was written...
+        CHECK(ps.leader != leader);
+        CHECK(ps.leaderLeo() == 0); // ...but the new leader never had it
+        CHECK(countEvents(s, EventType::LogTruncated) >= 1);
+        s.startBroker(leader);
+        s.runFor(100);
+        CHECK(s.topic("t")->partitions[0].replica(leader)->leo == 0); // the old leader truncates too
+    }
+    TEST_CASE("unclean leader election: offline without it, data loss with it") {
+        for (bool unclean : {false, true}) {
+            CAPTURE(unclean);
+            Simulation s(brokers(2), 6);
+            REQUIRE(s.createTopic("t", 1, 2, {{"unclean.leader.election.enable", unclean ? "true" : "false"}}).ok());
+            const auto& p0 = s.topic("t")->partitions[0];
+            const BrokerId leader = p0.leader;
+            const BrokerId follower = p0.replicas[0] == leader ? p0.replicas[1] : p0.replicas[0];
+            s.stopBroker(follower, false); // ISR = {leader}
+            const auto p = s.addProducer({});
+            REQUIRE(s.send(p, rec("t", "k", "v")) == ErrorCode::NONE);
+            s.runFor(100);
+            REQUIRE(s.topic("t")->partitions[0].high_watermark == 1);
+            s.stopBroker(leader, false);
+            s.startBroker(follower); // only the out-of-sync replica is back
+            s.runFor(100);
+            const PartitionState& ps = s.topic("t")->partitions[0];
+            if (!unclean) {
+                CHECK(ps.leader == -1);
+                CHECK(ps.isr == std::vector<BrokerId>{leader}); // KRaft keeps the last ISR member
+            } else {
+                CHECK(ps.leader == follower);
+                CHECK(ps.leaderLeo() == 0);
+                CHECK(ps.high_watermark == 0);
+            }
+        }
+    }
+    TEST_CASE("retention deletes closed segments older than retention.ms and advances the log start") {
+        ClusterConfig c = brokers(1);
+        c.defaults.log_retention_check_interval_ms = 1000;
+        Simulation s(c, 1);
+        REQUIRE(s.createTopic("t", 1, 1, {{"retention.ms", "5000"}, {"segment.bytes", "200"}}).ok());
+        ProducerConfig pc;
+        pc.linger_ms = 0;
+        const auto p = s.addProducer(pc);
+        for (int i = 0; i < 30; ++i) {
+            REQUIRE(s.send(p, rec("t", std::nullopt, "0123456789012345678901234567890123456789")) == ErrorCode::NONE);
+            s.runFor(10);
+        }
+        const PartitionState& ps = s.topic("t")->partitions[0];
+        REQUIRE(ps.leaderLeo() == 30);
+        CHECK(ps.segments.size() > 3);
+        CHECK(ps.log_start == 0);
+        s.runFor(10000);
+        const PartitionState& after = s.topic("t")->partitions[0];
+        CHECK(after.log_start > 0);
+        CHECK(after.segments.size() == 1); // the active segment is never deleted
+        CHECK(after.log_start == after.segments.front().base);
+        CHECK(after.leaderLeo() == 30);
+        CHECK(countEvents(s, EventType::LogStartAdvanced) >= 1);
+    }
+}
+
+TEST_SUITE("sim/cluster/producer") {
+    TEST_CASE("keyed records land on murmur2 partitions; explicit partitions are honoured") {
+        Simulation s(brokers(1), 1);
+        REQUIRE(s.createTopic("t", 3, 1).ok());
+        const auto p = s.addProducer({});
+        const int expected[] = {2, 0, 2, 2, 1, 0, 1, 0, 0, 2};
+        for (int i = 0; i < 10; ++i) REQUIRE(s.send(p, rec("t", std::to_string(i), "v")) == ErrorCode::NONE);
+        REQUIRE(s.send(p, rec("t", "0", "forced", 1)) == ErrorCode::NONE);
+        s.runFor(100);
+        int seen[10] = {};
+        for (const auto& ps : s.topic("t")->partitions)
+            for (const Record& r : ps.records) {
+                const auto key = s.recordKey(r);
+                REQUIRE(key);
+                if (s.recordValue(r) == "forced") {
+                    CHECK(ps.partition == 1);
+                    continue;
+                }
+                CHECK(ps.partition == expected[std::stoi(*key)]);
+                ++seen[std::stoi(*key)];
+            }
+        for (int n : seen) CHECK(n == 1);
+        CHECK(s.send(p, rec("t", "k", "v", 7)) == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION);
+    }
+    TEST_CASE("null keys: sticky partitioner switches after batch.size bytes; round robin rotates") {
+        Simulation s(brokers(1), 2);
+        REQUIRE(s.createTopic("t", 4, 1).ok());
+        ProducerConfig sticky;
+        sticky.batch_size = 1000;
+        const auto p = s.addProducer(sticky);
+        for (int i = 0; i < 10; ++i) REQUIRE(s.send(p, rec("t", std::nullopt, std::string(90, 'x'))) == ErrorCode::NONE);
+        s.runFor(100);
+        // 10 records of 100 bytes = 1000 bytes: all on the first sticky partition.
+        int used = 0;
+        for (const auto& ps : s.topic("t")->partitions) used += ps.records.empty() ? 0 : 1;
+        CHECK(used == 1);
+        ProducerConfig rr;
+        rr.null_key_partitioner = NullKeyPartitioner::RoundRobin;
+        const auto q = s.addProducer(rr);
+        for (int i = 0; i < 8; ++i) REQUIRE(s.send(q, rec("u", std::nullopt, "v")) == ErrorCode::NONE); // auto-created, 1 partition
+        REQUIRE(s.createTopic("w", 4, 1).ok());
+        for (int i = 0; i < 8; ++i) REQUIRE(s.send(q, rec("w", std::nullopt, "v")) == ErrorCode::NONE);
+        s.runFor(100);
+        for (const auto& ps : s.topic("w")->partitions) CHECK(ps.records.size() == 2);
+        CHECK(s.topic("u")->partitions.size() == 1); // num.partitions=1 for auto-created topics
+    }
+    TEST_CASE("empty key is hashed (not null) in the Java client") {
+        Simulation s(brokers(1), 1);
+        REQUIRE(s.createTopic("t", 6, 1).ok());
+        const auto p = s.addProducer({});
+        for (int i = 0; i < 5; ++i) REQUIRE(s.send(p, rec("t", std::string(), "v")) == ErrorCode::NONE);
+        s.runFor(100);
+        CHECK(s.topic("t")->partitions[3].records.size() == 5); // 0x106e08d9 % 6 == 3
+    }
+}
