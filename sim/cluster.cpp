@@ -858,6 +858,9 @@ void Simulation::startBroker(BrokerId id) {
     if (id < 1 || id > static_cast<BrokerId>(m_brokers.size())) return;
     auto& b = m_brokers[static_cast<std::size_t>(id - 1)];
     if (b.alive) return;
+    // A crashed broker that restarts before the controller noticed registers a new incarnation:
+    // the old one is fenced first (leaders move away, it leaves the ISRs), then it catches up.
+    if (!b.fenced) fenceBroker(id);
     b.alive = true;
     b.fenced = false;
     Event& e = emit(EventType::BrokerStarted);

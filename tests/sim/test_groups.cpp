@@ -1,0 +1,202 @@
+// The classic group protocol: states, generations, timeouts, eager vs cooperative rebalances.
+#include "sim/cluster.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <memory>
+
+using namespace fluxolab::sim;
+
+namespace {
+struct Transition {
+    TimeMs time;
+    GroupState state;
+    std::int64_t generation;
+};
+std::vector<Transition> transitions(const Simulation& s) {
+    std::vector<Transition> out;
+    for (const auto& e : s.journal().events())
+        if (e.type == EventType::GroupStateChanged) out.push_back({e.time, static_cast<GroupState>(e.a), e.b});
+    return out;
+}
+const Event* firstOf(const Simulation& s, EventType t, std::int32_t actor = -2) {
+    for (const auto& e : s.journal().events())
+        if (e.type == t && (actor == -2 || e.actor == actor)) return &e;
+    return nullptr;
+}
+std::size_t tpCount(const Simulation& s, const Event& e) { return s.journal().list(e).size() / 2; }
+
+std::unique_ptr<Simulation> oneTopic(std::int32_t partitions) {
+    ClusterConfig c;
+    c.brokers = 1;
+    c.network_delay_ms = 1;
+    auto s = std::make_unique<Simulation>(c, 11);
+    REQUIRE(s->createTopic("t", partitions, 1).ok());
+    return s;
+}
+} // namespace
+
+TEST_SUITE("sim/groups") {
+    TEST_CASE("a lone member: Empty -> PreparingRebalance -> (3 s initial delay) -> CompletingRebalance -> Stable") {
+        ClusterConfig c;
+        Simulation s(c, 11);
+        REQUIRE(s.createTopic("t", 2, 1).ok());
+        ConsumerConfig cc;
+        cc.group_id = "g";
+        const auto id = s.addConsumer(cc);
+        s.subscribe(id, {"t"});
+        s.runUntil(10000);
+        const auto tr = transitions(s);
+        REQUIRE(tr.size() == 3);
+        // poll at 0 -> JoinGroup arrives at 1; group.initial.rebalance.delay.ms = 3000; SyncGroup at 3003.
+        CHECK(tr[0].time == 1);
+        CHECK(tr[0].state == GroupState::PreparingRebalance);
+        CHECK(tr[0].generation == 0);
+        CHECK(tr[1].time == 3001);
+        CHECK(tr[1].state == GroupState::CompletingRebalance);
+        CHECK(tr[1].generation == 1);
+        CHECK(tr[2].time == 3003);
+        CHECK(tr[2].state == GroupState::Stable);
+        const GroupStateData* g = s.group("g");
+        REQUIRE(g);
+        CHECK(g->members.size() == 1);
+        CHECK(g->members[0].member_id.rfind("consumer-g-1-", 0) == 0);
+        CHECK(g->members[0].member_id.size() == std::string("consumer-g-1-").size() + 36);
+        CHECK(g->protocol == AssignorKind::Range);
+        CHECK(s.consumers()[0].assigned.size() == 2);
+        s.closeConsumer(id);
+        const auto after = transitions(s);
+        REQUIRE(after.size() == 5);
+        CHECK(after[3].state == GroupState::PreparingRebalance);
+        CHECK(after[4].state == GroupState::Empty);
+        CHECK(after[4].generation == 2);
+    }
+
+    TEST_CASE("session timeout: a crashed member is removed session.timeout.ms after its last heartbeat") {
+        auto owner = oneTopic(2);
+        Simulation& s = *owner;
+        ConsumerConfig cc;
+        cc.group_id = "g";
+        const auto a = s.addConsumer(cc);
+        s.subscribe(a, {"t"});
+        s.runUntil(10000);
+        s.crashConsumer(a);
+        s.runUntil(60000);
+        const Event* left = firstOf(s, EventType::MemberLeft);
+        REQUIRE(left);
+        // Heartbeats every 3000 ms from the SyncGroup response at 3004: last one at 9004; 9004 + 45000.
+        CHECK(left->time == 54004);
+        CHECK(static_cast<LeaveReason>(left->flag) == LeaveReason::SessionTimeout);
+        CHECK(s.group("g")->state == GroupState::Empty);
+    }
+
+    TEST_CASE("max.poll.interval.ms: a stuck application is taken out of the group by its heartbeat thread") {
+        auto owner = oneTopic(2);
+        Simulation& s = *owner;
+        ConsumerConfig cc;
+        cc.group_id = "g";
+        const auto a = s.addConsumer(cc);
+        s.subscribe(a, {"t"});
+        s.runUntil(10000);
+        s.pauseConsumer(a, 400000);
+        s.runUntil(400000);
+        const Event* left = firstOf(s, EventType::MemberLeft);
+        REQUIRE(left);
+        // Last poll at 10000; the first heartbeat after 310000 is 3004 + 3000 * 103 = 312004.
+        CHECK(left->time == 312004);
+        CHECK(static_cast<LeaveReason>(left->flag) == LeaveReason::PollTimeout);
+        // When it polls again (at 410000) it rejoins as a new member.
+        s.runUntil(420000);
+        CHECK(s.group("g")->members.size() == 1);
+        CHECK(s.group("g")->state == GroupState::Stable);
+    }
+
+    TEST_CASE("eager vs cooperative: a second member joins a group owning 4 partitions") {
+        for (AssignorKind kind : {AssignorKind::Range, AssignorKind::CooperativeSticky}) {
+            CAPTURE(assignorName(kind));
+            auto owner = oneTopic(4);
+            Simulation& s = *owner;
+            ConsumerConfig cc;
+            cc.group_id = "g";
+            cc.assignors = {kind};
+            const auto a = s.addConsumer(cc);
+            s.subscribe(a, {"t"});
+            s.runUntil(10000);
+            REQUIRE(s.consumers()[static_cast<std::size_t>(a)].assigned.size() == 4);
+            const std::size_t mark = s.journal().size();
+            const auto b = s.addConsumer(cc);
+            s.subscribe(b, {"t"});
+            s.runUntil(30000);
+            std::vector<std::size_t> revokedFromA;
+            int generations = 0;
+            for (std::size_t i = mark; i < s.journal().size(); ++i) {
+                const Event& e = s.journal()[i];
+                if (e.type == EventType::PartitionsRevoked && e.actor == a) revokedFromA.push_back(tpCount(s, e));
+                if (e.type == EventType::GenerationStarted) ++generations;
+            }
+            CHECK(s.consumers()[static_cast<std::size_t>(a)].assigned.size() == 2);
+            CHECK(s.consumers()[static_cast<std::size_t>(b)].assigned.size() == 2);
+            REQUIRE(revokedFromA.size() == 1);
+            if (kind == AssignorKind::Range) {
+                CHECK(revokedFromA[0] == 4); // stop the world: everything revoked before rejoining
+                CHECK(generations == 1);
+            } else {
+                CHECK(revokedFromA[0] == 2); // only what moves; the other two keep flowing
+                CHECK(generations == 2);     // second rebalance hands the revoked partitions over
+            }
+        }
+    }
+
+    TEST_CASE("the assignor is chosen by vote among the strategies every member supports") {
+        auto owner = oneTopic(2);
+        Simulation& s = *owner;
+        ConsumerConfig both;
+        both.group_id = "g";
+        ConsumerConfig coop = both;
+        coop.assignors = {AssignorKind::CooperativeSticky};
+        const auto a = s.addConsumer(both);
+        s.subscribe(a, {"t"});
+        const auto b = s.addConsumer(coop);
+        s.subscribe(b, {"t"});
+        s.runUntil(10000);
+        CHECK(s.group("g")->protocol == AssignorKind::CooperativeSticky);
+        CHECK(s.group("g")->generation == 1);
+    }
+
+    TEST_CASE("commits, auto.offset.reset and resuming from the committed offset") {
+        auto owner = oneTopic(1);
+        Simulation& s = *owner;
+        const auto p = s.addProducer({});
+        for (int i = 0; i < 10; ++i) {
+            ProducerRecord r;
+            r.topic = "t";
+            r.value = std::to_string(i);
+            REQUIRE(s.send(p, r) == ErrorCode::NONE);
+        }
+        s.runFor(100);
+        ConsumerConfig latest;
+        latest.group_id = "late";
+        const auto l = s.addConsumer(latest);
+        s.subscribe(l, {"t"});
+        ConsumerConfig earliest;
+        earliest.group_id = "early";
+        earliest.auto_offset_reset = OffsetReset::Earliest;
+        const auto e = s.addConsumer(earliest);
+        s.subscribe(e, {"t"});
+        s.runFor(10000);
+        CHECK(s.consumers()[static_cast<std::size_t>(l)].consumed == 0);
+        CHECK(s.consumers()[static_cast<std::size_t>(e)].consumed == 10);
+        const TopicPartition tp{"t", 0};
+        CHECK(s.group("early")->committed.at(tp) == 10); // auto-commit every 5 s commits the position
+        CHECK(s.group("late")->committed.at(tp) == 10);
+        s.closeConsumer(e);
+        CHECK(s.resetGroupOffsets("early", {{tp, 4}}).ok());
+        CHECK(s.resetGroupOffsets("late", {{tp, 0}}).error == ErrorCode::NON_EMPTY_GROUP);
+        const auto again = s.addConsumer(earliest);
+        s.subscribe(again, {"t"});
+        s.runFor(10000);
+        CHECK(s.consumers()[static_cast<std::size_t>(again)].consumed == 6); // resumes at the committed 4
+        CHECK(s.deleteGroup("nope").error == ErrorCode::GROUP_ID_NOT_FOUND);
+    }
+}

@@ -1,0 +1,131 @@
+// Scenario files: parsing, errors with file and line, shipped scenarios, round trip, determinism.
+#include "sim/scenario.h"
+#include "sim/timeline.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace fluxolab::sim;
+
+TEST_SUITE("sim/scenario") {
+    TEST_CASE("durations") {
+        CHECK(parseDuration("250ms") == 250);
+        CHECK(parseDuration("30s") == 30000);
+        CHECK(parseDuration("1.5s") == 1500);
+        CHECK(parseDuration("5m") == 300000);
+        CHECK(parseDuration("2h") == 7200000);
+        CHECK(parseDuration("42") == 42);
+        CHECK_FALSE(parseDuration("abc"));
+        CHECK_FALSE(parseDuration("5 parsecs"));
+        CHECK_FALSE(parseDuration(""));
+    }
+
+    TEST_CASE("every shipped scenario loads, runs and is deterministic") {
+        int count = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(FLUXOLAB_SOURCE_DIR "/assets/scenarios")) {
+            if (entry.path().extension() != ".json") continue;
+            CAPTURE(entry.path().string());
+            ScenarioError err;
+            auto s = loadScenarioFile(entry.path().string(), err);
+            REQUIRE_MESSAGE(s, err.str());
+            CHECK_FALSE(s->title.pt_PT.empty());
+            CHECK_FALSE(s->description.pt_PT.empty());
+            CHECK_FALSE(s->title.en.empty());
+            ScenarioRun a(*s, s->seed), b(*s, s->seed);
+            a.runToEnd();
+            b.runToEnd();
+            CHECK(a.sim().journal().sha256() == b.sim().journal().sha256());
+            CHECK(a.sim().journal().size() > 100);
+            ++count;
+        }
+        CHECK(count >= 3);
+    }
+
+    TEST_CASE("errors name the file, the line and the field") {
+        const std::string text = "{\n"
+                                 "  \"name\": \"x\",\n"
+                                 "  \"cluster\": {\"brokers\": 1},\n"
+                                 "  \"topics\": [\n"
+                                 "    {\"name\": \"a\", \"partitions\": 2},\n"
+                                 "    {\"name\": \"b\", \"partitions\": 2,\n"
+                                 "     \"replication_factor\": 3}\n"
+                                 "  ]\n"
+                                 "}\n";
+        ScenarioError err;
+        CHECK_FALSE(parseScenario(text, "bad.json", err));
+        CHECK(err.line == 7);
+        CHECK(err.path == "/topics/1/replication_factor");
+        CHECK(err.message ==
+              "Unable to replicate the partition 3 time(s): The target replication factor of 3 cannot be reached "
+              "because only 1 broker(s) are registered.");
+        CHECK(err.str().rfind("bad.json:7: /topics/1/replication_factor: ", 0) == 0);
+
+        CHECK_FALSE(parseScenario("{\n \"name\": \"x\",\n \"topics\": [ }\n", "broken.json", err));
+        CHECK(err.line == 3);
+        CHECK(err.message.rfind("invalid JSON", 0) == 0);
+
+        CHECK_FALSE(parseScenario("{\"producers\": [{\"id\": \"p\", \"topic\": \"nope\"}]}", "p.json", err));
+        CHECK(err.path == "/producers/0/topic");
+        CHECK(err.line == 1);
+
+        CHECK_FALSE(parseScenario("{\"topics\": [{\"name\": \"a\"}],\n\"actions\": [{\"at\": \"1s\", \"do\": \"explode\"}]}", "a.json", err));
+        CHECK(err.path == "/actions/0/do");
+        CHECK(err.line == 2);
+
+        CHECK_FALSE(parseScenario("{\"durationn\": 5}", "typo.json", err));
+        CHECK(err.message == "unknown field \"durationn\"");
+
+        CHECK_FALSE(parseScenario("", "empty.json", err));
+        CHECK_FALSE(parseScenario("[1,2]", "array.json", err));
+        CHECK_FALSE(loadScenarioFile("/nonexistent/file.json", err));
+        CHECK(err.message == "cannot open the file");
+    }
+
+    TEST_CASE("a scenario written back to JSON replays identically") {
+        ScenarioError err;
+        auto s = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json", err);
+        REQUIRE(s);
+        auto again = parseScenario(scenarioToJson(*s), "roundtrip.json", err);
+        REQUIRE_MESSAGE(again, err.str());
+        ScenarioRun a(*s, 5), b(*again, 5);
+        a.runToEnd();
+        b.runToEnd();
+        CHECK(a.sim().journal().sha256() == b.sim().journal().sha256());
+    }
+
+    TEST_CASE("timeline: any past moment equals a fresh replay to that moment") {
+        ScenarioError err;
+        auto s = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json", err);
+        REQUIRE(s);
+        ScenarioRun run(*s, 9);
+        run.runToEnd();
+        Timeline tl(run.sim().journal(), 100);
+        for (TimeMs t : {0, 2500, 6004, 21104, 40000, 59999}) {
+            CAPTURE(t);
+            const ClusterView v = tl.atTime(t);
+            ClusterView manual;
+            for (std::size_t i = 0; i < run.sim().journal().size() && run.sim().journal()[i].time <= t; ++i)
+                manual.apply(run.sim().journal(), run.sim().journal()[i]);
+            CHECK(v.events == manual.events);
+            CHECK(v.partitions.size() == manual.partitions.size());
+            for (const auto& [k, p] : manual.partitions) {
+                CHECK(v.partitions.at(k).high_watermark == p.high_watermark);
+                CHECK(v.partitions.at(k).leader == p.leader);
+                CHECK(v.partitions.at(k).isr == p.isr);
+            }
+            for (const auto& [g, gv] : manual.groups) {
+                CHECK(v.groups.at(g).state == gv.state);
+                CHECK(v.groups.at(g).generation == gv.generation);
+                CHECK(v.groups.at(g).committed == gv.committed);
+            }
+        }
+        // Before the first rebalance completes nobody owns a partition; after it, all six are owned.
+        const ClusterView early = tl.atTime(5000);
+        for (const auto& c : early.consumers) CHECK(c.assigned.empty());
+        const ClusterView later = tl.atTime(10000);
+        std::size_t owned = 0;
+        for (const auto& c : later.consumers) owned += c.assigned.size();
+        CHECK(owned == 6);
+    }
+}
