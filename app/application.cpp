@@ -1,22 +1,143 @@
 #include "app/application.h"
 
+#include "app/language.h"
+#include "app/mainwindow.h"
+#include "app/simulationcontroller.h"
 #include "sim/scenario.h"
 
 #include <QApplication>
-#include <QLabel>
-#include <QMainWindow>
+#include <QCommandLineParser>
+#include <QFont>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstring>
 
 namespace fluxolab::app {
 
+namespace {
+const char* kUsage =
+    "Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view cluster|groups|tables|plots]\n"
+    "                [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot out.png]\n";
+}
+
+std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help) {
+    QCommandLineParser p;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption scenario(QStringLiteral("scenario"), QString(), QStringLiteral("name"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QString(), QStringLiteral("seed"));
+    const QCommandLineOption at(QStringLiteral("at"), QString(), QStringLiteral("time"));
+    const QCommandLineOption view(QStringLiteral("view"), QString(), QStringLiteral("view"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QString(), QStringLiteral("lang"));
+    const QCommandLineOption shot(QStringLiteral("screenshot"), QString(), QStringLiteral("png"));
+    const QCommandLineOption size(QStringLiteral("size"), QString(), QStringLiteral("WxH"));
+    const QCommandLineOption pres(QStringLiteral("presentation"));
+    const QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    p.addOptions({scenario, seed, at, view, lang, shot, size, pres, helpOpt});
+    auto fail = [&](const QString& m) {
+        if (error) *error = m;
+        return std::nullopt;
+    };
+    if (!p.parse(args)) return fail(p.errorText());
+    if (p.isSet(helpOpt)) {
+        if (help) *help = true;
+        return Options{};
+    }
+    if (!p.positionalArguments().isEmpty())
+        return fail(QStringLiteral("unexpected argument \"%1\"").arg(p.positionalArguments().first()));
+    Options o;
+    o.scenario = p.value(scenario);
+    if (p.isSet(seed)) {
+        bool ok = false;
+        o.seed = p.value(seed).toULongLong(&ok);
+        if (!ok) return fail(QStringLiteral("--seed expects a non-negative integer, got \"%1\"").arg(p.value(seed)));
+    }
+    if (p.isSet(at)) {
+        const auto t = sim::parseDuration(p.value(at).toStdString());
+        if (!t || *t < 0) return fail(QStringLiteral("--at expects a duration such as 30s, 1500ms or 2m, got \"%1\"").arg(p.value(at)));
+        o.at_ms = *t;
+    }
+    if (p.isSet(view)) {
+        o.view = p.value(view);
+        if (!MainWindow::parseView(o.view)) return fail(QStringLiteral("--view must be cluster, groups, tables or plots, got \"%1\"").arg(o.view));
+    }
+    if (p.isSet(lang)) {
+        o.lang = p.value(lang);
+        if (!availableLanguages().contains(o.lang)) return fail(QStringLiteral("--lang must be pt_PT or en, got \"%1\"").arg(o.lang));
+    }
+    if (p.isSet(size)) {
+        const QStringList wh = p.value(size).split(QLatin1Char('x'));
+        bool ok1 = false, ok2 = false;
+        if (wh.size() == 2) {
+            o.width = wh[0].toInt(&ok1);
+            o.height = wh[1].toInt(&ok2);
+        }
+        if (!ok1 || !ok2 || o.width < 320 || o.height < 240 || o.width > 8000 || o.height > 8000)
+            return fail(QStringLiteral("--size expects WIDTHxHEIGHT such as 1600x900, got \"%1\"").arg(p.value(size)));
+    }
+    o.presentation = p.isSet(pres);
+    o.screenshot = p.value(shot);
+    if (p.isSet(shot) && o.screenshot.isEmpty()) return fail(QStringLiteral("--screenshot expects a file name"));
+    if (!o.screenshot.isEmpty() && o.scenario.isEmpty()) return fail(QStringLiteral("--screenshot needs --scenario"));
+    return o;
+}
+
 int runApplication(int argc, char** argv) {
+    bool headless = false;
+    for (int i = 1; i < argc; ++i)
+        if (std::strncmp(argv[i], "--screenshot", 12) == 0) headless = true;
+    if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("FluxoLab"));
-    QMainWindow window;
-    window.setWindowTitle(QStringLiteral("FluxoLab"));
-    auto* label = new QLabel(QObject::tr("FluxoLab: simulação de Kafka"), &window);
-    window.setCentralWidget(label);
-    window.resize(1280, 800);
+    QApplication::setOrganizationName(QStringLiteral("FluxoLab"));
+    QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
+
+    QString error;
+    bool help = false;
+    const auto options = parseOptions(QApplication::arguments(), &error, &help);
+    if (help) {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    if (!options) {
+        std::fprintf(stderr, "fluxolab: %s\n%s", qUtf8Printable(error), kUsage);
+        return 2;
+    }
+    setLanguage(options->lang.isEmpty() ? savedLanguage() : options->lang);
+
+    MainWindow window;
+    window.resize(options->width, options->height);
+    const QString scenario = options->scenario.isEmpty() && resolveScenario(QStringLiteral("rebalance-basico")).size() > 0
+                                 ? QStringLiteral("rebalance-basico")
+                                 : options->scenario;
+    if (!scenario.isEmpty()) {
+        SimulationController* c = window.controller();
+        if (!c->loadFile(scenario, &error, options->seed)) {
+            if (headless) {
+                std::fprintf(stderr, "fluxolab: %s\n", qUtf8Printable(error));
+                return 2;
+            }
+            window.openScenario(scenario, true); // shows the dialog
+        } else if (options->at_ms) {
+            c->runTo(*options->at_ms);
+        }
+    }
+    window.setView(*MainWindow::parseView(options->view));
+    if (headless) {
+        window.show();
+        if (options->presentation) window.setPresentation(true);
+        QApplication::processEvents();
+        window.resize(options->width, options->height);
+        QApplication::processEvents();
+        if (!window.grab().save(options->screenshot, "PNG")) {
+            std::fprintf(stderr, "fluxolab: cannot write %s\n", qUtf8Printable(options->screenshot));
+            return 1;
+        }
+        return 0;
+    }
     window.show();
+    if (options->presentation) window.setPresentation(true);
     return QApplication::exec();
 }
 

@@ -1,6 +1,28 @@
 #pragma once
 
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+
 namespace fluxolab::app {
+
+/// Command-line options of the desktop app.
+struct Options {
+    QString scenario;                 ///< gallery name or path
+    std::optional<std::uint64_t> seed;
+    std::optional<std::int64_t> at_ms;
+    QString view = QStringLiteral("cluster");
+    QString lang;                     ///< empty = remembered choice
+    QString screenshot;               ///< render offscreen to this PNG and exit
+    int width = 1600;
+    int height = 900;
+    bool presentation = false;
+};
+
+/// Parses argv (without QApplication). On error returns std::nullopt and sets `error` (English; printed to stderr).
+std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help = nullptr);
 
 /// Creates the QApplication, loads translations, parses the command line and shows the main window
 /// (or renders a screenshot headless with --screenshot). Returns the exit code.

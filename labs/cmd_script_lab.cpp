@@ -1,17 +1,188 @@
-// Placeholder until the Kafka CLI emulation lands (issue #4): replaced by the real commands.
+// fluxolab-cli script / lab: Kafka CLI scripts against a fresh simulated cluster, and guided labs.
 #include "labs/cli_commands.h"
+#include "labs/lab_engine.h"
+#include "labs/script_runner.h"
+#include "labs/sim_backend.h"
 
+#include <charconv>
+#include <fstream>
 #include <ostream>
+#include <sstream>
 
 namespace fluxolab::labs {
 
-int cmdScript(const Args&, CliStreams io) {
-    io.err << "script: not available yet\n";
-    return 2;
+namespace {
+
+bool readFile(const std::string& path, std::string& out) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return false;
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    out = ss.str();
+    return true;
 }
 
-int cmdLab(const Args&, CliStreams io) {
-    io.err << "lab: not available yet\n";
+std::string dirOf(const std::string& path) {
+    const auto slash = path.find_last_of("/\\");
+    return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+bool parseU64(const std::string& s, std::uint64_t& v) {
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    return r.ec == std::errc() && r.ptr == s.data() + s.size() && !s.empty();
+}
+
+} // namespace
+
+int cmdScript(const Args& args, CliStreams io) {
+    std::string file;
+    std::uint64_t seed = 1;
+    std::uint64_t brokers = 1;
+    ScriptOptions opts;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
+        if (a == "--seed") {
+            const std::string* v = value();
+            if (!v || !parseU64(*v, seed)) {
+                io.err << "script: --seed needs a non-negative whole number\n";
+                return 2;
+            }
+        } else if (a == "--brokers") {
+            const std::string* v = value();
+            if (!v || !parseU64(*v, brokers) || brokers < 1 || brokers > 9) {
+                io.err << "script: --brokers needs a number from 1 to 9\n";
+                return 2;
+            }
+        } else if (a == "--notes") {
+            const std::string* v = value();
+            const auto lang = v ? parseLanguage(*v) : std::nullopt;
+            if (!lang) {
+                io.err << "script: --notes needs pt or en\n";
+                return 2;
+            }
+            opts.notes = lang;
+        } else if (a.rfind("--", 0) == 0) {
+            io.err << "script: unknown option '" << a << "'\n";
+            return 2;
+        } else if (file.empty()) {
+            file = a;
+        } else {
+            io.err << "script: only one FILE may be given\n";
+            return 2;
+        }
+    }
+    if (file.empty()) {
+        io.err << "script: give a FILE of Kafka CLI commands\n";
+        return 2;
+    }
+    std::string text;
+    if (!readFile(file, text)) {
+        io.err << "script: cannot read '" << file << "'\n";
+        return 2;
+    }
+    const ParsedScript parsed = parseScript(text);
+    if (parsed.error) {
+        io.err << "script: " << file << ":" << parsed.error->line << ": " << parsed.error->message << "\n";
+        return 2;
+    }
+    SimBackend backend(seed, static_cast<std::int32_t>(brokers));
+    opts.base_dir = dirOf(file);
+    ScriptRunner runner(backend, opts);
+    std::string transcript;
+    runner.run(parsed, transcript);
+    runner.stopAll(transcript);
+    io.out << transcript;
+    return 0;
+}
+
+int cmdLab(const Args& args, CliStreams io) {
+    if (args.empty()) {
+        io.err << "lab: use 'lab list' or 'lab check LAB --script SOLUTION'\n";
+        return 2;
+    }
+    std::optional<Language> lang;
+    std::string dir = defaultLabDirectory();
+    std::vector<std::string> rest;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--lang" && i + 1 < args.size()) {
+            lang = parseLanguage(args[++i]);
+            if (!lang) {
+                io.err << "lab: --lang needs pt or en\n";
+                return 2;
+            }
+        } else if (args[i] == "--labs-dir" && i + 1 < args.size()) {
+            dir = args[++i];
+        } else {
+            rest.push_back(args[i]);
+        }
+    }
+    const Language language = lang.value_or(Language::Portuguese);
+    if (args[0] == "list") {
+        const LabCatalog catalog = loadLabCatalog(dir);
+        for (const auto& e : catalog.errors) io.err << formatLabError(e) << "\n";
+        for (const auto& lab : catalog.labs)
+            io.out << lab.id << "\t" << lab.title.get(language) << "\t" << lab.level << "\t" << lab.duration_minutes
+                   << " min\t" << lab.steps.size() << " steps\n";
+        return catalog.errors.empty() ? 0 : 2;
+    }
+    if (args[0] == "validate") {
+        int bad = 0;
+        for (const auto& path : rest) {
+            const LabLoadResult r = loadLabFile(path);
+            for (const auto& e : r.errors) io.err << formatLabError(e) << "\n";
+            if (!r.errors.empty()) ++bad;
+            else io.out << path << ": ok\n";
+        }
+        return bad ? 2 : 0;
+    }
+    if (args[0] == "check") {
+        std::string labName, script;
+        std::uint64_t seed = 0;
+        bool haveSeed = false;
+        for (std::size_t i = 0; i < rest.size(); ++i) {
+            if (rest[i] == "--script" && i + 1 < rest.size()) script = rest[++i];
+            else if (rest[i] == "--seed" && i + 1 < rest.size()) {
+                if (!parseU64(rest[++i], seed)) {
+                    io.err << "lab: --seed needs a non-negative whole number\n";
+                    return 2;
+                }
+                haveSeed = true;
+            } else if (rest[i].rfind("--", 0) == 0) {
+                io.err << "lab: unknown option '" << rest[i] << "'\n";
+                return 2;
+            } else if (labName.empty()) labName = rest[i];
+            else {
+                io.err << "lab: only one LAB may be given\n";
+                return 2;
+            }
+        }
+        if (labName.empty() || script.empty()) {
+            io.err << "lab: use 'lab check LAB --script SOLUTION'\n";
+            return 2;
+        }
+        LabLoadResult loaded = findLab(labName, dir);
+        if (!loaded.lab) {
+            for (const auto& e : loaded.errors) io.err << formatLabError(e) << "\n";
+            if (loaded.errors.empty()) io.err << "lab: no lab named '" << labName << "' in " << dir << "\n";
+            return 2;
+        }
+        std::string text;
+        if (!readFile(script, text)) {
+            io.err << "lab: cannot read '" << script << "'\n";
+            return 2;
+        }
+        const ParsedScript parsed = parseScript(text);
+        if (parsed.error) {
+            io.err << "lab: " << script << ":" << parsed.error->line << ": " << parsed.error->message << "\n";
+            return 2;
+        }
+        const LabRunReport report =
+            runLabWithScript(*loaded.lab, parsed, haveSeed ? std::optional<std::uint64_t>(seed) : std::nullopt, dirOf(script));
+        io.out << formatLabReport(*loaded.lab, report, language);
+        return report.all_passed ? 0 : 1;
+    }
+    io.err << "lab: unknown subcommand '" << args[0] << "'\n";
     return 2;
 }
 

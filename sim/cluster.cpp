@@ -30,6 +30,8 @@ enum class Simulation::TimerKind : std::uint8_t {
     SessionCheck,     ///< a = group index, b = member serial
     RebalanceTimeout, ///< a = group index, b = rebalance token
     InitialDelay,     ///< a = group index, b = rebalance token
+    CommitArrive,     ///< a = consumer, b = async commit id
+    GroupCleanup,
 };
 
 struct Simulation::PendingBatch {
@@ -138,12 +140,13 @@ Simulation::Simulation(ClusterConfig config, std::uint64_t seed) : m_config(std:
         b.host = m_config.host;
         b.port = m_config.first_port + i;
         m_brokers.push_back(b);
-        Event& e = emit(EventType::BrokerStarted);
+        Event& e = emitEvent(EventType::BrokerStarted);
         e.broker = b.id;
         schedule(m_config.defaults.replica_lag_time_max_ms / 2, TimerKind::IsrCheck, b.id);
     }
     schedule(m_config.defaults.log_retention_check_interval_ms, TimerKind::RetentionCheck);
     schedule(300000, TimerKind::LeaderRebalance);
+    schedule(m_config.defaults.offsets_retention_check_interval_ms, TimerKind::GroupCleanup);
 }
 
 Simulation::~Simulation() = default;
@@ -169,7 +172,7 @@ void Simulation::runUntil(TimeMs t) {
     if (t > m_now) m_now = t;
 }
 
-Event& Simulation::emit(EventType type) {
+Event& Simulation::emitEvent(EventType type) {
     Event e;
     e.time = m_now;
     e.type = type;
@@ -254,7 +257,7 @@ void Simulation::dispatch(const Timer& t) {
         const Offset count = std::min<Offset>(leaderLeo - r.leo, kMaxFetchRecords);
         if (count > 0) {
             r.leo += count;
-            Event& e = emit(EventType::ReplicaFetched);
+            Event& e = emitEvent(EventType::ReplicaFetched);
             e.topic = ts->index;
             e.partition = p.partition;
             e.broker = r.broker;
@@ -291,6 +294,18 @@ void Simulation::dispatch(const Timer& t) {
     case TimerKind::SessionCheck: sessionCheck(t.a, t.b); break;
     case TimerKind::RebalanceTimeout: rebalanceTimeout(t.a, static_cast<std::uint64_t>(t.b)); break;
     case TimerKind::InitialDelay: initialDelayExpired(t.a, static_cast<std::uint64_t>(t.b)); break;
+    case TimerKind::GroupCleanup:
+        groupCleanup();
+        schedule(m_now + m_config.defaults.offsets_retention_check_interval_ms, TimerKind::GroupCleanup);
+        break;
+    case TimerKind::CommitArrive: {
+        auto it = m_async_commits.find(static_cast<std::uint64_t>(t.b));
+        if (it == m_async_commits.end()) break;
+        const auto offsets = std::move(it->second.second);
+        m_async_commits.erase(it);
+        commitOffsets(m_consumers[static_cast<std::size_t>(t.a)], offsets);
+        break;
+    }
     }
 }
 
@@ -409,7 +424,7 @@ void Simulation::initPartition(TopicState& t, std::int32_t p, std::vector<Broker
     ps.segments.push_back(Segment{0, 0, m_now, 0});
     t.partitions.push_back(std::move(ps));
     PartitionState& ref = t.partitions.back();
-    Event& e = emit(EventType::PartitionCreated);
+    Event& e = emitEvent(EventType::PartitionCreated);
     e.topic = t.index;
     e.partition = p;
     const auto [b, s] = m_journal.addList(replicas);
@@ -515,7 +530,7 @@ AdminResult Simulation::createTopic(const std::string& name, std::int32_t partit
         m_topic_by_index.resize(static_cast<std::size_t>(t.index) + 1);
     m_topic_by_index[static_cast<std::size_t>(t.index)] = name;
     TopicState& ref = m_topics.emplace(name, std::move(t)).first->second;
-    Event& e = emit(EventType::TopicCreated);
+    Event& e = emitEvent(EventType::TopicCreated);
     e.topic = ref.index;
     e.a = partitions;
     e.b = rf;
@@ -541,7 +556,7 @@ AdminResult Simulation::deleteTopic(const std::string& name) {
         }
     m_topics.erase(it);
     m_topic_by_index[static_cast<std::size_t>(index)].clear();
-    Event& e = emit(EventType::TopicDeleted);
+    Event& e = emitEvent(EventType::TopicDeleted);
     e.topic = index;
     // Consumers subscribed to the topic see a metadata change: their group rebalances.
     for (auto& c : m_consumers) {
@@ -607,7 +622,7 @@ void Simulation::setLeader(TopicState& t, PartitionState& p, BrokerId leader, bo
         // every record below the HW (a simplification of the brief catch-up Kafka's new leader does).
         if (unclean && r->leo < p.high_watermark) {
             p.high_watermark = r->leo;
-            Event& he = emit(EventType::HighWatermarkAdvanced); // moves back: records were lost
+            Event& he = emitEvent(EventType::HighWatermarkAdvanced); // moves back: records were lost
             he.topic = t.index;
             he.partition = p.partition;
             he.a = p.high_watermark;
@@ -621,7 +636,7 @@ void Simulation::setLeader(TopicState& t, PartitionState& p, BrokerId leader, bo
             rs.last_fetch_ms = m_now;
         }
     }
-    Event& e = emit(EventType::LeaderElected);
+    Event& e = emitEvent(EventType::LeaderElected);
     e.topic = t.index;
     e.partition = p.partition;
     e.broker = leader;
@@ -630,7 +645,7 @@ void Simulation::setLeader(TopicState& t, PartitionState& p, BrokerId leader, bo
     if (leader >= 0) {
         if (unclean && !p.inIsr(leader)) {
             p.isr = {leader};
-            Event& ie = emit(EventType::IsrExpanded);
+            Event& ie = emitEvent(EventType::IsrExpanded);
             ie.topic = t.index;
             ie.partition = p.partition;
             ie.broker = leader;
@@ -681,7 +696,7 @@ void Simulation::truncateTo(TopicState& t, PartitionState& p, Offset leo) {
     }
     for (auto& r : p.replica_state) {
         if (r.leo > leo) {
-            Event& e = emit(EventType::LogTruncated);
+            Event& e = emitEvent(EventType::LogTruncated);
             e.topic = t.index;
             e.partition = p.partition;
             e.broker = r.broker;
@@ -697,7 +712,7 @@ void Simulation::truncateTo(TopicState& t, PartitionState& p, Offset leo) {
 void Simulation::removeFromIsr(TopicState& t, PartitionState& p, BrokerId b) {
     if (!p.inIsr(b) || p.isr.size() <= 1) return; // KRaft never empties the ISR
     std::erase(p.isr, b);
-    Event& e = emit(EventType::IsrShrunk);
+    Event& e = emitEvent(EventType::IsrShrunk);
     e.topic = t.index;
     e.partition = p.partition;
     e.broker = b;
@@ -713,7 +728,7 @@ void Simulation::addToIsr(TopicState& t, PartitionState& p, BrokerId b) {
     for (BrokerId r : p.replicas)
         if (r == b || p.inIsr(r)) isr.push_back(r);
     p.isr = std::move(isr);
-    Event& e = emit(EventType::IsrExpanded);
+    Event& e = emitEvent(EventType::IsrExpanded);
     e.topic = t.index;
     e.partition = p.partition;
     e.broker = b;
@@ -736,7 +751,7 @@ void Simulation::maybeAdvanceHw(TopicState& t, PartitionState& p) {
     if (hw > p.high_watermark) {
         p.high_watermark = hw;
         p.replica(p.leader)->hw = hw;
-        Event& e = emit(EventType::HighWatermarkAdvanced);
+        Event& e = emitEvent(EventType::HighWatermarkAdvanced);
         e.topic = t.index;
         e.partition = p.partition;
         e.a = hw;
@@ -815,7 +830,7 @@ void Simulation::isrCheck(BrokerId broker) {
 void Simulation::fenceBroker(BrokerId id) {
     auto& b = m_brokers[static_cast<std::size_t>(id - 1)];
     b.fenced = true;
-    Event& e = emit(EventType::BrokerFenced);
+    Event& e = emitEvent(EventType::BrokerFenced);
     e.broker = id;
     for (auto& [name, t] : m_topics)
         for (auto& p : t.partitions) {
@@ -825,7 +840,7 @@ void Simulation::fenceBroker(BrokerId id) {
                 std::erase(p.isr, id);
                 if (p.isr.empty()) p.isr.push_back(id);
                 else {
-                    Event& ie = emit(EventType::IsrShrunk);
+                    Event& ie = emitEvent(EventType::IsrShrunk);
                     ie.topic = t.index;
                     ie.partition = p.partition;
                     ie.broker = id;
@@ -846,7 +861,7 @@ void Simulation::stopBroker(BrokerId id, bool crash) {
     auto& b = m_brokers[static_cast<std::size_t>(id - 1)];
     if (!b.alive) return;
     b.alive = false;
-    Event& e = emit(EventType::BrokerStopped);
+    Event& e = emitEvent(EventType::BrokerStopped);
     e.broker = id;
     e.flag = crash ? 1 : 0;
     failPendingOn(id);
@@ -863,7 +878,7 @@ void Simulation::startBroker(BrokerId id) {
     if (!b.fenced) fenceBroker(id);
     b.alive = true;
     b.fenced = false;
-    Event& e = emit(EventType::BrokerStarted);
+    Event& e = emitEvent(EventType::BrokerStarted);
     e.broker = id;
     for (auto& [name, t] : m_topics)
         for (auto& p : t.partitions) {
@@ -918,7 +933,7 @@ void Simulation::retentionCheck() {
                 advanced = true;
             }
             if (advanced) {
-                Event& e = emit(EventType::LogStartAdvanced);
+                Event& e = emitEvent(EventType::LogStartAdvanced);
                 e.topic = t.index;
                 e.partition = p.partition;
                 e.a = p.log_start;
@@ -946,7 +961,7 @@ void Simulation::appendToLeader(TopicState& t, PartitionState& p, const std::vec
     ReplicaState* lr = p.replica(p.leader);
     lr->leo = p.leaderLeo();
     lr->known_leo = lr->leo;
-    Event& e = emit(EventType::RecordsAppended);
+    Event& e = emitEvent(EventType::RecordsAppended);
     e.topic = t.index;
     e.partition = p.partition;
     e.broker = p.leader;
@@ -979,7 +994,7 @@ std::int32_t Simulation::addProducer(ProducerConfig config) {
     pd->config = std::move(config);
     m_journal.setProducerName(pd->index, pd->client_id);
     m_producers.push_back(std::move(pd));
-    Event& e = emit(EventType::ProducerAdded);
+    Event& e = emitEvent(EventType::ProducerAdded);
     e.actor = static_cast<std::int32_t>(m_producers.size() - 1);
     return e.actor;
 }
@@ -1179,7 +1194,7 @@ void Simulation::sendBatch(std::int32_t producer, const TopicPartition& tp) {
     if (acks0) {
         // acks=0: the send completes when written to the socket; the offset is unknown (-1).
         auto& inf = *m_in_flight[id];
-        Event& e = emit(EventType::ProduceAcked);
+        Event& e = emitEvent(EventType::ProduceAcked);
         e.actor = producer;
         e.topic = m_journal.topicIndex(tp.topic);
         e.partition = tp.partition;
@@ -1284,7 +1299,7 @@ void Simulation::produceResponse(std::uint64_t request, ErrorCode error, Offset 
     const TopicPartition tp = inf.batch.tp;
     const auto count = static_cast<std::int64_t>(inf.batch.records.size());
     if (error == ErrorCode::NONE) {
-        Event& e = emit(EventType::ProduceAcked);
+        Event& e = emitEvent(EventType::ProduceAcked);
         e.actor = inf.producer;
         e.topic = m_journal.topicIndex(tp.topic);
         e.partition = tp.partition;
@@ -1298,7 +1313,7 @@ void Simulation::produceResponse(std::uint64_t request, ErrorCode error, Offset 
     }
     const bool expired = m_now >= inf.batch.created_ms + pd.config.delivery_timeout_ms;
     const bool retry = isRetriable(error) && inf.batch.attempts <= pd.config.retries && !expired;
-    Event& e = emit(EventType::ProduceFailed);
+    Event& e = emitEvent(EventType::ProduceFailed);
     e.actor = inf.producer;
     e.topic = m_journal.topicIndex(tp.topic);
     e.partition = tp.partition;
@@ -1344,7 +1359,7 @@ void Simulation::refreshCoordinators() {
         const BrokerId c = coordinatorFor(id);
         if (c != g.coordinator) {
             g.coordinator = c;
-            Event& e = emit(EventType::CoordinatorMoved);
+            Event& e = emitEvent(EventType::CoordinatorMoved);
             e.group = g.index;
             e.broker = c;
         }
@@ -1361,7 +1376,11 @@ GroupStateData& Simulation::groupFor(const std::string& id) {
         m_group_by_index.resize(static_cast<std::size_t>(g.index) + 1);
     m_group_by_index[static_cast<std::size_t>(g.index)] = id;
     g.coordinator = coordinatorFor(id);
-    return m_groups.emplace(id, std::move(g)).first->second;
+    GroupStateData& ref = m_groups.emplace(id, std::move(g)).first->second;
+    Event& e = emitEvent(EventType::CoordinatorMoved); // the group's first coordinator
+    e.group = ref.index;
+    e.broker = ref.coordinator;
+    return ref;
 }
 
 GroupStateData* Simulation::groupByIndex(std::int32_t index) {
@@ -1378,7 +1397,7 @@ const GroupStateData* Simulation::group(const std::string& id) const {
 void Simulation::setGroupState(GroupStateData& g, GroupState s) {
     if (g.state == s) return;
     g.state = s;
-    Event& e = emit(EventType::GroupStateChanged);
+    Event& e = emitEvent(EventType::GroupStateChanged);
     e.group = g.index;
     e.a = static_cast<std::int64_t>(s);
     e.b = g.generation;
@@ -1403,7 +1422,7 @@ std::int32_t Simulation::addConsumer(ConsumerConfig config) {
     ConsumerState& ref = m_consumers.back();
     // groupFor() may emit events (creating __consumer_offsets): resolve it before building ours.
     const std::int32_t groupIndex = ref.config.group_id.empty() ? -1 : groupFor(ref.config.group_id).index;
-    Event& e = emit(EventType::ConsumerAdded);
+    Event& e = emitEvent(EventType::ConsumerAdded);
     e.actor = ref.index;
     e.group = groupIndex;
     schedule(m_now, TimerKind::ConsumerPoll, ref.index);
@@ -1415,6 +1434,11 @@ void Simulation::subscribe(std::int32_t consumer, std::vector<std::string> topic
     if (c.config.group_id.empty() || c.phase == ConsumerPhase::Closed) return;
     std::sort(topics.begin(), topics.end());
     topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
+    // The consumer's metadata request auto-creates missing topics when the broker allows it
+    // (allow.auto.create.topics=true on the consumer, auto.create.topics.enable=true on the broker).
+    if (m_config.defaults.auto_create_topics_enable)
+        for (const auto& t : topics)
+            if (!findTopic(t)) createTopic(t, m_config.defaults.num_partitions, m_config.defaults.default_replication_factor);
     c.subscription = std::move(topics);
     c.subscribed = true;
     c.rejoin_needed = true;
@@ -1434,7 +1458,7 @@ void Simulation::assign(std::int32_t consumer, std::vector<TopicPartition> parti
         if (!std::binary_search(c.assigned.begin(), c.assigned.end(), tp)) added.push_back(tp);
     c.assigned = partitions;
     c.phase = ConsumerPhase::Stable;
-    Event& e = emit(EventType::PartitionsAssigned);
+    Event& e = emitEvent(EventType::PartitionsAssigned);
     e.actor = c.index;
     emitTpList(e, added);
     initPositions(c, added);
@@ -1443,7 +1467,7 @@ void Simulation::assign(std::int32_t consumer, std::vector<TopicPartition> parti
 void Simulation::seek(std::int32_t consumer, const TopicPartition& tp, Offset offset) {
     ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
     c.position[tp] = offset;
-    Event& e = emit(EventType::PositionReset);
+    Event& e = emitEvent(EventType::PositionReset);
     e.actor = c.index;
     e.topic = m_journal.topicIndex(tp.topic);
     e.partition = tp.partition;
@@ -1475,7 +1499,7 @@ void Simulation::pauseConsumer(std::int32_t consumer, std::int64_t ms) {
     ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
     if (c.phase == ConsumerPhase::Closed) return;
     c.paused_until = m_now + ms;
-    Event& e = emit(EventType::ConsumerPaused);
+    Event& e = emitEvent(EventType::ConsumerPaused);
     e.actor = c.index;
     e.a = ms;
 }
@@ -1514,14 +1538,14 @@ void Simulation::initPositions(ConsumerState& c, const std::vector<TopicPartitio
         if (pos < 0) {
             // auto.offset.reset=none and nothing committed: NoOffsetForPartitionException on poll().
             c.position.erase(tp);
-            Event& e = emit(EventType::CommitFailed);
+            Event& e = emitEvent(EventType::CommitFailed);
             e.group = g ? g->index : -1;
             e.actor = c.index;
             e.error = ErrorCode::CLIENT_NO_OFFSET_FOR_PARTITION;
             continue;
         }
         c.position[tp] = pos;
-        Event& e = emit(EventType::PositionReset);
+        Event& e = emitEvent(EventType::PositionReset);
         e.actor = c.index;
         e.topic = m_journal.topicIndex(tp.topic);
         e.partition = tp.partition;
@@ -1531,7 +1555,7 @@ void Simulation::initPositions(ConsumerState& c, const std::vector<TopicPartitio
 
 void Simulation::revoke(ConsumerState& c, const std::vector<TopicPartition>& tps) {
     if (tps.empty()) return;
-    Event& e = emit(EventType::PartitionsRevoked);
+    Event& e = emitEvent(EventType::PartitionsRevoked);
     e.actor = c.index;
     e.group = c.config.group_id.empty() ? -1 : m_journal.groupIndex(c.config.group_id);
     emitTpList(e, tps);
@@ -1543,7 +1567,25 @@ void Simulation::revoke(ConsumerState& c, const std::vector<TopicPartition>& tps
 
 void Simulation::commitPositions(ConsumerState& c, bool auto_commit) {
     (void)auto_commit;
-    if (c.config.group_id.empty() || c.assigned.empty()) return;
+    std::map<TopicPartition, Offset> offsets;
+    for (const auto& tp : c.assigned)
+        if (auto pit = c.position.find(tp); pit != c.position.end()) offsets.emplace(tp, pit->second);
+    commitOffsets(c, offsets);
+}
+
+void Simulation::commitAsync(std::int32_t consumer) {
+    ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
+    if (c.phase == ConsumerPhase::Closed) return;
+    std::map<TopicPartition, Offset> offsets;
+    for (const auto& tp : c.assigned)
+        if (auto pit = c.position.find(tp); pit != c.position.end()) offsets.emplace(tp, pit->second);
+    const std::uint64_t id = m_next_async_commit++;
+    m_async_commits.emplace(id, std::make_pair(consumer, std::move(offsets)));
+    schedule(m_now + m_config.network_delay_ms, TimerKind::CommitArrive, consumer, static_cast<std::int64_t>(id));
+}
+
+void Simulation::commitOffsets(ConsumerState& c, const std::map<TopicPartition, Offset>& offsets) {
+    if (c.config.group_id.empty() || offsets.empty()) return;
     GroupStateData& g = groupFor(c.config.group_id);
     ErrorCode err = ErrorCode::NONE;
     if (c.subscribed) {
@@ -1556,23 +1598,21 @@ void Simulation::commitPositions(ConsumerState& c, bool auto_commit) {
         err = ErrorCode::UNKNOWN_MEMBER_ID;
     }
     if (err != ErrorCode::NONE) {
-        Event& e = emit(EventType::CommitFailed);
+        Event& e = emitEvent(EventType::CommitFailed);
         e.group = g.index;
         e.actor = c.index;
         e.error = err;
         return;
     }
-    for (const auto& tp : c.assigned) {
-        auto pit = c.position.find(tp);
-        if (pit == c.position.end()) continue;
-        auto [it, inserted] = g.committed.emplace(tp, pit->second);
-        if (!inserted && it->second == pit->second) continue;
-        it->second = pit->second;
-        Event& e = emit(EventType::OffsetCommitted);
+    for (const auto& [tp, offset] : offsets) {
+        auto [it, inserted] = g.committed.emplace(tp, offset);
+        if (!inserted && it->second == offset) continue;
+        it->second = offset;
+        Event& e = emitEvent(EventType::OffsetCommitted);
         e.group = g.index;
         e.topic = m_journal.topicIndex(tp.topic);
         e.partition = tp.partition;
-        e.a = pit->second;
+        e.a = offset;
         e.actor = c.index;
     }
 }
@@ -1590,7 +1630,7 @@ void Simulation::closeConsumer(std::int32_t consumer) {
     }
     c.phase = ConsumerPhase::Closed;
     ++c.join_token;
-    Event& e = emit(EventType::ConsumerClosed);
+    Event& e = emitEvent(EventType::ConsumerClosed);
     e.actor = c.index;
 }
 
@@ -1599,7 +1639,7 @@ void Simulation::crashConsumer(std::int32_t consumer) {
     if (c.phase == ConsumerPhase::Closed) return;
     c.phase = ConsumerPhase::Closed;
     ++c.join_token;
-    Event& e = emit(EventType::ConsumerClosed);
+    Event& e = emitEvent(EventType::ConsumerClosed);
     e.actor = c.index;
     e.flag = 1;
 }
@@ -1660,7 +1700,7 @@ void Simulation::consumerPoll(std::int32_t consumer) {
         pit->second = from + count;
         budget -= static_cast<std::int32_t>(count);
         c.consumed += count;
-        Event& e = emit(EventType::RecordsConsumed);
+        Event& e = emitEvent(EventType::RecordsConsumed);
         e.actor = consumer;
         e.topic = t->index;
         e.partition = tp.partition;
@@ -1694,7 +1734,7 @@ void Simulation::joinArrives(std::int32_t consumer, std::uint64_t token) {
             common = common || all;
         }
         if (!common) {
-            Event& e = emit(EventType::CommitFailed);
+            Event& e = emitEvent(EventType::CommitFailed);
             e.group = g.index;
             e.actor = c.index;
             e.error = ErrorCode::INCONSISTENT_GROUP_PROTOCOL;
@@ -1718,7 +1758,7 @@ void Simulation::joinArrives(std::int32_t consumer, std::uint64_t token) {
         g.members.push_back(nm);
         g.new_member_added = true;
         m = &g.members.back();
-        Event& e = emit(EventType::MemberJoined);
+        Event& e = emitEvent(EventType::MemberJoined);
         e.actor = c.index;
         e.group = g.index;
         e.name = m_journal.addString(nm.member_id);
@@ -1790,7 +1830,7 @@ void Simulation::rebalanceTimeout(std::int32_t group_index, std::uint64_t token)
         if (!m.joined) late.push_back(m.member_id);
     for (const auto& id : late) {
         const MemberState* m = g->member(id);
-        Event& e = emit(EventType::MemberLeft);
+        Event& e = emitEvent(EventType::MemberLeft);
         e.actor = m->consumer;
         e.group = g->index;
         e.flag = static_cast<std::uint8_t>(LeaveReason::RebalanceTimeout);
@@ -1838,7 +1878,7 @@ void Simulation::completeJoin(GroupStateData& g) {
     g.protocol = best;
     if (g.leader.empty() || !g.member(g.leader)) g.leader = g.members.front().member_id;
     setGroupState(g, GroupState::CompletingRebalance);
-    Event& e = emit(EventType::GenerationStarted);
+    Event& e = emitEvent(EventType::GenerationStarted);
     e.group = g.index;
     e.a = g.generation;
     e.actor = g.member(g.leader)->consumer;
@@ -1932,7 +1972,7 @@ void Simulation::syncResponse(std::int32_t consumer, std::uint64_t token) {
     revoke(c, revoked);
     c.assigned = target;
     c.phase = ConsumerPhase::Stable;
-    Event& e = emit(EventType::PartitionsAssigned);
+    Event& e = emitEvent(EventType::PartitionsAssigned);
     e.actor = c.index;
     e.group = g.index;
     emitTpList(e, added);
@@ -1985,10 +2025,12 @@ void Simulation::sessionCheck(std::int32_t group_index, std::int64_t serial) {
     removeMember(*g, m->member_id, LeaveReason::SessionTimeout);
 }
 
-void Simulation::removeMember(GroupStateData& g, const std::string& member_id, LeaveReason reason) {
+void Simulation::removeMember(GroupStateData& g, const std::string& member_id_ref, LeaveReason reason) {
+    // Callers often pass a reference into g.members, which the erase below destroys: copy it.
+    const std::string member_id = member_id_ref;
     const MemberState* m = g.member(member_id);
     if (!m) return;
-    Event& e = emit(EventType::MemberLeft);
+    Event& e = emitEvent(EventType::MemberLeft);
     e.actor = m->consumer;
     e.group = g.index;
     e.flag = static_cast<std::uint8_t>(reason);
@@ -2008,7 +2050,7 @@ AdminResult Simulation::resetGroupOffsets(const std::string& group_id, const std
     }
     for (const auto& [tp, off] : offsets) {
         g.committed[tp] = off;
-        Event& e = emit(EventType::OffsetCommitted);
+        Event& e = emitEvent(EventType::OffsetCommitted);
         e.group = g.index;
         e.topic = m_journal.topicIndex(tp.topic);
         e.partition = tp.partition;
@@ -2031,10 +2073,25 @@ AdminResult Simulation::deleteGroup(const std::string& group_id) {
     }
     it->second.committed.clear();
     setGroupState(it->second, GroupState::Dead);
-    Event& e = emit(EventType::GroupDeleted);
+    Event& e = emitEvent(EventType::GroupDeleted);
     e.group = it->second.index;
     m_groups.erase(it);
     return res;
+}
+
+void Simulation::groupCleanup() {
+    // The coordinator's periodic cleanup (offsets.retention.check.interval.ms): an Empty group that
+    // has no committed offsets left is removed (it becomes Dead).
+    std::vector<std::string> dead;
+    for (const auto& [id, g] : m_groups)
+        if (g.state == GroupState::Empty && g.members.empty() && g.committed.empty()) dead.push_back(id);
+    for (const auto& id : dead) {
+        GroupStateData& g = m_groups.at(id);
+        setGroupState(g, GroupState::Dead);
+        Event& e = emitEvent(EventType::GroupDeleted);
+        e.group = g.index;
+        m_groups.erase(id);
+    }
 }
 
 std::int64_t Simulation::recordsRetained() const {

@@ -43,6 +43,7 @@ struct BrokerDefaults {
     std::int32_t offsets_topic_num_partitions = 50;
     std::int32_t offsets_topic_replication_factor = 1; ///< the course's server.properties sets 1
     bool auto_create_topics_enable = true;
+    std::int64_t offsets_retention_check_interval_ms = 600000; ///< also removes Empty groups with no offsets
 };
 
 struct ClusterConfig {
@@ -312,6 +313,9 @@ public:
     void pauseConsumer(std::int32_t consumer, std::int64_t ms);
     /// Commits the current positions (commitSync).
     void commitSync(std::int32_t consumer);
+    /// commitAsync: the positions of now reach the coordinator after the network delay; a failure
+    /// is reported (CommitFailed) and not retried, as KafkaConsumer.commitAsync.
+    void commitAsync(std::int32_t consumer);
     /// Leaves the group (commits first when auto-commit is on), as KafkaConsumer.close().
     void closeConsumer(std::int32_t consumer);
     /// Kills the consumer process: no LeaveGroup, the coordinator notices after session.timeout.ms.
@@ -364,7 +368,7 @@ private:
     void dispatch(const Timer& t);
 
     // journal helpers
-    Event& emit(EventType type);
+    Event& emitEvent(EventType type);
     void emitTpList(Event& e, const std::vector<TopicPartition>& tps);
 
     // cluster internals
@@ -425,10 +429,14 @@ private:
     void initialDelayExpired(std::int32_t group_index, std::uint64_t token);
     std::string makeUuid();
     void autoLeaderRebalance();
+    void groupCleanup();
     void brokerRestartFetches(BrokerId id);
     void rebalanceTimeout(std::int32_t group_index, std::uint64_t token);
     void revoke(ConsumerState& c, const std::vector<TopicPartition>& tps);
     void commitPositions(ConsumerState& c, bool auto_commit);
+    void commitOffsets(ConsumerState& c, const std::map<TopicPartition, Offset>& offsets);
+    std::map<std::uint64_t, std::pair<std::int32_t, std::map<TopicPartition, Offset>>> m_async_commits;
+    std::uint64_t m_next_async_commit = 1;
     void initPositions(ConsumerState& c, const std::vector<TopicPartition>& tps);
     Offset resetPosition(ConsumerState& c, const TopicPartition& tp);
     GroupStateData* groupByIndex(std::int32_t index);

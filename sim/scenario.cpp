@@ -741,7 +741,10 @@ void ScenarioRun::applyAction(std::size_t index) {
         startConsumer(m_scenario.consumers[index - m_scenario.actions.size()]);
         return;
     }
-    const ScenarioAction& a = m_scenario.actions[index];
+    apply(m_scenario.actions[index]);
+}
+
+void ScenarioRun::apply(const ScenarioAction& a) {
     switch (a.kind) {
     case ScenarioAction::Kind::StopBroker: m_sim.stopBroker(a.broker, false); break;
     case ScenarioAction::Kind::CrashBroker: m_sim.stopBroker(a.broker, true); break;

@@ -108,6 +108,9 @@ public:
     void runUntil(TimeMs t);
     /// Runs to the scenario's duration.
     void runToEnd() { runUntil(m_scenario.duration_ms); }
+    /// Applies an action now (interactive actions from the GUI or the terminal use this path, so
+    /// that consumers they add are known by id and can be saved into the scenario).
+    void apply(const ScenarioAction& action);
     /// Simulation index of a scenario consumer/producer id (-1 if unknown or not started yet).
     std::int32_t consumerIndex(const std::string& id) const;
     std::int32_t producerIndex(const std::string& id) const;

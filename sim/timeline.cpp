@@ -12,6 +12,12 @@ Offset PartitionView::leaderLeo() const {
     return best;
 }
 
+BrokerId ClusterView::controller() const {
+    for (const auto& b : brokers)
+        if (b.alive) return b.id;
+    return -1;
+}
+
 std::optional<Offset> ClusterView::committedLag(std::int32_t group, const TpKey& tp) const {
     auto g = groups.find(group);
     if (g == groups.end()) return std::nullopt;
@@ -134,11 +140,13 @@ void ClusterView::apply(const Journal& j, const Event& e) {
     }
     case EventType::ConsumerPaused: slot(consumers, e.actor).paused_until = e.time + e.a; break;
     case EventType::MemberJoined: {
+        slot(consumers, e.actor).member_id = e.name;
         auto& g = groups[e.group];
         if (std::find(g.members.begin(), g.members.end(), e.actor) == g.members.end()) g.members.push_back(e.actor);
         break;
     }
     case EventType::MemberLeft: {
+        slot(consumers, e.actor).member_id = 0;
         auto& g = groups[e.group];
         std::erase(g.members, e.actor);
         if (g.leader == e.actor) g.leader = -1;
@@ -185,8 +193,8 @@ void ClusterView::apply(const Journal& j, const Event& e) {
     }
     case EventType::PositionReset: slot(consumers, e.actor).position[key] = e.a; break;
     case EventType::OffsetCommitted: groups[e.group].committed[key] = e.a; break;
+    case EventType::CoordinatorMoved: groups[e.group].coordinator = e.broker; break;
     case EventType::CommitFailed:
-    case EventType::CoordinatorMoved:
     case EventType::ScenarioAction:
     case EventType::Count_: break;
     case EventType::GroupDeleted: groups.erase(e.group); break;

@@ -40,6 +40,7 @@ struct PartitionView {
 
 struct GroupView {
     GroupState state = GroupState::Empty;
+    BrokerId coordinator = -1;
     std::int32_t generation = 0;
     std::int32_t leader = -1;         ///< consumer index of the group leader
     std::int32_t protocol = -1;       ///< AssignorKind, -1 = none yet
@@ -49,6 +50,7 @@ struct GroupView {
 
 struct ConsumerView {
     std::int32_t group = -1;
+    std::uint32_t member_id = 0;      ///< Journal::string id of the current member id (0 = none)
     bool closed = false;
     TimeMs paused_until = -1;
     std::vector<TpKey> assigned;      ///< sorted
@@ -74,6 +76,8 @@ struct ClusterView {
 
     /// Applies one event (the one at index `events` of the journal).
     void apply(const Journal& journal, const Event& e);
+    /// KRaft controller as the simulation reports it: the lowest live, unfenced broker id (-1 if none).
+    BrokerId controller() const;
     /// Consumer lag on a partition against the HW (committed offset based, as kafka-consumer-groups).
     std::optional<Offset> committedLag(std::int32_t group, const TpKey& tp) const;
 };

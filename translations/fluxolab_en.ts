@@ -1,4 +1,1137 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>ClusterLayoutBuilder</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on broker %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; on broker %2</translation>
+    </message>
+    <message>
+        <source>This replica &lt;b&gt;is in the ISR&lt;/b&gt;.</source>
+        <translation>This replica &lt;b&gt;is in the ISR&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>This replica is &lt;b&gt;out of the ISR&lt;/b&gt;.</source>
+        <translation>This replica is &lt;b&gt;out of the ISR&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>LEO = %1, HW = %2, log start offset = %3</source>
+        <translation>LEO = %1, HW = %2, log start offset = %3</translation>
+    </message>
+    <message>
+        <source>The colour of each cell is the record's key.</source>
+        <translation>The colour of each cell is the record's key.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older record(s) not drawn (offsets %1 to %2).</source>
+        <translation><numerusform>%n older record not drawn (offsets %1 to %2).</numerusform><numerusform>%n older records not drawn (offsets %1 to %2).</numerusform></translation>
+    </message>
+    <message>
+        <source>HW = %1</source>
+        <translation>HW = %1</translation>
+    </message>
+    <message>
+        <source>Committed offset of group %1: %2</source>
+        <translation>Committed offset of group %1: %2</translation>
+    </message>
+    <message>
+        <source>Position of group %1: %2</source>
+        <translation>Position of group %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Broker %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Broker %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>It is also the KRaft controller: it elects the partition leaders.</source>
+        <translation>It is also the KRaft controller: it elects the partition leaders.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from %1 appended to %2 at offset %3.</source>
+        <translation><numerusform>%n record from %1 appended to %2 at offset %3.</numerusform><numerusform>%n records from %1 appended to %2 at offset %3.</numerusform></translation>
+    </message>
+    <message>
+        <source>Key "%1": murmur2(key) % %2 = %3</source>
+        <translation>Key "%1": murmur2(key) % %2 = %3</translation>
+    </message>
+    <message>
+        <source>%1 · lag %2</source>
+        <translation>%1 · lag %2</translation>
+    </message>
+    <message>
+        <source>%1 is assigned to %2.</source>
+        <translation>%1 is assigned to %2.</translation>
+    </message>
+    <message>
+        <source>%1 · revoked</source>
+        <translation>%1 · revoked</translation>
+    </message>
+    <message>
+        <source>%1 was revoked in this rebalance: nobody consumes it until the new assignment.</source>
+        <translation>%1 was revoked in this rebalance: nobody consumes it until the new assignment.</translation>
+    </message>
+    <message>
+        <source>Consumer &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Consumer &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Empty</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <source>PreparingRebalance</source>
+        <translation>PreparingRebalance</translation>
+    </message>
+    <message>
+        <source>CompletingRebalance</source>
+        <translation>CompletingRebalance</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation>Stable</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>Dead</translation>
+    </message>
+    <message>
+        <source>The group exists (it may have committed offsets) but has no active members.</source>
+        <translation>The group exists (it may have committed offsets) but has no active members.</translation>
+    </message>
+    <message>
+        <source>A member joined or left: the coordinator waits for every member to send JoinGroup again.</source>
+        <translation>A member joined or left: the coordinator waits for every member to send JoinGroup again.</translation>
+    </message>
+    <message>
+        <source>Everyone rejoined; the leader is computing the assignment and the others wait for SyncGroup.</source>
+        <translation>Everyone rejoined; the leader is computing the assignment and the others wait for SyncGroup.</translation>
+    </message>
+    <message>
+        <source>Every member has its partitions and is consuming.</source>
+        <translation>Every member has its partitions and is consuming.</translation>
+    </message>
+    <message>
+        <source>The group was deleted.</source>
+        <translation>The group was deleted.</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>cooperative (incremental)</source>
+        <translation>cooperative (incremental)</translation>
+    </message>
+    <message>
+        <source>eager (stop-the-world)</source>
+        <translation>eager (stop-the-world)</translation>
+    </message>
+    <message>
+        <source>left the group (LeaveGroup)</source>
+        <translation>left the group (LeaveGroup)</translation>
+    </message>
+    <message>
+        <source>session timeout (no heartbeats)</source>
+        <translation>session timeout (no heartbeats)</translation>
+    </message>
+    <message>
+        <source>max.poll.interval.ms exceeded</source>
+        <translation>max.poll.interval.ms exceeded</translation>
+    </message>
+    <message>
+        <source>did not rejoin in time</source>
+        <translation>did not rejoin in time</translation>
+    </message>
+    <message>
+        <source>fenced</source>
+        <translation>fenced</translation>
+    </message>
+    <message>
+        <source>no error</source>
+        <translation>no error</translation>
+    </message>
+    <message>
+        <source>not enough in-sync replicas (NOT_ENOUGH_REPLICAS)</source>
+        <translation>not enough in-sync replicas (NOT_ENOUGH_REPLICAS)</translation>
+    </message>
+    <message>
+        <source>written, but not enough in-sync replicas (NOT_ENOUGH_REPLICAS_AFTER_APPEND)</source>
+        <translation>written, but not enough in-sync replicas (NOT_ENOUGH_REPLICAS_AFTER_APPEND)</translation>
+    </message>
+    <message>
+        <source>the broker is no longer the leader (NOT_LEADER_OR_FOLLOWER)</source>
+        <translation>the broker is no longer the leader (NOT_LEADER_OR_FOLLOWER)</translation>
+    </message>
+    <message>
+        <source>no leader available (LEADER_NOT_AVAILABLE)</source>
+        <translation>no leader available (LEADER_NOT_AVAILABLE)</translation>
+    </message>
+    <message>
+        <source>request timed out (REQUEST_TIMED_OUT)</source>
+        <translation>request timed out (REQUEST_TIMED_OUT)</translation>
+    </message>
+    <message>
+        <source>network error (NETWORK_EXCEPTION)</source>
+        <translation>network error (NETWORK_EXCEPTION)</translation>
+    </message>
+    <message>
+        <source>rebalance in progress (REBALANCE_IN_PROGRESS)</source>
+        <translation>rebalance in progress (REBALANCE_IN_PROGRESS)</translation>
+    </message>
+    <message>
+        <source>old generation (ILLEGAL_GENERATION)</source>
+        <translation>old generation (ILLEGAL_GENERATION)</translation>
+    </message>
+    <message>
+        <source>unknown member (UNKNOWN_MEMBER_ID)</source>
+        <translation>unknown member (UNKNOWN_MEMBER_ID)</translation>
+    </message>
+    <message>
+        <source>delivery.timeout.ms expired</source>
+        <translation>delivery.timeout.ms expired</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <source>Broker %1 started</source>
+        <translation>Broker %1 started</translation>
+    </message>
+    <message>
+        <source>Broker %1 crashed</source>
+        <translation>Broker %1 crashed</translation>
+    </message>
+    <message>
+        <source>Broker %1 stopped (controlled shutdown)</source>
+        <translation>Broker %1 stopped (controlled shutdown)</translation>
+    </message>
+    <message>
+        <source>The controller fenced broker %1</source>
+        <translation>The controller fenced broker %1</translation>
+    </message>
+    <message>
+        <source>Topic %1 created (%2 partitions, replication factor %3)</source>
+        <translation>Topic %1 created (%2 partitions, replication factor %3)</translation>
+    </message>
+    <message>
+        <source>Topic %1 deleted</source>
+        <translation>Topic %1 deleted</translation>
+    </message>
+    <message>
+        <source>Partition %1 created</source>
+        <translation>Partition %1 created</translation>
+    </message>
+    <message>
+        <source>%1 has no leader (offline)</source>
+        <translation>%1 has no leader (offline)</translation>
+    </message>
+    <message>
+        <source>%1: broker %2 elected leader (unclean), epoch %3</source>
+        <translation>%1: broker %2 elected leader (unclean), epoch %3</translation>
+    </message>
+    <message>
+        <source>%1: broker %2 elected leader, epoch %3</source>
+        <translation>%1: broker %2 elected leader, epoch %3</translation>
+    </message>
+    <message>
+        <source>%1: broker %2 left the ISR</source>
+        <translation>%1: broker %2 left the ISR</translation>
+    </message>
+    <message>
+        <source>%1: broker %2 rejoined the ISR</source>
+        <translation>%1: broker %2 rejoined the ISR</translation>
+    </message>
+    <message>
+        <source>%1: %2 record(s) appended at offset %3 by %4</source>
+        <translation>%1: %2 record(s) appended at offset %3 by %4</translation>
+    </message>
+    <message>
+        <source>%1: follower %2 fetched %3 record(s), LEO %4</source>
+        <translation>%1: follower %2 fetched %3 record(s), LEO %4</translation>
+    </message>
+    <message>
+        <source>%1: high watermark advanced to %2</source>
+        <translation>%1: high watermark advanced to %2</translation>
+    </message>
+    <message>
+        <source>%1: replica on broker %2 truncated to %3 (%4 record(s) lost)</source>
+        <translation>%1: replica on broker %2 truncated to %3 (%4 record(s) lost)</translation>
+    </message>
+    <message>
+        <source>%1: retention moved the log start offset to %2</source>
+        <translation>%1: retention moved the log start offset to %2</translation>
+    </message>
+    <message>
+        <source>Producer %1 started</source>
+        <translation>Producer %1 started</translation>
+    </message>
+    <message>
+        <source>%1: %2 acknowledged %3 record(s)</source>
+        <translation>%1: %2 acknowledged %3 record(s)</translation>
+    </message>
+    <message>
+        <source>%1: send by %2 failed: %3</source>
+        <translation>%1: send by %2 failed: %3</translation>
+    </message>
+    <message>
+        <source>Consumer %1 started</source>
+        <translation>Consumer %1 started</translation>
+    </message>
+    <message>
+        <source>Consumer %1 closed</source>
+        <translation>Consumer %1 closed</translation>
+    </message>
+    <message>
+        <source>Consumer %1 stops calling poll() for %2 ms</source>
+        <translation>Consumer %1 stops calling poll() for %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 joined group %2</source>
+        <translation>%1 joined group %2</translation>
+    </message>
+    <message>
+        <source>%1 left group %2: %3</source>
+        <translation>%1 left group %2: %3</translation>
+    </message>
+    <message>
+        <source>Group %1 is now %2 (generation %3)</source>
+        <translation>Group %1 is now %2 (generation %3)</translation>
+    </message>
+    <message>
+        <source>Group %1: generation %2 with assignor %3, leader %4</source>
+        <translation>Group %1: generation %2 with assignor %3, leader %4</translation>
+    </message>
+    <message>
+        <source>%1 gave up %2 partition(s)</source>
+        <translation>%1 gave up %2 partition(s)</translation>
+    </message>
+    <message>
+        <source>%1 received %2 partition(s)</source>
+        <translation>%1 received %2 partition(s)</translation>
+    </message>
+    <message>
+        <source>%1 consumed %2 record(s) from %3 at offset %4</source>
+        <translation>%1 consumed %2 record(s) from %3 at offset %4</translation>
+    </message>
+    <message>
+        <source>%1: position of %2 reset to %3</source>
+        <translation>%1: position of %2 reset to %3</translation>
+    </message>
+    <message>
+        <source>Group %1 committed offset %2 on %3</source>
+        <translation>Group %1 committed offset %2 on %3</translation>
+    </message>
+    <message>
+        <source>Commit by %1 failed: %2</source>
+        <translation>Commit by %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>Group %1 has no coordinator</source>
+        <translation>Group %1 has no coordinator</translation>
+    </message>
+    <message>
+        <source>Group %1: coordinator is now broker %2</source>
+        <translation>Group %1: coordinator is now broker %2</translation>
+    </message>
+    <message>
+        <source>Group %1 deleted</source>
+        <translation>Group %1 deleted</translation>
+    </message>
+    <message>
+        <source>Scenario action: %1</source>
+        <translation>Scenario action: %1</translation>
+    </message>
+    <message>
+        <source>HW (high watermark): the first offset not yet copied to every replica in the ISR. Consumers only read below the HW; records after it are not committed yet.</source>
+        <translation>HW (high watermark): the first offset not yet copied to every replica in the ISR. Consumers only read below the HW; records after it are not committed yet.</translation>
+    </message>
+    <message>
+        <source>LEO (log end offset): the offset the next record written to this replica will get.</source>
+        <translation>LEO (log end offset): the offset the next record written to this replica will get.</translation>
+    </message>
+    <message>
+        <source>ISR (in-sync replicas): the replicas that are up to date with the leader. Only they can become leader without losing data.</source>
+        <translation>ISR (in-sync replicas): the replicas that are up to date with the leader. Only they can become leader without losing data.</translation>
+    </message>
+    <message>
+        <source>Lag: how many records the group still has to read, HW minus the committed offset (the LAG column of kafka-consumer-groups).</source>
+        <translation>Lag: how many records the group still has to read, HW minus the committed offset (the LAG column of kafka-consumer-groups).</translation>
+    </message>
+    <message>
+        <source>Generation: a counter the coordinator increments at every rebalance. Commits from an old generation are rejected.</source>
+        <translation>Generation: a counter the coordinator increments at every rebalance. Commits from an old generation are rejected.</translation>
+    </message>
+    <message>
+        <source>Leader replica: receives the writes of producers and serves the reads of consumers.</source>
+        <translation>Leader replica: receives the writes of producers and serves the reads of consumers.</translation>
+    </message>
+    <message>
+        <source>Follower replica: copies the leader's log by fetching from it, like a consumer.</source>
+        <translation>Follower replica: copies the leader's log by fetching from it, like a consumer.</translation>
+    </message>
+    <message>
+        <source>Log start offset: the oldest offset still stored. Retention deleted everything before it.</source>
+        <translation>Log start offset: the oldest offset still stored. Retention deleted everything before it.</translation>
+    </message>
+    <message>
+        <source>Leader: none. No replica of the ISR is alive, so the partition can be neither written nor read.</source>
+        <translation>Leader: none. No replica of the ISR is alive, so the partition can be neither written nor read.</translation>
+    </message>
+    <message>
+        <source>Position: the next offset this consumer will fetch.</source>
+        <translation>Position: the next offset this consumer will fetch.</translation>
+    </message>
+    <message>
+        <source>Committed offset: where the group will resume after a rebalance or restart (the next record to read).</source>
+        <translation>Committed offset: where the group will resume after a rebalance or restart (the next record to read).</translation>
+    </message>
+    <message>
+        <source>With a key, the producer picks the partition as murmur2(key) % number of partitions, so the same key always goes to the same partition.</source>
+        <translation>With a key, the producer picks the partition as murmur2(key) % number of partitions, so the same key always goes to the same partition.</translation>
+    </message>
+    <message>
+        <source>Eager rebalance: every consumer gives up all its partitions and stops until the new assignment arrives (stop-the-world).</source>
+        <translation>Eager rebalance: every consumer gives up all its partitions and stops until the new assignment arrives (stop-the-world).</translation>
+    </message>
+    <message>
+        <source>Cooperative rebalance: only the partitions that change owner are revoked, in two phases; the others keep being consumed.</source>
+        <translation>Cooperative rebalance: only the partitions that change owner are revoked, in two phases; the others keep being consumed.</translation>
+    </message>
+    <message>
+        <source>Broker: a Kafka server. It stores replicas of partitions. Right-click to stop or start it.</source>
+        <translation>Broker: a Kafka server. It stores replicas of partitions. Right-click to stop or start it.</translation>
+    </message>
+    <message>
+        <source>Producer: an application that writes records to a topic.</source>
+        <translation>Producer: an application that writes records to a topic.</translation>
+    </message>
+    <message>
+        <source>Consumer group: consumers that share the partitions of the topics they read; each partition is read by a single member of the group.</source>
+        <translation>Consumer group: consumers that share the partitions of the topics they read; each partition is read by a single member of the group.</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::ClusterView</name>
+    <message>
+        <source>Remove consumer %1</source>
+        <translation>Remove consumer %1</translation>
+    </message>
+    <message>
+        <source>Add consumer to group %1</source>
+        <translation>Add consumer to group %1</translation>
+    </message>
+    <message>
+        <source>Stop broker %1 (controlled shutdown)</source>
+        <translation>Stop broker %1 (controlled shutdown)</translation>
+    </message>
+    <message>
+        <source>Crash broker %1</source>
+        <translation>Crash broker %1</translation>
+    </message>
+    <message>
+        <source>Start broker %1</source>
+        <translation>Start broker %1</translation>
+    </message>
+    <message>
+        <source>Open a scenario from the gallery to start.</source>
+        <translation>Open a scenario from the gallery to start.</translation>
+    </message>
+    <message>
+        <source>Producers</source>
+        <translation>Producers</translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation>Consumer groups</translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation>Broker %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>fenced</source>
+        <translation>fenced</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source> · controller</source>
+        <translation> · controller</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leader(s)</source>
+        <translation><numerusform>%n leader</numerusform><numerusform>%n leaders</numerusform></translation>
+    </message>
+    <message>
+        <source>Leader: none</source>
+        <translation>Leader: none</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>leader</translation>
+    </message>
+    <message>
+        <source>follower</source>
+        <translation>follower</translation>
+    </message>
+    <message>
+        <source>ISR</source>
+        <translation>ISR</translation>
+    </message>
+    <message>
+        <source>out of ISR</source>
+        <translation>out of ISR</translation>
+    </message>
+    <message>
+        <source>LEO %1 · HW %2</source>
+        <translation>LEO %1 · HW %2</translation>
+    </message>
+    <message>
+        <source>LEO %1</source>
+        <translation>LEO %1</translation>
+    </message>
+    <message>
+        <source> · none</source>
+        <translation> · none</translation>
+    </message>
+    <message>
+        <source> · L</source>
+        <translation> · L</translation>
+    </message>
+    <message>
+        <source> · out</source>
+        <translation> · out</translation>
+    </message>
+    <message>
+        <source>empty log</source>
+        <translation>empty log</translation>
+    </message>
+    <message>
+        <source>HW</source>
+        <translation>HW</translation>
+    </message>
+    <message>
+        <source>%1 acked</source>
+        <translation>%1 acked</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Group %1</translation>
+    </message>
+    <message>
+        <source>generation %1</source>
+        <translation>generation %1</translation>
+    </message>
+    <message>
+        <source> (leader)</source>
+        <translation> (leader)</translation>
+    </message>
+    <message>
+        <source>no partitions</source>
+        <translation>no partitions</translation>
+    </message>
+    <message>
+        <source>stopped: waiting</source>
+        <translation>stopped: waiting</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::GalleryDialog</name>
+    <message>
+        <source>Scenario gallery</source>
+        <translation>Scenario gallery</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 (invalid file)</source>
+        <translation>%1 (invalid file)</translation>
+    </message>
+    <message>
+        <source>No scenarios found in %1.</source>
+        <translation>No scenarios found in %1.</translation>
+    </message>
+    <message>
+        <source>This file is not valid:</source>
+        <translation>This file is not valid:</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::GroupPanel</name>
+    <message>
+        <source>Eager:</source>
+        <translation>Eager:</translation>
+    </message>
+    <message>
+        <source>Cooperative:</source>
+        <translation>Cooperative:</translation>
+    </message>
+    <message>
+        <source>Group / member</source>
+        <translation>Group / member</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message numerus="yes">
+        <source>generation %1 · assignor %2 · %3 · leader %4 · %n member(s)</source>
+        <translation><numerusform>generation %1 · assignor %2 · %3 · leader %4 · %n member</numerusform><numerusform>generation %1 · assignor %2 · %3 · leader %4 · %n members</numerusform></translation>
+    </message>
+    <message>
+        <source> (leader)</source>
+        <translation> (leader)</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>consuming</source>
+        <translation>consuming</translation>
+    </message>
+    <message>
+        <source>no partitions</source>
+        <translation>no partitions</translation>
+    </message>
+    <message>
+        <source>partitions: %1</source>
+        <translation>partitions: %1</translation>
+    </message>
+    <message>
+        <source>revoked (stopped): %1</source>
+        <translation>revoked (stopped): %1</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::GroupsModel</name>
+    <message>
+        <source>GROUP</source>
+        <translation>GROUP</translation>
+    </message>
+    <message>
+        <source>COORDINATOR (ID)</source>
+        <translation>COORDINATOR (ID)</translation>
+    </message>
+    <message>
+        <source>ASSIGNMENT-STRATEGY</source>
+        <translation>ASSIGNMENT-STRATEGY</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>#MEMBERS</source>
+        <translation>#MEMBERS</translation>
+    </message>
+    <message>
+        <source>GENERATION</source>
+        <translation>GENERATION</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::MainWindow</name>
+    <message>
+        <source>About FluxoLab</source>
+        <translation>About FluxoLab</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation's state and journal.</source>
+        <translation>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation's state and journal.</translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation>Broker %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Simulation</source>
+        <translation>&amp;Simulation</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Stop broker</source>
+        <translation>Stop broker</translation>
+    </message>
+    <message>
+        <source>Crash broker</source>
+        <translation>Crash broker</translation>
+    </message>
+    <message>
+        <source>Start broker</source>
+        <translation>Start broker</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source>Scenario &amp;gallery…</source>
+        <translation>Scenario &amp;gallery…</translation>
+    </message>
+    <message>
+        <source>Choose one of the bundled scenarios</source>
+        <translation>Choose one of the bundled scenarios</translation>
+    </message>
+    <message>
+        <source>&amp;Open scenario…</source>
+        <translation>&amp;Open scenario…</translation>
+    </message>
+    <message>
+        <source>Open a scenario JSON file</source>
+        <translation>Open a scenario JSON file</translation>
+    </message>
+    <message>
+        <source>&amp;Save scenario as…</source>
+        <translation>&amp;Save scenario as…</translation>
+    </message>
+    <message>
+        <source>Save the scenario, including the actions you made, as JSON</source>
+        <translation>Save the scenario, including the actions you made, as JSON</translation>
+    </message>
+    <message>
+        <source>Export view as &amp;PNG…</source>
+        <translation>Export view as &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save the current view as an image (for slides)</source>
+        <translation>Save the current view as an image (for slides)</translation>
+    </message>
+    <message>
+        <source>Export view as S&amp;VG…</source>
+        <translation>Export view as S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>Save the current view as a vector drawing</source>
+        <translation>Save the current view as a vector drawing</translation>
+    </message>
+    <message>
+        <source>Export plot data as &amp;CSV…</source>
+        <translation>Export plot data as &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save the data behind the plots</source>
+        <translation>Save the data behind the plots</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>Step &amp;back</translation>
+    </message>
+    <message>
+        <source>Previous journal event (←)</source>
+        <translation>Previous journal event (←)</translation>
+    </message>
+    <message>
+        <source>Step &amp;forward</source>
+        <translation>Step &amp;forward</translation>
+    </message>
+    <message>
+        <source>Next journal event (→)</source>
+        <translation>Next journal event (→)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;now</source>
+        <translation>Go to &amp;now</translation>
+    </message>
+    <message>
+        <source>Back to the newest state</source>
+        <translation>Back to the newest state</translation>
+    </message>
+    <message>
+        <source>Add &amp;consumer…</source>
+        <translation>Add &amp;consumer…</translation>
+    </message>
+    <message>
+        <source>Start a new consumer in a group: watch the rebalance</source>
+        <translation>Start a new consumer in a group: watch the rebalance</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>&amp;Presentation mode</translation>
+    </message>
+    <message>
+        <source>Large fonts, thick lines, high contrast, no chrome (F11)</source>
+        <translation>Large fonts, thick lines, high contrast, no chrome (F11)</translation>
+    </message>
+    <message>
+        <source>Leave presentation mode</source>
+        <translation>Leave presentation mode</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation>&amp;Groups</translation>
+    </message>
+    <message>
+        <source>&amp;Tables</source>
+        <translation>&amp;Tables</translation>
+    </message>
+    <message>
+        <source>P&amp;lots</source>
+        <translation>P&amp;lots</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation>Consumer groups</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>Plots</translation>
+    </message>
+    <message>
+        <source>Topics (kafka-topics --describe)</source>
+        <translation>Topics (kafka-topics --describe)</translation>
+    </message>
+    <message>
+        <source>Partitions (kafka-topics --describe, with offsets)</source>
+        <translation>Partitions (kafka-topics --describe, with offsets)</translation>
+    </message>
+    <message>
+        <source>Groups (kafka-consumer-groups --describe --state)</source>
+        <translation>Groups (kafka-consumer-groups --describe --state)</translation>
+    </message>
+    <message>
+        <source>Offsets and lag (kafka-consumer-groups --describe)</source>
+        <translation>Offsets and lag (kafka-consumer-groups --describe)</translation>
+    </message>
+    <message>
+        <source>Could not open the scenario</source>
+        <translation>Could not open the scenario</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Open scenario</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>Scenarios (*.json)</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Save scenario</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Could not write %1.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG images (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG drawings (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Add consumer</source>
+        <translation>Add consumer</translation>
+    </message>
+    <message>
+        <source>Consumer group (pick one or type a new name):</source>
+        <translation>Consumer group (pick one or type a new name):</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::OffsetsModel</name>
+    <message>
+        <source>GROUP</source>
+        <translation>GROUP</translation>
+    </message>
+    <message>
+        <source>TOPIC</source>
+        <translation>TOPIC</translation>
+    </message>
+    <message>
+        <source>PARTITION</source>
+        <translation>PARTITION</translation>
+    </message>
+    <message>
+        <source>CURRENT-OFFSET</source>
+        <translation>CURRENT-OFFSET</translation>
+    </message>
+    <message>
+        <source>LOG-END-OFFSET</source>
+        <translation>LOG-END-OFFSET</translation>
+    </message>
+    <message>
+        <source>LAG</source>
+        <translation>LAG</translation>
+    </message>
+    <message>
+        <source>CONSUMER-ID</source>
+        <translation>CONSUMER-ID</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOST</translation>
+    </message>
+    <message>
+        <source>CLIENT-ID</source>
+        <translation>CLIENT-ID</translation>
+    </message>
+    <message>
+        <source>LOG-END-OFFSET here is the high watermark (what ListOffsets(latest) returns), not the LEO.</source>
+        <translation>LOG-END-OFFSET here is the high watermark (what ListOffsets(latest) returns), not the LEO.</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::PartitionsModel</name>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Replicas</translation>
+    </message>
+    <message>
+        <source>Isr</source>
+        <translation>Isr</translation>
+    </message>
+    <message>
+        <source>Log start</source>
+        <translation>Log start</translation>
+    </message>
+    <message>
+        <source>HW</source>
+        <translation>HW</translation>
+    </message>
+    <message>
+        <source>LEO</source>
+        <translation>LEO</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::PlotsView</name>
+    <message>
+        <source>Consumer lag (HW − committed offset)</source>
+        <translation>Consumer lag (HW − committed offset)</translation>
+    </message>
+    <message>
+        <source>Produce and consume rate</source>
+        <translation>Produce and consume rate</translation>
+    </message>
+    <message>
+        <source>High watermark vs LEO (sum over partitions)</source>
+        <translation>High watermark vs LEO (sum over partitions)</translation>
+    </message>
+    <message>
+        <source>virtual time (s)</source>
+        <translation>virtual time (s)</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>records</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>records/s</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>offset</translation>
+    </message>
+    <message>
+        <source>group %1 (total)</source>
+        <translation>group %1 (total)</translation>
+    </message>
+    <message>
+        <source>%1 · %2-%3</source>
+        <translation>%1 · %2-%3</translation>
+    </message>
+    <message>
+        <source>produced</source>
+        <translation>produced</translation>
+    </message>
+    <message>
+        <source>consumed</source>
+        <translation>consumed</translation>
+    </message>
+    <message>
+        <source>LEO</source>
+        <translation>LEO</translation>
+    </message>
+    <message>
+        <source>HW</source>
+        <translation>HW</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::SimulationController</name>
+    <message>
+        <source>Scenario not found: "%1". Use a gallery name or the path of a .json file.</source>
+        <translation>Scenario not found: "%1". Use a gallery name or the path of a .json file.</translation>
+    </message>
+    <message>
+        <source>The scenario file %1 is not valid:
+%2</source>
+        <translation>The scenario file %1 is not valid:
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::TimelineBar</name>
+    <message>
+        <source>Step back one event (←)</source>
+        <translation>Step back one event (←)</translation>
+    </message>
+    <message>
+        <source>Step to the next event (→)</source>
+        <translation>Step to the next event (→)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>Back to the newest state of the simulation</source>
+        <translation>Back to the newest state of the simulation</translation>
+    </message>
+    <message>
+        <source>Playback speed (virtual time per real second)</source>
+        <translation>Playback speed (virtual time per real second)</translation>
+    </message>
+    <message>
+        <source>Drag to see any past moment: every journal event is a position</source>
+        <translation>Drag to see any past moment: every journal event is a position</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>The random seed. Same scenario + same seed = the same run. Edit it and press Enter to restart.</source>
+        <translation>The random seed. Same scenario + same seed = the same run. Edit it and press Enter to restart.</translation>
+    </message>
+    <message>
+        <source>Copy the seed</source>
+        <translation>Copy the seed</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pause (Space)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Play (Space)</translation>
+    </message>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <source>Virtual time (minutes:seconds.milliseconds) · event %1 of %2</source>
+        <translation>Virtual time (minutes:seconds.milliseconds) · event %1 of %2</translation>
+    </message>
+    <message>
+        <source>past: %1</source>
+        <translation>past: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::TopicsModel</name>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>TopicId</source>
+        <translation>TopicId</translation>
+    </message>
+    <message>
+        <source>PartitionCount</source>
+        <translation>PartitionCount</translation>
+    </message>
+    <message>
+        <source>ReplicationFactor</source>
+        <translation>ReplicationFactor</translation>
+    </message>
+    <message>
+        <source>Configs</source>
+        <translation>Configs</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,1137 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_PT">
+<context>
+    <name>ClusterLayoutBuilder</name>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on broker %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; no broker %2</translation>
+    </message>
+    <message>
+        <source>This replica &lt;b&gt;is in the ISR&lt;/b&gt;.</source>
+        <translation>Esta réplica &lt;b&gt;está no ISR&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>This replica is &lt;b&gt;out of the ISR&lt;/b&gt;.</source>
+        <translation>Esta réplica está &lt;b&gt;fora do ISR&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>LEO = %1, HW = %2, log start offset = %3</source>
+        <translation>LEO = %1, HW = %2, offset inicial do log = %3</translation>
+    </message>
+    <message>
+        <source>The colour of each cell is the record's key.</source>
+        <translation>A cor de cada célula é a chave do registo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older record(s) not drawn (offsets %1 to %2).</source>
+        <translation><numerusform>%n registo mais antigo não desenhado (offsets %1 a %2).</numerusform><numerusform>%n registos mais antigos não desenhados (offsets %1 a %2).</numerusform></translation>
+    </message>
+    <message>
+        <source>HW = %1</source>
+        <translation>HW = %1</translation>
+    </message>
+    <message>
+        <source>Committed offset of group %1: %2</source>
+        <translation>Offset confirmado (committed) do grupo %1: %2</translation>
+    </message>
+    <message>
+        <source>Position of group %1: %2</source>
+        <translation>Posição do grupo %1: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Broker %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Broker %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>It is also the KRaft controller: it elects the partition leaders.</source>
+        <translation>É também o controlador KRaft: é ele que elege os líderes das partições.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from %1 appended to %2 at offset %3.</source>
+        <translation><numerusform>%n registo de %1 escrito em %2 no offset %3.</numerusform><numerusform>%n registos de %1 escritos em %2 a partir do offset %3.</numerusform></translation>
+    </message>
+    <message>
+        <source>Key "%1": murmur2(key) % %2 = %3</source>
+        <translation>Chave "%1": murmur2(chave) % %2 = %3</translation>
+    </message>
+    <message>
+        <source>%1 · lag %2</source>
+        <translation>%1 · lag %2</translation>
+    </message>
+    <message>
+        <source>%1 is assigned to %2.</source>
+        <translation>%1 está atribuída a %2.</translation>
+    </message>
+    <message>
+        <source>%1 · revoked</source>
+        <translation>%1 · revogada</translation>
+    </message>
+    <message>
+        <source>%1 was revoked in this rebalance: nobody consumes it until the new assignment.</source>
+        <translation>%1 foi revogada neste rebalanceamento: ninguém a consome até à nova atribuição.</translation>
+    </message>
+    <message>
+        <source>Consumer &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Consumidor &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Empty</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <source>PreparingRebalance</source>
+        <translation>PreparingRebalance</translation>
+    </message>
+    <message>
+        <source>CompletingRebalance</source>
+        <translation>CompletingRebalance</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation>Stable</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>Dead</translation>
+    </message>
+    <message>
+        <source>The group exists (it may have committed offsets) but has no active members.</source>
+        <translation>O grupo existe (pode ter offsets confirmados) mas não tem membros ativos.</translation>
+    </message>
+    <message>
+        <source>A member joined or left: the coordinator waits for every member to send JoinGroup again.</source>
+        <translation>Um membro entrou ou saiu: o coordenador espera que todos os membros voltem a enviar JoinGroup.</translation>
+    </message>
+    <message>
+        <source>Everyone rejoined; the leader is computing the assignment and the others wait for SyncGroup.</source>
+        <translation>Todos voltaram a entrar; o líder calcula a atribuição e os outros esperam pelo SyncGroup.</translation>
+    </message>
+    <message>
+        <source>Every member has its partitions and is consuming.</source>
+        <translation>Todos os membros têm as suas partições e estão a consumir.</translation>
+    </message>
+    <message>
+        <source>The group was deleted.</source>
+        <translation>O grupo foi apagado.</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(ainda nenhum)</translation>
+    </message>
+    <message>
+        <source>cooperative (incremental)</source>
+        <translation>cooperativo (incremental)</translation>
+    </message>
+    <message>
+        <source>eager (stop-the-world)</source>
+        <translation>eager (para tudo)</translation>
+    </message>
+    <message>
+        <source>left the group (LeaveGroup)</source>
+        <translation>saiu do grupo (LeaveGroup)</translation>
+    </message>
+    <message>
+        <source>session timeout (no heartbeats)</source>
+        <translation>sessão expirada (sem heartbeats)</translation>
+    </message>
+    <message>
+        <source>max.poll.interval.ms exceeded</source>
+        <translation>max.poll.interval.ms excedido</translation>
+    </message>
+    <message>
+        <source>did not rejoin in time</source>
+        <translation>não voltou a entrar a tempo</translation>
+    </message>
+    <message>
+        <source>fenced</source>
+        <translation>isolado (fenced)</translation>
+    </message>
+    <message>
+        <source>no error</source>
+        <translation>sem erro</translation>
+    </message>
+    <message>
+        <source>not enough in-sync replicas (NOT_ENOUGH_REPLICAS)</source>
+        <translation>réplicas sincronizadas insuficientes (NOT_ENOUGH_REPLICAS)</translation>
+    </message>
+    <message>
+        <source>written, but not enough in-sync replicas (NOT_ENOUGH_REPLICAS_AFTER_APPEND)</source>
+        <translation>escrito, mas com réplicas sincronizadas insuficientes (NOT_ENOUGH_REPLICAS_AFTER_APPEND)</translation>
+    </message>
+    <message>
+        <source>the broker is no longer the leader (NOT_LEADER_OR_FOLLOWER)</source>
+        <translation>o broker já não é o líder (NOT_LEADER_OR_FOLLOWER)</translation>
+    </message>
+    <message>
+        <source>no leader available (LEADER_NOT_AVAILABLE)</source>
+        <translation>nenhum líder disponível (LEADER_NOT_AVAILABLE)</translation>
+    </message>
+    <message>
+        <source>request timed out (REQUEST_TIMED_OUT)</source>
+        <translation>o pedido expirou (REQUEST_TIMED_OUT)</translation>
+    </message>
+    <message>
+        <source>network error (NETWORK_EXCEPTION)</source>
+        <translation>erro de rede (NETWORK_EXCEPTION)</translation>
+    </message>
+    <message>
+        <source>rebalance in progress (REBALANCE_IN_PROGRESS)</source>
+        <translation>rebalanceamento em curso (REBALANCE_IN_PROGRESS)</translation>
+    </message>
+    <message>
+        <source>old generation (ILLEGAL_GENERATION)</source>
+        <translation>geração antiga (ILLEGAL_GENERATION)</translation>
+    </message>
+    <message>
+        <source>unknown member (UNKNOWN_MEMBER_ID)</source>
+        <translation>membro desconhecido (UNKNOWN_MEMBER_ID)</translation>
+    </message>
+    <message>
+        <source>delivery.timeout.ms expired</source>
+        <translation>delivery.timeout.ms expirou</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administração</translation>
+    </message>
+    <message>
+        <source>Broker %1 started</source>
+        <translation>Broker %1 arrancou</translation>
+    </message>
+    <message>
+        <source>Broker %1 crashed</source>
+        <translation>Broker %1 falhou (crash)</translation>
+    </message>
+    <message>
+        <source>Broker %1 stopped (controlled shutdown)</source>
+        <translation>Broker %1 parado (paragem controlada)</translation>
+    </message>
+    <message>
+        <source>The controller fenced broker %1</source>
+        <translation>O controlador isolou (fenced) o broker %1</translation>
+    </message>
+    <message>
+        <source>Topic %1 created (%2 partitions, replication factor %3)</source>
+        <translation>Tópico %1 criado (%2 partições, fator de replicação %3)</translation>
+    </message>
+    <message>
+        <source>Topic %1 deleted</source>
+        <translation>Tópico %1 apagado</translation>
+    </message>
+    <message>
+        <source>Partition %1 created</source>
+        <translation>Partição %1 criada</translation>
+    </message>
+    <message>
+        <source>%1 has no leader (offline)</source>
+        <translation>%1 está sem líder (offline)</translation>
+    </message>
+    <message>
+        <source>%1: broker %2 elected leader (unclean), epoch %3</source>
+        <translation>%1: broker %2 eleito líder (unclean), época %3</translation>
+    </message>
+    <message>
+        <source>%1: broker %2 elected leader, epoch %3</source>
+        <translation>%1: broker %2 eleito líder, época %3</translation>
+    </message>
+    <message>
+        <source>%1: broker %2 left the ISR</source>
+        <translation>%1: o broker %2 saiu do ISR</translation>
+    </message>
+    <message>
+        <source>%1: broker %2 rejoined the ISR</source>
+        <translation>%1: o broker %2 voltou ao ISR</translation>
+    </message>
+    <message>
+        <source>%1: %2 record(s) appended at offset %3 by %4</source>
+        <translation>%1: %2 registo(s) escrito(s) no offset %3 por %4</translation>
+    </message>
+    <message>
+        <source>%1: follower %2 fetched %3 record(s), LEO %4</source>
+        <translation>%1: a seguidora %2 copiou %3 registo(s), LEO %4</translation>
+    </message>
+    <message>
+        <source>%1: high watermark advanced to %2</source>
+        <translation>%1: high watermark avançou para %2</translation>
+    </message>
+    <message>
+        <source>%1: replica on broker %2 truncated to %3 (%4 record(s) lost)</source>
+        <translation>%1: réplica no broker %2 truncada para %3 (%4 registo(s) perdido(s))</translation>
+    </message>
+    <message>
+        <source>%1: retention moved the log start offset to %2</source>
+        <translation>%1: a retenção moveu o offset inicial do log para %2</translation>
+    </message>
+    <message>
+        <source>Producer %1 started</source>
+        <translation>Produtor %1 arrancou</translation>
+    </message>
+    <message>
+        <source>%1: %2 acknowledged %3 record(s)</source>
+        <translation>%1: %2 recebeu confirmação de %3 registo(s)</translation>
+    </message>
+    <message>
+        <source>%1: send by %2 failed: %3</source>
+        <translation>%1: o envio de %2 falhou: %3</translation>
+    </message>
+    <message>
+        <source>Consumer %1 started</source>
+        <translation>Consumidor %1 arrancou</translation>
+    </message>
+    <message>
+        <source>Consumer %1 closed</source>
+        <translation>Consumidor %1 fechado</translation>
+    </message>
+    <message>
+        <source>Consumer %1 stops calling poll() for %2 ms</source>
+        <translation>O consumidor %1 deixa de chamar poll() durante %2 ms</translation>
+    </message>
+    <message>
+        <source>%1 joined group %2</source>
+        <translation>%1 entrou no grupo %2</translation>
+    </message>
+    <message>
+        <source>%1 left group %2: %3</source>
+        <translation>%1 saiu do grupo %2: %3</translation>
+    </message>
+    <message>
+        <source>Group %1 is now %2 (generation %3)</source>
+        <translation>O grupo %1 está agora em %2 (geração %3)</translation>
+    </message>
+    <message>
+        <source>Group %1: generation %2 with assignor %3, leader %4</source>
+        <translation>Grupo %1: geração %2 com o assignor %3, líder %4</translation>
+    </message>
+    <message>
+        <source>%1 gave up %2 partition(s)</source>
+        <translation>%1 largou %2 partição(ões)</translation>
+    </message>
+    <message>
+        <source>%1 received %2 partition(s)</source>
+        <translation>%1 recebeu %2 partição(ões)</translation>
+    </message>
+    <message>
+        <source>%1 consumed %2 record(s) from %3 at offset %4</source>
+        <translation>%1 consumiu %2 registo(s) de %3 a partir do offset %4</translation>
+    </message>
+    <message>
+        <source>%1: position of %2 reset to %3</source>
+        <translation>%1: posição em %2 reposta para %3</translation>
+    </message>
+    <message>
+        <source>Group %1 committed offset %2 on %3</source>
+        <translation>O grupo %1 confirmou (commit) o offset %2 em %3</translation>
+    </message>
+    <message>
+        <source>Commit by %1 failed: %2</source>
+        <translation>O commit de %1 falhou: %2</translation>
+    </message>
+    <message>
+        <source>Group %1 has no coordinator</source>
+        <translation>O grupo %1 está sem coordenador</translation>
+    </message>
+    <message>
+        <source>Group %1: coordinator is now broker %2</source>
+        <translation>Grupo %1: o coordenador é agora o broker %2</translation>
+    </message>
+    <message>
+        <source>Group %1 deleted</source>
+        <translation>Grupo %1 apagado</translation>
+    </message>
+    <message>
+        <source>Scenario action: %1</source>
+        <translation>Ação do cenário: %1</translation>
+    </message>
+    <message>
+        <source>HW (high watermark): the first offset not yet copied to every replica in the ISR. Consumers only read below the HW; records after it are not committed yet.</source>
+        <translation>HW (high watermark): o primeiro offset que ainda não foi copiado para todas as réplicas do ISR. Os consumidores só leem abaixo do HW; os registos a seguir ainda não estão confirmados.</translation>
+    </message>
+    <message>
+        <source>LEO (log end offset): the offset the next record written to this replica will get.</source>
+        <translation>LEO (log end offset): o offset que o próximo registo escrito nesta réplica vai receber.</translation>
+    </message>
+    <message>
+        <source>ISR (in-sync replicas): the replicas that are up to date with the leader. Only they can become leader without losing data.</source>
+        <translation>ISR (réplicas sincronizadas): as réplicas que estão em dia com o líder. Só elas podem passar a líder sem perder dados.</translation>
+    </message>
+    <message>
+        <source>Lag: how many records the group still has to read, HW minus the committed offset (the LAG column of kafka-consumer-groups).</source>
+        <translation>Desfasamento (lag): quantos registos o grupo ainda tem para ler, o HW menos o offset confirmado (a coluna LAG do kafka-consumer-groups).</translation>
+    </message>
+    <message>
+        <source>Generation: a counter the coordinator increments at every rebalance. Commits from an old generation are rejected.</source>
+        <translation>Geração: um contador que o coordenador incrementa em cada rebalanceamento. Os commits de uma geração antiga são rejeitados.</translation>
+    </message>
+    <message>
+        <source>Leader replica: receives the writes of producers and serves the reads of consumers.</source>
+        <translation>Réplica líder: recebe as escritas dos produtores e serve as leituras dos consumidores.</translation>
+    </message>
+    <message>
+        <source>Follower replica: copies the leader's log by fetching from it, like a consumer.</source>
+        <translation>Réplica seguidora: copia o log do líder pedindo-lhe os registos, como um consumidor.</translation>
+    </message>
+    <message>
+        <source>Log start offset: the oldest offset still stored. Retention deleted everything before it.</source>
+        <translation>Offset inicial do log: o offset mais antigo ainda guardado. A retenção apagou tudo o que estava antes.</translation>
+    </message>
+    <message>
+        <source>Leader: none. No replica of the ISR is alive, so the partition can be neither written nor read.</source>
+        <translation>Leader: none. Nenhuma réplica do ISR está viva, por isso a partição não pode ser escrita nem lida.</translation>
+    </message>
+    <message>
+        <source>Position: the next offset this consumer will fetch.</source>
+        <translation>Posição: o próximo offset que este consumidor vai pedir.</translation>
+    </message>
+    <message>
+        <source>Committed offset: where the group will resume after a rebalance or restart (the next record to read).</source>
+        <translation>Offset confirmado (committed): onde o grupo retoma depois de um rebalanceamento ou reinício (o próximo registo a ler).</translation>
+    </message>
+    <message>
+        <source>With a key, the producer picks the partition as murmur2(key) % number of partitions, so the same key always goes to the same partition.</source>
+        <translation>Com chave, o produtor escolhe a partição com murmur2(chave) % número de partições, por isso a mesma chave vai sempre para a mesma partição.</translation>
+    </message>
+    <message>
+        <source>Eager rebalance: every consumer gives up all its partitions and stops until the new assignment arrives (stop-the-world).</source>
+        <translation>Rebalanceamento eager: todos os consumidores largam todas as partições e param até chegar a nova atribuição (para tudo).</translation>
+    </message>
+    <message>
+        <source>Cooperative rebalance: only the partitions that change owner are revoked, in two phases; the others keep being consumed.</source>
+        <translation>Rebalanceamento cooperativo: só as partições que mudam de dono são revogadas, em duas fases; as outras continuam a ser consumidas.</translation>
+    </message>
+    <message>
+        <source>Broker: a Kafka server. It stores replicas of partitions. Right-click to stop or start it.</source>
+        <translation>Broker: um servidor Kafka. Guarda réplicas de partições. Clique com o botão direito para o parar ou arrancar.</translation>
+    </message>
+    <message>
+        <source>Producer: an application that writes records to a topic.</source>
+        <translation>Produtor: uma aplicação que escreve registos num tópico.</translation>
+    </message>
+    <message>
+        <source>Consumer group: consumers that share the partitions of the topics they read; each partition is read by a single member of the group.</source>
+        <translation>Grupo de consumidores: consumidores que dividem entre si as partições dos tópicos que leem; cada partição é lida por um único membro do grupo.</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::ClusterView</name>
+    <message>
+        <source>Remove consumer %1</source>
+        <translation>Remover o consumidor %1</translation>
+    </message>
+    <message>
+        <source>Add consumer to group %1</source>
+        <translation>Adicionar consumidor ao grupo %1</translation>
+    </message>
+    <message>
+        <source>Stop broker %1 (controlled shutdown)</source>
+        <translation>Parar o broker %1 (paragem controlada)</translation>
+    </message>
+    <message>
+        <source>Crash broker %1</source>
+        <translation>Provocar falha (crash) no broker %1</translation>
+    </message>
+    <message>
+        <source>Start broker %1</source>
+        <translation>Arrancar o broker %1</translation>
+    </message>
+    <message>
+        <source>Open a scenario from the gallery to start.</source>
+        <translation>Abra um cenário da galeria para começar.</translation>
+    </message>
+    <message>
+        <source>Producers</source>
+        <translation>Produtores</translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation>Grupos de consumidores</translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation>Broker %1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>parado</translation>
+    </message>
+    <message>
+        <source>fenced</source>
+        <translation>isolado (fenced)</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>a correr</translation>
+    </message>
+    <message>
+        <source> · controller</source>
+        <translation> · controlador</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n leader(s)</source>
+        <translation><numerusform>%n líder</numerusform><numerusform>%n líderes</numerusform></translation>
+    </message>
+    <message>
+        <source>Leader: none</source>
+        <translation>Leader: none</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>líder</translation>
+    </message>
+    <message>
+        <source>follower</source>
+        <translation>seguidora</translation>
+    </message>
+    <message>
+        <source>ISR</source>
+        <translation>ISR</translation>
+    </message>
+    <message>
+        <source>out of ISR</source>
+        <translation>fora do ISR</translation>
+    </message>
+    <message>
+        <source>LEO %1 · HW %2</source>
+        <translation>LEO %1 · HW %2</translation>
+    </message>
+    <message>
+        <source>LEO %1</source>
+        <translation>LEO %1</translation>
+    </message>
+    <message>
+        <source> · none</source>
+        <translation> · sem líder</translation>
+    </message>
+    <message>
+        <source> · L</source>
+        <translation> · L</translation>
+    </message>
+    <message>
+        <source> · out</source>
+        <translation> · fora</translation>
+    </message>
+    <message>
+        <source>empty log</source>
+        <translation>log vazio</translation>
+    </message>
+    <message>
+        <source>HW</source>
+        <translation>HW</translation>
+    </message>
+    <message>
+        <source>%1 acked</source>
+        <translation>%1 confirmados</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Grupo %1</translation>
+    </message>
+    <message>
+        <source>generation %1</source>
+        <translation>geração %1</translation>
+    </message>
+    <message>
+        <source> (leader)</source>
+        <translation> (líder)</translation>
+    </message>
+    <message>
+        <source>no partitions</source>
+        <translation>sem partições</translation>
+    </message>
+    <message>
+        <source>stopped: waiting</source>
+        <translation>parado: à espera</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::GalleryDialog</name>
+    <message>
+        <source>Scenario gallery</source>
+        <translation>Galeria de cenários</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>%1 (invalid file)</source>
+        <translation>%1 (ficheiro inválido)</translation>
+    </message>
+    <message>
+        <source>No scenarios found in %1.</source>
+        <translation>Não foram encontrados cenários em %1.</translation>
+    </message>
+    <message>
+        <source>This file is not valid:</source>
+        <translation>Este ficheiro não é válido:</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::GroupPanel</name>
+    <message>
+        <source>Eager:</source>
+        <translation>Eager:</translation>
+    </message>
+    <message>
+        <source>Cooperative:</source>
+        <translation>Cooperativo:</translation>
+    </message>
+    <message>
+        <source>Group / member</source>
+        <translation>Grupo / membro</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message numerus="yes">
+        <source>generation %1 · assignor %2 · %3 · leader %4 · %n member(s)</source>
+        <translation><numerusform>geração %1 · assignor %2 · %3 · líder %4 · %n membro</numerusform><numerusform>geração %1 · assignor %2 · %3 · líder %4 · %n membros</numerusform></translation>
+    </message>
+    <message>
+        <source> (leader)</source>
+        <translation> (líder)</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>parado</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>inativo</translation>
+    </message>
+    <message>
+        <source>consuming</source>
+        <translation>a consumir</translation>
+    </message>
+    <message>
+        <source>no partitions</source>
+        <translation>sem partições</translation>
+    </message>
+    <message>
+        <source>partitions: %1</source>
+        <translation>partições: %1</translation>
+    </message>
+    <message>
+        <source>revoked (stopped): %1</source>
+        <translation>revogadas (paradas): %1</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::GroupsModel</name>
+    <message>
+        <source>GROUP</source>
+        <translation>GROUP</translation>
+    </message>
+    <message>
+        <source>COORDINATOR (ID)</source>
+        <translation>COORDINATOR (ID)</translation>
+    </message>
+    <message>
+        <source>ASSIGNMENT-STRATEGY</source>
+        <translation>ASSIGNMENT-STRATEGY</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATE</translation>
+    </message>
+    <message>
+        <source>#MEMBERS</source>
+        <translation>#MEMBERS</translation>
+    </message>
+    <message>
+        <source>GENERATION</source>
+        <translation>GERAÇÃO</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::MainWindow</name>
+    <message>
+        <source>About FluxoLab</source>
+        <translation>Sobre o FluxoLab</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation's state and journal.</source>
+        <translation>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;Um laboratório de ensino que anima uma simulação determinística do Apache Kafka: partições, réplicas, offsets e rebalanceamentos de grupos de consumidores.&lt;br&gt;Tudo o que se vê vem do estado e do diário da simulação.</translation>
+    </message>
+    <message>
+        <source>Broker %1</source>
+        <translation>Broker %1</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproduzir</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Ficheiro</translation>
+    </message>
+    <message>
+        <source>&amp;Simulation</source>
+        <translation>&amp;Simulação</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Stop broker</source>
+        <translation>Parar broker</translation>
+    </message>
+    <message>
+        <source>Crash broker</source>
+        <translation>Falha de broker</translation>
+    </message>
+    <message>
+        <source>Start broker</source>
+        <translation>Arrancar broker</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>Barra de ferramentas</translation>
+    </message>
+    <message>
+        <source>Scenario &amp;gallery…</source>
+        <translation>&amp;Galeria de cenários…</translation>
+    </message>
+    <message>
+        <source>Choose one of the bundled scenarios</source>
+        <translation>Escolher um dos cenários incluídos</translation>
+    </message>
+    <message>
+        <source>&amp;Open scenario…</source>
+        <translation>&amp;Abrir cenário…</translation>
+    </message>
+    <message>
+        <source>Open a scenario JSON file</source>
+        <translation>Abrir um ficheiro de cenário JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Save scenario as…</source>
+        <translation>&amp;Guardar cenário como…</translation>
+    </message>
+    <message>
+        <source>Save the scenario, including the actions you made, as JSON</source>
+        <translation>Guardar o cenário, incluindo as ações que fez, em JSON</translation>
+    </message>
+    <message>
+        <source>Export view as &amp;PNG…</source>
+        <translation>Exportar vista como &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save the current view as an image (for slides)</source>
+        <translation>Guardar a vista atual como imagem (para diapositivos)</translation>
+    </message>
+    <message>
+        <source>Export view as S&amp;VG…</source>
+        <translation>Exportar vista como S&amp;VG…</translation>
+    </message>
+    <message>
+        <source>Save the current view as a vector drawing</source>
+        <translation>Guardar a vista atual como desenho vetorial</translation>
+    </message>
+    <message>
+        <source>Export plot data as &amp;CSV…</source>
+        <translation>Exportar dados dos gráficos como &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Save the data behind the plots</source>
+        <translation>Guardar os dados dos gráficos</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>&amp;Recuar um evento</translation>
+    </message>
+    <message>
+        <source>Previous journal event (←)</source>
+        <translation>Evento anterior do diário (←)</translation>
+    </message>
+    <message>
+        <source>Step &amp;forward</source>
+        <translation>A&amp;vançar um evento</translation>
+    </message>
+    <message>
+        <source>Next journal event (→)</source>
+        <translation>Evento seguinte do diário (→)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;now</source>
+        <translation>Ir para o &amp;agora</translation>
+    </message>
+    <message>
+        <source>Back to the newest state</source>
+        <translation>Voltar ao estado mais recente</translation>
+    </message>
+    <message>
+        <source>Add &amp;consumer…</source>
+        <translation>Adicionar &amp;consumidor…</translation>
+    </message>
+    <message>
+        <source>Start a new consumer in a group: watch the rebalance</source>
+        <translation>Arrancar um novo consumidor num grupo: observe o rebalanceamento</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>Modo de a&amp;presentação</translation>
+    </message>
+    <message>
+        <source>Large fonts, thick lines, high contrast, no chrome (F11)</source>
+        <translation>Letra grande, linhas grossas, alto contraste, sem menus (F11)</translation>
+    </message>
+    <message>
+        <source>Leave presentation mode</source>
+        <translation>Sair do modo de apresentação</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation>&amp;Grupos</translation>
+    </message>
+    <message>
+        <source>&amp;Tables</source>
+        <translation>&amp;Tabelas</translation>
+    </message>
+    <message>
+        <source>P&amp;lots</source>
+        <translation>Grá&amp;ficos</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Sobre</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation>Grupos de consumidores</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabelas</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>Topics (kafka-topics --describe)</source>
+        <translation>Tópicos (kafka-topics --describe)</translation>
+    </message>
+    <message>
+        <source>Partitions (kafka-topics --describe, with offsets)</source>
+        <translation>Partições (kafka-topics --describe, com offsets)</translation>
+    </message>
+    <message>
+        <source>Groups (kafka-consumer-groups --describe --state)</source>
+        <translation>Grupos (kafka-consumer-groups --describe --state)</translation>
+    </message>
+    <message>
+        <source>Offsets and lag (kafka-consumer-groups --describe)</source>
+        <translation>Offsets e desfasamento (kafka-consumer-groups --describe)</translation>
+    </message>
+    <message>
+        <source>Could not open the scenario</source>
+        <translation>Não foi possível abrir o cenário</translation>
+    </message>
+    <message>
+        <source>Open scenario</source>
+        <translation>Abrir cenário</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.json)</source>
+        <translation>Cenários (*.json)</translation>
+    </message>
+    <message>
+        <source>Save scenario</source>
+        <translation>Guardar cenário</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Não foi possível guardar</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Não foi possível escrever %1.</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imagens PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawings (*.svg)</source>
+        <translation>Desenhos SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Ficheiros CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Add consumer</source>
+        <translation>Adicionar consumidor</translation>
+    </message>
+    <message>
+        <source>Consumer group (pick one or type a new name):</source>
+        <translation>Grupo de consumidores (escolha um ou escreva um nome novo):</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::OffsetsModel</name>
+    <message>
+        <source>GROUP</source>
+        <translation>GROUP</translation>
+    </message>
+    <message>
+        <source>TOPIC</source>
+        <translation>TOPIC</translation>
+    </message>
+    <message>
+        <source>PARTITION</source>
+        <translation>PARTITION</translation>
+    </message>
+    <message>
+        <source>CURRENT-OFFSET</source>
+        <translation>CURRENT-OFFSET</translation>
+    </message>
+    <message>
+        <source>LOG-END-OFFSET</source>
+        <translation>LOG-END-OFFSET</translation>
+    </message>
+    <message>
+        <source>LAG</source>
+        <translation>LAG</translation>
+    </message>
+    <message>
+        <source>CONSUMER-ID</source>
+        <translation>CONSUMER-ID</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOST</translation>
+    </message>
+    <message>
+        <source>CLIENT-ID</source>
+        <translation>CLIENT-ID</translation>
+    </message>
+    <message>
+        <source>LOG-END-OFFSET here is the high watermark (what ListOffsets(latest) returns), not the LEO.</source>
+        <translation>Aqui o LOG-END-OFFSET é o high watermark (o que ListOffsets(latest) devolve), não o LEO.</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::PartitionsModel</name>
+    <message>
+        <source>Topic</source>
+        <translation>Tópico</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>Partição</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Líder</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>Réplicas</translation>
+    </message>
+    <message>
+        <source>Isr</source>
+        <translation>ISR</translation>
+    </message>
+    <message>
+        <source>Log start</source>
+        <translation>Início do log</translation>
+    </message>
+    <message>
+        <source>HW</source>
+        <translation>HW</translation>
+    </message>
+    <message>
+        <source>LEO</source>
+        <translation>LEO</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::PlotsView</name>
+    <message>
+        <source>Consumer lag (HW − committed offset)</source>
+        <translation>Desfasamento (lag) dos consumidores (HW − offset confirmado)</translation>
+    </message>
+    <message>
+        <source>Produce and consume rate</source>
+        <translation>Ritmo de produção e de consumo</translation>
+    </message>
+    <message>
+        <source>High watermark vs LEO (sum over partitions)</source>
+        <translation>High watermark vs LEO (soma das partições)</translation>
+    </message>
+    <message>
+        <source>virtual time (s)</source>
+        <translation>tempo virtual (s)</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>registos</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>registos/s</translation>
+    </message>
+    <message>
+        <source>offset</source>
+        <translation>offset</translation>
+    </message>
+    <message>
+        <source>group %1 (total)</source>
+        <translation>grupo %1 (total)</translation>
+    </message>
+    <message>
+        <source>%1 · %2-%3</source>
+        <translation>%1 · %2-%3</translation>
+    </message>
+    <message>
+        <source>produced</source>
+        <translation>produzidos</translation>
+    </message>
+    <message>
+        <source>consumed</source>
+        <translation>consumidos</translation>
+    </message>
+    <message>
+        <source>LEO</source>
+        <translation>LEO</translation>
+    </message>
+    <message>
+        <source>HW</source>
+        <translation>HW</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::SimulationController</name>
+    <message>
+        <source>Scenario not found: "%1". Use a gallery name or the path of a .json file.</source>
+        <translation>Cenário não encontrado: "%1". Use um nome da galeria ou o caminho de um ficheiro .json.</translation>
+    </message>
+    <message>
+        <source>The scenario file %1 is not valid:
+%2</source>
+        <translation>O ficheiro de cenário %1 não é válido:
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::TimelineBar</name>
+    <message>
+        <source>Step back one event (←)</source>
+        <translation>Recuar um evento (←)</translation>
+    </message>
+    <message>
+        <source>Step to the next event (→)</source>
+        <translation>Avançar para o evento seguinte (→)</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Agora</translation>
+    </message>
+    <message>
+        <source>Back to the newest state of the simulation</source>
+        <translation>Voltar ao estado mais recente da simulação</translation>
+    </message>
+    <message>
+        <source>Playback speed (virtual time per real second)</source>
+        <translation>Velocidade de reprodução (tempo virtual por segundo real)</translation>
+    </message>
+    <message>
+        <source>Drag to see any past moment: every journal event is a position</source>
+        <translation>Arraste para ver qualquer momento passado: cada evento do diário é uma posição</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Semente:</translation>
+    </message>
+    <message>
+        <source>The random seed. Same scenario + same seed = the same run. Edit it and press Enter to restart.</source>
+        <translation>A semente aleatória. Mesmo cenário + mesma semente = a mesma execução. Altere-a e carregue em Enter para recomeçar.</translation>
+    </message>
+    <message>
+        <source>Copy the seed</source>
+        <translation>Copiar a semente</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>Pausa (Espaço)</translation>
+    </message>
+    <message>
+        <source>Play (Space)</source>
+        <translation>Reproduzir (Espaço)</translation>
+    </message>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <source>Virtual time (minutes:seconds.milliseconds) · event %1 of %2</source>
+        <translation>Tempo virtual (minutos:segundos.milissegundos) · evento %1 de %2</translation>
+    </message>
+    <message>
+        <source>past: %1</source>
+        <translation>passado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::TopicsModel</name>
+    <message>
+        <source>Topic</source>
+        <translation>Tópico</translation>
+    </message>
+    <message>
+        <source>TopicId</source>
+        <translation>TopicId</translation>
+    </message>
+    <message>
+        <source>PartitionCount</source>
+        <translation>PartitionCount</translation>
+    </message>
+    <message>
+        <source>ReplicationFactor</source>
+        <translation>ReplicationFactor</translation>
+    </message>
+    <message>
+        <source>Configs</source>
+        <translation>Configs</translation>
+    </message>
+</context>
 </TS>

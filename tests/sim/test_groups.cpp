@@ -200,3 +200,30 @@ TEST_SUITE("sim/groups") {
         CHECK(s.deleteGroup("nope").error == ErrorCode::GROUP_ID_NOT_FOUND);
     }
 }
+
+TEST_SUITE("sim/groups") {
+    TEST_CASE("commitAsync reaches the coordinator one network delay later; commitSync at once") {
+        auto owner = oneTopic(1);
+        Simulation& s = *owner;
+        const auto p = s.addProducer({});
+        for (int i = 0; i < 3; ++i) {
+            ProducerRecord r;
+            r.topic = "t";
+            r.value = "v";
+            REQUIRE(s.send(p, r) == ErrorCode::NONE);
+        }
+        ConsumerConfig cc;
+        cc.group_id = "g";
+        cc.enable_auto_commit = false;
+        cc.auto_offset_reset = OffsetReset::Earliest;
+        const auto c = s.addConsumer(cc);
+        s.subscribe(c, {"t"});
+        s.runUntil(10000);
+        const TopicPartition tp{"t", 0};
+        CHECK(s.group("g")->committed.count(tp) == 0); // auto-commit is off
+        s.commitAsync(c);
+        CHECK(s.group("g")->committed.count(tp) == 0);
+        s.runFor(1);
+        CHECK(s.group("g")->committed.at(tp) == 3);
+    }
+}

@@ -282,6 +282,9 @@ TEST_SUITE("sim/properties") {
                     CHECK(gv.state == g.state);
                     CHECK(gv.generation == g.generation);
                     CHECK(gv.members.size() == g.members.size());
+                    CHECK(gv.coordinator == g.coordinator);
+                    for (const auto& m : g.members)
+                        CHECK(s.journal().string(v.consumers[static_cast<std::size_t>(m.consumer)].member_id) == m.member_id);
                     for (const auto& [tp, off] : g.committed) CHECK(gv.committed.at({s.journal().findTopic(tp.topic), tp.partition}) == off);
                 }
                 for (const auto& c : s.consumers()) {

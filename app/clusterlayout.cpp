@@ -1,0 +1,440 @@
+#include "app/clusterlayout.h"
+
+#include "app/simulationcontroller.h"
+#include "app/texts.h"
+#include "sim/hash.h"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace fluxolab::app {
+
+const BrokerItem* ClusterLayout::broker(sim::BrokerId id) const {
+    for (const auto& b : brokers)
+        if (b.id == id) return &b;
+    return nullptr;
+}
+
+const ReplicaStrip* ClusterLayout::strip(const sim::TpKey& tp, sim::BrokerId b) const {
+    for (const auto& s : strips)
+        if (s.tp == tp && s.broker == b) return &s;
+    return nullptr;
+}
+
+const ReplicaStrip* ClusterLayout::leaderStrip(const sim::TpKey& tp) const {
+    for (const auto& s : strips)
+        if (s.tp == tp && s.leader) return &s;
+    return nullptr;
+}
+
+const GroupItem* ClusterLayout::group(const QString& name) const {
+    for (const auto& g : groups)
+        if (g.name == name) return &g;
+    return nullptr;
+}
+
+const ConsumerItem* ClusterLayout::consumer(std::int32_t index) const {
+    for (const auto& g : groups)
+        for (const auto& c : g.consumers)
+            if (c.index == index) return &c;
+    return nullptr;
+}
+
+QString ClusterLayout::tipAt(const QPointF& p) const {
+    for (auto it = hotspots.rbegin(); it != hotspots.rend(); ++it)
+        if (it->rect.contains(p)) return it->tip;
+    return {};
+}
+
+std::optional<sim::BrokerId> ClusterLayout::brokerAt(const QPointF& p) const {
+    for (const auto& b : brokers)
+        if (b.rect.contains(p)) return b.id;
+    return std::nullopt;
+}
+
+std::optional<std::int32_t> ClusterLayout::consumerAt(const QPointF& p) const {
+    for (const auto& g : groups)
+        for (const auto& c : g.consumers)
+            if (c.rect.contains(p)) return c.index;
+    return std::nullopt;
+}
+
+std::optional<std::int32_t> ClusterLayout::groupAt(const QPointF& p) const {
+    for (const auto& g : groups)
+        if (g.rect.contains(p)) return g.index;
+    return std::nullopt;
+}
+
+namespace {
+
+bool isInternal(const std::string& topic) { return topic.starts_with("__"); }
+
+QString tpName(const sim::Journal& j, const sim::TpKey& tp) {
+    return QString::fromStdString(j.topicName(tp.first)) + QLatin1Char('-') + QString::number(tp.second);
+}
+
+} // namespace
+
+ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF size, const Theme& th) {
+    ClusterLayout L;
+    L.size = size;
+    if (!c.hasRun()) return L;
+    const sim::ClusterView& v = c.view();
+    const sim::Journal& j = c.journal();
+    const sim::Simulation& s = c.sim();
+
+    const double m = th.px(10);
+    const double leftW = th.px(150);
+    const double rightW = std::max(th.px(290), size.width() * 0.24);
+    const QRectF left(m, m, leftW, size.height() - 2 * m);
+    const QRectF right(size.width() - m - rightW, m, rightW, size.height() - 2 * m);
+    const QRectF mid(left.right() + m, m, right.left() - left.right() - 2 * m, size.height() - 2 * m);
+
+    // ---- brokers ----
+    const auto nb = std::max<std::size_t>(v.brokers.size(), static_cast<std::size_t>(s.config().brokers));
+    const double colW = (mid.width() - static_cast<double>(nb - 1) * m) / static_cast<double>(std::max<std::size_t>(1, nb));
+    sim::BrokerId controller = -1;
+    for (const auto& b : v.brokers)
+        if (b.alive && !b.fenced) {
+            controller = b.id;
+            break;
+        }
+    const double headerH = th.px(46);
+    for (std::size_t i = 0; i < nb; ++i) {
+        BrokerItem b;
+        b.id = static_cast<sim::BrokerId>(i + 1);
+        if (i < v.brokers.size()) {
+            b.alive = v.brokers[i].alive;
+            b.fenced = v.brokers[i].fenced;
+        }
+        b.controller = b.id == controller;
+        b.rect = QRectF(mid.left() + static_cast<double>(i) * (colW + m), mid.top(), colW, mid.height());
+        b.headerRect = QRectF(b.rect.left(), b.rect.top(), colW, headerH);
+        L.brokers.push_back(b);
+    }
+
+    // ---- replicas per broker ----
+    std::vector<std::vector<sim::TpKey>> perBroker(nb);
+    sim::Offset maxLeo = 0;
+    for (const auto& [tp, p] : v.partitions) {
+        if (isInternal(j.topicName(tp.first)) || !v.topics.contains(tp.first)) continue;
+        for (sim::BrokerId b : p.replicas)
+            if (b >= 1 && static_cast<std::size_t>(b) <= nb) perBroker[static_cast<std::size_t>(b - 1)].push_back(tp);
+        for (sim::Offset o : p.replica_leo) maxLeo = std::max(maxLeo, o);
+    }
+    auto byName = [&](const sim::TpKey& a, const sim::TpKey& b) {
+        const auto& na = j.topicName(a.first);
+        const auto& nb2 = j.topicName(b.first);
+        return na != nb2 ? na < nb2 : a.second < b.second;
+    };
+    std::size_t rows = 1;
+    for (auto& list : perBroker) {
+        std::sort(list.begin(), list.end(), byName);
+        rows = std::max(rows, list.size());
+    }
+    const double avail = mid.height() - headerH - th.px(8);
+    const double per = avail / static_cast<double>(rows);
+    double labelH = 0, cellH = 0, markerH = 0, stripH = 0;
+    if (per >= th.px(80)) {
+        L.detail = Detail::Full;
+        stripH = std::min(per, th.px(84));
+        labelH = th.px(20);
+        cellH = th.px(28);
+        markerH = th.px(16);
+    } else if (per >= th.px(58)) {
+        L.detail = Detail::Full;
+        stripH = std::min(per, th.px(64));
+        labelH = th.px(17);
+        cellH = th.px(20);
+        markerH = th.px(13);
+    } else if (per >= th.px(40)) {
+        L.detail = Detail::Compact;
+        stripH = per;
+        labelH = th.px(14);
+        cellH = th.px(15);
+        markerH = th.px(9);
+    } else {
+        L.detail = Detail::Minimal;
+        stripH = std::max(4.0, per);
+        cellH = std::max(3.0, stripH - 3);
+    }
+    const QFontMetricsF cellFm(th.condensed(7.5));
+    const bool numbers = cellH >= cellFm.height() - 1;
+    const double cw = numbers ? std::max(cellH >= th.px(26) ? th.px(28) : th.px(22), cellFm.horizontalAdvance(QString::number(maxLeo)) + th.px(6))
+                              : std::max(3.0, th.px(6));
+    L.cellWidth = cw;
+    const double elideW = QFontMetricsF(th.condensed(7)).horizontalAdvance(QStringLiteral("+ 999999")) + th.px(6);
+    const double minimalLabelW = L.detail == Detail::Minimal ? th.px(92) : 0;
+
+    // consumers by partition, for the markers on leader strips
+    std::map<sim::TpKey, std::vector<std::pair<std::int32_t, sim::Offset>>> positions; // tp -> (group, position)
+    for (std::size_t ci = 0; ci < v.consumers.size(); ++ci) {
+        const auto& cv = v.consumers[ci];
+        if (cv.closed) continue;
+        for (const auto& tp : cv.assigned)
+            if (auto it = cv.position.find(tp); it != cv.position.end()) positions[tp].emplace_back(cv.group, it->second);
+    }
+
+    for (std::size_t bi = 0; bi < nb; ++bi) {
+        BrokerItem& broker = L.brokers[bi];
+        double y = broker.headerRect.bottom() + th.px(4);
+        for (const auto& tp : perBroker[bi]) {
+            const sim::PartitionView& p = v.partitions.at(tp);
+            ReplicaStrip st;
+            st.tp = tp;
+            st.name = tpName(j, tp);
+            st.broker = broker.id;
+            st.leader = p.leader == broker.id;
+            st.inIsr = std::find(p.isr.begin(), p.isr.end(), broker.id) != p.isr.end();
+            st.offline = p.leader < 0;
+            st.brokerDown = !broker.alive;
+            if (st.leader) ++broker.leaders;
+            for (std::size_t r = 0; r < p.replicas.size(); ++r)
+                if (p.replicas[r] == broker.id) st.leo = p.replica_leo[r];
+            st.hw = p.high_watermark;
+            st.logStart = p.log_start;
+            st.rect = QRectF(broker.rect.left() + th.px(6), y, broker.rect.width() - th.px(12), stripH - th.px(3));
+            st.labelRect = QRectF(st.rect.left(), st.rect.top(), L.detail == Detail::Minimal ? minimalLabelW : st.rect.width(),
+                                  L.detail == Detail::Minimal ? cellH : labelH);
+            const double cx = st.rect.left() + minimalLabelW;
+            st.cellsRect = QRectF(cx, st.rect.top() + labelH, st.rect.right() - cx, cellH);
+            y += stripH;
+
+            const sim::Offset start = std::min(st.logStart, st.leo);
+            const sim::Offset total = st.leo - start;
+            sim::Offset first = start;
+            double x0 = st.cellsRect.left();
+            const auto capacity = static_cast<sim::Offset>(std::floor(st.cellsRect.width() / cw));
+            if (total > capacity) {
+                const auto cap2 = std::max<sim::Offset>(1, static_cast<sim::Offset>(std::floor((st.cellsRect.width() - elideW) / cw)));
+                first = st.leo - cap2;
+                st.elided = first - start;
+                st.elideRect = QRectF(x0, st.cellsRect.top(), elideW - th.px(3), cellH);
+                x0 += elideW;
+            }
+            const sim::PartitionState* ps = s.partition(sim::TopicPartition{j.topicName(tp.first), tp.second});
+            st.cells.reserve(static_cast<std::size_t>(st.leo - first));
+            for (sim::Offset o = first; o < st.leo; ++o) {
+                CellItem cell;
+                cell.offset = o;
+                cell.rect = QRectF(x0 + static_cast<double>(o - first) * cw, st.cellsRect.top(), cw - 1, cellH);
+                if (ps && o >= ps->log_start && o < ps->leaderLeo()) cell.key = ps->at(o).key;
+                else cell.known = false;
+                cell.committed = o < st.hw;
+                st.cells.push_back(cell);
+            }
+            auto xOf = [&](sim::Offset o) { return x0 + static_cast<double>(std::clamp(o, first, st.leo) - first) * cw; };
+            st.leoX = xOf(st.leo);
+            if (st.leader || st.offline) st.hwX = xOf(st.hw);
+            if (st.leader && L.detail != Detail::Minimal) {
+                if (auto it = positions.find(tp); it != positions.end())
+                    for (const auto& [g, pos] : it->second) st.markers.push_back({g, pos, xOf(pos), false});
+                for (const auto& [gi, g] : v.groups)
+                    if (auto it = g.committed.find(tp); it != g.committed.end())
+                        st.markers.push_back({gi, it->second, xOf(it->second), true});
+            }
+
+            // explanations
+            QString role = st.leader ? Texts::helpLeader() : Texts::helpFollower();
+            QString tip = tr("<b>%1</b> on broker %2").arg(st.name).arg(broker.id) + QStringLiteral("<br>") + role +
+                          QStringLiteral("<br>") + Texts::helpIsr() + QStringLiteral("<br>") +
+                          (st.inIsr ? tr("This replica <b>is in the ISR</b>.") : tr("This replica is <b>out of the ISR</b>."));
+            if (st.offline) tip += QStringLiteral("<br><b>") + Texts::helpOffline() + QStringLiteral("</b>");
+            L.hotspots.push_back({st.rect, tip});
+            QString cellsTip = tr("LEO = %1, HW = %2, log start offset = %3").arg(st.leo).arg(st.hw).arg(st.logStart) +
+                               QStringLiteral("<br>") + Texts::helpLogEndOffset() + QStringLiteral("<br>") +
+                               Texts::helpHighWatermark() + QStringLiteral("<br>") +
+                               tr("The colour of each cell is the record's key.");
+            L.hotspots.push_back({st.cellsRect, cellsTip});
+            if (st.elided > 0)
+                L.hotspots.push_back({st.elideRect, tr("%n older record(s) not drawn (offsets %1 to %2).", nullptr,
+                                                       static_cast<int>(st.elided))
+                                                        .arg(start)
+                                                        .arg(first - 1) +
+                                                        QStringLiteral("<br>") + Texts::helpLogStart()});
+            if (st.hwX && markerH > 0)
+                L.hotspots.push_back({QRectF(*st.hwX - th.px(6), st.cellsRect.top() - th.px(2), th.px(12), cellH + markerH),
+                                      tr("HW = %1").arg(st.hw) + QStringLiteral("<br>") + Texts::helpHighWatermark()});
+            for (const auto& mk : st.markers) {
+                const QString g = QString::fromStdString(j.groupName(mk.group));
+                L.hotspots.push_back({QRectF(mk.x - th.px(6), st.cellsRect.bottom(), th.px(12), markerH),
+                                      (mk.committed ? tr("Committed offset of group %1: %2").arg(g).arg(mk.offset) +
+                                                          QStringLiteral("<br>") + Texts::helpCommitted()
+                                                    : tr("Position of group %1: %2").arg(g).arg(mk.offset) +
+                                                          QStringLiteral("<br>") + Texts::helpPosition())});
+            }
+            L.strips.push_back(std::move(st));
+        }
+        L.hotspots.insert(L.hotspots.begin(),
+                          {broker.headerRect, tr("<b>Broker %1</b>").arg(broker.id) + QStringLiteral("<br>") + Texts::helpBroker() +
+                                                  (broker.controller ? QStringLiteral("<br>") +
+                                                                           tr("It is also the KRaft controller: it elects the partition leaders.")
+                                                                     : QString())});
+    }
+
+    // ---- producers ----
+    const QFontMetricsF small(th.font(8));
+    double py = left.top() + th.px(24);
+    const double prodH = th.px(58);
+    for (std::size_t pi = 0; pi < v.producers.size(); ++pi) {
+        ProducerItem pr;
+        pr.index = static_cast<std::int32_t>(pi);
+        pr.name = QString::fromStdString(j.producerName(pr.index));
+        for (const auto& sp : c.scenario().producers)
+            if (sp.config.client_id == j.producerName(pr.index)) pr.topic = QString::fromStdString(sp.topic);
+        pr.acked = v.producers[pi].acked;
+        pr.rect = QRectF(left.left(), py, left.width(), prodH);
+        py += prodH + th.px(8);
+        L.hotspots.push_back({pr.rect, Texts::helpProducer() + QStringLiteral("<br>") + Texts::helpPartitioner()});
+        L.producers.push_back(pr);
+    }
+
+    // ---- records in flight (the last appends) ----
+    constexpr sim::TimeMs kFlightMs = 700;
+    const sim::TimeMs now = c.time();
+    int budget = 400;
+    for (std::size_t i = v.events; i-- > 0 && budget-- > 0;) {
+        const sim::Event& e = j[i];
+        if (e.time <= now - kFlightMs) break;
+        if (e.type != sim::EventType::RecordsAppended || e.actor < 0) continue;
+        if (static_cast<std::size_t>(e.actor) >= L.producers.size()) continue;
+        const ReplicaStrip* target = L.leaderStrip({e.topic, e.partition});
+        if (!target) continue;
+        Flight f;
+        f.producer = e.actor;
+        f.tp = {e.topic, e.partition};
+        const QRectF& pr = L.producers[static_cast<std::size_t>(e.actor)].rect;
+        f.from = QPointF(pr.right(), pr.center().y());
+        const double tx = std::min(target->cellsRect.right(), target->cellsRect.left() +
+                                                                 (target->leoX ? *target->leoX - target->cellsRect.left() : 0));
+        f.to = QPointF(tx, target->cellsRect.center().y());
+        f.age = std::clamp(static_cast<double>(now - e.time) / static_cast<double>(kFlightMs), 0.0, 1.0);
+        const sim::PartitionState* ps = s.partition(sim::TopicPartition{j.topicName(e.topic), e.partition});
+        if (ps && e.a >= ps->log_start && e.a < ps->leaderLeo()) {
+            const sim::Record& r = ps->at(e.a);
+            f.key = r.key;
+            if (auto k = s.recordKey(r)) f.keyText = QString::fromStdString(*k);
+        }
+        if (auto t = v.topics.find(e.topic); t != v.topics.end()) f.partitions = t->second.partitions;
+        QString tip = tr("%n record(s) from %1 appended to %2 at offset %3.", nullptr, static_cast<int>(e.b))
+                          .arg(L.producers[static_cast<std::size_t>(e.actor)].name, tpName(j, f.tp))
+                          .arg(e.a);
+        if (!f.keyText.isEmpty() && f.partitions > 0)
+            tip += QStringLiteral("<br>") + tr("Key \"%1\": murmur2(key) % %2 = %3")
+                                                .arg(f.keyText)
+                                                .arg(f.partitions)
+                                                .arg(sim::javaKeyPartition(f.keyText.toStdString(), f.partitions)) +
+                   QStringLiteral("<br>") + Texts::helpPartitioner();
+        L.hotspots.push_back({QRectF(f.to.x() - th.px(8), f.to.y() - th.px(8), th.px(16), th.px(16)), tip});
+        L.flights.push_back(f);
+    }
+
+    // ---- consumer groups ----
+    double gy = right.top() + th.px(24);
+    const double badgeH = th.px(19);
+    const QFontMetricsF badgeFm(th.condensed(8));
+    std::vector<std::int32_t> groupOrder;
+    for (const auto& [gi, g] : v.groups)
+        if (!isInternal(j.groupName(gi))) groupOrder.push_back(gi);
+    std::sort(groupOrder.begin(), groupOrder.end(),
+              [&](std::int32_t a, std::int32_t b) { return j.groupName(a) < j.groupName(b); });
+    for (std::int32_t gi : groupOrder) {
+        const sim::GroupView& g = v.groups.at(gi);
+        GroupItem gr;
+        gr.index = gi;
+        gr.name = QString::fromStdString(j.groupName(gi));
+        gr.state = g.state;
+        gr.generation = g.generation;
+        gr.protocol = g.protocol;
+        const double top = gy;
+        gr.headerRect = QRectF(right.left(), gy, right.width(), th.px(62));
+        gy += gr.headerRect.height();
+
+        // Partitions revoked since the group left Stable (shown stopped until reassigned).
+        std::map<std::int32_t, std::set<sim::TpKey>> revoked;
+        if (g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance) {
+            int scan = 20000;
+            for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
+                const sim::Event& e = j[i];
+                if (e.group != gi) continue;
+                if (e.type == sim::EventType::GroupStateChanged && static_cast<sim::GroupState>(e.a) == sim::GroupState::Stable) break;
+                if (e.type == sim::EventType::PartitionsRevoked) {
+                    const auto flat = j.list(e);
+                    for (std::size_t k = 0; k + 1 < flat.size(); k += 2) revoked[e.actor].insert({flat[k], flat[k + 1]});
+                }
+            }
+        }
+        const bool rebalancing = g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance;
+        for (std::size_t ci = 0; ci < v.consumers.size(); ++ci) {
+            const auto& cv = v.consumers[ci];
+            if (cv.group != gi || cv.closed) continue;
+            ConsumerItem ci2;
+            ci2.index = static_cast<std::int32_t>(ci);
+            ci2.name = QString::fromStdString(j.consumerName(ci2.index));
+            ci2.leader = g.leader == ci2.index;
+            ci2.stopped = rebalancing && cv.assigned.empty();
+            const double cTop = gy;
+            gy += th.px(20);
+            double bx = right.left() + th.px(10);
+            auto place = [&](PartitionBadge& b) {
+                const double w = badgeFm.horizontalAdvance(b.text) + th.px(12);
+                if (bx + w > right.right() - th.px(6) && bx > right.left() + th.px(10)) {
+                    bx = right.left() + th.px(10);
+                    gy += badgeH + th.px(3);
+                }
+                b.rect = QRectF(bx, gy, w, badgeH);
+                bx += w + th.px(4);
+            };
+            for (const auto& tp : cv.assigned) {
+                if (isInternal(j.topicName(tp.first))) continue;
+                PartitionBadge b;
+                b.tp = tp;
+                b.lag = v.committedLag(gi, tp);
+                b.text = tr("%1 · lag %2").arg(tpName(j, tp), b.lag ? QString::number(*b.lag) : QStringLiteral("-"));
+                place(b);
+                L.hotspots.push_back({b.rect, tr("%1 is assigned to %2.").arg(tpName(j, tp), ci2.name) + QStringLiteral("<br>") +
+                                                  Texts::helpLag()});
+                ci2.partitions.push_back(b);
+            }
+            if (auto it = revoked.find(ci2.index); it != revoked.end())
+                for (const auto& tp : it->second) {
+                    if (std::find(cv.assigned.begin(), cv.assigned.end(), tp) != cv.assigned.end()) continue;
+                    PartitionBadge b;
+                    b.tp = tp;
+                    b.revoked = true;
+                    b.text = tr("%1 · revoked").arg(tpName(j, tp));
+                    place(b);
+                    L.hotspots.push_back({b.rect, tr("%1 was revoked in this rebalance: nobody consumes it until the new "
+                                                     "assignment.")
+                                                          .arg(tpName(j, tp)) +
+                                                      QStringLiteral("<br>") +
+                                                      (g.protocol >= 0 && sim::isCooperative(static_cast<sim::AssignorKind>(g.protocol))
+                                                           ? Texts::helpCooperative()
+                                                           : Texts::helpEager())});
+                    ci2.partitions.push_back(b);
+                }
+            if (ci2.partitions.empty()) gy += th.px(2);
+            else gy += badgeH + th.px(6);
+            ci2.rect = QRectF(right.left() + th.px(4), cTop, right.width() - th.px(8), gy - cTop);
+            L.hotspots.insert(L.hotspots.begin(), {ci2.rect, tr("Consumer <b>%1</b>").arg(ci2.name) + QStringLiteral("<br>") +
+                                                                 Texts::helpPosition() + QStringLiteral("<br>") + Texts::helpCommitted()});
+            gr.consumers.push_back(ci2);
+        }
+        gy += th.px(6);
+        gr.rect = QRectF(right.left(), top, right.width(), gy - top);
+        QString tip = Texts::helpGroup() + QStringLiteral("<br><b>") + Texts::groupState(g.state) + QStringLiteral("</b>: ") +
+                      Texts::groupStateHelp(g.state) + QStringLiteral("<br>") + Texts::helpGeneration();
+        if (g.protocol >= 0)
+            tip += QStringLiteral("<br>") + (sim::isCooperative(static_cast<sim::AssignorKind>(g.protocol)) ? Texts::helpCooperative()
+                                                                                                             : Texts::helpEager());
+        L.hotspots.push_back({gr.headerRect, tip});
+        L.groups.push_back(gr);
+        gy += th.px(10);
+    }
+    return L;
+}
+
+} // namespace fluxolab::app

@@ -1,0 +1,150 @@
+#pragma once
+// What the cluster view draws and where: a plain value computed from the controller's ClusterView
+// (and, for record keys only, the simulation's logs). The widget paints it; tests assert on it.
+
+#include "app/theme.h"
+#include "sim/timeline.h"
+
+#include <QCoreApplication>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace fluxolab::app {
+
+class SimulationController;
+
+struct CellItem {
+    sim::Offset offset = 0;
+    QRectF rect;
+    std::uint32_t key = 0;     ///< interned key id (0 = null key)
+    bool known = true;         ///< the record is still in the simulation's log (false: retention/truncation)
+    bool committed = true;     ///< below the high watermark
+};
+
+struct OffsetMarker {
+    std::int32_t group = -1;
+    sim::Offset offset = 0;
+    double x = 0;
+    bool committed = false;    ///< committed-offset marker (else the consumer's position)
+};
+
+struct ReplicaStrip {
+    sim::TpKey tp;
+    QString name;              ///< "topic-3"
+    sim::BrokerId broker = -1;
+    bool leader = false;
+    bool inIsr = false;
+    bool offline = false;      ///< the partition has no leader ("Leader: none")
+    bool brokerDown = false;
+    sim::Offset leo = 0;
+    sim::Offset hw = 0;
+    sim::Offset logStart = 0;
+    sim::Offset elided = 0;    ///< records before the first drawn cell (level of detail)
+    QRectF rect;
+    QRectF labelRect;
+    QRectF cellsRect;
+    QRectF elideRect;
+    std::vector<CellItem> cells;
+    std::optional<double> hwX;
+    std::optional<double> leoX;
+    std::vector<OffsetMarker> markers;
+};
+
+struct BrokerItem {
+    sim::BrokerId id = 0;
+    QRectF rect;
+    QRectF headerRect;
+    bool alive = true;
+    bool fenced = false;
+    bool controller = false;
+    int leaders = 0;
+};
+
+struct ProducerItem {
+    std::int32_t index = -1;
+    QString name;
+    QString topic;
+    QRectF rect;
+    std::int64_t acked = 0;
+};
+
+struct PartitionBadge {
+    sim::TpKey tp;
+    QString text;
+    QRectF rect;
+    std::optional<sim::Offset> lag;
+    bool revoked = false;      ///< revoked during the current rebalance (not being consumed)
+};
+
+struct ConsumerItem {
+    std::int32_t index = -1;
+    QString name;
+    QRectF rect;
+    bool leader = false;
+    bool stopped = false;      ///< rebalancing with nothing to consume
+    std::vector<PartitionBadge> partitions;
+};
+
+struct GroupItem {
+    std::int32_t index = -1;
+    QString name;
+    QRectF rect;
+    QRectF headerRect;
+    sim::GroupState state = sim::GroupState::Empty;
+    std::int32_t generation = 0;
+    std::int32_t protocol = -1;
+    std::vector<ConsumerItem> consumers;
+};
+
+struct Flight {
+    std::int32_t producer = -1;
+    sim::TpKey tp;
+    QPointF from;
+    QPointF to;
+    double age = 0;            ///< 0 = just appended, 1 = fading out
+    std::uint32_t key = 0;
+    QString keyText;
+    std::int32_t partitions = 0;
+};
+
+struct HotSpot {
+    QRectF rect;
+    QString tip;
+};
+
+enum class Detail : std::uint8_t { Full, Compact, Minimal };
+
+struct ClusterLayout {
+    QSizeF size;
+    Detail detail = Detail::Full;
+    double cellWidth = 0;
+    std::vector<BrokerItem> brokers;
+    std::vector<ReplicaStrip> strips;
+    std::vector<ProducerItem> producers;
+    std::vector<GroupItem> groups;
+    std::vector<Flight> flights;
+    std::vector<HotSpot> hotspots;  ///< later entries are on top
+
+    const BrokerItem* broker(sim::BrokerId id) const;
+    const ReplicaStrip* strip(const sim::TpKey& tp, sim::BrokerId broker) const;
+    const ReplicaStrip* leaderStrip(const sim::TpKey& tp) const;
+    const GroupItem* group(const QString& name) const;
+    const ConsumerItem* consumer(std::int32_t index) const;
+    QString tipAt(const QPointF& p) const;
+    /// Item under a point, for context menus.
+    std::optional<sim::BrokerId> brokerAt(const QPointF& p) const;
+    std::optional<std::int32_t> consumerAt(const QPointF& p) const;
+    std::optional<std::int32_t> groupAt(const QPointF& p) const;
+};
+
+class ClusterLayoutBuilder {
+    Q_DECLARE_TR_FUNCTIONS(ClusterLayoutBuilder)
+public:
+    static ClusterLayout build(const SimulationController& controller, QSizeF size, const Theme& theme);
+};
+
+} // namespace fluxolab::app

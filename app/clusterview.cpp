@@ -1,0 +1,379 @@
+#include "app/clusterview.h"
+
+#include "app/simulationcontroller.h"
+#include "app/texts.h"
+
+#include <QContextMenuEvent>
+#include <QHelpEvent>
+#include <QMenu>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+namespace fluxolab::app {
+
+ClusterView::ClusterView(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
+    setMouseTracking(true);
+    setMinimumSize(640, 360);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    connect(m_controller, &SimulationController::changed, this, [this] {
+        m_dirty = true;
+        update();
+    });
+}
+
+void ClusterView::setTheme(const Theme& theme) {
+    m_theme = theme;
+    m_dirty = true;
+    update();
+}
+
+void ClusterView::rebuild() {
+    m_layout = ClusterLayoutBuilder::build(*m_controller, QSizeF(size()), m_theme);
+    m_dirty = false;
+}
+
+const ClusterLayout& ClusterView::layout() {
+    if (m_dirty || m_layout.size != QSizeF(size())) rebuild();
+    return m_layout;
+}
+
+void ClusterView::resizeEvent(QResizeEvent* event) {
+    m_dirty = true;
+    QWidget::resizeEvent(event);
+}
+
+void ClusterView::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    paintLayout(p, layout());
+}
+
+void ClusterView::render(QPainter& painter, QSizeF size) {
+    const ClusterLayout L = ClusterLayoutBuilder::build(*m_controller, size, m_theme);
+    paintLayout(painter, L);
+}
+
+bool ClusterView::event(QEvent* e) {
+    if (e->type() == QEvent::ToolTip) {
+        auto* he = static_cast<QHelpEvent*>(e);
+        const QString tip = layout().tipAt(he->pos());
+        if (tip.isEmpty()) QToolTip::hideText();
+        else QToolTip::showText(he->globalPos(), QStringLiteral("<div style='max-width:360px'>") + tip + QStringLiteral("</div>"), this);
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void ClusterView::contextMenuEvent(QContextMenuEvent* event) {
+    const ClusterLayout& L = layout();
+    QMenu menu(this);
+    if (auto c = L.consumerAt(event->pos())) {
+        const std::int32_t idx = *c;
+        menu.addAction(tr("Remove consumer %1").arg(QString::fromStdString(m_controller->journal().consumerName(idx))), this,
+                       [this, idx] { Q_EMIT removeConsumerRequested(idx); });
+    }
+    if (auto g = L.groupAt(event->pos())) {
+        const std::int32_t gi = *g;
+        menu.addAction(tr("Add consumer to group %1").arg(QString::fromStdString(m_controller->journal().groupName(gi))), this,
+                       [this, gi] { Q_EMIT addConsumerRequested(gi); });
+    }
+    if (auto b = L.brokerAt(event->pos())) {
+        const sim::BrokerId id = *b;
+        const BrokerItem* item = L.broker(id);
+        if (item && item->alive) {
+            menu.addAction(tr("Stop broker %1 (controlled shutdown)").arg(id), this, [this, id] { Q_EMIT stopBrokerRequested(id, false); });
+            menu.addAction(tr("Crash broker %1").arg(id), this, [this, id] { Q_EMIT stopBrokerRequested(id, true); });
+        } else {
+            menu.addAction(tr("Start broker %1").arg(id), this, [this, id] { Q_EMIT startBrokerRequested(id); });
+        }
+    }
+    if (!menu.isEmpty()) menu.exec(event->globalPos());
+}
+
+namespace {
+
+void chip(QPainter& p, const QRectF& r, const QString& text, const QColor& fill, const QColor& fg, const QColor& border, double line) {
+    p.setPen(border.isValid() ? QPen(border, line) : Qt::NoPen);
+    p.setBrush(fill.isValid() ? QBrush(fill) : Qt::NoBrush);
+    p.drawRoundedRect(r, r.height() / 2.5, r.height() / 2.5);
+    p.setPen(fg);
+    p.drawText(r, Qt::AlignCenter, text);
+}
+
+QRectF chipRect(const QFontMetricsF& fm, double x, double y, const QString& text, double h, double pad) {
+    return QRectF(x, y, fm.horizontalAdvance(text) + 2 * pad, h);
+}
+
+} // namespace
+
+void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
+    const Theme& th = m_theme;
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+    p.fillRect(QRectF(QPointF(0, 0), L.size), th.background);
+    if (!m_controller->hasRun()) {
+        p.setPen(th.muted);
+        p.setFont(th.font(12));
+        p.drawText(QRectF(QPointF(0, 0), L.size), Qt::AlignCenter, tr("Open a scenario from the gallery to start."));
+        return;
+    }
+    const sim::Journal& j = m_controller->journal();
+    const double lw = th.line;
+
+    // Column titles
+    p.setFont(th.font(9, true));
+    p.setPen(th.muted);
+    if (!L.brokers.empty()) {
+        const double top = L.brokers.front().rect.top();
+        p.drawText(QRectF(th.px(10), top, th.px(150), th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Producers"));
+        if (!L.groups.empty() || true) {
+            const double rx = L.brokers.back().rect.right() + th.px(10);
+            p.drawText(QRectF(rx, top, L.size.width() - rx, th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Consumer groups"));
+        }
+    }
+
+    // ---- brokers ----
+    const QFont titleFont = th.font(11, true);
+    const QFont smallFont = th.font(8);
+    const QFont smallBold = th.font(8, true);
+    const QFont cellFont = th.condensed(L.cellWidth >= th.px(28) ? 8.5 : 7.5);
+    const QFontMetricsF smallFm(smallFont);
+    for (const auto& b : L.brokers) {
+        p.setPen(QPen(b.alive ? th.border : th.offline, lw * (b.alive ? 1.0 : 1.5)));
+        p.setBrush(th.panel);
+        p.drawRoundedRect(b.rect, th.px(6), th.px(6));
+        if (!b.alive) {
+            p.setBrush(QBrush(QColor(0xc0, 0x39, 0x2b, 40), Qt::BDiagPattern));
+            p.setPen(Qt::NoPen);
+            p.drawRoundedRect(b.rect, th.px(6), th.px(6));
+        }
+        p.setFont(titleFont);
+        p.setPen(th.text);
+        const QRectF h = b.headerRect.adjusted(th.px(8), th.px(4), -th.px(8), 0);
+        p.drawText(QRectF(h.left(), h.top(), h.width(), th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Broker %1").arg(b.id));
+        p.setFont(smallFont);
+        QString status = !b.alive ? tr("stopped") : (b.fenced ? tr("fenced") : tr("running"));
+        if (b.controller) status += tr(" · controller");
+        status += QStringLiteral(" · ") + tr("%n leader(s)", nullptr, b.leaders);
+        p.setPen(!b.alive || b.fenced ? th.offline : th.muted);
+        p.drawText(QRectF(h.left(), h.top() + th.px(20), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
+                   smallFm.elidedText(status, Qt::ElideRight, h.width()));
+    }
+
+    // ---- strips ----
+    const QFontMetricsF cellFm(cellFont);
+    const bool numbers = L.cellWidth >= th.px(14);
+    for (const auto& st : L.strips) {
+        if (L.detail != Detail::Minimal) {
+            // label row: name, role, ISR, numbers
+            const QRectF lr = st.labelRect;
+            p.setFont(smallBold);
+            p.setPen(th.text);
+            const QFontMetricsF boldFm(smallBold);
+            double x = lr.left();
+            p.drawText(QRectF(x, lr.top(), lr.width(), lr.height()), Qt::AlignLeft | Qt::AlignVCenter, st.name);
+            x += boldFm.horizontalAdvance(st.name) + th.px(6);
+            p.setFont(smallFont);
+            const double ch = lr.height() - th.px(3);
+            const double cy = lr.top() + th.px(1);
+            if (st.offline) {
+                const QString t = tr("Leader: none");
+                const QRectF r = chipRect(smallFm, x, cy, t, ch, th.px(5));
+                chip(p, r, t, th.offline, Qt::white, QColor(), lw);
+                x = r.right() + th.px(4);
+            } else {
+                const QString t = st.leader ? tr("leader") : tr("follower");
+                const QRectF r = chipRect(smallFm, x, cy, t, ch, th.px(5));
+                if (st.leader) chip(p, r, t, th.leader, Qt::white, QColor(), lw);
+                else chip(p, r, t, QColor(), th.muted, th.border, lw);
+                x = r.right() + th.px(4);
+            }
+            {
+                const QString t = st.inIsr ? tr("ISR") : tr("out of ISR");
+                const QRectF r = chipRect(smallFm, x, cy, t, ch, th.px(5));
+                if (st.inIsr) chip(p, r, t, QColor(0xd7, 0xf0, 0xe6), QColor(0x00, 0x5e, 0x44), QColor(), lw);
+                else chip(p, r, t, QColor(), th.offline, th.offline, lw);
+                x = r.right() + th.px(4);
+            }
+            const QString nums = st.leader || st.offline ? tr("LEO %1 · HW %2").arg(st.leo).arg(st.hw) : tr("LEO %1").arg(st.leo);
+            if (smallFm.horizontalAdvance(nums) < lr.right() - x) {
+                p.setPen(th.muted);
+                p.drawText(lr, Qt::AlignRight | Qt::AlignVCenter, nums);
+            }
+        } else {
+            p.setFont(th.condensed(7, st.leader));
+            p.setPen(st.offline ? th.offline : th.text);
+            const QString t = st.name + (st.offline ? tr(" · none") : (st.leader ? tr(" · L") : (st.inIsr ? QString() : tr(" · out"))));
+            p.drawText(st.labelRect, Qt::AlignLeft | Qt::AlignVCenter, cellFm.elidedText(t, Qt::ElideRight, st.labelRect.width()));
+        }
+
+        // cells
+        const QRectF cr = st.cellsRect;
+        p.setPen(QPen(th.border, 0.5 * lw));
+        p.setBrush(th.emptyCell);
+        p.drawRect(cr);
+        if (st.elided > 0) {
+            p.setFont(th.condensed(7));
+            p.setPen(th.muted);
+            p.drawText(st.elideRect, Qt::AlignCenter, QStringLiteral("…%1").arg(st.elided));
+        }
+        p.setFont(cellFont);
+        for (const auto& c : st.cells) {
+            QColor fill = c.known ? keyColour(c.key) : th.emptyCell;
+            if (!c.committed) fill.setAlpha(110);
+            p.setPen(Qt::NoPen);
+            p.setBrush(fill);
+            p.drawRect(c.rect);
+            if (numbers && c.rect.height() >= cellFm.height() - 1) {
+                p.setPen(c.committed ? textOn(fill) : th.text);
+                p.drawText(c.rect, Qt::AlignCenter, QString::number(c.offset));
+            }
+        }
+        if (st.leo == st.logStart && L.detail != Detail::Minimal) {
+            p.setFont(th.font(7));
+            p.setPen(th.muted);
+            p.drawText(cr.adjusted(th.px(4), 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("empty log"));
+        }
+        // LEO and HW markers
+        const double markerTop = cr.bottom() + th.px(1);
+        if (st.leoX) {
+            p.setPen(QPen(th.text, 1.5 * lw));
+            p.drawLine(QPointF(*st.leoX, cr.top() - th.px(2)), QPointF(*st.leoX, cr.bottom() + th.px(2)));
+        }
+        if (st.hwX) {
+            p.setPen(QPen(th.hw, 2.5 * lw));
+            p.drawLine(QPointF(*st.hwX, cr.top() - th.px(3)), QPointF(*st.hwX, cr.bottom() + th.px(3)));
+        }
+        if (L.detail == Detail::Full) {
+            p.setFont(th.condensed(7, true));
+            if (st.hwX) {
+                p.setPen(th.hw);
+                p.drawText(QRectF(*st.hwX - th.px(20), markerTop + th.px(1), th.px(40), th.px(12)), Qt::AlignCenter, tr("HW"));
+            }
+
+        }
+        // consumer position (filled) and committed offset (hollow) markers
+        const double mh = L.detail == Detail::Full ? th.px(9) : th.px(7);
+        for (const auto& mk : st.markers) {
+            const QColor gc = groupColour(mk.group);
+            QPainterPath tri;
+            tri.moveTo(mk.x, markerTop);
+            tri.lineTo(mk.x - mh * 0.6, markerTop + mh);
+            tri.lineTo(mk.x + mh * 0.6, markerTop + mh);
+            tri.closeSubpath();
+            p.setPen(QPen(gc, lw * 1.2));
+            p.setBrush(mk.committed ? QBrush(Qt::white) : QBrush(gc));
+            p.drawPath(tri);
+        }
+        if (st.brokerDown) {
+            p.fillRect(st.rect, QColor(255, 255, 255, 150));
+        }
+    }
+
+    // ---- producers and records in flight ----
+    for (const auto& pr : L.producers) {
+        p.setPen(QPen(th.border, lw));
+        p.setBrush(th.panel);
+        p.drawRoundedRect(pr.rect, th.px(6), th.px(6));
+        const QRectF r = pr.rect.adjusted(th.px(8), th.px(4), -th.px(6), -th.px(4));
+        p.setFont(th.font(9, true));
+        p.setPen(th.text);
+        const QFontMetricsF fm(th.font(9, true));
+        p.drawText(QRectF(r.left(), r.top(), r.width(), th.px(17)), Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(pr.name, Qt::ElideRight, r.width()));
+        p.setFont(smallFont);
+        p.setPen(th.muted);
+        p.drawText(QRectF(r.left(), r.top() + th.px(17), r.width(), th.px(15)), Qt::AlignLeft | Qt::AlignVCenter,
+                   smallFm.elidedText(QStringLiteral("→ ") + pr.topic, Qt::ElideRight, r.width()));
+        p.drawText(QRectF(r.left(), r.top() + th.px(32), r.width(), th.px(15)), Qt::AlignLeft | Qt::AlignVCenter,
+                   smallFm.elidedText(tr("%1 acked").arg(pr.acked), Qt::ElideRight, r.width()));
+    }
+    for (const auto& f : L.flights) {
+        QColor c = keyColour(f.key);
+        c.setAlphaF(0.35 * (1.0 - f.age) + 0.05);
+        p.setPen(QPen(c, 1.2 * lw));
+        QPainterPath path(f.from);
+        const double dx = (f.to.x() - f.from.x()) * 0.5;
+        path.cubicTo(QPointF(f.from.x() + dx, f.from.y()), QPointF(f.to.x() - dx, f.to.y()), f.to);
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(path);
+        QColor dot = keyColour(f.key);
+        dot.setAlphaF(1.0 - 0.7 * f.age);
+        p.setBrush(dot);
+        p.setPen(QPen(th.text, 0.8 * lw));
+        p.drawEllipse(f.to, th.px(4.5), th.px(4.5));
+    }
+
+    // ---- consumer groups ----
+    const QFontMetricsF badgeFm(th.condensed(8));
+    for (const auto& g : L.groups) {
+        p.setPen(QPen(th.border, lw));
+        p.setBrush(th.panel);
+        p.drawRoundedRect(g.rect, th.px(6), th.px(6));
+        const QRectF h = g.headerRect.adjusted(th.px(8), th.px(4), -th.px(8), 0);
+        p.setFont(th.font(10, true));
+        p.setPen(th.text);
+        p.drawText(QRectF(h.left(), h.top(), h.width(), th.px(19)), Qt::AlignLeft | Qt::AlignVCenter, tr("Group %1").arg(g.name));
+        p.setFont(smallFont);
+        const QString state = Texts::groupState(g.state);
+        QColor sc = th.muted;
+        if (g.state == sim::GroupState::Stable) sc = th.ok;
+        else if (g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance) sc = th.hw;
+        const QRectF sr = chipRect(smallFm, h.left(), h.top() + th.px(21), state, th.px(16), th.px(6));
+        chip(p, sr, state, sc, Qt::white, QColor(), lw);
+        p.setPen(th.text);
+        p.drawText(QRectF(sr.right() + th.px(6), sr.top(), h.right() - sr.right() - th.px(6), sr.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   smallFm.elidedText(tr("generation %1").arg(g.generation), Qt::ElideRight, h.right() - sr.right() - th.px(6)));
+        const QString proto = g.protocol >= 0 ? Texts::assignor(g.protocol) + QStringLiteral(" · ") + Texts::rebalanceProtocol(g.protocol)
+                                              : Texts::assignor(-1);
+        p.setPen(th.muted);
+        p.drawText(QRectF(h.left(), h.top() + th.px(39), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
+                   smallFm.elidedText(proto, Qt::ElideRight, h.width()));
+        for (const auto& c : g.consumers) {
+            const QRectF nr(c.rect.left() + th.px(6), c.rect.top(), c.rect.width() - th.px(12), th.px(19));
+            p.setFont(smallBold);
+            p.setPen(th.text);
+            QString name = c.name;
+            if (c.leader) name += tr(" (leader)");
+            const QFontMetricsF bfm(smallBold);
+            p.drawText(nr, Qt::AlignLeft | Qt::AlignVCenter, bfm.elidedText(name, Qt::ElideRight, nr.width() * 0.6));
+            p.setFont(smallFont);
+            if (c.stopped) {
+                p.setPen(th.offline);
+                p.drawText(nr, Qt::AlignRight | Qt::AlignVCenter, tr("stopped: waiting"));
+            } else if (c.partitions.empty()) {
+                p.setPen(th.muted);
+                p.drawText(nr, Qt::AlignRight | Qt::AlignVCenter, tr("no partitions"));
+            }
+            p.setFont(th.condensed(8));
+            for (const auto& b : c.partitions) {
+                QColor fill(0xd7, 0xf0, 0xe6);
+                QColor fg(0x00, 0x4d, 0x38);
+                QColor border;
+                if (b.revoked) {
+                    fill = QColor(0xee, 0xee, 0xee);
+                    fg = th.muted;
+                    border = th.muted;
+                } else if (b.lag && *b.lag > 50) {
+                    fill = QColor(0xf8, 0xd7, 0xc8);
+                    fg = QColor(0x8a, 0x2a, 0x00);
+                } else if (b.lag && *b.lag > 0) {
+                    fill = QColor(0xfb, 0xec, 0xc4);
+                    fg = QColor(0x6b, 0x4a, 0x00);
+                } else if (!b.lag) {
+                    fill = QColor(0xe8, 0xee, 0xf4);
+                    fg = th.text;
+                }
+                if (th.presentation) fg = Qt::black;
+                p.setPen(border.isValid() ? QPen(border, lw, Qt::DashLine) : QPen(Qt::NoPen));
+                p.setBrush(fill);
+                p.drawRoundedRect(b.rect, th.px(4), th.px(4));
+                p.setPen(fg);
+                p.drawText(b.rect, Qt::AlignCenter, b.text);
+            }
+        }
+    }
+    Q_UNUSED(j);
+    Q_UNUSED(badgeFm);
+}
+
+} // namespace fluxolab::app

@@ -1,0 +1,441 @@
+#include "app/mainwindow.h"
+
+#include "app/clusterview.h"
+#include "app/gallerydialog.h"
+#include "app/grouppanel.h"
+#include "app/language.h"
+#include "app/plotsview.h"
+#include "app/simulationcontroller.h"
+#include "app/tablemodels.h"
+#include "app/texts.h"
+#include "app/timelinebar.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QSvgGenerator>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace fluxolab::app {
+
+namespace {
+QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
+    auto* t = new QTableView(parent);
+    t->setModel(model);
+    t->setAlternatingRowColors(true);
+    t->verticalHeader()->setVisible(false);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setStretchLastSection(false);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setFont(QFont(QStringLiteral("DejaVu Sans Mono"), 9));
+    return t;
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new SimulationController(this)) {
+    setObjectName(QStringLiteral("MainWindow"));
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    m_tabs = new QTabWidget(central);
+    m_tabs->setDocumentMode(true);
+    m_cluster = new ClusterView(m_controller, m_tabs);
+    m_groups = new GroupPanel(m_controller, m_tabs);
+    m_plots = new PlotsView(m_controller, m_tabs);
+
+    m_tablesPage = new QWidget(m_tabs);
+    auto* tablesLayout = new QVBoxLayout(m_tablesPage);
+    m_topicsModel = new TopicsModel(m_controller, this);
+    m_partitionsModel = new PartitionsModel(m_controller, this);
+    m_groupsModel = new GroupsModel(m_controller, this);
+    m_offsetsModel = new OffsetsModel(m_controller, this);
+    auto* split = new QSplitter(Qt::Vertical, m_tablesPage);
+    for (QAbstractItemModel* model : {static_cast<QAbstractItemModel*>(m_topicsModel), static_cast<QAbstractItemModel*>(m_partitionsModel),
+                                      static_cast<QAbstractItemModel*>(m_groupsModel), static_cast<QAbstractItemModel*>(m_offsetsModel)}) {
+        auto* box = new QWidget(split);
+        auto* l = new QVBoxLayout(box);
+        l->setContentsMargins(0, 4, 0, 0);
+        auto* title = new QLabel(box);
+        title->setStyleSheet(QStringLiteral("font-weight: bold"));
+        m_tableTitles.push_back(title);
+        l->addWidget(title);
+        l->addWidget(makeTable(model, box));
+        split->addWidget(box);
+    }
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 1);
+    split->setStretchFactor(3, 3);
+    tablesLayout->addWidget(split);
+
+    m_tabs->addTab(m_cluster, QString());
+    m_tabs->addTab(m_groups, QString());
+    m_tabs->addTab(m_tablesPage, QString());
+    m_tabs->addTab(m_plots, QString());
+    m_timeline = new TimelineBar(m_controller, central);
+    column->addWidget(m_tabs, 1);
+    column->addWidget(m_timeline);
+    setCentralWidget(central);
+    m_status = new QLabel(this);
+    statusBar()->addWidget(m_status, 1);
+
+    createActions();
+    createMenus();
+
+    connect(m_cluster, &ClusterView::stopBrokerRequested, m_controller, &SimulationController::stopBroker);
+    connect(m_cluster, &ClusterView::startBrokerRequested, m_controller, &SimulationController::startBroker);
+    connect(m_cluster, &ClusterView::addConsumerRequested, this, &MainWindow::addConsumerToGroup);
+    connect(m_cluster, &ClusterView::removeConsumerRequested, m_controller, &SimulationController::removeConsumer);
+    connect(m_controller, &SimulationController::reset, this, [this] {
+        rebuildBrokerMenus();
+        retranslate();
+    });
+    connect(m_controller, &SimulationController::changed, this, &MainWindow::updateActions);
+    connect(m_controller, &SimulationController::playingChanged, this, &MainWindow::updateActions);
+    retranslate();
+    resize(1440, 860);
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction* MainWindow::action(const QString& objectName) const { return findChild<QAction*>(objectName); }
+
+void MainWindow::createActions() {
+    auto make = [this](const char* name, const QKeySequence& key = {}) {
+        auto* a = new QAction(this);
+        a->setObjectName(QString::fromLatin1(name));
+        if (!key.isEmpty()) a->setShortcut(key);
+        addAction(a);
+        return a;
+    };
+    connect(make("gallery", QKeySequence(Qt::CTRL | Qt::Key_G)), &QAction::triggered, this, &MainWindow::showGallery);
+    connect(make("open", QKeySequence::Open), &QAction::triggered, this, &MainWindow::openFile);
+    connect(make("save", QKeySequence::SaveAs), &QAction::triggered, this, &MainWindow::saveFile);
+    connect(make("exportPng"), &QAction::triggered, this, [this] { exportDialog(QStringLiteral("png")); });
+    connect(make("exportSvg"), &QAction::triggered, this, [this] { exportDialog(QStringLiteral("svg")); });
+    connect(make("exportCsv"), &QAction::triggered, this, [this] { exportDialog(QStringLiteral("csv")); });
+    connect(make("quit", QKeySequence::Quit), &QAction::triggered, this, &QWidget::close);
+    QAction* play = make("play", QKeySequence(Qt::Key_Space));
+    play->setShortcutContext(Qt::WindowShortcut);
+    connect(play, &QAction::triggered, m_controller, &SimulationController::togglePlaying);
+    connect(make("stepBack", QKeySequence(Qt::Key_Left)), &QAction::triggered, m_controller, &SimulationController::stepBack);
+    connect(make("stepForward", QKeySequence(Qt::Key_Right)), &QAction::triggered, m_controller, &SimulationController::stepForward);
+    connect(make("now", QKeySequence(Qt::Key_End)), &QAction::triggered, m_controller, &SimulationController::goLive);
+    connect(make("addConsumer"), &QAction::triggered, this, &MainWindow::addConsumerInteractive);
+    QAction* pres = make("presentation", QKeySequence(Qt::Key_F11));
+    pres->setCheckable(true);
+    connect(pres, &QAction::toggled, this, &MainWindow::setPresentation);
+    QAction* leave = make("leavePresentation", QKeySequence(Qt::Key_Escape));
+    connect(leave, &QAction::triggered, this, [this] { setPresentation(false); });
+    const std::pair<const char*, View> views[] = {{"viewCluster", View::Cluster}, {"viewGroups", View::Groups},
+                                                  {"viewTables", View::Tables}, {"viewPlots", View::Plots}};
+    int n = 1;
+    for (const auto& [name, v] : views) {
+        const View view = v;
+        connect(make(name, QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + n++))), &QAction::triggered, this,
+                [this, view] { setView(view); });
+    }
+    m_langGroup = new QActionGroup(this);
+    for (const QString& code : availableLanguages()) {
+        auto* a = new QAction(this);
+        a->setObjectName(QStringLiteral("lang_") + code);
+        a->setCheckable(true);
+        a->setChecked(code == currentLanguage());
+        a->setData(code);
+        m_langGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { switchLanguage(code); });
+    }
+    connect(make("about"), &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About FluxoLab"),
+                           tr("<b>FluxoLab</b><br>A teaching lab that animates a deterministic simulation of Apache Kafka: "
+                              "partitions, replicas, offsets and consumer-group rebalances.<br>Every picture comes from the "
+                              "simulation's state and journal."));
+    });
+}
+
+void MainWindow::createMenus() {
+    m_fileMenu = menuBar()->addMenu(QString());
+    for (const char* n : {"gallery", "open", "save"}) m_fileMenu->addAction(action(QString::fromLatin1(n)));
+    m_fileMenu->addSeparator();
+    for (const char* n : {"exportPng", "exportSvg", "exportCsv"}) m_fileMenu->addAction(action(QString::fromLatin1(n)));
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(action(QStringLiteral("quit")));
+
+    m_simMenu = menuBar()->addMenu(QString());
+    for (const char* n : {"play", "stepBack", "stepForward", "now"}) m_simMenu->addAction(action(QString::fromLatin1(n)));
+    m_simMenu->addSeparator();
+    m_stopMenu = m_simMenu->addMenu(QString());
+    m_crashMenu = m_simMenu->addMenu(QString());
+    m_startMenu = m_simMenu->addMenu(QString());
+    m_simMenu->addAction(action(QStringLiteral("addConsumer")));
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    for (const char* n : {"viewCluster", "viewGroups", "viewTables", "viewPlots"}) m_viewMenu->addAction(action(QString::fromLatin1(n)));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(action(QStringLiteral("presentation")));
+
+    m_langMenu = menuBar()->addMenu(QString());
+    m_langMenu->addActions(m_langGroup->actions());
+    menuBar()->addAction(action(QStringLiteral("about")));
+
+    m_toolbar = addToolBar(QString());
+    m_toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    m_toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolbar->setMovable(false);
+    m_toolbar->addAction(action(QStringLiteral("gallery")));
+    m_toolbar->addAction(action(QStringLiteral("open")));
+    m_toolbar->addSeparator();
+    m_toolbar->addAction(m_stopMenu->menuAction());
+    m_toolbar->addAction(m_crashMenu->menuAction());
+    m_toolbar->addAction(m_startMenu->menuAction());
+    m_toolbar->addAction(action(QStringLiteral("addConsumer")));
+    m_toolbar->addSeparator();
+    m_toolbar->addAction(action(QStringLiteral("presentation")));
+    m_toolbar->addAction(action(QStringLiteral("exportPng")));
+}
+
+void MainWindow::rebuildBrokerMenus() {
+    for (QMenu* m : {m_stopMenu, m_crashMenu, m_startMenu}) m->clear();
+    if (!m_controller->hasRun()) return;
+    for (const auto& b : m_controller->sim().brokers()) {
+        const sim::BrokerId id = b.id;
+        QAction* s = m_stopMenu->addAction(tr("Broker %1").arg(id), this, [this, id] { m_controller->stopBroker(id, false); });
+        s->setObjectName(QStringLiteral("stopBroker%1").arg(id));
+        QAction* c = m_crashMenu->addAction(tr("Broker %1").arg(id), this, [this, id] { m_controller->stopBroker(id, true); });
+        c->setObjectName(QStringLiteral("crashBroker%1").arg(id));
+        QAction* st = m_startMenu->addAction(tr("Broker %1").arg(id), this, [this, id] { m_controller->startBroker(id); });
+        st->setObjectName(QStringLiteral("startBroker%1").arg(id));
+    }
+    updateActions();
+}
+
+void MainWindow::updateActions() {
+    const bool run = m_controller->hasRun();
+    action(QStringLiteral("play"))->setText(m_controller->isPlaying() ? tr("Pause") : tr("Play"));
+    for (const char* n : {"play", "stepBack", "stepForward", "now", "addConsumer", "save", "exportCsv"})
+        action(QString::fromLatin1(n))->setEnabled(run);
+    if (run) {
+        const auto& brokers = m_controller->view().brokers;
+        for (std::size_t i = 0; i < brokers.size(); ++i) {
+            const bool alive = brokers[i].alive;
+            if (auto* a = action(QStringLiteral("stopBroker%1").arg(i + 1))) a->setEnabled(alive);
+            if (auto* a = action(QStringLiteral("crashBroker%1").arg(i + 1))) a->setEnabled(alive);
+            if (auto* a = action(QStringLiteral("startBroker%1").arg(i + 1))) a->setEnabled(!alive);
+        }
+        const sim::Event* e = m_controller->currentEvent();
+        m_status->setText(e ? Texts::event(m_controller->journal(), *e) : QString());
+    }
+}
+
+void MainWindow::retranslate() {
+    const bool en = currentLanguage() == QStringLiteral("en");
+    QString title = QStringLiteral("FluxoLab");
+    if (m_controller->hasRun()) {
+        const auto& s = m_controller->scenario();
+        const std::string& t = en && !s.title.en.empty() ? s.title.en : s.title.pt_PT;
+        title += QStringLiteral(" — ") + QString::fromStdString(t.empty() ? s.name : t);
+    }
+    setWindowTitle(title);
+    m_fileMenu->setTitle(tr("&File"));
+    m_simMenu->setTitle(tr("&Simulation"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_langMenu->setTitle(tr("&Language"));
+    m_stopMenu->setTitle(tr("Stop broker"));
+    m_crashMenu->setTitle(tr("Crash broker"));
+    m_startMenu->setTitle(tr("Start broker"));
+    m_toolbar->setWindowTitle(tr("Toolbar"));
+    struct T { const char* name; QString text; QString tip; };
+    const T texts[] = {
+        {"gallery", tr("Scenario &gallery…"), tr("Choose one of the bundled scenarios")},
+        {"open", tr("&Open scenario…"), tr("Open a scenario JSON file")},
+        {"save", tr("&Save scenario as…"), tr("Save the scenario, including the actions you made, as JSON")},
+        {"exportPng", tr("Export view as &PNG…"), tr("Save the current view as an image (for slides)")},
+        {"exportSvg", tr("Export view as S&VG…"), tr("Save the current view as a vector drawing")},
+        {"exportCsv", tr("Export plot data as &CSV…"), tr("Save the data behind the plots")},
+        {"quit", tr("&Quit"), QString()},
+        {"stepBack", tr("Step &back"), tr("Previous journal event (←)")},
+        {"stepForward", tr("Step &forward"), tr("Next journal event (→)")},
+        {"now", tr("Go to &now"), tr("Back to the newest state")},
+        {"addConsumer", tr("Add &consumer…"), tr("Start a new consumer in a group: watch the rebalance")},
+        {"presentation", tr("&Presentation mode"), tr("Large fonts, thick lines, high contrast, no chrome (F11)")},
+        {"leavePresentation", tr("Leave presentation mode"), QString()},
+        {"viewCluster", tr("&Cluster"), QString()},
+        {"viewGroups", tr("&Groups"), QString()},
+        {"viewTables", tr("&Tables"), QString()},
+        {"viewPlots", tr("P&lots"), QString()},
+        {"about", tr("&About"), QString()},
+    };
+    for (const auto& t : texts) {
+        QAction* a = action(QString::fromLatin1(t.name));
+        a->setText(t.text);
+        a->setToolTip(t.tip.isEmpty() ? QString(t.text).remove(QLatin1Char('&')) : t.tip);
+    }
+    action(QStringLiteral("lang_pt_PT"))->setText(QStringLiteral("Português (Portugal)"));
+    action(QStringLiteral("lang_en"))->setText(QStringLiteral("English"));
+    m_tabs->setTabText(0, tr("Cluster"));
+    m_tabs->setTabText(1, tr("Consumer groups"));
+    m_tabs->setTabText(2, tr("Tables"));
+    m_tabs->setTabText(3, tr("Plots"));
+    const QString titles[] = {tr("Topics (kafka-topics --describe)"), tr("Partitions (kafka-topics --describe, with offsets)"),
+                              tr("Groups (kafka-consumer-groups --describe --state)"),
+                              tr("Offsets and lag (kafka-consumer-groups --describe)")};
+    for (std::size_t i = 0; i < m_tableTitles.size(); ++i) m_tableTitles[i]->setText(titles[i]);
+    for (auto* m : {static_cast<SnapshotTableModel*>(m_topicsModel), static_cast<SnapshotTableModel*>(m_partitionsModel),
+                    static_cast<SnapshotTableModel*>(m_groupsModel), static_cast<SnapshotTableModel*>(m_offsetsModel)})
+        m->refresh();
+    updateActions();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+bool MainWindow::openScenario(const QString& nameOrPath, bool interactive, QString* error) {
+    QString message;
+    if (m_controller->loadFile(nameOrPath, &message)) return true;
+    if (error) *error = message;
+    if (interactive) QMessageBox::warning(this, tr("Could not open the scenario"), message);
+    return false;
+}
+
+void MainWindow::showGallery() {
+    GalleryDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.selectedPath().isEmpty()) openScenario(dialog.selectedPath(), true);
+}
+
+void MainWindow::openFile() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), scenariosDir(), tr("Scenarios (*.json)"));
+    if (!path.isEmpty()) openScenario(path, true);
+}
+
+void MainWindow::saveFile() {
+    if (!m_controller->hasRun()) return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), QString::fromStdString(m_controller->scenario().name) + QStringLiteral(".json"),
+                                                      tr("Scenarios (*.json)"));
+    if (path.isEmpty()) return;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(QByteArray::fromStdString(sim::scenarioToJson(m_controller->scenario()))) < 0)
+        QMessageBox::warning(this, tr("Could not save"), tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::exportDialog(const QString& kind) {
+    const QString filter = kind == QStringLiteral("png") ? tr("PNG images (*.png)")
+                         : kind == QStringLiteral("svg") ? tr("SVG drawings (*.svg)")
+                                                         : tr("CSV files (*.csv)");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("fluxolab.") + kind, filter);
+    if (path.isEmpty()) return;
+    const bool ok = kind == QStringLiteral("png") ? exportPng(path) : kind == QStringLiteral("svg") ? exportSvg(path) : exportCsv(path);
+    if (!ok) QMessageBox::warning(this, tr("Could not save"), tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+QWidget* MainWindow::currentViewWidget() const { return m_tabs->currentWidget(); }
+
+bool MainWindow::exportPng(const QString& path) {
+    QWidget* w = currentViewWidget();
+    if (w == m_cluster) {
+        const qreal dpr = 2.0;
+        QImage image((QSizeF(m_cluster->size()) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(dpr);
+        QPainter p(&image);
+        m_cluster->render(p, QSizeF(m_cluster->size()));
+        p.end();
+        return image.save(path, "PNG");
+    }
+    return w->grab().save(path, "PNG");
+}
+
+bool MainWindow::exportSvg(const QString& path) {
+    QWidget* w = currentViewWidget();
+    QSvgGenerator gen;
+    gen.setFileName(path);
+    gen.setSize(w->size());
+    gen.setViewBox(QRect(QPoint(0, 0), w->size()));
+    gen.setTitle(windowTitle());
+    QPainter p;
+    if (!p.begin(&gen)) return false;
+    if (w == m_cluster) m_cluster->render(p, QSizeF(w->size()));
+    else w->render(&p);
+    return p.end();
+}
+
+bool MainWindow::exportCsv(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) return false;
+    return f.write(m_plots->csv().toUtf8()) >= 0;
+}
+
+std::optional<MainWindow::View> MainWindow::parseView(const QString& name) {
+    if (name == QStringLiteral("cluster")) return View::Cluster;
+    if (name == QStringLiteral("groups")) return View::Groups;
+    if (name == QStringLiteral("tables")) return View::Tables;
+    if (name == QStringLiteral("plots")) return View::Plots;
+    return std::nullopt;
+}
+
+void MainWindow::setView(View view) { m_tabs->setCurrentIndex(static_cast<int>(view)); }
+
+MainWindow::View MainWindow::currentView() const { return static_cast<View>(m_tabs->currentIndex()); }
+
+void MainWindow::setPresentation(bool on) {
+    if (on == m_presentation) return;
+    m_presentation = on;
+    if (QAction* a = action(QStringLiteral("presentation")); a->isChecked() != on) a->setChecked(on);
+    menuBar()->setVisible(!on);
+    m_toolbar->setVisible(!on);
+    statusBar()->setVisible(!on);
+    m_tabs->tabBar()->setVisible(!on);
+    const Theme theme = on ? Theme::projector() : Theme::normal();
+    m_cluster->setTheme(theme);
+    m_plots->setTheme(theme);
+    QFont f = QApplication::font();
+    f.setPointSizeF(on ? 14 : 10);
+    m_groups->setFont(f);
+    m_tablesPage->setFont(f);
+    m_timeline->setFont(f);
+    // Slower animations on a projector: halve the speed, restore it afterwards.
+    m_controller->setSpeed(on ? m_controller->speed() / 2 : m_controller->speed() * 2);
+    if (on) {
+        m_wasMaximized = isMaximized();
+        if (QGuiApplication::platformName() != QStringLiteral("offscreen")) showFullScreen();
+    } else if (isFullScreen()) {
+        m_wasMaximized ? showMaximized() : showNormal();
+    }
+}
+
+void MainWindow::switchLanguage(const QString& code) {
+    if (!setLanguage(code)) return;
+    saveLanguage(code);
+    for (QAction* a : m_langGroup->actions()) a->setChecked(a->data().toString() == code);
+}
+
+void MainWindow::addConsumerToGroup(std::int32_t group) {
+    if (!m_controller->hasRun() || group < 0) return;
+    m_controller->addConsumer(m_controller->journal().groupName(group));
+}
+
+void MainWindow::addConsumerInteractive() {
+    if (!m_controller->hasRun()) return;
+    QStringList groups;
+    for (const auto& [id, g] : m_controller->sim().groups()) groups << QString::fromStdString(id);
+    bool ok = false;
+    const QString group = QInputDialog::getItem(this, tr("Add consumer"), tr("Consumer group (pick one or type a new name):"), groups, 0, true, &ok);
+    if (ok && !group.trimmed().isEmpty()) m_controller->addConsumer(group.trimmed().toStdString());
+}
+
+} // namespace fluxolab::app

@@ -1,0 +1,105 @@
+#pragma once
+// The main window: cluster / groups / tables / plots tabs over one SimulationController, the
+// timeline bar, menus and toolbar, presentation mode and exports.
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QMenu;
+class QTabWidget;
+class QTableView;
+class QToolBar;
+class QLabel;
+
+namespace fluxolab::app {
+
+class ClusterView;
+class GroupPanel;
+class PlotsView;
+class SimulationController;
+class TimelineBar;
+class TopicsModel;
+class PartitionsModel;
+class GroupsModel;
+class OffsetsModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class View { Cluster, Groups, Tables, Plots };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    SimulationController* controller() const { return m_controller; }
+    ClusterView* clusterView() const { return m_cluster; }
+    GroupPanel* groupPanel() const { return m_groups; }
+    PlotsView* plotsView() const { return m_plots; }
+    TimelineBar* timelineBar() const { return m_timeline; }
+    PartitionsModel* partitionsModel() const { return m_partitionsModel; }
+    OffsetsModel* offsetsModel() const { return m_offsetsModel; }
+    GroupsModel* groupsModel() const { return m_groupsModel; }
+    TopicsModel* topicsModel() const { return m_topicsModel; }
+
+    /// Loads a scenario (gallery name or path); shows a dialog on error when `interactive`.
+    bool openScenario(const QString& nameOrPath, bool interactive, QString* error = nullptr);
+    void setView(View view);
+    View currentView() const;
+    static std::optional<View> parseView(const QString& name);
+
+    bool isPresentation() const { return m_presentation; }
+    void setPresentation(bool on);
+    /// Switches the UI language live and remembers it.
+    void switchLanguage(const QString& code);
+
+    bool exportPng(const QString& path);
+    bool exportSvg(const QString& path);
+    bool exportCsv(const QString& path);
+    QAction* action(const QString& objectName) const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void retranslate();
+    void updateActions();
+    void rebuildBrokerMenus();
+    void showGallery();
+    void openFile();
+    void saveFile();
+    void exportDialog(const QString& kind);
+    void addConsumerToGroup(std::int32_t group);
+    void addConsumerInteractive();
+    QWidget* currentViewWidget() const;
+
+    SimulationController* m_controller;
+    QTabWidget* m_tabs;
+    ClusterView* m_cluster;
+    GroupPanel* m_groups;
+    QWidget* m_tablesPage;
+    PlotsView* m_plots;
+    TimelineBar* m_timeline;
+    TopicsModel* m_topicsModel;
+    PartitionsModel* m_partitionsModel;
+    GroupsModel* m_groupsModel;
+    OffsetsModel* m_offsetsModel;
+    std::vector<QLabel*> m_tableTitles;
+    QToolBar* m_toolbar = nullptr;
+    QLabel* m_status = nullptr;
+
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_simMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_langMenu = nullptr;
+    QMenu* m_stopMenu = nullptr;
+    QMenu* m_crashMenu = nullptr;
+    QMenu* m_startMenu = nullptr;
+    QActionGroup* m_langGroup = nullptr;
+    bool m_presentation = false;
+    bool m_wasMaximized = false;
+};
+
+} // namespace fluxolab::app

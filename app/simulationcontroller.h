@@ -1,0 +1,137 @@
+#pragma once
+// The one QObject between the simulation and the widgets: owns the ScenarioRun and the Timeline,
+// steps the simulation in bounded slices from a QTimer and keeps a timeline cursor. Views read
+// only view() (a sim::ClusterView rebuilt from the journal) and the simulation's public state.
+
+// moc (Qt 6.4) cannot parse the C++20 standard headers the simulation includes.
+#ifndef Q_MOC_RUN
+#include "sim/scenario.h"
+#include "sim/timeline.h"
+#endif
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace fluxolab::app {
+
+/// Periodic samples taken from the journal for the plots (virtual time in ms).
+struct PlotSeries {
+    std::vector<double> time_s;
+    std::vector<double> produce_rate;            ///< records appended per second (last second)
+    std::vector<double> consume_rate;            ///< records consumed per second (last second)
+    std::vector<double> hw_total;                ///< sum of high watermarks over all partitions
+    std::vector<double> leo_total;               ///< sum of leader LEOs over all partitions
+    std::map<std::int32_t, std::vector<double>> group_lag;            ///< journal group index -> committed lag
+    std::map<std::pair<std::int32_t, sim::TpKey>, std::vector<double>> partition_lag; ///< (group, tp) -> lag
+    void clear();
+};
+
+class SimulationController : public QObject {
+    Q_OBJECT
+public:
+    explicit SimulationController(QObject* parent = nullptr);
+    ~SimulationController() override;
+
+    /// Starts a new run of `scenario` with `seed`. Never throws.
+    void load(const sim::Scenario& scenario, std::uint64_t seed);
+    /// Loads a scenario file or gallery name; on failure returns false and fills `error` (translated frame).
+    bool loadFile(const QString& pathOrName, QString* error, std::optional<std::uint64_t> seed = std::nullopt);
+    /// Restarts the current scenario with another seed.
+    void restart(std::uint64_t seed);
+    bool hasRun() const { return m_run != nullptr; }
+
+    // ---- timeline cursor ----
+    bool isPlaying() const { return m_playing; }
+    void setPlaying(bool playing);
+    void togglePlaying() { setPlaying(!m_playing); }
+    double speed() const { return m_speed; }
+    void setSpeed(double speed);
+    /// Moves the cursor one journal event forward (advancing the simulation if the cursor is at "now").
+    void stepForward();
+    void stepBack();
+    /// Shows the state after the first `events` journal events.
+    void seek(std::size_t events);
+    /// Back to the newest simulated state.
+    void goLive();
+    /// Runs the simulation (synchronously) up to virtual time `t` and moves the cursor there. For headless use and tests.
+    void runTo(sim::TimeMs t);
+    /// Advances playback as if `wall_ms` of wall-clock time had passed (what the timer does each frame).
+    void advance(double wall_ms);
+
+    std::size_t cursor() const { return m_view.events; }
+    std::size_t eventCount() const { return m_run ? m_run->sim().journal().size() : 0; }
+    bool isLive() const;
+    sim::TimeMs time() const { return m_time; }
+    sim::TimeMs duration() const { return m_run ? m_run->scenario().duration_ms : 0; }
+    std::uint64_t seed() const { return m_seed; }
+
+    // ---- state for the views ----
+    const sim::ClusterView& view() const { return m_view; }
+    const sim::Simulation& sim() const { return m_run->sim(); }
+    const sim::Journal& journal() const { return m_run->sim().journal(); }
+    const sim::Scenario& scenario() const { return m_scenario; }
+    const PlotSeries& plots() const { return m_plots; }
+    /// Last journal event applied to the view (nullptr at the start).
+    const sim::Event* currentEvent() const;
+    QString sourcePath() const { return m_source_path; }
+
+    // ---- interactive actions (applied at "now"; recorded in scenario() so it can be saved) ----
+    void stopBroker(sim::BrokerId id, bool crash);
+    void startBroker(sim::BrokerId id);
+    /// Adds a consumer to `group` subscribed to `topics` (all non-internal topics if empty). Returns its index.
+    std::int32_t addConsumer(const std::string& group, std::vector<std::string> topics = {});
+    void removeConsumer(std::int32_t consumer);
+
+    /// Upper bound of simulation work per timer slice (the UI thread must never block > 50 ms).
+    static constexpr int kSliceBudgetMs = 12;
+    static constexpr int kFrameMs = 16;
+
+Q_SIGNALS:
+    /// The cursor moved or the state changed: views repaint.
+    void changed();
+    /// A new scenario or seed was loaded: views reset.
+    void reset();
+    void playingChanged(bool playing);
+    void speedChanged(double speed);
+
+private:
+    void onTimer();
+    void syncTimeline();
+    void sample();
+    void setCursor(std::size_t events, sim::TimeMs time);
+    /// Runs the simulation towards `target`, stopping early when the slice budget is spent.
+    void simulateTowards(sim::TimeMs target, int budget_ms);
+    sim::ScenarioAction& recordAction(sim::ScenarioAction::Kind kind);
+
+    sim::Scenario m_scenario;           ///< as loaded plus the interactive actions
+    std::uint64_t m_seed = 1;
+    std::unique_ptr<sim::ScenarioRun> m_run;
+    std::unique_ptr<sim::Timeline> m_timeline;
+    sim::ClusterView m_view;
+    sim::TimeMs m_time = 0;
+    bool m_playing = false;
+    double m_speed = 1.0;
+    QTimer m_timer;
+    QElapsedTimer m_wall;
+    QString m_source_path;
+    int m_user_consumers = 0;
+
+    // plot sampling
+    PlotSeries m_plots;
+    sim::ClusterView m_sample_view;
+    sim::TimeMs m_next_sample_ms = 0;
+    std::vector<std::pair<sim::TimeMs, std::int64_t>> m_appended; ///< (time, count) within the last second
+    std::vector<std::pair<sim::TimeMs, std::int64_t>> m_consumed;
+};
+
+/// Directory of the bundled scenarios (FLUXOLAB_ASSETS env var, then next to the executable, then the source tree).
+QString scenariosDir();
+/// Resolves a gallery name ("rebalance-basico") or a path to a file path (empty if not found).
+QString resolveScenario(const QString& nameOrPath);
+
+} // namespace fluxolab::app

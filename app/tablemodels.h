@@ -1,0 +1,85 @@
+#pragma once
+// Qt models over the timeline cursor's state, with the numbers Kafka's CLI tools print
+// (kafka-topics --describe, kafka-consumer-groups --describe / --state / --members).
+
+#include <QAbstractTableModel>
+#include <QStringList>
+
+#include <vector>
+
+namespace fluxolab::app {
+
+class SimulationController;
+
+/// Rows of strings recomputed from the controller at every change; columns named by the subclass.
+class SnapshotTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    explicit SnapshotTableModel(SimulationController* controller, QObject* parent = nullptr);
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    /// Recomputes the rows (called on every controller change).
+    void refresh();
+    const std::vector<QStringList>& rows() const { return m_rows; }
+    /// Cell text, for tests: row r, column named `header` (untranslated key).
+    QString cell(int row, int column) const;
+
+protected:
+    virtual QStringList headers() const = 0;
+    virtual std::vector<QStringList> compute() const = 0;
+    virtual bool numeric(int column) const { Q_UNUSED(column); return false; }
+    virtual QString headerTip(int column) const { Q_UNUSED(column); return {}; }
+    SimulationController* m_controller;
+
+private:
+    std::vector<QStringList> m_rows;
+    int m_columns = 0;
+};
+
+class TopicsModel : public SnapshotTableModel {
+    Q_OBJECT
+public:
+    using SnapshotTableModel::SnapshotTableModel;
+protected:
+    QStringList headers() const override;
+    std::vector<QStringList> compute() const override;
+    bool numeric(int column) const override { return column == 2 || column == 3; }
+};
+
+class PartitionsModel : public SnapshotTableModel {
+    Q_OBJECT
+public:
+    using SnapshotTableModel::SnapshotTableModel;
+protected:
+    QStringList headers() const override;
+    std::vector<QStringList> compute() const override;
+    bool numeric(int column) const override { return column == 1 || column >= 5; }
+    QString headerTip(int column) const override;
+};
+
+class GroupsModel : public SnapshotTableModel {
+    Q_OBJECT
+public:
+    using SnapshotTableModel::SnapshotTableModel;
+protected:
+    QStringList headers() const override;
+    std::vector<QStringList> compute() const override;
+    bool numeric(int column) const override { return column >= 4; }
+    QString headerTip(int column) const override;
+};
+
+/// kafka-consumer-groups --describe: one row per (group, partition).
+class OffsetsModel : public SnapshotTableModel {
+    Q_OBJECT
+public:
+    using SnapshotTableModel::SnapshotTableModel;
+protected:
+    QStringList headers() const override;
+    std::vector<QStringList> compute() const override;
+    bool numeric(int column) const override { return column >= 2 && column <= 5; }
+    QString headerTip(int column) const override;
+};
+
+} // namespace fluxolab::app

@@ -1,0 +1,45 @@
+#pragma once
+// Every piece of user-visible text derived from simulation enums, in one place (translated at the edge).
+
+#include "sim/assignors.h"
+#include "sim/journal.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace fluxolab::app {
+
+class Texts {
+    Q_DECLARE_TR_FUNCTIONS(Texts)
+public:
+    static QString groupState(sim::GroupState s);
+    static QString groupStateHelp(sim::GroupState s);
+    static QString assignor(std::int32_t kind); ///< -1 = none
+    static QString rebalanceProtocol(std::int32_t kind);
+    static QString leaveReason(sim::LeaveReason r);
+    static QString errorCode(sim::ErrorCode code);
+    /// One line describing a journal event for the status bar / timeline.
+    static QString event(const sim::Journal& j, const sim::Event& e);
+    static QString virtualTime(sim::TimeMs t);
+
+    // Short explanations for students (tooltips).
+    static QString helpHighWatermark();
+    static QString helpLogEndOffset();
+    static QString helpIsr();
+    static QString helpLag();
+    static QString helpGeneration();
+    static QString helpLeader();
+    static QString helpFollower();
+    static QString helpLogStart();
+    static QString helpOffline();
+    static QString helpPosition();
+    static QString helpCommitted();
+    static QString helpPartitioner();
+    static QString helpEager();
+    static QString helpCooperative();
+    static QString helpBroker();
+    static QString helpProducer();
+    static QString helpGroup();
+};
+
+} // namespace fluxolab::app

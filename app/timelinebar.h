@@ -1,0 +1,49 @@
+#pragma once
+// Play/pause, step by journal event, speed, scrubber over every past event, virtual time and seed.
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSlider;
+class QToolButton;
+
+namespace fluxolab::app {
+
+class SimulationController;
+
+class TimelineBar : public QWidget {
+    Q_OBJECT
+public:
+    explicit TimelineBar(SimulationController* controller, QWidget* parent = nullptr);
+
+    QSlider* scrubber() const { return m_slider; }
+    QComboBox* speedBox() const { return m_speed; }
+    QLineEdit* seedEdit() const { return m_seed; }
+    QString timeText() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void refresh();
+    void applySeed();
+
+    SimulationController* m_controller;
+    QToolButton* m_back;
+    QToolButton* m_play;
+    QToolButton* m_step;
+    QToolButton* m_now;
+    QComboBox* m_speed;
+    QSlider* m_slider;
+    QLabel* m_time;
+    QLabel* m_event;
+    QLabel* m_seedLabel;
+    QLineEdit* m_seed;
+    QToolButton* m_copySeed;
+    bool m_updating = false;
+};
+
+} // namespace fluxolab::app

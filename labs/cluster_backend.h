@@ -1,0 +1,145 @@
+#pragma once
+// Backend-neutral view of a Kafka cluster, as the CLI emulation and the lab engine need it.
+// Implemented by SimBackend (the deterministic simulation); a librdkafka/Admin-API backend can
+// implement the same interface later. Errors are Kafka's own codes plus the message text the
+// broker (or the client library) would return; teaching text is added at the edge.
+
+#include "sim/types.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fluxolab::labs {
+
+using sim::ErrorCode;
+using sim::Offset;
+using sim::TimeMs;
+using sim::TopicPartition;
+
+/// Outcome of an admin or client request: Kafka error code and the message Kafka would carry.
+struct BackendResult {
+    ErrorCode error = ErrorCode::NONE;
+    std::string message;
+    bool ok() const { return error == ErrorCode::NONE; }
+};
+
+struct BrokerInfo {
+    std::int32_t id = 0;
+    std::string host;
+    std::int32_t port = 0;
+    bool alive = true;
+};
+
+struct PartitionInfo {
+    std::int32_t partition = 0;
+    std::int32_t leader = -1; ///< -1 = no leader
+    std::vector<std::int32_t> replicas;
+    std::vector<std::int32_t> isr;
+    Offset log_start = 0;
+    Offset high_watermark = 0;
+};
+
+struct TopicInfo {
+    std::string name;
+    std::string topic_id;
+    bool internal = false;
+    /// Non-default configs in the order DescribeConfigs lists them (k, v).
+    std::vector<std::pair<std::string, std::string>> configs;
+    std::vector<PartitionInfo> partitions; ///< sorted by partition
+};
+
+struct MemberInfo {
+    std::string member_id;
+    std::string client_id;
+    std::string host;
+    std::vector<TopicPartition> assignment;
+};
+
+struct GroupInfo {
+    std::string id;
+    std::string state;    ///< Kafka's name: Empty, PreparingRebalance, CompletingRebalance, Stable
+    std::string protocol; ///< assignor name ("range"), empty when none
+    BrokerInfo coordinator;
+    std::vector<MemberInfo> members; ///< in the coordinator's order
+    std::map<TopicPartition, Offset> committed;
+};
+
+struct StoredRecord {
+    TopicPartition tp;
+    Offset offset = 0;
+    TimeMs timestamp_ms = 0; ///< epoch milliseconds (CreateTime)
+    std::optional<std::string> key;
+    std::string value;
+};
+
+struct ProducerSettings {
+    std::string client_id = "console-producer";
+    std::int64_t linger_ms = 1000;
+    std::int32_t acks = -1;
+    std::int32_t retries = 3;
+    std::int64_t request_timeout_ms = 1500;
+    std::int32_t batch_size = 16384;
+};
+
+struct ConsumerSettings {
+    std::string group_id;  ///< empty: manual assignment without a group
+    std::string client_id = "console-consumer";
+    bool enable_auto_commit = true;
+    bool earliest = false; ///< auto.offset.reset=earliest
+    std::vector<std::string> topics;           ///< subscribe() to these...
+    std::optional<TopicPartition> partition;   ///< ...or assign() this one
+    std::optional<Offset> start_offset;        ///< with partition: -2 earliest, -1 latest, else exact
+};
+
+class ClusterBackend {
+public:
+    using Handle = std::int32_t;
+    virtual ~ClusterBackend() = default;
+
+    // ---- time ----
+    /// Current cluster time, epoch milliseconds.
+    virtual TimeMs nowMs() const = 0;
+    /// Lets time pass (virtual in the simulation, a sleep for a real cluster).
+    virtual void advance(TimeMs ms) = 0;
+
+    // ---- cluster and topics ----
+    virtual std::vector<BrokerInfo> brokers() const = 0;
+    virtual std::vector<std::string> listTopics(bool include_internal) const = 0;
+    virtual std::optional<TopicInfo> describeTopic(const std::string& name) const = 0;
+    virtual BackendResult createTopic(const std::string& name, std::optional<std::int32_t> partitions,
+                                      std::optional<std::int32_t> replication_factor,
+                                      const std::vector<std::pair<std::string, std::string>>& configs) = 0;
+    virtual BackendResult deleteTopic(const std::string& name) = 0;
+    virtual BackendResult createPartitions(const std::string& name, std::int32_t total) = 0;
+    virtual Offset earliestOffset(const TopicPartition& tp) const = 0;
+    virtual Offset latestOffset(const TopicPartition& tp) const = 0; ///< the high watermark
+    virtual std::optional<Offset> offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const = 0;
+    /// Records of a partition below the high watermark (lab checks; small topics only).
+    virtual std::vector<StoredRecord> readRecords(const TopicPartition& tp) const = 0;
+
+    // ---- consumer groups ----
+    virtual std::vector<std::string> listGroups() const = 0;
+    /// nullopt when the group does not exist (Dead).
+    virtual std::optional<GroupInfo> describeGroup(const std::string& group) const = 0;
+    virtual BackendResult alterGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) = 0;
+    virtual BackendResult deleteGroup(const std::string& group) = 0;
+
+    // ---- clients ----
+    virtual Handle openProducer(const ProducerSettings& settings) = 0;
+    virtual BackendResult send(Handle producer, const std::string& topic, const std::optional<std::string>& key,
+                               const std::string& value) = 0;
+    /// Flushes and waits for every acknowledgement (KafkaProducer.close()).
+    virtual void closeProducer(Handle producer) = 0;
+    virtual Handle openConsumer(const ConsumerSettings& settings) = 0;
+    /// Records returned by poll() since the last call, in delivery order.
+    virtual std::vector<StoredRecord> takeRecords(Handle consumer) = 0;
+    virtual bool hasAssignment(Handle consumer) const = 0;
+    virtual void seek(Handle consumer, const TopicPartition& tp, Offset offset) = 0;
+    /// KafkaConsumer.close(): commits when auto-commit is on, leaves the group.
+    virtual void closeConsumer(Handle consumer) = 0;
+};
+
+} // namespace fluxolab::labs

@@ -1,0 +1,617 @@
+#include "labs/lab_engine.h"
+
+#include "labs/sim_backend.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#ifndef FLUXOLAB_SOURCE_DIR
+#define FLUXOLAB_SOURCE_DIR "."
+#endif
+
+namespace fluxolab::labs {
+
+using nlohmann::json;
+
+std::string formatLabError(const LabError& e) { return e.file + ": " + (e.path.empty() ? "/" : e.path) + ": " + e.message; }
+
+// ---------------------------------------------------------------------------------------------
+// Parsing and validation
+
+namespace {
+
+const std::set<std::string> kCheckTypes = {"all", "any", "not", "topic_exists", "topic_absent", "group_exists",
+                                           "group_state", "group_lag", "committed_offset", "record_in_partition",
+                                           "record_count", "command_run"};
+const std::set<std::string> kSetupActions = {"create_topic", "delete_topic", "produce", "run"};
+
+class Validator {
+public:
+    explicit Validator(std::string file) : m_file(std::move(file)) {}
+    std::vector<LabError> errors;
+    std::string m_file;
+
+    void error(const std::string& path, const std::string& msg) { errors.push_back({m_file, path, msg}); }
+
+    const json* member(const json& obj, const std::string& path, const char* key, bool required) {
+        if (!obj.is_object()) return nullptr;
+        auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (required) error(path, std::string("missing required property '") + key + "'");
+            return nullptr;
+        }
+        return &*it;
+    }
+    std::string str(const json& obj, const std::string& path, const char* key, bool required) {
+        const json* v = member(obj, path, key, required);
+        if (!v) return {};
+        if (!v->is_string()) {
+            error(path + "/" + key, "must be a string");
+            return {};
+        }
+        return v->get<std::string>();
+    }
+    std::optional<std::int64_t> integer(const json& obj, const std::string& path, const char* key, bool required,
+                                        std::int64_t lo = INT64_MIN, std::int64_t hi = INT64_MAX) {
+        const json* v = member(obj, path, key, required);
+        if (!v) return std::nullopt;
+        if (!v->is_number_integer()) {
+            error(path + "/" + key, "must be an integer");
+            return std::nullopt;
+        }
+        const auto n = v->get<std::int64_t>();
+        if (n < lo || n > hi) {
+            error(path + "/" + key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+            return std::nullopt;
+        }
+        return n;
+    }
+    LocalizedText text(const json& obj, const std::string& path, const char* key, bool required) {
+        LocalizedText t;
+        const json* v = member(obj, path, key, required);
+        if (!v) return t;
+        const std::string p = path + "/" + key;
+        if (!v->is_object()) {
+            error(p, "must be an object with \"pt\" and \"en\" strings");
+            return t;
+        }
+        t.pt = str(*v, p, "pt", true);
+        t.en = str(*v, p, "en", false);
+        for (auto it = v->begin(); it != v->end(); ++it)
+            if (it.key() != "pt" && it.key() != "en") error(p + "/" + it.key(), "unknown language (use \"pt\" and \"en\")");
+        return t;
+    }
+    void onlyKeys(const json& obj, const std::string& path, std::initializer_list<const char*> keys) {
+        if (!obj.is_object()) return;
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            bool ok = false;
+            for (const char* k : keys) ok = ok || it.key() == k;
+            if (!ok) error(path + "/" + it.key(), "unknown property '" + it.key() + "'");
+        }
+    }
+
+    Check check(const json& j, const std::string& path, int depth = 0) {
+        Check c;
+        if (!j.is_object()) {
+            error(path, "a check must be an object");
+            return c;
+        }
+        if (depth > 8) {
+            error(path, "checks are nested too deeply (max 8)");
+            return c;
+        }
+        c.type = str(j, path, "type", true);
+        if (!c.type.empty() && !kCheckTypes.count(c.type)) error(path + "/type", "unknown check type '" + c.type + "'");
+        onlyKeys(j, path, {"type", "checks", "check", "topic", "group", "key", "value", "state", "kind", "partition",
+                           "partitions", "replication_factor", "members", "min", "max", "equals", "offset", "args"});
+        c.topic = str(j, path, "topic", false);
+        c.group = str(j, path, "group", false);
+        c.key = str(j, path, "key", false);
+        c.value = str(j, path, "value", false);
+        c.state = str(j, path, "state", false);
+        c.kind = str(j, path, "kind", false);
+        auto i32 = [&](const char* k, std::int64_t lo, std::int64_t hi) -> std::optional<std::int32_t> {
+            auto v = integer(j, path, k, false, lo, hi);
+            return v ? std::optional<std::int32_t>(static_cast<std::int32_t>(*v)) : std::nullopt;
+        };
+        c.partition = i32("partition", 0, 100000);
+        c.partitions = i32("partitions", 1, 100000);
+        c.replication_factor = i32("replication_factor", 1, 32767);
+        c.members = i32("members", 0, 100000);
+        c.min = integer(j, path, "min", false);
+        c.max = integer(j, path, "max", false);
+        c.equals = integer(j, path, "equals", false);
+        c.offset = integer(j, path, "offset", false, 0);
+        if (const json* a = member(j, path, "args", false)) {
+            if (!a->is_array()) error(path + "/args", "must be an array of strings");
+            else
+                for (std::size_t i = 0; i < a->size(); ++i) {
+                    if ((*a)[i].is_string()) c.args.push_back((*a)[i].get<std::string>());
+                    else error(path + "/args/" + std::to_string(i), "must be a string");
+                }
+        }
+        auto need = [&](const char* field, bool present) {
+            if (!present) error(path, "check '" + c.type + "' needs '" + field + "'");
+        };
+        if (c.type == "all" || c.type == "any") {
+            const json* list = member(j, path, "checks", true);
+            if (list && (!list->is_array() || list->empty())) error(path + "/checks", "must be a non-empty array of checks");
+            else if (list)
+                for (std::size_t i = 0; i < list->size(); ++i)
+                    c.children.push_back(check((*list)[i], path + "/checks/" + std::to_string(i), depth + 1));
+        } else if (c.type == "not") {
+            if (const json* inner = member(j, path, "check", true)) c.children.push_back(check(*inner, path + "/check", depth + 1));
+        } else if (c.type == "topic_exists" || c.type == "topic_absent") {
+            need("topic", !c.topic.empty());
+        } else if (c.type == "group_exists") {
+            need("group", !c.group.empty());
+        } else if (c.type == "group_state") {
+            need("group", !c.group.empty());
+            need("state", !c.state.empty());
+            static const std::set<std::string> states = {"Empty", "PreparingRebalance", "CompletingRebalance", "Stable", "Dead"};
+            if (!c.state.empty() && !states.count(c.state)) error(path + "/state", "unknown group state '" + c.state + "'");
+        } else if (c.type == "group_lag") {
+            need("group", !c.group.empty());
+            need("topic", !c.topic.empty());
+            need("min, max or equals", c.min || c.max || c.equals);
+        } else if (c.type == "committed_offset") {
+            need("group", !c.group.empty());
+            need("topic", !c.topic.empty());
+            need("partition", c.partition.has_value());
+            need("offset", c.offset.has_value());
+        } else if (c.type == "record_in_partition") {
+            need("topic", !c.topic.empty());
+            need("key", member(j, path, "key", false) != nullptr);
+        } else if (c.type == "record_count") {
+            need("topic", !c.topic.empty());
+            need("min, max or equals", c.min || c.max || c.equals);
+        } else if (c.type == "command_run") {
+            need("kind", !c.kind.empty());
+            static const std::set<std::string> kinds = {
+                "topics.create", "topics.list", "topics.describe", "topics.delete", "topics.alter",
+                "console-producer", "console-consumer", "consumer-groups.list", "consumer-groups.describe",
+                "consumer-groups.reset-offsets", "consumer-groups.delete", "sleep", "kill"};
+            if (!c.kind.empty() && !kinds.count(c.kind)) error(path + "/kind", "unknown command kind '" + c.kind + "'");
+        }
+        return c;
+    }
+
+    SetupAction setup(const json& j, const std::string& path) {
+        SetupAction a;
+        if (!j.is_object()) {
+            error(path, "a setup action must be an object");
+            return a;
+        }
+        onlyKeys(j, path, {"action", "topic", "partitions", "replication_factor", "records", "command"});
+        a.action = str(j, path, "action", true);
+        if (!a.action.empty() && !kSetupActions.count(a.action)) error(path + "/action", "unknown setup action '" + a.action + "'");
+        a.topic = str(j, path, "topic", a.action != "run");
+        a.partitions = static_cast<std::int32_t>(integer(j, path, "partitions", false, 1, 1000).value_or(1));
+        a.replication_factor = static_cast<std::int32_t>(integer(j, path, "replication_factor", false, 1, 9).value_or(1));
+        a.command = str(j, path, "command", a.action == "run");
+        if (const json* recs = member(j, path, "records", a.action == "produce")) {
+            if (!recs->is_array()) error(path + "/records", "must be an array");
+            else
+                for (std::size_t i = 0; i < recs->size(); ++i) {
+                    const std::string p = path + "/records/" + std::to_string(i);
+                    const json& r = (*recs)[i];
+                    if (!r.is_object()) {
+                        error(p, "a record must be an object with 'value' (and optional 'key')");
+                        continue;
+                    }
+                    std::optional<std::string> key;
+                    if (r.contains("key") && !r["key"].is_null()) key = str(r, p, "key", false);
+                    a.records.emplace_back(key, str(r, p, "value", true));
+                }
+        }
+        return a;
+    }
+};
+
+} // namespace
+
+LabLoadResult parseLab(const std::string& text, const std::string& file) {
+    LabLoadResult res;
+    json root;
+    try {
+        root = json::parse(text);
+    } catch (const json::parse_error& e) {
+        res.errors.push_back({file, "", std::string("not valid JSON: ") + e.what()});
+        return res;
+    }
+    Validator v(file);
+    if (!root.is_object()) {
+        v.error("", "a lab must be a JSON object");
+        res.errors = v.errors;
+        return res;
+    }
+    Lab lab;
+    lab.source_file = file;
+    v.onlyKeys(root, "", {"$schema", "id", "version", "title", "level", "duration_minutes", "objectives", "cluster", "steps"});
+    lab.id = v.str(root, "", "id", true);
+    if (!lab.id.empty() && lab.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+        v.error("/id", "must use lower-case letters, digits and '-' only");
+    lab.version = static_cast<int>(v.integer(root, "", "version", true, 1, 1).value_or(1));
+    lab.title = v.text(root, "", "title", true);
+    lab.level = v.str(root, "", "level", true);
+    if (!lab.level.empty() && lab.level != "beginner" && lab.level != "intermediate" && lab.level != "advanced")
+        v.error("/level", "must be beginner, intermediate or advanced");
+    lab.duration_minutes = static_cast<int>(v.integer(root, "", "duration_minutes", true, 1, 600).value_or(0));
+    if (const json* obj = v.member(root, "", "objectives", true)) {
+        if (!obj->is_array() || obj->empty()) v.error("/objectives", "must be a non-empty array");
+        else
+            for (std::size_t i = 0; i < obj->size(); ++i) {
+                json wrap = {{"o", (*obj)[i]}};
+                lab.objectives.push_back(v.text(wrap, "/objectives", "o", true));
+                if (!v.errors.empty() && v.errors.back().path.rfind("/objectives/o", 0) == 0)
+                    v.errors.back().path = "/objectives/" + std::to_string(i) + v.errors.back().path.substr(13);
+            }
+    }
+    if (const json* cl = v.member(root, "", "cluster", false)) {
+        if (!cl->is_object()) v.error("/cluster", "must be an object");
+        else {
+            v.onlyKeys(*cl, "/cluster", {"brokers", "seed"});
+            lab.brokers = static_cast<std::int32_t>(v.integer(*cl, "/cluster", "brokers", false, 1, 9).value_or(1));
+            lab.seed = static_cast<std::uint64_t>(v.integer(*cl, "/cluster", "seed", false, 0).value_or(1));
+        }
+    }
+    if (const json* steps = v.member(root, "", "steps", true)) {
+        if (!steps->is_array() || steps->empty()) v.error("/steps", "must be a non-empty array");
+        else {
+            std::set<std::string> ids;
+            for (std::size_t i = 0; i < steps->size(); ++i) {
+                const std::string p = "/steps/" + std::to_string(i);
+                const json& s = (*steps)[i];
+                if (!s.is_object()) {
+                    v.error(p, "a step must be an object");
+                    continue;
+                }
+                v.onlyKeys(s, p, {"id", "title", "instructions", "setup", "check", "hints", "explanation"});
+                LabStep st;
+                st.id = v.str(s, p, "id", true);
+                if (!st.id.empty() && !ids.insert(st.id).second) v.error(p + "/id", "duplicate step id '" + st.id + "'");
+                st.title = v.text(s, p, "title", true);
+                st.instructions = v.text(s, p, "instructions", true);
+                st.explanation = v.text(s, p, "explanation", true);
+                if (const json* setup = v.member(s, p, "setup", false)) {
+                    if (!setup->is_array()) v.error(p + "/setup", "must be an array");
+                    else
+                        for (std::size_t k = 0; k < setup->size(); ++k)
+                            st.setup.push_back(v.setup((*setup)[k], p + "/setup/" + std::to_string(k)));
+                }
+                if (const json* c = v.member(s, p, "check", true)) st.check = v.check(*c, p + "/check");
+                if (const json* hints = v.member(s, p, "hints", false)) {
+                    if (!hints->is_array()) v.error(p + "/hints", "must be an array");
+                    else
+                        for (std::size_t k = 0; k < hints->size(); ++k) {
+                            const json& h = (*hints)[k];
+                            const std::string hp = p + "/hints/" + std::to_string(k);
+                            if (!h.is_object()) {
+                                v.error(hp, "must be an object with \"pt\" and \"en\" strings");
+                                continue;
+                            }
+                            LocalizedText t;
+                            t.pt = v.str(h, hp, "pt", true);
+                            t.en = v.str(h, hp, "en", false);
+                            st.hints.push_back(t);
+                        }
+                }
+                lab.steps.push_back(std::move(st));
+            }
+        }
+    }
+    res.errors = v.errors;
+    if (res.errors.empty()) res.lab = std::move(lab);
+    return res;
+}
+
+LabLoadResult loadLabFile(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return LabLoadResult{std::nullopt, {{path, "", "cannot read the file"}}};
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    return parseLab(ss.str(), path);
+}
+
+std::string defaultLabDirectory() {
+    if (const char* env = std::getenv("FLUXOLAB_LABS_DIR"); env && *env) return env;
+    return std::string(FLUXOLAB_SOURCE_DIR) + "/labs/content";
+}
+
+LabCatalog loadLabCatalog(const std::string& dir) {
+    LabCatalog cat;
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const auto& p = it->path();
+        if (p.extension() == ".json" && p.filename() != "lab.schema.json") files.push_back(p.string());
+    }
+    if (ec) cat.errors.push_back({dir, "", "cannot list the lab directory: " + ec.message()});
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+        LabLoadResult r = loadLabFile(f);
+        cat.errors.insert(cat.errors.end(), r.errors.begin(), r.errors.end());
+        if (r.lab) cat.labs.push_back(std::move(*r.lab));
+    }
+    std::sort(cat.labs.begin(), cat.labs.end(), [](const Lab& a, const Lab& b) { return a.id < b.id; });
+    return cat;
+}
+
+LabLoadResult findLab(const std::string& name, const std::string& dir) {
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) return loadLabFile(name);
+    LabCatalog cat = loadLabCatalog(dir);
+    for (auto& lab : cat.labs) {
+        const std::string stem = std::filesystem::path(lab.source_file).stem().string();
+        if (lab.id == name || stem == name) return LabLoadResult{std::move(lab), {}};
+    }
+    return LabLoadResult{std::nullopt, cat.errors};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine
+
+LabEngine::LabEngine(const Lab& lab, ClusterBackend& backend)
+    : m_lab(lab), m_backend(backend), m_passed(lab.steps.size(), false), m_hints(lab.steps.size(), 0),
+      m_stepHistoryStart(lab.steps.size(), 0) {}
+
+void LabEngine::start() {
+    if (!finished()) runSetup(m_lab.steps[m_current]);
+}
+
+void LabEngine::runSetup(const LabStep& step) {
+    for (const auto& a : step.setup) {
+        if (a.action == "create_topic") {
+            m_backend.createTopic(a.topic, a.partitions, a.replication_factor, {});
+        } else if (a.action == "delete_topic") {
+            m_backend.deleteTopic(a.topic);
+        } else if (a.action == "produce") {
+            ProducerSettings ps;
+            ps.client_id = "fluxolab-setup";
+            const auto h = m_backend.openProducer(ps);
+            for (const auto& [k, v] : a.records) m_backend.send(h, a.topic, k, v);
+            m_backend.closeProducer(h);
+        } else if (a.action == "run") {
+            std::string ignored;
+            const ParsedScript ps = parseScript(a.command);
+            ScriptRunner runner(m_backend, ScriptOptions{0, 3000, 600000, std::nullopt, {}});
+            runner.run(ps, ignored);
+        }
+    }
+}
+
+namespace {
+bool compare(std::int64_t v, const Check& c, std::string& detail, const std::string& what) {
+    detail = what + " is " + std::to_string(v);
+    if (c.equals && v != *c.equals) return false;
+    if (c.min && v < *c.min) return false;
+    if (c.max && v > *c.max) return false;
+    return true;
+}
+} // namespace
+
+CheckResult LabEngine::eval(const Check& c, const std::vector<HistoryEntry>& history, std::size_t from) const {
+    CheckResult r;
+    if (c.type == "all" || c.type == "any") {
+        const bool all = c.type == "all";
+        r.passed = all;
+        for (const auto& child : c.children) {
+            CheckResult cr = eval(child, history, from);
+            if (all && !cr.passed) return cr;
+            if (!all && cr.passed) return cr;
+            if (!all) r.detail += (r.detail.empty() ? "" : "; ") + cr.detail;
+        }
+        if (all) r.detail = "all conditions hold";
+        return r;
+    }
+    if (c.type == "not") {
+        CheckResult cr = eval(c.children.front(), history, from);
+        return CheckResult{!cr.passed, "not (" + cr.detail + ")"};
+    }
+    if (c.type == "topic_exists" || c.type == "topic_absent") {
+        const auto t = m_backend.describeTopic(c.topic);
+        if (c.type == "topic_absent") return CheckResult{!t, t ? "topic '" + c.topic + "' exists" : "topic '" + c.topic + "' is absent"};
+        if (!t) return CheckResult{false, "topic '" + c.topic + "' does not exist"};
+        const auto parts = static_cast<std::int32_t>(t->partitions.size());
+        const auto rf = t->partitions.empty() ? 0 : static_cast<std::int32_t>(t->partitions.front().replicas.size());
+        r.detail = "topic '" + c.topic + "' has " + std::to_string(parts) + " partition(s), replication factor " + std::to_string(rf);
+        r.passed = (!c.partitions || *c.partitions == parts) && (!c.replication_factor || *c.replication_factor == rf);
+        return r;
+    }
+    if (c.type == "group_exists" || c.type == "group_state") {
+        const auto g = m_backend.describeGroup(c.group);
+        if (!g) return CheckResult{c.type == "group_state" && c.state == "Dead", "group '" + c.group + "' does not exist"};
+        r.detail = "group '" + c.group + "' is " + g->state + " with " + std::to_string(g->members.size()) + " member(s)";
+        r.passed = (c.state.empty() || g->state == c.state) &&
+                   (!c.members || static_cast<std::int32_t>(g->members.size()) == *c.members);
+        return r;
+    }
+    if (c.type == "group_lag") {
+        const auto g = m_backend.describeGroup(c.group);
+        const auto t = m_backend.describeTopic(c.topic);
+        if (!g || !t) return CheckResult{false, !g ? "group '" + c.group + "' does not exist" : "topic '" + c.topic + "' does not exist"};
+        std::int64_t lag = 0;
+        for (const auto& p : t->partitions) {
+            if (c.partition && p.partition != *c.partition) continue;
+            auto it = g->committed.find(TopicPartition{c.topic, p.partition});
+            lag += p.high_watermark - (it == g->committed.end() ? p.log_start : it->second);
+        }
+        r.passed = compare(lag, c, r.detail, "lag of '" + c.group + "' on '" + c.topic + "'");
+        return r;
+    }
+    if (c.type == "committed_offset") {
+        const auto g = m_backend.describeGroup(c.group);
+        if (!g) return CheckResult{false, "group '" + c.group + "' does not exist"};
+        auto it = g->committed.find(TopicPartition{c.topic, *c.partition});
+        if (it == g->committed.end()) return CheckResult{false, "no committed offset for " + c.topic + "-" + std::to_string(*c.partition)};
+        return CheckResult{it->second == *c.offset, "committed offset of " + c.topic + "-" + std::to_string(*c.partition) + " is " + std::to_string(it->second)};
+    }
+    if (c.type == "record_in_partition" || c.type == "record_count") {
+        const auto t = m_backend.describeTopic(c.topic);
+        if (!t) return CheckResult{false, "topic '" + c.topic + "' does not exist"};
+        std::int64_t count = 0;
+        std::vector<std::int32_t> where;
+        for (const auto& p : t->partitions) {
+            if (c.partition && p.partition != *c.partition && c.type == "record_count") continue;
+            for (const auto& rec : m_backend.readRecords(TopicPartition{c.topic, p.partition})) {
+                if (c.type == "record_count") {
+                    ++count;
+                    continue;
+                }
+                if (rec.key && *rec.key == c.key && (c.value.empty() || rec.value == c.value)) {
+                    where.push_back(p.partition);
+                    break;
+                }
+            }
+        }
+        if (c.type == "record_count") {
+            r.passed = compare(count, c, r.detail, "record count of '" + c.topic + "'");
+            return r;
+        }
+        if (where.empty()) return CheckResult{false, "no record with key '" + c.key + "' in '" + c.topic + "'"};
+        r.passed = !c.partition || std::find(where.begin(), where.end(), *c.partition) != where.end();
+        r.detail = "key '" + c.key + "' is in partition " + std::to_string(where.front()) + " of '" + c.topic + "'";
+        return r;
+    }
+    if (c.type == "command_run") {
+        std::int64_t n = 0;
+        for (std::size_t i = from; i < history.size(); ++i) {
+            const HistoryEntry& h = history[i];
+            if (h.kind != c.kind) continue;
+            bool ok = true;
+            for (const auto& a : c.args) {
+                bool found = false;
+                for (std::size_t k = 0; k < h.argv.size(); ++k)
+                    found = found || h.argv[k] == a || (h.argv[k].rfind(a + "=", 0) == 0);
+                ok = ok && found;
+            }
+            if (ok && h.exit_code == 0) ++n;
+        }
+        Check limits = c;
+        if (!c.min && !c.max && !c.equals) limits.min = 1;
+        r.passed = compare(n, limits, r.detail, "successful '" + c.kind + "' commands");
+        return r;
+    }
+    return CheckResult{false, "unknown check type '" + c.type + "'"};
+}
+
+CheckResult LabEngine::evaluate(std::size_t step, const std::vector<HistoryEntry>& history) const {
+    if (step >= m_lab.steps.size()) return CheckResult{false, "no such step"};
+    return eval(m_lab.steps[step].check, history, std::min(m_stepHistoryStart[step], history.size()));
+}
+
+std::vector<std::size_t> LabEngine::update(const std::vector<HistoryEntry>& history) {
+    std::vector<std::size_t> passed;
+    while (!finished()) {
+        if (!evaluate(m_current, history).passed) break;
+        m_passed[m_current] = true;
+        passed.push_back(m_current);
+        ++m_current;
+        if (!finished()) {
+            m_stepHistoryStart[m_current] = history.size();
+            runSetup(m_lab.steps[m_current]);
+        }
+    }
+    return passed;
+}
+
+std::optional<std::string> LabEngine::revealHint(std::size_t step, Language lang) {
+    if (step >= m_lab.steps.size()) return std::nullopt;
+    const auto& hints = m_lab.steps[step].hints;
+    if (m_hints[step] >= static_cast<int>(hints.size())) return std::nullopt;
+    return hints[static_cast<std::size_t>(m_hints[step]++)].get(lang);
+}
+
+std::string LabEngine::saveProgress() const {
+    json j;
+    j["lab"] = m_lab.id;
+    j["version"] = m_lab.version;
+    j["current_step"] = m_current;
+    j["steps"] = json::array();
+    for (std::size_t i = 0; i < m_lab.steps.size(); ++i)
+        j["steps"].push_back({{"id", m_lab.steps[i].id}, {"passed", static_cast<bool>(m_passed[i])}, {"hints_revealed", m_hints[i]}});
+    return j.dump(2);
+}
+
+bool LabEngine::restoreProgress(const std::string& text, std::string* error) {
+    auto fail = [&](const std::string& m) {
+        if (error) *error = m;
+        return false;
+    };
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception& e) {
+        return fail(std::string("progress is not valid JSON: ") + e.what());
+    }
+    try {
+        if (j.value("lab", std::string()) != m_lab.id) return fail("progress belongs to another lab");
+        const auto& steps = j.at("steps");
+        if (!steps.is_array() || steps.size() != m_lab.steps.size()) return fail("progress does not match the lab's steps");
+        const auto current = j.at("current_step").get<std::size_t>();
+        if (current > m_lab.steps.size()) return fail("current_step out of range");
+        std::vector<bool> passed(m_lab.steps.size());
+        std::vector<int> hints(m_lab.steps.size());
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            if (steps[i].at("id").get<std::string>() != m_lab.steps[i].id) return fail("step ids do not match the lab");
+            passed[i] = steps[i].at("passed").get<bool>();
+            hints[i] = std::clamp(steps[i].at("hints_revealed").get<int>(), 0, static_cast<int>(m_lab.steps[i].hints.size()));
+        }
+        m_current = current;
+        m_passed = passed;
+        m_hints = hints;
+        return true;
+    } catch (const json::exception& e) {
+        return fail(std::string("progress is malformed: ") + e.what());
+    }
+}
+
+LabRunReport runLabWithScript(const Lab& lab, const ParsedScript& script, std::optional<std::uint64_t> seed,
+                              const std::string& base_dir) {
+    SimBackend backend(seed.value_or(lab.seed), lab.brokers);
+    ScriptOptions opts;
+    opts.base_dir = base_dir;
+    ScriptRunner runner(backend, opts);
+    LabEngine engine(lab, backend);
+    engine.start();
+    LabRunReport report;
+    std::vector<std::string> lastDetail(lab.steps.size());
+    for (const auto& cmd : script.commands) {
+        runner.runCommand(cmd, report.transcript);
+        engine.update(runner.history());
+    }
+    runner.stopAll(report.transcript);
+    engine.update(runner.history());
+    for (std::size_t i = 0; i < lab.steps.size(); ++i) {
+        StepReport s;
+        s.id = lab.steps[i].id;
+        s.reached = i <= engine.currentStep();
+        s.passed = engine.stepPassed(i);
+        if (s.reached && !s.passed) s.detail = engine.evaluate(i, runner.history()).detail;
+        report.steps.push_back(s);
+    }
+    report.all_passed = engine.finished();
+    return report;
+}
+
+std::string formatLabReport(const Lab& lab, const LabRunReport& report, Language lang) {
+    std::string out = lab.id + ": " + lab.title.get(lang) + "\n";
+    for (std::size_t i = 0; i < report.steps.size(); ++i) {
+        const StepReport& s = report.steps[i];
+        const char* status = s.passed ? "PASS" : (s.reached ? "FAIL" : "SKIP");
+        out += std::string("  ") + status + "  " + std::to_string(i + 1) + ". " + s.id + " — " + lab.steps[i].title.get(lang);
+        if (!s.detail.empty()) out += "  (" + s.detail + ")";
+        out += "\n";
+    }
+    std::size_t passed = 0;
+    for (const auto& s : report.steps) passed += s.passed;
+    out += std::to_string(passed) + "/" + std::to_string(report.steps.size()) + (lang == Language::Portuguese ? " passos concluídos\n" : " steps passed\n");
+    return out;
+}
+
+} // namespace fluxolab::labs

@@ -1,0 +1,149 @@
+#pragma once
+// Guided labs: the JSON lab format (labs/content/lab.schema.json, docs/labs.md), its validator,
+// and the engine that evaluates each step's declarative check against the cluster (through a
+// ClusterBackend) and the history of commands the student ran.
+
+#include "labs/cluster_backend.h"
+#include "labs/script_runner.h"
+#include "labs/teaching_notes.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fluxolab::labs {
+
+/// Text in both course languages (pt-PT first; English falls back to Portuguese when missing).
+struct LocalizedText {
+    std::string pt;
+    std::string en;
+    const std::string& get(Language lang) const { return lang == Language::English && !en.empty() ? en : pt; }
+};
+
+struct SetupAction {
+    std::string action; ///< create_topic | delete_topic | produce | run
+    std::string topic;
+    std::int32_t partitions = 1;
+    std::int32_t replication_factor = 1;
+    std::vector<std::pair<std::optional<std::string>, std::string>> records; ///< (key, value)
+    std::string command; ///< for "run"
+};
+
+/// A declarative predicate. `type` selects which fields matter (see lab.schema.json).
+struct Check {
+    std::string type;
+    std::string topic, group, key, value, state, kind;
+    std::optional<std::int32_t> partition, partitions, replication_factor, members;
+    std::optional<std::int64_t> min, max, equals, offset;
+    std::vector<std::string> args;
+    std::vector<Check> children; ///< all / any / not
+};
+
+struct LabStep {
+    std::string id;
+    LocalizedText title;
+    LocalizedText instructions; ///< Markdown
+    std::vector<SetupAction> setup;
+    Check check;
+    std::vector<LocalizedText> hints;
+    LocalizedText explanation; ///< shown on success
+};
+
+struct Lab {
+    std::string id;
+    int version = 1;
+    LocalizedText title;
+    std::string level; ///< beginner | intermediate | advanced
+    int duration_minutes = 0;
+    std::vector<LocalizedText> objectives;
+    std::int32_t brokers = 1;
+    std::uint64_t seed = 1;
+    std::vector<LabStep> steps;
+    std::string source_file;
+};
+
+struct LabError {
+    std::string file;
+    std::string path; ///< JSON pointer, e.g. /steps/2/check/type
+    std::string message;
+};
+std::string formatLabError(const LabError& e);
+
+struct LabLoadResult {
+    std::optional<Lab> lab;
+    std::vector<LabError> errors;
+};
+
+/// Parses and validates lab JSON text (never throws).
+LabLoadResult parseLab(const std::string& json_text, const std::string& file = "<memory>");
+LabLoadResult loadLabFile(const std::string& path);
+
+struct LabCatalog {
+    std::vector<Lab> labs; ///< sorted by id
+    std::vector<LabError> errors;
+};
+/// Every *.json lab in `dir` (lab.schema.json excluded).
+LabCatalog loadLabCatalog(const std::string& dir);
+/// A lab by id, file stem or path.
+LabLoadResult findLab(const std::string& name, const std::string& dir);
+/// labs/content of the source tree, or $FLUXOLAB_LABS_DIR.
+std::string defaultLabDirectory();
+
+struct CheckResult {
+    bool passed = false;
+    std::string detail; ///< English, technical: what was found
+};
+
+class LabEngine {
+public:
+    LabEngine(const Lab& lab, ClusterBackend& backend);
+    const Lab& lab() const { return m_lab; }
+    /// Applies the setup of the current step (call once at the start and after restore).
+    void start();
+    std::size_t currentStep() const { return m_current; }
+    bool finished() const { return m_current >= m_lab.steps.size(); }
+    bool stepPassed(std::size_t step) const { return m_passed[step]; }
+    /// Evaluates a step's check now; `history_from` = index of the first history entry that counts.
+    CheckResult evaluate(std::size_t step, const std::vector<HistoryEntry>& history) const;
+    /// Evaluates the current step; while it passes, marks it and moves on (running the next setup).
+    /// Returns the steps passed by this call.
+    std::vector<std::size_t> update(const std::vector<HistoryEntry>& history);
+    /// Reveals the next hint of a step; nullopt when all are shown.
+    std::optional<std::string> revealHint(std::size_t step, Language lang);
+    int hintsRevealed(std::size_t step) const { return m_hints[step]; }
+    /// Progress as JSON text, and back. restore() validates against this lab.
+    std::string saveProgress() const;
+    bool restoreProgress(const std::string& json_text, std::string* error = nullptr);
+
+private:
+    void runSetup(const LabStep& step);
+    CheckResult eval(const Check& c, const std::vector<HistoryEntry>& history, std::size_t from) const;
+
+    Lab m_lab;
+    ClusterBackend& m_backend;
+    std::size_t m_current = 0;
+    std::vector<bool> m_passed;
+    std::vector<int> m_hints;
+    std::vector<std::size_t> m_stepHistoryStart;
+    std::size_t m_historySeen = 0;
+};
+
+struct StepReport {
+    std::string id;
+    bool reached = false;
+    bool passed = false;
+    std::string detail;
+};
+
+struct LabRunReport {
+    std::vector<StepReport> steps;
+    bool all_passed = false;
+    std::string transcript;
+};
+
+/// Runs a solution script on a fresh simulated cluster, updating the lab after every command.
+LabRunReport runLabWithScript(const Lab& lab, const ParsedScript& script, std::optional<std::uint64_t> seed,
+                              const std::string& base_dir = {});
+std::string formatLabReport(const Lab& lab, const LabRunReport& report, Language lang);
+
+} // namespace fluxolab::labs

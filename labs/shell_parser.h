@@ -1,0 +1,41 @@
+#pragma once
+// A small shell-like parser for the commands students type: words with '...' and "..." quoting
+// and backslash escapes, backslash-newline continuations, comments, `< file` input redirection,
+// heredocs (`<<EOF`, `<<'EOF'`, `<<-EOF`) for the console producer's input, and a trailing `&`
+// that runs a command in the background (like a second terminal tab).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fluxolab::labs {
+
+struct ShellCommand {
+    std::vector<std::string> argv;
+    std::optional<std::string> heredoc;    ///< heredoc body, each line ending in '\n'
+    std::optional<std::string> input_file; ///< `< file`
+    bool background = false;
+    /// Physical lines as typed (continuations and heredoc body included), for the transcript.
+    std::vector<std::string> typed_lines;
+    int line = 0; ///< 1-based line of the command in its script
+};
+
+struct ShellParseError {
+    int line = 0;
+    std::string message;
+};
+
+struct ParsedScript {
+    std::vector<ShellCommand> commands;
+    std::optional<ShellParseError> error;
+};
+
+/// Parses a whole script. Blank lines and comment-only lines are skipped.
+ParsedScript parseScript(std::string_view text);
+
+/// Splits one logical command (no heredoc body) into words; nullopt + error text if malformed
+/// (e.g. an unterminated quote).
+std::optional<std::vector<std::string>> splitWords(std::string_view text, std::string* error = nullptr);
+
+} // namespace fluxolab::labs

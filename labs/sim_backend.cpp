@@ -1,0 +1,314 @@
+#include "labs/sim_backend.h"
+
+#include "sim/journal.h"
+
+#include <algorithm>
+
+namespace fluxolab::labs {
+
+namespace {
+constexpr TimeMs kRequestMs = 2;          ///< one admin round trip (network delay 1 ms each way)
+constexpr TimeMs kProducerCloseMaxMs = 130000; ///< > delivery.timeout.ms: close() never hangs forever
+
+std::string invalidTopicReason(const std::string& name) {
+    if (name.empty()) return "the empty string is not allowed";
+    if (name == ".") return "'.' is not allowed";
+    if (name == "..") return "'..' is not allowed";
+    if (name.size() > 249) return "the length of '" + name + "' is longer than the max allowed length 249";
+    for (char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+              c == '-'))
+            return "'" + name + "' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'";
+    return {};
+}
+
+std::string unifyCollision(std::string s) {
+    std::replace(s.begin(), s.end(), '.', '_');
+    return s;
+}
+
+bool groupVisible(const sim::GroupStateData& g) {
+    // The coordinator forgets a classic group once it is empty and has no committed offsets.
+    return g.state != sim::GroupState::Dead && (!g.members.empty() || !g.committed.empty());
+}
+} // namespace
+
+SimBackend::SimBackend(std::uint64_t seed, std::int32_t brokers) {
+    sim::ClusterConfig cfg;
+    cfg.brokers = std::clamp(brokers, 1, 9);
+    m_sim = std::make_unique<sim::Simulation>(cfg, seed);
+}
+
+SimBackend::~SimBackend() = default;
+
+TimeMs SimBackend::nowMs() const { return kVirtualEpochMs + m_sim->now(); }
+void SimBackend::advance(TimeMs ms) { m_sim->runFor(std::max<TimeMs>(0, ms)); }
+void SimBackend::request() { m_sim->runFor(kRequestMs); }
+
+std::vector<BrokerInfo> SimBackend::brokers() const {
+    std::vector<BrokerInfo> out;
+    for (const auto& b : m_sim->brokers()) out.push_back(BrokerInfo{b.id, b.host, b.port, b.alive && !b.fenced});
+    return out;
+}
+
+std::vector<std::string> SimBackend::listTopics(bool include_internal) const {
+    std::vector<std::string> out;
+    for (const auto& [name, t] : m_sim->topics())
+        if (include_internal || !t.internal) out.push_back(name);
+    return out; // std::map: sorted
+}
+
+std::optional<TopicInfo> SimBackend::describeTopic(const std::string& name) const {
+    const sim::TopicState* t = m_sim->topic(name);
+    if (!t) return std::nullopt;
+    TopicInfo info;
+    info.name = t->name;
+    info.topic_id = t->topic_id;
+    info.internal = t->internal;
+    if (name == "__consumer_offsets") {
+        // Order in which the broker lists them for the offsets topic.
+        for (const char* k : {"compression.type", "cleanup.policy", "segment.bytes"}) {
+            auto it = t->configs.overrides.find(k);
+            if (it != t->configs.overrides.end()) info.configs.emplace_back(it->first, it->second);
+        }
+    } else {
+        for (const auto& [k, v] : t->configs.overrides) info.configs.emplace_back(k, v);
+        // The course's server.properties sets log.segment.bytes: a STATIC_BROKER_CONFIG, so
+        // DescribeConfigs reports it as non-default for every topic (FIDELITY §3.3).
+        if (!t->configs.overrides.count("segment.bytes"))
+            info.configs.emplace_back("segment.bytes", std::to_string(m_sim->config().defaults.log_segment_bytes));
+    }
+    for (const auto& p : t->partitions) {
+        PartitionInfo pi;
+        pi.partition = p.partition;
+        pi.leader = p.leader;
+        pi.replicas = p.replicas;
+        pi.isr = p.isr;
+        pi.log_start = p.log_start;
+        pi.high_watermark = p.high_watermark;
+        info.partitions.push_back(std::move(pi));
+    }
+    return info;
+}
+
+BackendResult SimBackend::createTopic(const std::string& name, std::optional<std::int32_t> partitions,
+                                      std::optional<std::int32_t> rf,
+                                      const std::vector<std::pair<std::string, std::string>>& configs) {
+    request();
+    BackendResult r;
+    if (const std::string why = invalidTopicReason(name); !why.empty()) {
+        r.error = ErrorCode::INVALID_TOPIC_EXCEPTION;
+        r.message = "Topic name is invalid: " + why;
+        return r;
+    }
+    if (m_sim->topic(name)) {
+        r.error = ErrorCode::TOPIC_ALREADY_EXISTS;
+        r.message = "Topic '" + name + "' already exists.";
+        return r;
+    }
+    if (name.find_first_of("._") != std::string::npos) {
+        for (const auto& [other, t] : m_sim->topics())
+            if (unifyCollision(other) == unifyCollision(name)) {
+                r.error = ErrorCode::INVALID_TOPIC_EXCEPTION;
+                r.message = "Topic '" + name + "' collides with existing topic: " + other;
+                return r;
+            }
+    }
+    std::map<std::string, std::string> cfg;
+    for (const auto& [k, v] : configs) cfg[k] = v;
+    const auto& d = m_sim->config().defaults;
+    const std::int32_t p = partitions.value_or(d.num_partitions);
+    const std::int32_t f = rf.value_or(d.default_replication_factor);
+    const sim::AdminResult a = m_sim->createTopic(name, p, f, cfg);
+    r.error = a.error;
+    switch (a.error) {
+    case ErrorCode::NONE: break;
+    case ErrorCode::INVALID_REPLICATION_FACTOR:
+        if (f <= 0) r.message = "Replication factor must be larger than 0, or -1 to use the default value.";
+        else
+            r.message = "Unable to replicate the partition " + std::to_string(f) +
+                        " time(s): The target replication factor of " + std::to_string(f) +
+                        " cannot be reached because only " + std::to_string(a.detail2) + " broker(s) are registered.";
+        break;
+    case ErrorCode::INVALID_PARTITIONS: r.message = "Number of partitions was set to an invalid non-positive value."; break;
+    case ErrorCode::INVALID_CONFIG: {
+        const auto eq = a.detail_text.find('=');
+        if (eq == std::string::npos) r.message = "Unknown topic config name: " + a.detail_text;
+        else
+            r.message = "Invalid value " + a.detail_text.substr(eq + 1) + " for configuration " +
+                        a.detail_text.substr(0, eq) + ": Not a number of type LONG";
+        break;
+    }
+    default: r.message = sim::errorName(a.error); break;
+    }
+    return r;
+}
+
+BackendResult SimBackend::deleteTopic(const std::string& name) {
+    request();
+    BackendResult r;
+    const sim::AdminResult a = m_sim->deleteTopic(name);
+    r.error = a.error;
+    if (!a.ok()) r.message = "This server does not host this topic-partition.";
+    return r;
+}
+
+BackendResult SimBackend::createPartitions(const std::string& name, std::int32_t total) {
+    request();
+    BackendResult r;
+    const sim::AdminResult a = m_sim->createPartitions(name, total);
+    r.error = a.error;
+    if (a.error == ErrorCode::INVALID_PARTITIONS) {
+        if (a.detail1 == a.detail2) r.message = "Topic already has " + std::to_string(a.detail1) + " partition(s).";
+        else
+            r.message = "The topic " + name + " currently has " + std::to_string(a.detail1) + " partition(s); " +
+                        std::to_string(a.detail2) + " would not be an increase.";
+    } else if (a.error == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION) {
+        r.message = "This server does not host this topic-partition.";
+    } else if (a.error == ErrorCode::INVALID_REPLICATION_FACTOR) {
+        r.message = "Unable to replicate the partition " + std::to_string(a.detail1) +
+                    " time(s): The target replication factor of " + std::to_string(a.detail1) +
+                    " cannot be reached because only " + std::to_string(a.detail2) + " broker(s) are registered.";
+    } else if (!a.ok()) {
+        r.message = sim::errorName(a.error);
+    }
+    return r;
+}
+
+Offset SimBackend::earliestOffset(const TopicPartition& tp) const { return m_sim->earliestOffset(tp); }
+Offset SimBackend::latestOffset(const TopicPartition& tp) const { return m_sim->latestOffset(tp); }
+std::optional<Offset> SimBackend::offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const {
+    return m_sim->offsetForTimestamp(tp, epoch_ms - kVirtualEpochMs);
+}
+
+std::vector<StoredRecord> SimBackend::readRecords(const TopicPartition& tp) const {
+    std::vector<StoredRecord> out;
+    const sim::PartitionState* p = m_sim->partition(tp);
+    if (!p) return out;
+    for (Offset o = p->log_start; o < p->high_watermark; ++o) {
+        const sim::Record& r = p->at(o);
+        out.push_back(StoredRecord{tp, o, kVirtualEpochMs + r.timestamp, m_sim->recordKey(r), m_sim->recordValue(r)});
+    }
+    return out;
+}
+
+std::vector<std::string> SimBackend::listGroups() const {
+    std::vector<std::string> out;
+    for (const auto& [id, g] : m_sim->groups())
+        if (groupVisible(g)) out.push_back(id);
+    return out;
+}
+
+std::optional<GroupInfo> SimBackend::describeGroup(const std::string& group) const {
+    const sim::GroupStateData* g = m_sim->group(group);
+    if (!g || !groupVisible(*g)) return std::nullopt;
+    GroupInfo info;
+    info.id = g->id;
+    info.state = sim::groupStateName(g->state);
+    info.protocol = g->protocol ? sim::assignorName(*g->protocol) : "";
+    for (const auto& b : m_sim->brokers())
+        if (b.id == g->coordinator) info.coordinator = BrokerInfo{b.id, b.host, b.port, b.alive};
+    for (const auto& m : g->members) {
+        MemberInfo mi{m.member_id, m.client_id, m.host, m.assignment};
+        // During a rebalance the coordinator reports no assignment (DescribeGroups sends it only when Stable).
+        if (g->state != sim::GroupState::Stable) mi.assignment.clear();
+        info.members.push_back(std::move(mi));
+    }
+    info.committed = g->committed;
+    return info;
+}
+
+BackendResult SimBackend::alterGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) {
+    request();
+    BackendResult r;
+    const sim::AdminResult a = m_sim->resetGroupOffsets(group, offsets);
+    r.error = a.error;
+    if (!a.ok()) r.message = "The group is not empty.";
+    return r;
+}
+
+BackendResult SimBackend::deleteGroup(const std::string& group) {
+    request();
+    BackendResult r;
+    if (!describeGroup(group)) {
+        r.error = ErrorCode::GROUP_ID_NOT_FOUND;
+        r.message = "The group id does not exist.";
+        return r;
+    }
+    const sim::AdminResult a = m_sim->deleteGroup(group);
+    r.error = a.error;
+    if (a.error == ErrorCode::NON_EMPTY_GROUP) r.message = "The group is not empty.";
+    else if (a.error == ErrorCode::GROUP_ID_NOT_FOUND) r.message = "The group id does not exist.";
+    return r;
+}
+
+ClusterBackend::Handle SimBackend::openProducer(const ProducerSettings& s) {
+    sim::ProducerConfig c;
+    c.client_id = s.client_id;
+    c.linger_ms = s.linger_ms;
+    c.acks = s.acks == 0 ? sim::Acks::None : (s.acks == 1 ? sim::Acks::Leader : sim::Acks::All);
+    c.retries = s.retries;
+    c.request_timeout_ms = s.request_timeout_ms;
+    c.batch_size = s.batch_size;
+    return m_sim->addProducer(c);
+}
+
+BackendResult SimBackend::send(Handle producer, const std::string& topic, const std::optional<std::string>& key,
+                               const std::string& value) {
+    BackendResult r;
+    sim::ProducerRecord rec;
+    rec.topic = topic;
+    rec.key = key;
+    rec.value = value;
+    r.error = m_sim->send(producer, rec);
+    if (!r.ok()) r.message = "This server does not host this topic-partition.";
+    return r;
+}
+
+void SimBackend::closeProducer(Handle producer) {
+    m_sim->closeProducer(producer);
+    const TimeMs deadline = m_sim->now() + kProducerCloseMaxMs;
+    while (m_sim->pendingRecords(producer) > 0 && m_sim->now() < deadline) m_sim->runFor(1);
+}
+
+ClusterBackend::Handle SimBackend::openConsumer(const ConsumerSettings& s) {
+    sim::ConsumerConfig c;
+    c.group_id = s.partition ? std::string() : s.group_id;
+    c.client_id = s.client_id;
+    c.enable_auto_commit = s.enable_auto_commit && !s.partition;
+    c.auto_offset_reset = s.earliest ? sim::OffsetReset::Earliest : sim::OffsetReset::Latest;
+    const Handle h = m_sim->addConsumer(c);
+    m_sim->setKeepDelivered(h, true);
+    if (s.partition) {
+        m_sim->assign(h, {*s.partition});
+        const Offset start = s.start_offset.value_or(-1);
+        if (start == -2) m_sim->seekToBeginning(h, *s.partition);
+        else if (start == -1) m_sim->seekToEnd(h, *s.partition);
+        else m_sim->seek(h, *s.partition, start);
+    } else {
+        m_sim->subscribe(h, s.topics);
+    }
+    return h;
+}
+
+std::vector<StoredRecord> SimBackend::takeRecords(Handle consumer) {
+    std::vector<StoredRecord> out;
+    for (auto& r : m_sim->drainDelivered(consumer))
+        out.push_back(StoredRecord{TopicPartition{r.topic, r.partition}, r.offset, kVirtualEpochMs + r.timestamp,
+                                   std::move(r.key), std::move(r.value)});
+    return out;
+}
+
+bool SimBackend::hasAssignment(Handle consumer) const {
+    return !m_sim->consumers()[static_cast<std::size_t>(consumer)].assigned.empty();
+}
+
+void SimBackend::seek(Handle consumer, const TopicPartition& tp, Offset offset) { m_sim->seek(consumer, tp, offset); }
+
+void SimBackend::closeConsumer(Handle consumer) {
+    m_sim->closeConsumer(consumer);
+    m_sim->setKeepDelivered(consumer, false);
+    request();
+}
+
+} // namespace fluxolab::labs

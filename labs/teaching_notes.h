@@ -1,0 +1,52 @@
+#pragma once
+// One-line teaching notes shown under a command's output (the GUI shows them beneath the error;
+// fluxolab-cli prints them only with --notes). Ids are stable; text lives in teaching_notes.cpp.
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace fluxolab::labs {
+
+enum class NoteId : std::uint16_t {
+    TopicAlreadyExists,
+    ReplicationFactorTooLarge,
+    ReplicationFactorOutOfRange,
+    PartitionsNotPositive,
+    TopicDoesNotExist,
+    InvalidTopicName,
+    TopicNameCollisionChars,
+    PartitionsNotIncreased,
+    InvalidTopicConfig,
+    ZookeeperRemoved,
+    BrokerListRemoved,
+    UnrecognizedOption,
+    MissingBootstrapServer,
+    UsageError,
+    BootstrapUnreachable,
+    NoKeySeparator,
+    TopicAutoCreated,
+    ConsumerTimeout,
+    FromBeginningIgnored,
+    FromBeginningConflict,
+    GroupDoesNotExist,
+    GroupRebalancing,
+    GroupNoActiveMembers,
+    ResetRequiresInactiveGroup,
+    ResetIsDryRun,
+    GroupNotEmpty,
+    UnknownCommand,
+    ShellSyntax,
+    Count_
+};
+
+enum class Language : std::uint8_t { Portuguese, English };
+
+/// Stable identifier ("topic_already_exists") for JSON and logs.
+std::string_view noteKey(NoteId id);
+/// The note in the given language.
+std::string_view noteText(NoteId id, Language lang);
+/// "pt" / "pt-PT" / "en" ...; nullopt if unknown.
+std::optional<Language> parseLanguage(std::string_view code);
+
+} // namespace fluxolab::labs

@@ -1,0 +1,26 @@
+// Runs the app test suites; the first argument (optional) picks one suite by class name.
+#include "tests/app/tst_cli.h"
+#include "tests/app/tst_mainwindow.h"
+#include "tests/app/tst_translations.h"
+
+#include <QApplication>
+#include <QTest>
+
+#include <cstring>
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("FluxoLabTests"));
+    QApplication::setApplicationName(QStringLiteral("FluxoLabTests"));
+    const char* only = argc > 1 && argv[1][0] != '-' ? argv[1] : nullptr;
+    // Remaining arguments go to QTest (e.g. -v2, a test function name).
+    QStringList rest = QApplication::arguments();
+    if (only) rest.removeAt(1);
+    int failures = 0;
+    MainWindowTest mw;
+    TranslationsTest tr;
+    CliTest cli;
+    for (QObject* suite : {static_cast<QObject*>(&mw), static_cast<QObject*>(&tr), static_cast<QObject*>(&cli)})
+        if (!only || std::strcmp(suite->metaObject()->className(), only) == 0) failures += QTest::qExec(suite, rest);
+    return failures == 0 ? 0 : 1;
+}

@@ -1,0 +1,90 @@
+#include "tests/app/tst_cli.h"
+
+#include "app/application.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Run {
+    int code = -1;
+    QString err;
+};
+Run run(const QStringList& args) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(FLUXOLAB_EXE), args);
+    if (!p.waitForFinished(60000)) return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardError())};
+}
+} // namespace
+
+void CliTest::screenshotRendersAndExitsZero() {
+    QTemporaryDir dir;
+    for (const char* view : {"cluster", "groups", "tables", "plots"}) {
+        const QString out = dir.filePath(QStringLiteral("shot-%1.png").arg(QString::fromLatin1(view)));
+        const Run r = run({QStringLiteral("--scenario"), QStringLiteral("rebalance-basico"), QStringLiteral("--seed"), QStringLiteral("7"),
+                           QStringLiteral("--at"), QStringLiteral("25s"), QStringLiteral("--view"), QString::fromLatin1(view),
+                           QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--size"), QStringLiteral("1280x720"),
+                           QStringLiteral("--screenshot"), out});
+        QCOMPARE(r.code, 0);
+        QImage img(out);
+        QVERIFY(!img.isNull());
+        QCOMPARE(img.size(), QSize(1280, 720));
+    }
+}
+
+void CliTest::badOptionsExitTwo_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << QStringLiteral("bogus");
+    QTest::newRow("bad view") << QStringList{QStringLiteral("--scenario"), QStringLiteral("rebalance-basico"), QStringLiteral("--view"),
+                                             QStringLiteral("nope"), QStringLiteral("--screenshot"), QStringLiteral("x.png")}
+                              << QStringLiteral("--view");
+    QTest::newRow("bad time") << QStringList{QStringLiteral("--scenario"), QStringLiteral("rebalance-basico"), QStringLiteral("--at"),
+                                             QStringLiteral("soon"), QStringLiteral("--screenshot"), QStringLiteral("x.png")}
+                              << QStringLiteral("--at");
+    QTest::newRow("bad lang") << QStringList{QStringLiteral("--lang"), QStringLiteral("klingon"), QStringLiteral("--screenshot"),
+                                             QStringLiteral("x.png")}
+                              << QStringLiteral("--lang");
+    QTest::newRow("unknown scenario") << QStringList{QStringLiteral("--scenario"), QStringLiteral("does-not-exist"),
+                                                     QStringLiteral("--screenshot"), QStringLiteral("x.png")}
+                                      << QStringLiteral("does-not-exist");
+}
+
+void CliTest::badOptionsExitTwo() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = run(args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+void CliTest::badScenarioFileIsAClearMessage() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"name": "x", "cluster": {"brokers": 3}, "topics": [{"name": "t", "partitions": "many"}]})");
+    f.close();
+    const Run r = run({QStringLiteral("--scenario"), path, QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--screenshot"),
+                       dir.filePath(QStringLiteral("x.png"))});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("bad.json")) && r.err.contains(QStringLiteral("/topics/0/partitions")), qPrintable(r.err));
+}
+
+void CliTest::parseOptions() {
+    QString error;
+    auto o = fluxolab::app::parseOptions({QStringLiteral("fluxolab"), QStringLiteral("--scenario"), QStringLiteral("a"),
+                                          QStringLiteral("--at"), QStringLiteral("1500ms"), QStringLiteral("--seed"), QStringLiteral("9")},
+                                         &error);
+    QVERIFY(o.has_value());
+    QCOMPARE(*o->at_ms, 1500);
+    QCOMPARE(*o->seed, 9u);
+    QVERIFY(!fluxolab::app::parseOptions({QStringLiteral("fluxolab"), QStringLiteral("--seed"), QStringLiteral("-3")}, &error));
+}

@@ -1,0 +1,327 @@
+#include "tests/app/tst_mainwindow.h"
+
+#include "app/clusterview.h"
+#include "app/grouppanel.h"
+#include "app/language.h"
+#include "app/mainwindow.h"
+#include "app/plotsview.h"
+#include "app/simulationcontroller.h"
+#include "app/tablemodels.h"
+
+#include <QAction>
+#include <QFile>
+#include <QMenuBar>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+#include <QTreeWidget>
+
+using namespace fluxolab;
+using namespace fluxolab::app;
+
+namespace {
+
+std::unique_ptr<MainWindow> makeWindow() {
+    auto w = std::make_unique<MainWindow>();
+    w->resize(1600, 900);
+    w->show();
+    if (!w->openScenario(QStringLiteral("rebalance-basico"), false)) return nullptr;
+    return w;
+}
+
+/// Everything the cluster view draws, as text: brokers, strips (role, ISR, offsets, cells), groups.
+QString signature(ClusterView* view) {
+    const ClusterLayout& L = view->layout();
+    QStringList out;
+    for (const auto& b : L.brokers) out << QStringLiteral("B%1 %2 %3 %4").arg(b.id).arg(b.alive).arg(b.fenced).arg(b.leaders);
+    for (const auto& s : L.strips) {
+        QString cells;
+        for (const auto& c : s.cells) cells += QString::number(c.key) + QLatin1Char(c.committed ? 'c' : 'u');
+        out << QStringLiteral("%1@%2 L%3 I%4 O%5 leo%6 hw%7 ls%8 el%9 ")
+                   .arg(s.name)
+                   .arg(s.broker)
+                   .arg(s.leader)
+                   .arg(s.inIsr)
+                   .arg(s.offline)
+                   .arg(s.leo)
+                   .arg(s.hw)
+                   .arg(s.logStart)
+                   .arg(s.elided) +
+                   cells;
+        for (const auto& m : s.markers) out << QStringLiteral("  m%1 %2 %3").arg(m.group).arg(m.offset).arg(m.committed);
+    }
+    for (const auto& g : L.groups) {
+        out << QStringLiteral("G%1 %2 gen%3 p%4").arg(g.name).arg(static_cast<int>(g.state)).arg(g.generation).arg(g.protocol);
+        for (const auto& c : g.consumers) {
+            QString parts;
+            for (const auto& b : c.partitions) parts += b.text + QLatin1Char(';');
+            out << QStringLiteral("  C%1 %2 %3 %4").arg(c.name).arg(c.leader).arg(c.stopped).arg(parts);
+        }
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+void MainWindowTest::initTestCase() {
+    QSettings().clear();
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void MainWindowTest::loadScenario() {
+    auto w = makeWindow();
+    QVERIFY(w);
+    auto* c = w->controller();
+    QVERIFY(c->hasRun());
+    QCOMPARE(c->seed(), 42u);
+    c->runTo(5000);
+    const ClusterLayout& L = w->clusterView()->layout();
+    QCOMPARE(L.brokers.size(), 3u);
+    QCOMPARE(L.strips.size(), 18u); // 6 partitions x replication factor 3
+    QCOMPARE(L.producers.size(), 1u);
+    QCOMPARE(L.producers[0].name, QStringLiteral("loja"));
+    // Every partition has exactly one leader strip, on the broker the view says.
+    for (const auto& [tp, p] : c->view().partitions) {
+        if (c->journal().topicName(tp.first) != "encomendas") continue;
+        const ReplicaStrip* s = L.leaderStrip(tp);
+        QVERIFY(s);
+        QCOMPARE(s->broker, p.leader);
+        QCOMPARE(s->hw, p.high_watermark);
+    }
+    const GroupItem* g = L.group(QStringLiteral("faturacao"));
+    QVERIFY(g);
+    QCOMPARE(g->consumers.size(), 2u);
+    // Strips are inside their broker's column.
+    for (const auto& s : L.strips) QVERIFY(L.broker(s.broker)->rect.contains(s.rect));
+}
+
+void MainWindowTest::play() {
+    auto w = makeWindow();
+    auto* c = w->controller();
+    c->setSpeed(8);
+    QAction* play = w->action(QStringLiteral("play"));
+    play->trigger();
+    QVERIFY(c->isPlaying());
+    QTRY_VERIFY_WITH_TIMEOUT(c->time() >= 1000, 5000);
+    play->trigger();
+    QVERIFY(!c->isPlaying());
+    QVERIFY(c->isLive());
+    // The timer slices are bounded: one frame at 64x never runs more than ~a frame's budget of virtual time.
+    c->setSpeed(64);
+    const auto before = c->time();
+    c->advance(16);
+    QVERIFY(c->time() - before <= 16 * 64);
+}
+
+void MainWindowTest::stepForwardAndBack() {
+    auto w = makeWindow();
+    auto* c = w->controller();
+    c->runTo(3000);
+    const std::size_t n = c->cursor();
+    const QString at = signature(w->clusterView());
+    w->action(QStringLiteral("stepForward"))->trigger();
+    QCOMPARE(c->cursor(), n + 1);
+    QVERIFY(c->currentEvent());
+    w->action(QStringLiteral("stepBack"))->trigger();
+    QCOMPARE(c->cursor(), n);
+    QCOMPARE(signature(w->clusterView()), at);
+    w->action(QStringLiteral("stepBack"))->trigger();
+    QCOMPARE(c->cursor(), n - 1);
+    QVERIFY(!c->isLive());
+}
+
+void MainWindowTest::scrubIsDeterministic() {
+    auto w = makeWindow();
+    auto* c = w->controller();
+    c->runTo(25000);
+    const std::size_t end = c->cursor();
+    QVERIFY(end > 1000);
+    const std::size_t mid = end / 2;
+    c->seek(mid);
+    const QString a = signature(w->clusterView());
+    QCOMPARE(c->cursor(), mid);
+    c->seek(end);
+    QVERIFY(c->isLive());
+    QVERIFY(signature(w->clusterView()) != a);
+    c->seek(mid);
+    QCOMPARE(signature(w->clusterView()), a);
+    // Through the scrubber widget as well, and by stepping up to it.
+    c->seek(mid - 25);
+    for (int i = 0; i < 25; ++i) c->stepForward();
+    QCOMPARE(signature(w->clusterView()), a);
+    // A fresh run with the same seed shows the same picture at the same event index.
+    auto w2 = makeWindow();
+    w2->controller()->runTo(25000);
+    w2->controller()->seek(mid);
+    QCOMPARE(signature(w2->clusterView()), a);
+    // Another seed differs.
+    w2->controller()->restart(43);
+    w2->controller()->runTo(25000);
+    w2->controller()->seek(mid);
+    QVERIFY(signature(w2->clusterView()) != a);
+}
+
+void MainWindowTest::stopBrokerMovesLeaders() {
+    auto w = makeWindow();
+    auto* c = w->controller();
+    c->runTo(8000);
+    std::vector<sim::TpKey> led;
+    for (const auto& s : w->clusterView()->layout().strips)
+        if (s.leader && s.broker == 1) led.push_back(s.tp);
+    QVERIFY(!led.empty());
+    QAction* stop = w->action(QStringLiteral("stopBroker1"));
+    QVERIFY(stop && stop->isEnabled());
+    stop->trigger();
+    c->runTo(c->time() + 2000);
+    const ClusterLayout& L = w->clusterView()->layout();
+    QVERIFY(!L.broker(1)->alive);
+    for (const auto& tp : led) {
+        const ReplicaStrip* s = L.leaderStrip(tp);
+        QVERIFY(s);
+        QVERIFY(s->broker != 1);
+        QVERIFY(!L.strip(tp, 1)->inIsr);
+    }
+    QVERIFY(!w->action(QStringLiteral("stopBroker1"))->isEnabled());
+    QVERIFY(w->action(QStringLiteral("startBroker1"))->isEnabled());
+    // The partitions table agrees.
+    for (const auto& row : w->partitionsModel()->rows()) QVERIFY(row[2] != QStringLiteral("1"));
+    // Recovery: start it again; it returns to the ISR.
+    w->action(QStringLiteral("startBroker1"))->trigger();
+    c->runTo(c->time() + 15000);
+    QVERIFY(w->clusterView()->layout().broker(1)->alive);
+    QVERIFY(w->clusterView()->layout().strip(led.front(), 1)->inIsr);
+}
+
+void MainWindowTest::allReplicasDownIsLeaderNone() {
+    auto w = makeWindow();
+    auto* c = w->controller();
+    c->runTo(5000);
+    for (int b = 1; b <= 3; ++b) {
+        c->stopBroker(b, true);
+        c->runTo(c->time() + 12000);
+    }
+    const ClusterLayout& L = w->clusterView()->layout();
+    int offline = 0;
+    for (const auto& s : L.strips) offline += s.offline ? 1 : 0;
+    QCOMPARE(offline, 18);
+    for (const auto& row : w->partitionsModel()->rows()) QCOMPARE(row[2], QStringLiteral("none"));
+}
+
+void MainWindowTest::addConsumerRebalances() {
+    auto w = makeWindow();
+    auto* c = w->controller();
+    c->runTo(10000);
+    const GroupItem* g = w->clusterView()->layout().group(QStringLiteral("faturacao"));
+    QVERIFY(g);
+    const auto before = g->consumers.size();
+    const auto generation = g->generation;
+    const auto idx = c->addConsumer("faturacao");
+    QVERIFY(idx >= 0);
+    c->runTo(c->time() + 8000); // before the scenario's own third consumer joins at 20 s
+    g = w->clusterView()->layout().group(QStringLiteral("faturacao"));
+    QCOMPARE(g->consumers.size(), before + 1);
+    QVERIFY(g->generation > generation);
+    QVERIFY(w->clusterView()->layout().consumer(idx));
+    QVERIFY(!w->clusterView()->layout().consumer(idx)->partitions.empty());
+    // The action is recorded in the scenario (so it can be saved).
+    bool found = false;
+    for (const auto& a : c->scenario().actions) found |= a.kind == sim::ScenarioAction::Kind::AddConsumer && a.at_ms == 10000;
+    QVERIFY(found);
+    // The group panel lists the new member.
+    w->setView(MainWindow::View::Groups);
+    w->groupPanel()->refresh();
+    QCOMPARE(w->groupPanel()->tree()->topLevelItem(0)->childCount(), static_cast<int>(before + 1));
+}
+
+void MainWindowTest::switchLanguage() {
+    auto w = makeWindow();
+    auto* tabs = w->findChild<QTabWidget*>();
+    QVERIFY(tabs);
+    w->switchLanguage(QStringLiteral("en"));
+    QCOMPARE(currentLanguage(), QStringLiteral("en"));
+    // LanguageChange is a posted event: the window retranslates on the next event loop pass.
+    QTRY_COMPARE(tabs->tabText(3), QStringLiteral("Plots"));
+    QCOMPARE(w->action(QStringLiteral("lang_en"))->isChecked(), true);
+    QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("en"));
+    QCOMPARE(savedLanguage(), QStringLiteral("en"));
+    w->switchLanguage(QStringLiteral("pt_PT"));
+    QTRY_COMPARE(tabs->tabText(3), QStringLiteral("Gráficos"));
+    QCOMPARE(w->partitionsModel()->headerData(1, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Partição"));
+    QCOMPARE(savedLanguage(), QStringLiteral("pt_PT"));
+}
+
+void MainWindowTest::presentationMode() {
+    auto w = makeWindow();
+    w->controller()->runTo(5000);
+    const double cellH = w->clusterView()->layout().strips.front().cellsRect.height();
+    const double speed = w->controller()->speed();
+    w->action(QStringLiteral("presentation"))->trigger();
+    QVERIFY(w->isPresentation());
+    QVERIFY(w->clusterView()->theme().presentation);
+    QVERIFY(!w->menuBar()->isVisible());
+    QVERIFY(!w->findChild<QToolBar*>()->isVisible());
+    QVERIFY(w->clusterView()->layout().strips.front().cellsRect.height() >= cellH);
+    QVERIFY(w->controller()->speed() < speed);
+    w->action(QStringLiteral("presentation"))->trigger();
+    QVERIFY(!w->isPresentation());
+    QVERIFY(w->menuBar()->isVisible());
+    QCOMPARE(w->controller()->speed(), speed);
+}
+
+void MainWindowTest::badScenarioKeepsTheCurrentOne() {
+    auto w = makeWindow();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{ not json");
+    f.close();
+    QString error;
+    QVERIFY(!w->openScenario(path, false, &error));
+    QVERIFY(error.contains(QStringLiteral("broken.json")));
+    QVERIFY(error.contains(QStringLiteral("não é válido")));
+    QCOMPARE(QString::fromStdString(w->controller()->scenario().name), QStringLiteral("rebalance-basico"));
+    QVERIFY(!w->openScenario(QStringLiteral("no-such-scenario"), false, &error));
+}
+
+void MainWindowTest::tablesPrintCliNumbers() {
+    auto w = makeWindow();
+    auto* c = w->controller();
+    c->runTo(30000);
+    const auto& v = c->view();
+    // kafka-consumer-groups --describe: LOG-END-OFFSET is the HW, LAG = HW - CURRENT-OFFSET.
+    const auto& rows = w->offsetsModel()->rows();
+    QVERIFY(!rows.empty());
+    for (const auto& r : rows) {
+        QCOMPARE(r[0], QStringLiteral("faturacao"));
+        if (r[3] == QStringLiteral("-")) continue;
+        QCOMPARE(r[5].toLongLong(), r[4].toLongLong() - r[3].toLongLong());
+        std::int32_t topic = -1;
+        for (std::size_t i = 0; i < c->journal().topicCount(); ++i)
+            if (c->journal().topicName(static_cast<std::int32_t>(i)) == "encomendas") topic = static_cast<std::int32_t>(i);
+        const sim::TpKey tp{topic, r[2].toInt()};
+        QCOMPARE(r[4].toLongLong(), v.partitions.at(tp).high_watermark);
+    }
+    QCOMPARE(w->topicsModel()->rows().size(), 2u); // encomendas + __consumer_offsets
+    QCOMPARE(w->groupsModel()->rows().front()[3], QStringLiteral("Stable"));
+}
+
+void MainWindowTest::exports() {
+    auto w = makeWindow();
+    w->controller()->runTo(20000);
+    QTemporaryDir dir;
+    QVERIFY(w->exportPng(dir.filePath(QStringLiteral("c.png"))));
+    QVERIFY(w->exportSvg(dir.filePath(QStringLiteral("c.svg"))));
+    QVERIFY(w->exportCsv(dir.filePath(QStringLiteral("p.csv"))));
+    QFile csv(dir.filePath(QStringLiteral("p.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().split('\n');
+    QVERIFY(lines.front().startsWith("time_s,produce_rate,consume_rate"));
+    QVERIFY(lines.size() > 70); // 4 samples per virtual second
+    w->setView(MainWindow::View::Plots);
+    w->plotsView()->rebuild();
+    QVERIFY(w->plotsView()->lagGraphCount() >= 1);
+    QCOMPARE(w->plotsView()->cursorSeconds(), 20.0);
+}

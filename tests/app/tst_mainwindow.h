@@ -1,0 +1,21 @@
+#pragma once
+#include <QObject>
+
+/// Drives the main window offscreen and checks the view models.
+class MainWindowTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void loadScenario();
+    void play();
+    void stepForwardAndBack();
+    void scrubIsDeterministic();
+    void stopBrokerMovesLeaders();
+    void allReplicasDownIsLeaderNone();
+    void addConsumerRebalances();
+    void switchLanguage();
+    void presentationMode();
+    void badScenarioKeepsTheCurrentOne();
+    void tablesPrintCliNumbers();
+    void exports();
+};

@@ -1,0 +1,236 @@
+// Tests of the Kafka CLI emulation, the script runner and the lab engine.
+#include "labs/kafka_cli.h"
+#include "labs/lab_engine.h"
+#include "labs/script_runner.h"
+#include "labs/shell_parser.h"
+#include "labs/sim_backend.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using namespace fluxolab::labs;
+
+namespace {
+std::string readText(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+const std::string kSrc = FLUXOLAB_SOURCE_DIR;
+
+std::string runScriptText(const std::string& text, std::uint64_t seed = 1) {
+    SimBackend backend(seed, 1);
+    ScriptRunner runner(backend);
+    std::string out;
+    const ParsedScript ps = parseScript(text);
+    REQUIRE_FALSE(ps.error.has_value());
+    runner.run(ps, out);
+    runner.stopAll(out);
+    return out;
+}
+} // namespace
+
+TEST_SUITE("labs/golden") {
+    TEST_CASE("each golden script prints exactly its committed transcript") {
+        for (const char* name : {"cli_tour", "errors"}) {
+            CAPTURE(name);
+            const std::string script = readText(kSrc + "/tests/labs/golden/" + name + ".sh");
+            const std::string expected = readText(kSrc + "/tests/labs/golden/" + name + ".txt");
+            REQUIRE_FALSE(expected.empty());
+            const std::string actual = runScriptText(script);
+            if (std::getenv("FLUXOLAB_UPDATE_GOLDEN")) std::ofstream(kSrc + "/tests/labs/golden/" + name + ".txt", std::ios::binary) << actual;
+            CHECK(actual == expected);
+        }
+    }
+
+    TEST_CASE("hand-checked formats") {
+        const std::string out = runScriptText(
+            "kafka-topics.sh --create --topic a.b --partitions 2 --bootstrap-server localhost:9092\n"
+            "kafka-topics.sh --describe --topic a.b --bootstrap-server localhost:9092\n");
+        CHECK(out.find("WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could "
+                       "collide. To avoid issues it is best to use either, but not both.\nCreated topic a.b.\n") != std::string::npos);
+        CHECK(out.find("\tPartitionCount: 2\tReplicationFactor: 1\tConfigs: segment.bytes=1073741824\n") != std::string::npos);
+        CHECK(out.find("\tTopic: a.b\tPartition: 1\tLeader: 1\tReplicas: 1\tIsr: 1\tElr: \tLastKnownElr: \n") != std::string::npos);
+    }
+
+    TEST_CASE("describe of a consumer group: header widths and lag against the high watermark") {
+        const std::string out = runScriptText(
+            "kafka-topics.sh --create --topic t --bootstrap-server localhost:9092\n"
+            "kafka-console-producer.sh --topic t --bootstrap-server localhost:9092 <<EOF\na\nb\nc\nEOF\n"
+            "kafka-console-consumer.sh --topic t --group g --from-beginning --max-messages 2 --bootstrap-server localhost:9092\n"
+            "kafka-consumer-groups.sh --describe --group g --bootstrap-server localhost:9092\n");
+        CHECK(out.find("a\nb\nProcessed a total of 2 messages\n") != std::string::npos);
+        CHECK(out.find("\nConsumer group 'g' has no active members.\n\nGROUP           TOPIC           PARTITION  "
+                       "CURRENT-OFFSET  LOG-END-OFFSET  LAG             CONSUMER-ID     HOST            CLIENT-ID\n"
+                       "g               t               0          2               3               1               "
+                       "-               -               -\n") != std::string::npos);
+    }
+}
+
+TEST_SUITE("labs/parser") {
+    TEST_CASE("quotes, escapes, continuations, heredoc, redirection, background") {
+        const ParsedScript ps = parseScript(
+            "# a comment\n"
+            "bin/kafka-topics.sh --create --topic \"a b\" 'c d' e\\ f \\\n  --x=1\n"
+            "\n"
+            "kafka-console-producer.sh --topic t <<-END\n\tline 1\n\t  line 2\nEND\n"
+            "kafka-console-producer.sh --topic t < input.txt\n"
+            "kafka-console-consumer.sh --topic t &\n"
+            "echo 'multi\nline'\n");
+        REQUIRE_FALSE(ps.error.has_value());
+        REQUIRE(ps.commands.size() == 5);
+        CHECK(ps.commands[0].argv == std::vector<std::string>{"bin/kafka-topics.sh", "--create", "--topic", "a b", "c d", "e f", "--x=1"});
+        CHECK(ps.commands[0].typed_lines.size() == 2);
+        CHECK(ps.commands[1].heredoc == std::string("line 1\n  line 2\n"));
+        CHECK(ps.commands[2].input_file == std::string("input.txt"));
+        CHECK(ps.commands[3].background);
+        CHECK(ps.commands[4].argv[1] == "multi\nline");
+    }
+    TEST_CASE("errors are reported with their line") {
+        auto e1 = parseScript("echo ok\necho \"open\n");
+        REQUIRE(e1.error);
+        CHECK(e1.error->line == 2);
+        auto e2 = parseScript("cat x | grep y\n");
+        REQUIRE(e2.error);
+        CHECK(e2.error->message.find("'|'") != std::string::npos);
+        auto e3 = parseScript("kafka-console-producer.sh <<EOF\nno end\n");
+        REQUIRE(e3.error);
+        CHECK(e3.error->message.find("EOF") != std::string::npos);
+    }
+    TEST_CASE("tool names with and without bin/ and .sh") {
+        CHECK(KafkaCli::toolName("bin/kafka-topics.sh") == "kafka-topics");
+        CHECK(KafkaCli::toolName("kafka-topics") == "kafka-topics");
+        CHECK(KafkaCli::toolName("bin\\windows\\kafka-consumer-groups.bat") == "kafka-consumer-groups");
+        CHECK(KafkaCli::toolName("kafka-acls.sh").empty());
+    }
+}
+
+TEST_SUITE("labs/java") {
+    TEST_CASE("HashMap order and TopicPartition hash") {
+        // "t".hashCode() = 116; TopicPartition("t", p).hashCode() = 31 * (31 + p) + 116.
+        CHECK(javaTopicPartitionHash({"t", 0}) == 31 * 31 + 116);
+        // Buckets (h ^ h>>>16) & 15: 17 -> 1, 2 -> 2, 65537 -> 0, 33 -> 1 (after 17: insertion order).
+        CHECK(javaHashMapOrder({17, 2, 65537, 33}) == std::vector<std::size_t>{2, 0, 3, 1});
+        // 13 entries exceed 16 * 0.75: the table doubles to 32 buckets.
+        std::vector<std::int32_t> many;
+        for (int i = 0; i < 13; ++i) many.push_back(31 - i);
+        CHECK(javaHashMapOrder(many).front() == 12);
+    }
+    TEST_CASE("log dates") { CHECK(formatLogDate(kVirtualEpochMs + 3723004) == "[2025-01-01 01:02:03,004]"); }
+    TEST_CASE("every note has text in both languages") {
+        for (int i = 0; i < static_cast<int>(NoteId::Count_); ++i) {
+            const auto id = static_cast<NoteId>(i);
+            CHECK_FALSE(noteText(id, Language::Portuguese).empty());
+            CHECK_FALSE(noteText(id, Language::English).empty());
+            CHECK_FALSE(noteKey(id).empty());
+        }
+    }
+}
+
+TEST_SUITE("labs/engine") {
+    TEST_CASE("every lab is valid and solved end to end by its solution") {
+        const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
+        for (const auto& e : cat.errors) FAIL_CHECK(formatLabError(e));
+        REQUIRE(cat.labs.size() == 3);
+        for (const auto& lab : cat.labs) {
+            CAPTURE(lab.id);
+            const ParsedScript ps = parseScript(readText(kSrc + "/labs/content/solutions/" + lab.id + ".sh"));
+            REQUIRE_FALSE(ps.error.has_value());
+            const LabRunReport r = runLabWithScript(lab, ps, std::nullopt);
+            CHECK(r.all_passed);
+            for (const auto& s : r.steps) CHECK_MESSAGE(s.passed, std::string(s.id + ": " + s.detail));
+        }
+    }
+    TEST_CASE("a wrong solution fails the right step") {
+        const LabLoadResult l = findLab("topicos-particoes-offsets", kSrc + "/labs/content");
+        REQUIRE(l.lab);
+        SUBCASE("three partitions instead of two fails step 1") {
+            const LabRunReport r = runLabWithScript(*l.lab, parseScript(
+                "kafka-topics.sh --create --topic exemplo-topico --partitions 3 --bootstrap-server localhost:9092\n"), std::nullopt);
+            CHECK_FALSE(r.all_passed);
+            CHECK_FALSE(r.steps[0].passed);
+            CHECK(r.steps[0].detail.find("3 partition(s)") != std::string::npos);
+            CHECK_FALSE(r.steps[1].reached);
+        }
+        SUBCASE("messages without keys fail step 3") {
+            const LabRunReport r = runLabWithScript(*l.lab, parseScript(
+                "kafka-topics.sh --create --topic exemplo-topico --partitions 2 --bootstrap-server localhost:9092\n"
+                "kafka-topics.sh --describe --topic exemplo-topico --bootstrap-server localhost:9092\n"
+                "kafka-console-producer.sh --topic exemplo-topico --bootstrap-server localhost:9092 <<EOF\nkey1:a\nEOF\n"), std::nullopt);
+            CHECK(r.steps[0].passed);
+            CHECK(r.steps[1].passed);
+            CHECK_FALSE(r.steps[2].passed);
+            CHECK(r.steps[2].reached);
+        }
+        const LabLoadResult g = findLab("grupos-lag-rebalanceamento", kSrc + "/labs/content");
+        REQUIRE(g.lab);
+        SUBCASE("a reset with active consumers fails the last step") {
+            std::string sol = readText(kSrc + "/labs/content/solutions/grupos-lag-rebalanceamento.sh");
+            const auto pos = sol.find("bin/kafka-console-consumer.sh --topic pedidos --group grupo-exemplo --bootstrap-server localhost:9092\n");
+            REQUIRE(pos != std::string::npos);
+            sol.insert(sol.find('\n', pos), " &"); // keep the draining consumer running: the group stays Stable
+            const LabRunReport r = runLabWithScript(*g.lab, parseScript(sol), std::nullopt);
+            CHECK_FALSE(r.all_passed);
+            CHECK(r.steps[5].passed);
+            CHECK_FALSE(r.steps[6].passed);
+        }
+    }
+    TEST_CASE("progress can be saved and restored; hints one at a time") {
+        const LabLoadResult l = findLab("topicos-particoes-offsets", kSrc + "/labs/content");
+        REQUIRE(l.lab);
+        SimBackend backend(1, 1);
+        LabEngine e(*l.lab, backend);
+        e.start();
+        CHECK(e.revealHint(0, Language::Portuguese) == std::string("Use `--partitions 2`."));
+        CHECK(e.revealHint(0, Language::English).has_value());
+        CHECK_FALSE(e.revealHint(0, Language::English).has_value());
+        backend.createTopic("exemplo-topico", 2, 1, {});
+        CHECK(e.update({}) == std::vector<std::size_t>{0});
+        const std::string saved = e.saveProgress();
+        LabEngine e2(*l.lab, backend);
+        std::string err;
+        REQUIRE(e2.restoreProgress(saved, &err));
+        CHECK(e2.currentStep() == 1);
+        CHECK(e2.stepPassed(0));
+        CHECK(e2.hintsRevealed(0) == 2);
+        CHECK_FALSE(e2.restoreProgress("{\"lab\":\"other\"}", &err));
+        CHECK_FALSE(e2.restoreProgress("not json", &err));
+    }
+    TEST_CASE("malformed labs give file, path and problem, never a crash") {
+        auto r1 = parseLab("{ not json", "x.json");
+        REQUIRE(r1.errors.size() == 1);
+        CHECK(formatLabError(r1.errors[0]).rfind("x.json: /: not valid JSON", 0) == 0);
+        auto r2 = parseLab(R"({"id":"a","version":1,"title":{"pt":"t"},"level":"beginner","duration_minutes":5,
+            "objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},"instructions":{"pt":"i"},
+            "explanation":{"pt":"e"},"check":{"type":"group_state","group":"g","state":"Sleeping"}}]})", "y.json");
+        REQUIRE_FALSE(r2.lab);
+        REQUIRE_FALSE(r2.errors.empty());
+        CHECK(r2.errors[0].path == "/steps/0/check/state");
+        auto r3 = parseLab(R"({"id":"a","version":1,"title":"t","level":"expert","steps":[]})", "z.json");
+        CHECK(r3.errors.size() >= 4);
+        auto r4 = parseLab("[]", "w.json");
+        CHECK_FALSE(r4.errors.empty());
+        auto r5 = parseLab(R"({"id":"a","version":1,"title":{"pt":"t"},"level":"beginner","duration_minutes":5,
+            "objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},"instructions":{"pt":"i"},
+            "explanation":{"pt":"e"},"check":{"type":"not","check":{"type":"all","checks":[]}}}]})", "v.json");
+        REQUIRE_FALSE(r5.errors.empty());
+        CHECK(r5.errors[0].path == "/steps/0/check/check/checks");
+    }
+}
+
+TEST_SUITE("labs/cli") {
+    TEST_CASE("fluxolab-cli script and lab exit codes") {
+        const std::string cli = FLUXOLAB_CLI_PATH;
+        CHECK(std::system((cli + " script /nonexistent/file.sh > /dev/null 2>&1").c_str()) != 0);
+        const std::string sol = kSrc + "/labs/content/solutions/topicos-particoes-offsets.sh";
+        CHECK(std::system((cli + " lab check topicos-particoes-offsets --script " + sol + " > /dev/null").c_str()) == 0);
+        const std::string wrong = kSrc + "/labs/content/solutions/produtores-consumidores.sh";
+        CHECK(std::system((cli + " lab check topicos-particoes-offsets --script " + wrong + " > /dev/null").c_str()) != 0);
+        CHECK(std::system((cli + " lab list > /dev/null").c_str()) == 0);
+    }
+}
