@@ -286,7 +286,7 @@ void Simulation::dispatch(const Timer& t) {
         break;
     }
     case TimerKind::ConsumerPoll: consumerPoll(t.a); break;
-    case TimerKind::ConsumerHeartbeat: consumerHeartbeat(t.a); break;
+    case TimerKind::ConsumerHeartbeat: consumerHeartbeat(t.a, static_cast<std::uint64_t>(t.b)); break;
     case TimerKind::JoinArrive: joinArrives(t.a, static_cast<std::uint64_t>(t.b)); break;
     case TimerKind::JoinResponse: joinResponse(t.a, static_cast<std::uint64_t>(t.b)); break;
     case TimerKind::SyncArrive: syncArrives(t.a, static_cast<std::uint64_t>(t.b)); break;
@@ -1978,12 +1978,14 @@ void Simulation::syncResponse(std::int32_t consumer, std::uint64_t token) {
     emitTpList(e, added);
     initPositions(c, added);
     if (!revoked.empty()) c.rejoin_needed = true;
-    schedule(m_now + c.config.heartbeat_interval_ms, TimerKind::ConsumerHeartbeat, consumer, static_cast<std::int64_t>(token));
+    // (Re)start the heartbeat thread's cycle from this response; older cycles stop.
+    schedule(m_now + c.config.heartbeat_interval_ms, TimerKind::ConsumerHeartbeat, consumer,
+             static_cast<std::int64_t>(++c.heartbeat_token));
 }
 
-void Simulation::consumerHeartbeat(std::int32_t consumer) {
+void Simulation::consumerHeartbeat(std::int32_t consumer, std::uint64_t token) {
     ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
-    if (c.phase == ConsumerPhase::Closed || c.member_id.empty()) return;
+    if (token != c.heartbeat_token || c.phase == ConsumerPhase::Closed || c.member_id.empty()) return;
     GroupStateData& g = groupFor(c.config.group_id);
     // The heartbeat thread leaves the group when poll() was not called within max.poll.interval.ms.
     if (m_now - c.last_poll_ms > c.config.max_poll_interval_ms) {
@@ -2008,7 +2010,7 @@ void Simulation::consumerHeartbeat(std::int32_t consumer) {
     m->session_deadline = m_now + m->session_timeout_ms;
     if (g.state == GroupState::PreparingRebalance && !m->joined) c.rejoin_needed = true;
     else if (g.state == GroupState::Stable && c.generation != g.generation) c.rejoin_needed = true;
-    schedule(m_now + c.config.heartbeat_interval_ms, TimerKind::ConsumerHeartbeat, consumer);
+    schedule(m_now + c.config.heartbeat_interval_ms, TimerKind::ConsumerHeartbeat, consumer, static_cast<std::int64_t>(token));
 }
 
 void Simulation::sessionCheck(std::int32_t group_index, std::int64_t serial) {

@@ -224,6 +224,7 @@ struct ConsumerState {
     TimeMs last_auto_commit_ms = 0;
     std::size_t fetch_cursor = 0;
     std::uint64_t join_token = 0;
+    std::uint64_t heartbeat_token = 0; ///< one heartbeat chain per consumer: stale timers are ignored
     std::int64_t consumed = 0;
 };
 
@@ -414,7 +415,7 @@ private:
     // consumers and groups
     GroupStateData& groupFor(const std::string& id);
     void consumerPoll(std::int32_t consumer);
-    void consumerHeartbeat(std::int32_t consumer);
+    void consumerHeartbeat(std::int32_t consumer, std::uint64_t token);
     void sendJoin(ConsumerState& c);
     void joinArrives(std::int32_t consumer, std::uint64_t token);
     void maybeCompleteJoin(GroupStateData& g);
