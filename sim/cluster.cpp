@@ -412,9 +412,14 @@ AdminResult Simulation::createTopic(const std::string& name, std::int32_t partit
             res.detail_text = k + "=" + v;
             return res;
         }
-        if (k == "min.insync.replicas" && std::stoll(v) < 1) {
+        // Range checks of the topic config definitions (LogConfig); Kafka 4.0 (KIP-1030) raised the
+        // minimum segment.bytes to 1 MiB. detail1 = the minimum, detail2 = 1 marks a range error.
+        const std::int64_t minimum = k == "min.insync.replicas" ? 1 : k == "segment.bytes" ? 1048576 : INT64_MIN;
+        if (numeric && minimum != INT64_MIN && std::stoll(v) < minimum) {
             res.error = ErrorCode::INVALID_CONFIG;
             res.detail_text = k + "=" + v;
+            res.detail1 = minimum;
+            res.detail2 = 1;
             return res;
         }
     }

@@ -252,7 +252,7 @@ struct AdminResult {
     ErrorCode error = ErrorCode::NONE;
     std::int64_t detail1 = 0;
     std::int64_t detail2 = 0;
-    std::string detail_text;
+    std::string detail_text; ///< INVALID_CONFIG: "name=value" (detail2 == 1: below the minimum detail1)
     bool ok() const { return error == ErrorCode::NONE; }
 };
 

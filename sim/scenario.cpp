@@ -391,7 +391,7 @@ Scenario parseRoot(const json& root) {
                 else if (k == "default.replication.factor") d.default_replication_factor = static_cast<std::int32_t>(num(1, 9));
                 else if (k == "log.retention.ms") d.log_retention_ms = num(-1, INT64_MAX / 2);
                 else if (k == "log.retention.bytes") d.log_retention_bytes = num(-1, INT64_MAX / 2);
-                else if (k == "log.segment.bytes") d.log_segment_bytes = num(14, INT32_MAX);
+                else if (k == "log.segment.bytes") d.log_segment_bytes = num(1048576, INT32_MAX); // Kafka 4.0 minimum
                 else if (k == "log.retention.check.interval.ms") d.log_retention_check_interval_ms = num(1, 86400000);
                 else if (k == "group.initial.rebalance.delay.ms") d.group_initial_rebalance_delay_ms = num(0, 3600000);
                 else if (k == "offsets.topic.replication.factor") d.offsets_topic_replication_factor = static_cast<std::int32_t>(num(1, 9));

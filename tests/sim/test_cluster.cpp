@@ -52,6 +52,12 @@ TEST_SUITE("sim/cluster/topics") {
         CHECK(s.createTopic("bad name", 1, 1).error == ErrorCode::INVALID_TOPIC_EXCEPTION);
         CHECK(s.createTopic("x", 1, 1, {{"retention.ms", "abc"}}).error == ErrorCode::INVALID_CONFIG);
         CHECK(s.createTopic("y", 1, 1, {{"no.such.config", "1"}}).error == ErrorCode::INVALID_CONFIG);
+        // Kafka 4.0 (KIP-1030): segment.bytes must be at least 1 MiB.
+        const AdminResult small = s.createTopic("z", 1, 1, {{"segment.bytes", "200"}});
+        CHECK(small.error == ErrorCode::INVALID_CONFIG);
+        CHECK(small.detail_text == "segment.bytes=200");
+        CHECK(small.detail1 == 1048576);
+        CHECK(s.createTopic("z", 1, 1, {{"segment.bytes", "1048576"}}).ok());
         CHECK(s.createPartitions("orders", 2).error == ErrorCode::INVALID_PARTITIONS);
         REQUIRE(s.createPartitions("orders", 5).ok());
         CHECK(s.topic("orders")->partitions.size() == 5);
@@ -188,7 +194,7 @@ TEST_SUITE("sim/cluster/replication") {
         ClusterConfig c = brokers(1);
         c.defaults.log_retention_check_interval_ms = 1000;
         Simulation s(c, 1);
-        REQUIRE(s.createTopic("t", 1, 1, {{"retention.ms", "5000"}, {"segment.bytes", "200"}}).ok());
+        REQUIRE(s.createTopic("t", 1, 1, {{"retention.ms", "5000"}, {"segment.ms", "50"}}).ok());
         ProducerConfig pc;
         pc.linger_ms = 0;
         const auto p = s.addProducer(pc);
