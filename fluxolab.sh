@@ -57,7 +57,7 @@ case "$cmd" in
     build build
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
       echo "fluxolab: no display found; rendering a screenshot to build/fluxolab.png instead" >&2
-      exec env QT_QPA_PLATFORM=offscreen ./build/app/fluxolab --screenshot build/fluxolab.png "$@"
+      exec env QT_QPA_PLATFORM=offscreen ./build/app/fluxolab --scenario rebalance-basico --at 30s --screenshot build/fluxolab.png "$@"
     fi
     exec ./build/app/fluxolab "$@"
     ;;
