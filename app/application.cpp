@@ -1,6 +1,12 @@
 #include "app/application.h"
 
+#include "app/clusterview.h"
+#include "app/comparewindow.h"
+#include "app/clihost.h"
+#include "app/labpanel.h"
 #include "app/language.h"
+#include "app/terminalconsole.h"
+#include "app/terminalpanel.h"
 #include "app/mainwindow.h"
 #include "app/simulationcontroller.h"
 #include "sim/scenario.h"
@@ -17,8 +23,9 @@ namespace fluxolab::app {
 
 namespace {
 const char* kUsage =
-    "Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view cluster|groups|tables|plots]\n"
-    "                [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot out.png]\n";
+    "Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view cluster|groups|tables|plots|compare]\n"
+    "                [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot out.png]\n"
+    "                [--lab ID] [--run 'COMMAND']... (views terminal|labs: the Kafka CLI and guided labs)\n";
 }
 
 std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help) {
@@ -32,8 +39,10 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     const QCommandLineOption shot(QStringLiteral("screenshot"), QString(), QStringLiteral("png"));
     const QCommandLineOption size(QStringLiteral("size"), QString(), QStringLiteral("WxH"));
     const QCommandLineOption pres(QStringLiteral("presentation"));
+    const QCommandLineOption labOpt(QStringLiteral("lab"), QString(), QStringLiteral("id"));
+    const QCommandLineOption runOpt(QStringLiteral("run"), QString(), QStringLiteral("command"));
     const QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    p.addOptions({scenario, seed, at, view, lang, shot, size, pres, helpOpt});
+    p.addOptions({scenario, seed, at, view, lang, shot, size, pres, labOpt, runOpt, helpOpt});
     auto fail = [&](const QString& m) {
         if (error) *error = m;
         return std::nullopt;
@@ -59,7 +68,8 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     }
     if (p.isSet(view)) {
         o.view = p.value(view);
-        if (!MainWindow::parseView(o.view)) return fail(QStringLiteral("--view must be cluster, groups, tables or plots, got \"%1\"").arg(o.view));
+        if (!MainWindow::parseView(o.view) && o.view != QStringLiteral("compare"))
+            return fail(QStringLiteral("--view must be cluster, groups, tables, plots or compare, got \"%1\"").arg(o.view));
     }
     if (p.isSet(lang)) {
         o.lang = p.value(lang);
@@ -76,9 +86,11 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
             return fail(QStringLiteral("--size expects WIDTHxHEIGHT such as 1600x900, got \"%1\"").arg(p.value(size)));
     }
     o.presentation = p.isSet(pres);
+    o.lab = p.value(labOpt);
+    o.run = p.values(runOpt);
     o.screenshot = p.value(shot);
     if (p.isSet(shot) && o.screenshot.isEmpty()) return fail(QStringLiteral("--screenshot expects a file name"));
-    if (!o.screenshot.isEmpty() && o.scenario.isEmpty()) return fail(QStringLiteral("--screenshot needs --scenario"));
+    if (!o.screenshot.isEmpty() && o.scenario.isEmpty() && o.lab.isEmpty()) return fail(QStringLiteral("--screenshot needs --scenario"));
     return o;
 }
 
@@ -123,7 +135,35 @@ int runApplication(int argc, char** argv) {
             c->runTo(*options->at_ms);
         }
     }
-    window.setView(*MainWindow::parseView(options->view));
+    const bool compare = options->view == QStringLiteral("compare");
+    if (!compare) window.setView(*MainWindow::parseView(options->view));
+    if (!compare && !options->lab.isEmpty() && !window.labPanel()->loadLab(options->lab)) {
+        std::fprintf(stderr, "fluxolab: unknown lab \"%s\"\n", qUtf8Printable(options->lab));
+        if (headless) return 2;
+    }
+    if (!compare && !options->run.isEmpty()) {
+        window.setView(MainWindow::View::Terminal);
+        for (const QString& command : options->run) window.terminalPanel()->currentConsole()->submit(command);
+        window.cliHost()->tickNow(3000); // consumers receive, groups settle
+        if (options->at_ms) window.controller()->runTo(window.controller()->time() + *options->at_ms);
+    }
+    if (headless && compare) {
+        // Compare mode: range (eager) against cooperative-sticky, same scenario and seed, same time.
+        CompareWindow cw(window.controller());
+        cw.show();
+        if (options->presentation) {
+            cw.leftView()->setTheme(Theme::projector());
+            cw.rightView()->setTheme(Theme::projector());
+        }
+        cw.seekTime(options->at_ms.value_or(0));
+        cw.resize(options->width, options->height);
+        QApplication::processEvents();
+        if (!cw.grab().save(options->screenshot, "PNG")) {
+            std::fprintf(stderr, "fluxolab: cannot write %s\n", qUtf8Printable(options->screenshot));
+            return 1;
+        }
+        return 0;
+    }
     if (headless) {
         window.show();
         if (options->presentation) window.setPresentation(true);
@@ -138,6 +178,12 @@ int runApplication(int argc, char** argv) {
     }
     window.show();
     if (options->presentation) window.setPresentation(true);
+    if (compare) {
+        auto* cw = new CompareWindow(window.controller(), &window);
+        cw->setAttribute(Qt::WA_DeleteOnClose);
+        cw->seekTime(options->at_ms.value_or(0));
+        cw->show();
+    }
     return QApplication::exec();
 }
 

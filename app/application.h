@@ -19,6 +19,8 @@ struct Options {
     int width = 1600;
     int height = 900;
     bool presentation = false;
+    QString lab;                      ///< guided lab to load (its fresh cluster replaces the scenario)
+    QStringList run;                  ///< command lines typed in the terminal before the screenshot
 };
 
 /// Parses argv (without QApplication). On error returns std::nullopt and sets `error` (English; printed to stderr).

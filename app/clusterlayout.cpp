@@ -72,6 +72,12 @@ namespace {
 
 bool isInternal(const std::string& topic) { return topic.starts_with("__"); }
 
+constexpr double kFlightWallMs = 900;      ///< on-screen duration of a record's trip and fade
+constexpr double kTravelShare = 0.6;       ///< share of it spent travelling (then it fades at the partition)
+constexpr double kBatchSpeed = 8;          ///< from this speed on, flights are batched per partition
+constexpr std::size_t kMaxSingleFlights = 48;
+constexpr double kRebalanceWallMs = 1500;  ///< on-screen duration of the revoke/assign animations
+
 QString tpName(const sim::Journal& j, const sim::TpKey& tp) {
     return QString::fromStdString(j.topicName(tp.first)) + QLatin1Char('-') + QString::number(tp.second);
 }
@@ -293,25 +299,58 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     }
 
     // ---- records in flight (the last appends) ----
-    constexpr sim::TimeMs kFlightMs = 700;
+    // The window is a wall-clock duration turned into virtual time at the current speed, so a trip
+    // takes about kFlightWallMs on screen whatever the speed.
+    const double speed = std::max(1.0, c.speed());
+    const auto flightMs = static_cast<sim::TimeMs>(kFlightWallMs * speed);
     const sim::TimeMs now = c.time();
-    int budget = 400;
-    for (std::size_t i = v.events; i-- > 0 && budget-- > 0;) {
-        const sim::Event& e = j[i];
-        if (e.time <= now - kFlightMs) break;
-        if (e.type != sim::EventType::RecordsAppended || e.actor < 0) continue;
-        if (static_cast<std::size_t>(e.actor) >= L.producers.size()) continue;
-        const ReplicaStrip* target = L.leaderStrip({e.topic, e.partition});
+    struct Append {
+        const sim::Event* e;
+        double age;
+    };
+    std::vector<Append> appends;
+    {
+        int scan = 20000; // bounded: the UI thread never walks a long journal
+        for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
+            const sim::Event& e = j[i];
+            if (e.time <= now - flightMs) break;
+            if (e.type != sim::EventType::RecordsAppended || e.actor < 0) continue;
+            if (static_cast<std::size_t>(e.actor) >= L.producers.size()) continue;
+            appends.push_back({&e, std::clamp(static_cast<double>(now - e.time) / static_cast<double>(flightMs), 0.0, 1.0)});
+        }
+    }
+    L.batchedFlights = speed >= kBatchSpeed || appends.size() > kMaxSingleFlights;
+    auto bezier = [](QPointF a, QPointF b, double t) {
+        const double dx = (b.x() - a.x()) * 0.5;
+        const QPointF c1(a.x() + dx, a.y()), c2(b.x() - dx, b.y());
+        const double u = 1 - t;
+        return u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
+    };
+    std::map<std::pair<std::int32_t, sim::TpKey>, std::size_t> batchIndex;
+    for (const Append& ap : appends) { // newest first
+        const sim::Event& e = *ap.e;
+        const sim::TpKey tp{e.topic, e.partition};
+        if (L.batchedFlights) {
+            if (auto it = batchIndex.find({e.actor, tp}); it != batchIndex.end()) {
+                L.flights[it->second].count += e.b;
+                continue;
+            }
+        }
+        const ReplicaStrip* target = L.leaderStrip(tp);
         if (!target) continue;
         Flight f;
         f.producer = e.actor;
-        f.tp = {e.topic, e.partition};
+        f.tp = tp;
+        f.count = e.b;
+        f.batch = L.batchedFlights;
         const QRectF& pr = L.producers[static_cast<std::size_t>(e.actor)].rect;
         f.from = QPointF(pr.right(), pr.center().y());
-        const double tx = std::min(target->cellsRect.right(), target->cellsRect.left() +
-                                                                 (target->leoX ? *target->leoX - target->cellsRect.left() : 0));
+        const double tx = std::min(target->cellsRect.right(), target->leoX ? *target->leoX : target->cellsRect.left());
         f.to = QPointF(tx, target->cellsRect.center().y());
-        f.age = std::clamp(static_cast<double>(now - e.time) / static_cast<double>(kFlightMs), 0.0, 1.0);
+        f.age = ap.age;
+        f.progress = std::min(1.0, f.age / kTravelShare);
+        // ease-out: fast start, gentle arrival
+        f.pos = bezier(f.from, f.to, 1 - (1 - f.progress) * (1 - f.progress));
         const sim::PartitionState* ps = s.partition(sim::TopicPartition{j.topicName(e.topic), e.partition});
         if (ps && e.a >= ps->log_start && e.a < ps->leaderLeo()) {
             const sim::Record& r = ps->at(e.a);
@@ -319,20 +358,28 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             if (auto k = s.recordKey(r)) f.keyText = QString::fromStdString(*k);
         }
         if (auto t = v.topics.find(e.topic); t != v.topics.end()) f.partitions = t->second.partitions;
-        QString tip = tr("%n record(s) from %1 appended to %2 at offset %3.", nullptr, static_cast<int>(e.b))
-                          .arg(L.producers[static_cast<std::size_t>(e.actor)].name, tpName(j, f.tp))
-                          .arg(e.a);
+        if (f.batch) batchIndex[{e.actor, tp}] = L.flights.size();
+        L.flights.push_back(f);
+    }
+    for (const Flight& f : L.flights) {
+        const QString prod = L.producers[static_cast<std::size_t>(f.producer)].name;
+        QString tip = f.batch ? tr("%n record(s) from %1 travelling to %2 (grouped at this speed).", nullptr, static_cast<int>(f.count))
+                                    .arg(prod, tpName(j, f.tp))
+                              : tr("%n record(s) from %1 appended to %2.", nullptr, static_cast<int>(f.count)).arg(prod, tpName(j, f.tp));
         if (!f.keyText.isEmpty() && f.partitions > 0)
             tip += QStringLiteral("<br>") + tr("Key \"%1\": murmur2(key) % %2 = %3")
                                                 .arg(f.keyText)
                                                 .arg(f.partitions)
                                                 .arg(sim::javaKeyPartition(f.keyText.toStdString(), f.partitions)) +
                    QStringLiteral("<br>") + Texts::helpPartitioner();
-        L.hotspots.push_back({QRectF(f.to.x() - th.px(8), f.to.y() - th.px(8), th.px(16), th.px(16)), tip});
-        L.flights.push_back(f);
+        L.hotspots.push_back({QRectF(f.pos.x() - th.px(8), f.pos.y() - th.px(8), th.px(16), th.px(16)), tip});
     }
 
     // ---- consumer groups ----
+    // Revocations and assignments come from PartitionsRevoked / PartitionsAssigned events; the
+    // animations last about kRebalanceWallMs on screen at any speed.
+    const auto animMs = static_cast<sim::TimeMs>(kRebalanceWallMs * speed);
+    const sim::TimeMs scanMs = std::max<sim::TimeMs>(animMs, 30000);
     double gy = right.top() + th.px(24);
     const double badgeH = th.px(19);
     const QFontMetricsF badgeFm(th.condensed(8));
@@ -349,25 +396,71 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         gr.state = g.state;
         gr.generation = g.generation;
         gr.protocol = g.protocol;
-        const double top = gy;
-        gr.headerRect = QRectF(right.left(), gy, right.width(), th.px(62));
-        gy += gr.headerRect.height();
+        std::int32_t proto = g.protocol;
+        if (proto < 0) // before the first generation: the members' preferred assignor
+            for (std::size_t ci = 0; ci < v.consumers.size() && proto < 0; ++ci)
+                if (v.consumers[ci].group == gi && ci < s.consumers().size() && !s.consumers()[ci].config.assignors.empty())
+                    proto = static_cast<std::int32_t>(s.consumers()[ci].config.assignors.front());
+        gr.cooperative = proto >= 0 && sim::isCooperative(static_cast<sim::AssignorKind>(proto));
+        const bool rebalancing = g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance;
 
-        // Partitions revoked since the group left Stable (shown stopped until reassigned).
-        std::map<std::int32_t, std::set<sim::TpKey>> revoked;
-        if (g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance) {
-            int scan = 20000;
+        // Recent revocations and assignments of this group (newest first), bounded scan.
+        std::map<std::int32_t, std::map<sim::TpKey, sim::TimeMs>> revokedAt, assignedAt;
+        std::map<sim::TpKey, sim::TimeMs> revokedAny;
+        bool sinceStable = rebalancing; // still inside the current rebalance while scanning back
+        std::map<std::int32_t, std::set<sim::TpKey>> revokedThisRebalance;
+        {
+            int scan = 30000;
             for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
                 const sim::Event& e = j[i];
+                if (e.time < now - scanMs) break;
                 if (e.group != gi) continue;
-                if (e.type == sim::EventType::GroupStateChanged && static_cast<sim::GroupState>(e.a) == sim::GroupState::Stable) break;
-                if (e.type == sim::EventType::PartitionsRevoked) {
-                    const auto flat = j.list(e);
-                    for (std::size_t k = 0; k + 1 < flat.size(); k += 2) revoked[e.actor].insert({flat[k], flat[k + 1]});
+                if (e.type == sim::EventType::GroupStateChanged && static_cast<sim::GroupState>(e.a) == sim::GroupState::Stable)
+                    sinceStable = false;
+                if (e.type != sim::EventType::PartitionsRevoked && e.type != sim::EventType::PartitionsAssigned) continue;
+                const auto flat = j.list(e);
+                for (std::size_t k = 0; k + 1 < flat.size(); k += 2) {
+                    const sim::TpKey tp{flat[k], flat[k + 1]};
+                    if (e.type == sim::EventType::PartitionsRevoked) {
+                        revokedAt[e.actor].emplace(tp, e.time);
+                        revokedAny.emplace(tp, e.time);
+                        if (sinceStable) revokedThisRebalance[e.actor].insert(tp);
+                    } else {
+                        assignedAt[e.actor].emplace(tp, e.time);
+                    }
                 }
             }
         }
-        const bool rebalancing = g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance;
+        // Partitions revoked recently that no live member owns now: nobody consumes them.
+        std::set<sim::TpKey> owned;
+        for (const auto& cv : v.consumers)
+            if (cv.group == gi && !cv.closed) owned.insert(cv.assigned.begin(), cv.assigned.end());
+        std::vector<sim::TpKey> unowned;
+        for (const auto& [tp, t] : revokedAny)
+            if (!owned.contains(tp) && v.topics.contains(tp.first) && !isInternal(j.topicName(tp.first)) &&
+                (rebalancing || gr.cooperative))
+                unowned.push_back(tp);
+        std::sort(unowned.begin(), unowned.end(), byName);
+        if (rebalancing && !gr.cooperative) gr.phase = RebalancePhase::StopTheWorld;
+        else if (rebalancing) gr.phase = unowned.empty() ? RebalancePhase::CoopRevoke : RebalancePhase::CoopAssign;
+        else if (gr.cooperative && !unowned.empty() && g.state == sim::GroupState::Stable) gr.phase = RebalancePhase::CoopUnowned;
+        if (gr.phase == RebalancePhase::StopTheWorld) unowned.clear(); // every partition: shown on the members instead
+
+        const double top = gy;
+        gr.headerRect = QRectF(right.left(), gy, right.width(), th.px(62));
+        gy += gr.headerRect.height();
+        if (gr.phase != RebalancePhase::None) {
+            gr.phaseRect = QRectF(right.left() + th.px(6), gy, right.width() - th.px(12), th.px(34)); // two lines
+            gy += gr.phaseRect.height() + th.px(4);
+        }
+        const double membersTop = gy;
+
+        auto fits = [&](double& bx, double w) {
+            if (bx + w > right.right() - th.px(6) && bx > right.left() + th.px(10)) {
+                bx = right.left() + th.px(10);
+                gy += badgeH + th.px(3);
+            }
+        };
         for (std::size_t ci = 0; ci < v.consumers.size(); ++ci) {
             const auto& cv = v.consumers[ci];
             if (cv.group != gi || cv.closed) continue;
@@ -375,45 +468,51 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             ci2.index = static_cast<std::int32_t>(ci);
             ci2.name = QString::fromStdString(j.consumerName(ci2.index));
             ci2.leader = g.leader == ci2.index;
-            ci2.stopped = rebalancing && cv.assigned.empty();
+            ci2.stopped = rebalancing && (!gr.cooperative || cv.assigned.empty());
             const double cTop = gy;
             gy += th.px(20);
             double bx = right.left() + th.px(10);
             auto place = [&](PartitionBadge& b) {
                 const double w = badgeFm.horizontalAdvance(b.text) + th.px(12);
-                if (bx + w > right.right() - th.px(6) && bx > right.left() + th.px(10)) {
-                    bx = right.left() + th.px(10);
-                    gy += badgeH + th.px(3);
-                }
+                fits(bx, w);
                 b.rect = QRectF(bx, gy, w, badgeH);
                 bx += w + th.px(4);
             };
+            const auto* myAssigned = assignedAt.contains(ci2.index) ? &assignedAt[ci2.index] : nullptr;
             for (const auto& tp : cv.assigned) {
                 if (isInternal(j.topicName(tp.first))) continue;
                 PartitionBadge b;
                 b.tp = tp;
                 b.lag = v.committedLag(gi, tp);
                 b.text = tr("%1 · lag %2").arg(tpName(j, tp), b.lag ? QString::number(*b.lag) : QStringLiteral("-"));
+                if (myAssigned)
+                    if (auto it = myAssigned->find(tp); it != myAssigned->end() && now - it->second < animMs) {
+                        b.fresh = true;
+                        b.anim = std::clamp(static_cast<double>(now - it->second) / static_cast<double>(animMs), 0.0, 1.0);
+                    }
                 place(b);
                 L.hotspots.push_back({b.rect, tr("%1 is assigned to %2.").arg(tpName(j, tp), ci2.name) + QStringLiteral("<br>") +
                                                   Texts::helpLag()});
                 ci2.partitions.push_back(b);
             }
-            if (auto it = revoked.find(ci2.index); it != revoked.end())
-                for (const auto& tp : it->second) {
+            if (auto it = revokedAt.find(ci2.index); it != revokedAt.end())
+                for (const auto& [tp, t] : it->second) {
                     if (std::find(cv.assigned.begin(), cv.assigned.end(), tp) != cv.assigned.end()) continue;
+                    if (isInternal(j.topicName(tp.first)) || !v.topics.contains(tp.first)) continue;
+                    const bool current = revokedThisRebalance[ci2.index].contains(tp);
+                    if (!current && now - t >= animMs) continue;
                     PartitionBadge b;
                     b.tp = tp;
                     b.revoked = true;
+                    b.anim = current ? std::min(0.5, static_cast<double>(now - t) / static_cast<double>(animMs))
+                                     : std::clamp(static_cast<double>(now - t) / static_cast<double>(animMs), 0.0, 1.0);
                     b.text = tr("%1 · revoked").arg(tpName(j, tp));
                     place(b);
-                    L.hotspots.push_back({b.rect, tr("%1 was revoked in this rebalance: nobody consumes it until the new "
+                    L.hotspots.push_back({b.rect, tr("%1 was revoked from %2: it stops consuming it until the new "
                                                      "assignment.")
-                                                          .arg(tpName(j, tp)) +
+                                                          .arg(tpName(j, tp), ci2.name) +
                                                       QStringLiteral("<br>") +
-                                                      (g.protocol >= 0 && sim::isCooperative(static_cast<sim::AssignorKind>(g.protocol))
-                                                           ? Texts::helpCooperative()
-                                                           : Texts::helpEager())});
+                                                      (gr.cooperative ? Texts::helpCooperative() : Texts::helpEager())});
                     ci2.partitions.push_back(b);
                 }
             if (ci2.partitions.empty()) gy += th.px(2);
@@ -423,14 +522,36 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                                                                  Texts::helpPosition() + QStringLiteral("<br>") + Texts::helpCommitted()});
             gr.consumers.push_back(ci2);
         }
+        if (gr.phase == RebalancePhase::StopTheWorld && gy > membersTop)
+            gr.overlayRect = QRectF(right.left() + th.px(2), membersTop - th.px(2), right.width() - th.px(4), gy - membersTop + th.px(2));
+        if (!unowned.empty()) {
+            const double uTop = gy;
+            gy += th.px(18);
+            double bx = right.left() + th.px(10);
+            for (const auto& tp : unowned) {
+                PartitionBadge b;
+                b.tp = tp;
+                b.revoked = true;
+                b.anim = std::clamp(static_cast<double>(now - revokedAny[tp]) / static_cast<double>(animMs), 0.0, 1.0);
+                b.text = tpName(j, tp);
+                const double w = badgeFm.horizontalAdvance(b.text) + th.px(12);
+                fits(bx, w);
+                b.rect = QRectF(bx, gy, w, badgeH);
+                bx += w + th.px(4);
+                gr.unowned.push_back(b);
+            }
+            gy += badgeH + th.px(6);
+            gr.unownedRect = QRectF(right.left() + th.px(4), uTop, right.width() - th.px(8), gy - uTop);
+            L.hotspots.push_back({gr.unownedRect, tr("Partitions without an owner: revoked in the first phase of the cooperative "
+                                                     "rebalance, they wait for the follow-up rebalance to get their new owner.")});
+        }
         gy += th.px(6);
         gr.rect = QRectF(right.left(), top, right.width(), gy - top);
         QString tip = Texts::helpGroup() + QStringLiteral("<br><b>") + Texts::groupState(g.state) + QStringLiteral("</b>: ") +
                       Texts::groupStateHelp(g.state) + QStringLiteral("<br>") + Texts::helpGeneration();
-        if (g.protocol >= 0)
-            tip += QStringLiteral("<br>") + (sim::isCooperative(static_cast<sim::AssignorKind>(g.protocol)) ? Texts::helpCooperative()
-                                                                                                             : Texts::helpEager());
+        if (proto >= 0) tip += QStringLiteral("<br>") + (gr.cooperative ? Texts::helpCooperative() : Texts::helpEager());
         L.hotspots.push_back({gr.headerRect, tip});
+        if (!gr.phaseRect.isEmpty()) L.hotspots.push_back({gr.phaseRect, gr.cooperative ? Texts::helpCooperative() : Texts::helpEager()});
         L.groups.push_back(gr);
         gy += th.px(10);
     }

@@ -77,7 +77,18 @@ struct PartitionBadge {
     QString text;
     QRectF rect;
     std::optional<sim::Offset> lag;
-    bool revoked = false;      ///< revoked during the current rebalance (not being consumed)
+    bool revoked = false;      ///< revoked from this member (struck out, fading) and not assigned back
+    bool fresh = false;        ///< newly assigned to this member (highlighted while the animation runs)
+    double anim = 1.0;         ///< progress of the revoke/assign animation: 0 = just happened, 1 = settled
+};
+
+/// How a group's rebalance is drawn, derived only from journal events and the ClusterView.
+enum class RebalancePhase : std::uint8_t {
+    None,          ///< no rebalance going on
+    StopTheWorld,  ///< eager protocol: every member revoked everything and stopped consuming
+    CoopRevoke,    ///< cooperative, phase 1: members rejoin, unaffected partitions keep flowing
+    CoopUnowned,   ///< cooperative, between phases: moved partitions were revoked and have no owner
+    CoopAssign     ///< cooperative, phase 2: the follow-up rebalance hands the moved partitions over
 };
 
 struct ConsumerItem {
@@ -97,18 +108,32 @@ struct GroupItem {
     sim::GroupState state = sim::GroupState::Empty;
     std::int32_t generation = 0;
     std::int32_t protocol = -1;
+    bool cooperative = false;  ///< the group's rebalance protocol (from the chosen assignor)
+    RebalancePhase phase = RebalancePhase::None;
+    QRectF phaseRect;          ///< banner explaining the phase (empty when None)
+    QRectF overlayRect;        ///< stop-the-world overlay over the members (eager only)
+    QRectF unownedRect;        ///< row of partitions without an owner (cooperative, between phases)
+    std::vector<PartitionBadge> unowned;
     std::vector<ConsumerItem> consumers;
 };
 
+/// Records travelling from a producer to the partition the partitioner chose (from RecordsAppended
+/// events within a short window that scales with the playback speed, so the trip lasts about the
+/// same wall-clock time at any speed). At high speed the flights of one producer to one partition
+/// are merged into one moving batch (level of detail: fewer items, never fewer frames).
 struct Flight {
     std::int32_t producer = -1;
     sim::TpKey tp;
     QPointF from;
     QPointF to;
+    QPointF pos;               ///< where the record (or batch) is now on its path
     double age = 0;            ///< 0 = just appended, 1 = fading out
+    double progress = 0;       ///< 0 = at the producer, 1 = arrived at the partition
     std::uint32_t key = 0;
     QString keyText;
     std::int32_t partitions = 0;
+    std::int64_t count = 1;    ///< records in this flight (a batch when > 1)
+    bool batch = false;        ///< aggregated flight (level of detail)
 };
 
 struct HotSpot {
@@ -127,6 +152,7 @@ struct ClusterLayout {
     std::vector<ProducerItem> producers;
     std::vector<GroupItem> groups;
     std::vector<Flight> flights;
+    bool batchedFlights = false;    ///< flights were aggregated per (producer, partition)
     std::vector<HotSpot> hotspots;  ///< later entries are on top
 
     const BrokerItem* broker(sim::BrokerId id) const;

@@ -171,28 +171,39 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             p.setPen(th.text);
             const QFontMetricsF boldFm(smallBold);
             double x = lr.left();
-            p.drawText(QRectF(x, lr.top(), lr.width(), lr.height()), Qt::AlignLeft | Qt::AlignVCenter, st.name);
+            p.drawText(QRectF(x, lr.top(), lr.width(), lr.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                       boldFm.elidedText(st.name, Qt::ElideRight, lr.width()));
             x += boldFm.horizontalAdvance(st.name) + th.px(6);
+            // Narrow columns (compare mode, small windows): chips only where they fit.
+            auto fitsChip = [&](const QRectF& r) { return r.right() <= lr.right(); };
             p.setFont(smallFont);
             const double ch = lr.height() - th.px(3);
             const double cy = lr.top() + th.px(1);
             if (st.offline) {
                 const QString t = tr("Leader: none");
                 const QRectF r = chipRect(smallFm, x, cy, t, ch, th.px(5));
-                chip(p, r, t, th.offline, Qt::white, QColor(), lw);
+                if (fitsChip(r)) chip(p, r, t, th.offline, Qt::white, QColor(), lw);
                 x = r.right() + th.px(4);
             } else {
                 const QString t = st.leader ? tr("leader") : tr("follower");
                 const QRectF r = chipRect(smallFm, x, cy, t, ch, th.px(5));
-                if (st.leader) chip(p, r, t, th.leader, Qt::white, QColor(), lw);
-                else chip(p, r, t, QColor(), th.muted, th.border, lw);
+                if (!fitsChip(r)) {
+                } else if (st.leader) {
+                    chip(p, r, t, th.leader, Qt::white, QColor(), lw);
+                } else {
+                    chip(p, r, t, QColor(), th.muted, th.border, lw);
+                }
                 x = r.right() + th.px(4);
             }
             {
                 const QString t = st.inIsr ? tr("ISR") : tr("out of ISR");
                 const QRectF r = chipRect(smallFm, x, cy, t, ch, th.px(5));
-                if (st.inIsr) chip(p, r, t, QColor(0xd7, 0xf0, 0xe6), QColor(0x00, 0x5e, 0x44), QColor(), lw);
-                else chip(p, r, t, QColor(), th.offline, th.offline, lw);
+                if (!fitsChip(r)) {
+                } else if (st.inIsr) {
+                    chip(p, r, t, QColor(0xd7, 0xf0, 0xe6), QColor(0x00, 0x5e, 0x44), QColor(), lw);
+                } else {
+                    chip(p, r, t, QColor(), th.offline, th.offline, lw);
+                }
                 x = r.right() + th.px(4);
             }
             const QString nums = st.leader || st.offline ? tr("LEO %1 · HW %2").arg(st.leo).arg(st.hw) : tr("LEO %1").arg(st.leo);
@@ -218,6 +229,7 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             p.drawText(st.elideRect, Qt::AlignCenter, QStringLiteral("…%1").arg(st.elided));
         }
         p.setFont(cellFont);
+        p.setRenderHint(QPainter::Antialiasing, false); // axis-aligned cells: cheaper and crisper
         for (const auto& c : st.cells) {
             QColor fill = c.known ? keyColour(c.key) : th.emptyCell;
             if (!c.committed) fill.setAlpha(110);
@@ -229,6 +241,7 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
                 p.drawText(c.rect, Qt::AlignCenter, QString::number(c.offset));
             }
         }
+        p.setRenderHint(QPainter::Antialiasing, true);
         if (st.leo == st.logStart && L.detail != Detail::Minimal) {
             p.setFont(th.font(7));
             p.setPen(th.muted);
@@ -287,24 +300,91 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         p.drawText(QRectF(r.left(), r.top() + th.px(32), r.width(), th.px(15)), Qt::AlignLeft | Qt::AlignVCenter,
                    smallFm.elidedText(tr("%1 acked").arg(pr.acked), Qt::ElideRight, r.width()));
     }
-    for (const auto& f : L.flights) {
-        QColor c = keyColour(f.key);
-        c.setAlphaF(0.35 * (1.0 - f.age) + 0.05);
-        p.setPen(QPen(c, 1.2 * lw));
-        QPainterPath path(f.from);
-        const double dx = (f.to.x() - f.from.x()) * 0.5;
-        path.cubicTo(QPointF(f.from.x() + dx, f.from.y()), QPointF(f.to.x() - dx, f.to.y()), f.to);
-        p.setBrush(Qt::NoBrush);
-        p.drawPath(path);
+    // Records in flight: a faint trail along the path and a dot (or a batch chip) moving on it.
+    const QFont keyFont = th.condensed(7.5, true);
+    const QFontMetricsF keyFm(keyFont);
+    int labels = 0;
+    for (auto it = L.flights.rbegin(); it != L.flights.rend(); ++it) { // oldest first, newest on top
+        const Flight& f = *it;
+        if (!f.batch) { // trails only for single records: batches are many, their chips say enough
+            QColor c = keyColour(f.key);
+            c.setAlphaF(0.30 * (1.0 - f.age) + 0.05);
+            p.setPen(QPen(c, 1.2 * lw));
+            QPainterPath path(f.from);
+            const double dx = (f.to.x() - f.from.x()) * 0.5;
+            path.cubicTo(QPointF(f.from.x() + dx, f.from.y()), QPointF(f.to.x() - dx, f.to.y()), f.to);
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(path);
+        }
+        const double fade = f.progress < 1.0 ? 1.0 : std::max(0.0, 1.0 - (f.age - 0.6) / 0.4);
+        if (f.batch) {
+            const QString t = QStringLiteral("×%1").arg(f.count);
+            const QRectF r(f.pos.x() - keyFm.horizontalAdvance(t) / 2 - th.px(5), f.pos.y() - th.px(8),
+                           keyFm.horizontalAdvance(t) + th.px(10), th.px(16));
+            QColor fill = th.leader;
+            fill.setAlphaF(0.25 + 0.75 * fade);
+            p.setFont(keyFont);
+            chip(p, r, t, fill, Qt::white, QColor(), lw);
+            continue;
+        }
         QColor dot = keyColour(f.key);
-        dot.setAlphaF(1.0 - 0.7 * f.age);
+        dot.setAlphaF(0.2 + 0.8 * fade);
         p.setBrush(dot);
         p.setPen(QPen(th.text, 0.8 * lw));
-        p.drawEllipse(f.to, th.px(4.5), th.px(4.5));
+        p.drawEllipse(f.pos, th.px(5), th.px(5));
+        if (!f.keyText.isEmpty() && f.progress < 1.0 && labels++ < 4) {
+            p.setFont(keyFont);
+            QColor tc = th.text;
+            tc.setAlphaF(fade);
+            p.setPen(tc);
+            p.drawText(QRectF(f.pos.x() - th.px(60), f.pos.y() - th.px(19), th.px(120), th.px(12)), Qt::AlignCenter, f.keyText);
+        }
     }
 
     // ---- consumer groups ----
     const QFontMetricsF badgeFm(th.condensed(8));
+    auto paintBadge = [&](QPainter& painter, const PartitionBadge& b) {
+        QColor fill(0xd7, 0xf0, 0xe6);
+        QColor fg(0x00, 0x4d, 0x38);
+        QColor border;
+        if (b.revoked) {
+            fill = QColor(0xee, 0xee, 0xee);
+            fg = th.muted;
+            border = th.muted;
+        } else if (b.lag && *b.lag > 50) {
+            fill = QColor(0xf8, 0xd7, 0xc8);
+            fg = QColor(0x8a, 0x2a, 0x00);
+        } else if (b.lag && *b.lag > 0) {
+            fill = QColor(0xfb, 0xec, 0xc4);
+            fg = QColor(0x6b, 0x4a, 0x00);
+        } else if (!b.lag) {
+            fill = QColor(0xe8, 0xee, 0xf4);
+            fg = th.text;
+        }
+        if (th.presentation && !b.revoked) fg = Qt::black;
+        painter.save();
+        if (b.revoked) painter.setOpacity(1.0 - 0.55 * b.anim); // fades out once the revocation is done
+        painter.setPen(border.isValid() ? QPen(border, lw, Qt::DashLine) : QPen(Qt::NoPen));
+        painter.setBrush(fill);
+        painter.drawRoundedRect(b.rect, th.px(4), th.px(4));
+        if (b.fresh) {
+            // newly assigned: a green ring that shrinks onto the badge
+            QColor ring = th.ok;
+            ring.setAlphaF(1.0 - 0.8 * b.anim);
+            const double grow = th.px(4) * (1.0 - b.anim);
+            painter.setPen(QPen(ring, 2.0 * lw));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRoundedRect(b.rect.adjusted(-grow, -grow, grow, grow), th.px(5), th.px(5));
+        }
+        painter.setPen(fg);
+        painter.drawText(b.rect, Qt::AlignCenter, b.text);
+        if (b.revoked) {
+            painter.setPen(QPen(th.offline, 1.3 * lw));
+            const double y = b.rect.center().y();
+            painter.drawLine(QPointF(b.rect.left() + th.px(4), y), QPointF(b.rect.right() - th.px(4), y));
+        }
+        painter.restore();
+    };
     for (const auto& g : L.groups) {
         p.setPen(QPen(th.border, lw));
         p.setBrush(th.panel);
@@ -345,31 +425,48 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
                 p.drawText(nr, Qt::AlignRight | Qt::AlignVCenter, tr("no partitions"));
             }
             p.setFont(th.condensed(8));
-            for (const auto& b : c.partitions) {
-                QColor fill(0xd7, 0xf0, 0xe6);
-                QColor fg(0x00, 0x4d, 0x38);
-                QColor border;
-                if (b.revoked) {
-                    fill = QColor(0xee, 0xee, 0xee);
-                    fg = th.muted;
-                    border = th.muted;
-                } else if (b.lag && *b.lag > 50) {
-                    fill = QColor(0xf8, 0xd7, 0xc8);
-                    fg = QColor(0x8a, 0x2a, 0x00);
-                } else if (b.lag && *b.lag > 0) {
-                    fill = QColor(0xfb, 0xec, 0xc4);
-                    fg = QColor(0x6b, 0x4a, 0x00);
-                } else if (!b.lag) {
-                    fill = QColor(0xe8, 0xee, 0xf4);
-                    fg = th.text;
-                }
-                if (th.presentation) fg = Qt::black;
-                p.setPen(border.isValid() ? QPen(border, lw, Qt::DashLine) : QPen(Qt::NoPen));
-                p.setBrush(fill);
-                p.drawRoundedRect(b.rect, th.px(4), th.px(4));
-                p.setPen(fg);
-                p.drawText(b.rect, Qt::AlignCenter, b.text);
+            for (const auto& b : c.partitions) paintBadge(p, b);
+        }
+        if (!g.overlayRect.isEmpty()) {
+            // Stop-the-world: the whole membership is frozen until the new assignment arrives.
+            p.setPen(Qt::NoPen);
+            p.setBrush(QBrush(QColor(0xc0, 0x39, 0x2b, 60), Qt::BDiagPattern));
+            p.drawRoundedRect(g.overlayRect, th.px(4), th.px(4));
+            p.setBrush(QColor(0xc0, 0x39, 0x2b, 22));
+            p.drawRoundedRect(g.overlayRect, th.px(4), th.px(4));
+        }
+        if (!g.unownedRect.isEmpty()) {
+            const QRectF ur = g.unownedRect;
+            p.setPen(QPen(th.hw, lw, Qt::DashLine));
+            p.setBrush(QColor(0xfd, 0xf3, 0xe7));
+            p.drawRoundedRect(ur.adjusted(th.px(2), 0, -th.px(2), -th.px(2)), th.px(4), th.px(4));
+            p.setFont(smallBold);
+            p.setPen(th.hw);
+            p.drawText(QRectF(ur.left() + th.px(8), ur.top(), ur.width() - th.px(16), th.px(18)), Qt::AlignLeft | Qt::AlignVCenter,
+                       smallFm.elidedText(tr("Without owner (waiting for phase 2)"), Qt::ElideRight, ur.width() - th.px(16)));
+            p.setFont(th.condensed(8));
+            for (const auto& b : g.unowned) paintBadge(p, b);
+        }
+        if (!g.phaseRect.isEmpty()) {
+            QColor fill = th.hw;
+            QString text;
+            switch (g.phase) {
+            case RebalancePhase::StopTheWorld:
+                fill = th.offline;
+                text = tr("Eager rebalance: stop-the-world, every consumer stops");
+                break;
+            case RebalancePhase::CoopRevoke: text = tr("Cooperative, phase 1: rejoin, unaffected partitions keep flowing"); break;
+            case RebalancePhase::CoopUnowned: text = tr("Cooperative: moved partitions revoked, now without owner"); break;
+            case RebalancePhase::CoopAssign: text = tr("Cooperative, phase 2: moved partitions go to their new owner"); break;
+            case RebalancePhase::None: break;
             }
+            if (g.cooperative) fill = th.leader;
+            p.setPen(Qt::NoPen);
+            p.setBrush(fill);
+            p.drawRoundedRect(g.phaseRect, th.px(5), th.px(5));
+            p.setFont(smallBold);
+            p.setPen(Qt::white);
+            p.drawText(g.phaseRect.adjusted(th.px(7), th.px(1), -th.px(7), -th.px(1)), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text);
         }
     }
     Q_UNUSED(j);

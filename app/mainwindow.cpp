@@ -1,6 +1,9 @@
 #include "app/mainwindow.h"
 
+#include "app/builderdialogs.h"
+#include "app/clihost.h"
 #include "app/clusterview.h"
+#include "app/comparewindow.h"
 #include "app/gallerydialog.h"
 #include "app/grouppanel.h"
 #include "app/language.h"
@@ -8,7 +11,10 @@
 #include "app/simulationcontroller.h"
 #include "app/tablemodels.h"
 #include "app/texts.h"
+#include "app/terminalconsole.h"
+#include "app/terminalpanel.h"
 #include "app/timelinebar.h"
+#include "app/labpanel.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -25,6 +31,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSvgGenerator>
+#include <QDockWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -96,6 +103,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
 
     createActions();
     createMenus();
+    createCliDocks();
 
     connect(m_cluster, &ClusterView::stopBrokerRequested, m_controller, &SimulationController::stopBroker);
     connect(m_cluster, &ClusterView::startBrokerRequested, m_controller, &SimulationController::startBroker);
@@ -137,6 +145,12 @@ void MainWindow::createActions() {
     connect(make("stepForward", QKeySequence(Qt::Key_Right)), &QAction::triggered, m_controller, &SimulationController::stepForward);
     connect(make("now", QKeySequence(Qt::Key_End)), &QAction::triggered, m_controller, &SimulationController::goLive);
     connect(make("addConsumer"), &QAction::triggered, this, &MainWindow::addConsumerInteractive);
+    connect(make("compare"), &QAction::triggered, this, [this] {
+        if (!m_controller->hasRun()) return;
+        auto* compare = new CompareWindow(m_controller, this);
+        compare->setAttribute(Qt::WA_DeleteOnClose);
+        compare->show();
+    });
     QAction* pres = make("presentation", QKeySequence(Qt::Key_F11));
     pres->setCheckable(true);
     connect(pres, &QAction::toggled, this, &MainWindow::setPresentation);
@@ -188,6 +202,7 @@ void MainWindow::createMenus() {
     for (const char* n : {"viewCluster", "viewGroups", "viewTables", "viewPlots"}) m_viewMenu->addAction(action(QString::fromLatin1(n)));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(action(QStringLiteral("presentation")));
+    m_viewMenu->addAction(action(QStringLiteral("compare")));
 
     m_langMenu = menuBar()->addMenu(QString());
     m_langMenu->addActions(m_langGroup->actions());
@@ -207,6 +222,7 @@ void MainWindow::createMenus() {
     m_toolbar->addSeparator();
     m_toolbar->addAction(action(QStringLiteral("presentation")));
     m_toolbar->addAction(action(QStringLiteral("exportPng")));
+    (new ScenarioBuilder(this, m_controller))->install(m_toolbar, m_simMenu);
 }
 
 void MainWindow::rebuildBrokerMenus() {
@@ -272,6 +288,7 @@ void MainWindow::retranslate() {
         {"stepForward", tr("Step &forward"), tr("Next journal event (→)")},
         {"now", tr("Go to &now"), tr("Back to the newest state")},
         {"addConsumer", tr("Add &consumer…"), tr("Start a new consumer in a group: watch the rebalance")},
+        {"compare", tr("Co&mpare assignors…"), tr("The same scenario and seed under two assignors, side by side")},
         {"presentation", tr("&Presentation mode"), tr("Large fonts, thick lines, high contrast, no chrome (F11)")},
         {"leavePresentation", tr("Leave presentation mode"), QString()},
         {"viewCluster", tr("&Cluster"), QString()},
@@ -291,6 +308,10 @@ void MainWindow::retranslate() {
     m_tabs->setTabText(1, tr("Consumer groups"));
     m_tabs->setTabText(2, tr("Tables"));
     m_tabs->setTabText(3, tr("Plots"));
+    m_terminalDock->setWindowTitle(tr("Terminal"));
+    m_labsDock->setWindowTitle(tr("Labs"));
+    m_terminalDock->toggleViewAction()->setText(tr("&Terminal (Kafka CLI)"));
+    m_labsDock->toggleViewAction()->setText(tr("La&bs"));
     const QString titles[] = {tr("Topics (kafka-topics --describe)"), tr("Partitions (kafka-topics --describe, with offsets)"),
                               tr("Groups (kafka-consumer-groups --describe --state)"),
                               tr("Offsets and lag (kafka-consumer-groups --describe)")};
@@ -385,10 +406,22 @@ std::optional<MainWindow::View> MainWindow::parseView(const QString& name) {
     if (name == QStringLiteral("groups")) return View::Groups;
     if (name == QStringLiteral("tables")) return View::Tables;
     if (name == QStringLiteral("plots")) return View::Plots;
+    if (name == QStringLiteral("terminal")) return View::Terminal;
+    if (name == QStringLiteral("labs")) return View::Labs;
     return std::nullopt;
 }
 
-void MainWindow::setView(View view) { m_tabs->setCurrentIndex(static_cast<int>(view)); }
+void MainWindow::setView(View view) {
+    if (view == View::Terminal || view == View::Labs) {
+        // Docks beside the cluster view, so that what a command does is seen as it happens.
+        m_terminalDock->show();
+        if (view == View::Labs) m_labsDock->show();
+        (view == View::Labs ? m_labsDock : m_terminalDock)->raise();
+        m_terminal->currentConsole()->setFocus();
+        return;
+    }
+    m_tabs->setCurrentIndex(static_cast<int>(view));
+}
 
 MainWindow::View MainWindow::currentView() const { return static_cast<View>(m_tabs->currentIndex()); }
 
@@ -408,6 +441,8 @@ void MainWindow::setPresentation(bool on) {
     m_groups->setFont(f);
     m_tablesPage->setFont(f);
     m_timeline->setFont(f);
+    m_terminal->setPresentation(on);
+    m_labPanel->setPresentation(on);
     // Slower animations on a projector: halve the speed, restore it afterwards.
     m_controller->setSpeed(on ? m_controller->speed() / 2 : m_controller->speed() * 2);
     if (on) {
@@ -431,11 +466,44 @@ void MainWindow::addConsumerToGroup(std::int32_t group) {
 
 void MainWindow::addConsumerInteractive() {
     if (!m_controller->hasRun()) return;
-    QStringList groups;
-    for (const auto& [id, g] : m_controller->sim().groups()) groups << QString::fromStdString(id);
-    bool ok = false;
-    const QString group = QInputDialog::getItem(this, tr("Add consumer"), tr("Consumer group (pick one or type a new name):"), groups, 0, true, &ok);
-    if (ok && !group.trimmed().isEmpty()) m_controller->addConsumer(group.trimmed().toStdString());
+    AddConsumerDialog dialog(m_controller, this); // group, topics, assignor
+    dialog.exec();
+}
+
+void MainWindow::createCliDocks() {
+    m_cli = new CliHost(m_controller, this);
+    m_terminal = new TerminalPanel(m_cli, this);
+    m_labPanel = new LabPanel(m_cli, this);
+    m_terminalDock = new QDockWidget(this);
+    m_terminalDock->setObjectName(QStringLiteral("terminalDock"));
+    m_terminalDock->setWidget(m_terminal);
+    m_labsDock = new QDockWidget(this);
+    m_labsDock->setObjectName(QStringLiteral("labsDock"));
+    m_labsDock->setWidget(m_labPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_terminalDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_labsDock);
+    resizeDocks({m_terminalDock}, {300}, Qt::Vertical);
+    resizeDocks({m_labsDock}, {460}, Qt::Horizontal);
+    m_terminalDock->hide();
+    m_labsDock->hide();
+    QAction* t = m_terminalDock->toggleViewAction();
+    t->setObjectName(QStringLiteral("viewTerminal"));
+    t->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    QAction* l = m_labsDock->toggleViewAction();
+    l->setObjectName(QStringLiteral("viewLabs"));
+    l->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(t);
+    m_viewMenu->addAction(l);
+    m_toolbar->addSeparator();
+    m_toolbar->addAction(t);
+    m_toolbar->addAction(l);
+    connect(m_labPanel, &LabPanel::commandClicked, this, [this](const QString& command) {
+        m_terminalDock->show();
+        m_terminalDock->raise();
+        m_terminal->pasteCommand(command);
+    });
+    connect(m_labPanel, &LabPanel::labLoaded, this, [this] { m_terminalDock->show(); });
 }
 
 } // namespace fluxolab::app

@@ -6,6 +6,7 @@
 
 class QAction;
 class QActionGroup;
+class QDockWidget;
 class QMenu;
 class QTabWidget;
 class QTableView;
@@ -14,7 +15,10 @@ class QLabel;
 
 namespace fluxolab::app {
 
+class CliHost;
 class ClusterView;
+class LabPanel;
+class TerminalPanel;
 class GroupPanel;
 class PlotsView;
 class SimulationController;
@@ -27,13 +31,16 @@ class OffsetsModel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Cluster, Groups, Tables, Plots };
+    enum class View { Cluster, Groups, Tables, Plots, Terminal, Labs };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
     SimulationController* controller() const { return m_controller; }
     ClusterView* clusterView() const { return m_cluster; }
+    CliHost* cliHost() const { return m_cli; }
+    TerminalPanel* terminalPanel() const { return m_terminal; }
+    LabPanel* labPanel() const { return m_labPanel; }
     GroupPanel* groupPanel() const { return m_groups; }
     PlotsView* plotsView() const { return m_plots; }
     TimelineBar* timelineBar() const { return m_timeline; }
@@ -100,6 +107,13 @@ private:
     QActionGroup* m_langGroup = nullptr;
     bool m_presentation = false;
     bool m_wasMaximized = false;
+    // Kafka CLI terminal and guided labs (docks)
+    void createCliDocks();
+    CliHost* m_cli = nullptr;
+    TerminalPanel* m_terminal = nullptr;
+    LabPanel* m_labPanel = nullptr;
+    QDockWidget* m_terminalDock = nullptr;
+    QDockWidget* m_labsDock = nullptr;
 };
 
 } // namespace fluxolab::app

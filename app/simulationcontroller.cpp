@@ -1,11 +1,14 @@
 #include "app/simulationcontroller.h"
 
+#include "app/texts.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 
 namespace fluxolab::app {
 
@@ -53,12 +56,12 @@ SimulationController::~SimulationController() {
 
 void SimulationController::load(const sim::Scenario& scenario, std::uint64_t seed) {
     setPlaying(false);
+    if (m_run) Q_EMIT aboutToReset();
     m_timeline.reset();
     m_run.reset();
     m_scenario = scenario;
     m_seed = seed;
     m_scenario.seed = seed;
-    m_user_consumers = 0;
     m_run = std::make_unique<sim::ScenarioRun>(m_scenario, seed);
     m_timeline = std::make_unique<sim::Timeline>(m_run->sim().journal());
     m_plots.clear();
@@ -278,6 +281,22 @@ void SimulationController::goLive() {
     setCursor(eventCount(), m_run->sim().now());
 }
 
+void SimulationController::simulationChangedExternally() {
+    if (!m_run) return;
+    syncTimeline();
+    goLive();
+}
+
+void SimulationController::advanceToActionInstant() {
+    // A replay applies a scenario action at time T after the simulation's own events at T but before
+    // the scenario's producer tick at T (a 10 ms grid from 0); live, that tick has already run. So an
+    // interactive action happens (and is recorded) just off the grid, a millisecond or two later:
+    // saving the scenario and replaying it then gives exactly the same journal.
+    sim::TimeMs t = m_run->sim().now() + 1;
+    if (t % 10 == 0) ++t;
+    m_run->runUntil(t);
+}
+
 sim::ScenarioAction& SimulationController::recordAction(sim::ScenarioAction::Kind kind) {
     sim::ScenarioAction a;
     a.kind = kind;
@@ -291,6 +310,7 @@ sim::ScenarioAction& SimulationController::recordAction(sim::ScenarioAction::Kin
 void SimulationController::stopBroker(sim::BrokerId id, bool crash) {
     if (!m_run) return;
     goLive();
+    advanceToActionInstant();
     recordAction(crash ? sim::ScenarioAction::Kind::CrashBroker : sim::ScenarioAction::Kind::StopBroker).broker = id;
     m_run->sim().stopBroker(id, crash);
     syncTimeline();
@@ -300,13 +320,15 @@ void SimulationController::stopBroker(sim::BrokerId id, bool crash) {
 void SimulationController::startBroker(sim::BrokerId id) {
     if (!m_run) return;
     goLive();
+    advanceToActionInstant();
     recordAction(sim::ScenarioAction::Kind::StartBroker).broker = id;
     m_run->sim().startBroker(id);
     syncTimeline();
     goLive();
 }
 
-std::int32_t SimulationController::addConsumer(const std::string& group, std::vector<std::string> topics) {
+std::int32_t SimulationController::addConsumer(const std::string& group, std::vector<std::string> topics,
+                                               std::optional<sim::AssignorKind> assignor) {
     if (!m_run) return -1;
     goLive();
     sim::Simulation& s = m_run->sim();
@@ -319,25 +341,138 @@ std::int32_t SimulationController::addConsumer(const std::string& group, std::ve
                 if (!t.internal) topics.push_back(name);
     }
     sim::ScenarioConsumer c;
-    c.id = "ui-" + std::to_string(++m_user_consumers);
+    c.id = uniqueId("ui-");
     c.topics = topics;
     c.config.group_id = group;
     for (const auto& sc : m_scenario.consumers)
         if (sc.config.group_id == group) c.config.assignors = sc.config.assignors;
-    recordAction(sim::ScenarioAction::Kind::AddConsumer).consumer = c;
-    const std::int32_t idx = s.addConsumer(c.config);
-    s.subscribe(idx, topics);
+    for (const auto& a : m_scenario.actions)
+        if (a.consumer && a.consumer->config.group_id == group) c.config.assignors = a.consumer->config.assignors;
+    if (assignor) c.config.assignors = {*assignor};
+    advanceToActionInstant();
+    c.start_ms = s.now();
+    sim::ScenarioAction& a = recordAction(sim::ScenarioAction::Kind::AddConsumer);
+    a.consumer = c;
+    m_run->apply(a);
     syncTimeline();
     goLive();
-    return idx;
+    return m_run->consumerIndex(c.id);
+}
+
+std::string SimulationController::uniqueId(const std::string& prefix) const {
+    std::set<std::string> used;
+    for (const auto& c : m_scenario.consumers) used.insert(c.id);
+    for (const auto& p : m_scenario.producers) used.insert(p.id);
+    for (const auto& a : m_scenario.actions)
+        if (a.consumer) used.insert(a.consumer->id);
+    for (int n = 1;; ++n)
+        if (std::string id = prefix + std::to_string(n); !used.contains(id)) return id;
+}
+
+bool SimulationController::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf, QString* error) {
+    if (!m_run) return false;
+    goLive();
+    // The simulation validates, exactly as the controller of a real cluster would; nothing is recorded on error.
+    if (m_run->sim().now() > 0) advanceToActionInstant();
+    const sim::AdminResult r = m_run->sim().createTopic(name, partitions, rf);
+    if (!r.ok()) {
+        if (error) {
+            switch (r.error) {
+            case sim::ErrorCode::INVALID_REPLICATION_FACTOR:
+                *error = tr("Error: Replication factor: %1 larger than available brokers: %2. (INVALID_REPLICATION_FACTOR)")
+                             .arg(r.detail1)
+                             .arg(r.detail2);
+                break;
+            case sim::ErrorCode::TOPIC_ALREADY_EXISTS:
+                *error = tr("Error: Topic '%1' already exists. (TOPIC_ALREADY_EXISTS)").arg(QString::fromStdString(r.detail_text));
+                break;
+            case sim::ErrorCode::INVALID_PARTITIONS:
+                *error = tr("Error: Number of partitions must be larger than 0. (INVALID_PARTITIONS)");
+                break;
+            case sim::ErrorCode::INVALID_TOPIC_EXCEPTION:
+                *error = tr("Error: Topic name \"%1\" is illegal: use only ASCII letters, digits, '.', '_' and '-'. "
+                            "(INVALID_TOPIC_EXCEPTION)")
+                             .arg(QString::fromStdString(r.detail_text));
+                break;
+            default: *error = tr("Error: %1").arg(Texts::errorCode(r.error)); break;
+            }
+        }
+        return false;
+    }
+    sim::ScenarioTopic t;
+    t.name = name;
+    t.partitions = partitions;
+    t.replication_factor = rf;
+    if (m_run->sim().now() == 0) m_scenario.topics.push_back(t); // an initial topic of the scenario
+    else recordAction(sim::ScenarioAction::Kind::CreateTopic).topic = t;
+    syncTimeline();
+    goLive();
+    return true;
+}
+
+std::string SimulationController::addProducer(const std::string& topic, double ratePerSec, const sim::KeySpec& keys) {
+    if (!m_run) return {};
+    const sim::TimeMs now = m_run->sim().now();
+    sim::ScenarioProducer p;
+    p.id = uniqueId("ui-producer-");
+    p.config.client_id = p.id;
+    p.topic = topic;
+    p.rate_per_sec = ratePerSec;
+    p.keys = keys;
+    p.start_ms = now;
+    sim::Scenario s = m_scenario;
+    // The scenario format wants a producer's topic among the initial topics: a topic created later
+    // from the toolbar becomes an initial one (the replay below then shows it from the start).
+    const auto declared = [&] {
+        return std::any_of(s.topics.begin(), s.topics.end(), [&](const sim::ScenarioTopic& x) { return x.name == topic; });
+    };
+    for (auto it = s.actions.begin(); it != s.actions.end() && !declared();)
+        if (it->kind == sim::ScenarioAction::Kind::CreateTopic && it->topic && it->topic->name == topic) {
+            s.topics.push_back(*it->topic);
+            it = s.actions.erase(it);
+        } else {
+            ++it;
+        }
+    s.producers.push_back(p);
+    // ScenarioRun has no "add producer" action: replay the scenario with the producer in it. Same
+    // scenario + seed => the same journal up to now, then the producer starts.
+    const QString source = m_source_path;
+    load(s, m_seed);
+    m_source_path = source;
+    runTo(now);
+    return p.id;
+}
+
+void SimulationController::newScenario(std::int32_t brokers) {
+    sim::Scenario s;
+    s.name = "novo-cenario";
+    s.title.pt_PT = "Cenário novo";
+    s.title.en = "New scenario";
+    s.seed = 1;
+    s.duration_ms = 120000;
+    s.cluster.brokers = brokers;
+    m_source_path.clear();
+    load(s, s.seed);
 }
 
 void SimulationController::removeConsumer(std::int32_t consumer) {
     if (!m_run || consumer < 0 || consumer >= static_cast<std::int32_t>(m_run->sim().consumers().size())) return;
     goLive();
     // The scenario names consumers by id; interactive removals of unnamed consumers are not saved.
-    for (const auto& c : m_scenario.consumers)
-        if (m_run->consumerIndex(c.id) == consumer) recordAction(sim::ScenarioAction::Kind::RemoveConsumer).target = c.id;
+    std::vector<std::string> ids;
+    for (const auto& c : m_scenario.consumers) ids.push_back(c.id);
+    for (const auto& a : m_scenario.actions)
+        if (a.consumer) ids.push_back(a.consumer->id);
+    for (const auto& id : ids)
+        if (m_run->consumerIndex(id) == consumer) {
+            advanceToActionInstant();
+            sim::ScenarioAction& a = recordAction(sim::ScenarioAction::Kind::RemoveConsumer);
+            a.target = id;
+            m_run->apply(a);
+            syncTimeline();
+            goLive();
+            return;
+        }
     m_run->sim().closeConsumer(consumer);
     syncTimeline();
     goLive();

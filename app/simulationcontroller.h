@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace fluxolab::app {
@@ -83,9 +84,26 @@ public:
     // ---- interactive actions (applied at "now"; recorded in scenario() so it can be saved) ----
     void stopBroker(sim::BrokerId id, bool crash);
     void startBroker(sim::BrokerId id);
-    /// Adds a consumer to `group` subscribed to `topics` (all non-internal topics if empty). Returns its index.
-    std::int32_t addConsumer(const std::string& group, std::vector<std::string> topics = {});
+    /// Adds a consumer to `group` subscribed to `topics` (all non-internal topics if empty), preferring
+    /// `assignor` if given (else the group's). Applied through ScenarioRun::apply, so it is known by id
+    /// and saved. Returns its index.
+    std::int32_t addConsumer(const std::string& group, std::vector<std::string> topics = {},
+                             std::optional<sim::AssignorKind> assignor = std::nullopt);
     void removeConsumer(std::int32_t consumer);
+    /// Creates a topic now (kafka-topics --create). On failure creates nothing, records nothing and
+    /// returns Kafka's error (translated) in `error`.
+    bool createTopic(const std::string& name, std::int32_t partitions, std::int32_t replicationFactor, QString* error);
+    /// Adds a producer that starts now (the run is replayed from the start with the producer in the
+    /// scenario, so the live run and the saved scenario are the same). Returns its scenario id.
+    std::string addProducer(const std::string& topic, double ratePerSec, const sim::KeySpec& keys);
+    /// Starts an empty scenario to build from the toolbar: `brokers` brokers, no topics or clients.
+    void newScenario(std::int32_t brokers = 3);
+
+    // ---- commands typed in the terminal (app/terminal*) act on the same simulation ----
+    /// The running simulation, for the Kafka CLI backend (nullptr before a load).
+    sim::Simulation* mutableSim() { return m_run ? &m_run->sim() : nullptr; }
+    /// Something outside the controller advanced or changed the simulation: resync and go live.
+    void simulationChangedExternally();
 
     /// Upper bound of simulation work per timer slice (the UI thread must never block > 50 ms).
     static constexpr int kSliceBudgetMs = 12;
@@ -94,6 +112,8 @@ public:
 Q_SIGNALS:
     /// The cursor moved or the state changed: views repaint.
     void changed();
+    /// The current simulation is about to be destroyed (a new load): drop references into it.
+    void aboutToReset();
     /// A new scenario or seed was loaded: views reset.
     void reset();
     void playingChanged(bool playing);
@@ -107,6 +127,8 @@ private:
     /// Runs the simulation towards `target`, stopping early when the slice budget is spent.
     void simulateTowards(sim::TimeMs target, int budget_ms);
     sim::ScenarioAction& recordAction(sim::ScenarioAction::Kind kind);
+    std::string uniqueId(const std::string& prefix) const;
+    void advanceToActionInstant();
 
     sim::Scenario m_scenario;           ///< as loaded plus the interactive actions
     std::uint64_t m_seed = 1;
@@ -119,7 +141,6 @@ private:
     QTimer m_timer;
     QElapsedTimer m_wall;
     QString m_source_path;
-    int m_user_consumers = 0;
 
     // plot sampling
     PlotSeries m_plots;

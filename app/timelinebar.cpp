@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QRegularExpressionValidator>
 #include <QSlider>
 #include <QStyle>
@@ -20,7 +21,24 @@ namespace fluxolab::app {
 
 namespace {
 constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64};
-}
+
+/// A label that elides its text ("…") instead of overflowing into its neighbours; the full text
+/// is in the tooltip.
+class ElidedLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+    QSize minimumSizeHint() const override { return {fontMetrics().averageCharWidth() * 8, QLabel::minimumSizeHint().height()}; }
+    QSize sizeHint() const override { return {fontMetrics().averageCharWidth() * 40, QLabel::sizeHint().height()}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        p.setPen(palette().color(QPalette::WindowText));
+        const QRect r = contentsRect();
+        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
+    }
+};
+} // namespace
 
 TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
     auto* row = new QHBoxLayout(this);
@@ -40,9 +58,8 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QW
     m_slider->setMinimumWidth(200);
     m_time = new QLabel(this);
     m_time->setMinimumWidth(120);
-    m_event = new QLabel(this);
-    m_event->setMinimumWidth(120);
-    m_event->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_event = new ElidedLabel(this);
+    m_event->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     m_seedLabel = new QLabel(this);
     m_seed = new QLineEdit(this);
     m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,19}")), m_seed));
@@ -55,7 +72,9 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QW
         row->addWidget(w);
     row->addWidget(m_slider, 3);
     row->addWidget(m_time);
+    row->addSpacing(6);
     row->addWidget(m_event, 2);
+    row->addSpacing(12);
     row->addWidget(m_seedLabel);
     row->addWidget(m_seed);
     row->addWidget(m_copySeed);

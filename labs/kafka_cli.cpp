@@ -1349,6 +1349,19 @@ std::string KafkaCli::toolName(const std::string& argv0) {
     return {};
 }
 
+std::vector<std::string> KafkaCli::toolOptions(const std::string& tool) {
+    const std::vector<OptSpec>* specs = tool == "kafka-topics"             ? &kTopicOpts
+                                        : tool == "kafka-consumer-groups"  ? &kGroupOpts
+                                        : tool == "kafka-console-producer" ? &kProducerOpts
+                                        : tool == "kafka-console-consumer" ? &kConsumerOpts
+                                                                           : nullptr;
+    std::vector<std::string> out;
+    if (!specs) return out;
+    for (const auto& o : *specs) out.push_back(std::string("--") + o.name);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 std::unique_ptr<CommandSession> KafkaCli::start(const std::vector<std::string>& argv, bool interactive) {
     const std::string tool = argv.empty() ? std::string() : toolName(argv[0]);
     if (tool == "kafka-console-producer") {

@@ -79,6 +79,8 @@ public:
     std::unique_ptr<CommandSession> start(const std::vector<std::string>& argv, bool interactive = false);
     /// "kafka-topics" for "bin/kafka-topics.sh", "./bin/windows/kafka-topics.bat", ...; else "".
     static std::string toolName(const std::string& argv0);
+    /// The long options a tool accepts ("--topic", ...), sorted, for Tab completion; {} if unknown.
+    static std::vector<std::string> toolOptions(const std::string& tool);
 
 private:
     ClusterBackend& m_backend;

@@ -36,8 +36,11 @@ bool groupVisible(const sim::GroupStateData& g) {
 SimBackend::SimBackend(std::uint64_t seed, std::int32_t brokers) {
     sim::ClusterConfig cfg;
     cfg.brokers = std::clamp(brokers, 1, 9);
-    m_sim = std::make_unique<sim::Simulation>(cfg, seed);
+    m_owned = std::make_unique<sim::Simulation>(cfg, seed);
+    m_sim = m_owned.get();
 }
+
+SimBackend::SimBackend(sim::Simulation& external) : m_sim(&external) {}
 
 SimBackend::~SimBackend() = default;
 
@@ -136,7 +139,9 @@ BackendResult SimBackend::createTopic(const std::string& name, std::optional<std
         if (eq == std::string::npos) r.message = "Unknown topic config name: " + a.detail_text;
         else
             r.message = "Invalid value " + a.detail_text.substr(eq + 1) + " for configuration " +
-                        a.detail_text.substr(0, eq) + ": Not a number of type LONG";
+                        a.detail_text.substr(0, eq) +
+                        (a.detail2 == 1 ? ": Value must be at least " + std::to_string(a.detail1)
+                                        : std::string(": Not a number of type LONG"));
         break;
     }
     default: r.message = sim::errorName(a.error); break;

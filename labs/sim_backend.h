@@ -17,7 +17,12 @@ class SimBackend final : public ClusterBackend {
 public:
     /// A fresh cluster like the course's local KRaft install: brokers 1..N at localhost:9092...
     SimBackend(std::uint64_t seed, std::int32_t brokers = 1);
+    /// Wraps a simulation owned elsewhere (the app's SimulationController), which must outlive
+    /// this backend: commands then act on the cluster the views show.
+    explicit SimBackend(sim::Simulation& external);
     ~SimBackend() override;
+    SimBackend(const SimBackend&) = delete;
+    SimBackend& operator=(const SimBackend&) = delete;
 
     sim::Simulation& simulation() { return *m_sim; }
     const sim::Simulation& simulation() const { return *m_sim; }
@@ -55,7 +60,8 @@ public:
 
 private:
     void request(); ///< one admin round trip of virtual time
-    std::unique_ptr<sim::Simulation> m_sim;
+    std::unique_ptr<sim::Simulation> m_owned; ///< null when wrapping an external simulation
+    sim::Simulation* m_sim = nullptr;
 };
 
 } // namespace fluxolab::labs

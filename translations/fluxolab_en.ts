@@ -20,12 +20,15 @@
         <translation>LEO = %1, HW = %2, log start offset = %3</translation>
     </message>
     <message>
-        <source>The colour of each cell is the record's key.</source>
-        <translation>The colour of each cell is the record's key.</translation>
+        <source>The colour of each cell is the record&apos;s key.</source>
+        <translation>The colour of each cell is the record&apos;s key.</translation>
     </message>
     <message numerus="yes">
         <source>%n older record(s) not drawn (offsets %1 to %2).</source>
-        <translation><numerusform>%n older record not drawn (offsets %1 to %2).</numerusform><numerusform>%n older records not drawn (offsets %1 to %2).</numerusform></translation>
+        <translation>
+            <numerusform>%n older record not drawn (offsets %1 to %2).</numerusform>
+            <numerusform>%n older records not drawn (offsets %1 to %2).</numerusform>
+        </translation>
     </message>
     <message>
         <source>HW = %1</source>
@@ -47,13 +50,9 @@
         <source>It is also the KRaft controller: it elects the partition leaders.</source>
         <translation>It is also the KRaft controller: it elects the partition leaders.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s) from %1 appended to %2 at offset %3.</source>
-        <translation><numerusform>%n record from %1 appended to %2 at offset %3.</numerusform><numerusform>%n records from %1 appended to %2 at offset %3.</numerusform></translation>
-    </message>
     <message>
-        <source>Key "%1": murmur2(key) % %2 = %3</source>
-        <translation>Key "%1": murmur2(key) % %2 = %3</translation>
+        <source>Key &quot;%1&quot;: murmur2(key) % %2 = %3</source>
+        <translation>Key &quot;%1&quot;: murmur2(key) % %2 = %3</translation>
     </message>
     <message>
         <source>%1 · lag %2</source>
@@ -68,12 +67,30 @@
         <translation>%1 · revoked</translation>
     </message>
     <message>
-        <source>%1 was revoked in this rebalance: nobody consumes it until the new assignment.</source>
-        <translation>%1 was revoked in this rebalance: nobody consumes it until the new assignment.</translation>
-    </message>
-    <message>
         <source>Consumer &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Consumer &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from %1 travelling to %2 (grouped at this speed).</source>
+        <translation>
+            <numerusform>%n record from %1 travelling to %2 (grouped at this speed).</numerusform>
+            <numerusform>%n records from %1 travelling to %2 (grouped at this speed).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from %1 appended to %2.</source>
+        <translation>
+            <numerusform>%n record from %1 appended to %2.</numerusform>
+            <numerusform>%n records from %1 appended to %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was revoked from %2: it stops consuming it until the new assignment.</source>
+        <translation>%1 was revoked from %2: it stops consuming it until the new assignment.</translation>
+    </message>
+    <message>
+        <source>Partitions without an owner: revoked in the first phase of the cooperative rebalance, they wait for the follow-up rebalance to get their new owner.</source>
+        <translation>Partitions without an owner: revoked in the first phase of the cooperative rebalance, they wait for the follow-up rebalance to get their new owner.</translation>
     </message>
 </context>
 <context>
@@ -371,8 +388,8 @@
         <translation>Leader replica: receives the writes of producers and serves the reads of consumers.</translation>
     </message>
     <message>
-        <source>Follower replica: copies the leader's log by fetching from it, like a consumer.</source>
-        <translation>Follower replica: copies the leader's log by fetching from it, like a consumer.</translation>
+        <source>Follower replica: copies the leader&apos;s log by fetching from it, like a consumer.</source>
+        <translation>Follower replica: copies the leader&apos;s log by fetching from it, like a consumer.</translation>
     </message>
     <message>
         <source>Log start offset: the oldest offset still stored. Retention deleted everything before it.</source>
@@ -413,6 +430,84 @@
     <message>
         <source>Consumer group: consumers that share the partitions of the topics they read; each partition is read by a single member of the group.</source>
         <translation>Consumer group: consumers that share the partitions of the topics they read; each partition is read by a single member of the group.</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::AddConsumerDialog</name>
+    <message>
+        <source>Add consumer</source>
+        <translation>Add consumer</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Group:</translation>
+    </message>
+    <message>
+        <source>Topics:</source>
+        <translation>Topics:</translation>
+    </message>
+    <message>
+        <source>Assignor:</source>
+        <translation>Assignor:</translation>
+    </message>
+    <message>
+        <source>Type a group name.</source>
+        <translation>Type a group name.</translation>
+    </message>
+    <message>
+        <source>Pick at least one topic (create one first).</source>
+        <translation>Pick at least one topic (create one first).</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::AddProducerDialog</name>
+    <message>
+        <source>Add producer</source>
+        <translation>Add producer</translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation> records/s</translation>
+    </message>
+    <message>
+        <source>uniform keys</source>
+        <translation>uniform keys</translation>
+    </message>
+    <message>
+        <source>skewed keys (Zipf)</source>
+        <translation>skewed keys (Zipf)</translation>
+    </message>
+    <message>
+        <source>keys in sequence</source>
+        <translation>keys in sequence</translation>
+    </message>
+    <message>
+        <source>no key (null)</source>
+        <translation>no key (null)</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>Topic:</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Rate:</translation>
+    </message>
+    <message>
+        <source>Keys:</source>
+        <translation>Keys:</translation>
+    </message>
+    <message>
+        <source>Distinct keys:</source>
+        <translation>Distinct keys:</translation>
+    </message>
+    <message>
+        <source>Key prefix:</source>
+        <translation>Key prefix:</translation>
+    </message>
+    <message>
+        <source>Create a topic first.</source>
+        <translation>Create a topic first.</translation>
     </message>
 </context>
 <context>
@@ -471,7 +566,10 @@
     </message>
     <message numerus="yes">
         <source>%n leader(s)</source>
-        <translation><numerusform>%n leader</numerusform><numerusform>%n leaders</numerusform></translation>
+        <translation>
+            <numerusform>%n leader</numerusform>
+            <numerusform>%n leaders</numerusform>
+        </translation>
     </message>
     <message>
         <source>Leader: none</source>
@@ -545,6 +643,92 @@
         <source>stopped: waiting</source>
         <translation>stopped: waiting</translation>
     </message>
+    <message>
+        <source>Without owner (waiting for phase 2)</source>
+        <translation>Without owner (waiting for phase 2)</translation>
+    </message>
+    <message>
+        <source>Eager rebalance: stop-the-world, every consumer stops</source>
+        <translation>Eager rebalance: stop-the-world, every consumer stops</translation>
+    </message>
+    <message>
+        <source>Cooperative, phase 1: rejoin, unaffected partitions keep flowing</source>
+        <translation>Cooperative, phase 1: rejoin, unaffected partitions keep flowing</translation>
+    </message>
+    <message>
+        <source>Cooperative: moved partitions revoked, now without owner</source>
+        <translation>Cooperative: moved partitions revoked, now without owner</translation>
+    </message>
+    <message>
+        <source>Cooperative, phase 2: moved partitions go to their new owner</source>
+        <translation>Cooperative, phase 2: moved partitions go to their new owner</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::CompareWindow</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <source>Compare assignors — %1</source>
+        <translation>Compare assignors — %1</translation>
+    </message>
+    <message>
+        <source>The same scenario and seed under two assignors, at the same virtual time. With an eager assignor every consumer stops during a rebalance; with cooperative-sticky only the partitions that move stop, in two phases.</source>
+        <translation>The same scenario and seed under two assignors, at the same virtual time. With an eager assignor every consumer stops during a rebalance; with cooperative-sticky only the partitions that move stop, in two phases.</translation>
+    </message>
+    <message>
+        <source>Left:</source>
+        <translation>Left:</translation>
+    </message>
+    <message>
+        <source>Right:</source>
+        <translation>Right:</translation>
+    </message>
+    <message>
+        <source>Both sides to the next event</source>
+        <translation>Both sides to the next event</translation>
+    </message>
+    <message>
+        <source>Playback speed (virtual time per real second)</source>
+        <translation>Playback speed (virtual time per real second)</translation>
+    </message>
+    <message>
+        <source>Virtual time, shared by both sides</source>
+        <translation>Virtual time, shared by both sides</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::CreateTopicDialog</name>
+    <message>
+        <source>Create topic</source>
+        <translation>Create topic</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Partitions:</source>
+        <translation>Partitions:</translation>
+    </message>
+    <message>
+        <source>Replication factor:</source>
+        <translation>Replication factor:</translation>
+    </message>
+    <message>
+        <source>As kafka-topics --create --topic NAME --partitions P --replication-factor R</source>
+        <translation>As kafka-topics --create --topic NAME --partitions P --replication-factor R</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::GalleryDialog</name>
@@ -597,7 +781,10 @@
     </message>
     <message numerus="yes">
         <source>generation %1 · assignor %2 · %3 · leader %4 · %n member(s)</source>
-        <translation><numerusform>generation %1 · assignor %2 · %3 · leader %4 · %n member</numerusform><numerusform>generation %1 · assignor %2 · %3 · leader %4 · %n members</numerusform></translation>
+        <translation>
+            <numerusform>generation %1 · assignor %2 · %3 · leader %4 · %n member</numerusform>
+            <numerusform>generation %1 · assignor %2 · %3 · leader %4 · %n members</numerusform>
+        </translation>
     </message>
     <message>
         <source> (leader)</source>
@@ -656,14 +843,105 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::LabPanel</name>
+    <message>
+        <source>No labs found</source>
+        <translation>No labs found</translation>
+    </message>
+    <message>
+        <source>Choose a lab…</source>
+        <translation>Choose a lab…</translation>
+    </message>
+    <message>
+        <source>Guided labs</source>
+        <translation>Guided labs</translation>
+    </message>
+    <message>
+        <source>Choose a lab above. Each step is checked against the simulated cluster while you type the commands in the terminal.</source>
+        <translation>Choose a lab above. Each step is checked against the simulated cluster while you type the commands in the terminal.</translation>
+    </message>
+    <message>
+        <source>beginner</source>
+        <translation>beginner</translation>
+    </message>
+    <message>
+        <source>intermediate</source>
+        <translation>intermediate</translation>
+    </message>
+    <message>
+        <source>advanced</source>
+        <translation>advanced</translation>
+    </message>
+    <message>
+        <source>Level: %1 · about %2 min · %3 steps</source>
+        <translation>Level: %1 · about %2 min · %3 steps</translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps</source>
+        <translation>%1 of %2 steps</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>In progress: checked after every command</source>
+        <translation>In progress: checked after every command</translation>
+    </message>
+    <message>
+        <source>Not reached yet</source>
+        <translation>Not reached yet</translation>
+    </message>
+    <message>
+        <source>Click a command to copy it into the terminal.</source>
+        <translation>Click a command to copy it into the terminal.</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objectives</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Step %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>Hint %1</source>
+        <translation>Hint %1</translation>
+    </message>
+    <message>
+        <source>Why it works</source>
+        <translation>Why it works</translation>
+    </message>
+    <message>
+        <source>Lab complete!</source>
+        <translation>Lab complete!</translation>
+    </message>
+    <message>
+        <source>Show a hint (%1 of %2)</source>
+        <translation>Show a hint (%1 of %2)</translation>
+    </message>
+    <message>
+        <source>No more hints</source>
+        <translation>No more hints</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Restart</translation>
+    </message>
+    <message>
+        <source>Start the lab over on a fresh cluster (1 broker, localhost:9092)</source>
+        <translation>Start the lab over on a fresh cluster (1 broker, localhost:9092)</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::MainWindow</name>
     <message>
         <source>About FluxoLab</source>
         <translation>About FluxoLab</translation>
     </message>
     <message>
-        <source>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation's state and journal.</source>
-        <translation>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation's state and journal.</translation>
+        <source>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation&apos;s state and journal.</source>
+        <translation>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation&apos;s state and journal.</translation>
     </message>
     <message>
         <source>Broker %1</source>
@@ -898,12 +1176,28 @@
         <translation>Export</translation>
     </message>
     <message>
-        <source>Add consumer</source>
-        <translation>Add consumer</translation>
+        <source>Co&amp;mpare assignors…</source>
+        <translation>Co&amp;mpare assignors…</translation>
     </message>
     <message>
-        <source>Consumer group (pick one or type a new name):</source>
-        <translation>Consumer group (pick one or type a new name):</translation>
+        <source>The same scenario and seed under two assignors, side by side</source>
+        <translation>The same scenario and seed under two assignors, side by side</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Labs</source>
+        <translation>Labs</translation>
+    </message>
+    <message>
+        <source>&amp;Terminal (Kafka CLI)</source>
+        <translation>&amp;Terminal (Kafka CLI)</translation>
+    </message>
+    <message>
+        <source>La&amp;bs</source>
+        <translation>La&amp;bs</translation>
     </message>
 </context>
 <context>
@@ -1040,16 +1334,139 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::ScenarioBuilder</name>
+    <message>
+        <source>&amp;New scenario</source>
+        <translation>&amp;New scenario</translation>
+    </message>
+    <message>
+        <source>Start an empty cluster (3 brokers) and build a scenario from the toolbar</source>
+        <translation>Start an empty cluster (3 brokers) and build a scenario from the toolbar</translation>
+    </message>
+    <message>
+        <source>Create &amp;topic…</source>
+        <translation>Create &amp;topic…</translation>
+    </message>
+    <message>
+        <source>kafka-topics --create: name, partitions, replication factor</source>
+        <translation>kafka-topics --create: name, partitions, replication factor</translation>
+    </message>
+    <message>
+        <source>Add p&amp;roducer…</source>
+        <translation>Add p&amp;roducer…</translation>
+    </message>
+    <message>
+        <source>A producer sending keyed records to a topic</source>
+        <translation>A producer sending keyed records to a topic</translation>
+    </message>
+    <message>
+        <source>&amp;Remove consumer…</source>
+        <translation>&amp;Remove consumer…</translation>
+    </message>
+    <message>
+        <source>Close a consumer (it leaves its group: watch the rebalance)</source>
+        <translation>Close a consumer (it leaves its group: watch the rebalance)</translation>
+    </message>
+    <message>
+        <source>Build a scenario</source>
+        <translation>Build a scenario</translation>
+    </message>
+    <message>
+        <source>Build a scenario:</source>
+        <translation>Build a scenario:</translation>
+    </message>
+    <message>
+        <source>Remove consumer</source>
+        <translation>Remove consumer</translation>
+    </message>
+    <message>
+        <source>Consumer to close:</source>
+        <translation>Consumer to close:</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::SimulationController</name>
     <message>
-        <source>Scenario not found: "%1". Use a gallery name or the path of a .json file.</source>
-        <translation>Scenario not found: "%1". Use a gallery name or the path of a .json file.</translation>
+        <source>Scenario not found: &quot;%1&quot;. Use a gallery name or the path of a .json file.</source>
+        <translation>Scenario not found: &quot;%1&quot;. Use a gallery name or the path of a .json file.</translation>
     </message>
     <message>
         <source>The scenario file %1 is not valid:
 %2</source>
         <translation>The scenario file %1 is not valid:
 %2</translation>
+    </message>
+    <message>
+        <source>Error: Replication factor: %1 larger than available brokers: %2. (INVALID_REPLICATION_FACTOR)</source>
+        <translation>Error: Replication factor: %1 larger than available brokers: %2. (INVALID_REPLICATION_FACTOR)</translation>
+    </message>
+    <message>
+        <source>Error: Topic &apos;%1&apos; already exists. (TOPIC_ALREADY_EXISTS)</source>
+        <translation>Error: Topic &apos;%1&apos; already exists. (TOPIC_ALREADY_EXISTS)</translation>
+    </message>
+    <message>
+        <source>Error: Number of partitions must be larger than 0. (INVALID_PARTITIONS)</source>
+        <translation>Error: Number of partitions must be larger than 0. (INVALID_PARTITIONS)</translation>
+    </message>
+    <message>
+        <source>Error: Topic name &quot;%1&quot; is illegal: use only ASCII letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. (INVALID_TOPIC_EXCEPTION)</source>
+        <translation>Error: Topic name &quot;%1&quot; is illegal: use only ASCII letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. (INVALID_TOPIC_EXCEPTION)</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::TerminalConsole</name>
+    <message>
+        <source>Copy (Ctrl+Shift+C)</source>
+        <translation>Copy (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Paste (Ctrl+V)</source>
+        <translation>Paste (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>Stop the command (Ctrl+C)</source>
+        <translation>Stop the command (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Clear (Ctrl+L)</source>
+        <translation>Clear (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (with or without bin/).
+Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer&apos;s input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
+Open another tab (+) to run a producer and a consumer side by side.
+</source>
+        <translation>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (with or without bin/).
+Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer&apos;s input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
+Open another tab (+) to run a producer and a consumer side by side.
+</translation>
+    </message>
+    <message>
+        <source>No cluster is loaded: open a scenario or a lab first.</source>
+        <translation>No cluster is loaded: open a scenario or a lab first.</translation>
+    </message>
+    <message>
+        <source>[the cluster was replaced: command stopped]</source>
+        <translation>[the cluster was replaced: command stopped]</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::TerminalPanel</name>
+    <message>
+        <source>New terminal tab</source>
+        <translation>New terminal tab</translation>
+    </message>
+    <message>
+        <source>Terminal %1 (running)</source>
+        <translation>Terminal %1 (running)</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>Terminal %1</translation>
     </message>
 </context>
 <context>

@@ -20,12 +20,15 @@
         <translation>LEO = %1, HW = %2, offset inicial do log = %3</translation>
     </message>
     <message>
-        <source>The colour of each cell is the record's key.</source>
+        <source>The colour of each cell is the record&apos;s key.</source>
         <translation>A cor de cada célula é a chave do registo.</translation>
     </message>
     <message numerus="yes">
         <source>%n older record(s) not drawn (offsets %1 to %2).</source>
-        <translation><numerusform>%n registo mais antigo não desenhado (offsets %1 a %2).</numerusform><numerusform>%n registos mais antigos não desenhados (offsets %1 a %2).</numerusform></translation>
+        <translation>
+            <numerusform>%n registo mais antigo não desenhado (offsets %1 a %2).</numerusform>
+            <numerusform>%n registos mais antigos não desenhados (offsets %1 a %2).</numerusform>
+        </translation>
     </message>
     <message>
         <source>HW = %1</source>
@@ -47,13 +50,9 @@
         <source>It is also the KRaft controller: it elects the partition leaders.</source>
         <translation>É também o controlador KRaft: é ele que elege os líderes das partições.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s) from %1 appended to %2 at offset %3.</source>
-        <translation><numerusform>%n registo de %1 escrito em %2 no offset %3.</numerusform><numerusform>%n registos de %1 escritos em %2 a partir do offset %3.</numerusform></translation>
-    </message>
     <message>
-        <source>Key "%1": murmur2(key) % %2 = %3</source>
-        <translation>Chave "%1": murmur2(chave) % %2 = %3</translation>
+        <source>Key &quot;%1&quot;: murmur2(key) % %2 = %3</source>
+        <translation>Chave &quot;%1&quot;: murmur2(chave) % %2 = %3</translation>
     </message>
     <message>
         <source>%1 · lag %2</source>
@@ -68,12 +67,30 @@
         <translation>%1 · revogada</translation>
     </message>
     <message>
-        <source>%1 was revoked in this rebalance: nobody consumes it until the new assignment.</source>
-        <translation>%1 foi revogada neste rebalanceamento: ninguém a consome até à nova atribuição.</translation>
-    </message>
-    <message>
         <source>Consumer &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Consumidor &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from %1 travelling to %2 (grouped at this speed).</source>
+        <translation>
+            <numerusform>%n registo de %1 a caminho de %2 (agrupados a esta velocidade).</numerusform>
+            <numerusform>%n registos de %1 a caminho de %2 (agrupados a esta velocidade).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) from %1 appended to %2.</source>
+        <translation>
+            <numerusform>%n registo de %1 acrescentado a %2.</numerusform>
+            <numerusform>%n registos de %1 acrescentados a %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 was revoked from %2: it stops consuming it until the new assignment.</source>
+        <translation>%1 foi revogada a %2: deixa de a consumir até à nova atribuição.</translation>
+    </message>
+    <message>
+        <source>Partitions without an owner: revoked in the first phase of the cooperative rebalance, they wait for the follow-up rebalance to get their new owner.</source>
+        <translation>Partições sem dono: revogadas na primeira fase do rebalanceamento cooperativo, esperam pelo rebalanceamento seguinte para receberem o novo dono.</translation>
     </message>
 </context>
 <context>
@@ -371,7 +388,7 @@
         <translation>Réplica líder: recebe as escritas dos produtores e serve as leituras dos consumidores.</translation>
     </message>
     <message>
-        <source>Follower replica: copies the leader's log by fetching from it, like a consumer.</source>
+        <source>Follower replica: copies the leader&apos;s log by fetching from it, like a consumer.</source>
         <translation>Réplica seguidora: copia o log do líder pedindo-lhe os registos, como um consumidor.</translation>
     </message>
     <message>
@@ -413,6 +430,84 @@
     <message>
         <source>Consumer group: consumers that share the partitions of the topics they read; each partition is read by a single member of the group.</source>
         <translation>Grupo de consumidores: consumidores que dividem entre si as partições dos tópicos que leem; cada partição é lida por um único membro do grupo.</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::AddConsumerDialog</name>
+    <message>
+        <source>Add consumer</source>
+        <translation>Adicionar consumidor</translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation>Grupo:</translation>
+    </message>
+    <message>
+        <source>Topics:</source>
+        <translation>Tópicos:</translation>
+    </message>
+    <message>
+        <source>Assignor:</source>
+        <translation>Atribuidor (assignor):</translation>
+    </message>
+    <message>
+        <source>Type a group name.</source>
+        <translation>Escreva o nome de um grupo.</translation>
+    </message>
+    <message>
+        <source>Pick at least one topic (create one first).</source>
+        <translation>Escolha pelo menos um tópico (crie um primeiro).</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::AddProducerDialog</name>
+    <message>
+        <source>Add producer</source>
+        <translation>Adicionar produtor</translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation> registos/s</translation>
+    </message>
+    <message>
+        <source>uniform keys</source>
+        <translation>chaves uniformes</translation>
+    </message>
+    <message>
+        <source>skewed keys (Zipf)</source>
+        <translation>chaves desequilibradas (Zipf)</translation>
+    </message>
+    <message>
+        <source>keys in sequence</source>
+        <translation>chaves em sequência</translation>
+    </message>
+    <message>
+        <source>no key (null)</source>
+        <translation>sem chave (null)</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>Tópico:</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Ritmo:</translation>
+    </message>
+    <message>
+        <source>Keys:</source>
+        <translation>Chaves:</translation>
+    </message>
+    <message>
+        <source>Distinct keys:</source>
+        <translation>Chaves distintas:</translation>
+    </message>
+    <message>
+        <source>Key prefix:</source>
+        <translation>Prefixo das chaves:</translation>
+    </message>
+    <message>
+        <source>Create a topic first.</source>
+        <translation>Crie primeiro um tópico.</translation>
     </message>
 </context>
 <context>
@@ -471,7 +566,10 @@
     </message>
     <message numerus="yes">
         <source>%n leader(s)</source>
-        <translation><numerusform>%n líder</numerusform><numerusform>%n líderes</numerusform></translation>
+        <translation>
+            <numerusform>%n líder</numerusform>
+            <numerusform>%n líderes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Leader: none</source>
@@ -545,6 +643,92 @@
         <source>stopped: waiting</source>
         <translation>parado: à espera</translation>
     </message>
+    <message>
+        <source>Without owner (waiting for phase 2)</source>
+        <translation>Sem dono (à espera da fase 2)</translation>
+    </message>
+    <message>
+        <source>Eager rebalance: stop-the-world, every consumer stops</source>
+        <translation>Rebalanceamento ansioso (eager): tudo para, todos os consumidores param</translation>
+    </message>
+    <message>
+        <source>Cooperative, phase 1: rejoin, unaffected partitions keep flowing</source>
+        <translation>Cooperativo, fase 1: os membros voltam a juntar-se, as partições que não mudam continuam a ser consumidas</translation>
+    </message>
+    <message>
+        <source>Cooperative: moved partitions revoked, now without owner</source>
+        <translation>Cooperativo: as partições que mudam foram revogadas e estão sem dono</translation>
+    </message>
+    <message>
+        <source>Cooperative, phase 2: moved partitions go to their new owner</source>
+        <translation>Cooperativo, fase 2: as partições que mudam passam para o novo dono</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::CompareWindow</name>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Reproduzir</translation>
+    </message>
+    <message>
+        <source>t = %1</source>
+        <translation>t = %1</translation>
+    </message>
+    <message>
+        <source>Compare assignors — %1</source>
+        <translation>Comparar atribuidores — %1</translation>
+    </message>
+    <message>
+        <source>The same scenario and seed under two assignors, at the same virtual time. With an eager assignor every consumer stops during a rebalance; with cooperative-sticky only the partitions that move stop, in two phases.</source>
+        <translation>O mesmo cenário e a mesma semente com dois atribuidores, no mesmo instante virtual. Com um atribuidor ansioso (eager) todos os consumidores param durante o rebalanceamento; com cooperative-sticky só param as partições que mudam de dono, em duas fases.</translation>
+    </message>
+    <message>
+        <source>Left:</source>
+        <translation>Esquerda:</translation>
+    </message>
+    <message>
+        <source>Right:</source>
+        <translation>Direita:</translation>
+    </message>
+    <message>
+        <source>Both sides to the next event</source>
+        <translation>Os dois lados para o evento seguinte</translation>
+    </message>
+    <message>
+        <source>Playback speed (virtual time per real second)</source>
+        <translation>Velocidade de reprodução (tempo virtual por segundo real)</translation>
+    </message>
+    <message>
+        <source>Virtual time, shared by both sides</source>
+        <translation>Tempo virtual, comum aos dois lados</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::CreateTopicDialog</name>
+    <message>
+        <source>Create topic</source>
+        <translation>Criar tópico</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>Partitions:</source>
+        <translation>Partições:</translation>
+    </message>
+    <message>
+        <source>Replication factor:</source>
+        <translation>Fator de replicação:</translation>
+    </message>
+    <message>
+        <source>As kafka-topics --create --topic NAME --partitions P --replication-factor R</source>
+        <translation>Como kafka-topics --create --topic NOME --partitions P --replication-factor R</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::GalleryDialog</name>
@@ -597,7 +781,10 @@
     </message>
     <message numerus="yes">
         <source>generation %1 · assignor %2 · %3 · leader %4 · %n member(s)</source>
-        <translation><numerusform>geração %1 · assignor %2 · %3 · líder %4 · %n membro</numerusform><numerusform>geração %1 · assignor %2 · %3 · líder %4 · %n membros</numerusform></translation>
+        <translation>
+            <numerusform>geração %1 · assignor %2 · %3 · líder %4 · %n membro</numerusform>
+            <numerusform>geração %1 · assignor %2 · %3 · líder %4 · %n membros</numerusform>
+        </translation>
     </message>
     <message>
         <source> (leader)</source>
@@ -656,13 +843,104 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::LabPanel</name>
+    <message>
+        <source>No labs found</source>
+        <translation>Nenhum laboratório encontrado</translation>
+    </message>
+    <message>
+        <source>Choose a lab…</source>
+        <translation>Escolha um laboratório…</translation>
+    </message>
+    <message>
+        <source>Guided labs</source>
+        <translation>Laboratórios guiados</translation>
+    </message>
+    <message>
+        <source>Choose a lab above. Each step is checked against the simulated cluster while you type the commands in the terminal.</source>
+        <translation>Escolha um laboratório acima. Cada passo é verificado no cluster simulado enquanto escreve os comandos no terminal.</translation>
+    </message>
+    <message>
+        <source>beginner</source>
+        <translation>iniciante</translation>
+    </message>
+    <message>
+        <source>intermediate</source>
+        <translation>intermédio</translation>
+    </message>
+    <message>
+        <source>advanced</source>
+        <translation>avançado</translation>
+    </message>
+    <message>
+        <source>Level: %1 · about %2 min · %3 steps</source>
+        <translation>Nível: %1 · cerca de %2 min · %3 passos</translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps</source>
+        <translation>%1 de %2 passos</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Concluído</translation>
+    </message>
+    <message>
+        <source>In progress: checked after every command</source>
+        <translation>Em curso: verificado depois de cada comando</translation>
+    </message>
+    <message>
+        <source>Not reached yet</source>
+        <translation>Ainda por fazer</translation>
+    </message>
+    <message>
+        <source>Click a command to copy it into the terminal.</source>
+        <translation>Clique num comando para o copiar para o terminal.</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Objetivos</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Passo %1 de %2: %3</translation>
+    </message>
+    <message>
+        <source>Hint %1</source>
+        <translation>Dica %1</translation>
+    </message>
+    <message>
+        <source>Why it works</source>
+        <translation>Porque funciona</translation>
+    </message>
+    <message>
+        <source>Lab complete!</source>
+        <translation>Laboratório concluído!</translation>
+    </message>
+    <message>
+        <source>Show a hint (%1 of %2)</source>
+        <translation>Mostrar uma dica (%1 de %2)</translation>
+    </message>
+    <message>
+        <source>No more hints</source>
+        <translation>Não há mais dicas</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Recomeçar</translation>
+    </message>
+    <message>
+        <source>Start the lab over on a fresh cluster (1 broker, localhost:9092)</source>
+        <translation>Recomeçar o laboratório num cluster novo (1 broker, localhost:9092)</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::MainWindow</name>
     <message>
         <source>About FluxoLab</source>
         <translation>Sobre o FluxoLab</translation>
     </message>
     <message>
-        <source>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation's state and journal.</source>
+        <source>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation&apos;s state and journal.</source>
         <translation>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;Um laboratório de ensino que anima uma simulação determinística do Apache Kafka: partições, réplicas, offsets e rebalanceamentos de grupos de consumidores.&lt;br&gt;Tudo o que se vê vem do estado e do diário da simulação.</translation>
     </message>
     <message>
@@ -898,12 +1176,28 @@
         <translation>Exportar</translation>
     </message>
     <message>
-        <source>Add consumer</source>
-        <translation>Adicionar consumidor</translation>
+        <source>Co&amp;mpare assignors…</source>
+        <translation>Co&amp;mparar atribuidores…</translation>
     </message>
     <message>
-        <source>Consumer group (pick one or type a new name):</source>
-        <translation>Grupo de consumidores (escolha um ou escreva um nome novo):</translation>
+        <source>The same scenario and seed under two assignors, side by side</source>
+        <translation>O mesmo cenário e a mesma semente com dois atribuidores, lado a lado</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Labs</source>
+        <translation>Laboratórios</translation>
+    </message>
+    <message>
+        <source>&amp;Terminal (Kafka CLI)</source>
+        <translation>&amp;Terminal (CLI Kafka)</translation>
+    </message>
+    <message>
+        <source>La&amp;bs</source>
+        <translation>La&amp;boratórios</translation>
     </message>
 </context>
 <context>
@@ -1040,16 +1334,139 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::ScenarioBuilder</name>
+    <message>
+        <source>&amp;New scenario</source>
+        <translation>&amp;Novo cenário</translation>
+    </message>
+    <message>
+        <source>Start an empty cluster (3 brokers) and build a scenario from the toolbar</source>
+        <translation>Começar com um cluster vazio (3 brokers) e construir um cenário a partir da barra de ferramentas</translation>
+    </message>
+    <message>
+        <source>Create &amp;topic…</source>
+        <translation>Criar &amp;tópico…</translation>
+    </message>
+    <message>
+        <source>kafka-topics --create: name, partitions, replication factor</source>
+        <translation>kafka-topics --create: nome, partições, fator de replicação</translation>
+    </message>
+    <message>
+        <source>Add p&amp;roducer…</source>
+        <translation>Adicionar p&amp;rodutor…</translation>
+    </message>
+    <message>
+        <source>A producer sending keyed records to a topic</source>
+        <translation>Um produtor que envia registos com chave para um tópico</translation>
+    </message>
+    <message>
+        <source>&amp;Remove consumer…</source>
+        <translation>&amp;Remover consumidor…</translation>
+    </message>
+    <message>
+        <source>Close a consumer (it leaves its group: watch the rebalance)</source>
+        <translation>Fechar um consumidor (sai do grupo: observe o rebalanceamento)</translation>
+    </message>
+    <message>
+        <source>Build a scenario</source>
+        <translation>Construir um cenário</translation>
+    </message>
+    <message>
+        <source>Build a scenario:</source>
+        <translation>Construir um cenário:</translation>
+    </message>
+    <message>
+        <source>Remove consumer</source>
+        <translation>Remover consumidor</translation>
+    </message>
+    <message>
+        <source>Consumer to close:</source>
+        <translation>Consumidor a fechar:</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::SimulationController</name>
     <message>
-        <source>Scenario not found: "%1". Use a gallery name or the path of a .json file.</source>
-        <translation>Cenário não encontrado: "%1". Use um nome da galeria ou o caminho de um ficheiro .json.</translation>
+        <source>Scenario not found: &quot;%1&quot;. Use a gallery name or the path of a .json file.</source>
+        <translation>Cenário não encontrado: &quot;%1&quot;. Use um nome da galeria ou o caminho de um ficheiro .json.</translation>
     </message>
     <message>
         <source>The scenario file %1 is not valid:
 %2</source>
         <translation>O ficheiro de cenário %1 não é válido:
 %2</translation>
+    </message>
+    <message>
+        <source>Error: Replication factor: %1 larger than available brokers: %2. (INVALID_REPLICATION_FACTOR)</source>
+        <translation>Erro: fator de replicação %1 maior do que o número de brokers disponíveis (%2). (INVALID_REPLICATION_FACTOR)</translation>
+    </message>
+    <message>
+        <source>Error: Topic &apos;%1&apos; already exists. (TOPIC_ALREADY_EXISTS)</source>
+        <translation>Erro: o tópico &apos;%1&apos; já existe. (TOPIC_ALREADY_EXISTS)</translation>
+    </message>
+    <message>
+        <source>Error: Number of partitions must be larger than 0. (INVALID_PARTITIONS)</source>
+        <translation>Erro: o número de partições tem de ser maior do que 0. (INVALID_PARTITIONS)</translation>
+    </message>
+    <message>
+        <source>Error: Topic name &quot;%1&quot; is illegal: use only ASCII letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. (INVALID_TOPIC_EXCEPTION)</source>
+        <translation>Erro: o nome de tópico &quot;%1&quot; é inválido: use só letras ASCII, algarismos, &apos;.&apos;, &apos;_&apos; e &apos;-&apos;. (INVALID_TOPIC_EXCEPTION)</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erro: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::TerminalConsole</name>
+    <message>
+        <source>Copy (Ctrl+Shift+C)</source>
+        <translation>Copiar (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>Paste (Ctrl+V)</source>
+        <translation>Colar (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>Stop the command (Ctrl+C)</source>
+        <translation>Parar o comando (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Clear (Ctrl+L)</source>
+        <translation>Limpar (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (with or without bin/).
+Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer&apos;s input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
+Open another tab (+) to run a producer and a consumer side by side.
+</source>
+        <translation>Ferramentas Kafka: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (com ou sem bin/).
+Teclas: Tab completa, ↑/↓ histórico, Ctrl+C para um consumidor ou produtor, Ctrl+D termina a entrada do produtor, Ctrl+L limpa, Ctrl+Shift+C / Ctrl+V copiar e colar.
+Abra outro separador (+) para ter um produtor e um consumidor lado a lado.
+</translation>
+    </message>
+    <message>
+        <source>No cluster is loaded: open a scenario or a lab first.</source>
+        <translation>Não há nenhum cluster carregado: abra primeiro um cenário ou um laboratório.</translation>
+    </message>
+    <message>
+        <source>[the cluster was replaced: command stopped]</source>
+        <translation>[o cluster foi substituído: comando terminado]</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::TerminalPanel</name>
+    <message>
+        <source>New terminal tab</source>
+        <translation>Novo separador de terminal</translation>
+    </message>
+    <message>
+        <source>Terminal %1 (running)</source>
+        <translation>Terminal %1 (a correr)</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>Terminal %1</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,22 @@ TEST_SUITE("labs/java") {
         for (int i = 0; i < 13; ++i) many.push_back(31 - i);
         CHECK(javaHashMapOrder(many).front() == 12);
     }
+    TEST_CASE("a backend over an external simulation acts on that simulation") {
+        fluxolab::sim::ClusterConfig cfg;
+        fluxolab::sim::Simulation sim(cfg, 7);
+        {
+            SimBackend backend(sim);
+            KafkaCli cli(backend);
+            auto s = cli.start({"kafka-topics.sh", "--create", "--topic", "t", "--partitions", "2",
+                                "--bootstrap-server", "localhost:9092"});
+            CHECK(s->finished());
+            CHECK(s->exitCode() == 0);
+            CHECK(&backend.simulation() == &sim);
+        }
+        // The simulation outlives the backend and keeps what the command did.
+        REQUIRE(sim.topic("t") != nullptr);
+        CHECK(sim.topic("t")->partitions.size() == 2);
+    }
     TEST_CASE("log dates") { CHECK(formatLogDate(kVirtualEpochMs + 3723004) == "[2025-01-01 01:02:03,004]"); }
     TEST_CASE("every note has text in both languages") {
         for (int i = 0; i < static_cast<int>(NoteId::Count_); ++i) {

@@ -1,0 +1,100 @@
+#pragma once
+// The lab panel: pick a guided lab (labs/content/*.json), follow its steps with their live check
+// status, instructions (Markdown; click a command to copy it into the terminal), hints revealed
+// one at a time and the explanation on success. Progress is saved per lab (QSettings) and
+// restored; "Restart" gives the lab a fresh cluster (1 broker at localhost:9092, as the course's
+// KRaft install) and starts it over.
+
+#ifndef Q_MOC_RUN
+#include "labs/lab_engine.h"
+#endif
+
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QTextBrowser;
+class QUrl;
+
+namespace fluxolab::app {
+
+class CliHost;
+
+class LabPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LabPanel(CliHost* host, QWidget* parent = nullptr);
+    ~LabPanel() override;
+
+    /// Loads a lab by id on a fresh cluster, restoring its saved progress. False if unknown.
+    bool loadLab(const QString& id);
+    /// "Restart": forgets the progress and gives the lab a fresh cluster.
+    void restart();
+    QString currentLabId() const;
+    QStringList labIds() const;
+    const labs::LabEngine* engine() const { return m_engine.get(); }
+    int stepCount() const;
+    int passedCount() const;
+    bool stepPassed(int step) const;
+    /// Reveals the next hint of the selected step.
+    void revealHint();
+    QTextBrowser* textBrowser() const { return m_text; }
+    QListWidget* stepList() const { return m_steps; }
+    QProgressBar* progressBar() const { return m_progress; }
+    /// Selects a step in the list (its instructions are shown).
+    void selectStep(int step);
+    /// The commands of the selected step's instructions, in order (what the links copy).
+    const QStringList& commands() const { return m_commands; }
+    void setPresentation(bool on);
+
+    /// QSettings keys.
+    static QString progressKey(const QString& labId);
+    static QString currentLabKey() { return QStringLiteral("labs/current"); }
+
+Q_SIGNALS:
+    /// The student clicked a command in the instructions: copy it into the terminal.
+    void commandClicked(const QString& command);
+    /// The lab was (re)loaded on a fresh cluster.
+    void labLoaded(const QString& id);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void populateCombo();
+    void update();
+    void refresh();
+    void renderStep();
+    void save();
+    void onLink(const QUrl& url);
+    QString instructionsMarkdown(const std::string& markdown);
+
+    CliHost* m_host;
+    std::vector<labs::Lab> m_labs;
+    std::vector<labs::LabError> m_errors;
+    int m_labIndex = -1;
+    std::unique_ptr<labs::LabEngine> m_engine;
+    bool m_loading = false;
+    int m_selected = 0; ///< step shown
+    QStringList m_commands;
+    int m_ticks = 0;
+
+    QComboBox* m_combo;
+    QPushButton* m_restart;
+    QLabel* m_title;
+    QLabel* m_meta;
+    QProgressBar* m_progress;
+    QListWidget* m_steps;
+    QTextBrowser* m_text;
+    QPushButton* m_hint;
+};
+
+} // namespace fluxolab::app

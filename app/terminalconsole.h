@@ -1,0 +1,85 @@
+#pragma once
+// One terminal tab: a prompt, the output of the Kafka tools (stderr and teaching notes in their
+// own colours), command history (↑/↓), Tab completion of commands, options, topic and group
+// names, Ctrl+C (stops a running console consumer/producer), Ctrl+D (end of producer input),
+// Ctrl+L (clear) and copy/paste. Commands run through the shared CliHost.
+
+#ifndef Q_MOC_RUN
+#include "labs/kafka_cli.h"
+#include "labs/script_runner.h"
+#endif
+
+#include <QPlainTextEdit>
+#include <QStringList>
+
+#include <memory>
+
+namespace fluxolab::app {
+
+class CliHost;
+
+class TerminalConsole : public QPlainTextEdit {
+    Q_OBJECT
+public:
+    explicit TerminalConsole(CliHost* host, QWidget* parent = nullptr);
+    ~TerminalConsole() override;
+
+    /// Text typed after the prompt (not yet submitted).
+    QString input() const;
+    void setInput(const QString& text);
+    /// Runs a line as if typed and Enter pressed.
+    void submit(const QString& line);
+    /// Ctrl+C.
+    void interrupt();
+    /// Ctrl+L.
+    void clearScreen();
+    /// A command is running (a console consumer, or a producer waiting for input).
+    bool isBusy() const { return m_session != nullptr; }
+    /// A console producer is waiting for input lines.
+    bool isProducing() const { return m_session && m_session->readsInput(); }
+    /// Sets the font size in points (presentation mode enlarges it).
+    void setPointSize(double points);
+
+    static QString prompt() { return QStringLiteral("$ "); }
+
+Q_SIGNALS:
+    /// A command finished (or started running in the background of this tab).
+    void commandFinished();
+    void busyChanged(bool busy);
+
+protected:
+    bool event(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void insertFromMimeData(const QMimeData* source) override;
+    bool canInsertFromMimeData(const QMimeData* source) const override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+
+private:
+    enum class Style { Plain, Prompt, Error, Note, Echo };
+    void append(const QString& text, Style style);
+    void showPrompt(bool continuation = false);
+    void handleLine(const QString& line);
+    void runCommand(const QString& text);
+    void flush();
+    void finishSession();
+    void dropSession(); ///< the cluster went away
+    void pump();
+    void complete();
+    void historyMove(int delta);
+    void moveToEnd();
+    void commitInput(); ///< Enter: the input line joins the transcript
+    bool cursorInInput() const;
+
+    CliHost* m_host;
+    std::unique_ptr<labs::CommandSession> m_session;
+    labs::HistoryEntry m_entry;     ///< of the running session
+    bool m_recorded = false;        ///< m_entry already given to the host
+    std::size_t m_notesShown = 0;
+    int m_inputStart = 0;           ///< document position where the editable input begins
+    QString m_pending;              ///< lines joined by '\' continuations
+    int m_historyIndex = -1;        ///< -1: not browsing
+    QString m_draft;                ///< input before browsing history
+    bool m_holding = false;
+};
+
+} // namespace fluxolab::app

@@ -1,0 +1,47 @@
+#pragma once
+// The terminal panel: several TerminalConsole tabs over the shared CliHost (a producer in one,
+// a consumer in another, as in class), a "+" button for a new tab.
+
+#include <QWidget>
+
+class QTabWidget;
+class QToolButton;
+
+namespace fluxolab::app {
+
+class CliHost;
+class TerminalConsole;
+
+class TerminalPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit TerminalPanel(CliHost* host, QWidget* parent = nullptr);
+
+    CliHost* host() const { return m_host; }
+    int count() const;
+    TerminalConsole* console(int index) const;
+    TerminalConsole* currentConsole() const;
+    /// Opens a new tab and makes it current.
+    TerminalConsole* addConsole();
+    /// Puts `command` on the input line of the current tab (a free one if it is busy) and focuses it.
+    void pasteCommand(const QString& command);
+    void setPresentation(bool on);
+
+    static constexpr double kPointSize = 12.0;
+    static constexpr double kPresentationPointSize = 20.0;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void closeConsole(int index);
+
+    CliHost* m_host;
+    QTabWidget* m_tabs;
+    QToolButton* m_add;
+    int m_next = 1;
+    bool m_presentation = false;
+};
+
+} // namespace fluxolab::app

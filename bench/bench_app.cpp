@@ -1,0 +1,265 @@
+// Desktop app benchmarks (issue 3). Wall-clock timings live here, never in tests. Runs offscreen.
+//   bench_app [all|coldstart|frame|fast|scrub|block] [--events N]
+//   coldstart  process start -> main window with a scenario painted for the first time (target <= 1 s)
+//   frame      cluster view, 3 brokers x 24 partitions (RF 3) x ~10 000 records each, 20 consumers:
+//              layout + paint of one frame at 1920x1080 while playing at 1x (target: median <= 8 ms)
+//   fast       the same at 64x: simulation slice + layout + paint per frame (level of detail; 60 fps
+//              means every frame within 16.7 ms)
+//   scrub      jump to random moments of an N-event run (default 10 M) and paint (target <= 100 ms)
+//   block      main window playing at 64x in the event loop: longest gap of a 1 ms timer = longest
+//              UI-thread block (target <= 50 ms)
+#include "app/clusterview.h"
+#include "app/mainwindow.h"
+#include "app/simulationcontroller.h"
+#include "sim/scenario.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPainter>
+#include <QTimer>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+using namespace fluxolab;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+const auto g_processStart = Clock::now();
+
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+struct Stats {
+    double median = 0, p99 = 0, max = 0;
+    std::size_t over = 0; ///< samples above the frame budget (16.7 ms)
+};
+Stats stats(std::vector<double> v) {
+    Stats s;
+    if (v.empty()) return s;
+    std::sort(v.begin(), v.end());
+    s.median = v[v.size() / 2];
+    s.p99 = v[std::min(v.size() - 1, v.size() * 99 / 100)];
+    s.max = v.back();
+    s.over = static_cast<std::size_t>(std::count_if(v.begin(), v.end(), [](double x) { return x > 1000.0 / 60.0; }));
+    return s;
+}
+
+/// 3 brokers, one topic with 24 partitions (RF 3), 4000 keyed records/s (10 000 per partition after
+/// 60 s), 20 consumers in one group.
+sim::Scenario bigScenario(sim::TimeMs duration) {
+    sim::Scenario s;
+    s.name = "bench-app";
+    s.duration_ms = duration;
+    s.cluster.brokers = 3;
+    s.cluster.defaults.log_retention_check_interval_ms = 3600000;
+    sim::ScenarioTopic t;
+    t.name = "encomendas";
+    t.partitions = 24;
+    t.replication_factor = 3;
+    s.topics.push_back(t);
+    for (int i = 0; i < 4; ++i) {
+        sim::ScenarioProducer p;
+        p.id = "loja-" + std::to_string(i + 1);
+        p.config.client_id = p.id;
+        p.topic = t.name;
+        p.rate_per_sec = 1000;
+        p.keys.count = 500;
+        p.keys.prefix = "cliente-";
+        s.producers.push_back(p);
+    }
+    for (int i = 0; i < 20; ++i) {
+        sim::ScenarioConsumer c;
+        c.id = "c" + std::to_string(i + 1);
+        c.topics = {t.name};
+        c.config.group_id = "faturacao";
+        s.consumers.push_back(c);
+    }
+    return s;
+}
+
+double paintFrame(app::ClusterView& view, QImage& image) {
+    const auto t = Clock::now();
+    QPainter p(&image);
+    view.render(p, QSizeF(image.size()));
+    p.end();
+    return msSince(t);
+}
+
+void frame() {
+    app::SimulationController c;
+    c.load(bigScenario(300000), 1);
+    c.runTo(60000);
+    app::ClusterView view(&c);
+    view.resize(1920, 1080);
+    QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+    std::vector<double> ms;
+    std::size_t cells = 0, strips = 0;
+    for (int i = 0; i < 240; ++i) { // 4 s of playback at 1x
+        c.advance(1000.0 / 60.0);
+        ms.push_back(paintFrame(view, image));
+        if (i == 0) {
+            const auto L = app::ClusterLayoutBuilder::build(c, QSizeF(1920, 1080), view.theme());
+            strips = L.strips.size();
+            for (const auto& s : L.strips) cells += s.cells.size();
+        }
+    }
+    // The two halves of a frame, separately.
+    std::vector<double> layoutMs, paintOnlyMs;
+    for (int i = 0; i < 60; ++i) {
+        auto t = Clock::now();
+        const auto L = app::ClusterLayoutBuilder::build(c, QSizeF(1920, 1080), view.theme());
+        layoutMs.push_back(msSince(t));
+        (void)view.layout();
+        t = Clock::now();
+        QPainter p(&image);
+        view.render(p, QSizeF(image.size()));
+        p.end();
+        paintOnlyMs.push_back(msSince(t) - layoutMs.back());
+    }
+    sim::Offset leo = 0;
+    for (const auto& [tp, p] : c.view().partitions) leo = std::max(leo, p.leaderLeo());
+    std::printf("frame: of which layout (what is drawn where) median %.2f ms, painting median %.2f ms\n", stats(layoutMs).median,
+                stats(paintOnlyMs).median);
+    const Stats s = stats(ms);
+    std::printf("frame: 1920x1080, %zu replica strips, %zu cells drawn, max LEO %lld, %zu consumers, %zu journal events\n", strips,
+                cells, static_cast<long long>(leo), c.view().consumers.size(), c.eventCount());
+    std::printf("frame: layout + paint at 1x: median %.2f ms, p99 %.2f ms, max %.2f ms (target: median <= 8 ms)\n", s.median, s.p99,
+                s.max);
+}
+
+void fast() {
+    app::SimulationController c;
+    c.load(bigScenario(600000), 1);
+    c.runTo(60000);
+    c.setSpeed(64);
+    app::ClusterView view(&c);
+    view.resize(1920, 1080);
+    QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+    std::vector<double> total, paint;
+    std::size_t flights = 0, records = 0;
+    for (int i = 0; i < 300; ++i) { // 5 s of wall time at 64x = 320 s of virtual time
+        const auto t = Clock::now();
+        c.advance(1000.0 / 60.0);
+        paint.push_back(paintFrame(view, image));
+        total.push_back(msSince(t));
+        const auto& L = view.layout();
+        flights += L.flights.size();
+        for (const auto& f : L.flights) records += static_cast<std::size_t>(f.count);
+    }
+    const Stats t = stats(total), p = stats(paint);
+    std::printf("fast: 64x, 300 frames (%.0f s virtual): simulation slice + layout + paint: median %.2f ms, p99 %.2f ms, max %.2f ms; "
+                "%zu of 300 frames over 16.7 ms\n",
+                static_cast<double>(c.time() - 60000) / 1000.0, t.median, t.p99, t.max, t.over);
+    std::printf("fast: layout + paint only: median %.2f ms, max %.2f ms; %.1f moving batches per frame carrying %.0f records "
+                "(level of detail: one batch per producer and partition)\n",
+                p.median, p.max, static_cast<double>(flights) / 300.0, static_cast<double>(records) / 300.0);
+}
+
+void scrub(std::size_t events) {
+    sim::Scenario s = bigScenario(100000000);
+    for (auto& c : s.consumers) c.config.poll_interval_ms = 5;
+    app::SimulationController c;
+    c.load(s, 1);
+    const auto build = Clock::now();
+    sim::TimeMs t = 0;
+    while (c.eventCount() < events) {
+        t += 10000;
+        c.runTo(t);
+    }
+    const double buildS = msSince(build) / 1000.0;
+    app::ClusterView view(&c);
+    view.resize(1920, 1080);
+    QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
+    std::vector<double> ms;
+    std::uint64_t x = 99;
+    for (int i = 0; i < 100; ++i) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        const std::size_t target = static_cast<std::size_t>((x >> 11) % (c.eventCount() + 1));
+        const auto start = Clock::now();
+        c.seek(target);
+        paintFrame(view, image);
+        ms.push_back(msSince(start));
+        if (c.cursor() != target) {
+            std::printf("scrub: wrong position\n");
+            return;
+        }
+    }
+    const Stats st = stats(ms);
+    std::printf("scrub: %zu-event run (%.0f s virtual, simulated in %.1f s): seek + layout + paint of a random moment: median %.2f "
+                "ms, p99 %.2f ms, max %.2f ms (target <= 100 ms)\n",
+                c.eventCount(), static_cast<double>(c.time()) / 1000.0, buildS, st.median, st.p99, st.max);
+}
+
+void block() {
+    app::MainWindow w;
+    w.resize(1920, 1080);
+    w.show();
+    app::SimulationController* c = w.controller();
+    c->load(bigScenario(600000), 1);
+    c->runTo(60000);
+    c->setSpeed(64);
+    QApplication::processEvents();
+    double worst = 0;
+    QElapsedTimer gap;
+    QTimer probe;
+    probe.setInterval(1);
+    probe.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        worst = std::max(worst, static_cast<double>(gap.nsecsElapsed()) / 1e6);
+        gap.restart();
+    });
+    QElapsedTimer wall;
+    wall.start();
+    gap.start();
+    probe.start();
+    c->setPlaying(true);
+    const sim::TimeMs from = c->time();
+    while (wall.elapsed() < 5000 && c->isPlaying()) QApplication::processEvents(QEventLoop::AllEvents, 5);
+    c->setPlaying(false);
+    std::printf("block: main window 1920x1080 playing at 64x for %.1f s of wall time (%.0f s virtual): longest UI-thread block "
+                "%.1f ms (target <= 50 ms)\n",
+                static_cast<double>(wall.elapsed()) / 1000.0, static_cast<double>(c->time() - from) / 1000.0, worst);
+}
+
+void coldstart() {
+    // The QApplication exists already (created first thing in main); measured from process start.
+    app::MainWindow w;
+    w.resize(1600, 900);
+    w.show();
+    if (!w.openScenario(QStringLiteral("rebalance-basico"), false)) {
+        std::printf("coldstart: scenario not found (set FLUXOLAB_ASSETS)\n");
+        return;
+    }
+    const QImage first = w.grab().toImage(); // forces the first complete paint
+    std::printf("coldstart: process start -> main window with rebalance-basico painted (%dx%d): %.0f ms (target <= 1000 ms)\n",
+                first.width(), first.height(), msSince(g_processStart));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
+    const std::string mode = argc > 1 ? argv[1] : "all";
+    std::size_t events = 10000000;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], "--events") == 0) events = std::stoull(argv[i + 1]);
+    const bool all = mode == "all";
+    if (all || mode == "coldstart") coldstart();
+    if (all || mode == "frame") frame();
+    if (all || mode == "fast") fast();
+    if (all || mode == "block") block();
+    if (all || mode == "scrub") scrub(events);
+    if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block") {
+        std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block] [--events N]\n");
+        return 2;
+    }
+    return 0;
+}

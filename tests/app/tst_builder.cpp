@@ -1,0 +1,269 @@
+#include "tests/app/tst_builder.h"
+
+#include "app/builderdialogs.h"
+#include "app/clusterview.h"
+#include "app/comparewindow.h"
+#include "app/language.h"
+#include "app/mainwindow.h"
+#include "app/simulationcontroller.h"
+#include "sim/hash.h"
+
+#include <QAction>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <set>
+
+using namespace fluxolab;
+using namespace fluxolab::app;
+
+namespace {
+
+std::unique_ptr<MainWindow> window(const QString& scenario) {
+    auto w = std::make_unique<MainWindow>();
+    w->resize(1600, 900);
+    w->show();
+    if (!w->openScenario(scenario, false)) return nullptr;
+    return w;
+}
+
+/// Index of the first event of `type` at or after `from_ms` (runs the simulation far enough).
+std::optional<std::size_t> firstEvent(SimulationController* c, sim::EventType type, sim::TimeMs from_ms) {
+    for (std::size_t i = 0; i < c->eventCount(); ++i)
+        if (c->journal()[i].type == type && c->journal()[i].time >= from_ms) return i;
+    return std::nullopt;
+}
+
+int revokedBadges(const ClusterLayout& L) {
+    int n = 0;
+    for (const auto& g : L.groups) {
+        for (const auto& c : g.consumers)
+            for (const auto& b : c.partitions) n += b.revoked;
+        n += static_cast<int>(g.unowned.size());
+    }
+    return n;
+}
+
+} // namespace
+
+void AppFeaturesTest::initTestCase() { QVERIFY(setLanguage(QStringLiteral("pt_PT"))); }
+
+void AppFeaturesTest::revokeAnimationAppearsAndGoes() {
+    auto w = window(QStringLiteral("rebalance-basico"));
+    QVERIFY(w);
+    auto* c = w->controller();
+    c->runTo(40000);
+    // The third consumer joins at 20 s: the members give up their partitions.
+    const auto idx = firstEvent(c, sim::EventType::PartitionsRevoked, 20000);
+    QVERIFY(idx);
+    const sim::Event e = c->journal()[*idx];
+    c->seek(*idx); // just before: nothing revoked yet
+    const int before = revokedBadges(w->clusterView()->layout());
+    c->seek(*idx + 1); // the state right after the event
+    const ClusterLayout& L = w->clusterView()->layout();
+    const ConsumerItem* member = L.consumer(e.actor);
+    QVERIFY(member);
+    bool revoked = false;
+    for (const auto& b : member->partitions)
+        if (b.revoked) {
+            revoked = true;
+            QVERIFY(b.anim >= 0.0 && b.anim <= 1.0);
+        }
+    QVERIFY(revoked);
+    QVERIFY(revokedBadges(L) > before);
+    // Later, once the group is stable again and the animation is over, it is gone.
+    c->runTo(e.time + 15000);
+    const ClusterLayout& later = w->clusterView()->layout();
+    QCOMPARE(revokedBadges(later), 0);
+    for (const auto& g : later.groups) QCOMPARE(g.phase, RebalancePhase::None);
+}
+
+void AppFeaturesTest::eagerStopsTheWorldCooperativeKeepsFlowing() {
+    // Eager (range): while rebalancing, every member is stopped under the stop-the-world overlay.
+    auto eager = window(QStringLiteral("rebalance-basico"));
+    QVERIFY(eager);
+    eager->controller()->runTo(40000);
+    const auto r = firstEvent(eager->controller(), sim::EventType::PartitionsRevoked, 20000);
+    QVERIFY(r);
+    eager->controller()->seek(*r + 1);
+    const GroupItem* g = eager->clusterView()->layout().group(QStringLiteral("faturacao"));
+    QVERIFY(g);
+    QVERIFY(!g->cooperative);
+    QCOMPARE(g->phase, RebalancePhase::StopTheWorld);
+    QVERIFY(!g->overlayRect.isEmpty());
+    for (const auto& m : g->consumers) QVERIFY(m.stopped);
+
+    // Cooperative-sticky: after the revocation some members keep consuming their partitions; the
+    // moved ones have no owner until the follow-up rebalance, then get a new owner.
+    auto coop = window(QStringLiteral("cooperativo-vs-ansioso"));
+    QVERIFY(coop);
+    auto* c = coop->controller();
+    c->runTo(40000);
+    const auto rv = firstEvent(c, sim::EventType::PartitionsRevoked, 20000);
+    QVERIFY(rv);
+    c->seek(*rv + 1);
+    g = coop->clusterView()->layout().group(QStringLiteral("faturacao"));
+    QVERIFY(g);
+    QVERIFY(g->cooperative);
+    QVERIFY(g->phase != RebalancePhase::StopTheWorld && g->phase != RebalancePhase::None);
+    QVERIFY(g->overlayRect.isEmpty());
+    int flowing = 0;
+    for (const auto& m : g->consumers)
+        for (const auto& b : m.partitions) flowing += !b.revoked;
+    QVERIFY(flowing > 0);
+    // Between the phases the moved partitions are listed as unowned; then they are assigned.
+    bool sawUnowned = false, sawFresh = false;
+    for (std::size_t i = *rv + 1; i < c->eventCount() && c->journal()[i].time < c->journal()[*rv].time + 10000; ++i) {
+        c->seek(i);
+        const GroupItem* gi = coop->clusterView()->layout().group(QStringLiteral("faturacao"));
+        sawUnowned |= !gi->unowned.empty() && (gi->phase == RebalancePhase::CoopUnowned || gi->phase == RebalancePhase::CoopAssign);
+        for (const auto& m : gi->consumers)
+            for (const auto& b : m.partitions) sawFresh |= b.fresh;
+        if (sawUnowned && sawFresh) break;
+    }
+    QVERIFY(sawUnowned);
+    QVERIFY(sawFresh);
+}
+
+void AppFeaturesTest::recordsTravelToTheChosenPartition() {
+    auto w = window(QStringLiteral("rebalance-basico"));
+    QVERIFY(w);
+    auto* c = w->controller();
+    c->runTo(10000);
+    const ClusterLayout& L = w->clusterView()->layout();
+    QVERIFY(!L.batchedFlights);
+    QVERIFY(!L.flights.empty());
+    for (const auto& f : L.flights) {
+        QVERIFY(f.progress >= 0.0 && f.progress <= 1.0);
+        QVERIFY(f.partitions > 0);
+        QVERIFY(!f.keyText.isEmpty());
+        // The flight goes to the partition the (Java) partitioner picks for its key.
+        QCOMPARE(f.tp.second, sim::javaKeyPartition(f.keyText.toStdString(), f.partitions));
+        QVERIFY(L.leaderStrip(f.tp));
+        QVERIFY(L.tipAt(f.pos).contains(QStringLiteral("murmur2")));
+    }
+    // At 64x the flights are grouped: at most one per (producer, partition), none dropped.
+    c->setSpeed(64);
+    c->runTo(12000);
+    const ClusterLayout& fast = w->clusterView()->layout();
+    QVERIFY(fast.batchedFlights);
+    std::set<std::pair<std::int32_t, sim::TpKey>> seen;
+    for (const auto& f : fast.flights) QVERIFY(seen.insert({f.producer, f.tp}).second);
+    QVERIFY(!fast.flights.empty());
+}
+
+void AppFeaturesTest::compareRunsBothSidesToTheSameMoment() {
+    auto w = window(QStringLiteral("rebalance-basico"));
+    QVERIFY(w);
+    CompareWindow cw(w->controller());
+    cw.resize(1600, 800);
+    cw.show();
+    cw.setAssignors(static_cast<int>(sim::AssignorKind::Range), static_cast<int>(sim::AssignorKind::CooperativeSticky));
+    QCOMPARE(cw.left()->seed(), w->controller()->seed());
+    QCOMPARE(cw.right()->seed(), w->controller()->seed());
+    for (sim::TimeMs t : {5000, 21000, 23500, 12000}) { // forwards, then scrub back
+        cw.seekTime(t);
+        QCOMPARE(cw.left()->time(), t);
+        QCOMPARE(cw.right()->time(), t);
+        // Each side shows exactly the events of its own journal up to t (the same moment).
+        for (auto* side : {cw.left(), cw.right()}) {
+            const std::size_t n = side->cursor();
+            QVERIFY(n == 0 || side->journal()[n - 1].time <= t);
+            QVERIFY(n == side->eventCount() || side->journal()[n].time > t);
+        }
+    }
+    // Before anything assignor-specific both runs are the same journal, event for event.
+    cw.seekTime(2000);
+    QCOMPARE(cw.left()->cursor(), cw.right()->cursor());
+    // Stepping moves both sides together.
+    const auto before = cw.time();
+    cw.stepForward();
+    QVERIFY(cw.time() > before);
+    QCOMPARE(cw.left()->time(), cw.right()->time());
+    // During the rebalance at 20 s the two sides differ as the protocols say.
+    cw.seekTime(40000);
+    const auto r = firstEvent(cw.left(), sim::EventType::PartitionsRevoked, 20000);
+    QVERIFY(r);
+    cw.seekTime(cw.left()->journal()[*r].time);
+    const GroupItem* lg = cw.leftView()->layout().group(QStringLiteral("faturacao"));
+    const GroupItem* rg = cw.rightView()->layout().group(QStringLiteral("faturacao"));
+    QVERIFY(lg && rg);
+    QVERIFY(!lg->cooperative);
+    QVERIFY(rg->cooperative);
+    // Playing advances both to the same time.
+    cw.seekTime(1000);
+    cw.advance(500);
+    QCOMPARE(cw.left()->time(), cw.right()->time());
+    QVERIFY(cw.time() > 1000);
+}
+
+void AppFeaturesTest::createTopicWithTooLargeRfShowsKafkaError() {
+    auto w = window(QStringLiteral("rebalance-basico")); // 3 brokers
+    QVERIFY(w);
+    auto* c = w->controller();
+    c->runTo(3000);
+    const auto topics = c->sim().topics().size();
+    const auto actions = c->scenario().actions.size();
+    const auto events = c->eventCount();
+    CreateTopicDialog d(c, w.get());
+    d.setValues(QStringLiteral("grande"), 3, 4);
+    QVERIFY(!d.tryCreate());
+    const QString error = d.errorText();
+    QVERIFY2(error.contains(QStringLiteral("fator de replicação")), qPrintable(error));
+    QVERIFY(error.contains(QStringLiteral("4")) && error.contains(QStringLiteral("3")));
+    QVERIFY(error.contains(QStringLiteral("INVALID_REPLICATION_FACTOR")));
+    QCOMPARE(c->sim().topics().size(), topics);
+    QCOMPARE(c->scenario().actions.size(), actions);
+    for (std::size_t i = events; i < c->eventCount(); ++i) QVERIFY(c->journal()[i].type != sim::EventType::TopicCreated);
+    // A valid one is created and recorded.
+    d.setValues(QStringLiteral("grande"), 3, 3);
+    QVERIFY(d.tryCreate());
+    QVERIFY(d.errorText().isEmpty());
+    QCOMPARE(c->sim().topics().size(), topics + 1);
+    QCOMPARE(c->scenario().actions.size(), actions + 1);
+    // The builder's toolbar actions are there.
+    for (const char* name : {"newScenario", "createTopic", "addProducer", "addConsumer", "removeConsumer", "compare"})
+        QVERIFY2(w->action(QString::fromLatin1(name)), name);
+}
+
+void AppFeaturesTest::builtScenarioReplaysToTheSameJournal() {
+    auto w = std::make_unique<MainWindow>();
+    w->resize(1600, 900);
+    w->show();
+    auto* c = w->controller();
+    c->newScenario(3);
+    QVERIFY(c->hasRun());
+    QString error;
+    QVERIFY(c->createTopic("pedidos", 4, 3, &error));
+    c->runTo(1000);
+    sim::KeySpec keys;
+    keys.count = 6;
+    keys.prefix = "cliente-";
+    QVERIFY(!c->addProducer("pedidos", 25, keys).empty());
+    QCOMPARE(c->time(), sim::TimeMs{1000}); // the replay is back where we were
+    c->runTo(4000);
+    const auto a = c->addConsumer("faturacao", {"pedidos"}, sim::AssignorKind::CooperativeSticky);
+    QVERIFY(a >= 0);
+    c->runTo(12000);
+    QVERIFY(c->addConsumer("faturacao", {"pedidos"}, sim::AssignorKind::CooperativeSticky) >= 0);
+    c->runTo(25000);
+    c->removeConsumer(a);
+    c->runTo(40000);
+    const std::string hash = c->journal().sha256();
+    QVERIFY(c->view().groups.size() >= 1);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("construido.json"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(sim::scenarioToJson(c->scenario())));
+    }
+    SimulationController replay;
+    QVERIFY2(replay.loadFile(path, &error), qPrintable(error));
+    QCOMPARE(replay.seed(), c->seed());
+    replay.runTo(40000);
+    QCOMPARE(replay.eventCount(), c->eventCount());
+    QCOMPARE(QString::fromStdString(replay.journal().sha256()), QString::fromStdString(hash));
+}

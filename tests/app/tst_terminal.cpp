@@ -1,0 +1,235 @@
+#include "tests/app/tst_terminal.h"
+
+#include "app/clihost.h"
+#include "app/labpanel.h"
+#include "app/language.h"
+#include "app/mainwindow.h"
+#include "app/simulationcontroller.h"
+#include "app/tablemodels.h"
+#include "app/terminalconsole.h"
+#include "app/terminalpanel.h"
+
+#include <QListWidget>
+#include <QProgressBar>
+#include <QTextBrowser>
+#include <QSettings>
+#include <QTest>
+
+using namespace fluxolab;
+using namespace fluxolab::app;
+
+namespace {
+const QString kBootstrap = QStringLiteral(" --bootstrap-server localhost:9092");
+const QString kLab1 = QStringLiteral("topicos-particoes-offsets");
+
+std::unique_ptr<MainWindow> makeWindow() {
+    auto w = std::make_unique<MainWindow>();
+    w->resize(1600, 900);
+    w->show();
+    w->setView(MainWindow::View::Terminal);
+    return w;
+}
+
+void type(TerminalConsole* c, const QString& line) {
+    bool ascii = true;
+    for (QChar ch : line) ascii = ascii && ch.unicode() < 0x80;
+    if (ascii) QTest::keyClicks(c, line);
+    else c->setInput(c->input() + line); // QTest types only ASCII
+    QTest::keyClick(c, Qt::Key_Return);
+}
+
+bool modelHas(QAbstractItemModel* m, const QString& text) {
+    for (int r = 0; r < m->rowCount(); ++r)
+        if (m->index(r, 0).data().toString() == text) return true;
+    return false;
+}
+
+/// Lets virtual time pass as the terminal's clock would (100 ms per tick).
+void ticks(CliHost* host, int n) {
+    for (int i = 0; i < n; ++i) host->tickNow(CliHost::kTickMs);
+}
+} // namespace
+
+void TerminalTest::init() {
+    QSettings s;
+    s.remove(QStringLiteral("labs"));
+    s.remove(QStringLiteral("terminal"));
+    setLanguage(QStringLiteral("pt_PT"));
+}
+
+void TerminalTest::createTopicShowsInViewsAndOutput() {
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    QVERIFY(c);
+    type(c, QStringLiteral("bin/kafka-topics.sh --create --topic aula --partitions 3") + kBootstrap);
+    QVERIFY2(c->toPlainText().contains(QStringLiteral("Created topic aula.")), qPrintable(c->toPlainText()));
+    QVERIFY(w->controller()->sim().topic("aula") != nullptr);
+    w->topicsModel()->refresh();
+    QVERIFY(modelHas(w->topicsModel(), QStringLiteral("aula")));
+    QVERIFY(c->toPlainText().endsWith(TerminalConsole::prompt()));
+    QCOMPARE(w->cliHost()->history().back().kind, std::string("topics.create"));
+}
+
+void TerminalTest::historyUpRecallsTheLastCommand() {
+    auto w = makeWindow();
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    const QString first = QStringLiteral("kafka-topics.sh --list") + kBootstrap;
+    const QString second = QStringLiteral("echo olá");
+    type(c, first);
+    type(c, second);
+    QTest::keyClick(c, Qt::Key_Up);
+    QCOMPARE(c->input(), second);
+    QTest::keyClick(c, Qt::Key_Up);
+    QCOMPARE(c->input(), first);
+    QTest::keyClick(c, Qt::Key_Down);
+    QCOMPARE(c->input(), second);
+    QTest::keyClick(c, Qt::Key_Down);
+    QCOMPARE(c->input(), QString());
+    // Persisted: a new window (new session) remembers it.
+    w.reset();
+    auto w2 = makeWindow();
+    TerminalConsole* c2 = w2->terminalPanel()->currentConsole();
+    QTest::keyClick(c2, Qt::Key_Up);
+    QCOMPARE(c2->input(), second);
+}
+
+void TerminalTest::tabCompletesOptionsAndTopicNames() {
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-topics.sh --create --topic exemplo-topico") + kBootstrap);
+    QTest::keyClicks(c, QStringLiteral("kafka-top"));
+    QTest::keyClick(c, Qt::Key_Tab);
+    QCOMPARE(c->input(), QStringLiteral("kafka-topics.sh "));
+    QTest::keyClicks(c, QStringLiteral("--desc"));
+    QTest::keyClick(c, Qt::Key_Tab);
+    QCOMPARE(c->input(), QStringLiteral("kafka-topics.sh --describe "));
+    QTest::keyClicks(c, QStringLiteral("--topic exe"));
+    QTest::keyClick(c, Qt::Key_Tab);
+    QCOMPARE(c->input(), QStringLiteral("kafka-topics.sh --describe --topic exemplo-topico "));
+    QTest::keyClicks(c, QStringLiteral("--bootstrap-server "));
+    QTest::keyClick(c, Qt::Key_Tab);
+    // Three brokers (9092..9094): completes the common part.
+    QCOMPARE(c->input(), QStringLiteral("kafka-topics.sh --describe --topic exemplo-topico --bootstrap-server localhost:909"));
+    QTest::keyClicks(c, QStringLiteral("2"));
+    QTest::keyClick(c, Qt::Key_Return);
+    QVERIFY(c->toPlainText().contains(QStringLiteral("Topic: exemplo-topico\tTopicId:")));
+}
+
+void TerminalTest::ctrlCStopsARunningConsumer() {
+    auto w = makeWindow();
+    TerminalPanel* panel = w->terminalPanel();
+    QVERIFY(w->labPanel()->loadLab(kLab1));
+    TerminalConsole* consumer = panel->currentConsole();
+    type(consumer, QStringLiteral("kafka-topics.sh --create --topic t --partitions 2") + kBootstrap);
+    type(consumer, QStringLiteral("kafka-console-consumer.sh --topic t --group g") + kBootstrap);
+    QVERIFY(consumer->isBusy());
+    QVERIFY(w->cliHost()->clockRunning());
+    ticks(w->cliHost(), 60); // joins the group
+    // The consumer appears in the views as a member of group g.
+    QVERIFY(w->controller()->sim().group("g") != nullptr);
+    QCOMPARE(w->controller()->sim().group("g")->members.size(), std::size_t(1));
+
+    TerminalConsole* producer = panel->addConsole();
+    QCOMPARE(panel->count(), 2);
+    type(producer, QStringLiteral("kafka-console-producer.sh --topic t") + kBootstrap);
+    QVERIFY(producer->isProducing());
+    type(producer, QStringLiteral("primeira"));
+    type(producer, QStringLiteral("segunda"));
+    ticks(w->cliHost(), 40); // linger.ms, delivery, fetch
+    QVERIFY2(consumer->toPlainText().contains(QStringLiteral("primeira\nsegunda\n")), qPrintable(consumer->toPlainText()));
+    QTest::keyClick(producer, Qt::Key_D, Qt::ControlModifier);
+    QVERIFY(!producer->isBusy());
+
+    QTest::keyClick(consumer, Qt::Key_C, Qt::ControlModifier);
+    QVERIFY(!consumer->isBusy());
+    QVERIFY2(consumer->toPlainText().contains(QStringLiteral("^CProcessed a total of 2 messages\n")), qPrintable(consumer->toPlainText()));
+    QVERIFY(!w->cliHost()->clockRunning());
+}
+
+namespace {
+/// Solves lab 1 by typing, as a student would (the lab's instructions).
+void solveLab1(MainWindow* w) {
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("bin/kafka-topics.sh --create --topic exemplo-topico --partitions 2 --replication-factor 1") + kBootstrap);
+    type(c, QStringLiteral("bin/kafka-topics.sh --describe --topic exemplo-topico") + kBootstrap);
+    type(c, QStringLiteral("bin/kafka-console-producer.sh --topic exemplo-topico --property parse.key=true "
+                           "--property key.separator=:") + kBootstrap);
+    for (const char* line : {"key1:olá", "key2:mundo", "key3:kafka"}) type(c, QString::fromUtf8(line));
+    QTest::keyClick(c, Qt::Key_D, Qt::ControlModifier);
+    type(c, QStringLiteral("bin/kafka-console-consumer.sh --topic exemplo-topico --from-beginning --property print.key=true "
+                           "--property print.partition=true --property print.offset=true") + kBootstrap);
+    ticks(w->cliHost(), 50);
+    QTest::keyClick(c, Qt::Key_C, Qt::ControlModifier);
+}
+} // namespace
+
+void TerminalTest::labSolvedThroughThePanelTurnsAllStepsGreen() {
+    auto w = makeWindow();
+    LabPanel* lab = w->labPanel();
+    QVERIFY(lab->labIds().contains(kLab1));
+    QVERIFY(lab->loadLab(kLab1));
+    QCOMPARE(lab->passedCount(), 0);
+    QVERIFY(lab->stepCount() >= 3);
+    // A fresh cluster like the course's: one broker at localhost:9092, no topics.
+    QCOMPARE(w->controller()->sim().brokers().size(), std::size_t(1));
+    QVERIFY(w->controller()->sim().topic("exemplo-topico") == nullptr);
+    // Hints one at a time.
+    lab->revealHint();
+    QVERIFY(lab->textBrowser()->toPlainText().contains(QStringLiteral("Dica 1")));
+    QVERIFY(!lab->textBrowser()->toPlainText().contains(QStringLiteral("Dica 2")));
+    // Instructions carry the commands (what the links copy).
+    QVERIFY(!lab->commands().isEmpty());
+    QVERIFY(lab->commands().front().startsWith(QStringLiteral("bin/kafka-topics.sh --create")));
+    solveLab1(w.get());
+    for (int i = 0; i < lab->stepCount(); ++i) QVERIFY2(lab->stepPassed(i), qPrintable(QString::number(i)));
+    QCOMPARE(lab->progressBar()->value(), lab->stepCount());
+    for (int i = 0; i < lab->stepList()->count(); ++i) QVERIFY(lab->stepList()->item(i)->text().startsWith(QStringLiteral("✔")));
+}
+
+void TerminalTest::progressIsRestoredAfterRecreatingThePanel() {
+    {
+        auto w = makeWindow();
+        QVERIFY(w->labPanel()->loadLab(kLab1));
+        type(w->terminalPanel()->currentConsole(),
+             QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
+        QCOMPARE(w->labPanel()->passedCount(), 1);
+        w->labPanel()->revealHint(); // a hint of step 2
+    }
+    auto w = makeWindow();
+    QCOMPARE(w->labPanel()->passedCount(), 0); // nothing loaded yet
+    QVERIFY(w->labPanel()->loadLab(kLab1));
+    QCOMPARE(w->labPanel()->passedCount(), 1);
+    QVERIFY(w->labPanel()->stepPassed(0));
+    QCOMPARE(w->labPanel()->engine()->currentStep(), std::size_t(1));
+    QCOMPARE(w->labPanel()->engine()->hintsRevealed(1), 1);
+}
+
+void TerminalTest::restartResetsTheLabAndItsCluster() {
+    auto w = makeWindow();
+    QVERIFY(w->labPanel()->loadLab(kLab1));
+    type(w->terminalPanel()->currentConsole(),
+         QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
+    QCOMPARE(w->labPanel()->passedCount(), 1);
+    QVERIFY(w->controller()->sim().topic("exemplo-topico") != nullptr);
+    w->labPanel()->restart();
+    QCOMPARE(w->labPanel()->passedCount(), 0);
+    QCOMPARE(w->labPanel()->engine()->currentStep(), std::size_t(0));
+    QVERIFY(w->controller()->sim().topic("exemplo-topico") == nullptr);
+    QVERIFY(w->cliHost()->history().empty());
+    QVERIFY(!QSettings().contains(LabPanel::progressKey(kLab1)));
+}
+
+void TerminalTest::errorsShowTheTeachingNote() {
+    auto w = makeWindow();
+    QVERIFY(w->labPanel()->loadLab(kLab1));
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-topics.sh --create --topic x --replication-factor 3") + kBootstrap);
+    const QString text = c->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("Error while executing topic command")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("# ")), qPrintable(text));
+    // Ctrl+L clears.
+    QTest::keyClick(c, Qt::Key_L, Qt::ControlModifier);
+    QCOMPARE(c->toPlainText(), TerminalConsole::prompt());
+}

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QObject>
+
+/// The terminal (Kafka CLI) and lab panels, driven through the keyboard as a student would.
+class TerminalTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void createTopicShowsInViewsAndOutput();
+    void historyUpRecallsTheLastCommand();
+    void tabCompletesOptionsAndTopicNames();
+    void ctrlCStopsARunningConsumer();
+    void labSolvedThroughThePanelTurnsAllStepsGreen();
+    void progressIsRestoredAfterRecreatingThePanel();
+    void restartResetsTheLabAndItsCluster();
+    void errorsShowTheTeachingNote();
+};
