@@ -32,6 +32,7 @@ void CliHost::rebuild() {
     m_cli.reset();
     m_backend.reset();
     m_history.clear();
+    m_journal = {};
     if (sim::Simulation* s = m_controller->mutableSim()) {
         m_backend = std::make_unique<labs::SimBackend>(*s);
         m_cli = std::make_unique<labs::KafkaCli>(*m_backend);
@@ -52,6 +53,40 @@ void CliHost::syncViews() {
 void CliHost::record(labs::HistoryEntry entry) {
     m_history.push_back(std::move(entry));
     Q_EMIT historyChanged();
+}
+
+void CliHost::recordBuiltin(int tab, labs::HistoryEntry entry) {
+    labs::JournalEvent e;
+    e.type = labs::JournalEvent::Type::Record;
+    e.tab = tab;
+    e.entry = entry;
+    journal(std::move(e));
+    record(std::move(entry));
+}
+
+void CliHost::journal(labs::JournalEvent event) {
+    if (m_replaying || !m_backend) return;
+    if (event.at_ms == 0) event.at_ms = m_backend->nowMs();
+    const bool tick = event.type == labs::JournalEvent::Type::Tick;
+    m_journal.add(std::move(event));
+    if (!tick) Q_EMIT journalChanged();
+}
+
+std::size_t CliHost::replay(const labs::SessionJournal& journal) {
+    if (!m_backend || !m_cli) return 0;
+    m_replaying = true;
+    labs::JournalReplayer::Hooks hooks;
+    hooks.record = [this](labs::HistoryEntry e) { record(std::move(e)); };
+    hooks.command_ended = [this] { commandEnded(); };
+    // The same path as tickNow(), so that time passes exactly as it did live.
+    hooks.advance = [this](sim::TimeMs ms) { m_controller->runTo(m_controller->mutableSim()->now() + ms); };
+    hooks.ticked = [this] { Q_EMIT tick(); };
+    labs::JournalReplayer replayer(*m_backend, *m_cli, std::move(hooks));
+    replayer.run(journal);
+    m_journal = journal;
+    m_replaying = false;
+    syncViews();
+    return journal.commandCount();
 }
 
 void CliHost::clearHistory() {
@@ -94,7 +129,6 @@ labs::Language CliHost::noteLanguage() {
 
 void CliHost::holdClock() {
     if (m_holds++ == 0) {
-        m_wall.start();
         m_clock.start();
     }
 }
@@ -104,13 +138,20 @@ void CliHost::releaseClock() {
 }
 
 void CliHost::onTick() {
-    const auto wall = static_cast<sim::TimeMs>(std::clamp<qint64>(m_wall.restart(), 1, 4 * kTickMs));
-    tickNow(wall);
+    // A fixed step of virtual time per tick (not the wall-clock time since the last one): the
+    // journal then replays a lab's session exactly, whatever the machine's load was.
+    tickNow(kTickMs);
 }
 
 void CliHost::tickNow(sim::TimeMs ms) {
     // While the controller plays, its timer moves time; otherwise the running commands do, at
     // wall-clock speed, so that a console consumer keeps receiving what another tab produces.
+    if (m_backend) {
+        labs::JournalEvent e;
+        e.type = labs::JournalEvent::Type::Tick;
+        e.tick_ms = m_controller->isPlaying() ? 0 : ms;
+        journal(std::move(e));
+    }
     if (m_backend && !m_controller->isPlaying()) m_controller->runTo(m_controller->mutableSim()->now() + ms);
     Q_EMIT tick();
 }

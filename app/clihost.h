@@ -3,15 +3,16 @@
 // simulation the SimulationController owns, so that what a command does is what the views
 // animate. Shared by every terminal tab and the lab panel: it holds the history of commands run
 // (for the lab checks), the command lines typed (persisted for ↑/↓) and the clock that lets
-// virtual time flow while a console consumer or producer runs.
+// virtual time flow while a console consumer or producer runs. It also journals what the terminal
+// tabs do (labs::SessionJournal) so that a lab's cluster can be rebuilt by replaying it.
 
 #ifndef Q_MOC_RUN
 #include "labs/kafka_cli.h"
 #include "labs/script_runner.h"
+#include "labs/session_journal.h"
 #include "labs/sim_backend.h"
 #endif
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -40,7 +41,20 @@ public:
     /// Commands run (lab checks look at these); cleared with the cluster.
     const std::vector<labs::HistoryEntry>& history() const { return m_history; }
     void record(labs::HistoryEntry entry);
+    /// A shell built-in's entry (echo, sleep, shell errors): recorded and journaled.
+    void recordBuiltin(int tab, labs::HistoryEntry entry);
     void clearHistory();
+
+    /// What the terminal tabs did on this cluster (cleared with it), for a lab's saved progress.
+    const labs::SessionJournal& journal() const { return m_journal; }
+    /// Journals a terminal event (at_ms: now, unless set). Ignored while replaying.
+    void journal(labs::JournalEvent event);
+    /// Identifies a terminal tab in the journal.
+    int newConsoleId() { return m_nextConsole++; }
+    /// Replays a journal headlessly against the current (fresh) cluster: history, ticks and lab
+    /// checks run as they did live; the journal becomes this cluster's. Returns the commands replayed.
+    std::size_t replay(const labs::SessionJournal& journal);
+    bool isReplaying() const { return m_replaying; }
     /// A running command ended (already recorded): lab checks re-evaluate.
     void commandEnded() { Q_EMIT historyChanged(); }
 
@@ -75,6 +89,8 @@ Q_SIGNALS:
     void historyChanged();
     /// Virtual time advanced while commands run: pump the sessions.
     void tick();
+    /// journal() grew by a command, an input line or Ctrl+C/Ctrl+D (not by ticks).
+    void journalChanged();
 
 private:
     void onTick();
@@ -86,8 +102,10 @@ private:
     std::vector<labs::HistoryEntry> m_history;
     QStringList m_lines;
     QTimer m_clock;
-    QElapsedTimer m_wall;
     int m_holds = 0;
+    labs::SessionJournal m_journal;
+    bool m_replaying = false;
+    int m_nextConsole = 1;
 };
 
 } // namespace fluxolab::app

@@ -19,6 +19,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <optional>
+
 namespace fluxolab::app {
 
 namespace {
@@ -101,8 +103,11 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     connect(m_host, &CliHost::historyChanged, this, &LabPanel::update);
     connect(m_host, &CliHost::tick, this, [this] {
         // Checks on lag or group state change as time passes: re-evaluate a few times a second.
-        if (++m_ticks % 3 == 0) update();
+        ++m_ticks;
+        if (m_ticks % 3 == 0) update();
+        if (m_ticks % 10 == 0) saveJournal(); // the ticks of a running consumer, once a second
     });
+    connect(m_host, &CliHost::journalChanged, this, &LabPanel::saveJournal);
     connect(m_host, &CliHost::backendAboutToReset, this, [this] {
         if (!m_loading) m_engine.reset(); // another scenario replaces the lab's cluster
     });
@@ -114,6 +119,8 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
 LabPanel::~LabPanel() = default;
 
 QString LabPanel::progressKey(const QString& labId) { return QStringLiteral("labs/progress/") + labId; }
+
+QString LabPanel::journalKey(const QString& labId) { return QStringLiteral("labs/journal/") + labId; }
 
 QStringList LabPanel::labIds() const {
     QStringList out;
@@ -152,31 +159,77 @@ bool LabPanel::loadLab(const QString& id) {
     const labs::Lab& lab = m_labs[static_cast<std::size_t>(index)];
     m_labIndex = index;
     m_combo->setCurrentIndex(index);
+    // Saved progress and the journal of the student's commands; unreadable data starts the lab over.
+    QSettings settings;
+    const QString saved = settings.value(progressKey(id)).toString();
+    const QString savedJournal = settings.value(journalKey(id)).toString();
+    std::optional<labs::SessionJournal> journal;
+    bool corrupt = false;
+    if (!savedJournal.isEmpty()) {
+        journal = labs::SessionJournal::fromJson(savedJournal.toStdString());
+        if (!journal || journal->lab != lab.id) {
+            journal.reset();
+            corrupt = true;
+        }
+    }
+    m_seed = journal ? journal->seed : lab.seed;
     // A fresh cluster like the course's local KRaft install.
     sim::Scenario s;
     s.name = "lab-" + lab.id;
     s.title = sim::LocalizedText{lab.title.pt, lab.title.en};
     s.duration_ms = kLabDurationMs;
     s.cluster.brokers = lab.brokers;
-    s.seed = lab.seed;
+    s.seed = m_seed;
     m_loading = true;
     m_engine.reset();
-    m_host->controller()->load(s, lab.seed);
+    m_host->controller()->load(s, m_seed);
     m_loading = false;
     if (!m_host->backend()) return false;
     m_engine = std::make_unique<labs::LabEngine>(lab, *m_host->backend());
-    const QString saved = QSettings().value(progressKey(id)).toString();
-    if (!saved.isEmpty()) {
-        std::string error;
-        if (!m_engine->restoreProgress(saved.toStdString(), &error)) m_engine = std::make_unique<labs::LabEngine>(lab, *m_host->backend());
+    m_ticks = 0;
+    std::size_t replayed = 0;
+    if (!corrupt && !saved.isEmpty()) {
+        // A trial restore first: corrupt progress must not leave a half-restored engine.
+        labs::LabEngine probe(lab, *m_host->backend());
+        corrupt = !probe.restoreProgress(saved.toStdString());
     }
-    m_engine->start();
+    if (corrupt) {
+        settings.remove(progressKey(id));
+        settings.remove(journalKey(id));
+        m_engine->start();
+    } else if (journal) {
+        // The student's commands again, headlessly: the cluster and the steps come back as they were.
+        m_engine->start();
+        m_replaying = true;
+        replayed = m_host->replay(*journal);
+        m_replaying = false;
+        if (!saved.isEmpty()) {
+            labs::LabEngine before(lab, *m_host->backend());
+            before.restoreProgress(saved.toStdString());
+            int savedPassed = 0;
+            int nowPassed = 0;
+            for (std::size_t i = 0; i < lab.steps.size(); ++i) {
+                savedPassed += before.stepPassed(i) ? 1 : 0;
+                nowPassed += m_engine->stepPassed(i) ? 1 : 0;
+            }
+            // The hints shown; and the steps, should the replay not reach them all (the lab changed).
+            m_engine->restoreProgress(saved.toStdString(), nullptr, nowPassed >= savedPassed);
+        }
+    } else {
+        // Progress saved without a journal (older versions): the steps, on an empty cluster.
+        if (!saved.isEmpty()) m_engine->restoreProgress(saved.toStdString());
+        m_engine->start();
+    }
     m_host->syncViews();
     QSettings().setValue(currentLabKey(), id);
     m_selected = static_cast<int>(std::min(m_engine->currentStep(), lab.steps.size() - 1));
     update();
     refresh();
     Q_EMIT labLoaded(id);
+    if (corrupt)
+        Q_EMIT notice(tr("The saved progress of this lab could not be read: the lab starts over on a fresh cluster."));
+    else if (replayed > 0)
+        Q_EMIT notice(tr("Progress restored: %n command(s) replayed", nullptr, static_cast<int>(replayed)));
     return true;
 }
 
@@ -184,6 +237,7 @@ void LabPanel::restart() {
     if (m_labIndex < 0) return;
     const QString id = currentLabId();
     QSettings().remove(progressKey(id));
+    QSettings().remove(journalKey(id));
     loadLab(id);
 }
 
@@ -191,8 +245,20 @@ void LabPanel::save() {
     if (m_engine) QSettings().setValue(progressKey(currentLabId()), QString::fromStdString(m_engine->saveProgress()));
 }
 
+void LabPanel::saveJournal() {
+    if (!m_engine || m_loading || m_replaying || m_labIndex < 0) return;
+    labs::SessionJournal journal = m_host->journal();
+    journal.lab = m_labs[static_cast<std::size_t>(m_labIndex)].id;
+    journal.seed = m_seed;
+    QSettings().setValue(journalKey(currentLabId()), QString::fromStdString(journal.toJson()));
+}
+
 void LabPanel::update() {
     if (!m_engine || m_loading) return;
+    if (m_replaying) {
+        m_engine->update(m_host->history()); // the views and the saved progress catch up at the end
+        return;
+    }
     const std::size_t before = m_engine->currentStep();
     const auto passed = m_engine->update(m_host->history());
     if (!passed.empty()) {

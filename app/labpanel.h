@@ -1,9 +1,11 @@
 #pragma once
 // The lab panel: pick a guided lab (labs/content/*.json), follow its steps with their live check
 // status, instructions (Markdown; click a command to copy it into the terminal), hints revealed
-// one at a time and the explanation on success. Progress is saved per lab (QSettings) and
-// restored; "Restart" gives the lab a fresh cluster (1 broker at localhost:9092, as the course's
-// KRaft install) and starts it over.
+// one at a time and the explanation on success. Progress is saved per lab (QSettings) with the
+// journal of what the student did in the terminal (labs::SessionJournal) and the seed; on restore
+// the journal is replayed headlessly on a fresh cluster, so the topics, records and groups come
+// back too. "Restart" forgets both, gives the lab a fresh cluster (1 broker at localhost:9092, as
+// the course's KRaft install) and starts it over.
 
 #ifndef Q_MOC_RUN
 #include "labs/lab_engine.h"
@@ -56,6 +58,7 @@ public:
 
     /// QSettings keys.
     static QString progressKey(const QString& labId);
+    static QString journalKey(const QString& labId);
     static QString currentLabKey() { return QStringLiteral("labs/current"); }
 
 Q_SIGNALS:
@@ -63,6 +66,8 @@ Q_SIGNALS:
     void commandClicked(const QString& command);
     /// The lab was (re)loaded on a fresh cluster.
     void labLoaded(const QString& id);
+    /// A line for the terminal (progress restored, saved data unreadable).
+    void notice(const QString& text);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -74,6 +79,7 @@ private:
     void refresh();
     void renderStep();
     void save();
+    void saveJournal();
     void onLink(const QUrl& url);
     QString instructionsMarkdown(const std::string& markdown);
 
@@ -83,6 +89,8 @@ private:
     int m_labIndex = -1;
     std::unique_ptr<labs::LabEngine> m_engine;
     bool m_loading = false;
+    bool m_replaying = false;
+    std::uint64_t m_seed = 1; ///< of the lab's current cluster
     int m_selected = 0; ///< step shown
     QStringList m_commands;
     int m_ticks = 0;

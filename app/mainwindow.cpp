@@ -504,6 +504,7 @@ void MainWindow::createCliDocks() {
         m_terminal->pasteCommand(command);
     });
     connect(m_labPanel, &LabPanel::labLoaded, this, [this] { m_terminalDock->show(); });
+    connect(m_labPanel, &LabPanel::notice, this, [this](const QString& text) { m_terminal->currentConsole()->showNotice(text); });
 }
 
 } // namespace fluxolab::app

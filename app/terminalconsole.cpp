@@ -46,7 +46,8 @@ QString commonPrefix(const QStringList& words) {
 }
 } // namespace
 
-TerminalConsole::TerminalConsole(CliHost* host, QWidget* parent) : QPlainTextEdit(parent), m_host(host) {
+TerminalConsole::TerminalConsole(CliHost* host, QWidget* parent)
+    : QPlainTextEdit(parent), m_host(host), m_id(host->newConsoleId()) {
     setObjectName(QStringLiteral("terminalConsole"));
     setUndoRedoEnabled(false);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -184,6 +185,7 @@ void TerminalConsole::keyPressEvent(QKeyEvent* e) {
     }
     if (ctrl && key == Qt::Key_D) {
         if (m_session && m_session->readsInput() && input().isEmpty()) {
+            journal(labs::JournalEvent::Type::EndOfInput);
             m_session->endOfInput();
             finishSession();
         }
@@ -285,6 +287,7 @@ void TerminalConsole::submit(const QString& line) {
 void TerminalConsole::handleLine(const QString& line) {
     if (m_session) {
         if (!m_session->readsInput()) return;
+        journal(labs::JournalEvent::Type::Input, line);
         m_session->inputLine(line.toStdString());
         flush();
         m_host->syncViews();
@@ -317,7 +320,8 @@ void TerminalConsole::runCommand(const QString& text) {
         labs::HistoryEntry h;
         h.kind = "shell-error";
         h.exit_code = 2;
-        m_host->record(std::move(h));
+        if (m_host->backend()) h.at_ms = m_host->backend()->nowMs();
+        m_host->recordBuiltin(m_id, std::move(h));
         showPrompt();
         return;
     }
@@ -357,7 +361,7 @@ void TerminalConsole::runCommand(const QString& text) {
         for (std::size_t i = 1; i < cmd.argv.size(); ++i) words << QString::fromStdString(cmd.argv[i]);
         append(words.join(QLatin1Char(' ')) + QLatin1Char('\n'), Style::Plain);
         h.kind = "echo";
-        m_host->record(std::move(h));
+        m_host->recordBuiltin(m_id, std::move(h));
         showPrompt();
         return;
     }
@@ -377,7 +381,7 @@ void TerminalConsole::runCommand(const QString& text) {
         } else {
             m_host->tickNow(static_cast<sim::TimeMs>(secs * 1000.0));
         }
-        m_host->record(std::move(h));
+        m_host->recordBuiltin(m_id, std::move(h));
         showPrompt();
         return;
     }
@@ -387,6 +391,12 @@ void TerminalConsole::runCommand(const QString& text) {
     m_entry.kind = labs::commandKindName(m_session->kind());
     m_recorded = false;
     m_notesShown = 0;
+    // Journaled with its input, so that a lab's cluster can be rebuilt by replaying it.
+    labs::JournalEvent start;
+    start.type = labs::JournalEvent::Type::Start;
+    start.tab = m_id;
+    start.at_ms = h.at_ms;
+    start.argv = cmd.argv;
     if (m_session->readsInput() && (cmd.heredoc || cmd.input_file)) {
         QString inputText;
         if (cmd.heredoc) {
@@ -394,6 +404,8 @@ void TerminalConsole::runCommand(const QString& text) {
         } else {
             QFile f(QDir::current().absoluteFilePath(QString::fromStdString(*cmd.input_file)));
             if (!f.open(QIODevice::ReadOnly)) {
+                start.failed = true;
+                m_host->journal(std::move(start));
                 append(QStringLiteral("bash: %1: No such file or directory\n").arg(QString::fromStdString(*cmd.input_file)), Style::Error);
                 m_session->interrupt();
                 m_session->takeOutput();
@@ -409,11 +421,16 @@ void TerminalConsole::runCommand(const QString& text) {
         inputText.remove(QLatin1Char('\r'));
         QStringList lines = inputText.split(QLatin1Char('\n'));
         if (!lines.isEmpty() && lines.back().isEmpty()) lines.removeLast();
+        start.input.emplace();
+        for (const QString& l : lines) start.input->push_back(l.toStdString());
+        m_host->journal(std::move(start));
         for (const QString& l : lines) {
             if (m_session->finished()) break;
             m_session->inputLine(l.toStdString());
         }
         m_session->endOfInput();
+    } else {
+        m_host->journal(std::move(start));
     }
     flush();
     m_host->syncViews();
@@ -490,10 +507,19 @@ void TerminalConsole::pump() {
     if (m_session->finished()) finishSession();
 }
 
+void TerminalConsole::journal(labs::JournalEvent::Type type, const QString& line) {
+    labs::JournalEvent e;
+    e.type = type;
+    e.tab = m_id;
+    e.line = line.toStdString();
+    m_host->journal(std::move(e));
+}
+
 void TerminalConsole::interrupt() {
     if (m_session) {
         moveToEnd();
         append(QStringLiteral("^C"), Style::Plain);
+        journal(labs::JournalEvent::Type::Interrupt);
         m_session->interrupt();
         finishSession();
         return;
@@ -505,6 +531,21 @@ void TerminalConsole::interrupt() {
     m_pending.clear();
     m_historyIndex = -1;
     showPrompt();
+}
+
+void TerminalConsole::showNotice(const QString& text) {
+    if (!m_session) {
+        // In place of the empty prompt: the notice, then the prompt again (with what was typed).
+        QTextCursor c(document());
+        c.setPosition(m_inputStart);
+        c.movePosition(QTextCursor::StartOfBlock, QTextCursor::KeepAnchor);
+        if (c.selectedText() == prompt()) {
+            c.removeSelectedText();
+            m_inputStart = c.position();
+        }
+    }
+    append(text + QLatin1Char('\n'), Style::Note);
+    if (!m_session) showPrompt(!m_pending.isEmpty());
 }
 
 void TerminalConsole::clearScreen() {

@@ -7,6 +7,7 @@
 #ifndef Q_MOC_RUN
 #include "labs/kafka_cli.h"
 #include "labs/script_runner.h"
+#include "labs/session_journal.h"
 #endif
 
 #include <QPlainTextEdit>
@@ -33,6 +34,8 @@ public:
     void interrupt();
     /// Ctrl+L.
     void clearScreen();
+    /// A line from the app (not a command's output), e.g. "Progress restored", then a new prompt.
+    void showNotice(const QString& text);
     /// A command is running (a console consumer, or a producer waiting for input).
     bool isBusy() const { return m_session != nullptr; }
     /// A console producer is waiting for input lines.
@@ -64,6 +67,7 @@ private:
     void finishSession();
     void dropSession(); ///< the cluster went away
     void pump();
+    void journal(labs::JournalEvent::Type type, const QString& line = {});
     void complete();
     void historyMove(int delta);
     void moveToEnd();
@@ -80,6 +84,7 @@ private:
     int m_historyIndex = -1;        ///< -1: not browsing
     QString m_draft;                ///< input before browsing history
     bool m_holding = false;
+    int m_id = 0;                   ///< this tab in the host's journal
 };
 
 } // namespace fluxolab::app

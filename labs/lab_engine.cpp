@@ -538,7 +538,7 @@ std::string LabEngine::saveProgress() const {
     return j.dump(2);
 }
 
-bool LabEngine::restoreProgress(const std::string& text, std::string* error) {
+bool LabEngine::restoreProgress(const std::string& text, std::string* error, bool hints_only) {
     auto fail = [&](const std::string& m) {
         if (error) *error = m;
         return false;
@@ -562,9 +562,10 @@ bool LabEngine::restoreProgress(const std::string& text, std::string* error) {
             passed[i] = steps[i].at("passed").get<bool>();
             hints[i] = std::clamp(steps[i].at("hints_revealed").get<int>(), 0, static_cast<int>(m_lab.steps[i].hints.size()));
         }
+        m_hints = hints;
+        if (hints_only) return true;
         m_current = current;
         m_passed = passed;
-        m_hints = hints;
         return true;
     } catch (const json::exception& e) {
         return fail(std::string("progress is malformed: ") + e.what());

@@ -111,9 +111,10 @@ public:
     /// Reveals the next hint of a step; nullopt when all are shown.
     std::optional<std::string> revealHint(std::size_t step, Language lang);
     int hintsRevealed(std::size_t step) const { return m_hints[step]; }
-    /// Progress as JSON text, and back. restore() validates against this lab.
+    /// Progress as JSON text, and back. restore() validates against this lab. `hints_only`: keep
+    /// the steps as they are (e.g. after replaying the student's commands) and restore the hints.
     std::string saveProgress() const;
-    bool restoreProgress(const std::string& json_text, std::string* error = nullptr);
+    bool restoreProgress(const std::string& json_text, std::string* error = nullptr, bool hints_only = false);
 
 private:
     void runSetup(const LabStep& step);

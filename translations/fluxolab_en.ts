@@ -932,6 +932,17 @@
         <source>Start the lab over on a fresh cluster (1 broker, localhost:9092)</source>
         <translation>Start the lab over on a fresh cluster (1 broker, localhost:9092)</translation>
     </message>
+    <message>
+        <source>The saved progress of this lab could not be read: the lab starts over on a fresh cluster.</source>
+        <translation>The saved progress of this lab could not be read: the lab starts over on a fresh cluster.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Progress restored: %n command(s) replayed</source>
+        <translation>
+            <numerusform>Progress restored: %n command replayed</numerusform>
+            <numerusform>Progress restored: %n commands replayed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::MainWindow</name>

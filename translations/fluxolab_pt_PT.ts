@@ -932,6 +932,17 @@
         <source>Start the lab over on a fresh cluster (1 broker, localhost:9092)</source>
         <translation>Recomeçar o laboratório num cluster novo (1 broker, localhost:9092)</translation>
     </message>
+    <message>
+        <source>The saved progress of this lab could not be read: the lab starts over on a fresh cluster.</source>
+        <translation>O progresso guardado deste laboratório não pôde ser lido: o laboratório recomeça num cluster novo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Progress restored: %n command(s) replayed</source>
+        <translation>
+            <numerusform>Progresso restaurado: %n comando repetido</numerusform>
+            <numerusform>Progresso restaurado: %n comandos repetidos</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::MainWindow</name>

@@ -206,6 +206,100 @@ void TerminalTest::progressIsRestoredAfterRecreatingThePanel() {
     QCOMPARE(w->labPanel()->engine()->hintsRevealed(1), 1);
 }
 
+namespace {
+/// The cluster as the student sees it: every record (partition, offset, key, value, timestamp)
+/// and every group's committed offsets.
+QStringList clusterSnapshot(CliHost* host) {
+    QStringList out;
+    labs::ClusterBackend* b = host->backend();
+    if (!b) return out;
+    for (const auto& t : b->listTopics(false)) {
+        const auto info = b->describeTopic(t);
+        if (!info) continue;
+        for (const auto& p : info->partitions)
+            for (const auto& r : b->readRecords({t, p.partition}))
+                out << QStringLiteral("%1-%2@%3 %4=%5 t%6")
+                           .arg(QString::fromStdString(t))
+                           .arg(p.partition)
+                           .arg(r.offset)
+                           .arg(r.key ? QString::fromStdString(*r.key) : QStringLiteral("null"), QString::fromStdString(r.value))
+                           .arg(r.timestamp_ms);
+    }
+    for (const auto& g : b->listGroups()) {
+        const auto info = b->describeGroup(g);
+        if (!info) continue;
+        for (const auto& [tp, offset] : info->committed)
+            out << QStringLiteral("group %1 %2-%3=%4")
+                       .arg(QString::fromStdString(g), QString::fromStdString(tp.topic))
+                       .arg(tp.partition)
+                       .arg(offset);
+    }
+    return out;
+}
+} // namespace
+
+void TerminalTest::restoredProgressRebuildsTheCluster() {
+    QStringList before;
+    sim::TimeMs beforeNow = 0;
+    int passed = 0;
+    {
+        auto w = makeWindow();
+        QVERIFY(w->labPanel()->loadLab(kLab1));
+        solveLab1(w.get());
+        passed = w->labPanel()->passedCount();
+        QCOMPARE(passed, w->labPanel()->stepCount());
+        before = clusterSnapshot(w->cliHost());
+        beforeNow = w->controller()->sim().now();
+        QVERIFY(QSettings().contains(LabPanel::journalKey(kLab1)));
+    }
+    QVERIFY(before.size() >= 3);
+    QVERIFY2(before.join(QLatin1Char('\n')).contains(QStringLiteral("key1=olá")), qPrintable(before.join(QLatin1Char('\n'))));
+
+    auto w = makeWindow();
+    QVERIFY(w->labPanel()->loadLab(kLab1));
+    // The topic, its partitions and records (same offsets, same timestamps) and the groups are back.
+    QVERIFY(w->controller()->sim().topic("exemplo-topico") != nullptr);
+    const auto described = w->cliHost()->backend()->describeTopic("exemplo-topico");
+    QVERIFY(described.has_value());
+    QCOMPARE(described->partitions.size(), std::size_t(2));
+    QCOMPARE(clusterSnapshot(w->cliHost()), before);
+    QCOMPARE(w->controller()->sim().now(), beforeNow);
+    QVERIFY(modelHas(w->topicsModel(), QStringLiteral("exemplo-topico")));
+    // The steps that were green are green again; the consumer stopped with Ctrl+C is not running.
+    QCOMPARE(w->labPanel()->passedCount(), passed);
+    for (int i = 0; i < w->labPanel()->stepCount(); ++i) QVERIFY(w->labPanel()->stepPassed(i));
+    QVERIFY(!w->terminalPanel()->currentConsole()->isBusy());
+    QVERIFY(!w->cliHost()->clockRunning());
+    // One line in the terminal, not the commands again.
+    const QString text = w->terminalPanel()->currentConsole()->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("Progresso restaurado")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("kafka-topics.sh")), qPrintable(text));
+    QVERIFY(text.endsWith(TerminalConsole::prompt()));
+    // The student carries on where they left: the journal keeps growing from the restored one.
+    type(w->terminalPanel()->currentConsole(), QStringLiteral("kafka-topics.sh --create --topic outro") + kBootstrap);
+    QVERIFY(w->controller()->sim().topic("outro") != nullptr);
+    // "Restart" forgets the journal too.
+    w->labPanel()->restart();
+    QVERIFY(!QSettings().contains(LabPanel::journalKey(kLab1)));
+    QVERIFY(w->controller()->sim().topic("exemplo-topico") == nullptr);
+}
+
+void TerminalTest::corruptSavedProgressStartsTheLabOver() {
+    QSettings().setValue(LabPanel::journalKey(kLab1), QStringLiteral("{\"format\": 1, \"events\": [{\"type\": 7"));
+    QSettings().setValue(LabPanel::progressKey(kLab1), QStringLiteral("not json"));
+    auto w = makeWindow();
+    QVERIFY(w->labPanel()->loadLab(kLab1));
+    QCOMPARE(w->labPanel()->passedCount(), 0);
+    QVERIFY(w->controller()->sim().topic("exemplo-topico") == nullptr);
+    const QString text = w->terminalPanel()->currentConsole()->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("não pôde ser lido")), qPrintable(text));
+    QVERIFY(!QSettings().contains(LabPanel::journalKey(kLab1)));
+    // A journal that parses but belongs to another lab, or progress alone: no crash either.
+    QSettings().setValue(LabPanel::journalKey(kLab1), QStringLiteral("{\"format\":1,\"lab\":\"x\",\"seed\":1,\"events\":[]}"));
+    QVERIFY(w->labPanel()->loadLab(kLab1));
+    QCOMPARE(w->labPanel()->passedCount(), 0);
+}
+
 void TerminalTest::restartResetsTheLabAndItsCluster() {
     auto w = makeWindow();
     QVERIFY(w->labPanel()->loadLab(kLab1));

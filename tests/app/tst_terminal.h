@@ -13,6 +13,8 @@ private Q_SLOTS:
     void ctrlCStopsARunningConsumer();
     void labSolvedThroughThePanelTurnsAllStepsGreen();
     void progressIsRestoredAfterRecreatingThePanel();
+    void restoredProgressRebuildsTheCluster();
+    void corruptSavedProgressStartsTheLabOver();
     void restartResetsTheLabAndItsCluster();
     void errorsShowTheTeachingNote();
 };
