@@ -99,7 +99,7 @@ int cmdPartition(const Args& args, CliStreams io) {
         } else if (k.empty() && partitioner == "consistent_random") {
             io.out << "sticky"; // librdkafka treats an empty key like a null key: sticky random partition
         } else {
-            io.out << librdkafkaConsistentPartition(k, n);
+            io.out << consistentCrc32Partition(k, n);
         }
         io.out << '\n';
     }

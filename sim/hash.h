@@ -15,10 +15,11 @@ inline std::int32_t toPositive(std::int32_t x) { return x & 0x7fffffff; }
 inline std::int32_t javaKeyPartition(std::string_view key, std::int32_t partitions) {
     return toPositive(murmur2(key)) % partitions;
 }
-/// Standard reflected CRC-32 (zlib), as librdkafka's rdcrc32.
+/// Standard reflected CRC-32 (zlib-compatible), as the C client library's rdcrc32.
 std::uint32_t crc32(std::string_view bytes);
-/// librdkafka consistent partitioner: crc32(key) % partitions (unsigned modulo).
-inline std::int32_t librdkafkaConsistentPartition(std::string_view key, std::int32_t partitions) {
+/// The C client library's `consistent` partitioner (its default for keyed records):
+/// crc32(key) % partitions (unsigned modulo).
+inline std::int32_t consistentCrc32Partition(std::string_view key, std::int32_t partitions) {
     return static_cast<std::int32_t>(crc32(key) % static_cast<std::uint32_t>(partitions));
 }
 /// java.lang.String.hashCode() of a UTF-8 string (computed over its UTF-16 code units).
