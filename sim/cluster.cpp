@@ -337,7 +337,7 @@ void Simulation::initPartition(TopicState& t, std::int32_t p, std::vector<Broker
     const auto [b, s] = m_journal.addList(replicas);
     e.list_begin = b;
     e.list_size = s;
-    electLeader(t, ref, false);
+    electLeader(t, ref);
     if (!ref.is_static)
         for (std::size_t i = 0; i < ref.replicas.size(); ++i) startFollowerFetch(t, ref, i);
 }
@@ -567,16 +567,16 @@ void Simulation::setLeader(TopicState& t, PartitionState& p, BrokerId leader, bo
         }
         if (!p.is_static)
             for (std::size_t i = 0; i < p.replicas.size(); ++i) startFollowerFetch(t, p, i);
-        checkDelayedProduces(t, p);
+        checkDelayedProduces(p);
     }
 }
 
-void Simulation::electLeader(TopicState& t, PartitionState& p, bool allow_preferred_switch) {
+void Simulation::electLeader(TopicState& t, PartitionState& p) {
     auto usable = [&](BrokerId b) {
         const auto& bs = m_brokers[static_cast<std::size_t>(b - 1)];
         return bs.alive && !bs.fenced;
     };
-    if (p.leader >= 0 && usable(p.leader) && !allow_preferred_switch) return;
+    if (p.leader >= 0 && usable(p.leader)) return;
     // KRaft (PartitionChangeBuilder): first replica in assignment order that is in the ISR and alive.
     for (BrokerId b : p.replicas)
         if (p.inIsr(b) && usable(b)) {
@@ -667,7 +667,7 @@ void Simulation::maybeAdvanceHw(TopicState& t, PartitionState& p) {
         e.topic = t.index;
         e.partition = p.partition;
         e.a = hw;
-        checkDelayedProduces(t, p);
+        checkDelayedProduces(p);
     }
 }
 
@@ -760,7 +760,7 @@ void Simulation::fenceBroker(BrokerId id) {
                     ie.list_begin = lb;
                     ie.list_size = ls;
                 }
-                electLeader(t, p, false);
+                electLeader(t, p);
             } else {
                 removeFromIsr(t, p, id);
             }
@@ -799,7 +799,7 @@ void Simulation::startBroker(BrokerId id) {
             // A returning replica truncates what the current leader does not have.
             if (r->leo > p.leaderLeo()) truncateTo(t, p, p.leaderLeo());
             if (p.is_static && p.leader >= 0) addToIsr(t, p, id);
-            if (p.leader < 0) electLeader(t, p, false);
+            if (p.leader < 0) electLeader(t, p);
             else {
                 for (std::size_t i = 0; i < p.replicas.size(); ++i)
                     if (p.replicas[i] == id) startFollowerFetch(t, p, i);

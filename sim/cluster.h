@@ -379,7 +379,7 @@ private:
     std::string makeTopicId();
     std::vector<BrokerId> placeReplicas(std::int32_t partition, std::int32_t rf, std::int32_t start);
     void initPartition(TopicState& t, std::int32_t p, std::vector<BrokerId> replicas);
-    void electLeader(TopicState& t, PartitionState& p, bool allow_preferred_switch);
+    void electLeader(TopicState& t, PartitionState& p);
     void setLeader(TopicState& t, PartitionState& p, BrokerId leader, bool unclean);
     void removeFromIsr(TopicState& t, PartitionState& p, BrokerId b);
     void addToIsr(TopicState& t, PartitionState& p, BrokerId b);
@@ -407,7 +407,7 @@ private:
     void sendBatch(std::int32_t producer, const TopicPartition& tp);
     void produceArrives(std::uint64_t request);
     void produceResponse(std::uint64_t request, ErrorCode error, Offset base);
-    void checkDelayedProduces(TopicState& t, PartitionState& p);
+    void checkDelayedProduces(PartitionState& p);
     void failPendingOn(BrokerId broker);
     std::int32_t choosePartition(ProducerData& pd, TopicState& t, const std::optional<std::uint32_t>& key,
                                  std::int64_t bytes);
@@ -434,7 +434,8 @@ private:
     void brokerRestartFetches(BrokerId id);
     void rebalanceTimeout(std::int32_t group_index, std::uint64_t token);
     void revoke(ConsumerState& c, const std::vector<TopicPartition>& tps);
-    void commitPositions(ConsumerState& c, bool auto_commit);
+    void commitPositions(ConsumerState& c);
+    std::map<TopicPartition, Offset> positionsToCommit(const ConsumerState& c) const;
     void commitOffsets(ConsumerState& c, const std::map<TopicPartition, Offset>& offsets);
     std::map<std::uint64_t, std::pair<std::int32_t, std::map<TopicPartition, Offset>>> m_async_commits;
     std::uint64_t m_next_async_commit = 1;

@@ -242,22 +242,20 @@ void Simulation::revoke(ConsumerState& c, const std::vector<TopicPartition>& tps
     }
 }
 
-void Simulation::commitPositions(ConsumerState& c, bool auto_commit) {
-    (void)auto_commit;
+std::map<TopicPartition, Offset> Simulation::positionsToCommit(const ConsumerState& c) const {
     std::map<TopicPartition, Offset> offsets;
     for (const auto& tp : c.assigned)
         if (auto pit = c.position.find(tp); pit != c.position.end()) offsets.emplace(tp, pit->second);
-    commitOffsets(c, offsets);
+    return offsets;
 }
+
+void Simulation::commitPositions(ConsumerState& c) { commitOffsets(c, positionsToCommit(c)); }
 
 void Simulation::commitAsync(std::int32_t consumer) {
     ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
     if (c.phase == ConsumerPhase::Closed) return;
-    std::map<TopicPartition, Offset> offsets;
-    for (const auto& tp : c.assigned)
-        if (auto pit = c.position.find(tp); pit != c.position.end()) offsets.emplace(tp, pit->second);
     const std::uint64_t id = m_next_async_commit++;
-    m_async_commits.emplace(id, std::make_pair(consumer, std::move(offsets)));
+    m_async_commits.emplace(id, std::make_pair(consumer, positionsToCommit(c)));
     schedule(m_now + m_config.network_delay_ms, TimerKind::CommitArrive, consumer, static_cast<std::int64_t>(id));
 }
 
@@ -294,12 +292,12 @@ void Simulation::commitOffsets(ConsumerState& c, const std::map<TopicPartition, 
     }
 }
 
-void Simulation::commitSync(std::int32_t consumer) { commitPositions(m_consumers[static_cast<std::size_t>(consumer)], false); }
+void Simulation::commitSync(std::int32_t consumer) { commitPositions(m_consumers[static_cast<std::size_t>(consumer)]); }
 
 void Simulation::closeConsumer(std::int32_t consumer) {
     ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
     if (c.phase == ConsumerPhase::Closed) return;
-    if (c.config.enable_auto_commit) commitPositions(c, true);
+    if (c.config.enable_auto_commit) commitPositions(c);
     revoke(c, std::vector<TopicPartition>(c.assigned));
     if (c.subscribed && !c.member_id.empty()) {
         if (GroupStateData* g = c.config.group_id.empty() ? nullptr : &groupFor(c.config.group_id))
@@ -334,7 +332,7 @@ void Simulation::consumerPoll(std::int32_t consumer) {
     const bool cooperative = c.config.assignors.size() == 1 && isCooperative(c.config.assignors[0]);
     if (c.subscribed && c.rejoin_needed && c.phase != ConsumerPhase::Joining && c.phase != ConsumerPhase::Syncing) {
         // ConsumerCoordinator.onJoinPrepare: commit, then (eager) revoke everything before rejoining.
-        if (c.config.enable_auto_commit) commitPositions(c, true);
+        if (c.config.enable_auto_commit) commitPositions(c);
         const GroupStateData* g = group(c.config.group_id);
         const bool groupCooperative = g && g->protocol && isCooperative(*g->protocol);
         if (!(cooperative || groupCooperative) || c.member_id.empty())
@@ -344,7 +342,7 @@ void Simulation::consumerPoll(std::int32_t consumer) {
     if (c.config.enable_auto_commit && c.phase == ConsumerPhase::Stable &&
         m_now - c.last_auto_commit_ms >= c.config.auto_commit_interval_ms) {
         c.last_auto_commit_ms = m_now;
-        commitPositions(c, true);
+        commitPositions(c);
     }
     if (c.assigned.empty()) return;
     std::int32_t budget = c.config.max_poll_records;
@@ -645,7 +643,7 @@ void Simulation::syncResponse(std::int32_t consumer, std::uint64_t token) {
         if (!std::binary_search(target.begin(), target.end(), tp)) revoked.push_back(tp);
     for (const auto& tp : target)
         if (!std::binary_search(c.assigned.begin(), c.assigned.end(), tp)) added.push_back(tp);
-    if (!revoked.empty() && c.config.enable_auto_commit) commitPositions(c, true);
+    if (!revoked.empty() && c.config.enable_auto_commit) commitPositions(c);
     revoke(c, revoked);
     c.assigned = target;
     c.phase = ConsumerPhase::Stable;

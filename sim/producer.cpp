@@ -294,8 +294,7 @@ void Simulation::produceArrives(std::uint64_t request) {
     schedule(m_now + pd.config.request_timeout_ms, TimerKind::ProduceTimeout, 0, static_cast<std::int64_t>(request));
 }
 
-void Simulation::checkDelayedProduces(TopicState& t, PartitionState& p) {
-    (void)t;
+void Simulation::checkDelayedProduces(PartitionState& p) {
     if (p.delayed_produces.empty()) return;
     std::vector<std::pair<Offset, std::uint64_t>> keep;
     for (const auto& [required, request] : p.delayed_produces) {

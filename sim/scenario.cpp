@@ -120,13 +120,11 @@ private:
             while (true) {
                 skipWs();
                 if (m_pos >= m_text.size() || m_text[m_pos] != '"') return false;
-                const std::size_t keyPos = m_pos;
                 const std::string key = readString();
                 skipWs();
                 ++m_pos; // ':'
                 skipWs();
                 if (key == part) return true;
-                (void)keyPos;
                 skipValue();
                 skipWs();
                 if (m_pos < m_text.size() && m_text[m_pos] == ',') ++m_pos;
@@ -679,9 +677,6 @@ ScenarioRun::ScenarioRun(const Scenario& scenario, std::uint64_t seed)
     for (std::size_t i = 0; i < m_scenario.consumers.size(); ++i)
         m_agenda.emplace_back(m_scenario.consumers[i].start_ms, m_scenario.actions.size() + i);
     std::stable_sort(m_agenda.begin(), m_agenda.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    // Generate traffic in slices of at most 10 ms (fewer for slow producers is not needed: due
-    // records are computed from the rate, so the slice length does not change the totals).
-    m_tick_ms = 10;
 }
 
 std::int32_t ScenarioRun::consumerIndex(const std::string& id) const {

@@ -138,6 +138,8 @@ private:
     std::map<std::string, std::int32_t> m_consumer_index;
     std::vector<std::pair<TimeMs, std::size_t>> m_agenda; ///< (time, action index or consumer start), sorted
     std::size_t m_agenda_next = 0;
+    /// Traffic is generated in 10 ms slices; due records follow from the rate, so the slice length
+    /// does not change the totals.
     TimeMs m_tick_ms = 10;
     TimeMs m_next_tick = 0;
 };

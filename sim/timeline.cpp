@@ -231,12 +231,4 @@ std::size_t Timeline::eventsUpTo(TimeMs t) const {
     return static_cast<std::size_t>(it - events.begin());
 }
 
-std::size_t Timeline::memoryBytes() const {
-    std::size_t bytes = m_snapshots.capacity() * sizeof(ClusterView);
-    for (const auto& s : m_snapshots)
-        bytes += s.partitions.size() * (sizeof(PartitionView) + 64 + 3 * 2 * sizeof(Offset)) +
-                 s.consumers.size() * sizeof(ConsumerView) + s.groups.size() * 256;
-    return bytes;
-}
-
 } // namespace fluxolab::sim

@@ -97,7 +97,6 @@ public:
     /// The current (latest synced) state.
     const ClusterView& latest() const { return m_latest; }
     std::size_t synced() const { return m_latest.events; }
-    std::size_t memoryBytes() const;
 
 private:
     const Journal& m_journal;
