@@ -37,6 +37,17 @@ enum class NoteId : std::uint16_t {
     GroupNotEmpty,
     UnknownCommand,
     ShellSyntax,
+    BootstrapInvalid,
+    BootstrapUnresolvable,
+    ProducerMetadataTimeout,
+    ResetScopeMissing,
+    ShiftWithoutCommittedOffset,
+    InvalidDuration,
+    ResetPlanFileMissing,
+    ResetPlanHasNoGroup,
+    DeleteOffsetsOfSubscribedTopic,
+    DeleteOffsetsNeedsInactiveGroup,
+    InvalidGroupFilter,
     Count_
 };
 
