@@ -67,6 +67,15 @@ struct GroupInfo {
     std::map<TopicPartition, Offset> committed;
 };
 
+/// GROUP_SUBSCRIBED_TO_TOPIC (Kafka error 86): an OffsetDelete for a topic the group consumes.
+inline constexpr ErrorCode kGroupSubscribedToTopic = static_cast<ErrorCode>(86);
+
+/// Outcome of an OffsetDelete request (Admin.deleteConsumerGroupOffsets).
+struct DeleteOffsetsResult {
+    ErrorCode error = ErrorCode::NONE;                  ///< top-level error (GROUP_ID_NOT_FOUND, ...)
+    std::map<TopicPartition, ErrorCode> partitions;     ///< per requested partition; NONE = deleted
+};
+
 struct StoredRecord {
     TopicPartition tp;
     Offset offset = 0;
@@ -126,6 +135,11 @@ public:
     virtual std::optional<GroupInfo> describeGroup(const std::string& group) const = 0;
     virtual BackendResult alterGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) = 0;
     virtual BackendResult deleteGroup(const std::string& group) = 0;
+    /// Removes the group's committed offsets of these partitions. GROUP_ID_NOT_FOUND for a group
+    /// that does not exist; GROUP_SUBSCRIBED_TO_TOPIC for partitions of a topic the group's
+    /// members are subscribed to.
+    virtual DeleteOffsetsResult deleteGroupOffsets(const std::string& group,
+                                                   const std::vector<TopicPartition>& partitions) = 0;
 
     // ---- clients ----
     virtual Handle openProducer(const ProducerSettings& settings) = 0;

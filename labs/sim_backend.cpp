@@ -3,6 +3,7 @@
 #include "sim/journal.h"
 
 #include <algorithm>
+#include <set>
 
 namespace fluxolab::labs {
 
@@ -244,6 +245,45 @@ BackendResult SimBackend::deleteGroup(const std::string& group) {
     r.error = a.error;
     if (a.error == ErrorCode::NON_EMPTY_GROUP) r.message = "The group is not empty.";
     else if (a.error == ErrorCode::GROUP_ID_NOT_FOUND) r.message = "The group id does not exist.";
+    return r;
+}
+
+DeleteOffsetsResult SimBackend::deleteGroupOffsets(const std::string& group,
+                                               const std::vector<TopicPartition>& partitions) {
+    request();
+    DeleteOffsetsResult r;
+    const sim::GroupStateData* g = m_sim->group(group);
+    if (!g || !groupVisible(*g)) {
+        r.error = ErrorCode::GROUP_ID_NOT_FOUND;
+        for (const auto& tp : partitions) r.partitions[tp] = r.error;
+        return r;
+    }
+    std::set<std::string> subscribed;
+    for (const auto& m : g->members) subscribed.insert(m.topics.begin(), m.topics.end());
+    std::map<TopicPartition, Offset> kept = g->committed;
+    bool removed = false;
+    for (const auto& tp : partitions) {
+        if (subscribed.count(tp.topic)) {
+            r.partitions[tp] = kGroupSubscribedToTopic;
+            if (r.error == ErrorCode::NONE) r.error = kGroupSubscribedToTopic;
+            continue;
+        }
+        r.partitions[tp] = ErrorCode::NONE;
+        removed = kept.erase(tp) > 0 || removed;
+    }
+    if (!removed) return r;
+    if (!g->members.empty()) {
+        // The simulation has no OffsetDelete of its own: offsets are removed below by deleting the
+        // group and committing back the ones that stay, which only an Empty group allows.
+        r.error = ErrorCode::UNKNOWN_SERVER_ERROR;
+        for (auto& [tp, e] : r.partitions)
+            if (e == ErrorCode::NONE) e = ErrorCode::UNKNOWN_SERVER_ERROR;
+        return r;
+    }
+    // Same committed offsets minus the deleted ones; the journal shows the group deleted and its
+    // remaining offsets committed again (an Empty group keeps no other state worth keeping).
+    m_sim->deleteGroup(group);
+    m_sim->resetGroupOffsets(group, kept);
     return r;
 }
 

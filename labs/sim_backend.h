@@ -47,6 +47,8 @@ public:
     std::optional<GroupInfo> describeGroup(const std::string& group) const override;
     BackendResult alterGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) override;
     BackendResult deleteGroup(const std::string& group) override;
+    DeleteOffsetsResult deleteGroupOffsets(const std::string& group,
+                                           const std::vector<TopicPartition>& partitions) override;
 
     Handle openProducer(const ProducerSettings& settings) override;
     BackendResult send(Handle producer, const std::string& topic, const std::optional<std::string>& key,
