@@ -1,11 +1,13 @@
 #pragma once
-// Emulation of Kafka 4.x's command-line tools (kafka-topics, kafka-console-producer,
-// kafka-console-consumer, kafka-consumer-groups) over a ClusterBackend. Output text, column
-// widths, stream (stdout/stderr) and exit codes follow the upstream tools (FIDELITY §3).
+// Emulation of Kafka 4.3.1's command-line tools (kafka-topics, kafka-console-producer,
+// kafka-console-consumer, kafka-consumer-groups) over a ClusterBackend, one file per tool
+// (kafka_cli_*.cpp). Output text, column widths, stream (stdout/stderr) and exit codes follow the
+// real tools (FIDELITY §3; tests/labs/golden/real/ holds what the real 4.3.1 tools printed).
 //
-// A command runs as a CommandSession: admin commands finish at once; the console producer reads
-// input lines; the console consumer runs while the caller pumps cluster time, until
-// --max-messages, --timeout-ms or interrupt() (Ctrl+C).
+// A command runs as a CommandSession: admin commands finish at once, unless no broker answers at
+// --bootstrap-server (they then log their connection attempts while the caller pumps cluster
+// time, until their timeout); the console producer reads input lines; the console consumer runs
+// while the caller pumps cluster time, until --max-messages, --timeout-ms or interrupt() (Ctrl+C).
 
 #include "labs/cluster_backend.h"
 #include "labs/teaching_notes.h"
@@ -27,7 +29,7 @@ struct OutputChunk {
 enum class CommandKind : std::uint8_t {
     TopicsCreate, TopicsList, TopicsDescribe, TopicsDelete, TopicsAlter, TopicsOther,
     ConsoleProducer, ConsoleConsumer,
-    GroupsList, GroupsDescribe, GroupsResetOffsets, GroupsDelete, GroupsOther,
+    GroupsList, GroupsDescribe, GroupsResetOffsets, GroupsDelete, GroupsDeleteOffsets, GroupsOther,
     Unknown,
 };
 const char* commandKindName(CommandKind kind);
@@ -81,9 +83,13 @@ public:
     static std::string toolName(const std::string& argv0);
     /// The long options a tool accepts ("--topic", ...), sorted, for Tab completion; {} if unknown.
     static std::vector<std::string> toolOptions(const std::string& tool);
+    /// Directory that relative file names given to the tools (--from-file) are relative to; empty
+    /// (the default) means the process's working directory.
+    void setWorkingDirectory(std::string dir) { m_workDir = std::move(dir); }
 
 private:
     ClusterBackend& m_backend;
+    std::string m_workDir;
     std::uint32_t m_random = 12345; ///< console-consumer-<n> group ids
 };
 

@@ -176,7 +176,7 @@ public:
             static const std::set<std::string> kinds = {
                 "topics.create", "topics.list", "topics.describe", "topics.delete", "topics.alter",
                 "console-producer", "console-consumer", "consumer-groups.list", "consumer-groups.describe",
-                "consumer-groups.reset-offsets", "consumer-groups.delete", "sleep", "kill"};
+                "consumer-groups.reset-offsets", "consumer-groups.delete", "consumer-groups.delete-offsets", "sleep", "kill"};
             if (!c.kind.empty() && !kinds.count(c.kind)) error(path + "/kind", "unknown command kind '" + c.kind + "'");
         }
         return c;

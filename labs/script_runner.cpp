@@ -7,7 +7,9 @@
 namespace fluxolab::labs {
 
 ScriptRunner::ScriptRunner(ClusterBackend& backend, ScriptOptions options)
-    : m_backend(backend), m_cli(backend), m_options(std::move(options)) {}
+    : m_backend(backend), m_cli(backend), m_options(std::move(options)) {
+    m_cli.setWorkingDirectory(m_options.base_dir); // --from-file, like `< file`
+}
 
 ScriptRunner::~ScriptRunner() = default;
 

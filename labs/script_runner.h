@@ -30,7 +30,7 @@ struct ScriptOptions {
     TimeMs idle_interrupt_ms = 3000;    ///< a limitless foreground consumer gets Ctrl+C after this idle time
     TimeMs max_foreground_ms = 600000;  ///< safety cap for any foreground command
     std::optional<Language> notes;      ///< print teaching notes in this language
-    std::string base_dir;               ///< for `< file` redirections
+    std::string base_dir;               ///< for `< file` redirections and --from-file
 };
 
 class ScriptRunner {

@@ -28,6 +28,10 @@ std::string unifyCollision(std::string s) {
     return s;
 }
 
+// How a Kafka 4.3.1 controller ends this message (checked against a real 4.3.1 broker).
+constexpr const char* kBrokersRegistered =
+    " broker(s) are registered or some brokers have all their log directories cordoned.";
+
 bool groupVisible(const sim::GroupStateData& g) {
     // The coordinator forgets a classic group once it is empty and has no committed offsets.
     return g.state != sim::GroupState::Dead && (!g.members.empty() || !g.committed.empty());
@@ -132,7 +136,7 @@ BackendResult SimBackend::createTopic(const std::string& name, std::optional<std
         else
             r.message = "Unable to replicate the partition " + std::to_string(f) +
                         " time(s): The target replication factor of " + std::to_string(f) +
-                        " cannot be reached because only " + std::to_string(a.detail2) + " broker(s) are registered.";
+                        " cannot be reached because only " + std::to_string(a.detail2) + kBrokersRegistered;
         break;
     case ErrorCode::INVALID_PARTITIONS: r.message = "Number of partitions was set to an invalid non-positive value."; break;
     case ErrorCode::INVALID_CONFIG: {
@@ -174,7 +178,7 @@ BackendResult SimBackend::createPartitions(const std::string& name, std::int32_t
     } else if (a.error == ErrorCode::INVALID_REPLICATION_FACTOR) {
         r.message = "Unable to replicate the partition " + std::to_string(a.detail1) +
                     " time(s): The target replication factor of " + std::to_string(a.detail1) +
-                    " cannot be reached because only " + std::to_string(a.detail2) + " broker(s) are registered.";
+                    " cannot be reached because only " + std::to_string(a.detail2) + kBrokersRegistered;
     } else if (!a.ok()) {
         r.message = sim::errorName(a.error);
     }

@@ -131,6 +131,9 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
     {NoteId::InvalidGroupFilter, "invalid_group_filter",
      "Estados válidos: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead; tipos: classic, consumer.",
      "Valid states: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead; types: classic, consumer."},
+    {NoteId::InvalidDateTime, "invalid_date_time",
+     "--to-datetime usa o formato ISO-8601 com milissegundos: 2025-01-01T10:00:00.000 (UTC se não indicar o fuso).",
+     "--to-datetime takes ISO-8601 with milliseconds: 2025-01-01T10:00:00.000 (UTC unless a zone is given)."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

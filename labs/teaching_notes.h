@@ -48,6 +48,7 @@ enum class NoteId : std::uint16_t {
     DeleteOffsetsOfSubscribedTopic,
     DeleteOffsetsNeedsInactiveGroup,
     InvalidGroupFilter,
+    InvalidDateTime,
     Count_
 };
 

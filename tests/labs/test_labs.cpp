@@ -1,4 +1,5 @@
 // Tests of the Kafka CLI emulation, the script runner and the lab engine.
+#include "labs/jopt_help.h"
 #include "labs/kafka_cli.h"
 #include "labs/lab_engine.h"
 #include "labs/script_runner.h"
@@ -248,5 +249,248 @@ TEST_SUITE("labs/cli") {
         const std::string wrong = kSrc + "/labs/content/solutions/produtores-consumidores.sh";
         CHECK(std::system((cli + " lab check topicos-particoes-offsets --script " + wrong + " > /dev/null").c_str()) != 0);
         CHECK(std::system((cli + " lab list > /dev/null").c_str()) == 0);
+    }
+}
+
+TEST_SUITE("labs/help") {
+    TEST_CASE("line breaking like Java's BreakIterator") {
+        auto pieces = [](std::string_view s) {
+            std::string out;
+            for (auto p : javaLineBreakPieces(s)) out += "[" + std::string(p) + "]";
+            return out;
+        };
+        // Expected pieces from java.text.BreakIterator.getLineInstance() (JDK 17).
+        CHECK(pieces("org.apache.kafka a--b --create x-y 4.0 4.0a localhost:9092 topic1:0,1,2") ==
+              "[org.][apache.][kafka ][a--][b ][--][create ][x-][y ][4.0 ][4.0][a ][localhost:][9092 ][topic1:][0,1,2]");
+        CHECK(pieces("'--describe', (default: -1) \tfoo.bar h1:v1,h2:v2...\tkey") ==
+              "['--][describe', ][(default: ][-1) \t][foo.][bar ][h1:][v1,][h2:][v2...\t][key]");
+    }
+    TEST_CASE("--help and a usage error print Kafka's option table on stderr, exit 1") {
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        auto s = cli.start({"kafka-consumer-groups.sh", "--list"});
+        REQUIRE(s->finished());
+        CHECK(s->exitCode() == 1);
+        const auto chunks = s->takeOutput();
+        REQUIRE(chunks.size() == 1);
+        CHECK(chunks[0].stream == OutStream::Err);
+        CHECK(chunks[0].text.rfind("Missing required argument \"[bootstrap-server]\"\n"
+                                   "Option                                  Description                            \n"
+                                   "------                                  -----------                            \n"
+                                   "--all-groups                            Apply to all consumer groups.          \n", 0) == 0);
+        CHECK(s->notes() == std::vector<NoteId>{NoteId::MissingBootstrapServer});
+    }
+}
+
+TEST_SUITE("labs/unreachable") {
+    /// Output of a session so far, stdout and stderr together.
+    std::string drain(CommandSession& s) {
+        std::string text;
+        for (auto& c : s.takeOutput()) text += c.text;
+        return text;
+    }
+    std::size_t count(const std::string& text, const std::string& what) {
+        std::size_t n = 0;
+        for (auto p = text.find(what); p != std::string::npos; p = text.find(what, p + 1)) ++n;
+        return n;
+    }
+
+    TEST_CASE("kafka-topics waits default.api.timeout.ms of virtual time, warning at the reconnect backoff") {
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        const TimeMs t0 = backend.nowMs();
+        auto s = cli.start({"kafka-topics.sh", "--create", "--topic", "t", "--bootstrap-server", "localhost:9093"});
+        CHECK_FALSE(s->finished());
+        std::string text = drain(*s);
+        CHECK(text == "[2025-01-01 00:00:00,000] WARN [AdminClient clientId=adminclient-1] Connection to node -1 "
+                      "(localhost/127.0.0.1:9093) could not be established. Node may not be available. "
+                      "(org.apache.kafka.clients.NetworkClient)\n");
+        s->pump(1550); // attempts at +50, +150, +350, +750, +1550 ms
+        text = drain(*s);
+        CHECK(count(text, "could not be established") == 5);
+        CHECK(text.find("00:00:01,550] WARN") != std::string::npos);
+        while (!s->finished()) s->pump(1000);
+        CHECK(backend.nowMs() - t0 == 60000);
+        text = drain(*s);
+        CHECK(text.find("Error while executing topic command : Timed out waiting for a node assignment. Call: createTopics\n") !=
+              std::string::npos);
+        CHECK(s->exitCode() == 1);
+        CHECK(backend.describeTopic("t") == std::nullopt);
+    }
+
+    TEST_CASE("Ctrl+C stops a waiting admin command at once") {
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        auto s = cli.start({"kafka-consumer-groups.sh", "--list", "--bootstrap-server", "localhost:9093"});
+        s->pump(2000);
+        s->interrupt();
+        CHECK(s->finished());
+        CHECK(s->exitCode() == 130);
+        CHECK(drain(*s).find("Error") == std::string::npos);
+    }
+
+    TEST_CASE("kafka-consumer-groups gives up after --timeout") {
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        const TimeMs t0 = backend.nowMs();
+        auto s = cli.start({"kafka-consumer-groups.sh", "--describe", "--group", "g", "--timeout", "5000",
+                            "--bootstrap-server", "localhost:9093"});
+        while (!s->finished()) s->pump(100);
+        CHECK(backend.nowMs() - t0 == 5000);
+        CHECK(drain(*s).find("\nError: Executing consumer group command failed due to org.apache.kafka.common.errors."
+                             "TimeoutException: Timed out waiting for a node assignment. Call: "
+                             "describeConsumerGroups(api=FIND_COORDINATOR)\n") != std::string::npos);
+    }
+
+    TEST_CASE("the console producer blocks each record for max.block.ms, then logs the failure") {
+        SimBackend backend(1, 1);
+        backend.createTopic("t", 1, 1, {});
+        KafkaCli cli(backend);
+        auto s = cli.start({"kafka-console-producer.sh", "--topic", "t", "--max-block-ms", "3000",
+                            "--bootstrap-server", "localhost:9093"});
+        REQUIRE(s->readsInput());
+        s->inputLine("hello");
+        CHECK_FALSE(s->readsInput()); // send() is blocked
+        s->pump(2900);
+        std::string text = drain(*s);
+        CHECK(text.find("ERROR") == std::string::npos);
+        s->pump(100);
+        text += drain(*s);
+        CHECK(text.find("ERROR Error when sending message to topic t with key: null, value: 5 bytes with error: "
+                        "(org.apache.kafka.clients.producer.internals.ErrorLoggingCallback)\n"
+                        "org.apache.kafka.common.errors.TimeoutException: Topic t not present in metadata after 3000 ms.\n") !=
+              std::string::npos);
+        CHECK(count(text, "Bootstrap broker localhost:9093 (id: -1 rack: null isFenced: false) disconnected") > 0);
+        CHECK(s->readsInput());
+        s->endOfInput();
+        CHECK(s->finished());
+        CHECK(s->exitCode() == 0);
+        CHECK(backend.latestOffset({"t", 0}) == 0);
+    }
+
+    TEST_CASE("the console consumer keeps warning until Ctrl+C and consumes nothing") {
+        SimBackend backend(1, 1);
+        backend.createTopic("t", 1, 1, {});
+        const auto p = backend.openProducer({});
+        backend.send(p, "t", std::nullopt, "x");
+        backend.closeProducer(p);
+        KafkaCli cli(backend);
+        auto s = cli.start({"kafka-console-consumer.sh", "--topic", "t", "--from-beginning", "--bootstrap-server",
+                            "localhost:9093"});
+        CHECK(s->runsUntilInterrupted());
+        s->pump(10000);
+        std::string text = drain(*s);
+        CHECK(text.rfind("The consumer rebalance protocol (KIP-848) is production-ready!", 0) == 0);
+        // 0, 100, 200, 400, 800, 1600, 2600, ... 9600 ms: 14 attempts of two lines, then one a second.
+        CHECK(count(text, "[Consumer clientId=console-consumer, groupId=console-consumer-") == 2 * 14);
+        CHECK(s->idleMs() == 10000);
+        s->interrupt();
+        CHECK(drain(*s) == "Processed a total of 0 messages\n");
+        CHECK(s->exitCode() == 0);
+    }
+
+    TEST_CASE("an unknown host or a missing port fails at once") {
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        auto s = cli.start({"kafka-console-consumer.sh", "--topic", "t", "--bootstrap-server", "kafka:9092"});
+        CHECK(s->finished());
+        CHECK(s->exitCode() == 1);
+        CHECK(drain(*s).find("Caused by: org.apache.kafka.common.config.ConfigException: No resolvable bootstrap urls given "
+                             "in bootstrap.servers\n") != std::string::npos);
+        auto g = cli.start({"kafka-consumer-groups.sh", "--list", "--bootstrap-server", "localhost"});
+        CHECK(g->finished());
+        CHECK(drain(*g).find("Invalid url in bootstrap.servers: localhost") != std::string::npos);
+    }
+}
+
+TEST_SUITE("labs/consumer-groups") {
+    TEST_CASE("--list prints the groups in the order Kafka's admin client does") {
+        // Order printed by a Kafka 4.3.1 broker + kafka-consumer-groups for groups created in this order.
+        SimBackend backend(1, 1);
+        backend.createTopic("t", 1, 1, {});
+        for (const char* g : {"zeta", "alpha", "mid", "beta", "omega", "gamma", "act"})
+            backend.alterGroupOffsets(g, {{{"t", 0}, 0}});
+        KafkaCli cli(backend);
+        auto s = cli.start({"kafka-consumer-groups.sh", "--list", "--bootstrap-server", "localhost:9092"});
+        std::string text;
+        for (auto& c : s->takeOutput()) text += c.text;
+        CHECK(text == "zeta\nact\nalpha\nmid\nomega\ngamma\nbeta\n");
+    }
+
+    TEST_CASE("--from-file is relative to the script's folder, like < file") {
+        SimBackend backend(1, 1);
+        backend.createTopic("orders", 2, 1, {});
+        ScriptOptions opts;
+        opts.base_dir = kSrc + "/tests/labs/golden/real";
+        ScriptRunner runner(backend, opts);
+        std::string out;
+        runner.run(parseScript("kafka-consumer-groups.sh --reset-offsets --group g --from-file plan.csv --dry-run "
+                               "--bootstrap-server localhost:9092\n"),
+                   out);
+        CHECK(out.find("\nGROUP           TOPIC           PARTITION  NEW-OFFSET\n"
+                       "g               orders          0          0\n"
+                       "g               orders          1          0\n") != std::string::npos);
+        CHECK(out.find("New offset (1) is higher than latest offset for topic partition orders-0. Value will be set to 0") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("--reset-offsets --by-duration counts back from the cluster's virtual clock") {
+        SimBackend backend(1, 1);
+        backend.createTopic("t", 1, 1, {});
+        const auto p = backend.openProducer({});
+        backend.send(p, "t", std::nullopt, "old");
+        backend.closeProducer(p);
+        backend.advance(3600000); // an hour later
+        const auto p2 = backend.openProducer({});
+        backend.send(p2, "t", std::nullopt, "new");
+        backend.closeProducer(p2);
+        backend.alterGroupOffsets("g", {{{"t", 0}, 2}});
+        KafkaCli cli(backend);
+        auto run = [&](const char* duration) {
+            auto s = cli.start({"kafka-consumer-groups.sh", "--reset-offsets", "--group", "g", "--all-topics",
+                                "--by-duration", duration, "--dry-run", "--bootstrap-server", "localhost:9092"});
+            std::string text;
+            for (auto& c : s->takeOutput()) text += c.text;
+            return text;
+        };
+        CHECK(run("PT10M").find("g               t               0          1\n") != std::string::npos);
+        CHECK(run("PT2H").find("g               t               0          0\n") != std::string::npos);
+        CHECK(run("pt1h30m").find("g               t               0          0\n") != std::string::npos);
+        CHECK(run("10m").find("Error: Executing consumer group command failed due to Text cannot be parsed to a Duration") !=
+              std::string::npos);
+    }
+
+    TEST_CASE("--delete-offsets removes an inactive group's offsets and refuses a consumed topic") {
+        SimBackend backend(1, 1);
+        backend.createTopic("t", 2, 1, {});
+        backend.createTopic("u", 1, 1, {});
+        backend.alterGroupOffsets("g", {{{"t", 0}, 0}, {{"t", 1}, 0}, {{"u", 0}, 0}});
+        KafkaCli cli(backend);
+        auto s = cli.start({"kafka-consumer-groups.sh", "--delete-offsets", "--group", "g", "--topic", "t",
+                            "--bootstrap-server", "localhost:9092"});
+        std::string text;
+        for (auto& c : s->takeOutput()) text += c.text;
+        CHECK(text == "Request succeeded for deleting offsets from group g.\n\n"
+                      "TOPIC           PARTITION  STATUS         \n"
+                      "t               0          Successful     \n"
+                      "t               1          Successful     \n");
+        const auto g = backend.describeGroup("g");
+        REQUIRE(g);
+        CHECK(g->committed.size() == 1);
+        CHECK(g->committed.count({"u", 0}) == 1);
+
+        ConsumerSettings cs;
+        cs.group_id = "g";
+        cs.topics = {"u"};
+        const auto c = backend.openConsumer(cs);
+        backend.advance(10000);
+        auto busy = cli.start({"kafka-consumer-groups.sh", "--delete-offsets", "--group", "g", "--topic", "u",
+                               "--bootstrap-server", "localhost:9092"});
+        text.clear();
+        for (auto& chunk : busy->takeOutput()) text += chunk.text;
+        CHECK(text.find("\nError: Encountered some partition-level error, see the follow-up details.\n") != std::string::npos);
+        CHECK(text.find("GroupSubscribedToTopicException") != std::string::npos);
+        CHECK(busy->notes() == std::vector<NoteId>{NoteId::DeleteOffsetsOfSubscribedTopic});
+        backend.closeConsumer(c);
     }
 }

@@ -25,3 +25,8 @@ kafka-topics.sh --delete --topic t --bootstrap-server localhost:9092
 kafka-topics.sh --list --exclude-internal --bootstrap-server localhost:9092
 echo done
 kafka-acls.sh --list
+kafka-console-consumer.sh --topic t --bootstrap-server localhost:9093
+kafka-consumer-groups.sh --list --timeout 2000 --bootstrap-server localhost:9093
+kafka-consumer-groups.sh --reset-offsets --group g --all-topics --by-duration 10m --dry-run --bootstrap-server localhost:9092
+kafka-consumer-groups.sh --reset-offsets --group g --from-file nada.csv --dry-run --bootstrap-server localhost:9092
+kafka-consumer-groups.sh --delete-offsets --group nope --topic t --bootstrap-server localhost:9092
