@@ -1,0 +1,175 @@
+// The emulated tools against what the real Kafka 4.3.1 tools printed for the same commands.
+//
+// tests/labs/golden/real/*.txt were captured by running the kafka-tools 4.3.1 classes from Maven
+// Central (TopicCommand, ConsoleProducer, ConsoleConsumer, ConsumerGroupCommand), against a fresh
+// single-broker KRaft cluster at localhost:9092 where a broker is needed, one command at a time:
+//   @@ $ <command>            the command line
+//   @@ stdin ... @@ end-stdin  its standard input (optional)
+//   @@ exit <code>
+//   @@ stdout ... @@ end
+//   @@ stderr ... @@ end
+// Stack frames ("\tat ...") were dropped from the captures; the emulation does not print them.
+// Before comparing, log dates, generated group ids and repeated connection warnings are
+// normalised (the real client's retry cadence has random jitter); everything else must be equal.
+#include "labs/kafka_cli.h"
+#include "labs/shell_parser.h"
+#include "labs/sim_backend.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+using namespace fluxolab::labs;
+
+namespace {
+
+const std::string kRealDir = std::string(FLUXOLAB_SOURCE_DIR) + "/tests/labs/golden/real";
+
+struct RealCase {
+    std::string command;
+    std::optional<std::string> stdin_text;
+    int exit_code = 0;
+    std::string out, err;
+    bool sort_stdout = false;   ///< "@@ sort-stdout": records may come in another order
+    bool ignore_stdout = false; ///< "@@ ignore-stdout": which records a consumer gets depends on fetch timing
+};
+
+std::vector<RealCase> loadCases(const std::string& file) {
+    std::ifstream f(file, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    const std::string text = ss.str();
+    std::vector<RealCase> cases;
+    std::size_t pos = 0;
+    bool sortNext = false, ignoreNext = false;
+    auto readLine = [&]() {
+        const std::size_t nl = text.find('\n', pos);
+        std::string l = text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+        pos = nl == std::string::npos ? text.size() : nl + 1;
+        return l;
+    };
+    auto readBlock = [&]() {
+        const std::size_t end = text.find("@@ end", pos);
+        REQUIRE(end != std::string::npos);
+        std::string block = text.substr(pos, end - pos);
+        pos = end;
+        readLine();
+        return block;
+    };
+    while (pos < text.size()) {
+        const std::string l = readLine();
+        if (l == "@@ sort-stdout") sortNext = true;
+        if (l == "@@ ignore-stdout") ignoreNext = true;
+        if (l.rfind("@@ $ ", 0) != 0) continue;
+        RealCase c;
+        c.command = l.substr(5);
+        c.sort_stdout = sortNext;
+        c.ignore_stdout = ignoreNext;
+        sortNext = ignoreNext = false;
+        std::string next = readLine();
+        if (next == "@@ stdin") {
+            std::string in;
+            for (std::string s = readLine(); s != "@@ end-stdin"; s = readLine()) in += s + "\n";
+            c.stdin_text = in;
+            next = readLine();
+        }
+        REQUIRE(next.rfind("@@ exit ", 0) == 0);
+        c.exit_code = std::stoi(next.substr(8));
+        REQUIRE(readLine() == "@@ stdout");
+        c.out = readBlock();
+        REQUIRE(readLine() == "@@ stderr");
+        c.err = readBlock();
+        cases.push_back(std::move(c));
+    }
+    return cases;
+}
+
+/// Dates, generated ids and repeats of a line already printed (the connection warnings).
+std::string normalise(const std::string& text) {
+    static const std::regex date(R"(\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\])");
+    static const std::regex group(R"(console-consumer-\d+)");
+    std::string s = std::regex_replace(text, date, "[DATE]");
+    s = std::regex_replace(s, group, "console-consumer-N");
+    std::string out;
+    std::set<std::string> warnings;
+    std::size_t start = 0;
+    while (start < s.size()) {
+        const std::size_t nl = s.find('\n', start);
+        const std::string line = s.substr(start, nl == std::string::npos ? std::string::npos : nl + 1 - start);
+        start = nl == std::string::npos ? s.size() : nl + 1;
+        if (line.find(" WARN [") != std::string::npos && !warnings.insert(line).second) continue;
+        out += line;
+    }
+    return out;
+}
+
+std::string sortedLines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::stringstream ss(text);
+    for (std::string l; std::getline(ss, l);) lines.push_back(l);
+    std::sort(lines.begin(), lines.end());
+    std::string out;
+    for (const auto& l : lines) out += l + "\n";
+    return out;
+}
+
+/// "" if equal, else the first line that differs (both versions) to keep failures readable.
+std::string firstDifference(const std::string& actual, const std::string& expected) {
+    if (actual == expected) return {};
+    std::stringstream a(actual), e(expected);
+    std::string la, le;
+    for (int n = 1;; ++n) {
+        const bool ha = static_cast<bool>(std::getline(a, la)), he = static_cast<bool>(std::getline(e, le));
+        if (!ha && !he) return "line endings differ";
+        if (la != le || ha != he)
+            return "line " + std::to_string(n) + ":\n  emulated: " + (ha ? la : "<end>") + "\n  real:     " + (he ? le : "<end>");
+    }
+}
+
+void compareWithRealTools(const std::string& name) {
+    const std::vector<RealCase> cases = loadCases(kRealDir + "/" + name + ".txt");
+    REQUIRE_FALSE(cases.empty());
+    SimBackend backend(1, 1);
+    KafkaCli cli(backend);
+    cli.setWorkingDirectory(kRealDir);
+    for (const RealCase& c : cases) {
+        CAPTURE(c.command);
+        const ParsedScript ps = parseScript(c.command + "\n");
+        REQUIRE_FALSE(ps.error.has_value());
+        REQUIRE(ps.commands.size() == 1);
+        auto s = cli.start(ps.commands[0].argv, false);
+        std::string out, err;
+        auto collect = [&] {
+            for (auto& chunk : s->takeOutput()) (chunk.stream == OutStream::Out ? out : err) += chunk.text;
+        };
+        if (s->readsInput()) {
+            std::stringstream in(c.stdin_text.value_or(""));
+            for (std::string line; std::getline(in, line) && !s->finished();) s->inputLine(line);
+            s->endOfInput();
+        }
+        for (TimeMs ran = 0; !s->finished() && ran < 600000; ran += 100) s->pump(100);
+        collect();
+        REQUIRE(s->finished());
+        CHECK(s->exitCode() == c.exit_code);
+        if (!c.ignore_stdout)
+            CHECK_MESSAGE(firstDifference(normalise(c.sort_stdout ? sortedLines(out) : out),
+                                          normalise(c.sort_stdout ? sortedLines(c.out) : c.out)) == "",
+                          "stdout");
+        CHECK_MESSAGE(firstDifference(normalise(err), normalise(c.err)) == "", "stderr");
+        backend.advance(2000); // the real tools take about that long to start
+    }
+}
+
+} // namespace
+
+TEST_SUITE("labs/real-tools") {
+    TEST_CASE("usage errors and help, as Kafka 4.3.1's tools print them") { compareWithRealTools("usage"); }
+    TEST_CASE("an unreachable or invalid --bootstrap-server, as Kafka 4.3.1's tools report it") {
+        compareWithRealTools("unreachable");
+    }
+    TEST_CASE("kafka-consumer-groups against a cluster, as Kafka 4.3.1 prints it") { compareWithRealTools("groups"); }
+}
