@@ -976,16 +976,28 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
         return session;
     }
     if (o.has("validate-regex")) {
-        // RE2 syntax in the real tool; std::regex (ECMAScript) decides here.
+        // RE2 syntax in the real tool; std::regex (ECMAScript) decides here, and the RE2J messages
+        // of the usual mistakes are reproduced.
         const std::string re = o.value("validate-regex");
-        bool valid = true;
+        std::string problem;
+        bool danglingRepeat = false;
+        for (std::size_t i = 0; i < re.size(); ++i)
+            if ((re[i] == '*' || re[i] == '+' || re[i] == '?') && (i == 0 || re[i - 1] == '(' || re[i - 1] == '|'))
+                danglingRepeat = true;
         try {
+            if (danglingRepeat) throw std::regex_error(std::regex_constants::error_badrepeat);
             std::regex check(re);
-        } catch (const std::regex_error&) {
-            valid = false;
+        } catch (const std::regex_error& e) {
+            const auto opens = std::count(re.begin(), re.end(), '('), closes = std::count(re.begin(), re.end(), ')');
+            if (e.code() == std::regex_constants::error_paren)
+                problem = closes > opens ? "regexp/syntax: internal error" : "missing closing )";
+            else if (e.code() == std::regex_constants::error_brack) problem = "missing closing ]";
+            else if (e.code() == std::regex_constants::error_badrepeat) problem = "missing argument to repetition operator";
+            else problem = "?";
         }
-        if (valid) s.out("The regular expression `" + re + "` is valid.\n");
-        else s.out("The regular expression `" + re + "` is invalid.\n");
+        if (problem.empty()) s.out("The regular expression `" + re + "` is valid.\n");
+        else if (problem != "?") s.out("The regular expression `" + re + "` is invalid: " + problem + ".\n");
+        else s.err("--validate-regex cannot check this expression in FluxoLab yet.\n");
         s.finish(0);
         return session;
     }
