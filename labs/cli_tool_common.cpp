@@ -77,6 +77,13 @@ std::string OptError::exceptionLine() const {
            message;
 }
 
+NoteId OptError::note() const {
+    if (kind == MissingArgument) return NoteId::UsageError;
+    if (option == "zookeeper") return NoteId::ZookeeperRemoved;
+    if (option == "broker-list") return NoteId::BrokerListRemoved;
+    return NoteId::UnrecognizedOption;
+}
+
 std::optional<OptError> parseOptions(const std::vector<std::string>& args, const ToolSpec& tool, Options& out) {
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];

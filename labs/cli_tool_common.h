@@ -52,6 +52,8 @@ struct OptError {
     std::string message; ///< jopt-simple's exception message
     /// "joptsimple.UnrecognizedOptionException: zookeeper is not a recognized option"
     std::string exceptionLine() const;
+    /// The teaching note (options Kafka 4 removed get their own).
+    NoteId note() const;
 };
 
 /// jopt-simple's OptionParser.parse over the tool's option table: long options with "--" or "-",

@@ -35,7 +35,7 @@ public:
         const ToolSpec& tool = consumerTool();
         Options o;
         if (auto e = parseOptions(argv, tool, o))
-            return fail(e->message, e->option == "zookeeper" ? NoteId::ZookeeperRemoved : NoteId::UnrecognizedOption);
+            return fail(e->message, e->note());
         if (argv.size() == 1 || o.has("help")) return fail(std::string(tool.help_message));
         if (o.has("version")) {
             out(std::string(kKafkaVersion) + "\n");

@@ -26,9 +26,7 @@ public:
         const ToolSpec& tool = producerTool();
         Options o;
         if (auto e = parseOptions(argv, tool, o)) {
-            usage(tool, e->message, e->option == "zookeeper"     ? NoteId::ZookeeperRemoved
-                                    : e->option == "broker-list" ? NoteId::BrokerListRemoved
-                                                                 : NoteId::UnrecognizedOption);
+            usage(tool, e->message, e->note());
             return false;
         }
         // checkArgs

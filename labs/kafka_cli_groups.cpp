@@ -59,6 +59,14 @@ std::vector<TopicPartition> partitionsInHashMapOrder(std::vector<TopicPartition>
     return inHashMapOrder(std::move(keys), javaTopicPartitionHash);
 }
 
+/// The names once each, first occurrence first (the tool puts them in maps and sets).
+std::vector<std::string> withoutRepeats(const std::vector<std::string>& names) {
+    std::vector<std::string> out;
+    for (const auto& n : names)
+        if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+    return out;
+}
+
 /// The groups in the order `kafka-consumer-groups --list` prints them. The admin client merges
 /// the ListGroups answers into a HashMap<String, GroupListing>, so the order is that map's; groups
 /// in the same bucket keep the order the coordinator answered in: shard by shard (the
@@ -474,9 +482,7 @@ std::vector<TopicPartition> partitionsToReset(GroupsRun& r, const GroupInfo* g) 
             whole.push_back(arg);
         }
     }
-    std::vector<std::string> unique;
-    for (const auto& t : whole)
-        if (std::find(unique.begin(), unique.end(), t) == unique.end()) unique.push_back(t);
+    std::vector<std::string> unique = withoutRepeats(whole);
     for (const auto& t : unique)
         if (!r.backend.describeTopic(t))
             throw CommandFailure{kUnknownTopic, stackTrace({std::string(kUnknownTopicClass) + ": " + kUnknownTopic}), false,
@@ -577,9 +583,7 @@ OffsetPlan prepareOffsets(GroupsRun& r, const std::string& gid, const GroupInfo*
 }
 
 void resetOffsets(GroupsRun& r, const std::vector<std::string>& groupIds) {
-    std::vector<std::string> unique;
-    for (const auto& g : groupIds)
-        if (std::find(unique.begin(), unique.end(), g) == unique.end()) unique.push_back(g);
+    std::vector<std::string> unique = withoutRepeats(groupIds);
     // describeConsumerGroups(...).describedGroups() and the result are HashMaps keyed by group.
     std::vector<std::pair<std::string, OffsetPlan>> result;
     for (const std::string& gid : stringsInHashMapOrder(unique)) {
@@ -774,9 +778,7 @@ void listGroups(GroupsRun& r) {
 
 void describeGroups(GroupsRun& r, const std::vector<std::string>& groupIds) {
     // describeConsumerGroups() fails as a whole on the first unknown group of its HashMap.
-    std::vector<std::string> unique;
-    for (const auto& g : groupIds)
-        if (std::find(unique.begin(), unique.end(), g) == unique.end()) unique.push_back(g);
+    std::vector<std::string> unique = withoutRepeats(groupIds);
     for (const std::string& gid : stringsInHashMapOrder(unique)) {
         if (r.backend.describeGroup(gid)) continue;
         const std::string e = "org.apache.kafka.common.errors.GroupIdNotFoundException: Group " + gid + " not found.";
@@ -793,9 +795,7 @@ void describeGroups(GroupsRun& r, const std::vector<std::string>& groupIds) {
 }
 
 void deleteGroups(GroupsRun& r, const std::vector<std::string>& groupIds) {
-    std::vector<std::string> unique;
-    for (const auto& g : groupIds)
-        if (std::find(unique.begin(), unique.end(), g) == unique.end()) unique.push_back(g);
+    std::vector<std::string> unique = withoutRepeats(groupIds);
     std::vector<std::string> ok;
     std::vector<std::pair<std::string, BackendResult>> failed;
     for (const std::string& gid : stringsInHashMapOrder(unique)) {
@@ -958,7 +958,7 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
     if (auto e = parseOptions(argv, tool, o)) {
         // fromArgs() runs outside main's try block: the JVM reports the uncaught exception.
         s.err("Exception in thread \"main\" " + e->exceptionLine() + "\n");
-        s.note(e->option == "zookeeper" ? NoteId::ZookeeperRemoved : NoteId::UnrecognizedOption);
+        s.note(e->note());
         s.finish(1);
         return session;
     }

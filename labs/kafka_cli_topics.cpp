@@ -204,7 +204,7 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
     if (auto e = parseOptions(argv, topicsTool(), o)) {
         // Thrown from the options' constructor: mainNoExit prints the message, then the stack trace.
         s.err(e->message + "\n" + e->exceptionLine() + "\n\n");
-        s.note(e->option == "zookeeper" ? NoteId::ZookeeperRemoved : NoteId::UnrecognizedOption);
+        s.note(e->note());
         s.finish(1);
         return session;
     }

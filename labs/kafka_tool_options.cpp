@@ -10,6 +10,27 @@ namespace {
 // ConsoleConsumerOptions, ConsumerGroupCommandOptions); "[command-property]" and the like are how
 // jopt-simple prints a reference to another option.
 
+// The producer's --property / --reader-property and the consumer's --property /
+// --formatter-property share their text (the deprecated option only adds to it).
+#define READER_PROPERTIES \
+    "A mechanism to pass user-defined properties in the form key=value to the message reader. This allows " \
+    "custom configuration for a user-defined message reader.\nDefault properties include:\n parse.key=false\n" \
+    " parse.headers=false\n ignore.error=false\n key.separator=\\t\n headers.delimiter=\\t\n" \
+    " headers.separator=,\n headers.key.separator=:\n null.marker=   When set, any fields (key, value and " \
+    "headers) equal to this will be replaced by null\nDefault parsing pattern when:\n parse.headers=true and " \
+    "parse.key=true:\n  \"h1:v1,h2:v2...\\tkey\\tvalue\"\n parse.key=true:\n  \"key\\tvalue\"\n" \
+    " parse.headers=true:\n  \"h1:v1,h2:v2...\\tvalue\""
+#define FORMATTER_PROPERTIES \
+    "The properties to initialize the message formatter. Default properties include: \n" \
+    " print.timestamp=true|false\n print.key=true|false\n print.offset=true|false\n print.epoch=true|false\n" \
+    " print.partition=true|false\n print.headers=true|false\n print.value=true|false\n" \
+    " key.separator=<key.separator>\n line.separator=<line.separator>\n headers.separator=<headers.separator>\n" \
+    " null.literal=<null.literal>\n key.deserializer=<key.deserializer>\n" \
+    " value.deserializer=<value.deserializer>\n header.deserializer=<header.deserializer>\n" \
+    "\nUsers can also pass in customized properties for their formatter; more specifically, users can pass in " \
+    "properties keyed with 'key.deserializer.', 'value.deserializer.' and 'headers.deserializer.' prefixes to " \
+    "configure their deserializers"
+
 constexpr ToolOption kTopicsOptions[] = {
     {"alter", OptArg::None, {}, {},
      "Alter the number of partitions and replica assignment. (To alter topic configurations, the "
@@ -157,33 +178,12 @@ constexpr ToolOption kProducerOptions[] = {
      "over this config. This option will be removed in a future version. Use --command-config "
      "instead."},
     {"property", OptArg::Required, "String", "prop",
-     "(DEPRECATED) A mechanism to pass user-defined properties in the form key=value to the message "
-     "reader. This allows custom configuration for a user-defined message reader.\n"
-     "Default properties include:\n parse.key=false\n"
-     " parse.headers=false\n ignore.error=false\n"
-     " key.separator=\\t\n headers.delimiter=\\t\n"
-     " headers.separator=,\n headers.key.separator=:\n"
-     " null.marker=   When set, any fields (key, value and headers) equal to this will be replaced "
-     "by null\nDefault parsing pattern when:\n parse.headers=true and parse.key=true:\n"
-     "  \"h1:v1,h2:v2...\\tkey\\tvalue\"\n parse.key=true:\n"
-     "  \"key\\tvalue\"\n parse.headers=true:\n"
-     "  \"h1:v1,h2:v2...\\tvalue\"\n This option will be removed in a future version. Use --reader-property "
+     "(DEPRECATED) " READER_PROPERTIES "\n This option will be removed in a future version. Use --reader-property "
      "instead."},
     {"reader-config", OptArg::Required, "String", "config file",
      "Config properties file for the message reader. Note that [reader-property] takes precedence "
      "over this config."},
-    {"reader-property", OptArg::Required, "String", "prop",
-     "A mechanism to pass user-defined properties in the form key=value to the message reader. "
-     "This allows custom configuration for a user-defined message reader.\n"
-     "Default properties include:\n parse.key=false\n"
-     " parse.headers=false\n ignore.error=false\n"
-     " key.separator=\\t\n headers.delimiter=\\t\n"
-     " headers.separator=,\n headers.key.separator=:\n"
-     " null.marker=   When set, any fields (key, value and headers) equal to this will be replaced "
-     "by null\nDefault parsing pattern when:\n parse.headers=true and parse.key=true:\n"
-     "  \"h1:v1,h2:v2...\\tkey\\tvalue\"\n parse.key=true:\n"
-     "  \"key\\tvalue\"\n parse.headers=true:\n"
-     "  \"h1:v1,h2:v2...\\tvalue\""},
+    {"reader-property", OptArg::Required, "String", "prop", READER_PROPERTIES},
     {"request-required-acks", OptArg::Required, "String", "request required acks",
      "The required `acks` of the producer requests", "-1"},
     {"request-timeout-ms", OptArg::Required, "Integer", "request timeout ms",
@@ -232,19 +232,7 @@ constexpr ToolOption kConsumerOptions[] = {
     {"formatter-config", OptArg::Required, "String", "config file",
      "Config properties file to initialize the message formatter. Note that [formatter-property] "
      "takes precedence over this config."},
-    {"formatter-property", OptArg::Required, "String", "prop",
-     "The properties to initialize the message formatter. Default properties include: \n"
-     " print.timestamp=true|false\n print.key=true|false\n"
-     " print.offset=true|false\n print.epoch=true|false\n"
-     " print.partition=true|false\n print.headers=true|false\n"
-     " print.value=true|false\n key.separator=<key.separator>\n"
-     " line.separator=<line.separator>\n headers.separator=<headers.separator>\n"
-     " null.literal=<null.literal>\n key.deserializer=<key.deserializer>\n"
-     " value.deserializer=<value.deserializer>\n"
-     " header.deserializer=<header.deserializer>\n"
-     "\nUsers can also pass in customized properties for their formatter; more specifically, users "
-     "can pass in properties keyed with 'key.deserializer.', 'value.deserializer.' and 'headers.deserializer.' "
-     "prefixes to configure their deserializers."},
+    {"formatter-property", OptArg::Required, "String", "prop", FORMATTER_PROPERTIES "."},
     {"from-beginning", OptArg::None, {}, {},
      "If the consumer does not already have an established offset to consume from, start with "
      "the earliest message present in the log rather than the latest message."},
@@ -268,19 +256,8 @@ constexpr ToolOption kConsumerOptions[] = {
      "The partition to consume from. Consumption starts from the end of the partition unless '--offset' "
      "is specified."},
     {"property", OptArg::Required, "String", "prop",
-     "(DEPRECATED) The properties to initialize the message formatter. Default properties include: "
-     "\n print.timestamp=true|false\n print.key=true|false\n"
-     " print.offset=true|false\n print.epoch=true|false\n"
-     " print.partition=true|false\n print.headers=true|false\n"
-     " print.value=true|false\n key.separator=<key.separator>\n"
-     " line.separator=<line.separator>\n headers.separator=<headers.separator>\n"
-     " null.literal=<null.literal>\n key.deserializer=<key.deserializer>\n"
-     " value.deserializer=<value.deserializer>\n"
-     " header.deserializer=<header.deserializer>\n"
-     "\nUsers can also pass in customized properties for their formatter; more specifically, users "
-     "can pass in properties keyed with 'key.deserializer.', 'value.deserializer.' and 'headers.deserializer.' "
-     "prefixes to configure their deserializers. \n"
-     "This option will be removed in a future version. Use --formatter-property instead."},
+     "(DEPRECATED) " FORMATTER_PROPERTIES ". \nThis option will be removed in a future version. Use "
+     "--formatter-property instead."},
     {"skip-message-on-error", OptArg::None, {}, {},
      "If there is an error when processing a message, skip it instead of halt."},
     {"timeout-ms", OptArg::Required, "Long", "timeout_ms",
@@ -394,6 +371,9 @@ constexpr std::array kTools{
              "This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, "
              "or reset consumer group offsets."},
 };
+
+#undef READER_PROPERTIES
+#undef FORMATTER_PROPERTIES
 
 } // namespace
 
