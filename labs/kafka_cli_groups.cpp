@@ -9,6 +9,7 @@
 #include "sim/hash.h"
 
 #include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <fstream>
 #include <regex>
@@ -305,7 +306,11 @@ std::optional<std::int64_t> parseJavaDuration(const std::string& text) {
             return std::nullopt;
         const std::int64_t scale = unit == 'D' ? 86400 * kSecond : unit == 'H' ? 3600 * kSecond
                                  : unit == 'M' ? 60 * kSecond : kSecond;
-        total += *whole * scale + fraction;
+        std::int64_t part = 0;
+        if (__builtin_mul_overflow(*whole, scale, &part) || __builtin_add_overflow(part, fraction, &part) ||
+            __builtin_add_overflow(total, part, &total))
+            return std::nullopt; // ArithmeticException in Java, reported the same way
+
         seen += unit;
         any = true;
         i = j + 1;
@@ -558,7 +563,8 @@ OffsetPlan prepareOffsets(GroupsRun& r, const std::string& gid, const GroupInfo*
         }
         // Instant.now().minus(duration).toEpochMilli(), on the cluster's (virtual) clock.
         const std::int64_t nowNanos = r.s.nowMs() * 1000000;
-        const std::int64_t t = nowNanos - *nanos;
+        std::int64_t t = 0;
+        if (__builtin_sub_overflow(nowNanos, *nanos, &t)) t = *nanos > 0 ? INT64_MIN : INT64_MAX;
         const TimeMs ts = t >= 0 ? t / 1000000 : -((-t + 999999) / 1000000);
         return offsetsForTimestamp(r, tps, ts);
     }
