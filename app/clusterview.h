@@ -4,6 +4,7 @@
 
 #ifndef Q_MOC_RUN // moc (Qt 6.4) cannot parse the C++20 standard headers
 #include "app/clusterlayout.h"
+#include "app/textsprites.h"
 #endif
 
 #include <QWidget>
@@ -44,6 +45,7 @@ private:
     Theme m_theme = Theme::normal();
     ClusterLayout m_layout;
     bool m_dirty = true;
+    mutable TextSprites m_text; ///< text rendered once, blitted every frame (raster only)
 };
 
 } // namespace fluxolab::app
