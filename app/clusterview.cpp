@@ -22,6 +22,9 @@ ClusterView::ClusterView(SimulationController* controller, QWidget* parent) : QW
     setAttribute(Qt::WA_OpaquePaintEvent);
     connect(m_controller, &SimulationController::changed, this, [this] {
         m_dirty = true;
+        // Build the layout now, while the simulation is idle: during playback the next slice is
+        // then simulated on a worker thread while this view paints (painting reads only the layout).
+        if (isVisible()) rebuild();
         update();
     });
 }
@@ -51,6 +54,8 @@ void ClusterView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     paintLayout(p, layout());
 }
+
+void ClusterView::paintCurrent(QPainter& painter) { paintLayout(painter, layout()); }
 
 void ClusterView::render(QPainter& painter, QSizeF size) {
     const ClusterLayout L = ClusterLayoutBuilder::build(*m_controller, size, m_theme);
@@ -155,7 +160,6 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         m_text.draw(p, QRectF(QPointF(0, 0), L.size), Qt::AlignCenter, tr("Open a scenario from the gallery to start."));
         return;
     }
-    const sim::Journal& j = m_controller->journal();
     const double lw = th.line;
 
     // Column titles
@@ -509,7 +513,6 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             m_text.draw(p, g.phaseRect.adjusted(th.px(7), th.px(1), -th.px(7), -th.px(1)), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text);
         }
     }
-    Q_UNUSED(j);
 }
 
 } // namespace fluxolab::app

@@ -22,6 +22,8 @@ public:
     const Theme& theme() const { return m_theme; }
     /// The layout of the last paint (or a fresh one for the current size).
     const ClusterLayout& layout();
+    /// Paints the current layout (what paintEvent does), e.g. into an image.
+    void paintCurrent(QPainter& painter);
     /// Paints the whole view with `painter` at `size` (used for PNG/SVG export).
     void render(QPainter& painter, QSizeF size);
 

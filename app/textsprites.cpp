@@ -128,11 +128,13 @@ void TextSprites::chip(QPainter& p, const QRectF& r, const QString& text, const 
         p.restore();
         return;
     }
+    // The rounded background is cached by size and colours only; the text on it (often a number
+    // that changes every frame, "lag 12") goes through draw(), which composes digits.
     const double dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
-    ChipKey k{text,
-              fontId(font),
+    ChipKey k{QString(),
+              0,
               fill.isValid() ? fill.rgba() : 0,
-              fg.rgba(),
+              0,
               border.isValid() ? border.rgba() : 0,
               static_cast<int>(std::lround(line * 100)),
               static_cast<int>(std::lround(r.width() * 8)),
@@ -149,18 +151,14 @@ void TextSprites::chip(QPainter& p, const QRectF& r, const QString& text, const 
         {
             QPainter ip(&img);
             ip.setRenderHint(QPainter::Antialiasing, true);
-            ip.setRenderHint(QPainter::TextAntialiasing, true);
-            const QRectF local(kPad, kPad, r.width(), r.height());
             ip.setPen(border.isValid() ? QPen(border, line) : QPen(Qt::NoPen));
             ip.setBrush(fill.isValid() ? QBrush(fill) : QBrush(Qt::NoBrush));
-            ip.drawRoundedRect(local, radius, radius);
-            ip.setFont(font);
-            ip.setPen(fg);
-            ip.drawText(local, Qt::AlignCenter, text);
+            ip.drawRoundedRect(QRectF(kPad, kPad, r.width(), r.height()), radius, radius);
         }
         it = m_chips.insert(std::move(k), std::move(img));
     }
     p.drawImage(QPointF(std::round((r.left() - kPad) * dpr) / dpr, std::round((r.top() - kPad) * dpr) / dpr), *it);
+    draw(p, r, Qt::AlignCenter, text, font, fg);
 }
 
 void TextSprites::draw(QPainter& p, const QRectF& rect, int flags, const QString& text) {
