@@ -2,6 +2,7 @@
 
 #include "app/simulationcontroller.h"
 #include "app/texts.h"
+#include "app/textsprites.h"
 
 #include <QContextMenuEvent>
 #include <QHelpEvent>
@@ -9,6 +10,9 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
+
+#include <cmath>
+
 
 namespace fluxolab::app {
 
@@ -18,6 +22,9 @@ ClusterView::ClusterView(SimulationController* controller, QWidget* parent) : QW
     setAttribute(Qt::WA_OpaquePaintEvent);
     connect(m_controller, &SimulationController::changed, this, [this] {
         m_dirty = true;
+        // Build the layout now, while the simulation is idle: during playback the next slice is
+        // then simulated on a worker thread while this view paints (painting reads only the layout).
+        if (isVisible()) rebuild();
         update();
     });
 }
@@ -47,6 +54,8 @@ void ClusterView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     paintLayout(p, layout());
 }
+
+void ClusterView::paintCurrent(QPainter& painter) { paintLayout(painter, layout()); }
 
 void ClusterView::render(QPainter& painter, QSizeF size) {
     const ClusterLayout L = ClusterLayoutBuilder::build(*m_controller, size, m_theme);
@@ -92,16 +101,50 @@ void ClusterView::contextMenuEvent(QContextMenuEvent* event) {
 
 namespace {
 
-void chip(QPainter& p, const QRectF& r, const QString& text, const QColor& fill, const QColor& fg, const QColor& border, double line) {
-    p.setPen(border.isValid() ? QPen(border, line) : Qt::NoPen);
-    p.setBrush(fill.isValid() ? QBrush(fill) : Qt::NoBrush);
-    p.drawRoundedRect(r, r.height() / 2.5, r.height() / 2.5);
-    p.setPen(fg);
-    p.drawText(r, Qt::AlignCenter, text);
+void chip(TextSprites& sprites, QPainter& p, const QRectF& r, const QString& text, const QColor& fill, const QColor& fg, const QColor& border,
+          double line) {
+    sprites.chip(p, r, text, p.font(), fill, fg, border, line);
 }
 
-QRectF chipRect(const QFontMetricsF& fm, double x, double y, const QString& text, double h, double pad) {
-    return QRectF(x, y, fm.horizontalAdvance(text) + 2 * pad, h);
+/// A large panel (broker, producer, group) with rounded corners. The raster engine's path filler
+/// and stroker cost ~1 ms for a box of half a million pixels; the straight parts are plain
+/// rectangle fills instead, and only the four small corners go through the antialiased path code.
+void panel(QPainter& p, const QRectF& box, double radius, const QColor& fill, const QPen& border) {
+    const QRectF r(std::round(box.left()), std::round(box.top()), std::round(box.width()), std::round(box.height()));
+    const double rad = std::min(std::round(radius), std::floor(std::min(r.width(), r.height()) / 2));
+    const double bw = std::max(1.0, std::round(border.widthF()));
+    const QColor bc = border.color();
+    const bool hasBorder = border.style() != Qt::NoPen;
+    p.save();
+    p.fillRect(r.adjusted(rad, 0, -rad, 0), fill);
+    p.fillRect(r.adjusted(0, rad, 0, -rad), fill);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(Qt::NoPen);
+    p.setBrush(fill);
+    const double d = 2 * rad;
+    p.drawPie(QRectF(r.left(), r.top(), d, d), 90 * 16, 90 * 16);
+    p.drawPie(QRectF(r.right() - d, r.top(), d, d), 0, 90 * 16);
+    p.drawPie(QRectF(r.left(), r.bottom() - d, d, d), 180 * 16, 90 * 16);
+    p.drawPie(QRectF(r.right() - d, r.bottom() - d, d, d), 270 * 16, 90 * 16);
+    if (hasBorder) {
+        p.fillRect(QRectF(r.left() + rad, r.top(), r.width() - d, bw), bc);
+        p.fillRect(QRectF(r.left() + rad, r.bottom() - bw, r.width() - d, bw), bc);
+        p.fillRect(QRectF(r.left(), r.top() + rad, bw, r.height() - d), bc);
+        p.fillRect(QRectF(r.right() - bw, r.top() + rad, bw, r.height() - d), bc);
+        p.setPen(QPen(bc, bw, Qt::SolidLine, Qt::FlatCap));
+        p.setBrush(Qt::NoBrush);
+        const double h = bw / 2;
+        const double ad = d - bw;
+        p.drawArc(QRectF(r.left() + h, r.top() + h, ad, ad), 90 * 16, 90 * 16);
+        p.drawArc(QRectF(r.right() - h - ad, r.top() + h, ad, ad), 0, 90 * 16);
+        p.drawArc(QRectF(r.left() + h, r.bottom() - h - ad, ad, ad), 180 * 16, 90 * 16);
+        p.drawArc(QRectF(r.right() - h - ad, r.bottom() - h - ad, ad, ad), 270 * 16, 90 * 16);
+    }
+    p.restore();
+}
+
+QRectF chipRect(TextSprites& sprites, const QFont& font, double x, double y, const QString& text, double h, double pad) {
+    return QRectF(x, y, sprites.advance(font, text) + 2 * pad, h);
 }
 
 } // namespace
@@ -114,10 +157,9 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
     if (!m_controller->hasRun()) {
         p.setPen(th.muted);
         p.setFont(th.font(12));
-        p.drawText(QRectF(QPointF(0, 0), L.size), Qt::AlignCenter, tr("Open a scenario from the gallery to start."));
+        m_text.draw(p, QRectF(QPointF(0, 0), L.size), Qt::AlignCenter, tr("Open a scenario from the gallery to start."));
         return;
     }
-    const sim::Journal& j = m_controller->journal();
     const double lw = th.line;
 
     // Column titles
@@ -125,10 +167,10 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
     p.setPen(th.muted);
     if (!L.brokers.empty()) {
         const double top = L.brokers.front().rect.top();
-        p.drawText(QRectF(th.px(10), top, th.px(150), th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Producers"));
+        m_text.draw(p, QRectF(th.px(10), top, th.px(150), th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Producers"));
         if (!L.groups.empty() || true) {
             const double rx = L.brokers.back().rect.right() + th.px(10);
-            p.drawText(QRectF(rx, top, L.size.width() - rx, th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Consumer groups"));
+            m_text.draw(p, QRectF(rx, top, L.size.width() - rx, th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Consumer groups"));
         }
     }
 
@@ -137,11 +179,15 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
     const QFont smallFont = th.font(8);
     const QFont smallBold = th.font(8, true);
     const QFont cellFont = th.condensed(L.cellWidth >= th.px(28) ? 8.5 : 7.5);
-    const QFontMetricsF smallFm(smallFont);
+    // Every font once per frame: the text cache compares fonts, which is cheap for the same object.
+    const QFont tiny = th.font(7);
+    const QFont tinyCondensed = th.condensed(7);
+    const QFont tinyCondensedBold = th.condensed(7, true);
+    const QFont nameFont = th.font(9, true);
+    const QFont groupTitleFont = th.font(10, true);
+    const QFont badgeFont = th.condensed(8);
     for (const auto& b : L.brokers) {
-        p.setPen(QPen(b.alive ? th.border : th.offline, lw * (b.alive ? 1.0 : 1.5)));
-        p.setBrush(th.panel);
-        p.drawRoundedRect(b.rect, th.px(6), th.px(6));
+        panel(p, b.rect, th.px(6), th.panel, QPen(b.alive ? th.border : th.offline, lw * (b.alive ? 1.0 : 1.5)));
         if (!b.alive) {
             p.setBrush(QBrush(QColor(0xc0, 0x39, 0x2b, 40), Qt::BDiagPattern));
             p.setPen(Qt::NoPen);
@@ -150,30 +196,29 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         p.setFont(titleFont);
         p.setPen(th.text);
         const QRectF h = b.headerRect.adjusted(th.px(8), th.px(4), -th.px(8), 0);
-        p.drawText(QRectF(h.left(), h.top(), h.width(), th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Broker %1").arg(b.id));
+        m_text.draw(p, QRectF(h.left(), h.top(), h.width(), th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Broker %1").arg(b.id));
         p.setFont(smallFont);
         QString status = !b.alive ? tr("stopped") : (b.fenced ? tr("fenced") : tr("running"));
         if (b.controller) status += tr(" · controller");
         status += QStringLiteral(" · ") + tr("%n leader(s)", nullptr, b.leaders);
         p.setPen(!b.alive || b.fenced ? th.offline : th.muted);
-        p.drawText(QRectF(h.left(), h.top() + th.px(20), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
-                   smallFm.elidedText(status, Qt::ElideRight, h.width()));
+        m_text.draw(p, QRectF(h.left(), h.top() + th.px(20), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
+                   m_text.elided(smallFont, status, h.width()));
     }
 
     // ---- strips ----
-    const QFontMetricsF cellFm(cellFont);
     const bool numbers = L.cellWidth >= th.px(14);
+    const double cellTextHeight = QFontMetricsF(cellFont).height();
     for (const auto& st : L.strips) {
         if (L.detail != Detail::Minimal) {
             // label row: name, role, ISR, numbers
             const QRectF lr = st.labelRect;
             p.setFont(smallBold);
             p.setPen(th.text);
-            const QFontMetricsF boldFm(smallBold);
-            double x = lr.left();
-            p.drawText(QRectF(x, lr.top(), lr.width(), lr.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                       boldFm.elidedText(st.name, Qt::ElideRight, lr.width()));
-            x += boldFm.horizontalAdvance(st.name) + th.px(6);
+                    double x = lr.left();
+            m_text.draw(p, QRectF(x, lr.top(), lr.width(), lr.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                       m_text.elided(smallBold, st.name, lr.width()));
+            x += m_text.advance(smallBold, st.name) + th.px(6);
             // Narrow columns (compare mode, small windows): chips only where they fit.
             auto fitsChip = [&](const QRectF& r) { return r.right() <= lr.right(); };
             p.setFont(smallFont);
@@ -181,71 +226,73 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             const double cy = lr.top() + th.px(1);
             if (st.offline) {
                 const QString t = tr("Leader: none");
-                const QRectF r = chipRect(smallFm, x, cy, t, ch, th.px(5));
-                if (fitsChip(r)) chip(p, r, t, th.offline, Qt::white, QColor(), lw);
+                const QRectF r = chipRect(m_text, smallFont, x, cy, t, ch, th.px(5));
+                if (fitsChip(r)) chip(m_text, p, r, t, th.offline, Qt::white, QColor(), lw);
                 x = r.right() + th.px(4);
             } else {
                 const QString t = st.leader ? tr("leader") : tr("follower");
-                const QRectF r = chipRect(smallFm, x, cy, t, ch, th.px(5));
+                const QRectF r = chipRect(m_text, smallFont, x, cy, t, ch, th.px(5));
                 if (!fitsChip(r)) {
                 } else if (st.leader) {
-                    chip(p, r, t, th.leader, Qt::white, QColor(), lw);
+                    chip(m_text, p, r, t, th.leader, Qt::white, QColor(), lw);
                 } else {
-                    chip(p, r, t, QColor(), th.muted, th.border, lw);
+                    chip(m_text, p, r, t, QColor(), th.muted, th.border, lw);
                 }
                 x = r.right() + th.px(4);
             }
             {
                 const QString t = st.inIsr ? tr("ISR") : tr("out of ISR");
-                const QRectF r = chipRect(smallFm, x, cy, t, ch, th.px(5));
+                const QRectF r = chipRect(m_text, smallFont, x, cy, t, ch, th.px(5));
                 if (!fitsChip(r)) {
                 } else if (st.inIsr) {
-                    chip(p, r, t, QColor(0xd7, 0xf0, 0xe6), QColor(0x00, 0x5e, 0x44), QColor(), lw);
+                    chip(m_text, p, r, t, QColor(0xd7, 0xf0, 0xe6), QColor(0x00, 0x5e, 0x44), QColor(), lw);
                 } else {
-                    chip(p, r, t, QColor(), th.offline, th.offline, lw);
+                    chip(m_text, p, r, t, QColor(), th.offline, th.offline, lw);
                 }
                 x = r.right() + th.px(4);
             }
             const QString nums = st.leader || st.offline ? tr("LEO %1 · HW %2").arg(st.leo).arg(st.hw) : tr("LEO %1").arg(st.leo);
-            if (smallFm.horizontalAdvance(nums) < lr.right() - x) {
+            if (m_text.advance(smallFont, nums) < lr.right() - x) {
                 p.setPen(th.muted);
-                p.drawText(lr, Qt::AlignRight | Qt::AlignVCenter, nums);
+                m_text.draw(p, lr, Qt::AlignRight | Qt::AlignVCenter, nums);
             }
         } else {
-            p.setFont(th.condensed(7, st.leader));
+            p.setFont(st.leader ? tinyCondensedBold : tinyCondensed);
             p.setPen(st.offline ? th.offline : th.text);
             const QString t = st.name + (st.offline ? tr(" · none") : (st.leader ? tr(" · L") : (st.inIsr ? QString() : tr(" · out"))));
-            p.drawText(st.labelRect, Qt::AlignLeft | Qt::AlignVCenter, cellFm.elidedText(t, Qt::ElideRight, st.labelRect.width()));
+            m_text.draw(p, st.labelRect, Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(cellFont, t, st.labelRect.width()));
         }
 
         // cells
         const QRectF cr = st.cellsRect;
-        p.setPen(QPen(th.border, 0.5 * lw));
-        p.setBrush(th.emptyCell);
-        p.drawRect(cr);
+        // Axis-aligned and drawn 72+ times a frame: no antialiasing (an antialiased outline costs as
+        // much as all the cells together). A hairline in a lighter border colour.
+        p.setRenderHint(QPainter::Antialiasing, false);
+        p.fillRect(cr, th.cellBorder);
+        {
+            const double bw = lw > 2 ? std::round(0.5 * lw) : 1.0;
+            p.fillRect(cr.adjusted(bw, bw, -bw, -bw), th.emptyCell);
+        }
+        p.setRenderHint(QPainter::Antialiasing, true);
         if (st.elided > 0) {
-            p.setFont(th.condensed(7));
+            p.setFont(tinyCondensed);
             p.setPen(th.muted);
-            p.drawText(st.elideRect, Qt::AlignCenter, QStringLiteral("…%1").arg(st.elided));
+            m_text.draw(p, st.elideRect, Qt::AlignCenter, QStringLiteral("…%1").arg(st.elided));
         }
         p.setFont(cellFont);
         p.setRenderHint(QPainter::Antialiasing, false); // axis-aligned cells: cheaper and crisper
         for (const auto& c : st.cells) {
             QColor fill = c.known ? keyColour(c.key) : th.emptyCell;
             if (!c.committed) fill.setAlpha(110);
-            p.setPen(Qt::NoPen);
-            p.setBrush(fill);
-            p.drawRect(c.rect);
-            if (numbers && c.rect.height() >= cellFm.height() - 1) {
-                p.setPen(c.committed ? textOn(fill) : th.text);
-                p.drawText(c.rect, Qt::AlignCenter, QString::number(c.offset));
-            }
+            p.fillRect(c.rect, fill);
+            if (numbers && c.rect.height() >= cellTextHeight - 1)
+                m_text.draw(p, c.rect, Qt::AlignCenter, QString::number(c.offset), cellFont, c.committed ? textOn(fill) : th.text);
         }
         p.setRenderHint(QPainter::Antialiasing, true);
         if (st.leo == st.logStart && L.detail != Detail::Minimal) {
-            p.setFont(th.font(7));
+            p.setFont(tiny);
             p.setPen(th.muted);
-            p.drawText(cr.adjusted(th.px(4), 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("empty log"));
+            m_text.draw(p, cr.adjusted(th.px(4), 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("empty log"));
         }
         // LEO and HW markers
         const double markerTop = cr.bottom() + th.px(1);
@@ -258,10 +305,10 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             p.drawLine(QPointF(*st.hwX, cr.top() - th.px(3)), QPointF(*st.hwX, cr.bottom() + th.px(3)));
         }
         if (L.detail == Detail::Full) {
-            p.setFont(th.condensed(7, true));
+            p.setFont(tinyCondensedBold);
             if (st.hwX) {
                 p.setPen(th.hw);
-                p.drawText(QRectF(*st.hwX - th.px(20), markerTop + th.px(1), th.px(40), th.px(12)), Qt::AlignCenter, tr("HW"));
+                m_text.draw(p, QRectF(*st.hwX - th.px(20), markerTop + th.px(1), th.px(40), th.px(12)), Qt::AlignCenter, tr("HW"));
             }
 
         }
@@ -285,24 +332,21 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
 
     // ---- producers and records in flight ----
     for (const auto& pr : L.producers) {
-        p.setPen(QPen(th.border, lw));
-        p.setBrush(th.panel);
-        p.drawRoundedRect(pr.rect, th.px(6), th.px(6));
+        panel(p, pr.rect, th.px(6), th.panel, QPen(th.border, lw));
         const QRectF r = pr.rect.adjusted(th.px(8), th.px(4), -th.px(6), -th.px(4));
-        p.setFont(th.font(9, true));
+        p.setFont(nameFont);
         p.setPen(th.text);
-        const QFontMetricsF fm(th.font(9, true));
-        p.drawText(QRectF(r.left(), r.top(), r.width(), th.px(17)), Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(pr.name, Qt::ElideRight, r.width()));
+        const QFont& producerFont = nameFont;
+        m_text.draw(p, QRectF(r.left(), r.top(), r.width(), th.px(17)), Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(producerFont, pr.name, r.width()));
         p.setFont(smallFont);
         p.setPen(th.muted);
-        p.drawText(QRectF(r.left(), r.top() + th.px(17), r.width(), th.px(15)), Qt::AlignLeft | Qt::AlignVCenter,
-                   smallFm.elidedText(QStringLiteral("→ ") + pr.topic, Qt::ElideRight, r.width()));
-        p.drawText(QRectF(r.left(), r.top() + th.px(32), r.width(), th.px(15)), Qt::AlignLeft | Qt::AlignVCenter,
-                   smallFm.elidedText(tr("%1 acked").arg(pr.acked), Qt::ElideRight, r.width()));
+        m_text.draw(p, QRectF(r.left(), r.top() + th.px(17), r.width(), th.px(15)), Qt::AlignLeft | Qt::AlignVCenter,
+                   m_text.elided(smallFont, QStringLiteral("→ ") + pr.topic, r.width()));
+        m_text.draw(p, QRectF(r.left(), r.top() + th.px(32), r.width(), th.px(15)), Qt::AlignLeft | Qt::AlignVCenter,
+                   m_text.elided(smallFont, tr("%1 acked").arg(pr.acked), r.width()));
     }
     // Records in flight: a faint trail along the path and a dot (or a batch chip) moving on it.
     const QFont keyFont = th.condensed(7.5, true);
-    const QFontMetricsF keyFm(keyFont);
     int labels = 0;
     for (auto it = L.flights.rbegin(); it != L.flights.rend(); ++it) { // oldest first, newest on top
         const Flight& f = *it;
@@ -319,12 +363,12 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         const double fade = f.progress < 1.0 ? 1.0 : std::max(0.0, 1.0 - (f.age - 0.6) / 0.4);
         if (f.batch) {
             const QString t = QStringLiteral("×%1").arg(f.count);
-            const QRectF r(f.pos.x() - keyFm.horizontalAdvance(t) / 2 - th.px(5), f.pos.y() - th.px(8),
-                           keyFm.horizontalAdvance(t) + th.px(10), th.px(16));
+            const QRectF r(f.pos.x() - m_text.advance(keyFont, t) / 2 - th.px(5), f.pos.y() - th.px(8),
+                           m_text.advance(keyFont, t) + th.px(10), th.px(16));
             QColor fill = th.leader;
             fill.setAlphaF(0.25 + 0.75 * fade);
             p.setFont(keyFont);
-            chip(p, r, t, fill, Qt::white, QColor(), lw);
+            chip(m_text, p, r, t, fill, Qt::white, QColor(), lw);
             continue;
         }
         QColor dot = keyColour(f.key);
@@ -337,12 +381,11 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             QColor tc = th.text;
             tc.setAlphaF(fade);
             p.setPen(tc);
-            p.drawText(QRectF(f.pos.x() - th.px(60), f.pos.y() - th.px(19), th.px(120), th.px(12)), Qt::AlignCenter, f.keyText);
+            m_text.draw(p, QRectF(f.pos.x() - th.px(60), f.pos.y() - th.px(19), th.px(120), th.px(12)), Qt::AlignCenter, f.keyText);
         }
     }
 
     // ---- consumer groups ----
-    const QFontMetricsF badgeFm(th.condensed(8));
     auto paintBadge = [&](QPainter& painter, const PartitionBadge& b) {
         QColor fill(0xd7, 0xf0, 0xe6);
         QColor fg(0x00, 0x4d, 0x38);
@@ -362,6 +405,10 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             fg = th.text;
         }
         if (th.presentation && !b.revoked) fg = Qt::black;
+        if (!b.revoked && !b.fresh) { // the common case: one cached image
+            m_text.chip(painter, b.rect, b.text, painter.font(), fill, fg, QColor(), lw, th.px(4));
+            return;
+        }
         painter.save();
         if (b.revoked) painter.setOpacity(1.0 - 0.55 * b.anim); // fades out once the revocation is done
         painter.setPen(border.isValid() ? QPen(border, lw, Qt::DashLine) : QPen(Qt::NoPen));
@@ -377,7 +424,7 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             painter.drawRoundedRect(b.rect.adjusted(-grow, -grow, grow, grow), th.px(5), th.px(5));
         }
         painter.setPen(fg);
-        painter.drawText(b.rect, Qt::AlignCenter, b.text);
+        m_text.draw(painter, b.rect, Qt::AlignCenter, b.text);
         if (b.revoked) {
             painter.setPen(QPen(th.offline, 1.3 * lw));
             const double y = b.rect.center().y();
@@ -386,45 +433,42 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         painter.restore();
     };
     for (const auto& g : L.groups) {
-        p.setPen(QPen(th.border, lw));
-        p.setBrush(th.panel);
-        p.drawRoundedRect(g.rect, th.px(6), th.px(6));
+        panel(p, g.rect, th.px(6), th.panel, QPen(th.border, lw));
         const QRectF h = g.headerRect.adjusted(th.px(8), th.px(4), -th.px(8), 0);
-        p.setFont(th.font(10, true));
+        p.setFont(groupTitleFont);
         p.setPen(th.text);
-        p.drawText(QRectF(h.left(), h.top(), h.width(), th.px(19)), Qt::AlignLeft | Qt::AlignVCenter, tr("Group %1").arg(g.name));
+        m_text.draw(p, QRectF(h.left(), h.top(), h.width(), th.px(19)), Qt::AlignLeft | Qt::AlignVCenter, tr("Group %1").arg(g.name));
         p.setFont(smallFont);
         const QString state = Texts::groupState(g.state);
         QColor sc = th.muted;
         if (g.state == sim::GroupState::Stable) sc = th.ok;
         else if (g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance) sc = th.hw;
-        const QRectF sr = chipRect(smallFm, h.left(), h.top() + th.px(21), state, th.px(16), th.px(6));
-        chip(p, sr, state, sc, Qt::white, QColor(), lw);
+        const QRectF sr = chipRect(m_text, smallFont, h.left(), h.top() + th.px(21), state, th.px(16), th.px(6));
+        chip(m_text, p, sr, state, sc, Qt::white, QColor(), lw);
         p.setPen(th.text);
-        p.drawText(QRectF(sr.right() + th.px(6), sr.top(), h.right() - sr.right() - th.px(6), sr.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                   smallFm.elidedText(tr("generation %1").arg(g.generation), Qt::ElideRight, h.right() - sr.right() - th.px(6)));
+        m_text.draw(p, QRectF(sr.right() + th.px(6), sr.top(), h.right() - sr.right() - th.px(6), sr.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   m_text.elided(smallFont, tr("generation %1").arg(g.generation), h.right() - sr.right() - th.px(6)));
         const QString proto = g.protocol >= 0 ? Texts::assignor(g.protocol) + QStringLiteral(" · ") + Texts::rebalanceProtocol(g.protocol)
                                               : Texts::assignor(-1);
         p.setPen(th.muted);
-        p.drawText(QRectF(h.left(), h.top() + th.px(39), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
-                   smallFm.elidedText(proto, Qt::ElideRight, h.width()));
+        m_text.draw(p, QRectF(h.left(), h.top() + th.px(39), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
+                   m_text.elided(smallFont, proto, h.width()));
         for (const auto& c : g.consumers) {
             const QRectF nr(c.rect.left() + th.px(6), c.rect.top(), c.rect.width() - th.px(12), th.px(19));
             p.setFont(smallBold);
             p.setPen(th.text);
             QString name = c.name;
             if (c.leader) name += tr(" (leader)");
-            const QFontMetricsF bfm(smallBold);
-            p.drawText(nr, Qt::AlignLeft | Qt::AlignVCenter, bfm.elidedText(name, Qt::ElideRight, nr.width() * 0.6));
+                    m_text.draw(p, nr, Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(smallBold, name, nr.width() * 0.6));
             p.setFont(smallFont);
             if (c.stopped) {
                 p.setPen(th.offline);
-                p.drawText(nr, Qt::AlignRight | Qt::AlignVCenter, tr("stopped: waiting"));
+                m_text.draw(p, nr, Qt::AlignRight | Qt::AlignVCenter, tr("stopped: waiting"));
             } else if (c.partitions.empty()) {
                 p.setPen(th.muted);
-                p.drawText(nr, Qt::AlignRight | Qt::AlignVCenter, tr("no partitions"));
+                m_text.draw(p, nr, Qt::AlignRight | Qt::AlignVCenter, tr("no partitions"));
             }
-            p.setFont(th.condensed(8));
+            p.setFont(badgeFont);
             for (const auto& b : c.partitions) paintBadge(p, b);
         }
         if (!g.overlayRect.isEmpty()) {
@@ -442,9 +486,9 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             p.drawRoundedRect(ur.adjusted(th.px(2), 0, -th.px(2), -th.px(2)), th.px(4), th.px(4));
             p.setFont(smallBold);
             p.setPen(th.hw);
-            p.drawText(QRectF(ur.left() + th.px(8), ur.top(), ur.width() - th.px(16), th.px(18)), Qt::AlignLeft | Qt::AlignVCenter,
-                       smallFm.elidedText(tr("Without owner (waiting for phase 2)"), Qt::ElideRight, ur.width() - th.px(16)));
-            p.setFont(th.condensed(8));
+            m_text.draw(p, QRectF(ur.left() + th.px(8), ur.top(), ur.width() - th.px(16), th.px(18)), Qt::AlignLeft | Qt::AlignVCenter,
+                       m_text.elided(smallFont, tr("Without owner (waiting for phase 2)"), ur.width() - th.px(16)));
+            p.setFont(badgeFont);
             for (const auto& b : g.unowned) paintBadge(p, b);
         }
         if (!g.phaseRect.isEmpty()) {
@@ -466,11 +510,9 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             p.drawRoundedRect(g.phaseRect, th.px(5), th.px(5));
             p.setFont(smallBold);
             p.setPen(Qt::white);
-            p.drawText(g.phaseRect.adjusted(th.px(7), th.px(1), -th.px(7), -th.px(1)), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text);
+            m_text.draw(p, g.phaseRect.adjusted(th.px(7), th.px(1), -th.px(7), -th.px(1)), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text);
         }
     }
-    Q_UNUSED(j);
-    Q_UNUSED(badgeFm);
 }
 
 } // namespace fluxolab::app

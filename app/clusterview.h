@@ -4,6 +4,7 @@
 
 #ifndef Q_MOC_RUN // moc (Qt 6.4) cannot parse the C++20 standard headers
 #include "app/clusterlayout.h"
+#include "app/textsprites.h"
 #endif
 
 #include <QWidget>
@@ -21,6 +22,8 @@ public:
     const Theme& theme() const { return m_theme; }
     /// The layout of the last paint (or a fresh one for the current size).
     const ClusterLayout& layout();
+    /// Paints the current layout (what paintEvent does), e.g. into an image.
+    void paintCurrent(QPainter& painter);
     /// Paints the whole view with `painter` at `size` (used for PNG/SVG export).
     void render(QPainter& painter, QSizeF size);
 
@@ -44,6 +47,7 @@ private:
     Theme m_theme = Theme::normal();
     ClusterLayout m_layout;
     bool m_dirty = true;
+    mutable TextSprites m_text; ///< text rendered once, blitted every frame (raster only)
 };
 
 } // namespace fluxolab::app

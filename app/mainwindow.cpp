@@ -94,6 +94,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     m_tabs->addTab(m_groups, QString());
     m_tabs->addTab(m_tablesPage, QString());
     m_tabs->addTab(m_plots, QString());
+    auto activateTables = [this] {
+        const bool shown = m_tabs->currentWidget() == m_tablesPage;
+        for (auto* m : {static_cast<SnapshotTableModel*>(m_topicsModel), static_cast<SnapshotTableModel*>(m_partitionsModel),
+                        static_cast<SnapshotTableModel*>(m_groupsModel), static_cast<SnapshotTableModel*>(m_offsetsModel)})
+            m->setActive(shown);
+    };
+    connect(m_tabs, &QTabWidget::currentChanged, this, activateTables);
+    activateTables();
     m_timeline = new TimelineBar(m_controller, central);
     column->addWidget(m_tabs, 1);
     column->addWidget(m_timeline);

@@ -47,14 +47,44 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent) {
     m_timer.setInterval(kFrameMs);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &SimulationController::onTimer);
+    if (QCoreApplication::instance()) QCoreApplication::instance()->installEventFilter(this);
 }
 
 SimulationController::~SimulationController() {
+    settle();
     m_timeline.reset(); // holds a reference into the run's journal
     m_run.reset();
 }
 
+void SimulationController::settle() const {
+    if (!m_worker.wait()) return;
+    // The slice ran on the worker; fold its events into the timeline and the plots here.
+    const_cast<SimulationController*>(this)->syncTimeline();
+}
+
+bool SimulationController::eventFilter(QObject* watched, QEvent* event) {
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::KeyRelease:
+    case QEvent::ShortcutOverride:
+    case QEvent::Shortcut:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseButtonRelease:
+    case QEvent::MouseButtonDblClick:
+    case QEvent::Wheel:
+    case QEvent::ContextMenu:
+    case QEvent::Drop:
+    case QEvent::InputMethod:
+    case QEvent::Close:
+        settle();
+        break;
+    default: break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
 void SimulationController::load(const sim::Scenario& scenario, std::uint64_t seed) {
+    settle();
     setPlaying(false);
     if (m_run) Q_EMIT aboutToReset();
     m_timeline.reset();
@@ -102,12 +132,19 @@ bool SimulationController::loadFile(const QString& pathOrName, QString* error, s
 }
 
 void SimulationController::restart(std::uint64_t seed) {
+    settle();
     if (!m_run) return;
     sim::Scenario s = m_scenario;
     load(s, seed);
 }
 
 void SimulationController::setPlaying(bool playing) {
+    if (!playing && m_playing && m_run && m_background_live) {
+        // Pausing live playback shows the slice the worker was simulating, and stays live.
+        settle();
+        setCursor(eventCount(), m_run->sim().now());
+    }
+    m_background_live = false;
     if (playing && (!m_run || (isLive() && m_time >= duration()))) playing = false;
     if (playing == m_playing) return;
     m_playing = playing;
@@ -216,13 +253,33 @@ void SimulationController::simulateTowards(sim::TimeMs target, int budget_ms) {
     syncTimeline();
 }
 
-void SimulationController::advance(double wall_ms) {
+void SimulationController::advance(double wall_ms, bool background) {
+    settle();
     if (!m_run) return;
     const sim::TimeMs end = duration();
     const auto delta = static_cast<sim::TimeMs>(wall_ms * m_speed * kVirtualPerWall);
     sim::TimeMs target = std::min(end, m_time + std::max<sim::TimeMs>(1, delta));
-    if (target > m_run->sim().now()) {
-        if (!isLive()) setCursor(eventCount(), m_run->sim().now()); // catch up with the replay first
+    const sim::TimeMs simulated = m_run->sim().now();
+    if (target > simulated) {
+        if (background) {
+            // Show what is simulated already (the views build their layouts now, reading the
+            // simulation), then simulate up to `target` on the worker while they paint.
+            setCursor(m_timeline->eventsUpTo(simulated), simulated);
+            sim::ScenarioRun* run = m_run.get();
+            m_background_live = true;
+            m_worker.start([run, target] {
+                QElapsedTimer budget;
+                budget.start();
+                constexpr sim::TimeMs kSliceMs = 50;
+                while (run->sim().now() < target) {
+                    run->runUntil(std::min(target, run->sim().now() + kSliceMs));
+                    if (budget.elapsed() >= kBackgroundBudgetMs) break;
+                }
+            });
+            return;
+        }
+        m_background_live = false;
+        if (!isLive()) setCursor(eventCount(), simulated); // catch up with the replay first
         simulateTowards(target, kSliceBudgetMs);
         target = std::min(target, m_run->sim().now());
     }
@@ -232,16 +289,18 @@ void SimulationController::advance(double wall_ms) {
 
 void SimulationController::onTimer() {
     const double wall = static_cast<double>(m_wall.restart());
-    advance(std::min(wall, 100.0));
+    advance(std::min(wall, 100.0), true);
 }
 
 void SimulationController::runTo(sim::TimeMs t) {
+    settle();
     if (!m_run) return;
     if (t > m_run->sim().now()) simulateTowards(t, 0);
     setCursor(m_timeline->eventsUpTo(t), std::min(t, m_run->sim().now()));
 }
 
 void SimulationController::stepForward() {
+    settle();
     if (!m_run) return;
     setPlaying(false);
     if (m_view.events < eventCount()) {
@@ -260,6 +319,7 @@ void SimulationController::stepForward() {
 }
 
 void SimulationController::stepBack() {
+    settle();
     if (!m_run || m_view.events == 0) return;
     setPlaying(false);
     const std::size_t n = m_view.events - 1;
@@ -267,6 +327,7 @@ void SimulationController::stepBack() {
 }
 
 void SimulationController::seek(std::size_t events) {
+    settle();
     if (!m_run) return;
     events = std::min(events, eventCount());
     if (events == eventCount()) {
@@ -277,11 +338,13 @@ void SimulationController::seek(std::size_t events) {
 }
 
 void SimulationController::goLive() {
+    settle();
     if (!m_run) return;
     setCursor(eventCount(), m_run->sim().now());
 }
 
 void SimulationController::simulationChangedExternally() {
+    settle();
     if (!m_run) return;
     syncTimeline();
     goLive();
@@ -308,6 +371,7 @@ sim::ScenarioAction& SimulationController::recordAction(sim::ScenarioAction::Kin
 }
 
 void SimulationController::stopBroker(sim::BrokerId id, bool crash) {
+    settle();
     if (!m_run) return;
     goLive();
     advanceToActionInstant();
@@ -318,6 +382,7 @@ void SimulationController::stopBroker(sim::BrokerId id, bool crash) {
 }
 
 void SimulationController::startBroker(sim::BrokerId id) {
+    settle();
     if (!m_run) return;
     goLive();
     advanceToActionInstant();
@@ -329,6 +394,7 @@ void SimulationController::startBroker(sim::BrokerId id) {
 
 std::int32_t SimulationController::addConsumer(const std::string& group, std::vector<std::string> topics,
                                                std::optional<sim::AssignorKind> assignor) {
+    settle();
     if (!m_run) return -1;
     goLive();
     sim::Simulation& s = m_run->sim();
@@ -370,6 +436,7 @@ std::string SimulationController::uniqueId(const std::string& prefix) const {
 }
 
 bool SimulationController::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf, QString* error) {
+    settle();
     if (!m_run) return false;
     goLive();
     // The simulation validates, exactly as the controller of a real cluster would; nothing is recorded on error.
@@ -411,6 +478,7 @@ bool SimulationController::createTopic(const std::string& name, std::int32_t par
 }
 
 std::string SimulationController::addProducer(const std::string& topic, double ratePerSec, const sim::KeySpec& keys) {
+    settle();
     if (!m_run) return {};
     const sim::TimeMs now = m_run->sim().now();
     sim::ScenarioProducer p;
@@ -444,6 +512,7 @@ std::string SimulationController::addProducer(const std::string& topic, double r
 }
 
 void SimulationController::newScenario(std::int32_t brokers) {
+    settle();
     sim::Scenario s;
     s.name = "novo-cenario";
     s.title.pt_PT = "Cenário novo";
@@ -456,6 +525,7 @@ void SimulationController::newScenario(std::int32_t brokers) {
 }
 
 void SimulationController::removeConsumer(std::int32_t consumer) {
+    settle();
     if (!m_run || consumer < 0 || consumer >= static_cast<std::int32_t>(m_run->sim().consumers().size())) return;
     goLive();
     // The scenario names consumers by id; interactive removals of unnamed consumers are not saved.

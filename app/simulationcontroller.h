@@ -8,6 +8,7 @@
 #include "sim/scenario.h"
 #include "sim/timeline.h"
 #endif
+#include "app/backgroundrunner.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -62,10 +63,18 @@ public:
     /// Runs the simulation (synchronously) up to virtual time `t` and moves the cursor there. For headless use and tests.
     void runTo(sim::TimeMs t);
     /// Advances playback as if `wall_ms` of wall-clock time had passed (what the timer does each frame).
-    void advance(double wall_ms);
+    /// With `background`, the part of the slice not simulated yet is simulated on a worker thread
+    /// while the views paint; the picture then trails the simulation by one frame (what playback
+    /// does). Without, everything happens before returning (tests, headless use).
+    void advance(double wall_ms, bool background = false);
+    /// Waits for a background slice and folds it into the timeline. Every access to the simulation
+    /// goes through this first (the accessors below call it), so the simulation is only ever touched
+    /// by one thread at a time.
+    void settle() const;
 
     std::size_t cursor() const { return m_view.events; }
-    std::size_t eventCount() const { return m_run ? m_run->sim().journal().size() : 0; }
+    /// Journal events the timeline knows (the whole journal once settled).
+    std::size_t eventCount() const { return m_timeline ? m_timeline->size() : 0; }
     bool isLive() const;
     sim::TimeMs time() const { return m_time; }
     sim::TimeMs duration() const { return m_run ? m_run->scenario().duration_ms : 0; }
@@ -73,8 +82,14 @@ public:
 
     // ---- state for the views ----
     const sim::ClusterView& view() const { return m_view; }
-    const sim::Simulation& sim() const { return m_run->sim(); }
-    const sim::Journal& journal() const { return m_run->sim().journal(); }
+    const sim::Simulation& sim() const {
+        settle();
+        return m_run->sim();
+    }
+    const sim::Journal& journal() const {
+        settle();
+        return m_run->sim().journal();
+    }
     const sim::Scenario& scenario() const { return m_scenario; }
     const PlotSeries& plots() const { return m_plots; }
     /// Last journal event applied to the view (nullptr at the start).
@@ -101,12 +116,17 @@ public:
 
     // ---- commands typed in the terminal (app/terminal*) act on the same simulation ----
     /// The running simulation, for the Kafka CLI backend (nullptr before a load).
-    sim::Simulation* mutableSim() { return m_run ? &m_run->sim() : nullptr; }
+    sim::Simulation* mutableSim() {
+        settle();
+        return m_run ? &m_run->sim() : nullptr;
+    }
     /// Something outside the controller advanced or changed the simulation: resync and go live.
     void simulationChangedExternally();
 
     /// Upper bound of simulation work per timer slice (the UI thread must never block > 50 ms).
     static constexpr int kSliceBudgetMs = 12;
+    /// The same for a slice simulated on the worker thread while a frame paints.
+    static constexpr int kBackgroundBudgetMs = 14;
     static constexpr int kFrameMs = 16;
 
 Q_SIGNALS:
@@ -119,6 +139,10 @@ Q_SIGNALS:
     void playingChanged(bool playing);
     void speedChanged(double speed);
 
+protected:
+    /// Input events (keys, clicks) may act on the simulation: the background slice ends first.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void onTimer();
     void syncTimeline();
@@ -130,6 +154,8 @@ private:
     std::string uniqueId(const std::string& prefix) const;
     void advanceToActionInstant();
 
+    mutable BackgroundRunner m_worker;  ///< simulates playback slices off the UI thread
+    bool m_background_live = false;     ///< playback follows "now" with slices on the worker
     sim::Scenario m_scenario;           ///< as loaded plus the interactive actions
     std::uint64_t m_seed = 1;
     std::unique_ptr<sim::ScenarioRun> m_run;

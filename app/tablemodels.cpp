@@ -21,8 +21,16 @@ bool internal(const std::string& name) { return name.starts_with("__"); }
 
 SnapshotTableModel::SnapshotTableModel(SimulationController* controller, QObject* parent)
     : QAbstractTableModel(parent), m_controller(controller) {
-    connect(m_controller, &SimulationController::changed, this, &SnapshotTableModel::refresh);
+    connect(m_controller, &SimulationController::changed, this, [this] {
+        if (m_active) refresh();
+        else m_stale = true;
+    });
     connect(m_controller, &SimulationController::reset, this, &SnapshotTableModel::refresh);
+}
+
+void SnapshotTableModel::setActive(bool active) {
+    m_active = active;
+    if (m_active && m_stale) refresh();
 }
 
 int SnapshotTableModel::rowCount(const QModelIndex& parent) const {
@@ -53,11 +61,13 @@ QVariant SnapshotTableModel::headerData(int section, Qt::Orientation orientation
 }
 
 QString SnapshotTableModel::cell(int row, int column) const {
+    freshen();
     if (row < 0 || row >= static_cast<int>(m_rows.size())) return {};
     return m_rows[static_cast<std::size_t>(row)].value(column);
 }
 
 void SnapshotTableModel::refresh() {
+    m_stale = false;
     std::vector<QStringList> rows = m_controller->hasRun() ? compute() : std::vector<QStringList>{};
     const int columns = static_cast<int>(headers().size());
     if (rows.size() != m_rows.size() || columns != m_columns) {

@@ -20,9 +20,15 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
-    /// Recomputes the rows (called on every controller change).
+    /// Recomputes the rows (on every controller change while active).
     void refresh();
-    const std::vector<QStringList>& rows() const { return m_rows; }
+    /// Inactive models (their tab is not shown) only note that they are stale: recomputing four
+    /// tables every frame at 64x is a third of a frame. Activating refreshes a stale model.
+    void setActive(bool active);
+    const std::vector<QStringList>& rows() const {
+        freshen();
+        return m_rows;
+    }
     /// Cell text, for tests: row r, column named `header` (untranslated key).
     QString cell(int row, int column) const;
 
@@ -34,8 +40,13 @@ protected:
     SimulationController* m_controller;
 
 private:
+    void freshen() const {
+        if (m_stale) const_cast<SnapshotTableModel*>(this)->refresh();
+    }
     std::vector<QStringList> m_rows;
     int m_columns = 0;
+    bool m_active = true;
+    bool m_stale = false;
 };
 
 class TopicsModel : public SnapshotTableModel {

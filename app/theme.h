@@ -24,6 +24,7 @@ struct Theme {
     QColor hw{0xd5, 0x5e, 0x00};
     QColor leader{0x00, 0x72, 0xb2};
     QColor emptyCell{0xe8, 0xe8, 0xe4};
+    QColor cellBorder{0xb8, 0xbc, 0xc0}; ///< hairline around a log strip
 
     static Theme normal();
     static Theme projector();

@@ -62,12 +62,38 @@ void Simulation::schedule(TimeMs at, TimerKind kind, std::int32_t a, std::int64_
     m_timers.push(Timer{std::max(at, m_now), m_seq++, kind, a, b});
 }
 
-TimeMs Simulation::nextEventTime() const { return m_timers.empty() ? -1 : m_timers.top().time; }
+Simulation::TimerKey Simulation::scheduleCancellable(TimeMs at, TimerKind kind, std::int32_t a, std::int64_t b) {
+    const Timer t{std::max(at, m_now), m_seq++, kind, a, b};
+    const TimerKey key{t.time, t.seq};
+    m_cancellable.emplace(key, t);
+    return key;
+}
+
+void Simulation::eraseInFlight(std::map<std::uint64_t, std::unique_ptr<InFlight>>::iterator it) {
+    for (const auto& key : it->second->timeouts) cancelTimer(key);
+    m_in_flight.erase(it);
+}
+
+TimeMs Simulation::nextEventTime() const {
+    if (m_timers.empty()) return m_cancellable.empty() ? -1 : m_cancellable.begin()->first.first;
+    if (m_cancellable.empty()) return m_timers.top().time;
+    return std::min(m_timers.top().time, m_cancellable.begin()->first.first);
+}
 
 bool Simulation::step() {
-    if (m_timers.empty()) return false;
-    const Timer t = m_timers.top();
-    m_timers.pop();
+    Timer t{};
+    const bool fromHeap =
+        !m_timers.empty() &&
+        (m_cancellable.empty() || TimerKey{m_timers.top().time, m_timers.top().seq} < m_cancellable.begin()->first);
+    if (fromHeap) {
+        t = m_timers.top();
+        m_timers.pop();
+    } else if (!m_cancellable.empty()) {
+        t = m_cancellable.begin()->second;
+        m_cancellable.erase(m_cancellable.begin());
+    } else {
+        return false;
+    }
     m_now = t.time;
     dispatch(t);
     if (afterEvent) afterEvent(*this);
@@ -75,7 +101,7 @@ bool Simulation::step() {
 }
 
 void Simulation::runUntil(TimeMs t) {
-    while (!m_timers.empty() && m_timers.top().time <= t) step();
+    for (TimeMs next = nextEventTime(); next >= 0 && next <= t; next = nextEventTime()) step();
     if (t > m_now) m_now = t;
 }
 
@@ -110,6 +136,7 @@ void Simulation::dispatch(const Timer& t) {
         auto it = m_in_flight.find(static_cast<std::uint64_t>(t.b));
         if (it == m_in_flight.end()) break;
         auto inflight = std::move(it->second);
+        for (const auto& key : inflight->timeouts) cancelTimer(key);
         m_in_flight.erase(it);
         auto& pd = *m_producers[static_cast<std::size_t>(inflight->producer)];
         const TopicPartition tp = inflight->batch.tp;

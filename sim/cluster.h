@@ -274,6 +274,8 @@ public:
     void runFor(TimeMs ms) { runUntil(m_now + ms); }
     /// Time of the next scheduled event, or -1.
     TimeMs nextEventTime() const;
+    /// Timers waiting in the queue (diagnostics, benchmarks).
+    std::size_t pendingTimers() const { return m_timers.size() + m_cancellable.size(); }
 
     // ---- cluster admin ----
     AdminResult createTopic(const std::string& name, std::int32_t partitions, std::int32_t replication_factor,
@@ -366,6 +368,12 @@ private:
         bool operator>(const Timer& o) const { return time != o.time ? time > o.time : seq > o.seq; }
     };
     void schedule(TimeMs at, TimerKind kind, std::int32_t a = 0, std::int64_t b = 0);
+    /// A timer that can be withdrawn (request timeouts: nearly all of them are answered long
+    /// before they expire, and left in the heap they pile up by the hundred thousand). It takes its
+    /// place in the (time, seq) order exactly as schedule() would.
+    using TimerKey = std::pair<TimeMs, std::uint64_t>;
+    TimerKey scheduleCancellable(TimeMs at, TimerKind kind, std::int32_t a = 0, std::int64_t b = 0);
+    void cancelTimer(const TimerKey& key) { m_cancellable.erase(key); }
     void dispatch(const Timer& t);
 
     // journal helpers
@@ -448,6 +456,7 @@ private:
     TimeMs m_now = 0;
     std::uint64_t m_seq = 0;
     std::priority_queue<Timer, std::vector<Timer>, std::greater<>> m_timers;
+    std::map<TimerKey, Timer> m_cancellable; ///< withdrawable timers, merged with m_timers by (time, seq)
     Journal m_journal;
     std::vector<BrokerState> m_brokers;
     std::map<std::string, TopicState> m_topics;
@@ -457,6 +466,8 @@ private:
     std::vector<ConsumerState> m_consumers;
     std::vector<std::unique_ptr<ProducerData>> m_producers;
     std::map<std::uint64_t, std::unique_ptr<InFlight>> m_in_flight;
+    /// Removes a finished request and withdraws its pending timeout.
+    void eraseInFlight(std::map<std::uint64_t, std::unique_ptr<InFlight>>::iterator it);
     std::uint64_t m_next_request = 1;
     std::vector<std::string> m_keys{""};               ///< interned keys; 0 = null key
     std::unordered_map<std::string, std::uint32_t> m_key_index; ///< lookup only, never iterated

@@ -72,6 +72,7 @@ struct Simulation::InFlight {
     ErrorCode error = ErrorCode::NONE;
     Offset base = -1;
     bool done = false;
+    std::vector<std::pair<TimeMs, std::uint64_t>> timeouts; ///< pending ProduceTimeout timers
 };
 
 namespace detail {

@@ -313,7 +313,7 @@ std::string Journal::sha256() const {
 }
 
 std::size_t Journal::memoryBytes() const {
-    std::size_t bytes = m_events.capacity() * sizeof(Event) + m_lists.capacity() * sizeof(std::int32_t);
+    std::size_t bytes = m_events.size() * sizeof(Event) + m_lists.capacity() * sizeof(std::int32_t);
     for (const auto& s : m_strings) bytes += sizeof(std::string) + (s.size() > 15 ? s.capacity() : 0);
     return bytes;
 }

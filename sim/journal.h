@@ -6,6 +6,7 @@
 #include "sim/types.h"
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -79,7 +80,9 @@ class Journal {
 public:
     Journal();
 
-    const std::vector<Event>& events() const { return m_events; }
+    /// A deque: appending never moves the events already there (a vector of millions of events
+    /// copied itself whole on every doubling, a 100 ms pause in the middle of playback).
+    const std::deque<Event>& events() const { return m_events; }
     std::size_t size() const { return m_events.size(); }
     const Event& operator[](std::size_t i) const { return m_events[i]; }
 
@@ -117,7 +120,7 @@ public:
     std::size_t memoryBytes() const;
 
 private:
-    std::vector<Event> m_events;
+    std::deque<Event> m_events;
     std::vector<std::int32_t> m_lists;
     std::vector<std::string> m_strings;
     std::vector<std::string> m_topics;

@@ -250,7 +250,7 @@ void Simulation::produceArrives(std::uint64_t request) {
     const bool acks0 = inf.acks == Acks::None;
     auto respond = [&](ErrorCode error, Offset base) {
         if (acks0) {
-            m_in_flight.erase(it); // nobody listens: an acks=0 failure is silent
+            eraseInFlight(it); // nobody listens: an acks=0 failure is silent
             return;
         }
         inf.done = true;
@@ -277,7 +277,8 @@ void Simulation::produceArrives(std::uint64_t request) {
             if (inf.acks == Acks::All && base + static_cast<Offset>(inf.batch.records.size()) > p.high_watermark) {
                 p.delayed_produces.emplace_back(base + static_cast<Offset>(inf.batch.records.size()), request);
                 inf.base = base;
-                schedule(m_now + pd.config.request_timeout_ms, TimerKind::ProduceTimeout, 0, static_cast<std::int64_t>(request));
+                inf.timeouts.push_back(
+                    scheduleCancellable(m_now + pd.config.request_timeout_ms, TimerKind::ProduceTimeout, 0, static_cast<std::int64_t>(request)));
                 return;
             }
             return respond(ErrorCode::NONE, base);
@@ -291,7 +292,8 @@ void Simulation::produceArrives(std::uint64_t request) {
     const Offset required = base + static_cast<Offset>(inf.batch.records.size());
     if (p.high_watermark >= required) return respond(ErrorCode::NONE, base);
     p.delayed_produces.emplace_back(required, request);
-    schedule(m_now + pd.config.request_timeout_ms, TimerKind::ProduceTimeout, 0, static_cast<std::int64_t>(request));
+    inf.timeouts.push_back(
+        scheduleCancellable(m_now + pd.config.request_timeout_ms, TimerKind::ProduceTimeout, 0, static_cast<std::int64_t>(request)));
 }
 
 void Simulation::checkDelayedProduces(PartitionState& p) {
@@ -343,7 +345,7 @@ void Simulation::produceResponse(std::uint64_t request, ErrorCode error, Offset 
         e.b = count;
         pd.pending -= count;
         pd.in_flight.erase(tp);
-        m_in_flight.erase(it);
+        eraseInFlight(it);
         producerDrain(pd.index, false);
         return;
     }
@@ -364,7 +366,7 @@ void Simulation::produceResponse(std::uint64_t request, ErrorCode error, Offset 
     }
     pd.pending -= count;
     pd.in_flight.erase(tp);
-    m_in_flight.erase(it);
+    eraseInFlight(it);
     producerDrain(pd.index, false);
 }
 

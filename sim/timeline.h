@@ -94,6 +94,8 @@ public:
     ClusterView atTime(TimeMs t) const { return at(eventsUpTo(t)); }
     /// Number of events with time <= t.
     std::size_t eventsUpTo(TimeMs t) const;
+    /// Journal events folded in so far.
+    std::size_t size() const { return m_latest.events; }
     /// The current (latest synced) state.
     const ClusterView& latest() const { return m_latest; }
     std::size_t synced() const { return m_latest.events; }

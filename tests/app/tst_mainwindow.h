@@ -10,6 +10,7 @@ private Q_SLOTS:
     void play();
     void stepForwardAndBack();
     void scrubIsDeterministic();
+    void backgroundPlaybackIsTheSameRun();
     void stopBrokerMovesLeaders();
     void allReplicasDownIsLeaderNone();
     void addConsumerRebalances();

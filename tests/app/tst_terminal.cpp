@@ -39,6 +39,8 @@ void type(TerminalConsole* c, const QString& line) {
 }
 
 bool modelHas(QAbstractItemModel* m, const QString& text) {
+    // A table model whose tab is hidden recomputes when asked for its rows (or when shown).
+    if (auto* t = qobject_cast<SnapshotTableModel*>(m)) (void)t->rows();
     for (int r = 0; r < m->rowCount(); ++r)
         if (m->index(r, 0).data().toString() == text) return true;
     return false;
