@@ -258,8 +258,12 @@ void SimulationController::advance(double wall_ms, bool background) {
     if (!m_run) return;
     const sim::TimeMs end = duration();
     const auto delta = static_cast<sim::TimeMs>(wall_ms * m_speed * kVirtualPerWall);
-    sim::TimeMs target = std::min(end, m_time + std::max<sim::TimeMs>(1, delta));
     const sim::TimeMs simulated = m_run->sim().now();
+    // Following "now" with background slices, the picture trails the simulation by one frame: the
+    // next slice starts where the last one ended (from the picture, every other frame would have
+    // nothing to simulate and playback would run at half speed).
+    const sim::TimeMs from = background && m_background_live ? std::max(m_time, simulated) : m_time;
+    sim::TimeMs target = std::min(end, from + std::max<sim::TimeMs>(1, delta));
     if (target > simulated) {
         if (background) {
             // Show what is simulated already (the views build their layouts now, reading the

@@ -185,12 +185,14 @@ void MainWindowTest::backgroundPlaybackIsTheSameRun() {
     const sim::TimeMs simulated = c->sim().now();
     QVERIFY(simulated >= shown);
     auto w2 = makeWindow();
+    w2->controller()->setSpeed(64); // animations last a fixed wall-clock time: their virtual span scales with the speed
     w2->controller()->runTo(simulated);
     QCOMPARE(QString::fromStdString(c->journal().sha256()), QString::fromStdString(w2->controller()->journal().sha256()));
     c->seek(c->cursor());
     w2->controller()->seek(c->cursor());
     QCOMPARE(signature(w2->clusterView()), signature(w->clusterView()));
-    // Pausing shows everything simulated so far and stays live.
+    // Pausing live playback shows everything simulated so far and stays live.
+    c->goLive();
     c->setPlaying(true);
     c->advance(16, true);
     c->setPlaying(false);
