@@ -227,7 +227,9 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                 CellItem cell;
                 cell.offset = o;
                 cell.rect = QRectF(x0 + static_cast<double>(o - first) * cw, st.cellsRect.top(), cw - 1, cellH);
-                if (ps && o >= ps->log_start && o < ps->leaderLeo()) cell.key = ps->at(o).key;
+                // The log as it was at the cursor (records removed later by retention or truncation included).
+                const sim::Record* r = ps ? s.recordAt(*ps, o, c.cursor()) : nullptr;
+                if (r) cell.key = r->key;
                 else cell.known = false;
                 cell.committed = o < st.hw;
                 st.cells.push_back(cell);
@@ -352,10 +354,9 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         // ease-out: fast start, gentle arrival
         f.pos = bezier(f.from, f.to, 1 - (1 - f.progress) * (1 - f.progress));
         const sim::PartitionState* ps = s.partition(sim::TopicPartition{j.topicName(e.topic), e.partition});
-        if (ps && e.a >= ps->log_start && e.a < ps->leaderLeo()) {
-            const sim::Record& r = ps->at(e.a);
-            f.key = r.key;
-            if (auto k = s.recordKey(r)) f.keyText = QString::fromStdString(*k);
+        if (const sim::Record* r = ps ? s.recordAt(*ps, e.a, c.cursor()) : nullptr) {
+            f.key = r->key;
+            if (auto k = s.recordKey(*r)) f.keyText = QString::fromStdString(*k);
         }
         if (auto t = v.topics.find(e.topic); t != v.topics.end()) f.partitions = t->second.partitions;
         if (f.batch) batchIndex[{e.actor, tp}] = L.flights.size();

@@ -254,6 +254,18 @@ const TopicState* Simulation::topic(const std::string& name) const {
     auto it = m_topics.find(name);
     return it == m_topics.end() ? nullptr : &it->second;
 }
+const Record* Simulation::recordAt(const PartitionState& p, Offset offset, std::size_t events) const {
+    // Removed after that moment: the earliest removal of this offset is what the log held then.
+    if (!p.removed.empty() && p.removed.back().removed_at >= events) {
+        auto it = std::lower_bound(p.removed.begin(), p.removed.end(), events,
+                                   [](const PartitionState::Removed& r, std::size_t n) { return r.removed_at < n; });
+        for (; it != p.removed.end(); ++it)
+            if (it->offset == offset) return &it->record;
+    }
+    if (offset >= p.log_start && offset < p.leaderLeo()) return &p.at(offset);
+    return nullptr;
+}
+
 TopicState* Simulation::topicByIndex(std::int32_t index) {
     if (index < 0 || static_cast<std::size_t>(index) >= m_topic_by_index.size()) return nullptr;
     const std::string& name = m_topic_by_index[static_cast<std::size_t>(index)];
@@ -624,6 +636,8 @@ void Simulation::truncateTo(TopicState& t, PartitionState& p, Offset leo) {
     const Offset old = p.leaderLeo();
     if (leo < old) {
         const Offset keep = std::max<Offset>(leo - p.log_start, 0);
+        for (auto i = static_cast<std::size_t>(keep); i < p.records.size(); ++i)
+            p.removed.push_back({m_journal.size(), p.log_start + static_cast<Offset>(i), p.records[i]});
         p.records.resize(static_cast<std::size_t>(keep));
         while (p.segments.size() > 1 && p.segments.back().base >= leo) p.segments.pop_back();
         // Producer state is rebuilt from what remains (the broker does the same from its log).
@@ -866,6 +880,8 @@ void Simulation::retentionCheck() {
                 total -= s.bytes;
                 const Offset next = p.segments[1].base;
                 const auto drop = static_cast<std::size_t>(next - p.log_start);
+                for (std::size_t i = 0; i < drop; ++i)
+                    p.removed.push_back({m_journal.size(), p.log_start + static_cast<Offset>(i), p.records[i]});
                 p.records.erase(p.records.begin(), p.records.begin() + static_cast<std::ptrdiff_t>(drop));
                 p.log_start = next;
                 p.segments.erase(p.segments.begin());

@@ -134,6 +134,14 @@ struct PartitionState {
     Offset high_watermark = 0;
     Offset log_start = 0;
     std::deque<Record> records;     ///< records[i] has offset log_start + i
+    /// A record removed from the log (retention, truncation), kept so that a view of an earlier
+    /// moment still knows what the log held then.
+    struct Removed {
+        std::size_t removed_at = 0; ///< journal size when it was removed: present in views of <= that many events
+        Offset offset = 0;
+        Record record;
+    };
+    std::vector<Removed> removed;   ///< in removal order
     std::vector<Segment> segments;
     bool is_static = false;         ///< internal topic partitions: no data, no fetch traffic
     std::map<std::uint32_t, std::pair<std::uint32_t, Offset>> producer_state; ///< producer -> (last seq, its offset)
@@ -340,6 +348,9 @@ public:
     const std::vector<ConsumerState>& consumers() const { return m_consumers; }
     std::int32_t producerCount() const { return static_cast<std::int32_t>(m_producers.size()); }
     const std::string& producerClientId(std::int32_t p) const;
+    /// The record at `offset` of `p` as the log held it after the first `events` journal events
+    /// (records removed since then by retention or truncation included); nullptr if none is known.
+    const Record* recordAt(const PartitionState& p, Offset offset, std::size_t events) const;
     /// The key/value of a stored record (value rendered if synthetic).
     std::optional<std::string> recordKey(const Record& r) const;
     std::string recordValue(const Record& r) const;

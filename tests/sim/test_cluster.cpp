@@ -152,9 +152,14 @@ TEST_SUITE("sim/cluster/replication") {
         REQUIRE(s.send(p, rec("t", "k", "lost")) == ErrorCode::NONE);
         s.runFor(5); // the produce request arrives and is appended at the leader
         REQUIRE(s.topic("t")->partitions[0].leaderLeo() == 1);
+        const std::size_t beforeCrash = s.journal().size();
         s.stopBroker(leader, true); // crash before any follower fetched
         s.runFor(20000);
         const PartitionState& ps = s.topic("t")->partitions[0];
+        // A view of the moment before the crash still shows the lost record; the present has none.
+        REQUIRE(s.recordAt(ps, 0, beforeCrash) != nullptr);
+        CHECK(s.recordKey(*s.recordAt(ps, 0, beforeCrash)) == std::optional<std::string>("k"));
+        CHECK(s.recordAt(ps, 0, s.journal().size()) == nullptr);
         CHECK(sumEvents(s, EventType::ProduceAcked) == 1); // the producer was told it was written...
         CHECK(ps.leader != leader);
         CHECK(ps.leaderLeo() == 0); // ...but the new leader never had it
@@ -162,6 +167,12 @@ TEST_SUITE("sim/cluster/replication") {
         s.startBroker(leader);
         s.runFor(100);
         CHECK(s.topic("t")->partitions[0].replica(leader)->leo == 0); // the old leader truncates too
+        // The offset is written again by another record: each moment shows its own.
+        REQUIRE(s.send(p, rec("t", "other", "v2")) == ErrorCode::NONE);
+        s.runFor(100);
+        REQUIRE(s.topic("t")->partitions[0].leaderLeo() == 1);
+        CHECK(s.recordKey(*s.recordAt(ps, 0, beforeCrash)) == std::optional<std::string>("k"));
+        CHECK(s.recordKey(*s.recordAt(ps, 0, s.journal().size())) == std::optional<std::string>("other"));
     }
     TEST_CASE("unclean leader election: offline without it, data loss with it") {
         for (bool unclean : {false, true}) {
@@ -206,9 +217,15 @@ TEST_SUITE("sim/cluster/replication") {
         REQUIRE(ps.leaderLeo() == 30);
         CHECK(ps.segments.size() > 3);
         CHECK(ps.log_start == 0);
+        const std::size_t beforeRetention = s.journal().size();
         s.runFor(10000);
         const PartitionState& after = s.topic("t")->partitions[0];
         CHECK(after.log_start > 0);
+        // Deleted records are gone now but still known for views of earlier moments.
+        CHECK(s.recordAt(after, 0, s.journal().size()) == nullptr);
+        REQUIRE(s.recordAt(after, 0, beforeRetention) != nullptr);
+        CHECK(s.recordValue(*s.recordAt(after, 0, beforeRetention)) == "0123456789012345678901234567890123456789");
+        CHECK(s.recordAt(after, 29, s.journal().size()) != nullptr);
         CHECK(after.segments.size() == 1); // the active segment is never deleted
         CHECK(after.log_start == after.segments.front().base);
         CHECK(after.leaderLeo() == 30);
