@@ -120,6 +120,7 @@ QString Texts::event(const sim::Journal& j, const sim::Event& e) {
     case T::CoordinatorMoved:
         return e.broker < 0 ? tr("Group %1 has no coordinator").arg(group) : tr("Group %1: coordinator is now broker %2").arg(group).arg(e.broker);
     case T::GroupDeleted: return tr("Group %1 deleted").arg(group);
+    case T::OffsetDeleted: return tr("Group %1 deleted its committed offset on %2").arg(group).arg(tp);
     case T::ScenarioAction: return tr("Scenario action: %1").arg(QString::fromStdString(j.string(e.name)));
     case T::Count_: break;
     }

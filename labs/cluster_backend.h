@@ -68,7 +68,7 @@ struct GroupInfo {
 };
 
 /// GROUP_SUBSCRIBED_TO_TOPIC (Kafka error 86): an OffsetDelete for a topic the group consumes.
-inline constexpr ErrorCode kGroupSubscribedToTopic = static_cast<ErrorCode>(86);
+inline constexpr ErrorCode kGroupSubscribedToTopic = ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC;
 
 /// Outcome of an OffsetDelete request (Admin.deleteConsumerGroupOffsets).
 struct DeleteOffsetsResult {

@@ -262,32 +262,12 @@ DeleteOffsetsResult SimBackend::deleteGroupOffsets(const std::string& group,
         for (const auto& tp : partitions) r.partitions[tp] = r.error;
         return r;
     }
-    std::set<std::string> subscribed;
-    for (const auto& m : g->members) subscribed.insert(m.topics.begin(), m.topics.end());
-    std::map<TopicPartition, Offset> kept = g->committed;
-    bool removed = false;
-    for (const auto& tp : partitions) {
-        if (subscribed.count(tp.topic)) {
-            r.partitions[tp] = kGroupSubscribedToTopic;
-            if (r.error == ErrorCode::NONE) r.error = kGroupSubscribedToTopic;
-            continue;
-        }
-        r.partitions[tp] = ErrorCode::NONE;
-        removed = kept.erase(tp) > 0 || removed;
+    ErrorCode groupError = ErrorCode::NONE;
+    for (const auto& [tp, e] : m_sim->deleteGroupOffsets(group, partitions, groupError)) {
+        r.partitions[tp] = e;
+        if (r.error == ErrorCode::NONE && e != ErrorCode::NONE) r.error = e;
     }
-    if (!removed) return r;
-    if (!g->members.empty()) {
-        // The simulation has no OffsetDelete of its own: offsets are removed below by deleting the
-        // group and committing back the ones that stay, which only an Empty group allows.
-        r.error = ErrorCode::UNKNOWN_SERVER_ERROR;
-        for (auto& [tp, e] : r.partitions)
-            if (e == ErrorCode::NONE) e = ErrorCode::UNKNOWN_SERVER_ERROR;
-        return r;
-    }
-    // Same committed offsets minus the deleted ones; the journal shows the group deleted and its
-    // remaining offsets committed again (an Empty group keeps no other state worth keeping).
-    m_sim->deleteGroup(group);
-    m_sim->resetGroupOffsets(group, kept);
+    if (groupError != ErrorCode::NONE) r.error = groupError;
     return r;
 }
 

@@ -296,6 +296,12 @@ public:
     void electPreferredLeaders();
     /// Admin offset reset for an inactive group (kafka-consumer-groups --reset-offsets --execute).
     AdminResult resetGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets);
+    /// OffsetDelete (kafka-consumer-groups --delete-offsets): removes the group's committed offsets of
+    /// `partitions`. GROUP_ID_NOT_FOUND for an unknown group; a partition of a topic the group's
+    /// members are subscribed to is refused with GROUP_SUBSCRIBED_TO_TOPIC (the others are deleted).
+    /// Returns the error of each partition; `group_error` gets the group-level one.
+    std::map<TopicPartition, ErrorCode> deleteGroupOffsets(const std::string& group, const std::vector<TopicPartition>& partitions,
+                                                           ErrorCode& group_error);
     AdminResult deleteGroup(const std::string& group);
     /// ListOffsets: earliest (log start) / latest (high watermark) / by timestamp.
     Offset earliestOffset(const TopicPartition& tp) const;

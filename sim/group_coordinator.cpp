@@ -737,6 +737,34 @@ AdminResult Simulation::resetGroupOffsets(const std::string& group_id, const std
     return res;
 }
 
+std::map<TopicPartition, ErrorCode> Simulation::deleteGroupOffsets(const std::string& group_id,
+                                                               const std::vector<TopicPartition>& partitions, ErrorCode& group_error) {
+    std::map<TopicPartition, ErrorCode> out;
+    group_error = ErrorCode::NONE;
+    auto it = m_groups.find(group_id);
+    if (it == m_groups.end() || it->second.state == GroupState::Dead) {
+        group_error = ErrorCode::GROUP_ID_NOT_FOUND;
+        for (const auto& tp : partitions) out[tp] = group_error;
+        return out;
+    }
+    GroupStateData& g = it->second;
+    std::set<std::string> subscribed;
+    for (const auto& m : g.members) subscribed.insert(m.topics.begin(), m.topics.end());
+    for (const auto& tp : partitions) {
+        if (subscribed.count(tp.topic)) {
+            out[tp] = ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC;
+            continue;
+        }
+        out[tp] = ErrorCode::NONE;
+        if (g.committed.erase(tp) == 0) continue;
+        Event& e = emitEvent(EventType::OffsetDeleted);
+        e.group = g.index;
+        e.topic = m_journal.topicIndex(tp.topic);
+        e.partition = tp.partition;
+    }
+    return out;
+}
+
 AdminResult Simulation::deleteGroup(const std::string& group_id) {
     AdminResult res;
     auto it = m_groups.find(group_id);

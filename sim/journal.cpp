@@ -33,6 +33,7 @@ const char* errorName(ErrorCode code) {
     case ErrorCode::INVALID_CONFIG: return "INVALID_CONFIG";
     case ErrorCode::NON_EMPTY_GROUP: return "NON_EMPTY_GROUP";
     case ErrorCode::GROUP_ID_NOT_FOUND: return "GROUP_ID_NOT_FOUND";
+    case ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC: return "GROUP_SUBSCRIBED_TO_TOPIC";
     case ErrorCode::MEMBER_ID_REQUIRED: return "MEMBER_ID_REQUIRED";
     case ErrorCode::OFFSET_NOT_AVAILABLE: return "OFFSET_NOT_AVAILABLE";
     case ErrorCode::GROUP_MAX_SIZE_REACHED: return "GROUP_MAX_SIZE_REACHED";
@@ -53,7 +54,7 @@ const char* eventTypeName(EventType type) {
         "member_joined",   "member_left",        "group_state_changed",  "generation_started",
         "partitions_revoked", "partitions_assigned", "records_consumed", "position_reset",
         "offset_committed", "commit_failed",     "coordinator_moved",    "group_deleted",
-        "scenario_action"};
+        "offset_deleted",  "scenario_action"};
     static_assert(sizeof(names) / sizeof(names[0]) == static_cast<std::size_t>(EventType::Count_));
     const auto i = static_cast<std::size_t>(type);
     return i < static_cast<std::size_t>(EventType::Count_) ? names[i] : "unknown";
@@ -295,6 +296,7 @@ std::string Journal::toJson(std::size_t index) const {
         break;
     case EventType::CoordinatorMoved: str("group", groupName(e.group)); num("coordinator", e.broker); break;
     case EventType::GroupDeleted: str("group", groupName(e.group)); break;
+    case EventType::OffsetDeleted: str("group", groupName(e.group)); tp(); break;
     case EventType::ScenarioAction: num("action", e.a); str("description", string(e.name)); break;
     case EventType::Count_: break;
     }

@@ -46,6 +46,7 @@ enum class EventType : std::uint8_t {
     CommitFailed,        ///< group, actor=consumer, error
     CoordinatorMoved,    ///< group, broker=new coordinator (-1 = unavailable)
     GroupDeleted,        ///< group
+    OffsetDeleted,       ///< group, topic, partition (OffsetDelete, kafka-consumer-groups --delete-offsets)
     ScenarioAction,      ///< a=action index in the scenario, name=description
     Count_
 };

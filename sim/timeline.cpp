@@ -198,6 +198,9 @@ void ClusterView::apply(const Journal& j, const Event& e) {
     case EventType::ScenarioAction:
     case EventType::Count_: break;
     case EventType::GroupDeleted: groups.erase(e.group); break;
+    case EventType::OffsetDeleted:
+        if (auto g = groups.find(e.group); g != groups.end()) g->second.committed.erase(key);
+        break;
     }
 }
 

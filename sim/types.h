@@ -51,6 +51,7 @@ enum class ErrorCode : std::int16_t {
     MEMBER_ID_REQUIRED = 79,
     OFFSET_NOT_AVAILABLE = 78,
     GROUP_MAX_SIZE_REACHED = 81,
+    GROUP_SUBSCRIBED_TO_TOPIC = 86,
     UNKNOWN_SERVER_ERROR = -1,
     // Client-side conditions that Kafka reports as exceptions rather than protocol errors.
     CLIENT_DELIVERY_TIMEOUT = 1001,  ///< TimeoutException: delivery.timeout.ms expired

@@ -431,6 +431,10 @@
         <source>Consumer group: consumers that share the partitions of the topics they read; each partition is read by a single member of the group.</source>
         <translation>Consumer group: consumers that share the partitions of the topics they read; each partition is read by a single member of the group.</translation>
     </message>
+    <message>
+        <source>Group %1 deleted its committed offset on %2</source>
+        <translation>Group %1 deleted its committed offset on %2</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>

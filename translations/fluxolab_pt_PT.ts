@@ -431,6 +431,10 @@
         <source>Consumer group: consumers that share the partitions of the topics they read; each partition is read by a single member of the group.</source>
         <translation>Grupo de consumidores: consumidores que dividem entre si as partições dos tópicos que leem; cada partição é lida por um único membro do grupo.</translation>
     </message>
+    <message>
+        <source>Group %1 deleted its committed offset on %2</source>
+        <translation>O grupo %1 apagou o offset confirmado em %2</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>

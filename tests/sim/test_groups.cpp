@@ -1,5 +1,6 @@
 // The classic group protocol: states, generations, timeouts, eager vs cooperative rebalances.
 #include "sim/cluster.h"
+#include "sim/timeline.h"
 
 #include <doctest/doctest.h>
 
@@ -225,5 +226,46 @@ TEST_SUITE("sim/groups") {
         CHECK(s.group("g")->committed.count(tp) == 0);
         s.runFor(1);
         CHECK(s.group("g")->committed.at(tp) == 3);
+    }
+}
+
+TEST_SUITE("sim/groups") {
+    TEST_CASE("OffsetDelete: offsets of topics the members consume are refused, the others deleted and journaled") {
+        ClusterConfig c;
+        Simulation s(c, 12);
+        REQUIRE(s.createTopic("a", 1, 1).ok());
+        REQUIRE(s.createTopic("b", 2, 1).ok());
+        const TopicPartition a0{"a", 0}, b0{"b", 0}, b1{"b", 1};
+        REQUIRE(s.resetGroupOffsets("g", {{a0, 5}, {b0, 7}, {b1, 9}}).ok());
+        ConsumerConfig cc;
+        cc.group_id = "g";
+        const auto id = s.addConsumer(cc);
+        s.subscribe(id, {"a"});
+        s.runUntil(5000);
+        REQUIRE(s.group("g")->members.size() == 1);
+
+        ErrorCode groupError = ErrorCode::UNKNOWN_SERVER_ERROR;
+        const auto r = s.deleteGroupOffsets("g", {a0, b0}, groupError);
+        CHECK(groupError == ErrorCode::NONE);
+        CHECK(r.at(a0) == ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC);
+        CHECK(r.at(b0) == ErrorCode::NONE);
+        CHECK(s.group("g")->committed.count(a0) == 1);
+        CHECK(s.group("g")->committed.count(b0) == 0);
+        CHECK(s.group("g")->committed.at(b1) == 9);
+        // The journal says so, and a view rebuilt from it agrees.
+        const auto& ev = s.journal().events();
+        const auto n = std::count_if(ev.begin(), ev.end(), [](const Event& e) { return e.type == EventType::OffsetDeleted; });
+        CHECK(n == 1);
+        ClusterView v;
+        for (const auto& e : ev) v.apply(s.journal(), e);
+        const std::int32_t gi = s.group("g")->index;
+        const TpKey b0key{s.journal().findTopic("b"), 0};
+        CHECK(v.groups.at(gi).committed.count(b0key) == 0);
+        CHECK(v.groups.at(gi).committed.count(TpKey{s.journal().findTopic("b"), 1}) == 1);
+
+        ErrorCode missing = ErrorCode::NONE;
+        const auto none = s.deleteGroupOffsets("nobody", {b1}, missing);
+        CHECK(missing == ErrorCode::GROUP_ID_NOT_FOUND);
+        CHECK(none.at(b1) == ErrorCode::GROUP_ID_NOT_FOUND);
     }
 }
