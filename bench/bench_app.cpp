@@ -261,8 +261,14 @@ void block() {
     // Frames actually shown: paint events of the cluster view.
     struct PaintCounter : QObject {
         int paints = 0;
+        std::vector<double> gaps; ///< ms between consecutive painted frames
+        Clock::time_point last{};
         bool eventFilter(QObject* o, QEvent* e) override {
-            if (e->type() == QEvent::Paint) ++paints;
+            if (e->type() == QEvent::Paint) {
+                const auto now = Clock::now();
+                if (paints++ > 0) gaps.push_back(std::chrono::duration<double, std::milli>(now - last).count());
+                last = now;
+            }
             return QObject::eventFilter(o, e);
         }
     } counter;
@@ -279,6 +285,11 @@ void block() {
     std::printf("block: main window 1920x1080 playing at 64x for %.1f s of wall time: %.0f s virtual (%.1fx), %d frames painted "
                 "(%.1f fps); longest UI-thread block %.1f ms (target <= 50 ms)\n",
                 wallS, virtS, virtS / wallS, counter.paints, counter.paints / wallS, worst);
+    const Stats g = stats(counter.gaps);
+    const auto late = std::count_if(counter.gaps.begin(), counter.gaps.end(), [](double x) { return x > 2 * 1000.0 / 60.0; });
+    std::printf("block: time between painted frames: median %.1f ms, p99 %.1f ms, max %.1f ms; %lld of %zu gaps longer than two "
+                "60 Hz frames (33 ms)\n",
+                g.median, g.p99, g.max, static_cast<long long>(late), counter.gaps.size());
 }
 
 void coldstart() {
