@@ -93,8 +93,10 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     const sim::Simulation& s = c.sim();
 
     const double m = th.px(10);
-    const double leftW = th.px(150);
-    const double rightW = std::max(th.px(290), size.width() * 0.24);
+    // Narrow views (compare mode, small windows) give the brokers a larger share.
+    const bool narrow = size.width() < th.px(1200);
+    const double leftW = narrow ? std::max(th.px(110), size.width() * 0.13) : th.px(150);
+    const double rightW = narrow ? std::max(th.px(220), size.width() * 0.28) : std::max(th.px(290), size.width() * 0.24);
     const QRectF left(m, m, leftW, size.height() - 2 * m);
     const QRectF right(size.width() - m - rightW, m, rightW, size.height() - 2 * m);
     const QRectF mid(left.right() + m, m, right.left() - left.right() - 2 * m, size.height() - 2 * m);
@@ -451,7 +453,8 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         gr.headerRect = QRectF(right.left(), gy, right.width(), th.px(62));
         gy += gr.headerRect.height();
         if (gr.phase != RebalancePhase::None) {
-            gr.phaseRect = QRectF(right.left() + th.px(6), gy, right.width() - th.px(12), th.px(34)); // two lines
+            // Two lines of explanation; three in a narrow column.
+            gr.phaseRect = QRectF(right.left() + th.px(6), gy, right.width() - th.px(12), right.width() < th.px(330) ? th.px(50) : th.px(34));
             gy += gr.phaseRect.height() + th.px(4);
         }
         const double membersTop = gy;

@@ -217,7 +217,7 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             p.setPen(th.text);
                     double x = lr.left();
             m_text.draw(p, QRectF(x, lr.top(), lr.width(), lr.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                       m_text.elided(smallBold, st.name, lr.width()));
+                       m_text.elided(smallBold, st.name, lr.width(), Qt::ElideMiddle)); // keeps the partition number
             x += m_text.advance(smallBold, st.name) + th.px(6);
             // Narrow columns (compare mode, small windows): chips only where they fit.
             auto fitsChip = [&](const QRectF& r) { return r.right() <= lr.right(); };
@@ -455,19 +455,15 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
                    m_text.elided(smallFont, proto, h.width()));
         for (const auto& c : g.consumers) {
             const QRectF nr(c.rect.left() + th.px(6), c.rect.top(), c.rect.width() - th.px(12), th.px(19));
-            p.setFont(smallBold);
-            p.setPen(th.text);
             QString name = c.name;
             if (c.leader) name += tr(" (leader)");
-                    m_text.draw(p, nr, Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(smallBold, name, nr.width() * 0.6));
-            p.setFont(smallFont);
-            if (c.stopped) {
-                p.setPen(th.offline);
-                m_text.draw(p, nr, Qt::AlignRight | Qt::AlignVCenter, tr("stopped: waiting"));
-            } else if (c.partitions.empty()) {
-                p.setPen(th.muted);
-                m_text.draw(p, nr, Qt::AlignRight | Qt::AlignVCenter, tr("no partitions"));
-            }
+            // The status on the right keeps its room; the name takes what is left.
+            const QString status = c.stopped ? tr("stopped: waiting") : (c.partitions.empty() ? tr("no partitions") : QString());
+            const double statusW = status.isEmpty() ? 0.0 : m_text.advance(smallFont, status) + th.px(8);
+            m_text.draw(p, nr, Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(smallBold, name, std::max(th.px(40), nr.width() - statusW)),
+                        smallBold, th.text);
+            if (!status.isEmpty())
+                m_text.draw(p, nr, Qt::AlignRight | Qt::AlignVCenter, status, smallFont, c.stopped ? th.offline : th.muted);
             p.setFont(badgeFont);
             for (const auto& b : c.partitions) paintBadge(p, b);
         }

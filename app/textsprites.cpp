@@ -35,12 +35,12 @@ void TextSprites::clear() {
     m_advance.clear();
 }
 
-QString TextSprites::elided(const QFont& font, const QString& text, double width) {
+QString TextSprites::elided(const QFont& font, const QString& text, double width, Qt::TextElideMode mode) {
     if (m_elided.size() > kMaxMetrics) m_elided.clear();
-    MetricKey k{text, fontId(font), static_cast<int>(std::lround(width * 16))};
+    MetricKey k{text, fontId(font), static_cast<int>(std::lround(width * 16)) * 4 + static_cast<int>(mode)};
     auto it = m_elided.constFind(k);
     if (it != m_elided.constEnd()) return *it;
-    QString e = QFontMetricsF(font).elidedText(text, Qt::ElideRight, width);
+    QString e = QFontMetricsF(font).elidedText(text, mode, width);
     m_elided.insert(std::move(k), e);
     return e;
 }

@@ -33,8 +33,8 @@ public:
     /// `radius` < 0: height / 2.5 (a pill).
     void chip(QPainter& p, const QRectF& rect, const QString& text, const QFont& font, const QColor& fill, const QColor& fg,
               const QColor& border, double line, double radius = -1);
-    /// QFontMetricsF(font).elidedText(text, Qt::ElideRight, width), memoised.
-    QString elided(const QFont& font, const QString& text, double width);
+    /// QFontMetricsF(font).elidedText(text, mode, width), memoised.
+    QString elided(const QFont& font, const QString& text, double width, Qt::TextElideMode mode = Qt::ElideRight);
     /// QFontMetricsF(font).horizontalAdvance(text), memoised.
     double advance(const QFont& font, const QString& text);
     /// Drops every cached entry (also done automatically when the cache grows large).

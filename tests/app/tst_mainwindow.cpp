@@ -206,6 +206,23 @@ void MainWindowTest::backgroundPlaybackIsTheSameRun() {
     c->setPlaying(false);
 }
 
+void MainWindowTest::narrowViewKeepsCellsAndNames() {
+    // Half of a 1600 px compare window: brokers get most of the width, every strip shows several
+    // cells and its whole "topic-partition" name.
+    auto w = makeWindow();
+    auto* c = w->controller();
+    c->runTo(23000);
+    const Theme th = Theme::normal();
+    const ClusterLayout L = ClusterLayoutBuilder::build(*c, QSizeF(780, 780), th);
+    QVERIFY(!L.strips.empty());
+    const QFontMetricsF bold(th.font(8, true));
+    for (const auto& st : L.strips) {
+        if (st.leo - st.logStart >= 3) QVERIFY2(st.cells.size() >= 2, qPrintable(st.name));
+        QVERIFY2(bold.horizontalAdvance(st.name) <= st.labelRect.width(), qPrintable(st.name));
+    }
+    QVERIFY(L.brokers.front().rect.width() >= 110);
+}
+
 void MainWindowTest::stopBrokerMovesLeaders() {
     auto w = makeWindow();
     auto* c = w->controller();

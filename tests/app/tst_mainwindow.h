@@ -11,6 +11,7 @@ private Q_SLOTS:
     void stepForwardAndBack();
     void scrubIsDeterministic();
     void backgroundPlaybackIsTheSameRun();
+    void narrowViewKeepsCellsAndNames();
     void stopBrokerMovesLeaders();
     void allReplicasDownIsLeaderNone();
     void addConsumerRebalances();
