@@ -65,6 +65,7 @@ struct GroupInfo {
     BrokerInfo coordinator;
     std::vector<MemberInfo> members; ///< in the coordinator's order
     std::map<TopicPartition, Offset> committed;
+    std::map<TopicPartition, std::int32_t> committed_epoch; ///< leader epoch stored with the offset (absent: none)
 };
 
 /// GROUP_SUBSCRIBED_TO_TOPIC (Kafka error 86): an OffsetDelete for a topic the group consumes.

@@ -120,6 +120,7 @@ void addOwnerRows(std::vector<OffsetRow>& rows, const ClusterBackend& backend, c
                 if (p.partition == tp.partition) hasLeader = p.leader >= 0;
         auto c = g.committed.find(tp);
         if (c != g.committed.end()) r.offset = std::to_string(c->second);
+        if (auto e = g.committed_epoch.find(tp); c != g.committed.end() && e != g.committed_epoch.end()) r.epoch = std::to_string(e->second);
         if (hasLeader) {
             const Offset leo = backend.latestOffset(tp);
             r.leo = std::to_string(leo);

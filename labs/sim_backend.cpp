@@ -225,6 +225,7 @@ std::optional<GroupInfo> SimBackend::describeGroup(const std::string& group) con
         info.members.push_back(std::move(mi));
     }
     info.committed = g->committed;
+    info.committed_epoch = g->committed_epoch;
     return info;
 }
 

@@ -640,6 +640,7 @@ void Simulation::truncateTo(TopicState& t, PartitionState& p, Offset leo) {
             p.removed.push_back({m_journal.size(), p.log_start + static_cast<Offset>(i), p.records[i]});
         p.records.resize(static_cast<std::size_t>(keep));
         while (p.segments.size() > 1 && p.segments.back().base >= leo) p.segments.pop_back();
+        while (!p.epoch_starts.empty() && p.epoch_starts.back().second >= leo) p.epoch_starts.pop_back();
         // Producer state is rebuilt from what remains (the broker does the same from its log).
         p.producer_state.clear();
         for (std::size_t i = 0; i < p.records.size(); ++i) {
@@ -907,6 +908,8 @@ void Simulation::appendToLeader(TopicState& t, PartitionState& p, const std::vec
         seg = &p.segments.back();
     }
     seg->bytes += batchBytes;
+    if (!recs.empty() && (p.epoch_starts.empty() || p.epoch_starts.back().first != p.leader_epoch))
+        p.epoch_starts.emplace_back(p.leader_epoch, base);
     for (const Record& r : recs) {
         p.records.push_back(r);
         seg->max_timestamp = std::max(seg->max_timestamp, r.timestamp);

@@ -130,7 +130,18 @@ struct PartitionState {
     std::vector<ReplicaState> replica_state; ///< parallel to replicas
     std::vector<BrokerId> isr;      ///< kept in assignment order
     BrokerId leader = -1;           ///< -1 = offline ("Leader: none")
-    std::int32_t leader_epoch = 0;
+    std::int32_t leader_epoch = -1; ///< the first election makes it 0, as in Kafka
+    /// Leader epoch cache (Kafka's leader-epoch-checkpoint): (epoch, first offset written in it).
+    std::vector<std::pair<std::int32_t, Offset>> epoch_starts;
+    /// Leader epoch of the record at `o` (-1 if unknown).
+    std::int32_t epochAt(Offset o) const {
+        std::int32_t e = -1;
+        for (const auto& [epoch, start] : epoch_starts) {
+            if (start > o) break;
+            e = epoch;
+        }
+        return e;
+    }
     Offset high_watermark = 0;
     Offset log_start = 0;
     std::deque<Record> records;     ///< records[i] has offset log_start + i
@@ -203,6 +214,8 @@ struct GroupStateData {
     std::optional<AssignorKind> protocol;
     std::vector<MemberState> members; ///< in insertion order
     std::map<TopicPartition, Offset> committed;
+    /// Leader epoch committed with the offset (KIP-320); absent: none ("-" in kafka-consumer-groups).
+    std::map<TopicPartition, std::int32_t> committed_epoch;
     TimeMs rebalance_deadline = 0;
     TimeMs initial_delay_until = -1;
     std::int64_t initial_delay_remaining_ms = 0;
@@ -226,6 +239,9 @@ struct ConsumerState {
     std::vector<std::string> subscription;
     std::vector<TopicPartition> assigned;     ///< partitions currently owned/assigned (sorted)
     std::map<TopicPartition, Offset> position; ///< next offset to fetch
+    /// Leader epoch of the last record consumed before `position` (or of the committed offset it
+    /// started from); absent after a reset or seek (KIP-320, SubscriptionState.FetchPosition).
+    std::map<TopicPartition, std::int32_t> position_epoch;
     bool rejoin_needed = false;
     TimeMs last_poll_ms = 0;
     TimeMs paused_until = -1;

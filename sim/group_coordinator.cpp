@@ -144,6 +144,7 @@ void Simulation::assign(std::int32_t consumer, std::vector<TopicPartition> parti
 void Simulation::seek(std::int32_t consumer, const TopicPartition& tp, Offset offset) {
     ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
     c.position[tp] = offset;
+    c.position_epoch.erase(tp);
     Event& e = emitEvent(EventType::PositionReset);
     e.actor = c.index;
     e.topic = m_journal.topicIndex(tp.topic);
@@ -207,11 +208,16 @@ void Simulation::initPositions(ConsumerState& c, const std::vector<TopicPartitio
     const GroupStateData* g = c.config.group_id.empty() ? nullptr : group(c.config.group_id);
     for (const auto& tp : tps) {
         Offset pos = -1;
+        c.position_epoch.erase(tp);
         if (g) {
             auto it = g->committed.find(tp);
             if (it != g->committed.end()) pos = it->second;
+            if (auto ep = g->committed_epoch.find(tp); pos >= 0 && ep != g->committed_epoch.end()) c.position_epoch[tp] = ep->second;
         }
-        if (pos < 0 || pos < earliestOffset(tp) || pos > latestOffset(tp)) pos = resetPosition(c, tp);
+        if (pos < 0 || pos < earliestOffset(tp) || pos > latestOffset(tp)) {
+            c.position_epoch.erase(tp);
+            pos = resetPosition(c, tp);
+        }
         if (pos < 0) {
             // auto.offset.reset=none and nothing committed: NoOffsetForPartitionException on poll().
             c.position.erase(tp);
@@ -238,6 +244,7 @@ void Simulation::revoke(ConsumerState& c, const std::vector<TopicPartition>& tps
     emitTpList(e, tps);
     for (const auto& tp : tps) {
         c.position.erase(tp);
+        c.position_epoch.erase(tp);
         std::erase(c.assigned, tp);
     }
 }
@@ -280,7 +287,14 @@ void Simulation::commitOffsets(ConsumerState& c, const std::map<TopicPartition, 
         return;
     }
     for (const auto& [tp, offset] : offsets) {
+        // The epoch goes with the offset when it is the consumer's current position.
+        std::int32_t epoch = -1;
+        if (auto pos = c.position.find(tp); pos != c.position.end() && pos->second == offset)
+            if (auto ep = c.position_epoch.find(tp); ep != c.position_epoch.end()) epoch = ep->second;
+        if (epoch >= 0) g.committed_epoch[tp] = epoch;
+        else g.committed_epoch.erase(tp);
         auto [it, inserted] = g.committed.emplace(tp, offset);
+        // An unchanged offset is not journaled again (its epoch is kept up to date above).
         if (!inserted && it->second == offset) continue;
         it->second = offset;
         Event& e = emitEvent(EventType::OffsetCommitted);
@@ -373,6 +387,7 @@ void Simulation::consumerPoll(std::int32_t consumer) {
             }
         }
         pit->second = from + count;
+        c.position_epoch[tp] = p.epochAt(from + count - 1);
         budget -= static_cast<std::int32_t>(count);
         c.consumed += count;
         Event& e = emitEvent(EventType::RecordsConsumed);
@@ -727,6 +742,7 @@ AdminResult Simulation::resetGroupOffsets(const std::string& group_id, const std
     }
     for (const auto& [tp, off] : offsets) {
         g.committed[tp] = off;
+        g.committed_epoch.erase(tp); // an admin tool commits offsets without a leader epoch
         Event& e = emitEvent(EventType::OffsetCommitted);
         e.group = g.index;
         e.topic = m_journal.topicIndex(tp.topic);
@@ -756,6 +772,7 @@ std::map<TopicPartition, ErrorCode> Simulation::deleteGroupOffsets(const std::st
             continue;
         }
         out[tp] = ErrorCode::NONE;
+        g.committed_epoch.erase(tp);
         if (g.committed.erase(tp) == 0) continue;
         Event& e = emitEvent(EventType::OffsetDeleted);
         e.group = g.index;

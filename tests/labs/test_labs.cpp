@@ -491,6 +491,40 @@ TEST_SUITE("labs/consumer-groups") {
         CHECK(text.find("\nError: Encountered some partition-level error, see the follow-up details.\n") != std::string::npos);
         CHECK(text.find("GroupSubscribedToTopicException") != std::string::npos);
         CHECK(busy->notes() == std::vector<NoteId>{NoteId::DeleteOffsetsOfSubscribedTopic});
+        // An active group: the offsets of a topic it does not consume can go (OffsetDelete), and
+        // the simulation journals exactly that, not a deleted and re-created group.
+        backend.alterGroupOffsets("g2", {{{"t", 0}, 1}, {{"u", 0}, 0}});
+        ConsumerSettings cs2;
+        cs2.group_id = "g2";
+        cs2.topics = {"u"};
+        const auto c2 = backend.openConsumer(cs2);
+        backend.advance(10000);
+        auto active = cli.start({"kafka-consumer-groups.sh", "--delete-offsets", "--group", "g2", "--topic", "t",
+                                 "--bootstrap-server", "localhost:9092"});
+        text.clear();
+        for (auto& chunk : active->takeOutput()) text += chunk.text;
+        CHECK(text == "Request succeeded for deleting offsets from group g2.\n\n"
+                      "TOPIC           PARTITION  STATUS         \n"
+                      "t               0          Successful     \n"
+                      "t               1          Successful     \n"); // no offset there: still NONE, as the broker answers
+        CHECK(backend.describeGroup("g2")->committed.count({"t", 0}) == 0);
+        CHECK(backend.describeGroup("g2")->members.size() == 1);
         backend.closeConsumer(c);
+        backend.closeConsumer(c2);
+    }
+    TEST_CASE("--describe --offsets --verbose: LEADER-EPOCH is the epoch committed with the offset") {
+        const std::string out = runScriptText(
+            "kafka-topics.sh --bootstrap-server localhost:9092 --create --topic t --partitions 1\n"
+            "kafka-console-producer.sh --bootstrap-server localhost:9092 --topic t <<END\na\nb\nEND\n"
+            "kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic t --group g --from-beginning --max-messages 2\n"
+            "kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group g --offsets --verbose\n"
+            "kafka-consumer-groups.sh --bootstrap-server localhost:9092 --group g --reset-offsets --to-earliest --topic t --execute\n"
+            "kafka-consumer-groups.sh --bootstrap-server localhost:9092 --describe --group g --offsets --verbose\n");
+        // Consumed under the partition's first leader (epoch 0): committed with epoch 0. An admin
+        // reset commits no epoch: "-".
+        CHECK(out.find("\ng               t               0          0               2               2               0 ") !=
+              std::string::npos);
+        CHECK(out.find("\ng               t               0          -               0               2               2 ") !=
+              std::string::npos);
     }
 }

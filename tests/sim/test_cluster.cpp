@@ -152,6 +152,8 @@ TEST_SUITE("sim/cluster/replication") {
         REQUIRE(s.send(p, rec("t", "k", "lost")) == ErrorCode::NONE);
         s.runFor(5); // the produce request arrives and is appended at the leader
         REQUIRE(s.topic("t")->partitions[0].leaderLeo() == 1);
+        CHECK(s.topic("t")->partitions[0].leader_epoch == 0); // a new partition's first leader: epoch 0, as in Kafka
+        CHECK(s.topic("t")->partitions[0].epochAt(0) == 0);
         const std::size_t beforeCrash = s.journal().size();
         s.stopBroker(leader, true); // crash before any follower fetched
         s.runFor(20000);
@@ -173,6 +175,9 @@ TEST_SUITE("sim/cluster/replication") {
         REQUIRE(s.topic("t")->partitions[0].leaderLeo() == 1);
         CHECK(s.recordKey(*s.recordAt(ps, 0, beforeCrash)) == std::optional<std::string>("k"));
         CHECK(s.recordKey(*s.recordAt(ps, 0, s.journal().size())) == std::optional<std::string>("other"));
+        // The lost record's epoch left the leader epoch cache with it; the new one is the new leader's.
+        CHECK(ps.leader_epoch >= 1);
+        CHECK(ps.epochAt(0) == ps.leader_epoch);
     }
     TEST_CASE("unclean leader election: offline without it, data loss with it") {
         for (bool unclean : {false, true}) {
