@@ -245,7 +245,7 @@ ScenarioTopic parseTopic(const json& v, const std::string& path, std::int32_t br
                                                " time(s): The target replication factor of " +
                                                std::to_string(t.replication_factor) +
                                                " cannot be reached because only " + std::to_string(brokers) +
-                                               " broker(s) are registered.");
+                                               " broker(s) are registered or some brokers have all their log directories cordoned.");
     if (v.contains("configs")) t.configs = getConfigs(v["configs"], path + "/configs");
     return t;
 }

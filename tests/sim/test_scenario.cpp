@@ -58,7 +58,7 @@ TEST_SUITE("sim/scenario") {
         CHECK(err.path == "/topics/1/replication_factor");
         CHECK(err.message ==
               "Unable to replicate the partition 3 time(s): The target replication factor of 3 cannot be reached "
-              "because only 1 broker(s) are registered.");
+              "because only 1 broker(s) are registered or some brokers have all their log directories cordoned.");
         CHECK(err.str().rfind("bad.json:7: /topics/1/replication_factor: ", 0) == 0);
 
         CHECK_FALSE(parseScenario("{\n \"name\": \"x\",\n \"topics\": [ }\n", "broken.json", err));
