@@ -42,6 +42,7 @@ void CliHost::rebuild() {
 }
 
 std::unique_ptr<labs::CommandSession> CliHost::start(const std::vector<std::string>& argv) {
+    m_controller->settle(); // commands act on the simulation: the background slice ends first
     if (!m_cli) return nullptr;
     return m_cli->start(argv, true);
 }
@@ -144,6 +145,8 @@ void CliHost::onTick() {
 }
 
 void CliHost::tickNow(sim::TimeMs ms) {
+    // Running commands and lab checks read the simulation on this tick: no background slice may run.
+    m_controller->settle();
     // While the controller plays, its timer moves time; otherwise the running commands do, at
     // wall-clock speed, so that a console consumer keeps receiving what another tab produces.
     if (m_backend) {

@@ -150,6 +150,35 @@ void TerminalTest::ctrlCStopsARunningConsumer() {
     QVERIFY(!w->cliHost()->clockRunning());
 }
 
+void TerminalTest::consumerKeepsReceivingWhilePlaybackRunsInTheBackground() {
+    // Playback simulates on a worker thread; the terminal's clock and a running console consumer
+    // read the same simulation. Each tick waits for the slice, so the consumer sees every record.
+    auto w = makeWindow();
+    QVERIFY(w->labPanel()->loadLab(kLab1));
+    TerminalPanel* panel = w->terminalPanel();
+    TerminalConsole* consumer = panel->currentConsole();
+    type(consumer, QStringLiteral("kafka-topics.sh --create --topic t --partitions 2") + kBootstrap);
+    type(consumer, QStringLiteral("kafka-console-consumer.sh --topic t --group g") + kBootstrap);
+    TerminalConsole* producer = panel->addConsole();
+    type(producer, QStringLiteral("kafka-console-producer.sh --topic t") + kBootstrap);
+    SimulationController* c = w->controller();
+    c->setSpeed(8);
+    c->setPlaying(true);
+    for (int i = 0; i < 200; ++i) {
+        c->advance(16, true); // the timer's path: the next slice runs on the worker
+        w->cliHost()->tickNow(CliHost::kTickMs);
+        if (i > 0 && i % 20 == 0) type(producer, QStringLiteral("linha-%1").arg(i)); // after the consumer joined (latest)
+        QCoreApplication::processEvents();
+    }
+    c->setPlaying(false);
+    ticks(w->cliHost(), 40);
+    for (int i = 20; i < 200; i += 20)
+        QVERIFY2(consumer->toPlainText().contains(QStringLiteral("linha-%1\n").arg(i)), qPrintable(consumer->toPlainText()));
+    QTest::keyClick(producer, Qt::Key_D, Qt::ControlModifier);
+    QTest::keyClick(consumer, Qt::Key_C, Qt::ControlModifier);
+    QVERIFY2(consumer->toPlainText().contains(QStringLiteral("Processed a total of 9 messages")), qPrintable(consumer->toPlainText()));
+}
+
 namespace {
 /// Solves lab 1 by typing, as a student would (the lab's instructions).
 void solveLab1(MainWindow* w) {

@@ -11,6 +11,7 @@ private Q_SLOTS:
     void historyUpRecallsTheLastCommand();
     void tabCompletesOptionsAndTopicNames();
     void ctrlCStopsARunningConsumer();
+    void consumerKeepsReceivingWhilePlaybackRunsInTheBackground();
     void labSolvedThroughThePanelTurnsAllStepsGreen();
     void progressIsRestoredAfterRecreatingThePanel();
     void restoredProgressRebuildsTheCluster();
