@@ -229,6 +229,7 @@ void SimulationController::sample() {
 }
 
 void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {
+    m_background_live = false; // moved by hand (scrub, step) or by advance(), which sets it again
     events = std::min(events, eventCount());
     if (events >= m_view.events && events - m_view.events < 4096) {
         const auto& all = journal().events();
