@@ -17,6 +17,18 @@ constexpr sim::TimeMs kSampleEveryMs = 250;
 constexpr sim::TimeMs kRateWindowMs = 1000;
 /// Virtual milliseconds per wall-clock millisecond at speed 1x.
 constexpr double kVirtualPerWall = 1.0;
+
+/// Runs `run` towards `target` in small virtual slices, stopping early once `budget_ms` of wall
+/// time is spent (0 = no limit), so that a busy scenario at 64x still returns in time.
+void runSlices(sim::ScenarioRun& run, sim::TimeMs target, int budget_ms) {
+    QElapsedTimer budget;
+    budget.start();
+    constexpr sim::TimeMs kSliceMs = 50;
+    while (run.sim().now() < target) {
+        run.runUntil(std::min(target, run.sim().now() + kSliceMs));
+        if (budget_ms > 0 && budget.elapsed() >= budget_ms) break;
+    }
+}
 } // namespace
 
 void PlotSeries::clear() { *this = PlotSeries{}; }
@@ -242,15 +254,7 @@ void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {
 }
 
 void SimulationController::simulateTowards(sim::TimeMs target, int budget_ms) {
-    QElapsedTimer budget;
-    budget.start();
-    // Small virtual slices so that a busy scenario at 64x still returns to the event loop in time.
-    constexpr sim::TimeMs kSliceMs = 50;
-    sim::Simulation& s = m_run->sim();
-    while (s.now() < target) {
-        m_run->runUntil(std::min(target, s.now() + kSliceMs));
-        if (budget_ms > 0 && budget.elapsed() >= budget_ms) break;
-    }
+    runSlices(*m_run, target, budget_ms);
     syncTimeline();
 }
 
@@ -272,15 +276,7 @@ void SimulationController::advance(double wall_ms, bool background) {
             setCursor(m_timeline->eventsUpTo(simulated), simulated);
             sim::ScenarioRun* run = m_run.get();
             m_background_live = true;
-            m_worker.start([run, target] {
-                QElapsedTimer budget;
-                budget.start();
-                constexpr sim::TimeMs kSliceMs = 50;
-                while (run->sim().now() < target) {
-                    run->runUntil(std::min(target, run->sim().now() + kSliceMs));
-                    if (budget.elapsed() >= kBackgroundBudgetMs) break;
-                }
-            });
+            m_worker.start([run, target] { runSlices(*run, target, kBackgroundBudgetMs); });
             return;
         }
         m_background_live = false;

@@ -298,8 +298,6 @@ public:
     void runFor(TimeMs ms) { runUntil(m_now + ms); }
     /// Time of the next scheduled event, or -1.
     TimeMs nextEventTime() const;
-    /// Timers waiting in the queue (diagnostics, benchmarks).
-    std::size_t pendingTimers() const { return m_timers.size() + m_cancellable.size(); }
 
     // ---- cluster admin ----
     AdminResult createTopic(const std::string& name, std::int32_t partitions, std::int32_t replication_factor,
