@@ -397,6 +397,9 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         gr.index = gi;
         gr.name = QString::fromStdString(j.groupName(gi));
         gr.state = g.state;
+        gr.coordinator = g.coordinator;
+        gr.coordinatorDown = g.coordinator < 0 || static_cast<std::size_t>(g.coordinator - 1) >= v.brokers.size() ||
+                             !v.brokers[static_cast<std::size_t>(g.coordinator - 1)].alive;
         gr.generation = g.generation;
         gr.protocol = g.protocol;
         std::int32_t proto = g.protocol;
@@ -473,6 +476,13 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             ci2.name = QString::fromStdString(j.consumerName(ci2.index));
             ci2.leader = g.leader == ci2.index;
             ci2.stopped = rebalancing && (!gr.cooperative || cv.assigned.empty());
+            const bool member = std::find(g.members.begin(), g.members.end(), ci2.index) != g.members.end();
+            const bool notPolling = cv.paused_until > now;
+            if (!member && !cv.assigned.empty()) ci2.status = ConsumerStatus::LeftUnaware;
+            else if (notPolling) ci2.status = ConsumerStatus::NotPolling;
+            else if (ci2.stopped) ci2.status = ConsumerStatus::Stopped;
+            else if (cv.assigned.empty()) ci2.status = ConsumerStatus::NoPartitions;
+            else ci2.status = ConsumerStatus::Consuming;
             const double cTop = gy;
             gy += th.px(20);
             double bx = right.left() + th.px(10);

@@ -91,12 +91,23 @@ enum class RebalancePhase : std::uint8_t {
     CoopAssign     ///< cooperative, phase 2: the follow-up rebalance hands the moved partitions over
 };
 
+/// What a consumer is doing, as Kafka sees it (one status per consumer, in this order of precedence).
+enum class ConsumerStatus : std::uint8_t {
+    Consuming,     ///< a member with partitions, polling
+    NoPartitions,  ///< a member with nothing assigned
+    Stopped,       ///< rebalancing with nothing to consume
+    LeftUnaware,   ///< no longer a member (e.g. its heartbeat thread left after max.poll.interval.ms)
+                   ///< but still holding its old partitions: it finds out at its next poll()
+    NotPolling     ///< a member that stopped calling poll() (a slow application), still in the group
+};
+
 struct ConsumerItem {
     std::int32_t index = -1;
     QString name;
     QRectF rect;
     bool leader = false;
     bool stopped = false;      ///< rebalancing with nothing to consume
+    ConsumerStatus status = ConsumerStatus::Consuming;
     std::vector<PartitionBadge> partitions;
 };
 
@@ -106,6 +117,8 @@ struct GroupItem {
     QRectF rect;
     QRectF headerRect;
     sim::GroupState state = sim::GroupState::Empty;
+    sim::BrokerId coordinator = -1;
+    bool coordinatorDown = false; ///< no coordinator, or its broker is down: `state` is not served by anyone
     std::int32_t generation = 0;
     std::int32_t protocol = -1;
     bool cooperative = false;  ///< the group's rebalance protocol (from the chosen assignor)

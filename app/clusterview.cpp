@@ -439,15 +439,18 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         p.setPen(th.text);
         m_text.draw(p, QRectF(h.left(), h.top(), h.width(), th.px(19)), Qt::AlignLeft | Qt::AlignVCenter, tr("Group %1").arg(g.name));
         p.setFont(smallFont);
-        const QString state = Texts::groupState(g.state);
+        // Without a live coordinator nobody serves the group: its last known state would be a lie.
+        const QString state = g.coordinatorDown ? Texts::noCoordinator() : Texts::groupState(g.state);
         QColor sc = th.muted;
-        if (g.state == sim::GroupState::Stable) sc = th.ok;
+        if (g.coordinatorDown) sc = th.offline;
+        else if (g.state == sim::GroupState::Stable) sc = th.ok;
         else if (g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance) sc = th.hw;
         const QRectF sr = chipRect(m_text, smallFont, h.left(), h.top() + th.px(21), state, th.px(16), th.px(6));
         chip(m_text, p, sr, state, sc, Qt::white, QColor(), lw);
-        p.setPen(th.text);
+        p.setPen(g.coordinatorDown ? th.offline : th.text);
+        const QString detail = g.coordinatorDown ? Texts::noCoordinatorDetail(g.coordinator) : tr("generation %1").arg(g.generation);
         m_text.draw(p, QRectF(sr.right() + th.px(6), sr.top(), h.right() - sr.right() - th.px(6), sr.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                   m_text.elided(smallFont, tr("generation %1").arg(g.generation), h.right() - sr.right() - th.px(6)));
+                   m_text.elided(smallFont, detail, h.right() - sr.right() - th.px(6)));
         const QString proto = g.protocol >= 0 ? Texts::assignor(g.protocol) + QStringLiteral(" · ") + Texts::rebalanceProtocol(g.protocol)
                                               : Texts::assignor(-1);
         p.setPen(th.muted);
@@ -458,12 +461,15 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             QString name = c.name;
             if (c.leader) name += tr(" (leader)");
             // The status on the right keeps its room; the name takes what is left.
-            const QString status = c.stopped ? tr("stopped: waiting") : (c.partitions.empty() ? tr("no partitions") : QString());
-            const double statusW = status.isEmpty() ? 0.0 : m_text.advance(smallFont, status) + th.px(8);
+            const QString status = c.status == ConsumerStatus::Consuming ? QString() : Texts::consumerStatus(c.status);
+            const bool alarming = c.status == ConsumerStatus::Stopped || c.status == ConsumerStatus::LeftUnaware ||
+                                  c.status == ConsumerStatus::NotPolling;
+            const double statusW = status.isEmpty() ? 0.0 : std::min(m_text.advance(smallFont, status) + th.px(8), nr.width() * 0.6);
             m_text.draw(p, nr, Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(smallBold, name, std::max(th.px(40), nr.width() - statusW)),
                         smallBold, th.text);
             if (!status.isEmpty())
-                m_text.draw(p, nr, Qt::AlignRight | Qt::AlignVCenter, status, smallFont, c.stopped ? th.offline : th.muted);
+                m_text.draw(p, nr, Qt::AlignRight | Qt::AlignVCenter, m_text.elided(smallFont, status, statusW - th.px(8)), smallFont,
+                            alarming ? th.offline : th.muted);
             p.setFont(badgeFont);
             for (const auto& b : c.partitions) paintBadge(p, b);
         }

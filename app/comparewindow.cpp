@@ -143,7 +143,6 @@ bool CompareWindow::isPlaying() const { return m_timer->isActive(); }
 
 void CompareWindow::setPlaying(bool playing) {
     if (!m_left->hasRun()) playing = false;
-    if (playing && m_time >= m_left->duration()) seekTime(0);
     if (playing) {
         m_wall->start();
         m_timer->start();
@@ -157,13 +156,14 @@ void CompareWindow::advance(double wallMs) {
     if (!m_left->hasRun()) return;
     const double speed = m_speed->currentData().toDouble();
     const auto delta = std::max<std::int64_t>(1, static_cast<std::int64_t>(wallMs * speed));
-    seekTime(std::min<std::int64_t>(m_left->duration(), m_time + delta));
-    if (m_time >= m_left->duration()) setPlaying(false);
+    // Like the main window, playback runs on past the scenario's duration until the user pauses it.
+    seekTime(m_time + delta);
 }
 
 void CompareWindow::seekTime(std::int64_t ms) {
     if (!m_left->hasRun()) return;
-    m_time = std::clamp<std::int64_t>(ms, 0, m_left->duration());
+    m_time = std::max<std::int64_t>(0, ms);
+    m_furthest = std::max(m_furthest, m_time);
     // The same virtual time on both sides: each shows every event of its own journal up to it.
     m_left->runTo(m_time);
     m_right->runTo(m_time);
@@ -180,20 +180,20 @@ void CompareWindow::stepForward() {
         return kNone;
     };
     std::int64_t next = std::min(nextOf(m_left), nextOf(m_right));
-    for (std::int64_t probe = m_time + 10; next == kNone && probe <= std::min(m_left->duration(), m_time + 10000); probe += 10) {
+    for (std::int64_t probe = m_time + 10; next == kNone && probe <= m_time + 10000; probe += 10) {
         m_left->runTo(probe);
         m_right->runTo(probe);
         next = std::min(nextOf(m_left), nextOf(m_right));
         if (m_left->eventCount() > m_left->cursor() || m_right->eventCount() > m_right->cursor()) break;
     }
-    seekTime(next == kNone ? std::min(m_left->duration(), m_time + 10000) : next);
+    seekTime(next == kNone ? m_time + 10000 : next);
 }
 
 void CompareWindow::refresh() {
     m_play->setIcon(style()->standardIcon(isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_play->setToolTip(isPlaying() ? tr("Pause") : tr("Play"));
     m_updating = true;
-    m_slider->setRange(0, static_cast<int>(m_left->duration()));
+    m_slider->setRange(0, static_cast<int>(std::min<std::int64_t>(INT32_MAX, std::max(m_left->duration(), m_furthest))));
     m_slider->setValue(static_cast<int>(m_time));
     m_updating = false;
     m_timeLabel->setText(tr("t = %1").arg(Texts::virtualTime(m_time)));

@@ -68,6 +68,7 @@ private:
     QTimer* m_timer;
     QElapsedTimer* m_wall;
     std::int64_t m_time = 0;
+    std::int64_t m_furthest = 0; ///< furthest time shown: the slider reaches at least this far
     bool m_updating = false;
 };
 

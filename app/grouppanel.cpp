@@ -55,8 +55,13 @@ void GroupPanel::refresh() {
     for (const auto& g : L.groups) {
         auto* item = new QTreeWidgetItem(m_tree);
         item->setText(0, g.name);
-        item->setText(1, Texts::groupState(g.state));
-        item->setToolTip(1, Texts::groupStateHelp(g.state));
+        if (g.coordinatorDown) {
+            item->setText(1, Texts::noCoordinator() + QStringLiteral(" (") + Texts::noCoordinatorDetail(g.coordinator) + QLatin1Char(')'));
+            item->setForeground(1, QColor(0xc0, 0x39, 0x2b));
+        } else {
+            item->setText(1, Texts::groupState(g.state));
+            item->setToolTip(1, Texts::groupStateHelp(g.state));
+        }
         const auto& gv = v.groups.at(g.index);
         const QString leader = gv.leader >= 0 ? QString::fromStdString(j.consumerName(gv.leader)) : QStringLiteral("-");
         item->setText(2, tr("generation %1 · assignor %2 · %3 · leader %4 · %n member(s)", nullptr, static_cast<int>(gv.members.size()))
@@ -74,12 +79,10 @@ void GroupPanel::refresh() {
                 const QString tp = QString::fromStdString(j.topicName(b.tp.first)) + QLatin1Char('-') + QString::number(b.tp.second);
                 (b.revoked ? revoked : consuming) << tp;
             }
-            if (c.stopped) {
-                ci->setText(1, tr("stopped"));
+            ci->setText(1, Texts::consumerStatus(c.status));
+            ci->setToolTip(1, Texts::consumerStatusHelp(c.status));
+            if (c.status == ConsumerStatus::Stopped || c.status == ConsumerStatus::LeftUnaware || c.status == ConsumerStatus::NotPolling)
                 ci->setForeground(1, QColor(0xc0, 0x39, 0x2b));
-            } else {
-                ci->setText(1, consuming.isEmpty() ? tr("idle") : tr("consuming"));
-            }
             QString details = consuming.isEmpty() ? tr("no partitions") : tr("partitions: %1").arg(consuming.join(QStringLiteral(", ")));
             if (!revoked.isEmpty()) details += QStringLiteral(" · ") + tr("revoked (stopped): %1").arg(revoked.join(QStringLiteral(", ")));
             ci->setText(2, details);

@@ -108,6 +108,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     setCentralWidget(central);
     m_status = new QLabel(this);
     statusBar()->addWidget(m_status, 1);
+    connect(m_controller, &SimulationController::demoEndReached, this, [this] {
+        statusBar()->showMessage(tr("The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.")
+                                     .arg(m_controller->duration() / 1000),
+                                 10000);
+    });
 
     createActions();
     createMenus();

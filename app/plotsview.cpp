@@ -133,7 +133,8 @@ void PlotsView::rebuild() {
 void PlotsView::follow() {
     if (!m_controller->hasRun()) return;
     const double now = cursorSeconds();
-    const double span = std::max(10.0, static_cast<double>(m_controller->duration()) / 1000.0);
+    // The scenario's duration, or as far as the simulation has run past it.
+    const double span = std::max(10.0, static_cast<double>(std::max(m_controller->duration(), m_controller->time())) / 1000.0);
     for (std::size_t i = 0; i < m_cursors.size(); ++i) {
         m_cursors[i]->point1->setCoords(now, 0);
         m_cursors[i]->point2->setCoords(now, 1);

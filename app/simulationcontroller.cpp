@@ -115,6 +115,7 @@ void SimulationController::load(const sim::Scenario& scenario, std::uint64_t see
     syncTimeline();
     m_view = m_timeline->latest();
     m_time = 0;
+    m_demo_end_announced = false;
     Q_EMIT reset();
     Q_EMIT changed();
 }
@@ -157,7 +158,9 @@ void SimulationController::setPlaying(bool playing) {
         setCursor(eventCount(), m_run->sim().now());
     }
     m_background_live = false;
-    if (playing && (!m_run || (isLive() && m_time >= duration()))) playing = false;
+    // A simulation runs on until the user stops it: the scenario's duration is where its demo is
+    // meant to end (demoEndReached), not where time stops.
+    if (playing && !m_run) playing = false;
     if (playing == m_playing) return;
     m_playing = playing;
     if (m_playing) {
@@ -243,6 +246,10 @@ void SimulationController::sample() {
 void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {
     m_background_live = false; // moved by hand (scrub, step) or by advance(), which sets it again
     events = std::min(events, eventCount());
+    if (m_run && !m_demo_end_announced && m_playing && time >= duration()) {
+        m_demo_end_announced = true;
+        Q_EMIT demoEndReached();
+    }
     if (events >= m_view.events && events - m_view.events < 4096) {
         const auto& all = journal().events();
         while (m_view.events < events) m_view.apply(journal(), all[m_view.events]);
@@ -261,14 +268,13 @@ void SimulationController::simulateTowards(sim::TimeMs target, int budget_ms) {
 void SimulationController::advance(double wall_ms, bool background) {
     settle();
     if (!m_run) return;
-    const sim::TimeMs end = duration();
     const auto delta = static_cast<sim::TimeMs>(wall_ms * m_speed * kVirtualPerWall);
     const sim::TimeMs simulated = m_run->sim().now();
     // Following "now" with background slices, the picture trails the simulation by one frame: the
     // next slice starts where the last one ended (from the picture, every other frame would have
     // nothing to simulate and playback would run at half speed).
     const sim::TimeMs from = background && m_background_live ? std::max(m_time, simulated) : m_time;
-    sim::TimeMs target = std::min(end, from + std::max<sim::TimeMs>(1, delta));
+    sim::TimeMs target = from + std::max<sim::TimeMs>(1, delta);
     if (target > simulated) {
         if (background) {
             // Show what is simulated already (the views build their layouts now, reading the
@@ -285,7 +291,6 @@ void SimulationController::advance(double wall_ms, bool background) {
         target = std::min(target, m_run->sim().now());
     }
     setCursor(m_timeline->eventsUpTo(target), target);
-    if (m_time >= end && isLive()) setPlaying(false);
 }
 
 void SimulationController::onTimer() {

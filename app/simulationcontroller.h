@@ -137,6 +137,9 @@ Q_SIGNALS:
     /// A new scenario or seed was loaded: views reset.
     void reset();
     void playingChanged(bool playing);
+    /// Playback went past the scenario's duration, where its demo is meant to end (once per load).
+    /// The simulation keeps running until the user pauses it.
+    void demoEndReached();
     void speedChanged(double speed);
 
 protected:
@@ -163,6 +166,7 @@ private:
     sim::ClusterView m_view;
     sim::TimeMs m_time = 0;
     bool m_playing = false;
+    bool m_demo_end_announced = false;
     double m_speed = 1.0;
     QTimer m_timer;
     QElapsedTimer m_wall;

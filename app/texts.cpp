@@ -1,5 +1,7 @@
 #include "app/texts.h"
 
+#include "app/clusterlayout.h"
+
 namespace fluxolab::app {
 
 QString Texts::groupState(sim::GroupState s) {
@@ -24,6 +26,40 @@ QString Texts::groupStateHelp(sim::GroupState s) {
     case sim::GroupState::Dead: return tr("The group was deleted.");
     }
     return {};
+}
+
+QString Texts::consumerStatus(ConsumerStatus s) {
+    switch (s) {
+    case ConsumerStatus::Consuming: return tr("consuming");
+    case ConsumerStatus::NoPartitions: return tr("no partitions");
+    case ConsumerStatus::Stopped: return tr("stopped: waiting");
+    case ConsumerStatus::LeftUnaware: return tr("left the group (does not know yet)");
+    case ConsumerStatus::NotPolling: return tr("not calling poll()");
+    }
+    return {};
+}
+
+QString Texts::consumerStatusHelp(ConsumerStatus s) {
+    switch (s) {
+    case ConsumerStatus::Consuming: return tr("A member of the group: it fetches and processes its partitions.");
+    case ConsumerStatus::NoPartitions: return tr("A member of the group with no partition assigned (more consumers than partitions, or waiting for the assignment).");
+    case ConsumerStatus::Stopped: return tr("The group is rebalancing: this consumer gave up its partitions and waits for the new assignment.");
+    case ConsumerStatus::LeftUnaware:
+        return tr("It did not call poll() within max.poll.interval.ms, so its heartbeat thread left the group and the partitions "
+                  "went to other members. The application does not know yet: it still holds the records it was processing and "
+                  "finds out at its next poll(), when it loses its partitions and joins again.");
+    case ConsumerStatus::NotPolling:
+        return tr("The application is busy and does not call poll(). It stays in the group while its heartbeats go on, until "
+                  "max.poll.interval.ms passes.");
+    }
+    return {};
+}
+
+QString Texts::noCoordinator() { return tr("No coordinator"); }
+
+QString Texts::noCoordinatorDetail(sim::BrokerId coordinator) {
+    return coordinator < 0 ? tr("no broker leads its __consumer_offsets partition")
+                           : tr("coordinator broker %1 is down").arg(coordinator);
 }
 
 QString Texts::assignor(std::int32_t kind) {
@@ -122,6 +158,12 @@ QString Texts::event(const sim::Journal& j, const sim::Event& e) {
     case T::GroupDeleted: return tr("Group %1 deleted").arg(group);
     case T::OffsetDeleted: return tr("Group %1 deleted its committed offset on %2").arg(group).arg(tp);
     case T::ScenarioAction: return tr("Scenario action: %1").arg(QString::fromStdString(j.string(e.name)));
+    case T::GroupLoaded:
+        return tr("Broker %1 loaded group %2 from __consumer_offsets: %3, generation %4, %n member(s)", nullptr,
+                  static_cast<int>(e.list_size / 2))
+            .arg(e.broker)
+            .arg(group, groupState(static_cast<sim::GroupState>(e.a)))
+            .arg(e.b);
     case T::Count_: break;
     }
     return {};

@@ -9,11 +9,19 @@
 
 namespace fluxolab::app {
 
+enum class ConsumerStatus : std::uint8_t; // app/clusterlayout.h
+
 class Texts {
     Q_DECLARE_TR_FUNCTIONS(Texts)
 public:
     static QString groupState(sim::GroupState s);
     static QString groupStateHelp(sim::GroupState s);
+    /// Short status of a consumer in its group card / table, and its explanation.
+    static QString consumerStatus(ConsumerStatus s);
+    static QString consumerStatusHelp(ConsumerStatus s);
+    /// The group has no coordinator serving it (none elected, or its broker is down).
+    static QString noCoordinator();
+    static QString noCoordinatorDetail(sim::BrokerId coordinator);
     static QString assignor(std::int32_t kind); ///< -1 = none
     static QString rebalanceProtocol(std::int32_t kind);
     static QString leaveReason(sim::LeaveReason r);

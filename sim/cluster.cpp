@@ -59,10 +59,14 @@ Simulation::Simulation(ClusterConfig config, std::uint64_t seed) : m_config(std:
 Simulation::~Simulation() = default;
 
 void Simulation::schedule(TimeMs at, TimerKind kind, std::int32_t a, std::int64_t b) {
+    // A timer never goes off in the past: whoever schedules one computes a time >= now (use m_now for
+    // "as soon as possible"). Silently moving it to now would hide the bug of a stale deadline.
+    FLUXOLAB_INVARIANT(at >= m_now, "timer scheduled in the past");
     m_timers.push(Timer{std::max(at, m_now), m_seq++, kind, a, b});
 }
 
 Simulation::TimerKey Simulation::scheduleCancellable(TimeMs at, TimerKind kind, std::int32_t a, std::int64_t b) {
+    FLUXOLAB_INVARIANT(at >= m_now, "timer scheduled in the past");
     const Timer t{std::max(at, m_now), m_seq++, kind, a, b};
     const TimerKey key{t.time, t.seq};
     m_cancellable.emplace(key, t);
@@ -606,6 +610,10 @@ void Simulation::setLeader(TopicState& t, PartitionState& p, BrokerId leader, bo
         }
         if (!p.is_static)
             for (std::size_t i = 0; i < p.replicas.size(); ++i) startFollowerFetch(t, p, i);
+        // Partition.makeLeader: the new leader tries to advance the HW at once (with an ISR of one,
+        // to its own log end); otherwise nothing would until a follower fetched, and produce
+        // requests waiting for the HW would hang until they time out.
+        maybeAdvanceHw(t, p);
         checkDelayedProduces(p);
     }
 }
@@ -819,6 +827,7 @@ void Simulation::stopBroker(BrokerId id, bool crash) {
     e.broker = id;
     e.flag = crash ? 1 : 0;
     failPendingOn(id);
+    coordinatorStopped(id);
     if (crash) schedule(m_now + m_config.defaults.broker_session_timeout_ms, TimerKind::BrokerFence, id);
     else fenceBroker(id); // controlled shutdown: leadership moves away at once
 }

@@ -41,7 +41,9 @@ struct BrokerDefaults {
     std::int64_t group_min_session_timeout_ms = 6000;
     std::int64_t group_max_session_timeout_ms = 1800000;
     std::int32_t offsets_topic_num_partitions = 50;
-    std::int32_t offsets_topic_replication_factor = 1; ///< the course's server.properties sets 1
+    /// -1: Kafka's default, 3, on a cluster of three brokers or more; a single broker uses the course's
+    /// server.properties (1) and two brokers use 2 (Kafka's 3 would leave groups with no coordinator).
+    std::int32_t offsets_topic_replication_factor = -1;
     bool auto_create_topics_enable = true;
     std::int64_t offsets_retention_check_interval_ms = 600000; ///< also removes Empty groups with no offsets
 };
@@ -222,6 +224,17 @@ struct GroupStateData {
     bool new_member_added = false;
     std::uint64_t rebalance_token = 0;
     BrokerId coordinator = -1;
+    /// The coordinator holds the group in memory. A coordinator that stops loses it; the broker that
+    /// leads the group's __consumer_offsets partition next loads `stored` (GroupMetadataManager).
+    bool loaded = true;
+    /// The group metadata last written to __consumer_offsets: at the end of every rebalance (the
+    /// leader's SyncGroup) and when the group becomes Empty. Committed offsets are stored apart.
+    struct Stored {
+        std::int32_t generation = 0;
+        std::string leader;
+        std::optional<AssignorKind> protocol;
+        std::vector<MemberState> members;
+    } stored;
     const MemberState* member(const std::string& id) const;
     MemberState* member(const std::string& id);
 };
@@ -332,6 +345,8 @@ public:
     void closeProducer(std::int32_t producer);
     /// Records sent and not yet acknowledged or failed.
     std::int64_t pendingRecords(std::int32_t producer) const;
+    /// Partitions for which the producer holds records: batched, in flight or waiting for a retry.
+    std::vector<TopicPartition> pendingPartitions(std::int32_t producer) const;
 
     // ---- consumers ----
     std::int32_t addConsumer(ConsumerConfig config);
@@ -432,8 +447,15 @@ private:
     void wakeParkedFetches(TopicState& t, PartitionState& p);
     void isrCheck(BrokerId broker);
     void retentionCheck();
-    TopicState& ensureOffsetsTopic();
+    TopicState* ensureOffsetsTopic(); ///< nullptr while fewer brokers are registered than its replication factor
+    std::int32_t offsetsTopicReplicationFactor() const;
     BrokerId coordinatorFor(const std::string& group);
+    /// A live coordinator serves the group's requests (loading the group first if it has to);
+    /// false: the request fails (the client looks the coordinator up again and retries).
+    bool coordinatorServes(GroupStateData& g);
+    void storeGroup(GroupStateData& g);
+    void loadGroup(GroupStateData& g);
+    void coordinatorStopped(BrokerId broker);
     void refreshCoordinators();
     std::int32_t partitionCountOf(const std::string& topic) const;
 
@@ -443,6 +465,7 @@ private:
     struct InFlight;
     std::deque<PendingBatch>& enqueue(ProducerData& pd, const TopicPartition& tp, Record r, std::int64_t bytes);
     void producerDrain(std::int32_t producer, bool force);
+    void armLinger(ProducerData& pd, TimeMs at);
     void sendBatch(std::int32_t producer, const TopicPartition& tp);
     void produceArrives(std::uint64_t request);
     void produceResponse(std::uint64_t request, ErrorCode error, Offset base);

@@ -3,6 +3,7 @@
 // the timer kinds, producer-side buffers and small helpers they share. Not part of the API.
 
 #include "sim/cluster.h"
+#include "sim/invariant.h"
 
 #include <deque>
 #include <map>

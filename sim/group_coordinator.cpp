@@ -12,22 +12,31 @@ using namespace detail;
 // ---------------------------------------------------------------------------------------------
 // Group coordinator placement
 
-TopicState& Simulation::ensureOffsetsTopic() {
-    if (TopicState* t = findTopic("__consumer_offsets")) return *t;
+std::int32_t Simulation::offsetsTopicReplicationFactor() const {
+    const std::int32_t configured = m_config.defaults.offsets_topic_replication_factor;
+    return configured > 0 ? configured : std::min<std::int32_t>(3, static_cast<std::int32_t>(m_brokers.size()));
+}
+
+TopicState* Simulation::ensureOffsetsTopic() {
+    if (TopicState* t = findTopic("__consumer_offsets")) return t;
     std::int32_t registered = 0;
     for (const auto& b : m_brokers)
         if (!b.fenced) ++registered;
-    const auto rf = std::max(1, std::min(m_config.defaults.offsets_topic_replication_factor, registered));
+    // As Kafka: the offsets topic is only created once enough brokers are registered for its
+    // replication factor; until then FindCoordinator answers COORDINATOR_NOT_AVAILABLE.
+    const std::int32_t rf = offsetsTopicReplicationFactor();
+    if (registered < rf) return nullptr;
     createTopic("__consumer_offsets", m_config.defaults.offsets_topic_num_partitions, rf,
                 {{"cleanup.policy", "compact"}, {"compression.type", "producer"}, {"segment.bytes", "104857600"}});
-    return *findTopic("__consumer_offsets");
+    return findTopic("__consumer_offsets");
 }
 
 BrokerId Simulation::coordinatorFor(const std::string& group) {
-    TopicState& t = ensureOffsetsTopic();
-    const auto n = static_cast<std::int32_t>(t.partitions.size());
+    TopicState* t = ensureOffsetsTopic();
+    if (!t) return -1;
+    const auto n = static_cast<std::int32_t>(t->partitions.size());
     const std::int32_t p = kafkaAbs(javaStringHashCode(group)) % n;
-    return t.partitions[static_cast<std::size_t>(p)].leader;
+    return t->partitions[static_cast<std::size_t>(p)].leader;
 }
 
 void Simulation::refreshCoordinators() {
@@ -35,12 +44,95 @@ void Simulation::refreshCoordinators() {
     for (auto& [id, g] : m_groups) {
         const BrokerId c = coordinatorFor(id);
         if (c != g.coordinator) {
+            // The old coordinator unloads the group (or has died with it); the new one loads it from
+            // its __consumer_offsets partition when it becomes the leader.
             g.coordinator = c;
+            g.loaded = false;
             Event& e = emitEvent(EventType::CoordinatorMoved);
             e.group = g.index;
             e.broker = c;
         }
+        coordinatorServes(g);
     }
+}
+
+bool Simulation::coordinatorServes(GroupStateData& g) {
+    if (g.coordinator < 0) {
+        // FindCoordinator again: the offsets topic may exist by now, or its partition have a leader.
+        const BrokerId c = coordinatorFor(g.id);
+        if (c < 0) return false;
+        g.coordinator = c;
+        g.loaded = false;
+        Event& e = emitEvent(EventType::CoordinatorMoved);
+        e.group = g.index;
+        e.broker = c;
+    }
+    if (!m_brokers[static_cast<std::size_t>(g.coordinator - 1)].alive) return false;
+    if (!g.loaded) loadGroup(g);
+    return true;
+}
+
+void Simulation::coordinatorStopped(BrokerId broker) {
+    // A stopped coordinator loses what it held in memory: a rebalance in progress, members that joined
+    // since the last stored generation, session deadlines. Its timers go with it (token, serials).
+    for (auto& [id, g] : m_groups)
+        if (g.coordinator == broker && g.loaded) {
+            g.loaded = false;
+            ++g.rebalance_token;
+            // Requests it was holding (a JoinGroup waiting for the others, a SyncGroup waiting for
+            // the leader) fail with the connection: those members rejoin once they find the new one.
+            for (auto& c : m_consumers)
+                if (c.config.group_id == id && (c.phase == ConsumerPhase::Joining || c.phase == ConsumerPhase::Syncing)) {
+                    c.phase = ConsumerPhase::Idle;
+                    c.rejoin_needed = true;
+                    ++c.join_token;
+                }
+        }
+}
+
+void Simulation::storeGroup(GroupStateData& g) {
+    g.stored.generation = g.generation;
+    g.stored.leader = g.leader;
+    g.stored.protocol = g.protocol;
+    g.stored.members = g.members;
+}
+
+void Simulation::loadGroup(GroupStateData& g) {
+    // GroupMetadataManager.loadGroupsForPartition: the group comes back as last stored (Stable with its
+    // members and their assignments, or Empty), and every member gets a fresh session from now.
+    g.loaded = true;
+    ++g.rebalance_token;
+    g.initial_delay_until = -1;
+    g.generation = g.stored.generation;
+    g.leader = g.stored.leader;
+    g.protocol = g.stored.protocol;
+    g.members = g.stored.members;
+    std::vector<std::int32_t> pairs;
+    for (auto& m : g.members) {
+        m.joined = false;
+        m.awaiting_sync = false;
+        m.serial = ++m_member_serial;
+        m.session_deadline = m_now + m.session_timeout_ms;
+        schedule(m.session_deadline, TimerKind::SessionCheck, g.index, static_cast<std::int64_t>(m.serial));
+        pairs.push_back(m.consumer);
+        pairs.push_back(static_cast<std::int32_t>(m_journal.addString(m.member_id)));
+    }
+    g.state = g.members.empty() ? GroupState::Empty : GroupState::Stable;
+    if (g.members.empty()) {
+        g.leader.clear();
+        g.protocol.reset();
+    }
+    Event& e = emitEvent(EventType::GroupLoaded);
+    e.group = g.index;
+    e.broker = g.coordinator;
+    e.a = static_cast<std::int64_t>(g.state);
+    e.b = g.generation;
+    const MemberState* leader = g.leader.empty() ? nullptr : g.member(g.leader);
+    e.actor = leader ? leader->consumer : -1;
+    e.flag = g.protocol ? static_cast<std::uint8_t>(*g.protocol) : std::uint8_t{255};
+    const auto [lb, ls] = m_journal.addList(pairs);
+    e.list_begin = lb;
+    e.list_size = ls;
 }
 
 GroupStateData& Simulation::groupFor(const std::string& id) {
@@ -270,7 +362,8 @@ void Simulation::commitOffsets(ConsumerState& c, const std::map<TopicPartition, 
     if (c.config.group_id.empty() || offsets.empty()) return;
     GroupStateData& g = groupFor(c.config.group_id);
     ErrorCode err = ErrorCode::NONE;
-    if (c.subscribed) {
+    if (!coordinatorServes(g)) err = ErrorCode::COORDINATOR_NOT_AVAILABLE;
+    else if (c.subscribed) {
         const MemberState* m = g.member(c.member_id);
         if (!m) err = ErrorCode::UNKNOWN_MEMBER_ID;
         else if (g.state == GroupState::CompletingRebalance) err = ErrorCode::REBALANCE_IN_PROGRESS;
@@ -314,8 +407,9 @@ void Simulation::closeConsumer(std::int32_t consumer) {
     if (c.config.enable_auto_commit) commitPositions(c);
     revoke(c, std::vector<TopicPartition>(c.assigned));
     if (c.subscribed && !c.member_id.empty()) {
+        // Without a live coordinator the LeaveGroup is lost: the member stays until its session expires.
         if (GroupStateData* g = c.config.group_id.empty() ? nullptr : &groupFor(c.config.group_id))
-            if (g->member(c.member_id)) removeMember(*g, c.member_id, LeaveReason::LeaveGroup);
+            if (coordinatorServes(*g) && g->member(c.member_id)) removeMember(*g, c.member_id, LeaveReason::LeaveGroup);
     }
     c.phase = ConsumerPhase::Closed;
     ++c.join_token;
@@ -401,7 +495,9 @@ void Simulation::consumerPoll(std::int32_t consumer) {
 }
 
 void Simulation::sendJoin(ConsumerState& c) {
-    if (coordinatorFor(c.config.group_id) < 0) return; // COORDINATOR_NOT_AVAILABLE: retried on the next poll
+    // No live coordinator (FindCoordinator: COORDINATOR_NOT_AVAILABLE, or the connection fails):
+    // retried on the next poll.
+    if (!coordinatorServes(groupFor(c.config.group_id))) return;
     c.rejoin_needed = false;
     c.phase = ConsumerPhase::Joining;
     ++c.join_token;
@@ -412,6 +508,12 @@ void Simulation::joinArrives(std::int32_t consumer, std::uint64_t token) {
     ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
     if (c.join_token != token || c.phase == ConsumerPhase::Closed) return;
     GroupStateData& g = groupFor(c.config.group_id);
+    if (!coordinatorServes(g)) {
+        // The coordinator went away with the request: the client finds the new one and joins again.
+        c.phase = ConsumerPhase::Idle;
+        c.rejoin_needed = true;
+        return;
+    }
     if (g.state == GroupState::Dead) g.state = GroupState::Empty;
     // The group only accepts members sharing at least one assignor with it.
     if (!g.members.empty()) {
@@ -540,10 +642,13 @@ void Simulation::maybeCompleteJoin(GroupStateData& g) {
 void Simulation::completeJoin(GroupStateData& g) {
     ++g.generation;
     ++g.rebalance_token;
+    // GroupCoordinator.onCompleteJoin: every member's session restarts with the new generation.
+    for (auto& m : g.members) m.session_deadline = std::max(m.session_deadline, m_now + m.session_timeout_ms);
     if (g.members.empty()) {
         g.protocol.reset();
         g.leader.clear();
         setGroupState(g, GroupState::Empty);
+        storeGroup(g);
         return;
     }
     // ClassicGroup.selectProtocol: candidates supported by every member; each member votes for its
@@ -614,6 +719,11 @@ void Simulation::syncArrives(std::int32_t consumer, std::uint64_t token) {
     ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
     if (c.join_token != token || c.phase != ConsumerPhase::Syncing) return;
     GroupStateData& g = groupFor(c.config.group_id);
+    if (!coordinatorServes(g)) {
+        c.phase = ConsumerPhase::Idle;
+        c.rejoin_needed = true;
+        return;
+    }
     MemberState* m = g.member(c.member_id);
     if (!m || c.generation != g.generation ||
         (g.state != GroupState::CompletingRebalance && g.state != GroupState::Stable)) {
@@ -633,6 +743,7 @@ void Simulation::syncArrives(std::int32_t consumer, std::uint64_t token) {
         }
         m_leader_assignment.erase(consumer);
         setGroupState(g, GroupState::Stable);
+        storeGroup(g);
     }
     if (g.state == GroupState::Stable) {
         for (auto& mm : g.members) {
@@ -677,6 +788,13 @@ void Simulation::consumerHeartbeat(std::int32_t consumer, std::uint64_t token) {
     ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
     if (token != c.heartbeat_token || c.phase == ConsumerPhase::Closed || c.member_id.empty()) return;
     GroupStateData& g = groupFor(c.config.group_id);
+    if (!coordinatorServes(g)) {
+        // The heartbeat fails (coordinator unknown): the client looks the coordinator up again with
+        // its backoff (retry.backoff.max.ms = 1 s) and heartbeats to the new one. Its assignment stays.
+        schedule(m_now + std::min<std::int64_t>(1000, c.config.heartbeat_interval_ms), TimerKind::ConsumerHeartbeat,
+                 consumer, static_cast<std::int64_t>(token));
+        return;
+    }
     // The heartbeat thread leaves the group when poll() was not called within max.poll.interval.ms.
     if (m_now - c.last_poll_ms > c.config.max_poll_interval_ms) {
         if (g.member(c.member_id)) removeMember(g, c.member_id, LeaveReason::PollTimeout);
@@ -705,11 +823,15 @@ void Simulation::consumerHeartbeat(std::int32_t consumer, std::uint64_t token) {
 
 void Simulation::sessionCheck(std::int32_t group_index, std::int64_t serial) {
     GroupStateData* g = groupByIndex(group_index);
-    if (!g) return;
+    if (!g || !g->loaded) return; // a coordinator that stopped took its session timers with it
     MemberState* m = nullptr;
     for (auto& mm : g->members)
         if (static_cast<std::int64_t>(mm.serial) == serial) m = &mm;
     if (!m) return;
+    // A member waiting for its JoinGroup or SyncGroup answer does not heartbeat and is not expired
+    // (ClassicGroupMember.hasSatisfiedHeartbeat); its session restarts when the join completes.
+    const bool awaiting = (g->state == GroupState::PreparingRebalance && m->joined) || m->awaiting_sync;
+    if (awaiting && m->session_deadline <= m_now) m->session_deadline = m_now + m->session_timeout_ms;
     if (m->session_deadline > m_now) {
         schedule(m->session_deadline, TimerKind::SessionCheck, group_index, serial);
         return;
@@ -722,6 +844,16 @@ void Simulation::removeMember(GroupStateData& g, const std::string& member_id_re
     const std::string member_id = member_id_ref;
     const MemberState* m = g.member(member_id);
     if (!m) return;
+    // A JoinGroup or SyncGroup the coordinator was holding for this member is answered
+    // UNKNOWN_MEMBER_ID: the client starts over as a new member.
+    if (ConsumerState& c = m_consumers[static_cast<std::size_t>(m->consumer)];
+        c.member_id == member_id && (c.phase == ConsumerPhase::Joining || c.phase == ConsumerPhase::Syncing)) {
+        c.member_id.clear();
+        c.generation = -1;
+        c.phase = ConsumerPhase::Idle;
+        c.rejoin_needed = true;
+        ++c.join_token;
+    }
     Event& e = emitEvent(EventType::MemberLeft);
     e.actor = m->consumer;
     e.group = g.index;

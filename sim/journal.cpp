@@ -54,7 +54,7 @@ const char* eventTypeName(EventType type) {
         "member_joined",   "member_left",        "group_state_changed",  "generation_started",
         "partitions_revoked", "partitions_assigned", "records_consumed", "position_reset",
         "offset_committed", "commit_failed",     "coordinator_moved",    "group_deleted",
-        "offset_deleted",  "scenario_action"};
+        "offset_deleted",  "scenario_action",    "group_loaded"};
     static_assert(sizeof(names) / sizeof(names[0]) == static_cast<std::size_t>(EventType::Count_));
     const auto i = static_cast<std::size_t>(type);
     return i < static_cast<std::size_t>(EventType::Count_) ? names[i] : "unknown";
@@ -298,6 +298,25 @@ std::string Journal::toJson(std::size_t index) const {
     case EventType::GroupDeleted: str("group", groupName(e.group)); break;
     case EventType::OffsetDeleted: str("group", groupName(e.group)); tp(); break;
     case EventType::ScenarioAction: num("action", e.a); str("description", string(e.name)); break;
+    case EventType::GroupLoaded: {
+        str("group", groupName(e.group));
+        num("coordinator", e.broker);
+        str("state", groupStateName(static_cast<GroupState>(e.a)));
+        num("generation", e.b);
+        if (e.actor >= 0) consumer("leader", e.actor);
+        if (e.flag != 255) str("protocol", assignorName(static_cast<AssignorKind>(e.flag)));
+        out += ",\"members\":[";
+        for (std::uint32_t i = 0; i + 1 < e.list_size; i += 2) {
+            if (i) out.push_back(',');
+            out += "{\"consumer\":";
+            appendEscaped(out, consumerName(m_lists[e.list_begin + i]));
+            out += ",\"member_id\":";
+            appendEscaped(out, string(static_cast<std::uint32_t>(m_lists[e.list_begin + i + 1])));
+            out.push_back('}');
+        }
+        out.push_back(']');
+        break;
+    }
     case EventType::Count_: break;
     }
     out.push_back('}');

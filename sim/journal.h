@@ -48,6 +48,8 @@ enum class EventType : std::uint8_t {
     GroupDeleted,        ///< group
     OffsetDeleted,       ///< group, topic, partition (OffsetDelete, kafka-consumer-groups --delete-offsets)
     ScenarioAction,      ///< a=action index in the scenario, name=description
+    GroupLoaded,         ///< group, broker=coordinator, a=GroupState, b=generation, actor=leader consumer (-1 none),
+                         ///< flag=AssignorKind (255 none), list=(consumer, member id string) pairs
     Count_
 };
 

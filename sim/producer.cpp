@@ -48,6 +48,14 @@ std::int64_t Simulation::pendingRecords(std::int32_t producer) const {
     return m_producers[static_cast<std::size_t>(producer)]->pending;
 }
 
+std::vector<TopicPartition> Simulation::pendingPartitions(std::int32_t producer) const {
+    const auto& pd = *m_producers[static_cast<std::size_t>(producer)];
+    std::set<TopicPartition> out(pd.in_flight.begin(), pd.in_flight.end());
+    for (const auto& [tp, q] : pd.queues)
+        if (!q.empty()) out.insert(tp);
+    return {out.begin(), out.end()};
+}
+
 std::optional<std::string> Simulation::recordKey(const Record& r) const {
     if (r.key == 0) return std::nullopt;
     return m_keys[r.key];
@@ -155,11 +163,13 @@ ErrorCode Simulation::sendSynthetic(std::int32_t producer, const std::string& to
     const std::int32_t part = choosePartition(pd, *t, key_id, bytes);
     const TopicPartition tp{t->name, part};
     auto& q = enqueue(pd, tp, r, bytes);
-    if (q.size() > 1 || q.back().bytes >= pd.config.batch_size || pd.config.linger_ms == 0) producerDrain(producer, false);
-    else if (pd.linger_at < 0) {
-        pd.linger_at = q.back().created_ms + pd.config.linger_ms;
-        schedule(pd.linger_at, TimerKind::ProducerLinger, producer);
-    }
+    // Fast path of producerDrain for the common case of one open batch on this partition: only a
+    // batch whose linger has yet to expire needs the linger timer. One whose linger already expired
+    // (its partition had a request in flight when the timer fired) is sent by producerDrain, now if
+    // the partition is free, otherwise when the response to the request in flight arrives.
+    const TimeMs linger_end = q.back().created_ms + pd.config.linger_ms;
+    if (q.size() > 1 || q.back().bytes >= pd.config.batch_size || linger_end <= m_now) producerDrain(producer, false);
+    else armLinger(pd, linger_end);
     return ErrorCode::NONE;
 }
 
@@ -189,10 +199,18 @@ void Simulation::producerDrain(std::int32_t producer, bool force) {
         }
     }
     for (const auto& tp : ready_tps) sendBatch(producer, tp);
-    if (earliest >= 0 && (pd.linger_at < 0 || earliest < pd.linger_at)) {
-        pd.linger_at = earliest;
-        schedule(earliest, TimerKind::ProducerLinger, producer);
-    }
+    if (earliest >= 0) armLinger(pd, earliest);
+}
+
+void Simulation::armLinger(ProducerData& pd, TimeMs at) {
+    // One linger timer per producer, armed for the earliest batch still lingering. `at` is always in
+    // the future: a batch whose linger has expired is ready and never waits for this timer, so the
+    // timer fires exactly at `linger_at` and the dispatcher can recognise it (a timer clamped to "now"
+    // would not match and would leave `linger_at` set forever, so no later batch would arm one).
+    FLUXOLAB_INVARIANT(at > m_now, "linger timer armed for a batch whose linger already expired");
+    if (pd.linger_at >= 0 && pd.linger_at <= at) return; // an earlier timer will drain this batch too
+    pd.linger_at = at;
+    schedule(at, TimerKind::ProducerLinger, pd.index);
 }
 
 void Simulation::sendBatch(std::int32_t producer, const TopicPartition& tp) {

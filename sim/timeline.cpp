@@ -194,6 +194,21 @@ void ClusterView::apply(const Journal& j, const Event& e) {
     case EventType::PositionReset: slot(consumers, e.actor).position[key] = e.a; break;
     case EventType::OffsetCommitted: groups[e.group].committed[key] = e.a; break;
     case EventType::CoordinatorMoved: groups[e.group].coordinator = e.broker; break;
+    case EventType::GroupLoaded: {
+        auto& g = groups[e.group];
+        g.coordinator = e.broker;
+        g.state = static_cast<GroupState>(e.a);
+        g.generation = static_cast<std::int32_t>(e.b);
+        g.leader = e.actor;
+        g.protocol = e.flag == 255 ? -1 : e.flag;
+        g.members.clear();
+        const auto pairs = j.list(e);
+        for (std::size_t i = 0; i + 1 < pairs.size(); i += 2) {
+            g.members.push_back(pairs[i]);
+            slot(consumers, pairs[i]).member_id = static_cast<std::uint32_t>(pairs[i + 1]);
+        }
+        break;
+    }
     case EventType::CommitFailed:
     case EventType::ScenarioAction:
     case EventType::Count_: break;

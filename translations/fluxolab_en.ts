@@ -435,6 +435,65 @@
         <source>Group %1 deleted its committed offset on %2</source>
         <translation>Group %1 deleted its committed offset on %2</translation>
     </message>
+    <message>
+        <source>consuming</source>
+        <translation>consuming</translation>
+    </message>
+    <message>
+        <source>no partitions</source>
+        <translation>no partitions</translation>
+    </message>
+    <message>
+        <source>stopped: waiting</source>
+        <translation>stopped: waiting</translation>
+    </message>
+    <message>
+        <source>left the group (does not know yet)</source>
+        <translation>left the group (does not know yet)</translation>
+    </message>
+    <message>
+        <source>not calling poll()</source>
+        <translation>not calling poll()</translation>
+    </message>
+    <message>
+        <source>A member of the group: it fetches and processes its partitions.</source>
+        <translation>A member of the group: it fetches and processes its partitions.</translation>
+    </message>
+    <message>
+        <source>A member of the group with no partition assigned (more consumers than partitions, or waiting for the assignment).</source>
+        <translation>A member of the group with no partition assigned (more consumers than partitions, or waiting for the assignment).</translation>
+    </message>
+    <message>
+        <source>The group is rebalancing: this consumer gave up its partitions and waits for the new assignment.</source>
+        <translation>The group is rebalancing: this consumer gave up its partitions and waits for the new assignment.</translation>
+    </message>
+    <message>
+        <source>It did not call poll() within max.poll.interval.ms, so its heartbeat thread left the group and the partitions went to other members. The application does not know yet: it still holds the records it was processing and finds out at its next poll(), when it loses its partitions and joins again.</source>
+        <translation>It did not call poll() within max.poll.interval.ms, so its heartbeat thread left the group and the partitions went to other members. The application does not know yet: it still holds the records it was processing and finds out at its next poll(), when it loses its partitions and joins again.</translation>
+    </message>
+    <message>
+        <source>The application is busy and does not call poll(). It stays in the group while its heartbeats go on, until max.poll.interval.ms passes.</source>
+        <translation>The application is busy and does not call poll(). It stays in the group while its heartbeats go on, until max.poll.interval.ms passes.</translation>
+    </message>
+    <message>
+        <source>No coordinator</source>
+        <translation>No coordinator</translation>
+    </message>
+    <message>
+        <source>no broker leads its __consumer_offsets partition</source>
+        <translation>no broker leads its __consumer_offsets partition</translation>
+    </message>
+    <message>
+        <source>coordinator broker %1 is down</source>
+        <translation>coordinator broker %1 is down</translation>
+    </message>
+    <message numerus="yes">
+        <source>Broker %1 loaded group %2 from __consumer_offsets: %3, generation %4, %n member(s)</source>
+        <translation>
+            <numerusform>Broker %1 loaded group %2 from __consumer_offsets: %3, generation %4, %n member</numerusform>
+            <numerusform>Broker %1 loaded group %2 from __consumer_offsets: %3, generation %4, %n members</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>
@@ -640,14 +699,6 @@
         <translation> (leader)</translation>
     </message>
     <message>
-        <source>no partitions</source>
-        <translation>no partitions</translation>
-    </message>
-    <message>
-        <source>stopped: waiting</source>
-        <translation>stopped: waiting</translation>
-    </message>
-    <message>
         <source>Without owner (waiting for phase 2)</source>
         <translation>Without owner (waiting for phase 2)</translation>
     </message>
@@ -793,18 +844,6 @@
     <message>
         <source> (leader)</source>
         <translation> (leader)</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>stopped</translation>
-    </message>
-    <message>
-        <source>idle</source>
-        <translation>idle</translation>
-    </message>
-    <message>
-        <source>consuming</source>
-        <translation>consuming</translation>
     </message>
     <message>
         <source>no partitions</source>
@@ -1213,6 +1252,10 @@
     <message>
         <source>La&amp;bs</source>
         <translation>La&amp;bs</translation>
+    </message>
+    <message>
+        <source>The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.</source>
+        <translation>The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.</translation>
     </message>
 </context>
 <context>

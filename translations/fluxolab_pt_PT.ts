@@ -435,6 +435,65 @@
         <source>Group %1 deleted its committed offset on %2</source>
         <translation>O grupo %1 apagou o offset confirmado em %2</translation>
     </message>
+    <message>
+        <source>consuming</source>
+        <translation>a consumir</translation>
+    </message>
+    <message>
+        <source>no partitions</source>
+        <translation>sem partições</translation>
+    </message>
+    <message>
+        <source>stopped: waiting</source>
+        <translation>parado: à espera</translation>
+    </message>
+    <message>
+        <source>left the group (does not know yet)</source>
+        <translation>saiu do grupo (ainda não sabe)</translation>
+    </message>
+    <message>
+        <source>not calling poll()</source>
+        <translation>não chama poll()</translation>
+    </message>
+    <message>
+        <source>A member of the group: it fetches and processes its partitions.</source>
+        <translation>Membro do grupo: lê e processa as suas partições.</translation>
+    </message>
+    <message>
+        <source>A member of the group with no partition assigned (more consumers than partitions, or waiting for the assignment).</source>
+        <translation>Membro do grupo sem partições atribuídas (há mais consumidores do que partições, ou ainda espera pela atribuição).</translation>
+    </message>
+    <message>
+        <source>The group is rebalancing: this consumer gave up its partitions and waits for the new assignment.</source>
+        <translation>O grupo está a rebalancear: este consumidor largou as suas partições e espera pela nova atribuição.</translation>
+    </message>
+    <message>
+        <source>It did not call poll() within max.poll.interval.ms, so its heartbeat thread left the group and the partitions went to other members. The application does not know yet: it still holds the records it was processing and finds out at its next poll(), when it loses its partitions and joins again.</source>
+        <translation>Não chamou poll() dentro de max.poll.interval.ms, por isso a sua thread de heartbeat saiu do grupo e as partições passaram para outros membros. A aplicação ainda não sabe: continua com os registos que estava a processar e só descobre no próximo poll(), quando perde as partições e volta a entrar no grupo.</translation>
+    </message>
+    <message>
+        <source>The application is busy and does not call poll(). It stays in the group while its heartbeats go on, until max.poll.interval.ms passes.</source>
+        <translation>A aplicação está ocupada e não chama poll(). Continua no grupo enquanto os heartbeats continuam, até passar max.poll.interval.ms.</translation>
+    </message>
+    <message>
+        <source>No coordinator</source>
+        <translation>Sem coordenador</translation>
+    </message>
+    <message>
+        <source>no broker leads its __consumer_offsets partition</source>
+        <translation>nenhum broker lidera a sua partição de __consumer_offsets</translation>
+    </message>
+    <message>
+        <source>coordinator broker %1 is down</source>
+        <translation>o broker coordenador %1 está em baixo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Broker %1 loaded group %2 from __consumer_offsets: %3, generation %4, %n member(s)</source>
+        <translation>
+            <numerusform>O broker %1 carregou o grupo %2 de __consumer_offsets: %3, geração %4, %n membro</numerusform>
+            <numerusform>O broker %1 carregou o grupo %2 de __consumer_offsets: %3, geração %4, %n membros</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>
@@ -640,14 +699,6 @@
         <translation> (líder)</translation>
     </message>
     <message>
-        <source>no partitions</source>
-        <translation>sem partições</translation>
-    </message>
-    <message>
-        <source>stopped: waiting</source>
-        <translation>parado: à espera</translation>
-    </message>
-    <message>
         <source>Without owner (waiting for phase 2)</source>
         <translation>Sem dono (à espera da fase 2)</translation>
     </message>
@@ -793,18 +844,6 @@
     <message>
         <source> (leader)</source>
         <translation> (líder)</translation>
-    </message>
-    <message>
-        <source>stopped</source>
-        <translation>parado</translation>
-    </message>
-    <message>
-        <source>idle</source>
-        <translation>inativo</translation>
-    </message>
-    <message>
-        <source>consuming</source>
-        <translation>a consumir</translation>
     </message>
     <message>
         <source>no partitions</source>
@@ -1213,6 +1252,10 @@
     <message>
         <source>La&amp;bs</source>
         <translation>La&amp;boratórios</translation>
+    </message>
+    <message>
+        <source>The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.</source>
+        <translation>A demonstração chegou ao fim previsto no cenário (%1 s); a simulação continua até a pausar.</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,8 @@
 #include <QFile>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -395,4 +397,93 @@ void MainWindowTest::exports() {
     w->plotsView()->rebuild();
     QVERIFY(w->plotsView()->lagGraphCount() >= 1);
     QCOMPARE(w->plotsView()->cursorSeconds(), 20.0);
+}
+
+void MainWindowTest::playbackGoesPastTheDuration() {
+    // A simulation runs on until the user pauses it; the duration is where the demo is meant to end.
+    auto w = makeWindow();
+    auto* c = w->controller();
+    const sim::TimeMs end = c->duration();
+    c->runTo(end - 200);
+    QSignalSpy demoEnd(c, &SimulationController::demoEndReached);
+    c->setSpeed(64);
+    c->setPlaying(true);
+    QTRY_VERIFY_WITH_TIMEOUT(c->time() > end + 2000, 10000);
+    QVERIFY(c->isPlaying());
+    QCOMPARE(demoEnd.count(), 1);
+    QVERIFY(w->statusBar()->currentMessage().contains(QString::number(end / 1000)));
+    c->setPlaying(false);
+    // A consumer added after the end gets partitions: the group still rebalances.
+    const std::int32_t added = c->addConsumer(c->journal().groupName(c->view().groups.begin()->first));
+    c->runTo(c->time() + 20000);
+    QVERIFY(!c->view().consumers.at(static_cast<std::size_t>(added)).assigned.empty());
+}
+
+void MainWindowTest::slowConsumerThatLeftSaysSo() {
+    // consumidor-lento: 'lento' stops calling poll() at 20 s for 50 s; max.poll.interval.ms is 30 s,
+    // so its heartbeat thread leaves the group at about 50 s while it still holds its partitions.
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("consumidor-lento"), false));
+    auto* c = w->controller();
+    // Consumers by index: 0 = 'rapido', 1 = 'lento' (the scenario's order).
+    auto statusOf = [&](std::int32_t index) {
+        for (const auto& g : w->clusterView()->layout().groups)
+            for (const auto& ci : g.consumers)
+                if (ci.index == index) return ci.status;
+        return ConsumerStatus::Consuming;
+    };
+    c->runTo(25000);
+    QCOMPARE(statusOf(1), ConsumerStatus::NotPolling);
+    c->runTo(60000);
+    QCOMPARE(statusOf(1), ConsumerStatus::LeftUnaware);
+    QCOMPARE(statusOf(0), ConsumerStatus::Consuming);
+    // Never "consuming" while another member owns the same partitions.
+    for (sim::TimeMs t = 20000; t <= 90000; t += 500) {
+        c->runTo(t);
+        std::map<sim::TpKey, int> consuming;
+        for (const auto& g : w->clusterView()->layout().groups)
+            for (const auto& ci : g.consumers)
+                if (ci.status == ConsumerStatus::Consuming)
+                    for (const auto& b : ci.partitions)
+                        if (!b.revoked) ++consuming[b.tp];
+        for (const auto& [tp, n] : consuming) QVERIFY2(n == 1, qPrintable(QStringLiteral("t=%1").arg(t)));
+    }
+    // The group table says the same.
+    auto* tree = w->findChild<QTreeWidget*>();
+    QVERIFY(tree);
+}
+
+void MainWindowTest::coordinatorFailoverIsShownAndRecovers() {
+    // rebalance-basico has 3 brokers: __consumer_offsets has Kafka's replication factor 3, so when the
+    // group's coordinator crashes another replica of its offsets partition takes over (after the
+    // controller fences the broker, broker.session.timeout.ms = 9 s), loads the group, and the
+    // members carry on in the same generation: no rebalance, commits go on.
+    auto w = makeWindow();
+    auto* c = w->controller();
+    c->runTo(8000); // Stable in generation 1 (since 6 s); the scenario adds a consumer at 20 s
+    const auto& g0 = w->clusterView()->layout().groups.front();
+    QVERIFY(!g0.coordinatorDown);
+    QCOMPARE(g0.state, sim::GroupState::Stable);
+    const sim::BrokerId coordinator = g0.coordinator;
+    const std::int32_t generation = g0.generation;
+    QVERIFY(coordinator >= 1);
+    QAction* crash = w->action(QStringLiteral("crashBroker%1").arg(coordinator));
+    QVERIFY(crash);
+    crash->trigger();
+    c->runTo(c->time() + 2000);
+    QVERIFY(w->clusterView()->layout().groups.front().coordinatorDown);
+    c->runTo(19500); // fenced at 17 s
+    const auto& g1 = w->clusterView()->layout().groups.front();
+    QVERIFY(!g1.coordinatorDown);
+    QVERIFY(g1.coordinator != coordinator);
+    QCOMPARE(g1.state, sim::GroupState::Stable);
+    QCOMPARE(g1.generation, generation);
+    // Commits continue under the new coordinator.
+    const sim::TimeMs after = 17000;
+    c->runTo(30000);
+    bool committed = false;
+    const auto& j = c->journal();
+    for (std::size_t i = j.size(); i-- > 0 && j[i].time > after;)
+        if (j[i].type == sim::EventType::OffsetCommitted && j[i].actor >= 0) committed = true;
+    QVERIFY(committed);
 }

@@ -20,4 +20,7 @@ private Q_SLOTS:
     void badScenarioKeepsTheCurrentOne();
     void tablesPrintCliNumbers();
     void exports();
+    void playbackGoesPastTheDuration();
+    void slowConsumerThatLeftSaysSo();
+    void coordinatorFailoverIsShownAndRecovers();
 };

@@ -293,3 +293,20 @@ TEST_SUITE("sim/cluster/producer") {
         CHECK(s.topic("t")->partitions[3].records.size() == 5); // 0x106e08d9 % 6 == 3
     }
 }
+
+#include "sim/invariant.h"
+
+namespace {
+int g_invariant_calls = 0;
+void countInvariant(const char*, const char*, const char*, int) { ++g_invariant_calls; }
+} // namespace
+
+TEST_CASE("sim/invariant: a failed invariant reaches the installed handler") {
+    const InvariantHandler previous = setInvariantHandler(countInvariant);
+    g_invariant_calls = 0;
+    FLUXOLAB_INVARIANT(1 + 1 == 2, "arithmetic");
+    CHECK(g_invariant_calls == 0);
+    FLUXOLAB_INVARIANT(1 + 1 == 3, "arithmetic");
+    CHECK(g_invariant_calls == 1);
+    setInvariantHandler(previous);
+}

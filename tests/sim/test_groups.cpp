@@ -269,3 +269,127 @@ TEST_SUITE("sim/groups") {
         CHECK(none.at(b1) == ErrorCode::GROUP_ID_NOT_FOUND);
     }
 }
+
+TEST_SUITE("sim/groups") {
+    TEST_CASE("__consumer_offsets: Kafka's replication factor 3 on three brokers, 1 on a single broker") {
+        for (auto [brokers, rf] : {std::pair{1, 1}, std::pair{2, 2}, std::pair{3, 3}, std::pair{5, 3}}) {
+            CAPTURE(brokers);
+            ClusterConfig c;
+            c.brokers = brokers;
+            Simulation s(c, 1);
+            ConsumerConfig cc;
+            cc.group_id = "g";
+            s.addConsumer(cc);
+            const TopicState* t = s.topic("__consumer_offsets");
+            REQUIRE(t);
+            CHECK(t->partitions.front().replicas.size() == static_cast<std::size_t>(rf));
+        }
+    }
+
+    TEST_CASE("the coordinator's broker crashes: another replica loads the group, same generation, commits go on") {
+        ClusterConfig c;
+        c.brokers = 3;
+        Simulation s(c, 5);
+        REQUIRE(s.createTopic("t", 6, 3).ok());
+        std::vector<std::int32_t> consumers;
+        for (int i = 0; i < 2; ++i) {
+            ConsumerConfig cc;
+            cc.group_id = "g";
+            consumers.push_back(s.addConsumer(cc));
+            s.subscribe(consumers.back(), {"t"});
+        }
+        s.runUntil(10000);
+        const GroupStateData* g = s.group("g");
+        REQUIRE(g->state == GroupState::Stable);
+        const std::int32_t generation = g->generation;
+        const BrokerId coordinator = g->coordinator;
+        s.stopBroker(coordinator, true);
+        s.runUntil(10000 + 2000);
+        // The broker is down but not fenced yet: no coordinator serves the group; commits fail.
+        const Event* failed = nullptr;
+        for (const auto& e : s.journal().events())
+            if (e.type == EventType::CommitFailed && e.time > 10000) failed = &e;
+        REQUIRE(failed);
+        CHECK(failed->error == ErrorCode::COORDINATOR_NOT_AVAILABLE);
+        // broker.session.timeout.ms = 9 s: the controller fences it, the offsets partition elects a
+        // new leader, which loads the group as last stored.
+        s.runUntil(10000 + 9000 + 1);
+        g = s.group("g");
+        CHECK(g->coordinator != coordinator);
+        CHECK(g->coordinator >= 1);
+        CHECK(g->loaded);
+        CHECK(g->state == GroupState::Stable);
+        CHECK(g->generation == generation);
+        CHECK(g->members.size() == 2);
+        const Event* loaded = nullptr;
+        for (const auto& e : s.journal().events())
+            if (e.type == EventType::GroupLoaded && e.time > 10000) loaded = &e;
+        REQUIRE(loaded);
+        CHECK(loaded->broker == g->coordinator);
+        CHECK(loaded->b == generation);
+        // Members heartbeat to the new coordinator (no session expires, no rebalance) and commit
+        // what they consume.
+        ProducerConfig pc;
+        const auto producer = s.addProducer(pc);
+        for (TimeMs t = 20000; t < 60000; t += 500) {
+            s.runUntil(t);
+            s.send(producer, ProducerRecord{"t", std::nullopt, "k" + std::to_string(t), "v", std::nullopt});
+        }
+        s.runUntil(60000);
+        g = s.group("g");
+        CHECK(g->state == GroupState::Stable);
+        CHECK(g->generation == generation);
+        bool committed = false, left = false;
+        for (const auto& e : s.journal().events()) {
+            if (e.type == EventType::OffsetCommitted && e.time > 20000 && e.actor >= 0) committed = true;
+            if (e.type == EventType::MemberLeft && e.time > 10000) left = true;
+        }
+        CHECK(committed);
+        CHECK_FALSE(left);
+    }
+
+    TEST_CASE("a single broker restarts: the group is loaded back from __consumer_offsets") {
+        auto s = oneTopic(2);
+        ConsumerConfig cc;
+        cc.group_id = "g";
+        const auto id = s->addConsumer(cc);
+        s->subscribe(id, {"t"});
+        s->runUntil(10000);
+        REQUIRE(s->group("g")->state == GroupState::Stable);
+        const std::int32_t generation = s->group("g")->generation;
+        s->stopBroker(1, true);
+        s->runUntil(20000);
+        s->startBroker(1);
+        s->runUntil(20000 + 5000);
+        const GroupStateData* g = s->group("g");
+        CHECK(g->loaded);
+        CHECK(g->state == GroupState::Stable);
+        CHECK(g->generation == generation);
+        // The restarted broker's group is loaded with a fresh session: the member is still in it.
+        s->runUntil(90000);
+        CHECK(s->group("g")->members.size() == 1);
+        CHECK(s->consumers()[static_cast<std::size_t>(id)].phase == ConsumerPhase::Stable);
+    }
+
+    TEST_CASE("a member waiting for its JoinGroup answer is not expired (hasSatisfiedHeartbeat)") {
+        // The first member joins an Empty group; others keep arriving, so the initial delay extends
+        // past the first member's session.timeout.ms (6 s here). It must not be expired meanwhile.
+        ClusterConfig c;
+        Simulation s(c, 3);
+        REQUIRE(s.createTopic("t", 4, 1).ok());
+        ConsumerConfig cc;
+        cc.group_id = "g";
+        cc.session_timeout_ms = 6000;
+        const auto first = s.addConsumer(cc);
+        s.subscribe(first, {"t"});
+        for (TimeMs at : {2500, 5000}) {
+            s.runUntil(at);
+            const auto id = s.addConsumer(cc);
+            s.subscribe(id, {"t"});
+        }
+        s.runUntil(30000);
+        for (const auto& e : s.journal().events()) CHECK(e.type != EventType::MemberLeft);
+        CHECK(s.group("g")->members.size() == 3);
+        CHECK(s.group("g")->state == GroupState::Stable);
+    }
+}

@@ -11,11 +11,11 @@ using namespace fluxolab::sim;
 
 namespace {
 
-Scenario randomScenario(std::uint64_t seed) {
+Scenario randomScenario(std::uint64_t seed, TimeMs duration_ms = 40000) {
     Rng r(seed * 7919 + 13);
     Scenario s;
     s.name = "random-" + std::to_string(seed);
-    s.duration_ms = 40000;
+    s.duration_ms = duration_ms;
     s.cluster.brokers = static_cast<std::int32_t>(r.between(1, 5));
     s.cluster.defaults.replica_lag_time_max_ms = 10000;
     s.cluster.defaults.broker_session_timeout_ms = 3000;
@@ -210,9 +210,211 @@ void checkAckedRecordsKept(const Simulation& s, const Scenario& sc, std::vector<
     }
 }
 
+/// Liveness, checked on a run sampled every 100 ms of virtual time.
+///
+/// Producers. A partition is writable while its leader runs and is not fenced and its ISR holds at
+/// least min(min.insync.replicas, replication factor) replicas. A producer that holds records for a
+/// writable partition appends to it within kProducerBound. Why that bound: a batch can wait on the
+/// leader for the high watermark while a follower that died is still in the ISR, until the leader
+/// drops it (replica.lag.time.max.ms, checked every half of it: 1.5 x 10 s here); then it is answered,
+/// or it failed meanwhile and is retried after retry.backoff.ms (0.1 s); a new batch lingers linger.ms
+/// (5 ms); each step costs a few network delays (<= 3 ms). Anything that resets the partition's
+/// leader or ISR restarts the clock (the partition stopped being writable in between).
+///
+/// Groups. After the last fault (the last broker/consumer action, or the end of a pause), a group
+/// with live members is Stable with every live member in its generation and every subscribed
+/// partition owned once within kGroupBound, and then consuming: a member behind the high watermark
+/// fetches within 2 s. Why that bound: a crashed member is noticed after session.timeout.ms (6 s); a
+/// rebalance waits for the members up to the rebalance timeout, max.poll.interval.ms (8 s); an Empty
+/// group first waits group.initial.rebalance.delay.ms (3 s); members learn of a rebalance by their
+/// next heartbeat (1 s) and join at their next poll (<= 0.3 s), twice for cooperative-sticky;
+/// a coordinator on a broker that crashed moves after broker.session.timeout.ms (3 s). Plus 2 s.
+constexpr TimeMs kProducerBound = 10000 + 5000 + 100 + 5 + 1000;
+constexpr TimeMs kGroupBound = 6000 + 8000 + 3000 + 2 * (1000 + 300) + 3000 + 2000;
+
+struct LivenessChecker {
+    std::vector<std::string> failures;
+    std::size_t journal_seen = 0;
+    std::map<std::pair<std::int32_t, TopicPartition>, TimeMs> waiting_since; ///< (producer, tp) -> since
+    std::int64_t producer_progress = 0; ///< stalls checked and resolved in time (the check is exercised)
+
+    void fail(const std::string& what) {
+        if (failures.size() < 5) failures.push_back(what);
+    }
+
+    static bool writable(const Simulation& s, const std::string& topic, const PartitionState& p) {
+        if (p.leader < 0) return false;
+        const BrokerState& b = s.brokers()[static_cast<std::size_t>(p.leader - 1)];
+        if (!b.alive || b.fenced) return false;
+        const TopicState* t = s.topic(topic);
+        const auto rf = static_cast<std::int32_t>(p.replicas.size());
+        return static_cast<std::int32_t>(p.isr.size()) >= std::min(t->min_insync_replicas, rf);
+    }
+
+    void sample(const Simulation& s) {
+        const Journal& j = s.journal();
+        for (; journal_seen < j.size(); ++journal_seen) {
+            const Event& e = j[journal_seen];
+            switch (e.type) {
+            case EventType::RecordsAppended:
+                if (e.actor >= 0) {
+                    const auto it = waiting_since.find({e.actor, TopicPartition{j.topicName(e.topic), e.partition}});
+                    if (it != waiting_since.end()) {
+                        ++producer_progress;
+                        waiting_since.erase(it);
+                    }
+                }
+                break;
+            case EventType::LeaderElected:
+            case EventType::IsrShrunk:
+            case EventType::IsrExpanded:
+            case EventType::LogTruncated: {
+                const TopicPartition tp{j.topicName(e.topic), e.partition};
+                std::erase_if(waiting_since, [&](const auto& x) { return x.first.second == tp; });
+                break;
+            }
+            case EventType::BrokerStopped:
+            case EventType::BrokerStarted:
+            case EventType::BrokerFenced: waiting_since.clear(); break;
+            default: break;
+            }
+        }
+        for (std::int32_t pr = 0; pr < s.producerCount(); ++pr) {
+            const auto pending = s.pendingPartitions(pr);
+            std::erase_if(waiting_since, [&](const auto& x) {
+                return x.first.first == pr && !std::binary_search(pending.begin(), pending.end(), x.first.second);
+            });
+            for (const auto& tp : pending) {
+                const PartitionState* p = s.partition(tp);
+                const auto key = std::make_pair(pr, tp);
+                if (!p || !writable(s, tp.topic, *p)) {
+                    waiting_since.erase(key);
+                    continue;
+                }
+                const TimeMs since = waiting_since.emplace(key, s.now()).first->second;
+                if (s.now() - since > kProducerBound) {
+                    fail("t=" + std::to_string(s.now()) + ": producer " + s.producerClientId(pr) + " has not appended to " +
+                         tp.str() + " for " + std::to_string(s.now() - since) + " ms while it was writable");
+                    waiting_since.erase(key);
+                }
+            }
+        }
+    }
+
+    /// Settled: Stable under a live coordinator, every live subscribed consumer a member in the
+    /// group's generation, every subscribed partition owned by exactly one member.
+    static bool settled(const Simulation& s, const std::string& group_id, std::string* why) {
+        const GroupStateData* g = s.group(group_id);
+        std::vector<const ConsumerState*> live;
+        for (const auto& c : s.consumers())
+            if (c.phase != ConsumerPhase::Closed && c.subscribed && c.config.group_id == group_id) live.push_back(&c);
+        if (live.empty()) return true;
+        auto no = [&](const std::string& w) {
+            if (why) *why = w;
+            return false;
+        };
+        if (!g) return no("no group");
+        if (g->coordinator < 0 || !s.brokers()[static_cast<std::size_t>(g->coordinator - 1)].alive || !g->loaded)
+            return no("no live coordinator");
+        if (g->state != GroupState::Stable) return no(std::string("state ") + groupStateName(g->state));
+        std::set<std::string> subscribed;
+        std::map<TopicPartition, int> owners;
+        for (const ConsumerState* c : live) {
+            const MemberState* m = g->member(c->member_id);
+            if (!m) return no(c->client_id + " is not a member");
+            if (c->phase != ConsumerPhase::Stable || c->generation != g->generation || c->rejoin_needed)
+                return no(c->client_id + " is not in the group's generation");
+            subscribed.insert(c->subscription.begin(), c->subscription.end());
+            for (const auto& tp : c->assigned) ++owners[tp];
+        }
+        for (const auto& topic : subscribed)
+            if (const TopicState* t = s.topic(topic))
+                for (const auto& p : t->partitions) {
+                    const auto it = owners.find(TopicPartition{topic, p.partition});
+                    if (it == owners.end() || it->second != 1) return no(topic + "-" + std::to_string(p.partition) + " not owned once");
+                }
+        return true;
+    }
+};
+
 } // namespace
 
 TEST_SUITE("sim/properties") {
+    TEST_CASE("liveness: producers append again and groups settle and consume after any failure (200 random fault schedules)") {
+        std::int64_t producerChecks = 0;
+        int groupChecks = 0;
+        for (std::uint64_t seed = 0; seed < 200; ++seed) {
+            CAPTURE(seed);
+            const Scenario sc = randomScenario(seed, 80000);
+            ScenarioRun run(sc, seed);
+            LivenessChecker live;
+            // Fault windows: every action, a pause until it ends; the group must settle in every
+            // quiet window long enough for the bound (the last one always is: all brokers restart at
+            // 33 s, faults stop at 32 s, pauses end by 47 s and the run lasts 80 s).
+            std::vector<std::pair<TimeMs, TimeMs>> faults;
+            for (const auto& a : sc.actions)
+                faults.emplace_back(a.at_ms, a.at_ms + (a.kind == ScenarioAction::Kind::PauseConsumer ? a.value : 0));
+            std::sort(faults.begin(), faults.end());
+            std::vector<TimeMs> quietFrom;
+            TimeMs end = 0;
+            for (std::size_t i = 0; i < faults.size(); ++i) {
+                end = std::max(end, faults[i].second);
+                const TimeMs next = i + 1 < faults.size() ? faults[i + 1].first : sc.duration_ms;
+                if (next - end > kGroupBound + 2500) quietFrom.push_back(end);
+            }
+            REQUIRE(!quietFrom.empty());
+            std::size_t q = 0;
+            TimeMs settledAt = -1;
+            std::map<TopicPartition, std::pair<Offset, Offset>> behind; // tp -> (position, HW) when settled
+            std::string why;
+            for (TimeMs t = 100; t <= sc.duration_ms; t += 100) {
+                run.runUntil(t);
+                live.sample(run.sim());
+                if (q >= quietFrom.size() || t <= quietFrom[q]) continue;
+                const Simulation& s = run.sim();
+                if (settledAt < 0) {
+                    if (LivenessChecker::settled(s, "g", &why)) {
+                        settledAt = t;
+                        behind.clear();
+                        for (const auto& c : s.consumers())
+                            if (c.phase == ConsumerPhase::Stable)
+                                for (const auto& tp : c.assigned) {
+                                    const auto pos = c.position.find(tp);
+                                    const Offset hw = s.partition(tp) ? s.partition(tp)->high_watermark : 0;
+                                    if (pos != c.position.end() && pos->second < hw) behind[tp] = {pos->second, hw};
+                                }
+                    } else if (t - quietFrom[q] > kGroupBound) {
+                        live.fail("t=" + std::to_string(t) + ": group not settled " + std::to_string(kGroupBound) +
+                                  " ms after the fault that ended at " + std::to_string(quietFrom[q]) + " ms: " + why);
+                        settledAt = -2;
+                    }
+                } else if (settledAt >= 0 && t == settledAt + 2000) {
+                    for (const auto& [tp, before] : behind) {
+                        Offset now = -1;
+                        for (const auto& c : s.consumers())
+                            if (c.phase != ConsumerPhase::Closed)
+                                if (const auto pos = c.position.find(tp); pos != c.position.end()) now = std::max(now, pos->second);
+                        if (now <= before.first)
+                            live.fail("t=" + std::to_string(t) + ": " + tp.str() + " owned but not consumed for 2 s (position " +
+                                      std::to_string(before.first) + ", HW " + std::to_string(before.second) + ")");
+                    }
+                    ++groupChecks;
+                    ++q;
+                    settledAt = -1;
+                }
+                if (settledAt == -2) {
+                    ++q;
+                    settledAt = -1;
+                }
+            }
+            for (const auto& f : live.failures) FAIL_CHECK(f);
+            producerChecks += live.producer_progress;
+        }
+        // The checks were exercised: producers recovered from waits, groups settled in quiet windows.
+        CHECK(producerChecks > 1000);
+        CHECK(groupChecks >= 200);
+    }
+
     TEST_CASE("invariants hold after every event over 200 random scenarios with failures") {
         int stableGroups = 0;
         for (std::uint64_t seed = 0; seed < 200; ++seed) {

@@ -129,3 +129,53 @@ TEST_SUITE("sim/scenario") {
         CHECK(owned == 6);
     }
 }
+
+namespace {
+/// Largest gap (ms) between two appends by producer 0 in [from, to], and the largest single append.
+std::pair<TimeMs, std::int64_t> appendGaps(const Journal& j, TimeMs from, TimeMs to) {
+    TimeMs last = from, gap = 0;
+    std::int64_t burst = 0;
+    for (const auto& e : j.events()) {
+        if (e.type != EventType::RecordsAppended || e.actor != 0 || e.time < from || e.time > to) continue;
+        gap = std::max(gap, e.time - last);
+        burst = std::max(burst, e.b);
+        last = e.time;
+    }
+    return {std::max(gap, to - last), burst};
+}
+} // namespace
+
+TEST_SUITE("sim/scenario") {
+    TEST_CASE("falha-de-broker: the producer keeps appending through the failure, no stall and no burst") {
+        // Broker 1 crashes at 15 s and is fenced at 24 s (broker.session.timeout.ms = 9 s); until then
+        // acks=all produces wait for it (it is still in the ISR). From then on the producer (30
+        // records/s) appends steadily again: it used to stall until about 65 s and then append
+        // ~1 240 records at once (a linger timer moved to "now" was never recognised again).
+        for (std::uint64_t seed : {1, 2, 3, 7, 42}) {
+            CAPTURE(seed);
+            ScenarioError err;
+            auto s = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/falha-de-broker.json", err);
+            REQUIRE(s);
+            ScenarioRun run(*s, seed);
+            run.runUntil(90000);
+            const auto [gapDuring, burstDuring] = appendGaps(run.sim().journal(), 10000, 30000);
+            CHECK(gapDuring <= 9000 + 1000); // at most the time until the fencing
+            const auto [gapAfter, burstAfter] = appendGaps(run.sim().journal(), 26000, 90000);
+            CHECK(gapAfter <= 1000);
+            CHECK(burstAfter <= 60); // about two seconds' worth at most in one batch
+        }
+    }
+
+    TEST_CASE("rebalance-basico: crashing a broker does not freeze its producer") {
+        ScenarioError err;
+        auto s = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json", err);
+        REQUIRE(s);
+        ScenarioRun run(*s, 1);
+        run.runUntil(10000);
+        run.sim().stopBroker(1, true);
+        run.runUntil(80000);
+        const auto [gap, burst] = appendGaps(run.sim().journal(), 10000 + 9000 + 1000, 80000);
+        CHECK(gap <= 1000);
+        CHECK(burst <= 200);
+    }
+}
