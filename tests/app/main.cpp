@@ -5,9 +5,12 @@
 #include "tests/app/tst_terminal.h"
 #include "tests/app/tst_translations.h"
 
+#include "sim/invariant.h"
+
 #include <QApplication>
 #include <QTest>
 
+#include <cstdio>
 #include <cstring>
 
 int main(int argc, char** argv) {
@@ -27,5 +30,10 @@ int main(int argc, char** argv) {
     for (QObject* suite : {static_cast<QObject*>(&mw), static_cast<QObject*>(&tr), static_cast<QObject*>(&cli), static_cast<QObject*>(&features),
                           static_cast<QObject*>(&term)})
         if (!only || std::strcmp(suite->metaObject()->className(), only) == 0) failures += QTest::qExec(suite, rest);
+    // A simulation invariant that failed anywhere fails the run (the app's handler only counts them).
+    if (fluxolab::sim::invariantFailures() > 0) {
+        std::fprintf(stderr, "FAIL: simulation invariant: %s\n", fluxolab::sim::firstInvariantFailure().c_str());
+        ++failures;
+    }
     return failures == 0 ? 0 : 1;
 }
