@@ -44,6 +44,20 @@ constexpr sim::TimeMs kLabDurationMs = 2 * 60 * 60 * 1000;
 labs::Language lang() { return CliHost::noteLanguage(); }
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
+/// `code` spans of prose (options such as `--formatter-property`) do not wrap inside either.
+QString nonBreakingCodeSpans(const QString& markdown) {
+    static const QRegularExpression span(QStringLiteral("`([^`\n]+)`"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = span.globalMatch(markdown); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += markdown.mid(last, m.capturedStart() - last);
+        out += QLatin1Char('`') + LabPanel::nonBreakingCommand(m.captured(1)) + QLatin1Char('`');
+        last = m.capturedEnd();
+    }
+    return out + markdown.mid(last);
+}
+
 /// The instructions: what is copied by hand is the plain command (no no-break spaces, no word joiners).
 class InstructionsBrowser : public QTextBrowser {
 public:
@@ -447,7 +461,7 @@ QString LabPanel::instructionsMarkdown(const std::string& markdown) {
             continue;
         }
         if (!inBlock) {
-            out += line + QLatin1Char('\n');
+            out += nonBreakingCodeSpans(line) + QLatin1Char('\n');
             continue;
         }
         if (line.trimmed().isEmpty()) continue;
@@ -486,9 +500,9 @@ void LabPanel::renderStep() {
     const int shown = m_engine ? m_engine->hintsRevealed(static_cast<std::size_t>(m_selected)) : 0;
     for (int i = 0; i < shown && i < static_cast<int>(step.hints.size()); ++i)
         md += QStringLiteral("\n> **") + tr("Hint %1").arg(i + 1) + QStringLiteral(":** ") +
-              q(step.hints[static_cast<std::size_t>(i)].get(lang())) + QStringLiteral("\n\n");
+              nonBreakingCodeSpans(q(step.hints[static_cast<std::size_t>(i)].get(lang()))) + QStringLiteral("\n\n");
     if (ok && !step.explanation.get(lang()).empty())
-        md += QStringLiteral("\n---\n\n**") + tr("Why it works") + QStringLiteral("**\n\n") + q(step.explanation.get(lang())) +
+        md += QStringLiteral("\n---\n\n**") + tr("Why it works") + QStringLiteral("**\n\n") + nonBreakingCodeSpans(q(step.explanation.get(lang()))) +
               QStringLiteral("\n");
     // Plain text and glyphs the bundled DejaVu fonts draw (an emoji would show as a box).
     if (passedCount() == stepCount() && m_selected == stepCount() - 1)

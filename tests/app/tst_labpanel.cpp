@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -79,6 +80,54 @@ void useSuiteSettings() {
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, suiteSettings->path());
 }
+
+/// Plays a lab as a student reading the panel: "cN" clicks the Nth command of the step shown (a
+/// click pastes into a free tab, or a new one) and presses Enter; "^C:T" is Ctrl+C in terminal tab T;
+/// "^C" / "^D" are Ctrl+C / Ctrl+D in the current tab; "tN" lets N clock ticks pass.
+void play(MainWindow* w, const QStringList& actions) {
+    LabPanel* lab = w->labPanel();
+    TerminalPanel* term = w->terminalPanel();
+    for (const QString& a : actions) {
+        if (a.startsWith(QLatin1Char('c'))) {
+            const int i = a.mid(1).toInt();
+            QVERIFY2(i < lab->commands().size(), qPrintable(QStringLiteral("%1: the step shows only %2 command(s)").arg(a).arg(lab->commands().size())));
+            Q_EMIT lab->textBrowser()->anchorClicked(QUrl(QStringLiteral("fluxolab-cmd:%1").arg(i)));
+            QTest::keyClick(term->currentConsole(), Qt::Key_Return);
+            ticks(w->cliHost(), 10);
+        } else if (a.startsWith(QStringLiteral("^C:"))) {
+            QTest::keyClick(term->console(a.mid(3).toInt()), Qt::Key_C, Qt::ControlModifier);
+            ticks(w->cliHost(), 10);
+        } else if (a == QStringLiteral("^C")) {
+            QTest::keyClick(term->currentConsole(), Qt::Key_C, Qt::ControlModifier);
+            ticks(w->cliHost(), 10);
+        } else if (a == QStringLiteral("^D")) {
+            QTest::keyClick(term->currentConsole(), Qt::Key_D, Qt::ControlModifier);
+            ticks(w->cliHost(), 10);
+        } else if (a.startsWith(QLatin1Char('t'))) {
+            ticks(w->cliHost(), a.mid(1).toInt());
+        }
+    }
+}
+
+const QStringList kPlayLab1 = {QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("c1"),
+                               QStringLiteral("c2"), QStringLiteral("c3"), QStringLiteral("^D"), QStringLiteral("c0"),
+                               QStringLiteral("t30"), QStringLiteral("^C:0")};
+const QStringList kPlayLab2 = {
+    QStringLiteral("c0"), QStringLiteral("c1"),                                      // create petr4, vale3
+    QStringLiteral("c0"), QStringLiteral("t30"), QStringLiteral("c0"), QStringLiteral("t80"), // two consumers, two tabs
+    QStringLiteral("c0"),                                                            // petr4 consumer, third tab
+    QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3"), QStringLiteral("^D"),
+    QStringLiteral("c4"), QStringLiteral("c5"), QStringLiteral("c6"), QStringLiteral("c7"), QStringLiteral("^D"),
+    QStringLiteral("t60"), QStringLiteral("c0")};                                    // describe: no lag
+const QStringList kPlayLab3 = {
+    QStringLiteral("c0"),                                                            // describe pedidos
+    QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("t50"),               // consumer (tab 1), describe (tab 2)
+    QStringLiteral("c0"), QStringLiteral("t80"), QStringLiteral("c1"), QStringLiteral("t30"), // 2nd consumer (tab 2), --members
+    QStringLiteral("^C:1"), QStringLiteral("t30"), QStringLiteral("c0"), QStringLiteral("t30"), // stop it, describe
+    QStringLiteral("^C:0"), QStringLiteral("t30"), QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"),
+    QStringLiteral("c3"), QStringLiteral("^D"), QStringLiteral("c4"),                // produce 3, describe: LAG
+    QStringLiteral("c0"), QStringLiteral("t60"), QStringLiteral("^C"), QStringLiteral("c1"), // drain, describe
+    QStringLiteral("c0"), QStringLiteral("c1")};                                     // --dry-run, --execute
 
 QString labFile(const char* name) { return QStringLiteral(FLUXOLAB_SOURCE_DIR "/labs/content/") + QLatin1String(name); }
 } // namespace
@@ -285,8 +334,15 @@ void LabPanelTest::commandLinksNeverWrapInsideAnOption() {
                 (void)doc->documentLayout()->documentSize();
                 for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
                     const QString text = b.text();
-                    if (!text.startsWith(QStringLiteral("bin/"))) continue;
                     QTextLayout* layout = b.layout();
+                    // Nowhere (prose with `--options` too) does a line end inside an option.
+                    for (int i = 0; layout && i + 1 < layout->lineCount(); ++i) {
+                        const QTextLine line = layout->lineAt(i);
+                        const QString shown = text.mid(line.textStart(), line.textLength()).remove(QChar(0x2060)).trimmed();
+                        QVERIFY2(!shown.endsWith(QLatin1Char('-')),
+                                 qPrintable(QStringLiteral("%1 step %2 width %3: a line ends with \"%4\"").arg(id).arg(step).arg(width).arg(shown)));
+                    }
+                    if (!text.startsWith(QStringLiteral("bin/"))) continue;
                     QVERIFY(layout && layout->lineCount() > 0);
                     for (int i = 1; i < layout->lineCount(); ++i) {
                         const QTextLine line = layout->lineAt(i);
@@ -421,4 +477,61 @@ void LabPanelTest::lab3CanBeFinishedFromThePanelAlone() {
     click(1);
     QVERIFY2(lab->engine()->finished(), qPrintable(panel()));
     QCOMPARE(lab->passedCount(), lab->stepCount());
+}
+
+void LabPanelTest::labs1And2CanBeFinishedFromThePanelAlone_data() {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("lab");
+    QTest::newRow("lab 1 pt_PT") << QStringLiteral("pt_PT") << kLab1;
+    QTest::newRow("lab 1 en") << QStringLiteral("en") << kLab1;
+    QTest::newRow("lab 2 pt_PT") << QStringLiteral("pt_PT") << kLab2;
+    QTest::newRow("lab 2 en") << QStringLiteral("en") << kLab2;
+}
+
+void LabPanelTest::labs1And2CanBeFinishedFromThePanelAlone() {
+    QFETCH(QString, language);
+    QFETCH(QString, lab);
+    setLanguage(language);
+    QCoreApplication::processEvents();
+    auto w = makeWindow();
+    QVERIFY(w->labPanel()->loadLab(lab));
+    play(w.get(), lab == kLab1 ? kPlayLab1 : kPlayLab2);
+    QVERIFY2(w->labPanel()->engine()->finished(), qPrintable(w->labPanel()->textBrowser()->toPlainText()));
+    if (lab == kLab2) QVERIFY(w->terminalPanel()->count() >= 3); // two vale3 consumers and the petr4 one in their tabs
+}
+
+void LabPanelTest::screenshotsOfCompletedLabs() {
+    const QString dir = qEnvironmentVariable("FLUXOLAB_SHOTS_DIR");
+    if (dir.isEmpty()) QSKIP("set FLUXOLAB_SHOTS_DIR to save the screenshots");
+    QDir().mkpath(dir);
+    const QList<QPair<QString, QStringList>> labs = {{kLab1, kPlayLab1}, {kLab2, kPlayLab2}, {kLab3, kPlayLab3}};
+    for (const QString& language : {QStringLiteral("pt_PT"), QStringLiteral("en")}) {
+        setLanguage(language);
+        QCoreApplication::processEvents();
+        for (int n = 0; n < labs.size(); ++n) {
+            QSettings().remove(QStringLiteral("labs"));
+            auto w = makeWindow();
+            QVERIFY(w->labPanel()->loadLab(labs[n].first));
+            play(w.get(), labs[n].second);
+            QVERIFY(w->labPanel()->engine()->finished());
+            w->labPanel()->selectStep(w->labPanel()->stepCount() - 1);
+            for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+                w->resize(size);
+                QCoreApplication::processEvents();
+                auto* text = w->labPanel()->textBrowser();
+                text->verticalScrollBar()->setValue(text->verticalScrollBar()->maximum());
+                QCoreApplication::processEvents();
+                const QString file = QStringLiteral("%1/lab%2-complete-%3-%4x%5.png").arg(dir).arg(n + 1).arg(language).arg(size.width()).arg(size.height());
+                QVERIFY(w->grab().save(file));
+            }
+        }
+        // The empty state too.
+        QSettings().remove(QStringLiteral("labs"));
+        auto w = makeWindow();
+        for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+            w->resize(size);
+            QCoreApplication::processEvents();
+            QVERIFY(w->grab().save(QStringLiteral("%1/labs-empty-%2-%3x%4.png").arg(dir, language).arg(size.width()).arg(size.height())));
+        }
+    }
 }
