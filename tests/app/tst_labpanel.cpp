@@ -12,6 +12,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
+#include <QCryptographicHash>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -19,6 +20,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -289,6 +291,34 @@ void LabPanelTest::freshStartIgnoresSavedProgressButKeepsTheLanguage() {
     QCOMPARE(w->labPanel()->passedCount(), 1);
     QVERIFY(w->controller()->sim().topic("outro") == nullptr);
     saveLanguage(QStringLiteral("pt_PT"));
+}
+
+void LabPanelTest::freshRunOfTheAppLeavesTheSavedSettingsUntouched() {
+    // The real executable, with its own home: a normal run saves progress, a --fresh run neither
+    // reads nor changes it.
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    auto run = [&](QStringList args) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        args << QStringLiteral("--lab") << kLab1 << QStringLiteral("--view") << QStringLiteral("labs") << QStringLiteral("--screenshot")
+             << home.filePath(QStringLiteral("shot.png"));
+        p.start(QStringLiteral(FLUXOLAB_EXE), args);
+        return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    };
+    QVERIFY(run({QStringLiteral("--run"), QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap}));
+    const QString conf = home.filePath(QStringLiteral(".config/FluxoLab/FluxoLab.conf"));
+    QFile f(conf);
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(conf));
+    const QByteArray before = f.readAll();
+    f.close();
+    QVERIFY(before.contains("exemplo-topico"));
+    QVERIFY(run({QStringLiteral("--fresh"), QStringLiteral("--run"), QStringLiteral("kafka-topics.sh --create --topic outro") + kBootstrap}));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha1), QCryptographicHash::hash(before, QCryptographicHash::Sha1));
 }
 
 void LabPanelTest::anotherScenarioDetachesTheLabAndResumeBringsItBack() {

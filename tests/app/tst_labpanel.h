@@ -18,6 +18,7 @@ private Q_SLOTS:
     void restartAsksFirst();
     void lastLabReopensAfterARestart();
     void freshStartIgnoresSavedProgressButKeepsTheLanguage();
+    void freshRunOfTheAppLeavesTheSavedSettingsUntouched();
     void anotherScenarioDetachesTheLabAndResumeBringsItBack();
     void commandLinksNeverWrapInsideAnOption();
     void completedLabUsesGlyphsTheBundledFontDraws();
