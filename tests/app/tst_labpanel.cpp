@@ -555,6 +555,26 @@ void LabPanelTest::screenshotsOfCompletedLabs() {
                 QVERIFY(w->grab().save(file));
             }
         }
+        // Another scenario replaced the lab's cluster; and the Restart confirmation.
+        {
+            QSettings().remove(QStringLiteral("labs"));
+            auto w = makeWindow();
+            w->resize(1366, 768);
+            QVERIFY(w->labPanel()->loadLab(kLab3));
+            play(w.get(), kPlayLab3.mid(0, 4));
+            QVERIFY(w->controller()->loadFile(QStringLiteral("rebalance-basico"), nullptr));
+            QCoreApplication::processEvents();
+            QVERIFY(w->grab().save(QStringLiteral("%1/lab3-detached-%2-1366x768.png").arg(dir, language)));
+            bool seen = false;
+            QTimer::singleShot(0, [&] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                if (!box) return;
+                seen = box->grab().save(QStringLiteral("%1/lab3-restart-confirm-%2.png").arg(dir, language));
+                box->reject();
+            });
+            w->labPanel()->confirmRestart();
+            QVERIFY(seen);
+        }
         // The empty state too.
         QSettings().remove(QStringLiteral("labs"));
         auto w = makeWindow();
