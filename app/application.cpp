@@ -137,7 +137,8 @@ int runApplication(int argc, char** argv) {
     QTemporaryDir freshSettings; // removed on exit: a --fresh session leaves nothing behind
     if (options->fresh) {
         if (!freshSettings.isValid()) {
-            std::fprintf(stderr, "fluxolab: --fresh cannot create a temporary folder: %s\n", qUtf8Printable(freshSettings.errorString()));
+            std::fprintf(stderr, "fluxolab: --fresh cannot create a temporary folder: %s\n",
+                         qUtf8Printable(freshSettings.errorString()));
             return 1;
         }
         useFreshSettings(freshSettings.path());
@@ -168,7 +169,8 @@ int runApplication(int argc, char** argv) {
         if (headless) return 2;
     }
     // The lab opened last reopens where it was left (unless a scenario or lab was asked for).
-    if (!compare && options->lab.isEmpty() && options->scenario.isEmpty() && !options->fresh && window.labPanel()->reopenLastLab())
+    if (!compare && options->lab.isEmpty() && options->scenario.isEmpty() && !options->fresh &&
+        window.labPanel()->reopenLastLab())
         window.setView(MainWindow::View::Labs);
     if (!compare && !options->run.isEmpty()) {
         window.setView(MainWindow::View::Terminal);

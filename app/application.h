@@ -21,7 +21,7 @@ struct Options {
     bool presentation = false;
     QString lab;                      ///< guided lab to load (its fresh cluster replaces the scenario)
     QStringList run;                  ///< command lines typed in the terminal before the screenshot
-    bool fresh = false;               ///< ignore saved progress (labs, last lab, terminal history); keep the language
+    bool fresh = false;               ///< ignore saved lab progress, last lab, terminal history
 };
 
 /// --fresh: from now on QSettings reads and writes ini files in `dir` (a temporary folder), so the

@@ -86,7 +86,8 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     m_noticeBox = new QFrame(this);
     m_noticeBox->setObjectName(QStringLiteral("labDetached"));
     m_noticeBox->setFrameShape(QFrame::StyledPanel);
-    m_noticeBox->setStyleSheet(QStringLiteral("#labDetached { background: #fff4d6; border: 1px solid #d9a400; border-radius: 4px }"));
+    m_noticeBox->setStyleSheet(QStringLiteral(
+        "#labDetached { background: #fff4d6; border: 1px solid #d9a400; border-radius: 4px }"));
     auto* noticeRow = new QHBoxLayout(m_noticeBox);
     noticeRow->setContentsMargins(8, 6, 8, 6);
     m_notice = new QLabel(m_noticeBox);
@@ -170,7 +171,8 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
         // cluster); the progress and the journal stay saved, and "Resume" brings the lab back.
         save();
         m_detachedPassed.assign(static_cast<std::size_t>(stepCount()), false);
-        for (int i = 0; i < stepCount(); ++i) m_detachedPassed[static_cast<std::size_t>(i)] = m_engine->stepPassed(static_cast<std::size_t>(i));
+        for (int i = 0; i < stepCount(); ++i)
+            m_detachedPassed[static_cast<std::size_t>(i)] = m_engine->stepPassed(static_cast<std::size_t>(i));
         m_engine.reset();
         m_detached = true;
         refresh();
@@ -198,7 +200,9 @@ int LabPanel::stepCount() const { return m_labIndex >= 0 ? static_cast<int>(m_la
 
 bool LabPanel::stepPassed(int step) const {
     if (step < 0 || step >= stepCount()) return false;
-    if (m_detached) return static_cast<std::size_t>(step) < m_detachedPassed.size() && m_detachedPassed[static_cast<std::size_t>(step)];
+    if (m_detached)
+        return static_cast<std::size_t>(step) < m_detachedPassed.size() &&
+               m_detachedPassed[static_cast<std::size_t>(step)];
     return m_engine && m_engine->stepPassed(static_cast<std::size_t>(step));
 }
 
@@ -213,10 +217,12 @@ void LabPanel::populateCombo() {
     m_combo->clear();
     // Course order, numbered as the course numbers them.
     for (std::size_t i = 0; i < m_labs.size(); ++i)
-        m_combo->addItem(QStringLiteral("%1. %2").arg(i + 1).arg(q(m_labs[i].title.get(lang()))), q(m_labs[i].id));
+        m_combo->addItem(QStringLiteral("%1. %2").arg(i + 1).arg(q(m_labs[i].title.get(lang()))),
+                         q(m_labs[i].id));
     // Broken lab files stay in the list (disabled), with their errors as the tooltip.
     std::map<std::string, QStringList> byFile;
-    for (const auto& e : m_errors) byFile[e.file] << q(formatLabError(e));
+    for (const auto& e : m_errors)
+        byFile[e.file] << q(formatLabError(e));
     auto* model = qobject_cast<QStandardItemModel*>(m_combo->model());
     for (const auto& [file, errors] : byFile) {
         m_combo->addItem(tr("%1 (cannot be loaded)").arg(QFileInfo(q(file)).fileName()));
@@ -316,12 +322,14 @@ bool LabPanel::loadLab(const QString& id) {
 
 bool LabPanel::confirmRestart() {
     if (m_labIndex < 0) return false;
-    QMessageBox box(QMessageBox::Question, tr("Restart the lab"),
-                    tr("Start “%1” over?").arg(q(m_labs[static_cast<std::size_t>(m_labIndex)].title.get(lang()))), QMessageBox::NoButton,
-                    this);
+    QMessageBox box(
+        QMessageBox::Question, tr("Restart the lab"),
+        tr("Start “%1” over?").arg(q(m_labs[static_cast<std::size_t>(m_labIndex)].title.get(lang()))),
+        QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("labRestartConfirm"));
-    box.setInformativeText(tr("The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and "
-                              "the lab gets a fresh cluster (1 broker, localhost:9092). This cannot be undone."));
+    box.setInformativeText(
+        tr("The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and "
+           "the lab gets a fresh cluster (1 broker, localhost:9092). This cannot be undone."));
     QPushButton* yes = box.addButton(tr("Restart"), QMessageBox::DestructiveRole);
     QPushButton* no = box.addButton(tr("Keep my progress"), QMessageBox::RejectRole);
     box.setDefaultButton(no);
@@ -338,7 +346,9 @@ bool LabPanel::reopenLastLab() {
     return loadLab(id);
 }
 
-bool LabPanel::resume() { return m_labIndex >= 0 && loadLab(currentLabId()); }
+bool LabPanel::resume() {
+    return m_labIndex >= 0 && loadLab(currentLabId());
+}
 
 void LabPanel::restart() {
     if (m_labIndex < 0) return;
@@ -422,7 +432,8 @@ void LabPanel::refresh() {
     std::size_t current = m_engine ? m_engine->currentStep() : 0;
     if (m_detached) {
         current = 0;
-        while (current < static_cast<std::size_t>(n) && stepPassed(static_cast<int>(current))) ++current;
+        while (current < static_cast<std::size_t>(n) && stepPassed(static_cast<int>(current)))
+            ++current;
     }
     for (int i = 0; i < n; ++i) {
         QListWidgetItem* item = m_steps->item(i);
@@ -434,9 +445,10 @@ void LabPanel::refresh() {
         QFont f = item->font();
         f.setBold(cur);
         item->setFont(f);
-        item->setToolTip(ok ? tr("Done") : cur ? (m_detached ? tr("Not checked: another scenario replaced the lab's cluster")
-                                                            : tr("In progress: checked after every command"))
-                                   : tr("Not reached yet"));
+        item->setToolTip(ok    ? tr("Done")
+                         : cur ? (m_detached ? tr("Not checked: another scenario replaced the lab's cluster")
+                                             : tr("In progress: checked after every command"))
+                               : tr("Not reached yet"));
     }
     m_steps->setCurrentRow(m_selected);
     m_steps->blockSignals(false);
@@ -492,22 +504,26 @@ void LabPanel::renderStep() {
     }
     md += QStringLiteral("### ") + tr("Step %1 of %2: %3").arg(m_selected + 1).arg(stepCount()).arg(q(step.title.get(lang()))) +
           QStringLiteral("\n\n");
-    md += ok ? QStringLiteral("**✔ ") + tr("Done") + QStringLiteral("**\n\n")
-         : m_detached ? QStringLiteral("*") + tr("Not checked: another scenario replaced the lab's cluster") + QStringLiteral("*\n\n")
-         : cur ? QStringLiteral("*") + tr("In progress: checked after every command") + QStringLiteral("*\n\n")
-               : QStringLiteral("*") + tr("Not reached yet") + QStringLiteral("*\n\n");
+    md +=
+        ok           ? QStringLiteral("**✔ ") + tr("Done") + QStringLiteral("**\n\n")
+        : m_detached ? QStringLiteral("*") + tr("Not checked: another scenario replaced the lab's cluster") +
+                           QStringLiteral("*\n\n")
+        : cur ? QStringLiteral("*") + tr("In progress: checked after every command") + QStringLiteral("*\n\n")
+              : QStringLiteral("*") + tr("Not reached yet") + QStringLiteral("*\n\n");
     md += instructionsMarkdown(step.instructions.get(lang()));
     const int shown = m_engine ? m_engine->hintsRevealed(static_cast<std::size_t>(m_selected)) : 0;
     for (int i = 0; i < shown && i < static_cast<int>(step.hints.size()); ++i)
         md += QStringLiteral("\n> **") + tr("Hint %1").arg(i + 1) + QStringLiteral(":** ") +
-              nonBreakingCodeSpans(q(step.hints[static_cast<std::size_t>(i)].get(lang()))) + QStringLiteral("\n\n");
+              nonBreakingCodeSpans(q(step.hints[static_cast<std::size_t>(i)].get(lang()))) +
+              QStringLiteral("\n\n");
     if (ok && !step.explanation.get(lang()).empty())
-        md += QStringLiteral("\n---\n\n**") + tr("Why it works") + QStringLiteral("**\n\n") + nonBreakingCodeSpans(q(step.explanation.get(lang()))) +
-              QStringLiteral("\n");
+        md += QStringLiteral("\n---\n\n**") + tr("Why it works") + QStringLiteral("**\n\n") +
+              nonBreakingCodeSpans(q(step.explanation.get(lang()))) + QStringLiteral("\n");
     // Plain text and glyphs the bundled DejaVu fonts draw (an emoji would show as a box).
     if (passedCount() == stepCount() && m_selected == stepCount() - 1)
         md += QStringLiteral("\n---\n\n**✔ ") + tr("Lab complete!") + QStringLiteral("** ") +
-              tr("Every step passed. Choose the next lab in the list above, or “Restart” to do this one again.") +
+              tr("Every step passed. Choose the next lab in the list above, or “Restart” to do this one "
+                 "again.") +
               QStringLiteral("\n");
     const int scroll = m_text->verticalScrollBar() ? m_text->verticalScrollBar()->value() : 0;
     const QString previous = m_text->property("markdown").toString();
@@ -571,7 +587,8 @@ QString LabPanel::nonBreakingCommand(const QString& command) {
             w += words[i][k];
         }
         if (i > 0) {
-            const bool value = !words[i].startsWith(QLatin1Char('-')) && words[i - 1].startsWith(QStringLiteral("--"));
+            const bool value =
+                !words[i].startsWith(QLatin1Char('-')) && words[i - 1].startsWith(QStringLiteral("--"));
             out += value ? kNoBreakSpace : QLatin1Char(' ');
         }
         out += w;
@@ -582,35 +599,49 @@ QString LabPanel::nonBreakingCommand(const QString& command) {
 QString LabPanel::emptyStateMarkdown() const {
     QString md;
     if (!m_labs.empty()) {
-        md += tr("A guided lab is a short exercise in steps: you type the real Kafka commands in the terminal and each step is "
+        md += tr("A guided lab is a short exercise in steps: you type the real Kafka commands in the "
+                 "terminal and each step is "
                  "checked against the simulated cluster as you go.") +
               QStringLiteral("\n\n");
-        md += QStringLiteral("1. ") + tr("Choose a lab in the list above (they are in the course's order) or below.") + QLatin1Char('\n');
+        md += QStringLiteral("1. ") +
+              tr("Choose a lab in the list above (they are in the course's order) or below.") +
+              QLatin1Char('\n');
         md += QStringLiteral("2. ") +
-              tr("The lab gets its own fresh cluster (1 broker at localhost:9092, as the course's install): it replaces the "
+              tr("The lab gets its own fresh cluster (1 broker at localhost:9092, as the course's install): "
+                 "it replaces the "
                  "scenario that is open.") +
               QLatin1Char('\n');
-        md += QStringLiteral("3. ") + tr("Click a command in the instructions to copy it into the terminal, then press Enter.") +
+        md += QStringLiteral("3. ") +
+              tr("Click a command in the instructions to copy it into the terminal, then press Enter.") +
               QLatin1Char('\n');
-        md += QStringLiteral("4. ") + tr("Your progress is saved: the lab continues where you left it, even after closing FluxoLab.") +
-              QStringLiteral("\n\n");
+        md +=
+            QStringLiteral("4. ") +
+            tr("Your progress is saved: the lab continues where you left it, even after closing FluxoLab.") +
+            QStringLiteral("\n\n");
         md += QStringLiteral("**") + tr("Labs") + QStringLiteral("**\n\n");
         for (std::size_t i = 0; i < m_labs.size(); ++i) {
             const labs::Lab& l = m_labs[i];
-            const QString level = l.level == "beginner" ? tr("beginner") : l.level == "intermediate" ? tr("intermediate") : tr("advanced");
-            md += QStringLiteral("%1. [%2](%3:%4) · ").arg(i + 1).arg(q(l.title.get(lang())), kLabScheme, q(l.id)) +
-                  tr("%1 · about %2 min · %3 steps").arg(level).arg(l.duration_minutes).arg(l.steps.size()) + QLatin1Char('\n');
+            const QString level = l.level == "beginner"       ? tr("beginner")
+                                  : l.level == "intermediate" ? tr("intermediate")
+                                                              : tr("advanced");
+            md += QStringLiteral("%1. [%2](%3:%4) · ")
+                      .arg(i + 1)
+                      .arg(q(l.title.get(lang())), kLabScheme, q(l.id)) +
+                  tr("%1 · about %2 min · %3 steps").arg(level).arg(l.duration_minutes).arg(l.steps.size()) +
+                  QLatin1Char('\n');
         }
         md += QLatin1Char('\n');
     } else {
-        md += tr("No lab was found in the folder %1. FluxoLab reads the *.json files of that folder (another folder can be "
+        md += tr("No lab was found in the folder %1. FluxoLab reads the *.json files of that folder (another "
+                 "folder can be "
                  "chosen with the environment variable FLUXOLAB_LABS_DIR).")
                   .arg(QStringLiteral("`") + q(labs::defaultLabDirectory()) + QStringLiteral("`")) +
               QStringLiteral("\n\n");
     }
     if (!m_errors.empty()) {
         md += QStringLiteral("**") + tr("Lab files that could not be loaded") + QStringLiteral("**\n\n");
-        md += tr("These files are left out until they are fixed (docs/labs.md describes the format):") + QStringLiteral("\n\n");
+        md += tr("These files are left out until they are fixed (docs/labs.md describes the format):") +
+              QStringLiteral("\n\n");
         for (const auto& e : m_errors) {
             QString line = q(formatLabError(e));
             line.replace(QLatin1Char('`'), QLatin1Char('\''));
@@ -622,9 +653,11 @@ QString LabPanel::emptyStateMarkdown() const {
 
 void LabPanel::retranslate() {
     m_resume->setText(tr("Resume the lab"));
-    m_resume->setToolTip(tr("Give the lab its cluster back: your commands are replayed and the steps checked again"));
-    m_notice->setText(tr("Another scenario replaced this lab's cluster, so its steps are no longer checked. Your progress is "
-                         "kept."));
+    m_resume->setToolTip(
+        tr("Give the lab its cluster back: your commands are replayed and the steps checked again"));
+    m_notice->setText(tr(
+        "Another scenario replaced this lab's cluster, so its steps are no longer checked. Your progress is "
+        "kept."));
     m_restart->setText(tr("Restart"));
     m_restart->setToolTip(tr("Start the lab over on a fresh cluster (1 broker, localhost:9092); asks first"));
     m_combo->setToolTip(tr("Guided labs"));

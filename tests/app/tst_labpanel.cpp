@@ -12,8 +12,8 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
-#include <QCryptographicHash>
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFontMetrics>
@@ -50,7 +50,8 @@ std::unique_ptr<MainWindow> makeWindow() {
 }
 
 void ticks(CliHost* host, int n) {
-    for (int i = 0; i < n; ++i) host->tickNow(CliHost::kTickMs);
+    for (int i = 0; i < n; ++i)
+        host->tickNow(CliHost::kTickMs);
 }
 
 void type(TerminalConsole* c, const QString& line) {
@@ -92,7 +93,10 @@ void play(MainWindow* w, const QStringList& actions) {
     for (const QString& a : actions) {
         if (a.startsWith(QLatin1Char('c'))) {
             const int i = a.mid(1).toInt();
-            QVERIFY2(i < lab->commands().size(), qPrintable(QStringLiteral("%1: the step shows only %2 command(s)").arg(a).arg(lab->commands().size())));
+            QVERIFY2(i < lab->commands().size(),
+                     qPrintable(QStringLiteral("%1: the step shows only %2 command(s)")
+                                    .arg(a)
+                                    .arg(lab->commands().size())));
             Q_EMIT lab->textBrowser()->anchorClicked(QUrl(QStringLiteral("fluxolab-cmd:%1").arg(i)));
             QTest::keyClick(term->currentConsole(), Qt::Key_Return);
             ticks(w->cliHost(), 10);
@@ -111,27 +115,38 @@ void play(MainWindow* w, const QStringList& actions) {
     }
 }
 
-const QStringList kPlayLab1 = {QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("c1"),
-                               QStringLiteral("c2"), QStringLiteral("c3"), QStringLiteral("^D"), QStringLiteral("c0"),
-                               QStringLiteral("t30"), QStringLiteral("^C:0")};
+const QStringList kPlayLab1 = {QStringLiteral("c0"),  QStringLiteral("c0"), QStringLiteral("c0"),
+                               QStringLiteral("c1"),  QStringLiteral("c2"), QStringLiteral("c3"),
+                               QStringLiteral("^D"),  QStringLiteral("c0"), QStringLiteral("t30"),
+                               QStringLiteral("^C:0")};
 const QStringList kPlayLab2 = {
-    QStringLiteral("c0"), QStringLiteral("c1"),                                      // create petr4, vale3
-    QStringLiteral("c0"), QStringLiteral("t30"), QStringLiteral("c0"), QStringLiteral("t80"), // two consumers, two tabs
-    QStringLiteral("c0"),                                                            // petr4 consumer, third tab
-    QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3"), QStringLiteral("^D"),
-    QStringLiteral("c4"), QStringLiteral("c5"), QStringLiteral("c6"), QStringLiteral("c7"), QStringLiteral("^D"),
-    QStringLiteral("t60"), QStringLiteral("c0")};                                    // describe: no lag
+    QStringLiteral("c0"),  QStringLiteral("c1"), // create petr4, vale3
+    QStringLiteral("c0"),  QStringLiteral("t30"), QStringLiteral("c0"),
+    QStringLiteral("t80"), // two consumers, two tabs
+    QStringLiteral("c0"),  // petr4 consumer, third tab
+    QStringLiteral("c0"),  QStringLiteral("c1"),  QStringLiteral("c2"),
+    QStringLiteral("c3"),  QStringLiteral("^D"),  QStringLiteral("c4"),
+    QStringLiteral("c5"),  QStringLiteral("c6"),  QStringLiteral("c7"),
+    QStringLiteral("^D"),  QStringLiteral("t60"), QStringLiteral("c0")}; // describe: no lag
 const QStringList kPlayLab3 = {
-    QStringLiteral("c0"),                                                            // describe pedidos
-    QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("t50"),               // consumer (tab 1), describe (tab 2)
-    QStringLiteral("c0"), QStringLiteral("t80"), QStringLiteral("c1"), QStringLiteral("t30"), // 2nd consumer (tab 2), --members
-    QStringLiteral("^C:1"), QStringLiteral("t30"), QStringLiteral("c0"), QStringLiteral("t30"), // stop it, describe
-    QStringLiteral("^C:0"), QStringLiteral("t30"), QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"),
-    QStringLiteral("c3"), QStringLiteral("^D"), QStringLiteral("c4"),                // produce 3, describe: LAG
-    QStringLiteral("c0"), QStringLiteral("t60"), QStringLiteral("^C"), QStringLiteral("c1"), // drain, describe
-    QStringLiteral("c0"), QStringLiteral("c1")};                                     // --dry-run, --execute
+    QStringLiteral("c0"), // describe pedidos
+    QStringLiteral("c0"),   QStringLiteral("c1"),
+    QStringLiteral("t50"), // consumer (tab 1), describe (tab 2)
+    QStringLiteral("c0"),   QStringLiteral("t80"),
+    QStringLiteral("c1"),   QStringLiteral("t30"), // 2nd consumer (tab 2), --members
+    QStringLiteral("^C:1"), QStringLiteral("t30"),
+    QStringLiteral("c0"),   QStringLiteral("t30"), // stop it, describe
+    QStringLiteral("^C:0"), QStringLiteral("t30"),
+    QStringLiteral("c0"),   QStringLiteral("c1"),
+    QStringLiteral("c2"),   QStringLiteral("c3"),
+    QStringLiteral("^D"),   QStringLiteral("c4"), // produce 3, describe: LAG
+    QStringLiteral("c0"),   QStringLiteral("t60"),
+    QStringLiteral("^C"),   QStringLiteral("c1"),  // drain, describe
+    QStringLiteral("c0"),   QStringLiteral("c1")}; // --dry-run, --execute
 
-QString labFile(const char* name) { return QStringLiteral(FLUXOLAB_SOURCE_DIR "/labs/content/") + QLatin1String(name); }
+QString labFile(const char* name) {
+    return QStringLiteral(FLUXOLAB_SOURCE_DIR "/labs/content/") + QLatin1String(name);
+}
 } // namespace
 
 void LabPanelTest::initTestCase() {
@@ -154,7 +169,9 @@ void LabPanelTest::init() {
     setLanguage(QStringLiteral("pt_PT"));
 }
 
-void LabPanelTest::cleanup() { qunsetenv("FLUXOLAB_LABS_DIR"); }
+void LabPanelTest::cleanup() {
+    qunsetenv("FLUXOLAB_LABS_DIR");
+}
 
 void LabPanelTest::labsAreInCourseOrderAndTheEmptyStateExplainsItself() {
     auto w = makeWindow();
@@ -169,7 +186,8 @@ void LabPanelTest::labsAreInCourseOrderAndTheEmptyStateExplainsItself() {
     const QString text = lab->textBrowser()->toPlainText();
     QVERIFY2(text.contains(QStringLiteral("localhost:9092")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("substitui")), qPrintable(text));
-    QVERIFY2(text.indexOf(QStringLiteral("Tópicos, partições e offsets")) < text.indexOf(QStringLiteral("Produtores e consumidores")),
+    QVERIFY2(text.indexOf(QStringLiteral("Tópicos, partições e offsets")) <
+                 text.indexOf(QStringLiteral("Produtores e consumidores")),
              qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("Grupos de consumo, lag e rebalanceamento")));
     // A lab's name in the empty state opens it.
@@ -184,7 +202,8 @@ void LabPanelTest::labsAreInCourseOrderAndTheEmptyStateExplainsItself() {
 void LabPanelTest::brokenLabFilesAreListedWithTheirErrors() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QVERIFY(QFile::copy(labFile("01-topicos-particoes-offsets.json"), dir.filePath(QStringLiteral("01-topicos-particoes-offsets.json"))));
+    QVERIFY(QFile::copy(labFile("01-topicos-particoes-offsets.json"),
+                        dir.filePath(QStringLiteral("01-topicos-particoes-offsets.json"))));
     QFile bad(dir.filePath(QStringLiteral("02-estragado.json")));
     QVERIFY(bad.open(QIODevice::WriteOnly));
     bad.write(R"({"id": "estragado", "version": 1, "title": {"pt": "x"}, "level": "expert"})");
@@ -197,7 +216,8 @@ void LabPanelTest::brokenLabFilesAreListedWithTheirErrors() {
     // In the list, disabled, with its errors as the tooltip.
     QComboBox* combo = lab->combo();
     QCOMPARE(combo->count(), 2);
-    QVERIFY2(combo->itemText(1).contains(QStringLiteral("02-estragado.json")), qPrintable(combo->itemText(1)));
+    QVERIFY2(combo->itemText(1).contains(QStringLiteral("02-estragado.json")),
+             qPrintable(combo->itemText(1)));
     auto* model = qobject_cast<QStandardItemModel*>(combo->model());
     QVERIFY(model);
     QVERIFY(!model->item(1)->isEnabled());
@@ -212,14 +232,16 @@ void LabPanelTest::brokenLabFilesAreListedWithTheirErrors() {
     qputenv("FLUXOLAB_LABS_DIR", empty.path().toUtf8());
     auto w2 = makeWindow();
     const QString none = w2->labPanel()->textBrowser()->toPlainText();
-    QVERIFY2(none.contains(empty.path()) && none.contains(QStringLiteral("FLUXOLAB_LABS_DIR")), qPrintable(none));
+    QVERIFY2(none.contains(empty.path()) && none.contains(QStringLiteral("FLUXOLAB_LABS_DIR")),
+             qPrintable(none));
 }
 
 void LabPanelTest::restartAsksFirst() {
     auto w = makeWindow();
     LabPanel* lab = w->labPanel();
     QVERIFY(lab->loadLab(kLab1));
-    type(w->terminalPanel()->currentConsole(), QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
+    type(w->terminalPanel()->currentConsole(),
+         QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
     QCOMPARE(lab->passedCount(), 1);
     auto* button = lab->findChild<QPushButton*>(QStringLiteral("labRestart"));
     QVERIFY(button);
@@ -242,7 +264,8 @@ void LabPanelTest::lastLabReopensAfterARestart() {
         auto w = makeWindow();
         QVERIFY(!w->labPanel()->reopenLastLab()); // nothing opened yet
         QVERIFY(w->labPanel()->loadLab(kLab2));
-        type(w->terminalPanel()->currentConsole(), QStringLiteral("kafka-topics.sh --create --topic petr4 --partitions 3") + kBootstrap);
+        type(w->terminalPanel()->currentConsole(),
+             QStringLiteral("kafka-topics.sh --create --topic petr4 --partitions 3") + kBootstrap);
     }
     auto w = makeWindow();
     QVERIFY(w->labPanel()->currentLabId().isEmpty());
@@ -266,7 +289,8 @@ void LabPanelTest::freshStartIgnoresSavedProgressButKeepsTheLanguage() {
     {
         auto w = makeWindow();
         QVERIFY(w->labPanel()->loadLab(kLab1));
-        type(w->terminalPanel()->currentConsole(), QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
+        type(w->terminalPanel()->currentConsole(),
+             QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
         QCOMPARE(w->labPanel()->passedCount(), 1);
     }
     saveLanguage(QStringLiteral("en"));
@@ -281,7 +305,8 @@ void LabPanelTest::freshStartIgnoresSavedProgressButKeepsTheLanguage() {
         QVERIFY(!w->labPanel()->reopenLastLab());
         QVERIFY(w->labPanel()->loadLab(kLab1));
         QCOMPARE(w->labPanel()->passedCount(), 0);
-        type(w->terminalPanel()->currentConsole(), QStringLiteral("kafka-topics.sh --create --topic outro") + kBootstrap);
+        type(w->terminalPanel()->currentConsole(),
+             QStringLiteral("kafka-topics.sh --create --topic outro") + kBootstrap);
     }
     useSuiteSettings();
     // The real progress was left untouched.
@@ -304,28 +329,33 @@ void LabPanelTest::freshRunOfTheAppLeavesTheSavedSettingsUntouched() {
     auto run = [&](QStringList args) {
         QProcess p;
         p.setProcessEnvironment(env);
-        args << QStringLiteral("--lab") << kLab1 << QStringLiteral("--view") << QStringLiteral("labs") << QStringLiteral("--screenshot")
-             << home.filePath(QStringLiteral("shot.png"));
+        args << QStringLiteral("--lab") << kLab1 << QStringLiteral("--view") << QStringLiteral("labs")
+             << QStringLiteral("--screenshot") << home.filePath(QStringLiteral("shot.png"));
         p.start(QStringLiteral(FLUXOLAB_EXE), args);
         return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     };
-    QVERIFY(run({QStringLiteral("--run"), QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap}));
+    QVERIFY(
+        run({QStringLiteral("--run"),
+             QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap}));
     const QString conf = home.filePath(QStringLiteral(".config/FluxoLab/FluxoLab.conf"));
     QFile f(conf);
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(conf));
     const QByteArray before = f.readAll();
     f.close();
     QVERIFY(before.contains("exemplo-topico"));
-    QVERIFY(run({QStringLiteral("--fresh"), QStringLiteral("--run"), QStringLiteral("kafka-topics.sh --create --topic outro") + kBootstrap}));
+    QVERIFY(run({QStringLiteral("--fresh"), QStringLiteral("--run"),
+                 QStringLiteral("kafka-topics.sh --create --topic outro") + kBootstrap}));
     QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha1), QCryptographicHash::hash(before, QCryptographicHash::Sha1));
+    QCOMPARE(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha1),
+             QCryptographicHash::hash(before, QCryptographicHash::Sha1));
 }
 
 void LabPanelTest::anotherScenarioDetachesTheLabAndResumeBringsItBack() {
     auto w = makeWindow();
     LabPanel* lab = w->labPanel();
     QVERIFY(lab->loadLab(kLab1));
-    type(w->terminalPanel()->currentConsole(), QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
+    type(w->terminalPanel()->currentConsole(),
+         QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
     QCOMPARE(lab->passedCount(), 1);
     QVERIFY(!lab->isDetached());
     QVERIFY(!lab->detachedNotice()->isVisible());
@@ -337,7 +367,8 @@ void LabPanelTest::anotherScenarioDetachesTheLabAndResumeBringsItBack() {
     QCOMPARE(lab->passedCount(), 1); // the progress is still shown
     QVERIFY(lab->textBrowser()->toPlainText().contains(QStringLiteral("Retomar")));
     // Commands on the other scenario do not move the lab on.
-    type(w->terminalPanel()->currentConsole(), QStringLiteral("kafka-topics.sh --describe --topic exemplo-topico") + kBootstrap);
+    type(w->terminalPanel()->currentConsole(),
+         QStringLiteral("kafka-topics.sh --describe --topic exemplo-topico") + kBootstrap);
     QCOMPARE(lab->passedCount(), 1);
     // Resume: the lab's cluster comes back (the student's commands replayed).
     auto* resume = lab->findChild<QPushButton*>(QStringLiteral("labResume"));
@@ -347,7 +378,8 @@ void LabPanelTest::anotherScenarioDetachesTheLabAndResumeBringsItBack() {
     QVERIFY(!lab->detachedNotice()->isVisible());
     QCOMPARE(lab->passedCount(), 1);
     QVERIFY(w->controller()->sim().topic("exemplo-topico") != nullptr);
-    type(w->terminalPanel()->currentConsole(), QStringLiteral("kafka-topics.sh --describe --topic exemplo-topico") + kBootstrap);
+    type(w->terminalPanel()->currentConsole(),
+         QStringLiteral("kafka-topics.sh --describe --topic exemplo-topico") + kBootstrap);
     QCOMPARE(lab->passedCount(), 2);
 }
 
@@ -368,17 +400,27 @@ void LabPanelTest::commandLinksNeverWrapInsideAnOption() {
                     // Nowhere (prose with `--options` too) does a line end inside an option.
                     for (int i = 0; layout && i + 1 < layout->lineCount(); ++i) {
                         const QTextLine line = layout->lineAt(i);
-                        const QString shown = text.mid(line.textStart(), line.textLength()).remove(QChar(0x2060)).trimmed();
+                        const QString shown =
+                            text.mid(line.textStart(), line.textLength()).remove(QChar(0x2060)).trimmed();
                         QVERIFY2(!shown.endsWith(QLatin1Char('-')),
-                                 qPrintable(QStringLiteral("%1 step %2 width %3: a line ends with \"%4\"").arg(id).arg(step).arg(width).arg(shown)));
+                                 qPrintable(QStringLiteral("%1 step %2 width %3: a line ends with \"%4\"")
+                                                .arg(id)
+                                                .arg(step)
+                                                .arg(width)
+                                                .arg(shown)));
                     }
                     if (!text.startsWith(QStringLiteral("bin/"))) continue;
                     QVERIFY(layout && layout->lineCount() > 0);
                     for (int i = 1; i < layout->lineCount(); ++i) {
                         const QTextLine line = layout->lineAt(i);
-                        const QString start = text.mid(line.textStart(), line.textLength()).remove(QChar(0x2060));
+                        const QString start =
+                            text.mid(line.textStart(), line.textLength()).remove(QChar(0x2060));
                         QVERIFY2(start.startsWith(QStringLiteral("--")),
-                                 qPrintable(QStringLiteral("%1 step %2 width %3: a line starts with \"%4\"").arg(id).arg(step).arg(width).arg(start)));
+                                 qPrintable(QStringLiteral("%1 step %2 width %3: a line starts with \"%4\"")
+                                                .arg(id)
+                                                .arg(step)
+                                                .arg(width)
+                                                .arg(start)));
                     }
                 }
             }
@@ -392,7 +434,8 @@ void LabPanelTest::commandLinksNeverWrapInsideAnOption() {
     lab->textBrowser()->selectAll();
     lab->textBrowser()->copy();
     const QString copied = QApplication::clipboard()->text();
-    QVERIFY(copied.contains(QStringLiteral("bin/kafka-topics.sh --create --topic exemplo-topico --partitions 2")));
+    QVERIFY(copied.contains(
+        QStringLiteral("bin/kafka-topics.sh --create --topic exemplo-topico --partitions 2")));
     QVERIFY(!copied.contains(QChar(0x2060)) && !copied.contains(QChar(0x00A0)));
 }
 
@@ -403,12 +446,16 @@ void LabPanelTest::completedLabUsesGlyphsTheBundledFontDraws() {
     TerminalConsole* c = w->terminalPanel()->currentConsole();
     type(c, QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
     type(c, QStringLiteral("kafka-topics.sh --describe --topic exemplo-topico") + kBootstrap);
-    type(c, QStringLiteral("kafka-console-producer.sh --topic exemplo-topico --property parse.key=true --property key.separator=:") +
+    type(c, QStringLiteral("kafka-console-producer.sh --topic exemplo-topico --property parse.key=true "
+                           "--property key.separator=:") +
                 kBootstrap);
-    for (const char* line : {"key1:a", "key2:b", "key3:c"}) type(c, QString::fromUtf8(line));
+    for (const char* line : {"key1:a", "key2:b", "key3:c"})
+        type(c, QString::fromUtf8(line));
     QTest::keyClick(c, Qt::Key_D, Qt::ControlModifier);
-    type(c, QStringLiteral("kafka-console-consumer.sh --topic exemplo-topico --from-beginning --property print.key=true "
-                           "--property print.partition=true --property print.offset=true") + kBootstrap);
+    type(c, QStringLiteral(
+                "kafka-console-consumer.sh --topic exemplo-topico --from-beginning --property print.key=true "
+                "--property print.partition=true --property print.offset=true") +
+                kBootstrap);
     ticks(w->cliHost(), 40);
     QTest::keyClick(c, Qt::Key_C, Qt::ControlModifier);
     QCOMPARE(lab->passedCount(), lab->stepCount());
@@ -417,10 +464,12 @@ void LabPanelTest::completedLabUsesGlyphsTheBundledFontDraws() {
         setLanguage(language);
         QCoreApplication::processEvents();
         const QString text = lab->textBrowser()->toPlainText();
-        QVERIFY2(text.contains(language == QStringLiteral("en") ? QStringLiteral("Lab complete!") : QStringLiteral("Laboratório concluído!")),
+        QVERIFY2(text.contains(language == QStringLiteral("en") ? QStringLiteral("Lab complete!")
+                                                                : QStringLiteral("Laboratório concluído!")),
                  qPrintable(text.right(400)));
         QString all = text;
-        for (int i = 0; i < lab->stepList()->count(); ++i) all += lab->stepList()->item(i)->text();
+        for (int i = 0; i < lab->stepList()->count(); ++i)
+            all += lab->stepList()->item(i)->text();
         // The app draws with DejaVu Sans (fonts-dejavu-core): every visible character must be in it.
         const QFont font(QStringLiteral("DejaVu Sans"));
         QCOMPARE(QFontInfo(font).family(), QStringLiteral("DejaVu Sans"));
@@ -430,7 +479,9 @@ void LabPanelTest::completedLabUsesGlyphsTheBundledFontDraws() {
             if (cat == QChar::Other_Format || cat == QChar::Other_Control || cat == QChar::Separator_Line ||
                 cat == QChar::Separator_Paragraph)
                 continue;
-            QVERIFY2(fm.inFontUcs4(ch), qPrintable(QStringLiteral("U+%1 is not in DejaVu Sans").arg(ch, 4, 16, QLatin1Char('0'))));
+            QVERIFY2(
+                fm.inFontUcs4(ch),
+                qPrintable(QStringLiteral("U+%1 is not in DejaVu Sans").arg(ch, 4, 16, QLatin1Char('0'))));
         }
     }
 }
@@ -459,7 +510,8 @@ void LabPanelTest::lab3CanBeFinishedFromThePanelAlone() {
     };
     auto stepIs = [&](int n) { return lab->engine()->currentStep() == static_cast<std::size_t>(n); };
     auto panel = [&] { return lab->textBrowser()->toPlainText(); };
-    const QString tabWord = language == QStringLiteral("en") ? QStringLiteral("tab") : QStringLiteral("separador");
+    const QString tabWord =
+        language == QStringLiteral("en") ? QStringLiteral("tab") : QStringLiteral("separador");
 
     click(0); // describe pedidos
     QVERIFY(stepIs(1));
@@ -489,7 +541,8 @@ void LabPanelTest::lab3CanBeFinishedFromThePanelAlone() {
     QVERIFY(cmds.size() >= 5);
     QVERIFY(cmds[0].contains(QStringLiteral("kafka-console-producer.sh")));
     click(0);
-    for (int i = 1; i < cmds.size() && cmds[i].startsWith(QLatin1Char('>')); ++i) click(i);
+    for (int i = 1; i < cmds.size() && cmds[i].startsWith(QLatin1Char('>')); ++i)
+        click(i);
     QTest::keyClick(term->currentConsole(), Qt::Key_D, Qt::ControlModifier);
     ticks(w->cliHost(), 10);
     click(static_cast<int>(cmds.size()) - 1); // describe: LAG
@@ -527,14 +580,16 @@ void LabPanelTest::labs1And2CanBeFinishedFromThePanelAlone() {
     QVERIFY(w->labPanel()->loadLab(lab));
     play(w.get(), lab == kLab1 ? kPlayLab1 : kPlayLab2);
     QVERIFY2(w->labPanel()->engine()->finished(), qPrintable(w->labPanel()->textBrowser()->toPlainText()));
-    if (lab == kLab2) QVERIFY(w->terminalPanel()->count() >= 3); // two vale3 consumers and the petr4 one in their tabs
+    if (lab == kLab2)
+        QVERIFY(w->terminalPanel()->count() >= 3); // two vale3 consumers and the petr4 one in their tabs
 }
 
 void LabPanelTest::screenshotsOfCompletedLabs() {
     const QString dir = qEnvironmentVariable("FLUXOLAB_SHOTS_DIR");
     if (dir.isEmpty()) QSKIP("set FLUXOLAB_SHOTS_DIR to save the screenshots");
     QDir().mkpath(dir);
-    const QList<QPair<QString, QStringList>> labs = {{kLab1, kPlayLab1}, {kLab2, kPlayLab2}, {kLab3, kPlayLab3}};
+    const QList<QPair<QString, QStringList>> labs = {
+        {kLab1, kPlayLab1}, {kLab2, kPlayLab2}, {kLab3, kPlayLab3}};
     for (const QString& language : {QStringLiteral("pt_PT"), QStringLiteral("en")}) {
         setLanguage(language);
         QCoreApplication::processEvents();
@@ -551,7 +606,12 @@ void LabPanelTest::screenshotsOfCompletedLabs() {
                 auto* text = w->labPanel()->textBrowser();
                 text->verticalScrollBar()->setValue(text->verticalScrollBar()->maximum());
                 QCoreApplication::processEvents();
-                const QString file = QStringLiteral("%1/lab%2-complete-%3-%4x%5.png").arg(dir).arg(n + 1).arg(language).arg(size.width()).arg(size.height());
+                const QString file = QStringLiteral("%1/lab%2-complete-%3-%4x%5.png")
+                                         .arg(dir)
+                                         .arg(n + 1)
+                                         .arg(language)
+                                         .arg(size.width())
+                                         .arg(size.height());
                 QVERIFY(w->grab().save(file));
             }
         }
@@ -581,7 +641,10 @@ void LabPanelTest::screenshotsOfCompletedLabs() {
         for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
             w->resize(size);
             QCoreApplication::processEvents();
-            QVERIFY(w->grab().save(QStringLiteral("%1/labs-empty-%2-%3x%4.png").arg(dir, language).arg(size.width()).arg(size.height())));
+            QVERIFY(w->grab().save(QStringLiteral("%1/labs-empty-%2-%3x%4.png")
+                                       .arg(dir, language)
+                                       .arg(size.width())
+                                       .arg(size.height())));
         }
     }
 }
