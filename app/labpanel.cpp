@@ -329,7 +329,8 @@ bool LabPanel::confirmRestart() {
     box.setObjectName(QStringLiteral("labRestartConfirm"));
     box.setInformativeText(
         tr("The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and "
-           "the lab gets a fresh cluster (1 broker, localhost:9092). This cannot be undone."));
+           "the lab gets a fresh cluster (1 broker, %1). This cannot be undone.")
+            .arg(nonBreakingCommand(QStringLiteral("localhost:9092"))));
     QPushButton* yes = box.addButton(tr("Restart"), QMessageBox::DestructiveRole);
     QPushButton* no = box.addButton(tr("Keep my progress"), QMessageBox::RejectRole);
     box.setDefaultButton(no);

@@ -952,10 +952,6 @@
         <translation>Start “%1” over?</translation>
     </message>
     <message>
-        <source>The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and the lab gets a fresh cluster (1 broker, localhost:9092). This cannot be undone.</source>
-        <translation>The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and the lab gets a fresh cluster (1 broker, localhost:9092). This cannot be undone.</translation>
-    </message>
-    <message>
         <source>Keep my progress</source>
         <translation>Keep my progress</translation>
     </message>
@@ -1038,6 +1034,10 @@
     <message>
         <source>Start the lab over on a fresh cluster (1 broker, localhost:9092); asks first</source>
         <translation>Start the lab over on a fresh cluster (1 broker, localhost:9092); asks first</translation>
+    </message>
+    <message>
+        <source>The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and the lab gets a fresh cluster (1 broker, %1). This cannot be undone.</source>
+        <translation>The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and the lab gets a fresh cluster (1 broker, %1). This cannot be undone.</translation>
     </message>
 </context>
 <context>

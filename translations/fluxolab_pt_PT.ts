@@ -952,10 +952,6 @@
         <translation>Recomeçar «%1»?</translation>
     </message>
     <message>
-        <source>The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and the lab gets a fresh cluster (1 broker, localhost:9092). This cannot be undone.</source>
-        <translation>Os passos concluídos, as dicas vistas e os comandos que escreveu neste laboratório são esquecidos, e o laboratório recebe um cluster novo (1 broker, localhost:9092). Não é possível desfazer.</translation>
-    </message>
-    <message>
         <source>Keep my progress</source>
         <translation>Manter o progresso</translation>
     </message>
@@ -1038,6 +1034,10 @@
     <message>
         <source>Start the lab over on a fresh cluster (1 broker, localhost:9092); asks first</source>
         <translation>Recomeçar o laboratório num cluster novo (1 broker, localhost:9092); pede confirmação</translation>
+    </message>
+    <message>
+        <source>The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and the lab gets a fresh cluster (1 broker, %1). This cannot be undone.</source>
+        <translation>Os passos concluídos, as dicas vistas e os comandos que escreveu neste laboratório são esquecidos, e o laboratório recebe um cluster novo (1 broker, %1). Não é possível desfazer.</translation>
     </message>
 </context>
 <context>
