@@ -14,6 +14,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFont>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -25,7 +27,11 @@ namespace {
 const char* kUsage =
     "Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view cluster|groups|tables|plots|compare]\n"
     "                [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot out.png]\n"
-    "                [--lab ID] [--run 'COMMAND']... (views terminal|labs: the Kafka CLI and guided labs)\n";
+    "                [--lab ID] [--run 'COMMAND']... (views terminal|labs: the Kafka CLI and guided labs)\n"
+    "                [--fresh]\n"
+    "  --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal\n"
+    "            history (they are kept for the next normal start); the language choice is kept.\n"
+    "  Without --scenario, --lab or --fresh the lab opened last reopens where it was left.\n";
 }
 
 std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help) {
@@ -41,8 +47,9 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     const QCommandLineOption pres(QStringLiteral("presentation"));
     const QCommandLineOption labOpt(QStringLiteral("lab"), QString(), QStringLiteral("id"));
     const QCommandLineOption runOpt(QStringLiteral("run"), QString(), QStringLiteral("command"));
+    const QCommandLineOption freshOpt(QStringLiteral("fresh"));
     const QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    p.addOptions({scenario, seed, at, view, lang, shot, size, pres, labOpt, runOpt, helpOpt});
+    p.addOptions({scenario, seed, at, view, lang, shot, size, pres, labOpt, runOpt, freshOpt, helpOpt});
     auto fail = [&](const QString& m) {
         if (error) *error = m;
         return std::nullopt;
@@ -86,12 +93,23 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
             return fail(QStringLiteral("--size expects WIDTHxHEIGHT such as 1600x900, got \"%1\"").arg(p.value(size)));
     }
     o.presentation = p.isSet(pres);
+    o.fresh = p.isSet(freshOpt);
     o.lab = p.value(labOpt);
     o.run = p.values(runOpt);
     o.screenshot = p.value(shot);
     if (p.isSet(shot) && o.screenshot.isEmpty()) return fail(QStringLiteral("--screenshot expects a file name"));
     if (!o.screenshot.isEmpty() && o.scenario.isEmpty() && o.lab.isEmpty()) return fail(QStringLiteral("--screenshot needs --scenario"));
     return o;
+}
+
+void useFreshSettings(const QString& dir) {
+    const QString language = QSettings().value(QStringLiteral("ui/language")).toString();
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
+    QSettings::setPath(QSettings::IniFormat, QSettings::SystemScope, dir);
+    QSettings fresh;
+    fresh.clear();
+    if (!language.isEmpty()) fresh.setValue(QStringLiteral("ui/language"), language);
 }
 
 int runApplication(int argc, char** argv) {
@@ -115,6 +133,15 @@ int runApplication(int argc, char** argv) {
     if (!options) {
         std::fprintf(stderr, "fluxolab: %s\n%s", qUtf8Printable(error), kUsage);
         return 2;
+    }
+    QTemporaryDir freshSettings; // removed on exit: a --fresh session leaves nothing behind
+    if (options->fresh) {
+        if (!freshSettings.isValid()) {
+            std::fprintf(stderr, "fluxolab: --fresh cannot create a temporary folder: %s\n",
+                         qUtf8Printable(freshSettings.errorString()));
+            return 1;
+        }
+        useFreshSettings(freshSettings.path());
     }
     setLanguage(options->lang.isEmpty() ? savedLanguage() : options->lang);
 
@@ -141,6 +168,10 @@ int runApplication(int argc, char** argv) {
         std::fprintf(stderr, "fluxolab: unknown lab \"%s\"\n", qUtf8Printable(options->lab));
         if (headless) return 2;
     }
+    // The lab opened last reopens where it was left (unless a scenario or lab was asked for).
+    if (!compare && options->lab.isEmpty() && options->scenario.isEmpty() && !options->fresh &&
+        window.labPanel()->reopenLastLab())
+        window.setView(MainWindow::View::Labs);
     if (!compare && !options->run.isEmpty()) {
         window.setView(MainWindow::View::Terminal);
         for (const QString& command : options->run) window.terminalPanel()->currentConsole()->submit(command);

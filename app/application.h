@@ -21,7 +21,13 @@ struct Options {
     bool presentation = false;
     QString lab;                      ///< guided lab to load (its fresh cluster replaces the scenario)
     QStringList run;                  ///< command lines typed in the terminal before the screenshot
+    bool fresh = false;               ///< ignore saved lab progress, last lab, terminal history
 };
+
+/// --fresh: from now on QSettings reads and writes ini files in `dir` (a temporary folder), so the
+/// saved lab progress, the last lab and the terminal history are ignored and left untouched; the
+/// UI language is carried over. Call after QApplication is created.
+void useFreshSettings(const QString& dir);
 
 /// Parses argv (without QApplication). On error returns std::nullopt and sets `error` (English; printed to stderr).
 std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help = nullptr);

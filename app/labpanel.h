@@ -4,8 +4,10 @@
 // one at a time and the explanation on success. Progress is saved per lab (QSettings) with the
 // journal of what the student did in the terminal (labs::SessionJournal) and the seed; on restore
 // the journal is replayed headlessly on a fresh cluster, so the topics, records and groups come
-// back too. "Restart" forgets both, gives the lab a fresh cluster (1 broker at localhost:9092, as
-// the course's KRaft install) and starts it over.
+// back too. "Restart" (after a confirmation) forgets both, gives the lab a fresh cluster (1 broker at
+// localhost:9092, as the course's KRaft install) and starts it over. Labs are listed in course order;
+// lab files that cannot be loaded are listed with their errors. When another scenario replaces the
+// lab's cluster the panel says so and offers to resume the lab (its cluster back, commands replayed).
 
 #ifndef Q_MOC_RUN
 #include "labs/lab_engine.h"
@@ -18,6 +20,7 @@
 #include <vector>
 
 class QComboBox;
+class QFrame;
 class QLabel;
 class QListWidget;
 class QProgressBar;
@@ -39,6 +42,21 @@ public:
     bool loadLab(const QString& id);
     /// "Restart": forgets the progress and gives the lab a fresh cluster.
     void restart();
+    /// The Restart button: asks first (a modal QMessageBox named "labRestartConfirm"); true if restarted.
+    bool confirmRestart();
+    /// Loads the lab opened last (QSettings currentLabKey()); false if none or unknown.
+    bool reopenLastLab();
+    /// True when another scenario replaced the lab's cluster: the steps are not checked until resumed.
+    bool isDetached() const { return m_detached; }
+    /// Gives a detached lab its cluster back (same as loading it: the saved commands are replayed).
+    bool resume();
+    /// Lab files that could not be loaded (shown in the combo, disabled, and in the empty state).
+    const std::vector<labs::LabError>& loadErrors() const { return m_errors; }
+    QComboBox* combo() const { return m_combo; }
+    QLabel* detachedNotice() const { return m_notice; }
+    /// A command as the instructions show it: it never wraps inside an option or between an option
+    /// and its value (no-break spaces and word joiners; copying gives the plain command back).
+    static QString nonBreakingCommand(const QString& command);
     QString currentLabId() const;
     QStringList labIds() const;
     const labs::LabEngine* engine() const { return m_engine.get(); }
@@ -82,6 +100,7 @@ private:
     void saveJournal();
     void onLink(const QUrl& url);
     QString instructionsMarkdown(const std::string& markdown);
+    QString emptyStateMarkdown() const;
 
     CliHost* m_host;
     std::vector<labs::Lab> m_labs;
@@ -90,6 +109,8 @@ private:
     std::unique_ptr<labs::LabEngine> m_engine;
     bool m_loading = false;
     bool m_replaying = false;
+    bool m_detached = false;
+    std::vector<bool> m_detachedPassed; ///< the steps passed when the cluster was replaced
     std::uint64_t m_seed = 1; ///< of the lab's current cluster
     int m_selected = 0; ///< step shown
     QStringList m_commands;
@@ -97,6 +118,9 @@ private:
 
     QComboBox* m_combo;
     QPushButton* m_restart;
+    QFrame* m_noticeBox;
+    QLabel* m_notice;
+    QPushButton* m_resume;
     QLabel* m_title;
     QLabel* m_meta;
     QProgressBar* m_progress;

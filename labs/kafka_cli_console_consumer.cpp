@@ -139,8 +139,10 @@ public:
         // buildFormatter
         if (o.has("property") && o.has("formatter-property"))
             return fail("Options --property and --formatter-property cannot be specified together.");
-        if (o.has("property"))
+        if (o.has("property")) {
             out("Option --property is deprecated and will be removed in a future version. Use --formatter-property instead.\n");
+            note(NoteId::ConsumerPropertyDeprecated);
+        }
         for (const auto& p : o.all(o.has("property") ? "property" : "formatter-property")) {
             const auto kv = keyValue(p).value_or(std::make_pair(p, std::string()));
             const auto& [k, v] = kv;
@@ -168,7 +170,10 @@ public:
         }
         if (!check.unresolved.empty()) err(check.dnsWarnings(nowMs()));
         const auto protocol = props.find("group.protocol");
-        if (!o.has("partition") && (protocol == props.end() || toLower(protocol->second) == "classic")) err(kProtocolBanner);
+        if (!o.has("partition") && (protocol == props.end() || toLower(protocol->second) == "classic")) {
+            err(kProtocolBanner);
+            note(NoteId::ClassicProtocolBanner);
+        }
         if (o.has("max-messages")) {
             const auto m = parseInt(o.value("max-messages"));
             if (!m) {

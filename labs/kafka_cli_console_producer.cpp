@@ -48,8 +48,10 @@ public:
             out("Warning: --producer-property is deprecated and will be removed in a future version. Use --command-property instead.\n");
         if (o.has("producer.config"))
             out("Warning: --producer.config is deprecated and will be removed in a future version. Use --command-config instead.\n");
-        if (o.has("property"))
+        if (o.has("property")) {
             out("Warning: --property is deprecated and will be removed in a future version. Use --reader-property instead.\n");
+            note(NoteId::ProducerPropertyDeprecated);
+        }
         if (o.has("max-partition-memory-bytes"))
             out("Warning: --max-partition-memory-bytes is deprecated and will be removed in Apache Kafka 5.0. Use --batch-size instead.\n");
         // ToolsUtils.validateBootstrapServer (its messages end with '\n', println adds another).

@@ -333,13 +333,20 @@ LabCatalog loadLabCatalog(const std::string& dir) {
         if (p.extension() == ".json" && p.filename() != "lab.schema.json") files.push_back(p.string());
     }
     if (ec) cat.errors.push_back({dir, "", "cannot list the lab directory: " + ec.message()});
-    std::sort(files.begin(), files.end());
+    // Course order: the file names start with the lab's number (01-..., 02-...).
+    std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
+        return std::filesystem::path(a).filename().string() < std::filesystem::path(b).filename().string();
+    });
+    std::set<std::string> ids;
     for (const auto& f : files) {
         LabLoadResult r = loadLabFile(f);
         cat.errors.insert(cat.errors.end(), r.errors.begin(), r.errors.end());
+        if (r.lab && !ids.insert(r.lab->id).second) {
+            cat.errors.push_back({f, "/id", "another lab file already uses the id '" + r.lab->id + "'"});
+            continue;
+        }
         if (r.lab) cat.labs.push_back(std::move(*r.lab));
     }
-    std::sort(cat.labs.begin(), cat.labs.end(), [](const Lab& a, const Lab& b) { return a.id < b.id; });
     return cat;
 }
 

@@ -79,8 +79,8 @@ LabLoadResult parseLab(const std::string& json_text, const std::string& file = "
 LabLoadResult loadLabFile(const std::string& path);
 
 struct LabCatalog {
-    std::vector<Lab> labs; ///< sorted by id
-    std::vector<LabError> errors;
+    std::vector<Lab> labs; ///< in course order: sorted by file name (01-..., 02-...)
+    std::vector<LabError> errors; ///< of the files that could not be loaded (each file's labs are left out)
 };
 /// Every *.json lab in `dir` (lab.schema.json excluded).
 LabCatalog loadLabCatalog(const std::string& dir);

@@ -134,6 +134,23 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
     {NoteId::InvalidDateTime, "invalid_date_time",
      "--to-datetime usa o formato ISO-8601 com milissegundos: 2025-01-01T10:00:00.000 (UTC se não indicar o fuso).",
      "--to-datetime takes ISO-8601 with milliseconds: 2025-01-01T10:00:00.000 (UTC unless a zone is given)."},
+    {NoteId::ProducerPropertyDeprecated, "producer_property_deprecated",
+     "Só um aviso: o comando do curso funciona e as mensagens são enviadas. No Kafka 4.x a mesma opção chama-se "
+     "--reader-property (ex.: --reader-property parse.key=true); --property será removida numa versão futura.",
+     "Just a warning: the course's command works and the messages are sent. In Kafka 4.x the same option is spelled "
+     "--reader-property (e.g. --reader-property parse.key=true); --property will be removed in a future version."},
+    {NoteId::ConsumerPropertyDeprecated, "consumer_property_deprecated",
+     "Só um aviso: o comando do curso funciona e as mensagens são mostradas. No Kafka 4.x a mesma opção chama-se "
+     "--formatter-property (ex.: --formatter-property print.key=true); --property será removida numa versão futura.",
+     "Just a warning: the course's command works and the messages are shown. In Kafka 4.x the same option is spelled "
+     "--formatter-property (e.g. --formatter-property print.key=true); --property will be removed in a future version."},
+    {NoteId::ClassicProtocolBanner, "classic_protocol_banner",
+     "Não é um erro: o consumidor usa o protocolo de grupos clássico (o do curso) e funciona normalmente. O Kafka 4 "
+     "anuncia o protocolo novo (KIP-848), que se escolhe com --command-property group.protocol=consumer; o FluxoLab só "
+     "simula o clássico.",
+     "Not an error: the consumer uses the classic group protocol (the course's) and works as usual. Kafka 4 advertises "
+     "the new protocol (KIP-848), chosen with --command-property group.protocol=consumer; FluxoLab only simulates the "
+     "classic one."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

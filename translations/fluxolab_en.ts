@@ -900,10 +900,6 @@
         <translation>Guided labs</translation>
     </message>
     <message>
-        <source>Choose a lab above. Each step is checked against the simulated cluster while you type the commands in the terminal.</source>
-        <translation>Choose a lab above. Each step is checked against the simulated cluster while you type the commands in the terminal.</translation>
-    </message>
-    <message>
         <source>beginner</source>
         <translation>beginner</translation>
     </message>
@@ -972,10 +968,6 @@
         <translation>Restart</translation>
     </message>
     <message>
-        <source>Start the lab over on a fresh cluster (1 broker, localhost:9092)</source>
-        <translation>Start the lab over on a fresh cluster (1 broker, localhost:9092)</translation>
-    </message>
-    <message>
         <source>The saved progress of this lab could not be read: the lab starts over on a fresh cluster.</source>
         <translation>The saved progress of this lab could not be read: the lab starts over on a fresh cluster.</translation>
     </message>
@@ -985,6 +977,106 @@
             <numerusform>Progress restored: %n command replayed</numerusform>
             <numerusform>Progress restored: %n commands replayed</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (cannot be loaded)</source>
+        <translation>%1 (cannot be loaded)</translation>
+    </message>
+    <message>
+        <source>Restart the lab</source>
+        <translation>Restart the lab</translation>
+    </message>
+    <message>
+        <source>Start “%1” over?</source>
+        <translation>Start “%1” over?</translation>
+    </message>
+    <message>
+        <source>Keep my progress</source>
+        <translation>Keep my progress</translation>
+    </message>
+    <message>
+        <source>No lab could be loaded.</source>
+        <translation>No lab could be loaded.</translation>
+    </message>
+    <message>
+        <source>No lab open yet.</source>
+        <translation>No lab open yet.</translation>
+    </message>
+    <message>
+        <source>Not checked: another scenario replaced the lab&apos;s cluster</source>
+        <translation>Not checked: another scenario replaced the lab&apos;s cluster</translation>
+    </message>
+    <message>
+        <source>The steps are not being checked.</source>
+        <translation>The steps are not being checked.</translation>
+    </message>
+    <message>
+        <source>Click “Resume the lab” above to get the lab&apos;s cluster back.</source>
+        <translation>Click “Resume the lab” above to get the lab&apos;s cluster back.</translation>
+    </message>
+    <message>
+        <source>Every step passed. Choose the next lab in the list above, or “Restart” to do this one again.</source>
+        <translation>Every step passed. Choose the next lab in the list above, or “Restart” to do this one again.</translation>
+    </message>
+    <message>
+        <source>A guided lab is a short exercise in steps: you type the real Kafka commands in the terminal and each step is checked against the simulated cluster as you go.</source>
+        <translation>A guided lab is a short exercise in steps: you type the real Kafka commands in the terminal and each step is checked against the simulated cluster as you go.</translation>
+    </message>
+    <message>
+        <source>Choose a lab in the list above (they are in the course&apos;s order) or below.</source>
+        <translation>Choose a lab in the list above (they are in the course&apos;s order) or below.</translation>
+    </message>
+    <message>
+        <source>The lab gets its own fresh cluster (1 broker at localhost:9092, as the course&apos;s install): it replaces the scenario that is open.</source>
+        <translation>The lab gets its own fresh cluster (1 broker at localhost:9092, as the course&apos;s install): it replaces the scenario that is open.</translation>
+    </message>
+    <message>
+        <source>Click a command in the instructions to copy it into the terminal, then press Enter.</source>
+        <translation>Click a command in the instructions to copy it into the terminal, then press Enter.</translation>
+    </message>
+    <message>
+        <source>Your progress is saved: the lab continues where you left it, even after closing FluxoLab.</source>
+        <translation>Your progress is saved: the lab continues where you left it, even after closing FluxoLab.</translation>
+    </message>
+    <message>
+        <source>Labs</source>
+        <translation>Labs</translation>
+    </message>
+    <message>
+        <source>%1 · about %2 min · %3 steps</source>
+        <translation>%1 · about %2 min · %3 steps</translation>
+    </message>
+    <message>
+        <source>No lab was found in the folder %1. FluxoLab reads the *.json files of that folder (another folder can be chosen with the environment variable FLUXOLAB_LABS_DIR).</source>
+        <translation>No lab was found in the folder %1. FluxoLab reads the *.json files of that folder (another folder can be chosen with the environment variable FLUXOLAB_LABS_DIR).</translation>
+    </message>
+    <message>
+        <source>Lab files that could not be loaded</source>
+        <translation>Lab files that could not be loaded</translation>
+    </message>
+    <message>
+        <source>These files are left out until they are fixed (docs/labs.md describes the format):</source>
+        <translation>These files are left out until they are fixed (docs/labs.md describes the format):</translation>
+    </message>
+    <message>
+        <source>Resume the lab</source>
+        <translation>Resume the lab</translation>
+    </message>
+    <message>
+        <source>Give the lab its cluster back: your commands are replayed and the steps checked again</source>
+        <translation>Give the lab its cluster back: your commands are replayed and the steps checked again</translation>
+    </message>
+    <message>
+        <source>Another scenario replaced this lab&apos;s cluster, so its steps are no longer checked. Your progress is kept.</source>
+        <translation>Another scenario replaced this lab&apos;s cluster, so its steps are no longer checked. Your progress is kept.</translation>
+    </message>
+    <message>
+        <source>Start the lab over on a fresh cluster (1 broker, localhost:9092); asks first</source>
+        <translation>Start the lab over on a fresh cluster (1 broker, localhost:9092); asks first</translation>
+    </message>
+    <message>
+        <source>The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and the lab gets a fresh cluster (1 broker, %1). This cannot be undone.</source>
+        <translation>The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and the lab gets a fresh cluster (1 broker, %1). This cannot be undone.</translation>
     </message>
 </context>
 <context>

@@ -900,10 +900,6 @@
         <translation>Laboratórios guiados</translation>
     </message>
     <message>
-        <source>Choose a lab above. Each step is checked against the simulated cluster while you type the commands in the terminal.</source>
-        <translation>Escolha um laboratório acima. Cada passo é verificado no cluster simulado enquanto escreve os comandos no terminal.</translation>
-    </message>
-    <message>
         <source>beginner</source>
         <translation>iniciante</translation>
     </message>
@@ -972,10 +968,6 @@
         <translation>Recomeçar</translation>
     </message>
     <message>
-        <source>Start the lab over on a fresh cluster (1 broker, localhost:9092)</source>
-        <translation>Recomeçar o laboratório num cluster novo (1 broker, localhost:9092)</translation>
-    </message>
-    <message>
         <source>The saved progress of this lab could not be read: the lab starts over on a fresh cluster.</source>
         <translation>O progresso guardado deste laboratório não pôde ser lido: o laboratório recomeça num cluster novo.</translation>
     </message>
@@ -985,6 +977,106 @@
             <numerusform>Progresso restaurado: %n comando repetido</numerusform>
             <numerusform>Progresso restaurado: %n comandos repetidos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (cannot be loaded)</source>
+        <translation>%1 (não pode ser carregado)</translation>
+    </message>
+    <message>
+        <source>Restart the lab</source>
+        <translation>Recomeçar o laboratório</translation>
+    </message>
+    <message>
+        <source>Start “%1” over?</source>
+        <translation>Recomeçar «%1»?</translation>
+    </message>
+    <message>
+        <source>Keep my progress</source>
+        <translation>Manter o progresso</translation>
+    </message>
+    <message>
+        <source>No lab could be loaded.</source>
+        <translation>Não foi possível carregar nenhum laboratório.</translation>
+    </message>
+    <message>
+        <source>No lab open yet.</source>
+        <translation>Ainda não há nenhum laboratório aberto.</translation>
+    </message>
+    <message>
+        <source>Not checked: another scenario replaced the lab&apos;s cluster</source>
+        <translation>Não verificado: outro cenário substituiu o cluster do laboratório</translation>
+    </message>
+    <message>
+        <source>The steps are not being checked.</source>
+        <translation>Os passos não estão a ser verificados.</translation>
+    </message>
+    <message>
+        <source>Click “Resume the lab” above to get the lab&apos;s cluster back.</source>
+        <translation>Clique em «Retomar o laboratório», acima, para voltar ao cluster do laboratório.</translation>
+    </message>
+    <message>
+        <source>Every step passed. Choose the next lab in the list above, or “Restart” to do this one again.</source>
+        <translation>Todos os passos concluídos. Escolha o laboratório seguinte na lista acima, ou «Recomeçar» para o repetir.</translation>
+    </message>
+    <message>
+        <source>A guided lab is a short exercise in steps: you type the real Kafka commands in the terminal and each step is checked against the simulated cluster as you go.</source>
+        <translation>Um laboratório guiado é um exercício curto, por passos: escreve os comandos reais do Kafka no terminal e cada passo é verificado no cluster simulado à medida que avança.</translation>
+    </message>
+    <message>
+        <source>Choose a lab in the list above (they are in the course&apos;s order) or below.</source>
+        <translation>Escolha um laboratório na lista acima (pela ordem do curso) ou abaixo.</translation>
+    </message>
+    <message>
+        <source>The lab gets its own fresh cluster (1 broker at localhost:9092, as the course&apos;s install): it replaces the scenario that is open.</source>
+        <translation>O laboratório recebe um cluster novo só seu (1 broker em localhost:9092, como a instalação do curso): substitui o cenário que estiver aberto.</translation>
+    </message>
+    <message>
+        <source>Click a command in the instructions to copy it into the terminal, then press Enter.</source>
+        <translation>Clique num comando das instruções para o copiar para o terminal e prima Enter.</translation>
+    </message>
+    <message>
+        <source>Your progress is saved: the lab continues where you left it, even after closing FluxoLab.</source>
+        <translation>O progresso fica guardado: o laboratório continua onde o deixou, mesmo depois de fechar o FluxoLab.</translation>
+    </message>
+    <message>
+        <source>Labs</source>
+        <translation>Laboratórios</translation>
+    </message>
+    <message>
+        <source>%1 · about %2 min · %3 steps</source>
+        <translation>%1 · cerca de %2 min · %3 passos</translation>
+    </message>
+    <message>
+        <source>No lab was found in the folder %1. FluxoLab reads the *.json files of that folder (another folder can be chosen with the environment variable FLUXOLAB_LABS_DIR).</source>
+        <translation>Não foi encontrado nenhum laboratório na pasta %1. O FluxoLab lê os ficheiros *.json dessa pasta (pode escolher outra pasta com a variável de ambiente FLUXOLAB_LABS_DIR).</translation>
+    </message>
+    <message>
+        <source>Lab files that could not be loaded</source>
+        <translation>Ficheiros de laboratório que não puderam ser carregados</translation>
+    </message>
+    <message>
+        <source>These files are left out until they are fixed (docs/labs.md describes the format):</source>
+        <translation>Estes ficheiros ficam de fora até serem corrigidos (o formato está descrito em docs/labs.pt.md):</translation>
+    </message>
+    <message>
+        <source>Resume the lab</source>
+        <translation>Retomar o laboratório</translation>
+    </message>
+    <message>
+        <source>Give the lab its cluster back: your commands are replayed and the steps checked again</source>
+        <translation>Devolve ao laboratório o seu cluster: os seus comandos são repetidos e os passos voltam a ser verificados</translation>
+    </message>
+    <message>
+        <source>Another scenario replaced this lab&apos;s cluster, so its steps are no longer checked. Your progress is kept.</source>
+        <translation>Outro cenário substituiu o cluster deste laboratório, por isso os passos deixaram de ser verificados. O seu progresso mantém-se.</translation>
+    </message>
+    <message>
+        <source>Start the lab over on a fresh cluster (1 broker, localhost:9092); asks first</source>
+        <translation>Recomeçar o laboratório num cluster novo (1 broker, localhost:9092); pede confirmação</translation>
+    </message>
+    <message>
+        <source>The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and the lab gets a fresh cluster (1 broker, %1). This cannot be undone.</source>
+        <translation>Os passos concluídos, as dicas vistas e os comandos que escreveu neste laboratório são esquecidos, e o laboratório recebe um cluster novo (1 broker, %1). Não é possível desfazer.</translation>
     </message>
 </context>
 <context>

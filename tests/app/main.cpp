@@ -1,6 +1,7 @@
 // Runs the app test suites; the first argument (optional) picks one suite by class name.
 #include "tests/app/tst_builder.h"
 #include "tests/app/tst_cli.h"
+#include "tests/app/tst_labpanel.h"
 #include "tests/app/tst_mainwindow.h"
 #include "tests/app/tst_terminal.h"
 #include "tests/app/tst_translations.h"
@@ -26,9 +27,10 @@ int main(int argc, char** argv) {
     TranslationsTest tr;
     CliTest cli;
     TerminalTest term;
+    LabPanelTest labPanel;
     AppFeaturesTest features;
     for (QObject* suite : {static_cast<QObject*>(&mw), static_cast<QObject*>(&tr), static_cast<QObject*>(&cli), static_cast<QObject*>(&features),
-                          static_cast<QObject*>(&term)})
+                          static_cast<QObject*>(&term), static_cast<QObject*>(&labPanel)})
         if (!only || std::strcmp(suite->metaObject()->className(), only) == 0) failures += QTest::qExec(suite, rest);
     // A simulation invariant that failed anywhere fails the run (the app's handler only counts them).
     if (fluxolab::sim::invariantFailures() > 0) {

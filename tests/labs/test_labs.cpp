@@ -8,7 +8,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -526,5 +528,140 @@ TEST_SUITE("labs/consumer-groups") {
               std::string::npos);
         CHECK(out.find("\ng               t               0          -               0               2               2 ") !=
               std::string::npos);
+    }
+}
+
+TEST_SUITE("labs/course") {
+    TEST_CASE("labs are listed in course order (by file name), broken files are reported, not dropped silently") {
+        const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
+        REQUIRE(cat.labs.size() == 3);
+        CHECK(cat.labs[0].id == "topicos-particoes-offsets");
+        CHECK(cat.labs[1].id == "produtores-consumidores");
+        CHECK(cat.labs[2].id == "grupos-lag-rebalanceamento");
+
+        const std::filesystem::path dir = std::filesystem::temp_directory_path() / "fluxolab-labs-order-test";
+        std::filesystem::remove_all(dir);
+        std::filesystem::create_directories(dir);
+        auto write = [&](const char* name, const std::string& text) { std::ofstream(dir / name) << text; };
+        auto lab = [](const std::string& id) {
+            return R"({"id":")" + id + R"(","version":1,"title":{"pt":"t"},"level":"beginner","duration_minutes":5,
+                "objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},"instructions":{"pt":"i"},
+                "explanation":{"pt":"e"},"check":{"type":"topic_exists","topic":"t"}}]})";
+        };
+        write("02-aaa.json", lab("aaa"));
+        write("01-zzz.json", lab("zzz"));
+        write("03-broken.json", "{ \"id\": ");
+        write("04-dup.json", lab("zzz"));
+        const LabCatalog c = loadLabCatalog(dir.string());
+        REQUIRE(c.labs.size() == 2);
+        CHECK(c.labs[0].id == "zzz");
+        CHECK(c.labs[1].id == "aaa");
+        REQUIRE(c.errors.size() == 2);
+        CHECK(c.errors[0].file.find("03-broken.json") != std::string::npos);
+        CHECK(c.errors[1].file.find("04-dup.json") != std::string::npos);
+        CHECK(c.errors[1].message.find("zzz") != std::string::npos);
+        std::filesystem::remove_all(dir);
+    }
+
+    /// Commands of the fenced blocks of a step's instructions, in order.
+    std::vector<std::string> blockCommands(const std::string& md) {
+        std::vector<std::string> out;
+        std::istringstream in(md);
+        bool inBlock = false;
+        for (std::string line; std::getline(in, line);) {
+            if (line.rfind("```", 0) == 0) inBlock = !inBlock;
+            else if (inBlock && !line.empty()) out.push_back(line);
+        }
+        return out;
+    }
+    bool checkNeeds(const Check& c, bool (*pred)(const Check&)) {
+        if (pred(c)) return true;
+        for (const auto& child : c.children)
+            if (c.type != "not" && checkNeeds(child, pred)) return true;
+        return false;
+    }
+
+    TEST_CASE("every step can be done from the panel alone, in both languages") {
+        const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
+        REQUIRE(cat.labs.size() == 3);
+        for (const auto& lab : cat.labs) {
+            for (const auto& step : lab.steps) {
+                for (const Language lang : {Language::Portuguese, Language::English}) {
+                    const std::string& md = step.instructions.get(lang);
+                    CAPTURE(lab.id);
+                    CAPTURE(step.id);
+                    CAPTURE(md);
+                    CHECK_FALSE(step.instructions.en.empty());
+                    // The app's terminal has no job control.
+                    CHECK(md.find("kill %") == std::string::npos);
+                    CHECK(md.find("num script") == std::string::npos);
+                    CHECK(md.find("in a script") == std::string::npos);
+                    for (const auto& h : step.hints) CHECK(h.get(lang).find("script") == std::string::npos);
+                    // Every step gives at least one command to click.
+                    const auto cmds = blockCommands(md);
+                    CHECK_FALSE(cmds.empty());
+                    // A step whose check needs a running consumer gives the consumer's command.
+                    const bool needsConsumer = checkNeeds(step.check, [](const Check& c) {
+                        return (c.type == "group_state" && c.state == "Stable") ||
+                               (c.type == "command_run" && c.kind == "console-consumer");
+                    });
+                    // (Except where the consumers of an earlier step are still running or being stopped.)
+                    const bool earlierConsumers = step.id == "tudo-consumido" || step.id == "retirar-consumidor";
+                    if (needsConsumer && !earlierConsumers) {
+                        bool has = false;
+                        for (const auto& cmd : cmds) has = has || cmd.find("kafka-console-consumer.sh") != std::string::npos;
+                        CHECK_MESSAGE(has, "the step needs a consumer but gives no consumer command");
+                    }
+                    // A consumer that runs until Ctrl+C holds its tab: a command after it must say where it goes.
+                    for (std::size_t i = 0; i + 1 < cmds.size(); ++i) {
+                        const bool foreground = cmds[i].find("kafka-console-consumer.sh") != std::string::npos &&
+                                                cmds[i].find("--max-messages") == std::string::npos &&
+                                                cmds[i].find("--timeout-ms") == std::string::npos;
+                        if (!foreground || cmds[i + 1][0] == '>') continue;
+                        const auto here = md.find(cmds[i]);
+                        const auto next = md.find(cmds[i + 1], here + cmds[i].size());
+                        const std::string between = md.substr(here, next - here);
+                        const bool stopped = between.find("Ctrl+C") != std::string::npos;
+                        CHECK((stopped || md.find(lang == Language::Portuguese ? "separador" : "tab") != std::string::npos));
+                    }
+                    // Producers and consumers say how they end.
+                    for (const auto& cmd : cmds) {
+                        if (cmd.find("kafka-console-producer.sh") != std::string::npos) CHECK(md.find("Ctrl+D") != std::string::npos);
+                    }
+                }
+            }
+        }
+    }
+
+    TEST_CASE("--property and the KIP-848 banner come with a teaching note") {
+        SimBackend backend(1, 1);
+        backend.createTopic("t", 1, 1, {});
+        KafkaCli cli(backend);
+        auto p = cli.start({"kafka-console-producer.sh", "--topic", "t", "--bootstrap-server", "localhost:9092", "--property",
+                            "parse.key=true"});
+        CHECK(std::find(p->notes().begin(), p->notes().end(), NoteId::ProducerPropertyDeprecated) != p->notes().end());
+        p->endOfInput();
+        auto p2 = cli.start({"kafka-console-producer.sh", "--topic", "t", "--bootstrap-server", "localhost:9092", "--reader-property",
+                             "parse.key=true"});
+        CHECK(p2->notes().empty());
+        p2->endOfInput();
+        auto c = cli.start({"kafka-console-consumer.sh", "--topic", "t", "--bootstrap-server", "localhost:9092", "--property",
+                            "print.key=true", "--max-messages", "0"});
+        std::string text;
+        for (auto& chunk : c->takeOutput()) text += chunk.text;
+        CHECK(text.find("Option --property is deprecated") != std::string::npos);
+        CHECK(text.find("KIP-848") != std::string::npos);
+        CHECK(std::find(c->notes().begin(), c->notes().end(), NoteId::ConsumerPropertyDeprecated) != c->notes().end());
+        CHECK(std::find(c->notes().begin(), c->notes().end(), NoteId::ClassicProtocolBanner) != c->notes().end());
+        auto c2 = cli.start({"kafka-console-consumer.sh", "--topic", "t", "--bootstrap-server", "localhost:9092",
+                             "--formatter-property", "print.key=true", "--command-property", "group.protocol=consumer",
+                             "--max-messages", "0"});
+        CHECK(c2->notes().empty());
+        // What the notes teach: the course's command works, and the 4.x spelling.
+        for (const Language lang : {Language::Portuguese, Language::English}) {
+            CHECK(std::string(noteText(NoteId::ProducerPropertyDeprecated, lang)).find("--reader-property") != std::string::npos);
+            CHECK(std::string(noteText(NoteId::ConsumerPropertyDeprecated, lang)).find("--formatter-property") != std::string::npos);
+            CHECK(std::string(noteText(NoteId::ClassicProtocolBanner, lang)).find("group.protocol=consumer") != std::string::npos);
+        }
     }
 }

@@ -1,0 +1,650 @@
+#include "tests/app/tst_labpanel.h"
+
+#include "app/application.h"
+#include "app/clihost.h"
+#include "app/labpanel.h"
+#include "app/language.h"
+#include "app/mainwindow.h"
+#include "app/simulationcontroller.h"
+#include "app/terminalconsole.h"
+#include "app/terminalpanel.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFontMetrics>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSettings>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTextLayout>
+#include <QTimer>
+
+using namespace fluxolab;
+using namespace fluxolab::app;
+
+namespace {
+const QString kLab1 = QStringLiteral("topicos-particoes-offsets");
+const QString kLab2 = QStringLiteral("produtores-consumidores");
+const QString kLab3 = QStringLiteral("grupos-lag-rebalanceamento");
+const QString kBootstrap = QStringLiteral(" --bootstrap-server localhost:9092");
+
+std::unique_ptr<MainWindow> makeWindow() {
+    auto w = std::make_unique<MainWindow>();
+    w->resize(1600, 900);
+    w->show();
+    w->setView(MainWindow::View::Labs);
+    return w;
+}
+
+void ticks(CliHost* host, int n) {
+    for (int i = 0; i < n; ++i)
+        host->tickNow(CliHost::kTickMs);
+}
+
+void type(TerminalConsole* c, const QString& line) {
+    c->setInput(line);
+    QTest::keyClick(c, Qt::Key_Return);
+}
+
+/// Answers the next modal QMessageBox named `name` with the button of `role`.
+void answerNextBox(const QString& name, QMessageBox::ButtonRole role, bool* seen) {
+    QTimer::singleShot(0, [=] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box || box->objectName() != name) {
+            if (box) box->reject();
+            return;
+        }
+        *seen = true;
+        for (QAbstractButton* b : box->buttons())
+            if (box->buttonRole(b) == role) {
+                b->click();
+                return;
+            }
+    });
+}
+
+/// This suite's own settings (ctest runs the suites in parallel; TerminalTest uses the same keys).
+QTemporaryDir* suiteSettings = nullptr;
+QSettings::Format formatBefore = QSettings::NativeFormat;
+void useSuiteSettings() {
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, suiteSettings->path());
+}
+
+/// Plays a lab as a student reading the panel: "cN" clicks the Nth command of the step shown (a
+/// click pastes into a free tab, or a new one) and presses Enter; "^C:T" is Ctrl+C in terminal tab T;
+/// "^C" / "^D" are Ctrl+C / Ctrl+D in the current tab; "tN" lets N clock ticks pass.
+void play(MainWindow* w, const QStringList& actions) {
+    LabPanel* lab = w->labPanel();
+    TerminalPanel* term = w->terminalPanel();
+    for (const QString& a : actions) {
+        if (a.startsWith(QLatin1Char('c'))) {
+            const int i = a.mid(1).toInt();
+            QVERIFY2(i < lab->commands().size(),
+                     qPrintable(QStringLiteral("%1: the step shows only %2 command(s)")
+                                    .arg(a)
+                                    .arg(lab->commands().size())));
+            Q_EMIT lab->textBrowser()->anchorClicked(QUrl(QStringLiteral("fluxolab-cmd:%1").arg(i)));
+            QTest::keyClick(term->currentConsole(), Qt::Key_Return);
+            ticks(w->cliHost(), 10);
+        } else if (a.startsWith(QStringLiteral("^C:"))) {
+            QTest::keyClick(term->console(a.mid(3).toInt()), Qt::Key_C, Qt::ControlModifier);
+            ticks(w->cliHost(), 10);
+        } else if (a == QStringLiteral("^C")) {
+            QTest::keyClick(term->currentConsole(), Qt::Key_C, Qt::ControlModifier);
+            ticks(w->cliHost(), 10);
+        } else if (a == QStringLiteral("^D")) {
+            QTest::keyClick(term->currentConsole(), Qt::Key_D, Qt::ControlModifier);
+            ticks(w->cliHost(), 10);
+        } else if (a.startsWith(QLatin1Char('t'))) {
+            ticks(w->cliHost(), a.mid(1).toInt());
+        }
+    }
+}
+
+const QStringList kPlayLab1 = {QStringLiteral("c0"),  QStringLiteral("c0"), QStringLiteral("c0"),
+                               QStringLiteral("c1"),  QStringLiteral("c2"), QStringLiteral("c3"),
+                               QStringLiteral("^D"),  QStringLiteral("c0"), QStringLiteral("t30"),
+                               QStringLiteral("^C:0")};
+const QStringList kPlayLab2 = {
+    QStringLiteral("c0"),  QStringLiteral("c1"), // create petr4, vale3
+    QStringLiteral("c0"),  QStringLiteral("t30"), QStringLiteral("c0"),
+    QStringLiteral("t80"), // two consumers, two tabs
+    QStringLiteral("c0"),  // petr4 consumer, third tab
+    QStringLiteral("c0"),  QStringLiteral("c1"),  QStringLiteral("c2"),
+    QStringLiteral("c3"),  QStringLiteral("^D"),  QStringLiteral("c4"),
+    QStringLiteral("c5"),  QStringLiteral("c6"),  QStringLiteral("c7"),
+    QStringLiteral("^D"),  QStringLiteral("t60"), QStringLiteral("c0")}; // describe: no lag
+const QStringList kPlayLab3 = {
+    QStringLiteral("c0"), // describe pedidos
+    QStringLiteral("c0"),   QStringLiteral("c1"),
+    QStringLiteral("t50"), // consumer (tab 1), describe (tab 2)
+    QStringLiteral("c0"),   QStringLiteral("t80"),
+    QStringLiteral("c1"),   QStringLiteral("t30"), // 2nd consumer (tab 2), --members
+    QStringLiteral("^C:1"), QStringLiteral("t30"),
+    QStringLiteral("c0"),   QStringLiteral("t30"), // stop it, describe
+    QStringLiteral("^C:0"), QStringLiteral("t30"),
+    QStringLiteral("c0"),   QStringLiteral("c1"),
+    QStringLiteral("c2"),   QStringLiteral("c3"),
+    QStringLiteral("^D"),   QStringLiteral("c4"), // produce 3, describe: LAG
+    QStringLiteral("c0"),   QStringLiteral("t60"),
+    QStringLiteral("^C"),   QStringLiteral("c1"),  // drain, describe
+    QStringLiteral("c0"),   QStringLiteral("c1")}; // --dry-run, --execute
+
+QString labFile(const char* name) {
+    return QStringLiteral(FLUXOLAB_SOURCE_DIR "/labs/content/") + QLatin1String(name);
+}
+} // namespace
+
+void LabPanelTest::initTestCase() {
+    formatBefore = QSettings::defaultFormat();
+    suiteSettings = new QTemporaryDir;
+    QVERIFY(suiteSettings->isValid());
+    useSuiteSettings();
+}
+
+void LabPanelTest::cleanupTestCase() {
+    QSettings::setDefaultFormat(formatBefore);
+    delete suiteSettings;
+    suiteSettings = nullptr;
+}
+
+void LabPanelTest::init() {
+    QSettings s;
+    s.remove(QStringLiteral("labs"));
+    s.remove(QStringLiteral("terminal"));
+    setLanguage(QStringLiteral("pt_PT"));
+}
+
+void LabPanelTest::cleanup() {
+    qunsetenv("FLUXOLAB_LABS_DIR");
+}
+
+void LabPanelTest::labsAreInCourseOrderAndTheEmptyStateExplainsItself() {
+    auto w = makeWindow();
+    LabPanel* lab = w->labPanel();
+    QCOMPARE(lab->labIds(), (QStringList{kLab1, kLab2, kLab3}));
+    QComboBox* combo = lab->combo();
+    QCOMPARE(combo->count(), 3);
+    QCOMPARE(combo->itemText(0), QStringLiteral("1. Tópicos, partições e offsets"));
+    QCOMPARE(combo->itemData(2).toString(), kLab3);
+    QCOMPARE(combo->currentIndex(), -1);
+    // The empty state says what a lab is, what loading one does, and lists them.
+    const QString text = lab->textBrowser()->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("localhost:9092")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("substitui")), qPrintable(text));
+    QVERIFY2(text.indexOf(QStringLiteral("Tópicos, partições e offsets")) <
+                 text.indexOf(QStringLiteral("Produtores e consumidores")),
+             qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Grupos de consumo, lag e rebalanceamento")));
+    // A lab's name in the empty state opens it.
+    Q_EMIT lab->textBrowser()->anchorClicked(QUrl(QStringLiteral("fluxolab-lab:") + kLab2));
+    QCOMPARE(lab->currentLabId(), kLab2);
+    QCOMPARE(combo->currentIndex(), 1);
+    setLanguage(QStringLiteral("en"));
+    QCoreApplication::processEvents(); // LanguageChange is posted to the widgets
+    QCOMPARE(combo->itemText(0), QStringLiteral("1. Topics, partitions and offsets"));
+}
+
+void LabPanelTest::brokenLabFilesAreListedWithTheirErrors() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QFile::copy(labFile("01-topicos-particoes-offsets.json"),
+                        dir.filePath(QStringLiteral("01-topicos-particoes-offsets.json"))));
+    QFile bad(dir.filePath(QStringLiteral("02-estragado.json")));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write(R"({"id": "estragado", "version": 1, "title": {"pt": "x"}, "level": "expert"})");
+    bad.close();
+    qputenv("FLUXOLAB_LABS_DIR", dir.path().toUtf8());
+    auto w = makeWindow();
+    LabPanel* lab = w->labPanel();
+    QCOMPARE(lab->labIds(), QStringList{kLab1});
+    QVERIFY(!lab->loadErrors().empty());
+    // In the list, disabled, with its errors as the tooltip.
+    QComboBox* combo = lab->combo();
+    QCOMPARE(combo->count(), 2);
+    QVERIFY2(combo->itemText(1).contains(QStringLiteral("02-estragado.json")),
+             qPrintable(combo->itemText(1)));
+    auto* model = qobject_cast<QStandardItemModel*>(combo->model());
+    QVERIFY(model);
+    QVERIFY(!model->item(1)->isEnabled());
+    QVERIFY(model->item(1)->toolTip().contains(QStringLiteral("/level")));
+    // And in the empty state, file, place and problem.
+    const QString text = lab->textBrowser()->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("02-estragado.json: /level: ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("missing required property 'steps'")), qPrintable(text));
+
+    // A folder with no lab at all explains where it looked.
+    QTemporaryDir empty;
+    qputenv("FLUXOLAB_LABS_DIR", empty.path().toUtf8());
+    auto w2 = makeWindow();
+    const QString none = w2->labPanel()->textBrowser()->toPlainText();
+    QVERIFY2(none.contains(empty.path()) && none.contains(QStringLiteral("FLUXOLAB_LABS_DIR")),
+             qPrintable(none));
+}
+
+void LabPanelTest::restartAsksFirst() {
+    auto w = makeWindow();
+    LabPanel* lab = w->labPanel();
+    QVERIFY(lab->loadLab(kLab1));
+    type(w->terminalPanel()->currentConsole(),
+         QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
+    QCOMPARE(lab->passedCount(), 1);
+    auto* button = lab->findChild<QPushButton*>(QStringLiteral("labRestart"));
+    QVERIFY(button);
+    bool seen = false;
+    answerNextBox(QStringLiteral("labRestartConfirm"), QMessageBox::RejectRole, &seen);
+    button->click();
+    QVERIFY(seen);
+    QCOMPARE(lab->passedCount(), 1); // kept
+    QVERIFY(w->controller()->sim().topic("exemplo-topico") != nullptr);
+    seen = false;
+    answerNextBox(QStringLiteral("labRestartConfirm"), QMessageBox::DestructiveRole, &seen);
+    button->click();
+    QVERIFY(seen);
+    QCOMPARE(lab->passedCount(), 0);
+    QVERIFY(w->controller()->sim().topic("exemplo-topico") == nullptr);
+}
+
+void LabPanelTest::lastLabReopensAfterARestart() {
+    {
+        auto w = makeWindow();
+        QVERIFY(!w->labPanel()->reopenLastLab()); // nothing opened yet
+        QVERIFY(w->labPanel()->loadLab(kLab2));
+        type(w->terminalPanel()->currentConsole(),
+             QStringLiteral("kafka-topics.sh --create --topic petr4 --partitions 3") + kBootstrap);
+    }
+    auto w = makeWindow();
+    QVERIFY(w->labPanel()->currentLabId().isEmpty());
+    QVERIFY(w->labPanel()->reopenLastLab());
+    QCOMPARE(w->labPanel()->currentLabId(), kLab2);
+    QCOMPARE(w->labPanel()->combo()->currentIndex(), 1);
+    QVERIFY(w->controller()->sim().topic("petr4") != nullptr); // where it was left
+    // A lab that no longer exists is not an error.
+    QSettings().setValue(LabPanel::currentLabKey(), QStringLiteral("no-such-lab"));
+    auto w2 = makeWindow();
+    QVERIFY(!w2->labPanel()->reopenLastLab());
+}
+
+void LabPanelTest::freshStartIgnoresSavedProgressButKeepsTheLanguage() {
+    QString error;
+    const auto o = parseOptions({QStringLiteral("fluxolab"), QStringLiteral("--fresh")}, &error);
+    QVERIFY2(o.has_value(), qPrintable(error));
+    QVERIFY(o->fresh);
+    QVERIFY(!parseOptions({QStringLiteral("fluxolab")}, &error)->fresh);
+
+    {
+        auto w = makeWindow();
+        QVERIFY(w->labPanel()->loadLab(kLab1));
+        type(w->terminalPanel()->currentConsole(),
+             QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
+        QCOMPARE(w->labPanel()->passedCount(), 1);
+    }
+    saveLanguage(QStringLiteral("en"));
+    QVERIFY(QSettings().contains(LabPanel::progressKey(kLab1)));
+    QTemporaryDir dir;
+    useFreshSettings(dir.path());
+    {
+        QVERIFY(!QSettings().contains(LabPanel::progressKey(kLab1)));
+        QVERIFY(!QSettings().contains(LabPanel::currentLabKey()));
+        QCOMPARE(savedLanguage(), QStringLiteral("en"));
+        auto w = makeWindow();
+        QVERIFY(!w->labPanel()->reopenLastLab());
+        QVERIFY(w->labPanel()->loadLab(kLab1));
+        QCOMPARE(w->labPanel()->passedCount(), 0);
+        type(w->terminalPanel()->currentConsole(),
+             QStringLiteral("kafka-topics.sh --create --topic outro") + kBootstrap);
+    }
+    useSuiteSettings();
+    // The real progress was left untouched.
+    QVERIFY(QSettings().contains(LabPanel::progressKey(kLab1)));
+    auto w = makeWindow();
+    QVERIFY(w->labPanel()->reopenLastLab());
+    QCOMPARE(w->labPanel()->passedCount(), 1);
+    QVERIFY(w->controller()->sim().topic("outro") == nullptr);
+    saveLanguage(QStringLiteral("pt_PT"));
+}
+
+void LabPanelTest::freshRunOfTheAppLeavesTheSavedSettingsUntouched() {
+    // The real executable, with its own home: a normal run saves progress, a --fresh run neither
+    // reads nor changes it.
+    QTemporaryDir home;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral(".config")));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    auto run = [&](QStringList args) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        args << QStringLiteral("--lab") << kLab1 << QStringLiteral("--view") << QStringLiteral("labs")
+             << QStringLiteral("--screenshot") << home.filePath(QStringLiteral("shot.png"));
+        p.start(QStringLiteral(FLUXOLAB_EXE), args);
+        return p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    };
+    QVERIFY(
+        run({QStringLiteral("--run"),
+             QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap}));
+    const QString conf = home.filePath(QStringLiteral(".config/FluxoLab/FluxoLab.conf"));
+    QFile f(conf);
+    QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(conf));
+    const QByteArray before = f.readAll();
+    f.close();
+    QVERIFY(before.contains("exemplo-topico"));
+    QVERIFY(run({QStringLiteral("--fresh"), QStringLiteral("--run"),
+                 QStringLiteral("kafka-topics.sh --create --topic outro") + kBootstrap}));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha1),
+             QCryptographicHash::hash(before, QCryptographicHash::Sha1));
+}
+
+void LabPanelTest::anotherScenarioDetachesTheLabAndResumeBringsItBack() {
+    auto w = makeWindow();
+    LabPanel* lab = w->labPanel();
+    QVERIFY(lab->loadLab(kLab1));
+    type(w->terminalPanel()->currentConsole(),
+         QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
+    QCOMPARE(lab->passedCount(), 1);
+    QVERIFY(!lab->isDetached());
+    QVERIFY(!lab->detachedNotice()->isVisible());
+    QString error;
+    QVERIFY2(w->controller()->loadFile(QStringLiteral("rebalance-basico"), &error), qPrintable(error));
+    QVERIFY(lab->isDetached());
+    QVERIFY(lab->detachedNotice()->isVisible());
+    QVERIFY(lab->detachedNotice()->text().contains(QStringLiteral("cenário")));
+    QCOMPARE(lab->passedCount(), 1); // the progress is still shown
+    QVERIFY(lab->textBrowser()->toPlainText().contains(QStringLiteral("Retomar")));
+    // Commands on the other scenario do not move the lab on.
+    type(w->terminalPanel()->currentConsole(),
+         QStringLiteral("kafka-topics.sh --describe --topic exemplo-topico") + kBootstrap);
+    QCOMPARE(lab->passedCount(), 1);
+    // Resume: the lab's cluster comes back (the student's commands replayed).
+    auto* resume = lab->findChild<QPushButton*>(QStringLiteral("labResume"));
+    QVERIFY(resume);
+    resume->click();
+    QVERIFY(!lab->isDetached());
+    QVERIFY(!lab->detachedNotice()->isVisible());
+    QCOMPARE(lab->passedCount(), 1);
+    QVERIFY(w->controller()->sim().topic("exemplo-topico") != nullptr);
+    type(w->terminalPanel()->currentConsole(),
+         QStringLiteral("kafka-topics.sh --describe --topic exemplo-topico") + kBootstrap);
+    QCOMPARE(lab->passedCount(), 2);
+}
+
+void LabPanelTest::commandLinksNeverWrapInsideAnOption() {
+    auto w = makeWindow();
+    LabPanel* lab = w->labPanel();
+    for (const QString& id : {kLab1, kLab2, kLab3}) {
+        QVERIFY(lab->loadLab(id));
+        for (int step = 0; step < lab->stepCount(); ++step) {
+            lab->selectStep(step);
+            QTextDocument* doc = lab->textBrowser()->document();
+            for (const qreal width : {260.0, 340.0, 450.0}) {
+                doc->setTextWidth(width);
+                (void)doc->documentLayout()->documentSize();
+                for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+                    const QString text = b.text();
+                    QTextLayout* layout = b.layout();
+                    // Nowhere (prose with `--options` too) does a line end inside an option.
+                    for (int i = 0; layout && i + 1 < layout->lineCount(); ++i) {
+                        const QTextLine line = layout->lineAt(i);
+                        const QString shown =
+                            text.mid(line.textStart(), line.textLength()).remove(QChar(0x2060)).trimmed();
+                        QVERIFY2(!shown.endsWith(QLatin1Char('-')),
+                                 qPrintable(QStringLiteral("%1 step %2 width %3: a line ends with \"%4\"")
+                                                .arg(id)
+                                                .arg(step)
+                                                .arg(width)
+                                                .arg(shown)));
+                    }
+                    if (!text.startsWith(QStringLiteral("bin/"))) continue;
+                    QVERIFY(layout && layout->lineCount() > 0);
+                    for (int i = 1; i < layout->lineCount(); ++i) {
+                        const QTextLine line = layout->lineAt(i);
+                        const QString start =
+                            text.mid(line.textStart(), line.textLength()).remove(QChar(0x2060));
+                        QVERIFY2(start.startsWith(QStringLiteral("--")),
+                                 qPrintable(QStringLiteral("%1 step %2 width %3: a line starts with \"%4\"")
+                                                .arg(id)
+                                                .arg(step)
+                                                .arg(width)
+                                                .arg(start)));
+                    }
+                }
+            }
+        }
+    }
+    // What a click copies, and what a selection copies, is the plain command.
+    QVERIFY(lab->loadLab(kLab1));
+    QVERIFY(!lab->commands().front().contains(QChar(0x00A0)));
+    QCOMPARE(LabPanel::nonBreakingCommand(QStringLiteral("a --b c --d")).remove(QChar(0x2060)),
+             QStringLiteral("a --b") + QChar(0x00A0) + QStringLiteral("c --d"));
+    lab->textBrowser()->selectAll();
+    lab->textBrowser()->copy();
+    const QString copied = QApplication::clipboard()->text();
+    QVERIFY(copied.contains(
+        QStringLiteral("bin/kafka-topics.sh --create --topic exemplo-topico --partitions 2")));
+    QVERIFY(!copied.contains(QChar(0x2060)) && !copied.contains(QChar(0x00A0)));
+}
+
+void LabPanelTest::completedLabUsesGlyphsTheBundledFontDraws() {
+    auto w = makeWindow();
+    LabPanel* lab = w->labPanel();
+    QVERIFY(lab->loadLab(kLab1));
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
+    type(c, QStringLiteral("kafka-topics.sh --describe --topic exemplo-topico") + kBootstrap);
+    type(c, QStringLiteral("kafka-console-producer.sh --topic exemplo-topico --property parse.key=true "
+                           "--property key.separator=:") +
+                kBootstrap);
+    for (const char* line : {"key1:a", "key2:b", "key3:c"})
+        type(c, QString::fromUtf8(line));
+    QTest::keyClick(c, Qt::Key_D, Qt::ControlModifier);
+    type(c, QStringLiteral(
+                "kafka-console-consumer.sh --topic exemplo-topico --from-beginning --property print.key=true "
+                "--property print.partition=true --property print.offset=true") +
+                kBootstrap);
+    ticks(w->cliHost(), 40);
+    QTest::keyClick(c, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(lab->passedCount(), lab->stepCount());
+    lab->selectStep(lab->stepCount() - 1);
+    for (const QString& language : {QStringLiteral("pt_PT"), QStringLiteral("en")}) {
+        setLanguage(language);
+        QCoreApplication::processEvents();
+        const QString text = lab->textBrowser()->toPlainText();
+        QVERIFY2(text.contains(language == QStringLiteral("en") ? QStringLiteral("Lab complete!")
+                                                                : QStringLiteral("Laboratório concluído!")),
+                 qPrintable(text.right(400)));
+        QString all = text;
+        for (int i = 0; i < lab->stepList()->count(); ++i)
+            all += lab->stepList()->item(i)->text();
+        // The app draws with DejaVu Sans (fonts-dejavu-core): every visible character must be in it.
+        const QFont font(QStringLiteral("DejaVu Sans"));
+        QCOMPARE(QFontInfo(font).family(), QStringLiteral("DejaVu Sans"));
+        const QFontMetrics fm(font);
+        for (const char32_t ch : all.toUcs4()) {
+            const auto cat = QChar::category(ch);
+            if (cat == QChar::Other_Format || cat == QChar::Other_Control || cat == QChar::Separator_Line ||
+                cat == QChar::Separator_Paragraph)
+                continue;
+            QVERIFY2(
+                fm.inFontUcs4(ch),
+                qPrintable(QStringLiteral("U+%1 is not in DejaVu Sans").arg(ch, 4, 16, QLatin1Char('0'))));
+        }
+    }
+}
+
+void LabPanelTest::lab3CanBeFinishedFromThePanelAlone_data() {
+    QTest::addColumn<QString>("language");
+    QTest::newRow("pt_PT") << QStringLiteral("pt_PT");
+    QTest::newRow("en") << QStringLiteral("en");
+}
+
+void LabPanelTest::lab3CanBeFinishedFromThePanelAlone() {
+    // The student only clicks the commands the panel shows (a click pastes into a free tab, or a
+    // new one), presses Enter, and uses Ctrl+C / Ctrl+D where the text says so.
+    QFETCH(QString, language);
+    setLanguage(language);
+    QCoreApplication::processEvents();
+    auto w = makeWindow();
+    LabPanel* lab = w->labPanel();
+    TerminalPanel* term = w->terminalPanel();
+    QVERIFY(lab->loadLab(kLab3));
+    auto click = [&](int i) {
+        QVERIFY(i < lab->commands().size());
+        Q_EMIT lab->textBrowser()->anchorClicked(QUrl(QStringLiteral("fluxolab-cmd:%1").arg(i)));
+        QTest::keyClick(term->currentConsole(), Qt::Key_Return);
+        ticks(w->cliHost(), 10);
+    };
+    auto stepIs = [&](int n) { return lab->engine()->currentStep() == static_cast<std::size_t>(n); };
+    auto panel = [&] { return lab->textBrowser()->toPlainText(); };
+    const QString tabWord =
+        language == QStringLiteral("en") ? QStringLiteral("tab") : QStringLiteral("separador");
+
+    click(0); // describe pedidos
+    QVERIFY(stepIs(1));
+    QVERIFY2(panel().contains(tabWord), qPrintable(panel()));
+    QCOMPARE(lab->commands().size(), 2);
+    click(0); // the consumer holds terminal 1
+    QVERIFY(term->console(0)->isBusy());
+    click(1); // the describe goes to a new tab
+    QCOMPARE(term->count(), 2);
+    ticks(w->cliHost(), 50);
+    QVERIFY2(stepIs(2), qPrintable(panel()));
+    click(0); // a second consumer: into the free tab 2
+    QVERIFY(term->console(1)->isBusy());
+    ticks(w->cliHost(), 80);
+    click(1); // describe --members in a new tab
+    ticks(w->cliHost(), 30);
+    QVERIFY2(stepIs(3), qPrintable(panel()));
+    QVERIFY(!panel().contains(QStringLiteral("kill")));
+    QTest::keyClick(term->console(1), Qt::Key_C, Qt::ControlModifier); // the second consumer's tab
+    ticks(w->cliHost(), 30);
+    click(0);
+    ticks(w->cliHost(), 30);
+    QVERIFY2(stepIs(4), qPrintable(panel()));
+    QTest::keyClick(term->console(0), Qt::Key_C, Qt::ControlModifier); // the first consumer
+    ticks(w->cliHost(), 30);
+    const QStringList cmds = lab->commands();
+    QVERIFY(cmds.size() >= 5);
+    QVERIFY(cmds[0].contains(QStringLiteral("kafka-console-producer.sh")));
+    click(0);
+    for (int i = 1; i < cmds.size() && cmds[i].startsWith(QLatin1Char('>')); ++i)
+        click(i);
+    QTest::keyClick(term->currentConsole(), Qt::Key_D, Qt::ControlModifier);
+    ticks(w->cliHost(), 10);
+    click(static_cast<int>(cmds.size()) - 1); // describe: LAG
+    QVERIFY2(stepIs(5), qPrintable(panel()));
+    click(0); // the consumer drains the lag
+    TerminalConsole* consumer = term->currentConsole();
+    QVERIFY(consumer->isBusy());
+    ticks(w->cliHost(), 60);
+    QTest::keyClick(consumer, Qt::Key_C, Qt::ControlModifier);
+    ticks(w->cliHost(), 10);
+    click(1);
+    QVERIFY2(stepIs(6), qPrintable(panel()));
+    QVERIFY(lab->commands()[0].contains(QStringLiteral("--dry-run")));
+    click(0);
+    click(1);
+    QVERIFY2(lab->engine()->finished(), qPrintable(panel()));
+    QCOMPARE(lab->passedCount(), lab->stepCount());
+}
+
+void LabPanelTest::labs1And2CanBeFinishedFromThePanelAlone_data() {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("lab");
+    QTest::newRow("lab 1 pt_PT") << QStringLiteral("pt_PT") << kLab1;
+    QTest::newRow("lab 1 en") << QStringLiteral("en") << kLab1;
+    QTest::newRow("lab 2 pt_PT") << QStringLiteral("pt_PT") << kLab2;
+    QTest::newRow("lab 2 en") << QStringLiteral("en") << kLab2;
+}
+
+void LabPanelTest::labs1And2CanBeFinishedFromThePanelAlone() {
+    QFETCH(QString, language);
+    QFETCH(QString, lab);
+    setLanguage(language);
+    QCoreApplication::processEvents();
+    auto w = makeWindow();
+    QVERIFY(w->labPanel()->loadLab(lab));
+    play(w.get(), lab == kLab1 ? kPlayLab1 : kPlayLab2);
+    QVERIFY2(w->labPanel()->engine()->finished(), qPrintable(w->labPanel()->textBrowser()->toPlainText()));
+    if (lab == kLab2)
+        QVERIFY(w->terminalPanel()->count() >= 3); // two vale3 consumers and the petr4 one in their tabs
+}
+
+void LabPanelTest::screenshotsOfCompletedLabs() {
+    const QString dir = qEnvironmentVariable("FLUXOLAB_SHOTS_DIR");
+    if (dir.isEmpty()) QSKIP("set FLUXOLAB_SHOTS_DIR to save the screenshots");
+    QDir().mkpath(dir);
+    const QList<QPair<QString, QStringList>> labs = {
+        {kLab1, kPlayLab1}, {kLab2, kPlayLab2}, {kLab3, kPlayLab3}};
+    for (const QString& language : {QStringLiteral("pt_PT"), QStringLiteral("en")}) {
+        setLanguage(language);
+        QCoreApplication::processEvents();
+        for (int n = 0; n < labs.size(); ++n) {
+            QSettings().remove(QStringLiteral("labs"));
+            auto w = makeWindow();
+            QVERIFY(w->labPanel()->loadLab(labs[n].first));
+            play(w.get(), labs[n].second);
+            QVERIFY(w->labPanel()->engine()->finished());
+            w->labPanel()->selectStep(w->labPanel()->stepCount() - 1);
+            for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+                w->resize(size);
+                QCoreApplication::processEvents();
+                auto* text = w->labPanel()->textBrowser();
+                text->verticalScrollBar()->setValue(text->verticalScrollBar()->maximum());
+                QCoreApplication::processEvents();
+                const QString file = QStringLiteral("%1/lab%2-complete-%3-%4x%5.png")
+                                         .arg(dir)
+                                         .arg(n + 1)
+                                         .arg(language)
+                                         .arg(size.width())
+                                         .arg(size.height());
+                QVERIFY(w->grab().save(file));
+            }
+        }
+        // Another scenario replaced the lab's cluster; and the Restart confirmation.
+        {
+            QSettings().remove(QStringLiteral("labs"));
+            auto w = makeWindow();
+            w->resize(1366, 768);
+            QVERIFY(w->labPanel()->loadLab(kLab3));
+            play(w.get(), kPlayLab3.mid(0, 4));
+            QVERIFY(w->controller()->loadFile(QStringLiteral("rebalance-basico"), nullptr));
+            QCoreApplication::processEvents();
+            QVERIFY(w->grab().save(QStringLiteral("%1/lab3-detached-%2-1366x768.png").arg(dir, language)));
+            bool seen = false;
+            QTimer::singleShot(0, [&] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                if (!box) return;
+                seen = box->grab().save(QStringLiteral("%1/lab3-restart-confirm-%2.png").arg(dir, language));
+                box->reject();
+            });
+            w->labPanel()->confirmRestart();
+            QVERIFY(seen);
+        }
+        // The empty state too.
+        QSettings().remove(QStringLiteral("labs"));
+        auto w = makeWindow();
+        for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+            w->resize(size);
+            QCoreApplication::processEvents();
+            QVERIFY(w->grab().save(QStringLiteral("%1/labs-empty-%2-%3x%4.png")
+                                       .arg(dir, language)
+                                       .arg(size.width())
+                                       .arg(size.height())));
+        }
+    }
+}

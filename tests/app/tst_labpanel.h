@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QObject>
+
+/// The lab panel as a student meets it: course order, the empty state, broken lab files, the
+/// Restart confirmation, the last lab reopening, --fresh, another scenario replacing the lab's
+/// cluster, command links that never wrap inside an option, glyphs the bundled fonts draw, and
+/// lab 3 played to the end by clicking only what the panel shows.
+class LabPanelTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+    void labsAreInCourseOrderAndTheEmptyStateExplainsItself();
+    void brokenLabFilesAreListedWithTheirErrors();
+    void restartAsksFirst();
+    void lastLabReopensAfterARestart();
+    void freshStartIgnoresSavedProgressButKeepsTheLanguage();
+    void freshRunOfTheAppLeavesTheSavedSettingsUntouched();
+    void anotherScenarioDetachesTheLabAndResumeBringsItBack();
+    void commandLinksNeverWrapInsideAnOption();
+    void completedLabUsesGlyphsTheBundledFontDraws();
+    void lab3CanBeFinishedFromThePanelAlone_data();
+    void lab3CanBeFinishedFromThePanelAlone();
+    void labs1And2CanBeFinishedFromThePanelAlone_data();
+    void labs1And2CanBeFinishedFromThePanelAlone();
+    /// Only with FLUXOLAB_SHOTS_DIR set: each lab's completed state at 1366x768 and 1920x1080, pt_PT and en.
+    void screenshotsOfCompletedLabs();
+};
