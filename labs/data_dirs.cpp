@@ -26,9 +26,12 @@ bool isDir(const fs::path& p) {
 std::string sourceTreeDirectory(DataKind kind) {
     const fs::path src(FLUXOLAB_SOURCE_DIR);
     switch (kind) {
-    case DataKind::Scenarios: return (src / "assets" / "scenarios").string();
-    case DataKind::Labs: return (src / "labs" / "content").string();
-    case DataKind::Traces: return (src / "assets" / "traces").string();
+    case DataKind::Scenarios:
+        return (src / "assets" / "scenarios").string();
+    case DataKind::Labs:
+        return (src / "labs" / "content").string();
+    case DataKind::Traces:
+        return (src / "assets" / "traces").string();
     }
     return src.string();
 }
@@ -36,9 +39,12 @@ std::string sourceTreeDirectory(DataKind kind) {
 
 const char* dataKindName(DataKind kind) {
     switch (kind) {
-    case DataKind::Scenarios: return "scenarios";
-    case DataKind::Labs: return "labs";
-    case DataKind::Traces: return "traces";
+    case DataKind::Scenarios:
+        return "scenarios";
+    case DataKind::Labs:
+        return "labs";
+    case DataKind::Traces:
+        return "traces";
     }
     return "";
 }
@@ -52,7 +58,8 @@ std::string executableDirectory() {
 
 std::string dataDirectory(DataKind kind) {
     const std::string name = dataKindName(kind);
-    if (const std::string root = env("FLUXOLAB_DATA_DIR"); !root.empty()) return (fs::path(root) / name).string();
+    if (const std::string root = env("FLUXOLAB_DATA_DIR"); !root.empty())
+        return (fs::path(root) / name).string();
     if (kind == DataKind::Labs) {
         if (const std::string dir = env("FLUXOLAB_LABS_DIR"); !dir.empty()) return dir;
     } else if (const std::string assets = env("FLUXOLAB_ASSETS"); !assets.empty()) {

@@ -4,6 +4,7 @@
 #include "tests/app/tst_mainwindow.h"
 #include "tests/app/tst_terminal.h"
 #include "tests/app/tst_translations.h"
+#include "tests/app/tst_words.h"
 
 #include <QApplication>
 #include <QTest>
@@ -24,8 +25,9 @@ int main(int argc, char** argv) {
     CliTest cli;
     TerminalTest term;
     AppFeaturesTest features;
+    WordsTest words;
     for (QObject* suite : {static_cast<QObject*>(&mw), static_cast<QObject*>(&tr), static_cast<QObject*>(&cli), static_cast<QObject*>(&features),
-                          static_cast<QObject*>(&term)})
+                          static_cast<QObject*>(&term), static_cast<QObject*>(&words)})
         if (!only || std::strcmp(suite->metaObject()->className(), only) == 0) failures += QTest::qExec(suite, rest);
     return failures == 0 ? 0 : 1;
 }

@@ -3,9 +3,8 @@
 #include "labs/data_dirs.h"
 #include "labs/lab_engine.h"
 
-#include <doctest/doctest.h>
-
 #include <cstdlib>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <optional>
 #include <sstream>
@@ -20,12 +19,16 @@ class EnvVar {
 public:
     EnvVar(const char* name, const char* value) : m_name(name) {
         if (const char* old = std::getenv(name)) m_old = old;
-        if (value) ::setenv(name, value, 1);
-        else ::unsetenv(name);
+        if (value)
+            ::setenv(name, value, 1);
+        else
+            ::unsetenv(name);
     }
     ~EnvVar() {
-        if (m_old) ::setenv(m_name, m_old->c_str(), 1);
-        else ::unsetenv(m_name);
+        if (m_old)
+            ::setenv(m_name, m_old->c_str(), 1);
+        else
+            ::unsetenv(m_name);
     }
     EnvVar(const EnvVar&) = delete;
     EnvVar& operator=(const EnvVar&) = delete;
@@ -48,7 +51,8 @@ TEST_SUITE("labs/data-dirs") {
         CHECK(dataDirectory(DataKind::Scenarios) == std::string(FLUXOLAB_SOURCE_DIR) + "/assets/scenarios");
         CHECK(dataDirectory(DataKind::Labs) == std::string(FLUXOLAB_SOURCE_DIR) + "/labs/content");
         CHECK(defaultLabDirectory() == dataDirectory(DataKind::Labs));
-        CHECK(resolveScenarioFile("rebalance-basico") == std::string(FLUXOLAB_SOURCE_DIR) + "/assets/scenarios/rebalance-basico.json");
+        CHECK(resolveScenarioFile("rebalance-basico") ==
+              std::string(FLUXOLAB_SOURCE_DIR) + "/assets/scenarios/rebalance-basico.json");
         CHECK(resolveScenarioFile("rebalance-basico.json") == resolveScenarioFile("rebalance-basico"));
         CHECK(resolveScenarioFile("nao-existe").empty());
         CHECK(resolveScenarioFile("../scenarios/rebalance-basico").empty());
@@ -60,7 +64,8 @@ TEST_SUITE("labs/data-dirs") {
         const fs::path root = fs::temp_directory_path() / "fluxolab-data-dirs-test";
         fs::remove_all(root);
         fs::create_directories(root / "scenarios");
-        fs::copy_file(fs::path(FLUXOLAB_SOURCE_DIR) / "assets/scenarios/retencao.json", root / "scenarios/so-este.json");
+        fs::copy_file(fs::path(FLUXOLAB_SOURCE_DIR) / "assets/scenarios/retencao.json",
+                      root / "scenarios/so-este.json");
         EnvVar data("FLUXOLAB_DATA_DIR", root.c_str());
         CHECK(dataDirectory(DataKind::Scenarios) == (root / "scenarios").string());
         CHECK(dataDirectory(DataKind::Labs) == (root / "labs").string());
@@ -71,8 +76,8 @@ TEST_SUITE("labs/data-dirs") {
         std::istringstream in;
         std::ostringstream out, err;
         CHECK(runCli({"paths"}, {in, out, err}) == 0);
-        CHECK(out.str() == "scenarios\t" + (root / "scenarios").string() + "\nlabs\t" + (root / "labs").string() +
-                               "\ntraces\t" + (root / "traces").string() + "\n");
+        CHECK(out.str() == "scenarios\t" + (root / "scenarios").string() + "\nlabs\t" +
+                               (root / "labs").string() + "\ntraces\t" + (root / "traces").string() + "\n");
         std::ostringstream out2, err2;
         CHECK(runCli({"simulate", "so-este", "--until", "2s"}, {in, out2, err2}) == 0);
         CHECK(out2.str().find("scenario: ") != std::string::npos);
