@@ -2,8 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_PT" sourcelanguage="en">
 <!-- European Portuguese for Qt's own strings that Debian's qt_pt_PT.qm (qt6-translations-l10n) lacks:
-     Qt 6's standard buttons (QPlatformTheme) and newer file dialog texts. Hand-maintained: lupdate does
-     not touch this file (app/CMakeLists.txt compiles it with qt_add_lrelease only). -->
+     Qt 6's standard buttons (QPlatformTheme) and newer file dialog texts; it also corrects a typo
+     there ("FIcheiros do tipo:"), as it is consulted first. Hand-maintained: lupdate does
+     not touch this file (app/CMakeLists.txt only runs lrelease on it). -->
 <context>
     <name>QPlatformTheme</name>
     <message>
@@ -104,6 +105,10 @@
 </context>
 <context>
     <name>QFileDialog</name>
+    <message>
+        <source>Files of type:</source>
+        <translation>Ficheiros do tipo:</translation>
+    </message>
     <message>
         <source>Alias</source>
         <translation>Atalho</translation>

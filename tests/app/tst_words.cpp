@@ -65,8 +65,7 @@ void WordsTest::fileDialogIsPortugueseUnderPtPt() {
     // European Portuguese ("ficheiro"), never the Brazilian catalogue ("arquivo").
     QVERIFY2(labelText(*d, "fileNameLabel").contains(QStringLiteral("Ficheiro"), Qt::CaseInsensitive),
              qPrintable(labelText(*d, "fileNameLabel")));
-    QVERIFY2(labelText(*d, "fileTypeLabel").contains(QStringLiteral("Ficheiro"), Qt::CaseInsensitive),
-             qPrintable(labelText(*d, "fileTypeLabel")));
+    QCOMPARE(labelText(*d, "fileTypeLabel"), QStringLiteral("Ficheiros do tipo:")); // Debian's qt_pt_PT.qm: "FIcheiros"
 }
 
 void WordsTest::liveSwitchRetranslatesOpenDialogs() {
