@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 PACKAGES=(cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-svg-dev libgl-dev
   libqcustomplot-dev librdkafka-dev nlohmann-json3-dev doctest-dev kcat
-  xvfb xauth fonts-dejavu-core)
+  xvfb xauth fonts-dejavu-core fonts-dejavu-extra qt6-translations-l10n
+  dpkg-dev desktop-file-utils appstream)
 
 install_missing() {
   local missing=()

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFont>
+#include <QIcon>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -122,6 +123,8 @@ int runApplication(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("FluxoLab"));
     QApplication::setOrganizationName(QStringLiteral("FluxoLab"));
     QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fluxolab.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("fluxolab")); // packaging/fluxolab.desktop
 
     QString error;
     bool help = false;

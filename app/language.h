@@ -8,9 +8,13 @@ namespace fluxolab::app {
 
 /// Language codes with a translation: "pt_PT", "en".
 QStringList availableLanguages();
-/// Installs the translator for `code` (sends LanguageChange to every widget). False if unknown.
+/// Installs FluxoLab's translator for `code` and Qt's own for its dialogs and standard buttons (sends
+/// LanguageChange to every widget). False if unknown.
 bool setLanguage(const QString& code);
 QString currentLanguage();
+/// Qt's own catalogues installed with the current language (file dialog, standard buttons), as file
+/// paths (Debian's qt_pt_PT.qm and our :/i18n/qt_supplement_pt_PT.qm); empty for English.
+QStringList qtTranslationFiles();
 /// The remembered choice (QSettings "ui/language"), pt_PT if none.
 QString savedLanguage();
 void saveLanguage(const QString& code);

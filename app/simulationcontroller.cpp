@@ -1,10 +1,11 @@
 #include "app/simulationcontroller.h"
 
 #include "app/texts.h"
+#include "labs/data_dirs.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileInfo>
+#include <QFile>
 
 #include <algorithm>
 #include <cstdlib>
@@ -34,25 +35,11 @@ void runSlices(sim::ScenarioRun& run, sim::TimeMs target, int budget_ms) {
 void PlotSeries::clear() { *this = PlotSeries{}; }
 
 QString scenariosDir() {
-    const QByteArray env = qgetenv("FLUXOLAB_ASSETS");
-    QStringList candidates;
-    if (!env.isEmpty()) candidates << QDir(QString::fromLocal8Bit(env)).filePath(QStringLiteral("scenarios"));
-    const QString appDir = QCoreApplication::applicationDirPath();
-    candidates << QDir(appDir).filePath(QStringLiteral("../share/fluxolab/scenarios"))
-               << QDir(appDir).filePath(QStringLiteral("scenarios"))
-               << QDir(QStringLiteral(FLUXOLAB_ASSETS_DIR)).filePath(QStringLiteral("scenarios"));
-    for (const QString& c : candidates)
-        if (QFileInfo(c).isDir()) return QDir(c).absolutePath();
-    return candidates.back();
+    return QDir(QFile::decodeName(labs::dataDirectory(labs::DataKind::Scenarios).c_str())).absolutePath();
 }
 
 QString resolveScenario(const QString& nameOrPath) {
-    if (QFileInfo(nameOrPath).isFile()) return nameOrPath;
-    const QString inGallery = QDir(scenariosDir()).filePath(nameOrPath.endsWith(QStringLiteral(".json"))
-                                                                ? nameOrPath
-                                                                : nameOrPath + QStringLiteral(".json"));
-    if (QFileInfo(inGallery).isFile()) return inGallery;
-    return {};
+    return QFile::decodeName(labs::resolveScenarioFile(QFile::encodeName(nameOrPath).toStdString()).c_str());
 }
 
 SimulationController::SimulationController(QObject* parent) : QObject(parent) {

@@ -180,7 +180,7 @@ private:
     std::vector<std::pair<sim::TimeMs, std::int64_t>> m_consumed;
 };
 
-/// Directory of the bundled scenarios (FLUXOLAB_ASSETS env var, then next to the executable, then the source tree).
+/// Directory of the bundled scenarios (labs::dataDirectory: override, installed share/fluxolab, source tree).
 QString scenariosDir();
 /// Resolves a gallery name ("rebalance-basico") or a path to a file path (empty if not found).
 QString resolveScenario(const QString& nameOrPath);

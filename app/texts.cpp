@@ -137,10 +137,10 @@ QString Texts::event(const sim::Journal& j, const sim::Event& e) {
     case T::HighWatermarkAdvanced: return tr("%1: high watermark advanced to %2").arg(tp).arg(e.a);
     case T::LogTruncated: return tr("%1: replica on broker %2 truncated to %3 (%4 record(s) lost)").arg(tp).arg(e.broker).arg(e.a).arg(e.b);
     case T::LogStartAdvanced: return tr("%1: retention moved the log start offset to %2").arg(tp).arg(e.a);
-    case T::ProducerAdded: return tr("Producer %1 started").arg(QString::fromStdString(j.string(e.name)));
+    case T::ProducerAdded: return tr("Producer %1 started").arg(producer());
     case T::ProduceAcked: return tr("%1: %2 acknowledged %3 record(s)").arg(tp, producer()).arg(e.b);
     case T::ProduceFailed: return tr("%1: send by %2 failed: %3").arg(tp, producer(), errorCode(e.error));
-    case T::ConsumerAdded: return tr("Consumer %1 started").arg(QString::fromStdString(j.string(e.name)));
+    case T::ConsumerAdded: return tr("Consumer %1 started").arg(consumer());
     case T::ConsumerClosed: return tr("Consumer %1 closed").arg(consumer());
     case T::ConsumerPaused: return tr("Consumer %1 stops calling poll() for %2 ms").arg(consumer()).arg(e.a);
     case T::MemberJoined: return tr("%1 joined group %2").arg(consumer(), group);

@@ -1,4 +1,5 @@
 #include "labs/cli_commands.h"
+#include "labs/data_dirs.h"
 
 #include <exception>
 #include <ostream>
@@ -15,12 +16,24 @@ void usage(std::ostream& os) {
           "  assign --strategy range|roundrobin|sticky|cooperative-sticky --topics t1:3,t2:2\n"
           "         --member c1=t1,t2 [--member ...] [--owned c1=t1-0,t1-1 ...] [--generation c1=N ...]\n"
           "      Partition assignment of a consumer group, as Kafka's assignors compute it.\n"
-          "  simulate SCENARIO.json [--seed S] [--until 60s] [--journal out.jsonl]\n"
-          "      Runs a scenario on the simulated cluster and prints a summary and the journal hash.\n"
+          "  simulate SCENARIO.json|NAME [--seed S] [--until 60s] [--journal out.jsonl]\n"
+          "      Runs a scenario (a file, or a bundled one by name) and prints a summary and the journal hash.\n"
           "  script FILE [--seed S] [--brokers N]\n"
           "      Runs Kafka CLI commands against a fresh simulated cluster.\n"
           "  lab list | lab check LAB --script SOLUTION\n"
-          "      Lists the guided labs, or checks a solution script against a lab.\n";
+          "      Lists the guided labs, or checks a solution script against a lab.\n"
+          "  paths\n"
+          "      Prints the folders the bundled scenarios, labs and traces are read from.\n";
+}
+
+int cmdPaths(const Args& args, CliStreams io) {
+    if (!args.empty()) {
+        io.err << "paths: takes no arguments\n";
+        return 2;
+    }
+    for (DataKind kind : {DataKind::Scenarios, DataKind::Labs, DataKind::Traces})
+        io.out << dataKindName(kind) << "\t" << dataDirectory(kind) << "\n";
+    return 0;
 }
 } // namespace
 
@@ -36,6 +49,7 @@ int runCli(const Args& args, CliStreams io) {
         if (args[0] == "simulate") return cmdSimulate(rest, io);
         if (args[0] == "script") return cmdScript(rest, io);
         if (args[0] == "lab") return cmdLab(rest, io);
+        if (args[0] == "paths") return cmdPaths(rest, io);
     } catch (const std::exception& e) {
         // Last line of defence: bad input must never crash the tool.
         io.err << "fluxolab-cli: " << args[0] << ": " << e.what() << "\n";

@@ -1,5 +1,6 @@
 // fluxolab-cli simulate: run a scenario headless, write the journal, print a summary and its hash.
 #include "labs/cli_commands.h"
+#include "labs/data_dirs.h"
 #include "sim/hash.h"
 #include "sim/scenario.h"
 
@@ -57,9 +58,11 @@ int cmdSimulate(const Args& args, CliStreams io) {
         }
     }
     if (file.empty()) {
-        io.err << "simulate: give a SCENARIO.json file\n";
+        io.err << "simulate: give a SCENARIO.json file or the name of a bundled scenario\n";
         return 2;
     }
+    // A bundled scenario may be named as in the app's gallery ("rebalance-basico").
+    if (const std::string bundled = resolveScenarioFile(file); !bundled.empty()) file = bundled;
     ScenarioError error;
     auto scenario = loadScenarioFile(file, error);
     if (!scenario) {

@@ -1,5 +1,6 @@
 #include "labs/lab_engine.h"
 
+#include "labs/data_dirs.h"
 #include "labs/sim_backend.h"
 
 #include <nlohmann/json.hpp>
@@ -10,10 +11,6 @@
 #include <fstream>
 #include <set>
 #include <sstream>
-
-#ifndef FLUXOLAB_SOURCE_DIR
-#define FLUXOLAB_SOURCE_DIR "."
-#endif
 
 namespace fluxolab::labs {
 
@@ -319,10 +316,7 @@ LabLoadResult loadLabFile(const std::string& path) {
     return parseLab(ss.str(), path);
 }
 
-std::string defaultLabDirectory() {
-    if (const char* env = std::getenv("FLUXOLAB_LABS_DIR"); env && *env) return env;
-    return std::string(FLUXOLAB_SOURCE_DIR) + "/labs/content";
-}
+std::string defaultLabDirectory() { return dataDirectory(DataKind::Labs); }
 
 LabCatalog loadLabCatalog(const std::string& dir) {
     LabCatalog cat;

@@ -86,7 +86,7 @@ struct LabCatalog {
 LabCatalog loadLabCatalog(const std::string& dir);
 /// A lab by id, file stem or path.
 LabLoadResult findLab(const std::string& name, const std::string& dir);
-/// labs/content of the source tree, or $FLUXOLAB_LABS_DIR.
+/// The guided labs folder: dataDirectory(DataKind::Labs) (labs/data_dirs.h).
 std::string defaultLabDirectory();
 
 struct CheckResult {

@@ -28,10 +28,10 @@ enum class EventType : std::uint8_t {
     HighWatermarkAdvanced, ///< topic, partition, a=new HW
     LogTruncated,        ///< topic, partition, broker=replica, a=new LEO, b=records lost on that replica
     LogStartAdvanced,    ///< topic, partition, a=new log start offset (retention)
-    ProducerAdded,       ///< actor=producer, name=client id
+    ProducerAdded,       ///< actor=producer (its client id: Journal::producerName(actor))
     ProduceAcked,        ///< actor=producer, topic, partition, a=base offset (-1 for acks=0), b=count
     ProduceFailed,       ///< actor=producer, topic, partition, error, b=count, flag=1 if it will be retried
-    ConsumerAdded,       ///< actor=consumer, group (-1 if none), name=client id
+    ConsumerAdded,       ///< actor=consumer (client id: Journal::consumerName(actor)), group (-1 if none)
     ConsumerClosed,      ///< actor=consumer
     ConsumerPaused,      ///< actor=consumer, a=pause length in ms (stops calling poll())
     MemberJoined,        ///< actor=consumer, group, name=member id

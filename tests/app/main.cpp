@@ -5,6 +5,7 @@
 #include "tests/app/tst_mainwindow.h"
 #include "tests/app/tst_terminal.h"
 #include "tests/app/tst_translations.h"
+#include "tests/app/tst_words.h"
 
 #include "sim/invariant.h"
 
@@ -29,8 +30,9 @@ int main(int argc, char** argv) {
     TerminalTest term;
     LabPanelTest labPanel;
     AppFeaturesTest features;
+    WordsTest words;
     for (QObject* suite : {static_cast<QObject*>(&mw), static_cast<QObject*>(&tr), static_cast<QObject*>(&cli), static_cast<QObject*>(&features),
-                          static_cast<QObject*>(&term), static_cast<QObject*>(&labPanel)})
+                          static_cast<QObject*>(&term), static_cast<QObject*>(&labPanel), static_cast<QObject*>(&words)})
         if (!only || std::strcmp(suite->metaObject()->className(), only) == 0) failures += QTest::qExec(suite, rest);
     // A simulation invariant that failed anywhere fails the run (the app's handler only counts them).
     if (fluxolab::sim::invariantFailures() > 0) {
