@@ -164,16 +164,20 @@ std::vector<QStringList> GroupsModel::compute() const {
     std::vector<QStringList> rows;
     for (const auto& [gi, g] : v.groups) {
         const std::string& name = j.groupName(gi);
+        // The coordinator of the moment shown (not of "now"), and no state when nobody serves the group.
         QString coordinator = dash();
-        if (const sim::GroupStateData* gs = m_controller->sim().group(name); gs && gs->coordinator >= 0) {
+        const bool down = g.coordinator < 0 || static_cast<std::size_t>(g.coordinator - 1) >= v.brokers.size() ||
+                          !v.brokers[static_cast<std::size_t>(g.coordinator - 1)].alive;
+        if (g.coordinator >= 0) {
             const auto& cfg = m_controller->sim().config();
             coordinator = QStringLiteral("%1:%2  (%3)")
                               .arg(QString::fromStdString(cfg.host))
-                              .arg(cfg.first_port + gs->coordinator - 1)
-                              .arg(gs->coordinator);
+                              .arg(cfg.first_port + g.coordinator - 1)
+                              .arg(g.coordinator);
         }
         rows.push_back({QString::fromStdString(name), coordinator, g.protocol >= 0 ? Texts::assignor(g.protocol) : QString(),
-                        Texts::groupState(g.state), QString::number(g.members.size()), QString::number(g.generation)});
+                        down ? Texts::noCoordinator() : Texts::groupState(g.state), QString::number(g.members.size()),
+                        QString::number(g.generation)});
     }
     std::sort(rows.begin(), rows.end(), [](const QStringList& a, const QStringList& b) { return a[0] < b[0]; });
     return rows;
