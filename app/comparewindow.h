@@ -41,6 +41,9 @@ public:
     void setPlaying(bool playing);
     /// Advances both runs as if `wallMs` of wall-clock time had passed at the current speed.
     void advance(double wallMs);
+    /// Projector theme on both views (as the main window's presentation mode).
+    void setPresentation(bool on);
+    bool isPresentation() const { return m_presentation; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -69,6 +72,7 @@ private:
     QElapsedTimer* m_wall;
     std::int64_t m_time = 0;
     bool m_updating = false;
+    bool m_presentation = false;
 };
 
 } // namespace fluxolab::app

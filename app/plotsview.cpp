@@ -31,7 +31,15 @@ PlotsView::PlotsView(SimulationController* controller, QWidget* parent) : QWidge
         p->plotLayout()->addElement(0, 0, new QCPTextElement(p, QString(), QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
         p->legend->setVisible(true);
         p->legend->setFont(QFont(QStringLiteral("DejaVu Sans"), 8));
-        p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+        // The legend in its own column right of the axes: inside them it hid the data.
+        auto* side = new QCPLayoutGrid;
+        p->plotLayout()->addElement(1, 1, side);
+        side->setMargins(QMargins(0, 6, 6, 6));
+        side->addElement(0, 0, p->legend);
+        side->addElement(1, 0, new QCPLayoutElement(p)); // pushes the legend to the top
+        side->setRowStretchFactor(0, 0.001);
+        p->plotLayout()->setColumnStretchFactor(1, 0.001);
+        p->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
         auto* line = new QCPItemStraightLine(p);
         line->setPen(QPen(QColor(0xd5, 0x5e, 0x00), 1.5, Qt::DashLine));
         m_cursors.push_back(line);

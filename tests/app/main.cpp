@@ -1,6 +1,7 @@
 // Runs the app test suites; the first argument (optional) picks one suite by class name.
 #include "tests/app/tst_builder.h"
 #include "tests/app/tst_cli.h"
+#include "tests/app/tst_layout.h"
 #include "tests/app/tst_mainwindow.h"
 #include "tests/app/tst_terminal.h"
 #include "tests/app/tst_translations.h"
@@ -24,8 +25,9 @@ int main(int argc, char** argv) {
     CliTest cli;
     TerminalTest term;
     AppFeaturesTest features;
+    LayoutTest layout;
     for (QObject* suite : {static_cast<QObject*>(&mw), static_cast<QObject*>(&tr), static_cast<QObject*>(&cli), static_cast<QObject*>(&features),
-                          static_cast<QObject*>(&term)})
+                          static_cast<QObject*>(&term), static_cast<QObject*>(&layout)})
         if (!only || std::strcmp(suite->metaObject()->className(), only) == 0) failures += QTest::qExec(suite, rest);
     return failures == 0 ? 0 : 1;
 }
