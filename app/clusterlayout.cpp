@@ -260,6 +260,12 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         cellH = th.px(15);
         markerH = th.px(9);
     } else {
+        if (th.scale > 1.0) {
+            // Presentation mode in a short view (a terminal below it): smaller, but with the labels.
+            Theme smaller = th;
+            smaller.scale = std::max(1.0, th.scale - 0.1);
+            return build(c, size, smaller);
+        }
         L.detail = Detail::Minimal;
         stripH = std::max(4.0, per);
         cellH = std::max(3.0, stripH - 3);

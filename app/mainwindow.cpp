@@ -54,6 +54,7 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
     t->horizontalHeader()->setStretchLastSection(false);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setFont(QFont(QStringLiteral("DejaVu Sans Mono"), 9));
+    t->setMinimumHeight(44); // four tables above a terminal on a 1366×768 screen: they scroll
     return t;
 }
 } // namespace
@@ -325,8 +326,9 @@ void MainWindow::fitToolbars() {
         }
         return fits();
     };
-    // One row of buttons when they fit (more room for the views on a small screen), else two.
-    const bool oneRow = fit(true);
+    // One row of buttons on a short screen (more room for the views) when they fit there; two
+    // rows with every text on a tall one.
+    const bool oneRow = height() < 900 ? fit(true) : (fit(false), false);
     if (oneRow) removeToolBarBreak(m_builderToolbar);
     else {
         if (!toolBarBreak(m_builderToolbar)) insertToolBarBreak(m_builderToolbar);
@@ -348,7 +350,7 @@ void MainWindow::sizeDocks() {
         const TerminalConsole* console = m_terminal->currentConsole();
         const int line = QFontMetrics(console->font()).lineSpacing();
         const int chrome = m_terminalDock->height() - console->viewport()->height();
-        const int wanted = std::min(kTerminalLines * line + std::max(chrome, 40) + 8, height() * 42 / 100);
+        const int wanted = std::min(kTerminalLines * line + std::max(chrome, 40) + line / 2, height() * 42 / 100);
         if (std::abs(m_terminalDock->height() - wanted) > line / 2) resizeDocks({m_terminalDock}, {wanted}, Qt::Vertical);
     }
     // The lab panel: a third of the window at most, so that three broker columns keep their labels.

@@ -55,7 +55,7 @@ public:
     View currentView() const;
     static std::optional<View> parseView(const QString& name);
     /// Lines of terminal output the docked terminal shows at least (when the window is tall enough).
-    static constexpr int kTerminalLines = 11;
+    static constexpr int kTerminalLines = 10;
 
     bool isPresentation() const { return m_presentation; }
     void setPresentation(bool on);

@@ -26,12 +26,13 @@ PlotsView::PlotsView(SimulationController* controller, QWidget* parent) : QWidge
     m_offsets = new QCustomPlot(this);
     for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
         layout->addWidget(p, p == m_lag ? 3 : 2);
-        p->setMinimumHeight(140);
+        p->setMinimumHeight(90); // three plots and a terminal below them on a 1366×768 screen
         p->plotLayout()->insertRow(0);
         p->plotLayout()->addElement(0, 0, new QCPTextElement(p, QString(), QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
         p->legend->setVisible(true);
         p->legend->setFont(QFont(QStringLiteral("DejaVu Sans"), 8));
         // The legend in its own column right of the axes: inside them it hid the data.
+        if (p->axisRect()->insetLayout()->take(p->legend)) p->axisRect()->insetLayout()->simplify();
         auto* side = new QCPLayoutGrid;
         p->plotLayout()->addElement(1, 1, side);
         side->setMargins(QMargins(0, 6, 6, 6));

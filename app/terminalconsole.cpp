@@ -8,6 +8,7 @@
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMimeData>
@@ -77,6 +78,7 @@ void TerminalConsole::setPointSize(double points) {
     f.setPointSizeF(points);
     setFont(f);
     document()->setDefaultFont(f);
+    setTabStopDistance(8 * QFontMetricsF(f).horizontalAdvance(QLatin1Char(' '))); // tabs every 8 columns, as in a terminal
 }
 
 QString TerminalConsole::input() const {

@@ -31,7 +31,7 @@ public:
     static constexpr double kPresentationPointSize = 20.0;
     /// Columns a terminal keeps at least (a kafka-topics --describe line) when the panel is too narrow
     /// for the preferred font size: the font gets smaller instead (never below kMinimumPointSize).
-    static constexpr int kMinimumColumns = 112;
+    static constexpr int kMinimumColumns = 136;
     static constexpr double kMinimumPointSize = 10.0;
     /// The font size the consoles use at the panel's current width.
     double pointSize() const;
