@@ -338,6 +338,10 @@ void MainWindow::fitToolbars() {
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
     QMainWindow::resizeEvent(event);
+    // Lay the window out now (not on the next event loop pass): the views' first frame in the new
+    // mode is drawn at their final size.
+    layout()->activate();
+    if (centralWidget()->layout()) centralWidget()->layout()->activate();
     fitToolbars();
     sizeDocks();
 }
@@ -597,6 +601,10 @@ void MainWindow::setPresentation(bool on) {
     } else if (isFullScreen()) {
         m_wasMaximized ? showMaximized() : showNormal();
     }
+    // Lay the window out now (not on the next event loop pass): the views' first frame in the new
+    // mode is drawn at their final size.
+    layout()->activate();
+    if (centralWidget()->layout()) centralWidget()->layout()->activate();
     fitToolbars();
     sizeDocks();
 }

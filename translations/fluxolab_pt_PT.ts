@@ -92,6 +92,66 @@
         <source>Partitions without an owner: revoked in the first phase of the cooperative rebalance, they wait for the follow-up rebalance to get their new owner.</source>
         <translation>Partições sem dono: revogadas na primeira fase do rebalanceamento cooperativo, esperam pelo rebalanceamento seguinte para receberem o novo dono.</translation>
     </message>
+    <message>
+        <source>Leader: none</source>
+        <translation>Leader: none</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>líder</translation>
+    </message>
+    <message>
+        <source>follower</source>
+        <translation>seguidora</translation>
+    </message>
+    <message>
+        <source>ISR</source>
+        <translation>ISR</translation>
+    </message>
+    <message>
+        <source>out of ISR</source>
+        <translation>fora do ISR</translation>
+    </message>
+    <message>
+        <source>LEO %1 · HW %2</source>
+        <translation>LEO %1 · HW %2</translation>
+    </message>
+    <message>
+        <source>LEO %1</source>
+        <translation>LEO %1</translation>
+    </message>
+    <message>
+        <source>consumer position</source>
+        <translation>posição do consumidor</translation>
+    </message>
+    <message>
+        <source>committed offset</source>
+        <translation>offset confirmado</translation>
+    </message>
+    <message>
+        <source>LEO (log end)</source>
+        <translation>LEO (fim do log)</translation>
+    </message>
+    <message>
+        <source>HW (high watermark)</source>
+        <translation>HW (high watermark)</translation>
+    </message>
+    <message>
+        <source>colour = record key</source>
+        <translation>cor = chave do registo</translation>
+    </message>
+    <message>
+        <source>above the HW</source>
+        <translation>acima do HW (por confirmar)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legenda</translation>
+    </message>
+    <message>
+        <source>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group&apos;s committed offset.&lt;br&gt;</source>
+        <translation>▲ cheio: a posição de um grupo de consumidores (o próximo offset que lê).&lt;br&gt;△ vazio: o offset confirmado (committed) do grupo.&lt;br&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -574,34 +634,6 @@
             <numerusform>%n líder</numerusform>
             <numerusform>%n líderes</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Leader: none</source>
-        <translation>Leader: none</translation>
-    </message>
-    <message>
-        <source>leader</source>
-        <translation>líder</translation>
-    </message>
-    <message>
-        <source>follower</source>
-        <translation>seguidora</translation>
-    </message>
-    <message>
-        <source>ISR</source>
-        <translation>ISR</translation>
-    </message>
-    <message>
-        <source>out of ISR</source>
-        <translation>fora do ISR</translation>
-    </message>
-    <message>
-        <source>LEO %1 · HW %2</source>
-        <translation>LEO %1 · HW %2</translation>
-    </message>
-    <message>
-        <source>LEO %1</source>
-        <translation>LEO %1</translation>
     </message>
     <message>
         <source> · none</source>
@@ -1213,6 +1245,38 @@
     <message>
         <source>La&amp;bs</source>
         <translation>La&amp;boratórios</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galeria</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Apresentar</translation>
+    </message>
+    <message>
+        <source>Consumer +</source>
+        <translation>Consumidor +</translation>
+    </message>
+    <message>
+        <source>Kafka CLI terminal (Ctrl+T)</source>
+        <translation>Terminal com a CLI do Kafka (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Guided labs (Ctrl+Shift+L)</source>
+        <translation>Laboratórios guiados (Ctrl+Shift+L)</translation>
     </message>
 </context>
 <context>
