@@ -136,6 +136,17 @@ void PlotsView::rebuild() {
         const QCPRange r = p->yAxis->range();
         p->yAxis->setRange(std::min(0.0, r.lower), std::max(1.0, r.upper * 1.1));
     }
+    // The three time axes line up (the same moment at the same x in every plot): the same left
+    // margin and the same legend column width everywhere.
+    int legendW = 0;
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
+        p->legend->setMinimumSize(0, 0);
+        legendW = std::max(legendW, p->legend->minimumOuterSizeHint().width());
+    }
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
+        p->legend->setMinimumSize(legendW, 0);
+        p->axisRect()->setMinimumMargins(QMargins(static_cast<int>(std::lround(72 * m_theme.scale)), 0, 0, 0));
+    }
     follow();
 }
 

@@ -69,6 +69,7 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QW
     m_speed = new QComboBox(this);
     for (double s : kSpeeds) m_speed->addItem(QStringLiteral("%1×").arg(s), s);
     m_speed->setCurrentIndex(2);
+    m_speed->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "0.25×" stays whole in presentation mode's larger font
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setMinimumWidth(200);
     jumpToClick(m_slider);

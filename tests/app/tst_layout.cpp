@@ -350,6 +350,14 @@ void LayoutTest::lagLegendDoesNotHideData() {
                                 .arg(p->axisRect()->rect().width()).arg(p->axisRect()->rect().height())));
         QVERIFY(p->rect().contains(p->legend->outerRect()));
         QVERIFY(p->axisRect()->rect().width() > size.width() / 2); // the data keeps most of the width
+        // The three time axes line up: the cursor is at the same x in every plot.
+        const auto plots = w->plotsView()->findChildren<QCustomPlot*>();
+        QCOMPARE(plots.size(), 3);
+        for (QCustomPlot* other : plots) {
+            other->replot(QCustomPlot::rpImmediateRefresh);
+            QCOMPARE(other->axisRect()->rect().left(), p->axisRect()->rect().left());
+            QCOMPARE(other->axisRect()->rect().right(), p->axisRect()->rect().right());
+        }
     }
 }
 
@@ -454,8 +462,10 @@ void LayoutTest::sliderJumpsWhereClicked() {
 void LayoutTest::screenshots() {
     // The views at both sizes, normal and presentation, with the lab panel and the terminal open
     // (saved when FLUXOLAB_SHOTS_DIR is set). Each fits the size and none is blank.
+    for (const char* lang : {"pt_PT", "en"})
     for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
         for (bool presentation : {false, true}) {
+            QVERIFY(setLanguage(QString::fromLatin1(lang)));
             auto w = makeWindow(size, presentation, true);
             QVERIFY(w);
             w->terminalPanel()->currentConsole()->submit(QStringLiteral("kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic encomendas"));
@@ -478,4 +488,5 @@ void LayoutTest::screenshots() {
                 compare.save(QStringLiteral("%1/compare-%2x%3-%4-%5.png").arg(shotsDir()).arg(size.width()).arg(size.height())
                                  .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), currentLanguage()));
         }
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
