@@ -42,7 +42,8 @@ using namespace fluxolab::app;
 namespace {
 
 void settle() {
-    for (int i = 0; i < 4; ++i) QApplication::processEvents();
+    for (int i = 0; i < 4; ++i)
+        QApplication::processEvents();
 }
 
 /// The main window at `size` with the default scenario at 8 s; `docks`: lab panel and terminal open
@@ -71,20 +72,25 @@ QStringList labelProblems(const ClusterLayout& L) {
         const QRectF items[] = {st.nameRect, st.roleRect, st.isrRect, st.numbersRect};
         const char* names[] = {"name", "role", "ISR", "LEO/HW"};
         for (int i = 0; i < 4; ++i) {
-            const QString where = QStringLiteral("%1@%2 %3").arg(st.name).arg(st.broker).arg(QLatin1String(names[i]));
-            if (items[i].isEmpty()) out << where + QStringLiteral(" missing");
-            else if (!st.rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(items[i])) out << where + QStringLiteral(" outside the strip");
+            const QString where =
+                QStringLiteral("%1@%2 %3").arg(st.name).arg(st.broker).arg(QLatin1String(names[i]));
+            if (items[i].isEmpty())
+                out << where + QStringLiteral(" missing");
+            else if (!st.rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(items[i]))
+                out << where + QStringLiteral(" outside the strip");
             const QRectF inner = items[i].adjusted(0.01, 0.01, -0.01, -0.01); // touching is not overlapping
             if (inner.intersects(st.cellsRect)) out << where + QStringLiteral(" over the cells");
             for (int k = 0; k < i; ++k)
-                if (inner.intersects(items[k])) out << where + QStringLiteral(" overlaps ") + QLatin1String(names[k]);
+                if (inner.intersects(items[k]))
+                    out << where + QStringLiteral(" overlaps ") + QLatin1String(names[k]);
         }
     }
     return out;
 }
 
 QString viewName(bool presentation, bool docks) {
-    return QStringLiteral("%1%2").arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"),
+    return QStringLiteral("%1%2").arg(presentation ? QStringLiteral("presentation")
+                                                   : QStringLiteral("normal"),
                                       docks ? QStringLiteral("+labs+terminal") : QString());
 }
 
@@ -97,11 +103,14 @@ void addSizes(bool withDocks) {
         for (bool presentation : {false, true})
             for (int docks = withDocks ? 0 : 1; docks <= 1; ++docks)
                 for (const char* lang : {"pt_PT", "en"})
-                    QTest::addRow("%dx%d %s %s", size.width(), size.height(), qPrintable(viewName(presentation, docks == 1)), lang)
+                    QTest::addRow("%dx%d %s %s", size.width(), size.height(),
+                                  qPrintable(viewName(presentation, docks == 1)), lang)
                         << size << presentation << (docks == 1) << QString::fromLatin1(lang);
 }
 
-QString shotsDir() { return qEnvironmentVariable("FLUXOLAB_SHOTS_DIR"); }
+QString shotsDir() {
+    return qEnvironmentVariable("FLUXOLAB_SHOTS_DIR");
+}
 
 } // namespace
 
@@ -124,9 +133,14 @@ void LayoutTest::windowsFitTheScreen() {
     w.openScenario(QStringLiteral("rebalance-basico"), false);
     w.show();
     settle();
-    QVERIFY2(available.contains(w.geometry()), qPrintable(QStringLiteral("main window %1x%2 at %3,%4 on a %5x%6 screen")
-                                                             .arg(w.width()).arg(w.height()).arg(w.x()).arg(w.y())
-                                                             .arg(available.width()).arg(available.height())));
+    QVERIFY2(available.contains(w.geometry()),
+             qPrintable(QStringLiteral("main window %1x%2 at %3,%4 on a %5x%6 screen")
+                            .arg(w.width())
+                            .arg(w.height())
+                            .arg(w.x())
+                            .arg(w.y())
+                            .arg(available.width())
+                            .arg(available.height())));
     // With the terminal and the lab panel open, the window still needs no more than the screen.
     w.setView(MainWindow::View::Labs);
     settle();
@@ -137,15 +151,19 @@ void LayoutTest::windowsFitTheScreen() {
     CompareWindow cw(w.controller());
     cw.show();
     settle();
-    QVERIFY2(available.contains(cw.geometry()),
-             qPrintable(QStringLiteral("compare window %1x%2 at %3,%4").arg(cw.width()).arg(cw.height()).arg(cw.x()).arg(cw.y())));
+    QVERIFY2(available.contains(cw.geometry()), qPrintable(QStringLiteral("compare window %1x%2 at %3,%4")
+                                                               .arg(cw.width())
+                                                               .arg(cw.height())
+                                                               .arg(cw.x())
+                                                               .arg(cw.y())));
 }
 
 void LayoutTest::toolbarKeepsEveryButton_data() {
     QTest::addColumn<int>("width");
     QTest::addColumn<QString>("lang");
     for (int width : {1366, 1920})
-        for (const char* lang : {"pt_PT", "en"}) QTest::addRow("%d %s", width, lang) << width << QString::fromLatin1(lang);
+        for (const char* lang : {"pt_PT", "en"})
+            QTest::addRow("%d %s", width, lang) << width << QString::fromLatin1(lang);
 }
 
 void LayoutTest::toolbarKeepsEveryButton() {
@@ -164,12 +182,14 @@ void LayoutTest::toolbarKeepsEveryButton() {
             auto* b = qobject_cast<QToolButton*>(bar->widgetForAction(a));
             if (!b) continue;
             QVERIFY2(b->isVisible() && bar->rect().contains(b->geometry()), qPrintable(a->iconText()));
-            QVERIFY2(!a->icon().isNull(), qPrintable(QStringLiteral("no icon: ") + a->objectName() + a->iconText()));
+            QVERIFY2(!a->icon().isNull(),
+                     qPrintable(QStringLiteral("no icon: ") + a->objectName() + a->iconText()));
             QVERIFY(!a->toolTip().isEmpty());
         }
     }
     QAction* labs = w->action(QStringLiteral("viewLabs"));
-    auto* labsButton = qobject_cast<QToolButton*>(w->findChild<QToolBar*>(QStringLiteral("mainToolbar"))->widgetForAction(labs));
+    auto* labsButton = qobject_cast<QToolButton*>(
+        w->findChild<QToolBar*>(QStringLiteral("mainToolbar"))->widgetForAction(labs));
     QVERIFY(labsButton && labsButton->isVisible());
     // Text beside the icons: always for Labs and Terminal; for every button at 1920.
     QCOMPARE(labsButton->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
@@ -190,7 +210,9 @@ void LayoutTest::brokerMenusOpenFromTheWholeButton() {
     QCOMPARE(crash->defaultAction()->iconText(), QStringLiteral("Falha de broker"));
 }
 
-void LayoutTest::leadersKeepTheirLabels_data() { addSizes(true); }
+void LayoutTest::leadersKeepTheirLabels_data() {
+    addSizes(true);
+}
 
 void LayoutTest::leadersKeepTheirLabels() {
     QFETCH(QSize, size);
@@ -203,15 +225,20 @@ void LayoutTest::leadersKeepTheirLabels() {
     const ClusterLayout& L = w->clusterView()->layout();
     QCOMPARE(L.strips.size(), 18u);
     const QStringList problems = labelProblems(L);
-    QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("view %1x%2: ").arg(L.size.width()).arg(L.size.height()) +
-                                           problems.mid(0, 6).join(QStringLiteral("; "))));
-    for (const auto& b : L.brokers) QVERIFY(b.rect.width() >= ClusterLayoutBuilder::minimumBrokerWidth(Theme::normal()) - 0.5);
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(QStringLiteral("view %1x%2: ").arg(L.size.width()).arg(L.size.height()) +
+                        problems.mid(0, 6).join(QStringLiteral("; "))));
+    for (const auto& b : L.brokers)
+        QVERIFY(b.rect.width() >= ClusterLayoutBuilder::minimumBrokerWidth(Theme::normal()) - 0.5);
     // The groups keep their cards beside the brokers, inside the view.
-    for (const auto& g : L.groups) QVERIFY(QRectF(QPointF(0, 0), L.size).contains(g.headerRect));
+    for (const auto& g : L.groups)
+        QVERIFY(QRectF(QPointF(0, 0), L.size).contains(g.headerRect));
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
-void LayoutTest::terminalShowsEnoughLinesWithoutWrapping_data() { addSizes(false); }
+void LayoutTest::terminalShowsEnoughLinesWithoutWrapping_data() {
+    addSizes(false);
+}
 
 void LayoutTest::terminalShowsEnoughLinesWithoutWrapping() {
     QFETCH(QSize, size);
@@ -221,26 +248,38 @@ void LayoutTest::terminalShowsEnoughLinesWithoutWrapping() {
     auto w = makeWindow(size, presentation, true);
     QVERIFY(w);
     TerminalConsole* c = w->terminalPanel()->currentConsole();
-    c->submit(QStringLiteral("kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic encomendas"));
+    c->submit(
+        QStringLiteral("kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic encomendas"));
     settle();
     const int lines = c->viewport()->height() / QFontMetrics(c->font()).lineSpacing();
     auto* labsDock = w->findChild<QDockWidget*>(QStringLiteral("labsDock"));
     auto* termDock = w->findChild<QDockWidget*>(QStringLiteral("terminalDock"));
-    QVERIFY2(lines >= 10, qPrintable(QStringLiteral("%1 lines (terminal %2 px high; dock %3, labs min %4, central min %5, central %6)")
-                                         .arg(lines).arg(c->viewport()->height()).arg(termDock->height())
-                                         .arg(labsDock->minimumSizeHint().height()).arg(w->centralWidget()->minimumSizeHint().height())
-                                         .arg(w->centralWidget()->height())));
+    QVERIFY2(
+        lines >= 10,
+        qPrintable(
+            QStringLiteral("%1 lines (terminal %2 px high; dock %3, labs min %4, central min %5, central %6)")
+                .arg(lines)
+                .arg(c->viewport()->height())
+                .arg(termDock->height())
+                .arg(labsDock->minimumSizeHint().height())
+                .arg(w->centralWidget()->minimumSizeHint().height())
+                .arg(w->centralWidget()->height())));
     // Every line of the describe table fits on one screen line.
     int tableLines = 0;
     for (QTextBlock b = c->document()->begin(); b.isValid(); b = b.next()) {
-        if (!b.text().contains(QStringLiteral("Partition:")) && !b.text().startsWith(QStringLiteral("Topic:"))) continue;
+        if (!b.text().contains(QStringLiteral("Partition:")) &&
+            !b.text().startsWith(QStringLiteral("Topic:")))
+            continue;
         ++tableLines;
-        QVERIFY2(b.layout()->lineCount() == 1,
-                 qPrintable(QStringLiteral("wraps (%1 chars, %2 px wide): %3").arg(b.text().size()).arg(c->viewport()->width()).arg(b.text())));
+        QVERIFY2(b.layout()->lineCount() == 1, qPrintable(QStringLiteral("wraps (%1 chars, %2 px wide): %3")
+                                                              .arg(b.text().size())
+                                                              .arg(c->viewport()->width())
+                                                              .arg(b.text())));
     }
     QCOMPARE(tableLines, 7); // the topic line and 6 partitions
     // And the cluster view above it stays readable.
-    QVERIFY2(labelProblems(w->clusterView()->layout()).isEmpty(), qPrintable(labelProblems(w->clusterView()->layout()).join(QStringLiteral("; "))));
+    QVERIFY2(labelProblems(w->clusterView()->layout()).isEmpty(),
+             qPrintable(labelProblems(w->clusterView()->layout()).join(QStringLiteral("; "))));
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
@@ -249,7 +288,8 @@ void LayoutTest::compareKeepsNamesAndBrokerWidth_data() {
     QTest::addColumn<bool>("presentation");
     for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
         for (bool presentation : {false, true})
-            QTest::addRow("%dx%d %s", size.width(), size.height(), presentation ? "presentation" : "normal") << size << presentation;
+            QTest::addRow("%dx%d %s", size.width(), size.height(), presentation ? "presentation" : "normal")
+                << size << presentation;
 }
 
 void LayoutTest::compareKeepsNamesAndBrokerWidth() {
@@ -267,10 +307,12 @@ void LayoutTest::compareKeepsNamesAndBrokerWidth() {
         const ClusterLayout& L = v->layout();
         QVERIFY(!L.strips.empty());
         for (const auto& b : L.brokers)
-            QVERIFY2(b.rect.width() >= 100, qPrintable(QStringLiteral("broker %1 is %2 px wide").arg(b.id).arg(b.rect.width())));
+            QVERIFY2(b.rect.width() >= 100,
+                     qPrintable(QStringLiteral("broker %1 is %2 px wide").arg(b.id).arg(b.rect.width())));
         const QStringList problems = labelProblems(L);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
-        if (presentation) QVERIFY(L.theme.presentation); // thick lines, high contrast (the scale may be smaller to fit)
+        if (presentation)
+            QVERIFY(L.theme.presentation); // thick lines, high contrast (the scale may be smaller to fit)
     }
 }
 
@@ -290,22 +332,29 @@ void LayoutTest::flightsDoNotCoverLabels() {
                 QVERIFY(target);
                 for (const auto& st : L.strips)
                     for (const QRectF& item : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect}) {
-                        QVERIFY2(!f.keyRect.intersects(item), qPrintable(f.keyText + QStringLiteral(" over ") + st.name));
-                        if (f.batch && f.progress >= 1.0) QVERIFY2(!f.chipRect.intersects(item), qPrintable(QStringLiteral("batch over ") + st.name));
+                        QVERIFY2(!f.keyRect.intersects(item),
+                                 qPrintable(f.keyText + QStringLiteral(" over ") + st.name));
+                        if (f.batch && f.progress >= 1.0)
+                            QVERIFY2(!f.chipRect.intersects(item),
+                                     qPrintable(QStringLiteral("batch over ") + st.name));
                     }
                 if (!f.keyRect.isEmpty()) ++keys;
-                if (f.batch && f.progress >= 1.0) QVERIFY(target->cellsRect.adjusted(-1, -1, 1, 1).contains(f.chipRect.center()));
+                if (f.batch && f.progress >= 1.0)
+                    QVERIFY(target->cellsRect.adjusted(-1, -1, 1, 1).contains(f.chipRect.center()));
             }
             // Key texts do not stack on each other.
             for (std::size_t a = 0; a < L.flights.size(); ++a)
-                for (std::size_t b = 0; b < a; ++b) QVERIFY(!L.flights[a].keyRect.intersects(L.flights[b].keyRect));
+                for (std::size_t b = 0; b < a; ++b)
+                    QVERIFY(!L.flights[a].keyRect.intersects(L.flights[b].keyRect));
         }
         QVERIFY(flights > 0);
         if (speed < 8) QVERIFY(keys > 0); // some key texts are still shown
     }
 }
 
-void LayoutTest::legendIsOnScreen_data() { addSizes(true); }
+void LayoutTest::legendIsOnScreen_data() {
+    addSizes(true);
+}
 
 void LayoutTest::legendIsOnScreen() {
     QFETCH(QSize, size);
@@ -319,15 +368,19 @@ void LayoutTest::legendIsOnScreen() {
     QVERIFY2(!L.legendRect.isEmpty(), "no legend");
     QVERIFY(QRectF(QPointF(0, 0), L.size).contains(L.legendRect));
     QCOMPARE(L.legend.size(), 6u); // position, committed, LEO, HW, key colours, above the HW
-    for (const auto& p : L.producers) QVERIFY(!p.rect.intersects(L.legendRect));
-    for (const auto& b : L.brokers) QVERIFY(!b.rect.intersects(L.legendRect));
+    for (const auto& p : L.producers)
+        QVERIFY(!p.rect.intersects(L.legendRect));
+    for (const auto& b : L.brokers)
+        QVERIFY(!b.rect.intersects(L.legendRect));
     const QFont font = L.theme.condensed(7.5);
     for (const auto& it : L.legend) {
         QVERIFY(L.legendRect.contains(it.symbolRect) && L.legendRect.contains(it.textRect));
         QVERIFY(!it.symbolRect.intersects(it.textRect));
         // The text is not shortened: it fits its rectangle, wrapped if need be.
-        const QRectF need = QFontMetricsF(font).boundingRect(QRectF(0, 0, it.textRect.width(), 1000), Qt::AlignLeft | Qt::TextWordWrap, it.text);
-        QVERIFY2(need.width() <= it.textRect.width() + 0.5 && need.height() <= it.textRect.height() + 0.5, qPrintable(it.text));
+        const QRectF need = QFontMetricsF(font).boundingRect(QRectF(0, 0, it.textRect.width(), 1000),
+                                                             Qt::AlignLeft | Qt::TextWordWrap, it.text);
+        QVERIFY2(need.width() <= it.textRect.width() + 0.5 && need.height() <= it.textRect.height() + 0.5,
+                 qPrintable(it.text));
     }
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
@@ -343,11 +396,17 @@ void LayoutTest::lagLegendDoesNotHideData() {
         p->replot(QCustomPlot::rpImmediateRefresh);
         QVERIFY(p->legend->visible());
         QVERIFY(p->graphCount() > 1);
-        QVERIFY2(!p->legend->outerRect().intersects(p->axisRect()->rect()),
-                 qPrintable(QStringLiteral("the legend (%1,%2 %3x%4) is drawn over the plotted data (%5,%6 %7x%8)")
-                                .arg(p->legend->outerRect().x()).arg(p->legend->outerRect().y()).arg(p->legend->outerRect().width())
-                                .arg(p->legend->outerRect().height()).arg(p->axisRect()->rect().x()).arg(p->axisRect()->rect().y())
-                                .arg(p->axisRect()->rect().width()).arg(p->axisRect()->rect().height())));
+        QVERIFY2(
+            !p->legend->outerRect().intersects(p->axisRect()->rect()),
+            qPrintable(QStringLiteral("the legend (%1,%2 %3x%4) is drawn over the plotted data (%5,%6 %7x%8)")
+                           .arg(p->legend->outerRect().x())
+                           .arg(p->legend->outerRect().y())
+                           .arg(p->legend->outerRect().width())
+                           .arg(p->legend->outerRect().height())
+                           .arg(p->axisRect()->rect().x())
+                           .arg(p->axisRect()->rect().y())
+                           .arg(p->axisRect()->rect().width())
+                           .arg(p->axisRect()->rect().height())));
         QVERIFY(p->rect().contains(p->legend->outerRect()));
         QVERIFY(p->axisRect()->rect().width() > size.width() / 2); // the data keeps most of the width
         // The three time axes line up: the cursor is at the same x in every plot.
@@ -375,9 +434,12 @@ void LayoutTest::createTopicErrorKeepsTheFields() {
     QVERIFY(!d.tryCreate());
     QVERIFY(!d.errorText().isEmpty());
     settle();
-    for (QWidget* field : {static_cast<QWidget*>(name), static_cast<QWidget*>(spins[0]), static_cast<QWidget*>(spins[1])})
+    for (QWidget* field :
+         {static_cast<QWidget*>(name), static_cast<QWidget*>(spins[0]), static_cast<QWidget*>(spins[1])})
         QVERIFY2(field->height() >= field->minimumSizeHint().height(),
-                 qPrintable(QStringLiteral("field %1 px high (needs %2)").arg(field->height()).arg(field->minimumSizeHint().height())));
+                 qPrintable(QStringLiteral("field %1 px high (needs %2)")
+                                .arg(field->height())
+                                .arg(field->minimumSizeHint().height())));
     auto* error = d.findChild<QLabel*>(QStringLiteral("error"));
     QVERIFY(error && error->isVisible());
     QVERIFY(error->height() >= error->heightForWidth(error->width()));
@@ -393,8 +455,9 @@ void LayoutTest::openingTheTerminalFocusesItsPrompt() {
         if (shortcut) {
             QTest::keyClick(w.get(), Qt::Key_T, Qt::ControlModifier);
         } else {
-            auto* button = qobject_cast<QToolButton*>(
-                w->findChild<QToolBar*>(QStringLiteral("mainToolbar"))->widgetForAction(w->action(QStringLiteral("viewTerminal"))));
+            auto* button =
+                qobject_cast<QToolButton*>(w->findChild<QToolBar*>(QStringLiteral("mainToolbar"))
+                                               ->widgetForAction(w->action(QStringLiteral("viewTerminal"))));
             QVERIFY(button);
             QTest::mouseClick(button, Qt::LeftButton);
         }
@@ -454,7 +517,8 @@ void LayoutTest::sliderJumpsWhereClicked() {
         QTest::mouseClick(s, Qt::LeftButton, {}, QPoint(static_cast<int>(s->width() * at), s->height() / 2));
         settle();
         const double got = static_cast<double>(s->value()) / s->maximum();
-        QVERIFY2(std::abs(got - at) < 0.06, qPrintable(QStringLiteral("clicked at %1, slider at %2").arg(at).arg(got)));
+        QVERIFY2(std::abs(got - at) < 0.06,
+                 qPrintable(QStringLiteral("clicked at %1, slider at %2").arg(at).arg(got)));
         QCOMPARE(w->controller()->cursor(), static_cast<std::size_t>(s->value()));
     }
 }
@@ -463,30 +527,41 @@ void LayoutTest::screenshots() {
     // The views at both sizes, normal and presentation, with the lab panel and the terminal open
     // (saved when FLUXOLAB_SHOTS_DIR is set). Each fits the size and none is blank.
     for (const char* lang : {"pt_PT", "en"})
-    for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
-        for (bool presentation : {false, true}) {
-            QVERIFY(setLanguage(QString::fromLatin1(lang)));
-            auto w = makeWindow(size, presentation, true);
-            QVERIFY(w);
-            w->terminalPanel()->currentConsole()->submit(QStringLiteral("kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic encomendas"));
-            settle();
-            const QImage image = w->grab().toImage();
-            QCOMPARE(image.size(), size);
-            QVERIFY(labelProblems(w->clusterView()->layout()).isEmpty());
-            if (!shotsDir().isEmpty())
-                image.save(QStringLiteral("%1/main-%2x%3-%4-%5.png").arg(shotsDir()).arg(size.width()).arg(size.height())
-                               .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), currentLanguage()));
-            CompareWindow cw(w->controller());
-            cw.show();
-            cw.resize(fittedSize(size, QRect(QPoint(0, 0), size)));
-            if (presentation) cw.setPresentation(true);
-            cw.seekTime(8000);
-            settle();
-            const QImage compare = cw.grab().toImage();
-            QVERIFY(compare.width() <= size.width() && compare.height() <= size.height());
-            if (!shotsDir().isEmpty())
-                compare.save(QStringLiteral("%1/compare-%2x%3-%4-%5.png").arg(shotsDir()).arg(size.width()).arg(size.height())
-                                 .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), currentLanguage()));
-        }
+        for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
+            for (bool presentation : {false, true}) {
+                QVERIFY(setLanguage(QString::fromLatin1(lang)));
+                auto w = makeWindow(size, presentation, true);
+                QVERIFY(w);
+                w->terminalPanel()->currentConsole()->submit(QStringLiteral(
+                    "kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic encomendas"));
+                settle();
+                const QImage image = w->grab().toImage();
+                QCOMPARE(image.size(), size);
+                QVERIFY(labelProblems(w->clusterView()->layout()).isEmpty());
+                if (!shotsDir().isEmpty())
+                    image.save(
+                        QStringLiteral("%1/main-%2x%3-%4-%5.png")
+                            .arg(shotsDir())
+                            .arg(size.width())
+                            .arg(size.height())
+                            .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"),
+                                 currentLanguage()));
+                CompareWindow cw(w->controller());
+                cw.show();
+                cw.resize(fittedSize(size, QRect(QPoint(0, 0), size)));
+                if (presentation) cw.setPresentation(true);
+                cw.seekTime(8000);
+                settle();
+                const QImage compare = cw.grab().toImage();
+                QVERIFY(compare.width() <= size.width() && compare.height() <= size.height());
+                if (!shotsDir().isEmpty())
+                    compare.save(
+                        QStringLiteral("%1/compare-%2x%3-%4-%5.png")
+                            .arg(shotsDir())
+                            .arg(size.width())
+                            .arg(size.height())
+                            .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"),
+                                 currentLanguage()));
+            }
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
