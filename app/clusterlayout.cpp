@@ -346,10 +346,32 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             if (st.leader || st.offline) st.hwX = xOf(st.hw);
             if (st.leader && L.detail != Detail::Minimal) {
                 if (auto it = positions.find(tp); it != positions.end())
-                    for (const auto& [g, pos] : it->second) st.markers.push_back({g, pos, xOf(pos), false});
+                    for (const auto& [g, pos] : it->second) st.markers.push_back({g, pos, xOf(pos), false, QRectF()});
                 for (const auto& [gi, g] : v.groups)
                     if (auto it = g.committed.find(tp); it != g.committed.end())
-                        st.markers.push_back({gi, it->second, xOf(it->second), true});
+                        st.markers.push_back({gi, it->second, xOf(it->second), true, QRectF()});
+            }
+
+            // The markers' triangles below the cells, and the "HW" text beside them (never over one).
+            {
+                const double markerTop = st.cellsRect.bottom() + th.px(1);
+                const double mh = L.detail == Detail::Full ? th.px(9) : th.px(7);
+                for (auto& mk : st.markers) mk.rect = QRectF(mk.x - mh * 0.6, markerTop, mh * 1.2, mh);
+                if (L.detail == Detail::Full && st.hwX) {
+                    const double w = QFontMetricsF(th.condensed(7, true)).horizontalAdvance(QStringLiteral("HW")) + th.px(4);
+                    const double h = th.px(12);
+                    const double y = markerTop + th.px(1);
+                    for (const double x : {*st.hwX - w / 2, *st.hwX - w - th.px(2), *st.hwX + th.px(2)}) {
+                        const QRectF r(x, y, w, h);
+                        if (r.left() < st.rect.left() || r.right() > st.rect.right()) continue;
+                        bool clash = false;
+                        for (const auto& mk : st.markers) clash = clash || r.intersects(mk.rect);
+                        if (!clash) {
+                            st.hwLabelRect = r;
+                            break;
+                        }
+                    }
+                }
             }
 
             // explanations

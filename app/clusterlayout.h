@@ -30,6 +30,7 @@ struct OffsetMarker {
     sim::Offset offset = 0;
     double x = 0;
     bool committed = false;    ///< committed-offset marker (else the consumer's position)
+    QRectF rect;               ///< the triangle below the cells
 };
 
 struct ReplicaStrip {
@@ -60,6 +61,7 @@ struct ReplicaStrip {
     QRectF elideRect;
     std::vector<CellItem> cells;
     std::optional<double> hwX;
+    QRectF hwLabelRect;        ///< the "HW" text below the cells (empty: hidden, a marker is there)
     std::optional<double> leoX;
     std::vector<OffsetMarker> markers;
 };

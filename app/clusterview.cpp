@@ -280,9 +280,9 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         }
         if (L.detail == Detail::Full) {
             p.setFont(tinyCondensedBold);
-            if (st.hwX) {
+            if (!st.hwLabelRect.isEmpty()) {
                 p.setPen(th.hw);
-                m_text.draw(p, QRectF(*st.hwX - th.px(20), markerTop + th.px(1), th.px(40), th.px(12)), Qt::AlignCenter, tr("HW"));
+                m_text.draw(p, st.hwLabelRect, Qt::AlignCenter, tr("HW"));
             }
 
         }

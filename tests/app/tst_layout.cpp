@@ -68,6 +68,8 @@ QStringList labelProblems(const ClusterLayout& L) {
     if (L.detail == Detail::Minimal) out << QStringLiteral("minimal detail (no chips, no LEO/HW)");
     for (const auto& st : L.strips) {
         if (st.nameElided) out << st.name + QStringLiteral(" name shortened");
+        for (const auto& mk : st.markers)
+            if (st.hwLabelRect.intersects(mk.rect)) out << st.name + QStringLiteral(" \"HW\" text over a marker");
         if (!st.leader) continue;
         const QRectF items[] = {st.nameRect, st.roleRect, st.isrRect, st.numbersRect};
         const char* names[] = {"name", "role", "ISR", "LEO/HW"};
