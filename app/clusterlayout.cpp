@@ -655,7 +655,16 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         if (gr.phase == RebalancePhase::StopTheWorld) unowned.clear(); // every partition: shown on the members instead
 
         const double top = gy;
-        gr.headerRect = QRectF(right.left(), gy, right.width(), th.px(62));
+        // The assignor and protocol line wraps in a narrow column (compare mode): which assignor a
+        // side uses is the point of the comparison.
+        gr.protocolText = g.protocol >= 0 ? Texts::assignor(g.protocol) + QStringLiteral(" · ") + Texts::rebalanceProtocol(g.protocol)
+                                          : Texts::assignor(-1);
+        const double protoW = right.width() - th.px(16);
+        const QRectF protoNeed = QFontMetricsF(th.font(8)).boundingRect(QRectF(0, 0, protoW, 1000), Qt::AlignLeft | Qt::TextWordWrap,
+                                                                        gr.protocolText);
+        const double protoH = std::max(th.px(16), protoNeed.height() + th.px(1));
+        gr.headerRect = QRectF(right.left(), gy, right.width(), th.px(62) - th.px(16) + protoH);
+        gr.protocolRect = QRectF(right.left() + th.px(8), gy + th.px(4) + th.px(39), protoW, protoH);
         gy += gr.headerRect.height();
         if (gr.phase != RebalancePhase::None) {
             // Two lines of explanation; three in a narrow column.

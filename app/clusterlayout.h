@@ -117,6 +117,8 @@ struct GroupItem {
     QString name;
     QRectF rect;
     QRectF headerRect;
+    QString protocolText;      ///< "range · eager (stop-the-world)"
+    QRectF protocolRect;       ///< its place in the header: two lines in a narrow column (never shortened)
     sim::GroupState state = sim::GroupState::Empty;
     std::int32_t generation = 0;
     std::int32_t protocol = -1;

@@ -473,11 +473,8 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         p.setPen(th.text);
         m_text.draw(p, QRectF(sr.right() + th.px(6), sr.top(), h.right() - sr.right() - th.px(6), sr.height()), Qt::AlignLeft | Qt::AlignVCenter,
                    m_text.elided(smallFont, tr("generation %1").arg(g.generation), h.right() - sr.right() - th.px(6)));
-        const QString proto = g.protocol >= 0 ? Texts::assignor(g.protocol) + QStringLiteral(" · ") + Texts::rebalanceProtocol(g.protocol)
-                                              : Texts::assignor(-1);
         p.setPen(th.muted);
-        m_text.draw(p, QRectF(h.left(), h.top() + th.px(39), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
-                   m_text.elided(smallFont, proto, h.width()));
+        m_text.draw(p, g.protocolRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, g.protocolText, smallFont, th.muted);
         for (const auto& c : g.consumers) {
             const QRectF nr(c.rect.left() + th.px(6), c.rect.top(), c.rect.width() - th.px(12), th.px(19));
             QString name = c.name;

@@ -315,6 +315,14 @@ void LayoutTest::compareKeepsNamesAndBrokerWidth() {
         QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
         if (presentation)
             QVERIFY(L.theme.presentation); // thick lines, high contrast (the scale may be smaller to fit)
+        // Which assignor each side uses is readable in full (wrapped, not shortened).
+        QVERIFY(!L.groups.empty());
+        for (const auto& g : L.groups) {
+            QVERIFY(g.protocolText.contains(QStringLiteral("range")) || g.protocolText.contains(QStringLiteral("cooperative-sticky")));
+            const QRectF need = QFontMetricsF(L.theme.font(8)).boundingRect(QRectF(0, 0, g.protocolRect.width(), 1000),
+                                                                             Qt::AlignLeft | Qt::TextWordWrap, g.protocolText);
+            QVERIFY2(need.height() <= g.protocolRect.height() + 0.5 && g.headerRect.contains(g.protocolRect), qPrintable(g.protocolText));
+        }
     }
 }
 
