@@ -134,7 +134,15 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             controller = b.id;
             break;
         }
-    const double headerH = th.px(46);
+    // The broker's status line ("running · controller · 2 leaders", as the view words it) wraps onto
+    // a second line in a narrow column instead of being shortened.
+    auto viewText = [](const char* text, int n = -1) { return QCoreApplication::translate("fluxolab::app::ClusterView", text, nullptr, n); };
+    double statusW = 0;
+    for (const char* state : {"running", "stopped", "fenced"})
+        statusW = std::max(statusW, QFontMetricsF(th.font(8)).horizontalAdvance(viewText(state) + viewText(" · controller") +
+                                                                              QStringLiteral(" · ") + viewText("%n leader(s)", 10)));
+    const bool statusWraps = statusW > colW - th.px(16);
+    double headerH = th.px(46); // th.px(62) below when the status wraps and the strips keep their detail
     for (std::size_t i = 0; i < nb; ++i) {
         BrokerItem b;
         b.id = static_cast<sim::BrokerId>(i + 1);
@@ -167,8 +175,6 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         std::sort(list.begin(), list.end(), byName);
         rows = std::max(rows, list.size());
     }
-    const double avail = mid.height() - headerH - th.px(8);
-    const double per = avail / static_cast<double>(rows);
 
     // The label of each strip: name, role chip, ISR chip, LEO/HW numbers. In a narrow column they
     // flow onto a second (third) line rather than being dropped; every strip gets as many lines as
@@ -239,6 +245,18 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         for (const auto& tp : perBroker[bi])
             labelLines = std::max(labelLines, flowLabel(labelTexts(tp, static_cast<sim::BrokerId>(bi + 1)), {}, stripInnerW, 1, nullptr));
     const double extraLines = labelLines - 1;
+    auto tierOf = [&](double perStrip) {
+        if (perStrip >= th.px(80) + extraLines * th.px(20)) return 0;
+        if (perStrip >= th.px(58) + extraLines * th.px(17)) return 1;
+        if (perStrip >= th.px(40) + extraLines * th.px(14)) return 2;
+        return 3;
+    };
+    auto perFor = [&](double header) { return (mid.height() - header - th.px(8)) / static_cast<double>(rows); };
+    if (statusWraps && tierOf(perFor(th.px(62))) == tierOf(perFor(headerH))) {
+        headerH = th.px(62);
+        for (auto& b : L.brokers) b.headerRect.setHeight(headerH);
+    }
+    const double per = perFor(headerH);
 
     double labelH = 0, cellH = 0, markerH = 0, stripH = 0;
     if (per >= th.px(80) + extraLines * th.px(20)) {

@@ -202,8 +202,12 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         if (b.controller) status += tr(" · controller");
         status += QStringLiteral(" · ") + tr("%n leader(s)", nullptr, b.leaders);
         p.setPen(!b.alive || b.fenced ? th.offline : th.muted);
-        m_text.draw(p, QRectF(h.left(), h.top() + th.px(20), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
-                   m_text.elided(smallFont, status, h.width()));
+        if (b.headerRect.height() > th.px(50)) // two lines: the layout made room for the whole status
+            m_text.draw(p, QRectF(h.left(), h.top() + th.px(20), h.width(), b.headerRect.height() - th.px(22)),
+                        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, status);
+        else
+            m_text.draw(p, QRectF(h.left(), h.top() + th.px(20), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
+                        m_text.elided(smallFont, status, h.width()));
     }
 
     // ---- strips ----

@@ -315,6 +315,17 @@ void LayoutTest::compareKeepsNamesAndBrokerWidth() {
         QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
         if (presentation)
             QVERIFY(L.theme.presentation); // thick lines, high contrast (the scale may be smaller to fit)
+        // The brokers' status lines are whole (on two lines if need be) when there is room.
+        for (const auto& b : L.brokers) {
+            if (size.height() < 1000) break; // a 768-pixel-high compare window keeps the strips' detail first
+            const QString status = QCoreApplication::translate("fluxolab::app::ClusterView", "running") +
+                                   (b.controller ? QCoreApplication::translate("fluxolab::app::ClusterView", " · controller") : QString()) +
+                                   QStringLiteral(" · ") +
+                                   QCoreApplication::translate("fluxolab::app::ClusterView", "%n leader(s)", nullptr, b.leaders);
+            const double w = b.headerRect.width() - 16 * L.theme.scale;
+            const QRectF need = QFontMetricsF(L.theme.font(8)).boundingRect(QRectF(0, 0, w, 1000), Qt::AlignLeft | Qt::TextWordWrap, status);
+            QVERIFY2(need.width() <= w + 0.5 && need.height() <= b.headerRect.height() - 22 * L.theme.scale + 0.5, qPrintable(status));
+        }
         // Which assignor each side uses is readable in full (wrapped, not shortened).
         QVERIFY(!L.groups.empty());
         for (const auto& g : L.groups) {
