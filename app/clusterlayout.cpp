@@ -137,11 +137,15 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     // The broker's status line ("running · controller · 2 leaders", as the view words it) wraps onto
     // a second line in a narrow column instead of being shortened.
     auto viewText = [](const char* text, int n = -1) { return QCoreApplication::translate("fluxolab::app::ClusterView", text, nullptr, n); };
-    double statusW = 0;
+    double statusH = 0; // height of the longest status, wrapped at the header's width
     for (const char* state : {"running", "stopped", "fenced"})
-        statusW = std::max(statusW, QFontMetricsF(th.font(8)).horizontalAdvance(viewText(state) + viewText(" · controller") +
-                                                                              QStringLiteral(" · ") + viewText("%n leader(s)", 10)));
-    const bool statusWraps = statusW > colW - th.px(16);
+        statusH = std::max(statusH, QFontMetricsF(th.font(8))
+                                        .boundingRect(QRectF(0, 0, colW - th.px(16), 1000), Qt::AlignLeft | Qt::TextWordWrap,
+                                                      viewText(state) + viewText(" · controller") + QStringLiteral(" · ") +
+                                                          viewText("%n leader(s)", 10))
+                                        .height());
+    const double wrappedHeaderH = th.px(26) + statusH;
+    const bool statusWraps = statusH > QFontMetricsF(th.font(8)).height() * 1.5;
     double headerH = th.px(46); // th.px(62) below when the status wraps and the strips keep their detail
     for (std::size_t i = 0; i < nb; ++i) {
         BrokerItem b;
@@ -252,8 +256,8 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         return 3;
     };
     auto perFor = [&](double header) { return (mid.height() - header - th.px(8)) / static_cast<double>(rows); };
-    if (statusWraps && tierOf(perFor(th.px(62))) == tierOf(perFor(headerH))) {
-        headerH = th.px(62);
+    if (statusWraps && tierOf(perFor(wrappedHeaderH)) == tierOf(perFor(headerH))) {
+        headerH = wrappedHeaderH;
         for (auto& b : L.brokers) b.headerRect.setHeight(headerH);
     }
     const double per = perFor(headerH);
