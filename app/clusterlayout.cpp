@@ -535,8 +535,11 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         for (const auto& st : L.strips)
             for (const QRectF& r : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect})
                 if (!r.isEmpty()) keep.push_back(r);
-        for (const auto& st : L.strips)
+        for (const auto& st : L.strips) {
             if (L.detail == Detail::Minimal) keep.push_back(st.labelRect);
+            for (const auto& mk : st.markers) keep.push_back(mk.rect);
+            if (!st.hwLabelRect.isEmpty()) keep.push_back(st.hwLabelRect);
+        }
         const QFontMetricsF keyFm(th.condensed(7.5, true));
         int shown = 0;
         for (Flight& f : L.flights) {

@@ -359,6 +359,10 @@ void LayoutTest::flightsDoNotCoverLabels() {
                             QVERIFY2(!f.chipRect.intersects(item),
                                      qPrintable(QStringLiteral("batch over ") + st.name));
                     }
+                for (const auto& st : L.strips) {
+                    QVERIFY(!f.keyRect.intersects(st.hwLabelRect));
+                    for (const auto& mk : st.markers) QVERIFY2(!f.keyRect.intersects(mk.rect), qPrintable(f.keyText + QStringLiteral(" over a marker")));
+                }
                 if (!f.keyRect.isEmpty()) ++keys;
                 if (f.batch && f.progress >= 1.0)
                     QVERIFY(target->cellsRect.adjusted(-1, -1, 1, 1).contains(f.chipRect.center()));
