@@ -185,10 +185,7 @@ int runApplication(int argc, char** argv) {
         // Compare mode: range (eager) against cooperative-sticky, same scenario and seed, same time.
         CompareWindow cw(window.controller());
         cw.show();
-        if (options->presentation) {
-            cw.leftView()->setTheme(Theme::projector());
-            cw.rightView()->setTheme(Theme::projector());
-        }
+        if (options->presentation) cw.setPresentation(true);
         cw.seekTime(options->at_ms.value_or(0));
         cw.resize(options->width, options->height);
         QApplication::processEvents();
@@ -217,6 +214,7 @@ int runApplication(int argc, char** argv) {
         cw->setAttribute(Qt::WA_DeleteOnClose);
         cw->seekTime(options->at_ms.value_or(0));
         cw->show();
+        if (options->presentation) cw->setPresentation(true);
     }
     return QApplication::exec();
 }

@@ -20,6 +20,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <functional>
 
 namespace fluxolab::app {
@@ -33,6 +34,20 @@ QLabel* errorLabel(QWidget* parent) {
     l->setStyleSheet(QStringLiteral("color: #c0392b; font-weight: bold"));
     l->hide();
     return l;
+}
+
+/// Shows a (word-wrapped, possibly long) error under the form. The dialog grows to the height the
+/// wrapped text needs: without this the layout squeezes the fields to a few pixels to make room.
+void showError(QLabel* label, const QString& text) {
+    label->setText(text);
+    label->show();
+    QWidget* dialog = label->window();
+    if (QLayout* l = dialog->layout()) {
+        l->activate();
+        const int need = l->hasHeightForWidth() ? l->totalHeightForWidth(dialog->width()) : l->totalMinimumSize().height();
+        dialog->setMinimumHeight(std::max(l->totalMinimumSize().height(), need));
+        if (dialog->height() < need) dialog->resize(dialog->width(), need);
+    }
 }
 
 QDialogButtonBox* buttons(QDialog* d, const std::function<void()>& ok) {
@@ -100,8 +115,7 @@ bool CreateTopicDialog::tryCreate() {
         accept();
         return true;
     }
-    m_error->setText(error);
-    m_error->show();
+    showError(m_error, error);
     return false;
 }
 
@@ -136,8 +150,7 @@ AddProducerDialog::AddProducerDialog(SimulationController* controller, QWidget* 
     m_error = errorLabel(this);
     column->addWidget(m_error);
     if (m_topic->count() == 0) {
-        m_error->setText(tr("Create a topic first."));
-        m_error->show();
+        showError(m_error, tr("Create a topic first."));
     }
     column->addWidget(buttons(this, [this] {
         if (apply()) accept();
@@ -192,8 +205,7 @@ std::int32_t AddConsumerDialog::apply() {
     for (int i = 0; i < m_topics->count(); ++i)
         if (m_topics->item(i)->checkState() == Qt::Checked) topics.push_back(m_topics->item(i)->text().toStdString());
     if (group.isEmpty() || topics.empty()) {
-        m_error->setText(group.isEmpty() ? tr("Type a group name.") : tr("Pick at least one topic (create one first)."));
-        m_error->show();
+        showError(m_error, group.isEmpty() ? tr("Type a group name.") : tr("Pick at least one topic (create one first)."));
         return -1;
     }
     return m_controller->addConsumer(group.toStdString(), topics, static_cast<sim::AssignorKind>(m_assignor->currentData().toInt()));

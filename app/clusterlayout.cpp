@@ -87,16 +87,40 @@ QString tpName(const sim::Journal& j, const sim::TpKey& tp) {
 ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF size, const Theme& th) {
     ClusterLayout L;
     L.size = size;
+    L.theme = th;
     if (!c.hasRun()) return L;
     const sim::ClusterView& v = c.view();
     const sim::Journal& j = c.journal();
     const sim::Simulation& s = c.sim();
 
     const double m = th.px(10);
-    // Narrow views (compare mode, small windows) give the brokers a larger share.
+    // ---- columns: producers | brokers | consumer groups ----
+    // Narrow views (compare mode, a lab panel beside the view, small windows) give the brokers a
+    // larger share: the side columns shrink to their minimum first, then the whole picture is drawn
+    // at a smaller scale (presentation mode), so that no broker column becomes illegibly narrow.
+    const auto nbCols = static_cast<double>(std::max<std::size_t>(1, std::max<std::size_t>(v.brokers.size(),
+                                                                                            static_cast<std::size_t>(s.config().brokers))));
     const bool narrow = size.width() < th.px(1200);
-    const double leftW = narrow ? std::max(th.px(110), size.width() * 0.13) : th.px(150);
-    const double rightW = narrow ? std::max(th.px(220), size.width() * 0.28) : std::max(th.px(290), size.width() * 0.24);
+    double leftW = narrow ? std::max(th.px(110), size.width() * 0.13) : th.px(150);
+    double rightW = narrow ? std::max(th.px(220), size.width() * 0.28) : std::max(th.px(290), size.width() * 0.24);
+    auto brokerW = [&] { return (size.width() - leftW - rightW - 4 * m - (nbCols - 1) * m) / nbCols; };
+    const double minCol = minimumBrokerWidth(th);
+    if (brokerW() < minCol) {
+        const double missing = (minCol - brokerW()) * nbCols;
+        const double spareL = std::max(0.0, leftW - th.px(96)), spareR = std::max(0.0, rightW - th.px(190));
+        const double take = std::min(missing, spareL + spareR);
+        if (spareL + spareR > 0) {
+            leftW -= take * spareL / (spareL + spareR);
+            rightW -= take * spareR / (spareL + spareR);
+        }
+    }
+    if (brokerW() < minCol && th.scale > 1.0) {
+        // Smallest width this layout needs at scale 1, and the scale that fits the view.
+        const double need = (96 + 190 + 4 * 10 + (nbCols - 1) * 10 + nbCols * 112);
+        Theme smaller = th;
+        smaller.scale = std::max(1.0, std::min(th.scale - 0.05, size.width() / need));
+        return build(c, size, smaller);
+    }
     const QRectF left(m, m, leftW, size.height() - 2 * m);
     const QRectF right(size.width() - m - rightW, m, rightW, size.height() - 2 * m);
     const QRectF mid(left.right() + m, m, right.left() - left.right() - 2 * m, size.height() - 2 * m);
@@ -110,7 +134,19 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             controller = b.id;
             break;
         }
-    const double headerH = th.px(46);
+    // The broker's status line ("running · controller · 2 leaders", as the view words it) wraps onto
+    // a second line in a narrow column instead of being shortened.
+    auto viewText = [](const char* text, int n = -1) { return QCoreApplication::translate("fluxolab::app::ClusterView", text, nullptr, n); };
+    double statusH = 0; // height of the longest status, wrapped at the header's width
+    for (const char* state : {"running", "stopped", "fenced"})
+        statusH = std::max(statusH, QFontMetricsF(th.font(8))
+                                        .boundingRect(QRectF(0, 0, colW - th.px(16), 1000), Qt::AlignLeft | Qt::TextWordWrap,
+                                                      viewText(state) + viewText(" · controller") + QStringLiteral(" · ") +
+                                                          viewText("%n leader(s)", 10))
+                                        .height());
+    const double wrappedHeaderH = th.px(26) + statusH;
+    const bool statusWraps = statusH > QFontMetricsF(th.font(8)).height() * 1.5;
+    double headerH = th.px(46); // th.px(62) below when the status wraps and the strips keep their detail
     for (std::size_t i = 0; i < nb; ++i) {
         BrokerItem b;
         b.id = static_cast<sim::BrokerId>(i + 1);
@@ -143,32 +179,121 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         std::sort(list.begin(), list.end(), byName);
         rows = std::max(rows, list.size());
     }
-    const double avail = mid.height() - headerH - th.px(8);
-    const double per = avail / static_cast<double>(rows);
+
+    // The label of each strip: name, role chip, ISR chip, LEO/HW numbers. In a narrow column they
+    // flow onto a second (third) line rather than being dropped; every strip gets as many lines as
+    // the longest label needs, so that the strips stay aligned across brokers.
+    const QFont labelBold = th.font(8, true);
+    const QFont labelFont = th.font(8);
+    const QFontMetricsF boldFm(labelBold), labelFm(labelFont);
+    const double stripInnerW = (mid.width() - (nbCols - 1) * m) / nbCols - th.px(12);
+    struct LabelTexts {
+        QString name, role, isr, numbers;
+    };
+    auto labelTexts = [&](const sim::TpKey& tp, sim::BrokerId b) {
+        const sim::PartitionView& p = v.partitions.at(tp);
+        LabelTexts t;
+        t.name = tpName(j, tp);
+        const bool leader = p.leader == b, offline = p.leader < 0;
+        t.role = offline ? tr("Leader: none") : leader ? tr("leader") : tr("follower");
+        t.isr = std::find(p.isr.begin(), p.isr.end(), b) != p.isr.end() ? tr("ISR") : tr("out of ISR");
+        sim::Offset leo = 0;
+        for (std::size_t r = 0; r < p.replicas.size(); ++r)
+            if (p.replicas[r] == b) leo = p.replica_leo[r];
+        t.numbers = leader || offline ? tr("LEO %1 · HW %2").arg(leo).arg(p.high_watermark) : tr("LEO %1").arg(leo);
+        return t;
+    };
+    const double chipPad = th.px(5);
+    // Places the label items from `origin` in lines of `width`; returns the number of lines used.
+    auto flowLabel = [&](const LabelTexts& t, QPointF origin, double width, double lineH, ReplicaStrip* out) {
+        const double widths[] = {boldFm.horizontalAdvance(t.name), labelFm.horizontalAdvance(t.role) + 2 * chipPad,
+                                 labelFm.horizontalAdvance(t.isr) + 2 * chipPad, labelFm.horizontalAdvance(t.numbers)};
+        QRectF rects[4];
+        int line = 0;
+        double x = 0;
+        bool first = true;
+        bool elided = false;
+        for (int i = 0; i < 4; ++i) {
+            const double gap = first ? 0 : (i == 3 ? th.px(8) : th.px(4));
+            double w = widths[i];
+            if (!first && x + gap + w > width) {
+                ++line;
+                x = 0;
+                first = true;
+            }
+            const double g = first ? 0 : gap;
+            if (w > width) { // wider than the column: only the name can be shortened
+                w = width;
+                elided = i == 0;
+            }
+            rects[i] = QRectF(origin.x() + x + g, origin.y() + line * lineH, w, lineH);
+            x += g + w;
+            first = false;
+        }
+        // The numbers sit at the right end of their line.
+        rects[3].moveRight(origin.x() + width);
+        if (out) {
+            out->nameRect = rects[0];
+            out->roleRect = rects[1].adjusted(0, th.px(1), 0, -th.px(2));
+            out->isrRect = rects[2].adjusted(0, th.px(1), 0, -th.px(2));
+            out->numbersRect = rects[3];
+            out->nameElided = elided;
+            out->roleText = t.role;
+            out->isrText = t.isr;
+            out->numbersText = t.numbers;
+        }
+        return line + 1;
+    };
+    int labelLines = 1;
+    for (std::size_t bi = 0; bi < perBroker.size(); ++bi)
+        for (const auto& tp : perBroker[bi])
+            labelLines = std::max(labelLines, flowLabel(labelTexts(tp, static_cast<sim::BrokerId>(bi + 1)), {}, stripInnerW, 1, nullptr));
+    const double extraLines = labelLines - 1;
+    auto tierOf = [&](double perStrip) {
+        if (perStrip >= th.px(80) + extraLines * th.px(20)) return 0;
+        if (perStrip >= th.px(58) + extraLines * th.px(17)) return 1;
+        if (perStrip >= th.px(40) + extraLines * th.px(14)) return 2;
+        return 3;
+    };
+    auto perFor = [&](double header) { return (mid.height() - header - th.px(8)) / static_cast<double>(rows); };
+    if (statusWraps && tierOf(perFor(wrappedHeaderH)) == tierOf(perFor(headerH))) {
+        headerH = wrappedHeaderH;
+        for (auto& b : L.brokers) b.headerRect.setHeight(headerH);
+    }
+    const double per = perFor(headerH);
+
     double labelH = 0, cellH = 0, markerH = 0, stripH = 0;
-    if (per >= th.px(80)) {
+    if (per >= th.px(80) + extraLines * th.px(20)) {
         L.detail = Detail::Full;
-        stripH = std::min(per, th.px(84));
+        stripH = std::min(per, th.px(84) + extraLines * th.px(20));
         labelH = th.px(20);
         cellH = th.px(28);
         markerH = th.px(16);
-    } else if (per >= th.px(58)) {
+    } else if (per >= th.px(58) + extraLines * th.px(17)) {
         L.detail = Detail::Full;
-        stripH = std::min(per, th.px(64));
+        stripH = std::min(per, th.px(64) + extraLines * th.px(17));
         labelH = th.px(17);
         cellH = th.px(20);
         markerH = th.px(13);
-    } else if (per >= th.px(40)) {
+    } else if (per >= th.px(40) + extraLines * th.px(14)) {
         L.detail = Detail::Compact;
         stripH = per;
         labelH = th.px(14);
         cellH = th.px(15);
         markerH = th.px(9);
     } else {
+        if (th.scale > 1.0) {
+            // Presentation mode in a short view (a terminal below it): smaller, but with the labels.
+            Theme smaller = th;
+            smaller.scale = std::max(1.0, th.scale - 0.1);
+            return build(c, size, smaller);
+        }
         L.detail = Detail::Minimal;
         stripH = std::max(4.0, per);
         cellH = std::max(3.0, stripH - 3);
     }
+    const double labelLineH = labelH;
+    if (L.detail != Detail::Minimal) labelH *= labelLines;
     const QFontMetricsF cellFm(th.condensed(7.5));
     const bool numbers = cellH >= cellFm.height() - 1;
     const double cw = numbers ? std::max(cellH >= th.px(26) ? th.px(28) : th.px(22), cellFm.horizontalAdvance(QString::number(maxLeo)) + th.px(6))
@@ -207,6 +332,8 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             st.rect = QRectF(broker.rect.left() + th.px(6), y, broker.rect.width() - th.px(12), stripH - th.px(3));
             st.labelRect = QRectF(st.rect.left(), st.rect.top(), L.detail == Detail::Minimal ? minimalLabelW : st.rect.width(),
                                   L.detail == Detail::Minimal ? cellH : labelH);
+            if (L.detail != Detail::Minimal)
+                flowLabel(labelTexts(tp, broker.id), st.rect.topLeft(), st.rect.width(), labelLineH, &st);
             const double cx = st.rect.left() + minimalLabelW;
             st.cellsRect = QRectF(cx, st.rect.top() + labelH, st.rect.right() - cx, cellH);
             y += stripH;
@@ -241,10 +368,32 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             if (st.leader || st.offline) st.hwX = xOf(st.hw);
             if (st.leader && L.detail != Detail::Minimal) {
                 if (auto it = positions.find(tp); it != positions.end())
-                    for (const auto& [g, pos] : it->second) st.markers.push_back({g, pos, xOf(pos), false});
+                    for (const auto& [g, pos] : it->second) st.markers.push_back({g, pos, xOf(pos), false, QRectF()});
                 for (const auto& [gi, g] : v.groups)
                     if (auto it = g.committed.find(tp); it != g.committed.end())
-                        st.markers.push_back({gi, it->second, xOf(it->second), true});
+                        st.markers.push_back({gi, it->second, xOf(it->second), true, QRectF()});
+            }
+
+            // The markers' triangles below the cells, and the "HW" text beside them (never over one).
+            {
+                const double markerTop = st.cellsRect.bottom() + th.px(1);
+                const double mh = L.detail == Detail::Full ? th.px(9) : th.px(7);
+                for (auto& mk : st.markers) mk.rect = QRectF(mk.x - mh * 0.6, markerTop, mh * 1.2, mh);
+                if (L.detail == Detail::Full && st.hwX) {
+                    const double w = QFontMetricsF(th.condensed(7, true)).horizontalAdvance(QStringLiteral("HW")) + th.px(4);
+                    const double h = th.px(12);
+                    const double y = markerTop + th.px(1);
+                    for (const double x : {*st.hwX - w / 2, *st.hwX - w - th.px(2), *st.hwX + th.px(2)}) {
+                        const QRectF r(x, y, w, h);
+                        if (r.left() < st.rect.left() || r.right() > st.rect.right()) continue;
+                        bool clash = false;
+                        for (const auto& mk : st.markers) clash = clash || r.intersects(mk.rect);
+                        if (!clash) {
+                            st.hwLabelRect = r;
+                            break;
+                        }
+                    }
+                }
             }
 
             // explanations
@@ -378,6 +527,87 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         L.hotspots.push_back({QRectF(f.pos.x() - th.px(8), f.pos.y() - th.px(8), th.px(16), th.px(16)), tip});
     }
 
+    // Where the chips and key texts of the flights go. A batch chip settles onto the cells row of
+    // its partition (never over the name and the LEO/HW numbers); a key text is hidden rather than
+    // drawn over a strip's label or another key text.
+    {
+        std::vector<QRectF> keep; // label items that must stay readable
+        for (const auto& st : L.strips)
+            for (const QRectF& r : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect})
+                if (!r.isEmpty()) keep.push_back(r);
+        for (const auto& st : L.strips) {
+            if (L.detail == Detail::Minimal) keep.push_back(st.labelRect);
+            for (const auto& mk : st.markers) keep.push_back(mk.rect);
+            if (!st.hwLabelRect.isEmpty()) keep.push_back(st.hwLabelRect);
+        }
+        const QFontMetricsF keyFm(th.condensed(7.5, true));
+        int shown = 0;
+        for (Flight& f : L.flights) {
+            if (f.batch) {
+                const QString t = QStringLiteral("×%1").arg(f.count);
+                const double w = keyFm.horizontalAdvance(t) + th.px(10);
+                QRectF r(f.pos.x() - w / 2, f.pos.y() - th.px(8), w, th.px(16));
+                if (const ReplicaStrip* target = L.leaderStrip(f.tp); target && (r.intersects(target->rect) || f.progress >= 1.0)) {
+                    const QRectF& cr = target->cellsRect;
+                    const double h = std::max(cr.height(), std::min(th.px(16), keyFm.height() + th.px(2)));
+                    r = QRectF(std::clamp(r.left(), cr.left(), std::max(cr.left(), cr.right() - w)), cr.center().y() - h / 2, w, h);
+                }
+                f.chipRect = r;
+                continue;
+            }
+            if (f.keyText.isEmpty() || f.progress >= 1.0 || shown >= 4) continue;
+            const double w = keyFm.horizontalAdvance(f.keyText) + th.px(4);
+            const QRectF r(f.pos.x() - w / 2, f.pos.y() - th.px(19), w, th.px(12));
+            bool clash = false;
+            for (const QRectF& k : keep) clash = clash || r.intersects(k);
+            if (clash) continue;
+            f.keyRect = r;
+            keep.push_back(r);
+            ++shown;
+        }
+    }
+
+    // ---- legend: the symbols and colours, in the producers' column below the producers ----
+    {
+        using S = LegendItem::Symbol;
+        const std::pair<S, QString> items[] = {{S::Position, tr("consumer position")}, {S::Committed, tr("committed offset")},
+                                               {S::Leo, tr("LEO (log end)")},          {S::Hw, tr("HW (high watermark)")},
+                                               {S::KeyColours, tr("colour = record key")}, {S::Uncommitted, tr("above the HW")}};
+        // Each text wraps onto a second line in a narrow column rather than being shortened.
+        const double rowH = th.px(15);
+        const double titleH = th.px(18);
+        const double symW = th.px(26);
+        const double textW = left.width() - symW - th.px(12);
+        const QFontMetricsF legendFm(th.condensed(7.5));
+        std::vector<double> heights;
+        double h = titleH + th.px(6);
+        for (const auto& item : items) {
+            const QRectF need = legendFm.boundingRect(QRectF(0, 0, textW, 1000), Qt::AlignLeft | Qt::TextWordWrap, item.second);
+            heights.push_back(std::max(rowH, need.height() + th.px(2)));
+            h += heights.back();
+        }
+        const double top = left.bottom() - h;
+        if (top >= py) {
+            L.legendRect = QRectF(left.left(), top, left.width(), h);
+            L.legendTitle = tr("Legend");
+            double y = top + titleH;
+            std::size_t k = 0;
+            for (const auto& [symbol, text] : items) {
+                LegendItem it;
+                it.symbol = symbol;
+                it.text = text;
+                it.symbolRect = QRectF(left.left() + th.px(6), y, symW, rowH);
+                it.textRect = QRectF(it.symbolRect.right() + th.px(4), y, textW, heights[k]);
+                L.legend.push_back(it);
+                y += heights[k++];
+            }
+            L.hotspots.push_back({L.legendRect, tr("▲ filled: the position of a consumer group (next offset it reads).<br>"
+                                                   "△ hollow: the group's committed offset.<br>") +
+                                                    Texts::helpLogEndOffset() + QStringLiteral("<br>") + Texts::helpHighWatermark() +
+                                                    QStringLiteral("<br>") + tr("The colour of each cell is the record's key.")});
+        }
+    }
+
     // ---- consumer groups ----
     // Revocations and assignments come from PartitionsRevoked / PartitionsAssigned events; the
     // animations last about kRebalanceWallMs on screen at any speed.
@@ -453,7 +683,16 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         if (gr.phase == RebalancePhase::StopTheWorld) unowned.clear(); // every partition: shown on the members instead
 
         const double top = gy;
-        gr.headerRect = QRectF(right.left(), gy, right.width(), th.px(62));
+        // The assignor and protocol line wraps in a narrow column (compare mode): which assignor a
+        // side uses is the point of the comparison.
+        gr.protocolText = g.protocol >= 0 ? Texts::assignor(g.protocol) + QStringLiteral(" · ") + Texts::rebalanceProtocol(g.protocol)
+                                          : Texts::assignor(-1);
+        const double protoW = right.width() - th.px(16);
+        const QRectF protoNeed = QFontMetricsF(th.font(8)).boundingRect(QRectF(0, 0, protoW, 1000), Qt::AlignLeft | Qt::TextWordWrap,
+                                                                        gr.protocolText);
+        const double protoH = std::max(th.px(16), protoNeed.height() + th.px(1));
+        gr.headerRect = QRectF(right.left(), gy, right.width(), th.px(62) - th.px(16) + protoH);
+        gr.protocolRect = QRectF(right.left() + th.px(8), gy + th.px(4) + th.px(39), protoW, protoH);
         gy += gr.headerRect.height();
         if (gr.phase != RebalancePhase::None) {
             // Two lines of explanation; three in a narrow column.

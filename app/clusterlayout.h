@@ -30,6 +30,7 @@ struct OffsetMarker {
     sim::Offset offset = 0;
     double x = 0;
     bool committed = false;    ///< committed-offset marker (else the consumer's position)
+    QRectF rect;               ///< the triangle below the cells
 };
 
 struct ReplicaStrip {
@@ -45,11 +46,22 @@ struct ReplicaStrip {
     sim::Offset logStart = 0;
     sim::Offset elided = 0;    ///< records before the first drawn cell (level of detail)
     QRectF rect;
-    QRectF labelRect;
+    QRectF labelRect;          ///< the label line(s) above the cells (Minimal: the name left of the cells)
+    /// What the label line(s) say and where (an empty rect: not drawn, no room). Items flow onto a
+    /// second line in narrow columns instead of being dropped.
+    QString roleText;          ///< "leader", "follower" or "Leader: none"
+    QString isrText;           ///< "ISR" or "out of ISR"
+    QString numbersText;       ///< "LEO 12 · HW 12" (leader or offline) or "LEO 12"
+    QRectF nameRect;
+    QRectF roleRect;
+    QRectF isrRect;
+    QRectF numbersRect;
+    bool nameElided = false;   ///< the name did not fit in the column and is drawn shortened
     QRectF cellsRect;
     QRectF elideRect;
     std::vector<CellItem> cells;
     std::optional<double> hwX;
+    QRectF hwLabelRect;        ///< the "HW" text below the cells (empty: hidden, a marker is there)
     std::optional<double> leoX;
     std::vector<OffsetMarker> markers;
 };
@@ -116,6 +128,8 @@ struct GroupItem {
     QString name;
     QRectF rect;
     QRectF headerRect;
+    QString protocolText;      ///< "range · eager (stop-the-world)"
+    QRectF protocolRect;       ///< its place in the header: two lines in a narrow column (never shortened)
     sim::GroupState state = sim::GroupState::Empty;
     sim::BrokerId coordinator = -1;
     bool coordinatorDown = false; ///< no coordinator, or its broker is down: `state` is not served by anyone
@@ -147,6 +161,18 @@ struct Flight {
     std::int32_t partitions = 0;
     std::int64_t count = 1;    ///< records in this flight (a batch when > 1)
     bool batch = false;        ///< aggregated flight (level of detail)
+    QRectF chipRect;           ///< the "×N" chip of a batch (kept on the cells row when it arrives)
+    QRectF keyRect;            ///< the key's text above a single record (empty: hidden, it would cover a label)
+};
+
+/// The on-screen key to the symbols: consumer position/committed markers, LEO and HW lines, key
+/// colours, records above the HW.
+struct LegendItem {
+    enum class Symbol : std::uint8_t { Position, Committed, Leo, Hw, KeyColours, Uncommitted };
+    Symbol symbol = Symbol::Position;
+    QString text;
+    QRectF symbolRect;
+    QRectF textRect;
 };
 
 struct HotSpot {
@@ -158,6 +184,10 @@ enum class Detail : std::uint8_t { Full, Compact, Minimal };
 
 struct ClusterLayout {
     QSizeF size;
+    Theme theme;                    ///< the theme the layout was made with (scaled down if the view is too narrow)
+    QRectF legendRect;              ///< empty when there is no room for it
+    QString legendTitle;
+    std::vector<LegendItem> legend;
     Detail detail = Detail::Full;
     double cellWidth = 0;
     std::vector<BrokerItem> brokers;
@@ -184,6 +214,8 @@ class ClusterLayoutBuilder {
     Q_DECLARE_TR_FUNCTIONS(ClusterLayoutBuilder)
 public:
     static ClusterLayout build(const SimulationController& controller, QSizeF size, const Theme& theme);
+    /// The narrowest broker column that keeps a strip's label legible, at `theme`'s scale.
+    static double minimumBrokerWidth(const Theme& theme) { return theme.px(112); }
 };
 
 } // namespace fluxolab::app

@@ -18,7 +18,7 @@ namespace fluxolab::app {
 
 ClusterView::ClusterView(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
     setMouseTracking(true);
-    setMinimumSize(640, 360);
+    setMinimumSize(480, 240); // room for the terminal and the lab panel on a 1366×768 projector
     setAttribute(Qt::WA_OpaquePaintEvent);
     connect(m_controller, &SimulationController::changed, this, [this] {
         m_dirty = true;
@@ -150,7 +150,7 @@ QRectF chipRect(TextSprites& sprites, const QFont& font, double x, double y, con
 } // namespace
 
 void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
-    const Theme& th = m_theme;
+    const Theme& th = m_controller->hasRun() ? L.theme : m_theme; // the layout may be drawn smaller than the theme
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);
     p.fillRect(QRectF(QPointF(0, 0), L.size), th.background);
@@ -202,8 +202,12 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         if (b.controller) status += tr(" · controller");
         status += QStringLiteral(" · ") + tr("%n leader(s)", nullptr, b.leaders);
         p.setPen(!b.alive || b.fenced ? th.offline : th.muted);
-        m_text.draw(p, QRectF(h.left(), h.top() + th.px(20), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
-                   m_text.elided(smallFont, status, h.width()));
+        if (b.headerRect.height() > th.px(50)) // two lines: the layout made room for the whole status
+            m_text.draw(p, QRectF(h.left(), h.top() + th.px(20), h.width(), b.headerRect.height() - th.px(22)),
+                        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, status);
+        else
+            m_text.draw(p, QRectF(h.left(), h.top() + th.px(20), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
+                        m_text.elided(smallFont, status, h.width()));
     }
 
     // ---- strips ----
@@ -211,50 +215,24 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
     const double cellTextHeight = QFontMetricsF(cellFont).height();
     for (const auto& st : L.strips) {
         if (L.detail != Detail::Minimal) {
-            // label row: name, role, ISR, numbers
-            const QRectF lr = st.labelRect;
+            // label line(s): name, role, ISR, numbers, where the layout put them
             p.setFont(smallBold);
             p.setPen(th.text);
-                    double x = lr.left();
-            m_text.draw(p, QRectF(x, lr.top(), lr.width(), lr.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                       m_text.elided(smallBold, st.name, lr.width(), Qt::ElideMiddle)); // keeps the partition number
-            x += m_text.advance(smallBold, st.name) + th.px(6);
-            // Narrow columns (compare mode, small windows): chips only where they fit.
-            auto fitsChip = [&](const QRectF& r) { return r.right() <= lr.right(); };
+            m_text.draw(p, st.nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                        st.nameElided ? m_text.elided(smallBold, st.name, st.nameRect.width(), Qt::ElideMiddle) : st.name);
             p.setFont(smallFont);
-            const double ch = lr.height() - th.px(3);
-            const double cy = lr.top() + th.px(1);
-            if (st.offline) {
-                const QString t = tr("Leader: none");
-                const QRectF r = chipRect(m_text, smallFont, x, cy, t, ch, th.px(5));
-                if (fitsChip(r)) chip(m_text, p, r, t, th.offline, Qt::white, QColor(), lw);
-                x = r.right() + th.px(4);
-            } else {
-                const QString t = st.leader ? tr("leader") : tr("follower");
-                const QRectF r = chipRect(m_text, smallFont, x, cy, t, ch, th.px(5));
-                if (!fitsChip(r)) {
-                } else if (st.leader) {
-                    chip(m_text, p, r, t, th.leader, Qt::white, QColor(), lw);
-                } else {
-                    chip(m_text, p, r, t, QColor(), th.muted, th.border, lw);
-                }
-                x = r.right() + th.px(4);
+            if (!st.roleRect.isEmpty()) {
+                if (st.offline) chip(m_text, p, st.roleRect, st.roleText, th.offline, Qt::white, QColor(), lw);
+                else if (st.leader) chip(m_text, p, st.roleRect, st.roleText, th.leader, Qt::white, QColor(), lw);
+                else chip(m_text, p, st.roleRect, st.roleText, QColor(), th.muted, th.border, lw);
             }
-            {
-                const QString t = st.inIsr ? tr("ISR") : tr("out of ISR");
-                const QRectF r = chipRect(m_text, smallFont, x, cy, t, ch, th.px(5));
-                if (!fitsChip(r)) {
-                } else if (st.inIsr) {
-                    chip(m_text, p, r, t, QColor(0xd7, 0xf0, 0xe6), QColor(0x00, 0x5e, 0x44), QColor(), lw);
-                } else {
-                    chip(m_text, p, r, t, QColor(), th.offline, th.offline, lw);
-                }
-                x = r.right() + th.px(4);
+            if (!st.isrRect.isEmpty()) {
+                if (st.inIsr) chip(m_text, p, st.isrRect, st.isrText, QColor(0xd7, 0xf0, 0xe6), QColor(0x00, 0x5e, 0x44), QColor(), lw);
+                else chip(m_text, p, st.isrRect, st.isrText, QColor(), th.offline, th.offline, lw);
             }
-            const QString nums = st.leader || st.offline ? tr("LEO %1 · HW %2").arg(st.leo).arg(st.hw) : tr("LEO %1").arg(st.leo);
-            if (m_text.advance(smallFont, nums) < lr.right() - x) {
+            if (!st.numbersRect.isEmpty()) {
                 p.setPen(th.muted);
-                m_text.draw(p, lr, Qt::AlignRight | Qt::AlignVCenter, nums);
+                m_text.draw(p, st.numbersRect, Qt::AlignRight | Qt::AlignVCenter, st.numbersText);
             }
         } else {
             p.setFont(st.leader ? tinyCondensedBold : tinyCondensed);
@@ -306,9 +284,9 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         }
         if (L.detail == Detail::Full) {
             p.setFont(tinyCondensedBold);
-            if (st.hwX) {
+            if (!st.hwLabelRect.isEmpty()) {
                 p.setPen(th.hw);
-                m_text.draw(p, QRectF(*st.hwX - th.px(20), markerTop + th.px(1), th.px(40), th.px(12)), Qt::AlignCenter, tr("HW"));
+                m_text.draw(p, st.hwLabelRect, Qt::AlignCenter, tr("HW"));
             }
 
         }
@@ -347,7 +325,6 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
     }
     // Records in flight: a faint trail along the path and a dot (or a batch chip) moving on it.
     const QFont keyFont = th.condensed(7.5, true);
-    int labels = 0;
     for (auto it = L.flights.rbegin(); it != L.flights.rend(); ++it) { // oldest first, newest on top
         const Flight& f = *it;
         if (!f.batch) { // trails only for single records: batches are many, their chips say enough
@@ -363,12 +340,10 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         const double fade = f.progress < 1.0 ? 1.0 : std::max(0.0, 1.0 - (f.age - 0.6) / 0.4);
         if (f.batch) {
             const QString t = QStringLiteral("×%1").arg(f.count);
-            const QRectF r(f.pos.x() - m_text.advance(keyFont, t) / 2 - th.px(5), f.pos.y() - th.px(8),
-                           m_text.advance(keyFont, t) + th.px(10), th.px(16));
             QColor fill = th.leader;
             fill.setAlphaF(0.25 + 0.75 * fade);
             p.setFont(keyFont);
-            chip(m_text, p, r, t, fill, Qt::white, QColor(), lw);
+            chip(m_text, p, f.chipRect, t, fill, Qt::white, QColor(), lw);
             continue;
         }
         QColor dot = keyColour(f.key);
@@ -376,12 +351,66 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         p.setBrush(dot);
         p.setPen(QPen(th.text, 0.8 * lw));
         p.drawEllipse(f.pos, th.px(5), th.px(5));
-        if (!f.keyText.isEmpty() && f.progress < 1.0 && labels++ < 4) {
+        if (!f.keyRect.isEmpty()) {
             p.setFont(keyFont);
             QColor tc = th.text;
             tc.setAlphaF(fade);
             p.setPen(tc);
-            m_text.draw(p, QRectF(f.pos.x() - th.px(60), f.pos.y() - th.px(19), th.px(120), th.px(12)), Qt::AlignCenter, f.keyText);
+            m_text.draw(p, f.keyRect, Qt::AlignCenter, f.keyText);
+        }
+    }
+
+    // ---- legend ----
+    if (!L.legendRect.isEmpty()) {
+        panel(p, L.legendRect, th.px(6), th.panel, QPen(th.border, lw));
+        const QFont legendFont = th.condensed(7.5);
+        p.setFont(smallBold);
+        p.setPen(th.muted);
+        m_text.draw(p, QRectF(L.legendRect.left() + th.px(8), L.legendRect.top() + th.px(2), L.legendRect.width() - th.px(12), th.px(16)),
+                    Qt::AlignLeft | Qt::AlignVCenter, L.legendTitle);
+        for (const auto& it : L.legend) {
+            const QRectF sr = it.symbolRect;
+            const QPointF c = sr.center();
+            const double mh = th.px(9);
+            switch (it.symbol) {
+            case LegendItem::Symbol::Position:
+            case LegendItem::Symbol::Committed: {
+                QPainterPath tri;
+                tri.moveTo(c.x(), c.y() - mh / 2);
+                tri.lineTo(c.x() - mh * 0.6, c.y() + mh / 2);
+                tri.lineTo(c.x() + mh * 0.6, c.y() + mh / 2);
+                tri.closeSubpath();
+                p.setPen(QPen(groupColour(0), lw * 1.2));
+                p.setBrush(it.symbol == LegendItem::Symbol::Committed ? QBrush(Qt::white) : QBrush(groupColour(0)));
+                p.drawPath(tri);
+                break;
+            }
+            case LegendItem::Symbol::Leo:
+                p.setPen(QPen(th.text, 1.5 * lw));
+                p.drawLine(QPointF(c.x(), sr.top() + th.px(2)), QPointF(c.x(), sr.bottom() - th.px(2)));
+                break;
+            case LegendItem::Symbol::Hw:
+                p.setPen(QPen(th.hw, 2.5 * lw));
+                p.drawLine(QPointF(c.x(), sr.top() + th.px(1)), QPointF(c.x(), sr.bottom() - th.px(1)));
+                break;
+            case LegendItem::Symbol::KeyColours: {
+                const double w = sr.width() / 4;
+                for (int k = 0; k < 4; ++k)
+                    p.fillRect(QRectF(sr.left() + k * w, sr.top() + th.px(3), w - 1, sr.height() - th.px(6)), keyColour(static_cast<std::uint32_t>(k + 1)));
+                break;
+            }
+            case LegendItem::Symbol::Uncommitted: {
+                QColor a = keyColour(1), b = keyColour(2);
+                const double w = sr.width() / 2;
+                p.fillRect(QRectF(sr.left(), sr.top() + th.px(3), w - 1, sr.height() - th.px(6)), a);
+                b.setAlpha(110);
+                p.fillRect(QRectF(sr.left() + w, sr.top() + th.px(3), w - 1, sr.height() - th.px(6)), b);
+                p.setPen(QPen(th.hw, 1.5 * lw));
+                p.drawLine(QPointF(sr.left() + w - 0.5, sr.top() + th.px(1)), QPointF(sr.left() + w - 0.5, sr.bottom() - th.px(1)));
+                break;
+            }
+            }
+            m_text.draw(p, it.textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, it.text, legendFont, th.text);
         }
     }
 
@@ -451,11 +480,8 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         const QString detail = g.coordinatorDown ? Texts::noCoordinatorDetail(g.coordinator) : tr("generation %1").arg(g.generation);
         m_text.draw(p, QRectF(sr.right() + th.px(6), sr.top(), h.right() - sr.right() - th.px(6), sr.height()), Qt::AlignLeft | Qt::AlignVCenter,
                    m_text.elided(smallFont, detail, h.right() - sr.right() - th.px(6)));
-        const QString proto = g.protocol >= 0 ? Texts::assignor(g.protocol) + QStringLiteral(" · ") + Texts::rebalanceProtocol(g.protocol)
-                                              : Texts::assignor(-1);
         p.setPen(th.muted);
-        m_text.draw(p, QRectF(h.left(), h.top() + th.px(39), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
-                   m_text.elided(smallFont, proto, h.width()));
+        m_text.draw(p, g.protocolRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, g.protocolText, smallFont, th.muted);
         for (const auto& c : g.consumers) {
             const QRectF nr(c.rect.left() + th.px(6), c.rect.top(), c.rect.width() - th.px(12), th.px(19));
             QString name = c.name;

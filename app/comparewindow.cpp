@@ -2,7 +2,9 @@
 
 #include "app/clusterview.h"
 #include "app/simulationcontroller.h"
+#include "app/screenfit.h"
 #include "app/texts.h"
+#include "app/timelinebar.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -85,6 +87,7 @@ CompareWindow::CompareWindow(const SimulationController* source, QWidget* parent
     for (double s : kSpeeds) m_speed->addItem(QStringLiteral("%1×").arg(s), s);
     m_speed->setCurrentIndex(2);
     m_slider = new QSlider(Qt::Horizontal, this);
+    jumpToClick(m_slider);
     m_timeLabel = new QLabel(this);
     m_timeLabel->setMinimumWidth(110);
     bar->addWidget(m_play);
@@ -114,7 +117,7 @@ CompareWindow::CompareWindow(const SimulationController* source, QWidget* parent
     connect(m_rightAssignor, &QComboBox::currentIndexChanged, this, reloadKeepingTime);
     retranslate();
     reload();
-    resize(1600, 860);
+    fitToScreen(this, QSize(1600, 860));
 }
 
 CompareWindow::~CompareWindow() { delete m_wall; }
@@ -137,6 +140,13 @@ void CompareWindow::reload() {
     m_left->setSpeed(speed);
     m_right->setSpeed(speed);
     seekTime(t);
+}
+
+void CompareWindow::setPresentation(bool on) {
+    m_presentation = on;
+    const Theme theme = on ? Theme::projector() : Theme::normal();
+    m_leftView->setTheme(theme);
+    m_rightView->setTheme(theme);
 }
 
 bool CompareWindow::isPlaying() const { return m_timer->isActive(); }

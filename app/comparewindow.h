@@ -41,6 +41,9 @@ public:
     void setPlaying(bool playing);
     /// Advances both runs as if `wallMs` of wall-clock time had passed at the current speed.
     void advance(double wallMs);
+    /// Projector theme on both views (as the main window's presentation mode).
+    void setPresentation(bool on);
+    bool isPresentation() const { return m_presentation; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -70,6 +73,7 @@ private:
     std::int64_t m_time = 0;
     std::int64_t m_furthest = 0; ///< furthest time shown: the slider reaches at least this far
     bool m_updating = false;
+    bool m_presentation = false;
 };
 
 } // namespace fluxolab::app

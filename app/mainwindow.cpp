@@ -8,6 +8,7 @@
 #include "app/grouppanel.h"
 #include "app/language.h"
 #include "app/plotsview.h"
+#include "app/screenfit.h"
 #include "app/simulationcontroller.h"
 #include "app/tablemodels.h"
 #include "app/texts.h"
@@ -35,7 +36,11 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
+#include <QResizeEvent>
 #include <QVBoxLayout>
+
+#include <string_view>
 
 namespace fluxolab::app {
 
@@ -49,6 +54,7 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
     t->horizontalHeader()->setStretchLastSection(false);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setFont(QFont(QStringLiteral("DejaVu Sans Mono"), 9));
+    t->setMinimumHeight(44); // four tables above a terminal on a 1366×768 screen: they scroll
     return t;
 }
 } // namespace
@@ -117,6 +123,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     createActions();
     createMenus();
     createCliDocks();
+    setIcons();
 
     connect(m_cluster, &ClusterView::stopBrokerRequested, m_controller, &SimulationController::stopBroker);
     connect(m_cluster, &ClusterView::startBrokerRequested, m_controller, &SimulationController::startBroker);
@@ -129,10 +136,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     connect(m_controller, &SimulationController::changed, this, &MainWindow::updateActions);
     connect(m_controller, &SimulationController::playingChanged, this, &MainWindow::updateActions);
     retranslate();
-    resize(1440, 860);
+    fitToScreen(this, QSize(1440, 860));
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // Closing hides the docks: their visibility signals must not reach a half-destroyed window.
+    if (m_terminalDock) m_terminalDock->disconnect(this);
+    if (m_labsDock) m_labsDock->disconnect(this);
+}
 
 QAction* MainWindow::action(const QString& objectName) const { return findChild<QAction*>(objectName); }
 
@@ -163,6 +174,7 @@ void MainWindow::createActions() {
         auto* compare = new CompareWindow(m_controller, this);
         compare->setAttribute(Qt::WA_DeleteOnClose);
         compare->show();
+        if (m_presentation) compare->setPresentation(true);
     });
     QAction* pres = make("presentation", QKeySequence(Qt::Key_F11));
     pres->setCheckable(true);
@@ -223,7 +235,8 @@ void MainWindow::createMenus() {
 
     m_toolbar = addToolBar(QString());
     m_toolbar->setObjectName(QStringLiteral("mainToolbar"));
-    m_toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolbar->setIconSize(QSize(20, 20));
     m_toolbar->setMovable(false);
     m_toolbar->addAction(action(QStringLiteral("gallery")));
     m_toolbar->addAction(action(QStringLiteral("open")));
@@ -231,11 +244,129 @@ void MainWindow::createMenus() {
     m_toolbar->addAction(m_stopMenu->menuAction());
     m_toolbar->addAction(m_crashMenu->menuAction());
     m_toolbar->addAction(m_startMenu->menuAction());
-    m_toolbar->addAction(action(QStringLiteral("addConsumer")));
-    m_toolbar->addSeparator();
+    m_toolbar->addSeparator(); // "Add consumer" is on the scenario-building row
     m_toolbar->addAction(action(QStringLiteral("presentation")));
     m_toolbar->addAction(action(QStringLiteral("exportPng")));
     (new ScenarioBuilder(this, m_controller))->install(m_toolbar, m_simMenu);
+    m_builderToolbar = findChild<QToolBar*>(QStringLiteral("builderToolbar"));
+    if (m_builderToolbar) {
+        m_builderToolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_builderToolbar->setIconSize(QSize(20, 20));
+    }
+    // The broker menus open from the whole button (not only from a small arrow beside it).
+    for (QMenu* m : {m_stopMenu, m_crashMenu, m_startMenu})
+        if (auto* b = qobject_cast<QToolButton*>(m_toolbar->widgetForAction(m->menuAction()))) {
+            b->setPopupMode(QToolButton::InstantPopup);
+            b->setObjectName(QStringLiteral("%1Button").arg(m == m_stopMenu ? QStringLiteral("stopBroker")
+                                                             : m == m_crashMenu ? QStringLiteral("crashBroker")
+                                                                                : QStringLiteral("startBroker")));
+        }
+}
+
+void MainWindow::setIcons() {
+    const std::pair<const char*, std::pair<const char*, const char*>> icons[] = {
+        {"gallery", {"view-grid", "gallery"}},
+        {"open", {"document-open", "open"}},
+        {"save", {"document-save-as", "save"}},
+        {"exportPng", {"image-x-generic", "export-image"}},
+        {"presentation", {"video-display", "presentation"}},
+        {"addConsumer", {"list-add-user", "consumer-add"}},
+        {"removeConsumer", {"list-remove-user", "consumer-remove"}},
+        {"newScenario", {"document-new", "new-scenario"}},
+        {"createTopic", {"", "topic-create"}},
+        {"addProducer", {"", "producer-add"}},
+        {"viewTerminal", {"utilities-terminal", "terminal"}},
+        {"viewLabs", {"", "labs"}},
+    };
+    for (const auto& [name, icon] : icons)
+        if (QAction* a = action(QString::fromLatin1(name))) a->setIcon(appIcon(icon.first, icon.second));
+    m_stopMenu->menuAction()->setIcon(appIcon("media-playback-stop", "broker-stop"));
+    m_crashMenu->menuAction()->setIcon(appIcon("", "broker-crash"));
+    m_startMenu->menuAction()->setIcon(appIcon("media-playback-start", "broker-start"));
+}
+
+int MainWindow::iconOnlyButtons() const {
+    int n = 0;
+    for (QToolBar* bar : {m_toolbar, m_builderToolbar})
+        if (bar)
+            for (QAction* a : bar->actions())
+                if (auto* b = qobject_cast<QToolButton*>(bar->widgetForAction(a)); b && b->toolButtonStyle() == Qt::ToolButtonIconOnly) ++n;
+    return n;
+}
+
+void MainWindow::fitToolbars() {
+    if (!m_toolbar || !m_builderToolbar || m_presentation) return;
+    // Least important first: these lose their text first when the window is narrow.
+    static const char* const demote[] = {"exportPng", "open", "save", "presentation", "removeConsumer", "newScenario",
+                                         "startBroker", "stopBroker", "addProducer", "createTopic", "addConsumer",
+                                         "gallery", "crashBroker"};
+    auto button = [this](QToolBar* bar, const char* name) -> QToolButton* {
+        QAction* a = action(QString::fromLatin1(name));
+        if (!a) {
+            if (QMenu* m = name == std::string_view("stopBroker")    ? m_stopMenu
+                           : name == std::string_view("crashBroker") ? m_crashMenu
+                           : name == std::string_view("startBroker") ? m_startMenu
+                                                                      : nullptr)
+                a = m->menuAction();
+        }
+        return a ? qobject_cast<QToolButton*>(bar->widgetForAction(a)) : nullptr;
+    };
+    auto needed = [](QToolBar* bar) {
+        bar->layout()->invalidate();
+        return bar->layout()->sizeHint().width();
+    };
+    const int room = width() - 12;
+    auto fit = [&](bool oneRow) {
+        for (QToolBar* bar : {m_toolbar, m_builderToolbar})
+            for (QToolButton* b : bar->findChildren<QToolButton*>())
+                if (b->defaultAction() && !b->defaultAction()->icon().isNull()) b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        auto fits = [&] {
+            return oneRow ? needed(m_toolbar) + needed(m_builderToolbar) <= room
+                          : needed(m_toolbar) <= room && needed(m_builderToolbar) <= room;
+        };
+        for (const char* name : demote) {
+            if (fits()) return true;
+            for (QToolBar* bar : {m_toolbar, m_builderToolbar})
+                if (QToolButton* b = button(bar, name)) b->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        }
+        return fits();
+    };
+    // One row of buttons on a short screen (more room for the views) when they fit there; two
+    // rows with every text on a tall one.
+    const bool oneRow = height() < 900 ? fit(true) : (fit(false), false);
+    if (oneRow) removeToolBarBreak(m_builderToolbar);
+    else {
+        if (!toolBarBreak(m_builderToolbar)) insertToolBarBreak(m_builderToolbar);
+        fit(false);
+    }
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    // Lay the window out now (not on the next event loop pass): the views' first frame in the new
+    // mode is drawn at their final size.
+    layout()->activate();
+    if (centralWidget()->layout()) centralWidget()->layout()->activate();
+    fitToolbars();
+    sizeDocks();
+}
+
+void MainWindow::sizeDocks() {
+    if (!m_terminalDock || !m_labsDock) return;
+    // The terminal: at least kTerminalLines lines of output, but never more than ~42 % of the
+    // window (the cluster view must stay readable above it).
+    if (m_terminalDock->isVisible()) {
+        const TerminalConsole* console = m_terminal->currentConsole();
+        const int line = QFontMetrics(console->font()).lineSpacing();
+        const int chrome = m_terminalDock->height() - console->viewport()->height();
+        const int wanted = std::min(kTerminalLines * line + std::max(chrome, 40) + line / 2, height() * 42 / 100);
+        if (std::abs(m_terminalDock->height() - wanted) > line / 2) resizeDocks({m_terminalDock}, {wanted}, Qt::Vertical);
+    }
+    // The lab panel: a third of the window at most, so that three broker columns keep their labels.
+    if (m_labsDock->isVisible()) {
+        const int wanted = std::clamp(width() / 3, 300, 460);
+        if (std::abs(m_labsDock->width() - wanted) > 8) resizeDocks({m_labsDock}, {wanted}, Qt::Horizontal);
+    }
 }
 
 void MainWindow::rebuildBrokerMenus() {
@@ -315,6 +446,12 @@ void MainWindow::retranslate() {
         a->setText(t.text);
         a->setToolTip(t.tip.isEmpty() ? QString(t.text).remove(QLatin1Char('&')) : t.tip);
     }
+    // Shorter texts on the toolbar buttons (the menus keep the long ones).
+    const std::pair<const char*, QString> shortTexts[] = {
+        {"gallery", tr("Gallery")}, {"open", tr("Open")},   {"save", tr("Save")},
+        {"exportPng", tr("PNG")},   {"presentation", tr("Present")}, {"addConsumer", tr("Consumer +")},
+    };
+    for (const auto& [name, text] : shortTexts) action(QString::fromLatin1(name))->setIconText(text);
     action(QStringLiteral("lang_pt_PT"))->setText(QStringLiteral("Português (Portugal)"));
     action(QStringLiteral("lang_en"))->setText(QStringLiteral("English"));
     m_tabs->setTabText(0, tr("Cluster"));
@@ -325,10 +462,15 @@ void MainWindow::retranslate() {
     m_labsDock->setWindowTitle(tr("Labs"));
     m_terminalDock->toggleViewAction()->setText(tr("&Terminal (Kafka CLI)"));
     m_labsDock->toggleViewAction()->setText(tr("La&bs"));
+    m_terminalDock->toggleViewAction()->setIconText(tr("Terminal"));
+    m_labsDock->toggleViewAction()->setIconText(tr("Labs"));
+    m_terminalDock->toggleViewAction()->setToolTip(tr("Kafka CLI terminal (Ctrl+T)"));
+    m_labsDock->toggleViewAction()->setToolTip(tr("Guided labs (Ctrl+Shift+L)"));
     const QString titles[] = {tr("Topics (kafka-topics --describe)"), tr("Partitions (kafka-topics --describe, with offsets)"),
                               tr("Groups (kafka-consumer-groups --describe --state)"),
                               tr("Offsets and lag (kafka-consumer-groups --describe)")};
     for (std::size_t i = 0; i < m_tableTitles.size(); ++i) m_tableTitles[i]->setText(titles[i]);
+    fitToolbars();
     for (auto* m : {static_cast<SnapshotTableModel*>(m_topicsModel), static_cast<SnapshotTableModel*>(m_partitionsModel),
                     static_cast<SnapshotTableModel*>(m_groupsModel), static_cast<SnapshotTableModel*>(m_offsetsModel)})
         m->refresh();
@@ -444,7 +586,7 @@ void MainWindow::setPresentation(bool on) {
     if (QAction* a = action(QStringLiteral("presentation")); a->isChecked() != on) a->setChecked(on);
     menuBar()->setVisible(!on);
     m_toolbar->setVisible(!on);
-    statusBar()->setVisible(!on);
+    statusBar()->setVisible(!on && !m_terminalDock->isVisible());
     m_tabs->tabBar()->setVisible(!on);
     const Theme theme = on ? Theme::projector() : Theme::normal();
     m_cluster->setTheme(theme);
@@ -464,6 +606,12 @@ void MainWindow::setPresentation(bool on) {
     } else if (isFullScreen()) {
         m_wasMaximized ? showMaximized() : showNormal();
     }
+    // Lay the window out now (not on the next event loop pass): the views' first frame in the new
+    // mode is drawn at their final size.
+    layout()->activate();
+    if (centralWidget()->layout()) centralWidget()->layout()->activate();
+    fitToolbars();
+    sizeDocks();
 }
 
 void MainWindow::switchLanguage(const QString& code) {
@@ -493,15 +641,34 @@ void MainWindow::createCliDocks() {
     m_labsDock = new QDockWidget(this);
     m_labsDock->setObjectName(QStringLiteral("labsDock"));
     m_labsDock->setWidget(m_labPanel);
+    // The terminal spans the whole width under the cluster view and the lab panel: Kafka's
+    // describe tables are wide and must not wrap.
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_terminalDock);
     addDockWidget(Qt::RightDockWidgetArea, m_labsDock);
     resizeDocks({m_terminalDock}, {300}, Qt::Vertical);
     resizeDocks({m_labsDock}, {460}, Qt::Horizontal);
+    connect(m_terminalDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // The status line repeats the timeline's event text: its room goes to the terminal.
+        statusBar()->setVisible(!visible && !m_presentation);
+        if (visible) sizeDocks();
+    });
+    connect(m_labsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible) sizeDocks();
+    });
     m_terminalDock->hide();
     m_labsDock->hide();
     QAction* t = m_terminalDock->toggleViewAction();
     t->setObjectName(QStringLiteral("viewTerminal"));
     t->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    // Opening the terminal (Ctrl+T, the toolbar button, the menu) puts the keyboard on its prompt:
+    // typed text must not go to the window's shortcuts (Space plays, arrows step).
+    connect(t, &QAction::triggered, this, [this](bool shown) {
+        if (!shown) return;
+        m_terminalDock->raise();
+        m_terminal->currentConsole()->setFocus(Qt::ShortcutFocusReason);
+    });
     QAction* l = m_labsDock->toggleViewAction();
     l->setObjectName(QStringLiteral("viewLabs"));
     l->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));

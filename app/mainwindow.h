@@ -54,6 +54,8 @@ public:
     void setView(View view);
     View currentView() const;
     static std::optional<View> parseView(const QString& name);
+    /// Lines of terminal output the docked terminal shows at least (when the window is tall enough).
+    static constexpr int kTerminalLines = 10;
 
     bool isPresentation() const { return m_presentation; }
     void setPresentation(bool on);
@@ -65,12 +67,22 @@ public:
     bool exportCsv(const QString& path);
     QAction* action(const QString& objectName) const;
 
+    /// Toolbar buttons that show only their icon (their text did not fit in the window's width).
+    int iconOnlyButtons() const;
+
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void createActions();
     void createMenus();
+    void setIcons();
+    /// Text beside the icons where the window is wide enough; icon only (text in the tooltip) for
+    /// the least important buttons otherwise, so that no button goes to the overflow menu.
+    void fitToolbars();
+    /// Terminal and lab panel sizes that suit the window (a 1366×768 projector as a 1920×1080 screen).
+    void sizeDocks();
     void retranslate();
     void updateActions();
     void rebuildBrokerMenus();
@@ -95,6 +107,7 @@ private:
     OffsetsModel* m_offsetsModel;
     std::vector<QLabel*> m_tableTitles;
     QToolBar* m_toolbar = nullptr;
+    QToolBar* m_builderToolbar = nullptr;
     QLabel* m_status = nullptr;
 
     QMenu* m_fileMenu = nullptr;

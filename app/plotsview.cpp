@@ -26,12 +26,21 @@ PlotsView::PlotsView(SimulationController* controller, QWidget* parent) : QWidge
     m_offsets = new QCustomPlot(this);
     for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
         layout->addWidget(p, p == m_lag ? 3 : 2);
-        p->setMinimumHeight(140);
+        p->setMinimumHeight(90); // three plots and a terminal below them on a 1366×768 screen
         p->plotLayout()->insertRow(0);
         p->plotLayout()->addElement(0, 0, new QCPTextElement(p, QString(), QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
         p->legend->setVisible(true);
         p->legend->setFont(QFont(QStringLiteral("DejaVu Sans"), 8));
-        p->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+        // The legend in its own column right of the axes: inside them it hid the data.
+        if (p->axisRect()->insetLayout()->take(p->legend)) p->axisRect()->insetLayout()->simplify();
+        auto* side = new QCPLayoutGrid;
+        p->plotLayout()->addElement(1, 1, side);
+        side->setMargins(QMargins(0, 6, 6, 6));
+        side->addElement(0, 0, p->legend);
+        side->addElement(1, 0, new QCPLayoutElement(p)); // pushes the legend to the top
+        side->setRowStretchFactor(0, 0.001);
+        p->plotLayout()->setColumnStretchFactor(1, 0.001);
+        p->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
         auto* line = new QCPItemStraightLine(p);
         line->setPen(QPen(QColor(0xd5, 0x5e, 0x00), 1.5, Qt::DashLine));
         m_cursors.push_back(line);
@@ -126,6 +135,17 @@ void PlotsView::rebuild() {
         p->yAxis->rescale();
         const QCPRange r = p->yAxis->range();
         p->yAxis->setRange(std::min(0.0, r.lower), std::max(1.0, r.upper * 1.1));
+    }
+    // The three time axes line up (the same moment at the same x in every plot): the same left
+    // margin and the same legend column width everywhere.
+    int legendW = 0;
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
+        p->legend->setMinimumSize(0, 0);
+        legendW = std::max(legendW, p->legend->minimumOuterSizeHint().width());
+    }
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
+        p->legend->setMinimumSize(legendW, 0);
+        p->axisRect()->setMinimumMargins(QMargins(static_cast<int>(std::lround(72 * m_theme.scale)), 0, 0, 0));
     }
     follow();
 }

@@ -8,6 +8,7 @@
 #include <QContextMenuEvent>
 #include <QDir>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMimeData>
@@ -77,6 +78,7 @@ void TerminalConsole::setPointSize(double points) {
     f.setPointSizeF(points);
     setFont(f);
     document()->setDefaultFont(f);
+    setTabStopDistance(8 * QFontMetricsF(f).horizontalAdvance(QLatin1Char(' '))); // tabs every 8 columns, as in a terminal
 }
 
 QString TerminalConsole::input() const {
@@ -150,7 +152,7 @@ bool TerminalConsole::event(QEvent* event) {
         const Qt::KeyboardModifiers mods = k->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier);
         const bool ctrlKey = (mods == Qt::ControlModifier || mods == (Qt::ControlModifier | Qt::ShiftModifier)) &&
                              (k->key() == Qt::Key_C || k->key() == Qt::Key_V || k->key() == Qt::Key_L || k->key() == Qt::Key_D ||
-                              k->key() == Qt::Key_A);
+                              k->key() == Qt::Key_A || k->key() == Qt::Key_E || k->key() == Qt::Key_U || k->key() == Qt::Key_W);
         const bool plain = (mods == Qt::NoModifier || mods == Qt::ShiftModifier) && k->key() != Qt::Key_Escape &&
                            (k->key() < Qt::Key_Escape || (k->key() >= Qt::Key_Tab && k->key() <= Qt::Key_PageDown));
         if (ctrlKey || plain) {
@@ -191,8 +193,33 @@ void TerminalConsole::keyPressEvent(QKeyEvent* e) {
         }
         return;
     }
-    if (ctrl && key == Qt::Key_A) {
-        selectAll();
+    // Line editing as in bash (readline): Ctrl+A start of the line, Ctrl+E end, Ctrl+U deletes
+    // up to the cursor, Ctrl+W deletes the word before the cursor.
+    if (ctrl && (key == Qt::Key_A || key == Qt::Key_E)) {
+        QTextCursor c = textCursor();
+        if (key == Qt::Key_A) c.setPosition(m_inputStart);
+        else c.movePosition(QTextCursor::End);
+        setTextCursor(c);
+        return;
+    }
+    if (ctrl && (key == Qt::Key_U || key == Qt::Key_W)) {
+        if (m_session && !m_session->readsInput()) return;
+        QTextCursor c = textCursor();
+        if (!cursorInInput()) c.movePosition(QTextCursor::End);
+        c.clearSelection();
+        const int end = c.position();
+        int start = m_inputStart;
+        if (key == Qt::Key_W) {
+            const QString typed = input();
+            int i = end - m_inputStart;
+            while (i > 0 && typed.at(i - 1).isSpace()) --i;
+            while (i > 0 && !typed.at(i - 1).isSpace()) --i;
+            start = m_inputStart + i;
+        }
+        c.setPosition(start);
+        c.setPosition(end, QTextCursor::KeepAnchor);
+        c.removeSelectedText();
+        setTextCursor(c);
         return;
     }
     const bool consumerRunning = m_session && !m_session->readsInput();

@@ -2,7 +2,8 @@
 // One terminal tab: a prompt, the output of the Kafka tools (stderr and teaching notes in their
 // own colours), command history (↑/↓), Tab completion of commands, options, topic and group
 // names, Ctrl+C (stops a running console consumer/producer), Ctrl+D (end of producer input),
-// Ctrl+L (clear) and copy/paste. Commands run through the shared CliHost.
+// Ctrl+L (clear), Ctrl+A/Ctrl+E/Ctrl+U/Ctrl+W (line editing as in bash) and copy/paste. Commands run
+// through the shared CliHost.
 
 #ifndef Q_MOC_RUN
 #include "labs/kafka_cli.h"

@@ -4,10 +4,14 @@
 #include "app/terminalconsole.h"
 
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace fluxolab::app {
 
@@ -39,7 +43,7 @@ TerminalConsole* TerminalPanel::currentConsole() const { return qobject_cast<Ter
 
 TerminalConsole* TerminalPanel::addConsole() {
     auto* c = new TerminalConsole(m_host, m_tabs);
-    c->setPointSize(m_presentation ? kPresentationPointSize : kPointSize);
+    c->setPointSize(pointSize());
     c->setProperty("terminalNumber", m_next++);
     const int i = m_tabs->addTab(c, QString());
     connect(c, &TerminalConsole::busyChanged, this, &TerminalPanel::retranslate);
@@ -75,11 +79,33 @@ void TerminalPanel::pasteCommand(const QString& command) {
 
 void TerminalPanel::setPresentation(bool on) {
     m_presentation = on;
-    for (int i = 0; i < count(); ++i) console(i)->setPointSize(on ? kPresentationPointSize : kPointSize);
+    applyPointSize();
     QFont f = font();
     f.setPointSizeF(on ? 14 : 10);
     m_tabs->tabBar()->setFont(f);
     m_add->setFont(f);
+}
+
+double TerminalPanel::pointSize() const {
+    const double preferred = m_presentation ? kPresentationPointSize : kPointSize;
+    QFont f(QStringLiteral("DejaVu Sans Mono"));
+    f.setStyleHint(QFont::Monospace);
+    f.setPointSizeF(preferred);
+    const double charW = QFontMetricsF(f).horizontalAdvance(QLatin1Char('M'));
+    const double room = width() - 24; // frame and scroll bar
+    if (charW <= 0 || room <= 0 || room >= kMinimumColumns * charW) return preferred;
+    return std::max(kMinimumPointSize, std::floor(preferred * room / (kMinimumColumns * charW) * 2) / 2);
+}
+
+void TerminalPanel::applyPointSize() {
+    const double pts = pointSize();
+    for (int i = 0; i < count(); ++i)
+        if (std::abs(console(i)->font().pointSizeF() - pts) > 0.01) console(i)->setPointSize(pts);
+}
+
+void TerminalPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    applyPointSize();
 }
 
 void TerminalPanel::changeEvent(QEvent* event) {

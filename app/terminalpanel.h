@@ -29,13 +29,21 @@ public:
 
     static constexpr double kPointSize = 12.0;
     static constexpr double kPresentationPointSize = 20.0;
+    /// Columns a terminal keeps at least (a kafka-topics --describe line) when the panel is too narrow
+    /// for the preferred font size: the font gets smaller instead (never below kMinimumPointSize).
+    static constexpr int kMinimumColumns = 136;
+    static constexpr double kMinimumPointSize = 10.0;
+    /// The font size the consoles use at the panel's current width.
+    double pointSize() const;
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void retranslate();
     void closeConsole(int index);
+    void applyPointSize();
 
     CliHost* m_host;
     QTabWidget* m_tabs;

@@ -51,6 +51,12 @@ QColor groupColour(std::int32_t group) {
     return p[static_cast<std::size_t>(group < 0 ? 0 : group) % p.size()];
 }
 
+QIcon appIcon(const char* themeName, const char* bundled) {
+    const QIcon fallback(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(bundled)));
+    if (!themeName || !*themeName) return fallback;
+    return QIcon::fromTheme(QString::fromLatin1(themeName), fallback);
+}
+
 QColor textOn(const QColor& bg) {
     const double l = 0.299 * bg.redF() + 0.587 * bg.greenF() + 0.114 * bg.blueF();
     return l > 0.55 ? QColor(0x10, 0x10, 0x10) : QColor(0xff, 0xff, 0xff);

@@ -3,6 +3,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QIcon>
 
 #include <array>
 #include <cstdint>
@@ -39,6 +40,10 @@ const std::array<QColor, 8>& keyPalette();
 QColor keyColour(std::uint32_t key);
 /// Dark, distinct colours for consumer groups (position/committed markers).
 QColor groupColour(std::int32_t group);
+/// A toolbar icon: the desktop theme's icon `themeName` when it has one, else the bundled SVG
+/// assets/icons/<bundled>.svg (resource :/icons/<bundled>.svg).
+QIcon appIcon(const char* themeName, const char* bundled);
+
 /// Black or white, whichever reads better on `bg`.
 QColor textOn(const QColor& bg);
 

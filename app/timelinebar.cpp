@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QProxyStyle>
 #include <QRegularExpressionValidator>
 #include <QSlider>
 #include <QStyle>
@@ -38,7 +39,21 @@ protected:
         p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
     }
 };
+class JumpSliderStyle : public QProxyStyle {
+public:
+    using QProxyStyle::QProxyStyle;
+    int styleHint(StyleHint hint, const QStyleOption* option, const QWidget* widget, QStyleHintReturn* ret) const override {
+        if (hint == QStyle::SH_Slider_AbsoluteSetButtons) return Qt::LeftButton | Qt::MiddleButton;
+        return QProxyStyle::styleHint(hint, option, widget, ret);
+    }
+};
 } // namespace
+
+void jumpToClick(QSlider* slider) {
+    auto* style = new JumpSliderStyle(); // over the application's style
+    style->setParent(slider);
+    slider->setStyle(style);
+}
 
 TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
     auto* row = new QHBoxLayout(this);
@@ -54,8 +69,10 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QW
     m_speed = new QComboBox(this);
     for (double s : kSpeeds) m_speed->addItem(QStringLiteral("%1×").arg(s), s);
     m_speed->setCurrentIndex(2);
+    m_speed->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "0.25×" stays whole in presentation mode's larger font
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setMinimumWidth(200);
+    jumpToClick(m_slider);
     m_time = new QLabel(this);
     m_time->setMinimumWidth(120);
     m_event = new ElidedLabel(this);

@@ -13,6 +13,9 @@ namespace fluxolab::app {
 
 class SimulationController;
 
+/// A click on the slider's groove moves the handle there (instead of one page towards it).
+void jumpToClick(QSlider* slider);
+
 class TimelineBar : public QWidget {
     Q_OBJECT
 public:

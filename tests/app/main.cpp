@@ -2,6 +2,7 @@
 #include "tests/app/tst_builder.h"
 #include "tests/app/tst_cli.h"
 #include "tests/app/tst_labpanel.h"
+#include "tests/app/tst_layout.h"
 #include "tests/app/tst_mainwindow.h"
 #include "tests/app/tst_terminal.h"
 #include "tests/app/tst_translations.h"
@@ -31,8 +32,9 @@ int main(int argc, char** argv) {
     LabPanelTest labPanel;
     AppFeaturesTest features;
     WordsTest words;
+    LayoutTest layout;
     for (QObject* suite : {static_cast<QObject*>(&mw), static_cast<QObject*>(&tr), static_cast<QObject*>(&cli), static_cast<QObject*>(&features),
-                          static_cast<QObject*>(&term), static_cast<QObject*>(&labPanel), static_cast<QObject*>(&words)})
+                          static_cast<QObject*>(&term), static_cast<QObject*>(&labPanel), static_cast<QObject*>(&words), static_cast<QObject*>(&layout)})
         if (!only || std::strcmp(suite->metaObject()->className(), only) == 0) failures += QTest::qExec(suite, rest);
     // A simulation invariant that failed anywhere fails the run (the app's handler only counts them).
     if (fluxolab::sim::invariantFailures() > 0) {

@@ -1,0 +1,592 @@
+#include "tests/app/tst_layout.h"
+
+#include "app/builderdialogs.h"
+#include "app/clusterview.h"
+#include "app/comparewindow.h"
+#include "app/labpanel.h"
+#include "app/language.h"
+#include "app/mainwindow.h"
+#include "app/plotsview.h"
+#include "app/screenfit.h"
+#include "app/simulationcontroller.h"
+#include "app/terminalconsole.h"
+#include "app/terminalpanel.h"
+#include "app/timelinebar.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QGuiApplication>
+#include <QLineEdit>
+#include <QMenu>
+#include <QScreen>
+#include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QToolBar>
+#include <QToolButton>
+
+#define signals Q_SIGNALS
+#define slots Q_SLOTS
+#define foreach Q_FOREACH
+#include <qcustomplot.h>
+#undef signals
+#undef slots
+#undef foreach
+
+using namespace fluxolab;
+using namespace fluxolab::app;
+
+namespace {
+
+void settle() {
+    for (int i = 0; i < 4; ++i)
+        QApplication::processEvents();
+}
+
+/// The main window at `size` with the default scenario at 8 s; `docks`: lab panel and terminal open
+/// (as in a guided lab).
+std::unique_ptr<MainWindow> makeWindow(QSize size, bool presentation, bool docks) {
+    auto w = std::make_unique<MainWindow>();
+    w->show();
+    w->resize(size);
+    if (!w->openScenario(QStringLiteral("rebalance-basico"), false)) return nullptr;
+    w->controller()->runTo(8000);
+    if (docks) w->setView(MainWindow::View::Labs);
+    if (presentation) w->setPresentation(true);
+    settle();
+    w->resize(size);
+    settle();
+    return w;
+}
+
+/// What is wrong with the leaders' labels: missing, shortened, overlapping or outside the strip.
+QStringList labelProblems(const ClusterLayout& L) {
+    QStringList out;
+    if (L.detail == Detail::Minimal) out << QStringLiteral("minimal detail (no chips, no LEO/HW)");
+    for (const auto& st : L.strips) {
+        if (st.nameElided) out << st.name + QStringLiteral(" name shortened");
+        for (const auto& mk : st.markers)
+            if (st.hwLabelRect.intersects(mk.rect)) out << st.name + QStringLiteral(" \"HW\" text over a marker");
+        if (!st.leader) continue;
+        const QRectF items[] = {st.nameRect, st.roleRect, st.isrRect, st.numbersRect};
+        const char* names[] = {"name", "role", "ISR", "LEO/HW"};
+        for (int i = 0; i < 4; ++i) {
+            const QString where =
+                QStringLiteral("%1@%2 %3").arg(st.name).arg(st.broker).arg(QLatin1String(names[i]));
+            if (items[i].isEmpty())
+                out << where + QStringLiteral(" missing");
+            else if (!st.rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(items[i]))
+                out << where + QStringLiteral(" outside the strip");
+            const QRectF inner = items[i].adjusted(0.01, 0.01, -0.01, -0.01); // touching is not overlapping
+            if (inner.intersects(st.cellsRect)) out << where + QStringLiteral(" over the cells");
+            for (int k = 0; k < i; ++k)
+                if (inner.intersects(items[k]))
+                    out << where + QStringLiteral(" overlaps ") + QLatin1String(names[k]);
+        }
+    }
+    return out;
+}
+
+QString viewName(bool presentation, bool docks) {
+    return QStringLiteral("%1%2").arg(presentation ? QStringLiteral("presentation")
+                                                   : QStringLiteral("normal"),
+                                      docks ? QStringLiteral("+labs+terminal") : QString());
+}
+
+void addSizes(bool withDocks) {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<bool>("docks");
+    QTest::addColumn<QString>("lang");
+    for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
+        for (bool presentation : {false, true})
+            for (int docks = withDocks ? 0 : 1; docks <= 1; ++docks)
+                for (const char* lang : {"pt_PT", "en"})
+                    QTest::addRow("%dx%d %s %s", size.width(), size.height(),
+                                  qPrintable(viewName(presentation, docks == 1)), lang)
+                        << size << presentation << (docks == 1) << QString::fromLatin1(lang);
+}
+
+QString shotsDir() {
+    return qEnvironmentVariable("FLUXOLAB_SHOTS_DIR");
+}
+
+} // namespace
+
+void LayoutTest::initTestCase() {
+    QSettings().clear();
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+    QScreen* screen = QGuiApplication::primaryScreen();
+    QVERIFY(screen);
+    qInfo("screen %dx%d", screen->availableGeometry().width(), screen->availableGeometry().height());
+}
+
+void LayoutTest::windowsFitTheScreen() {
+    // The pure rule.
+    QCOMPARE(fittedSize(QSize(1440, 860), QRect(0, 0, 1920, 1040)), QSize(1440, 860));
+    const QSize small = fittedSize(QSize(1440, 860), QRect(0, 0, 1366, 728));
+    QVERIFY(small.width() + kFrameAllowanceW <= 1366 && small.height() + kFrameAllowanceH <= 728);
+    // The windows as they open on this screen.
+    const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+    MainWindow w;
+    w.openScenario(QStringLiteral("rebalance-basico"), false);
+    w.show();
+    settle();
+    QVERIFY2(available.contains(w.geometry()),
+             qPrintable(QStringLiteral("main window %1x%2 at %3,%4 on a %5x%6 screen")
+                            .arg(w.width())
+                            .arg(w.height())
+                            .arg(w.x())
+                            .arg(w.y())
+                            .arg(available.width())
+                            .arg(available.height())));
+    // With the terminal and the lab panel open, the window still needs no more than the screen.
+    w.setView(MainWindow::View::Labs);
+    settle();
+    QVERIFY2(w.minimumSizeHint().height() <= available.height() - kFrameAllowanceH,
+             qPrintable(QStringLiteral("minimum height %1").arg(w.minimumSizeHint().height())));
+    QVERIFY(w.minimumSizeHint().width() <= available.width());
+    QVERIFY(available.contains(w.geometry()));
+    CompareWindow cw(w.controller());
+    cw.show();
+    settle();
+    QVERIFY2(available.contains(cw.geometry()), qPrintable(QStringLiteral("compare window %1x%2 at %3,%4")
+                                                               .arg(cw.width())
+                                                               .arg(cw.height())
+                                                               .arg(cw.x())
+                                                               .arg(cw.y())));
+}
+
+void LayoutTest::toolbarKeepsEveryButton_data() {
+    QTest::addColumn<int>("width");
+    QTest::addColumn<QString>("lang");
+    for (int width : {1366, 1920})
+        for (const char* lang : {"pt_PT", "en"})
+            QTest::addRow("%d %s", width, lang) << width << QString::fromLatin1(lang);
+}
+
+void LayoutTest::toolbarKeepsEveryButton() {
+    QFETCH(int, width);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(width > 1366 ? QSize(width, 1080) : QSize(width, 768), false, false);
+    QVERIFY(w);
+    for (QToolBar* bar : w->findChildren<QToolBar*>()) {
+        QVERIFY(bar->isVisible());
+        // Nothing in the overflow ("»") menu: every button is on the bar.
+        auto* ext = bar->findChild<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"));
+        QVERIFY2(!ext || !ext->isVisible(), qPrintable(bar->objectName() + QStringLiteral(" overflows")));
+        for (QAction* a : bar->actions()) {
+            if (a->isSeparator() || !bar->widgetForAction(a)) continue;
+            auto* b = qobject_cast<QToolButton*>(bar->widgetForAction(a));
+            if (!b) continue;
+            QVERIFY2(b->isVisible() && bar->rect().contains(b->geometry()), qPrintable(a->iconText()));
+            QVERIFY2(!a->icon().isNull(),
+                     qPrintable(QStringLiteral("no icon: ") + a->objectName() + a->iconText()));
+            QVERIFY(!a->toolTip().isEmpty());
+        }
+    }
+    QAction* labs = w->action(QStringLiteral("viewLabs"));
+    auto* labsButton = qobject_cast<QToolButton*>(
+        w->findChild<QToolBar*>(QStringLiteral("mainToolbar"))->widgetForAction(labs));
+    QVERIFY(labsButton && labsButton->isVisible());
+    // Text beside the icons: always for Labs and Terminal; for every button at 1920.
+    QCOMPARE(labsButton->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    if (width >= 1920) QCOMPARE(w->iconOnlyButtons(), 0);
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::brokerMenusOpenFromTheWholeButton() {
+    auto w = makeWindow(QSize(1366, 768), false, false);
+    QVERIFY(w);
+    for (const char* name : {"stopBrokerButton", "crashBrokerButton", "startBrokerButton"}) {
+        auto* b = w->findChild<QToolButton*>(QString::fromLatin1(name));
+        QVERIFY2(b, name);
+        QCOMPARE(b->popupMode(), QToolButton::InstantPopup);
+        QVERIFY(b->menu() || (b->defaultAction() && b->defaultAction()->menu()));
+    }
+    auto* crash = w->findChild<QToolButton*>(QStringLiteral("crashBrokerButton"));
+    QCOMPARE(crash->defaultAction()->iconText(), QStringLiteral("Falha de broker"));
+}
+
+void LayoutTest::leadersKeepTheirLabels_data() {
+    addSizes(true);
+}
+
+void LayoutTest::leadersKeepTheirLabels() {
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(bool, docks);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(size, presentation, docks);
+    QVERIFY(w);
+    const ClusterLayout& L = w->clusterView()->layout();
+    QCOMPARE(L.strips.size(), 18u);
+    const QStringList problems = labelProblems(L);
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(QStringLiteral("view %1x%2: ").arg(L.size.width()).arg(L.size.height()) +
+                        problems.mid(0, 6).join(QStringLiteral("; "))));
+    for (const auto& b : L.brokers)
+        QVERIFY(b.rect.width() >= ClusterLayoutBuilder::minimumBrokerWidth(Theme::normal()) - 0.5);
+    // The groups keep their cards beside the brokers, inside the view.
+    for (const auto& g : L.groups)
+        QVERIFY(QRectF(QPointF(0, 0), L.size).contains(g.headerRect));
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::terminalShowsEnoughLinesWithoutWrapping_data() {
+    addSizes(false);
+}
+
+void LayoutTest::terminalShowsEnoughLinesWithoutWrapping() {
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(size, presentation, true);
+    QVERIFY(w);
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    c->submit(
+        QStringLiteral("kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic encomendas"));
+    settle();
+    const int lines = c->viewport()->height() / QFontMetrics(c->font()).lineSpacing();
+    auto* labsDock = w->findChild<QDockWidget*>(QStringLiteral("labsDock"));
+    auto* termDock = w->findChild<QDockWidget*>(QStringLiteral("terminalDock"));
+    QVERIFY2(
+        lines >= 10,
+        qPrintable(
+            QStringLiteral("%1 lines (terminal %2 px high; dock %3, labs min %4, central min %5, central %6)")
+                .arg(lines)
+                .arg(c->viewport()->height())
+                .arg(termDock->height())
+                .arg(labsDock->minimumSizeHint().height())
+                .arg(w->centralWidget()->minimumSizeHint().height())
+                .arg(w->centralWidget()->height())));
+    // Every line of the describe table fits on one screen line.
+    int tableLines = 0;
+    for (QTextBlock b = c->document()->begin(); b.isValid(); b = b.next()) {
+        if (!b.text().contains(QStringLiteral("Partition:")) &&
+            !b.text().startsWith(QStringLiteral("Topic:")))
+            continue;
+        ++tableLines;
+        QVERIFY2(b.layout()->lineCount() == 1, qPrintable(QStringLiteral("wraps (%1 chars, %2 px wide): %3")
+                                                              .arg(b.text().size())
+                                                              .arg(c->viewport()->width())
+                                                              .arg(b.text())));
+    }
+    QCOMPARE(tableLines, 7); // the topic line and 6 partitions
+    // And the cluster view above it stays readable.
+    QVERIFY2(labelProblems(w->clusterView()->layout()).isEmpty(),
+             qPrintable(labelProblems(w->clusterView()->layout()).join(QStringLiteral("; "))));
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::compareKeepsNamesAndBrokerWidth_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("presentation");
+    for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
+        for (bool presentation : {false, true})
+            QTest::addRow("%dx%d %s", size.width(), size.height(), presentation ? "presentation" : "normal")
+                << size << presentation;
+}
+
+void LayoutTest::compareKeepsNamesAndBrokerWidth() {
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    auto w = makeWindow(QSize(1366, 768), false, false);
+    QVERIFY(w);
+    CompareWindow cw(w->controller());
+    cw.show();
+    cw.resize(fittedSize(size, QRect(QPoint(0, 0), size)));
+    if (presentation) cw.setPresentation(true);
+    cw.seekTime(8000);
+    settle();
+    for (ClusterView* v : {cw.leftView(), cw.rightView()}) {
+        const ClusterLayout& L = v->layout();
+        QVERIFY(!L.strips.empty());
+        for (const auto& b : L.brokers)
+            QVERIFY2(b.rect.width() >= 100,
+                     qPrintable(QStringLiteral("broker %1 is %2 px wide").arg(b.id).arg(b.rect.width())));
+        const QStringList problems = labelProblems(L);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
+        if (presentation)
+            QVERIFY(L.theme.presentation); // thick lines, high contrast (the scale may be smaller to fit)
+        // The brokers' status lines are whole (on two lines if need be) when there is room.
+        for (const auto& b : L.brokers) {
+            if (size.height() < 1000) break; // a 768-pixel-high compare window keeps the strips' detail first
+            const QString status = QCoreApplication::translate("fluxolab::app::ClusterView", "running") +
+                                   (b.controller ? QCoreApplication::translate("fluxolab::app::ClusterView", " · controller") : QString()) +
+                                   QStringLiteral(" · ") +
+                                   QCoreApplication::translate("fluxolab::app::ClusterView", "%n leader(s)", nullptr, b.leaders);
+            const double w = b.headerRect.width() - 16 * L.theme.scale;
+            const QRectF need = QFontMetricsF(L.theme.font(8)).boundingRect(QRectF(0, 0, w, 1000), Qt::AlignLeft | Qt::TextWordWrap, status);
+            QVERIFY2(need.width() <= w + 0.5 && need.height() <= b.headerRect.height() - 22 * L.theme.scale + 0.5, qPrintable(status));
+        }
+        // Which assignor each side uses is readable in full (wrapped, not shortened).
+        QVERIFY(!L.groups.empty());
+        for (const auto& g : L.groups) {
+            QVERIFY(g.protocolText.contains(QStringLiteral("range")) || g.protocolText.contains(QStringLiteral("cooperative-sticky")));
+            const QRectF need = QFontMetricsF(L.theme.font(8)).boundingRect(QRectF(0, 0, g.protocolRect.width(), 1000),
+                                                                             Qt::AlignLeft | Qt::TextWordWrap, g.protocolText);
+            QVERIFY2(need.height() <= g.protocolRect.height() + 0.5 && g.headerRect.contains(g.protocolRect), qPrintable(g.protocolText));
+        }
+    }
+}
+
+void LayoutTest::flightsDoNotCoverLabels() {
+    for (double speed : {1.0, 16.0}) {
+        auto w = makeWindow(QSize(1366, 768), false, true);
+        QVERIFY(w);
+        SimulationController* c = w->controller();
+        c->setSpeed(speed);
+        int flights = 0, keys = 0;
+        for (std::int64_t t = 8000; t < 14000; t += 70) {
+            c->runTo(t);
+            const ClusterLayout& L = w->clusterView()->layout();
+            for (const auto& f : L.flights) {
+                ++flights;
+                const ReplicaStrip* target = L.leaderStrip(f.tp);
+                QVERIFY(target);
+                for (const auto& st : L.strips)
+                    for (const QRectF& item : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect}) {
+                        QVERIFY2(!f.keyRect.intersects(item),
+                                 qPrintable(f.keyText + QStringLiteral(" over ") + st.name));
+                        if (f.batch && f.progress >= 1.0)
+                            QVERIFY2(!f.chipRect.intersects(item),
+                                     qPrintable(QStringLiteral("batch over ") + st.name));
+                    }
+                for (const auto& st : L.strips) {
+                    QVERIFY(!f.keyRect.intersects(st.hwLabelRect));
+                    for (const auto& mk : st.markers) QVERIFY2(!f.keyRect.intersects(mk.rect), qPrintable(f.keyText + QStringLiteral(" over a marker")));
+                }
+                if (!f.keyRect.isEmpty()) ++keys;
+                if (f.batch && f.progress >= 1.0)
+                    QVERIFY(target->cellsRect.adjusted(-1, -1, 1, 1).contains(f.chipRect.center()));
+            }
+            // Key texts do not stack on each other.
+            for (std::size_t a = 0; a < L.flights.size(); ++a)
+                for (std::size_t b = 0; b < a; ++b)
+                    QVERIFY(!L.flights[a].keyRect.intersects(L.flights[b].keyRect));
+        }
+        QVERIFY(flights > 0);
+        if (speed < 8) QVERIFY(keys > 0); // some key texts are still shown
+    }
+}
+
+void LayoutTest::legendIsOnScreen_data() {
+    addSizes(true);
+}
+
+void LayoutTest::legendIsOnScreen() {
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(bool, docks);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(size, presentation, docks);
+    QVERIFY(w);
+    const ClusterLayout& L = w->clusterView()->layout();
+    QVERIFY2(!L.legendRect.isEmpty(), "no legend");
+    QVERIFY(QRectF(QPointF(0, 0), L.size).contains(L.legendRect));
+    QCOMPARE(L.legend.size(), 6u); // position, committed, LEO, HW, key colours, above the HW
+    for (const auto& p : L.producers)
+        QVERIFY(!p.rect.intersects(L.legendRect));
+    for (const auto& b : L.brokers)
+        QVERIFY(!b.rect.intersects(L.legendRect));
+    const QFont font = L.theme.condensed(7.5);
+    for (const auto& it : L.legend) {
+        QVERIFY(L.legendRect.contains(it.symbolRect) && L.legendRect.contains(it.textRect));
+        QVERIFY(!it.symbolRect.intersects(it.textRect));
+        // The text is not shortened: it fits its rectangle, wrapped if need be.
+        const QRectF need = QFontMetricsF(font).boundingRect(QRectF(0, 0, it.textRect.width(), 1000),
+                                                             Qt::AlignLeft | Qt::TextWordWrap, it.text);
+        QVERIFY2(need.width() <= it.textRect.width() + 0.5 && need.height() <= it.textRect.height() + 0.5,
+                 qPrintable(it.text));
+    }
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::lagLegendDoesNotHideData() {
+    for (QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+        auto w = makeWindow(size, false, false);
+        QVERIFY(w);
+        w->controller()->runTo(30000);
+        w->setView(MainWindow::View::Plots);
+        settle();
+        QCustomPlot* p = w->plotsView()->lagPlot();
+        p->replot(QCustomPlot::rpImmediateRefresh);
+        QVERIFY(p->legend->visible());
+        QVERIFY(p->graphCount() > 1);
+        QVERIFY2(
+            !p->legend->outerRect().intersects(p->axisRect()->rect()),
+            qPrintable(QStringLiteral("the legend (%1,%2 %3x%4) is drawn over the plotted data (%5,%6 %7x%8)")
+                           .arg(p->legend->outerRect().x())
+                           .arg(p->legend->outerRect().y())
+                           .arg(p->legend->outerRect().width())
+                           .arg(p->legend->outerRect().height())
+                           .arg(p->axisRect()->rect().x())
+                           .arg(p->axisRect()->rect().y())
+                           .arg(p->axisRect()->rect().width())
+                           .arg(p->axisRect()->rect().height())));
+        QVERIFY(p->rect().contains(p->legend->outerRect()));
+        QVERIFY(p->axisRect()->rect().width() > size.width() / 2); // the data keeps most of the width
+        // The three time axes line up: the cursor is at the same x in every plot.
+        const auto plots = w->plotsView()->findChildren<QCustomPlot*>();
+        QCOMPARE(plots.size(), 3);
+        for (QCustomPlot* other : plots) {
+            other->replot(QCustomPlot::rpImmediateRefresh);
+            QCOMPARE(other->axisRect()->rect().left(), p->axisRect()->rect().left());
+            QCOMPARE(other->axisRect()->rect().right(), p->axisRect()->rect().right());
+        }
+    }
+}
+
+void LayoutTest::createTopicErrorKeepsTheFields() {
+    auto w = makeWindow(QSize(1366, 768), false, false);
+    QVERIFY(w);
+    CreateTopicDialog d(w->controller(), w.get());
+    d.show();
+    settle();
+    QLineEdit* name = d.findChild<QLineEdit*>();
+    const QList<QSpinBox*> spins = d.findChildren<QSpinBox*>();
+    QVERIFY(name && spins.size() == 2);
+    // A name Kafka refuses: the error is long and wraps over several lines.
+    d.setValues(QStringLiteral("nome inválido com espaços e mais texto para uma mensagem longa"), 3, 3);
+    QVERIFY(!d.tryCreate());
+    QVERIFY(!d.errorText().isEmpty());
+    settle();
+    for (QWidget* field :
+         {static_cast<QWidget*>(name), static_cast<QWidget*>(spins[0]), static_cast<QWidget*>(spins[1])})
+        QVERIFY2(field->height() >= field->minimumSizeHint().height(),
+                 qPrintable(QStringLiteral("field %1 px high (needs %2)")
+                                .arg(field->height())
+                                .arg(field->minimumSizeHint().height())));
+    auto* error = d.findChild<QLabel*>(QStringLiteral("error"));
+    QVERIFY(error && error->isVisible());
+    QVERIFY(error->height() >= error->heightForWidth(error->width()));
+}
+
+void LayoutTest::openingTheTerminalFocusesItsPrompt() {
+    for (bool shortcut : {true, false}) {
+        auto w = makeWindow(QSize(1366, 768), false, false);
+        QVERIFY(w);
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        w->clusterView()->setFocus();
+        QVERIFY(!w->terminalPanel()->isVisible());
+        if (shortcut) {
+            QTest::keyClick(w.get(), Qt::Key_T, Qt::ControlModifier);
+        } else {
+            auto* button =
+                qobject_cast<QToolButton*>(w->findChild<QToolBar*>(QStringLiteral("mainToolbar"))
+                                               ->widgetForAction(w->action(QStringLiteral("viewTerminal"))));
+            QVERIFY(button);
+            QTest::mouseClick(button, Qt::LeftButton);
+        }
+        settle();
+        TerminalConsole* c = w->terminalPanel()->currentConsole();
+        QVERIFY(c->isVisible());
+        QCOMPARE(QApplication::focusWidget(), c);
+        // Typed text goes to the prompt, not to the timeline (Space = play, arrows = step).
+        const std::size_t cursor = w->controller()->cursor();
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("ab c"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Left);
+        QCOMPARE(c->input(), QStringLiteral("ab c"));
+        QVERIFY(!w->controller()->isPlaying());
+        QCOMPARE(w->controller()->cursor(), cursor);
+    }
+}
+
+void LayoutTest::terminalLineEditing() {
+    auto w = makeWindow(QSize(1366, 768), false, false);
+    QVERIFY(w);
+    w->setView(MainWindow::View::Terminal);
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    QTest::keyClicks(c, QStringLiteral("kafka-topics.sh --list  --bootstrap-server"));
+    QTest::keyClick(c, Qt::Key_W, Qt::ControlModifier); // the word before the cursor
+    QCOMPARE(c->input(), QStringLiteral("kafka-topics.sh --list  "));
+    QTest::keyClick(c, Qt::Key_W, Qt::ControlModifier); // spaces, then the word
+    QCOMPARE(c->input(), QStringLiteral("kafka-topics.sh "));
+    QTest::keyClick(c, Qt::Key_A, Qt::ControlModifier); // start of the line (not "select all")
+    QVERIFY(!c->textCursor().hasSelection());
+    QTest::keyClicks(c, QStringLiteral("x"));
+    QCOMPARE(c->input(), QStringLiteral("xkafka-topics.sh "));
+    QTest::keyClick(c, Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClicks(c, QStringLiteral("y"));
+    QCOMPARE(c->input(), QStringLiteral("xkafka-topics.sh y"));
+    QTest::keyClick(c, Qt::Key_Left);
+    QTest::keyClick(c, Qt::Key_U, Qt::ControlModifier); // deletes up to the cursor, keeps the rest
+    QCOMPARE(c->input(), QStringLiteral("y"));
+    QTest::keyClick(c, Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClick(c, Qt::Key_U, Qt::ControlModifier);
+    QCOMPARE(c->input(), QString());
+    // The prompt itself is never deleted.
+    QTest::keyClick(c, Qt::Key_W, Qt::ControlModifier);
+    QTest::keyClick(c, Qt::Key_U, Qt::ControlModifier);
+    QVERIFY(c->toPlainText().endsWith(TerminalConsole::prompt()));
+}
+
+void LayoutTest::sliderJumpsWhereClicked() {
+    auto w = makeWindow(QSize(1366, 768), false, false);
+    QVERIFY(w);
+    w->controller()->runTo(20000);
+    settle();
+    QSlider* s = w->timelineBar()->scrubber();
+    QVERIFY(s->maximum() > 100);
+    s->setValue(0);
+    settle();
+    for (double at : {0.8, 0.3}) {
+        QTest::mouseClick(s, Qt::LeftButton, {}, QPoint(static_cast<int>(s->width() * at), s->height() / 2));
+        settle();
+        const double got = static_cast<double>(s->value()) / s->maximum();
+        QVERIFY2(std::abs(got - at) < 0.06,
+                 qPrintable(QStringLiteral("clicked at %1, slider at %2").arg(at).arg(got)));
+        QCOMPARE(w->controller()->cursor(), static_cast<std::size_t>(s->value()));
+    }
+}
+
+void LayoutTest::screenshots() {
+    // The views at both sizes, normal and presentation, with the lab panel and the terminal open
+    // (saved when FLUXOLAB_SHOTS_DIR is set). Each fits the size and none is blank.
+    for (const char* lang : {"pt_PT", "en"})
+        for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
+            for (bool presentation : {false, true}) {
+                QVERIFY(setLanguage(QString::fromLatin1(lang)));
+                auto w = makeWindow(size, presentation, true);
+                QVERIFY(w);
+                w->terminalPanel()->currentConsole()->submit(QStringLiteral(
+                    "kafka-topics.sh --bootstrap-server localhost:9092 --describe --topic encomendas"));
+                settle();
+                const QImage image = w->grab().toImage();
+                QCOMPARE(image.size(), size);
+                QVERIFY(labelProblems(w->clusterView()->layout()).isEmpty());
+                if (!shotsDir().isEmpty())
+                    image.save(
+                        QStringLiteral("%1/main-%2x%3-%4-%5.png")
+                            .arg(shotsDir())
+                            .arg(size.width())
+                            .arg(size.height())
+                            .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"),
+                                 currentLanguage()));
+                CompareWindow cw(w->controller());
+                cw.show();
+                cw.resize(fittedSize(size, QRect(QPoint(0, 0), size)));
+                if (presentation) cw.setPresentation(true);
+                cw.seekTime(8000);
+                settle();
+                const QImage compare = cw.grab().toImage();
+                QVERIFY(compare.width() <= size.width() && compare.height() <= size.height());
+                if (!shotsDir().isEmpty())
+                    compare.save(
+                        QStringLiteral("%1/compare-%2x%3-%4-%5.png")
+                            .arg(shotsDir())
+                            .arg(size.width())
+                            .arg(size.height())
+                            .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"),
+                                 currentLanguage()));
+            }
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}

@@ -1,0 +1,30 @@
+#pragma once
+#include <QObject>
+
+/// Issue #8, "a class on a 1366×768 projector": the layout of every view at 1366×768 and
+/// 1920×1080, normal and presentation mode (asserted on the layout model: what is drawn where).
+/// This suite runs on an offscreen screen of 1366×768 (tests/app/screen-1366x768.json).
+class LayoutTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void windowsFitTheScreen();
+    void toolbarKeepsEveryButton_data();
+    void toolbarKeepsEveryButton();
+    void brokerMenusOpenFromTheWholeButton();
+    void leadersKeepTheirLabels_data();
+    void leadersKeepTheirLabels();
+    void terminalShowsEnoughLinesWithoutWrapping_data();
+    void terminalShowsEnoughLinesWithoutWrapping();
+    void compareKeepsNamesAndBrokerWidth_data();
+    void compareKeepsNamesAndBrokerWidth();
+    void flightsDoNotCoverLabels();
+    void legendIsOnScreen_data();
+    void legendIsOnScreen();
+    void lagLegendDoesNotHideData();
+    void createTopicErrorKeepsTheFields();
+    void openingTheTerminalFocusesItsPrompt();
+    void terminalLineEditing();
+    void sliderJumpsWhereClicked();
+    void screenshots();
+};
