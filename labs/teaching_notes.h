@@ -49,6 +49,9 @@ enum class NoteId : std::uint16_t {
     DeleteOffsetsNeedsInactiveGroup,
     InvalidGroupFilter,
     InvalidDateTime,
+    PartitionsPerRequestLimit,
+    RecordsPerOperationLimit,
+    PartitionGrowthLimit,
     Count_
 };
 
