@@ -84,6 +84,30 @@ QString tpName(const sim::Journal& j, const sim::TpKey& tp) {
 
 } // namespace
 
+std::size_t ClusterLayoutBuilder::aggregatedRows(std::size_t rows, double avail, const Theme& th) {
+    const double minStrip = th.px(ClusterLayout::kMinStripPx);
+    if (avail / static_cast<double>(std::max<std::size_t>(1, rows)) >= minStrip) return rows;
+    // Room for the summary row at the bottom of each broker.
+    const double room = avail - th.px(ClusterLayout::kMinStripPx + 6);
+    return static_cast<std::size_t>(std::max(0.0, std::floor(room / minStrip)));
+}
+
+void ClusterLayoutBuilder::addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
+                                            const Theme& th) {
+    broker.replicas = static_cast<int>(replicas);
+    broker.hiddenReplicas = static_cast<int>(replicas - shown);
+    if (broker.hiddenReplicas == 0) return;
+    const double h = th.px(ClusterLayout::kMinStripPx + 2);
+    broker.moreRect = QRectF(broker.rect.left() + th.px(6), broker.rect.bottom() - h - th.px(4), broker.rect.width() - th.px(12), h);
+    L.hotspots.push_back({broker.moreRect, tr("Broker %1 holds %2 partition replicas; %3 are drawn (the first by name), %4 are not.")
+                                               .arg(broker.id)
+                                               .arg(broker.replicas)
+                                               .arg(broker.replicas - broker.hiddenReplicas)
+                                               .arg(broker.hiddenReplicas) +
+                                           QStringLiteral("<br>") +
+                                           tr("kafka-topics.sh --describe in the terminal lists every partition.")});
+}
+
 ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF size, const Theme& th) {
     ClusterLayout L;
     L.size = size;
@@ -126,25 +150,45 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
 
     // ---- replicas per broker ----
     std::vector<std::vector<sim::TpKey>> perBroker(nb);
+    std::vector<int> leadersPer(nb, 0); // over every replica, drawn or not
     sim::Offset maxLeo = 0;
     for (const auto& [tp, p] : v.partitions) {
         if (isInternal(j.topicName(tp.first)) || !v.topics.contains(tp.first)) continue;
         for (sim::BrokerId b : p.replicas)
-            if (b >= 1 && static_cast<std::size_t>(b) <= nb) perBroker[static_cast<std::size_t>(b - 1)].push_back(tp);
+            if (b >= 1 && static_cast<std::size_t>(b) <= nb) {
+                perBroker[static_cast<std::size_t>(b - 1)].push_back(tp);
+                if (p.leader == b) ++leadersPer[static_cast<std::size_t>(b - 1)];
+            }
         for (sim::Offset o : p.replica_leo) maxLeo = std::max(maxLeo, o);
     }
+    // By topic name, then partition: topic names are ranked once (thousands of partitions per frame).
+    std::map<std::int32_t, std::size_t> topicRank;
+    {
+        std::vector<std::pair<std::string, std::int32_t>> names;
+        for (const auto& [ti, tv] : v.topics) names.emplace_back(j.topicName(ti), ti);
+        std::sort(names.begin(), names.end());
+        for (std::size_t i = 0; i < names.size(); ++i) topicRank[names[i].second] = i;
+    }
+    auto rank = [&](std::int32_t topic) {
+        const auto it = topicRank.find(topic);
+        return it == topicRank.end() ? topicRank.size() : it->second;
+    };
     auto byName = [&](const sim::TpKey& a, const sim::TpKey& b) {
-        const auto& na = j.topicName(a.first);
-        const auto& nb2 = j.topicName(b.first);
-        return na != nb2 ? na < nb2 : a.second < b.second;
+        const std::size_t ra = rank(a.first), rb = rank(b.first);
+        return ra != rb ? ra < rb : a.second < b.second;
     };
     std::size_t rows = 1;
-    for (auto& list : perBroker) {
-        std::sort(list.begin(), list.end(), byName);
-        rows = std::max(rows, list.size());
-    }
+    for (auto& list : perBroker) rows = std::max(rows, list.size());
     const double avail = mid.height() - headerH - th.px(8);
-    const double per = avail / static_cast<double>(rows);
+    const std::size_t shownRows = aggregatedRows(rows, avail, th);
+    for (auto& list : perBroker) {
+        if (list.size() > shownRows) { // only the first shownRows (by name) are drawn
+            std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(shownRows), list.end(), byName);
+        } else {
+            std::sort(list.begin(), list.end(), byName);
+        }
+    }
+    const double per = shownRows < rows ? th.px(ClusterLayout::kMinStripPx) : avail / static_cast<double>(rows);
     double labelH = 0, cellH = 0, markerH = 0, stripH = 0;
     if (per >= th.px(80)) {
         L.detail = Detail::Full;
@@ -189,7 +233,11 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     for (std::size_t bi = 0; bi < nb; ++bi) {
         BrokerItem& broker = L.brokers[bi];
         double y = broker.headerRect.bottom() + th.px(4);
-        for (const auto& tp : perBroker[bi]) {
+        const std::size_t shown = std::min(shownRows, perBroker[bi].size());
+        broker.leaders = leadersPer[bi];
+        addHiddenSummary(L, broker, perBroker[bi].size(), shown, th);
+        for (std::size_t row = 0; row < shown; ++row) {
+            const sim::TpKey& tp = perBroker[bi][row];
             const sim::PartitionView& p = v.partitions.at(tp);
             ReplicaStrip st;
             st.tp = tp;
@@ -199,7 +247,6 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             st.inIsr = std::find(p.isr.begin(), p.isr.end(), broker.id) != p.isr.end();
             st.offline = p.leader < 0;
             st.brokerDown = !broker.alive;
-            if (st.leader) ++broker.leaders;
             for (std::size_t r = 0; r < p.replicas.size(); ++r)
                 if (p.replicas[r] == broker.id) st.leo = p.replica_leo[r];
             st.hw = p.high_watermark;

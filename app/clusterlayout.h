@@ -62,6 +62,11 @@ struct BrokerItem {
     bool fenced = false;
     bool controller = false;
     int leaders = 0;
+    /// Many partitions: only the first `replicas - hiddenReplicas` strips (by name) are drawn, and
+    /// `moreRect` says how many are not (see ClusterLayoutBuilder's aggregation).
+    int replicas = 0;
+    int hiddenReplicas = 0;
+    QRectF moreRect;
 };
 
 struct ProducerItem {
@@ -144,6 +149,9 @@ struct HotSpot {
 enum class Detail : std::uint8_t { Full, Compact, Minimal };
 
 struct ClusterLayout {
+    /// Strips are never drawn thinner than this many (theme) pixels: past that, each broker shows
+    /// the strips that fit and a summary row ("showing M of N partitions").
+    static constexpr double kMinStripPx = 16;
     QSizeF size;
     Detail detail = Detail::Full;
     double cellWidth = 0;
@@ -171,6 +179,14 @@ class ClusterLayoutBuilder {
     Q_DECLARE_TR_FUNCTIONS(ClusterLayoutBuilder)
 public:
     static ClusterLayout build(const SimulationController& controller, QSizeF size, const Theme& theme);
+    /// How many strips per broker fit legibly in `avail` height for `rows` replicas on the fullest
+    /// broker: `rows` when each gets at least kMinStripPx, else the number of kMinStripPx strips
+    /// that fit above a summary row.
+    static std::size_t aggregatedRows(std::size_t rows, double avail, const Theme& theme);
+
+private:
+    static void addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
+                                 const Theme& theme);
 };
 
 } // namespace fluxolab::app

@@ -499,6 +499,7 @@ AdminResult Simulation::createTopic(const std::string& name, std::int32_t partit
     e.a = partitions;
     e.b = rf;
     const auto start = static_cast<std::int32_t>(m_rng.below(static_cast<std::uint64_t>(registered)));
+    ref.partitions.reserve(static_cast<std::size_t>(partitions)); // thousands: no reallocation copies
     for (std::int32_t p = 0; p < partitions; ++p) initPartition(ref, p, placeReplicas(p, rf, start));
     return res;
 }
@@ -570,6 +571,7 @@ AdminResult Simulation::createPartitions(const std::string& name, std::int32_t t
     const bool overflow = total - current > kMaxRecordsPerUserOp;
     const std::int32_t grown = overflow ? current + kMaxRecordsPerUserOp : total;
     const auto start = static_cast<std::int32_t>(m_rng.below(static_cast<std::uint64_t>(registered)));
+    t->partitions.reserve(static_cast<std::size_t>(grown));
     for (std::int32_t p = current; p < grown; ++p) initPartition(*t, p, placeReplicas(p, rf, start));
     if (overflow) {
         res.error = ErrorCode::UNKNOWN_SERVER_ERROR;
