@@ -92,6 +92,28 @@ std::size_t ClusterLayoutBuilder::aggregatedRows(std::size_t rows, double avail,
     return static_cast<std::size_t>(std::max(0.0, std::floor(room / minStrip)));
 }
 
+void ClusterLayoutBuilder::shareRowsAmongTopics(std::vector<sim::TpKey>& list, std::size_t shown) {
+    // `list` is sorted by name. Every topic gets its first partitions in turn (round robin), so a
+    // topic with thousands of partitions does not push the others out of view; the chosen ones
+    // come first, by name, and the rest (not drawn) after them.
+    std::vector<std::pair<std::size_t, std::size_t>> order; // (ordinal within its topic, index in list)
+    order.reserve(list.size());
+    std::size_t ordinal = 0;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        ordinal = i > 0 && list[i].first == list[i - 1].first ? ordinal + 1 : 0;
+        order.emplace_back(ordinal, i);
+    }
+    std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end());
+    std::vector<char> chosen(list.size(), 0);
+    for (std::size_t k = 0; k < shown; ++k) chosen[order[k].second] = 1;
+    std::vector<sim::TpKey> out;
+    out.reserve(list.size());
+    for (int pass = 1; pass >= 0; --pass) // chosen first; both parts keep the order by name
+        for (std::size_t i = 0; i < list.size(); ++i)
+            if (chosen[i] == pass) out.push_back(list[i]);
+    list.swap(out);
+}
+
 void ClusterLayoutBuilder::addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
                                             const Theme& th) {
     broker.replicas = static_cast<int>(replicas);
@@ -182,11 +204,8 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     const double avail = mid.height() - headerH - th.px(8);
     const std::size_t shownRows = aggregatedRows(rows, avail, th);
     for (auto& list : perBroker) {
-        if (list.size() > shownRows) { // only the first shownRows (by name) are drawn
-            std::partial_sort(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(shownRows), list.end(), byName);
-        } else {
-            std::sort(list.begin(), list.end(), byName);
-        }
+        std::sort(list.begin(), list.end(), byName);
+        if (list.size() > shownRows) shareRowsAmongTopics(list, shownRows);
     }
     const double per = shownRows < rows ? th.px(ClusterLayout::kMinStripPx) : avail / static_cast<double>(rows);
     double labelH = 0, cellH = 0, markerH = 0, stripH = 0;

@@ -185,6 +185,9 @@ public:
     static std::size_t aggregatedRows(std::size_t rows, double avail, const Theme& theme);
 
 private:
+    /// Many replicas on a broker: moves the `shown` ones to draw to the front (each topic gets its
+    /// first partitions in turn, so a huge topic does not hide the others), keeping the order by name.
+    static void shareRowsAmongTopics(std::vector<sim::TpKey>& list, std::size_t shown);
     static void addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
                                  const Theme& theme);
 };

@@ -328,6 +328,19 @@ void AppFeaturesTest::hugeTopicIsBoundedResponsiveAndLegible() {
         QVERIFY(b.leaders > 3000); // counted over every replica, drawn or not
     }
     QVERIFY(!L.tipAt(L.brokers.front().moreRect.center()).isEmpty());
+    // A small topic next to the huge one keeps all its strips ("aaa" sorts before "enorme": without
+    // sharing the rows among topics, it would take them all or be pushed out of view).
+    QVERIFY(c->createTopic("zz-pequeno", 3, 3, nullptr));
+    QVERIFY(c->createTopic("aaa-grande", 2000, 3, nullptr));
+    const ClusterLayout& L2 = w->clusterView()->layout();
+    int small = 0, enorme = 0, aaa = 0;
+    for (const auto& st : L2.strips) {
+        small += st.name.startsWith(QStringLiteral("zz-pequeno-"));
+        enorme += st.name.startsWith(QStringLiteral("enorme-"));
+        aaa += st.name.startsWith(QStringLiteral("aaa-grande-"));
+    }
+    QCOMPARE(small, 9); // 3 partitions x 3 replicas
+    QVERIFY(enorme > 3 && aaa > 3);
     // Later frames stay cheap: layout + paint of the whole view.
     t.restart();
     QImage image(w->clusterView()->size(), QImage::Format_ARGB32_Premultiplied);
