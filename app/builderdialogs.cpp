@@ -93,7 +93,6 @@ CreateTopicDialog::CreateTopicDialog(SimulationController* controller, QWidget* 
                           this);
     m_limits->setObjectName(QStringLiteral("limits"));
     m_limits->setWordWrap(true);
-    m_limits->setStyleSheet(QStringLiteral("color: palette(mid)"));
     column->addWidget(m_limits);
     m_error = errorLabel(this);
     column->addWidget(m_error);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 namespace fluxolab::app {
@@ -183,28 +184,36 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             }
         for (sim::Offset o : p.replica_leo) maxLeo = std::max(maxLeo, o);
     }
-    // By topic name, then partition: topic names are ranked once (thousands of partitions per frame).
-    std::map<std::int32_t, std::size_t> topicRank;
+    // By topic name, then partition. Thousands of partitions per frame: topic names are ranked
+    // once, and each replica sorts as one integer (rank, partition).
+    std::vector<std::uint32_t> topicRank;
     {
         std::vector<std::pair<std::string, std::int32_t>> names;
         for (const auto& [ti, tv] : v.topics) names.emplace_back(j.topicName(ti), ti);
         std::sort(names.begin(), names.end());
-        for (std::size_t i = 0; i < names.size(); ++i) topicRank[names[i].second] = i;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const auto ti = static_cast<std::size_t>(names[i].second);
+            if (topicRank.size() <= ti) topicRank.resize(ti + 1, std::numeric_limits<std::uint32_t>::max());
+            topicRank[ti] = static_cast<std::uint32_t>(i);
+        }
     }
-    auto rank = [&](std::int32_t topic) {
-        const auto it = topicRank.find(topic);
-        return it == topicRank.end() ? topicRank.size() : it->second;
+    auto sortKey = [&](const sim::TpKey& tp) {
+        const auto ti = static_cast<std::size_t>(tp.first);
+        const std::uint64_t r = ti < topicRank.size() ? topicRank[ti] : std::numeric_limits<std::uint32_t>::max();
+        return (r << 32) | static_cast<std::uint32_t>(tp.second);
     };
-    auto byName = [&](const sim::TpKey& a, const sim::TpKey& b) {
-        const std::size_t ra = rank(a.first), rb = rank(b.first);
-        return ra != rb ? ra < rb : a.second < b.second;
-    };
+    auto byName = [&](const sim::TpKey& a, const sim::TpKey& b) { return sortKey(a) < sortKey(b); };
     std::size_t rows = 1;
     for (auto& list : perBroker) rows = std::max(rows, list.size());
     const double avail = mid.height() - headerH - th.px(8);
     const std::size_t shownRows = aggregatedRows(rows, avail, th);
+    std::vector<std::pair<std::uint64_t, sim::TpKey>> keyed;
     for (auto& list : perBroker) {
-        std::sort(list.begin(), list.end(), byName);
+        keyed.clear();
+        keyed.reserve(list.size());
+        for (const auto& tp : list) keyed.emplace_back(sortKey(tp), tp);
+        std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < list.size(); ++i) list[i] = keyed[i].second;
         if (list.size() > shownRows) shareRowsAmongTopics(list, shownRows);
     }
     const double per = shownRows < rows ? th.px(ClusterLayout::kMinStripPx) : avail / static_cast<double>(rows);
