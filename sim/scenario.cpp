@@ -240,7 +240,7 @@ std::int32_t getTopicPartitions(const json& v, const std::string& path, std::siz
     if (!v.is_number_integer()) fail(path, "expected an integer");
     // Unsigned values above INT64_MAX read as negative here and are refused below as well.
     const auto x = v.get<std::int64_t>();
-    if (x < 1) fail(path, "must be at least 1: Number of partitions was set to an invalid non-positive value.");
+    if (x < 1) fail(path, "must be between 1 and " + std::to_string(maxPartitionsForNewTopic(configs)));
     if (x > kMaxPartitionsPerRequest) fail(path, "Excessively large number of partitions per request.");
     if (x > maxPartitionsForNewTopic(configs))
         fail(path, "Unable to perform excessively large batch operation. (at most " +
