@@ -558,10 +558,18 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                 bx += w + th.px(4);
             };
             const auto* myAssigned = assignedAt.contains(ci2.index) ? &assignedAt[ci2.index] : nullptr;
+            std::size_t placed = 0;
             for (const auto& tp : cv.assigned) {
                 if (isInternal(j.topicName(tp.first))) continue;
                 PartitionBadge b;
                 b.tp = tp;
+                if (placed >= ConsumerItem::kMaxBadges) { // listed (group panel), not drawn
+                    b.hidden = true;
+                    ++ci2.hiddenBadges;
+                    ci2.partitions.push_back(b);
+                    continue;
+                }
+                ++placed;
                 b.lag = v.committedLag(gi, tp);
                 b.text = tr("%1 · lag %2").arg(tpName(j, tp), b.lag ? QString::number(*b.lag) : QStringLiteral("-"));
                 if (myAssigned)
@@ -594,6 +602,19 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                                                       (gr.cooperative ? Texts::helpCooperative() : Texts::helpEager())});
                     ci2.partitions.push_back(b);
                 }
+            if (ci2.hiddenBadges > 0) {
+                // The same text ClusterView paints in the chip.
+                const QString more =
+                    QCoreApplication::translate("fluxolab::app::ClusterView", "+ %1 more").arg(ci2.hiddenBadges);
+                const double w = badgeFm.horizontalAdvance(more) + th.px(12);
+                fits(bx, w);
+                ci2.moreRect = QRectF(bx, gy, w, badgeH);
+                bx += w + th.px(4);
+                L.hotspots.push_back({ci2.moreRect, tr("%1 has %2 more partitions assigned (not drawn); the Consumer groups tab "
+                                                       "and kafka-consumer-groups.sh --describe list them all.")
+                                                        .arg(ci2.name)
+                                                        .arg(ci2.hiddenBadges)});
+            }
             if (ci2.partitions.empty()) gy += th.px(2);
             else gy += badgeH + th.px(6);
             ci2.rect = QRectF(right.left() + th.px(4), cTop, right.width() - th.px(8), gy - cTop);

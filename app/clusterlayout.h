@@ -85,6 +85,7 @@ struct PartitionBadge {
     bool revoked = false;      ///< revoked from this member (struck out, fading) and not assigned back
     bool fresh = false;        ///< newly assigned to this member (highlighted while the animation runs)
     double anim = 1.0;         ///< progress of the revoke/assign animation: 0 = just happened, 1 = settled
+    bool hidden = false;       ///< beyond ConsumerItem::kMaxBadges: not placed nor drawn (counted in moreRect)
 };
 
 /// How a group's rebalance is drawn, derived only from journal events and the ClusterView.
@@ -103,6 +104,10 @@ struct ConsumerItem {
     bool leader = false;
     bool stopped = false;      ///< rebalancing with nothing to consume
     std::vector<PartitionBadge> partitions;
+    /// Thousands of assigned partitions: the first kMaxBadges are drawn, then one "+ N more" chip.
+    static constexpr std::size_t kMaxBadges = 32;
+    int hiddenBadges = 0;
+    QRectF moreRect;
 };
 
 struct GroupItem {

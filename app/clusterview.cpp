@@ -481,7 +481,11 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             if (!status.isEmpty())
                 m_text.draw(p, nr, Qt::AlignRight | Qt::AlignVCenter, status, smallFont, c.stopped ? th.offline : th.muted);
             p.setFont(badgeFont);
-            for (const auto& b : c.partitions) paintBadge(p, b);
+            for (const auto& b : c.partitions)
+                if (!b.hidden) paintBadge(p, b);
+            if (c.hiddenBadges > 0)
+                m_text.chip(p, c.moreRect, tr("+ %1 more").arg(c.hiddenBadges), badgeFont, th.emptyCell, th.text, th.border, lw,
+                            th.px(4));
         }
         if (!g.overlayRect.isEmpty()) {
             // Stop-the-world: the whole membership is frozen until the new assignment arrives.

@@ -100,6 +100,10 @@
         <source>kafka-topics.sh --describe in the terminal lists every partition.</source>
         <translation>kafka-topics.sh --describe in the terminal lists every partition.</translation>
     </message>
+    <message>
+        <source>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
+        <translation>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>

@@ -100,6 +100,10 @@
         <source>kafka-topics.sh --describe in the terminal lists every partition.</source>
         <translation>kafka-topics.sh --describe no terminal lista todas as partições.</translation>
     </message>
+    <message>
+        <source>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
+        <translation>%1 tem mais %2 partições atribuídas (não desenhadas); o separador Grupos de consumidores e kafka-consumer-groups.sh --describe listam-nas todas.</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>

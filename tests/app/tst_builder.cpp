@@ -341,6 +341,23 @@ void AppFeaturesTest::hugeTopicIsBoundedResponsiveAndLegible() {
     }
     QCOMPARE(small, 9); // 3 partitions x 3 replicas
     QVERIFY(enorme > 3 && aaa > 3);
+    // A consumer of the huge topic: a bounded number of badges, then one "+ N more" chip, all inside the panel.
+    const std::int32_t consumer = c->addConsumer("grupo-enorme", {"enorme"});
+    c->runTo(c->time() + 10000);
+    const ClusterLayout& L3 = w->clusterView()->layout();
+    const ConsumerItem* ci = L3.consumer(consumer);
+    QVERIFY(ci);
+    QCOMPARE(static_cast<int>(ci->partitions.size()), 9999); // every assignment listed (group panel)
+    int drawnBadges = 0;
+    for (const auto& b : ci->partitions) {
+        if (b.hidden) continue;
+        ++drawnBadges;
+        QVERIFY(ci->rect.contains(b.rect));
+    }
+    QCOMPARE(drawnBadges, static_cast<int>(ConsumerItem::kMaxBadges));
+    QCOMPARE(ci->hiddenBadges, 9999 - drawnBadges);
+    QVERIFY(ci->rect.contains(ci->moreRect));
+    QVERIFY(ci->rect.bottom() <= L3.size.height());
     // Later frames stay cheap: layout + paint of the whole view.
     t.restart();
     QImage image(w->clusterView()->size(), QImage::Format_ARGB32_Premultiplied);
