@@ -563,7 +563,10 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                 if (isInternal(j.topicName(tp.first))) continue;
                 PartitionBadge b;
                 b.tp = tp;
-                if (placed >= ConsumerItem::kMaxBadges) { // listed (group panel), not drawn
+                // Past kMaxBadges, or when the badge and a "+ N more" chip after it would leave the
+                // column (a few are always drawn): listed (group panel), not drawn.
+                const double wouldEnd = gy + (bx > right.left() + th.px(10) ? 2.0 : 1.0) * (badgeH + th.px(3)) + badgeH;
+                if (placed >= ConsumerItem::kMaxBadges || (placed >= 3 && wouldEnd > right.bottom() - th.px(6))) {
                     b.hidden = true;
                     ++ci2.hiddenBadges;
                     ci2.partitions.push_back(b);
