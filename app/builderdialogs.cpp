@@ -83,7 +83,10 @@ CreateTopicDialog::CreateTopicDialog(SimulationController* controller, QWidget* 
     auto* form = new QFormLayout;
     m_name = new QLineEdit(QStringLiteral("novo-topico"), this);
     m_partitions = new QSpinBox(this);
-    m_partitions->setRange(1, 1000);
+    // Kafka's own bound (a controller writes at most 10000 metadata records per operation), which
+    // the simulation enforces too; the cluster view aggregates what does not fit.
+    const int maxPartitions = sim::maxPartitionsForNewTopic(0);
+    m_partitions->setRange(1, maxPartitions);
     m_partitions->setValue(3);
     m_rf = new QSpinBox(this);
     m_rf->setRange(1, 100);
@@ -95,6 +98,17 @@ CreateTopicDialog::CreateTopicDialog(SimulationController* controller, QWidget* 
     auto* hint = new QLabel(tr("As kafka-topics --create --topic NAME --partitions P --replication-factor R"), this);
     hint->setWordWrap(true);
     column->addWidget(hint);
+    const int brokers = controller->hasRun() ? controller->sim().config().brokers : 1;
+    m_limits = new QLabel(tr("At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation "
+                             "(one for the topic, one per partition). The replication factor cannot exceed the %3 "
+                             "broker(s): each replica lives on a different broker.")
+                              .arg(maxPartitions)
+                              .arg(sim::kMaxRecordsPerUserOp)
+                              .arg(brokers),
+                          this);
+    m_limits->setObjectName(QStringLiteral("limits"));
+    m_limits->setWordWrap(true);
+    column->addWidget(m_limits);
     m_error = errorLabel(this);
     column->addWidget(m_error);
     column->addWidget(buttons(this, [this] { tryCreate(); }));
@@ -105,6 +119,8 @@ void CreateTopicDialog::setValues(const QString& name, int partitions, int repli
     m_partitions->setValue(partitions);
     m_rf->setValue(replicationFactor);
 }
+
+int CreateTopicDialog::partitions() const { return m_partitions->value(); }
 
 QString CreateTopicDialog::errorText() const { return m_error->isHidden() ? QString() : m_error->text(); }
 

@@ -31,12 +31,15 @@ public:
     /// Tries to create the topic; accepts the dialog on success. Returns whether it was created.
     bool tryCreate();
     QString errorText() const;
+    /// The partition count the dialog would send (its spin box is bounded to Kafka's limit).
+    int partitions() const;
 
 private:
     SimulationController* m_controller;
     QLineEdit* m_name;
     QSpinBox* m_partitions;
     QSpinBox* m_rf;
+    QLabel* m_limits;
     QLabel* m_error;
 };
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 namespace fluxolab::app {
@@ -83,6 +84,52 @@ QString tpName(const sim::Journal& j, const sim::TpKey& tp) {
 }
 
 } // namespace
+
+std::size_t ClusterLayoutBuilder::aggregatedRows(std::size_t rows, double avail, const Theme& th) {
+    const double minStrip = th.px(ClusterLayout::kMinStripPx);
+    if (avail / static_cast<double>(std::max<std::size_t>(1, rows)) >= minStrip) return rows;
+    // Room for the summary row at the bottom of each broker.
+    const double room = avail - th.px(ClusterLayout::kMinStripPx + 6);
+    return static_cast<std::size_t>(std::max(0.0, std::floor(room / minStrip)));
+}
+
+void ClusterLayoutBuilder::shareRowsAmongTopics(std::vector<sim::TpKey>& list, std::size_t shown) {
+    // `list` is sorted by name. Every topic gets its first partitions in turn (round robin), so a
+    // topic with thousands of partitions does not push the others out of view; the chosen ones
+    // come first, by name, and the rest (not drawn) after them.
+    std::vector<std::pair<std::size_t, std::size_t>> order; // (ordinal within its topic, index in list)
+    order.reserve(list.size());
+    std::size_t ordinal = 0;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        ordinal = i > 0 && list[i].first == list[i - 1].first ? ordinal + 1 : 0;
+        order.emplace_back(ordinal, i);
+    }
+    std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end());
+    std::vector<char> chosen(list.size(), 0);
+    for (std::size_t k = 0; k < shown; ++k) chosen[order[k].second] = 1;
+    std::vector<sim::TpKey> out;
+    out.reserve(list.size());
+    for (int pass = 1; pass >= 0; --pass) // chosen first; both parts keep the order by name
+        for (std::size_t i = 0; i < list.size(); ++i)
+            if (chosen[i] == pass) out.push_back(list[i]);
+    list.swap(out);
+}
+
+void ClusterLayoutBuilder::addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
+                                            const Theme& th) {
+    broker.replicas = static_cast<int>(replicas);
+    broker.hiddenReplicas = static_cast<int>(replicas - shown);
+    if (broker.hiddenReplicas == 0) return;
+    const double h = th.px(ClusterLayout::kMinStripPx + 2);
+    broker.moreRect = QRectF(broker.rect.left() + th.px(6), broker.rect.bottom() - h - th.px(4), broker.rect.width() - th.px(12), h);
+    L.hotspots.push_back({broker.moreRect, tr("Broker %1 holds %2 partition replicas; %3 are drawn (the first by name), %4 are not.")
+                                               .arg(broker.id)
+                                               .arg(broker.replicas)
+                                               .arg(broker.replicas - broker.hiddenReplicas)
+                                               .arg(broker.hiddenReplicas) +
+                                           QStringLiteral("<br>") +
+                                           tr("kafka-topics.sh --describe in the terminal lists every partition.")});
+}
 
 ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF size, const Theme& th) {
     ClusterLayout L;
@@ -162,22 +209,48 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
 
     // ---- replicas per broker ----
     std::vector<std::vector<sim::TpKey>> perBroker(nb);
+    std::vector<int> leadersPer(nb, 0); // over every replica, drawn or not
     sim::Offset maxLeo = 0;
     for (const auto& [tp, p] : v.partitions) {
         if (isInternal(j.topicName(tp.first)) || !v.topics.contains(tp.first)) continue;
         for (sim::BrokerId b : p.replicas)
-            if (b >= 1 && static_cast<std::size_t>(b) <= nb) perBroker[static_cast<std::size_t>(b - 1)].push_back(tp);
+            if (b >= 1 && static_cast<std::size_t>(b) <= nb) {
+                perBroker[static_cast<std::size_t>(b - 1)].push_back(tp);
+                if (p.leader == b) ++leadersPer[static_cast<std::size_t>(b - 1)];
+            }
         for (sim::Offset o : p.replica_leo) maxLeo = std::max(maxLeo, o);
     }
-    auto byName = [&](const sim::TpKey& a, const sim::TpKey& b) {
-        const auto& na = j.topicName(a.first);
-        const auto& nb2 = j.topicName(b.first);
-        return na != nb2 ? na < nb2 : a.second < b.second;
+    // By topic name, then partition. Thousands of partitions per frame: topic names are ranked
+    // once, and each replica sorts as one integer (rank, partition).
+    std::vector<std::uint32_t> topicRank;
+    {
+        std::vector<std::pair<std::string, std::int32_t>> names;
+        for (const auto& [ti, tv] : v.topics) names.emplace_back(j.topicName(ti), ti);
+        std::sort(names.begin(), names.end());
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const auto ti = static_cast<std::size_t>(names[i].second);
+            if (topicRank.size() <= ti) topicRank.resize(ti + 1, std::numeric_limits<std::uint32_t>::max());
+            topicRank[ti] = static_cast<std::uint32_t>(i);
+        }
+    }
+    auto sortKey = [&](const sim::TpKey& tp) {
+        const auto ti = static_cast<std::size_t>(tp.first);
+        const std::uint64_t r = ti < topicRank.size() ? topicRank[ti] : std::numeric_limits<std::uint32_t>::max();
+        return (r << 32) | static_cast<std::uint32_t>(tp.second);
     };
+    auto byName = [&](const sim::TpKey& a, const sim::TpKey& b) { return sortKey(a) < sortKey(b); };
     std::size_t rows = 1;
+    for (auto& list : perBroker) rows = std::max(rows, list.size());
+    const double avail = mid.height() - headerH - th.px(8);
+    const std::size_t shownRows = aggregatedRows(rows, avail, th);
+    std::vector<std::pair<std::uint64_t, sim::TpKey>> keyed;
     for (auto& list : perBroker) {
-        std::sort(list.begin(), list.end(), byName);
-        rows = std::max(rows, list.size());
+        keyed.clear();
+        keyed.reserve(list.size());
+        for (const auto& tp : list) keyed.emplace_back(sortKey(tp), tp);
+        std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < list.size(); ++i) list[i] = keyed[i].second;
+        if (list.size() > shownRows) shareRowsAmongTopics(list, shownRows);
     }
 
     // The label of each strip: name, role chip, ISR chip, LEO/HW numbers. In a narrow column they
@@ -245,9 +318,10 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         return line + 1;
     };
     int labelLines = 1;
-    for (std::size_t bi = 0; bi < perBroker.size(); ++bi)
-        for (const auto& tp : perBroker[bi])
-            labelLines = std::max(labelLines, flowLabel(labelTexts(tp, static_cast<sim::BrokerId>(bi + 1)), {}, stripInnerW, 1, nullptr));
+    for (std::size_t bi = 0; bi < perBroker.size(); ++bi) // the strips drawn (the first shownRows)
+        for (std::size_t k = 0; k < std::min(shownRows, perBroker[bi].size()); ++k)
+            labelLines = std::max(labelLines, flowLabel(labelTexts(perBroker[bi][k], static_cast<sim::BrokerId>(bi + 1)), {}, stripInnerW, 1,
+                                                        nullptr));
     const double extraLines = labelLines - 1;
     auto tierOf = [&](double perStrip) {
         if (perStrip >= th.px(80) + extraLines * th.px(20)) return 0;
@@ -256,11 +330,14 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         return 3;
     };
     auto perFor = [&](double header) { return (mid.height() - header - th.px(8)) / static_cast<double>(rows); };
-    if (statusWraps && tierOf(perFor(wrappedHeaderH)) == tierOf(perFor(headerH))) {
-        headerH = wrappedHeaderH;
-        for (auto& b : L.brokers) b.headerRect.setHeight(headerH);
+    double per = th.px(ClusterLayout::kMinStripPx); // more replicas than fit: strips of the minimum height
+    if (shownRows >= rows) {
+        if (statusWraps && tierOf(perFor(wrappedHeaderH)) == tierOf(perFor(headerH))) {
+            headerH = wrappedHeaderH;
+            for (auto& b : L.brokers) b.headerRect.setHeight(headerH);
+        }
+        per = perFor(headerH);
     }
-    const double per = perFor(headerH);
 
     double labelH = 0, cellH = 0, markerH = 0, stripH = 0;
     if (per >= th.px(80) + extraLines * th.px(20)) {
@@ -314,7 +391,11 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     for (std::size_t bi = 0; bi < nb; ++bi) {
         BrokerItem& broker = L.brokers[bi];
         double y = broker.headerRect.bottom() + th.px(4);
-        for (const auto& tp : perBroker[bi]) {
+        const std::size_t shown = std::min(shownRows, perBroker[bi].size());
+        broker.leaders = leadersPer[bi];
+        addHiddenSummary(L, broker, perBroker[bi].size(), shown, th);
+        for (std::size_t row = 0; row < shown; ++row) {
+            const sim::TpKey& tp = perBroker[bi][row];
             const sim::PartitionView& p = v.partitions.at(tp);
             ReplicaStrip st;
             st.tp = tp;
@@ -324,7 +405,6 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             st.inIsr = std::find(p.isr.begin(), p.isr.end(), broker.id) != p.isr.end();
             st.offline = p.leader < 0;
             st.brokerDown = !broker.alive;
-            if (st.leader) ++broker.leaders;
             for (std::size_t r = 0; r < p.replicas.size(); ++r)
                 if (p.replicas[r] == broker.id) st.leo = p.replica_leo[r];
             st.hw = p.high_watermark;
@@ -732,10 +812,21 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                 bx += w + th.px(4);
             };
             const auto* myAssigned = assignedAt.contains(ci2.index) ? &assignedAt[ci2.index] : nullptr;
+            std::size_t placed = 0;
             for (const auto& tp : cv.assigned) {
                 if (isInternal(j.topicName(tp.first))) continue;
                 PartitionBadge b;
                 b.tp = tp;
+                // Past kMaxBadges, or when the badge and a "+ N more" chip after it would leave the
+                // column (a few are always drawn): listed (group panel), not drawn.
+                const double wouldEnd = gy + (bx > right.left() + th.px(10) ? 2.0 : 1.0) * (badgeH + th.px(3)) + badgeH;
+                if (placed >= ConsumerItem::kMaxBadges || (placed >= 3 && wouldEnd > right.bottom() - th.px(6))) {
+                    b.hidden = true;
+                    ++ci2.hiddenBadges;
+                    ci2.partitions.push_back(b);
+                    continue;
+                }
+                ++placed;
                 b.lag = v.committedLag(gi, tp);
                 b.text = tr("%1 · lag %2").arg(tpName(j, tp), b.lag ? QString::number(*b.lag) : QStringLiteral("-"));
                 if (myAssigned)
@@ -768,6 +859,19 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                                                       (gr.cooperative ? Texts::helpCooperative() : Texts::helpEager())});
                     ci2.partitions.push_back(b);
                 }
+            if (ci2.hiddenBadges > 0) {
+                // The same text ClusterView paints in the chip.
+                const QString more =
+                    QCoreApplication::translate("fluxolab::app::ClusterView", "+ %1 more").arg(ci2.hiddenBadges);
+                const double w = badgeFm.horizontalAdvance(more) + th.px(12);
+                fits(bx, w);
+                ci2.moreRect = QRectF(bx, gy, w, badgeH);
+                bx += w + th.px(4);
+                L.hotspots.push_back({ci2.moreRect, tr("%1 has %2 more partitions assigned (not drawn); the Consumer groups tab "
+                                                       "and kafka-consumer-groups.sh --describe list them all.")
+                                                        .arg(ci2.name)
+                                                        .arg(ci2.hiddenBadges)});
+            }
             if (ci2.partitions.empty()) gy += th.px(2);
             else gy += badgeH + th.px(6);
             ci2.rect = QRectF(right.left() + th.px(4), cTop, right.width() - th.px(8), gy - cTop);

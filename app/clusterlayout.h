@@ -74,6 +74,11 @@ struct BrokerItem {
     bool fenced = false;
     bool controller = false;
     int leaders = 0;
+    /// Many partitions: only the first `replicas - hiddenReplicas` strips (by name) are drawn, and
+    /// `moreRect` says how many are not (see ClusterLayoutBuilder's aggregation).
+    int replicas = 0;
+    int hiddenReplicas = 0;
+    QRectF moreRect;
 };
 
 struct ProducerItem {
@@ -92,6 +97,7 @@ struct PartitionBadge {
     bool revoked = false;      ///< revoked from this member (struck out, fading) and not assigned back
     bool fresh = false;        ///< newly assigned to this member (highlighted while the animation runs)
     double anim = 1.0;         ///< progress of the revoke/assign animation: 0 = just happened, 1 = settled
+    bool hidden = false;       ///< beyond ConsumerItem::kMaxBadges: not placed nor drawn (counted in moreRect)
 };
 
 /// How a group's rebalance is drawn, derived only from journal events and the ClusterView.
@@ -121,6 +127,10 @@ struct ConsumerItem {
     bool stopped = false;      ///< rebalancing with nothing to consume
     ConsumerStatus status = ConsumerStatus::Consuming;
     std::vector<PartitionBadge> partitions;
+    /// Thousands of assigned partitions: the first kMaxBadges are drawn, then one "+ N more" chip.
+    static constexpr std::size_t kMaxBadges = 32;
+    int hiddenBadges = 0;
+    QRectF moreRect;
 };
 
 struct GroupItem {
@@ -183,6 +193,9 @@ struct HotSpot {
 enum class Detail : std::uint8_t { Full, Compact, Minimal };
 
 struct ClusterLayout {
+    /// Strips are never drawn thinner than this many (theme) pixels: past that, each broker shows
+    /// the strips that fit and a summary row ("showing M of N partitions").
+    static constexpr double kMinStripPx = 16;
     QSizeF size;
     Theme theme;                    ///< the theme the layout was made with (scaled down if the view is too narrow)
     QRectF legendRect;              ///< empty when there is no room for it
@@ -216,6 +229,17 @@ public:
     static ClusterLayout build(const SimulationController& controller, QSizeF size, const Theme& theme);
     /// The narrowest broker column that keeps a strip's label legible, at `theme`'s scale.
     static double minimumBrokerWidth(const Theme& theme) { return theme.px(112); }
+    /// How many strips per broker fit legibly in `avail` height for `rows` replicas on the fullest
+    /// broker: `rows` when each gets at least kMinStripPx, else the number of kMinStripPx strips
+    /// that fit above a summary row.
+    static std::size_t aggregatedRows(std::size_t rows, double avail, const Theme& theme);
+
+private:
+    /// Many replicas on a broker: moves the `shown` ones to draw to the front (each topic gets its
+    /// first partitions in turn, so a huge topic does not hide the others), keeping the order by name.
+    static void shareRowsAmongTopics(std::vector<sim::TpKey>& list, std::size_t shown);
+    static void addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
+                                 const Theme& theme);
 };
 
 } // namespace fluxolab::app

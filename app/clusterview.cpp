@@ -308,6 +308,22 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
         }
     }
 
+    // ---- brokers with more partitions than fit: a summary row ----
+    for (const auto& b : L.brokers) {
+        if (b.hiddenReplicas == 0) continue;
+        panel(p, b.moreRect, th.px(3), th.emptyCell, QPen(th.border, lw));
+        p.setFont(smallBold);
+        p.setPen(th.text);
+        const QString t = tr("+ %1 more · %2 of %3 partitions shown")
+                              .arg(b.hiddenReplicas)
+                              .arg(b.replicas - b.hiddenReplicas)
+                              .arg(b.replicas);
+        const QString shortT = tr("+ %1 more").arg(b.hiddenReplicas);
+        const QRectF r = b.moreRect.adjusted(th.px(4), 0, -th.px(4), 0);
+        m_text.draw(p, r, Qt::AlignLeft | Qt::AlignVCenter,
+                    m_text.advance(smallBold, t) <= r.width() ? t : m_text.elided(smallBold, shortT, r.width()));
+    }
+
     // ---- producers and records in flight ----
     for (const auto& pr : L.producers) {
         panel(p, pr.rect, th.px(6), th.panel, QPen(th.border, lw));
@@ -497,7 +513,11 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
                 m_text.draw(p, nr, Qt::AlignRight | Qt::AlignVCenter, m_text.elided(smallFont, status, statusW - th.px(8)), smallFont,
                             alarming ? th.offline : th.muted);
             p.setFont(badgeFont);
-            for (const auto& b : c.partitions) paintBadge(p, b);
+            for (const auto& b : c.partitions)
+                if (!b.hidden) paintBadge(p, b);
+            if (c.hiddenBadges > 0)
+                m_text.chip(p, c.moreRect, tr("+ %1 more").arg(c.hiddenBadges), badgeFont, th.emptyCell, th.text, th.border, lw,
+                            th.px(4));
         }
         if (!g.overlayRect.isEmpty()) {
             // Stop-the-world: the whole membership is frozen until the new assignment arrives.

@@ -449,6 +449,17 @@ bool SimulationController::createTopic(const std::string& name, std::int32_t par
             case sim::ErrorCode::INVALID_PARTITIONS:
                 *error = tr("Error: Number of partitions must be larger than 0. (INVALID_PARTITIONS)");
                 break;
+            case sim::ErrorCode::POLICY_VIOLATION:
+                *error = r.detail1 == static_cast<std::int64_t>(sim::PolicyLimit::PartitionsPerRequest)
+                             ? tr("Error: %1 partitions is too many: a Kafka controller accepts at most %2 partitions per "
+                                  "request. (POLICY_VIOLATION)")
+                                   .arg(partitions)
+                                   .arg(sim::kMaxPartitionsPerRequest)
+                             : tr("Error: %1 partitions do not fit in one controller operation (at most %2 metadata "
+                                  "records: one for the topic, one per partition). (POLICY_VIOLATION)")
+                                   .arg(partitions)
+                                   .arg(sim::kMaxRecordsPerUserOp);
+                break;
             case sim::ErrorCode::INVALID_TOPIC_EXCEPTION:
                 *error = tr("Error: Topic name \"%1\" is illegal: use only ASCII letters, digits, '.', '_' and '-'. "
                             "(INVALID_TOPIC_EXCEPTION)")

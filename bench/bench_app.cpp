@@ -1,5 +1,5 @@
 // Desktop app benchmarks (issue 3). Wall-clock timings live here, never in tests. Runs offscreen.
-//   bench_app [all|coldstart|frame|fast|scrub|block] [--events N]
+//   bench_app [all|coldstart|frame|fast|scrub|block|partitions] [--events N]
 //   coldstart  process start -> main window with a scenario painted for the first time (target <= 1 s)
 //   frame      cluster view, 3 brokers x 24 partitions (RF 3) x ~10 000 records each, 20 consumers:
 //              layout + paint of one frame at 1920x1080 while playing at 1x (target: median <= 8 ms)
@@ -8,6 +8,8 @@
 //   scrub      jump to random moments of an N-event run (default 10 M) and paint (target <= 100 ms)
 //   block      main window playing at 64x in the event loop: longest gap of a 1 ms timer = longest
 //              UI-thread block (target <= 50 ms)
+//   partitions a 9999-partition topic (RF 3) created in the big scenario at 1366x768: the creation's
+//              UI block, then the longest UI block playing at 1x and 64x (target <= 50 ms)
 #include "app/clusterview.h"
 #include "app/mainwindow.h"
 #include "app/simulationcontroller.h"
@@ -292,6 +294,49 @@ void block() {
                 g.median, g.p99, g.max, static_cast<long long>(late), counter.gaps.size());
 }
 
+/// The largest topic Kafka accepts (9999 partitions, RF 3) added to the big scenario from the
+/// "Create topic" path at 1366x768: the UI-thread block of the creation, then the longest block
+/// while playing at 1x and at 64x (target <= 50 ms each).
+void partitions() {
+    app::MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    app::SimulationController* c = w.controller();
+    c->load(bigScenario(600000), 1);
+    c->runTo(20000);
+    QApplication::processEvents();
+    QElapsedTimer t;
+    t.start();
+    QString error;
+    const bool ok = c->createTopic("grande", sim::maxPartitionsForNewTopic(0), 3, &error);
+    w.clusterView()->repaint();
+    const double createMs = static_cast<double>(t.nsecsElapsed()) / 1e6;
+    std::printf("partitions: created 9999x3 (%s): UI block %.1f ms (creation + layout + paint)\n", ok ? "ok" : "failed", createMs);
+    for (const double speed : {1.0, 64.0}) {
+        c->setSpeed(speed);
+        double worst = 0;
+        QElapsedTimer gap;
+        QTimer probe;
+        probe.setInterval(1);
+        probe.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&probe, &QTimer::timeout, [&] {
+            worst = std::max(worst, static_cast<double>(gap.nsecsElapsed()) / 1e6);
+            gap.restart();
+        });
+        QElapsedTimer wall;
+        wall.start();
+        gap.start();
+        probe.start();
+        const sim::TimeMs from = c->time();
+        c->setPlaying(true);
+        while (wall.elapsed() < 3000 && c->isPlaying()) QApplication::processEvents(QEventLoop::AllEvents, 5);
+        c->setPlaying(false);
+        probe.stop();
+        std::printf("partitions: playing at %.0fx for 3 s: %.1f s virtual; longest UI-thread block %.1f ms (target <= 50 ms)\n",
+                    speed, static_cast<double>(c->time() - from) / 1000.0, worst);
+    }
+}
+
 void coldstart() {
     // The QApplication exists already (created first thing in main); measured from process start.
     app::MainWindow w;
@@ -322,8 +367,10 @@ int main(int argc, char** argv) {
     if (all || mode == "fast") fast();
     if (all || mode == "block") block();
     if (all || mode == "scrub") scrub(events);
-    if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block") {
-        std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block] [--events N]\n");
+    if (all || mode == "partitions") partitions();
+    if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block" &&
+        mode != "partitions") {
+        std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions] [--events N]\n");
         return 2;
     }
     return 0;

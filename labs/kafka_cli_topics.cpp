@@ -54,6 +54,14 @@ void topicError(ToolSession& s, const BackendResult& r) {
         cls = "org.apache.kafka.common.errors.UnknownTopicOrPartitionException";
         id = NoteId::TopicDoesNotExist;
         break;
+    case ErrorCode::POLICY_VIOLATION:
+        cls = "org.apache.kafka.common.errors.PolicyViolationException";
+        id = r.message.starts_with("Excessively") ? NoteId::PartitionsPerRequestLimit : NoteId::RecordsPerOperationLimit;
+        break;
+    case ErrorCode::UNKNOWN_SERVER_ERROR:
+        cls = "org.apache.kafka.common.errors.UnknownServerException";
+        id = NoteId::PartitionGrowthLimit;
+        break;
     default: break;
     }
     topicError(s, cls, r.message, id);

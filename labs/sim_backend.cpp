@@ -139,6 +139,11 @@ BackendResult SimBackend::createTopic(const std::string& name, std::optional<std
                         " cannot be reached because only " + std::to_string(a.detail2) + kBrokersRegistered;
         break;
     case ErrorCode::INVALID_PARTITIONS: r.message = "Number of partitions was set to an invalid non-positive value."; break;
+    case ErrorCode::POLICY_VIOLATION:
+        r.message = a.detail1 == static_cast<std::int64_t>(sim::PolicyLimit::PartitionsPerRequest)
+                        ? "Excessively large number of partitions per request."
+                        : "Unable to perform excessively large batch operation.";
+        break;
     case ErrorCode::INVALID_CONFIG: {
         const auto eq = a.detail_text.find('=');
         if (eq == std::string::npos) r.message = "Unknown topic config name: " + a.detail_text;
@@ -179,6 +184,9 @@ BackendResult SimBackend::createPartitions(const std::string& name, std::int32_t
         r.message = "Unable to replicate the partition " + std::to_string(a.detail1) +
                     " time(s): The target replication factor of " + std::to_string(a.detail1) +
                     " cannot be reached because only " + std::to_string(a.detail2) + kBrokersRegistered;
+    } else if (a.error == ErrorCode::UNKNOWN_SERVER_ERROR) {
+        // Errors.UNKNOWN_SERVER_ERROR's default message (the controller's exception is only logged).
+        r.message = "The server experienced an unexpected error when processing the request.";
     } else if (!a.ok()) {
         r.message = sim::errorName(a.error);
     }

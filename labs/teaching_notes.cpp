@@ -151,6 +151,15 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "Not an error: the consumer uses the classic group protocol (the course's) and works as usual. Kafka 4 advertises "
      "the new protocol (KIP-848), chosen with --command-property group.protocol=consumer; FluxoLab only simulates the "
      "classic one."},
+    {NoteId::PartitionsPerRequestLimit, "partitions_per_request_limit",
+     "O controlador KRaft recusa pedidos de criação com mais de 10000 partições no total.",
+     "The KRaft controller refuses create requests for more than 10000 partitions in all."},
+    {NoteId::RecordsPerOperationLimit, "records_per_operation_limit",
+     "Uma operação grava no máximo 10000 registos de metadados (1 do tópico + 1 por configuração + 1 por partição): sem --config, no máximo 9999 partições.",
+     "One operation writes at most 10000 metadata records (1 for the topic + 1 per config + 1 per partition): without --config, at most 9999 partitions."},
+    {NoteId::PartitionGrowthLimit, "partition_growth_limit",
+     "Uma operação cria no máximo 10000 partições novas: o Kafka 4.3.1 dá erro, mas as primeiras 10000 ficam criadas (veja com --describe).",
+     "One operation creates at most 10000 new partitions: Kafka 4.3.1 reports an error, yet the first 10000 are created (see --describe)."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

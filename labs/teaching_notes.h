@@ -52,6 +52,9 @@ enum class NoteId : std::uint16_t {
     ProducerPropertyDeprecated,
     ConsumerPropertyDeprecated,
     ClassicProtocolBanner,
+    PartitionsPerRequestLimit,
+    RecordsPerOperationLimit,
+    PartitionGrowthLimit,
     Count_
 };
 

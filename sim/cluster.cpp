@@ -416,6 +416,12 @@ bool isNumber(const std::string& s) {
 AdminResult Simulation::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf,
                                     const std::map<std::string, std::string>& configs) {
     AdminResult res;
+    // ReplicationControlManager.validateTotalNumberOfPartitions runs before any other check.
+    if (partitions > kMaxPartitionsPerRequest) {
+        res.error = ErrorCode::POLICY_VIOLATION;
+        res.detail1 = static_cast<std::int64_t>(PolicyLimit::PartitionsPerRequest);
+        return res;
+    }
     if (!validTopicName(name)) {
         res.error = ErrorCode::INVALID_TOPIC_EXCEPTION;
         res.detail_text = name;
@@ -467,6 +473,13 @@ AdminResult Simulation::createTopic(const std::string& name, std::int32_t partit
         }
     }
 
+    // The topic's records overflow the controller's bounded record list: the whole request fails.
+    if (partitions > maxPartitionsForNewTopic(configs.size())) {
+        res.error = ErrorCode::POLICY_VIOLATION;
+        res.detail1 = static_cast<std::int64_t>(PolicyLimit::RecordsPerOperation);
+        return res;
+    }
+
     const auto& d = m_config.defaults;
     TopicState t;
     t.name = name;
@@ -490,6 +503,7 @@ AdminResult Simulation::createTopic(const std::string& name, std::int32_t partit
     e.a = partitions;
     e.b = rf;
     const auto start = static_cast<std::int32_t>(m_rng.below(static_cast<std::uint64_t>(registered)));
+    ref.partitions.reserve(static_cast<std::size_t>(partitions)); // thousands: no reallocation copies
     for (std::int32_t p = 0; p < partitions; ++p) initPartition(ref, p, placeReplicas(p, rf, start));
     return res;
 }
@@ -555,8 +569,18 @@ AdminResult Simulation::createPartitions(const std::string& name, std::int32_t t
         res.detail2 = registered;
         return res;
     }
+    // The controller collects one PartitionRecord per new partition in a list bounded to
+    // kMaxRecordsPerUserOp; the overflow is caught as an unexpected error, yet the records already
+    // collected are committed (observed on a Kafka 4.3.1 broker: 1 -> 100000 leaves 10001 partitions).
+    const bool overflow = total - current > kMaxRecordsPerUserOp;
+    const std::int32_t grown = overflow ? current + kMaxRecordsPerUserOp : total;
     const auto start = static_cast<std::int32_t>(m_rng.below(static_cast<std::uint64_t>(registered)));
-    for (std::int32_t p = current; p < total; ++p) initPartition(*t, p, placeReplicas(p, rf, start));
+    t->partitions.reserve(static_cast<std::size_t>(grown));
+    for (std::int32_t p = current; p < grown; ++p) initPartition(*t, p, placeReplicas(p, rf, start));
+    if (overflow) {
+        res.error = ErrorCode::UNKNOWN_SERVER_ERROR;
+        res.detail1 = grown;
+    }
     // Group leaders notice the new partitions on their next metadata refresh and rejoin.
     for (auto& c : m_consumers)
         if (c.phase != ConsumerPhase::Closed && c.subscribed &&

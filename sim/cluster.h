@@ -283,6 +283,25 @@ struct ProducerRecord {
     std::optional<TimeMs> timestamp;
 };
 
+/// The KRaft controller bounds what one user operation may write (Kafka 4.3.1,
+/// QuorumController.MAX_RECORDS_PER_USER_OP and ReplicationControlManager.MAX_PARTITIONS_PER_BATCH).
+/// A CreateTopics request may ask for at most kMaxPartitionsPerRequest partitions in all, and one
+/// topic's records (a TopicRecord, one ConfigRecord per config, one PartitionRecord per partition)
+/// must fit in kMaxRecordsPerUserOp: so a topic can be created with at most
+/// kMaxRecordsPerUserOp - 1 - configs partitions (9999 without configs).
+inline constexpr std::int32_t kMaxRecordsPerUserOp = 10000;
+inline constexpr std::int32_t kMaxPartitionsPerRequest = 10000;
+/// The largest partition count createTopic accepts for a topic with `configs` config overrides.
+constexpr std::int32_t maxPartitionsForNewTopic(std::size_t configs) {
+    return kMaxRecordsPerUserOp - 1 - static_cast<std::int32_t>(configs);
+}
+
+/// AdminResult::detail1 of a POLICY_VIOLATION: which bound was hit.
+enum class PolicyLimit : std::int64_t {
+    PartitionsPerRequest = 1, ///< "Excessively large number of partitions per request."
+    RecordsPerOperation = 2,  ///< "Unable to perform excessively large batch operation."
+};
+
 /// Outcome of an admin operation; `error` uses Kafka's codes. `detail` carries the numbers that
 /// Kafka's message would include (e.g. requested replication factor and registered brokers).
 struct AdminResult {
@@ -316,6 +335,10 @@ public:
     AdminResult createTopic(const std::string& name, std::int32_t partitions, std::int32_t replication_factor,
                             const std::map<std::string, std::string>& configs = {});
     AdminResult deleteTopic(const std::string& name);
+    /// Grows a topic to `total_partitions`. As Kafka 4.3.1's controller, a growth by more than
+    /// kMaxRecordsPerUserOp partitions fails with UNKNOWN_SERVER_ERROR after the first
+    /// kMaxRecordsPerUserOp new partitions were nevertheless created (the controller commits the
+    /// records it had collected); detail1 then holds the new partition count.
     AdminResult createPartitions(const std::string& name, std::int32_t total_partitions);
     void stopBroker(BrokerId id, bool crash = false);
     void startBroker(BrokerId id);

@@ -233,11 +233,29 @@ std::map<std::string, std::string> getConfigs(const json& v, const std::string& 
     return out;
 }
 
+/// A topic's partition count, bounded as a Kafka 4.3.1 controller bounds one CreateTopics request:
+/// more than 10000 partitions, or more records than one operation may write (1 + configs +
+/// partitions > 10000), get the controller's own error message.
+std::int32_t getTopicPartitions(const json& v, const std::string& path, std::size_t configs) {
+    if (!v.is_number_integer()) fail(path, "expected an integer");
+    // Unsigned values above INT64_MAX read as negative here and are refused below as well.
+    const auto x = v.get<std::int64_t>();
+    if (x < 1) fail(path, "must be between 1 and " + std::to_string(maxPartitionsForNewTopic(configs)));
+    if (x > kMaxPartitionsPerRequest) fail(path, "Excessively large number of partitions per request.");
+    if (x > maxPartitionsForNewTopic(configs))
+        fail(path, "Unable to perform excessively large batch operation. (at most " +
+                       std::to_string(maxPartitionsForNewTopic(configs)) + " partitions with " +
+                       std::to_string(configs) + " config(s): a topic's metadata records may not exceed " +
+                       std::to_string(kMaxRecordsPerUserOp) + ")");
+    return static_cast<std::int32_t>(x);
+}
+
 ScenarioTopic parseTopic(const json& v, const std::string& path, std::int32_t brokers) {
     checkKeys(v, path, {"name", "partitions", "replication_factor", "configs"});
     ScenarioTopic t;
     t.name = getString(need(v, "name", path), path + "/name");
-    if (v.contains("partitions")) t.partitions = static_cast<std::int32_t>(getInt(v["partitions"], path + "/partitions", 1, 64));
+    if (v.contains("configs")) t.configs = getConfigs(v["configs"], path + "/configs");
+    if (v.contains("partitions")) t.partitions = getTopicPartitions(v["partitions"], path + "/partitions", t.configs.size());
     if (v.contains("replication_factor"))
         t.replication_factor = static_cast<std::int32_t>(getInt(v["replication_factor"], path + "/replication_factor", 1, 9));
     if (t.replication_factor > brokers)
@@ -246,7 +264,6 @@ ScenarioTopic parseTopic(const json& v, const std::string& path, std::int32_t br
                                                std::to_string(t.replication_factor) +
                                                " cannot be reached because only " + std::to_string(brokers) +
                                                " broker(s) are registered or some brokers have all their log directories cordoned.");
-    if (v.contains("configs")) t.configs = getConfigs(v["configs"], path + "/configs");
     return t;
 }
 
@@ -480,7 +497,9 @@ Scenario parseRoot(const json& root) {
                 a.kind = ScenarioAction::Kind::AlterPartitions;
                 a.target = getString(need(v, "topic", path), path + "/topic");
                 if (!topicKnown(a.target)) fail(path + "/topic", "unknown topic \"" + a.target + "\"");
-                a.value = getInt(need(v, "partitions", path), path + "/partitions", 1, 64);
+                // The controller grows a topic by at most 10000 partitions per request (beyond, it
+                // fails after creating 10000): any int32 total is accepted, as kafka-topics --alter.
+                a.value = getInt(need(v, "partitions", path), path + "/partitions", 1, 2147483647);
             } else if (kind == "create_topic") {
                 checkKeys(v, path, {"at", "do", "topic"});
                 a.kind = ScenarioAction::Kind::CreateTopic;

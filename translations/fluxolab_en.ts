@@ -92,6 +92,18 @@
         <source>Partitions without an owner: revoked in the first phase of the cooperative rebalance, they wait for the follow-up rebalance to get their new owner.</source>
         <translation>Partitions without an owner: revoked in the first phase of the cooperative rebalance, they wait for the follow-up rebalance to get their new owner.</translation>
     </message>
+    <message>
+        <source>Broker %1 holds %2 partition replicas; %3 are drawn (the first by name), %4 are not.</source>
+        <translation>Broker %1 holds %2 partition replicas; %3 are drawn (the first by name), %4 are not.</translation>
+    </message>
+    <message>
+        <source>kafka-topics.sh --describe in the terminal lists every partition.</source>
+        <translation>kafka-topics.sh --describe in the terminal lists every partition.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
+        <translation>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -718,6 +730,14 @@
         <source>Cooperative, phase 2: moved partitions go to their new owner</source>
         <translation>Cooperative, phase 2: moved partitions go to their new owner</translation>
     </message>
+    <message>
+        <source>+ %1 more · %2 of %3 partitions shown</source>
+        <translation>+ %1 more · %2 of %3 partitions shown</translation>
+    </message>
+    <message>
+        <source>+ %1 more</source>
+        <translation>+ %1 more</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::CompareWindow</name>
@@ -783,6 +803,10 @@
     <message>
         <source>As kafka-topics --create --topic NAME --partitions P --replication-factor R</source>
         <translation>As kafka-topics --create --topic NAME --partitions P --replication-factor R</translation>
+    </message>
+    <message>
+        <source>At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation (one for the topic, one per partition). The replication factor cannot exceed the %3 broker(s): each replica lives on a different broker.</source>
+        <translation>At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation (one for the topic, one per partition). The replication factor cannot exceed the %3 broker(s): each replica lives on a different broker.</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1589,14 @@
     <message>
         <source>Error: %1</source>
         <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1 partitions is too many: a Kafka controller accepts at most %2 partitions per request. (POLICY_VIOLATION)</source>
+        <translation>Error: %1 partitions is too many: a Kafka controller accepts at most %2 partitions per request. (POLICY_VIOLATION)</translation>
+    </message>
+    <message>
+        <source>Error: %1 partitions do not fit in one controller operation (at most %2 metadata records: one for the topic, one per partition). (POLICY_VIOLATION)</source>
+        <translation>Error: %1 partitions do not fit in one controller operation (at most %2 metadata records: one for the topic, one per partition). (POLICY_VIOLATION)</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,18 @@
         <source>Partitions without an owner: revoked in the first phase of the cooperative rebalance, they wait for the follow-up rebalance to get their new owner.</source>
         <translation>Partições sem dono: revogadas na primeira fase do rebalanceamento cooperativo, esperam pelo rebalanceamento seguinte para receberem o novo dono.</translation>
     </message>
+    <message>
+        <source>Broker %1 holds %2 partition replicas; %3 are drawn (the first by name), %4 are not.</source>
+        <translation>O broker %1 tem %2 réplicas de partições; %3 estão desenhadas (as primeiras por nome), %4 não.</translation>
+    </message>
+    <message>
+        <source>kafka-topics.sh --describe in the terminal lists every partition.</source>
+        <translation>kafka-topics.sh --describe no terminal lista todas as partições.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
+        <translation>%1 tem mais %2 partições atribuídas (não desenhadas); o separador Grupos de consumidores e kafka-consumer-groups.sh --describe listam-nas todas.</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -718,6 +730,14 @@
         <source>Cooperative, phase 2: moved partitions go to their new owner</source>
         <translation>Cooperativo, fase 2: as partições que mudam passam para o novo dono</translation>
     </message>
+    <message>
+        <source>+ %1 more · %2 of %3 partitions shown</source>
+        <translation>+ mais %1 · %2 de %3 partições mostradas</translation>
+    </message>
+    <message>
+        <source>+ %1 more</source>
+        <translation>+ mais %1</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::CompareWindow</name>
@@ -783,6 +803,10 @@
     <message>
         <source>As kafka-topics --create --topic NAME --partitions P --replication-factor R</source>
         <translation>Como kafka-topics --create --topic NOME --partitions P --replication-factor R</translation>
+    </message>
+    <message>
+        <source>At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation (one for the topic, one per partition). The replication factor cannot exceed the %3 broker(s): each replica lives on a different broker.</source>
+        <translation>No máximo %1 partições: um controlador Kafka grava no máximo %2 registos de metadados por operação (um do tópico, um por partição). O fator de replicação não pode exceder os %3 broker(s): cada réplica vive num broker diferente.</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1589,14 @@
     <message>
         <source>Error: %1</source>
         <translation>Erro: %1</translation>
+    </message>
+    <message>
+        <source>Error: %1 partitions is too many: a Kafka controller accepts at most %2 partitions per request. (POLICY_VIOLATION)</source>
+        <translation>Erro: %1 partições são demasiadas: um controlador Kafka aceita no máximo %2 partições por pedido. (POLICY_VIOLATION)</translation>
+    </message>
+    <message>
+        <source>Error: %1 partitions do not fit in one controller operation (at most %2 metadata records: one for the topic, one per partition). (POLICY_VIOLATION)</source>
+        <translation>Erro: %1 partições não cabem numa operação do controlador (no máximo %2 registos de metadados: um do tópico, um por partição). (POLICY_VIOLATION)</translation>
     </message>
 </context>
 <context>

@@ -12,4 +12,5 @@ private Q_SLOTS:
     void compareRunsBothSidesToTheSameMoment();
     void createTopicWithTooLargeRfShowsKafkaError();
     void builtScenarioReplaysToTheSameJournal();
+    void hugeTopicIsBoundedResponsiveAndLegible();
 };

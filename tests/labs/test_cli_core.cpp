@@ -121,7 +121,7 @@ TEST_SUITE("labs/fluxolab-cli") {
         }
         Result r = cli({"simulate", bad});
         CHECK(r.code == 2);
-        CHECK(r.err == "simulate: " + bad + ":2: /topics/0/partitions: must be between 1 and 64\n");
+        CHECK(r.err == "simulate: " + bad + ":2: /topics/0/partitions: must be between 1 and 9999\n");
         {
             std::ofstream out(bad, std::ios::binary);
             out << std::string("\x00\xff\xfe garbage", 11);

@@ -172,4 +172,5 @@ TEST_SUITE("labs/real-tools") {
         compareWithRealTools("unreachable");
     }
     TEST_CASE("kafka-consumer-groups against a cluster, as Kafka 4.3.1 prints it") { compareWithRealTools("groups"); }
+    TEST_CASE("huge partition counts, as a Kafka 4.3.1 controller answers them") { compareWithRealTools("sizes"); }
 }

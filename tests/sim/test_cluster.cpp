@@ -80,6 +80,65 @@ TEST_SUITE("sim/cluster/topics") {
     }
 }
 
+TEST_SUITE("sim/cluster/sizes") {
+    // Kafka 4.3.1's controller: at most 10000 partitions per CreateTopics request, and a topic's
+    // records (1 TopicRecord + 1 ConfigRecord per config + 1 PartitionRecord per partition) within
+    // 10000 records; observed on a real 4.3.1 broker (tests/labs/golden/real/sizes.txt).
+    TEST_CASE("createTopic: more than 10000 partitions is refused before any other check") {
+        Simulation s(brokers(3), 1);
+        for (const std::int32_t n : {10001, 100000, 10000000, 2147483647}) {
+            CAPTURE(n);
+            const AdminResult r = s.createTopic("g", n, 1);
+            CHECK(r.error == ErrorCode::POLICY_VIOLATION);
+            CHECK(r.detail1 == static_cast<std::int64_t>(PolicyLimit::PartitionsPerRequest));
+        }
+        // Even a bad name, an existing topic or a replication factor too large: the request bound comes first.
+        REQUIRE(s.createTopic("orders", 1, 1).ok());
+        CHECK(s.createTopic("orders", 100000, 1).error == ErrorCode::POLICY_VIOLATION);
+        CHECK(s.createTopic("bad name", 100000, 1).error == ErrorCode::POLICY_VIOLATION);
+        CHECK(s.createTopic("g", 100000, 9).error == ErrorCode::POLICY_VIOLATION);
+        CHECK(s.topic("g") == nullptr);
+        CHECK(s.topics().size() == 1); // only orders
+    }
+    TEST_CASE("createTopic: the topic's records must fit in 10000 (9999 partitions, fewer with configs)") {
+        Simulation s(brokers(3), 1);
+        const AdminResult r = s.createTopic("g", 10000, 1);
+        CHECK(r.error == ErrorCode::POLICY_VIOLATION);
+        CHECK(r.detail1 == static_cast<std::int64_t>(PolicyLimit::RecordsPerOperation));
+        CHECK(s.topic("g") == nullptr);
+        // Errors found per topic before the records are collected still win.
+        CHECK(s.createTopic("g", 10000, 4).error == ErrorCode::INVALID_REPLICATION_FACTOR);
+        const AdminResult cfg = s.createTopic("h", 9999, 1, {{"retention.ms", "1000"}});
+        CHECK(cfg.error == ErrorCode::POLICY_VIOLATION);
+        CHECK(cfg.detail1 == static_cast<std::int64_t>(PolicyLimit::RecordsPerOperation));
+        CHECK(maxPartitionsForNewTopic(0) == 9999);
+        CHECK(maxPartitionsForNewTopic(2) == 9997);
+        REQUIRE(s.createTopic("h", 9998, 1, {{"retention.ms", "1000"}}).ok());
+        REQUIRE(s.createTopic("g", 9999, 3).ok());
+        CHECK(s.topic("g")->partitions.size() == 9999);
+        CHECK(s.topic("g")->partitions.back().replicas.size() == 3);
+    }
+    TEST_CASE("createPartitions: growing by more than 10000 fails, yet 10000 new partitions stay (as Kafka 4.3.1)") {
+        Simulation s(brokers(1), 1);
+        REQUIRE(s.createTopic("a", 1, 1).ok());
+        const AdminResult r = s.createPartitions("a", 100000);
+        CHECK(r.error == ErrorCode::UNKNOWN_SERVER_ERROR);
+        CHECK(r.detail1 == 10001);
+        CHECK(s.topic("a")->partitions.size() == 10001);
+        REQUIRE(s.createPartitions("a", 10002).ok());
+        const AdminResult back = s.createPartitions("a", 10001);
+        CHECK(back.error == ErrorCode::INVALID_PARTITIONS);
+        CHECK(back.detail1 == 10002);
+        // Exactly 10000 new partitions is one full batch: accepted.
+        REQUIRE(s.createTopic("b", 5, 1).ok());
+        REQUIRE(s.createPartitions("b", 10005).ok());
+        CHECK(s.topic("b")->partitions.size() == 10005);
+        // The largest request the tool can send: bounded work, same partial growth.
+        CHECK(s.createPartitions("b", 2147483647).error == ErrorCode::UNKNOWN_SERVER_ERROR);
+        CHECK(s.topic("b")->partitions.size() == 20005);
+    }
+}
+
 TEST_SUITE("sim/cluster/replication") {
     TEST_CASE("acks=all: HW reaches the LEO of every ISR replica, then the producer is acknowledged") {
         Simulation s(brokers(3), 3);

@@ -82,6 +82,48 @@ TEST_SUITE("sim/scenario") {
         CHECK(err.message == "cannot open the file");
     }
 
+    TEST_CASE("absurd sizes get Kafka's controller error, fast and without allocating them") {
+        ScenarioError err;
+        auto topic = [](const std::string& partitions, const std::string& extra = "") {
+            return "{\"cluster\": {\"brokers\": 3},\n\"topics\": [{\"name\": \"g\", \"partitions\": " + partitions + extra +
+                   "}]}";
+        };
+        for (const char* huge : {"10001", "10000000", "2147483648", "9223372036854775807"}) {
+            CAPTURE(huge);
+            CHECK_FALSE(parseScenario(topic(huge), "huge.json", err));
+            CHECK(err.path == "/topics/0/partitions");
+            CHECK(err.line == 2);
+            CHECK(err.message == "Excessively large number of partitions per request.");
+        }
+        CHECK_FALSE(parseScenario(topic("10000"), "batch.json", err));
+        CHECK(err.message.rfind("Unable to perform excessively large batch operation. (at most 9999 partitions", 0) == 0);
+        CHECK_FALSE(parseScenario(topic("9999", ", \"configs\": {\"retention.ms\": 1000}"), "batch.json", err));
+        CHECK(err.message.find("at most 9998 partitions with 1 config(s)") != std::string::npos);
+        for (const char* bad : {"0", "-5", "18446744073709551615"}) {
+            CAPTURE(bad);
+            CHECK_FALSE(parseScenario(topic(bad), "neg.json", err));
+            CHECK(err.message == "must be between 1 and 9999");
+        }
+        CHECK_FALSE(parseScenario(topic("1e30"), "float.json", err));
+        CHECK(err.message == "expected an integer");
+        // The largest topic Kafka accepts loads (and runs: the simulation creates its 9999 partitions).
+        auto big = parseScenario(topic("9999"), "big.json", err);
+        REQUIRE_MESSAGE(big, err.str());
+        CHECK(big->topics.at(0).partitions == 9999);
+        // An alter beyond the controller's batch: accepted by the file, answered by the controller.
+        auto alter = parseScenario("{\"topics\": [{\"name\": \"a\"}],\n\"actions\": [{\"at\": \"1s\", \"do\": "
+                                   "\"alter_partitions\", \"topic\": \"a\", \"partitions\": 10000000}]}",
+                                   "alter.json", err);
+        REQUIRE_MESSAGE(alter, err.str());
+        ScenarioRun run(*alter, 1);
+        run.runUntil(1500);
+        CHECK(run.sim().topic("a")->partitions.size() == 10000 + static_cast<std::size_t>(alter->topics.at(0).partitions));
+        CHECK_FALSE(parseScenario("{\"topics\": [{\"name\": \"a\"}],\n\"actions\": [{\"at\": \"1s\", \"do\": "
+                                  "\"alter_partitions\", \"topic\": \"a\", \"partitions\": 2147483648}]}",
+                                  "alter.json", err));
+        CHECK(err.message == "must be between 1 and 2147483647");
+    }
+
     TEST_CASE("a scenario written back to JSON replays identically") {
         ScenarioError err;
         auto s = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json", err);
