@@ -104,6 +104,66 @@
         <source>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
         <translation>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</translation>
     </message>
+    <message>
+        <source>Leader: none</source>
+        <translation>Leader: none</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>leader</translation>
+    </message>
+    <message>
+        <source>follower</source>
+        <translation>follower</translation>
+    </message>
+    <message>
+        <source>ISR</source>
+        <translation>ISR</translation>
+    </message>
+    <message>
+        <source>out of ISR</source>
+        <translation>out of ISR</translation>
+    </message>
+    <message>
+        <source>LEO %1 · HW %2</source>
+        <translation>LEO %1 · HW %2</translation>
+    </message>
+    <message>
+        <source>LEO %1</source>
+        <translation>LEO %1</translation>
+    </message>
+    <message>
+        <source>consumer position</source>
+        <translation>consumer position</translation>
+    </message>
+    <message>
+        <source>committed offset</source>
+        <translation>committed offset</translation>
+    </message>
+    <message>
+        <source>LEO (log end)</source>
+        <translation>LEO (log end)</translation>
+    </message>
+    <message>
+        <source>HW (high watermark)</source>
+        <translation>HW (high watermark)</translation>
+    </message>
+    <message>
+        <source>colour = record key</source>
+        <translation>colour = record key</translation>
+    </message>
+    <message>
+        <source>above the HW</source>
+        <translation>above the HW</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <source>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group&apos;s committed offset.&lt;br&gt;</source>
+        <translation>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group&apos;s committed offset.&lt;br&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -645,34 +705,6 @@
             <numerusform>%n leader</numerusform>
             <numerusform>%n leaders</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Leader: none</source>
-        <translation>Leader: none</translation>
-    </message>
-    <message>
-        <source>leader</source>
-        <translation>leader</translation>
-    </message>
-    <message>
-        <source>follower</source>
-        <translation>follower</translation>
-    </message>
-    <message>
-        <source>ISR</source>
-        <translation>ISR</translation>
-    </message>
-    <message>
-        <source>out of ISR</source>
-        <translation>out of ISR</translation>
-    </message>
-    <message>
-        <source>LEO %1 · HW %2</source>
-        <translation>LEO %1 · HW %2</translation>
-    </message>
-    <message>
-        <source>LEO %1</source>
-        <translation>LEO %1</translation>
     </message>
     <message>
         <source> · none</source>
@@ -1372,6 +1404,38 @@
     <message>
         <source>The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.</source>
         <translation>The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Gallery</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Consumer +</source>
+        <translation>Consumer +</translation>
+    </message>
+    <message>
+        <source>Kafka CLI terminal (Ctrl+T)</source>
+        <translation>Kafka CLI terminal (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Guided labs (Ctrl+Shift+L)</source>
+        <translation>Guided labs (Ctrl+Shift+L)</translation>
     </message>
 </context>
 <context>

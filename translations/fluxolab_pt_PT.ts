@@ -104,6 +104,66 @@
         <source>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
         <translation>%1 tem mais %2 partições atribuídas (não desenhadas); o separador Grupos de consumidores e kafka-consumer-groups.sh --describe listam-nas todas.</translation>
     </message>
+    <message>
+        <source>Leader: none</source>
+        <translation>Leader: none</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>líder</translation>
+    </message>
+    <message>
+        <source>follower</source>
+        <translation>seguidora</translation>
+    </message>
+    <message>
+        <source>ISR</source>
+        <translation>ISR</translation>
+    </message>
+    <message>
+        <source>out of ISR</source>
+        <translation>fora do ISR</translation>
+    </message>
+    <message>
+        <source>LEO %1 · HW %2</source>
+        <translation>LEO %1 · HW %2</translation>
+    </message>
+    <message>
+        <source>LEO %1</source>
+        <translation>LEO %1</translation>
+    </message>
+    <message>
+        <source>consumer position</source>
+        <translation>posição do consumidor</translation>
+    </message>
+    <message>
+        <source>committed offset</source>
+        <translation>offset confirmado</translation>
+    </message>
+    <message>
+        <source>LEO (log end)</source>
+        <translation>LEO (fim do log)</translation>
+    </message>
+    <message>
+        <source>HW (high watermark)</source>
+        <translation>HW (high watermark)</translation>
+    </message>
+    <message>
+        <source>colour = record key</source>
+        <translation>cor = chave do registo</translation>
+    </message>
+    <message>
+        <source>above the HW</source>
+        <translation>acima do HW (por confirmar)</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legenda</translation>
+    </message>
+    <message>
+        <source>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group&apos;s committed offset.&lt;br&gt;</source>
+        <translation>▲ cheio: a posição de um grupo de consumidores (o próximo offset que lê).&lt;br&gt;△ vazio: o offset confirmado (committed) do grupo.&lt;br&gt;</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -645,34 +705,6 @@
             <numerusform>%n líder</numerusform>
             <numerusform>%n líderes</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Leader: none</source>
-        <translation>Leader: none</translation>
-    </message>
-    <message>
-        <source>leader</source>
-        <translation>líder</translation>
-    </message>
-    <message>
-        <source>follower</source>
-        <translation>seguidora</translation>
-    </message>
-    <message>
-        <source>ISR</source>
-        <translation>ISR</translation>
-    </message>
-    <message>
-        <source>out of ISR</source>
-        <translation>fora do ISR</translation>
-    </message>
-    <message>
-        <source>LEO %1 · HW %2</source>
-        <translation>LEO %1 · HW %2</translation>
-    </message>
-    <message>
-        <source>LEO %1</source>
-        <translation>LEO %1</translation>
     </message>
     <message>
         <source> · none</source>
@@ -1372,6 +1404,38 @@
     <message>
         <source>The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.</source>
         <translation>A demonstração chegou ao fim previsto no cenário (%1 s); a simulação continua até a pausar.</translation>
+    </message>
+    <message>
+        <source>Gallery</source>
+        <translation>Galeria</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Apresentar</translation>
+    </message>
+    <message>
+        <source>Consumer +</source>
+        <translation>Consumidor +</translation>
+    </message>
+    <message>
+        <source>Kafka CLI terminal (Ctrl+T)</source>
+        <translation>Terminal com a CLI do Kafka (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Guided labs (Ctrl+Shift+L)</source>
+        <translation>Laboratórios guiados (Ctrl+Shift+L)</translation>
     </message>
 </context>
 <context>
