@@ -500,7 +500,7 @@ void LabPanel::renderStep() {
               tr("Click “Resume the lab” above to get the lab's cluster back.") + QStringLiteral("\n\n");
     if (m_selected == 0 && !lab.objectives.empty()) {
         md += QStringLiteral("**") + tr("Objectives") + QStringLiteral("**\n\n");
-        for (const auto& o : lab.objectives) md += QStringLiteral("- ") + q(o.get(lang())) + QLatin1Char('\n');
+        for (const auto& o : lab.objectives) md += QStringLiteral("- ") + nonBreakingCodeSpans(q(o.get(lang()))) + QLatin1Char('\n');
         md += QStringLiteral("\n---\n\n");
     }
     md += QStringLiteral("### ") + tr("Step %1 of %2: %3").arg(m_selected + 1).arg(stepCount()).arg(q(step.title.get(lang()))) +
