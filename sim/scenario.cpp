@@ -27,7 +27,10 @@ std::optional<TimeMs> parseDuration(const std::string& text) {
     if (i == 0) return std::nullopt;
     double v = 0;
     try {
-        v = std::stod(text.substr(0, i));
+        const std::string number = text.substr(0, i);
+        std::size_t used = 0;
+        v = std::stod(number, &used);
+        if (used != number.size()) return std::nullopt; // "1.2.3s"
     } catch (...) {
         return std::nullopt;
     }
@@ -369,7 +372,10 @@ Scenario parseRoot(const json& root) {
         if (c.contains("configs")) {
             const auto cfg = getConfigs(c["configs"], "/cluster/configs");
             auto& d = s.cluster.defaults;
-            for (const auto& [k, v] : cfg) {
+            for (const auto& entry : cfg) {
+                // Not a structured binding: Clang 14 (the fuzz build) cannot capture one in the lambda.
+                const std::string& k = entry.first;
+                const std::string& v = entry.second;
                 const std::string p = "/cluster/configs/" + k;
                 auto num = [&](std::int64_t lo, std::int64_t hi) {
                     try {

@@ -10,4 +10,5 @@ private Q_SLOTS:
     void badOptionsExitTwo();
     void badScenarioFileIsAClearMessage();
     void parseOptions();
+    void helpAndVersionWithoutDisplay();
 };
