@@ -221,7 +221,7 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
     json root;
     try {
         root = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, or out_of_range for a number such as 1e999
         res.errors.push_back({file, "", std::string("not valid JSON: ") + e.what()});
         return res;
     }

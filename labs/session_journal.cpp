@@ -1,6 +1,10 @@
 #include "labs/session_journal.h"
 
+#include "labs/sim_backend.h"
+
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 
 namespace fluxolab::labs {
 
@@ -8,6 +12,8 @@ namespace {
 using json = nlohmann::json;
 
 constexpr int kJournalFormat = 1;
+/// A journal replays at most a day of cluster time from a fresh cluster's start.
+constexpr TimeMs kMaxJournalMs = 24LL * 3600 * 1000;
 
 const char* typeName(JournalEvent::Type t) {
     switch (t) {
@@ -105,6 +111,7 @@ std::optional<SessionJournal> SessionJournal::fromJson(const std::string& text, 
         out.lab = j.at("lab").get<std::string>();
         out.seed = j.at("seed").get<std::uint64_t>();
         const json& list = j.at("events");
+        TimeMs replayClock = kVirtualEpochMs;
         if (!list.is_array()) return fail("events is not an array");
         for (const json& o : list) {
             const auto type = typeFromName(o.at("type").get<std::string>());
@@ -136,13 +143,22 @@ std::optional<SessionJournal> SessionJournal::fromJson(const std::string& text, 
             case JournalEvent::Type::Tick:
                 e.tick_ms = o.at("tick_ms").get<TimeMs>();
                 e.count = o.at("count").get<std::int64_t>();
-                // At most a day of ticks: a corrupt count must not hang the replay.
-                if (e.tick_ms < 0 || e.count < 1 || e.tick_ms * e.count > 24LL * 3600 * 1000 || e.count > 1000000)
+                // At most a day of ticks: a corrupt count must not hang the replay (each factor is
+                // bounded first, so that the product cannot overflow).
+                if (e.tick_ms < 0 || e.tick_ms > kMaxJournalMs || e.count < 1 || e.count > 1000000 ||
+                    e.tick_ms * e.count > kMaxJournalMs)
                     return fail("tick out of range");
                 break;
             case JournalEvent::Type::EndOfInput:
             case JournalEvent::Type::Interrupt: break;
             }
+            // The replay lets the cluster's clock catch up with each event's time, then run its
+            // ticks: a corrupt time (years ahead) would keep it busy for hours. A journal covers a
+            // fresh cluster's first day at most.
+            if (e.at_ms < kVirtualEpochMs || e.at_ms > kVirtualEpochMs + kMaxJournalMs)
+                return fail("event time out of range");
+            replayClock = std::max(replayClock, e.at_ms) + (e.type == JournalEvent::Type::Tick ? e.tick_ms * e.count : 0);
+            if (replayClock > kVirtualEpochMs + kMaxJournalMs) return fail("the journal covers more than a day of cluster time");
             out.events.push_back(std::move(e));
         }
         return out;

@@ -532,6 +532,13 @@ std::optional<Scenario> parseScenario(const std::string& text, const std::string
         const auto pos = what.find("syntax error");
         error.message = "invalid JSON: " + (pos != std::string::npos ? what.substr(pos) : what);
         return std::nullopt;
+    } catch (const json::exception& e) {
+        // json::parse also throws out_of_range, for a number too large for a double (1e999).
+        std::string what = e.what();
+        const auto pos = what.find("] ");
+        error.line = 0;
+        error.message = "invalid JSON: " + (pos != std::string::npos ? what.substr(pos + 2) : what);
+        return std::nullopt;
     }
     try {
         return parseRoot(root);

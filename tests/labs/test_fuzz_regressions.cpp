@@ -1,0 +1,78 @@
+// Regression tests for what the libFuzzer harnesses (tests/fuzz) found; each input is also kept in
+// tests/fuzz/corpus/<harness>/.
+#include "labs/lab_engine.h"
+#include "labs/script_runner.h"
+#include "labs/session_journal.h"
+#include "labs/sim_backend.h"
+#include "sim/scenario.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace fluxolab;
+
+namespace {
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::string journalWith(const std::string& events) {
+    return R"({"format":1,"lab":"topicos-particoes-offsets","seed":1,"events":[)" + events + "]}";
+}
+} // namespace
+
+TEST_SUITE("labs/fuzz regressions") {
+    TEST_CASE("fuzz_scenario: a number too large for a double is invalid JSON, not an exception") {
+        // crash-number-overflow.json: json::parse throws out_of_range (406), which parseScenario let through.
+        sim::ScenarioError error;
+        std::optional<sim::Scenario> s;
+        CHECK_NOTHROW(s = sim::parseScenario(R"({"name": "x", "cluster": {"brokers": 31e308}})", "x.json", error));
+        CHECK_FALSE(s);
+        CHECK(has(error.message, "invalid JSON: number overflow parsing '31e308'"));
+        CHECK(has(error.str(), "x.json"));
+    }
+
+    TEST_CASE("fuzz_scenario: the same number in a lab file is a lab error") {
+        labs::LabLoadResult r;
+        CHECK_NOTHROW(r = labs::parseLab(R"({"id": "x", "version": 1e999})", "x.json"));
+        CHECK_FALSE(r.lab);
+        REQUIRE(r.errors.size() == 1);
+        CHECK(has(r.errors[0].message, "not valid JSON"));
+    }
+
+    TEST_CASE("fuzz_session_journal: an event time years ahead is refused instead of replayed for hours") {
+        // timeout-event-years-ahead.json: the replay let the fresh cluster's clock run to 2080.
+        const std::string start = R"({"type":"start","tab":0,"at_ms":1735689600000,"argv":["kafka-topics.sh","--list"]})";
+        std::string error;
+        CHECK(labs::SessionJournal::fromJson(journalWith(start), &error));
+        const std::string ahead = R"({"type":"start","tab":0,"at_ms":3471379217000,"argv":["kafka-topics.sh","--list"]})";
+        CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(start + "," + ahead), &error));
+        CHECK(error == "event time out of range");
+        const std::string before = R"({"type":"start","tab":0,"at_ms":-5,"argv":["kafka-topics.sh","--list"]})";
+        CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(before), &error));
+        // Ticks whose product overflowed (undefined behaviour) before the range check.
+        const std::string overflow = R"({"type":"tick","tab":0,"at_ms":1735689600000,"tick_ms":4611686018427387904,"count":4})";
+        CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(overflow), &error));
+        CHECK(error == "tick out of range");
+        // Many ticks of a day each: the journal as a whole covers at most a day.
+        const std::string day = R"({"type":"tick","tab":0,"at_ms":1735689600000,"tick_ms":86400000,"count":1})";
+        CHECK(labs::SessionJournal::fromJson(journalWith(day), &error));
+        CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(day + "," + day), &error));
+        CHECK(error == "the journal covers more than a day of cluster time");
+    }
+
+    TEST_CASE("script sleep: NaN, infinity and more than an hour are invalid time intervals") {
+        labs::SimBackend backend(1, 1);
+        labs::ScriptRunner runner(backend);
+        std::string transcript;
+        const auto t0 = backend.nowMs();
+        runner.run(labs::parseScript("sleep nan\nsleep inf\nsleep 1e300\nsleep 3601\n"), transcript);
+        CHECK(has(transcript, "sleep: invalid time interval 'nan'\n"));
+        CHECK(has(transcript, "sleep: invalid time interval 'inf'\n"));
+        CHECK(has(transcript, "sleep: invalid time interval '1e300'\n"));
+        CHECK(has(transcript, "sleep: invalid time interval '3601'\n"));
+        CHECK(backend.nowMs() == t0);
+        for (const auto& h : runner.history()) CHECK(h.exit_code == 1);
+        runner.run(labs::parseScript("sleep 2.5\n"), transcript);
+        CHECK(backend.nowMs() == t0 + 2500);
+    }
+}
