@@ -522,6 +522,11 @@ Scenario parseRoot(const json& root) {
 std::optional<Scenario> parseScenario(const std::string& text, const std::string& file, ScenarioError& error) {
     error = ScenarioError{};
     error.file = file;
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        error.line = 1;
+        error.message = "the file is empty; a scenario is a JSON object (see assets/scenarios)";
+        return std::nullopt;
+    }
     json root;
     try {
         root = json::parse(text);

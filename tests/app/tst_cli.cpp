@@ -91,6 +91,18 @@ void CliTest::badScenarioFileIsAClearMessage() {
     QVERIFY2(r.err.contains(QStringLiteral("bad.json")) && r.err.contains(QStringLiteral("/topics/0/partitions")), qPrintable(r.err));
 }
 
+void CliTest::emptyScenarioFileSaysSo() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("empty.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.close();
+    const Run r = run({QStringLiteral("--scenario"), path, QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--screenshot"),
+                       dir.filePath(QStringLiteral("x.png"))});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("empty.json:1: the file is empty")), qPrintable(r.err));
+}
+
 void CliTest::parseOptions() {
     QString error;
     auto o = fluxolab::app::parseOptions({QStringLiteral("fluxolab"), QStringLiteral("--scenario"), QStringLiteral("a"),

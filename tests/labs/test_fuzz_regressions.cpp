@@ -60,6 +60,39 @@ TEST_SUITE("labs/fuzz regressions") {
         CHECK(error == "the journal covers more than a day of cluster time");
     }
 
+    TEST_CASE("fuzz_session_journal: a floating-point time is refused, not converted with undefined behaviour") {
+        // crash-float-time.json: get<TimeMs>() of 1.73569e+22 (UBSan: outside the range of 'long').
+        std::string error;
+        const std::string floatTime = R"({"type":"start","tab":0,"at_ms":1.73569e22,"argv":["kafka-topics.sh","--list"]})";
+        CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(floatTime), &error));
+        CHECK(error == "journal is malformed: at_ms is not an integer");
+        const std::string floatTab = R"({"type":"start","tab":1e300,"at_ms":1735689600000,"argv":["kafka-topics.sh","--list"]})";
+        CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(floatTab), &error));
+        CHECK(error == "journal is malformed: tab is not an integer");
+        const std::string bigTab = R"({"type":"start","tab":4294967296,"at_ms":1735689600000,"argv":["kafka-topics.sh","--list"]})";
+        CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(bigTab), &error));
+        CHECK(error == "journal is malformed: tab out of range");
+        const std::string note = R"({"type":"record","tab":0,"at_ms":1735689600000,"entry":{"kind":"echo","argv":["echo"],)"
+                                 R"("exit_code":0,"at_ms":1735689600000,"notes":[1e300]}})";
+        CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(note), &error));
+        CHECK(error == "unknown teaching note");
+    }
+
+    TEST_CASE("fuzz_lab_progress: floating-point step numbers are refused") {
+        const labs::LabLoadResult r = labs::loadLabFile(FLUXOLAB_SOURCE_DIR "/labs/content/01-topicos-particoes-offsets.json");
+        REQUIRE(r.lab);
+        labs::SimBackend backend(1, 1);
+        labs::LabEngine engine(*r.lab, backend);
+        std::string progress = engine.saveProgress();
+        std::string error;
+        CHECK(engine.restoreProgress(progress, &error));
+        const auto pos = progress.find("\"current_step\": 0");
+        REQUIRE(pos != std::string::npos);
+        progress.replace(pos, 17, "\"current_step\": 1e300");
+        CHECK_FALSE(engine.restoreProgress(progress, &error));
+        CHECK(error == "current_step is not an integer");
+    }
+
     TEST_CASE("script sleep: NaN, infinity and more than an hour are invalid time intervals") {
         labs::SimBackend backend(1, 1);
         labs::ScriptRunner runner(backend);
