@@ -16,7 +16,8 @@ bool readInputFile(const std::string& path, std::string& text, std::string& erro
     std::error_code ec;
     const fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st)) {
-        error = "cannot read '" + path + "': " + (ec ? ec.message() : std::string("No such file or directory"));
+        error =
+            "cannot read '" + path + "': " + (ec ? ec.message() : std::string("No such file or directory"));
         return false;
     }
     if (fs::is_directory(st)) {

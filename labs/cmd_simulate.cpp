@@ -4,9 +4,9 @@
 #include "sim/scenario.h"
 
 #include <charconv>
-#include <string>
 #include <fstream>
 #include <ostream>
+#include <string>
 
 namespace fluxolab::labs {
 

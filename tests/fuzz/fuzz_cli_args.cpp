@@ -2,7 +2,6 @@
 // Each input line is one word of the command line; the first byte picks the subcommand when the
 // first word is not one of them (the file-reading subcommands have their own harnesses).
 #include "fuzz_common.h"
-
 #include "labs/cli_commands.h"
 
 #include <sstream>
@@ -15,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::size_t start = 0;
     while (start < text.size() && args.size() < 64) {
         const std::size_t nl = text.find('\n', start);
-        args.emplace_back(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+        args.emplace_back(
+            text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
         if (nl == std::string_view::npos) break;
         start = nl + 1;
     }

@@ -25,7 +25,8 @@ inline std::string_view asText(const std::uint8_t* data, std::size_t size) {
 
 /// A harness's own invariant failed: print it and abort so that libFuzzer keeps the input.
 [[noreturn]] inline void fail(const char* what, std::string_view detail = {}) {
-    std::fprintf(stderr, "fuzz invariant failed: %s\n%.*s\n", what, static_cast<int>(detail.size()), detail.data());
+    std::fprintf(stderr, "fuzz invariant failed: %s\n%.*s\n", what, static_cast<int>(detail.size()),
+                 detail.data());
     std::abort();
 }
 

@@ -2,7 +2,6 @@
 // on a fresh simulated cluster (its setup actions run), every step's check is evaluated, hints are
 // revealed, and its saved progress must restore.
 #include "fuzz_common.h"
-
 #include "labs/lab_engine.h"
 
 using namespace fluxolab;
@@ -12,7 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const labs::LabLoadResult r = labs::parseLab(text, "fuzz.json");
     if (!r.lab) {
         if (r.errors.empty()) fuzz::fail("a rejected lab has no error", text);
-        for (const auto& e : r.errors) (void)labs::formatLabError(e);
+        for (const auto& e : r.errors)
+            (void)labs::formatLabError(e);
         return 0;
     }
     const labs::Lab& lab = *r.lab;
@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string progress = engine.saveProgress();
     labs::LabEngine other(lab, backend);
     std::string error;
-    if (!other.restoreProgress(progress, &error)) fuzz::fail("saved lab progress does not restore", error + "\n" + progress);
+    if (!other.restoreProgress(progress, &error))
+        fuzz::fail("saved lab progress does not restore", error + "\n" + progress);
 
     labs::LabRunReport report;
     report.steps.resize(lab.steps.size());

@@ -5,7 +5,6 @@
 #include "sim/scenario.h"
 
 #include <doctest/doctest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -26,13 +25,16 @@ Result cli(const Args& args) {
     const int code = runCli(args, {in, out, err});
     return {code, out.str(), err.str()};
 }
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 /// A scratch directory removed at the end of the test.
 struct TempDir {
     fs::path path;
     TempDir() {
-        path = fs::temp_directory_path() / ("fluxolab_bad_input_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+        path = fs::temp_directory_path() /
+               ("fluxolab_bad_input_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
         fs::create_directories(path);
     }
     ~TempDir() {
@@ -77,8 +79,9 @@ TEST_SUITE("labs/fluxolab-cli bad input") {
         const std::string scenario = kSrc + "/assets/scenarios/falha-de-broker.json";
         Result r = cli({"simulate", scenario, "--until", "100000h"});
         CHECK(r.code == 2);
-        CHECK(r.err == "simulate: --until is limited to 1h of virtual time (a longer run would take hours of real "
-                       "time), got '100000h'\n");
+        CHECK(r.err ==
+              "simulate: --until is limited to 1h of virtual time (a longer run would take hours of real "
+              "time), got '100000h'\n");
         CHECK(r.out.empty());
         CHECK(cli({"simulate", scenario, "--until", "61m"}).code == 2);
         CHECK(cli({"simulate", scenario, "--until", "1.2.3s"}).code == 2);
@@ -100,7 +103,9 @@ TEST_SUITE("labs/fluxolab-cli bad input") {
             "topics": [{"name": "t", "partitions": 1}]})");
         const Result r = cli({"simulate", file});
         CHECK(r.code == 0);
-        CHECK(has(r.err, "simulate: the scenario lasts 300m; running its first 1h of virtual time only (the limit)\n"));
+        CHECK(has(
+            r.err,
+            "simulate: the scenario lasts 300m; running its first 1h of virtual time only (the limit)\n"));
         CHECK(has(r.err, "simulate: 5m of 60m of virtual time\n"));
         CHECK(has(r.err, "simulate: 55m of 60m of virtual time\n"));
         CHECK(has(r.out, "virtual time: 3600000 ms\n"));
@@ -118,7 +123,8 @@ TEST_SUITE("labs/fluxolab-cli bad input") {
         run.runUntil(15 * 60000);
         fluxolab::sim::Sha256 hash;
         const auto& journal = run.sim().journal();
-        for (std::size_t i = 0; i < journal.size(); ++i) hash.update(journal.toJson(i) + "\n");
+        for (std::size_t i = 0; i < journal.size(); ++i)
+            hash.update(journal.toJson(i) + "\n");
         CHECK(has(r.out, "journal-sha256: " + hash.hexDigest() + "\n"));
         CHECK(cli({"simulate", file, "--until", "10m"}).err.empty());
     }

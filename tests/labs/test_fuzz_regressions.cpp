@@ -7,13 +7,14 @@
 #include "sim/scenario.h"
 
 #include <doctest/doctest.h>
-
 #include <string>
 
 using namespace fluxolab;
 
 namespace {
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 std::string journalWith(const std::string& events) {
     return R"({"format":1,"lab":"topicos-particoes-offsets","seed":1,"events":[)" + events + "]}";
@@ -25,7 +26,8 @@ TEST_SUITE("labs/fuzz regressions") {
         // crash-number-overflow.json: json::parse throws out_of_range (406), which parseScenario let through.
         sim::ScenarioError error;
         std::optional<sim::Scenario> s;
-        CHECK_NOTHROW(s = sim::parseScenario(R"({"name": "x", "cluster": {"brokers": 31e308}})", "x.json", error));
+        CHECK_NOTHROW(
+            s = sim::parseScenario(R"({"name": "x", "cluster": {"brokers": 31e308}})", "x.json", error));
         CHECK_FALSE(s);
         CHECK(has(error.message, "invalid JSON: number overflow parsing '31e308'"));
         CHECK(has(error.str(), "x.json"));
@@ -41,45 +43,56 @@ TEST_SUITE("labs/fuzz regressions") {
 
     TEST_CASE("fuzz_session_journal: an event time years ahead is refused instead of replayed for hours") {
         // timeout-event-years-ahead.json: the replay let the fresh cluster's clock run to 2080.
-        const std::string start = R"({"type":"start","tab":0,"at_ms":1735689600000,"argv":["kafka-topics.sh","--list"]})";
+        const std::string start =
+            R"({"type":"start","tab":0,"at_ms":1735689600000,"argv":["kafka-topics.sh","--list"]})";
         std::string error;
         CHECK(labs::SessionJournal::fromJson(journalWith(start), &error));
-        const std::string ahead = R"({"type":"start","tab":0,"at_ms":3471379217000,"argv":["kafka-topics.sh","--list"]})";
+        const std::string ahead =
+            R"({"type":"start","tab":0,"at_ms":3471379217000,"argv":["kafka-topics.sh","--list"]})";
         CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(start + "," + ahead), &error));
         CHECK(error == "event time out of range");
-        const std::string before = R"({"type":"start","tab":0,"at_ms":-5,"argv":["kafka-topics.sh","--list"]})";
+        const std::string before =
+            R"({"type":"start","tab":0,"at_ms":-5,"argv":["kafka-topics.sh","--list"]})";
         CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(before), &error));
         // Ticks whose product overflowed (undefined behaviour) before the range check.
-        const std::string overflow = R"({"type":"tick","tab":0,"at_ms":1735689600000,"tick_ms":4611686018427387904,"count":4})";
+        const std::string overflow =
+            R"({"type":"tick","tab":0,"at_ms":1735689600000,"tick_ms":4611686018427387904,"count":4})";
         CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(overflow), &error));
         CHECK(error == "tick out of range");
         // Many ticks of a day each: the journal as a whole covers at most a day.
-        const std::string day = R"({"type":"tick","tab":0,"at_ms":1735689600000,"tick_ms":86400000,"count":1})";
+        const std::string day =
+            R"({"type":"tick","tab":0,"at_ms":1735689600000,"tick_ms":86400000,"count":1})";
         CHECK(labs::SessionJournal::fromJson(journalWith(day), &error));
         CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(day + "," + day), &error));
         CHECK(error == "the journal covers more than a day of cluster time");
     }
 
-    TEST_CASE("fuzz_session_journal: a floating-point time is refused, not converted with undefined behaviour") {
+    TEST_CASE(
+        "fuzz_session_journal: a floating-point time is refused, not converted with undefined behaviour") {
         // crash-float-time.json: get<TimeMs>() of 1.73569e+22 (UBSan: outside the range of 'long').
         std::string error;
-        const std::string floatTime = R"({"type":"start","tab":0,"at_ms":1.73569e22,"argv":["kafka-topics.sh","--list"]})";
+        const std::string floatTime =
+            R"({"type":"start","tab":0,"at_ms":1.73569e22,"argv":["kafka-topics.sh","--list"]})";
         CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(floatTime), &error));
         CHECK(error == "journal is malformed: at_ms is not an integer");
-        const std::string floatTab = R"({"type":"start","tab":1e300,"at_ms":1735689600000,"argv":["kafka-topics.sh","--list"]})";
+        const std::string floatTab =
+            R"({"type":"start","tab":1e300,"at_ms":1735689600000,"argv":["kafka-topics.sh","--list"]})";
         CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(floatTab), &error));
         CHECK(error == "journal is malformed: tab is not an integer");
-        const std::string bigTab = R"({"type":"start","tab":4294967296,"at_ms":1735689600000,"argv":["kafka-topics.sh","--list"]})";
+        const std::string bigTab =
+            R"({"type":"start","tab":4294967296,"at_ms":1735689600000,"argv":["kafka-topics.sh","--list"]})";
         CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(bigTab), &error));
         CHECK(error == "journal is malformed: tab out of range");
-        const std::string note = R"({"type":"record","tab":0,"at_ms":1735689600000,"entry":{"kind":"echo","argv":["echo"],)"
-                                 R"("exit_code":0,"at_ms":1735689600000,"notes":[1e300]}})";
+        const std::string note =
+            R"({"type":"record","tab":0,"at_ms":1735689600000,"entry":{"kind":"echo","argv":["echo"],)"
+            R"("exit_code":0,"at_ms":1735689600000,"notes":[1e300]}})";
         CHECK_FALSE(labs::SessionJournal::fromJson(journalWith(note), &error));
         CHECK(error == "unknown teaching note");
     }
 
     TEST_CASE("fuzz_lab_progress: floating-point step numbers are refused") {
-        const labs::LabLoadResult r = labs::loadLabFile(FLUXOLAB_SOURCE_DIR "/labs/content/01-topicos-particoes-offsets.json");
+        const labs::LabLoadResult r =
+            labs::loadLabFile(FLUXOLAB_SOURCE_DIR "/labs/content/01-topicos-particoes-offsets.json");
         REQUIRE(r.lab);
         labs::SimBackend backend(1, 1);
         labs::LabEngine engine(*r.lab, backend);
@@ -104,7 +117,8 @@ TEST_SUITE("labs/fuzz regressions") {
         CHECK(has(transcript, "sleep: invalid time interval '1e300'\n"));
         CHECK(has(transcript, "sleep: invalid time interval '3601'\n"));
         CHECK(backend.nowMs() == t0);
-        for (const auto& h : runner.history()) CHECK(h.exit_code == 1);
+        for (const auto& h : runner.history())
+            CHECK(h.exit_code == 1);
         runner.run(labs::parseScript("sleep 2.5\n"), transcript);
         CHECK(backend.nowMs() == t0 + 2500);
     }
