@@ -7,6 +7,8 @@
 #include "sim/scenario.h"
 
 #include <doctest/doctest.h>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 using namespace fluxolab;
@@ -104,6 +106,41 @@ TEST_SUITE("labs/fuzz regressions") {
         progress.replace(pos, 17, "\"current_step\": 1e300");
         CHECK_FALSE(engine.restoreProgress(progress, &error));
         CHECK(error == "current_step is not an integer");
+    }
+
+    TEST_CASE("fuzz_kafka_console_producer: a consumer polling a partition its topic no longer has") {
+        // crash-poll-deleted-partition.sh (ASan: heap-buffer-overflow in Simulation::consumerPoll):
+        // replayed as the harness runs it. Fails under the sanitizer build without the fix.
+        std::ifstream in(FLUXOLAB_SOURCE_DIR "/tests/fuzz/corpus/fuzz_kafka_console_producer/crash-poll-deleted-partition.sh",
+                         std::ios::binary);
+        REQUIRE(in);
+        std::stringstream text;
+        text << in.rdbuf();
+        labs::ParsedScript script = labs::parseScript(text.str());
+        REQUIRE_FALSE(script.error);
+        labs::SimBackend backend(7, 3);
+        labs::ScriptOptions options;
+        options.think_ms = 1000;
+        options.idle_interrupt_ms = 2000;
+        options.max_foreground_ms = 20000;
+        labs::ScriptRunner runner(backend, options);
+        std::string transcript;
+        runner.run(labs::parseScript("kafka-topics.sh --bootstrap-server localhost:9092 --create --topic demo "
+                                     "--partitions 3 --replication-factor 2\n"
+                                     "kafka-console-producer.sh --bootstrap-server localhost:9092 --topic demo "
+                                     "--property parse.key=true --property key.separator=: <<EOF\n"
+                                     "a:1\nb:2\nc:3\na:4\nEOF\n"),
+                   transcript);
+        std::size_t n = 0;
+        for (auto& cmd : script.commands) {
+            if (n++ >= 12) break;
+            const std::string& w = cmd.argv.front();
+            if (labs::KafkaCli::toolName(w).empty() && w != "sleep" && w != "echo" && w != "kill")
+                cmd.argv.insert(cmd.argv.begin(), "kafka-console-producer.sh");
+            runner.runCommand(cmd, transcript);
+        }
+        runner.stopAll(transcript);
+        CHECK_FALSE(transcript.empty());
     }
 
     TEST_CASE("script sleep: NaN, infinity and more than an hour are invalid time intervals") {
