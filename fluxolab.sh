@@ -4,14 +4,23 @@
 #   ./fluxolab.sh test [--sanitize]   install what is missing, build, run every test (ctest);
 #                                     --sanitize runs the suite again built with ASan + UBSan
 #   ./fluxolab.sh build               install what is missing and build only
+#   ./fluxolab.sh fuzz [SECONDS]      build the libFuzzer harnesses (tests/fuzz, clang) and run each
+#                                     for SECONDS (default 300); `test --sanitize` runs them 25 s each
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# libFuzzer and the sanitizer runtimes of the distribution's default clang (tests/fuzz):
+# libclang-rt-14-dev on Debian 12.
+CLANG_RT=libclang-rt-14-dev
+clang_major=$(apt-cache show clang 2>/dev/null | sed -n 's/^Depends: clang-\([0-9][0-9]*\).*/\1/p' | head -n 1 || true)
+[ -n "$clang_major" ] && CLANG_RT=libclang-rt-$clang_major-dev
 
 PACKAGES=(cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-svg-dev libgl-dev
   libqcustomplot-dev librdkafka-dev nlohmann-json3-dev doctest-dev kcat
   xvfb xauth fonts-dejavu-core fonts-dejavu-extra qt6-translations-l10n
-  dpkg-dev desktop-file-utils appstream)
+  dpkg-dev desktop-file-utils appstream
+  clang "$CLANG_RT")
 
 install_missing() {
   local missing=()
@@ -30,6 +39,11 @@ build() { # build DIR [extra cmake args]
   local dir=$1; shift
   cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
   cmake --build "$dir" -j "$(nproc)"
+}
+
+build_fuzz() { # build_fuzz SECONDS: the libFuzzer harnesses, each a ctest test fuzzing for SECONDS
+  build build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DFLUXOLAB_FUZZ=ON -DFLUXOLAB_FUZZ_SECONDS="$1" \
+    -DFLUXOLAB_BUILD_APP=OFF -DFLUXOLAB_BUILD_TESTS=OFF -DFLUXOLAB_BUILD_BENCH=OFF
 }
 
 TOTAL_PASSED=0
@@ -80,12 +94,28 @@ case "$cmd" in
     if [ $sanitize -eq 1 ]; then
       build build-asan -DFLUXOLAB_SANITIZE=ON -DFLUXOLAB_BUILD_BENCH=OFF
       ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_tests build-asan "tests (ASan+UBSan)"
+      # Every parser's libFuzzer harness, 25 s each (a crash, hang or leak fails the run).
+      build_fuzz 25
+      run_tests build-fuzz "fuzz (libFuzzer, 25 s each)"
     fi
     echo "all: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
     [ "$TOTAL_FAILED" -eq 0 ]
     ;;
+  fuzz)
+    seconds=${1:-300}
+    case "$seconds" in
+      '' | *[!0-9]*) echo "fluxolab: fuzz expects a number of seconds per harness, got '$seconds'" >&2; exit 2 ;;
+    esac
+    [ $# -gt 1 ] && { echo "usage: ./fluxolab.sh fuzz [SECONDS]" >&2; exit 2; }
+    install_missing
+    build_fuzz "$seconds"
+    run_tests build-fuzz "fuzz (libFuzzer, $seconds s each)"
+    echo "all: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
+    echo "fuzz: new crash/leak/timeout inputs, if any, are in build-fuzz/tests/fuzz/work/*/artifacts/" >&2
+    [ "$TOTAL_FAILED" -eq 0 ]
+    ;;
   *)
-    echo "usage: ./fluxolab.sh app|test [--sanitize]|build" >&2
+    echo "usage: ./fluxolab.sh app|test [--sanitize]|build|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

@@ -26,16 +26,31 @@ namespace fluxolab::app {
 
 namespace {
 const char* kUsage =
-    "Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view cluster|groups|tables|plots|compare]\n"
+    "Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view VIEW]\n"
     "                [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot out.png]\n"
-    "                [--lab ID] [--run 'COMMAND']... (views terminal|labs: the Kafka CLI and guided labs)\n"
-    "                [--fresh]\n"
+    "                [--lab ID] [--run 'COMMAND']... [--fresh] [--help] [--version]\n"
+    "  VIEW: cluster, groups, tables, plots, terminal, labs or compare\n"
+    "        (terminal and labs: the Kafka CLI and the guided labs)\n"
+    "  --at: at most 1h of virtual time\n"
     "  --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal\n"
     "            history (they are kept for the next normal start); the language choice is kept.\n"
     "  Without --scenario, --lab or --fresh the lab opened last reopens where it was left.\n";
-}
+/// --at runs the simulation synchronously before the window shows: 1h of virtual time takes
+/// seconds; 100000h would freeze the app for hours.
+constexpr std::int64_t kMaxAtMs = 3600000;
 
-std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help) {
+/// True when a Linux/BSD desktop session has no display to connect to (QApplication would abort).
+bool noDisplay() {
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS) && !defined(Q_OS_ANDROID)
+    return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+           qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return false;
+#endif
+}
+} // namespace
+
+std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help, bool* version) {
     QCommandLineParser p;
     p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption scenario(QStringLiteral("scenario"), QString(), QStringLiteral("name"));
@@ -50,7 +65,8 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     const QCommandLineOption runOpt(QStringLiteral("run"), QString(), QStringLiteral("command"));
     const QCommandLineOption freshOpt(QStringLiteral("fresh"));
     const QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    p.addOptions({scenario, seed, at, view, lang, shot, size, pres, labOpt, runOpt, freshOpt, helpOpt});
+    const QCommandLineOption versionOpt(QStringList{QStringLiteral("v"), QStringLiteral("version")});
+    p.addOptions({scenario, seed, at, view, lang, shot, size, pres, labOpt, runOpt, freshOpt, helpOpt, versionOpt});
     auto fail = [&](const QString& m) {
         if (error) *error = m;
         return std::nullopt;
@@ -58,6 +74,10 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     if (!p.parse(args)) return fail(p.errorText());
     if (p.isSet(helpOpt)) {
         if (help) *help = true;
+        return Options{};
+    }
+    if (p.isSet(versionOpt)) {
+        if (version) *version = true;
         return Options{};
     }
     if (!p.positionalArguments().isEmpty())
@@ -72,12 +92,14 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     if (p.isSet(at)) {
         const auto t = sim::parseDuration(p.value(at).toStdString());
         if (!t || *t < 0) return fail(QStringLiteral("--at expects a duration such as 30s, 1500ms or 2m, got \"%1\"").arg(p.value(at)));
+        if (*t > kMaxAtMs) return fail(QStringLiteral("--at is limited to 1h of virtual time, got \"%1\"").arg(p.value(at)));
         o.at_ms = *t;
     }
     if (p.isSet(view)) {
         o.view = p.value(view);
         if (!MainWindow::parseView(o.view) && o.view != QStringLiteral("compare"))
-            return fail(QStringLiteral("--view must be cluster, groups, tables, plots or compare, got \"%1\"").arg(o.view));
+            return fail(QStringLiteral("--view must be cluster, groups, tables, plots, terminal, labs or compare, got \"%1\"")
+                            .arg(o.view));
     }
     if (p.isSet(lang)) {
         o.lang = p.value(lang);
@@ -119,6 +141,37 @@ int runApplication(int argc, char** argv) {
         if (std::strncmp(argv[i], "--screenshot", 12) == 0) headless = true;
     if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
 
+    // The command line is checked before QApplication exists: --help and --version answer without
+    // a display (QApplication aborts when it cannot connect to one), and so does a bad option when
+    // there is no display. Qt's own options (-platform, -style...) are only known to QApplication,
+    // so the options are parsed again from QApplication::arguments().
+    QStringList rawArguments;
+    bool platformOption = false;
+    for (int i = 0; i < argc; ++i) {
+        rawArguments << QString::fromLocal8Bit(argv[i]);
+        platformOption = platformOption || std::strcmp(argv[i], "-platform") == 0 || std::strcmp(argv[i], "--platform") == 0;
+    }
+    QString error;
+    bool help = false, version = false;
+    const auto preparsed = parseOptions(rawArguments, &error, &help, &version);
+    if (help) {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    if (version) {
+        std::printf("fluxolab %s\n", FLUXOLAB_VERSION);
+        return 0;
+    }
+    if (!headless && !platformOption && noDisplay()) {
+        if (!preparsed) std::fprintf(stderr, "fluxolab: %s\n%s", qUtf8Printable(error), kUsage);
+        else
+            std::fputs("fluxolab: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                       "  Start it from a desktop session or under xvfb-run, or render a picture headless with\n"
+                       "  --screenshot out.png (e.g. fluxolab --scenario rebalance-basico --screenshot out.png)\n",
+                       stderr);
+        return 2;
+    }
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("FluxoLab"));
     QApplication::setOrganizationName(QStringLiteral("FluxoLab"));
@@ -126,11 +179,9 @@ int runApplication(int argc, char** argv) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fluxolab.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("fluxolab")); // packaging/fluxolab.desktop
 
-    QString error;
-    bool help = false;
-    const auto options = parseOptions(QApplication::arguments(), &error, &help);
-    if (help) {
-        std::fputs(kUsage, stdout);
+    const auto options = parseOptions(QApplication::arguments(), &error, &help, &version);
+    if (help || version) {
+        std::fputs(help ? kUsage : "fluxolab " FLUXOLAB_VERSION "\n", stdout);
         return 0;
     }
     if (!options) {

@@ -30,7 +30,8 @@ struct Options {
 void useFreshSettings(const QString& dir);
 
 /// Parses argv (without QApplication). On error returns std::nullopt and sets `error` (English; printed to stderr).
-std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help = nullptr);
+/// --help / --version set `help` / `version` and return default options.
+std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help = nullptr, bool* version = nullptr);
 
 /// Creates the QApplication, loads translations, parses the command line and shows the main window
 /// (or renders a screenshot headless with --screenshot). Returns the exit code.

@@ -1,10 +1,54 @@
 #include "labs/cli_commands.h"
 #include "labs/data_dirs.h"
 
+#include <cerrno>
+#include <cstring>
 #include <exception>
+#include <filesystem>
+#include <fstream>
 #include <ostream>
+#include <sstream>
+#include <system_error>
 
 namespace fluxolab::labs {
+
+bool readInputFile(const std::string& path, std::string& text, std::string& error) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+        error =
+            "cannot read '" + path + "': " + (ec ? ec.message() : std::string("No such file or directory"));
+        return false;
+    }
+    if (fs::is_directory(st)) {
+        error = "'" + path + "' is a directory, not a file";
+        return false;
+    }
+    if (!fs::is_regular_file(st)) {
+        error = "'" + path + "' is not a regular file";
+        return false;
+    }
+    const std::uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size > kMaxInputFileBytes) {
+        error = "'" + path + "' is too large (" + std::to_string(size) + " bytes; the limit is " +
+                std::to_string(kMaxInputFileBytes >> 20) + " MiB)";
+        return false;
+    }
+    std::ifstream f(path, std::ios::binary);
+    if (!f) {
+        error = "cannot read '" + path + "': " + std::strerror(errno);
+        return false;
+    }
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    if (f.bad()) {
+        error = "cannot read '" + path + "'";
+        return false;
+    }
+    text = ss.str();
+    return true;
+}
 
 namespace {
 void usage(std::ostream& os) {
@@ -17,11 +61,13 @@ void usage(std::ostream& os) {
           "         --member c1=t1,t2 [--member ...] [--owned c1=t1-0,t1-1 ...] [--generation c1=N ...]\n"
           "      Partition assignment of a consumer group, as Kafka's assignors compute it.\n"
           "  simulate SCENARIO.json|NAME [--seed S] [--until 60s] [--journal out.jsonl]\n"
-          "      Runs a scenario (a file, or a bundled one by name) and prints a summary and the journal hash.\n"
+          "      Runs a scenario (a file, or a bundled one by name) and prints a summary and the journal hash\n"
+          "      (at most 1h of virtual time; progress on stderr for runs longer than 10m).\n"
           "  script FILE [--seed S] [--brokers N]\n"
           "      Runs Kafka CLI commands against a fresh simulated cluster.\n"
-          "  lab list | lab check LAB --script SOLUTION\n"
-          "      Lists the guided labs, or checks a solution script against a lab.\n"
+          "  lab list | lab validate LAB.json... | lab check LAB --script SOLUTION [--seed S]\n"
+          "      Lists the guided labs, validates lab files, or checks a solution script against a lab\n"
+          "      (--lang pt|en and --labs-dir DIR apply to all three).\n"
           "  paths\n"
           "      Prints the folders the bundled scenarios, labs and traces are read from.\n";
 }

@@ -199,7 +199,9 @@ int cmdAssign(const Args& args, CliStreams io) {
         io.err << "assign: --topics and at least one --member are required\n";
         return 2;
     }
-    for (const auto& [id, list] : owned) {
+    for (const auto& entry : owned) {
+        const std::string& id = entry.first; // not a structured binding: Clang 14 cannot capture one
+        const auto& list = entry.second;
         auto it = std::find_if(members.begin(), members.end(), [&](const auto& m) { return m.member_id == id; });
         if (it == members.end()) {
             io.err << "assign: --owned names member '" << id << "', which has no --member\n";

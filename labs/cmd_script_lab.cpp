@@ -5,6 +5,8 @@
 #include "labs/sim_backend.h"
 
 #include <charconv>
+#include <filesystem>
+#include <system_error>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -12,15 +14,6 @@
 namespace fluxolab::labs {
 
 namespace {
-
-bool readFile(const std::string& path, std::string& out) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    std::ostringstream ss;
-    ss << f.rdbuf();
-    out = ss.str();
-    return true;
-}
 
 std::string dirOf(const std::string& path) {
     const auto slash = path.find_last_of("/\\");
@@ -45,7 +38,7 @@ int cmdScript(const Args& args, CliStreams io) {
         if (a == "--seed") {
             const std::string* v = value();
             if (!v || !parseU64(*v, seed)) {
-                io.err << "script: --seed needs a non-negative whole number\n";
+                io.err << "script: --seed needs a whole number from 0 to 18446744073709551615\n";
                 return 2;
             }
         } else if (a == "--brokers") {
@@ -76,14 +69,18 @@ int cmdScript(const Args& args, CliStreams io) {
         io.err << "script: give a FILE of Kafka CLI commands\n";
         return 2;
     }
-    std::string text;
-    if (!readFile(file, text)) {
-        io.err << "script: cannot read '" << file << "'\n";
+    std::string text, error;
+    if (!readInputFile(file, text, error)) {
+        io.err << "script: " << error << "\n";
         return 2;
     }
     const ParsedScript parsed = parseScript(text);
     if (parsed.error) {
         io.err << "script: " << file << ":" << parsed.error->line << ": " << parsed.error->message << "\n";
+        return 2;
+    }
+    if (parsed.commands.empty()) {
+        io.err << "script: '" << file << "' has no commands (it is empty or only has comments)\n";
         return 2;
     }
     SimBackend backend(seed, static_cast<std::int32_t>(brokers));
@@ -105,13 +102,17 @@ int cmdLab(const Args& args, CliStreams io) {
     std::string dir = defaultLabDirectory();
     std::vector<std::string> rest;
     for (std::size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--lang" && i + 1 < args.size()) {
-            lang = parseLanguage(args[++i]);
+        if (args[i] == "--lang") {
+            lang = i + 1 < args.size() ? parseLanguage(args[++i]) : std::nullopt;
             if (!lang) {
                 io.err << "lab: --lang needs pt or en\n";
                 return 2;
             }
-        } else if (args[i] == "--labs-dir" && i + 1 < args.size()) {
+        } else if (args[i] == "--labs-dir") {
+            if (i + 1 >= args.size() || args[i + 1].empty()) {
+                io.err << "lab: --labs-dir needs a directory\n";
+                return 2;
+            }
             dir = args[++i];
         } else {
             rest.push_back(args[i]);
@@ -119,6 +120,15 @@ int cmdLab(const Args& args, CliStreams io) {
     }
     const Language language = lang.value_or(Language::Portuguese);
     if (args[0] == "list") {
+        if (!rest.empty()) {
+            io.err << "lab: unexpected argument '" << rest.front() << "' (use 'lab list [--lang pt|en] [--labs-dir DIR]')\n";
+            return 2;
+        }
+        std::error_code ec;
+        if (!std::filesystem::is_directory(dir, ec)) {
+            io.err << "lab: '" << dir << "' is not a directory of labs\n";
+            return 2;
+        }
         const LabCatalog catalog = loadLabCatalog(dir);
         for (const auto& e : catalog.errors) io.err << formatLabError(e) << "\n";
         for (const auto& lab : catalog.labs)
@@ -127,9 +137,19 @@ int cmdLab(const Args& args, CliStreams io) {
         return catalog.errors.empty() ? 0 : 2;
     }
     if (args[0] == "validate") {
+        if (rest.empty()) {
+            io.err << "lab: use 'lab validate LAB.json...' (give at least one lab file)\n";
+            return 2;
+        }
         int bad = 0;
         for (const auto& path : rest) {
-            const LabLoadResult r = loadLabFile(path);
+            std::string text, error;
+            if (!readInputFile(path, text, error)) {
+                io.err << "lab: " << error << "\n";
+                ++bad;
+                continue;
+            }
+            const LabLoadResult r = parseLab(text, path);
             for (const auto& e : r.errors) io.err << formatLabError(e) << "\n";
             if (!r.errors.empty()) ++bad;
             else io.out << path << ": ok\n";
@@ -141,10 +161,14 @@ int cmdLab(const Args& args, CliStreams io) {
         std::uint64_t seed = 0;
         bool haveSeed = false;
         for (std::size_t i = 0; i < rest.size(); ++i) {
-            if (rest[i] == "--script" && i + 1 < rest.size()) script = rest[++i];
-            else if (rest[i] == "--seed" && i + 1 < rest.size()) {
+            if ((rest[i] == "--script" || rest[i] == "--seed") && i + 1 >= rest.size()) {
+                io.err << "lab: " << rest[i] << " needs a value\n";
+                return 2;
+            }
+            if (rest[i] == "--script") script = rest[++i];
+            else if (rest[i] == "--seed") {
                 if (!parseU64(rest[++i], seed)) {
-                    io.err << "lab: --seed needs a non-negative whole number\n";
+                    io.err << "lab: --seed needs a whole number from 0 to 18446744073709551615\n";
                     return 2;
                 }
                 haveSeed = true;
@@ -167,14 +191,18 @@ int cmdLab(const Args& args, CliStreams io) {
             if (loaded.errors.empty()) io.err << "lab: no lab named '" << labName << "' in " << dir << "\n";
             return 2;
         }
-        std::string text;
-        if (!readFile(script, text)) {
-            io.err << "lab: cannot read '" << script << "'\n";
+        std::string text, error;
+        if (!readInputFile(script, text, error)) {
+            io.err << "lab: " << error << "\n";
             return 2;
         }
         const ParsedScript parsed = parseScript(text);
         if (parsed.error) {
             io.err << "lab: " << script << ":" << parsed.error->line << ": " << parsed.error->message << "\n";
+            return 2;
+        }
+        if (parsed.commands.empty()) {
+            io.err << "lab: '" << script << "' has no commands (it is empty or only has comments)\n";
             return 2;
         }
         const LabRunReport report =

@@ -7,10 +7,24 @@
 #include <charconv>
 #include <fstream>
 #include <ostream>
+#include <string>
 
 namespace fluxolab::labs {
 
 using namespace fluxolab::sim;
+
+namespace {
+/// Longest run: 1h of virtual time takes from seconds to about a minute of real time with the
+/// gallery's scenarios; 100000h would take days.
+constexpr TimeMs kMaxVirtualMs = 3600000;
+/// Runs longer than this report their progress on stderr, every kProgressStepMs of virtual time.
+constexpr TimeMs kProgressAfterMs = 600000;
+constexpr TimeMs kProgressStepMs = 300000;
+
+std::string minutes(TimeMs ms) {
+    return ms % 60000 == 0 ? std::to_string(ms / 60000) + "m" : std::to_string(ms) + "ms";
+}
+} // namespace
 
 int cmdSimulate(const Args& args, CliStreams io) {
     std::string file, journalPath;
@@ -31,7 +45,8 @@ int cmdSimulate(const Args& args, CliStreams io) {
             std::uint64_t s = 0;
             const auto r = std::from_chars(v->data(), v->data() + v->size(), s);
             if (r.ec != std::errc() || r.ptr != v->data() + v->size()) {
-                io.err << "simulate: --seed must be a non-negative whole number, got '" << *v << "'\n";
+                io.err << "simulate: --seed must be a whole number from 0 to 18446744073709551615, got '" << *v
+                       << "'\n";
                 return 2;
             }
             seed = s;
@@ -41,6 +56,12 @@ int cmdSimulate(const Args& args, CliStreams io) {
             until = parseDuration(*v);
             if (!until || *until <= 0) {
                 io.err << "simulate: --until expects a duration such as 60s, 5m or 1500ms, got '" << *v << "'\n";
+                return 2;
+            }
+            if (*until > kMaxVirtualMs) {
+                io.err << "simulate: --until is limited to 1h of virtual time (a longer run would take hours of "
+                          "real time), got '"
+                       << *v << "'\n";
                 return 2;
             }
         } else if (a == "--journal") {
@@ -63,15 +84,36 @@ int cmdSimulate(const Args& args, CliStreams io) {
     }
     // A bundled scenario may be named as in the app's gallery ("rebalance-basico").
     if (const std::string bundled = resolveScenarioFile(file); !bundled.empty()) file = bundled;
+    std::string text, readError;
+    if (!readInputFile(file, text, readError)) {
+        io.err << "simulate: " << readError << "\n";
+        return 2;
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        io.err << "simulate: '" << file << "' is empty; a scenario is a JSON object (see assets/scenarios)\n";
+        return 2;
+    }
     ScenarioError error;
-    auto scenario = loadScenarioFile(file, error);
+    auto scenario = parseScenario(text, file, error);
     if (!scenario) {
         io.err << "simulate: " << error.str() << "\n";
         return 2;
     }
+    TimeMs target = until.value_or(scenario->duration_ms);
+    if (target > kMaxVirtualMs) {
+        io.err << "simulate: the scenario lasts " << minutes(target) << "; running its first 1h of virtual time "
+               << "only (the limit)\n";
+        target = kMaxVirtualMs;
+    }
     const std::uint64_t s = seed.value_or(scenario->seed);
     ScenarioRun run(*scenario, s);
-    run.runUntil(until.value_or(scenario->duration_ms));
+    if (target > kProgressAfterMs) {
+        for (TimeMs t = kProgressStepMs; t < target; t += kProgressStepMs) {
+            run.runUntil(t);
+            io.err << "simulate: " << minutes(t) << " of " << minutes(target) << " of virtual time\n";
+        }
+    }
+    run.runUntil(target);
     const Simulation& sim = run.sim();
     const Journal& j = sim.journal();
 

@@ -218,7 +218,7 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
     json root;
     try {
         root = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) { // parse_error, or out_of_range for a number such as 1e999
         res.errors.push_back({file, "", std::string("not valid JSON: ") + e.what()});
         return res;
     }
@@ -554,6 +554,8 @@ bool LabEngine::restoreProgress(const std::string& text, std::string* error, boo
         if (j.value("lab", std::string()) != m_lab.id) return fail("progress belongs to another lab");
         const auto& steps = j.at("steps");
         if (!steps.is_array() || steps.size() != m_lab.steps.size()) return fail("progress does not match the lab's steps");
+        // Integers only: get<>() converts a floating-point value out of range with undefined behaviour.
+        if (!j.at("current_step").is_number_integer()) return fail("current_step is not an integer");
         const auto current = j.at("current_step").get<std::size_t>();
         if (current > m_lab.steps.size()) return fail("current_step out of range");
         std::vector<bool> passed(m_lab.steps.size());
@@ -561,6 +563,7 @@ bool LabEngine::restoreProgress(const std::string& text, std::string* error, boo
         for (std::size_t i = 0; i < steps.size(); ++i) {
             if (steps[i].at("id").get<std::string>() != m_lab.steps[i].id) return fail("step ids do not match the lab");
             passed[i] = steps[i].at("passed").get<bool>();
+            if (!steps[i].at("hints_revealed").is_number_integer()) return fail("hints_revealed is not an integer");
             hints[i] = std::clamp(steps[i].at("hints_revealed").get<int>(), 0, static_cast<int>(m_lab.steps[i].hints.size()));
         }
         m_hints = hints;

@@ -64,7 +64,9 @@ void ScriptRunner::runCommand(const ShellCommand& cmd, std::string& transcript) 
                 secs = -1;
             }
         }
-        if (secs < 0) {
+        // At most an hour of cluster time per sleep, as in the app's terminal; NaN is refused as
+        // GNU sleep refuses it (and would be undefined behaviour when converted to milliseconds).
+        if (!(secs >= 0) || secs > 3600) {
             transcript += "sleep: invalid time interval '" + (cmd.argv.size() > 1 ? cmd.argv[1] : std::string()) + "'\n";
             h.exit_code = 1;
         } else {

@@ -1,6 +1,12 @@
 #include "labs/session_journal.h"
 
+#include "labs/sim_backend.h"
+
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
 
 namespace fluxolab::labs {
 
@@ -8,6 +14,30 @@ namespace {
 using json = nlohmann::json;
 
 constexpr int kJournalFormat = 1;
+/// A journal replays at most a day of cluster time from a fresh cluster's start.
+constexpr TimeMs kMaxJournalMs = 24LL * 3600 * 1000;
+
+struct BadJournal {
+    std::string message;
+};
+
+/// An integer field in T's range. nlohmann's get<T>() converts a floating-point value (1e22) with
+/// undefined behaviour when it does not fit, so only JSON integers are accepted.
+template <typename T>
+T integerAt(const json& o, const char* key) {
+    const json& v = o.at(key);
+    if (!v.is_number_integer()) throw BadJournal{std::string(key) + " is not an integer"};
+    if (v.is_number_unsigned()) {
+        const auto u = v.get<std::uint64_t>();
+        if (u > static_cast<std::uint64_t>(std::numeric_limits<T>::max())) throw BadJournal{std::string(key) + " out of range"};
+        return static_cast<T>(u);
+    }
+    const auto n = v.get<std::int64_t>();
+    if (n < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
+        (n > 0 && static_cast<std::uint64_t>(n) > static_cast<std::uint64_t>(std::numeric_limits<T>::max())))
+        throw BadJournal{std::string(key) + " out of range"};
+    return static_cast<T>(n);
+}
 
 const char* typeName(JournalEvent::Type t) {
     switch (t) {
@@ -103,16 +133,17 @@ std::optional<SessionJournal> SessionJournal::fromJson(const std::string& text, 
         if (!j.is_object() || j.value("format", 0) != kJournalFormat) return fail("unknown journal format");
         SessionJournal out;
         out.lab = j.at("lab").get<std::string>();
-        out.seed = j.at("seed").get<std::uint64_t>();
+        out.seed = integerAt<std::uint64_t>(j, "seed");
         const json& list = j.at("events");
+        TimeMs replayClock = kVirtualEpochMs;
         if (!list.is_array()) return fail("events is not an array");
         for (const json& o : list) {
             const auto type = typeFromName(o.at("type").get<std::string>());
             if (!type) return fail("unknown event type");
             JournalEvent e;
             e.type = *type;
-            e.tab = o.at("tab").get<int>();
-            e.at_ms = o.at("at_ms").get<TimeMs>();
+            e.tab = integerAt<int>(o, "tab");
+            e.at_ms = integerAt<TimeMs>(o, "at_ms");
             switch (e.type) {
             case JournalEvent::Type::Start:
                 e.argv = o.at("argv").get<std::vector<std::string>>();
@@ -125,29 +156,44 @@ std::optional<SessionJournal> SessionJournal::fromJson(const std::string& text, 
                 const json& h = o.at("entry");
                 e.entry.kind = h.at("kind").get<std::string>();
                 e.entry.argv = h.at("argv").get<std::vector<std::string>>();
-                e.entry.exit_code = h.at("exit_code").get<int>();
-                e.entry.at_ms = h.at("at_ms").get<TimeMs>();
-                for (int n : h.at("notes").get<std::vector<int>>()) {
+                e.entry.exit_code = integerAt<int>(h, "exit_code");
+                e.entry.at_ms = integerAt<TimeMs>(h, "at_ms");
+                const json& notes = h.at("notes");
+                if (!notes.is_array()) return fail("notes is not an array");
+                for (const json& note : notes) {
+                    if (!note.is_number_integer()) return fail("unknown teaching note");
+                    const auto n = note.get<std::int64_t>();
                     if (n < 0 || n >= static_cast<int>(NoteId::Count_)) return fail("unknown teaching note");
                     e.entry.notes.push_back(static_cast<NoteId>(n));
                 }
                 break;
             }
             case JournalEvent::Type::Tick:
-                e.tick_ms = o.at("tick_ms").get<TimeMs>();
-                e.count = o.at("count").get<std::int64_t>();
-                // At most a day of ticks: a corrupt count must not hang the replay.
-                if (e.tick_ms < 0 || e.count < 1 || e.tick_ms * e.count > 24LL * 3600 * 1000 || e.count > 1000000)
+                e.tick_ms = integerAt<TimeMs>(o, "tick_ms");
+                e.count = integerAt<std::int64_t>(o, "count");
+                // At most a day of ticks: a corrupt count must not hang the replay (each factor is
+                // bounded first, so that the product cannot overflow).
+                if (e.tick_ms < 0 || e.tick_ms > kMaxJournalMs || e.count < 1 || e.count > 1000000 ||
+                    e.tick_ms * e.count > kMaxJournalMs)
                     return fail("tick out of range");
                 break;
             case JournalEvent::Type::EndOfInput:
             case JournalEvent::Type::Interrupt: break;
             }
+            // The replay lets the cluster's clock catch up with each event's time, then run its
+            // ticks: a corrupt time (years ahead) would keep it busy for hours. A journal covers a
+            // fresh cluster's first day at most.
+            if (e.at_ms < kVirtualEpochMs || e.at_ms > kVirtualEpochMs + kMaxJournalMs)
+                return fail("event time out of range");
+            replayClock = std::max(replayClock, e.at_ms) + (e.type == JournalEvent::Type::Tick ? e.tick_ms * e.count : 0);
+            if (replayClock > kVirtualEpochMs + kMaxJournalMs) return fail("the journal covers more than a day of cluster time");
             out.events.push_back(std::move(e));
         }
         return out;
     } catch (const json::exception& e) {
         return fail(std::string("journal is malformed: ") + e.what());
+    } catch (const BadJournal& e) {
+        return fail("journal is malformed: " + e.message);
     }
 }
 

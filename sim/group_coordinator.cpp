@@ -461,7 +461,9 @@ void Simulation::consumerPoll(std::int32_t consumer) {
         auto pit = c.position.find(tp);
         if (pit == c.position.end()) continue;
         TopicState* t = findTopic(tp.topic);
-        if (!t) continue;
+        // The topic may have been deleted and created again with fewer partitions since the
+        // assignment (the fetch gets UNKNOWN_TOPIC_OR_PARTITION): skip the partition.
+        if (!t || tp.partition < 0 || static_cast<std::size_t>(tp.partition) >= t->partitions.size()) continue;
         PartitionState& p = t->partitions[static_cast<std::size_t>(tp.partition)];
         if (p.leader < 0 || !m_brokers[static_cast<std::size_t>(p.leader - 1)].alive) continue;
         if (pit->second < p.log_start || pit->second > p.high_watermark) {

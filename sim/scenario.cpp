@@ -27,7 +27,10 @@ std::optional<TimeMs> parseDuration(const std::string& text) {
     if (i == 0) return std::nullopt;
     double v = 0;
     try {
-        v = std::stod(text.substr(0, i));
+        const std::string number = text.substr(0, i);
+        std::size_t used = 0;
+        v = std::stod(number, &used);
+        if (used != number.size()) return std::nullopt; // "1.2.3s"
     } catch (...) {
         return std::nullopt;
     }
@@ -386,7 +389,10 @@ Scenario parseRoot(const json& root) {
         if (c.contains("configs")) {
             const auto cfg = getConfigs(c["configs"], "/cluster/configs");
             auto& d = s.cluster.defaults;
-            for (const auto& [k, v] : cfg) {
+            for (const auto& entry : cfg) {
+                // Not a structured binding: Clang 14 (the fuzz build) cannot capture one in the lambda.
+                const std::string& k = entry.first;
+                const std::string& v = entry.second;
                 const std::string p = "/cluster/configs/" + k;
                 auto num = [&](std::int64_t lo, std::int64_t hi) {
                     try {
@@ -535,6 +541,11 @@ Scenario parseRoot(const json& root) {
 std::optional<Scenario> parseScenario(const std::string& text, const std::string& file, ScenarioError& error) {
     error = ScenarioError{};
     error.file = file;
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        error.line = 1;
+        error.message = "the file is empty; a scenario is a JSON object (see assets/scenarios)";
+        return std::nullopt;
+    }
     json root;
     try {
         root = json::parse(text);
@@ -544,6 +555,13 @@ std::optional<Scenario> parseScenario(const std::string& text, const std::string
         std::string what = e.what();
         const auto pos = what.find("syntax error");
         error.message = "invalid JSON: " + (pos != std::string::npos ? what.substr(pos) : what);
+        return std::nullopt;
+    } catch (const json::exception& e) {
+        // json::parse also throws out_of_range, for a number too large for a double (1e999).
+        std::string what = e.what();
+        const auto pos = what.find("] ");
+        error.line = 0;
+        error.message = "invalid JSON: " + (pos != std::string::npos ? what.substr(pos + 2) : what);
         return std::nullopt;
     }
     try {

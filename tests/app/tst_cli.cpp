@@ -12,15 +12,22 @@ namespace {
 struct Run {
     int code = -1;
     QString err;
+    QString out;
 };
-Run run(const QStringList& args) {
+/// Runs the app offscreen, or (`noDisplay`) as from a console without any display.
+Run run(const QStringList& args, bool noDisplay = false) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    if (noDisplay) {
+        for (const char* v : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) env.remove(QString::fromLatin1(v));
+    } else {
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    }
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(FLUXOLAB_EXE), args);
     if (!p.waitForFinished(60000)) return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardError()),
+            QString::fromUtf8(p.readAllStandardOutput())};
 }
 } // namespace
 
@@ -52,6 +59,12 @@ void CliTest::badOptionsExitTwo_data() {
     QTest::newRow("bad lang") << QStringList{QStringLiteral("--lang"), QStringLiteral("klingon"), QStringLiteral("--screenshot"),
                                              QStringLiteral("x.png")}
                               << QStringLiteral("--lang");
+    QTest::newRow("view lists the views") << QStringList{QStringLiteral("--view"), QStringLiteral("nope")}
+                                          << QStringLiteral("cluster, groups, tables, plots, terminal, labs or compare");
+    QTest::newRow("--at over 1h") << QStringList{QStringLiteral("--scenario"), QStringLiteral("rebalance-basico"), QStringLiteral("--at"),
+                                                 QStringLiteral("100000h"), QStringLiteral("--screenshot"), QStringLiteral("x.png")}
+                                  << QStringLiteral("--at is limited to 1h");
+    QTest::newRow("huge seed") << QStringList{QStringLiteral("--seed"), QStringLiteral("18446744073709551616")} << QStringLiteral("--seed");
     QTest::newRow("unknown scenario") << QStringList{QStringLiteral("--scenario"), QStringLiteral("does-not-exist"),
                                                      QStringLiteral("--screenshot"), QStringLiteral("x.png")}
                                       << QStringLiteral("does-not-exist");
@@ -78,6 +91,18 @@ void CliTest::badScenarioFileIsAClearMessage() {
     QVERIFY2(r.err.contains(QStringLiteral("bad.json")) && r.err.contains(QStringLiteral("/topics/0/partitions")), qPrintable(r.err));
 }
 
+void CliTest::emptyScenarioFileSaysSo() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("empty.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.close();
+    const Run r = run({QStringLiteral("--scenario"), path, QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--screenshot"),
+                       dir.filePath(QStringLiteral("x.png"))});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("empty.json:1: the file is empty")), qPrintable(r.err));
+}
+
 void CliTest::parseOptions() {
     QString error;
     auto o = fluxolab::app::parseOptions({QStringLiteral("fluxolab"), QStringLiteral("--scenario"), QStringLiteral("a"),
@@ -87,4 +112,21 @@ void CliTest::parseOptions() {
     QCOMPARE(*o->at_ms, 1500);
     QCOMPARE(*o->seed, 9u);
     QVERIFY(!fluxolab::app::parseOptions({QStringLiteral("fluxolab"), QStringLiteral("--seed"), QStringLiteral("-3")}, &error));
+}
+
+void CliTest::helpAndVersionWithoutDisplay() {
+    // No DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM: QApplication would abort (rc 134).
+    for (const char* opt : {"--help", "-h", "--version"}) {
+        const Run r = run({QString::fromLatin1(opt)}, true);
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.startsWith(QString::fromLatin1(qstrcmp(opt, "--version") == 0 ? "fluxolab " : "Usage: fluxolab")), qPrintable(r.out));
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    }
+    const Run bad = run({QStringLiteral("--view"), QStringLiteral("nope")}, true);
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("terminal, labs or compare")), qPrintable(bad.err));
+    const Run plain = run({}, true);
+    QCOMPARE(plain.code, 2);
+    QVERIFY2(plain.err.contains(QStringLiteral("no display found")) && plain.err.contains(QStringLiteral("--screenshot")),
+             qPrintable(plain.err));
 }

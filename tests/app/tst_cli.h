@@ -9,5 +9,7 @@ private Q_SLOTS:
     void badOptionsExitTwo_data();
     void badOptionsExitTwo();
     void badScenarioFileIsAClearMessage();
+    void emptyScenarioFileSaysSo();
     void parseOptions();
+    void helpAndVersionWithoutDisplay();
 };

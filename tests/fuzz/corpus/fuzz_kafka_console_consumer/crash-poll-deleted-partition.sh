@@ -1,0 +1,2 @@
+--bootstrap-server localhost:9092 --topic demo --partition 4 --offset 0 --property print.=e--if-existsx-messages 5
+--bootstrap-server localhost:9092 --include "de.*" --group %2 --from-beginning --timeout-›ŒßÎÏÏÏõ

@@ -1,0 +1,30 @@
+// libFuzzer harness: the terminal session journal (labs/session_journal), which the app saves
+// with a lab's progress and replays at start-up. A journal that parses must serialise back to
+// the same JSON and replay against a fresh simulated cluster.
+#include "fuzz_common.h"
+#include "labs/session_journal.h"
+
+using namespace fluxolab;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string text(fuzz::asText(data, size));
+    std::string error;
+    const auto journal = labs::SessionJournal::fromJson(text, &error);
+    if (!journal) {
+        if (error.empty()) fuzz::fail("a rejected journal has no error message", text);
+        return 0;
+    }
+    const std::string json = journal->toJson();
+    const auto again = labs::SessionJournal::fromJson(json, &error);
+    if (!again) fuzz::fail("toJson output does not parse", error + "\n" + json);
+    if (again->toJson() != json) fuzz::fail("the session journal does not round-trip", json);
+
+    labs::SimBackend backend(journal->seed, 1);
+    labs::KafkaCli cli(backend);
+    std::size_t records = 0;
+    labs::JournalReplayer::Hooks hooks;
+    hooks.record = [&](labs::HistoryEntry) { ++records; };
+    labs::JournalReplayer replayer(backend, cli, std::move(hooks));
+    replayer.run(*journal);
+    return 0;
+}

@@ -1,0 +1,178 @@
+// fluxolab-cli against bad input (issue #8): directories, empty files, devices, huge files,
+// missing values and runs that would never end all give a clear message and exit 2.
+#include "labs/cli_commands.h"
+#include "sim/hash.h"
+#include "sim/scenario.h"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using fluxolab::labs::Args;
+using fluxolab::labs::runCli;
+namespace fs = std::filesystem;
+
+namespace {
+struct Result {
+    int code;
+    std::string out;
+    std::string err;
+};
+Result cli(const Args& args) {
+    std::istringstream in;
+    std::ostringstream out, err;
+    const int code = runCli(args, {in, out, err});
+    return {code, out.str(), err.str()};
+}
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+/// A scratch directory removed at the end of the test.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() /
+               ("fluxolab_bad_input_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    std::string file(const std::string& name, const std::string& text) const {
+        const fs::path p = path / name;
+        std::ofstream(p, std::ios::binary) << text;
+        return p.string();
+    }
+};
+const std::string kSrc = FLUXOLAB_SOURCE_DIR;
+} // namespace
+
+TEST_SUITE("labs/fluxolab-cli bad input") {
+    TEST_CASE("simulate: a directory, an empty file, a device and a huge file are named as such") {
+        TempDir tmp;
+        Result r = cli({"simulate", tmp.path.string()});
+        CHECK(r.code == 2);
+        CHECK(r.err == "simulate: '" + tmp.path.string() + "' is a directory, not a file\n");
+        r = cli({"simulate", tmp.file("empty.json", "")});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "is empty"));
+        r = cli({"simulate", tmp.file("blank.json", " \n\t\n")});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "is empty"));
+        r = cli({"simulate", "/dev/zero"}); // would never end if read
+        CHECK(r.code == 2);
+        CHECK(r.err == "simulate: '/dev/zero' is not a regular file\n");
+        const std::string big = tmp.file("big.json", "{}");
+        fs::resize_file(big, fluxolab::labs::kMaxInputFileBytes + 1);
+        r = cli({"simulate", big});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "is too large"));
+        r = cli({"simulate", (tmp.path / "missing.json").string()});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "No such file or directory"));
+    }
+
+    TEST_CASE("simulate: --until is capped at 1h of virtual time; malformed durations are refused") {
+        const std::string scenario = kSrc + "/assets/scenarios/falha-de-broker.json";
+        Result r = cli({"simulate", scenario, "--until", "100000h"});
+        CHECK(r.code == 2);
+        CHECK(r.err ==
+              "simulate: --until is limited to 1h of virtual time (a longer run would take hours of real "
+              "time), got '100000h'\n");
+        CHECK(r.out.empty());
+        CHECK(cli({"simulate", scenario, "--until", "61m"}).code == 2);
+        CHECK(cli({"simulate", scenario, "--until", "1.2.3s"}).code == 2);
+        CHECK(cli({"simulate", scenario, "--until", "1..5s"}).code == 2);
+        CHECK(cli({"simulate", scenario, "--until", "99999999999999999999999h"}).code == 2);
+        r = cli({"simulate", scenario, "--seed", "18446744073709551616"});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "from 0 to 18446744073709551615"));
+        CHECK(cli({"simulate", scenario, "--until"}).code == 2);
+        CHECK(cli({"simulate", scenario, "--journal"}).code == 2);
+        CHECK(cli({"simulate", scenario, scenario}).code == 2);
+        CHECK(fluxolab::sim::parseDuration("1.5s") == 1500);
+        CHECK_FALSE(fluxolab::sim::parseDuration("1.2.3s"));
+    }
+
+    TEST_CASE("simulate: a scenario longer than the cap runs its first hour, saying so") {
+        TempDir tmp;
+        const std::string file = tmp.file("long.json", R"({"name": "long", "duration": "5h",
+            "topics": [{"name": "t", "partitions": 1}]})");
+        const Result r = cli({"simulate", file});
+        CHECK(r.code == 0);
+        CHECK(has(
+            r.err,
+            "simulate: the scenario lasts 300m; running its first 1h of virtual time only (the limit)\n"));
+        CHECK(has(r.err, "simulate: 5m of 60m of virtual time\n"));
+        CHECK(has(r.err, "simulate: 55m of 60m of virtual time\n"));
+        CHECK(has(r.out, "virtual time: 3600000 ms\n"));
+    }
+
+    TEST_CASE("simulate: progress on stderr for long runs, same journal hash as one uninterrupted run") {
+        const std::string file = kSrc + "/assets/scenarios/falha-de-broker.json";
+        const Result r = cli({"simulate", file, "--until", "15m"});
+        REQUIRE(r.code == 0);
+        CHECK(r.err == "simulate: 5m of 15m of virtual time\nsimulate: 10m of 15m of virtual time\n");
+        fluxolab::sim::ScenarioError error;
+        const auto scenario = fluxolab::sim::loadScenarioFile(file, error);
+        REQUIRE(scenario);
+        fluxolab::sim::ScenarioRun run(*scenario, scenario->seed);
+        run.runUntil(15 * 60000);
+        fluxolab::sim::Sha256 hash;
+        const auto& journal = run.sim().journal();
+        for (std::size_t i = 0; i < journal.size(); ++i)
+            hash.update(journal.toJson(i) + "\n");
+        CHECK(has(r.out, "journal-sha256: " + hash.hexDigest() + "\n"));
+        CHECK(cli({"simulate", file, "--until", "10m"}).err.empty());
+    }
+
+    TEST_CASE("script: directories, empty scripts and devices exit 2 with the reason") {
+        TempDir tmp;
+        Result r = cli({"script", tmp.path.string()});
+        CHECK(r.code == 2);
+        CHECK(r.err == "script: '" + tmp.path.string() + "' is a directory, not a file\n");
+        r = cli({"script", tmp.file("empty.sh", "")});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "has no commands"));
+        CHECK(cli({"script", tmp.file("comments.sh", "# nothing\n\n")}).code == 2);
+        CHECK(cli({"script", "/dev/zero"}).code == 2);
+        CHECK(cli({"script", tmp.file("ok.sh", "echo hi\n")}).code == 0);
+        r = cli({"script", tmp.file("ok2.sh", "echo hi\n"), "--seed", "-1"});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "from 0 to 18446744073709551615"));
+    }
+
+    TEST_CASE("lab validate / list / check: usage errors exit 2") {
+        TempDir tmp;
+        Result r = cli({"lab", "validate"});
+        CHECK(r.code == 2);
+        CHECK(r.err == "lab: use 'lab validate LAB.json...' (give at least one lab file)\n");
+        r = cli({"lab", "validate", tmp.path.string()});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "is a directory"));
+        r = cli({"lab", "validate", kSrc + "/labs/content/01-topicos-particoes-offsets.json"});
+        CHECK(r.code == 0);
+        CHECK(has(r.out, ": ok\n"));
+        r = cli({"lab", "list", "--lang"});
+        CHECK(r.code == 2);
+        CHECK(r.err == "lab: --lang needs pt or en\n");
+        CHECK(cli({"lab", "list", "--labs-dir"}).code == 2);
+        CHECK(cli({"lab", "list", "extra"}).code == 2);
+        r = cli({"lab", "list", "--labs-dir", (tmp.path / "nope").string()});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "is not a directory of labs"));
+        r = cli({"lab", "check", "topicos-particoes-offsets", "--script"});
+        CHECK(r.code == 2);
+        CHECK(r.err == "lab: --script needs a value\n");
+        CHECK(cli({"lab", "check", "topicos-particoes-offsets", "--seed"}).code == 2);
+        r = cli({"lab", "check", "topicos-particoes-offsets", "--script", tmp.path.string()});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "is a directory"));
+        r = cli({"lab", "check", "topicos-particoes-offsets", "--script", tmp.file("empty.sh", "")});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "has no commands"));
+    }
+}
