@@ -212,7 +212,7 @@ int runApplication(int argc, char** argv) {
                 return 2;
             }
             window.openScenario(scenario, true); // shows the dialog
-        } else if (options->at_ms) {
+        } else if (options->at_ms && options->run.isEmpty()) { // with --run, --at counts after the commands
             c->runTo(*options->at_ms);
         }
     }
