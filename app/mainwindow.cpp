@@ -143,6 +143,10 @@ MainWindow::~MainWindow() {
     // Closing hides the docks: their visibility signals must not reach a half-destroyed window.
     if (m_terminalDock) m_terminalDock->disconnect(this);
     if (m_labsDock) m_labsDock->disconnect(this);
+    // The terminal's consoles and the lab panel use the CLI host until they are gone (a running
+    // console consumer releases the host's clock): destroy them before it, whatever the child order.
+    delete m_terminalDock;
+    delete m_labsDock;
 }
 
 QAction* MainWindow::action(const QString& objectName) const { return findChild<QAction*>(objectName); }
