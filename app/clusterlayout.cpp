@@ -708,8 +708,7 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         gr.name = QString::fromStdString(j.groupName(gi));
         gr.state = g.state;
         gr.coordinator = g.coordinator;
-        gr.coordinatorDown = g.coordinator < 0 || static_cast<std::size_t>(g.coordinator - 1) >= v.brokers.size() ||
-                             !v.brokers[static_cast<std::size_t>(g.coordinator - 1)].alive;
+        gr.coordinatorDown = coordinatorDown(v, g);
         gr.generation = g.generation;
         gr.protocol = g.protocol;
         std::int32_t proto = g.protocol;

@@ -119,6 +119,17 @@ enum class ConsumerStatus : std::uint8_t {
     NotPolling     ///< a member that stopped calling poll() (a slow application), still in the group
 };
 
+/// A status that means the consumer is not consuming what it should (drawn as a warning).
+inline bool isAlarming(ConsumerStatus s) {
+    return s == ConsumerStatus::Stopped || s == ConsumerStatus::LeftUnaware || s == ConsumerStatus::NotPolling;
+}
+
+/// No coordinator serves the group at the moment `v` shows: none elected, or its broker is down.
+inline bool coordinatorDown(const sim::ClusterView& v, const sim::GroupView& g) {
+    return g.coordinator < 0 || static_cast<std::size_t>(g.coordinator - 1) >= v.brokers.size() ||
+           !v.brokers[static_cast<std::size_t>(g.coordinator - 1)].alive;
+}
+
 struct ConsumerItem {
     std::int32_t index = -1;
     QString name;

@@ -504,8 +504,7 @@ void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
             if (c.leader) name += tr(" (leader)");
             // The status on the right keeps its room; the name takes what is left.
             const QString status = c.status == ConsumerStatus::Consuming ? QString() : Texts::consumerStatus(c.status);
-            const bool alarming = c.status == ConsumerStatus::Stopped || c.status == ConsumerStatus::LeftUnaware ||
-                                  c.status == ConsumerStatus::NotPolling;
+            const bool alarming = isAlarming(c.status);
             const double statusW = status.isEmpty() ? 0.0 : std::min(m_text.advance(smallFont, status) + th.px(8), nr.width() * 0.6);
             m_text.draw(p, nr, Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(smallBold, name, std::max(th.px(40), nr.width() - statusW)),
                         smallBold, th.text);

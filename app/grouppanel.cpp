@@ -81,7 +81,7 @@ void GroupPanel::refresh() {
             }
             ci->setText(1, Texts::consumerStatus(c.status));
             ci->setToolTip(1, Texts::consumerStatusHelp(c.status));
-            if (c.status == ConsumerStatus::Stopped || c.status == ConsumerStatus::LeftUnaware || c.status == ConsumerStatus::NotPolling)
+            if (isAlarming(c.status))
                 ci->setForeground(1, QColor(0xc0, 0x39, 0x2b));
             QString details = consuming.isEmpty() ? tr("no partitions") : tr("partitions: %1").arg(consuming.join(QStringLiteral(", ")));
             if (!revoked.isEmpty()) details += QStringLiteral(" · ") + tr("revoked (stopped): %1").arg(revoked.join(QStringLiteral(", ")));

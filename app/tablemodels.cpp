@@ -1,5 +1,7 @@
 #include "app/tablemodels.h"
 
+#include "app/clusterlayout.h"
+
 #include "app/simulationcontroller.h"
 #include "app/texts.h"
 
@@ -166,8 +168,7 @@ std::vector<QStringList> GroupsModel::compute() const {
         const std::string& name = j.groupName(gi);
         // The coordinator of the moment shown (not of "now"), and no state when nobody serves the group.
         QString coordinator = dash();
-        const bool down = g.coordinator < 0 || static_cast<std::size_t>(g.coordinator - 1) >= v.brokers.size() ||
-                          !v.brokers[static_cast<std::size_t>(g.coordinator - 1)].alive;
+        const bool down = coordinatorDown(v, g);
         if (g.coordinator >= 0) {
             const auto& cfg = m_controller->sim().config();
             coordinator = QStringLiteral("%1:%2  (%3)")
