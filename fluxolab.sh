@@ -20,6 +20,7 @@ PACKAGES=(cmake ninja-build g++ pkg-config
   libqcustomplot-dev librdkafka-dev nlohmann-json3-dev doctest-dev kcat
   xvfb xauth fonts-dejavu-core fonts-dejavu-extra qt6-translations-l10n
   dpkg-dev desktop-file-utils appstream
+  openjdk-17-jdk-headless maven
   clang "$CLANG_RT")
 
 install_missing() {

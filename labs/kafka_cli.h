@@ -11,6 +11,7 @@
 
 #include "labs/cluster_backend.h"
 #include "labs/teaching_notes.h"
+#include "sim/hash.h"
 
 #include <memory>
 #include <string>
@@ -95,10 +96,8 @@ private:
 
 /// Renders epoch milliseconds as log4j's "[yyyy-MM-dd HH:mm:ss,SSS]" date (UTC).
 std::string formatLogDate(TimeMs epoch_ms);
-/// Java HashMap iteration order of keys with the given hashCode()s, inserted in this order into a
-/// HashMap created with `initial_capacity` (16 = new HashMap<>()). Returns indices.
-std::vector<std::size_t> javaHashMapOrder(const std::vector<std::int32_t>& hashes, std::size_t initial_capacity = 16);
-/// org.apache.kafka.common.TopicPartition.hashCode().
-std::int32_t javaTopicPartitionHash(const TopicPartition& tp);
+// Java HashMap order and TopicPartition.hashCode() live in sim/hash.h (one place for all of them).
+using sim::javaHashMapOrder;
+using sim::javaTopicPartitionHash;
 
 } // namespace fluxolab::labs

@@ -252,7 +252,8 @@ private:
 
     void collect() {
         if (m_retry) return logAttempts();
-        for (auto& r : m_backend.takeRecords(m_consumer)) m_pending.push_back(std::move(r));
+        for (auto& r : inFetchOrder(m_backend.takeRecords(m_consumer)))
+            m_pending.push_back(std::move(r));
         std::string text;
         while (!m_pending.empty() && (m_maxMessages < 0 || m_count < m_maxMessages)) {
             const StoredRecord r = std::move(m_pending.front());
@@ -264,6 +265,27 @@ private:
         }
         if (!text.empty()) out(text);
         if (m_maxMessages >= 0 && m_count >= m_maxMessages) stop(0);
+    }
+
+    /// The Java consumer hands out a fetch's records partition by partition, the partitions in the order of
+    /// a java.util.HashMap keyed by TopicPartition (seen on a real 4.3.1 broker: with 3 partitions it prints
+    /// partition 2's records, then 1's, then 0's). Records of one partition keep their offset order.
+    static std::vector<StoredRecord> inFetchOrder(std::vector<StoredRecord> fetched) {
+        std::vector<TopicPartition> partitions;
+        for (const StoredRecord& r : fetched)
+            if (std::find(partitions.begin(), partitions.end(), r.tp) == partitions.end())
+                partitions.push_back(r.tp);
+        if (partitions.size() < 2) return fetched;
+        std::sort(partitions.begin(), partitions.end()); // put into the map in assignment order
+        std::vector<std::int32_t> hashes;
+        for (const TopicPartition& tp : partitions)
+            hashes.push_back(javaTopicPartitionHash(tp));
+        std::vector<StoredRecord> out;
+        out.reserve(fetched.size());
+        for (std::size_t i : javaHashMapOrder(hashes))
+            for (StoredRecord& r : fetched)
+                if (r.tp == partitions[i]) out.push_back(std::move(r));
+        return out;
     }
 
     std::string format(const StoredRecord& r) const {

@@ -149,9 +149,10 @@ void ScriptRunner::runCommand(const ShellCommand& cmd, std::string& transcript) 
         s->endOfInput();
     }
     if (cmd.background && !s->finished()) {
-        emit(*s, transcript);
+        // The shell prints "[N] PID" when it starts the job, before anything the job writes.
         const int number = m_nextJob++;
         transcript += "[" + std::to_string(number) + "] " + std::to_string(4000 + number) + "\n";
+        emit(*s, transcript);
         h.exit_code = 0;
         h.notes = s->notes();
         appendNotes(h.notes, transcript);

@@ -1,5 +1,6 @@
 #include "sim/hash.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -194,6 +195,32 @@ std::string Sha256::hexDigest() {
     out.reserve(64);
     for (std::uint32_t v : m_h)
         for (int i = 28; i >= 0; i -= 4) out.push_back(hex[(v >> i) & 0xF]);
+    return out;
+}
+
+std::int32_t javaTopicPartitionHash(const TopicPartition& tp) {
+    const std::uint32_t r = 31u * static_cast<std::uint32_t>(31 + tp.partition) +
+                            static_cast<std::uint32_t>(javaStringHashCode(tp.topic));
+    return static_cast<std::int32_t>(r);
+}
+
+std::vector<std::size_t> javaHashMapOrder(const std::vector<std::int32_t>& hashes,
+                                          std::size_t initial_capacity) {
+    std::size_t cap = 1;
+    while (cap < initial_capacity)
+        cap <<= 1;
+    while (static_cast<double>(hashes.size()) > static_cast<double>(cap) * 0.75)
+        cap <<= 1;
+    std::vector<std::pair<std::size_t, std::size_t>> keyed; // (bucket, insertion index)
+    for (std::size_t i = 0; i < hashes.size(); ++i) {
+        const auto h = static_cast<std::uint32_t>(hashes[i]);
+        const std::uint32_t spread = h ^ (h >> 16);
+        keyed.emplace_back(spread & (cap - 1), i);
+    }
+    std::stable_sort(keyed.begin(), keyed.end());
+    std::vector<std::size_t> out;
+    for (const auto& entry : keyed)
+        out.push_back(entry.second);
     return out;
 }
 

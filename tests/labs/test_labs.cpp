@@ -51,13 +51,24 @@ TEST_SUITE("labs/golden") {
         }
     }
 
+    TEST_CASE("a background job's [N] PID line comes before the job's first output, as in a shell") {
+        const std::string out = runScriptText(
+            "kafka-topics.sh --create --topic t --bootstrap-server localhost:9092\n"
+            "kafka-console-consumer.sh --topic t --group g --bootstrap-server localhost:9092 &\n");
+        CHECK(
+            out.find(
+                "--bootstrap-server localhost:9092 &\n[1] 4001\nThe consumer rebalance protocol (KIP-848)") !=
+            std::string::npos);
+    }
+
     TEST_CASE("hand-checked formats") {
         const std::string out = runScriptText(
             "kafka-topics.sh --create --topic a.b --partitions 2 --bootstrap-server localhost:9092\n"
             "kafka-topics.sh --describe --topic a.b --bootstrap-server localhost:9092\n");
         CHECK(out.find("WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could "
                        "collide. To avoid issues it is best to use either, but not both.\nCreated topic a.b.\n") != std::string::npos);
-        CHECK(out.find("\tPartitionCount: 2\tReplicationFactor: 1\tConfigs: segment.bytes=1073741824\n") != std::string::npos);
+        CHECK(out.find("\tPartitionCount: 2\tReplicationFactor: 1\tConfigs: "
+                       "min.insync.replicas=1,segment.bytes=1073741824\n") != std::string::npos);
         CHECK(out.find("\tTopic: a.b\tPartition: 1\tLeader: 1\tReplicas: 1\tIsr: 1\tElr: \tLastKnownElr: \n") != std::string::npos);
     }
 
