@@ -266,14 +266,17 @@ void LayoutTest::terminalShowsEnoughLinesWithoutWrapping() {
                 .arg(labsDock->minimumSizeHint().height())
                 .arg(w->centralWidget()->minimumSizeHint().height())
                 .arg(w->centralWidget()->height())));
-    // Every line of the describe table fits on one screen line.
+    // Every partition line of the describe table fits on one screen line. The topic line ends with
+    // Kafka 4.3.1's "Configs: min.insync.replicas=1,segment.bytes=1073741824" (144 characters here):
+    // it may wrap once, as in a real terminal, but not more.
     int tableLines = 0;
     for (QTextBlock b = c->document()->begin(); b.isValid(); b = b.next()) {
         if (!b.text().contains(QStringLiteral("Partition:")) &&
             !b.text().startsWith(QStringLiteral("Topic:")))
             continue;
         ++tableLines;
-        QVERIFY2(b.layout()->lineCount() == 1, qPrintable(QStringLiteral("wraps (%1 chars, %2 px wide): %3")
+        const int allowed = b.text().contains(QStringLiteral("Partition:")) ? 1 : 2;
+        QVERIFY2(b.layout()->lineCount() <= allowed, qPrintable(QStringLiteral("wraps (%1 chars, %2 px wide): %3")
                                                               .arg(b.text().size())
                                                               .arg(c->viewport()->width())
                                                               .arg(b.text())));
