@@ -74,6 +74,41 @@ TEST_SUITE("sim/groups") {
         CHECK(after[4].generation == 2);
     }
 
+    TEST_CASE("classic timings as a real 4.3.1 broker logged them: 6 s to form a group of two, Stable within a heartbeat after a LeaveGroup") {
+        // Real broker (GroupMetadataManager INFO log, two console consumers started 120 ms apart):
+        // PreparingRebalance 13.238 -> Stabilized 19.244 (initial delay 3 s, extended once by 3 s for the
+        // second member); member left through LeaveGroup at 57.576 -> Stabilized 58.286 (the remaining
+        // member rejoined on its next heartbeat; no rebalance delay for a non-empty group).
+        auto owner = oneTopic(2);
+        Simulation& s = *owner;
+        ConsumerConfig cc;
+        cc.group_id = "g";
+        const auto a = s.addConsumer(cc);
+        s.subscribe(a, {"t"});
+        s.runUntil(120);
+        const auto b = s.addConsumer(cc);
+        s.subscribe(b, {"t"});
+        s.runUntil(30000);
+        auto tr = transitions(s);
+        REQUIRE(tr.size() >= 3);
+        CHECK(tr[0].state == GroupState::PreparingRebalance);
+        CHECK(tr[1].state == GroupState::CompletingRebalance);
+        CHECK(tr[1].time - tr[0].time == 6000);
+        CHECK(tr[2].state == GroupState::Stable);
+        const std::size_t before = tr.size();
+        const TimeMs left = 30000;
+        s.closeConsumer(a); // LeaveGroup
+        s.runUntil(left + 10000);
+        tr = transitions(s);
+        REQUIRE(tr.size() >= before + 3);
+        CHECK(tr[before].state == GroupState::PreparingRebalance);
+        CHECK(tr[before].time - left <= 5);
+        CHECK(tr[before + 2].state == GroupState::Stable);
+        // Within one heartbeat.interval.ms (3 s) of the remaining member, not after another 3 s delay.
+        CHECK(tr[before + 2].time - left <= 3000 + 10);
+        CHECK(s.group("g")->members.size() == 1);
+    }
+
     TEST_CASE("session timeout: a crashed member is removed session.timeout.ms after its last heartbeat") {
         auto owner = oneTopic(2);
         Simulation& s = *owner;
