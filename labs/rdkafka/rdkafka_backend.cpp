@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstring>
 #include <functional>
+#include <random>
 #include <set>
 #include <thread>
 #include <utility>
@@ -102,6 +103,23 @@ struct RdKafkaBackend::Client {
     /// Last error the library reported outside a request (connection refused, SASL failure...).
     rd_kafka_resp_err_t lastError = RD_KAFKA_RESP_ERR_NO_ERROR;
     std::string lastErrorText;
+    /// Java-style auto-commit (KafkaConsumer commits its positions, also of partitions it reset
+    /// to the log end without consuming anything; librdkafka commits consumed offsets only).
+    bool javaAutoCommit = false;
+    bool resetEarliest = false;
+    TimeMs requestTimeoutMs = 10000;
+    std::map<TopicPartition, Offset> positions;
+    Clock::time_point nextCommit{};
+    /// Producer: the Java client's sticky partitioning of records without a key (one partition
+    /// until batch.size bytes went to it; librdkafka would pick a random partition per record).
+    struct Sticky {
+        std::int32_t partitions = 0;
+        std::int32_t current = -1;
+        std::int64_t bytes = 0;
+    };
+    std::map<std::string, Sticky> sticky;
+    std::int64_t batchSize = 16384;
+    std::mt19937 random{std::random_device{}()};
     bool sawAuthFailure = false;
     bool sawTlsFailure = false;
     bool sawTransportFailure = false;
@@ -115,9 +133,21 @@ struct RdKafkaBackend::Client {
         rk = nullptr;
     }
 
+    /// Commits the positions (auto-commit), synchronously or not.
+    void commitPositions(bool async) {
+        if (!rk || !javaAutoCommit || positions.empty()) return;
+        rd_kafka_topic_partition_list_t* l = rd_kafka_topic_partition_list_new(static_cast<int>(positions.size()));
+        for (const auto& [tp, o] : positions)
+            if (o >= 0) rd_kafka_topic_partition_list_add(l, tp.topic.c_str(), tp.partition)->offset = o;
+        if (l->cnt > 0) rd_kafka_commit(rk, l, async ? 1 : 0);
+        rd_kafka_topic_partition_list_destroy(l);
+        nextCommit = Clock::now() + std::chrono::milliseconds(5000); // auto.commit.interval.ms
+    }
+
     /// KafkaConsumer.close(): commits (auto-commit) and leaves the group, bounded by `timeout_ms`.
     void closeConsumer(TimeMs timeout_ms) {
         if (!rk || !consumer) return;
+        commitPositions(false);
         consumer = false;
         rd_kafka_queue_t* q = rd_kafka_queue_new(rk);
         if (rd_kafka_error_t* e = rd_kafka_consumer_close_queue(rk, q)) {
@@ -129,7 +159,11 @@ struct RdKafkaBackend::Client {
         while (!rd_kafka_consumer_closed(rk) && Clock::now() < deadline) {
             rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 50);
             if (!ev) continue;
-            if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_REBALANCE) rd_kafka_assign(rk, nullptr);
+            if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_REBALANCE) {
+                if (rd_kafka_event_error(ev) == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) commitPositions(false);
+                rd_kafka_assign(rk, nullptr);
+                positions.clear();
+            }
             rd_kafka_event_destroy(ev);
         }
         rd_kafka_queue_destroy(q);
@@ -155,6 +189,38 @@ void errorCallback(rd_kafka_t* /*rk*/, int err, const char* reason, void* opaque
     if (k == ClientError::AuthenticationFailed) c->sawAuthFailure = true;
     else if (k == ClientError::TlsFailed) c->sawTlsFailure = true;
     else if (k == ClientError::Unreachable) c->sawTransportFailure = true;
+}
+
+// Group rebalances as the Java consumer handles them: on revocation the positions are committed
+// (auto-commit); on assignment a partition without a committed offset starts at the log start or
+// end (auto.offset.reset) looked up now, and that position counts as the consumer's position.
+void rebalanceCallback(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts, void* opaque) {
+    auto* c = static_cast<RdKafkaBackend::Client*>(opaque);
+    if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+        if (c && c->javaAutoCommit) {
+            rd_kafka_committed(rk, parts, toInt(c->requestTimeoutMs));
+            for (int i = 0; i < parts->cnt; ++i) {
+                rd_kafka_topic_partition_t& p = parts->elems[i];
+                if (p.offset < 0) {
+                    int64_t lo = 0, hi = 0;
+                    if (rd_kafka_query_watermark_offsets(rk, p.topic, p.partition, &lo, &hi, toInt(c->requestTimeoutMs)) ==
+                        RD_KAFKA_RESP_ERR_NO_ERROR)
+                        p.offset = c->resetEarliest ? lo : hi;
+                    else
+                        p.offset = RD_KAFKA_OFFSET_INVALID; // auto.offset.reset applies
+                }
+                if (p.offset >= 0) c->positions[{p.topic, p.partition}] = p.offset;
+            }
+            c->nextCommit = Clock::now() + std::chrono::milliseconds(5000);
+        }
+        rd_kafka_assign(rk, parts);
+    } else {
+        if (c && c->javaAutoCommit) {
+            c->commitPositions(false);
+            c->positions.clear();
+        }
+        rd_kafka_assign(rk, nullptr);
+    }
 }
 
 // The library's own log lines go nowhere: the tools print what Kafka's tools print, and a log
@@ -217,6 +283,7 @@ std::unique_ptr<RdKafkaBackend::Client> makeClient(const RdKafkaConnection& c, r
     rd_kafka_conf_t* conf = makeConf(c, client.get(), extra, error);
     if (!conf) return nullptr;
     if (type == RD_KAFKA_PRODUCER) rd_kafka_conf_set_dr_msg_cb(conf, deliveryCallback);
+    if (type == RD_KAFKA_CONSUMER) rd_kafka_conf_set_rebalance_cb(conf, rebalanceCallback);
     char errstr[512];
     client->rk = rd_kafka_new(type, conf, errstr, sizeof errstr);
     if (!client->rk) {
@@ -348,6 +415,7 @@ void RdKafkaBackend::serveClients(TimeMs budget_ms) {
                     r.timestamp_ms = rd_kafka_message_timestamp(m, &tstype);
                     if (m->key) r.key = std::string(static_cast<const char*>(m->key), m->key_len);
                     if (m->payload) r.value = std::string(static_cast<const char*>(m->payload), m->len);
+                    if (c->javaAutoCommit) c->positions[r.tp] = r.offset + 1;
                     c->records.push_back(std::move(r));
                 } else {
                     c->lastError = m->err;
@@ -355,6 +423,8 @@ void RdKafkaBackend::serveClients(TimeMs budget_ms) {
                 rd_kafka_message_destroy(m);
             }
         }
+        for (auto& [h, c] : m_clients)
+            if (c->rk && c->consumer && c->javaAutoCommit && Clock::now() >= c->nextCommit) c->commitPositions(true);
         if (m_admin && m_admin->rk) rd_kafka_poll(m_admin->rk, 0);
         if (!anyConsumer && Clock::now() < deadline)
             std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(20), deadline - Clock::now()));
@@ -791,6 +861,7 @@ ClusterBackend::Handle RdKafkaBackend::openProducer(const ProducerSettings& s) {
         m_lastClient = ClientError::BadConfiguration;
         return -1;
     }
+    client->batchSize = std::max<std::int64_t>(s.batch_size, 1);
     const Handle h = m_next++;
     m_clients[h] = std::move(client);
     return h;
@@ -805,6 +876,28 @@ std::uint64_t RdKafkaBackend::sendAsync(Handle producer, const std::string& topi
     }
     Client& c = *it->second;
     const std::uint64_t id = c.nextId++;
+    std::int32_t partition = RD_KAFKA_PARTITION_UA; // keyed: murmur2 (partitioner=murmur2_random)
+    if (!key) {
+        Client::Sticky& st = c.sticky[topic];
+        if (st.partitions <= 0) {
+            rd_kafka_topic_t* rkt = rd_kafka_topic_new(c.rk, topic.c_str(), nullptr);
+            const rd_kafka_metadata_t* md = nullptr;
+            if (rkt && rd_kafka_metadata(c.rk, 0, rkt, &md, toInt(m_conn.request_timeout_ms)) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+                if (md->topic_cnt == 1 && md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR)
+                    st.partitions = md->topics[0].partition_cnt;
+                rd_kafka_metadata_destroy(md);
+            }
+            if (rkt) rd_kafka_topic_destroy(rkt);
+        }
+        if (st.partitions > 0) {
+            if (st.current < 0 || st.bytes >= c.batchSize) {
+                st.current = std::uniform_int_distribution<std::int32_t>(0, st.partitions - 1)(c.random);
+                st.bytes = 0;
+            }
+            partition = st.current;
+            st.bytes += static_cast<std::int64_t>(value.size());
+        }
+    }
     rd_kafka_resp_err_t err;
     void* opaque = reinterpret_cast<void*>(static_cast<std::uintptr_t>(id));
     if (key)
@@ -814,6 +907,7 @@ std::uint64_t RdKafkaBackend::sendAsync(Handle producer, const std::string& topi
                                 RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
     else
         err = rd_kafka_producev(c.rk, RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                RD_KAFKA_V_PARTITION(partition),
                                 RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
                                 RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
     rd_kafka_poll(c.rk, 0);
@@ -856,7 +950,8 @@ ClusterBackend::Handle RdKafkaBackend::openConsumer(const ConsumerSettings& s) {
     c.client_id = s.client_id;
     const bool subscribe = !s.partition;
     std::vector<std::pair<std::string, std::string>> extra{
-        {"enable.auto.commit", subscribe && s.enable_auto_commit ? "true" : "false"},
+        // Auto-commit is done here, as the Java consumer does it (see Client::commitPositions).
+        {"enable.auto.commit", "false"},
         {"auto.offset.reset", s.earliest ? "earliest" : "latest"},
         // The Java consumer's default assignors are [range, cooperative-sticky]; both pick range.
         {"partition.assignment.strategy", "range"},
@@ -869,6 +964,9 @@ ClusterBackend::Handle RdKafkaBackend::openConsumer(const ConsumerSettings& s) {
         m_lastClient = ClientError::BadConfiguration;
         return -1;
     }
+    client->javaAutoCommit = subscribe && s.enable_auto_commit && !s.group_id.empty();
+    client->resetEarliest = s.earliest;
+    client->requestTimeoutMs = m_conn.request_timeout_ms;
     if (subscribe) {
         TpList l(static_cast<int>(s.topics.size()));
         for (const auto& t : s.topics) l.add({t, RD_KAFKA_PARTITION_UA}, RD_KAFKA_OFFSET_INVALID);
