@@ -211,7 +211,6 @@ void rebalanceCallback(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_p
                 }
                 if (p.offset >= 0) c->positions[{p.topic, p.partition}] = p.offset;
             }
-            c->nextCommit = Clock::now() + std::chrono::milliseconds(5000);
         }
         rd_kafka_assign(rk, parts);
     } else {
@@ -955,7 +954,9 @@ ClusterBackend::Handle RdKafkaBackend::openConsumer(const ConsumerSettings& s) {
         {"auto.offset.reset", s.earliest ? "earliest" : "latest"},
         // The Java consumer's default assignors are [range, cooperative-sticky]; both pick range.
         {"partition.assignment.strategy", "range"},
-        {"allow.auto.create.topics", "false"},
+        // The Java consumer's default: subscribing to a missing topic lets the broker create it
+        // (auto.create.topics.enable=true on a stock broker).
+        {"allow.auto.create.topics", "true"},
     };
     // librdkafka needs a group.id even for manual assignment; nothing is committed then.
     extra.emplace_back("group.id", subscribe && !s.group_id.empty() ? s.group_id : "fluxolab-no-group");
@@ -967,7 +968,18 @@ ClusterBackend::Handle RdKafkaBackend::openConsumer(const ConsumerSettings& s) {
     client->javaAutoCommit = subscribe && s.enable_auto_commit && !s.group_id.empty();
     client->resetEarliest = s.earliest;
     client->requestTimeoutMs = m_conn.request_timeout_ms;
+    // As KafkaConsumer: the auto-commit timer starts with the consumer, not with the assignment.
+    client->nextCommit = Clock::now() + std::chrono::milliseconds(5000);
     if (subscribe) {
+        // The Java consumer's metadata requests let the broker create a subscribed topic that does
+        // not exist (allow.auto.create.topics=true) when the broker allows it; librdkafka 2.0 only
+        // reports "Subscribed topic not available" and never joins. Do what the broker would do.
+        std::vector<std::string> missing;
+        const auto existing = listTopics(true);
+        for (const auto& t : s.topics)
+            if (std::find(existing.begin(), existing.end(), t) == existing.end()) missing.push_back(t);
+        if (!missing.empty() && brokerAutoCreatesTopics())
+            for (const auto& t : missing) createTopic(t, std::nullopt, std::nullopt, {});
         TpList l(static_cast<int>(s.topics.size()));
         for (const auto& t : s.topics) l.add({t, RD_KAFKA_PARTITION_UA}, RD_KAFKA_OFFSET_INVALID);
         rd_kafka_subscribe(client->rk, l.l);
@@ -1018,6 +1030,30 @@ void RdKafkaBackend::closeConsumer(Handle consumer) {
     if (it == m_clients.end()) return;
     it->second->closeConsumer(m_conn.request_timeout_ms);
     m_clients.erase(it);
+}
+
+bool RdKafkaBackend::brokerAutoCreatesTopics() const {
+    const auto bs = brokers();
+    if (!m_admin || bs.empty()) return false;
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
+    rd_kafka_ConfigResource_t* res =
+        rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_BROKER, std::to_string(bs.front().id).c_str());
+    rd_kafka_DescribeConfigs(m_admin->rk, &res, 1, call.opts, call.q);
+    rd_kafka_ConfigResource_destroy(res);
+    if (call.wait(m_conn.request_timeout_ms) != RD_KAFKA_RESP_ERR_NO_ERROR) return false;
+    size_t n = 0;
+    const rd_kafka_ConfigResource_t** rs =
+        rd_kafka_DescribeConfigs_result_resources(rd_kafka_event_DescribeConfigs_result(call.ev), &n);
+    for (size_t i = 0; i < n; ++i) {
+        size_t m = 0;
+        const rd_kafka_ConfigEntry_t** entries = rd_kafka_ConfigResource_configs(rs[i], &m);
+        for (size_t j = 0; j < m; ++j)
+            if (std::strcmp(rd_kafka_ConfigEntry_name(entries[j]), "auto.create.topics.enable") == 0) {
+                const char* v = rd_kafka_ConfigEntry_value(entries[j]);
+                return v && std::strcmp(v, "true") == 0;
+            }
+    }
+    return false;
 }
 
 std::string RdKafkaBackend::commonConfigError() const { return "the client configuration was refused"; }

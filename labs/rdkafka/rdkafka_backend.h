@@ -103,6 +103,8 @@ public:
 private:
     void serveClients(TimeMs budget_ms);
     std::string commonConfigError() const;
+    /// The broker's auto.create.topics.enable (DescribeConfigs of the first broker).
+    bool brokerAutoCreatesTopics() const;
 
     RdKafkaConnection m_conn;
     std::unique_ptr<Client> m_admin; ///< producer-type handle used for metadata and Admin API calls
