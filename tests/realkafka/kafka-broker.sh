@@ -184,7 +184,9 @@ do_start() {
   need kcat "install kcat (Debian: apt-get install kcat)"
   java_ok
   if pid_alive; then
-    die "a broker already runs from $STATE (pid $(cat "$STATE/broker.pid")); run '$0 stop' first"
+    # A run that was killed left its broker behind: this state folder is ours, stop it first.
+    echo "kafka-broker: stopping the broker left running from $STATE (pid $(cat "$STATE/broker.pid"))" >&2
+    do_stop
   fi
   rm -rf "$STATE"
   mkdir -p "$STATE"
