@@ -170,6 +170,9 @@ struct RdKafkaBackend::Client {
     }
 
     ClientError clientError(rd_kafka_resp_err_t requestError) const {
+        // Connection and authentication errors reach error_cb only through rd_kafka_poll(): serve
+        // them first (producer-type handles only; a consumer's poll would take its records).
+        if (rk && !consumer) rd_kafka_poll(rk, 0);
         if (sawAuthFailure) return ClientError::AuthenticationFailed;
         if (sawTlsFailure) return ClientError::TlsFailed;
         if (requestError == RD_KAFKA_RESP_ERR__TIMED_OUT && sawTransportFailure) return ClientError::Unreachable;
