@@ -40,6 +40,7 @@ RdKafkaConnection sasl(const std::string& port, const std::string& mechanism, co
     c.sasl_mechanism = mechanism;
     c.sasl_username = kUser;
     c.sasl_password = password;
+    c.request_timeout_ms = 5000; // a refused login only ends with the timeout
     return c;
 }
 
@@ -58,7 +59,7 @@ TEST_CASE("real-security: SASL/PLAIN with the right and a wrong password; the pa
     CHECK(b.brokers().size() == 1);
 
     const std::string wrongPassword = "not-the-password-42";
-    const ProbeResult bad = RdKafkaBackend::probeConnection(sasl(port, "PLAIN", wrongPassword), 10000);
+    const ProbeResult bad = RdKafkaBackend::probeConnection(sasl(port, "PLAIN", wrongPassword), 5000);
     CHECK(bad.status == ClientError::AuthenticationFailed);
     CHECK(bad.detail.find(wrongPassword) == std::string::npos);
     RdKafkaBackend wrong(sasl(port, "PLAIN", wrongPassword));
@@ -73,7 +74,7 @@ TEST_CASE("real-security: SCRAM with librdkafka before 2.6.1 is refused by Kafka
     if (!realMode()) return;
     const auto env = brokerEnv();
     REQUIRE(env.count("SASL_PORT"));
-    const ProbeResult r = RdKafkaBackend::probeConnection(sasl(env.at("SASL_PORT"), "SCRAM-SHA-256", kPassword), 10000);
+    const ProbeResult r = RdKafkaBackend::probeConnection(sasl(env.at("SASL_PORT"), "SCRAM-SHA-256", kPassword), 5000);
     // Documents the known client bug: when the distribution ships a fixed librdkafka this flips,
     // and docs/real-cluster.md must be updated.
     if (rd_kafka_version() < 0x020601ff)
