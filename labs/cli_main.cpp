@@ -68,6 +68,9 @@ void usage(std::ostream& os) {
           "  lab list | lab validate LAB.json... | lab check LAB --script SOLUTION [--seed S]\n"
           "      Lists the guided labs, validates lab files, or checks a solution script against a lab\n"
           "      (--lang pt|en and --labs-dir DIR apply to all three).\n"
+          "  compare-real SCRIPT --bootstrap-server HOST:PORT [--think-ms MS] [--width N] [--clean]\n"
+          "      Runs SCRIPT on the simulation and on a real Kafka cluster (builds with librdkafka), masks ids,\n"
+          "      hosts and times, prints both side by side and exits 1 when they differ.\n"
           "  paths\n"
           "      Prints the folders the bundled scenarios, labs and traces are read from.\n";
 }

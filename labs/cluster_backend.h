@@ -1,7 +1,8 @@
 #pragma once
 // Backend-neutral view of a Kafka cluster, as the CLI emulation and the lab engine need it.
-// Implemented by SimBackend (the deterministic simulation); a librdkafka/Admin-API backend can
-// implement the same interface later. Errors are Kafka's own codes plus the message text the
+// Implemented by SimBackend (the deterministic simulation) and RdKafkaBackend (a real cluster
+// through librdkafka, labs/rdkafka/; every call bounded by a timeout, thread-confined so that the
+// app can run it on a worker thread). Errors are Kafka's own codes plus the message text the
 // broker (or the client library) would return; teaching text is added at the edge.
 
 #include "sim/types.h"
@@ -19,11 +20,35 @@ using sim::Offset;
 using sim::TimeMs;
 using sim::TopicPartition;
 
+/// Why a request to a real cluster got no answer from it (the client library's local errors).
+/// The simulation always answers (None); its unreachable brokers show as Kafka error codes.
+enum class ClientError : std::uint8_t {
+    None,
+    Unreachable,          ///< no broker at the bootstrap address accepted a connection
+    TimedOut,             ///< a broker was reached but did not answer within the timeout
+    AuthenticationFailed, ///< SASL: wrong user, password or mechanism
+    TlsFailed,            ///< SSL handshake or certificate verification failed
+    BadConfiguration,     ///< the client rejected a setting (e.g. an unknown security.protocol)
+    Other,
+};
+const char* clientErrorName(ClientError e);
+
 /// Outcome of an admin or client request: Kafka error code and the message Kafka would carry.
 struct BackendResult {
     ErrorCode error = ErrorCode::NONE;
     std::string message;
-    bool ok() const { return error == ErrorCode::NONE; }
+    ClientError client = ClientError::None; ///< set when the cluster gave no answer at all
+    bool ok() const { return error == ErrorCode::NONE && client == ClientError::None; }
+};
+
+/// Result of probing the bootstrap address ("Testar ligação").
+struct ProbeResult {
+    ClientError status = ClientError::None; ///< None: reached
+    std::string detail;                     ///< the client library's message when not reached
+    std::int32_t brokers = 0;               ///< brokers listed in the metadata
+    std::int32_t controller = -1;
+    std::string cluster_id;
+    bool reached() const { return status == ClientError::None; }
 };
 
 struct BrokerInfo {
@@ -116,6 +141,8 @@ public:
     virtual void advance(TimeMs ms) = 0;
 
     // ---- cluster and topics ----
+    /// Asks the cluster for its metadata within `timeout_ms`; never blocks longer.
+    virtual ProbeResult probe(TimeMs timeout_ms) const = 0;
     virtual std::vector<BrokerInfo> brokers() const = 0;
     virtual std::vector<std::string> listTopics(bool include_internal) const = 0;
     virtual std::optional<TopicInfo> describeTopic(const std::string& name) const = 0;

@@ -209,7 +209,11 @@ public:
         // Against an unreachable cluster nothing ever arrives: idle since the start.
         if (m_retry) return m_backend.nowMs() - m_startMs;
         const bool assigned = m_backend.hasAssignment(m_consumer);
-        return assigned ? m_backend.nowMs() - m_lastActivity : 0;
+        if (!assigned) return 0;
+        // Idle from the assignment on: a real cluster needs a few fetches after the join before
+        // the first records arrive.
+        if (!m_assignedAt) m_assignedAt = m_backend.nowMs();
+        return m_backend.nowMs() - std::max(m_lastActivity, *m_assignedAt);
     }
 
     void pump(TimeMs ms) override {
@@ -245,6 +249,8 @@ private:
         m_random = m_random * 1103515245u + 12345u;
         return static_cast<std::int32_t>((m_random >> 8) % 100000);
     }
+
+    mutable std::optional<TimeMs> m_assignedAt; ///< first time idleMs() saw an assignment
 
     void logAttempts() {
         if (std::string lines = m_retry->linesUntil(m_backend.nowMs()); !lines.empty()) err(std::move(lines));

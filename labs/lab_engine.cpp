@@ -579,6 +579,11 @@ bool LabEngine::restoreProgress(const std::string& text, std::string* error, boo
 LabRunReport runLabWithScript(const Lab& lab, const ParsedScript& script, std::optional<std::uint64_t> seed,
                               const std::string& base_dir) {
     SimBackend backend(seed.value_or(lab.seed), lab.brokers);
+    return runLabOnBackend(lab, script, backend, base_dir);
+}
+
+LabRunReport runLabOnBackend(const Lab& lab, const ParsedScript& script, ClusterBackend& backend,
+                             const std::string& base_dir) {
     ScriptOptions opts;
     opts.base_dir = base_dir;
     ScriptRunner runner(backend, opts);

@@ -145,6 +145,9 @@ struct LabRunReport {
 /// Runs a solution script on a fresh simulated cluster, updating the lab after every command.
 LabRunReport runLabWithScript(const Lab& lab, const ParsedScript& script, std::optional<std::uint64_t> seed,
                               const std::string& base_dir = {});
+/// The same on any backend (a real cluster: the lab's setup and checks act on it).
+LabRunReport runLabOnBackend(const Lab& lab, const ParsedScript& script, ClusterBackend& backend,
+                             const std::string& base_dir = {});
 std::string formatLabReport(const Lab& lab, const LabRunReport& report, Language lang);
 
 } // namespace fluxolab::labs

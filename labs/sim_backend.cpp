@@ -57,6 +57,20 @@ TimeMs SimBackend::nowMs() const { return kVirtualEpochMs + m_sim->now(); }
 void SimBackend::advance(TimeMs ms) { m_sim->runFor(std::max<TimeMs>(0, ms)); }
 void SimBackend::request() { m_sim->runFor(kRequestMs); }
 
+ProbeResult SimBackend::probe(TimeMs /*timeout_ms*/) const {
+    ProbeResult r;
+    std::int32_t alive = 0;
+    for (const auto& b : m_sim->brokers())
+        if (b.alive && !b.fenced) ++alive;
+    if (alive == 0) {
+        r.status = ClientError::Unreachable;
+        r.detail = "no broker is running";
+        return r;
+    }
+    r.brokers = alive;
+    return r;
+}
+
 std::vector<BrokerInfo> SimBackend::brokers() const {
     std::vector<BrokerInfo> out;
     for (const auto& b : m_sim->brokers()) out.push_back(BrokerInfo{b.id, b.host, b.port, b.alive && !b.fenced});

@@ -30,6 +30,7 @@ public:
     TimeMs nowMs() const override;
     void advance(TimeMs ms) override;
 
+    ProbeResult probe(TimeMs timeout_ms) const override;
     std::vector<BrokerInfo> brokers() const override;
     std::vector<std::string> listTopics(bool include_internal) const override;
     std::optional<TopicInfo> describeTopic(const std::string& name) const override;

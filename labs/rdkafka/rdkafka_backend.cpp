@@ -1,0 +1,1064 @@
+#include "labs/rdkafka/rdkafka_backend.h"
+
+#include <librdkafka/rdkafka.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <functional>
+#include <random>
+#include <set>
+#include <thread>
+#include <utility>
+
+namespace fluxolab::labs {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+TimeMs wallMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+int toInt(TimeMs ms) { return static_cast<int>(std::clamp<TimeMs>(ms, 0, 24 * 3600 * 1000)); }
+
+bool internalTopic(const std::string& name) {
+    return name == "__consumer_offsets" || name == "__transaction_state" || name == "__share_group_state";
+}
+
+/// org.apache.kafka.common.protocol.Errors' default messages, for results that carry no text.
+std::string javaMessage(ErrorCode e) {
+    switch (e) {
+    case ErrorCode::UNKNOWN_TOPIC_OR_PARTITION: return "This server does not host this topic-partition.";
+    case ErrorCode::REQUEST_TIMED_OUT: return "The request timed out.";
+    case ErrorCode::COORDINATOR_NOT_AVAILABLE: return "The coordinator is not available.";
+    case ErrorCode::NOT_COORDINATOR: return "This is not the correct coordinator.";
+    case ErrorCode::INVALID_TOPIC_EXCEPTION: return "The request attempted to perform an operation on an invalid topic.";
+    case ErrorCode::UNKNOWN_MEMBER_ID: return "The coordinator is not aware of this member.";
+    case ErrorCode::TOPIC_ALREADY_EXISTS: return "Topic with this name already exists.";
+    case ErrorCode::INVALID_PARTITIONS: return "Number of partitions is below 1.";
+    case ErrorCode::INVALID_REPLICATION_FACTOR:
+        return "Replication factor is below 1 or larger than the number of available brokers.";
+    case ErrorCode::INVALID_CONFIG: return "Configuration is invalid.";
+    case ErrorCode::NON_EMPTY_GROUP: return "The group is not empty.";
+    case ErrorCode::GROUP_ID_NOT_FOUND: return "The group id does not exist.";
+    case ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC: return "The consumer group is actively subscribed to the topic";
+    case ErrorCode::UNKNOWN_SERVER_ERROR:
+        return "The server experienced an unexpected error when processing the request.";
+    default: return sim::errorName(e);
+    }
+}
+
+/// The broker's error message when librdkafka passed it on, else Kafka's default text.
+std::string brokerMessage(ErrorCode e, const char* text) {
+    if (!text || !*text || std::strncmp(text, "Broker: ", 8) == 0) return javaMessage(e);
+    return text;
+}
+
+ClientError classify(rd_kafka_resp_err_t err) {
+    switch (err) {
+    case RD_KAFKA_RESP_ERR_NO_ERROR: return ClientError::None;
+    case RD_KAFKA_RESP_ERR__AUTHENTICATION:
+    case RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED: return ClientError::AuthenticationFailed;
+    case RD_KAFKA_RESP_ERR__SSL: return ClientError::TlsFailed;
+    case RD_KAFKA_RESP_ERR__TRANSPORT:
+    case RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN:
+    case RD_KAFKA_RESP_ERR__RESOLVE: return ClientError::Unreachable;
+    case RD_KAFKA_RESP_ERR__TIMED_OUT:
+    case RD_KAFKA_RESP_ERR__TIMED_OUT_QUEUE: return ClientError::TimedOut;
+    case RD_KAFKA_RESP_ERR__INVALID_ARG: return ClientError::BadConfiguration;
+    default: return ClientError::Other;
+    }
+}
+
+struct TpList {
+    rd_kafka_topic_partition_list_t* l;
+    explicit TpList(int n = 1) : l(rd_kafka_topic_partition_list_new(n)) {}
+    ~TpList() { rd_kafka_topic_partition_list_destroy(l); }
+    TpList(const TpList&) = delete;
+    TpList& operator=(const TpList&) = delete;
+    rd_kafka_topic_partition_t* add(const TopicPartition& tp, Offset offset) {
+        rd_kafka_topic_partition_t* p = rd_kafka_topic_partition_list_add(l, tp.topic.c_str(), tp.partition);
+        p->offset = offset;
+        return p;
+    }
+};
+
+} // namespace
+
+std::string rdkafkaVersion() { return rd_kafka_version_str(); }
+
+// ---------------------------------------------------------------------------------------------
+// One librdkafka handle with what its callbacks collected.
+
+struct RdKafkaBackend::Client {
+    rd_kafka_t* rk = nullptr;
+    bool consumer = false;
+    bool subscribed = false;
+    std::deque<StoredRecord> records;
+    std::vector<DeliveryReport> reports;
+    std::uint64_t nextId = 1;
+    /// Last error the library reported outside a request (connection refused, SASL failure...).
+    rd_kafka_resp_err_t lastError = RD_KAFKA_RESP_ERR_NO_ERROR;
+    std::string lastErrorText;
+    /// Java-style auto-commit (KafkaConsumer commits its positions, also of partitions it reset
+    /// to the log end without consuming anything; librdkafka commits consumed offsets only).
+    bool javaAutoCommit = false;
+    bool resetEarliest = false;
+    TimeMs requestTimeoutMs = 10000;
+    std::map<TopicPartition, Offset> positions;
+    Clock::time_point nextCommit{};
+    /// Producer: the Java client's sticky partitioning of records without a key (one partition
+    /// until batch.size bytes went to it; librdkafka would pick a random partition per record).
+    struct Sticky {
+        std::int32_t partitions = 0;
+        std::int32_t current = -1;
+        std::int64_t bytes = 0;
+    };
+    std::map<std::string, Sticky> sticky;
+    std::int64_t batchSize = 16384;
+    std::mt19937 random{std::random_device{}()};
+    bool sawAuthFailure = false;
+    bool sawTlsFailure = false;
+    bool sawTransportFailure = false;
+
+    ~Client() { destroy(); }
+
+    void destroy() {
+        if (!rk) return;
+        if (consumer) closeConsumer(5000);
+        rd_kafka_destroy_flags(rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
+        rk = nullptr;
+    }
+
+    /// Commits the positions (auto-commit), synchronously or not.
+    void commitPositions(bool async) {
+        if (!rk || !javaAutoCommit || positions.empty()) return;
+        rd_kafka_topic_partition_list_t* l = rd_kafka_topic_partition_list_new(static_cast<int>(positions.size()));
+        for (const auto& [tp, o] : positions)
+            if (o >= 0) rd_kafka_topic_partition_list_add(l, tp.topic.c_str(), tp.partition)->offset = o;
+        if (l->cnt > 0) rd_kafka_commit(rk, l, async ? 1 : 0);
+        rd_kafka_topic_partition_list_destroy(l);
+        nextCommit = Clock::now() + std::chrono::milliseconds(5000); // auto.commit.interval.ms
+    }
+
+    /// KafkaConsumer.close(): commits (auto-commit) and leaves the group, bounded by `timeout_ms`.
+    void closeConsumer(TimeMs timeout_ms) {
+        if (!rk || !consumer) return;
+        commitPositions(false);
+        consumer = false;
+        rd_kafka_queue_t* q = rd_kafka_queue_new(rk);
+        if (rd_kafka_error_t* e = rd_kafka_consumer_close_queue(rk, q)) {
+            rd_kafka_error_destroy(e);
+            rd_kafka_queue_destroy(q);
+            return;
+        }
+        const auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
+        while (!rd_kafka_consumer_closed(rk) && Clock::now() < deadline) {
+            rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 50);
+            if (!ev) continue;
+            if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_REBALANCE) {
+                if (rd_kafka_event_error(ev) == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) commitPositions(false);
+                rd_kafka_assign(rk, nullptr);
+                positions.clear();
+            }
+            rd_kafka_event_destroy(ev);
+        }
+        rd_kafka_queue_destroy(q);
+    }
+
+    ClientError clientError(rd_kafka_resp_err_t requestError) const {
+        // Connection and authentication errors reach error_cb only through rd_kafka_poll(): serve
+        // them first (producer-type handles only; a consumer's poll would take its records).
+        if (rk && !consumer) rd_kafka_poll(rk, 0);
+        if (sawAuthFailure) return ClientError::AuthenticationFailed;
+        if (sawTlsFailure) return ClientError::TlsFailed;
+        if (requestError == RD_KAFKA_RESP_ERR__TIMED_OUT && sawTransportFailure) return ClientError::Unreachable;
+        return classify(requestError);
+    }
+};
+
+namespace {
+
+void errorCallback(rd_kafka_t* /*rk*/, int err, const char* reason, void* opaque) {
+    auto* c = static_cast<RdKafkaBackend::Client*>(opaque);
+    if (!c) return;
+    const auto e = static_cast<rd_kafka_resp_err_t>(err);
+    c->lastError = e;
+    c->lastErrorText = reason ? reason : "";
+    const ClientError k = classify(e);
+    if (k == ClientError::AuthenticationFailed) c->sawAuthFailure = true;
+    else if (k == ClientError::TlsFailed) c->sawTlsFailure = true;
+    else if (k == ClientError::Unreachable) c->sawTransportFailure = true;
+}
+
+// Group rebalances as the Java consumer handles them: on revocation the positions are committed
+// (auto-commit); on assignment a partition without a committed offset starts at the log start or
+// end (auto.offset.reset) looked up now, and that position counts as the consumer's position.
+void rebalanceCallback(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts, void* opaque) {
+    auto* c = static_cast<RdKafkaBackend::Client*>(opaque);
+    if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
+        if (c && c->javaAutoCommit) {
+            rd_kafka_committed(rk, parts, toInt(c->requestTimeoutMs));
+            for (int i = 0; i < parts->cnt; ++i) {
+                rd_kafka_topic_partition_t& p = parts->elems[i];
+                if (p.offset < 0) {
+                    int64_t lo = 0, hi = 0;
+                    if (rd_kafka_query_watermark_offsets(rk, p.topic, p.partition, &lo, &hi, toInt(c->requestTimeoutMs)) ==
+                        RD_KAFKA_RESP_ERR_NO_ERROR)
+                        p.offset = c->resetEarliest ? lo : hi;
+                    else
+                        p.offset = RD_KAFKA_OFFSET_INVALID; // auto.offset.reset applies
+                }
+                if (p.offset >= 0) c->positions[{p.topic, p.partition}] = p.offset;
+            }
+        }
+        rd_kafka_assign(rk, parts);
+    } else {
+        if (c && c->javaAutoCommit) {
+            c->commitPositions(false);
+            c->positions.clear();
+        }
+        rd_kafka_assign(rk, nullptr);
+    }
+}
+
+// The library's own log lines go nowhere: the tools print what Kafka's tools print, and a log
+// line could carry connection details.
+void logCallback(const rd_kafka_t*, int, const char*, const char*) {}
+
+void deliveryCallback(rd_kafka_t* /*rk*/, const rd_kafka_message_t* m, void* opaque) {
+    auto* c = static_cast<RdKafkaBackend::Client*>(opaque);
+    if (!c) return;
+    DeliveryReport r;
+    r.id = reinterpret_cast<std::uintptr_t>(m->_private);
+    r.tp = TopicPartition{m->rkt ? rd_kafka_topic_name(m->rkt) : "", m->partition};
+    r.offset = m->offset;
+    if (m->err > 0) {
+        r.error = static_cast<ErrorCode>(m->err);
+        r.message = javaMessage(r.error);
+    } else if (m->err < 0) {
+        r.client = classify(m->err);
+        if (m->err == RD_KAFKA_RESP_ERR__MSG_TIMED_OUT) r.error = ErrorCode::CLIENT_DELIVERY_TIMEOUT;
+        r.message = rd_kafka_err2str(m->err);
+    }
+    c->reports.push_back(std::move(r));
+}
+
+/// A configuration with the connection's settings; nullptr (and `error`) when one is refused.
+rd_kafka_conf_t* makeConf(const RdKafkaConnection& c, RdKafkaBackend::Client* client,
+                          const std::vector<std::pair<std::string, std::string>>& extra, std::string& error) {
+    rd_kafka_conf_t* conf = rd_kafka_conf_new();
+    char errstr[512];
+    std::vector<std::pair<std::string, std::string>> kv{
+        {"bootstrap.servers", c.bootstrap_servers},
+        {"client.id", c.client_id},
+        {"security.protocol", c.security_protocol},
+        {"socket.timeout.ms", std::to_string(std::max<TimeMs>(c.request_timeout_ms, 1000))},
+        {"reconnect.backoff.max.ms", "1000"},
+    };
+    if (!c.sasl_mechanism.empty()) kv.emplace_back("sasl.mechanisms", c.sasl_mechanism);
+    if (!c.sasl_username.empty()) kv.emplace_back("sasl.username", c.sasl_username);
+    if (!c.sasl_password.empty()) kv.emplace_back("sasl.password", c.sasl_password);
+    if (!c.ssl_ca_location.empty()) kv.emplace_back("ssl.ca.location", c.ssl_ca_location);
+    kv.insert(kv.end(), extra.begin(), extra.end());
+    for (const auto& [k, v] : kv) {
+        if (rd_kafka_conf_set(conf, k.c_str(), v.c_str(), errstr, sizeof errstr) != RD_KAFKA_CONF_OK) {
+            // Never echo a secret's value back.
+            error = k == "sasl.password" ? "invalid sasl.password" : std::string(errstr);
+            rd_kafka_conf_destroy(conf);
+            return nullptr;
+        }
+    }
+    rd_kafka_conf_set_opaque(conf, client);
+    rd_kafka_conf_set_error_cb(conf, errorCallback);
+    rd_kafka_conf_set_log_cb(conf, logCallback);
+    return conf;
+}
+
+std::unique_ptr<RdKafkaBackend::Client> makeClient(const RdKafkaConnection& c, rd_kafka_type_t type,
+                                                   const std::vector<std::pair<std::string, std::string>>& extra,
+                                                   std::string& error) {
+    auto client = std::make_unique<RdKafkaBackend::Client>();
+    rd_kafka_conf_t* conf = makeConf(c, client.get(), extra, error);
+    if (!conf) return nullptr;
+    if (type == RD_KAFKA_PRODUCER) rd_kafka_conf_set_dr_msg_cb(conf, deliveryCallback);
+    if (type == RD_KAFKA_CONSUMER) rd_kafka_conf_set_rebalance_cb(conf, rebalanceCallback);
+    char errstr[512];
+    client->rk = rd_kafka_new(type, conf, errstr, sizeof errstr);
+    if (!client->rk) {
+        rd_kafka_conf_destroy(conf);
+        error = errstr;
+        return nullptr;
+    }
+    if (type == RD_KAFKA_CONSUMER) {
+        client->consumer = true;
+        rd_kafka_poll_set_consumer(client->rk);
+    }
+    return client;
+}
+
+/// Runs one Admin API request and waits for its result event, at most `timeout_ms` (+ a margin).
+struct AdminCall {
+    rd_kafka_t* rk;
+    rd_kafka_queue_t* q = nullptr;
+    rd_kafka_AdminOptions_t* opts = nullptr;
+    rd_kafka_event_t* ev = nullptr;
+    AdminCall(rd_kafka_t* handle, TimeMs timeout_ms, bool operation_timeout = false) : rk(handle) {
+        q = rd_kafka_queue_new(rk);
+        opts = rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_ANY);
+        char errstr[256];
+        rd_kafka_AdminOptions_set_request_timeout(opts, toInt(timeout_ms), errstr, sizeof errstr);
+        if (operation_timeout) rd_kafka_AdminOptions_set_operation_timeout(opts, toInt(timeout_ms), errstr, sizeof errstr);
+    }
+    ~AdminCall() {
+        if (ev) rd_kafka_event_destroy(ev);
+        rd_kafka_AdminOptions_destroy(opts);
+        rd_kafka_queue_destroy(q);
+    }
+    AdminCall(const AdminCall&) = delete;
+    AdminCall& operator=(const AdminCall&) = delete;
+    /// Waits for the result; returns the request-level error (local or Kafka).
+    rd_kafka_resp_err_t wait(TimeMs timeout_ms) {
+        ev = rd_kafka_queue_poll(q, toInt(timeout_ms + 2000));
+        if (!ev) return RD_KAFKA_RESP_ERR__TIMED_OUT;
+        return rd_kafka_event_error(ev);
+    }
+    std::string errorString() const { return ev && rd_kafka_event_error_string(ev) ? rd_kafka_event_error_string(ev) : ""; }
+};
+
+BackendResult requestFailure(const RdKafkaBackend::Client& c, rd_kafka_resp_err_t err, const std::string& text,
+                             ClientError& last) {
+    BackendResult r;
+    if (err > 0) {
+        r.error = static_cast<ErrorCode>(err);
+        r.message = brokerMessage(r.error, text.c_str());
+    } else {
+        r.client = c.clientError(err);
+        r.message = text.empty() ? rd_kafka_err2str(err) : text;
+        last = r.client;
+    }
+    return r;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+RdKafkaBackend::RdKafkaBackend(RdKafkaConnection connection) : m_conn(std::move(connection)) {
+    std::string error;
+    m_admin = makeClient(m_conn, RD_KAFKA_PRODUCER, {{"allow.auto.create.topics", "false"}}, error);
+    if (!m_admin) m_lastClient = ClientError::BadConfiguration;
+}
+
+RdKafkaBackend::~RdKafkaBackend() {
+    m_clients.clear();
+    m_admin.reset();
+}
+
+ProbeResult RdKafkaBackend::probeConnection(const RdKafkaConnection& connection, TimeMs timeout_ms) {
+    ProbeResult r;
+    std::string error;
+    RdKafkaConnection c = connection;
+    c.request_timeout_ms = timeout_ms;
+    auto client = makeClient(c, RD_KAFKA_PRODUCER, {}, error);
+    if (!client) {
+        r.status = ClientError::BadConfiguration;
+        r.detail = error;
+        return r;
+    }
+    const rd_kafka_metadata_t* md = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(client->rk, 0, nullptr, &md, toInt(timeout_ms));
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        r.status = client->clientError(err);
+        if (r.status == ClientError::None) r.status = ClientError::Other;
+        r.detail = client->lastErrorText.empty() ? rd_kafka_err2str(err) : client->lastErrorText;
+        return r;
+    }
+    r.brokers = md->broker_cnt;
+    rd_kafka_metadata_destroy(md);
+    r.controller = rd_kafka_controllerid(client->rk, toInt(std::min<TimeMs>(timeout_ms, 2000)));
+    if (char* id = rd_kafka_clusterid(client->rk, toInt(std::min<TimeMs>(timeout_ms, 2000)))) {
+        r.cluster_id = id;
+        rd_kafka_mem_free(client->rk, id);
+    }
+    return r;
+}
+
+ProbeResult RdKafkaBackend::probe(TimeMs timeout_ms) const { return probeConnection(m_conn, timeout_ms); }
+
+TimeMs RdKafkaBackend::nowMs() const { return wallMs(); }
+
+void RdKafkaBackend::advance(TimeMs ms) { serveClients(std::max<TimeMs>(0, ms)); }
+
+void RdKafkaBackend::serveClients(TimeMs budget_ms) {
+    const auto deadline = Clock::now() + std::chrono::milliseconds(budget_ms);
+    do {
+        bool anyConsumer = false;
+        for (auto& [h, c] : m_clients) {
+            if (!c->rk) continue;
+            if (!c->consumer) {
+                rd_kafka_poll(c->rk, 0);
+                continue;
+            }
+            anyConsumer = true;
+            // Drain what is there; a short wait only when serving a time budget.
+            const TimeMs left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+            int wait = toInt(std::min<TimeMs>(20, std::max<TimeMs>(0, left)));
+            while (rd_kafka_message_t* m = rd_kafka_consumer_poll(c->rk, wait)) {
+                wait = 0;
+                if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) {
+                    StoredRecord r;
+                    r.tp = TopicPartition{rd_kafka_topic_name(m->rkt), m->partition};
+                    r.offset = m->offset;
+                    rd_kafka_timestamp_type_t tstype;
+                    r.timestamp_ms = rd_kafka_message_timestamp(m, &tstype);
+                    if (m->key) r.key = std::string(static_cast<const char*>(m->key), m->key_len);
+                    if (m->payload) r.value = std::string(static_cast<const char*>(m->payload), m->len);
+                    if (c->javaAutoCommit) c->positions[r.tp] = r.offset + 1;
+                    c->records.push_back(std::move(r));
+                } else {
+                    c->lastError = m->err;
+                }
+                rd_kafka_message_destroy(m);
+            }
+        }
+        for (auto& [h, c] : m_clients)
+            if (c->rk && c->consumer && c->javaAutoCommit && Clock::now() >= c->nextCommit) c->commitPositions(true);
+        if (m_admin && m_admin->rk) rd_kafka_poll(m_admin->rk, 0);
+        if (!anyConsumer && Clock::now() < deadline)
+            std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(20), deadline - Clock::now()));
+    } while (Clock::now() < deadline);
+}
+
+// ---- cluster and topics ----
+
+std::vector<BrokerInfo> RdKafkaBackend::brokers() const {
+    std::vector<BrokerInfo> out;
+    if (!m_admin) return out;
+    const rd_kafka_metadata_t* md = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_admin->rk, 0, nullptr, &md, toInt(m_conn.request_timeout_ms));
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        m_lastClient = m_admin->clientError(err);
+        return out;
+    }
+    m_lastClient = ClientError::None;
+    for (int i = 0; i < md->broker_cnt; ++i)
+        out.push_back(BrokerInfo{md->brokers[i].id, md->brokers[i].host, md->brokers[i].port, true});
+    rd_kafka_metadata_destroy(md);
+    std::sort(out.begin(), out.end(), [](const BrokerInfo& a, const BrokerInfo& b) { return a.id < b.id; });
+    return out;
+}
+
+std::vector<std::string> RdKafkaBackend::listTopics(bool include_internal) const {
+    std::vector<std::string> out;
+    if (!m_admin) return out;
+    const rd_kafka_metadata_t* md = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_admin->rk, 1, nullptr, &md, toInt(m_conn.request_timeout_ms));
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        m_lastClient = m_admin->clientError(err);
+        return out;
+    }
+    m_lastClient = ClientError::None;
+    for (int i = 0; i < md->topic_cnt; ++i) {
+        const std::string name = md->topics[i].topic;
+        if (md->topics[i].err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
+        if (include_internal || !internalTopic(name)) out.push_back(name);
+    }
+    rd_kafka_metadata_destroy(md);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::optional<TopicInfo> RdKafkaBackend::describeTopic(const std::string& name) const {
+    if (!m_admin) return std::nullopt;
+    // All topics: a metadata request naming the topic could auto-create it.
+    const rd_kafka_metadata_t* md = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_admin->rk, 1, nullptr, &md, toInt(m_conn.request_timeout_ms));
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        m_lastClient = m_admin->clientError(err);
+        return std::nullopt;
+    }
+    m_lastClient = ClientError::None;
+    std::optional<TopicInfo> info;
+    for (int i = 0; i < md->topic_cnt; ++i) {
+        const rd_kafka_metadata_topic_t& t = md->topics[i];
+        if (name != t.topic || t.err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
+        info.emplace();
+        info->name = t.topic;
+        info->internal = internalTopic(name); // librdkafka 2.0 metadata carries no is_internal / topic id
+        for (int p = 0; p < t.partition_cnt; ++p) {
+            const rd_kafka_metadata_partition_t& mp = t.partitions[p];
+            PartitionInfo pi;
+            pi.partition = mp.id;
+            pi.leader = mp.leader;
+            pi.replicas.assign(mp.replicas, mp.replicas + mp.replica_cnt);
+            pi.isr.assign(mp.isrs, mp.isrs + mp.isr_cnt);
+            info->partitions.push_back(std::move(pi));
+        }
+    }
+    rd_kafka_metadata_destroy(md);
+    if (!info) return std::nullopt;
+    std::sort(info->partitions.begin(), info->partitions.end(),
+              [](const PartitionInfo& a, const PartitionInfo& b) { return a.partition < b.partition; });
+    for (auto& p : info->partitions) {
+        int64_t lo = 0, hi = 0;
+        if (rd_kafka_query_watermark_offsets(m_admin->rk, name.c_str(), p.partition, &lo, &hi,
+                                             toInt(m_conn.request_timeout_ms)) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+            p.log_start = lo;
+            p.high_watermark = hi;
+        }
+    }
+    // DescribeConfigs: the entries that are not Kafka's defaults, in the broker's order.
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
+    rd_kafka_ConfigResource_t* res = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, name.c_str());
+    rd_kafka_DescribeConfigs(m_admin->rk, &res, 1, call.opts, call.q);
+    rd_kafka_ConfigResource_destroy(res);
+    if (call.wait(m_conn.request_timeout_ms) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        size_t n = 0;
+        const rd_kafka_ConfigResource_t** rs =
+            rd_kafka_DescribeConfigs_result_resources(rd_kafka_event_DescribeConfigs_result(call.ev), &n);
+        for (size_t i = 0; i < n; ++i) {
+            size_t m = 0;
+            const rd_kafka_ConfigEntry_t** entries = rd_kafka_ConfigResource_configs(rs[i], &m);
+            for (size_t j = 0; j < m; ++j) {
+                if (rd_kafka_ConfigEntry_source(entries[j]) == RD_KAFKA_CONFIG_SOURCE_DEFAULT_CONFIG) continue;
+                const char* v = rd_kafka_ConfigEntry_value(entries[j]);
+                info->configs.emplace_back(rd_kafka_ConfigEntry_name(entries[j]), v ? v : "");
+            }
+        }
+    }
+    return info;
+}
+
+BackendResult RdKafkaBackend::createTopic(const std::string& name, std::optional<std::int32_t> partitions,
+                                          std::optional<std::int32_t> replication_factor,
+                                          const std::vector<std::pair<std::string, std::string>>& configs) {
+    if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
+    char errstr[512];
+    rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(name.c_str(), partitions.value_or(-1),
+                                                    replication_factor.value_or(-1), errstr, sizeof errstr);
+    if (!nt) return BackendResult{ErrorCode::INVALID_TOPIC_EXCEPTION, errstr, ClientError::None};
+    for (const auto& [k, v] : configs) rd_kafka_NewTopic_set_config(nt, k.c_str(), v.c_str());
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms, true);
+    rd_kafka_CreateTopics(m_admin->rk, &nt, 1, call.opts, call.q);
+    rd_kafka_NewTopic_destroy(nt);
+    const rd_kafka_resp_err_t err = call.wait(m_conn.request_timeout_ms);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return requestFailure(*m_admin, err, call.errorString(), m_lastClient);
+    size_t n = 0;
+    const rd_kafka_topic_result_t** rs = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(call.ev), &n);
+    BackendResult r;
+    if (n > 0 && rd_kafka_topic_result_error(rs[0]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        r.error = static_cast<ErrorCode>(rd_kafka_topic_result_error(rs[0]));
+        r.message = brokerMessage(r.error, rd_kafka_topic_result_error_string(rs[0]));
+        return r;
+    }
+    // As a person typing the next command would: wait (bounded) until the metadata lists it.
+    const auto deadline = Clock::now() + std::chrono::milliseconds(m_conn.request_timeout_ms);
+    while (Clock::now() < deadline) {
+        const auto t = describeTopic(name);
+        if (t && !t->partitions.empty() &&
+            std::all_of(t->partitions.begin(), t->partitions.end(), [](const PartitionInfo& p) { return p.leader >= 0; }))
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return r;
+}
+
+BackendResult RdKafkaBackend::deleteTopic(const std::string& name) {
+    if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms, true);
+    rd_kafka_DeleteTopic_t* dt = rd_kafka_DeleteTopic_new(name.c_str());
+    rd_kafka_DeleteTopics(m_admin->rk, &dt, 1, call.opts, call.q);
+    rd_kafka_DeleteTopic_destroy(dt);
+    const rd_kafka_resp_err_t err = call.wait(m_conn.request_timeout_ms);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return requestFailure(*m_admin, err, call.errorString(), m_lastClient);
+    size_t n = 0;
+    const rd_kafka_topic_result_t** rs = rd_kafka_DeleteTopics_result_topics(rd_kafka_event_DeleteTopics_result(call.ev), &n);
+    BackendResult r;
+    if (n > 0 && rd_kafka_topic_result_error(rs[0]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        r.error = static_cast<ErrorCode>(rd_kafka_topic_result_error(rs[0]));
+        r.message = brokerMessage(r.error, rd_kafka_topic_result_error_string(rs[0]));
+        return r;
+    }
+    const auto deadline = Clock::now() + std::chrono::milliseconds(m_conn.request_timeout_ms);
+    while (Clock::now() < deadline && describeTopic(name)) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    return r;
+}
+
+BackendResult RdKafkaBackend::createPartitions(const std::string& name, std::int32_t total) {
+    if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
+    char errstr[512];
+    rd_kafka_NewPartitions_t* np = rd_kafka_NewPartitions_new(name.c_str(), static_cast<size_t>(std::max(total, 0)),
+                                                              errstr, sizeof errstr);
+    if (!np) return BackendResult{ErrorCode::INVALID_PARTITIONS, errstr, ClientError::None};
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms, true);
+    rd_kafka_CreatePartitions(m_admin->rk, &np, 1, call.opts, call.q);
+    rd_kafka_NewPartitions_destroy(np);
+    const rd_kafka_resp_err_t err = call.wait(m_conn.request_timeout_ms);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return requestFailure(*m_admin, err, call.errorString(), m_lastClient);
+    size_t n = 0;
+    const rd_kafka_topic_result_t** rs =
+        rd_kafka_CreatePartitions_result_topics(rd_kafka_event_CreatePartitions_result(call.ev), &n);
+    BackendResult r;
+    if (n > 0 && rd_kafka_topic_result_error(rs[0]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        r.error = static_cast<ErrorCode>(rd_kafka_topic_result_error(rs[0]));
+        r.message = brokerMessage(r.error, rd_kafka_topic_result_error_string(rs[0]));
+        return r;
+    }
+    const auto deadline = Clock::now() + std::chrono::milliseconds(m_conn.request_timeout_ms);
+    while (Clock::now() < deadline) {
+        const auto t = describeTopic(name);
+        if (!t || static_cast<std::int32_t>(t->partitions.size()) >= total) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return r;
+}
+
+Offset RdKafkaBackend::earliestOffset(const TopicPartition& tp) const {
+    int64_t lo = 0, hi = 0;
+    if (!m_admin || rd_kafka_query_watermark_offsets(m_admin->rk, tp.topic.c_str(), tp.partition, &lo, &hi,
+                                                     toInt(m_conn.request_timeout_ms)) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return -1;
+    return lo;
+}
+
+Offset RdKafkaBackend::latestOffset(const TopicPartition& tp) const {
+    int64_t lo = 0, hi = 0;
+    if (!m_admin || rd_kafka_query_watermark_offsets(m_admin->rk, tp.topic.c_str(), tp.partition, &lo, &hi,
+                                                     toInt(m_conn.request_timeout_ms)) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return -1;
+    return hi;
+}
+
+std::optional<Offset> RdKafkaBackend::offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const {
+    if (!m_admin) return std::nullopt;
+    TpList l;
+    l.add(tp, epoch_ms);
+    if (rd_kafka_offsets_for_times(m_admin->rk, l.l, toInt(m_conn.request_timeout_ms)) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return std::nullopt;
+    const rd_kafka_topic_partition_t& p = l.l->elems[0];
+    if (p.err != RD_KAFKA_RESP_ERR_NO_ERROR || p.offset < 0) return std::nullopt;
+    return p.offset;
+}
+
+std::vector<StoredRecord> RdKafkaBackend::readRecords(const TopicPartition& tp) const {
+    std::vector<StoredRecord> out;
+    const Offset lo = earliestOffset(tp), hi = latestOffset(tp);
+    if (lo < 0 || hi <= lo) return out;
+    std::string error;
+    auto c = makeClient(m_conn, RD_KAFKA_CONSUMER, {{"enable.auto.commit", "false"}, {"group.id", "fluxolab-reader"}}, error);
+    if (!c) return out;
+    c->consumer = false; // never joined a group: nothing to leave
+    TpList l;
+    l.add(tp, lo);
+    rd_kafka_assign(c->rk, l.l);
+    const auto deadline = Clock::now() + std::chrono::milliseconds(m_conn.request_timeout_ms);
+    while (Clock::now() < deadline && (out.empty() || out.back().offset < hi - 1)) {
+        rd_kafka_message_t* m = rd_kafka_consumer_poll(c->rk, 50);
+        if (!m) continue;
+        if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR && m->offset < hi) {
+            StoredRecord r;
+            r.tp = tp;
+            r.offset = m->offset;
+            rd_kafka_timestamp_type_t tstype;
+            r.timestamp_ms = rd_kafka_message_timestamp(m, &tstype);
+            if (m->key) r.key = std::string(static_cast<const char*>(m->key), m->key_len);
+            if (m->payload) r.value = std::string(static_cast<const char*>(m->payload), m->len);
+            out.push_back(std::move(r));
+        }
+        rd_kafka_message_destroy(m);
+    }
+    rd_kafka_assign(c->rk, nullptr);
+    return out;
+}
+
+// ---- consumer groups ----
+
+std::vector<std::string> RdKafkaBackend::listGroups() const {
+    std::vector<std::string> out;
+    if (!m_admin) return out;
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
+    rd_kafka_ListConsumerGroups(m_admin->rk, call.opts, call.q);
+    const rd_kafka_resp_err_t err = call.wait(m_conn.request_timeout_ms);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        m_lastClient = m_admin->clientError(err);
+        return out;
+    }
+    m_lastClient = ClientError::None;
+    size_t n = 0;
+    const rd_kafka_ConsumerGroupListing_t** gs =
+        rd_kafka_ListConsumerGroups_result_valid(rd_kafka_event_ListConsumerGroups_result(call.ev), &n);
+    for (size_t i = 0; i < n; ++i) out.emplace_back(rd_kafka_ConsumerGroupListing_group_id(gs[i]));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::optional<GroupInfo> RdKafkaBackend::describeGroup(const std::string& group) const {
+    if (!m_admin) return std::nullopt;
+    GroupInfo info;
+    {
+        AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
+        const char* ids[] = {group.c_str()};
+        rd_kafka_DescribeConsumerGroups(m_admin->rk, ids, 1, call.opts, call.q);
+        const rd_kafka_resp_err_t err = call.wait(m_conn.request_timeout_ms);
+        if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+            m_lastClient = m_admin->clientError(err);
+            return std::nullopt;
+        }
+        m_lastClient = ClientError::None;
+        size_t n = 0;
+        const rd_kafka_ConsumerGroupDescription_t** ds =
+            rd_kafka_DescribeConsumerGroups_result_groups(rd_kafka_event_DescribeConsumerGroups_result(call.ev), &n);
+        if (n == 0 || rd_kafka_ConsumerGroupDescription_error(ds[0])) return std::nullopt;
+        const rd_kafka_ConsumerGroupDescription_t* d = ds[0];
+        switch (rd_kafka_ConsumerGroupDescription_state(d)) {
+        case RD_KAFKA_CONSUMER_GROUP_STATE_PREPARING_REBALANCE: info.state = "PreparingRebalance"; break;
+        case RD_KAFKA_CONSUMER_GROUP_STATE_COMPLETING_REBALANCE: info.state = "CompletingRebalance"; break;
+        case RD_KAFKA_CONSUMER_GROUP_STATE_STABLE: info.state = "Stable"; break;
+        case RD_KAFKA_CONSUMER_GROUP_STATE_EMPTY: info.state = "Empty"; break;
+        case RD_KAFKA_CONSUMER_GROUP_STATE_DEAD: return std::nullopt;
+        default: info.state = "Unknown"; break;
+        }
+        info.id = rd_kafka_ConsumerGroupDescription_group_id(d);
+        if (const char* a = rd_kafka_ConsumerGroupDescription_partition_assignor(d)) info.protocol = a;
+        if (const rd_kafka_Node_t* node = rd_kafka_ConsumerGroupDescription_coordinator(d))
+            info.coordinator = BrokerInfo{rd_kafka_Node_id(node), rd_kafka_Node_host(node), rd_kafka_Node_port(node), true};
+        const size_t members = rd_kafka_ConsumerGroupDescription_member_count(d);
+        for (size_t i = 0; i < members; ++i) {
+            const rd_kafka_MemberDescription_t* m = rd_kafka_ConsumerGroupDescription_member(d, i);
+            MemberInfo mi;
+            mi.member_id = rd_kafka_MemberDescription_consumer_id(m);
+            mi.client_id = rd_kafka_MemberDescription_client_id(m);
+            mi.host = rd_kafka_MemberDescription_host(m);
+            if (const rd_kafka_MemberAssignment_t* a = rd_kafka_MemberDescription_assignment(m))
+                if (const rd_kafka_topic_partition_list_t* l = rd_kafka_MemberAssignment_partitions(a))
+                    for (int j = 0; j < l->cnt; ++j) mi.assignment.push_back({l->elems[j].topic, l->elems[j].partition});
+            info.members.push_back(std::move(mi));
+        }
+    }
+    // Committed offsets (OffsetFetch for every partition of the group).
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
+    rd_kafka_ListConsumerGroupOffsets_t* req = rd_kafka_ListConsumerGroupOffsets_new(group.c_str(), nullptr);
+    rd_kafka_ListConsumerGroupOffsets(m_admin->rk, &req, 1, call.opts, call.q);
+    rd_kafka_ListConsumerGroupOffsets_destroy(req);
+    if (call.wait(m_conn.request_timeout_ms) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        size_t n = 0;
+        const rd_kafka_group_result_t** gs =
+            rd_kafka_ListConsumerGroupOffsets_result_groups(rd_kafka_event_ListConsumerGroupOffsets_result(call.ev), &n);
+        if (n > 0)
+            if (const rd_kafka_topic_partition_list_t* l = rd_kafka_group_result_partitions(gs[0]))
+                for (int j = 0; j < l->cnt; ++j)
+                    if (l->elems[j].offset >= 0 && l->elems[j].err == RD_KAFKA_RESP_ERR_NO_ERROR)
+                        info.committed[{l->elems[j].topic, l->elems[j].partition}] = l->elems[j].offset;
+    }
+    return info;
+}
+
+BackendResult RdKafkaBackend::alterGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) {
+    if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
+    TpList l(static_cast<int>(offsets.size()));
+    for (const auto& [tp, o] : offsets) l.add(tp, o);
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
+    rd_kafka_AlterConsumerGroupOffsets_t* req = rd_kafka_AlterConsumerGroupOffsets_new(group.c_str(), l.l);
+    rd_kafka_AlterConsumerGroupOffsets(m_admin->rk, &req, 1, call.opts, call.q);
+    rd_kafka_AlterConsumerGroupOffsets_destroy(req);
+    const rd_kafka_resp_err_t err = call.wait(m_conn.request_timeout_ms);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return requestFailure(*m_admin, err, call.errorString(), m_lastClient);
+    size_t n = 0;
+    const rd_kafka_group_result_t** gs =
+        rd_kafka_AlterConsumerGroupOffsets_result_groups(rd_kafka_event_AlterConsumerGroupOffsets_result(call.ev), &n);
+    BackendResult r;
+    if (n == 0) return r;
+    if (const rd_kafka_error_t* e = rd_kafka_group_result_error(gs[0])) {
+        r.error = static_cast<ErrorCode>(rd_kafka_error_code(e));
+        r.message = brokerMessage(r.error, rd_kafka_error_string(e));
+        return r;
+    }
+    if (const rd_kafka_topic_partition_list_t* pl = rd_kafka_group_result_partitions(gs[0]))
+        for (int j = 0; j < pl->cnt; ++j)
+            if (pl->elems[j].err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+                r.error = static_cast<ErrorCode>(pl->elems[j].err);
+                r.message = javaMessage(r.error);
+                break;
+            }
+    return r;
+}
+
+BackendResult RdKafkaBackend::deleteGroup(const std::string& group) {
+    if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
+    rd_kafka_DeleteGroup_t* dg = rd_kafka_DeleteGroup_new(group.c_str());
+    rd_kafka_DeleteGroups(m_admin->rk, &dg, 1, call.opts, call.q);
+    rd_kafka_DeleteGroup_destroy(dg);
+    const rd_kafka_resp_err_t err = call.wait(m_conn.request_timeout_ms);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return requestFailure(*m_admin, err, call.errorString(), m_lastClient);
+    size_t n = 0;
+    const rd_kafka_group_result_t** gs = rd_kafka_DeleteGroups_result_groups(rd_kafka_event_DeleteGroups_result(call.ev), &n);
+    BackendResult r;
+    if (n > 0)
+        if (const rd_kafka_error_t* e = rd_kafka_group_result_error(gs[0])) {
+            r.error = static_cast<ErrorCode>(rd_kafka_error_code(e));
+            r.message = javaMessage(r.error);
+        }
+    return r;
+}
+
+DeleteOffsetsResult RdKafkaBackend::deleteGroupOffsets(const std::string& group,
+                                                       const std::vector<TopicPartition>& partitions) {
+    DeleteOffsetsResult r;
+    if (!m_admin) {
+        r.error = ErrorCode::UNKNOWN_SERVER_ERROR;
+        return r;
+    }
+    TpList l(static_cast<int>(partitions.size()));
+    for (const auto& tp : partitions) l.add(tp, RD_KAFKA_OFFSET_INVALID);
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
+    rd_kafka_DeleteConsumerGroupOffsets_t* req = rd_kafka_DeleteConsumerGroupOffsets_new(group.c_str(), l.l);
+    rd_kafka_DeleteConsumerGroupOffsets(m_admin->rk, &req, 1, call.opts, call.q);
+    rd_kafka_DeleteConsumerGroupOffsets_destroy(req);
+    const rd_kafka_resp_err_t err = call.wait(m_conn.request_timeout_ms);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        r.error = err > 0 ? static_cast<ErrorCode>(err) : ErrorCode::REQUEST_TIMED_OUT;
+        if (err < 0) m_lastClient = m_admin->clientError(err);
+        for (const auto& tp : partitions) r.partitions[tp] = r.error;
+        return r;
+    }
+    size_t n = 0;
+    const rd_kafka_group_result_t** gs =
+        rd_kafka_DeleteConsumerGroupOffsets_result_groups(rd_kafka_event_DeleteConsumerGroupOffsets_result(call.ev), &n);
+    if (n == 0) return r;
+    if (const rd_kafka_error_t* e = rd_kafka_group_result_error(gs[0])) {
+        r.error = static_cast<ErrorCode>(rd_kafka_error_code(e));
+        for (const auto& tp : partitions) r.partitions[tp] = r.error;
+        return r;
+    }
+    if (const rd_kafka_topic_partition_list_t* pl = rd_kafka_group_result_partitions(gs[0]))
+        for (int j = 0; j < pl->cnt; ++j) {
+            const auto e = static_cast<ErrorCode>(pl->elems[j].err);
+            r.partitions[{pl->elems[j].topic, pl->elems[j].partition}] = e;
+            if (r.error == ErrorCode::NONE && e != ErrorCode::NONE) r.error = e;
+        }
+    return r;
+}
+
+// ---- clients ----
+
+ClusterBackend::Handle RdKafkaBackend::openProducer(const ProducerSettings& s) {
+    std::string error;
+    RdKafkaConnection c = m_conn;
+    c.client_id = s.client_id;
+    auto client = makeClient(c, RD_KAFKA_PRODUCER,
+                             {{"partitioner", "murmur2_random"}, // the Java client's partitioner for keyed records
+                              {"linger.ms", std::to_string(s.linger_ms)},
+                              {"acks", std::to_string(s.acks)},
+                              {"message.send.max.retries", std::to_string(s.retries)},
+                              {"request.timeout.ms", std::to_string(std::max<std::int64_t>(s.request_timeout_ms, 1))},
+                              {"batch.size", std::to_string(s.batch_size)},
+                              {"message.timeout.ms", "120000"}}, // delivery.timeout.ms
+                             error);
+    if (!client) {
+        m_lastClient = ClientError::BadConfiguration;
+        return -1;
+    }
+    client->batchSize = std::max<std::int64_t>(s.batch_size, 1);
+    const Handle h = m_next++;
+    m_clients[h] = std::move(client);
+    return h;
+}
+
+std::uint64_t RdKafkaBackend::sendAsync(Handle producer, const std::string& topic, const std::optional<std::string>& key,
+                                        const std::string& value, BackendResult* refused) {
+    auto it = m_clients.find(producer);
+    if (it == m_clients.end() || it->second->consumer || !it->second->rk) {
+        if (refused) *refused = BackendResult{ErrorCode::NONE, "unknown producer", ClientError::BadConfiguration};
+        return 0;
+    }
+    Client& c = *it->second;
+    const std::uint64_t id = c.nextId++;
+    std::int32_t partition = RD_KAFKA_PARTITION_UA; // keyed: murmur2 (partitioner=murmur2_random)
+    if (!key) {
+        Client::Sticky& st = c.sticky[topic];
+        if (st.partitions <= 0) {
+            rd_kafka_topic_t* rkt = rd_kafka_topic_new(c.rk, topic.c_str(), nullptr);
+            const rd_kafka_metadata_t* md = nullptr;
+            if (rkt && rd_kafka_metadata(c.rk, 0, rkt, &md, toInt(m_conn.request_timeout_ms)) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+                if (md->topic_cnt == 1 && md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR)
+                    st.partitions = md->topics[0].partition_cnt;
+                rd_kafka_metadata_destroy(md);
+            }
+            if (rkt) rd_kafka_topic_destroy(rkt);
+        }
+        if (st.partitions > 0) {
+            if (st.current < 0 || st.bytes >= c.batchSize) {
+                st.current = std::uniform_int_distribution<std::int32_t>(0, st.partitions - 1)(c.random);
+                st.bytes = 0;
+            }
+            partition = st.current;
+            st.bytes += static_cast<std::int64_t>(value.size());
+        }
+    }
+    rd_kafka_resp_err_t err;
+    void* opaque = reinterpret_cast<void*>(static_cast<std::uintptr_t>(id));
+    if (key)
+        err = rd_kafka_producev(c.rk, RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                RD_KAFKA_V_KEY(key->data(), key->size()),
+                                RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
+                                RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
+    else
+        err = rd_kafka_producev(c.rk, RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                RD_KAFKA_V_PARTITION(partition),
+                                RD_KAFKA_V_VALUE(const_cast<char*>(value.data()), value.size()),
+                                RD_KAFKA_V_OPAQUE(opaque), RD_KAFKA_V_END);
+    rd_kafka_poll(c.rk, 0);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        if (refused) {
+            *refused = BackendResult{};
+            if (err > 0) refused->error = static_cast<ErrorCode>(err);
+            else refused->client = classify(err);
+            refused->message = rd_kafka_err2str(err);
+        }
+        return 0;
+    }
+    return id;
+}
+
+BackendResult RdKafkaBackend::send(Handle producer, const std::string& topic, const std::optional<std::string>& key,
+                                   const std::string& value) {
+    BackendResult r;
+    sendAsync(producer, topic, key, value, &r);
+    return r;
+}
+
+std::vector<DeliveryReport> RdKafkaBackend::takeDeliveryReports(Handle producer) {
+    auto it = m_clients.find(producer);
+    if (it == m_clients.end() || !it->second->rk) return {};
+    rd_kafka_poll(it->second->rk, 0);
+    return std::exchange(it->second->reports, {});
+}
+
+void RdKafkaBackend::closeProducer(Handle producer) {
+    auto it = m_clients.find(producer);
+    if (it == m_clients.end()) return;
+    if (it->second->rk) rd_kafka_flush(it->second->rk, 30000); // bounded: KafkaProducer.close() waits for acks
+    m_clients.erase(it);
+}
+
+ClusterBackend::Handle RdKafkaBackend::openConsumer(const ConsumerSettings& s) {
+    std::string error;
+    RdKafkaConnection c = m_conn;
+    c.client_id = s.client_id;
+    const bool subscribe = !s.partition;
+    std::vector<std::pair<std::string, std::string>> extra{
+        // Auto-commit is done here, as the Java consumer does it (see Client::commitPositions).
+        {"enable.auto.commit", "false"},
+        {"auto.offset.reset", s.earliest ? "earliest" : "latest"},
+        // The Java consumer's default assignors are [range, cooperative-sticky]; both pick range.
+        {"partition.assignment.strategy", "range"},
+        // The Java consumer's default: subscribing to a missing topic lets the broker create it
+        // (auto.create.topics.enable=true on a stock broker).
+        {"allow.auto.create.topics", "true"},
+    };
+    // librdkafka needs a group.id even for manual assignment; nothing is committed then.
+    extra.emplace_back("group.id", subscribe && !s.group_id.empty() ? s.group_id : "fluxolab-no-group");
+    auto client = makeClient(c, RD_KAFKA_CONSUMER, extra, error);
+    if (!client) {
+        m_lastClient = ClientError::BadConfiguration;
+        return -1;
+    }
+    client->javaAutoCommit = subscribe && s.enable_auto_commit && !s.group_id.empty();
+    client->resetEarliest = s.earliest;
+    client->requestTimeoutMs = m_conn.request_timeout_ms;
+    // As KafkaConsumer: the auto-commit timer starts with the consumer, not with the assignment.
+    client->nextCommit = Clock::now() + std::chrono::milliseconds(5000);
+    if (subscribe) {
+        // The Java consumer's metadata requests let the broker create a subscribed topic that does
+        // not exist (allow.auto.create.topics=true) when the broker allows it; librdkafka 2.0 only
+        // reports "Subscribed topic not available" and never joins. Do what the broker would do.
+        std::vector<std::string> missing;
+        const auto existing = listTopics(true);
+        for (const auto& t : s.topics)
+            if (std::find(existing.begin(), existing.end(), t) == existing.end()) missing.push_back(t);
+        if (!missing.empty() && brokerAutoCreatesTopics())
+            for (const auto& t : missing) createTopic(t, std::nullopt, std::nullopt, {});
+        TpList l(static_cast<int>(s.topics.size()));
+        for (const auto& t : s.topics) l.add({t, RD_KAFKA_PARTITION_UA}, RD_KAFKA_OFFSET_INVALID);
+        rd_kafka_subscribe(client->rk, l.l);
+        client->subscribed = true;
+    } else {
+        TpList l;
+        const Offset start = s.start_offset.value_or(-1);
+        l.add(*s.partition, start == -2 ? RD_KAFKA_OFFSET_BEGINNING : start == -1 ? RD_KAFKA_OFFSET_END : start);
+        rd_kafka_assign(client->rk, l.l);
+        client->consumer = true;
+    }
+    const Handle h = m_next++;
+    m_clients[h] = std::move(client);
+    return h;
+}
+
+std::vector<StoredRecord> RdKafkaBackend::takeRecords(Handle consumer) {
+    serveClients(0);
+    auto it = m_clients.find(consumer);
+    if (it == m_clients.end()) return {};
+    std::vector<StoredRecord> out(std::make_move_iterator(it->second->records.begin()),
+                                  std::make_move_iterator(it->second->records.end()));
+    it->second->records.clear();
+    return out;
+}
+
+bool RdKafkaBackend::hasAssignment(Handle consumer) const {
+    auto it = m_clients.find(consumer);
+    if (it == m_clients.end() || !it->second->rk) return false;
+    rd_kafka_topic_partition_list_t* l = nullptr;
+    if (rd_kafka_assignment(it->second->rk, &l) != RD_KAFKA_RESP_ERR_NO_ERROR || !l) return false;
+    const bool any = l->cnt > 0;
+    rd_kafka_topic_partition_list_destroy(l);
+    return any;
+}
+
+void RdKafkaBackend::seek(Handle consumer, const TopicPartition& tp, Offset offset) {
+    auto it = m_clients.find(consumer);
+    if (it == m_clients.end() || !it->second->rk) return;
+    TpList l;
+    l.add(tp, offset == -2 ? RD_KAFKA_OFFSET_BEGINNING : offset == -1 ? RD_KAFKA_OFFSET_END : offset);
+    if (rd_kafka_error_t* e = rd_kafka_seek_partitions(it->second->rk, l.l, toInt(m_conn.request_timeout_ms)))
+        rd_kafka_error_destroy(e);
+}
+
+void RdKafkaBackend::closeConsumer(Handle consumer) {
+    auto it = m_clients.find(consumer);
+    if (it == m_clients.end()) return;
+    it->second->closeConsumer(m_conn.request_timeout_ms);
+    m_clients.erase(it);
+}
+
+bool RdKafkaBackend::brokerAutoCreatesTopics() const {
+    const auto bs = brokers();
+    if (!m_admin || bs.empty()) return false;
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
+    rd_kafka_ConfigResource_t* res =
+        rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_BROKER, std::to_string(bs.front().id).c_str());
+    rd_kafka_DescribeConfigs(m_admin->rk, &res, 1, call.opts, call.q);
+    rd_kafka_ConfigResource_destroy(res);
+    if (call.wait(m_conn.request_timeout_ms) != RD_KAFKA_RESP_ERR_NO_ERROR) return false;
+    size_t n = 0;
+    const rd_kafka_ConfigResource_t** rs =
+        rd_kafka_DescribeConfigs_result_resources(rd_kafka_event_DescribeConfigs_result(call.ev), &n);
+    for (size_t i = 0; i < n; ++i) {
+        size_t m = 0;
+        const rd_kafka_ConfigEntry_t** entries = rd_kafka_ConfigResource_configs(rs[i], &m);
+        for (size_t j = 0; j < m; ++j)
+            if (std::strcmp(rd_kafka_ConfigEntry_name(entries[j]), "auto.create.topics.enable") == 0) {
+                const char* v = rd_kafka_ConfigEntry_value(entries[j]);
+                return v && std::strcmp(v, "true") == 0;
+            }
+    }
+    return false;
+}
+
+std::string RdKafkaBackend::commonConfigError() const { return "the client configuration was refused"; }
+
+} // namespace fluxolab::labs

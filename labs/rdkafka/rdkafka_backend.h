@@ -1,0 +1,116 @@
+#pragma once
+// ClusterBackend over a real Kafka cluster through librdkafka (C API): metadata, ListOffsets and
+// the Admin API for topics and groups, a librdkafka producer (partitioner=murmur2_random, so keyed
+// records land on the partitions the Java client picks) and librdkafka consumers.
+//
+// Threading: an RdKafkaBackend is confined to the thread that calls it (the app gives it its own
+// worker thread; fluxolab-cli and the tests call it directly). Every call is bounded by
+// RdKafkaConnection::request_timeout_ms (admin requests, metadata) or by the producer's
+// delivery/flush timeouts: an unreachable or slow broker yields ClientError values, never a hang.
+// Time is the wall clock; advance() sleeps while serving the open clients (consumer polls).
+
+#include "labs/cluster_backend.h"
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace fluxolab::labs {
+
+/// How to reach the cluster (the connection dialog's fields).
+struct RdKafkaConnection {
+    std::string bootstrap_servers = "localhost:9092";
+    std::string client_id = "fluxolab";
+    std::string security_protocol = "PLAINTEXT"; ///< PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL
+    std::string sasl_mechanism;                  ///< PLAIN, SCRAM-SHA-256, SCRAM-SHA-512
+    std::string sasl_username;
+    std::string sasl_password; ///< kept in memory only; never logged
+    std::string ssl_ca_location;
+    TimeMs request_timeout_ms = 10000; ///< upper bound of one admin/metadata call
+};
+
+/// One delivery report of an asynchronously sent record.
+struct DeliveryReport {
+    std::uint64_t id = 0; ///< the value sendAsync() returned
+    TopicPartition tp;
+    Offset offset = -1;
+    ErrorCode error = ErrorCode::NONE;
+    ClientError client = ClientError::None;
+    std::string message;
+};
+
+/// The librdkafka version this build runs with ("2.0.2").
+std::string rdkafkaVersion();
+
+class RdKafkaBackend final : public ClusterBackend {
+public:
+    explicit RdKafkaBackend(RdKafkaConnection connection);
+    ~RdKafkaBackend() override;
+    RdKafkaBackend(const RdKafkaBackend&) = delete;
+    RdKafkaBackend& operator=(const RdKafkaBackend&) = delete;
+
+    /// Probes a bootstrap address without keeping a backend (the "Testar ligação" button).
+    static ProbeResult probeConnection(const RdKafkaConnection& connection, TimeMs timeout_ms);
+    /// The error of the last call that failed without a Kafka error code (None after a success).
+    ClientError lastClientError() const { return m_lastClient; }
+
+    TimeMs nowMs() const override;
+    void advance(TimeMs ms) override;
+
+    ProbeResult probe(TimeMs timeout_ms) const override;
+    std::vector<BrokerInfo> brokers() const override;
+    std::vector<std::string> listTopics(bool include_internal) const override;
+    std::optional<TopicInfo> describeTopic(const std::string& name) const override;
+    BackendResult createTopic(const std::string& name, std::optional<std::int32_t> partitions,
+                              std::optional<std::int32_t> replication_factor,
+                              const std::vector<std::pair<std::string, std::string>>& configs) override;
+    BackendResult deleteTopic(const std::string& name) override;
+    BackendResult createPartitions(const std::string& name, std::int32_t total) override;
+    Offset earliestOffset(const TopicPartition& tp) const override;
+    Offset latestOffset(const TopicPartition& tp) const override;
+    std::optional<Offset> offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const override;
+    std::vector<StoredRecord> readRecords(const TopicPartition& tp) const override;
+
+    std::vector<std::string> listGroups() const override;
+    std::optional<GroupInfo> describeGroup(const std::string& group) const override;
+    BackendResult alterGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) override;
+    BackendResult deleteGroup(const std::string& group) override;
+    DeleteOffsetsResult deleteGroupOffsets(const std::string& group,
+                                           const std::vector<TopicPartition>& partitions) override;
+
+    Handle openProducer(const ProducerSettings& settings) override;
+    /// Queues the record and returns at once (the partition is chosen now, murmur2 of the key);
+    /// the outcome arrives later through takeDeliveryReports(). Errors here are local (queue full,
+    /// unknown producer).
+    BackendResult send(Handle producer, const std::string& topic, const std::optional<std::string>& key,
+                       const std::string& value) override;
+    /// Same as send() but returns the id its delivery report will carry (0 when refused at once).
+    std::uint64_t sendAsync(Handle producer, const std::string& topic, const std::optional<std::string>& key,
+                            const std::string& value, BackendResult* refused = nullptr);
+    /// Delivery reports that arrived since the last call.
+    std::vector<DeliveryReport> takeDeliveryReports(Handle producer);
+    void closeProducer(Handle producer) override;
+    Handle openConsumer(const ConsumerSettings& settings) override;
+    std::vector<StoredRecord> takeRecords(Handle consumer) override;
+    bool hasAssignment(Handle consumer) const override;
+    void seek(Handle consumer, const TopicPartition& tp, Offset offset) override;
+    void closeConsumer(Handle consumer) override;
+
+    struct Client; ///< one librdkafka handle (implementation detail)
+
+private:
+    void serveClients(TimeMs budget_ms);
+    std::string commonConfigError() const;
+    /// The broker's auto.create.topics.enable (DescribeConfigs of the first broker).
+    bool brokerAutoCreatesTopics() const;
+
+    RdKafkaConnection m_conn;
+    std::unique_ptr<Client> m_admin; ///< producer-type handle used for metadata and Admin API calls
+    std::map<Handle, std::unique_ptr<Client>> m_clients;
+    Handle m_next = 1;
+    mutable ClientError m_lastClient = ClientError::None;
+};
+
+} // namespace fluxolab::labs

@@ -1,0 +1,293 @@
+// One conformance suite for every ClusterBackend: the same calls give the same observable results
+// (ids, hosts and times left out) on the simulation and on a real Kafka 4.3.1 broker through
+// librdkafka. FLUXOLAB_BACKEND selects the backend:
+//   sim  (default)  SimBackend, one broker
+//   real            RdKafkaBackend on the broker kafka-broker.sh started; its ports file is in
+//                   $FLUXOLAB_KAFKA_STATE (ctest: fixture realkafka, label real)
+#include "labs/rdkafka/rdkafka_backend.h"
+#include "labs/sim_backend.h"
+#include "sim/hash.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <memory>
+#include <numeric>
+#include <set>
+
+using namespace fluxolab::labs;
+
+namespace {
+
+bool realMode() {
+    const char* m = std::getenv("FLUXOLAB_BACKEND");
+    return m && std::string(m) == "real";
+}
+
+std::string realBootstrap() {
+    const char* state = std::getenv("FLUXOLAB_KAFKA_STATE");
+    REQUIRE_MESSAGE(state, "FLUXOLAB_KAFKA_STATE must point at the folder of kafka-broker.sh start");
+    std::ifstream f(std::string(state) + "/ports");
+    REQUIRE_MESSAGE(f.good(), "no broker started (run tests/realkafka/kafka-broker.sh start)");
+    std::string line;
+    while (std::getline(f, line))
+        if (line.rfind("PORT=", 0) == 0) return "127.0.0.1:" + line.substr(5);
+    FAIL("no PORT in the ports file");
+    return {};
+}
+
+std::unique_ptr<ClusterBackend> makeBackend() {
+    if (realMode()) {
+        RdKafkaConnection c;
+        c.bootstrap_servers = realBootstrap();
+        return std::make_unique<RdKafkaBackend>(c);
+    }
+    return std::make_unique<SimBackend>(42, 1);
+}
+
+/// Names unique to this run: the real broker keeps what earlier runs created.
+std::string unique(const ClusterBackend& b, const std::string& base) {
+    if (!realMode()) return base;
+    return base + "-" + std::to_string(b.nowMs() % 100000000);
+}
+
+/// Lets cluster time pass (virtual or real) until `done`, at most `max_ms`.
+bool waitFor(ClusterBackend& b, const std::function<bool()>& done, TimeMs max_ms = 30000) {
+    const TimeMs end = b.nowMs() + max_ms;
+    while (!done()) {
+        if (b.nowMs() >= end) return false;
+        b.advance(100);
+    }
+    return true;
+}
+
+Offset totalHw(ClusterBackend& b, const std::string& topic, std::int32_t partitions) {
+    Offset sum = 0;
+    for (std::int32_t p = 0; p < partitions; ++p) sum += b.latestOffset({topic, p});
+    return sum;
+}
+
+} // namespace
+
+TEST_CASE("conformance: topic admin (create, describe, errors, partitions, delete)") {
+    auto b = makeBackend();
+    const std::string topic = unique(*b, "conf-topics");
+
+    const ProbeResult probe = b->probe(5000);
+    CHECK_MESSAGE(probe.reached(), clientErrorName(probe.status), ": ", probe.detail);
+    CHECK(probe.brokers == 1);
+    const auto brokers = b->brokers();
+    REQUIRE(brokers.size() == 1);
+    const std::int32_t broker = brokers[0].id;
+
+    BackendResult r = b->createTopic(topic, 3, 1, {});
+    REQUIRE_MESSAGE(r.ok(), r.message);
+    const auto topics = b->listTopics(false);
+    CHECK(std::find(topics.begin(), topics.end(), topic) != topics.end());
+
+    const auto info = b->describeTopic(topic);
+    REQUIRE(info.has_value());
+    CHECK(info->name == topic);
+    CHECK_FALSE(info->internal);
+    REQUIRE(info->partitions.size() == 3);
+    for (std::int32_t p = 0; p < 3; ++p) {
+        const PartitionInfo& pi = info->partitions[static_cast<std::size_t>(p)];
+        CHECK(pi.partition == p);
+        CHECK(pi.leader == broker);
+        CHECK(pi.replicas == std::vector<std::int32_t>{broker});
+        CHECK(pi.isr == std::vector<std::int32_t>{broker});
+        CHECK(pi.log_start == 0);
+        CHECK(pi.high_watermark == 0);
+    }
+    // The stock server.properties sets log.segment.bytes (STATIC_BROKER_CONFIG), and a 4.3.1
+    // controller with eligible leader replicas on sets min.insync.replicas=1 as a cluster default
+    // (DYNAMIC_DEFAULT_BROKER_CONFIG): TopicCommand shows both ("Configs:
+    // min.insync.replicas=1,segment.bytes=1073741824", checked with the real 4.3.1 tool). The
+    // simulation lists only segment.bytes: a known difference, reported, left to the sim.
+    std::map<std::string, std::string> configs(info->configs.begin(), info->configs.end());
+    CHECK(configs["segment.bytes"] == "1073741824");
+    WARN_MESSAGE(configs.count("min.insync.replicas") == 1,
+                 "known difference: this backend does not report min.insync.replicas=1 (real 4.3.1 does)");
+    for (const auto& [k, v] : configs) CHECK_MESSAGE((k == "segment.bytes" || k == "min.insync.replicas"), k, "=", v);
+
+    r = b->createTopic(topic, 1, 1, {});
+    CHECK(r.error == ErrorCode::TOPIC_ALREADY_EXISTS);
+    CHECK(r.message == "Topic '" + topic + "' already exists.");
+
+    r = b->createTopic(unique(*b, "conf-rf3"), 1, 3, {});
+    CHECK(r.error == ErrorCode::INVALID_REPLICATION_FACTOR);
+    CHECK(r.message == "Unable to replicate the partition 3 time(s): The target replication factor of 3 cannot be "
+                       "reached because only 1 broker(s) are registered or some brokers have all their log "
+                       "directories cordoned.");
+
+    const std::string cfgTopic = unique(*b, "conf-cfg");
+    r = b->createTopic(cfgTopic, 1, 1, {{"retention.ms", "60000"}, {"cleanup.policy", "compact"}});
+    REQUIRE_MESSAGE(r.ok(), r.message);
+    const auto cfg = b->describeTopic(cfgTopic);
+    REQUIRE(cfg.has_value());
+    std::set<std::pair<std::string, std::string>> cfgSet(cfg->configs.begin(), cfg->configs.end());
+    CHECK(cfgSet.count({"retention.ms", "60000"}) == 1);
+    CHECK(cfgSet.count({"cleanup.policy", "compact"}) == 1);
+
+    r = b->createPartitions(topic, 4);
+    REQUIRE_MESSAGE(r.ok(), r.message);
+    REQUIRE(b->describeTopic(topic)->partitions.size() == 4);
+    r = b->createPartitions(topic, 2);
+    CHECK(r.error == ErrorCode::INVALID_PARTITIONS);
+    CHECK(r.message == "The topic " + topic + " currently has 4 partition(s); 2 would not be an increase.");
+    r = b->createPartitions(topic, 4);
+    CHECK(r.error == ErrorCode::INVALID_PARTITIONS);
+    CHECK(r.message == "Topic already has 4 partition(s).");
+
+    REQUIRE(b->deleteTopic(topic).ok());
+    CHECK_FALSE(b->describeTopic(topic).has_value());
+    const auto after = b->listTopics(false);
+    CHECK(std::find(after.begin(), after.end(), topic) == after.end());
+    b->deleteTopic(cfgTopic);
+    CHECK(b->describeTopic("conf-never-created").has_value() == false);
+}
+
+TEST_CASE("conformance: keyed records land on the Java client's partitions; offsets and timestamps") {
+    auto b = makeBackend();
+    const std::string topic = unique(*b, "conf-keys");
+    REQUIRE(b->createTopic(topic, 3, 1, {}).ok());
+
+    ProducerSettings ps;
+    ps.linger_ms = 5;
+    const TimeMs before = b->nowMs();
+    const auto producer = b->openProducer(ps);
+    REQUIRE(producer >= 0);
+    for (int i = 0; i < 12; ++i) {
+        const BackendResult r = b->send(producer, topic, "key-" + std::to_string(i), "value-" + std::to_string(i));
+        REQUIRE_MESSAGE(r.ok(), r.message);
+    }
+    b->closeProducer(producer);
+    CHECK(totalHw(*b, topic, 3) == 12);
+
+    std::map<std::string, std::int32_t> landed;
+    for (std::int32_t p = 0; p < 3; ++p) {
+        CHECK(b->earliestOffset({topic, p}) == 0);
+        const auto records = b->readRecords({topic, p});
+        CHECK(static_cast<Offset>(records.size()) == b->latestOffset({topic, p}));
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            CHECK(records[i].offset == static_cast<Offset>(i));
+            CHECK(records[i].timestamp_ms >= before - 1000);
+            REQUIRE(records[i].key.has_value());
+            landed[*records[i].key] = p;
+        }
+    }
+    REQUIRE(landed.size() == 12);
+    for (const auto& [key, p] : landed) CHECK_MESSAGE(p == fluxolab::sim::javaKeyPartition(key, 3), key);
+
+    // ListOffsets by timestamp: the first record at or after it; none after the last record.
+    const TopicPartition tp{topic, landed["key-0"]};
+    CHECK(b->offsetForTimestamp(tp, before - 60000) == std::optional<Offset>(0));
+    CHECK_FALSE(b->offsetForTimestamp(tp, b->nowMs() + 3600000).has_value());
+    b->deleteTopic(topic);
+}
+
+TEST_CASE("conformance: a consumer group (join, state, assignment, commits, offsets admin, delete)") {
+    auto b = makeBackend();
+    const std::string topic = unique(*b, "conf-group-topic");
+    const std::string group = unique(*b, "conf-group");
+    REQUIRE(b->createTopic(topic, 2, 1, {}).ok());
+    const auto producer = b->openProducer(ProducerSettings{});
+    for (int i = 0; i < 6; ++i) REQUIRE(b->send(producer, topic, "k" + std::to_string(i), "v").ok());
+    b->closeProducer(producer);
+    REQUIRE(totalHw(*b, topic, 2) == 6);
+
+    CHECK_FALSE(b->describeGroup(group).has_value());
+    const auto missing = b->deleteGroup(group);
+    CHECK(missing.error == ErrorCode::GROUP_ID_NOT_FOUND);
+    CHECK(missing.message == "The group id does not exist.");
+
+    ConsumerSettings cs;
+    cs.group_id = group;
+    cs.client_id = "conf-client";
+    cs.earliest = true;
+    cs.topics = {topic};
+    const auto consumer = b->openConsumer(cs);
+    std::vector<StoredRecord> got;
+    REQUIRE(waitFor(*b, [&] {
+        auto more = b->takeRecords(consumer);
+        got.insert(got.end(), more.begin(), more.end());
+        return got.size() >= 6;
+    }));
+    CHECK(got.size() == 6);
+    CHECK(b->hasAssignment(consumer));
+
+    const auto live = b->describeGroup(group);
+    REQUIRE(live.has_value());
+    CHECK(live->state == "Stable");
+    CHECK(live->protocol == "range");
+    REQUIRE(live->members.size() == 1);
+    CHECK(live->members[0].client_id == "conf-client");
+    auto assigned = live->members[0].assignment;
+    std::sort(assigned.begin(), assigned.end());
+    CHECK(assigned == std::vector<TopicPartition>{{topic, 0}, {topic, 1}});
+    CHECK(live->coordinator.id == b->brokers().at(0).id);
+
+    // A live member's topic: its offsets cannot be deleted; the group cannot be deleted.
+    const auto busy = b->deleteGroupOffsets(group, {{topic, 0}});
+    CHECK(busy.error == ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC);
+    CHECK(b->deleteGroup(group).error == ErrorCode::NON_EMPTY_GROUP);
+
+    b->closeConsumer(consumer); // auto-commit on close, then LeaveGroup
+    std::optional<GroupInfo> empty;
+    REQUIRE(waitFor(*b, [&] {
+        empty = b->describeGroup(group);
+        return empty && empty->state == "Empty";
+    }, 15000));
+    CHECK(empty->members.empty());
+    Offset committed = 0;
+    for (const auto& [tp, o] : empty->committed) committed += o;
+    CHECK(committed == 6);
+
+    REQUIRE(b->alterGroupOffsets(group, {{{topic, 0}, 0}}).ok());
+    CHECK(b->describeGroup(group)->committed.at({topic, 0}) == 0);
+
+    const auto deleted = b->deleteGroupOffsets(group, {{topic, 1}});
+    CHECK(deleted.error == ErrorCode::NONE);
+    CHECK(deleted.partitions.at({topic, 1}) == ErrorCode::NONE);
+    CHECK(b->describeGroup(group)->committed.count({topic, 1}) == 0);
+
+    const auto groups = b->listGroups();
+    CHECK(std::find(groups.begin(), groups.end(), group) != groups.end());
+    REQUIRE(b->deleteGroup(group).ok());
+    CHECK_FALSE(b->describeGroup(group).has_value());
+    const auto noGroup = b->deleteGroupOffsets(group, {{topic, 0}});
+    CHECK(noGroup.error == ErrorCode::GROUP_ID_NOT_FOUND);
+    b->deleteTopic(topic);
+}
+
+TEST_CASE("conformance: a manually assigned consumer reads from the offset it was given") {
+    auto b = makeBackend();
+    const std::string topic = unique(*b, "conf-assign");
+    REQUIRE(b->createTopic(topic, 1, 1, {}).ok());
+    const auto producer = b->openProducer(ProducerSettings{});
+    for (int i = 0; i < 5; ++i) REQUIRE(b->send(producer, topic, std::nullopt, "m" + std::to_string(i)).ok());
+    b->closeProducer(producer);
+
+    ConsumerSettings cs;
+    cs.partition = TopicPartition{topic, 0};
+    cs.start_offset = 2;
+    const auto consumer = b->openConsumer(cs);
+    std::vector<StoredRecord> got;
+    REQUIRE(waitFor(*b, [&] {
+        auto more = b->takeRecords(consumer);
+        got.insert(got.end(), more.begin(), more.end());
+        return got.size() >= 3;
+    }));
+    REQUIRE(got.size() == 3);
+    CHECK(got[0].offset == 2);
+    CHECK(got[0].value == "m2");
+    CHECK_FALSE(got[0].key.has_value());
+    CHECK(got[2].value == "m4");
+    b->closeConsumer(consumer);
+    const auto groups = b->listGroups(); // manual assignment joins no group and commits nothing
+    CHECK(std::find(groups.begin(), groups.end(), "fluxolab-no-group") == groups.end());
+    b->deleteTopic(topic);
+}

@@ -1,0 +1,156 @@
+// Fault injection for the librdkafka backend on librdkafka's mock cluster (rdkafka_mock.h), where
+// no admin API is needed: brokers down, request errors, leader changes. Every call must come back
+// within its timeout with a clear ClientError or Kafka error code, never hang.
+#include "labs/rdkafka/rdkafka_backend.h"
+
+#include <doctest/doctest.h>
+#include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafka_mock.h>
+
+#include <chrono>
+
+using namespace fluxolab::labs;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// A mock cluster of `brokers` brokers, owned by a throw-away producer handle.
+struct MockCluster {
+    rd_kafka_t* rk = nullptr;
+    rd_kafka_mock_cluster_t* mc = nullptr;
+    explicit MockCluster(int brokers) {
+        char errstr[256];
+        rd_kafka_conf_t* conf = rd_kafka_conf_new();
+        rd_kafka_conf_set(conf, "log_level", "0", errstr, sizeof errstr);
+        rk = rd_kafka_new(RD_KAFKA_PRODUCER, conf, errstr, sizeof errstr);
+        REQUIRE(rk);
+        mc = rd_kafka_mock_cluster_new(rk, brokers);
+        REQUIRE(mc);
+    }
+    ~MockCluster() {
+        rd_kafka_mock_cluster_destroy(mc);
+        rd_kafka_destroy(rk);
+    }
+    MockCluster(const MockCluster&) = delete;
+    MockCluster& operator=(const MockCluster&) = delete;
+    RdKafkaConnection connection(TimeMs timeout_ms = 3000) const {
+        RdKafkaConnection c;
+        c.bootstrap_servers = rd_kafka_mock_cluster_bootstraps(mc);
+        c.request_timeout_ms = timeout_ms;
+        return c;
+    }
+};
+
+double secondsSince(Clock::time_point t0) {
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+} // namespace
+
+TEST_CASE("rdkafka: probing a mock cluster reports its brokers") {
+    MockCluster mock(3);
+    const ProbeResult r = RdKafkaBackend::probeConnection(mock.connection(), 5000);
+    CHECK(r.reached());
+    CHECK(r.brokers == 3);
+    CHECK_FALSE(rdkafkaVersion().empty());
+}
+
+TEST_CASE("rdkafka: nobody listening at the bootstrap address -> Unreachable, within the timeout") {
+    RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:1"; // nothing listens on port 1
+    c.request_timeout_ms = 1500;
+    const auto t0 = Clock::now();
+    const ProbeResult r = RdKafkaBackend::probeConnection(c, 1500);
+    CHECK(r.status == ClientError::Unreachable);
+    CHECK_FALSE(r.detail.empty());
+
+    RdKafkaBackend b(c);
+    CHECK(b.brokers().empty());
+    CHECK(b.lastClientError() == ClientError::Unreachable);
+    CHECK(b.listTopics(true).empty());
+    const BackendResult created = b.createTopic("t", 1, 1, {});
+    CHECK_FALSE(created.ok());
+    CHECK(created.client != ClientError::None);
+    CHECK(secondsSince(t0) < 60.0); // four bounded calls (1.5 s each): a hang detector, generous under load
+}
+
+TEST_CASE("rdkafka: a refused setting is a BadConfiguration, not a crash") {
+    RdKafkaConnection c;
+    c.security_protocol = "CARRIER_PIGEON";
+    const ProbeResult r = RdKafkaBackend::probeConnection(c, 1000);
+    CHECK(r.status == ClientError::BadConfiguration);
+    RdKafkaBackend b(c);
+    CHECK(b.lastClientError() == ClientError::BadConfiguration);
+    CHECK(b.brokers().empty());
+    CHECK(b.createTopic("t", 1, 1, {}).client == ClientError::BadConfiguration);
+}
+
+TEST_CASE("rdkafka: every mock broker down -> the probe fails within its timeout") {
+    MockCluster mock(1);
+    rd_kafka_mock_broker_set_down(mock.mc, 1);
+    const auto t0 = Clock::now();
+    const ProbeResult r = RdKafkaBackend::probeConnection(mock.connection(), 2000);
+    CHECK_FALSE(r.reached());
+    CHECK(secondsSince(t0) < 60.0); // bounded by the 2 s timeout; a hang detector only
+    rd_kafka_mock_broker_set_up(mock.mc, 1);
+    CHECK(RdKafkaBackend::probeConnection(mock.connection(), 5000).reached());
+}
+
+TEST_CASE("rdkafka: a leader change shows in the next describe") {
+    MockCluster mock(3);
+    REQUIRE(rd_kafka_mock_topic_create(mock.mc, "moved", 2, 3) == RD_KAFKA_RESP_ERR_NO_ERROR);
+    rd_kafka_mock_partition_set_leader(mock.mc, "moved", 0, 1);
+    RdKafkaBackend b(mock.connection());
+    auto t = b.describeTopic("moved");
+    REQUIRE(t.has_value());
+    REQUIRE(t->partitions.size() == 2);
+    CHECK(t->partitions[0].leader == 1);
+    CHECK(t->partitions[0].replicas.size() == 3);
+    rd_kafka_mock_partition_set_leader(mock.mc, "moved", 0, 3);
+    t = b.describeTopic("moved");
+    REQUIRE(t.has_value());
+    CHECK(t->partitions[0].leader == 3);
+}
+
+TEST_CASE("rdkafka: produce errors arrive as delivery reports (async produce)") {
+    MockCluster mock(1);
+    REQUIRE(rd_kafka_mock_topic_create(mock.mc, "orders", 1, 1) == RD_KAFKA_RESP_ERR_NO_ERROR);
+    RdKafkaBackend b(mock.connection());
+    ProducerSettings ps;
+    ps.retries = 0;
+    ps.linger_ms = 0;
+    const auto p = b.openProducer(ps);
+    REQUIRE(p >= 0);
+
+    const std::uint64_t ok = b.sendAsync(p, "orders", std::string("k"), "first");
+    REQUIRE(ok != 0);
+    std::vector<DeliveryReport> reports;
+    const auto t0 = Clock::now();
+    while (reports.empty() && secondsSince(t0) < 10) {
+        b.advance(20);
+        auto more = b.takeDeliveryReports(p);
+        reports.insert(reports.end(), more.begin(), more.end());
+    }
+    REQUIRE(reports.size() == 1);
+    CHECK(reports[0].id == ok);
+    CHECK(reports[0].error == ErrorCode::NONE);
+    CHECK(reports[0].tp == TopicPartition{"orders", 0});
+    CHECK(reports[0].offset == 0);
+
+    // The next Produce request fails with NOT_ENOUGH_REPLICAS; retries=0 gives up at once.
+    rd_kafka_mock_push_request_errors(mock.mc, 0 /* Produce */, 1, RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS);
+    const std::uint64_t bad = b.sendAsync(p, "orders", std::string("k"), "second");
+    REQUIRE(bad != 0);
+    reports.clear();
+    while (reports.empty() && secondsSince(t0) < 20) {
+        b.advance(20);
+        auto more = b.takeDeliveryReports(p);
+        reports.insert(reports.end(), more.begin(), more.end());
+    }
+    REQUIRE(reports.size() == 1);
+    CHECK(reports[0].id == bad);
+    CHECK(reports[0].error == ErrorCode::NOT_ENOUGH_REPLICAS);
+    b.closeProducer(p);
+    CHECK(b.latestOffset({"orders", 0}) == 1);
+}
