@@ -10,9 +10,9 @@
 //              UI-thread block (target <= 50 ms)
 //   partitions a 9999-partition topic (RF 3) created in the big scenario at 1366x768: the creation's
 //              UI block, then the longest UI block playing at 1x and 64x (target <= 50 ms)
-#include "app/clusterview.h"
-#include "app/mainwindow.h"
-#include "app/simulationcontroller.h"
+#include "app/cluster/clusterview.h"
+#include "app/core/mainwindow.h"
+#include "app/core/simulationcontroller.h"
 #include "sim/scenario.h"
 
 #include <QApplication>

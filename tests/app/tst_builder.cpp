@@ -1,11 +1,11 @@
 #include "tests/app/tst_builder.h"
 
-#include "app/builderdialogs.h"
-#include "app/clusterview.h"
-#include "app/comparewindow.h"
-#include "app/language.h"
-#include "app/mainwindow.h"
-#include "app/simulationcontroller.h"
+#include "app/dialogs/builderdialogs.h"
+#include "app/cluster/clusterview.h"
+#include "app/cluster/comparewindow.h"
+#include "app/core/language.h"
+#include "app/core/mainwindow.h"
+#include "app/core/simulationcontroller.h"
 #include "sim/hash.h"
 
 #include <QAction>

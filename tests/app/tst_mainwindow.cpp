@@ -1,12 +1,12 @@
 #include "tests/app/tst_mainwindow.h"
 
-#include "app/clusterview.h"
-#include "app/grouppanel.h"
-#include "app/language.h"
-#include "app/mainwindow.h"
-#include "app/plotsview.h"
-#include "app/simulationcontroller.h"
-#include "app/tablemodels.h"
+#include "app/cluster/clusterview.h"
+#include "app/cluster/grouppanel.h"
+#include "app/core/language.h"
+#include "app/core/mainwindow.h"
+#include "app/cluster/plotsview.h"
+#include "app/core/simulationcontroller.h"
+#include "app/cluster/tablemodels.h"
 
 #include <QAction>
 #include <QFile>

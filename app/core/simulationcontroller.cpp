@@ -1,6 +1,6 @@
-#include "app/simulationcontroller.h"
+#include "app/core/simulationcontroller.h"
 
-#include "app/texts.h"
+#include "app/core/texts.h"
 #include "labs/data_dirs.h"
 
 #include <QCoreApplication>

@@ -1,7 +1,7 @@
-#include "app/timelinebar.h"
+#include "app/cluster/timelinebar.h"
 
-#include "app/simulationcontroller.h"
-#include "app/texts.h"
+#include "app/core/simulationcontroller.h"
+#include "app/core/texts.h"
 
 #include <QApplication>
 #include <QClipboard>

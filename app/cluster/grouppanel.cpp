@@ -1,8 +1,8 @@
-#include "app/grouppanel.h"
+#include "app/cluster/grouppanel.h"
 
-#include "app/clusterlayout.h"
-#include "app/simulationcontroller.h"
-#include "app/texts.h"
+#include "app/cluster/clusterlayout.h"
+#include "app/core/simulationcontroller.h"
+#include "app/core/texts.h"
 
 #include <QEvent>
 #include <QHeaderView>

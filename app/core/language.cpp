@@ -1,4 +1,4 @@
-#include "app/language.h"
+#include "app/core/language.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

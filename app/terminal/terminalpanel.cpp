@@ -1,7 +1,7 @@
-#include "app/terminalpanel.h"
+#include "app/terminal/terminalpanel.h"
 
-#include "app/clihost.h"
-#include "app/terminalconsole.h"
+#include "app/terminal/clihost.h"
+#include "app/terminal/terminalconsole.h"
 
 #include <QEvent>
 #include <QFontMetricsF>

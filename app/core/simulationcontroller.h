@@ -8,7 +8,7 @@
 #include "sim/scenario.h"
 #include "sim/timeline.h"
 #endif
-#include "app/backgroundrunner.h"
+#include "app/core/backgroundrunner.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "app/plotsview.h"
+#include "app/cluster/plotsview.h"
 
-#include "app/simulationcontroller.h"
+#include "app/core/simulationcontroller.h"
 
 #include <QEvent>
 #include <QVBoxLayout>

@@ -1,7 +1,7 @@
-#include "app/terminalconsole.h"
+#include "app/terminal/terminalconsole.h"
 
-#include "app/clihost.h"
-#include "app/simulationcontroller.h"
+#include "app/terminal/clihost.h"
+#include "app/core/simulationcontroller.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,7 +1,7 @@
-#include "app/clusterlayout.h"
+#include "app/cluster/clusterlayout.h"
 
-#include "app/simulationcontroller.h"
-#include "app/texts.h"
+#include "app/core/simulationcontroller.h"
+#include "app/core/texts.h"
 #include "sim/hash.h"
 
 #include <QFontMetricsF>

@@ -1,4 +1,4 @@
-#include "app/screenfit.h"
+#include "app/core/screenfit.h"
 
 #include <QGuiApplication>
 #include <QScreen>

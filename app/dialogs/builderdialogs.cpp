@@ -1,7 +1,7 @@
-#include "app/builderdialogs.h"
+#include "app/dialogs/builderdialogs.h"
 
-#include "app/simulationcontroller.h"
-#include "app/texts.h"
+#include "app/core/simulationcontroller.h"
+#include "app/core/texts.h"
 
 #include <QAction>
 #include <QComboBox>

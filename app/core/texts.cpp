@@ -1,6 +1,6 @@
-#include "app/texts.h"
+#include "app/core/texts.h"
 
-#include "app/clusterlayout.h"
+#include "app/cluster/clusterlayout.h"
 
 namespace fluxolab::app {
 

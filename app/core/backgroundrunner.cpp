@@ -1,4 +1,4 @@
-#include "app/backgroundrunner.h"
+#include "app/core/backgroundrunner.h"
 
 namespace fluxolab::app {
 

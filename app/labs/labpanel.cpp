@@ -1,8 +1,8 @@
-#include "app/labpanel.h"
+#include "app/labs/labpanel.h"
 
-#include "app/clihost.h"
-#include "app/language.h"
-#include "app/simulationcontroller.h"
+#include "app/terminal/clihost.h"
+#include "app/core/language.h"
+#include "app/core/simulationcontroller.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -3,8 +3,8 @@
 // the left, consumer groups on the right. Paints a ClusterLayout; explains everything on hover.
 
 #ifndef Q_MOC_RUN // moc (Qt 6.4) cannot parse the C++20 standard headers
-#include "app/clusterlayout.h"
-#include "app/textsprites.h"
+#include "app/cluster/clusterlayout.h"
+#include "app/cluster/textsprites.h"
 #endif
 
 #include <QWidget>

@@ -2,7 +2,7 @@
 // What the cluster view draws and where: a plain value computed from the controller's ClusterView
 // (and, for record keys only, the simulation's logs). The widget paints it; tests assert on it.
 
-#include "app/theme.h"
+#include "app/core/theme.h"
 #include "sim/timeline.h"
 
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
-#include "app/tablemodels.h"
+#include "app/cluster/tablemodels.h"
 
-#include "app/clusterlayout.h"
+#include "app/cluster/clusterlayout.h"
 
-#include "app/simulationcontroller.h"
-#include "app/texts.h"
+#include "app/core/simulationcontroller.h"
+#include "app/core/texts.h"
 
 #include <algorithm>
 #include <map>

@@ -9,7 +9,7 @@
 
 namespace fluxolab::app {
 
-enum class ConsumerStatus : std::uint8_t; // app/clusterlayout.h
+enum class ConsumerStatus : std::uint8_t; // app/cluster/clusterlayout.h
 
 class Texts {
     Q_DECLARE_TR_FUNCTIONS(Texts)

@@ -1,8 +1,8 @@
-#include "app/clusterview.h"
+#include "app/cluster/clusterview.h"
 
-#include "app/simulationcontroller.h"
-#include "app/texts.h"
-#include "app/textsprites.h"
+#include "app/core/simulationcontroller.h"
+#include "app/core/texts.h"
+#include "app/cluster/textsprites.h"
 
 #include <QContextMenuEvent>
 #include <QHelpEvent>

@@ -2,7 +2,7 @@
 // Lag per group and per partition, produce/consume rates and HW vs LEO over virtual time
 // (QCustomPlot), following the timeline cursor.
 
-#include "app/theme.h"
+#include "app/core/theme.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "app/theme.h"
+#include "app/core/theme.h"
 
 namespace fluxolab::app {
 

@@ -1,10 +1,10 @@
-#include "app/comparewindow.h"
+#include "app/cluster/comparewindow.h"
 
-#include "app/clusterview.h"
-#include "app/simulationcontroller.h"
-#include "app/screenfit.h"
-#include "app/texts.h"
-#include "app/timelinebar.h"
+#include "app/cluster/clusterview.h"
+#include "app/core/simulationcontroller.h"
+#include "app/core/screenfit.h"
+#include "app/core/texts.h"
+#include "app/cluster/timelinebar.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>

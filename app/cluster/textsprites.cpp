@@ -1,4 +1,4 @@
-#include "app/textsprites.h"
+#include "app/cluster/textsprites.h"
 
 #include <QFontMetricsF>
 #include <QPaintDevice>

@@ -1,7 +1,7 @@
-#include "app/clihost.h"
+#include "app/terminal/clihost.h"
 
-#include "app/language.h"
-#include "app/simulationcontroller.h"
+#include "app/core/language.h"
+#include "app/core/simulationcontroller.h"
 
 #include <QSettings>
 

@@ -1,8 +1,8 @@
-#include "app/gallerydialog.h"
+#include "app/dialogs/gallerydialog.h"
 
-#include "app/clusterview.h"
-#include "app/language.h"
-#include "app/simulationcontroller.h"
+#include "app/cluster/clusterview.h"
+#include "app/core/language.h"
+#include "app/core/simulationcontroller.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
