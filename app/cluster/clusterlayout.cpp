@@ -183,7 +183,7 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         }
     // The broker's status line ("running · controller · 2 leaders", as the view words it) wraps onto
     // a second line in a narrow column instead of being shortened.
-    auto viewText = [](const char* text, int n = -1) { return QCoreApplication::translate("fluxolab::app::ClusterView", text, nullptr, n); };
+    auto viewText = [](const char* text, int n = -1) { return QCoreApplication::translate("fluxolab::app::ClusterCanvas", text, nullptr, n); };
     double statusH = 0; // height of the longest status, wrapped at the header's width
     for (const char* state : {"running", "stopped", "fenced"})
         statusH = std::max(statusH, QFontMetricsF(th.font(8))
@@ -859,9 +859,9 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                     ci2.partitions.push_back(b);
                 }
             if (ci2.hiddenBadges > 0) {
-                // The same text ClusterView paints in the chip.
+                // The same text ClusterCanvas paints in the chip.
                 const QString more =
-                    QCoreApplication::translate("fluxolab::app::ClusterView", "+ %1 more").arg(ci2.hiddenBadges);
+                    QCoreApplication::translate("fluxolab::app::ClusterCanvas", "+ %1 more").arg(ci2.hiddenBadges);
                 const double w = badgeFm.horizontalAdvance(more) + th.px(12);
                 fits(bx, w);
                 ci2.moreRect = QRectF(bx, gy, w, badgeH);

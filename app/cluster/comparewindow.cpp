@@ -1,6 +1,6 @@
 #include "app/cluster/comparewindow.h"
 
-#include "app/cluster/clusterview.h"
+#include "app/cluster/clustercanvas.h"
 #include "app/core/simulationcontroller.h"
 #include "app/core/screenfit.h"
 #include "app/core/texts.h"
@@ -60,8 +60,8 @@ CompareWindow::CompareWindow(const SimulationController* source, QWidget* parent
     fill(m_rightAssignor);
     m_leftAssignor->setCurrentIndex(0);
     m_rightAssignor->setCurrentIndex(3);
-    m_leftView = new ClusterView(m_left, this);
-    m_rightView = new ClusterView(m_right, this);
+    m_leftView = new ClusterCanvas(m_left, this);
+    m_rightView = new ClusterCanvas(m_right, this);
     m_leftView->setMinimumSize(400, 300);
     m_rightView->setMinimumSize(400, 300);
     auto* lh = new QHBoxLayout;

@@ -16,7 +16,7 @@ class QToolButton;
 
 namespace fluxolab::app {
 
-class ClusterView;
+class ClusterCanvas;
 class SimulationController;
 
 class CompareWindow : public QWidget {
@@ -28,8 +28,8 @@ public:
 
     SimulationController* left() const { return m_left; }
     SimulationController* right() const { return m_right; }
-    ClusterView* leftView() const { return m_leftView; }
-    ClusterView* rightView() const { return m_rightView; }
+    ClusterCanvas* leftView() const { return m_leftView; }
+    ClusterCanvas* rightView() const { return m_rightView; }
     /// Assignor of each side (sim::AssignorKind as int); reloads both runs at the current time.
     void setAssignors(int left, int right);
     /// Moves both runs to virtual time `ms` (simulating as needed).
@@ -56,8 +56,8 @@ private:
     const SimulationController* m_source;
     SimulationController* m_left;
     SimulationController* m_right;
-    ClusterView* m_leftView;
-    ClusterView* m_rightView;
+    ClusterCanvas* m_leftView;
+    ClusterCanvas* m_rightView;
     QComboBox* m_leftAssignor;
     QComboBox* m_rightAssignor;
     QLabel* m_leftTitle;

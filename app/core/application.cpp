@@ -1,6 +1,6 @@
 #include "app/core/application.h"
 
-#include "app/cluster/clusterview.h"
+#include "app/cluster/clustercanvas.h"
 #include "app/cluster/comparewindow.h"
 #include "app/terminal/clihost.h"
 #include "app/labs/labpanel.h"

@@ -2,7 +2,7 @@
 
 #include "app/dialogs/builderdialogs.h"
 #include "app/terminal/clihost.h"
-#include "app/cluster/clusterview.h"
+#include "app/cluster/clustercanvas.h"
 #include "app/cluster/comparewindow.h"
 #include "app/dialogs/gallerydialog.h"
 #include "app/cluster/grouppanel.h"
@@ -67,7 +67,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     column->setSpacing(0);
     m_tabs = new QTabWidget(central);
     m_tabs->setDocumentMode(true);
-    m_cluster = new ClusterView(m_controller, m_tabs);
+    m_cluster = new ClusterCanvas(m_controller, m_tabs);
     m_groups = new GroupPanel(m_controller, m_tabs);
     m_plots = new PlotsView(m_controller, m_tabs);
 
@@ -125,10 +125,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     createCliDocks();
     setIcons();
 
-    connect(m_cluster, &ClusterView::stopBrokerRequested, m_controller, &SimulationController::stopBroker);
-    connect(m_cluster, &ClusterView::startBrokerRequested, m_controller, &SimulationController::startBroker);
-    connect(m_cluster, &ClusterView::addConsumerRequested, this, &MainWindow::addConsumerToGroup);
-    connect(m_cluster, &ClusterView::removeConsumerRequested, m_controller, &SimulationController::removeConsumer);
+    connect(m_cluster, &ClusterCanvas::stopBrokerRequested, m_controller, &SimulationController::stopBroker);
+    connect(m_cluster, &ClusterCanvas::startBrokerRequested, m_controller, &SimulationController::startBroker);
+    connect(m_cluster, &ClusterCanvas::addConsumerRequested, this, &MainWindow::addConsumerToGroup);
+    connect(m_cluster, &ClusterCanvas::removeConsumerRequested, m_controller, &SimulationController::removeConsumer);
     connect(m_controller, &SimulationController::reset, this, [this] {
         rebuildBrokerMenus();
         retranslate();

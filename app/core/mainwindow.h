@@ -16,7 +16,7 @@ class QLabel;
 namespace fluxolab::app {
 
 class CliHost;
-class ClusterView;
+class ClusterCanvas;
 class LabPanel;
 class TerminalPanel;
 class GroupPanel;
@@ -37,7 +37,7 @@ public:
     ~MainWindow() override;
 
     SimulationController* controller() const { return m_controller; }
-    ClusterView* clusterView() const { return m_cluster; }
+    ClusterCanvas* clusterCanvas() const { return m_cluster; }
     CliHost* cliHost() const { return m_cli; }
     TerminalPanel* terminalPanel() const { return m_terminal; }
     LabPanel* labPanel() const { return m_labPanel; }
@@ -96,7 +96,7 @@ private:
 
     SimulationController* m_controller;
     QTabWidget* m_tabs;
-    ClusterView* m_cluster;
+    ClusterCanvas* m_cluster;
     GroupPanel* m_groups;
     QWidget* m_tablesPage;
     PlotsView* m_plots;

@@ -1,6 +1,6 @@
 #include "app/dialogs/gallerydialog.h"
 
-#include "app/cluster/clusterview.h"
+#include "app/cluster/clustercanvas.h"
 #include "app/core/language.h"
 #include "app/core/simulationcontroller.h"
 
@@ -50,7 +50,7 @@ QPixmap thumbnail(const QString& path) {
     SimulationController c;
     if (!c.loadFile(path, nullptr)) return {};
     c.runTo(std::min<sim::TimeMs>(c.duration(), 25000));
-    ClusterView view(&c);
+    ClusterCanvas view(&c);
     QImage image(1280, 720, QImage::Format_ARGB32_Premultiplied);
     QPainter p(&image);
     view.render(p, QSizeF(1280, 720));

@@ -1,6 +1,6 @@
 #include "tests/app/tst_mainwindow.h"
 
-#include "app/cluster/clusterview.h"
+#include "app/cluster/clustercanvas.h"
 #include "app/cluster/grouppanel.h"
 #include "app/core/language.h"
 #include "app/core/mainwindow.h"
@@ -34,7 +34,7 @@ std::unique_ptr<MainWindow> makeWindow() {
 }
 
 /// Everything the cluster view draws, as text: brokers, strips (role, ISR, offsets, cells), groups.
-QString signature(ClusterView* view) {
+QString signature(ClusterCanvas* view) {
     const ClusterLayout& L = view->layout();
     QStringList out;
     for (const auto& b : L.brokers) out << QStringLiteral("B%1 %2 %3 %4").arg(b.id).arg(b.alive).arg(b.fenced).arg(b.leaders);
@@ -79,7 +79,7 @@ void MainWindowTest::loadScenario() {
     QVERIFY(c->hasRun());
     QCOMPARE(c->seed(), 42u);
     c->runTo(5000);
-    const ClusterLayout& L = w->clusterView()->layout();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
     QCOMPARE(L.brokers.size(), 3u);
     QCOMPARE(L.strips.size(), 18u); // 6 partitions x replication factor 3
     QCOMPARE(L.producers.size(), 1u);
@@ -122,13 +122,13 @@ void MainWindowTest::stepForwardAndBack() {
     auto* c = w->controller();
     c->runTo(3000);
     const std::size_t n = c->cursor();
-    const QString at = signature(w->clusterView());
+    const QString at = signature(w->clusterCanvas());
     w->action(QStringLiteral("stepForward"))->trigger();
     QCOMPARE(c->cursor(), n + 1);
     QVERIFY(c->currentEvent());
     w->action(QStringLiteral("stepBack"))->trigger();
     QCOMPARE(c->cursor(), n);
-    QCOMPARE(signature(w->clusterView()), at);
+    QCOMPARE(signature(w->clusterCanvas()), at);
     w->action(QStringLiteral("stepBack"))->trigger();
     QCOMPARE(c->cursor(), n - 1);
     QVERIFY(!c->isLive());
@@ -142,27 +142,27 @@ void MainWindowTest::scrubIsDeterministic() {
     QVERIFY(end > 1000);
     const std::size_t mid = end / 2;
     c->seek(mid);
-    const QString a = signature(w->clusterView());
+    const QString a = signature(w->clusterCanvas());
     QCOMPARE(c->cursor(), mid);
     c->seek(end);
     QVERIFY(c->isLive());
-    QVERIFY(signature(w->clusterView()) != a);
+    QVERIFY(signature(w->clusterCanvas()) != a);
     c->seek(mid);
-    QCOMPARE(signature(w->clusterView()), a);
+    QCOMPARE(signature(w->clusterCanvas()), a);
     // Through the scrubber widget as well, and by stepping up to it.
     c->seek(mid - 25);
     for (int i = 0; i < 25; ++i) c->stepForward();
-    QCOMPARE(signature(w->clusterView()), a);
+    QCOMPARE(signature(w->clusterCanvas()), a);
     // A fresh run with the same seed shows the same picture at the same event index.
     auto w2 = makeWindow();
     w2->controller()->runTo(25000);
     w2->controller()->seek(mid);
-    QCOMPARE(signature(w2->clusterView()), a);
+    QCOMPARE(signature(w2->clusterCanvas()), a);
     // Another seed differs.
     w2->controller()->restart(43);
     w2->controller()->runTo(25000);
     w2->controller()->seek(mid);
-    QVERIFY(signature(w2->clusterView()) != a);
+    QVERIFY(signature(w2->clusterCanvas()) != a);
 }
 
 void MainWindowTest::backgroundPlaybackIsTheSameRun() {
@@ -178,12 +178,12 @@ void MainWindowTest::backgroundPlaybackIsTheSameRun() {
         QVERIFY(c->time() <= shown + 16 * 64); // at most one frame of virtual time per frame
         shown = c->time();
         // The picture is the journal's state at the cursor: the layout is built, the worker runs.
-        QVERIFY(!w->clusterView()->layout().strips.empty());
+        QVERIFY(!w->clusterCanvas()->layout().strips.empty());
     }
     QVERIFY(shown > 16 * 64 * 10);
-    const QString atCursor = signature(w->clusterView());
+    const QString atCursor = signature(w->clusterCanvas());
     c->settle();
-    QCOMPARE(signature(w->clusterView()), atCursor); // folding the slice in does not move the cursor
+    QCOMPARE(signature(w->clusterCanvas()), atCursor); // folding the slice in does not move the cursor
     const sim::TimeMs simulated = c->sim().now();
     QVERIFY(simulated >= shown);
     auto w2 = makeWindow();
@@ -192,7 +192,7 @@ void MainWindowTest::backgroundPlaybackIsTheSameRun() {
     QCOMPARE(QString::fromStdString(c->journal().sha256()), QString::fromStdString(w2->controller()->journal().sha256()));
     c->seek(c->cursor());
     w2->controller()->seek(c->cursor());
-    QCOMPARE(signature(w2->clusterView()), signature(w->clusterView()));
+    QCOMPARE(signature(w2->clusterCanvas()), signature(w->clusterCanvas()));
     // Pausing live playback shows everything simulated so far and stays live.
     c->goLive();
     c->setPlaying(true);
@@ -241,14 +241,14 @@ void MainWindowTest::stopBrokerMovesLeaders() {
     auto* c = w->controller();
     c->runTo(8000);
     std::vector<sim::TpKey> led;
-    for (const auto& s : w->clusterView()->layout().strips)
+    for (const auto& s : w->clusterCanvas()->layout().strips)
         if (s.leader && s.broker == 1) led.push_back(s.tp);
     QVERIFY(!led.empty());
     QAction* stop = w->action(QStringLiteral("stopBroker1"));
     QVERIFY(stop && stop->isEnabled());
     stop->trigger();
     c->runTo(c->time() + 2000);
-    const ClusterLayout& L = w->clusterView()->layout();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
     QVERIFY(!L.broker(1)->alive);
     for (const auto& tp : led) {
         const ReplicaStrip* s = L.leaderStrip(tp);
@@ -263,8 +263,8 @@ void MainWindowTest::stopBrokerMovesLeaders() {
     // Recovery: start it again; it returns to the ISR.
     w->action(QStringLiteral("startBroker1"))->trigger();
     c->runTo(c->time() + 15000);
-    QVERIFY(w->clusterView()->layout().broker(1)->alive);
-    QVERIFY(w->clusterView()->layout().strip(led.front(), 1)->inIsr);
+    QVERIFY(w->clusterCanvas()->layout().broker(1)->alive);
+    QVERIFY(w->clusterCanvas()->layout().strip(led.front(), 1)->inIsr);
 }
 
 void MainWindowTest::allReplicasDownIsLeaderNone() {
@@ -275,7 +275,7 @@ void MainWindowTest::allReplicasDownIsLeaderNone() {
         c->stopBroker(b, true);
         c->runTo(c->time() + 12000);
     }
-    const ClusterLayout& L = w->clusterView()->layout();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
     int offline = 0;
     for (const auto& s : L.strips) offline += s.offline ? 1 : 0;
     QCOMPARE(offline, 18);
@@ -286,18 +286,18 @@ void MainWindowTest::addConsumerRebalances() {
     auto w = makeWindow();
     auto* c = w->controller();
     c->runTo(10000);
-    const GroupItem* g = w->clusterView()->layout().group(QStringLiteral("faturacao"));
+    const GroupItem* g = w->clusterCanvas()->layout().group(QStringLiteral("faturacao"));
     QVERIFY(g);
     const auto before = g->consumers.size();
     const auto generation = g->generation;
     const auto idx = c->addConsumer("faturacao");
     QVERIFY(idx >= 0);
     c->runTo(c->time() + 8000); // before the scenario's own third consumer joins at 20 s
-    g = w->clusterView()->layout().group(QStringLiteral("faturacao"));
+    g = w->clusterCanvas()->layout().group(QStringLiteral("faturacao"));
     QCOMPARE(g->consumers.size(), before + 1);
     QVERIFY(g->generation > generation);
-    QVERIFY(w->clusterView()->layout().consumer(idx));
-    QVERIFY(!w->clusterView()->layout().consumer(idx)->partitions.empty());
+    QVERIFY(w->clusterCanvas()->layout().consumer(idx));
+    QVERIFY(!w->clusterCanvas()->layout().consumer(idx)->partitions.empty());
     // The action is recorded in the scenario (so it can be saved).
     bool found = false;
     for (const auto& a : c->scenario().actions) found |= a.kind == sim::ScenarioAction::Kind::AddConsumer && a.at_ms >= 10000 && a.at_ms <= 10002;
@@ -328,14 +328,14 @@ void MainWindowTest::switchLanguage() {
 void MainWindowTest::presentationMode() {
     auto w = makeWindow();
     w->controller()->runTo(5000);
-    const double cellH = w->clusterView()->layout().strips.front().cellsRect.height();
+    const double cellH = w->clusterCanvas()->layout().strips.front().cellsRect.height();
     const double speed = w->controller()->speed();
     w->action(QStringLiteral("presentation"))->trigger();
     QVERIFY(w->isPresentation());
-    QVERIFY(w->clusterView()->theme().presentation);
+    QVERIFY(w->clusterCanvas()->theme().presentation);
     QVERIFY(!w->menuBar()->isVisible());
     QVERIFY(!w->findChild<QToolBar*>()->isVisible());
-    QVERIFY(w->clusterView()->layout().strips.front().cellsRect.height() >= cellH);
+    QVERIFY(w->clusterCanvas()->layout().strips.front().cellsRect.height() >= cellH);
     QVERIFY(w->controller()->speed() < speed);
     w->action(QStringLiteral("presentation"))->trigger();
     QVERIFY(!w->isPresentation());
@@ -427,7 +427,7 @@ void MainWindowTest::slowConsumerThatLeftSaysSo() {
     auto* c = w->controller();
     // Consumers by index: 0 = 'rapido', 1 = 'lento' (the scenario's order).
     auto statusOf = [&](std::int32_t index) {
-        for (const auto& g : w->clusterView()->layout().groups)
+        for (const auto& g : w->clusterCanvas()->layout().groups)
             for (const auto& ci : g.consumers)
                 if (ci.index == index) return ci.status;
         return ConsumerStatus::Consuming;
@@ -441,7 +441,7 @@ void MainWindowTest::slowConsumerThatLeftSaysSo() {
     for (sim::TimeMs t = 20000; t <= 90000; t += 500) {
         c->runTo(t);
         std::map<sim::TpKey, int> consuming;
-        for (const auto& g : w->clusterView()->layout().groups)
+        for (const auto& g : w->clusterCanvas()->layout().groups)
             for (const auto& ci : g.consumers)
                 if (ci.status == ConsumerStatus::Consuming)
                     for (const auto& b : ci.partitions)
@@ -461,7 +461,7 @@ void MainWindowTest::coordinatorFailoverIsShownAndRecovers() {
     auto w = makeWindow();
     auto* c = w->controller();
     c->runTo(8000); // Stable in generation 1 (since 6 s); the scenario adds a consumer at 20 s
-    const auto& g0 = w->clusterView()->layout().groups.front();
+    const auto& g0 = w->clusterCanvas()->layout().groups.front();
     QVERIFY(!g0.coordinatorDown);
     QCOMPARE(g0.state, sim::GroupState::Stable);
     const sim::BrokerId coordinator = g0.coordinator;
@@ -471,9 +471,9 @@ void MainWindowTest::coordinatorFailoverIsShownAndRecovers() {
     QVERIFY(crash);
     crash->trigger();
     c->runTo(c->time() + 2000);
-    QVERIFY(w->clusterView()->layout().groups.front().coordinatorDown);
+    QVERIFY(w->clusterCanvas()->layout().groups.front().coordinatorDown);
     c->runTo(19500); // fenced at 17 s
-    const auto& g1 = w->clusterView()->layout().groups.front();
+    const auto& g1 = w->clusterCanvas()->layout().groups.front();
     QVERIFY(!g1.coordinatorDown);
     QVERIFY(g1.coordinator != coordinator);
     QCOMPARE(g1.state, sim::GroupState::Stable);

@@ -1,4 +1,4 @@
-#include "app/cluster/clusterview.h"
+#include "app/cluster/clustercanvas.h"
 
 #include "app/core/simulationcontroller.h"
 #include "app/core/texts.h"
@@ -16,7 +16,7 @@
 
 namespace fluxolab::app {
 
-ClusterView::ClusterView(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
+ClusterCanvas::ClusterCanvas(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
     setMouseTracking(true);
     setMinimumSize(480, 240); // room for the terminal and the lab panel on a 1366×768 projector
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -29,40 +29,40 @@ ClusterView::ClusterView(SimulationController* controller, QWidget* parent) : QW
     });
 }
 
-void ClusterView::setTheme(const Theme& theme) {
+void ClusterCanvas::setTheme(const Theme& theme) {
     m_theme = theme;
     m_dirty = true;
     update();
 }
 
-void ClusterView::rebuild() {
+void ClusterCanvas::rebuild() {
     m_layout = ClusterLayoutBuilder::build(*m_controller, QSizeF(size()), m_theme);
     m_dirty = false;
 }
 
-const ClusterLayout& ClusterView::layout() {
+const ClusterLayout& ClusterCanvas::layout() {
     if (m_dirty || m_layout.size != QSizeF(size())) rebuild();
     return m_layout;
 }
 
-void ClusterView::resizeEvent(QResizeEvent* event) {
+void ClusterCanvas::resizeEvent(QResizeEvent* event) {
     m_dirty = true;
     QWidget::resizeEvent(event);
 }
 
-void ClusterView::paintEvent(QPaintEvent*) {
+void ClusterCanvas::paintEvent(QPaintEvent*) {
     QPainter p(this);
     paintLayout(p, layout());
 }
 
-void ClusterView::paintCurrent(QPainter& painter) { paintLayout(painter, layout()); }
+void ClusterCanvas::paintCurrent(QPainter& painter) { paintLayout(painter, layout()); }
 
-void ClusterView::render(QPainter& painter, QSizeF size) {
+void ClusterCanvas::render(QPainter& painter, QSizeF size) {
     const ClusterLayout L = ClusterLayoutBuilder::build(*m_controller, size, m_theme);
     paintLayout(painter, L);
 }
 
-bool ClusterView::event(QEvent* e) {
+bool ClusterCanvas::event(QEvent* e) {
     if (e->type() == QEvent::ToolTip) {
         auto* he = static_cast<QHelpEvent*>(e);
         const QString tip = layout().tipAt(he->pos());
@@ -73,7 +73,7 @@ bool ClusterView::event(QEvent* e) {
     return QWidget::event(e);
 }
 
-void ClusterView::contextMenuEvent(QContextMenuEvent* event) {
+void ClusterCanvas::contextMenuEvent(QContextMenuEvent* event) {
     const ClusterLayout& L = layout();
     QMenu menu(this);
     if (auto c = L.consumerAt(event->pos())) {
@@ -149,7 +149,7 @@ QRectF chipRect(TextSprites& sprites, const QFont& font, double x, double y, con
 
 } // namespace
 
-void ClusterView::paintLayout(QPainter& p, const ClusterLayout& L) const {
+void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
     const Theme& th = m_controller->hasRun() ? L.theme : m_theme; // the layout may be drawn smaller than the theme
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);

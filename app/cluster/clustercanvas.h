@@ -13,10 +13,10 @@ namespace fluxolab::app {
 
 class SimulationController;
 
-class ClusterView : public QWidget {
+class ClusterCanvas : public QWidget {
     Q_OBJECT
 public:
-    explicit ClusterView(SimulationController* controller, QWidget* parent = nullptr);
+    explicit ClusterCanvas(SimulationController* controller, QWidget* parent = nullptr);
 
     void setTheme(const Theme& theme);
     const Theme& theme() const { return m_theme; }
