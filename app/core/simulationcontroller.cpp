@@ -21,7 +21,7 @@ constexpr double kVirtualPerWall = 1.0;
 
 /// Runs `run` towards `target` in small virtual slices, stopping early once `budget_ms` of wall
 /// time is spent (0 = no limit), so that a busy scenario at 64x still returns in time.
-void runSlices(sim::ScenarioRun& run, sim::TimeMs target, int budget_ms) {
+void runSlices(labs::Session& run, sim::TimeMs target, int budget_ms) {
     QElapsedTimer budget;
     budget.start();
     constexpr sim::TimeMs kSliceMs = 50;
@@ -88,11 +88,11 @@ void SimulationController::load(const sim::Scenario& scenario, std::uint64_t see
     if (m_run) Q_EMIT aboutToReset();
     m_timeline.reset();
     m_run.reset();
-    m_scenario = scenario;
     m_seed = seed;
-    m_scenario.seed = seed;
-    m_run = std::make_unique<sim::ScenarioRun>(m_scenario, seed);
+    m_run = std::make_unique<labs::Session>(scenario, seed);
     m_timeline = std::make_unique<sim::Timeline>(m_run->sim().journal());
+    m_observer.clear();
+    m_observation.reset();
     m_plots.clear();
     m_sample_view = sim::ClusterView{};
     m_next_sample_ms = 0;
@@ -101,6 +101,7 @@ void SimulationController::load(const sim::Scenario& scenario, std::uint64_t see
     m_run->runUntil(0);
     syncTimeline();
     m_view = m_timeline->latest();
+    m_observation.reset();
     m_time = 0;
     m_demo_end_announced = false;
     Q_EMIT reset();
@@ -134,7 +135,7 @@ bool SimulationController::loadFile(const QString& pathOrName, QString* error, s
 void SimulationController::restart(std::uint64_t seed) {
     settle();
     if (!m_run) return;
-    sim::Scenario s = m_scenario;
+    sim::Scenario s = m_run->scenario();
     load(s, seed);
 }
 
@@ -175,7 +176,17 @@ const sim::Event* SimulationController::currentEvent() const {
 
 void SimulationController::syncTimeline() {
     m_timeline->sync();
+    m_observer.learn(m_run->sim()); // topic ids and configs as they are created
+    m_observation.reset();
     sample();
+}
+
+const labs::observe::Observation& SimulationController::observation() const {
+    settle();
+    if (!m_observation) {
+        m_observation = m_run ? m_observer.observe(m_run->sim(), m_view, isLive()) : labs::observe::Observation{};
+    }
+    return *m_observation;
 }
 
 void SimulationController::sample() {
@@ -244,6 +255,7 @@ void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {
         m_view = m_timeline->at(events);
     }
     m_time = time;
+    m_observation.reset();
     Q_EMIT changed();
 }
 
@@ -267,7 +279,7 @@ void SimulationController::advance(double wall_ms, bool background) {
             // Show what is simulated already (the views build their layouts now, reading the
             // simulation), then simulate up to `target` on the worker while they paint.
             setCursor(m_timeline->eventsUpTo(simulated), simulated);
-            sim::ScenarioRun* run = m_run.get();
+            labs::Session* run = m_run.get();
             m_background_live = true;
             m_worker.start([run, target] { runSlices(*run, target, kBackgroundBudgetMs); });
             return;
@@ -343,32 +355,12 @@ void SimulationController::simulationChangedExternally() {
     goLive();
 }
 
-void SimulationController::advanceToActionInstant() {
-    // A replay applies a scenario action at time T after the simulation's own events at T but before
-    // the scenario's producer tick at T (a 10 ms grid from 0); live, that tick has already run. So an
-    // interactive action happens (and is recorded) just off the grid, a millisecond or two later:
-    // saving the scenario and replaying it then gives exactly the same journal.
-    sim::TimeMs t = m_run->sim().now() + 1;
-    if (t % 10 == 0) ++t;
-    m_run->runUntil(t);
-}
-
-sim::ScenarioAction& SimulationController::recordAction(sim::ScenarioAction::Kind kind) {
-    sim::ScenarioAction a;
-    a.kind = kind;
-    a.at_ms = m_run->sim().now();
-    // Keep the agenda sorted by time (stable: same-time actions stay in the order they were made).
-    auto it = std::upper_bound(m_scenario.actions.begin(), m_scenario.actions.end(), a.at_ms,
-                               [](sim::TimeMs t, const sim::ScenarioAction& x) { return t < x.at_ms; });
-    return *m_scenario.actions.insert(it, a);
-}
-
 void SimulationController::stopBroker(sim::BrokerId id, bool crash) {
     settle();
     if (!m_run) return;
     goLive();
-    advanceToActionInstant();
-    recordAction(crash ? sim::ScenarioAction::Kind::CrashBroker : sim::ScenarioAction::Kind::StopBroker).broker = id;
+    m_run->advanceToActionInstant();
+    m_run->recordAction(crash ? sim::ScenarioAction::Kind::CrashBroker : sim::ScenarioAction::Kind::StopBroker).broker = id;
     m_run->sim().stopBroker(id, crash);
     syncTimeline();
     goLive();
@@ -378,8 +370,8 @@ void SimulationController::startBroker(sim::BrokerId id) {
     settle();
     if (!m_run) return;
     goLive();
-    advanceToActionInstant();
-    recordAction(sim::ScenarioAction::Kind::StartBroker).broker = id;
+    m_run->advanceToActionInstant();
+    m_run->recordAction(sim::ScenarioAction::Kind::StartBroker).broker = id;
     m_run->sim().startBroker(id);
     syncTimeline();
     goLive();
@@ -403,26 +395,26 @@ std::int32_t SimulationController::addConsumer(const std::string& group, std::ve
     c.id = uniqueId("ui-");
     c.topics = topics;
     c.config.group_id = group;
-    for (const auto& sc : m_scenario.consumers)
+    for (const auto& sc : m_run->scenario().consumers)
         if (sc.config.group_id == group) c.config.assignors = sc.config.assignors;
-    for (const auto& a : m_scenario.actions)
+    for (const auto& a : m_run->scenario().actions)
         if (a.consumer && a.consumer->config.group_id == group) c.config.assignors = a.consumer->config.assignors;
     if (assignor) c.config.assignors = {*assignor};
-    advanceToActionInstant();
+    m_run->advanceToActionInstant();
     c.start_ms = s.now();
-    sim::ScenarioAction& a = recordAction(sim::ScenarioAction::Kind::AddConsumer);
+    sim::ScenarioAction& a = m_run->recordAction(sim::ScenarioAction::Kind::AddConsumer);
     a.consumer = c;
-    m_run->apply(a);
+    m_run->run().apply(a);
     syncTimeline();
     goLive();
-    return m_run->consumerIndex(c.id);
+    return m_run->run().consumerIndex(c.id);
 }
 
 std::string SimulationController::uniqueId(const std::string& prefix) const {
     std::set<std::string> used;
-    for (const auto& c : m_scenario.consumers) used.insert(c.id);
-    for (const auto& p : m_scenario.producers) used.insert(p.id);
-    for (const auto& a : m_scenario.actions)
+    for (const auto& c : m_run->scenario().consumers) used.insert(c.id);
+    for (const auto& p : m_run->scenario().producers) used.insert(p.id);
+    for (const auto& a : m_run->scenario().actions)
         if (a.consumer) used.insert(a.consumer->id);
     for (int n = 1;; ++n)
         if (std::string id = prefix + std::to_string(n); !used.contains(id)) return id;
@@ -433,7 +425,7 @@ bool SimulationController::createTopic(const std::string& name, std::int32_t par
     if (!m_run) return false;
     goLive();
     // The simulation validates, exactly as the controller of a real cluster would; nothing is recorded on error.
-    if (m_run->sim().now() > 0) advanceToActionInstant();
+    if (m_run->sim().now() > 0) m_run->advanceToActionInstant();
     const sim::AdminResult r = m_run->sim().createTopic(name, partitions, rf);
     if (!r.ok()) {
         if (error) {
@@ -474,8 +466,8 @@ bool SimulationController::createTopic(const std::string& name, std::int32_t par
     t.name = name;
     t.partitions = partitions;
     t.replication_factor = rf;
-    if (m_run->sim().now() == 0) m_scenario.topics.push_back(t); // an initial topic of the scenario
-    else recordAction(sim::ScenarioAction::Kind::CreateTopic).topic = t;
+    if (m_run->sim().now() == 0) m_run->mutableScenario().topics.push_back(t); // an initial topic of the scenario
+    else m_run->recordAction(sim::ScenarioAction::Kind::CreateTopic).topic = t;
     syncTimeline();
     goLive();
     return true;
@@ -492,7 +484,7 @@ std::string SimulationController::addProducer(const std::string& topic, double r
     p.rate_per_sec = ratePerSec;
     p.keys = keys;
     p.start_ms = now;
-    sim::Scenario s = m_scenario;
+    sim::Scenario s = m_run->scenario();
     // The scenario format wants a producer's topic among the initial topics: a topic created later
     // from the toolbar becomes an initial one (the replay below then shows it from the start).
     const auto declared = [&] {
@@ -508,8 +500,12 @@ std::string SimulationController::addProducer(const std::string& topic, double r
     s.producers.push_back(p);
     // ScenarioRun has no "add producer" action: replay the scenario with the producer in it. Same
     // scenario + seed => the same journal up to now, then the producer starts.
+    // The terminal's journal is the rest of the action log: CliHost replays it on reset(), so the
+    // topics and records the terminal made come back (isReplayingEdit()).
     const QString source = m_source_path;
+    m_replaying_edit = true;
     load(s, m_seed);
+    m_replaying_edit = false;
     m_source_path = source;
     runTo(now);
     return p.id;
@@ -534,15 +530,15 @@ void SimulationController::removeConsumer(std::int32_t consumer) {
     goLive();
     // The scenario names consumers by id; interactive removals of unnamed consumers are not saved.
     std::vector<std::string> ids;
-    for (const auto& c : m_scenario.consumers) ids.push_back(c.id);
-    for (const auto& a : m_scenario.actions)
+    for (const auto& c : m_run->scenario().consumers) ids.push_back(c.id);
+    for (const auto& a : m_run->scenario().actions)
         if (a.consumer) ids.push_back(a.consumer->id);
     for (const auto& id : ids)
-        if (m_run->consumerIndex(id) == consumer) {
-            advanceToActionInstant();
-            sim::ScenarioAction& a = recordAction(sim::ScenarioAction::Kind::RemoveConsumer);
+        if (m_run->run().consumerIndex(id) == consumer) {
+            m_run->advanceToActionInstant();
+            sim::ScenarioAction& a = m_run->recordAction(sim::ScenarioAction::Kind::RemoveConsumer);
             a.target = id;
-            m_run->apply(a);
+            m_run->run().apply(a);
             syncTimeline();
             goLive();
             return;

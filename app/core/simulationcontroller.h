@@ -1,10 +1,13 @@
 #pragma once
-// The one QObject between the simulation and the widgets: owns the ScenarioRun and the Timeline,
-// steps the simulation in bounded slices from a QTimer and keeps a timeline cursor. Views read
+// The one QObject between the simulation and the widgets: owns the session (labs::Session: the
+// scenario run, its clock and its action log) and the Timeline, steps the session in bounded
+// slices from a QTimer and keeps a timeline cursor. Views read
 // only view() (a sim::ClusterView rebuilt from the journal) and the simulation's public state.
 
 // moc (Qt 6.4) cannot parse the C++20 standard headers the simulation includes.
 #ifndef Q_MOC_RUN
+#include "labs/observe/sim_observer.h"
+#include "labs/session/session.h"
 #include "sim/scenario.h"
 #include "sim/timeline.h"
 #endif
@@ -81,6 +84,12 @@ public:
     std::uint64_t seed() const { return m_seed; }
 
     // ---- state for the views ----
+    /// The cluster at the cursor, backend-neutral: what every view draws from. A past moment is
+    /// built from the journal alone (labs::observe::SimObserver), never from the live state.
+    /// Computed on first use after each change.
+    const labs::observe::Observation& observation() const;
+    /// What this backend can show (the simulation: everything).
+    labs::observe::Capabilities capabilities() const { return labs::observe::SimObserver::capabilities(); }
     const sim::ClusterView& view() const { return m_view; }
     const sim::Simulation& sim() const {
         settle();
@@ -90,7 +99,8 @@ public:
         settle();
         return m_run->sim().journal();
     }
-    const sim::Scenario& scenario() const { return m_scenario; }
+    /// The scenario as loaded plus the interactive actions (the session's action log).
+    const sim::Scenario& scenario() const { return m_run ? m_run->scenario() : m_no_scenario; }
     const PlotSeries& plots() const { return m_plots; }
     /// Last journal event applied to the view (nullptr at the start).
     const sim::Event* currentEvent() const;
@@ -111,6 +121,9 @@ public:
     /// Adds a producer that starts now (the run is replayed from the start with the producer in the
     /// scenario, so the live run and the saved scenario are the same). Returns its scenario id.
     std::string addProducer(const std::string& topic, double ratePerSec, const sim::KeySpec& keys);
+    /// True while a scenario edit replays the run from the start (addProducer): the terminal's
+    /// work is part of the same action log and is replayed with it (CliHost keeps its journal).
+    bool isReplayingEdit() const { return m_replaying_edit; }
     /// Starts an empty scenario to build from the toolbar: `brokers` brokers, no topics or clients.
     void newScenario(std::int32_t brokers = 3);
 
@@ -119,6 +132,11 @@ public:
     sim::Simulation* mutableSim() {
         settle();
         return m_run ? &m_run->sim() : nullptr;
+    }
+    /// The session whose clock the terminal advances too (nullptr before a load).
+    labs::Session* session() {
+        settle();
+        return m_run.get();
     }
     /// Something outside the controller advanced or changed the simulation: resync and go live.
     void simulationChangedExternally();
@@ -153,24 +171,26 @@ private:
     void setCursor(std::size_t events, sim::TimeMs time);
     /// Runs the simulation towards `target`, stopping early when the slice budget is spent.
     void simulateTowards(sim::TimeMs target, int budget_ms);
-    sim::ScenarioAction& recordAction(sim::ScenarioAction::Kind kind);
     std::string uniqueId(const std::string& prefix) const;
-    void advanceToActionInstant();
 
     mutable BackgroundRunner m_worker;  ///< simulates playback slices off the UI thread
     bool m_background_live = false;     ///< playback follows "now" with slices on the worker
-    sim::Scenario m_scenario;           ///< as loaded plus the interactive actions
+    sim::Scenario m_no_scenario;        ///< scenario() before any load
     std::uint64_t m_seed = 1;
-    std::unique_ptr<sim::ScenarioRun> m_run;
+    std::unique_ptr<labs::Session> m_run;
     std::unique_ptr<sim::Timeline> m_timeline;
     sim::ClusterView m_view;
     sim::TimeMs m_time = 0;
     bool m_playing = false;
     bool m_demo_end_announced = false;
+    bool m_replaying_edit = false;
     double m_speed = 1.0;
     QTimer m_timer;
     QElapsedTimer m_wall;
     QString m_source_path;
+
+    labs::observe::SimObserver m_observer;
+    mutable std::optional<labs::observe::Observation> m_observation; ///< cache, cleared on change
 
     // plot sampling
     PlotSeries m_plots;

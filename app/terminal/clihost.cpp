@@ -18,7 +18,9 @@ CliHost::CliHost(SimulationController* controller, QObject* parent) : QObject(pa
     m_clock.setInterval(kTickMs);
     connect(&m_clock, &QTimer::timeout, this, &CliHost::onTick);
     connect(m_controller, &SimulationController::aboutToReset, this, [this] {
-        Q_EMIT backendAboutToReset();
+        Q_EMIT backendAboutToReset(); // running commands end (journaled as Ctrl+C in a scenario edit)
+        // A scenario edit replays the run from the start: the terminal's work is replayed with it.
+        if (m_controller->isReplayingEdit() && !m_journal.empty()) m_pending_replay = m_journal;
         m_cli.reset();
         m_backend.reset();
     });
@@ -33,9 +35,14 @@ void CliHost::rebuild() {
     m_backend.reset();
     m_history.clear();
     m_journal = {};
-    if (sim::Simulation* s = m_controller->mutableSim()) {
+    if (labs::Session* s = m_controller->session()) {
         m_backend = std::make_unique<labs::SimBackend>(*s);
         m_cli = std::make_unique<labs::KafkaCli>(*m_backend);
+    }
+    if (m_pending_replay) {
+        const labs::SessionJournal pending = std::move(*m_pending_replay);
+        m_pending_replay.reset();
+        if (m_backend) replay(pending);
     }
     Q_EMIT backendReady();
     Q_EMIT historyChanged();

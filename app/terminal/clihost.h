@@ -18,6 +18,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace fluxolab::app {
@@ -105,6 +106,8 @@ private:
     int m_holds = 0;
     labs::SessionJournal m_journal;
     bool m_replaying = false;
+    /// The journal to replay on the next backend (a scenario edit replays the whole run).
+    std::optional<labs::SessionJournal> m_pending_replay;
     int m_nextConsole = 1;
 };
 

@@ -517,6 +517,9 @@ void TerminalConsole::finishSession() {
 void TerminalConsole::dropSession() {
     if (!m_session) return;
     // The cluster is being replaced (a new scenario or "Restart" in a lab): the command dies with it.
+    // A scenario edit replays the same run: the journal says the command was stopped here, so that
+    // its replay (now and whenever the run is replayed again) stops it at the same moment.
+    if (m_host->controller()->isReplayingEdit()) journal(labs::JournalEvent::Type::Interrupt);
     m_session.reset();
     if (m_holding) {
         m_holding = false;
