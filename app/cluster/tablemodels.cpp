@@ -1,7 +1,5 @@
 #include "app/cluster/tablemodels.h"
 
-#include "app/cluster/clusterlayout.h"
-
 #include "app/core/simulationcontroller.h"
 #include "app/core/texts.h"
 
@@ -18,7 +16,6 @@ QString joinIds(const std::vector<sim::BrokerId>& ids) {
     for (auto b : ids) out << QString::number(b);
     return out.join(QLatin1Char(','));
 }
-bool internal(const std::string& name) { return name.starts_with("__"); }
 } // namespace
 
 SnapshotTableModel::SnapshotTableModel(SimulationController* controller, QObject* parent)
@@ -68,9 +65,19 @@ QString SnapshotTableModel::cell(int row, int column) const {
     return m_rows[static_cast<std::size_t>(row)].value(column);
 }
 
+const labs::observe::Observation* SnapshotTableModel::observation() const {
+    if (m_override) return &*m_override;
+    return m_controller->hasRun() ? &m_controller->observation() : nullptr;
+}
+
+void SnapshotTableModel::setObservation(std::optional<labs::observe::Observation> observation) {
+    m_override = std::move(observation);
+    refresh();
+}
+
 void SnapshotTableModel::refresh() {
     m_stale = false;
-    std::vector<QStringList> rows = m_controller->hasRun() ? compute() : std::vector<QStringList>{};
+    std::vector<QStringList> rows = observation() ? compute() : std::vector<QStringList>{};
     const int columns = static_cast<int>(headers().size());
     if (rows.size() != m_rows.size() || columns != m_columns) {
         beginResetModel();
@@ -92,20 +99,12 @@ QStringList TopicsModel::headers() const {
 }
 
 std::vector<QStringList> TopicsModel::compute() const {
-    const auto& v = m_controller->view();
-    const auto& j = m_controller->journal();
     std::vector<QStringList> rows;
-    for (const auto& [ti, t] : v.topics) {
-        const std::string& name = j.topicName(ti);
-        QString id = dash();
-        QString configs;
-        if (const sim::TopicState* ts = m_controller->sim().topic(name)) {
-            id = QString::fromStdString(ts->topic_id);
-            QStringList kv;
-            for (const auto& [k, val] : ts->configs.overrides) kv << QString::fromStdString(k + "=" + val);
-            configs = kv.join(QLatin1Char(','));
-        }
-        rows.push_back({QString::fromStdString(name), id, QString::number(t.partitions), QString::number(t.replication_factor), configs});
+    for (const auto& t : observation()->topics) {
+        QStringList kv;
+        for (const auto& [k, val] : t.configs) kv << QString::fromStdString(k + "=" + val);
+        rows.push_back({QString::fromStdString(t.name), t.topic_id.empty() ? dash() : QString::fromStdString(t.topic_id),
+                        QString::number(t.partitions), QString::number(t.replication_factor), kv.join(QLatin1Char(','))});
     }
     std::sort(rows.begin(), rows.end(), [](const QStringList& a, const QStringList& b) { return a[0] < b[0]; });
     return rows;
@@ -129,21 +128,19 @@ QString PartitionsModel::headerTip(int column) const {
 }
 
 std::vector<QStringList> PartitionsModel::compute() const {
-    const auto& v = m_controller->view();
-    const auto& j = m_controller->journal();
-    std::vector<std::pair<std::pair<std::string, int>, QStringList>> rows;
-    for (const auto& [tp, p] : v.partitions) {
-        const std::string& name = j.topicName(tp.first);
-        if (internal(name) || !v.topics.contains(tp.first)) continue;
-        rows.push_back({{name, tp.second},
-                        {QString::fromStdString(name), QString::number(tp.second),
-                         p.leader < 0 ? QStringLiteral("none") : QString::number(p.leader), joinIds(p.replicas), joinIds(p.isr),
-                         QString::number(p.log_start), QString::number(p.high_watermark), QString::number(p.leaderLeo())}});
-    }
-    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    const labs::observe::Observation& o = *observation();
+    // A leader's log end offset beyond the high watermark is replica fetch state: a real cluster's
+    // admin API does not report it.
+    const bool leo = o.has(labs::observe::Capability::ReplicaFetchState);
     std::vector<QStringList> out;
-    for (auto& r : rows) out.push_back(std::move(r.second));
-    return out;
+    for (const auto& p : o.partitions) {
+        if (labs::observe::isInternalName(p.topic)) continue;
+        out.push_back({QString::fromStdString(p.topic), QString::number(p.partition),
+                       p.leader < 0 ? QStringLiteral("none") : QString::number(p.leader), joinIds(p.replicas), joinIds(p.isr),
+                       QString::number(p.log_start), QString::number(p.high_watermark),
+                       leo ? QString::number(p.log_end) : dash()});
+    }
+    return out; // the observation lists partitions by (topic, partition)
 }
 
 // ---- groups: kafka-consumer-groups --describe --state ----
@@ -161,27 +158,16 @@ QString GroupsModel::headerTip(int column) const {
 }
 
 std::vector<QStringList> GroupsModel::compute() const {
-    const auto& v = m_controller->view();
-    const auto& j = m_controller->journal();
     std::vector<QStringList> rows;
-    for (const auto& [gi, g] : v.groups) {
-        const std::string& name = j.groupName(gi);
+    for (const auto& g : observation()->groups) {
         // The coordinator of the moment shown (not of "now"), and no state when nobody serves the group.
-        QString coordinator = dash();
-        const bool down = coordinatorDown(v, g);
-        if (g.coordinator >= 0) {
-            const auto& cfg = m_controller->sim().config();
-            coordinator = QStringLiteral("%1:%2  (%3)")
-                              .arg(QString::fromStdString(cfg.host))
-                              .arg(cfg.first_port + g.coordinator - 1)
-                              .arg(g.coordinator);
-        }
-        rows.push_back({QString::fromStdString(name), coordinator, g.protocol >= 0 ? Texts::assignor(g.protocol) : QString(),
-                        down ? Texts::noCoordinator() : Texts::groupState(g.state), QString::number(g.members.size()),
+        const QString coordinator = g.coordinator >= 0 ? QStringLiteral("%1  (%2)").arg(QString::fromStdString(g.coordinator_host)).arg(g.coordinator)
+                                                       : dash();
+        rows.push_back({QString::fromStdString(g.name), coordinator, QString::fromStdString(g.protocol),
+                        g.coordinator_down ? Texts::noCoordinator() : Texts::groupState(g.state), QString::number(g.members.size()),
                         QString::number(g.generation)});
     }
-    std::sort(rows.begin(), rows.end(), [](const QStringList& a, const QStringList& b) { return a[0] < b[0]; });
-    return rows;
+    return rows; // the observation lists groups by name
 }
 
 // ---- offsets: kafka-consumer-groups --describe ----
@@ -201,54 +187,32 @@ QString OffsetsModel::headerTip(int column) const {
 }
 
 std::vector<QStringList> OffsetsModel::compute() const {
-    const auto& v = m_controller->view();
-    const auto& j = m_controller->journal();
-    const auto& s = m_controller->sim();
+    const labs::observe::Observation& o = *observation();
     std::vector<QStringList> rows;
-    // Member ids as of the cursor: the last MemberJoined of each consumer (bounded backward scan).
-    std::map<std::int32_t, std::string> memberIds;
-    {
-        std::size_t scanned = 0;
-        for (std::size_t i = v.events; i-- > 0 && scanned++ < 500000;) {
-            const sim::Event& e = j[i];
-            if (e.type == sim::EventType::MemberJoined && !memberIds.contains(e.actor)) memberIds[e.actor] = j.string(e.name);
-        }
-    }
-    std::vector<std::int32_t> order;
-    for (const auto& [gi, g] : v.groups)
-        if (!internal(j.groupName(gi))) order.push_back(gi);
-    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return j.groupName(a) < j.groupName(b); });
-    for (std::int32_t gi : order) {
-        const sim::GroupView& g = v.groups.at(gi);
-        const QString group = QString::fromStdString(j.groupName(gi));
-        auto row = [&](const sim::TpKey& tp, const QString& cid, const QString& host, const QString& client) {
-            const auto pit = v.partitions.find(tp);
+    for (const auto& g : o.groups) {
+        if (g.internal) continue;
+        const QString group = QString::fromStdString(g.name);
+        auto row = [&](const labs::observe::PartitionKey& tp, const QString& cid, const QString& host, const QString& client) {
+            const labs::observe::Partition* p = o.partition(tp.first, tp.second);
             const auto cit = g.committed.find(tp);
-            const QString current = cit == g.committed.end() ? dash() : QString::number(cit->second);
-            const QString leo = pit == v.partitions.end() ? dash() : QString::number(pit->second.high_watermark);
-            const auto lag = v.committedLag(gi, tp);
-            rows.push_back({group, QString::fromStdString(j.topicName(tp.first)), QString::number(tp.second), current, leo,
-                            lag ? QString::number(*lag) : dash(), cid, host, client});
+            const auto lit = g.lag.find(tp);
+            rows.push_back({group, QString::fromStdString(tp.first), QString::number(tp.second),
+                            cit == g.committed.end() ? dash() : QString::number(cit->second),
+                            p ? QString::number(p->high_watermark) : dash(), lit == g.lag.end() ? dash() : QString::number(lit->second),
+                            cid, host, client});
         };
         // Members with partitions, by number of partitions descending (stable).
-        std::vector<std::int32_t> members;
-        for (std::int32_t m : g.members)
-            if (static_cast<std::size_t>(m) < v.consumers.size() && !v.consumers[static_cast<std::size_t>(m)].assigned.empty())
-                members.push_back(m);
-        std::stable_sort(members.begin(), members.end(), [&](auto a, auto b) {
-            return v.consumers[static_cast<std::size_t>(a)].assigned.size() > v.consumers[static_cast<std::size_t>(b)].assigned.size();
-        });
-        std::set<sim::TpKey> owned;
-        for (std::int32_t m : members) {
-            const auto& cv = v.consumers[static_cast<std::size_t>(m)];
-            QString host = dash();
-            if (static_cast<std::size_t>(m) < s.consumers().size())
-                host = QString::fromStdString(s.consumers()[static_cast<std::size_t>(m)].config.host);
-            const auto mid = memberIds.find(m);
-            const QString cid = mid == memberIds.end() ? dash() : QString::fromStdString(mid->second);
-            for (const auto& tp : cv.assigned) {
+        std::vector<const labs::observe::Member*> members;
+        for (const auto& m : g.members)
+            if (!m.assigned.empty()) members.push_back(&m);
+        std::stable_sort(members.begin(), members.end(), [](auto a, auto b) { return a->assigned.size() > b->assigned.size(); });
+        std::set<labs::observe::PartitionKey> owned;
+        for (const auto* m : members) {
+            const QString cid = m->member_id.empty() ? dash() : QString::fromStdString(m->member_id);
+            const QString host = m->host.empty() ? dash() : QString::fromStdString(m->host);
+            for (const auto& tp : m->assigned) {
                 owned.insert(tp);
-                row(tp, cid, host, QString::fromStdString(j.consumerName(m)));
+                row(tp, cid, host, QString::fromStdString(m->client_id));
             }
         }
         for (const auto& [tp, off] : g.committed)

@@ -1,10 +1,15 @@
 #pragma once
-// Qt models over the timeline cursor's state, with the numbers Kafka's CLI tools print
-// (kafka-topics --describe, kafka-consumer-groups --describe / --state / --members).
+// Qt models over the observation at the timeline cursor, with the numbers Kafka's CLI tools
+// print (kafka-topics --describe, kafka-consumer-groups --describe / --state / --members).
+
+#ifndef Q_MOC_RUN
+#include "labs/observe/observation.h"
+#endif
 
 #include <QAbstractTableModel>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace fluxolab::app {
@@ -31,12 +36,16 @@ public:
     }
     /// Cell text, for tests: row r, column named `header` (untranslated key).
     QString cell(int row, int column) const;
+    /// Shows this observation instead of the controller's (another backend; tests); nullopt: the controller's.
+    void setObservation(std::optional<labs::observe::Observation> observation);
 
 protected:
     virtual QStringList headers() const = 0;
     virtual std::vector<QStringList> compute() const = 0;
     virtual bool numeric(int column) const { Q_UNUSED(column); return false; }
     virtual QString headerTip(int column) const { Q_UNUSED(column); return {}; }
+    /// What the rows are computed from (nullptr: nothing loaded).
+    const labs::observe::Observation* observation() const;
     SimulationController* m_controller;
 
 private:
@@ -44,6 +53,7 @@ private:
         if (m_stale) const_cast<SnapshotTableModel*>(this)->refresh();
     }
     std::vector<QStringList> m_rows;
+    std::optional<labs::observe::Observation> m_override;
     int m_columns = 0;
     bool m_active = true;
     bool m_stale = false;

@@ -11,6 +11,8 @@
 #include "app/core/screenfit.h"
 #include "app/core/simulationcontroller.h"
 #include "app/cluster/tablemodels.h"
+#include "app/cluster/tablespage.h"
+#include "app/core/viewregistry.h"
 #include "app/core/texts.h"
 #include "app/terminal/terminalconsole.h"
 #include "app/terminal/terminalpanel.h"
@@ -44,21 +46,6 @@
 
 namespace fluxolab::app {
 
-namespace {
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
-    auto* t = new QTableView(parent);
-    t->setModel(model);
-    t->setAlternatingRowColors(true);
-    t->verticalHeader()->setVisible(false);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(false);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setFont(QFont(QStringLiteral("DejaVu Sans Mono"), 9));
-    t->setMinimumHeight(44); // four tables above a terminal on a 1366×768 screen: they scroll
-    return t;
-}
-} // namespace
-
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new SimulationController(this)) {
     setObjectName(QStringLiteral("MainWindow"));
     auto* central = new QWidget(this);
@@ -67,47 +54,25 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     column->setSpacing(0);
     m_tabs = new QTabWidget(central);
     m_tabs->setDocumentMode(true);
-    m_cluster = new ClusterCanvas(m_controller, m_tabs);
-    m_groups = new GroupPanel(m_controller, m_tabs);
-    m_plots = new PlotsView(m_controller, m_tabs);
-
-    m_tablesPage = new QWidget(m_tabs);
-    auto* tablesLayout = new QVBoxLayout(m_tablesPage);
-    m_topicsModel = new TopicsModel(m_controller, this);
-    m_partitionsModel = new PartitionsModel(m_controller, this);
-    m_groupsModel = new GroupsModel(m_controller, this);
-    m_offsetsModel = new OffsetsModel(m_controller, this);
-    auto* split = new QSplitter(Qt::Vertical, m_tablesPage);
-    for (QAbstractItemModel* model : {static_cast<QAbstractItemModel*>(m_topicsModel), static_cast<QAbstractItemModel*>(m_partitionsModel),
-                                      static_cast<QAbstractItemModel*>(m_groupsModel), static_cast<QAbstractItemModel*>(m_offsetsModel)}) {
-        auto* box = new QWidget(split);
-        auto* l = new QVBoxLayout(box);
-        l->setContentsMargins(0, 4, 0, 0);
-        auto* title = new QLabel(box);
-        title->setStyleSheet(QStringLiteral("font-weight: bold"));
-        m_tableTitles.push_back(title);
-        l->addWidget(title);
-        l->addWidget(makeTable(model, box));
-        split->addWidget(box);
+    // The tabs come from the view registry; the window keeps typed pointers only to the views it
+    // wires up itself (context-menu actions, exports, presentation mode).
+    for (const ViewSpec& spec : ViewRegistry::builtin().views()) {
+        QWidget* view = spec.create(m_controller, m_tabs);
+        view->setObjectName(spec.id);
+        m_tabs->addTab(view, QString());
+        m_views.push_back(view);
     }
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    split->setStretchFactor(2, 1);
-    split->setStretchFactor(3, 3);
-    tablesLayout->addWidget(split);
-
-    m_tabs->addTab(m_cluster, QString());
-    m_tabs->addTab(m_groups, QString());
-    m_tabs->addTab(m_tablesPage, QString());
-    m_tabs->addTab(m_plots, QString());
-    auto activateTables = [this] {
-        const bool shown = m_tabs->currentWidget() == m_tablesPage;
-        for (auto* m : {static_cast<SnapshotTableModel*>(m_topicsModel), static_cast<SnapshotTableModel*>(m_partitionsModel),
-                        static_cast<SnapshotTableModel*>(m_groupsModel), static_cast<SnapshotTableModel*>(m_offsetsModel)})
-            m->setActive(shown);
+    m_cluster = findChild<ClusterCanvas*>(QStringLiteral("cluster"));
+    m_groups = findChild<GroupPanel*>(QStringLiteral("groups"));
+    m_tablesPage = findChild<TablesPage*>(QStringLiteral("tables"));
+    m_plots = findChild<PlotsView*>(QStringLiteral("plots"));
+    auto setCurrent = [this] {
+        const auto& specs = ViewRegistry::builtin().views();
+        for (std::size_t i = 0; i < specs.size(); ++i)
+            if (specs[i].setCurrent) specs[i].setCurrent(m_views[i], m_tabs->currentWidget() == m_views[i]);
     };
-    connect(m_tabs, &QTabWidget::currentChanged, this, activateTables);
-    activateTables();
+    connect(m_tabs, &QTabWidget::currentChanged, this, setCurrent);
+    setCurrent();
     m_timeline = new TimelineBar(m_controller, central);
     column->addWidget(m_tabs, 1);
     column->addWidget(m_timeline);
@@ -149,6 +114,11 @@ MainWindow::~MainWindow() {
     delete m_labsDock;
 }
 
+TopicsModel* MainWindow::topicsModel() const { return m_tablesPage ? m_tablesPage->topicsModel() : nullptr; }
+PartitionsModel* MainWindow::partitionsModel() const { return m_tablesPage ? m_tablesPage->partitionsModel() : nullptr; }
+GroupsModel* MainWindow::groupsModel() const { return m_tablesPage ? m_tablesPage->groupsModel() : nullptr; }
+OffsetsModel* MainWindow::offsetsModel() const { return m_tablesPage ? m_tablesPage->offsetsModel() : nullptr; }
+
 QAction* MainWindow::action(const QString& objectName) const { return findChild<QAction*>(objectName); }
 
 void MainWindow::createActions() {
@@ -185,13 +155,12 @@ void MainWindow::createActions() {
     connect(pres, &QAction::toggled, this, &MainWindow::setPresentation);
     QAction* leave = make("leavePresentation", QKeySequence(Qt::Key_Escape));
     connect(leave, &QAction::triggered, this, [this] { setPresentation(false); });
-    const std::pair<const char*, View> views[] = {{"viewCluster", View::Cluster}, {"viewGroups", View::Groups},
-                                                  {"viewTables", View::Tables}, {"viewPlots", View::Plots}};
     int n = 1;
-    for (const auto& [name, v] : views) {
-        const View view = v;
-        connect(make(name, QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + n++))), &QAction::triggered, this,
-                [this, view] { setView(view); });
+    for (const ViewSpec& spec : ViewRegistry::builtin().views()) {
+        const QString id = spec.id;
+        QAction* a = make(spec.actionName.toLatin1().constData(), n <= 9 ? QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + n)) : QKeySequence());
+        ++n;
+        connect(a, &QAction::triggered, this, [this, id] { m_tabs->setCurrentIndex(ViewRegistry::builtin().indexOf(id)); });
     }
     m_langGroup = new QActionGroup(this);
     for (const QString& code : availableLanguages()) {
@@ -228,7 +197,7 @@ void MainWindow::createMenus() {
     m_simMenu->addAction(action(QStringLiteral("addConsumer")));
 
     m_viewMenu = menuBar()->addMenu(QString());
-    for (const char* n : {"viewCluster", "viewGroups", "viewTables", "viewPlots"}) m_viewMenu->addAction(action(QString::fromLatin1(n)));
+    for (const ViewSpec& spec : ViewRegistry::builtin().views()) m_viewMenu->addAction(action(spec.actionName));
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(action(QStringLiteral("presentation")));
     m_viewMenu->addAction(action(QStringLiteral("compare")));
@@ -439,10 +408,6 @@ void MainWindow::retranslate() {
         {"compare", tr("Co&mpare assignors…"), tr("The same scenario and seed under two assignors, side by side")},
         {"presentation", tr("&Presentation mode"), tr("Large fonts, thick lines, high contrast, no chrome (F11)")},
         {"leavePresentation", tr("Leave presentation mode"), QString()},
-        {"viewCluster", tr("&Cluster"), QString()},
-        {"viewGroups", tr("&Groups"), QString()},
-        {"viewTables", tr("&Tables"), QString()},
-        {"viewPlots", tr("P&lots"), QString()},
         {"about", tr("&About"), QString()},
     };
     for (const auto& t : texts) {
@@ -458,10 +423,11 @@ void MainWindow::retranslate() {
     for (const auto& [name, text] : shortTexts) action(QString::fromLatin1(name))->setIconText(text);
     action(QStringLiteral("lang_pt_PT"))->setText(QStringLiteral("Português (Portugal)"));
     action(QStringLiteral("lang_en"))->setText(QStringLiteral("English"));
-    m_tabs->setTabText(0, tr("Cluster"));
-    m_tabs->setTabText(1, tr("Consumer groups"));
-    m_tabs->setTabText(2, tr("Tables"));
-    m_tabs->setTabText(3, tr("Plots"));
+    const auto& specs = ViewRegistry::builtin().views();
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        m_tabs->setTabText(static_cast<int>(i), specs[i].translatedTitle());
+        action(specs[i].actionName)->setText(specs[i].translatedMenuText());
+    }
     m_terminalDock->setWindowTitle(tr("Terminal"));
     m_labsDock->setWindowTitle(tr("Labs"));
     m_terminalDock->toggleViewAction()->setText(tr("&Terminal (Kafka CLI)"));
@@ -470,14 +436,9 @@ void MainWindow::retranslate() {
     m_labsDock->toggleViewAction()->setIconText(tr("Labs"));
     m_terminalDock->toggleViewAction()->setToolTip(tr("Kafka CLI terminal (Ctrl+T)"));
     m_labsDock->toggleViewAction()->setToolTip(tr("Guided labs (Ctrl+Shift+L)"));
-    const QString titles[] = {tr("Topics (kafka-topics --describe)"), tr("Partitions (kafka-topics --describe, with offsets)"),
-                              tr("Groups (kafka-consumer-groups --describe --state)"),
-                              tr("Offsets and lag (kafka-consumer-groups --describe)")};
-    for (std::size_t i = 0; i < m_tableTitles.size(); ++i) m_tableTitles[i]->setText(titles[i]);
     fitToolbars();
-    for (auto* m : {static_cast<SnapshotTableModel*>(m_topicsModel), static_cast<SnapshotTableModel*>(m_partitionsModel),
-                    static_cast<SnapshotTableModel*>(m_groupsModel), static_cast<SnapshotTableModel*>(m_offsetsModel)})
-        m->refresh();
+    if (m_tablesPage)
+        for (SnapshotTableModel* m : m_tablesPage->models()) m->refresh();
     updateActions();
 }
 
@@ -560,11 +521,17 @@ bool MainWindow::exportCsv(const QString& path) {
     return f.write(m_plots->csv().toUtf8()) >= 0;
 }
 
+namespace {
+/// The registered view ids behind the View values (the tabs); Terminal and Labs are docks.
+constexpr std::pair<MainWindow::View, const char*> kViewIds[] = {{MainWindow::View::Cluster, "cluster"},
+                                                                 {MainWindow::View::Groups, "groups"},
+                                                                 {MainWindow::View::Tables, "tables"},
+                                                                 {MainWindow::View::Plots, "plots"}};
+} // namespace
+
 std::optional<MainWindow::View> MainWindow::parseView(const QString& name) {
-    if (name == QStringLiteral("cluster")) return View::Cluster;
-    if (name == QStringLiteral("groups")) return View::Groups;
-    if (name == QStringLiteral("tables")) return View::Tables;
-    if (name == QStringLiteral("plots")) return View::Plots;
+    for (const auto& [view, id] : kViewIds)
+        if (name == QLatin1String(id)) return view;
     if (name == QStringLiteral("terminal")) return View::Terminal;
     if (name == QStringLiteral("labs")) return View::Labs;
     return std::nullopt;
@@ -579,10 +546,21 @@ void MainWindow::setView(View view) {
         m_terminal->currentConsole()->setFocus();
         return;
     }
-    m_tabs->setCurrentIndex(static_cast<int>(view));
+    for (const auto& [v, id] : kViewIds)
+        if (v == view) m_tabs->setCurrentIndex(ViewRegistry::builtin().indexOf(QLatin1String(id)));
 }
 
-MainWindow::View MainWindow::currentView() const { return static_cast<View>(m_tabs->currentIndex()); }
+MainWindow::View MainWindow::currentView() const {
+    const QString id = m_tabs->currentWidget() ? m_tabs->currentWidget()->objectName() : QString();
+    for (const auto& [view, vid] : kViewIds)
+        if (id == QLatin1String(vid)) return view;
+    return View::Cluster;
+}
+
+void MainWindow::applyCapabilities(labs::observe::Capabilities capabilities) {
+    const auto& specs = ViewRegistry::builtin().views();
+    for (std::size_t i = 0; i < specs.size(); ++i) m_tabs->setTabVisible(static_cast<int>(i), capabilities.covers(specs[i].needs));
+}
 
 void MainWindow::setPresentation(bool on) {
     if (on == m_presentation) return;

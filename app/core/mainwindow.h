@@ -2,7 +2,14 @@
 // The main window: cluster / groups / tables / plots tabs over one SimulationController, the
 // timeline bar, menus and toolbar, presentation mode and exports.
 
+#ifndef Q_MOC_RUN
+#include "labs/observe/observation.h"
+#endif
+
 #include <QMainWindow>
+
+#include <optional>
+#include <vector>
 
 class QAction;
 class QActionGroup;
@@ -22,6 +29,7 @@ class TerminalPanel;
 class GroupPanel;
 class PlotsView;
 class SimulationController;
+class TablesPage;
 class TimelineBar;
 class TopicsModel;
 class PartitionsModel;
@@ -44,14 +52,17 @@ public:
     GroupPanel* groupPanel() const { return m_groups; }
     PlotsView* plotsView() const { return m_plots; }
     TimelineBar* timelineBar() const { return m_timeline; }
-    PartitionsModel* partitionsModel() const { return m_partitionsModel; }
-    OffsetsModel* offsetsModel() const { return m_offsetsModel; }
-    GroupsModel* groupsModel() const { return m_groupsModel; }
-    TopicsModel* topicsModel() const { return m_topicsModel; }
+    TablesPage* tablesPage() const { return m_tablesPage; }
+    PartitionsModel* partitionsModel() const;
+    OffsetsModel* offsetsModel() const;
+    GroupsModel* groupsModel() const;
+    TopicsModel* topicsModel() const;
 
     /// Loads a scenario (gallery name or path); shows a dialog on error when `interactive`.
     bool openScenario(const QString& nameOrPath, bool interactive, QString* error = nullptr);
     void setView(View view);
+    /// Shows only the views whose needs the backend's capabilities cover (the others' tabs hide).
+    void applyCapabilities(labs::observe::Capabilities capabilities);
     View currentView() const;
     static std::optional<View> parseView(const QString& name);
     /// Lines of terminal output the docked terminal shows at least (when the window is tall enough).
@@ -98,14 +109,10 @@ private:
     QTabWidget* m_tabs;
     ClusterCanvas* m_cluster;
     GroupPanel* m_groups;
-    QWidget* m_tablesPage;
+    TablesPage* m_tablesPage;
     PlotsView* m_plots;
+    std::vector<QWidget*> m_views; ///< one per registered view, in tab order
     TimelineBar* m_timeline;
-    TopicsModel* m_topicsModel;
-    PartitionsModel* m_partitionsModel;
-    GroupsModel* m_groupsModel;
-    OffsetsModel* m_offsetsModel;
-    std::vector<QLabel*> m_tableTitles;
     QToolBar* m_toolbar = nullptr;
     QToolBar* m_builderToolbar = nullptr;
     QLabel* m_status = nullptr;

@@ -7,6 +7,7 @@
 #include "app/cluster/plotsview.h"
 #include "app/core/simulationcontroller.h"
 #include "app/cluster/tablemodels.h"
+#include "labs/observe/observation.h"
 
 #include <QAction>
 #include <QFile>
@@ -486,4 +487,95 @@ void MainWindowTest::coordinatorFailoverIsShownAndRecovers() {
     for (std::size_t i = j.size(); i-- > 0 && j[i].time > after;)
         if (j[i].type == sim::EventType::OffsetCommitted && j[i].actor >= 0) committed = true;
     QVERIFY(committed);
+}
+
+void MainWindowTest::viewsRenderAHandBuiltObservationHidingWhatIsMissing() {
+    // What a real cluster's backend would give: no journal (no time travel), no replica fetch state.
+    using namespace labs::observe;
+    Observation o;
+    o.capabilities = Capabilities::all().without(Capability::TimeTravel).without(Capability::ReplicaFetchState);
+    o.brokers = {{1, "localhost", 9092, true, false, true}, {2, "localhost", 9093, true, false, false}};
+    o.topics = {{"pedidos", "AAAAAAAAAAAAAAAAAAAAAA", 1, 2, {{"retention.ms", "60000"}}, false}};
+    Partition p;
+    p.topic = "pedidos";
+    p.leader = 1;
+    p.replicas = {1, 2};
+    p.isr = {1};
+    p.high_watermark = 5;
+    p.log_end = 9;
+    o.partitions = {p};
+    Group g;
+    g.name = "faturas";
+    g.state = sim::GroupState::Stable;
+    g.protocol = "range";
+    g.generation = 3;
+    g.coordinator = 2;
+    g.coordinator_host = "localhost:9093";
+    g.members = {{0, "consumer-faturas-1-abc", "consumer-faturas-1", "/127.0.0.1", {{"pedidos", 0}}}};
+    g.committed = {{{"pedidos", 0}, 4}};
+    g.lag = {{{"pedidos", 0}, 1}};
+    o.groups = {g};
+
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    w.topicsModel()->setObservation(o);
+    w.partitionsModel()->setObservation(o);
+    w.groupsModel()->setObservation(o);
+    w.offsetsModel()->setObservation(o);
+    QCOMPARE(w.topicsModel()->rows().size(), std::size_t{1});
+    QCOMPARE(w.topicsModel()->cell(0, 1), QStringLiteral("AAAAAAAAAAAAAAAAAAAAAA"));
+    QCOMPARE(w.topicsModel()->cell(0, 4), QStringLiteral("retention.ms=60000"));
+    QCOMPARE(w.partitionsModel()->cell(0, 4), QStringLiteral("1"));
+    QCOMPARE(w.partitionsModel()->cell(0, 6), QStringLiteral("5"));
+    QCOMPARE(w.partitionsModel()->cell(0, 7), QStringLiteral("-")); // the LEO: replica fetch state, not available
+    QCOMPARE(w.groupsModel()->cell(0, 1), QStringLiteral("localhost:9093  (2)"));
+    QCOMPARE(w.groupsModel()->cell(0, 2), QStringLiteral("range"));
+    QCOMPARE(w.groupsModel()->cell(0, 5), QStringLiteral("3"));
+    QCOMPARE(w.offsetsModel()->cell(0, 3), QStringLiteral("4"));
+    QCOMPARE(w.offsetsModel()->cell(0, 5), QStringLiteral("1"));
+    QCOMPARE(w.offsetsModel()->cell(0, 6), QStringLiteral("consumer-faturas-1-abc"));
+    // The plots need a history: without time travel their tab is hidden, the others stay.
+    auto* tabs = w.findChild<QTabWidget*>();
+    QVERIFY(tabs);
+    auto tabOf = [&](const char* id) { return tabs->indexOf(w.findChild<QWidget*>(QString::fromLatin1(id))); };
+    w.applyCapabilities(o.capabilities);
+    QVERIFY(!tabs->isTabVisible(tabOf("plots")));
+    for (const char* id : {"cluster", "groups", "tables"}) QVERIFY2(tabs->isTabVisible(tabOf(id)), id);
+    // With the capability, the same observation shows the LEO and every tab.
+    o.capabilities = Capabilities::all();
+    w.partitionsModel()->setObservation(o);
+    QCOMPARE(w.partitionsModel()->cell(0, 7), QStringLiteral("9"));
+    w.applyCapabilities(w.controller()->capabilities());
+    QVERIFY(tabs->isTabVisible(tabOf("plots")));
+}
+
+void MainWindowTest::aPastMomentShowsTheTopicOfThatMoment() {
+    // A topic deleted and created again under the same name has another id: the tables at a past
+    // moment show the id of that moment, not the live one.
+    MainWindow w;
+    auto* c = w.controller();
+    c->newScenario(1);
+    QString error;
+    QVERIFY(c->createTopic("aula", 1, 1, &error));
+    c->runTo(2000);
+    const std::string first = c->sim().topic("aula")->topic_id;
+    const std::size_t then = c->cursor();
+    QVERIFY(c->mutableSim()->deleteTopic("aula").ok());
+    c->runTo(4000);
+    QVERIFY(c->mutableSim()->createTopic("aula", 1, 1).ok());
+    c->simulationChangedExternally();
+    c->runTo(6000);
+    const std::string second = c->sim().topic("aula")->topic_id;
+    QVERIFY(first != second);
+    QCOMPARE(c->observation().topic("aula")->topic_id, second);
+    c->seek(then);
+    QVERIFY(!c->observation().live);
+    QCOMPARE(c->observation().topic("aula")->topic_id, first);
+    w.topicsModel()->refresh();
+    int row = -1;
+    for (int r = 0; r < static_cast<int>(w.topicsModel()->rows().size()); ++r)
+        if (w.topicsModel()->cell(r, 0) == QStringLiteral("aula")) row = r;
+    QVERIFY(row >= 0);
+    QCOMPARE(w.topicsModel()->cell(row, 1), QString::fromStdString(first));
 }
