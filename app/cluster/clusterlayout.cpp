@@ -712,10 +712,9 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         gr.generation = g.generation;
         gr.protocol = g.protocol;
         std::int32_t proto = g.protocol;
-        if (proto < 0) // before the first generation: the members' preferred assignor
-            for (std::size_t ci = 0; ci < v.consumers.size() && proto < 0; ++ci)
-                if (v.consumers[ci].group == gi && ci < s.consumers().size() && !s.consumers()[ci].config.assignors.empty())
-                    proto = static_cast<std::int32_t>(s.consumers()[ci].config.assignors.front());
+        if (proto < 0) // before the first generation: the members' preferred assignor (of that moment's members)
+            if (const labs::observe::Group* og = c.observation().group(j.groupName(gi)))
+                if (const auto kind = sim::parseAssignor(og->preferred_protocol)) proto = static_cast<std::int32_t>(*kind);
         gr.cooperative = proto >= 0 && sim::isCooperative(static_cast<sim::AssignorKind>(proto));
         const bool rebalancing = g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance;
 

@@ -50,8 +50,8 @@ void GroupPanel::refresh() {
     if (!m_controller->hasRun()) return;
     // The same view model the cluster view draws (revocations included), at a nominal size.
     const ClusterLayout L = ClusterLayoutBuilder::build(*m_controller, QSizeF(1600, 1000), Theme::normal());
-    const auto& v = m_controller->view();
-    const auto& j = m_controller->journal();
+    const labs::observe::Observation& o = m_controller->observation();
+    const auto& j = m_controller->journal(); // topic names of the layout's badges
     for (const auto& g : L.groups) {
         auto* item = new QTreeWidgetItem(m_tree);
         item->setText(0, g.name);
@@ -62,9 +62,10 @@ void GroupPanel::refresh() {
             item->setText(1, Texts::groupState(g.state));
             item->setToolTip(1, Texts::groupStateHelp(g.state));
         }
-        const auto& gv = v.groups.at(g.index);
-        const QString leader = gv.leader >= 0 ? QString::fromStdString(j.consumerName(gv.leader)) : QStringLiteral("-");
-        item->setText(2, tr("generation %1 · assignor %2 · %3 · leader %4 · %n member(s)", nullptr, static_cast<int>(gv.members.size()))
+        const labs::observe::Group* og = o.group(g.name.toStdString());
+        const QString leader = og && !og->leader.empty() ? QString::fromStdString(og->leader) : QStringLiteral("-");
+        const int members = og ? static_cast<int>(og->members.size()) : 0;
+        item->setText(2, tr("generation %1 · assignor %2 · %3 · leader %4 · %n member(s)", nullptr, members)
                              .arg(g.generation)
                              .arg(Texts::assignor(g.protocol), Texts::rebalanceProtocol(g.protocol), leader));
         item->setToolTip(2, Texts::helpGeneration());

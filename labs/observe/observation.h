@@ -113,6 +113,7 @@ struct Group {
     std::string coordinator_host;   ///< "localhost:9093" (empty: none)
     bool coordinator_down = false;  ///< none elected, or its broker is down: nobody serves the group
     bool internal = false;
+    std::string leader; ///< the group leader's client id (RebalanceInternals; empty: none or not known)
     std::vector<Member> members;
     std::map<PartitionKey, sim::Offset> committed;
     /// Lag against the high watermark, from the committed offset (kafka-consumer-groups --describe).

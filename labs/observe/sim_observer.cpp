@@ -131,6 +131,7 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         og.coordinator_host = g.coordinator >= 0 ? address(g.coordinator) : std::string();
         const Broker* cb = o.broker(g.coordinator);
         og.coordinator_down = g.coordinator < 0 || !cb || !cb->alive;
+        if (g.leader >= 0) og.leader = j.consumerName(g.leader);
         if (g.protocol >= 0) og.protocol = sim::assignorName(static_cast<sim::AssignorKind>(g.protocol));
         for (std::int32_t m : g.members) {
             Member om;
