@@ -28,8 +28,9 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
 } // namespace
 
 TablesPage::TablesPage(SimulationController* controller, QWidget* parent)
-    : QWidget(parent), m_topics(new TopicsModel(controller, this)), m_partitions(new PartitionsModel(controller, this)),
-      m_groups(new GroupsModel(controller, this)), m_offsets(new OffsetsModel(controller, this)) {
+    : QWidget(parent), m_topics(new TopicsModel(controller, this)),
+      m_partitions(new PartitionsModel(controller, this)), m_groups(new GroupsModel(controller, this)),
+      m_offsets(new OffsetsModel(controller, this)) {
     auto* layout = new QVBoxLayout(this);
     auto* split = new QSplitter(Qt::Vertical, this);
     for (SnapshotTableModel* model : models()) {
@@ -51,10 +52,13 @@ TablesPage::TablesPage(SimulationController* controller, QWidget* parent)
     retranslate();
 }
 
-std::vector<SnapshotTableModel*> TablesPage::models() const { return {m_topics, m_partitions, m_groups, m_offsets}; }
+std::vector<SnapshotTableModel*> TablesPage::models() const {
+    return {m_topics, m_partitions, m_groups, m_offsets};
+}
 
 void TablesPage::setModelsActive(bool active) {
-    for (SnapshotTableModel* m : models()) m->setActive(active);
+    for (SnapshotTableModel* m : models())
+        m->setActive(active);
 }
 
 void TablesPage::retranslate() {

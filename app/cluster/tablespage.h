@@ -3,7 +3,6 @@
 // one above the other. Its models recompute only while the page is shown.
 
 #include <QWidget>
-
 #include <vector>
 
 class QLabel;

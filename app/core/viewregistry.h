@@ -10,7 +10,6 @@
 
 #include <QCoreApplication>
 #include <QString>
-
 #include <functional>
 #include <vector>
 
@@ -21,18 +20,22 @@ namespace fluxolab::app {
 class SimulationController;
 
 struct ViewSpec {
-    QString id;          ///< --view name ("cluster"); also the page's object name
-    QString actionName;  ///< object name of its View-menu action ("viewCluster")
-    const char* title;   ///< tab title, source text in the "fluxolab::app::MainWindow" context
-    const char* menuText;///< View-menu text (with its &-shortcut), same context
-    QString icon;        ///< theme/resource icon name; empty: none
+    QString id;                        ///< --view name ("cluster"); also the page's object name
+    QString actionName;                ///< object name of its View-menu action ("viewCluster")
+    const char* title;                 ///< tab title, source text in the "fluxolab::app::MainWindow" context
+    const char* menuText;              ///< View-menu text (with its &-shortcut), same context
+    QString icon;                      ///< theme/resource icon name; empty: none
     labs::observe::Capabilities needs; ///< hidden when the observation lacks any of these
     std::function<QWidget*(SimulationController* controller, QWidget* parent)> create;
     /// Called with whether the view's tab is the current one (a view may stop recomputing while hidden).
     std::function<void(QWidget* view, bool current)> setCurrent;
 
-    QString translatedTitle() const { return QCoreApplication::translate("fluxolab::app::MainWindow", title); }
-    QString translatedMenuText() const { return QCoreApplication::translate("fluxolab::app::MainWindow", menuText); }
+    QString translatedTitle() const {
+        return QCoreApplication::translate("fluxolab::app::MainWindow", title);
+    }
+    QString translatedMenuText() const {
+        return QCoreApplication::translate("fluxolab::app::MainWindow", menuText);
+    }
 };
 
 class ViewRegistry {

@@ -4,7 +4,9 @@
 
 namespace fluxolab::labs::observe {
 
-bool isInternalName(const std::string& name) { return name.starts_with("__"); }
+bool isInternalName(const std::string& name) {
+    return name.starts_with("__");
+}
 
 const Topic* Observation::topic(const std::string& name) const {
     auto it = std::find_if(topics.begin(), topics.end(), [&](const Topic& t) { return t.name == name; });
@@ -12,7 +14,8 @@ const Topic* Observation::topic(const std::string& name) const {
 }
 
 const Partition* Observation::partition(const std::string& t, std::int32_t p) const {
-    auto it = std::find_if(partitions.begin(), partitions.end(), [&](const Partition& x) { return x.topic == t && x.partition == p; });
+    auto it = std::find_if(partitions.begin(), partitions.end(),
+                           [&](const Partition& x) { return x.topic == t && x.partition == p; });
     return it == partitions.end() ? nullptr : &*it;
 }
 

@@ -23,20 +23,23 @@ namespace fluxolab::labs::observe {
 /// What a backend can show. A view that needs a capability the observation lacks is hidden (a
 /// tab) or draws without that part (a column, an animation).
 enum class Capability : std::uint32_t {
-    TimeTravel = 1u << 0,         ///< any past moment can be shown (a journal and a timeline)
-    RecordsInFlight = 1u << 1,    ///< records sent and not yet acknowledged/fetched are known
-    ReplicaFetchState = 1u << 2,  ///< each replica's log end offset, not only the leader's and the ISR
-    RebalanceInternals = 1u << 3, ///< the inside of a rebalance: join/sync phases, revocations, as they happen
-    RecordAnimation = 1u << 4,    ///< every record's journey (produce, replicate, fetch) can be animated
-    RecordContents = 1u << 5,     ///< keys and values of the records stored in the logs
-    ClientInternals = 1u << 6,    ///< each client's own state (producer acks/retries, consumer positions, pauses)
+    TimeTravel = 1u << 0,        ///< any past moment can be shown (a journal and a timeline)
+    RecordsInFlight = 1u << 1,   ///< records sent and not yet acknowledged/fetched are known
+    ReplicaFetchState = 1u << 2, ///< each replica's log end offset, not only the leader's and the ISR
+    RebalanceInternals =
+        1u << 3,               ///< the inside of a rebalance: join/sync phases, revocations, as they happen
+    RecordAnimation = 1u << 4, ///< every record's journey (produce, replicate, fetch) can be animated
+    RecordContents = 1u << 5,  ///< keys and values of the records stored in the logs
+    ClientInternals =
+        1u << 6, ///< each client's own state (producer acks/retries, consumer positions, pauses)
 };
 
 class Capabilities {
 public:
     constexpr Capabilities() = default;
     constexpr Capabilities(std::initializer_list<Capability> caps) {
-        for (Capability c : caps) m_bits |= static_cast<std::uint32_t>(c);
+        for (Capability c : caps)
+            m_bits |= static_cast<std::uint32_t>(c);
     }
     /// Everything (what the simulation gives).
     static constexpr Capabilities all() {
@@ -125,10 +128,10 @@ struct Consumer {
     std::string group; ///< empty: no group (manual assignment)
     std::string host;
     bool closed = false;
-    bool paused = false;                   ///< not polling at this moment (ClientInternals)
-    std::vector<PartitionKey> assigned;    ///< what the client believes it owns
+    bool paused = false;                          ///< not polling at this moment (ClientInternals)
+    std::vector<PartitionKey> assigned;           ///< what the client believes it owns
     std::map<PartitionKey, sim::Offset> position; ///< next offset to fetch (ClientInternals)
-    std::int64_t consumed = 0;             ///< records returned by poll() so far (ClientInternals)
+    std::int64_t consumed = 0;                    ///< records returned by poll() so far (ClientInternals)
 };
 
 struct Producer {
@@ -141,14 +144,14 @@ struct Producer {
 /// The cluster at one moment.
 struct Observation {
     Capabilities capabilities;
-    sim::TimeMs time = 0; ///< the moment shown (virtual ms for the simulation)
-    bool live = true;     ///< the newest state, not a moment of the past
-    std::vector<Broker> brokers;                ///< by id
-    std::vector<Topic> topics;                  ///< by name
-    std::vector<Partition> partitions;          ///< by (topic, partition)
-    std::vector<Group> groups;                  ///< by name
-    std::vector<Consumer> consumers;            ///< by client index (closed ones stay)
-    std::vector<Producer> producers;            ///< by client index
+    sim::TimeMs time = 0;              ///< the moment shown (virtual ms for the simulation)
+    bool live = true;                  ///< the newest state, not a moment of the past
+    std::vector<Broker> brokers;       ///< by id
+    std::vector<Topic> topics;         ///< by name
+    std::vector<Partition> partitions; ///< by (topic, partition)
+    std::vector<Group> groups;         ///< by name
+    std::vector<Consumer> consumers;   ///< by client index (closed ones stay)
+    std::vector<Producer> producers;   ///< by client index
     /// RecordsInFlight: records written to a leader and not committed yet (above the high watermark).
     std::int64_t records_in_flight = 0;
 

@@ -7,7 +7,9 @@
 namespace fluxolab::labs::observe {
 
 namespace {
-PartitionKey key(const sim::Journal& j, const sim::TpKey& tp) { return {j.topicName(tp.first), tp.second}; }
+PartitionKey key(const sim::Journal& j, const sim::TpKey& tp) {
+    return {j.topicName(tp.first), tp.second};
+}
 } // namespace
 
 void SimObserver::clear() {
@@ -25,7 +27,8 @@ void SimObserver::learn(const sim::Simulation& sim) {
         f.created_at = m_learned;
         if (const sim::TopicState* t = sim.topic(j.topicName(e.topic))) {
             f.topic_id = t->topic_id;
-            for (const auto& [k, v] : t->configs.overrides) f.configs.emplace_back(k, v);
+            for (const auto& [k, v] : t->configs.overrides)
+                f.configs.emplace_back(k, v);
         }
         m_topics[e.topic].push_back(std::move(f));
     }
@@ -68,7 +71,8 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         const sim::TopicState* ts = live ? sim.topic(ot.name) : nullptr;
         if (ts && ts->index == ti) {
             ot.topic_id = ts->topic_id;
-            for (const auto& [k, val] : ts->configs.overrides) ot.configs.emplace_back(k, val);
+            for (const auto& [k, val] : ts->configs.overrides)
+                ot.configs.emplace_back(k, val);
         } else if (auto it = m_topics.find(ti); it != m_topics.end()) {
             // The incarnation of the topic at this moment: the last one created before it.
             const TopicFacts* facts = nullptr;
@@ -81,7 +85,8 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         }
         o.topics.push_back(std::move(ot));
     }
-    std::sort(o.topics.begin(), o.topics.end(), [](const Topic& a, const Topic& b) { return a.name < b.name; });
+    std::sort(o.topics.begin(), o.topics.end(),
+              [](const Topic& a, const Topic& b) { return a.name < b.name; });
     for (const auto& [tp, p] : v.partitions) {
         if (!v.topics.contains(tp.first)) continue;
         Partition op;
@@ -98,8 +103,9 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         o.records_in_flight += std::max<sim::Offset>(0, op.log_end - op.high_watermark);
         o.partitions.push_back(std::move(op));
     }
-    std::sort(o.partitions.begin(), o.partitions.end(),
-              [](const Partition& a, const Partition& b) { return std::tie(a.topic, a.partition) < std::tie(b.topic, b.partition); });
+    std::sort(o.partitions.begin(), o.partitions.end(), [](const Partition& a, const Partition& b) {
+        return std::tie(a.topic, a.partition) < std::tie(b.topic, b.partition);
+    });
 
     // ---- clients: configuration fixed at creation; state from the view ----
     for (std::size_t ci = 0; ci < v.consumers.size(); ++ci) {
@@ -110,14 +116,17 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         if (ci < sim.consumers().size()) oc.host = sim.consumers()[ci].config.host;
         oc.closed = cv.closed;
         oc.paused = cv.paused_until > v.time;
-        for (const auto& tp : cv.assigned) oc.assigned.push_back(key(j, tp));
-        for (const auto& [tp, off] : cv.position) oc.position[key(j, tp)] = off;
+        for (const auto& tp : cv.assigned)
+            oc.assigned.push_back(key(j, tp));
+        for (const auto& [tp, off] : cv.position)
+            oc.position[key(j, tp)] = off;
         oc.consumed = cv.consumed;
         o.consumers.push_back(std::move(oc));
     }
     for (std::size_t pi = 0; pi < v.producers.size(); ++pi) {
         const sim::ProducerView& pv = v.producers[pi];
-        o.producers.push_back({j.producerName(static_cast<std::int32_t>(pi)), pv.acked, pv.failed, pv.retries});
+        o.producers.push_back(
+            {j.producerName(static_cast<std::int32_t>(pi)), pv.acked, pv.failed, pv.retries});
     }
 
     // ---- groups ----
@@ -147,7 +156,8 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         }
         // Before the first generation: the assignor the members prefer (their configuration).
         for (std::size_t ci = 0; ci < v.consumers.size() && og.preferred_protocol.empty(); ++ci)
-            if (v.consumers[ci].group == gi && ci < sim.consumers().size() && !sim.consumers()[ci].config.assignors.empty())
+            if (v.consumers[ci].group == gi && ci < sim.consumers().size() &&
+                !sim.consumers()[ci].config.assignors.empty())
                 og.preferred_protocol = sim::assignorName(sim.consumers()[ci].config.assignors.front());
         for (const auto& [tp, off] : g.committed) {
             og.committed[key(j, tp)] = off;
@@ -155,7 +165,8 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         }
         o.groups.push_back(std::move(og));
     }
-    std::sort(o.groups.begin(), o.groups.end(), [](const Group& a, const Group& b) { return a.name < b.name; });
+    std::sort(o.groups.begin(), o.groups.end(),
+              [](const Group& a, const Group& b) { return a.name < b.name; });
     return o;
 }
 
