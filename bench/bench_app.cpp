@@ -10,9 +10,9 @@
 //              UI-thread block (target <= 50 ms)
 //   partitions a 9999-partition topic (RF 3) created in the big scenario at 1366x768: the creation's
 //              UI block, then the longest UI block playing at 1x and 64x (target <= 50 ms)
-#include "app/clusterview.h"
-#include "app/mainwindow.h"
-#include "app/simulationcontroller.h"
+#include "app/cluster/clustercanvas.h"
+#include "app/core/mainwindow.h"
+#include "app/core/simulationcontroller.h"
 #include "sim/scenario.h"
 
 #include <QApplication>
@@ -85,7 +85,7 @@ sim::Scenario bigScenario(sim::TimeMs duration) {
     return s;
 }
 
-double paintFrame(app::ClusterView& view, QImage& image) {
+double paintFrame(app::ClusterCanvas& view, QImage& image) {
     const auto t = Clock::now();
     QPainter p(&image);
     view.render(p, QSizeF(image.size()));
@@ -97,7 +97,7 @@ void frame() {
     app::SimulationController c;
     c.load(bigScenario(300000), 1);
     c.runTo(60000);
-    app::ClusterView view(&c);
+    app::ClusterCanvas view(&c);
     view.resize(1920, 1080);
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     std::vector<double> ms;
@@ -140,7 +140,7 @@ void fast() {
     c.load(bigScenario(600000), 1);
     c.runTo(60000);
     c.setSpeed(64);
-    app::ClusterView view(&c);
+    app::ClusterCanvas view(&c);
     view.resize(1920, 1080);
     view.show(); // a visible view builds its layout as soon as the cursor moves, as in the app
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
@@ -184,7 +184,7 @@ void scrub(std::size_t events) {
         c.runTo(t);
     }
     const double buildS = msSince(build) / 1000.0;
-    app::ClusterView view(&c);
+    app::ClusterCanvas view(&c);
     view.resize(1920, 1080);
     QImage image(1920, 1080, QImage::Format_ARGB32_Premultiplied);
     std::vector<double> ms;
@@ -274,7 +274,7 @@ void block() {
             return QObject::eventFilter(o, e);
         }
     } counter;
-    w.clusterView()->installEventFilter(&counter);
+    w.clusterCanvas()->installEventFilter(&counter);
     auto* timed = dynamic_cast<TimedApplication*>(QCoreApplication::instance());
     if (timed) timed->recording = true;
     while (wall.elapsed() < 5000 && c->isPlaying()) QApplication::processEvents(QEventLoop::AllEvents, 5);
@@ -309,7 +309,7 @@ void partitions() {
     t.start();
     QString error;
     const bool ok = c->createTopic("grande", sim::maxPartitionsForNewTopic(0), 3, &error);
-    w.clusterView()->repaint();
+    w.clusterCanvas()->repaint();
     const double createMs = static_cast<double>(t.nsecsElapsed()) / 1e6;
     std::printf("partitions: created 9999x3 (%s): UI block %.1f ms (creation + layout + paint)\n", ok ? "ok" : "failed", createMs);
     for (const double speed : {1.0, 64.0}) {

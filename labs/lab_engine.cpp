@@ -69,8 +69,8 @@ public:
         }
         return n;
     }
-    LocalizedText text(const json& obj, const std::string& path, const char* key, bool required) {
-        LocalizedText t;
+    LabText text(const json& obj, const std::string& path, const char* key, bool required) {
+        LabText t;
         const json* v = member(obj, path, key, required);
         if (!v) return t;
         const std::string p = path + "/" + key;
@@ -293,7 +293,7 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
                                 v.error(hp, "must be an object with \"pt\" and \"en\" strings");
                                 continue;
                             }
-                            LocalizedText t;
+                            LabText t;
                             t.pt = v.str(h, hp, "pt", true);
                             t.en = v.str(h, hp, "en", false);
                             st.hints.push_back(t);

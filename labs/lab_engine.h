@@ -13,8 +13,9 @@
 
 namespace fluxolab::labs {
 
-/// Text in both course languages (pt-PT first; English falls back to Portuguese when missing).
-struct LocalizedText {
+/// A lab's text in both course languages (pt-PT first; English falls back to Portuguese when
+/// missing). Not sim::LocalizedText, a scenario's title/description (pt_PT and en, both given).
+struct LabText {
     std::string pt;
     std::string en;
     const std::string& get(Language lang) const { return lang == Language::English && !en.empty() ? en : pt; }
@@ -41,21 +42,21 @@ struct Check {
 
 struct LabStep {
     std::string id;
-    LocalizedText title;
-    LocalizedText instructions; ///< Markdown
+    LabText title;
+    LabText instructions; ///< Markdown
     std::vector<SetupAction> setup;
     Check check;
-    std::vector<LocalizedText> hints;
-    LocalizedText explanation; ///< shown on success
+    std::vector<LabText> hints;
+    LabText explanation; ///< shown on success
 };
 
 struct Lab {
     std::string id;
     int version = 1;
-    LocalizedText title;
+    LabText title;
     std::string level; ///< beginner | intermediate | advanced
     int duration_minutes = 0;
-    std::vector<LocalizedText> objectives;
+    std::vector<LabText> objectives;
     std::int32_t brokers = 1;
     std::uint64_t seed = 1;
     std::vector<LabStep> steps;

@@ -42,20 +42,17 @@ bool groupVisible(const sim::GroupStateData& g) {
 }
 } // namespace
 
-SimBackend::SimBackend(std::uint64_t seed, std::int32_t brokers) {
-    sim::ClusterConfig cfg;
-    cfg.brokers = std::clamp(brokers, 1, 9);
-    m_owned = std::make_unique<sim::Simulation>(cfg, seed);
-    m_sim = m_owned.get();
-}
+SimBackend::SimBackend(std::uint64_t seed, std::int32_t brokers)
+    : m_owned(std::make_unique<Session>(Session::emptyScenario(std::clamp(brokers, 1, 9)), seed)),
+      m_session(m_owned.get()), m_sim(&m_session->sim()) {}
 
-SimBackend::SimBackend(sim::Simulation& external) : m_sim(&external) {}
+SimBackend::SimBackend(Session& external) : m_session(&external), m_sim(&external.sim()) {}
 
 SimBackend::~SimBackend() = default;
 
 TimeMs SimBackend::nowMs() const { return kVirtualEpochMs + m_sim->now(); }
-void SimBackend::advance(TimeMs ms) { m_sim->runFor(std::max<TimeMs>(0, ms)); }
-void SimBackend::request() { m_sim->runFor(kRequestMs); }
+void SimBackend::advance(TimeMs ms) { m_session->runFor(ms); }
+void SimBackend::request() { m_session->runFor(kRequestMs); }
 
 ProbeResult SimBackend::probe(TimeMs /*timeout_ms*/) const {
     ProbeResult r;
@@ -368,7 +365,7 @@ BackendResult SimBackend::send(Handle producer, const std::string& topic, const 
 void SimBackend::closeProducer(Handle producer) {
     m_sim->closeProducer(producer);
     const TimeMs deadline = m_sim->now() + kProducerCloseMaxMs;
-    while (m_sim->pendingRecords(producer) > 0 && m_sim->now() < deadline) m_sim->runFor(1);
+    while (m_sim->pendingRecords(producer) > 0 && m_sim->now() < deadline) m_session->runFor(1);
 }
 
 ClusterBackend::Handle SimBackend::openConsumer(const ConsumerSettings& s) {

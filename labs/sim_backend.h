@@ -1,8 +1,10 @@
 #pragma once
 // ClusterBackend over the deterministic simulation. Time is virtual: requests take a few
-// milliseconds of simulated time, and advance() runs the simulation forward.
+// milliseconds of simulated time, and advance() runs the simulation forward, always through the
+// session's clock (labs::Session), so a scenario's traffic and actions go on while the terminal works.
 
 #include "labs/cluster_backend.h"
+#include "labs/session/session.h"
 #include "sim/cluster.h"
 
 #include <memory>
@@ -17,9 +19,9 @@ class SimBackend final : public ClusterBackend {
 public:
     /// A fresh cluster like the course's local KRaft install: brokers 1..N at localhost:9092...
     SimBackend(std::uint64_t seed, std::int32_t brokers = 1);
-    /// Wraps a simulation owned elsewhere (the app's SimulationController), which must outlive
-    /// this backend: commands then act on the cluster the views show.
-    explicit SimBackend(sim::Simulation& external);
+    /// Wraps a session owned elsewhere (the app's SimulationController), which must outlive
+    /// this backend: commands then act on the cluster the views show, on the same clock.
+    explicit SimBackend(Session& external);
     ~SimBackend() override;
     SimBackend(const SimBackend&) = delete;
     SimBackend& operator=(const SimBackend&) = delete;
@@ -63,8 +65,9 @@ public:
 
 private:
     void request(); ///< one admin round trip of virtual time
-    std::unique_ptr<sim::Simulation> m_owned; ///< null when wrapping an external simulation
-    sim::Simulation* m_sim = nullptr;
+    std::unique_ptr<Session> m_owned; ///< null when wrapping an external session
+    Session* m_session = nullptr;     ///< the clock
+    sim::Simulation* m_sim = nullptr; ///< m_session->sim()
 };
 
 } // namespace fluxolab::labs

@@ -646,7 +646,7 @@
     </message>
 </context>
 <context>
-    <name>fluxolab::app::ClusterView</name>
+    <name>fluxolab::app::ClusterCanvas</name>
     <message>
         <source>Remove consumer %1</source>
         <translation>Remove consumer %1</translation>

@@ -1,11 +1,11 @@
 #include "tests/app/tst_builder.h"
 
-#include "app/builderdialogs.h"
-#include "app/clusterview.h"
-#include "app/comparewindow.h"
-#include "app/language.h"
-#include "app/mainwindow.h"
-#include "app/simulationcontroller.h"
+#include "app/dialogs/builderdialogs.h"
+#include "app/cluster/clustercanvas.h"
+#include "app/cluster/comparewindow.h"
+#include "app/core/language.h"
+#include "app/core/mainwindow.h"
+#include "app/core/simulationcontroller.h"
 #include "sim/hash.h"
 
 #include <QAction>
@@ -63,9 +63,9 @@ void AppFeaturesTest::revokeAnimationAppearsAndGoes() {
     QVERIFY(idx);
     const sim::Event e = c->journal()[*idx];
     c->seek(*idx); // just before: nothing revoked yet
-    const int before = revokedBadges(w->clusterView()->layout());
+    const int before = revokedBadges(w->clusterCanvas()->layout());
     c->seek(*idx + 1); // the state right after the event
-    const ClusterLayout& L = w->clusterView()->layout();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
     const ConsumerItem* member = L.consumer(e.actor);
     QVERIFY(member);
     bool revoked = false;
@@ -78,7 +78,7 @@ void AppFeaturesTest::revokeAnimationAppearsAndGoes() {
     QVERIFY(revokedBadges(L) > before);
     // Later, once the group is stable again and the animation is over, it is gone.
     c->runTo(e.time + 15000);
-    const ClusterLayout& later = w->clusterView()->layout();
+    const ClusterLayout& later = w->clusterCanvas()->layout();
     QCOMPARE(revokedBadges(later), 0);
     for (const auto& g : later.groups) QCOMPARE(g.phase, RebalancePhase::None);
 }
@@ -91,7 +91,7 @@ void AppFeaturesTest::eagerStopsTheWorldCooperativeKeepsFlowing() {
     const auto r = firstEvent(eager->controller(), sim::EventType::PartitionsRevoked, 20000);
     QVERIFY(r);
     eager->controller()->seek(*r + 1);
-    const GroupItem* g = eager->clusterView()->layout().group(QStringLiteral("faturacao"));
+    const GroupItem* g = eager->clusterCanvas()->layout().group(QStringLiteral("faturacao"));
     QVERIFY(g);
     QVERIFY(!g->cooperative);
     QCOMPARE(g->phase, RebalancePhase::StopTheWorld);
@@ -107,7 +107,7 @@ void AppFeaturesTest::eagerStopsTheWorldCooperativeKeepsFlowing() {
     const auto rv = firstEvent(c, sim::EventType::PartitionsRevoked, 20000);
     QVERIFY(rv);
     c->seek(*rv + 1);
-    g = coop->clusterView()->layout().group(QStringLiteral("faturacao"));
+    g = coop->clusterCanvas()->layout().group(QStringLiteral("faturacao"));
     QVERIFY(g);
     QVERIFY(g->cooperative);
     QVERIFY(g->phase != RebalancePhase::StopTheWorld && g->phase != RebalancePhase::None);
@@ -120,7 +120,7 @@ void AppFeaturesTest::eagerStopsTheWorldCooperativeKeepsFlowing() {
     bool sawUnowned = false, sawFresh = false;
     for (std::size_t i = *rv + 1; i < c->eventCount() && c->journal()[i].time < c->journal()[*rv].time + 10000; ++i) {
         c->seek(i);
-        const GroupItem* gi = coop->clusterView()->layout().group(QStringLiteral("faturacao"));
+        const GroupItem* gi = coop->clusterCanvas()->layout().group(QStringLiteral("faturacao"));
         sawUnowned |= !gi->unowned.empty() && (gi->phase == RebalancePhase::CoopUnowned || gi->phase == RebalancePhase::CoopAssign);
         for (const auto& m : gi->consumers)
             for (const auto& b : m.partitions) sawFresh |= b.fresh;
@@ -135,7 +135,7 @@ void AppFeaturesTest::recordsTravelToTheChosenPartition() {
     QVERIFY(w);
     auto* c = w->controller();
     c->runTo(10000);
-    const ClusterLayout& L = w->clusterView()->layout();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
     QVERIFY(!L.batchedFlights);
     QVERIFY(!L.flights.empty());
     for (const auto& f : L.flights) {
@@ -150,7 +150,7 @@ void AppFeaturesTest::recordsTravelToTheChosenPartition() {
     // At 64x the flights are grouped: at most one per (producer, partition), none dropped.
     c->setSpeed(64);
     c->runTo(12000);
-    const ClusterLayout& fast = w->clusterView()->layout();
+    const ClusterLayout& fast = w->clusterCanvas()->layout();
     QVERIFY(fast.batchedFlights);
     std::set<std::pair<std::int32_t, sim::TpKey>> seen;
     for (const auto& f : fast.flights) QVERIFY(seen.insert({f.producer, f.tp}).second);
@@ -295,16 +295,16 @@ void AppFeaturesTest::hugeTopicIsBoundedResponsiveAndLegible() {
     t.start();
     QVERIFY(d.tryCreate());
     const qint64 createMs = t.elapsed();
-    const ClusterLayout& L = w->clusterView()->layout();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
     const qint64 layoutMs = t.elapsed() - createMs;
-    w->clusterView()->repaint();
+    w->clusterCanvas()->repaint();
     qInfo("create %lld ms, layout %lld ms", static_cast<long long>(createMs), static_cast<long long>(layoutMs));
     const qint64 blockMs = t.elapsed();
     qInfo("creating 9999x3 partitions, layout and paint: %lld ms", static_cast<long long>(blockMs));
     QCOMPARE(c->sim().topic("enorme")->partitions.size(), std::size_t{9999});
     // Legible: every broker draws the strips that fit, none thinner than the minimum, all inside the
     // broker and above its summary row, which counts the rest.
-    const Theme& th = w->clusterView()->theme();
+    const Theme& th = w->clusterCanvas()->theme();
     QCOMPARE(L.brokers.size(), std::size_t{3});
     for (const auto& b : L.brokers) {
         QCOMPARE(b.replicas, 9999);
@@ -332,7 +332,7 @@ void AppFeaturesTest::hugeTopicIsBoundedResponsiveAndLegible() {
     // sharing the rows among topics, it would take them all or be pushed out of view).
     QVERIFY(c->createTopic("zz-pequeno", 3, 3, nullptr));
     QVERIFY(c->createTopic("aaa-grande", 2000, 3, nullptr));
-    const ClusterLayout& L2 = w->clusterView()->layout();
+    const ClusterLayout& L2 = w->clusterCanvas()->layout();
     int small = 0, enorme = 0, aaa = 0;
     for (const auto& st : L2.strips) {
         small += st.name.startsWith(QStringLiteral("zz-pequeno-"));
@@ -344,7 +344,7 @@ void AppFeaturesTest::hugeTopicIsBoundedResponsiveAndLegible() {
     // A consumer of the huge topic: a bounded number of badges, then one "+ N more" chip, all inside the panel.
     const std::int32_t consumer = c->addConsumer("grupo-enorme", {"enorme"});
     c->runTo(c->time() + 10000);
-    const ClusterLayout& L3 = w->clusterView()->layout();
+    const ClusterLayout& L3 = w->clusterCanvas()->layout();
     const ConsumerItem* ci = L3.consumer(consumer);
     QVERIFY(ci);
     QCOMPARE(static_cast<int>(ci->partitions.size()), 9999); // every assignment listed (group panel)
@@ -360,10 +360,10 @@ void AppFeaturesTest::hugeTopicIsBoundedResponsiveAndLegible() {
     QVERIFY(ci->rect.bottom() <= L3.size.height());
     // Later frames stay cheap: layout + paint of the whole view.
     t.restart();
-    QImage image(w->clusterView()->size(), QImage::Format_ARGB32_Premultiplied);
+    QImage image(w->clusterCanvas()->size(), QImage::Format_ARGB32_Premultiplied);
     for (int i = 0; i < 5; ++i) {
         QPainter painter(&image);
-        w->clusterView()->render(painter, w->clusterView()->size()); // a fresh layout, then paint
+        w->clusterCanvas()->render(painter, w->clusterCanvas()->size()); // a fresh layout, then paint
     }
     const qint64 frameMs = t.elapsed() / 5;
     qInfo("frame with 29997 replicas: %lld ms", static_cast<long long>(frameMs));

@@ -1,6 +1,6 @@
 #include "tests/app/tst_cli.h"
 
-#include "app/application.h"
+#include "app/core/application.h"
 
 #include <QFile>
 #include <QImage>

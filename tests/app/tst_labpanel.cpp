@@ -1,13 +1,13 @@
 #include "tests/app/tst_labpanel.h"
 
-#include "app/application.h"
-#include "app/clihost.h"
-#include "app/labpanel.h"
-#include "app/language.h"
-#include "app/mainwindow.h"
-#include "app/simulationcontroller.h"
-#include "app/terminalconsole.h"
-#include "app/terminalpanel.h"
+#include "app/core/application.h"
+#include "app/terminal/clihost.h"
+#include "app/labs/labpanel.h"
+#include "app/core/language.h"
+#include "app/core/mainwindow.h"
+#include "app/core/simulationcontroller.h"
+#include "app/terminal/terminalconsole.h"
+#include "app/terminal/terminalpanel.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>

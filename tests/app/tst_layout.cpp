@@ -1,17 +1,17 @@
 #include "tests/app/tst_layout.h"
 
-#include "app/builderdialogs.h"
-#include "app/clusterview.h"
-#include "app/comparewindow.h"
-#include "app/labpanel.h"
-#include "app/language.h"
-#include "app/mainwindow.h"
-#include "app/plotsview.h"
-#include "app/screenfit.h"
-#include "app/simulationcontroller.h"
-#include "app/terminalconsole.h"
-#include "app/terminalpanel.h"
-#include "app/timelinebar.h"
+#include "app/dialogs/builderdialogs.h"
+#include "app/cluster/clustercanvas.h"
+#include "app/cluster/comparewindow.h"
+#include "app/labs/labpanel.h"
+#include "app/core/language.h"
+#include "app/core/mainwindow.h"
+#include "app/cluster/plotsview.h"
+#include "app/core/screenfit.h"
+#include "app/core/simulationcontroller.h"
+#include "app/terminal/terminalconsole.h"
+#include "app/terminal/terminalpanel.h"
+#include "app/cluster/timelinebar.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -224,7 +224,7 @@ void LayoutTest::leadersKeepTheirLabels() {
     QVERIFY(setLanguage(lang));
     auto w = makeWindow(size, presentation, docks);
     QVERIFY(w);
-    const ClusterLayout& L = w->clusterView()->layout();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
     QCOMPARE(L.strips.size(), 18u);
     const QStringList problems = labelProblems(L);
     QVERIFY2(problems.isEmpty(),
@@ -283,8 +283,8 @@ void LayoutTest::terminalShowsEnoughLinesWithoutWrapping() {
     }
     QCOMPARE(tableLines, 7); // the topic line and 6 partitions
     // And the cluster view above it stays readable.
-    QVERIFY2(labelProblems(w->clusterView()->layout()).isEmpty(),
-             qPrintable(labelProblems(w->clusterView()->layout()).join(QStringLiteral("; "))));
+    QVERIFY2(labelProblems(w->clusterCanvas()->layout()).isEmpty(),
+             qPrintable(labelProblems(w->clusterCanvas()->layout()).join(QStringLiteral("; "))));
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
@@ -308,7 +308,7 @@ void LayoutTest::compareKeepsNamesAndBrokerWidth() {
     if (presentation) cw.setPresentation(true);
     cw.seekTime(8000);
     settle();
-    for (ClusterView* v : {cw.leftView(), cw.rightView()}) {
+    for (ClusterCanvas* v : {cw.leftView(), cw.rightView()}) {
         const ClusterLayout& L = v->layout();
         QVERIFY(!L.strips.empty());
         for (const auto& b : L.brokers)
@@ -321,10 +321,10 @@ void LayoutTest::compareKeepsNamesAndBrokerWidth() {
         // The brokers' status lines are whole (on two lines if need be) when there is room.
         for (const auto& b : L.brokers) {
             if (size.height() < 1000) break; // a 768-pixel-high compare window keeps the strips' detail first
-            const QString status = QCoreApplication::translate("fluxolab::app::ClusterView", "running") +
-                                   (b.controller ? QCoreApplication::translate("fluxolab::app::ClusterView", " · controller") : QString()) +
+            const QString status = QCoreApplication::translate("fluxolab::app::ClusterCanvas", "running") +
+                                   (b.controller ? QCoreApplication::translate("fluxolab::app::ClusterCanvas", " · controller") : QString()) +
                                    QStringLiteral(" · ") +
-                                   QCoreApplication::translate("fluxolab::app::ClusterView", "%n leader(s)", nullptr, b.leaders);
+                                   QCoreApplication::translate("fluxolab::app::ClusterCanvas", "%n leader(s)", nullptr, b.leaders);
             const double w = b.headerRect.width() - 16 * L.theme.scale;
             const QRectF need = QFontMetricsF(L.theme.font(8)).boundingRect(QRectF(0, 0, w, 1000), Qt::AlignLeft | Qt::TextWordWrap, status);
             QVERIFY2(need.width() <= w + 0.5 && need.height() <= b.headerRect.height() - 22 * L.theme.scale + 0.5, qPrintable(status));
@@ -349,7 +349,7 @@ void LayoutTest::flightsDoNotCoverLabels() {
         int flights = 0, keys = 0;
         for (std::int64_t t = 8000; t < 14000; t += 70) {
             c->runTo(t);
-            const ClusterLayout& L = w->clusterView()->layout();
+            const ClusterLayout& L = w->clusterCanvas()->layout();
             for (const auto& f : L.flights) {
                 ++flights;
                 const ReplicaStrip* target = L.leaderStrip(f.tp);
@@ -392,7 +392,7 @@ void LayoutTest::legendIsOnScreen() {
     QVERIFY(setLanguage(lang));
     auto w = makeWindow(size, presentation, docks);
     QVERIFY(w);
-    const ClusterLayout& L = w->clusterView()->layout();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
     QVERIFY2(!L.legendRect.isEmpty(), "no legend");
     QVERIFY(QRectF(QPointF(0, 0), L.size).contains(L.legendRect));
     QCOMPARE(L.legend.size(), 6u); // position, committed, LEO, HW, key colours, above the HW
@@ -478,7 +478,7 @@ void LayoutTest::openingTheTerminalFocusesItsPrompt() {
         auto w = makeWindow(QSize(1366, 768), false, false);
         QVERIFY(w);
         QVERIFY(QTest::qWaitForWindowActive(w.get()));
-        w->clusterView()->setFocus();
+        w->clusterCanvas()->setFocus();
         QVERIFY(!w->terminalPanel()->isVisible());
         if (shortcut) {
             QTest::keyClick(w.get(), Qt::Key_T, Qt::ControlModifier);
@@ -565,7 +565,7 @@ void LayoutTest::screenshots() {
                 settle();
                 const QImage image = w->grab().toImage();
                 QCOMPARE(image.size(), size);
-                QVERIFY(labelProblems(w->clusterView()->layout()).isEmpty());
+                QVERIFY(labelProblems(w->clusterCanvas()->layout()).isEmpty());
                 if (!shotsDir().isEmpty())
                     image.save(
                         QStringLiteral("%1/main-%2x%3-%4-%5.png")

@@ -1,12 +1,13 @@
 #include "tests/app/tst_mainwindow.h"
 
-#include "app/clusterview.h"
-#include "app/grouppanel.h"
-#include "app/language.h"
-#include "app/mainwindow.h"
-#include "app/plotsview.h"
-#include "app/simulationcontroller.h"
-#include "app/tablemodels.h"
+#include "app/cluster/clustercanvas.h"
+#include "app/cluster/grouppanel.h"
+#include "app/core/language.h"
+#include "app/core/mainwindow.h"
+#include "app/cluster/plotsview.h"
+#include "app/core/simulationcontroller.h"
+#include "app/cluster/tablemodels.h"
+#include "labs/observe/observation.h"
 
 #include <QAction>
 #include <QFile>
@@ -34,7 +35,7 @@ std::unique_ptr<MainWindow> makeWindow() {
 }
 
 /// Everything the cluster view draws, as text: brokers, strips (role, ISR, offsets, cells), groups.
-QString signature(ClusterView* view) {
+QString signature(ClusterCanvas* view) {
     const ClusterLayout& L = view->layout();
     QStringList out;
     for (const auto& b : L.brokers) out << QStringLiteral("B%1 %2 %3 %4").arg(b.id).arg(b.alive).arg(b.fenced).arg(b.leaders);
@@ -79,7 +80,7 @@ void MainWindowTest::loadScenario() {
     QVERIFY(c->hasRun());
     QCOMPARE(c->seed(), 42u);
     c->runTo(5000);
-    const ClusterLayout& L = w->clusterView()->layout();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
     QCOMPARE(L.brokers.size(), 3u);
     QCOMPARE(L.strips.size(), 18u); // 6 partitions x replication factor 3
     QCOMPARE(L.producers.size(), 1u);
@@ -122,13 +123,13 @@ void MainWindowTest::stepForwardAndBack() {
     auto* c = w->controller();
     c->runTo(3000);
     const std::size_t n = c->cursor();
-    const QString at = signature(w->clusterView());
+    const QString at = signature(w->clusterCanvas());
     w->action(QStringLiteral("stepForward"))->trigger();
     QCOMPARE(c->cursor(), n + 1);
     QVERIFY(c->currentEvent());
     w->action(QStringLiteral("stepBack"))->trigger();
     QCOMPARE(c->cursor(), n);
-    QCOMPARE(signature(w->clusterView()), at);
+    QCOMPARE(signature(w->clusterCanvas()), at);
     w->action(QStringLiteral("stepBack"))->trigger();
     QCOMPARE(c->cursor(), n - 1);
     QVERIFY(!c->isLive());
@@ -142,27 +143,27 @@ void MainWindowTest::scrubIsDeterministic() {
     QVERIFY(end > 1000);
     const std::size_t mid = end / 2;
     c->seek(mid);
-    const QString a = signature(w->clusterView());
+    const QString a = signature(w->clusterCanvas());
     QCOMPARE(c->cursor(), mid);
     c->seek(end);
     QVERIFY(c->isLive());
-    QVERIFY(signature(w->clusterView()) != a);
+    QVERIFY(signature(w->clusterCanvas()) != a);
     c->seek(mid);
-    QCOMPARE(signature(w->clusterView()), a);
+    QCOMPARE(signature(w->clusterCanvas()), a);
     // Through the scrubber widget as well, and by stepping up to it.
     c->seek(mid - 25);
     for (int i = 0; i < 25; ++i) c->stepForward();
-    QCOMPARE(signature(w->clusterView()), a);
+    QCOMPARE(signature(w->clusterCanvas()), a);
     // A fresh run with the same seed shows the same picture at the same event index.
     auto w2 = makeWindow();
     w2->controller()->runTo(25000);
     w2->controller()->seek(mid);
-    QCOMPARE(signature(w2->clusterView()), a);
+    QCOMPARE(signature(w2->clusterCanvas()), a);
     // Another seed differs.
     w2->controller()->restart(43);
     w2->controller()->runTo(25000);
     w2->controller()->seek(mid);
-    QVERIFY(signature(w2->clusterView()) != a);
+    QVERIFY(signature(w2->clusterCanvas()) != a);
 }
 
 void MainWindowTest::backgroundPlaybackIsTheSameRun() {
@@ -178,12 +179,12 @@ void MainWindowTest::backgroundPlaybackIsTheSameRun() {
         QVERIFY(c->time() <= shown + 16 * 64); // at most one frame of virtual time per frame
         shown = c->time();
         // The picture is the journal's state at the cursor: the layout is built, the worker runs.
-        QVERIFY(!w->clusterView()->layout().strips.empty());
+        QVERIFY(!w->clusterCanvas()->layout().strips.empty());
     }
     QVERIFY(shown > 16 * 64 * 10);
-    const QString atCursor = signature(w->clusterView());
+    const QString atCursor = signature(w->clusterCanvas());
     c->settle();
-    QCOMPARE(signature(w->clusterView()), atCursor); // folding the slice in does not move the cursor
+    QCOMPARE(signature(w->clusterCanvas()), atCursor); // folding the slice in does not move the cursor
     const sim::TimeMs simulated = c->sim().now();
     QVERIFY(simulated >= shown);
     auto w2 = makeWindow();
@@ -192,7 +193,7 @@ void MainWindowTest::backgroundPlaybackIsTheSameRun() {
     QCOMPARE(QString::fromStdString(c->journal().sha256()), QString::fromStdString(w2->controller()->journal().sha256()));
     c->seek(c->cursor());
     w2->controller()->seek(c->cursor());
-    QCOMPARE(signature(w2->clusterView()), signature(w->clusterView()));
+    QCOMPARE(signature(w2->clusterCanvas()), signature(w->clusterCanvas()));
     // Pausing live playback shows everything simulated so far and stays live.
     c->goLive();
     c->setPlaying(true);
@@ -241,14 +242,14 @@ void MainWindowTest::stopBrokerMovesLeaders() {
     auto* c = w->controller();
     c->runTo(8000);
     std::vector<sim::TpKey> led;
-    for (const auto& s : w->clusterView()->layout().strips)
+    for (const auto& s : w->clusterCanvas()->layout().strips)
         if (s.leader && s.broker == 1) led.push_back(s.tp);
     QVERIFY(!led.empty());
     QAction* stop = w->action(QStringLiteral("stopBroker1"));
     QVERIFY(stop && stop->isEnabled());
     stop->trigger();
     c->runTo(c->time() + 2000);
-    const ClusterLayout& L = w->clusterView()->layout();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
     QVERIFY(!L.broker(1)->alive);
     for (const auto& tp : led) {
         const ReplicaStrip* s = L.leaderStrip(tp);
@@ -263,8 +264,8 @@ void MainWindowTest::stopBrokerMovesLeaders() {
     // Recovery: start it again; it returns to the ISR.
     w->action(QStringLiteral("startBroker1"))->trigger();
     c->runTo(c->time() + 15000);
-    QVERIFY(w->clusterView()->layout().broker(1)->alive);
-    QVERIFY(w->clusterView()->layout().strip(led.front(), 1)->inIsr);
+    QVERIFY(w->clusterCanvas()->layout().broker(1)->alive);
+    QVERIFY(w->clusterCanvas()->layout().strip(led.front(), 1)->inIsr);
 }
 
 void MainWindowTest::allReplicasDownIsLeaderNone() {
@@ -275,7 +276,7 @@ void MainWindowTest::allReplicasDownIsLeaderNone() {
         c->stopBroker(b, true);
         c->runTo(c->time() + 12000);
     }
-    const ClusterLayout& L = w->clusterView()->layout();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
     int offline = 0;
     for (const auto& s : L.strips) offline += s.offline ? 1 : 0;
     QCOMPARE(offline, 18);
@@ -286,18 +287,18 @@ void MainWindowTest::addConsumerRebalances() {
     auto w = makeWindow();
     auto* c = w->controller();
     c->runTo(10000);
-    const GroupItem* g = w->clusterView()->layout().group(QStringLiteral("faturacao"));
+    const GroupItem* g = w->clusterCanvas()->layout().group(QStringLiteral("faturacao"));
     QVERIFY(g);
     const auto before = g->consumers.size();
     const auto generation = g->generation;
     const auto idx = c->addConsumer("faturacao");
     QVERIFY(idx >= 0);
     c->runTo(c->time() + 8000); // before the scenario's own third consumer joins at 20 s
-    g = w->clusterView()->layout().group(QStringLiteral("faturacao"));
+    g = w->clusterCanvas()->layout().group(QStringLiteral("faturacao"));
     QCOMPARE(g->consumers.size(), before + 1);
     QVERIFY(g->generation > generation);
-    QVERIFY(w->clusterView()->layout().consumer(idx));
-    QVERIFY(!w->clusterView()->layout().consumer(idx)->partitions.empty());
+    QVERIFY(w->clusterCanvas()->layout().consumer(idx));
+    QVERIFY(!w->clusterCanvas()->layout().consumer(idx)->partitions.empty());
     // The action is recorded in the scenario (so it can be saved).
     bool found = false;
     for (const auto& a : c->scenario().actions) found |= a.kind == sim::ScenarioAction::Kind::AddConsumer && a.at_ms >= 10000 && a.at_ms <= 10002;
@@ -328,14 +329,14 @@ void MainWindowTest::switchLanguage() {
 void MainWindowTest::presentationMode() {
     auto w = makeWindow();
     w->controller()->runTo(5000);
-    const double cellH = w->clusterView()->layout().strips.front().cellsRect.height();
+    const double cellH = w->clusterCanvas()->layout().strips.front().cellsRect.height();
     const double speed = w->controller()->speed();
     w->action(QStringLiteral("presentation"))->trigger();
     QVERIFY(w->isPresentation());
-    QVERIFY(w->clusterView()->theme().presentation);
+    QVERIFY(w->clusterCanvas()->theme().presentation);
     QVERIFY(!w->menuBar()->isVisible());
     QVERIFY(!w->findChild<QToolBar*>()->isVisible());
-    QVERIFY(w->clusterView()->layout().strips.front().cellsRect.height() >= cellH);
+    QVERIFY(w->clusterCanvas()->layout().strips.front().cellsRect.height() >= cellH);
     QVERIFY(w->controller()->speed() < speed);
     w->action(QStringLiteral("presentation"))->trigger();
     QVERIFY(!w->isPresentation());
@@ -427,7 +428,7 @@ void MainWindowTest::slowConsumerThatLeftSaysSo() {
     auto* c = w->controller();
     // Consumers by index: 0 = 'rapido', 1 = 'lento' (the scenario's order).
     auto statusOf = [&](std::int32_t index) {
-        for (const auto& g : w->clusterView()->layout().groups)
+        for (const auto& g : w->clusterCanvas()->layout().groups)
             for (const auto& ci : g.consumers)
                 if (ci.index == index) return ci.status;
         return ConsumerStatus::Consuming;
@@ -441,7 +442,7 @@ void MainWindowTest::slowConsumerThatLeftSaysSo() {
     for (sim::TimeMs t = 20000; t <= 90000; t += 500) {
         c->runTo(t);
         std::map<sim::TpKey, int> consuming;
-        for (const auto& g : w->clusterView()->layout().groups)
+        for (const auto& g : w->clusterCanvas()->layout().groups)
             for (const auto& ci : g.consumers)
                 if (ci.status == ConsumerStatus::Consuming)
                     for (const auto& b : ci.partitions)
@@ -461,7 +462,7 @@ void MainWindowTest::coordinatorFailoverIsShownAndRecovers() {
     auto w = makeWindow();
     auto* c = w->controller();
     c->runTo(8000); // Stable in generation 1 (since 6 s); the scenario adds a consumer at 20 s
-    const auto& g0 = w->clusterView()->layout().groups.front();
+    const auto& g0 = w->clusterCanvas()->layout().groups.front();
     QVERIFY(!g0.coordinatorDown);
     QCOMPARE(g0.state, sim::GroupState::Stable);
     const sim::BrokerId coordinator = g0.coordinator;
@@ -471,9 +472,9 @@ void MainWindowTest::coordinatorFailoverIsShownAndRecovers() {
     QVERIFY(crash);
     crash->trigger();
     c->runTo(c->time() + 2000);
-    QVERIFY(w->clusterView()->layout().groups.front().coordinatorDown);
+    QVERIFY(w->clusterCanvas()->layout().groups.front().coordinatorDown);
     c->runTo(19500); // fenced at 17 s
-    const auto& g1 = w->clusterView()->layout().groups.front();
+    const auto& g1 = w->clusterCanvas()->layout().groups.front();
     QVERIFY(!g1.coordinatorDown);
     QVERIFY(g1.coordinator != coordinator);
     QCOMPARE(g1.state, sim::GroupState::Stable);
@@ -486,4 +487,95 @@ void MainWindowTest::coordinatorFailoverIsShownAndRecovers() {
     for (std::size_t i = j.size(); i-- > 0 && j[i].time > after;)
         if (j[i].type == sim::EventType::OffsetCommitted && j[i].actor >= 0) committed = true;
     QVERIFY(committed);
+}
+
+void MainWindowTest::viewsRenderAHandBuiltObservationHidingWhatIsMissing() {
+    // What a real cluster's backend would give: no journal (no time travel), no replica fetch state.
+    using namespace labs::observe;
+    Observation o;
+    o.capabilities = Capabilities::all().without(Capability::TimeTravel).without(Capability::ReplicaFetchState);
+    o.brokers = {{1, "localhost", 9092, true, false, true}, {2, "localhost", 9093, true, false, false}};
+    o.topics = {{"pedidos", "AAAAAAAAAAAAAAAAAAAAAA", 1, 2, {{"retention.ms", "60000"}}, false}};
+    Partition p;
+    p.topic = "pedidos";
+    p.leader = 1;
+    p.replicas = {1, 2};
+    p.isr = {1};
+    p.high_watermark = 5;
+    p.log_end = 9;
+    o.partitions = {p};
+    Group g;
+    g.name = "faturas";
+    g.state = sim::GroupState::Stable;
+    g.protocol = "range";
+    g.generation = 3;
+    g.coordinator = 2;
+    g.coordinator_host = "localhost:9093";
+    g.members = {{0, "consumer-faturas-1-abc", "consumer-faturas-1", "/127.0.0.1", {{"pedidos", 0}}}};
+    g.committed = {{{"pedidos", 0}, 4}};
+    g.lag = {{{"pedidos", 0}, 1}};
+    o.groups = {g};
+
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    w.topicsModel()->setObservation(o);
+    w.partitionsModel()->setObservation(o);
+    w.groupsModel()->setObservation(o);
+    w.offsetsModel()->setObservation(o);
+    QCOMPARE(w.topicsModel()->rows().size(), std::size_t{1});
+    QCOMPARE(w.topicsModel()->cell(0, 1), QStringLiteral("AAAAAAAAAAAAAAAAAAAAAA"));
+    QCOMPARE(w.topicsModel()->cell(0, 4), QStringLiteral("retention.ms=60000"));
+    QCOMPARE(w.partitionsModel()->cell(0, 4), QStringLiteral("1"));
+    QCOMPARE(w.partitionsModel()->cell(0, 6), QStringLiteral("5"));
+    QCOMPARE(w.partitionsModel()->cell(0, 7), QStringLiteral("-")); // the LEO: replica fetch state, not available
+    QCOMPARE(w.groupsModel()->cell(0, 1), QStringLiteral("localhost:9093  (2)"));
+    QCOMPARE(w.groupsModel()->cell(0, 2), QStringLiteral("range"));
+    QCOMPARE(w.groupsModel()->cell(0, 5), QStringLiteral("3"));
+    QCOMPARE(w.offsetsModel()->cell(0, 3), QStringLiteral("4"));
+    QCOMPARE(w.offsetsModel()->cell(0, 5), QStringLiteral("1"));
+    QCOMPARE(w.offsetsModel()->cell(0, 6), QStringLiteral("consumer-faturas-1-abc"));
+    // The plots need a history: without time travel their tab is hidden, the others stay.
+    auto* tabs = w.findChild<QTabWidget*>();
+    QVERIFY(tabs);
+    auto tabOf = [&](const char* id) { return tabs->indexOf(w.findChild<QWidget*>(QString::fromLatin1(id))); };
+    w.applyCapabilities(o.capabilities);
+    QVERIFY(!tabs->isTabVisible(tabOf("plots")));
+    for (const char* id : {"cluster", "groups", "tables"}) QVERIFY2(tabs->isTabVisible(tabOf(id)), id);
+    // With the capability, the same observation shows the LEO and every tab.
+    o.capabilities = Capabilities::all();
+    w.partitionsModel()->setObservation(o);
+    QCOMPARE(w.partitionsModel()->cell(0, 7), QStringLiteral("9"));
+    w.applyCapabilities(w.controller()->capabilities());
+    QVERIFY(tabs->isTabVisible(tabOf("plots")));
+}
+
+void MainWindowTest::aPastMomentShowsTheTopicOfThatMoment() {
+    // A topic deleted and created again under the same name has another id: the tables at a past
+    // moment show the id of that moment, not the live one.
+    MainWindow w;
+    auto* c = w.controller();
+    c->newScenario(1);
+    QString error;
+    QVERIFY(c->createTopic("aula", 1, 1, &error));
+    c->runTo(2000);
+    const std::string first = c->sim().topic("aula")->topic_id;
+    const std::size_t then = c->cursor();
+    QVERIFY(c->mutableSim()->deleteTopic("aula").ok());
+    c->runTo(4000);
+    QVERIFY(c->mutableSim()->createTopic("aula", 1, 1).ok());
+    c->simulationChangedExternally();
+    c->runTo(6000);
+    const std::string second = c->sim().topic("aula")->topic_id;
+    QVERIFY(first != second);
+    QCOMPARE(c->observation().topic("aula")->topic_id, second);
+    c->seek(then);
+    QVERIFY(!c->observation().live);
+    QCOMPARE(c->observation().topic("aula")->topic_id, first);
+    w.topicsModel()->refresh();
+    int row = -1;
+    for (int r = 0; r < static_cast<int>(w.topicsModel()->rows().size()); ++r)
+        if (w.topicsModel()->cell(r, 0) == QStringLiteral("aula")) row = r;
+    QVERIFY(row >= 0);
+    QCOMPARE(w.topicsModel()->cell(row, 1), QString::fromStdString(first));
 }

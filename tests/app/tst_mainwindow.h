@@ -23,4 +23,6 @@ private Q_SLOTS:
     void playbackGoesPastTheDuration();
     void slowConsumerThatLeftSaysSo();
     void coordinatorFailoverIsShownAndRecovers();
+    void viewsRenderAHandBuiltObservationHidingWhatIsMissing();
+    void aPastMomentShowsTheTopicOfThatMoment();
 };

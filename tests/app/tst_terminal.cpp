@@ -1,13 +1,16 @@
 #include "tests/app/tst_terminal.h"
 
-#include "app/clihost.h"
-#include "app/labpanel.h"
-#include "app/language.h"
-#include "app/mainwindow.h"
-#include "app/simulationcontroller.h"
-#include "app/tablemodels.h"
-#include "app/terminalconsole.h"
-#include "app/terminalpanel.h"
+#include "app/terminal/clihost.h"
+#include "app/labs/labpanel.h"
+#include "app/core/language.h"
+#include "app/core/mainwindow.h"
+#include "app/core/simulationcontroller.h"
+#include "app/cluster/tablemodels.h"
+#include "app/terminal/terminalconsole.h"
+#include "app/terminal/terminalpanel.h"
+
+#include "labs/session_journal.h"
+#include "sim/hash.h"
 
 #include <QListWidget>
 #include <QProgressBar>
@@ -357,4 +360,79 @@ void TerminalTest::errorsShowTheTeachingNote() {
     // Ctrl+L clears.
     QTest::keyClick(c, Qt::Key_L, Qt::ControlModifier);
     QCOMPARE(c->toPlainText(), TerminalConsole::prompt());
+}
+
+namespace {
+/// Records of `topic` in the live simulation (every partition's leader log end).
+std::int64_t recordsIn(const SimulationController* c, const std::string& topic) {
+    std::int64_t n = 0;
+    const sim::TopicState* t = c->sim().topic(topic);
+    if (!t) return -1;
+    for (const auto& ps : t->partitions) n += ps.high_watermark;
+    return n;
+}
+
+/// A run mixing terminal and toolbar work: a topic and three records from the terminal, a consumer
+/// from the toolbar, then a producer from the toolbar (which replays the scenario from the start).
+void mixedRun(MainWindow* w) {
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-topics.sh --create --topic aula --partitions 2") + kBootstrap);
+    ticks(w->cliHost(), 5);
+    type(c, QStringLiteral("kafka-console-producer.sh --topic aula") + kBootstrap);
+    for (const char* line : {"um", "dois", "tres"}) type(c, QString::fromLatin1(line));
+    ticks(w->cliHost(), 10);
+    QTest::keyClick(c, Qt::Key_D, Qt::ControlModifier);
+    w->controller()->runTo(w->controller()->sim().now() + 500);
+    QVERIFY(w->controller()->addConsumer("faturacao", {"encomendas"}) >= 0);
+    ticks(w->cliHost(), 5);
+    sim::KeySpec keys;
+    keys.count = 4;
+    keys.prefix = "k-";
+    QVERIFY(!w->controller()->addProducer("encomendas", 10, keys).empty());
+    ticks(w->cliHost(), 10);
+}
+} // namespace
+
+void TerminalTest::toolbarProducerAfterTerminalWorkKeepsIt() {
+    // Adding a producer from the toolbar replays the scenario from the start: what the terminal
+    // did (a topic, records) must come back with it, not vanish.
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    w->controller()->runTo(2000);
+    mixedRun(w.get());
+    QVERIFY2(w->controller()->sim().topic("aula") != nullptr, "the terminal's topic was discarded");
+    QCOMPARE(recordsIn(w->controller(), "aula"), std::int64_t{3});
+    // The terminal still knows its commands (lab checks read them) and they are journaled once.
+    QCOMPARE(w->cliHost()->journal().commandCount(), std::size_t{2});
+    // And the terminal keeps working on the replayed cluster.
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-topics.sh --describe --topic aula") + kBootstrap);
+    QVERIFY2(c->toPlainText().contains(QStringLiteral("PartitionCount: 2")), qPrintable(c->toPlainText()));
+}
+
+void TerminalTest::mixedToolbarAndTerminalRunReplaysToTheSameJournal() {
+    // One action log: the scenario (with the toolbar's actions) and the terminal's journal. Saving
+    // both and replaying them on a fresh window gives the same simulation journal.
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    w->controller()->runTo(2000);
+    mixedRun(w.get());
+    const sim::TimeMs end = w->controller()->sim().now();
+    const std::string hash = w->controller()->journal().sha256();
+    const std::size_t events = w->controller()->eventCount();
+    const std::string scenario = sim::scenarioToJson(w->controller()->scenario());
+    const std::string terminal = w->cliHost()->journal().toJson();
+
+    auto w2 = makeWindow();
+    sim::ScenarioError err;
+    const auto s = sim::parseScenario(scenario, "mixed.json", err);
+    QVERIFY2(s, err.str().c_str());
+    w2->controller()->load(*s, w->controller()->seed());
+    std::string jerr;
+    const auto journal = labs::SessionJournal::fromJson(terminal, &jerr);
+    QVERIFY2(journal, jerr.c_str());
+    QCOMPARE(w2->cliHost()->replay(*journal), std::size_t{2});
+    w2->controller()->runTo(end);
+    QCOMPARE(w2->controller()->eventCount(), events);
+    QCOMPARE(QString::fromStdString(w2->controller()->journal().sha256()), QString::fromStdString(hash));
 }

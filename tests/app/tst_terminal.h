@@ -18,4 +18,6 @@ private Q_SLOTS:
     void corruptSavedProgressStartsTheLabOver();
     void restartResetsTheLabAndItsCluster();
     void errorsShowTheTeachingNote();
+    void toolbarProducerAfterTerminalWorkKeepsIt();
+    void mixedToolbarAndTerminalRunReplaysToTheSameJournal();
 };

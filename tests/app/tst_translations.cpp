@@ -1,6 +1,7 @@
 #include "tests/app/tst_translations.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
@@ -62,8 +63,10 @@ QSet<QString> trStrings() {
     const QDir app(QDir(QStringLiteral(FLUXOLAB_SOURCE_DIR)).filePath(QStringLiteral("app")));
     static const QRegularExpression call(QStringLiteral(R"re(\btr\(((?:\s*"(?:[^"\\]|\\.)*")+))re"));
     static const QRegularExpression piece(QStringLiteral(R"re("((?:[^"\\]|\\.)*)")re"));
-    for (const QString& file : app.entryList({QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files)) {
-        QFile f(app.filePath(file));
+    // Every area folder of app/ (core, cluster, terminal, labs, dialogs).
+    for (QDirIterator files(app.path(), {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files, QDirIterator::Subdirectories);
+         files.hasNext();) {
+        QFile f(files.next());
         if (!f.open(QIODevice::ReadOnly)) continue;
         const QString text = QString::fromUtf8(f.readAll());
         for (auto it = call.globalMatch(text); it.hasNext();) {

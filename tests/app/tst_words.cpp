@@ -1,7 +1,7 @@
 #include "tests/app/tst_words.h"
 
-#include "app/language.h"
-#include "app/texts.h"
+#include "app/core/language.h"
+#include "app/core/texts.h"
 #include "sim/scenario.h"
 
 #include <QCoreApplication>

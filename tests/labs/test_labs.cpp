@@ -135,21 +135,33 @@ TEST_SUITE("labs/java") {
         for (int i = 0; i < 13; ++i) many.push_back(31 - i);
         CHECK(javaHashMapOrder(many).front() == 12);
     }
-    TEST_CASE("a backend over an external simulation acts on that simulation") {
-        fluxolab::sim::ClusterConfig cfg;
-        fluxolab::sim::Simulation sim(cfg, 7);
+    TEST_CASE("a backend over an external session acts on that session, on its clock") {
+        fluxolab::sim::Scenario scenario = Session::emptyScenario(1);
+        scenario.topics.push_back({"loja", 1, 1, {}});
+        fluxolab::sim::ScenarioProducer producer;
+        producer.id = "p";
+        producer.topic = "loja";
+        producer.rate_per_sec = 100;
+        scenario.producers.push_back(producer);
+        Session session(scenario, 7);
+        session.runUntil(0);
         {
-            SimBackend backend(sim);
+            SimBackend backend(session);
             KafkaCli cli(backend);
             auto s = cli.start({"kafka-topics.sh", "--create", "--topic", "t", "--partitions", "2",
                                 "--bootstrap-server", "localhost:9092"});
             CHECK(s->finished());
             CHECK(s->exitCode() == 0);
-            CHECK(&backend.simulation() == &sim);
+            CHECK(&backend.simulation() == &session.sim());
+            // The terminal's time is the session's: the scenario's producer keeps producing.
+            backend.advance(2000);
         }
-        // The simulation outlives the backend and keeps what the command did.
-        REQUIRE(sim.topic("t") != nullptr);
-        CHECK(sim.topic("t")->partitions.size() == 2);
+        // The session outlives the backend and keeps what the command did.
+        REQUIRE(session.sim().topic("t") != nullptr);
+        CHECK(session.sim().topic("t")->partitions.size() == 2);
+        const auto* loja = session.sim().partition(fluxolab::sim::TopicPartition{"loja", 0});
+        REQUIRE(loja != nullptr);
+        CHECK(loja->high_watermark >= 150); // ~100 records/s for 2 s, minus what is still in flight
     }
     TEST_CASE("log dates") { CHECK(formatLogDate(kVirtualEpochMs + 3723004) == "[2025-01-01 01:02:03,004]"); }
     TEST_CASE("every note has text in both languages") {

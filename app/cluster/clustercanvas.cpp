@@ -1,0 +1,565 @@
+#include "app/cluster/clustercanvas.h"
+
+#include "app/core/simulationcontroller.h"
+#include "app/core/texts.h"
+#include "app/cluster/textsprites.h"
+
+#include <QContextMenuEvent>
+#include <QHelpEvent>
+#include <QMenu>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+#include <cmath>
+
+
+namespace fluxolab::app {
+
+ClusterCanvas::ClusterCanvas(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
+    setMouseTracking(true);
+    setMinimumSize(480, 240); // room for the terminal and the lab panel on a 1366×768 projector
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    connect(m_controller, &SimulationController::changed, this, [this] {
+        m_dirty = true;
+        // Build the layout now, while the simulation is idle: during playback the next slice is
+        // then simulated on a worker thread while this view paints (painting reads only the layout).
+        if (isVisible()) rebuild();
+        update();
+    });
+}
+
+void ClusterCanvas::setTheme(const Theme& theme) {
+    m_theme = theme;
+    m_dirty = true;
+    update();
+}
+
+void ClusterCanvas::rebuild() {
+    m_layout = ClusterLayoutBuilder::build(*m_controller, QSizeF(size()), m_theme);
+    m_dirty = false;
+}
+
+const ClusterLayout& ClusterCanvas::layout() {
+    if (m_dirty || m_layout.size != QSizeF(size())) rebuild();
+    return m_layout;
+}
+
+void ClusterCanvas::resizeEvent(QResizeEvent* event) {
+    m_dirty = true;
+    QWidget::resizeEvent(event);
+}
+
+void ClusterCanvas::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    paintLayout(p, layout());
+}
+
+void ClusterCanvas::paintCurrent(QPainter& painter) { paintLayout(painter, layout()); }
+
+void ClusterCanvas::render(QPainter& painter, QSizeF size) {
+    const ClusterLayout L = ClusterLayoutBuilder::build(*m_controller, size, m_theme);
+    paintLayout(painter, L);
+}
+
+bool ClusterCanvas::event(QEvent* e) {
+    if (e->type() == QEvent::ToolTip) {
+        auto* he = static_cast<QHelpEvent*>(e);
+        const QString tip = layout().tipAt(he->pos());
+        if (tip.isEmpty()) QToolTip::hideText();
+        else QToolTip::showText(he->globalPos(), QStringLiteral("<div style='max-width:360px'>") + tip + QStringLiteral("</div>"), this);
+        return true;
+    }
+    return QWidget::event(e);
+}
+
+void ClusterCanvas::contextMenuEvent(QContextMenuEvent* event) {
+    const ClusterLayout& L = layout();
+    QMenu menu(this);
+    if (auto c = L.consumerAt(event->pos())) {
+        const std::int32_t idx = *c;
+        menu.addAction(tr("Remove consumer %1").arg(QString::fromStdString(m_controller->journal().consumerName(idx))), this,
+                       [this, idx] { Q_EMIT removeConsumerRequested(idx); });
+    }
+    if (auto g = L.groupAt(event->pos())) {
+        const std::int32_t gi = *g;
+        menu.addAction(tr("Add consumer to group %1").arg(QString::fromStdString(m_controller->journal().groupName(gi))), this,
+                       [this, gi] { Q_EMIT addConsumerRequested(gi); });
+    }
+    if (auto b = L.brokerAt(event->pos())) {
+        const sim::BrokerId id = *b;
+        const BrokerItem* item = L.broker(id);
+        if (item && item->alive) {
+            menu.addAction(tr("Stop broker %1 (controlled shutdown)").arg(id), this, [this, id] { Q_EMIT stopBrokerRequested(id, false); });
+            menu.addAction(tr("Crash broker %1").arg(id), this, [this, id] { Q_EMIT stopBrokerRequested(id, true); });
+        } else {
+            menu.addAction(tr("Start broker %1").arg(id), this, [this, id] { Q_EMIT startBrokerRequested(id); });
+        }
+    }
+    if (!menu.isEmpty()) menu.exec(event->globalPos());
+}
+
+namespace {
+
+void chip(TextSprites& sprites, QPainter& p, const QRectF& r, const QString& text, const QColor& fill, const QColor& fg, const QColor& border,
+          double line) {
+    sprites.chip(p, r, text, p.font(), fill, fg, border, line);
+}
+
+/// A large panel (broker, producer, group) with rounded corners. The raster engine's path filler
+/// and stroker cost ~1 ms for a box of half a million pixels; the straight parts are plain
+/// rectangle fills instead, and only the four small corners go through the antialiased path code.
+void panel(QPainter& p, const QRectF& box, double radius, const QColor& fill, const QPen& border) {
+    const QRectF r(std::round(box.left()), std::round(box.top()), std::round(box.width()), std::round(box.height()));
+    const double rad = std::min(std::round(radius), std::floor(std::min(r.width(), r.height()) / 2));
+    const double bw = std::max(1.0, std::round(border.widthF()));
+    const QColor bc = border.color();
+    const bool hasBorder = border.style() != Qt::NoPen;
+    p.save();
+    p.fillRect(r.adjusted(rad, 0, -rad, 0), fill);
+    p.fillRect(r.adjusted(0, rad, 0, -rad), fill);
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setPen(Qt::NoPen);
+    p.setBrush(fill);
+    const double d = 2 * rad;
+    p.drawPie(QRectF(r.left(), r.top(), d, d), 90 * 16, 90 * 16);
+    p.drawPie(QRectF(r.right() - d, r.top(), d, d), 0, 90 * 16);
+    p.drawPie(QRectF(r.left(), r.bottom() - d, d, d), 180 * 16, 90 * 16);
+    p.drawPie(QRectF(r.right() - d, r.bottom() - d, d, d), 270 * 16, 90 * 16);
+    if (hasBorder) {
+        p.fillRect(QRectF(r.left() + rad, r.top(), r.width() - d, bw), bc);
+        p.fillRect(QRectF(r.left() + rad, r.bottom() - bw, r.width() - d, bw), bc);
+        p.fillRect(QRectF(r.left(), r.top() + rad, bw, r.height() - d), bc);
+        p.fillRect(QRectF(r.right() - bw, r.top() + rad, bw, r.height() - d), bc);
+        p.setPen(QPen(bc, bw, Qt::SolidLine, Qt::FlatCap));
+        p.setBrush(Qt::NoBrush);
+        const double h = bw / 2;
+        const double ad = d - bw;
+        p.drawArc(QRectF(r.left() + h, r.top() + h, ad, ad), 90 * 16, 90 * 16);
+        p.drawArc(QRectF(r.right() - h - ad, r.top() + h, ad, ad), 0, 90 * 16);
+        p.drawArc(QRectF(r.left() + h, r.bottom() - h - ad, ad, ad), 180 * 16, 90 * 16);
+        p.drawArc(QRectF(r.right() - h - ad, r.bottom() - h - ad, ad, ad), 270 * 16, 90 * 16);
+    }
+    p.restore();
+}
+
+QRectF chipRect(TextSprites& sprites, const QFont& font, double x, double y, const QString& text, double h, double pad) {
+    return QRectF(x, y, sprites.advance(font, text) + 2 * pad, h);
+}
+
+} // namespace
+
+void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
+    const Theme& th = m_controller->hasRun() ? L.theme : m_theme; // the layout may be drawn smaller than the theme
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+    p.fillRect(QRectF(QPointF(0, 0), L.size), th.background);
+    if (!m_controller->hasRun()) {
+        p.setPen(th.muted);
+        p.setFont(th.font(12));
+        m_text.draw(p, QRectF(QPointF(0, 0), L.size), Qt::AlignCenter, tr("Open a scenario from the gallery to start."));
+        return;
+    }
+    const double lw = th.line;
+
+    // Column titles
+    p.setFont(th.font(9, true));
+    p.setPen(th.muted);
+    if (!L.brokers.empty()) {
+        const double top = L.brokers.front().rect.top();
+        m_text.draw(p, QRectF(th.px(10), top, th.px(150), th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Producers"));
+        if (!L.groups.empty() || true) {
+            const double rx = L.brokers.back().rect.right() + th.px(10);
+            m_text.draw(p, QRectF(rx, top, L.size.width() - rx, th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Consumer groups"));
+        }
+    }
+
+    // ---- brokers ----
+    const QFont titleFont = th.font(11, true);
+    const QFont smallFont = th.font(8);
+    const QFont smallBold = th.font(8, true);
+    const QFont cellFont = th.condensed(L.cellWidth >= th.px(28) ? 8.5 : 7.5);
+    // Every font once per frame: the text cache compares fonts, which is cheap for the same object.
+    const QFont tiny = th.font(7);
+    const QFont tinyCondensed = th.condensed(7);
+    const QFont tinyCondensedBold = th.condensed(7, true);
+    const QFont nameFont = th.font(9, true);
+    const QFont groupTitleFont = th.font(10, true);
+    const QFont badgeFont = th.condensed(8);
+    for (const auto& b : L.brokers) {
+        panel(p, b.rect, th.px(6), th.panel, QPen(b.alive ? th.border : th.offline, lw * (b.alive ? 1.0 : 1.5)));
+        if (!b.alive) {
+            p.setBrush(QBrush(QColor(0xc0, 0x39, 0x2b, 40), Qt::BDiagPattern));
+            p.setPen(Qt::NoPen);
+            p.drawRoundedRect(b.rect, th.px(6), th.px(6));
+        }
+        p.setFont(titleFont);
+        p.setPen(th.text);
+        const QRectF h = b.headerRect.adjusted(th.px(8), th.px(4), -th.px(8), 0);
+        m_text.draw(p, QRectF(h.left(), h.top(), h.width(), th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Broker %1").arg(b.id));
+        p.setFont(smallFont);
+        QString status = !b.alive ? tr("stopped") : (b.fenced ? tr("fenced") : tr("running"));
+        if (b.controller) status += tr(" · controller");
+        status += QStringLiteral(" · ") + tr("%n leader(s)", nullptr, b.leaders);
+        p.setPen(!b.alive || b.fenced ? th.offline : th.muted);
+        if (b.headerRect.height() > th.px(50)) // two lines: the layout made room for the whole status
+            m_text.draw(p, QRectF(h.left(), h.top() + th.px(20), h.width(), b.headerRect.height() - th.px(22)),
+                        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, status);
+        else
+            m_text.draw(p, QRectF(h.left(), h.top() + th.px(20), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
+                        m_text.elided(smallFont, status, h.width()));
+    }
+
+    // ---- strips ----
+    const bool numbers = L.cellWidth >= th.px(14);
+    const double cellTextHeight = QFontMetricsF(cellFont).height();
+    for (const auto& st : L.strips) {
+        if (L.detail != Detail::Minimal) {
+            // label line(s): name, role, ISR, numbers, where the layout put them
+            p.setFont(smallBold);
+            p.setPen(th.text);
+            m_text.draw(p, st.nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                        st.nameElided ? m_text.elided(smallBold, st.name, st.nameRect.width(), Qt::ElideMiddle) : st.name);
+            p.setFont(smallFont);
+            if (!st.roleRect.isEmpty()) {
+                if (st.offline) chip(m_text, p, st.roleRect, st.roleText, th.offline, Qt::white, QColor(), lw);
+                else if (st.leader) chip(m_text, p, st.roleRect, st.roleText, th.leader, Qt::white, QColor(), lw);
+                else chip(m_text, p, st.roleRect, st.roleText, QColor(), th.muted, th.border, lw);
+            }
+            if (!st.isrRect.isEmpty()) {
+                if (st.inIsr) chip(m_text, p, st.isrRect, st.isrText, QColor(0xd7, 0xf0, 0xe6), QColor(0x00, 0x5e, 0x44), QColor(), lw);
+                else chip(m_text, p, st.isrRect, st.isrText, QColor(), th.offline, th.offline, lw);
+            }
+            if (!st.numbersRect.isEmpty()) {
+                p.setPen(th.muted);
+                m_text.draw(p, st.numbersRect, Qt::AlignRight | Qt::AlignVCenter, st.numbersText);
+            }
+        } else {
+            p.setFont(st.leader ? tinyCondensedBold : tinyCondensed);
+            p.setPen(st.offline ? th.offline : th.text);
+            const QString t = st.name + (st.offline ? tr(" · none") : (st.leader ? tr(" · L") : (st.inIsr ? QString() : tr(" · out"))));
+            m_text.draw(p, st.labelRect, Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(cellFont, t, st.labelRect.width()));
+        }
+
+        // cells
+        const QRectF cr = st.cellsRect;
+        // Axis-aligned and drawn 72+ times a frame: no antialiasing (an antialiased outline costs as
+        // much as all the cells together). A hairline in a lighter border colour.
+        p.setRenderHint(QPainter::Antialiasing, false);
+        p.fillRect(cr, th.cellBorder);
+        {
+            const double bw = lw > 2 ? std::round(0.5 * lw) : 1.0;
+            p.fillRect(cr.adjusted(bw, bw, -bw, -bw), th.emptyCell);
+        }
+        p.setRenderHint(QPainter::Antialiasing, true);
+        if (st.elided > 0) {
+            p.setFont(tinyCondensed);
+            p.setPen(th.muted);
+            m_text.draw(p, st.elideRect, Qt::AlignCenter, QStringLiteral("…%1").arg(st.elided));
+        }
+        p.setFont(cellFont);
+        p.setRenderHint(QPainter::Antialiasing, false); // axis-aligned cells: cheaper and crisper
+        for (const auto& c : st.cells) {
+            QColor fill = c.known ? keyColour(c.key) : th.emptyCell;
+            if (!c.committed) fill.setAlpha(110);
+            p.fillRect(c.rect, fill);
+            if (numbers && c.rect.height() >= cellTextHeight - 1)
+                m_text.draw(p, c.rect, Qt::AlignCenter, QString::number(c.offset), cellFont, c.committed ? textOn(fill) : th.text);
+        }
+        p.setRenderHint(QPainter::Antialiasing, true);
+        if (st.leo == st.logStart && L.detail != Detail::Minimal) {
+            p.setFont(tiny);
+            p.setPen(th.muted);
+            m_text.draw(p, cr.adjusted(th.px(4), 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("empty log"));
+        }
+        // LEO and HW markers
+        const double markerTop = cr.bottom() + th.px(1);
+        if (st.leoX) {
+            p.setPen(QPen(th.text, 1.5 * lw));
+            p.drawLine(QPointF(*st.leoX, cr.top() - th.px(2)), QPointF(*st.leoX, cr.bottom() + th.px(2)));
+        }
+        if (st.hwX) {
+            p.setPen(QPen(th.hw, 2.5 * lw));
+            p.drawLine(QPointF(*st.hwX, cr.top() - th.px(3)), QPointF(*st.hwX, cr.bottom() + th.px(3)));
+        }
+        if (L.detail == Detail::Full) {
+            p.setFont(tinyCondensedBold);
+            if (!st.hwLabelRect.isEmpty()) {
+                p.setPen(th.hw);
+                m_text.draw(p, st.hwLabelRect, Qt::AlignCenter, tr("HW"));
+            }
+
+        }
+        // consumer position (filled) and committed offset (hollow) markers
+        const double mh = L.detail == Detail::Full ? th.px(9) : th.px(7);
+        for (const auto& mk : st.markers) {
+            const QColor gc = groupColour(mk.group);
+            QPainterPath tri;
+            tri.moveTo(mk.x, markerTop);
+            tri.lineTo(mk.x - mh * 0.6, markerTop + mh);
+            tri.lineTo(mk.x + mh * 0.6, markerTop + mh);
+            tri.closeSubpath();
+            p.setPen(QPen(gc, lw * 1.2));
+            p.setBrush(mk.committed ? QBrush(Qt::white) : QBrush(gc));
+            p.drawPath(tri);
+        }
+        if (st.brokerDown) {
+            p.fillRect(st.rect, QColor(255, 255, 255, 150));
+        }
+    }
+
+    // ---- brokers with more partitions than fit: a summary row ----
+    for (const auto& b : L.brokers) {
+        if (b.hiddenReplicas == 0) continue;
+        panel(p, b.moreRect, th.px(3), th.emptyCell, QPen(th.border, lw));
+        p.setFont(smallBold);
+        p.setPen(th.text);
+        const QString t = tr("+ %1 more · %2 of %3 partitions shown")
+                              .arg(b.hiddenReplicas)
+                              .arg(b.replicas - b.hiddenReplicas)
+                              .arg(b.replicas);
+        const QString shortT = tr("+ %1 more").arg(b.hiddenReplicas);
+        const QRectF r = b.moreRect.adjusted(th.px(4), 0, -th.px(4), 0);
+        m_text.draw(p, r, Qt::AlignLeft | Qt::AlignVCenter,
+                    m_text.advance(smallBold, t) <= r.width() ? t : m_text.elided(smallBold, shortT, r.width()));
+    }
+
+    // ---- producers and records in flight ----
+    for (const auto& pr : L.producers) {
+        panel(p, pr.rect, th.px(6), th.panel, QPen(th.border, lw));
+        const QRectF r = pr.rect.adjusted(th.px(8), th.px(4), -th.px(6), -th.px(4));
+        p.setFont(nameFont);
+        p.setPen(th.text);
+        const QFont& producerFont = nameFont;
+        m_text.draw(p, QRectF(r.left(), r.top(), r.width(), th.px(17)), Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(producerFont, pr.name, r.width()));
+        p.setFont(smallFont);
+        p.setPen(th.muted);
+        m_text.draw(p, QRectF(r.left(), r.top() + th.px(17), r.width(), th.px(15)), Qt::AlignLeft | Qt::AlignVCenter,
+                   m_text.elided(smallFont, QStringLiteral("→ ") + pr.topic, r.width()));
+        m_text.draw(p, QRectF(r.left(), r.top() + th.px(32), r.width(), th.px(15)), Qt::AlignLeft | Qt::AlignVCenter,
+                   m_text.elided(smallFont, tr("%1 acked").arg(pr.acked), r.width()));
+    }
+    // Records in flight: a faint trail along the path and a dot (or a batch chip) moving on it.
+    const QFont keyFont = th.condensed(7.5, true);
+    for (auto it = L.flights.rbegin(); it != L.flights.rend(); ++it) { // oldest first, newest on top
+        const Flight& f = *it;
+        if (!f.batch) { // trails only for single records: batches are many, their chips say enough
+            QColor c = keyColour(f.key);
+            c.setAlphaF(0.30 * (1.0 - f.age) + 0.05);
+            p.setPen(QPen(c, 1.2 * lw));
+            QPainterPath path(f.from);
+            const double dx = (f.to.x() - f.from.x()) * 0.5;
+            path.cubicTo(QPointF(f.from.x() + dx, f.from.y()), QPointF(f.to.x() - dx, f.to.y()), f.to);
+            p.setBrush(Qt::NoBrush);
+            p.drawPath(path);
+        }
+        const double fade = f.progress < 1.0 ? 1.0 : std::max(0.0, 1.0 - (f.age - 0.6) / 0.4);
+        if (f.batch) {
+            const QString t = QStringLiteral("×%1").arg(f.count);
+            QColor fill = th.leader;
+            fill.setAlphaF(0.25 + 0.75 * fade);
+            p.setFont(keyFont);
+            chip(m_text, p, f.chipRect, t, fill, Qt::white, QColor(), lw);
+            continue;
+        }
+        QColor dot = keyColour(f.key);
+        dot.setAlphaF(0.2 + 0.8 * fade);
+        p.setBrush(dot);
+        p.setPen(QPen(th.text, 0.8 * lw));
+        p.drawEllipse(f.pos, th.px(5), th.px(5));
+        if (!f.keyRect.isEmpty()) {
+            p.setFont(keyFont);
+            QColor tc = th.text;
+            tc.setAlphaF(fade);
+            p.setPen(tc);
+            m_text.draw(p, f.keyRect, Qt::AlignCenter, f.keyText);
+        }
+    }
+
+    // ---- legend ----
+    if (!L.legendRect.isEmpty()) {
+        panel(p, L.legendRect, th.px(6), th.panel, QPen(th.border, lw));
+        const QFont legendFont = th.condensed(7.5);
+        p.setFont(smallBold);
+        p.setPen(th.muted);
+        m_text.draw(p, QRectF(L.legendRect.left() + th.px(8), L.legendRect.top() + th.px(2), L.legendRect.width() - th.px(12), th.px(16)),
+                    Qt::AlignLeft | Qt::AlignVCenter, L.legendTitle);
+        for (const auto& it : L.legend) {
+            const QRectF sr = it.symbolRect;
+            const QPointF c = sr.center();
+            const double mh = th.px(9);
+            switch (it.symbol) {
+            case LegendItem::Symbol::Position:
+            case LegendItem::Symbol::Committed: {
+                QPainterPath tri;
+                tri.moveTo(c.x(), c.y() - mh / 2);
+                tri.lineTo(c.x() - mh * 0.6, c.y() + mh / 2);
+                tri.lineTo(c.x() + mh * 0.6, c.y() + mh / 2);
+                tri.closeSubpath();
+                p.setPen(QPen(groupColour(0), lw * 1.2));
+                p.setBrush(it.symbol == LegendItem::Symbol::Committed ? QBrush(Qt::white) : QBrush(groupColour(0)));
+                p.drawPath(tri);
+                break;
+            }
+            case LegendItem::Symbol::Leo:
+                p.setPen(QPen(th.text, 1.5 * lw));
+                p.drawLine(QPointF(c.x(), sr.top() + th.px(2)), QPointF(c.x(), sr.bottom() - th.px(2)));
+                break;
+            case LegendItem::Symbol::Hw:
+                p.setPen(QPen(th.hw, 2.5 * lw));
+                p.drawLine(QPointF(c.x(), sr.top() + th.px(1)), QPointF(c.x(), sr.bottom() - th.px(1)));
+                break;
+            case LegendItem::Symbol::KeyColours: {
+                const double w = sr.width() / 4;
+                for (int k = 0; k < 4; ++k)
+                    p.fillRect(QRectF(sr.left() + k * w, sr.top() + th.px(3), w - 1, sr.height() - th.px(6)), keyColour(static_cast<std::uint32_t>(k + 1)));
+                break;
+            }
+            case LegendItem::Symbol::Uncommitted: {
+                QColor a = keyColour(1), b = keyColour(2);
+                const double w = sr.width() / 2;
+                p.fillRect(QRectF(sr.left(), sr.top() + th.px(3), w - 1, sr.height() - th.px(6)), a);
+                b.setAlpha(110);
+                p.fillRect(QRectF(sr.left() + w, sr.top() + th.px(3), w - 1, sr.height() - th.px(6)), b);
+                p.setPen(QPen(th.hw, 1.5 * lw));
+                p.drawLine(QPointF(sr.left() + w - 0.5, sr.top() + th.px(1)), QPointF(sr.left() + w - 0.5, sr.bottom() - th.px(1)));
+                break;
+            }
+            }
+            m_text.draw(p, it.textRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, it.text, legendFont, th.text);
+        }
+    }
+
+    // ---- consumer groups ----
+    auto paintBadge = [&](QPainter& painter, const PartitionBadge& b) {
+        QColor fill(0xd7, 0xf0, 0xe6);
+        QColor fg(0x00, 0x4d, 0x38);
+        QColor border;
+        if (b.revoked) {
+            fill = QColor(0xee, 0xee, 0xee);
+            fg = th.muted;
+            border = th.muted;
+        } else if (b.lag && *b.lag > 50) {
+            fill = QColor(0xf8, 0xd7, 0xc8);
+            fg = QColor(0x8a, 0x2a, 0x00);
+        } else if (b.lag && *b.lag > 0) {
+            fill = QColor(0xfb, 0xec, 0xc4);
+            fg = QColor(0x6b, 0x4a, 0x00);
+        } else if (!b.lag) {
+            fill = QColor(0xe8, 0xee, 0xf4);
+            fg = th.text;
+        }
+        if (th.presentation && !b.revoked) fg = Qt::black;
+        if (!b.revoked && !b.fresh) { // the common case: one cached image
+            m_text.chip(painter, b.rect, b.text, painter.font(), fill, fg, QColor(), lw, th.px(4));
+            return;
+        }
+        painter.save();
+        if (b.revoked) painter.setOpacity(1.0 - 0.55 * b.anim); // fades out once the revocation is done
+        painter.setPen(border.isValid() ? QPen(border, lw, Qt::DashLine) : QPen(Qt::NoPen));
+        painter.setBrush(fill);
+        painter.drawRoundedRect(b.rect, th.px(4), th.px(4));
+        if (b.fresh) {
+            // newly assigned: a green ring that shrinks onto the badge
+            QColor ring = th.ok;
+            ring.setAlphaF(1.0 - 0.8 * b.anim);
+            const double grow = th.px(4) * (1.0 - b.anim);
+            painter.setPen(QPen(ring, 2.0 * lw));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawRoundedRect(b.rect.adjusted(-grow, -grow, grow, grow), th.px(5), th.px(5));
+        }
+        painter.setPen(fg);
+        m_text.draw(painter, b.rect, Qt::AlignCenter, b.text);
+        if (b.revoked) {
+            painter.setPen(QPen(th.offline, 1.3 * lw));
+            const double y = b.rect.center().y();
+            painter.drawLine(QPointF(b.rect.left() + th.px(4), y), QPointF(b.rect.right() - th.px(4), y));
+        }
+        painter.restore();
+    };
+    for (const auto& g : L.groups) {
+        panel(p, g.rect, th.px(6), th.panel, QPen(th.border, lw));
+        const QRectF h = g.headerRect.adjusted(th.px(8), th.px(4), -th.px(8), 0);
+        p.setFont(groupTitleFont);
+        p.setPen(th.text);
+        m_text.draw(p, QRectF(h.left(), h.top(), h.width(), th.px(19)), Qt::AlignLeft | Qt::AlignVCenter, tr("Group %1").arg(g.name));
+        p.setFont(smallFont);
+        // Without a live coordinator nobody serves the group: its last known state would be a lie.
+        const QString state = g.coordinatorDown ? Texts::noCoordinator() : Texts::groupState(g.state);
+        QColor sc = th.muted;
+        if (g.coordinatorDown) sc = th.offline;
+        else if (g.state == sim::GroupState::Stable) sc = th.ok;
+        else if (g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance) sc = th.hw;
+        const QRectF sr = chipRect(m_text, smallFont, h.left(), h.top() + th.px(21), state, th.px(16), th.px(6));
+        chip(m_text, p, sr, state, sc, Qt::white, QColor(), lw);
+        p.setPen(g.coordinatorDown ? th.offline : th.text);
+        const QString detail = g.coordinatorDown ? Texts::noCoordinatorDetail(g.coordinator) : tr("generation %1").arg(g.generation);
+        m_text.draw(p, QRectF(sr.right() + th.px(6), sr.top(), h.right() - sr.right() - th.px(6), sr.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   m_text.elided(smallFont, detail, h.right() - sr.right() - th.px(6)));
+        p.setPen(th.muted);
+        m_text.draw(p, g.protocolRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, g.protocolText, smallFont, th.muted);
+        for (const auto& c : g.consumers) {
+            const QRectF nr(c.rect.left() + th.px(6), c.rect.top(), c.rect.width() - th.px(12), th.px(19));
+            QString name = c.name;
+            if (c.leader) name += tr(" (leader)");
+            // The status on the right keeps its room; the name takes what is left.
+            const QString status = c.status == ConsumerStatus::Consuming ? QString() : Texts::consumerStatus(c.status);
+            const bool alarming = isAlarming(c.status);
+            const double statusW = status.isEmpty() ? 0.0 : std::min(m_text.advance(smallFont, status) + th.px(8), nr.width() * 0.6);
+            m_text.draw(p, nr, Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(smallBold, name, std::max(th.px(40), nr.width() - statusW)),
+                        smallBold, th.text);
+            if (!status.isEmpty())
+                m_text.draw(p, nr, Qt::AlignRight | Qt::AlignVCenter, m_text.elided(smallFont, status, statusW - th.px(8)), smallFont,
+                            alarming ? th.offline : th.muted);
+            p.setFont(badgeFont);
+            for (const auto& b : c.partitions)
+                if (!b.hidden) paintBadge(p, b);
+            if (c.hiddenBadges > 0)
+                m_text.chip(p, c.moreRect, tr("+ %1 more").arg(c.hiddenBadges), badgeFont, th.emptyCell, th.text, th.border, lw,
+                            th.px(4));
+        }
+        if (!g.overlayRect.isEmpty()) {
+            // Stop-the-world: the whole membership is frozen until the new assignment arrives.
+            p.setPen(Qt::NoPen);
+            p.setBrush(QBrush(QColor(0xc0, 0x39, 0x2b, 60), Qt::BDiagPattern));
+            p.drawRoundedRect(g.overlayRect, th.px(4), th.px(4));
+            p.setBrush(QColor(0xc0, 0x39, 0x2b, 22));
+            p.drawRoundedRect(g.overlayRect, th.px(4), th.px(4));
+        }
+        if (!g.unownedRect.isEmpty()) {
+            const QRectF ur = g.unownedRect;
+            p.setPen(QPen(th.hw, lw, Qt::DashLine));
+            p.setBrush(QColor(0xfd, 0xf3, 0xe7));
+            p.drawRoundedRect(ur.adjusted(th.px(2), 0, -th.px(2), -th.px(2)), th.px(4), th.px(4));
+            p.setFont(smallBold);
+            p.setPen(th.hw);
+            m_text.draw(p, QRectF(ur.left() + th.px(8), ur.top(), ur.width() - th.px(16), th.px(18)), Qt::AlignLeft | Qt::AlignVCenter,
+                       m_text.elided(smallFont, tr("Without owner (waiting for phase 2)"), ur.width() - th.px(16)));
+            p.setFont(badgeFont);
+            for (const auto& b : g.unowned) paintBadge(p, b);
+        }
+        if (!g.phaseRect.isEmpty()) {
+            QColor fill = th.hw;
+            QString text;
+            switch (g.phase) {
+            case RebalancePhase::StopTheWorld:
+                fill = th.offline;
+                text = tr("Eager rebalance: stop-the-world, every consumer stops");
+                break;
+            case RebalancePhase::CoopRevoke: text = tr("Cooperative, phase 1: rejoin, unaffected partitions keep flowing"); break;
+            case RebalancePhase::CoopUnowned: text = tr("Cooperative: moved partitions revoked, now without owner"); break;
+            case RebalancePhase::CoopAssign: text = tr("Cooperative, phase 2: moved partitions go to their new owner"); break;
+            case RebalancePhase::None: break;
+            }
+            if (g.cooperative) fill = th.leader;
+            p.setPen(Qt::NoPen);
+            p.setBrush(fill);
+            p.drawRoundedRect(g.phaseRect, th.px(5), th.px(5));
+            p.setFont(smallBold);
+            p.setPen(Qt::white);
+            m_text.draw(p, g.phaseRect.adjusted(th.px(7), th.px(1), -th.px(7), -th.px(1)), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text);
+        }
+    }
+}
+
+} // namespace fluxolab::app

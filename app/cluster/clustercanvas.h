@@ -1,0 +1,53 @@
+#pragma once
+// The animated cluster picture: brokers as columns, partition replicas as log strips, producers on
+// the left, consumer groups on the right. Paints a ClusterLayout; explains everything on hover.
+
+#ifndef Q_MOC_RUN // moc (Qt 6.4) cannot parse the C++20 standard headers
+#include "app/cluster/clusterlayout.h"
+#include "app/cluster/textsprites.h"
+#endif
+
+#include <QWidget>
+
+namespace fluxolab::app {
+
+class SimulationController;
+
+class ClusterCanvas : public QWidget {
+    Q_OBJECT
+public:
+    explicit ClusterCanvas(SimulationController* controller, QWidget* parent = nullptr);
+
+    void setTheme(const Theme& theme);
+    const Theme& theme() const { return m_theme; }
+    /// The layout of the last paint (or a fresh one for the current size).
+    const ClusterLayout& layout();
+    /// Paints the current layout (what paintEvent does), e.g. into an image.
+    void paintCurrent(QPainter& painter);
+    /// Paints the whole view with `painter` at `size` (used for PNG/SVG export).
+    void render(QPainter& painter, QSizeF size);
+
+Q_SIGNALS:
+    void stopBrokerRequested(std::int32_t id, bool crash);
+    void startBrokerRequested(std::int32_t id);
+    void addConsumerRequested(std::int32_t group);
+    void removeConsumerRequested(std::int32_t consumer);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    bool event(QEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void rebuild();
+    void paintLayout(QPainter& p, const ClusterLayout& L) const;
+
+    SimulationController* m_controller;
+    Theme m_theme = Theme::normal();
+    ClusterLayout m_layout;
+    bool m_dirty = true;
+    mutable TextSprites m_text; ///< text rendered once, blitted every frame (raster only)
+};
+
+} // namespace fluxolab::app

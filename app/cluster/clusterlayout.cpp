@@ -1,0 +1,916 @@
+#include "app/cluster/clusterlayout.h"
+
+#include "app/core/simulationcontroller.h"
+#include "app/core/texts.h"
+#include "sim/hash.h"
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <set>
+
+namespace fluxolab::app {
+
+const BrokerItem* ClusterLayout::broker(sim::BrokerId id) const {
+    for (const auto& b : brokers)
+        if (b.id == id) return &b;
+    return nullptr;
+}
+
+const ReplicaStrip* ClusterLayout::strip(const sim::TpKey& tp, sim::BrokerId b) const {
+    for (const auto& s : strips)
+        if (s.tp == tp && s.broker == b) return &s;
+    return nullptr;
+}
+
+const ReplicaStrip* ClusterLayout::leaderStrip(const sim::TpKey& tp) const {
+    for (const auto& s : strips)
+        if (s.tp == tp && s.leader) return &s;
+    return nullptr;
+}
+
+const GroupItem* ClusterLayout::group(const QString& name) const {
+    for (const auto& g : groups)
+        if (g.name == name) return &g;
+    return nullptr;
+}
+
+const ConsumerItem* ClusterLayout::consumer(std::int32_t index) const {
+    for (const auto& g : groups)
+        for (const auto& c : g.consumers)
+            if (c.index == index) return &c;
+    return nullptr;
+}
+
+QString ClusterLayout::tipAt(const QPointF& p) const {
+    for (auto it = hotspots.rbegin(); it != hotspots.rend(); ++it)
+        if (it->rect.contains(p)) return it->tip;
+    return {};
+}
+
+std::optional<sim::BrokerId> ClusterLayout::brokerAt(const QPointF& p) const {
+    for (const auto& b : brokers)
+        if (b.rect.contains(p)) return b.id;
+    return std::nullopt;
+}
+
+std::optional<std::int32_t> ClusterLayout::consumerAt(const QPointF& p) const {
+    for (const auto& g : groups)
+        for (const auto& c : g.consumers)
+            if (c.rect.contains(p)) return c.index;
+    return std::nullopt;
+}
+
+std::optional<std::int32_t> ClusterLayout::groupAt(const QPointF& p) const {
+    for (const auto& g : groups)
+        if (g.rect.contains(p)) return g.index;
+    return std::nullopt;
+}
+
+namespace {
+
+bool isInternal(const std::string& topic) { return topic.starts_with("__"); }
+
+constexpr double kFlightWallMs = 900;      ///< on-screen duration of a record's trip and fade
+constexpr double kTravelShare = 0.6;       ///< share of it spent travelling (then it fades at the partition)
+constexpr double kBatchSpeed = 8;          ///< from this speed on, flights are batched per partition
+constexpr std::size_t kMaxSingleFlights = 48;
+constexpr double kRebalanceWallMs = 1500;  ///< on-screen duration of the revoke/assign animations
+
+QString tpName(const sim::Journal& j, const sim::TpKey& tp) {
+    return QString::fromStdString(j.topicName(tp.first)) + QLatin1Char('-') + QString::number(tp.second);
+}
+
+} // namespace
+
+std::size_t ClusterLayoutBuilder::aggregatedRows(std::size_t rows, double avail, const Theme& th) {
+    const double minStrip = th.px(ClusterLayout::kMinStripPx);
+    if (avail / static_cast<double>(std::max<std::size_t>(1, rows)) >= minStrip) return rows;
+    // Room for the summary row at the bottom of each broker.
+    const double room = avail - th.px(ClusterLayout::kMinStripPx + 6);
+    return static_cast<std::size_t>(std::max(0.0, std::floor(room / minStrip)));
+}
+
+void ClusterLayoutBuilder::shareRowsAmongTopics(std::vector<sim::TpKey>& list, std::size_t shown) {
+    // `list` is sorted by name. Every topic gets its first partitions in turn (round robin), so a
+    // topic with thousands of partitions does not push the others out of view; the chosen ones
+    // come first, by name, and the rest (not drawn) after them.
+    std::vector<std::pair<std::size_t, std::size_t>> order; // (ordinal within its topic, index in list)
+    order.reserve(list.size());
+    std::size_t ordinal = 0;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        ordinal = i > 0 && list[i].first == list[i - 1].first ? ordinal + 1 : 0;
+        order.emplace_back(ordinal, i);
+    }
+    std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end());
+    std::vector<char> chosen(list.size(), 0);
+    for (std::size_t k = 0; k < shown; ++k) chosen[order[k].second] = 1;
+    std::vector<sim::TpKey> out;
+    out.reserve(list.size());
+    for (int pass = 1; pass >= 0; --pass) // chosen first; both parts keep the order by name
+        for (std::size_t i = 0; i < list.size(); ++i)
+            if (chosen[i] == pass) out.push_back(list[i]);
+    list.swap(out);
+}
+
+void ClusterLayoutBuilder::addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
+                                            const Theme& th) {
+    broker.replicas = static_cast<int>(replicas);
+    broker.hiddenReplicas = static_cast<int>(replicas - shown);
+    if (broker.hiddenReplicas == 0) return;
+    const double h = th.px(ClusterLayout::kMinStripPx + 2);
+    broker.moreRect = QRectF(broker.rect.left() + th.px(6), broker.rect.bottom() - h - th.px(4), broker.rect.width() - th.px(12), h);
+    L.hotspots.push_back({broker.moreRect, tr("Broker %1 holds %2 partition replicas; %3 are drawn (the first by name), %4 are not.")
+                                               .arg(broker.id)
+                                               .arg(broker.replicas)
+                                               .arg(broker.replicas - broker.hiddenReplicas)
+                                               .arg(broker.hiddenReplicas) +
+                                           QStringLiteral("<br>") +
+                                           tr("kafka-topics.sh --describe in the terminal lists every partition.")});
+}
+
+ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF size, const Theme& th) {
+    ClusterLayout L;
+    L.size = size;
+    L.theme = th;
+    if (!c.hasRun()) return L;
+    const sim::ClusterView& v = c.view();
+    const sim::Journal& j = c.journal();
+    const sim::Simulation& s = c.sim();
+
+    const double m = th.px(10);
+    // ---- columns: producers | brokers | consumer groups ----
+    // Narrow views (compare mode, a lab panel beside the view, small windows) give the brokers a
+    // larger share: the side columns shrink to their minimum first, then the whole picture is drawn
+    // at a smaller scale (presentation mode), so that no broker column becomes illegibly narrow.
+    const auto nbCols = static_cast<double>(std::max<std::size_t>(1, std::max<std::size_t>(v.brokers.size(),
+                                                                                            static_cast<std::size_t>(s.config().brokers))));
+    const bool narrow = size.width() < th.px(1200);
+    double leftW = narrow ? std::max(th.px(110), size.width() * 0.13) : th.px(150);
+    double rightW = narrow ? std::max(th.px(220), size.width() * 0.28) : std::max(th.px(290), size.width() * 0.24);
+    auto brokerW = [&] { return (size.width() - leftW - rightW - 4 * m - (nbCols - 1) * m) / nbCols; };
+    const double minCol = minimumBrokerWidth(th);
+    if (brokerW() < minCol) {
+        const double missing = (minCol - brokerW()) * nbCols;
+        const double spareL = std::max(0.0, leftW - th.px(96)), spareR = std::max(0.0, rightW - th.px(190));
+        const double take = std::min(missing, spareL + spareR);
+        if (spareL + spareR > 0) {
+            leftW -= take * spareL / (spareL + spareR);
+            rightW -= take * spareR / (spareL + spareR);
+        }
+    }
+    if (brokerW() < minCol && th.scale > 1.0) {
+        // Smallest width this layout needs at scale 1, and the scale that fits the view.
+        const double need = (96 + 190 + 4 * 10 + (nbCols - 1) * 10 + nbCols * 112);
+        Theme smaller = th;
+        smaller.scale = std::max(1.0, std::min(th.scale - 0.05, size.width() / need));
+        return build(c, size, smaller);
+    }
+    const QRectF left(m, m, leftW, size.height() - 2 * m);
+    const QRectF right(size.width() - m - rightW, m, rightW, size.height() - 2 * m);
+    const QRectF mid(left.right() + m, m, right.left() - left.right() - 2 * m, size.height() - 2 * m);
+
+    // ---- brokers ----
+    const auto nb = std::max<std::size_t>(v.brokers.size(), static_cast<std::size_t>(s.config().brokers));
+    const double colW = (mid.width() - static_cast<double>(nb - 1) * m) / static_cast<double>(std::max<std::size_t>(1, nb));
+    sim::BrokerId controller = -1;
+    for (const auto& b : v.brokers)
+        if (b.alive && !b.fenced) {
+            controller = b.id;
+            break;
+        }
+    // The broker's status line ("running · controller · 2 leaders", as the view words it) wraps onto
+    // a second line in a narrow column instead of being shortened.
+    auto viewText = [](const char* text, int n = -1) { return QCoreApplication::translate("fluxolab::app::ClusterCanvas", text, nullptr, n); };
+    double statusH = 0; // height of the longest status, wrapped at the header's width
+    for (const char* state : {"running", "stopped", "fenced"})
+        statusH = std::max(statusH, QFontMetricsF(th.font(8))
+                                        .boundingRect(QRectF(0, 0, colW - th.px(16), 1000), Qt::AlignLeft | Qt::TextWordWrap,
+                                                      viewText(state) + viewText(" · controller") + QStringLiteral(" · ") +
+                                                          viewText("%n leader(s)", 10))
+                                        .height());
+    const double wrappedHeaderH = th.px(26) + statusH;
+    const bool statusWraps = statusH > QFontMetricsF(th.font(8)).height() * 1.5;
+    double headerH = th.px(46); // th.px(62) below when the status wraps and the strips keep their detail
+    for (std::size_t i = 0; i < nb; ++i) {
+        BrokerItem b;
+        b.id = static_cast<sim::BrokerId>(i + 1);
+        if (i < v.brokers.size()) {
+            b.alive = v.brokers[i].alive;
+            b.fenced = v.brokers[i].fenced;
+        }
+        b.controller = b.id == controller;
+        b.rect = QRectF(mid.left() + static_cast<double>(i) * (colW + m), mid.top(), colW, mid.height());
+        b.headerRect = QRectF(b.rect.left(), b.rect.top(), colW, headerH);
+        L.brokers.push_back(b);
+    }
+
+    // ---- replicas per broker ----
+    std::vector<std::vector<sim::TpKey>> perBroker(nb);
+    std::vector<int> leadersPer(nb, 0); // over every replica, drawn or not
+    sim::Offset maxLeo = 0;
+    for (const auto& [tp, p] : v.partitions) {
+        if (isInternal(j.topicName(tp.first)) || !v.topics.contains(tp.first)) continue;
+        for (sim::BrokerId b : p.replicas)
+            if (b >= 1 && static_cast<std::size_t>(b) <= nb) {
+                perBroker[static_cast<std::size_t>(b - 1)].push_back(tp);
+                if (p.leader == b) ++leadersPer[static_cast<std::size_t>(b - 1)];
+            }
+        for (sim::Offset o : p.replica_leo) maxLeo = std::max(maxLeo, o);
+    }
+    // By topic name, then partition. Thousands of partitions per frame: topic names are ranked
+    // once, and each replica sorts as one integer (rank, partition).
+    std::vector<std::uint32_t> topicRank;
+    {
+        std::vector<std::pair<std::string, std::int32_t>> names;
+        for (const auto& [ti, tv] : v.topics) names.emplace_back(j.topicName(ti), ti);
+        std::sort(names.begin(), names.end());
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const auto ti = static_cast<std::size_t>(names[i].second);
+            if (topicRank.size() <= ti) topicRank.resize(ti + 1, std::numeric_limits<std::uint32_t>::max());
+            topicRank[ti] = static_cast<std::uint32_t>(i);
+        }
+    }
+    auto sortKey = [&](const sim::TpKey& tp) {
+        const auto ti = static_cast<std::size_t>(tp.first);
+        const std::uint64_t r = ti < topicRank.size() ? topicRank[ti] : std::numeric_limits<std::uint32_t>::max();
+        return (r << 32) | static_cast<std::uint32_t>(tp.second);
+    };
+    auto byName = [&](const sim::TpKey& a, const sim::TpKey& b) { return sortKey(a) < sortKey(b); };
+    std::size_t rows = 1;
+    for (auto& list : perBroker) rows = std::max(rows, list.size());
+    const double avail = mid.height() - headerH - th.px(8);
+    const std::size_t shownRows = aggregatedRows(rows, avail, th);
+    std::vector<std::pair<std::uint64_t, sim::TpKey>> keyed;
+    for (auto& list : perBroker) {
+        keyed.clear();
+        keyed.reserve(list.size());
+        for (const auto& tp : list) keyed.emplace_back(sortKey(tp), tp);
+        std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < list.size(); ++i) list[i] = keyed[i].second;
+        if (list.size() > shownRows) shareRowsAmongTopics(list, shownRows);
+    }
+
+    // The label of each strip: name, role chip, ISR chip, LEO/HW numbers. In a narrow column they
+    // flow onto a second (third) line rather than being dropped; every strip gets as many lines as
+    // the longest label needs, so that the strips stay aligned across brokers.
+    const QFont labelBold = th.font(8, true);
+    const QFont labelFont = th.font(8);
+    const QFontMetricsF boldFm(labelBold), labelFm(labelFont);
+    const double stripInnerW = (mid.width() - (nbCols - 1) * m) / nbCols - th.px(12);
+    struct LabelTexts {
+        QString name, role, isr, numbers;
+    };
+    auto labelTexts = [&](const sim::TpKey& tp, sim::BrokerId b) {
+        const sim::PartitionView& p = v.partitions.at(tp);
+        LabelTexts t;
+        t.name = tpName(j, tp);
+        const bool leader = p.leader == b, offline = p.leader < 0;
+        t.role = offline ? tr("Leader: none") : leader ? tr("leader") : tr("follower");
+        t.isr = std::find(p.isr.begin(), p.isr.end(), b) != p.isr.end() ? tr("ISR") : tr("out of ISR");
+        sim::Offset leo = 0;
+        for (std::size_t r = 0; r < p.replicas.size(); ++r)
+            if (p.replicas[r] == b) leo = p.replica_leo[r];
+        t.numbers = leader || offline ? tr("LEO %1 · HW %2").arg(leo).arg(p.high_watermark) : tr("LEO %1").arg(leo);
+        return t;
+    };
+    const double chipPad = th.px(5);
+    // Places the label items from `origin` in lines of `width`; returns the number of lines used.
+    auto flowLabel = [&](const LabelTexts& t, QPointF origin, double width, double lineH, ReplicaStrip* out) {
+        const double widths[] = {boldFm.horizontalAdvance(t.name), labelFm.horizontalAdvance(t.role) + 2 * chipPad,
+                                 labelFm.horizontalAdvance(t.isr) + 2 * chipPad, labelFm.horizontalAdvance(t.numbers)};
+        QRectF rects[4];
+        int line = 0;
+        double x = 0;
+        bool first = true;
+        bool elided = false;
+        for (int i = 0; i < 4; ++i) {
+            const double gap = first ? 0 : (i == 3 ? th.px(8) : th.px(4));
+            double w = widths[i];
+            if (!first && x + gap + w > width) {
+                ++line;
+                x = 0;
+                first = true;
+            }
+            const double g = first ? 0 : gap;
+            if (w > width) { // wider than the column: only the name can be shortened
+                w = width;
+                elided = i == 0;
+            }
+            rects[i] = QRectF(origin.x() + x + g, origin.y() + line * lineH, w, lineH);
+            x += g + w;
+            first = false;
+        }
+        // The numbers sit at the right end of their line.
+        rects[3].moveRight(origin.x() + width);
+        if (out) {
+            out->nameRect = rects[0];
+            out->roleRect = rects[1].adjusted(0, th.px(1), 0, -th.px(2));
+            out->isrRect = rects[2].adjusted(0, th.px(1), 0, -th.px(2));
+            out->numbersRect = rects[3];
+            out->nameElided = elided;
+            out->roleText = t.role;
+            out->isrText = t.isr;
+            out->numbersText = t.numbers;
+        }
+        return line + 1;
+    };
+    int labelLines = 1;
+    for (std::size_t bi = 0; bi < perBroker.size(); ++bi) // the strips drawn (the first shownRows)
+        for (std::size_t k = 0; k < std::min(shownRows, perBroker[bi].size()); ++k)
+            labelLines = std::max(labelLines, flowLabel(labelTexts(perBroker[bi][k], static_cast<sim::BrokerId>(bi + 1)), {}, stripInnerW, 1,
+                                                        nullptr));
+    const double extraLines = labelLines - 1;
+    auto tierOf = [&](double perStrip) {
+        if (perStrip >= th.px(80) + extraLines * th.px(20)) return 0;
+        if (perStrip >= th.px(58) + extraLines * th.px(17)) return 1;
+        if (perStrip >= th.px(40) + extraLines * th.px(14)) return 2;
+        return 3;
+    };
+    auto perFor = [&](double header) { return (mid.height() - header - th.px(8)) / static_cast<double>(rows); };
+    double per = th.px(ClusterLayout::kMinStripPx); // more replicas than fit: strips of the minimum height
+    if (shownRows >= rows) {
+        if (statusWraps && tierOf(perFor(wrappedHeaderH)) == tierOf(perFor(headerH))) {
+            headerH = wrappedHeaderH;
+            for (auto& b : L.brokers) b.headerRect.setHeight(headerH);
+        }
+        per = perFor(headerH);
+    }
+
+    double labelH = 0, cellH = 0, markerH = 0, stripH = 0;
+    if (per >= th.px(80) + extraLines * th.px(20)) {
+        L.detail = Detail::Full;
+        stripH = std::min(per, th.px(84) + extraLines * th.px(20));
+        labelH = th.px(20);
+        cellH = th.px(28);
+        markerH = th.px(16);
+    } else if (per >= th.px(58) + extraLines * th.px(17)) {
+        L.detail = Detail::Full;
+        stripH = std::min(per, th.px(64) + extraLines * th.px(17));
+        labelH = th.px(17);
+        cellH = th.px(20);
+        markerH = th.px(13);
+    } else if (per >= th.px(40) + extraLines * th.px(14)) {
+        L.detail = Detail::Compact;
+        stripH = per;
+        labelH = th.px(14);
+        cellH = th.px(15);
+        markerH = th.px(9);
+    } else {
+        if (th.scale > 1.0) {
+            // Presentation mode in a short view (a terminal below it): smaller, but with the labels.
+            Theme smaller = th;
+            smaller.scale = std::max(1.0, th.scale - 0.1);
+            return build(c, size, smaller);
+        }
+        L.detail = Detail::Minimal;
+        stripH = std::max(4.0, per);
+        cellH = std::max(3.0, stripH - 3);
+    }
+    const double labelLineH = labelH;
+    if (L.detail != Detail::Minimal) labelH *= labelLines;
+    const QFontMetricsF cellFm(th.condensed(7.5));
+    const bool numbers = cellH >= cellFm.height() - 1;
+    const double cw = numbers ? std::max(cellH >= th.px(26) ? th.px(28) : th.px(22), cellFm.horizontalAdvance(QString::number(maxLeo)) + th.px(6))
+                              : std::max(3.0, th.px(6));
+    L.cellWidth = cw;
+    const double elideW = QFontMetricsF(th.condensed(7)).horizontalAdvance(QStringLiteral("+ 999999")) + th.px(6);
+    const double minimalLabelW = L.detail == Detail::Minimal ? th.px(92) : 0;
+
+    // consumers by partition, for the markers on leader strips
+    std::map<sim::TpKey, std::vector<std::pair<std::int32_t, sim::Offset>>> positions; // tp -> (group, position)
+    for (std::size_t ci = 0; ci < v.consumers.size(); ++ci) {
+        const auto& cv = v.consumers[ci];
+        if (cv.closed) continue;
+        for (const auto& tp : cv.assigned)
+            if (auto it = cv.position.find(tp); it != cv.position.end()) positions[tp].emplace_back(cv.group, it->second);
+    }
+
+    for (std::size_t bi = 0; bi < nb; ++bi) {
+        BrokerItem& broker = L.brokers[bi];
+        double y = broker.headerRect.bottom() + th.px(4);
+        const std::size_t shown = std::min(shownRows, perBroker[bi].size());
+        broker.leaders = leadersPer[bi];
+        addHiddenSummary(L, broker, perBroker[bi].size(), shown, th);
+        for (std::size_t row = 0; row < shown; ++row) {
+            const sim::TpKey& tp = perBroker[bi][row];
+            const sim::PartitionView& p = v.partitions.at(tp);
+            ReplicaStrip st;
+            st.tp = tp;
+            st.name = tpName(j, tp);
+            st.broker = broker.id;
+            st.leader = p.leader == broker.id;
+            st.inIsr = std::find(p.isr.begin(), p.isr.end(), broker.id) != p.isr.end();
+            st.offline = p.leader < 0;
+            st.brokerDown = !broker.alive;
+            for (std::size_t r = 0; r < p.replicas.size(); ++r)
+                if (p.replicas[r] == broker.id) st.leo = p.replica_leo[r];
+            st.hw = p.high_watermark;
+            st.logStart = p.log_start;
+            st.rect = QRectF(broker.rect.left() + th.px(6), y, broker.rect.width() - th.px(12), stripH - th.px(3));
+            st.labelRect = QRectF(st.rect.left(), st.rect.top(), L.detail == Detail::Minimal ? minimalLabelW : st.rect.width(),
+                                  L.detail == Detail::Minimal ? cellH : labelH);
+            if (L.detail != Detail::Minimal)
+                flowLabel(labelTexts(tp, broker.id), st.rect.topLeft(), st.rect.width(), labelLineH, &st);
+            const double cx = st.rect.left() + minimalLabelW;
+            st.cellsRect = QRectF(cx, st.rect.top() + labelH, st.rect.right() - cx, cellH);
+            y += stripH;
+
+            const sim::Offset start = std::min(st.logStart, st.leo);
+            const sim::Offset total = st.leo - start;
+            sim::Offset first = start;
+            double x0 = st.cellsRect.left();
+            const auto capacity = static_cast<sim::Offset>(std::floor(st.cellsRect.width() / cw));
+            if (total > capacity) {
+                const auto cap2 = std::max<sim::Offset>(1, static_cast<sim::Offset>(std::floor((st.cellsRect.width() - elideW) / cw)));
+                first = st.leo - cap2;
+                st.elided = first - start;
+                st.elideRect = QRectF(x0, st.cellsRect.top(), elideW - th.px(3), cellH);
+                x0 += elideW;
+            }
+            const sim::PartitionState* ps = s.partition(sim::TopicPartition{j.topicName(tp.first), tp.second});
+            st.cells.reserve(static_cast<std::size_t>(st.leo - first));
+            for (sim::Offset o = first; o < st.leo; ++o) {
+                CellItem cell;
+                cell.offset = o;
+                cell.rect = QRectF(x0 + static_cast<double>(o - first) * cw, st.cellsRect.top(), cw - 1, cellH);
+                // The log as it was at the cursor (records removed later by retention or truncation included).
+                const sim::Record* r = ps ? s.recordAt(*ps, o, c.cursor()) : nullptr;
+                if (r) cell.key = r->key;
+                else cell.known = false;
+                cell.committed = o < st.hw;
+                st.cells.push_back(cell);
+            }
+            auto xOf = [&](sim::Offset o) { return x0 + static_cast<double>(std::clamp(o, first, st.leo) - first) * cw; };
+            st.leoX = xOf(st.leo);
+            if (st.leader || st.offline) st.hwX = xOf(st.hw);
+            if (st.leader && L.detail != Detail::Minimal) {
+                if (auto it = positions.find(tp); it != positions.end())
+                    for (const auto& [g, pos] : it->second) st.markers.push_back({g, pos, xOf(pos), false, QRectF()});
+                for (const auto& [gi, g] : v.groups)
+                    if (auto it = g.committed.find(tp); it != g.committed.end())
+                        st.markers.push_back({gi, it->second, xOf(it->second), true, QRectF()});
+            }
+
+            // The markers' triangles below the cells, and the "HW" text beside them (never over one).
+            {
+                const double markerTop = st.cellsRect.bottom() + th.px(1);
+                const double mh = L.detail == Detail::Full ? th.px(9) : th.px(7);
+                for (auto& mk : st.markers) mk.rect = QRectF(mk.x - mh * 0.6, markerTop, mh * 1.2, mh);
+                if (L.detail == Detail::Full && st.hwX) {
+                    const double w = QFontMetricsF(th.condensed(7, true)).horizontalAdvance(QStringLiteral("HW")) + th.px(4);
+                    const double h = th.px(12);
+                    const double y = markerTop + th.px(1);
+                    for (const double x : {*st.hwX - w / 2, *st.hwX - w - th.px(2), *st.hwX + th.px(2)}) {
+                        const QRectF r(x, y, w, h);
+                        if (r.left() < st.rect.left() || r.right() > st.rect.right()) continue;
+                        bool clash = false;
+                        for (const auto& mk : st.markers) clash = clash || r.intersects(mk.rect);
+                        if (!clash) {
+                            st.hwLabelRect = r;
+                            break;
+                        }
+                    }
+                }
+            }
+
+            // explanations
+            QString role = st.leader ? Texts::helpLeader() : Texts::helpFollower();
+            QString tip = tr("<b>%1</b> on broker %2").arg(st.name).arg(broker.id) + QStringLiteral("<br>") + role +
+                          QStringLiteral("<br>") + Texts::helpIsr() + QStringLiteral("<br>") +
+                          (st.inIsr ? tr("This replica <b>is in the ISR</b>.") : tr("This replica is <b>out of the ISR</b>."));
+            if (st.offline) tip += QStringLiteral("<br><b>") + Texts::helpOffline() + QStringLiteral("</b>");
+            L.hotspots.push_back({st.rect, tip});
+            QString cellsTip = tr("LEO = %1, HW = %2, log start offset = %3").arg(st.leo).arg(st.hw).arg(st.logStart) +
+                               QStringLiteral("<br>") + Texts::helpLogEndOffset() + QStringLiteral("<br>") +
+                               Texts::helpHighWatermark() + QStringLiteral("<br>") +
+                               tr("The colour of each cell is the record's key.");
+            L.hotspots.push_back({st.cellsRect, cellsTip});
+            if (st.elided > 0)
+                L.hotspots.push_back({st.elideRect, tr("%n older record(s) not drawn (offsets %1 to %2).", nullptr,
+                                                       static_cast<int>(st.elided))
+                                                        .arg(start)
+                                                        .arg(first - 1) +
+                                                        QStringLiteral("<br>") + Texts::helpLogStart()});
+            if (st.hwX && markerH > 0)
+                L.hotspots.push_back({QRectF(*st.hwX - th.px(6), st.cellsRect.top() - th.px(2), th.px(12), cellH + markerH),
+                                      tr("HW = %1").arg(st.hw) + QStringLiteral("<br>") + Texts::helpHighWatermark()});
+            for (const auto& mk : st.markers) {
+                const QString g = QString::fromStdString(j.groupName(mk.group));
+                L.hotspots.push_back({QRectF(mk.x - th.px(6), st.cellsRect.bottom(), th.px(12), markerH),
+                                      (mk.committed ? tr("Committed offset of group %1: %2").arg(g).arg(mk.offset) +
+                                                          QStringLiteral("<br>") + Texts::helpCommitted()
+                                                    : tr("Position of group %1: %2").arg(g).arg(mk.offset) +
+                                                          QStringLiteral("<br>") + Texts::helpPosition())});
+            }
+            L.strips.push_back(std::move(st));
+        }
+        L.hotspots.insert(L.hotspots.begin(),
+                          {broker.headerRect, tr("<b>Broker %1</b>").arg(broker.id) + QStringLiteral("<br>") + Texts::helpBroker() +
+                                                  (broker.controller ? QStringLiteral("<br>") +
+                                                                           tr("It is also the KRaft controller: it elects the partition leaders.")
+                                                                     : QString())});
+    }
+
+    // ---- producers ----
+    const QFontMetricsF small(th.font(8));
+    double py = left.top() + th.px(24);
+    const double prodH = th.px(58);
+    for (std::size_t pi = 0; pi < v.producers.size(); ++pi) {
+        ProducerItem pr;
+        pr.index = static_cast<std::int32_t>(pi);
+        pr.name = QString::fromStdString(j.producerName(pr.index));
+        for (const auto& sp : c.scenario().producers)
+            if (sp.config.client_id == j.producerName(pr.index)) pr.topic = QString::fromStdString(sp.topic);
+        pr.acked = v.producers[pi].acked;
+        pr.rect = QRectF(left.left(), py, left.width(), prodH);
+        py += prodH + th.px(8);
+        L.hotspots.push_back({pr.rect, Texts::helpProducer() + QStringLiteral("<br>") + Texts::helpPartitioner()});
+        L.producers.push_back(pr);
+    }
+
+    // ---- records in flight (the last appends) ----
+    // The window is a wall-clock duration turned into virtual time at the current speed, so a trip
+    // takes about kFlightWallMs on screen whatever the speed.
+    const double speed = std::max(1.0, c.speed());
+    const auto flightMs = static_cast<sim::TimeMs>(kFlightWallMs * speed);
+    const sim::TimeMs now = c.time();
+    struct Append {
+        const sim::Event* e;
+        double age;
+    };
+    std::vector<Append> appends;
+    {
+        int scan = 20000; // bounded: the UI thread never walks a long journal
+        for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
+            const sim::Event& e = j[i];
+            if (e.time <= now - flightMs) break;
+            if (e.type != sim::EventType::RecordsAppended || e.actor < 0) continue;
+            if (static_cast<std::size_t>(e.actor) >= L.producers.size()) continue;
+            appends.push_back({&e, std::clamp(static_cast<double>(now - e.time) / static_cast<double>(flightMs), 0.0, 1.0)});
+        }
+    }
+    L.batchedFlights = speed >= kBatchSpeed || appends.size() > kMaxSingleFlights;
+    auto bezier = [](QPointF a, QPointF b, double t) {
+        const double dx = (b.x() - a.x()) * 0.5;
+        const QPointF c1(a.x() + dx, a.y()), c2(b.x() - dx, b.y());
+        const double u = 1 - t;
+        return u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
+    };
+    std::map<std::pair<std::int32_t, sim::TpKey>, std::size_t> batchIndex;
+    for (const Append& ap : appends) { // newest first
+        const sim::Event& e = *ap.e;
+        const sim::TpKey tp{e.topic, e.partition};
+        if (L.batchedFlights) {
+            if (auto it = batchIndex.find({e.actor, tp}); it != batchIndex.end()) {
+                L.flights[it->second].count += e.b;
+                continue;
+            }
+        }
+        const ReplicaStrip* target = L.leaderStrip(tp);
+        if (!target) continue;
+        Flight f;
+        f.producer = e.actor;
+        f.tp = tp;
+        f.count = e.b;
+        f.batch = L.batchedFlights;
+        const QRectF& pr = L.producers[static_cast<std::size_t>(e.actor)].rect;
+        f.from = QPointF(pr.right(), pr.center().y());
+        const double tx = std::min(target->cellsRect.right(), target->leoX ? *target->leoX : target->cellsRect.left());
+        f.to = QPointF(tx, target->cellsRect.center().y());
+        f.age = ap.age;
+        f.progress = std::min(1.0, f.age / kTravelShare);
+        // ease-out: fast start, gentle arrival
+        f.pos = bezier(f.from, f.to, 1 - (1 - f.progress) * (1 - f.progress));
+        const sim::PartitionState* ps = s.partition(sim::TopicPartition{j.topicName(e.topic), e.partition});
+        if (const sim::Record* r = ps ? s.recordAt(*ps, e.a, c.cursor()) : nullptr) {
+            f.key = r->key;
+            if (auto k = s.recordKey(*r)) f.keyText = QString::fromStdString(*k);
+        }
+        if (auto t = v.topics.find(e.topic); t != v.topics.end()) f.partitions = t->second.partitions;
+        if (f.batch) batchIndex[{e.actor, tp}] = L.flights.size();
+        L.flights.push_back(f);
+    }
+    for (const Flight& f : L.flights) {
+        const QString prod = L.producers[static_cast<std::size_t>(f.producer)].name;
+        QString tip = f.batch ? tr("%n record(s) from %1 travelling to %2 (grouped at this speed).", nullptr, static_cast<int>(f.count))
+                                    .arg(prod, tpName(j, f.tp))
+                              : tr("%n record(s) from %1 appended to %2.", nullptr, static_cast<int>(f.count)).arg(prod, tpName(j, f.tp));
+        if (!f.keyText.isEmpty() && f.partitions > 0)
+            tip += QStringLiteral("<br>") + tr("Key \"%1\": murmur2(key) % %2 = %3")
+                                                .arg(f.keyText)
+                                                .arg(f.partitions)
+                                                .arg(sim::javaKeyPartition(f.keyText.toStdString(), f.partitions)) +
+                   QStringLiteral("<br>") + Texts::helpPartitioner();
+        L.hotspots.push_back({QRectF(f.pos.x() - th.px(8), f.pos.y() - th.px(8), th.px(16), th.px(16)), tip});
+    }
+
+    // Where the chips and key texts of the flights go. A batch chip settles onto the cells row of
+    // its partition (never over the name and the LEO/HW numbers); a key text is hidden rather than
+    // drawn over a strip's label or another key text.
+    {
+        std::vector<QRectF> keep; // label items that must stay readable
+        for (const auto& st : L.strips)
+            for (const QRectF& r : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect})
+                if (!r.isEmpty()) keep.push_back(r);
+        for (const auto& st : L.strips) {
+            if (L.detail == Detail::Minimal) keep.push_back(st.labelRect);
+            for (const auto& mk : st.markers) keep.push_back(mk.rect);
+            if (!st.hwLabelRect.isEmpty()) keep.push_back(st.hwLabelRect);
+        }
+        const QFontMetricsF keyFm(th.condensed(7.5, true));
+        int shown = 0;
+        for (Flight& f : L.flights) {
+            if (f.batch) {
+                const QString t = QStringLiteral("×%1").arg(f.count);
+                const double w = keyFm.horizontalAdvance(t) + th.px(10);
+                QRectF r(f.pos.x() - w / 2, f.pos.y() - th.px(8), w, th.px(16));
+                if (const ReplicaStrip* target = L.leaderStrip(f.tp); target && (r.intersects(target->rect) || f.progress >= 1.0)) {
+                    const QRectF& cr = target->cellsRect;
+                    const double h = std::max(cr.height(), std::min(th.px(16), keyFm.height() + th.px(2)));
+                    r = QRectF(std::clamp(r.left(), cr.left(), std::max(cr.left(), cr.right() - w)), cr.center().y() - h / 2, w, h);
+                }
+                f.chipRect = r;
+                continue;
+            }
+            if (f.keyText.isEmpty() || f.progress >= 1.0 || shown >= 4) continue;
+            const double w = keyFm.horizontalAdvance(f.keyText) + th.px(4);
+            const QRectF r(f.pos.x() - w / 2, f.pos.y() - th.px(19), w, th.px(12));
+            bool clash = false;
+            for (const QRectF& k : keep) clash = clash || r.intersects(k);
+            if (clash) continue;
+            f.keyRect = r;
+            keep.push_back(r);
+            ++shown;
+        }
+    }
+
+    // ---- legend: the symbols and colours, in the producers' column below the producers ----
+    {
+        using S = LegendItem::Symbol;
+        const std::pair<S, QString> items[] = {{S::Position, tr("consumer position")}, {S::Committed, tr("committed offset")},
+                                               {S::Leo, tr("LEO (log end)")},          {S::Hw, tr("HW (high watermark)")},
+                                               {S::KeyColours, tr("colour = record key")}, {S::Uncommitted, tr("above the HW")}};
+        // Each text wraps onto a second line in a narrow column rather than being shortened.
+        const double rowH = th.px(15);
+        const double titleH = th.px(18);
+        const double symW = th.px(26);
+        const double textW = left.width() - symW - th.px(12);
+        const QFontMetricsF legendFm(th.condensed(7.5));
+        std::vector<double> heights;
+        double h = titleH + th.px(6);
+        for (const auto& item : items) {
+            const QRectF need = legendFm.boundingRect(QRectF(0, 0, textW, 1000), Qt::AlignLeft | Qt::TextWordWrap, item.second);
+            heights.push_back(std::max(rowH, need.height() + th.px(2)));
+            h += heights.back();
+        }
+        const double top = left.bottom() - h;
+        if (top >= py) {
+            L.legendRect = QRectF(left.left(), top, left.width(), h);
+            L.legendTitle = tr("Legend");
+            double y = top + titleH;
+            std::size_t k = 0;
+            for (const auto& [symbol, text] : items) {
+                LegendItem it;
+                it.symbol = symbol;
+                it.text = text;
+                it.symbolRect = QRectF(left.left() + th.px(6), y, symW, rowH);
+                it.textRect = QRectF(it.symbolRect.right() + th.px(4), y, textW, heights[k]);
+                L.legend.push_back(it);
+                y += heights[k++];
+            }
+            L.hotspots.push_back({L.legendRect, tr("▲ filled: the position of a consumer group (next offset it reads).<br>"
+                                                   "△ hollow: the group's committed offset.<br>") +
+                                                    Texts::helpLogEndOffset() + QStringLiteral("<br>") + Texts::helpHighWatermark() +
+                                                    QStringLiteral("<br>") + tr("The colour of each cell is the record's key.")});
+        }
+    }
+
+    // ---- consumer groups ----
+    // Revocations and assignments come from PartitionsRevoked / PartitionsAssigned events; the
+    // animations last about kRebalanceWallMs on screen at any speed.
+    const auto animMs = static_cast<sim::TimeMs>(kRebalanceWallMs * speed);
+    const sim::TimeMs scanMs = std::max<sim::TimeMs>(animMs, 30000);
+    double gy = right.top() + th.px(24);
+    const double badgeH = th.px(19);
+    const QFontMetricsF badgeFm(th.condensed(8));
+    std::vector<std::int32_t> groupOrder;
+    for (const auto& [gi, g] : v.groups)
+        if (!isInternal(j.groupName(gi))) groupOrder.push_back(gi);
+    std::sort(groupOrder.begin(), groupOrder.end(),
+              [&](std::int32_t a, std::int32_t b) { return j.groupName(a) < j.groupName(b); });
+    for (std::int32_t gi : groupOrder) {
+        const sim::GroupView& g = v.groups.at(gi);
+        GroupItem gr;
+        gr.index = gi;
+        gr.name = QString::fromStdString(j.groupName(gi));
+        gr.state = g.state;
+        gr.coordinator = g.coordinator;
+        gr.coordinatorDown = coordinatorDown(v, g);
+        gr.generation = g.generation;
+        gr.protocol = g.protocol;
+        std::int32_t proto = g.protocol;
+        if (proto < 0) // before the first generation: the members' preferred assignor (of that moment's members)
+            if (const labs::observe::Group* og = c.observation().group(j.groupName(gi)))
+                if (const auto kind = sim::parseAssignor(og->preferred_protocol)) proto = static_cast<std::int32_t>(*kind);
+        gr.cooperative = proto >= 0 && sim::isCooperative(static_cast<sim::AssignorKind>(proto));
+        const bool rebalancing = g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance;
+
+        // Recent revocations and assignments of this group (newest first), bounded scan.
+        std::map<std::int32_t, std::map<sim::TpKey, sim::TimeMs>> revokedAt, assignedAt;
+        std::map<sim::TpKey, sim::TimeMs> revokedAny;
+        bool sinceStable = rebalancing; // still inside the current rebalance while scanning back
+        std::map<std::int32_t, std::set<sim::TpKey>> revokedThisRebalance;
+        {
+            int scan = 30000;
+            for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
+                const sim::Event& e = j[i];
+                if (e.time < now - scanMs) break;
+                if (e.group != gi) continue;
+                if (e.type == sim::EventType::GroupStateChanged && static_cast<sim::GroupState>(e.a) == sim::GroupState::Stable)
+                    sinceStable = false;
+                if (e.type != sim::EventType::PartitionsRevoked && e.type != sim::EventType::PartitionsAssigned) continue;
+                const auto flat = j.list(e);
+                for (std::size_t k = 0; k + 1 < flat.size(); k += 2) {
+                    const sim::TpKey tp{flat[k], flat[k + 1]};
+                    if (e.type == sim::EventType::PartitionsRevoked) {
+                        revokedAt[e.actor].emplace(tp, e.time);
+                        revokedAny.emplace(tp, e.time);
+                        if (sinceStable) revokedThisRebalance[e.actor].insert(tp);
+                    } else {
+                        assignedAt[e.actor].emplace(tp, e.time);
+                    }
+                }
+            }
+        }
+        // Partitions revoked recently that no live member owns now: nobody consumes them.
+        std::set<sim::TpKey> owned;
+        for (const auto& cv : v.consumers)
+            if (cv.group == gi && !cv.closed) owned.insert(cv.assigned.begin(), cv.assigned.end());
+        std::vector<sim::TpKey> unowned;
+        for (const auto& [tp, t] : revokedAny)
+            if (!owned.contains(tp) && v.topics.contains(tp.first) && !isInternal(j.topicName(tp.first)) &&
+                (rebalancing || gr.cooperative))
+                unowned.push_back(tp);
+        std::sort(unowned.begin(), unowned.end(), byName);
+        if (rebalancing && !gr.cooperative) gr.phase = RebalancePhase::StopTheWorld;
+        else if (rebalancing) gr.phase = unowned.empty() ? RebalancePhase::CoopRevoke : RebalancePhase::CoopAssign;
+        else if (gr.cooperative && !unowned.empty() && g.state == sim::GroupState::Stable) gr.phase = RebalancePhase::CoopUnowned;
+        if (gr.phase == RebalancePhase::StopTheWorld) unowned.clear(); // every partition: shown on the members instead
+
+        const double top = gy;
+        // The assignor and protocol line wraps in a narrow column (compare mode): which assignor a
+        // side uses is the point of the comparison.
+        gr.protocolText = g.protocol >= 0 ? Texts::assignor(g.protocol) + QStringLiteral(" · ") + Texts::rebalanceProtocol(g.protocol)
+                                          : Texts::assignor(-1);
+        const double protoW = right.width() - th.px(16);
+        const QRectF protoNeed = QFontMetricsF(th.font(8)).boundingRect(QRectF(0, 0, protoW, 1000), Qt::AlignLeft | Qt::TextWordWrap,
+                                                                        gr.protocolText);
+        const double protoH = std::max(th.px(16), protoNeed.height() + th.px(1));
+        gr.headerRect = QRectF(right.left(), gy, right.width(), th.px(62) - th.px(16) + protoH);
+        gr.protocolRect = QRectF(right.left() + th.px(8), gy + th.px(4) + th.px(39), protoW, protoH);
+        gy += gr.headerRect.height();
+        if (gr.phase != RebalancePhase::None) {
+            // Two lines of explanation; three in a narrow column.
+            gr.phaseRect = QRectF(right.left() + th.px(6), gy, right.width() - th.px(12), right.width() < th.px(330) ? th.px(50) : th.px(34));
+            gy += gr.phaseRect.height() + th.px(4);
+        }
+        const double membersTop = gy;
+
+        auto fits = [&](double& bx, double w) {
+            if (bx + w > right.right() - th.px(6) && bx > right.left() + th.px(10)) {
+                bx = right.left() + th.px(10);
+                gy += badgeH + th.px(3);
+            }
+        };
+        for (std::size_t ci = 0; ci < v.consumers.size(); ++ci) {
+            const auto& cv = v.consumers[ci];
+            if (cv.group != gi || cv.closed) continue;
+            ConsumerItem ci2;
+            ci2.index = static_cast<std::int32_t>(ci);
+            ci2.name = QString::fromStdString(j.consumerName(ci2.index));
+            ci2.leader = g.leader == ci2.index;
+            ci2.stopped = rebalancing && (!gr.cooperative || cv.assigned.empty());
+            const bool member = std::find(g.members.begin(), g.members.end(), ci2.index) != g.members.end();
+            const bool notPolling = cv.paused_until > now;
+            if (!member && !cv.assigned.empty()) ci2.status = ConsumerStatus::LeftUnaware;
+            else if (notPolling) ci2.status = ConsumerStatus::NotPolling;
+            else if (ci2.stopped) ci2.status = ConsumerStatus::Stopped;
+            else if (cv.assigned.empty()) ci2.status = ConsumerStatus::NoPartitions;
+            else ci2.status = ConsumerStatus::Consuming;
+            const double cTop = gy;
+            gy += th.px(20);
+            double bx = right.left() + th.px(10);
+            auto place = [&](PartitionBadge& b) {
+                const double w = badgeFm.horizontalAdvance(b.text) + th.px(12);
+                fits(bx, w);
+                b.rect = QRectF(bx, gy, w, badgeH);
+                bx += w + th.px(4);
+            };
+            const auto* myAssigned = assignedAt.contains(ci2.index) ? &assignedAt[ci2.index] : nullptr;
+            std::size_t placed = 0;
+            for (const auto& tp : cv.assigned) {
+                if (isInternal(j.topicName(tp.first))) continue;
+                PartitionBadge b;
+                b.tp = tp;
+                // Past kMaxBadges, or when the badge and a "+ N more" chip after it would leave the
+                // column (a few are always drawn): listed (group panel), not drawn.
+                const double wouldEnd = gy + (bx > right.left() + th.px(10) ? 2.0 : 1.0) * (badgeH + th.px(3)) + badgeH;
+                if (placed >= ConsumerItem::kMaxBadges || (placed >= 3 && wouldEnd > right.bottom() - th.px(6))) {
+                    b.hidden = true;
+                    ++ci2.hiddenBadges;
+                    ci2.partitions.push_back(b);
+                    continue;
+                }
+                ++placed;
+                b.lag = v.committedLag(gi, tp);
+                b.text = tr("%1 · lag %2").arg(tpName(j, tp), b.lag ? QString::number(*b.lag) : QStringLiteral("-"));
+                if (myAssigned)
+                    if (auto it = myAssigned->find(tp); it != myAssigned->end() && now - it->second < animMs) {
+                        b.fresh = true;
+                        b.anim = std::clamp(static_cast<double>(now - it->second) / static_cast<double>(animMs), 0.0, 1.0);
+                    }
+                place(b);
+                L.hotspots.push_back({b.rect, tr("%1 is assigned to %2.").arg(tpName(j, tp), ci2.name) + QStringLiteral("<br>") +
+                                                  Texts::helpLag()});
+                ci2.partitions.push_back(b);
+            }
+            if (auto it = revokedAt.find(ci2.index); it != revokedAt.end())
+                for (const auto& [tp, t] : it->second) {
+                    if (std::find(cv.assigned.begin(), cv.assigned.end(), tp) != cv.assigned.end()) continue;
+                    if (isInternal(j.topicName(tp.first)) || !v.topics.contains(tp.first)) continue;
+                    const bool current = revokedThisRebalance[ci2.index].contains(tp);
+                    if (!current && now - t >= animMs) continue;
+                    PartitionBadge b;
+                    b.tp = tp;
+                    b.revoked = true;
+                    b.anim = current ? std::min(0.5, static_cast<double>(now - t) / static_cast<double>(animMs))
+                                     : std::clamp(static_cast<double>(now - t) / static_cast<double>(animMs), 0.0, 1.0);
+                    b.text = tr("%1 · revoked").arg(tpName(j, tp));
+                    place(b);
+                    L.hotspots.push_back({b.rect, tr("%1 was revoked from %2: it stops consuming it until the new "
+                                                     "assignment.")
+                                                          .arg(tpName(j, tp), ci2.name) +
+                                                      QStringLiteral("<br>") +
+                                                      (gr.cooperative ? Texts::helpCooperative() : Texts::helpEager())});
+                    ci2.partitions.push_back(b);
+                }
+            if (ci2.hiddenBadges > 0) {
+                // The same text ClusterCanvas paints in the chip.
+                const QString more =
+                    QCoreApplication::translate("fluxolab::app::ClusterCanvas", "+ %1 more").arg(ci2.hiddenBadges);
+                const double w = badgeFm.horizontalAdvance(more) + th.px(12);
+                fits(bx, w);
+                ci2.moreRect = QRectF(bx, gy, w, badgeH);
+                bx += w + th.px(4);
+                L.hotspots.push_back({ci2.moreRect, tr("%1 has %2 more partitions assigned (not drawn); the Consumer groups tab "
+                                                       "and kafka-consumer-groups.sh --describe list them all.")
+                                                        .arg(ci2.name)
+                                                        .arg(ci2.hiddenBadges)});
+            }
+            if (ci2.partitions.empty()) gy += th.px(2);
+            else gy += badgeH + th.px(6);
+            ci2.rect = QRectF(right.left() + th.px(4), cTop, right.width() - th.px(8), gy - cTop);
+            L.hotspots.insert(L.hotspots.begin(), {ci2.rect, tr("Consumer <b>%1</b>").arg(ci2.name) + QStringLiteral("<br>") +
+                                                                 Texts::helpPosition() + QStringLiteral("<br>") + Texts::helpCommitted()});
+            gr.consumers.push_back(ci2);
+        }
+        if (gr.phase == RebalancePhase::StopTheWorld && gy > membersTop)
+            gr.overlayRect = QRectF(right.left() + th.px(2), membersTop - th.px(2), right.width() - th.px(4), gy - membersTop + th.px(2));
+        if (!unowned.empty()) {
+            const double uTop = gy;
+            gy += th.px(18);
+            double bx = right.left() + th.px(10);
+            for (const auto& tp : unowned) {
+                PartitionBadge b;
+                b.tp = tp;
+                b.revoked = true;
+                b.anim = std::clamp(static_cast<double>(now - revokedAny[tp]) / static_cast<double>(animMs), 0.0, 1.0);
+                b.text = tpName(j, tp);
+                const double w = badgeFm.horizontalAdvance(b.text) + th.px(12);
+                fits(bx, w);
+                b.rect = QRectF(bx, gy, w, badgeH);
+                bx += w + th.px(4);
+                gr.unowned.push_back(b);
+            }
+            gy += badgeH + th.px(6);
+            gr.unownedRect = QRectF(right.left() + th.px(4), uTop, right.width() - th.px(8), gy - uTop);
+            L.hotspots.push_back({gr.unownedRect, tr("Partitions without an owner: revoked in the first phase of the cooperative "
+                                                     "rebalance, they wait for the follow-up rebalance to get their new owner.")});
+        }
+        gy += th.px(6);
+        gr.rect = QRectF(right.left(), top, right.width(), gy - top);
+        QString tip = Texts::helpGroup() + QStringLiteral("<br><b>") + Texts::groupState(g.state) + QStringLiteral("</b>: ") +
+                      Texts::groupStateHelp(g.state) + QStringLiteral("<br>") + Texts::helpGeneration();
+        if (proto >= 0) tip += QStringLiteral("<br>") + (gr.cooperative ? Texts::helpCooperative() : Texts::helpEager());
+        L.hotspots.push_back({gr.headerRect, tip});
+        if (!gr.phaseRect.isEmpty()) L.hotspots.push_back({gr.phaseRect, gr.cooperative ? Texts::helpCooperative() : Texts::helpEager()});
+        L.groups.push_back(gr);
+        gy += th.px(10);
+    }
+    return L;
+}
+
+} // namespace fluxolab::app

@@ -1,0 +1,256 @@
+#pragma once
+// What the cluster view draws and where: a plain value computed from the controller's ClusterView
+// (and, for record keys only, the simulation's logs). The widget paints it; tests assert on it.
+
+#include "app/core/theme.h"
+#include "sim/timeline.h"
+
+#include <QCoreApplication>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace fluxolab::app {
+
+class SimulationController;
+
+struct CellItem {
+    sim::Offset offset = 0;
+    QRectF rect;
+    std::uint32_t key = 0;     ///< interned key id (0 = null key)
+    bool known = true;         ///< the record is still in the simulation's log (false: retention/truncation)
+    bool committed = true;     ///< below the high watermark
+};
+
+struct OffsetMarker {
+    std::int32_t group = -1;
+    sim::Offset offset = 0;
+    double x = 0;
+    bool committed = false;    ///< committed-offset marker (else the consumer's position)
+    QRectF rect;               ///< the triangle below the cells
+};
+
+struct ReplicaStrip {
+    sim::TpKey tp;
+    QString name;              ///< "topic-3"
+    sim::BrokerId broker = -1;
+    bool leader = false;
+    bool inIsr = false;
+    bool offline = false;      ///< the partition has no leader ("Leader: none")
+    bool brokerDown = false;
+    sim::Offset leo = 0;
+    sim::Offset hw = 0;
+    sim::Offset logStart = 0;
+    sim::Offset elided = 0;    ///< records before the first drawn cell (level of detail)
+    QRectF rect;
+    QRectF labelRect;          ///< the label line(s) above the cells (Minimal: the name left of the cells)
+    /// What the label line(s) say and where (an empty rect: not drawn, no room). Items flow onto a
+    /// second line in narrow columns instead of being dropped.
+    QString roleText;          ///< "leader", "follower" or "Leader: none"
+    QString isrText;           ///< "ISR" or "out of ISR"
+    QString numbersText;       ///< "LEO 12 · HW 12" (leader or offline) or "LEO 12"
+    QRectF nameRect;
+    QRectF roleRect;
+    QRectF isrRect;
+    QRectF numbersRect;
+    bool nameElided = false;   ///< the name did not fit in the column and is drawn shortened
+    QRectF cellsRect;
+    QRectF elideRect;
+    std::vector<CellItem> cells;
+    std::optional<double> hwX;
+    QRectF hwLabelRect;        ///< the "HW" text below the cells (empty: hidden, a marker is there)
+    std::optional<double> leoX;
+    std::vector<OffsetMarker> markers;
+};
+
+struct BrokerItem {
+    sim::BrokerId id = 0;
+    QRectF rect;
+    QRectF headerRect;
+    bool alive = true;
+    bool fenced = false;
+    bool controller = false;
+    int leaders = 0;
+    /// Many partitions: only the first `replicas - hiddenReplicas` strips (by name) are drawn, and
+    /// `moreRect` says how many are not (see ClusterLayoutBuilder's aggregation).
+    int replicas = 0;
+    int hiddenReplicas = 0;
+    QRectF moreRect;
+};
+
+struct ProducerItem {
+    std::int32_t index = -1;
+    QString name;
+    QString topic;
+    QRectF rect;
+    std::int64_t acked = 0;
+};
+
+struct PartitionBadge {
+    sim::TpKey tp;
+    QString text;
+    QRectF rect;
+    std::optional<sim::Offset> lag;
+    bool revoked = false;      ///< revoked from this member (struck out, fading) and not assigned back
+    bool fresh = false;        ///< newly assigned to this member (highlighted while the animation runs)
+    double anim = 1.0;         ///< progress of the revoke/assign animation: 0 = just happened, 1 = settled
+    bool hidden = false;       ///< beyond ConsumerItem::kMaxBadges: not placed nor drawn (counted in moreRect)
+};
+
+/// How a group's rebalance is drawn, derived only from journal events and the ClusterView.
+enum class RebalancePhase : std::uint8_t {
+    None,          ///< no rebalance going on
+    StopTheWorld,  ///< eager protocol: every member revoked everything and stopped consuming
+    CoopRevoke,    ///< cooperative, phase 1: members rejoin, unaffected partitions keep flowing
+    CoopUnowned,   ///< cooperative, between phases: moved partitions were revoked and have no owner
+    CoopAssign     ///< cooperative, phase 2: the follow-up rebalance hands the moved partitions over
+};
+
+/// What a consumer is doing, as Kafka sees it (one status per consumer, in this order of precedence).
+enum class ConsumerStatus : std::uint8_t {
+    Consuming,     ///< a member with partitions, polling
+    NoPartitions,  ///< a member with nothing assigned
+    Stopped,       ///< rebalancing with nothing to consume
+    LeftUnaware,   ///< no longer a member (e.g. its heartbeat thread left after max.poll.interval.ms)
+                   ///< but still holding its old partitions: it finds out at its next poll()
+    NotPolling     ///< a member that stopped calling poll() (a slow application), still in the group
+};
+
+/// A status that means the consumer is not consuming what it should (drawn as a warning).
+inline bool isAlarming(ConsumerStatus s) {
+    return s == ConsumerStatus::Stopped || s == ConsumerStatus::LeftUnaware || s == ConsumerStatus::NotPolling;
+}
+
+/// No coordinator serves the group at the moment `v` shows: none elected, or its broker is down.
+inline bool coordinatorDown(const sim::ClusterView& v, const sim::GroupView& g) {
+    return g.coordinator < 0 || static_cast<std::size_t>(g.coordinator - 1) >= v.brokers.size() ||
+           !v.brokers[static_cast<std::size_t>(g.coordinator - 1)].alive;
+}
+
+struct ConsumerItem {
+    std::int32_t index = -1;
+    QString name;
+    QRectF rect;
+    bool leader = false;
+    bool stopped = false;      ///< rebalancing with nothing to consume
+    ConsumerStatus status = ConsumerStatus::Consuming;
+    std::vector<PartitionBadge> partitions;
+    /// Thousands of assigned partitions: the first kMaxBadges are drawn, then one "+ N more" chip.
+    static constexpr std::size_t kMaxBadges = 32;
+    int hiddenBadges = 0;
+    QRectF moreRect;
+};
+
+struct GroupItem {
+    std::int32_t index = -1;
+    QString name;
+    QRectF rect;
+    QRectF headerRect;
+    QString protocolText;      ///< "range · eager (stop-the-world)"
+    QRectF protocolRect;       ///< its place in the header: two lines in a narrow column (never shortened)
+    sim::GroupState state = sim::GroupState::Empty;
+    sim::BrokerId coordinator = -1;
+    bool coordinatorDown = false; ///< no coordinator, or its broker is down: `state` is not served by anyone
+    std::int32_t generation = 0;
+    std::int32_t protocol = -1;
+    bool cooperative = false;  ///< the group's rebalance protocol (from the chosen assignor)
+    RebalancePhase phase = RebalancePhase::None;
+    QRectF phaseRect;          ///< banner explaining the phase (empty when None)
+    QRectF overlayRect;        ///< stop-the-world overlay over the members (eager only)
+    QRectF unownedRect;        ///< row of partitions without an owner (cooperative, between phases)
+    std::vector<PartitionBadge> unowned;
+    std::vector<ConsumerItem> consumers;
+};
+
+/// Records travelling from a producer to the partition the partitioner chose (from RecordsAppended
+/// events within a short window that scales with the playback speed, so the trip lasts about the
+/// same wall-clock time at any speed). At high speed the flights of one producer to one partition
+/// are merged into one moving batch (level of detail: fewer items, never fewer frames).
+struct Flight {
+    std::int32_t producer = -1;
+    sim::TpKey tp;
+    QPointF from;
+    QPointF to;
+    QPointF pos;               ///< where the record (or batch) is now on its path
+    double age = 0;            ///< 0 = just appended, 1 = fading out
+    double progress = 0;       ///< 0 = at the producer, 1 = arrived at the partition
+    std::uint32_t key = 0;
+    QString keyText;
+    std::int32_t partitions = 0;
+    std::int64_t count = 1;    ///< records in this flight (a batch when > 1)
+    bool batch = false;        ///< aggregated flight (level of detail)
+    QRectF chipRect;           ///< the "×N" chip of a batch (kept on the cells row when it arrives)
+    QRectF keyRect;            ///< the key's text above a single record (empty: hidden, it would cover a label)
+};
+
+/// The on-screen key to the symbols: consumer position/committed markers, LEO and HW lines, key
+/// colours, records above the HW.
+struct LegendItem {
+    enum class Symbol : std::uint8_t { Position, Committed, Leo, Hw, KeyColours, Uncommitted };
+    Symbol symbol = Symbol::Position;
+    QString text;
+    QRectF symbolRect;
+    QRectF textRect;
+};
+
+struct HotSpot {
+    QRectF rect;
+    QString tip;
+};
+
+enum class Detail : std::uint8_t { Full, Compact, Minimal };
+
+struct ClusterLayout {
+    /// Strips are never drawn thinner than this many (theme) pixels: past that, each broker shows
+    /// the strips that fit and a summary row ("showing M of N partitions").
+    static constexpr double kMinStripPx = 16;
+    QSizeF size;
+    Theme theme;                    ///< the theme the layout was made with (scaled down if the view is too narrow)
+    QRectF legendRect;              ///< empty when there is no room for it
+    QString legendTitle;
+    std::vector<LegendItem> legend;
+    Detail detail = Detail::Full;
+    double cellWidth = 0;
+    std::vector<BrokerItem> brokers;
+    std::vector<ReplicaStrip> strips;
+    std::vector<ProducerItem> producers;
+    std::vector<GroupItem> groups;
+    std::vector<Flight> flights;
+    bool batchedFlights = false;    ///< flights were aggregated per (producer, partition)
+    std::vector<HotSpot> hotspots;  ///< later entries are on top
+
+    const BrokerItem* broker(sim::BrokerId id) const;
+    const ReplicaStrip* strip(const sim::TpKey& tp, sim::BrokerId broker) const;
+    const ReplicaStrip* leaderStrip(const sim::TpKey& tp) const;
+    const GroupItem* group(const QString& name) const;
+    const ConsumerItem* consumer(std::int32_t index) const;
+    QString tipAt(const QPointF& p) const;
+    /// Item under a point, for context menus.
+    std::optional<sim::BrokerId> brokerAt(const QPointF& p) const;
+    std::optional<std::int32_t> consumerAt(const QPointF& p) const;
+    std::optional<std::int32_t> groupAt(const QPointF& p) const;
+};
+
+class ClusterLayoutBuilder {
+    Q_DECLARE_TR_FUNCTIONS(ClusterLayoutBuilder)
+public:
+    static ClusterLayout build(const SimulationController& controller, QSizeF size, const Theme& theme);
+    /// The narrowest broker column that keeps a strip's label legible, at `theme`'s scale.
+    static double minimumBrokerWidth(const Theme& theme) { return theme.px(112); }
+    /// How many strips per broker fit legibly in `avail` height for `rows` replicas on the fullest
+    /// broker: `rows` when each gets at least kMinStripPx, else the number of kMinStripPx strips
+    /// that fit above a summary row.
+    static std::size_t aggregatedRows(std::size_t rows, double avail, const Theme& theme);
+
+private:
+    /// Many replicas on a broker: moves the `shown` ones to draw to the front (each topic gets its
+    /// first partitions in turn, so a huge topic does not hide the others), keeping the order by name.
+    static void shareRowsAmongTopics(std::vector<sim::TpKey>& list, std::size_t shown);
+    static void addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
+                                 const Theme& theme);
+};
+
+} // namespace fluxolab::app

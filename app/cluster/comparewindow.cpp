@@ -1,0 +1,237 @@
+#include "app/cluster/comparewindow.h"
+
+#include "app/cluster/clustercanvas.h"
+#include "app/core/simulationcontroller.h"
+#include "app/core/screenfit.h"
+#include "app/core/texts.h"
+#include "app/cluster/timelinebar.h"
+
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QStyle>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
+
+namespace fluxolab::app {
+
+namespace {
+
+constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64};
+
+/// The scenario with every consumer (initial and added by actions) using only `kind`.
+sim::Scenario withAssignor(sim::Scenario s, sim::AssignorKind kind) {
+    for (auto& c : s.consumers) c.config.assignors = {kind};
+    for (auto& a : s.actions)
+        if (a.consumer) a.consumer->config.assignors = {kind};
+    return s;
+}
+
+void fill(QComboBox* box) {
+    for (auto k : {sim::AssignorKind::Range, sim::AssignorKind::RoundRobin, sim::AssignorKind::Sticky, sim::AssignorKind::CooperativeSticky})
+        box->addItem(QString(), static_cast<int>(k));
+}
+
+} // namespace
+
+CompareWindow::CompareWindow(const SimulationController* source, QWidget* parent)
+    : QWidget(parent, Qt::Window), m_source(source), m_left(new SimulationController(this)),
+      m_right(new SimulationController(this)), m_timer(new QTimer(this)), m_wall(new QElapsedTimer) {
+    setObjectName(QStringLiteral("CompareWindow"));
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(6, 6, 6, 6);
+    m_explain = new QLabel(this);
+    m_explain->setWordWrap(true);
+    column->addWidget(m_explain);
+    auto* grid = new QGridLayout;
+    m_leftTitle = new QLabel(this);
+    m_rightTitle = new QLabel(this);
+    m_leftAssignor = new QComboBox(this);
+    m_rightAssignor = new QComboBox(this);
+    fill(m_leftAssignor);
+    fill(m_rightAssignor);
+    m_leftAssignor->setCurrentIndex(0);
+    m_rightAssignor->setCurrentIndex(3);
+    m_leftView = new ClusterCanvas(m_left, this);
+    m_rightView = new ClusterCanvas(m_right, this);
+    m_leftView->setMinimumSize(400, 300);
+    m_rightView->setMinimumSize(400, 300);
+    auto* lh = new QHBoxLayout;
+    lh->addWidget(m_leftTitle);
+    lh->addWidget(m_leftAssignor, 1);
+    auto* rh = new QHBoxLayout;
+    rh->addWidget(m_rightTitle);
+    rh->addWidget(m_rightAssignor, 1);
+    grid->addLayout(lh, 0, 0);
+    grid->addLayout(rh, 0, 1);
+    grid->addWidget(m_leftView, 1, 0);
+    grid->addWidget(m_rightView, 1, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    grid->setRowStretch(1, 1);
+    column->addLayout(grid, 1);
+
+    auto* bar = new QHBoxLayout;
+    m_play = new QToolButton(this);
+    m_step = new QToolButton(this);
+    m_step->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    m_speed = new QComboBox(this);
+    for (double s : kSpeeds) m_speed->addItem(QStringLiteral("%1×").arg(s), s);
+    m_speed->setCurrentIndex(2);
+    m_slider = new QSlider(Qt::Horizontal, this);
+    jumpToClick(m_slider);
+    m_timeLabel = new QLabel(this);
+    m_timeLabel->setMinimumWidth(110);
+    bar->addWidget(m_play);
+    bar->addWidget(m_step);
+    bar->addWidget(m_speed);
+    bar->addWidget(m_slider, 1);
+    bar->addWidget(m_timeLabel);
+    column->addLayout(bar);
+
+    m_timer->setInterval(SimulationController::kFrameMs);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, [this] { advance(std::min<double>(static_cast<double>(m_wall->restart()), 100.0)); });
+    connect(m_play, &QToolButton::clicked, this, [this] { setPlaying(!isPlaying()); });
+    connect(m_step, &QToolButton::clicked, this, &CompareWindow::stepForward);
+    connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int i) {
+        const double s = m_speed->itemData(i).toDouble();
+        m_left->setSpeed(s); // the views scale their animations with the speed
+        m_right->setSpeed(s);
+    });
+    connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
+        if (!m_updating) seekTime(v);
+    });
+    auto reloadKeepingTime = [this] {
+        if (!m_updating) reload();
+    };
+    connect(m_leftAssignor, &QComboBox::currentIndexChanged, this, reloadKeepingTime);
+    connect(m_rightAssignor, &QComboBox::currentIndexChanged, this, reloadKeepingTime);
+    retranslate();
+    reload();
+    fitToScreen(this, QSize(1600, 860));
+}
+
+CompareWindow::~CompareWindow() { delete m_wall; }
+
+void CompareWindow::setAssignors(int left, int right) {
+    m_updating = true;
+    m_leftAssignor->setCurrentIndex(m_leftAssignor->findData(left));
+    m_rightAssignor->setCurrentIndex(m_rightAssignor->findData(right));
+    m_updating = false;
+    reload();
+}
+
+void CompareWindow::reload() {
+    if (!m_source || !m_source->hasRun()) return;
+    const std::int64_t t = m_time;
+    const sim::Scenario& s = m_source->scenario();
+    m_left->load(withAssignor(s, static_cast<sim::AssignorKind>(m_leftAssignor->currentData().toInt())), m_source->seed());
+    m_right->load(withAssignor(s, static_cast<sim::AssignorKind>(m_rightAssignor->currentData().toInt())), m_source->seed());
+    const double speed = m_speed->currentData().toDouble();
+    m_left->setSpeed(speed);
+    m_right->setSpeed(speed);
+    seekTime(t);
+}
+
+void CompareWindow::setPresentation(bool on) {
+    m_presentation = on;
+    const Theme theme = on ? Theme::projector() : Theme::normal();
+    m_leftView->setTheme(theme);
+    m_rightView->setTheme(theme);
+}
+
+bool CompareWindow::isPlaying() const { return m_timer->isActive(); }
+
+void CompareWindow::setPlaying(bool playing) {
+    if (!m_left->hasRun()) playing = false;
+    if (playing) {
+        m_wall->start();
+        m_timer->start();
+    } else {
+        m_timer->stop();
+    }
+    refresh();
+}
+
+void CompareWindow::advance(double wallMs) {
+    if (!m_left->hasRun()) return;
+    const double speed = m_speed->currentData().toDouble();
+    const auto delta = std::max<std::int64_t>(1, static_cast<std::int64_t>(wallMs * speed));
+    // Like the main window, playback runs on past the scenario's duration until the user pauses it.
+    seekTime(m_time + delta);
+}
+
+void CompareWindow::seekTime(std::int64_t ms) {
+    if (!m_left->hasRun()) return;
+    m_time = std::max<std::int64_t>(0, ms);
+    m_furthest = std::max(m_furthest, m_time);
+    // The same virtual time on both sides: each shows every event of its own journal up to it.
+    m_left->runTo(m_time);
+    m_right->runTo(m_time);
+    refresh();
+}
+
+void CompareWindow::stepForward() {
+    if (!m_left->hasRun()) return;
+    setPlaying(false);
+    constexpr auto kNone = std::numeric_limits<std::int64_t>::max();
+    auto nextOf = [this](const SimulationController* c) -> std::int64_t {
+        for (std::size_t i = c->cursor(); i < c->eventCount(); ++i)
+            if (c->journal()[i].time > m_time) return c->journal()[i].time;
+        return kNone;
+    };
+    std::int64_t next = std::min(nextOf(m_left), nextOf(m_right));
+    for (std::int64_t probe = m_time + 10; next == kNone && probe <= m_time + 10000; probe += 10) {
+        m_left->runTo(probe);
+        m_right->runTo(probe);
+        next = std::min(nextOf(m_left), nextOf(m_right));
+        if (m_left->eventCount() > m_left->cursor() || m_right->eventCount() > m_right->cursor()) break;
+    }
+    seekTime(next == kNone ? m_time + 10000 : next);
+}
+
+void CompareWindow::refresh() {
+    m_play->setIcon(style()->standardIcon(isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setToolTip(isPlaying() ? tr("Pause") : tr("Play"));
+    m_updating = true;
+    m_slider->setRange(0, static_cast<int>(std::min<std::int64_t>(INT32_MAX, std::max(m_left->duration(), m_furthest))));
+    m_slider->setValue(static_cast<int>(m_time));
+    m_updating = false;
+    m_timeLabel->setText(tr("t = %1").arg(Texts::virtualTime(m_time)));
+}
+
+void CompareWindow::retranslate() {
+    QString scenario;
+    if (m_source && m_source->hasRun()) scenario = QString::fromStdString(m_source->scenario().name);
+    setWindowTitle(tr("Compare assignors — %1").arg(scenario));
+    m_explain->setText(tr("The same scenario and seed under two assignors, at the same virtual time. With an eager assignor "
+                          "every consumer stops during a rebalance; with cooperative-sticky only the partitions that move "
+                          "stop, in two phases."));
+    m_leftTitle->setText(tr("Left:"));
+    m_rightTitle->setText(tr("Right:"));
+    for (QComboBox* box : {m_leftAssignor, m_rightAssignor})
+        for (int i = 0; i < box->count(); ++i) {
+            const int k = box->itemData(i).toInt();
+            box->setItemText(i, Texts::assignor(k) + QStringLiteral(" · ") + Texts::rebalanceProtocol(k));
+        }
+    m_step->setToolTip(tr("Both sides to the next event"));
+    m_speed->setToolTip(tr("Playback speed (virtual time per real second)"));
+    m_slider->setToolTip(tr("Virtual time, shared by both sides"));
+    refresh();
+}
+
+void CompareWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace fluxolab::app

@@ -1,0 +1,210 @@
+#include "app/cluster/plotsview.h"
+
+#include "app/core/simulationcontroller.h"
+
+#include <QEvent>
+#include <QVBoxLayout>
+// qcustomplot.h uses the signals/slots keywords, which QT_NO_KEYWORDS turns off for our own code
+// (sim::Simulation has a member called emit).
+#define signals Q_SIGNALS
+#define slots Q_SLOTS
+#define foreach Q_FOREACH
+#include <qcustomplot.h>
+#undef signals
+#undef slots
+#undef foreach
+
+#include <cmath>
+
+namespace fluxolab::app {
+
+PlotsView::PlotsView(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_lag = new QCustomPlot(this);
+    m_rate = new QCustomPlot(this);
+    m_offsets = new QCustomPlot(this);
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
+        layout->addWidget(p, p == m_lag ? 3 : 2);
+        p->setMinimumHeight(90); // three plots and a terminal below them on a 1366×768 screen
+        p->plotLayout()->insertRow(0);
+        p->plotLayout()->addElement(0, 0, new QCPTextElement(p, QString(), QFont(QStringLiteral("DejaVu Sans"), 10, QFont::Bold)));
+        p->legend->setVisible(true);
+        p->legend->setFont(QFont(QStringLiteral("DejaVu Sans"), 8));
+        // The legend in its own column right of the axes: inside them it hid the data.
+        if (p->axisRect()->insetLayout()->take(p->legend)) p->axisRect()->insetLayout()->simplify();
+        auto* side = new QCPLayoutGrid;
+        p->plotLayout()->addElement(1, 1, side);
+        side->setMargins(QMargins(0, 6, 6, 6));
+        side->addElement(0, 0, p->legend);
+        side->addElement(1, 0, new QCPLayoutElement(p)); // pushes the legend to the top
+        side->setRowStretchFactor(0, 0.001);
+        p->plotLayout()->setColumnStretchFactor(1, 0.001);
+        p->legend->setFillOrder(QCPLayoutGrid::foRowsFirst);
+        auto* line = new QCPItemStraightLine(p);
+        line->setPen(QPen(QColor(0xd5, 0x5e, 0x00), 1.5, Qt::DashLine));
+        m_cursors.push_back(line);
+        style(p);
+    }
+    connect(m_controller, &SimulationController::reset, this, [this] {
+        m_samples = static_cast<std::size_t>(-1);
+        rebuild();
+    });
+    connect(m_controller, &SimulationController::changed, this, [this] {
+        if (isVisible()) rebuild();
+        else m_samples = static_cast<std::size_t>(-1);
+    });
+    retranslate();
+}
+
+void PlotsView::style(QCustomPlot* p) {
+    const double w = m_theme.line;
+    const QFont tick(QStringLiteral("DejaVu Sans"), static_cast<int>(std::lround(8 * m_theme.scale)));
+    const QFont label(QStringLiteral("DejaVu Sans"), static_cast<int>(std::lround(9 * m_theme.scale)));
+    for (QCPAxis* a : {p->xAxis, p->yAxis}) {
+        a->setTickLabelFont(tick);
+        a->setLabelFont(label);
+        a->setBasePen(QPen(m_theme.text, w));
+        a->setTickPen(QPen(m_theme.text, w));
+    }
+    p->legend->setFont(tick);
+    if (auto* t = qobject_cast<QCPTextElement*>(p->plotLayout()->element(0, 0)))
+        t->setFont(QFont(QStringLiteral("DejaVu Sans"), static_cast<int>(std::lround(10 * m_theme.scale)), QFont::Bold));
+    for (int i = 0; i < p->graphCount(); ++i) {
+        QPen pen = p->graph(i)->pen();
+        pen.setWidthF(1.6 * w);
+        p->graph(i)->setPen(pen);
+    }
+}
+
+void PlotsView::setTheme(const Theme& theme) {
+    m_theme = theme;
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) style(p);
+    rebuild();
+}
+
+void PlotsView::retranslate() {
+    auto title = [](QCustomPlot* p, const QString& t) {
+        if (auto* e = qobject_cast<QCPTextElement*>(p->plotLayout()->element(0, 0))) e->setText(t);
+    };
+    title(m_lag, tr("Consumer lag (HW − committed offset)"));
+    title(m_rate, tr("Produce and consume rate"));
+    title(m_offsets, tr("High watermark vs LEO (sum over partitions)"));
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) p->xAxis->setLabel(tr("virtual time (s)"));
+    m_lag->yAxis->setLabel(tr("records"));
+    m_rate->yAxis->setLabel(tr("records/s"));
+    m_offsets->yAxis->setLabel(tr("offset"));
+    rebuild();
+}
+
+void PlotsView::rebuild() {
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) p->clearGraphs();
+    if (!m_controller->hasRun()) return;
+    const PlotSeries& d = m_controller->plots();
+    m_samples = d.time_s.size();
+    const QVector<double> t(d.time_s.begin(), d.time_s.end());
+    auto add = [&](QCustomPlot* p, const std::vector<double>& y, const QString& name, const QColor& colour, Qt::PenStyle style = Qt::SolidLine,
+                   double width = 1.6) {
+        QCPGraph* g = p->addGraph();
+        g->setName(name);
+        g->setPen(QPen(colour, width * m_theme.line, style));
+        QVector<double> yy(y.begin(), y.end());
+        yy.resize(t.size(), std::nan(""));
+        g->setData(t, yy, true);
+    };
+    const auto& pal = keyPalette();
+    const auto& j = m_controller->journal();
+    int gi = 0;
+    for (const auto& [group, series] : d.group_lag) {
+        if (j.groupName(group).starts_with("__")) continue;
+        add(m_lag, series, tr("group %1 (total)").arg(QString::fromStdString(j.groupName(group))), groupColour(gi++), Qt::SolidLine, 2.6);
+    }
+    int pi = 0;
+    for (const auto& [key, series] : d.partition_lag) {
+        if (pi >= 12) break; // keep the legend readable
+        const auto& [group, tp] = key;
+        add(m_lag, series,
+            tr("%1 · %2-%3").arg(QString::fromStdString(j.groupName(group)), QString::fromStdString(j.topicName(tp.first))).arg(tp.second),
+            pal[static_cast<std::size_t>(pi++) % pal.size()], Qt::DotLine, 1.2);
+    }
+    add(m_rate, d.produce_rate, tr("produced"), pal[4]);
+    add(m_rate, d.consume_rate, tr("consumed"), pal[5]);
+    add(m_offsets, d.leo_total, tr("LEO"), m_theme.text);
+    add(m_offsets, d.hw_total, tr("HW"), m_theme.hw, Qt::DashLine);
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
+        p->yAxis->rescale();
+        const QCPRange r = p->yAxis->range();
+        p->yAxis->setRange(std::min(0.0, r.lower), std::max(1.0, r.upper * 1.1));
+    }
+    // The three time axes line up (the same moment at the same x in every plot): the same left
+    // margin and the same legend column width everywhere.
+    int legendW = 0;
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
+        p->legend->setMinimumSize(0, 0);
+        legendW = std::max(legendW, p->legend->minimumOuterSizeHint().width());
+    }
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
+        p->legend->setMinimumSize(legendW, 0);
+        p->axisRect()->setMinimumMargins(QMargins(static_cast<int>(std::lround(72 * m_theme.scale)), 0, 0, 0));
+    }
+    follow();
+}
+
+void PlotsView::follow() {
+    if (!m_controller->hasRun()) return;
+    const double now = cursorSeconds();
+    // The scenario's duration, or as far as the simulation has run past it.
+    const double span = std::max(10.0, static_cast<double>(std::max(m_controller->duration(), m_controller->time())) / 1000.0);
+    for (std::size_t i = 0; i < m_cursors.size(); ++i) {
+        m_cursors[i]->point1->setCoords(now, 0);
+        m_cursors[i]->point2->setCoords(now, 1);
+    }
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
+        p->xAxis->setRange(0, span);
+        // Only the past of the cursor is shown: data after it belongs to a future the cursor has not reached.
+        for (int g = 0; g < p->graphCount(); ++g) p->graph(g)->data()->removeAfter(now + 1e-9);
+        if (isVisible()) p->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+double PlotsView::cursorSeconds() const { return static_cast<double>(m_controller->time()) / 1000.0; }
+
+int PlotsView::lagGraphCount() const { return m_lag->graphCount(); }
+
+QString PlotsView::csv() const {
+    if (!m_controller->hasRun()) return {};
+    const PlotSeries& d = m_controller->plots();
+    const auto& j = m_controller->journal();
+    QStringList header{QStringLiteral("time_s"), QStringLiteral("produce_rate"), QStringLiteral("consume_rate"),
+                       QStringLiteral("hw_total"), QStringLiteral("leo_total")};
+    std::vector<const std::vector<double>*> cols{&d.produce_rate, &d.consume_rate, &d.hw_total, &d.leo_total};
+    for (const auto& [g, s] : d.group_lag) {
+        header << QStringLiteral("lag_%1").arg(QString::fromStdString(j.groupName(g)));
+        cols.push_back(&s);
+    }
+    for (const auto& [k, s] : d.partition_lag) {
+        header << QStringLiteral("lag_%1_%2-%3")
+                      .arg(QString::fromStdString(j.groupName(k.first)), QString::fromStdString(j.topicName(k.second.first)))
+                      .arg(k.second.second);
+        cols.push_back(&s);
+    }
+    QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');
+    for (std::size_t i = 0; i < d.time_s.size(); ++i) {
+        QStringList row{QString::number(d.time_s[i], 'f', 3)};
+        for (const auto* c : cols) row << (i < c->size() && !std::isnan((*c)[i]) ? QString::number((*c)[i]) : QString());
+        out += row.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    return out;
+}
+
+void PlotsView::showEvent(QShowEvent* event) {
+    if (m_samples == static_cast<std::size_t>(-1)) rebuild();
+    QWidget::showEvent(event);
+}
+
+void PlotsView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace fluxolab::app

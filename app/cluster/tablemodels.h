@@ -1,0 +1,106 @@
+#pragma once
+// Qt models over the observation at the timeline cursor, with the numbers Kafka's CLI tools
+// print (kafka-topics --describe, kafka-consumer-groups --describe / --state / --members).
+
+#ifndef Q_MOC_RUN
+#include "labs/observe/observation.h"
+#endif
+
+#include <QAbstractTableModel>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace fluxolab::app {
+
+class SimulationController;
+
+/// Rows of strings recomputed from the controller at every change; columns named by the subclass.
+class SnapshotTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    explicit SnapshotTableModel(SimulationController* controller, QObject* parent = nullptr);
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    /// Recomputes the rows (on every controller change while active).
+    void refresh();
+    /// Inactive models (their tab is not shown) only note that they are stale: recomputing four
+    /// tables every frame at 64x is a third of a frame. Activating refreshes a stale model.
+    void setActive(bool active);
+    const std::vector<QStringList>& rows() const {
+        freshen();
+        return m_rows;
+    }
+    /// Cell text, for tests: row r, column named `header` (untranslated key).
+    QString cell(int row, int column) const;
+    /// Shows this observation instead of the controller's (another backend; tests); nullopt: the controller's.
+    void setObservation(std::optional<labs::observe::Observation> observation);
+
+protected:
+    virtual QStringList headers() const = 0;
+    virtual std::vector<QStringList> compute() const = 0;
+    virtual bool numeric(int column) const { Q_UNUSED(column); return false; }
+    virtual QString headerTip(int column) const { Q_UNUSED(column); return {}; }
+    /// What the rows are computed from (nullptr: nothing loaded).
+    const labs::observe::Observation* observation() const;
+    SimulationController* m_controller;
+
+private:
+    void freshen() const {
+        if (m_stale) const_cast<SnapshotTableModel*>(this)->refresh();
+    }
+    std::vector<QStringList> m_rows;
+    std::optional<labs::observe::Observation> m_override;
+    int m_columns = 0;
+    bool m_active = true;
+    bool m_stale = false;
+};
+
+class TopicsModel : public SnapshotTableModel {
+    Q_OBJECT
+public:
+    using SnapshotTableModel::SnapshotTableModel;
+protected:
+    QStringList headers() const override;
+    std::vector<QStringList> compute() const override;
+    bool numeric(int column) const override { return column == 2 || column == 3; }
+};
+
+class PartitionsModel : public SnapshotTableModel {
+    Q_OBJECT
+public:
+    using SnapshotTableModel::SnapshotTableModel;
+protected:
+    QStringList headers() const override;
+    std::vector<QStringList> compute() const override;
+    bool numeric(int column) const override { return column == 1 || column >= 5; }
+    QString headerTip(int column) const override;
+};
+
+class GroupsModel : public SnapshotTableModel {
+    Q_OBJECT
+public:
+    using SnapshotTableModel::SnapshotTableModel;
+protected:
+    QStringList headers() const override;
+    std::vector<QStringList> compute() const override;
+    bool numeric(int column) const override { return column >= 4; }
+    QString headerTip(int column) const override;
+};
+
+/// kafka-consumer-groups --describe: one row per (group, partition).
+class OffsetsModel : public SnapshotTableModel {
+    Q_OBJECT
+public:
+    using SnapshotTableModel::SnapshotTableModel;
+protected:
+    QStringList headers() const override;
+    std::vector<QStringList> compute() const override;
+    bool numeric(int column) const override { return column >= 2 && column <= 5; }
+    QString headerTip(int column) const override;
+};
+
+} // namespace fluxolab::app

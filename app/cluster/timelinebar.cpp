@@ -1,0 +1,171 @@
+#include "app/cluster/timelinebar.h"
+
+#include "app/core/simulationcontroller.h"
+#include "app/core/texts.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QProxyStyle>
+#include <QRegularExpressionValidator>
+#include <QSlider>
+#include <QStyle>
+#include <QToolButton>
+
+namespace fluxolab::app {
+
+namespace {
+constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64};
+
+/// A label that elides its text ("…") instead of overflowing into its neighbours; the full text
+/// is in the tooltip.
+class ElidedLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+    QSize minimumSizeHint() const override { return {fontMetrics().averageCharWidth() * 8, QLabel::minimumSizeHint().height()}; }
+    QSize sizeHint() const override { return {fontMetrics().averageCharWidth() * 40, QLabel::sizeHint().height()}; }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        p.setPen(palette().color(QPalette::WindowText));
+        const QRect r = contentsRect();
+        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
+    }
+};
+class JumpSliderStyle : public QProxyStyle {
+public:
+    using QProxyStyle::QProxyStyle;
+    int styleHint(StyleHint hint, const QStyleOption* option, const QWidget* widget, QStyleHintReturn* ret) const override {
+        if (hint == QStyle::SH_Slider_AbsoluteSetButtons) return Qt::LeftButton | Qt::MiddleButton;
+        return QProxyStyle::styleHint(hint, option, widget, ret);
+    }
+};
+} // namespace
+
+void jumpToClick(QSlider* slider) {
+    auto* style = new JumpSliderStyle(); // over the application's style
+    style->setParent(slider);
+    slider->setStyle(style);
+}
+
+TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(8, 4, 8, 4);
+    m_back = new QToolButton(this);
+    m_back->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
+    m_play = new QToolButton(this);
+    m_step = new QToolButton(this);
+    m_step->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    m_now = new QToolButton(this);
+    m_now->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
+    m_now->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_speed = new QComboBox(this);
+    for (double s : kSpeeds) m_speed->addItem(QStringLiteral("%1×").arg(s), s);
+    m_speed->setCurrentIndex(2);
+    m_speed->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "0.25×" stays whole in presentation mode's larger font
+    m_slider = new QSlider(Qt::Horizontal, this);
+    m_slider->setMinimumWidth(200);
+    jumpToClick(m_slider);
+    m_time = new QLabel(this);
+    m_time->setMinimumWidth(120);
+    m_event = new ElidedLabel(this);
+    m_event->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_seedLabel = new QLabel(this);
+    m_seed = new QLineEdit(this);
+    m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,19}")), m_seed));
+    m_seed->setMaximumWidth(110);
+    m_copySeed = new QToolButton(this);
+    m_copySeed->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
+
+    for (QWidget* w : {static_cast<QWidget*>(m_back), static_cast<QWidget*>(m_play), static_cast<QWidget*>(m_step),
+                       static_cast<QWidget*>(m_now), static_cast<QWidget*>(m_speed)})
+        row->addWidget(w);
+    row->addWidget(m_slider, 3);
+    row->addWidget(m_time);
+    row->addSpacing(6);
+    row->addWidget(m_event, 2);
+    row->addSpacing(12);
+    row->addWidget(m_seedLabel);
+    row->addWidget(m_seed);
+    row->addWidget(m_copySeed);
+
+    connect(m_back, &QToolButton::clicked, m_controller, &SimulationController::stepBack);
+    connect(m_step, &QToolButton::clicked, m_controller, &SimulationController::stepForward);
+    connect(m_play, &QToolButton::clicked, m_controller, &SimulationController::togglePlaying);
+    connect(m_now, &QToolButton::clicked, m_controller, &SimulationController::goLive);
+    connect(m_speed, &QComboBox::currentIndexChanged, this,
+            [this](int i) { m_controller->setSpeed(m_speed->itemData(i).toDouble()); });
+    connect(m_controller, &SimulationController::speedChanged, this, [this](double s) {
+        const int i = m_speed->findData(s);
+        if (i >= 0) m_speed->setCurrentIndex(i);
+    });
+    connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
+        if (!m_updating) m_controller->seek(static_cast<std::size_t>(v));
+    });
+    connect(m_seed, &QLineEdit::returnPressed, this, &TimelineBar::applySeed);
+    connect(m_copySeed, &QToolButton::clicked, this, [this] { QApplication::clipboard()->setText(m_seed->text()); });
+    connect(m_controller, &SimulationController::changed, this, &TimelineBar::refresh);
+    connect(m_controller, &SimulationController::playingChanged, this, &TimelineBar::refresh);
+    connect(m_controller, &SimulationController::reset, this, [this] { m_seed->setText(QString::number(m_controller->seed())); });
+    retranslate();
+    refresh();
+}
+
+void TimelineBar::applySeed() {
+    bool ok = false;
+    const auto seed = m_seed->text().toULongLong(&ok);
+    if (ok && m_controller->hasRun()) m_controller->restart(seed);
+}
+
+QString TimelineBar::timeText() const { return m_time->text(); }
+
+void TimelineBar::retranslate() {
+    m_back->setToolTip(tr("Step back one event (←)"));
+    m_step->setToolTip(tr("Step to the next event (→)"));
+    m_now->setText(tr("Now"));
+    m_now->setToolTip(tr("Back to the newest state of the simulation"));
+    m_speed->setToolTip(tr("Playback speed (virtual time per real second)"));
+    m_slider->setToolTip(tr("Drag to see any past moment: every journal event is a position"));
+    m_seedLabel->setText(tr("Seed:"));
+    m_seed->setToolTip(tr("The random seed. Same scenario + same seed = the same run. Edit it and press Enter to restart."));
+    m_copySeed->setToolTip(tr("Copy the seed"));
+    refresh();
+}
+
+void TimelineBar::refresh() {
+    const bool playing = m_controller->isPlaying();
+    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+    if (!m_controller->hasRun()) {
+        m_time->clear();
+        m_event->clear();
+        return;
+    }
+    m_updating = true;
+    m_slider->setRange(0, static_cast<int>(std::min<std::size_t>(m_controller->eventCount(), INT32_MAX)));
+    m_slider->setValue(static_cast<int>(m_controller->cursor()));
+    m_updating = false;
+    m_time->setText(tr("t = %1").arg(Texts::virtualTime(m_controller->time())));
+    m_time->setToolTip(tr("Virtual time (minutes:seconds.milliseconds) · event %1 of %2")
+                           .arg(m_controller->cursor())
+                           .arg(m_controller->eventCount()));
+    const sim::Event* e = m_controller->currentEvent();
+    const QString text = e ? Texts::event(m_controller->journal(), *e) : QString();
+    m_event->setText(m_controller->isLive() ? text : tr("past: %1").arg(text));
+    m_event->setToolTip(text);
+    if (!m_seed->hasFocus()) m_seed->setText(QString::number(m_controller->seed()));
+}
+
+void TimelineBar::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace fluxolab::app

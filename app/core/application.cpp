@@ -1,0 +1,273 @@
+#include "app/core/application.h"
+
+#include "app/cluster/clustercanvas.h"
+#include "app/cluster/comparewindow.h"
+#include "app/terminal/clihost.h"
+#include "app/labs/labpanel.h"
+#include "app/core/language.h"
+#include "app/terminal/terminalconsole.h"
+#include "app/terminal/terminalpanel.h"
+#include "app/core/mainwindow.h"
+#include "app/core/simulationcontroller.h"
+#include "sim/scenario.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFont>
+#include <QIcon>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstring>
+
+namespace fluxolab::app {
+
+namespace {
+const char* kUsage =
+    "Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view VIEW]\n"
+    "                [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot out.png]\n"
+    "                [--lab ID] [--run 'COMMAND']... [--fresh] [--help] [--version]\n"
+    "  VIEW: cluster, groups, tables, plots, terminal, labs or compare\n"
+    "        (terminal and labs: the Kafka CLI and the guided labs)\n"
+    "  --at: at most 1h of virtual time\n"
+    "  --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal\n"
+    "            history (they are kept for the next normal start); the language choice is kept.\n"
+    "  Without --scenario, --lab or --fresh the lab opened last reopens where it was left.\n";
+/// --at runs the simulation synchronously before the window shows: 1h of virtual time takes
+/// seconds; 100000h would freeze the app for hours.
+constexpr std::int64_t kMaxAtMs = 3600000;
+
+/// True when a Linux/BSD desktop session has no display to connect to (QApplication would abort).
+bool noDisplay() {
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS) && !defined(Q_OS_ANDROID)
+    return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+           qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return false;
+#endif
+}
+} // namespace
+
+std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help, bool* version) {
+    QCommandLineParser p;
+    p.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption scenario(QStringLiteral("scenario"), QString(), QStringLiteral("name"));
+    const QCommandLineOption seed(QStringLiteral("seed"), QString(), QStringLiteral("seed"));
+    const QCommandLineOption at(QStringLiteral("at"), QString(), QStringLiteral("time"));
+    const QCommandLineOption view(QStringLiteral("view"), QString(), QStringLiteral("view"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QString(), QStringLiteral("lang"));
+    const QCommandLineOption shot(QStringLiteral("screenshot"), QString(), QStringLiteral("png"));
+    const QCommandLineOption size(QStringLiteral("size"), QString(), QStringLiteral("WxH"));
+    const QCommandLineOption pres(QStringLiteral("presentation"));
+    const QCommandLineOption labOpt(QStringLiteral("lab"), QString(), QStringLiteral("id"));
+    const QCommandLineOption runOpt(QStringLiteral("run"), QString(), QStringLiteral("command"));
+    const QCommandLineOption freshOpt(QStringLiteral("fresh"));
+    const QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption versionOpt(QStringList{QStringLiteral("v"), QStringLiteral("version")});
+    p.addOptions({scenario, seed, at, view, lang, shot, size, pres, labOpt, runOpt, freshOpt, helpOpt, versionOpt});
+    auto fail = [&](const QString& m) {
+        if (error) *error = m;
+        return std::nullopt;
+    };
+    if (!p.parse(args)) return fail(p.errorText());
+    if (p.isSet(helpOpt)) {
+        if (help) *help = true;
+        return Options{};
+    }
+    if (p.isSet(versionOpt)) {
+        if (version) *version = true;
+        return Options{};
+    }
+    if (!p.positionalArguments().isEmpty())
+        return fail(QStringLiteral("unexpected argument \"%1\"").arg(p.positionalArguments().first()));
+    Options o;
+    o.scenario = p.value(scenario);
+    if (p.isSet(seed)) {
+        bool ok = false;
+        o.seed = p.value(seed).toULongLong(&ok);
+        if (!ok) return fail(QStringLiteral("--seed expects a non-negative integer, got \"%1\"").arg(p.value(seed)));
+    }
+    if (p.isSet(at)) {
+        const auto t = sim::parseDuration(p.value(at).toStdString());
+        if (!t || *t < 0) return fail(QStringLiteral("--at expects a duration such as 30s, 1500ms or 2m, got \"%1\"").arg(p.value(at)));
+        if (*t > kMaxAtMs) return fail(QStringLiteral("--at is limited to 1h of virtual time, got \"%1\"").arg(p.value(at)));
+        o.at_ms = *t;
+    }
+    if (p.isSet(view)) {
+        o.view = p.value(view);
+        if (!MainWindow::parseView(o.view) && o.view != QStringLiteral("compare"))
+            return fail(QStringLiteral("--view must be cluster, groups, tables, plots, terminal, labs or compare, got \"%1\"")
+                            .arg(o.view));
+    }
+    if (p.isSet(lang)) {
+        o.lang = p.value(lang);
+        if (!availableLanguages().contains(o.lang)) return fail(QStringLiteral("--lang must be pt_PT or en, got \"%1\"").arg(o.lang));
+    }
+    if (p.isSet(size)) {
+        const QStringList wh = p.value(size).split(QLatin1Char('x'));
+        bool ok1 = false, ok2 = false;
+        if (wh.size() == 2) {
+            o.width = wh[0].toInt(&ok1);
+            o.height = wh[1].toInt(&ok2);
+        }
+        if (!ok1 || !ok2 || o.width < 320 || o.height < 240 || o.width > 8000 || o.height > 8000)
+            return fail(QStringLiteral("--size expects WIDTHxHEIGHT such as 1600x900, got \"%1\"").arg(p.value(size)));
+    }
+    o.presentation = p.isSet(pres);
+    o.fresh = p.isSet(freshOpt);
+    o.lab = p.value(labOpt);
+    o.run = p.values(runOpt);
+    o.screenshot = p.value(shot);
+    if (p.isSet(shot) && o.screenshot.isEmpty()) return fail(QStringLiteral("--screenshot expects a file name"));
+    if (!o.screenshot.isEmpty() && o.scenario.isEmpty() && o.lab.isEmpty()) return fail(QStringLiteral("--screenshot needs --scenario"));
+    return o;
+}
+
+void useFreshSettings(const QString& dir) {
+    const QString language = QSettings().value(QStringLiteral("ui/language")).toString();
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
+    QSettings::setPath(QSettings::IniFormat, QSettings::SystemScope, dir);
+    QSettings fresh;
+    fresh.clear();
+    if (!language.isEmpty()) fresh.setValue(QStringLiteral("ui/language"), language);
+}
+
+int runApplication(int argc, char** argv) {
+    bool headless = false;
+    for (int i = 1; i < argc; ++i)
+        if (std::strncmp(argv[i], "--screenshot", 12) == 0) headless = true;
+    if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    // The command line is checked before QApplication exists: --help and --version answer without
+    // a display (QApplication aborts when it cannot connect to one), and so does a bad option when
+    // there is no display. Qt's own options (-platform, -style...) are only known to QApplication,
+    // so the options are parsed again from QApplication::arguments().
+    QStringList rawArguments;
+    bool platformOption = false;
+    for (int i = 0; i < argc; ++i) {
+        rawArguments << QString::fromLocal8Bit(argv[i]);
+        platformOption = platformOption || std::strcmp(argv[i], "-platform") == 0 || std::strcmp(argv[i], "--platform") == 0;
+    }
+    QString error;
+    bool help = false, version = false;
+    const auto preparsed = parseOptions(rawArguments, &error, &help, &version);
+    if (help) {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    if (version) {
+        std::printf("fluxolab %s\n", FLUXOLAB_VERSION);
+        return 0;
+    }
+    if (!headless && !platformOption && noDisplay()) {
+        if (!preparsed) std::fprintf(stderr, "fluxolab: %s\n%s", qUtf8Printable(error), kUsage);
+        else
+            std::fputs("fluxolab: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                       "  Start it from a desktop session or under xvfb-run, or render a picture headless with\n"
+                       "  --screenshot out.png (e.g. fluxolab --scenario rebalance-basico --screenshot out.png)\n",
+                       stderr);
+        return 2;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("FluxoLab"));
+    QApplication::setOrganizationName(QStringLiteral("FluxoLab"));
+    QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fluxolab.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("fluxolab")); // packaging/fluxolab.desktop
+
+    const auto options = parseOptions(QApplication::arguments(), &error, &help, &version);
+    if (help || version) {
+        std::fputs(help ? kUsage : "fluxolab " FLUXOLAB_VERSION "\n", stdout);
+        return 0;
+    }
+    if (!options) {
+        std::fprintf(stderr, "fluxolab: %s\n%s", qUtf8Printable(error), kUsage);
+        return 2;
+    }
+    QTemporaryDir freshSettings; // removed on exit: a --fresh session leaves nothing behind
+    if (options->fresh) {
+        if (!freshSettings.isValid()) {
+            std::fprintf(stderr, "fluxolab: --fresh cannot create a temporary folder: %s\n",
+                         qUtf8Printable(freshSettings.errorString()));
+            return 1;
+        }
+        useFreshSettings(freshSettings.path());
+    }
+    setLanguage(options->lang.isEmpty() ? savedLanguage() : options->lang);
+
+    MainWindow window;
+    window.resize(options->width, options->height);
+    const QString scenario = options->scenario.isEmpty() && resolveScenario(QStringLiteral("rebalance-basico")).size() > 0
+                                 ? QStringLiteral("rebalance-basico")
+                                 : options->scenario;
+    if (!scenario.isEmpty()) {
+        SimulationController* c = window.controller();
+        if (!c->loadFile(scenario, &error, options->seed)) {
+            if (headless) {
+                std::fprintf(stderr, "fluxolab: %s\n", qUtf8Printable(error));
+                return 2;
+            }
+            window.openScenario(scenario, true); // shows the dialog
+        } else if (options->at_ms && options->run.isEmpty()) { // with --run, --at counts after the commands
+            c->runTo(*options->at_ms);
+        }
+    }
+    const bool compare = options->view == QStringLiteral("compare");
+    if (!compare) window.setView(*MainWindow::parseView(options->view));
+    if (!compare && !options->lab.isEmpty() && !window.labPanel()->loadLab(options->lab)) {
+        std::fprintf(stderr, "fluxolab: unknown lab \"%s\"\n", qUtf8Printable(options->lab));
+        if (headless) return 2;
+    }
+    // The lab opened last reopens where it was left (unless a scenario or lab was asked for).
+    if (!compare && options->lab.isEmpty() && options->scenario.isEmpty() && !options->fresh &&
+        window.labPanel()->reopenLastLab())
+        window.setView(MainWindow::View::Labs);
+    if (!compare && !options->run.isEmpty()) {
+        window.setView(MainWindow::View::Terminal);
+        for (const QString& command : options->run) window.terminalPanel()->currentConsole()->submit(command);
+        window.cliHost()->tickNow(3000); // consumers receive, groups settle
+        if (options->at_ms) window.controller()->runTo(window.controller()->time() + *options->at_ms);
+    }
+    if (headless && compare) {
+        // Compare mode: range (eager) against cooperative-sticky, same scenario and seed, same time.
+        CompareWindow cw(window.controller());
+        cw.show();
+        if (options->presentation) cw.setPresentation(true);
+        cw.seekTime(options->at_ms.value_or(0));
+        cw.resize(options->width, options->height);
+        QApplication::processEvents();
+        if (!cw.grab().save(options->screenshot, "PNG")) {
+            std::fprintf(stderr, "fluxolab: cannot write %s\n", qUtf8Printable(options->screenshot));
+            return 1;
+        }
+        return 0;
+    }
+    if (headless) {
+        window.show();
+        if (options->presentation) window.setPresentation(true);
+        QApplication::processEvents();
+        window.resize(options->width, options->height);
+        QApplication::processEvents();
+        if (!window.grab().save(options->screenshot, "PNG")) {
+            std::fprintf(stderr, "fluxolab: cannot write %s\n", qUtf8Printable(options->screenshot));
+            return 1;
+        }
+        return 0;
+    }
+    window.show();
+    if (options->presentation) window.setPresentation(true);
+    if (compare) {
+        auto* cw = new CompareWindow(window.controller(), &window);
+        cw->setAttribute(Qt::WA_DeleteOnClose);
+        cw->seekTime(options->at_ms.value_or(0));
+        cw->show();
+        if (options->presentation) cw->setPresentation(true);
+    }
+    return QApplication::exec();
+}
+
+} // namespace fluxolab::app

@@ -1,0 +1,672 @@
+#include "app/core/mainwindow.h"
+
+#include "app/dialogs/builderdialogs.h"
+#include "app/terminal/clihost.h"
+#include "app/cluster/clustercanvas.h"
+#include "app/cluster/comparewindow.h"
+#include "app/dialogs/gallerydialog.h"
+#include "app/cluster/grouppanel.h"
+#include "app/core/language.h"
+#include "app/cluster/plotsview.h"
+#include "app/core/screenfit.h"
+#include "app/core/simulationcontroller.h"
+#include "app/cluster/tablemodels.h"
+#include "app/cluster/tablespage.h"
+#include "app/core/viewregistry.h"
+#include "app/core/texts.h"
+#include "app/terminal/terminalconsole.h"
+#include "app/terminal/terminalpanel.h"
+#include "app/cluster/timelinebar.h"
+#include "app/labs/labpanel.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QSvgGenerator>
+#include <QDockWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QResizeEvent>
+#include <QVBoxLayout>
+
+#include <string_view>
+
+namespace fluxolab::app {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new SimulationController(this)) {
+    setObjectName(QStringLiteral("MainWindow"));
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    m_tabs = new QTabWidget(central);
+    m_tabs->setDocumentMode(true);
+    // The tabs come from the view registry; the window keeps typed pointers only to the views it
+    // wires up itself (context-menu actions, exports, presentation mode).
+    for (const ViewSpec& spec : ViewRegistry::builtin().views()) {
+        QWidget* view = spec.create(m_controller, m_tabs);
+        view->setObjectName(spec.id);
+        m_tabs->addTab(view, QString());
+        m_views.push_back(view);
+    }
+    m_cluster = findChild<ClusterCanvas*>(QStringLiteral("cluster"));
+    m_groups = findChild<GroupPanel*>(QStringLiteral("groups"));
+    m_tablesPage = findChild<TablesPage*>(QStringLiteral("tables"));
+    m_plots = findChild<PlotsView*>(QStringLiteral("plots"));
+    auto setCurrent = [this] {
+        const auto& specs = ViewRegistry::builtin().views();
+        for (std::size_t i = 0; i < specs.size(); ++i)
+            if (specs[i].setCurrent) specs[i].setCurrent(m_views[i], m_tabs->currentWidget() == m_views[i]);
+    };
+    connect(m_tabs, &QTabWidget::currentChanged, this, setCurrent);
+    setCurrent();
+    m_timeline = new TimelineBar(m_controller, central);
+    column->addWidget(m_tabs, 1);
+    column->addWidget(m_timeline);
+    setCentralWidget(central);
+    m_status = new QLabel(this);
+    statusBar()->addWidget(m_status, 1);
+    connect(m_controller, &SimulationController::demoEndReached, this, [this] {
+        statusBar()->showMessage(tr("The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.")
+                                     .arg(m_controller->duration() / 1000),
+                                 10000);
+    });
+
+    createActions();
+    createMenus();
+    createCliDocks();
+    setIcons();
+
+    connect(m_cluster, &ClusterCanvas::stopBrokerRequested, m_controller, &SimulationController::stopBroker);
+    connect(m_cluster, &ClusterCanvas::startBrokerRequested, m_controller, &SimulationController::startBroker);
+    connect(m_cluster, &ClusterCanvas::addConsumerRequested, this, &MainWindow::addConsumerToGroup);
+    connect(m_cluster, &ClusterCanvas::removeConsumerRequested, m_controller, &SimulationController::removeConsumer);
+    connect(m_controller, &SimulationController::reset, this, [this] {
+        rebuildBrokerMenus();
+        retranslate();
+    });
+    connect(m_controller, &SimulationController::changed, this, &MainWindow::updateActions);
+    connect(m_controller, &SimulationController::playingChanged, this, &MainWindow::updateActions);
+    retranslate();
+    fitToScreen(this, QSize(1440, 860));
+}
+
+MainWindow::~MainWindow() {
+    // Closing hides the docks: their visibility signals must not reach a half-destroyed window.
+    if (m_terminalDock) m_terminalDock->disconnect(this);
+    if (m_labsDock) m_labsDock->disconnect(this);
+    // The terminal's consoles and the lab panel use the CLI host until they are gone (a running
+    // console consumer releases the host's clock): destroy them before it, whatever the child order.
+    delete m_terminalDock;
+    delete m_labsDock;
+}
+
+TopicsModel* MainWindow::topicsModel() const { return m_tablesPage ? m_tablesPage->topicsModel() : nullptr; }
+PartitionsModel* MainWindow::partitionsModel() const { return m_tablesPage ? m_tablesPage->partitionsModel() : nullptr; }
+GroupsModel* MainWindow::groupsModel() const { return m_tablesPage ? m_tablesPage->groupsModel() : nullptr; }
+OffsetsModel* MainWindow::offsetsModel() const { return m_tablesPage ? m_tablesPage->offsetsModel() : nullptr; }
+
+QAction* MainWindow::action(const QString& objectName) const { return findChild<QAction*>(objectName); }
+
+void MainWindow::createActions() {
+    auto make = [this](const char* name, const QKeySequence& key = {}) {
+        auto* a = new QAction(this);
+        a->setObjectName(QString::fromLatin1(name));
+        if (!key.isEmpty()) a->setShortcut(key);
+        addAction(a);
+        return a;
+    };
+    connect(make("gallery", QKeySequence(Qt::CTRL | Qt::Key_G)), &QAction::triggered, this, &MainWindow::showGallery);
+    connect(make("open", QKeySequence::Open), &QAction::triggered, this, &MainWindow::openFile);
+    connect(make("save", QKeySequence::SaveAs), &QAction::triggered, this, &MainWindow::saveFile);
+    connect(make("exportPng"), &QAction::triggered, this, [this] { exportDialog(QStringLiteral("png")); });
+    connect(make("exportSvg"), &QAction::triggered, this, [this] { exportDialog(QStringLiteral("svg")); });
+    connect(make("exportCsv"), &QAction::triggered, this, [this] { exportDialog(QStringLiteral("csv")); });
+    connect(make("quit", QKeySequence::Quit), &QAction::triggered, this, &QWidget::close);
+    QAction* play = make("play", QKeySequence(Qt::Key_Space));
+    play->setShortcutContext(Qt::WindowShortcut);
+    connect(play, &QAction::triggered, m_controller, &SimulationController::togglePlaying);
+    connect(make("stepBack", QKeySequence(Qt::Key_Left)), &QAction::triggered, m_controller, &SimulationController::stepBack);
+    connect(make("stepForward", QKeySequence(Qt::Key_Right)), &QAction::triggered, m_controller, &SimulationController::stepForward);
+    connect(make("now", QKeySequence(Qt::Key_End)), &QAction::triggered, m_controller, &SimulationController::goLive);
+    connect(make("addConsumer"), &QAction::triggered, this, &MainWindow::addConsumerInteractive);
+    connect(make("compare"), &QAction::triggered, this, [this] {
+        if (!m_controller->hasRun()) return;
+        auto* compare = new CompareWindow(m_controller, this);
+        compare->setAttribute(Qt::WA_DeleteOnClose);
+        compare->show();
+        if (m_presentation) compare->setPresentation(true);
+    });
+    QAction* pres = make("presentation", QKeySequence(Qt::Key_F11));
+    pres->setCheckable(true);
+    connect(pres, &QAction::toggled, this, &MainWindow::setPresentation);
+    QAction* leave = make("leavePresentation", QKeySequence(Qt::Key_Escape));
+    connect(leave, &QAction::triggered, this, [this] { setPresentation(false); });
+    int n = 1;
+    for (const ViewSpec& spec : ViewRegistry::builtin().views()) {
+        const QString id = spec.id;
+        QAction* a = make(spec.actionName.toLatin1().constData(), n <= 9 ? QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + n)) : QKeySequence());
+        ++n;
+        connect(a, &QAction::triggered, this, [this, id] { m_tabs->setCurrentIndex(ViewRegistry::builtin().indexOf(id)); });
+    }
+    m_langGroup = new QActionGroup(this);
+    for (const QString& code : availableLanguages()) {
+        auto* a = new QAction(this);
+        a->setObjectName(QStringLiteral("lang_") + code);
+        a->setCheckable(true);
+        a->setChecked(code == currentLanguage());
+        a->setData(code);
+        m_langGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] { switchLanguage(code); });
+    }
+    connect(make("about"), &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About FluxoLab"),
+                           tr("<b>FluxoLab</b><br>A teaching lab that animates a deterministic simulation of Apache Kafka: "
+                              "partitions, replicas, offsets and consumer-group rebalances.<br>Every picture comes from the "
+                              "simulation's state and journal."));
+    });
+}
+
+void MainWindow::createMenus() {
+    m_fileMenu = menuBar()->addMenu(QString());
+    for (const char* n : {"gallery", "open", "save"}) m_fileMenu->addAction(action(QString::fromLatin1(n)));
+    m_fileMenu->addSeparator();
+    for (const char* n : {"exportPng", "exportSvg", "exportCsv"}) m_fileMenu->addAction(action(QString::fromLatin1(n)));
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(action(QStringLiteral("quit")));
+
+    m_simMenu = menuBar()->addMenu(QString());
+    for (const char* n : {"play", "stepBack", "stepForward", "now"}) m_simMenu->addAction(action(QString::fromLatin1(n)));
+    m_simMenu->addSeparator();
+    m_stopMenu = m_simMenu->addMenu(QString());
+    m_crashMenu = m_simMenu->addMenu(QString());
+    m_startMenu = m_simMenu->addMenu(QString());
+    m_simMenu->addAction(action(QStringLiteral("addConsumer")));
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    for (const ViewSpec& spec : ViewRegistry::builtin().views()) m_viewMenu->addAction(action(spec.actionName));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(action(QStringLiteral("presentation")));
+    m_viewMenu->addAction(action(QStringLiteral("compare")));
+
+    m_langMenu = menuBar()->addMenu(QString());
+    m_langMenu->addActions(m_langGroup->actions());
+    menuBar()->addAction(action(QStringLiteral("about")));
+
+    m_toolbar = addToolBar(QString());
+    m_toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    m_toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolbar->setIconSize(QSize(20, 20));
+    m_toolbar->setMovable(false);
+    m_toolbar->addAction(action(QStringLiteral("gallery")));
+    m_toolbar->addAction(action(QStringLiteral("open")));
+    m_toolbar->addSeparator();
+    m_toolbar->addAction(m_stopMenu->menuAction());
+    m_toolbar->addAction(m_crashMenu->menuAction());
+    m_toolbar->addAction(m_startMenu->menuAction());
+    m_toolbar->addSeparator(); // "Add consumer" is on the scenario-building row
+    m_toolbar->addAction(action(QStringLiteral("presentation")));
+    m_toolbar->addAction(action(QStringLiteral("exportPng")));
+    (new ScenarioBuilder(this, m_controller))->install(m_toolbar, m_simMenu);
+    m_builderToolbar = findChild<QToolBar*>(QStringLiteral("builderToolbar"));
+    if (m_builderToolbar) {
+        m_builderToolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_builderToolbar->setIconSize(QSize(20, 20));
+    }
+    // The broker menus open from the whole button (not only from a small arrow beside it).
+    for (QMenu* m : {m_stopMenu, m_crashMenu, m_startMenu})
+        if (auto* b = qobject_cast<QToolButton*>(m_toolbar->widgetForAction(m->menuAction()))) {
+            b->setPopupMode(QToolButton::InstantPopup);
+            b->setObjectName(QStringLiteral("%1Button").arg(m == m_stopMenu ? QStringLiteral("stopBroker")
+                                                             : m == m_crashMenu ? QStringLiteral("crashBroker")
+                                                                                : QStringLiteral("startBroker")));
+        }
+}
+
+void MainWindow::setIcons() {
+    const std::pair<const char*, std::pair<const char*, const char*>> icons[] = {
+        {"gallery", {"view-grid", "gallery"}},
+        {"open", {"document-open", "open"}},
+        {"save", {"document-save-as", "save"}},
+        {"exportPng", {"image-x-generic", "export-image"}},
+        {"presentation", {"video-display", "presentation"}},
+        {"addConsumer", {"list-add-user", "consumer-add"}},
+        {"removeConsumer", {"list-remove-user", "consumer-remove"}},
+        {"newScenario", {"document-new", "new-scenario"}},
+        {"createTopic", {"", "topic-create"}},
+        {"addProducer", {"", "producer-add"}},
+        {"viewTerminal", {"utilities-terminal", "terminal"}},
+        {"viewLabs", {"", "labs"}},
+    };
+    for (const auto& [name, icon] : icons)
+        if (QAction* a = action(QString::fromLatin1(name))) a->setIcon(appIcon(icon.first, icon.second));
+    m_stopMenu->menuAction()->setIcon(appIcon("media-playback-stop", "broker-stop"));
+    m_crashMenu->menuAction()->setIcon(appIcon("", "broker-crash"));
+    m_startMenu->menuAction()->setIcon(appIcon("media-playback-start", "broker-start"));
+}
+
+int MainWindow::iconOnlyButtons() const {
+    int n = 0;
+    for (QToolBar* bar : {m_toolbar, m_builderToolbar})
+        if (bar)
+            for (QAction* a : bar->actions())
+                if (auto* b = qobject_cast<QToolButton*>(bar->widgetForAction(a)); b && b->toolButtonStyle() == Qt::ToolButtonIconOnly) ++n;
+    return n;
+}
+
+void MainWindow::fitToolbars() {
+    if (!m_toolbar || !m_builderToolbar || m_presentation) return;
+    // Least important first: these lose their text first when the window is narrow.
+    static const char* const demote[] = {"exportPng", "open", "save", "presentation", "removeConsumer", "newScenario",
+                                         "startBroker", "stopBroker", "addProducer", "createTopic", "addConsumer",
+                                         "gallery", "crashBroker"};
+    auto button = [this](QToolBar* bar, const char* name) -> QToolButton* {
+        QAction* a = action(QString::fromLatin1(name));
+        if (!a) {
+            if (QMenu* m = name == std::string_view("stopBroker")    ? m_stopMenu
+                           : name == std::string_view("crashBroker") ? m_crashMenu
+                           : name == std::string_view("startBroker") ? m_startMenu
+                                                                      : nullptr)
+                a = m->menuAction();
+        }
+        return a ? qobject_cast<QToolButton*>(bar->widgetForAction(a)) : nullptr;
+    };
+    auto needed = [](QToolBar* bar) {
+        bar->layout()->invalidate();
+        return bar->layout()->sizeHint().width();
+    };
+    const int room = width() - 12;
+    auto fit = [&](bool oneRow) {
+        for (QToolBar* bar : {m_toolbar, m_builderToolbar})
+            for (QToolButton* b : bar->findChildren<QToolButton*>())
+                if (b->defaultAction() && !b->defaultAction()->icon().isNull()) b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        auto fits = [&] {
+            return oneRow ? needed(m_toolbar) + needed(m_builderToolbar) <= room
+                          : needed(m_toolbar) <= room && needed(m_builderToolbar) <= room;
+        };
+        for (const char* name : demote) {
+            if (fits()) return true;
+            for (QToolBar* bar : {m_toolbar, m_builderToolbar})
+                if (QToolButton* b = button(bar, name)) b->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        }
+        return fits();
+    };
+    // One row of buttons on a short screen (more room for the views) when they fit there; two
+    // rows with every text on a tall one.
+    const bool oneRow = height() < 900 ? fit(true) : (fit(false), false);
+    if (oneRow) removeToolBarBreak(m_builderToolbar);
+    else {
+        if (!toolBarBreak(m_builderToolbar)) insertToolBarBreak(m_builderToolbar);
+        fit(false);
+    }
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    // Lay the window out now (not on the next event loop pass): the views' first frame in the new
+    // mode is drawn at their final size.
+    layout()->activate();
+    if (centralWidget()->layout()) centralWidget()->layout()->activate();
+    fitToolbars();
+    sizeDocks();
+}
+
+void MainWindow::sizeDocks() {
+    if (!m_terminalDock || !m_labsDock) return;
+    // The terminal: at least kTerminalLines lines of output, but never more than ~42 % of the
+    // window (the cluster view must stay readable above it).
+    if (m_terminalDock->isVisible()) {
+        const TerminalConsole* console = m_terminal->currentConsole();
+        const int line = QFontMetrics(console->font()).lineSpacing();
+        const int chrome = m_terminalDock->height() - console->viewport()->height();
+        const int wanted = std::min(kTerminalLines * line + std::max(chrome, 40) + line / 2, height() * 42 / 100);
+        if (std::abs(m_terminalDock->height() - wanted) > line / 2) resizeDocks({m_terminalDock}, {wanted}, Qt::Vertical);
+    }
+    // The lab panel: a third of the window at most, so that three broker columns keep their labels.
+    if (m_labsDock->isVisible()) {
+        const int wanted = std::clamp(width() / 3, 300, 460);
+        if (std::abs(m_labsDock->width() - wanted) > 8) resizeDocks({m_labsDock}, {wanted}, Qt::Horizontal);
+    }
+}
+
+void MainWindow::rebuildBrokerMenus() {
+    for (QMenu* m : {m_stopMenu, m_crashMenu, m_startMenu}) m->clear();
+    if (!m_controller->hasRun()) return;
+    for (const auto& b : m_controller->sim().brokers()) {
+        const sim::BrokerId id = b.id;
+        QAction* s = m_stopMenu->addAction(tr("Broker %1").arg(id), this, [this, id] { m_controller->stopBroker(id, false); });
+        s->setObjectName(QStringLiteral("stopBroker%1").arg(id));
+        QAction* c = m_crashMenu->addAction(tr("Broker %1").arg(id), this, [this, id] { m_controller->stopBroker(id, true); });
+        c->setObjectName(QStringLiteral("crashBroker%1").arg(id));
+        QAction* st = m_startMenu->addAction(tr("Broker %1").arg(id), this, [this, id] { m_controller->startBroker(id); });
+        st->setObjectName(QStringLiteral("startBroker%1").arg(id));
+    }
+    updateActions();
+}
+
+void MainWindow::updateActions() {
+    const bool run = m_controller->hasRun();
+    action(QStringLiteral("play"))->setText(m_controller->isPlaying() ? tr("Pause") : tr("Play"));
+    for (const char* n : {"play", "stepBack", "stepForward", "now", "addConsumer", "save", "exportCsv"})
+        action(QString::fromLatin1(n))->setEnabled(run);
+    if (run) {
+        const auto& brokers = m_controller->view().brokers;
+        for (std::size_t i = 0; i < brokers.size(); ++i) {
+            const bool alive = brokers[i].alive;
+            if (auto* a = action(QStringLiteral("stopBroker%1").arg(i + 1))) a->setEnabled(alive);
+            if (auto* a = action(QStringLiteral("crashBroker%1").arg(i + 1))) a->setEnabled(alive);
+            if (auto* a = action(QStringLiteral("startBroker%1").arg(i + 1))) a->setEnabled(!alive);
+        }
+        const sim::Event* e = m_controller->currentEvent();
+        m_status->setText(e ? Texts::event(m_controller->journal(), *e) : QString());
+    }
+}
+
+void MainWindow::retranslate() {
+    const bool en = currentLanguage() == QStringLiteral("en");
+    QString title = QStringLiteral("FluxoLab");
+    if (m_controller->hasRun()) {
+        const auto& s = m_controller->scenario();
+        const std::string& t = en && !s.title.en.empty() ? s.title.en : s.title.pt_PT;
+        title += QStringLiteral(" — ") + QString::fromStdString(t.empty() ? s.name : t);
+    }
+    setWindowTitle(title);
+    m_fileMenu->setTitle(tr("&File"));
+    m_simMenu->setTitle(tr("&Simulation"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_langMenu->setTitle(tr("&Language"));
+    m_stopMenu->setTitle(tr("Stop broker"));
+    m_crashMenu->setTitle(tr("Crash broker"));
+    m_startMenu->setTitle(tr("Start broker"));
+    m_toolbar->setWindowTitle(tr("Toolbar"));
+    struct T { const char* name; QString text; QString tip; };
+    const T texts[] = {
+        {"gallery", tr("Scenario &gallery…"), tr("Choose one of the bundled scenarios")},
+        {"open", tr("&Open scenario…"), tr("Open a scenario JSON file")},
+        {"save", tr("&Save scenario as…"), tr("Save the scenario, including the actions you made, as JSON")},
+        {"exportPng", tr("Export view as &PNG…"), tr("Save the current view as an image (for slides)")},
+        {"exportSvg", tr("Export view as S&VG…"), tr("Save the current view as a vector drawing")},
+        {"exportCsv", tr("Export plot data as &CSV…"), tr("Save the data behind the plots")},
+        {"quit", tr("&Quit"), QString()},
+        {"stepBack", tr("Step &back"), tr("Previous journal event (←)")},
+        {"stepForward", tr("Step &forward"), tr("Next journal event (→)")},
+        {"now", tr("Go to &now"), tr("Back to the newest state")},
+        {"addConsumer", tr("Add &consumer…"), tr("Start a new consumer in a group: watch the rebalance")},
+        {"compare", tr("Co&mpare assignors…"), tr("The same scenario and seed under two assignors, side by side")},
+        {"presentation", tr("&Presentation mode"), tr("Large fonts, thick lines, high contrast, no chrome (F11)")},
+        {"leavePresentation", tr("Leave presentation mode"), QString()},
+        {"about", tr("&About"), QString()},
+    };
+    for (const auto& t : texts) {
+        QAction* a = action(QString::fromLatin1(t.name));
+        a->setText(t.text);
+        a->setToolTip(t.tip.isEmpty() ? QString(t.text).remove(QLatin1Char('&')) : t.tip);
+    }
+    // Shorter texts on the toolbar buttons (the menus keep the long ones).
+    const std::pair<const char*, QString> shortTexts[] = {
+        {"gallery", tr("Gallery")}, {"open", tr("Open")},   {"save", tr("Save")},
+        {"exportPng", tr("PNG")},   {"presentation", tr("Present")}, {"addConsumer", tr("Consumer +")},
+    };
+    for (const auto& [name, text] : shortTexts) action(QString::fromLatin1(name))->setIconText(text);
+    action(QStringLiteral("lang_pt_PT"))->setText(QStringLiteral("Português (Portugal)"));
+    action(QStringLiteral("lang_en"))->setText(QStringLiteral("English"));
+    const auto& specs = ViewRegistry::builtin().views();
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        m_tabs->setTabText(static_cast<int>(i), specs[i].translatedTitle());
+        action(specs[i].actionName)->setText(specs[i].translatedMenuText());
+    }
+    m_terminalDock->setWindowTitle(tr("Terminal"));
+    m_labsDock->setWindowTitle(tr("Labs"));
+    m_terminalDock->toggleViewAction()->setText(tr("&Terminal (Kafka CLI)"));
+    m_labsDock->toggleViewAction()->setText(tr("La&bs"));
+    m_terminalDock->toggleViewAction()->setIconText(tr("Terminal"));
+    m_labsDock->toggleViewAction()->setIconText(tr("Labs"));
+    m_terminalDock->toggleViewAction()->setToolTip(tr("Kafka CLI terminal (Ctrl+T)"));
+    m_labsDock->toggleViewAction()->setToolTip(tr("Guided labs (Ctrl+Shift+L)"));
+    fitToolbars();
+    if (m_tablesPage)
+        for (SnapshotTableModel* m : m_tablesPage->models()) m->refresh();
+    updateActions();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+bool MainWindow::openScenario(const QString& nameOrPath, bool interactive, QString* error) {
+    QString message;
+    if (m_controller->loadFile(nameOrPath, &message)) return true;
+    if (error) *error = message;
+    if (interactive) QMessageBox::warning(this, tr("Could not open the scenario"), message);
+    return false;
+}
+
+void MainWindow::showGallery() {
+    GalleryDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.selectedPath().isEmpty()) openScenario(dialog.selectedPath(), true);
+}
+
+void MainWindow::openFile() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), scenariosDir(), tr("Scenarios (*.json)"));
+    if (!path.isEmpty()) openScenario(path, true);
+}
+
+void MainWindow::saveFile() {
+    if (!m_controller->hasRun()) return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), QString::fromStdString(m_controller->scenario().name) + QStringLiteral(".json"),
+                                                      tr("Scenarios (*.json)"));
+    if (path.isEmpty()) return;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(QByteArray::fromStdString(sim::scenarioToJson(m_controller->scenario()))) < 0)
+        QMessageBox::warning(this, tr("Could not save"), tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::exportDialog(const QString& kind) {
+    const QString filter = kind == QStringLiteral("png") ? tr("PNG images (*.png)")
+                         : kind == QStringLiteral("svg") ? tr("SVG drawings (*.svg)")
+                                                         : tr("CSV files (*.csv)");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), QStringLiteral("fluxolab.") + kind, filter);
+    if (path.isEmpty()) return;
+    const bool ok = kind == QStringLiteral("png") ? exportPng(path) : kind == QStringLiteral("svg") ? exportSvg(path) : exportCsv(path);
+    if (!ok) QMessageBox::warning(this, tr("Could not save"), tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+QWidget* MainWindow::currentViewWidget() const { return m_tabs->currentWidget(); }
+
+bool MainWindow::exportPng(const QString& path) {
+    QWidget* w = currentViewWidget();
+    if (w == m_cluster) {
+        const qreal dpr = 2.0;
+        QImage image((QSizeF(m_cluster->size()) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(dpr);
+        QPainter p(&image);
+        m_cluster->render(p, QSizeF(m_cluster->size()));
+        p.end();
+        return image.save(path, "PNG");
+    }
+    return w->grab().save(path, "PNG");
+}
+
+bool MainWindow::exportSvg(const QString& path) {
+    QWidget* w = currentViewWidget();
+    QSvgGenerator gen;
+    gen.setFileName(path);
+    gen.setSize(w->size());
+    gen.setViewBox(QRect(QPoint(0, 0), w->size()));
+    gen.setTitle(windowTitle());
+    QPainter p;
+    if (!p.begin(&gen)) return false;
+    if (w == m_cluster) m_cluster->render(p, QSizeF(w->size()));
+    else w->render(&p);
+    return p.end();
+}
+
+bool MainWindow::exportCsv(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) return false;
+    return f.write(m_plots->csv().toUtf8()) >= 0;
+}
+
+namespace {
+/// The registered view ids behind the View values (the tabs); Terminal and Labs are docks.
+constexpr std::pair<MainWindow::View, const char*> kViewIds[] = {{MainWindow::View::Cluster, "cluster"},
+                                                                 {MainWindow::View::Groups, "groups"},
+                                                                 {MainWindow::View::Tables, "tables"},
+                                                                 {MainWindow::View::Plots, "plots"}};
+} // namespace
+
+std::optional<MainWindow::View> MainWindow::parseView(const QString& name) {
+    for (const auto& [view, id] : kViewIds)
+        if (name == QLatin1String(id)) return view;
+    if (name == QStringLiteral("terminal")) return View::Terminal;
+    if (name == QStringLiteral("labs")) return View::Labs;
+    return std::nullopt;
+}
+
+void MainWindow::setView(View view) {
+    if (view == View::Terminal || view == View::Labs) {
+        // Docks beside the cluster view, so that what a command does is seen as it happens.
+        m_terminalDock->show();
+        if (view == View::Labs) m_labsDock->show();
+        (view == View::Labs ? m_labsDock : m_terminalDock)->raise();
+        m_terminal->currentConsole()->setFocus();
+        return;
+    }
+    for (const auto& [v, id] : kViewIds)
+        if (v == view) m_tabs->setCurrentIndex(ViewRegistry::builtin().indexOf(QLatin1String(id)));
+}
+
+MainWindow::View MainWindow::currentView() const {
+    const QString id = m_tabs->currentWidget() ? m_tabs->currentWidget()->objectName() : QString();
+    for (const auto& [view, vid] : kViewIds)
+        if (id == QLatin1String(vid)) return view;
+    return View::Cluster;
+}
+
+void MainWindow::applyCapabilities(labs::observe::Capabilities capabilities) {
+    const auto& specs = ViewRegistry::builtin().views();
+    for (std::size_t i = 0; i < specs.size(); ++i) m_tabs->setTabVisible(static_cast<int>(i), capabilities.covers(specs[i].needs));
+}
+
+void MainWindow::setPresentation(bool on) {
+    if (on == m_presentation) return;
+    m_presentation = on;
+    if (QAction* a = action(QStringLiteral("presentation")); a->isChecked() != on) a->setChecked(on);
+    menuBar()->setVisible(!on);
+    m_toolbar->setVisible(!on);
+    statusBar()->setVisible(!on && !m_terminalDock->isVisible());
+    m_tabs->tabBar()->setVisible(!on);
+    const Theme theme = on ? Theme::projector() : Theme::normal();
+    m_cluster->setTheme(theme);
+    m_plots->setTheme(theme);
+    QFont f = QApplication::font();
+    f.setPointSizeF(on ? 14 : 10);
+    m_groups->setFont(f);
+    m_tablesPage->setFont(f);
+    m_timeline->setFont(f);
+    m_terminal->setPresentation(on);
+    m_labPanel->setPresentation(on);
+    // Slower animations on a projector: halve the speed, restore it afterwards.
+    m_controller->setSpeed(on ? m_controller->speed() / 2 : m_controller->speed() * 2);
+    if (on) {
+        m_wasMaximized = isMaximized();
+        if (QGuiApplication::platformName() != QStringLiteral("offscreen")) showFullScreen();
+    } else if (isFullScreen()) {
+        m_wasMaximized ? showMaximized() : showNormal();
+    }
+    // Lay the window out now (not on the next event loop pass): the views' first frame in the new
+    // mode is drawn at their final size.
+    layout()->activate();
+    if (centralWidget()->layout()) centralWidget()->layout()->activate();
+    fitToolbars();
+    sizeDocks();
+}
+
+void MainWindow::switchLanguage(const QString& code) {
+    if (!setLanguage(code)) return;
+    saveLanguage(code);
+    for (QAction* a : m_langGroup->actions()) a->setChecked(a->data().toString() == code);
+}
+
+void MainWindow::addConsumerToGroup(std::int32_t group) {
+    if (!m_controller->hasRun() || group < 0) return;
+    m_controller->addConsumer(m_controller->journal().groupName(group));
+}
+
+void MainWindow::addConsumerInteractive() {
+    if (!m_controller->hasRun()) return;
+    AddConsumerDialog dialog(m_controller, this); // group, topics, assignor
+    dialog.exec();
+}
+
+void MainWindow::createCliDocks() {
+    m_cli = new CliHost(m_controller, this);
+    m_terminal = new TerminalPanel(m_cli, this);
+    m_labPanel = new LabPanel(m_cli, this);
+    m_terminalDock = new QDockWidget(this);
+    m_terminalDock->setObjectName(QStringLiteral("terminalDock"));
+    m_terminalDock->setWidget(m_terminal);
+    m_labsDock = new QDockWidget(this);
+    m_labsDock->setObjectName(QStringLiteral("labsDock"));
+    m_labsDock->setWidget(m_labPanel);
+    // The terminal spans the whole width under the cluster view and the lab panel: Kafka's
+    // describe tables are wide and must not wrap.
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_terminalDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_labsDock);
+    resizeDocks({m_terminalDock}, {300}, Qt::Vertical);
+    resizeDocks({m_labsDock}, {460}, Qt::Horizontal);
+    connect(m_terminalDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // The status line repeats the timeline's event text: its room goes to the terminal.
+        statusBar()->setVisible(!visible && !m_presentation);
+        if (visible) sizeDocks();
+    });
+    connect(m_labsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible) sizeDocks();
+    });
+    m_terminalDock->hide();
+    m_labsDock->hide();
+    QAction* t = m_terminalDock->toggleViewAction();
+    t->setObjectName(QStringLiteral("viewTerminal"));
+    t->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    // Opening the terminal (Ctrl+T, the toolbar button, the menu) puts the keyboard on its prompt:
+    // typed text must not go to the window's shortcuts (Space plays, arrows step).
+    connect(t, &QAction::triggered, this, [this](bool shown) {
+        if (!shown) return;
+        m_terminalDock->raise();
+        m_terminal->currentConsole()->setFocus(Qt::ShortcutFocusReason);
+    });
+    QAction* l = m_labsDock->toggleViewAction();
+    l->setObjectName(QStringLiteral("viewLabs"));
+    l->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(t);
+    m_viewMenu->addAction(l);
+    m_toolbar->addSeparator();
+    m_toolbar->addAction(t);
+    m_toolbar->addAction(l);
+    connect(m_labPanel, &LabPanel::commandClicked, this, [this](const QString& command) {
+        m_terminalDock->show();
+        m_terminalDock->raise();
+        m_terminal->pasteCommand(command);
+    });
+    connect(m_labPanel, &LabPanel::labLoaded, this, [this] { m_terminalDock->show(); });
+    connect(m_labPanel, &LabPanel::notice, this, [this](const QString& text) { m_terminal->currentConsole()->showNotice(text); });
+}
+
+} // namespace fluxolab::app

@@ -1,0 +1,139 @@
+#pragma once
+// The main window: cluster / groups / tables / plots tabs over one SimulationController, the
+// timeline bar, menus and toolbar, presentation mode and exports.
+
+#ifndef Q_MOC_RUN
+#include "labs/observe/observation.h"
+#endif
+
+#include <QMainWindow>
+
+#include <optional>
+#include <vector>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QMenu;
+class QTabWidget;
+class QTableView;
+class QToolBar;
+class QLabel;
+
+namespace fluxolab::app {
+
+class CliHost;
+class ClusterCanvas;
+class LabPanel;
+class TerminalPanel;
+class GroupPanel;
+class PlotsView;
+class SimulationController;
+class TablesPage;
+class TimelineBar;
+class TopicsModel;
+class PartitionsModel;
+class GroupsModel;
+class OffsetsModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class View { Cluster, Groups, Tables, Plots, Terminal, Labs };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    SimulationController* controller() const { return m_controller; }
+    ClusterCanvas* clusterCanvas() const { return m_cluster; }
+    CliHost* cliHost() const { return m_cli; }
+    TerminalPanel* terminalPanel() const { return m_terminal; }
+    LabPanel* labPanel() const { return m_labPanel; }
+    GroupPanel* groupPanel() const { return m_groups; }
+    PlotsView* plotsView() const { return m_plots; }
+    TimelineBar* timelineBar() const { return m_timeline; }
+    TablesPage* tablesPage() const { return m_tablesPage; }
+    PartitionsModel* partitionsModel() const;
+    OffsetsModel* offsetsModel() const;
+    GroupsModel* groupsModel() const;
+    TopicsModel* topicsModel() const;
+
+    /// Loads a scenario (gallery name or path); shows a dialog on error when `interactive`.
+    bool openScenario(const QString& nameOrPath, bool interactive, QString* error = nullptr);
+    void setView(View view);
+    /// Shows only the views whose needs the backend's capabilities cover (the others' tabs hide).
+    void applyCapabilities(labs::observe::Capabilities capabilities);
+    View currentView() const;
+    static std::optional<View> parseView(const QString& name);
+    /// Lines of terminal output the docked terminal shows at least (when the window is tall enough).
+    static constexpr int kTerminalLines = 10;
+
+    bool isPresentation() const { return m_presentation; }
+    void setPresentation(bool on);
+    /// Switches the UI language live and remembers it.
+    void switchLanguage(const QString& code);
+
+    bool exportPng(const QString& path);
+    bool exportSvg(const QString& path);
+    bool exportCsv(const QString& path);
+    QAction* action(const QString& objectName) const;
+
+    /// Toolbar buttons that show only their icon (their text did not fit in the window's width).
+    int iconOnlyButtons() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void setIcons();
+    /// Text beside the icons where the window is wide enough; icon only (text in the tooltip) for
+    /// the least important buttons otherwise, so that no button goes to the overflow menu.
+    void fitToolbars();
+    /// Terminal and lab panel sizes that suit the window (a 1366×768 projector as a 1920×1080 screen).
+    void sizeDocks();
+    void retranslate();
+    void updateActions();
+    void rebuildBrokerMenus();
+    void showGallery();
+    void openFile();
+    void saveFile();
+    void exportDialog(const QString& kind);
+    void addConsumerToGroup(std::int32_t group);
+    void addConsumerInteractive();
+    QWidget* currentViewWidget() const;
+
+    SimulationController* m_controller;
+    QTabWidget* m_tabs;
+    ClusterCanvas* m_cluster;
+    GroupPanel* m_groups;
+    TablesPage* m_tablesPage;
+    PlotsView* m_plots;
+    std::vector<QWidget*> m_views; ///< one per registered view, in tab order
+    TimelineBar* m_timeline;
+    QToolBar* m_toolbar = nullptr;
+    QToolBar* m_builderToolbar = nullptr;
+    QLabel* m_status = nullptr;
+
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_simMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_langMenu = nullptr;
+    QMenu* m_stopMenu = nullptr;
+    QMenu* m_crashMenu = nullptr;
+    QMenu* m_startMenu = nullptr;
+    QActionGroup* m_langGroup = nullptr;
+    bool m_presentation = false;
+    bool m_wasMaximized = false;
+    // Kafka CLI terminal and guided labs (docks)
+    void createCliDocks();
+    CliHost* m_cli = nullptr;
+    TerminalPanel* m_terminal = nullptr;
+    LabPanel* m_labPanel = nullptr;
+    QDockWidget* m_terminalDock = nullptr;
+    QDockWidget* m_labsDock = nullptr;
+};
+
+} // namespace fluxolab::app

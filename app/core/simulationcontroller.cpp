@@ -1,0 +1,551 @@
+#include "app/core/simulationcontroller.h"
+
+#include "app/core/texts.h"
+#include "labs/data_dirs.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+namespace fluxolab::app {
+
+namespace {
+constexpr sim::TimeMs kSampleEveryMs = 250;
+constexpr sim::TimeMs kRateWindowMs = 1000;
+/// Virtual milliseconds per wall-clock millisecond at speed 1x.
+constexpr double kVirtualPerWall = 1.0;
+
+/// Runs `run` towards `target` in small virtual slices, stopping early once `budget_ms` of wall
+/// time is spent (0 = no limit), so that a busy scenario at 64x still returns in time.
+void runSlices(labs::Session& run, sim::TimeMs target, int budget_ms) {
+    QElapsedTimer budget;
+    budget.start();
+    constexpr sim::TimeMs kSliceMs = 50;
+    while (run.sim().now() < target) {
+        run.runUntil(std::min(target, run.sim().now() + kSliceMs));
+        if (budget_ms > 0 && budget.elapsed() >= budget_ms) break;
+    }
+}
+} // namespace
+
+void PlotSeries::clear() { *this = PlotSeries{}; }
+
+QString scenariosDir() {
+    return QDir(QFile::decodeName(labs::dataDirectory(labs::DataKind::Scenarios).c_str())).absolutePath();
+}
+
+QString resolveScenario(const QString& nameOrPath) {
+    return QFile::decodeName(labs::resolveScenarioFile(QFile::encodeName(nameOrPath).toStdString()).c_str());
+}
+
+SimulationController::SimulationController(QObject* parent) : QObject(parent) {
+    m_timer.setInterval(kFrameMs);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &SimulationController::onTimer);
+    if (QCoreApplication::instance()) QCoreApplication::instance()->installEventFilter(this);
+}
+
+SimulationController::~SimulationController() {
+    settle();
+    m_timeline.reset(); // holds a reference into the run's journal
+    m_run.reset();
+}
+
+void SimulationController::settle() const {
+    if (!m_worker.wait()) return;
+    // The slice ran on the worker; fold its events into the timeline and the plots here.
+    const_cast<SimulationController*>(this)->syncTimeline();
+}
+
+bool SimulationController::eventFilter(QObject* watched, QEvent* event) {
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::KeyRelease:
+    case QEvent::ShortcutOverride:
+    case QEvent::Shortcut:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseButtonRelease:
+    case QEvent::MouseButtonDblClick:
+    case QEvent::Wheel:
+    case QEvent::ContextMenu:
+    case QEvent::Drop:
+    case QEvent::InputMethod:
+    case QEvent::Close:
+        settle();
+        break;
+    default: break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void SimulationController::load(const sim::Scenario& scenario, std::uint64_t seed) {
+    settle();
+    setPlaying(false);
+    if (m_run) Q_EMIT aboutToReset();
+    m_timeline.reset();
+    m_run.reset();
+    m_seed = seed;
+    m_run = std::make_unique<labs::Session>(scenario, seed);
+    m_timeline = std::make_unique<sim::Timeline>(m_run->sim().journal());
+    m_observer.clear();
+    m_observation.reset();
+    m_plots.clear();
+    m_sample_view = sim::ClusterView{};
+    m_next_sample_ms = 0;
+    m_appended.clear();
+    m_consumed.clear();
+    m_run->runUntil(0);
+    syncTimeline();
+    m_view = m_timeline->latest();
+    m_observation.reset();
+    m_time = 0;
+    m_demo_end_announced = false;
+    Q_EMIT reset();
+    Q_EMIT changed();
+}
+
+bool SimulationController::loadFile(const QString& pathOrName, QString* error, std::optional<std::uint64_t> seed) {
+    const QString path = resolveScenario(pathOrName);
+    if (path.isEmpty()) {
+        if (error) *error = tr("Scenario not found: \"%1\". Use a gallery name or the path of a .json file.").arg(pathOrName);
+        return false;
+    }
+    sim::ScenarioError err;
+    std::optional<sim::Scenario> s;
+    try {
+        s = sim::loadScenarioFile(QFile::encodeName(path).toStdString(), err);
+    } catch (const std::exception& e) {
+        err.message = e.what();
+    }
+    if (!s) {
+        if (error)
+            *error = tr("The scenario file %1 is not valid:\n%2")
+                         .arg(QDir::toNativeSeparators(path), QString::fromStdString(err.str()));
+        return false;
+    }
+    m_source_path = path;
+    load(*s, seed.value_or(s->seed));
+    return true;
+}
+
+void SimulationController::restart(std::uint64_t seed) {
+    settle();
+    if (!m_run) return;
+    sim::Scenario s = m_run->scenario();
+    load(s, seed);
+}
+
+void SimulationController::setPlaying(bool playing) {
+    if (!playing && m_playing && m_run && m_background_live) {
+        // Pausing live playback shows the slice the worker was simulating, and stays live.
+        settle();
+        setCursor(eventCount(), m_run->sim().now());
+    }
+    m_background_live = false;
+    // A simulation runs on until the user stops it: the scenario's duration is where its demo is
+    // meant to end (demoEndReached), not where time stops.
+    if (playing && !m_run) playing = false;
+    if (playing == m_playing) return;
+    m_playing = playing;
+    if (m_playing) {
+        m_wall.start();
+        m_timer.start();
+    } else {
+        m_timer.stop();
+    }
+    Q_EMIT playingChanged(m_playing);
+}
+
+void SimulationController::setSpeed(double speed) {
+    speed = std::clamp(speed, 0.25, 64.0);
+    if (speed == m_speed) return;
+    m_speed = speed;
+    Q_EMIT speedChanged(m_speed);
+}
+
+bool SimulationController::isLive() const { return m_run && m_view.events >= eventCount(); }
+
+const sim::Event* SimulationController::currentEvent() const {
+    if (!m_run || m_view.events == 0) return nullptr;
+    return &journal()[m_view.events - 1];
+}
+
+void SimulationController::syncTimeline() {
+    m_timeline->sync();
+    m_observer.learn(m_run->sim()); // topic ids and configs as they are created
+    m_observation.reset();
+    sample();
+}
+
+const labs::observe::Observation& SimulationController::observation() const {
+    settle();
+    if (!m_observation) {
+        m_observation = m_run ? m_observer.observe(m_run->sim(), m_view, isLive()) : labs::observe::Observation{};
+    }
+    return *m_observation;
+}
+
+void SimulationController::sample() {
+    const auto& events = journal().events();
+    auto takeSample = [&](sim::TimeMs t) {
+        const sim::ClusterView& v = m_sample_view;
+        auto rate = [&](std::vector<std::pair<sim::TimeMs, std::int64_t>>& window) {
+            std::erase_if(window, [&](const auto& x) { return x.first <= t - kRateWindowMs; });
+            std::int64_t n = 0;
+            for (const auto& x : window) n += x.second;
+            return static_cast<double>(n) * 1000.0 / static_cast<double>(kRateWindowMs);
+        };
+        const std::size_t i = m_plots.time_s.size();
+        m_plots.time_s.push_back(static_cast<double>(t) / 1000.0);
+        m_plots.produce_rate.push_back(rate(m_appended));
+        m_plots.consume_rate.push_back(rate(m_consumed));
+        double hw = 0, leo = 0;
+        for (const auto& [tp, p] : v.partitions) {
+            if (journal().topicName(tp.first).starts_with("__")) continue;
+            hw += static_cast<double>(p.high_watermark);
+            leo += static_cast<double>(p.leaderLeo());
+        }
+        m_plots.hw_total.push_back(hw);
+        m_plots.leo_total.push_back(leo);
+        for (const auto& [gi, g] : v.groups) {
+            double total = 0;
+            for (const auto& [tp, off] : g.committed) {
+                const double lag = static_cast<double>(v.committedLag(gi, tp).value_or(0));
+                total += lag;
+                auto& series = m_plots.partition_lag[{gi, tp}];
+                series.resize(i, std::numeric_limits<double>::quiet_NaN());
+                series.push_back(lag);
+            }
+            auto& series = m_plots.group_lag[gi];
+            series.resize(i, std::numeric_limits<double>::quiet_NaN());
+            series.push_back(total);
+        }
+    };
+    while (m_sample_view.events < events.size()) {
+        const sim::Event& e = events[m_sample_view.events];
+        while (e.time >= m_next_sample_ms) {
+            takeSample(m_next_sample_ms);
+            m_next_sample_ms += kSampleEveryMs;
+        }
+        if (e.type == sim::EventType::RecordsAppended && e.actor >= 0) m_appended.emplace_back(e.time, e.b);
+        if (e.type == sim::EventType::RecordsConsumed) m_consumed.emplace_back(e.time, e.b);
+        m_sample_view.apply(journal(), e);
+    }
+    while (m_run->sim().now() >= m_next_sample_ms) {
+        takeSample(m_next_sample_ms);
+        m_next_sample_ms += kSampleEveryMs;
+    }
+}
+
+void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {
+    m_background_live = false; // moved by hand (scrub, step) or by advance(), which sets it again
+    events = std::min(events, eventCount());
+    if (m_run && !m_demo_end_announced && m_playing && time >= duration()) {
+        m_demo_end_announced = true;
+        Q_EMIT demoEndReached();
+    }
+    if (events >= m_view.events && events - m_view.events < 4096) {
+        const auto& all = journal().events();
+        while (m_view.events < events) m_view.apply(journal(), all[m_view.events]);
+    } else if (events != m_view.events) {
+        m_view = m_timeline->at(events);
+    }
+    m_time = time;
+    m_observation.reset();
+    Q_EMIT changed();
+}
+
+void SimulationController::simulateTowards(sim::TimeMs target, int budget_ms) {
+    runSlices(*m_run, target, budget_ms);
+    syncTimeline();
+}
+
+void SimulationController::advance(double wall_ms, bool background) {
+    settle();
+    if (!m_run) return;
+    const auto delta = static_cast<sim::TimeMs>(wall_ms * m_speed * kVirtualPerWall);
+    const sim::TimeMs simulated = m_run->sim().now();
+    // Following "now" with background slices, the picture trails the simulation by one frame: the
+    // next slice starts where the last one ended (from the picture, every other frame would have
+    // nothing to simulate and playback would run at half speed).
+    const sim::TimeMs from = background && m_background_live ? std::max(m_time, simulated) : m_time;
+    sim::TimeMs target = from + std::max<sim::TimeMs>(1, delta);
+    if (target > simulated) {
+        if (background) {
+            // Show what is simulated already (the views build their layouts now, reading the
+            // simulation), then simulate up to `target` on the worker while they paint.
+            setCursor(m_timeline->eventsUpTo(simulated), simulated);
+            labs::Session* run = m_run.get();
+            m_background_live = true;
+            m_worker.start([run, target] { runSlices(*run, target, kBackgroundBudgetMs); });
+            return;
+        }
+        m_background_live = false;
+        if (!isLive()) setCursor(eventCount(), simulated); // catch up with the replay first
+        simulateTowards(target, kSliceBudgetMs);
+        target = std::min(target, m_run->sim().now());
+    }
+    setCursor(m_timeline->eventsUpTo(target), target);
+}
+
+void SimulationController::onTimer() {
+    const double wall = static_cast<double>(m_wall.restart());
+    advance(std::min(wall, 100.0), true);
+}
+
+void SimulationController::runTo(sim::TimeMs t) {
+    settle();
+    if (!m_run) return;
+    if (t > m_run->sim().now()) simulateTowards(t, 0);
+    setCursor(m_timeline->eventsUpTo(t), std::min(t, m_run->sim().now()));
+}
+
+void SimulationController::stepForward() {
+    settle();
+    if (!m_run) return;
+    setPlaying(false);
+    if (m_view.events < eventCount()) {
+        const std::size_t n = m_view.events + 1;
+        setCursor(n, journal()[n - 1].time);
+        return;
+    }
+    // At "now": simulate until the journal grows (bounded: at most 10 s of virtual time).
+    sim::Simulation& s = m_run->sim();
+    const std::size_t before = eventCount();
+    const sim::TimeMs limit = s.now() + 10000;
+    while (eventCount() == before && s.now() < limit) m_run->runUntil(s.now() + 10);
+    syncTimeline();
+    if (eventCount() > before) setCursor(before + 1, journal()[before].time);
+    else setCursor(before, s.now());
+}
+
+void SimulationController::stepBack() {
+    settle();
+    if (!m_run || m_view.events == 0) return;
+    setPlaying(false);
+    const std::size_t n = m_view.events - 1;
+    setCursor(n, n == 0 ? 0 : journal()[n - 1].time);
+}
+
+void SimulationController::seek(std::size_t events) {
+    settle();
+    if (!m_run) return;
+    events = std::min(events, eventCount());
+    if (events == eventCount()) {
+        goLive();
+        return;
+    }
+    setCursor(events, events == 0 ? 0 : journal()[events - 1].time);
+}
+
+void SimulationController::goLive() {
+    settle();
+    if (!m_run) return;
+    setCursor(eventCount(), m_run->sim().now());
+}
+
+void SimulationController::simulationChangedExternally() {
+    settle();
+    if (!m_run) return;
+    syncTimeline();
+    goLive();
+}
+
+void SimulationController::stopBroker(sim::BrokerId id, bool crash) {
+    settle();
+    if (!m_run) return;
+    goLive();
+    m_run->advanceToActionInstant();
+    m_run->recordAction(crash ? sim::ScenarioAction::Kind::CrashBroker : sim::ScenarioAction::Kind::StopBroker).broker = id;
+    m_run->sim().stopBroker(id, crash);
+    syncTimeline();
+    goLive();
+}
+
+void SimulationController::startBroker(sim::BrokerId id) {
+    settle();
+    if (!m_run) return;
+    goLive();
+    m_run->advanceToActionInstant();
+    m_run->recordAction(sim::ScenarioAction::Kind::StartBroker).broker = id;
+    m_run->sim().startBroker(id);
+    syncTimeline();
+    goLive();
+}
+
+std::int32_t SimulationController::addConsumer(const std::string& group, std::vector<std::string> topics,
+                                               std::optional<sim::AssignorKind> assignor) {
+    settle();
+    if (!m_run) return -1;
+    goLive();
+    sim::Simulation& s = m_run->sim();
+    if (topics.empty()) {
+        // Same subscription as the group's other members, else every user topic.
+        for (const auto& c : s.consumers())
+            if (c.config.group_id == group && !c.subscription.empty()) topics = c.subscription;
+        if (topics.empty())
+            for (const auto& [name, t] : s.topics())
+                if (!t.internal) topics.push_back(name);
+    }
+    sim::ScenarioConsumer c;
+    c.id = uniqueId("ui-");
+    c.topics = topics;
+    c.config.group_id = group;
+    for (const auto& sc : m_run->scenario().consumers)
+        if (sc.config.group_id == group) c.config.assignors = sc.config.assignors;
+    for (const auto& a : m_run->scenario().actions)
+        if (a.consumer && a.consumer->config.group_id == group) c.config.assignors = a.consumer->config.assignors;
+    if (assignor) c.config.assignors = {*assignor};
+    m_run->advanceToActionInstant();
+    c.start_ms = s.now();
+    sim::ScenarioAction& a = m_run->recordAction(sim::ScenarioAction::Kind::AddConsumer);
+    a.consumer = c;
+    m_run->run().apply(a);
+    syncTimeline();
+    goLive();
+    return m_run->run().consumerIndex(c.id);
+}
+
+std::string SimulationController::uniqueId(const std::string& prefix) const {
+    std::set<std::string> used;
+    for (const auto& c : m_run->scenario().consumers) used.insert(c.id);
+    for (const auto& p : m_run->scenario().producers) used.insert(p.id);
+    for (const auto& a : m_run->scenario().actions)
+        if (a.consumer) used.insert(a.consumer->id);
+    for (int n = 1;; ++n)
+        if (std::string id = prefix + std::to_string(n); !used.contains(id)) return id;
+}
+
+bool SimulationController::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf, QString* error) {
+    settle();
+    if (!m_run) return false;
+    goLive();
+    // The simulation validates, exactly as the controller of a real cluster would; nothing is recorded on error.
+    if (m_run->sim().now() > 0) m_run->advanceToActionInstant();
+    const sim::AdminResult r = m_run->sim().createTopic(name, partitions, rf);
+    if (!r.ok()) {
+        if (error) {
+            switch (r.error) {
+            case sim::ErrorCode::INVALID_REPLICATION_FACTOR:
+                *error = tr("Error: Replication factor: %1 larger than available brokers: %2. (INVALID_REPLICATION_FACTOR)")
+                             .arg(r.detail1)
+                             .arg(r.detail2);
+                break;
+            case sim::ErrorCode::TOPIC_ALREADY_EXISTS:
+                *error = tr("Error: Topic '%1' already exists. (TOPIC_ALREADY_EXISTS)").arg(QString::fromStdString(r.detail_text));
+                break;
+            case sim::ErrorCode::INVALID_PARTITIONS:
+                *error = tr("Error: Number of partitions must be larger than 0. (INVALID_PARTITIONS)");
+                break;
+            case sim::ErrorCode::POLICY_VIOLATION:
+                *error = r.detail1 == static_cast<std::int64_t>(sim::PolicyLimit::PartitionsPerRequest)
+                             ? tr("Error: %1 partitions is too many: a Kafka controller accepts at most %2 partitions per "
+                                  "request. (POLICY_VIOLATION)")
+                                   .arg(partitions)
+                                   .arg(sim::kMaxPartitionsPerRequest)
+                             : tr("Error: %1 partitions do not fit in one controller operation (at most %2 metadata "
+                                  "records: one for the topic, one per partition). (POLICY_VIOLATION)")
+                                   .arg(partitions)
+                                   .arg(sim::kMaxRecordsPerUserOp);
+                break;
+            case sim::ErrorCode::INVALID_TOPIC_EXCEPTION:
+                *error = tr("Error: Topic name \"%1\" is illegal: use only ASCII letters, digits, '.', '_' and '-'. "
+                            "(INVALID_TOPIC_EXCEPTION)")
+                             .arg(QString::fromStdString(r.detail_text));
+                break;
+            default: *error = tr("Error: %1").arg(Texts::errorCode(r.error)); break;
+            }
+        }
+        return false;
+    }
+    sim::ScenarioTopic t;
+    t.name = name;
+    t.partitions = partitions;
+    t.replication_factor = rf;
+    if (m_run->sim().now() == 0) m_run->mutableScenario().topics.push_back(t); // an initial topic of the scenario
+    else m_run->recordAction(sim::ScenarioAction::Kind::CreateTopic).topic = t;
+    syncTimeline();
+    goLive();
+    return true;
+}
+
+std::string SimulationController::addProducer(const std::string& topic, double ratePerSec, const sim::KeySpec& keys) {
+    settle();
+    if (!m_run) return {};
+    const sim::TimeMs now = m_run->sim().now();
+    sim::ScenarioProducer p;
+    p.id = uniqueId("ui-producer-");
+    p.config.client_id = p.id;
+    p.topic = topic;
+    p.rate_per_sec = ratePerSec;
+    p.keys = keys;
+    p.start_ms = now;
+    sim::Scenario s = m_run->scenario();
+    // The scenario format wants a producer's topic among the initial topics: a topic created later
+    // from the toolbar becomes an initial one (the replay below then shows it from the start).
+    const auto declared = [&] {
+        return std::any_of(s.topics.begin(), s.topics.end(), [&](const sim::ScenarioTopic& x) { return x.name == topic; });
+    };
+    for (auto it = s.actions.begin(); it != s.actions.end() && !declared();)
+        if (it->kind == sim::ScenarioAction::Kind::CreateTopic && it->topic && it->topic->name == topic) {
+            s.topics.push_back(*it->topic);
+            it = s.actions.erase(it);
+        } else {
+            ++it;
+        }
+    s.producers.push_back(p);
+    // ScenarioRun has no "add producer" action: replay the scenario with the producer in it. Same
+    // scenario + seed => the same journal up to now, then the producer starts.
+    // The terminal's journal is the rest of the action log: CliHost replays it on reset(), so the
+    // topics and records the terminal made come back (isReplayingEdit()).
+    const QString source = m_source_path;
+    m_replaying_edit = true;
+    load(s, m_seed);
+    m_replaying_edit = false;
+    m_source_path = source;
+    runTo(now);
+    return p.id;
+}
+
+void SimulationController::newScenario(std::int32_t brokers) {
+    settle();
+    sim::Scenario s;
+    s.name = "novo-cenario";
+    s.title.pt_PT = "Cenário novo";
+    s.title.en = "New scenario";
+    s.seed = 1;
+    s.duration_ms = 120000;
+    s.cluster.brokers = brokers;
+    m_source_path.clear();
+    load(s, s.seed);
+}
+
+void SimulationController::removeConsumer(std::int32_t consumer) {
+    settle();
+    if (!m_run || consumer < 0 || consumer >= static_cast<std::int32_t>(m_run->sim().consumers().size())) return;
+    goLive();
+    // The scenario names consumers by id; interactive removals of unnamed consumers are not saved.
+    std::vector<std::string> ids;
+    for (const auto& c : m_run->scenario().consumers) ids.push_back(c.id);
+    for (const auto& a : m_run->scenario().actions)
+        if (a.consumer) ids.push_back(a.consumer->id);
+    for (const auto& id : ids)
+        if (m_run->run().consumerIndex(id) == consumer) {
+            m_run->advanceToActionInstant();
+            sim::ScenarioAction& a = m_run->recordAction(sim::ScenarioAction::Kind::RemoveConsumer);
+            a.target = id;
+            m_run->run().apply(a);
+            syncTimeline();
+            goLive();
+            return;
+        }
+    m_run->sim().closeConsumer(consumer);
+    syncTimeline();
+    goLive();
+}
+
+} // namespace fluxolab::app

@@ -1,0 +1,208 @@
+#pragma once
+// The one QObject between the simulation and the widgets: owns the session (labs::Session: the
+// scenario run, its clock and its action log) and the Timeline, steps the session in bounded
+// slices from a QTimer and keeps a timeline cursor. Views read
+// only view() (a sim::ClusterView rebuilt from the journal) and the simulation's public state.
+
+// moc (Qt 6.4) cannot parse the C++20 standard headers the simulation includes.
+#ifndef Q_MOC_RUN
+#include "labs/observe/sim_observer.h"
+#include "labs/session/session.h"
+#include "sim/scenario.h"
+#include "sim/timeline.h"
+#endif
+#include "app/core/backgroundrunner.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace fluxolab::app {
+
+/// Periodic samples taken from the journal for the plots (virtual time in ms).
+struct PlotSeries {
+    std::vector<double> time_s;
+    std::vector<double> produce_rate;            ///< records appended per second (last second)
+    std::vector<double> consume_rate;            ///< records consumed per second (last second)
+    std::vector<double> hw_total;                ///< sum of high watermarks over all partitions
+    std::vector<double> leo_total;               ///< sum of leader LEOs over all partitions
+    std::map<std::int32_t, std::vector<double>> group_lag;            ///< journal group index -> committed lag
+    std::map<std::pair<std::int32_t, sim::TpKey>, std::vector<double>> partition_lag; ///< (group, tp) -> lag
+    void clear();
+};
+
+class SimulationController : public QObject {
+    Q_OBJECT
+public:
+    explicit SimulationController(QObject* parent = nullptr);
+    ~SimulationController() override;
+
+    /// Starts a new run of `scenario` with `seed`. Never throws.
+    void load(const sim::Scenario& scenario, std::uint64_t seed);
+    /// Loads a scenario file or gallery name; on failure returns false and fills `error` (translated frame).
+    bool loadFile(const QString& pathOrName, QString* error, std::optional<std::uint64_t> seed = std::nullopt);
+    /// Restarts the current scenario with another seed.
+    void restart(std::uint64_t seed);
+    bool hasRun() const { return m_run != nullptr; }
+
+    // ---- timeline cursor ----
+    bool isPlaying() const { return m_playing; }
+    void setPlaying(bool playing);
+    void togglePlaying() { setPlaying(!m_playing); }
+    double speed() const { return m_speed; }
+    void setSpeed(double speed);
+    /// Moves the cursor one journal event forward (advancing the simulation if the cursor is at "now").
+    void stepForward();
+    void stepBack();
+    /// Shows the state after the first `events` journal events.
+    void seek(std::size_t events);
+    /// Back to the newest simulated state.
+    void goLive();
+    /// Runs the simulation (synchronously) up to virtual time `t` and moves the cursor there. For headless use and tests.
+    void runTo(sim::TimeMs t);
+    /// Advances playback as if `wall_ms` of wall-clock time had passed (what the timer does each frame).
+    /// With `background`, the part of the slice not simulated yet is simulated on a worker thread
+    /// while the views paint; the picture then trails the simulation by one frame (what playback
+    /// does). Without, everything happens before returning (tests, headless use).
+    void advance(double wall_ms, bool background = false);
+    /// Waits for a background slice and folds it into the timeline. Every access to the simulation
+    /// goes through this first (the accessors below call it), so the simulation is only ever touched
+    /// by one thread at a time.
+    void settle() const;
+
+    std::size_t cursor() const { return m_view.events; }
+    /// Journal events the timeline knows (the whole journal once settled).
+    std::size_t eventCount() const { return m_timeline ? m_timeline->size() : 0; }
+    bool isLive() const;
+    sim::TimeMs time() const { return m_time; }
+    sim::TimeMs duration() const { return m_run ? m_run->scenario().duration_ms : 0; }
+    std::uint64_t seed() const { return m_seed; }
+
+    // ---- state for the views ----
+    /// The cluster at the cursor, backend-neutral: what every view draws from. A past moment is
+    /// built from the journal alone (labs::observe::SimObserver), never from the live state.
+    /// Computed on first use after each change.
+    const labs::observe::Observation& observation() const;
+    /// What this backend can show (the simulation: everything).
+    labs::observe::Capabilities capabilities() const { return labs::observe::SimObserver::capabilities(); }
+    const sim::ClusterView& view() const { return m_view; }
+    const sim::Simulation& sim() const {
+        settle();
+        return m_run->sim();
+    }
+    const sim::Journal& journal() const {
+        settle();
+        return m_run->sim().journal();
+    }
+    /// The scenario as loaded plus the interactive actions (the session's action log).
+    const sim::Scenario& scenario() const { return m_run ? m_run->scenario() : m_no_scenario; }
+    const PlotSeries& plots() const { return m_plots; }
+    /// Last journal event applied to the view (nullptr at the start).
+    const sim::Event* currentEvent() const;
+    QString sourcePath() const { return m_source_path; }
+
+    // ---- interactive actions (applied at "now"; recorded in scenario() so it can be saved) ----
+    void stopBroker(sim::BrokerId id, bool crash);
+    void startBroker(sim::BrokerId id);
+    /// Adds a consumer to `group` subscribed to `topics` (all non-internal topics if empty), preferring
+    /// `assignor` if given (else the group's). Applied through ScenarioRun::apply, so it is known by id
+    /// and saved. Returns its index.
+    std::int32_t addConsumer(const std::string& group, std::vector<std::string> topics = {},
+                             std::optional<sim::AssignorKind> assignor = std::nullopt);
+    void removeConsumer(std::int32_t consumer);
+    /// Creates a topic now (kafka-topics --create). On failure creates nothing, records nothing and
+    /// returns Kafka's error (translated) in `error`.
+    bool createTopic(const std::string& name, std::int32_t partitions, std::int32_t replicationFactor, QString* error);
+    /// Adds a producer that starts now (the run is replayed from the start with the producer in the
+    /// scenario, so the live run and the saved scenario are the same). Returns its scenario id.
+    std::string addProducer(const std::string& topic, double ratePerSec, const sim::KeySpec& keys);
+    /// True while a scenario edit replays the run from the start (addProducer): the terminal's
+    /// work is part of the same action log and is replayed with it (CliHost keeps its journal).
+    bool isReplayingEdit() const { return m_replaying_edit; }
+    /// Starts an empty scenario to build from the toolbar: `brokers` brokers, no topics or clients.
+    void newScenario(std::int32_t brokers = 3);
+
+    // ---- commands typed in the terminal (app/terminal*) act on the same simulation ----
+    /// The running simulation, for the Kafka CLI backend (nullptr before a load).
+    sim::Simulation* mutableSim() {
+        settle();
+        return m_run ? &m_run->sim() : nullptr;
+    }
+    /// The session whose clock the terminal advances too (nullptr before a load).
+    labs::Session* session() {
+        settle();
+        return m_run.get();
+    }
+    /// Something outside the controller advanced or changed the simulation: resync and go live.
+    void simulationChangedExternally();
+
+    /// Upper bound of simulation work per timer slice (the UI thread must never block > 50 ms).
+    static constexpr int kSliceBudgetMs = 12;
+    /// The same for a slice simulated on the worker thread while a frame paints.
+    static constexpr int kBackgroundBudgetMs = 14;
+    static constexpr int kFrameMs = 16;
+
+Q_SIGNALS:
+    /// The cursor moved or the state changed: views repaint.
+    void changed();
+    /// The current simulation is about to be destroyed (a new load): drop references into it.
+    void aboutToReset();
+    /// A new scenario or seed was loaded: views reset.
+    void reset();
+    void playingChanged(bool playing);
+    /// Playback went past the scenario's duration, where its demo is meant to end (once per load).
+    /// The simulation keeps running until the user pauses it.
+    void demoEndReached();
+    void speedChanged(double speed);
+
+protected:
+    /// Input events (keys, clicks) may act on the simulation: the background slice ends first.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void onTimer();
+    void syncTimeline();
+    void sample();
+    void setCursor(std::size_t events, sim::TimeMs time);
+    /// Runs the simulation towards `target`, stopping early when the slice budget is spent.
+    void simulateTowards(sim::TimeMs target, int budget_ms);
+    std::string uniqueId(const std::string& prefix) const;
+
+    mutable BackgroundRunner m_worker;  ///< simulates playback slices off the UI thread
+    bool m_background_live = false;     ///< playback follows "now" with slices on the worker
+    sim::Scenario m_no_scenario;        ///< scenario() before any load
+    std::uint64_t m_seed = 1;
+    std::unique_ptr<labs::Session> m_run;
+    std::unique_ptr<sim::Timeline> m_timeline;
+    sim::ClusterView m_view;
+    sim::TimeMs m_time = 0;
+    bool m_playing = false;
+    bool m_demo_end_announced = false;
+    bool m_replaying_edit = false;
+    double m_speed = 1.0;
+    QTimer m_timer;
+    QElapsedTimer m_wall;
+    QString m_source_path;
+
+    labs::observe::SimObserver m_observer;
+    mutable std::optional<labs::observe::Observation> m_observation; ///< cache, cleared on change
+
+    // plot sampling
+    PlotSeries m_plots;
+    sim::ClusterView m_sample_view;
+    sim::TimeMs m_next_sample_ms = 0;
+    std::vector<std::pair<sim::TimeMs, std::int64_t>> m_appended; ///< (time, count) within the last second
+    std::vector<std::pair<sim::TimeMs, std::int64_t>> m_consumed;
+};
+
+/// Directory of the bundled scenarios (labs::dataDirectory: override, installed share/fluxolab, source tree).
+QString scenariosDir();
+/// Resolves a gallery name ("rebalance-basico") or a path to a file path (empty if not found).
+QString resolveScenario(const QString& nameOrPath);
+
+} // namespace fluxolab::app

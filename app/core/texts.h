@@ -1,0 +1,53 @@
+#pragma once
+// Every piece of user-visible text derived from simulation enums, in one place (translated at the edge).
+
+#include "sim/assignors.h"
+#include "sim/journal.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace fluxolab::app {
+
+enum class ConsumerStatus : std::uint8_t; // app/cluster/clusterlayout.h
+
+class Texts {
+    Q_DECLARE_TR_FUNCTIONS(Texts)
+public:
+    static QString groupState(sim::GroupState s);
+    static QString groupStateHelp(sim::GroupState s);
+    /// Short status of a consumer in its group card / table, and its explanation.
+    static QString consumerStatus(ConsumerStatus s);
+    static QString consumerStatusHelp(ConsumerStatus s);
+    /// The group has no coordinator serving it (none elected, or its broker is down).
+    static QString noCoordinator();
+    static QString noCoordinatorDetail(sim::BrokerId coordinator);
+    static QString assignor(std::int32_t kind); ///< -1 = none
+    static QString rebalanceProtocol(std::int32_t kind);
+    static QString leaveReason(sim::LeaveReason r);
+    static QString errorCode(sim::ErrorCode code);
+    /// One line describing a journal event for the status bar / timeline.
+    static QString event(const sim::Journal& j, const sim::Event& e);
+    static QString virtualTime(sim::TimeMs t);
+
+    // Short explanations for students (tooltips).
+    static QString helpHighWatermark();
+    static QString helpLogEndOffset();
+    static QString helpIsr();
+    static QString helpLag();
+    static QString helpGeneration();
+    static QString helpLeader();
+    static QString helpFollower();
+    static QString helpLogStart();
+    static QString helpOffline();
+    static QString helpPosition();
+    static QString helpCommitted();
+    static QString helpPartitioner();
+    static QString helpEager();
+    static QString helpCooperative();
+    static QString helpBroker();
+    static QString helpProducer();
+    static QString helpGroup();
+};
+
+} // namespace fluxolab::app

@@ -1,0 +1,667 @@
+#include "app/labs/labpanel.h"
+
+#include "app/terminal/clihost.h"
+#include "app/core/language.h"
+#include "app/core/simulationcontroller.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QTextBrowser>
+#include <QTextDocumentFragment>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <map>
+#include <optional>
+
+namespace fluxolab::app {
+
+namespace {
+const QString kCmdScheme = QStringLiteral("fluxolab-cmd");
+const QString kLabScheme = QStringLiteral("fluxolab-lab");
+constexpr QChar kNoBreakSpace(0x00A0);
+constexpr QChar kWordJoiner(0x2060);
+const QColor kPassed(0x00, 0x8a, 0x5e);
+const QColor kCurrent(0x00, 0x5f, 0x9e);
+const QColor kPending(0x80, 0x86, 0x8c);
+/// Virtual time a lab cluster can run (the timeline's length).
+constexpr sim::TimeMs kLabDurationMs = 2 * 60 * 60 * 1000;
+
+labs::Language lang() { return CliHost::noteLanguage(); }
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+/// `code` spans of prose (options such as `--formatter-property`) do not wrap inside either.
+QString nonBreakingCodeSpans(const QString& markdown) {
+    static const QRegularExpression span(QStringLiteral("`([^`\n]+)`"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = span.globalMatch(markdown); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += markdown.mid(last, m.capturedStart() - last);
+        out += QLatin1Char('`') + LabPanel::nonBreakingCommand(m.captured(1)) + QLatin1Char('`');
+        last = m.capturedEnd();
+    }
+    return out + markdown.mid(last);
+}
+
+/// The instructions: what is copied by hand is the plain command (no no-break spaces, no word joiners).
+class InstructionsBrowser : public QTextBrowser {
+public:
+    using QTextBrowser::QTextBrowser;
+
+protected:
+    QMimeData* createMimeDataFromSelection() const override {
+        QString text = textCursor().selection().toPlainText();
+        text.remove(kWordJoiner);
+        text.replace(kNoBreakSpace, QLatin1Char(' '));
+        auto* data = new QMimeData;
+        data->setText(text);
+        return data;
+    }
+};
+} // namespace
+
+LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(host) {
+    setObjectName(QStringLiteral("labPanel"));
+    const labs::LabCatalog catalog = labs::loadLabCatalog(labs::defaultLabDirectory());
+    m_labs = catalog.labs;
+    m_errors = catalog.errors;
+
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(6, 6, 6, 6);
+    m_noticeBox = new QFrame(this);
+    m_noticeBox->setObjectName(QStringLiteral("labDetached"));
+    m_noticeBox->setFrameShape(QFrame::StyledPanel);
+    m_noticeBox->setStyleSheet(QStringLiteral(
+        "#labDetached { background: #fff4d6; border: 1px solid #d9a400; border-radius: 4px }"));
+    auto* noticeRow = new QHBoxLayout(m_noticeBox);
+    noticeRow->setContentsMargins(8, 6, 8, 6);
+    m_notice = new QLabel(m_noticeBox);
+    m_notice->setWordWrap(true);
+    m_resume = new QPushButton(m_noticeBox);
+    m_resume->setObjectName(QStringLiteral("labResume"));
+    noticeRow->addWidget(m_notice, 1);
+    noticeRow->addWidget(m_resume, 0, Qt::AlignVCenter);
+    m_noticeBox->hide();
+    auto* top = new QHBoxLayout;
+    m_combo = new QComboBox(this);
+    m_combo->setObjectName(QStringLiteral("labCombo"));
+    m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_combo->setMinimumContentsLength(16);
+    m_restart = new QPushButton(this);
+    m_restart->setObjectName(QStringLiteral("labRestart"));
+    top->addWidget(m_combo, 1);
+    top->addWidget(m_restart);
+    column->addLayout(top);
+    column->addWidget(m_noticeBox);
+    m_title = new QLabel(this);
+    m_title->setWordWrap(true);
+    m_title->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 13pt"));
+    m_meta = new QLabel(this);
+    m_meta->setWordWrap(true);
+    m_meta->setStyleSheet(QStringLiteral("color: #5a6168"));
+    column->addWidget(m_title);
+    column->addWidget(m_meta);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("labProgress"));
+    column->addWidget(m_progress);
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    m_steps = new QListWidget(split);
+    m_steps->setObjectName(QStringLiteral("labSteps"));
+    m_steps->setUniformItemSizes(true);
+    auto* textBox = new QWidget(split);
+    auto* textColumn = new QVBoxLayout(textBox);
+    textColumn->setContentsMargins(0, 0, 0, 0);
+    m_text = new InstructionsBrowser(textBox);
+    m_text->setObjectName(QStringLiteral("labText"));
+    m_text->setOpenLinks(false);
+    m_text->document()->setDocumentMargin(8);
+    m_hint = new QPushButton(textBox);
+    m_hint->setObjectName(QStringLiteral("labHint"));
+    textColumn->addWidget(m_text, 1);
+    auto* hintRow = new QHBoxLayout;
+    hintRow->addStretch(1);
+    hintRow->addWidget(m_hint);
+    textColumn->addLayout(hintRow);
+    split->addWidget(m_steps);
+    split->addWidget(textBox);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 4);
+    column->addWidget(split, 1);
+
+    connect(m_text, &QTextBrowser::anchorClicked, this, &LabPanel::onLink);
+    connect(m_restart, &QPushButton::clicked, this, &LabPanel::confirmRestart);
+    connect(m_resume, &QPushButton::clicked, this, &LabPanel::resume);
+    connect(m_hint, &QPushButton::clicked, this, &LabPanel::revealHint);
+    connect(m_steps, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row == m_selected) return;
+        m_selected = row;
+        renderStep();
+    });
+    connect(m_combo, &QComboBox::activated, this, [this](int i) {
+        const QString id = m_combo->itemData(i).toString();
+        if (!id.isEmpty()) loadLab(id);
+    });
+    connect(m_host, &CliHost::historyChanged, this, &LabPanel::update);
+    connect(m_host, &CliHost::tick, this, [this] {
+        // Checks on lag or group state change as time passes: re-evaluate a few times a second.
+        ++m_ticks;
+        if (m_ticks % 3 == 0) update();
+        if (m_ticks % 10 == 0) saveJournal(); // the ticks of a running consumer, once a second
+    });
+    connect(m_host, &CliHost::journalChanged, this, &LabPanel::saveJournal);
+    connect(m_host, &CliHost::backendAboutToReset, this, [this] {
+        if (m_loading || !m_engine) return;
+        // Another scenario replaces the lab's cluster: the checks stop (they would read the other
+        // cluster); the progress and the journal stay saved, and "Resume" brings the lab back.
+        save();
+        m_detachedPassed.assign(static_cast<std::size_t>(stepCount()), false);
+        for (int i = 0; i < stepCount(); ++i)
+            m_detachedPassed[static_cast<std::size_t>(i)] = m_engine->stepPassed(static_cast<std::size_t>(i));
+        m_engine.reset();
+        m_detached = true;
+        refresh();
+    });
+    populateCombo();
+    retranslate();
+    refresh();
+}
+
+LabPanel::~LabPanel() = default;
+
+QString LabPanel::progressKey(const QString& labId) { return QStringLiteral("labs/progress/") + labId; }
+
+QString LabPanel::journalKey(const QString& labId) { return QStringLiteral("labs/journal/") + labId; }
+
+QStringList LabPanel::labIds() const {
+    QStringList out;
+    for (const auto& l : m_labs) out << q(l.id);
+    return out;
+}
+
+QString LabPanel::currentLabId() const { return m_labIndex >= 0 ? q(m_labs[static_cast<std::size_t>(m_labIndex)].id) : QString(); }
+
+int LabPanel::stepCount() const { return m_labIndex >= 0 ? static_cast<int>(m_labs[static_cast<std::size_t>(m_labIndex)].steps.size()) : 0; }
+
+bool LabPanel::stepPassed(int step) const {
+    if (step < 0 || step >= stepCount()) return false;
+    if (m_detached)
+        return static_cast<std::size_t>(step) < m_detachedPassed.size() &&
+               m_detachedPassed[static_cast<std::size_t>(step)];
+    return m_engine && m_engine->stepPassed(static_cast<std::size_t>(step));
+}
+
+int LabPanel::passedCount() const {
+    int n = 0;
+    for (int i = 0; i < stepCount(); ++i) n += stepPassed(i) ? 1 : 0;
+    return n;
+}
+
+void LabPanel::populateCombo() {
+    const int keep = m_labIndex;
+    m_combo->clear();
+    // Course order, numbered as the course numbers them.
+    for (std::size_t i = 0; i < m_labs.size(); ++i)
+        m_combo->addItem(QStringLiteral("%1. %2").arg(i + 1).arg(q(m_labs[i].title.get(lang()))),
+                         q(m_labs[i].id));
+    // Broken lab files stay in the list (disabled), with their errors as the tooltip.
+    std::map<std::string, QStringList> byFile;
+    for (const auto& e : m_errors)
+        byFile[e.file] << q(formatLabError(e));
+    auto* model = qobject_cast<QStandardItemModel*>(m_combo->model());
+    for (const auto& [file, errors] : byFile) {
+        m_combo->addItem(tr("%1 (cannot be loaded)").arg(QFileInfo(q(file)).fileName()));
+        if (QStandardItem* item = model ? model->item(m_combo->count() - 1) : nullptr) {
+            item->setEnabled(false);
+            item->setToolTip(errors.join(QLatin1Char('\n')));
+        }
+    }
+    if (m_labs.empty() && byFile.empty()) m_combo->addItem(tr("No labs found"));
+    m_combo->setCurrentIndex(keep >= 0 ? keep : -1);
+    m_combo->setPlaceholderText(tr("Choose a lab…"));
+}
+
+bool LabPanel::loadLab(const QString& id) {
+    int index = -1;
+    for (std::size_t i = 0; i < m_labs.size(); ++i)
+        if (q(m_labs[i].id) == id) index = static_cast<int>(i);
+    if (index < 0) return false;
+    const labs::Lab& lab = m_labs[static_cast<std::size_t>(index)];
+    m_labIndex = index;
+    m_detached = false;
+    m_detachedPassed.clear();
+    m_combo->setCurrentIndex(index);
+    // Saved progress and the journal of the student's commands; unreadable data starts the lab over.
+    QSettings settings;
+    const QString saved = settings.value(progressKey(id)).toString();
+    const QString savedJournal = settings.value(journalKey(id)).toString();
+    std::optional<labs::SessionJournal> journal;
+    bool corrupt = false;
+    if (!savedJournal.isEmpty()) {
+        journal = labs::SessionJournal::fromJson(savedJournal.toStdString());
+        if (!journal || journal->lab != lab.id) {
+            journal.reset();
+            corrupt = true;
+        }
+    }
+    m_seed = journal ? journal->seed : lab.seed;
+    // A fresh cluster like the course's local KRaft install.
+    sim::Scenario s;
+    s.name = "lab-" + lab.id;
+    s.title = sim::LocalizedText{lab.title.pt, lab.title.en};
+    s.duration_ms = kLabDurationMs;
+    s.cluster.brokers = lab.brokers;
+    s.seed = m_seed;
+    m_loading = true;
+    m_engine.reset();
+    m_host->controller()->load(s, m_seed);
+    m_loading = false;
+    if (!m_host->backend()) return false;
+    m_engine = std::make_unique<labs::LabEngine>(lab, *m_host->backend());
+    m_ticks = 0;
+    std::size_t replayed = 0;
+    if (!corrupt && !saved.isEmpty()) {
+        // A trial restore first: corrupt progress must not leave a half-restored engine.
+        labs::LabEngine probe(lab, *m_host->backend());
+        corrupt = !probe.restoreProgress(saved.toStdString());
+    }
+    if (corrupt) {
+        settings.remove(progressKey(id));
+        settings.remove(journalKey(id));
+        m_engine->start();
+    } else if (journal) {
+        // The student's commands again, headlessly: the cluster and the steps come back as they were.
+        m_engine->start();
+        m_replaying = true;
+        replayed = m_host->replay(*journal);
+        m_replaying = false;
+        if (!saved.isEmpty()) {
+            labs::LabEngine before(lab, *m_host->backend());
+            before.restoreProgress(saved.toStdString());
+            int savedPassed = 0;
+            int nowPassed = 0;
+            for (std::size_t i = 0; i < lab.steps.size(); ++i) {
+                savedPassed += before.stepPassed(i) ? 1 : 0;
+                nowPassed += m_engine->stepPassed(i) ? 1 : 0;
+            }
+            // The hints shown; and the steps, should the replay not reach them all (the lab changed).
+            m_engine->restoreProgress(saved.toStdString(), nullptr, nowPassed >= savedPassed);
+        }
+    } else {
+        // Progress saved without a journal (older versions): the steps, on an empty cluster.
+        if (!saved.isEmpty()) m_engine->restoreProgress(saved.toStdString());
+        m_engine->start();
+    }
+    m_host->syncViews();
+    QSettings().setValue(currentLabKey(), id);
+    m_selected = static_cast<int>(std::min(m_engine->currentStep(), lab.steps.size() - 1));
+    update();
+    refresh();
+    Q_EMIT labLoaded(id);
+    if (corrupt)
+        Q_EMIT notice(tr("The saved progress of this lab could not be read: the lab starts over on a fresh cluster."));
+    else if (replayed > 0)
+        Q_EMIT notice(tr("Progress restored: %n command(s) replayed", nullptr, static_cast<int>(replayed)));
+    return true;
+}
+
+bool LabPanel::confirmRestart() {
+    if (m_labIndex < 0) return false;
+    QMessageBox box(
+        QMessageBox::Question, tr("Restart the lab"),
+        tr("Start “%1” over?").arg(q(m_labs[static_cast<std::size_t>(m_labIndex)].title.get(lang()))),
+        QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("labRestartConfirm"));
+    box.setInformativeText(
+        tr("The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and "
+           "the lab gets a fresh cluster (1 broker, %1). This cannot be undone.")
+            .arg(nonBreakingCommand(QStringLiteral("localhost:9092"))));
+    QPushButton* yes = box.addButton(tr("Restart"), QMessageBox::DestructiveRole);
+    QPushButton* no = box.addButton(tr("Keep my progress"), QMessageBox::RejectRole);
+    box.setDefaultButton(no);
+    box.setEscapeButton(no);
+    box.exec();
+    if (box.clickedButton() != yes) return false;
+    restart();
+    return true;
+}
+
+bool LabPanel::reopenLastLab() {
+    const QString id = QSettings().value(currentLabKey()).toString();
+    if (id.isEmpty() || !labIds().contains(id)) return false;
+    return loadLab(id);
+}
+
+bool LabPanel::resume() {
+    return m_labIndex >= 0 && loadLab(currentLabId());
+}
+
+void LabPanel::restart() {
+    if (m_labIndex < 0) return;
+    const QString id = currentLabId();
+    QSettings().remove(progressKey(id));
+    QSettings().remove(journalKey(id));
+    loadLab(id);
+}
+
+void LabPanel::save() {
+    if (m_engine) QSettings().setValue(progressKey(currentLabId()), QString::fromStdString(m_engine->saveProgress()));
+}
+
+void LabPanel::saveJournal() {
+    if (!m_engine || m_loading || m_replaying || m_labIndex < 0) return;
+    labs::SessionJournal journal = m_host->journal();
+    journal.lab = m_labs[static_cast<std::size_t>(m_labIndex)].id;
+    journal.seed = m_seed;
+    QSettings().setValue(journalKey(currentLabId()), QString::fromStdString(journal.toJson()));
+}
+
+void LabPanel::update() {
+    if (!m_engine || m_loading) return;
+    if (m_replaying) {
+        m_engine->update(m_host->history()); // the views and the saved progress catch up at the end
+        return;
+    }
+    const std::size_t before = m_engine->currentStep();
+    const auto passed = m_engine->update(m_host->history());
+    if (!passed.empty()) {
+        m_host->syncViews(); // the next step's setup may have changed the cluster
+        save();
+        // Follow the student to the next step, unless they were reading another one.
+        if (m_selected == static_cast<int>(before))
+            m_selected = static_cast<int>(std::min(m_engine->currentStep(), static_cast<std::size_t>(stepCount() - 1)));
+        refresh();
+    }
+}
+
+void LabPanel::selectStep(int step) {
+    if (step < 0 || step >= stepCount()) return;
+    m_selected = step;
+    refresh();
+}
+
+void LabPanel::refresh() {
+    const bool have = m_labIndex >= 0;
+    m_restart->setEnabled(have);
+    m_progress->setVisible(have);
+    m_noticeBox->setVisible(have && m_detached);
+    if (!have) {
+        m_title->setText(tr("Guided labs"));
+        m_meta->setText(m_labs.empty() ? tr("No lab could be loaded.") : tr("No lab open yet."));
+        m_steps->clear();
+        m_steps->setVisible(false);
+        const QString md = emptyStateMarkdown();
+        if (m_text->property("markdown").toString() != md) {
+            m_text->setMarkdown(md);
+            m_text->setProperty("markdown", md);
+            m_text->setProperty("step", -1);
+        }
+        m_hint->setVisible(false);
+        return;
+    }
+    m_steps->setVisible(true);
+    const labs::Lab& lab = m_labs[static_cast<std::size_t>(m_labIndex)];
+    m_title->setText(q(lab.title.get(lang())));
+    const QString level = lab.level == "beginner" ? tr("beginner") : lab.level == "intermediate" ? tr("intermediate") : tr("advanced");
+    m_meta->setText(tr("Level: %1 · about %2 min · %3 steps").arg(level).arg(lab.duration_minutes).arg(lab.steps.size()));
+    const int n = stepCount();
+    const int done = passedCount();
+    m_progress->setRange(0, n);
+    m_progress->setValue(done);
+    m_progress->setFormat(tr("%1 of %2 steps").arg(done).arg(n));
+    m_steps->blockSignals(true);
+    if (m_steps->count() != n) {
+        m_steps->clear();
+        for (int i = 0; i < n; ++i) m_steps->addItem(QString());
+    }
+    // Detached: no step is being checked (the first one not passed is still where the student is).
+    std::size_t current = m_engine ? m_engine->currentStep() : 0;
+    if (m_detached) {
+        current = 0;
+        while (current < static_cast<std::size_t>(n) && stepPassed(static_cast<int>(current)))
+            ++current;
+    }
+    for (int i = 0; i < n; ++i) {
+        QListWidgetItem* item = m_steps->item(i);
+        const bool ok = stepPassed(i);
+        const bool cur = static_cast<std::size_t>(i) == current;
+        const QString mark = ok ? QStringLiteral("✔") : cur ? QStringLiteral("▶") : QStringLiteral("○");
+        item->setText(QStringLiteral("%1  %2. %3").arg(mark).arg(i + 1).arg(q(lab.steps[static_cast<std::size_t>(i)].title.get(lang()))));
+        item->setForeground(ok ? kPassed : cur ? kCurrent : kPending);
+        QFont f = item->font();
+        f.setBold(cur);
+        item->setFont(f);
+        item->setToolTip(ok    ? tr("Done")
+                         : cur ? (m_detached ? tr("Not checked: another scenario replaced the lab's cluster")
+                                             : tr("In progress: checked after every command"))
+                               : tr("Not reached yet"));
+    }
+    m_steps->setCurrentRow(m_selected);
+    m_steps->blockSignals(false);
+    renderStep();
+}
+
+QString LabPanel::instructionsMarkdown(const std::string& markdown) {
+    // Fenced blocks become one link per line: a click copies that command into the terminal.
+    const QString text = q(markdown);
+    QString out;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    bool inBlock = false;
+    bool firstBlock = true;
+    for (const QString& line : lines) {
+        if (line.trimmed().startsWith(QStringLiteral("```"))) {
+            inBlock = !inBlock;
+            if (inBlock && firstBlock) {
+                out += QStringLiteral("\n*") + tr("Click a command to copy it into the terminal.") + QStringLiteral("*\n\n");
+                firstBlock = false;
+            }
+            out += QLatin1Char('\n');
+            continue;
+        }
+        if (!inBlock) {
+            out += nonBreakingCodeSpans(line) + QLatin1Char('\n');
+            continue;
+        }
+        if (line.trimmed().isEmpty()) continue;
+        const int index = static_cast<int>(m_commands.size());
+        m_commands << line;
+        QString shown = nonBreakingCommand(line);
+        shown.replace(QLatin1Char('`'), QStringLiteral("'"));
+        out += QStringLiteral("[`%1`](%2:%3)\n\n").arg(shown, kCmdScheme).arg(index);
+    }
+    return out;
+}
+
+void LabPanel::renderStep() {
+    m_commands.clear();
+    if (m_labIndex < 0 || m_selected < 0 || m_selected >= stepCount()) return;
+    const labs::Lab& lab = m_labs[static_cast<std::size_t>(m_labIndex)];
+    const labs::LabStep& step = lab.steps[static_cast<std::size_t>(m_selected)];
+    const bool ok = stepPassed(m_selected);
+    const bool cur = m_engine && m_engine->currentStep() == static_cast<std::size_t>(m_selected);
+    QString md;
+    if (m_detached)
+        md += QStringLiteral("> **") + tr("The steps are not being checked.") + QStringLiteral("** ") +
+              tr("Click “Resume the lab” above to get the lab's cluster back.") + QStringLiteral("\n\n");
+    if (m_selected == 0 && !lab.objectives.empty()) {
+        md += QStringLiteral("**") + tr("Objectives") + QStringLiteral("**\n\n");
+        for (const auto& o : lab.objectives) md += QStringLiteral("- ") + nonBreakingCodeSpans(q(o.get(lang()))) + QLatin1Char('\n');
+        md += QStringLiteral("\n---\n\n");
+    }
+    md += QStringLiteral("### ") + tr("Step %1 of %2: %3").arg(m_selected + 1).arg(stepCount()).arg(q(step.title.get(lang()))) +
+          QStringLiteral("\n\n");
+    md +=
+        ok           ? QStringLiteral("**✔ ") + tr("Done") + QStringLiteral("**\n\n")
+        : m_detached ? QStringLiteral("*") + tr("Not checked: another scenario replaced the lab's cluster") +
+                           QStringLiteral("*\n\n")
+        : cur ? QStringLiteral("*") + tr("In progress: checked after every command") + QStringLiteral("*\n\n")
+              : QStringLiteral("*") + tr("Not reached yet") + QStringLiteral("*\n\n");
+    md += instructionsMarkdown(step.instructions.get(lang()));
+    const int shown = m_engine ? m_engine->hintsRevealed(static_cast<std::size_t>(m_selected)) : 0;
+    for (int i = 0; i < shown && i < static_cast<int>(step.hints.size()); ++i)
+        md += QStringLiteral("\n> **") + tr("Hint %1").arg(i + 1) + QStringLiteral(":** ") +
+              nonBreakingCodeSpans(q(step.hints[static_cast<std::size_t>(i)].get(lang()))) +
+              QStringLiteral("\n\n");
+    if (ok && !step.explanation.get(lang()).empty())
+        md += QStringLiteral("\n---\n\n**") + tr("Why it works") + QStringLiteral("**\n\n") +
+              nonBreakingCodeSpans(q(step.explanation.get(lang()))) + QStringLiteral("\n");
+    // Plain text and glyphs the bundled DejaVu fonts draw (an emoji would show as a box).
+    if (passedCount() == stepCount() && m_selected == stepCount() - 1)
+        md += QStringLiteral("\n---\n\n**✔ ") + tr("Lab complete!") + QStringLiteral("** ") +
+              tr("Every step passed. Choose the next lab in the list above, or “Restart” to do this one "
+                 "again.") +
+              QStringLiteral("\n");
+    const int scroll = m_text->verticalScrollBar() ? m_text->verticalScrollBar()->value() : 0;
+    const QString previous = m_text->property("markdown").toString();
+    if (previous != md) {
+        m_text->setMarkdown(md);
+        m_text->setProperty("markdown", md);
+        if (m_text->property("step").toInt() == m_selected) m_text->verticalScrollBar()->setValue(scroll);
+        m_text->setProperty("step", m_selected);
+    }
+    const int total = static_cast<int>(step.hints.size());
+    m_hint->setVisible(total > 0 && !ok);
+    m_hint->setEnabled(shown < total);
+    m_hint->setText(shown < total ? tr("Show a hint (%1 of %2)").arg(shown + 1).arg(total) : tr("No more hints"));
+}
+
+void LabPanel::revealHint() {
+    if (!m_engine || m_selected < 0 || m_selected >= stepCount()) return;
+    if (m_engine->revealHint(static_cast<std::size_t>(m_selected), lang())) save();
+    renderStep();
+}
+
+void LabPanel::onLink(const QUrl& url) {
+    if (url.scheme() == kLabScheme) {
+        loadLab(url.path());
+        return;
+    }
+    if (url.scheme() != kCmdScheme) return;
+    bool ok = false;
+    const int i = url.path().toInt(&ok);
+    if (ok && i >= 0 && i < m_commands.size()) Q_EMIT commandClicked(m_commands[i]);
+}
+
+void LabPanel::setPresentation(bool on) {
+    QFont f = font();
+    f.setPointSizeF(on ? 15 : 10);
+    m_steps->setFont(f);
+    m_text->setFont(f);
+    m_text->document()->setDefaultFont(f);
+    m_text->setProperty("markdown", QString());
+    renderStep();
+}
+
+void LabPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        populateCombo();
+        refresh();
+    }
+    QWidget::changeEvent(event);
+}
+
+QString LabPanel::nonBreakingCommand(const QString& command) {
+    // Word joiners inside every word (--bootstrap-server, localhost:9092) and a no-break space between
+    // an option and its value: the line can only wrap before an option.
+    const QStringList words = command.split(QLatin1Char(' '));
+    QString out;
+    for (int i = 0; i < words.size(); ++i) {
+        QString w;
+        for (int k = 0; k < words[i].size(); ++k) {
+            if (k > 0) w += kWordJoiner; // no break inside a word, whatever its characters (- / : = .)
+            w += words[i][k];
+        }
+        if (i > 0) {
+            const bool value =
+                !words[i].startsWith(QLatin1Char('-')) && words[i - 1].startsWith(QStringLiteral("--"));
+            out += value ? kNoBreakSpace : QLatin1Char(' ');
+        }
+        out += w;
+    }
+    return out;
+}
+
+QString LabPanel::emptyStateMarkdown() const {
+    QString md;
+    if (!m_labs.empty()) {
+        md += tr("A guided lab is a short exercise in steps: you type the real Kafka commands in the "
+                 "terminal and each step is "
+                 "checked against the simulated cluster as you go.") +
+              QStringLiteral("\n\n");
+        md += QStringLiteral("1. ") +
+              tr("Choose a lab in the list above (they are in the course's order) or below.") +
+              QLatin1Char('\n');
+        md += QStringLiteral("2. ") +
+              tr("The lab gets its own fresh cluster (1 broker at localhost:9092, as the course's install): "
+                 "it replaces the "
+                 "scenario that is open.") +
+              QLatin1Char('\n');
+        md += QStringLiteral("3. ") +
+              tr("Click a command in the instructions to copy it into the terminal, then press Enter.") +
+              QLatin1Char('\n');
+        md +=
+            QStringLiteral("4. ") +
+            tr("Your progress is saved: the lab continues where you left it, even after closing FluxoLab.") +
+            QStringLiteral("\n\n");
+        md += QStringLiteral("**") + tr("Labs") + QStringLiteral("**\n\n");
+        for (std::size_t i = 0; i < m_labs.size(); ++i) {
+            const labs::Lab& l = m_labs[i];
+            const QString level = l.level == "beginner"       ? tr("beginner")
+                                  : l.level == "intermediate" ? tr("intermediate")
+                                                              : tr("advanced");
+            md += QStringLiteral("%1. [%2](%3:%4) · ")
+                      .arg(i + 1)
+                      .arg(q(l.title.get(lang())), kLabScheme, q(l.id)) +
+                  tr("%1 · about %2 min · %3 steps").arg(level).arg(l.duration_minutes).arg(l.steps.size()) +
+                  QLatin1Char('\n');
+        }
+        md += QLatin1Char('\n');
+    } else {
+        md += tr("No lab was found in the folder %1. FluxoLab reads the *.json files of that folder (another "
+                 "folder can be "
+                 "chosen with the environment variable FLUXOLAB_LABS_DIR).")
+                  .arg(QStringLiteral("`") + q(labs::defaultLabDirectory()) + QStringLiteral("`")) +
+              QStringLiteral("\n\n");
+    }
+    if (!m_errors.empty()) {
+        md += QStringLiteral("**") + tr("Lab files that could not be loaded") + QStringLiteral("**\n\n");
+        md += tr("These files are left out until they are fixed (docs/labs.md describes the format):") +
+              QStringLiteral("\n\n");
+        for (const auto& e : m_errors) {
+            QString line = q(formatLabError(e));
+            line.replace(QLatin1Char('`'), QLatin1Char('\''));
+            md += QStringLiteral("- `") + line + QStringLiteral("`\n");
+        }
+    }
+    return md;
+}
+
+void LabPanel::retranslate() {
+    m_resume->setText(tr("Resume the lab"));
+    m_resume->setToolTip(
+        tr("Give the lab its cluster back: your commands are replayed and the steps checked again"));
+    m_notice->setText(tr(
+        "Another scenario replaced this lab's cluster, so its steps are no longer checked. Your progress is "
+        "kept."));
+    m_restart->setText(tr("Restart"));
+    m_restart->setToolTip(tr("Start the lab over on a fresh cluster (1 broker, localhost:9092); asks first"));
+    m_combo->setToolTip(tr("Guided labs"));
+}
+
+} // namespace fluxolab::app

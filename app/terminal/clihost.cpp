@@ -1,0 +1,169 @@
+#include "app/terminal/clihost.h"
+
+#include "app/core/language.h"
+#include "app/core/simulationcontroller.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+namespace fluxolab::app {
+
+namespace {
+const QString kHistoryKey = QStringLiteral("terminal/history");
+}
+
+CliHost::CliHost(SimulationController* controller, QObject* parent) : QObject(parent), m_controller(controller) {
+    m_lines = QSettings().value(kHistoryKey).toStringList();
+    m_clock.setInterval(kTickMs);
+    connect(&m_clock, &QTimer::timeout, this, &CliHost::onTick);
+    connect(m_controller, &SimulationController::aboutToReset, this, [this] {
+        Q_EMIT backendAboutToReset(); // running commands end (journaled as Ctrl+C in a scenario edit)
+        // A scenario edit replays the run from the start: the terminal's work is replayed with it.
+        if (m_controller->isReplayingEdit() && !m_journal.empty()) m_pending_replay = m_journal;
+        m_cli.reset();
+        m_backend.reset();
+    });
+    connect(m_controller, &SimulationController::reset, this, &CliHost::rebuild);
+    rebuild();
+}
+
+CliHost::~CliHost() = default;
+
+void CliHost::rebuild() {
+    m_cli.reset();
+    m_backend.reset();
+    m_history.clear();
+    m_journal = {};
+    if (labs::Session* s = m_controller->session()) {
+        m_backend = std::make_unique<labs::SimBackend>(*s);
+        m_cli = std::make_unique<labs::KafkaCli>(*m_backend);
+    }
+    if (m_pending_replay) {
+        const labs::SessionJournal pending = std::move(*m_pending_replay);
+        m_pending_replay.reset();
+        if (m_backend) replay(pending);
+    }
+    Q_EMIT backendReady();
+    Q_EMIT historyChanged();
+}
+
+std::unique_ptr<labs::CommandSession> CliHost::start(const std::vector<std::string>& argv) {
+    m_controller->settle(); // commands act on the simulation: the background slice ends first
+    if (!m_cli) return nullptr;
+    return m_cli->start(argv, true);
+}
+
+void CliHost::syncViews() {
+    if (m_backend) m_controller->simulationChangedExternally();
+}
+
+void CliHost::record(labs::HistoryEntry entry) {
+    m_history.push_back(std::move(entry));
+    Q_EMIT historyChanged();
+}
+
+void CliHost::recordBuiltin(int tab, labs::HistoryEntry entry) {
+    labs::JournalEvent e;
+    e.type = labs::JournalEvent::Type::Record;
+    e.tab = tab;
+    e.entry = entry;
+    journal(std::move(e));
+    record(std::move(entry));
+}
+
+void CliHost::journal(labs::JournalEvent event) {
+    if (m_replaying || !m_backend) return;
+    if (event.at_ms == 0) event.at_ms = m_backend->nowMs();
+    const bool tick = event.type == labs::JournalEvent::Type::Tick;
+    m_journal.add(std::move(event));
+    if (!tick) Q_EMIT journalChanged();
+}
+
+std::size_t CliHost::replay(const labs::SessionJournal& journal) {
+    if (!m_backend || !m_cli) return 0;
+    m_replaying = true;
+    labs::JournalReplayer::Hooks hooks;
+    hooks.record = [this](labs::HistoryEntry e) { record(std::move(e)); };
+    hooks.command_ended = [this] { commandEnded(); };
+    // The same path as tickNow(), so that time passes exactly as it did live.
+    hooks.advance = [this](sim::TimeMs ms) { m_controller->runTo(m_controller->mutableSim()->now() + ms); };
+    hooks.ticked = [this] { Q_EMIT tick(); };
+    labs::JournalReplayer replayer(*m_backend, *m_cli, std::move(hooks));
+    replayer.run(journal);
+    m_journal = journal;
+    m_replaying = false;
+    syncViews();
+    return journal.commandCount();
+}
+
+void CliHost::clearHistory() {
+    m_history.clear();
+    Q_EMIT historyChanged();
+}
+
+void CliHost::addTypedLine(const QString& line) {
+    if (line.trimmed().isEmpty()) return;
+    if (!m_lines.isEmpty() && m_lines.back() == line) return;
+    m_lines.append(line);
+    while (m_lines.size() > kMaxTypedLines) m_lines.removeFirst();
+    QSettings().setValue(kHistoryKey, m_lines);
+}
+
+QStringList CliHost::topicNames() const {
+    QStringList out;
+    if (m_backend)
+        for (const auto& t : m_backend->listTopics(true)) out << QString::fromStdString(t);
+    return out;
+}
+
+QStringList CliHost::groupNames() const {
+    QStringList out;
+    if (m_backend)
+        for (const auto& g : m_backend->listGroups()) out << QString::fromStdString(g);
+    return out;
+}
+
+QStringList CliHost::bootstrapServers() const {
+    QStringList out;
+    if (m_backend)
+        for (const auto& b : m_backend->brokers()) out << QStringLiteral("%1:%2").arg(QString::fromStdString(b.host)).arg(b.port);
+    return out;
+}
+
+labs::Language CliHost::noteLanguage() {
+    return currentLanguage() == QStringLiteral("en") ? labs::Language::English : labs::Language::Portuguese;
+}
+
+void CliHost::holdClock() {
+    if (m_holds++ == 0) {
+        m_clock.start();
+    }
+}
+
+void CliHost::releaseClock() {
+    if (m_holds > 0 && --m_holds == 0) m_clock.stop();
+}
+
+void CliHost::onTick() {
+    // A fixed step of virtual time per tick (not the wall-clock time since the last one): the
+    // journal then replays a lab's session exactly, whatever the machine's load was.
+    tickNow(kTickMs);
+}
+
+void CliHost::tickNow(sim::TimeMs ms) {
+    // Running commands and lab checks read the simulation on this tick: no background slice may run.
+    m_controller->settle();
+    // While the controller plays, its timer moves time; otherwise the running commands do, at
+    // wall-clock speed, so that a console consumer keeps receiving what another tab produces.
+    if (m_backend) {
+        labs::JournalEvent e;
+        e.type = labs::JournalEvent::Type::Tick;
+        e.tick_ms = m_controller->isPlaying() ? 0 : ms;
+        journal(std::move(e));
+    }
+    if (m_backend && !m_controller->isPlaying()) m_controller->runTo(m_controller->mutableSim()->now() + ms);
+    Q_EMIT tick();
+}
+
+} // namespace fluxolab::app

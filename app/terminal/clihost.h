@@ -1,0 +1,114 @@
+#pragma once
+// The bridge between the Kafka CLI emulation (labs/) and the app: one SimBackend over the
+// simulation the SimulationController owns, so that what a command does is what the views
+// animate. Shared by every terminal tab and the lab panel: it holds the history of commands run
+// (for the lab checks), the command lines typed (persisted for ↑/↓) and the clock that lets
+// virtual time flow while a console consumer or producer runs. It also journals what the terminal
+// tabs do (labs::SessionJournal) so that a lab's cluster can be rebuilt by replaying it.
+
+#ifndef Q_MOC_RUN
+#include "labs/kafka_cli.h"
+#include "labs/script_runner.h"
+#include "labs/session_journal.h"
+#include "labs/sim_backend.h"
+#endif
+
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace fluxolab::app {
+
+class SimulationController;
+
+class CliHost : public QObject {
+    Q_OBJECT
+public:
+    explicit CliHost(SimulationController* controller, QObject* parent = nullptr);
+    ~CliHost() override;
+
+    SimulationController* controller() const { return m_controller; }
+    /// nullptr while no simulation is loaded.
+    labs::ClusterBackend* backend() const { return m_backend.get(); }
+    /// Starts a command (interactive: the producer prints its '>' prompt). Requires backend().
+    std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv);
+    /// After a command changed the cluster: the views catch up with the simulation.
+    void syncViews();
+
+    /// Commands run (lab checks look at these); cleared with the cluster.
+    const std::vector<labs::HistoryEntry>& history() const { return m_history; }
+    void record(labs::HistoryEntry entry);
+    /// A shell built-in's entry (echo, sleep, shell errors): recorded and journaled.
+    void recordBuiltin(int tab, labs::HistoryEntry entry);
+    void clearHistory();
+
+    /// What the terminal tabs did on this cluster (cleared with it), for a lab's saved progress.
+    const labs::SessionJournal& journal() const { return m_journal; }
+    /// Journals a terminal event (at_ms: now, unless set). Ignored while replaying.
+    void journal(labs::JournalEvent event);
+    /// Identifies a terminal tab in the journal.
+    int newConsoleId() { return m_nextConsole++; }
+    /// Replays a journal headlessly against the current (fresh) cluster: history, ticks and lab
+    /// checks run as they did live; the journal becomes this cluster's. Returns the commands replayed.
+    std::size_t replay(const labs::SessionJournal& journal);
+    bool isReplaying() const { return m_replaying; }
+    /// A running command ended (already recorded): lab checks re-evaluate.
+    void commandEnded() { Q_EMIT historyChanged(); }
+
+    /// Command lines typed in any tab, oldest first (persisted in QSettings "terminal/history").
+    const QStringList& typedLines() const { return m_lines; }
+    void addTypedLine(const QString& line);
+
+    /// Names for Tab completion, from the live cluster.
+    QStringList topicNames() const;
+    QStringList groupNames() const;
+    QStringList bootstrapServers() const;
+
+    /// Language of the teaching notes: the UI language.
+    static labs::Language noteLanguage();
+
+    /// A running command wants time to flow (console consumer/producer). Counted.
+    void holdClock();
+    void releaseClock();
+    bool clockRunning() const { return m_clock.isActive(); }
+    /// One clock tick by hand (tests): lets `ms` of virtual time pass and emits tick().
+    void tickNow(sim::TimeMs ms);
+
+    static constexpr int kTickMs = 100;
+    static constexpr int kMaxTypedLines = 500;
+
+Q_SIGNALS:
+    /// The simulation is about to be replaced: drop every CommandSession now.
+    void backendAboutToReset();
+    /// A new backend is ready (after a scenario or lab load).
+    void backendReady();
+    /// record() added an entry.
+    void historyChanged();
+    /// Virtual time advanced while commands run: pump the sessions.
+    void tick();
+    /// journal() grew by a command, an input line or Ctrl+C/Ctrl+D (not by ticks).
+    void journalChanged();
+
+private:
+    void onTick();
+    void rebuild();
+
+    SimulationController* m_controller;
+    std::unique_ptr<labs::SimBackend> m_backend;
+    std::unique_ptr<labs::KafkaCli> m_cli;
+    std::vector<labs::HistoryEntry> m_history;
+    QStringList m_lines;
+    QTimer m_clock;
+    int m_holds = 0;
+    labs::SessionJournal m_journal;
+    bool m_replaying = false;
+    /// The journal to replay on the next backend (a scenario edit replays the whole run).
+    std::optional<labs::SessionJournal> m_pending_replay;
+    int m_nextConsole = 1;
+};
+
+} // namespace fluxolab::app

@@ -1,0 +1,662 @@
+#include "app/terminal/terminalconsole.h"
+
+#include "app/terminal/clihost.h"
+#include "app/core/simulationcontroller.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QDir>
+#include <QFile>
+#include <QFontMetricsF>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QMimeData>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QTextCursor>
+
+namespace fluxolab::app {
+
+namespace {
+const QColor kBackground(0x1d, 0x20, 0x24);
+const QColor kText(0xe8, 0xe8, 0xe3);
+const QColor kPrompt(0x8a, 0xe2, 0x34);
+const QColor kError(0xff, 0x8a, 0x80);
+const QColor kNote(0xf5, 0xc2, 0x42);
+const QColor kSelection(0x3d, 0x5a, 0x80);
+
+const char* const kTools[] = {"kafka-topics.sh", "kafka-console-producer.sh", "kafka-console-consumer.sh",
+                              "kafka-consumer-groups.sh"};
+const char* const kBuiltins[] = {"clear", "echo", "help", "history", "sleep"};
+const char* const kProperties[] = {"parse.key=true",       "key.separator=",        "print.key=true",
+                                   "print.value=false",    "print.partition=true",  "print.offset=true",
+                                   "print.timestamp=true", "null.marker=",          "ignore.error=true"};
+const char* const kGroupProperties[] = {"group.id=", "auto.offset.reset=earliest", "enable.auto.commit=false",
+                                        "client.id="};
+
+QString commonPrefix(const QStringList& words) {
+    if (words.isEmpty()) return {};
+    QString p = words.front();
+    for (const QString& w : words) {
+        int n = 0;
+        while (n < p.size() && n < w.size() && p[n] == w[n]) ++n;
+        p.truncate(n);
+    }
+    return p;
+}
+} // namespace
+
+TerminalConsole::TerminalConsole(CliHost* host, QWidget* parent)
+    : QPlainTextEdit(parent), m_host(host), m_id(host->newConsoleId()) {
+    setObjectName(QStringLiteral("terminalConsole"));
+    setUndoRedoEnabled(false);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setWordWrapMode(QTextOption::WrapAnywhere);
+    setMaximumBlockCount(5000);
+    setTabChangesFocus(false);
+    setCursorWidth(2);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Base, kBackground);
+    pal.setColor(QPalette::Text, kText);
+    pal.setColor(QPalette::Highlight, kSelection);
+    pal.setColor(QPalette::HighlightedText, kText);
+    setPalette(pal);
+    setPointSize(12);
+    connect(m_host, &CliHost::tick, this, &TerminalConsole::pump);
+    connect(m_host, &CliHost::backendAboutToReset, this, &TerminalConsole::dropSession);
+    showPrompt();
+}
+
+TerminalConsole::~TerminalConsole() {
+    if (m_holding) m_host->releaseClock();
+}
+
+void TerminalConsole::setPointSize(double points) {
+    QFont f(QStringLiteral("DejaVu Sans Mono"));
+    f.setStyleHint(QFont::Monospace);
+    f.setPointSizeF(points);
+    setFont(f);
+    document()->setDefaultFont(f);
+    setTabStopDistance(8 * QFontMetricsF(f).horizontalAdvance(QLatin1Char(' '))); // tabs every 8 columns, as in a terminal
+}
+
+QString TerminalConsole::input() const {
+    QTextCursor c(document());
+    c.setPosition(m_inputStart);
+    c.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    QString text = c.selectedText();
+    text.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    return text;
+}
+
+void TerminalConsole::setInput(const QString& text) {
+    QTextCursor c(document());
+    c.setPosition(m_inputStart);
+    c.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    QTextCharFormat f;
+    f.setForeground(kText);
+    c.insertText(text, f);
+    setTextCursor(c);
+    ensureCursorVisible();
+}
+
+bool TerminalConsole::cursorInInput() const {
+    const QTextCursor c = textCursor();
+    return std::min(c.position(), c.anchor()) >= m_inputStart;
+}
+
+void TerminalConsole::moveToEnd() {
+    QTextCursor c = textCursor();
+    c.movePosition(QTextCursor::End);
+    setTextCursor(c);
+}
+
+void TerminalConsole::append(const QString& text, Style style) {
+    if (text.isEmpty()) return;
+    // Output arrives while the user may be typing: keep the typed text after it.
+    const QString typed = input();
+    QTextCursor c(document());
+    c.setPosition(m_inputStart);
+    c.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    c.removeSelectedText();
+    QTextCharFormat f;
+    f.setForeground(style == Style::Prompt ? kPrompt : style == Style::Error ? kError : style == Style::Note ? kNote : kText);
+    f.setFontItalic(style == Style::Note);
+    c.insertText(text, f);
+    m_inputStart = c.position();
+    QTextCharFormat plain;
+    plain.setForeground(kText);
+    c.insertText(typed, plain);
+    setTextCursor(c);
+    ensureCursorVisible();
+}
+
+void TerminalConsole::commitInput() {
+    // The typed line becomes part of the transcript; output goes after it.
+    moveToEnd();
+    m_inputStart = textCursor().position();
+    append(QStringLiteral("\n"), Style::Plain);
+}
+
+void TerminalConsole::showPrompt(bool continuation) {
+    const QString all = document()->toPlainText();
+    if (!all.isEmpty() && !all.endsWith(QLatin1Char('\n'))) append(QStringLiteral("\n"), Style::Plain);
+    append(continuation ? QStringLiteral("> ") : prompt(), Style::Prompt);
+}
+
+bool TerminalConsole::event(QEvent* event) {
+    // The terminal's keys win over the window's shortcuts (Space = play, arrows = step, ...).
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto* k = static_cast<QKeyEvent*>(event);
+        const Qt::KeyboardModifiers mods = k->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier);
+        const bool ctrlKey = (mods == Qt::ControlModifier || mods == (Qt::ControlModifier | Qt::ShiftModifier)) &&
+                             (k->key() == Qt::Key_C || k->key() == Qt::Key_V || k->key() == Qt::Key_L || k->key() == Qt::Key_D ||
+                              k->key() == Qt::Key_A || k->key() == Qt::Key_E || k->key() == Qt::Key_U || k->key() == Qt::Key_W);
+        const bool plain = (mods == Qt::NoModifier || mods == Qt::ShiftModifier) && k->key() != Qt::Key_Escape &&
+                           (k->key() < Qt::Key_Escape || (k->key() >= Qt::Key_Tab && k->key() <= Qt::Key_PageDown));
+        if (ctrlKey || plain) {
+            event->accept();
+            return true;
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
+void TerminalConsole::keyPressEvent(QKeyEvent* e) {
+    const Qt::KeyboardModifiers mods = e->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier | Qt::MetaModifier);
+    const bool ctrl = mods == Qt::ControlModifier;
+    const bool ctrlShift = mods == (Qt::ControlModifier | Qt::ShiftModifier);
+    const int key = e->key();
+    if ((ctrl && key == Qt::Key_C)) {
+        if (textCursor().hasSelection()) copy();
+        else interrupt();
+        return;
+    }
+    if (ctrlShift && key == Qt::Key_C) {
+        copy();
+        return;
+    }
+    if ((ctrl || ctrlShift) && key == Qt::Key_V) {
+        paste();
+        return;
+    }
+    if (ctrl && key == Qt::Key_L) {
+        clearScreen();
+        return;
+    }
+    if (ctrl && key == Qt::Key_D) {
+        if (m_session && m_session->readsInput() && input().isEmpty()) {
+            journal(labs::JournalEvent::Type::EndOfInput);
+            m_session->endOfInput();
+            finishSession();
+        }
+        return;
+    }
+    // Line editing as in bash (readline): Ctrl+A start of the line, Ctrl+E end, Ctrl+U deletes
+    // up to the cursor, Ctrl+W deletes the word before the cursor.
+    if (ctrl && (key == Qt::Key_A || key == Qt::Key_E)) {
+        QTextCursor c = textCursor();
+        if (key == Qt::Key_A) c.setPosition(m_inputStart);
+        else c.movePosition(QTextCursor::End);
+        setTextCursor(c);
+        return;
+    }
+    if (ctrl && (key == Qt::Key_U || key == Qt::Key_W)) {
+        if (m_session && !m_session->readsInput()) return;
+        QTextCursor c = textCursor();
+        if (!cursorInInput()) c.movePosition(QTextCursor::End);
+        c.clearSelection();
+        const int end = c.position();
+        int start = m_inputStart;
+        if (key == Qt::Key_W) {
+            const QString typed = input();
+            int i = end - m_inputStart;
+            while (i > 0 && typed.at(i - 1).isSpace()) --i;
+            while (i > 0 && !typed.at(i - 1).isSpace()) --i;
+            start = m_inputStart + i;
+        }
+        c.setPosition(start);
+        c.setPosition(end, QTextCursor::KeepAnchor);
+        c.removeSelectedText();
+        setTextCursor(c);
+        return;
+    }
+    const bool consumerRunning = m_session && !m_session->readsInput();
+    switch (key) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter: {
+        if (consumerRunning) return;
+        const QString line = input();
+        commitInput();
+        m_historyIndex = -1;
+        handleLine(line);
+        return;
+    }
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        if (mods == Qt::NoModifier && !m_session) {
+            historyMove(key == Qt::Key_Up ? -1 : 1);
+            return;
+        }
+        break;
+    case Qt::Key_Tab:
+        if (!m_session) complete();
+        return;
+    case Qt::Key_Backtab: return;
+    case Qt::Key_Backspace:
+        if (!cursorInInput() || (textCursor().position() <= m_inputStart && !textCursor().hasSelection())) {
+            if (!cursorInInput()) moveToEnd();
+            return;
+        }
+        break;
+    case Qt::Key_Left:
+        if (mods == Qt::NoModifier && textCursor().position() <= m_inputStart) return;
+        break;
+    case Qt::Key_Home:
+        if (mods == Qt::NoModifier || mods == Qt::ShiftModifier) {
+            QTextCursor c = textCursor();
+            c.setPosition(m_inputStart, mods == Qt::ShiftModifier ? QTextCursor::KeepAnchor : QTextCursor::MoveAnchor);
+            setTextCursor(c);
+            return;
+        }
+        break;
+    default: break;
+    }
+    const bool edits = !e->text().isEmpty() && e->text().at(0).isPrint();
+    if (edits || key == Qt::Key_Delete) {
+        if (consumerRunning) return;
+        if (!cursorInInput()) moveToEnd();
+    }
+    QPlainTextEdit::keyPressEvent(e);
+}
+
+bool TerminalConsole::canInsertFromMimeData(const QMimeData* source) const { return source->hasText(); }
+
+void TerminalConsole::insertFromMimeData(const QMimeData* source) {
+    if (!source->hasText() || (m_session && !m_session->readsInput())) return;
+    if (!cursorInInput()) moveToEnd();
+    QString text = source->text();
+    text.remove(QLatin1Char('\r'));
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i) {
+        if (i + 1 < lines.size()) {
+            // Every complete line runs, as in a terminal.
+            textCursor().insertText(lines[i]);
+            const QString line = input();
+            commitInput();
+            handleLine(line);
+        } else {
+            textCursor().insertText(lines[i]);
+        }
+    }
+}
+
+void TerminalConsole::contextMenuEvent(QContextMenuEvent* event) {
+    QMenu menu(this);
+    QAction* c = menu.addAction(tr("Copy (Ctrl+Shift+C)"), this, &QPlainTextEdit::copy);
+    c->setEnabled(textCursor().hasSelection());
+    menu.addAction(tr("Paste (Ctrl+V)"), this, &QPlainTextEdit::paste);
+    menu.addSeparator();
+    QAction* i = menu.addAction(tr("Stop the command (Ctrl+C)"), this, &TerminalConsole::interrupt);
+    i->setEnabled(m_session != nullptr);
+    menu.addAction(tr("Clear (Ctrl+L)"), this, &TerminalConsole::clearScreen);
+    menu.exec(event->globalPos());
+}
+
+void TerminalConsole::submit(const QString& line) {
+    setInput(line);
+    commitInput();
+    m_historyIndex = -1;
+    handleLine(line);
+}
+
+void TerminalConsole::handleLine(const QString& line) {
+    if (m_session) {
+        if (!m_session->readsInput()) return;
+        journal(labs::JournalEvent::Type::Input, line);
+        m_session->inputLine(line.toStdString());
+        flush();
+        m_host->syncViews();
+        if (m_session->finished()) finishSession();
+        return;
+    }
+    if (line.endsWith(QLatin1Char('\\'))) {
+        m_pending += line + QLatin1Char('\n');
+        showPrompt(true);
+        return;
+    }
+    const QString full = m_pending + line;
+    m_pending.clear();
+    QString oneLine = full;
+    oneLine.replace(QStringLiteral("\\\n"), QString());
+    m_host->addTypedLine(oneLine);
+    runCommand(full);
+}
+
+void TerminalConsole::runCommand(const QString& text) {
+    if (text.trimmed().isEmpty()) {
+        showPrompt();
+        return;
+    }
+    const labs::ParsedScript parsed = labs::parseScript(text.toStdString());
+    if (parsed.error) {
+        append(QStringLiteral("bash: %1\n").arg(QString::fromStdString(parsed.error->message)), Style::Error);
+        append(QStringLiteral("# %1\n").arg(QString::fromUtf8(labs::noteText(labs::NoteId::ShellSyntax, CliHost::noteLanguage()).data())),
+               Style::Note);
+        labs::HistoryEntry h;
+        h.kind = "shell-error";
+        h.exit_code = 2;
+        if (m_host->backend()) h.at_ms = m_host->backend()->nowMs();
+        m_host->recordBuiltin(m_id, std::move(h));
+        showPrompt();
+        return;
+    }
+    if (parsed.commands.empty()) {
+        showPrompt();
+        return;
+    }
+    const labs::ShellCommand& cmd = parsed.commands.front();
+    const QString name = QString::fromStdString(cmd.argv.front());
+    labs::HistoryEntry h;
+    h.argv = cmd.argv;
+    if (m_host->backend()) h.at_ms = m_host->backend()->nowMs();
+    if (name == QStringLiteral("clear")) {
+        clearScreen();
+        return;
+    }
+    if (name == QStringLiteral("history")) {
+        const QStringList& lines = m_host->typedLines();
+        QString out;
+        for (int i = 0; i < lines.size(); ++i) out += QStringLiteral("%1  %2\n").arg(i + 1, 5).arg(lines[i]);
+        append(out, Style::Plain);
+        showPrompt();
+        return;
+    }
+    if (name == QStringLiteral("help")) {
+        append(tr("Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, "
+                  "kafka-consumer-groups.sh (with or without bin/).\n"
+                  "Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the "
+                  "producer's input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.\n"
+                  "Open another tab (+) to run a producer and a consumer side by side.\n"),
+               Style::Plain);
+        showPrompt();
+        return;
+    }
+    if (name == QStringLiteral("echo")) {
+        QStringList words;
+        for (std::size_t i = 1; i < cmd.argv.size(); ++i) words << QString::fromStdString(cmd.argv[i]);
+        append(words.join(QLatin1Char(' ')) + QLatin1Char('\n'), Style::Plain);
+        h.kind = "echo";
+        m_host->recordBuiltin(m_id, std::move(h));
+        showPrompt();
+        return;
+    }
+    if (!m_host->backend()) {
+        append(tr("No cluster is loaded: open a scenario or a lab first.") + QLatin1Char('\n'), Style::Error);
+        showPrompt();
+        return;
+    }
+    if (name == QStringLiteral("sleep")) {
+        h.kind = "sleep";
+        bool ok = false;
+        const double secs = cmd.argv.size() == 2 ? QString::fromStdString(cmd.argv[1]).toDouble(&ok) : -1;
+        if (!ok || secs < 0 || secs > 3600) {
+            append(QStringLiteral("sleep: invalid time interval '%1'\n").arg(cmd.argv.size() > 1 ? QString::fromStdString(cmd.argv[1]) : QString()),
+                   Style::Error);
+            h.exit_code = 1;
+        } else {
+            m_host->tickNow(static_cast<sim::TimeMs>(secs * 1000.0));
+        }
+        m_host->recordBuiltin(m_id, std::move(h));
+        showPrompt();
+        return;
+    }
+
+    m_session = m_host->start(cmd.argv);
+    m_entry = h;
+    m_entry.kind = labs::commandKindName(m_session->kind());
+    m_recorded = false;
+    m_notesShown = 0;
+    // Journaled with its input, so that a lab's cluster can be rebuilt by replaying it.
+    labs::JournalEvent start;
+    start.type = labs::JournalEvent::Type::Start;
+    start.tab = m_id;
+    start.at_ms = h.at_ms;
+    start.argv = cmd.argv;
+    if (m_session->readsInput() && (cmd.heredoc || cmd.input_file)) {
+        QString inputText;
+        if (cmd.heredoc) {
+            inputText = QString::fromStdString(*cmd.heredoc);
+        } else {
+            QFile f(QDir::current().absoluteFilePath(QString::fromStdString(*cmd.input_file)));
+            if (!f.open(QIODevice::ReadOnly)) {
+                start.failed = true;
+                m_host->journal(std::move(start));
+                append(QStringLiteral("bash: %1: No such file or directory\n").arg(QString::fromStdString(*cmd.input_file)), Style::Error);
+                m_session->interrupt();
+                m_session->takeOutput();
+                m_session.reset();
+                m_entry.exit_code = 1;
+                m_host->record(m_entry);
+                m_host->syncViews();
+                showPrompt();
+                return;
+            }
+            inputText = QString::fromUtf8(f.readAll());
+        }
+        inputText.remove(QLatin1Char('\r'));
+        QStringList lines = inputText.split(QLatin1Char('\n'));
+        if (!lines.isEmpty() && lines.back().isEmpty()) lines.removeLast();
+        start.input.emplace();
+        for (const QString& l : lines) start.input->push_back(l.toStdString());
+        m_host->journal(std::move(start));
+        for (const QString& l : lines) {
+            if (m_session->finished()) break;
+            m_session->inputLine(l.toStdString());
+        }
+        m_session->endOfInput();
+    } else {
+        m_host->journal(std::move(start));
+    }
+    flush();
+    m_host->syncViews();
+    if (m_session->finished()) {
+        finishSession();
+        return;
+    }
+    // Runs until Ctrl+C (or end of input): counts for the lab checks from now on, as a job in
+    // another terminal would.
+    m_entry.notes = m_session->notes();
+    m_host->record(m_entry);
+    m_recorded = true;
+    m_host->holdClock();
+    m_holding = true;
+    Q_EMIT busyChanged(true);
+}
+
+void TerminalConsole::flush() {
+    if (!m_session) return;
+    std::vector<labs::OutputChunk> chunks = m_session->takeOutput();
+    const auto& notes = m_session->notes();
+    // The producer's '>' prompt comes after whatever note its last line caused.
+    std::optional<labs::OutputChunk> trailingPrompt;
+    if (notes.size() > m_notesShown && !chunks.empty() && chunks.back().text == ">") {
+        trailingPrompt = chunks.back();
+        chunks.pop_back();
+    }
+    for (const auto& c : chunks)
+        append(QString::fromStdString(c.text), c.stream == labs::OutStream::Err ? Style::Error : Style::Plain);
+    for (; m_notesShown < notes.size(); ++m_notesShown) {
+        const QString all = document()->toPlainText();
+        if (!all.isEmpty() && !all.endsWith(QLatin1Char('\n'))) append(QStringLiteral("\n"), Style::Plain);
+        append(QStringLiteral("# %1\n").arg(QString::fromUtf8(labs::noteText(notes[m_notesShown], CliHost::noteLanguage()).data())),
+               Style::Note);
+    }
+    if (trailingPrompt) append(QString::fromStdString(trailingPrompt->text), Style::Plain);
+}
+
+void TerminalConsole::finishSession() {
+    if (!m_session) return;
+    flush();
+    m_entry.exit_code = m_session->exitCode();
+    m_entry.notes = m_session->notes();
+    if (!m_recorded) m_host->record(m_entry);
+    else m_host->commandEnded();
+    m_session.reset();
+    if (m_holding) {
+        m_holding = false;
+        m_host->releaseClock();
+    }
+    m_host->syncViews();
+    showPrompt();
+    Q_EMIT busyChanged(false);
+    Q_EMIT commandFinished();
+}
+
+void TerminalConsole::dropSession() {
+    if (!m_session) return;
+    // The cluster is being replaced (a new scenario or "Restart" in a lab): the command dies with it.
+    // A scenario edit replays the same run: the journal says the command was stopped here, so that
+    // its replay (now and whenever the run is replayed again) stops it at the same moment.
+    if (m_host->controller()->isReplayingEdit()) journal(labs::JournalEvent::Type::Interrupt);
+    m_session.reset();
+    if (m_holding) {
+        m_holding = false;
+        m_host->releaseClock();
+    }
+    append(QStringLiteral("\n") + tr("[the cluster was replaced: command stopped]") + QLatin1Char('\n'), Style::Note);
+    showPrompt();
+    Q_EMIT busyChanged(false);
+}
+
+void TerminalConsole::pump() {
+    if (!m_session) return;
+    m_session->pump(0);
+    flush();
+    if (m_session->finished()) finishSession();
+}
+
+void TerminalConsole::journal(labs::JournalEvent::Type type, const QString& line) {
+    labs::JournalEvent e;
+    e.type = type;
+    e.tab = m_id;
+    e.line = line.toStdString();
+    m_host->journal(std::move(e));
+}
+
+void TerminalConsole::interrupt() {
+    if (m_session) {
+        moveToEnd();
+        append(QStringLiteral("^C"), Style::Plain);
+        journal(labs::JournalEvent::Type::Interrupt);
+        m_session->interrupt();
+        finishSession();
+        return;
+    }
+    // bash: abandons the line being typed.
+    moveToEnd();
+    m_inputStart = textCursor().position();
+    append(QStringLiteral("^C\n"), Style::Plain);
+    m_pending.clear();
+    m_historyIndex = -1;
+    showPrompt();
+}
+
+void TerminalConsole::showNotice(const QString& text) {
+    if (!m_session) {
+        // In place of the empty prompt: the notice, then the prompt again (with what was typed).
+        QTextCursor c(document());
+        c.setPosition(m_inputStart);
+        c.movePosition(QTextCursor::StartOfBlock, QTextCursor::KeepAnchor);
+        if (c.selectedText() == prompt()) {
+            c.removeSelectedText();
+            m_inputStart = c.position();
+        }
+    }
+    append(text + QLatin1Char('\n'), Style::Note);
+    if (!m_session) showPrompt(!m_pending.isEmpty());
+}
+
+void TerminalConsole::clearScreen() {
+    const QString typed = input();
+    const bool continuation = !m_pending.isEmpty();
+    clear();
+    m_inputStart = 0;
+    if (!m_session) {
+        showPrompt(continuation);
+        setInput(typed);
+    }
+}
+
+void TerminalConsole::historyMove(int delta) {
+    const QStringList& lines = m_host->typedLines();
+    if (lines.isEmpty()) return;
+    if (m_historyIndex < 0) {
+        if (delta > 0) return;
+        m_draft = input();
+        m_historyIndex = static_cast<int>(lines.size());
+    }
+    m_historyIndex += delta;
+    if (m_historyIndex < 0) m_historyIndex = 0;
+    if (m_historyIndex >= lines.size()) {
+        m_historyIndex = -1;
+        setInput(m_draft);
+        return;
+    }
+    setInput(lines[m_historyIndex]);
+}
+
+void TerminalConsole::complete() {
+    moveToEnd();
+    const QString text = input();
+    const int wordStart = static_cast<int>(text.lastIndexOf(QLatin1Char(' '))) + 1;
+    const QString current = text.mid(wordStart);
+    const QStringList before = text.left(wordStart).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList candidates;
+    if (before.isEmpty()) {
+        const bool bin = current.startsWith(QStringLiteral("bin/"));
+        for (const char* t : kTools) candidates << (bin ? QStringLiteral("bin/") : QString()) + QString::fromLatin1(t);
+        if (!bin) {
+            candidates << QStringLiteral("bin/");
+            for (const char* b : kBuiltins) candidates << QString::fromLatin1(b);
+        }
+    } else {
+        const std::string tool = labs::KafkaCli::toolName(before.front().toStdString());
+        const QString prev = before.back();
+        if (!current.startsWith(QLatin1Char('-')) && (prev == QStringLiteral("--topic") || prev == QStringLiteral("--include")))
+            candidates = m_host->topicNames();
+        else if (!current.startsWith(QLatin1Char('-')) && prev == QStringLiteral("--group"))
+            candidates = m_host->groupNames();
+        else if (!current.startsWith(QLatin1Char('-')) && (prev == QStringLiteral("--bootstrap-server") || prev == QStringLiteral("--broker-list")))
+            candidates = m_host->bootstrapServers();
+        else if (!current.startsWith(QLatin1Char('-')) && prev == QStringLiteral("--property"))
+            for (const char* p : kProperties) candidates << QString::fromLatin1(p);
+        else if (!current.startsWith(QLatin1Char('-')) && prev == QStringLiteral("--consumer-property"))
+            for (const char* p : kGroupProperties) candidates << QString::fromLatin1(p);
+        else
+            for (const auto& o : labs::KafkaCli::toolOptions(tool)) candidates << QString::fromStdString(o);
+    }
+    QStringList matches;
+    for (const QString& c : candidates)
+        if (c.startsWith(current)) matches << c;
+    if (matches.isEmpty()) return;
+    if (matches.size() == 1) {
+        const QString& m = matches.front();
+        const bool open = m.endsWith(QLatin1Char('/')) || m.endsWith(QLatin1Char('='));
+        setInput(text.left(wordStart) + m + (open ? QString() : QStringLiteral(" ")));
+        return;
+    }
+    const QString prefix = commonPrefix(matches);
+    if (prefix.size() > current.size()) {
+        setInput(text.left(wordStart) + prefix);
+        return;
+    }
+    // Ambiguous: list the choices under the line, as bash does on a second Tab.
+    setInput(QString());
+    append(text + QLatin1Char('\n') + matches.join(QStringLiteral("  ")) + QLatin1Char('\n'), Style::Plain);
+    showPrompt(!m_pending.isEmpty());
+    setInput(text);
+}
+
+} // namespace fluxolab::app

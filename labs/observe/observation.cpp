@@ -1,0 +1,38 @@
+#include "labs/observe/observation.h"
+
+#include <algorithm>
+
+namespace fluxolab::labs::observe {
+
+bool isInternalName(const std::string& name) {
+    return name.starts_with("__");
+}
+
+const Topic* Observation::topic(const std::string& name) const {
+    auto it = std::find_if(topics.begin(), topics.end(), [&](const Topic& t) { return t.name == name; });
+    return it == topics.end() ? nullptr : &*it;
+}
+
+const Partition* Observation::partition(const std::string& t, std::int32_t p) const {
+    auto it = std::find_if(partitions.begin(), partitions.end(),
+                           [&](const Partition& x) { return x.topic == t && x.partition == p; });
+    return it == partitions.end() ? nullptr : &*it;
+}
+
+const Group* Observation::group(const std::string& name) const {
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.name == name; });
+    return it == groups.end() ? nullptr : &*it;
+}
+
+const Broker* Observation::broker(sim::BrokerId id) const {
+    auto it = std::find_if(brokers.begin(), brokers.end(), [&](const Broker& b) { return b.id == id; });
+    return it == brokers.end() ? nullptr : &*it;
+}
+
+sim::BrokerId Observation::controller() const {
+    for (const auto& b : brokers)
+        if (b.controller) return b.id;
+    return -1;
+}
+
+} // namespace fluxolab::labs::observe

@@ -1,0 +1,46 @@
+#pragma once
+// Fills the observation model from the simulation: for "now" or for a past moment of the journal
+// (a sim::ClusterView the timeline folded up to the cursor).
+//
+// A past moment never mixes in live state. State comes from the folded view only; the simulation
+// is read for facts fixed when something was created, and only for what exists at that moment:
+// broker addresses, a client's configuration (host, client id, assignors), and a topic's id and
+// configs, which learn() captures when the topic is created (a topic deleted and created again
+// under the same name has another id; its configs may be altered later).
+
+#include "labs/observe/observation.h"
+#include "sim/cluster.h"
+#include "sim/timeline.h"
+
+#include <cstddef>
+#include <map>
+#include <vector>
+
+namespace fluxolab::labs::observe {
+
+class SimObserver {
+public:
+    /// Everything: the simulation has a journal, per-record events and every client's internals.
+    static Capabilities capabilities() { return Capabilities::all(); }
+
+    /// Captures the facts of the topics created by journal events not seen yet (call after each
+    /// sync of the timeline, before the simulation runs on).
+    void learn(const sim::Simulation& sim);
+    /// Forgets everything (a new simulation).
+    void clear();
+
+    /// The cluster as `view` shows it. `live`: the view is the newest state (topic ids and configs
+    /// then come from the simulation as it is now).
+    Observation observe(const sim::Simulation& sim, const sim::ClusterView& view, bool live) const;
+
+private:
+    struct TopicFacts {
+        std::size_t created_at = 0; ///< index of its TopicCreated event
+        std::string topic_id;
+        std::vector<std::pair<std::string, std::string>> configs;
+    };
+    std::map<std::int32_t, std::vector<TopicFacts>> m_topics; ///< by journal topic index, oldest first
+    std::size_t m_learned = 0;                                ///< journal events scanned
+};
+
+} // namespace fluxolab::labs::observe

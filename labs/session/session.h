@@ -1,0 +1,60 @@
+#pragma once
+// One session over one simulated cluster: the only thing that lets its virtual time pass, and the
+// one action log of what was done to it.
+//
+// Playback (the app's SimulationController, also from its worker thread), the terminal (SimBackend:
+// admin requests, console clients, clock ticks) and fluxolab-cli all advance time through
+// runUntil(), which is ScenarioRun::runUntil: the scenario's producers keep their 10 ms traffic
+// grid and its actions fire on time whoever moves the clock. The action log has two parts that
+// replay together: the scenario (its actions include the toolbar's, at the instant they were made)
+// and the terminal's journal (labs::SessionJournal, kept by the terminal host). Replaying the
+// scenario with the same seed and then the terminal journal gives the same simulation journal.
+//
+// No Qt, no threads, no wall clock: the caller owns those.
+
+#include "sim/scenario.h"
+
+#include <cstdint>
+#include <memory>
+
+namespace fluxolab::labs {
+
+class Session {
+public:
+    Session(const sim::Scenario& scenario, std::uint64_t seed);
+    /// A fresh cluster of `brokers` brokers with nothing on it (what fluxolab-cli starts from).
+    static sim::Scenario emptyScenario(std::int32_t brokers);
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    sim::Simulation& sim() { return m_run->sim(); }
+    const sim::Simulation& sim() const { return m_run->sim(); }
+    sim::ScenarioRun& run() { return *m_run; }
+    const sim::ScenarioRun& run() const { return *m_run; }
+    /// The scenario as loaded plus the interactive actions recorded so far (what "save" writes).
+    const sim::Scenario& scenario() const { return m_scenario; }
+    sim::Scenario& mutableScenario() { return m_scenario; }
+    std::uint64_t seed() const { return m_seed; }
+    sim::TimeMs now() const { return m_run->sim().now(); }
+
+    /// The clock: virtual time passes to `t` (never backwards), with the scenario's traffic and actions.
+    void runUntil(sim::TimeMs t);
+    void runFor(sim::TimeMs ms) { runUntil(now() + std::max<sim::TimeMs>(0, ms)); }
+
+    /// Moves the clock to the instant an interactive action is applied and recorded at. A replay
+    /// applies a scenario action at time T after the simulation's own events at T but before the
+    /// scenario's producer tick at T (a 10 ms grid from 0); live, that tick has already run. So an
+    /// interactive action happens just off the grid, a millisecond or two later: saving the
+    /// scenario and replaying it then gives exactly the same journal.
+    void advanceToActionInstant();
+    /// Records `kind` at now() in the scenario's actions (sorted by time, stable) and returns it
+    /// to fill in; apply it with run().apply() or the simulation's own call.
+    sim::ScenarioAction& recordAction(sim::ScenarioAction::Kind kind);
+
+private:
+    sim::Scenario m_scenario;
+    std::uint64_t m_seed;
+    std::unique_ptr<sim::ScenarioRun> m_run;
+};
+
+} // namespace fluxolab::labs
