@@ -1,7 +1,7 @@
 #include "app/simulationcontroller.h"
 
 #include "app/texts.h"
-#include "labs/data_dirs.h"
+#include "labs/common/data_dirs.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,7 +2,7 @@
 // with a lab's progress and replays at start-up. A journal that parses must serialise back to
 // the same JSON and replay against a fresh simulated cluster.
 #include "fuzz_common.h"
-#include "labs/session_journal.h"
+#include "labs/session/session_journal.h"
 
 using namespace fluxolab;
 

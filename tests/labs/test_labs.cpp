@@ -1,10 +1,10 @@
 // Tests of the Kafka CLI emulation, the script runner and the lab engine.
-#include "labs/jopt_help.h"
-#include "labs/kafka_cli.h"
-#include "labs/lab_engine.h"
-#include "labs/script_runner.h"
-#include "labs/shell_parser.h"
-#include "labs/sim_backend.h"
+#include "labs/kafka_tools/jopt_help.h"
+#include "labs/kafka_tools/kafka_cli.h"
+#include "labs/lab_engine/lab_engine.h"
+#include "labs/shell/script_runner.h"
+#include "labs/shell/shell_parser.h"
+#include "labs/backend/sim_backend.h"
 
 #include <doctest/doctest.h>
 

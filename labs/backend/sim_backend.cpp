@@ -1,4 +1,4 @@
-#include "labs/sim_backend.h"
+#include "labs/backend/sim_backend.h"
 
 #include "sim/journal.h"
 

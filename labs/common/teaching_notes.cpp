@@ -1,4 +1,4 @@
-#include "labs/teaching_notes.h"
+#include "labs/common/teaching_notes.h"
 
 #include <array>
 

@@ -9,8 +9,8 @@
 // the topics, records and groups come back as they were. A command still running when the
 // journal ends (the app was closed) is stopped as with Ctrl+C.
 
-#include "labs/kafka_cli.h"
-#include "labs/script_runner.h"
+#include "labs/kafka_tools/kafka_cli.h"
+#include "labs/shell/script_runner.h"
 
 #include <cstdint>
 #include <functional>

@@ -1,5 +1,5 @@
-#include "labs/cli_commands.h"
-#include "labs/data_dirs.h"
+#include "labs/cli/cli_commands.h"
+#include "labs/common/data_dirs.h"
 
 #include <cerrno>
 #include <cstring>

@@ -9,8 +9,8 @@
 // time, until their timeout); the console producer reads input lines; the console consumer runs
 // while the caller pumps cluster time, until --max-messages, --timeout-ms or interrupt() (Ctrl+C).
 
-#include "labs/cluster_backend.h"
-#include "labs/teaching_notes.h"
+#include "labs/backend/cluster_backend.h"
+#include "labs/common/teaching_notes.h"
 
 #include <memory>
 #include <string>

@@ -3,9 +3,9 @@
 // and the engine that evaluates each step's declarative check against the cluster (through a
 // ClusterBackend) and the history of commands the student ran.
 
-#include "labs/cluster_backend.h"
-#include "labs/script_runner.h"
-#include "labs/teaching_notes.h"
+#include "labs/backend/cluster_backend.h"
+#include "labs/shell/script_runner.h"
+#include "labs/common/teaching_notes.h"
 
 #include <optional>
 #include <string>

@@ -1,6 +1,6 @@
 // fluxolab-cli simulate: run a scenario headless, write the journal, print a summary and its hash.
-#include "labs/cli_commands.h"
-#include "labs/data_dirs.h"
+#include "labs/cli/cli_commands.h"
+#include "labs/common/data_dirs.h"
 #include "sim/hash.h"
 #include "sim/scenario.h"
 

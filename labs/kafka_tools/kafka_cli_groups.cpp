@@ -5,7 +5,7 @@
 // javaHashMapOrder); where it iterates a Set.of(...) the real order changes from one run to the
 // next, and one of the possible orders is used.
 
-#include "labs/cli_tool_common.h"
+#include "labs/kafka_tools/cli_tool_common.h"
 #include "sim/hash.h"
 
 #include <algorithm>

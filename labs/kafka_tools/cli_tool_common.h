@@ -1,8 +1,8 @@
 #pragma once
 // Internals shared by the emulated Kafka tools (kafka_cli_*.cpp); not part of the labs API.
 
-#include "labs/kafka_cli.h"
-#include "labs/kafka_tool_options.h"
+#include "labs/kafka_tools/kafka_cli.h"
+#include "labs/kafka_tools/kafka_tool_options.h"
 
 #include <functional>
 #include <map>

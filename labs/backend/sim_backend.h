@@ -2,7 +2,7 @@
 // ClusterBackend over the deterministic simulation. Time is virtual: requests take a few
 // milliseconds of simulated time, and advance() runs the simulation forward.
 
-#include "labs/cluster_backend.h"
+#include "labs/backend/cluster_backend.h"
 #include "sim/cluster.h"
 
 #include <memory>

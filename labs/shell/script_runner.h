@@ -8,8 +8,8 @@
 // terminal tab), `kill %N` (Ctrl+C for background job N) and `echo`. Between two commands the
 // student "thinks" for ScriptOptions::think_ms of cluster time.
 
-#include "labs/kafka_cli.h"
-#include "labs/shell_parser.h"
+#include "labs/kafka_tools/kafka_cli.h"
+#include "labs/shell/shell_parser.h"
 
 #include <memory>
 #include <string>

@@ -1,6 +1,6 @@
-#include "labs/kafka_cli.h"
+#include "labs/kafka_tools/kafka_cli.h"
 
-#include "labs/cli_tool_common.h"
+#include "labs/kafka_tools/cli_tool_common.h"
 #include "sim/hash.h"
 
 #include <algorithm>

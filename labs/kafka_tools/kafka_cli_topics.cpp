@@ -1,6 +1,6 @@
 // kafka-topics.sh (org.apache.kafka.tools.TopicCommand, Kafka 4.3.1).
 
-#include "labs/cli_tool_common.h"
+#include "labs/kafka_tools/cli_tool_common.h"
 #include "sim/hash.h"
 
 #include <regex>

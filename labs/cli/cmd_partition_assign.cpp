@@ -1,5 +1,5 @@
 // fluxolab-cli partition / assign: the producer's partitioner and the group assignors, standalone.
-#include "labs/cli_commands.h"
+#include "labs/cli/cli_commands.h"
 #include "sim/assignors.h"
 #include "sim/hash.h"
 

@@ -1,8 +1,8 @@
 // fluxolab-cli script / lab: Kafka CLI scripts against a fresh simulated cluster, and guided labs.
-#include "labs/cli_commands.h"
-#include "labs/lab_engine.h"
-#include "labs/script_runner.h"
-#include "labs/sim_backend.h"
+#include "labs/cli/cli_commands.h"
+#include "labs/lab_engine/lab_engine.h"
+#include "labs/shell/script_runner.h"
+#include "labs/backend/sim_backend.h"
 
 #include <charconv>
 #include <filesystem>

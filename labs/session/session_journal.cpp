@@ -1,6 +1,6 @@
-#include "labs/session_journal.h"
+#include "labs/session/session_journal.h"
 
-#include "labs/sim_backend.h"
+#include "labs/backend/sim_backend.h"
 
 #include <nlohmann/json.hpp>
 

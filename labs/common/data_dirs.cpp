@@ -1,4 +1,4 @@
-#include "labs/data_dirs.h"
+#include "labs/common/data_dirs.h"
 
 #include <cstdlib>
 #include <filesystem>

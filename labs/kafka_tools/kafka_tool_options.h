@@ -3,7 +3,7 @@
 // default, exactly as the real tools declare them (their --help output is generated from this
 // table by joptHelpTable()). The same table drives the emulation's option parser.
 
-#include "labs/jopt_help.h"
+#include "labs/kafka_tools/jopt_help.h"
 
 #include <span>
 #include <string>

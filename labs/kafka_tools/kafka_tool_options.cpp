@@ -1,4 +1,4 @@
-#include "labs/kafka_tool_options.h"
+#include "labs/kafka_tools/kafka_tool_options.h"
 
 #include <array>
 

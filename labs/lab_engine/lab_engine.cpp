@@ -1,7 +1,7 @@
-#include "labs/lab_engine.h"
+#include "labs/lab_engine/lab_engine.h"
 
-#include "labs/data_dirs.h"
-#include "labs/sim_backend.h"
+#include "labs/common/data_dirs.h"
+#include "labs/backend/sim_backend.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "labs/shell_parser.h"
+#include "labs/shell/shell_parser.h"
 
 #include <cstddef>
 

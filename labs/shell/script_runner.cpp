@@ -1,4 +1,4 @@
-#include "labs/script_runner.h"
+#include "labs/shell/script_runner.h"
 
 #include <charconv>
 #include <fstream>

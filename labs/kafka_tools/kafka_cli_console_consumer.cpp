@@ -1,7 +1,7 @@
 // kafka-console-consumer.sh (org.apache.kafka.tools.consumer.ConsoleConsumer,
 // ConsoleConsumerOptions and DefaultMessageFormatter, Kafka 4.3.1).
 
-#include "labs/cli_tool_common.h"
+#include "labs/kafka_tools/cli_tool_common.h"
 #include "sim/hash.h"
 
 #include <algorithm>

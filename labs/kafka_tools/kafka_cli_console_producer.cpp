@@ -1,7 +1,7 @@
 // kafka-console-producer.sh (org.apache.kafka.tools.ConsoleProducer and LineMessageReader,
 // Kafka 4.3.1).
 
-#include "labs/cli_tool_common.h"
+#include "labs/kafka_tools/cli_tool_common.h"
 
 #include <deque>
 

@@ -1,4 +1,4 @@
-#include "labs/jopt_help.h"
+#include "labs/kafka_tools/jopt_help.h"
 
 #include <algorithm>
 

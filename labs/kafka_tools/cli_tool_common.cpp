@@ -1,4 +1,4 @@
-#include "labs/cli_tool_common.h"
+#include "labs/kafka_tools/cli_tool_common.h"
 
 #include <cctype>
 #include <charconv>
