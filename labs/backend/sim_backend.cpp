@@ -1,6 +1,7 @@
 #include "labs/backend/sim_backend.h"
 
 #include "sim/journal.h"
+#include "sim/kafka_errors.h"
 
 #include <algorithm>
 #include <set>
@@ -11,26 +12,10 @@ namespace {
 constexpr TimeMs kRequestMs = 2;          ///< one admin round trip (network delay 1 ms each way)
 constexpr TimeMs kProducerCloseMaxMs = 130000; ///< > delivery.timeout.ms: close() never hangs forever
 
-std::string invalidTopicReason(const std::string& name) {
-    if (name.empty()) return "the empty string is not allowed";
-    if (name == ".") return "'.' is not allowed";
-    if (name == "..") return "'..' is not allowed";
-    if (name.size() > 249) return "the length of '" + name + "' is longer than the max allowed length 249";
-    for (char c : name)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-              c == '-'))
-            return "'" + name + "' contains one or more characters other than ASCII alphanumerics, '.', '_' and '-'";
-    return {};
-}
-
 std::string unifyCollision(std::string s) {
     std::replace(s.begin(), s.end(), '.', '_');
     return s;
 }
-
-// How a Kafka 4.3.1 controller ends this message (checked against a real 4.3.1 broker).
-constexpr const char* kBrokersRegistered =
-    " broker(s) are registered or some brokers have all their log directories cordoned.";
 
 bool groupVisible(const sim::GroupStateData& g) {
     // The coordinator forgets a classic group once it is empty and has no committed offsets.
@@ -38,9 +23,16 @@ bool groupVisible(const sim::GroupStateData& g) {
 }
 } // namespace
 
-SimBackend::SimBackend(std::uint64_t seed, std::int32_t brokers) {
-    sim::ClusterConfig cfg;
-    cfg.brokers = std::clamp(brokers, 1, 9);
+SimBackend::SimBackend(std::uint64_t seed, std::int32_t brokers)
+    : SimBackend([brokers] {
+          sim::ClusterConfig cfg;
+          cfg.brokers = brokers;
+          return cfg;
+      }(), seed) {}
+
+SimBackend::SimBackend(const sim::ClusterConfig& config, std::uint64_t seed) {
+    sim::ClusterConfig cfg = config;
+    cfg.brokers = std::clamp(cfg.brokers, 1, 9);
     m_owned = std::make_unique<sim::Simulation>(cfg, seed);
     m_sim = m_owned.get();
 }
@@ -104,14 +96,14 @@ BackendResult SimBackend::createTopic(const std::string& name, std::optional<std
                                       const std::vector<std::pair<std::string, std::string>>& configs) {
     request();
     BackendResult r;
-    if (const std::string why = invalidTopicReason(name); !why.empty()) {
+    if (std::string why = sim::invalidTopicNameMessage(name); !why.empty()) {
         r.error = ErrorCode::INVALID_TOPIC_EXCEPTION;
-        r.message = "Topic name is invalid: " + why;
+        r.message = std::move(why);
         return r;
     }
     if (m_sim->topic(name)) {
         r.error = ErrorCode::TOPIC_ALREADY_EXISTS;
-        r.message = "Topic '" + name + "' already exists.";
+        r.message = sim::adminErrorMessage(sim::AdminOp::CreateTopic, sim::AdminResult{ErrorCode::TOPIC_ALREADY_EXISTS, 0, 0, {}}, name);
         return r;
     }
     if (name.find_first_of("._") != std::string::npos) {
@@ -129,33 +121,7 @@ BackendResult SimBackend::createTopic(const std::string& name, std::optional<std
     const std::int32_t f = rf.value_or(d.default_replication_factor);
     const sim::AdminResult a = m_sim->createTopic(name, p, f, cfg);
     r.error = a.error;
-    switch (a.error) {
-    case ErrorCode::NONE: break;
-    case ErrorCode::INVALID_REPLICATION_FACTOR:
-        if (f <= 0) r.message = "Replication factor must be larger than 0, or -1 to use the default value.";
-        else
-            r.message = "Unable to replicate the partition " + std::to_string(f) +
-                        " time(s): The target replication factor of " + std::to_string(f) +
-                        " cannot be reached because only " + std::to_string(a.detail2) + kBrokersRegistered;
-        break;
-    case ErrorCode::INVALID_PARTITIONS: r.message = "Number of partitions was set to an invalid non-positive value."; break;
-    case ErrorCode::POLICY_VIOLATION:
-        r.message = a.detail1 == static_cast<std::int64_t>(sim::PolicyLimit::PartitionsPerRequest)
-                        ? "Excessively large number of partitions per request."
-                        : "Unable to perform excessively large batch operation.";
-        break;
-    case ErrorCode::INVALID_CONFIG: {
-        const auto eq = a.detail_text.find('=');
-        if (eq == std::string::npos) r.message = "Unknown topic config name: " + a.detail_text;
-        else
-            r.message = "Invalid value " + a.detail_text.substr(eq + 1) + " for configuration " +
-                        a.detail_text.substr(0, eq) +
-                        (a.detail2 == 1 ? ": Value must be at least " + std::to_string(a.detail1)
-                                        : std::string(": Not a number of type LONG"));
-        break;
-    }
-    default: r.message = sim::errorName(a.error); break;
-    }
+    if (!a.ok()) r.message = sim::adminErrorMessage(sim::AdminOp::CreateTopic, a, name);
     return r;
 }
 
@@ -164,7 +130,7 @@ BackendResult SimBackend::deleteTopic(const std::string& name) {
     BackendResult r;
     const sim::AdminResult a = m_sim->deleteTopic(name);
     r.error = a.error;
-    if (!a.ok()) r.message = "This server does not host this topic-partition.";
+    if (!a.ok()) r.message = sim::adminErrorMessage(sim::AdminOp::DeleteTopic, a, name);
     return r;
 }
 
@@ -173,23 +139,7 @@ BackendResult SimBackend::createPartitions(const std::string& name, std::int32_t
     BackendResult r;
     const sim::AdminResult a = m_sim->createPartitions(name, total);
     r.error = a.error;
-    if (a.error == ErrorCode::INVALID_PARTITIONS) {
-        if (a.detail1 == a.detail2) r.message = "Topic already has " + std::to_string(a.detail1) + " partition(s).";
-        else
-            r.message = "The topic " + name + " currently has " + std::to_string(a.detail1) + " partition(s); " +
-                        std::to_string(a.detail2) + " would not be an increase.";
-    } else if (a.error == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION) {
-        r.message = "This server does not host this topic-partition.";
-    } else if (a.error == ErrorCode::INVALID_REPLICATION_FACTOR) {
-        r.message = "Unable to replicate the partition " + std::to_string(a.detail1) +
-                    " time(s): The target replication factor of " + std::to_string(a.detail1) +
-                    " cannot be reached because only " + std::to_string(a.detail2) + kBrokersRegistered;
-    } else if (a.error == ErrorCode::UNKNOWN_SERVER_ERROR) {
-        // Errors.UNKNOWN_SERVER_ERROR's default message (the controller's exception is only logged).
-        r.message = "The server experienced an unexpected error when processing the request.";
-    } else if (!a.ok()) {
-        r.message = sim::errorName(a.error);
-    }
+    if (!a.ok()) r.message = sim::adminErrorMessage(sim::AdminOp::CreatePartitions, a, name);
     return r;
 }
 
@@ -299,7 +249,7 @@ BackendResult SimBackend::send(Handle producer, const std::string& topic, const 
     rec.key = key;
     rec.value = value;
     r.error = m_sim->send(producer, rec);
-    if (!r.ok()) r.message = "This server does not host this topic-partition.";
+    if (!r.ok()) r.message = sim::errorDefaultMessage(r.error);
     return r;
 }
 

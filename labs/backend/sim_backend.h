@@ -17,6 +17,8 @@ class SimBackend final : public ClusterBackend {
 public:
     /// A fresh cluster like the course's local KRaft install: brokers 1..N at localhost:9092...
     SimBackend(std::uint64_t seed, std::int32_t brokers = 1);
+    /// A fresh cluster of `config` (brokers clamped to 1..9), e.g. a lab's (labs::labScenario()).
+    SimBackend(const sim::ClusterConfig& config, std::uint64_t seed);
     /// Wraps a simulation owned elsewhere (the app's SimulationController), which must outlive
     /// this backend: commands then act on the cluster the views show.
     explicit SimBackend(sim::Simulation& external);

@@ -7,6 +7,8 @@
 
 #include "labs/kafka_tools/cli_tool_common.h"
 #include "sim/hash.h"
+#include "sim/kafka_errors.h"
+#include "sim/lag.h"
 
 #include <algorithm>
 #include <climits>
@@ -124,7 +126,8 @@ void addOwnerRows(std::vector<OffsetRow>& rows, const ClusterBackend& backend, c
         if (hasLeader) {
             const Offset leo = backend.latestOffset(tp);
             r.leo = std::to_string(leo);
-            if (c != g.committed.end() && c->second != -1) r.lag = std::to_string(leo - c->second);
+            const auto committed = c != g.committed.end() ? std::optional<Offset>(c->second) : std::nullopt;
+            if (const auto lag = sim::consumerLag(committed, leo)) r.lag = std::to_string(*lag);
         }
         rows.push_back(std::move(r));
     }
@@ -397,7 +400,7 @@ std::vector<TopicPartition> parseTopicWithPartitions(const std::string& arg) {
     return out;
 }
 
-const char* kUnknownTopic = "This server does not host this topic-partition.";
+const std::string kUnknownTopic(sim::errorDefaultMessage(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION));
 const char* kUnknownTopicClass = "org.apache.kafka.common.errors.UnknownTopicOrPartitionException";
 
 /// The reset plan of a --from-file CSV, by group (OffsetsUtils.parseResetPlan). Prints what the
@@ -656,14 +659,12 @@ void resetOffsets(GroupsRun& r, const std::vector<std::string>& groupIds) {
 // --delete-offsets
 
 std::string errorText(ErrorCode e) {
-    if (e == ErrorCode::GROUP_ID_NOT_FOUND)
-        return "org.apache.kafka.common.errors.GroupIdNotFoundException: The group id does not exist.";
-    if (e == kGroupSubscribedToTopic)
-        return "org.apache.kafka.common.errors.GroupSubscribedToTopicException: Deleting offsets of a topic is "
-               "forbidden while the consumer group is actively subscribed to it.";
-    if (e == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION) return std::string(kUnknownTopicClass) + ": " + kUnknownTopic;
-    return "org.apache.kafka.common.errors.UnknownServerException: The server experienced an unexpected error "
-           "when processing the request.";
+    std::string cls = "org.apache.kafka.common.errors.UnknownServerException";
+    if (e == ErrorCode::GROUP_ID_NOT_FOUND) cls = "org.apache.kafka.common.errors.GroupIdNotFoundException";
+    else if (e == kGroupSubscribedToTopic) cls = "org.apache.kafka.common.errors.GroupSubscribedToTopicException";
+    else if (e == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION) cls = kUnknownTopicClass;
+    else e = ErrorCode::UNKNOWN_SERVER_ERROR;
+    return cls + ": " + std::string(sim::errorDefaultMessage(e));
 }
 
 void deleteOffsets(GroupsRun& r) {

@@ -1,5 +1,7 @@
 #include "labs/lab_engine/lab_engine.h"
 
+#include "labs/lab_engine/check_evaluators.h"
+
 #include "labs/common/data_dirs.h"
 #include "labs/backend/sim_backend.h"
 
@@ -23,9 +25,6 @@ std::string formatLabError(const LabError& e) { return e.file + ": " + (e.path.e
 
 namespace {
 
-const std::set<std::string> kCheckTypes = {"all", "any", "not", "topic_exists", "topic_absent", "group_exists",
-                                           "group_state", "group_lag", "committed_offset", "record_in_partition",
-                                           "record_count", "command_run"};
 const std::set<std::string> kSetupActions = {"create_topic", "delete_topic", "produce", "run"};
 
 class Validator {
@@ -104,7 +103,8 @@ public:
             return c;
         }
         c.type = str(j, path, "type", true);
-        if (!c.type.empty() && !kCheckTypes.count(c.type)) error(path + "/type", "unknown check type '" + c.type + "'");
+        const CheckEvaluator* evaluator = c.type.empty() ? nullptr : findCheckEvaluator(c.type);
+        if (!c.type.empty() && !evaluator) error(path + "/type", "unknown check type '" + c.type + "'");
         onlyKeys(j, path, {"type", "checks", "check", "topic", "group", "key", "value", "state", "kind", "partition",
                            "partitions", "replication_factor", "members", "min", "max", "equals", "offset", "args"});
         c.topic = str(j, path, "topic", false);
@@ -133,9 +133,7 @@ public:
                     else error(path + "/args/" + std::to_string(i), "must be a string");
                 }
         }
-        auto need = [&](const char* field, bool present) {
-            if (!present) error(path, "check '" + c.type + "' needs '" + field + "'");
-        };
+        // all / any / not: their children are checks, parsed here; every type's own fields are its evaluator's.
         if (c.type == "all" || c.type == "any") {
             const json* list = member(j, path, "checks", true);
             if (list && (!list->is_array() || list->empty())) error(path + "/checks", "must be a non-empty array of checks");
@@ -144,38 +142,16 @@ public:
                     c.children.push_back(check((*list)[i], path + "/checks/" + std::to_string(i), depth + 1));
         } else if (c.type == "not") {
             if (const json* inner = member(j, path, "check", true)) c.children.push_back(check(*inner, path + "/check", depth + 1));
-        } else if (c.type == "topic_exists" || c.type == "topic_absent") {
-            need("topic", !c.topic.empty());
-        } else if (c.type == "group_exists") {
-            need("group", !c.group.empty());
-        } else if (c.type == "group_state") {
-            need("group", !c.group.empty());
-            need("state", !c.state.empty());
-            static const std::set<std::string> states = {"Empty", "PreparingRebalance", "CompletingRebalance", "Stable", "Dead"};
-            if (!c.state.empty() && !states.count(c.state)) error(path + "/state", "unknown group state '" + c.state + "'");
-        } else if (c.type == "group_lag") {
-            need("group", !c.group.empty());
-            need("topic", !c.topic.empty());
-            need("min, max or equals", c.min || c.max || c.equals);
-        } else if (c.type == "committed_offset") {
-            need("group", !c.group.empty());
-            need("topic", !c.topic.empty());
-            need("partition", c.partition.has_value());
-            need("offset", c.offset.has_value());
-        } else if (c.type == "record_in_partition") {
-            need("topic", !c.topic.empty());
-            need("key", member(j, path, "key", false) != nullptr);
-        } else if (c.type == "record_count") {
-            need("topic", !c.topic.empty());
-            need("min, max or equals", c.min || c.max || c.equals);
-        } else if (c.type == "command_run") {
-            need("kind", !c.kind.empty());
-            static const std::set<std::string> kinds = {
-                "topics.create", "topics.list", "topics.describe", "topics.delete", "topics.alter",
-                "console-producer", "console-consumer", "consumer-groups.list", "consumer-groups.describe",
-                "consumer-groups.reset-offsets", "consumer-groups.delete", "consumer-groups.delete-offsets", "sleep", "kill"};
-            if (!c.kind.empty() && !kinds.count(c.kind)) error(path + "/kind", "unknown command kind '" + c.kind + "'");
         }
+        if (evaluator)
+            evaluator->validate(c, CheckRequirements{
+                                       [&](const char* field, bool present) {
+                                           if (!present) error(path, "check '" + c.type + "' needs '" + field + "'");
+                                       },
+                                       [&](const char* field, const std::string& message) {
+                                           error(path + "/" + field, message);
+                                       },
+                                       [&](const char* field) { return j.is_object() && j.contains(field); }});
         return c;
     }
 
@@ -386,124 +362,11 @@ void LabEngine::runSetup(const LabStep& step) {
     }
 }
 
-namespace {
-bool compare(std::int64_t v, const Check& c, std::string& detail, const std::string& what) {
-    detail = what + " is " + std::to_string(v);
-    if (c.equals && v != *c.equals) return false;
-    if (c.min && v < *c.min) return false;
-    if (c.max && v > *c.max) return false;
-    return true;
-}
-} // namespace
-
-CheckResult LabEngine::eval(const Check& c, const std::vector<HistoryEntry>& history, std::size_t from) const {
-    CheckResult r;
-    if (c.type == "all" || c.type == "any") {
-        const bool all = c.type == "all";
-        r.passed = all;
-        for (const auto& child : c.children) {
-            CheckResult cr = eval(child, history, from);
-            if (all && !cr.passed) return cr;
-            if (!all && cr.passed) return cr;
-            if (!all) r.detail += (r.detail.empty() ? "" : "; ") + cr.detail;
-        }
-        if (all) r.detail = "all conditions hold";
-        return r;
-    }
-    if (c.type == "not") {
-        CheckResult cr = eval(c.children.front(), history, from);
-        return CheckResult{!cr.passed, "not (" + cr.detail + ")"};
-    }
-    if (c.type == "topic_exists" || c.type == "topic_absent") {
-        const auto t = m_backend.describeTopic(c.topic);
-        if (c.type == "topic_absent") return CheckResult{!t, t ? "topic '" + c.topic + "' exists" : "topic '" + c.topic + "' is absent"};
-        if (!t) return CheckResult{false, "topic '" + c.topic + "' does not exist"};
-        const auto parts = static_cast<std::int32_t>(t->partitions.size());
-        const auto rf = t->partitions.empty() ? 0 : static_cast<std::int32_t>(t->partitions.front().replicas.size());
-        r.detail = "topic '" + c.topic + "' has " + std::to_string(parts) + " partition(s), replication factor " + std::to_string(rf);
-        r.passed = (!c.partitions || *c.partitions == parts) && (!c.replication_factor || *c.replication_factor == rf);
-        return r;
-    }
-    if (c.type == "group_exists" || c.type == "group_state") {
-        const auto g = m_backend.describeGroup(c.group);
-        if (!g) return CheckResult{c.type == "group_state" && c.state == "Dead", "group '" + c.group + "' does not exist"};
-        r.detail = "group '" + c.group + "' is " + g->state + " with " + std::to_string(g->members.size()) + " member(s)";
-        r.passed = (c.state.empty() || g->state == c.state) &&
-                   (!c.members || static_cast<std::int32_t>(g->members.size()) == *c.members);
-        return r;
-    }
-    if (c.type == "group_lag") {
-        const auto g = m_backend.describeGroup(c.group);
-        const auto t = m_backend.describeTopic(c.topic);
-        if (!g || !t) return CheckResult{false, !g ? "group '" + c.group + "' does not exist" : "topic '" + c.topic + "' does not exist"};
-        std::int64_t lag = 0;
-        for (const auto& p : t->partitions) {
-            if (c.partition && p.partition != *c.partition) continue;
-            auto it = g->committed.find(TopicPartition{c.topic, p.partition});
-            lag += p.high_watermark - (it == g->committed.end() ? p.log_start : it->second);
-        }
-        r.passed = compare(lag, c, r.detail, "lag of '" + c.group + "' on '" + c.topic + "'");
-        return r;
-    }
-    if (c.type == "committed_offset") {
-        const auto g = m_backend.describeGroup(c.group);
-        if (!g) return CheckResult{false, "group '" + c.group + "' does not exist"};
-        auto it = g->committed.find(TopicPartition{c.topic, *c.partition});
-        if (it == g->committed.end()) return CheckResult{false, "no committed offset for " + c.topic + "-" + std::to_string(*c.partition)};
-        return CheckResult{it->second == *c.offset, "committed offset of " + c.topic + "-" + std::to_string(*c.partition) + " is " + std::to_string(it->second)};
-    }
-    if (c.type == "record_in_partition" || c.type == "record_count") {
-        const auto t = m_backend.describeTopic(c.topic);
-        if (!t) return CheckResult{false, "topic '" + c.topic + "' does not exist"};
-        std::int64_t count = 0;
-        std::vector<std::int32_t> where;
-        for (const auto& p : t->partitions) {
-            if (c.partition && p.partition != *c.partition && c.type == "record_count") continue;
-            for (const auto& rec : m_backend.readRecords(TopicPartition{c.topic, p.partition})) {
-                if (c.type == "record_count") {
-                    ++count;
-                    continue;
-                }
-                if (rec.key && *rec.key == c.key && (c.value.empty() || rec.value == c.value)) {
-                    where.push_back(p.partition);
-                    break;
-                }
-            }
-        }
-        if (c.type == "record_count") {
-            r.passed = compare(count, c, r.detail, "record count of '" + c.topic + "'");
-            return r;
-        }
-        if (where.empty()) return CheckResult{false, "no record with key '" + c.key + "' in '" + c.topic + "'"};
-        r.passed = !c.partition || std::find(where.begin(), where.end(), *c.partition) != where.end();
-        r.detail = "key '" + c.key + "' is in partition " + std::to_string(where.front()) + " of '" + c.topic + "'";
-        return r;
-    }
-    if (c.type == "command_run") {
-        std::int64_t n = 0;
-        for (std::size_t i = from; i < history.size(); ++i) {
-            const HistoryEntry& h = history[i];
-            if (h.kind != c.kind) continue;
-            bool ok = true;
-            for (const auto& a : c.args) {
-                bool found = false;
-                for (std::size_t k = 0; k < h.argv.size(); ++k)
-                    found = found || h.argv[k] == a || (h.argv[k].rfind(a + "=", 0) == 0);
-                ok = ok && found;
-            }
-            if (ok && h.exit_code == 0) ++n;
-        }
-        Check limits = c;
-        if (!c.min && !c.max && !c.equals) limits.min = 1;
-        r.passed = compare(n, limits, r.detail, "successful '" + c.kind + "' commands");
-        return r;
-    }
-    return CheckResult{false, "unknown check type '" + c.type + "'"};
-}
 
 CheckResult LabEngine::evaluate(std::size_t step, const std::vector<HistoryEntry>& history) const {
     if (step >= m_lab.steps.size()) return CheckResult{false, "no such step"};
-    return eval(m_lab.steps[step].check, history, std::min(m_stepHistoryStart[step], history.size()));
+    return evaluateCheck(m_lab.steps[step].check,
+                         CheckContext{m_backend, history, std::min(m_stepHistoryStart[step], history.size())});
 }
 
 std::vector<std::size_t> LabEngine::update(const std::vector<HistoryEntry>& history) {
@@ -576,9 +439,20 @@ bool LabEngine::restoreProgress(const std::string& text, std::string* error, boo
     }
 }
 
+sim::Scenario labScenario(const Lab& lab, std::uint64_t seed) {
+    sim::Scenario s;
+    s.name = "lab-" + lab.id;
+    s.title = sim::LocalizedText{lab.title.pt, lab.title.en};
+    s.duration_ms = kLabDurationMs;
+    s.cluster.brokers = lab.brokers;
+    s.seed = seed;
+    return s;
+}
+
 LabRunReport runLabWithScript(const Lab& lab, const ParsedScript& script, std::optional<std::uint64_t> seed,
                               const std::string& base_dir) {
-    SimBackend backend(seed.value_or(lab.seed), lab.brokers);
+    const sim::Scenario cluster = labScenario(lab, seed.value_or(lab.seed));
+    SimBackend backend(cluster.cluster, cluster.seed);
     ScriptOptions opts;
     opts.base_dir = base_dir;
     ScriptRunner runner(backend, opts);

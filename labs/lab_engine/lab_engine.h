@@ -6,6 +6,7 @@
 #include "labs/backend/cluster_backend.h"
 #include "labs/shell/script_runner.h"
 #include "labs/common/teaching_notes.h"
+#include "sim/scenario.h"
 
 #include <optional>
 #include <string>
@@ -29,7 +30,8 @@ struct SetupAction {
     std::string command; ///< for "run"
 };
 
-/// A declarative predicate. `type` selects which fields matter (see lab.schema.json).
+/// A declarative predicate. `type` selects which fields matter (see lab.schema.json) and which
+/// evaluator of labs/lab_engine/check_evaluators.h checks it.
 struct Check {
     std::string type;
     std::string topic, group, key, value, state, kind;
@@ -86,7 +88,7 @@ struct LabCatalog {
 LabCatalog loadLabCatalog(const std::string& dir);
 /// A lab by id, file stem or path.
 LabLoadResult findLab(const std::string& name, const std::string& dir);
-/// The guided labs folder: dataDirectory(DataKind::Labs) (labs/data_dirs.h).
+/// The guided labs folder: dataDirectory(DataKind::Labs) (labs/common/data_dirs.h).
 std::string defaultLabDirectory();
 
 struct CheckResult {
@@ -118,7 +120,6 @@ public:
 
 private:
     void runSetup(const LabStep& step);
-    CheckResult eval(const Check& c, const std::vector<HistoryEntry>& history, std::size_t from) const;
 
     Lab m_lab;
     ClusterBackend& m_backend;
@@ -141,6 +142,13 @@ struct LabRunReport {
     bool all_passed = false;
     std::string transcript;
 };
+
+/// Virtual time a lab's cluster can run (the app's timeline length): two hours.
+inline constexpr TimeMs kLabDurationMs = TimeMs{2} * 60 * 60 * 1000;
+/// The one definition of a lab's cluster: a fresh KRaft cluster of lab.brokers brokers at `seed`,
+/// as a scenario without topics, clients or actions. The app loads it; runLabWithScript() builds its
+/// SimBackend from it (SimBackend(scenario.cluster, scenario.seed)).
+sim::Scenario labScenario(const Lab& lab, std::uint64_t seed);
 
 /// Runs a solution script on a fresh simulated cluster, updating the lab after every command.
 LabRunReport runLabWithScript(const Lab& lab, const ParsedScript& script, std::optional<std::uint64_t> seed,

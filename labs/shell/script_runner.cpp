@@ -1,6 +1,7 @@
 #include "labs/shell/script_runner.h"
 
-#include <charconv>
+#include "labs/shell/builtins.h"
+
 #include <fstream>
 #include <sstream>
 
@@ -50,60 +51,25 @@ void ScriptRunner::runCommand(const ShellCommand& cmd, std::string& transcript) 
     HistoryEntry h;
     h.argv = cmd.argv;
     h.at_ms = m_backend.nowMs();
-    const std::string& name = cmd.argv.front();
 
-    if (name == "sleep") {
-        h.kind = "sleep";
-        double secs = -1;
-        if (cmd.argv.size() == 2) {
-            try {
-                std::size_t used = 0;
-                secs = std::stod(cmd.argv[1], &used);
-                if (used != cmd.argv[1].size()) secs = -1;
-            } catch (const std::exception&) {
-                secs = -1;
+    if (const auto builtin = builtinNamed(cmd.argv.front())) {
+        h.kind = builtinName(*builtin);
+        const BuiltinOutcome o = runBuiltin(*builtin, cmd.argv, [&](int number) {
+            for (auto it = m_jobs.begin(); it != m_jobs.end(); ++it) {
+                if (it->number != number) continue;
+                it->session->interrupt();
+                emit(*it->session, transcript);
+                m_jobs.erase(it);
+                return true;
             }
-        }
-        // At most an hour of cluster time per sleep, as in the app's terminal; NaN is refused as
-        // GNU sleep refuses it (and would be undefined behaviour when converted to milliseconds).
-        if (!(secs >= 0) || secs > 3600) {
-            transcript += "sleep: invalid time interval '" + (cmd.argv.size() > 1 ? cmd.argv[1] : std::string()) + "'\n";
-            h.exit_code = 1;
-        } else {
-            m_backend.advance(static_cast<TimeMs>(secs * 1000.0));
-        }
-        collectBackground(transcript);
-        m_history.push_back(std::move(h));
-        return;
-    }
-    if (name == "echo") {
-        h.kind = "echo";
-        std::string line;
-        for (std::size_t i = 1; i < cmd.argv.size(); ++i) line += (i > 1 ? " " : "") + cmd.argv[i];
-        transcript += line + "\n";
-        m_history.push_back(std::move(h));
-        return;
-    }
-    if (name == "kill") {
-        h.kind = "kill";
-        std::string spec = cmd.argv.size() > 1 ? cmd.argv.back() : std::string();
-        int n = -1;
-        if (spec.size() > 1 && spec[0] == '%') std::from_chars(spec.data() + 1, spec.data() + spec.size(), n);
-        bool found = false;
-        for (auto it = m_jobs.begin(); it != m_jobs.end(); ++it) {
-            if (it->number != n) continue;
-            it->session->interrupt();
-            emit(*it->session, transcript);
-            m_jobs.erase(it);
-            found = true;
-            break;
-        }
-        if (!found) {
-            transcript += "bash: kill: " + spec + ": no such job\n";
-            h.exit_code = 1;
-        }
-        m_backend.advance(m_options.think_ms);
-        collectBackground(transcript);
+            return false;
+        });
+        transcript += o.out + o.err;
+        h.exit_code = o.exit_code;
+        if (*builtin == Builtin::Sleep && o.exit_code == 0) m_backend.advance(o.advance_ms);
+        // Echo prints at once; kill, like a command, is followed by the student's thinking time.
+        if (*builtin == Builtin::Kill) m_backend.advance(m_options.think_ms);
+        if (*builtin != Builtin::Echo) collectBackground(transcript);
         m_history.push_back(std::move(h));
         return;
     }

@@ -3,9 +3,9 @@
 // terminal transcript: each command echoed after a "$ " prompt ("> " for continuation and
 // heredoc lines), then its output (stdout and stderr, in order).
 //
-// Besides the four Kafka tools the runner understands a few shell built-ins: `sleep SECONDS`
-// (lets cluster time pass), a trailing `&` (runs a command in the background, like another
-// terminal tab), `kill %N` (Ctrl+C for background job N) and `echo`. Between two commands the
+// Besides the four Kafka tools the runner understands the shell built-ins of labs/shell/builtins.h
+// (`sleep SECONDS`, `echo`, `kill %N`, shared with the app's terminal) and a trailing `&` (runs a
+// command in the background, like another terminal tab; `kill %N` stops job N). Between two commands the
 // student "thinks" for ScriptOptions::think_ms of cluster time.
 
 #include "labs/kafka_tools/kafka_cli.h"
