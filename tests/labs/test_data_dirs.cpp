@@ -1,4 +1,4 @@
-// Runtime lookup of the bundled data (labs/data_dirs.h): override, installed layout, source tree.
+// Runtime lookup of the bundled data (labs/common/data_dirs.h): override, installed layout, source tree.
 #include "labs/cli/cli_commands.h"
 #include "labs/common/data_dirs.h"
 #include "labs/lab_engine/lab_engine.h"
