@@ -74,13 +74,13 @@ public:
         if (!v) return t;
         const std::string p = path + "/" + key;
         if (!v->is_object()) {
-            error(p, "must be an object with \"pt\" and \"en\" strings");
+            error(p, R"(must be an object with "pt" and "en" strings)");
             return t;
         }
         t.pt = str(*v, p, "pt", true);
         t.en = str(*v, p, "en", false);
         for (auto it = v->begin(); it != v->end(); ++it)
-            if (it.key() != "pt" && it.key() != "en") error(p + "/" + it.key(), "unknown language (use \"pt\" and \"en\")");
+            if (it.key() != "pt" && it.key() != "en") error(p + "/" + it.key(), R"(unknown language (use "pt" and "en"))");
         return t;
     }
     void onlyKeys(const json& obj, const std::string& path, std::initializer_list<const char*> keys) {
@@ -266,7 +266,7 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
                             const json& h = (*hints)[k];
                             const std::string hp = p + "/hints/" + std::to_string(k);
                             if (!h.is_object()) {
-                                v.error(hp, "must be an object with \"pt\" and \"en\" strings");
+                                v.error(hp, R"(must be an object with "pt" and "en" strings)");
                                 continue;
                             }
                             LocalizedText t;
