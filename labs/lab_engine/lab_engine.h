@@ -4,8 +4,8 @@
 // ClusterBackend) and the history of commands the student ran.
 
 #include "labs/backend/cluster_backend.h"
-#include "labs/shell/script_runner.h"
 #include "labs/common/teaching_notes.h"
+#include "labs/shell/script_runner.h"
 #include "sim/scenario.h"
 
 #include <optional>

@@ -14,9 +14,12 @@ std::optional<Builtin> builtinNamed(std::string_view name) {
 
 const char* builtinName(Builtin b) {
     switch (b) {
-    case Builtin::Sleep: return "sleep";
-    case Builtin::Echo: return "echo";
-    case Builtin::Kill: return "kill";
+    case Builtin::Sleep:
+        return "sleep";
+    case Builtin::Echo:
+        return "echo";
+    case Builtin::Kill:
+        return "kill";
     }
     return "";
 }
@@ -47,7 +50,8 @@ BuiltinOutcome sleep(const std::vector<std::string>& argv) {
 
 BuiltinOutcome echo(const std::vector<std::string>& argv) {
     BuiltinOutcome o;
-    for (std::size_t i = 1; i < argv.size(); ++i) o.out += (i > 1 ? " " : "") + argv[i];
+    for (std::size_t i = 1; i < argv.size(); ++i)
+        o.out += (i > 1 ? " " : "") + argv[i];
     o.out += "\n";
     return o;
 }
@@ -68,11 +72,15 @@ BuiltinOutcome kill(const std::vector<std::string>& argv, const std::function<bo
 }
 } // namespace
 
-BuiltinOutcome runBuiltin(Builtin b, const std::vector<std::string>& argv, const std::function<bool(int)>& interrupt_job) {
+BuiltinOutcome runBuiltin(Builtin b, const std::vector<std::string>& argv,
+                          const std::function<bool(int)>& interrupt_job) {
     switch (b) {
-    case Builtin::Sleep: return sleep(argv);
-    case Builtin::Echo: return echo(argv);
-    case Builtin::Kill: return kill(argv, interrupt_job);
+    case Builtin::Sleep:
+        return sleep(argv);
+    case Builtin::Echo:
+        return echo(argv);
+    case Builtin::Kill:
+        return kill(argv, interrupt_job);
     }
     return {};
 }

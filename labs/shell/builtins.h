@@ -26,8 +26,8 @@ const char* builtinName(Builtin b);
 inline constexpr double kMaxSleepSeconds = 3600;
 
 struct BuiltinOutcome {
-    std::string out;      ///< stdout text (each line ends in '\n')
-    std::string err;      ///< stderr text, as bash prints it
+    std::string out; ///< stdout text (each line ends in '\n')
+    std::string err; ///< stderr text, as bash prints it
     int exit_code = 0;
     TimeMs advance_ms = 0; ///< cluster time to let pass (sleep)
 };
@@ -35,6 +35,7 @@ struct BuiltinOutcome {
 /// Runs built-in `b` with `argv` (argv[0] is its name). `interrupt_job(n)` sends Ctrl+C to background
 /// job n and returns false if there is no such job (a front end without jobs passes one that
 /// always returns false).
-BuiltinOutcome runBuiltin(Builtin b, const std::vector<std::string>& argv, const std::function<bool(int)>& interrupt_job);
+BuiltinOutcome runBuiltin(Builtin b, const std::vector<std::string>& argv,
+                          const std::function<bool(int)>& interrupt_job);
 
 } // namespace fluxolab::labs

@@ -13,6 +13,7 @@ TEST_CASE("lag is the high watermark minus the committed offset, '-' without eit
     CHECK_FALSE(consumerLag(3, std::nullopt).has_value());  // no end offset (no leader)
 }
 
-TEST_CASE("lag is not clamped: a commit beyond the high watermark is a negative lag, as the real tool prints") {
+TEST_CASE(
+    "lag is not clamped: a commit beyond the high watermark is a negative lag, as the real tool prints") {
     CHECK(consumerLag(12, 10) == -2);
 }
