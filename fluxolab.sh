@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # FluxoLab: set up a fresh Debian/Ubuntu machine, build, and run the app or the test suite.
 #   ./fluxolab.sh app [APP OPTIONS]   install what is missing, build, start the app on the simulation
-#   ./fluxolab.sh test [--sanitize]   install what is missing, build, run every test (ctest), the
-#                                     real Kafka 4.3.1 broker tests (label real) included;
-#                                     --sanitize runs the suite again built with ASan + UBSan
+#   ./fluxolab.sh test [--sanitize]   install what is missing, build (warnings are errors), run every
+#                                     test (ctest), the real Kafka 4.3.1 broker, kafka-clients and
+#                                     Flink checks (label real) included; --sanitize runs the suite
+#                                     again built with ASan + UBSan (label real excluded), and the app
+#                                     tests built with ThreadSanitizer
 #   ./fluxolab.sh build               install what is missing and build only
 #   ./fluxolab.sh fuzz [SECONDS]      build the libFuzzer harnesses (tests/fuzz, clang) and run each
 #                                     for SECONDS (default 300); `test --sanitize` runs them 25 s each
@@ -45,6 +47,11 @@ build() { # build DIR [extra cmake args]
   cmake --build "$dir" -j "$(nproc)"
 }
 
+build_tsan() { # the app tests (and the app they start) with ThreadSanitizer: the app's worker thread
+  cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFLUXOLAB_TSAN=ON -DFLUXOLAB_BUILD_BENCH=OFF >/dev/null
+  cmake --build build-tsan -j "$(nproc)" --target fluxolab_app_tests
+}
+
 build_fuzz() { # build_fuzz SECONDS: the libFuzzer harnesses, each a ctest test fuzzing for SECONDS
   build build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DFLUXOLAB_FUZZ=ON -DFLUXOLAB_FUZZ_SECONDS="$1" \
     -DFLUXOLAB_BUILD_APP=OFF -DFLUXOLAB_BUILD_TESTS=OFF -DFLUXOLAB_BUILD_BENCH=OFF
@@ -52,11 +59,12 @@ build_fuzz() { # build_fuzz SECONDS: the libFuzzer harnesses, each a ctest test 
 
 TOTAL_PASSED=0
 TOTAL_FAILED=0
-run_tests() { # run_tests DIR LABEL
+run_tests() { # run_tests DIR LABEL [CTEST ARGS...]
   local dir=$1 label=$2 log
+  shift 2
   log=$(mktemp)
   set +e
-  (cd "$dir" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)" --timeout 600) 2>&1 | tee "$log"
+  (cd "$dir" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j "$(nproc)" --timeout 600 "$@") 2>&1 | tee "$log"
   set -e
   local total failed
   total=$(sed -n 's/.*tests passed, \([0-9]*\) tests\{0,1\} failed out of \([0-9]*\).*/\2/p' "$log" | tail -n 1)
@@ -93,7 +101,7 @@ case "$cmd" in
       esac
     done
     install_missing
-    build build
+    build build -DFLUXOLAB_WERROR=ON
     run_tests build "tests"
     if [ $sanitize -eq 1 ]; then
       # The real-broker tests (label real) ran in the normal pass; they are not repeated here.
@@ -102,6 +110,11 @@ case "$cmd" in
       # Every parser's libFuzzer harness, 25 s each (a crash, hang or leak fails the run).
       build_fuzz 25
       run_tests build-fuzz "fuzz (libFuzzer, 25 s each)"
+      # The app tests under ThreadSanitizer (tests/app/tsan.supp: Qt's own, uninstrumented internals).
+      build_tsan
+      TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/app/tsan.supp" \
+        run_tests build-tsan "app tests (TSan)" -R '^app/'
+
     fi
     echo "all: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
     [ "$TOTAL_FAILED" -eq 0 ]

@@ -1,5 +1,7 @@
 #include "sim/scenario.h"
 
+#include "sim/kafka_errors.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -262,11 +264,7 @@ ScenarioTopic parseTopic(const json& v, const std::string& path, std::int32_t br
     if (v.contains("replication_factor"))
         t.replication_factor = static_cast<std::int32_t>(getInt(v["replication_factor"], path + "/replication_factor", 1, 9));
     if (t.replication_factor > brokers)
-        fail(path + "/replication_factor", "Unable to replicate the partition " + std::to_string(t.replication_factor) +
-                                               " time(s): The target replication factor of " +
-                                               std::to_string(t.replication_factor) +
-                                               " cannot be reached because only " + std::to_string(brokers) +
-                                               " broker(s) are registered or some brokers have all their log directories cordoned.");
+        fail(path + "/replication_factor", replicationFactorUnreachableMessage(t.replication_factor, brokers));
     return t;
 }
 

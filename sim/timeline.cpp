@@ -1,5 +1,7 @@
 #include "sim/timeline.h"
 
+#include "sim/lag.h"
+
 #include <algorithm>
 
 namespace fluxolab::sim {
@@ -24,7 +26,7 @@ std::optional<Offset> ClusterView::committedLag(std::int32_t group, const TpKey&
     auto c = g->second.committed.find(tp);
     auto p = partitions.find(tp);
     if (c == g->second.committed.end() || p == partitions.end()) return std::nullopt;
-    return std::max<Offset>(0, p->second.high_watermark - c->second);
+    return consumerLag(c->second, p->second.high_watermark);
 }
 
 namespace {

@@ -78,7 +78,7 @@ struct ClusterView {
     void apply(const Journal& journal, const Event& e);
     /// KRaft controller as the simulation reports it: the lowest live, unfenced broker id (-1 if none).
     BrokerId controller() const;
-    /// Consumer lag on a partition against the HW (committed offset based, as kafka-consumer-groups).
+    /// Consumer lag on a partition: consumerLag() (sim/lag.h) of the committed offset and the HW.
     std::optional<Offset> committedLag(std::int32_t group, const TpKey& tp) const;
 };
 

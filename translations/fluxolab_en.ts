@@ -1635,32 +1635,8 @@
 %2</translation>
     </message>
     <message>
-        <source>Error: Replication factor: %1 larger than available brokers: %2. (INVALID_REPLICATION_FACTOR)</source>
-        <translation>Error: Replication factor: %1 larger than available brokers: %2. (INVALID_REPLICATION_FACTOR)</translation>
-    </message>
-    <message>
-        <source>Error: Topic &apos;%1&apos; already exists. (TOPIC_ALREADY_EXISTS)</source>
-        <translation>Error: Topic &apos;%1&apos; already exists. (TOPIC_ALREADY_EXISTS)</translation>
-    </message>
-    <message>
-        <source>Error: Number of partitions must be larger than 0. (INVALID_PARTITIONS)</source>
-        <translation>Error: Number of partitions must be larger than 0. (INVALID_PARTITIONS)</translation>
-    </message>
-    <message>
-        <source>Error: Topic name &quot;%1&quot; is illegal: use only ASCII letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. (INVALID_TOPIC_EXCEPTION)</source>
-        <translation>Error: Topic name &quot;%1&quot; is illegal: use only ASCII letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. (INVALID_TOPIC_EXCEPTION)</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>Error: %1</translation>
-    </message>
-    <message>
-        <source>Error: %1 partitions is too many: a Kafka controller accepts at most %2 partitions per request. (POLICY_VIOLATION)</source>
-        <translation>Error: %1 partitions is too many: a Kafka controller accepts at most %2 partitions per request. (POLICY_VIOLATION)</translation>
-    </message>
-    <message>
-        <source>Error: %1 partitions do not fit in one controller operation (at most %2 metadata records: one for the topic, one per partition). (POLICY_VIOLATION)</source>
-        <translation>Error: %1 partitions do not fit in one controller operation (at most %2 metadata records: one for the topic, one per partition). (POLICY_VIOLATION)</translation>
+        <source>Kafka refused to create the topic: %1 (%2)</source>
+        <translation>Kafka refused to create the topic: %1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -1635,32 +1635,8 @@
 %2</translation>
     </message>
     <message>
-        <source>Error: Replication factor: %1 larger than available brokers: %2. (INVALID_REPLICATION_FACTOR)</source>
-        <translation>Erro: fator de replicação %1 maior do que o número de brokers disponíveis (%2). (INVALID_REPLICATION_FACTOR)</translation>
-    </message>
-    <message>
-        <source>Error: Topic &apos;%1&apos; already exists. (TOPIC_ALREADY_EXISTS)</source>
-        <translation>Erro: o tópico &apos;%1&apos; já existe. (TOPIC_ALREADY_EXISTS)</translation>
-    </message>
-    <message>
-        <source>Error: Number of partitions must be larger than 0. (INVALID_PARTITIONS)</source>
-        <translation>Erro: o número de partições tem de ser maior do que 0. (INVALID_PARTITIONS)</translation>
-    </message>
-    <message>
-        <source>Error: Topic name &quot;%1&quot; is illegal: use only ASCII letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;. (INVALID_TOPIC_EXCEPTION)</source>
-        <translation>Erro: o nome de tópico &quot;%1&quot; é inválido: use só letras ASCII, algarismos, &apos;.&apos;, &apos;_&apos; e &apos;-&apos;. (INVALID_TOPIC_EXCEPTION)</translation>
-    </message>
-    <message>
-        <source>Error: %1</source>
-        <translation>Erro: %1</translation>
-    </message>
-    <message>
-        <source>Error: %1 partitions is too many: a Kafka controller accepts at most %2 partitions per request. (POLICY_VIOLATION)</source>
-        <translation>Erro: %1 partições são demasiadas: um controlador Kafka aceita no máximo %2 partições por pedido. (POLICY_VIOLATION)</translation>
-    </message>
-    <message>
-        <source>Error: %1 partitions do not fit in one controller operation (at most %2 metadata records: one for the topic, one per partition). (POLICY_VIOLATION)</source>
-        <translation>Erro: %1 partições não cabem numa operação do controlador (no máximo %2 registos de metadados: um do tópico, um por partição). (POLICY_VIOLATION)</translation>
+        <source>Kafka refused to create the topic: %1 (%2)</source>
+        <translation>O Kafka recusou a criação do tópico: %1 (%2)</translation>
     </message>
 </context>
 <context>

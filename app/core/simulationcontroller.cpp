@@ -1,7 +1,8 @@
 #include "app/core/simulationcontroller.h"
 
 #include "app/core/texts.h"
-#include "labs/data_dirs.h"
+#include "labs/common/data_dirs.h"
+#include "sim/kafka_errors.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -429,36 +430,10 @@ bool SimulationController::createTopic(const std::string& name, std::int32_t par
     const sim::AdminResult r = m_run->sim().createTopic(name, partitions, rf);
     if (!r.ok()) {
         if (error) {
-            switch (r.error) {
-            case sim::ErrorCode::INVALID_REPLICATION_FACTOR:
-                *error = tr("Error: Replication factor: %1 larger than available brokers: %2. (INVALID_REPLICATION_FACTOR)")
-                             .arg(r.detail1)
-                             .arg(r.detail2);
-                break;
-            case sim::ErrorCode::TOPIC_ALREADY_EXISTS:
-                *error = tr("Error: Topic '%1' already exists. (TOPIC_ALREADY_EXISTS)").arg(QString::fromStdString(r.detail_text));
-                break;
-            case sim::ErrorCode::INVALID_PARTITIONS:
-                *error = tr("Error: Number of partitions must be larger than 0. (INVALID_PARTITIONS)");
-                break;
-            case sim::ErrorCode::POLICY_VIOLATION:
-                *error = r.detail1 == static_cast<std::int64_t>(sim::PolicyLimit::PartitionsPerRequest)
-                             ? tr("Error: %1 partitions is too many: a Kafka controller accepts at most %2 partitions per "
-                                  "request. (POLICY_VIOLATION)")
-                                   .arg(partitions)
-                                   .arg(sim::kMaxPartitionsPerRequest)
-                             : tr("Error: %1 partitions do not fit in one controller operation (at most %2 metadata "
-                                  "records: one for the topic, one per partition). (POLICY_VIOLATION)")
-                                   .arg(partitions)
-                                   .arg(sim::kMaxRecordsPerUserOp);
-                break;
-            case sim::ErrorCode::INVALID_TOPIC_EXCEPTION:
-                *error = tr("Error: Topic name \"%1\" is illegal: use only ASCII letters, digits, '.', '_' and '-'. "
-                            "(INVALID_TOPIC_EXCEPTION)")
-                             .arg(QString::fromStdString(r.detail_text));
-                break;
-            default: *error = tr("Error: %1").arg(Texts::errorCode(r.error)); break;
-            }
+            // Kafka 4.3.1's own message (sim/kafka_errors.h), as kafka-topics --create would print it.
+            *error = tr("Kafka refused to create the topic: %1 (%2)")
+                         .arg(QString::fromStdString(sim::adminErrorMessage(sim::AdminOp::CreateTopic, r, name)),
+                              QString::fromLatin1(sim::errorName(r.error)));
         }
         return false;
     }

@@ -7,7 +7,7 @@
 // moc (Qt 6.4) cannot parse the C++20 standard headers the simulation includes.
 #ifndef Q_MOC_RUN
 #include "labs/observe/sim_observer.h"
-#include "labs/session/session.h"
+#include "labs/backend/session.h"
 #include "sim/scenario.h"
 #include "sim/timeline.h"
 #endif

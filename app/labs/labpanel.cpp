@@ -38,8 +38,6 @@ constexpr QChar kWordJoiner(0x2060);
 const QColor kPassed(0x00, 0x8a, 0x5e);
 const QColor kCurrent(0x00, 0x5f, 0x9e);
 const QColor kPending(0x80, 0x86, 0x8c);
-/// Virtual time a lab cluster can run (the timeline's length).
-constexpr sim::TimeMs kLabDurationMs = 2 * 60 * 60 * 1000;
 
 labs::Language lang() { return CliHost::noteLanguage(); }
 QString q(const std::string& s) { return QString::fromStdString(s); }
@@ -260,16 +258,10 @@ bool LabPanel::loadLab(const QString& id) {
         }
     }
     m_seed = journal ? journal->seed : lab.seed;
-    // A fresh cluster like the course's local KRaft install.
-    sim::Scenario s;
-    s.name = "lab-" + lab.id;
-    s.title = sim::LocalizedText{lab.title.pt, lab.title.en};
-    s.duration_ms = kLabDurationMs;
-    s.cluster.brokers = lab.brokers;
-    s.seed = m_seed;
+    // A fresh cluster like the course's local KRaft install, as fluxolab-cli lab builds it.
     m_loading = true;
     m_engine.reset();
-    m_host->controller()->load(s, m_seed);
+    m_host->controller()->load(labs::labScenario(lab, m_seed), m_seed);
     m_loading = false;
     if (!m_host->backend()) return false;
     m_engine = std::make_unique<labs::LabEngine>(lab, *m_host->backend());

@@ -10,7 +10,7 @@
 // lab's cluster the panel says so and offers to resume the lab (its cluster back, commands replayed).
 
 #ifndef Q_MOC_RUN
-#include "labs/lab_engine.h"
+#include "labs/lab_engine/lab_engine.h"
 #endif
 
 #include <QStringList>

@@ -7,10 +7,10 @@
 // tabs do (labs::SessionJournal) so that a lab's cluster can be rebuilt by replaying it.
 
 #ifndef Q_MOC_RUN
-#include "labs/kafka_cli.h"
-#include "labs/script_runner.h"
-#include "labs/session_journal.h"
-#include "labs/sim_backend.h"
+#include "labs/kafka_tools/kafka_cli.h"
+#include "labs/shell/script_runner.h"
+#include "labs/session/session_journal.h"
+#include "labs/backend/sim_backend.h"
 #endif
 
 #include <QObject>

@@ -2,6 +2,7 @@
 
 #include "app/terminal/clihost.h"
 #include "app/core/simulationcontroller.h"
+#include "labs/shell/builtins.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -28,7 +29,7 @@ const QColor kSelection(0x3d, 0x5a, 0x80);
 
 const char* const kTools[] = {"kafka-topics.sh", "kafka-console-producer.sh", "kafka-console-consumer.sh",
                               "kafka-consumer-groups.sh"};
-const char* const kBuiltins[] = {"clear", "echo", "help", "history", "sleep"};
+const char* const kBuiltins[] = {"clear", "echo", "help", "history", "kill", "sleep"};
 const char* const kProperties[] = {"parse.key=true",       "key.separator=",        "print.key=true",
                                    "print.value=false",    "print.partition=true",  "print.offset=true",
                                    "print.timestamp=true", "null.marker=",          "ignore.error=true"};
@@ -383,32 +384,26 @@ void TerminalConsole::runCommand(const QString& text) {
         showPrompt();
         return;
     }
-    if (name == QStringLiteral("echo")) {
-        QStringList words;
-        for (std::size_t i = 1; i < cmd.argv.size(); ++i) words << QString::fromStdString(cmd.argv[i]);
-        append(words.join(QLatin1Char(' ')) + QLatin1Char('\n'), Style::Plain);
-        h.kind = "echo";
+    if (const auto builtin = labs::builtinNamed(cmd.argv.front())) {
+        if (*builtin == labs::Builtin::Sleep && !m_host->backend()) {
+            append(tr("No cluster is loaded: open a scenario or a lab first.") + QLatin1Char('\n'), Style::Error);
+            showPrompt();
+            return;
+        }
+        // The same built-ins as fluxolab-cli script (labs/shell/builtins.h). A tab runs one command
+        // at a time (another tab takes the place of `&`), so it has no background job to kill.
+        const labs::BuiltinOutcome o = labs::runBuiltin(*builtin, cmd.argv, [](int) { return false; });
+        if (!o.out.empty()) append(QString::fromStdString(o.out), Style::Plain);
+        if (!o.err.empty()) append(QString::fromStdString(o.err), Style::Error);
+        if (*builtin == labs::Builtin::Sleep && o.exit_code == 0) m_host->tickNow(o.advance_ms);
+        h.kind = labs::builtinName(*builtin);
+        h.exit_code = o.exit_code;
         m_host->recordBuiltin(m_id, std::move(h));
         showPrompt();
         return;
     }
     if (!m_host->backend()) {
         append(tr("No cluster is loaded: open a scenario or a lab first.") + QLatin1Char('\n'), Style::Error);
-        showPrompt();
-        return;
-    }
-    if (name == QStringLiteral("sleep")) {
-        h.kind = "sleep";
-        bool ok = false;
-        const double secs = cmd.argv.size() == 2 ? QString::fromStdString(cmd.argv[1]).toDouble(&ok) : -1;
-        if (!ok || secs < 0 || secs > 3600) {
-            append(QStringLiteral("sleep: invalid time interval '%1'\n").arg(cmd.argv.size() > 1 ? QString::fromStdString(cmd.argv[1]) : QString()),
-                   Style::Error);
-            h.exit_code = 1;
-        } else {
-            m_host->tickNow(static_cast<sim::TimeMs>(secs * 1000.0));
-        }
-        m_host->recordBuiltin(m_id, std::move(h));
         showPrompt();
         return;
     }

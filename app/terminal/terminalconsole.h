@@ -6,9 +6,9 @@
 // through the shared CliHost.
 
 #ifndef Q_MOC_RUN
-#include "labs/kafka_cli.h"
-#include "labs/script_runner.h"
-#include "labs/session_journal.h"
+#include "labs/kafka_tools/kafka_cli.h"
+#include "labs/shell/script_runner.h"
+#include "labs/session/session_journal.h"
 #endif
 
 #include <QPlainTextEdit>

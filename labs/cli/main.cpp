@@ -1,5 +1,5 @@
 // fluxolab-cli: the headless front end of the FluxoLab engine (scripts, tests, CI).
-#include "labs/cli_commands.h"
+#include "labs/cli/cli_commands.h"
 #ifdef FLUXOLAB_HAVE_RDKAFKA
 #include "labs/rdkafka/compare_real.h"
 #endif

@@ -1,9 +1,9 @@
 #include "labs/rdkafka/compare_real.h"
 
 #include "labs/rdkafka/rdkafka_backend.h"
-#include "labs/script_runner.h"
-#include "labs/shell_parser.h"
-#include "labs/sim_backend.h"
+#include "labs/shell/script_runner.h"
+#include "labs/shell/shell_parser.h"
+#include "labs/backend/sim_backend.h"
 
 #include <algorithm>
 #include <charconv>

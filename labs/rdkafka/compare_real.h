@@ -2,8 +2,8 @@
 // fluxolab-cli compare-real: the same terminal script on the simulation and on a real cluster
 // (through the librdkafka backend), with ids, hosts and times masked, side by side.
 
-#include "labs/cli_commands.h"
-#include "labs/cluster_backend.h"
+#include "labs/cli/cli_commands.h"
+#include "labs/backend/cluster_backend.h"
 
 #include <string>
 #include <vector>

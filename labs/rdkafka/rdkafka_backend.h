@@ -9,7 +9,7 @@
 // delivery/flush timeouts: an unreachable or slow broker yields ClientError values, never a hang.
 // Time is the wall clock; advance() sleeps while serving the open clients (consumer polls).
 
-#include "labs/cluster_backend.h"
+#include "labs/backend/cluster_backend.h"
 
 #include <deque>
 #include <map>

@@ -9,7 +9,7 @@
 #include "app/terminal/terminalconsole.h"
 #include "app/terminal/terminalpanel.h"
 
-#include "labs/session_journal.h"
+#include "labs/session/session_journal.h"
 #include "sim/hash.h"
 
 #include <QListWidget>
@@ -97,6 +97,30 @@ void TerminalTest::historyUpRecallsTheLastCommand() {
     TerminalConsole* c2 = w2->terminalPanel()->currentConsole();
     QTest::keyClick(c2, Qt::Key_Up);
     QCOMPARE(c2->input(), second);
+}
+
+void TerminalTest::builtinsAreTheScriptRunnersOnes() {
+    // sleep, echo and kill behave as in fluxolab-cli script (labs/shell/builtins.h).
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    CliHost* host = w->cliHost();
+    const auto before = host->backend()->nowMs();
+    type(c, QStringLiteral("sleep nan")); // NaN is not a time interval (it once reached the clock)
+    QVERIFY2(c->toPlainText().contains(QStringLiteral("sleep: invalid time interval 'nan'")), qPrintable(c->toPlainText()));
+    QCOMPARE(host->history().back().kind, std::string("sleep"));
+    QCOMPARE(host->history().back().exit_code, 1);
+    QCOMPARE(host->backend()->nowMs(), before);
+    type(c, QStringLiteral("sleep 2.5"));
+    QCOMPARE(host->history().back().exit_code, 0);
+    QVERIFY(host->backend()->nowMs() >= before + 2500);
+    type(c, QStringLiteral("kill %1")); // a tab has no background jobs
+    QVERIFY2(c->toPlainText().contains(QStringLiteral("bash: kill: %1: no such job")), qPrintable(c->toPlainText()));
+    QCOMPARE(host->history().back().kind, std::string("kill"));
+    QCOMPARE(host->history().back().exit_code, 1);
+    type(c, QStringLiteral("echo um  dois"));
+    QVERIFY(c->toPlainText().contains(QStringLiteral("\num dois\n")));
+    QCOMPARE(host->history().back().kind, std::string("echo"));
 }
 
 void TerminalTest::tabCompletesOptionsAndTopicNames() {

@@ -9,6 +9,7 @@ private Q_SLOTS:
     void init();
     void createTopicShowsInViewsAndOutput();
     void historyUpRecallsTheLastCommand();
+    void builtinsAreTheScriptRunnersOnes();
     void tabCompletesOptionsAndTopicNames();
     void ctrlCStopsARunningConsumer();
     void consumerKeepsReceivingWhilePlaybackRunsInTheBackground();

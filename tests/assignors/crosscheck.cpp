@@ -5,7 +5,7 @@
 //                                                          with what AssignorCrossCheck.java printed
 // run.sh ties them together (ctest: real/assignors). The generator is deterministic (its own SplitMix64, no
 // std:: distributions, which differ between standard libraries), so a seed always gives the same cases.
-#include "labs/cli_commands.h"
+#include "labs/cli/cli_commands.h"
 
 #include <algorithm>
 #include <cstdint>

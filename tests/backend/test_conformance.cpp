@@ -5,7 +5,7 @@
 //   real            RdKafkaBackend on the broker kafka-broker.sh started; its ports file is in
 //                   $FLUXOLAB_KAFKA_STATE (ctest: fixture realkafka, label real)
 #include "labs/rdkafka/rdkafka_backend.h"
-#include "labs/sim_backend.h"
+#include "labs/backend/sim_backend.h"
 #include "sim/hash.h"
 
 #include <doctest/doctest.h>

@@ -2,9 +2,9 @@
 // broker through the librdkafka backend (the lab's setup and its checks act on the real cluster).
 // Every step passes; a wrong solution fails the same step as in the simulation. Skipped unless
 // FLUXOLAB_BACKEND=real (ctest real/labs, fixture realkafka).
-#include "labs/lab_engine.h"
+#include "labs/lab_engine/lab_engine.h"
 #include "labs/rdkafka/rdkafka_backend.h"
-#include "labs/shell_parser.h"
+#include "labs/shell/shell_parser.h"
 
 #include <doctest/doctest.h>
 

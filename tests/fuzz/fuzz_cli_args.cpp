@@ -2,7 +2,7 @@
 // Each input line is one word of the command line; the first byte picks the subcommand when the
 // first word is not one of them (the file-reading subcommands have their own harnesses).
 #include "fuzz_common.h"
-#include "labs/cli_commands.h"
+#include "labs/cli/cli_commands.h"
 
 #include <sstream>
 

@@ -2,9 +2,9 @@
 // Shared helpers of the libFuzzer harnesses (tests/fuzz): bounded runs of Kafka CLI scripts
 // against a fresh simulated cluster, so that one input can neither hang nor flood memory.
 
-#include "labs/script_runner.h"
-#include "labs/shell_parser.h"
-#include "labs/sim_backend.h"
+#include "labs/shell/script_runner.h"
+#include "labs/shell/shell_parser.h"
+#include "labs/backend/sim_backend.h"
 
 #include <cstddef>
 #include <cstdint>

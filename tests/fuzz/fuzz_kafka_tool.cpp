@@ -4,7 +4,7 @@
 // `fluxolab-cli script`. A command that does not start with a Kafka tool or a shell built-in is taken as the
 // options of FLUXOLAB_FUZZ_TOOL, so seeds may be whole scripts or bare option lists.
 #include "fuzz_common.h"
-#include "labs/kafka_cli.h"
+#include "labs/kafka_tools/kafka_cli.h"
 
 #ifndef FLUXOLAB_FUZZ_TOOL
 #error "define FLUXOLAB_FUZZ_TOOL"

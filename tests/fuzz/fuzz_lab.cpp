@@ -1,8 +1,8 @@
-// libFuzzer harness: lab JSON (labs/lab_engine parseLab / validate). A lab that loads is started
+// libFuzzer harness: lab JSON (labs/lab_engine/lab_engine.h parseLab / validate). A lab that loads is started
 // on a fresh simulated cluster (its setup actions run), every step's check is evaluated, hints are
 // revealed, and its saved progress must restore.
 #include "fuzz_common.h"
-#include "labs/lab_engine.h"
+#include "labs/lab_engine/lab_engine.h"
 
 using namespace fluxolab;
 

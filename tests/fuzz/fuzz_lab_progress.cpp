@@ -1,7 +1,7 @@
 // libFuzzer harness: a lab's saved progress (LabEngine::restoreProgress), which the app reads back
 // from its settings at start-up, restored into the course's first lab.
 #include "fuzz_common.h"
-#include "labs/lab_engine.h"
+#include "labs/lab_engine/lab_engine.h"
 
 #include <optional>
 

@@ -1,8 +1,8 @@
-// libFuzzer harness: the terminal session journal (labs/session_journal), which the app saves
+// libFuzzer harness: the terminal session journal (labs/session/session_journal.h), which the app saves
 // with a lab's progress and replays at start-up. A journal that parses must serialise back to
 // the same JSON and replay against a fresh simulated cluster.
 #include "fuzz_common.h"
-#include "labs/session_journal.h"
+#include "labs/session/session_journal.h"
 
 using namespace fluxolab;
 

@@ -1,4 +1,4 @@
-// libFuzzer harness: the shell parser (labs/shell_parser) that reads scripts, lab solutions and
+// libFuzzer harness: the shell parser (labs/shell/shell_parser.h) that reads scripts, lab solutions and
 // every line typed in the app's terminal.
 #include "fuzz_common.h"
 

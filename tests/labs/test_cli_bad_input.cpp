@@ -1,6 +1,6 @@
 // fluxolab-cli against bad input (issue #8): directories, empty files, devices, huge files,
 // missing values and runs that would never end all give a clear message and exit 2.
-#include "labs/cli_commands.h"
+#include "labs/cli/cli_commands.h"
 #include "sim/hash.h"
 #include "sim/scenario.h"
 

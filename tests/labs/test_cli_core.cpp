@@ -1,5 +1,5 @@
 // fluxolab-cli partition / assign / simulate: outputs, exit codes, bad input never crashes.
-#include "labs/cli_commands.h"
+#include "labs/cli/cli_commands.h"
 
 #include <doctest/doctest.h>
 

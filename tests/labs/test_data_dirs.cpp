@@ -1,7 +1,7 @@
-// Runtime lookup of the bundled data (labs/data_dirs.h): override, installed layout, source tree.
-#include "labs/cli_commands.h"
-#include "labs/data_dirs.h"
-#include "labs/lab_engine.h"
+// Runtime lookup of the bundled data (labs/common/data_dirs.h): override, installed layout, source tree.
+#include "labs/cli/cli_commands.h"
+#include "labs/common/data_dirs.h"
+#include "labs/lab_engine/lab_engine.h"
 
 #include <cstdlib>
 #include <doctest/doctest.h>

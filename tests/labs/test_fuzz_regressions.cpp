@@ -1,9 +1,9 @@
 // Regression tests for what the libFuzzer harnesses (tests/fuzz) found; each input is also kept in
 // tests/fuzz/corpus/<harness>/.
-#include "labs/lab_engine.h"
-#include "labs/script_runner.h"
-#include "labs/session_journal.h"
-#include "labs/sim_backend.h"
+#include "labs/lab_engine/lab_engine.h"
+#include "labs/shell/script_runner.h"
+#include "labs/session/session_journal.h"
+#include "labs/backend/sim_backend.h"
 #include "sim/scenario.h"
 
 #include <doctest/doctest.h>

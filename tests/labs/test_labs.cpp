@@ -1,12 +1,14 @@
 // Tests of the Kafka CLI emulation, the script runner and the lab engine.
-#include "labs/jopt_help.h"
-#include "labs/kafka_cli.h"
-#include "labs/lab_engine.h"
-#include "labs/script_runner.h"
-#include "labs/shell_parser.h"
-#include "labs/sim_backend.h"
+#include "labs/kafka_tools/jopt_help.h"
+#include "labs/kafka_tools/kafka_cli.h"
+#include "labs/lab_engine/check_evaluators.h"
+#include "labs/lab_engine/lab_engine.h"
+#include "labs/shell/script_runner.h"
+#include "labs/shell/shell_parser.h"
+#include "labs/backend/sim_backend.h"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdlib>
@@ -221,6 +223,74 @@ TEST_SUITE("labs/engine") {
             CHECK(r.steps[5].passed);
             CHECK_FALSE(r.steps[6].passed);
         }
+    }
+    TEST_CASE("every check type of lab.schema.json has one evaluator in the registry, and no other exists") {
+        const auto schema = nlohmann::json::parse(readText(kSrc + "/labs/content/lab.schema.json"));
+        const auto& types = schema.at("$defs").at("check").at("properties").at("type").at("enum");
+        std::vector<std::string> fromSchema;
+        for (const auto& t : types) fromSchema.push_back(t.get<std::string>());
+        std::vector<std::string> fromRegistry;
+        for (const auto& e : checkEvaluators()) fromRegistry.emplace_back(e.type);
+        CHECK(fromRegistry == fromSchema); // same types, same order
+        for (const auto& t : fromSchema) CHECK(findCheckEvaluator(t) != nullptr);
+        CHECK(findCheckEvaluator("no_such_check") == nullptr);
+        // A lab naming a type the registry lacks does not load; evaluating one anyway fails cleanly.
+        Check unknown;
+        unknown.type = "no_such_check";
+        SimBackend backend(1, 1);
+        const std::vector<HistoryEntry> none;
+        const CheckResult r = evaluateCheck(unknown, CheckContext{backend, none, 0});
+        CHECK_FALSE(r.passed);
+        CHECK(r.detail == "unknown check type 'no_such_check'");
+    }
+    TEST_CASE("a lab's cluster is defined once: labScenario, which the headless runner and the app both build") {
+        const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
+        REQUIRE_FALSE(cat.labs.empty());
+        for (Lab lab : cat.labs) {
+            CAPTURE(lab.id);
+            lab.brokers = 3;
+            const fluxolab::sim::Scenario s = labScenario(lab, 42);
+            CHECK(s.seed == 42);
+            CHECK(s.cluster.brokers == 3);
+            CHECK(s.duration_ms == kLabDurationMs);
+            CHECK(s.topics.empty());
+            CHECK(s.producers.empty());
+            CHECK(s.consumers.empty());
+            CHECK(s.actions.empty());
+            SimBackend backend(s.cluster, s.seed);
+            CHECK(backend.brokers().size() == 3);
+        }
+    }
+    TEST_CASE("group_lag sums the LAG column kafka-consumer-groups prints: partitions without a commit are '-'") {
+        const LabLoadResult l = parseLab(R"({"id":"lag","version":1,"title":{"pt":"t"},"level":"beginner",
+            "duration_minutes":5,"objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},
+            "instructions":{"pt":"i"},"explanation":{"pt":"e"},
+            "check":{"type":"group_lag","group":"g","topic":"b","min":1}}]})", "lag.json");
+        REQUIRE(l.lab);
+        SimBackend backend(1, 1);
+        ScriptRunner runner(backend);
+        std::string out;
+        // Group g consumes topic a only; topic b gets three records the group never committed on.
+        runner.run(parseScript("kafka-topics.sh --create --topic a --bootstrap-server localhost:9092\n"
+                               "kafka-topics.sh --create --topic b --bootstrap-server localhost:9092\n"
+                               "kafka-console-producer.sh --topic a --bootstrap-server localhost:9092 <<EOF\nx\nEOF\n"
+                               "kafka-console-producer.sh --topic b --bootstrap-server localhost:9092 <<EOF\n1\n2\n3\nEOF\n"
+                               "kafka-console-consumer.sh --topic a --group g --from-beginning --max-messages 1 "
+                               "--bootstrap-server localhost:9092\n"),
+                   out);
+        LabEngine e(*l.lab, backend);
+        e.start();
+        const CheckResult before = e.evaluate(0, runner.history());
+        CHECK_FALSE(before.passed); // not 3 counted from the log start: LAG is "-" on b
+        CHECK(before.detail.find("LAG is -") != std::string::npos);
+        // Once g commits on b (at offset 1), its lag there is HW 3 - 1 = 2.
+        runner.run(parseScript("kafka-consumer-groups.sh --reset-offsets --group g --topic b --to-offset 1 --execute "
+                               "--bootstrap-server localhost:9092\n"),
+                   out);
+        const CheckResult after = e.evaluate(0, runner.history());
+        CAPTURE(out);
+        CHECK(after.passed);
+        CHECK(after.detail.find("2") != std::string::npos);
     }
     TEST_CASE("progress can be saved and restored; hints one at a time") {
         const LabLoadResult l = findLab("topicos-particoes-offsets", kSrc + "/labs/content");

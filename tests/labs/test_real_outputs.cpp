@@ -12,9 +12,9 @@
 // (broker.txt, captured by tests/realkafka/capture-golden.sh): the emulation does not print them.
 // Before comparing, log dates, generated group ids and repeated connection warnings are
 // normalised (the real client's retry cadence has random jitter); everything else must be equal.
-#include "labs/kafka_cli.h"
-#include "labs/shell_parser.h"
-#include "labs/sim_backend.h"
+#include "labs/kafka_tools/kafka_cli.h"
+#include "labs/shell/shell_parser.h"
+#include "labs/backend/sim_backend.h"
 
 #include <doctest/doctest.h>
 

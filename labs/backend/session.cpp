@@ -1,0 +1,37 @@
+#include "labs/backend/session.h"
+
+#include <algorithm>
+
+namespace fluxolab::labs {
+
+Session::Session(const sim::Scenario& scenario, std::uint64_t seed)
+    : m_scenario(scenario), m_seed(seed), m_run(std::make_unique<sim::ScenarioRun>(m_scenario, seed)) {
+    m_scenario.seed = seed;
+}
+
+sim::Scenario Session::emptyScenario(std::int32_t brokers) {
+    sim::Scenario s;
+    s.cluster.brokers = brokers;
+    return s;
+}
+
+void Session::runUntil(sim::TimeMs t) {
+    m_run->runUntil(t);
+}
+
+void Session::advanceToActionInstant() {
+    sim::TimeMs t = now() + 1;
+    if (t % 10 == 0) ++t;
+    m_run->runUntil(t);
+}
+
+sim::ScenarioAction& Session::recordAction(sim::ScenarioAction::Kind kind) {
+    sim::ScenarioAction a;
+    a.kind = kind;
+    a.at_ms = now();
+    auto it = std::upper_bound(m_scenario.actions.begin(), m_scenario.actions.end(), a.at_ms,
+                               [](sim::TimeMs t, const sim::ScenarioAction& x) { return t < x.at_ms; });
+    return *m_scenario.actions.insert(it, a);
+}
+
+} // namespace fluxolab::labs

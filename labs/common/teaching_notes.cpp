@@ -1,0 +1,177 @@
+#include "labs/common/teaching_notes.h"
+
+#include <array>
+
+namespace fluxolab::labs {
+
+namespace {
+struct NoteRow {
+    NoteId id;
+    const char* key;
+    const char* pt;
+    const char* en;
+};
+
+// pt-PT first: the course is taught in Portuguese.
+constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
+    {NoteId::TopicAlreadyExists, "topic_already_exists",
+     "O tópico já existe: use --if-not-exists para não dar erro, ou --describe para o ver.",
+     "The topic already exists: add --if-not-exists to make this a no-op, or --describe it."},
+    {NoteId::ReplicationFactorTooLarge, "replication_factor_too_large",
+     "Cada réplica vive num broker diferente: o fator de replicação não pode exceder o número de brokers.",
+     "Each replica lives on a different broker: the replication factor cannot exceed the number of brokers."},
+    {NoteId::ReplicationFactorOutOfRange, "replication_factor_out_of_range",
+     "O fator de replicação tem de estar entre 1 e 32767 (é um short em Java).",
+     "The replication factor must be between 1 and 32767 (it is a Java short)."},
+    {NoteId::PartitionsNotPositive, "partitions_not_positive",
+     "Um tópico precisa de pelo menos uma partição.",
+     "A topic needs at least one partition."},
+    {NoteId::TopicDoesNotExist, "topic_does_not_exist",
+     "Esse tópico não existe: confirme o nome com kafka-topics.sh --list.",
+     "That topic does not exist: check the name with kafka-topics.sh --list."},
+    {NoteId::InvalidTopicName, "invalid_topic_name",
+     "Nomes de tópicos: só letras ASCII, dígitos, '.', '_' e '-', até 249 caracteres.",
+     "Topic names: ASCII letters, digits, '.', '_' and '-' only, up to 249 characters."},
+    {NoteId::TopicNameCollisionChars, "topic_name_collision_chars",
+     "Nas métricas '.' e '_' tornam-se iguais: 'a.b' e 'a_b' colidiriam. Use um dos dois, não ambos.",
+     "In metric names '.' and '_' become the same: 'a.b' and 'a_b' would collide. Use one, not both."},
+    {NoteId::PartitionsNotIncreased, "partitions_not_increased",
+     "Só se pode aumentar o número de partições (diminuir perderia dados e a ordem por chave).",
+     "Partitions can only be increased (decreasing would lose data and per-key ordering)."},
+    {NoteId::InvalidTopicConfig, "invalid_topic_config",
+     "Configuração de tópico desconhecida ou com valor inválido (veja a lista em --help).",
+     "Unknown topic configuration or invalid value (see the list in --help)."},
+    {NoteId::ZookeeperRemoved, "zookeeper_removed",
+     "O Kafka 4 só funciona em modo KRaft: o ZooKeeper foi removido. Use --bootstrap-server localhost:9092.",
+     "Kafka 4 runs in KRaft mode only: ZooKeeper was removed. Use --bootstrap-server localhost:9092."},
+    {NoteId::BrokerListRemoved, "broker_list_removed",
+     "--broker-list é a opção antiga (até ao Kafka 3.x); no Kafka 4 use --bootstrap-server.",
+     "--broker-list is the old option (up to Kafka 3.x); in Kafka 4 use --bootstrap-server."},
+    {NoteId::UnrecognizedOption, "unrecognized_option",
+     "Opção desconhecida: veja as opções válidas com --help.",
+     "Unknown option: see the valid options with --help."},
+    {NoteId::MissingBootstrapServer, "missing_bootstrap_server",
+     "As ferramentas precisam de saber onde está o cluster: --bootstrap-server localhost:9092.",
+     "The tools need to know where the cluster is: --bootstrap-server localhost:9092."},
+    {NoteId::UsageError, "usage_error",
+     "A combinação de opções não é válida para esta ferramenta.",
+     "This combination of options is not valid for this tool."},
+    {NoteId::BootstrapUnreachable, "bootstrap_unreachable",
+     "Nenhum broker responde nesse endereço: confirme host e porta (o broker 1 está em localhost:9092).",
+     "No broker answers at that address: check host and port (broker 1 is at localhost:9092)."},
+    {NoteId::NoKeySeparator, "no_key_separator",
+     "Com parse.key=true cada linha tem de ter chave, separador e valor (por omissão o separador é TAB).",
+     "With parse.key=true every line needs key, separator and value (the default separator is TAB)."},
+    {NoteId::TopicAutoCreated, "topic_auto_created",
+     "O tópico não existia e foi criado automaticamente (auto.create.topics.enable=true) com 1 partição.",
+     "The topic did not exist and was created automatically (auto.create.topics.enable=true) with 1 partition."},
+    {NoteId::ConsumerTimeout, "consumer_timeout",
+     "Não chegaram mensagens durante --timeout-ms: o consumidor terminou (é o comportamento esperado).",
+     "No message arrived within --timeout-ms: the consumer stopped (this is expected)."},
+    {NoteId::FromBeginningIgnored, "from_beginning_ignored",
+     "O grupo já tem offsets confirmados: --from-beginning só vale para um grupo sem offsets.",
+     "The group already has committed offsets: --from-beginning only applies to a group without offsets."},
+    {NoteId::FromBeginningConflict, "from_beginning_conflict",
+     "--from-beginning equivale a auto.offset.reset=earliest: não os combine com valores diferentes.",
+     "--from-beginning means auto.offset.reset=earliest: do not combine it with a different value."},
+    {NoteId::GroupDoesNotExist, "group_does_not_exist",
+     "Esse grupo não existe (ou já não tem membros nem offsets): veja --list.",
+     "That group does not exist (or has no members and no offsets any more): see --list."},
+    {NoteId::GroupRebalancing, "group_rebalancing",
+     "O grupo está a rebalancear: as partições ainda estão a ser redistribuídas pelos membros.",
+     "The group is rebalancing: partitions are still being redistributed among the members."},
+    {NoteId::GroupNoActiveMembers, "group_no_active_members",
+     "O grupo não tem consumidores ativos; os offsets confirmados continuam guardados.",
+     "The group has no active consumers; its committed offsets are still stored."},
+    {NoteId::ResetRequiresInactiveGroup, "reset_requires_inactive_group",
+     "Só se podem repor offsets de um grupo sem consumidores ativos: pare-os primeiro (Ctrl+C).",
+     "Offsets can only be reset for a group with no active consumers: stop them first (Ctrl+C)."},
+    {NoteId::ResetIsDryRun, "reset_is_dry_run",
+     "Sem --execute nada foi alterado: isto foi só uma simulação (dry run).",
+     "Without --execute nothing changed: this was only a dry run."},
+    {NoteId::GroupNotEmpty, "group_not_empty",
+     "Não se pode apagar um grupo com consumidores ativos: pare-os primeiro.",
+     "A group with active consumers cannot be deleted: stop them first."},
+    {NoteId::UnknownCommand, "unknown_command",
+     "Comando não suportado: use kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh ou kafka-consumer-groups.sh.",
+     "Command not supported: use kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh or kafka-consumer-groups.sh."},
+    {NoteId::ShellSyntax, "shell_syntax",
+     "A linha não pôde ser interpretada (aspas por fechar, ou operador não suportado).",
+     "The line could not be parsed (an unclosed quote, or an unsupported operator)."},
+    {NoteId::BootstrapInvalid, "bootstrap_invalid",
+     "Cada endereço de --bootstrap-server tem de ser host:porta, por exemplo localhost:9092.",
+     "Each --bootstrap-server address must be host:port, for example localhost:9092."},
+    {NoteId::BootstrapUnresolvable, "bootstrap_unresolvable",
+     "Esse nome de máquina não existe (falhou o DNS): no curso o cluster está em localhost:9092.",
+     "That host name does not resolve (DNS failed): in the course the cluster is at localhost:9092."},
+    {NoteId::ProducerMetadataTimeout, "producer_metadata_timeout",
+     "Sem ligação ao cluster, cada envio espera pelos metadados do tópico durante max.block.ms (60 s) e falha.",
+     "Without a connection, every send waits max.block.ms (60 s) for the topic's metadata, then fails."},
+    {NoteId::ResetScopeMissing, "reset_scope_missing",
+     "Diga que partições repor: --topic t (ou t:0,1) ou --all-topics.",
+     "Say which partitions to reset: --topic t (or t:0,1) or --all-topics."},
+    {NoteId::ShiftWithoutCommittedOffset, "shift_without_committed_offset",
+     "--shift-by desloca o offset confirmado: essa partição ainda não tem nenhum.",
+     "--shift-by moves the committed offset: that partition has none yet."},
+    {NoteId::InvalidDuration, "invalid_duration",
+     "--by-duration usa o formato ISO-8601 de Java: PT10M (10 minutos), PT1H30M, P1D.",
+     "--by-duration takes Java's ISO-8601 format: PT10M (10 minutes), PT1H30M, P1D."},
+    {NoteId::ResetPlanFileMissing, "reset_plan_file_missing",
+     "O ficheiro de --from-file não foi encontrado (o caminho é relativo à pasta atual).",
+     "The --from-file file was not found (the path is relative to the current folder)."},
+    {NoteId::ResetPlanHasNoGroup, "reset_plan_has_no_group",
+     "O CSV não tem linhas para este grupo: com um só --group use topico,particao,offset; com vários, grupo,topico,particao,offset.",
+     "The CSV has no rows for this group: with one --group use topic,partition,offset; with several, group,topic,partition,offset."},
+    {NoteId::DeleteOffsetsOfSubscribedTopic, "delete_offsets_of_subscribed_topic",
+     "Não se podem apagar offsets de um tópico que o grupo está a consumir: pare os consumidores primeiro.",
+     "Offsets of a topic the group is consuming cannot be deleted: stop the consumers first."},
+    {NoteId::DeleteOffsetsNeedsInactiveGroup, "delete_offsets_needs_inactive_group",
+     "No FluxoLab só se apagam offsets de um grupo sem consumidores ativos: pare-os primeiro (Ctrl+C).",
+     "In FluxoLab offsets can only be deleted for a group with no active consumers: stop them first (Ctrl+C)."},
+    {NoteId::InvalidGroupFilter, "invalid_group_filter",
+     "Estados válidos: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead; tipos: classic, consumer.",
+     "Valid states: Stable, Empty, PreparingRebalance, CompletingRebalance, Dead; types: classic, consumer."},
+    {NoteId::InvalidDateTime, "invalid_date_time",
+     "--to-datetime usa o formato ISO-8601 com milissegundos: 2025-01-01T10:00:00.000 (UTC se não indicar o fuso).",
+     "--to-datetime takes ISO-8601 with milliseconds: 2025-01-01T10:00:00.000 (UTC unless a zone is given)."},
+    {NoteId::ProducerPropertyDeprecated, "producer_property_deprecated",
+     "Só um aviso: o comando do curso funciona e as mensagens são enviadas. No Kafka 4.x a mesma opção chama-se "
+     "--reader-property (ex.: --reader-property parse.key=true); --property será removida numa versão futura.",
+     "Just a warning: the course's command works and the messages are sent. In Kafka 4.x the same option is spelled "
+     "--reader-property (e.g. --reader-property parse.key=true); --property will be removed in a future version."},
+    {NoteId::ConsumerPropertyDeprecated, "consumer_property_deprecated",
+     "Só um aviso: o comando do curso funciona e as mensagens são mostradas. No Kafka 4.x a mesma opção chama-se "
+     "--formatter-property (ex.: --formatter-property print.key=true); --property será removida numa versão futura.",
+     "Just a warning: the course's command works and the messages are shown. In Kafka 4.x the same option is spelled "
+     "--formatter-property (e.g. --formatter-property print.key=true); --property will be removed in a future version."},
+    {NoteId::ClassicProtocolBanner, "classic_protocol_banner",
+     "Não é um erro: o consumidor usa o protocolo de grupos clássico (o do curso) e funciona normalmente. O Kafka 4 "
+     "anuncia o protocolo novo (KIP-848), que se escolhe com --command-property group.protocol=consumer; o FluxoLab só "
+     "simula o clássico.",
+     "Not an error: the consumer uses the classic group protocol (the course's) and works as usual. Kafka 4 advertises "
+     "the new protocol (KIP-848), chosen with --command-property group.protocol=consumer; FluxoLab only simulates the "
+     "classic one."},
+    {NoteId::PartitionsPerRequestLimit, "partitions_per_request_limit",
+     "O controlador KRaft recusa pedidos de criação com mais de 10000 partições no total.",
+     "The KRaft controller refuses create requests for more than 10000 partitions in all."},
+    {NoteId::RecordsPerOperationLimit, "records_per_operation_limit",
+     "Uma operação grava no máximo 10000 registos de metadados (1 do tópico + 1 por configuração + 1 por partição): sem --config, no máximo 9999 partições.",
+     "One operation writes at most 10000 metadata records (1 for the topic + 1 per config + 1 per partition): without --config, at most 9999 partitions."},
+    {NoteId::PartitionGrowthLimit, "partition_growth_limit",
+     "Uma operação cria no máximo 10000 partições novas: o Kafka 4.3.1 dá erro, mas as primeiras 10000 ficam criadas (veja com --describe).",
+     "One operation creates at most 10000 new partitions: Kafka 4.3.1 reports an error, yet the first 10000 are created (see --describe)."},
+}};
+
+const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }
+} // namespace
+
+std::string_view noteKey(NoteId id) { return row(id).key; }
+std::string_view noteText(NoteId id, Language lang) { return lang == Language::Portuguese ? row(id).pt : row(id).en; }
+
+std::optional<Language> parseLanguage(std::string_view code) {
+    if (code == "pt" || code == "pt-PT" || code == "pt_PT") return Language::Portuguese;
+    if (code == "en" || code == "en-US" || code == "en-GB" || code == "en_US") return Language::English;
+    return std::nullopt;
+}
+
+} // namespace fluxolab::labs

@@ -1,0 +1,265 @@
+#include "labs/kafka_tools/cli_tool_common.h"
+
+#include <cctype>
+#include <charconv>
+#include <climits>
+
+namespace fluxolab::labs::cli {
+
+std::string padRight(const std::string& s, std::size_t width) {
+    return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
+}
+
+std::optional<std::int64_t> parseLong(const std::string& s) {
+    std::int64_t v = 0;
+    const char* b = s.data();
+    const char* e = s.data() + s.size();
+    if (b != e && *b == '+') ++b;
+    const auto r = std::from_chars(b, e, v);
+    if (r.ec != std::errc() || r.ptr != e || b == e) return std::nullopt;
+    return v;
+}
+
+std::optional<std::int32_t> parseInt(const std::string& s) {
+    const auto v = parseLong(s);
+    if (!v || *v < INT32_MIN || *v > INT32_MAX) return std::nullopt;
+    return static_cast<std::int32_t>(*v);
+}
+
+std::string joinInts(const std::vector<std::int32_t>& v) {
+    std::string s;
+    for (std::size_t i = 0; i < v.size(); ++i) s += (i ? "," : "") + std::to_string(v[i]);
+    return s;
+}
+
+std::vector<std::string> splitOn(const std::string& s, char c) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t p = s.find(c, start);
+        out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
+        if (p == std::string::npos) break;
+        start = p + 1;
+    }
+    return out;
+}
+
+std::optional<std::pair<std::string, std::string>> keyValue(const std::string& s) {
+    const auto eq = s.find('=');
+    if (eq == std::string::npos) return std::nullopt;
+    return std::make_pair(s.substr(0, eq), s.substr(eq + 1));
+}
+
+std::string unescapeSeparator(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size()) {
+            const char n = s[i + 1];
+            if (n == 't') { out += '\t'; ++i; continue; }
+            if (n == 'n') { out += '\n'; ++i; continue; }
+            if (n == 'r') { out += '\r'; ++i; continue; }
+        }
+        out += s[i];
+    }
+    return out;
+}
+
+std::string optName(const std::string& n) { return "[" + n + "]"; }
+
+std::string toLower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string OptError::exceptionLine() const {
+    return std::string(kind == Unrecognized ? "joptsimple.UnrecognizedOptionException: "
+                                            : "joptsimple.OptionMissingRequiredArgumentException: ") +
+           message;
+}
+
+NoteId OptError::note() const {
+    if (kind == MissingArgument) return NoteId::UsageError;
+    if (option == "zookeeper") return NoteId::ZookeeperRemoved;
+    if (option == "broker-list") return NoteId::BrokerListRemoved;
+    return NoteId::UnrecognizedOption;
+}
+
+std::optional<OptError> parseOptions(const std::vector<std::string>& args, const ToolSpec& tool, Options& out) {
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--") break;                         // the rest are non-option arguments
+        if (a.size() < 2 || a[0] != '-') continue;    // non-option arguments are ignored
+        std::string body = a.substr(a[1] == '-' ? 2 : 1);
+        std::optional<std::string> inlineValue;
+        if (const auto eq = body.find('='); eq != std::string::npos) {
+            inlineValue = body.substr(eq + 1);
+            body = body.substr(0, eq);
+        }
+        const ToolOption* match = nullptr;
+        const ToolOption* prefix = nullptr;
+        int prefixMatches = 0;
+        for (const ToolOption& o : tool.options) {
+            if (body == o.name) match = &o;
+            else if (!body.empty() && o.name.substr(0, body.size()) == body) {
+                ++prefixMatches;
+                prefix = &o;
+            }
+        }
+        if (!match && prefixMatches == 1) match = prefix; // unique abbreviations are accepted
+        if (!match) return OptError{OptError::Unrecognized, body, body + " is not a recognized option"};
+        const std::string name(match->name);
+        auto& vals = out.values[name];
+        switch (match->arg) {
+        case OptArg::None: vals.emplace_back(); break;
+        case OptArg::Required:
+            if (inlineValue) vals.push_back(*inlineValue);
+            else if (i + 1 < args.size()) vals.push_back(args[++i]);
+            else return OptError{OptError::MissingArgument, name, "Option " + name + " requires an argument"};
+            break;
+        case OptArg::Optional:
+            if (inlineValue) vals.push_back(*inlineValue);
+            else if (i + 1 < args.size() && !(args[i + 1].size() > 1 && args[i + 1][0] == '-')) vals.push_back(args[++i]);
+            else vals.emplace_back();
+            break;
+        }
+    }
+    return std::nullopt;
+}
+
+bool reachable(const ClusterBackend& backend, const std::string& bootstrap) {
+    for (const auto& hp : splitOn(bootstrap, ',')) {
+        const auto colon = hp.rfind(':');
+        if (colon == std::string::npos) continue;
+        std::string host = hp.substr(0, colon);
+        const auto port = parseInt(hp.substr(colon + 1));
+        if (!port) continue;
+        for (const auto& b : backend.brokers())
+            if (b.alive && b.port == *port && (host == b.host || host == "127.0.0.1" || host == "localhost"))
+                return true;
+    }
+    return false;
+}
+
+BootstrapCheck checkBootstrap(const ClusterBackend& backend, const std::string& bootstrap) {
+    BootstrapCheck c;
+    const auto brokers = backend.brokers();
+    auto resolves = [&](const std::string& host) {
+        if (host == "localhost") return true;
+        for (const auto& b : brokers)
+            if (b.host == host) return true;
+        const auto parts = splitOn(host, '.');
+        if (parts.size() != 4) return false;
+        for (const auto& p : parts) {
+            const auto n = parseInt(p);
+            if (p.empty() || p.size() > 3 || p.find_first_not_of("0123456789") != std::string::npos || !n || *n > 255)
+                return false;
+        }
+        return true;
+    };
+    for (std::string url : splitOn(bootstrap, ',')) {
+        url.erase(0, url.find_first_not_of(' '));
+        while (!url.empty() && url.back() == ' ') url.pop_back();
+        if (url.empty()) continue;
+        const auto colon = url.rfind(':');
+        const std::string host = colon == std::string::npos ? std::string() : url.substr(0, colon);
+        const std::string port = colon == std::string::npos ? std::string() : url.substr(colon + 1);
+        if (host.empty() || port.empty() || port.find_first_not_of("0123456789") != std::string::npos) {
+            c.kind = BootstrapCheck::InvalidUrl;
+            c.invalid_url = url;
+            return c;
+        }
+        if (!resolves(host)) {
+            c.unresolved.emplace_back(url, host);
+            continue;
+        }
+        c.resolvable += (c.resolvable.empty() ? "" : ",") + url;
+    }
+    if (c.resolvable.empty()) c.kind = BootstrapCheck::Unresolvable;
+    else c.kind = reachable(backend, c.resolvable) ? BootstrapCheck::Reachable : BootstrapCheck::Unreachable;
+    return c;
+}
+
+std::string BootstrapCheck::dnsWarnings(TimeMs now_ms) const {
+    std::string text;
+    for (const auto& [url, host] : unresolved)
+        text += formatLogDate(now_ms) + " WARN Couldn't resolve server " + url +
+                " from bootstrap.servers as DNS resolution failed for " + host + " (org.apache.kafka.clients.ClientUtils)\n";
+    return text;
+}
+
+std::string BootstrapCheck::configError() const {
+    return kind == InvalidUrl ? "Invalid url in bootstrap.servers: " + invalid_url
+                              : "No resolvable bootstrap urls given in bootstrap.servers";
+}
+
+void ToolSession::usage(const ToolSpec& tool, const std::string& message, NoteId id) {
+    err(message + "\n" + toolHelpTable(tool));
+    note(id);
+    finish(1);
+}
+
+ConnectionRetryLog::ConnectionRetryLog(Client client, std::string context, const std::string& bootstrap,
+                                       TimeMs start_ms)
+    : m_client(client), m_context(std::move(context)), m_next_ms(start_ms) {
+    for (const std::string& hp : splitOn(bootstrap, ',')) {
+        const auto colon = hp.rfind(':');
+        const std::string host = colon == std::string::npos ? hp : hp.substr(0, colon);
+        const std::string port = colon == std::string::npos ? std::string() : hp.substr(colon + 1);
+        // InetSocketAddress.toString(): "hostname/ip:port", or "/ip:port" for an address literal.
+        const std::string address = (host == "localhost" ? "localhost/127.0.0.1" : "/" + host) + ":" + port;
+        m_nodes.emplace_back(hp, address);
+    }
+}
+
+std::string ConnectionRetryLog::linesUntil(TimeMs now_ms) {
+    std::string text;
+    while (!m_nodes.empty() && m_next_ms <= now_ms) {
+        // One round: every bootstrap server is tried (node ids -1, -2, ... in the given order).
+        const std::string date = formatLogDate(m_next_ms);
+        for (std::size_t n = 0; n < m_nodes.size(); ++n) {
+            const std::string node = std::to_string(-1 - static_cast<int>(n));
+            text += date + " WARN " + m_context + "Connection to node " + node + " (" + m_nodes[n].second +
+                    ") could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)\n";
+            if (m_client != Client::Admin)
+                text += date + " WARN " + m_context + "Bootstrap broker " + m_nodes[n].first + " (id: " + node +
+                        " rack: null isFenced: false) disconnected (org.apache.kafka.clients.NetworkClient)\n";
+        }
+        // Backoff 50, 100, 200, 400, 800, then 1000 ms. Producers and consumers first wait for
+        // their metadata retry (retry.backoff.ms=100) instead of the first 50 ms.
+        TimeMs backoff = 50;
+        for (std::size_t i = 0; i < m_round && backoff < 1000; ++i) backoff *= 2;
+        if (m_round == 0 && m_client != Client::Admin) backoff = 100;
+        m_next_ms += std::min<TimeMs>(backoff, 1000);
+        ++m_round;
+    }
+    return text;
+}
+
+void ToolSession::waitForUnreachableCluster(const std::string& bootstrap, TimeMs timeout_ms,
+                                            std::function<void(ToolSession&)> on_timeout) {
+    m_retry.emplace(ConnectionRetryLog::Client::Admin, "[AdminClient clientId=adminclient-1] ", bootstrap, nowMs());
+    m_deadline_ms = nowMs() + timeout_ms;
+    m_on_timeout = std::move(on_timeout);
+    note(NoteId::BootstrapUnreachable);
+    pump(0);
+}
+
+void ToolSession::pump(TimeMs ms) {
+    if (finished() || !m_retry) return;
+    if (ms > 0) m_backend.advance(std::min(ms, std::max<TimeMs>(0, m_deadline_ms - nowMs())));
+    const TimeMs now = std::min(nowMs(), m_deadline_ms);
+    if (std::string lines = m_retry->linesUntil(now); !lines.empty()) err(std::move(lines));
+    if (nowMs() >= m_deadline_ms) {
+        m_retry.reset();
+        m_on_timeout(*this);
+        if (!finished()) finish(0);
+    }
+}
+
+void ToolSession::interrupt() {
+    if (finished()) return;
+    m_retry.reset();
+    finish(130); // Ctrl+C kills the JVM: nothing more is printed
+}
+
+} // namespace fluxolab::labs::cli

@@ -1,0 +1,140 @@
+#pragma once
+// Internals shared by the emulated Kafka tools (kafka_cli_*.cpp); not part of the labs API.
+
+#include "labs/kafka_tools/kafka_cli.h"
+#include "labs/kafka_tools/kafka_tool_options.h"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fluxolab::labs::cli {
+
+/// The Kafka release whose tools are emulated (--version, help tables, messages).
+inline constexpr const char* kKafkaVersion = "4.3.1";
+
+/// Java's "%-Ns".
+std::string padRight(const std::string& s, std::size_t width);
+/// Long.parseLong / Integer.parseInt (an optional leading '+' or '-').
+std::optional<std::int64_t> parseLong(const std::string& s);
+std::optional<std::int32_t> parseInt(const std::string& s);
+std::string joinInts(const std::vector<std::int32_t>& v);
+/// Every piece between separators, empty ones included.
+std::vector<std::string> splitOn(const std::string& s, char c);
+/// CommandLineUtils.parseKeyValueArgs: "k=v" (split at the first '='). Nullopt if no '='.
+std::optional<std::pair<std::string, std::string>> keyValue(const std::string& s);
+/// "\t", "\n", "\r" written on the command line, as the tools unescape separators.
+std::string unescapeSeparator(const std::string& s);
+/// How jopt-simple prints an option spec: "[topic]".
+std::string optName(const std::string& n);
+std::string toLower(std::string s);
+
+/// Parsed command line: option -> its values ("" for flags and absent optional arguments).
+struct Options {
+    std::map<std::string, std::vector<std::string>> values;
+    bool has(const std::string& n) const { return values.count(n) > 0; }
+    std::string value(const std::string& n) const {
+        auto it = values.find(n);
+        return it == values.end() || it->second.empty() ? std::string() : it->second.front();
+    }
+    std::vector<std::string> all(const std::string& n) const {
+        auto it = values.find(n);
+        return it == values.end() ? std::vector<std::string>{} : it->second;
+    }
+};
+
+struct OptError {
+    enum Kind { Unrecognized, MissingArgument } kind;
+    std::string option;
+    std::string message; ///< jopt-simple's exception message
+    /// "joptsimple.UnrecognizedOptionException: zookeeper is not a recognized option"
+    std::string exceptionLine() const;
+    /// The teaching note (options Kafka 4 removed get their own).
+    NoteId note() const;
+};
+
+/// jopt-simple's OptionParser.parse over the tool's option table: long options with "--" or "-",
+/// unique abbreviations, "--opt=value"; a required argument takes the next word whatever it is.
+std::optional<OptError> parseOptions(const std::vector<std::string>& args, const ToolSpec& tool, Options& out);
+
+/// Whether some live broker answers at one of the bootstrap addresses.
+bool reachable(const ClusterBackend& backend, const std::string& bootstrap);
+
+/// How a Kafka client gets on with `bootstrap` (ClientUtils.parseAndValidateAddresses, then
+/// connecting). Host names resolve if they are "localhost", an IPv4 address or a broker's host.
+struct BootstrapCheck {
+    enum Kind : std::uint8_t { Reachable, Unreachable, InvalidUrl, Unresolvable } kind = Reachable;
+    std::string invalid_url;  ///< InvalidUrl: the entry without a host:port
+    std::string resolvable;   ///< the entries that resolve, comma-separated (what the client tries)
+    std::vector<std::pair<std::string, std::string>> unresolved; ///< (entry, host) that do not resolve
+    /// The ConfigException's message for InvalidUrl / Unresolvable.
+    std::string configError() const;
+    /// "[date] WARN Couldn't resolve server ..." for each unresolved entry.
+    std::string dnsWarnings(TimeMs now_ms) const;
+};
+BootstrapCheck checkBootstrap(const ClusterBackend& backend, const std::string& bootstrap);
+
+/// The WARN lines a Kafka client logs while no bootstrap server accepts its connections: one per
+/// connection attempt (producers and consumers add a "Bootstrap broker ... disconnected" line),
+/// at the reconnect backoff cadence (reconnect.backoff.ms=50 doubling up to
+/// reconnect.backoff.max.ms=1000; the real client adds +-20% random jitter, left out here).
+class ConnectionRetryLog {
+public:
+    enum class Client : std::uint8_t { Admin, Producer, Consumer };
+    /// `context`: the client's log prefix, e.g. "[AdminClient clientId=adminclient-1] ".
+    ConnectionRetryLog(Client client, std::string context, const std::string& bootstrap, TimeMs start_ms);
+    /// The lines of the attempts made up to `now_ms` (inclusive) not returned yet.
+    std::string linesUntil(TimeMs now_ms);
+
+private:
+    Client m_client;
+    std::string m_context;
+    std::vector<std::pair<std::string, std::string>> m_nodes; ///< (host:port as given, resolved address)
+    TimeMs m_next_ms;
+    std::size_t m_round = 0;
+};
+
+/// A command session with the helpers the tools share. Admin tools usually finish while they
+/// start; against an unreachable cluster they wait (virtual time) for their timeout instead.
+class ToolSession : public CommandSession {
+public:
+    ToolSession(ClusterBackend& backend, CommandKind kind) : m_backend(backend) { m_kind = kind; }
+    using CommandSession::err;
+    using CommandSession::finish;
+    using CommandSession::note;
+    using CommandSession::out;
+    void setKind(CommandKind k) { m_kind = k; }
+    TimeMs nowMs() const { return m_backend.nowMs(); }
+    /// CommandLineUtils.printUsageAndExit: the message and the tool's option table on stderr, exit 1.
+    void usage(const ToolSpec& tool, const std::string& message, NoteId id = NoteId::UsageError);
+    /// The admin client cannot reach `bootstrap`: log its connection attempts while cluster time
+    /// passes, and after `timeout_ms` let `on_timeout` print the tool's error and finish.
+    void waitForUnreachableCluster(const std::string& bootstrap, TimeMs timeout_ms,
+                                   std::function<void(ToolSession&)> on_timeout);
+    bool waiting() const { return m_retry.has_value(); }
+
+    void pump(TimeMs ms) override;
+    void interrupt() override;
+
+protected:
+    ClusterBackend& m_backend;
+
+private:
+    std::optional<ConnectionRetryLog> m_retry;
+    TimeMs m_deadline_ms = 0;
+    std::function<void(ToolSession&)> m_on_timeout;
+};
+
+std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::vector<std::string>& argv);
+/// `work_dir`: where relative file names (--from-file) are looked up; "" = the process's.
+std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::vector<std::string>& argv,
+                                            const std::string& work_dir);
+std::unique_ptr<CommandSession> startConsoleProducer(ClusterBackend& backend, const std::vector<std::string>& argv,
+                                                     bool interactive);
+std::unique_ptr<CommandSession> startConsoleConsumer(ClusterBackend& backend, std::uint32_t& random,
+                                                     const std::vector<std::string>& argv);
+
+} // namespace fluxolab::labs::cli

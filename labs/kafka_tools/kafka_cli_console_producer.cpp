@@ -1,0 +1,260 @@
+// kafka-console-producer.sh (org.apache.kafka.tools.ConsoleProducer and LineMessageReader,
+// Kafka 4.3.1).
+
+#include "labs/kafka_tools/cli_tool_common.h"
+
+#include <deque>
+
+namespace fluxolab::labs::cli {
+
+namespace {
+
+const ToolSpec& producerTool() { return *findToolSpec("kafka-console-producer"); }
+
+/// Options whose argument is converted to a number when the producer is created.
+constexpr const char* kNumberOptions[] = {"batch-size", "message-send-max-retries", "retry-backoff-ms", "timeout",
+                                          "request-timeout-ms", "metadata-expiry-ms", "max-block-ms",
+                                          "max-memory-bytes", "max-partition-memory-bytes", "socket-buffer-size"};
+
+class ProducerSession : public ToolSession {
+public:
+    ProducerSession(ClusterBackend& backend, bool interactive)
+        : ToolSession(backend, CommandKind::ConsoleProducer), m_interactive(interactive) {}
+
+    /// Returns false (and finishes) when the tool stops before reading input.
+    bool configure(const std::vector<std::string>& argv) {
+        const ToolSpec& tool = producerTool();
+        Options o;
+        if (auto e = parseOptions(argv, tool, o)) {
+            usage(tool, e->message, e->note());
+            return false;
+        }
+        // checkArgs
+        if (argv.size() == 1 || o.has("help")) return usage(tool, std::string(tool.help_message));
+        if (o.has("version")) {
+            out(std::string(kKafkaVersion) + "\n");
+            finish(0);
+            return false;
+        }
+        if (!o.has("topic")) return usage(tool, "Missing required argument \"" + optName("topic") + "\"");
+        const std::pair<const char*, const char*> exclusive[] = {
+            {"command-config", "producer.config"}, {"command-property", "producer-property"}, {"reader-property", "property"}};
+        for (const auto& [a, b] : exclusive)
+            if (o.has(a) && o.has(b))
+                return usage(tool, std::string("Options --") + a + " and --" + b + " cannot be specified together.");
+        const std::string propertyOpt = o.has("producer-property") ? "producer-property" : "command-property";
+        const std::string readerOpt = o.has("property") ? "property" : "reader-property";
+        if (o.has("producer-property"))
+            out("Warning: --producer-property is deprecated and will be removed in a future version. Use --command-property instead.\n");
+        if (o.has("producer.config"))
+            out("Warning: --producer.config is deprecated and will be removed in a future version. Use --command-config instead.\n");
+        if (o.has("property")) {
+            out("Warning: --property is deprecated and will be removed in a future version. Use --reader-property instead.\n");
+            note(NoteId::ProducerPropertyDeprecated);
+        }
+        if (o.has("max-partition-memory-bytes"))
+            out("Warning: --max-partition-memory-bytes is deprecated and will be removed in Apache Kafka 5.0. Use --batch-size instead.\n");
+        // ToolsUtils.validateBootstrapServer (its messages end with '\n', println adds another).
+        const std::string bootstrap = o.value("bootstrap-server");
+        if (bootstrap.find_first_not_of(' ') == std::string::npos)
+            return usage(tool, "Error while validating the bootstrap address\n", NoteId::MissingBootstrapServer);
+        for (const std::string& hp : splitOn(bootstrap, ',')) {
+            const auto colon = hp.rfind(':');
+            if (colon == std::string::npos || colon + 1 == hp.size() ||
+                hp.find_first_not_of("0123456789", colon + 1) != std::string::npos)
+                return usage(tool, "Please provide valid host:port like host1:9091,host2:9092\n", NoteId::BootstrapInvalid);
+        }
+
+        m_topic = o.value("topic");
+        for (const auto& p : o.all(readerOpt)) {
+            // CommandLineUtils.parseKeyValueArgs: a property without '=' gets an empty value.
+            const auto kv = keyValue(p).value_or(std::make_pair(p, std::string()));
+            const bool on = toLower(kv.second) == "true";
+            if (kv.first == "parse.key") m_parseKey = on;
+            else if (kv.first == "key.separator") m_keySep = unescapeSeparator(kv.second);
+            else if (kv.first == "ignore.error") m_ignoreError = on;
+            else if (kv.first == "null.marker") m_nullMarker = kv.second;
+        }
+        // KafkaProducer's construction: numbers are converted, then the bootstrap servers resolved.
+        for (const char* opt : kNumberOptions) {
+            if (o.has(opt) && !parseLong(o.value(opt))) {
+                err("Cannot parse argument '" + o.value(opt) + "' of option " + opt + "\n");
+                note(NoteId::UsageError);
+                finish(1);
+                return false;
+            }
+        }
+        ProducerSettings ps;
+        if (o.has("timeout")) ps.linger_ms = *parseLong(o.value("timeout"));
+        if (o.has("request-required-acks")) ps.acks = parseInt(o.value("request-required-acks")).value_or(-1);
+        if (o.has("max-block-ms")) m_maxBlockMs = *parseLong(o.value("max-block-ms"));
+        for (const auto& p : o.all(propertyOpt)) {
+            const auto kv = keyValue(p);
+            if (!kv) continue;
+            if (kv->first == "acks") ps.acks = kv->second == "all" ? -1 : parseInt(kv->second).value_or(-1);
+            else if (kv->first == "linger.ms") ps.linger_ms = parseLong(kv->second).value_or(ps.linger_ms);
+            else if (kv->first == "client.id") ps.client_id = kv->second;
+            else if (kv->first == "batch.size") ps.batch_size = parseInt(kv->second).value_or(ps.batch_size);
+            else if (kv->first == "max.block.ms") m_maxBlockMs = parseLong(kv->second).value_or(m_maxBlockMs);
+        }
+        m_clientId = ps.client_id;
+        const BootstrapCheck check = checkBootstrap(m_backend, bootstrap);
+        if (check.kind == BootstrapCheck::Unresolvable) {
+            // ConsoleProducer prints the exception's stack trace (frames not reproduced) and exits.
+            err(check.dnsWarnings(nowMs()) + "org.apache.kafka.common.KafkaException: Failed to construct kafka producer\n"
+                "Caused by: org.apache.kafka.common.config.ConfigException: " + check.configError() + "\n");
+            note(NoteId::BootstrapUnresolvable);
+            finish(1);
+            return false;
+        }
+        if (!check.unresolved.empty()) err(check.dnsWarnings(nowMs()));
+        if (check.kind == BootstrapCheck::Unreachable) {
+            // Nothing answers: the client keeps trying, and every send() waits for metadata
+            // until max.block.ms before failing.
+            m_retry.emplace(ConnectionRetryLog::Client::Producer, "[Producer clientId=" + m_clientId + "] ",
+                            check.resolvable, nowMs());
+            note(NoteId::BootstrapUnreachable);
+            logAttempts();
+        } else {
+            m_producer = m_backend.openProducer(ps);
+            m_topicExisted = m_backend.describeTopic(m_topic).has_value();
+        }
+        if (m_interactive) out(">");
+        return true;
+    }
+
+    bool readsInput() const override { return !finished() && m_blocked.empty() && !m_eof; }
+
+    void inputLine(const std::string& line) override {
+        if (finished() || m_eof) return;
+        ++m_lineNumber;
+        std::optional<std::string> key;
+        std::string value = line;
+        if (m_parseKey) {
+            const auto pos = line.find(m_keySep);
+            if (pos == std::string::npos) {
+                if (!m_ignoreError) {
+                    err("org.apache.kafka.common.KafkaException: No key separator found on line number " +
+                        std::to_string(m_lineNumber) + ": '" + line + "'\n");
+                    note(NoteId::NoKeySeparator);
+                    // Exit.exit(1) runs the shutdown hook: producer.close() still delivers what was sent.
+                    closeProducer();
+                    finish(1);
+                    return;
+                }
+            } else {
+                key = line.substr(0, pos);
+                value = line.substr(pos + m_keySep.size());
+            }
+        }
+        if (m_nullMarker && key && *key == *m_nullMarker) key.reset();
+        if (m_retry) {
+            // send() blocks waiting for the topic's metadata; later lines wait their turn.
+            m_blocked.push_back({key ? std::optional<std::size_t>(key->size()) : std::nullopt, value.size()});
+            if (m_blocked.size() == 1) m_blockedUntil = nowMs() + m_maxBlockMs;
+            return;
+        }
+        m_backend.send(m_producer, m_topic, key, value);
+        if (!m_topicExisted && m_backend.describeTopic(m_topic)) {
+            m_topicExisted = true;
+            err(formatLogDate(m_backend.nowMs()) + " WARN [Producer clientId=" + m_clientId +
+                "] The metadata response from the cluster reported a recoverable issue with correlation id 5 : {" +
+                m_topic + "=UNKNOWN_TOPIC_OR_PARTITION} (org.apache.kafka.clients.NetworkClient)\n");
+            note(NoteId::TopicAutoCreated);
+        }
+        if (m_interactive) out(">");
+    }
+
+    void endOfInput() override {
+        if (finished()) return;
+        m_eof = true;
+        if (m_blocked.empty()) close(0);
+    }
+
+    void interrupt() override {
+        if (finished()) return;
+        closeProducer(); // shutdown hook
+        finish(130);
+    }
+
+    void pump(TimeMs ms) override {
+        if (finished()) return;
+        if (!m_retry) {
+            m_backend.advance(ms);
+            return;
+        }
+        TimeMs left = ms;
+        do {
+            // Step to the next send deadline at most, so that its error comes at its time.
+            TimeMs step = left;
+            if (!m_blocked.empty()) step = std::min(step, std::max<TimeMs>(0, m_blockedUntil - nowMs()));
+            if (step > 0) m_backend.advance(step);
+            left -= step;
+            logAttempts();
+            while (!m_blocked.empty() && nowMs() >= m_blockedUntil) {
+                const Blocked b = m_blocked.front();
+                m_blocked.pop_front();
+                err(formatLogDate(nowMs()) + " ERROR Error when sending message to topic " + m_topic + " with key: " +
+                    (b.key_bytes ? std::to_string(*b.key_bytes) + " bytes" : std::string("null")) +
+                    ", value: " + std::to_string(b.value_bytes) +
+                    " bytes with error: (org.apache.kafka.clients.producer.internals.ErrorLoggingCallback)\n"
+                    "org.apache.kafka.common.errors.TimeoutException: Topic " + m_topic + " not present in metadata after " +
+                    std::to_string(m_maxBlockMs) + " ms.\n");
+                note(NoteId::ProducerMetadataTimeout);
+                m_blockedUntil = nowMs() + m_maxBlockMs;
+                if (m_interactive && m_blocked.empty() && !m_eof) out(">");
+            }
+            if (m_blocked.empty() && m_eof) return close(0);
+        } while (left > 0);
+    }
+
+private:
+    struct Blocked {
+        std::optional<std::size_t> key_bytes;
+        std::size_t value_bytes = 0;
+    };
+
+    bool usage(const ToolSpec& tool, const std::string& message, NoteId id = NoteId::UsageError) {
+        ToolSession::usage(tool, message, id);
+        return false;
+    }
+    void logAttempts() {
+        if (std::string lines = m_retry->linesUntil(nowMs()); !lines.empty()) err(std::move(lines));
+    }
+    void closeProducer() {
+        if (m_producer >= 0) m_backend.closeProducer(m_producer);
+        m_producer = -1;
+    }
+    void close(int code) {
+        closeProducer();
+        if (m_interactive) out("\n"); // Ctrl+D leaves the cursor after the prompt
+        finish(code);
+    }
+
+    bool m_interactive;
+    std::string m_topic;
+    std::string m_clientId = "console-producer";
+    bool m_parseKey = false;
+    bool m_ignoreError = false;
+    std::string m_keySep = "\t";
+    std::optional<std::string> m_nullMarker;
+    ClusterBackend::Handle m_producer = -1;
+    int m_lineNumber = 0;
+    bool m_topicExisted = true;
+    bool m_eof = false;
+    TimeMs m_maxBlockMs = 60000;
+    std::optional<ConnectionRetryLog> m_retry;
+    std::deque<Blocked> m_blocked;
+    TimeMs m_blockedUntil = 0;
+};
+
+} // namespace
+
+std::unique_ptr<CommandSession> startConsoleProducer(ClusterBackend& backend, const std::vector<std::string>& argv,
+                                                     bool interactive) {
+    auto s = std::make_unique<ProducerSession>(backend, interactive);
+    s->configure(argv);
+    return s;
+}
+
+} // namespace fluxolab::labs::cli

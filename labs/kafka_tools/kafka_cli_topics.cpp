@@ -1,0 +1,352 @@
+// kafka-topics.sh (org.apache.kafka.tools.TopicCommand, Kafka 4.3.1).
+
+#include "labs/kafka_tools/cli_tool_common.h"
+#include "sim/hash.h"
+
+#include <regex>
+
+namespace fluxolab::labs::cli {
+
+namespace {
+
+const ToolSpec& topicsTool() { return *findToolSpec("kafka-topics"); }
+
+bool isInternalTopic(const std::string& t) {
+    return t == "__consumer_offsets" || t == "__transaction_state" || t == "__share_group_state";
+}
+
+/// TopicCommand.printException: the message on stdout, then LOG.error(stackTrace) on stderr (the
+/// stack frames, "\tat ..." lines, are not reproduced).
+void topicError(ToolSession& s, const std::string& exception_class, const std::string& message,
+                std::optional<NoteId> id, const std::string& causes = {}) {
+    s.out("Error while executing topic command : " + message + "\n");
+    s.err(formatLogDate(s.nowMs()) + " ERROR " + exception_class + ": " + message + "\n" + causes +
+          " (org.apache.kafka.tools.TopicCommand)\n");
+    if (id) s.note(*id);
+    s.finish(1);
+}
+
+void topicError(ToolSession& s, const BackendResult& r) {
+    std::optional<NoteId> id;
+    std::string cls = "org.apache.kafka.common.errors.ApiException";
+    switch (r.error) {
+    case ErrorCode::TOPIC_ALREADY_EXISTS:
+        cls = "org.apache.kafka.common.errors.TopicExistsException";
+        id = NoteId::TopicAlreadyExists;
+        break;
+    case ErrorCode::INVALID_REPLICATION_FACTOR:
+        cls = "org.apache.kafka.common.errors.InvalidReplicationFactorException";
+        id = NoteId::ReplicationFactorTooLarge;
+        break;
+    case ErrorCode::INVALID_PARTITIONS:
+        cls = "org.apache.kafka.common.errors.InvalidPartitionsException";
+        id = NoteId::PartitionsNotIncreased;
+        break;
+    case ErrorCode::INVALID_TOPIC_EXCEPTION:
+        cls = "org.apache.kafka.common.errors.InvalidTopicException";
+        id = NoteId::InvalidTopicName;
+        break;
+    case ErrorCode::INVALID_CONFIG:
+        cls = "org.apache.kafka.common.errors.InvalidConfigurationException";
+        id = NoteId::InvalidTopicConfig;
+        break;
+    case ErrorCode::UNKNOWN_TOPIC_OR_PARTITION:
+        cls = "org.apache.kafka.common.errors.UnknownTopicOrPartitionException";
+        id = NoteId::TopicDoesNotExist;
+        break;
+    case ErrorCode::POLICY_VIOLATION:
+        cls = "org.apache.kafka.common.errors.PolicyViolationException";
+        id = r.message.starts_with("Excessively") ? NoteId::PartitionsPerRequestLimit : NoteId::RecordsPerOperationLimit;
+        break;
+    case ErrorCode::UNKNOWN_SERVER_ERROR:
+        cls = "org.apache.kafka.common.errors.UnknownServerException";
+        id = NoteId::PartitionGrowthLimit;
+        break;
+    default: break;
+    }
+    topicError(s, cls, r.message, id);
+}
+
+void illegalArgument(ToolSession& s, const std::string& message, std::optional<NoteId> id) {
+    topicError(s, "java.lang.IllegalArgumentException", message, id);
+}
+
+/// TopicCommand.getTopics: sorted names filtered by the --topic include list (a Java regex).
+std::vector<std::string> selectTopics(const ClusterBackend& backend, const Options& o, bool& badRegex) {
+    badRegex = false;
+    const bool exclude = o.has("exclude-internal");
+    std::vector<std::string> out;
+    std::optional<std::regex> re;
+    if (o.has("topic")) {
+        try {
+            re.emplace(o.value("topic"));
+        } catch (const std::regex_error&) {
+            badRegex = true;
+            return out;
+        }
+    }
+    for (const auto& t : backend.listTopics(true)) {
+        if (exclude && isInternalTopic(t)) continue;
+        if (re && !std::regex_match(t, *re)) continue;
+        out.push_back(t);
+    }
+    return out;
+}
+
+void printTopicDescription(ToolSession& s, const TopicInfo& t) {
+    std::string line = "Topic: " + t.name;
+    if (!t.topic_id.empty()) line += "\tTopicId: " + t.topic_id;
+    line += "\tPartitionCount: " + std::to_string(t.partitions.size());
+    line += "\tReplicationFactor: " + std::to_string(t.partitions.empty() ? 0 : t.partitions.front().replicas.size());
+    std::string cfg;
+    for (std::size_t i = 0; i < t.configs.size(); ++i) cfg += (i ? "," : "") + t.configs[i].first + "=" + t.configs[i].second;
+    line += "\tConfigs: " + cfg + "\n";
+    for (const auto& p : t.partitions) {
+        line += "\tTopic: " + t.name + "\tPartition: " + std::to_string(p.partition) +
+                "\tLeader: " + (p.leader >= 0 ? std::to_string(p.leader) : std::string("none")) +
+                "\tReplicas: " + joinInts(p.replicas) + "\tIsr: " + joinInts(p.isr) + "\tElr: \tLastKnownElr: \n";
+    }
+    s.out(line);
+}
+
+/// TopicCommandOptions.checkArgs, in its order. False (and the session finished) on a usage error.
+bool checkTopicArgs(ToolSession& s, const std::vector<std::string>& argv, const Options& o) {
+    const ToolSpec& tool = topicsTool();
+    auto cantBeUsedWith = [&](const std::string& used, const std::string& with) {
+        s.usage(tool, "Option \"" + optName(used) + "\" can't be used with option \"" + optName(with) + "\"");
+        return false;
+    };
+    if (argv.size() == 1) {
+        s.usage(tool, "Create, delete, describe, or change a topic.");
+        return false;
+    }
+    if (o.has("help")) {
+        s.usage(tool, std::string(tool.help_message));
+        return false;
+    }
+    if (o.has("version")) {
+        s.out(std::string(kKafkaVersion) + "\n");
+        s.finish(0);
+        return false;
+    }
+    const int actions = o.has("create") + o.has("list") + o.has("alter") + o.has("describe") + o.has("delete");
+    if (actions != 1) {
+        s.usage(tool, "Command must include exactly one action: --list, --describe, --create, --alter or --delete");
+        return false;
+    }
+    if (o.has("delete-config"))
+        s.err("delete-config option is no longer supported and deprecated since version 4.0. The config will be fully "
+              "removed in future releases.\n");
+    // checkRequiredArgs
+    if (!o.has("bootstrap-server")) {
+        // An IllegalArgumentException out of the options' constructor: mainNoExit prints its
+        // message, then its stack trace (frames not reproduced) and an empty line.
+        s.err("--bootstrap-server must be specified\n");
+        s.err("java.lang.IllegalArgumentException: --bootstrap-server must be specified\n\n");
+        s.note(NoteId::MissingBootstrapServer);
+        s.finish(1);
+        return false;
+    }
+    if (o.has("describe") && o.has("if-exists")) {
+        if (!o.has("topic") && !o.has("topic-id")) {
+            s.usage(tool, "--topic or --topic-id is required to describe a topic");
+            return false;
+        }
+        if (o.has("topic") && o.has("topic-id"))
+            s.out("Only topic id will be used when both --topic and --topic-id are specified and topicId is not "
+                  "Uuid.ZERO_UUID\n");
+    }
+    if (!o.has("list") && !o.has("describe") && !o.has("topic")) {
+        s.usage(tool, "Missing required argument \"" + optName("topic") + "\"");
+        return false;
+    }
+    if (o.has("alter")) {
+        if (o.has("config")) {
+            // The option set is a Set.of(...): its order is random per JVM run; this is one of the two.
+            s.usage(tool, "Option combination \"[" + optName("bootstrap-server") + ", " + optName("config") +
+                              "]\" can't be used with option \"" + optName("alter") +
+                              "\" (To alter topic configurations, the kafka-configs tool can be used.)");
+            return false;
+        }
+        if (!o.has("partitions")) {
+            s.usage(tool, "Missing required argument \"" + optName("partitions") + "\"");
+            return false;
+        }
+    }
+    // checkInvalidArgs: each option against the actions it cannot be used with (exactly one action
+    // is present at this point, so the message names it).
+    std::string action;
+    for (const char* a : {"alter", "create", "describe", "list", "delete"})
+        if (o.has(a)) action = a;
+    auto allowedWith = [&](const char* opt, std::initializer_list<const char*> allowed) {
+        if (!o.has(opt)) return true;
+        for (const char* a : allowed)
+            if (action == a) return true;
+        return cantBeUsedWith(opt, action);
+    };
+    if (!allowedWith("config", {"alter", "create"}) || !allowedWith("partitions", {"alter", "create"}) ||
+        !allowedWith("replication-factor", {"create"}) || !allowedWith("replica-assignment", {"alter", "create"}))
+        return false;
+    if (o.has("create") && o.has("replica-assignment"))
+        for (const char* with : {"partitions", "replication-factor"})
+            if (o.has(with)) return cantBeUsedWith("replica-assignment", with);
+    for (const char* report : {"under-replicated-partitions", "under-min-isr-partitions", "at-min-isr-partitions",
+                               "unavailable-partitions"}) {
+        if (!allowedWith(report, {"describe"})) return false;
+        if (o.has(report) && o.has("topics-with-overrides")) return cantBeUsedWith(report, "topics-with-overrides");
+    }
+    if (!allowedWith("topics-with-overrides", {"describe"})) return false;
+    for (const char* report : {"under-replicated-partitions", "under-min-isr-partitions", "at-min-isr-partitions",
+                               "unavailable-partitions"})
+        if (o.has("topics-with-overrides") && o.has(report)) return cantBeUsedWith("topics-with-overrides", report);
+    return allowedWith("if-exists", {"alter", "delete", "describe"}) && allowedWith("if-not-exists", {"create"}) &&
+           allowedWith("exclude-internal", {"list", "describe"});
+}
+
+} // namespace
+
+std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::vector<std::string>& argv) {
+    auto session = std::make_unique<ToolSession>(backend, CommandKind::TopicsOther);
+    ToolSession& s = *session;
+    Options o;
+    if (auto e = parseOptions(argv, topicsTool(), o)) {
+        // Thrown from the options' constructor: mainNoExit prints the message, then the stack trace.
+        s.err(e->message + "\n" + e->exceptionLine() + "\n\n");
+        s.note(e->note());
+        s.finish(1);
+        return session;
+    }
+    if (o.has("create")) s.setKind(CommandKind::TopicsCreate);
+    else if (o.has("list")) s.setKind(CommandKind::TopicsList);
+    else if (o.has("describe")) s.setKind(CommandKind::TopicsDescribe);
+    else if (o.has("delete")) s.setKind(CommandKind::TopicsDelete);
+    else if (o.has("alter")) s.setKind(CommandKind::TopicsAlter);
+    if (!checkTopicArgs(s, argv, o)) return session;
+
+    // new TopicService(...) creates the admin client, which resolves the servers; failing, it
+    // throws out of execute() to mainNoExit (message, then the stack trace and an empty line).
+    const BootstrapCheck check = checkBootstrap(backend, o.value("bootstrap-server"));
+    if (!check.unresolved.empty()) s.err(check.dnsWarnings(s.nowMs()));
+    if (check.kind == BootstrapCheck::InvalidUrl || check.kind == BootstrapCheck::Unresolvable) {
+        s.err("Failed to create new KafkaAdminClient\n"
+              "org.apache.kafka.common.KafkaException: Failed to create new KafkaAdminClient\n"
+              "Caused by: org.apache.kafka.common.config.ConfigException: " + check.configError() + "\n\n");
+        s.note(check.kind == BootstrapCheck::InvalidUrl ? NoteId::BootstrapInvalid : NoteId::BootstrapUnresolvable);
+        s.finish(1);
+        return session;
+    }
+
+    // Integer arguments are converted when the command uses them: a bad one is reported as a
+    // command error (OptionArgumentConversionException), not as a usage error.
+    std::optional<std::int32_t> partitions, rf;
+    for (const char* opt : {"partitions", "replication-factor"}) {
+        if (!o.has(opt)) continue;
+        const auto v = parseInt(o.value(opt));
+        if (!v) {
+            topicError(s, "joptsimple.OptionArgumentConversionException",
+                       "Cannot parse argument '" + o.value(opt) + "' of option " + opt, NoteId::UsageError,
+                       "Caused by: joptsimple.internal.ReflectionException: java.lang.NumberFormatException: For input "
+                       "string: \"" + o.value(opt) + "\"\nCaused by: java.lang.NumberFormatException: For input string: \"" +
+                           o.value(opt) + "\"\n");
+            return session;
+        }
+        (std::string(opt) == "partitions" ? partitions : rf) = v;
+    }
+
+    if (check.kind == BootstrapCheck::Unreachable) {
+        // The admin client keeps trying to connect until default.api.timeout.ms (60 s) expires
+        // (--describe, --alter and --delete list the topics first).
+        const std::string call = o.has("create") ? "createTopics" : "listTopics";
+        s.waitForUnreachableCluster(check.resolvable, 60000, [call](ToolSession& t) {
+            topicError(t, "org.apache.kafka.common.errors.TimeoutException",
+                       "Timed out waiting for a node assignment. Call: " + call, NoteId::BootstrapUnreachable);
+        });
+        return session;
+    }
+
+    const std::string topic = o.value("topic");
+    if (o.has("create")) {
+        if (topic.find_first_of("._") != std::string::npos) {
+            s.out("WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could "
+                  "collide. To avoid issues it is best to use either, but not both.\n");
+            s.note(NoteId::TopicNameCollisionChars);
+        }
+        std::vector<std::pair<std::string, std::string>> configs;
+        for (const auto& c : o.all("config")) {
+            auto kv = keyValue(c);
+            if (!kv) {
+                illegalArgument(s, "requirement failed: Invalid topic config: all configs to be added must be in the format \"key=val\".",
+                                NoteId::InvalidTopicConfig);
+                return session;
+            }
+            configs.push_back(*kv);
+        }
+        if (rf && (*rf > 32767 || *rf < 1)) {
+            illegalArgument(s, "The replication factor must be between 1 and 32767 inclusive", NoteId::ReplicationFactorOutOfRange);
+            return session;
+        }
+        if (partitions && *partitions < 1) {
+            illegalArgument(s, "The partitions must be greater than 0", NoteId::PartitionsNotPositive);
+            return session;
+        }
+        const BackendResult r = backend.createTopic(topic, partitions, rf, configs);
+        if (r.error == ErrorCode::TOPIC_ALREADY_EXISTS && o.has("if-not-exists")) s.finish(0);
+        else if (!r.ok()) topicError(s, r);
+        else {
+            s.out("Created topic " + topic + ".\n");
+            s.finish(0);
+        }
+        return session;
+    }
+
+    bool badRegex = false;
+    const std::vector<std::string> topics = selectTopics(backend, o, badRegex);
+    if (badRegex) {
+        illegalArgument(s, "Illegal regular expression: " + topic, std::nullopt);
+        return session;
+    }
+    auto ensureExists = [&]() {
+        if (o.has("topic") && !topic.empty() && !o.has("if-exists") && topics.empty()) {
+            illegalArgument(s, "Topic '" + topic + "' does not exist as expected", NoteId::TopicDoesNotExist);
+            return false;
+        }
+        return true;
+    };
+
+    if (o.has("list")) {
+        std::string text;
+        for (std::size_t i = 0; i < topics.size(); ++i) text += (i ? "\n" : "") + topics[i];
+        s.out(text + "\n");
+    } else if (o.has("describe")) {
+        if (!ensureExists()) return session;
+        // describeTopics(...).allTopicNames() is a HashMap<String, TopicDescription>.
+        std::vector<std::int32_t> hashes;
+        for (const auto& t : topics) hashes.push_back(sim::javaStringHashCode(t));
+        std::size_t cap = 1;
+        while (cap < topics.size()) cap <<= 1;
+        for (std::size_t i : javaHashMapOrder(hashes, topics.empty() ? 1 : cap))
+            if (auto info = backend.describeTopic(topics[i])) printTopicDescription(s, *info);
+    } else if (o.has("delete")) {
+        if (!ensureExists()) return session;
+        for (const auto& t : topics) {
+            const BackendResult r = backend.deleteTopic(t);
+            if (!r.ok()) {
+                topicError(s, r);
+                return session;
+            }
+        }
+    } else { // --alter
+        if (!ensureExists()) return session;
+        for (const auto& t : topics) {
+            const BackendResult r = backend.createPartitions(t, *partitions);
+            if (!r.ok()) {
+                topicError(s, r);
+                return session;
+            }
+        }
+    }
+    if (!s.finished()) s.finish(0);
+    return session;
+}
+
+} // namespace fluxolab::labs::cli

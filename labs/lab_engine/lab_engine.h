@@ -1,0 +1,162 @@
+#pragma once
+// Guided labs: the JSON lab format (labs/content/lab.schema.json, docs/labs.md), its validator,
+// and the engine that evaluates each step's declarative check against the cluster (through a
+// ClusterBackend) and the history of commands the student ran.
+
+#include "labs/backend/cluster_backend.h"
+#include "labs/common/teaching_notes.h"
+#include "labs/shell/script_runner.h"
+#include "sim/scenario.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fluxolab::labs {
+
+/// A lab's text in both course languages (pt-PT first; English falls back to Portuguese when
+/// missing). Not sim::LocalizedText, a scenario's title/description (pt_PT and en, both given).
+struct LabText {
+    std::string pt;
+    std::string en;
+    const std::string& get(Language lang) const { return lang == Language::English && !en.empty() ? en : pt; }
+};
+
+struct SetupAction {
+    std::string action; ///< create_topic | delete_topic | produce | run
+    std::string topic;
+    std::int32_t partitions = 1;
+    std::int32_t replication_factor = 1;
+    std::vector<std::pair<std::optional<std::string>, std::string>> records; ///< (key, value)
+    std::string command; ///< for "run"
+};
+
+/// A declarative predicate. `type` selects which fields matter (see lab.schema.json) and which
+/// evaluator of labs/lab_engine/check_evaluators.h checks it.
+struct Check {
+    std::string type;
+    std::string topic, group, key, value, state, kind;
+    std::optional<std::int32_t> partition, partitions, replication_factor, members;
+    std::optional<std::int64_t> min, max, equals, offset;
+    std::vector<std::string> args;
+    std::vector<Check> children; ///< all / any / not
+};
+
+struct LabStep {
+    std::string id;
+    LabText title;
+    LabText instructions; ///< Markdown
+    std::vector<SetupAction> setup;
+    Check check;
+    std::vector<LabText> hints;
+    LabText explanation; ///< shown on success
+};
+
+struct Lab {
+    std::string id;
+    int version = 1;
+    LabText title;
+    std::string level; ///< beginner | intermediate | advanced
+    int duration_minutes = 0;
+    std::vector<LabText> objectives;
+    std::int32_t brokers = 1;
+    std::uint64_t seed = 1;
+    std::vector<LabStep> steps;
+    std::string source_file;
+};
+
+struct LabError {
+    std::string file;
+    std::string path; ///< JSON pointer, e.g. /steps/2/check/type
+    std::string message;
+};
+std::string formatLabError(const LabError& e);
+
+struct LabLoadResult {
+    std::optional<Lab> lab;
+    std::vector<LabError> errors;
+};
+
+/// Parses and validates lab JSON text (never throws).
+LabLoadResult parseLab(const std::string& json_text, const std::string& file = "<memory>");
+LabLoadResult loadLabFile(const std::string& path);
+
+struct LabCatalog {
+    std::vector<Lab> labs; ///< in course order: sorted by file name (01-..., 02-...)
+    std::vector<LabError> errors; ///< of the files that could not be loaded (each file's labs are left out)
+};
+/// Every *.json lab in `dir` (lab.schema.json excluded).
+LabCatalog loadLabCatalog(const std::string& dir);
+/// A lab by id, file stem or path.
+LabLoadResult findLab(const std::string& name, const std::string& dir);
+/// The guided labs folder: dataDirectory(DataKind::Labs) (labs/common/data_dirs.h).
+std::string defaultLabDirectory();
+
+struct CheckResult {
+    bool passed = false;
+    std::string detail; ///< English, technical: what was found
+};
+
+class LabEngine {
+public:
+    LabEngine(const Lab& lab, ClusterBackend& backend);
+    const Lab& lab() const { return m_lab; }
+    /// Applies the setup of the current step (call once at the start and after restore).
+    void start();
+    std::size_t currentStep() const { return m_current; }
+    bool finished() const { return m_current >= m_lab.steps.size(); }
+    bool stepPassed(std::size_t step) const { return m_passed[step]; }
+    /// Evaluates a step's check now; `history_from` = index of the first history entry that counts.
+    CheckResult evaluate(std::size_t step, const std::vector<HistoryEntry>& history) const;
+    /// Evaluates the current step; while it passes, marks it and moves on (running the next setup).
+    /// Returns the steps passed by this call.
+    std::vector<std::size_t> update(const std::vector<HistoryEntry>& history);
+    /// Reveals the next hint of a step; nullopt when all are shown.
+    std::optional<std::string> revealHint(std::size_t step, Language lang);
+    int hintsRevealed(std::size_t step) const { return m_hints[step]; }
+    /// Progress as JSON text, and back. restore() validates against this lab. `hints_only`: keep
+    /// the steps as they are (e.g. after replaying the student's commands) and restore the hints.
+    std::string saveProgress() const;
+    bool restoreProgress(const std::string& json_text, std::string* error = nullptr, bool hints_only = false);
+
+private:
+    void runSetup(const LabStep& step);
+
+    Lab m_lab;
+    ClusterBackend& m_backend;
+    std::size_t m_current = 0;
+    std::vector<bool> m_passed;
+    std::vector<int> m_hints;
+    std::vector<std::size_t> m_stepHistoryStart;
+    std::size_t m_historySeen = 0;
+};
+
+struct StepReport {
+    std::string id;
+    bool reached = false;
+    bool passed = false;
+    std::string detail;
+};
+
+struct LabRunReport {
+    std::vector<StepReport> steps;
+    bool all_passed = false;
+    std::string transcript;
+};
+
+/// Virtual time a lab's cluster can run (the app's timeline length): two hours.
+inline constexpr TimeMs kLabDurationMs = TimeMs{2} * 60 * 60 * 1000;
+/// The one definition of a lab's cluster: a fresh KRaft cluster of lab.brokers brokers at `seed`,
+/// as a scenario without topics, clients or actions. The app loads it; runLabWithScript() builds its
+/// SimBackend from it (SimBackend(scenario.cluster, scenario.seed)).
+sim::Scenario labScenario(const Lab& lab, std::uint64_t seed);
+
+/// Runs a solution script on a fresh simulated cluster, updating the lab after every command.
+LabRunReport runLabWithScript(const Lab& lab, const ParsedScript& script, std::optional<std::uint64_t> seed,
+                              const std::string& base_dir = {});
+/// The same on any backend (a real cluster: the lab's setup and checks act on it).
+LabRunReport runLabOnBackend(const Lab& lab, const ParsedScript& script, ClusterBackend& backend,
+                             const std::string& base_dir = {});
+std::string formatLabReport(const Lab& lab, const LabRunReport& report, Language lang);
+
+} // namespace fluxolab::labs
