@@ -1,9 +1,13 @@
 #pragma once
-// The simulation's only source of randomness: one explicitly passed, seeded generator.
+// The simulation's only source of randomness: explicitly passed, seeded generators.
 // xoshiro256** seeded through splitmix64; our own range mapping so that results are identical on
 // every platform and standard library (std distributions are not portable).
+// Each component draws from its own stream, forked from the run's seed by a stable string tag
+// (forkSeed), so that adding an engine, a producer or a scenario driver never shifts the draws of
+// another component.
 
 #include <cstdint>
+#include <string_view>
 
 namespace fluxolab::sim {
 
@@ -60,5 +64,46 @@ private:
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
     std::uint64_t m_s[4]{};
 };
+
+namespace runtime {
+
+/// 64-bit FNV-1a of the bytes of `tag`.
+constexpr std::uint64_t fnv1a64(std::string_view tag) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (const char c : tag) {
+        h ^= static_cast<std::uint8_t>(c);
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/// One splitmix64 step (the finaliser), a bijection that spreads nearby inputs apart.
+constexpr std::uint64_t splitmix64(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+/// The seed of the stream tagged `tag` of a run seeded with `seed`: depends on the seed and the tag
+/// only (never on which other streams exist or how much they drew).
+constexpr std::uint64_t forkSeed(std::uint64_t seed, std::string_view tag) { return splitmix64(seed ^ fnv1a64(tag)); }
+
+/// The run's seed and the streams forked from it.
+class RngStreams {
+public:
+    explicit RngStreams(std::uint64_t seed) : m_seed(seed) {}
+    std::uint64_t seed() const { return m_seed; }
+    /// The stream tagged `tag` ("scenario", "stream/engine-1", ...), from its start.
+    Rng fork(std::string_view tag) const { return Rng(forkSeed(m_seed, tag)); }
+    /// The Kafka cluster's stream. It is seeded with the run's seed itself (not forked) so that the
+    /// journals recorded before streams existed stay byte-identical; every other component forks.
+    Rng kafka() const { return Rng(m_seed); }
+
+private:
+    std::uint64_t m_seed;
+};
+
+} // namespace runtime
 
 } // namespace fluxolab::sim
