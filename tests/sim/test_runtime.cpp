@@ -103,3 +103,41 @@ TEST_SUITE("sim/runtime") {
         CHECK(kafka.next() == plain.next());
     }
 }
+
+#include "sim/scenario.h"
+
+TEST_SUITE("sim/runtime") {
+    TEST_CASE("a scenario producer draws its keys from its own stream: adding a producer changes no other's keys") {
+        const auto keysOfFirst = [](bool second) {
+            Scenario s;
+            s.duration_ms = 5000;
+            s.cluster.brokers = 1;
+            for (const char* name : {"a", "b"}) {
+                ScenarioTopic t;
+                t.name = name;
+                t.partitions = 1;
+                s.topics.push_back(t);
+            }
+            for (int i = 0; i < (second ? 2 : 1); ++i) {
+                ScenarioProducer p;
+                p.id = i == 0 ? "first" : "second";
+                p.topic = i == 0 ? "a" : "b";
+                p.rate_per_sec = 200;
+                p.keys.kind = i == 0 ? KeySpec::Kind::Uniform : KeySpec::Kind::Zipf;
+                p.keys.count = 50;
+                p.keys.prefix = "k";
+                s.producers.push_back(p);
+            }
+            ScenarioRun run(s, 3);
+            run.runToEnd();
+            std::vector<std::string> keys;
+            const PartitionState* p = run.sim().partition({"a", 0});
+            REQUIRE(p != nullptr);
+            for (const Record& r : p->records) keys.push_back(run.sim().recordKey(r).value_or("<null>"));
+            return keys;
+        };
+        const auto alone = keysOfFirst(false);
+        CHECK(alone.size() > 500);
+        CHECK(keysOfFirst(true) == alone);
+    }
+}
