@@ -1,6 +1,7 @@
 // Cluster core: construction, virtual time and dispatch, topics, the KRaft controller, replication.
 #include "sim/cluster_internal.h"
 #include "sim/hash.h"
+#include "sim/kafka/controller.h"
 
 #include <algorithm>
 #include <set>
@@ -258,11 +259,7 @@ std::int32_t Simulation::partitionCountOf(const std::string& name) const {
     return t ? static_cast<std::int32_t>(t->partitions.size()) : 0;
 }
 
-BrokerId Simulation::controllerId() const {
-    for (const auto& b : m_brokers)
-        if (b.alive) return b.id;
-    return -1;
-}
+BrokerId Simulation::controllerId() const { return kafka::kraftController(m_brokers); }
 
 std::string Simulation::makeTopicId() {
     // Kafka's Uuid.toString(): 16 random bytes, base64 URL-safe without padding (22 chars).
@@ -609,6 +606,8 @@ void Simulation::setLeader(TopicState& t, PartitionState& p, BrokerId leader, bo
         // requests waiting for the HW would hang until they time out.
         maybeAdvanceHw(t, p);
         checkDelayedProduces(p);
+        // Checked from outside by the property tests too (tests/sim/test_properties.cpp).
+        FLUXOLAB_INVARIANT(p.inIsr(leader), "an elected leader is in the ISR");
     }
 }
 
@@ -684,6 +683,7 @@ void Simulation::addToIsr(TopicState& t, PartitionState& p, BrokerId b) {
     for (BrokerId r : p.replicas)
         if (r == b || p.inIsr(r)) isr.push_back(r);
     p.isr = std::move(isr);
+    FLUXOLAB_INVARIANT(p.inIsr(b), "the ISR only holds assigned replicas");
     Event& e = emitEvent(EventType::IsrExpanded);
     e.topic = t.index;
     e.partition = p.partition;
@@ -705,6 +705,7 @@ void Simulation::maybeAdvanceHw(TopicState& t, PartitionState& p) {
         hw = std::min(hw, p.replica(b)->known_leo);
     }
     if (hw > p.high_watermark) {
+        FLUXOLAB_INVARIANT(hw <= p.leaderLeo(), "HW <= the leader's log end offset");
         p.high_watermark = hw;
         p.replica(p.leader)->hw = hw;
         Event& e = emitEvent(EventType::HighWatermarkAdvanced);
@@ -920,6 +921,7 @@ void Simulation::appendToLeader(TopicState& t, PartitionState& p, const std::vec
     if (!recs.empty() && recs.front().producer)
         p.producer_state[recs.front().producer] = {recs.back().sequence, base};
     ReplicaState* lr = p.replica(p.leader);
+    FLUXOLAB_INVARIANT(lr->leo <= base, "the leader's log end offset never goes back on append");
     lr->leo = p.leaderLeo();
     lr->known_leo = lr->leo;
     Event& e = emitEvent(EventType::RecordsAppended);

@@ -415,7 +415,7 @@ public:
     /// The key/value of a stored record (value rendered if synthetic).
     std::optional<std::string> recordKey(const Record& r) const;
     std::string recordValue(const Record& r) const;
-    /// Controller id (KRaft quorum: the lowest live broker id in this simulation).
+    /// The active KRaft controller (kafka::kraftController: the lowest live node id, -1 if none).
     BrokerId controllerId() const;
     std::int64_t recordsRetained() const;
     std::size_t memoryBytes() const;

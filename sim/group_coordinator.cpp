@@ -713,6 +713,10 @@ void Simulation::joinResponse(std::int32_t consumer, std::uint64_t token) {
             subs.push_back(std::move(s));
         }
         m_leader_assignment[consumer] = assignPartitions(*g.protocol, counts, subs);
+        // One owner per partition in a generation (checked from outside by the property tests too).
+        std::set<TopicPartition> owners;
+        for (const auto& [member, tps] : m_leader_assignment[consumer])
+            for (const auto& tp : tps) FLUXOLAB_INVARIANT(owners.insert(tp).second, "a partition assigned to two members");
     }
     schedule(now() + m_config.network_delay_ms, TimerKind::SyncArrive, consumer, static_cast<std::int64_t>(token));
 }
