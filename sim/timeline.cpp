@@ -41,6 +41,7 @@ T& slot(std::vector<T>& v, std::int32_t i) {
 void ClusterView::apply(const Journal& j, const Event& e) {
     time = e.time;
     ++events;
+    if (e.family != kKafkaFamily) return; // another engine's event: its own view folds it
     const TpKey key{e.topic, e.partition};
     auto replicaLeo = [&](PartitionView& p, BrokerId b) -> Offset* {
         for (std::size_t i = 0; i < p.replicas.size(); ++i)
