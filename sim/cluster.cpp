@@ -1,6 +1,7 @@
 // Cluster core: construction, virtual time and dispatch, topics, the KRaft controller, replication.
 #include "sim/cluster_internal.h"
 #include "sim/hash.h"
+#include "sim/kafka/controller.h"
 
 #include <algorithm>
 #include <set>
@@ -38,7 +39,8 @@ MemberState* GroupStateData::member(const std::string& id) {
 // ---------------------------------------------------------------------------------------------
 // Construction and time
 
-Simulation::Simulation(ClusterConfig config, std::uint64_t seed) : m_config(std::move(config)), m_rng(seed) {
+Simulation::Simulation(ClusterConfig config, std::uint64_t seed)
+    : m_config(std::move(config)), m_rng(runtime::RngStreams(seed).kafka()), m_timers(m_scheduler, "kafka", *this) {
     m_config.brokers = std::clamp(m_config.brokers, 1, 9);
     m_key_hash.push_back(0);
     for (std::int32_t i = 0; i < m_config.brokers; ++i) {
@@ -58,60 +60,29 @@ Simulation::Simulation(ClusterConfig config, std::uint64_t seed) : m_config(std:
 
 Simulation::~Simulation() = default;
 
-void Simulation::schedule(TimeMs at, TimerKind kind, std::int32_t a, std::int64_t b) {
-    // A timer never goes off in the past: whoever schedules one computes a time >= now (use m_now for
-    // "as soon as possible"). Silently moving it to now would hide the bug of a stale deadline.
-    FLUXOLAB_INVARIANT(at >= m_now, "timer scheduled in the past");
-    m_timers.push(Timer{std::max(at, m_now), m_seq++, kind, a, b});
-}
-
-Simulation::TimerKey Simulation::scheduleCancellable(TimeMs at, TimerKind kind, std::int32_t a, std::int64_t b) {
-    FLUXOLAB_INVARIANT(at >= m_now, "timer scheduled in the past");
-    const Timer t{std::max(at, m_now), m_seq++, kind, a, b};
-    const TimerKey key{t.time, t.seq};
-    m_cancellable.emplace(key, t);
-    return key;
-}
-
 void Simulation::eraseInFlight(std::map<std::uint64_t, std::unique_ptr<InFlight>>::iterator it) {
     for (const auto& key : it->second->timeouts) cancelTimer(key);
     m_in_flight.erase(it);
 }
 
-TimeMs Simulation::nextEventTime() const {
-    if (m_timers.empty()) return m_cancellable.empty() ? -1 : m_cancellable.begin()->first.first;
-    if (m_cancellable.empty()) return m_timers.top().time;
-    return std::min(m_timers.top().time, m_cancellable.begin()->first.first);
-}
+TimeMs Simulation::nextEventTime() const { return m_scheduler.nextTime(); }
 
 bool Simulation::step() {
-    Timer t{};
-    const bool fromHeap =
-        !m_timers.empty() &&
-        (m_cancellable.empty() || TimerKey{m_timers.top().time, m_timers.top().seq} < m_cancellable.begin()->first);
-    if (fromHeap) {
-        t = m_timers.top();
-        m_timers.pop();
-    } else if (!m_cancellable.empty()) {
-        t = m_cancellable.begin()->second;
-        m_cancellable.erase(m_cancellable.begin());
-    } else {
-        return false;
-    }
-    m_now = t.time;
-    dispatch(t);
+    if (!m_scheduler.step()) return false;
     if (afterEvent) afterEvent(*this);
     return true;
 }
 
+void Simulation::onTimer(const runtime::Timer& t) { dispatch(runtime::TimerChannel<TimerKind>::typed(t)); }
+
 void Simulation::runUntil(TimeMs t) {
     for (TimeMs next = nextEventTime(); next >= 0 && next <= t; next = nextEventTime()) step();
-    if (t > m_now) m_now = t;
+    m_scheduler.advanceTo(t);
 }
 
 Event& Simulation::emitEvent(EventType type) {
     Event e;
-    e.time = m_now;
+    e.time = now();
     e.type = type;
     return m_journal.append(e);
 }
@@ -165,7 +136,7 @@ void Simulation::dispatch(const Timer& t) {
         }
         it->second->done = true;
         it->second->error = ErrorCode::REQUEST_TIMED_OUT;
-        schedule(m_now + m_config.network_delay_ms, TimerKind::ProduceResponse, 0, t.b);
+        schedule(now() + m_config.network_delay_ms, TimerKind::ProduceResponse, 0, t.b);
         break;
     }
     case TimerKind::FetchArrive: followerFetchArrives(t.a, t.b); break;
@@ -187,7 +158,7 @@ void Simulation::dispatch(const Timer& t) {
         if (!m_brokers[static_cast<std::size_t>(p.leader - 1)].alive) {
             // The leader died before answering: retry after replica.fetch.backoff.ms (1000).
             ++r.fetch_epoch;
-            schedule(m_now + 1000, TimerKind::FetchResponse, t.a, packFetch(p.partition, ri, r.fetch_epoch));
+            schedule(now() + 1000, TimerKind::FetchResponse, t.a, packFetch(p.partition, ri, r.fetch_epoch));
             break;
         }
         // The response carries records [leo, leo + count) and the leader's HW.
@@ -208,15 +179,15 @@ void Simulation::dispatch(const Timer& t) {
     }
     case TimerKind::IsrCheck:
         isrCheck(t.a);
-        schedule(m_now + m_config.defaults.replica_lag_time_max_ms / 2, TimerKind::IsrCheck, t.a);
+        schedule(now() + m_config.defaults.replica_lag_time_max_ms / 2, TimerKind::IsrCheck, t.a);
         break;
     case TimerKind::RetentionCheck:
         retentionCheck();
-        schedule(m_now + m_config.defaults.log_retention_check_interval_ms, TimerKind::RetentionCheck);
+        schedule(now() + m_config.defaults.log_retention_check_interval_ms, TimerKind::RetentionCheck);
         break;
     case TimerKind::LeaderRebalance:
         autoLeaderRebalance();
-        schedule(m_now + 300000, TimerKind::LeaderRebalance);
+        schedule(now() + 300000, TimerKind::LeaderRebalance);
         break;
     case TimerKind::BrokerFence: {
         const auto& b = m_brokers[static_cast<std::size_t>(t.a - 1)];
@@ -234,7 +205,7 @@ void Simulation::dispatch(const Timer& t) {
     case TimerKind::InitialDelay: initialDelayExpired(t.a, static_cast<std::uint64_t>(t.b)); break;
     case TimerKind::GroupCleanup:
         groupCleanup();
-        schedule(m_now + m_config.defaults.offsets_retention_check_interval_ms, TimerKind::GroupCleanup);
+        schedule(now() + m_config.defaults.offsets_retention_check_interval_ms, TimerKind::GroupCleanup);
         break;
     case TimerKind::CommitArrive: {
         auto it = m_async_commits.find(static_cast<std::uint64_t>(t.b));
@@ -288,11 +259,7 @@ std::int32_t Simulation::partitionCountOf(const std::string& name) const {
     return t ? static_cast<std::int32_t>(t->partitions.size()) : 0;
 }
 
-BrokerId Simulation::controllerId() const {
-    for (const auto& b : m_brokers)
-        if (b.alive) return b.id;
-    return -1;
-}
+BrokerId Simulation::controllerId() const { return kafka::kraftController(m_brokers); }
 
 std::string Simulation::makeTopicId() {
     // Kafka's Uuid.toString(): 16 random bytes, base64 URL-safe without padding (22 chars).
@@ -367,11 +334,11 @@ void Simulation::initPartition(TopicState& t, std::int32_t p, std::vector<Broker
     for (BrokerId b : replicas) {
         ReplicaState r;
         r.broker = b;
-        r.last_caught_up_ms = m_now;
+        r.last_caught_up_ms = now();
         ps.replica_state.push_back(r);
         if (!m_brokers[static_cast<std::size_t>(b - 1)].fenced) ps.isr.push_back(b);
     }
-    ps.segments.push_back(Segment{0, 0, m_now, 0});
+    ps.segments.push_back(Segment{0, 0, now(), 0});
     t.partitions.push_back(std::move(ps));
     PartitionState& ref = t.partitions.back();
     Event& e = emitEvent(EventType::PartitionCreated);
@@ -521,7 +488,7 @@ AdminResult Simulation::deleteTopic(const std::string& name) {
         if (inflight->batch.tp.topic == name && !inflight->done) {
             inflight->done = true;
             inflight->error = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
-            schedule(m_now + m_config.network_delay_ms, TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(id));
+            schedule(now() + m_config.network_delay_ms, TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(id));
         }
     m_topics.erase(it);
     m_topic_by_index[static_cast<std::size_t>(index)].clear();
@@ -611,8 +578,8 @@ void Simulation::setLeader(TopicState& t, PartitionState& p, BrokerId leader, bo
             ++rs.fetch_epoch;
             rs.parked = false;
             rs.known_leo = rs.broker == leader ? rs.leo : std::min(rs.leo, rs.known_leo);
-            rs.last_caught_up_ms = m_now;
-            rs.last_fetch_ms = m_now;
+            rs.last_caught_up_ms = now();
+            rs.last_fetch_ms = now();
         }
     }
     Event& e = emitEvent(EventType::LeaderElected);
@@ -639,6 +606,8 @@ void Simulation::setLeader(TopicState& t, PartitionState& p, BrokerId leader, bo
         // requests waiting for the HW would hang until they time out.
         maybeAdvanceHw(t, p);
         checkDelayedProduces(p);
+        // Checked from outside by the property tests too (tests/sim/test_properties.cpp).
+        FLUXOLAB_INVARIANT(p.inIsr(leader), "an elected leader is in the ISR");
     }
 }
 
@@ -714,6 +683,7 @@ void Simulation::addToIsr(TopicState& t, PartitionState& p, BrokerId b) {
     for (BrokerId r : p.replicas)
         if (r == b || p.inIsr(r)) isr.push_back(r);
     p.isr = std::move(isr);
+    FLUXOLAB_INVARIANT(p.inIsr(b), "the ISR only holds assigned replicas");
     Event& e = emitEvent(EventType::IsrExpanded);
     e.topic = t.index;
     e.partition = p.partition;
@@ -735,6 +705,7 @@ void Simulation::maybeAdvanceHw(TopicState& t, PartitionState& p) {
         hw = std::min(hw, p.replica(b)->known_leo);
     }
     if (hw > p.high_watermark) {
+        FLUXOLAB_INVARIANT(hw <= p.leaderLeo(), "HW <= the leader's log end offset");
         p.high_watermark = hw;
         p.replica(p.leader)->hw = hw;
         Event& e = emitEvent(EventType::HighWatermarkAdvanced);
@@ -751,7 +722,7 @@ void Simulation::startFollowerFetch(TopicState& t, PartitionState& p, std::size_
     if (!m_brokers[static_cast<std::size_t>(r.broker - 1)].alive) return;
     ++r.fetch_epoch;
     r.parked = false;
-    schedule(m_now + m_config.network_delay_ms, TimerKind::FetchArrive, t.index, packFetch(p.partition, ri, r.fetch_epoch));
+    schedule(now() + m_config.network_delay_ms, TimerKind::FetchArrive, t.index, packFetch(p.partition, ri, r.fetch_epoch));
 }
 
 void Simulation::followerFetchArrives(std::int32_t topic_index, std::int64_t packed) {
@@ -768,24 +739,24 @@ void Simulation::followerFetchArrives(std::int32_t topic_index, std::int64_t pac
     if (p.leader < 0 || !m_brokers[static_cast<std::size_t>(p.leader - 1)].alive) {
         // Leader unreachable: retry after replica.fetch.backoff.ms (1000).
         ++r.fetch_epoch;
-        schedule(m_now + 1000, TimerKind::FetchResponse, topic_index, packFetch(p.partition, ri, r.fetch_epoch));
+        schedule(now() + 1000, TimerKind::FetchResponse, topic_index, packFetch(p.partition, ri, r.fetch_epoch));
         return;
     }
     const Offset leaderLeo = p.leaderLeo();
     // Replica.updateFetchState: caught up if the fetch reached the leader's LEO, or the LEO the
     // leader had at the previous fetch.
     r.known_leo = r.leo;
-    if (r.leo >= leaderLeo) r.last_caught_up_ms = m_now;
+    if (r.leo >= leaderLeo) r.last_caught_up_ms = now();
     else if (r.leo >= r.last_fetch_leader_leo) r.last_caught_up_ms = r.last_fetch_ms;
     r.last_fetch_leader_leo = leaderLeo;
-    r.last_fetch_ms = m_now;
+    r.last_fetch_ms = now();
     if (!p.inIsr(r.broker) && r.leo >= p.high_watermark && r.leo >= leaderLeo) addToIsr(*t, p, r.broker);
     maybeAdvanceHw(*t, p);
     if (p.leaderLeo() > r.leo) {
-        schedule(m_now + m_config.network_delay_ms, TimerKind::FetchResponse, topic_index, packed);
+        schedule(now() + m_config.network_delay_ms, TimerKind::FetchResponse, topic_index, packed);
     } else {
         r.parked = true;
-        schedule(m_now + m_config.defaults.replica_fetch_wait_max_ms, TimerKind::FetchParkTimeout, topic_index, packed);
+        schedule(now() + m_config.defaults.replica_fetch_wait_max_ms, TimerKind::FetchParkTimeout, topic_index, packed);
     }
 }
 
@@ -794,7 +765,7 @@ void Simulation::wakeParkedFetches(TopicState& t, PartitionState& p) {
         ReplicaState& r = p.replica_state[i];
         if (!r.parked) continue;
         r.parked = false;
-        schedule(m_now + m_config.network_delay_ms, TimerKind::FetchResponse, t.index,
+        schedule(now() + m_config.network_delay_ms, TimerKind::FetchResponse, t.index,
                  packFetch(p.partition, i, r.fetch_epoch));
     }
 }
@@ -807,7 +778,7 @@ void Simulation::isrCheck(BrokerId broker) {
             if (p.leader != broker || p.is_static) continue;
             std::vector<BrokerId> out;
             for (BrokerId f : p.isr)
-                if (f != broker && m_now - p.replica(f)->last_caught_up_ms > m_config.defaults.replica_lag_time_max_ms)
+                if (f != broker && now() - p.replica(f)->last_caught_up_ms > m_config.defaults.replica_lag_time_max_ms)
                     out.push_back(f);
             for (BrokerId f : out) removeFromIsr(t, p, f);
         }
@@ -852,7 +823,7 @@ void Simulation::stopBroker(BrokerId id, bool crash) {
     e.flag = crash ? 1 : 0;
     failPendingOn(id);
     coordinatorStopped(id);
-    if (crash) schedule(m_now + m_config.defaults.broker_session_timeout_ms, TimerKind::BrokerFence, id);
+    if (crash) schedule(now() + m_config.defaults.broker_session_timeout_ms, TimerKind::BrokerFence, id);
     else fenceBroker(id); // controlled shutdown: leadership moves away at once
 }
 
@@ -908,7 +879,7 @@ void Simulation::retentionCheck() {
             // Only closed segments are deleted, and never beyond the high watermark.
             while (p.segments.size() > 1 && p.segments[1].base <= p.high_watermark) {
                 const Segment& s = p.segments.front();
-                const bool byTime = t.retention_ms >= 0 && m_now - s.max_timestamp > t.retention_ms;
+                const bool byTime = t.retention_ms >= 0 && now() - s.max_timestamp > t.retention_ms;
                 const bool bySize = t.retention_bytes >= 0 && total - s.bytes >= t.retention_bytes;
                 if (!byTime && !bySize) break;
                 total -= s.bytes;
@@ -936,8 +907,8 @@ void Simulation::appendToLeader(TopicState& t, PartitionState& p, const std::vec
     std::int64_t batchBytes = kBatchOverheadBytes;
     for (auto s : sizes) batchBytes += s;
     Segment* seg = &p.segments.back();
-    if ((seg->bytes > 0 && seg->bytes + batchBytes > t.segment_bytes) || (seg->bytes > 0 && m_now - seg->created_ms >= t.segment_ms)) {
-        p.segments.push_back(Segment{base, 0, m_now, 0});
+    if ((seg->bytes > 0 && seg->bytes + batchBytes > t.segment_bytes) || (seg->bytes > 0 && now() - seg->created_ms >= t.segment_ms)) {
+        p.segments.push_back(Segment{base, 0, now(), 0});
         seg = &p.segments.back();
     }
     seg->bytes += batchBytes;
@@ -950,6 +921,7 @@ void Simulation::appendToLeader(TopicState& t, PartitionState& p, const std::vec
     if (!recs.empty() && recs.front().producer)
         p.producer_state[recs.front().producer] = {recs.back().sequence, base};
     ReplicaState* lr = p.replica(p.leader);
+    FLUXOLAB_INVARIANT(lr->leo <= base, "the leader's log end offset never goes back on append");
     lr->leo = p.leaderLeo();
     lr->known_leo = lr->leo;
     Event& e = emitEvent(EventType::RecordsAppended);

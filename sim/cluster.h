@@ -5,7 +5,8 @@
 
 #include "sim/assignors.h"
 #include "sim/journal.h"
-#include "sim/rng.h"
+#include "sim/runtime/rng.h"
+#include "sim/runtime/scheduler.h"
 #include "sim/types.h"
 
 #include <cstdint>
@@ -314,7 +315,9 @@ struct AdminResult {
 
 // ---------------------------------------------------------------------------------------------
 
-class Simulation {
+/// The Kafka model. Runs on a runtime::Scheduler (its virtual clock and timers): the simulation owns
+/// one, and another engine may register its own timers on it (scheduler()) to share the clock.
+class Simulation : private runtime::TimerHandler {
 public:
     Simulation(ClusterConfig config, std::uint64_t seed);
     ~Simulation();
@@ -322,12 +325,12 @@ public:
     Simulation& operator=(const Simulation&) = delete;
 
     // ---- time ----
-    TimeMs now() const { return m_now; }
+    TimeMs now() const { return m_scheduler.now(); }
     /// Processes the next scheduled event; returns false when nothing is scheduled.
     bool step();
     /// Processes every event scheduled at or before `t`, then sets the clock to `t`.
     void runUntil(TimeMs t);
-    void runFor(TimeMs ms) { runUntil(m_now + ms); }
+    void runFor(TimeMs ms) { runUntil(now() + ms); }
     /// Time of the next scheduled event, or -1.
     TimeMs nextEventTime() const;
 
@@ -412,11 +415,14 @@ public:
     /// The key/value of a stored record (value rendered if synthetic).
     std::optional<std::string> recordKey(const Record& r) const;
     std::string recordValue(const Record& r) const;
-    /// Controller id (KRaft quorum: the lowest live broker id in this simulation).
+    /// The active KRaft controller (kafka::kraftController: the lowest live node id, -1 if none).
     BrokerId controllerId() const;
     std::int64_t recordsRetained() const;
     std::size_t memoryBytes() const;
     Rng& rng() { return m_rng; }
+    /// The clock and timers this simulation runs on (other engines register their components here).
+    runtime::Scheduler& scheduler() { return m_scheduler; }
+    const runtime::Scheduler& scheduler() const { return m_scheduler; }
 
     /// Called after every processed event (property checkers, GUI). Not called during construction.
     std::function<void(const Simulation&)> afterEvent;
@@ -427,22 +433,19 @@ public:
     std::uint32_t internKey(const std::string& key);
 
 private:
-    enum class TimerKind : std::uint8_t;
-    struct Timer {
-        TimeMs time;
-        std::uint64_t seq;
-        TimerKind kind;
-        std::int32_t a;
-        std::int64_t b;
-        bool operator>(const Timer& o) const { return time != o.time ? time > o.time : seq > o.seq; }
-    };
-    void schedule(TimeMs at, TimerKind kind, std::int32_t a = 0, std::int64_t b = 0);
-    /// A timer that can be withdrawn (request timeouts: nearly all of them are answered long
-    /// before they expire, and left in the heap they pile up by the hundred thousand). It takes its
-    /// place in the (time, seq) order exactly as schedule() would.
-    using TimerKey = std::pair<TimeMs, std::uint64_t>;
-    TimerKey scheduleCancellable(TimeMs at, TimerKind kind, std::int32_t a = 0, std::int64_t b = 0);
-    void cancelTimer(const TimerKey& key) { m_cancellable.erase(key); }
+    /// The Kafka model's timer kinds (cluster_internal.h); their payloads are documented there.
+    enum class TimerKind : std::uint16_t;
+    using Timer = runtime::TypedTimer<TimerKind>;
+    void schedule(TimeMs at, TimerKind kind, std::int32_t a = 0, std::int64_t b = 0) {
+        m_timers.schedule(at, kind, a, b);
+    }
+    /// A timer that can be withdrawn (request timeouts): see runtime::Scheduler::scheduleCancellable.
+    using TimerKey = runtime::TimerKey;
+    TimerKey scheduleCancellable(TimeMs at, TimerKind kind, std::int32_t a = 0, std::int64_t b = 0) {
+        return m_timers.scheduleCancellable(at, kind, a, b);
+    }
+    void cancelTimer(const TimerKey& key) { m_timers.cancel(key); }
+    void onTimer(const runtime::Timer& t) override;
     void dispatch(const Timer& t);
 
     // journal helpers
@@ -530,10 +533,8 @@ private:
 
     ClusterConfig m_config;
     Rng m_rng;
-    TimeMs m_now = 0;
-    std::uint64_t m_seq = 0;
-    std::priority_queue<Timer, std::vector<Timer>, std::greater<>> m_timers;
-    std::map<TimerKey, Timer> m_cancellable; ///< withdrawable timers, merged with m_timers by (time, seq)
+    runtime::Scheduler m_scheduler;
+    runtime::TimerChannel<TimerKind> m_timers; ///< this model's timers on m_scheduler
     Journal m_journal;
     std::vector<BrokerState> m_brokers;
     std::map<std::string, TopicState> m_topics;

@@ -14,7 +14,7 @@
 namespace fluxolab::sim {
 
 
-enum class Simulation::TimerKind : std::uint8_t {
+enum class Simulation::TimerKind : std::uint16_t {
     ProducerLinger,   ///< a = producer
     ProducerRetry,    ///< a = producer, b = request id of the batch to resend
     ProduceArrive,    ///< b = request id

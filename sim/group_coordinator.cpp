@@ -112,7 +112,7 @@ void Simulation::loadGroup(GroupStateData& g) {
         m.joined = false;
         m.awaiting_sync = false;
         m.serial = ++m_member_serial;
-        m.session_deadline = m_now + m.session_timeout_ms;
+        m.session_deadline = now() + m.session_timeout_ms;
         schedule(m.session_deadline, TimerKind::SessionCheck, g.index, static_cast<std::int64_t>(m.serial));
         pairs.push_back(m.consumer);
         pairs.push_back(static_cast<std::int32_t>(m_journal.addString(m.member_id)));
@@ -184,8 +184,8 @@ std::int32_t Simulation::addConsumer(ConsumerConfig config) {
                             std::to_string(++m_consumer_client_counter)
                       : config.client_id;
     c.config = std::move(config);
-    c.last_poll_ms = m_now;
-    c.last_auto_commit_ms = m_now;
+    c.last_poll_ms = now();
+    c.last_auto_commit_ms = now();
     m_journal.setConsumerName(c.index, c.client_id);
     m_consumers.push_back(std::move(c));
     ConsumerState& ref = m_consumers.back();
@@ -194,7 +194,7 @@ std::int32_t Simulation::addConsumer(ConsumerConfig config) {
     Event& e = emitEvent(EventType::ConsumerAdded);
     e.actor = ref.index;
     e.group = groupIndex;
-    schedule(m_now, TimerKind::ConsumerPoll, ref.index);
+    schedule(now(), TimerKind::ConsumerPoll, ref.index);
     return ref.index;
 }
 
@@ -268,7 +268,7 @@ std::optional<Offset> Simulation::offsetForTimestamp(const TopicPartition& tp, T
 void Simulation::pauseConsumer(std::int32_t consumer, std::int64_t ms) {
     ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
     if (c.phase == ConsumerPhase::Closed) return;
-    c.paused_until = m_now + ms;
+    c.paused_until = now() + ms;
     Event& e = emitEvent(EventType::ConsumerPaused);
     e.actor = c.index;
     e.a = ms;
@@ -355,7 +355,7 @@ void Simulation::commitAsync(std::int32_t consumer) {
     if (c.phase == ConsumerPhase::Closed) return;
     const std::uint64_t id = m_next_async_commit++;
     m_async_commits.emplace(id, std::make_pair(consumer, positionsToCommit(c)));
-    schedule(m_now + m_config.network_delay_ms, TimerKind::CommitArrive, consumer, static_cast<std::int64_t>(id));
+    schedule(now() + m_config.network_delay_ms, TimerKind::CommitArrive, consumer, static_cast<std::int64_t>(id));
 }
 
 void Simulation::commitOffsets(ConsumerState& c, const std::map<TopicPartition, Offset>& offsets) {
@@ -430,12 +430,12 @@ void Simulation::crashConsumer(std::int32_t consumer) {
 void Simulation::consumerPoll(std::int32_t consumer) {
     ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
     if (c.phase == ConsumerPhase::Closed) return;
-    if (c.paused_until > m_now) {
+    if (c.paused_until > now()) {
         schedule(c.paused_until, TimerKind::ConsumerPoll, consumer);
         return;
     }
-    c.last_poll_ms = m_now;
-    schedule(m_now + std::max<std::int64_t>(1, c.config.poll_interval_ms), TimerKind::ConsumerPoll, consumer);
+    c.last_poll_ms = now();
+    schedule(now() + std::max<std::int64_t>(1, c.config.poll_interval_ms), TimerKind::ConsumerPoll, consumer);
 
     const bool cooperative = c.config.assignors.size() == 1 && isCooperative(c.config.assignors[0]);
     if (c.subscribed && c.rejoin_needed && c.phase != ConsumerPhase::Joining && c.phase != ConsumerPhase::Syncing) {
@@ -448,8 +448,8 @@ void Simulation::consumerPoll(std::int32_t consumer) {
         sendJoin(c);
     }
     if (c.config.enable_auto_commit && c.phase == ConsumerPhase::Stable &&
-        m_now - c.last_auto_commit_ms >= c.config.auto_commit_interval_ms) {
-        c.last_auto_commit_ms = m_now;
+        now() - c.last_auto_commit_ms >= c.config.auto_commit_interval_ms) {
+        c.last_auto_commit_ms = now();
         commitPositions(c);
     }
     if (c.assigned.empty()) return;
@@ -503,7 +503,7 @@ void Simulation::sendJoin(ConsumerState& c) {
     c.rejoin_needed = false;
     c.phase = ConsumerPhase::Joining;
     ++c.join_token;
-    schedule(m_now + m_config.network_delay_ms, TimerKind::JoinArrive, c.index, static_cast<std::int64_t>(c.join_token));
+    schedule(now() + m_config.network_delay_ms, TimerKind::JoinArrive, c.index, static_cast<std::int64_t>(c.join_token));
 }
 
 void Simulation::joinArrives(std::int32_t consumer, std::uint64_t token) {
@@ -556,13 +556,13 @@ void Simulation::joinArrives(std::int32_t consumer, std::uint64_t token) {
         e.actor = c.index;
         e.group = g.index;
         e.name = m_journal.addString(nm.member_id);
-        schedule(m_now + nm.session_timeout_ms, TimerKind::SessionCheck, g.index, static_cast<std::int64_t>(nm.serial));
+        schedule(now() + nm.session_timeout_ms, TimerKind::SessionCheck, g.index, static_cast<std::int64_t>(nm.serial));
     }
     m->topics = c.subscription;
     m->protocols = c.config.assignors;
     m->owned = c.assigned;
     m->owned_generation = c.generation;
-    m->session_deadline = m_now + m->session_timeout_ms;
+    m->session_deadline = now() + m->session_timeout_ms;
     const std::string memberId = m->member_id;
     if (g.state != GroupState::PreparingRebalance) prepareRebalance(g);
     if (MemberState* mm = g.member(memberId)) mm->joined = true;
@@ -584,13 +584,13 @@ void Simulation::prepareRebalance(GroupStateData& g) {
         // InitialDelayedJoin: wait group.initial.rebalance.delay.ms for more members, extending while
         // new members keep arriving, up to the rebalance timeout.
         const std::int64_t delay = m_config.defaults.group_initial_rebalance_delay_ms;
-        g.initial_delay_until = m_now + delay;
+        g.initial_delay_until = now() + delay;
         g.initial_delay_remaining_ms = std::max<std::int64_t>(0, rebalanceTimeout - delay);
         g.new_member_added = false;
         schedule(g.initial_delay_until, TimerKind::InitialDelay, g.index, static_cast<std::int64_t>(g.rebalance_token));
     } else {
         g.initial_delay_until = -1;
-        g.rebalance_deadline = m_now + rebalanceTimeout;
+        g.rebalance_deadline = now() + rebalanceTimeout;
         schedule(g.rebalance_deadline, TimerKind::RebalanceTimeout, g.index, static_cast<std::int64_t>(g.rebalance_token));
     }
     // Members learn about the rebalance through their heartbeats (REBALANCE_IN_PROGRESS).
@@ -604,14 +604,14 @@ void Simulation::initialDelayExpired(std::int32_t group_index, std::uint64_t tok
         const std::int64_t next = std::min(delay, g->initial_delay_remaining_ms);
         g->initial_delay_remaining_ms -= next;
         g->new_member_added = false;
-        g->initial_delay_until = m_now + next;
+        g->initial_delay_until = now() + next;
         schedule(g->initial_delay_until, TimerKind::InitialDelay, g->index, static_cast<std::int64_t>(token));
         return;
     }
     g->initial_delay_until = -1;
     std::int64_t rebalanceTimeout = 0;
     for (const auto& m : g->members) rebalanceTimeout = std::max(rebalanceTimeout, m.rebalance_timeout_ms);
-    g->rebalance_deadline = m_now + rebalanceTimeout;
+    g->rebalance_deadline = now() + rebalanceTimeout;
     schedule(g->rebalance_deadline, TimerKind::RebalanceTimeout, g->index, static_cast<std::int64_t>(token));
     maybeCompleteJoin(*g);
 }
@@ -645,7 +645,7 @@ void Simulation::completeJoin(GroupStateData& g) {
     ++g.generation;
     ++g.rebalance_token;
     // GroupCoordinator.onCompleteJoin: every member's session restarts with the new generation.
-    for (auto& m : g.members) m.session_deadline = std::max(m.session_deadline, m_now + m.session_timeout_ms);
+    for (auto& m : g.members) m.session_deadline = std::max(m.session_deadline, now() + m.session_timeout_ms);
     if (g.members.empty()) {
         g.protocol.reset();
         g.leader.clear();
@@ -687,7 +687,7 @@ void Simulation::completeJoin(GroupStateData& g) {
     e.list_size = ls;
     for (const auto& m : g.members) {
         const ConsumerState& c = m_consumers[static_cast<std::size_t>(m.consumer)];
-        schedule(m_now + m_config.network_delay_ms, TimerKind::JoinResponse, m.consumer, static_cast<std::int64_t>(c.join_token));
+        schedule(now() + m_config.network_delay_ms, TimerKind::JoinResponse, m.consumer, static_cast<std::int64_t>(c.join_token));
     }
 }
 
@@ -713,8 +713,12 @@ void Simulation::joinResponse(std::int32_t consumer, std::uint64_t token) {
             subs.push_back(std::move(s));
         }
         m_leader_assignment[consumer] = assignPartitions(*g.protocol, counts, subs);
+        // One owner per partition in a generation (checked from outside by the property tests too).
+        std::set<TopicPartition> owners;
+        for (const auto& [member, tps] : m_leader_assignment[consumer])
+            for (const auto& tp : tps) FLUXOLAB_INVARIANT(owners.insert(tp).second, "a partition assigned to two members");
     }
-    schedule(m_now + m_config.network_delay_ms, TimerKind::SyncArrive, consumer, static_cast<std::int64_t>(token));
+    schedule(now() + m_config.network_delay_ms, TimerKind::SyncArrive, consumer, static_cast<std::int64_t>(token));
 }
 
 void Simulation::syncArrives(std::int32_t consumer, std::uint64_t token) {
@@ -736,7 +740,7 @@ void Simulation::syncArrives(std::int32_t consumer, std::uint64_t token) {
         return;
     }
     m->awaiting_sync = true;
-    m->session_deadline = m_now + m->session_timeout_ms;
+    m->session_deadline = now() + m->session_timeout_ms;
     if (g.state == GroupState::CompletingRebalance && g.leader == c.member_id) {
         const GroupAssignment& a = m_leader_assignment[consumer];
         for (auto& mm : g.members) {
@@ -752,7 +756,7 @@ void Simulation::syncArrives(std::int32_t consumer, std::uint64_t token) {
             if (!mm.awaiting_sync) continue;
             mm.awaiting_sync = false;
             const ConsumerState& mc = m_consumers[static_cast<std::size_t>(mm.consumer)];
-            schedule(m_now + m_config.network_delay_ms, TimerKind::SyncResponse, mm.consumer, static_cast<std::int64_t>(mc.join_token));
+            schedule(now() + m_config.network_delay_ms, TimerKind::SyncResponse, mm.consumer, static_cast<std::int64_t>(mc.join_token));
         }
     }
 }
@@ -782,7 +786,7 @@ void Simulation::syncResponse(std::int32_t consumer, std::uint64_t token) {
     initPositions(c, added);
     if (!revoked.empty()) c.rejoin_needed = true;
     // (Re)start the heartbeat thread's cycle from this response; older cycles stop.
-    schedule(m_now + c.config.heartbeat_interval_ms, TimerKind::ConsumerHeartbeat, consumer,
+    schedule(now() + c.config.heartbeat_interval_ms, TimerKind::ConsumerHeartbeat, consumer,
              static_cast<std::int64_t>(++c.heartbeat_token));
 }
 
@@ -793,12 +797,12 @@ void Simulation::consumerHeartbeat(std::int32_t consumer, std::uint64_t token) {
     if (!coordinatorServes(g)) {
         // The heartbeat fails (coordinator unknown): the client looks the coordinator up again with
         // its backoff (retry.backoff.max.ms = 1 s) and heartbeats to the new one. Its assignment stays.
-        schedule(m_now + std::min<std::int64_t>(1000, c.config.heartbeat_interval_ms), TimerKind::ConsumerHeartbeat,
+        schedule(now() + std::min<std::int64_t>(1000, c.config.heartbeat_interval_ms), TimerKind::ConsumerHeartbeat,
                  consumer, static_cast<std::int64_t>(token));
         return;
     }
     // The heartbeat thread leaves the group when poll() was not called within max.poll.interval.ms.
-    if (m_now - c.last_poll_ms > c.config.max_poll_interval_ms) {
+    if (now() - c.last_poll_ms > c.config.max_poll_interval_ms) {
         if (g.member(c.member_id)) removeMember(g, c.member_id, LeaveReason::PollTimeout);
         c.member_id.clear();
         c.generation = -1;
@@ -817,10 +821,10 @@ void Simulation::consumerHeartbeat(std::int32_t consumer, std::uint64_t token) {
         c.rejoin_needed = true;
         return;
     }
-    m->session_deadline = m_now + m->session_timeout_ms;
+    m->session_deadline = now() + m->session_timeout_ms;
     if (g.state == GroupState::PreparingRebalance && !m->joined) c.rejoin_needed = true;
     else if (g.state == GroupState::Stable && c.generation != g.generation) c.rejoin_needed = true;
-    schedule(m_now + c.config.heartbeat_interval_ms, TimerKind::ConsumerHeartbeat, consumer, static_cast<std::int64_t>(token));
+    schedule(now() + c.config.heartbeat_interval_ms, TimerKind::ConsumerHeartbeat, consumer, static_cast<std::int64_t>(token));
 }
 
 void Simulation::sessionCheck(std::int32_t group_index, std::int64_t serial) {
@@ -833,8 +837,8 @@ void Simulation::sessionCheck(std::int32_t group_index, std::int64_t serial) {
     // A member waiting for its JoinGroup or SyncGroup answer does not heartbeat and is not expired
     // (ClassicGroupMember.hasSatisfiedHeartbeat); its session restarts when the join completes.
     const bool awaiting = (g->state == GroupState::PreparingRebalance && m->joined) || m->awaiting_sync;
-    if (awaiting && m->session_deadline <= m_now) m->session_deadline = m_now + m->session_timeout_ms;
-    if (m->session_deadline > m_now) {
+    if (awaiting && m->session_deadline <= now()) m->session_deadline = now() + m->session_timeout_ms;
+    if (m->session_deadline > now()) {
         schedule(m->session_deadline, TimerKind::SessionCheck, group_index, serial);
         return;
     }

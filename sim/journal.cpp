@@ -2,8 +2,10 @@
 
 #include "sim/assignors.h"
 #include "sim/hash.h"
+#include "sim/runtime/invariant.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace fluxolab::sim {
 
@@ -46,19 +48,8 @@ const char* errorName(ErrorCode code) {
 }
 
 const char* eventTypeName(EventType type) {
-    static const char* const names[] = {
-        "broker_started",  "broker_stopped",     "broker_fenced",        "topic_created",
-        "topic_deleted",   "partition_created",  "leader_elected",       "isr_shrunk",
-        "isr_expanded",    "records_appended",   "replica_fetched",      "high_watermark_advanced",
-        "log_truncated",   "log_start_advanced", "producer_added",       "produce_acked",
-        "produce_failed",  "consumer_added",     "consumer_closed",      "consumer_paused",
-        "member_joined",   "member_left",        "group_state_changed",  "generation_started",
-        "partitions_revoked", "partitions_assigned", "records_consumed", "position_reset",
-        "offset_committed", "commit_failed",     "coordinator_moved",    "group_deleted",
-        "offset_deleted",  "scenario_action",    "group_loaded"};
-    static_assert(sizeof(names) / sizeof(names[0]) == static_cast<std::size_t>(EventType::Count_));
     const auto i = static_cast<std::size_t>(type);
-    return i < static_cast<std::size_t>(EventType::Count_) ? names[i] : "unknown";
+    return i < std::size(kKafkaEventSchemas) ? kKafkaEventSchemas[i].name : "unknown";
 }
 
 const char* groupStateName(GroupState state) {
@@ -83,7 +74,16 @@ const char* leaveReasonName(LeaveReason reason) {
     return "unknown";
 }
 
-Journal::Journal() { m_strings.emplace_back(); }
+Journal::Journal() {
+    m_strings.emplace_back();
+    m_families.push_back(EventFamily{"kafka", kKafkaEventSchemas, std::size(kKafkaEventSchemas)});
+}
+
+std::uint16_t Journal::addFamily(const EventFamily& family) {
+    FLUXOLAB_INVARIANT(family.schemas != nullptr && family.count > 0 && family.count <= 256, "an event family lists 1-256 types");
+    m_families.push_back(family);
+    return static_cast<std::uint16_t>(m_families.size() - 1);
+}
 
 std::pair<std::uint32_t, std::uint32_t> Journal::addList(const std::vector<std::int32_t>& values) {
     const auto begin = static_cast<std::uint32_t>(m_lists.size());
@@ -142,183 +142,144 @@ std::int32_t Journal::findTopic(std::string_view name) const {
 void Journal::setProducerName(std::int32_t i, std::string name) { setAt(m_producers, i, std::move(name)); }
 void Journal::setConsumerName(std::int32_t i, std::string name) { setAt(m_consumers, i, std::move(name)); }
 
+namespace {
+std::int64_t slotValue(const Event& e, Slot slot) {
+    switch (slot) {
+    case Slot::Broker: return e.broker;
+    case Slot::Topic: return e.topic;
+    case Slot::Partition: return e.partition;
+    case Slot::Actor: return e.actor;
+    case Slot::Group: return e.group;
+    case Slot::A: return e.a;
+    case Slot::B: return e.b;
+    case Slot::Flag: return e.flag;
+    case Slot::Error: return static_cast<std::int64_t>(e.error);
+    case Slot::Name: return e.name;
+    case Slot::List: return e.list_begin;
+    }
+    return 0;
+}
+
+/// Whether an optional field is left out of this event.
+bool absent(const Event& e, const FieldSpec& f) {
+    switch (f.kind) {
+    case FieldKind::TrueIfSet: return slotValue(e, f.slot) == 0;
+    case FieldKind::GroupIfSet:
+    case FieldKind::ProducerIfSet:
+    case FieldKind::ConsumerIfSet: return slotValue(e, f.slot) < 0;
+    case FieldKind::AssignorNameIfSet: return slotValue(e, f.slot) == 255;
+    default: return false;
+    }
+}
+} // namespace
+
+std::string Journal::fieldText(const Event& e, const FieldSpec& f) const {
+    if (absent(e, f)) return {};
+    const std::int64_t v = slotValue(e, f.slot);
+    const auto listAt = [&](std::uint32_t i) { return m_lists[e.list_begin + i]; };
+    std::string out;
+    switch (f.kind) {
+    case FieldKind::Int: return std::to_string(v);
+    case FieldKind::Bool:
+    case FieldKind::TrueIfSet: return v ? "true" : "false";
+    case FieldKind::Topic: return topicName(static_cast<std::int32_t>(v));
+    case FieldKind::Group:
+    case FieldKind::GroupIfSet: return groupName(static_cast<std::int32_t>(v));
+    case FieldKind::Producer:
+    case FieldKind::ProducerIfSet: return producerName(static_cast<std::int32_t>(v));
+    case FieldKind::Consumer:
+    case FieldKind::ConsumerIfSet: return v < 0 ? std::string() : consumerName(static_cast<std::int32_t>(v));
+    case FieldKind::Error: return errorName(e.error);
+    case FieldKind::Text: return string(static_cast<std::uint32_t>(v));
+    case FieldKind::GroupStateName: return groupStateName(static_cast<GroupState>(v));
+    case FieldKind::LeaveReasonName: return leaveReasonName(static_cast<LeaveReason>(v));
+    case FieldKind::AssignorName:
+    case FieldKind::AssignorNameIfSet: return assignorName(static_cast<AssignorKind>(v));
+    case FieldKind::IntList:
+        for (std::uint32_t i = 0; i < e.list_size; ++i) out += (i ? "," : "") + std::to_string(listAt(i));
+        return out;
+    case FieldKind::TpList:
+        for (std::uint32_t i = 0; i + 1 < e.list_size; i += 2)
+            out += (i ? "," : "") + topicName(listAt(i)) + "-" + std::to_string(listAt(i + 1));
+        return out;
+    case FieldKind::ConsumerList:
+        for (std::uint32_t i = 0; i < e.list_size; ++i) out += (i ? "," : "") + consumerName(listAt(i));
+        return out;
+    case FieldKind::MemberList:
+        for (std::uint32_t i = 0; i + 1 < e.list_size; i += 2)
+            out += (i ? "," : "") + consumerName(listAt(i)) + "=" + string(static_cast<std::uint32_t>(listAt(i + 1)));
+        return out;
+    }
+    return out;
+}
+
+std::string Journal::fieldText(const Event& e, std::string_view key) const {
+    const FieldSpec* f = schemaOf(e).field(key);
+    return f ? fieldText(e, *f) : std::string();
+}
+
 std::string Journal::toJson(std::size_t index) const {
     const Event& e = m_events[index];
+    const EventSchema& schema = schemaOf(e);
     std::string out;
     out.reserve(128);
-    auto num = [&out](const char* key, std::int64_t v) {
-        out += ",\"";
-        out += key;
-        out += "\":";
-        out += std::to_string(v);
-    };
-    auto str = [&out](const char* key, std::string_view v) {
-        out += ",\"";
-        out += key;
-        out += "\":";
-        appendEscaped(out, v);
-    };
-    auto tp = [&] {
-        str("topic", topicName(e.topic));
-        num("partition", e.partition);
-    };
-    auto tpList = [&](const char* key) {
-        out += ",\"";
-        out += key;
-        out += "\":[";
-        for (std::uint32_t i = 0; i + 1 < e.list_size; i += 2) {
-            if (i) out.push_back(',');
-            appendEscaped(out, topicName(m_lists[e.list_begin + i]) + "-" +
-                                   std::to_string(m_lists[e.list_begin + i + 1]));
-        }
-        out.push_back(']');
-    };
-    auto intList = [&](const char* key) {
-        out += ",\"";
-        out += key;
-        out += "\":[";
-        for (std::uint32_t i = 0; i < e.list_size; ++i) {
-            if (i) out.push_back(',');
-            out += std::to_string(m_lists[e.list_begin + i]);
-        }
-        out.push_back(']');
-    };
-    auto consumer = [&](const char* key, std::int32_t c) {
-        if (c >= 0) str(key, consumerName(c));
-        else out += std::string(",\"") + key + "\":null";
-    };
+    const auto listAt = [&](std::uint32_t i) { return m_lists[e.list_begin + i]; };
     out += "{\"t\":";
     out += std::to_string(e.time);
-    str("type", eventTypeName(e.type));
-    switch (e.type) {
-    case EventType::BrokerStarted:
-    case EventType::BrokerFenced: num("broker", e.broker); break;
-    case EventType::BrokerStopped:
-        num("broker", e.broker);
-        out += e.flag ? ",\"crash\":true" : ",\"crash\":false";
-        break;
-    case EventType::TopicCreated:
-        str("topic", topicName(e.topic));
-        num("partitions", e.a);
-        num("replication_factor", e.b);
-        break;
-    case EventType::TopicDeleted: str("topic", topicName(e.topic)); break;
-    case EventType::PartitionCreated: tp(); intList("replicas"); break;
-    case EventType::LeaderElected:
-        tp();
-        num("leader", e.broker);
-        num("leader_epoch", e.a);
-        if (e.flag) out += ",\"unclean\":true";
-        break;
-    case EventType::IsrShrunk:
-    case EventType::IsrExpanded: tp(); num("replica", e.broker); intList("isr"); break;
-    case EventType::RecordsAppended:
-        tp();
-        num("leader", e.broker);
-        num("base_offset", e.a);
-        num("count", e.b);
-        if (e.actor >= 0) str("producer", producerName(e.actor));
-        break;
-    case EventType::ReplicaFetched: tp(); num("follower", e.broker); num("leo", e.a); num("count", e.b); break;
-    case EventType::HighWatermarkAdvanced: tp(); num("hw", e.a); break;
-    case EventType::LogTruncated: tp(); num("replica", e.broker); num("leo", e.a); num("lost", e.b); break;
-    case EventType::LogStartAdvanced: tp(); num("log_start_offset", e.a); break;
-    case EventType::ProducerAdded: str("producer", producerName(e.actor)); break;
-    case EventType::ProduceAcked:
-        str("producer", producerName(e.actor));
-        tp();
-        num("base_offset", e.a);
-        num("count", e.b);
-        break;
-    case EventType::ProduceFailed:
-        str("producer", producerName(e.actor));
-        tp();
-        str("error", errorName(e.error));
-        num("count", e.b);
-        out += e.flag ? ",\"retriable\":true" : ",\"retriable\":false";
-        break;
-    case EventType::ConsumerAdded:
-        consumer("consumer", e.actor);
-        if (e.group >= 0) str("group", groupName(e.group));
-        break;
-    case EventType::ConsumerClosed: consumer("consumer", e.actor); break;
-    case EventType::ConsumerPaused: consumer("consumer", e.actor); num("pause_ms", e.a); break;
-    case EventType::MemberJoined:
-        consumer("consumer", e.actor);
-        str("group", groupName(e.group));
-        str("member_id", string(e.name));
-        break;
-    case EventType::MemberLeft:
-        consumer("consumer", e.actor);
-        str("group", groupName(e.group));
-        str("reason", leaveReasonName(static_cast<LeaveReason>(e.flag)));
-        break;
-    case EventType::GroupStateChanged:
-        str("group", groupName(e.group));
-        str("state", groupStateName(static_cast<GroupState>(e.a)));
-        num("generation", e.b);
-        break;
-    case EventType::GenerationStarted: {
-        str("group", groupName(e.group));
-        num("generation", e.a);
-        consumer("leader", e.actor);
-        str("protocol", assignorName(static_cast<AssignorKind>(e.flag)));
-        out += ",\"members\":[";
-        for (std::uint32_t i = 0; i < e.list_size; ++i) {
-            if (i) out.push_back(',');
-            appendEscaped(out, consumerName(m_lists[e.list_begin + i]));
+    out += ",\"type\":";
+    appendEscaped(out, schema.name);
+    for (const FieldSpec& f : schema) {
+        if (absent(e, f)) continue;
+        out += ",\"";
+        out += f.key;
+        out += "\":";
+        const std::int64_t v = slotValue(e, f.slot);
+        switch (f.kind) {
+        case FieldKind::Int: out += std::to_string(v); break;
+        case FieldKind::Bool:
+        case FieldKind::TrueIfSet: out += v ? "true" : "false"; break;
+        case FieldKind::Consumer:
+            if (v < 0) out += "null";
+            else appendEscaped(out, consumerName(static_cast<std::int32_t>(v)));
+            break;
+        case FieldKind::IntList:
+            out.push_back('[');
+            for (std::uint32_t i = 0; i < e.list_size; ++i) {
+                if (i) out.push_back(',');
+                out += std::to_string(listAt(i));
+            }
+            out.push_back(']');
+            break;
+        case FieldKind::TpList:
+            out.push_back('[');
+            for (std::uint32_t i = 0; i + 1 < e.list_size; i += 2) {
+                if (i) out.push_back(',');
+                appendEscaped(out, topicName(listAt(i)) + "-" + std::to_string(listAt(i + 1)));
+            }
+            out.push_back(']');
+            break;
+        case FieldKind::ConsumerList:
+            out.push_back('[');
+            for (std::uint32_t i = 0; i < e.list_size; ++i) {
+                if (i) out.push_back(',');
+                appendEscaped(out, consumerName(listAt(i)));
+            }
+            out.push_back(']');
+            break;
+        case FieldKind::MemberList:
+            out.push_back('[');
+            for (std::uint32_t i = 0; i + 1 < e.list_size; i += 2) {
+                if (i) out.push_back(',');
+                out += "{\"consumer\":";
+                appendEscaped(out, consumerName(listAt(i)));
+                out += ",\"member_id\":";
+                appendEscaped(out, string(static_cast<std::uint32_t>(listAt(i + 1))));
+                out.push_back('}');
+            }
+            out.push_back(']');
+            break;
+        default: appendEscaped(out, fieldText(e, f)); break;
         }
-        out.push_back(']');
-        break;
-    }
-    case EventType::PartitionsRevoked:
-    case EventType::PartitionsAssigned:
-        consumer("consumer", e.actor);
-        if (e.group >= 0) str("group", groupName(e.group));
-        tpList("partitions");
-        break;
-    case EventType::RecordsConsumed:
-        consumer("consumer", e.actor);
-        tp();
-        num("offset", e.a);
-        num("count", e.b);
-        break;
-    case EventType::PositionReset: consumer("consumer", e.actor); tp(); num("position", e.a); break;
-    case EventType::OffsetCommitted:
-        str("group", groupName(e.group));
-        tp();
-        num("offset", e.a);
-        consumer("consumer", e.actor);
-        break;
-    case EventType::CommitFailed:
-        str("group", groupName(e.group));
-        consumer("consumer", e.actor);
-        str("error", errorName(e.error));
-        break;
-    case EventType::CoordinatorMoved: str("group", groupName(e.group)); num("coordinator", e.broker); break;
-    case EventType::GroupDeleted: str("group", groupName(e.group)); break;
-    case EventType::OffsetDeleted: str("group", groupName(e.group)); tp(); break;
-    case EventType::ScenarioAction: num("action", e.a); str("description", string(e.name)); break;
-    case EventType::GroupLoaded: {
-        str("group", groupName(e.group));
-        num("coordinator", e.broker);
-        str("state", groupStateName(static_cast<GroupState>(e.a)));
-        num("generation", e.b);
-        if (e.actor >= 0) consumer("leader", e.actor);
-        if (e.flag != 255) str("protocol", assignorName(static_cast<AssignorKind>(e.flag)));
-        out += ",\"members\":[";
-        for (std::uint32_t i = 0; i + 1 < e.list_size; i += 2) {
-            if (i) out.push_back(',');
-            out += "{\"consumer\":";
-            appendEscaped(out, consumerName(m_lists[e.list_begin + i]));
-            out += ",\"member_id\":";
-            appendEscaped(out, string(static_cast<std::uint32_t>(m_lists[e.list_begin + i + 1])));
-            out.push_back('}');
-        }
-        out.push_back(']');
-        break;
-    }
-    case EventType::Count_: break;
     }
     out.push_back('}');
     return out;

@@ -5,53 +5,183 @@
 
 #include "sim/types.h"
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace fluxolab::sim {
 
-enum class EventType : std::uint8_t {
-    BrokerStarted,       ///< broker=id
-    BrokerStopped,       ///< broker=id, flag=1 if crash (not a controlled shutdown)
-    BrokerFenced,        ///< broker=id: the controller stopped considering it alive
-    TopicCreated,        ///< topic, a=partition count, b=replication factor
-    TopicDeleted,        ///< topic
-    PartitionCreated,    ///< topic, partition, list=replicas (assignment order)
-    LeaderElected,       ///< topic, partition, broker=new leader (-1 = none), a=leader epoch, flag=1 if unclean
-    IsrShrunk,           ///< topic, partition, broker=removed replica, list=new ISR
-    IsrExpanded,         ///< topic, partition, broker=added replica, list=new ISR
-    RecordsAppended,     ///< topic, partition, broker=leader, a=base offset, b=count, actor=producer (-1 = admin)
-    ReplicaFetched,      ///< topic, partition, broker=follower, a=follower LEO after the fetch, b=records fetched
-    HighWatermarkAdvanced, ///< topic, partition, a=new HW
-    LogTruncated,        ///< topic, partition, broker=replica, a=new LEO, b=records lost on that replica
-    LogStartAdvanced,    ///< topic, partition, a=new log start offset (retention)
-    ProducerAdded,       ///< actor=producer (its client id: Journal::producerName(actor))
-    ProduceAcked,        ///< actor=producer, topic, partition, a=base offset (-1 for acks=0), b=count
-    ProduceFailed,       ///< actor=producer, topic, partition, error, b=count, flag=1 if it will be retried
-    ConsumerAdded,       ///< actor=consumer (client id: Journal::consumerName(actor)), group (-1 if none)
-    ConsumerClosed,      ///< actor=consumer
-    ConsumerPaused,      ///< actor=consumer, a=pause length in ms (stops calling poll())
-    MemberJoined,        ///< actor=consumer, group, name=member id
-    MemberLeft,          ///< actor=consumer, group, flag=LeaveReason
-    GroupStateChanged,   ///< group, a=GroupState, b=generation
-    GenerationStarted,   ///< group, a=generation, actor=leader consumer, flag=AssignorKind, list=members (consumers)
-    PartitionsRevoked,   ///< actor=consumer, group, list=(topic, partition) pairs
-    PartitionsAssigned,  ///< actor=consumer, group, list=(topic, partition) pairs (newly added ones)
-    RecordsConsumed,     ///< actor=consumer, topic, partition, a=first offset, b=count
-    PositionReset,       ///< actor=consumer, topic, partition, a=new position
-    OffsetCommitted,     ///< group, topic, partition, a=offset, actor=consumer (-1 = admin tool)
-    CommitFailed,        ///< group, actor=consumer, error
-    CoordinatorMoved,    ///< group, broker=new coordinator (-1 = unavailable)
-    GroupDeleted,        ///< group
-    OffsetDeleted,       ///< group, topic, partition (OffsetDelete, kafka-consumer-groups --delete-offsets)
-    ScenarioAction,      ///< a=action index in the scenario, name=description
-    GroupLoaded,         ///< group, broker=coordinator, a=GroupState, b=generation, actor=leader consumer (-1 none),
-                         ///< flag=AssignorKind (255 none), list=(consumer, member id string) pairs
-    Count_
+// ---------------------------------------------------------------------------------------------
+// The journal schema: each event type is declared ONCE, in an event list such as
+// FLUXOLAB_KAFKA_EVENTS below: its C++ name, its JSON name, and its fields in rendering order.
+// From that one line come the EventType enumerator, eventTypeName(), the JSON Lines rendering
+// (Journal::toJson) and the field accessors used by views and human texts (eventSchema, fieldValue).
+// Folding into a view (ClusterView::apply) switches on the same enumerators.
+//
+// A field: FLUXOLAB_F(json key, FieldKind, Slot) - where its value lives in the Event (Slot) and
+// how it is shown (FieldKind). Another engine declares its own list the same way and registers it
+// with Journal::addFamily (see tests/sim/test_journal_schema.cpp for a test-only family).
+
+/// Where a field's value lives in an Event.
+enum class Slot : std::uint8_t { Broker, Topic, Partition, Actor, Group, A, B, Flag, Error, Name, List };
+
+/// How a field's value is rendered.
+enum class FieldKind : std::uint8_t {
+    Int,               ///< the number in the slot (Broker, Partition, A, B, Actor, Flag)
+    Bool,              ///< flag != 0, always rendered (true/false)
+    TrueIfSet,         ///< rendered (as true) only when flag != 0
+    Topic,             ///< topic name (Slot::Topic)
+    Group,             ///< group name (Slot::Group)
+    GroupIfSet,        ///< group name, omitted when group < 0
+    Producer,          ///< producer client id (Slot::Actor)
+    ProducerIfSet,     ///< producer client id, omitted when actor < 0 (admin)
+    Consumer,          ///< consumer client id (Slot::Actor), null when actor < 0
+    ConsumerIfSet,     ///< consumer client id, omitted when actor < 0
+    Error,             ///< Kafka error name (Slot::Error)
+    Text,              ///< a string of Journal::strings (Slot::Name)
+    GroupStateName,    ///< groupStateName of the slot's value
+    LeaveReasonName,   ///< leaveReasonName of the slot's value
+    AssignorName,      ///< assignorName of the slot's value
+    AssignorNameIfSet, ///< assignorName, omitted when the slot holds 255
+    IntList,           ///< the event's list as numbers
+    TpList,            ///< the event's list as (topic, partition) pairs: ["t-0", ...]
+    ConsumerList,      ///< the event's list as consumer indexes: client ids
+    MemberList,        ///< the event's list as (consumer, member-id string) pairs
 };
+
+struct FieldSpec {
+    const char* key = nullptr; ///< JSON key
+    FieldKind kind = FieldKind::Int;
+    Slot slot = Slot::A;
+};
+
+inline constexpr std::size_t kMaxEventFields = 8;
+struct EventSchema {
+    const char* name = nullptr; ///< snake_case JSON name
+    std::array<FieldSpec, kMaxEventFields> fields{};
+    std::size_t count = 0;
+    const FieldSpec* begin() const { return fields.data(); }
+    const FieldSpec* end() const { return fields.data() + count; }
+    /// The field with JSON key `key`, or nullptr.
+    const FieldSpec* field(std::string_view key) const {
+        for (const auto& f : *this)
+            if (key == f.key) return &f;
+        return nullptr;
+    }
+};
+
+template <class... Fields> constexpr EventSchema makeEventSchema(const char* name, Fields... fields) {
+    static_assert(sizeof...(Fields) <= kMaxEventFields, "raise kMaxEventFields");
+    return EventSchema{name, {fields...}, sizeof...(Fields)};
+}
+
+#define FLUXOLAB_F(key, kind, slot)                                                                    \
+    ::fluxolab::sim::FieldSpec { key, ::fluxolab::sim::FieldKind::kind, ::fluxolab::sim::Slot::slot }
+/// Enumerators of an event list: FLUXOLAB_EVENT_ENUMERATORS(LIST) inside an enum.
+#define FLUXOLAB_EVENT_ENUMERATOR_(id, name, ...) id,
+#define FLUXOLAB_EVENT_ENUMERATORS(LIST) LIST(FLUXOLAB_EVENT_ENUMERATOR_)
+/// The schema table of an event list, indexed by its enumerators: { FLUXOLAB_EVENT_SCHEMAS(LIST) }.
+#define FLUXOLAB_EVENT_SCHEMA_(id, name, ...) ::fluxolab::sim::makeEventSchema(name __VA_OPT__(, ) __VA_ARGS__),
+#define FLUXOLAB_EVENT_SCHEMAS(LIST) LIST(FLUXOLAB_EVENT_SCHEMA_)
+
+// The Kafka model's events. One line per type; adding a field or an event type happens here only
+// (plus, for a new type, what the model emits and what the views make of it).
+// clang-format off
+#define FLUXOLAB_KAFKA_EVENTS(X)                                                                                    \
+    X(BrokerStarted, "broker_started", FLUXOLAB_F("broker", Int, Broker))                                            \
+    X(BrokerStopped, "broker_stopped", FLUXOLAB_F("broker", Int, Broker), /* not a controlled shutdown: */           \
+      FLUXOLAB_F("crash", Bool, Flag))                                                                              \
+    X(BrokerFenced, "broker_fenced", FLUXOLAB_F("broker", Int, Broker)) /* the controller stopped considering it alive */ \
+    X(TopicCreated, "topic_created", FLUXOLAB_F("topic", Topic, Topic), FLUXOLAB_F("partitions", Int, A),            \
+      FLUXOLAB_F("replication_factor", Int, B))                                                                     \
+    X(TopicDeleted, "topic_deleted", FLUXOLAB_F("topic", Topic, Topic))                                              \
+    X(PartitionCreated, "partition_created", FLUXOLAB_F("topic", Topic, Topic), FLUXOLAB_F("partition", Int, Partition), \
+      FLUXOLAB_F("replicas", IntList, List)) /* in assignment order */                                              \
+    X(LeaderElected, "leader_elected", FLUXOLAB_F("topic", Topic, Topic), FLUXOLAB_F("partition", Int, Partition),   \
+      FLUXOLAB_F("leader", Int, Broker) /* -1 = none */, FLUXOLAB_F("leader_epoch", Int, A),                        \
+      FLUXOLAB_F("unclean", TrueIfSet, Flag))                                                                       \
+    X(IsrShrunk, "isr_shrunk", FLUXOLAB_F("topic", Topic, Topic), FLUXOLAB_F("partition", Int, Partition),           \
+      FLUXOLAB_F("replica", Int, Broker) /* removed */, FLUXOLAB_F("isr", IntList, List) /* the new ISR */)         \
+    X(IsrExpanded, "isr_expanded", FLUXOLAB_F("topic", Topic, Topic), FLUXOLAB_F("partition", Int, Partition),       \
+      FLUXOLAB_F("replica", Int, Broker) /* added */, FLUXOLAB_F("isr", IntList, List) /* the new ISR */)           \
+    X(RecordsAppended, "records_appended", FLUXOLAB_F("topic", Topic, Topic), FLUXOLAB_F("partition", Int, Partition), \
+      FLUXOLAB_F("leader", Int, Broker), FLUXOLAB_F("base_offset", Int, A), FLUXOLAB_F("count", Int, B),            \
+      FLUXOLAB_F("producer", ProducerIfSet, Actor) /* absent: admin */)                                             \
+    X(ReplicaFetched, "replica_fetched", FLUXOLAB_F("topic", Topic, Topic), FLUXOLAB_F("partition", Int, Partition), \
+      FLUXOLAB_F("follower", Int, Broker), FLUXOLAB_F("leo", Int, A) /* after the fetch */,                         \
+      FLUXOLAB_F("count", Int, B))                                                                                  \
+    X(HighWatermarkAdvanced, "high_watermark_advanced", FLUXOLAB_F("topic", Topic, Topic),                           \
+      FLUXOLAB_F("partition", Int, Partition), FLUXOLAB_F("hw", Int, A))                                            \
+    X(LogTruncated, "log_truncated", FLUXOLAB_F("topic", Topic, Topic), FLUXOLAB_F("partition", Int, Partition),     \
+      FLUXOLAB_F("replica", Int, Broker), FLUXOLAB_F("leo", Int, A) /* new */,                                      \
+      FLUXOLAB_F("lost", Int, B) /* records lost on that replica */)                                                \
+    X(LogStartAdvanced, "log_start_advanced", FLUXOLAB_F("topic", Topic, Topic), FLUXOLAB_F("partition", Int, Partition), \
+      FLUXOLAB_F("log_start_offset", Int, A) /* retention */)                                                       \
+    X(ProducerAdded, "producer_added", FLUXOLAB_F("producer", Producer, Actor))                                      \
+    X(ProduceAcked, "produce_acked", FLUXOLAB_F("producer", Producer, Actor), FLUXOLAB_F("topic", Topic, Topic),     \
+      FLUXOLAB_F("partition", Int, Partition), FLUXOLAB_F("base_offset", Int, A) /* -1 for acks=0 */,              \
+      FLUXOLAB_F("count", Int, B))                                                                                  \
+    X(ProduceFailed, "produce_failed", FLUXOLAB_F("producer", Producer, Actor), FLUXOLAB_F("topic", Topic, Topic),   \
+      FLUXOLAB_F("partition", Int, Partition), FLUXOLAB_F("error", Error, Error), FLUXOLAB_F("count", Int, B),      \
+      FLUXOLAB_F("retriable", Bool, Flag) /* it will be retried */)                                                 \
+    X(ConsumerAdded, "consumer_added", FLUXOLAB_F("consumer", Consumer, Actor),                                      \
+      FLUXOLAB_F("group", GroupIfSet, Group) /* absent: no group */)                                                \
+    X(ConsumerClosed, "consumer_closed", FLUXOLAB_F("consumer", Consumer, Actor))                                    \
+    X(ConsumerPaused, "consumer_paused", FLUXOLAB_F("consumer", Consumer, Actor),                                    \
+      FLUXOLAB_F("pause_ms", Int, A) /* stops calling poll() */)                                                    \
+    X(MemberJoined, "member_joined", FLUXOLAB_F("consumer", Consumer, Actor), FLUXOLAB_F("group", Group, Group),     \
+      FLUXOLAB_F("member_id", Text, Name))                                                                          \
+    X(MemberLeft, "member_left", FLUXOLAB_F("consumer", Consumer, Actor), FLUXOLAB_F("group", Group, Group),         \
+      FLUXOLAB_F("reason", LeaveReasonName, Flag))                                                                  \
+    X(GroupStateChanged, "group_state_changed", FLUXOLAB_F("group", Group, Group),                                   \
+      FLUXOLAB_F("state", GroupStateName, A), FLUXOLAB_F("generation", Int, B))                                     \
+    X(GenerationStarted, "generation_started", FLUXOLAB_F("group", Group, Group), FLUXOLAB_F("generation", Int, A),  \
+      FLUXOLAB_F("leader", Consumer, Actor), FLUXOLAB_F("protocol", AssignorName, Flag),                            \
+      FLUXOLAB_F("members", ConsumerList, List))                                                                    \
+    X(PartitionsRevoked, "partitions_revoked", FLUXOLAB_F("consumer", Consumer, Actor),                              \
+      FLUXOLAB_F("group", GroupIfSet, Group), FLUXOLAB_F("partitions", TpList, List))                               \
+    X(PartitionsAssigned, "partitions_assigned", FLUXOLAB_F("consumer", Consumer, Actor),                            \
+      FLUXOLAB_F("group", GroupIfSet, Group), FLUXOLAB_F("partitions", TpList, List) /* newly added ones */)        \
+    X(RecordsConsumed, "records_consumed", FLUXOLAB_F("consumer", Consumer, Actor), FLUXOLAB_F("topic", Topic, Topic), \
+      FLUXOLAB_F("partition", Int, Partition), FLUXOLAB_F("offset", Int, A) /* first */, FLUXOLAB_F("count", Int, B)) \
+    X(PositionReset, "position_reset", FLUXOLAB_F("consumer", Consumer, Actor), FLUXOLAB_F("topic", Topic, Topic),   \
+      FLUXOLAB_F("partition", Int, Partition), FLUXOLAB_F("position", Int, A))                                      \
+    X(OffsetCommitted, "offset_committed", FLUXOLAB_F("group", Group, Group), FLUXOLAB_F("topic", Topic, Topic),     \
+      FLUXOLAB_F("partition", Int, Partition), FLUXOLAB_F("offset", Int, A),                                        \
+      FLUXOLAB_F("consumer", Consumer, Actor) /* null: admin tool */)                                               \
+    X(CommitFailed, "commit_failed", FLUXOLAB_F("group", Group, Group), FLUXOLAB_F("consumer", Consumer, Actor),     \
+      FLUXOLAB_F("error", Error, Error))                                                                            \
+    X(CoordinatorMoved, "coordinator_moved", FLUXOLAB_F("group", Group, Group),                                      \
+      FLUXOLAB_F("coordinator", Int, Broker) /* -1 = unavailable */)                                                \
+    X(GroupDeleted, "group_deleted", FLUXOLAB_F("group", Group, Group))                                              \
+    X(OffsetDeleted, "offset_deleted", FLUXOLAB_F("group", Group, Group), FLUXOLAB_F("topic", Topic, Topic),         \
+      FLUXOLAB_F("partition", Int, Partition)) /* kafka-consumer-groups --delete-offsets */                        \
+    X(ScenarioAction, "scenario_action", FLUXOLAB_F("action", Int, A) /* index in the scenario */,                   \
+      FLUXOLAB_F("description", Text, Name))                                                                        \
+    X(GroupLoaded, "group_loaded", FLUXOLAB_F("group", Group, Group), FLUXOLAB_F("coordinator", Int, Broker),        \
+      FLUXOLAB_F("state", GroupStateName, A), FLUXOLAB_F("generation", Int, B),                                     \
+      FLUXOLAB_F("leader", ConsumerIfSet, Actor), FLUXOLAB_F("protocol", AssignorNameIfSet, Flag),                  \
+      FLUXOLAB_F("members", MemberList, List))
+// clang-format on
+
+enum class EventType : std::uint8_t { FLUXOLAB_EVENT_ENUMERATORS(FLUXOLAB_KAFKA_EVENTS) Count_ };
+
+/// The Kafka events' schemas, indexed by EventType.
+inline constexpr EventSchema kKafkaEventSchemas[] = {FLUXOLAB_EVENT_SCHEMAS(FLUXOLAB_KAFKA_EVENTS)};
+static_assert(std::size(kKafkaEventSchemas) == static_cast<std::size_t>(EventType::Count_));
+
+/// An engine's event list as the journal knows it. Family 0 is the Kafka model's.
+struct EventFamily {
+    const char* engine = "";
+    const EventSchema* schemas = nullptr; ///< indexed by the family's event type
+    std::size_t count = 0;
+};
+inline constexpr std::uint16_t kKafkaFamily = 0;
 
 /// snake_case name used in the JSON Lines rendering ("records_appended").
 const char* eventTypeName(EventType type);
@@ -64,7 +194,7 @@ const char* leaveReasonName(LeaveReason reason);
 
 struct Event {
     TimeMs time = 0;
-    EventType type = EventType::BrokerStarted;
+    EventType type = EventType::BrokerStarted; ///< for another family: its own type index (Event::typeIndex)
     std::uint8_t flag = 0;
     ErrorCode error = ErrorCode::NONE;
     std::int32_t broker = -1;
@@ -75,9 +205,12 @@ struct Event {
     std::uint32_t list_begin = 0; ///< range in Journal::lists
     std::uint32_t list_size = 0;
     std::uint32_t name = 0;       ///< index into Journal::strings (0 = none)
+    std::uint16_t family = kKafkaFamily; ///< which engine's event list `type` belongs to (in former padding)
     std::int64_t a = 0;
     std::int64_t b = 0;
+    std::uint8_t typeIndex() const { return static_cast<std::uint8_t>(type); }
 };
+static_assert(sizeof(Event) == 64, "an event stays 64 bytes (memory budget per record)");
 
 class Journal {
 public:
@@ -115,6 +248,17 @@ public:
     const std::string& producerName(std::int32_t i) const { return m_producers[static_cast<std::size_t>(i)]; }
     const std::string& consumerName(std::int32_t i) const { return m_consumers[static_cast<std::size_t>(i)]; }
 
+    /// Registers another engine's event list; events with that family are rendered from its schema.
+    std::uint16_t addFamily(const EventFamily& family);
+    const EventFamily& family(std::uint16_t id) const { return m_families[id]; }
+    /// The schema of an event (of any registered family).
+    const EventSchema& schemaOf(const Event& e) const { return m_families[e.family].schemas[e.typeIndex()]; }
+    /// A field's value as plain text (names resolved, no JSON quoting; lists comma-separated;
+    /// "" for an absent optional field), for human texts.
+    std::string fieldText(const Event& e, const FieldSpec& f) const;
+    /// A field's value by JSON key ("" if the event has no such field).
+    std::string fieldText(const Event& e, std::string_view key) const;
+
     /// One JSON object (no trailing newline) describing event i.
     std::string toJson(std::size_t i) const;
     /// SHA-256 over the JSON Lines rendering of all events (each line + '\n').
@@ -130,6 +274,7 @@ private:
     std::vector<std::string> m_groups;
     std::vector<std::string> m_producers;
     std::vector<std::string> m_consumers;
+    std::vector<EventFamily> m_families;
 };
 
 } // namespace fluxolab::sim

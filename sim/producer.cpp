@@ -114,7 +114,7 @@ std::deque<Simulation::PendingBatch>& Simulation::enqueue(ProducerData& pd, cons
     if (q.empty() || q.back().bytes + bytes > pd.config.batch_size) {
         PendingBatch b;
         b.tp = tp;
-        b.created_ms = m_now;
+        b.created_ms = now();
         q.push_back(std::move(b));
     }
     q.back().records.push_back(r);
@@ -136,7 +136,7 @@ ErrorCode Simulation::send(std::int32_t producer, const ProducerRecord& rec) {
     if (rec.partition && (*rec.partition < 0 || *rec.partition >= static_cast<std::int32_t>(t->partitions.size())))
         return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
     Record r;
-    r.timestamp = rec.timestamp.value_or(m_now);
+    r.timestamp = rec.timestamp.value_or(now());
     r.key = rec.key ? internKey(*rec.key) : 0;
     // An empty key is not null in the Java client: internKey gives it its own id, so it is hashed.
     m_values.push_back(rec.value);
@@ -156,7 +156,7 @@ ErrorCode Simulation::sendSynthetic(std::int32_t producer, const std::string& to
     TopicState* t = findTopic(topic);
     if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
     Record r;
-    r.timestamp = m_now;
+    r.timestamp = now();
     r.key = key_id.value_or(0);
     r.value = 0;
     const std::int64_t bytes = kRecordOverheadBytes + (r.key ? static_cast<std::int64_t>(m_keys[r.key].size()) : 0) + 16;
@@ -168,7 +168,7 @@ ErrorCode Simulation::sendSynthetic(std::int32_t producer, const std::string& to
     // (its partition had a request in flight when the timer fired) is sent by producerDrain, now if
     // the partition is free, otherwise when the response to the request in flight arrives.
     const TimeMs linger_end = q.back().created_ms + pd.config.linger_ms;
-    if (q.size() > 1 || q.back().bytes >= pd.config.batch_size || linger_end <= m_now) producerDrain(producer, false);
+    if (q.size() > 1 || q.back().bytes >= pd.config.batch_size || linger_end <= now()) producerDrain(producer, false);
     else armLinger(pd, linger_end);
     return ErrorCode::NONE;
 }
@@ -188,7 +188,7 @@ void Simulation::producerDrain(std::int32_t producer, bool force) {
         if (q.empty()) continue;
         const PendingBatch& b = q.front();
         const bool ready = force || q.size() > 1 || b.bytes >= pd.config.batch_size ||
-                           m_now >= b.created_ms + pd.config.linger_ms;
+                           now() >= b.created_ms + pd.config.linger_ms;
         if (ready && !pd.in_flight.count(tp)) {
             ready_tps.push_back(tp);
             continue;
@@ -207,7 +207,7 @@ void Simulation::armLinger(ProducerData& pd, TimeMs at) {
     // the future: a batch whose linger has expired is ready and never waits for this timer, so the
     // timer fires exactly at `linger_at` and the dispatcher can recognise it (a timer clamped to "now"
     // would not match and would leave `linger_at` set forever, so no later batch would arm one).
-    FLUXOLAB_INVARIANT(at > m_now, "linger timer armed for a batch whose linger already expired");
+    FLUXOLAB_INVARIANT(at > now(), "linger timer armed for a batch whose linger already expired");
     if (pd.linger_at >= 0 && pd.linger_at <= at) return; // an earlier timer will drain this batch too
     pd.linger_at = at;
     schedule(at, TimerKind::ProducerLinger, pd.index);
@@ -232,7 +232,7 @@ void Simulation::sendBatch(std::int32_t producer, const TopicPartition& tp) {
         inflight->done = true;
         inflight->error = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
         m_in_flight.emplace(id, std::move(inflight));
-        schedule(m_now, TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(id));
+        schedule(now(), TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(id));
         return;
     }
     if (inflight->broker < 0) {
@@ -240,12 +240,12 @@ void Simulation::sendBatch(std::int32_t producer, const TopicPartition& tp) {
         inflight->done = true;
         inflight->error = ErrorCode::LEADER_NOT_AVAILABLE;
         m_in_flight.emplace(id, std::move(inflight));
-        schedule(m_now, TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(id));
+        schedule(now(), TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(id));
         return;
     }
     const bool acks0 = inflight->acks == Acks::None;
     m_in_flight.emplace(id, std::move(inflight));
-    schedule(m_now + m_config.network_delay_ms, TimerKind::ProduceArrive, 0, static_cast<std::int64_t>(id));
+    schedule(now() + m_config.network_delay_ms, TimerKind::ProduceArrive, 0, static_cast<std::int64_t>(id));
     if (acks0) {
         // acks=0: the send completes when written to the socket; the offset is unknown (-1).
         auto& inf = *m_in_flight[id];
@@ -274,7 +274,7 @@ void Simulation::produceArrives(std::uint64_t request) {
         inf.done = true;
         inf.error = error;
         inf.base = base;
-        schedule(m_now + m_config.network_delay_ms, TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(request));
+        schedule(now() + m_config.network_delay_ms, TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(request));
     };
     const auto& broker = m_brokers[static_cast<std::size_t>(inf.broker - 1)];
     TopicState* t = findTopic(inf.batch.tp.topic);
@@ -296,7 +296,7 @@ void Simulation::produceArrives(std::uint64_t request) {
                 p.delayed_produces.emplace_back(base + static_cast<Offset>(inf.batch.records.size()), request);
                 inf.base = base;
                 inf.timeouts.push_back(
-                    scheduleCancellable(m_now + pd.config.request_timeout_ms, TimerKind::ProduceTimeout, 0, static_cast<std::int64_t>(request)));
+                    scheduleCancellable(now() + pd.config.request_timeout_ms, TimerKind::ProduceTimeout, 0, static_cast<std::int64_t>(request)));
                 return;
             }
             return respond(ErrorCode::NONE, base);
@@ -311,7 +311,7 @@ void Simulation::produceArrives(std::uint64_t request) {
     if (p.high_watermark >= required) return respond(ErrorCode::NONE, base);
     p.delayed_produces.emplace_back(required, request);
     inf.timeouts.push_back(
-        scheduleCancellable(m_now + pd.config.request_timeout_ms, TimerKind::ProduceTimeout, 0, static_cast<std::int64_t>(request)));
+        scheduleCancellable(now() + pd.config.request_timeout_ms, TimerKind::ProduceTimeout, 0, static_cast<std::int64_t>(request)));
 }
 
 void Simulation::checkDelayedProduces(PartitionState& p) {
@@ -323,7 +323,7 @@ void Simulation::checkDelayedProduces(PartitionState& p) {
         if (p.high_watermark >= required) {
             it->second->done = true;
             it->second->error = ErrorCode::NONE;
-            schedule(m_now + m_config.network_delay_ms, TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(request));
+            schedule(now() + m_config.network_delay_ms, TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(request));
         } else {
             keep.emplace_back(required, request);
         }
@@ -341,7 +341,7 @@ void Simulation::failPendingOn(BrokerId broker) {
                 if (it == m_in_flight.end() || it->second->done) continue;
                 it->second->done = true;
                 it->second->error = ErrorCode::NETWORK_EXCEPTION;
-                schedule(m_now + m_config.network_delay_ms, TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(request));
+                schedule(now() + m_config.network_delay_ms, TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(request));
             }
             p.delayed_produces.clear();
         }
@@ -367,7 +367,7 @@ void Simulation::produceResponse(std::uint64_t request, ErrorCode error, Offset 
         producerDrain(pd.index, false);
         return;
     }
-    const bool expired = m_now >= inf.batch.created_ms + pd.config.delivery_timeout_ms;
+    const bool expired = now() >= inf.batch.created_ms + pd.config.delivery_timeout_ms;
     const bool retry = isRetriable(error) && inf.batch.attempts <= pd.config.retries && !expired;
     Event& e = emitEvent(EventType::ProduceFailed);
     e.actor = inf.producer;
@@ -379,7 +379,7 @@ void Simulation::produceResponse(std::uint64_t request, ErrorCode error, Offset 
     if (retry) {
         inf.done = false;
         inf.error = ErrorCode::NONE;
-        schedule(m_now + pd.config.retry_backoff_ms, TimerKind::ProducerRetry, inf.producer, static_cast<std::int64_t>(request));
+        schedule(now() + pd.config.retry_backoff_ms, TimerKind::ProducerRetry, inf.producer, static_cast<std::int64_t>(request));
         return;
     }
     pd.pending -= count;

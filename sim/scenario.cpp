@@ -687,6 +687,7 @@ ScenarioRun::ScenarioRun(const Scenario& scenario, std::uint64_t seed)
     for (const auto& p : m_scenario.producers) {
         ProducerDriver d;
         d.spec = &p;
+        d.rng = runtime::RngStreams(seed).fork("scenario/producer/" + p.id);
         d.rate = p.rate_per_sec;
         d.rate_origin_ms = p.start_ms;
         d.sim_index = m_sim.addProducer(p.config);
@@ -741,13 +742,13 @@ std::uint32_t ScenarioRun::pickKey(ProducerDriver& d) {
         return id;
     }
     case KeySpec::Kind::Zipf: {
-        const double u = m_sim.rng().unit();
+        const double u = d.rng.unit();
         const auto it = std::lower_bound(d.zipf_cdf.begin(), d.zipf_cdf.end(), u);
         const auto i = std::min<std::size_t>(static_cast<std::size_t>(it - d.zipf_cdf.begin()), d.key_ids.size() - 1);
         return d.key_ids[i];
     }
     case KeySpec::Kind::Uniform:
-    case KeySpec::Kind::List: return d.key_ids[m_sim.rng().below(d.key_ids.size())];
+    case KeySpec::Kind::List: return d.key_ids[d.rng.below(d.key_ids.size())];
     }
     return 0;
 }

@@ -126,6 +126,9 @@ private:
         std::vector<std::uint32_t> key_ids;
         std::vector<double> zipf_cdf;
         std::int32_t seq_next = 0;
+        /// Its own stream, forked from the seed by the tag "scenario/producer/<id>": the keys it draws
+        /// depend on nothing else (not on the cluster's draws, nor on the other producers).
+        Rng rng{0};
     };
     void produceDue(ProducerDriver& d, TimeMs now);
     void applyAction(std::size_t index);

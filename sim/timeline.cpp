@@ -1,5 +1,6 @@
 #include "sim/timeline.h"
 
+#include "sim/kafka/controller.h"
 #include "sim/lag.h"
 
 #include <algorithm>
@@ -14,11 +15,7 @@ Offset PartitionView::leaderLeo() const {
     return best;
 }
 
-BrokerId ClusterView::controller() const {
-    for (const auto& b : brokers)
-        if (b.alive) return b.id;
-    return -1;
-}
+BrokerId ClusterView::controller() const { return kafka::kraftController(brokers); }
 
 std::optional<Offset> ClusterView::committedLag(std::int32_t group, const TpKey& tp) const {
     auto g = groups.find(group);
@@ -45,6 +42,7 @@ T& slot(std::vector<T>& v, std::int32_t i) {
 void ClusterView::apply(const Journal& j, const Event& e) {
     time = e.time;
     ++events;
+    if (e.family != kKafkaFamily) return; // another engine's event: its own view folds it
     const TpKey key{e.topic, e.partition};
     auto replicaLeo = [&](PartitionView& p, BrokerId b) -> Offset* {
         for (std::size_t i = 0; i < p.replicas.size(); ++i)
@@ -219,36 +217,6 @@ void ClusterView::apply(const Journal& j, const Event& e) {
         if (auto g = groups.find(e.group); g != groups.end()) g->second.committed.erase(key);
         break;
     }
-}
-
-Timeline::Timeline(const Journal& journal, std::size_t snapshot_every)
-    : m_journal(journal), m_every(std::max<std::size_t>(1, snapshot_every)) {
-    m_snapshots.push_back(m_latest);
-    sync();
-}
-
-void Timeline::sync() {
-    const auto& events = m_journal.events();
-    while (m_latest.events < events.size()) {
-        m_latest.apply(m_journal, events[m_latest.events]);
-        if (m_latest.events % m_every == 0) m_snapshots.push_back(m_latest);
-    }
-}
-
-ClusterView Timeline::at(std::size_t n) const {
-    n = std::min(n, m_latest.events);
-    if (n == m_latest.events) return m_latest;
-    ClusterView v = m_snapshots[n / m_every];
-    const auto& events = m_journal.events();
-    while (v.events < n) v.apply(m_journal, events[v.events]);
-    return v;
-}
-
-std::size_t Timeline::eventsUpTo(TimeMs t) const {
-    const auto& events = m_journal.events();
-    const auto end = events.begin() + static_cast<std::ptrdiff_t>(m_latest.events);
-    const auto it = std::upper_bound(events.begin(), end, t, [](TimeMs x, const Event& e) { return x < e.time; });
-    return static_cast<std::size_t>(it - events.begin());
 }
 
 } // namespace fluxolab::sim

@@ -5,6 +5,9 @@
 
 #include "sim/journal.h"
 
+#include <algorithm>
+#include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -76,35 +79,75 @@ struct ClusterView {
 
     /// Applies one event (the one at index `events` of the journal).
     void apply(const Journal& journal, const Event& e);
-    /// KRaft controller as the simulation reports it: the lowest live, unfenced broker id (-1 if none).
+    /// The KRaft controller at this moment (kafka::kraftController: the lowest live node id, -1 if none).
     BrokerId controller() const;
     /// Consumer lag on a partition: consumerLag() (sim/lag.h) of the committed offset and the HW.
     std::optional<Offset> committedLag(std::int32_t group, const TpKey& tp) const;
 };
 
-class Timeline {
+/// What a timeline folds journal events into: a copyable value that counts the events it has applied
+/// (`events`) and applies the next one (`apply`). ClusterView is the Kafka model's; the stream
+/// engine's view plugs in the same way.
+template <class V>
+concept FoldedView = std::copyable<V> && requires(V v, const Journal& j, const Event& e) {
+    { v.events } -> std::convertible_to<std::size_t>;
+    v.apply(j, e);
+};
+
+/// Any moment of a journal, folded into a View: snapshots every `snapshot_every` events, and the
+/// events after the nearest snapshot applied on a copy.
+template <FoldedView View> class BasicTimeline {
 public:
-    explicit Timeline(const Journal& journal, std::size_t snapshot_every = 4096);
+    explicit BasicTimeline(const Journal& journal, std::size_t snapshot_every = 4096)
+        : m_journal(journal), m_every(std::max<std::size_t>(1, snapshot_every)) {
+        m_snapshots.push_back(m_latest);
+        sync();
+    }
 
     /// Indexes journal events appended since the last call (cheap; call after the simulation advanced).
-    void sync();
+    void sync() {
+        const auto& events = m_journal.events();
+        while (m_latest.events < events.size()) {
+            m_latest.apply(m_journal, events[m_latest.events]);
+            if (m_latest.events % m_every == 0) m_snapshots.push_back(m_latest);
+        }
+    }
     /// The state after the first `events` journal events (clamped to what was synced).
-    ClusterView at(std::size_t events) const;
+    View at(std::size_t n) const {
+        n = std::min(n, static_cast<std::size_t>(m_latest.events));
+        if (n == m_latest.events) return m_latest;
+        View v = m_snapshots[n / m_every];
+        const auto& events = m_journal.events();
+        while (v.events < n) v.apply(m_journal, events[v.events]);
+        return v;
+    }
     /// The state at virtual time `t` (all events with time <= t applied).
-    ClusterView atTime(TimeMs t) const { return at(eventsUpTo(t)); }
+    View atTime(TimeMs t) const { return at(eventsUpTo(t)); }
     /// Number of events with time <= t.
-    std::size_t eventsUpTo(TimeMs t) const;
+    std::size_t eventsUpTo(TimeMs t) const {
+        const auto& events = m_journal.events();
+        const auto end = events.begin() + static_cast<std::ptrdiff_t>(m_latest.events);
+        const auto it =
+            std::upper_bound(events.begin(), end, t, [](TimeMs x, const Event& e) { return x < e.time; });
+        return static_cast<std::size_t>(it - events.begin());
+    }
     /// Journal events folded in so far.
     std::size_t size() const { return m_latest.events; }
     /// The current (latest synced) state.
-    const ClusterView& latest() const { return m_latest; }
+    const View& latest() const { return m_latest; }
     std::size_t synced() const { return m_latest.events; }
 
 private:
     const Journal& m_journal;
     std::size_t m_every;
-    std::vector<ClusterView> m_snapshots; ///< m_snapshots[k] = state after k * m_every events
-    ClusterView m_latest;
+    std::vector<View> m_snapshots; ///< m_snapshots[k] = state after k * m_every events
+    View m_latest;
+};
+
+/// The Kafka model's timeline (a class, not an alias, so that it can be forward-declared).
+class Timeline : public BasicTimeline<ClusterView> {
+public:
+    using BasicTimeline::BasicTimeline;
 };
 
 } // namespace fluxolab::sim

@@ -175,12 +175,7 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     // ---- brokers ----
     const auto nb = std::max<std::size_t>(v.brokers.size(), static_cast<std::size_t>(s.config().brokers));
     const double colW = (mid.width() - static_cast<double>(nb - 1) * m) / static_cast<double>(std::max<std::size_t>(1, nb));
-    sim::BrokerId controller = -1;
-    for (const auto& b : v.brokers)
-        if (b.alive && !b.fenced) {
-            controller = b.id;
-            break;
-        }
+    const sim::BrokerId controller = v.controller();
     // The broker's status line ("running · controller · 2 leaders", as the view words it) wraps onto
     // a second line in a narrow column instead of being shortened.
     auto viewText = [](const char* text, int n = -1) { return QCoreApplication::translate("fluxolab::app::ClusterCanvas", text, nullptr, n); };

@@ -113,6 +113,29 @@ TEST_SUITE("labs/fluxolab-cli") {
         std::remove(journal.c_str());
     }
 
+    TEST_CASE("simulate: every shipped scenario at seeds 1-5 prints the journal hash committed in tests/sim/golden") {
+        std::ifstream golden(FLUXOLAB_SOURCE_DIR "/tests/sim/golden/journal_hashes.txt");
+        REQUIRE(golden);
+        std::string line;
+        int runs = 0;
+        while (std::getline(golden, line)) {
+            if (line.empty() || line.front() == '#') continue;
+            std::istringstream fields(line);
+            std::string name, seed, hash;
+            fields >> name >> seed >> hash;
+            const std::string journal = "fluxolab_cli_test_golden.jsonl";
+            // By the gallery name, as a user types it, and with a journal file, as the golden test hashes it.
+            const Result r = cli({"simulate", name, "--seed", seed, "--journal", journal});
+            std::remove(journal.c_str());
+            REQUIRE_MESSAGE(r.code == 0, name << " " << seed << ": " << r.err);
+            CHECK_MESSAGE(r.out.find("journal-sha256: " + hash + "\n") != std::string::npos,
+                          "fluxolab-cli simulate " << name << " --seed " << seed << " no longer prints the golden "
+                          "hash " << hash << " (see tests/sim/test_journal_golden.cpp for how to update it)");
+            ++runs;
+        }
+        CHECK(runs >= 30);
+    }
+
     TEST_CASE("simulate: broken input gives file:line and exit 2, never a crash") {
         const std::string bad = "fluxolab_cli_test_bad.json";
         {

@@ -1,4 +1,4 @@
-#include "sim/invariant.h"
+#include "sim/runtime/invariant.h"
 
 #include <atomic>
 
