@@ -68,6 +68,10 @@ void usage(std::ostream& os) {
           "  lab list | lab validate LAB.json... | lab check LAB --script SOLUTION [--seed S]\n"
           "      Lists the guided labs, validates lab files, or checks a solution script against a lab\n"
           "      (--lang pt|en and --labs-dir DIR apply to all three).\n"
+          "  replay TRACE --watermark bounded:5s|monotonous|sql:5s --window tumble:60s|hop:10s,60s|session:30s|cumulate:10s,60s\n"
+          "         [--agg count|sum:F|min:F|max:F|avg:F] [--parallelism N] [--allowed-lateness 0s] [--json] ...\n"
+          "      Runs an event trace (CSV or JSON Lines) through the stream engine as Flink would and prints\n"
+          "      every window firing, the late elements and a summary (replay --help lists every option).\n"
           "  paths\n"
           "      Prints the folders the bundled scenarios, labs and traces are read from.\n";
 }
@@ -96,6 +100,7 @@ int runCli(const Args& args, CliStreams io) {
         if (args[0] == "script") return cmdScript(rest, io);
         if (args[0] == "lab") return cmdLab(rest, io);
         if (args[0] == "paths") return cmdPaths(rest, io);
+        if (args[0] == "replay") return cmdReplay(rest, io);
     } catch (const std::exception& e) {
         // Last line of defence: bad input must never crash the tool.
         io.err << "fluxolab-cli: " << args[0] << ": " << e.what() << "\n";

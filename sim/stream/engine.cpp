@@ -1,0 +1,785 @@
+#include "sim/stream/engine.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace fluxolab::stream {
+
+// ---------------------------------------------------------------------------------------------------
+// Java/Flink compatibility helpers
+// ---------------------------------------------------------------------------------------------------
+
+std::int32_t javaStringHash(const std::string& utf8) {
+    // String#hashCode: h = 31*h + c over UTF-16 code units, in 32-bit wrapping arithmetic.
+    std::uint32_t h = 0;
+    auto add = [&h](std::uint32_t unit) { h = 31u * h + unit; };
+    const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+    const std::size_t n = utf8.size();
+    std::size_t i = 0;
+    while (i < n) {
+        std::uint32_t cp = s[i];
+        std::size_t len = 1;
+        if (cp >= 0xF0 && i + 3 < n) {
+            cp = ((cp & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu);
+            len = 4;
+        } else if (cp >= 0xE0 && i + 2 < n) {
+            cp = ((cp & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+            len = 3;
+        } else if (cp >= 0xC0 && i + 1 < n) {
+            cp = ((cp & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+            len = 2;
+        } else if (cp >= 0x80) {
+            cp = 0xFFFD; // invalid byte: Java's decoder gives the replacement character
+        }
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            add(0xD800u + (cp >> 10));
+            add(0xDC00u + (cp & 0x3FFu));
+        } else {
+            add(cp);
+        }
+        i += len;
+    }
+    return static_cast<std::int32_t>(h);
+}
+
+namespace {
+std::uint32_t rotl(std::uint32_t x, int r) { return (x << r) | (x >> (32 - r)); }
+
+/// org.apache.flink.util.MathUtils#murmurHash(int)
+std::int32_t flinkMurmurHash(std::int32_t code) {
+    std::uint32_t h = static_cast<std::uint32_t>(code);
+    h *= 0xcc9e2d51u;
+    h = rotl(h, 15);
+    h *= 0x1b873593u;
+    h = rotl(h, 13);
+    h = h * 5u + 0xe6546b64u;
+    h ^= 4u;
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    const auto v = static_cast<std::int32_t>(h);
+    if (v >= 0) return v;
+    if (v != std::numeric_limits<std::int32_t>::min()) return -v;
+    return 0;
+}
+
+Millis addClamped(Millis a, Millis b) {
+    if (b > 0 && a > kMaxTime - b) return kMaxTime;
+    if (b < 0 && a < kMinTime - b) return kMinTime;
+    return a + b;
+}
+} // namespace
+
+int defaultMaxParallelism(int parallelism) {
+    // KeyGroupRangeAssignment#computeDefaultMaxParallelism: roundUpToPowerOfTwo(p + p/2) within [128, 32768].
+    int v = parallelism + parallelism / 2;
+    int pow2 = 1;
+    while (pow2 < v) pow2 <<= 1;
+    return std::clamp(pow2, 128, 32768);
+}
+
+int keyToSubtask(const std::string& key, int parallelism, int maxParallelism) {
+    const int keyGroup = flinkMurmurHash(javaStringHash(key)) % maxParallelism;
+    return keyGroup * parallelism / maxParallelism;
+}
+
+int kafkaSplitOwner(const std::string& topic, int partition, int parallelism) {
+    if (topic.empty()) return partition % parallelism;
+    const std::uint32_t h31 = static_cast<std::uint32_t>(javaStringHash(topic)) * 31u;
+    const int startIndex = static_cast<int>(h31 & 0x7FFFFFFFu) % parallelism;
+    return (startIndex + partition) % parallelism;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Window assignment
+// ---------------------------------------------------------------------------------------------------
+
+Millis windowStart(Millis ts, Millis offset, Millis size) {
+    const Millis rem = (ts - offset) % size;
+    return rem < 0 ? ts - (rem + size) : ts - rem;
+}
+
+std::vector<TimeWindow> assignWindows(const WindowSpec& spec, Millis ts) {
+    std::vector<TimeWindow> out;
+    switch (spec.kind) {
+    case WindowKind::Tumble: {
+        const Millis s = windowStart(ts, spec.offset, spec.size);
+        out.push_back({s, s + spec.size});
+        break;
+    }
+    case WindowKind::Hop: {
+        const Millis last = windowStart(ts, spec.offset, spec.slide);
+        for (Millis s = last; s > ts - spec.size; s -= spec.slide) out.push_back({s, s + spec.size});
+        break;
+    }
+    case WindowKind::Session: out.push_back({ts, addClamped(ts, spec.gap)}); break;
+    case WindowKind::Cumulate: {
+        // SQL CUMULATE: [S, S+step), [S, S+2step), ... [S, S+size), S = start of the size-aligned window.
+        const Millis s = windowStart(ts, spec.offset, spec.size);
+        for (Millis e = s + spec.step; e <= s + spec.size; e += spec.step) {
+            if (e > ts) out.push_back({s, e});
+        }
+        break;
+    }
+    }
+    return out;
+}
+
+std::optional<std::string> validate(const JobSpec& spec) {
+    const auto& w = spec.window;
+    if (spec.parallelism < 1 || spec.parallelism > 8) return "parallelism must be between 1 and 8";
+    if (spec.partitions < 1 || spec.partitions > 1024) return "the number of partitions must be between 1 and 1024";
+    if (w.allowedLateness < 0) return "allowed lateness must not be negative";
+    if (spec.watermark.bound < 0) return "the watermark bound must not be negative";
+    if (!spec.watermark.perEvent && spec.watermark.interval <= 0)
+        return "the watermark interval must be positive (or per-event)";
+    if (spec.watermark.idleTimeout < 0) return "the idle timeout must not be negative";
+    switch (w.kind) {
+    case WindowKind::Tumble:
+        if (w.size <= 0) return "the window size must be positive";
+        if (w.offset <= -w.size || w.offset >= w.size)
+            return "TumblingEventTimeWindows parameters must satisfy abs(offset) < size";
+        break;
+    case WindowKind::Hop:
+        if (w.size <= 0 || w.slide <= 0) return "the window size and slide must be positive";
+        if (w.offset <= -w.slide || w.offset >= w.slide)
+            return "SlidingEventTimeWindows parameters must satisfy abs(offset) < slide and size > 0";
+        break;
+    case WindowKind::Session:
+        if (w.gap <= 0) return "the session gap must be positive";
+        if (w.offset != 0) return "session windows have no offset";
+        break;
+    case WindowKind::Cumulate:
+        if (w.size <= 0 || w.step <= 0) return "the cumulate step and size must be positive";
+        if (w.size % w.step != 0) return "the cumulate size must be a multiple of the step";
+        if (w.offset <= -w.size || w.offset >= w.size) return "the window offset must satisfy abs(offset) < size";
+        break;
+    }
+    return std::nullopt;
+}
+
+std::string renderResult(AggKind agg, const Accumulator& acc) {
+    switch (agg) {
+    case AggKind::Count: return std::to_string(acc.count);
+    case AggKind::Sum: return formatDouble(acc.sum);
+    case AggKind::Min: return formatDouble(acc.min);
+    case AggKind::Max: return formatDouble(acc.max);
+    case AggKind::Avg: return formatDouble(acc.count ? acc.sum / static_cast<double>(acc.count) : 0.0);
+    case AggKind::Collect: {
+        std::string s = "[";
+        for (std::size_t i = 0; i < acc.items.size(); ++i) {
+            if (i) s += ';';
+            s += formatDouble(acc.items[i]);
+        }
+        return s + "]";
+    }
+    }
+    return {};
+}
+
+namespace {
+
+void accumulate(AggKind agg, Accumulator& acc, double v) {
+    if (acc.count == 0) {
+        acc.min = v;
+        acc.max = v;
+    } else {
+        acc.min = std::min(acc.min, v);
+        acc.max = std::max(acc.max, v);
+    }
+    ++acc.count;
+    acc.sum += v;
+    if (agg == AggKind::Collect) acc.items.push_back(v);
+}
+
+void mergeInto(Accumulator& target, const Accumulator& source) {
+    if (source.count == 0) return;
+    if (target.count == 0) {
+        target.min = source.min;
+        target.max = source.max;
+    } else {
+        target.min = std::min(target.min, source.min);
+        target.max = std::max(target.max, source.max);
+    }
+    target.count += source.count;
+    target.sum += source.sum;
+    target.items.insert(target.items.end(), source.items.begin(), source.items.end());
+}
+
+struct Timer {
+    Millis ts;
+    std::string key;
+    TimeWindow window;
+    bool operator<(const Timer& o) const {
+        if (ts != o.ts) return ts < o.ts;
+        if (key != o.key) return key < o.key;
+        return window < o.window;
+    }
+};
+
+using WindowId = std::pair<std::string, TimeWindow>;
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------------
+// Job internals
+// ---------------------------------------------------------------------------------------------------
+
+struct StreamJob::Impl {
+    StreamJob& job;
+    JobOutput out;
+    StreamJournalSink* journal;
+    int maxParallelism;
+
+    // --- source side -------------------------------------------------------------------------------
+    struct Split {
+        int partition = 0;
+        int owner = 0;
+        Millis maxTs = 0;          ///< bounded/monotonous generator
+        Millis sqlCurrent = 0;     ///< SQL generator: running max of ts - interval, starts at 0
+        Millis sqlLast = 0;        ///< SQL: last emitted
+        std::uint64_t counter = 0; ///< idleness timer (WatermarksWithIdleness.IdlenessTimer)
+        std::uint64_t lastCounter = 0;
+        bool inactivityStarted = false;
+        Millis startOfInactivity = 0;
+        Millis wm = kMinTime; ///< output state in the split multiplexer
+        bool idle = false;
+    };
+    struct Source {
+        std::vector<int> splits;
+        Millis combined = kMinTime; ///< multiplexer's combined watermark
+        bool combinedIdle = false;
+        Millis emitted = kMinTime; ///< largest watermark sent downstream
+        bool idle = false;         ///< status sent downstream
+    };
+    std::vector<Split> splits;
+    std::vector<Source> sources;
+    Millis nextTick = 0;
+    bool ticking = false;
+    bool activitySinceTick = true;
+    bool lastTickQuiet = false;
+
+    // --- window side ---------------------------------------------------------------------------------
+    struct Channel {
+        Millis wm = kMinTime;
+        bool active = true;
+        bool aligned = true;
+    };
+    struct WindowTask {
+        int index = 0;
+        std::vector<Channel> channels;
+        Millis watermark = kMinTime; ///< last output of the valve = the operator's current watermark
+        bool idle = false;
+        std::map<WindowId, Accumulator> windows;
+        std::set<Timer> eventTimers;
+        std::set<Timer> procTimers;
+    };
+    std::vector<WindowTask> tasks;
+
+    Impl(StreamJob& j, JobOutput o, StreamJournalSink* jr) : job(j), out(std::move(o)), journal(jr) {
+        const JobSpec& spec = job.spec_;
+        maxParallelism = defaultMaxParallelism(spec.parallelism);
+        sources.resize(static_cast<std::size_t>(spec.parallelism));
+        splits.resize(static_cast<std::size_t>(spec.partitions));
+        const Millis bound = spec.watermark.kind == WatermarkKind::Monotonous ? 0 : spec.watermark.bound;
+        for (int p = 0; p < spec.partitions; ++p) {
+            Split& s = splits[static_cast<std::size_t>(p)];
+            s.partition = p;
+            s.owner = kafkaSplitOwner(spec.topic, p, spec.parallelism);
+            s.maxTs = kMinTime + bound + 1; // BoundedOutOfOrdernessWatermarks initial value
+            sources[static_cast<std::size_t>(s.owner)].splits.push_back(p);
+        }
+        tasks.resize(static_cast<std::size_t>(spec.parallelism));
+        for (int t = 0; t < spec.parallelism; ++t) {
+            tasks[static_cast<std::size_t>(t)].index = t;
+            tasks[static_cast<std::size_t>(t)].channels.resize(static_cast<std::size_t>(spec.parallelism));
+        }
+        const auto& wmSpec = spec.watermark;
+        ticking = !wmSpec.perEvent || wmSpec.idleTimeout > 0;
+        if (ticking) nextTick = job.now_ + std::max<Millis>(wmSpec.interval, 1);
+    }
+
+    void record(StreamEvent e) {
+        if (!journal) return;
+        e.procTime = job.now_;
+        journal->record(e);
+    }
+
+    Millis boundOf() const {
+        return job.spec_.watermark.kind == WatermarkKind::Monotonous ? 0 : job.spec_.watermark.bound;
+    }
+
+    // Generator's current watermark candidate for a split.
+    Millis generatorWatermark(const Split& s) const {
+        if (job.spec_.watermark.kind == WatermarkKind::Sql) return s.sqlCurrent;
+        return s.maxTs - boundOf() - 1;
+    }
+
+    /// WatermarkOutputMultiplexer.OutputState#setWatermark: active again, larger values only.
+    bool splitSetWatermark(Split& s, Millis wm) {
+        bool changed = false;
+        if (s.idle) {
+            s.idle = false;
+            record({StreamEventKind::SplitIdle, 0, s.partition, -1, -1, 0, 0, 0, 0, {}});
+            changed = true;
+        }
+        if (wm > s.wm) {
+            s.wm = wm;
+            record({StreamEventKind::SplitWatermark, 0, s.partition, -1, -1, wm, 0, 0, 0, {}});
+            changed = true;
+        }
+        return changed;
+    }
+
+    void splitMarkIdle(Split& s) {
+        if (s.idle) return;
+        s.idle = true;
+        record({StreamEventKind::SplitIdle, 0, s.partition, -1, -1, 1, 0, 0, 0, {}});
+    }
+
+    /// The SQL generator emits only values above the last one it emitted (which starts at 0).
+    void sqlEmit(Split& s) {
+        if (s.sqlCurrent > s.sqlLast) {
+            s.sqlLast = s.sqlCurrent;
+            splitSetWatermark(s, s.sqlCurrent);
+        }
+    }
+
+    /// Combined watermark of a source subtask (min over its non-idle splits), sent downstream.
+    void updateCombined(int src) {
+        Source& so = sources[static_cast<std::size_t>(src)];
+        if (so.splits.empty()) return; // no outputs: nothing valid to emit (holds the watermark back)
+        Millis minWm = kMaxTime;
+        bool allIdle = true;
+        for (int p : so.splits) {
+            const Split& s = splits[static_cast<std::size_t>(p)];
+            if (!s.idle) {
+                allIdle = false;
+                minWm = std::min(minWm, s.wm);
+            }
+        }
+        if (allIdle) {
+            so.combinedIdle = true;
+            sourceMarkIdle(src);
+            return;
+        }
+        const bool wasIdle = so.combinedIdle;
+        so.combinedIdle = false;
+        if (minWm > so.combined) {
+            so.combined = minWm;
+            sourceEmitWatermark(src, minWm);
+        } else if (wasIdle) {
+            sourceMarkActive(src);
+        }
+    }
+
+    void sourceMarkIdle(int src) {
+        Source& so = sources[static_cast<std::size_t>(src)];
+        if (so.idle) return;
+        so.idle = true;
+        record({StreamEventKind::SourceIdle, 0, -1, src, -1, 1, 0, 0, 0, {}});
+        for (auto& t : tasks) channelStatus(t, src, true);
+    }
+
+    void sourceMarkActive(int src) {
+        Source& so = sources[static_cast<std::size_t>(src)];
+        if (!so.idle) return;
+        so.idle = false;
+        record({StreamEventKind::SourceIdle, 0, -1, src, -1, 0, 0, 0, 0, {}});
+        for (auto& t : tasks) channelStatus(t, src, false);
+    }
+
+    /// WatermarkToDataOutput: only larger watermarks go out; an idle output becomes active first.
+    void sourceEmitWatermark(int src, Millis wm) {
+        Source& so = sources[static_cast<std::size_t>(src)];
+        if (wm <= so.emitted) return;
+        so.emitted = wm;
+        sourceMarkActive(src);
+        record({StreamEventKind::SourceWatermark, 0, -1, src, -1, wm, 0, 0, 0, {}});
+        for (auto& t : tasks) channelWatermark(t, src, wm);
+    }
+
+    // --- StatusWatermarkValve -------------------------------------------------------------------------
+
+    void channelWatermark(WindowTask& t, int ch, Millis wm) {
+        Channel& c = t.channels[static_cast<std::size_t>(ch)];
+        if (t.idle || !c.active) return;
+        if (wm <= c.wm) return;
+        c.wm = wm;
+        record({StreamEventKind::ChannelWatermark, 0, -1, t.index, ch, wm, 0, 0, 0, {}});
+        if (!c.aligned && wm >= t.watermark) c.aligned = true;
+        outputNewMin(t);
+    }
+
+    void outputNewMin(WindowTask& t) {
+        Millis minWm = kMaxTime;
+        bool any = false;
+        for (const Channel& c : t.channels) {
+            if (c.active && c.aligned) {
+                any = true;
+                minWm = std::min(minWm, c.wm);
+            }
+        }
+        if (any && minWm > t.watermark) advanceWatermark(t, minWm);
+    }
+
+    void channelStatus(WindowTask& t, int ch, bool idle) {
+        Channel& c = t.channels[static_cast<std::size_t>(ch)];
+        if (idle && c.active) {
+            c.active = false;
+            c.aligned = false;
+            record({StreamEventKind::ChannelIdle, 0, -1, t.index, ch, 1, 0, 0, 0, {}});
+            const bool anyActive =
+                std::any_of(t.channels.begin(), t.channels.end(), [](const Channel& x) { return x.active; });
+            if (!anyActive) {
+                // All inputs idle: flush the max watermark across all channels, then the valve is idle.
+                if (c.wm == t.watermark) {
+                    Millis maxWm = kMinTime;
+                    for (const Channel& x : t.channels) maxWm = std::max(maxWm, x.wm);
+                    if (maxWm > t.watermark) advanceWatermark(t, maxWm);
+                }
+                t.idle = true;
+            } else if (c.wm == t.watermark) {
+                outputNewMin(t);
+            }
+        } else if (!idle && !c.active) {
+            c.active = true;
+            record({StreamEventKind::ChannelIdle, 0, -1, t.index, ch, 0, 0, 0, 0, {}});
+            if (c.wm >= t.watermark) c.aligned = true;
+            t.idle = false;
+        }
+    }
+
+    // --- WindowOperator -------------------------------------------------------------------------------
+
+    Millis cleanupTime(const TimeWindow& w) const {
+        if (job.spec_.window.processingTime) return w.maxTimestamp();
+        return addClamped(w.maxTimestamp(), job.spec_.window.allowedLateness);
+    }
+
+    void emit(WindowTask& t, const std::string& key, const TimeWindow& w, const Accumulator& acc, bool late) {
+        record({StreamEventKind::WindowFired, 0, -1, t.index, -1, w.start, w.end, t.watermark,
+                static_cast<std::uint8_t>(late ? 1 : 0), key});
+        if (out.onFiring) {
+            Firing f;
+            f.key = key;
+            f.start = w.start;
+            f.end = w.end;
+            f.acc = acc;
+            f.watermark = t.watermark;
+            f.late = late;
+            f.subtask = t.index;
+            f.procTime = job.now_;
+            out.onFiring(f);
+        }
+    }
+
+    void registerTimer(WindowTask& t, const std::string& key, const TimeWindow& w, Millis ts) {
+        auto& timers = job.spec_.window.processingTime ? t.procTimers : t.eventTimers;
+        timers.insert(Timer{ts, key, w});
+    }
+    void deleteTimer(WindowTask& t, const std::string& key, const TimeWindow& w, Millis ts) {
+        auto& timers = job.spec_.window.processingTime ? t.procTimers : t.eventTimers;
+        timers.erase(Timer{ts, key, w});
+    }
+    void registerCleanupTimer(WindowTask& t, const std::string& key, const TimeWindow& w) {
+        const Millis c = cleanupTime(w);
+        if (c == kMaxTime) return; // no GC timer for "end of time"
+        registerTimer(t, key, w, c);
+    }
+
+    /// Window operator input: one element for subtask t.
+    void windowElement(WindowTask& t, const Element& el) {
+        const WindowSpec& ws = job.spec_.window;
+        const bool eventTime = !ws.processingTime;
+        const Millis assignTs = eventTime ? el.eventTime : job.now_;
+        const Millis W = t.watermark;
+        const Millis L = eventTime ? ws.allowedLateness : 0;
+        const auto isLate = [&](const TimeWindow& w) { return eventTime && cleanupTime(w) <= W; };
+        const Millis triggerNow = eventTime ? W : job.now_;
+        bool skipped = true;
+
+        for (const TimeWindow& assigned : assignWindows(ws, assignTs)) {
+            TimeWindow actual = assigned;
+            if (ws.kind == WindowKind::Session) {
+                // MergingWindowSet#addWindow: sort the key's sessions and the new one by start, sweep-merge
+                // the intersecting ones (inclusive), then find the group holding the new window.
+                std::vector<TimeWindow> existing;
+                for (auto it = t.windows.lower_bound({el.key, TimeWindow{kMinTime, kMinTime}});
+                     it != t.windows.end() && it->first.first == el.key; ++it)
+                    existing.push_back(it->first.second);
+                std::vector<TimeWindow> all = existing;
+                all.push_back(assigned);
+                std::stable_sort(all.begin(), all.end(),
+                                 [](const TimeWindow& a, const TimeWindow& b) { return a.start < b.start; });
+                std::vector<std::pair<TimeWindow, std::vector<TimeWindow>>> groups;
+                for (const TimeWindow& w : all) {
+                    if (!groups.empty() && groups.back().first.start <= w.end && groups.back().first.end >= w.start) {
+                        groups.back().first.start = std::min(groups.back().first.start, w.start);
+                        groups.back().first.end = std::max(groups.back().first.end, w.end);
+                        groups.back().second.push_back(w);
+                    } else {
+                        groups.push_back({w, {w}});
+                    }
+                }
+                for (auto& g : groups) {
+                    if (std::find(g.second.begin(), g.second.end(), assigned) == g.second.end()) continue;
+                    actual = g.first;
+                    // Existing sessions swallowed (the new window may equal or lie inside one of them).
+                    std::set<TimeWindow> mergedSet;
+                    for (const TimeWindow& w : g.second)
+                        if (t.windows.count({el.key, w})) mergedSet.insert(w);
+                    std::vector<TimeWindow> merged(mergedSet.begin(), mergedSet.end());
+                    // The new window inside one existing session: no merge, no trigger onMerge.
+                    if (merged.size() == 1 && merged[0] == actual) merged.clear();
+                    if (!merged.empty()) {
+                        Accumulator acc;
+                        for (const TimeWindow& m : merged) {
+                            auto it = t.windows.find({el.key, m});
+                            mergeInto(acc, it->second);
+                            t.windows.erase(it);
+                            // triggerContext.clear() + deleteCleanupTimer for every merged window
+                            deleteTimer(t, el.key, m, m.maxTimestamp());
+                            const Millis c = cleanupTime(m);
+                            if (c != kMaxTime) deleteTimer(t, el.key, m, c);
+                        }
+                        t.windows[{el.key, actual}] = std::move(acc);
+                        // EventTimeTrigger#onMerge: re-register at the merged end if still ahead.
+                        if (actual.maxTimestamp() > triggerNow) registerTimer(t, el.key, actual, actual.maxTimestamp());
+                        record({StreamEventKind::WindowMerged, 0, -1, t.index, -1, actual.start, actual.end,
+                                static_cast<Millis>(merged.size()), 0, el.key});
+                    }
+                    break;
+                }
+            }
+            if (isLate(actual)) {
+                // Window already cleaned up (for sessions: the merged one): the element is not added to it.
+                record({StreamEventKind::ElementDroppedForWindow, 0, -1, t.index, -1, actual.start, actual.end,
+                        el.eventTime, 0, el.key});
+                continue;
+            }
+            skipped = false;
+            auto [it, created] = t.windows.try_emplace({el.key, actual});
+            if (created)
+                record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, actual.start, actual.end, 0, 0, el.key});
+            accumulate(job.spec_.agg, it->second, el.value);
+            // Trigger#onElement
+            if (eventTime && actual.maxTimestamp() <= W) {
+                emit(t, el.key, actual, it->second, true); // late firing within the allowed lateness
+            } else {
+                registerTimer(t, el.key, actual, actual.maxTimestamp());
+            }
+            registerCleanupTimer(t, el.key, actual);
+        }
+        if (skipped && eventTime && addClamped(el.eventTime, L) <= W) {
+            record({StreamEventKind::ElementLate, 0, -1, t.index, -1, el.eventTime, 0, W,
+                    static_cast<std::uint8_t>(job.spec_.lateSideOutput ? 1 : 0), el.key});
+            if (job.spec_.lateSideOutput) {
+                if (out.onLate) out.onLate(LateRecord{el.key, el.eventTime, W, t.index});
+            } else {
+                ++job.lateDropped_;
+            }
+        }
+    }
+
+    /// WindowOperator#onEventTime / #onProcessingTime for one timer.
+    void onTimer(WindowTask& t, const Timer& timer) {
+        const TimeWindow& w = timer.window;
+        auto it = t.windows.find({timer.key, w});
+        if (it == t.windows.end()) return; // merged away or already cleared
+        if (timer.ts == w.maxTimestamp()) emit(t, timer.key, w, it->second, false);
+        if (timer.ts == cleanupTime(w)) {
+            t.windows.erase(it);
+            deleteTimer(t, timer.key, w, w.maxTimestamp());
+            record({StreamEventKind::WindowPurged, 0, -1, t.index, -1, w.start, w.end, 0, 0, timer.key});
+        }
+    }
+
+    /// InternalTimerServiceImpl#advanceWatermark: set, fire every timer <= W in order, then forward.
+    void advanceWatermark(WindowTask& t, Millis wm) {
+        t.watermark = wm;
+        record({StreamEventKind::OperatorWatermark, 0, -1, t.index, -1, wm, 0, 0, 0, {}});
+        while (!t.eventTimers.empty() && t.eventTimers.begin()->ts <= wm) {
+            const Timer timer = *t.eventTimers.begin();
+            t.eventTimers.erase(t.eventTimers.begin());
+            onTimer(t, timer);
+        }
+    }
+
+    void fireProcessingTimers(Millis upTo) {
+        for (auto& t : tasks) {
+            while (!t.procTimers.empty() && t.procTimers.begin()->ts <= upTo) {
+                const Timer timer = *t.procTimers.begin();
+                t.procTimers.erase(t.procTimers.begin());
+                onTimer(t, timer);
+            }
+        }
+    }
+
+    Millis nextProcTimer() const {
+        Millis m = kMaxTime;
+        for (const auto& t : tasks)
+            if (!t.procTimers.empty()) m = std::min(m, t.procTimers.begin()->ts);
+        return m;
+    }
+
+    // --- periodic emission (ProgressiveTimestampsAndWatermarks) --------------------------------------
+
+    void periodicTick() {
+        const WatermarkSpec& ws = job.spec_.watermark;
+        for (Split& s : splits) {
+            if (ws.idleTimeout > 0) {
+                // IdlenessTimer#checkIfIdle
+                bool idleNow = false;
+                if (s.counter != s.lastCounter) {
+                    s.lastCounter = s.counter;
+                    s.inactivityStarted = false;
+                } else if (!s.inactivityStarted) {
+                    s.inactivityStarted = true;
+                    s.startOfInactivity = job.now_;
+                } else {
+                    idleNow = job.now_ - s.startOfInactivity > ws.idleTimeout;
+                }
+                if (idleNow) {
+                    splitMarkIdle(s);
+                    continue;
+                }
+            }
+            // Periodic emission into the split's deferred output; the combined value is computed below.
+            // (A per-event generator emits nothing here: the ticks then only drive idleness.)
+            if (!ws.perEvent) {
+                if (ws.kind == WatermarkKind::Sql) {
+                    sqlEmit(s);
+                } else {
+                    splitSetWatermark(s, generatorWatermark(s));
+                }
+            }
+        }
+        for (int src = 0; src < static_cast<int>(sources.size()); ++src) updateCombined(src);
+    }
+
+    /// After a quiet tick (no element since the one before), further ticks change nothing until a split's
+    /// idleness deadline: jump over them (keeps huge gaps in arrival time cheap).
+    void skipQuietTicks(Millis upTo) {
+        const WatermarkSpec& ws = job.spec_.watermark;
+        const Millis interval = std::max<Millis>(ws.interval, 1);
+        Millis target = upTo; // the last tick <= upTo is still run
+        if (ws.idleTimeout > 0) {
+            for (const Split& s : splits) {
+                if (!s.idle && s.inactivityStarted) {
+                    const Millis deadline = s.startOfInactivity + ws.idleTimeout; // first tick strictly after
+                    target = std::min(target, deadline);
+                }
+            }
+        }
+        if (target <= nextTick) return;
+        const Millis steps = (target - nextTick) / interval;
+        if (steps > 0) nextTick += steps * interval;
+    }
+
+    void advanceTo(Millis time) {
+        const Millis interval = std::max<Millis>(job.spec_.watermark.interval, 1);
+        while (true) {
+            const Millis tick = ticking ? nextTick : kMaxTime;
+            const Millis pt = nextProcTimer();
+            const Millis next = std::min(tick, pt);
+            if (next > time) break;
+            job.now_ = std::max(job.now_, next);
+            if (pt <= tick) {
+                fireProcessingTimers(next);
+            } else {
+                const bool quiet = !activitySinceTick;
+                activitySinceTick = false;
+                periodicTick();
+                nextTick += interval;
+                if (quiet && lastTickQuiet) skipQuietTicks(time);
+                lastTickQuiet = quiet;
+            }
+        }
+        job.now_ = std::max(job.now_, time);
+    }
+
+    void sourceElement(const Element& el) {
+        Split& s = splits[static_cast<std::size_t>(el.partition)];
+        const WatermarkSpec& ws = job.spec_.watermark;
+        activitySinceTick = true;
+        record({StreamEventKind::ElementArrived, 0, el.partition, s.owner, -1, el.eventTime,
+                static_cast<Millis>(job.elements_), 0, 0, el.key});
+        ++s.counter; // IdlenessTimer#activity
+        if (ws.kind == WatermarkKind::Sql) {
+            s.sqlCurrent = std::max(s.sqlCurrent, addClamped(el.eventTime, -ws.bound));
+        } else {
+            s.maxTs = std::max(s.maxTs, el.eventTime);
+        }
+        // The record goes downstream before the watermark its generator emits for it.
+        const int target = keyToSubtask(el.key, job.spec_.parallelism, maxParallelism);
+        windowElement(tasks[static_cast<std::size_t>(target)], el);
+        if (ws.perEvent) {
+            if (ws.kind == WatermarkKind::Sql) {
+                sqlEmit(s);
+            } else {
+                splitSetWatermark(s, generatorWatermark(s));
+            }
+            updateCombined(s.owner);
+        } else if (ws.kind == WatermarkKind::Sql && s.sqlCurrent - s.sqlLast > ws.interval) {
+            // WatermarkAssignerOperator also emits eagerly when the watermark jumped by more than the interval.
+            sqlEmit(s);
+            updateCombined(s.owner);
+        }
+        fireProcessingTimers(job.now_);
+    }
+
+    void finish(bool finalWatermark) {
+        if (!finalWatermark) return;
+        for (int src = 0; src < static_cast<int>(sources.size()); ++src) {
+            Source& so = sources[static_cast<std::size_t>(src)];
+            // End of input: the source emits MAX_WATERMARK (and is active again if it was idle).
+            (void)so;
+            sourceEmitWatermark(src, kMaxTime);
+        }
+    }
+};
+
+StreamJob::StreamJob(JobSpec spec, JobOutput output, StreamJournalSink* journal, Millis startTime)
+    : spec_(std::move(spec)), now_(startTime) {
+    impl_ = std::make_unique<Impl>(*this, std::move(output), journal);
+}
+
+StreamJob::~StreamJob() = default;
+
+void StreamJob::advanceProcessingTime(Millis time) {
+    if (time < now_) return; // processing time never goes back
+    impl_->advanceTo(time);
+}
+
+void StreamJob::process(const Element& element) {
+    if (element.arrival > now_) impl_->advanceTo(element.arrival);
+    Element el = element;
+    if (el.partition < 0 || el.partition >= spec_.partitions) el.partition = 0;
+    impl_->sourceElement(el);
+    ++elements_;
+}
+
+void StreamJob::finish(bool finalWatermark) { impl_->finish(finalWatermark); }
+
+Millis StreamJob::operatorWatermark(int subtask) const {
+    return impl_->tasks.at(static_cast<std::size_t>(subtask)).watermark;
+}
+Millis StreamJob::splitWatermark(int partition) const {
+    return impl_->splits.at(static_cast<std::size_t>(partition)).wm;
+}
+Millis StreamJob::sourceWatermark(int subtask) const {
+    return impl_->sources.at(static_cast<std::size_t>(subtask)).emitted;
+}
+bool StreamJob::splitIdle(int partition) const { return impl_->splits.at(static_cast<std::size_t>(partition)).idle; }
+
+std::size_t StreamJob::openWindows() const {
+    std::size_t n = 0;
+    for (const auto& t : impl_->tasks) n += t.windows.size();
+    return n;
+}
+
+} // namespace fluxolab::stream

@@ -1,0 +1,178 @@
+#pragma once
+// A deterministic model of a Flink job with event-time windows:
+//   source (splits = Kafka partitions) -> timestamps/watermarks -> keyBy -> window -> sink (+ late side output)
+// with parallelism 1..8. It computes what Flink 2.x computes (see ../shared/FIDELITY.md §5):
+//  * per-split watermark generators (bounded out-of-orderness max - B - 1, monotonous, SQL ts - INTERVAL),
+//    emitted after every event or periodically every auto-watermark interval of processing time, with
+//    idleness (WatermarksWithIdleness); a source subtask emits the min over its non-idle splits, only
+//    when larger than what it emitted before;
+//  * every window subtask receives from every source subtask; its watermark is the min over the aligned
+//    (active) input channels, forwarded only when larger (StatusWatermarkValve);
+//  * WindowOperator + EventTimeTrigger: fire when the watermark >= end - 1, allowed lateness with
+//    re-firing, merging (session) windows judged on the merged window, late side output.
+//
+// Processing time is virtual: the caller advances it (advanceProcessingTime or the arrival time of each
+// element). The periodic watermark ticks and processing-time window timers are kept in a small internal
+// timer queue; when the shared runtime (sim/runtime: one clock and scheduler, typed journal) lands, the
+// ProcTimerQueue below is the one piece to replace by its scheduler, and StreamJournalSink by its journal.
+
+#include "sim/stream/journal.h"
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace fluxolab::stream {
+
+inline constexpr Millis kMinTime = std::numeric_limits<Millis>::min();
+inline constexpr Millis kMaxTime = std::numeric_limits<Millis>::max();
+
+struct Element {
+    Millis eventTime = 0;
+    std::string key;
+    double value = 0; ///< the aggregated field (unused by count)
+    std::int32_t partition = 0;
+    Millis arrival = 0; ///< processing time at which the source reads it
+};
+
+enum class WatermarkKind : std::uint8_t {
+    BoundedOutOfOrderness, ///< DataStream forBoundedOutOfOrderness(B): maxTs - B - 1
+    Monotonous,            ///< DataStream forMonotonousTimestamps(): maxTs - 1
+    Sql                    ///< SQL WATERMARK FOR ts AS ts - INTERVAL: running max of ts - I (starts at 0)
+};
+
+struct WatermarkSpec {
+    WatermarkKind kind = WatermarkKind::BoundedOutOfOrderness;
+    Millis bound = 0;        ///< B (bounded) or the INTERVAL (sql)
+    bool perEvent = false;   ///< emit after every event (what the Flink cross-check uses)
+    Millis interval = 200;   ///< pipeline.auto-watermark-interval (periodic ticks; also drive idleness)
+    Millis idleTimeout = 0;  ///< withIdleness(timeout); 0 = off
+};
+
+enum class WindowKind : std::uint8_t { Tumble, Hop, Session, Cumulate };
+
+struct WindowSpec {
+    WindowKind kind = WindowKind::Tumble;
+    Millis size = 60000;  ///< tumble/hop/cumulate size
+    Millis slide = 0;     ///< hop slide
+    Millis step = 0;      ///< cumulate step
+    Millis gap = 0;       ///< session gap
+    Millis offset = 0;
+    Millis allowedLateness = 0;
+    bool processingTime = false; ///< assign by the processing time of arrival, fire on processing time
+};
+
+enum class AggKind : std::uint8_t { Count, Sum, Min, Max, Avg, Collect };
+
+struct JobSpec {
+    WatermarkSpec watermark;
+    WindowSpec window;
+    AggKind agg = AggKind::Count;
+    int parallelism = 1;   ///< 1..8 (source and window operator)
+    int partitions = 1;    ///< number of splits (Kafka partitions) of the source, >= 1
+    std::string topic;     ///< empty: split p -> source subtask p % parallelism; else Flink's Kafka owner rule
+    bool lateSideOutput = true; ///< sideOutputLateData; false: dropped and counted (numLateRecordsDropped)
+};
+
+/// Checks a job description; returns an English message for the first problem, or nothing.
+std::optional<std::string> validate(const JobSpec& spec);
+
+struct Accumulator {
+    std::int64_t count = 0;
+    double sum = 0;
+    double min = 0;
+    double max = 0;
+    std::vector<double> items; ///< collect only
+};
+
+/// The rendered window result: "3" for count, shortest decimal for sum/min/max/avg, "[a;b;c]" for collect.
+std::string renderResult(AggKind agg, const Accumulator& acc);
+
+struct Firing {
+    std::string key;
+    Millis start = 0;
+    Millis end = 0;
+    Accumulator acc;
+    Millis watermark = 0;  ///< operator watermark at the fire (kMaxTime for the end-of-input one)
+    bool late = false;     ///< fired by a late element within the allowed lateness
+    int subtask = 0;
+    Millis procTime = 0;
+};
+
+struct LateRecord {
+    std::string key;
+    Millis eventTime = 0;
+    Millis watermark = 0; ///< operator watermark when it arrived
+    int subtask = 0;
+};
+
+/// What the job emits, as it happens (keeps memory bounded for long traces).
+struct JobOutput {
+    std::function<void(const Firing&)> onFiring;
+    std::function<void(const LateRecord&)> onLate;
+};
+
+/// Flink's default max parallelism for a job of the given parallelism (128 for 1..8).
+int defaultMaxParallelism(int parallelism);
+/// java.lang.String#hashCode of a UTF-8 string (hashed over its UTF-16 code units).
+std::int32_t javaStringHash(const std::string& utf8);
+/// KeyGroupRangeAssignment: the window subtask that owns a key.
+int keyToSubtask(const std::string& key, int parallelism, int maxParallelism);
+/// KafkaSourceEnumerator#getSplitOwner: the source subtask that reads partition p of topic.
+int kafkaSplitOwner(const std::string& topic, int partition, int parallelism);
+
+/// Windows of an element (newest first for hop, as SlidingEventTimeWindows returns them).
+struct TimeWindow {
+    Millis start = 0;
+    Millis end = 0;
+    Millis maxTimestamp() const { return end - 1; }
+    bool operator<(const TimeWindow& o) const { return start != o.start ? start < o.start : end < o.end; }
+    bool operator==(const TimeWindow& o) const { return start == o.start && end == o.end; }
+};
+Millis windowStart(Millis ts, Millis offset, Millis size);
+std::vector<TimeWindow> assignWindows(const WindowSpec& spec, Millis ts);
+
+class StreamJob {
+public:
+    StreamJob(JobSpec spec, JobOutput output, StreamJournalSink* journal = nullptr, Millis startTime = 0);
+    ~StreamJob();
+    StreamJob(const StreamJob&) = delete;
+    StreamJob& operator=(const StreamJob&) = delete;
+
+    /// Advances processing time to `time` (periodic watermark ticks, idleness, processing-time windows).
+    void advanceProcessingTime(Millis time);
+    /// The source reads one element at its arrival time (processing time first advances to it).
+    void process(const Element& element);
+    /// End of a bounded input: every source emits the +inf watermark (Flink's MAX_WATERMARK), firing
+    /// every remaining event-time window. Without it the windows stay open.
+    void finish(bool finalWatermark = true);
+
+    Millis processingTime() const { return now_; }
+    std::uint64_t elementsRead() const { return elements_; }
+    std::uint64_t lateDropped() const { return lateDropped_; } ///< without side output
+    /// Current watermark of a window subtask (kMinTime before any).
+    Millis operatorWatermark(int subtask) const;
+    Millis splitWatermark(int partition) const;
+    Millis sourceWatermark(int subtask) const;
+    bool splitIdle(int partition) const;
+    /// Number of windows currently holding state (all subtasks).
+    std::size_t openWindows() const;
+    const JobSpec& spec() const { return spec_; }
+
+    struct Impl;
+
+private:
+    JobSpec spec_;
+    std::unique_ptr<Impl> impl_;
+    Millis now_ = 0;
+    std::uint64_t elements_ = 0;
+    std::uint64_t lateDropped_ = 0;
+};
+
+} // namespace fluxolab::stream
