@@ -215,11 +215,6 @@ bool TraceReader::open(const std::string& path, const TraceOptions& options) {
         error_ = path + ": cannot be read (permission?)";
         return false;
     }
-    if (opt_.format == TraceFormat::Auto) {
-        const auto dot = path.rfind('.');
-        const std::string ext = dot == std::string::npos ? "" : path.substr(dot);
-        if (ext == ".jsonl" || ext == ".json" || ext == ".ndjson") opt_.format = TraceFormat::Jsonl;
-    }
     return start();
 }
 
@@ -232,6 +227,11 @@ bool TraceReader::openText(std::string text, const std::string& name, const Trac
 }
 
 bool TraceReader::start() {
+    if (opt_.format == TraceFormat::Auto) {
+        const auto dot = name_.rfind('.');
+        const std::string ext = dot == std::string::npos ? "" : name_.substr(dot);
+        if (ext == ".jsonl" || ext == ".json" || ext == ".ndjson") opt_.format = TraceFormat::Jsonl;
+    }
     const std::size_t cap = std::max<std::size_t>(std::size_t{4} << 20, 2 * opt_.maxRecordBytes + 16);
     buf_.assign(fromMemory_ ? 0 : cap, 0);
     if (fromMemory_) {
