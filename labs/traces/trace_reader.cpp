@@ -345,9 +345,15 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
     bool inQuotes = false;
     bool quotedScan = false;
     while (true) {
-        if (pos_ >= end_ && (eof_ || !fill())) {
-            if (!error_.empty()) return Status::Error;
-            return Status::End;
+        if (pos_ >= end_) {
+            // The previous record ended exactly at the end of the buffer: refill and scan from the start.
+            if (eof_ || !fill()) {
+                if (!error_.empty()) return Status::Error;
+                return Status::End;
+            }
+            scanFrom = pos_;
+            inQuotes = false;
+            quotedScan = false;
         }
         const char* base = buf_.data();
         std::size_t recEnd = std::string::npos;

@@ -233,6 +233,22 @@ TEST_SUITE("labs/traces") {
         CHECK(n == 300000);
         CHECK(wrongTimes == 0);
         CHECK(sum == 899997); // sum of i % 7 over 0..299999
+        // A record ending exactly at the 4 MiB buffer boundary (regression: the next scan started past the end).
+        std::string exact = "ts,key\n1,abcdef\n"; // 16 bytes
+        for (int i = 0; i < 524286; ++i) exact += "1000,ab\n"; // + 4194288 = 4 MiB exactly
+        REQUIRE(exact.size() == (std::size_t{4} << 20));
+        exact += "2000,zz\n3000,yy\n";
+        TraceReader b;
+        REQUIRE(b.open(dir.write("boundary.csv", exact), {}));
+        std::int64_t count = 0;
+        std::string lastKey;
+        while (b.next(rec) == TraceReader::Status::Record) {
+            ++count;
+            lastKey = rec.key;
+        }
+        CHECK(b.error().empty());
+        CHECK(count == 524289);
+        CHECK(lastKey == "yy");
     }
 }
 
