@@ -1,6 +1,7 @@
 #include "sim/stream/engine.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <utility>
 
 namespace fluxolab::stream {
@@ -104,6 +105,12 @@ Millis windowStart(Millis ts, Millis offset, Millis size) {
 
 std::vector<TimeWindow> assignWindows(const WindowSpec& spec, Millis ts) {
     std::vector<TimeWindow> out;
+    assignWindowsInto(spec, ts, out);
+    return out;
+}
+
+void assignWindowsInto(const WindowSpec& spec, Millis ts, std::vector<TimeWindow>& out) {
+    out.clear();
     switch (spec.kind) {
     case WindowKind::Tumble: {
         const Millis s = windowStart(ts, spec.offset, spec.size);
@@ -125,7 +132,6 @@ std::vector<TimeWindow> assignWindows(const WindowSpec& spec, Millis ts) {
         break;
     }
     }
-    return out;
 }
 
 std::optional<std::string> validate(const JobSpec& spec) {
@@ -211,7 +217,7 @@ void mergeInto(Accumulator& target, const Accumulator& source) {
 
 struct Timer {
     Millis ts;
-    std::string key;
+    std::uint32_t key; ///< interned key (first-arrival order): equal timestamps fire in that order
     TimeWindow window;
     bool operator<(const Timer& o) const {
         if (ts != o.ts) return ts < o.ts;
@@ -220,7 +226,7 @@ struct Timer {
     }
 };
 
-using WindowId = std::pair<std::string, TimeWindow>;
+using WindowId = std::pair<std::uint32_t, TimeWindow>;
 
 } // namespace
 
@@ -279,6 +285,22 @@ struct StreamJob::Impl {
     };
     std::vector<WindowTask> tasks;
 
+    // Interned keys: the window state and timers hold a 32-bit id, not the string.
+    std::unordered_map<std::string, std::uint32_t> keyIds;
+    std::vector<std::string> keyNames;
+    std::vector<int> keyOwner; ///< window subtask of each key (KeyGroupRangeAssignment)
+    std::vector<TimeWindow> scratch;
+    Firing firing; ///< reused for every output
+
+    std::uint32_t internKey(const std::string& key) {
+        const auto [it, added] = keyIds.try_emplace(key, static_cast<std::uint32_t>(keyNames.size()));
+        if (added) {
+            keyNames.push_back(key);
+            keyOwner.push_back(keyToSubtask(key, job.spec_.parallelism, maxParallelism));
+        }
+        return it->second;
+    }
+
     Impl(StreamJob& j, JobOutput o, StreamJournalSink* jr) : job(j), out(std::move(o)), journal(jr) {
         const JobSpec& spec = job.spec_;
         maxParallelism = defaultMaxParallelism(spec.parallelism);
@@ -323,12 +345,12 @@ struct StreamJob::Impl {
         bool changed = false;
         if (s.idle) {
             s.idle = false;
-            record({StreamEventKind::SplitIdle, 0, s.partition, -1, -1, 0, 0, 0, 0, {}});
+            if (journal) record({StreamEventKind::SplitIdle, 0, s.partition, -1, -1, 0, 0, 0, 0, {}});
             changed = true;
         }
         if (wm > s.wm) {
             s.wm = wm;
-            record({StreamEventKind::SplitWatermark, 0, s.partition, -1, -1, wm, 0, 0, 0, {}});
+            if (journal) record({StreamEventKind::SplitWatermark, 0, s.partition, -1, -1, wm, 0, 0, 0, {}});
             changed = true;
         }
         return changed;
@@ -337,7 +359,7 @@ struct StreamJob::Impl {
     void splitMarkIdle(Split& s) {
         if (s.idle) return;
         s.idle = true;
-        record({StreamEventKind::SplitIdle, 0, s.partition, -1, -1, 1, 0, 0, 0, {}});
+        if (journal) record({StreamEventKind::SplitIdle, 0, s.partition, -1, -1, 1, 0, 0, 0, {}});
     }
 
     /// The SQL generator emits only values above the last one it emitted (which starts at 0).
@@ -380,7 +402,7 @@ struct StreamJob::Impl {
         Source& so = sources[static_cast<std::size_t>(src)];
         if (so.idle) return;
         so.idle = true;
-        record({StreamEventKind::SourceIdle, 0, -1, src, -1, 1, 0, 0, 0, {}});
+        if (journal) record({StreamEventKind::SourceIdle, 0, -1, src, -1, 1, 0, 0, 0, {}});
         for (auto& t : tasks) channelStatus(t, src, true);
     }
 
@@ -388,7 +410,7 @@ struct StreamJob::Impl {
         Source& so = sources[static_cast<std::size_t>(src)];
         if (!so.idle) return;
         so.idle = false;
-        record({StreamEventKind::SourceIdle, 0, -1, src, -1, 0, 0, 0, 0, {}});
+        if (journal) record({StreamEventKind::SourceIdle, 0, -1, src, -1, 0, 0, 0, 0, {}});
         for (auto& t : tasks) channelStatus(t, src, false);
     }
 
@@ -398,7 +420,7 @@ struct StreamJob::Impl {
         if (wm <= so.emitted) return;
         so.emitted = wm;
         sourceMarkActive(src);
-        record({StreamEventKind::SourceWatermark, 0, -1, src, -1, wm, 0, 0, 0, {}});
+        if (journal) record({StreamEventKind::SourceWatermark, 0, -1, src, -1, wm, 0, 0, 0, {}});
         for (auto& t : tasks) channelWatermark(t, src, wm);
     }
 
@@ -409,7 +431,7 @@ struct StreamJob::Impl {
         if (t.idle || !c.active) return;
         if (wm <= c.wm) return;
         c.wm = wm;
-        record({StreamEventKind::ChannelWatermark, 0, -1, t.index, ch, wm, 0, 0, 0, {}});
+        if (journal) record({StreamEventKind::ChannelWatermark, 0, -1, t.index, ch, wm, 0, 0, 0, {}});
         if (!c.aligned && wm >= t.watermark) c.aligned = true;
         outputNewMin(t);
     }
@@ -431,7 +453,7 @@ struct StreamJob::Impl {
         if (idle && c.active) {
             c.active = false;
             c.aligned = false;
-            record({StreamEventKind::ChannelIdle, 0, -1, t.index, ch, 1, 0, 0, 0, {}});
+            if (journal) record({StreamEventKind::ChannelIdle, 0, -1, t.index, ch, 1, 0, 0, 0, {}});
             const bool anyActive =
                 std::any_of(t.channels.begin(), t.channels.end(), [](const Channel& x) { return x.active; });
             if (!anyActive) {
@@ -447,7 +469,7 @@ struct StreamJob::Impl {
             }
         } else if (!idle && !c.active) {
             c.active = true;
-            record({StreamEventKind::ChannelIdle, 0, -1, t.index, ch, 0, 0, 0, 0, {}});
+            if (journal) record({StreamEventKind::ChannelIdle, 0, -1, t.index, ch, 0, 0, 0, 0, {}});
             if (c.wm >= t.watermark) c.aligned = true;
             t.idle = false;
         }
@@ -460,12 +482,12 @@ struct StreamJob::Impl {
         return addClamped(w.maxTimestamp(), job.spec_.window.allowedLateness);
     }
 
-    void emit(WindowTask& t, const std::string& key, const TimeWindow& w, const Accumulator& acc, bool late) {
-        record({StreamEventKind::WindowFired, 0, -1, t.index, -1, w.start, w.end, t.watermark,
-                static_cast<std::uint8_t>(late ? 1 : 0), key});
+    void emit(WindowTask& t, std::uint32_t key, const TimeWindow& w, const Accumulator& acc, bool late) {
+        if (journal) record({StreamEventKind::WindowFired, 0, -1, t.index, -1, w.start, w.end, t.watermark,
+                static_cast<std::uint8_t>(late ? 1 : 0), keyNames[key]});
         if (out.onFiring) {
-            Firing f;
-            f.key = key;
+            Firing& f = firing;
+            f.key = keyNames[key];
             f.start = w.start;
             f.end = w.end;
             f.acc = acc;
@@ -477,22 +499,22 @@ struct StreamJob::Impl {
         }
     }
 
-    void registerTimer(WindowTask& t, const std::string& key, const TimeWindow& w, Millis ts) {
+    void registerTimer(WindowTask& t, std::uint32_t key, const TimeWindow& w, Millis ts) {
         auto& timers = job.spec_.window.processingTime ? t.procTimers : t.eventTimers;
         timers.insert(Timer{ts, key, w});
     }
-    void deleteTimer(WindowTask& t, const std::string& key, const TimeWindow& w, Millis ts) {
+    void deleteTimer(WindowTask& t, std::uint32_t key, const TimeWindow& w, Millis ts) {
         auto& timers = job.spec_.window.processingTime ? t.procTimers : t.eventTimers;
         timers.erase(Timer{ts, key, w});
     }
-    void registerCleanupTimer(WindowTask& t, const std::string& key, const TimeWindow& w) {
+    void registerCleanupTimer(WindowTask& t, std::uint32_t key, const TimeWindow& w) {
         const Millis c = cleanupTime(w);
         if (c == kMaxTime) return; // no GC timer for "end of time"
         registerTimer(t, key, w, c);
     }
 
     /// Window operator input: one element for subtask t.
-    void windowElement(WindowTask& t, const Element& el) {
+    void windowElement(WindowTask& t, const Element& el, std::uint32_t kid) {
         const WindowSpec& ws = job.spec_.window;
         const bool eventTime = !ws.processingTime;
         const Millis assignTs = eventTime ? el.eventTime : job.now_;
@@ -502,14 +524,15 @@ struct StreamJob::Impl {
         const Millis triggerNow = eventTime ? W : job.now_;
         bool skipped = true;
 
-        for (const TimeWindow& assigned : assignWindows(ws, assignTs)) {
+        assignWindowsInto(ws, assignTs, scratch);
+        for (const TimeWindow& assigned : scratch) {
             TimeWindow actual = assigned;
             if (ws.kind == WindowKind::Session) {
                 // MergingWindowSet#addWindow: sort the key's sessions and the new one by start, sweep-merge
                 // the intersecting ones (inclusive), then find the group holding the new window.
                 std::vector<TimeWindow> existing;
-                for (auto it = t.windows.lower_bound({el.key, TimeWindow{kMinTime, kMinTime}});
-                     it != t.windows.end() && it->first.first == el.key; ++it)
+                for (auto it = t.windows.lower_bound({kid, TimeWindow{kMinTime, kMinTime}});
+                     it != t.windows.end() && it->first.first == kid; ++it)
                     existing.push_back(it->first.second);
                 std::vector<TimeWindow> all = existing;
                 all.push_back(assigned);
@@ -531,52 +554,52 @@ struct StreamJob::Impl {
                     // Existing sessions swallowed (the new window may equal or lie inside one of them).
                     std::set<TimeWindow> mergedSet;
                     for (const TimeWindow& w : g.second)
-                        if (t.windows.count({el.key, w})) mergedSet.insert(w);
+                        if (t.windows.count({kid, w})) mergedSet.insert(w);
                     std::vector<TimeWindow> merged(mergedSet.begin(), mergedSet.end());
                     // The new window inside one existing session: no merge, no trigger onMerge.
                     if (merged.size() == 1 && merged[0] == actual) merged.clear();
                     if (!merged.empty()) {
                         Accumulator acc;
                         for (const TimeWindow& m : merged) {
-                            auto it = t.windows.find({el.key, m});
+                            auto it = t.windows.find({kid, m});
                             mergeInto(acc, it->second);
                             t.windows.erase(it);
                             // triggerContext.clear() + deleteCleanupTimer for every merged window
-                            deleteTimer(t, el.key, m, m.maxTimestamp());
+                            deleteTimer(t, kid, m, m.maxTimestamp());
                             const Millis c = cleanupTime(m);
-                            if (c != kMaxTime) deleteTimer(t, el.key, m, c);
+                            if (c != kMaxTime) deleteTimer(t, kid, m, c);
                         }
-                        t.windows[{el.key, actual}] = std::move(acc);
+                        t.windows[{kid, actual}] = std::move(acc);
                         // EventTimeTrigger#onMerge: re-register at the merged end if still ahead.
-                        if (actual.maxTimestamp() > triggerNow) registerTimer(t, el.key, actual, actual.maxTimestamp());
-                        record({StreamEventKind::WindowMerged, 0, -1, t.index, -1, actual.start, actual.end,
-                                static_cast<Millis>(merged.size()), 0, el.key});
+                        if (actual.maxTimestamp() > triggerNow) registerTimer(t, kid, actual, actual.maxTimestamp());
+                        if (journal) record({StreamEventKind::WindowMerged, 0, -1, t.index, -1, actual.start, actual.end,
+                                static_cast<Millis>(merged.size()), 0, keyNames[kid]});
                     }
                     break;
                 }
             }
             if (isLate(actual)) {
                 // Window already cleaned up (for sessions: the merged one): the element is not added to it.
-                record({StreamEventKind::ElementDroppedForWindow, 0, -1, t.index, -1, actual.start, actual.end,
-                        el.eventTime, 0, el.key});
+                if (journal) record({StreamEventKind::ElementDroppedForWindow, 0, -1, t.index, -1, actual.start, actual.end,
+                        el.eventTime, 0, keyNames[kid]});
                 continue;
             }
             skipped = false;
-            auto [it, created] = t.windows.try_emplace({el.key, actual});
+            auto [it, created] = t.windows.try_emplace({kid, actual});
             if (created)
-                record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, actual.start, actual.end, 0, 0, el.key});
+                if (journal) record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, actual.start, actual.end, 0, 0, keyNames[kid]});
             accumulate(job.spec_.agg, it->second, el.value);
             // Trigger#onElement
             if (eventTime && actual.maxTimestamp() <= W) {
-                emit(t, el.key, actual, it->second, true); // late firing within the allowed lateness
+                emit(t, kid, actual, it->second, true); // late firing within the allowed lateness
             } else {
-                registerTimer(t, el.key, actual, actual.maxTimestamp());
+                registerTimer(t, kid, actual, actual.maxTimestamp());
             }
-            registerCleanupTimer(t, el.key, actual);
+            registerCleanupTimer(t, kid, actual);
         }
         if (skipped && eventTime && addClamped(el.eventTime, L) <= W) {
-            record({StreamEventKind::ElementLate, 0, -1, t.index, -1, el.eventTime, 0, W,
-                    static_cast<std::uint8_t>(job.spec_.lateSideOutput ? 1 : 0), el.key});
+            if (journal) record({StreamEventKind::ElementLate, 0, -1, t.index, -1, el.eventTime, 0, W,
+                    static_cast<std::uint8_t>(job.spec_.lateSideOutput ? 1 : 0), keyNames[kid]});
             if (job.spec_.lateSideOutput) {
                 if (out.onLate) out.onLate(LateRecord{el.key, el.eventTime, W, t.index});
             } else {
@@ -594,14 +617,14 @@ struct StreamJob::Impl {
         if (timer.ts == cleanupTime(w)) {
             t.windows.erase(it);
             deleteTimer(t, timer.key, w, w.maxTimestamp());
-            record({StreamEventKind::WindowPurged, 0, -1, t.index, -1, w.start, w.end, 0, 0, timer.key});
+            if (journal) record({StreamEventKind::WindowPurged, 0, -1, t.index, -1, w.start, w.end, 0, 0, keyNames[timer.key]});
         }
     }
 
     /// InternalTimerServiceImpl#advanceWatermark: set, fire every timer <= W in order, then forward.
     void advanceWatermark(WindowTask& t, Millis wm) {
         t.watermark = wm;
-        record({StreamEventKind::OperatorWatermark, 0, -1, t.index, -1, wm, 0, 0, 0, {}});
+        if (journal) record({StreamEventKind::OperatorWatermark, 0, -1, t.index, -1, wm, 0, 0, 0, {}});
         while (!t.eventTimers.empty() && t.eventTimers.begin()->ts <= wm) {
             const Timer timer = *t.eventTimers.begin();
             t.eventTimers.erase(t.eventTimers.begin());
@@ -706,7 +729,7 @@ struct StreamJob::Impl {
         Split& s = splits[static_cast<std::size_t>(el.partition)];
         const WatermarkSpec& ws = job.spec_.watermark;
         activitySinceTick = true;
-        record({StreamEventKind::ElementArrived, 0, el.partition, s.owner, -1, el.eventTime,
+        if (journal) record({StreamEventKind::ElementArrived, 0, el.partition, s.owner, -1, el.eventTime,
                 static_cast<Millis>(job.elements_), 0, 0, el.key});
         ++s.counter; // IdlenessTimer#activity
         if (ws.kind == WatermarkKind::Sql) {
@@ -715,8 +738,8 @@ struct StreamJob::Impl {
             s.maxTs = std::max(s.maxTs, el.eventTime);
         }
         // The record goes downstream before the watermark its generator emits for it.
-        const int target = keyToSubtask(el.key, job.spec_.parallelism, maxParallelism);
-        windowElement(tasks[static_cast<std::size_t>(target)], el);
+        const std::uint32_t kid = internKey(el.key);
+        windowElement(tasks[static_cast<std::size_t>(keyOwner[kid])], el, kid);
         if (ws.perEvent) {
             if (ws.kind == WatermarkKind::Sql) {
                 sqlEmit(s);

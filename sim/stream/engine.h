@@ -137,6 +137,8 @@ struct TimeWindow {
 };
 Millis windowStart(Millis ts, Millis offset, Millis size);
 std::vector<TimeWindow> assignWindows(const WindowSpec& spec, Millis ts);
+/// The same into a reused vector (no allocation per element once it has grown).
+void assignWindowsInto(const WindowSpec& spec, Millis ts, std::vector<TimeWindow>& out);
 
 class StreamJob {
 public:
