@@ -272,6 +272,35 @@ TEST_SUITE("labs/replay") {
                        "{\"summary\":true,\"events\":8,\"firings\":2,\"late\":0}\n");
     }
 
+    TEST_CASE("the example of docs/stream.md gives exactly the output printed there") {
+        TempDir dir;
+        const auto trace = dir.write("pagamentos.csv", "ts,user_id,valor\n2026-03-10 10:00:05,ana,12.5\n"
+                                                       "2026-03-10 10:00:20,rui,40\n2026-03-10 10:00:58,ana,7.25\n"
+                                                       "2026-03-10 10:01:02,rui,15\n2026-03-10 10:00:55,ana,3\n"
+                                                       "2026-03-10 10:01:30,ana,20\n2026-03-10 10:00:45,rui,99\n"
+                                                       "2026-03-10 10:02:10,rui,5\n2026-03-10 10:02:03,ana,1\n"
+                                                       "2026-03-10 10:03:30,ana,2.5\n");
+        const auto r = cli({"replay", trace, "--key", "user_id", "--agg", "sum:valor", "--watermark", "bounded:5s",
+                            "--watermark-interval", "per-event", "--window", "tumble:1m"});
+        const std::string expected = "ana,1773136800000,1773136860000,22.75,1773136884999,on-time\n"
+                                     "rui,1773136800000,1773136860000,40,1773136884999,on-time\n"
+                                     "ana,1773136860000,1773136920000,20,1773136924999,on-time\n"
+                                     "rui,1773136860000,1773136920000,15,1773136924999,on-time\n"
+                                     "ana,1773136920000,1773136980000,1,1773137004999,on-time\n"
+                                     "rui,1773136920000,1773136980000,5,1773137004999,on-time\n"
+                                     "ana,1773136980000,1773137040000,2.5,MAX,on-time\n"
+                                     "LATE,rui,1773136845000,1773136884999\n"
+                                     "SUMMARY,events=10,firings=7,late=1\n";
+        CHECK(r.out == expected);
+        // Both documents show this output verbatim.
+        for (const char* doc : {"/docs/stream.md", "/docs/stream.pt.md"}) {
+            std::ifstream f(std::string(FLUXOLAB_SOURCE_DIR) + doc);
+            std::stringstream ss;
+            ss << f.rdbuf();
+            CHECK(has(ss.str(), expected));
+        }
+    }
+
     TEST_CASE("replay: bad options and bad files give a clear message and exit 2") {
         TempDir dir;
         const auto trace = dir.write("t.csv", "ts,key\n1,a\nbad,a\n");
