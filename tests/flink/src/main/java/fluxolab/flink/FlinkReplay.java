@@ -79,29 +79,72 @@ public final class FlinkReplay {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        int rc = args.length == 2 && args[0].equals("--batch") ? batch(Path.of(args[1]), err) : run(args, out, err);
+        out.flush();
+        System.exit(rc);
+    }
+
+    /**
+     * Runs several replays in one JVM (Flink's start-up is the slow part). Each non-empty line of
+     * LIST that does not start with '#': OUT_FILE TRACE OPTIONS... (separated by spaces); the
+     * output goes to OUT_FILE, the messages to OUT_FILE.err, the exit code to OUT_FILE.rc.
+     */
+    static int batch(Path list, PrintStream err) throws Exception {
+        int worst = 0;
+        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+            String l = line.trim();
+            if (l.isEmpty() || l.startsWith("#")) continue;
+            String[] parts = l.split("\\s+");
+            Path outFile = Path.of(parts[0]);
+            String[] args = java.util.Arrays.copyOfRange(parts, 1, parts.length);
+            int rc;
+            try (PrintStream o = new PrintStream(Files.newOutputStream(outFile), false, StandardCharsets.UTF_8);
+                    PrintStream e = new PrintStream(Files.newOutputStream(Path.of(outFile + ".err")), true,
+                            StandardCharsets.UTF_8)) {
+                try {
+                    rc = run(args, o, e);
+                } catch (Exception ex) {
+                    ex.printStackTrace(e);
+                    rc = 3;
+                }
+            }
+            Files.writeString(Path.of(outFile + ".rc"), rc + "\n");
+            if (rc != 0) err.println("flink-replay: " + String.join(" ", args) + ": exit " + rc + " (see " + outFile + ".err)");
+            worst = Math.max(worst, rc);
+        }
+        return worst;
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         Opts o;
         try {
             o = parse(args);
         } catch (UsageException e) {
-            System.err.println("flink-replay: " + e.getMessage());
-            System.exit(2);
-            return;
+            err.println("flink-replay: " + e.getMessage());
+            return 2;
         }
         Trace trace;
         try {
             if (!Files.isRegularFile(Path.of(o.trace))) {
-                System.err.println("flink-replay: cannot read '" + o.trace + "': not a regular file");
-                System.exit(2);
+                err.println("flink-replay: cannot read '" + o.trace + "': not a regular file");
+                return 2;
             }
             trace = Trace.read(Path.of(o.trace), o.read);
         } catch (Trace.TraceException e) {
-            System.err.println("flink-replay: " + e.getMessage());
-            System.exit(2);
-            return;
+            err.println("flink-replay: " + e.getMessage());
+            return 2;
         }
         if (trace.skipped > 0)
-            System.err.println("flink-replay: skipped " + trace.skipped + " bad line(s); first: " + trace.firstSkipped);
-        List<String> lines = o.wmKind.equals("sql") ? runSql(o, trace.events) : runDataStream(o, trace.events);
+            err.println("flink-replay: skipped " + trace.skipped + " bad line(s); first: " + trace.firstSkipped);
+        List<String> lines;
+        try {
+            lines = o.wmKind.equals("sql") ? runSql(o, trace.events) : runDataStream(o, trace.events);
+        } catch (IllegalArgumentException | org.apache.flink.table.api.ValidationException e) {
+            // Flink's own refusal of the job (e.g. a tumble offset not smaller than the size).
+            err.println("flink-replay: Flink refused the job: " + e.getMessage());
+            return 2;
+        }
         int firings = 0, late = 0;
         for (String l : lines) {
             if (l.startsWith("LATE,")) continue;
@@ -116,6 +159,7 @@ public final class FlinkReplay {
         }
         out.println("SUMMARY,events=" + trace.events.size() + ",firings=" + firings + ",late=" + late);
         out.flush();
+        return 0;
     }
 
     // ---------------------------------------------------------------------------------------------
