@@ -31,5 +31,6 @@ int cmdAssign(const Args& args, CliStreams io);
 int cmdSimulate(const Args& args, CliStreams io);
 int cmdScript(const Args& args, CliStreams io);
 int cmdLab(const Args& args, CliStreams io);
+int cmdGenTrace(const Args& args, CliStreams io);
 
 } // namespace fluxolab::labs

@@ -68,6 +68,10 @@ void usage(std::ostream& os) {
           "  lab list | lab validate LAB.json... | lab check LAB --script SOLUTION [--seed S]\n"
           "      Lists the guided labs, validates lab files, or checks a solution script against a lab\n"
           "      (--lang pt|en and --labs-dir DIR apply to all three).\n"
+          "  gen-trace [--events N] [--keys K] [--rate R] [--out-of-order 5s] [--late-fraction 0.02]\n"
+          "            [--partitions P] [--idle-partition P:FROM:TO] [--seed S] [--format csv|jsonl] [--out FILE]\n"
+          "      Writes a reproducible event trace (columns ts,key,value,partition,arrival; times in epoch ms;\n"
+          "      see assets/traces/README.md).\n"
           "  paths\n"
           "      Prints the folders the bundled scenarios, labs and traces are read from.\n";
 }
@@ -96,6 +100,7 @@ int runCli(const Args& args, CliStreams io) {
         if (args[0] == "script") return cmdScript(rest, io);
         if (args[0] == "lab") return cmdLab(rest, io);
         if (args[0] == "paths") return cmdPaths(rest, io);
+        if (args[0] == "gen-trace") return cmdGenTrace(rest, io);
     } catch (const std::exception& e) {
         // Last line of defence: bad input must never crash the tool.
         io.err << "fluxolab-cli: " << args[0] << ": " << e.what() << "\n";
