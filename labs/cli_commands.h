@@ -33,13 +33,10 @@ int cmdAssign(const Args& args, CliStreams io);
 int cmdSimulate(const Args& args, CliStreams io);
 int cmdScript(const Args& args, CliStreams io);
 int cmdLab(const Args& args, CliStreams io);
-<<<<<<< .merge_file_QxOwU0
 int cmdReplay(const Args& args, CliStreams io);
 
 /// "5s", "200ms", "1m", "2h", "1d" or plain milliseconds; nothing if it is not a duration.
 std::optional<std::int64_t> parseDurationMs(const std::string& text);
-=======
 int cmdGenTrace(const Args& args, CliStreams io);
->>>>>>> .merge_file_hVpNS1
 
 } // namespace fluxolab::labs
