@@ -69,9 +69,10 @@ void usage(std::ostream& os) {
           "      Lists the guided labs, validates lab files, or checks a solution script against a lab\n"
           "      (--lang pt|en and --labs-dir DIR apply to all three).\n"
           "  gen-trace [--events N] [--keys K] [--rate R] [--out-of-order 5s] [--late-fraction 0.02]\n"
-          "            [--partitions P] [--idle-partition P:FROM:TO] [--seed S] [--format csv|jsonl] [--out FILE]\n"
-          "      Writes a reproducible event trace (columns ts,key,value,partition,arrival; times in epoch ms;\n"
-          "      see assets/traces/README.md).\n"
+          "            [--partitions P] [--idle-partition P:FROM:TO] [--seed S] [--format csv|jsonl]\n"
+          "            [--out FILE]\n"
+          "      Writes a reproducible event trace: columns ts,key,value,partition,arrival (times in\n"
+          "      epoch ms; see assets/traces/README.md).\n"
           "  paths\n"
           "      Prints the folders the bundled scenarios, labs and traces are read from.\n";
 }
