@@ -8,7 +8,7 @@
 # build downloads Flink from Maven Central into ~/.m2; later builds run offline.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-cache=${FLUXOLAB_FLINK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/fluxolab/flink-harness}
+cache=${FLUXOLAB_FLINK_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/fluxolab/flink-harness}
 mkdir -p "$cache"
 
 for tool in java mvn; do
