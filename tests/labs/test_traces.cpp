@@ -112,6 +112,19 @@ TEST_SUITE("labs/traces") {
         CHECK(r.records[1].key == "b;\"x\"");
         CHECK(r.records[1].eventTime == 2000);
         CHECK(r.records[1].line == 3);
+        // Many quoted fields in one record (regression: growing the unescaped-field storage left the
+        // earlier fields pointing to freed memory; ASan caught it).
+        std::string header = "ts", row = "\"5\"";
+        for (int i = 0; i < 40; ++i) {
+            header += ",c" + std::to_string(i);
+            row += ",\"value number " + std::to_string(i) + " long enough to leave the small-string buffer\"";
+        }
+        header += ",key\n";
+        row += ",\"the key\"\n";
+        r = readText(header + row, {});
+        REQUIRE(r.records.size() == 1);
+        CHECK(r.records[0].eventTime == 5);
+        CHECK(r.records[0].key == "the key");
         // A quoted field holding a newline spans two lines; line numbers stay right after it.
         r = readText("ts,key\n1,\"multi\nline\"\n2,c\n3,d", {});
         REQUIRE(r.error.empty());
