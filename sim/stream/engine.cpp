@@ -302,6 +302,18 @@ struct StreamJob::Impl {
     std::vector<TimeWindow> scratch;
     Firing firing; ///< reused for every output
 
+    // Checkpoints: the last completed one is a copy of this state (its own `last` is cleared).
+    struct Saved {
+        std::shared_ptr<const Impl> state;
+        Millis now = 0;
+        std::uint64_t elements = 0;
+        std::uint64_t lateDropped = 0;
+        std::uint64_t id = 0;
+    };
+    Saved last;
+    std::uint64_t nextCheckpointId = 1;
+    Millis nextCheckpoint = kMaxTime;
+
     std::uint32_t internKey(const std::string& key) {
         const auto [it, added] = keyIds.try_emplace(key, static_cast<std::uint32_t>(keyNames.size()));
         if (added) {
@@ -332,6 +344,30 @@ struct StreamJob::Impl {
         const auto& wmSpec = spec.watermark;
         ticking = !wmSpec.perEvent || wmSpec.idleTimeout > 0;
         if (ticking) nextTick = job.now_ + std::max<Millis>(wmSpec.interval, 1);
+        if (spec.checkpointInterval > 0) nextCheckpoint = job.now_ + spec.checkpointInterval;
+    }
+    Impl(const Impl&) = default;
+
+    std::uint64_t takeCheckpoint() {
+        const std::uint64_t id = nextCheckpointId++;
+        if (journal) record({StreamEventKind::CheckpointStarted, 0, -1, -1, -1, static_cast<Millis>(id), 0, 0, 0, {}, {}});
+        for (const auto& t : tasks)
+            if (journal)
+                record({StreamEventKind::CheckpointAligned, 0, -1, t.index, -1, static_cast<Millis>(id), 0, 0, 0, {}, {}});
+        Saved saved;
+        saved.now = job.now_;
+        saved.elements = job.elements_;
+        saved.lateDropped = job.lateDropped_;
+        saved.id = id;
+        auto copy = std::make_shared<Impl>(*this);
+        copy->last = Saved{}; // a snapshot does not keep the previous one
+        saved.state = std::move(copy);
+        last = std::move(saved);
+        if (journal)
+            record({StreamEventKind::CheckpointCompleted, 0, -1, -1, -1, static_cast<Millis>(id),
+                    static_cast<Millis>(job.elements_), 0, 0, {}, {}});
+        if (out.onCheckpoint) out.onCheckpoint(id, job.elements_, job.now_);
+        return id;
     }
 
     void record(StreamEvent e) {
@@ -839,10 +875,20 @@ struct StreamJob::Impl {
         while (true) {
             const Millis tick = ticking ? nextTick : kMaxTime;
             const Millis pt = nextProcTimer();
-            const Millis next = std::min(tick, pt);
+            const Millis next = std::min({tick, pt, nextCheckpoint});
             if (next > time) break;
             job.now_ = std::max(job.now_, next);
-            if (pt <= tick) {
+            if (nextCheckpoint <= std::min(tick, pt)) {
+                // Nothing changes before the next checkpoint time: only the last one in a quiet gap is taken.
+                const Millis ci = job.spec_.checkpointInterval;
+                const Millis upTo = std::min({tick, pt, time});
+                if (nextCheckpoint + ci > upTo) {
+                    takeCheckpoint();
+                    nextCheckpoint += ci;
+                } else {
+                    nextCheckpoint += (upTo - nextCheckpoint) / ci * ci;
+                }
+            } else if (pt <= tick) {
                 fireProcessingTimers(next);
             } else {
                 const bool quiet = !activitySinceTick;
@@ -903,7 +949,7 @@ struct StreamJob::Impl {
 };
 
 StreamJob::StreamJob(JobSpec spec, JobOutput output, StreamJournalSink* journal, Millis startTime)
-    : spec_(std::move(spec)), now_(startTime) {
+    : spec_(std::move(spec)), now_(startTime), startTime_(startTime) {
     impl_ = std::make_unique<Impl>(*this, std::move(output), journal);
 }
 
@@ -923,6 +969,40 @@ void StreamJob::process(const Element& element) {
 }
 
 void StreamJob::finish(bool finalWatermark) { impl_->finish(finalWatermark); }
+
+std::uint64_t StreamJob::checkpoint() { return impl_->takeCheckpoint(); }
+
+std::uint64_t StreamJob::lastCompletedCheckpoint() const { return impl_->last.id; }
+
+std::uint64_t StreamJob::crashAndRestore() {
+    StreamJournalSink* journal = impl_->journal;
+    if (journal) {
+        StreamEvent e{StreamEventKind::JobCrashed, now_, -1, 0, -1, 0, 0, 0, 0, {}, {}};
+        journal->record(e);
+    }
+    Impl::Saved saved = impl_->last;
+    const std::uint64_t nextId = impl_->nextCheckpointId;
+    if (saved.state) {
+        impl_ = std::make_unique<Impl>(*saved.state);
+        now_ = saved.now;
+        elements_ = saved.elements;
+        lateDropped_ = saved.lateDropped;
+    } else {
+        JobOutput out = impl_->out;
+        now_ = startTime_;
+        elements_ = 0;
+        lateDropped_ = 0;
+        impl_ = std::make_unique<Impl>(*this, std::move(out), journal);
+    }
+    impl_->last = saved; // the restored job still knows its last completed checkpoint
+    impl_->nextCheckpointId = nextId;
+    if (journal) {
+        StreamEvent e{StreamEventKind::JobRestored, now_, -1, -1, -1, static_cast<Millis>(saved.id),
+                      static_cast<Millis>(elements_), 0, 0, {}, {}};
+        journal->record(e);
+    }
+    return elements_;
+}
 
 namespace {
 class InactivityAlert final : public KeyedProcessFunction {

@@ -27,6 +27,11 @@ const char* streamEventKindName(StreamEventKind kind) {
     case StreamEventKind::TimerFired: return "timer_fired";
     case StreamEventKind::StateChanged: return "state_changed";
     case StreamEventKind::ProcessOutput: return "process_output";
+    case StreamEventKind::CheckpointStarted: return "checkpoint_started";
+    case StreamEventKind::CheckpointAligned: return "checkpoint_aligned";
+    case StreamEventKind::CheckpointCompleted: return "checkpoint_completed";
+    case StreamEventKind::JobCrashed: return "job_crashed";
+    case StreamEventKind::JobRestored: return "job_restored";
     case StreamEventKind::Count_: break;
     }
     return "unknown";

@@ -34,6 +34,11 @@ enum class StreamEventKind : std::uint8_t {
     TimerFired,             ///< subtask, key, a=time, c=watermark, flag as above
     StateChanged,           ///< subtask, key, a=1 written / 0 cleared / 2 expired (TTL); name = the state
     ProcessOutput,          ///< subtask, key, a=record timestamp (kMinTime = none), name = the value
+    CheckpointStarted,      ///< a=checkpoint id (barriers injected at every source subtask)
+    CheckpointAligned,      ///< subtask=window subtask, a=checkpoint id (barriers from all inputs)
+    CheckpointCompleted,    ///< a=checkpoint id, b=source position (elements read)
+    JobCrashed,             ///< subtask=the subtask that failed
+    JobRestored,            ///< a=checkpoint id (0 = none: empty state), b=source position replayed from
     Count_
 };
 
