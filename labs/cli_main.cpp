@@ -73,9 +73,10 @@ void usage(std::ostream& os) {
           "      Runs an event trace (CSV or JSON Lines) through the stream engine as Flink would and prints\n"
           "      every window firing, the late elements and a summary (replay --help lists every option).\n"
           "  gen-trace [--events N] [--keys K] [--rate R] [--out-of-order 5s] [--late-fraction 0.02]\n"
-          "            [--partitions P] [--idle-partition P:FROM:TO] [--seed S] [--format csv|jsonl] [--out FILE]\n"
-          "      Writes a reproducible event trace (columns ts,key,value,partition,arrival; times in epoch ms;\n"
-          "      see assets/traces/README.md).\n"
+          "            [--partitions P] [--idle-partition P:FROM:TO] [--seed S] [--format csv|jsonl]\n"
+          "            [--out FILE]\n"
+          "      Writes a reproducible event trace: columns ts,key,value,partition,arrival (times in\n"
+          "      epoch ms; see assets/traces/README.md).\n"
           "  paths\n"
           "      Prints the folders the bundled scenarios, labs and traces are read from.\n";
 }

@@ -30,11 +30,11 @@
 namespace fluxolab::labs {
 
 namespace {
-constexpr std::uint64_t kMaxEvents = 50'000'000;  // ~2.5 GB of CSV
+constexpr std::uint64_t kMaxEvents = 50'000'000; // ~2.5 GB of CSV
 constexpr std::uint64_t kMaxKeys = 1'000'000;
-constexpr std::uint64_t kMaxRate = 10'000'000;    // elements per second of processing time
+constexpr std::uint64_t kMaxRate = 10'000'000; // elements per second of processing time
 constexpr std::uint64_t kMaxPartitions = 1024;
-constexpr std::int64_t kMaxDelayMs = 86'400'000;  // one day
+constexpr std::int64_t kMaxDelayMs = 86'400'000; // one day
 constexpr std::size_t kMaxIdleSpecs = 64;
 constexpr std::int64_t kMaxIdleMs = 365LL * 86'400'000;
 constexpr std::int64_t kDefaultStart = 1'767'225'600'000; // 2026-01-01T00:00:00Z
@@ -45,8 +45,7 @@ struct IdleSpec {
     std::int64_t to;
 };
 
-template <typename T>
-bool parseWhole(const std::string& s, T& out) {
+template <typename T> bool parseWhole(const std::string& s, T& out) {
     const auto r = std::from_chars(s.data(), s.data() + s.size(), out);
     return r.ec == std::errc() && r.ptr == s.data() + s.size() && !s.empty();
 }
@@ -71,35 +70,44 @@ int cmdGenTrace(const Args& args, CliStreams io) {
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (i + 1 >= args.size() || a.rfind("--", 0) != 0) {
-            if (a.rfind("--", 0) != 0) return fail("unexpected argument '" + a + "' (every option is --name VALUE)");
+            if (a.rfind("--", 0) != 0)
+                return fail("unexpected argument '" + a + "' (every option is --name VALUE)");
             if (a == "--help") {
-                io.out << "Usage: fluxolab-cli gen-trace [--events N] [--keys K] [--rate R] [--out-of-order 5s]\n"
-                          "         [--late-fraction 0.02] [--partitions P] [--idle-partition P:FROM:TO ...]\n"
-                          "         [--seed S] [--start EPOCH_MS] [--format csv|jsonl] [--out FILE]\n";
+                io.out
+                    << "Usage: fluxolab-cli gen-trace [--events N] [--keys K] [--rate R] [--out-of-order "
+                       "5s]\n"
+                       "         [--late-fraction 0.02] [--partitions P] [--idle-partition P:FROM:TO ...]\n"
+                       "         [--seed S] [--start EPOCH_MS] [--format csv|jsonl] [--out FILE]\n";
                 return 0;
             }
             return fail(a + " needs a value");
         }
         const std::string& v = args[++i];
         if (a == "--events") {
-            if (!parseWhole(v, events) || events == 0) return fail("--events expects a whole number >= 1, got '" + v + "'");
+            if (!parseWhole(v, events) || events == 0)
+                return fail("--events expects a whole number >= 1, got '" + v + "'");
             if (events > kMaxEvents)
-                return fail("--events is limited to " + std::to_string(kMaxEvents) + " (about 2.5 GB of CSV), got " + v);
+                return fail("--events is limited to " + std::to_string(kMaxEvents) +
+                            " (about 2.5 GB of CSV), got " + v);
         } else if (a == "--keys") {
-            if (!parseWhole(v, keys) || keys == 0) return fail("--keys expects a whole number >= 1, got '" + v + "'");
-            if (keys > kMaxKeys) return fail("--keys is limited to " + std::to_string(kMaxKeys) + ", got " + v);
+            if (!parseWhole(v, keys) || keys == 0)
+                return fail("--keys expects a whole number >= 1, got '" + v + "'");
+            if (keys > kMaxKeys)
+                return fail("--keys is limited to " + std::to_string(kMaxKeys) + ", got " + v);
         } else if (a == "--rate") {
             if (!parseWhole(v, rate) || rate == 0)
                 return fail("--rate expects elements per second, a whole number >= 1, got '" + v + "'");
-            if (rate > kMaxRate) return fail("--rate is limited to " + std::to_string(kMaxRate) + " per second, got " + v);
+            if (rate > kMaxRate)
+                return fail("--rate is limited to " + std::to_string(kMaxRate) + " per second, got " + v);
         } else if (a == "--partitions") {
             if (!parseWhole(v, partitions) || partitions == 0 || partitions > kMaxPartitions)
-                return fail("--partitions expects a whole number from 1 to " + std::to_string(kMaxPartitions) +
-                            ", got '" + v + "'");
+                return fail("--partitions expects a whole number from 1 to " +
+                            std::to_string(kMaxPartitions) + ", got '" + v + "'");
         } else if (a == "--out-of-order") {
             const auto d = sim::parseDuration(v);
             if (!d || *d < 0 || *d > kMaxDelayMs)
-                return fail("--out-of-order expects a duration from 0s to 24h such as 5s or 500ms, got '" + v + "'");
+                return fail("--out-of-order expects a duration from 0s to 24h such as 5s or 500ms, got '" +
+                            v + "'");
             outOfOrder = *d;
         } else if (a == "--late-fraction") {
             double f = -1;
@@ -116,10 +124,12 @@ int cmdGenTrace(const Args& args, CliStreams io) {
                 from = sim::parseDuration(v.substr(c1 + 1, c2 - c1 - 1));
                 to = sim::parseDuration(v.substr(c2 + 1));
             }
-            if (c2 == std::string::npos || !parseWhole(v.substr(0, c1), s.partition) || s.partition < 0 || !from ||
-                !to)
-                return fail("--idle-partition expects PARTITION:FROM:TO such as 1:30s:90s (times from the start of "
-                            "the trace), got '" + v + "'");
+            if (c2 == std::string::npos || !parseWhole(v.substr(0, c1), s.partition) || s.partition < 0 ||
+                !from || !to)
+                return fail(
+                    "--idle-partition expects PARTITION:FROM:TO such as 1:30s:90s (times from the start of "
+                    "the trace), got '" +
+                    v + "'");
             if (*from >= *to) return fail("--idle-partition " + v + ": FROM must be before TO");
             if (*to > kMaxIdleMs) return fail("--idle-partition " + v + ": times are limited to 365 days");
             s.from = *from;
@@ -132,7 +142,8 @@ int cmdGenTrace(const Args& args, CliStreams io) {
                 return fail("--seed must be a whole number from 0 to 18446744073709551615, got '" + v + "'");
         } else if (a == "--start") {
             if (!parseWhole(v, start) || start < 0 || start > 4'102'444'800'000) // 2100-01-01
-                return fail("--start expects the first arrival time in epoch ms (0 .. 4102444800000), got '" + v + "'");
+                return fail("--start expects the first arrival time in epoch ms (0 .. 4102444800000), got '" +
+                            v + "'");
         } else if (a == "--format") {
             if (v != "csv" && v != "jsonl") return fail("--format expects csv or jsonl, got '" + v + "'");
             format = v;
@@ -184,7 +195,8 @@ int cmdGenTrace(const Args& args, CliStreams io) {
         for (std::size_t p = 0; p < partitions; ++p) {
             bool isIdle = false;
             for (const IdleSpec& s : idle)
-                if (static_cast<std::size_t>(s.partition) == p && offset >= s.from && offset < s.to) isIdle = true;
+                if (static_cast<std::size_t>(s.partition) == p && offset >= s.from && offset < s.to)
+                    isIdle = true;
             if (isIdle != partIdle[p]) changed = true;
             partIdle[p] = isIdle;
         }
@@ -212,11 +224,12 @@ int cmdGenTrace(const Args& args, CliStreams io) {
         const auto part = sim::javaKeyPartition(keyNames[k], static_cast<std::int32_t>(partitions));
         line.clear();
         if (csv) {
-            line += std::to_string(ts) + "," + keyNames[k] + "," + cents(value) + "," + std::to_string(part) + "," +
-                    std::to_string(arrival) + "\n";
+            line += std::to_string(ts) + "," + keyNames[k] + "," + cents(value) + "," + std::to_string(part) +
+                    "," + std::to_string(arrival) + "\n";
         } else {
-            line += "{\"ts\":" + std::to_string(ts) + ",\"key\":\"" + keyNames[k] + "\",\"value\":" + cents(value) +
-                    ",\"partition\":" + std::to_string(part) + ",\"arrival\":" + std::to_string(arrival) + "}\n";
+            line += "{\"ts\":" + std::to_string(ts) + ",\"key\":\"" + keyNames[k] +
+                    "\",\"value\":" + cents(value) + ",\"partition\":" + std::to_string(part) +
+                    ",\"arrival\":" + std::to_string(arrival) + "}\n";
         }
         *out << line;
         ++emitted;

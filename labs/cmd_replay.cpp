@@ -88,6 +88,9 @@ void replayUsage(std::ostream& os) {
           "         [--watermark-interval 200ms|per-event] [--idle-timeout 10s] [--parallelism 1..8]\n"
           "         [--offset 0s] [--allowed-lateness 0s] [--late side-output|drop] [--window-time event|processing]\n"
           "         [--on-error fail|skip] [--no-final-watermark] [--json]\n"
+          "   or: fluxolab-cli replay TRACE --process inactivity:10s [--lang pt|en] --arrival-field F ...\n"
+          "       (the course's keyed process function: an alert when a key has been silent for the timeout\n"
+          "        of processing time; prints OUTPUT,processing_time,key,message then SUMMARY,events=N,outputs=M)\n"
           "Prints key,window_start,window_end,value,watermark_at_fire,firing per window firing (firing order),\n"
           "then LATE,key,event_time,watermark_at_arrival per late element, then SUMMARY,events=N,firings=F,late=L.\n";
 }
@@ -135,6 +138,8 @@ int cmdReplay(const Args& args, CliStreams io) {
     TraceOptions topt;
     JobSpec spec;
     bool haveWatermark = false, haveWindow = false, json = false, finalWatermark = true;
+    std::int64_t inactivity = -1; // --process inactivity:T
+    bool portuguese = true;
     std::optional<int> partitionsOpt;
     std::string valueField;
 
@@ -274,6 +279,16 @@ int cmdReplay(const Args& args, CliStreams io) {
                 if (field.empty()) return bad("--agg " + kind + " needs a field, e.g. " + kind + ":valor");
             }
             valueField = field;
+        } else if (a == "--process") {
+            const std::string prefix = "inactivity:";
+            if (v->rfind(prefix, 0) != 0)
+                return bad("--process: unknown function '" + *v + "' (inactivity:10s)");
+            if (!duration(a, v->substr(prefix.size()), false, inactivity)) return 2;
+            if (inactivity <= 0) return bad("--process inactivity needs a positive timeout");
+        } else if (a == "--lang") {
+            if (*v == "pt" || *v == "pt_PT") portuguese = true;
+            else if (*v == "en") portuguese = false;
+            else return bad("--lang must be pt or en");
         } else if (a == "--key") {
             topt.keyField = *v;
         } else if (a == "--time-field") {
@@ -304,6 +319,12 @@ int cmdReplay(const Args& args, CliStreams io) {
     if (trace.empty()) {
         replayUsage(io.err);
         return bad("missing TRACE file");
+    }
+    if (inactivity > 0) {
+        if (haveWindow) return bad("--process and --window exclude each other");
+        spec.process = makeInactivityAlert(inactivity, portuguese);
+        haveWindow = true;
+        if (!haveWatermark) haveWatermark = true; // the alert uses processing time only
     }
     if (!haveWatermark && !spec.window.processingTime)
         return bad("--watermark is required (bounded:5s, monotonous or sql:5s)");
@@ -343,6 +364,16 @@ int cmdReplay(const Args& args, CliStreams io) {
         } else {
             io.out << csvField(f.key) << ',' << f.start << ',' << f.end << ',' << renderResult(agg, f.acc) << ','
                    << formatWatermark(f.watermark) << ',' << kind << '\n';
+        }
+    };
+    std::uint64_t outputs = 0;
+    output.onOutput = [&](const ProcessOutput& o) {
+        ++outputs;
+        if (json) {
+            io.out << "{\"output\":true,\"processing_time\":" << o.procTime << ",\"key\":" << jsonString(o.key)
+                   << ",\"value\":" << jsonString(o.value) << "}\n";
+        } else {
+            io.out << "OUTPUT," << o.procTime << ',' << csvField(o.key) << ',' << csvField(o.value) << '\n';
         }
     };
     output.onLate = [&](const LateRecord& l) {
@@ -387,10 +418,17 @@ int cmdReplay(const Args& args, CliStreams io) {
         ++events;
     }
     if (!job) job = std::make_unique<StreamJob>(spec, output, nullptr, 0);
+    // The alert job keeps running for one timeout after the last element, so its last timers fire.
+    if (inactivity > 0) job->advanceProcessingTime(job->processingTime() + inactivity);
     job->finish(finalWatermark);
     if (lateSpillFailed) return bad("cannot write the temporary file for the late elements");
     lateBuf.writeTo(io.out);
-    if (json) {
+    if (inactivity > 0) {
+        if (json)
+            io.out << "{\"summary\":true,\"events\":" << events << ",\"outputs\":" << outputs << "}\n";
+        else
+            io.out << "SUMMARY,events=" << events << ",outputs=" << outputs << "\n";
+    } else if (json) {
         io.out << "{\"summary\":true,\"events\":" << events << ",\"firings\":" << firings << ",\"late\":" << lates
                << "}\n";
     } else {

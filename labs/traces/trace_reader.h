@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -107,7 +108,7 @@ private:
     int colTime_ = -1, colKey_ = -1, colValue_ = -1, colArrival_ = -1, colPartition_ = -1;
     int columnCount_ = 0;
     std::vector<std::string_view> fields_;
-    std::vector<std::string> unquoted_; // storage for fields that needed unescaping
+    std::deque<std::string> unquoted_; // unescaped fields (a deque: growing it keeps earlier views valid)
     // Values of the fields of interest for the current record.
     std::string_view vTime_, vKey_, vValue_, vArrival_, vPartition_;
     bool hTime_ = false, hKey_ = false, hValue_ = false, hArrival_ = false, hPartition_ = false;

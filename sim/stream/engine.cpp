@@ -228,6 +228,15 @@ struct Timer {
 
 using WindowId = std::pair<std::uint32_t, TimeWindow>;
 
+/// One named keyed state of one key (value, list, map or reducing; a state is used as one of them).
+struct StateCell {
+    std::optional<std::string> value;
+    std::vector<std::string> list;
+    std::map<std::string, std::string> map;
+    std::optional<double> reduced;
+    Millis lastWrite = 0;
+};
+
 } // namespace
 
 // ---------------------------------------------------------------------------------------------------
@@ -282,6 +291,7 @@ struct StreamJob::Impl {
         std::map<WindowId, Accumulator> windows;
         std::set<Timer> eventTimers;
         std::set<Timer> procTimers;
+        std::map<std::uint32_t, std::map<std::string, StateCell>> keyState; ///< process functions
     };
     std::vector<WindowTask> tasks;
 
@@ -291,6 +301,18 @@ struct StreamJob::Impl {
     std::vector<int> keyOwner; ///< window subtask of each key (KeyGroupRangeAssignment)
     std::vector<TimeWindow> scratch;
     Firing firing; ///< reused for every output
+
+    // Checkpoints: the last completed one is a copy of this state (its own `last` is cleared).
+    struct Saved {
+        std::shared_ptr<const Impl> state;
+        Millis now = 0;
+        std::uint64_t elements = 0;
+        std::uint64_t lateDropped = 0;
+        std::uint64_t id = 0;
+    };
+    Saved last;
+    std::uint64_t nextCheckpointId = 1;
+    Millis nextCheckpoint = kMaxTime;
 
     std::uint32_t internKey(const std::string& key) {
         const auto [it, added] = keyIds.try_emplace(key, static_cast<std::uint32_t>(keyNames.size()));
@@ -322,6 +344,30 @@ struct StreamJob::Impl {
         const auto& wmSpec = spec.watermark;
         ticking = !wmSpec.perEvent || wmSpec.idleTimeout > 0;
         if (ticking) nextTick = job.now_ + std::max<Millis>(wmSpec.interval, 1);
+        if (spec.checkpointInterval > 0) nextCheckpoint = job.now_ + spec.checkpointInterval;
+    }
+    Impl(const Impl&) = default;
+
+    std::uint64_t takeCheckpoint() {
+        const std::uint64_t id = nextCheckpointId++;
+        if (journal) record({StreamEventKind::CheckpointStarted, 0, -1, -1, -1, static_cast<Millis>(id), 0, 0, 0, {}, {}});
+        for (const auto& t : tasks)
+            if (journal)
+                record({StreamEventKind::CheckpointAligned, 0, -1, t.index, -1, static_cast<Millis>(id), 0, 0, 0, {}, {}});
+        Saved saved;
+        saved.now = job.now_;
+        saved.elements = job.elements_;
+        saved.lateDropped = job.lateDropped_;
+        saved.id = id;
+        auto copy = std::make_shared<Impl>(*this);
+        copy->last = Saved{}; // a snapshot does not keep the previous one
+        saved.state = std::move(copy);
+        last = std::move(saved);
+        if (journal)
+            record({StreamEventKind::CheckpointCompleted, 0, -1, -1, -1, static_cast<Millis>(id),
+                    static_cast<Millis>(job.elements_), 0, 0, {}, {}});
+        if (out.onCheckpoint) out.onCheckpoint(id, job.elements_, job.now_);
+        return id;
     }
 
     void record(StreamEvent e) {
@@ -345,12 +391,12 @@ struct StreamJob::Impl {
         bool changed = false;
         if (s.idle) {
             s.idle = false;
-            if (journal) record({StreamEventKind::SplitIdle, 0, s.partition, -1, -1, 0, 0, 0, 0, {}});
+            if (journal) record({StreamEventKind::SplitIdle, 0, s.partition, -1, -1, 0, 0, 0, 0, {}, {}});
             changed = true;
         }
         if (wm > s.wm) {
             s.wm = wm;
-            if (journal) record({StreamEventKind::SplitWatermark, 0, s.partition, -1, -1, wm, 0, 0, 0, {}});
+            if (journal) record({StreamEventKind::SplitWatermark, 0, s.partition, -1, -1, wm, 0, 0, 0, {}, {}});
             changed = true;
         }
         return changed;
@@ -359,7 +405,7 @@ struct StreamJob::Impl {
     void splitMarkIdle(Split& s) {
         if (s.idle) return;
         s.idle = true;
-        if (journal) record({StreamEventKind::SplitIdle, 0, s.partition, -1, -1, 1, 0, 0, 0, {}});
+        if (journal) record({StreamEventKind::SplitIdle, 0, s.partition, -1, -1, 1, 0, 0, 0, {}, {}});
     }
 
     /// The SQL generator emits only values above the last one it emitted (which starts at 0).
@@ -402,7 +448,7 @@ struct StreamJob::Impl {
         Source& so = sources[static_cast<std::size_t>(src)];
         if (so.idle) return;
         so.idle = true;
-        if (journal) record({StreamEventKind::SourceIdle, 0, -1, src, -1, 1, 0, 0, 0, {}});
+        if (journal) record({StreamEventKind::SourceIdle, 0, -1, src, -1, 1, 0, 0, 0, {}, {}});
         for (auto& t : tasks) channelStatus(t, src, true);
     }
 
@@ -410,7 +456,7 @@ struct StreamJob::Impl {
         Source& so = sources[static_cast<std::size_t>(src)];
         if (!so.idle) return;
         so.idle = false;
-        if (journal) record({StreamEventKind::SourceIdle, 0, -1, src, -1, 0, 0, 0, 0, {}});
+        if (journal) record({StreamEventKind::SourceIdle, 0, -1, src, -1, 0, 0, 0, 0, {}, {}});
         for (auto& t : tasks) channelStatus(t, src, false);
     }
 
@@ -420,7 +466,7 @@ struct StreamJob::Impl {
         if (wm <= so.emitted) return;
         so.emitted = wm;
         sourceMarkActive(src);
-        if (journal) record({StreamEventKind::SourceWatermark, 0, -1, src, -1, wm, 0, 0, 0, {}});
+        if (journal) record({StreamEventKind::SourceWatermark, 0, -1, src, -1, wm, 0, 0, 0, {}, {}});
         for (auto& t : tasks) channelWatermark(t, src, wm);
     }
 
@@ -431,7 +477,7 @@ struct StreamJob::Impl {
         if (t.idle || !c.active) return;
         if (wm <= c.wm) return;
         c.wm = wm;
-        if (journal) record({StreamEventKind::ChannelWatermark, 0, -1, t.index, ch, wm, 0, 0, 0, {}});
+        if (journal) record({StreamEventKind::ChannelWatermark, 0, -1, t.index, ch, wm, 0, 0, 0, {}, {}});
         if (!c.aligned && wm >= t.watermark) c.aligned = true;
         outputNewMin(t);
     }
@@ -453,7 +499,7 @@ struct StreamJob::Impl {
         if (idle && c.active) {
             c.active = false;
             c.aligned = false;
-            if (journal) record({StreamEventKind::ChannelIdle, 0, -1, t.index, ch, 1, 0, 0, 0, {}});
+            if (journal) record({StreamEventKind::ChannelIdle, 0, -1, t.index, ch, 1, 0, 0, 0, {}, {}});
             const bool anyActive =
                 std::any_of(t.channels.begin(), t.channels.end(), [](const Channel& x) { return x.active; });
             if (!anyActive) {
@@ -469,7 +515,7 @@ struct StreamJob::Impl {
             }
         } else if (!idle && !c.active) {
             c.active = true;
-            if (journal) record({StreamEventKind::ChannelIdle, 0, -1, t.index, ch, 0, 0, 0, 0, {}});
+            if (journal) record({StreamEventKind::ChannelIdle, 0, -1, t.index, ch, 0, 0, 0, 0, {}, {}});
             if (c.wm >= t.watermark) c.aligned = true;
             t.idle = false;
         }
@@ -484,7 +530,7 @@ struct StreamJob::Impl {
 
     void emit(WindowTask& t, std::uint32_t key, const TimeWindow& w, const Accumulator& acc, bool late) {
         if (journal) record({StreamEventKind::WindowFired, 0, -1, t.index, -1, w.start, w.end, t.watermark,
-                static_cast<std::uint8_t>(late ? 1 : 0), keyNames[key]});
+                static_cast<std::uint8_t>(late ? 1 : 0), keyNames[key], {}});
         if (out.onFiring) {
             Firing& f = firing;
             f.key = keyNames[key];
@@ -573,7 +619,7 @@ struct StreamJob::Impl {
                         // EventTimeTrigger#onMerge: re-register at the merged end if still ahead.
                         if (actual.maxTimestamp() > triggerNow) registerTimer(t, kid, actual, actual.maxTimestamp());
                         if (journal) record({StreamEventKind::WindowMerged, 0, -1, t.index, -1, actual.start, actual.end,
-                                static_cast<Millis>(merged.size()), 0, keyNames[kid]});
+                                static_cast<Millis>(merged.size()), 0, keyNames[kid], {}});
                     }
                     break;
                 }
@@ -581,13 +627,13 @@ struct StreamJob::Impl {
             if (isLate(actual)) {
                 // Window already cleaned up (for sessions: the merged one): the element is not added to it.
                 if (journal) record({StreamEventKind::ElementDroppedForWindow, 0, -1, t.index, -1, actual.start, actual.end,
-                        el.eventTime, 0, keyNames[kid]});
+                        el.eventTime, 0, keyNames[kid], {}});
                 continue;
             }
             skipped = false;
             auto [it, created] = t.windows.try_emplace({kid, actual});
             if (created)
-                if (journal) record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, actual.start, actual.end, 0, 0, keyNames[kid]});
+                if (journal) record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, actual.start, actual.end, 0, 0, keyNames[kid], {}});
             accumulate(job.spec_.agg, it->second, el.value);
             // Trigger#onElement
             if (eventTime && actual.maxTimestamp() <= W) {
@@ -599,7 +645,7 @@ struct StreamJob::Impl {
         }
         if (skipped && eventTime && addClamped(el.eventTime, L) <= W) {
             if (journal) record({StreamEventKind::ElementLate, 0, -1, t.index, -1, el.eventTime, 0, W,
-                    static_cast<std::uint8_t>(job.spec_.lateSideOutput ? 1 : 0), keyNames[kid]});
+                    static_cast<std::uint8_t>(job.spec_.lateSideOutput ? 1 : 0), keyNames[kid], {}});
             if (job.spec_.lateSideOutput) {
                 if (out.onLate) out.onLate(LateRecord{el.key, el.eventTime, W, t.index});
             } else {
@@ -617,18 +663,135 @@ struct StreamJob::Impl {
         if (timer.ts == cleanupTime(w)) {
             t.windows.erase(it);
             deleteTimer(t, timer.key, w, w.maxTimestamp());
-            if (journal) record({StreamEventKind::WindowPurged, 0, -1, t.index, -1, w.start, w.end, 0, 0, keyNames[timer.key]});
+            if (journal) record({StreamEventKind::WindowPurged, 0, -1, t.index, -1, w.start, w.end, 0, 0, keyNames[timer.key], {}});
         }
+    }
+
+    // --- KeyedProcessOperator ----------------------------------------------------------------------
+
+    class Context final : public ProcessContext {
+    public:
+        Context(Impl& impl, WindowTask& task, std::uint32_t kid, std::optional<Millis> ts)
+            : impl_(impl), task_(task), kid_(kid), ts_(ts) {}
+        const std::string& key() const override { return impl_.keyNames[kid_]; }
+        std::optional<Millis> timestamp() const override { return ts_; }
+        Millis currentWatermark() const override { return task_.watermark; }
+        Millis currentProcessingTime() const override { return impl_.job.now_; }
+        void registerEventTimeTimer(Millis time) override { timer(time, TimeDomain::EventTime, true); }
+        void registerProcessingTimeTimer(Millis time) override { timer(time, TimeDomain::ProcessingTime, true); }
+        void deleteEventTimeTimer(Millis time) override { timer(time, TimeDomain::EventTime, false); }
+        void deleteProcessingTimeTimer(Millis time) override { timer(time, TimeDomain::ProcessingTime, false); }
+        void output(const std::string& value) override {
+            if (impl_.journal)
+                impl_.record({StreamEventKind::ProcessOutput, 0, -1, task_.index, -1, ts_ ? *ts_ : kMinTime, 0, 0, 0,
+                              key(), value});
+            if (impl_.out.onOutput) impl_.out.onOutput(ProcessOutput{key(), ts_, impl_.job.now_, value, task_.index});
+        }
+        std::optional<std::string> value(const std::string& state) override {
+            const StateCell* c = cell(state, false);
+            return c ? c->value : std::nullopt;
+        }
+        void update(const std::string& state, const std::string& v) override {
+            write(state).value = v;
+        }
+        void clear(const std::string& state) override {
+            auto& states = task_.keyState[kid_];
+            if (states.erase(state) && impl_.journal)
+                impl_.record({StreamEventKind::StateChanged, 0, -1, task_.index, -1, 0, 0, 0, 0, key(), state});
+        }
+        std::vector<std::string> list(const std::string& state) override {
+            const StateCell* c = cell(state, false);
+            return c ? c->list : std::vector<std::string>{};
+        }
+        void add(const std::string& state, const std::string& v) override { write(state).list.push_back(v); }
+        std::optional<std::string> mapGet(const std::string& state, const std::string& mapKey) override {
+            const StateCell* c = cell(state, false);
+            if (!c) return std::nullopt;
+            const auto it = c->map.find(mapKey);
+            if (it == c->map.end()) return std::nullopt;
+            return it->second;
+        }
+        void mapPut(const std::string& state, const std::string& mapKey, const std::string& v) override {
+            write(state).map[mapKey] = v;
+        }
+        void mapRemove(const std::string& state, const std::string& mapKey) override {
+            if (cell(state, false)) write(state).map.erase(mapKey);
+        }
+        std::optional<double> reduced(const std::string& state) override {
+            const StateCell* c = cell(state, false);
+            return c ? c->reduced : std::nullopt;
+        }
+        void reduceAdd(const std::string& state, double v) override {
+            StateCell& c = write(state);
+            c.reduced = c.reduced ? *c.reduced + v : v;
+        }
+
+    private:
+        void timer(Millis time, TimeDomain domain, bool add) {
+            auto& timers = domain == TimeDomain::EventTime ? task_.eventTimers : task_.procTimers;
+            const Timer t{time, kid_, TimeWindow{0, 0}};
+            const bool changed = add ? timers.insert(t).second : timers.erase(t) > 0;
+            if (changed && impl_.journal)
+                impl_.record({add ? StreamEventKind::TimerRegistered : StreamEventKind::TimerDeleted, 0, -1, task_.index,
+                              -1, time, 0, 0, static_cast<std::uint8_t>(domain == TimeDomain::ProcessingTime ? 1 : 0),
+                              key(), {}});
+        }
+        /// The state, or nullptr when absent or expired (an expired state is removed: NeverReturnExpired).
+        StateCell* cell(const std::string& state, bool create) {
+            auto& states = task_.keyState[kid_];
+            auto it = states.find(state);
+            const Millis ttl = impl_.job.spec_.stateTtl;
+            if (it != states.end() && ttl > 0 && impl_.job.now_ >= addClamped(it->second.lastWrite, ttl)) {
+                states.erase(it);
+                it = states.end();
+                if (impl_.journal)
+                    impl_.record({StreamEventKind::StateChanged, 0, -1, task_.index, -1, 2, 0, 0, 0, key(), state});
+            }
+            if (it == states.end()) {
+                if (!create) return nullptr;
+                it = states.emplace(state, StateCell{}).first;
+            }
+            return &it->second;
+        }
+        StateCell& write(const std::string& state) {
+            StateCell& c = *cell(state, true);
+            c.lastWrite = impl_.job.now_; // TTL refreshed on create and write
+            if (impl_.journal)
+                impl_.record({StreamEventKind::StateChanged, 0, -1, task_.index, -1, 1, 0, 0, 0, key(), state});
+            return c;
+        }
+
+        Impl& impl_;
+        WindowTask& task_;
+        std::uint32_t kid_;
+        std::optional<Millis> ts_;
+    };
+
+    void processElement(WindowTask& t, const Element& el, std::uint32_t kid) {
+        Context ctx(*this, t, kid, job.spec_.window.processingTime ? std::nullopt : std::optional<Millis>(el.eventTime));
+        job.spec_.process->processElement(el, ctx);
+    }
+
+    void processTimer(WindowTask& t, const Timer& timer, TimeDomain domain) {
+        if (journal)
+            record({StreamEventKind::TimerFired, 0, -1, t.index, -1, timer.ts, 0, t.watermark,
+                    static_cast<std::uint8_t>(domain == TimeDomain::ProcessingTime ? 1 : 0), keyNames[timer.key], {}});
+        Context ctx(*this, t, timer.key, domain == TimeDomain::EventTime ? std::optional<Millis>(timer.ts) : std::nullopt);
+        job.spec_.process->onTimer(timer.ts, domain, ctx);
     }
 
     /// InternalTimerServiceImpl#advanceWatermark: set, fire every timer <= W in order, then forward.
     void advanceWatermark(WindowTask& t, Millis wm) {
         t.watermark = wm;
-        if (journal) record({StreamEventKind::OperatorWatermark, 0, -1, t.index, -1, wm, 0, 0, 0, {}});
+        if (journal) record({StreamEventKind::OperatorWatermark, 0, -1, t.index, -1, wm, 0, 0, 0, {}, {}});
         while (!t.eventTimers.empty() && t.eventTimers.begin()->ts <= wm) {
             const Timer timer = *t.eventTimers.begin();
             t.eventTimers.erase(t.eventTimers.begin());
-            onTimer(t, timer);
+            if (job.spec_.process) {
+                processTimer(t, timer, TimeDomain::EventTime);
+            } else {
+                onTimer(t, timer);
+            }
         }
     }
 
@@ -637,7 +800,11 @@ struct StreamJob::Impl {
             while (!t.procTimers.empty() && t.procTimers.begin()->ts <= upTo) {
                 const Timer timer = *t.procTimers.begin();
                 t.procTimers.erase(t.procTimers.begin());
-                onTimer(t, timer);
+                if (job.spec_.process) {
+                    processTimer(t, timer, TimeDomain::ProcessingTime);
+                } else {
+                    onTimer(t, timer);
+                }
             }
         }
     }
@@ -708,10 +875,20 @@ struct StreamJob::Impl {
         while (true) {
             const Millis tick = ticking ? nextTick : kMaxTime;
             const Millis pt = nextProcTimer();
-            const Millis next = std::min(tick, pt);
+            const Millis next = std::min({tick, pt, nextCheckpoint});
             if (next > time) break;
             job.now_ = std::max(job.now_, next);
-            if (pt <= tick) {
+            if (nextCheckpoint <= std::min(tick, pt)) {
+                // Nothing changes before the next checkpoint time: only the last one in a quiet gap is taken.
+                const Millis ci = job.spec_.checkpointInterval;
+                const Millis upTo = std::min({tick, pt, time});
+                if (nextCheckpoint + ci > upTo) {
+                    takeCheckpoint();
+                    nextCheckpoint += ci;
+                } else {
+                    nextCheckpoint += (upTo - nextCheckpoint) / ci * ci;
+                }
+            } else if (pt <= tick) {
                 fireProcessingTimers(next);
             } else {
                 const bool quiet = !activitySinceTick;
@@ -730,7 +907,7 @@ struct StreamJob::Impl {
         const WatermarkSpec& ws = job.spec_.watermark;
         activitySinceTick = true;
         if (journal) record({StreamEventKind::ElementArrived, 0, el.partition, s.owner, -1, el.eventTime,
-                static_cast<Millis>(job.elements_), 0, 0, el.key});
+                static_cast<Millis>(job.elements_), 0, 0, el.key, {}});
         ++s.counter; // IdlenessTimer#activity
         if (ws.kind == WatermarkKind::Sql) {
             s.sqlCurrent = std::max(s.sqlCurrent, addClamped(el.eventTime, -ws.bound));
@@ -739,7 +916,12 @@ struct StreamJob::Impl {
         }
         // The record goes downstream before the watermark its generator emits for it.
         const std::uint32_t kid = internKey(el.key);
-        windowElement(tasks[static_cast<std::size_t>(keyOwner[kid])], el, kid);
+        WindowTask& task = tasks[static_cast<std::size_t>(keyOwner[kid])];
+        if (job.spec_.process) {
+            processElement(task, el, kid);
+        } else {
+            windowElement(task, el, kid);
+        }
         if (ws.perEvent) {
             if (ws.kind == WatermarkKind::Sql) {
                 sqlEmit(s);
@@ -767,7 +949,7 @@ struct StreamJob::Impl {
 };
 
 StreamJob::StreamJob(JobSpec spec, JobOutput output, StreamJournalSink* journal, Millis startTime)
-    : spec_(std::move(spec)), now_(startTime) {
+    : spec_(std::move(spec)), now_(startTime), startTime_(startTime) {
     impl_ = std::make_unique<Impl>(*this, std::move(output), journal);
 }
 
@@ -787,6 +969,68 @@ void StreamJob::process(const Element& element) {
 }
 
 void StreamJob::finish(bool finalWatermark) { impl_->finish(finalWatermark); }
+
+std::uint64_t StreamJob::checkpoint() { return impl_->takeCheckpoint(); }
+
+std::uint64_t StreamJob::lastCompletedCheckpoint() const { return impl_->last.id; }
+
+std::uint64_t StreamJob::crashAndRestore() {
+    StreamJournalSink* journal = impl_->journal;
+    if (journal) {
+        StreamEvent e{StreamEventKind::JobCrashed, now_, -1, 0, -1, 0, 0, 0, 0, {}, {}};
+        journal->record(e);
+    }
+    Impl::Saved saved = impl_->last;
+    const std::uint64_t nextId = impl_->nextCheckpointId;
+    if (saved.state) {
+        impl_ = std::make_unique<Impl>(*saved.state);
+        now_ = saved.now;
+        elements_ = saved.elements;
+        lateDropped_ = saved.lateDropped;
+    } else {
+        JobOutput out = impl_->out;
+        now_ = startTime_;
+        elements_ = 0;
+        lateDropped_ = 0;
+        impl_ = std::make_unique<Impl>(*this, std::move(out), journal);
+    }
+    impl_->last = saved; // the restored job still knows its last completed checkpoint
+    impl_->nextCheckpointId = nextId;
+    if (journal) {
+        StreamEvent e{StreamEventKind::JobRestored, now_, -1, -1, -1, static_cast<Millis>(saved.id),
+                      static_cast<Millis>(elements_), 0, 0, {}, {}};
+        journal->record(e);
+    }
+    return elements_;
+}
+
+namespace {
+class InactivityAlert final : public KeyedProcessFunction {
+public:
+    InactivityAlert(Millis timeout, bool portuguese) : timeout_(timeout), portuguese_(portuguese) {}
+    void processElement(const Element&, ProcessContext& ctx) override {
+        // Replace the key's pending timer by one `timeout` after now (processing time).
+        if (const auto previous = ctx.value("timer")) ctx.deleteProcessingTimeTimer(std::stoll(*previous));
+        const Millis at = ctx.currentProcessingTime() + timeout_;
+        ctx.registerProcessingTimeTimer(at);
+        ctx.update("timer", std::to_string(at));
+    }
+    void onTimer(Millis, TimeDomain, ProcessContext& ctx) override {
+        ctx.clear("timer");
+        const std::string seconds = formatDouble(static_cast<double>(timeout_) / 1000.0);
+        ctx.output(portuguese_ ? "\u26A0 Utilizador " + ctx.key() + " inativo h\u00E1 " + seconds + " segundos."
+                               : "\u26A0 User " + ctx.key() + " inactive for " + seconds + " seconds.");
+    }
+
+private:
+    Millis timeout_;
+    bool portuguese_;
+};
+} // namespace
+
+std::shared_ptr<KeyedProcessFunction> makeInactivityAlert(Millis timeout, bool portuguese) {
+    return std::make_shared<InactivityAlert>(timeout, portuguese);
+}
 
 Millis StreamJob::operatorWatermark(int subtask) const {
     return impl_->tasks.at(static_cast<std::size_t>(subtask)).watermark;

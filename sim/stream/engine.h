@@ -70,6 +70,62 @@ struct WindowSpec {
 
 enum class AggKind : std::uint8_t { Count, Sum, Min, Max, Avg, Collect };
 
+enum class TimeDomain : std::uint8_t { EventTime, ProcessingTime };
+
+/// What a KeyedProcessFunction sees (Flink's KeyedProcessFunction.Context + TimerService + keyed state).
+/// All state is the current key's. State TTL (JobSpec::stateTtl) is processing time, refreshed on every
+/// write, and an expired value is never returned (StateTtlConfig defaults: OnCreateAndWrite,
+/// NeverReturnExpired); here it applies to a whole state (value, list, map or reducing), not per entry.
+class ProcessContext {
+public:
+    virtual ~ProcessContext() = default;
+    virtual const std::string& key() const = 0;
+    /// Element's event time in processElement; the timer's time in an event-time onTimer; none otherwise.
+    virtual std::optional<Millis> timestamp() const = 0;
+    /// The operator watermark before this element (kMinTime at first).
+    virtual Millis currentWatermark() const = 0;
+    virtual Millis currentProcessingTime() const = 0;
+    /// Timers are deduplicated per (key, time): registering the same time twice gives one onTimer call.
+    virtual void registerEventTimeTimer(Millis time) = 0;
+    virtual void registerProcessingTimeTimer(Millis time) = 0;
+    virtual void deleteEventTimeTimer(Millis time) = 0;
+    virtual void deleteProcessingTimeTimer(Millis time) = 0;
+    /// Emits a record downstream (with the element's or the event-time timer's timestamp).
+    virtual void output(const std::string& value) = 0;
+    // ValueState<String>
+    virtual std::optional<std::string> value(const std::string& state) = 0;
+    virtual void update(const std::string& state, const std::string& value) = 0;
+    virtual void clear(const std::string& state) = 0;
+    // ListState<String>
+    virtual std::vector<std::string> list(const std::string& state) = 0;
+    virtual void add(const std::string& state, const std::string& value) = 0;
+    // MapState<String, String>
+    virtual std::optional<std::string> mapGet(const std::string& state, const std::string& mapKey) = 0;
+    virtual void mapPut(const std::string& state, const std::string& mapKey, const std::string& value) = 0;
+    virtual void mapRemove(const std::string& state, const std::string& mapKey) = 0;
+    // ReducingState<Double> with a sum as the reduce function
+    virtual std::optional<double> reduced(const std::string& state) = 0;
+    virtual void reduceAdd(const std::string& state, double value) = 0;
+};
+
+/// A user function on a keyed stream (DataStream KeyedProcessFunction).
+class KeyedProcessFunction {
+public:
+    virtual ~KeyedProcessFunction() = default;
+    virtual void processElement(const Element& element, ProcessContext& ctx) = 0;
+    virtual void onTimer(Millis time, TimeDomain domain, ProcessContext& ctx) {
+        (void)time;
+        (void)domain;
+        (void)ctx;
+    }
+};
+
+/// The course's example: "⚠ Utilizador X inativo há 10 segundos." Every element of a key replaces
+/// that key's processing-time timer (now + timeout, kept in ValueState "timer"); when a timer fires
+/// the key has been silent for the timeout and the alert is emitted (message in Portuguese, or English
+/// with portuguese = false).
+std::shared_ptr<KeyedProcessFunction> makeInactivityAlert(Millis timeout, bool portuguese = true);
+
 struct JobSpec {
     WatermarkSpec watermark;
     WindowSpec window;
@@ -78,6 +134,11 @@ struct JobSpec {
     int partitions = 1;    ///< number of splits (Kafka partitions) of the source, >= 1
     std::string topic;     ///< empty: split p -> source subtask p % parallelism; else Flink's Kafka owner rule
     bool lateSideOutput = true; ///< sideOutputLateData; false: dropped and counted (numLateRecordsDropped)
+    /// When set, the keyed stream goes to this process function instead of the window operator.
+    std::shared_ptr<KeyedProcessFunction> process;
+    Millis stateTtl = 0; ///< keyed state TTL in processing time; 0 = off
+    /// Checkpoint every N ms of processing time (barriers injected at the sources); 0 = off.
+    Millis checkpointInterval = 0;
 };
 
 /// Checks a job description; returns an English message for the first problem, or nothing.
@@ -113,9 +174,22 @@ struct LateRecord {
 };
 
 /// What the job emits, as it happens (keeps memory bounded for long traces).
+/// A record emitted by a process function.
+struct ProcessOutput {
+    std::string key;
+    std::optional<Millis> timestamp;
+    Millis procTime = 0;
+    std::string value;
+    int subtask = 0;
+};
+
 struct JobOutput {
     std::function<void(const Firing&)> onFiring;
     std::function<void(const LateRecord&)> onLate;
+    std::function<void(const ProcessOutput&)> onOutput;
+    /// A checkpoint completed: `elementsRead` is the source position it stores (elements before it are in
+    /// the snapshot); everything the sink received before this call is covered by it.
+    std::function<void(std::uint64_t id, std::uint64_t elementsRead, Millis time)> onCheckpoint;
 };
 
 /// Flink's default max parallelism for a job of the given parallelism (128 for 1..8).
@@ -155,6 +229,20 @@ public:
     /// every remaining event-time window. Without it the windows stay open.
     void finish(bool finalWatermark = true);
 
+    /// Takes a checkpoint now (also done every JobSpec::checkpointInterval). In this model records are
+    /// processed one at a time through the whole pipeline, so no record is ever in flight: barrier
+    /// alignment at the multi-input window subtasks completes at once and the snapshot (split and
+    /// source watermarks, valves, window contents, timers, keyed state, source position) is consistent.
+    /// Returns the checkpoint id.
+    std::uint64_t checkpoint();
+    /// A subtask crashes: the whole job restarts from the last completed checkpoint (Flink's default
+    /// full restart). Returns the source position to replay from (the Kafka offsets rewound): the caller
+    /// feeds the elements again from that index. Without a completed checkpoint the job starts empty
+    /// (position 0). Virtual processing time goes back to the checkpoint's (the trace's arrival times are
+    /// replayed with the elements).
+    std::uint64_t crashAndRestore();
+    std::uint64_t lastCompletedCheckpoint() const;
+
     Millis processingTime() const { return now_; }
     std::uint64_t elementsRead() const { return elements_; }
     std::uint64_t lateDropped() const { return lateDropped_; } ///< without side output
@@ -173,6 +261,7 @@ private:
     JobSpec spec_;
     std::unique_ptr<Impl> impl_;
     Millis now_ = 0;
+    Millis startTime_ = 0;
     std::uint64_t elements_ = 0;
     std::uint64_t lateDropped_ = 0;
 };

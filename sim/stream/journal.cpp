@@ -22,6 +22,16 @@ const char* streamEventKindName(StreamEventKind kind) {
     case StreamEventKind::WindowPurged: return "window_purged";
     case StreamEventKind::ElementDroppedForWindow: return "element_dropped_for_window";
     case StreamEventKind::ElementLate: return "element_late";
+    case StreamEventKind::TimerRegistered: return "timer_registered";
+    case StreamEventKind::TimerDeleted: return "timer_deleted";
+    case StreamEventKind::TimerFired: return "timer_fired";
+    case StreamEventKind::StateChanged: return "state_changed";
+    case StreamEventKind::ProcessOutput: return "process_output";
+    case StreamEventKind::CheckpointStarted: return "checkpoint_started";
+    case StreamEventKind::CheckpointAligned: return "checkpoint_aligned";
+    case StreamEventKind::CheckpointCompleted: return "checkpoint_completed";
+    case StreamEventKind::JobCrashed: return "job_crashed";
+    case StreamEventKind::JobRestored: return "job_restored";
     case StreamEventKind::Count_: break;
     }
     return "unknown";
@@ -79,6 +89,10 @@ std::string toJson(const StreamEvent& e) {
     out += ",\"a\":\"" + formatWatermark(e.a) + "\",\"b\":\"" + formatWatermark(e.b) + "\",\"c\":\"" +
            formatWatermark(e.c) + "\"";
     if (e.flag) out += ",\"flag\":" + std::to_string(e.flag);
+    if (!e.name.empty()) {
+        out += ",\"name\":";
+        appendJsonString(out, e.name);
+    }
     out += '}';
     return out;
 }

@@ -29,6 +29,16 @@ enum class StreamEventKind : std::uint8_t {
     WindowPurged,           ///< subtask, key, a=start, b=end (state cleared at the cleanup time)
     ElementDroppedForWindow,///< subtask, key, a=start, b=end, c=event time (window already cleaned up)
     ElementLate,            ///< subtask, key, a=event time, c=watermark at arrival, flag=1 side output / 0 dropped
+    TimerRegistered,        ///< subtask, key, a=time, flag=0 event time / 1 processing time
+    TimerDeleted,           ///< subtask, key, a=time, flag as above
+    TimerFired,             ///< subtask, key, a=time, c=watermark, flag as above
+    StateChanged,           ///< subtask, key, a=1 written / 0 cleared / 2 expired (TTL); name = the state
+    ProcessOutput,          ///< subtask, key, a=record timestamp (kMinTime = none), name = the value
+    CheckpointStarted,      ///< a=checkpoint id (barriers injected at every source subtask)
+    CheckpointAligned,      ///< subtask=window subtask, a=checkpoint id (barriers from all inputs)
+    CheckpointCompleted,    ///< a=checkpoint id, b=source position (elements read)
+    JobCrashed,             ///< subtask=the subtask that failed
+    JobRestored,            ///< a=checkpoint id (0 = none: empty state), b=source position replayed from
     Count_
 };
 
@@ -46,6 +56,7 @@ struct StreamEvent {
     Millis c = 0;
     std::uint8_t flag = 0;
     std::string key;
+    std::string name; ///< state name or emitted value (process functions)
 };
 
 /// Receives the journal events of a job. The engine works without one (replay of huge traces).

@@ -8,7 +8,7 @@
 # build downloads Flink from Maven Central into ~/.m2; later builds run offline.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-cache=${FLUXOLAB_FLINK_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/fluxolab/flink-harness}
+cache=${FLUXOLAB_FLINK_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/fluxolab/flink-harness}
 mkdir -p "$cache"
 
 for tool in java mvn; do
@@ -20,31 +20,37 @@ done
 
 stamp=$( (cat "$here/pom.xml"; find "$here/src" -type f -name '*.java' | LC_ALL=C sort | xargs cat) | sha256sum | cut -c1-16)
 
+# Each version of the harness (hash of the pom and the sources) has its own folder: worktrees with
+# different versions never delete a jar another one is running.
+out="$cache/$stamp"
+
 build() {
   # One build at a time (ctest may start several users of the harness at once).
   exec 9>"$cache/lock"
   flock 9
-  if [ -f "$cache/stamp" ] && [ "$(cat "$cache/stamp")" = "$stamp" ] && [ -f "$cache/classpath.txt" ]; then
+  if [ -f "$out/classpath.txt" ] && [ -f "$out/target/fluxolab-flink-harness-1.jar" ]; then
     exec 9>&-
     return 0
   fi
-  local args=(-q -B -f "$here/pom.xml" "-Dfluxolab.build.dir=$cache/target" clean package
-    dependency:build-classpath "-Dmdep.outputFile=$cache/classpath.txt")
-  echo "flink-replay: building the Flink harness into $cache" >&2
-  if ! mvn -o "${args[@]}" >"$cache/build.log" 2>&1; then
+  rm -rf "$out"
+  mkdir -p "$out"
+  local args=(-q -B -f "$here/pom.xml" "-Dfluxolab.build.dir=$out/target" package
+    dependency:build-classpath "-Dmdep.outputFile=$out/classpath.tmp")
+  echo "flink-replay: building the Flink harness into $out" >&2
+  if ! mvn -o "${args[@]}" >"$out/build.log" 2>&1; then
     # Not everything is in ~/.m2 yet: the first build downloads Flink from Maven Central.
-    mvn "${args[@]}" >"$cache/build.log" 2>&1 || {
-      cat "$cache/build.log" >&2
-      echo "flink-replay: the Maven build failed (log: $cache/build.log)" >&2
+    mvn "${args[@]}" >"$out/build.log" 2>&1 || {
+      cat "$out/build.log" >&2
+      echo "flink-replay: the Maven build failed (log: $out/build.log)" >&2
       exit 2
     }
   fi
-  echo "$stamp" >"$cache/stamp"
+  mv "$out/classpath.tmp" "$out/classpath.txt"
   exec 9>&-
 }
 
 build
-cp="$cache/target/fluxolab-flink-harness-1.jar:$(cat "$cache/classpath.txt")"
+cp="$out/target/fluxolab-flink-harness-1.jar:$(cat "$out/classpath.txt")"
 if [ "${1:-}" = "--build" ]; then
   echo "$cp"
   exit 0

@@ -2,9 +2,8 @@
 #include "labs/cli_commands.h"
 #include "sim/hash.h"
 
-#include <doctest/doctest.h>
-
 #include <cstdint>
+#include <doctest/doctest.h>
 #include <set>
 #include <sstream>
 #include <string>
@@ -43,7 +42,8 @@ std::vector<Row> rows(const std::string& csv) {
         std::vector<std::string> f;
         std::stringstream ls(line);
         std::string cell;
-        while (std::getline(ls, cell, ',')) f.push_back(cell);
+        while (std::getline(ls, cell, ','))
+            f.push_back(cell);
         REQUIRE(f.size() == 5);
         out.push_back({std::stoll(f[0]), f[1], f[2], std::stoi(f[3]), std::stoll(f[4])});
     }
@@ -53,8 +53,8 @@ std::vector<Row> rows(const std::string& csv) {
 
 TEST_SUITE("labs/gen-trace") {
     TEST_CASE("same arguments, same bytes; the seed changes them; the format is pinned") {
-        const Args a = {"gen-trace", "--events", "12", "--keys", "3", "--rate", "2", "--out-of-order", "5s",
-                        "--late-fraction", "0.2", "--seed", "7"};
+        const Args a = {"gen-trace", "--events",        "12",  "--keys", "3", "--rate", "2", "--out-of-order",
+                        "5s",        "--late-fraction", "0.2", "--seed", "7"};
         const Result r1 = cli(a), r2 = cli(a);
         REQUIRE(r1.code == 0);
         CHECK(r1.err.empty());
@@ -70,8 +70,9 @@ TEST_SUITE("labs/gen-trace") {
     }
 
     TEST_CASE("columns: arrival order, delays within the documented bounds, Kafka's key partition") {
-        const Result r = cli({"gen-trace", "--events", "5000", "--keys", "50", "--rate", "100", "--out-of-order",
-                              "2s", "--late-fraction", "0.1", "--partitions", "3", "--seed", "3"});
+        const Result r =
+            cli({"gen-trace", "--events", "5000", "--keys", "50", "--rate", "100", "--out-of-order", "2s",
+                 "--late-fraction", "0.1", "--partitions", "3", "--seed", "3"});
         REQUIRE(r.code == 0);
         const std::vector<Row> v = rows(r.out);
         REQUIRE(v.size() == 5000);
@@ -99,23 +100,26 @@ TEST_SUITE("labs/gen-trace") {
     }
 
     TEST_CASE("an idle partition gets no element in its interval, and elements before and after it") {
-        const Result r = cli({"gen-trace", "--events", "3000", "--keys", "20", "--rate", "10", "--partitions", "2",
-                              "--idle-partition", "1:60s:120s", "--seed", "5"});
+        const Result r = cli({"gen-trace", "--events", "3000", "--keys", "20", "--rate", "10", "--partitions",
+                              "2", "--idle-partition", "1:60s:120s", "--seed", "5"});
         REQUIRE(r.code == 0);
         int before = 0, during = 0, after = 0;
         for (const Row& row : rows(r.out)) {
             if (row.partition != 1) continue;
             const std::int64_t off = row.arrival - 1767225600000;
-            if (off < 60000) ++before;
-            else if (off < 120000) ++during;
-            else ++after;
+            if (off < 60000)
+                ++before;
+            else if (off < 120000)
+                ++during;
+            else
+                ++after;
         }
         CHECK(before > 0);
         CHECK(during == 0);
         CHECK(after > 0);
         // Every partition idle: time passes with no element, then the trace goes on.
-        const Result all = cli({"gen-trace", "--events", "3", "--keys", "1", "--partitions", "1", "--rate", "1",
-                                "--idle-partition", "0:1s:100s"});
+        const Result all = cli({"gen-trace", "--events", "3", "--keys", "1", "--partitions", "1", "--rate",
+                                "1", "--idle-partition", "0:1s:100s"});
         REQUIRE(all.code == 0);
         const std::vector<Row> v = rows(all.out);
         REQUIRE(v.size() == 3);

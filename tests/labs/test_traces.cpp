@@ -112,6 +112,19 @@ TEST_SUITE("labs/traces") {
         CHECK(r.records[1].key == "b;\"x\"");
         CHECK(r.records[1].eventTime == 2000);
         CHECK(r.records[1].line == 3);
+        // Many quoted fields in one record (regression: growing the unescaped-field storage left the
+        // earlier fields pointing to freed memory; ASan caught it).
+        std::string header = "ts", row = "\"5\"";
+        for (int i = 0; i < 40; ++i) {
+            header += ",c" + std::to_string(i);
+            row += ",\"value number " + std::to_string(i) + " long enough to leave the small-string buffer\"";
+        }
+        header += ",key\n";
+        row += ",\"the key\"\n";
+        r = readText(header + row, {});
+        REQUIRE(r.records.size() == 1);
+        CHECK(r.records[0].eventTime == 5);
+        CHECK(r.records[0].key == "the key");
         // A quoted field holding a newline spans two lines; line numbers stay right after it.
         r = readText("ts,key\n1,\"multi\nline\"\n2,c\n3,d", {});
         REQUIRE(r.error.empty());
@@ -299,6 +312,21 @@ TEST_SUITE("labs/replay") {
             ss << f.rdbuf();
             CHECK(has(ss.str(), expected));
         }
+    }
+
+    TEST_CASE("replay --process inactivity: the course's alert from a processing-time timer") {
+        TempDir dir;
+        const auto trace = dir.write("ina.csv", "ts,key,arrival\n0,ana,0\n0,rui,1000\n0,ana,3000\n0,ana,20000\n");
+        auto r = cli({"replay", trace, "--process", "inactivity:10s", "--arrival-field", "arrival"});
+        CHECK(r.code == 0);
+        CHECK(r.out == "OUTPUT,11000,rui,\u26A0 Utilizador rui inativo h\u00E1 10 segundos.\n"
+                       "OUTPUT,13000,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
+                       "OUTPUT,30000,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
+                       "SUMMARY,events=4,outputs=3\n");
+        r = cli({"replay", trace, "--process", "inactivity:10s", "--window", "tumble:1s"});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "exclude each other"));
+        CHECK(has(cli({"replay", trace, "--process", "idle:1s"}).err, "unknown function"));
     }
 
     TEST_CASE("replay: bad options and bad files give a clear message and exit 2") {

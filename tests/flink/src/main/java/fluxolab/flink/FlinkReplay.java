@@ -140,7 +140,7 @@ public final class FlinkReplay {
         List<String> lines;
         try {
             lines = o.wmKind.equals("sql") ? runSql(o, trace.events) : runDataStream(o, trace.events);
-        } catch (IllegalArgumentException | org.apache.flink.table.api.ValidationException e) {
+        } catch (IllegalArgumentException | org.apache.flink.table.api.TableException e) {
             // Flink's own refusal of the job (e.g. a tumble offset not smaller than the size).
             err.println("flink-replay: Flink refused the job: " + e.getMessage());
             return 2;
