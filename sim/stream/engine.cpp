@@ -1,4 +1,5 @@
 #include "sim/stream/engine.h"
+#include "sim/stream/sql_windows.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -153,6 +154,9 @@ std::optional<std::string> validate(const JobSpec& spec) {
         if (w.size <= 0 || w.slide <= 0) return "the window size and slide must be positive";
         if (w.offset <= -w.slide || w.offset >= w.slide)
             return "SlidingEventTimeWindows parameters must satisfy abs(offset) < slide and size > 0";
+        if (spec.watermark.kind == WatermarkKind::Sql && w.size % w.slide != 0)
+            return "HOP table function based aggregate requires size must be an integral multiple of slide, but "
+                   "got size " + std::to_string(w.size) + " ms and slide " + std::to_string(w.slide) + " ms";
         break;
     case WindowKind::Session:
         if (w.gap <= 0) return "the session gap must be positive";
@@ -292,7 +296,9 @@ struct StreamJob::Impl {
         std::set<Timer> eventTimers;
         std::set<Timer> procTimers;
         std::map<std::uint32_t, std::map<std::string, StateCell>> keyState; ///< process functions
+        SqlSlicingWindows sql; ///< Flink SQL's slicing window aggregation (usesSqlSlicing)
     };
+    bool sqlSlicing = false;
     std::vector<WindowTask> tasks;
 
     // Interned keys: the window state and timers hold a 32-bit id, not the string.
@@ -341,6 +347,9 @@ struct StreamJob::Impl {
             tasks[static_cast<std::size_t>(t)].index = t;
             tasks[static_cast<std::size_t>(t)].channels.resize(static_cast<std::size_t>(spec.parallelism));
         }
+        sqlSlicing = usesSqlSlicing(spec);
+        if (sqlSlicing)
+            for (auto& t : tasks) t.sql = SqlSlicingWindows(spec.window);
         const auto& wmSpec = spec.watermark;
         ticking = !wmSpec.perEvent || wmSpec.idleTimeout > 0;
         if (ticking) nextTick = job.now_ + std::max<Millis>(wmSpec.interval, 1);
@@ -354,6 +363,13 @@ struct StreamJob::Impl {
         for (const auto& t : tasks)
             if (journal)
                 record({StreamEventKind::CheckpointAligned, 0, -1, t.index, -1, static_cast<Millis>(id), 0, 0, 0, {}, {}});
+        if (sqlSlicing) {
+            // LocalSlicingWindowAggOperator#prepareSnapshotPreBarrier flushes its buffer.
+            for (auto& t : tasks) {
+                SqlSink sink(*this, t);
+                t.sql.flushLocal(sink);
+            }
+        }
         Saved saved;
         saved.now = job.now_;
         saved.elements = job.elements_;
@@ -559,8 +575,35 @@ struct StreamJob::Impl {
         registerTimer(t, key, w, c);
     }
 
+    /// Output of the SQL slicing window aggregation of one subtask.
+    class SqlSink final : public SqlWindowSink {
+    public:
+        SqlSink(Impl& impl, WindowTask& task) : impl_(impl), task_(task) {}
+        void fire(std::uint32_t key, const TimeWindow& w, const Accumulator& acc) override {
+            impl_.emit(task_, key, w, acc, false);
+        }
+        void dropped(std::uint32_t key, Millis eventTime, Millis watermark) override {
+            if (impl_.journal)
+                impl_.record({StreamEventKind::ElementLate, 0, -1, task_.index, -1, eventTime, 0, watermark,
+                        static_cast<std::uint8_t>(impl_.job.spec_.lateSideOutput ? 1 : 0), impl_.keyNames[key], {}});
+            if (impl_.job.spec_.lateSideOutput) {
+                if (impl_.out.onLate) impl_.out.onLate(LateRecord{impl_.keyNames[key], eventTime, watermark, task_.index});
+            } else {
+                ++impl_.job.lateDropped_;
+            }
+        }
+
+    private:
+        Impl& impl_;
+        WindowTask& task_;
+    };
+
     /// Window operator input: one element for subtask t.
     void windowElement(WindowTask& t, const Element& el, std::uint32_t kid) {
+        if (sqlSlicing) {
+            t.sql.element(kid, el.eventTime, el.value, job.spec_.agg == AggKind::Collect, t.watermark);
+            return;
+        }
         const WindowSpec& ws = job.spec_.window;
         const bool eventTime = !ws.processingTime;
         const Millis assignTs = eventTime ? el.eventTime : job.now_;
@@ -784,6 +827,11 @@ struct StreamJob::Impl {
     void advanceWatermark(WindowTask& t, Millis wm) {
         t.watermark = wm;
         if (journal) record({StreamEventKind::OperatorWatermark, 0, -1, t.index, -1, wm, 0, 0, 0, {}, {}});
+        if (sqlSlicing) {
+            SqlSink sink(*this, t);
+            t.sql.advance(wm, sink);
+            return;
+        }
         while (!t.eventTimers.empty() && t.eventTimers.begin()->ts <= wm) {
             const Timer timer = *t.eventTimers.begin();
             t.eventTimers.erase(t.eventTimers.begin());
@@ -1045,7 +1093,7 @@ bool StreamJob::splitIdle(int partition) const { return impl_->splits.at(static_
 
 std::size_t StreamJob::openWindows() const {
     std::size_t n = 0;
-    for (const auto& t : impl_->tasks) n += t.windows.size();
+    for (const auto& t : impl_->tasks) n += t.windows.size() + t.sql.openSlices();
     return n;
 }
 

@@ -160,7 +160,7 @@ TEST_SUITE("stream/engine") {
                                "a,5000,15000,2,MAX,on-time", "a,10000,20000,1,MAX,on-time"});
     }
 
-    TEST_CASE("cumulate windows [S, S+step), [S, S+2step) ... fire as the watermark passes each end") {
+    TEST_CASE("cumulate windows S..S+step then S..S+2step ... fire as the watermark passes each end") {
         WindowSpec w;
         w.kind = WindowKind::Cumulate;
         w.step = 2000;
