@@ -266,6 +266,9 @@ struct StreamJob::Impl {
         Millis startOfInactivity = 0;
         Millis wm = kMinTime; ///< output state in the split multiplexer
         bool idle = false;
+        /// SourceReaderBase creates a split's output at its first record: before it, the split takes
+        /// no part in the source's watermark (an empty partition never holds it back; Flink 2.3.0).
+        bool started = false;
     };
     struct Source {
         std::vector<int> splits;
@@ -436,10 +439,15 @@ struct StreamJob::Impl {
     void updateCombined(int src) {
         Source& so = sources[static_cast<std::size_t>(src)];
         if (so.splits.empty()) return; // no outputs: nothing valid to emit (holds the watermark back)
+        // A split without records takes no part, unless no split of this subtask has had one (then the
+        // subtask's watermark is held as before: a reader without data, UNVERIFIED against Flink).
+        bool anyStarted = false;
+        for (int p : so.splits) anyStarted = anyStarted || splits[static_cast<std::size_t>(p)].started;
         Millis minWm = kMaxTime;
         bool allIdle = true;
         for (int p : so.splits) {
             const Split& s = splits[static_cast<std::size_t>(p)];
+            if (anyStarted && !s.started) continue;
             if (!s.idle) {
                 allIdle = false;
                 minWm = std::min(minWm, s.wm);
@@ -957,6 +965,7 @@ struct StreamJob::Impl {
         if (journal) record({StreamEventKind::ElementArrived, 0, el.partition, s.owner, -1, el.eventTime,
                 static_cast<Millis>(job.elements_), 0, 0, el.key, {}});
         ++s.counter; // IdlenessTimer#activity
+        s.started = true;
         if (ws.kind == WatermarkKind::Sql) {
             s.sqlCurrent = std::max(s.sqlCurrent, addClamped(el.eventTime, -ws.bound));
         } else {
