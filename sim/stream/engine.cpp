@@ -140,6 +140,8 @@ std::optional<std::string> validate(const JobSpec& spec) {
     if (spec.parallelism < 1 || spec.parallelism > 8) return "parallelism must be between 1 and 8";
     if (spec.partitions < 1 || spec.partitions > 1024) return "the number of partitions must be between 1 and 1024";
     if (w.allowedLateness < 0) return "allowed lateness must not be negative";
+    if (spec.watermark.kind == WatermarkKind::Sql && w.allowedLateness > 0 && !spec.process)
+        return "Flink SQL window aggregations have no allowed lateness (late rows are dropped)";
     if (spec.watermark.bound < 0) return "the watermark bound must not be negative";
     if (!spec.watermark.perEvent && spec.watermark.interval <= 0)
         return "the watermark interval must be positive (or per-event)";

@@ -18,7 +18,7 @@ for tool in java mvn; do
   }
 done
 
-stamp=$( (cat "$here/pom.xml"; find "$here/src" -type f -name '*.java' | LC_ALL=C sort | xargs cat) | sha256sum | cut -c1-16)
+stamp=$( (cat "$here/pom.xml"; find "$here/src" -type f | LC_ALL=C sort | xargs cat) | sha256sum | cut -c1-16)
 
 # Each version of the harness (hash of the pom and the sources) has its own folder: worktrees with
 # different versions never delete a jar another one is running.
