@@ -434,13 +434,12 @@ struct StreamJob::Impl {
             sourceMarkIdle(src);
             return;
         }
-        const bool wasIdle = so.combinedIdle;
+        // WatermarkOutputMultiplexer#updateCombinedWatermark: a larger minimum is emitted (which makes an
+        // idle output active again); a split coming back without raising the minimum leaves it idle.
         so.combinedIdle = false;
         if (minWm > so.combined) {
             so.combined = minWm;
             sourceEmitWatermark(src, minWm);
-        } else if (wasIdle) {
-            sourceMarkActive(src);
         }
     }
 
@@ -503,12 +502,11 @@ struct StreamJob::Impl {
             const bool anyActive =
                 std::any_of(t.channels.begin(), t.channels.end(), [](const Channel& x) { return x.active; });
             if (!anyActive) {
-                // All inputs idle: flush the max watermark across all channels, then the valve is idle.
-                if (c.wm == t.watermark) {
-                    Millis maxWm = kMinTime;
-                    for (const Channel& x : t.channels) maxWm = std::max(maxWm, x.wm);
-                    if (maxWm > t.watermark) advanceWatermark(t, maxWm);
-                }
+                // All inputs idle: flush the max watermark across all channels (unconditionally, as the
+                // Flink 2.x valve does), then the valve is idle.
+                Millis maxWm = kMinTime;
+                for (const Channel& x : t.channels) maxWm = std::max(maxWm, x.wm);
+                if (maxWm > t.watermark) advanceWatermark(t, maxWm);
                 t.idle = true;
             } else if (c.wm == t.watermark) {
                 outputNewMin(t);
