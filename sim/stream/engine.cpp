@@ -630,16 +630,19 @@ struct StreamJob::Impl {
             }
             skipped = false;
             auto [it, created] = t.windows.try_emplace({kid, actual});
-            if (created)
-                if (journal) record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, actual.start, actual.end, 0, 0, keyNames[kid], {}});
+            if (created && journal)
+                record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, actual.start, actual.end, 0, 0, keyNames[kid], {}});
             accumulate(job.spec_.agg, it->second, el.value);
-            // Trigger#onElement
+            // Trigger#onElement. A non-merging window's timers (fire at end - 1, cleanup at end - 1 + L)
+            // never change, so registering them when it is created gives the same deduplicated timers
+            // as registering them for every element (and saves a timer-set lookup per element).
+            const bool registerNow = created || ws.kind == WindowKind::Session;
             if (eventTime && actual.maxTimestamp() <= W) {
                 emit(t, kid, actual, it->second, true); // late firing within the allowed lateness
-            } else {
+            } else if (registerNow) {
                 registerTimer(t, kid, actual, actual.maxTimestamp());
             }
-            registerCleanupTimer(t, kid, actual);
+            if (registerNow) registerCleanupTimer(t, kid, actual);
         }
         if (skipped && eventTime && addClamped(el.eventTime, L) <= W) {
             if (journal) record({StreamEventKind::ElementLate, 0, -1, t.index, -1, el.eventTime, 0, W,
