@@ -88,6 +88,9 @@ void replayUsage(std::ostream& os) {
           "         [--watermark-interval 200ms|per-event] [--idle-timeout 10s] [--parallelism 1..8]\n"
           "         [--offset 0s] [--allowed-lateness 0s] [--late side-output|drop] [--window-time event|processing]\n"
           "         [--on-error fail|skip] [--no-final-watermark] [--json]\n"
+          "  checkpoints: [--checkpoint-interval 5s] [--crash-at N] print CHECKPOINT,id,position,processing_time\n"
+          "       and CRASH,position,checkpoint,replay_from lines; outputs emitted again after the restore are\n"
+          "       printed with a DUPLICATE, prefix\n"
           "   or: fluxolab-cli replay TRACE --process inactivity:10s [--lang pt|en] --arrival-field F ...\n"
           "       (the course's keyed process function: an alert when a key has been silent for the timeout\n"
           "        of processing time; prints OUTPUT,processing_time,key,message then SUMMARY,events=N,outputs=M)\n"
@@ -139,6 +142,7 @@ int cmdReplay(const Args& args, CliStreams io) {
     JobSpec spec;
     bool haveWatermark = false, haveWindow = false, json = false, finalWatermark = true;
     std::int64_t inactivity = -1; // --process inactivity:T
+    std::uint64_t crashAt = 0; // --crash-at N (0 = no crash)
     bool portuguese = true;
     std::optional<int> partitionsOpt;
     std::string valueField;
@@ -289,6 +293,15 @@ int cmdReplay(const Args& args, CliStreams io) {
             if (*v == "pt" || *v == "pt_PT") portuguese = true;
             else if (*v == "en") portuguese = false;
             else return bad("--lang must be pt or en");
+        } else if (a == "--checkpoint-interval") {
+            if (!duration(a, *v, false, spec.checkpointInterval)) return 2;
+            if (spec.checkpointInterval == 0) return bad("--checkpoint-interval must be positive");
+        } else if (a == "--crash-at") {
+            std::uint64_t n = 0;
+            const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
+            if (r.ec != std::errc() || r.ptr != v->data() + v->size() || n == 0)
+                return bad("--crash-at needs the number of elements read before the crash (1 or more)");
+            crashAt = n;
         } else if (a == "--key") {
             topt.keyField = *v;
         } else if (a == "--time-field") {
@@ -354,9 +367,19 @@ int cmdReplay(const Args& args, CliStreams io) {
     bool lateSpillFailed = false;
     const AggKind agg = spec.agg;
     JobOutput output;
+    // After a crash, what the sink had received since the last checkpoint comes out again: those lines
+    // are printed with a DUPLICATE, prefix (and not counted in the summary).
+    std::uint64_t dupFirings = 0, dupOutputs = 0, dupLates = 0;
+    std::uint64_t firingsAtCkpt = 0, outputsAtCkpt = 0, latesAtCkpt = 0;
+    std::uint64_t outputs = 0;
     output.onFiring = [&](const Firing& f) {
-        ++firings;
         const char* kind = f.late ? "late-update" : "on-time";
+        if (dupFirings > 0) {
+            --dupFirings;
+            io.out << "DUPLICATE,";
+        } else {
+            ++firings;
+        }
         if (json) {
             io.out << "{\"key\":" << jsonString(f.key) << ",\"window_start\":" << f.start << ",\"window_end\":" << f.end
                    << ",\"value\":" << jsonValue(agg, f.acc) << ",\"watermark_at_fire\":" << jsonTime(f.watermark)
@@ -366,9 +389,13 @@ int cmdReplay(const Args& args, CliStreams io) {
                    << formatWatermark(f.watermark) << ',' << kind << '\n';
         }
     };
-    std::uint64_t outputs = 0;
     output.onOutput = [&](const ProcessOutput& o) {
-        ++outputs;
+        if (dupOutputs > 0) {
+            --dupOutputs;
+            io.out << "DUPLICATE,";
+        } else {
+            ++outputs;
+        }
         if (json) {
             io.out << "{\"output\":true,\"processing_time\":" << o.procTime << ",\"key\":" << jsonString(o.key)
                    << ",\"value\":" << jsonString(o.value) << "}\n";
@@ -377,34 +404,75 @@ int cmdReplay(const Args& args, CliStreams io) {
         }
     };
     output.onLate = [&](const LateRecord& l) {
-        ++lates;
         std::string line;
+        if (dupLates > 0) {
+            --dupLates;
+            line = "DUPLICATE,";
+        } else {
+            ++lates;
+        }
         if (json) {
-            line = "{\"late\":true,\"key\":" + jsonString(l.key) + ",\"event_time\":" + std::to_string(l.eventTime) +
+            line += "{\"late\":true,\"key\":" + jsonString(l.key) + ",\"event_time\":" + std::to_string(l.eventTime) +
                    ",\"watermark_at_arrival\":" + jsonTime(l.watermark) + "}\n";
         } else {
-            line = "LATE," + csvField(l.key) + "," + std::to_string(l.eventTime) + "," + formatWatermark(l.watermark) +
+            line += "LATE," + csvField(l.key) + "," + std::to_string(l.eventTime) + "," + formatWatermark(l.watermark) +
                    "\n";
         }
         if (!lateBuf.add(line)) lateSpillFailed = true;
     };
 
+    output.onCheckpoint = [&](std::uint64_t id, std::uint64_t position, Millis time) {
+        firingsAtCkpt = firings;
+        outputsAtCkpt = outputs;
+        latesAtCkpt = lates;
+        io.out << (json ? "{\"checkpoint\":" + std::to_string(id) + ",\"position\":" + std::to_string(position) +
+                              ",\"processing_time\":" + std::to_string(time) + "}\n"
+                        : "CHECKPOINT," + std::to_string(id) + "," + std::to_string(position) + "," +
+                              std::to_string(time) + "\n");
+    };
+
     std::unique_ptr<StreamJob> job;
     TraceRecord rec;
     std::uint64_t events = 0;
+    std::unique_ptr<TraceReader> rereader; // after a crash: the trace read again from its start
+    TraceReader* in = &reader;
     while (true) {
-        const auto st = reader.next(rec);
+        if (crashAt > 0 && events == crashAt && job) {
+            crashAt = 0;
+            const std::uint64_t before = events;
+            const std::uint64_t from = job->crashAndRestore();
+            dupFirings = firings - firingsAtCkpt;
+            dupOutputs = outputs - outputsAtCkpt;
+            dupLates = lates - latesAtCkpt;
+            io.out << (json ? "{\"crash\":true,\"position\":" + std::to_string(before) + ",\"checkpoint\":" +
+                                  std::to_string(job->lastCompletedCheckpoint()) + ",\"replay_from\":" +
+                                  std::to_string(from) + "}\n"
+                            : "CRASH," + std::to_string(before) + "," + std::to_string(job->lastCompletedCheckpoint()) +
+                                  "," + std::to_string(from) + "\n");
+            // The sources rewind to the checkpoint's position: read the trace again up to it.
+            rereader = std::make_unique<TraceReader>();
+            if (!rereader->open(trace, topt)) return bad(rereader->error());
+            in = rereader.get();
+            std::uint64_t skipped = 0;
+            while (skipped < from) {
+                const auto st = in->next(rec);
+                if (st != TraceReader::Status::Record) return bad("the trace changed while it was replayed");
+                if (rec.partition < spec.partitions) ++skipped;
+            }
+            events = from;
+        }
+        const auto st = in->next(rec);
         if (st == TraceReader::Status::End) break;
         if (st == TraceReader::Status::Error) {
             io.out.flush();
-            return bad(reader.error());
+            return bad(in->error());
         }
         if (rec.partition >= spec.partitions) {
             const std::string msg = trace + ":" + std::to_string(rec.line) + ": partition " +
                                     std::to_string(rec.partition) + " is not below --partitions " +
                                     std::to_string(spec.partitions);
             if (!topt.skipErrors) return bad(msg);
-            io.err << "replay: skipped " << msg << "\n";
+            if (in == &reader) io.err << "replay: skipped " << msg << "\n";
             continue;
         }
         if (!job) job = std::make_unique<StreamJob>(spec, output, nullptr, rec.arrival);

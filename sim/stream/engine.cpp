@@ -884,8 +884,8 @@ struct StreamJob::Impl {
                 const Millis ci = job.spec_.checkpointInterval;
                 const Millis upTo = std::min({tick, pt, time});
                 if (nextCheckpoint + ci > upTo) {
+                    nextCheckpoint += ci; // before the snapshot: a restored job must not take it again
                     takeCheckpoint();
-                    nextCheckpoint += ci;
                 } else {
                     nextCheckpoint += (upTo - nextCheckpoint) / ci * ci;
                 }
