@@ -397,7 +397,9 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
         }
         if (recEnd != std::string::npos) {
             std::size_t len = recEnd - pos_;
-            lines = 1 + static_cast<std::uint64_t>(std::count(base + pos_, base + recEnd, '\n'));
+            // Only a quoted record can span lines.
+            lines =
+                quotedScan ? 1 + static_cast<std::uint64_t>(std::count(base + pos_, base + recEnd, '\n')) : 1;
             startLine = line_;
             if (len > opt_.maxRecordBytes) {
                 pos_ = recEnd + 1;
