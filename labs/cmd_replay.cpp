@@ -531,8 +531,9 @@ int cmdReplay(const Args& args, CliStreams io) {
         ++events;
     }
     if (!job) job = std::make_unique<StreamJob>(spec, output, nullptr, 0);
-    // The alert job keeps running for one timeout after the last element, so its last timers fire.
-    if (inactivity > 0) job->advanceProcessingTime(job->processingTime() + inactivity);
+    // The alert job keeps running for one timeout (+ the 1 ms timer delay) after the last element, so its
+    // last timers fire.
+    if (inactivity > 0) job->advanceProcessingTime(job->processingTime() + inactivity + 1);
     job->finish(finalWatermark);
     if (lateSpillFailed) return bad("cannot write the temporary file for the late elements");
     lateBuf.writeTo(io.out);

@@ -933,9 +933,11 @@ struct StreamJob::Impl {
         }
     }
 
-    void fireProcessingTimers(Millis upTo) {
+    /// Fires the processing-time timers for time T once processing time has passed T: Flink schedules a
+    /// processing-time timer 1 ms late (FLINK-9857), so an element arriving exactly at T comes first.
+    void fireProcessingTimers(Millis now) {
         for (auto& t : tasks) {
-            while (!t.procTimers.empty() && t.procTimers.begin()->ts <= upTo) {
+            while (!t.procTimers.empty() && t.procTimers.begin()->ts < now) {
                 const Timer timer = *t.procTimers.begin();
                 t.procTimers.erase(t.procTimers.begin());
                 if (job.spec_.process) {
@@ -947,10 +949,11 @@ struct StreamJob::Impl {
         }
     }
 
+    /// The processing time at which the next processing-time timer fires (its time + 1 ms).
     Millis nextProcTimer() const {
         Millis m = kMaxTime;
         for (const auto& t : tasks)
-            if (!t.procTimers.empty()) m = std::min(m, t.procTimers.begin()->ts);
+            if (!t.procTimers.empty()) m = std::min(m, addClamped(t.procTimers.begin()->ts, 1));
         return m;
     }
 

@@ -333,9 +333,9 @@ TEST_SUITE("labs/replay") {
             dir.write("ina.csv", "ts,key,arrival\n0,ana,0\n0,rui,1000\n0,ana,3000\n0,ana,20000\n");
         auto r = cli({"replay", trace, "--process", "inactivity:10s", "--arrival-field", "arrival"});
         CHECK(r.code == 0);
-        CHECK(r.out == "OUTPUT,11000,rui,\u26A0 Utilizador rui inativo h\u00E1 10 segundos.\n"
-                       "OUTPUT,13000,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
-                       "OUTPUT,30000,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
+        CHECK(r.out == "OUTPUT,11001,rui,\u26A0 Utilizador rui inativo h\u00E1 10 segundos.\n"
+                       "OUTPUT,13001,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
+                       "OUTPUT,30001,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
                        "SUMMARY,events=4,outputs=3\n");
         r = cli({"replay", trace, "--process", "inactivity:10s", "--window", "tumble:1s"});
         CHECK(r.code == 2);
