@@ -26,12 +26,18 @@ std::optional<std::int64_t> parseDurationMs(const std::string& text) {
     if (r.ec != std::errc() || r.ptr == b) return std::nullopt;
     const std::string unit(r.ptr, e);
     std::int64_t scale = 0;
-    if (unit.empty() || unit == "ms") scale = 1;
-    else if (unit == "s") scale = 1000;
-    else if (unit == "m" || unit == "min") scale = 60000;
-    else if (unit == "h") scale = 3600000;
-    else if (unit == "d") scale = 86400000;
-    else return std::nullopt;
+    if (unit.empty() || unit == "ms")
+        scale = 1;
+    else if (unit == "s")
+        scale = 1000;
+    else if (unit == "m" || unit == "min")
+        scale = 60000;
+    else if (unit == "h")
+        scale = 3600000;
+    else if (unit == "d")
+        scale = 86400000;
+    else
+        return std::nullopt;
     constexpr std::int64_t kLimit = std::int64_t{1} << 50; // ~35 000 years: keeps every sum far from overflow
     if (v > kLimit / scale || v < -kLimit / scale) return std::nullopt;
     return v * scale;
@@ -75,7 +81,8 @@ std::string jsonTime(Millis t) {
 std::string jsonValue(AggKind agg, const Accumulator& acc) {
     if (agg != AggKind::Collect) return renderResult(agg, acc);
     std::string s = "[";
-    for (std::size_t i = 0; i < acc.items.size(); ++i) s += (i ? "," : "") + formatDouble(acc.items[i]);
+    for (std::size_t i = 0; i < acc.items.size(); ++i)
+        s += (i ? "," : "") + formatDouble(acc.items[i]);
     return s + "]";
 }
 
@@ -86,13 +93,22 @@ void replayUsage(std::ostream& os) {
           "         [--time-format auto|epoch-ms|epoch-s|iso|sql] [--format csv|jsonl] [--delimiter ,|;]\n"
           "         [--arrival-field F] [--partition-field F] [--partitions N] [--topic NAME]\n"
           "         [--watermark-interval 200ms|per-event] [--idle-timeout 10s] [--parallelism 1..8]\n"
-          "         [--offset 0s] [--allowed-lateness 0s] [--late side-output|drop] [--window-time event|processing]\n"
+          "         [--offset 0s] [--allowed-lateness 0s] [--late side-output|drop] [--window-time "
+          "event|processing]\n"
           "         [--on-error fail|skip] [--no-final-watermark] [--json]\n"
+          "  checkpoints: [--checkpoint-interval 5s] [--crash-at N] print "
+          "CHECKPOINT,id,position,processing_time\n"
+          "       and CRASH,position,checkpoint,replay_from lines; outputs emitted again after the restore "
+          "are\n"
+          "       printed with a DUPLICATE, prefix\n"
           "   or: fluxolab-cli replay TRACE --process inactivity:10s [--lang pt|en] --arrival-field F ...\n"
           "       (the course's keyed process function: an alert when a key has been silent for the timeout\n"
-          "        of processing time; prints OUTPUT,processing_time,key,message then SUMMARY,events=N,outputs=M)\n"
-          "Prints key,window_start,window_end,value,watermark_at_fire,firing per window firing (firing order),\n"
-          "then LATE,key,event_time,watermark_at_arrival per late element, then SUMMARY,events=N,firings=F,late=L.\n";
+          "        of processing time; prints OUTPUT,processing_time,key,message then "
+          "SUMMARY,events=N,outputs=M)\n"
+          "Prints key,window_start,window_end,value,watermark_at_fire,firing per window firing (firing "
+          "order),\n"
+          "then LATE,key,event_time,watermark_at_arrival per late element, then "
+          "SUMMARY,events=N,firings=F,late=L.\n";
 }
 
 /// Late lines are printed after all firings: kept in memory up to 8 MiB, then spilled to a temporary file.
@@ -112,7 +128,8 @@ public:
             std::rewind(spill_);
             char buf[1 << 16];
             std::size_t n;
-            while ((n = std::fread(buf, 1, sizeof buf, spill_)) > 0) os.write(buf, static_cast<std::streamsize>(n));
+            while ((n = std::fread(buf, 1, sizeof buf, spill_)) > 0)
+                os.write(buf, static_cast<std::streamsize>(n));
             return true;
         }
         os << mem_;
@@ -139,6 +156,7 @@ int cmdReplay(const Args& args, CliStreams io) {
     JobSpec spec;
     bool haveWatermark = false, haveWindow = false, json = false, finalWatermark = true;
     std::int64_t inactivity = -1; // --process inactivity:T
+    std::uint64_t crashAt = 0;    // --crash-at N (0 = no crash)
     bool portuguese = true;
     std::optional<int> partitionsOpt;
     std::string valueField;
@@ -151,7 +169,8 @@ int cmdReplay(const Args& args, CliStreams io) {
                               std::int64_t& out) -> bool {
         const auto d = parseDurationMs(v);
         if (!d || (!allowNegative && *d < 0)) {
-            io.err << "replay: " << opt << ": '" << v << "' is not a duration (examples: 5s, 200ms, 1m, 2h)\n";
+            io.err << "replay: " << opt << ": '" << v
+                   << "' is not a duration (examples: 5s, 200ms, 1m, 2h)\n";
             return false;
         }
         out = *d;
@@ -193,7 +212,8 @@ int cmdReplay(const Args& args, CliStreams io) {
                 spec.watermark.kind = WatermarkKind::Monotonous;
                 spec.watermark.bound = 0;
             } else if (kind == "bounded" || kind == "sql") {
-                spec.watermark.kind = kind == "sql" ? WatermarkKind::Sql : WatermarkKind::BoundedOutOfOrderness;
+                spec.watermark.kind =
+                    kind == "sql" ? WatermarkKind::Sql : WatermarkKind::BoundedOutOfOrderness;
                 if (arg.empty()) return bad("--watermark " + kind + " needs a bound, e.g. " + kind + ":5s");
                 if (!duration("--watermark", arg, false, spec.watermark.bound)) return 2;
             } else {
@@ -205,7 +225,8 @@ int cmdReplay(const Args& args, CliStreams io) {
             } else {
                 spec.watermark.perEvent = false;
                 if (!duration(a, *v, false, spec.watermark.interval)) return 2;
-                if (spec.watermark.interval == 0) return bad("--watermark-interval must be positive, or per-event");
+                if (spec.watermark.interval == 0)
+                    return bad("--watermark-interval must be positive, or per-event");
             }
         } else if (a == "--idle-timeout") {
             if (!duration(a, *v, false, spec.watermark.idleTimeout)) return 2;
@@ -255,13 +276,19 @@ int cmdReplay(const Args& args, CliStreams io) {
         } else if (a == "--allowed-lateness") {
             if (!duration(a, *v, false, spec.window.allowedLateness)) return 2;
         } else if (a == "--window-time") {
-            if (*v == "event") spec.window.processingTime = false;
-            else if (*v == "processing") spec.window.processingTime = true;
-            else return bad("--window-time must be event or processing");
+            if (*v == "event")
+                spec.window.processingTime = false;
+            else if (*v == "processing")
+                spec.window.processingTime = true;
+            else
+                return bad("--window-time must be event or processing");
         } else if (a == "--late") {
-            if (*v == "side-output") spec.lateSideOutput = true;
-            else if (*v == "drop") spec.lateSideOutput = false;
-            else return bad("--late must be side-output or drop");
+            if (*v == "side-output")
+                spec.lateSideOutput = true;
+            else if (*v == "drop")
+                spec.lateSideOutput = false;
+            else
+                return bad("--late must be side-output or drop");
         } else if (a == "--agg") {
             const auto colon = v->find(':');
             const std::string kind = v->substr(0, colon);
@@ -270,12 +297,19 @@ int cmdReplay(const Args& args, CliStreams io) {
                 if (!field.empty()) return bad("--agg count takes no field");
                 spec.agg = AggKind::Count;
             } else {
-                if (kind == "sum") spec.agg = AggKind::Sum;
-                else if (kind == "min") spec.agg = AggKind::Min;
-                else if (kind == "max") spec.agg = AggKind::Max;
-                else if (kind == "avg") spec.agg = AggKind::Avg;
-                else if (kind == "collect") spec.agg = AggKind::Collect;
-                else return bad("--agg: unknown aggregate '" + *v + "' (count, sum:F, min:F, max:F, avg:F, collect:F)");
+                if (kind == "sum")
+                    spec.agg = AggKind::Sum;
+                else if (kind == "min")
+                    spec.agg = AggKind::Min;
+                else if (kind == "max")
+                    spec.agg = AggKind::Max;
+                else if (kind == "avg")
+                    spec.agg = AggKind::Avg;
+                else if (kind == "collect")
+                    spec.agg = AggKind::Collect;
+                else
+                    return bad("--agg: unknown aggregate '" + *v +
+                               "' (count, sum:F, min:F, max:F, avg:F, collect:F)");
                 if (field.empty()) return bad("--agg " + kind + " needs a field, e.g. " + kind + ":valor");
             }
             valueField = field;
@@ -286,9 +320,21 @@ int cmdReplay(const Args& args, CliStreams io) {
             if (!duration(a, v->substr(prefix.size()), false, inactivity)) return 2;
             if (inactivity <= 0) return bad("--process inactivity needs a positive timeout");
         } else if (a == "--lang") {
-            if (*v == "pt" || *v == "pt_PT") portuguese = true;
-            else if (*v == "en") portuguese = false;
-            else return bad("--lang must be pt or en");
+            if (*v == "pt" || *v == "pt_PT")
+                portuguese = true;
+            else if (*v == "en")
+                portuguese = false;
+            else
+                return bad("--lang must be pt or en");
+        } else if (a == "--checkpoint-interval") {
+            if (!duration(a, *v, false, spec.checkpointInterval)) return 2;
+            if (spec.checkpointInterval == 0) return bad("--checkpoint-interval must be positive");
+        } else if (a == "--crash-at") {
+            std::uint64_t n = 0;
+            const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
+            if (r.ec != std::errc() || r.ptr != v->data() + v->size() || n == 0)
+                return bad("--crash-at needs the number of elements read before the crash (1 or more)");
+            crashAt = n;
         } else if (a == "--key") {
             topt.keyField = *v;
         } else if (a == "--time-field") {
@@ -298,9 +344,12 @@ int cmdReplay(const Args& args, CliStreams io) {
             if (!tf) return bad("--time-format must be auto, epoch-ms, epoch-s, iso or sql");
             topt.timeFormat = *tf;
         } else if (a == "--format") {
-            if (*v == "csv") topt.format = TraceFormat::Csv;
-            else if (*v == "jsonl") topt.format = TraceFormat::Jsonl;
-            else return bad("--format must be csv or jsonl");
+            if (*v == "csv")
+                topt.format = TraceFormat::Csv;
+            else if (*v == "jsonl")
+                topt.format = TraceFormat::Jsonl;
+            else
+                return bad("--format must be csv or jsonl");
         } else if (a == "--delimiter") {
             if (*v != "," && *v != ";") return bad("--delimiter must be ',' or ';'");
             topt.delimiter = (*v)[0];
@@ -309,9 +358,12 @@ int cmdReplay(const Args& args, CliStreams io) {
         } else if (a == "--partition-field") {
             topt.partitionField = *v;
         } else if (a == "--on-error") {
-            if (*v == "fail") topt.skipErrors = false;
-            else if (*v == "skip") topt.skipErrors = true;
-            else return bad("--on-error must be fail or skip");
+            if (*v == "fail")
+                topt.skipErrors = false;
+            else if (*v == "skip")
+                topt.skipErrors = true;
+            else
+                return bad("--on-error must be fail or skip");
         } else {
             return bad("unknown option '" + a + "' (see fluxolab-cli replay --help)");
         }
@@ -328,7 +380,8 @@ int cmdReplay(const Args& args, CliStreams io) {
     }
     if (!haveWatermark && !spec.window.processingTime)
         return bad("--watermark is required (bounded:5s, monotonous or sql:5s)");
-    if (!haveWindow) return bad("--window is required (tumble:60s, hop:10s,60s, session:30s or cumulate:10s,60s)");
+    if (!haveWindow)
+        return bad("--window is required (tumble:60s, hop:10s,60s, session:30s or cumulate:10s,60s)");
     topt.valueField = valueField;
 
     // Number of splits: --partitions, else (with --partition-field) a first pass finds the largest one.
@@ -341,7 +394,8 @@ int cmdReplay(const Args& args, CliStreams io) {
         if (!scan.open(trace, scanOpt)) return bad(scan.error());
         TraceRecord r;
         std::int64_t maxP = 0;
-        while (scan.next(r) == TraceReader::Status::Record) maxP = std::max(maxP, r.partition);
+        while (scan.next(r) == TraceReader::Status::Record)
+            maxP = std::max(maxP, r.partition);
         spec.partitions = static_cast<int>(maxP + 1);
     }
     if (const auto problem = validate(spec)) return bad(*problem);
@@ -354,57 +408,116 @@ int cmdReplay(const Args& args, CliStreams io) {
     bool lateSpillFailed = false;
     const AggKind agg = spec.agg;
     JobOutput output;
+    // After a crash, what the sink had received since the last checkpoint comes out again: those lines
+    // are printed with a DUPLICATE, prefix (and not counted in the summary).
+    std::uint64_t dupFirings = 0, dupOutputs = 0, dupLates = 0;
+    std::uint64_t firingsAtCkpt = 0, outputsAtCkpt = 0, latesAtCkpt = 0;
+    std::uint64_t outputs = 0;
     output.onFiring = [&](const Firing& f) {
-        ++firings;
         const char* kind = f.late ? "late-update" : "on-time";
-        if (json) {
-            io.out << "{\"key\":" << jsonString(f.key) << ",\"window_start\":" << f.start << ",\"window_end\":" << f.end
-                   << ",\"value\":" << jsonValue(agg, f.acc) << ",\"watermark_at_fire\":" << jsonTime(f.watermark)
-                   << ",\"firing\":\"" << kind << "\"}\n";
+        if (dupFirings > 0) {
+            --dupFirings;
+            io.out << "DUPLICATE,";
         } else {
-            io.out << csvField(f.key) << ',' << f.start << ',' << f.end << ',' << renderResult(agg, f.acc) << ','
-                   << formatWatermark(f.watermark) << ',' << kind << '\n';
+            ++firings;
+        }
+        if (json) {
+            io.out << "{\"key\":" << jsonString(f.key) << ",\"window_start\":" << f.start
+                   << ",\"window_end\":" << f.end << ",\"value\":" << jsonValue(agg, f.acc)
+                   << ",\"watermark_at_fire\":" << jsonTime(f.watermark) << ",\"firing\":\"" << kind
+                   << "\"}\n";
+        } else {
+            io.out << csvField(f.key) << ',' << f.start << ',' << f.end << ',' << renderResult(agg, f.acc)
+                   << ',' << formatWatermark(f.watermark) << ',' << kind << '\n';
         }
     };
-    std::uint64_t outputs = 0;
     output.onOutput = [&](const ProcessOutput& o) {
-        ++outputs;
+        if (dupOutputs > 0) {
+            --dupOutputs;
+            io.out << "DUPLICATE,";
+        } else {
+            ++outputs;
+        }
         if (json) {
-            io.out << "{\"output\":true,\"processing_time\":" << o.procTime << ",\"key\":" << jsonString(o.key)
-                   << ",\"value\":" << jsonString(o.value) << "}\n";
+            io.out << "{\"output\":true,\"processing_time\":" << o.procTime
+                   << ",\"key\":" << jsonString(o.key) << ",\"value\":" << jsonString(o.value) << "}\n";
         } else {
             io.out << "OUTPUT," << o.procTime << ',' << csvField(o.key) << ',' << csvField(o.value) << '\n';
         }
     };
     output.onLate = [&](const LateRecord& l) {
-        ++lates;
         std::string line;
-        if (json) {
-            line = "{\"late\":true,\"key\":" + jsonString(l.key) + ",\"event_time\":" + std::to_string(l.eventTime) +
-                   ",\"watermark_at_arrival\":" + jsonTime(l.watermark) + "}\n";
+        if (dupLates > 0) {
+            --dupLates;
+            line = "DUPLICATE,";
         } else {
-            line = "LATE," + csvField(l.key) + "," + std::to_string(l.eventTime) + "," + formatWatermark(l.watermark) +
-                   "\n";
+            ++lates;
+        }
+        if (json) {
+            line += "{\"late\":true,\"key\":" + jsonString(l.key) +
+                    ",\"event_time\":" + std::to_string(l.eventTime) +
+                    ",\"watermark_at_arrival\":" + jsonTime(l.watermark) + "}\n";
+        } else {
+            line += "LATE," + csvField(l.key) + "," + std::to_string(l.eventTime) + "," +
+                    formatWatermark(l.watermark) + "\n";
         }
         if (!lateBuf.add(line)) lateSpillFailed = true;
+    };
+
+    output.onCheckpoint = [&](std::uint64_t id, std::uint64_t position, Millis time) {
+        firingsAtCkpt = firings;
+        outputsAtCkpt = outputs;
+        latesAtCkpt = lates;
+        io.out << (json ? "{\"checkpoint\":" + std::to_string(id) +
+                              ",\"position\":" + std::to_string(position) +
+                              ",\"processing_time\":" + std::to_string(time) + "}\n"
+                        : "CHECKPOINT," + std::to_string(id) + "," + std::to_string(position) + "," +
+                              std::to_string(time) + "\n");
     };
 
     std::unique_ptr<StreamJob> job;
     TraceRecord rec;
     std::uint64_t events = 0;
+    std::unique_ptr<TraceReader> rereader; // after a crash: the trace read again from its start
+    TraceReader* in = &reader;
     while (true) {
-        const auto st = reader.next(rec);
+        if (crashAt > 0 && events == crashAt && job) {
+            crashAt = 0;
+            const std::uint64_t before = events;
+            const std::uint64_t from = job->crashAndRestore();
+            dupFirings = firings - firingsAtCkpt;
+            dupOutputs = outputs - outputsAtCkpt;
+            dupLates = lates - latesAtCkpt;
+            io.out << (json ? "{\"crash\":true,\"position\":" + std::to_string(before) +
+                                  ",\"checkpoint\":" + std::to_string(job->lastCompletedCheckpoint()) +
+                                  ",\"replay_from\":" + std::to_string(from) + "}\n"
+                            : "CRASH," + std::to_string(before) + "," +
+                                  std::to_string(job->lastCompletedCheckpoint()) + "," +
+                                  std::to_string(from) + "\n");
+            // The sources rewind to the checkpoint's position: read the trace again up to it.
+            rereader = std::make_unique<TraceReader>();
+            if (!rereader->open(trace, topt)) return bad(rereader->error());
+            in = rereader.get();
+            std::uint64_t skipped = 0;
+            while (skipped < from) {
+                const auto st = in->next(rec);
+                if (st != TraceReader::Status::Record) return bad("the trace changed while it was replayed");
+                if (rec.partition < spec.partitions) ++skipped;
+            }
+            events = from;
+        }
+        const auto st = in->next(rec);
         if (st == TraceReader::Status::End) break;
         if (st == TraceReader::Status::Error) {
             io.out.flush();
-            return bad(reader.error());
+            return bad(in->error());
         }
         if (rec.partition >= spec.partitions) {
             const std::string msg = trace + ":" + std::to_string(rec.line) + ": partition " +
                                     std::to_string(rec.partition) + " is not below --partitions " +
                                     std::to_string(spec.partitions);
             if (!topt.skipErrors) return bad(msg);
-            io.err << "replay: skipped " << msg << "\n";
+            if (in == &reader) io.err << "replay: skipped " << msg << "\n";
             continue;
         }
         if (!job) job = std::make_unique<StreamJob>(spec, output, nullptr, rec.arrival);
@@ -418,8 +531,9 @@ int cmdReplay(const Args& args, CliStreams io) {
         ++events;
     }
     if (!job) job = std::make_unique<StreamJob>(spec, output, nullptr, 0);
-    // The alert job keeps running for one timeout after the last element, so its last timers fire.
-    if (inactivity > 0) job->advanceProcessingTime(job->processingTime() + inactivity);
+    // The alert job keeps running for one timeout (+ the 1 ms timer delay) after the last element, so its
+    // last timers fire.
+    if (inactivity > 0) job->advanceProcessingTime(job->processingTime() + inactivity + 1);
     job->finish(finalWatermark);
     if (lateSpillFailed) return bad("cannot write the temporary file for the late elements");
     lateBuf.writeTo(io.out);
@@ -429,14 +543,15 @@ int cmdReplay(const Args& args, CliStreams io) {
         else
             io.out << "SUMMARY,events=" << events << ",outputs=" << outputs << "\n";
     } else if (json) {
-        io.out << "{\"summary\":true,\"events\":" << events << ",\"firings\":" << firings << ",\"late\":" << lates
-               << "}\n";
+        io.out << "{\"summary\":true,\"events\":" << events << ",\"firings\":" << firings
+               << ",\"late\":" << lates << "}\n";
     } else {
         io.out << "SUMMARY,events=" << events << ",firings=" << firings << ",late=" << lates << "\n";
     }
     if (reader.skipped() > 0) {
         io.err << "replay: skipped " << reader.skipped() << " bad record(s) (--on-error skip):\n";
-        for (const auto& m : reader.skippedMessages()) io.err << "  " << m << "\n";
+        for (const auto& m : reader.skippedMessages())
+            io.err << "  " << m << "\n";
         if (reader.skipped() > reader.skippedMessages().size())
             io.err << "  ... and " << (reader.skipped() - reader.skippedMessages().size()) << " more\n";
     }

@@ -10,8 +10,8 @@ namespace fluxolab::traces {
 
 namespace {
 
-constexpr std::int64_t kMaxEpochMillis = 253402300799999;  // 9999-12-31T23:59:59.999Z
-constexpr std::int64_t kMinEpochMillis = -62135596800000;  // 0001-01-01T00:00:00Z
+constexpr std::int64_t kMaxEpochMillis = 253402300799999; // 9999-12-31T23:59:59.999Z
+constexpr std::int64_t kMinEpochMillis = -62135596800000; // 0001-01-01T00:00:00Z
 
 std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
     y -= m <= 2;
@@ -22,7 +22,9 @@ std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-bool isLeap(std::int64_t y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(std::int64_t y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
     if (pos + n > s.size()) return false;
@@ -88,7 +90,8 @@ TimeParse parseDateTime(std::string_view s, char sep, bool allowZone) {
                 r.error = "bad fraction of a second in " + quoteForMessage(s);
                 return r;
             }
-            for (std::size_t k = n; k < 3; ++k) frac *= 10;
+            for (std::size_t k = n; k < 3; ++k)
+                frac *= 10;
         }
     }
     std::int64_t zoneMinutes = 0;
@@ -127,8 +130,8 @@ TimeParse parseDateTime(std::string_view s, char sep, bool allowZone) {
         }
     }
     static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] + (mo == 2 && isLeap(y) ? 1 : 0) || h > 23 || mi > 59 ||
-        sec > 59 || y < 1) {
+    if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] + (mo == 2 && isLeap(y) ? 1 : 0) || h > 23 ||
+        mi > 59 || sec > 59 || y < 1) {
         r.error = "no such date/time: " + quoteForMessage(s);
         return r;
     }
@@ -159,7 +162,8 @@ TimeParse parseEpoch(std::string_view s, std::int64_t scale) {
             return r;
         }
     }
-    r.error = "time " + quoteForMessage(s) + (scale == 1 ? " is not epoch milliseconds" : " is not epoch seconds");
+    r.error =
+        "time " + quoteForMessage(s) + (scale == 1 ? " is not epoch milliseconds" : " is not epoch seconds");
     return r;
 }
 
@@ -172,10 +176,14 @@ TimeParse parseTime(std::string_view s, TimeFormat format) {
         return r;
     }
     switch (format) {
-    case TimeFormat::EpochMs: return parseEpoch(s, 1);
-    case TimeFormat::EpochS: return parseEpoch(s, 1000);
-    case TimeFormat::Iso: return parseDateTime(s, 'T', true);
-    case TimeFormat::Sql: return parseDateTime(s, ' ', false);
+    case TimeFormat::EpochMs:
+        return parseEpoch(s, 1);
+    case TimeFormat::EpochS:
+        return parseEpoch(s, 1000);
+    case TimeFormat::Iso:
+        return parseDateTime(s, 'T', true);
+    case TimeFormat::Sql:
+        return parseDateTime(s, ' ', false);
     case TimeFormat::Auto:
         if (allDigits(s)) return parseEpoch(s, 1);
         return parseDateTime(s, 0, true);
@@ -245,7 +253,8 @@ bool TraceReader::start() {
     if (!error_.empty()) return false;
     if (end_ == 0) {
         error_ = name_ + ": the file is empty (expected " +
-                 (opt_.format == TraceFormat::Jsonl ? std::string("JSON Lines") : std::string("a CSV header line")) +
+                 (opt_.format == TraceFormat::Jsonl ? std::string("JSON Lines")
+                                                    : std::string("a CSV header line")) +
                  ")";
         return false;
     }
@@ -253,7 +262,8 @@ bool TraceReader::start() {
     if (end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
     if (opt_.format == TraceFormat::Auto) {
         std::size_t i = pos_;
-        while (i < end_ && (buf_[i] == ' ' || buf_[i] == '\t' || buf_[i] == '\r' || buf_[i] == '\n')) ++i;
+        while (i < end_ && (buf_[i] == ' ' || buf_[i] == '\t' || buf_[i] == '\r' || buf_[i] == '\n'))
+            ++i;
         opt_.format = (i < end_ && buf_[i] == '{') ? TraceFormat::Jsonl : TraceFormat::Csv;
     }
     format_ = opt_.format;
@@ -307,15 +317,17 @@ bool TraceReader::start() {
         if (!opt_.partitionField.empty() && f == opt_.partitionField && colPartition_ < 0) colPartition_ = i;
     }
     const auto missing = [&](const std::string& field, const char* option) {
-        error_ = name_ + ": no column '" + field + "' in the header (columns: " + names + "); choose it with " +
-                 option;
+        error_ = name_ + ": no column '" + field + "' in the header (columns: " + names +
+                 "); choose it with " + option;
         return false;
     };
     if (colTime_ < 0) return missing(opt_.timeField, "--time-field");
     if (colKey_ < 0) return missing(opt_.keyField, "--key");
-    if (!opt_.valueField.empty() && colValue_ < 0) return missing(opt_.valueField, "the aggregate (sum:FIELD)");
+    if (!opt_.valueField.empty() && colValue_ < 0)
+        return missing(opt_.valueField, "the aggregate (sum:FIELD)");
     if (!opt_.arrivalField.empty() && colArrival_ < 0) return missing(opt_.arrivalField, "--arrival-field");
-    if (!opt_.partitionField.empty() && colPartition_ < 0) return missing(opt_.partitionField, "--partition-field");
+    if (!opt_.partitionField.empty() && colPartition_ < 0)
+        return missing(opt_.partitionField, "--partition-field");
     return true;
 }
 
@@ -359,7 +371,8 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
         std::size_t recEnd = std::string::npos;
         if (!quotedScan) {
             const void* nl = std::memchr(base + scanFrom, '\n', end_ - scanFrom);
-            const std::size_t limit = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : end_;
+            const std::size_t limit =
+                nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : end_;
             if (csv && std::memchr(base + pos_, '"', limit - pos_)) {
                 quotedScan = true;
                 scanFrom = pos_;
@@ -374,15 +387,19 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
             std::size_t i = scanFrom;
             for (; i < end_; ++i) {
                 const char c = base[i];
-                if (c == '"') inQuotes = !inQuotes;
-                else if (c == '\n' && !inQuotes) break;
+                if (c == '"')
+                    inQuotes = !inQuotes;
+                else if (c == '\n' && !inQuotes)
+                    break;
             }
             scanFrom = i;
             if (i < end_) recEnd = i;
         }
         if (recEnd != std::string::npos) {
             std::size_t len = recEnd - pos_;
-            lines = 1 + static_cast<std::uint64_t>(std::count(base + pos_, base + recEnd, '\n'));
+            // Only a quoted record can span lines.
+            lines =
+                quotedScan ? 1 + static_cast<std::uint64_t>(std::count(base + pos_, base + recEnd, '\n')) : 1;
             startLine = line_;
             if (len > opt_.maxRecordBytes) {
                 pos_ = recEnd + 1;
@@ -405,7 +422,8 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
             while (true) {
                 const void* nl = std::memchr(buf_.data() + pos_, '\n', end_ - pos_);
                 extra += static_cast<std::uint64_t>(
-                    std::count(static_cast<const char*>(buf_.data() + pos_), nl ? static_cast<const char*>(nl) : buf_.data() + end_, '\n'));
+                    std::count(static_cast<const char*>(buf_.data() + pos_),
+                               nl ? static_cast<const char*>(nl) : buf_.data() + end_, '\n'));
                 if (nl) {
                     pos_ = static_cast<std::size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
                     break;
@@ -426,7 +444,8 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
             if (pos_ >= end_) return Status::End;
             if (csv && quotedScan && inQuotes) {
                 startLine = line_;
-                lines = 1 + static_cast<std::uint64_t>(std::count(buf_.data() + pos_, buf_.data() + end_, '\n'));
+                lines =
+                    1 + static_cast<std::uint64_t>(std::count(buf_.data() + pos_, buf_.data() + end_, '\n'));
                 pos_ = end_;
                 error_ = "__truncated__";
                 return Status::Error;
@@ -497,11 +516,13 @@ bool TraceReader::parseCsvFields(std::string_view rec, std::string& why) {
 
 namespace {
 void skipWs(std::string_view s, std::size_t& i) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')) ++i;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+        ++i;
 }
 
 /// Reads a JSON string starting after its opening quote; `out` gets the unescaped text (when wanted).
-bool readJsonString(std::string_view s, std::size_t& i, std::string* out, std::string_view* raw, std::string& why) {
+bool readJsonString(std::string_view s, std::size_t& i, std::string* out, std::string_view* raw,
+                    std::string& why) {
     const std::size_t start = i;
     bool escaped = false;
     while (i < s.size()) {
@@ -540,11 +561,21 @@ bool readJsonString(std::string_view s, std::size_t& i, std::string* out, std::s
         if (++k >= body.size()) break;
         c = body[k];
         switch (c) {
-        case 'n': *out += '\n'; break;
-        case 't': *out += '\t'; break;
-        case 'r': *out += '\r'; break;
-        case 'b': *out += '\b'; break;
-        case 'f': *out += '\f'; break;
+        case 'n':
+            *out += '\n';
+            break;
+        case 't':
+            *out += '\t';
+            break;
+        case 'r':
+            *out += '\r';
+            break;
+        case 'b':
+            *out += '\b';
+            break;
+        case 'f':
+            *out += '\f';
+            break;
         case 'u': {
             unsigned cp = 0;
             if (k + 4 >= body.size()) {
@@ -554,9 +585,12 @@ bool readJsonString(std::string_view s, std::size_t& i, std::string* out, std::s
             for (int j = 1; j <= 4; ++j) {
                 const char h = body[k + static_cast<std::size_t>(j)];
                 cp <<= 4;
-                if (h >= '0' && h <= '9') cp |= static_cast<unsigned>(h - '0');
-                else if (h >= 'a' && h <= 'f') cp |= static_cast<unsigned>(h - 'a' + 10);
-                else if (h >= 'A' && h <= 'F') cp |= static_cast<unsigned>(h - 'A' + 10);
+                if (h >= '0' && h <= '9')
+                    cp |= static_cast<unsigned>(h - '0');
+                else if (h >= 'a' && h <= 'f')
+                    cp |= static_cast<unsigned>(h - 'a' + 10);
+                else if (h >= 'A' && h <= 'F')
+                    cp |= static_cast<unsigned>(h - 'A' + 10);
                 else {
                     why = "bad \\u escape in a JSON string";
                     return false;
@@ -576,7 +610,9 @@ bool readJsonString(std::string_view s, std::size_t& i, std::string* out, std::s
             }
             break;
         }
-        default: *out += c; break; // \" \\ \/
+        default:
+            *out += c;
+            break; // \" \\ \/
         }
     }
     return true;
@@ -592,7 +628,8 @@ bool skipJsonValue(std::string_view s, std::size_t& i, std::string& why) {
             if (!readJsonString(s, i, nullptr, nullptr, why)) return false;
             continue;
         }
-        if (c == '{' || c == '[') ++depth;
+        if (c == '{' || c == '[')
+            ++depth;
         else if (c == '}' || c == ']') {
             --depth;
             if (depth == 0) {
@@ -641,11 +678,16 @@ bool TraceReader::parseJsonFields(std::string_view s, std::string& why) {
                 return false;
             }
             int slot = -1;
-            if (name == opt_.timeField) slot = 0;
-            else if (name == opt_.keyField) slot = 1;
-            else if (!opt_.valueField.empty() && name == opt_.valueField) slot = 2;
-            else if (!opt_.arrivalField.empty() && name == opt_.arrivalField) slot = 3;
-            else if (!opt_.partitionField.empty() && name == opt_.partitionField) slot = 4;
+            if (name == opt_.timeField)
+                slot = 0;
+            else if (name == opt_.keyField)
+                slot = 1;
+            else if (!opt_.valueField.empty() && name == opt_.valueField)
+                slot = 2;
+            else if (!opt_.arrivalField.empty() && name == opt_.arrivalField)
+                slot = 3;
+            else if (!opt_.partitionField.empty() && name == opt_.partitionField)
+                slot = 4;
             std::string_view* views[] = {&vTime_, &vKey_, &vValue_, &vArrival_, &vPartition_};
             bool* has[] = {&hTime_, &hKey_, &hValue_, &hArrival_, &hPartition_};
             const char c = s[i];
@@ -665,7 +707,8 @@ bool TraceReader::parseJsonFields(std::string_view s, std::string& why) {
                 }
             } else {
                 const std::size_t st = i;
-                while (i < s.size() && s[i] != ',' && s[i] != '}' && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+                while (i < s.size() && s[i] != ',' && s[i] != '}' && s[i] != ' ' && s[i] != '\t' &&
+                       s[i] != '\r')
                     ++i;
                 const std::string_view tok = s.substr(st, i - st);
                 if (tok.empty()) {
@@ -724,7 +767,8 @@ bool TraceReader::convert(TraceRecord& out, std::string& why) {
         if (*b == '+') ++b;
         const auto r = std::from_chars(b, vValue_.data() + vValue_.size(), v);
         if (r.ec != std::errc() || r.ptr != vValue_.data() + vValue_.size() || !std::isfinite(v)) {
-            why = "value " + quoteForMessage(vValue_) + " of field '" + opt_.valueField + "' is not a finite number";
+            why = "value " + quoteForMessage(vValue_) + " of field '" + opt_.valueField +
+                  "' is not a finite number";
             return false;
         }
         out.value = v;
@@ -733,8 +777,8 @@ bool TraceReader::convert(TraceRecord& out, std::string& why) {
     if (!opt_.partitionField.empty()) {
         std::int64_t p = -1;
         const auto r = std::from_chars(vPartition_.data(), vPartition_.data() + vPartition_.size(), p);
-        if (!hPartition_ || r.ec != std::errc() || r.ptr != vPartition_.data() + vPartition_.size() || p < 0 ||
-            p >= 1024) {
+        if (!hPartition_ || r.ec != std::errc() || r.ptr != vPartition_.data() + vPartition_.size() ||
+            p < 0 || p >= 1024) {
             why = "partition " + quoteForMessage(hPartition_ ? vPartition_ : std::string_view("(missing)")) +
                   " is not an integer between 0 and 1023";
             return false;

@@ -78,7 +78,7 @@ public:
 
 private:
     bool start();
-    bool fill();                                            // reads more; false at end of file or error
+    bool fill(); // reads more; false at end of file or error
     Status nextRawRecord(std::string_view& rec, std::uint64_t& startLine, std::uint64_t& lines);
     bool parseCsvFields(std::string_view rec, std::string& why);
     bool parseJsonFields(std::string_view rec, std::string& why);

@@ -22,7 +22,8 @@ std::int32_t javaStringHash(const std::string& utf8) {
         std::uint32_t cp = s[i];
         std::size_t len = 1;
         if (cp >= 0xF0 && i + 3 < n) {
-            cp = ((cp & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) | (s[i + 3] & 0x3Fu);
+            cp = ((cp & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) |
+                 (s[i + 3] & 0x3Fu);
             len = 4;
         } else if (cp >= 0xE0 && i + 2 < n) {
             cp = ((cp & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
@@ -46,7 +47,9 @@ std::int32_t javaStringHash(const std::string& utf8) {
 }
 
 namespace {
-std::uint32_t rotl(std::uint32_t x, int r) { return (x << r) | (x >> (32 - r)); }
+std::uint32_t rotl(std::uint32_t x, int r) {
+    return (x << r) | (x >> (32 - r));
+}
 
 /// org.apache.flink.util.MathUtils#murmurHash(int)
 std::int32_t flinkMurmurHash(std::int32_t code) {
@@ -79,7 +82,8 @@ int defaultMaxParallelism(int parallelism) {
     // KeyGroupRangeAssignment#computeDefaultMaxParallelism: roundUpToPowerOfTwo(p + p/2) within [128, 32768].
     int v = parallelism + parallelism / 2;
     int pow2 = 1;
-    while (pow2 < v) pow2 <<= 1;
+    while (pow2 < v)
+        pow2 <<= 1;
     return std::clamp(pow2, 128, 32768);
 }
 
@@ -120,10 +124,13 @@ void assignWindowsInto(const WindowSpec& spec, Millis ts, std::vector<TimeWindow
     }
     case WindowKind::Hop: {
         const Millis last = windowStart(ts, spec.offset, spec.slide);
-        for (Millis s = last; s > ts - spec.size; s -= spec.slide) out.push_back({s, s + spec.size});
+        for (Millis s = last; s > ts - spec.size; s -= spec.slide)
+            out.push_back({s, s + spec.size});
         break;
     }
-    case WindowKind::Session: out.push_back({ts, addClamped(ts, spec.gap)}); break;
+    case WindowKind::Session:
+        out.push_back({ts, addClamped(ts, spec.gap)});
+        break;
     case WindowKind::Cumulate: {
         // SQL CUMULATE: [S, S+step), [S, S+2step), ... [S, S+size), S = start of the size-aligned window.
         const Millis s = windowStart(ts, spec.offset, spec.size);
@@ -138,7 +145,8 @@ void assignWindowsInto(const WindowSpec& spec, Millis ts, std::vector<TimeWindow
 std::optional<std::string> validate(const JobSpec& spec) {
     const auto& w = spec.window;
     if (spec.parallelism < 1 || spec.parallelism > 8) return "parallelism must be between 1 and 8";
-    if (spec.partitions < 1 || spec.partitions > 1024) return "the number of partitions must be between 1 and 1024";
+    if (spec.partitions < 1 || spec.partitions > 1024)
+        return "the number of partitions must be between 1 and 1024";
     if (w.allowedLateness < 0) return "allowed lateness must not be negative";
     if (spec.watermark.kind == WatermarkKind::Sql && w.allowedLateness > 0 && !spec.process)
         return "Flink SQL window aggregations have no allowed lateness (late rows are dropped)";
@@ -167,7 +175,8 @@ std::optional<std::string> validate(const JobSpec& spec) {
     case WindowKind::Cumulate:
         if (w.size <= 0 || w.step <= 0) return "the cumulate step and size must be positive";
         if (w.size % w.step != 0) return "the cumulate size must be a multiple of the step";
-        if (w.offset <= -w.size || w.offset >= w.size) return "the window offset must satisfy abs(offset) < size";
+        if (w.offset <= -w.size || w.offset >= w.size)
+            return "the window offset must satisfy abs(offset) < size";
         break;
     }
     return std::nullopt;
@@ -175,11 +184,16 @@ std::optional<std::string> validate(const JobSpec& spec) {
 
 std::string renderResult(AggKind agg, const Accumulator& acc) {
     switch (agg) {
-    case AggKind::Count: return std::to_string(acc.count);
-    case AggKind::Sum: return formatDouble(acc.sum);
-    case AggKind::Min: return formatDouble(acc.min);
-    case AggKind::Max: return formatDouble(acc.max);
-    case AggKind::Avg: return formatDouble(acc.count ? acc.sum / static_cast<double>(acc.count) : 0.0);
+    case AggKind::Count:
+        return std::to_string(acc.count);
+    case AggKind::Sum:
+        return formatDouble(acc.sum);
+    case AggKind::Min:
+        return formatDouble(acc.min);
+    case AggKind::Max:
+        return formatDouble(acc.max);
+    case AggKind::Avg:
+        return formatDouble(acc.count ? acc.sum / static_cast<double>(acc.count) : 0.0);
     case AggKind::Collect: {
         std::string s = "[";
         for (std::size_t i = 0; i < acc.items.size(); ++i) {
@@ -364,10 +378,31 @@ struct StreamJob::Impl {
 
     std::uint64_t takeCheckpoint() {
         const std::uint64_t id = nextCheckpointId++;
-        if (journal) record({StreamEventKind::CheckpointStarted, 0, -1, -1, -1, static_cast<Millis>(id), 0, 0, 0, {}, {}});
+        if (journal)
+            record({StreamEventKind::CheckpointStarted,
+                    0,
+                    -1,
+                    -1,
+                    -1,
+                    static_cast<Millis>(id),
+                    0,
+                    0,
+                    0,
+                    {},
+                    {}});
         for (const auto& t : tasks)
             if (journal)
-                record({StreamEventKind::CheckpointAligned, 0, -1, t.index, -1, static_cast<Millis>(id), 0, 0, 0, {}, {}});
+                record({StreamEventKind::CheckpointAligned,
+                        0,
+                        -1,
+                        t.index,
+                        -1,
+                        static_cast<Millis>(id),
+                        0,
+                        0,
+                        0,
+                        {},
+                        {}});
         if (sqlSlicing) {
             // LocalSlicingWindowAggOperator#prepareSnapshotPreBarrier flushes its buffer.
             for (auto& t : tasks) {
@@ -385,8 +420,17 @@ struct StreamJob::Impl {
         saved.state = std::move(copy);
         last = std::move(saved);
         if (journal)
-            record({StreamEventKind::CheckpointCompleted, 0, -1, -1, -1, static_cast<Millis>(id),
-                    static_cast<Millis>(job.elements_), 0, 0, {}, {}});
+            record({StreamEventKind::CheckpointCompleted,
+                    0,
+                    -1,
+                    -1,
+                    -1,
+                    static_cast<Millis>(id),
+                    static_cast<Millis>(job.elements_),
+                    0,
+                    0,
+                    {},
+                    {}});
         if (out.onCheckpoint) out.onCheckpoint(id, job.elements_, job.now_);
         return id;
     }
@@ -417,7 +461,8 @@ struct StreamJob::Impl {
         }
         if (wm > s.wm) {
             s.wm = wm;
-            if (journal) record({StreamEventKind::SplitWatermark, 0, s.partition, -1, -1, wm, 0, 0, 0, {}, {}});
+            if (journal)
+                record({StreamEventKind::SplitWatermark, 0, s.partition, -1, -1, wm, 0, 0, 0, {}, {}});
             changed = true;
         }
         return changed;
@@ -460,13 +505,12 @@ struct StreamJob::Impl {
             sourceMarkIdle(src);
             return;
         }
-        const bool wasIdle = so.combinedIdle;
+        // WatermarkOutputMultiplexer#updateCombinedWatermark: a larger minimum is emitted (which makes an
+        // idle output active again); a split coming back without raising the minimum leaves it idle.
         so.combinedIdle = false;
         if (minWm > so.combined) {
             so.combined = minWm;
             sourceEmitWatermark(src, minWm);
-        } else if (wasIdle) {
-            sourceMarkActive(src);
         }
     }
 
@@ -475,7 +519,8 @@ struct StreamJob::Impl {
         if (so.idle) return;
         so.idle = true;
         if (journal) record({StreamEventKind::SourceIdle, 0, -1, src, -1, 1, 0, 0, 0, {}, {}});
-        for (auto& t : tasks) channelStatus(t, src, true);
+        for (auto& t : tasks)
+            channelStatus(t, src, true);
     }
 
     void sourceMarkActive(int src) {
@@ -483,7 +528,8 @@ struct StreamJob::Impl {
         if (!so.idle) return;
         so.idle = false;
         if (journal) record({StreamEventKind::SourceIdle, 0, -1, src, -1, 0, 0, 0, 0, {}, {}});
-        for (auto& t : tasks) channelStatus(t, src, false);
+        for (auto& t : tasks)
+            channelStatus(t, src, false);
     }
 
     /// WatermarkToDataOutput: only larger watermarks go out; an idle output becomes active first.
@@ -493,7 +539,8 @@ struct StreamJob::Impl {
         so.emitted = wm;
         sourceMarkActive(src);
         if (journal) record({StreamEventKind::SourceWatermark, 0, -1, src, -1, wm, 0, 0, 0, {}, {}});
-        for (auto& t : tasks) channelWatermark(t, src, wm);
+        for (auto& t : tasks)
+            channelWatermark(t, src, wm);
     }
 
     // --- StatusWatermarkValve -------------------------------------------------------------------------
@@ -529,12 +576,12 @@ struct StreamJob::Impl {
             const bool anyActive =
                 std::any_of(t.channels.begin(), t.channels.end(), [](const Channel& x) { return x.active; });
             if (!anyActive) {
-                // All inputs idle: flush the max watermark across all channels, then the valve is idle.
-                if (c.wm == t.watermark) {
-                    Millis maxWm = kMinTime;
-                    for (const Channel& x : t.channels) maxWm = std::max(maxWm, x.wm);
-                    if (maxWm > t.watermark) advanceWatermark(t, maxWm);
-                }
+                // All inputs idle: flush the max watermark across all channels (unconditionally, as the
+                // Flink 2.x valve does), then the valve is idle.
+                Millis maxWm = kMinTime;
+                for (const Channel& x : t.channels)
+                    maxWm = std::max(maxWm, x.wm);
+                if (maxWm > t.watermark) advanceWatermark(t, maxWm);
                 t.idle = true;
             } else if (c.wm == t.watermark) {
                 outputNewMin(t);
@@ -555,8 +602,18 @@ struct StreamJob::Impl {
     }
 
     void emit(WindowTask& t, std::uint32_t key, const TimeWindow& w, const Accumulator& acc, bool late) {
-        if (journal) record({StreamEventKind::WindowFired, 0, -1, t.index, -1, w.start, w.end, t.watermark,
-                static_cast<std::uint8_t>(late ? 1 : 0), keyNames[key], {}});
+        if (journal)
+            record({StreamEventKind::WindowFired,
+                    0,
+                    -1,
+                    t.index,
+                    -1,
+                    w.start,
+                    w.end,
+                    t.watermark,
+                    static_cast<std::uint8_t>(late ? 1 : 0),
+                    keyNames[key],
+                    {}});
         if (out.onFiring) {
             Firing& f = firing;
             f.key = keyNames[key];
@@ -639,7 +696,8 @@ struct StreamJob::Impl {
                                  [](const TimeWindow& a, const TimeWindow& b) { return a.start < b.start; });
                 std::vector<std::pair<TimeWindow, std::vector<TimeWindow>>> groups;
                 for (const TimeWindow& w : all) {
-                    if (!groups.empty() && groups.back().first.start <= w.end && groups.back().first.end >= w.start) {
+                    if (!groups.empty() && groups.back().first.start <= w.end &&
+                        groups.back().first.end >= w.start) {
                         groups.back().first.start = std::min(groups.back().first.start, w.start);
                         groups.back().first.end = std::max(groups.back().first.end, w.end);
                         groups.back().second.push_back(w);
@@ -670,35 +728,79 @@ struct StreamJob::Impl {
                         }
                         t.windows[{kid, actual}] = std::move(acc);
                         // EventTimeTrigger#onMerge: re-register at the merged end if still ahead.
-                        if (actual.maxTimestamp() > triggerNow) registerTimer(t, kid, actual, actual.maxTimestamp());
-                        if (journal) record({StreamEventKind::WindowMerged, 0, -1, t.index, -1, actual.start, actual.end,
-                                static_cast<Millis>(merged.size()), 0, keyNames[kid], {}});
+                        if (actual.maxTimestamp() > triggerNow)
+                            registerTimer(t, kid, actual, actual.maxTimestamp());
+                        if (journal)
+                            record({StreamEventKind::WindowMerged,
+                                    0,
+                                    -1,
+                                    t.index,
+                                    -1,
+                                    actual.start,
+                                    actual.end,
+                                    static_cast<Millis>(merged.size()),
+                                    0,
+                                    keyNames[kid],
+                                    {}});
                     }
                     break;
                 }
             }
             if (isLate(actual)) {
                 // Window already cleaned up (for sessions: the merged one): the element is not added to it.
-                if (journal) record({StreamEventKind::ElementDroppedForWindow, 0, -1, t.index, -1, actual.start, actual.end,
-                        el.eventTime, 0, keyNames[kid], {}});
+                if (journal)
+                    record({StreamEventKind::ElementDroppedForWindow,
+                            0,
+                            -1,
+                            t.index,
+                            -1,
+                            actual.start,
+                            actual.end,
+                            el.eventTime,
+                            0,
+                            keyNames[kid],
+                            {}});
                 continue;
             }
             skipped = false;
             auto [it, created] = t.windows.try_emplace({kid, actual});
-            if (created)
-                if (journal) record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, actual.start, actual.end, 0, 0, keyNames[kid], {}});
+            if (created && journal)
+                record({StreamEventKind::WindowCreated,
+                        0,
+                        -1,
+                        t.index,
+                        -1,
+                        actual.start,
+                        actual.end,
+                        0,
+                        0,
+                        keyNames[kid],
+                        {}});
             accumulate(job.spec_.agg, it->second, el.value);
-            // Trigger#onElement
+            // Trigger#onElement. A non-merging window's timers (fire at end - 1, cleanup at end - 1 + L)
+            // never change, so registering them when it is created gives the same deduplicated timers
+            // as registering them for every element (and saves a timer-set lookup per element).
+            const bool registerNow = created || ws.kind == WindowKind::Session;
             if (eventTime && actual.maxTimestamp() <= W) {
                 emit(t, kid, actual, it->second, true); // late firing within the allowed lateness
-            } else {
+            } else if (registerNow) {
                 registerTimer(t, kid, actual, actual.maxTimestamp());
             }
-            registerCleanupTimer(t, kid, actual);
+            if (registerNow) registerCleanupTimer(t, kid, actual);
         }
         if (skipped && eventTime && addClamped(el.eventTime, L) <= W) {
-            if (journal) record({StreamEventKind::ElementLate, 0, -1, t.index, -1, el.eventTime, 0, W,
-                    static_cast<std::uint8_t>(job.spec_.lateSideOutput ? 1 : 0), keyNames[kid], {}});
+            if (journal)
+                record({StreamEventKind::ElementLate,
+                        0,
+                        -1,
+                        t.index,
+                        -1,
+                        el.eventTime,
+                        0,
+                        W,
+                        static_cast<std::uint8_t>(job.spec_.lateSideOutput ? 1 : 0),
+                        keyNames[kid],
+                        {}});
             if (job.spec_.lateSideOutput) {
                 if (out.onLate) out.onLate(LateRecord{el.key, el.eventTime, W, t.index});
             } else {
@@ -716,7 +818,18 @@ struct StreamJob::Impl {
         if (timer.ts == cleanupTime(w)) {
             t.windows.erase(it);
             deleteTimer(t, timer.key, w, w.maxTimestamp());
-            if (journal) record({StreamEventKind::WindowPurged, 0, -1, t.index, -1, w.start, w.end, 0, 0, keyNames[timer.key], {}});
+            if (journal)
+                record({StreamEventKind::WindowPurged,
+                        0,
+                        -1,
+                        t.index,
+                        -1,
+                        w.start,
+                        w.end,
+                        0,
+                        0,
+                        keyNames[timer.key],
+                        {}});
         }
     }
 
@@ -731,26 +844,30 @@ struct StreamJob::Impl {
         Millis currentWatermark() const override { return task_.watermark; }
         Millis currentProcessingTime() const override { return impl_.job.now_; }
         void registerEventTimeTimer(Millis time) override { timer(time, TimeDomain::EventTime, true); }
-        void registerProcessingTimeTimer(Millis time) override { timer(time, TimeDomain::ProcessingTime, true); }
+        void registerProcessingTimeTimer(Millis time) override {
+            timer(time, TimeDomain::ProcessingTime, true);
+        }
         void deleteEventTimeTimer(Millis time) override { timer(time, TimeDomain::EventTime, false); }
-        void deleteProcessingTimeTimer(Millis time) override { timer(time, TimeDomain::ProcessingTime, false); }
+        void deleteProcessingTimeTimer(Millis time) override {
+            timer(time, TimeDomain::ProcessingTime, false);
+        }
         void output(const std::string& value) override {
             if (impl_.journal)
-                impl_.record({StreamEventKind::ProcessOutput, 0, -1, task_.index, -1, ts_ ? *ts_ : kMinTime, 0, 0, 0,
-                              key(), value});
-            if (impl_.out.onOutput) impl_.out.onOutput(ProcessOutput{key(), ts_, impl_.job.now_, value, task_.index});
+                impl_.record({StreamEventKind::ProcessOutput, 0, -1, task_.index, -1, ts_ ? *ts_ : kMinTime,
+                              0, 0, 0, key(), value});
+            if (impl_.out.onOutput)
+                impl_.out.onOutput(ProcessOutput{key(), ts_, impl_.job.now_, value, task_.index});
         }
         std::optional<std::string> value(const std::string& state) override {
             const StateCell* c = cell(state, false);
             return c ? c->value : std::nullopt;
         }
-        void update(const std::string& state, const std::string& v) override {
-            write(state).value = v;
-        }
+        void update(const std::string& state, const std::string& v) override { write(state).value = v; }
         void clear(const std::string& state) override {
             auto& states = task_.keyState[kid_];
             if (states.erase(state) && impl_.journal)
-                impl_.record({StreamEventKind::StateChanged, 0, -1, task_.index, -1, 0, 0, 0, 0, key(), state});
+                impl_.record(
+                    {StreamEventKind::StateChanged, 0, -1, task_.index, -1, 0, 0, 0, 0, key(), state});
         }
         std::vector<std::string> list(const std::string& state) override {
             const StateCell* c = cell(state, false);
@@ -785,9 +902,17 @@ struct StreamJob::Impl {
             const Timer t{time, kid_, TimeWindow{0, 0}};
             const bool changed = add ? timers.insert(t).second : timers.erase(t) > 0;
             if (changed && impl_.journal)
-                impl_.record({add ? StreamEventKind::TimerRegistered : StreamEventKind::TimerDeleted, 0, -1, task_.index,
-                              -1, time, 0, 0, static_cast<std::uint8_t>(domain == TimeDomain::ProcessingTime ? 1 : 0),
-                              key(), {}});
+                impl_.record({add ? StreamEventKind::TimerRegistered : StreamEventKind::TimerDeleted,
+                              0,
+                              -1,
+                              task_.index,
+                              -1,
+                              time,
+                              0,
+                              0,
+                              static_cast<std::uint8_t>(domain == TimeDomain::ProcessingTime ? 1 : 0),
+                              key(),
+                              {}});
         }
         /// The state, or nullptr when absent or expired (an expired state is removed: NeverReturnExpired).
         StateCell* cell(const std::string& state, bool create) {
@@ -798,7 +923,8 @@ struct StreamJob::Impl {
                 states.erase(it);
                 it = states.end();
                 if (impl_.journal)
-                    impl_.record({StreamEventKind::StateChanged, 0, -1, task_.index, -1, 2, 0, 0, 0, key(), state});
+                    impl_.record(
+                        {StreamEventKind::StateChanged, 0, -1, task_.index, -1, 2, 0, 0, 0, key(), state});
             }
             if (it == states.end()) {
                 if (!create) return nullptr;
@@ -810,7 +936,8 @@ struct StreamJob::Impl {
             StateCell& c = *cell(state, true);
             c.lastWrite = impl_.job.now_; // TTL refreshed on create and write
             if (impl_.journal)
-                impl_.record({StreamEventKind::StateChanged, 0, -1, task_.index, -1, 1, 0, 0, 0, key(), state});
+                impl_.record(
+                    {StreamEventKind::StateChanged, 0, -1, task_.index, -1, 1, 0, 0, 0, key(), state});
             return c;
         }
 
@@ -821,15 +948,26 @@ struct StreamJob::Impl {
     };
 
     void processElement(WindowTask& t, const Element& el, std::uint32_t kid) {
-        Context ctx(*this, t, kid, job.spec_.window.processingTime ? std::nullopt : std::optional<Millis>(el.eventTime));
+        Context ctx(*this, t, kid,
+                    job.spec_.window.processingTime ? std::nullopt : std::optional<Millis>(el.eventTime));
         job.spec_.process->processElement(el, ctx);
     }
 
     void processTimer(WindowTask& t, const Timer& timer, TimeDomain domain) {
         if (journal)
-            record({StreamEventKind::TimerFired, 0, -1, t.index, -1, timer.ts, 0, t.watermark,
-                    static_cast<std::uint8_t>(domain == TimeDomain::ProcessingTime ? 1 : 0), keyNames[timer.key], {}});
-        Context ctx(*this, t, timer.key, domain == TimeDomain::EventTime ? std::optional<Millis>(timer.ts) : std::nullopt);
+            record({StreamEventKind::TimerFired,
+                    0,
+                    -1,
+                    t.index,
+                    -1,
+                    timer.ts,
+                    0,
+                    t.watermark,
+                    static_cast<std::uint8_t>(domain == TimeDomain::ProcessingTime ? 1 : 0),
+                    keyNames[timer.key],
+                    {}});
+        Context ctx(*this, t, timer.key,
+                    domain == TimeDomain::EventTime ? std::optional<Millis>(timer.ts) : std::nullopt);
         job.spec_.process->onTimer(timer.ts, domain, ctx);
     }
 
@@ -853,9 +991,11 @@ struct StreamJob::Impl {
         }
     }
 
-    void fireProcessingTimers(Millis upTo) {
+    /// Fires the processing-time timers for time T once processing time has passed T: Flink schedules a
+    /// processing-time timer 1 ms late (FLINK-9857), so an element arriving exactly at T comes first.
+    void fireProcessingTimers(Millis now) {
         for (auto& t : tasks) {
-            while (!t.procTimers.empty() && t.procTimers.begin()->ts <= upTo) {
+            while (!t.procTimers.empty() && t.procTimers.begin()->ts < now) {
                 const Timer timer = *t.procTimers.begin();
                 t.procTimers.erase(t.procTimers.begin());
                 if (job.spec_.process) {
@@ -867,10 +1007,11 @@ struct StreamJob::Impl {
         }
     }
 
+    /// The processing time at which the next processing-time timer fires (its time + 1 ms).
     Millis nextProcTimer() const {
         Millis m = kMaxTime;
         for (const auto& t : tasks)
-            if (!t.procTimers.empty()) m = std::min(m, t.procTimers.begin()->ts);
+            if (!t.procTimers.empty()) m = std::min(m, addClamped(t.procTimers.begin()->ts, 1));
         return m;
     }
 
@@ -906,7 +1047,8 @@ struct StreamJob::Impl {
                 }
             }
         }
-        for (int src = 0; src < static_cast<int>(sources.size()); ++src) updateCombined(src);
+        for (int src = 0; src < static_cast<int>(sources.size()); ++src)
+            updateCombined(src);
     }
 
     /// After a quiet tick (no element since the one before), further ticks change nothing until a split's
@@ -941,8 +1083,8 @@ struct StreamJob::Impl {
                 const Millis ci = job.spec_.checkpointInterval;
                 const Millis upTo = std::min({tick, pt, time});
                 if (nextCheckpoint + ci > upTo) {
+                    nextCheckpoint += ci; // before the snapshot: a restored job must not take it again
                     takeCheckpoint();
-                    nextCheckpoint += ci;
                 } else {
                     nextCheckpoint += (upTo - nextCheckpoint) / ci * ci;
                 }
@@ -964,8 +1106,18 @@ struct StreamJob::Impl {
         Split& s = splits[static_cast<std::size_t>(el.partition)];
         const WatermarkSpec& ws = job.spec_.watermark;
         activitySinceTick = true;
-        if (journal) record({StreamEventKind::ElementArrived, 0, el.partition, s.owner, -1, el.eventTime,
-                static_cast<Millis>(job.elements_), 0, 0, el.key, {}});
+        if (journal)
+            record({StreamEventKind::ElementArrived,
+                    0,
+                    el.partition,
+                    s.owner,
+                    -1,
+                    el.eventTime,
+                    static_cast<Millis>(job.elements_),
+                    0,
+                    0,
+                    el.key,
+                    {}});
         ++s.counter; // IdlenessTimer#activity
         s.started = true;
         if (ws.kind == WatermarkKind::Sql) {
@@ -989,7 +1141,8 @@ struct StreamJob::Impl {
             }
             updateCombined(s.owner);
         } else if (ws.kind == WatermarkKind::Sql && s.sqlCurrent - s.sqlLast > ws.interval) {
-            // WatermarkAssignerOperator also emits eagerly when the watermark jumped by more than the interval.
+            // WatermarkAssignerOperator also emits eagerly when the watermark jumped by more than the
+            // interval.
             sqlEmit(s);
             updateCombined(s.owner);
         }
@@ -1027,11 +1180,17 @@ void StreamJob::process(const Element& element) {
     ++elements_;
 }
 
-void StreamJob::finish(bool finalWatermark) { impl_->finish(finalWatermark); }
+void StreamJob::finish(bool finalWatermark) {
+    impl_->finish(finalWatermark);
+}
 
-std::uint64_t StreamJob::checkpoint() { return impl_->takeCheckpoint(); }
+std::uint64_t StreamJob::checkpoint() {
+    return impl_->takeCheckpoint();
+}
 
-std::uint64_t StreamJob::lastCompletedCheckpoint() const { return impl_->last.id; }
+std::uint64_t StreamJob::lastCompletedCheckpoint() const {
+    return impl_->last.id;
+}
 
 std::uint64_t StreamJob::crashAndRestore() {
     StreamJournalSink* journal = impl_->journal;
@@ -1056,8 +1215,8 @@ std::uint64_t StreamJob::crashAndRestore() {
     impl_->last = saved; // the restored job still knows its last completed checkpoint
     impl_->nextCheckpointId = nextId;
     if (journal) {
-        StreamEvent e{StreamEventKind::JobRestored, now_, -1, -1, -1, static_cast<Millis>(saved.id),
-                      static_cast<Millis>(elements_), 0, 0, {}, {}};
+        StreamEvent e{StreamEventKind::JobRestored,   now_, -1, -1, -1, static_cast<Millis>(saved.id),
+                      static_cast<Millis>(elements_), 0,    0,  {}, {}};
         journal->record(e);
     }
     return elements_;
@@ -1077,8 +1236,9 @@ public:
     void onTimer(Millis, TimeDomain, ProcessContext& ctx) override {
         ctx.clear("timer");
         const std::string seconds = formatDouble(static_cast<double>(timeout_) / 1000.0);
-        ctx.output(portuguese_ ? "\u26A0 Utilizador " + ctx.key() + " inativo h\u00E1 " + seconds + " segundos."
-                               : "\u26A0 User " + ctx.key() + " inactive for " + seconds + " seconds.");
+        ctx.output(portuguese_
+                       ? "\u26A0 Utilizador " + ctx.key() + " inativo h\u00E1 " + seconds + " segundos."
+                       : "\u26A0 User " + ctx.key() + " inactive for " + seconds + " seconds.");
     }
 
 private:
@@ -1100,7 +1260,9 @@ Millis StreamJob::splitWatermark(int partition) const {
 Millis StreamJob::sourceWatermark(int subtask) const {
     return impl_->sources.at(static_cast<std::size_t>(subtask)).emitted;
 }
-bool StreamJob::splitIdle(int partition) const { return impl_->splits.at(static_cast<std::size_t>(partition)).idle; }
+bool StreamJob::splitIdle(int partition) const {
+    return impl_->splits.at(static_cast<std::size_t>(partition)).idle;
+}
 
 std::size_t StreamJob::openWindows() const {
     std::size_t n = 0;

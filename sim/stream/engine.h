@@ -1,6 +1,7 @@
 #pragma once
 // A deterministic model of a Flink job with event-time windows:
-//   source (splits = Kafka partitions) -> timestamps/watermarks -> keyBy -> window -> sink (+ late side output)
+//   source (splits = Kafka partitions) -> timestamps/watermarks -> keyBy -> window -> sink (+ late side
+//   output)
 // with parallelism 1..8. It computes what Flink 2.x computes (see ../shared/FIDELITY.md §5):
 //  * per-split watermark generators (bounded out-of-orderness max - B - 1, monotonous, SQL ts - INTERVAL),
 //    emitted after every event or periodically every auto-watermark interval of processing time, with
@@ -49,20 +50,20 @@ enum class WatermarkKind : std::uint8_t {
 
 struct WatermarkSpec {
     WatermarkKind kind = WatermarkKind::BoundedOutOfOrderness;
-    Millis bound = 0;        ///< B (bounded) or the INTERVAL (sql)
-    bool perEvent = false;   ///< emit after every event (what the Flink cross-check uses)
-    Millis interval = 200;   ///< pipeline.auto-watermark-interval (periodic ticks; also drive idleness)
-    Millis idleTimeout = 0;  ///< withIdleness(timeout); 0 = off
+    Millis bound = 0;       ///< B (bounded) or the INTERVAL (sql)
+    bool perEvent = false;  ///< emit after every event (what the Flink cross-check uses)
+    Millis interval = 200;  ///< pipeline.auto-watermark-interval (periodic ticks; also drive idleness)
+    Millis idleTimeout = 0; ///< withIdleness(timeout); 0 = off
 };
 
 enum class WindowKind : std::uint8_t { Tumble, Hop, Session, Cumulate };
 
 struct WindowSpec {
     WindowKind kind = WindowKind::Tumble;
-    Millis size = 60000;  ///< tumble/hop/cumulate size
-    Millis slide = 0;     ///< hop slide
-    Millis step = 0;      ///< cumulate step
-    Millis gap = 0;       ///< session gap
+    Millis size = 60000; ///< tumble/hop/cumulate size
+    Millis slide = 0;    ///< hop slide
+    Millis step = 0;     ///< cumulate step
+    Millis gap = 0;      ///< session gap
     Millis offset = 0;
     Millis allowedLateness = 0;
     bool processingTime = false; ///< assign by the processing time of arrival, fire on processing time
@@ -130,9 +131,9 @@ struct JobSpec {
     WatermarkSpec watermark;
     WindowSpec window;
     AggKind agg = AggKind::Count;
-    int parallelism = 1;   ///< 1..8 (source and window operator)
-    int partitions = 1;    ///< number of splits (Kafka partitions) of the source, >= 1
-    std::string topic;     ///< empty: split p -> source subtask p % parallelism; else Flink's Kafka owner rule
+    int parallelism = 1; ///< 1..8 (source and window operator)
+    int partitions = 1;  ///< number of splits (Kafka partitions) of the source, >= 1
+    std::string topic;   ///< empty: split p -> source subtask p % parallelism; else Flink's Kafka owner rule
     bool lateSideOutput = true; ///< sideOutputLateData; false: dropped and counted (numLateRecordsDropped)
     /// When set, the keyed stream goes to this process function instead of the window operator.
     std::shared_ptr<KeyedProcessFunction> process;
@@ -160,8 +161,8 @@ struct Firing {
     Millis start = 0;
     Millis end = 0;
     Accumulator acc;
-    Millis watermark = 0;  ///< operator watermark at the fire (kMaxTime for the end-of-input one)
-    bool late = false;     ///< fired by a late element within the allowed lateness
+    Millis watermark = 0; ///< operator watermark at the fire (kMaxTime for the end-of-input one)
+    bool late = false;    ///< fired by a late element within the allowed lateness
     int subtask = 0;
     Millis procTime = 0;
 };

@@ -8,31 +8,56 @@ namespace fluxolab::stream {
 
 const char* streamEventKindName(StreamEventKind kind) {
     switch (kind) {
-    case StreamEventKind::ElementArrived: return "element_arrived";
-    case StreamEventKind::SplitWatermark: return "split_watermark";
-    case StreamEventKind::SplitIdle: return "split_idle";
-    case StreamEventKind::SourceWatermark: return "source_watermark";
-    case StreamEventKind::SourceIdle: return "source_idle";
-    case StreamEventKind::ChannelWatermark: return "channel_watermark";
-    case StreamEventKind::ChannelIdle: return "channel_idle";
-    case StreamEventKind::OperatorWatermark: return "operator_watermark";
-    case StreamEventKind::WindowCreated: return "window_created";
-    case StreamEventKind::WindowMerged: return "window_merged";
-    case StreamEventKind::WindowFired: return "window_fired";
-    case StreamEventKind::WindowPurged: return "window_purged";
-    case StreamEventKind::ElementDroppedForWindow: return "element_dropped_for_window";
-    case StreamEventKind::ElementLate: return "element_late";
-    case StreamEventKind::TimerRegistered: return "timer_registered";
-    case StreamEventKind::TimerDeleted: return "timer_deleted";
-    case StreamEventKind::TimerFired: return "timer_fired";
-    case StreamEventKind::StateChanged: return "state_changed";
-    case StreamEventKind::ProcessOutput: return "process_output";
-    case StreamEventKind::CheckpointStarted: return "checkpoint_started";
-    case StreamEventKind::CheckpointAligned: return "checkpoint_aligned";
-    case StreamEventKind::CheckpointCompleted: return "checkpoint_completed";
-    case StreamEventKind::JobCrashed: return "job_crashed";
-    case StreamEventKind::JobRestored: return "job_restored";
-    case StreamEventKind::Count_: break;
+    case StreamEventKind::ElementArrived:
+        return "element_arrived";
+    case StreamEventKind::SplitWatermark:
+        return "split_watermark";
+    case StreamEventKind::SplitIdle:
+        return "split_idle";
+    case StreamEventKind::SourceWatermark:
+        return "source_watermark";
+    case StreamEventKind::SourceIdle:
+        return "source_idle";
+    case StreamEventKind::ChannelWatermark:
+        return "channel_watermark";
+    case StreamEventKind::ChannelIdle:
+        return "channel_idle";
+    case StreamEventKind::OperatorWatermark:
+        return "operator_watermark";
+    case StreamEventKind::WindowCreated:
+        return "window_created";
+    case StreamEventKind::WindowMerged:
+        return "window_merged";
+    case StreamEventKind::WindowFired:
+        return "window_fired";
+    case StreamEventKind::WindowPurged:
+        return "window_purged";
+    case StreamEventKind::ElementDroppedForWindow:
+        return "element_dropped_for_window";
+    case StreamEventKind::ElementLate:
+        return "element_late";
+    case StreamEventKind::TimerRegistered:
+        return "timer_registered";
+    case StreamEventKind::TimerDeleted:
+        return "timer_deleted";
+    case StreamEventKind::TimerFired:
+        return "timer_fired";
+    case StreamEventKind::StateChanged:
+        return "state_changed";
+    case StreamEventKind::ProcessOutput:
+        return "process_output";
+    case StreamEventKind::CheckpointStarted:
+        return "checkpoint_started";
+    case StreamEventKind::CheckpointAligned:
+        return "checkpoint_aligned";
+    case StreamEventKind::CheckpointCompleted:
+        return "checkpoint_completed";
+    case StreamEventKind::JobCrashed:
+        return "job_crashed";
+    case StreamEventKind::JobRestored:
+        return "job_restored";
+    case StreamEventKind::Count_:
+        break;
     }
     return "unknown";
 }

@@ -15,30 +15,30 @@ namespace fluxolab::stream {
 using Millis = std::int64_t;
 
 enum class StreamEventKind : std::uint8_t {
-    ElementArrived,         ///< partition, subtask=source subtask, a=event time, b=arrival sequence, key
-    SplitWatermark,         ///< partition, a=new watermark of that split's generator output
-    SplitIdle,              ///< partition, a=1 idle / 0 active again
-    SourceWatermark,        ///< subtask=source subtask, a=watermark emitted downstream (min of its splits)
-    SourceIdle,             ///< subtask=source subtask, a=1 idle / 0 active
-    ChannelWatermark,       ///< subtask=window subtask, channel=upstream subtask, a=watermark on that channel
-    ChannelIdle,            ///< subtask=window subtask, channel, a=1 idle / 0 active
-    OperatorWatermark,      ///< subtask=window subtask, a=new operator watermark (min over aligned channels)
-    WindowCreated,          ///< subtask, key, a=start, b=end
-    WindowMerged,           ///< subtask, key, a=start, b=end of the merged session, c=number of sessions merged
-    WindowFired,            ///< subtask, key, a=start, b=end, c=watermark at fire, flag=1 late firing
-    WindowPurged,           ///< subtask, key, a=start, b=end (state cleared at the cleanup time)
-    ElementDroppedForWindow,///< subtask, key, a=start, b=end, c=event time (window already cleaned up)
-    ElementLate,            ///< subtask, key, a=event time, c=watermark at arrival, flag=1 side output / 0 dropped
-    TimerRegistered,        ///< subtask, key, a=time, flag=0 event time / 1 processing time
-    TimerDeleted,           ///< subtask, key, a=time, flag as above
-    TimerFired,             ///< subtask, key, a=time, c=watermark, flag as above
-    StateChanged,           ///< subtask, key, a=1 written / 0 cleared / 2 expired (TTL); name = the state
-    ProcessOutput,          ///< subtask, key, a=record timestamp (kMinTime = none), name = the value
-    CheckpointStarted,      ///< a=checkpoint id (barriers injected at every source subtask)
-    CheckpointAligned,      ///< subtask=window subtask, a=checkpoint id (barriers from all inputs)
-    CheckpointCompleted,    ///< a=checkpoint id, b=source position (elements read)
-    JobCrashed,             ///< subtask=the subtask that failed
-    JobRestored,            ///< a=checkpoint id (0 = none: empty state), b=source position replayed from
+    ElementArrived,    ///< partition, subtask=source subtask, a=event time, b=arrival sequence, key
+    SplitWatermark,    ///< partition, a=new watermark of that split's generator output
+    SplitIdle,         ///< partition, a=1 idle / 0 active again
+    SourceWatermark,   ///< subtask=source subtask, a=watermark emitted downstream (min of its splits)
+    SourceIdle,        ///< subtask=source subtask, a=1 idle / 0 active
+    ChannelWatermark,  ///< subtask=window subtask, channel=upstream subtask, a=watermark on that channel
+    ChannelIdle,       ///< subtask=window subtask, channel, a=1 idle / 0 active
+    OperatorWatermark, ///< subtask=window subtask, a=new operator watermark (min over aligned channels)
+    WindowCreated,     ///< subtask, key, a=start, b=end
+    WindowMerged,      ///< subtask, key, a=start, b=end of the merged session, c=number of sessions merged
+    WindowFired,       ///< subtask, key, a=start, b=end, c=watermark at fire, flag=1 late firing
+    WindowPurged,      ///< subtask, key, a=start, b=end (state cleared at the cleanup time)
+    ElementDroppedForWindow, ///< subtask, key, a=start, b=end, c=event time (window already cleaned up)
+    ElementLate,       ///< subtask, key, a=event time, c=watermark at arrival, flag=1 side output / 0 dropped
+    TimerRegistered,   ///< subtask, key, a=time, flag=0 event time / 1 processing time
+    TimerDeleted,      ///< subtask, key, a=time, flag as above
+    TimerFired,        ///< subtask, key, a=time, c=watermark, flag as above
+    StateChanged,      ///< subtask, key, a=1 written / 0 cleared / 2 expired (TTL); name = the state
+    ProcessOutput,     ///< subtask, key, a=record timestamp (kMinTime = none), name = the value
+    CheckpointStarted, ///< a=checkpoint id (barriers injected at every source subtask)
+    CheckpointAligned, ///< subtask=window subtask, a=checkpoint id (barriers from all inputs)
+    CheckpointCompleted, ///< a=checkpoint id, b=source position (elements read)
+    JobCrashed,          ///< subtask=the subtask that failed
+    JobRestored,         ///< a=checkpoint id (0 = none: empty state), b=source position replayed from
     Count_
 };
 

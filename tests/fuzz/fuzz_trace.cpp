@@ -46,13 +46,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             const auto st = reader.next(rec);
             if (st == traces::TraceReader::Status::End) break;
             if (st == traces::TraceReader::Status::Error) {
-                if (reader.error().rfind("fuzz.trace:", 0) != 0) fuzz::fail("error without the trace name", reader.error());
+                if (reader.error().rfind("fuzz.trace:", 0) != 0)
+                    fuzz::fail("error without the trace name", reader.error());
                 break;
             }
             // Keep virtual time bounded: arrivals far apart would only cost ticks.
             if (rec.arrival > 10'000'000 || rec.arrival < 0) rec.arrival = 10'000'000;
-            job.process(stream::Element{rec.eventTime, rec.key, rec.value, static_cast<std::int32_t>(rec.partition),
-                                        rec.arrival});
+            job.process(stream::Element{rec.eventTime, rec.key, rec.value,
+                                        static_cast<std::int32_t>(rec.partition), rec.arrival});
             ++records;
         }
         job.finish(true);

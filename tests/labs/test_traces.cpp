@@ -45,12 +45,15 @@ Read readText(const std::string& text, TraceOptions opt = {}, const std::string&
     return r;
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
 
 struct TempDir {
     fs::path path;
     TempDir() {
-        path = fs::temp_directory_path() / ("fluxolab_traces_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+        path = fs::temp_directory_path() /
+               ("fluxolab_traces_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
         fs::create_directories(path);
     }
     ~TempDir() {
@@ -139,10 +142,11 @@ TEST_SUITE("labs/traces") {
         opt.valueField = "v";
         opt.partitionField = "p";
         opt.arrivalField = "arr";
-        const auto r = readText("{\"ts\":1000,\"key\":\"a\\\"b\\u00e7\",\"v\":1.5,\"p\":1,\"arr\":7,\"x\":{\"y\":[1,\"}\"]}}\n"
-                                "\n"
-                                "{ \"key\" : 42 , \"ts\" : \"1970-01-01T00:00:02Z\", \"v\": -2, \"p\": 0, \"arr\": 9 }\n",
-                                opt, "t.jsonl");
+        const auto r = readText(
+            "{\"ts\":1000,\"key\":\"a\\\"b\\u00e7\",\"v\":1.5,\"p\":1,\"arr\":7,\"x\":{\"y\":[1,\"}\"]}}\n"
+            "\n"
+            "{ \"key\" : 42 , \"ts\" : \"1970-01-01T00:00:02Z\", \"v\": -2, \"p\": 0, \"arr\": 9 }\n",
+            opt, "t.jsonl");
         REQUIRE(r.error.empty());
         REQUIRE(r.records.size() == 2);
         CHECK(r.records[0].key == "a\"b\xC3\xA7");
@@ -174,7 +178,8 @@ TEST_SUITE("labs/traces") {
     TEST_CASE("missing columns, empty file, blank file, binary file, truncated quote and truncated JSON") {
         auto r = readText("time,user\n1,a\n");
         CHECK_FALSE(r.opened);
-        CHECK(has(r.error, "no column 'ts' in the header (columns: time, user); choose it with --time-field"));
+        CHECK(
+            has(r.error, "no column 'ts' in the header (columns: time, user); choose it with --time-field"));
         TraceOptions opt;
         opt.keyField = "user_id";
         r = readText("ts,key\n1,a\n", opt);
@@ -183,7 +188,9 @@ TEST_SUITE("labs/traces") {
         CHECK(has(r.error, "t.csv: the file is empty"));
         r = readText("\n\n\r\n");
         CHECK(has(r.error, "no header line"));
-        r = readText(std::string("\x7f" "ELF\0\0\0\x01,\x02\n", 12));
+        r = readText(std::string("\x7f"
+                                 "ELF\0\0\0\x01,\x02\n",
+                                 12));
         CHECK(has(r.error, "binary file"));
         r = readText("ts,key\n1,\"open\n2,b\n");
         CHECK(has(r.error, "t.csv:2: truncated file"));
@@ -231,7 +238,8 @@ TEST_SUITE("labs/traces") {
         CHECK(has(d.error(), "is a directory"));
         // 300 000 records (~6 MB): crosses the 4 MiB buffer boundary.
         std::string text = "ts,key\n";
-        for (int i = 0; i < 300000; ++i) text += std::to_string(1000000 + i) + ",\"k" + std::to_string(i % 7) + "\"\n";
+        for (int i = 0; i < 300000; ++i)
+            text += std::to_string(1000000 + i) + ",\"k" + std::to_string(i % 7) + "\"\n";
         const std::string path = dir.write("big.csv", text);
         TraceReader f;
         REQUIRE(f.open(path, {}));
@@ -246,9 +254,11 @@ TEST_SUITE("labs/traces") {
         CHECK(n == 300000);
         CHECK(wrongTimes == 0);
         CHECK(sum == 899997); // sum of i % 7 over 0..299999
-        // A record ending exactly at the 4 MiB buffer boundary (regression: the next scan started past the end).
+        // A record ending exactly at the 4 MiB buffer boundary (regression: the next scan started past the
+        // end).
         std::string exact = "ts,key\n1,abcdef\n"; // 16 bytes
-        for (int i = 0; i < 524286; ++i) exact += "1000,ab\n"; // + 4194288 = 4 MiB exactly
+        for (int i = 0; i < 524286; ++i)
+            exact += "1000,ab\n"; // + 4194288 = 4 MiB exactly
         REQUIRE(exact.size() == (std::size_t{4} << 20));
         exact += "2000,zz\n3000,yy\n";
         TraceReader b;
@@ -268,33 +278,36 @@ TEST_SUITE("labs/traces") {
 TEST_SUITE("labs/replay") {
     TEST_CASE("replay prints firings, LATE lines and the summary in Flink's firing order") {
         TempDir dir;
-        const auto trace =
-            dir.write("ex.csv", "ts,key,valor\n1000,a,1\n2000,a,1\n4000,a,1\n6000,a,1\n3000,a,1\n8000,a,1\n2000,a,1\n11000,a,1\n");
-        auto r = cli({"replay", trace, "--watermark", "bounded:2s", "--watermark-interval", "per-event", "--window",
-                      "tumble:5s"});
+        const auto trace = dir.write("ex.csv", "ts,key,valor\n1000,a,1\n2000,a,1\n4000,a,1\n6000,a,1\n3000,a,"
+                                               "1\n8000,a,1\n2000,a,1\n11000,a,1\n");
+        auto r = cli({"replay", trace, "--watermark", "bounded:2s", "--watermark-interval", "per-event",
+                      "--window", "tumble:5s"});
         CHECK(r.code == 0);
         CHECK(r.out == "a,0,5000,4,5999,on-time\na,5000,10000,2,MAX,on-time\na,10000,15000,1,MAX,on-time\n"
                        "LATE,a,2000,5999\nSUMMARY,events=8,firings=3,late=1\n");
-        r = cli({"replay", trace, "--watermark", "bounded:2s", "--watermark-interval", "per-event", "--window",
-                 "tumble:5s", "--allowed-lateness", "3s", "--agg", "sum:valor", "--json", "--no-final-watermark"});
+        r = cli({"replay", trace, "--watermark", "bounded:2s", "--watermark-interval", "per-event",
+                 "--window", "tumble:5s", "--allowed-lateness", "3s", "--agg", "sum:valor", "--json",
+                 "--no-final-watermark"});
         CHECK(r.code == 0);
-        CHECK(r.out == "{\"key\":\"a\",\"window_start\":0,\"window_end\":5000,\"value\":4,\"watermark_at_fire\":5999,"
-                       "\"firing\":\"on-time\"}\n"
-                       "{\"key\":\"a\",\"window_start\":0,\"window_end\":5000,\"value\":5,\"watermark_at_fire\":5999,"
-                       "\"firing\":\"late-update\"}\n"
-                       "{\"summary\":true,\"events\":8,\"firings\":2,\"late\":0}\n");
+        CHECK(r.out ==
+              "{\"key\":\"a\",\"window_start\":0,\"window_end\":5000,\"value\":4,\"watermark_at_fire\":5999,"
+              "\"firing\":\"on-time\"}\n"
+              "{\"key\":\"a\",\"window_start\":0,\"window_end\":5000,\"value\":5,\"watermark_at_fire\":5999,"
+              "\"firing\":\"late-update\"}\n"
+              "{\"summary\":true,\"events\":8,\"firings\":2,\"late\":0}\n");
     }
 
     TEST_CASE("the example of docs/stream.md gives exactly the output printed there") {
         TempDir dir;
-        const auto trace = dir.write("pagamentos.csv", "ts,user_id,valor\n2026-03-10 10:00:05,ana,12.5\n"
-                                                       "2026-03-10 10:00:20,rui,40\n2026-03-10 10:00:58,ana,7.25\n"
-                                                       "2026-03-10 10:01:02,rui,15\n2026-03-10 10:00:55,ana,3\n"
-                                                       "2026-03-10 10:01:30,ana,20\n2026-03-10 10:00:45,rui,99\n"
-                                                       "2026-03-10 10:02:10,rui,5\n2026-03-10 10:02:03,ana,1\n"
-                                                       "2026-03-10 10:03:30,ana,2.5\n");
-        const auto r = cli({"replay", trace, "--key", "user_id", "--agg", "sum:valor", "--watermark", "bounded:5s",
-                            "--watermark-interval", "per-event", "--window", "tumble:1m"});
+        const auto trace =
+            dir.write("pagamentos.csv", "ts,user_id,valor\n2026-03-10 10:00:05,ana,12.5\n"
+                                        "2026-03-10 10:00:20,rui,40\n2026-03-10 10:00:58,ana,7.25\n"
+                                        "2026-03-10 10:01:02,rui,15\n2026-03-10 10:00:55,ana,3\n"
+                                        "2026-03-10 10:01:30,ana,20\n2026-03-10 10:00:45,rui,99\n"
+                                        "2026-03-10 10:02:10,rui,5\n2026-03-10 10:02:03,ana,1\n"
+                                        "2026-03-10 10:03:30,ana,2.5\n");
+        const auto r = cli({"replay", trace, "--key", "user_id", "--agg", "sum:valor", "--watermark",
+                            "bounded:5s", "--watermark-interval", "per-event", "--window", "tumble:1m"});
         const std::string expected = "ana,1773136800000,1773136860000,22.75,1773136884999,on-time\n"
                                      "rui,1773136800000,1773136860000,40,1773136884999,on-time\n"
                                      "ana,1773136860000,1773136920000,20,1773136924999,on-time\n"
@@ -316,17 +329,49 @@ TEST_SUITE("labs/replay") {
 
     TEST_CASE("replay --process inactivity: the course's alert from a processing-time timer") {
         TempDir dir;
-        const auto trace = dir.write("ina.csv", "ts,key,arrival\n0,ana,0\n0,rui,1000\n0,ana,3000\n0,ana,20000\n");
+        const auto trace =
+            dir.write("ina.csv", "ts,key,arrival\n0,ana,0\n0,rui,1000\n0,ana,3000\n0,ana,20000\n");
         auto r = cli({"replay", trace, "--process", "inactivity:10s", "--arrival-field", "arrival"});
         CHECK(r.code == 0);
-        CHECK(r.out == "OUTPUT,11000,rui,\u26A0 Utilizador rui inativo h\u00E1 10 segundos.\n"
-                       "OUTPUT,13000,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
-                       "OUTPUT,30000,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
+        CHECK(r.out == "OUTPUT,11001,rui,\u26A0 Utilizador rui inativo h\u00E1 10 segundos.\n"
+                       "OUTPUT,13001,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
+                       "OUTPUT,30001,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
                        "SUMMARY,events=4,outputs=3\n");
         r = cli({"replay", trace, "--process", "inactivity:10s", "--window", "tumble:1s"});
         CHECK(r.code == 2);
         CHECK(has(r.err, "exclude each other"));
         CHECK(has(cli({"replay", trace, "--process", "idle:1s"}).err, "unknown function"));
+    }
+
+    TEST_CASE("replay with checkpoints and a crash: state restored, the sink's repeats marked DUPLICATE") {
+        TempDir dir;
+        const auto trace =
+            dir.write("ck.csv", "ts,key,arrival\n1000,a,0\n2000,a,400\n6000,a,900\n7000,b,1200\n"
+                                "12000,a,1500\n3000,a,1700\n13000,b,2100\n");
+        const Args base = {"replay",    trace,      "--watermark", "bounded:0s",      "--watermark-interval",
+                           "per-event", "--window", "tumble:5s",   "--arrival-field", "arrival"};
+        const auto plain = cli(base);
+        Args crash = base;
+        crash.insert(crash.end(), {"--checkpoint-interval", "1s", "--crash-at", "6"});
+        const auto r = cli(crash);
+        CHECK(r.code == 0);
+        // Checkpoint 1 at 1000 ms holds the first 3 elements; the crash after 6 rewinds to it.
+        CHECK(r.out == "a,0,5000,2,5999,on-time\nCHECKPOINT,1,3,1000\n"
+                       "a,5000,10000,1,11999,on-time\nb,5000,10000,1,11999,on-time\nCRASH,6,1,3\n"
+                       "DUPLICATE,a,5000,10000,1,11999,on-time\nDUPLICATE,b,5000,10000,1,11999,on-time\n"
+                       "CHECKPOINT,2,6,2000\na,10000,15000,1,MAX,on-time\nb,10000,15000,1,MAX,on-time\n"
+                       "LATE,a,3000,11999\nDUPLICATE,LATE,a,3000,11999\nSUMMARY,events=7,firings=5,late=1\n");
+        // Without the DUPLICATE, CHECKPOINT and CRASH lines it is the failure-free output.
+        std::istringstream lines(r.out);
+        std::string line, kept;
+        while (std::getline(lines, line))
+            if (line.rfind("DUPLICATE,", 0) != 0 && line.rfind("CHECKPOINT,", 0) != 0 &&
+                line.rfind("CRASH,", 0) != 0)
+                kept += line + "\n";
+        CHECK(kept == plain.out);
+        Args zero = base;
+        zero.insert(zero.end(), {"--crash-at", "0"});
+        CHECK(has(cli(zero).err, "1 or more"));
     }
 
     TEST_CASE("replay: bad options and bad files give a clear message and exit 2") {
@@ -357,7 +402,9 @@ TEST_SUITE("labs/replay") {
         CHECK(with({"--window"}).code == 2);
         CHECK(has(cli({"replay", "--window", "tumble:1s"}).err, "missing TRACE"));
         CHECK(has(cli({"replay", trace, "--window", "tumble:1s"}).err, "--watermark is required"));
-        CHECK(has(cli({"replay", (dir.path / "none.csv").string(), "--watermark", "monotonous", "--window", "tumble:1s"}).err,
+        CHECK(has(cli({"replay", (dir.path / "none.csv").string(), "--watermark", "monotonous", "--window",
+                       "tumble:1s"})
+                      .err,
                   "no such file"));
         const auto empty = dir.write("empty.csv", "");
         r = cli({"replay", empty, "--watermark", "monotonous", "--window", "tumble:1s"});
@@ -365,13 +412,16 @@ TEST_SUITE("labs/replay") {
         CHECK(has(r.err, "the file is empty"));
     }
 
-    TEST_CASE("replay with partitions: the split count comes from the data; an empty split holds the watermark") {
+    TEST_CASE(
+        "replay with partitions: the split count comes from the data; an empty split holds the watermark") {
         TempDir dir;
-        const auto trace = dir.write("p.csv", "ts,key,value,partition,arrival\n1000,a,1,0,0\n1000,b,1,1,0\n"
-                                              "6100,a,1,0,300\n6200,a,1,0,600\n6300,a,1,0,900\n6400,a,1,0,1200\n"
-                                              "6500,a,1,0,1500\n6600,a,1,0,1800\n");
-        const Args base = {"replay", trace, "--watermark", "monotonous", "--window", "tumble:5s", "--partition-field",
-                           "partition", "--arrival-field", "arrival", "--no-final-watermark"};
+        const auto trace =
+            dir.write("p.csv", "ts,key,value,partition,arrival\n1000,a,1,0,0\n1000,b,1,1,0\n"
+                               "6100,a,1,0,300\n6200,a,1,0,600\n6300,a,1,0,900\n6400,a,1,0,1200\n"
+                               "6500,a,1,0,1500\n6600,a,1,0,1800\n");
+        const Args base = {"replay",          trace,       "--watermark",         "monotonous",
+                           "--window",        "tumble:5s", "--partition-field",   "partition",
+                           "--arrival-field", "arrival",   "--no-final-watermark"};
         auto r = cli(base);
         CHECK(r.code == 0);
         CHECK(r.out == "SUMMARY,events=8,firings=0,late=0\n"); // partition 1 holds W at 999
@@ -379,7 +429,8 @@ TEST_SUITE("labs/replay") {
         idle.insert(idle.end(), {"--idle-timeout", "1s"});
         r = cli(idle);
         // partition 1 is idle at the tick of 1600 (quiet since 400, timeout 1 s); partition 0 then has W 6499
-        CHECK(r.out == "a,0,5000,1,6499,on-time\nb,0,5000,1,6499,on-time\nSUMMARY,events=8,firings=2,late=0\n");
+        CHECK(r.out ==
+              "a,0,5000,1,6499,on-time\nb,0,5000,1,6499,on-time\nSUMMARY,events=8,firings=2,late=0\n");
         Args three = base;
         three.insert(three.end(), {"--partitions", "1"});
         r = cli(three);

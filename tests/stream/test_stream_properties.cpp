@@ -2,9 +2,8 @@
 // watermarks never decrease on any split / source / channel / operator, and runs are deterministic.
 #include "sim/stream/engine.h"
 
-#include <doctest/doctest.h>
-
 #include <algorithm>
+#include <doctest/doctest.h>
 #include <map>
 #include <set>
 #include <string>
@@ -102,10 +101,12 @@ using Result = std::tuple<std::string, Millis, Millis, std::string>;
 std::vector<Result> batch(const Case& c) {
     // Sorted batch computation: group by key, assign windows, merge sessions, aggregate.
     std::map<std::string, std::vector<Element>> byKey;
-    for (const auto& e : c.elements) byKey[e.key].push_back(e);
+    for (const auto& e : c.elements)
+        byKey[e.key].push_back(e);
     std::vector<Result> out;
     for (auto& [key, els] : byKey) {
-        std::stable_sort(els.begin(), els.end(), [](const Element& a, const Element& b) { return a.eventTime < b.eventTime; });
+        std::stable_sort(els.begin(), els.end(),
+                         [](const Element& a, const Element& b) { return a.eventTime < b.eventTime; });
         std::map<TimeWindow, Accumulator> wins;
         const auto add = [&](Accumulator& acc, double v) {
             if (acc.count == 0) acc.min = acc.max = v;
@@ -133,9 +134,11 @@ std::vector<Result> batch(const Case& c) {
             if (open) wins[cur] = acc;
         } else {
             for (const auto& e : els)
-                for (const auto& w : assignWindows(c.spec.window, e.eventTime)) add(wins[w], e.value);
+                for (const auto& w : assignWindows(c.spec.window, e.eventTime))
+                    add(wins[w], e.value);
         }
-        for (const auto& [w, acc] : wins) out.emplace_back(key, w.start, w.end, renderResult(c.spec.agg, acc));
+        for (const auto& [w, acc] : wins)
+            out.emplace_back(key, w.start, w.end, renderResult(c.spec.agg, acc));
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -156,12 +159,13 @@ StreamRun stream(const Case& c) {
     out.onFiring = [&](const Firing& f) {
         s.results.emplace_back(f.key, f.start, f.end, renderResult(c.spec.agg, f.acc));
         s.lateUpdates += f.late ? 1 : 0;
-        s.lines.push_back(f.key + "," + std::to_string(f.start) + "," + renderResult(c.spec.agg, f.acc) + "," +
-                          formatWatermark(f.watermark));
+        s.lines.push_back(f.key + "," + std::to_string(f.start) + "," + renderResult(c.spec.agg, f.acc) +
+                          "," + formatWatermark(f.watermark));
     };
     out.onLate = [&](const LateRecord&) { ++s.late; };
     StreamJob job(c.spec, out, &journal, c.elements.empty() ? 0 : c.elements.front().arrival);
-    for (const auto& e : c.elements) job.process(e);
+    for (const auto& e : c.elements)
+        job.process(e);
     job.finish(true);
     std::sort(s.results.begin(), s.results.end());
     s.journal = journal.toJsonLines();
@@ -199,7 +203,8 @@ TEST_SUITE("stream/properties") {
         }
     }
 
-    TEST_CASE("watermarks never decrease and runs are byte-identical, with late data and idleness (600 seeds)") {
+    TEST_CASE(
+        "watermarks never decrease and runs are byte-identical, with late data and idleness (600 seeds)") {
         for (std::uint64_t seed = 1000; seed < 1600; ++seed) {
             SplitMix r{seed};
             Case c = noLateCase(seed * 7919);
@@ -222,7 +227,8 @@ TEST_SUITE("stream/properties") {
 }
 
 TEST_SUITE("stream/checkpoints") {
-    TEST_CASE("recovery from the last checkpoint at any crash point gives the failure-free results (600 seeds)") {
+    TEST_CASE(
+        "recovery from the last checkpoint at any crash point gives the failure-free results (600 seeds)") {
         int withCheckpoint = 0, duplicatesSeen = 0;
         for (std::uint64_t seed = 5000; seed < 5600; ++seed) {
             SplitMix r{seed};
@@ -242,14 +248,16 @@ TEST_SUITE("stream/checkpoints") {
                                    (f.late ? ",late" : ",on-time"));
                 };
                 out.onLate = [&sink](const LateRecord& l) {
-                    sink.push_back("LATE," + l.key + "," + std::to_string(l.eventTime) + "," + formatWatermark(l.watermark));
+                    sink.push_back("LATE," + l.key + "," + std::to_string(l.eventTime) + "," +
+                                   formatWatermark(l.watermark));
                 };
                 return out;
             };
             std::vector<std::string> expected;
             {
                 StreamJob job(c.spec, render(expected), nullptr, c.elements.front().arrival);
-                for (const auto& e : c.elements) job.process(e);
+                for (const auto& e : c.elements)
+                    job.process(e);
                 job.finish(true);
             }
             std::vector<std::string> got;
@@ -258,7 +266,8 @@ TEST_SUITE("stream/checkpoints") {
             out.onCheckpoint = [&](std::uint64_t, std::uint64_t, Millis) { committed = got.size(); };
             StreamJournal journal;
             StreamJob job(c.spec, out, &journal, c.elements.front().arrival);
-            const auto crashAt = static_cast<std::size_t>(r.range(0, static_cast<std::int64_t>(c.elements.size())));
+            const auto crashAt =
+                static_cast<std::size_t>(r.range(0, static_cast<std::int64_t>(c.elements.size())));
             bool crashed = false;
             for (std::size_t i = 0; i <= c.elements.size(); ++i) {
                 if (!crashed && i == crashAt) {
@@ -266,9 +275,11 @@ TEST_SUITE("stream/checkpoints") {
                     if (job.lastCompletedCheckpoint() > 0) ++withCheckpoint;
                     const std::uint64_t from = job.crashAndRestore();
                     // What the sink got after the checkpoint is emitted again after the restore: duplicates.
-                    const std::vector<std::string> duplicates(got.begin() + static_cast<std::ptrdiff_t>(committed), got.end());
+                    const std::vector<std::string> duplicates(
+                        got.begin() + static_cast<std::ptrdiff_t>(committed), got.end());
                     duplicatesSeen += duplicates.empty() ? 0 : 1;
-                    CHECK(std::equal(duplicates.begin(), duplicates.end(), expected.begin() + static_cast<std::ptrdiff_t>(committed)));
+                    CHECK(std::equal(duplicates.begin(), duplicates.end(),
+                                     expected.begin() + static_cast<std::ptrdiff_t>(committed)));
                     got.resize(committed);
                     i = static_cast<std::size_t>(from);
                 }
@@ -290,7 +301,9 @@ TEST_SUITE("stream/checkpoints") {
         spec.checkpointInterval = 1000;
         std::vector<std::string> fired;
         JobOutput out;
-        out.onFiring = [&](const Firing& f) { fired.push_back(std::to_string(f.start) + ":" + std::to_string(f.acc.count)); };
+        out.onFiring = [&](const Firing& f) {
+            fired.push_back(std::to_string(f.start) + ":" + std::to_string(f.acc.count));
+        };
         StreamJournal journal;
         StreamJob job(spec, out, &journal, 0);
         job.process(Element{1000, "a", 0, 0, 0});
