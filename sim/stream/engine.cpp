@@ -1,4 +1,5 @@
 #include "sim/stream/engine.h"
+
 #include "sim/stream/sql_windows.h"
 
 #include <algorithm>
@@ -165,8 +166,9 @@ std::optional<std::string> validate(const JobSpec& spec) {
         if (w.offset <= -w.slide || w.offset >= w.slide)
             return "SlidingEventTimeWindows parameters must satisfy abs(offset) < slide and size > 0";
         if (spec.watermark.kind == WatermarkKind::Sql && w.size % w.slide != 0)
-            return "HOP table function based aggregate requires size must be an integral multiple of slide, but "
-                   "got size " + std::to_string(w.size) + " ms and slide " + std::to_string(w.slide) + " ms";
+            return "HOP table function based aggregate requires size must be an integral multiple of slide, "
+                   "but got size " +
+                   std::to_string(w.size) + " ms and slide " + std::to_string(w.slide) + " ms";
         break;
     case WindowKind::Session:
         if (w.gap <= 0) return "the session gap must be positive";
@@ -368,7 +370,8 @@ struct StreamJob::Impl {
         }
         sqlSlicing = usesSqlSlicing(spec);
         if (sqlSlicing)
-            for (auto& t : tasks) t.sql = SqlSlicingWindows(spec.window);
+            for (auto& t : tasks)
+                t.sql = SqlSlicingWindows(spec.window);
         const auto& wmSpec = spec.watermark;
         ticking = !wmSpec.perEvent || wmSpec.idleTimeout > 0;
         if (ticking) nextTick = job.now_ + std::max<Millis>(wmSpec.interval, 1);
@@ -489,7 +492,8 @@ struct StreamJob::Impl {
         // A split without records takes no part, unless no split of this subtask has had one (then the
         // subtask's watermark is held as before: a reader without data, UNVERIFIED against Flink).
         bool anyStarted = false;
-        for (int p : so.splits) anyStarted = anyStarted || splits[static_cast<std::size_t>(p)].started;
+        for (int p : so.splits)
+            anyStarted = anyStarted || splits[static_cast<std::size_t>(p)].started;
         Millis minWm = kMaxTime;
         bool allIdle = true;
         for (int p : so.splits) {
@@ -651,10 +655,20 @@ struct StreamJob::Impl {
         }
         void dropped(std::uint32_t key, Millis eventTime, Millis watermark) override {
             if (impl_.journal)
-                impl_.record({StreamEventKind::ElementLate, 0, -1, task_.index, -1, eventTime, 0, watermark,
-                        static_cast<std::uint8_t>(impl_.job.spec_.lateSideOutput ? 1 : 0), impl_.keyNames[key], {}});
+                impl_.record({StreamEventKind::ElementLate,
+                              0,
+                              -1,
+                              task_.index,
+                              -1,
+                              eventTime,
+                              0,
+                              watermark,
+                              static_cast<std::uint8_t>(impl_.job.spec_.lateSideOutput ? 1 : 0),
+                              impl_.keyNames[key],
+                              {}});
             if (impl_.job.spec_.lateSideOutput) {
-                if (impl_.out.onLate) impl_.out.onLate(LateRecord{impl_.keyNames[key], eventTime, watermark, task_.index});
+                if (impl_.out.onLate)
+                    impl_.out.onLate(LateRecord{impl_.keyNames[key], eventTime, watermark, task_.index});
             } else {
                 ++impl_.job.lateDropped_;
             }
@@ -1266,7 +1280,8 @@ bool StreamJob::splitIdle(int partition) const {
 
 std::size_t StreamJob::openWindows() const {
     std::size_t n = 0;
-    for (const auto& t : impl_->tasks) n += t.windows.size() + t.sql.openSlices();
+    for (const auto& t : impl_->tasks)
+        n += t.windows.size() + t.sql.openSlices();
     return n;
 }
 

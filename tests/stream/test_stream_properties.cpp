@@ -83,7 +83,8 @@ Case noLateCase(std::uint64_t seed) {
         const int p = static_cast<int>(r.range(0, c.spec.partitions - 1));
         Millis& mx = maxPerSplit[static_cast<std::size_t>(p)];
         // A split joins the watermark at its first record: that record must not be behind the others.
-        if (!started[static_cast<std::size_t>(p)]) mx = *std::max_element(maxPerSplit.begin(), maxPerSplit.end());
+        if (!started[static_cast<std::size_t>(p)])
+            mx = *std::max_element(maxPerSplit.begin(), maxPerSplit.end());
         started[static_cast<std::size_t>(p)] = true;
         const Millis bound = c.spec.watermark.bound;
         // ahead of the max, or behind it by at most the bound (SQL has no -1: stay strictly inside)
