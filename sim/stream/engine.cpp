@@ -292,8 +292,9 @@ struct StreamJob::Impl {
         std::vector<int> splits;
         Millis combined = kMinTime; ///< multiplexer's combined watermark
         bool combinedIdle = false;
-        Millis emitted = kMinTime; ///< largest watermark sent downstream
-        bool idle = false;         ///< status sent downstream
+        Millis emitted = kMinTime;  ///< largest watermark sent downstream
+        bool idle = false;          ///< status sent downstream
+        SqlSlicingWindows sqlLocal; ///< SQL: the local window aggregation chained to this source subtask
     };
     std::vector<Split> splits;
     std::vector<Source> sources;
@@ -369,9 +370,12 @@ struct StreamJob::Impl {
             tasks[static_cast<std::size_t>(t)].channels.resize(static_cast<std::size_t>(spec.parallelism));
         }
         sqlSlicing = usesSqlSlicing(spec);
-        if (sqlSlicing)
+        if (sqlSlicing) {
             for (auto& t : tasks)
                 t.sql = SqlSlicingWindows(spec.window);
+            for (auto& so : sources)
+                so.sqlLocal = SqlSlicingWindows(spec.window);
+        }
         const auto& wmSpec = spec.watermark;
         ticking = !wmSpec.perEvent || wmSpec.idleTimeout > 0;
         if (ticking) nextTick = job.now_ + std::max<Millis>(wmSpec.interval, 1);
@@ -408,10 +412,8 @@ struct StreamJob::Impl {
                         {}});
         if (sqlSlicing) {
             // LocalSlicingWindowAggOperator#prepareSnapshotPreBarrier flushes its buffer.
-            for (auto& t : tasks) {
-                SqlSink sink(*this, t);
-                t.sql.flushLocal(sink);
-            }
+            for (auto& so : sources)
+                so.sqlLocal.flushLocal(toGlobal());
         }
         Saved saved;
         saved.now = job.now_;
@@ -543,8 +545,19 @@ struct StreamJob::Impl {
         so.emitted = wm;
         sourceMarkActive(src);
         if (journal) record({StreamEventKind::SourceWatermark, 0, -1, src, -1, wm, 0, 0, 0, {}, {}});
+        // SQL: the local window aggregation (chained to the source) flushes before forwarding it.
+        if (sqlSlicing) so.sqlLocal.advanceLocal(wm, toGlobal());
         for (auto& t : tasks)
             channelWatermark(t, src, wm);
+    }
+
+    /// SQL: where the local phase sends its partials: the global phase of the key's window subtask.
+    SqlSlicingWindows::PartialSink toGlobal() {
+        return [this](std::uint32_t key, Millis end, SqlSlicingWindows::Partial&& p) {
+            WindowTask& t = tasks[static_cast<std::size_t>(keyOwner[key])];
+            SqlSink sink(*this, t);
+            t.sql.acceptPartial(key, end, std::move(p), sink);
+        };
     }
 
     // --- StatusWatermarkValve -------------------------------------------------------------------------
@@ -682,7 +695,9 @@ struct StreamJob::Impl {
     /// Window operator input: one element for subtask t.
     void windowElement(WindowTask& t, const Element& el, std::uint32_t kid) {
         if (sqlSlicing) {
-            t.sql.element(kid, el.eventTime, el.value, job.spec_.agg == AggKind::Collect, t.watermark);
+            const int src = splits[static_cast<std::size_t>(el.partition)].owner;
+            sources[static_cast<std::size_t>(src)].sqlLocal.element(
+                kid, el.eventTime, el.value, job.spec_.agg == AggKind::Collect, t.watermark);
             return;
         }
         const WindowSpec& ws = job.spec_.window;
@@ -991,7 +1006,7 @@ struct StreamJob::Impl {
         if (journal) record({StreamEventKind::OperatorWatermark, 0, -1, t.index, -1, wm, 0, 0, 0, {}, {}});
         if (sqlSlicing) {
             SqlSink sink(*this, t);
-            t.sql.advance(wm, sink);
+            t.sql.advanceGlobal(wm, sink);
             return;
         }
         while (!t.eventTimers.empty() && t.eventTimers.begin()->ts <= wm) {
@@ -1282,6 +1297,8 @@ std::size_t StreamJob::openWindows() const {
     std::size_t n = 0;
     for (const auto& t : impl_->tasks)
         n += t.windows.size() + t.sql.openSlices();
+    for (const auto& so : impl_->sources)
+        n += so.sqlLocal.openSlices();
     return n;
 }
 

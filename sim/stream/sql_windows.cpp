@@ -116,17 +116,21 @@ void SqlSlicingWindows::element(std::uint32_t key, Millis eventTime, double valu
     localMinSlice_ = std::min(localMinSlice_, end);
 }
 
-void SqlSlicingWindows::flushLocal(SqlWindowSink& sink) {
+void SqlSlicingWindows::flushLocal(const PartialSink& to) {
     auto buffer = std::move(local_);
     local_.clear();
     localMinSlice_ = kMaxTime;
     for (auto& [slot, partial] : buffer)
-        globalElement(slot, std::move(partial), sink);
+        to(slot.first, slot.second, std::move(partial));
+}
+
+void SqlSlicingWindows::flushLocal(SqlWindowSink& sink) {
+    flushLocal(
+        [&](std::uint32_t key, Millis end, Partial&& p) { acceptPartial(key, end, std::move(p), sink); });
 }
 
 /// AbstractSliceSyncStateWindowAggProcessor#processElement for one partial of the local phase.
-void SqlSlicingWindows::globalElement(const Slot& slot, Partial&& partial, SqlWindowSink& sink) {
-    const auto [key, end] = slot;
+void SqlSlicingWindows::acceptPartial(std::uint32_t key, Millis end, Partial&& partial, SqlWindowSink& sink) {
     Millis target = end;
     if (isFired(end, progress_)) {
         if (isFired(lastWindowEnd(end), progress_)) {
@@ -157,16 +161,18 @@ void SqlSlicingWindows::flushGlobal() {
     globalMinSlice_ = kMaxTime;
 }
 
-void SqlSlicingWindows::advance(Millis watermark, SqlWindowSink& sink) {
-    // Local phase (LocalSlicingWindowAggOperator#processWatermark), before it forwards the watermark.
-    if (watermark > localWatermark_) {
-        localWatermark_ = watermark;
-        if (watermark >= localNextTrigger_) {
-            if (isFired(localMinSlice_, watermark)) flushLocal(sink);
-            localNextTrigger_ = nextTriggerWatermark(watermark, interval_, spec_.offset);
-        }
+void SqlSlicingWindows::advanceLocal(Millis watermark, const PartialSink& to) {
+    // LocalSlicingWindowAggOperator#processWatermark, before it forwards the watermark.
+    if (watermark <= localWatermark_) return;
+    localWatermark_ = watermark;
+    if (watermark >= localNextTrigger_) {
+        if (isFired(localMinSlice_, watermark)) flushLocal(to);
+        localNextTrigger_ = nextTriggerWatermark(watermark, interval_, spec_.offset);
     }
-    // Global phase: advanceProgress, then the timer service fires every timer <= watermark.
+}
+
+void SqlSlicingWindows::advanceGlobal(Millis watermark, SqlWindowSink& sink) {
+    // advanceProgress, then the timer service fires every timer <= watermark.
     if (watermark > progress_) {
         progress_ = watermark;
         if (progress_ >= nextTriggerProgress_) {
@@ -181,6 +187,13 @@ void SqlSlicingWindows::advance(Millis watermark, SqlWindowSink& sink) {
         fireWindow(key, end, sink);
         clearWindow(key, end);
     }
+}
+
+void SqlSlicingWindows::advance(Millis watermark, SqlWindowSink& sink) {
+    advanceLocal(watermark, [&](std::uint32_t key, Millis end, Partial&& p) {
+        acceptPartial(key, end, std::move(p), sink);
+    });
+    advanceGlobal(watermark, sink);
 }
 
 void SqlSlicingWindows::fireWindow(std::uint32_t key, Millis windowEnd, SqlWindowSink& sink) {

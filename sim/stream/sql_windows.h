@@ -4,8 +4,10 @@
 //
 //  * Slices: TUMBLE slices are its windows; HOP slices are gcd(size, slide) long; CUMULATE slices are its
 //    step. Every row goes to exactly one slice (its slice end).
-//  * Local phase (LocalSlicingWindowAggOperator): partial accumulators per (key, slice) in a buffer, in
-//    arrival order, no lateness check. The buffer is flushed to the global phase when a watermark reaches
+//  * Local phase (LocalSlicingWindowAggOperator, chained to each source subtask, so it sees that
+//    subtask's watermark): partial accumulators per (key, slice) in a buffer, in arrival order, no
+//    lateness check. (Parallelism > 1 follows the same operators but is not checked against Flink: the
+//    harness runs parallelism 1.) The buffer is flushed to the global phase when a watermark reaches
 //    the next trigger point (multiples of the slice interval minus 1, *without* the window offset:
 //    TimeWindowUtil#getNextTriggerWatermark) and the earliest slice in the buffer has fired. The flush
 //    happens before the watermark is forwarded, so the global phase sees the partials at its old watermark.
@@ -24,6 +26,7 @@
 #include "sim/stream/engine.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
 #include <utility>
@@ -46,27 +49,12 @@ public:
 /// TUMBLE/HOP/CUMULATE, no process function). SQL SESSION windows are not sliced.
 bool usesSqlSlicing(const JobSpec& spec);
 
-/// The two-phase slicing window aggregation of one window subtask (copyable: part of a checkpoint).
+/// The two-phase slicing window aggregation. One instance per source subtask runs the local phase
+/// (chained to the source: element, advanceLocal), one per window subtask the global phase
+/// (acceptPartial, advanceGlobal); `advance` runs both on one instance (parallelism 1, tests).
+/// Copyable: part of a checkpoint.
 class SqlSlicingWindows {
 public:
-    SqlSlicingWindows() = default;
-    explicit SqlSlicingWindows(const WindowSpec& spec);
-
-    /// A row arrives (operator watermark `watermark` before it).
-    void element(std::uint32_t key, Millis eventTime, double value, bool collect, Millis watermark);
-    /// A new, larger operator watermark: local flush, global progress, then timers <= watermark fire.
-    void advance(Millis watermark, SqlWindowSink& sink);
-    /// prepareSnapshotPreBarrier: a checkpoint flushes the local buffer to the global phase.
-    void flushLocal(SqlWindowSink& sink);
-
-    std::size_t openSlices() const { return state_.size(); }
-    std::uint64_t droppedPartials() const { return droppedPartials_; }
-
-    Millis sliceEnd(Millis ts) const;
-    Millis lastWindowEnd(Millis sliceEnd) const;
-    Millis interval() const { return interval_; }
-
-private:
     struct Row {
         Millis eventTime;
         Millis watermark;
@@ -75,9 +63,38 @@ private:
         Accumulator acc;
         std::vector<Row> rows;
     };
+    /// Receives the partials a local flush hands to the global phase (key, slice end, partial).
+    using PartialSink = std::function<void(std::uint32_t, Millis, Partial&&)>;
+
+    SqlSlicingWindows() = default;
+    explicit SqlSlicingWindows(const WindowSpec& spec);
+
+    /// Local phase: a row arrives (`watermark`: the window operator's watermark then, for LATE lines).
+    void element(std::uint32_t key, Millis eventTime, double value, bool collect, Millis watermark);
+    /// Local phase: the source's watermark grows; flushes before the watermark is forwarded.
+    void advanceLocal(Millis watermark, const PartialSink& to);
+    /// prepareSnapshotPreBarrier: a checkpoint flushes the local buffer to the global phase.
+    void flushLocal(const PartialSink& to);
+
+    /// Global phase: a partial from a local flush (judged at the current global watermark).
+    void acceptPartial(std::uint32_t key, Millis sliceEnd, Partial&& partial, SqlWindowSink& sink);
+    /// Global phase: a new, larger operator watermark: buffer flush, then timers <= watermark fire.
+    void advanceGlobal(Millis watermark, SqlWindowSink& sink);
+
+    /// Both phases on this instance.
+    void advance(Millis watermark, SqlWindowSink& sink);
+    void flushLocal(SqlWindowSink& sink);
+
+    std::size_t openSlices() const { return state_.size() + local_.size(); }
+    std::uint64_t droppedPartials() const { return droppedPartials_; }
+
+    Millis sliceEnd(Millis ts) const;
+    Millis lastWindowEnd(Millis sliceEnd) const;
+    Millis interval() const { return interval_; }
+
+private:
     using Slot = std::pair<std::uint32_t, Millis>; // (key, slice end / merge target)
 
-    void globalElement(const Slot& slot, Partial&& partial, SqlWindowSink& sink);
     void flushGlobal();
     void fireWindow(std::uint32_t key, Millis windowEnd, SqlWindowSink& sink);
     void clearWindow(std::uint32_t key, Millis windowEnd);

@@ -5,6 +5,7 @@
 #include "sim/stream/journal.h"
 #include "sim/stream/sql_windows.h"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <string>
 #include <vector>
@@ -202,4 +203,27 @@ TEST_CASE("a partition takes part in the watermark from its first record on") {
     job.process(Element{12000, "a", 1, 0, 0});
     CHECK(lines.size() == 1);
     CHECK(job.sourceWatermark(0) == 6999);
+}
+
+TEST_CASE("sql parallelism 2: the local phase flushes at its own source subtask's watermark") {
+    // TUMBLE 10 s, WATERMARK ts - 0, two source subtasks (partition p -> subtask p). The local
+    // aggregation is chained to each source, so source 0 flushes at its own watermark 15000 while the
+    // window operator is still at min(15000, 1000). The row 5000 read next by source 0 waits in its
+    // local buffer until source 0's next flush (the end of input); by then [0,10000) has fired on the
+    // operator's watermark 15000 and the partial is late: dropped, although the operator's watermark was
+    // only 1000 when the row arrived (a single-phase operator would have counted it).
+    JobSpec spec = sqlJob(0, window(WindowKind::Tumble, 10000), AggKind::Count);
+    spec.parallelism = 2;
+    spec.partitions = 2;
+    auto r =
+        run(spec, {Element{1000, "a", 1, 0, 0}, Element{1000, "b", 1, 1, 0}, Element{15000, "a", 1, 0, 0},
+                   Element{5000, "a", 1, 0, 0}, Element{20000, "b", 1, 1, 0}});
+    std::sort(r.lines.begin(), r.lines.end());
+    CHECK(r.lines == std::vector<std::string>{
+                         "LATE,a,5000,1000",
+                         "a,0,10000,1,15000,on-time",
+                         "a,10000,20000,1,20000,on-time",
+                         "b,0,10000,1,15000,on-time",
+                         "b,20000,30000,1,MAX,on-time",
+                     });
 }
