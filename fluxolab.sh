@@ -28,9 +28,13 @@ PACKAGES=(cmake ninja-build g++ pkg-config
   # (tests/assignors) and the real Flink harness (tests/flink) need a JDK and Maven (label real).
   openjdk-17-jdk-headless maven)
 
-install_missing() {
+# Test time only: the real Apache Flink cross-check (tests/flink, Java 17 + Maven; Flink itself
+# comes from Maven Central into ~/.m2 on the first run).
+TEST_PACKAGES=(openjdk-17-jdk-headless maven)
+
+install_missing() { # install_missing [EXTRA PACKAGES...]
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "${PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -100,12 +104,13 @@ case "$cmd" in
         *) echo "fluxolab: unknown test option '$a' (use --sanitize)" >&2; exit 2 ;;
       esac
     done
-    install_missing
-    build build -DFLUXOLAB_WERROR=ON
+    install_missing "${TEST_PACKAGES[@]}"
+    build build -DFLUXOLAB_WERROR=ON -DFLUXOLAB_FLINK_TESTS=ON
     run_tests build "tests"
     if [ $sanitize -eq 1 ]; then
-      # The real-broker tests (label real) ran in the normal pass; they are not repeated here.
-      build build-asan -DFLUXOLAB_SANITIZE=ON -DFLUXOLAB_BUILD_BENCH=OFF -DFLUXOLAB_REAL_KAFKA=OFF
+      # The real-broker, kafka-clients and real-Flink checks (label real) ran in the normal pass; they
+      # are not repeated here.
+      build build-asan -DFLUXOLAB_SANITIZE=ON -DFLUXOLAB_BUILD_BENCH=OFF -DFLUXOLAB_REAL_KAFKA=OFF -DFLUXOLAB_FLINK_TESTS=OFF
       ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_tests build-asan "tests (ASan+UBSan)"
       # Every parser's libFuzzer harness, 25 s each (a crash, hang or leak fails the run).
       build_fuzz 25

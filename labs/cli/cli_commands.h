@@ -3,7 +3,9 @@
 // and streams, and returns the process exit code: 0 ok, 1 a check failed, 2 bad usage or bad input.
 
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,5 +33,10 @@ int cmdAssign(const Args& args, CliStreams io);
 int cmdSimulate(const Args& args, CliStreams io);
 int cmdScript(const Args& args, CliStreams io);
 int cmdLab(const Args& args, CliStreams io);
+int cmdReplay(const Args& args, CliStreams io);
+
+/// "5s", "200ms", "1m", "2h", "1d" or plain milliseconds; nothing if it is not a duration.
+std::optional<std::int64_t> parseDurationMs(const std::string& text);
+int cmdGenTrace(const Args& args, CliStreams io);
 
 } // namespace fluxolab::labs

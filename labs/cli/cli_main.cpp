@@ -71,6 +71,15 @@ void usage(std::ostream& os) {
           "  compare-real SCRIPT --bootstrap-server HOST:PORT [--think-ms MS] [--width N] [--clean]\n"
           "      Runs SCRIPT on the simulation and on a real Kafka cluster (builds with librdkafka), masks ids,\n"
           "      hosts and times, prints both side by side and exits 1 when they differ.\n"
+          "  replay TRACE --watermark bounded:5s|monotonous|sql:5s --window tumble:60s|hop:10s,60s|session:30s|cumulate:10s,60s\n"
+          "         [--agg count|sum:F|min:F|max:F|avg:F] [--parallelism N] [--allowed-lateness 0s] [--json] ...\n"
+          "      Runs an event trace (CSV or JSON Lines) through the stream engine as Flink would and prints\n"
+          "      every window firing, the late elements and a summary (replay --help lists every option).\n"
+          "  gen-trace [--events N] [--keys K] [--rate R] [--out-of-order 5s] [--late-fraction 0.02]\n"
+          "            [--partitions P] [--idle-partition P:FROM:TO] [--seed S] [--format csv|jsonl]\n"
+          "            [--out FILE]\n"
+          "      Writes a reproducible event trace: columns ts,key,value,partition,arrival (times in\n"
+          "      epoch ms; see assets/traces/README.md).\n"
           "  paths\n"
           "      Prints the folders the bundled scenarios, labs and traces are read from.\n";
 }
@@ -99,6 +108,8 @@ int runCli(const Args& args, CliStreams io) {
         if (args[0] == "script") return cmdScript(rest, io);
         if (args[0] == "lab") return cmdLab(rest, io);
         if (args[0] == "paths") return cmdPaths(rest, io);
+        if (args[0] == "replay") return cmdReplay(rest, io);
+        if (args[0] == "gen-trace") return cmdGenTrace(rest, io);
     } catch (const std::exception& e) {
         // Last line of defence: bad input must never crash the tool.
         io.err << "fluxolab-cli: " << args[0] << ": " << e.what() << "\n";

@@ -1,0 +1,875 @@
+#include "labs/traces/trace_reader.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <sys/stat.h>
+
+namespace fluxolab::traces {
+
+namespace {
+
+constexpr std::int64_t kMaxEpochMillis = 253402300799999; // 9999-12-31T23:59:59.999Z
+constexpr std::int64_t kMinEpochMillis = -62135596800000; // 0001-01-01T00:00:00Z
+
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool isLeap(std::int64_t y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+    if (pos + n > s.size()) return false;
+    int v = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = s[pos + i];
+        if (c < '0' || c > '9') return false;
+        v = v * 10 + (c - '0');
+    }
+    out = v;
+    return true;
+}
+
+bool allDigits(std::string_view s) {
+    if (!s.empty() && s[0] == '-') s.remove_prefix(1);
+    if (s.empty()) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string quoteForMessage(std::string_view s) {
+    std::string out = "'";
+    if (s.size() > 40) {
+        out.append(s.substr(0, 40));
+        out += "...";
+    } else {
+        out.append(s);
+    }
+    return out + "'";
+}
+
+/// yyyy-MM-dd[T ]HH:mm[:ss[.fraction]][Z|±HH[:]mm]; `sep` 0 accepts 'T' or ' '.
+TimeParse parseDateTime(std::string_view s, char sep, bool allowZone) {
+    TimeParse r;
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
+    if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
+        !digits(s, 8, 2, d)) {
+        r.error = "cannot read the date of " + quoteForMessage(s) + " (expected yyyy-MM-dd HH:mm:ss[.SSS])";
+        return r;
+    }
+    if (s.size() < 16 || !(s[10] == 'T' || s[10] == ' ') || (sep && s[10] != sep) || !digits(s, 11, 2, h) ||
+        s[13] != ':' || !digits(s, 14, 2, mi)) {
+        r.error = "cannot read the time of day of " + quoteForMessage(s) +
+                  (sep == ' ' ? " (expected yyyy-MM-dd HH:mm:ss[.SSS])" : " (expected ISO-8601)");
+        return r;
+    }
+    std::size_t i = 16;
+    std::int64_t frac = 0;
+    if (i < s.size() && s[i] == ':') {
+        if (!digits(s, i + 1, 2, sec)) {
+            r.error = "cannot read the seconds of " + quoteForMessage(s);
+            return r;
+        }
+        i += 3;
+        if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+            ++i;
+            std::size_t n = 0;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+                if (n < 3) frac = frac * 10 + (s[i] - '0');
+                ++n;
+                ++i;
+            }
+            if (n == 0 || n > 9) {
+                r.error = "bad fraction of a second in " + quoteForMessage(s);
+                return r;
+            }
+            for (std::size_t k = n; k < 3; ++k)
+                frac *= 10;
+        }
+    }
+    std::int64_t zoneMinutes = 0;
+    if (i < s.size()) {
+        if (!allowZone) {
+            r.error = "unexpected text after the time in " + quoteForMessage(s) + " (no zone in this format)";
+            return r;
+        }
+        if (s[i] == 'Z' || s[i] == 'z') {
+            ++i;
+        } else if (s[i] == '+' || s[i] == '-') {
+            const int sign = s[i] == '-' ? -1 : 1;
+            int zh = 0, zm = 0;
+            if (!digits(s, i + 1, 2, zh)) {
+                r.error = "bad zone offset in " + quoteForMessage(s);
+                return r;
+            }
+            i += 3;
+            if (i < s.size() && s[i] == ':') ++i;
+            if (i < s.size()) {
+                if (!digits(s, i, 2, zm)) {
+                    r.error = "bad zone offset in " + quoteForMessage(s);
+                    return r;
+                }
+                i += 2;
+            }
+            if (zh > 18 || zm > 59) {
+                r.error = "zone offset out of range in " + quoteForMessage(s);
+                return r;
+            }
+            zoneMinutes = sign * (zh * 60 + zm);
+        }
+        if (i != s.size()) {
+            r.error = "unexpected text after the time in " + quoteForMessage(s);
+            return r;
+        }
+    }
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] + (mo == 2 && isLeap(y) ? 1 : 0) || h > 23 ||
+        mi > 59 || sec > 59 || y < 1) {
+        r.error = "no such date/time: " + quoteForMessage(s);
+        return r;
+    }
+    const std::int64_t days = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+    r.millis = ((days * 24 + h) * 60 + mi) * 60000 + sec * 1000 + frac - zoneMinutes * 60000;
+    return r;
+}
+
+TimeParse parseEpoch(std::string_view s, std::int64_t scale) {
+    TimeParse r;
+    std::int64_t v = 0;
+    const auto res = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (res.ec == std::errc() && res.ptr == s.data() + s.size()) {
+        if (v > kMaxEpochMillis / scale || v < kMinEpochMillis / scale) {
+            r.error = "time " + quoteForMessage(s) + " is out of range (years 1..9999)";
+            return r;
+        }
+        r.millis = v * scale;
+        return r;
+    }
+    if (scale == 1000) {
+        // epoch seconds with a fraction: "1700000000.250"
+        double dv = 0;
+        const auto rd = std::from_chars(s.data(), s.data() + s.size(), dv);
+        if (rd.ec == std::errc() && rd.ptr == s.data() + s.size() && std::isfinite(dv) &&
+            std::fabs(dv) < static_cast<double>(kMaxEpochMillis / 1000)) {
+            r.millis = static_cast<std::int64_t>(std::llround(dv * 1000.0));
+            return r;
+        }
+    }
+    r.error =
+        "time " + quoteForMessage(s) + (scale == 1 ? " is not epoch milliseconds" : " is not epoch seconds");
+    return r;
+}
+
+} // namespace
+
+TimeParse parseTime(std::string_view s, TimeFormat format) {
+    TimeParse r;
+    if (s.empty()) {
+        r.error = "empty event time";
+        return r;
+    }
+    switch (format) {
+    case TimeFormat::EpochMs:
+        return parseEpoch(s, 1);
+    case TimeFormat::EpochS:
+        return parseEpoch(s, 1000);
+    case TimeFormat::Iso:
+        return parseDateTime(s, 'T', true);
+    case TimeFormat::Sql:
+        return parseDateTime(s, ' ', false);
+    case TimeFormat::Auto:
+        if (allDigits(s)) return parseEpoch(s, 1);
+        return parseDateTime(s, 0, true);
+    }
+    return r;
+}
+
+std::optional<TimeFormat> parseTimeFormatName(std::string_view n) {
+    if (n == "auto") return TimeFormat::Auto;
+    if (n == "epoch-ms") return TimeFormat::EpochMs;
+    if (n == "epoch-s") return TimeFormat::EpochS;
+    if (n == "iso") return TimeFormat::Iso;
+    if (n == "sql") return TimeFormat::Sql;
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+TraceReader::~TraceReader() {
+    if (file_) std::fclose(file_);
+}
+
+bool TraceReader::open(const std::string& path, const TraceOptions& options) {
+    opt_ = options;
+    name_ = path;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        error_ = path + ": no such file";
+        return false;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        error_ = path + ": is a directory, not a trace file";
+        return false;
+    }
+    file_ = std::fopen(path.c_str(), "rb");
+    if (!file_) {
+        error_ = path + ": cannot be read (permission?)";
+        return false;
+    }
+    return start();
+}
+
+bool TraceReader::openText(std::string text, const std::string& name, const TraceOptions& options) {
+    opt_ = options;
+    name_ = name;
+    memory_ = std::move(text);
+    fromMemory_ = true;
+    return start();
+}
+
+bool TraceReader::start() {
+    if (opt_.format == TraceFormat::Auto) {
+        const auto dot = name_.rfind('.');
+        const std::string ext = dot == std::string::npos ? "" : name_.substr(dot);
+        if (ext == ".jsonl" || ext == ".json" || ext == ".ndjson") opt_.format = TraceFormat::Jsonl;
+    }
+    const std::size_t cap = std::max<std::size_t>(std::size_t{4} << 20, 2 * opt_.maxRecordBytes + 16);
+    buf_.assign(fromMemory_ ? 0 : cap, 0);
+    if (fromMemory_) {
+        buf_.assign(memory_.begin(), memory_.end());
+        std::string().swap(memory_);
+        end_ = buf_.size();
+        eof_ = true;
+        bytesTotal_ = end_;
+    }
+    fill();
+    if (!error_.empty()) return false;
+    if (end_ == 0) {
+        error_ = name_ + ": the file is empty (expected " +
+                 (opt_.format == TraceFormat::Jsonl ? std::string("JSON Lines")
+                                                    : std::string("a CSV header line")) +
+                 ")";
+        return false;
+    }
+    // UTF-8 byte order mark
+    if (end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
+    if (opt_.format == TraceFormat::Auto) {
+        std::size_t i = pos_;
+        while (i < end_ && (buf_[i] == ' ' || buf_[i] == '\t' || buf_[i] == '\r' || buf_[i] == '\n'))
+            ++i;
+        opt_.format = (i < end_ && buf_[i] == '{') ? TraceFormat::Jsonl : TraceFormat::Csv;
+    }
+    format_ = opt_.format;
+    if (format_ == TraceFormat::Jsonl) return true;
+
+    // CSV header
+    std::string_view rec;
+    std::uint64_t startLine = 0, lines = 0;
+    Status st;
+    do {
+        st = nextRawRecord(rec, startLine, lines);
+    } while (st == Status::Record && rec.empty());
+    if (st == Status::Error) {
+        if (error_ == "__too_long__")
+            error_ = name_ + ":" + std::to_string(startLine) + ": the header line is longer than " +
+                     std::to_string(opt_.maxRecordBytes >> 10) + " KiB: not a trace file?";
+        else if (error_ == "__truncated__")
+            error_ = name_ + ": truncated file: a quoted field in the header is never closed";
+        return false;
+    }
+    if (st == Status::End) {
+        error_ = name_ + ": the file has no header line (only blank lines)";
+        return false;
+    }
+    if (std::memchr(rec.data(), 0, rec.size())) {
+        error_ = name_ + ":" + std::to_string(startLine) +
+                 ": contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace";
+        return false;
+    }
+    if (opt_.delimiter) {
+        delim_ = opt_.delimiter;
+    } else {
+        const bool hasSemi = rec.find(';') != std::string_view::npos;
+        const bool hasComma = rec.find(',') != std::string_view::npos;
+        delim_ = (hasSemi && !hasComma) ? ';' : ',';
+    }
+    std::string why;
+    if (!parseCsvFields(rec, why)) {
+        error_ = name_ + ":" + std::to_string(startLine) + ": bad header: " + why;
+        return false;
+    }
+    columnCount_ = static_cast<int>(fields_.size());
+    std::string names;
+    for (int i = 0; i < columnCount_; ++i) {
+        const std::string_view f = fields_[static_cast<std::size_t>(i)];
+        names += (i ? ", " : "") + std::string(f);
+        if (f == opt_.timeField && colTime_ < 0) colTime_ = i;
+        if (f == opt_.keyField && colKey_ < 0) colKey_ = i;
+        if (!opt_.valueField.empty() && f == opt_.valueField && colValue_ < 0) colValue_ = i;
+        if (!opt_.arrivalField.empty() && f == opt_.arrivalField && colArrival_ < 0) colArrival_ = i;
+        if (!opt_.partitionField.empty() && f == opt_.partitionField && colPartition_ < 0) colPartition_ = i;
+    }
+    const auto missing = [&](const std::string& field, const char* option) {
+        error_ = name_ + ": no column '" + field + "' in the header (columns: " + names +
+                 "); choose it with " + option;
+        return false;
+    };
+    if (colTime_ < 0) return missing(opt_.timeField, "--time-field");
+    if (colKey_ < 0) return missing(opt_.keyField, "--key");
+    if (!opt_.valueField.empty() && colValue_ < 0)
+        return missing(opt_.valueField, "the aggregate (sum:FIELD)");
+    if (!opt_.arrivalField.empty() && colArrival_ < 0) return missing(opt_.arrivalField, "--arrival-field");
+    if (!opt_.partitionField.empty() && colPartition_ < 0)
+        return missing(opt_.partitionField, "--partition-field");
+    return true;
+}
+
+bool TraceReader::fill() {
+    if (eof_) return false;
+    if (pos_ > 0) {
+        std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+        end_ -= pos_;
+        pos_ = 0;
+    }
+    if (end_ == buf_.size()) return false;
+    const std::size_t n = std::fread(buf_.data() + end_, 1, buf_.size() - end_, file_);
+    if (n == 0) {
+        if (std::ferror(file_)) error_ = name_ + ": read error";
+        eof_ = true;
+        return false;
+    }
+    end_ += n;
+    bytesTotal_ += n;
+    return true;
+}
+
+TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint64_t& startLine,
+                                               std::uint64_t& lines) {
+    const bool csv = format_ == TraceFormat::Csv;
+    std::size_t scanFrom = pos_;
+    bool inQuotes = false;
+    bool quotedScan = false;
+    while (true) {
+        if (pos_ >= end_) {
+            // The previous record ended exactly at the end of the buffer: refill and scan from the start.
+            if (eof_ || !fill()) {
+                if (!error_.empty()) return Status::Error;
+                return Status::End;
+            }
+            scanFrom = pos_;
+            inQuotes = false;
+            quotedScan = false;
+        }
+        const char* base = buf_.data();
+        std::size_t recEnd = std::string::npos;
+        if (!quotedScan) {
+            const void* nl = std::memchr(base + scanFrom, '\n', end_ - scanFrom);
+            const std::size_t limit =
+                nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - base) : end_;
+            if (csv && std::memchr(base + pos_, '"', limit - pos_)) {
+                quotedScan = true;
+                scanFrom = pos_;
+                inQuotes = false;
+            } else if (nl) {
+                recEnd = limit;
+            } else {
+                scanFrom = end_;
+            }
+        }
+        if (quotedScan) {
+            std::size_t i = scanFrom;
+            for (; i < end_; ++i) {
+                const char c = base[i];
+                if (c == '"')
+                    inQuotes = !inQuotes;
+                else if (c == '\n' && !inQuotes)
+                    break;
+            }
+            scanFrom = i;
+            if (i < end_) recEnd = i;
+        }
+        if (recEnd != std::string::npos) {
+            std::size_t len = recEnd - pos_;
+            // Only a quoted record can span lines.
+            lines =
+                quotedScan ? 1 + static_cast<std::uint64_t>(std::count(base + pos_, base + recEnd, '\n')) : 1;
+            startLine = line_;
+            if (len > opt_.maxRecordBytes) {
+                pos_ = recEnd + 1;
+                line_ += lines;
+                rec = {};
+                error_ = "__too_long__";
+                return Status::Error;
+            }
+            rec = std::string_view(base + pos_, len);
+            if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
+            pos_ = recEnd + 1;
+            line_ += lines;
+            return Status::Record;
+        }
+        // No complete record in the buffer.
+        if (end_ - pos_ > opt_.maxRecordBytes) {
+            // Too long: discard up to the next newline (outside quotes for CSV when we can tell).
+            startLine = line_;
+            std::uint64_t extra = 0;
+            while (true) {
+                const void* nl = std::memchr(buf_.data() + pos_, '\n', end_ - pos_);
+                extra += static_cast<std::uint64_t>(
+                    std::count(static_cast<const char*>(buf_.data() + pos_),
+                               nl ? static_cast<const char*>(nl) : buf_.data() + end_, '\n'));
+                if (nl) {
+                    pos_ = static_cast<std::size_t>(static_cast<const char*>(nl) - buf_.data()) + 1;
+                    break;
+                }
+                pos_ = end_;
+                if (!fill()) break;
+            }
+            line_ += extra + 1;
+            lines = extra + 1;
+            rec = {};
+            error_ = "__too_long__";
+            return Status::Error;
+        }
+        const std::size_t consumed = scanFrom - pos_;
+        if (!fill()) {
+            if (!error_.empty()) return Status::Error;
+            // End of file: the rest is the last record (no final newline).
+            if (pos_ >= end_) return Status::End;
+            if (csv && quotedScan && inQuotes) {
+                startLine = line_;
+                lines =
+                    1 + static_cast<std::uint64_t>(std::count(buf_.data() + pos_, buf_.data() + end_, '\n'));
+                pos_ = end_;
+                error_ = "__truncated__";
+                return Status::Error;
+            }
+            rec = std::string_view(buf_.data() + pos_, end_ - pos_);
+            if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
+            startLine = line_;
+            lines = 1 + static_cast<std::uint64_t>(std::count(rec.begin(), rec.end(), '\n'));
+            line_ += lines;
+            pos_ = end_;
+            return Status::Record;
+        }
+        scanFrom = pos_ + consumed; // fill() moved the data to the front
+    }
+}
+
+bool TraceReader::parseCsvFields(std::string_view rec, std::string& why) {
+    fields_.clear();
+    std::size_t unq = 0;
+    std::size_t i = 0;
+    const std::size_t n = rec.size();
+    while (true) {
+        if (i < n && rec[i] == '"') {
+            // RFC 4180 quoted field: "" is a quote; the field ends at the closing quote.
+            if (unquoted_.size() <= unq) unquoted_.emplace_back();
+            std::string& s = unquoted_[unq++];
+            s.clear();
+            ++i;
+            bool closed = false;
+            while (i < n) {
+                const char c = rec[i++];
+                if (c == '"') {
+                    if (i < n && rec[i] == '"') {
+                        s += '"';
+                        ++i;
+                    } else {
+                        closed = true;
+                        break;
+                    }
+                } else {
+                    s += c;
+                }
+            }
+            if (!closed) {
+                why = "unterminated quoted field";
+                return false;
+            }
+            fields_.push_back(s);
+            if (i < n && rec[i] != delim_) {
+                why = std::string("text after a closing quote (expected '") + delim_ + "')";
+                return false;
+            }
+        } else {
+            const void* d = std::memchr(rec.data() + i, delim_, n - i);
+            const std::size_t e = d ? static_cast<std::size_t>(static_cast<const char*>(d) - rec.data()) : n;
+            fields_.push_back(rec.substr(i, e - i));
+            i = e;
+        }
+        if (i >= n) break;
+        ++i; // delimiter
+        if (i == n) {
+            fields_.push_back(std::string_view());
+            break;
+        }
+    }
+    return true;
+}
+
+namespace {
+void skipWs(std::string_view s, std::size_t& i) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+        ++i;
+}
+
+/// Reads a JSON string starting after its opening quote; `out` gets the unescaped text (when wanted).
+bool readJsonString(std::string_view s, std::size_t& i, std::string* out, std::string_view* raw,
+                    std::string& why) {
+    const std::size_t start = i;
+    bool escaped = false;
+    while (i < s.size()) {
+        const char c = s[i];
+        if (c == '"') break;
+        if (c == '\\') {
+            escaped = true;
+            i += 2;
+            continue;
+        }
+        if (static_cast<unsigned char>(c) < 0x20) {
+            why = "control character inside a JSON string";
+            return false;
+        }
+        ++i;
+    }
+    if (i >= s.size()) {
+        why = "unterminated JSON string (truncated line?)";
+        return false;
+    }
+    const std::string_view body = s.substr(start, i - start);
+    ++i; // closing quote
+    if (raw) *raw = body;
+    if (!out) return true;
+    out->clear();
+    if (!escaped) {
+        out->assign(body);
+        return true;
+    }
+    for (std::size_t k = 0; k < body.size(); ++k) {
+        char c = body[k];
+        if (c != '\\') {
+            *out += c;
+            continue;
+        }
+        if (++k >= body.size()) break;
+        c = body[k];
+        switch (c) {
+        case 'n':
+            *out += '\n';
+            break;
+        case 't':
+            *out += '\t';
+            break;
+        case 'r':
+            *out += '\r';
+            break;
+        case 'b':
+            *out += '\b';
+            break;
+        case 'f':
+            *out += '\f';
+            break;
+        case 'u': {
+            unsigned cp = 0;
+            if (k + 4 >= body.size()) {
+                why = "bad \\u escape in a JSON string";
+                return false;
+            }
+            for (int j = 1; j <= 4; ++j) {
+                const char h = body[k + static_cast<std::size_t>(j)];
+                cp <<= 4;
+                if (h >= '0' && h <= '9')
+                    cp |= static_cast<unsigned>(h - '0');
+                else if (h >= 'a' && h <= 'f')
+                    cp |= static_cast<unsigned>(h - 'a' + 10);
+                else if (h >= 'A' && h <= 'F')
+                    cp |= static_cast<unsigned>(h - 'A' + 10);
+                else {
+                    why = "bad \\u escape in a JSON string";
+                    return false;
+                }
+            }
+            k += 4;
+            // UTF-8 encode (surrogate pairs are kept as two 3-byte sequences: keys stay distinct)
+            if (cp < 0x80) {
+                *out += static_cast<char>(cp);
+            } else if (cp < 0x800) {
+                *out += static_cast<char>(0xC0 | (cp >> 6));
+                *out += static_cast<char>(0x80 | (cp & 0x3F));
+            } else {
+                *out += static_cast<char>(0xE0 | (cp >> 12));
+                *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                *out += static_cast<char>(0x80 | (cp & 0x3F));
+            }
+            break;
+        }
+        default:
+            *out += c;
+            break; // \" \\ \/
+        }
+    }
+    return true;
+}
+
+bool skipJsonValue(std::string_view s, std::size_t& i, std::string& why) {
+    // Nested object/array: balanced skip, aware of strings.
+    int depth = 0;
+    while (i < s.size()) {
+        const char c = s[i];
+        if (c == '"') {
+            ++i;
+            if (!readJsonString(s, i, nullptr, nullptr, why)) return false;
+            continue;
+        }
+        if (c == '{' || c == '[')
+            ++depth;
+        else if (c == '}' || c == ']') {
+            --depth;
+            if (depth == 0) {
+                ++i;
+                return true;
+            }
+        }
+        ++i;
+    }
+    why = "unterminated JSON object or array (truncated line?)";
+    return false;
+}
+} // namespace
+
+bool TraceReader::parseJsonFields(std::string_view s, std::string& why) {
+    hTime_ = hKey_ = hValue_ = hArrival_ = hPartition_ = false;
+    std::size_t i = 0;
+    skipWs(s, i);
+    if (i >= s.size() || s[i] != '{') {
+        why = "not a JSON object (a JSON Lines trace has one {...} per line)";
+        return false;
+    }
+    ++i;
+    skipWs(s, i);
+    if (i < s.size() && s[i] == '}') {
+        ++i;
+    } else {
+        while (true) {
+            skipWs(s, i);
+            if (i >= s.size() || s[i] != '"') {
+                why = i >= s.size() ? "truncated JSON object" : "expected a field name in quotes";
+                return false;
+            }
+            ++i;
+            std::string_view name;
+            if (!readJsonString(s, i, nullptr, &name, why)) return false;
+            skipWs(s, i);
+            if (i >= s.size() || s[i] != ':') {
+                why = "expected ':' after a field name";
+                return false;
+            }
+            ++i;
+            skipWs(s, i);
+            if (i >= s.size()) {
+                why = "truncated JSON object";
+                return false;
+            }
+            int slot = -1;
+            if (name == opt_.timeField)
+                slot = 0;
+            else if (name == opt_.keyField)
+                slot = 1;
+            else if (!opt_.valueField.empty() && name == opt_.valueField)
+                slot = 2;
+            else if (!opt_.arrivalField.empty() && name == opt_.arrivalField)
+                slot = 3;
+            else if (!opt_.partitionField.empty() && name == opt_.partitionField)
+                slot = 4;
+            std::string_view* views[] = {&vTime_, &vKey_, &vValue_, &vArrival_, &vPartition_};
+            bool* has[] = {&hTime_, &hKey_, &hValue_, &hArrival_, &hPartition_};
+            const char c = s[i];
+            if (c == '"') {
+                ++i;
+                std::string* target = slot >= 0 ? &jsonScratch_[slot] : nullptr;
+                if (!readJsonString(s, i, target, nullptr, why)) return false;
+                if (slot >= 0) {
+                    *views[slot] = *target;
+                    *has[slot] = true;
+                }
+            } else if (c == '{' || c == '[') {
+                if (!skipJsonValue(s, i, why)) return false;
+                if (slot >= 0) {
+                    why = "field '" + std::string(name) + "' is an object or array, not a value";
+                    return false;
+                }
+            } else {
+                const std::size_t st = i;
+                while (i < s.size() && s[i] != ',' && s[i] != '}' && s[i] != ' ' && s[i] != '\t' &&
+                       s[i] != '\r')
+                    ++i;
+                const std::string_view tok = s.substr(st, i - st);
+                if (tok.empty()) {
+                    why = "missing value for field '" + std::string(name) + "'";
+                    return false;
+                }
+                if (slot >= 0 && tok != "null") {
+                    *views[slot] = tok;
+                    *has[slot] = true;
+                }
+            }
+            skipWs(s, i);
+            if (i < s.size() && s[i] == ',') {
+                ++i;
+                continue;
+            }
+            if (i < s.size() && s[i] == '}') {
+                ++i;
+                break;
+            }
+            why = i >= s.size() ? "truncated JSON object (no closing '}')" : "expected ',' or '}'";
+            return false;
+        }
+    }
+    skipWs(s, i);
+    if (i != s.size()) {
+        why = "text after the JSON object";
+        return false;
+    }
+    return true;
+}
+
+bool TraceReader::convert(TraceRecord& out, std::string& why) {
+    if (!hTime_) {
+        why = "missing event time field '" + opt_.timeField + "'";
+        return false;
+    }
+    const TimeParse tp = parseTime(vTime_, opt_.timeFormat);
+    if (!tp.millis) {
+        why = tp.error;
+        return false;
+    }
+    out.eventTime = *tp.millis;
+    if (!hKey_) {
+        why = "missing key field '" + opt_.keyField + "'";
+        return false;
+    }
+    out.key.assign(vKey_);
+    if (!opt_.valueField.empty()) {
+        if (!hValue_ || vValue_.empty()) {
+            why = "missing value field '" + opt_.valueField + "'";
+            return false;
+        }
+        double v = 0;
+        const char* b = vValue_.data();
+        if (*b == '+') ++b;
+        const auto r = std::from_chars(b, vValue_.data() + vValue_.size(), v);
+        if (r.ec != std::errc() || r.ptr != vValue_.data() + vValue_.size() || !std::isfinite(v)) {
+            why = "value " + quoteForMessage(vValue_) + " of field '" + opt_.valueField +
+                  "' is not a finite number";
+            return false;
+        }
+        out.value = v;
+    }
+    out.partition = 0;
+    if (!opt_.partitionField.empty()) {
+        std::int64_t p = -1;
+        const auto r = std::from_chars(vPartition_.data(), vPartition_.data() + vPartition_.size(), p);
+        if (!hPartition_ || r.ec != std::errc() || r.ptr != vPartition_.data() + vPartition_.size() ||
+            p < 0 || p >= 1024) {
+            why = "partition " + quoteForMessage(hPartition_ ? vPartition_ : std::string_view("(missing)")) +
+                  " is not an integer between 0 and 1023";
+            return false;
+        }
+        out.partition = p;
+    }
+    if (!opt_.arrivalField.empty()) {
+        std::int64_t a = 0;
+        const auto r = std::from_chars(vArrival_.data(), vArrival_.data() + vArrival_.size(), a);
+        if (!hArrival_ || r.ec != std::errc() || r.ptr != vArrival_.data() + vArrival_.size()) {
+            why = "arrival time " + quoteForMessage(hArrival_ ? vArrival_ : std::string_view("(missing)")) +
+                  " is not epoch milliseconds";
+            return false;
+        }
+        if (records_ > 0 && a < lastArrival_) {
+            why = "arrival time " + std::to_string(a) + " is before the previous record's " +
+                  std::to_string(lastArrival_) + " (the file must be in arrival order)";
+            return false;
+        }
+        out.arrival = a;
+    } else {
+        out.arrival = lastArrival_; // file order is arrival order; the arrival time stays (previous + 0)
+    }
+    return true;
+}
+
+TraceReader::Status TraceReader::fail(std::uint64_t line, const std::string& why) {
+    const std::string msg = name_ + ":" + std::to_string(line) + ": " + why;
+    if (opt_.skipErrors) {
+        ++skipped_;
+        if (skippedMessages_.size() < 20) skippedMessages_.push_back(msg);
+        return Status::Record; // caller continues
+    }
+    error_ = msg;
+    return Status::Error;
+}
+
+TraceReader::Status TraceReader::next(TraceRecord& out) {
+    while (true) {
+        std::string_view rec;
+        std::uint64_t startLine = 0, lines = 0;
+        error_.clear();
+        const Status st = nextRawRecord(rec, startLine, lines);
+        if (st == Status::End) return Status::End;
+        if (st == Status::Error) {
+            std::string why;
+            if (error_ == "__too_long__") {
+                why = "record longer than " + std::to_string(opt_.maxRecordBytes >> 10) + " KiB (not read)";
+            } else if (error_ == "__truncated__") {
+                why = "truncated file: a quoted field opened here is never closed";
+            } else {
+                return Status::Error; // I/O error, already a file-level message
+            }
+            error_.clear();
+            if (fail(startLine, why) == Status::Error) return Status::Error;
+            continue;
+        }
+        if (rec.empty() || (rec.size() == 1 && rec[0] == '\r')) continue; // blank line
+        std::string why;
+        if (std::memchr(rec.data(), 0, rec.size())) {
+            why = "contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace";
+        } else if (format_ == TraceFormat::Csv) {
+            if (parseCsvFields(rec, why)) {
+                if (static_cast<int>(fields_.size()) != columnCount_) {
+                    why = std::to_string(fields_.size()) + " fields where the header has " +
+                          std::to_string(columnCount_);
+                } else {
+                    vTime_ = fields_[static_cast<std::size_t>(colTime_)];
+                    vKey_ = fields_[static_cast<std::size_t>(colKey_)];
+                    hTime_ = hKey_ = true;
+                    hValue_ = colValue_ >= 0;
+                    if (hValue_) vValue_ = fields_[static_cast<std::size_t>(colValue_)];
+                    hArrival_ = colArrival_ >= 0;
+                    if (hArrival_) vArrival_ = fields_[static_cast<std::size_t>(colArrival_)];
+                    hPartition_ = colPartition_ >= 0;
+                    if (hPartition_) vPartition_ = fields_[static_cast<std::size_t>(colPartition_)];
+                    convert(out, why);
+                }
+            }
+        } else {
+            if (parseJsonFields(rec, why)) convert(out, why);
+        }
+        if (!why.empty()) {
+            if (fail(startLine, why) == Status::Error) return Status::Error;
+            continue;
+        }
+        out.line = startLine;
+        lastArrival_ = out.arrival;
+        ++records_;
+        return Status::Record;
+    }
+}
+
+} // namespace fluxolab::traces

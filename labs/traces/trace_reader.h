@@ -1,0 +1,118 @@
+#pragma once
+// Streaming reader of event traces (CSV with a header, or JSON Lines) for the stream engine.
+//
+// It lives in labs/ (not sim/stream/) because it does file I/O; the parsing itself is plain C++ over a
+// buffer. Memory is bounded: one read buffer (4 MiB) plus the longest record allowed (1 MiB by default),
+// whatever the file length. Bad records give a message with the file, the line and the reason; with
+// skipErrors they are counted (the first messages kept) and reading goes on.
+
+#include <cstdint>
+#include <cstdio>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fluxolab::traces {
+
+enum class TraceFormat : std::uint8_t { Auto, Csv, Jsonl };
+enum class TimeFormat : std::uint8_t { Auto, EpochMs, EpochS, Iso, Sql };
+
+struct TraceOptions {
+    TraceFormat format = TraceFormat::Auto; ///< Auto: .jsonl/.json/.ndjson -> JSON Lines, else CSV
+    TimeFormat timeFormat = TimeFormat::Auto;
+    std::string timeField = "ts";
+    std::string keyField = "key";
+    std::string valueField;     ///< empty: no value read (count)
+    std::string arrivalField;   ///< empty: file order is arrival order (arrival = previous + 0)
+    std::string partitionField; ///< empty: every element in partition 0
+    char delimiter = 0;         ///< CSV: 0 = detect from the header (';' if it has ';' and no ',')
+    bool skipErrors = false;    ///< --on-error skip
+    std::size_t maxRecordBytes = std::size_t{1} << 20;
+};
+
+struct TraceRecord {
+    std::int64_t eventTime = 0;
+    std::string key;
+    double value = 0;
+    std::int64_t partition = 0;
+    std::int64_t arrival = 0;
+    std::uint64_t line = 0; ///< 1-based line where the record starts
+};
+
+/// Time parsing shared with tests: returns the epoch milliseconds or an English reason.
+struct TimeParse {
+    std::optional<std::int64_t> millis;
+    std::string error;
+};
+TimeParse parseTime(std::string_view text, TimeFormat format);
+
+/// Parses "epoch-ms|epoch-s|iso|sql|auto".
+std::optional<TimeFormat> parseTimeFormatName(std::string_view name);
+
+class TraceReader {
+public:
+    enum class Status { Record, End, Error };
+
+    TraceReader() = default;
+    ~TraceReader();
+    TraceReader(const TraceReader&) = delete;
+    TraceReader& operator=(const TraceReader&) = delete;
+
+    /// Opens the file and reads the CSV header (JSON Lines has none). On failure returns false and
+    /// error() says why (naming the file).
+    bool open(const std::string& path, const TraceOptions& options);
+    /// Reads from memory instead of a file (tests); `name` is used in messages.
+    bool openText(std::string text, const std::string& name, const TraceOptions& options);
+
+    /// Next record. Error: error() holds "FILE:LINE: reason" (or a file-level message).
+    Status next(TraceRecord& record);
+
+    const std::string& error() const { return error_; }
+    std::uint64_t skipped() const { return skipped_; }
+    /// The first skipped records' messages (at most 20).
+    const std::vector<std::string>& skippedMessages() const { return skippedMessages_; }
+    std::uint64_t bytesRead() const { return bytesTotal_; }
+    TraceFormat format() const { return format_; }
+
+private:
+    bool start();
+    bool fill(); // reads more; false at end of file or error
+    Status nextRawRecord(std::string_view& rec, std::uint64_t& startLine, std::uint64_t& lines);
+    bool parseCsvFields(std::string_view rec, std::string& why);
+    bool parseJsonFields(std::string_view rec, std::string& why);
+    bool convert(TraceRecord& out, std::string& why);
+    Status fail(std::uint64_t line, const std::string& why);
+
+    TraceOptions opt_;
+    std::string name_;
+    std::FILE* file_ = nullptr;
+    bool eof_ = false;
+    std::vector<char> buf_;
+    std::size_t pos_ = 0;
+    std::size_t end_ = 0;
+    std::uint64_t line_ = 1; // line number of buf_[pos_]
+    std::uint64_t bytesTotal_ = 0;
+    std::string memory_;
+    bool fromMemory_ = false;
+    TraceFormat format_ = TraceFormat::Csv;
+    char delim_ = ',';
+    std::string error_;
+    std::uint64_t skipped_ = 0;
+    std::vector<std::string> skippedMessages_;
+    std::int64_t lastArrival_ = 0;
+    std::uint64_t records_ = 0;
+
+    // CSV columns of interest (-1 = absent) and the current record's fields.
+    int colTime_ = -1, colKey_ = -1, colValue_ = -1, colArrival_ = -1, colPartition_ = -1;
+    int columnCount_ = 0;
+    std::vector<std::string_view> fields_;
+    std::deque<std::string> unquoted_; // unescaped fields (a deque: growing it keeps earlier views valid)
+    // Values of the fields of interest for the current record.
+    std::string_view vTime_, vKey_, vValue_, vArrival_, vPartition_;
+    bool hTime_ = false, hKey_ = false, hValue_ = false, hArrival_ = false, hPartition_ = false;
+    std::string jsonScratch_[5];
+};
+
+} // namespace fluxolab::traces

@@ -1,0 +1,1305 @@
+#include "sim/stream/engine.h"
+
+#include "sim/stream/sql_windows.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <utility>
+
+namespace fluxolab::stream {
+
+// ---------------------------------------------------------------------------------------------------
+// Java/Flink compatibility helpers
+// ---------------------------------------------------------------------------------------------------
+
+std::int32_t javaStringHash(const std::string& utf8) {
+    // String#hashCode: h = 31*h + c over UTF-16 code units, in 32-bit wrapping arithmetic.
+    std::uint32_t h = 0;
+    auto add = [&h](std::uint32_t unit) { h = 31u * h + unit; };
+    const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+    const std::size_t n = utf8.size();
+    std::size_t i = 0;
+    while (i < n) {
+        std::uint32_t cp = s[i];
+        std::size_t len = 1;
+        if (cp >= 0xF0 && i + 3 < n) {
+            cp = ((cp & 0x07u) << 18) | ((s[i + 1] & 0x3Fu) << 12) | ((s[i + 2] & 0x3Fu) << 6) |
+                 (s[i + 3] & 0x3Fu);
+            len = 4;
+        } else if (cp >= 0xE0 && i + 2 < n) {
+            cp = ((cp & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+            len = 3;
+        } else if (cp >= 0xC0 && i + 1 < n) {
+            cp = ((cp & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+            len = 2;
+        } else if (cp >= 0x80) {
+            cp = 0xFFFD; // invalid byte: Java's decoder gives the replacement character
+        }
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            add(0xD800u + (cp >> 10));
+            add(0xDC00u + (cp & 0x3FFu));
+        } else {
+            add(cp);
+        }
+        i += len;
+    }
+    return static_cast<std::int32_t>(h);
+}
+
+namespace {
+std::uint32_t rotl(std::uint32_t x, int r) {
+    return (x << r) | (x >> (32 - r));
+}
+
+/// org.apache.flink.util.MathUtils#murmurHash(int)
+std::int32_t flinkMurmurHash(std::int32_t code) {
+    std::uint32_t h = static_cast<std::uint32_t>(code);
+    h *= 0xcc9e2d51u;
+    h = rotl(h, 15);
+    h *= 0x1b873593u;
+    h = rotl(h, 13);
+    h = h * 5u + 0xe6546b64u;
+    h ^= 4u;
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    const auto v = static_cast<std::int32_t>(h);
+    if (v >= 0) return v;
+    if (v != std::numeric_limits<std::int32_t>::min()) return -v;
+    return 0;
+}
+
+Millis addClamped(Millis a, Millis b) {
+    if (b > 0 && a > kMaxTime - b) return kMaxTime;
+    if (b < 0 && a < kMinTime - b) return kMinTime;
+    return a + b;
+}
+} // namespace
+
+int defaultMaxParallelism(int parallelism) {
+    // KeyGroupRangeAssignment#computeDefaultMaxParallelism: roundUpToPowerOfTwo(p + p/2) within [128, 32768].
+    int v = parallelism + parallelism / 2;
+    int pow2 = 1;
+    while (pow2 < v)
+        pow2 <<= 1;
+    return std::clamp(pow2, 128, 32768);
+}
+
+int keyToSubtask(const std::string& key, int parallelism, int maxParallelism) {
+    const int keyGroup = flinkMurmurHash(javaStringHash(key)) % maxParallelism;
+    return keyGroup * parallelism / maxParallelism;
+}
+
+int kafkaSplitOwner(const std::string& topic, int partition, int parallelism) {
+    if (topic.empty()) return partition % parallelism;
+    const std::uint32_t h31 = static_cast<std::uint32_t>(javaStringHash(topic)) * 31u;
+    const int startIndex = static_cast<int>(h31 & 0x7FFFFFFFu) % parallelism;
+    return (startIndex + partition) % parallelism;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Window assignment
+// ---------------------------------------------------------------------------------------------------
+
+Millis windowStart(Millis ts, Millis offset, Millis size) {
+    const Millis rem = (ts - offset) % size;
+    return rem < 0 ? ts - (rem + size) : ts - rem;
+}
+
+std::vector<TimeWindow> assignWindows(const WindowSpec& spec, Millis ts) {
+    std::vector<TimeWindow> out;
+    assignWindowsInto(spec, ts, out);
+    return out;
+}
+
+void assignWindowsInto(const WindowSpec& spec, Millis ts, std::vector<TimeWindow>& out) {
+    out.clear();
+    switch (spec.kind) {
+    case WindowKind::Tumble: {
+        const Millis s = windowStart(ts, spec.offset, spec.size);
+        out.push_back({s, s + spec.size});
+        break;
+    }
+    case WindowKind::Hop: {
+        const Millis last = windowStart(ts, spec.offset, spec.slide);
+        for (Millis s = last; s > ts - spec.size; s -= spec.slide)
+            out.push_back({s, s + spec.size});
+        break;
+    }
+    case WindowKind::Session:
+        out.push_back({ts, addClamped(ts, spec.gap)});
+        break;
+    case WindowKind::Cumulate: {
+        // SQL CUMULATE: [S, S+step), [S, S+2step), ... [S, S+size), S = start of the size-aligned window.
+        const Millis s = windowStart(ts, spec.offset, spec.size);
+        for (Millis e = s + spec.step; e <= s + spec.size; e += spec.step) {
+            if (e > ts) out.push_back({s, e});
+        }
+        break;
+    }
+    }
+}
+
+std::optional<std::string> validate(const JobSpec& spec) {
+    const auto& w = spec.window;
+    if (spec.parallelism < 1 || spec.parallelism > 8) return "parallelism must be between 1 and 8";
+    if (spec.partitions < 1 || spec.partitions > 1024)
+        return "the number of partitions must be between 1 and 1024";
+    if (w.allowedLateness < 0) return "allowed lateness must not be negative";
+    if (spec.watermark.kind == WatermarkKind::Sql && w.allowedLateness > 0 && !spec.process)
+        return "Flink SQL window aggregations have no allowed lateness (late rows are dropped)";
+    if (spec.watermark.bound < 0) return "the watermark bound must not be negative";
+    if (!spec.watermark.perEvent && spec.watermark.interval <= 0)
+        return "the watermark interval must be positive (or per-event)";
+    if (spec.watermark.idleTimeout < 0) return "the idle timeout must not be negative";
+    switch (w.kind) {
+    case WindowKind::Tumble:
+        if (w.size <= 0) return "the window size must be positive";
+        if (w.offset <= -w.size || w.offset >= w.size)
+            return "TumblingEventTimeWindows parameters must satisfy abs(offset) < size";
+        break;
+    case WindowKind::Hop:
+        if (w.size <= 0 || w.slide <= 0) return "the window size and slide must be positive";
+        if (w.offset <= -w.slide || w.offset >= w.slide)
+            return "SlidingEventTimeWindows parameters must satisfy abs(offset) < slide and size > 0";
+        if (spec.watermark.kind == WatermarkKind::Sql && w.size % w.slide != 0)
+            return "HOP table function based aggregate requires size must be an integral multiple of slide, "
+                   "but got size " +
+                   std::to_string(w.size) + " ms and slide " + std::to_string(w.slide) + " ms";
+        break;
+    case WindowKind::Session:
+        if (w.gap <= 0) return "the session gap must be positive";
+        if (w.offset != 0) return "session windows have no offset";
+        break;
+    case WindowKind::Cumulate:
+        if (w.size <= 0 || w.step <= 0) return "the cumulate step and size must be positive";
+        if (w.size % w.step != 0) return "the cumulate size must be a multiple of the step";
+        if (w.offset <= -w.size || w.offset >= w.size)
+            return "the window offset must satisfy abs(offset) < size";
+        break;
+    }
+    return std::nullopt;
+}
+
+std::string renderResult(AggKind agg, const Accumulator& acc) {
+    switch (agg) {
+    case AggKind::Count:
+        return std::to_string(acc.count);
+    case AggKind::Sum:
+        return formatDouble(acc.sum);
+    case AggKind::Min:
+        return formatDouble(acc.min);
+    case AggKind::Max:
+        return formatDouble(acc.max);
+    case AggKind::Avg:
+        return formatDouble(acc.count ? acc.sum / static_cast<double>(acc.count) : 0.0);
+    case AggKind::Collect: {
+        std::string s = "[";
+        for (std::size_t i = 0; i < acc.items.size(); ++i) {
+            if (i) s += ';';
+            s += formatDouble(acc.items[i]);
+        }
+        return s + "]";
+    }
+    }
+    return {};
+}
+
+namespace {
+
+void accumulate(AggKind agg, Accumulator& acc, double v) {
+    if (acc.count == 0) {
+        acc.min = v;
+        acc.max = v;
+    } else {
+        acc.min = std::min(acc.min, v);
+        acc.max = std::max(acc.max, v);
+    }
+    ++acc.count;
+    acc.sum += v;
+    if (agg == AggKind::Collect) acc.items.push_back(v);
+}
+
+void mergeInto(Accumulator& target, const Accumulator& source) {
+    if (source.count == 0) return;
+    if (target.count == 0) {
+        target.min = source.min;
+        target.max = source.max;
+    } else {
+        target.min = std::min(target.min, source.min);
+        target.max = std::max(target.max, source.max);
+    }
+    target.count += source.count;
+    target.sum += source.sum;
+    target.items.insert(target.items.end(), source.items.begin(), source.items.end());
+}
+
+struct Timer {
+    Millis ts;
+    std::uint32_t key; ///< interned key (first-arrival order): equal timestamps fire in that order
+    TimeWindow window;
+    bool operator<(const Timer& o) const {
+        if (ts != o.ts) return ts < o.ts;
+        if (key != o.key) return key < o.key;
+        return window < o.window;
+    }
+};
+
+using WindowId = std::pair<std::uint32_t, TimeWindow>;
+
+/// One named keyed state of one key (value, list, map or reducing; a state is used as one of them).
+struct StateCell {
+    std::optional<std::string> value;
+    std::vector<std::string> list;
+    std::map<std::string, std::string> map;
+    std::optional<double> reduced;
+    Millis lastWrite = 0;
+};
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------------
+// Job internals
+// ---------------------------------------------------------------------------------------------------
+
+struct StreamJob::Impl {
+    StreamJob& job;
+    JobOutput out;
+    StreamJournalSink* journal;
+    int maxParallelism;
+
+    // --- source side -------------------------------------------------------------------------------
+    struct Split {
+        int partition = 0;
+        int owner = 0;
+        Millis maxTs = 0;          ///< bounded/monotonous generator
+        Millis sqlCurrent = 0;     ///< SQL generator: running max of ts - interval, starts at 0
+        Millis sqlLast = 0;        ///< SQL: last emitted
+        std::uint64_t counter = 0; ///< idleness timer (WatermarksWithIdleness.IdlenessTimer)
+        std::uint64_t lastCounter = 0;
+        bool inactivityStarted = false;
+        Millis startOfInactivity = 0;
+        Millis wm = kMinTime; ///< output state in the split multiplexer
+        bool idle = false;
+        /// SourceReaderBase creates a split's output at its first record: before it, the split takes
+        /// no part in the source's watermark (an empty partition never holds it back; Flink 2.3.0).
+        bool started = false;
+    };
+    struct Source {
+        std::vector<int> splits;
+        Millis combined = kMinTime; ///< multiplexer's combined watermark
+        bool combinedIdle = false;
+        Millis emitted = kMinTime;  ///< largest watermark sent downstream
+        bool idle = false;          ///< status sent downstream
+        SqlSlicingWindows sqlLocal; ///< SQL: the local window aggregation chained to this source subtask
+    };
+    std::vector<Split> splits;
+    std::vector<Source> sources;
+    Millis nextTick = 0;
+    bool ticking = false;
+    bool activitySinceTick = true;
+    bool lastTickQuiet = false;
+
+    // --- window side ---------------------------------------------------------------------------------
+    struct Channel {
+        Millis wm = kMinTime;
+        bool active = true;
+        bool aligned = true;
+    };
+    struct WindowTask {
+        int index = 0;
+        std::vector<Channel> channels;
+        Millis watermark = kMinTime; ///< last output of the valve = the operator's current watermark
+        bool idle = false;
+        std::map<WindowId, Accumulator> windows;
+        std::set<Timer> eventTimers;
+        std::set<Timer> procTimers;
+        std::map<std::uint32_t, std::map<std::string, StateCell>> keyState; ///< process functions
+        SqlSlicingWindows sql; ///< Flink SQL's slicing window aggregation (usesSqlSlicing)
+    };
+    bool sqlSlicing = false;
+    std::vector<WindowTask> tasks;
+
+    // Interned keys: the window state and timers hold a 32-bit id, not the string.
+    std::unordered_map<std::string, std::uint32_t> keyIds;
+    std::vector<std::string> keyNames;
+    std::vector<int> keyOwner; ///< window subtask of each key (KeyGroupRangeAssignment)
+    std::vector<TimeWindow> scratch;
+    Firing firing; ///< reused for every output
+
+    // Checkpoints: the last completed one is a copy of this state (its own `last` is cleared).
+    struct Saved {
+        std::shared_ptr<const Impl> state;
+        Millis now = 0;
+        std::uint64_t elements = 0;
+        std::uint64_t lateDropped = 0;
+        std::uint64_t id = 0;
+    };
+    Saved last;
+    std::uint64_t nextCheckpointId = 1;
+    Millis nextCheckpoint = kMaxTime;
+
+    std::uint32_t internKey(const std::string& key) {
+        const auto [it, added] = keyIds.try_emplace(key, static_cast<std::uint32_t>(keyNames.size()));
+        if (added) {
+            keyNames.push_back(key);
+            keyOwner.push_back(keyToSubtask(key, job.spec_.parallelism, maxParallelism));
+        }
+        return it->second;
+    }
+
+    Impl(StreamJob& j, JobOutput o, StreamJournalSink* jr) : job(j), out(std::move(o)), journal(jr) {
+        const JobSpec& spec = job.spec_;
+        maxParallelism = defaultMaxParallelism(spec.parallelism);
+        sources.resize(static_cast<std::size_t>(spec.parallelism));
+        splits.resize(static_cast<std::size_t>(spec.partitions));
+        const Millis bound = spec.watermark.kind == WatermarkKind::Monotonous ? 0 : spec.watermark.bound;
+        for (int p = 0; p < spec.partitions; ++p) {
+            Split& s = splits[static_cast<std::size_t>(p)];
+            s.partition = p;
+            s.owner = kafkaSplitOwner(spec.topic, p, spec.parallelism);
+            s.maxTs = kMinTime + bound + 1; // BoundedOutOfOrdernessWatermarks initial value
+            sources[static_cast<std::size_t>(s.owner)].splits.push_back(p);
+        }
+        tasks.resize(static_cast<std::size_t>(spec.parallelism));
+        for (int t = 0; t < spec.parallelism; ++t) {
+            tasks[static_cast<std::size_t>(t)].index = t;
+            tasks[static_cast<std::size_t>(t)].channels.resize(static_cast<std::size_t>(spec.parallelism));
+        }
+        sqlSlicing = usesSqlSlicing(spec);
+        if (sqlSlicing) {
+            for (auto& t : tasks)
+                t.sql = SqlSlicingWindows(spec.window);
+            for (auto& so : sources)
+                so.sqlLocal = SqlSlicingWindows(spec.window);
+        }
+        const auto& wmSpec = spec.watermark;
+        ticking = !wmSpec.perEvent || wmSpec.idleTimeout > 0;
+        if (ticking) nextTick = job.now_ + std::max<Millis>(wmSpec.interval, 1);
+        if (spec.checkpointInterval > 0) nextCheckpoint = job.now_ + spec.checkpointInterval;
+    }
+    Impl(const Impl&) = default;
+
+    std::uint64_t takeCheckpoint() {
+        const std::uint64_t id = nextCheckpointId++;
+        if (journal)
+            record({StreamEventKind::CheckpointStarted,
+                    0,
+                    -1,
+                    -1,
+                    -1,
+                    static_cast<Millis>(id),
+                    0,
+                    0,
+                    0,
+                    {},
+                    {}});
+        for (const auto& t : tasks)
+            if (journal)
+                record({StreamEventKind::CheckpointAligned,
+                        0,
+                        -1,
+                        t.index,
+                        -1,
+                        static_cast<Millis>(id),
+                        0,
+                        0,
+                        0,
+                        {},
+                        {}});
+        if (sqlSlicing) {
+            // LocalSlicingWindowAggOperator#prepareSnapshotPreBarrier flushes its buffer.
+            for (auto& so : sources)
+                so.sqlLocal.flushLocal(toGlobal());
+        }
+        Saved saved;
+        saved.now = job.now_;
+        saved.elements = job.elements_;
+        saved.lateDropped = job.lateDropped_;
+        saved.id = id;
+        auto copy = std::make_shared<Impl>(*this);
+        copy->last = Saved{}; // a snapshot does not keep the previous one
+        saved.state = std::move(copy);
+        last = std::move(saved);
+        if (journal)
+            record({StreamEventKind::CheckpointCompleted,
+                    0,
+                    -1,
+                    -1,
+                    -1,
+                    static_cast<Millis>(id),
+                    static_cast<Millis>(job.elements_),
+                    0,
+                    0,
+                    {},
+                    {}});
+        if (out.onCheckpoint) out.onCheckpoint(id, job.elements_, job.now_);
+        return id;
+    }
+
+    void record(StreamEvent e) {
+        if (!journal) return;
+        e.procTime = job.now_;
+        journal->record(e);
+    }
+
+    Millis boundOf() const {
+        return job.spec_.watermark.kind == WatermarkKind::Monotonous ? 0 : job.spec_.watermark.bound;
+    }
+
+    // Generator's current watermark candidate for a split.
+    Millis generatorWatermark(const Split& s) const {
+        if (job.spec_.watermark.kind == WatermarkKind::Sql) return s.sqlCurrent;
+        return s.maxTs - boundOf() - 1;
+    }
+
+    /// WatermarkOutputMultiplexer.OutputState#setWatermark: active again, larger values only.
+    bool splitSetWatermark(Split& s, Millis wm) {
+        bool changed = false;
+        if (s.idle) {
+            s.idle = false;
+            if (journal) record({StreamEventKind::SplitIdle, 0, s.partition, -1, -1, 0, 0, 0, 0, {}, {}});
+            changed = true;
+        }
+        if (wm > s.wm) {
+            s.wm = wm;
+            if (journal)
+                record({StreamEventKind::SplitWatermark, 0, s.partition, -1, -1, wm, 0, 0, 0, {}, {}});
+            changed = true;
+        }
+        return changed;
+    }
+
+    void splitMarkIdle(Split& s) {
+        if (s.idle) return;
+        s.idle = true;
+        if (journal) record({StreamEventKind::SplitIdle, 0, s.partition, -1, -1, 1, 0, 0, 0, {}, {}});
+    }
+
+    /// The SQL generator emits only values above the last one it emitted (which starts at 0).
+    void sqlEmit(Split& s) {
+        if (s.sqlCurrent > s.sqlLast) {
+            s.sqlLast = s.sqlCurrent;
+            splitSetWatermark(s, s.sqlCurrent);
+        }
+    }
+
+    /// Combined watermark of a source subtask (min over its non-idle splits), sent downstream.
+    void updateCombined(int src) {
+        Source& so = sources[static_cast<std::size_t>(src)];
+        if (so.splits.empty()) return; // no outputs: nothing valid to emit (holds the watermark back)
+        // A split without records takes no part, unless no split of this subtask has had one (then the
+        // subtask's watermark is held as before: a reader without data, UNVERIFIED against Flink).
+        bool anyStarted = false;
+        for (int p : so.splits)
+            anyStarted = anyStarted || splits[static_cast<std::size_t>(p)].started;
+        Millis minWm = kMaxTime;
+        bool allIdle = true;
+        for (int p : so.splits) {
+            const Split& s = splits[static_cast<std::size_t>(p)];
+            if (anyStarted && !s.started) continue;
+            if (!s.idle) {
+                allIdle = false;
+                minWm = std::min(minWm, s.wm);
+            }
+        }
+        if (allIdle) {
+            so.combinedIdle = true;
+            sourceMarkIdle(src);
+            return;
+        }
+        // WatermarkOutputMultiplexer#updateCombinedWatermark: a larger minimum is emitted (which makes an
+        // idle output active again); a split coming back without raising the minimum leaves it idle.
+        so.combinedIdle = false;
+        if (minWm > so.combined) {
+            so.combined = minWm;
+            sourceEmitWatermark(src, minWm);
+        }
+    }
+
+    void sourceMarkIdle(int src) {
+        Source& so = sources[static_cast<std::size_t>(src)];
+        if (so.idle) return;
+        so.idle = true;
+        if (journal) record({StreamEventKind::SourceIdle, 0, -1, src, -1, 1, 0, 0, 0, {}, {}});
+        for (auto& t : tasks)
+            channelStatus(t, src, true);
+    }
+
+    void sourceMarkActive(int src) {
+        Source& so = sources[static_cast<std::size_t>(src)];
+        if (!so.idle) return;
+        so.idle = false;
+        if (journal) record({StreamEventKind::SourceIdle, 0, -1, src, -1, 0, 0, 0, 0, {}, {}});
+        for (auto& t : tasks)
+            channelStatus(t, src, false);
+    }
+
+    /// WatermarkToDataOutput: only larger watermarks go out; an idle output becomes active first.
+    void sourceEmitWatermark(int src, Millis wm) {
+        Source& so = sources[static_cast<std::size_t>(src)];
+        if (wm <= so.emitted) return;
+        so.emitted = wm;
+        sourceMarkActive(src);
+        if (journal) record({StreamEventKind::SourceWatermark, 0, -1, src, -1, wm, 0, 0, 0, {}, {}});
+        // SQL: the local window aggregation (chained to the source) flushes before forwarding it.
+        if (sqlSlicing) so.sqlLocal.advanceLocal(wm, toGlobal());
+        for (auto& t : tasks)
+            channelWatermark(t, src, wm);
+    }
+
+    /// SQL: where the local phase sends its partials: the global phase of the key's window subtask.
+    SqlSlicingWindows::PartialSink toGlobal() {
+        return [this](std::uint32_t key, Millis end, SqlSlicingWindows::Partial&& p) {
+            WindowTask& t = tasks[static_cast<std::size_t>(keyOwner[key])];
+            SqlSink sink(*this, t);
+            t.sql.acceptPartial(key, end, std::move(p), sink);
+        };
+    }
+
+    // --- StatusWatermarkValve -------------------------------------------------------------------------
+
+    void channelWatermark(WindowTask& t, int ch, Millis wm) {
+        Channel& c = t.channels[static_cast<std::size_t>(ch)];
+        if (t.idle || !c.active) return;
+        if (wm <= c.wm) return;
+        c.wm = wm;
+        if (journal) record({StreamEventKind::ChannelWatermark, 0, -1, t.index, ch, wm, 0, 0, 0, {}, {}});
+        if (!c.aligned && wm >= t.watermark) c.aligned = true;
+        outputNewMin(t);
+    }
+
+    void outputNewMin(WindowTask& t) {
+        Millis minWm = kMaxTime;
+        bool any = false;
+        for (const Channel& c : t.channels) {
+            if (c.active && c.aligned) {
+                any = true;
+                minWm = std::min(minWm, c.wm);
+            }
+        }
+        if (any && minWm > t.watermark) advanceWatermark(t, minWm);
+    }
+
+    void channelStatus(WindowTask& t, int ch, bool idle) {
+        Channel& c = t.channels[static_cast<std::size_t>(ch)];
+        if (idle && c.active) {
+            c.active = false;
+            c.aligned = false;
+            if (journal) record({StreamEventKind::ChannelIdle, 0, -1, t.index, ch, 1, 0, 0, 0, {}, {}});
+            const bool anyActive =
+                std::any_of(t.channels.begin(), t.channels.end(), [](const Channel& x) { return x.active; });
+            if (!anyActive) {
+                // All inputs idle: flush the max watermark across all channels (unconditionally, as the
+                // Flink 2.x valve does), then the valve is idle.
+                Millis maxWm = kMinTime;
+                for (const Channel& x : t.channels)
+                    maxWm = std::max(maxWm, x.wm);
+                if (maxWm > t.watermark) advanceWatermark(t, maxWm);
+                t.idle = true;
+            } else if (c.wm == t.watermark) {
+                outputNewMin(t);
+            }
+        } else if (!idle && !c.active) {
+            c.active = true;
+            if (journal) record({StreamEventKind::ChannelIdle, 0, -1, t.index, ch, 0, 0, 0, 0, {}, {}});
+            if (c.wm >= t.watermark) c.aligned = true;
+            t.idle = false;
+        }
+    }
+
+    // --- WindowOperator -------------------------------------------------------------------------------
+
+    Millis cleanupTime(const TimeWindow& w) const {
+        if (job.spec_.window.processingTime) return w.maxTimestamp();
+        return addClamped(w.maxTimestamp(), job.spec_.window.allowedLateness);
+    }
+
+    void emit(WindowTask& t, std::uint32_t key, const TimeWindow& w, const Accumulator& acc, bool late) {
+        if (journal)
+            record({StreamEventKind::WindowFired,
+                    0,
+                    -1,
+                    t.index,
+                    -1,
+                    w.start,
+                    w.end,
+                    t.watermark,
+                    static_cast<std::uint8_t>(late ? 1 : 0),
+                    keyNames[key],
+                    {}});
+        if (out.onFiring) {
+            Firing& f = firing;
+            f.key = keyNames[key];
+            f.start = w.start;
+            f.end = w.end;
+            f.acc = acc;
+            f.watermark = t.watermark;
+            f.late = late;
+            f.subtask = t.index;
+            f.procTime = job.now_;
+            out.onFiring(f);
+        }
+    }
+
+    void registerTimer(WindowTask& t, std::uint32_t key, const TimeWindow& w, Millis ts) {
+        auto& timers = job.spec_.window.processingTime ? t.procTimers : t.eventTimers;
+        timers.insert(Timer{ts, key, w});
+    }
+    void deleteTimer(WindowTask& t, std::uint32_t key, const TimeWindow& w, Millis ts) {
+        auto& timers = job.spec_.window.processingTime ? t.procTimers : t.eventTimers;
+        timers.erase(Timer{ts, key, w});
+    }
+    void registerCleanupTimer(WindowTask& t, std::uint32_t key, const TimeWindow& w) {
+        const Millis c = cleanupTime(w);
+        if (c == kMaxTime) return; // no GC timer for "end of time"
+        registerTimer(t, key, w, c);
+    }
+
+    /// Output of the SQL slicing window aggregation of one subtask.
+    class SqlSink final : public SqlWindowSink {
+    public:
+        SqlSink(Impl& impl, WindowTask& task) : impl_(impl), task_(task) {}
+        void fire(std::uint32_t key, const TimeWindow& w, const Accumulator& acc) override {
+            impl_.emit(task_, key, w, acc, false);
+        }
+        void dropped(std::uint32_t key, Millis eventTime, Millis watermark) override {
+            if (impl_.journal)
+                impl_.record({StreamEventKind::ElementLate,
+                              0,
+                              -1,
+                              task_.index,
+                              -1,
+                              eventTime,
+                              0,
+                              watermark,
+                              static_cast<std::uint8_t>(impl_.job.spec_.lateSideOutput ? 1 : 0),
+                              impl_.keyNames[key],
+                              {}});
+            if (impl_.job.spec_.lateSideOutput) {
+                if (impl_.out.onLate)
+                    impl_.out.onLate(LateRecord{impl_.keyNames[key], eventTime, watermark, task_.index});
+            } else {
+                ++impl_.job.lateDropped_;
+            }
+        }
+
+    private:
+        Impl& impl_;
+        WindowTask& task_;
+    };
+
+    /// Window operator input: one element for subtask t.
+    void windowElement(WindowTask& t, const Element& el, std::uint32_t kid) {
+        if (sqlSlicing) {
+            const int src = splits[static_cast<std::size_t>(el.partition)].owner;
+            sources[static_cast<std::size_t>(src)].sqlLocal.element(
+                kid, el.eventTime, el.value, job.spec_.agg == AggKind::Collect, t.watermark);
+            return;
+        }
+        const WindowSpec& ws = job.spec_.window;
+        const bool eventTime = !ws.processingTime;
+        const Millis assignTs = eventTime ? el.eventTime : job.now_;
+        const Millis W = t.watermark;
+        const Millis L = eventTime ? ws.allowedLateness : 0;
+        const auto isLate = [&](const TimeWindow& w) { return eventTime && cleanupTime(w) <= W; };
+        const Millis triggerNow = eventTime ? W : job.now_;
+        bool skipped = true;
+
+        assignWindowsInto(ws, assignTs, scratch);
+        for (const TimeWindow& assigned : scratch) {
+            TimeWindow actual = assigned;
+            if (ws.kind == WindowKind::Session) {
+                // MergingWindowSet#addWindow: sort the key's sessions and the new one by start, sweep-merge
+                // the intersecting ones (inclusive), then find the group holding the new window.
+                std::vector<TimeWindow> existing;
+                for (auto it = t.windows.lower_bound({kid, TimeWindow{kMinTime, kMinTime}});
+                     it != t.windows.end() && it->first.first == kid; ++it)
+                    existing.push_back(it->first.second);
+                std::vector<TimeWindow> all = existing;
+                all.push_back(assigned);
+                std::stable_sort(all.begin(), all.end(),
+                                 [](const TimeWindow& a, const TimeWindow& b) { return a.start < b.start; });
+                std::vector<std::pair<TimeWindow, std::vector<TimeWindow>>> groups;
+                for (const TimeWindow& w : all) {
+                    if (!groups.empty() && groups.back().first.start <= w.end &&
+                        groups.back().first.end >= w.start) {
+                        groups.back().first.start = std::min(groups.back().first.start, w.start);
+                        groups.back().first.end = std::max(groups.back().first.end, w.end);
+                        groups.back().second.push_back(w);
+                    } else {
+                        groups.push_back({w, {w}});
+                    }
+                }
+                for (auto& g : groups) {
+                    if (std::find(g.second.begin(), g.second.end(), assigned) == g.second.end()) continue;
+                    actual = g.first;
+                    // Existing sessions swallowed (the new window may equal or lie inside one of them).
+                    std::set<TimeWindow> mergedSet;
+                    for (const TimeWindow& w : g.second)
+                        if (t.windows.count({kid, w})) mergedSet.insert(w);
+                    std::vector<TimeWindow> merged(mergedSet.begin(), mergedSet.end());
+                    // The new window inside one existing session: no merge, no trigger onMerge.
+                    if (merged.size() == 1 && merged[0] == actual) merged.clear();
+                    if (!merged.empty()) {
+                        Accumulator acc;
+                        for (const TimeWindow& m : merged) {
+                            auto it = t.windows.find({kid, m});
+                            mergeInto(acc, it->second);
+                            t.windows.erase(it);
+                            // triggerContext.clear() + deleteCleanupTimer for every merged window
+                            deleteTimer(t, kid, m, m.maxTimestamp());
+                            const Millis c = cleanupTime(m);
+                            if (c != kMaxTime) deleteTimer(t, kid, m, c);
+                        }
+                        t.windows[{kid, actual}] = std::move(acc);
+                        // EventTimeTrigger#onMerge: re-register at the merged end if still ahead.
+                        if (actual.maxTimestamp() > triggerNow)
+                            registerTimer(t, kid, actual, actual.maxTimestamp());
+                        if (journal)
+                            record({StreamEventKind::WindowMerged,
+                                    0,
+                                    -1,
+                                    t.index,
+                                    -1,
+                                    actual.start,
+                                    actual.end,
+                                    static_cast<Millis>(merged.size()),
+                                    0,
+                                    keyNames[kid],
+                                    {}});
+                    }
+                    break;
+                }
+            }
+            if (isLate(actual)) {
+                // Window already cleaned up (for sessions: the merged one): the element is not added to it.
+                if (journal)
+                    record({StreamEventKind::ElementDroppedForWindow,
+                            0,
+                            -1,
+                            t.index,
+                            -1,
+                            actual.start,
+                            actual.end,
+                            el.eventTime,
+                            0,
+                            keyNames[kid],
+                            {}});
+                continue;
+            }
+            skipped = false;
+            auto [it, created] = t.windows.try_emplace({kid, actual});
+            if (created && journal)
+                record({StreamEventKind::WindowCreated,
+                        0,
+                        -1,
+                        t.index,
+                        -1,
+                        actual.start,
+                        actual.end,
+                        0,
+                        0,
+                        keyNames[kid],
+                        {}});
+            accumulate(job.spec_.agg, it->second, el.value);
+            // Trigger#onElement. A non-merging window's timers (fire at end - 1, cleanup at end - 1 + L)
+            // never change, so registering them when it is created gives the same deduplicated timers
+            // as registering them for every element (and saves a timer-set lookup per element).
+            const bool registerNow = created || ws.kind == WindowKind::Session;
+            if (eventTime && actual.maxTimestamp() <= W) {
+                emit(t, kid, actual, it->second, true); // late firing within the allowed lateness
+            } else if (registerNow) {
+                registerTimer(t, kid, actual, actual.maxTimestamp());
+            }
+            if (registerNow) registerCleanupTimer(t, kid, actual);
+        }
+        if (skipped && eventTime && addClamped(el.eventTime, L) <= W) {
+            if (journal)
+                record({StreamEventKind::ElementLate,
+                        0,
+                        -1,
+                        t.index,
+                        -1,
+                        el.eventTime,
+                        0,
+                        W,
+                        static_cast<std::uint8_t>(job.spec_.lateSideOutput ? 1 : 0),
+                        keyNames[kid],
+                        {}});
+            if (job.spec_.lateSideOutput) {
+                if (out.onLate) out.onLate(LateRecord{el.key, el.eventTime, W, t.index});
+            } else {
+                ++job.lateDropped_;
+            }
+        }
+    }
+
+    /// WindowOperator#onEventTime / #onProcessingTime for one timer.
+    void onTimer(WindowTask& t, const Timer& timer) {
+        const TimeWindow& w = timer.window;
+        auto it = t.windows.find({timer.key, w});
+        if (it == t.windows.end()) return; // merged away or already cleared
+        if (timer.ts == w.maxTimestamp()) emit(t, timer.key, w, it->second, false);
+        if (timer.ts == cleanupTime(w)) {
+            t.windows.erase(it);
+            deleteTimer(t, timer.key, w, w.maxTimestamp());
+            if (journal)
+                record({StreamEventKind::WindowPurged,
+                        0,
+                        -1,
+                        t.index,
+                        -1,
+                        w.start,
+                        w.end,
+                        0,
+                        0,
+                        keyNames[timer.key],
+                        {}});
+        }
+    }
+
+    // --- KeyedProcessOperator ----------------------------------------------------------------------
+
+    class Context final : public ProcessContext {
+    public:
+        Context(Impl& impl, WindowTask& task, std::uint32_t kid, std::optional<Millis> ts)
+            : impl_(impl), task_(task), kid_(kid), ts_(ts) {}
+        const std::string& key() const override { return impl_.keyNames[kid_]; }
+        std::optional<Millis> timestamp() const override { return ts_; }
+        Millis currentWatermark() const override { return task_.watermark; }
+        Millis currentProcessingTime() const override { return impl_.job.now_; }
+        void registerEventTimeTimer(Millis time) override { timer(time, TimeDomain::EventTime, true); }
+        void registerProcessingTimeTimer(Millis time) override {
+            timer(time, TimeDomain::ProcessingTime, true);
+        }
+        void deleteEventTimeTimer(Millis time) override { timer(time, TimeDomain::EventTime, false); }
+        void deleteProcessingTimeTimer(Millis time) override {
+            timer(time, TimeDomain::ProcessingTime, false);
+        }
+        void output(const std::string& value) override {
+            if (impl_.journal)
+                impl_.record({StreamEventKind::ProcessOutput, 0, -1, task_.index, -1, ts_ ? *ts_ : kMinTime,
+                              0, 0, 0, key(), value});
+            if (impl_.out.onOutput)
+                impl_.out.onOutput(ProcessOutput{key(), ts_, impl_.job.now_, value, task_.index});
+        }
+        std::optional<std::string> value(const std::string& state) override {
+            const StateCell* c = cell(state, false);
+            return c ? c->value : std::nullopt;
+        }
+        void update(const std::string& state, const std::string& v) override { write(state).value = v; }
+        void clear(const std::string& state) override {
+            auto& states = task_.keyState[kid_];
+            if (states.erase(state) && impl_.journal)
+                impl_.record(
+                    {StreamEventKind::StateChanged, 0, -1, task_.index, -1, 0, 0, 0, 0, key(), state});
+        }
+        std::vector<std::string> list(const std::string& state) override {
+            const StateCell* c = cell(state, false);
+            return c ? c->list : std::vector<std::string>{};
+        }
+        void add(const std::string& state, const std::string& v) override { write(state).list.push_back(v); }
+        std::optional<std::string> mapGet(const std::string& state, const std::string& mapKey) override {
+            const StateCell* c = cell(state, false);
+            if (!c) return std::nullopt;
+            const auto it = c->map.find(mapKey);
+            if (it == c->map.end()) return std::nullopt;
+            return it->second;
+        }
+        void mapPut(const std::string& state, const std::string& mapKey, const std::string& v) override {
+            write(state).map[mapKey] = v;
+        }
+        void mapRemove(const std::string& state, const std::string& mapKey) override {
+            if (cell(state, false)) write(state).map.erase(mapKey);
+        }
+        std::optional<double> reduced(const std::string& state) override {
+            const StateCell* c = cell(state, false);
+            return c ? c->reduced : std::nullopt;
+        }
+        void reduceAdd(const std::string& state, double v) override {
+            StateCell& c = write(state);
+            c.reduced = c.reduced ? *c.reduced + v : v;
+        }
+
+    private:
+        void timer(Millis time, TimeDomain domain, bool add) {
+            auto& timers = domain == TimeDomain::EventTime ? task_.eventTimers : task_.procTimers;
+            const Timer t{time, kid_, TimeWindow{0, 0}};
+            const bool changed = add ? timers.insert(t).second : timers.erase(t) > 0;
+            if (changed && impl_.journal)
+                impl_.record({add ? StreamEventKind::TimerRegistered : StreamEventKind::TimerDeleted,
+                              0,
+                              -1,
+                              task_.index,
+                              -1,
+                              time,
+                              0,
+                              0,
+                              static_cast<std::uint8_t>(domain == TimeDomain::ProcessingTime ? 1 : 0),
+                              key(),
+                              {}});
+        }
+        /// The state, or nullptr when absent or expired (an expired state is removed: NeverReturnExpired).
+        StateCell* cell(const std::string& state, bool create) {
+            auto& states = task_.keyState[kid_];
+            auto it = states.find(state);
+            const Millis ttl = impl_.job.spec_.stateTtl;
+            if (it != states.end() && ttl > 0 && impl_.job.now_ >= addClamped(it->second.lastWrite, ttl)) {
+                states.erase(it);
+                it = states.end();
+                if (impl_.journal)
+                    impl_.record(
+                        {StreamEventKind::StateChanged, 0, -1, task_.index, -1, 2, 0, 0, 0, key(), state});
+            }
+            if (it == states.end()) {
+                if (!create) return nullptr;
+                it = states.emplace(state, StateCell{}).first;
+            }
+            return &it->second;
+        }
+        StateCell& write(const std::string& state) {
+            StateCell& c = *cell(state, true);
+            c.lastWrite = impl_.job.now_; // TTL refreshed on create and write
+            if (impl_.journal)
+                impl_.record(
+                    {StreamEventKind::StateChanged, 0, -1, task_.index, -1, 1, 0, 0, 0, key(), state});
+            return c;
+        }
+
+        Impl& impl_;
+        WindowTask& task_;
+        std::uint32_t kid_;
+        std::optional<Millis> ts_;
+    };
+
+    void processElement(WindowTask& t, const Element& el, std::uint32_t kid) {
+        Context ctx(*this, t, kid,
+                    job.spec_.window.processingTime ? std::nullopt : std::optional<Millis>(el.eventTime));
+        job.spec_.process->processElement(el, ctx);
+    }
+
+    void processTimer(WindowTask& t, const Timer& timer, TimeDomain domain) {
+        if (journal)
+            record({StreamEventKind::TimerFired,
+                    0,
+                    -1,
+                    t.index,
+                    -1,
+                    timer.ts,
+                    0,
+                    t.watermark,
+                    static_cast<std::uint8_t>(domain == TimeDomain::ProcessingTime ? 1 : 0),
+                    keyNames[timer.key],
+                    {}});
+        Context ctx(*this, t, timer.key,
+                    domain == TimeDomain::EventTime ? std::optional<Millis>(timer.ts) : std::nullopt);
+        job.spec_.process->onTimer(timer.ts, domain, ctx);
+    }
+
+    /// InternalTimerServiceImpl#advanceWatermark: set, fire every timer <= W in order, then forward.
+    void advanceWatermark(WindowTask& t, Millis wm) {
+        t.watermark = wm;
+        if (journal) record({StreamEventKind::OperatorWatermark, 0, -1, t.index, -1, wm, 0, 0, 0, {}, {}});
+        if (sqlSlicing) {
+            SqlSink sink(*this, t);
+            t.sql.advanceGlobal(wm, sink);
+            return;
+        }
+        while (!t.eventTimers.empty() && t.eventTimers.begin()->ts <= wm) {
+            const Timer timer = *t.eventTimers.begin();
+            t.eventTimers.erase(t.eventTimers.begin());
+            if (job.spec_.process) {
+                processTimer(t, timer, TimeDomain::EventTime);
+            } else {
+                onTimer(t, timer);
+            }
+        }
+    }
+
+    /// Fires the processing-time timers for time T once processing time has passed T: Flink schedules a
+    /// processing-time timer 1 ms late (FLINK-9857), so an element arriving exactly at T comes first.
+    void fireProcessingTimers(Millis now) {
+        for (auto& t : tasks) {
+            while (!t.procTimers.empty() && t.procTimers.begin()->ts < now) {
+                const Timer timer = *t.procTimers.begin();
+                t.procTimers.erase(t.procTimers.begin());
+                if (job.spec_.process) {
+                    processTimer(t, timer, TimeDomain::ProcessingTime);
+                } else {
+                    onTimer(t, timer);
+                }
+            }
+        }
+    }
+
+    /// The processing time at which the next processing-time timer fires (its time + 1 ms).
+    Millis nextProcTimer() const {
+        Millis m = kMaxTime;
+        for (const auto& t : tasks)
+            if (!t.procTimers.empty()) m = std::min(m, addClamped(t.procTimers.begin()->ts, 1));
+        return m;
+    }
+
+    // --- periodic emission (ProgressiveTimestampsAndWatermarks) --------------------------------------
+
+    void periodicTick() {
+        const WatermarkSpec& ws = job.spec_.watermark;
+        for (Split& s : splits) {
+            if (ws.idleTimeout > 0) {
+                // IdlenessTimer#checkIfIdle
+                bool idleNow = false;
+                if (s.counter != s.lastCounter) {
+                    s.lastCounter = s.counter;
+                    s.inactivityStarted = false;
+                } else if (!s.inactivityStarted) {
+                    s.inactivityStarted = true;
+                    s.startOfInactivity = job.now_;
+                } else {
+                    idleNow = job.now_ - s.startOfInactivity > ws.idleTimeout;
+                }
+                if (idleNow) {
+                    splitMarkIdle(s);
+                    continue;
+                }
+            }
+            // Periodic emission into the split's deferred output; the combined value is computed below.
+            // (A per-event generator emits nothing here: the ticks then only drive idleness.)
+            if (!ws.perEvent) {
+                if (ws.kind == WatermarkKind::Sql) {
+                    sqlEmit(s);
+                } else {
+                    splitSetWatermark(s, generatorWatermark(s));
+                }
+            }
+        }
+        for (int src = 0; src < static_cast<int>(sources.size()); ++src)
+            updateCombined(src);
+    }
+
+    /// After a quiet tick (no element since the one before), further ticks change nothing until a split's
+    /// idleness deadline: jump over them (keeps huge gaps in arrival time cheap).
+    void skipQuietTicks(Millis upTo) {
+        const WatermarkSpec& ws = job.spec_.watermark;
+        const Millis interval = std::max<Millis>(ws.interval, 1);
+        Millis target = upTo; // the last tick <= upTo is still run
+        if (ws.idleTimeout > 0) {
+            for (const Split& s : splits) {
+                if (!s.idle && s.inactivityStarted) {
+                    const Millis deadline = s.startOfInactivity + ws.idleTimeout; // first tick strictly after
+                    target = std::min(target, deadline);
+                }
+            }
+        }
+        if (target <= nextTick) return;
+        const Millis steps = (target - nextTick) / interval;
+        if (steps > 0) nextTick += steps * interval;
+    }
+
+    void advanceTo(Millis time) {
+        const Millis interval = std::max<Millis>(job.spec_.watermark.interval, 1);
+        while (true) {
+            const Millis tick = ticking ? nextTick : kMaxTime;
+            const Millis pt = nextProcTimer();
+            const Millis next = std::min({tick, pt, nextCheckpoint});
+            if (next > time) break;
+            job.now_ = std::max(job.now_, next);
+            if (nextCheckpoint <= std::min(tick, pt)) {
+                // Nothing changes before the next checkpoint time: only the last one in a quiet gap is taken.
+                const Millis ci = job.spec_.checkpointInterval;
+                const Millis upTo = std::min({tick, pt, time});
+                if (nextCheckpoint + ci > upTo) {
+                    nextCheckpoint += ci; // before the snapshot: a restored job must not take it again
+                    takeCheckpoint();
+                } else {
+                    nextCheckpoint += (upTo - nextCheckpoint) / ci * ci;
+                }
+            } else if (pt <= tick) {
+                fireProcessingTimers(next);
+            } else {
+                const bool quiet = !activitySinceTick;
+                activitySinceTick = false;
+                periodicTick();
+                nextTick += interval;
+                if (quiet && lastTickQuiet) skipQuietTicks(time);
+                lastTickQuiet = quiet;
+            }
+        }
+        job.now_ = std::max(job.now_, time);
+    }
+
+    void sourceElement(const Element& el) {
+        Split& s = splits[static_cast<std::size_t>(el.partition)];
+        const WatermarkSpec& ws = job.spec_.watermark;
+        activitySinceTick = true;
+        if (journal)
+            record({StreamEventKind::ElementArrived,
+                    0,
+                    el.partition,
+                    s.owner,
+                    -1,
+                    el.eventTime,
+                    static_cast<Millis>(job.elements_),
+                    0,
+                    0,
+                    el.key,
+                    {}});
+        ++s.counter; // IdlenessTimer#activity
+        s.started = true;
+        if (ws.kind == WatermarkKind::Sql) {
+            s.sqlCurrent = std::max(s.sqlCurrent, addClamped(el.eventTime, -ws.bound));
+        } else {
+            s.maxTs = std::max(s.maxTs, el.eventTime);
+        }
+        // The record goes downstream before the watermark its generator emits for it.
+        const std::uint32_t kid = internKey(el.key);
+        WindowTask& task = tasks[static_cast<std::size_t>(keyOwner[kid])];
+        if (job.spec_.process) {
+            processElement(task, el, kid);
+        } else {
+            windowElement(task, el, kid);
+        }
+        if (ws.perEvent) {
+            if (ws.kind == WatermarkKind::Sql) {
+                sqlEmit(s);
+            } else {
+                splitSetWatermark(s, generatorWatermark(s));
+            }
+            updateCombined(s.owner);
+        } else if (ws.kind == WatermarkKind::Sql && s.sqlCurrent - s.sqlLast > ws.interval) {
+            // WatermarkAssignerOperator also emits eagerly when the watermark jumped by more than the
+            // interval.
+            sqlEmit(s);
+            updateCombined(s.owner);
+        }
+        fireProcessingTimers(job.now_);
+    }
+
+    void finish(bool finalWatermark) {
+        if (!finalWatermark) return;
+        for (int src = 0; src < static_cast<int>(sources.size()); ++src) {
+            Source& so = sources[static_cast<std::size_t>(src)];
+            // End of input: the source emits MAX_WATERMARK (and is active again if it was idle).
+            (void)so;
+            sourceEmitWatermark(src, kMaxTime);
+        }
+    }
+};
+
+StreamJob::StreamJob(JobSpec spec, JobOutput output, StreamJournalSink* journal, Millis startTime)
+    : spec_(std::move(spec)), now_(startTime), startTime_(startTime) {
+    impl_ = std::make_unique<Impl>(*this, std::move(output), journal);
+}
+
+StreamJob::~StreamJob() = default;
+
+void StreamJob::advanceProcessingTime(Millis time) {
+    if (time < now_) return; // processing time never goes back
+    impl_->advanceTo(time);
+}
+
+void StreamJob::process(const Element& element) {
+    if (element.arrival > now_) impl_->advanceTo(element.arrival);
+    Element el = element;
+    if (el.partition < 0 || el.partition >= spec_.partitions) el.partition = 0;
+    impl_->sourceElement(el);
+    ++elements_;
+}
+
+void StreamJob::finish(bool finalWatermark) {
+    impl_->finish(finalWatermark);
+}
+
+std::uint64_t StreamJob::checkpoint() {
+    return impl_->takeCheckpoint();
+}
+
+std::uint64_t StreamJob::lastCompletedCheckpoint() const {
+    return impl_->last.id;
+}
+
+std::uint64_t StreamJob::crashAndRestore() {
+    StreamJournalSink* journal = impl_->journal;
+    if (journal) {
+        StreamEvent e{StreamEventKind::JobCrashed, now_, -1, 0, -1, 0, 0, 0, 0, {}, {}};
+        journal->record(e);
+    }
+    Impl::Saved saved = impl_->last;
+    const std::uint64_t nextId = impl_->nextCheckpointId;
+    if (saved.state) {
+        impl_ = std::make_unique<Impl>(*saved.state);
+        now_ = saved.now;
+        elements_ = saved.elements;
+        lateDropped_ = saved.lateDropped;
+    } else {
+        JobOutput out = impl_->out;
+        now_ = startTime_;
+        elements_ = 0;
+        lateDropped_ = 0;
+        impl_ = std::make_unique<Impl>(*this, std::move(out), journal);
+    }
+    impl_->last = saved; // the restored job still knows its last completed checkpoint
+    impl_->nextCheckpointId = nextId;
+    if (journal) {
+        StreamEvent e{StreamEventKind::JobRestored,   now_, -1, -1, -1, static_cast<Millis>(saved.id),
+                      static_cast<Millis>(elements_), 0,    0,  {}, {}};
+        journal->record(e);
+    }
+    return elements_;
+}
+
+namespace {
+class InactivityAlert final : public KeyedProcessFunction {
+public:
+    InactivityAlert(Millis timeout, bool portuguese) : timeout_(timeout), portuguese_(portuguese) {}
+    void processElement(const Element&, ProcessContext& ctx) override {
+        // Replace the key's pending timer by one `timeout` after now (processing time).
+        if (const auto previous = ctx.value("timer")) ctx.deleteProcessingTimeTimer(std::stoll(*previous));
+        const Millis at = ctx.currentProcessingTime() + timeout_;
+        ctx.registerProcessingTimeTimer(at);
+        ctx.update("timer", std::to_string(at));
+    }
+    void onTimer(Millis, TimeDomain, ProcessContext& ctx) override {
+        ctx.clear("timer");
+        const std::string seconds = formatDouble(static_cast<double>(timeout_) / 1000.0);
+        ctx.output(portuguese_
+                       ? "\u26A0 Utilizador " + ctx.key() + " inativo h\u00E1 " + seconds + " segundos."
+                       : "\u26A0 User " + ctx.key() + " inactive for " + seconds + " seconds.");
+    }
+
+private:
+    Millis timeout_;
+    bool portuguese_;
+};
+} // namespace
+
+std::shared_ptr<KeyedProcessFunction> makeInactivityAlert(Millis timeout, bool portuguese) {
+    return std::make_shared<InactivityAlert>(timeout, portuguese);
+}
+
+Millis StreamJob::operatorWatermark(int subtask) const {
+    return impl_->tasks.at(static_cast<std::size_t>(subtask)).watermark;
+}
+Millis StreamJob::splitWatermark(int partition) const {
+    return impl_->splits.at(static_cast<std::size_t>(partition)).wm;
+}
+Millis StreamJob::sourceWatermark(int subtask) const {
+    return impl_->sources.at(static_cast<std::size_t>(subtask)).emitted;
+}
+bool StreamJob::splitIdle(int partition) const {
+    return impl_->splits.at(static_cast<std::size_t>(partition)).idle;
+}
+
+std::size_t StreamJob::openWindows() const {
+    std::size_t n = 0;
+    for (const auto& t : impl_->tasks)
+        n += t.windows.size() + t.sql.openSlices();
+    for (const auto& so : impl_->sources)
+        n += so.sqlLocal.openSlices();
+    return n;
+}
+
+} // namespace fluxolab::stream

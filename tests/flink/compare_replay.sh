@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# ctest flink/compare: `fluxolab-cli replay` against the real Flink, line by line.
+#   compare_replay.sh FLUXOLAB_CLI LIST...
+# LIST lines as in check_outputs.sh (NAME TRACE OPTIONS...). Besides the lists, two traces made by
+# `fluxolab-cli gen-trace` at test time are compared too. Every run passes
+# `--watermark-interval per-event` to replay (the harness's watermarks). Lines that one watermark
+# fired on time may come in any order (canonical.sh); everything else must match exactly, except the
+# LATE lines of SQL runs (Flink SQL emits none): compared in number only, see sql_late_ok.
+# A build without `replay` FAILS this test ("replay not available"): it is only registered when
+# FLUXOLAB_FLINK_COMPARE is ON.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+[ $# -ge 2 ] || { echo "usage: compare_replay.sh FLUXOLAB_CLI LIST..." >&2; exit 2; }
+cli=$1; shift
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+set +e
+"$cli" replay >"$work/probe.out" 2>"$work/probe.err"
+set -e
+if grep -q "unknown command 'replay'" "$work/probe.err"; then
+  echo "flink/compare: FAIL: replay not available ('$cli replay' is not a command of this build)"
+  exit 1
+fi
+
+runs=()
+add() { # add NAME TRACE OPTIONS...
+  local name=$1 trace=$2; shift 2
+  runs+=("$name")
+  echo "$trace $*" >"$work/$name.args"
+  echo "$work/$name.out $trace $*" >>"$work/batch"
+}
+: >"$work/batch"
+for list in "$@"; do
+  dir=$(cd "$(dirname "$list")" && pwd)
+  while read -r name trace opts; do
+    case "$name" in '' | '#'*) continue ;; esac
+    # shellcheck disable=SC2086
+    add "$name" "$dir/$trace" $opts
+  done <"$list"
+done
+# Generated traces: several partitions, out-of-order and late elements, an idle partition.
+"$cli" gen-trace --events 3000 --keys 20 --rate 50 --out-of-order 5s --late-fraction 0.03 --partitions 3 \
+  --seed 11 --out "$work/gen_a.csv"
+"$cli" gen-trace --events 2000 --keys 5 --rate 20 --out-of-order 2s --late-fraction 0.05 --partitions 2 \
+  --idle-partition 1:20s:50s --seed 12 --format jsonl --out "$work/gen_b.jsonl"
+add gen_a_tumble "$work/gen_a.csv" --watermark bounded:5s --window tumble:10s --partition-field partition --arrival-field arrival
+add gen_a_hop_lateness "$work/gen_a.csv" --watermark bounded:5s --window hop:5s,15s --allowed-lateness 3s --agg sum:value --partition-field partition --arrival-field arrival
+add gen_a_session "$work/gen_a.csv" --watermark bounded:2s --window session:3s --allowed-lateness 2s --agg max:value
+add gen_a_sql_cumulate "$work/gen_a.csv" --watermark sql:5s --window cumulate:5s,20s --agg avg:value --partition-field partition
+add gen_b_tumble "$work/gen_b.jsonl" --watermark monotonous --window tumble:5s --agg min:value --partition-field partition --arrival-field arrival
+add gen_b_sql_session "$work/gen_b.jsonl" --watermark sql:2s --window session:4s --agg sum:value --partition-field partition
+
+start=$(date +%s)
+"$here/flink-replay.sh" --batch "$work/batch" || true
+echo "flink/compare: ${#runs[@]} Flink jobs in $(($(date +%s) - start)) s"
+# Flink SQL drops late rows without emitting them; the harness prints no LATE lines for SQL runs and
+# its SUMMARY late= is the number of rows Flink dropped (numLateRecordsDropped). replay shows each of
+# them as a LATE line: for SQL runs the LATE lines are compared in number only (against replay's own
+# SUMMARY, which must equal Flink's), the firing lines and the SUMMARY line exactly.
+is_sql() { grep -q -- '--watermark sql:' "$work/$1.args"; }
+replay_lines() {
+  if is_sql "$1"; then grep -v '^LATE,' "$work/$1.replay" || true; else cat "$work/$1.replay"; fi
+}
+sql_late_ok() {
+  is_sql "$1" || return 0
+  local shown counted
+  shown=$(grep -c '^LATE,' "$work/$1.replay" || true)
+  counted=$(sed -n 's/^SUMMARY,.*,late=\([0-9]*\)$/\1/p' "$work/$1.replay")
+  if [ "$shown" != "$counted" ]; then
+    echo "FAIL $1: replay shows $shown LATE lines but counts late=$counted"
+    return 1
+  fi
+}
+failed=0
+for n in "${runs[@]}"; do
+  read -r -a args <"$work/$n.args"
+  set +e
+  "$cli" replay "${args[@]}" --watermark-interval per-event >"$work/$n.replay" 2>"$work/$n.replay.err"
+  rc=$?
+  set -e
+  if [ "$(cat "$work/$n.out.rc" 2>/dev/null)" != "0" ]; then
+    echo "FAIL $n: the Flink harness failed:"
+    head -20 "$work/$n.out.err" 2>/dev/null || true
+    failed=$((failed + 1))
+  elif [ $rc -ne 0 ]; then
+    echo "FAIL $n: fluxolab-cli replay ${args[*]} exited $rc:"
+    head -20 "$work/$n.replay.err"
+    failed=$((failed + 1))
+  elif ! sql_late_ok "$n"; then
+    failed=$((failed + 1))
+  elif ! diff <("$here/canonical.sh" <"$work/$n.out") <(replay_lines "$n" | "$here/canonical.sh") >"$work/diff" 2>&1; then
+    echo "FAIL $n: replay ${args[*]} differs from Flink (< Flink, > replay):"
+    head -40 "$work/diff"
+    failed=$((failed + 1))
+  else
+    echo "ok   $n ($(wc -l <"$work/$n.out") lines)"
+  fi
+done
+echo "flink/compare: $((${#runs[@]} - failed)) passed, $failed failed"
+[ "$failed" -eq 0 ]

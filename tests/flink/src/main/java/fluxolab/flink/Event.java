@@ -1,0 +1,22 @@
+package fluxolab.flink;
+
+import java.io.Serializable;
+
+/** One trace element (a Flink POJO: public fields, public no-argument constructor). */
+public class Event implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Arrival order in the trace (0, 1, ...). */
+    public long seq;
+    public String key;
+    /** Event time, epoch ms. */
+    public long ts;
+    public double value;
+    /** Source partition (split); 0 without --partition-field. */
+    public int partition;
+    /** Processing time of arrival, epoch ms (only orders the trace; see README). */
+    public long arrival;
+    /** Set on the way to the window operator: the watermark this element found there. */
+    public long watermarkAtArrival;
+
+    public Event() {}
+}

@@ -1,0 +1,440 @@
+// Trace reading (labs/traces) and fluxolab-cli replay: formats, time formats, every bad-input case.
+#include "labs/cli_commands.h"
+#include "labs/traces/trace_reader.h"
+
+#include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace fluxolab::traces;
+using fluxolab::labs::Args;
+using fluxolab::labs::runCli;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Read {
+    bool opened = false;
+    std::string error;
+    std::vector<TraceRecord> records;
+    std::uint64_t skipped = 0;
+    std::vector<std::string> skippedMessages;
+};
+
+Read readText(const std::string& text, TraceOptions opt = {}, const std::string& name = "t.csv") {
+    Read r;
+    TraceReader reader;
+    r.opened = reader.openText(text, name, opt);
+    if (!r.opened) {
+        r.error = reader.error();
+        return r;
+    }
+    TraceRecord rec;
+    while (true) {
+        const auto st = reader.next(rec);
+        if (st == TraceReader::Status::End) break;
+        if (st == TraceReader::Status::Error) {
+            r.error = reader.error();
+            break;
+        }
+        r.records.push_back(rec);
+    }
+    r.skipped = reader.skipped();
+    r.skippedMessages = reader.skippedMessages();
+    return r;
+}
+
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() /
+               ("fluxolab_traces_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    std::string write(const std::string& name, const std::string& text) const {
+        const auto p = path / name;
+        std::ofstream(p, std::ios::binary) << text;
+        return p.string();
+    }
+};
+
+struct Result {
+    int code;
+    std::string out;
+    std::string err;
+};
+Result cli(const Args& args) {
+    std::istringstream in;
+    std::ostringstream out, err;
+    const int code = runCli(args, {in, out, err});
+    return {code, out.str(), err.str()};
+}
+
+} // namespace
+
+TEST_SUITE("labs/traces") {
+    TEST_CASE("time formats: epoch ms/s, ISO-8601 with and without zone, Flink SQL's rendering") {
+        CHECK(parseTime("1700000000123", TimeFormat::Auto).millis == 1700000000123);
+        CHECK(parseTime("-5", TimeFormat::Auto).millis == -5);
+        CHECK(parseTime("1700000000", TimeFormat::EpochS).millis == 1700000000000);
+        CHECK(parseTime("1700000000.25", TimeFormat::EpochS).millis == 1700000000250);
+        CHECK(parseTime("1970-01-01T00:00:01Z", TimeFormat::Auto).millis == 1000);
+        CHECK(parseTime("1970-01-01T00:00:01", TimeFormat::Iso).millis == 1000); // no zone = UTC
+        CHECK(parseTime("1970-01-01T01:00:01+01:00", TimeFormat::Iso).millis == 1000);
+        CHECK(parseTime("1970-01-01T00:00:01-0030", TimeFormat::Iso).millis == 1000 + 30 * 60000);
+        CHECK(parseTime("2020-04-15 08:09:59.999", TimeFormat::Sql).millis == 1586938199999);
+        CHECK(parseTime("2020-04-15 08:09:59.5", TimeFormat::Auto).millis == 1586938199500);
+        CHECK(parseTime("2020-04-15 08:09", TimeFormat::Auto).millis == 1586938140000);
+        CHECK(parseTime("2024-02-29T12:00:00.123456789Z", TimeFormat::Auto).millis == 1709208000123);
+        CHECK(has(parseTime("2023-02-29 00:00:00", TimeFormat::Auto).error, "no such date"));
+        CHECK(has(parseTime("2020-04-15T08:09:59", TimeFormat::Sql).error, "yyyy-MM-dd HH:mm:ss"));
+        CHECK(has(parseTime("2020-04-15 08:09:59Z", TimeFormat::Sql).error, "no zone"));
+        CHECK(has(parseTime("12:00", TimeFormat::Auto).error, "cannot read the date"));
+        CHECK(has(parseTime("1e3", TimeFormat::EpochMs).error, "not epoch milliseconds"));
+        CHECK(has(parseTime("99999999999999999", TimeFormat::EpochS).error, "out of range"));
+        CHECK(parseTime("", TimeFormat::Auto).error == "empty event time");
+    }
+
+    TEST_CASE("CSV: header, fields by name, ';' detected, RFC 4180 quoting, CRLF, BOM") {
+        TraceOptions opt;
+        opt.valueField = "valor";
+        auto r = readText("\xEF\xBB\xBFvalor;key;ts\r\n2.5;a;1000\r\n-1;\"b;\"\"x\"\"\";2000\r\n", opt);
+        REQUIRE(r.error.empty());
+        REQUIRE(r.records.size() == 2);
+        CHECK(r.records[0].value == 2.5);
+        CHECK(r.records[0].key == "a");
+        CHECK(r.records[1].key == "b;\"x\"");
+        CHECK(r.records[1].eventTime == 2000);
+        CHECK(r.records[1].line == 3);
+        // Many quoted fields in one record (regression: growing the unescaped-field storage left the
+        // earlier fields pointing to freed memory; ASan caught it).
+        std::string header = "ts", row = "\"5\"";
+        for (int i = 0; i < 40; ++i) {
+            header += ",c" + std::to_string(i);
+            row += ",\"value number " + std::to_string(i) + " long enough to leave the small-string buffer\"";
+        }
+        header += ",key\n";
+        row += ",\"the key\"\n";
+        r = readText(header + row, {});
+        REQUIRE(r.records.size() == 1);
+        CHECK(r.records[0].eventTime == 5);
+        CHECK(r.records[0].key == "the key");
+        // A quoted field holding a newline spans two lines; line numbers stay right after it.
+        r = readText("ts,key\n1,\"multi\nline\"\n2,c\n3,d", {});
+        REQUIRE(r.error.empty());
+        REQUIRE(r.records.size() == 3);
+        CHECK(r.records[0].key == "multi\nline");
+        CHECK(r.records[1].line == 4);
+        CHECK(r.records[2].key == "d"); // last line without newline
+    }
+
+    TEST_CASE("JSON Lines: fields by name, escapes, nested values ignored, numbers or strings for time") {
+        TraceOptions opt;
+        opt.valueField = "v";
+        opt.partitionField = "p";
+        opt.arrivalField = "arr";
+        const auto r = readText(
+            "{\"ts\":1000,\"key\":\"a\\\"b\\u00e7\",\"v\":1.5,\"p\":1,\"arr\":7,\"x\":{\"y\":[1,\"}\"]}}\n"
+            "\n"
+            "{ \"key\" : 42 , \"ts\" : \"1970-01-01T00:00:02Z\", \"v\": -2, \"p\": 0, \"arr\": 9 }\n",
+            opt, "t.jsonl");
+        REQUIRE(r.error.empty());
+        REQUIRE(r.records.size() == 2);
+        CHECK(r.records[0].key == "a\"b\xC3\xA7");
+        CHECK(r.records[0].partition == 1);
+        CHECK(r.records[0].arrival == 7);
+        CHECK(r.records[1].key == "42");
+        CHECK(r.records[1].eventTime == 2000);
+        CHECK(r.records[1].line == 3);
+    }
+
+    TEST_CASE("bad records: file, line and reason; --on-error skip counts them") {
+        TraceOptions opt;
+        opt.valueField = "v";
+        const std::string text = "ts,key,v\n1000,a,1\nxx,a,1\n2000,a\n3000,a,abc\n4000,a,2\n";
+        auto r = readText(text, opt, "pay.csv");
+        CHECK(r.records.size() == 1);
+        CHECK(has(r.error, "pay.csv:3:"));
+        CHECK(has(r.error, "'xx'"));
+        opt.skipErrors = true;
+        r = readText(text, opt, "pay.csv");
+        CHECK(r.error.empty());
+        CHECK(r.records.size() == 2);
+        CHECK(r.skipped == 3);
+        REQUIRE(r.skippedMessages.size() == 3);
+        CHECK(has(r.skippedMessages[1], "pay.csv:4: 2 fields where the header has 3"));
+        CHECK(has(r.skippedMessages[2], "pay.csv:5: value 'abc' of field 'v' is not a finite number"));
+    }
+
+    TEST_CASE("missing columns, empty file, blank file, binary file, truncated quote and truncated JSON") {
+        auto r = readText("time,user\n1,a\n");
+        CHECK_FALSE(r.opened);
+        CHECK(
+            has(r.error, "no column 'ts' in the header (columns: time, user); choose it with --time-field"));
+        TraceOptions opt;
+        opt.keyField = "user_id";
+        r = readText("ts,key\n1,a\n", opt);
+        CHECK(has(r.error, "no column 'user_id'"));
+        r = readText("");
+        CHECK(has(r.error, "t.csv: the file is empty"));
+        r = readText("\n\n\r\n");
+        CHECK(has(r.error, "no header line"));
+        r = readText(std::string("\x7f"
+                                 "ELF\0\0\0\x01,\x02\n",
+                                 12));
+        CHECK(has(r.error, "binary file"));
+        r = readText("ts,key\n1,\"open\n2,b\n");
+        CHECK(has(r.error, "t.csv:2: truncated file"));
+        r = readText("{\"ts\":1,\"key\":\"a\"}\n{\"ts\":2,\"key\":\"b", {}, "x.jsonl");
+        CHECK(r.records.size() == 1);
+        CHECK(has(r.error, "x.jsonl:2: unterminated JSON string (truncated line?)"));
+        r = readText("{\"ts\":1,\"key\":\"a\"\n", {}, "x.jsonl");
+        CHECK(has(r.error, "truncated JSON object"));
+        r = readText("[1,2]\n", {}, "x.jsonl");
+        CHECK(has(r.error, "not a JSON object"));
+    }
+
+    TEST_CASE("a 10 MB line: clear message, skipped in skip mode, reading goes on") {
+        const std::string huge(10 << 20, 'x');
+        const std::string text = "ts,key\n1,a\n2," + huge + "\n3,c\n";
+        auto r = readText(text);
+        CHECK(r.records.size() == 1);
+        CHECK(has(r.error, "t.csv:3: record longer than 1024 KiB"));
+        TraceOptions opt;
+        opt.skipErrors = true;
+        r = readText(text, opt);
+        REQUIRE(r.records.size() == 2);
+        CHECK(r.records[1].key == "c");
+        CHECK(r.records[1].line == 4);
+        CHECK(r.skipped == 1);
+    }
+
+    TEST_CASE("arrival and partition columns are checked") {
+        TraceOptions opt;
+        opt.arrivalField = "arr";
+        opt.partitionField = "p";
+        auto r = readText("ts,key,p,arr\n1,a,0,10\n2,a,1,5\n", opt);
+        CHECK(has(r.error, "t.csv:3: arrival time 5 is before the previous record's 10"));
+        r = readText("ts,key,p,arr\n1,a,-1,10\n", opt);
+        CHECK(has(r.error, "partition '-1' is not an integer between 0 and 1023"));
+    }
+
+    TEST_CASE("files: missing, directory, and reading in chunks gives the same records as in memory") {
+        TraceReader missing;
+        CHECK_FALSE(missing.open("/nonexistent/trace.csv", {}));
+        CHECK(has(missing.error(), "no such file"));
+        TempDir dir;
+        TraceReader d;
+        CHECK_FALSE(d.open(dir.path.string(), {}));
+        CHECK(has(d.error(), "is a directory"));
+        // 300 000 records (~6 MB): crosses the 4 MiB buffer boundary.
+        std::string text = "ts,key\n";
+        for (int i = 0; i < 300000; ++i)
+            text += std::to_string(1000000 + i) + ",\"k" + std::to_string(i % 7) + "\"\n";
+        const std::string path = dir.write("big.csv", text);
+        TraceReader f;
+        REQUIRE(f.open(path, {}));
+        TraceRecord rec;
+        std::int64_t n = 0, sum = 0, wrongTimes = 0;
+        while (f.next(rec) == TraceReader::Status::Record) {
+            wrongTimes += rec.eventTime != 1000000 + n;
+            sum += rec.key.back() - '0';
+            ++n;
+        }
+        CHECK(f.error().empty());
+        CHECK(n == 300000);
+        CHECK(wrongTimes == 0);
+        CHECK(sum == 899997); // sum of i % 7 over 0..299999
+        // A record ending exactly at the 4 MiB buffer boundary (regression: the next scan started past the
+        // end).
+        std::string exact = "ts,key\n1,abcdef\n"; // 16 bytes
+        for (int i = 0; i < 524286; ++i)
+            exact += "1000,ab\n"; // + 4194288 = 4 MiB exactly
+        REQUIRE(exact.size() == (std::size_t{4} << 20));
+        exact += "2000,zz\n3000,yy\n";
+        TraceReader b;
+        REQUIRE(b.open(dir.write("boundary.csv", exact), {}));
+        std::int64_t count = 0;
+        std::string lastKey;
+        while (b.next(rec) == TraceReader::Status::Record) {
+            ++count;
+            lastKey = rec.key;
+        }
+        CHECK(b.error().empty());
+        CHECK(count == 524289);
+        CHECK(lastKey == "yy");
+    }
+}
+
+TEST_SUITE("labs/replay") {
+    TEST_CASE("replay prints firings, LATE lines and the summary in Flink's firing order") {
+        TempDir dir;
+        const auto trace = dir.write("ex.csv", "ts,key,valor\n1000,a,1\n2000,a,1\n4000,a,1\n6000,a,1\n3000,a,"
+                                               "1\n8000,a,1\n2000,a,1\n11000,a,1\n");
+        auto r = cli({"replay", trace, "--watermark", "bounded:2s", "--watermark-interval", "per-event",
+                      "--window", "tumble:5s"});
+        CHECK(r.code == 0);
+        CHECK(r.out == "a,0,5000,4,5999,on-time\na,5000,10000,2,MAX,on-time\na,10000,15000,1,MAX,on-time\n"
+                       "LATE,a,2000,5999\nSUMMARY,events=8,firings=3,late=1\n");
+        r = cli({"replay", trace, "--watermark", "bounded:2s", "--watermark-interval", "per-event",
+                 "--window", "tumble:5s", "--allowed-lateness", "3s", "--agg", "sum:valor", "--json",
+                 "--no-final-watermark"});
+        CHECK(r.code == 0);
+        CHECK(r.out ==
+              "{\"key\":\"a\",\"window_start\":0,\"window_end\":5000,\"value\":4,\"watermark_at_fire\":5999,"
+              "\"firing\":\"on-time\"}\n"
+              "{\"key\":\"a\",\"window_start\":0,\"window_end\":5000,\"value\":5,\"watermark_at_fire\":5999,"
+              "\"firing\":\"late-update\"}\n"
+              "{\"summary\":true,\"events\":8,\"firings\":2,\"late\":0}\n");
+    }
+
+    TEST_CASE("the example of docs/stream.md gives exactly the output printed there") {
+        TempDir dir;
+        const auto trace =
+            dir.write("pagamentos.csv", "ts,user_id,valor\n2026-03-10 10:00:05,ana,12.5\n"
+                                        "2026-03-10 10:00:20,rui,40\n2026-03-10 10:00:58,ana,7.25\n"
+                                        "2026-03-10 10:01:02,rui,15\n2026-03-10 10:00:55,ana,3\n"
+                                        "2026-03-10 10:01:30,ana,20\n2026-03-10 10:00:45,rui,99\n"
+                                        "2026-03-10 10:02:10,rui,5\n2026-03-10 10:02:03,ana,1\n"
+                                        "2026-03-10 10:03:30,ana,2.5\n");
+        const auto r = cli({"replay", trace, "--key", "user_id", "--agg", "sum:valor", "--watermark",
+                            "bounded:5s", "--watermark-interval", "per-event", "--window", "tumble:1m"});
+        const std::string expected = "ana,1773136800000,1773136860000,22.75,1773136884999,on-time\n"
+                                     "rui,1773136800000,1773136860000,40,1773136884999,on-time\n"
+                                     "ana,1773136860000,1773136920000,20,1773136924999,on-time\n"
+                                     "rui,1773136860000,1773136920000,15,1773136924999,on-time\n"
+                                     "ana,1773136920000,1773136980000,1,1773137004999,on-time\n"
+                                     "rui,1773136920000,1773136980000,5,1773137004999,on-time\n"
+                                     "ana,1773136980000,1773137040000,2.5,MAX,on-time\n"
+                                     "LATE,rui,1773136845000,1773136884999\n"
+                                     "SUMMARY,events=10,firings=7,late=1\n";
+        CHECK(r.out == expected);
+        // Both documents show this output verbatim.
+        for (const char* doc : {"/docs/stream.md", "/docs/stream.pt.md"}) {
+            std::ifstream f(std::string(FLUXOLAB_SOURCE_DIR) + doc);
+            std::stringstream ss;
+            ss << f.rdbuf();
+            CHECK(has(ss.str(), expected));
+        }
+    }
+
+    TEST_CASE("replay --process inactivity: the course's alert from a processing-time timer") {
+        TempDir dir;
+        const auto trace =
+            dir.write("ina.csv", "ts,key,arrival\n0,ana,0\n0,rui,1000\n0,ana,3000\n0,ana,20000\n");
+        auto r = cli({"replay", trace, "--process", "inactivity:10s", "--arrival-field", "arrival"});
+        CHECK(r.code == 0);
+        CHECK(r.out == "OUTPUT,11001,rui,\u26A0 Utilizador rui inativo h\u00E1 10 segundos.\n"
+                       "OUTPUT,13001,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
+                       "OUTPUT,30001,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
+                       "SUMMARY,events=4,outputs=3\n");
+        r = cli({"replay", trace, "--process", "inactivity:10s", "--window", "tumble:1s"});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "exclude each other"));
+        CHECK(has(cli({"replay", trace, "--process", "idle:1s"}).err, "unknown function"));
+    }
+
+    TEST_CASE("replay with checkpoints and a crash: state restored, the sink's repeats marked DUPLICATE") {
+        TempDir dir;
+        const auto trace =
+            dir.write("ck.csv", "ts,key,arrival\n1000,a,0\n2000,a,400\n6000,a,900\n7000,b,1200\n"
+                                "12000,a,1500\n3000,a,1700\n13000,b,2100\n");
+        const Args base = {"replay",    trace,      "--watermark", "bounded:0s",      "--watermark-interval",
+                           "per-event", "--window", "tumble:5s",   "--arrival-field", "arrival"};
+        const auto plain = cli(base);
+        Args crash = base;
+        crash.insert(crash.end(), {"--checkpoint-interval", "1s", "--crash-at", "6"});
+        const auto r = cli(crash);
+        CHECK(r.code == 0);
+        // Checkpoint 1 at 1000 ms holds the first 3 elements; the crash after 6 rewinds to it.
+        CHECK(r.out == "a,0,5000,2,5999,on-time\nCHECKPOINT,1,3,1000\n"
+                       "a,5000,10000,1,11999,on-time\nb,5000,10000,1,11999,on-time\nCRASH,6,1,3\n"
+                       "DUPLICATE,a,5000,10000,1,11999,on-time\nDUPLICATE,b,5000,10000,1,11999,on-time\n"
+                       "CHECKPOINT,2,6,2000\na,10000,15000,1,MAX,on-time\nb,10000,15000,1,MAX,on-time\n"
+                       "LATE,a,3000,11999\nDUPLICATE,LATE,a,3000,11999\nSUMMARY,events=7,firings=5,late=1\n");
+        // Without the DUPLICATE, CHECKPOINT and CRASH lines it is the failure-free output.
+        std::istringstream lines(r.out);
+        std::string line, kept;
+        while (std::getline(lines, line))
+            if (line.rfind("DUPLICATE,", 0) != 0 && line.rfind("CHECKPOINT,", 0) != 0 &&
+                line.rfind("CRASH,", 0) != 0)
+                kept += line + "\n";
+        CHECK(kept == plain.out);
+        Args zero = base;
+        zero.insert(zero.end(), {"--crash-at", "0"});
+        CHECK(has(cli(zero).err, "1 or more"));
+    }
+
+    TEST_CASE("replay: bad options and bad files give a clear message and exit 2") {
+        TempDir dir;
+        const auto trace = dir.write("t.csv", "ts,key\n1,a\nbad,a\n");
+        const Args base = {"replay", trace, "--watermark", "bounded:1s", "--window", "tumble:1s"};
+        const auto with = [&](std::initializer_list<std::string> extra) {
+            Args a = base;
+            a.insert(a.end(), extra);
+            return cli(a);
+        };
+        auto r = with({});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "t.csv:3: cannot read the date of 'bad'"));
+        r = with({"--on-error", "skip"});
+        CHECK(r.code == 0);
+        CHECK(has(r.out, "SUMMARY,events=1,firings=1,late=0"));
+        CHECK(has(r.err, "skipped 1 bad record(s)"));
+        CHECK(has(with({"--window", "tumble:5x"}).err, "'5x' is not a duration"));
+        CHECK(has(with({"--window", "hop:5s"}).err, "needs two durations"));
+        CHECK(has(with({"--window", "cumulate:2s,5s"}).err, "multiple of the step"));
+        CHECK(has(with({"--parallelism", "9"}).err, "from 1 to 8"));
+        CHECK(has(with({"--offset", "2s"}).err, "abs(offset) < size"));
+        CHECK(has(with({"--agg", "sum"}).err, "needs a field"));
+        CHECK(has(with({"--agg", "sum:valor"}).err, "no column 'valor'"));
+        CHECK(has(with({"--frobnicate", "1"}).err, "unknown option '--frobnicate'"));
+        CHECK(has(with({"--watermark", "bounded"}).err, "needs a bound"));
+        CHECK(with({"--window"}).code == 2);
+        CHECK(has(cli({"replay", "--window", "tumble:1s"}).err, "missing TRACE"));
+        CHECK(has(cli({"replay", trace, "--window", "tumble:1s"}).err, "--watermark is required"));
+        CHECK(has(cli({"replay", (dir.path / "none.csv").string(), "--watermark", "monotonous", "--window",
+                       "tumble:1s"})
+                      .err,
+                  "no such file"));
+        const auto empty = dir.write("empty.csv", "");
+        r = cli({"replay", empty, "--watermark", "monotonous", "--window", "tumble:1s"});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "the file is empty"));
+    }
+
+    TEST_CASE(
+        "replay with partitions: the split count comes from the data; an empty split holds the watermark") {
+        TempDir dir;
+        const auto trace =
+            dir.write("p.csv", "ts,key,value,partition,arrival\n1000,a,1,0,0\n1000,b,1,1,0\n"
+                               "6100,a,1,0,300\n6200,a,1,0,600\n6300,a,1,0,900\n6400,a,1,0,1200\n"
+                               "6500,a,1,0,1500\n6600,a,1,0,1800\n");
+        const Args base = {"replay",          trace,       "--watermark",         "monotonous",
+                           "--window",        "tumble:5s", "--partition-field",   "partition",
+                           "--arrival-field", "arrival",   "--no-final-watermark"};
+        auto r = cli(base);
+        CHECK(r.code == 0);
+        CHECK(r.out == "SUMMARY,events=8,firings=0,late=0\n"); // partition 1 holds W at 999
+        Args idle = base;
+        idle.insert(idle.end(), {"--idle-timeout", "1s"});
+        r = cli(idle);
+        // partition 1 is idle at the tick of 1600 (quiet since 400, timeout 1 s); partition 0 then has W 6499
+        CHECK(r.out ==
+              "a,0,5000,1,6499,on-time\nb,0,5000,1,6499,on-time\nSUMMARY,events=8,firings=2,late=0\n");
+        Args three = base;
+        three.insert(three.end(), {"--partitions", "1"});
+        r = cli(three);
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "p.csv:3: partition 1 is not below --partitions 1"));
+    }
+}

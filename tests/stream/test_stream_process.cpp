@@ -1,0 +1,150 @@
+// Keyed process functions: timers (event and processing time, deduplicated), keyed state with TTL,
+// and the course's inactivity alert.
+#include "sim/stream/engine.h"
+
+#include <doctest/doctest.h>
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace fluxolab::stream;
+
+namespace {
+
+struct Out {
+    std::vector<std::string> lines; // "procTime|key|timestamp|value"
+};
+
+JobSpec processSpec(std::shared_ptr<KeyedProcessFunction> fn) {
+    JobSpec s;
+    s.watermark.kind = WatermarkKind::BoundedOutOfOrderness;
+    s.watermark.bound = 0;
+    s.watermark.perEvent = true;
+    s.process = std::move(fn);
+    return s;
+}
+
+Out runProcess(const JobSpec& spec, const std::vector<Element>& in, Millis advanceTo = -1,
+               bool finalWm = false, StreamJournal* journal = nullptr) {
+    Out o;
+    JobOutput out;
+    out.onOutput = [&](const ProcessOutput& p) {
+        o.lines.push_back(std::to_string(p.procTime) + "|" + p.key + "|" +
+                          (p.timestamp ? std::to_string(*p.timestamp) : "-") + "|" + p.value);
+    };
+    StreamJob job(spec, out, journal, 0);
+    for (const auto& e : in)
+        job.process(e);
+    if (advanceTo >= 0) job.advanceProcessingTime(advanceTo);
+    job.finish(finalWm);
+    return o;
+}
+
+Element at(Millis ts, const std::string& key, Millis arrival) {
+    return Element{ts, key, 0, 0, arrival};
+}
+
+/// A function built from lambdas, for the tests.
+struct Lambda final : KeyedProcessFunction {
+    std::function<void(const Element&, ProcessContext&)> onElement;
+    std::function<void(Millis, TimeDomain, ProcessContext&)> onTimerFn;
+    void processElement(const Element& e, ProcessContext& ctx) override { onElement(e, ctx); }
+    void onTimer(Millis t, TimeDomain d, ProcessContext& ctx) override {
+        if (onTimerFn) onTimerFn(t, d, ctx);
+    }
+};
+
+} // namespace
+
+TEST_SUITE("stream/process") {
+    TEST_CASE("inactivity alert: each element replaces the key's processing-time timer") {
+        const auto spec = processSpec(makeInactivityAlert(10000));
+        const std::vector<Element> in = {at(0, "ana", 0), at(0, "rui", 1000), at(0, "ana", 3000),
+                                         at(0, "ana", 20000)};
+        const Out o = runProcess(spec, in, 31000);
+        CHECK(o.lines ==
+              std::vector<std::string>{"11001|rui|-|\u26A0 Utilizador rui inativo h\u00E1 10 segundos.",
+                                       "13001|ana|-|\u26A0 Utilizador ana inativo h\u00E1 10 segundos.",
+                                       "30001|ana|-|\u26A0 Utilizador ana inativo h\u00E1 10 segundos."});
+        // Processing time stops with the input: no alert without time passing. A timer for T fires once
+        // processing time has passed T (Flink schedules it 1 ms late): not at 30 000 itself.
+        CHECK(runProcess(spec, in, 30000).lines.size() == 2);
+        // So an element arriving exactly at the timer's time comes first and keeps the user active.
+        CHECK(runProcess(spec, {at(0, "ana", 0), at(0, "ana", 10000)}, 15000).lines.empty());
+        const Out en = runProcess(processSpec(makeInactivityAlert(2500, false)), {at(0, "u1", 0)}, 5000);
+        CHECK(en.lines == std::vector<std::string>{"2501|u1|-|\u26A0 User u1 inactive for 2.5 seconds."});
+    }
+
+    TEST_CASE(
+        "event-time timers: deduplicated per key and time, fired when the watermark passes, in time order") {
+        auto fn = std::make_shared<Lambda>();
+        std::vector<std::string> seen;
+        fn->onElement = [&](const Element& e, ProcessContext& ctx) {
+            seen.push_back("el " + std::to_string(e.eventTime) + " wm " +
+                           formatWatermark(ctx.currentWatermark()));
+            ctx.registerEventTimeTimer(e.eventTime + 1000);
+        };
+        fn->onTimerFn = [&](Millis t, TimeDomain d, ProcessContext& ctx) {
+            CHECK(d == TimeDomain::EventTime);
+            CHECK(ctx.timestamp() == t);
+            CHECK(ctx.currentWatermark() >= t);
+            ctx.output("timer " + std::to_string(t));
+        };
+        const auto spec = processSpec(fn);
+        const Out o =
+            runProcess(spec, {at(1000, "a", 0), at(1000, "a", 0), at(500, "b", 0), at(3001, "a", 0)});
+        // Watermarks: 999, 999, 999, 3000 -> timers 1500 (b) and 2000 (a, once) fire at W = 3000.
+        CHECK(o.lines == std::vector<std::string>{"0|b|1500|timer 1500", "0|a|2000|timer 2000"});
+        CHECK(seen == std::vector<std::string>{"el 1000 wm MIN", "el 1000 wm 999", "el 500 wm 999",
+                                               "el 3001 wm 999"});
+        // The final watermark fires the rest.
+        seen.clear();
+        const Out all = runProcess(spec, {at(1000, "a", 0), at(3001, "a", 0)}, -1, true);
+        CHECK(all.lines == std::vector<std::string>{"0|a|2000|timer 2000", "0|a|4001|timer 4001"});
+    }
+
+    TEST_CASE("deleted timers do not fire") {
+        auto fn = std::make_shared<Lambda>();
+        fn->onElement = [](const Element& e, ProcessContext& ctx) {
+            ctx.registerEventTimeTimer(5000);
+            if (e.eventTime == 2000) ctx.deleteEventTimeTimer(5000);
+        };
+        fn->onTimerFn = [](Millis t, TimeDomain, ProcessContext& ctx) { ctx.output(std::to_string(t)); };
+        CHECK(runProcess(processSpec(fn), {at(1000, "a", 0), at(2000, "a", 0)}, -1, true).lines.empty());
+        CHECK(runProcess(processSpec(fn), {at(1000, "a", 0), at(2000, "b", 0)}, -1, true).lines ==
+              std::vector<std::string>{"0|a|5000|5000"});
+    }
+
+    TEST_CASE("keyed state: value, list, map and reducing, per key, with a processing-time TTL") {
+        auto fn = std::make_shared<Lambda>();
+        fn->onElement = [](const Element& e, ProcessContext& ctx) {
+            const auto before = ctx.value("last");
+            ctx.update("last", std::to_string(e.eventTime));
+            ctx.add("all", std::to_string(e.eventTime));
+            ctx.mapPut("m", std::to_string(e.eventTime % 2), "x");
+            ctx.reduceAdd("sum", e.value);
+            std::string l;
+            for (const auto& x : ctx.list("all"))
+                l += x + ";";
+            ctx.output((before ? *before : std::string("none")) + " " + l + " " +
+                       formatDouble(ctx.reduced("sum").value_or(-1)) + " " +
+                       (ctx.mapGet("m", "1") ? "odd" : "even"));
+        };
+        JobSpec spec = processSpec(fn);
+        std::vector<Element> in = {Element{2, "a", 1.5, 0, 0}, Element{3, "a", 2, 0, 4999},
+                                   Element{4, "b", 7, 0, 5000}, Element{6, "a", 1, 0, 9999}};
+        Out o = runProcess(spec, in);
+        CHECK(o.lines == std::vector<std::string>{"0|a|2|none 2; 1.5 even", "4999|a|3|2 2;3; 3.5 odd",
+                                                  "5000|b|4|none 4; 7 even", "9999|a|6|3 2;3;6; 4.5 odd"});
+        // TTL 5 s, refreshed on write: a's states written at 4999 expire at 9999.
+        spec.stateTtl = 5000;
+        StreamJournal journal;
+        o = runProcess(spec, in, -1, false, &journal);
+        CHECK(o.lines == std::vector<std::string>{"0|a|2|none 2; 1.5 even", "4999|a|3|2 2;3; 3.5 odd",
+                                                  "5000|b|4|none 4; 7 even", "9999|a|6|none 6; 1 even"});
+        bool expired = false;
+        for (const auto& e : journal.events())
+            expired = expired || (e.kind == StreamEventKind::StateChanged && e.a == 2 && e.name == "last");
+        CHECK(expired);
+    }
+}

@@ -1,0 +1,229 @@
+// Flink SQL window TVF aggregation (sim/stream/sql_windows.h): hand-computed cases for the two-phase
+// slicing aggregation (slices, partials flushed at slice ends, late rows that still count in a later
+// window, the order in which doubles are added).
+#include "sim/stream/engine.h"
+#include "sim/stream/journal.h"
+#include "sim/stream/sql_windows.h"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <string>
+#include <vector>
+
+using namespace fluxolab::stream;
+
+namespace {
+
+Element row(Millis ts, const std::string& key, double value = 1) {
+    return Element{ts, key, value, 0, 0};
+}
+
+JobSpec sqlJob(Millis interval, WindowSpec w, AggKind agg) {
+    JobSpec s;
+    s.watermark.kind = WatermarkKind::Sql;
+    s.watermark.bound = interval;
+    s.watermark.perEvent = true;
+    s.window = w;
+    s.agg = agg;
+    return s;
+}
+
+WindowSpec window(WindowKind kind, Millis size, Millis slideOrStep = 0) {
+    WindowSpec w;
+    w.kind = kind;
+    w.size = size;
+    if (kind == WindowKind::Hop) w.slide = slideOrStep;
+    if (kind == WindowKind::Cumulate) w.step = slideOrStep;
+    return w;
+}
+
+struct Result {
+    std::vector<std::string> lines; // firings, then LATE lines
+    std::uint64_t dropped = 0;
+};
+
+Result run(const JobSpec& spec, const std::vector<Element>& rows) {
+    Result r;
+    std::vector<std::string> late;
+    JobOutput out;
+    out.onFiring = [&](const Firing& f) {
+        r.lines.push_back(f.key + "," + std::to_string(f.start) + "," + std::to_string(f.end) + "," +
+                          renderResult(spec.agg, f.acc) + "," + formatWatermark(f.watermark) +
+                          (f.late ? ",late-update" : ",on-time"));
+    };
+    out.onLate = [&](const LateRecord& l) {
+        late.push_back("LATE," + l.key + "," + std::to_string(l.eventTime) + "," +
+                       formatWatermark(l.watermark));
+    };
+    REQUIRE_FALSE(validate(spec).has_value());
+    StreamJob job(spec, out);
+    for (const auto& e : rows)
+        job.process(e);
+    job.finish();
+    r.dropped = job.lateDropped();
+    r.lines.insert(r.lines.end(), late.begin(), late.end());
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("sql slicing: slices and last windows") {
+    SqlSlicingWindows hop(window(WindowKind::Hop, 30000, 10000));
+    CHECK(hop.interval() == 10000);
+    CHECK(hop.sliceEnd(0) == 10000);
+    CHECK(hop.sliceEnd(9999) == 10000);
+    CHECK(hop.sliceEnd(-1) == 0);
+    CHECK(hop.lastWindowEnd(10000) == 30000); // [0,10000) is read by the windows ending 10 s, 20 s, 30 s
+    SqlSlicingWindows odd(window(WindowKind::Hop, 15000, 6000)); // not a SQL shape, but gcd slicing
+    CHECK(odd.interval() == 3000);
+    SqlSlicingWindows cumulate(window(WindowKind::Cumulate, 60000, 20000));
+    CHECK(cumulate.sliceEnd(25000) == 40000);
+    CHECK(cumulate.lastWindowEnd(40000) == 60000);
+    SqlSlicingWindows tumble(window(WindowKind::Tumble, 10000));
+    CHECK(tumble.lastWindowEnd(10000) == 10000);
+}
+
+TEST_CASE("sql hop: a row late for its slice still counts in the later windows and is not late") {
+    // WATERMARK = ts - 0 s, HOP(slide 10 s, size 20 s), COUNT(*).
+    // 5000 (W 5000); 12000 -> W 12000 fires [-10000,10000) for a; then 8000 (a) and 9000 (b) arrive at
+    // W 12000: their slice [0,10000) has fired but the window [0,20000) has not, so they go into that
+    // slice and count there. b had no window before: a timer at the next unfired window end (20000).
+    // 25000 -> W 25000 fires [0,20000) for a (5000, 8000, 12000) and b (9000); then [10000,30000) and
+    // [20000,40000) at the end. Nothing is late.
+    const auto r = run(sqlJob(0, window(WindowKind::Hop, 20000, 10000), AggKind::Count),
+                       {row(5000, "a"), row(12000, "a"), row(8000, "a"), row(9000, "b"), row(25000, "a")});
+    CHECK(r.lines == std::vector<std::string>{
+                         "a,-10000,10000,1,12000,on-time",
+                         "a,0,20000,3,25000,on-time",
+                         "b,0,20000,1,25000,on-time",
+                         "a,10000,30000,2,MAX,on-time",
+                         "a,20000,40000,1,MAX,on-time",
+                     });
+    CHECK(r.dropped == 0);
+}
+
+TEST_CASE("sql hop and tumble: a row whose last window has fired is dropped and shown as LATE") {
+    // HOP(10 s, 20 s): 3000 arrives at W 21000; its slice [0,10000) was last read by [0,20000), fired.
+    const auto hop = run(sqlJob(0, window(WindowKind::Hop, 20000, 10000), AggKind::Count),
+                         {row(5000, "a"), row(21000, "a"), row(3000, "a")});
+    CHECK(hop.lines == std::vector<std::string>{
+                           "a,-10000,10000,1,21000,on-time",
+                           "a,0,20000,1,21000,on-time",
+                           "a,10000,30000,1,MAX,on-time",
+                           "a,20000,40000,1,MAX,on-time",
+                           "LATE,a,3000,21000",
+                       });
+    JobSpec quiet = sqlJob(0, window(WindowKind::Tumble, 10000), AggKind::Count);
+    quiet.lateSideOutput = false;
+    const auto tumble = run(quiet, {row(5000, "a"), row(12000, "a"), row(9999, "a")});
+    CHECK(tumble.lines ==
+          std::vector<std::string>{"a,0,10000,1,12000,on-time", "a,10000,20000,1,MAX,on-time"});
+    CHECK(tumble.dropped == 1);
+}
+
+TEST_CASE("sql cumulate: a late row goes into the window's accumulator and counts in the next steps") {
+    // CUMULATE(step 10 s, size 30 s), COUNT(*): 5000; 15000 (W 15000) fires [0,10000); 2000 arrives at
+    // W 15000: its slice fired, the window [0,30000) has not -> counted from [0,20000) on.
+    const auto r = run(sqlJob(0, window(WindowKind::Cumulate, 30000, 10000), AggKind::Count),
+                       {row(5000, "a"), row(15000, "a"), row(2000, "a"), row(31000, "a")});
+    CHECK(r.lines == std::vector<std::string>{
+                         "a,0,10000,1,15000,on-time",
+                         "a,0,20000,3,31000,on-time",
+                         "a,0,30000,3,31000,on-time",
+                         "a,30000,40000,1,MAX,on-time",
+                         "a,30000,50000,1,MAX,on-time",
+                         "a,30000,60000,1,MAX,on-time",
+                     });
+}
+
+TEST_CASE("sql hop sum: slices merged newest first (bit-exact doubles)") {
+    // HOP(10 s, 30 s), SUM: slices [0,10000)=0.1, [10000,20000)=0.2, [20000,30000)=0.3 for one key.
+    // The window [0,30000) is (0.3 + 0.2) + 0.1 = 0.6; a running sum in arrival order would give
+    // (0.1 + 0.2) + 0.3 = 0.6000000000000001.
+    const auto r = run(sqlJob(0, window(WindowKind::Hop, 30000, 10000), AggKind::Sum),
+                       {row(1000, "a", 0.1), row(11000, "a", 0.2), row(21000, "a", 0.3)});
+    REQUIRE(r.lines.size() == 5);
+    CHECK(r.lines[2] == "a,0,30000,0.6,MAX,on-time");
+}
+
+TEST_CASE("sql cumulate sum: slices merged oldest first") {
+    // CUMULATE(10 s, 30 s), SUM: slices 0.3, 0.2, 0.1 (in time order): (0.3 + 0.2) + 0.1 = 0.6 for
+    // [0,30000), where newest first would give (0.1 + 0.2) + 0.3 = 0.6000000000000001.
+    const auto r = run(sqlJob(0, window(WindowKind::Cumulate, 30000, 10000), AggKind::Sum),
+                       {row(1000, "a", 0.3), row(11000, "a", 0.2), row(21000, "a", 0.1)});
+    REQUIRE(r.lines.size() == 3);
+    CHECK(r.lines[0] == "a,0,10000,0.3,11000,on-time");
+    CHECK(r.lines[2] == "a,0,30000,0.6,MAX,on-time");
+}
+
+TEST_CASE("sql tumble sum: partials flushed at a slice end are added as partial sums") {
+    // TUMBLE(10 s), SUM, WATERMARK ts - 0: 1000 (1), then 15000 (0.1) raises W to 15000 and fires
+    // [0,10000): the local buffer is flushed, partial [10000,20000) = 0.1 goes to the global phase.
+    // 16000 (0.2) and 17000 (0.3) make the next partial 0.2 + 0.3 = 0.5, flushed at the end:
+    // 0.1 + 0.5 = 0.6, where one running sum would give (0.1 + 0.2) + 0.3 = 0.6000000000000001.
+    const auto r = run(sqlJob(0, window(WindowKind::Tumble, 10000), AggKind::Sum),
+                       {row(1000, "a", 1), row(15000, "a", 0.1), row(16000, "a", 0.2), row(17000, "a", 0.3)});
+    CHECK(r.lines == std::vector<std::string>{"a,0,10000,1,15000,on-time", "a,10000,20000,0.6,MAX,on-time"});
+}
+
+TEST_CASE("sql window offset: slices and flushes follow the offset") {
+    // HOP(30 s, 60 s) offset 10 s, COUNT(*), watermark ts - 0: slices end at 10 s, 40 s, 70 s ...
+    // Checked against Flink 2.3.0 (cliques_sql_hop_offset): no row is lost at the offset slice ends.
+    JobSpec spec = sqlJob(0, window(WindowKind::Hop, 60000, 30000), AggKind::Count);
+    spec.window.offset = 10000;
+    const auto r = run(spec, {row(5000, "a"), row(12000, "a"), row(15000, "a"), row(45000, "a")});
+    CHECK(r.lines == std::vector<std::string>{
+                         "a,-50000,10000,1,12000,on-time",
+                         "a,-20000,40000,3,45000,on-time",
+                         "a,10000,70000,3,MAX,on-time",
+                         "a,40000,100000,1,MAX,on-time",
+                     });
+}
+
+TEST_CASE("a partition takes part in the watermark from its first record on") {
+    // Flink 2.3.0 (SourceReaderBase creates a split's output at its first record; checked with the
+    // harness): monotonous watermarks, two partitions, tumble 5 s. Partition 1 is empty until 7000, so
+    // it does not hold the watermark: 6000 on partition 0 gives W 5999 and fires [0,5000). From 7000 on
+    // partition 1 counts: 12000 on partition 0 gives min(11999, 6999), [5000,10000) stays open.
+    JobSpec spec;
+    spec.watermark.kind = WatermarkKind::Monotonous;
+    spec.watermark.perEvent = true;
+    spec.window = window(WindowKind::Tumble, 5000);
+    spec.partitions = 2;
+    std::vector<std::string> lines;
+    JobOutput out;
+    out.onFiring = [&](const Firing& f) {
+        lines.push_back(f.key + "," + std::to_string(f.start) + "," + formatWatermark(f.watermark));
+    };
+    StreamJob job(spec, out);
+    job.process(Element{1000, "a", 1, 0, 0});
+    job.process(Element{6000, "a", 1, 0, 0});
+    CHECK(lines == std::vector<std::string>{"a,0,5999"});
+    job.process(Element{7000, "b", 1, 1, 0});
+    job.process(Element{12000, "a", 1, 0, 0});
+    CHECK(lines.size() == 1);
+    CHECK(job.sourceWatermark(0) == 6999);
+}
+
+TEST_CASE("sql parallelism 2: the local phase flushes at its own source subtask's watermark") {
+    // TUMBLE 10 s, WATERMARK ts - 0, two source subtasks (partition p -> subtask p). The local
+    // aggregation is chained to each source, so source 0 flushes at its own watermark 15000 while the
+    // window operator is still at min(15000, 1000). The row 5000 read next by source 0 waits in its
+    // local buffer until source 0's next flush (the end of input); by then [0,10000) has fired on the
+    // operator's watermark 15000 and the partial is late: dropped, although the operator's watermark was
+    // only 1000 when the row arrived (a single-phase operator would have counted it).
+    JobSpec spec = sqlJob(0, window(WindowKind::Tumble, 10000), AggKind::Count);
+    spec.parallelism = 2;
+    spec.partitions = 2;
+    auto r =
+        run(spec, {Element{1000, "a", 1, 0, 0}, Element{1000, "b", 1, 1, 0}, Element{15000, "a", 1, 0, 0},
+                   Element{5000, "a", 1, 0, 0}, Element{20000, "b", 1, 1, 0}});
+    std::sort(r.lines.begin(), r.lines.end());
+    CHECK(r.lines == std::vector<std::string>{
+                         "LATE,a,5000,1000",
+                         "a,0,10000,1,15000,on-time",
+                         "a,10000,20000,1,20000,on-time",
+                         "b,0,10000,1,15000,on-time",
+                         "b,20000,30000,1,MAX,on-time",
+                     });
+}
