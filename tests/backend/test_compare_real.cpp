@@ -7,7 +7,7 @@
 
 using namespace fluxolab::labs;
 
-TEST_CASE("compare-real: masking removes what differs between any two runs, nothing else") {
+TEST_CASE("compare-real: masking removes what differs between any two runs - nothing else") {
     const std::string sim =
         "[2025-01-01 00:00:05,123] ERROR x (org.apache.kafka.tools.TopicCommand)\n"
         "Topic: t\tTopicId: AAAAAAAAAAAAAAAAAAAAAA\tPartitionCount: 1\n"
@@ -41,7 +41,7 @@ TEST_CASE("compare-real: masking removes what differs between any two runs, noth
     CHECK(maskTranscript(resetA, {}) != maskTranscript(resetB, {}));
 }
 
-TEST_CASE("compare-real: the side-by-side diff marks changed, missing and extra lines") {
+TEST_CASE("compare-real: the side-by-side diff marks changed - missing and extra lines") {
     const auto d = diffLines("a\nb\nc\nd\n", "a\nB\nc\nd\ne\n");
     REQUIRE(d.size() == 5);
     CHECK(d[0].mark == ' ');

@@ -72,7 +72,7 @@ Offset totalHw(ClusterBackend& b, const std::string& topic, std::int32_t partiti
 
 } // namespace
 
-TEST_CASE("conformance: topic admin (create, describe, errors, partitions, delete)") {
+TEST_CASE("conformance: topic admin (create - describe - errors - partitions - delete)") {
     auto b = makeBackend();
     const std::string topic = unique(*b, "conf-topics");
 
@@ -150,7 +150,7 @@ TEST_CASE("conformance: topic admin (create, describe, errors, partitions, delet
     CHECK(b->describeTopic("conf-never-created").has_value() == false);
 }
 
-TEST_CASE("conformance: keyed records land on the Java client's partitions; offsets and timestamps") {
+TEST_CASE("conformance: keyed records land on the Java client's partitions - offsets and timestamps") {
     auto b = makeBackend();
     const std::string topic = unique(*b, "conf-keys");
     REQUIRE(b->createTopic(topic, 3, 1, {}).ok());
@@ -189,7 +189,7 @@ TEST_CASE("conformance: keyed records land on the Java client's partitions; offs
     b->deleteTopic(topic);
 }
 
-TEST_CASE("conformance: a consumer group (join, state, assignment, commits, offsets admin, delete)") {
+TEST_CASE("conformance: a consumer group (join - state - assignment - commits - offsets admin - delete)") {
     auto b = makeBackend();
     const std::string topic = unique(*b, "conf-group-topic");
     const std::string group = unique(*b, "conf-group");

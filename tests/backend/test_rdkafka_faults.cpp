@@ -56,7 +56,7 @@ TEST_CASE("rdkafka: probing a mock cluster reports its brokers") {
     CHECK_FALSE(rdkafkaVersion().empty());
 }
 
-TEST_CASE("rdkafka: nobody listening at the bootstrap address -> Unreachable, within the timeout") {
+TEST_CASE("rdkafka: nobody listening at the bootstrap address -> Unreachable - within the timeout") {
     RdKafkaConnection c;
     c.bootstrap_servers = "127.0.0.1:1"; // nothing listens on port 1
     c.request_timeout_ms = 1500;
@@ -75,7 +75,7 @@ TEST_CASE("rdkafka: nobody listening at the bootstrap address -> Unreachable, wi
     CHECK(secondsSince(t0) < 60.0); // four bounded calls (1.5 s each): a hang detector, generous under load
 }
 
-TEST_CASE("rdkafka: a refused setting is a BadConfiguration, not a crash") {
+TEST_CASE("rdkafka: a refused setting is a BadConfiguration - not a crash") {
     RdKafkaConnection c;
     c.security_protocol = "CARRIER_PIGEON";
     const ProbeResult r = RdKafkaBackend::probeConnection(c, 1000);

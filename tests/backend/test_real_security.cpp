@@ -46,7 +46,7 @@ RdKafkaConnection sasl(const std::string& port, const std::string& mechanism, co
 
 } // namespace
 
-TEST_CASE("real-security: SASL/PLAIN with the right and a wrong password; the password is never echoed") {
+TEST_CASE("real-security: SASL/PLAIN with the right and a wrong password - the password is never echoed") {
     if (!realMode()) return;
     const auto env = brokerEnv();
     REQUIRE_MESSAGE(env.count("SASL_PORT"), "start the broker with kafka-broker.sh start --sasl");

@@ -51,7 +51,7 @@ const std::string kSrc = FLUXOLAB_SOURCE_DIR;
 } // namespace
 
 TEST_SUITE("labs/fluxolab-cli bad input") {
-    TEST_CASE("simulate: a directory, an empty file, a device and a huge file are named as such") {
+    TEST_CASE("simulate: a directory - an empty file - a device and a huge file are named as such") {
         TempDir tmp;
         Result r = cli({"simulate", tmp.path.string()});
         CHECK(r.code == 2);
@@ -75,7 +75,7 @@ TEST_SUITE("labs/fluxolab-cli bad input") {
         CHECK(has(r.err, "No such file or directory"));
     }
 
-    TEST_CASE("simulate: --until is capped at 1h of virtual time; malformed durations are refused") {
+    TEST_CASE("simulate: --until is capped at 1h of virtual time - malformed durations are refused") {
         const std::string scenario = kSrc + "/assets/scenarios/falha-de-broker.json";
         Result r = cli({"simulate", scenario, "--until", "100000h"});
         CHECK(r.code == 2);
@@ -97,7 +97,7 @@ TEST_SUITE("labs/fluxolab-cli bad input") {
         CHECK_FALSE(fluxolab::sim::parseDuration("1.2.3s"));
     }
 
-    TEST_CASE("simulate: a scenario longer than the cap runs its first hour, saying so") {
+    TEST_CASE("simulate: a scenario longer than the cap runs its first hour - saying so") {
         TempDir tmp;
         const std::string file = tmp.file("long.json", R"({"name": "long", "duration": "5h",
             "topics": [{"name": "t", "partitions": 1}]})");
@@ -111,7 +111,7 @@ TEST_SUITE("labs/fluxolab-cli bad input") {
         CHECK(has(r.out, "virtual time: 3600000 ms\n"));
     }
 
-    TEST_CASE("simulate: progress on stderr for long runs, same journal hash as one uninterrupted run") {
+    TEST_CASE("simulate: progress on stderr for long runs - same journal hash as one uninterrupted run") {
         const std::string file = kSrc + "/assets/scenarios/falha-de-broker.json";
         const Result r = cli({"simulate", file, "--until", "15m"});
         REQUIRE(r.code == 0);
@@ -129,7 +129,7 @@ TEST_SUITE("labs/fluxolab-cli bad input") {
         CHECK(cli({"simulate", file, "--until", "10m"}).err.empty());
     }
 
-    TEST_CASE("script: directories, empty scripts and devices exit 2 with the reason") {
+    TEST_CASE("script: directories - empty scripts and devices exit 2 with the reason") {
         TempDir tmp;
         Result r = cli({"script", tmp.path.string()});
         CHECK(r.code == 2);

@@ -27,7 +27,7 @@ int lineCount(const std::string& s) { return static_cast<int>(std::count(s.begin
 } // namespace
 
 TEST_SUITE("labs/fluxolab-cli") {
-    TEST_CASE("partition: Java murmur2 by default, librdkafka CRC32 on request") {
+    TEST_CASE("partition: Java murmur2 by default - librdkafka CRC32 on request") {
         const Result r = cli({"partition", "--partitions", "3", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"});
         CHECK(r.code == 0);
         CHECK(r.out == "0\t2\n1\t0\n2\t2\n3\t2\n4\t1\n5\t0\n6\t1\n7\t0\n8\t0\n9\t2\n");
@@ -52,7 +52,7 @@ TEST_SUITE("labs/fluxolab-cli") {
         }
     }
 
-    TEST_CASE("assign: upstream examples, members sorted as Kafka sorts them") {
+    TEST_CASE("assign: upstream examples - members sorted as Kafka sorts them") {
         Result r = cli({"assign", "--strategy", "range", "--topics", "t0:3,t1:3", "--member", "C1=t0,t1", "--member", "C0=t0,t1"});
         CHECK(r.code == 0);
         CHECK(r.out == "C0\tt0-0,t0-1,t1-0,t1-1\nC1\tt0-2,t1-2\n");
@@ -86,7 +86,7 @@ TEST_SUITE("labs/fluxolab-cli") {
         }
     }
 
-    TEST_CASE("simulate: summary, journal file and its hash; same seed same hash") {
+    TEST_CASE("simulate: summary - journal file and its hash - same seed same hash") {
         const std::string scenario = FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json";
         const std::string journal = "fluxolab_cli_test_journal.jsonl";
         const Result a = cli({"simulate", scenario, "--seed", "42", "--until", "30s", "--journal", journal});
@@ -136,7 +136,7 @@ TEST_SUITE("labs/fluxolab-cli") {
         CHECK(runs >= 30);
     }
 
-    TEST_CASE("simulate: broken input gives file:line and exit 2, never a crash") {
+    TEST_CASE("simulate: broken input gives file:line and exit 2 - never a crash") {
         const std::string bad = "fluxolab_cli_test_bad.json";
         {
             std::ofstream out(bad);

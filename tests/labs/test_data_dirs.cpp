@@ -59,7 +59,7 @@ TEST_SUITE("labs/data-dirs") {
         CHECK(!executableDirectory().empty());
     }
 
-    TEST_CASE("FLUXOLAB_DATA_DIR overrides every kind, with the installed folder names") {
+    TEST_CASE("FLUXOLAB_DATA_DIR overrides every kind - with the installed folder names") {
         NoOverrides none;
         const fs::path root = fs::temp_directory_path() / "fluxolab-data-dirs-test";
         fs::remove_all(root);

@@ -24,7 +24,7 @@ std::string journalWith(const std::string& events) {
 } // namespace
 
 TEST_SUITE("labs/fuzz regressions") {
-    TEST_CASE("fuzz_scenario: a number too large for a double is invalid JSON, not an exception") {
+    TEST_CASE("fuzz_scenario: a number too large for a double is invalid JSON - not an exception") {
         // crash-number-overflow.json: json::parse throws out_of_range (406), which parseScenario let through.
         sim::ScenarioError error;
         std::optional<sim::Scenario> s;
@@ -70,7 +70,7 @@ TEST_SUITE("labs/fuzz regressions") {
     }
 
     TEST_CASE(
-        "fuzz_session_journal: a floating-point time is refused, not converted with undefined behaviour") {
+        "fuzz_session_journal: a floating-point time is refused - not converted with undefined behaviour") {
         // crash-float-time.json: get<TimeMs>() of 1.73569e+22 (UBSan: outside the range of 'long').
         std::string error;
         const std::string floatTime =
@@ -143,7 +143,7 @@ TEST_SUITE("labs/fuzz regressions") {
         CHECK_FALSE(transcript.empty());
     }
 
-    TEST_CASE("script sleep: NaN, infinity and more than an hour are invalid time intervals") {
+    TEST_CASE("script sleep: NaN - infinity and more than an hour are invalid time intervals") {
         labs::SimBackend backend(1, 1);
         labs::ScriptRunner runner(backend);
         std::string transcript;

@@ -1,5 +1,5 @@
 // fluxolab-cli gen-trace: reproducible traces, documented columns, bad options refused clearly.
-#include "labs/cli_commands.h"
+#include "labs/cli/cli_commands.h"
 #include "sim/hash.h"
 
 #include <cstdint>
@@ -52,7 +52,7 @@ std::vector<Row> rows(const std::string& csv) {
 } // namespace
 
 TEST_SUITE("labs/gen-trace") {
-    TEST_CASE("same arguments, same bytes; the seed changes them; the format is pinned") {
+    TEST_CASE("same arguments - same bytes - the seed changes them - the format is pinned") {
         const Args a = {"gen-trace", "--events",        "12",  "--keys", "3", "--rate", "2", "--out-of-order",
                         "5s",        "--late-fraction", "0.2", "--seed", "7"};
         const Result r1 = cli(a), r2 = cli(a);
@@ -69,7 +69,7 @@ TEST_SUITE("labs/gen-trace") {
                            0) == 0);
     }
 
-    TEST_CASE("columns: arrival order, delays within the documented bounds, Kafka's key partition") {
+    TEST_CASE("columns: arrival order - delays within the documented bounds - Kafka's key partition") {
         const Result r =
             cli({"gen-trace", "--events", "5000", "--keys", "50", "--rate", "100", "--out-of-order", "2s",
                  "--late-fraction", "0.1", "--partitions", "3", "--seed", "3"});
@@ -99,7 +99,7 @@ TEST_SUITE("labs/gen-trace") {
         CHECK(keys.count("k50") == 1);
     }
 
-    TEST_CASE("an idle partition gets no element in its interval, and elements before and after it") {
+    TEST_CASE("an idle partition gets no element in its interval - and elements before and after it") {
         const Result r = cli({"gen-trace", "--events", "3000", "--keys", "20", "--rate", "10", "--partitions",
                               "2", "--idle-partition", "1:60s:120s", "--seed", "5"});
         REQUIRE(r.code == 0);

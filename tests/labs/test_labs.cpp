@@ -53,7 +53,7 @@ TEST_SUITE("labs/golden") {
         }
     }
 
-    TEST_CASE("a background job's [N] PID line comes before the job's first output, as in a shell") {
+    TEST_CASE("a background job's [N] PID line comes before the job's first output - as in a shell") {
         const std::string out = runScriptText(
             "kafka-topics.sh --create --topic t --bootstrap-server localhost:9092\n"
             "kafka-console-consumer.sh --topic t --group g --bootstrap-server localhost:9092 &\n");
@@ -89,7 +89,7 @@ TEST_SUITE("labs/golden") {
 }
 
 TEST_SUITE("labs/parser") {
-    TEST_CASE("quotes, escapes, continuations, heredoc, redirection, background") {
+    TEST_CASE("quotes - escapes - continuations - heredoc - redirection - background") {
         const ParsedScript ps = parseScript(
             "# a comment\n"
             "bin/kafka-topics.sh --create --topic \"a b\" 'c d' e\\ f \\\n  --x=1\n"
@@ -137,7 +137,7 @@ TEST_SUITE("labs/java") {
         for (int i = 0; i < 13; ++i) many.push_back(31 - i);
         CHECK(javaHashMapOrder(many).front() == 12);
     }
-    TEST_CASE("a backend over an external session acts on that session, on its clock") {
+    TEST_CASE("a backend over an external session acts on that session - on its clock") {
         fluxolab::sim::Scenario scenario = Session::emptyScenario(1);
         scenario.topics.push_back({"loja", 1, 1, {}});
         fluxolab::sim::ScenarioProducer producer;
@@ -224,7 +224,7 @@ TEST_SUITE("labs/engine") {
             CHECK_FALSE(r.steps[6].passed);
         }
     }
-    TEST_CASE("every check type of lab.schema.json has one evaluator in the registry, and no other exists") {
+    TEST_CASE("every check type of lab.schema.json has one evaluator in the registry - and no other exists") {
         const auto schema = nlohmann::json::parse(readText(kSrc + "/labs/content/lab.schema.json"));
         const auto& types = schema.at("$defs").at("check").at("properties").at("type").at("enum");
         std::vector<std::string> fromSchema;
@@ -243,7 +243,7 @@ TEST_SUITE("labs/engine") {
         CHECK_FALSE(r.passed);
         CHECK(r.detail == "unknown check type 'no_such_check'");
     }
-    TEST_CASE("a lab's cluster is defined once: labScenario, which the headless runner and the app both build") {
+    TEST_CASE("a lab's cluster is defined once: labScenario - which the headless runner and the app both build") {
         const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
         REQUIRE_FALSE(cat.labs.empty());
         for (Lab lab : cat.labs) {
@@ -292,7 +292,7 @@ TEST_SUITE("labs/engine") {
         CHECK(after.passed);
         CHECK(after.detail.find("2") != std::string::npos);
     }
-    TEST_CASE("progress can be saved and restored; hints one at a time") {
+    TEST_CASE("progress can be saved and restored - hints one at a time") {
         const LabLoadResult l = findLab("topicos-particoes-offsets", kSrc + "/labs/content");
         REQUIRE(l.lab);
         SimBackend backend(1, 1);
@@ -313,7 +313,7 @@ TEST_SUITE("labs/engine") {
         CHECK_FALSE(e2.restoreProgress("{\"lab\":\"other\"}", &err));
         CHECK_FALSE(e2.restoreProgress("not json", &err));
     }
-    TEST_CASE("malformed labs give file, path and problem, never a crash") {
+    TEST_CASE("malformed labs give file - path and problem - never a crash") {
         auto r1 = parseLab("{ not json", "x.json");
         REQUIRE(r1.errors.size() == 1);
         CHECK(formatLabError(r1.errors[0]).rfind("x.json: /: not valid JSON", 0) == 0);
@@ -360,7 +360,7 @@ TEST_SUITE("labs/help") {
         CHECK(pieces("'--describe', (default: -1) \tfoo.bar h1:v1,h2:v2...\tkey") ==
               "['--][describe', ][(default: ][-1) \t][foo.][bar ][h1:][v1,][h2:][v2...\t][key]");
     }
-    TEST_CASE("--help and a usage error print Kafka's option table on stderr, exit 1") {
+    TEST_CASE("--help and a usage error print Kafka's option table on stderr - exit 1") {
         SimBackend backend(1, 1);
         KafkaCli cli(backend);
         auto s = cli.start({"kafka-consumer-groups.sh", "--list"});
@@ -390,7 +390,7 @@ TEST_SUITE("labs/unreachable") {
         return n;
     }
 
-    TEST_CASE("kafka-topics waits default.api.timeout.ms of virtual time, warning at the reconnect backoff") {
+    TEST_CASE("kafka-topics waits default.api.timeout.ms of virtual time - warning at the reconnect backoff") {
         SimBackend backend(1, 1);
         KafkaCli cli(backend);
         const TimeMs t0 = backend.nowMs();
@@ -437,7 +437,7 @@ TEST_SUITE("labs/unreachable") {
                              "describeConsumerGroups(api=FIND_COORDINATOR)\n") != std::string::npos);
     }
 
-    TEST_CASE("the console producer blocks each record for max.block.ms, then logs the failure") {
+    TEST_CASE("the console producer blocks each record for max.block.ms - then logs the failure") {
         SimBackend backend(1, 1);
         backend.createTopic("t", 1, 1, {});
         KafkaCli cli(backend);
@@ -512,7 +512,7 @@ TEST_SUITE("labs/consumer-groups") {
         CHECK(text == "zeta\nact\nalpha\nmid\nomega\ngamma\nbeta\n");
     }
 
-    TEST_CASE("--from-file is relative to the script's folder, like < file") {
+    TEST_CASE("--from-file is relative to the script's folder - like < file") {
         SimBackend backend(1, 1);
         backend.createTopic("orders", 2, 1, {});
         ScriptOptions opts;
@@ -625,7 +625,7 @@ TEST_SUITE("labs/consumer-groups") {
 }
 
 TEST_SUITE("labs/course") {
-    TEST_CASE("labs are listed in course order (by file name), broken files are reported, not dropped silently") {
+    TEST_CASE("labs are listed in course order (by file name) - broken files are reported - not dropped silently") {
         const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
         REQUIRE(cat.labs.size() == 3);
         CHECK(cat.labs[0].id == "topicos-particoes-offsets");
@@ -674,7 +674,7 @@ TEST_SUITE("labs/course") {
         return false;
     }
 
-    TEST_CASE("every step can be done from the panel alone, in both languages") {
+    TEST_CASE("every step can be done from the panel alone - in both languages") {
         const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
         REQUIRE(cat.labs.size() == 3);
         for (const auto& lab : cat.labs) {

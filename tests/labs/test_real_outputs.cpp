@@ -173,13 +173,13 @@ void compareWithRealTools(const std::string& name) {
 } // namespace
 
 TEST_SUITE("labs/real-tools") {
-    TEST_CASE("usage errors and help, as Kafka 4.3.1's tools print them") { compareWithRealTools("usage"); }
-    TEST_CASE("an unreachable or invalid --bootstrap-server, as Kafka 4.3.1's tools report it") {
+    TEST_CASE("usage errors and help - as Kafka 4.3.1's tools print them") { compareWithRealTools("usage"); }
+    TEST_CASE("an unreachable or invalid --bootstrap-server - as Kafka 4.3.1's tools report it") {
         compareWithRealTools("unreachable");
     }
-    TEST_CASE("kafka-consumer-groups against a cluster, as Kafka 4.3.1 prints it") { compareWithRealTools("groups"); }
-    TEST_CASE("huge partition counts, as a Kafka 4.3.1 controller answers them") { compareWithRealTools("sizes"); }
-    TEST_CASE("topic configs, record order across partitions and groups of deleted topics, as Kafka 4.3.1 "
+    TEST_CASE("kafka-consumer-groups against a cluster - as Kafka 4.3.1 prints it") { compareWithRealTools("groups"); }
+    TEST_CASE("huge partition counts - as a Kafka 4.3.1 controller answers them") { compareWithRealTools("sizes"); }
+    TEST_CASE("topic configs - record order across partitions and groups of deleted topics - as Kafka 4.3.1 "
               "shows them") {
         compareWithRealTools("broker");
     }

@@ -12,7 +12,7 @@ const auto kNoJobs = [](int) { return false; };
 }
 
 TEST_SUITE("labs/shell") {
-    TEST_CASE("only sleep, echo and kill are built-ins") {
+    TEST_CASE("only sleep - echo and kill are built-ins") {
         CHECK(builtinNamed("sleep") == Builtin::Sleep);
         CHECK(builtinNamed("echo") == Builtin::Echo);
         CHECK(builtinNamed("kill") == Builtin::Kill);
@@ -20,7 +20,7 @@ TEST_SUITE("labs/shell") {
         CHECK_FALSE(builtinNamed("Sleep").has_value());
         CHECK(std::string(builtinName(Builtin::Kill)) == "kill");
     }
-    TEST_CASE("sleep: seconds with a fraction, at most an hour, nothing else") {
+    TEST_CASE("sleep: seconds with a fraction - at most an hour - nothing else") {
         CHECK(runBuiltin(Builtin::Sleep, {"sleep", "2.5"}, kNoJobs).advance_ms == 2500);
         CHECK(runBuiltin(Builtin::Sleep, {"sleep", "3600"}, kNoJobs).exit_code == 0);
         for (const char* bad : {"3601", "-1", "nan", "inf", "1s", "", "abc"}) {
@@ -37,7 +37,7 @@ TEST_SUITE("labs/shell") {
         CHECK(runBuiltin(Builtin::Echo, {"echo", "a", "b  c"}, kNoJobs).out == "a b  c\n");
         CHECK(runBuiltin(Builtin::Echo, {"echo"}, kNoJobs).out == "\n");
     }
-    TEST_CASE("kill %N asks for job N; anything else is no such job") {
+    TEST_CASE("kill %N asks for job N - anything else is no such job") {
         int asked = 0;
         const auto jobs = [&](int n) {
             asked = n;

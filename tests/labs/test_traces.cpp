@@ -1,5 +1,5 @@
 // Trace reading (labs/traces) and fluxolab-cli replay: formats, time formats, every bad-input case.
-#include "labs/cli_commands.h"
+#include "labs/cli/cli_commands.h"
 #include "labs/traces/trace_reader.h"
 
 #include <doctest/doctest.h>
@@ -82,7 +82,7 @@ Result cli(const Args& args) {
 } // namespace
 
 TEST_SUITE("labs/traces") {
-    TEST_CASE("time formats: epoch ms/s, ISO-8601 with and without zone, Flink SQL's rendering") {
+    TEST_CASE("time formats: epoch ms/s - ISO-8601 with and without zone - Flink SQL's rendering") {
         CHECK(parseTime("1700000000123", TimeFormat::Auto).millis == 1700000000123);
         CHECK(parseTime("-5", TimeFormat::Auto).millis == -5);
         CHECK(parseTime("1700000000", TimeFormat::EpochS).millis == 1700000000000);
@@ -104,7 +104,7 @@ TEST_SUITE("labs/traces") {
         CHECK(parseTime("", TimeFormat::Auto).error == "empty event time");
     }
 
-    TEST_CASE("CSV: header, fields by name, ';' detected, RFC 4180 quoting, CRLF, BOM") {
+    TEST_CASE("CSV: header - fields by name - ' - ' detected - RFC 4180 quoting - CRLF - BOM") {
         TraceOptions opt;
         opt.valueField = "valor";
         auto r = readText("\xEF\xBB\xBFvalor;key;ts\r\n2.5;a;1000\r\n-1;\"b;\"\"x\"\"\";2000\r\n", opt);
@@ -137,7 +137,7 @@ TEST_SUITE("labs/traces") {
         CHECK(r.records[2].key == "d"); // last line without newline
     }
 
-    TEST_CASE("JSON Lines: fields by name, escapes, nested values ignored, numbers or strings for time") {
+    TEST_CASE("JSON Lines: fields by name - escapes - nested values ignored - numbers or strings for time") {
         TraceOptions opt;
         opt.valueField = "v";
         opt.partitionField = "p";
@@ -157,7 +157,7 @@ TEST_SUITE("labs/traces") {
         CHECK(r.records[1].line == 3);
     }
 
-    TEST_CASE("bad records: file, line and reason; --on-error skip counts them") {
+    TEST_CASE("bad records: file - line and reason - --on-error skip counts them") {
         TraceOptions opt;
         opt.valueField = "v";
         const std::string text = "ts,key,v\n1000,a,1\nxx,a,1\n2000,a\n3000,a,abc\n4000,a,2\n";
@@ -175,7 +175,7 @@ TEST_SUITE("labs/traces") {
         CHECK(has(r.skippedMessages[2], "pay.csv:5: value 'abc' of field 'v' is not a finite number"));
     }
 
-    TEST_CASE("missing columns, empty file, blank file, binary file, truncated quote and truncated JSON") {
+    TEST_CASE("missing columns - empty file - blank file - binary file - truncated quote and truncated JSON") {
         auto r = readText("time,user\n1,a\n");
         CHECK_FALSE(r.opened);
         CHECK(
@@ -203,7 +203,7 @@ TEST_SUITE("labs/traces") {
         CHECK(has(r.error, "not a JSON object"));
     }
 
-    TEST_CASE("a 10 MB line: clear message, skipped in skip mode, reading goes on") {
+    TEST_CASE("a 10 MB line: clear message - skipped in skip mode - reading goes on") {
         const std::string huge(10 << 20, 'x');
         const std::string text = "ts,key\n1,a\n2," + huge + "\n3,c\n";
         auto r = readText(text);
@@ -228,7 +228,7 @@ TEST_SUITE("labs/traces") {
         CHECK(has(r.error, "partition '-1' is not an integer between 0 and 1023"));
     }
 
-    TEST_CASE("files: missing, directory, and reading in chunks gives the same records as in memory") {
+    TEST_CASE("files: missing - directory - and reading in chunks gives the same records as in memory") {
         TraceReader missing;
         CHECK_FALSE(missing.open("/nonexistent/trace.csv", {}));
         CHECK(has(missing.error(), "no such file"));
@@ -276,7 +276,7 @@ TEST_SUITE("labs/traces") {
 }
 
 TEST_SUITE("labs/replay") {
-    TEST_CASE("replay prints firings, LATE lines and the summary in Flink's firing order") {
+    TEST_CASE("replay prints firings - LATE lines and the summary in Flink's firing order") {
         TempDir dir;
         const auto trace = dir.write("ex.csv", "ts,key,valor\n1000,a,1\n2000,a,1\n4000,a,1\n6000,a,1\n3000,a,"
                                                "1\n8000,a,1\n2000,a,1\n11000,a,1\n");
@@ -343,7 +343,7 @@ TEST_SUITE("labs/replay") {
         CHECK(has(cli({"replay", trace, "--process", "idle:1s"}).err, "unknown function"));
     }
 
-    TEST_CASE("replay with checkpoints and a crash: state restored, the sink's repeats marked DUPLICATE") {
+    TEST_CASE("replay with checkpoints and a crash: state restored - the sink's repeats marked DUPLICATE") {
         TempDir dir;
         const auto trace =
             dir.write("ck.csv", "ts,key,arrival\n1000,a,0\n2000,a,400\n6000,a,900\n7000,b,1200\n"
@@ -413,7 +413,7 @@ TEST_SUITE("labs/replay") {
     }
 
     TEST_CASE(
-        "replay with partitions: the split count comes from the data; an empty split holds the watermark") {
+        "replay with partitions: the split count comes from the data - an empty split holds the watermark") {
         TempDir dir;
         const auto trace =
             dir.write("p.csv", "ts,key,value,partition,arrival\n1000,a,1,0,0\n1000,b,1,1,0\n"

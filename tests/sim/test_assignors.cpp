@@ -271,7 +271,7 @@ TEST_SUITE("sim/assignors") {
     // ---- names
     // ------------------------------------------------------------------------------------------------
 
-    TEST_CASE("assignor names, parsing and protocol support") {
+    TEST_CASE("assignor names - parsing and protocol support") {
         SUBCASE("protocol names as Kafka sends them in JoinGroup") {
             CHECK(std::string(assignorName(AssignorKind::Range)) == "range");
             CHECK(std::string(assignorName(AssignorKind::RoundRobin)) == "roundrobin");
@@ -306,13 +306,13 @@ TEST_SUITE("sim/assignors") {
     // ---- FIDELITY §2.1–2.3
     // --------------------------------------------------------------------------------------
 
-    TEST_CASE("FIDELITY 2.2: range, two members, two topics of three partitions") {
+    TEST_CASE("FIDELITY 2.2: range - two members - two topics of three partitions") {
         const auto a = run(AssignorKind::Range, {{"t0", 3}, {"t1", 3}},
                            {member("C0", {"t0", "t1"}), member("C1", {"t0", "t1"})});
         CHECK(show(a) == "C0: t0-0 t0-1 t1-0 t1-1 | C1: t0-2 t1-2");
     }
 
-    TEST_CASE("FIDELITY 2.2: worked example, one topic of seven partitions, three members") {
+    TEST_CASE("FIDELITY 2.2: worked example - one topic of seven partitions - three members") {
         const std::vector<MemberSubscription> members{member("C0", {"t"}), member("C1", {"t"}),
                                                       member("C2", {"t"})};
         SUBCASE("range") {
@@ -325,7 +325,7 @@ TEST_SUITE("sim/assignors") {
         }
     }
 
-    TEST_CASE("FIDELITY 2.2: range gives every extra partition to the first member, topic after topic") {
+    TEST_CASE("FIDELITY 2.2: range gives every extra partition to the first member - topic after topic") {
         std::map<std::string, std::int32_t> topics;
         for (int t = 0; t < 5; ++t)
             topics["t" + std::to_string(t)] = 3;
@@ -336,7 +336,7 @@ TEST_SUITE("sim/assignors") {
         CHECK(a.at("C1").size() == 5);
     }
 
-    TEST_CASE("FIDELITY 2.3: roundrobin, two members, two topics of three partitions") {
+    TEST_CASE("FIDELITY 2.3: roundrobin - two members - two topics of three partitions") {
         const auto a = run(AssignorKind::RoundRobin, {{"t0", 3}, {"t1", 3}},
                            {member("C0", {"t0", "t1"}), member("C1", {"t0", "t1"})});
         CHECK(show(a) == "C0: t0-0 t0-2 t1-1 | C1: t0-1 t1-0 t1-2");
@@ -387,7 +387,7 @@ TEST_SUITE("sim/assignors") {
     // ---- FIDELITY §2.4
     // ------------------------------------------------------------------------------------------
 
-    TEST_CASE("FIDELITY 2.4 / StickyAssignor javadoc example 1: C1 leaves, only its partitions move") {
+    TEST_CASE("FIDELITY 2.4 / StickyAssignor javadoc example 1: C1 leaves - only its partitions move") {
         const std::map<std::string, std::int32_t> topics{{"t0", 2}, {"t1", 2}, {"t2", 2}, {"t3", 2}};
         const std::vector<std::string> all{"t0", "t1", "t2", "t3"};
         const auto first =
@@ -410,7 +410,7 @@ TEST_SUITE("sim/assignors") {
         }
     }
 
-    TEST_CASE("FIDELITY 2.4: equal-subscription quotas, owned partitions kept up to the quota") {
+    TEST_CASE("FIDELITY 2.4: equal-subscription quotas - owned partitions kept up to the quota") {
         // 7 partitions, 3 members: minQuota 2, maxQuota 3, one member may keep 3.
         const std::vector<std::string> t{"t"};
         const auto a = run(
@@ -517,7 +517,7 @@ TEST_SUITE("sim/assignors") {
         CHECK(show(a) == "consumer1: topic1-0 | consumer2: topic1-1 topic2-0 topic2-1 | consumer3: topic1-2");
     }
 
-    TEST_CASE("RoundRobinAssignorTest: two members, two topics of three partitions") {
+    TEST_CASE("RoundRobinAssignorTest: two members - two topics of three partitions") {
         const std::map<std::string, std::int32_t> topics{{"topic1", 3}, {"topic2", 3}};
         const std::vector<std::string> both{"topic1", "topic2"};
         SUBCASE("testTwoDynamicConsumersTwoTopicsSixPartitions") {
@@ -985,7 +985,7 @@ TEST_SUITE("sim/assignors") {
     }
 
     TEST_CASE(
-        "a previous owner of an older generation gets back partitions of a topic it dropped, as upstream") {
+        "a previous owner of an older generation gets back partitions of a topic it dropped - as upstream") {
         // consumer3 (generation 1) used to own t2-0..t2-2 but now only subscribes to t1. The general path
         // moves t2-0..t2-2 "back" to it to improve the balance, without checking its subscription: the
         // kafka-clients 4.3.1 classes give exactly this answer.
@@ -1021,7 +1021,7 @@ TEST_SUITE("sim/assignors") {
     // ---- properties over generated groups
     // -----------------------------------------------------------------------
 
-    TEST_CASE("property: every subscribed partition is assigned exactly once, to a subscriber") {
+    TEST_CASE("property: every subscribed partition is assigned exactly once - to a subscriber") {
         for (AssignorKind kind : {AssignorKind::Range, AssignorKind::RoundRobin, AssignorKind::Sticky}) {
             CAPTURE(assignorName(kind));
             Lcg rng(0x5eed0001u + static_cast<std::uint64_t>(kind));

@@ -44,7 +44,7 @@ TEST_SUITE("sim/cluster/topics") {
         CHECK(r.detail2 == 1);
         CHECK(s.topic("orders") == nullptr);
     }
-    TEST_CASE("duplicate, bad partition counts, bad names and bad configs") {
+    TEST_CASE("duplicate - bad partition counts - bad names and bad configs") {
         Simulation s(brokers(3), 1);
         REQUIRE(s.createTopic("orders", 3, 2).ok());
         CHECK(s.createTopic("orders", 3, 2).error == ErrorCode::TOPIC_ALREADY_EXISTS);
@@ -100,7 +100,7 @@ TEST_SUITE("sim/cluster/sizes") {
         CHECK(s.topic("g") == nullptr);
         CHECK(s.topics().size() == 1); // only orders
     }
-    TEST_CASE("createTopic: the topic's records must fit in 10000 (9999 partitions, fewer with configs)") {
+    TEST_CASE("createTopic: the topic's records must fit in 10000 (9999 partitions - fewer with configs)") {
         Simulation s(brokers(3), 1);
         const AdminResult r = s.createTopic("g", 10000, 1);
         CHECK(r.error == ErrorCode::POLICY_VIOLATION);
@@ -118,7 +118,7 @@ TEST_SUITE("sim/cluster/sizes") {
         CHECK(s.topic("g")->partitions.size() == 9999);
         CHECK(s.topic("g")->partitions.back().replicas.size() == 3);
     }
-    TEST_CASE("createPartitions: growing by more than 10000 fails, yet 10000 new partitions stay (as Kafka 4.3.1)") {
+    TEST_CASE("createPartitions: growing by more than 10000 fails - yet 10000 new partitions stay (as Kafka 4.3.1)") {
         Simulation s(brokers(1), 1);
         REQUIRE(s.createTopic("a", 1, 1).ok());
         const AdminResult r = s.createPartitions("a", 100000);
@@ -140,7 +140,7 @@ TEST_SUITE("sim/cluster/sizes") {
 }
 
 TEST_SUITE("sim/cluster/replication") {
-    TEST_CASE("acks=all: HW reaches the LEO of every ISR replica, then the producer is acknowledged") {
+    TEST_CASE("acks=all: HW reaches the LEO of every ISR replica - then the producer is acknowledged") {
         Simulation s(brokers(3), 3);
         REQUIRE(s.createTopic("t", 1, 3).ok());
         const auto p = s.addProducer({});
@@ -238,7 +238,7 @@ TEST_SUITE("sim/cluster/replication") {
         CHECK(ps.leader_epoch >= 1);
         CHECK(ps.epochAt(0) == ps.leader_epoch);
     }
-    TEST_CASE("unclean leader election: offline without it, data loss with it") {
+    TEST_CASE("unclean leader election: offline without it - data loss with it") {
         for (bool unclean : {false, true}) {
             CAPTURE(unclean);
             Simulation s(brokers(2), 6);
@@ -298,7 +298,7 @@ TEST_SUITE("sim/cluster/replication") {
 }
 
 TEST_SUITE("sim/cluster/producer") {
-    TEST_CASE("keyed records land on murmur2 partitions; explicit partitions are honoured") {
+    TEST_CASE("keyed records land on murmur2 partitions - explicit partitions are honoured") {
         Simulation s(brokers(1), 1);
         REQUIRE(s.createTopic("t", 3, 1).ok());
         const auto p = s.addProducer({});
@@ -321,7 +321,7 @@ TEST_SUITE("sim/cluster/producer") {
         for (int n : seen) CHECK(n == 1);
         CHECK(s.send(p, rec("t", "k", "v", 7)) == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION);
     }
-    TEST_CASE("null keys: sticky partitioner switches after batch.size bytes; round robin rotates") {
+    TEST_CASE("null keys: sticky partitioner switches after batch.size bytes - round robin rotates") {
         Simulation s(brokers(1), 2);
         REQUIRE(s.createTopic("t", 4, 1).ok());
         ProducerConfig sticky;

@@ -74,7 +74,7 @@ TEST_SUITE("sim/groups") {
         CHECK(after[4].generation == 2);
     }
 
-    TEST_CASE("classic timings as a real 4.3.1 broker logged them: 6 s to form a group of two, Stable within a heartbeat after a LeaveGroup") {
+    TEST_CASE("classic timings as a real 4.3.1 broker logged them: 6 s to form a group of two - Stable within a heartbeat after a LeaveGroup") {
         // Real broker (GroupMetadataManager INFO log, two console consumers started 120 ms apart):
         // PreparingRebalance 13.238 -> Stabilized 19.244 (initial delay 3 s, extended once by 3 s for the
         // second member); member left through LeaveGroup at 57.576 -> Stabilized 58.286 (the remaining
@@ -200,7 +200,7 @@ TEST_SUITE("sim/groups") {
         CHECK(s.group("g")->generation == 1);
     }
 
-    TEST_CASE("commits, auto.offset.reset and resuming from the committed offset") {
+    TEST_CASE("commits - auto.offset.reset and resuming from the committed offset") {
         auto owner = oneTopic(1);
         Simulation& s = *owner;
         const auto p = s.addProducer({});
@@ -238,7 +238,7 @@ TEST_SUITE("sim/groups") {
 }
 
 TEST_SUITE("sim/groups") {
-    TEST_CASE("commitAsync reaches the coordinator one network delay later; commitSync at once") {
+    TEST_CASE("commitAsync reaches the coordinator one network delay later - commitSync at once") {
         auto owner = oneTopic(1);
         Simulation& s = *owner;
         const auto p = s.addProducer({});
@@ -265,7 +265,7 @@ TEST_SUITE("sim/groups") {
 }
 
 TEST_SUITE("sim/groups") {
-    TEST_CASE("OffsetDelete: offsets of topics the members consume are refused, the others deleted and journaled") {
+    TEST_CASE("OffsetDelete: offsets of topics the members consume are refused - the others deleted and journaled") {
         ClusterConfig c;
         Simulation s(c, 12);
         REQUIRE(s.createTopic("a", 1, 1).ok());
@@ -306,7 +306,7 @@ TEST_SUITE("sim/groups") {
 }
 
 TEST_SUITE("sim/groups") {
-    TEST_CASE("__consumer_offsets: Kafka's replication factor 3 on three brokers, 1 on a single broker") {
+    TEST_CASE("__consumer_offsets: Kafka's replication factor 3 on three brokers - 1 on a single broker") {
         for (auto [brokers, rf] : {std::pair{1, 1}, std::pair{2, 2}, std::pair{3, 3}, std::pair{5, 3}}) {
             CAPTURE(brokers);
             ClusterConfig c;
@@ -321,7 +321,7 @@ TEST_SUITE("sim/groups") {
         }
     }
 
-    TEST_CASE("the coordinator's broker crashes: another replica loads the group, same generation, commits go on") {
+    TEST_CASE("the coordinator's broker crashes: another replica loads the group - same generation - commits go on") {
         ClusterConfig c;
         c.brokers = 3;
         Simulation s(c, 5);

@@ -26,7 +26,7 @@ TEST_SUITE("sim/hash") {
         CHECK(murmur2(std::string("\0\0\0\1", 4)) == -173113808); // IntegerSerializer(1)
     }
 
-    TEST_CASE("toPositive is a mask, not abs") {
+    TEST_CASE("toPositive is a mask - not abs") {
         CHECK(toPositive(-1) == 2147483647);
         CHECK(toPositive(INT32_MIN) == 0);
         CHECK(toPositive(5) == 5);
@@ -40,7 +40,7 @@ TEST_SUITE("sim/hash") {
         CHECK(javaKeyPartition("", 6) == 3);
     }
 
-    TEST_CASE("crc32 is zlib's, and librdkafka's consistent partitioner differs from Java") {
+    TEST_CASE("crc32 is zlib's - and librdkafka's consistent partitioner differs from Java") {
         CHECK(crc32("") == 0U);
         CHECK(crc32("123456789") == 0xCBF43926U);
         CHECK(crc32("kafka") == 0x5bbc7517U);
@@ -72,7 +72,7 @@ TEST_SUITE("sim/hash") {
 }
 
 TEST_SUITE("sim/rng") {
-    TEST_CASE("same seed, same sequence; different seeds differ") {
+    TEST_CASE("same seed - same sequence - different seeds differ") {
         Rng a(7), b(7), c(8);
         bool differs = false;
         for (int i = 0; i < 100; ++i) {

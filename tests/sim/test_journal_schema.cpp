@@ -62,7 +62,7 @@ TEST_SUITE("sim/journal") {
             }
     }
 
-    TEST_CASE("a new event family is declared in one place and journaled, rendered and skipped by the Kafka view") {
+    TEST_CASE("a new event family is declared in one place and journaled - rendered and skipped by the Kafka view") {
         Journal j;
         const std::uint16_t family =
             j.addFamily({"test-engine", kTestEngineSchemas, static_cast<std::size_t>(TestEngineEvent::Count_)});

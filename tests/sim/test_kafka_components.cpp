@@ -48,7 +48,7 @@ TEST_SUITE("sim/kafka") {
         CHECK(kafka::kraftController(std::vector<BrokerState>{}) == -1);
     }
 
-    TEST_CASE("BasicTimeline folds the same journal into any view, at any moment") {
+    TEST_CASE("BasicTimeline folds the same journal into any view - at any moment") {
         ClusterConfig cfg;
         cfg.brokers = 2;
         Simulation sim(cfg, 5);

@@ -17,7 +17,7 @@ std::unique_ptr<Simulation> cluster() {
 }
 } // namespace
 
-TEST_CASE("the 4.x replication factor message, from the simulation's own numbers") {
+TEST_CASE("the 4.x replication factor message - from the simulation's own numbers") {
     const auto owned = cluster();
     Simulation& s = *owned;
     const AdminResult r = s.createTopic("t", 1, 5);
@@ -50,7 +50,7 @@ TEST_CASE("controller messages of create-topic and create-partitions") {
 }
 
 TEST_CASE(
-    "every protocol error has Errors.java's default message; client-side conditions and NONE have none") {
+    "every protocol error has Errors.java's default message - client-side conditions and NONE have none") {
     for (ErrorCode c : {ErrorCode::OFFSET_OUT_OF_RANGE,
                         ErrorCode::UNKNOWN_TOPIC_OR_PARTITION,
                         ErrorCode::LEADER_NOT_AVAILABLE,

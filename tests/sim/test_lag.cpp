@@ -5,7 +5,7 @@
 
 using fluxolab::sim::consumerLag;
 
-TEST_CASE("lag is the high watermark minus the committed offset, '-' without either") {
+TEST_CASE("lag is the high watermark minus the committed offset - '-' without either") {
     CHECK(consumerLag(3, 10) == 7);
     CHECK(consumerLag(10, 10) == 0);
     CHECK_FALSE(consumerLag(std::nullopt, 10).has_value()); // nothing committed: LAG is "-"
@@ -14,6 +14,6 @@ TEST_CASE("lag is the high watermark minus the committed offset, '-' without eit
 }
 
 TEST_CASE(
-    "lag is not clamped: a commit beyond the high watermark is a negative lag, as the real tool prints") {
+    "lag is not clamped: a commit beyond the high watermark is a negative lag - as the real tool prints") {
     CHECK(consumerLag(12, 10) == -2);
 }

@@ -433,7 +433,7 @@ TEST_SUITE("sim/properties") {
         CHECK(stableGroups > 100); // the scenarios really exercise settled groups
     }
 
-    TEST_CASE("journal determinism: same seed, same hash; different seeds, different hashes") {
+    TEST_CASE("journal determinism: same seed - same hash - different seeds - different hashes") {
         std::set<std::string> hashes;
         for (std::uint64_t seed = 0; seed < 20; ++seed) {
             const Scenario sc = randomScenario(seed);

@@ -31,7 +31,7 @@ struct Pinger : TimerHandler {
 } // namespace
 
 TEST_SUITE("sim/runtime") {
-    TEST_CASE("timers of every component fire in (time, insertion sequence) order") {
+    TEST_CASE("timers of every component fire in (time - insertion sequence) order") {
         Scheduler s;
         std::vector<std::string> log;
         Pinger a(s, "a", log), b(s, "b", log);

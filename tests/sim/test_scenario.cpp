@@ -21,7 +21,7 @@ TEST_SUITE("sim/scenario") {
         CHECK_FALSE(parseDuration(""));
     }
 
-    TEST_CASE("every shipped scenario loads, runs and is deterministic") {
+    TEST_CASE("every shipped scenario loads - runs and is deterministic") {
         int count = 0;
         for (const auto& entry : std::filesystem::directory_iterator(FLUXOLAB_SOURCE_DIR "/assets/scenarios")) {
             if (entry.path().extension() != ".json") continue;
@@ -42,7 +42,7 @@ TEST_SUITE("sim/scenario") {
         CHECK(count >= 3);
     }
 
-    TEST_CASE("errors name the file, the line and the field") {
+    TEST_CASE("errors name the file - the line and the field") {
         const std::string text = "{\n"
                                  "  \"name\": \"x\",\n"
                                  "  \"cluster\": {\"brokers\": 1},\n"
@@ -82,7 +82,7 @@ TEST_SUITE("sim/scenario") {
         CHECK(err.message == "cannot open the file");
     }
 
-    TEST_CASE("absurd sizes get Kafka's controller error, fast and without allocating them") {
+    TEST_CASE("absurd sizes get Kafka's controller error - fast and without allocating them") {
         ScenarioError err;
         auto topic = [](const std::string& partitions, const std::string& extra = "") {
             return "{\"cluster\": {\"brokers\": 3},\n\"topics\": [{\"name\": \"g\", \"partitions\": " + partitions + extra +
@@ -188,7 +188,7 @@ std::pair<TimeMs, std::int64_t> appendGaps(const Journal& j, TimeMs from, TimeMs
 } // namespace
 
 TEST_SUITE("sim/scenario") {
-    TEST_CASE("falha-de-broker: the producer keeps appending through the failure, no stall and no burst") {
+    TEST_CASE("falha-de-broker: the producer keeps appending through the failure - no stall and no burst") {
         // Broker 1 crashes at 15 s and is fenced at 24 s (broker.session.timeout.ms = 9 s); until then
         // acks=all produces wait for it (it is still in the ISR). From then on the producer (30
         // records/s) appends steadily again: it used to stall until about 65 s and then append

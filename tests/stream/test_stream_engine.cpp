@@ -65,7 +65,7 @@ using Lines = std::vector<std::string>;
 } // namespace
 
 TEST_SUITE("stream/engine") {
-    TEST_CASE("FIDELITY §5.6 worked example: bound 2s, tumble 5s, per-event watermarks") {
+    TEST_CASE("FIDELITY §5.6 worked example: bound 2s - tumble 5s - per-event watermarks") {
         const std::vector<Element> in = {ev(1000), ev(2000), ev(4000), ev(6000),
                                          ev(3000), ev(8000), ev(2000), ev(11000)};
         const Run r = run(perEvent(2000, tumble(5000)), in);
@@ -85,7 +85,7 @@ TEST_SUITE("stream/engine") {
         CHECK(r.lines == Lines{"a,0,5000,1,5000,on-time"});
     }
 
-    TEST_CASE("watermark exactly at end - 1 fires; end - 2 does not; an element at end - 1 then is late") {
+    TEST_CASE("watermark exactly at end - 1 fires - end - 2 does not - an element at end - 1 then is late") {
         auto spec = perEvent(1000, tumble(5000));
         CHECK(run(spec, {ev(1000), ev(5999)}, false).lines.empty()); // W = 4998
         CHECK(run(spec, {ev(1000), ev(6000)}, false).lines == Lines{"a,0,5000,1,4999,on-time"});
@@ -93,7 +93,7 @@ TEST_SUITE("stream/engine") {
               Lines{"a,0,5000,1,4999,on-time", "LATE,a,4999,4999"});
     }
 
-    TEST_CASE("out of order within the bound is counted; beyond the bound it is late") {
+    TEST_CASE("out of order within the bound is counted - beyond the bound it is late") {
         auto spec = perEvent(2000, tumble(5000));
         CHECK(run(spec, {ev(1000), ev(3000), ev(2500), ev(8000)}, false).lines ==
               Lines{"a,0,5000,3,5999,on-time"});
@@ -118,7 +118,7 @@ TEST_SUITE("stream/engine") {
         CHECK(run(spec, {ev(1000), ev(5000)}, false).lines == Lines{"a,0,5000,1,4999,on-time"});
     }
 
-    TEST_CASE("session windows: events exactly gap apart merge (inclusive); gap + 1 apart do not") {
+    TEST_CASE("session windows: events exactly gap apart merge (inclusive) - gap + 1 apart do not") {
         WindowSpec w;
         w.kind = WindowKind::Session;
         w.gap = 3000;
@@ -128,7 +128,7 @@ TEST_SUITE("stream/engine") {
               Lines{"a,1000,4000,1,4000,on-time", "a,4001,7001,1,MAX,on-time"});
     }
 
-    TEST_CASE("session merge by a late bridging element: judged on the merged window, not late") {
+    TEST_CASE("session merge by a late bridging element: judged on the merged window - not late") {
         WindowSpec w;
         w.kind = WindowKind::Session;
         w.gap = 2000;
@@ -189,7 +189,7 @@ TEST_SUITE("stream/engine") {
                   "TumblingEventTimeWindows parameters must satisfy abs(offset) < size"));
     }
 
-    TEST_CASE("aggregates: sum, min, max, avg as shortest decimals") {
+    TEST_CASE("aggregates: sum - min - max - avg as shortest decimals") {
         auto spec = perEvent(0, tumble(5000));
         std::vector<Element> in = {ev(1000, "a", 0.1), ev(2000, "a", 0.2), ev(3000, "a", -5)};
         spec.agg = AggKind::Sum;
@@ -205,7 +205,7 @@ TEST_SUITE("stream/engine") {
         CHECK(formatDouble(1e-7) == "0.0000001");
     }
 
-    TEST_CASE("periodic emission: the watermark moves at the tick after the event, not at the event") {
+    TEST_CASE("periodic emission: the watermark moves at the tick after the event - not at the event") {
         auto spec = perEvent(0, tumble(5000));
         spec.watermark.kind = WatermarkKind::Monotonous;
         // arrivals 0, 50, 100: no tick before 200, so 2000 is not late under periodic emission
@@ -219,7 +219,7 @@ TEST_SUITE("stream/engine") {
         CHECK(p.firingProcTimes == std::vector<Millis>{200});
     }
 
-    TEST_CASE("an idle partition holds the watermark back, then is marked idle and releases it") {
+    TEST_CASE("an idle partition holds the watermark back - then is marked idle and releases it") {
         JobSpec spec = perEvent(0, tumble(5000));
         spec.watermark.kind = WatermarkKind::Monotonous;
         spec.watermark.perEvent = false;
@@ -288,7 +288,7 @@ TEST_SUITE("stream/engine") {
         CHECK(r.firingProcTimes == std::vector<Millis>{1000});
     }
 
-    TEST_CASE("the journal records watermarks, windows and late elements") {
+    TEST_CASE("the journal records watermarks - windows and late elements") {
         const Run r = run(perEvent(2000, tumble(5000)), {ev(1000), ev(8000), ev(1500)}, false);
         std::vector<std::string> kinds;
         for (const auto& e : r.journal.events())

@@ -76,7 +76,7 @@ TEST_SUITE("stream/process") {
     }
 
     TEST_CASE(
-        "event-time timers: deduplicated per key and time, fired when the watermark passes, in time order") {
+        "event-time timers: deduplicated per key and time - fired when the watermark passes - in time order") {
         auto fn = std::make_shared<Lambda>();
         std::vector<std::string> seen;
         fn->onElement = [&](const Element& e, ProcessContext& ctx) {
@@ -115,7 +115,7 @@ TEST_SUITE("stream/process") {
               std::vector<std::string>{"0|a|5000|5000"});
     }
 
-    TEST_CASE("keyed state: value, list, map and reducing, per key, with a processing-time TTL") {
+    TEST_CASE("keyed state: value - list - map and reducing - per key - with a processing-time TTL") {
         auto fn = std::make_shared<Lambda>();
         fn->onElement = [](const Element& e, ProcessContext& ctx) {
             const auto before = ctx.value("last");

@@ -205,7 +205,7 @@ TEST_SUITE("stream/properties") {
     }
 
     TEST_CASE(
-        "watermarks never decrease and runs are byte-identical, with late data and idleness (600 seeds)") {
+        "watermarks never decrease and runs are byte-identical - with late data and idleness (600 seeds)") {
         for (std::uint64_t seed = 1000; seed < 1600; ++seed) {
             SplitMix r{seed};
             Case c = noLateCase(seed * 7919);
@@ -293,7 +293,7 @@ TEST_SUITE("stream/checkpoints") {
         CHECK(duplicatesSeen > 50);
     }
 
-    TEST_CASE("a crash restores windows, timers and source position of the last checkpoint") {
+    TEST_CASE("a crash restores windows - timers and source position of the last checkpoint") {
         JobSpec spec;
         spec.watermark.perEvent = true;
         spec.watermark.bound = 0;
