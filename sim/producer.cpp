@@ -152,6 +152,12 @@ ErrorCode Simulation::send(std::int32_t producer, const ProducerRecord& rec) {
 }
 
 ErrorCode Simulation::sendSynthetic(std::int32_t producer, const std::string& topic, std::optional<std::uint32_t> key_id) {
+    // A producer or key id this simulation never handed out is a caller's bug: report it and refuse,
+    // rather than read past the producer or key tables.
+    const bool known_producer = producer >= 0 && static_cast<std::size_t>(producer) < m_producers.size();
+    const bool known_key = !key_id || *key_id < m_keys.size();
+    FLUXOLAB_INVARIANT(known_producer && known_key, "sendSynthetic with a producer or key id never handed out");
+    if (!known_producer || !known_key) return ErrorCode::UNKNOWN_SERVER_ERROR;
     auto& pd = *m_producers[static_cast<std::size_t>(producer)];
     TopicState* t = findTopic(topic);
     if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;

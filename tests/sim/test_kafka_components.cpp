@@ -1,5 +1,6 @@
 // The Kafka model's rules written once (the KRaft controller choice) and the generic timeline.
 #include "sim/cluster.h"
+#include "sim/invariant.h"
 #include "sim/kafka/controller.h"
 #include "sim/timeline.h"
 
@@ -69,5 +70,31 @@ TEST_SUITE("sim/kafka") {
             CHECK(kafka.at(n).events == n);
         }
         CHECK(counts.eventsUpTo(0) == kafka.eventsUpTo(0));
+    }
+}
+
+namespace {
+int g_refusedSends = 0;
+void countInvariant(const char*, const char*, const char*, int) { ++g_refusedSends; }
+} // namespace
+
+TEST_SUITE("sim/kafka") {
+    TEST_CASE("sendSynthetic refuses a key or producer id it never handed out instead of reading past its tables") {
+        ClusterConfig cfg;
+        cfg.brokers = 1;
+        Simulation sim(cfg, 1);
+        REQUIRE(sim.createTopic("t", 1, 1).ok());
+        const auto p = sim.addProducer(ProducerConfig{});
+        const auto before = sim.journal().size();
+        g_refusedSends = 0;
+        const InvariantHandler previous = setInvariantHandler(&countInvariant);
+        CHECK(sim.sendSynthetic(p, "t", 123456u) == ErrorCode::UNKNOWN_SERVER_ERROR);
+        CHECK(sim.sendSynthetic(p + 7, "t", std::nullopt) == ErrorCode::UNKNOWN_SERVER_ERROR);
+        CHECK(sim.sendSynthetic(-1, "t", std::nullopt) == ErrorCode::UNKNOWN_SERVER_ERROR);
+        setInvariantHandler(previous);
+        CHECK(g_refusedSends == 3);
+        CHECK(sim.journal().size() == before); // nothing was enqueued or journaled
+        // A key it handed out still works.
+        CHECK(sim.sendSynthetic(p, "t", sim.internKey("k")) == ErrorCode::NONE);
     }
 }
