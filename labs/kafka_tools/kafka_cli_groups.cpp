@@ -6,6 +6,7 @@
 // next, and one of the possible orders is used.
 
 #include "labs/kafka_tools/cli_tool_common.h"
+#include "labs/kafka_tools/java_traces.h"
 #include "sim/hash.h"
 #include "sim/kafka_errors.h"
 #include "sim/lag.h"
@@ -25,8 +26,8 @@ namespace {
 
 const ToolSpec& groupsTool() { return *findToolSpec("kafka-consumer-groups"); }
 
-/// An exception as printStackTrace() shows it without the frames: its toString(), then one
-/// "Caused by: ..." line per cause.
+/// An exception as printStackTrace() shows it where its frames are not in the table of traces
+/// (java_traces.h): its toString(), then one "Caused by: ..." line per cause.
 std::string stackTrace(std::initializer_list<std::string> chain) {
     std::string text;
     bool first = true;
@@ -554,7 +555,13 @@ OffsetPlan prepareOffsets(GroupsRun& r, const std::string& gid, const GroupInfo*
         const auto ts = parseDateTime(r.o.value("to-datetime"));
         if (const auto* error = std::get_if<std::string>(&ts)) {
             const std::string pe = "java.text.ParseException: " + *error;
-            throw CommandFailure{pe, stackTrace({std::string(kRuntimeClass) + ": " + pe, pe}), false, NoteId::InvalidDateTime};
+            const std::vector<std::string> chain{std::string(kRuntimeClass) + ": " + pe, pe};
+            // Utils.getDateTime throws it from another line for each other message.
+            const bool withoutT = error->find("It does not contain a 'T'") != std::string::npos;
+            throw CommandFailure{pe,
+                                 withoutT ? javaStackTrace(JavaTrace::GroupDateTimeWithoutT, chain)
+                                          : stackTrace({chain[0], chain[1]}),
+                                 false, NoteId::InvalidDateTime};
         }
         return offsetsForTimestamp(r, tps, std::get<TimeMs>(ts));
     }
@@ -790,7 +797,11 @@ void describeGroups(GroupsRun& r, const std::vector<std::string>& groupIds) {
     for (const std::string& gid : stringsInHashMapOrder(unique)) {
         if (r.backend.describeGroup(gid)) continue;
         const std::string e = "org.apache.kafka.common.errors.GroupIdNotFoundException: Group " + gid + " not found.";
-        throw CommandFailure{e, stackTrace({std::string(kExecutionClass) + ": " + e, e}), false, NoteId::GroupDoesNotExist};
+        const JavaTrace where = r.o.has("members") ? JavaTrace::GroupMissingMembers
+                                : r.o.has("state") ? JavaTrace::GroupMissingState
+                                                   : JavaTrace::GroupMissingOffsets;
+        throw CommandFailure{e, javaStackTrace(where, {std::string(kExecutionClass) + ": " + e, e}), false,
+                             NoteId::GroupDoesNotExist};
     }
     std::sort(unique.begin(), unique.end()); // the results are kept in a TreeMap
     const bool verbose = r.o.has("verbose");
@@ -1015,11 +1026,13 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
     for (const char* opt : {"timeout", "to-offset", "shift-by"}) {
         if (!o.has(opt) || parseLong(o.value(opt))) continue;
         const std::string msg = "Cannot parse argument '" + o.value(opt) + "' of option " + opt;
+        const std::string nfe = "java.lang.NumberFormatException: For input string: \"" + o.value(opt) + "\"";
+        const std::vector<std::string> chain{"joptsimple.OptionArgumentConversionException: " + msg,
+                                             "joptsimple.internal.ReflectionException: " + nfe, nfe};
+        // Frames are known for --shift-by (read when the ConsumerGroupService is made).
         printError(s, "Executing consumer group command failed due to " + msg,
-                   stackTrace({"joptsimple.OptionArgumentConversionException: " + msg,
-                               "joptsimple.internal.ReflectionException: java.lang.NumberFormatException: For input string: \"" +
-                                   o.value(opt) + "\"",
-                               "java.lang.NumberFormatException: For input string: \"" + o.value(opt) + "\""}));
+                   std::string(opt) == "shift-by" ? javaStackTrace(JavaTrace::GroupBadShiftBy, chain)
+                                                  : stackTrace({chain[0], chain[1], chain[2]}));
         s.finish(0);
         return session;
     }

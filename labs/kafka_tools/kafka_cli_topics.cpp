@@ -1,6 +1,7 @@
 // kafka-topics.sh (org.apache.kafka.tools.TopicCommand, Kafka 4.3.1).
 
 #include "labs/kafka_tools/cli_tool_common.h"
+#include "labs/kafka_tools/java_traces.h"
 #include "sim/hash.h"
 
 #include <regex>
@@ -15,15 +16,25 @@ bool isInternalTopic(const std::string& t) {
     return t == "__consumer_offsets" || t == "__transaction_state" || t == "__share_group_state";
 }
 
-/// TopicCommand.printException: the message on stdout, then LOG.error(stackTrace) on stderr (the
-/// stack frames, "\tat ..." lines, are not reproduced).
-void topicError(ToolSession& s, const std::string& exception_class, const std::string& message,
-                std::optional<NoteId> id, const std::string& causes = {}) {
+/// TopicCommand.printException: the message on stdout, then LOG.error(stackTrace) on stderr. chain
+/// is the exception and its causes; their frames come from the table of traces (java_traces.h)
+/// where the call site is known (`where`), else only the exception lines are printed.
+void topicError(ToolSession& s, const std::string& message, std::optional<NoteId> id,
+                const std::vector<std::string>& chain, std::optional<JavaTrace> where) {
     s.out("Error while executing topic command : " + message + "\n");
-    s.err(formatLogDate(s.nowMs()) + " ERROR " + exception_class + ": " + message + "\n" + causes +
-          " (org.apache.kafka.tools.TopicCommand)\n");
+    std::string trace;
+    if (where) trace = javaStackTrace(*where, chain);
+    else
+        for (std::size_t i = 0; i < chain.size(); ++i) trace += (i ? "Caused by: " : "") + chain[i] + "\n";
+    s.err(formatLogDate(s.nowMs()) + " ERROR " + trace + " (org.apache.kafka.tools.TopicCommand)\n");
     if (id) s.note(*id);
     s.finish(1);
+}
+
+/// An exception without causes (a server-side error: the broker sends no frames).
+void topicError(ToolSession& s, const std::string& exception_class, const std::string& message,
+                std::optional<NoteId> id, std::optional<JavaTrace> where = {}) {
+    topicError(s, message, id, {exception_class + ": " + message}, where);
 }
 
 void topicError(ToolSession& s, const BackendResult& r) {
@@ -67,8 +78,9 @@ void topicError(ToolSession& s, const BackendResult& r) {
     topicError(s, cls, r.message, id);
 }
 
-void illegalArgument(ToolSession& s, const std::string& message, std::optional<NoteId> id) {
-    topicError(s, "java.lang.IllegalArgumentException", message, id);
+void illegalArgument(ToolSession& s, const std::string& message, std::optional<NoteId> id,
+                     std::optional<JavaTrace> where = {}) {
+    topicError(s, "java.lang.IllegalArgumentException", message, id, where);
 }
 
 /// TopicCommand.getTopics: sorted names filtered by the --topic include list (a Java regex).
@@ -243,11 +255,15 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
         if (!o.has(opt)) continue;
         const auto v = parseInt(o.value(opt));
         if (!v) {
-            topicError(s, "joptsimple.OptionArgumentConversionException",
-                       "Cannot parse argument '" + o.value(opt) + "' of option " + opt, NoteId::UsageError,
-                       "Caused by: joptsimple.internal.ReflectionException: java.lang.NumberFormatException: For input "
-                       "string: \"" + o.value(opt) + "\"\nCaused by: java.lang.NumberFormatException: For input string: \"" +
-                           o.value(opt) + "\"\n");
+            const std::string msg = "Cannot parse argument '" + o.value(opt) + "' of option " + opt;
+            const std::string nfe = "java.lang.NumberFormatException: For input string: \"" + o.value(opt) + "\"";
+            // Frames are known for --create --partitions (CommandTopicPartition reads it first).
+            std::optional<JavaTrace> where;
+            if (o.has("create") && std::string(opt) == "partitions") where = JavaTrace::TopicCreateBadPartitions;
+            topicError(s, msg, NoteId::UsageError,
+                       {"joptsimple.OptionArgumentConversionException: " + msg,
+                        "joptsimple.internal.ReflectionException: " + nfe, nfe},
+                       where);
             return session;
         }
         (std::string(opt) == "partitions" ? partitions : rf) = v;
@@ -307,7 +323,10 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
     }
     auto ensureExists = [&]() {
         if (o.has("topic") && !topic.empty() && !o.has("if-exists") && topics.empty()) {
-            illegalArgument(s, "Topic '" + topic + "' does not exist as expected", NoteId::TopicDoesNotExist);
+            illegalArgument(s, "Topic '" + topic + "' does not exist as expected", NoteId::TopicDoesNotExist,
+                            o.has("describe") ? JavaTrace::TopicMissingDescribe
+                            : o.has("delete") ? JavaTrace::TopicMissingDelete
+                                              : JavaTrace::TopicMissingAlter);
             return false;
         }
         return true;

@@ -8,8 +8,9 @@
 //   @@ exit <code>
 //   @@ stdout ... @@ end
 //   @@ stderr ... @@ end
-// Stack frames ("\tat ...") were dropped from the older captures and are ignored in the newer ones
-// (broker.txt, captured by tests/realkafka/capture-golden.sh): the emulation does not print them.
+// Stack frames ("\tat ...") were dropped from the older captures and are ignored in broker.txt;
+// traces.txt (tests/realkafka/traces.cmds) keeps them and is compared frame by frame: the emulation
+// prints the frames of the errors in its table of traces (labs/kafka_tools/java_traces.h).
 // Before comparing, log dates, generated group ids and repeated connection warnings are
 // normalised (the real client's retry cadence has random jitter); everything else must be equal.
 #include "labs/kafka_tools/kafka_cli.h"
@@ -91,7 +92,7 @@ std::vector<RealCase> loadCases(const std::string& file) {
 
 /// Dates, generated ids (groups, topic ids), stack frames and repeats of a line already printed (the
 /// connection warnings).
-std::string normalise(const std::string& text) {
+std::string normalise(const std::string& text, bool keepFrames) {
     static const std::regex date(R"(\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\])");
     static const std::regex group(R"(console-consumer-\d+)");
     static const std::regex topicId(R"(TopicId: [A-Za-z0-9_-]{22})");
@@ -99,7 +100,7 @@ std::string normalise(const std::string& text) {
     std::string s = std::regex_replace(text, date, "[DATE]");
     s = std::regex_replace(s, group, "console-consumer-N");
     s = std::regex_replace(s, topicId, "TopicId: ID");
-    s = std::regex_replace(s, frame, "");
+    if (!keepFrames) s = std::regex_replace(s, frame, "");
     std::string out;
     std::set<std::string> warnings;
     std::size_t start = 0;
@@ -136,7 +137,7 @@ std::string firstDifference(const std::string& actual, const std::string& expect
     }
 }
 
-void compareWithRealTools(const std::string& name) {
+void compareWithRealTools(const std::string& name, bool keepFrames = false) {
     const std::vector<RealCase> cases = loadCases(kRealDir + "/" + name + ".txt");
     REQUIRE_FALSE(cases.empty());
     SimBackend backend(1, 1);
@@ -162,10 +163,10 @@ void compareWithRealTools(const std::string& name) {
         REQUIRE(s->finished());
         CHECK(s->exitCode() == c.exit_code);
         if (!c.ignore_stdout)
-            CHECK_MESSAGE(firstDifference(normalise(c.sort_stdout ? sortedLines(out) : out),
-                                          normalise(c.sort_stdout ? sortedLines(c.out) : c.out)) == "",
+            CHECK_MESSAGE(firstDifference(normalise(c.sort_stdout ? sortedLines(out) : out, keepFrames),
+                                          normalise(c.sort_stdout ? sortedLines(c.out) : c.out, keepFrames)) == "",
                           "stdout");
-        CHECK_MESSAGE(firstDifference(normalise(err), normalise(c.err)) == "", "stderr");
+        CHECK_MESSAGE(firstDifference(normalise(err, keepFrames), normalise(c.err, keepFrames)) == "", "stderr");
         backend.advance(2000); // the real tools take about that long to start
     }
 }
@@ -182,5 +183,8 @@ TEST_SUITE("labs/real-tools") {
     TEST_CASE("topic configs - record order across partitions and groups of deleted topics - as Kafka 4.3.1 "
               "shows them") {
         compareWithRealTools("broker");
+    }
+    TEST_CASE("Java stack traces after errors - frame for frame as Kafka 4.3.1's tools print them") {
+        compareWithRealTools("traces", true);
     }
 }

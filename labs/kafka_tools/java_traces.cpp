@@ -1,0 +1,161 @@
+// The frames of tests/labs/golden/real/traces.txt (Kafka 4.3.1 tools, OpenJDK 17), one entry per
+// call site. See java_traces.h.
+#include "labs/kafka_tools/java_traces.h"
+
+#include <map>
+
+namespace fluxolab::labs::cli {
+
+namespace {
+
+using Frames = std::vector<std::vector<std::string>>;
+
+const std::map<JavaTrace, Frames>& traceTable() {
+    static const std::map<JavaTrace, Frames> table = {
+        {JavaTrace::TopicMissingDescribe,
+         {{"org.apache.kafka.tools.TopicCommand.ensureTopicExists(TopicCommand.java:207)",
+           "org.apache.kafka.tools.TopicCommand$TopicService.describeTopic(TopicCommand.java:547)",
+           "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:111)",
+           "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+           "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"}}},
+        {JavaTrace::TopicMissingDelete,
+         {{"org.apache.kafka.tools.TopicCommand.ensureTopicExists(TopicCommand.java:207)",
+           "org.apache.kafka.tools.TopicCommand$TopicService.deleteTopic(TopicCommand.java:626)",
+           "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:113)",
+           "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+           "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"}}},
+        {JavaTrace::TopicMissingAlter,
+         {{"org.apache.kafka.tools.TopicCommand.ensureTopicExists(TopicCommand.java:207)",
+           "org.apache.kafka.tools.TopicCommand$TopicService.alterTopic(TopicCommand.java:481)",
+           "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:107)",
+           "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+           "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"}}},
+        {JavaTrace::TopicCreateBadPartitions,
+         {{"joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:92)",
+           "joptsimple.ArgumentAcceptingOptionSpec.convert(ArgumentAcceptingOptionSpec.java:277)",
+           "joptsimple.OptionSet.valuesOf(OptionSet.java:223)",
+           "joptsimple.OptionSet.valueOf(OptionSet.java:172)",
+           "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.valueAsOption(TopicCommand.java:808)",
+           "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.partitions(TopicCommand.java:848)",
+           "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:253)",
+           "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
+           "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
+           "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+           "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"},
+          {"joptsimple.internal.Reflection.reflectionException(Reflection.java:136)",
+           "joptsimple.internal.Reflection.invoke(Reflection.java:118)",
+           "joptsimple.internal.MethodInvokingValueConverter.convert(MethodInvokingValueConverter.java:48)",
+           "joptsimple.internal.Reflection.convertWith(Reflection.java:124)",
+           "joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:90)", "... 10 more"},
+          {"java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)",
+           "java.base/java.lang.Integer.parseInt(Integer.java:668)",
+           "java.base/java.lang.Integer.valueOf(Integer.java:999)",
+           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
+           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:77)",
+           "java.base/"
+           "jdk.internal.reflect.DelegatingMethodAccessorImpl.invoke(DelegatingMethodAccessorImpl.java:43)",
+           "java.base/java.lang.reflect.Method.invoke(Method.java:569)",
+           "joptsimple.internal.Reflection.invoke(Reflection.java:116)", "... 13 more"}}},
+        {JavaTrace::GroupMissingOffsets,
+         {{"java.base/java.util.concurrent.CompletableFuture.reportGet(CompletableFuture.java:396)",
+           "java.base/java.util.concurrent.CompletableFuture.get(CompletableFuture.java:2073)",
+           "org.apache.kafka.common.internals.KafkaFutureImpl.get(KafkaFutureImpl.java:155)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "describeConsumerGroups(ConsumerGroupCommand.java:815)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "collectGroupsOffsets(ConsumerGroupCommand.java:831)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.describeGroups("
+           "ConsumerGroupCommand.java:548)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:125)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
+          {}}},
+        {JavaTrace::GroupMissingMembers,
+         {{"java.base/java.util.concurrent.CompletableFuture.reportGet(CompletableFuture.java:396)",
+           "java.base/java.util.concurrent.CompletableFuture.get(CompletableFuture.java:2073)",
+           "org.apache.kafka.common.internals.KafkaFutureImpl.get(KafkaFutureImpl.java:155)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "describeConsumerGroups(ConsumerGroupCommand.java:815)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "collectGroupsMembers(ConsumerGroupCommand.java:883)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.describeGroups("
+           "ConsumerGroupCommand.java:552)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:125)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
+          {}}},
+        {JavaTrace::GroupMissingState,
+         {{"java.base/java.util.concurrent.CompletableFuture.reportGet(CompletableFuture.java:396)",
+           "java.base/java.util.concurrent.CompletableFuture.get(CompletableFuture.java:2073)",
+           "org.apache.kafka.common.internals.KafkaFutureImpl.get(KafkaFutureImpl.java:155)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "describeConsumerGroups(ConsumerGroupCommand.java:815)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "collectGroupsState(ConsumerGroupCommand.java:912)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.describeGroups("
+           "ConsumerGroupCommand.java:555)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:125)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
+          {}}},
+        {JavaTrace::GroupBadShiftBy,
+         {{"joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:92)",
+           "joptsimple.ArgumentAcceptingOptionSpec.convert(ArgumentAcceptingOptionSpec.java:277)",
+           "joptsimple.OptionSet.valuesOf(OptionSet.java:223)",
+           "joptsimple.OptionSet.valueOf(OptionSet.java:172)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "getOffsetsUtilsOptions(ConsumerGroupCommand.java:205)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
+           "ConsumerGroupCommand.java:195)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:121)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
+          {"joptsimple.internal.Reflection.reflectionException(Reflection.java:136)",
+           "joptsimple.internal.Reflection.invoke(Reflection.java:118)",
+           "joptsimple.internal.MethodInvokingValueConverter.convert(MethodInvokingValueConverter.java:48)",
+           "joptsimple.internal.Reflection.convertWith(Reflection.java:124)",
+           "joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:90)", "... 7 more"},
+          {"java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)",
+           "java.base/java.lang.Long.parseLong(Long.java:711)",
+           "java.base/java.lang.Long.valueOf(Long.java:1163)",
+           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
+           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:77)",
+           "java.base/"
+           "jdk.internal.reflect.DelegatingMethodAccessorImpl.invoke(DelegatingMethodAccessorImpl.java:43)",
+           "java.base/java.lang.reflect.Method.invoke(Method.java:569)",
+           "joptsimple.internal.Reflection.invoke(Reflection.java:116)", "... 10 more"}}},
+        {JavaTrace::GroupDateTimeWithoutT,
+         {{"org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:365)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "prepareOffsetsToReset(ConsumerGroupCommand.java:984)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "resetOffsetsForInactiveGroup(ConsumerGroupCommand.java:672)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.lambda$"
+           "resetOffsets$0(ConsumerGroupCommand.java:659)",
+           "java.base/java.util.HashMap.forEach(HashMap.java:1421)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.resetOffsets("
+           "ConsumerGroupCommand.java:643)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:129)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
+          {"org.apache.kafka.common.utils.Utils.getDateTime(Utils.java:1542)",
+           "org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:354)", "... 7 more"}}},
+    };
+    return table;
+}
+
+} // namespace
+
+const std::vector<std::vector<std::string>>& javaTraceFrames(JavaTrace where) {
+    return traceTable().at(where);
+}
+
+std::string javaStackTrace(JavaTrace where, const std::vector<std::string>& chain) {
+    const Frames& frames = javaTraceFrames(where);
+    const bool withFrames = frames.size() == chain.size();
+    std::string text;
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        text += (i ? "Caused by: " : "") + chain[i] + "\n";
+        if (!withFrames) continue;
+        for (const std::string& f : frames[i])
+            text += (f.rfind("...", 0) == 0 ? "\t" : "\tat ") + f + "\n";
+    }
+    return text;
+}
+
+} // namespace fluxolab::labs::cli

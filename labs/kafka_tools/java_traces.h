@@ -1,0 +1,41 @@
+#pragma once
+// The Java stack traces the Kafka 4.3.1 tools print after some errors, frame for frame.
+//
+// Frames are deterministic for one Kafka version and one JDK: they were captured from the real
+// tools (kafka-tools 4.3.1 on OpenJDK 17) by tests/realkafka/capture-golden.sh traces.cmds into
+// tests/labs/golden/real/traces.txt, which tests/labs/test_real_outputs.cpp compares frame by frame.
+// An error that is not in this table is printed without its frames (exception lines only).
+
+#include <string>
+#include <vector>
+
+namespace fluxolab::labs::cli {
+
+/// Where a traced exception was thrown: the same exception has other frames from another call site.
+enum class JavaTrace {
+    TopicMissingDescribe, ///< kafka-topics --describe: IllegalArgumentException "Topic 'x' does not exist as
+                          ///< expected"
+    TopicMissingDelete,   ///< kafka-topics --delete: the same
+    TopicMissingAlter,    ///< kafka-topics --alter: the same
+    TopicCreateBadPartitions, ///< kafka-topics --create --partitions x: OptionArgumentConversionException + 2
+                              ///< causes
+    GroupMissingOffsets,      ///< kafka-consumer-groups --describe [--offsets]: ExecutionException +
+                              ///< GroupIdNotFoundException
+    GroupMissingMembers,      ///< kafka-consumer-groups --describe --members: the same
+    GroupMissingState,        ///< kafka-consumer-groups --describe --state: the same
+    GroupBadShiftBy,          ///< kafka-consumer-groups --reset-offsets --shift-by x:
+                              ///< OptionArgumentConversionException + 2 causes
+    GroupDateTimeWithoutT,    ///< kafka-consumer-groups --reset-offsets --to-datetime without 'T':
+                              ///< RuntimeException + ParseException
+};
+
+/// printStackTrace() of an exception chain: chain[0] is the thrown exception's toString(), each
+/// further entry a cause (printed after "Caused by: "); each is followed by its frames ("\tat ..." and
+/// "\t... N more") from the table. Every line ends in '\n'. If the chain does not have as many
+/// exceptions as the table entry, only the exception lines are printed.
+std::string javaStackTrace(JavaTrace where, const std::vector<std::string>& chain);
+
+/// The frame lines (without "\t") of each exception of the chain, as the table holds them.
+const std::vector<std::vector<std::string>>& javaTraceFrames(JavaTrace where);
+
+} // namespace fluxolab::labs::cli
