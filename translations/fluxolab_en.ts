@@ -1675,6 +1675,20 @@ Open another tab (+) to run a producer and a consumer side by side.
         <source>[the cluster was replaced: command stopped]</source>
         <translation>[the cluster was replaced: command stopped]</translation>
     </message>
+    <message numerus="yes">
+        <source>Java stack trace (%n line(s)) — click to hide</source>
+        <translation>
+            <numerusform>Java stack trace (%n line) — click to hide</numerusform>
+            <numerusform>Java stack trace (%n lines) — click to hide</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Java stack trace (%n line(s)) — click to view</source>
+        <translation>
+            <numerusform>Java stack trace (%n line) — click to view</numerusform>
+            <numerusform>Java stack trace (%n lines) — click to view</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::TerminalPanel</name>

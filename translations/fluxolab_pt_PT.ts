@@ -1675,6 +1675,20 @@ Abra outro separador (+) para ter um produtor e um consumidor lado a lado.
         <source>[the cluster was replaced: command stopped]</source>
         <translation>[o cluster foi substituído: comando terminado]</translation>
     </message>
+    <message numerus="yes">
+        <source>Java stack trace (%n line(s)) — click to hide</source>
+        <translation>
+            <numerusform>rastreio da pilha Java (%n linha) — clique para ocultar</numerusform>
+            <numerusform>rastreio da pilha Java (%n linhas) — clique para ocultar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Java stack trace (%n line(s)) — click to view</source>
+        <translation>
+            <numerusform>rastreio da pilha Java (%n linha) — clique para ver</numerusform>
+            <numerusform>rastreio da pilha Java (%n linhas) — clique para ver</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::TerminalPanel</name>

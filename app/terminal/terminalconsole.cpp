@@ -13,6 +13,8 @@
 #include <QKeyEvent>
 #include <QMenu>
 #include <QMimeData>
+#include <QMouseEvent>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -124,13 +126,124 @@ void TerminalConsole::append(const QString& text, Style style) {
     QTextCharFormat f;
     f.setForeground(style == Style::Prompt ? kPrompt : style == Style::Error ? kError : style == Style::Note ? kNote : kText);
     f.setFontItalic(style == Style::Note);
-    c.insertText(text, f);
+    insertOutput(c, text, f);
     m_inputStart = c.position();
     QTextCharFormat plain;
     plain.setForeground(kText);
     c.insertText(typed, plain);
     setTextCursor(c);
     ensureCursorVisible();
+}
+
+namespace {
+/// A frame of a Java stack trace: "\tat ..." or "\t... N more".
+bool isFrame(const QString& line) {
+    static const QRegularExpression more(QStringLiteral("^\\t\\.\\.\\. \\d+ more$"));
+    return line.startsWith(QLatin1String("\tat ")) || more.match(line).hasMatch();
+}
+} // namespace
+
+QString TerminalConsole::traceSummary(int lines, bool open) const {
+    return (open ? QStringLiteral("\u25BE ") : QStringLiteral("\u25B8 ")) +
+           (open ? tr("Java stack trace (%n line(s)) — click to hide", nullptr, lines)
+                 : tr("Java stack trace (%n line(s)) — click to view", nullptr, lines));
+}
+
+void TerminalConsole::insertOutput(QTextCursor& c, const QString& text, const QTextCharFormat& f) {
+    // A Java stack trace (its "\tat ..." frames and the "Caused by: ..." blocks after them) is
+    // folded into one summary line that a click expands; beginners are not buried in it.
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    int i = 0;
+    bool folded = false;
+    QString plain;
+    auto flushPlain = [&] {
+        c.insertText(plain, f);
+        plain.clear();
+    };
+    while (i < lines.size()) {
+        // A trace starts at a frame that follows an exception line, and takes the frames and causes after it.
+        const bool complete = i + 1 < lines.size(); // the last piece has no '\n' yet
+        if (!(complete && isFrame(lines[i]))) {
+            plain += lines[i] + (complete ? QStringLiteral("\n") : QString());
+            ++i;
+            continue;
+        }
+        int end = i;
+        while (end + 1 < lines.size() && (isFrame(lines[end]) || lines[end].startsWith(QLatin1String("Caused by: ")))) ++end;
+        flushPlain();
+        if (c.positionInBlock() != 0) c.insertText(QStringLiteral("\n"), f);
+        const int count = end - i;
+        QTextCharFormat summaryFormat = f;
+        summaryFormat.setFontUnderline(true);
+        summaryFormat.setForeground(kNote);
+        c.insertText(traceSummary(count, false), summaryFormat);
+        c.block().setUserState(kTraceSummary);
+        c.insertText(QStringLiteral("\n"), f);
+        const int first = c.blockNumber();
+        c.insertText(QStringList(lines.mid(i, count)).join(QLatin1Char('\n')) + QLatin1Char('\n'), f);
+        for (QTextBlock b = document()->findBlockByNumber(first); b.isValid() && b.blockNumber() < c.blockNumber(); b = b.next()) {
+            b.setUserState(kTraceLine);
+            b.setVisible(false);
+        }
+        folded = true;
+        i = end;
+    }
+    flushPlain();
+    if (folded) document()->markContentsDirty(0, document()->characterCount());
+}
+
+void TerminalConsole::toggleTrace(const QTextBlock& summary) {
+    if (!summary.isValid() || summary.userState() != kTraceSummary) return;
+    int count = 0;
+    bool open = false;
+    QTextBlock b = summary.next();
+    for (; b.isValid() && b.userState() == kTraceLine; b = b.next()) {
+        open = !b.isVisible();
+        b.setVisible(open);
+        ++count;
+    }
+    // The summary line keeps its length, so the input position does not move.
+    QTextCursor c(summary);
+    c.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    QTextCharFormat f = c.charFormat();
+    c.insertText(traceSummary(count, open), f);
+    const int from = summary.position();
+    const int to = b.isValid() ? b.position() : document()->characterCount();
+    m_inputStart += traceSummary(count, open).size() - traceSummary(count, !open).size();
+    document()->markContentsDirty(from, to - from);
+    viewport()->update();
+}
+
+void TerminalConsole::mousePressEvent(QMouseEvent* event) {
+    if (event->button() == Qt::LeftButton) {
+        const QTextBlock b = cursorForPosition(event->position().toPoint()).block();
+        if (b.userState() == kTraceSummary) {
+            toggleTrace(b);
+            event->accept();
+            return;
+        }
+    }
+    QPlainTextEdit::mousePressEvent(event);
+}
+
+QMimeData* TerminalConsole::createMimeDataFromSelection() const {
+    const QTextCursor sel = textCursor();
+    const int from = sel.selectionStart(), to = sel.selectionEnd();
+    QString text;
+    for (QTextBlock b = document()->findBlock(from); b.isValid() && b.position() <= to; b = b.next()) {
+        const int start = std::max(from, b.position()), end = std::min(to, b.position() + b.length() - 1);
+        const bool lastBlock = to <= b.position() + b.length() - 1;
+        if (b.userState() == kTraceSummary) {
+            if (lastBlock) break;
+            continue;
+        }
+        text += b.text().mid(start - b.position(), std::max(0, end - start));
+        if (!lastBlock) text += QLatin1Char('\n');
+        else break;
+    }
+    auto* data = new QMimeData;
+    data->setText(text);
+    return data;
 }
 
 void TerminalConsole::commitInput() {

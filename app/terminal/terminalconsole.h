@@ -12,6 +12,7 @@
 #endif
 
 #include <QPlainTextEdit>
+#include <QTextBlock>
 #include <QStringList>
 
 #include <memory>
@@ -57,10 +58,22 @@ protected:
     void insertFromMimeData(const QMimeData* source) override;
     bool canInsertFromMimeData(const QMimeData* source) const override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    /// The copied text holds a folded Java stack trace in full, without its summary line.
+    QMimeData* createMimeDataFromSelection() const override;
+
+public:
+    /// Block user states: the one-line summary of a folded Java stack trace, and its lines.
+    static constexpr int kTraceSummary = 0x7ace;
+    static constexpr int kTraceLine = 0x7acf;
+    /// Shows or hides the lines of the folded trace whose summary is `summary` (a click on it).
+    void toggleTrace(const QTextBlock& summary);
 
 private:
     enum class Style { Plain, Prompt, Error, Note, Echo };
     void append(const QString& text, Style style);
+    void insertOutput(QTextCursor& c, const QString& text, const QTextCharFormat& f);
+    QString traceSummary(int lines, bool open) const;
     void showPrompt(bool continuation = false);
     void handleLine(const QString& line);
     void runCommand(const QString& text);

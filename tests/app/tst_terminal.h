@@ -19,6 +19,7 @@ private Q_SLOTS:
     void corruptSavedProgressStartsTheLabOver();
     void restartResetsTheLabAndItsCluster();
     void errorsShowTheTeachingNote();
+    void javaStackTraceIsFoldedAndExpandsOnClick();
     void toolbarProducerAfterTerminalWorkKeepsIt();
     void mixedToolbarAndTerminalRunReplaysToTheSameJournal();
 };
