@@ -231,15 +231,13 @@ QMimeData* TerminalConsole::createMimeDataFromSelection() const {
     const int from = sel.selectionStart(), to = sel.selectionEnd();
     QString text;
     for (QTextBlock b = document()->findBlock(from); b.isValid() && b.position() <= to; b = b.next()) {
-        const int start = std::max(from, b.position()), end = std::min(to, b.position() + b.length() - 1);
-        const bool lastBlock = to <= b.position() + b.length() - 1;
-        if (b.userState() == kTraceSummary) {
-            if (lastBlock) break;
-            continue;
+        const int blockEnd = b.position() + b.length() - 1; // before the block's line break
+        if (b.userState() != kTraceSummary) {
+            const int start = std::max(from, b.position()), end = std::min(to, blockEnd);
+            text += b.text().mid(start - b.position(), std::max(0, end - start));
+            if (to > blockEnd) text += QLatin1Char('\n');
         }
-        text += b.text().mid(start - b.position(), std::max(0, end - start));
-        if (!lastBlock) text += QLatin1Char('\n');
-        else break;
+        if (to <= blockEnd) break;
     }
     auto* data = new QMimeData;
     data->setText(text);
