@@ -169,7 +169,9 @@ void TerminalConsole::insertOutput(QTextCursor& c, const QString& text, const QT
             continue;
         }
         int end = i;
-        while (end + 1 < lines.size() && (isFrame(lines[end]) || lines[end].startsWith(QLatin1String("Caused by: ")))) ++end;
+        while (end + 1 < lines.size() &&
+               (isFrame(lines[end]) || lines[end].startsWith(QLatin1String("Caused by: "))))
+            ++end;
         flushPlain();
         if (c.positionInBlock() != 0) c.insertText(QStringLiteral("\n"), f);
         const int count = end - i;
@@ -181,7 +183,8 @@ void TerminalConsole::insertOutput(QTextCursor& c, const QString& text, const QT
         c.insertText(QStringLiteral("\n"), f);
         const int first = c.blockNumber();
         c.insertText(QStringList(lines.mid(i, count)).join(QLatin1Char('\n')) + QLatin1Char('\n'), f);
-        for (QTextBlock b = document()->findBlockByNumber(first); b.isValid() && b.blockNumber() < c.blockNumber(); b = b.next()) {
+        for (QTextBlock b = document()->findBlockByNumber(first);
+             b.isValid() && b.blockNumber() < c.blockNumber(); b = b.next()) {
             b.setUserState(kTraceLine);
             b.setVisible(false);
         }

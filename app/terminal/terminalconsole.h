@@ -12,8 +12,8 @@
 #endif
 
 #include <QPlainTextEdit>
-#include <QTextBlock>
 #include <QStringList>
+#include <QTextBlock>
 
 #include <memory>
 

@@ -23,9 +23,11 @@ void topicError(ToolSession& s, const std::string& message, std::optional<NoteId
                 const std::vector<std::string>& chain, std::optional<JavaTrace> where) {
     s.out("Error while executing topic command : " + message + "\n");
     std::string trace;
-    if (where) trace = javaStackTrace(*where, chain);
+    if (where)
+        trace = javaStackTrace(*where, chain);
     else
-        for (std::size_t i = 0; i < chain.size(); ++i) trace += (i ? "Caused by: " : "") + chain[i] + "\n";
+        for (std::size_t i = 0; i < chain.size(); ++i)
+            trace += (i ? "Caused by: " : "") + chain[i] + "\n";
     s.err(formatLogDate(s.nowMs()) + " ERROR " + trace + " (org.apache.kafka.tools.TopicCommand)\n");
     if (id) s.note(*id);
     s.finish(1);
@@ -256,10 +258,12 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
         const auto v = parseInt(o.value(opt));
         if (!v) {
             const std::string msg = "Cannot parse argument '" + o.value(opt) + "' of option " + opt;
-            const std::string nfe = "java.lang.NumberFormatException: For input string: \"" + o.value(opt) + "\"";
+            const std::string nfe =
+                "java.lang.NumberFormatException: For input string: \"" + o.value(opt) + "\"";
             // Frames are known for --create --partitions (CommandTopicPartition reads it first).
             std::optional<JavaTrace> where;
-            if (o.has("create") && std::string(opt) == "partitions") where = JavaTrace::TopicCreateBadPartitions;
+            if (o.has("create") && std::string(opt) == "partitions")
+                where = JavaTrace::TopicCreateBadPartitions;
             topicError(s, msg, NoteId::UsageError,
                        {"joptsimple.OptionArgumentConversionException: " + msg,
                         "joptsimple.internal.ReflectionException: " + nfe, nfe},

@@ -15,9 +15,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QListWidget>
-#include <QTextBlock>
 #include <QProgressBar>
 #include <QTextBrowser>
+#include <QTextBlock>
 #include <QSettings>
 #include <QTest>
 
@@ -404,28 +404,35 @@ void TerminalTest::javaStackTraceIsFoldedAndExpandsOnClick() {
     }
     QVERIFY2(summary.isValid(), qPrintable(c->toPlainText()));
     QCOMPARE(frames.size(), 5);
-    QVERIFY(frames.front().text().startsWith(QStringLiteral("\tat org.apache.kafka.tools.TopicCommand.ensureTopicExists")));
-    QVERIFY2(summary.text().contains(QStringLiteral("rastreio da pilha Java (5 linhas)")), qPrintable(summary.text()));
+    QVERIFY(frames.front().text().startsWith(
+        QStringLiteral("\tat org.apache.kafka.tools.TopicCommand.ensureTopicExists")));
+    QVERIFY2(summary.text().contains(QStringLiteral("rastreio da pilha Java (5 linhas)")),
+             qPrintable(summary.text()));
     QVERIFY(summary.previous().text().contains(QStringLiteral("ERROR java.lang.IllegalArgumentException")));
     QCOMPARE(frames.back().next().text(), QStringLiteral(" (org.apache.kafka.tools.TopicCommand)"));
-    for (const QTextBlock& b : frames) QVERIFY(!b.isVisible());
+    for (const QTextBlock& b : frames)
+        QVERIFY(!b.isVisible());
     // A click on the summary shows the frames; another hides them again.
     const QPoint at = c->cursorRect(QTextCursor(summary)).center() + QPoint(20, 0);
     QTest::mouseClick(c->viewport(), Qt::LeftButton, {}, at);
-    for (const QTextBlock& b : frames) QVERIFY(b.isVisible());
+    for (const QTextBlock& b : frames)
+        QVERIFY(b.isVisible());
     QVERIFY2(summary.text().contains(QStringLiteral("ocultar")), qPrintable(summary.text()));
     QTest::mouseClick(c->viewport(), Qt::LeftButton, {}, at);
-    for (const QTextBlock& b : frames) QVERIFY(!b.isVisible());
+    for (const QTextBlock& b : frames)
+        QVERIFY(!b.isVisible());
     // Typing still goes to the prompt, and the copied text holds the whole trace, not the summary.
     type(c, QStringLiteral("echo depois"));
     QVERIFY(c->toPlainText().contains(QStringLiteral("\ndepois\n")));
     c->selectAll();
     c->copy();
     const QString copied = QApplication::clipboard()->text();
-    QVERIFY2(copied.contains(QStringLiteral("Topic 'nada' does not exist as expected\n\tat org.apache.kafka.tools.TopicCommand."
-                                            "ensureTopicExists(TopicCommand.java:207)\n")),
+    QVERIFY2(copied.contains(QStringLiteral(
+                 "Topic 'nada' does not exist as expected\n\tat org.apache.kafka.tools.TopicCommand."
+                 "ensureTopicExists(TopicCommand.java:207)\n")),
              qPrintable(copied));
-    QVERIFY(copied.contains(QStringLiteral("TopicCommand.main(TopicCommand.java:85)\n (org.apache.kafka.tools.TopicCommand)")));
+    QVERIFY(copied.contains(
+        QStringLiteral("TopicCommand.main(TopicCommand.java:85)\n (org.apache.kafka.tools.TopicCommand)")));
     QVERIFY(!copied.contains(QStringLiteral("rastreio")));
 }
 

@@ -163,10 +163,12 @@ void compareWithRealTools(const std::string& name, bool keepFrames = false) {
         REQUIRE(s->finished());
         CHECK(s->exitCode() == c.exit_code);
         if (!c.ignore_stdout)
-            CHECK_MESSAGE(firstDifference(normalise(c.sort_stdout ? sortedLines(out) : out, keepFrames),
-                                          normalise(c.sort_stdout ? sortedLines(c.out) : c.out, keepFrames)) == "",
-                          "stdout");
-        CHECK_MESSAGE(firstDifference(normalise(err, keepFrames), normalise(c.err, keepFrames)) == "", "stderr");
+            CHECK_MESSAGE(
+                firstDifference(normalise(c.sort_stdout ? sortedLines(out) : out, keepFrames),
+                                normalise(c.sort_stdout ? sortedLines(c.out) : c.out, keepFrames)) == "",
+                "stdout");
+        CHECK_MESSAGE(firstDifference(normalise(err, keepFrames), normalise(c.err, keepFrames)) == "",
+                      "stderr");
         backend.advance(2000); // the real tools take about that long to start
     }
 }
