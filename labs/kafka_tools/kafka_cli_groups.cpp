@@ -1023,16 +1023,19 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
 
     // Numbers are converted when used: a bad one fails the command, it is not a usage error.
     TimeMs timeoutMs = 30000;
-    for (const char* opt : {"timeout", "to-offset", "shift-by"}) {
+    // ConsumerGroupService.getOffsetsUtilsOptions reads them in this order.
+    for (const char* opt : {"to-offset", "shift-by", "timeout"}) {
         if (!o.has(opt) || parseLong(o.value(opt))) continue;
         const std::string msg = "Cannot parse argument '" + o.value(opt) + "' of option " + opt;
         const std::string nfe = "java.lang.NumberFormatException: For input string: \"" + o.value(opt) + "\"";
         const std::vector<std::string> chain{"joptsimple.OptionArgumentConversionException: " + msg,
                                              "joptsimple.internal.ReflectionException: " + nfe, nfe};
-        // Frames are known for --shift-by (read when the ConsumerGroupService is made).
+        const std::string name = opt;
         printError(s, "Executing consumer group command failed due to " + msg,
-                   std::string(opt) == "shift-by" ? javaStackTrace(JavaTrace::GroupBadShiftBy, chain)
-                                                  : stackTrace({chain[0], chain[1], chain[2]}));
+                   javaStackTrace(name == "to-offset"  ? JavaTrace::GroupBadToOffset
+                                  : name == "shift-by" ? JavaTrace::GroupBadShiftBy
+                                                       : JavaTrace::GroupBadTimeout,
+                                  chain));
         s.finish(0);
         return session;
     }

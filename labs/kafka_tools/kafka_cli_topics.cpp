@@ -260,10 +260,14 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
             const std::string msg = "Cannot parse argument '" + o.value(opt) + "' of option " + opt;
             const std::string nfe =
                 "java.lang.NumberFormatException: For input string: \"" + o.value(opt) + "\"";
-            // Frames are known for --create --partitions (CommandTopicPartition reads it first).
+            // CommandTopicPartition reads --partitions, then --replication-factor, in createTopic and
+            // alterTopic (before it checks that the topic exists).
             std::optional<JavaTrace> where;
-            if (o.has("create") && std::string(opt) == "partitions")
-                where = JavaTrace::TopicCreateBadPartitions;
+            if (o.has("create"))
+                where = std::string(opt) == "partitions" ? JavaTrace::TopicCreateBadPartitions
+                                                         : JavaTrace::TopicCreateBadReplicationFactor;
+            else if (o.has("alter") && std::string(opt) == "partitions")
+                where = JavaTrace::TopicAlterBadPartitions;
             topicError(s, msg, NoteId::UsageError,
                        {"joptsimple.OptionArgumentConversionException: " + msg,
                         "joptsimple.internal.ReflectionException: " + nfe, nfe},
