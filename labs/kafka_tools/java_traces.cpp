@@ -236,6 +236,44 @@ const std::map<JavaTrace, Frames>& traceTable() {
            "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
           {"org.apache.kafka.common.utils.Utils.getDateTime(Utils.java:1542)",
            "org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:354)", "... 7 more"}}},
+        {JavaTrace::GroupBadDuration,
+         {{"java.base/java.time.Duration.parse(Duration.java:419)",
+           "org.apache.kafka.tools.OffsetsUtils.resetByDuration(OffsetsUtils.java:371)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "prepareOffsetsToReset(ConsumerGroupCommand.java:986)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "resetOffsetsForInactiveGroup(ConsumerGroupCommand.java:672)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.lambda$"
+           "resetOffsets$0(ConsumerGroupCommand.java:659)",
+           "java.base/java.util.HashMap.forEach(HashMap.java:1421)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.resetOffsets("
+           "ConsumerGroupCommand.java:643)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:129)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:"
+           "109)"}}},
+        {JavaTrace::GroupResetFileMissing,
+         {{"org.apache.kafka.tools.OffsetsUtils.resetPlanFromFile(OffsetsUtils.java:104)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "prepareOffsetsToReset(ConsumerGroupCommand.java:987)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "resetOffsetsForInactiveGroup(ConsumerGroupCommand.java:672)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.lambda$"
+           "resetOffsets$0(ConsumerGroupCommand.java:659)",
+           "java.base/java.util.HashMap.forEach(HashMap.java:1421)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.resetOffsets("
+           "ConsumerGroupCommand.java:643)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:129)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
+          {"org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:770)",
+           "org.apache.kafka.tools.OffsetsUtils.resetPlanFromFile(OffsetsUtils.java:100)", "... 7 more"},
+          {"java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)",
+           "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)",
+           "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)",
+           "java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)",
+           "java.base/java.nio.file.Files.newByteChannel(Files.java:380)",
+           "java.base/java.nio.file.Files.newByteChannel(Files.java:432)",
+           "java.base/java.nio.file.Files.readAllBytes(Files.java:3288)",
+           "org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:767)", "... 8 more"}}},
     };
     return table;
 }

@@ -13,19 +13,26 @@ namespace fluxolab::labs::cli {
 
 /// Where a traced exception was thrown: the same exception has other frames from another call site.
 enum class JavaTrace {
-    TopicMissingDescribe,            ///< kafka-topics --describe: IllegalArgumentException "Topic 'x' does not exist as expected"
-    TopicMissingDelete,              ///< kafka-topics --delete: the same
-    TopicMissingAlter,               ///< kafka-topics --alter: the same
-    TopicCreateBadPartitions,        ///< kafka-topics --create --partitions x: OptionArgumentConversionException + 2 causes
+    TopicMissingDescribe, ///< kafka-topics --describe: IllegalArgumentException "Topic 'x' does not exist as
+                          ///< expected"
+    TopicMissingDelete,   ///< kafka-topics --delete: the same
+    TopicMissingAlter,    ///< kafka-topics --alter: the same
+    TopicCreateBadPartitions, ///< kafka-topics --create --partitions x: OptionArgumentConversionException + 2
+                              ///< causes
     TopicCreateBadReplicationFactor, ///< kafka-topics --create --replication-factor x: the same
     TopicAlterBadPartitions,         ///< kafka-topics --alter --partitions x: the same
-    GroupMissingOffsets,             ///< kafka-consumer-groups --describe [--offsets]: ExecutionException + GroupIdNotFoundException
+    GroupMissingOffsets,             ///< kafka-consumer-groups --describe [--offsets]: ExecutionException +
+                                     ///< GroupIdNotFoundException
     GroupMissingMembers,             ///< kafka-consumer-groups --describe --members: the same
     GroupMissingState,               ///< kafka-consumer-groups --describe --state: the same
-    GroupBadToOffset,                ///< kafka-consumer-groups --to-offset x: OptionArgumentConversionException + 2 causes
-    GroupBadShiftBy,                 ///< kafka-consumer-groups --shift-by x: the same
-    GroupBadTimeout,                 ///< kafka-consumer-groups --timeout x: the same
-    GroupDateTimeWithoutT,           ///< kafka-consumer-groups --reset-offsets --to-datetime without 'T': RuntimeException + ParseException
+    GroupBadToOffset, ///< kafka-consumer-groups --to-offset x: OptionArgumentConversionException + 2 causes
+    GroupBadShiftBy,  ///< kafka-consumer-groups --shift-by x: the same
+    GroupBadTimeout,  ///< kafka-consumer-groups --timeout x: the same
+    GroupDateTimeWithoutT, ///< kafka-consumer-groups --reset-offsets --to-datetime without 'T':
+                           ///< RuntimeException + ParseException
+    GroupBadDuration,      ///< kafka-consumer-groups --reset-offsets --by-duration x: DateTimeParseException
+    GroupResetFileMissing, ///< kafka-consumer-groups --reset-offsets --from-file F (no such file):
+                           ///< RuntimeException + 2 causes
 };
 
 /// printStackTrace() of an exception chain: chain[0] is the thrown exception's toString(), each

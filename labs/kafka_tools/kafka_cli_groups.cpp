@@ -412,7 +412,9 @@ std::map<std::string, OffsetPlan> readResetPlan(GroupsRun& r) {
     std::ifstream f(full, std::ios::binary);
     if (!f) {
         const std::string io = "java.io.IOException: Unable to read file " + path;
-        throw CommandFailure{io, stackTrace({std::string(kRuntimeClass) + ": " + io, io, "java.nio.file.NoSuchFileException: " + path}),
+        throw CommandFailure{io,
+                             javaStackTrace(JavaTrace::GroupResetFileMissing,
+                                            {std::string(kRuntimeClass) + ": " + io, io, "java.nio.file.NoSuchFileException: " + path}),
                              false, NoteId::ResetPlanFileMissing};
     }
     std::stringstream ss;
@@ -569,8 +571,8 @@ OffsetPlan prepareOffsets(GroupsRun& r, const std::string& gid, const GroupInfo*
         const auto nanos = parseJavaDuration(r.o.value("by-duration"));
         if (!nanos) {
             const std::string msg = "Text cannot be parsed to a Duration";
-            throw CommandFailure{msg, stackTrace({"java.time.format.DateTimeParseException: " + msg}), false,
-                                 NoteId::InvalidDuration};
+            throw CommandFailure{msg, javaStackTrace(JavaTrace::GroupBadDuration, {"java.time.format.DateTimeParseException: " + msg}),
+                                 false, NoteId::InvalidDuration};
         }
         // Instant.now().minus(duration).toEpochMilli(), on the cluster's (virtual) clock.
         const std::int64_t nowNanos = r.s.nowMs() * 1000000;
