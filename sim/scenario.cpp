@@ -42,6 +42,7 @@ std::optional<TimeMs> parseDuration(const std::string& text) {
     else if (unit == "s") mult = 1000;
     else if (unit == "m" || unit == "min") mult = 60000;
     else if (unit == "h") mult = 3600000;
+    else if (unit == "d") mult = 86400000;
     else return std::nullopt;
     const double ms = v * mult;
     if (ms > 9.0e15) return std::nullopt;

@@ -90,7 +90,8 @@ std::optional<Scenario> parseScenario(const std::string& text, const std::string
 std::optional<Scenario> loadScenarioFile(const std::string& path, ScenarioError& error);
 /// Renders a scenario back to JSON (round-trips through parseScenario).
 std::string scenarioToJson(const Scenario& s);
-/// Parses durations such as "250ms", "30s", "5m", "1h" or a plain number of milliseconds.
+/// The one duration rule of the project: "250ms", "30s", "1.5s", "5m"/"5min", "1h", "1d" or a plain number of
+/// milliseconds (non-negative; nothing for anything else).
 std::optional<TimeMs> parseDuration(const std::string& text);
 
 /// Drives a Simulation through a Scenario. Owns the simulation.

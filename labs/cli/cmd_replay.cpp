@@ -2,6 +2,7 @@
 // firing, the late elements and a summary, in the format the real-Flink cross-check prints too.
 #include "labs/cli/cli_commands.h"
 #include "labs/traces/trace_reader.h"
+#include "sim/scenario.h"
 #include "sim/stream/engine.h"
 
 #include <charconv>
@@ -18,29 +19,14 @@ using fluxolab::traces::TraceReader;
 using fluxolab::traces::TraceRecord;
 
 std::optional<std::int64_t> parseDurationMs(const std::string& text) {
-    // "5s", "200ms", "1m"/"1min", "2h", "1d", or a plain integer = milliseconds. A leading '-' is allowed.
-    std::int64_t v = 0;
-    const char* b = text.data();
-    const char* e = b + text.size();
-    const auto r = std::from_chars(b, e, v);
-    if (r.ec != std::errc() || r.ptr == b) return std::nullopt;
-    const std::string unit(r.ptr, e);
-    std::int64_t scale = 0;
-    if (unit.empty() || unit == "ms")
-        scale = 1;
-    else if (unit == "s")
-        scale = 1000;
-    else if (unit == "m" || unit == "min")
-        scale = 60000;
-    else if (unit == "h")
-        scale = 3600000;
-    else if (unit == "d")
-        scale = 86400000;
-    else
-        return std::nullopt;
+    // The project's one duration rule (sim::parseDuration: "5s", "200ms", "1.5m"/"1min", "2h", "1d",
+    // or plain milliseconds), plus a leading '-' for window offsets, which Flink allows to be negative.
+    const bool negative = !text.empty() && text[0] == '-';
+    const auto v = sim::parseDuration(negative ? text.substr(1) : text);
+    if (!v) return std::nullopt;
     constexpr std::int64_t kLimit = std::int64_t{1} << 50; // ~35 000 years: keeps every sum far from overflow
-    if (v > kLimit / scale || v < -kLimit / scale) return std::nullopt;
-    return v * scale;
+    if (*v > kLimit) return std::nullopt;
+    return negative ? -*v : *v;
 }
 
 namespace {
