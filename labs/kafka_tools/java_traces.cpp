@@ -3,12 +3,49 @@
 #include "labs/kafka_tools/java_traces.h"
 
 #include <map>
+#include <string>
 
 namespace fluxolab::labs::cli {
 
 namespace {
 
 using Frames = std::vector<std::vector<std::string>>;
+
+enum class NumberType { Int, Long };
+
+/// A number option jopt-simple could not convert: the same three chained exceptions every time (the
+/// option's conversion, the reflective call, the NumberFormatException), only the callers of
+/// OptionSet.valuesOf differ. "... N more" counts the frames a cause shares with the trace that
+/// encloses it, as Throwable.printStackTrace does.
+Frames badNumber(NumberType type, const std::vector<std::string>& callers) {
+    std::vector<std::string> top = {
+        "joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:92)",
+        "joptsimple.ArgumentAcceptingOptionSpec.convert(ArgumentAcceptingOptionSpec.java:277)",
+        "joptsimple.OptionSet.valuesOf(OptionSet.java:223)"};
+    top.insert(top.end(), callers.begin(), callers.end());
+    const std::size_t shared = top.size() - 1; // all but the throwing frame
+    const bool isLong = type == NumberType::Long;
+    return {
+        top,
+        {"joptsimple.internal.Reflection.reflectionException(Reflection.java:136)",
+         "joptsimple.internal.Reflection.invoke(Reflection.java:118)",
+         "joptsimple.internal.MethodInvokingValueConverter.convert(MethodInvokingValueConverter.java:48)",
+         "joptsimple.internal.Reflection.convertWith(Reflection.java:124)",
+         "joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:90)",
+         "... " + std::to_string(shared) + " more"},
+        {"java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)",
+         isLong ? "java.base/java.lang.Long.parseLong(Long.java:711)"
+                : "java.base/java.lang.Integer.parseInt(Integer.java:668)",
+         isLong ? "java.base/java.lang.Long.valueOf(Long.java:1163)"
+                : "java.base/java.lang.Integer.valueOf(Integer.java:999)",
+         "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
+         "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:77)",
+         "java.base/"
+         "jdk.internal.reflect.DelegatingMethodAccessorImpl.invoke(DelegatingMethodAccessorImpl.java:43)",
+         "java.base/java.lang.reflect.Method.invoke(Method.java:569)",
+         "joptsimple.internal.Reflection.invoke(Reflection.java:116)",
+         "... " + std::to_string(shared + 3) + " more"}};
+}
 
 const std::map<JavaTrace, Frames>& traceTable() {
     static const std::map<JavaTrace, Frames> table = {
@@ -31,83 +68,39 @@ const std::map<JavaTrace, Frames>& traceTable() {
            "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
            "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"}}},
         {JavaTrace::TopicCreateBadPartitions,
-         {{"joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:92)",
-           "joptsimple.ArgumentAcceptingOptionSpec.convert(ArgumentAcceptingOptionSpec.java:277)",
-           "joptsimple.OptionSet.valuesOf(OptionSet.java:223)",
-           "joptsimple.OptionSet.valueOf(OptionSet.java:172)",
-           "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.valueAsOption(TopicCommand.java:808)",
-           "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.partitions(TopicCommand.java:848)",
-           "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:253)",
-           "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
-           "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
-           "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
-           "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"},
-          {"joptsimple.internal.Reflection.reflectionException(Reflection.java:136)",
-           "joptsimple.internal.Reflection.invoke(Reflection.java:118)",
-           "joptsimple.internal.MethodInvokingValueConverter.convert(MethodInvokingValueConverter.java:48)",
-           "joptsimple.internal.Reflection.convertWith(Reflection.java:124)",
-           "joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:90)", "... 10 more"},
-          {"java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)",
-           "java.base/java.lang.Integer.parseInt(Integer.java:668)",
-           "java.base/java.lang.Integer.valueOf(Integer.java:999)",
-           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
-           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:77)",
-           "java.base/"
-           "jdk.internal.reflect.DelegatingMethodAccessorImpl.invoke(DelegatingMethodAccessorImpl.java:43)",
-           "java.base/java.lang.reflect.Method.invoke(Method.java:569)",
-           "joptsimple.internal.Reflection.invoke(Reflection.java:116)", "... 13 more"}}},
+         badNumber(
+             NumberType::Int,
+             {"joptsimple.OptionSet.valueOf(OptionSet.java:172)",
+              "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.valueAsOption(TopicCommand.java:808)",
+              "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.partitions(TopicCommand.java:848)",
+              "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:253)",
+              "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
+              "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
+              "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+              "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"})},
         {JavaTrace::TopicCreateBadReplicationFactor,
-         {{"joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:92)",
-           "joptsimple.ArgumentAcceptingOptionSpec.convert(ArgumentAcceptingOptionSpec.java:277)",
-           "joptsimple.OptionSet.valuesOf(OptionSet.java:223)",
-           "joptsimple.OptionSet.valueOf(OptionSet.java:172)",
-           "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.valueAsOption(TopicCommand.java:808)",
-           "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.replicationFactor(TopicCommand.java:852)",
-           "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:254)",
-           "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
-           "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
-           "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
-           "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"},
-          {"joptsimple.internal.Reflection.reflectionException(Reflection.java:136)",
-           "joptsimple.internal.Reflection.invoke(Reflection.java:118)",
-           "joptsimple.internal.MethodInvokingValueConverter.convert(MethodInvokingValueConverter.java:48)",
-           "joptsimple.internal.Reflection.convertWith(Reflection.java:124)",
-           "joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:90)", "... 10 more"},
-          {"java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)",
-           "java.base/java.lang.Integer.parseInt(Integer.java:668)",
-           "java.base/java.lang.Integer.valueOf(Integer.java:999)",
-           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
-           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:77)",
-           "java.base/"
-           "jdk.internal.reflect.DelegatingMethodAccessorImpl.invoke(DelegatingMethodAccessorImpl.java:43)",
-           "java.base/java.lang.reflect.Method.invoke(Method.java:569)",
-           "joptsimple.internal.Reflection.invoke(Reflection.java:116)", "... 13 more"}}},
+         badNumber(
+             NumberType::Int,
+             {"joptsimple.OptionSet.valueOf(OptionSet.java:172)",
+              "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.valueAsOption(TopicCommand.java:808)",
+              "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.replicationFactor(TopicCommand.java:"
+              "852)",
+              "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:254)",
+              "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
+              "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
+              "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+              "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"})},
         {JavaTrace::TopicAlterBadPartitions,
-         {{"joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:92)",
-           "joptsimple.ArgumentAcceptingOptionSpec.convert(ArgumentAcceptingOptionSpec.java:277)",
-           "joptsimple.OptionSet.valuesOf(OptionSet.java:223)",
-           "joptsimple.OptionSet.valueOf(OptionSet.java:172)",
-           "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.valueAsOption(TopicCommand.java:808)",
-           "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.partitions(TopicCommand.java:848)",
-           "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:253)",
-           "org.apache.kafka.tools.TopicCommand$TopicService.alterTopic(TopicCommand.java:479)",
-           "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:107)",
-           "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
-           "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"},
-          {"joptsimple.internal.Reflection.reflectionException(Reflection.java:136)",
-           "joptsimple.internal.Reflection.invoke(Reflection.java:118)",
-           "joptsimple.internal.MethodInvokingValueConverter.convert(MethodInvokingValueConverter.java:48)",
-           "joptsimple.internal.Reflection.convertWith(Reflection.java:124)",
-           "joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:90)", "... 10 more"},
-          {"java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)",
-           "java.base/java.lang.Integer.parseInt(Integer.java:668)",
-           "java.base/java.lang.Integer.valueOf(Integer.java:999)",
-           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
-           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:77)",
-           "java.base/"
-           "jdk.internal.reflect.DelegatingMethodAccessorImpl.invoke(DelegatingMethodAccessorImpl.java:43)",
-           "java.base/java.lang.reflect.Method.invoke(Method.java:569)",
-           "joptsimple.internal.Reflection.invoke(Reflection.java:116)", "... 13 more"}}},
+         badNumber(
+             NumberType::Int,
+             {"joptsimple.OptionSet.valueOf(OptionSet.java:172)",
+              "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.valueAsOption(TopicCommand.java:808)",
+              "org.apache.kafka.tools.TopicCommand$TopicCommandOptions.partitions(TopicCommand.java:848)",
+              "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:253)",
+              "org.apache.kafka.tools.TopicCommand$TopicService.alterTopic(TopicCommand.java:479)",
+              "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:107)",
+              "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+              "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"})},
         {JavaTrace::GroupMissingOffsets,
          {{"java.base/java.util.concurrent.CompletableFuture.reportGet(CompletableFuture.java:396)",
            "java.base/java.util.concurrent.CompletableFuture.get(CompletableFuture.java:2073)",
@@ -148,79 +141,37 @@ const std::map<JavaTrace, Frames>& traceTable() {
            "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
           {}}},
         {JavaTrace::GroupBadToOffset,
-         {{"joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:92)",
-           "joptsimple.ArgumentAcceptingOptionSpec.convert(ArgumentAcceptingOptionSpec.java:277)",
-           "joptsimple.OptionSet.valuesOf(OptionSet.java:223)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
-           "getOffsetsUtilsOptions(ConsumerGroupCommand.java:201)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
-           "ConsumerGroupCommand.java:195)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:121)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
-          {"joptsimple.internal.Reflection.reflectionException(Reflection.java:136)",
-           "joptsimple.internal.Reflection.invoke(Reflection.java:118)",
-           "joptsimple.internal.MethodInvokingValueConverter.convert(MethodInvokingValueConverter.java:48)",
-           "joptsimple.internal.Reflection.convertWith(Reflection.java:124)",
-           "joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:90)", "... 6 more"},
-          {"java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)",
-           "java.base/java.lang.Long.parseLong(Long.java:711)",
-           "java.base/java.lang.Long.valueOf(Long.java:1163)",
-           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
-           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:77)",
-           "java.base/"
-           "jdk.internal.reflect.DelegatingMethodAccessorImpl.invoke(DelegatingMethodAccessorImpl.java:43)",
-           "java.base/java.lang.reflect.Method.invoke(Method.java:569)",
-           "joptsimple.internal.Reflection.invoke(Reflection.java:116)", "... 9 more"}}},
+         badNumber(
+             NumberType::Long,
+             {"org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+              "getOffsetsUtilsOptions(ConsumerGroupCommand.java:201)",
+              "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
+              "ConsumerGroupCommand.java:195)",
+              "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:121)",
+              "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:"
+              "109)"})},
         {JavaTrace::GroupBadShiftBy,
-         {{"joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:92)",
-           "joptsimple.ArgumentAcceptingOptionSpec.convert(ArgumentAcceptingOptionSpec.java:277)",
-           "joptsimple.OptionSet.valuesOf(OptionSet.java:223)",
-           "joptsimple.OptionSet.valueOf(OptionSet.java:172)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
-           "getOffsetsUtilsOptions(ConsumerGroupCommand.java:205)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
-           "ConsumerGroupCommand.java:195)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:121)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
-          {"joptsimple.internal.Reflection.reflectionException(Reflection.java:136)",
-           "joptsimple.internal.Reflection.invoke(Reflection.java:118)",
-           "joptsimple.internal.MethodInvokingValueConverter.convert(MethodInvokingValueConverter.java:48)",
-           "joptsimple.internal.Reflection.convertWith(Reflection.java:124)",
-           "joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:90)", "... 7 more"},
-          {"java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)",
-           "java.base/java.lang.Long.parseLong(Long.java:711)",
-           "java.base/java.lang.Long.valueOf(Long.java:1163)",
-           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
-           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:77)",
-           "java.base/"
-           "jdk.internal.reflect.DelegatingMethodAccessorImpl.invoke(DelegatingMethodAccessorImpl.java:43)",
-           "java.base/java.lang.reflect.Method.invoke(Method.java:569)",
-           "joptsimple.internal.Reflection.invoke(Reflection.java:116)", "... 10 more"}}},
+         badNumber(
+             NumberType::Long,
+             {"joptsimple.OptionSet.valueOf(OptionSet.java:172)",
+              "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+              "getOffsetsUtilsOptions(ConsumerGroupCommand.java:205)",
+              "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
+              "ConsumerGroupCommand.java:195)",
+              "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:121)",
+              "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:"
+              "109)"})},
         {JavaTrace::GroupBadTimeout,
-         {{"joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:92)",
-           "joptsimple.ArgumentAcceptingOptionSpec.convert(ArgumentAcceptingOptionSpec.java:277)",
-           "joptsimple.OptionSet.valuesOf(OptionSet.java:223)",
-           "joptsimple.OptionSet.valueOf(OptionSet.java:172)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
-           "getOffsetsUtilsOptions(ConsumerGroupCommand.java:206)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
-           "ConsumerGroupCommand.java:195)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:121)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
-          {"joptsimple.internal.Reflection.reflectionException(Reflection.java:136)",
-           "joptsimple.internal.Reflection.invoke(Reflection.java:118)",
-           "joptsimple.internal.MethodInvokingValueConverter.convert(MethodInvokingValueConverter.java:48)",
-           "joptsimple.internal.Reflection.convertWith(Reflection.java:124)",
-           "joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:90)", "... 7 more"},
-          {"java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)",
-           "java.base/java.lang.Long.parseLong(Long.java:711)",
-           "java.base/java.lang.Long.valueOf(Long.java:1163)",
-           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)",
-           "java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke(NativeMethodAccessorImpl.java:77)",
-           "java.base/"
-           "jdk.internal.reflect.DelegatingMethodAccessorImpl.invoke(DelegatingMethodAccessorImpl.java:43)",
-           "java.base/java.lang.reflect.Method.invoke(Method.java:569)",
-           "joptsimple.internal.Reflection.invoke(Reflection.java:116)", "... 10 more"}}},
+         badNumber(
+             NumberType::Long,
+             {"joptsimple.OptionSet.valueOf(OptionSet.java:172)",
+              "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+              "getOffsetsUtilsOptions(ConsumerGroupCommand.java:206)",
+              "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
+              "ConsumerGroupCommand.java:195)",
+              "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:121)",
+              "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:"
+              "109)"})},
         {JavaTrace::GroupDateTimeWithoutT,
          {{"org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:365)",
            "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
