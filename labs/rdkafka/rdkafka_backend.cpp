@@ -57,6 +57,16 @@ std::string brokerMessage(ErrorCode e, const char* text) {
     return text;
 }
 
+/// The broker's answer for the one topic of an admin request (create, delete, create partitions).
+BackendResult topicResult(const rd_kafka_topic_result_t** rs, size_t n) {
+    BackendResult r;
+    if (n > 0 && rd_kafka_topic_result_error(rs[0]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        r.error = static_cast<ErrorCode>(rd_kafka_topic_result_error(rs[0]));
+        r.message = brokerMessage(r.error, rd_kafka_topic_result_error_string(rs[0]));
+    }
+    return r;
+}
+
 ClientError classify(rd_kafka_resp_err_t err) {
     switch (err) {
     case RD_KAFKA_RESP_ERR_NO_ERROR: return ClientError::None;
@@ -549,12 +559,8 @@ BackendResult RdKafkaBackend::createTopic(const std::string& name, std::optional
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return requestFailure(*m_admin, err, call.errorString(), m_lastClient);
     size_t n = 0;
     const rd_kafka_topic_result_t** rs = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(call.ev), &n);
-    BackendResult r;
-    if (n > 0 && rd_kafka_topic_result_error(rs[0]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        r.error = static_cast<ErrorCode>(rd_kafka_topic_result_error(rs[0]));
-        r.message = brokerMessage(r.error, rd_kafka_topic_result_error_string(rs[0]));
-        return r;
-    }
+    BackendResult r = topicResult(rs, n);
+    if (!r.ok()) return r;
     // As a person typing the next command would: wait (bounded) until the metadata lists it.
     const auto deadline = Clock::now() + std::chrono::milliseconds(m_conn.request_timeout_ms);
     while (Clock::now() < deadline) {
@@ -577,12 +583,8 @@ BackendResult RdKafkaBackend::deleteTopic(const std::string& name) {
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return requestFailure(*m_admin, err, call.errorString(), m_lastClient);
     size_t n = 0;
     const rd_kafka_topic_result_t** rs = rd_kafka_DeleteTopics_result_topics(rd_kafka_event_DeleteTopics_result(call.ev), &n);
-    BackendResult r;
-    if (n > 0 && rd_kafka_topic_result_error(rs[0]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        r.error = static_cast<ErrorCode>(rd_kafka_topic_result_error(rs[0]));
-        r.message = brokerMessage(r.error, rd_kafka_topic_result_error_string(rs[0]));
-        return r;
-    }
+    BackendResult r = topicResult(rs, n);
+    if (!r.ok()) return r;
     const auto deadline = Clock::now() + std::chrono::milliseconds(m_conn.request_timeout_ms);
     while (Clock::now() < deadline && describeTopic(name)) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     return r;
@@ -602,12 +604,8 @@ BackendResult RdKafkaBackend::createPartitions(const std::string& name, std::int
     size_t n = 0;
     const rd_kafka_topic_result_t** rs =
         rd_kafka_CreatePartitions_result_topics(rd_kafka_event_CreatePartitions_result(call.ev), &n);
-    BackendResult r;
-    if (n > 0 && rd_kafka_topic_result_error(rs[0]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        r.error = static_cast<ErrorCode>(rd_kafka_topic_result_error(rs[0]));
-        r.message = brokerMessage(r.error, rd_kafka_topic_result_error_string(rs[0]));
-        return r;
-    }
+    BackendResult r = topicResult(rs, n);
+    if (!r.ok()) return r;
     const auto deadline = Clock::now() + std::chrono::milliseconds(m_conn.request_timeout_ms);
     while (Clock::now() < deadline) {
         const auto t = describeTopic(name);
