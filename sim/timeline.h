@@ -83,6 +83,8 @@ struct ClusterView {
     BrokerId controller() const;
     /// Consumer lag on a partition: consumerLag() (sim/lag.h) of the committed offset and the HW.
     std::optional<Offset> committedLag(std::int32_t group, const TpKey& tp) const;
+    /// What a copy costs, in events applied (BasicTimeline spaces its snapshots by it).
+    std::size_t snapshotWeight() const { return partitions.size() + consumers.size(); }
 };
 
 /// What a timeline folds journal events into: a copyable value that counts the events it has applied
@@ -94,8 +96,17 @@ concept FoldedView = std::copyable<V> && requires(V v, const Journal& j, const E
     v.apply(j, e);
 };
 
-/// Any moment of a journal, folded into a View: snapshots every `snapshot_every` events, and the
-/// events after the nearest snapshot applied on a copy.
+/// A view that can say how much a copy of it costs, in units of one event applied (ClusterView: its
+/// partitions). The timeline spaces its snapshots so that copying never costs more than a fraction
+/// of folding: a 9 999-partition topic would otherwise make every snapshot a 30 000-node copy.
+template <class V>
+concept WeighedView = requires(const V v) {
+    { v.snapshotWeight() } -> std::convertible_to<std::size_t>;
+};
+
+/// Any moment of a journal, folded into a View: a snapshot at least every `snapshot_every` events
+/// (further apart for a heavy view, see WeighedView), and the events after the nearest snapshot
+/// applied on a copy.
 template <FoldedView View> class BasicTimeline {
 public:
     explicit BasicTimeline(const Journal& journal, std::size_t snapshot_every = 4096)
@@ -109,18 +120,24 @@ public:
         const auto& events = m_journal.events();
         while (m_latest.events < events.size()) {
             m_latest.apply(m_journal, events[m_latest.events]);
-            if (m_latest.events % m_every == 0) m_snapshots.push_back(m_latest);
+            if (m_latest.events % m_every == 0 && m_latest.events - m_snapshots.back().events >= spacing())
+                m_snapshots.push_back(m_latest);
         }
     }
     /// The state after the first `events` journal events (clamped to what was synced).
     View at(std::size_t n) const {
         n = std::min(n, static_cast<std::size_t>(m_latest.events));
         if (n == m_latest.events) return m_latest;
-        View v = m_snapshots[n / m_every];
+        // The last snapshot at or before n (snapshots are in event order, the first at 0 events).
+        const auto it = std::upper_bound(m_snapshots.begin(), m_snapshots.end(), n,
+                                         [](std::size_t x, const View& s) { return x < static_cast<std::size_t>(s.events); });
+        View v = *std::prev(it);
         const auto& events = m_journal.events();
         while (v.events < n) v.apply(m_journal, events[v.events]);
         return v;
     }
+    /// Snapshots kept so far (the first one is the empty state).
+    std::size_t snapshots() const { return m_snapshots.size(); }
     /// The state at virtual time `t` (all events with time <= t applied).
     View atTime(TimeMs t) const { return at(eventsUpTo(t)); }
     /// Number of events with time <= t.
@@ -138,9 +155,17 @@ public:
     std::size_t synced() const { return m_latest.events; }
 
 private:
+    /// Events between two snapshots: m_every, or 4 events per unit of weight when that is more
+    /// (copying then costs at most about a quarter of folding the events in between, and reaching a
+    /// moment replays at most that many events).
+    std::size_t spacing() const {
+        if constexpr (WeighedView<View>) return std::max(m_every, 4 * static_cast<std::size_t>(m_latest.snapshotWeight()));
+        else return m_every;
+    }
+
     const Journal& m_journal;
     std::size_t m_every;
-    std::vector<View> m_snapshots; ///< m_snapshots[k] = state after k * m_every events
+    std::vector<View> m_snapshots; ///< in event order; a multiple of m_every events each, the first at 0
     View m_latest;
 };
 

@@ -71,6 +71,43 @@ TEST_SUITE("sim/kafka") {
         }
         CHECK(counts.eventsUpTo(0) == kafka.eventsUpTo(0));
     }
+
+    TEST_CASE("a heavy view is snapshotted further apart - and every moment is still exact") {
+        // 400 partitions x RF 2: a copy of the view costs as much as folding hundreds of events, so
+        // the snapshots are at least 4 x 400 events apart instead of every 100.
+        ClusterConfig cfg;
+        cfg.brokers = 2;
+        Simulation sim(cfg, 3);
+        REQUIRE(sim.createTopic("big", 400, 2).ok());
+        REQUIRE(sim.createTopic("t", 4, 2).ok());
+        const auto p = sim.addProducer({});
+        for (int round = 0; round < 3000; ++round) { // one small batch at a time: many events
+            sim.sendSynthetic(p, "t", std::nullopt);
+            sim.runFor(5);
+        }
+        const std::size_t total = sim.journal().size();
+        REQUIRE(total > 8000);
+        Timeline heavy(sim.journal(), 100);
+        CHECK(heavy.snapshots() >= 3);                     // it still snapshots (liveness of seeking)
+        CHECK(heavy.snapshots() <= 1 + total / (4 * 400)); // but not every 100 events
+        BasicTimeline<CountingView> light(sim.journal(), 100);
+        CHECK(light.snapshots() == 1 + total / 100); // an unweighed view keeps the fixed spacing
+        for (std::size_t n : {std::size_t{1}, std::size_t{4099}, total / 3, total / 2 + 17, total - 1}) {
+            CAPTURE(n);
+            const ClusterView v = heavy.at(n);
+            ClusterView manual;
+            for (std::size_t i = 0; i < n; ++i) manual.apply(sim.journal(), sim.journal()[i]);
+            REQUIRE(v.events == n);
+            REQUIRE(v.partitions.size() == manual.partitions.size());
+            bool same = true;
+            for (const auto& [k, mp] : manual.partitions) {
+                const PartitionView& vp = v.partitions.at(k);
+                same = same && vp.high_watermark == mp.high_watermark && vp.leader == mp.leader && vp.isr == mp.isr &&
+                       vp.replica_leo == mp.replica_leo && vp.log_start == mp.log_start;
+            }
+            CHECK(same);
+        }
+    }
 }
 
 namespace {
