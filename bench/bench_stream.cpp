@@ -1,6 +1,7 @@
 // Stream engine benchmarks (issue #10): trace parsing speed (CSV epoch ms, CSV ISO-8601, JSON Lines) and
 // engine throughput (event-time tumbling 1-minute count, 5 s bound, per-event watermarks, parsing excluded).
-// Usage: bench_stream [--events N] [--keys K] [--mb MB] [--dir DIR] [--no-parse] [--no-spread] [--no-flink]
+// Usage: bench_stream [--events N] [--keys K] [--mb MB] [--dir DIR] [--journal-events J] [--no-parse]
+//                     [--no-spread] [--no-flink]
 // With Java 17 and Maven on PATH it also runs bench/flink_bench.sh (the real Flink MiniCluster) on the
 // "flink" workload with the same N and K and prints the ratio (--no-flink skips it).
 // Prints one line per measurement; timings belong here, never in tests.
@@ -117,6 +118,7 @@ int main(int argc, char** argv) {
     std::size_t mb = 100;
     std::string dir = std::filesystem::temp_directory_path().string();
     bool withFlink = true, withSpread = true, withParse = true;
+    long long journalEvents = 200'000;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         const bool hasValue = i + 1 < argc;
@@ -128,6 +130,8 @@ int main(int argc, char** argv) {
             mb = static_cast<std::size_t>(std::stoul(argv[++i]));
         else if (a == "--dir" && hasValue)
             dir = argv[++i];
+        else if (a == "--journal-events" && hasValue)
+            journalEvents = std::stoll(argv[++i]);
         else if (a == "--no-flink")
             withFlink = false;
         else if (a == "--no-spread")
@@ -204,6 +208,45 @@ int main(int argc, char** argv) {
             "%.2f M ev/s, user %.3f s = %.2f M ev/s (%llu firings, %llu late)\n",
             workload == 0 ? "spread" : "flink", keys, events, s, static_cast<double>(events) / s / 1e6, cpu,
             rate / 1e6, static_cast<unsigned long long>(firings), static_cast<unsigned long long>(late));
+    }
+
+    // --- journal on ("flink" workload, fewer events: today's journal keeps every StreamEvent in memory)
+    // -----
+    if (journalEvents > 0) {
+        stream::JobSpec spec;
+        spec.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+        spec.watermark.bound = 5000;
+        spec.watermark.perEvent = true;
+        spec.window.kind = stream::WindowKind::Tumble;
+        spec.window.size = 60000;
+        spec.agg = stream::AggKind::Count;
+        stream::JobOutput out;
+        std::uint64_t firings = 0;
+        out.onFiring = [&](const stream::Firing&) { ++firings; };
+        stream::StreamJournal journal;
+        stream::StreamJob job(spec, out, &journal);
+        const double c0 = cpuSeconds();
+        for (long long i = 0; i < journalEvents; ++i) {
+            const std::uint64_t h = static_cast<std::uint64_t>(i) * 0x9E3779B97F4A7C15ull;
+            stream::Element& el = intKeys[static_cast<std::size_t>((i * 7919) % keys)];
+            el.eventTime = i / 10 - static_cast<std::int64_t>((h >> 40) % 5000);
+            job.process(el);
+        }
+        job.finish(true);
+        const double cpu = cpuSeconds() - c0;
+        // Retained: the event array plus the heap of the key/name strings longer than the SSO buffer.
+        std::size_t bytes = journal.events().capacity() * sizeof(stream::StreamEvent);
+        for (const auto& e : journal.events()) {
+            if (e.key.capacity() > 15) bytes += e.key.capacity() + 1;
+            if (e.name.capacity() > 15) bytes += e.name.capacity() + 1;
+        }
+        std::printf(
+            "engine flink  with the journal (StreamJournal in memory): %lld events, user %.3f s = %.2f M "
+            "ev/s, %zu journal events (%.1f per element), %.0f bytes retained per element; seeking: "
+            "no snapshots in this journal (not measured)\n",
+            journalEvents, cpu, static_cast<double>(journalEvents) / cpu / 1e6, journal.events().size(),
+            static_cast<double>(journal.events().size()) / static_cast<double>(journalEvents),
+            static_cast<double>(bytes) / static_cast<double>(journalEvents));
     }
 
     // --- the real Flink on the "flink" workload, in the same run (when Java 17 and Maven are here) ------
