@@ -1,6 +1,9 @@
 // Stream engine benchmarks (issue #10): trace parsing speed (CSV epoch ms, CSV ISO-8601, JSON Lines) and
 // engine throughput (event-time tumbling 1-minute count, 5 s bound, per-event watermarks, parsing excluded).
-// Usage: bench_stream [--events N] [--keys K] [--mb MB] [--dir DIR]
+// Usage: bench_stream [--events N] [--keys K] [--mb MB] [--dir DIR] [--journal-events J] [--no-parse]
+//                     [--no-spread] [--no-flink]
+// With Java 17 and Maven on PATH it also runs bench/flink_bench.sh (the real Flink MiniCluster) on the
+// "flink" workload with the same N and K and prints the ratio (--no-flink skips it).
 // Prints one line per measurement; timings belong here, never in tests.
 #include "labs/traces/trace_reader.h"
 #include "sim/stream/engine.h"
@@ -8,11 +11,13 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace fluxolab;
@@ -23,9 +28,17 @@ namespace {
 double seconds(Clock::time_point a, Clock::time_point b) {
     return std::chrono::duration<double>(b - a).count();
 }
-/// Process CPU time: on a loaded shared machine the wall clock says little about the code.
+/// Process user CPU time: on a loaded shared machine the wall clock says little about the code. (System
+/// time, e.g. the kernel copying the file from the page cache, is reported apart.)
 double cpuSeconds() {
-    return static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec) + static_cast<double>(u.ru_utime.tv_usec) / 1e6;
+}
+double sysSeconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_stime.tv_sec) + static_cast<double>(u.ru_stime.tv_usec) / 1e6;
 }
 
 std::string isoOf(std::int64_t ms) {
@@ -73,6 +86,7 @@ void benchParse(const std::string& label, const std::string& path) {
     traces::TraceReader r;
     const auto t0 = Clock::now();
     const double c0 = cpuSeconds();
+    const double s0 = sysSeconds();
     if (!r.open(path, opt)) {
         std::cout << label << ": " << r.error() << "\n";
         return;
@@ -86,11 +100,12 @@ void benchParse(const std::string& label, const std::string& path) {
     }
     const double s = seconds(t0, Clock::now());
     const double cpu = cpuSeconds() - c0;
+    const double sys = sysSeconds() - s0;
     const double mb = static_cast<double>(r.bytesRead()) / 1e6;
-    std::printf("parse %-14s %7.1f MB %9llu records  wall %6.3f s = %7.1f MB/s  cpu %6.3f s = %7.1f MB/s, "
-                "%6.2f M rec/s%s\n",
+    std::printf("parse %-14s %7.1f MB %9llu records  wall %6.3f s = %7.1f MB/s  user %6.3f s = %7.1f MB/s, "
+                "%6.2f M rec/s (+ sys %.3f s)%s\n",
                 label.c_str(), mb, static_cast<unsigned long long>(n), s, mb / s, cpu, mb / cpu,
-                static_cast<double>(n) / cpu / 1e6,
+                static_cast<double>(n) / cpu / 1e6, sys,
                 r.error().empty() ? "" : ("  ERROR " + r.error()).c_str());
     (void)sum;
 }
@@ -102,22 +117,37 @@ int main(int argc, char** argv) {
     int keys = 10000;
     std::size_t mb = 100;
     std::string dir = std::filesystem::temp_directory_path().string();
-    for (int i = 1; i + 1 < argc; i += 2) {
+    bool withFlink = true, withSpread = true, withParse = true;
+    long long journalEvents = 200'000;
+    for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        if (a == "--events")
-            events = std::stoll(argv[i + 1]);
-        else if (a == "--keys")
-            keys = std::stoi(argv[i + 1]);
-        else if (a == "--mb")
-            mb = static_cast<std::size_t>(std::stoul(argv[i + 1]));
-        else if (a == "--dir")
-            dir = argv[i + 1];
+        const bool hasValue = i + 1 < argc;
+        if (a == "--events" && hasValue)
+            events = std::stoll(argv[++i]);
+        else if (a == "--keys" && hasValue)
+            keys = std::stoi(argv[++i]);
+        else if (a == "--mb" && hasValue)
+            mb = static_cast<std::size_t>(std::stoul(argv[++i]));
+        else if (a == "--dir" && hasValue)
+            dir = argv[++i];
+        else if (a == "--journal-events" && hasValue)
+            journalEvents = std::stoll(argv[++i]);
+        else if (a == "--no-flink")
+            withFlink = false;
+        else if (a == "--no-spread")
+            withSpread = false;
+        else if (a == "--no-parse")
+            withParse = false;
+        else {
+            std::fprintf(stderr, "bench_stream: unknown option '%s'\n", a.c_str());
+            return 2;
+        }
     }
 
     // --- parsing -----------------------------------------------------------------------------------------
     const std::string names[] = {"csv-epoch-ms", "csv-iso", "jsonl"};
     const std::string exts[] = {".csv", ".csv", ".jsonl"};
-    for (int kind = 0; kind < 3; ++kind) {
+    for (int kind = 0; kind < 3 && withParse; ++kind) {
         const std::string path = dir + "/fluxolab_bench_" + names[kind] + exts[kind];
         makeFile(path, kind, mb << 20);
         benchParse(names[kind], path);
@@ -125,40 +155,135 @@ int main(int argc, char** argv) {
     }
 
     // --- engine ------------------------------------------------------------------------------------------
-    stream::JobSpec spec;
-    spec.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
-    spec.watermark.bound = 5000;
-    spec.watermark.perEvent = true;
-    spec.window.kind = stream::WindowKind::Tumble;
-    spec.window.size = 60000;
-    spec.agg = stream::AggKind::Count;
-    std::vector<std::string> keyNames;
-    for (int k = 0; k < keys; ++k)
-        keyNames.push_back("user" + std::to_string(k));
-    std::uint64_t firings = 0, late = 0;
-    stream::JobOutput out;
-    out.onFiring = [&](const stream::Firing&) { ++firings; };
-    out.onLate = [&](const stream::LateRecord&) { ++late; };
-    stream::StreamJob job(spec, out);
-    std::uint64_t x = 88172645463325252ull;
-    stream::Element el;
-    const auto t0 = Clock::now();
-    const double c0 = cpuSeconds();
-    for (long long i = 0; i < events; ++i) {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        el.eventTime = i - static_cast<std::int64_t>(x % 5100); // 1000 events/s; ~2% beyond the 5 s bound
-        el.key = keyNames[x % static_cast<std::uint64_t>(keys)];
-        job.process(el);
+    // Two generators: "spread" (1000 events/s of event time, ~166 windows per key over 10 M events; the
+    // harder one for the window state) and "flink" (exactly bench/flink_bench.sh's FlinkBench source:
+    // key (i * 7919) mod K, event time i/10 ms minus a delay below 5 s: 17 windows per key).
+    // One prepared element per key (the key string is made once, as a reader's output would hold it).
+    std::vector<stream::Element> userKeys(static_cast<std::size_t>(keys));
+    std::vector<stream::Element> intKeys(static_cast<std::size_t>(keys));
+    for (int k = 0; k < keys; ++k) {
+        userKeys[static_cast<std::size_t>(k)].key = "user" + std::to_string(k);
+        intKeys[static_cast<std::size_t>(k)].key = std::to_string(k);
     }
-    job.finish(true);
-    const double s = seconds(t0, Clock::now());
-    const double cpu = cpuSeconds() - c0;
-    std::printf(
-        "engine tumble 1 min count, %d keys, bound 5 s, per-event: %lld events, wall %.3f s = %.2f M ev/s, "
-        "cpu %.3f s = %.2f M ev/s (%llu firings, %llu late)\n",
-        keys, events, s, static_cast<double>(events) / s / 1e6, cpu, static_cast<double>(events) / cpu / 1e6,
-        static_cast<unsigned long long>(firings), static_cast<unsigned long long>(late));
+    double flinkWorkloadRate = 0;
+    for (int workload = 0; workload < 2; ++workload) {
+        if (workload == 0 && !withSpread) continue;
+        stream::JobSpec spec;
+        spec.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+        spec.watermark.bound = 5000;
+        spec.watermark.perEvent = true;
+        spec.window.kind = stream::WindowKind::Tumble;
+        spec.window.size = 60000;
+        spec.agg = stream::AggKind::Count;
+        std::uint64_t firings = 0, late = 0;
+        stream::JobOutput out;
+        out.onFiring = [&](const stream::Firing&) { ++firings; };
+        out.onLate = [&](const stream::LateRecord&) { ++late; };
+        stream::StreamJob job(spec, out);
+        std::uint64_t x = 88172645463325252ull;
+        const auto t0 = Clock::now();
+        const double c0 = cpuSeconds();
+        for (long long i = 0; i < events; ++i) {
+            if (workload == 0) {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                stream::Element& el = userKeys[x % static_cast<std::uint64_t>(keys)];
+                el.eventTime = i - static_cast<std::int64_t>(x % 5100); // 1000 events/s; some beyond 5 s
+                job.process(el);
+            } else {
+                const std::uint64_t h = static_cast<std::uint64_t>(i) * 0x9E3779B97F4A7C15ull; // FlinkBench
+                stream::Element& el = intKeys[static_cast<std::size_t>((i * 7919) % keys)];
+                el.eventTime = i / 10 - static_cast<std::int64_t>((h >> 40) % 5000);
+                job.process(el);
+            }
+        }
+        job.finish(true);
+        const double s = seconds(t0, Clock::now());
+        const double cpu = cpuSeconds() - c0;
+        const double rate = static_cast<double>(events) / cpu;
+        if (workload == 1) flinkWorkloadRate = rate;
+        std::printf(
+            "engine %-6s tumble 1 min count, %d keys, bound 5 s, per-event: %lld events, wall %.3f s = "
+            "%.2f M ev/s, user %.3f s = %.2f M ev/s (%llu firings, %llu late)\n",
+            workload == 0 ? "spread" : "flink", keys, events, s, static_cast<double>(events) / s / 1e6, cpu,
+            rate / 1e6, static_cast<unsigned long long>(firings), static_cast<unsigned long long>(late));
+    }
+
+    // --- journal on ("flink" workload, fewer events: today's journal keeps every StreamEvent in memory)
+    // -----
+    if (journalEvents > 0) {
+        stream::JobSpec spec;
+        spec.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+        spec.watermark.bound = 5000;
+        spec.watermark.perEvent = true;
+        spec.window.kind = stream::WindowKind::Tumble;
+        spec.window.size = 60000;
+        spec.agg = stream::AggKind::Count;
+        stream::JobOutput out;
+        std::uint64_t firings = 0;
+        out.onFiring = [&](const stream::Firing&) { ++firings; };
+        stream::StreamJournal journal;
+        stream::StreamJob job(spec, out, &journal);
+        const double c0 = cpuSeconds();
+        for (long long i = 0; i < journalEvents; ++i) {
+            const std::uint64_t h = static_cast<std::uint64_t>(i) * 0x9E3779B97F4A7C15ull;
+            stream::Element& el = intKeys[static_cast<std::size_t>((i * 7919) % keys)];
+            el.eventTime = i / 10 - static_cast<std::int64_t>((h >> 40) % 5000);
+            job.process(el);
+        }
+        job.finish(true);
+        const double cpu = cpuSeconds() - c0;
+        // Retained: the event array plus the heap of the key/name strings longer than the SSO buffer.
+        std::size_t bytes = journal.events().capacity() * sizeof(stream::StreamEvent);
+        for (const auto& e : journal.events()) {
+            if (e.key.capacity() > 15) bytes += e.key.capacity() + 1;
+            if (e.name.capacity() > 15) bytes += e.name.capacity() + 1;
+        }
+        std::printf(
+            "engine flink  with the journal (StreamJournal in memory): %lld events, user %.3f s = %.2f M "
+            "ev/s, %zu journal events (%.1f per element), %.0f bytes retained per element; seeking: "
+            "no snapshots in this journal (not measured)\n",
+            journalEvents, cpu, static_cast<double>(journalEvents) / cpu / 1e6, journal.events().size(),
+            static_cast<double>(journal.events().size()) / static_cast<double>(journalEvents),
+            static_cast<double>(bytes) / static_cast<double>(journalEvents));
+    }
+
+    // --- the real Flink on the "flink" workload, in the same run (when Java 17 and Maven are here) ------
+    if (withFlink) {
+        const std::string script = std::string(FLUXOLAB_SOURCE_DIR) + "/bench/flink_bench.sh";
+        if (std::system("command -v java >/dev/null 2>&1 && command -v mvn >/dev/null 2>&1") != 0) {
+            std::printf("flink: skipped (no java or mvn on PATH)\n");
+        } else {
+            const std::string cmd =
+                script + " " + std::to_string(events) + " " + std::to_string(keys) + " 2>/dev/null";
+            std::FILE* p = popen(cmd.c_str(), "r");
+            double flinkRate = 0;
+            char line[512];
+            while (p && std::fgets(line, sizeof line, p)) {
+                std::fputs(line, stdout);
+                if (std::strncmp(line, "flink_events_per_second=", 24) == 0) flinkRate = std::atof(line + 24);
+            }
+            if (p) pclose(p);
+            // Flink's rate is over its job's net runtime (wall clock: inflated on a loaded machine), so
+            // its CPU time (the JVM's user + system time, all threads, JVM start and job submission
+            // included: that one favours the engine) is printed too; the engine's rate is user time.
+            rusage ch{};
+            getrusage(RUSAGE_CHILDREN, &ch);
+            const double flinkCpu = static_cast<double>(ch.ru_utime.tv_sec + ch.ru_stime.tv_sec) +
+                                    static_cast<double>(ch.ru_utime.tv_usec + ch.ru_stime.tv_usec) / 1e6;
+            if (flinkRate > 0 && flinkWorkloadRate > 0) {
+                std::printf(
+                    "flink: JVM cpu (user + sys, all threads, start-up included) %.2f s = %.2f M ev/s\n",
+                    flinkCpu, static_cast<double>(events) / flinkCpu / 1e6);
+                std::printf("engine vs Flink MiniCluster (same workload, %lld events): %.1fx its net-runtime "
+                            "rate, %.1fx its cpu rate\n",
+                            events, flinkWorkloadRate / flinkRate,
+                            flinkWorkloadRate / (static_cast<double>(events) / flinkCpu));
+            } else {
+                std::printf("flink: no result from %s\n", script.c_str());
+            }
+        }
+    }
     return 0;
 }

@@ -38,6 +38,41 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
     return true;
 }
 
+/// "[-]digits[.digits]" with at most 15 digits in all: the integer made of the digits and the power of
+/// ten are both exact doubles, so one division (or the integer itself) is the correctly rounded value
+/// from_chars gives (Clinger's fast path). Anything else returns false (from_chars then decides).
+bool fastDecimal(const char* p, const char* e, double& out) {
+    bool neg = false;
+    if (p != e && *p == '-') {
+        neg = true;
+        ++p;
+    }
+    std::uint64_t m = 0;
+    int digitsSeen = 0;
+    int fraction = 0;
+    bool dot = false;
+    if (p == e) return false;
+    for (; p != e; ++p) {
+        const unsigned d = static_cast<unsigned>(*p - '0');
+        if (d <= 9) {
+            m = m * 10 + d;
+            ++digitsSeen;
+            if (dot) ++fraction;
+        } else if (*p == '.' && !dot && digitsSeen > 0) {
+            dot = true;
+        } else {
+            return false;
+        }
+    }
+    if (digitsSeen == 0 || digitsSeen > 15 || (dot && fraction == 0)) return false;
+    static const double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    double v = static_cast<double>(m);
+    if (fraction) v /= kPow10[fraction];
+    out = neg ? -v : v;
+    return true;
+}
+
 bool allDigits(std::string_view s) {
     if (!s.empty() && s[0] == '-') s.remove_prefix(1);
     if (s.empty()) return false;
@@ -410,6 +445,7 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
             }
             rec = std::string_view(base + pos_, len);
             if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
+            rawQuoted_ = quotedScan;
             pos_ = recEnd + 1;
             line_ += lines;
             return Status::Record;
@@ -452,6 +488,7 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
             }
             rec = std::string_view(buf_.data() + pos_, end_ - pos_);
             if (!rec.empty() && rec.back() == '\r') rec.remove_suffix(1);
+            rawQuoted_ = !csv || std::memchr(rec.data(), '"', rec.size()) != nullptr;
             startLine = line_;
             lines = 1 + static_cast<std::uint64_t>(std::count(rec.begin(), rec.end(), '\n'));
             line_ += lines;
@@ -693,10 +730,18 @@ bool TraceReader::parseJsonFields(std::string_view s, std::string& why) {
             const char c = s[i];
             if (c == '"') {
                 ++i;
-                std::string* target = slot >= 0 ? &jsonScratch_[slot] : nullptr;
-                if (!readJsonString(s, i, target, nullptr, why)) return false;
+                const std::size_t open = i;
+                std::string_view raw;
+                if (!readJsonString(s, i, nullptr, &raw, why)) return false;
                 if (slot >= 0) {
-                    *views[slot] = *target;
+                    if (raw.find('\\') == std::string_view::npos) {
+                        *views[slot] = raw; // no escape: a view of the line, no copy
+                    } else {
+                        std::size_t j = open;
+                        std::string& target = jsonScratch_[slot];
+                        if (!readJsonString(s, j, &target, nullptr, why)) return false;
+                        *views[slot] = target;
+                    }
                     *has[slot] = true;
                 }
             } else if (c == '{' || c == '[') {
@@ -741,17 +786,74 @@ bool TraceReader::parseJsonFields(std::string_view s, std::string& why) {
     return true;
 }
 
+bool TraceReader::fastTime(std::string_view s, std::int64_t& ms) {
+    // The common shapes, read without building a TimeParse; anything else (and every error) goes to
+    // parseTime, which gives the same value or the message.
+    const std::size_t n = s.size();
+    const char* p = s.data();
+    const auto digit = [p](std::size_t i) { return static_cast<unsigned>(p[i] - '0'); };
+    if (opt_.timeFormat == TimeFormat::EpochMs || opt_.timeFormat == TimeFormat::Auto) {
+        // 1..15 digits: below kMaxEpochMillis (15 digits), no sign, no overflow
+        if (n == 0 || n > 15) return opt_.timeFormat == TimeFormat::EpochMs ? false : fastIso(s, ms);
+        std::int64_t v = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const unsigned d = digit(i);
+            if (d > 9) return opt_.timeFormat == TimeFormat::EpochMs ? false : fastIso(s, ms);
+            v = v * 10 + static_cast<std::int64_t>(d);
+        }
+        if (v > kMaxEpochMillis) return false;
+        ms = v;
+        return true;
+    }
+    if (opt_.timeFormat == TimeFormat::Iso) return fastIso(s, ms);
+    return false;
+}
+
+bool TraceReader::fastIso(std::string_view s, std::int64_t& ms) {
+    // yyyy-MM-ddTHH:mm:ss.SSSZ exactly (24 characters), as most tools write it.
+    if (s.size() != 24) return false;
+    const char* p = s.data();
+    if (p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':' || p[19] != '.' ||
+        (p[23] != 'Z' && p[23] != 'z'))
+        return false;
+    unsigned d[24];
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22}) {
+        d[i] = static_cast<unsigned>(p[i] - '0');
+        if (d[i] > 9) return false;
+    }
+    const int y = static_cast<int>(d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]);
+    const int mo = static_cast<int>(d[5] * 10 + d[6]);
+    const int day = static_cast<int>(d[8] * 10 + d[9]);
+    const int h = static_cast<int>(d[11] * 10 + d[12]);
+    const int mi = static_cast<int>(d[14] * 10 + d[15]);
+    const int sec = static_cast<int>(d[17] * 10 + d[18]);
+    const int frac = static_cast<int>(d[20] * 100 + d[21] * 10 + d[22]);
+    if (h > 23 || mi > 59 || sec > 59) return false;
+    if (std::memcmp(p, isoDate_, 10) != 0) {
+        // A new date (the previous record's is cached): check it and convert it to days.
+        static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        if (mo < 1 || mo > 12 || day < 1 || day > mdays[mo - 1] + (mo == 2 && isLeap(y) ? 1 : 0) || y < 1)
+            return false;
+        isoDays_ = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(day));
+        std::memcpy(isoDate_, p, 10);
+    }
+    ms = ((isoDays_ * 24 + h) * 60 + mi) * 60000 + sec * 1000 + frac;
+    return true;
+}
+
 bool TraceReader::convert(TraceRecord& out, std::string& why) {
     if (!hTime_) {
         why = "missing event time field '" + opt_.timeField + "'";
         return false;
     }
-    const TimeParse tp = parseTime(vTime_, opt_.timeFormat);
-    if (!tp.millis) {
-        why = tp.error;
-        return false;
+    if (!fastTime(vTime_, out.eventTime)) {
+        const TimeParse tp = parseTime(vTime_, opt_.timeFormat);
+        if (!tp.millis) {
+            why = tp.error;
+            return false;
+        }
+        out.eventTime = *tp.millis;
     }
-    out.eventTime = *tp.millis;
     if (!hKey_) {
         why = "missing key field '" + opt_.keyField + "'";
         return false;
@@ -765,11 +867,13 @@ bool TraceReader::convert(TraceRecord& out, std::string& why) {
         double v = 0;
         const char* b = vValue_.data();
         if (*b == '+') ++b;
-        const auto r = std::from_chars(b, vValue_.data() + vValue_.size(), v);
-        if (r.ec != std::errc() || r.ptr != vValue_.data() + vValue_.size() || !std::isfinite(v)) {
-            why = "value " + quoteForMessage(vValue_) + " of field '" + opt_.valueField +
-                  "' is not a finite number";
-            return false;
+        if (!fastDecimal(b, vValue_.data() + vValue_.size(), v)) {
+            const auto r = std::from_chars(b, vValue_.data() + vValue_.size(), v);
+            if (r.ec != std::errc() || r.ptr != vValue_.data() + vValue_.size() || !std::isfinite(v)) {
+                why = "value " + quoteForMessage(vValue_) + " of field '" + opt_.valueField +
+                      "' is not a finite number";
+                return false;
+            }
         }
         out.value = v;
     }
@@ -805,6 +909,18 @@ bool TraceReader::convert(TraceRecord& out, std::string& why) {
     return true;
 }
 
+void TraceReader::takeCsvFields() {
+    vTime_ = fields_[static_cast<std::size_t>(colTime_)];
+    vKey_ = fields_[static_cast<std::size_t>(colKey_)];
+    hTime_ = hKey_ = true;
+    hValue_ = colValue_ >= 0;
+    if (hValue_) vValue_ = fields_[static_cast<std::size_t>(colValue_)];
+    hArrival_ = colArrival_ >= 0;
+    if (hArrival_) vArrival_ = fields_[static_cast<std::size_t>(colArrival_)];
+    hPartition_ = colPartition_ >= 0;
+    if (hPartition_) vPartition_ = fields_[static_cast<std::size_t>(colPartition_)];
+}
+
 TraceReader::Status TraceReader::fail(std::uint64_t line, const std::string& why) {
     const std::string msg = name_ + ":" + std::to_string(line) + ": " + why;
     if (opt_.skipErrors) {
@@ -838,7 +954,34 @@ TraceReader::Status TraceReader::next(TraceRecord& out) {
         }
         if (rec.empty() || (rec.size() == 1 && rec[0] == '\r')) continue; // blank line
         std::string why;
-        if (std::memchr(rec.data(), 0, rec.size())) {
+        if (format_ == TraceFormat::Csv && !rawQuoted_) {
+            // Hot path (no quote in the record): one pass splits the fields and looks for NUL bytes.
+            fields_.clear();
+            const char* b = rec.data();
+            const char* e = b + rec.size();
+            const char* f = b;
+            const char delim = delim_; // a local: the stores below could alias a member
+            bool nul = false;
+            for (const char* c = b; c != e; ++c) {
+                const char ch = *c;
+                if (ch == delim) {
+                    fields_.emplace_back(f, static_cast<std::size_t>(c - f));
+                    f = c + 1;
+                } else {
+                    nul |= ch == 0;
+                }
+            }
+            fields_.emplace_back(f, static_cast<std::size_t>(e - f));
+            if (nul) {
+                why = "contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace";
+            } else if (static_cast<int>(fields_.size()) != columnCount_) {
+                why = std::to_string(fields_.size()) + " fields where the header has " +
+                      std::to_string(columnCount_);
+            } else {
+                takeCsvFields();
+                convert(out, why);
+            }
+        } else if (std::memchr(rec.data(), 0, rec.size())) {
             why = "contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace";
         } else if (format_ == TraceFormat::Csv) {
             if (parseCsvFields(rec, why)) {
@@ -846,15 +989,7 @@ TraceReader::Status TraceReader::next(TraceRecord& out) {
                     why = std::to_string(fields_.size()) + " fields where the header has " +
                           std::to_string(columnCount_);
                 } else {
-                    vTime_ = fields_[static_cast<std::size_t>(colTime_)];
-                    vKey_ = fields_[static_cast<std::size_t>(colKey_)];
-                    hTime_ = hKey_ = true;
-                    hValue_ = colValue_ >= 0;
-                    if (hValue_) vValue_ = fields_[static_cast<std::size_t>(colValue_)];
-                    hArrival_ = colArrival_ >= 0;
-                    if (hArrival_) vArrival_ = fields_[static_cast<std::size_t>(colArrival_)];
-                    hPartition_ = colPartition_ >= 0;
-                    if (hPartition_) vPartition_ = fields_[static_cast<std::size_t>(colPartition_)];
+                    takeCsvFields();
                     convert(out, why);
                 }
             }

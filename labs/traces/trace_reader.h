@@ -83,6 +83,9 @@ private:
     bool parseCsvFields(std::string_view rec, std::string& why);
     bool parseJsonFields(std::string_view rec, std::string& why);
     bool convert(TraceRecord& out, std::string& why);
+    void takeCsvFields();
+    bool fastTime(std::string_view text, std::int64_t& ms);
+    bool fastIso(std::string_view text, std::int64_t& ms);
     Status fail(std::uint64_t line, const std::string& why);
 
     TraceOptions opt_;
@@ -113,6 +116,9 @@ private:
     std::string_view vTime_, vKey_, vValue_, vArrival_, vPartition_;
     bool hTime_ = false, hKey_ = false, hValue_ = false, hArrival_ = false, hPartition_ = false;
     std::string jsonScratch_[5];
+    bool rawQuoted_ = true;    ///< the last raw record may hold quotes (CSV: parsed the RFC 4180 way)
+    char isoDate_[10] = {};    ///< fast ISO path: the last date read ...
+    std::int64_t isoDays_ = 0; ///< ... as days since the epoch
 };
 
 } // namespace fluxolab::traces

@@ -3,7 +3,7 @@
 #include "sim/stream/sql_windows.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <cstring>
 #include <utility>
 
 namespace fluxolab::stream {
@@ -248,7 +248,147 @@ struct Timer {
     }
 };
 
-using WindowId = std::pair<std::uint32_t, TimeWindow>;
+/// The window operator's timers (WindowOperator: a fire timer at end - 1 and a cleanup timer), fired in
+/// the order of the std::set<Timer> they replace: by time, then key id, then window. Timers are kept in
+/// one bucket per distinct time (a tumbling job has a handful: one per open window end), appended
+/// unsorted (O(1)) and sorted with duplicates removed only when their bucket comes first (a timer set
+/// twice fires once, as in the set).
+class BucketTimers {
+public:
+    struct Entry {
+        std::uint32_t key;
+        TimeWindow window;
+        bool operator<(const Entry& o) const { return key != o.key ? key < o.key : window < o.window; }
+        bool operator==(const Entry& o) const { return key == o.key && window == o.window; }
+    };
+
+    bool empty() const { return buckets_.empty(); }
+    /// Time of the earliest timer (the queue must not be empty).
+    Millis nextTime() const { return buckets_.begin()->first; }
+
+    void add(Millis ts, std::uint32_t key, const TimeWindow& w) {
+        Bucket& b = buckets_[ts];
+        if (b.sorted && b.items.size() > b.head && !(b.items.back() < Entry{key, w})) b.sorted = false;
+        b.items.push_back(Entry{key, w});
+    }
+
+    /// Removes the timer if present (every copy of it).
+    void erase(Millis ts, std::uint32_t key, const TimeWindow& w) {
+        const auto it = buckets_.find(ts);
+        if (it == buckets_.end()) return;
+        Bucket& b = it->second;
+        normalize(b);
+        const Entry e{key, w};
+        const auto first = b.items.begin() + static_cast<std::ptrdiff_t>(b.head);
+        const auto pos = std::lower_bound(first, b.items.end(), e);
+        if (pos == b.items.end() || !(*pos == e)) return;
+        b.items.erase(pos);
+        if (b.head == b.items.size()) buckets_.erase(it);
+    }
+
+    /// Removes and returns the earliest timer (the queue must not be empty).
+    Timer pop() {
+        const auto it = buckets_.begin();
+        Bucket& b = it->second;
+        normalize(b);
+        const Entry e = b.items[b.head++];
+        const Timer t{it->first, e.key, e.window};
+        if (b.head == b.items.size()) buckets_.erase(it);
+        return t;
+    }
+
+private:
+    struct Bucket {
+        std::vector<Entry> items; ///< items[head..] are pending
+        std::size_t head = 0;
+        bool sorted = true; ///< items[head..] sorted and without duplicates
+    };
+    static void normalize(Bucket& b) {
+        if (b.sorted) return;
+        const auto first = b.items.begin() + static_cast<std::ptrdiff_t>(b.head);
+        std::sort(first, b.items.end());
+        b.items.erase(std::unique(first, b.items.end()), b.items.end());
+        b.sorted = true;
+    }
+    std::map<Millis, Bucket> buckets_;
+};
+
+/// Key interning: an open-addressing table (linear probing, at most half full) from the key's bytes to
+/// its dense id; the ids are given in first-arrival order, so results never depend on the hash.
+class KeyTable {
+public:
+    /// The key's id, or `next` (then stored) when the key is new; `added` tells which.
+    template <class Keys>
+    std::uint32_t findOrAdd(const std::string& key, const Keys& keys, std::uint32_t next, bool& added) {
+        if ((static_cast<std::size_t>(next) + 1) * 2 > slots_.size()) grow(keys);
+        const std::uint64_t h = hash(key);
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+            Slot& s = slots_[i];
+            if (s.id == kEmpty) {
+                s = Slot{tag, next};
+                added = true;
+                return next;
+            }
+            if (s.tag == tag && keys[s.id].name == key) {
+                added = false;
+                return s.id;
+            }
+        }
+    }
+
+private:
+    static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
+    struct Slot {
+        std::uint32_t tag = 0;
+        std::uint32_t id = kEmpty;
+    };
+    static std::uint64_t mix(std::uint64_t h) {
+        h ^= h >> 31;
+        h *= 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 29;
+        return h;
+    }
+    static std::uint64_t hash(const std::string& key) {
+        const char* p = key.data();
+        std::size_t n = key.size();
+        std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+        while (n >= 8) {
+            std::uint64_t v;
+            std::memcpy(&v, p, 8);
+            h = mix(h ^ v) * 0x94d049bb133111ebull;
+            p += 8;
+            n -= 8;
+        }
+        if (n) {
+            std::uint64_t v = 0;
+            std::memcpy(&v, p, n);
+            h = mix(h ^ v) * 0x94d049bb133111ebull;
+        }
+        return mix(h);
+    }
+    template <class Keys> void grow(const Keys& keys) {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
+        const std::size_t mask = slots_.size() - 1;
+        for (const Slot& o : old) {
+            if (o.id == kEmpty) continue;
+            const std::uint64_t h = hash(keys[o.id].name);
+            std::size_t i = static_cast<std::size_t>(h) & mask;
+            while (slots_[i].id != kEmpty)
+                i = (i + 1) & mask;
+            slots_[i] = o;
+        }
+    }
+    std::vector<Slot> slots_;
+};
+
+/// One open window of a key with its accumulator.
+struct KeyWindow {
+    TimeWindow window;
+    Accumulator acc;
+};
 
 /// One named keyed state of one key (value, list, map or reducing; a state is used as one of them).
 struct StateCell {
@@ -314,8 +454,10 @@ struct StreamJob::Impl {
         std::vector<Channel> channels;
         Millis watermark = kMinTime; ///< last output of the valve = the operator's current watermark
         bool idle = false;
-        std::map<WindowId, Accumulator> windows;
-        std::set<Timer> eventTimers;
+        std::size_t windowCount = 0;    ///< open windows of this subtask's keys (in Impl::keys)
+        BucketTimers windowEventTimers; ///< window operator
+        BucketTimers windowProcTimers;
+        std::set<Timer> eventTimers; ///< process functions
         std::set<Timer> procTimers;
         std::map<std::uint32_t, std::map<std::string, StateCell>> keyState; ///< process functions
         SqlSlicingWindows sql; ///< Flink SQL's slicing window aggregation (usesSqlSlicing)
@@ -324,9 +466,15 @@ struct StreamJob::Impl {
     std::vector<WindowTask> tasks;
 
     // Interned keys: the window state and timers hold a 32-bit id, not the string.
-    std::unordered_map<std::string, std::uint32_t> keyIds;
-    std::vector<std::string> keyNames;
-    std::vector<int> keyOwner; ///< window subtask of each key (KeyGroupRangeAssignment)
+    KeyTable keyIds;
+    /// Everything the hot path needs about a key, in one cache line.
+    struct alignas(64) KeyInfo {
+        std::string name;
+        /// Open windows of the key (owned by the key's subtask), sorted by window: a key has a few.
+        std::vector<KeyWindow> windows;
+        int owner = 0; ///< window subtask of the key (KeyGroupRangeAssignment)
+    };
+    std::vector<KeyInfo> keys;
     std::vector<TimeWindow> scratch;
     Firing firing; ///< reused for every output
 
@@ -343,12 +491,31 @@ struct StreamJob::Impl {
     Millis nextCheckpoint = kMaxTime;
 
     std::uint32_t internKey(const std::string& key) {
-        const auto [it, added] = keyIds.try_emplace(key, static_cast<std::uint32_t>(keyNames.size()));
-        if (added) {
-            keyNames.push_back(key);
-            keyOwner.push_back(keyToSubtask(key, job.spec_.parallelism, maxParallelism));
-        }
-        return it->second;
+        bool added = false;
+        const std::uint32_t id = keyIds.findOrAdd(key, keys, static_cast<std::uint32_t>(keys.size()), added);
+        if (added) keys.push_back(KeyInfo{key, {}, keyToSubtask(key, job.spec_.parallelism, maxParallelism)});
+        return id;
+    }
+
+    KeyWindow* findWindow(std::uint32_t kid, const TimeWindow& w) {
+        for (KeyWindow& kw : keys[kid].windows)
+            if (kw.window == w) return &kw;
+        return nullptr;
+    }
+    /// The key's window, created (empty) if absent; the pointer is valid until the key's next change.
+    std::pair<KeyWindow*, bool> tryEmplaceWindow(WindowTask& t, std::uint32_t kid, const TimeWindow& w) {
+        auto& v = keys[kid].windows;
+        auto pos = v.begin();
+        while (pos != v.end() && pos->window < w)
+            ++pos;
+        if (pos != v.end() && pos->window == w) return {&*pos, false};
+        ++t.windowCount;
+        return {&*v.insert(pos, KeyWindow{w, Accumulator{}}), true};
+    }
+    void eraseWindow(WindowTask& t, std::uint32_t kid, const KeyWindow* kw) {
+        auto& v = keys[kid].windows;
+        v.erase(v.begin() + (kw - v.data()));
+        --t.windowCount;
     }
 
     Impl(StreamJob& j, JobOutput o, StreamJournalSink* jr) : job(j), out(std::move(o)), journal(jr) {
@@ -554,7 +721,7 @@ struct StreamJob::Impl {
     /// SQL: where the local phase sends its partials: the global phase of the key's window subtask.
     SqlSlicingWindows::PartialSink toGlobal() {
         return [this](std::uint32_t key, Millis end, SqlSlicingWindows::Partial&& p) {
-            WindowTask& t = tasks[static_cast<std::size_t>(keyOwner[key])];
+            WindowTask& t = tasks[static_cast<std::size_t>(keys[key].owner)];
             SqlSink sink(*this, t);
             t.sql.acceptPartial(key, end, std::move(p), sink);
         };
@@ -629,11 +796,11 @@ struct StreamJob::Impl {
                     w.end,
                     t.watermark,
                     static_cast<std::uint8_t>(late ? 1 : 0),
-                    keyNames[key],
+                    keys[key].name,
                     {}});
         if (out.onFiring) {
             Firing& f = firing;
-            f.key = keyNames[key];
+            f.key = keys[key].name;
             f.start = w.start;
             f.end = w.end;
             f.acc = acc;
@@ -646,12 +813,12 @@ struct StreamJob::Impl {
     }
 
     void registerTimer(WindowTask& t, std::uint32_t key, const TimeWindow& w, Millis ts) {
-        auto& timers = job.spec_.window.processingTime ? t.procTimers : t.eventTimers;
-        timers.insert(Timer{ts, key, w});
+        auto& timers = job.spec_.window.processingTime ? t.windowProcTimers : t.windowEventTimers;
+        timers.add(ts, key, w);
     }
     void deleteTimer(WindowTask& t, std::uint32_t key, const TimeWindow& w, Millis ts) {
-        auto& timers = job.spec_.window.processingTime ? t.procTimers : t.eventTimers;
-        timers.erase(Timer{ts, key, w});
+        auto& timers = job.spec_.window.processingTime ? t.windowProcTimers : t.windowEventTimers;
+        timers.erase(ts, key, w);
     }
     void registerCleanupTimer(WindowTask& t, std::uint32_t key, const TimeWindow& w) {
         const Millis c = cleanupTime(w);
@@ -677,11 +844,11 @@ struct StreamJob::Impl {
                               0,
                               watermark,
                               static_cast<std::uint8_t>(impl_.job.spec_.lateSideOutput ? 1 : 0),
-                              impl_.keyNames[key],
+                              impl_.keys[key].name,
                               {}});
             if (impl_.job.spec_.lateSideOutput) {
                 if (impl_.out.onLate)
-                    impl_.out.onLate(LateRecord{impl_.keyNames[key], eventTime, watermark, task_.index});
+                    impl_.out.onLate(LateRecord{impl_.keys[key].name, eventTime, watermark, task_.index});
             } else {
                 ++impl_.job.lateDropped_;
             }
@@ -716,9 +883,8 @@ struct StreamJob::Impl {
                 // MergingWindowSet#addWindow: sort the key's sessions and the new one by start, sweep-merge
                 // the intersecting ones (inclusive), then find the group holding the new window.
                 std::vector<TimeWindow> existing;
-                for (auto it = t.windows.lower_bound({kid, TimeWindow{kMinTime, kMinTime}});
-                     it != t.windows.end() && it->first.first == kid; ++it)
-                    existing.push_back(it->first.second);
+                for (const KeyWindow& kw : keys[kid].windows)
+                    existing.push_back(kw.window);
                 std::vector<TimeWindow> all = existing;
                 all.push_back(assigned);
                 std::stable_sort(all.begin(), all.end(),
@@ -740,22 +906,22 @@ struct StreamJob::Impl {
                     // Existing sessions swallowed (the new window may equal or lie inside one of them).
                     std::set<TimeWindow> mergedSet;
                     for (const TimeWindow& w : g.second)
-                        if (t.windows.count({kid, w})) mergedSet.insert(w);
+                        if (findWindow(kid, w)) mergedSet.insert(w);
                     std::vector<TimeWindow> merged(mergedSet.begin(), mergedSet.end());
                     // The new window inside one existing session: no merge, no trigger onMerge.
                     if (merged.size() == 1 && merged[0] == actual) merged.clear();
                     if (!merged.empty()) {
                         Accumulator acc;
                         for (const TimeWindow& m : merged) {
-                            auto it = t.windows.find({kid, m});
-                            mergeInto(acc, it->second);
-                            t.windows.erase(it);
+                            KeyWindow* kw = findWindow(kid, m);
+                            mergeInto(acc, kw->acc);
+                            eraseWindow(t, kid, kw);
                             // triggerContext.clear() + deleteCleanupTimer for every merged window
                             deleteTimer(t, kid, m, m.maxTimestamp());
                             const Millis c = cleanupTime(m);
                             if (c != kMaxTime) deleteTimer(t, kid, m, c);
                         }
-                        t.windows[{kid, actual}] = std::move(acc);
+                        tryEmplaceWindow(t, kid, actual).first->acc = std::move(acc);
                         // EventTimeTrigger#onMerge: re-register at the merged end if still ahead.
                         if (actual.maxTimestamp() > triggerNow)
                             registerTimer(t, kid, actual, actual.maxTimestamp());
@@ -769,7 +935,7 @@ struct StreamJob::Impl {
                                     actual.end,
                                     static_cast<Millis>(merged.size()),
                                     0,
-                                    keyNames[kid],
+                                    keys[kid].name,
                                     {}});
                     }
                     break;
@@ -787,12 +953,12 @@ struct StreamJob::Impl {
                             actual.end,
                             el.eventTime,
                             0,
-                            keyNames[kid],
+                            keys[kid].name,
                             {}});
                 continue;
             }
             skipped = false;
-            auto [it, created] = t.windows.try_emplace({kid, actual});
+            auto [kw, created] = tryEmplaceWindow(t, kid, actual);
             if (created && journal)
                 record({StreamEventKind::WindowCreated,
                         0,
@@ -803,15 +969,15 @@ struct StreamJob::Impl {
                         actual.end,
                         0,
                         0,
-                        keyNames[kid],
+                        keys[kid].name,
                         {}});
-            accumulate(job.spec_.agg, it->second, el.value);
+            accumulate(job.spec_.agg, kw->acc, el.value);
             // Trigger#onElement. A non-merging window's timers (fire at end - 1, cleanup at end - 1 + L)
             // never change, so registering them when it is created gives the same deduplicated timers
             // as registering them for every element (and saves a timer-set lookup per element).
             const bool registerNow = created || ws.kind == WindowKind::Session;
             if (eventTime && actual.maxTimestamp() <= W) {
-                emit(t, kid, actual, it->second, true); // late firing within the allowed lateness
+                emit(t, kid, actual, kw->acc, true); // late firing within the allowed lateness
             } else if (registerNow) {
                 registerTimer(t, kid, actual, actual.maxTimestamp());
             }
@@ -828,7 +994,7 @@ struct StreamJob::Impl {
                         0,
                         W,
                         static_cast<std::uint8_t>(job.spec_.lateSideOutput ? 1 : 0),
-                        keyNames[kid],
+                        keys[kid].name,
                         {}});
             if (job.spec_.lateSideOutput) {
                 if (out.onLate) out.onLate(LateRecord{el.key, el.eventTime, W, t.index});
@@ -841,11 +1007,11 @@ struct StreamJob::Impl {
     /// WindowOperator#onEventTime / #onProcessingTime for one timer.
     void onTimer(WindowTask& t, const Timer& timer) {
         const TimeWindow& w = timer.window;
-        auto it = t.windows.find({timer.key, w});
-        if (it == t.windows.end()) return; // merged away or already cleared
-        if (timer.ts == w.maxTimestamp()) emit(t, timer.key, w, it->second, false);
+        KeyWindow* kw = findWindow(timer.key, w);
+        if (!kw) return; // merged away or already cleared
+        if (timer.ts == w.maxTimestamp()) emit(t, timer.key, w, kw->acc, false);
         if (timer.ts == cleanupTime(w)) {
-            t.windows.erase(it);
+            eraseWindow(t, timer.key, kw);
             deleteTimer(t, timer.key, w, w.maxTimestamp());
             if (journal)
                 record({StreamEventKind::WindowPurged,
@@ -857,7 +1023,7 @@ struct StreamJob::Impl {
                         w.end,
                         0,
                         0,
-                        keyNames[timer.key],
+                        keys[timer.key].name,
                         {}});
         }
     }
@@ -868,7 +1034,7 @@ struct StreamJob::Impl {
     public:
         Context(Impl& impl, WindowTask& task, std::uint32_t kid, std::optional<Millis> ts)
             : impl_(impl), task_(task), kid_(kid), ts_(ts) {}
-        const std::string& key() const override { return impl_.keyNames[kid_]; }
+        const std::string& key() const override { return impl_.keys[kid_].name; }
         std::optional<Millis> timestamp() const override { return ts_; }
         Millis currentWatermark() const override { return task_.watermark; }
         Millis currentProcessingTime() const override { return impl_.job.now_; }
@@ -993,7 +1159,7 @@ struct StreamJob::Impl {
                     0,
                     t.watermark,
                     static_cast<std::uint8_t>(domain == TimeDomain::ProcessingTime ? 1 : 0),
-                    keyNames[timer.key],
+                    keys[timer.key].name,
                     {}});
         Context ctx(*this, t, timer.key,
                     domain == TimeDomain::EventTime ? std::optional<Millis>(timer.ts) : std::nullopt);
@@ -1009,14 +1175,15 @@ struct StreamJob::Impl {
             t.sql.advanceGlobal(wm, sink);
             return;
         }
+        if (!job.spec_.process) {
+            while (!t.windowEventTimers.empty() && t.windowEventTimers.nextTime() <= wm)
+                onTimer(t, t.windowEventTimers.pop());
+            return;
+        }
         while (!t.eventTimers.empty() && t.eventTimers.begin()->ts <= wm) {
             const Timer timer = *t.eventTimers.begin();
             t.eventTimers.erase(t.eventTimers.begin());
-            if (job.spec_.process) {
-                processTimer(t, timer, TimeDomain::EventTime);
-            } else {
-                onTimer(t, timer);
-            }
+            processTimer(t, timer, TimeDomain::EventTime);
         }
     }
 
@@ -1024,14 +1191,12 @@ struct StreamJob::Impl {
     /// processing-time timer 1 ms late (FLINK-9857), so an element arriving exactly at T comes first.
     void fireProcessingTimers(Millis now) {
         for (auto& t : tasks) {
+            while (!t.windowProcTimers.empty() && t.windowProcTimers.nextTime() < now)
+                onTimer(t, t.windowProcTimers.pop());
             while (!t.procTimers.empty() && t.procTimers.begin()->ts < now) {
                 const Timer timer = *t.procTimers.begin();
                 t.procTimers.erase(t.procTimers.begin());
-                if (job.spec_.process) {
-                    processTimer(t, timer, TimeDomain::ProcessingTime);
-                } else {
-                    onTimer(t, timer);
-                }
+                processTimer(t, timer, TimeDomain::ProcessingTime);
             }
         }
     }
@@ -1039,8 +1204,10 @@ struct StreamJob::Impl {
     /// The processing time at which the next processing-time timer fires (its time + 1 ms).
     Millis nextProcTimer() const {
         Millis m = kMaxTime;
-        for (const auto& t : tasks)
+        for (const auto& t : tasks) {
             if (!t.procTimers.empty()) m = std::min(m, addClamped(t.procTimers.begin()->ts, 1));
+            if (!t.windowProcTimers.empty()) m = std::min(m, addClamped(t.windowProcTimers.nextTime(), 1));
+        }
         return m;
     }
 
@@ -1156,7 +1323,7 @@ struct StreamJob::Impl {
         }
         // The record goes downstream before the watermark its generator emits for it.
         const std::uint32_t kid = internKey(el.key);
-        WindowTask& task = tasks[static_cast<std::size_t>(keyOwner[kid])];
+        WindowTask& task = tasks[static_cast<std::size_t>(keys[kid].owner)];
         if (job.spec_.process) {
             processElement(task, el, kid);
         } else {
@@ -1203,9 +1370,13 @@ void StreamJob::advanceProcessingTime(Millis time) {
 
 void StreamJob::process(const Element& element) {
     if (element.arrival > now_) impl_->advanceTo(element.arrival);
-    Element el = element;
-    if (el.partition < 0 || el.partition >= spec_.partitions) el.partition = 0;
-    impl_->sourceElement(el);
+    if (element.partition < 0 || element.partition >= spec_.partitions) {
+        Element el = element;
+        el.partition = 0;
+        impl_->sourceElement(el);
+    } else {
+        impl_->sourceElement(element); // no copy of the element (and its key) on the hot path
+    }
     ++elements_;
 }
 
@@ -1296,7 +1467,7 @@ bool StreamJob::splitIdle(int partition) const {
 std::size_t StreamJob::openWindows() const {
     std::size_t n = 0;
     for (const auto& t : impl_->tasks)
-        n += t.windows.size() + t.sql.openSlices();
+        n += t.windowCount + t.sql.openSlices();
     for (const auto& so : impl_->sources)
         n += so.sqlLocal.openSlices();
     return n;

@@ -2,6 +2,8 @@
 #include "labs/cli/cli_commands.h"
 #include "labs/traces/trace_reader.h"
 
+#include <charconv>
+#include <cstring>
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
@@ -102,6 +104,77 @@ TEST_SUITE("labs/traces") {
         CHECK(has(parseTime("1e3", TimeFormat::EpochMs).error, "not epoch milliseconds"));
         CHECK(has(parseTime("99999999999999999", TimeFormat::EpochS).error, "out of range"));
         CHECK(parseTime("", TimeFormat::Auto).error == "empty event time");
+    }
+
+    TEST_CASE("the reader's fast paths give what parseTime and from_chars give - record by record") {
+        // Times and values the hot path reads itself (epoch ms, the exact ISO shape with the date cached
+        // from one record to the next, short decimals) mixed with shapes that must fall back to the full
+        // parsers (zones, SQL rendering, 16+ digits, exponents, '+', '7.'), and dates that only differ
+        // from the cached one after the prefix. Each record must equal the full parser's result.
+        const std::vector<std::string> times = {"1700000000123",
+                                                "0",
+                                                "000000000000001",
+                                                "253402300799999",
+                                                "2024-02-28T23:59:59.999Z",
+                                                "2024-02-29T00:00:00.000Z",
+                                                "2024-02-29T12:34:56.789z",
+                                                "2024-03-01T00:00:00.001Z",
+                                                "2024-02-29T00:00:00.000+01:00",
+                                                "2024-02-29 08:00:00.5",
+                                                "2024-02-29T08:00:00Z",
+                                                "1970-01-01T00:00:00.000Z",
+                                                "0001-01-01T00:00:00.000Z",
+                                                "9999-12-31T23:59:59.999Z",
+                                                "2023-12-31T23:59:59.999Z"};
+        const std::vector<std::string> values = {"1",
+                                                 "2.5",
+                                                 "-3.25",
+                                                 "0.1",
+                                                 "-0",
+                                                 "1e3",
+                                                 "+4",
+                                                 "3.14159265358979",
+                                                 "0.30000000000000004",
+                                                 "123456789012345",
+                                                 "1234567890123456",
+                                                 "7.0",
+                                                 "100.01"};
+        std::string csv = "ts,key,value\n";
+        std::string jsonl;
+        std::vector<std::pair<std::string, std::string>> rows;
+        for (std::size_t i = 0; i < times.size() * values.size(); ++i) {
+            const std::string& t = times[i % times.size()];
+            const std::string& v = values[(i * 7) % values.size()];
+            rows.emplace_back(t, v);
+            csv += t + ",k" + std::to_string(i % 3) + "," + v + "\n";
+            jsonl += "{\"ts\":\"" + t + "\",\"key\":\"k\\u0041" + std::to_string(i % 3) +
+                     "\",\"value\":" + v + "}\n";
+        }
+        TraceOptions opt;
+        opt.valueField = "value";
+        for (int form = 0; form < 3; ++form) {
+            TraceOptions o = opt;
+            if (form == 1) o.timeFormat = TimeFormat::Iso;
+            o.skipErrors = form == 1; // epoch ms and the SQL rendering are errors in ISO mode
+            const Read r = form == 2 ? readText(jsonl, o, "t.jsonl") : readText(csv, o);
+            INFO("form " << form << ": " << r.error);
+            REQUIRE(r.error.empty());
+            std::size_t next = 0;
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                const auto& [t, v] = rows[i];
+                const TimeParse want = parseTime(t, o.timeFormat);
+                if (!want.millis) continue; // skipped (ISO mode)
+                REQUIRE(next < r.records.size());
+                const TraceRecord& got = r.records[next++];
+                CHECK(got.eventTime == *want.millis);
+                double dv = 0;
+                const char* b = v.data() + (v[0] == '+' ? 1 : 0);
+                std::from_chars(b, v.data() + v.size(), dv);
+                CHECK(std::memcmp(&got.value, &dv, sizeof dv) == 0); // bit for bit (-0 included)
+                CHECK(got.key == (form == 2 ? "kA" : "k") + std::to_string(i % 3)); // "\u0041" unescaped
+            }
+            CHECK(next == r.records.size());
+        }
     }
 
     TEST_CASE("CSV: header - fields by name - ' - ' detected - RFC 4180 quoting - CRLF - BOM") {
