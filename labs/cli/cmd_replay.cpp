@@ -5,6 +5,8 @@
 
 namespace fluxolab::labs {
 
-int cmdReplay(const Args& args, CliStreams io) { return runReplay(args, io.out, io.err); }
+int cmdReplay(const Args& args, CliStreams io) {
+    return runReplay(args, io.out, io.err);
+}
 
 } // namespace fluxolab::labs

@@ -17,16 +17,17 @@ bool isFluxolabCli(const std::string& argv0) {
 
 namespace cli {
 
-std::unique_ptr<CommandSession> startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv,
-                                                 const std::string& workDir) {
+std::unique_ptr<CommandSession>
+startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv, const std::string& workDir) {
     auto s = std::make_unique<ToolSession>(backend, CommandKind::StreamReplay);
     if (argv.size() < 2 || argv[1] != "replay") {
-        // The other subcommands (script, lab, simulate, ...) drive a cluster of their own: a real shell's job.
+        // The other subcommands (script, lab, simulate, ...) drive a cluster of their own: a shell's job.
         s->setKind(CommandKind::Unknown);
-        s->err("fluxolab-cli: in this terminal only 'fluxolab-cli replay TRACE ...' runs (the stream engine); "
-               "the other subcommands run in a real shell\n"
-               "Usage: fluxolab-cli replay TRACE --watermark bounded:5s --window tumble:1m ... "
-               "(fluxolab-cli replay --help)\n");
+        s->err(
+            "fluxolab-cli: in this terminal only 'fluxolab-cli replay TRACE ...' runs (the stream engine); "
+            "the other subcommands run in a real shell\n"
+            "Usage: fluxolab-cli replay TRACE --watermark bounded:5s --window tumble:1m ... "
+            "(fluxolab-cli replay --help)\n");
         s->finish(2);
         return s;
     }

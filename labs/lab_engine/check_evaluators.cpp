@@ -234,7 +234,6 @@ void validateCommandRun(const Check& c, const CheckRequirements& req) {
     if (!c.kind.empty() && !kinds.count(c.kind)) req.invalid("kind", "unknown command kind '" + c.kind + "'");
 }
 
-
 // stream replays (fluxolab-cli replay) ---------------------------------------------------------
 // The stream checks read the standard output a successful replay kept in its history entry
 // (HistoryEntry::output): firing lines "key,start,end,value,watermark,on-time|late-update", then
@@ -333,7 +332,8 @@ std::vector<const HistoryEntry*> streamRuns(const Check& c, const CheckContext& 
 
 std::string describeRuns(const Check& c) {
     std::string what = "fluxolab-cli replay " + (c.trace.empty() ? std::string("TRACE") : c.trace);
-    for (const auto& a : c.args) what += " " + a;
+    for (const auto& a : c.args)
+        what += " " + a;
     return what;
 }
 
@@ -424,7 +424,8 @@ void validateStreamAlert(const Check& c, const CheckRequirements& req) {
 std::vector<std::string> resultLines(const std::string& output) {
     std::vector<std::string> out;
     for (const auto& line : outputLines(output))
-        if (line.rfind("CHECKPOINT,", 0) != 0 && line.rfind("CRASH,", 0) != 0 && line.rfind("DUPLICATE,", 0) != 0)
+        if (line.rfind("CHECKPOINT,", 0) != 0 && line.rfind("CRASH,", 0) != 0 &&
+            line.rfind("DUPLICATE,", 0) != 0)
             out.push_back(line);
     return out;
 }
@@ -445,13 +446,16 @@ std::vector<std::string> withoutCheckpointOptions(const std::vector<std::string>
 CheckResult evalStreamRecovered(const Check& c, const CheckContext& ctx) {
     const auto runs = streamRuns(c, ctx);
     std::vector<const HistoryEntry*> crashed, clean;
-    for (const HistoryEntry* h : runs)
-        (h->output.find("\nCRASH,") != std::string::npos || h->output.rfind("CRASH,", 0) == 0 ? crashed : clean)
-            .push_back(h);
+    for (const HistoryEntry* h : runs) {
+        const bool crash =
+            h->output.rfind("CRASH,", 0) == 0 || h->output.find("\nCRASH,") != std::string::npos;
+        (crash ? crashed : clean).push_back(h);
+    }
     if (crashed.empty())
         return CheckResult{false, "no successful '" + describeRuns(c) + " --crash-at N' in this step"};
     if (clean.empty())
-        return CheckResult{false, "no successful '" + describeRuns(c) + "' without --crash-at to compare with"};
+        return CheckResult{false,
+                           "no successful '" + describeRuns(c) + "' without --crash-at to compare with"};
     CheckResult r{false, "the run with --crash-at and the run without it have different results"};
     for (const HistoryEntry* k : crashed) {
         for (const HistoryEntry* n : clean) {
@@ -461,10 +465,12 @@ CheckResult evalStreamRecovered(const Check& c, const CheckContext& ctx) {
             }
             if (resultLines(k->output) != resultLines(n->output)) continue;
             std::int64_t dups = 0;
-            for (const auto& line : outputLines(k->output)) dups += line.rfind("DUPLICATE,", 0) == 0 ? 1 : 0;
+            for (const auto& line : outputLines(k->output))
+                dups += line.rfind("DUPLICATE,", 0) == 0 ? 1 : 0;
             Check limits = c;
             if (!c.min && !c.max && !c.equals) limits.min = 0;
-            r.passed = compare(dups, limits, r.detail, "same results after the restore; duplicates at the sink");
+            r.passed =
+                compare(dups, limits, r.detail, "same results after the restore; duplicates at the sink");
             if (r.passed) return r;
         }
     }

@@ -8,8 +8,8 @@
 #include "sim/stream/engine.h"
 
 #include <charconv>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <optional>
 #include <ostream>
 
@@ -150,12 +150,14 @@ std::string resolveTraceFile(const std::string& path, const std::string& workDir
     const std::string prefix = "assets/traces/";
     std::string name = path;
     if (name.rfind(prefix, 0) == 0) name = name.substr(prefix.size());
-    if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos) return here.string();
+    if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos)
+        return here.string();
     const fs::path bundled = fs::path(dataDirectory(DataKind::Traces)) / name;
     return fs::exists(bundled, ec) ? bundled.string() : here.string();
 }
 
-int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const std::string& workDir) {
+int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+              const std::string& workDir) {
     struct {
         std::ostream& out;
         std::ostream& err;
