@@ -1075,8 +1075,8 @@
         <translation>Every step passed. Choose the next lab in the list above, or “Restart” to do this one again.</translation>
     </message>
     <message>
-        <source>A guided lab is a short exercise in steps: you type the real Kafka commands in the terminal and each step is checked against the simulated cluster as you go.</source>
-        <translation>A guided lab is a short exercise in steps: you type the real Kafka commands in the terminal and each step is checked against the simulated cluster as you go.</translation>
+        <source>A guided lab is a short exercise in steps: you type commands in the terminal (the real Kafka tools, or fluxolab-cli replay in the stream labs) and each step is checked as you go, against the simulated cluster or what the command printed.</source>
+        <translation>A guided lab is a short exercise in steps: you type commands in the terminal (the real Kafka tools, or fluxolab-cli replay in the stream labs) and each step is checked as you go, against the simulated cluster or what the command printed.</translation>
     </message>
     <message>
         <source>Choose a lab in the list above (they are in the course&apos;s order) or below.</source>
@@ -1659,10 +1659,12 @@
     </message>
     <message>
         <source>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (with or without bin/).
+Stream engine: fluxolab-cli replay TRACE ... (fluxolab-cli replay --help lists the options).
 Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer&apos;s input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
 Open another tab (+) to run a producer and a consumer side by side.
 </source>
         <translation>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (with or without bin/).
+Stream engine: fluxolab-cli replay TRACE ... (fluxolab-cli replay --help lists the options).
 Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer&apos;s input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
 Open another tab (+) to run a producer and a consumer side by side.
 </translation>

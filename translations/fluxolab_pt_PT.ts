@@ -1075,8 +1075,8 @@
         <translation>Todos os passos concluídos. Escolha o laboratório seguinte na lista acima, ou «Recomeçar» para o repetir.</translation>
     </message>
     <message>
-        <source>A guided lab is a short exercise in steps: you type the real Kafka commands in the terminal and each step is checked against the simulated cluster as you go.</source>
-        <translation>Um laboratório guiado é um exercício curto, por passos: escreve os comandos reais do Kafka no terminal e cada passo é verificado no cluster simulado à medida que avança.</translation>
+        <source>A guided lab is a short exercise in steps: you type commands in the terminal (the real Kafka tools, or fluxolab-cli replay in the stream labs) and each step is checked as you go, against the simulated cluster or what the command printed.</source>
+        <translation>Um laboratório guiado é um exercício curto, por passos: escreve comandos no terminal (as ferramentas reais do Kafka, ou fluxolab-cli replay nos laboratórios de streams) e cada passo é verificado à medida que avança, no cluster simulado ou no que o comando escreveu.</translation>
     </message>
     <message>
         <source>Choose a lab in the list above (they are in the course&apos;s order) or below.</source>
@@ -1659,10 +1659,12 @@
     </message>
     <message>
         <source>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (with or without bin/).
+Stream engine: fluxolab-cli replay TRACE ... (fluxolab-cli replay --help lists the options).
 Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer&apos;s input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
 Open another tab (+) to run a producer and a consumer side by side.
 </source>
         <translation>Ferramentas Kafka: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (com ou sem bin/).
+Motor de streams: fluxolab-cli replay TRAÇO ... (fluxolab-cli replay --help lista as opções).
 Teclas: Tab completa, ↑/↓ histórico, Ctrl+C para um consumidor ou produtor, Ctrl+D termina a entrada do produtor, Ctrl+L limpa, Ctrl+Shift+C / Ctrl+V copiar e colar.
 Abra outro separador (+) para ter um produtor e um consumidor lado a lado.
 </translation>

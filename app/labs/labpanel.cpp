@@ -592,9 +592,9 @@ QString LabPanel::nonBreakingCommand(const QString& command) {
 QString LabPanel::emptyStateMarkdown() const {
     QString md;
     if (!m_labs.empty()) {
-        md += tr("A guided lab is a short exercise in steps: you type the real Kafka commands in the "
-                 "terminal and each step is "
-                 "checked against the simulated cluster as you go.") +
+        md += tr("A guided lab is a short exercise in steps: you type commands in the terminal (the real "
+                 "Kafka tools, or fluxolab-cli replay in the stream labs) and each step is checked as you "
+                 "go, against the simulated cluster or what the command printed.") +
               QStringLiteral("\n\n");
         md += QStringLiteral("1. ") +
               tr("Choose a lab in the list above (they are in the course's order) or below.") +

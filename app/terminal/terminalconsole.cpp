@@ -491,6 +491,7 @@ void TerminalConsole::runCommand(const QString& text) {
     if (name == QStringLiteral("help")) {
         append(tr("Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, "
                   "kafka-consumer-groups.sh (with or without bin/).\n"
+                  "Stream engine: fluxolab-cli replay TRACE ... (fluxolab-cli replay --help lists the options).\n"
                   "Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the "
                   "producer's input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.\n"
                   "Open another tab (+) to run a producer and a consumer side by side.\n"),
@@ -577,6 +578,7 @@ void TerminalConsole::runCommand(const QString& text) {
     // Runs until Ctrl+C (or end of input): counts for the lab checks from now on, as a job in
     // another terminal would.
     m_entry.notes = m_session->notes();
+    m_entry.output = m_session->recordedOutput();
     m_host->record(m_entry);
     m_recorded = true;
     m_host->holdClock();
@@ -610,6 +612,7 @@ void TerminalConsole::finishSession() {
     flush();
     m_entry.exit_code = m_session->exitCode();
     m_entry.notes = m_session->notes();
+    m_entry.output = m_session->recordedOutput();
     if (!m_recorded) m_host->record(m_entry);
     else m_host->commandEnded();
     m_session.reset();
@@ -727,7 +730,7 @@ void TerminalConsole::complete() {
         const bool bin = current.startsWith(QStringLiteral("bin/"));
         for (const char* t : kTools) candidates << (bin ? QStringLiteral("bin/") : QString()) + QString::fromLatin1(t);
         if (!bin) {
-            candidates << QStringLiteral("bin/");
+            candidates << QStringLiteral("bin/") << QStringLiteral("fluxolab-cli");
             for (const char* b : kBuiltins) candidates << QString::fromLatin1(b);
         }
     } else {

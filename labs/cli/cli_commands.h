@@ -35,8 +35,6 @@ int cmdScript(const Args& args, CliStreams io);
 int cmdLab(const Args& args, CliStreams io);
 int cmdReplay(const Args& args, CliStreams io);
 
-/// "5s", "200ms", "1m", "2h", "1d" or plain milliseconds; nothing if it is not a duration.
-std::optional<std::int64_t> parseDurationMs(const std::string& text);
 int cmdGenTrace(const Args& args, CliStreams io);
 
 } // namespace fluxolab::labs

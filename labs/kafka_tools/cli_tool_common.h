@@ -106,6 +106,7 @@ public:
     using CommandSession::finish;
     using CommandSession::note;
     using CommandSession::out;
+    using CommandSession::record;
     void setKind(CommandKind k) { m_kind = k; }
     TimeMs nowMs() const { return m_backend.nowMs(); }
     /// CommandLineUtils.printUsageAndExit: the message and the tool's option table on stderr, exit 1.
@@ -128,6 +129,9 @@ private:
     std::function<void(ToolSession&)> m_on_timeout;
 };
 
+/// `fluxolab-cli replay ...` (other fluxolab-cli subcommands only run in a real shell).
+std::unique_ptr<CommandSession> startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv,
+                                                 const std::string& workDir);
 std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::vector<std::string>& argv);
 /// `work_dir`: where relative file names (--from-file) are looked up; "" = the process's.
 std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::vector<std::string>& argv,

@@ -27,6 +27,7 @@ const char* commandKindName(CommandKind kind) {
     case CommandKind::GroupsDelete: return "consumer-groups.delete";
     case CommandKind::GroupsDeleteOffsets: return "consumer-groups.delete-offsets";
     case CommandKind::GroupsOther: return "consumer-groups";
+    case CommandKind::StreamReplay: return "replay";
     case CommandKind::Unknown: return "unknown";
     }
     return "unknown";
@@ -92,6 +93,7 @@ std::unique_ptr<CommandSession> KafkaCli::start(const std::vector<std::string>& 
     if (tool == "kafka-console-consumer") return cli::startConsoleConsumer(m_backend, m_random, argv);
     if (tool == "kafka-topics") return cli::startTopics(m_backend, argv);
     if (tool == "kafka-consumer-groups") return cli::startGroups(m_backend, argv, m_workDir);
+    if (!argv.empty() && isFluxolabCli(argv[0])) return cli::startFluxolabCli(m_backend, argv, m_workDir);
     auto s = std::make_unique<cli::ToolSession>(m_backend, CommandKind::Unknown);
     const std::string name = argv.empty() ? std::string() : argv[0];
     s->err("bash: " + name + ": command not found\n");

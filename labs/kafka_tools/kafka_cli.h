@@ -1,7 +1,8 @@
 #pragma once
 // Emulation of Kafka 4.3.1's command-line tools (kafka-topics, kafka-console-producer,
 // kafka-console-consumer, kafka-consumer-groups) over a ClusterBackend, one file per tool
-// (kafka_cli_*.cpp). Output text, column widths, stream (stdout/stderr) and exit codes follow the
+// (kafka_cli_*.cpp). KafkaCli also starts `fluxolab-cli replay`, the stream tool (not a Kafka tool:
+// stream_replay_session.cpp), so that the terminal and scripts run it like the Kafka tools. Output text, column widths, stream (stdout/stderr) and exit codes follow the
 // real tools (FIDELITY §3; tests/labs/golden/real/ holds what the real 4.3.1 tools printed).
 //
 // A command runs as a CommandSession: admin commands finish at once, unless no broker answers at
@@ -31,6 +32,7 @@ enum class CommandKind : std::uint8_t {
     TopicsCreate, TopicsList, TopicsDescribe, TopicsDelete, TopicsAlter, TopicsOther,
     ConsoleProducer, ConsoleConsumer,
     GroupsList, GroupsDescribe, GroupsResetOffsets, GroupsDelete, GroupsDeleteOffsets, GroupsOther,
+    StreamReplay, ///< fluxolab-cli replay (the stream engine, labs/stream_tool)
     Unknown,
 };
 const char* commandKindName(CommandKind kind);
@@ -42,6 +44,10 @@ public:
     int exitCode() const { return m_exit; }
     CommandKind kind() const { return m_kind; }
     const std::vector<NoteId>& notes() const { return m_notes; }
+    /// What a command keeps for the lab checks besides its exit code: `fluxolab-cli replay` keeps its
+    /// whole standard output (the stream checks read its firings, LATE, OUTPUT and CRASH lines); the
+    /// Kafka tools keep nothing.
+    const std::string& recordedOutput() const { return m_recorded; }
     /// Output produced since the last call, in order.
     std::vector<OutputChunk> takeOutput();
 
@@ -62,6 +68,7 @@ protected:
     void out(std::string text) { m_output.push_back({OutStream::Out, std::move(text)}); }
     void err(std::string text) { m_output.push_back({OutStream::Err, std::move(text)}); }
     void note(NoteId id);
+    void record(std::string text) { m_recorded = std::move(text); }
     void finish(int code) {
         m_finished = true;
         m_exit = code;
@@ -71,6 +78,7 @@ protected:
 private:
     std::vector<OutputChunk> m_output;
     std::vector<NoteId> m_notes;
+    std::string m_recorded;
     bool m_finished = false;
     int m_exit = 0;
 };
@@ -93,6 +101,9 @@ private:
     std::string m_workDir;
     std::uint32_t m_random = 12345; ///< console-consumer-<n> group ids
 };
+
+/// True for "fluxolab-cli" typed with or without a folder ("build/labs/fluxolab-cli", "./fluxolab-cli").
+bool isFluxolabCli(const std::string& argv0);
 
 /// Renders epoch milliseconds as log4j's "[yyyy-MM-dd HH:mm:ss,SSS]" date (UTC).
 std::string formatLogDate(TimeMs epoch_ms);

@@ -3,6 +3,7 @@
 #include "sim/lag.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 namespace fluxolab::labs {
@@ -227,8 +228,253 @@ void validateCommandRun(const Check& c, const CheckRequirements& req) {
                                                 "consumer-groups.delete",
                                                 "consumer-groups.delete-offsets",
                                                 "sleep",
-                                                "kill"};
+                                                "kill",
+                                                "echo",
+                                                "replay"};
     if (!c.kind.empty() && !kinds.count(c.kind)) req.invalid("kind", "unknown command kind '" + c.kind + "'");
+}
+
+// stream replays (fluxolab-cli replay) ---------------------------------------------------------
+// The stream checks read the standard output a successful replay kept in its history entry
+// (HistoryEntry::output): firing lines "key,start,end,value,watermark,on-time|late-update", then
+// "LATE,key,event_time,watermark", "OUTPUT,time,key,message", "CHECKPOINT,...", "CRASH,...",
+// "DUPLICATE,<line>" and "SUMMARY,...". A check looks at the replays of the step on `trace` whose
+// command line has every one of `args` (an arg with spaces: consecutive words) and passes if one of
+// them satisfies it.
+
+/// The CSV fields of one output line (quotes as the tool writes them).
+std::vector<std::string> csvFields(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char ch = line[i];
+        if (quoted) {
+            if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+                out.back() += '"';
+                ++i;
+            } else if (ch == '"') {
+                quoted = false;
+            } else {
+                out.back() += ch;
+            }
+        } else if (ch == '"') {
+            quoted = true;
+        } else if (ch == ',') {
+            out.emplace_back();
+        } else {
+            out.back() += ch;
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> outputLines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t nl = text.find('\n', start);
+        out.push_back(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return out;
+}
+
+std::string fileName(const std::string& path) {
+    const auto slash = path.find_last_of("/\\");
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+/// The TRACE argument of `fluxolab-cli replay ...` (the one word that is neither an option nor its value).
+std::string replayTrace(const std::vector<std::string>& argv) {
+    for (std::size_t i = 2; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (a == "--json" || a == "--no-final-watermark" || a == "--help" || a == "-h") continue;
+        if (a.rfind("--", 0) == 0) {
+            ++i; // its value
+            continue;
+        }
+        return a;
+    }
+    return {};
+}
+
+bool hasArgs(const std::vector<std::string>& argv, const std::vector<std::string>& args) {
+    for (const auto& a : args) {
+        std::vector<std::string> words;
+        std::size_t start = 0;
+        while (start <= a.size()) {
+            const std::size_t sp = a.find(' ', start);
+            const std::string w = a.substr(start, sp == std::string::npos ? std::string::npos : sp - start);
+            if (!w.empty()) words.push_back(w);
+            if (sp == std::string::npos) break;
+            start = sp + 1;
+        }
+        bool found = words.empty();
+        for (std::size_t i = 0; !found && i + words.size() <= argv.size(); ++i)
+            found = std::equal(words.begin(), words.end(), argv.begin() + static_cast<std::ptrdiff_t>(i));
+        if (!found) return false;
+    }
+    return true;
+}
+
+/// The successful replays of the step on `c.trace` with `c.args`, oldest first.
+std::vector<const HistoryEntry*> streamRuns(const Check& c, const CheckContext& ctx) {
+    std::vector<const HistoryEntry*> runs;
+    for (std::size_t i = ctx.from; i < ctx.history.size(); ++i) {
+        const HistoryEntry& h = ctx.history[i];
+        if (h.kind != "replay" || h.exit_code != 0) continue;
+        if (!c.trace.empty() && fileName(replayTrace(h.argv)) != fileName(c.trace)) continue;
+        if (hasArgs(h.argv, c.args)) runs.push_back(&h);
+    }
+    return runs;
+}
+
+std::string describeRuns(const Check& c) {
+    std::string what = "fluxolab-cli replay " + (c.trace.empty() ? std::string("TRACE") : c.trace);
+    for (const auto& a : c.args)
+        what += " " + a;
+    return what;
+}
+
+/// Counts the lines of each run that `pred` accepts (DUPLICATE lines are not results: never counted);
+/// passes when one run's count is within the limits (at least one when none are given).
+CheckResult countInRuns(const Check& c, const CheckContext& ctx, const std::string& what,
+                        const std::function<bool(const std::vector<std::string>&)>& pred) {
+    const auto runs = streamRuns(c, ctx);
+    if (runs.empty()) return CheckResult{false, "no successful '" + describeRuns(c) + "' in this step"};
+    Check limits = c;
+    if (!c.min && !c.max && !c.equals) limits.min = 1;
+    CheckResult r;
+    for (const HistoryEntry* h : runs) {
+        std::int64_t n = 0;
+        for (const auto& line : outputLines(h->output)) {
+            if (line.rfind("DUPLICATE,", 0) == 0) continue;
+            if (pred(csvFields(line))) ++n;
+        }
+        r.passed = compare(n, limits, r.detail, what);
+        if (r.passed) break;
+    }
+    return r;
+}
+
+void validateStreamRun(const Check& c, const CheckRequirements& req) {
+    req.need("trace", !c.trace.empty());
+}
+
+CheckResult evalStreamRun(const Check& c, const CheckContext& ctx) {
+    Check limits = c;
+    if (!c.min && !c.max && !c.equals) limits.min = 1;
+    CheckResult r;
+    r.passed = compare(static_cast<std::int64_t>(streamRuns(c, ctx).size()), limits, r.detail,
+                       "successful '" + describeRuns(c) + "' runs");
+    return r;
+}
+
+bool isResultLine(const std::vector<std::string>& f) {
+    return f.size() >= 6 && (f[5] == "on-time" || f[5] == "late-update");
+}
+
+CheckResult evalStreamWindow(const Check& c, const CheckContext& ctx) {
+    const std::string start = std::to_string(c.window_start.value_or(0));
+    std::string what = "firings of window " + start + " for key '" + c.key + "'";
+    if (!c.value.empty()) what += " with value " + c.value;
+    if (!c.firing.empty()) what += " (" + c.firing + ")";
+    const std::string wm = c.watermark ? std::to_string(*c.watermark) : std::string();
+    if (c.watermark) what += " at watermark " + wm;
+    return countInRuns(c, ctx, what, [&](const std::vector<std::string>& f) {
+        return isResultLine(f) && f[0] == c.key && f[1] == start && (c.value.empty() || f[3] == c.value) &&
+               (c.firing.empty() || f[5] == c.firing) && (wm.empty() || f[4] == wm);
+    });
+}
+
+void validateStreamWindow(const Check& c, const CheckRequirements& req) {
+    req.need("trace", !c.trace.empty());
+    req.need("key", req.given("key"));
+    req.need("window_start", c.window_start.has_value());
+    if (!c.firing.empty() && c.firing != "on-time" && c.firing != "late-update")
+        req.invalid("firing", "firing must be on-time or late-update");
+}
+
+CheckResult evalStreamLate(const Check& c, const CheckContext& ctx) {
+    return countInRuns(c, ctx, c.key.empty() ? "late elements" : "late elements of key '" + c.key + "'",
+                       [&](const std::vector<std::string>& f) {
+                           return f.size() == 4 && f[0] == "LATE" && (c.key.empty() || f[1] == c.key);
+                       });
+}
+
+void validateStreamLate(const Check& c, const CheckRequirements& req) {
+    req.need("trace", !c.trace.empty());
+    needsLimits(c, req);
+}
+
+CheckResult evalStreamAlert(const Check& c, const CheckContext& ctx) {
+    return countInRuns(c, ctx, "alerts for '" + c.key + "'", [&](const std::vector<std::string>& f) {
+        return f.size() == 4 && f[0] == "OUTPUT" && f[2] == c.key &&
+               (c.value.empty() || f[3].find(c.value) != std::string::npos);
+    });
+}
+
+void validateStreamAlert(const Check& c, const CheckRequirements& req) {
+    req.need("trace", !c.trace.empty());
+    req.need("key", !c.key.empty());
+}
+
+/// A run's results: its lines without checkpoints, crashes and the duplicates a restore re-emits.
+std::vector<std::string> resultLines(const std::string& output) {
+    std::vector<std::string> out;
+    for (const auto& line : outputLines(output))
+        if (line.rfind("CHECKPOINT,", 0) != 0 && line.rfind("CRASH,", 0) != 0 &&
+            line.rfind("DUPLICATE,", 0) != 0)
+            out.push_back(line);
+    return out;
+}
+
+/// A replay's command line without the checkpoint options (what must be equal between the two runs).
+std::vector<std::string> withoutCheckpointOptions(const std::vector<std::string>& argv) {
+    std::vector<std::string> out;
+    for (std::size_t i = 1; i < argv.size(); ++i) {
+        if (argv[i] == "--crash-at" || argv[i] == "--checkpoint-interval") {
+            ++i;
+            continue;
+        }
+        out.push_back(argv[i]);
+    }
+    return out;
+}
+
+CheckResult evalStreamRecovered(const Check& c, const CheckContext& ctx) {
+    const auto runs = streamRuns(c, ctx);
+    std::vector<const HistoryEntry*> crashed, clean;
+    for (const HistoryEntry* h : runs) {
+        const bool crash =
+            h->output.rfind("CRASH,", 0) == 0 || h->output.find("\nCRASH,") != std::string::npos;
+        (crash ? crashed : clean).push_back(h);
+    }
+    if (crashed.empty())
+        return CheckResult{false, "no successful '" + describeRuns(c) + " --crash-at N' in this step"};
+    if (clean.empty())
+        return CheckResult{false,
+                           "no successful '" + describeRuns(c) + "' without --crash-at to compare with"};
+    CheckResult r{false, "the run with --crash-at and the run without it have different results"};
+    for (const HistoryEntry* k : crashed) {
+        for (const HistoryEntry* n : clean) {
+            if (withoutCheckpointOptions(k->argv) != withoutCheckpointOptions(n->argv)) {
+                r.detail = "the run with --crash-at and the run without it differ in other options";
+                continue;
+            }
+            if (resultLines(k->output) != resultLines(n->output)) continue;
+            std::int64_t dups = 0;
+            for (const auto& line : outputLines(k->output))
+                dups += line.rfind("DUPLICATE,", 0) == 0 ? 1 : 0;
+            Check limits = c;
+            if (!c.min && !c.max && !c.equals) limits.min = 0;
+            r.passed =
+                compare(dups, limits, r.detail, "same results after the restore; duplicates at the sink");
+            if (r.passed) return r;
+        }
+    }
+    return r;
 }
 
 } // namespace
@@ -247,6 +493,11 @@ const std::vector<CheckEvaluator>& checkEvaluators() {
         {"record_in_partition", validateRecordInPartition, evalRecordInPartition},
         {"record_count", validateRecordCount, evalRecordCount},
         {"command_run", validateCommandRun, evalCommandRun},
+        {"stream_run", validateStreamRun, evalStreamRun},
+        {"stream_window", validateStreamWindow, evalStreamWindow},
+        {"stream_late", validateStreamLate, evalStreamLate},
+        {"stream_alert", validateStreamAlert, evalStreamAlert},
+        {"stream_recovered", validateStreamRun, evalStreamRecovered},
     };
     return registry;
 }

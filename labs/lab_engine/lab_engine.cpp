@@ -106,13 +106,18 @@ public:
         const CheckEvaluator* evaluator = c.type.empty() ? nullptr : findCheckEvaluator(c.type);
         if (!c.type.empty() && !evaluator) error(path + "/type", "unknown check type '" + c.type + "'");
         onlyKeys(j, path, {"type", "checks", "check", "topic", "group", "key", "value", "state", "kind", "partition",
-                           "partitions", "replication_factor", "members", "min", "max", "equals", "offset", "args"});
+                           "partitions", "replication_factor", "members", "min", "max", "equals", "offset", "args",
+                           "trace", "window_start", "firing", "watermark"});
         c.topic = str(j, path, "topic", false);
         c.group = str(j, path, "group", false);
         c.key = str(j, path, "key", false);
         c.value = str(j, path, "value", false);
         c.state = str(j, path, "state", false);
         c.kind = str(j, path, "kind", false);
+        c.trace = str(j, path, "trace", false);
+        c.firing = str(j, path, "firing", false);
+        c.window_start = integer(j, path, "window_start", false);
+        c.watermark = integer(j, path, "watermark", false);
         auto i32 = [&](const char* k, std::int64_t lo, std::int64_t hi) -> std::optional<std::int32_t> {
             auto v = integer(j, path, k, false, lo, hi);
             return v ? std::optional<std::int32_t>(static_cast<std::int32_t>(*v)) : std::nullopt;

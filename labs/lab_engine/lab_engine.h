@@ -36,8 +36,12 @@ struct SetupAction {
 struct Check {
     std::string type;
     std::string topic, group, key, value, state, kind;
+    std::string trace;  ///< stream checks: the trace a `fluxolab-cli replay` ran on (file name)
+    std::string firing; ///< stream_window: on-time | late-update
     std::optional<std::int32_t> partition, partitions, replication_factor, members;
     std::optional<std::int64_t> min, max, equals, offset;
+    std::optional<std::int64_t> window_start; ///< stream_window: the window's start (epoch ms, as printed)
+    std::optional<std::int64_t> watermark;    ///< stream_window: watermark_at_fire (epoch ms, as printed)
     std::vector<std::string> args;
     std::vector<Check> children; ///< all / any / not
 };

@@ -215,6 +215,7 @@ void JournalReplayer::finish(int tab) {
     r.session->takeOutput();
     r.entry.exit_code = r.session->exitCode();
     r.entry.notes = r.session->notes();
+    r.entry.output = r.session->recordedOutput();
     const bool recorded = r.recorded;
     HistoryEntry entry = r.entry;
     m_running.erase(it);
@@ -267,10 +268,12 @@ void JournalReplayer::apply(const JournalEvent& e) {
         if (s->finished()) {
             h.exit_code = s->exitCode();
             h.notes = s->notes();
+            h.output = s->recordedOutput();
             if (m_hooks.record) m_hooks.record(std::move(h));
             return;
         }
         h.notes = s->notes();
+        h.output = s->recordedOutput();
         m_running[e.tab] = Running{std::move(s), h, true};
         if (m_hooks.record) m_hooks.record(std::move(h));
         return;

@@ -121,6 +121,7 @@ void ScriptRunner::runCommand(const ShellCommand& cmd, std::string& transcript) 
         emit(*s, transcript);
         h.exit_code = 0;
         h.notes = s->notes();
+        h.output = s->recordedOutput();
         appendNotes(h.notes, transcript);
         m_jobs.push_back(Job{number, std::move(s), cmd.argv});
         m_history.push_back(std::move(h));
@@ -143,6 +144,7 @@ void ScriptRunner::runCommand(const ShellCommand& cmd, std::string& transcript) 
     emit(*s, transcript);
     h.exit_code = s->exitCode();
     h.notes = s->notes();
+    h.output = s->recordedOutput();
     appendNotes(h.notes, transcript);
     m_history.push_back(std::move(h));
     m_backend.advance(m_options.think_ms);

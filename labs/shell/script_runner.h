@@ -23,6 +23,7 @@ struct HistoryEntry {
     int exit_code = 0;
     TimeMs at_ms = 0;              ///< cluster time when the command started (epoch ms)
     std::vector<NoteId> notes;
+    std::string output; ///< CommandSession::recordedOutput(): the standard output of `fluxolab-cli replay`
 };
 
 struct ScriptOptions {

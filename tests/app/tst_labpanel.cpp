@@ -39,6 +39,11 @@ namespace {
 const QString kLab1 = QStringLiteral("topicos-particoes-offsets");
 const QString kLab2 = QStringLiteral("produtores-consumidores");
 const QString kLab3 = QStringLiteral("grupos-lag-rebalanceamento");
+// The stream labs, after the three Kafka labs.
+const QString kLab4 = QStringLiteral("tempo-de-evento-watermarks");
+const QString kLab5 = QStringLiteral("janelas-tumble-hop-session");
+const QString kLab6 = QStringLiteral("estado-timers-inatividade");
+const QString kLab7 = QStringLiteral("checkpoints-recuperacao");
 const QString kBootstrap = QStringLiteral(" --bootstrap-server localhost:9092");
 
 std::unique_ptr<MainWindow> makeWindow() {
@@ -111,6 +116,11 @@ void play(MainWindow* w, const QStringList& actions) {
             ticks(w->cliHost(), 10);
         } else if (a.startsWith(QLatin1Char('t'))) {
             ticks(w->cliHost(), a.mid(1).toInt());
+        } else if (a.startsWith(QStringLiteral("e:"))) {
+            // The student types a line (a question step's `echo ANSWER`).
+            QTest::keyClicks(term->currentConsole(), a.mid(2));
+            QTest::keyClick(term->currentConsole(), Qt::Key_Return);
+            ticks(w->cliHost(), 10);
         }
     }
 }
@@ -119,6 +129,14 @@ const QStringList kPlayLab1 = {QStringLiteral("c0"),  QStringLiteral("c0"), QStr
                                QStringLiteral("c1"),  QStringLiteral("c2"), QStringLiteral("c3"),
                                QStringLiteral("^D"),  QStringLiteral("c0"), QStringLiteral("t30"),
                                QStringLiteral("^C:0")};
+// The stream labs: click each step's `fluxolab-cli replay` command(s); answer the questions with echo.
+const QStringList kPlayLab4 = {QStringLiteral("c0"), QStringLiteral("e:echo 10:01:05.930"), QStringLiteral("c0"),
+                               QStringLiteral("c0"), QStringLiteral("c0")};
+const QStringList kPlayLab5 = {QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("c0"),
+                               QStringLiteral("c0")};
+const QStringList kPlayLab6 = {QStringLiteral("c0"), QStringLiteral("e:echo 1"), QStringLiteral("c0")};
+const QStringList kPlayLab7 = {QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("c1"),
+                               QStringLiteral("e:echo 3")};
 const QStringList kPlayLab2 = {
     QStringLiteral("c0"),  QStringLiteral("c1"), // create petr4, vale3
     QStringLiteral("c0"),  QStringLiteral("t30"), QStringLiteral("c0"),
@@ -176,9 +194,9 @@ void LabPanelTest::cleanup() {
 void LabPanelTest::labsAreInCourseOrderAndTheEmptyStateExplainsItself() {
     auto w = makeWindow();
     LabPanel* lab = w->labPanel();
-    QCOMPARE(lab->labIds(), (QStringList{kLab1, kLab2, kLab3}));
+    QCOMPARE(lab->labIds(), (QStringList{kLab1, kLab2, kLab3, kLab4, kLab5, kLab6, kLab7}));
     QComboBox* combo = lab->combo();
-    QCOMPARE(combo->count(), 3);
+    QCOMPARE(combo->count(), 7);
     QCOMPARE(combo->itemText(0), QStringLiteral("1. Tópicos, partições e offsets"));
     QCOMPARE(combo->itemData(2).toString(), kLab3);
     QCOMPARE(combo->currentIndex(), -1);
@@ -386,7 +404,7 @@ void LabPanelTest::anotherScenarioDetachesTheLabAndResumeBringsItBack() {
 void LabPanelTest::commandLinksNeverWrapInsideAnOption() {
     auto w = makeWindow();
     LabPanel* lab = w->labPanel();
-    for (const QString& id : {kLab1, kLab2, kLab3}) {
+    for (const QString& id : {kLab1, kLab2, kLab3, kLab4, kLab5, kLab6, kLab7}) {
         QVERIFY(lab->loadLab(id));
         for (int step = 0; step < lab->stepCount(); ++step) {
             lab->selectStep(step);
@@ -409,7 +427,8 @@ void LabPanelTest::commandLinksNeverWrapInsideAnOption() {
                                                 .arg(width)
                                                 .arg(shown)));
                     }
-                    if (!text.startsWith(QStringLiteral("bin/"))) continue;
+                    if (!text.startsWith(QStringLiteral("bin/")) && !text.startsWith(QStringLiteral("fluxolab-cli ")))
+                        continue;
                     QVERIFY(layout && layout->lineCount() > 0);
                     for (int i = 1; i < layout->lineCount(); ++i) {
                         const QTextLine line = layout->lineAt(i);
@@ -562,6 +581,35 @@ void LabPanelTest::lab3CanBeFinishedFromThePanelAlone() {
     QCOMPARE(lab->passedCount(), lab->stepCount());
 }
 
+void LabPanelTest::streamLabsCanBeFinishedFromThePanelAlone_data() {
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("lab");
+    QTest::addColumn<QStringList>("actions");
+    QTest::newRow("lab 4 pt_PT") << QStringLiteral("pt_PT") << kLab4 << kPlayLab4;
+    QTest::newRow("lab 5 en") << QStringLiteral("en") << kLab5 << kPlayLab5;
+    QTest::newRow("lab 6 pt_PT") << QStringLiteral("pt_PT") << kLab6 << kPlayLab6;
+    QTest::newRow("lab 7 en") << QStringLiteral("en") << kLab7 << kPlayLab7;
+}
+
+void LabPanelTest::streamLabsCanBeFinishedFromThePanelAlone() {
+    QFETCH(QString, language);
+    QFETCH(QString, lab);
+    QFETCH(QStringList, actions);
+    setLanguage(language);
+    QSettings().remove(QStringLiteral("labs"));
+    auto w = makeWindow();
+    QVERIFY(w->labPanel()->loadLab(lab));
+    // A wrong answer or a missing command leaves the step open: play all but the last action first.
+    play(w.get(), actions.mid(0, actions.size() - 1));
+    QVERIFY(!w->labPanel()->engine()->finished());
+    QCOMPARE(int(w->labPanel()->engine()->currentStep()), w->labPanel()->stepCount() - 1);
+    play(w.get(), actions.mid(actions.size() - 1));
+    QVERIFY2(w->labPanel()->engine()->finished(), qPrintable(w->labPanel()->textBrowser()->toPlainText()));
+    // The terminal shows the replay's output as fluxolab-cli prints it.
+    const QString shown = w->terminalPanel()->currentConsole()->toPlainText();
+    QVERIFY2(shown.contains(QStringLiteral("SUMMARY,events=")), qPrintable(shown.right(400)));
+}
+
 void LabPanelTest::labs1And2CanBeFinishedFromThePanelAlone_data() {
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("lab");
@@ -589,7 +637,8 @@ void LabPanelTest::screenshotsOfCompletedLabs() {
     if (dir.isEmpty()) QSKIP("set FLUXOLAB_SHOTS_DIR to save the screenshots");
     QDir().mkpath(dir);
     const QList<QPair<QString, QStringList>> labs = {
-        {kLab1, kPlayLab1}, {kLab2, kPlayLab2}, {kLab3, kPlayLab3}};
+        {kLab1, kPlayLab1}, {kLab2, kPlayLab2}, {kLab3, kPlayLab3}, {kLab4, kPlayLab4},
+        {kLab5, kPlayLab5}, {kLab6, kPlayLab6}, {kLab7, kPlayLab7}};
     for (const QString& language : {QStringLiteral("pt_PT"), QStringLiteral("en")}) {
         setLanguage(language);
         QCoreApplication::processEvents();

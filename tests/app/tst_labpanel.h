@@ -24,6 +24,8 @@ private Q_SLOTS:
     void completedLabUsesGlyphsTheBundledFontDraws();
     void lab3CanBeFinishedFromThePanelAlone_data();
     void lab3CanBeFinishedFromThePanelAlone();
+    void streamLabsCanBeFinishedFromThePanelAlone_data();
+    void streamLabsCanBeFinishedFromThePanelAlone();
     void labs1And2CanBeFinishedFromThePanelAlone_data();
     void labs1And2CanBeFinishedFromThePanelAlone();
     /// Only with FLUXOLAB_SHOTS_DIR set: each lab's completed state at 1366x768 and 1920x1080, pt_PT and en.

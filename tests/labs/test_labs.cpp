@@ -180,7 +180,7 @@ TEST_SUITE("labs/engine") {
     TEST_CASE("every lab is valid and solved end to end by its solution") {
         const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
         for (const auto& e : cat.errors) FAIL_CHECK(formatLabError(e));
-        REQUIRE(cat.labs.size() == 3);
+        REQUIRE(cat.labs.size() == 7);
         for (const auto& lab : cat.labs) {
             CAPTURE(lab.id);
             const ParsedScript ps = parseScript(readText(kSrc + "/labs/content/solutions/" + lab.id + ".sh"));
@@ -627,10 +627,15 @@ TEST_SUITE("labs/consumer-groups") {
 TEST_SUITE("labs/course") {
     TEST_CASE("labs are listed in course order (by file name) - broken files are reported - not dropped silently") {
         const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
-        REQUIRE(cat.labs.size() == 3);
+        REQUIRE(cat.labs.size() == 7);
         CHECK(cat.labs[0].id == "topicos-particoes-offsets");
         CHECK(cat.labs[1].id == "produtores-consumidores");
         CHECK(cat.labs[2].id == "grupos-lag-rebalanceamento");
+        // The stream labs follow the three Kafka labs.
+        CHECK(cat.labs[3].id == "tempo-de-evento-watermarks");
+        CHECK(cat.labs[4].id == "janelas-tumble-hop-session");
+        CHECK(cat.labs[5].id == "estado-timers-inatividade");
+        CHECK(cat.labs[6].id == "checkpoints-recuperacao");
 
         const std::filesystem::path dir = std::filesystem::temp_directory_path() / "fluxolab-labs-order-test";
         std::filesystem::remove_all(dir);
@@ -676,7 +681,7 @@ TEST_SUITE("labs/course") {
 
     TEST_CASE("every step can be done from the panel alone - in both languages") {
         const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
-        REQUIRE(cat.labs.size() == 3);
+        REQUIRE(cat.labs.size() == 7);
         for (const auto& lab : cat.labs) {
             for (const auto& step : lab.steps) {
                 for (const Language lang : {Language::Portuguese, Language::English}) {

@@ -1,0 +1,44 @@
+// `fluxolab-cli replay` typed in the app's terminal or in a `fluxolab-cli script`: the same code as the
+// real fluxolab-cli (labs/stream_tool/replay_tool.h), run at once (the stream engine has its own clock:
+// no cluster time passes). Its standard output is kept for the lab checks (recordedOutput()).
+#include "labs/kafka_tools/cli_tool_common.h"
+#include "labs/stream_tool/replay_tool.h"
+
+#include <sstream>
+
+namespace fluxolab::labs {
+
+bool isFluxolabCli(const std::string& argv0) {
+    const std::string name = "fluxolab-cli";
+    if (argv0 == name) return true;
+    return argv0.size() > name.size() && argv0.compare(argv0.size() - name.size(), name.size(), name) == 0 &&
+           (argv0[argv0.size() - name.size() - 1] == '/' || argv0[argv0.size() - name.size() - 1] == '\\');
+}
+
+namespace cli {
+
+std::unique_ptr<CommandSession>
+startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv, const std::string& workDir) {
+    auto s = std::make_unique<ToolSession>(backend, CommandKind::StreamReplay);
+    if (argv.size() < 2 || argv[1] != "replay") {
+        // The other subcommands (script, lab, simulate, ...) drive a cluster of their own: a shell's job.
+        s->setKind(CommandKind::Unknown);
+        s->err(
+            "fluxolab-cli: in this terminal only 'fluxolab-cli replay TRACE ...' runs (the stream engine); "
+            "the other subcommands run in a real shell\n"
+            "Usage: fluxolab-cli replay TRACE --watermark bounded:5s --window tumble:1m ... "
+            "(fluxolab-cli replay --help)\n");
+        s->finish(2);
+        return s;
+    }
+    std::ostringstream out, err;
+    const int code = runReplay(std::vector<std::string>(argv.begin() + 2, argv.end()), out, err, workDir);
+    if (!out.str().empty()) s->out(out.str());
+    if (!err.str().empty()) s->err(err.str());
+    s->record(out.str());
+    s->finish(code);
+    return s;
+}
+
+} // namespace cli
+} // namespace fluxolab::labs

@@ -1,0 +1,575 @@
+// fluxolab-cli replay: runs a trace (CSV / JSON Lines) through the stream engine and prints every window
+// firing, the late elements and a summary, in the format the real-Flink cross-check prints too.
+#include "labs/stream_tool/replay_tool.h"
+
+#include "labs/common/data_dirs.h"
+#include "labs/traces/trace_reader.h"
+#include "sim/scenario.h"
+#include "sim/stream/engine.h"
+
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+
+namespace fluxolab::labs {
+
+using namespace fluxolab::stream;
+using fluxolab::traces::TraceFormat;
+using fluxolab::traces::TraceOptions;
+using fluxolab::traces::TraceReader;
+using fluxolab::traces::TraceRecord;
+
+std::optional<std::int64_t> parseDurationMs(const std::string& text) {
+    // The project's one duration rule (sim::parseDuration: "5s", "200ms", "1.5m"/"1min", "2h", "1d",
+    // or plain milliseconds), plus a leading '-' for window offsets, which Flink allows to be negative.
+    const bool negative = !text.empty() && text[0] == '-';
+    const auto v = sim::parseDuration(negative ? text.substr(1) : text);
+    if (!v) return std::nullopt;
+    constexpr std::int64_t kLimit = std::int64_t{1} << 50; // ~35 000 years: keeps every sum far from overflow
+    if (*v > kLimit) return std::nullopt;
+    return negative ? -*v : *v;
+}
+
+namespace {
+
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string jsonString(const std::string& s) {
+    std::string out = "\"";
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += ch;
+        } else if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+        } else {
+            out += ch;
+        }
+    }
+    return out + "\"";
+}
+
+std::string jsonTime(Millis t) {
+    const std::string s = formatWatermark(t);
+    return (s == "MAX" || s == "MIN") ? "\"" + s + "\"" : s;
+}
+
+std::string jsonValue(AggKind agg, const Accumulator& acc) {
+    if (agg != AggKind::Collect) return renderResult(agg, acc);
+    std::string s = "[";
+    for (std::size_t i = 0; i < acc.items.size(); ++i)
+        s += (i ? "," : "") + formatDouble(acc.items[i]);
+    return s + "]";
+}
+
+void replayUsage(std::ostream& os) {
+    os << "Usage: fluxolab-cli replay TRACE --watermark bounded:5s|monotonous|sql:5s\n"
+          "         --window tumble:60s|hop:SLIDE,SIZE|session:GAP|cumulate:STEP,SIZE\n"
+          "         [--agg count|sum:F|min:F|max:F|avg:F|collect:F] [--key FIELD] [--time-field F]\n"
+          "         [--time-format auto|epoch-ms|epoch-s|iso|sql] [--format csv|jsonl] [--delimiter ,|;]\n"
+          "         [--arrival-field F] [--partition-field F] [--partitions N] [--topic NAME]\n"
+          "         [--watermark-interval 200ms|per-event] [--idle-timeout 10s] [--parallelism 1..8]\n"
+          "         [--offset 0s] [--allowed-lateness 0s] [--late side-output|drop] [--window-time "
+          "event|processing]\n"
+          "         [--on-error fail|skip] [--no-final-watermark] [--json]\n"
+          "  checkpoints: [--checkpoint-interval 5s] [--crash-at N] print "
+          "CHECKPOINT,id,position,processing_time\n"
+          "       and CRASH,position,checkpoint,replay_from lines; outputs emitted again after the restore "
+          "are\n"
+          "       printed with a DUPLICATE, prefix\n"
+          "   or: fluxolab-cli replay TRACE --process inactivity:10s [--lang pt|en] --arrival-field F ...\n"
+          "       (the course's keyed process function: an alert when a key has been silent for the timeout\n"
+          "        of processing time; prints OUTPUT,processing_time,key,message then "
+          "SUMMARY,events=N,outputs=M)\n"
+          "Prints key,window_start,window_end,value,watermark_at_fire,firing per window firing (firing "
+          "order),\n"
+          "then LATE,key,event_time,watermark_at_arrival per late element, then "
+          "SUMMARY,events=N,firings=F,late=L.\n";
+}
+
+/// Late lines are printed after all firings: kept in memory up to 8 MiB, then spilled to a temporary file.
+class LateBuffer {
+public:
+    ~LateBuffer() {
+        if (spill_) std::fclose(spill_);
+    }
+    bool add(const std::string& line) {
+        mem_ += line;
+        if (mem_.size() > (std::size_t{8} << 20)) return flushToSpill();
+        return true;
+    }
+    bool writeTo(std::ostream& os) {
+        if (spill_) {
+            if (!flushToSpill()) return false;
+            std::rewind(spill_);
+            char buf[1 << 16];
+            std::size_t n;
+            while ((n = std::fread(buf, 1, sizeof buf, spill_)) > 0)
+                os.write(buf, static_cast<std::streamsize>(n));
+            return true;
+        }
+        os << mem_;
+        return true;
+    }
+
+private:
+    bool flushToSpill() {
+        if (!spill_) spill_ = std::tmpfile();
+        if (!spill_) return false;
+        if (std::fwrite(mem_.data(), 1, mem_.size(), spill_) != mem_.size()) return false;
+        mem_.clear();
+        return true;
+    }
+    std::string mem_;
+    std::FILE* spill_ = nullptr;
+};
+
+} // namespace
+
+std::string resolveTraceFile(const std::string& path, const std::string& workDir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path given(path);
+    const fs::path here = given.is_absolute() || workDir.empty() ? given : fs::path(workDir) / given;
+    if (fs::exists(here, ec)) return here.string();
+    // The sample traces by name ("pagamentos.csv") or by their path in the source tree
+    // ("assets/traces/pagamentos.csv"), wherever FluxoLab is run from.
+    const std::string prefix = "assets/traces/";
+    std::string name = path;
+    if (name.rfind(prefix, 0) == 0) name = name.substr(prefix.size());
+    if (name.empty() || name.find('/') != std::string::npos || name.find('\\') != std::string::npos)
+        return here.string();
+    const fs::path bundled = fs::path(dataDirectory(DataKind::Traces)) / name;
+    return fs::exists(bundled, ec) ? bundled.string() : here.string();
+}
+
+int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+              const std::string& workDir) {
+    struct {
+        std::ostream& out;
+        std::ostream& err;
+    } io{out, err};
+    std::string trace;
+    TraceOptions topt;
+    JobSpec spec;
+    bool haveWatermark = false, haveWindow = false, json = false, finalWatermark = true;
+    std::int64_t inactivity = -1; // --process inactivity:T
+    std::uint64_t crashAt = 0;    // --crash-at N (0 = no crash)
+    bool portuguese = true;
+    std::optional<int> partitionsOpt;
+    std::string valueField;
+
+    const auto bad = [&](const std::string& msg) {
+        io.err << "replay: " << msg << "\n";
+        return 2;
+    };
+    const auto duration = [&](const std::string& opt, const std::string& v, bool allowNegative,
+                              std::int64_t& out) -> bool {
+        const auto d = parseDurationMs(v);
+        if (!d || (!allowNegative && *d < 0)) {
+            io.err << "replay: " << opt << ": '" << v
+                   << "' is not a duration (examples: 5s, 200ms, 1m, 2h)\n";
+            return false;
+        }
+        out = *d;
+        return true;
+    };
+
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= args.size()) return std::nullopt;
+            return args[++i];
+        };
+        if (a == "--help" || a == "-h") {
+            replayUsage(io.out);
+            return 0;
+        }
+        if (a == "--json") {
+            json = true;
+            continue;
+        }
+        if (a == "--no-final-watermark") {
+            finalWatermark = false;
+            continue;
+        }
+        if (a.rfind("--", 0) != 0) {
+            if (!trace.empty()) return bad("only one TRACE file (got '" + trace + "' and '" + a + "')");
+            trace = a;
+            continue;
+        }
+        const auto v = value();
+        if (!v) return bad(a + " needs a value");
+        if (a == "--watermark") {
+            haveWatermark = true;
+            const auto colon = v->find(':');
+            const std::string kind = v->substr(0, colon);
+            const std::string arg = colon == std::string::npos ? "" : v->substr(colon + 1);
+            if (kind == "monotonous") {
+                if (colon != std::string::npos) return bad("--watermark monotonous takes no bound");
+                spec.watermark.kind = WatermarkKind::Monotonous;
+                spec.watermark.bound = 0;
+            } else if (kind == "bounded" || kind == "sql") {
+                spec.watermark.kind =
+                    kind == "sql" ? WatermarkKind::Sql : WatermarkKind::BoundedOutOfOrderness;
+                if (arg.empty()) return bad("--watermark " + kind + " needs a bound, e.g. " + kind + ":5s");
+                if (!duration("--watermark", arg, false, spec.watermark.bound)) return 2;
+            } else {
+                return bad("--watermark: unknown strategy '" + *v + "' (bounded:5s, monotonous or sql:5s)");
+            }
+        } else if (a == "--watermark-interval") {
+            if (*v == "per-event") {
+                spec.watermark.perEvent = true;
+            } else {
+                spec.watermark.perEvent = false;
+                if (!duration(a, *v, false, spec.watermark.interval)) return 2;
+                if (spec.watermark.interval == 0)
+                    return bad("--watermark-interval must be positive, or per-event");
+            }
+        } else if (a == "--idle-timeout") {
+            if (!duration(a, *v, false, spec.watermark.idleTimeout)) return 2;
+        } else if (a == "--parallelism") {
+            int p = 0;
+            const auto r = std::from_chars(v->data(), v->data() + v->size(), p);
+            if (r.ec != std::errc() || r.ptr != v->data() + v->size() || p < 1 || p > 8)
+                return bad("--parallelism must be an integer from 1 to 8");
+            spec.parallelism = p;
+        } else if (a == "--partitions") {
+            int p = 0;
+            const auto r = std::from_chars(v->data(), v->data() + v->size(), p);
+            if (r.ec != std::errc() || r.ptr != v->data() + v->size() || p < 1 || p > 1024)
+                return bad("--partitions must be an integer from 1 to 1024");
+            partitionsOpt = p;
+        } else if (a == "--topic") {
+            spec.topic = *v;
+        } else if (a == "--window") {
+            haveWindow = true;
+            const auto colon = v->find(':');
+            const std::string kind = v->substr(0, colon);
+            const std::string arg = colon == std::string::npos ? "" : v->substr(colon + 1);
+            const auto comma = arg.find(',');
+            auto& w = spec.window;
+            if (kind == "tumble") {
+                w.kind = WindowKind::Tumble;
+                if (!duration(a, arg, false, w.size)) return 2;
+            } else if (kind == "session") {
+                w.kind = WindowKind::Session;
+                if (!duration(a, arg, false, w.gap)) return 2;
+            } else if (kind == "hop" || kind == "cumulate") {
+                if (comma == std::string::npos)
+                    return bad("--window " + kind + " needs two durations, e.g. " + kind + ":10s,60s");
+                std::int64_t first = 0, second = 0;
+                if (!duration(a, arg.substr(0, comma), false, first) ||
+                    !duration(a, arg.substr(comma + 1), false, second))
+                    return 2;
+                w.kind = kind == "hop" ? WindowKind::Hop : WindowKind::Cumulate;
+                (kind == "hop" ? w.slide : w.step) = first;
+                w.size = second;
+            } else {
+                return bad("--window: unknown window '" + *v +
+                           "' (tumble:60s, hop:10s,60s, session:30s or cumulate:10s,60s)");
+            }
+        } else if (a == "--offset") {
+            if (!duration(a, *v, true, spec.window.offset)) return 2;
+        } else if (a == "--allowed-lateness") {
+            if (!duration(a, *v, false, spec.window.allowedLateness)) return 2;
+        } else if (a == "--window-time") {
+            if (*v == "event")
+                spec.window.processingTime = false;
+            else if (*v == "processing")
+                spec.window.processingTime = true;
+            else
+                return bad("--window-time must be event or processing");
+        } else if (a == "--late") {
+            if (*v == "side-output")
+                spec.lateSideOutput = true;
+            else if (*v == "drop")
+                spec.lateSideOutput = false;
+            else
+                return bad("--late must be side-output or drop");
+        } else if (a == "--agg") {
+            const auto colon = v->find(':');
+            const std::string kind = v->substr(0, colon);
+            const std::string field = colon == std::string::npos ? "" : v->substr(colon + 1);
+            if (kind == "count") {
+                if (!field.empty()) return bad("--agg count takes no field");
+                spec.agg = AggKind::Count;
+            } else {
+                if (kind == "sum")
+                    spec.agg = AggKind::Sum;
+                else if (kind == "min")
+                    spec.agg = AggKind::Min;
+                else if (kind == "max")
+                    spec.agg = AggKind::Max;
+                else if (kind == "avg")
+                    spec.agg = AggKind::Avg;
+                else if (kind == "collect")
+                    spec.agg = AggKind::Collect;
+                else
+                    return bad("--agg: unknown aggregate '" + *v +
+                               "' (count, sum:F, min:F, max:F, avg:F, collect:F)");
+                if (field.empty()) return bad("--agg " + kind + " needs a field, e.g. " + kind + ":valor");
+            }
+            valueField = field;
+        } else if (a == "--process") {
+            const std::string prefix = "inactivity:";
+            if (v->rfind(prefix, 0) != 0)
+                return bad("--process: unknown function '" + *v + "' (inactivity:10s)");
+            if (!duration(a, v->substr(prefix.size()), false, inactivity)) return 2;
+            if (inactivity <= 0) return bad("--process inactivity needs a positive timeout");
+        } else if (a == "--lang") {
+            if (*v == "pt" || *v == "pt_PT")
+                portuguese = true;
+            else if (*v == "en")
+                portuguese = false;
+            else
+                return bad("--lang must be pt or en");
+        } else if (a == "--checkpoint-interval") {
+            if (!duration(a, *v, false, spec.checkpointInterval)) return 2;
+            if (spec.checkpointInterval == 0) return bad("--checkpoint-interval must be positive");
+        } else if (a == "--crash-at") {
+            std::uint64_t n = 0;
+            const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
+            if (r.ec != std::errc() || r.ptr != v->data() + v->size() || n == 0)
+                return bad("--crash-at needs the number of elements read before the crash (1 or more)");
+            crashAt = n;
+        } else if (a == "--key") {
+            topt.keyField = *v;
+        } else if (a == "--time-field") {
+            topt.timeField = *v;
+        } else if (a == "--time-format") {
+            const auto tf = traces::parseTimeFormatName(*v);
+            if (!tf) return bad("--time-format must be auto, epoch-ms, epoch-s, iso or sql");
+            topt.timeFormat = *tf;
+        } else if (a == "--format") {
+            if (*v == "csv")
+                topt.format = TraceFormat::Csv;
+            else if (*v == "jsonl")
+                topt.format = TraceFormat::Jsonl;
+            else
+                return bad("--format must be csv or jsonl");
+        } else if (a == "--delimiter") {
+            if (*v != "," && *v != ";") return bad("--delimiter must be ',' or ';'");
+            topt.delimiter = (*v)[0];
+        } else if (a == "--arrival-field") {
+            topt.arrivalField = *v;
+        } else if (a == "--partition-field") {
+            topt.partitionField = *v;
+        } else if (a == "--on-error") {
+            if (*v == "fail")
+                topt.skipErrors = false;
+            else if (*v == "skip")
+                topt.skipErrors = true;
+            else
+                return bad("--on-error must be fail or skip");
+        } else {
+            return bad("unknown option '" + a + "' (see fluxolab-cli replay --help)");
+        }
+    }
+    if (trace.empty()) {
+        replayUsage(io.err);
+        return bad("missing TRACE file");
+    }
+    trace = resolveTraceFile(trace, workDir);
+    if (inactivity > 0) {
+        if (haveWindow) return bad("--process and --window exclude each other");
+        spec.process = makeInactivityAlert(inactivity, portuguese);
+        haveWindow = true;
+        if (!haveWatermark) haveWatermark = true; // the alert uses processing time only
+    }
+    if (!haveWatermark && !spec.window.processingTime)
+        return bad("--watermark is required (bounded:5s, monotonous or sql:5s)");
+    if (!haveWindow)
+        return bad("--window is required (tumble:60s, hop:10s,60s, session:30s or cumulate:10s,60s)");
+    topt.valueField = valueField;
+
+    // Number of splits: --partitions, else (with --partition-field) a first pass finds the largest one.
+    if (partitionsOpt) {
+        spec.partitions = *partitionsOpt;
+    } else if (!topt.partitionField.empty()) {
+        TraceReader scan;
+        TraceOptions scanOpt = topt;
+        scanOpt.skipErrors = true;
+        if (!scan.open(trace, scanOpt)) return bad(scan.error());
+        TraceRecord r;
+        std::int64_t maxP = 0;
+        while (scan.next(r) == TraceReader::Status::Record)
+            maxP = std::max(maxP, r.partition);
+        spec.partitions = static_cast<int>(maxP + 1);
+    }
+    if (const auto problem = validate(spec)) return bad(*problem);
+
+    TraceReader reader;
+    if (!reader.open(trace, topt)) return bad(reader.error());
+
+    std::uint64_t firings = 0, lates = 0;
+    LateBuffer lateBuf;
+    bool lateSpillFailed = false;
+    const AggKind agg = spec.agg;
+    JobOutput output;
+    // After a crash, what the sink had received since the last checkpoint comes out again: those lines
+    // are printed with a DUPLICATE, prefix (and not counted in the summary).
+    std::uint64_t dupFirings = 0, dupOutputs = 0, dupLates = 0;
+    std::uint64_t firingsAtCkpt = 0, outputsAtCkpt = 0, latesAtCkpt = 0;
+    std::uint64_t outputs = 0;
+    output.onFiring = [&](const Firing& f) {
+        const char* kind = f.late ? "late-update" : "on-time";
+        if (dupFirings > 0) {
+            --dupFirings;
+            io.out << "DUPLICATE,";
+        } else {
+            ++firings;
+        }
+        if (json) {
+            io.out << "{\"key\":" << jsonString(f.key) << ",\"window_start\":" << f.start
+                   << ",\"window_end\":" << f.end << ",\"value\":" << jsonValue(agg, f.acc)
+                   << ",\"watermark_at_fire\":" << jsonTime(f.watermark) << ",\"firing\":\"" << kind
+                   << "\"}\n";
+        } else {
+            io.out << csvField(f.key) << ',' << f.start << ',' << f.end << ',' << renderResult(agg, f.acc)
+                   << ',' << formatWatermark(f.watermark) << ',' << kind << '\n';
+        }
+    };
+    output.onOutput = [&](const ProcessOutput& o) {
+        if (dupOutputs > 0) {
+            --dupOutputs;
+            io.out << "DUPLICATE,";
+        } else {
+            ++outputs;
+        }
+        if (json) {
+            io.out << "{\"output\":true,\"processing_time\":" << o.procTime
+                   << ",\"key\":" << jsonString(o.key) << ",\"value\":" << jsonString(o.value) << "}\n";
+        } else {
+            io.out << "OUTPUT," << o.procTime << ',' << csvField(o.key) << ',' << csvField(o.value) << '\n';
+        }
+    };
+    output.onLate = [&](const LateRecord& l) {
+        std::string line;
+        if (dupLates > 0) {
+            --dupLates;
+            line = "DUPLICATE,";
+        } else {
+            ++lates;
+        }
+        if (json) {
+            line += "{\"late\":true,\"key\":" + jsonString(l.key) +
+                    ",\"event_time\":" + std::to_string(l.eventTime) +
+                    ",\"watermark_at_arrival\":" + jsonTime(l.watermark) + "}\n";
+        } else {
+            line += "LATE," + csvField(l.key) + "," + std::to_string(l.eventTime) + "," +
+                    formatWatermark(l.watermark) + "\n";
+        }
+        if (!lateBuf.add(line)) lateSpillFailed = true;
+    };
+
+    output.onCheckpoint = [&](std::uint64_t id, std::uint64_t position, Millis time) {
+        firingsAtCkpt = firings;
+        outputsAtCkpt = outputs;
+        latesAtCkpt = lates;
+        io.out << (json ? "{\"checkpoint\":" + std::to_string(id) +
+                              ",\"position\":" + std::to_string(position) +
+                              ",\"processing_time\":" + std::to_string(time) + "}\n"
+                        : "CHECKPOINT," + std::to_string(id) + "," + std::to_string(position) + "," +
+                              std::to_string(time) + "\n");
+    };
+
+    std::unique_ptr<StreamJob> job;
+    TraceRecord rec;
+    std::uint64_t events = 0;
+    std::unique_ptr<TraceReader> rereader; // after a crash: the trace read again from its start
+    TraceReader* in = &reader;
+    while (true) {
+        if (crashAt > 0 && events == crashAt && job) {
+            crashAt = 0;
+            const std::uint64_t before = events;
+            const std::uint64_t from = job->crashAndRestore();
+            dupFirings = firings - firingsAtCkpt;
+            dupOutputs = outputs - outputsAtCkpt;
+            dupLates = lates - latesAtCkpt;
+            io.out << (json ? "{\"crash\":true,\"position\":" + std::to_string(before) +
+                                  ",\"checkpoint\":" + std::to_string(job->lastCompletedCheckpoint()) +
+                                  ",\"replay_from\":" + std::to_string(from) + "}\n"
+                            : "CRASH," + std::to_string(before) + "," +
+                                  std::to_string(job->lastCompletedCheckpoint()) + "," +
+                                  std::to_string(from) + "\n");
+            // The sources rewind to the checkpoint's position: read the trace again up to it.
+            rereader = std::make_unique<TraceReader>();
+            if (!rereader->open(trace, topt)) return bad(rereader->error());
+            in = rereader.get();
+            std::uint64_t skipped = 0;
+            while (skipped < from) {
+                const auto st = in->next(rec);
+                if (st != TraceReader::Status::Record) return bad("the trace changed while it was replayed");
+                if (rec.partition < spec.partitions) ++skipped;
+            }
+            events = from;
+        }
+        const auto st = in->next(rec);
+        if (st == TraceReader::Status::End) break;
+        if (st == TraceReader::Status::Error) {
+            io.out.flush();
+            return bad(in->error());
+        }
+        if (rec.partition >= spec.partitions) {
+            const std::string msg = trace + ":" + std::to_string(rec.line) + ": partition " +
+                                    std::to_string(rec.partition) + " is not below --partitions " +
+                                    std::to_string(spec.partitions);
+            if (!topt.skipErrors) return bad(msg);
+            if (in == &reader) io.err << "replay: skipped " << msg << "\n";
+            continue;
+        }
+        if (!job) job = std::make_unique<StreamJob>(spec, output, nullptr, rec.arrival);
+        Element el;
+        el.eventTime = rec.eventTime;
+        el.key = rec.key;
+        el.value = rec.value;
+        el.partition = static_cast<std::int32_t>(rec.partition);
+        el.arrival = rec.arrival;
+        job->process(el);
+        ++events;
+    }
+    if (!job) job = std::make_unique<StreamJob>(spec, output, nullptr, 0);
+    // The alert job keeps running for one timeout (+ the 1 ms timer delay) after the last element, so its
+    // last timers fire.
+    if (inactivity > 0) job->advanceProcessingTime(job->processingTime() + inactivity + 1);
+    job->finish(finalWatermark);
+    if (lateSpillFailed) return bad("cannot write the temporary file for the late elements");
+    lateBuf.writeTo(io.out);
+    if (inactivity > 0) {
+        if (json)
+            io.out << "{\"summary\":true,\"events\":" << events << ",\"outputs\":" << outputs << "}\n";
+        else
+            io.out << "SUMMARY,events=" << events << ",outputs=" << outputs << "\n";
+    } else if (json) {
+        io.out << "{\"summary\":true,\"events\":" << events << ",\"firings\":" << firings
+               << ",\"late\":" << lates << "}\n";
+    } else {
+        io.out << "SUMMARY,events=" << events << ",firings=" << firings << ",late=" << lates << "\n";
+    }
+    if (reader.skipped() > 0) {
+        io.err << "replay: skipped " << reader.skipped() << " bad record(s) (--on-error skip):\n";
+        for (const auto& m : reader.skippedMessages())
+            io.err << "  " << m << "\n";
+        if (reader.skipped() > reader.skippedMessages().size())
+            io.err << "  ... and " << (reader.skipped() - reader.skippedMessages().size()) << " more\n";
+    }
+    if (!spec.lateSideOutput && job->lateDropped() > 0)
+        io.err << "replay: " << job->lateDropped() << " late element(s) dropped (numLateRecordsDropped)\n";
+    return 0;
+}
+
+} // namespace fluxolab::labs

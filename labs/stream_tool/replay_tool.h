@@ -1,0 +1,29 @@
+#pragma once
+// The stream replay tool: a trace (CSV / JSON Lines) through the stream engine (sim/stream), printing
+// every window firing, the late elements, checkpoints, crashes and a summary. One implementation for
+// `fluxolab-cli replay` in a real shell and the same command typed in the app's terminal or in a
+// `fluxolab-cli script` (labs/kafka_tools/stream_replay_session.cpp): docs/stream.pt.md.
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace fluxolab::labs {
+
+/// Runs `replay` with `args` (what follows "replay"); returns the exit code (0 ok, 2 bad usage or
+/// bad input, with a "replay: ..." message on `err`). Relative trace paths are relative to `workDir`
+/// (empty: the process's working directory).
+int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+              const std::string& workDir = {});
+
+/// The file a TRACE argument names: `path` (relative to `workDir`) if it exists; else, for a bare name
+/// or "assets/traces/NAME", the bundled sample trace NAME (dataDirectory(DataKind::Traces)); else `path`.
+std::string resolveTraceFile(const std::string& path, const std::string& workDir);
+
+/// "5s", "200ms", "1m", "2h", "1d" or plain milliseconds, with a leading '-' allowed; nothing if it is
+/// not a duration.
+std::optional<std::int64_t> parseDurationMs(const std::string& text);
+
+} // namespace fluxolab::labs
