@@ -1,6 +1,8 @@
 #include "app/core/simulationcontroller.h"
 
+#include "app/core/language.h"
 #include "app/core/texts.h"
+#include "labs/kafka_tools/topic_error_notes.h"
 #include "labs/common/data_dirs.h"
 #include "sim/kafka_errors.h"
 
@@ -431,9 +433,16 @@ bool SimulationController::createTopic(const std::string& name, std::int32_t par
     if (!r.ok()) {
         if (error) {
             // Kafka 4.3.1's own message (sim/kafka_errors.h), as kafka-topics --create would print it.
+            const std::string kafkaText = sim::adminErrorMessage(sim::AdminOp::CreateTopic, r, name);
             *error = tr("Kafka refused to create the topic: %1 (%2)")
-                         .arg(QString::fromStdString(sim::adminErrorMessage(sim::AdminOp::CreateTopic, r, name)),
-                              QString::fromLatin1(sim::errorName(r.error)));
+                         .arg(QString::fromStdString(kafkaText), QString::fromLatin1(sim::errorName(r.error)));
+            // Kafka's text stays as Kafka prints it; the teaching note explains it in the UI's language.
+            if (const auto note = labs::topicErrorNote(r.error, kafkaText)) {
+                const labs::Language lang =
+                    currentLanguage() == QStringLiteral("en") ? labs::Language::English : labs::Language::Portuguese;
+                const std::string_view text = labs::noteText(*note, lang);
+                *error += QLatin1Char('\n') + QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+            }
         }
         return false;
     }

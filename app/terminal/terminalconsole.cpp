@@ -27,6 +27,9 @@ const QColor kText(0xe8, 0xe8, 0xe3);
 const QColor kPrompt(0x8a, 0xe2, 0x34);
 const QColor kError(0xff, 0x8a, 0x80);
 const QColor kNote(0xf5, 0xc2, 0x42);
+/// The folded Java trace line: a link-like sky blue, not the teaching notes' italic yellow (what the tool
+/// printed is not advice). About 9:1 against kBackground, so it stays legible on a projector.
+const QColor kTrace(0x7c, 0xc4, 0xff);
 const QColor kSelection(0x3d, 0x5a, 0x80);
 
 const char* const kTools[] = {"kafka-topics.sh", "kafka-console-producer.sh", "kafka-console-consumer.sh",
@@ -73,6 +76,7 @@ TerminalConsole::TerminalConsole(CliHost* host, QWidget* parent)
 
 TerminalConsole::~TerminalConsole() {
     if (m_holding) m_host->releaseClock();
+    for (std::size_t i = 0; i < m_jobs.size(); ++i) m_host->releaseClock();
 }
 
 void TerminalConsole::setPointSize(double points) {
@@ -177,7 +181,8 @@ void TerminalConsole::insertOutput(QTextCursor& c, const QString& text, const QT
         const int count = end - i;
         QTextCharFormat summaryFormat = f;
         summaryFormat.setFontUnderline(true);
-        summaryFormat.setForeground(kNote);
+        summaryFormat.setFontItalic(false);
+        summaryFormat.setForeground(kTrace);
         c.insertText(traceSummary(count, false), summaryFormat);
         c.block().setUserState(kTraceSummary);
         c.insertText(QStringLiteral("\n"), f);
@@ -505,9 +510,9 @@ void TerminalConsole::runCommand(const QString& text) {
             showPrompt();
             return;
         }
-        // The same built-ins as fluxolab-cli script (labs/shell/builtins.h). A tab runs one command
-        // at a time (another tab takes the place of `&`), so it has no background job to kill.
-        const labs::BuiltinOutcome o = labs::runBuiltin(*builtin, cmd.argv, [](int) { return false; });
+        // The same built-ins as fluxolab-cli script (labs/shell/builtins.h); `kill %N` stops this
+        // tab's background job N.
+        const labs::BuiltinOutcome o = labs::runBuiltin(*builtin, cmd.argv, [this](int n) { return killJob(n); });
         if (!o.out.empty()) append(QString::fromStdString(o.out), Style::Plain);
         if (!o.err.empty()) append(QString::fromStdString(o.err), Style::Error);
         if (*builtin == labs::Builtin::Sleep && o.exit_code == 0) m_host->tickNow(o.advance_ms);
@@ -528,13 +533,19 @@ void TerminalConsole::runCommand(const QString& text) {
     m_entry.kind = labs::commandKindName(m_session->kind());
     m_recorded = false;
     m_notesShown = 0;
-    // Journaled with its input, so that a lab's cluster can be rebuilt by replaying it.
+    // Journaled with its input, so that a lab's cluster can be rebuilt by replaying it. A background
+    // job (`command &`) is journaled as if it ran in a tab of its own.
     labs::JournalEvent start;
     start.type = labs::JournalEvent::Type::Start;
-    start.tab = m_id;
+    start.tab = cmd.background ? m_host->newConsoleId() : m_id;
     start.at_ms = h.at_ms;
     start.argv = cmd.argv;
-    if (m_session->readsInput() && (cmd.heredoc || cmd.input_file)) {
+    if (m_session->readsInput() && cmd.background && !cmd.heredoc && !cmd.input_file) {
+        // A background job does not read the terminal: its input ends at once (as in fluxolab-cli script).
+        start.input.emplace();
+        m_host->journal(std::move(start));
+        m_session->endOfInput();
+    } else if (m_session->readsInput() && (cmd.heredoc || cmd.input_file)) {
         QString inputText;
         if (cmd.heredoc) {
             inputText = QString::fromStdString(*cmd.heredoc);
@@ -569,6 +580,26 @@ void TerminalConsole::runCommand(const QString& text) {
     } else {
         m_host->journal(std::move(start));
     }
+    if (cmd.background && !m_session->finished()) {
+        // The shell prints "[N] PID" when it starts the job, before anything the job writes; the
+        // prompt comes back at once.
+        const int number = m_nextJob++;
+        append(QStringLiteral("[%1] %2\n").arg(number).arg(4000 + number), Style::Plain);
+        Job job{number, start.tab, std::move(m_session), 0};
+        flushSession(*job.session, job.notes_shown);
+        m_host->syncViews();
+        m_entry.notes = job.session->notes();
+        m_host->record(m_entry);
+        if (job.session->finished()) {
+            m_host->commandEnded();
+        } else {
+            m_host->holdClock();
+            m_jobs.push_back(std::move(job));
+        }
+        showPrompt();
+        Q_EMIT commandFinished();
+        return;
+    }
     flush();
     m_host->syncViews();
     if (m_session->finished()) {
@@ -587,24 +618,61 @@ void TerminalConsole::runCommand(const QString& text) {
 }
 
 void TerminalConsole::flush() {
-    if (!m_session) return;
-    std::vector<labs::OutputChunk> chunks = m_session->takeOutput();
-    const auto& notes = m_session->notes();
+    if (m_session) flushSession(*m_session, m_notesShown);
+}
+
+void TerminalConsole::flushSession(labs::CommandSession& s, std::size_t& notesShown) {
+    std::vector<labs::OutputChunk> chunks = s.takeOutput();
+    const auto& notes = s.notes();
     // The producer's '>' prompt comes after whatever note its last line caused.
     std::optional<labs::OutputChunk> trailingPrompt;
-    if (notes.size() > m_notesShown && !chunks.empty() && chunks.back().text == ">") {
+    if (notes.size() > notesShown && !chunks.empty() && chunks.back().text == ">") {
         trailingPrompt = chunks.back();
         chunks.pop_back();
     }
     for (const auto& c : chunks)
         append(QString::fromStdString(c.text), c.stream == labs::OutStream::Err ? Style::Error : Style::Plain);
-    for (; m_notesShown < notes.size(); ++m_notesShown) {
+    for (; notesShown < notes.size(); ++notesShown) {
         const QString all = document()->toPlainText();
         if (!all.isEmpty() && !all.endsWith(QLatin1Char('\n'))) append(QStringLiteral("\n"), Style::Plain);
-        append(QStringLiteral("# %1\n").arg(QString::fromUtf8(labs::noteText(notes[m_notesShown], CliHost::noteLanguage()).data())),
+        append(QStringLiteral("# %1\n").arg(QString::fromUtf8(labs::noteText(notes[notesShown], CliHost::noteLanguage()).data())),
                Style::Note);
     }
     if (trailingPrompt) append(QString::fromStdString(trailingPrompt->text), Style::Plain);
+}
+
+void TerminalConsole::pumpJobs() {
+    for (std::size_t i = 0; i < m_jobs.size();) {
+        Job& j = m_jobs[i];
+        j.session->pump(0);
+        flushSession(*j.session, j.notes_shown);
+        if (j.session->finished()) endJob(i);
+        else ++i;
+    }
+}
+
+void TerminalConsole::endJob(std::size_t index) {
+    Job& j = m_jobs[index];
+    flushSession(*j.session, j.notes_shown);
+    m_jobs.erase(m_jobs.begin() + static_cast<std::ptrdiff_t>(index));
+    m_host->releaseClock();
+    m_host->commandEnded();
+    m_host->syncViews();
+}
+
+bool TerminalConsole::killJob(int number) {
+    for (std::size_t i = 0; i < m_jobs.size(); ++i) {
+        Job& j = m_jobs[i];
+        if (j.number != number) continue;
+        labs::JournalEvent e;
+        e.type = labs::JournalEvent::Type::Interrupt;
+        e.tab = j.tab;
+        m_host->journal(std::move(e));
+        j.session->interrupt();
+        endJob(i);
+        return true;
+    }
+    return false;
 }
 
 void TerminalConsole::finishSession() {
@@ -627,6 +695,24 @@ void TerminalConsole::finishSession() {
 }
 
 void TerminalConsole::dropSession() {
+    if (!m_jobs.empty()) {
+        // Background jobs die with the cluster too (journaled like a tab's command).
+        for (Job& j : m_jobs) {
+            if (m_host->controller()->isReplayingEdit()) {
+                labs::JournalEvent e;
+                e.type = labs::JournalEvent::Type::Interrupt;
+                e.tab = j.tab;
+                m_host->journal(std::move(e));
+            }
+            m_host->releaseClock();
+        }
+        m_jobs.clear();
+        if (!m_session) {
+            append(QStringLiteral("\n") + tr("[the cluster was replaced: command stopped]") + QLatin1Char('\n'), Style::Note);
+            showPrompt();
+            return;
+        }
+    }
     if (!m_session) return;
     // The cluster is being replaced (a new scenario or "Restart" in a lab): the command dies with it.
     // A scenario edit replays the same run: the journal says the command was stopped here, so that
@@ -643,6 +729,7 @@ void TerminalConsole::dropSession() {
 }
 
 void TerminalConsole::pump() {
+    pumpJobs();
     if (!m_session) return;
     m_session->pump(0);
     flush();

@@ -16,6 +16,7 @@
 #include <QTextBlock>
 
 #include <memory>
+#include <vector>
 
 namespace fluxolab::app {
 
@@ -78,9 +79,16 @@ private:
     void handleLine(const QString& line);
     void runCommand(const QString& text);
     void flush();
+    /// Prints what `s` wrote since the last call, then its new teaching notes.
+    void flushSession(labs::CommandSession& s, std::size_t& notesShown);
     void finishSession();
     void dropSession(); ///< the cluster went away
     void pump();
+    /// Background jobs (`command &`): pumped on every tick; their output interleaves with the tab's.
+    void pumpJobs();
+    void endJob(std::size_t index);
+    /// `kill %N`: Ctrl+C for job N; false if there is no such job.
+    bool killJob(int number);
     void journal(labs::JournalEvent::Type type, const QString& line = {});
     void complete();
     void historyMove(int delta);
@@ -99,6 +107,14 @@ private:
     QString m_draft;                ///< input before browsing history
     bool m_holding = false;
     int m_id = 0;                   ///< this tab in the host's journal
+    struct Job {
+        int number = 0;             ///< %N
+        int tab = 0;                ///< its own id in the host's journal (like another tab)
+        std::unique_ptr<labs::CommandSession> session;
+        std::size_t notes_shown = 0;
+    };
+    std::vector<Job> m_jobs;
+    int m_nextJob = 1;
 };
 
 } // namespace fluxolab::app

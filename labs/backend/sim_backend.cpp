@@ -3,6 +3,7 @@
 #include "sim/hash.h"
 #include "sim/journal.h"
 #include "sim/kafka_errors.h"
+#include "sim/topic_configs.h"
 
 #include <algorithm>
 #include <map>
@@ -78,54 +79,6 @@ std::vector<std::string> SimBackend::listTopics(bool include_internal) const {
     return out; // std::map: sorted
 }
 
-namespace {
-
-/// The order of `kafka-topics --describe`'s "Configs:": the admin client's Config keeps the entries in a
-/// java.util.HashMap<String, ConfigEntry> filled with every topic config (capacity 64), in the order the
-/// broker lists them. Names in the broker's order (the ones sharing a bucket matter), captured from a real
-/// 4.3.1 broker (tests/labs/golden/real/broker.txt).
-std::vector<std::pair<std::string, std::string>>
-inDescribeConfigsOrder(const std::map<std::string, std::string>& configs) {
-    static const std::vector<std::string> brokerOrder = {"compression.type",
-                                                         "min.insync.replicas",
-                                                         "segment.jitter.ms",
-                                                         "cleanup.policy",
-                                                         "flush.ms",
-                                                         "segment.bytes",
-                                                         "retention.ms",
-                                                         "flush.messages",
-                                                         "max.compaction.lag.ms",
-                                                         "file.delete.delay.ms",
-                                                         "max.message.bytes",
-                                                         "min.compaction.lag.ms",
-                                                         "message.timestamp.type",
-                                                         "preallocate",
-                                                         "index.interval.bytes",
-                                                         "min.cleanable.dirty.ratio",
-                                                         "unclean.leader.election.enable",
-                                                         "retention.bytes",
-                                                         "delete.retention.ms",
-                                                         "message.timestamp.after.max.ms",
-                                                         "message.timestamp.before.max.ms",
-                                                         "segment.ms",
-                                                         "segment.index.bytes"};
-    std::vector<std::pair<std::string, std::string>> entries;
-    for (const std::string& name : brokerOrder)
-        if (const auto it = configs.find(name); it != configs.end()) entries.emplace_back(name, it->second);
-    for (const auto& [name, value] : configs)
-        if (std::find(brokerOrder.begin(), brokerOrder.end(), name) == brokerOrder.end())
-            entries.emplace_back(name, value);
-    std::vector<std::int32_t> hashes;
-    for (const auto& entry : entries)
-        hashes.push_back(sim::javaStringHashCode(entry.first));
-    std::vector<std::pair<std::string, std::string>> out;
-    for (std::size_t i : sim::javaHashMapOrder(hashes, 64))
-        out.push_back(entries[i]);
-    return out;
-}
-
-} // namespace
-
 std::optional<TopicInfo> SimBackend::describeTopic(const std::string& name) const {
     const sim::TopicState* t = m_sim->topic(name);
     if (!t) return std::nullopt;
@@ -133,15 +86,7 @@ std::optional<TopicInfo> SimBackend::describeTopic(const std::string& name) cons
     info.name = t->name;
     info.topic_id = t->topic_id;
     info.internal = t->internal;
-    std::map<std::string, std::string> shown = t->configs.overrides;
-    // The course's server.properties sets log.segment.bytes: a STATIC_BROKER_CONFIG, so DescribeConfigs
-    // reports it as non-default for every topic (FIDELITY §3.3); the offsets topic has its own.
-    if (name != "__consumer_offsets")
-        shown.emplace("segment.bytes", std::to_string(m_sim->config().defaults.log_segment_bytes));
-    // With eligible leader replicas on (the 4.x default) the controller stores the broker's
-    // min.insync.replicas as a cluster-wide dynamic config: non-default for every topic too.
-    shown.emplace("min.insync.replicas", std::to_string(m_sim->config().defaults.min_insync_replicas));
-    info.configs = inDescribeConfigsOrder(shown);
+    info.configs = sim::describedTopicConfigs(t->name, t->configs, m_sim->config().defaults);
     for (const auto& p : t->partitions) {
         PartitionInfo pi;
         pi.partition = p.partition;

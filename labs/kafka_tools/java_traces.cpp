@@ -187,6 +187,22 @@ const std::map<JavaTrace, Frames>& traceTable() {
            "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
           {"org.apache.kafka.common.utils.Utils.getDateTime(Utils.java:1542)",
            "org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:354)", "... 7 more"}}},
+        {JavaTrace::GroupDateTimeUnparseable,
+         {{"org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:365)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "prepareOffsetsToReset(ConsumerGroupCommand.java:984)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+           "resetOffsetsForInactiveGroup(ConsumerGroupCommand.java:672)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.lambda$"
+           "resetOffsets$0(ConsumerGroupCommand.java:659)",
+           "java.base/java.util.HashMap.forEach(HashMap.java:1421)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.resetOffsets("
+           "ConsumerGroupCommand.java:643)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:129)",
+           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
+          {"java.base/java.text.DateFormat.parse(DateFormat.java:399)",
+           "org.apache.kafka.common.utils.Utils.getDateTime(Utils.java:1559)",
+           "org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:354)", "... 7 more"}}},
         {JavaTrace::GroupBadDuration,
          {{"java.base/java.time.Duration.parse(Duration.java:419)",
            "org.apache.kafka.tools.OffsetsUtils.resetByDuration(OffsetsUtils.java:371)",
@@ -225,6 +241,19 @@ const std::map<JavaTrace, Frames>& traceTable() {
            "java.base/java.nio.file.Files.newByteChannel(Files.java:432)",
            "java.base/java.nio.file.Files.readAllBytes(Files.java:3288)",
            "org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:767)", "... 8 more"}}},
+        {JavaTrace::ConsumerIncludeUnclosedClass,
+         {{"java.base/java.util.regex.Pattern.error(Pattern.java:2028)",
+           "java.base/java.util.regex.Pattern.clazz(Pattern.java:2690)",
+           "java.base/java.util.regex.Pattern.sequence(Pattern.java:2139)",
+           "java.base/java.util.regex.Pattern.expr(Pattern.java:2069)",
+           "java.base/java.util.regex.Pattern.compile(Pattern.java:1783)",
+           "java.base/java.util.regex.Pattern.<init>(Pattern.java:1430)",
+           "java.base/java.util.regex.Pattern.compile(Pattern.java:1069)",
+           "org.apache.kafka.tools.consumer.ConsoleConsumer$ConsumerWrapper.lambda$new$0(ConsoleConsumer.java:184)",
+           "java.base/java.util.Optional.ifPresent(Optional.java:178)",
+           "org.apache.kafka.tools.consumer.ConsoleConsumer$ConsumerWrapper.<init>(ConsoleConsumer.java:184)",
+           "org.apache.kafka.tools.consumer.ConsoleConsumer.run(ConsoleConsumer.java:76)",
+           "org.apache.kafka.tools.consumer.ConsoleConsumer.main(ConsoleConsumer.java:62)"}}},
     };
     return table;
 }

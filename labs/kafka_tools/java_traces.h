@@ -30,9 +30,12 @@ enum class JavaTrace {
     GroupBadTimeout,  ///< kafka-consumer-groups --timeout x: the same
     GroupDateTimeWithoutT, ///< kafka-consumer-groups --reset-offsets --to-datetime without 'T':
                            ///< RuntimeException + ParseException
+    GroupDateTimeUnparseable, ///< kafka-consumer-groups --reset-offsets --to-datetime with a 'T' that
+                              ///< SimpleDateFormat cannot parse: RuntimeException + ParseException
     GroupBadDuration,      ///< kafka-consumer-groups --reset-offsets --by-duration x: DateTimeParseException
     GroupResetFileMissing, ///< kafka-consumer-groups --reset-offsets --from-file F (no such file):
                            ///< RuntimeException + 2 causes
+    ConsumerIncludeUnclosedClass, ///< kafka-console-consumer --include 'orders[': PatternSyntaxException
 };
 
 /// printStackTrace() of an exception chain: chain[0] is the thrown exception's toString(), each

@@ -2,9 +2,11 @@
 // ConsoleConsumerOptions and DefaultMessageFormatter, Kafka 4.3.1).
 
 #include "labs/kafka_tools/cli_tool_common.h"
+#include "labs/kafka_tools/java_traces.h"
 #include "sim/hash.h"
 
 #include <algorithm>
+#include <regex>
 
 namespace fluxolab::labs::cli {
 
@@ -23,6 +25,47 @@ std::string conversionFailure(const std::string& option, const std::string& valu
     return "joptsimple.OptionArgumentConversionException: Cannot parse argument '" + value + "' of option " + option +
            "\nCaused by: joptsimple.internal.ReflectionException: java.lang.NumberFormatException: For input string: \"" +
            value + "\"\nCaused by: java.lang.NumberFormatException: For input string: \"" + value + "\"\n";
+}
+
+struct IncludePattern {
+    std::optional<std::regex> regex;
+    std::optional<std::string> java_error; ///< PatternSyntaxException.getMessage() (one reproduced case)
+};
+
+/// Pattern.compile(include). Java's regex dialect is close to ECMAScript's for the patterns a course uses
+/// ('orders.*', 'orders|payments'); of Java's syntax errors the one reproduced is a '[' never closed
+/// outside any group ("orders["), with Java's message: "Unclosed character class near index N", the
+/// pattern, and a caret under its last character.
+IncludePattern compileInclude(const std::string& pattern) {
+    IncludePattern p;
+    int depth = 0;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '\\') {
+            ++i;
+            continue;
+        }
+        if (c == '(') ++depth;
+        if (c == ')') --depth;
+        if (c != '[') continue;
+        if (depth == 0 && pattern.find(']', i + 1) == std::string::npos) {
+            try {
+                std::regex prefix(pattern.substr(0, i));
+            } catch (const std::regex_error&) {
+                return p;
+            }
+            const std::size_t index = pattern.size() - 1;
+            p.java_error = "Unclosed character class near index " + std::to_string(index) + "\n" + pattern + "\n" +
+                           std::string(index, ' ') + "^";
+            return p;
+        }
+        break;
+    }
+    try {
+        p.regex.emplace(pattern);
+    } catch (const std::regex_error&) {
+    }
+    return p;
 }
 
 class ConsumerSession : public ToolSession {
@@ -64,7 +107,6 @@ public:
             out("Option --consumer-property is deprecated and will be removed in a future version. Use --command-property instead.\n");
         if (o.has("consumer.config"))
             out("Option --consumer.config is deprecated and will be removed in a future version. Use --command-config instead.\n");
-        if (o.has("include")) return fail("--include is not supported by FluxoLab yet.");
 
         std::map<std::string, std::string> props;
         for (const auto& p : o.all(o.has("consumer-property") ? "consumer-property" : "command-property")) {
@@ -128,7 +170,7 @@ public:
                     cs.start_offset = *off;
                 }
             }
-        } else {
+        } else if (!o.has("include")) {
             cs.topics = {topic};
         }
         if (o.has("timeout-ms")) {
@@ -174,6 +216,30 @@ public:
             err(kProtocolBanner);
             note(NoteId::ClassicProtocolBanner);
         }
+        if (o.has("include")) {
+            // ConsumerWrapper: subscribe(Pattern.compile(include)), once the consumer exists (after the banner).
+            const IncludePattern p = compileInclude(o.value("include"));
+            if (p.java_error) {
+                err(formatLogDate(nowMs()) +
+                    " ERROR Unknown error when running consumer:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n" +
+                    javaStackTrace(JavaTrace::ConsumerIncludeUnclosedClass,
+                                   {"java.util.regex.PatternSyntaxException: " + *p.java_error}));
+                finish(1);
+                return false;
+            }
+            if (!p.regex) {
+                err("FluxoLab: the regular expression '" + o.value("include") +
+                    "' is not one FluxoLab can check the way Java does; try a simpler one, such as 'orders.*'.\n");
+                finish(1);
+                return false;
+            }
+            // The subscription covers the topics that match now (internal topics excluded, as
+            // exclude.internal.topics=true does); the real consumer adds later ones at its next metadata
+            // refresh (metadata.max.age.ms, 5 minutes).
+            for (const std::string& t : m_backend.listTopics(false))
+                if (std::regex_match(t, *p.regex)) cs.topics.push_back(t);
+            m_noTopics = cs.topics.empty();
+        }
         if (o.has("max-messages")) {
             const auto m = parseInt(o.value("max-messages"));
             if (!m) {
@@ -197,7 +263,7 @@ public:
                             "[Consumer clientId=" + cs.client_id + ", groupId=" + cs.group_id + "] ", check.resolvable, nowMs());
             note(NoteId::BootstrapUnreachable);
             logAttempts();
-        } else {
+        } else if (!m_noTopics) {
             m_consumer = m_backend.openConsumer(cs);
         }
         if (m_maxMessages == 0) stop(0);
@@ -207,7 +273,7 @@ public:
     bool runsUntilInterrupted() const override { return m_maxMessages < 0 && !m_timeoutMs; }
     TimeMs idleMs() const override {
         // Against an unreachable cluster nothing ever arrives: idle since the start.
-        if (m_retry) return m_backend.nowMs() - m_startMs;
+        if (m_retry || m_noTopics) return m_backend.nowMs() - m_startMs;
         const bool assigned = m_backend.hasAssignment(m_consumer);
         if (!assigned) return 0;
         // Idle from the assignment on: a real cluster needs a few fetches after the join before
@@ -258,6 +324,7 @@ private:
 
     void collect() {
         if (m_retry) return logAttempts();
+        if (m_noTopics) return;
         for (auto& r : inFetchOrder(m_backend.takeRecords(m_consumer)))
             m_pending.push_back(std::move(r));
         std::string text;
@@ -344,6 +411,7 @@ private:
 
     std::uint32_t& m_random;
     ClusterBackend::Handle m_consumer = -1;
+    bool m_noTopics = false; ///< --include matched no topic: nothing to subscribe to
     std::optional<ConnectionRetryLog> m_retry;
     std::vector<StoredRecord> m_pending;
     std::int64_t m_count = 0;

@@ -1,6 +1,7 @@
 // kafka-topics.sh (org.apache.kafka.tools.TopicCommand, Kafka 4.3.1).
 
 #include "labs/kafka_tools/cli_tool_common.h"
+#include "labs/kafka_tools/topic_error_notes.h"
 #include "labs/kafka_tools/java_traces.h"
 #include "sim/hash.h"
 
@@ -40,44 +41,23 @@ void topicError(ToolSession& s, const std::string& exception_class, const std::s
 }
 
 void topicError(ToolSession& s, const BackendResult& r) {
-    std::optional<NoteId> id;
     std::string cls = "org.apache.kafka.common.errors.ApiException";
     switch (r.error) {
-    case ErrorCode::TOPIC_ALREADY_EXISTS:
-        cls = "org.apache.kafka.common.errors.TopicExistsException";
-        id = NoteId::TopicAlreadyExists;
-        break;
+    case ErrorCode::TOPIC_ALREADY_EXISTS: cls = "org.apache.kafka.common.errors.TopicExistsException"; break;
     case ErrorCode::INVALID_REPLICATION_FACTOR:
         cls = "org.apache.kafka.common.errors.InvalidReplicationFactorException";
-        id = NoteId::ReplicationFactorTooLarge;
         break;
-    case ErrorCode::INVALID_PARTITIONS:
-        cls = "org.apache.kafka.common.errors.InvalidPartitionsException";
-        id = NoteId::PartitionsNotIncreased;
-        break;
-    case ErrorCode::INVALID_TOPIC_EXCEPTION:
-        cls = "org.apache.kafka.common.errors.InvalidTopicException";
-        id = NoteId::InvalidTopicName;
-        break;
-    case ErrorCode::INVALID_CONFIG:
-        cls = "org.apache.kafka.common.errors.InvalidConfigurationException";
-        id = NoteId::InvalidTopicConfig;
-        break;
+    case ErrorCode::INVALID_PARTITIONS: cls = "org.apache.kafka.common.errors.InvalidPartitionsException"; break;
+    case ErrorCode::INVALID_TOPIC_EXCEPTION: cls = "org.apache.kafka.common.errors.InvalidTopicException"; break;
+    case ErrorCode::INVALID_CONFIG: cls = "org.apache.kafka.common.errors.InvalidConfigurationException"; break;
     case ErrorCode::UNKNOWN_TOPIC_OR_PARTITION:
         cls = "org.apache.kafka.common.errors.UnknownTopicOrPartitionException";
-        id = NoteId::TopicDoesNotExist;
         break;
-    case ErrorCode::POLICY_VIOLATION:
-        cls = "org.apache.kafka.common.errors.PolicyViolationException";
-        id = r.message.starts_with("Excessively") ? NoteId::PartitionsPerRequestLimit : NoteId::RecordsPerOperationLimit;
-        break;
-    case ErrorCode::UNKNOWN_SERVER_ERROR:
-        cls = "org.apache.kafka.common.errors.UnknownServerException";
-        id = NoteId::PartitionGrowthLimit;
-        break;
+    case ErrorCode::POLICY_VIOLATION: cls = "org.apache.kafka.common.errors.PolicyViolationException"; break;
+    case ErrorCode::UNKNOWN_SERVER_ERROR: cls = "org.apache.kafka.common.errors.UnknownServerException"; break;
     default: break;
     }
-    topicError(s, cls, r.message, id);
+    topicError(s, cls, r.message, topicErrorNote(r.error, r.message));
 }
 
 void illegalArgument(ToolSession& s, const std::string& message, std::optional<NoteId> id,
@@ -377,3 +357,22 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
 }
 
 } // namespace fluxolab::labs::cli
+
+namespace fluxolab::labs {
+
+std::optional<NoteId> topicErrorNote(ErrorCode error, std::string_view message) {
+    switch (error) {
+    case ErrorCode::TOPIC_ALREADY_EXISTS: return NoteId::TopicAlreadyExists;
+    case ErrorCode::INVALID_REPLICATION_FACTOR: return NoteId::ReplicationFactorTooLarge;
+    case ErrorCode::INVALID_PARTITIONS: return NoteId::PartitionsNotIncreased;
+    case ErrorCode::INVALID_TOPIC_EXCEPTION: return NoteId::InvalidTopicName;
+    case ErrorCode::INVALID_CONFIG: return NoteId::InvalidTopicConfig;
+    case ErrorCode::UNKNOWN_TOPIC_OR_PARTITION: return NoteId::TopicDoesNotExist;
+    case ErrorCode::POLICY_VIOLATION:
+        return message.starts_with("Excessively") ? NoteId::PartitionsPerRequestLimit : NoteId::RecordsPerOperationLimit;
+    case ErrorCode::UNKNOWN_SERVER_ERROR: return NoteId::PartitionGrowthLimit;
+    default: return std::nullopt;
+    }
+}
+
+} // namespace fluxolab::labs

@@ -1,6 +1,7 @@
 #include "labs/observe/sim_observer.h"
 
 #include "sim/assignors.h"
+#include "sim/topic_configs.h"
 
 #include <algorithm>
 
@@ -27,8 +28,7 @@ void SimObserver::learn(const sim::Simulation& sim) {
         f.created_at = m_learned;
         if (const sim::TopicState* t = sim.topic(j.topicName(e.topic))) {
             f.topic_id = t->topic_id;
-            for (const auto& [k, v] : t->configs.overrides)
-                f.configs.emplace_back(k, v);
+            f.configs = sim::describedTopicConfigs(t->name, t->configs, sim.config().defaults);
         }
         m_topics[e.topic].push_back(std::move(f));
     }
@@ -71,8 +71,7 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         const sim::TopicState* ts = live ? sim.topic(ot.name) : nullptr;
         if (ts && ts->index == ti) {
             ot.topic_id = ts->topic_id;
-            for (const auto& [k, val] : ts->configs.overrides)
-                ot.configs.emplace_back(k, val);
+            ot.configs = sim::describedTopicConfigs(ts->name, ts->configs, sim.config().defaults);
         } else if (auto it = m_topics.find(ti); it != m_topics.end()) {
             // The incarnation of the topic at this moment: the last one created before it.
             const TopicFacts* facts = nullptr;

@@ -220,6 +220,23 @@ void AppFeaturesTest::createTopicWithTooLargeRfShowsKafkaError() {
              qPrintable(error));
     QVERIFY2(!error.contains(QStringLiteral("larger than available brokers")), qPrintable(error));
     QVERIFY(error.contains(QStringLiteral("INVALID_REPLICATION_FACTOR")));
+    // Under Kafka's text, the teaching note in the UI's language (pt-PT here).
+    QVERIFY2(error.contains(QStringLiteral("\nCada réplica vive num broker diferente")), qPrintable(error));
+    // An illegal name and a request beyond the controller's bound: Kafka's English text stays exact, the
+    // explanation is Portuguese.
+    QString nameError;
+    QVERIFY(!c->createTopic("dois nomes", 1, 1, &nameError));
+    QVERIFY2(nameError.contains(QStringLiteral("Topic name is invalid: 'dois nomes' contains one or more characters "
+                                               "other than ASCII alphanumerics, '.', '_' and '-'")),
+             qPrintable(nameError));
+    QVERIFY2(nameError.contains(QStringLiteral("\nNomes de tópicos: só letras ASCII")), qPrintable(nameError));
+    QString policyError;
+    QVERIFY(!c->createTopic("enorme", 10001, 1, &policyError));
+    QVERIFY2(policyError.contains(QStringLiteral("(POLICY_VIOLATION)\nO controlador KRaft recusa")), qPrintable(policyError));
+    setLanguage(QStringLiteral("en"));
+    QVERIFY(!c->createTopic("enorme", 10001, 1, &policyError));
+    setLanguage(QStringLiteral("pt_PT"));
+    QVERIFY2(policyError.contains(QStringLiteral("(POLICY_VIOLATION)\nThe KRaft controller refuses")), qPrintable(policyError));
     QCOMPARE(c->sim().topics().size(), topics);
     QCOMPARE(c->scenario().actions.size(), actions);
     for (std::size_t i = events; i < c->eventCount(); ++i) QVERIFY(c->journal()[i].type != sim::EventType::TopicCreated);

@@ -79,6 +79,35 @@ void TerminalTest::createTopicShowsInViewsAndOutput() {
     QCOMPARE(w->cliHost()->history().back().kind, std::string("topics.create"));
 }
 
+void TerminalTest::tablesViewShowsTheToolsConfigs() {
+    // The Tables view's "Configs" column is the string kafka-topics --describe prints after "Configs:"
+    // (one rule: sim::describedTopicConfigs), with the cluster-wide min.insync.replicas and in its order.
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-topics.sh --create --topic compacto --config cleanup.policy=compact "
+                           "--config retention.ms=86400000") + kBootstrap);
+    type(c, QStringLiteral("kafka-topics.sh --create --topic simples") + kBootstrap);
+    for (const QString& topic : {QStringLiteral("compacto"), QStringLiteral("simples")}) {
+        type(c, QStringLiteral("kafka-topics.sh --describe --topic ") + topic + kBootstrap);
+        const QString text = c->toPlainText();
+        const qsizetype at = text.lastIndexOf(QStringLiteral("\tConfigs: "));
+        QVERIFY2(at >= 0, qPrintable(text));
+        const qsizetype from = at + 10;
+        const QString printed = text.mid(from, text.indexOf(QLatin1Char('\n'), from) - from);
+        w->topicsModel()->refresh();
+        const auto& rows = w->topicsModel()->rows();
+        const auto row = std::find_if(rows.begin(), rows.end(), [&](const QStringList& r) { return r[0] == topic; });
+        QVERIFY(row != rows.end());
+        QCOMPARE((*row)[4], printed);
+    }
+    const auto& rows = w->topicsModel()->rows();
+    for (const QStringList& r : rows)
+        if (r[0] == QStringLiteral("compacto"))
+            QCOMPARE(r[4], QStringLiteral("min.insync.replicas=1,cleanup.policy=compact,segment.bytes=1073741824,"
+                                          "retention.ms=86400000"));
+}
+
 void TerminalTest::historyUpRecallsTheLastCommand() {
     auto w = makeWindow();
     TerminalConsole* c = w->terminalPanel()->currentConsole();
@@ -117,13 +146,56 @@ void TerminalTest::builtinsAreTheScriptRunnersOnes() {
     type(c, QStringLiteral("sleep 2.5"));
     QCOMPARE(host->history().back().exit_code, 0);
     QVERIFY(host->backend()->nowMs() >= before + 2500);
-    type(c, QStringLiteral("kill %1")); // a tab has no background jobs
+    type(c, QStringLiteral("kill %1")); // no background job yet
     QVERIFY2(c->toPlainText().contains(QStringLiteral("bash: kill: %1: no such job")), qPrintable(c->toPlainText()));
     QCOMPARE(host->history().back().kind, std::string("kill"));
     QCOMPARE(host->history().back().exit_code, 1);
     type(c, QStringLiteral("echo um  dois"));
     QVERIFY(c->toPlainText().contains(QStringLiteral("\num dois\n")));
     QCOMPARE(host->history().back().kind, std::string("echo"));
+}
+
+void TerminalTest::backgroundJobsRunAndKillStopsThem() {
+    // A trailing '&' runs the command as background job N ("[N] PID", the prompt comes back at once);
+    // its output keeps arriving in the tab and `kill %N` stops it, as in fluxolab-cli script.
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    CliHost* host = w->cliHost();
+    type(c, QStringLiteral("kafka-topics.sh --create --topic fundo") + kBootstrap);
+    type(c, QStringLiteral("kafka-console-consumer.sh --topic fundo --group fg") + kBootstrap + QStringLiteral(" &"));
+    QVERIFY2(c->toPlainText().contains(QStringLiteral("[1] 4001\n")), qPrintable(c->toPlainText()));
+    QVERIFY(!c->isBusy());
+    QVERIFY(c->toPlainText().endsWith(TerminalConsole::prompt()));
+    QCOMPARE(host->history().back().kind, std::string("console-consumer"));
+    ticks(host, 60); // the consumer joins its group
+    type(c, QStringLiteral("kafka-console-producer.sh --topic fundo") + kBootstrap);
+    QVERIFY(c->isProducing());
+    type(c, QStringLiteral("ola"));
+    QTest::keyClick(c, Qt::Key_D, Qt::ControlModifier);
+    QVERIFY(!c->isBusy());
+    ticks(host, 30);
+    // The job prints where the tab is, after the prompt, as a shell's background job does.
+    const QString text = c->toPlainText();
+    QVERIFY2(text.mid(text.lastIndexOf(QLatin1Char('>'))).contains(QStringLiteral("$ ola\n")), qPrintable(text));
+    type(c, QStringLiteral("kill %1"));
+    QCOMPARE(host->history().back().kind, std::string("kill"));
+    QCOMPARE(host->history().back().exit_code, 0);
+    QVERIFY2(c->toPlainText().contains(QStringLiteral("Processed a total of 1 messages")), qPrintable(c->toPlainText()));
+    type(c, QStringLiteral("kill %1"));
+    QVERIFY2(c->toPlainText().contains(QStringLiteral("bash: kill: %1: no such job")), qPrintable(c->toPlainText()));
+    QCOMPARE(host->history().back().exit_code, 1);
+    // The job is journaled as a tab of its own: its start and its Ctrl+C.
+    int starts = 0, interrupts = 0;
+    for (const auto& e : host->journal().events) {
+        if (e.type == labs::JournalEvent::Type::Start && e.argv.front() == "kafka-console-consumer.sh") {
+            ++starts;
+            QVERIFY(e.tab != host->journal().events.front().tab || e.argv.back() == "&");
+        }
+        if (e.type == labs::JournalEvent::Type::Interrupt) ++interrupts;
+    }
+    QCOMPARE(starts, 1);
+    QCOMPARE(interrupts, 1);
 }
 
 void TerminalTest::tabCompletesOptionsAndTopicNames() {
@@ -412,6 +484,16 @@ void TerminalTest::javaStackTraceIsFoldedAndExpandsOnClick() {
     QCOMPARE(frames.back().next().text(), QStringLiteral(" (org.apache.kafka.tools.TopicCommand)"));
     for (const QTextBlock& b : frames)
         QVERIFY(!b.isVisible());
+    // Its own style: not the teaching notes' italic yellow, not the error colour.
+    const QTextCharFormat summaryFormat = QTextCursor(summary).block().begin().fragment().charFormat();
+    QTextCharFormat noteFormat;
+    for (QTextBlock b = c->document()->begin(); b.isValid(); b = b.next())
+        if (b.text().startsWith(QStringLiteral("# "))) noteFormat = b.begin().fragment().charFormat();
+    QVERIFY2(noteFormat.isValid(), qPrintable(c->toPlainText()));
+    QVERIFY(summaryFormat.foreground().color() != noteFormat.foreground().color());
+    QVERIFY(summaryFormat.foreground().color() != summary.previous().begin().fragment().charFormat().foreground().color());
+    QVERIFY(!summaryFormat.fontItalic());
+    QVERIFY(summaryFormat.fontUnderline());
     // A click on the summary shows the frames; another hides them again.
     const QPoint at = c->cursorRect(QTextCursor(summary)).center() + QPoint(20, 0);
     QTest::mouseClick(c->viewport(), Qt::LeftButton, {}, at);

@@ -8,8 +8,10 @@ class TerminalTest : public QObject {
 private Q_SLOTS:
     void init();
     void createTopicShowsInViewsAndOutput();
+    void tablesViewShowsTheToolsConfigs();
     void historyUpRecallsTheLastCommand();
     void builtinsAreTheScriptRunnersOnes();
+    void backgroundJobsRunAndKillStopsThem();
     void tabCompletesOptionsAndTopicNames();
     void ctrlCStopsARunningConsumer();
     void consumerKeepsReceivingWhilePlaybackRunsInTheBackground();

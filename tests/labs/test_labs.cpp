@@ -690,7 +690,7 @@ TEST_SUITE("labs/course") {
                     CAPTURE(step.id);
                     CAPTURE(md);
                     CHECK_FALSE(step.instructions.en.empty());
-                    // The app's terminal has no job control.
+                    // Steps are done command by command from the panel: no job control (kill %N) in them.
                     CHECK(md.find("kill %") == std::string::npos);
                     CHECK(md.find("num script") == std::string::npos);
                     CHECK(md.find("in a script") == std::string::npos);

@@ -16,6 +16,8 @@
 #include "labs/kafka_tools/kafka_cli.h"
 #include "labs/shell/shell_parser.h"
 #include "labs/backend/sim_backend.h"
+#include "labs/observe/sim_observer.h"
+#include "sim/timeline.h"
 
 #include <doctest/doctest.h>
 
@@ -173,7 +175,54 @@ void compareWithRealTools(const std::string& name, bool keepFrames = false) {
     }
 }
 
+/// Runs one command line to its end; stdout.
+std::string runTool(KafkaCli& cli, const std::string& line) {
+    const ParsedScript ps = parseScript(line + "\n");
+    REQUIRE(ps.commands.size() == 1);
+    auto s = cli.start(ps.commands[0].argv, false);
+    for (TimeMs ran = 0; !s->finished() && ran < 60000; ran += 100) s->pump(100);
+    REQUIRE(s->finished());
+    std::string out;
+    for (auto& chunk : s->takeOutput())
+        if (chunk.stream == OutStream::Out) out += chunk.text;
+    return out;
+}
+
 } // namespace
+
+TEST_SUITE("labs/configs") {
+    TEST_CASE("the views show the Configs string kafka-topics --describe prints - live and in the past") {
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        const std::string bs = " --bootstrap-server localhost:9092";
+        runTool(cli, "kafka-topics.sh --create --topic compacted --partitions 1 --config cleanup.policy=compact "
+                     "--config retention.ms=86400000" + bs);
+        runTool(cli, "kafka-topics.sh --create --topic plain" + bs);
+        fluxolab::labs::observe::SimObserver observer;
+        observer.learn(backend.simulation());
+        const fluxolab::sim::Timeline timeline(backend.simulation().journal());
+        for (const std::string topic : {"compacted", "plain"}) {
+            const std::string out = runTool(cli, "kafka-topics.sh --describe --topic " + topic + bs);
+            const std::size_t at = out.find("\tConfigs: ");
+            REQUIRE(at != std::string::npos);
+            const std::string printed = out.substr(at + 10, out.find('\n', at) - at - 10);
+            for (const bool live : {true, false}) {
+                CAPTURE(topic);
+                CAPTURE(live);
+                const auto o = observer.observe(backend.simulation(), timeline.latest(), live);
+                const auto t = std::find_if(o.topics.begin(), o.topics.end(), [&](const auto& x) { return x.name == topic; });
+                REQUIRE(t != o.topics.end());
+                std::string shown;
+                for (const auto& [k, v] : t->configs) shown += (shown.empty() ? "" : ",") + k + "=" + v;
+                CHECK(shown == printed);
+            }
+        }
+        // What the real 4.3.1 broker printed for that topic (tests/labs/golden/real/broker.txt).
+        CHECK(runTool(cli, "kafka-topics.sh --describe --topic compacted" + bs).find(
+                  "Configs: min.insync.replicas=1,cleanup.policy=compact,segment.bytes=1073741824,retention.ms=86400000\n") !=
+              std::string::npos);
+    }
+}
 
 TEST_SUITE("labs/real-tools") {
     TEST_CASE("usage errors and help - as Kafka 4.3.1's tools print them") { compareWithRealTools("usage"); }
