@@ -1259,7 +1259,8 @@ void StreamJob::onTimer(const runtime::Timer& timer) {
 
 void StreamJob::runUntil(Millis time) {
     horizon_ = time;
-    for (runtime::TimeMs next = scheduler_->nextTime(); next >= 0 && next <= time; next = scheduler_->nextTime())
+    for (runtime::TimeMs next = scheduler_->nextTime(); next >= 0 && next <= time;
+         next = scheduler_->nextTime())
         scheduler_->step();
     scheduler_->advanceTo(time);
     now_ = std::max(now_, scheduler_->now());

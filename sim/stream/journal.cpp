@@ -14,7 +14,8 @@ const char* streamEventKindName(StreamEventKind kind) {
 std::uint16_t streamFamily(sim::Journal& journal) {
     const std::int32_t found = journal.findFamily(kStreamFamilyName);
     if (found >= 0) return static_cast<std::uint16_t>(found);
-    return journal.addFamily(sim::EventFamily{kStreamFamilyName, kStreamEventSchemas, std::size(kStreamEventSchemas)});
+    return journal.addFamily(
+        sim::EventFamily{kStreamFamilyName, kStreamEventSchemas, std::size(kStreamEventSchemas)});
 }
 
 sim::Event toJournalEvent(const StreamEvent& e, sim::Journal& journal, std::uint16_t family) {

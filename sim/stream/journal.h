@@ -133,7 +133,9 @@ StreamEvent fromJournalEvent(const sim::Journal& journal, const sim::Event& even
 class JournalFamilySink : public StreamJournalSink {
 public:
     explicit JournalFamilySink(sim::Journal& journal) : journal_(journal), family_(streamFamily(journal)) {}
-    void record(const StreamEvent& event) override { journal_.append(toJournalEvent(event, journal_, family_)); }
+    void record(const StreamEvent& event) override {
+        journal_.append(toJournalEvent(event, journal_, family_));
+    }
     std::uint16_t family() const { return family_; }
 
 private:

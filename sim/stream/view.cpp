@@ -21,25 +21,39 @@ void StreamView::apply(const sim::Journal& journal, const sim::Event& e) {
     const auto kind = static_cast<StreamEventKind>(e.typeIndex());
     const auto windowKey = [&] { return WindowKey{e.actor, journal.string(e.name), e.a, e.b}; };
     switch (kind) {
-    case StreamEventKind::ElementArrived: ++s.elements; break;
+    case StreamEventKind::ElementArrived:
+        ++s.elements;
+        break;
     case StreamEventKind::SplitWatermark: {
         auto& l = lane(s.splits, e.partition);
         l.watermark = e.a;
         l.idle = false; // a watermark makes a split active again
         break;
     }
-    case StreamEventKind::SplitIdle: lane(s.splits, e.partition).idle = e.a != 0; break;
-    case StreamEventKind::SourceWatermark: lane(s.sources, e.actor).watermark = e.a; break;
-    case StreamEventKind::SourceIdle: lane(s.sources, e.actor).idle = e.a != 0; break;
-    case StreamEventKind::ChannelWatermark: s.channels[{e.actor, e.group}].watermark = e.a; break;
-    case StreamEventKind::ChannelIdle: s.channels[{e.actor, e.group}].idle = e.a != 0; break;
+    case StreamEventKind::SplitIdle:
+        lane(s.splits, e.partition).idle = e.a != 0;
+        break;
+    case StreamEventKind::SourceWatermark:
+        lane(s.sources, e.actor).watermark = e.a;
+        break;
+    case StreamEventKind::SourceIdle:
+        lane(s.sources, e.actor).idle = e.a != 0;
+        break;
+    case StreamEventKind::ChannelWatermark:
+        s.channels[{e.actor, e.group}].watermark = e.a;
+        break;
+    case StreamEventKind::ChannelIdle:
+        s.channels[{e.actor, e.group}].idle = e.a != 0;
+        break;
     case StreamEventKind::OperatorWatermark: {
         const auto n = static_cast<std::size_t>(e.actor < 0 ? 0 : e.actor);
         if (s.operators.size() <= n) s.operators.resize(n + 1, std::numeric_limits<Millis>::min());
         s.operators[n] = e.a;
         break;
     }
-    case StreamEventKind::WindowCreated: s.windows.try_emplace(windowKey()); break;
+    case StreamEventKind::WindowCreated:
+        s.windows.try_emplace(windowKey());
+        break;
     case StreamEventKind::WindowMerged: {
         // The sessions of this key inside the merged window are gone; the merged one holds their state.
         const std::string& key = journal.string(e.name);
@@ -62,15 +76,21 @@ void StreamView::apply(const sim::Journal& journal, const sim::Event& e) {
         }
         break;
     }
-    case StreamEventKind::WindowPurged: s.windows.erase(windowKey()); break;
-    case StreamEventKind::ElementDroppedForWindow: ++s.droppedForWindow; break;
+    case StreamEventKind::WindowPurged:
+        s.windows.erase(windowKey());
+        break;
+    case StreamEventKind::ElementDroppedForWindow:
+        ++s.droppedForWindow;
+        break;
     case StreamEventKind::ElementLate:
         if (e.flag)
             ++s.lateToSideOutput;
         else
             ++s.lateDropped;
         break;
-    case StreamEventKind::ProcessOutput: ++s.outputs; break;
+    case StreamEventKind::ProcessOutput:
+        ++s.outputs;
+        break;
     case StreamEventKind::CheckpointCompleted:
         lastCheckpoint = static_cast<std::uint64_t>(e.a);
         checkpointed = std::make_shared<const StreamState>(s);
@@ -90,19 +110,22 @@ void StreamView::apply(const sim::Journal& journal, const sim::Event& e) {
     case StreamEventKind::CheckpointStarted:
     case StreamEventKind::CheckpointAligned:
     case StreamEventKind::JobCrashed:
-    case StreamEventKind::Count_: break;
+    case StreamEventKind::Count_:
+        break;
     }
 }
 
 Millis StreamView::operatorWatermark(int subtask) const {
     const auto n = static_cast<std::size_t>(subtask);
-    return subtask >= 0 && n < state.operators.size() ? state.operators[n] : std::numeric_limits<Millis>::min();
+    return subtask >= 0 && n < state.operators.size() ? state.operators[n]
+                                                      : std::numeric_limits<Millis>::min();
 }
 
 bool StreamView::sameAs(const StreamView& o) const {
     const bool bothSaved = checkpointed && o.checkpointed;
     return time == o.time && events == o.events && state == o.state && lastCheckpoint == o.lastCheckpoint &&
-           restores == o.restores && (bothSaved ? *checkpointed == *o.checkpointed : !checkpointed && !o.checkpointed);
+           restores == o.restores &&
+           (bothSaved ? *checkpointed == *o.checkpointed : !checkpointed && !o.checkpointed);
 }
 
 } // namespace fluxolab::stream

@@ -37,11 +37,11 @@ struct WindowState {
 using WindowKey = std::tuple<int, std::string, Millis, Millis>;
 
 struct StreamState {
-    std::vector<WatermarkLane> splits;                    ///< by partition
-    std::vector<WatermarkLane> sources;                   ///< by source subtask
+    std::vector<WatermarkLane> splits;                     ///< by partition
+    std::vector<WatermarkLane> sources;                    ///< by source subtask
     std::map<std::pair<int, int>, WatermarkLane> channels; ///< (window subtask, upstream subtask)
-    std::vector<Millis> operators;                        ///< operator watermark by window subtask
-    std::map<WindowKey, WindowState> windows;             ///< open windows (with state)
+    std::vector<Millis> operators;                         ///< operator watermark by window subtask
+    std::map<WindowKey, WindowState> windows;              ///< open windows (with state)
     std::uint64_t elements = 0;
     std::uint64_t firings = 0;
     std::uint64_t lateFirings = 0;
@@ -56,7 +56,7 @@ struct StreamView {
     sim::TimeMs time = 0;
     std::size_t events = 0; ///< journal events applied (of every family)
     StreamState state;
-    std::uint64_t lastCheckpoint = 0;     ///< last completed checkpoint id (0: none)
+    std::uint64_t lastCheckpoint = 0; ///< last completed checkpoint id (0: none)
     std::uint64_t restores = 0;
     /// The state at the last completed checkpoint: a JobRestored event puts it back (Flink's restart
     /// from the last completed checkpoint), so seeking across a crash shows the restored job.

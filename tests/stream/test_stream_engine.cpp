@@ -307,7 +307,6 @@ TEST_SUITE("stream/engine") {
         CHECK(has("element_late"));
         CHECK(r.journal.toJsonLines().find(
                   "{\"t\":0,\"type\":\"element_late\",\"subtask\":0,\"key\":\"a\",\"event_time\":1500,"
-                  "\"watermark\":5999,\"side_output\":true}") !=
-              std::string::npos);
+                  "\"watermark\":5999,\"side_output\":true}") != std::string::npos);
     }
 }

@@ -7,9 +7,8 @@
 #include "sim/stream/engine.h"
 #include "sim/stream/view.h"
 
-#include <doctest/doctest.h>
-
 #include <cstdint>
+#include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -32,7 +31,9 @@ struct Lcg {
         s = s * 6364136223846793005ULL + 1442695040888963407ULL;
         return s >> 33;
     }
-    std::int64_t below(std::int64_t n) { return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n)); }
+    std::int64_t below(std::int64_t n) {
+        return static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(n));
+    }
 };
 
 /// Three partitions on two subtasks, periodic watermarks with idleness, allowed lateness, late data,
@@ -63,14 +64,16 @@ std::vector<Element> richInput(std::uint64_t seed) {
         const int partition = static_cast<int>(rng.below(3));
         if (partition == 2 && arrival > 10000 && arrival < 20000) continue; // partition 2 goes quiet
         const Millis lateBy = rng.below(10) == 0 ? 15000 : rng.below(2500);
-        in.push_back(at(std::max<Millis>(0, arrival - lateBy), arrival, "k" + std::to_string(rng.below(5)), partition));
+        in.push_back(at(std::max<Millis>(0, arrival - lateBy), arrival, "k" + std::to_string(rng.below(5)),
+                        partition));
     }
     return in;
 }
 
 /// Runs the job on a shared scheduler, journaling into `journal` (with a Kafka-family event every
 /// 500 ms of the same clock, standing for the cluster), and crashing once at `crashAt` elements.
-void runRich(const JobSpec& spec, const std::vector<Element>& in, sim::Journal& journal, std::size_t crashAt) {
+void runRich(const JobSpec& spec, const std::vector<Element>& in, sim::Journal& journal,
+             std::size_t crashAt) {
     rt::Scheduler sched;
     JournalFamilySink sink(journal);
     StreamJob job(spec, {}, &sink, 0, &sched);
@@ -114,13 +117,16 @@ TEST_SUITE("stream/journal") {
     TEST_CASE("stream events are rendered from the schema and round-trip through the shared journal") {
         CHECK(std::string(streamEventKindName(StreamEventKind::ElementArrived)) == "element_arrived");
         CHECK(std::string(streamEventKindName(StreamEventKind::JobRestored)) == "job_restored");
-        CHECK(kStreamEventSchemas[static_cast<int>(StreamEventKind::WindowFired)].field("watermark") != nullptr);
+        CHECK(kStreamEventSchemas[static_cast<int>(StreamEventKind::WindowFired)].field("watermark") !=
+              nullptr);
 
         StreamEvent fired{StreamEventKind::WindowFired, 6200, -1, 1, -1, 0, 5000, kMaxTime, 1, "p\"1", {}};
-        CHECK(toJson(fired) ==
-              R"({"t":6200,"type":"window_fired","subtask":1,"key":"p\"1","start":0,"end":5000,"watermark":"MAX","late":true})");
+        CHECK(
+            toJson(fired) ==
+            R"({"t":6200,"type":"window_fired","subtask":1,"key":"p\"1","start":0,"end":5000,"watermark":"MAX","late":true})");
         StreamEvent channel{StreamEventKind::ChannelWatermark, 10, -1, 0, 1, 4999, 0, 0, 0, {}, {}};
-        CHECK(toJson(channel) == R"({"t":10,"type":"channel_watermark","subtask":0,"channel":1,"watermark":4999})");
+        CHECK(toJson(channel) ==
+              R"({"t":10,"type":"channel_watermark","subtask":0,"channel":1,"watermark":4999})");
         StreamEvent output{StreamEventKind::ProcessOutput, 7, -1, 0, -1, kMinTime, 0, 0, 0, "u", "alerta"};
         CHECK(toJson(output) ==
               R"({"t":7,"type":"process_output","subtask":0,"key":"u","timestamp":"MIN","value":"alerta"})");
@@ -175,7 +181,8 @@ TEST_SUITE("stream/journal") {
             if (line.rfind("falha-de-broker 1 ", 0) == 0) expected = line.substr(line.rfind(' ') + 1);
         REQUIRE(expected.size() == 64);
         sim::ScenarioError error;
-        const auto scenario = sim::loadScenarioFile((dir / "assets/scenarios/falha-de-broker.json").string(), error);
+        const auto scenario =
+            sim::loadScenarioFile((dir / "assets/scenarios/falha-de-broker.json").string(), error);
         REQUIRE(scenario.has_value());
 
         sim::ScenarioRun run(*scenario, 1);
@@ -251,7 +258,8 @@ TEST_SUITE("stream/journal") {
         }
     }
 
-    TEST_CASE("the stream view shows an idle partition holding the watermark - then released - and open windows") {
+    TEST_CASE(
+        "the stream view shows an idle partition holding the watermark - then released - and open windows") {
         // Hand-computed: monotonous watermarks every 200 ms, idleness 1 s, tumble 5 s, 2 partitions.
         JobSpec spec;
         spec.watermark.kind = WatermarkKind::Monotonous;

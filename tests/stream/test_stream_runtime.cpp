@@ -129,7 +129,8 @@ TEST_SUITE("stream/runtime") {
         // The idle split released the watermark at the tick at 1600 in both runs.
         bool idleAt1600 = false;
         for (const auto& e : shared.events())
-            if (e.kind == StreamEventKind::SplitIdle && e.partition == 1 && e.a == 1) idleAt1600 = e.procTime == 1600;
+            if (e.kind == StreamEventKind::SplitIdle && e.partition == 1 && e.a == 1)
+                idleAt1600 = e.procTime == 1600;
         CHECK(idleAt1600);
     }
 
