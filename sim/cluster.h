@@ -400,6 +400,9 @@ public:
     // ---- observation ----
     const ClusterConfig& config() const { return m_config; }
     const Journal& journal() const { return m_journal; }
+    /// The same journal, for another engine on this simulation's scheduler to append its own family's
+    /// events to (the stream engine: stream::JournalFamilySink). The Kafka events are never touched.
+    Journal& sharedJournal() { return m_journal; }
     const std::vector<BrokerState>& brokers() const { return m_brokers; }
     const std::map<std::string, TopicState>& topics() const { return m_topics; }
     const TopicState* topic(const std::string& name) const;

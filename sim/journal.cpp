@@ -5,6 +5,7 @@
 #include "sim/runtime/invariant.h"
 
 #include <algorithm>
+#include <limits>
 #include <iterator>
 
 namespace fluxolab::sim {
@@ -85,6 +86,12 @@ std::uint16_t Journal::addFamily(const EventFamily& family) {
     return static_cast<std::uint16_t>(m_families.size() - 1);
 }
 
+std::int32_t Journal::findFamily(std::string_view engine) const {
+    for (std::size_t i = 0; i < m_families.size(); ++i)
+        if (engine == m_families[i].engine) return static_cast<std::int32_t>(i);
+    return -1;
+}
+
 std::pair<std::uint32_t, std::uint32_t> Journal::addList(const std::vector<std::int32_t>& values) {
     const auto begin = static_cast<std::uint32_t>(m_lists.size());
     m_lists.insert(m_lists.end(), values.begin(), values.end());
@@ -156,6 +163,7 @@ std::int64_t slotValue(const Event& e, Slot slot) {
     case Slot::Error: return static_cast<std::int64_t>(e.error);
     case Slot::Name: return e.name;
     case Slot::List: return e.list_begin;
+    case Slot::Wide: return e.wideValue();
     }
     return 0;
 }
@@ -209,6 +217,10 @@ std::string Journal::fieldText(const Event& e, const FieldSpec& f) const {
         for (std::uint32_t i = 0; i + 1 < e.list_size; i += 2)
             out += (i ? "," : "") + consumerName(listAt(i)) + "=" + string(static_cast<std::uint32_t>(listAt(i + 1)));
         return out;
+    case FieldKind::Millis:
+        if (v == std::numeric_limits<std::int64_t>::min()) return "MIN";
+        if (v == std::numeric_limits<std::int64_t>::max()) return "MAX";
+        return std::to_string(v);
     }
     return out;
 }
@@ -236,6 +248,12 @@ std::string Journal::toJson(std::size_t index) const {
         const std::int64_t v = slotValue(e, f.slot);
         switch (f.kind) {
         case FieldKind::Int: out += std::to_string(v); break;
+        case FieldKind::Millis:
+            if (v == std::numeric_limits<std::int64_t>::min() || v == std::numeric_limits<std::int64_t>::max())
+                appendEscaped(out, fieldText(e, f));
+            else
+                out += std::to_string(v);
+            break;
         case FieldKind::Bool:
         case FieldKind::TrueIfSet: out += v ? "true" : "false"; break;
         case FieldKind::Consumer:

@@ -27,8 +27,9 @@ namespace fluxolab::sim {
 // how it is shown (FieldKind). Another engine declares its own list the same way and registers it
 // with Journal::addFamily (see tests/sim/test_journal_schema.cpp for a test-only family).
 
-/// Where a field's value lives in an Event.
-enum class Slot : std::uint8_t { Broker, Topic, Partition, Actor, Group, A, B, Flag, Error, Name, List };
+/// Where a field's value lives in an Event. Wide: a third 64-bit value for families that do not use
+/// broker and topic (broker holds its high 32 bits, topic its low 32 bits; see wideValue).
+enum class Slot : std::uint8_t { Broker, Topic, Partition, Actor, Group, A, B, Flag, Error, Name, List, Wide };
 
 /// How a field's value is rendered.
 enum class FieldKind : std::uint8_t {
@@ -52,6 +53,7 @@ enum class FieldKind : std::uint8_t {
     TpList,            ///< the event's list as (topic, partition) pairs: ["t-0", ...]
     ConsumerList,      ///< the event's list as consumer indexes: client ids
     MemberList,        ///< the event's list as (consumer, member-id string) pairs
+    Millis,            ///< a time or watermark: the number, or "MIN"/"MAX" (JSON strings) for the int64 extremes
 };
 
 struct FieldSpec {
@@ -209,6 +211,15 @@ struct Event {
     std::int64_t a = 0;
     std::int64_t b = 0;
     std::uint8_t typeIndex() const { return static_cast<std::uint8_t>(type); }
+    /// Slot::Wide: broker (high 32 bits) and topic (low 32 bits) read as one 64-bit value.
+    std::int64_t wideValue() const {
+        return static_cast<std::int64_t>((static_cast<std::uint64_t>(static_cast<std::uint32_t>(broker)) << 32) |
+                                         static_cast<std::uint32_t>(topic));
+    }
+    void setWideValue(std::int64_t v) {
+        broker = static_cast<std::int32_t>(static_cast<std::uint32_t>(static_cast<std::uint64_t>(v) >> 32));
+        topic = static_cast<std::int32_t>(static_cast<std::uint32_t>(static_cast<std::uint64_t>(v)));
+    }
 };
 static_assert(sizeof(Event) == 64, "an event stays 64 bytes (memory budget per record)");
 
@@ -251,6 +262,8 @@ public:
     /// Registers another engine's event list; events with that family are rendered from its schema.
     std::uint16_t addFamily(const EventFamily& family);
     const EventFamily& family(std::uint16_t id) const { return m_families[id]; }
+    /// The id of the family registered for `engine`, or -1.
+    std::int32_t findFamily(std::string_view engine) const;
     /// The schema of an event (of any registered family).
     const EventSchema& schemaOf(const Event& e) const { return m_families[e.family].schemas[e.typeIndex()]; }
     /// A field's value as plain text (names resolved, no JSON quoting; lists comma-separated;

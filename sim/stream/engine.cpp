@@ -3,7 +3,9 @@
 #include "sim/stream/sql_windows.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <unordered_map>
 #include <utility>
 
 namespace fluxolab::stream {
@@ -1266,18 +1268,22 @@ struct StreamJob::Impl {
         if (steps > 0) nextTick += steps * interval;
     }
 
-    void advanceTo(Millis time) {
+    /// Runs what is due at the current processing time (job.now_, the scheduler's clock when one of the
+    /// job's timers fires), in Flink's order: the checkpoint, then processing-time timers, then the
+    /// periodic tick. `horizon` is how far the caller is advancing the clock (advanceProcessingTime); it
+    /// only lets quiet ticks and checkpoints in a gap where nothing happens be skipped up to it.
+    void runDue(Millis horizon) {
         const Millis interval = std::max<Millis>(job.spec_.watermark.interval, 1);
+        const Millis time = job.now_;
         while (true) {
             const Millis tick = ticking ? nextTick : kMaxTime;
             const Millis pt = nextProcTimer();
             const Millis next = std::min({tick, pt, nextCheckpoint});
             if (next > time) break;
-            job.now_ = std::max(job.now_, next);
             if (nextCheckpoint <= std::min(tick, pt)) {
                 // Nothing changes before the next checkpoint time: only the last one in a quiet gap is taken.
                 const Millis ci = job.spec_.checkpointInterval;
-                const Millis upTo = std::min({tick, pt, time});
+                const Millis upTo = std::min({tick, pt, horizon});
                 if (nextCheckpoint + ci > upTo) {
                     nextCheckpoint += ci; // before the snapshot: a restored job must not take it again
                     takeCheckpoint();
@@ -1291,12 +1297,18 @@ struct StreamJob::Impl {
                 activitySinceTick = false;
                 periodicTick();
                 nextTick += interval;
-                if (quiet && lastTickQuiet) skipQuietTicks(time);
+                if (quiet && lastTickQuiet) skipQuietTicks(horizon);
                 lastTickQuiet = quiet;
             }
         }
-        job.now_ = std::max(job.now_, time);
     }
+
+    /// When each of the job's timer kinds is next due (kMaxTime: never), indexed by StreamTimer.
+    std::array<Millis, 3> wakeUps() const {
+        return {ticking ? nextTick : kMaxTime, nextProcTimer(), nextCheckpoint};
+    }
+
+    void advanceTo(Millis time) { job.runUntil(time); }
 
     void sourceElement(const Element& el) {
         Split& s = splits[static_cast<std::size_t>(el.partition)];
@@ -1356,19 +1368,82 @@ struct StreamJob::Impl {
     }
 };
 
-StreamJob::StreamJob(JobSpec spec, JobOutput output, StreamJournalSink* journal, Millis startTime)
-    : spec_(std::move(spec)), now_(startTime), startTime_(startTime) {
+StreamJob::StreamJob(JobSpec spec, JobOutput output, StreamJournalSink* journal, Millis startTime,
+                     runtime::Scheduler* scheduler, std::string_view component)
+    : spec_(std::move(spec)), scheduler_(scheduler), component_(component) {
+    attach(startTime);
+    startTime_ = now_;
     impl_ = std::make_unique<Impl>(*this, std::move(output), journal);
+    arm();
 }
 
-StreamJob::~StreamJob() = default;
+StreamJob::~StreamJob() {
+    disarm(); // a shared scheduler must not call back a job that is gone
+}
+
+void StreamJob::attach(Millis startTime) {
+    if (ownScheduler_ || !scheduler_) {
+        // The job's own clock (also after a restore, when it goes back to the checkpoint's time).
+        ownScheduler_ = std::make_unique<runtime::Scheduler>();
+        ownScheduler_->advanceTo(startTime);
+        scheduler_ = ownScheduler_.get();
+        timers_ = runtime::TimerChannel<StreamTimer>(*scheduler_, component_, *this);
+    } else if (!registered_) {
+        timers_ = runtime::TimerChannel<StreamTimer>(*scheduler_, component_, *this); // once per scheduler
+    }
+    registered_ = true;
+    for (auto& a : armed_)
+        a = kMaxTime;
+    now_ = scheduler_->now();
+}
+
+void StreamJob::disarm() {
+    for (std::size_t k = 0; k < kTimerKinds; ++k) {
+        if (armed_[k] != kMaxTime) timers_.cancel(armedKey_[k]);
+        armed_[k] = kMaxTime;
+    }
+}
+
+void StreamJob::arm() {
+    const auto wanted = impl_->wakeUps();
+    for (std::size_t k = 0; k < kTimerKinds; ++k) {
+        if (wanted[k] == armed_[k]) continue;
+        if (armed_[k] != kMaxTime) timers_.cancel(armedKey_[k]);
+        armed_[k] = wanted[k];
+        if (wanted[k] != kMaxTime)
+            armedKey_[k] = timers_.scheduleCancellable(std::max(wanted[k], scheduler_->now()),
+                                                       static_cast<StreamTimer>(k));
+    }
+}
+
+void StreamJob::onTimer(const runtime::Timer& timer) {
+    const auto typed = runtime::TimerChannel<StreamTimer>::typed(timer);
+    armed_[static_cast<std::size_t>(typed.kind)] = kMaxTime; // it just fired
+    now_ = std::max(now_, typed.time);
+    // Whichever of the job's timers comes first at this millisecond runs everything due at it.
+    impl_->runDue(std::max(horizon_, typed.time));
+    arm();
+}
+
+void StreamJob::runUntil(Millis time) {
+    horizon_ = time;
+    for (runtime::TimeMs next = scheduler_->nextTime(); next >= 0 && next <= time;
+         next = scheduler_->nextTime())
+        scheduler_->step();
+    scheduler_->advanceTo(time);
+    now_ = std::max(now_, scheduler_->now());
+    horizon_ = kMinTime;
+}
 
 void StreamJob::advanceProcessingTime(Millis time) {
+    now_ = std::max(now_, scheduler_->now());
     if (time < now_) return; // processing time never goes back
-    impl_->advanceTo(time);
+    runUntil(time);
+    arm();
 }
 
 void StreamJob::process(const Element& element) {
+    now_ = std::max(now_, scheduler_->now());
     if (element.arrival > now_) impl_->advanceTo(element.arrival);
     if (element.partition < 0 || element.partition >= spec_.partitions) {
         Element el = element;
@@ -1378,14 +1453,20 @@ void StreamJob::process(const Element& element) {
         impl_->sourceElement(element); // no copy of the element (and its key) on the hot path
     }
     ++elements_;
+    arm();
 }
 
 void StreamJob::finish(bool finalWatermark) {
+    now_ = std::max(now_, scheduler_->now());
     impl_->finish(finalWatermark);
+    arm();
 }
 
 std::uint64_t StreamJob::checkpoint() {
-    return impl_->takeCheckpoint();
+    now_ = std::max(now_, scheduler_->now());
+    const std::uint64_t id = impl_->takeCheckpoint();
+    arm();
+    return id;
 }
 
 std::uint64_t StreamJob::lastCompletedCheckpoint() const {
@@ -1400,14 +1481,16 @@ std::uint64_t StreamJob::crashAndRestore() {
     }
     Impl::Saved saved = impl_->last;
     const std::uint64_t nextId = impl_->nextCheckpointId;
+    // The restarted job's wake-ups replace the crashed one's; its own clock goes back to the
+    // checkpoint's time (a shared one cannot: the job then restarts at the current time).
+    disarm();
+    attach(saved.state ? saved.now : startTime_);
     if (saved.state) {
         impl_ = std::make_unique<Impl>(*saved.state);
-        now_ = saved.now;
         elements_ = saved.elements;
         lateDropped_ = saved.lateDropped;
     } else {
         JobOutput out = impl_->out;
-        now_ = startTime_;
         elements_ = 0;
         lateDropped_ = 0;
         impl_ = std::make_unique<Impl>(*this, std::move(out), journal);
@@ -1419,6 +1502,7 @@ std::uint64_t StreamJob::crashAndRestore() {
                       static_cast<Millis>(elements_), 0,    0,  {}, {}};
         journal->record(e);
     }
+    arm();
     return elements_;
 }
 

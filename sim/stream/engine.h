@@ -12,11 +12,13 @@
 //  * WindowOperator + EventTimeTrigger: fire when the watermark >= end - 1, allowed lateness with
 //    re-firing, merging (session) windows judged on the merged window, late side output.
 //
-// Processing time is virtual: the caller advances it (advanceProcessingTime or the arrival time of each
-// element). The periodic watermark ticks and processing-time window timers are kept in a small internal
-// timer queue; when the shared runtime (sim/runtime: one clock and scheduler, typed journal) lands, the
-// ProcTimerQueue below is the one piece to replace by its scheduler, and StreamJournalSink by its journal.
+// Processing time is the shared runtime's virtual clock (sim/runtime/scheduler.h): the job registers as
+// a component of a runtime::Scheduler (its own, or one shared with the Kafka model) and schedules its
+// own typed timers there (StreamTimer: periodic watermark ticks, processing-time timers, checkpoints).
+// Whoever drives that scheduler drives the job; advanceProcessingTime and the arrival time of each
+// element drive it too.
 
+#include "sim/runtime/scheduler.h"
 #include "sim/stream/journal.h"
 
 #include <cstdint>
@@ -27,9 +29,12 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fluxolab::stream {
+
+namespace runtime = sim::runtime;
 
 inline constexpr Millis kMinTime = std::numeric_limits<Millis>::min();
 inline constexpr Millis kMaxTime = std::numeric_limits<Millis>::max();
@@ -215,14 +220,30 @@ std::vector<TimeWindow> assignWindows(const WindowSpec& spec, Millis ts);
 /// The same into a reused vector (no allocation per element once it has grown).
 void assignWindowsInto(const WindowSpec& spec, Millis ts, std::vector<TimeWindow>& out);
 
-class StreamJob {
+/// The stream engine's timer kinds on the runtime scheduler (component "stream"). At most one timer of
+/// each kind is pending: the job's next wake-up for that purpose (re-armed after every change). When
+/// several are due at the same millisecond they run in Flink's order whatever the scheduler's order:
+/// checkpoint, then processing-time timers, then the watermark tick.
+enum class StreamTimer : std::uint16_t {
+    WatermarkTick,   ///< periodic emission / idleness check (pipeline.auto-watermark-interval)
+    ProcessingTimer, ///< the earliest processing-time timer of any window subtask (its time + 1 ms)
+    Checkpoint,      ///< the next periodic checkpoint
+    Count_
+};
+
+class StreamJob final : private runtime::TimerHandler {
 public:
-    StreamJob(JobSpec spec, JobOutput output, StreamJournalSink* journal = nullptr, Millis startTime = 0);
+    /// With `scheduler` null the job owns a scheduler (its clock starts at `startTime`); with one, the
+    /// job registers as component `component` on it and `startTime` is ignored (the clock is the
+    /// scheduler's). The scheduler must outlive the job.
+    StreamJob(JobSpec spec, JobOutput output, StreamJournalSink* journal = nullptr, Millis startTime = 0,
+              runtime::Scheduler* scheduler = nullptr, std::string_view component = "stream");
     ~StreamJob();
     StreamJob(const StreamJob&) = delete;
     StreamJob& operator=(const StreamJob&) = delete;
 
-    /// Advances processing time to `time` (periodic watermark ticks, idleness, processing-time windows).
+    /// Advances processing time to `time` (periodic watermark ticks, idleness, processing-time windows):
+    /// runs the scheduler (with every component on it) up to `time`.
     void advanceProcessingTime(Millis time);
     /// The source reads one element at its arrival time (processing time first advances to it).
     void process(const Element& element);
@@ -239,8 +260,9 @@ public:
     /// A subtask crashes: the whole job restarts from the last completed checkpoint (Flink's default
     /// full restart). Returns the source position to replay from (the Kafka offsets rewound): the caller
     /// feeds the elements again from that index. Without a completed checkpoint the job starts empty
-    /// (position 0). Virtual processing time goes back to the checkpoint's (the trace's arrival times are
-    /// replayed with the elements).
+    /// (position 0). With its own scheduler, virtual processing time goes back to the checkpoint's (the
+    /// trace's arrival times are replayed with the elements); on a shared scheduler the clock never goes
+    /// back, so the job restarts at the current time.
     std::uint64_t crashAndRestore();
     std::uint64_t lastCompletedCheckpoint() const;
 
@@ -255,11 +277,32 @@ public:
     /// Number of windows currently holding state (all subtasks).
     std::size_t openWindows() const;
     const JobSpec& spec() const { return spec_; }
+    /// The scheduler the job runs on (its own or the shared one).
+    runtime::Scheduler& scheduler() { return *scheduler_; }
+    /// When the job's next timer of a kind is due (kMaxTime: none pending).
+    Millis pendingTimer(StreamTimer kind) const { return armed_[static_cast<std::size_t>(kind)]; }
 
     struct Impl;
 
 private:
+    void onTimer(const runtime::Timer& timer) override;
+    /// Schedules (or withdraws) the job's wake-ups so that the scheduler holds exactly what it needs.
+    void arm();
+    void disarm();
+    void attach(Millis startTime);
+    /// Runs the scheduler (every component on it) up to `time`, then moves the clock there.
+    void runUntil(Millis time);
+
     JobSpec spec_;
+    std::unique_ptr<runtime::Scheduler> ownScheduler_; ///< when the caller gave none
+    runtime::Scheduler* scheduler_ = nullptr;
+    std::string component_;
+    runtime::TimerChannel<StreamTimer> timers_;
+    bool registered_ = false;
+    static constexpr std::size_t kTimerKinds = static_cast<std::size_t>(StreamTimer::Count_);
+    Millis armed_[kTimerKinds] = {kMaxTime, kMaxTime, kMaxTime};
+    runtime::TimerKey armedKey_[kTimerKinds] = {};
+    Millis horizon_ = kMinTime; ///< the time advanceProcessingTime runs to (quiet ticks are skipped up to it)
     std::unique_ptr<Impl> impl_;
     Millis now_ = 0;
     Millis startTime_ = 0;

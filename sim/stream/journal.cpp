@@ -7,59 +7,49 @@
 namespace fluxolab::stream {
 
 const char* streamEventKindName(StreamEventKind kind) {
-    switch (kind) {
-    case StreamEventKind::ElementArrived:
-        return "element_arrived";
-    case StreamEventKind::SplitWatermark:
-        return "split_watermark";
-    case StreamEventKind::SplitIdle:
-        return "split_idle";
-    case StreamEventKind::SourceWatermark:
-        return "source_watermark";
-    case StreamEventKind::SourceIdle:
-        return "source_idle";
-    case StreamEventKind::ChannelWatermark:
-        return "channel_watermark";
-    case StreamEventKind::ChannelIdle:
-        return "channel_idle";
-    case StreamEventKind::OperatorWatermark:
-        return "operator_watermark";
-    case StreamEventKind::WindowCreated:
-        return "window_created";
-    case StreamEventKind::WindowMerged:
-        return "window_merged";
-    case StreamEventKind::WindowFired:
-        return "window_fired";
-    case StreamEventKind::WindowPurged:
-        return "window_purged";
-    case StreamEventKind::ElementDroppedForWindow:
-        return "element_dropped_for_window";
-    case StreamEventKind::ElementLate:
-        return "element_late";
-    case StreamEventKind::TimerRegistered:
-        return "timer_registered";
-    case StreamEventKind::TimerDeleted:
-        return "timer_deleted";
-    case StreamEventKind::TimerFired:
-        return "timer_fired";
-    case StreamEventKind::StateChanged:
-        return "state_changed";
-    case StreamEventKind::ProcessOutput:
-        return "process_output";
-    case StreamEventKind::CheckpointStarted:
-        return "checkpoint_started";
-    case StreamEventKind::CheckpointAligned:
-        return "checkpoint_aligned";
-    case StreamEventKind::CheckpointCompleted:
-        return "checkpoint_completed";
-    case StreamEventKind::JobCrashed:
-        return "job_crashed";
-    case StreamEventKind::JobRestored:
-        return "job_restored";
-    case StreamEventKind::Count_:
-        break;
-    }
-    return "unknown";
+    const auto i = static_cast<std::size_t>(kind);
+    return i < std::size(kStreamEventSchemas) ? kStreamEventSchemas[i].name : "unknown";
+}
+
+std::uint16_t streamFamily(sim::Journal& journal) {
+    const std::int32_t found = journal.findFamily(kStreamFamilyName);
+    if (found >= 0) return static_cast<std::uint16_t>(found);
+    return journal.addFamily(
+        sim::EventFamily{kStreamFamilyName, kStreamEventSchemas, std::size(kStreamEventSchemas)});
+}
+
+sim::Event toJournalEvent(const StreamEvent& e, sim::Journal& journal, std::uint16_t family) {
+    sim::Event j;
+    j.time = e.procTime;
+    j.family = family;
+    j.type = static_cast<sim::EventType>(e.kind);
+    j.flag = e.flag;
+    j.partition = e.partition;
+    j.actor = e.subtask;
+    j.group = e.channel;
+    j.a = e.a;
+    j.b = e.b;
+    j.setWideValue(e.c);
+    j.name = journal.addString(e.key);
+    j.list_begin = journal.addString(e.name);
+    j.list_size = 0;
+    return j;
+}
+
+StreamEvent fromJournalEvent(const sim::Journal& journal, const sim::Event& j) {
+    StreamEvent e;
+    e.kind = static_cast<StreamEventKind>(j.typeIndex());
+    e.procTime = j.time;
+    e.partition = j.partition;
+    e.subtask = j.actor;
+    e.channel = j.group;
+    e.a = j.a;
+    e.b = j.b;
+    e.c = j.wideValue();
+    e.flag = j.flag;
+    e.key = journal.string(j.name);
+    e.name = journal.string(j.list_begin);
+    return e;
 }
 
 std::string formatDouble(double value) {
@@ -77,55 +67,20 @@ std::string formatWatermark(Millis watermark) {
     return std::to_string(watermark);
 }
 
-namespace {
-void appendJsonString(std::string& out, const std::string& s) {
-    out += '"';
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += ch;
-        } else if (c < 0x20) {
-            static const char* hex = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        } else {
-            out += ch;
-        }
-    }
-    out += '"';
-}
-} // namespace
-
 std::string toJson(const StreamEvent& e) {
-    std::string out = "{\"t\":";
-    out += std::to_string(e.procTime);
-    out += ",\"type\":\"";
-    out += streamEventKindName(e.kind);
-    out += '"';
-    if (e.partition >= 0) out += ",\"partition\":" + std::to_string(e.partition);
-    if (e.subtask >= 0) out += ",\"subtask\":" + std::to_string(e.subtask);
-    if (e.channel >= 0) out += ",\"channel\":" + std::to_string(e.channel);
-    if (!e.key.empty()) {
-        out += ",\"key\":";
-        appendJsonString(out, e.key);
-    }
-    out += ",\"a\":\"" + formatWatermark(e.a) + "\",\"b\":\"" + formatWatermark(e.b) + "\",\"c\":\"" +
-           formatWatermark(e.c) + "\"";
-    if (e.flag) out += ",\"flag\":" + std::to_string(e.flag);
-    if (!e.name.empty()) {
-        out += ",\"name\":";
-        appendJsonString(out, e.name);
-    }
-    out += '}';
-    return out;
+    sim::Journal j;
+    JournalFamilySink sink(j);
+    sink.record(e);
+    return j.toJson(0);
 }
 
 std::string StreamJournal::toJsonLines() const {
+    sim::Journal j;
+    JournalFamilySink sink(j);
     std::string out;
     for (const auto& e : events_) {
-        out += toJson(e);
+        sink.record(e);
+        out += j.toJson(j.size() - 1);
         out += '\n';
     }
     return out;

@@ -2,9 +2,18 @@
 // The stream engine's typed journal: every observable change of a stream job as one event.
 // Same input + same options => byte-identical journal (and JSON Lines rendering).
 //
-// This is the stream engine's own small journal. The shared runtime (sim/runtime/, being built in
-// parallel) will provide one typed journal for Kafka and stream events; at merge time these events
-// move onto it unchanged (kind + processing time + a few integer fields + the key).
+// The events are declared once, in FLUXOLAB_STREAM_EVENTS below, with the journal schema of
+// sim/journal.h: from that list come StreamEventKind, the JSON names, the JSON Lines rendering and the
+// field accessors. They are journaled as the "stream" family of the shared journal (sim::Journal, the
+// Kafka simulation's or a standalone one: JournalFamilySink), so that one journal holds the Kafka and
+// the stream events of a run in (time, sequence) order, and BasicTimeline folds them
+// (sim/stream/view.h). StreamEvent is the engine's plain value for one event; it maps onto a
+// sim::Event with a fixed layout (toJournalEvent / fromJournalEvent):
+//   procTime -> time, kind -> type, partition -> partition, subtask -> actor, channel -> group,
+//   a -> a, b -> b, c -> Slot::Wide (broker:topic), flag -> flag, key -> name (a string),
+//   name -> list_begin (a string id; stream events have no lists).
+
+#include "sim/journal.h"
 
 #include <cstdint>
 #include <string>
@@ -14,33 +23,65 @@ namespace fluxolab::stream {
 
 using Millis = std::int64_t;
 
-enum class StreamEventKind : std::uint8_t {
-    ElementArrived,    ///< partition, subtask=source subtask, a=event time, b=arrival sequence, key
-    SplitWatermark,    ///< partition, a=new watermark of that split's generator output
-    SplitIdle,         ///< partition, a=1 idle / 0 active again
-    SourceWatermark,   ///< subtask=source subtask, a=watermark emitted downstream (min of its splits)
-    SourceIdle,        ///< subtask=source subtask, a=1 idle / 0 active
-    ChannelWatermark,  ///< subtask=window subtask, channel=upstream subtask, a=watermark on that channel
-    ChannelIdle,       ///< subtask=window subtask, channel, a=1 idle / 0 active
-    OperatorWatermark, ///< subtask=window subtask, a=new operator watermark (min over aligned channels)
-    WindowCreated,     ///< subtask, key, a=start, b=end
-    WindowMerged,      ///< subtask, key, a=start, b=end of the merged session, c=number of sessions merged
-    WindowFired,       ///< subtask, key, a=start, b=end, c=watermark at fire, flag=1 late firing
-    WindowPurged,      ///< subtask, key, a=start, b=end (state cleared at the cleanup time)
-    ElementDroppedForWindow, ///< subtask, key, a=start, b=end, c=event time (window already cleaned up)
-    ElementLate,       ///< subtask, key, a=event time, c=watermark at arrival, flag=1 side output / 0 dropped
-    TimerRegistered,   ///< subtask, key, a=time, flag=0 event time / 1 processing time
-    TimerDeleted,      ///< subtask, key, a=time, flag as above
-    TimerFired,        ///< subtask, key, a=time, c=watermark, flag as above
-    StateChanged,      ///< subtask, key, a=1 written / 0 cleared / 2 expired (TTL); name = the state
-    ProcessOutput,     ///< subtask, key, a=record timestamp (kMinTime = none), name = the value
-    CheckpointStarted, ///< a=checkpoint id (barriers injected at every source subtask)
-    CheckpointAligned, ///< subtask=window subtask, a=checkpoint id (barriers from all inputs)
-    CheckpointCompleted, ///< a=checkpoint id, b=source position (elements read)
-    JobCrashed,          ///< subtask=the subtask that failed
-    JobRestored,         ///< a=checkpoint id (0 = none: empty state), b=source position replayed from
-    Count_
-};
+// One line per event type: C++ name, JSON name, fields (JSON key, how it is shown, where it lives).
+// clang-format off
+#define FLUXOLAB_STREAM_EVENTS(X)                                                                                   \
+    X(ElementArrived, "element_arrived", FLUXOLAB_F("partition", Int, Partition),                                    \
+      FLUXOLAB_F("subtask", Int, Actor) /* source subtask */, FLUXOLAB_F("key", Text, Name),                        \
+      FLUXOLAB_F("event_time", Millis, A), FLUXOLAB_F("seq", Int, B) /* arrival sequence */)                         \
+    X(SplitWatermark, "split_watermark", FLUXOLAB_F("partition", Int, Partition),                                    \
+      FLUXOLAB_F("watermark", Millis, A) /* the split's generator output */)                                        \
+    X(SplitIdle, "split_idle", FLUXOLAB_F("partition", Int, Partition), FLUXOLAB_F("idle", Bool, A))                 \
+    X(SourceWatermark, "source_watermark", FLUXOLAB_F("subtask", Int, Actor),                                        \
+      FLUXOLAB_F("watermark", Millis, A) /* emitted downstream: min of its splits */)                               \
+    X(SourceIdle, "source_idle", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("idle", Bool, A))                     \
+    X(ChannelWatermark, "channel_watermark", FLUXOLAB_F("subtask", Int, Actor) /* window subtask */,                 \
+      FLUXOLAB_F("channel", Int, Group) /* upstream subtask */, FLUXOLAB_F("watermark", Millis, A))                 \
+    X(ChannelIdle, "channel_idle", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("channel", Int, Group),             \
+      FLUXOLAB_F("idle", Bool, A))                                                                                  \
+    X(OperatorWatermark, "operator_watermark", FLUXOLAB_F("subtask", Int, Actor),                                    \
+      FLUXOLAB_F("watermark", Millis, A) /* min over aligned channels */)                                           \
+    X(WindowCreated, "window_created", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),             \
+      FLUXOLAB_F("start", Millis, A), FLUXOLAB_F("end", Millis, B))                                                 \
+    X(WindowMerged, "window_merged", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),               \
+      FLUXOLAB_F("start", Millis, A), FLUXOLAB_F("end", Millis, B) /* the merged session */,                        \
+      FLUXOLAB_F("sessions", Int, Wide) /* how many were merged */)                                                 \
+    X(WindowFired, "window_fired", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),                 \
+      FLUXOLAB_F("start", Millis, A), FLUXOLAB_F("end", Millis, B), FLUXOLAB_F("watermark", Millis, Wide),          \
+      FLUXOLAB_F("late", Bool, Flag) /* fired by a late element within the allowed lateness */)                     \
+    X(WindowPurged, "window_purged", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),               \
+      FLUXOLAB_F("start", Millis, A), FLUXOLAB_F("end", Millis, B)) /* state cleared at the cleanup time */         \
+    X(ElementDroppedForWindow, "element_dropped_for_window", FLUXOLAB_F("subtask", Int, Actor),                      \
+      FLUXOLAB_F("key", Text, Name), FLUXOLAB_F("start", Millis, A), FLUXOLAB_F("end", Millis, B),                  \
+      FLUXOLAB_F("event_time", Millis, Wide)) /* the window was already cleaned up */                               \
+    X(ElementLate, "element_late", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),                 \
+      FLUXOLAB_F("event_time", Millis, A), FLUXOLAB_F("watermark", Millis, Wide) /* at arrival */,                  \
+      FLUXOLAB_F("side_output", Bool, Flag) /* false: dropped */)                                                   \
+    X(TimerRegistered, "timer_registered", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),         \
+      FLUXOLAB_F("time", Millis, A), FLUXOLAB_F("processing_time", Bool, Flag))                                     \
+    X(TimerDeleted, "timer_deleted", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),               \
+      FLUXOLAB_F("time", Millis, A), FLUXOLAB_F("processing_time", Bool, Flag))                                     \
+    X(TimerFired, "timer_fired", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),                   \
+      FLUXOLAB_F("time", Millis, A), FLUXOLAB_F("watermark", Millis, Wide), FLUXOLAB_F("processing_time", Bool, Flag)) \
+    X(StateChanged, "state_changed", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),               \
+      FLUXOLAB_F("change", Int, A) /* 1 written, 0 cleared, 2 expired (TTL) */, FLUXOLAB_F("state", Text, List))    \
+    X(ProcessOutput, "process_output", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),             \
+      FLUXOLAB_F("timestamp", Millis, A) /* MIN: none */, FLUXOLAB_F("value", Text, List))                          \
+    X(CheckpointStarted, "checkpoint_started", FLUXOLAB_F("checkpoint", Int, A)) /* barriers at every source */      \
+    X(CheckpointAligned, "checkpoint_aligned", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("checkpoint", Int, A))  \
+    X(CheckpointCompleted, "checkpoint_completed", FLUXOLAB_F("checkpoint", Int, A),                                 \
+      FLUXOLAB_F("position", Int, B) /* source position: elements read */)                                          \
+    X(JobCrashed, "job_crashed", FLUXOLAB_F("subtask", Int, Actor) /* the subtask that failed */)                    \
+    X(JobRestored, "job_restored", FLUXOLAB_F("checkpoint", Int, A) /* 0: none, empty state */,                      \
+      FLUXOLAB_F("position", Int, B) /* source position replayed from */)
+// clang-format on
+
+enum class StreamEventKind : std::uint8_t { FLUXOLAB_EVENT_ENUMERATORS(FLUXOLAB_STREAM_EVENTS) Count_ };
+
+/// The stream events' schemas, indexed by StreamEventKind; the journal family's name.
+inline constexpr sim::EventSchema kStreamEventSchemas[] = {FLUXOLAB_EVENT_SCHEMAS(FLUXOLAB_STREAM_EVENTS)};
+static_assert(std::size(kStreamEventSchemas) == static_cast<std::size_t>(StreamEventKind::Count_));
+inline constexpr const char* kStreamFamilyName = "stream";
 
 /// snake_case name used in the JSON Lines rendering ("window_fired").
 const char* streamEventKindName(StreamEventKind kind);
@@ -71,14 +112,38 @@ class StreamJournal : public StreamJournalSink {
 public:
     void record(const StreamEvent& event) override { events_.push_back(event); }
     const std::vector<StreamEvent>& events() const { return events_; }
-    /// One JSON object per line, fixed field order; the byte-identity tests compare this.
+    /// One JSON object per line, rendered from the schema exactly as the shared journal renders the
+    /// stream family; the byte-identity tests compare this.
     std::string toJsonLines() const;
 
 private:
     std::vector<StreamEvent> events_;
 };
 
-/// One event as a JSON object (no trailing newline).
+/// The stream family's id in `journal`, registered on first use.
+std::uint16_t streamFamily(sim::Journal& journal);
+/// A stream event as a shared-journal event of family `family` (its strings stored in `journal`).
+sim::Event toJournalEvent(const StreamEvent& event, sim::Journal& journal, std::uint16_t family);
+/// The stream event a shared-journal event of the stream family holds.
+StreamEvent fromJournalEvent(const sim::Journal& journal, const sim::Event& event);
+
+/// Records a job's events into a shared journal (the Kafka simulation's, or one of its own) as the
+/// stream family. Events must come in time order with the journal's other events (a job on the same
+/// scheduler as the simulation records at the scheduler's time).
+class JournalFamilySink : public StreamJournalSink {
+public:
+    explicit JournalFamilySink(sim::Journal& journal) : journal_(journal), family_(streamFamily(journal)) {}
+    void record(const StreamEvent& event) override {
+        journal_.append(toJournalEvent(event, journal_, family_));
+    }
+    std::uint16_t family() const { return family_; }
+
+private:
+    sim::Journal& journal_;
+    std::uint16_t family_;
+};
+
+/// One event as a JSON object (no trailing newline), rendered from the schema.
 std::string toJson(const StreamEvent& event);
 
 /// Shortest decimal that reads back as the same double, never with an exponent ("3", "0.1", "-2.5").

@@ -306,7 +306,7 @@ TEST_SUITE("stream/engine") {
         CHECK(has("window_purged"));
         CHECK(has("element_late"));
         CHECK(r.journal.toJsonLines().find(
-                  "{\"t\":0,\"type\":\"element_late\",\"subtask\":0,\"key\":\"a\",\"a\":\"1500\"") !=
-              std::string::npos);
+                  "{\"t\":0,\"type\":\"element_late\",\"subtask\":0,\"key\":\"a\",\"event_time\":1500,"
+                  "\"watermark\":5999,\"side_output\":true}") != std::string::npos);
     }
 }

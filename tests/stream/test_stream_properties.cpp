@@ -319,8 +319,9 @@ TEST_SUITE("stream/checkpoints") {
         job.process(Element{6000, "a", 0, 0, 1600});
         CHECK(fired == std::vector<std::string>{"0:3"});
         const std::string j = journal.toJsonLines();
-        CHECK(j.find("\"type\":\"checkpoint_completed\",\"a\":\"1\",\"b\":\"2\"") != std::string::npos);
-        CHECK(j.find("\"type\":\"job_restored\",\"a\":\"1\",\"b\":\"2\"") != std::string::npos);
+        CHECK(j.find("\"type\":\"checkpoint_completed\",\"checkpoint\":1,\"position\":2") !=
+              std::string::npos);
+        CHECK(j.find("\"type\":\"job_restored\",\"checkpoint\":1,\"position\":2") != std::string::npos);
         CHECK(j.find("\"type\":\"checkpoint_aligned\",\"subtask\":0") != std::string::npos);
     }
 }
