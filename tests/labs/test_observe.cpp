@@ -1,12 +1,10 @@
 // The observation model as the simulation fills it (labs/observe/sim_observer.h): consumer status,
 // rebalance phases, records in flight and timeline markers, all from the timeline cursor.
 #include "labs/observe/sim_observer.h"
-
 #include "sim/scenario.h"
 #include "sim/timeline.h"
 
 #include <doctest/doctest.h>
-
 #include <set>
 #include <string>
 
@@ -22,11 +20,10 @@ std::optional<sim::Scenario> scenario(const std::string& name) {
     return sim::loadScenarioFile(kScenarios + name + ".json", error);
 }
 
-/// The consumer named `id` (a scenario id is the client id's stem).
+/// The scenario's consumer `id` (consumidor-lento: "rapido" is client 0, "lento" client 1).
 const Consumer* consumerNamed(const Observation& o, const std::string& id) {
-    for (const auto& c : o.consumers)
-        if (c.client_id.find(id) != std::string::npos) return &c;
-    return nullptr;
+    const std::size_t i = id == "lento" ? 1 : 0;
+    return i < o.consumers.size() ? &o.consumers[i] : nullptr;
 }
 
 } // namespace
@@ -71,7 +68,7 @@ TEST_SUITE("labs/observe") {
             CHECK(a.time <= 60000);
             CHECK(a.partitions == 4);
             CHECK(a.key.starts_with("pagina-"));
-            CHECK(a.key_partition == a.partition.second); // the default partitioner chose it
+            CHECK(a.key_partition == a.partition.second);         // the default partitioner chose it
             if (i > 0) CHECK(a.time <= left.appends[i - 1].time); // newest first
         }
     }
@@ -92,61 +89,71 @@ TEST_SUITE("labs/observe") {
             const Observation o = observer.observe(run.sim(), v, false, options);
             std::string out;
             for (const auto& g : o.groups) {
-                out += g.name + " " + std::to_string(static_cast<int>(g.phase)) + " " + std::to_string(g.changes.size()) + " " +
-                       std::to_string(g.unowned.size()) + (g.cooperative ? " coop" : " eager") + ";";
+                out += g.name + " " + std::to_string(static_cast<int>(g.phase)) + " " +
+                       std::to_string(g.changes.size()) + " " + std::to_string(g.unowned.size()) +
+                       (g.cooperative ? " coop" : " eager") + ";";
             }
-            for (const auto& c : o.consumers) out += c.client_id + std::to_string(static_cast<int>(c.status)) + ";";
+            for (const auto& c : o.consumers)
+                out += c.client_id + std::to_string(static_cast<int>(c.status)) + ";";
             out += std::to_string(o.appends.size());
             return out;
         };
         std::vector<std::size_t> moments;
-        for (std::size_t k = 0; k < tl.size(); k += std::max<std::size_t>(1, tl.size() / 40)) moments.push_back(k);
+        for (std::size_t k = 0; k < tl.size(); k += std::max<std::size_t>(1, tl.size() / 40))
+            moments.push_back(k);
         std::vector<std::string> before;
-        for (std::size_t k : moments) before.push_back(fingerprint(k));
+        for (std::size_t k : moments)
+            before.push_back(fingerprint(k));
         run.runUntil(60000);
         observer.learn(run.sim());
         tl.sync();
-        for (std::size_t i = 0; i < moments.size(); ++i) CHECK(fingerprint(moments[i]) == before[i]);
+        for (std::size_t i = 0; i < moments.size(); ++i)
+            CHECK(fingerprint(moments[i]) == before[i]);
     }
 
     TEST_CASE("rebalance phases - eager stops the world - cooperative keeps unaffected partitions") {
-        const auto sc = scenario("cooperativo-vs-ansioso");
-        REQUIRE(sc);
-        sim::ScenarioRun run(*sc, sc->seed);
-        run.runUntil(40000);
-        SimObserver observer;
-        observer.learn(run.sim());
-        sim::Timeline tl(run.sim().journal());
         std::set<RebalancePhase> seen;
-        // Just after every event of a group's rebalance (the phases are short).
-        std::vector<std::size_t> moments;
-        const auto& events = run.sim().journal().events();
-        for (std::size_t i = 0; i < events.size(); ++i)
-            if (events[i].type == sim::EventType::GroupStateChanged || events[i].type == sim::EventType::PartitionsRevoked ||
-                events[i].type == sim::EventType::PartitionsAssigned || events[i].type == sim::EventType::GenerationStarted)
-                moments.push_back(i + 1);
-        REQUIRE(moments.size() > 4);
-        for (std::size_t k : moments) {
-            const sim::ClusterView v = tl.at(k);
-            ObserveOptions options;
-            options.now = v.time;
-            const Observation o = observer.observe(run.sim(), v, false, options);
-            for (const auto& g : o.groups) {
-                const bool rebalancing =
-                    g.state == GroupState::PreparingRebalance || g.state == GroupState::CompletingRebalance;
-                if (rebalancing) CHECK(g.phase != RebalancePhase::None);
-                if (g.phase == RebalancePhase::StopTheWorld) {
-                    CHECK_FALSE(g.cooperative);
-                    CHECK(g.unowned.empty()); // every partition stopped: shown on the members
-                    for (const auto& c : o.consumers)
-                        if (c.group == g.name && c.member && !c.closed && !c.paused) CHECK(c.status == ConsumerStatus::Stopped);
+        for (const char* name : {"rebalance-basico", "cooperativo-vs-ansioso"}) {
+            const auto sc = scenario(name);
+            REQUIRE(sc);
+            sim::ScenarioRun run(*sc, sc->seed);
+            run.runUntil(40000);
+            SimObserver observer;
+            observer.learn(run.sim());
+            sim::Timeline tl(run.sim().journal());
+            // Just after every event of a group's rebalance (the phases are short).
+            std::vector<std::size_t> moments;
+            const auto& events = run.sim().journal().events();
+            for (std::size_t i = 0; i < events.size(); ++i)
+                if (events[i].type == sim::EventType::GroupStateChanged ||
+                    events[i].type == sim::EventType::PartitionsRevoked ||
+                    events[i].type == sim::EventType::PartitionsAssigned ||
+                    events[i].type == sim::EventType::GenerationStarted)
+                    moments.push_back(i + 1);
+            REQUIRE(moments.size() > 4);
+            for (std::size_t k : moments) {
+                const sim::ClusterView v = tl.at(k);
+                ObserveOptions options;
+                options.now = v.time;
+                const Observation o = observer.observe(run.sim(), v, false, options);
+                for (const auto& g : o.groups) {
+                    const bool rebalancing = g.state == GroupState::PreparingRebalance ||
+                                             g.state == GroupState::CompletingRebalance;
+                    if (rebalancing) CHECK(g.phase != RebalancePhase::None);
+                    if (g.phase == RebalancePhase::StopTheWorld) {
+                        CHECK_FALSE(g.cooperative);
+                        CHECK(g.unowned.empty()); // every partition stopped: shown on the members
+                        for (const auto& c : o.consumers)
+                            if (c.group == g.name && c.member && !c.closed && !c.paused)
+                                CHECK(c.status == ConsumerStatus::Stopped);
+                    }
+                    if (g.phase == RebalancePhase::CoopRevoke || g.phase == RebalancePhase::CoopAssign ||
+                        g.phase == RebalancePhase::CoopUnowned)
+                        CHECK(g.cooperative);
+                    if (g.phase == RebalancePhase::CoopAssign || g.phase == RebalancePhase::CoopUnowned)
+                        CHECK_FALSE(g.unowned.empty());
+                    seen.insert(g.phase);
                 }
-                if (g.phase == RebalancePhase::CoopRevoke || g.phase == RebalancePhase::CoopAssign ||
-                    g.phase == RebalancePhase::CoopUnowned)
-                    CHECK(g.cooperative);
-                if (g.phase == RebalancePhase::CoopAssign || g.phase == RebalancePhase::CoopUnowned)
-                    CHECK_FALSE(g.unowned.empty());
-                seen.insert(g.phase);
             }
         }
         CHECK(seen.contains(RebalancePhase::StopTheWorld));
@@ -195,6 +202,7 @@ TEST_SUITE("labs/observe") {
         CHECK(elections >= 1);
         CHECK(rebalances >= 1);
         // Markers are in journal order.
-        for (std::size_t i = 1; i < o.markers.size(); ++i) CHECK(o.markers[i - 1].position < o.markers[i].position);
+        for (std::size_t i = 1; i < o.markers.size(); ++i)
+            CHECK(o.markers[i - 1].position < o.markers[i].position);
     }
 }
