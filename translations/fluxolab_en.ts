@@ -97,10 +97,6 @@
         <translation>Broker %1 holds %2 partition replicas; %3 are drawn (the first by name), %4 are not.</translation>
     </message>
     <message>
-        <source>kafka-topics.sh --describe in the terminal lists every partition.</source>
-        <translation>kafka-topics.sh --describe in the terminal lists every partition.</translation>
-    </message>
-    <message>
         <source>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
         <translation>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</translation>
     </message>
@@ -163,6 +159,18 @@
     <message>
         <source>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group&apos;s committed offset.&lt;br&gt;</source>
         <translation>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group&apos;s committed offset.&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Scroll with the mouse wheel over the brokers to see the others; kafka-topics.sh --describe in the terminal lists every partition.</source>
+        <translation>Scroll with the mouse wheel over the brokers to see the others; kafka-topics.sh --describe in the terminal lists every partition.</translation>
+    </message>
+    <message>
+        <source>HW = %1, log start offset = %2</source>
+        <translation>HW = %1, log start offset = %2</translation>
+    </message>
+    <message>
+        <source>This follower&apos;s log end offset is not visible on a real cluster (no replica fetch state).</source>
+        <translation>This follower&apos;s log end offset is not visible on a real cluster (no replica fetch state).</translation>
     </message>
 </context>
 <context>
@@ -906,12 +914,15 @@
         <translation>no partitions</translation>
     </message>
     <message>
-        <source>partitions: %1</source>
-        <translation>partitions: %1</translation>
-    </message>
-    <message>
         <source>revoked (stopped): %1</source>
         <translation>revoked (stopped): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s): %1</source>
+        <translation>
+            <numerusform>%n partition: %1</numerusform>
+            <numerusform>%n partitions: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -97,10 +97,6 @@
         <translation>O broker %1 tem %2 réplicas de partições; %3 estão desenhadas (as primeiras por nome), %4 não.</translation>
     </message>
     <message>
-        <source>kafka-topics.sh --describe in the terminal lists every partition.</source>
-        <translation>kafka-topics.sh --describe no terminal lista todas as partições.</translation>
-    </message>
-    <message>
         <source>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
         <translation>%1 tem mais %2 partições atribuídas (não desenhadas); o separador Grupos de consumidores e kafka-consumer-groups.sh --describe listam-nas todas.</translation>
     </message>
@@ -163,6 +159,18 @@
     <message>
         <source>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group&apos;s committed offset.&lt;br&gt;</source>
         <translation>▲ cheio: a posição de um grupo de consumidores (o próximo offset que lê).&lt;br&gt;△ vazio: o offset confirmado (committed) do grupo.&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Scroll with the mouse wheel over the brokers to see the others; kafka-topics.sh --describe in the terminal lists every partition.</source>
+        <translation>Role a roda do rato sobre os brokers para ver as restantes; kafka-topics.sh --describe no terminal lista todas as partições.</translation>
+    </message>
+    <message>
+        <source>HW = %1, log start offset = %2</source>
+        <translation>HW = %1, offset de início do registo = %2</translation>
+    </message>
+    <message>
+        <source>This follower&apos;s log end offset is not visible on a real cluster (no replica fetch state).</source>
+        <translation>O LEO desta réplica seguidora não é visível num cluster real (sem estado de fetch das réplicas).</translation>
     </message>
 </context>
 <context>
@@ -906,12 +914,15 @@
         <translation>sem partições</translation>
     </message>
     <message>
-        <source>partitions: %1</source>
-        <translation>partições: %1</translation>
-    </message>
-    <message>
         <source>revoked (stopped): %1</source>
         <translation>revogadas (paradas): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s): %1</source>
+        <translation>
+            <numerusform>%n partição: %1</numerusform>
+            <numerusform>%n partições: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

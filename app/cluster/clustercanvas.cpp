@@ -10,6 +10,9 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
+#include <QWheelEvent>
+
+#include <algorithm>
 
 #include <cmath>
 
@@ -35,8 +38,41 @@ void ClusterCanvas::setTheme(const Theme& theme) {
     update();
 }
 
+bool ClusterCanvas::hasData() const { return m_shown || m_controller->hasRun(); }
+
+ClusterLayout ClusterCanvas::buildLayout(QSizeF size) const {
+    if (m_shown) return ClusterLayoutBuilder::build(*m_shown, m_controller->speed(), size, m_theme, m_firstRow);
+    if (!m_controller->hasRun()) return ClusterLayoutBuilder::build(*m_controller, size, m_theme);
+    return ClusterLayoutBuilder::build(m_controller->observation(), m_controller->speed(), size, m_theme, m_firstRow);
+}
+
+void ClusterCanvas::scrollStrips(int rows) {
+    const std::size_t max = layout().maxFirstRow;
+    const auto next = static_cast<std::ptrdiff_t>(m_firstRow) + rows;
+    m_firstRow = static_cast<std::size_t>(std::clamp<std::ptrdiff_t>(next, 0, static_cast<std::ptrdiff_t>(max)));
+    m_dirty = true;
+    update();
+}
+
+void ClusterCanvas::wheelEvent(QWheelEvent* event) {
+    const ClusterLayout& L = layout();
+    const int steps = event->angleDelta().y() / 120;
+    if (L.maxFirstRow == 0 || steps == 0) {
+        QWidget::wheelEvent(event);
+        return;
+    }
+    scrollStrips(-steps * 3);
+    event->accept();
+}
+
+void ClusterCanvas::showObservation(std::optional<labs::observe::Observation> o) {
+    m_shown = std::move(o);
+    m_dirty = true;
+    update();
+}
+
 void ClusterCanvas::rebuild() {
-    m_layout = ClusterLayoutBuilder::build(*m_controller, QSizeF(size()), m_theme);
+    m_layout = buildLayout(QSizeF(size()));
     m_dirty = false;
 }
 
@@ -58,7 +94,7 @@ void ClusterCanvas::paintEvent(QPaintEvent*) {
 void ClusterCanvas::paintCurrent(QPainter& painter) { paintLayout(painter, layout()); }
 
 void ClusterCanvas::render(QPainter& painter, QSizeF size) {
-    const ClusterLayout L = ClusterLayoutBuilder::build(*m_controller, size, m_theme);
+    const ClusterLayout L = buildLayout(size);
     paintLayout(painter, L);
 }
 
@@ -78,16 +114,20 @@ void ClusterCanvas::contextMenuEvent(QContextMenuEvent* event) {
     QMenu menu(this);
     if (auto c = L.consumerAt(event->pos())) {
         const std::int32_t idx = *c;
-        menu.addAction(tr("Remove consumer %1").arg(QString::fromStdString(m_controller->journal().consumerName(idx))), this,
+        const ConsumerItem* item = L.consumer(idx);
+        menu.addAction(tr("Remove consumer %1").arg(item ? item->name : QString()), this,
                        [this, idx] { Q_EMIT removeConsumerRequested(idx); });
     }
     if (auto g = L.groupAt(event->pos())) {
         const std::int32_t gi = *g;
-        menu.addAction(tr("Add consumer to group %1").arg(QString::fromStdString(m_controller->journal().groupName(gi))), this,
+        QString name;
+        for (const auto& item : L.groups)
+            if (item.index == gi) name = item.name;
+        menu.addAction(tr("Add consumer to group %1").arg(name), this,
                        [this, gi] { Q_EMIT addConsumerRequested(gi); });
     }
     if (auto b = L.brokerAt(event->pos())) {
-        const sim::BrokerId id = *b;
+        const obs::BrokerId id = *b;
         const BrokerItem* item = L.broker(id);
         if (item && item->alive) {
             menu.addAction(tr("Stop broker %1 (controlled shutdown)").arg(id), this, [this, id] { Q_EMIT stopBrokerRequested(id, false); });
@@ -150,11 +190,11 @@ QRectF chipRect(TextSprites& sprites, const QFont& font, double x, double y, con
 } // namespace
 
 void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
-    const Theme& th = m_controller->hasRun() ? L.theme : m_theme; // the layout may be drawn smaller than the theme
+    const Theme& th = hasData() ? L.theme : m_theme; // the layout may be drawn smaller than the theme
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);
     p.fillRect(QRectF(QPointF(0, 0), L.size), th.background);
-    if (!m_controller->hasRun()) {
+    if (!hasData()) {
         p.setPen(th.muted);
         p.setFont(th.font(12));
         m_text.draw(p, QRectF(QPointF(0, 0), L.size), Qt::AlignCenter, tr("Open a scenario from the gallery to start."));
@@ -488,8 +528,8 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
         const QString state = g.coordinatorDown ? Texts::noCoordinator() : Texts::groupState(g.state);
         QColor sc = th.muted;
         if (g.coordinatorDown) sc = th.offline;
-        else if (g.state == sim::GroupState::Stable) sc = th.ok;
-        else if (g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance) sc = th.hw;
+        else if (g.state == obs::GroupState::Stable) sc = th.ok;
+        else if (g.state == obs::GroupState::PreparingRebalance || g.state == obs::GroupState::CompletingRebalance) sc = th.hw;
         const QRectF sr = chipRect(m_text, smallFont, h.left(), h.top() + th.px(21), state, th.px(16), th.px(6));
         chip(m_text, p, sr, state, sc, Qt::white, QColor(), lw);
         p.setPen(g.coordinatorDown ? th.offline : th.text);

@@ -9,6 +9,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 namespace fluxolab::app {
 
 class SimulationController;
@@ -26,6 +28,11 @@ public:
     void paintCurrent(QPainter& painter);
     /// Paints the whole view with `painter` at `size` (used for PNG/SVG export).
     void render(QPainter& painter, QSizeF size);
+    /// Draws `o` instead of the controller's observation (another backend; tests); std::nullopt:
+    /// back to the controller's.
+    void showObservation(std::optional<labs::observe::Observation> o);
+    /// Scrolls the partition strips by `rows` (more replicas than fit; the mouse wheel does this).
+    void scrollStrips(int rows);
 
 Q_SIGNALS:
     void stopBrokerRequested(std::int32_t id, bool crash);
@@ -38,15 +45,20 @@ protected:
     bool event(QEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
 
 private:
     void rebuild();
     void paintLayout(QPainter& p, const ClusterLayout& L) const;
+    ClusterLayout buildLayout(QSizeF size) const;
+    bool hasData() const;
 
     SimulationController* m_controller;
     Theme m_theme = Theme::normal();
     ClusterLayout m_layout;
     bool m_dirty = true;
+    std::optional<labs::observe::Observation> m_shown; ///< set by showObservation
+    std::size_t m_firstRow = 0;                        ///< scrolled strips (ClusterLayout::firstRow)
     mutable TextSprites m_text; ///< text rendered once, blitted every frame (raster only)
 };
 

@@ -2,7 +2,6 @@
 
 #include "app/core/simulationcontroller.h"
 #include "app/core/texts.h"
-#include "sim/hash.h"
 
 #include <QFontMetricsF>
 
@@ -13,19 +12,19 @@
 
 namespace fluxolab::app {
 
-const BrokerItem* ClusterLayout::broker(sim::BrokerId id) const {
+const BrokerItem* ClusterLayout::broker(obs::BrokerId id) const {
     for (const auto& b : brokers)
         if (b.id == id) return &b;
     return nullptr;
 }
 
-const ReplicaStrip* ClusterLayout::strip(const sim::TpKey& tp, sim::BrokerId b) const {
+const ReplicaStrip* ClusterLayout::strip(const obs::PartitionKey& tp, obs::BrokerId b) const {
     for (const auto& s : strips)
         if (s.tp == tp && s.broker == b) return &s;
     return nullptr;
 }
 
-const ReplicaStrip* ClusterLayout::leaderStrip(const sim::TpKey& tp) const {
+const ReplicaStrip* ClusterLayout::leaderStrip(const obs::PartitionKey& tp) const {
     for (const auto& s : strips)
         if (s.tp == tp && s.leader) return &s;
     return nullptr;
@@ -50,7 +49,7 @@ QString ClusterLayout::tipAt(const QPointF& p) const {
     return {};
 }
 
-std::optional<sim::BrokerId> ClusterLayout::brokerAt(const QPointF& p) const {
+std::optional<obs::BrokerId> ClusterLayout::brokerAt(const QPointF& p) const {
     for (const auto& b : brokers)
         if (b.rect.contains(p)) return b.id;
     return std::nullopt;
@@ -71,16 +70,16 @@ std::optional<std::int32_t> ClusterLayout::groupAt(const QPointF& p) const {
 
 namespace {
 
-bool isInternal(const std::string& topic) { return topic.starts_with("__"); }
+bool isInternal(const std::string& topic) { return obs::isInternalName(topic); }
 
-constexpr double kFlightWallMs = 900;      ///< on-screen duration of a record's trip and fade
+constexpr double kFlightWallMs = SimulationController::kFlightWallMs; ///< on-screen duration of a record's trip and fade
 constexpr double kTravelShare = 0.6;       ///< share of it spent travelling (then it fades at the partition)
 constexpr double kBatchSpeed = 8;          ///< from this speed on, flights are batched per partition
 constexpr std::size_t kMaxSingleFlights = 48;
-constexpr double kRebalanceWallMs = 1500;  ///< on-screen duration of the revoke/assign animations
+constexpr double kRebalanceWallMs = SimulationController::kRebalanceWallMs; ///< on-screen duration of the revoke/assign animations
 
-QString tpName(const sim::Journal& j, const sim::TpKey& tp) {
-    return QString::fromStdString(j.topicName(tp.first)) + QLatin1Char('-') + QString::number(tp.second);
+QString tpName(const obs::PartitionKey& tp) {
+    return QString::fromStdString(tp.first) + QLatin1Char('-') + QString::number(tp.second);
 }
 
 } // namespace
@@ -93,7 +92,8 @@ std::size_t ClusterLayoutBuilder::aggregatedRows(std::size_t rows, double avail,
     return static_cast<std::size_t>(std::max(0.0, std::floor(room / minStrip)));
 }
 
-void ClusterLayoutBuilder::shareRowsAmongTopics(std::vector<sim::TpKey>& list, std::size_t shown) {
+void ClusterLayoutBuilder::shareRowsAmongTopics(std::vector<std::size_t>& list, const std::vector<obs::Partition>& parts,
+                                               std::size_t shown) {
     // `list` is sorted by name. Every topic gets its first partitions in turn (round robin), so a
     // topic with thousands of partitions does not push the others out of view; the chosen ones
     // come first, by name, and the rest (not drawn) after them.
@@ -101,13 +101,13 @@ void ClusterLayoutBuilder::shareRowsAmongTopics(std::vector<sim::TpKey>& list, s
     order.reserve(list.size());
     std::size_t ordinal = 0;
     for (std::size_t i = 0; i < list.size(); ++i) {
-        ordinal = i > 0 && list[i].first == list[i - 1].first ? ordinal + 1 : 0;
+        ordinal = i > 0 && parts[list[i]].topic == parts[list[i - 1]].topic ? ordinal + 1 : 0;
         order.emplace_back(ordinal, i);
     }
     std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end());
     std::vector<char> chosen(list.size(), 0);
     for (std::size_t k = 0; k < shown; ++k) chosen[order[k].second] = 1;
-    std::vector<sim::TpKey> out;
+    std::vector<std::size_t> out;
     out.reserve(list.size());
     for (int pass = 1; pass >= 0; --pass) // chosen first; both parts keep the order by name
         for (std::size_t i = 0; i < list.size(); ++i)
@@ -128,25 +128,36 @@ void ClusterLayoutBuilder::addHiddenSummary(ClusterLayout& L, BrokerItem& broker
                                                .arg(broker.replicas - broker.hiddenReplicas)
                                                .arg(broker.hiddenReplicas) +
                                            QStringLiteral("<br>") +
-                                           tr("kafka-topics.sh --describe in the terminal lists every partition.")});
+                                           tr("Scroll with the mouse wheel over the brokers to see the others; "
+                                              "kafka-topics.sh --describe in the terminal lists every partition.")});
 }
 
 ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF size, const Theme& th) {
+    if (!c.hasRun()) {
+        ClusterLayout L;
+        L.size = size;
+        L.theme = th;
+        return L;
+    }
+    return build(c.observation(), c.speed(), size, th);
+}
+
+ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double playbackSpeed, QSizeF size, const Theme& th,
+                                          std::size_t firstRow) {
     ClusterLayout L;
     L.size = size;
     L.theme = th;
-    if (!c.hasRun()) return L;
-    const sim::ClusterView& v = c.view();
-    const sim::Journal& j = c.journal();
-    const sim::Simulation& s = c.sim();
+    using obs::Capability;
+    // Brokers by id: column i is broker i + 1 (the ids a cluster numbers from 1).
+    obs::BrokerId maxBroker = 0;
+    for (const auto& b : o.brokers) maxBroker = std::max(maxBroker, b.id);
 
     const double m = th.px(10);
     // ---- columns: producers | brokers | consumer groups ----
     // Narrow views (compare mode, a lab panel beside the view, small windows) give the brokers a
     // larger share: the side columns shrink to their minimum first, then the whole picture is drawn
     // at a smaller scale (presentation mode), so that no broker column becomes illegibly narrow.
-    const auto nbCols = static_cast<double>(std::max<std::size_t>(1, std::max<std::size_t>(v.brokers.size(),
-                                                                                            static_cast<std::size_t>(s.config().brokers))));
+    const auto nbCols = static_cast<double>(std::max<std::size_t>(1, static_cast<std::size_t>(maxBroker)));
     const bool narrow = size.width() < th.px(1200);
     double leftW = narrow ? std::max(th.px(110), size.width() * 0.13) : th.px(150);
     double rightW = narrow ? std::max(th.px(220), size.width() * 0.28) : std::max(th.px(290), size.width() * 0.24);
@@ -166,16 +177,16 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         const double need = (96 + 190 + 4 * 10 + (nbCols - 1) * 10 + nbCols * 112);
         Theme smaller = th;
         smaller.scale = std::max(1.0, std::min(th.scale - 0.05, size.width() / need));
-        return build(c, size, smaller);
+        return build(o, playbackSpeed, size, smaller, firstRow);
     }
     const QRectF left(m, m, leftW, size.height() - 2 * m);
     const QRectF right(size.width() - m - rightW, m, rightW, size.height() - 2 * m);
     const QRectF mid(left.right() + m, m, right.left() - left.right() - 2 * m, size.height() - 2 * m);
 
     // ---- brokers ----
-    const auto nb = std::max<std::size_t>(v.brokers.size(), static_cast<std::size_t>(s.config().brokers));
+    const auto nb = static_cast<std::size_t>(maxBroker);
     const double colW = (mid.width() - static_cast<double>(nb - 1) * m) / static_cast<double>(std::max<std::size_t>(1, nb));
-    const sim::BrokerId controller = v.controller();
+    const obs::BrokerId controller = o.controller();
     // The broker's status line ("running · controller · 2 leaders", as the view words it) wraps onto
     // a second line in a narrow column instead of being shortened.
     auto viewText = [](const char* text, int n = -1) { return QCoreApplication::translate("fluxolab::app::ClusterCanvas", text, nullptr, n); };
@@ -191,10 +202,10 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     double headerH = th.px(46); // th.px(62) below when the status wraps and the strips keep their detail
     for (std::size_t i = 0; i < nb; ++i) {
         BrokerItem b;
-        b.id = static_cast<sim::BrokerId>(i + 1);
-        if (i < v.brokers.size()) {
-            b.alive = v.brokers[i].alive;
-            b.fenced = v.brokers[i].fenced;
+        b.id = static_cast<obs::BrokerId>(i + 1);
+        if (const obs::Broker* ob = o.broker(b.id)) {
+            b.alive = ob->alive;
+            b.fenced = ob->fenced;
         }
         b.controller = b.id == controller;
         b.rect = QRectF(mid.left() + static_cast<double>(i) * (colW + m), mid.top(), colW, mid.height());
@@ -203,49 +214,45 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     }
 
     // ---- replicas per broker ----
-    std::vector<std::vector<sim::TpKey>> perBroker(nb);
+    // Indices into o.partitions, which is sorted by topic name and partition: each broker's list
+    // is in that order too.
+    std::vector<std::vector<std::size_t>> perBroker(nb);
     std::vector<int> leadersPer(nb, 0); // over every replica, drawn or not
-    sim::Offset maxLeo = 0;
-    for (const auto& [tp, p] : v.partitions) {
-        if (isInternal(j.topicName(tp.first)) || !v.topics.contains(tp.first)) continue;
-        for (sim::BrokerId b : p.replicas)
+    obs::Offset maxLeo = 0;
+    const bool replicaState = o.has(Capability::ReplicaFetchState);
+    for (std::size_t pi = 0; pi < o.partitions.size(); ++pi) {
+        const obs::Partition& p = o.partitions[pi];
+        if (isInternal(p.topic) || !o.topic(p.topic)) continue;
+        for (obs::BrokerId b : p.replicas)
             if (b >= 1 && static_cast<std::size_t>(b) <= nb) {
-                perBroker[static_cast<std::size_t>(b - 1)].push_back(tp);
+                perBroker[static_cast<std::size_t>(b - 1)].push_back(pi);
                 if (p.leader == b) ++leadersPer[static_cast<std::size_t>(b - 1)];
             }
-        for (sim::Offset o : p.replica_leo) maxLeo = std::max(maxLeo, o);
+        maxLeo = std::max(maxLeo, p.log_end);
+        for (obs::Offset leo : p.replica_log_end) maxLeo = std::max(maxLeo, leo);
     }
-    // By topic name, then partition. Thousands of partitions per frame: topic names are ranked
-    // once, and each replica sorts as one integer (rank, partition).
-    std::vector<std::uint32_t> topicRank;
-    {
-        std::vector<std::pair<std::string, std::int32_t>> names;
-        for (const auto& [ti, tv] : v.topics) names.emplace_back(j.topicName(ti), ti);
-        std::sort(names.begin(), names.end());
-        for (std::size_t i = 0; i < names.size(); ++i) {
-            const auto ti = static_cast<std::size_t>(names[i].second);
-            if (topicRank.size() <= ti) topicRank.resize(ti + 1, std::numeric_limits<std::uint32_t>::max());
-            topicRank[ti] = static_cast<std::uint32_t>(i);
+    // A replica's LEO: its own with ReplicaFetchState; else only the leader's is known.
+    auto replicaLeo = [&](const obs::Partition& p, obs::BrokerId b) -> std::optional<obs::Offset> {
+        if (replicaState && p.replica_log_end.size() == p.replicas.size()) {
+            for (std::size_t r = 0; r < p.replicas.size(); ++r)
+                if (p.replicas[r] == b) return p.replica_log_end[r];
+            return 0;
         }
-    }
-    auto sortKey = [&](const sim::TpKey& tp) {
-        const auto ti = static_cast<std::size_t>(tp.first);
-        const std::uint64_t r = ti < topicRank.size() ? topicRank[ti] : std::numeric_limits<std::uint32_t>::max();
-        return (r << 32) | static_cast<std::uint32_t>(tp.second);
+        if (p.leader == b || p.leader < 0) return p.log_end;
+        return std::nullopt;
     };
-    auto byName = [&](const sim::TpKey& a, const sim::TpKey& b) { return sortKey(a) < sortKey(b); };
     std::size_t rows = 1;
     for (auto& list : perBroker) rows = std::max(rows, list.size());
     const double avail = mid.height() - headerH - th.px(8);
     const std::size_t shownRows = aggregatedRows(rows, avail, th);
-    std::vector<std::pair<std::uint64_t, sim::TpKey>> keyed;
+    L.maxFirstRow = rows > shownRows ? rows - shownRows : 0;
+    L.firstRow = std::min(firstRow, L.maxFirstRow);
     for (auto& list : perBroker) {
-        keyed.clear();
-        keyed.reserve(list.size());
-        for (const auto& tp : list) keyed.emplace_back(sortKey(tp), tp);
-        std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (std::size_t i = 0; i < list.size(); ++i) list[i] = keyed[i].second;
-        if (list.size() > shownRows) shareRowsAmongTopics(list, shownRows);
+        if (list.size() <= shownRows) continue;
+        if (L.firstRow == 0) shareRowsAmongTopics(list, o.partitions, shownRows);
+        else // scrolled: the rows from firstRow on come first (the others keep their order after them)
+            std::rotate(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min(L.firstRow, list.size() - shownRows)),
+                        list.end());
     }
 
     // The label of each strip: name, role chip, ISR chip, LEO/HW numbers. In a narrow column they
@@ -258,17 +265,17 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     struct LabelTexts {
         QString name, role, isr, numbers;
     };
-    auto labelTexts = [&](const sim::TpKey& tp, sim::BrokerId b) {
-        const sim::PartitionView& p = v.partitions.at(tp);
+    auto labelTexts = [&](std::size_t pi, obs::BrokerId b) {
+        const obs::Partition& p = o.partitions[pi];
         LabelTexts t;
-        t.name = tpName(j, tp);
+        t.name = tpName({p.topic, p.partition});
         const bool leader = p.leader == b, offline = p.leader < 0;
         t.role = offline ? tr("Leader: none") : leader ? tr("leader") : tr("follower");
         t.isr = std::find(p.isr.begin(), p.isr.end(), b) != p.isr.end() ? tr("ISR") : tr("out of ISR");
-        sim::Offset leo = 0;
-        for (std::size_t r = 0; r < p.replicas.size(); ++r)
-            if (p.replicas[r] == b) leo = p.replica_leo[r];
-        t.numbers = leader || offline ? tr("LEO %1 · HW %2").arg(leo).arg(p.high_watermark) : tr("LEO %1").arg(leo);
+        const std::optional<obs::Offset> leo = replicaLeo(p, b);
+        // Without the followers' fetch state a follower's LEO is not known: not drawn.
+        t.numbers = leader || offline ? tr("LEO %1 · HW %2").arg(leo.value_or(p.log_end)).arg(p.high_watermark)
+                    : leo ? tr("LEO %1").arg(*leo) : QString();
         return t;
     };
     const double chipPad = th.px(5);
@@ -315,7 +322,7 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     int labelLines = 1;
     for (std::size_t bi = 0; bi < perBroker.size(); ++bi) // the strips drawn (the first shownRows)
         for (std::size_t k = 0; k < std::min(shownRows, perBroker[bi].size()); ++k)
-            labelLines = std::max(labelLines, flowLabel(labelTexts(perBroker[bi][k], static_cast<sim::BrokerId>(bi + 1)), {}, stripInnerW, 1,
+            labelLines = std::max(labelLines, flowLabel(labelTexts(perBroker[bi][k], static_cast<obs::BrokerId>(bi + 1)), {}, stripInnerW, 1,
                                                         nullptr));
     const double extraLines = labelLines - 1;
     auto tierOf = [&](double perStrip) {
@@ -358,7 +365,7 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             // Presentation mode in a short view (a terminal below it): smaller, but with the labels.
             Theme smaller = th;
             smaller.scale = std::max(1.0, th.scale - 0.1);
-            return build(c, size, smaller);
+            return build(o, playbackSpeed, size, smaller, firstRow);
         }
         L.detail = Detail::Minimal;
         stripH = std::max(4.0, per);
@@ -374,13 +381,24 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     const double elideW = QFontMetricsF(th.condensed(7)).horizontalAdvance(QStringLiteral("+ 999999")) + th.px(6);
     const double minimalLabelW = L.detail == Detail::Minimal ? th.px(92) : 0;
 
-    // consumers by partition, for the markers on leader strips
-    std::map<sim::TpKey, std::vector<std::pair<std::int32_t, sim::Offset>>> positions; // tp -> (group, position)
-    for (std::size_t ci = 0; ci < v.consumers.size(); ++ci) {
-        const auto& cv = v.consumers[ci];
+    // The groups in the order of their ordinals (their colours), and each one's name.
+    std::vector<const obs::Group*> byOrdinal;
+    std::map<std::int32_t, QString> groupNames;
+    for (const auto& g : o.groups) {
+        byOrdinal.push_back(&g);
+        groupNames[g.ordinal] = QString::fromStdString(g.name);
+    }
+    std::stable_sort(byOrdinal.begin(), byOrdinal.end(), [](const obs::Group* a, const obs::Group* b) { return a->ordinal < b->ordinal; });
+    auto ordinalOf = [&](const std::string& group) {
+        const obs::Group* g = group.empty() ? nullptr : o.group(group);
+        return g ? g->ordinal : -1;
+    };
+    // consumers by partition, for the markers on leader strips (ClientInternals: their positions)
+    std::map<obs::PartitionKey, std::vector<std::pair<std::int32_t, obs::Offset>>> positions; // tp -> (group, position)
+    for (const auto& cv : o.consumers) {
         if (cv.closed) continue;
         for (const auto& tp : cv.assigned)
-            if (auto it = cv.position.find(tp); it != cv.position.end()) positions[tp].emplace_back(cv.group, it->second);
+            if (auto it = cv.position.find(tp); it != cv.position.end()) positions[tp].emplace_back(ordinalOf(cv.group), it->second);
     }
 
     for (std::size_t bi = 0; bi < nb; ++bi) {
@@ -390,63 +408,65 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         broker.leaders = leadersPer[bi];
         addHiddenSummary(L, broker, perBroker[bi].size(), shown, th);
         for (std::size_t row = 0; row < shown; ++row) {
-            const sim::TpKey& tp = perBroker[bi][row];
-            const sim::PartitionView& p = v.partitions.at(tp);
+            const std::size_t pi = perBroker[bi][row];
+            const obs::Partition& p = o.partitions[pi];
+            const obs::PartitionKey tp{p.topic, p.partition};
             ReplicaStrip st;
             st.tp = tp;
-            st.name = tpName(j, tp);
+            st.name = tpName(tp);
             st.broker = broker.id;
             st.leader = p.leader == broker.id;
             st.inIsr = std::find(p.isr.begin(), p.isr.end(), broker.id) != p.isr.end();
             st.offline = p.leader < 0;
             st.brokerDown = !broker.alive;
-            for (std::size_t r = 0; r < p.replicas.size(); ++r)
-                if (p.replicas[r] == broker.id) st.leo = p.replica_leo[r];
             st.hw = p.high_watermark;
             st.logStart = p.log_start;
+            const std::optional<obs::Offset> knownLeo = replicaLeo(p, broker.id);
+            // A follower without fetch state: only what the high watermark says it has, if in the ISR.
+            st.leoUnknown = !knownLeo;
+            st.leo = knownLeo ? *knownLeo : st.inIsr ? p.high_watermark : std::min(p.log_start, p.high_watermark);
             st.rect = QRectF(broker.rect.left() + th.px(6), y, broker.rect.width() - th.px(12), stripH - th.px(3));
             st.labelRect = QRectF(st.rect.left(), st.rect.top(), L.detail == Detail::Minimal ? minimalLabelW : st.rect.width(),
                                   L.detail == Detail::Minimal ? cellH : labelH);
             if (L.detail != Detail::Minimal)
-                flowLabel(labelTexts(tp, broker.id), st.rect.topLeft(), st.rect.width(), labelLineH, &st);
+                flowLabel(labelTexts(pi, broker.id), st.rect.topLeft(), st.rect.width(), labelLineH, &st);
             const double cx = st.rect.left() + minimalLabelW;
             st.cellsRect = QRectF(cx, st.rect.top() + labelH, st.rect.right() - cx, cellH);
             y += stripH;
 
-            const sim::Offset start = std::min(st.logStart, st.leo);
-            const sim::Offset total = st.leo - start;
-            sim::Offset first = start;
+            const obs::Offset start = std::min(st.logStart, st.leo);
+            const obs::Offset total = st.leo - start;
+            obs::Offset first = start;
             double x0 = st.cellsRect.left();
-            const auto capacity = static_cast<sim::Offset>(std::floor(st.cellsRect.width() / cw));
+            const auto capacity = static_cast<obs::Offset>(std::floor(st.cellsRect.width() / cw));
             if (total > capacity) {
-                const auto cap2 = std::max<sim::Offset>(1, static_cast<sim::Offset>(std::floor((st.cellsRect.width() - elideW) / cw)));
+                const auto cap2 = std::max<obs::Offset>(1, static_cast<obs::Offset>(std::floor((st.cellsRect.width() - elideW) / cw)));
                 first = st.leo - cap2;
                 st.elided = first - start;
                 st.elideRect = QRectF(x0, st.cellsRect.top(), elideW - th.px(3), cellH);
                 x0 += elideW;
             }
-            const sim::PartitionState* ps = s.partition(sim::TopicPartition{j.topicName(tp.first), tp.second});
             st.cells.reserve(static_cast<std::size_t>(st.leo - first));
-            for (sim::Offset o = first; o < st.leo; ++o) {
+            for (obs::Offset off = first; off < st.leo; ++off) {
                 CellItem cell;
-                cell.offset = o;
-                cell.rect = QRectF(x0 + static_cast<double>(o - first) * cw, st.cellsRect.top(), cw - 1, cellH);
-                // The log as it was at the cursor (records removed later by retention or truncation included).
-                const sim::Record* r = ps ? s.recordAt(*ps, o, c.cursor()) : nullptr;
-                if (r) cell.key = r->key;
+                cell.offset = off;
+                cell.rect = QRectF(x0 + static_cast<double>(off - first) * cw, st.cellsRect.top(), cw - 1, cellH);
+                // The log as it was at the moment shown (RecordContents; else the keys are not known).
+                const std::optional<std::uint32_t> key = o.record_key ? o.record_key(p.topic, p.partition, off) : std::nullopt;
+                if (key) cell.key = *key;
                 else cell.known = false;
-                cell.committed = o < st.hw;
+                cell.committed = off < st.hw;
                 st.cells.push_back(cell);
             }
-            auto xOf = [&](sim::Offset o) { return x0 + static_cast<double>(std::clamp(o, first, st.leo) - first) * cw; };
-            st.leoX = xOf(st.leo);
+            auto xOf = [&](obs::Offset off) { return x0 + static_cast<double>(std::clamp(off, first, st.leo) - first) * cw; };
+            if (!st.leoUnknown) st.leoX = xOf(st.leo);
             if (st.leader || st.offline) st.hwX = xOf(st.hw);
             if (st.leader && L.detail != Detail::Minimal) {
                 if (auto it = positions.find(tp); it != positions.end())
                     for (const auto& [g, pos] : it->second) st.markers.push_back({g, pos, xOf(pos), false, QRectF()});
-                for (const auto& [gi, g] : v.groups)
-                    if (auto it = g.committed.find(tp); it != g.committed.end())
-                        st.markers.push_back({gi, it->second, xOf(it->second), true, QRectF()});
+                for (const obs::Group* g : byOrdinal)
+                    if (auto it = g->committed.find(tp); it != g->committed.end())
+                        st.markers.push_back({g->ordinal, it->second, xOf(it->second), true, QRectF()});
             }
 
             // The markers' triangles below the cells, and the "HW" text beside them (never over one).
@@ -478,7 +498,9 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                           (st.inIsr ? tr("This replica <b>is in the ISR</b>.") : tr("This replica is <b>out of the ISR</b>."));
             if (st.offline) tip += QStringLiteral("<br><b>") + Texts::helpOffline() + QStringLiteral("</b>");
             L.hotspots.push_back({st.rect, tip});
-            QString cellsTip = tr("LEO = %1, HW = %2, log start offset = %3").arg(st.leo).arg(st.hw).arg(st.logStart) +
+            QString cellsTip = (st.leoUnknown ? tr("HW = %1, log start offset = %2").arg(st.hw).arg(st.logStart) + QStringLiteral("<br>") +
+                                                    tr("This follower's log end offset is not visible on a real cluster (no replica fetch state).")
+                                              : tr("LEO = %1, HW = %2, log start offset = %3").arg(st.leo).arg(st.hw).arg(st.logStart)) +
                                QStringLiteral("<br>") + Texts::helpLogEndOffset() + QStringLiteral("<br>") +
                                Texts::helpHighWatermark() + QStringLiteral("<br>") +
                                tr("The colour of each cell is the record's key.");
@@ -493,7 +515,7 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                 L.hotspots.push_back({QRectF(*st.hwX - th.px(6), st.cellsRect.top() - th.px(2), th.px(12), cellH + markerH),
                                       tr("HW = %1").arg(st.hw) + QStringLiteral("<br>") + Texts::helpHighWatermark()});
             for (const auto& mk : st.markers) {
-                const QString g = QString::fromStdString(j.groupName(mk.group));
+                const QString g = groupNames[mk.group];
                 L.hotspots.push_back({QRectF(mk.x - th.px(6), st.cellsRect.bottom(), th.px(12), markerH),
                                       (mk.committed ? tr("Committed offset of group %1: %2").arg(g).arg(mk.offset) +
                                                           QStringLiteral("<br>") + Texts::helpCommitted()
@@ -513,13 +535,12 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     const QFontMetricsF small(th.font(8));
     double py = left.top() + th.px(24);
     const double prodH = th.px(58);
-    for (std::size_t pi = 0; pi < v.producers.size(); ++pi) {
+    for (std::size_t pi = 0; pi < o.producers.size(); ++pi) {
         ProducerItem pr;
         pr.index = static_cast<std::int32_t>(pi);
-        pr.name = QString::fromStdString(j.producerName(pr.index));
-        for (const auto& sp : c.scenario().producers)
-            if (sp.config.client_id == j.producerName(pr.index)) pr.topic = QString::fromStdString(sp.topic);
-        pr.acked = v.producers[pi].acked;
+        pr.name = QString::fromStdString(o.producers[pi].client_id);
+        pr.topic = QString::fromStdString(o.producers[pi].topic);
+        pr.acked = o.producers[pi].acked;
         pr.rect = QRectF(left.left(), py, left.width(), prodH);
         py += prodH + th.px(8);
         L.hotspots.push_back({pr.rect, Texts::helpProducer() + QStringLiteral("<br>") + Texts::helpPartitioner()});
@@ -529,24 +550,21 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     // ---- records in flight (the last appends) ----
     // The window is a wall-clock duration turned into virtual time at the current speed, so a trip
     // takes about kFlightWallMs on screen whatever the speed.
-    const double speed = std::max(1.0, c.speed());
-    const auto flightMs = static_cast<sim::TimeMs>(kFlightWallMs * speed);
-    const sim::TimeMs now = c.time();
+    // Without RecordsInFlight (a real cluster) nothing travels: no flights rather than made-up ones.
+    const double speed = std::max(1.0, playbackSpeed);
+    const auto flightMs = static_cast<obs::TimeMs>(kFlightWallMs * speed);
+    const obs::TimeMs now = o.time;
     struct Append {
-        const sim::Event* e;
+        const obs::Append* e;
         double age;
     };
     std::vector<Append> appends;
-    {
-        int scan = 20000; // bounded: the UI thread never walks a long journal
-        for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
-            const sim::Event& e = j[i];
+    if (o.has(Capability::RecordsInFlight) && o.has(Capability::RecordAnimation))
+        for (const obs::Append& e : o.appends) { // newest first
             if (e.time <= now - flightMs) break;
-            if (e.type != sim::EventType::RecordsAppended || e.actor < 0) continue;
-            if (static_cast<std::size_t>(e.actor) >= L.producers.size()) continue;
+            if (e.producer < 0 || static_cast<std::size_t>(e.producer) >= L.producers.size()) continue;
             appends.push_back({&e, std::clamp(static_cast<double>(now - e.time) / static_cast<double>(flightMs), 0.0, 1.0)});
         }
-    }
     L.batchedFlights = speed >= kBatchSpeed || appends.size() > kMaxSingleFlights;
     auto bezier = [](QPointF a, QPointF b, double t) {
         const double dx = (b.x() - a.x()) * 0.5;
@@ -554,24 +572,24 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         const double u = 1 - t;
         return u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
     };
-    std::map<std::pair<std::int32_t, sim::TpKey>, std::size_t> batchIndex;
+    std::map<std::pair<std::int32_t, obs::PartitionKey>, std::size_t> batchIndex;
     for (const Append& ap : appends) { // newest first
-        const sim::Event& e = *ap.e;
-        const sim::TpKey tp{e.topic, e.partition};
+        const obs::Append& e = *ap.e;
+        const obs::PartitionKey& tp = e.partition;
         if (L.batchedFlights) {
-            if (auto it = batchIndex.find({e.actor, tp}); it != batchIndex.end()) {
-                L.flights[it->second].count += e.b;
+            if (auto it = batchIndex.find({e.producer, tp}); it != batchIndex.end()) {
+                L.flights[it->second].count += e.count;
                 continue;
             }
         }
         const ReplicaStrip* target = L.leaderStrip(tp);
         if (!target) continue;
         Flight f;
-        f.producer = e.actor;
+        f.producer = e.producer;
         f.tp = tp;
-        f.count = e.b;
+        f.count = e.count;
         f.batch = L.batchedFlights;
-        const QRectF& pr = L.producers[static_cast<std::size_t>(e.actor)].rect;
+        const QRectF& pr = L.producers[static_cast<std::size_t>(e.producer)].rect;
         f.from = QPointF(pr.right(), pr.center().y());
         const double tx = std::min(target->cellsRect.right(), target->leoX ? *target->leoX : target->cellsRect.left());
         f.to = QPointF(tx, target->cellsRect.center().y());
@@ -579,25 +597,23 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         f.progress = std::min(1.0, f.age / kTravelShare);
         // ease-out: fast start, gentle arrival
         f.pos = bezier(f.from, f.to, 1 - (1 - f.progress) * (1 - f.progress));
-        const sim::PartitionState* ps = s.partition(sim::TopicPartition{j.topicName(e.topic), e.partition});
-        if (const sim::Record* r = ps ? s.recordAt(*ps, e.a, c.cursor()) : nullptr) {
-            f.key = r->key;
-            if (auto k = s.recordKey(*r)) f.keyText = QString::fromStdString(*k);
-        }
-        if (auto t = v.topics.find(e.topic); t != v.topics.end()) f.partitions = t->second.partitions;
-        if (f.batch) batchIndex[{e.actor, tp}] = L.flights.size();
+        f.key = e.key_id;
+        f.keyText = QString::fromStdString(e.key);
+        f.partitions = e.partitions;
+        f.keyPartition = e.key_partition;
+        if (f.batch) batchIndex[{e.producer, tp}] = L.flights.size();
         L.flights.push_back(f);
     }
     for (const Flight& f : L.flights) {
         const QString prod = L.producers[static_cast<std::size_t>(f.producer)].name;
         QString tip = f.batch ? tr("%n record(s) from %1 travelling to %2 (grouped at this speed).", nullptr, static_cast<int>(f.count))
-                                    .arg(prod, tpName(j, f.tp))
-                              : tr("%n record(s) from %1 appended to %2.", nullptr, static_cast<int>(f.count)).arg(prod, tpName(j, f.tp));
-        if (!f.keyText.isEmpty() && f.partitions > 0)
+                                    .arg(prod, tpName(f.tp))
+                              : tr("%n record(s) from %1 appended to %2.", nullptr, static_cast<int>(f.count)).arg(prod, tpName(f.tp));
+        if (!f.keyText.isEmpty() && f.partitions > 0 && f.keyPartition >= 0)
             tip += QStringLiteral("<br>") + tr("Key \"%1\": murmur2(key) % %2 = %3")
                                                 .arg(f.keyText)
                                                 .arg(f.partitions)
-                                                .arg(sim::javaKeyPartition(f.keyText.toStdString(), f.partitions)) +
+                                                .arg(f.keyPartition) +
                    QStringLiteral("<br>") + Texts::helpPartitioner();
         L.hotspots.push_back({QRectF(f.pos.x() - th.px(8), f.pos.y() - th.px(8), th.px(16), th.px(16)), tip});
     }
@@ -686,80 +702,47 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     // ---- consumer groups ----
     // Revocations and assignments come from PartitionsRevoked / PartitionsAssigned events; the
     // animations last about kRebalanceWallMs on screen at any speed.
-    const auto animMs = static_cast<sim::TimeMs>(kRebalanceWallMs * speed);
-    const sim::TimeMs scanMs = std::max<sim::TimeMs>(animMs, 30000);
+    const auto animMs = static_cast<obs::TimeMs>(kRebalanceWallMs * speed);
     double gy = right.top() + th.px(24);
     const double badgeH = th.px(19);
     const QFontMetricsF badgeFm(th.condensed(8));
-    std::vector<std::int32_t> groupOrder;
-    for (const auto& [gi, g] : v.groups)
-        if (!isInternal(j.groupName(gi))) groupOrder.push_back(gi);
-    std::sort(groupOrder.begin(), groupOrder.end(),
-              [&](std::int32_t a, std::int32_t b) { return j.groupName(a) < j.groupName(b); });
-    for (std::int32_t gi : groupOrder) {
-        const sim::GroupView& g = v.groups.at(gi);
+    const bool internals = o.has(Capability::RebalanceInternals);
+    for (const obs::Group& g : o.groups) { // by name
+        if (g.internal) continue;
         GroupItem gr;
-        gr.index = gi;
-        gr.name = QString::fromStdString(j.groupName(gi));
+        gr.index = g.ordinal;
+        gr.name = QString::fromStdString(g.name);
         gr.state = g.state;
         gr.coordinator = g.coordinator;
-        gr.coordinatorDown = coordinatorDown(v, g);
+        gr.coordinatorDown = g.coordinator_down;
         gr.generation = g.generation;
-        gr.protocol = g.protocol;
-        std::int32_t proto = g.protocol;
-        if (proto < 0) // before the first generation: the members' preferred assignor (of that moment's members)
-            if (const labs::observe::Group* og = c.observation().group(j.groupName(gi)))
-                if (const auto kind = sim::parseAssignor(og->preferred_protocol)) proto = static_cast<std::int32_t>(*kind);
-        gr.cooperative = proto >= 0 && sim::isCooperative(static_cast<sim::AssignorKind>(proto));
-        const bool rebalancing = g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance;
+        gr.protocol = QString::fromStdString(g.protocol);
+        gr.cooperative = g.cooperative;
+        const bool knownProtocol = !g.protocol.empty() || !g.preferred_protocol.empty();
+        const bool rebalancing = g.state == obs::GroupState::PreparingRebalance || g.state == obs::GroupState::CompletingRebalance;
 
-        // Recent revocations and assignments of this group (newest first), bounded scan.
-        std::map<std::int32_t, std::map<sim::TpKey, sim::TimeMs>> revokedAt, assignedAt;
-        std::map<sim::TpKey, sim::TimeMs> revokedAny;
-        bool sinceStable = rebalancing; // still inside the current rebalance while scanning back
-        std::map<std::int32_t, std::set<sim::TpKey>> revokedThisRebalance;
-        {
-            int scan = 30000;
-            for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
-                const sim::Event& e = j[i];
-                if (e.time < now - scanMs) break;
-                if (e.group != gi) continue;
-                if (e.type == sim::EventType::GroupStateChanged && static_cast<sim::GroupState>(e.a) == sim::GroupState::Stable)
-                    sinceStable = false;
-                if (e.type != sim::EventType::PartitionsRevoked && e.type != sim::EventType::PartitionsAssigned) continue;
-                const auto flat = j.list(e);
-                for (std::size_t k = 0; k + 1 < flat.size(); k += 2) {
-                    const sim::TpKey tp{flat[k], flat[k + 1]};
-                    if (e.type == sim::EventType::PartitionsRevoked) {
-                        revokedAt[e.actor].emplace(tp, e.time);
-                        revokedAny.emplace(tp, e.time);
-                        if (sinceStable) revokedThisRebalance[e.actor].insert(tp);
-                    } else {
-                        assignedAt[e.actor].emplace(tp, e.time);
-                    }
-                }
+        // Recent revocations and assignments of this group (newest first); only with RebalanceInternals.
+        std::map<std::int32_t, std::map<obs::PartitionKey, obs::TimeMs>> revokedAt, assignedAt;
+        std::map<obs::PartitionKey, obs::TimeMs> revokedAny;
+        std::map<std::int32_t, std::set<obs::PartitionKey>> revokedThisRebalance;
+        for (const obs::PartitionChange& ch : internals ? g.changes : std::vector<obs::PartitionChange>{}) {
+            if (ch.revoked) {
+                revokedAt[ch.consumer].emplace(ch.partition, ch.time);
+                revokedAny.emplace(ch.partition, ch.time);
+                if (ch.this_rebalance) revokedThisRebalance[ch.consumer].insert(ch.partition);
+            } else {
+                assignedAt[ch.consumer].emplace(ch.partition, ch.time);
             }
         }
-        // Partitions revoked recently that no live member owns now: nobody consumes them.
-        std::set<sim::TpKey> owned;
-        for (const auto& cv : v.consumers)
-            if (cv.group == gi && !cv.closed) owned.insert(cv.assigned.begin(), cv.assigned.end());
-        std::vector<sim::TpKey> unowned;
-        for (const auto& [tp, t] : revokedAny)
-            if (!owned.contains(tp) && v.topics.contains(tp.first) && !isInternal(j.topicName(tp.first)) &&
-                (rebalancing || gr.cooperative))
-                unowned.push_back(tp);
-        std::sort(unowned.begin(), unowned.end(), byName);
-        if (rebalancing && !gr.cooperative) gr.phase = RebalancePhase::StopTheWorld;
-        else if (rebalancing) gr.phase = unowned.empty() ? RebalancePhase::CoopRevoke : RebalancePhase::CoopAssign;
-        else if (gr.cooperative && !unowned.empty() && g.state == sim::GroupState::Stable) gr.phase = RebalancePhase::CoopUnowned;
-        if (gr.phase == RebalancePhase::StopTheWorld) unowned.clear(); // every partition: shown on the members instead
+        static const std::vector<obs::PartitionKey> kNone;
+        const std::vector<obs::PartitionKey>& unowned = internals ? g.unowned : kNone;
+        gr.phase = internals ? g.phase : RebalancePhase::None;
 
         const double top = gy;
         // The assignor and protocol line wraps in a narrow column (compare mode): which assignor a
         // side uses is the point of the comparison.
-        gr.protocolText = g.protocol >= 0 ? Texts::assignor(g.protocol) + QStringLiteral(" · ") + Texts::rebalanceProtocol(g.protocol)
-                                          : Texts::assignor(-1);
+        gr.protocolText = !g.protocol.empty() ? Texts::assignor(g.protocol) + QStringLiteral(" · ") + Texts::rebalanceProtocol(g.cooperative)
+                                              : Texts::assignor(std::string());
         const double protoW = right.width() - th.px(16);
         const QRectF protoNeed = QFontMetricsF(th.font(8)).boundingRect(QRectF(0, 0, protoW, 1000), Qt::AlignLeft | Qt::TextWordWrap,
                                                                         gr.protocolText);
@@ -780,21 +763,15 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                 gy += badgeH + th.px(3);
             }
         };
-        for (std::size_t ci = 0; ci < v.consumers.size(); ++ci) {
-            const auto& cv = v.consumers[ci];
-            if (cv.group != gi || cv.closed) continue;
+        for (std::size_t ci = 0; ci < o.consumers.size(); ++ci) {
+            const obs::Consumer& cv = o.consumers[ci];
+            if (cv.group != g.name || cv.closed) continue;
             ConsumerItem ci2;
             ci2.index = static_cast<std::int32_t>(ci);
-            ci2.name = QString::fromStdString(j.consumerName(ci2.index));
-            ci2.leader = g.leader == ci2.index;
+            ci2.name = QString::fromStdString(cv.client_id);
+            ci2.leader = g.leader_consumer == ci2.index;
             ci2.stopped = rebalancing && (!gr.cooperative || cv.assigned.empty());
-            const bool member = std::find(g.members.begin(), g.members.end(), ci2.index) != g.members.end();
-            const bool notPolling = cv.paused_until > now;
-            if (!member && !cv.assigned.empty()) ci2.status = ConsumerStatus::LeftUnaware;
-            else if (notPolling) ci2.status = ConsumerStatus::NotPolling;
-            else if (ci2.stopped) ci2.status = ConsumerStatus::Stopped;
-            else if (cv.assigned.empty()) ci2.status = ConsumerStatus::NoPartitions;
-            else ci2.status = ConsumerStatus::Consuming;
+            ci2.status = cv.status;
             const double cTop = gy;
             gy += th.px(20);
             double bx = right.left() + th.px(10);
@@ -807,7 +784,7 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
             const auto* myAssigned = assignedAt.contains(ci2.index) ? &assignedAt[ci2.index] : nullptr;
             std::size_t placed = 0;
             for (const auto& tp : cv.assigned) {
-                if (isInternal(j.topicName(tp.first))) continue;
+                if (isInternal(tp.first)) continue;
                 PartitionBadge b;
                 b.tp = tp;
                 // Past kMaxBadges, or when the badge and a "+ N more" chip after it would leave the
@@ -820,22 +797,22 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                     continue;
                 }
                 ++placed;
-                b.lag = v.committedLag(gi, tp);
-                b.text = tr("%1 · lag %2").arg(tpName(j, tp), b.lag ? QString::number(*b.lag) : QStringLiteral("-"));
+                if (auto it = g.lag.find(tp); it != g.lag.end()) b.lag = it->second;
+                b.text = tr("%1 · lag %2").arg(tpName(tp), b.lag ? QString::number(*b.lag) : QStringLiteral("-"));
                 if (myAssigned)
                     if (auto it = myAssigned->find(tp); it != myAssigned->end() && now - it->second < animMs) {
                         b.fresh = true;
                         b.anim = std::clamp(static_cast<double>(now - it->second) / static_cast<double>(animMs), 0.0, 1.0);
                     }
                 place(b);
-                L.hotspots.push_back({b.rect, tr("%1 is assigned to %2.").arg(tpName(j, tp), ci2.name) + QStringLiteral("<br>") +
+                L.hotspots.push_back({b.rect, tr("%1 is assigned to %2.").arg(tpName(tp), ci2.name) + QStringLiteral("<br>") +
                                                   Texts::helpLag()});
                 ci2.partitions.push_back(b);
             }
             if (auto it = revokedAt.find(ci2.index); it != revokedAt.end())
                 for (const auto& [tp, t] : it->second) {
                     if (std::find(cv.assigned.begin(), cv.assigned.end(), tp) != cv.assigned.end()) continue;
-                    if (isInternal(j.topicName(tp.first)) || !v.topics.contains(tp.first)) continue;
+                    if (isInternal(tp.first) || !o.topic(tp.first)) continue;
                     const bool current = revokedThisRebalance[ci2.index].contains(tp);
                     if (!current && now - t >= animMs) continue;
                     PartitionBadge b;
@@ -843,11 +820,11 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                     b.revoked = true;
                     b.anim = current ? std::min(0.5, static_cast<double>(now - t) / static_cast<double>(animMs))
                                      : std::clamp(static_cast<double>(now - t) / static_cast<double>(animMs), 0.0, 1.0);
-                    b.text = tr("%1 · revoked").arg(tpName(j, tp));
+                    b.text = tr("%1 · revoked").arg(tpName(tp));
                     place(b);
                     L.hotspots.push_back({b.rect, tr("%1 was revoked from %2: it stops consuming it until the new "
                                                      "assignment.")
-                                                          .arg(tpName(j, tp), ci2.name) +
+                                                          .arg(tpName(tp), ci2.name) +
                                                       QStringLiteral("<br>") +
                                                       (gr.cooperative ? Texts::helpCooperative() : Texts::helpEager())});
                     ci2.partitions.push_back(b);
@@ -883,7 +860,7 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
                 b.tp = tp;
                 b.revoked = true;
                 b.anim = std::clamp(static_cast<double>(now - revokedAny[tp]) / static_cast<double>(animMs), 0.0, 1.0);
-                b.text = tpName(j, tp);
+                b.text = tpName(tp);
                 const double w = badgeFm.horizontalAdvance(b.text) + th.px(12);
                 fits(bx, w);
                 b.rect = QRectF(bx, gy, w, badgeH);
@@ -899,7 +876,7 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
         gr.rect = QRectF(right.left(), top, right.width(), gy - top);
         QString tip = Texts::helpGroup() + QStringLiteral("<br><b>") + Texts::groupState(g.state) + QStringLiteral("</b>: ") +
                       Texts::groupStateHelp(g.state) + QStringLiteral("<br>") + Texts::helpGeneration();
-        if (proto >= 0) tip += QStringLiteral("<br>") + (gr.cooperative ? Texts::helpCooperative() : Texts::helpEager());
+        if (knownProtocol) tip += QStringLiteral("<br>") + (gr.cooperative ? Texts::helpCooperative() : Texts::helpEager());
         L.hotspots.push_back({gr.headerRect, tip});
         if (!gr.phaseRect.isEmpty()) L.hotspots.push_back({gr.phaseRect, gr.cooperative ? Texts::helpCooperative() : Texts::helpEager()});
         L.groups.push_back(gr);

@@ -1,9 +1,10 @@
 #pragma once
-// What the cluster view draws and where: a plain value computed from the controller's ClusterView
-// (and, for record keys only, the simulation's logs). The widget paints it; tests assert on it.
+// What the cluster view draws and where: a plain value computed from an observation of the cluster
+// (labs/observe/observation.h), whatever its backend. Parts the observation has no capability for
+// are not drawn. The widget paints it; tests assert on it.
 
 #include "app/core/theme.h"
-#include "sim/timeline.h"
+#include "labs/observe/observation.h"
 
 #include <QCoreApplication>
 #include <QPointF>
@@ -16,9 +17,13 @@
 namespace fluxolab::app {
 
 class SimulationController;
+namespace obs = labs::observe;
+using obs::ConsumerStatus;
+using obs::RebalancePhase;
+using obs::isAlarming;
 
 struct CellItem {
-    sim::Offset offset = 0;
+    obs::Offset offset = 0;
     QRectF rect;
     std::uint32_t key = 0;     ///< interned key id (0 = null key)
     bool known = true;         ///< the record is still in the simulation's log (false: retention/truncation)
@@ -26,25 +31,26 @@ struct CellItem {
 };
 
 struct OffsetMarker {
-    std::int32_t group = -1;
-    sim::Offset offset = 0;
+    std::int32_t group = -1;   ///< the group's ordinal (its colour)
+    obs::Offset offset = 0;
     double x = 0;
     bool committed = false;    ///< committed-offset marker (else the consumer's position)
     QRectF rect;               ///< the triangle below the cells
 };
 
 struct ReplicaStrip {
-    sim::TpKey tp;
+    obs::PartitionKey tp;
     QString name;              ///< "topic-3"
-    sim::BrokerId broker = -1;
+    obs::BrokerId broker = -1;
     bool leader = false;
     bool inIsr = false;
     bool offline = false;      ///< the partition has no leader ("Leader: none")
     bool brokerDown = false;
-    sim::Offset leo = 0;
-    sim::Offset hw = 0;
-    sim::Offset logStart = 0;
-    sim::Offset elided = 0;    ///< records before the first drawn cell (level of detail)
+    obs::Offset leo = 0;
+    bool leoUnknown = false;   ///< a follower's LEO without ReplicaFetchState: cells up to what the HW proves, no LEO line
+    obs::Offset hw = 0;
+    obs::Offset logStart = 0;
+    obs::Offset elided = 0;    ///< records before the first drawn cell (level of detail)
     QRectF rect;
     QRectF labelRect;          ///< the label line(s) above the cells (Minimal: the name left of the cells)
     /// What the label line(s) say and where (an empty rect: not drawn, no room). Items flow onto a
@@ -67,7 +73,7 @@ struct ReplicaStrip {
 };
 
 struct BrokerItem {
-    sim::BrokerId id = 0;
+    obs::BrokerId id = 0;
     QRectF rect;
     QRectF headerRect;
     bool alive = true;
@@ -90,45 +96,15 @@ struct ProducerItem {
 };
 
 struct PartitionBadge {
-    sim::TpKey tp;
+    obs::PartitionKey tp;
     QString text;
     QRectF rect;
-    std::optional<sim::Offset> lag;
+    std::optional<obs::Offset> lag;
     bool revoked = false;      ///< revoked from this member (struck out, fading) and not assigned back
     bool fresh = false;        ///< newly assigned to this member (highlighted while the animation runs)
     double anim = 1.0;         ///< progress of the revoke/assign animation: 0 = just happened, 1 = settled
     bool hidden = false;       ///< beyond ConsumerItem::kMaxBadges: not placed nor drawn (counted in moreRect)
 };
-
-/// How a group's rebalance is drawn, derived only from journal events and the ClusterView.
-enum class RebalancePhase : std::uint8_t {
-    None,          ///< no rebalance going on
-    StopTheWorld,  ///< eager protocol: every member revoked everything and stopped consuming
-    CoopRevoke,    ///< cooperative, phase 1: members rejoin, unaffected partitions keep flowing
-    CoopUnowned,   ///< cooperative, between phases: moved partitions were revoked and have no owner
-    CoopAssign     ///< cooperative, phase 2: the follow-up rebalance hands the moved partitions over
-};
-
-/// What a consumer is doing, as Kafka sees it (one status per consumer, in this order of precedence).
-enum class ConsumerStatus : std::uint8_t {
-    Consuming,     ///< a member with partitions, polling
-    NoPartitions,  ///< a member with nothing assigned
-    Stopped,       ///< rebalancing with nothing to consume
-    LeftUnaware,   ///< no longer a member (e.g. its heartbeat thread left after max.poll.interval.ms)
-                   ///< but still holding its old partitions: it finds out at its next poll()
-    NotPolling     ///< a member that stopped calling poll() (a slow application), still in the group
-};
-
-/// A status that means the consumer is not consuming what it should (drawn as a warning).
-inline bool isAlarming(ConsumerStatus s) {
-    return s == ConsumerStatus::Stopped || s == ConsumerStatus::LeftUnaware || s == ConsumerStatus::NotPolling;
-}
-
-/// No coordinator serves the group at the moment `v` shows: none elected, or its broker is down.
-inline bool coordinatorDown(const sim::ClusterView& v, const sim::GroupView& g) {
-    return g.coordinator < 0 || static_cast<std::size_t>(g.coordinator - 1) >= v.brokers.size() ||
-           !v.brokers[static_cast<std::size_t>(g.coordinator - 1)].alive;
-}
 
 struct ConsumerItem {
     std::int32_t index = -1;
@@ -145,17 +121,17 @@ struct ConsumerItem {
 };
 
 struct GroupItem {
-    std::int32_t index = -1;
+    std::int32_t index = -1;   ///< the group's ordinal (its colour)
     QString name;
     QRectF rect;
     QRectF headerRect;
     QString protocolText;      ///< "range · eager (stop-the-world)"
     QRectF protocolRect;       ///< its place in the header: two lines in a narrow column (never shortened)
-    sim::GroupState state = sim::GroupState::Empty;
-    sim::BrokerId coordinator = -1;
+    obs::GroupState state = obs::GroupState::Empty;
+    obs::BrokerId coordinator = -1;
     bool coordinatorDown = false; ///< no coordinator, or its broker is down: `state` is not served by anyone
     std::int32_t generation = 0;
-    std::int32_t protocol = -1;
+    QString protocol;          ///< the assignor in use ("range"; empty: none yet)
     bool cooperative = false;  ///< the group's rebalance protocol (from the chosen assignor)
     RebalancePhase phase = RebalancePhase::None;
     QRectF phaseRect;          ///< banner explaining the phase (empty when None)
@@ -171,7 +147,7 @@ struct GroupItem {
 /// are merged into one moving batch (level of detail: fewer items, never fewer frames).
 struct Flight {
     std::int32_t producer = -1;
-    sim::TpKey tp;
+    obs::PartitionKey tp;
     QPointF from;
     QPointF to;
     QPointF pos;               ///< where the record (or batch) is now on its path
@@ -180,6 +156,7 @@ struct Flight {
     std::uint32_t key = 0;
     QString keyText;
     std::int32_t partitions = 0;
+    std::int32_t keyPartition = -1; ///< murmur2(key) % partitions (-1: no key)
     std::int64_t count = 1;    ///< records in this flight (a batch when > 1)
     bool batch = false;        ///< aggregated flight (level of detail)
     QRectF chipRect;           ///< the "×N" chip of a batch (kept on the cells row when it arrives)
@@ -220,16 +197,20 @@ struct ClusterLayout {
     std::vector<GroupItem> groups;
     std::vector<Flight> flights;
     bool batchedFlights = false;    ///< flights were aggregated per (producer, partition)
+    /// More replicas on a broker than fit: the strips scroll. `firstRow` is the first row drawn
+    /// (0: the first partitions of every topic), up to `maxFirstRow` (0: everything fits).
+    std::size_t firstRow = 0;
+    std::size_t maxFirstRow = 0;
     std::vector<HotSpot> hotspots;  ///< later entries are on top
 
-    const BrokerItem* broker(sim::BrokerId id) const;
-    const ReplicaStrip* strip(const sim::TpKey& tp, sim::BrokerId broker) const;
-    const ReplicaStrip* leaderStrip(const sim::TpKey& tp) const;
+    const BrokerItem* broker(obs::BrokerId id) const;
+    const ReplicaStrip* strip(const obs::PartitionKey& tp, obs::BrokerId broker) const;
+    const ReplicaStrip* leaderStrip(const obs::PartitionKey& tp) const;
     const GroupItem* group(const QString& name) const;
     const ConsumerItem* consumer(std::int32_t index) const;
     QString tipAt(const QPointF& p) const;
     /// Item under a point, for context menus.
-    std::optional<sim::BrokerId> brokerAt(const QPointF& p) const;
+    std::optional<obs::BrokerId> brokerAt(const QPointF& p) const;
     std::optional<std::int32_t> consumerAt(const QPointF& p) const;
     std::optional<std::int32_t> groupAt(const QPointF& p) const;
 };
@@ -238,6 +219,12 @@ class ClusterLayoutBuilder {
     Q_DECLARE_TR_FUNCTIONS(ClusterLayoutBuilder)
 public:
     static ClusterLayout build(const SimulationController& controller, QSizeF size, const Theme& theme);
+    /// The layout of `o`. `speed`: the playback speed (virtual ms per wall ms), which the flights'
+    /// and rebalances' animations are scaled by.
+    /// `firstRow`: more replicas than fit, scrolled: each broker draws its replicas from this row on
+    /// (by name); 0 shares the rows among the topics (see shareRowsAmongTopics).
+    static ClusterLayout build(const obs::Observation& o, double speed, QSizeF size, const Theme& theme,
+                               std::size_t firstRow = 0);
     /// The narrowest broker column that keeps a strip's label legible, at `theme`'s scale.
     static double minimumBrokerWidth(const Theme& theme) { return theme.px(112); }
     /// How many strips per broker fit legibly in `avail` height for `rows` replicas on the fullest
@@ -248,7 +235,8 @@ public:
 private:
     /// Many replicas on a broker: moves the `shown` ones to draw to the front (each topic gets its
     /// first partitions in turn, so a huge topic does not hide the others), keeping the order by name.
-    static void shareRowsAmongTopics(std::vector<sim::TpKey>& list, std::size_t shown);
+    static void shareRowsAmongTopics(std::vector<std::size_t>& list, const std::vector<obs::Partition>& partitions,
+                                     std::size_t shown);
     static void addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
                                  const Theme& theme);
 };

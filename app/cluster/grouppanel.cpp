@@ -5,12 +5,43 @@
 #include "app/core/texts.h"
 
 #include <QEvent>
+
+#include <algorithm>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace fluxolab::app {
+
+QString partitionSummary(std::vector<std::pair<std::string, std::int32_t>> parts, int maxPieces) {
+    std::sort(parts.begin(), parts.end());
+    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+    QStringList topics;
+    int pieces = 0;
+    std::size_t hidden = 0; // partitions not written out
+    for (std::size_t i = 0; i < parts.size();) {
+        const std::string& topic = parts[i].first;
+        QStringList ranges;
+        while (i < parts.size() && parts[i].first == topic) {
+            std::size_t k = i;
+            while (k + 1 < parts.size() && parts[k + 1].first == topic && parts[k + 1].second == parts[k].second + 1) ++k;
+            if (pieces < maxPieces) {
+                ranges << (k == i ? QString::number(parts[i].second)
+                                  : QStringLiteral("%1–%2").arg(parts[i].second).arg(parts[k].second));
+                ++pieces;
+            } else {
+                hidden += k - i + 1;
+            }
+            i = k + 1;
+        }
+        if (!ranges.isEmpty()) topics << QString::fromStdString(topic) + QLatin1Char(' ') + ranges.join(QStringLiteral(", "));
+    }
+    QString out = topics.join(QStringLiteral("; "));
+    if (hidden > 0)
+        out += QStringLiteral(" … (+%1)").arg(hidden);
+    return out;
+}
 
 GroupPanel::GroupPanel(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
     auto* layout = new QVBoxLayout(this);
@@ -51,7 +82,6 @@ void GroupPanel::refresh() {
     // The same view model the cluster view draws (revocations included), at a nominal size.
     const ClusterLayout L = ClusterLayoutBuilder::build(*m_controller, QSizeF(1600, 1000), Theme::normal());
     const labs::observe::Observation& o = m_controller->observation();
-    const auto& j = m_controller->journal(); // topic names of the layout's badges
     for (const auto& g : L.groups) {
         auto* item = new QTreeWidgetItem(m_tree);
         item->setText(0, g.name);
@@ -67,7 +97,8 @@ void GroupPanel::refresh() {
         const int members = og ? static_cast<int>(og->members.size()) : 0;
         item->setText(2, tr("generation %1 · assignor %2 · %3 · leader %4 · %n member(s)", nullptr, members)
                              .arg(g.generation)
-                             .arg(Texts::assignor(g.protocol), Texts::rebalanceProtocol(g.protocol), leader));
+                             .arg(Texts::assignor(g.protocol.toStdString()),
+                                  g.protocol.isEmpty() ? Texts::assignor(std::string()) : Texts::rebalanceProtocol(g.cooperative), leader));
         item->setToolTip(2, Texts::helpGeneration());
         QFont bold = item->font(0);
         bold.setBold(true);
@@ -75,18 +106,19 @@ void GroupPanel::refresh() {
         for (const auto& c : g.consumers) {
             auto* ci = new QTreeWidgetItem(item);
             ci->setText(0, c.name + (c.leader ? tr(" (leader)") : QString()));
-            QStringList consuming, revoked;
-            for (const auto& b : c.partitions) {
-                const QString tp = QString::fromStdString(j.topicName(b.tp.first)) + QLatin1Char('-') + QString::number(b.tp.second);
-                (b.revoked ? revoked : consuming) << tp;
-            }
+            std::vector<std::pair<std::string, std::int32_t>> consuming, revoked;
+            for (const auto& b : c.partitions) (b.revoked ? revoked : consuming).push_back(b.tp);
             ci->setText(1, Texts::consumerStatus(c.status));
             ci->setToolTip(1, Texts::consumerStatusHelp(c.status));
             if (isAlarming(c.status))
                 ci->setForeground(1, QColor(0xc0, 0x39, 0x2b));
-            QString details = consuming.isEmpty() ? tr("no partitions") : tr("partitions: %1").arg(consuming.join(QStringLiteral(", ")));
-            if (!revoked.isEmpty()) details += QStringLiteral(" · ") + tr("revoked (stopped): %1").arg(revoked.join(QStringLiteral(", ")));
+            // Thousands of partitions: ranges, and a count past the first pieces (the tooltip has more).
+            QString details = consuming.empty() ? tr("no partitions")
+                                                : tr("%n partition(s): %1", nullptr, static_cast<int>(consuming.size()))
+                                                      .arg(partitionSummary(consuming));
+            if (!revoked.empty()) details += QStringLiteral(" · ") + tr("revoked (stopped): %1").arg(partitionSummary(revoked));
             ci->setText(2, details);
+            if (consuming.size() > 16) ci->setToolTip(2, partitionSummary(consuming, 400));
         }
         item->setExpanded(true);
     }

@@ -4,12 +4,21 @@
 
 #include <QWidget>
 
+#include <string>
+#include <utility>
+#include <vector>
+
 class QLabel;
 class QTreeWidget;
 
 namespace fluxolab::app {
 
 class SimulationController;
+
+/// Partitions as a short text: by topic, runs of consecutive numbers as ranges ("cliques 0–3, 7;
+/// pedidos 0–9998"); past `maxPieces` pieces, the rest is counted ("… (+N)") so that thousands of
+/// partitions never make one endless line.
+QString partitionSummary(std::vector<std::pair<std::string, std::int32_t>> partitions, int maxPieces = 16);
 
 class GroupPanel : public QWidget {
     Q_OBJECT

@@ -113,18 +113,17 @@ void PlotsView::rebuild() {
         g->setData(t, yy, true);
     };
     const auto& pal = keyPalette();
-    const auto& j = m_controller->journal();
+    auto groupName = [&](std::int32_t group) { return QString::fromStdString(d.group_names.at(group)); };
     int gi = 0;
     for (const auto& [group, series] : d.group_lag) {
-        if (j.groupName(group).starts_with("__")) continue;
-        add(m_lag, series, tr("group %1 (total)").arg(QString::fromStdString(j.groupName(group))), groupColour(gi++), Qt::SolidLine, 2.6);
+        if (d.group_names.at(group).starts_with("__")) continue;
+        add(m_lag, series, tr("group %1 (total)").arg(groupName(group)), groupColour(gi++), Qt::SolidLine, 2.6);
     }
     int pi = 0;
     for (const auto& [key, series] : d.partition_lag) {
         if (pi >= 12) break; // keep the legend readable
-        const auto& [group, tp] = key;
-        add(m_lag, series,
-            tr("%1 · %2-%3").arg(QString::fromStdString(j.groupName(group)), QString::fromStdString(j.topicName(tp.first))).arg(tp.second),
+        const auto& tp = d.partition_names.at(key);
+        add(m_lag, series, tr("%1 · %2-%3").arg(groupName(key.first), QString::fromStdString(tp.first)).arg(tp.second),
             pal[static_cast<std::size_t>(pi++) % pal.size()], Qt::DotLine, 1.2);
     }
     add(m_rate, d.produce_rate, tr("produced"), pal[4]);
@@ -174,18 +173,17 @@ int PlotsView::lagGraphCount() const { return m_lag->graphCount(); }
 QString PlotsView::csv() const {
     if (!m_controller->hasRun()) return {};
     const PlotSeries& d = m_controller->plots();
-    const auto& j = m_controller->journal();
     QStringList header{QStringLiteral("time_s"), QStringLiteral("produce_rate"), QStringLiteral("consume_rate"),
                        QStringLiteral("hw_total"), QStringLiteral("leo_total")};
     std::vector<const std::vector<double>*> cols{&d.produce_rate, &d.consume_rate, &d.hw_total, &d.leo_total};
     for (const auto& [g, s] : d.group_lag) {
-        header << QStringLiteral("lag_%1").arg(QString::fromStdString(j.groupName(g)));
+        header << QStringLiteral("lag_%1").arg(QString::fromStdString(d.group_names.at(g)));
         cols.push_back(&s);
     }
     for (const auto& [k, s] : d.partition_lag) {
         header << QStringLiteral("lag_%1_%2-%3")
-                      .arg(QString::fromStdString(j.groupName(k.first)), QString::fromStdString(j.topicName(k.second.first)))
-                      .arg(k.second.second);
+                      .arg(QString::fromStdString(d.group_names.at(k.first)), QString::fromStdString(d.partition_names.at(k).first))
+                      .arg(d.partition_names.at(k).second);
         cols.push_back(&s);
     }
     QString out = header.join(QLatin1Char(',')) + QLatin1Char('\n');

@@ -15,6 +15,7 @@
 #include <QProxyStyle>
 #include <QRegularExpressionValidator>
 #include <QSlider>
+#include <QStyleOptionSlider>
 #include <QStyle>
 #include <QToolButton>
 
@@ -39,6 +40,47 @@ protected:
         p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
     }
 };
+/// The scrubber, with a tick for each marker of the observation (TimeTravel): where a group
+/// rebalanced (a new generation), a broker stopped, partitions got a new leader.
+class MarkerSlider : public QSlider {
+public:
+    using QSlider::QSlider;
+    void setMarkers(std::vector<labs::observe::TimelineMarker> markers) {
+        if (markers.size() == m_markers.size() && (markers.empty() || markers.back().position == m_markers.back().position))
+            return; // the same journal: markers only ever grow with it
+        m_markers = std::move(markers);
+        update();
+    }
+    std::size_t markerCount() const { return m_markers.size(); }
+
+protected:
+    void paintEvent(QPaintEvent* event) override {
+        QSlider::paintEvent(event);
+        if (m_markers.empty() || maximum() <= minimum()) return;
+        QStyleOptionSlider opt;
+        initStyleOption(&opt);
+        const QRect groove = style()->subControlRect(QStyle::CC_Slider, &opt, QStyle::SC_SliderGroove, this);
+        const QRect handle = style()->subControlRect(QStyle::CC_Slider, &opt, QStyle::SC_SliderHandle, this);
+        const int span = groove.width() - handle.width();
+        QPainter p(this);
+        for (const auto& m : m_markers) {
+            if (m.position > static_cast<std::size_t>(maximum())) continue;
+            const int x = groove.left() + handle.width() / 2 +
+                          QStyle::sliderPositionFromValue(minimum(), maximum(), static_cast<int>(m.position), span);
+            QColor c;
+            switch (m.kind) {
+            case labs::observe::TimelineMarker::Kind::Rebalance: c = QColor(0xe6, 0x7e, 0x22); break;
+            case labs::observe::TimelineMarker::Kind::BrokerDown: c = QColor(0xc0, 0x39, 0x2b); break;
+            case labs::observe::TimelineMarker::Kind::Election: c = QColor(0x29, 0x80, 0xb9); break;
+            }
+            p.fillRect(QRect(x - 1, rect().top() + 1, 2, std::max(3, height() / 4)), c);
+        }
+    }
+
+private:
+    std::vector<labs::observe::TimelineMarker> m_markers;
+};
+
 class JumpSliderStyle : public QProxyStyle {
 public:
     using QProxyStyle::QProxyStyle;
@@ -70,7 +112,7 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QW
     for (double s : kSpeeds) m_speed->addItem(QStringLiteral("%1×").arg(s), s);
     m_speed->setCurrentIndex(2);
     m_speed->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "0.25×" stays whole in presentation mode's larger font
-    m_slider = new QSlider(Qt::Horizontal, this);
+    m_slider = new MarkerSlider(Qt::Horizontal, this);
     m_slider->setMinimumWidth(200);
     jumpToClick(m_slider);
     m_time = new QLabel(this);
@@ -126,6 +168,8 @@ void TimelineBar::applySeed() {
 
 QString TimelineBar::timeText() const { return m_time->text(); }
 
+std::size_t TimelineBar::markerCount() const { return static_cast<MarkerSlider*>(m_slider)->markerCount(); }
+
 void TimelineBar::retranslate() {
     m_back->setToolTip(tr("Step back one event (←)"));
     m_step->setToolTip(tr("Step to the next event (→)"));
@@ -148,6 +192,9 @@ void TimelineBar::refresh() {
         m_event->clear();
         return;
     }
+    const labs::observe::Observation& o = m_controller->observation();
+    static_cast<MarkerSlider*>(m_slider)->setMarkers(o.has(labs::observe::Capability::TimeTravel) ? o.markers
+                                                                                                   : std::vector<labs::observe::TimelineMarker>{});
     m_updating = true;
     m_slider->setRange(0, static_cast<int>(std::min<std::size_t>(m_controller->eventCount(), INT32_MAX)));
     m_slider->setValue(static_cast<int>(m_controller->cursor()));

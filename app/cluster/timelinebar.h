@@ -25,6 +25,8 @@ public:
     QComboBox* speedBox() const { return m_speed; }
     QLineEdit* seedEdit() const { return m_seed; }
     QString timeText() const;
+    /// The marks drawn on the scrubber (rebalances, broker failures, elections), as the observation lists them.
+    std::size_t markerCount() const;
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -167,6 +167,7 @@ void SimulationController::setSpeed(double speed) {
     speed = std::clamp(speed, 0.25, 64.0);
     if (speed == m_speed) return;
     m_speed = speed;
+    m_observation.reset(); // the animations' windows depend on the speed
     Q_EMIT speedChanged(m_speed);
 }
 
@@ -187,7 +188,19 @@ void SimulationController::syncTimeline() {
 const labs::observe::Observation& SimulationController::observation() const {
     settle();
     if (!m_observation) {
-        m_observation = m_run ? m_observer.observe(m_run->sim(), m_view, isLive()) : labs::observe::Observation{};
+        if (m_run) {
+            // The windows of the canvas's animations: a wall-clock duration in virtual time at this speed.
+            labs::observe::ObserveOptions options;
+            options.now = m_time;
+            options.appends_ms = static_cast<sim::TimeMs>(kFlightWallMs * std::max(1.0, m_speed));
+            options.changes_ms = std::max<sim::TimeMs>(static_cast<sim::TimeMs>(kRebalanceWallMs * std::max(1.0, m_speed)), 30000);
+            options.scenario = &m_run->scenario();
+            // Its record_key reads the simulation: valid on the UI thread until the next changed()
+            // (a background slice only starts from the playback timer, after the views painted).
+            m_observation = m_observer.observe(m_run->sim(), m_view, isLive(), options);
+        } else {
+            m_observation = labs::observe::Observation{};
+        }
     }
     return *m_observation;
 }
@@ -216,9 +229,11 @@ void SimulationController::sample() {
         m_plots.leo_total.push_back(leo);
         for (const auto& [gi, g] : v.groups) {
             double total = 0;
+            m_plots.group_names.try_emplace(gi, journal().groupName(gi));
             for (const auto& [tp, off] : g.committed) {
                 const double lag = static_cast<double>(v.committedLag(gi, tp).value_or(0));
                 total += lag;
+                m_plots.partition_names.try_emplace({gi, tp}, journal().topicName(tp.first), tp.second);
                 auto& series = m_plots.partition_lag[{gi, tp}];
                 series.resize(i, std::numeric_limits<double>::quiet_NaN());
                 series.push_back(lag);

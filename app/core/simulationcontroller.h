@@ -33,6 +33,8 @@ struct PlotSeries {
     std::vector<double> leo_total;               ///< sum of leader LEOs over all partitions
     std::map<std::int32_t, std::vector<double>> group_lag;            ///< journal group index -> committed lag
     std::map<std::pair<std::int32_t, sim::TpKey>, std::vector<double>> partition_lag; ///< (group, tp) -> lag
+    std::map<std::int32_t, std::string> group_names;                 ///< the names of group_lag's keys
+    std::map<std::pair<std::int32_t, sim::TpKey>, labs::observe::PartitionKey> partition_names; ///< partition_lag's keys
     void clear();
 };
 
@@ -146,6 +148,10 @@ public:
     /// The same for a slice simulated on the worker thread while a frame paints.
     static constexpr int kBackgroundBudgetMs = 14;
     static constexpr int kFrameMs = 16;
+    /// On-screen duration of a record's trip to its partition (and fade) on the canvas.
+    static constexpr double kFlightWallMs = 900;
+    /// On-screen duration of the revoke/assign animations.
+    static constexpr double kRebalanceWallMs = 1500;
 
 Q_SIGNALS:
     /// The cursor moved or the state changed: views repaint.

@@ -73,6 +73,15 @@ QString Texts::rebalanceProtocol(std::int32_t kind) {
                                                                      : tr("eager (stop-the-world)");
 }
 
+QString Texts::assignor(const std::string& name) {
+    if (name.empty()) return tr("(none yet)");
+    return QString::fromStdString(name);
+}
+
+QString Texts::rebalanceProtocol(bool cooperative) {
+    return cooperative ? tr("cooperative (incremental)") : tr("eager (stop-the-world)");
+}
+
 QString Texts::leaveReason(sim::LeaveReason r) {
     switch (r) {
     case sim::LeaveReason::LeaveGroup: return tr("left the group (LeaveGroup)");

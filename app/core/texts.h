@@ -1,6 +1,7 @@
 #pragma once
 // Every piece of user-visible text derived from simulation enums, in one place (translated at the edge).
 
+#include "labs/observe/observation.h"
 #include "sim/assignors.h"
 #include "sim/journal.h"
 
@@ -9,7 +10,7 @@
 
 namespace fluxolab::app {
 
-enum class ConsumerStatus : std::uint8_t; // app/cluster/clusterlayout.h
+using labs::observe::ConsumerStatus;
 
 class Texts {
     Q_DECLARE_TR_FUNCTIONS(Texts)
@@ -24,6 +25,9 @@ public:
     static QString noCoordinatorDetail(sim::BrokerId coordinator);
     static QString assignor(std::int32_t kind); ///< -1 = none
     static QString rebalanceProtocol(std::int32_t kind);
+    /// The assignor's name as Kafka prints it ("range"; empty: none yet).
+    static QString assignor(const std::string& name);
+    static QString rebalanceProtocol(bool cooperative);
     static QString leaveReason(sim::LeaveReason r);
     static QString errorCode(sim::ErrorCode code);
     /// One line describing a journal event for the status bar / timeline.

@@ -60,8 +60,8 @@ QDialogButtonBox* buttons(QDialog* d, const std::function<void()>& ok) {
 QStringList userTopics(const SimulationController* c) {
     QStringList out;
     if (!c->hasRun()) return out;
-    for (const auto& [name, t] : c->sim().topics())
-        if (!t.internal) out << QString::fromStdString(name);
+    for (const auto& t : c->observation().topics) // by name
+        if (!t.internal) out << QString::fromStdString(t.name);
     return out;
 }
 
@@ -90,7 +90,8 @@ CreateTopicDialog::CreateTopicDialog(SimulationController* controller, QWidget* 
     m_partitions->setValue(3);
     m_rf = new QSpinBox(this);
     m_rf->setRange(1, 100);
-    m_rf->setValue(std::min(3, controller->hasRun() ? controller->sim().config().brokers : 1));
+    const int brokers = controller->hasRun() ? std::max(1, static_cast<int>(controller->observation().brokers.size())) : 1;
+    m_rf->setValue(std::min(3, brokers));
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Partitions:"), m_partitions);
     form->addRow(tr("Replication factor:"), m_rf);
@@ -98,7 +99,6 @@ CreateTopicDialog::CreateTopicDialog(SimulationController* controller, QWidget* 
     auto* hint = new QLabel(tr("As kafka-topics --create --topic NAME --partitions P --replication-factor R"), this);
     hint->setWordWrap(true);
     column->addWidget(hint);
-    const int brokers = controller->hasRun() ? controller->sim().config().brokers : 1;
     m_limits = new QLabel(tr("At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation "
                              "(one for the topic, one per partition). The replication factor cannot exceed the %3 "
                              "broker(s): each replica lives on a different broker.")
@@ -192,8 +192,8 @@ AddConsumerDialog::AddConsumerDialog(SimulationController* controller, QWidget* 
     m_group = new QComboBox(this);
     m_group->setEditable(true);
     if (controller->hasRun())
-        for (const auto& [id, g] : controller->sim().groups())
-            if (!id.starts_with("__")) m_group->addItem(QString::fromStdString(id));
+        for (const auto& g : controller->observation().groups) // by name
+            if (!g.internal) m_group->addItem(QString::fromStdString(g.name));
     if (m_group->count() == 0) m_group->setEditText(QStringLiteral("grupo-1"));
     m_topics = new QListWidget(this);
     for (const QString& t : userTopics(controller)) {
@@ -318,10 +318,10 @@ void ScenarioBuilder::removeConsumer() {
     if (!m_controller->hasRun()) return;
     QStringList names;
     std::vector<std::int32_t> indices;
-    const auto& v = m_controller->view();
-    for (std::size_t i = 0; i < v.consumers.size(); ++i)
-        if (!v.consumers[i].closed) {
-            names << QString::fromStdString(m_controller->journal().consumerName(static_cast<std::int32_t>(i)));
+    const auto& consumers = m_controller->observation().consumers; // by client index
+    for (std::size_t i = 0; i < consumers.size(); ++i)
+        if (!consumers[i].closed) {
+            names << QString::fromStdString(consumers[i].client_id);
             indices.push_back(static_cast<std::int32_t>(i));
         }
     if (names.isEmpty()) return;

@@ -29,6 +29,11 @@ const Broker* Observation::broker(sim::BrokerId id) const {
     return it == brokers.end() ? nullptr : &*it;
 }
 
+const Consumer* Observation::consumer(std::int32_t index) const {
+    return index >= 0 && static_cast<std::size_t>(index) < consumers.size() ? &consumers[static_cast<std::size_t>(index)]
+                                                                             : nullptr;
+}
+
 sim::BrokerId Observation::controller() const {
     for (const auto& b : brokers)
         if (b.controller) return b.id;

@@ -12,6 +12,7 @@
 #include "sim/types.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -62,7 +63,38 @@ private:
     std::uint32_t m_bits = 0;
 };
 
+// The plain value types of the model, so that views need no sim/ names.
+using sim::BrokerId;
+using sim::GroupState;
+using sim::Offset;
+using sim::TimeMs;
+
 using PartitionKey = std::pair<std::string, std::int32_t>; ///< (topic name, partition)
+
+/// What a consumer is doing, as Kafka sees it (one status per consumer, in this order of precedence:
+/// LeftUnaware, NotPolling, Stopped, NoPartitions, Consuming).
+enum class ConsumerStatus : std::uint8_t {
+    Consuming,    ///< a member with partitions, polling
+    NoPartitions, ///< a member with nothing assigned
+    Stopped,      ///< rebalancing with nothing to consume
+    LeftUnaware,  ///< no longer a member (e.g. its heartbeat thread left after max.poll.interval.ms)
+                  ///< but still holding its old partitions: it finds out at its next poll()
+    NotPolling    ///< a member that stopped calling poll() (a slow application), still in the group
+};
+
+/// A status that means the consumer is not consuming what it should (drawn as a warning).
+inline bool isAlarming(ConsumerStatus s) {
+    return s == ConsumerStatus::Stopped || s == ConsumerStatus::LeftUnaware || s == ConsumerStatus::NotPolling;
+}
+
+/// Where a group's rebalance is (RebalanceInternals).
+enum class RebalancePhase : std::uint8_t {
+    None,         ///< no rebalance going on
+    StopTheWorld, ///< eager protocol: every member revoked everything and stopped consuming
+    CoopRevoke,   ///< cooperative, phase 1: members rejoin, unaffected partitions keep flowing
+    CoopUnowned,  ///< cooperative, between phases: moved partitions were revoked and have no owner
+    CoopAssign    ///< cooperative, phase 2: the follow-up rebalance hands the moved partitions over
+};
 
 struct Broker {
     sim::BrokerId id = -1;
@@ -96,6 +128,16 @@ struct Partition {
     std::vector<sim::Offset> replica_log_end;
 };
 
+/// A partition revoked from or assigned to a member, shortly before the moment shown
+/// (RebalanceInternals; newest first).
+struct PartitionChange {
+    std::int32_t consumer = -1; ///< index into Observation::consumers
+    PartitionKey partition;
+    sim::TimeMs time = 0;
+    bool revoked = false;        ///< else assigned
+    bool this_rebalance = false; ///< a revocation in the rebalance still going on at the moment shown
+};
+
 struct Member {
     std::int32_t consumer = -1; ///< index into Observation::consumers (-1: a client we do not know)
     std::string member_id;      ///< empty when not known
@@ -117,6 +159,16 @@ struct Group {
     bool coordinator_down = false;  ///< none elected, or its broker is down: nobody serves the group
     bool internal = false;
     std::string leader; ///< the group leader's client id (RebalanceInternals; empty: none or not known)
+    /// A number that stays the group's for the whole session (its colour; -1: not known).
+    std::int32_t ordinal = -1;
+    std::int32_t leader_consumer = -1; ///< the leader as an index into Observation::consumers (-1: none)
+    /// The rebalance protocol of `protocol` (or, before the first generation, `preferred_protocol`).
+    bool cooperative = false;
+    RebalancePhase phase = RebalancePhase::None; ///< RebalanceInternals
+    /// Partitions revoked recently that no member owns now, by name (RebalanceInternals; empty when
+    /// the whole group stopped: eager).
+    std::vector<PartitionKey> unowned;
+    std::vector<PartitionChange> changes; ///< RebalanceInternals: recent revocations and assignments
     std::vector<Member> members;
     std::map<PartitionKey, sim::Offset> committed;
     /// Lag against the high watermark, from the committed offset (kafka-consumer-groups --describe).
@@ -132,6 +184,8 @@ struct Consumer {
     std::vector<PartitionKey> assigned;           ///< what the client believes it owns
     std::map<PartitionKey, sim::Offset> position; ///< next offset to fetch (ClientInternals)
     std::int64_t consumed = 0;                    ///< records returned by poll() so far (ClientInternals)
+    ConsumerStatus status = ConsumerStatus::Consuming; ///< what Kafka would say it is doing
+    bool member = false;                          ///< a member of its group at this moment
 };
 
 struct Producer {
@@ -139,7 +193,38 @@ struct Producer {
     std::int64_t acked = 0; ///< ClientInternals
     std::int64_t failed = 0;
     std::int64_t retries = 0;
+    std::string topic; ///< the topic it writes to (empty: not known)
 };
+
+/// Records a producer appended to a partition's leader shortly before the moment shown: the batch
+/// travelling on the canvas (RecordsInFlight / RecordAnimation; newest first).
+struct Append {
+    std::int32_t producer = -1; ///< index into Observation::producers
+    PartitionKey partition;
+    sim::Offset base_offset = 0;
+    std::int64_t count = 0;
+    sim::TimeMs time = 0;
+    std::uint32_t key_id = 0;   ///< the first record's key identity (colour; 0: null or not known)
+    std::string key;            ///< its key as text (RecordContents; empty: null or not known)
+    std::int32_t partitions = 0;     ///< the topic's partition count at the moment shown
+    std::int32_t key_partition = -1; ///< murmur2(key) % partitions, the default partitioner's choice (-1: no key)
+};
+
+/// Something worth a mark on the timeline bar (TimeTravel): where the journal shows it.
+struct TimelineMarker {
+    enum class Kind : std::uint8_t { Rebalance, BrokerDown, Election };
+    Kind kind = Kind::Rebalance;
+    std::size_t position = 0; ///< journal events before it (the timeline's cursor value that shows it)
+    sim::TimeMs time = 0;
+    std::string subject;      ///< the group, or the first partition elected ("orders-1"); empty for a broker
+    /// The generation; the broker id; the number of partitions that got a new leader at that moment.
+    std::int32_t value = 0;
+};
+
+/// The key identity of the record at an offset of a partition as the log held it at the moment
+/// shown (0: null key); std::nullopt: not known (removed since by retention, or no RecordContents).
+using RecordKeyLookup = std::function<std::optional<std::uint32_t>(const std::string& topic, std::int32_t partition,
+                                                                    sim::Offset offset)>;
 
 /// The cluster at one moment.
 struct Observation {
@@ -154,12 +239,17 @@ struct Observation {
     std::vector<Producer> producers;   ///< by client index
     /// RecordsInFlight: records written to a leader and not committed yet (above the high watermark).
     std::int64_t records_in_flight = 0;
+    std::vector<Append> appends;          ///< RecordsInFlight: recent appends, newest first
+    std::vector<TimelineMarker> markers;  ///< TimeTravel: the whole journal's, in order
+    std::size_t position = 0;             ///< TimeTravel: the cursor (journal events shown)
+    RecordKeyLookup record_key;           ///< RecordContents (empty without it)
 
     bool has(Capability c) const { return capabilities.has(c); }
     const Topic* topic(const std::string& name) const;
     const Partition* partition(const std::string& topic, std::int32_t partition) const;
     const Group* group(const std::string& name) const;
     const Broker* broker(sim::BrokerId id) const;
+    const Consumer* consumer(std::int32_t index) const;
     /// The active controller's id (-1: none).
     sim::BrokerId controller() const;
 };

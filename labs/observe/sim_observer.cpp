@@ -1,9 +1,11 @@
 #include "labs/observe/sim_observer.h"
 
 #include "sim/assignors.h"
+#include "sim/hash.h"
 #include "sim/topic_configs.h"
 
 #include <algorithm>
+#include <set>
 
 namespace fluxolab::labs::observe {
 
@@ -11,11 +13,55 @@ namespace {
 PartitionKey key(const sim::Journal& j, const sim::TpKey& tp) {
     return {j.topicName(tp.first), tp.second};
 }
+/// The inside of group `gi`'s rebalance at `now`: revocations and assignments of the last
+/// `window_ms` (PartitionsRevoked / PartitionsAssigned events, a bounded scan back from the
+/// cursor), the partitions they left without an owner, and the phase that makes.
+void observeRebalance(const sim::Journal& j, const sim::ClusterView& v, std::int32_t gi, sim::TimeMs now,
+                      sim::TimeMs window_ms, Group& og) {
+    const sim::GroupView& g = v.groups.at(gi);
+    const bool rebalancing =
+        g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance;
+    std::map<sim::TpKey, bool> revokedAny; // newest revocation of each partition (value unused)
+    bool sinceStable = rebalancing;        // still inside the current rebalance while scanning back
+    int scan = 30000;
+    for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
+        const sim::Event& e = j[i];
+        if (e.time < now - window_ms) break;
+        if (e.group != gi) continue;
+        if (e.type == sim::EventType::GroupStateChanged && static_cast<sim::GroupState>(e.a) == sim::GroupState::Stable)
+            sinceStable = false;
+        if (e.type != sim::EventType::PartitionsRevoked && e.type != sim::EventType::PartitionsAssigned) continue;
+        const bool revoked = e.type == sim::EventType::PartitionsRevoked;
+        const auto flat = j.list(e);
+        for (std::size_t k = 0; k + 1 < flat.size(); k += 2) {
+            const sim::TpKey tp{flat[k], flat[k + 1]};
+            og.changes.push_back({e.actor, key(j, tp), e.time, revoked, revoked && sinceStable});
+            if (revoked) revokedAny.emplace(tp, true);
+        }
+    }
+    // Partitions revoked recently that no live member owns now: nobody consumes them.
+    std::set<sim::TpKey> owned;
+    for (const auto& cv : v.consumers)
+        if (cv.group == gi && !cv.closed) owned.insert(cv.assigned.begin(), cv.assigned.end());
+    for (const auto& [tp, unused] : revokedAny)
+        if (!owned.contains(tp) && v.topics.contains(tp.first) && !isInternalName(j.topicName(tp.first)) &&
+            (rebalancing || og.cooperative))
+            og.unowned.push_back(key(j, tp));
+    std::sort(og.unowned.begin(), og.unowned.end());
+    if (rebalancing && !og.cooperative) og.phase = RebalancePhase::StopTheWorld;
+    else if (rebalancing) og.phase = og.unowned.empty() ? RebalancePhase::CoopRevoke : RebalancePhase::CoopAssign;
+    else if (og.cooperative && !og.unowned.empty() && g.state == sim::GroupState::Stable)
+        og.phase = RebalancePhase::CoopUnowned;
+    if (og.phase == RebalancePhase::StopTheWorld) og.unowned.clear(); // every partition: shown on the members
+}
+
 } // namespace
 
 void SimObserver::clear() {
     m_topics.clear();
     m_learned = 0;
+    m_markers.clear();
+    m_leaders.clear();
 }
 
 void SimObserver::learn(const sim::Simulation& sim) {
@@ -23,6 +69,7 @@ void SimObserver::learn(const sim::Simulation& sim) {
     const auto& events = j.events();
     for (; m_learned < events.size(); ++m_learned) {
         const sim::Event& e = events[m_learned];
+        learnMarker(j, e, m_learned);
         if (e.type != sim::EventType::TopicCreated) continue;
         TopicFacts f;
         f.created_at = m_learned;
@@ -34,12 +81,45 @@ void SimObserver::learn(const sim::Simulation& sim) {
     }
 }
 
-Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterView& v, bool live) const {
+void SimObserver::learnMarker(const sim::Journal& j, const sim::Event& e, std::size_t index) {
+    using Kind = TimelineMarker::Kind;
+    switch (e.type) {
+    case sim::EventType::GenerationStarted:
+        if (e.group >= 0 && !isInternalName(j.groupName(e.group)))
+            m_markers.push_back({Kind::Rebalance, index, e.time, j.groupName(e.group), static_cast<std::int32_t>(e.a)});
+        break;
+    case sim::EventType::BrokerStopped: m_markers.push_back({Kind::BrokerDown, index, e.time, {}, e.broker}); break;
+    case sim::EventType::TopicDeleted:
+        for (auto it = m_leaders.lower_bound({e.topic, 0}); it != m_leaders.end() && it->first.first == e.topic;)
+            it = m_leaders.erase(it);
+        break;
+    case sim::EventType::LeaderElected: {
+        if (e.topic < 0 || isInternalName(j.topicName(e.topic))) break;
+        const sim::TpKey tp{e.topic, e.partition};
+        auto it = m_leaders.find(tp);
+        const bool first = it == m_leaders.end();
+        m_leaders[tp] = e.broker;
+        if (first) break; // the first leader of a new partition is no failover
+        // Every partition elected at the same moment is one mark (a broker failure moves thousands).
+        if (!m_markers.empty() && m_markers.back().kind == Kind::Election && m_markers.back().time == e.time)
+            ++m_markers.back().value;
+        else
+            m_markers.push_back({Kind::Election, index, e.time, j.topicName(e.topic) + "-" + std::to_string(e.partition), 1});
+        break;
+    }
+    default: break;
+    }
+}
+
+Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterView& v, bool live,
+                                 const ObserveOptions& options) const {
     const sim::Journal& j = sim.journal();
     Observation o;
     o.capabilities = capabilities();
-    o.time = v.time;
+    o.time = options.now >= 0 ? options.now : v.time;
     o.live = live;
+    o.position = v.events;
+    o.markers = m_markers;
 
     // ---- brokers: addresses are fixed at start; state from the view ----
     const sim::BrokerId controller = v.controller();
@@ -114,7 +194,7 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         oc.group = cv.group >= 0 ? j.groupName(cv.group) : std::string();
         if (ci < sim.consumers().size()) oc.host = sim.consumers()[ci].config.host;
         oc.closed = cv.closed;
-        oc.paused = cv.paused_until > v.time;
+        oc.paused = cv.paused_until > o.time;
         for (const auto& tp : cv.assigned)
             oc.assigned.push_back(key(j, tp));
         for (const auto& [tp, off] : cv.position)
@@ -124,9 +204,49 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
     }
     for (std::size_t pi = 0; pi < v.producers.size(); ++pi) {
         const sim::ProducerView& pv = v.producers[pi];
-        o.producers.push_back(
-            {j.producerName(static_cast<std::int32_t>(pi)), pv.acked, pv.failed, pv.retries});
+        Producer op{j.producerName(static_cast<std::int32_t>(pi)), pv.acked, pv.failed, pv.retries, {}};
+        if (options.scenario)
+            for (const auto& sp : options.scenario->producers)
+                if (sp.config.client_id == op.client_id) op.topic = sp.topic;
+        o.producers.push_back(std::move(op));
     }
+
+    // ---- records in flight: the last appends (a bounded scan back from the cursor) ----
+    auto keyOf = [&sim, events = v.events](const std::string& topic, std::int32_t partition,
+                                           sim::Offset offset) -> const sim::Record* {
+        const sim::PartitionState* ps = sim.partition(sim::TopicPartition{topic, partition});
+        return ps ? sim.recordAt(*ps, offset, events) : nullptr;
+    };
+    {
+        int scan = 20000; // bounded: the UI thread never walks a long journal
+        for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
+            const sim::Event& e = j[i];
+            if (e.time <= o.time - options.appends_ms) break;
+            if (e.type != sim::EventType::RecordsAppended || e.actor < 0) continue;
+            if (static_cast<std::size_t>(e.actor) >= o.producers.size()) continue;
+            Append a;
+            a.producer = e.actor;
+            a.partition = {j.topicName(e.topic), e.partition};
+            a.base_offset = e.a;
+            a.count = e.b;
+            a.time = e.time;
+            if (auto t = v.topics.find(e.topic); t != v.topics.end()) a.partitions = t->second.partitions;
+            if (const sim::Record* r = keyOf(a.partition.first, e.partition, e.a)) {
+                a.key_id = r->key;
+                if (auto k = sim.recordKey(*r)) {
+                    a.key = *k;
+                    if (a.partitions > 0) a.key_partition = sim::javaKeyPartition(a.key, a.partitions);
+                }
+            }
+            o.appends.push_back(std::move(a));
+        }
+    }
+    // The log as it was at the cursor (records removed later by retention or truncation included).
+    o.record_key = [keyOf](const std::string& topic, std::int32_t partition,
+                           sim::Offset offset) -> std::optional<std::uint32_t> {
+        if (const sim::Record* r = keyOf(topic, partition, offset)) return r->key;
+        return std::nullopt;
+    };
 
     // ---- groups ----
     for (const auto& [gi, g] : v.groups) {
@@ -162,10 +282,33 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
             og.committed[key(j, tp)] = off;
             if (auto lag = v.committedLag(gi, tp)) og.lag[key(j, tp)] = *lag;
         }
+        og.leader_consumer = g.leader;
+        og.ordinal = gi;
+        if (g.protocol >= 0) og.cooperative = sim::isCooperative(static_cast<sim::AssignorKind>(g.protocol));
+        else if (const auto kind = sim::parseAssignor(og.preferred_protocol)) og.cooperative = sim::isCooperative(*kind);
+        observeRebalance(j, v, gi, o.time, options.changes_ms, og);
         o.groups.push_back(std::move(og));
     }
     std::sort(o.groups.begin(), o.groups.end(),
               [](const Group& a, const Group& b) { return a.name < b.name; });
+
+    // ---- what each consumer is doing, as Kafka sees it ----
+    for (std::size_t ci = 0; ci < v.consumers.size(); ++ci) {
+        const sim::ConsumerView& cv = v.consumers[ci];
+        Consumer& oc = o.consumers[ci];
+        const sim::GroupView* g = nullptr;
+        if (auto it = v.groups.find(cv.group); cv.group >= 0 && it != v.groups.end()) g = &it->second;
+        const Group* og = g ? o.group(j.groupName(cv.group)) : nullptr;
+        const bool rebalancing = g && (g->state == sim::GroupState::PreparingRebalance ||
+                                       g->state == sim::GroupState::CompletingRebalance);
+        const bool stopped = rebalancing && (!(og && og->cooperative) || cv.assigned.empty());
+        oc.member = g && std::find(g->members.begin(), g->members.end(), static_cast<std::int32_t>(ci)) != g->members.end();
+        if (g && !oc.member && !cv.assigned.empty()) oc.status = ConsumerStatus::LeftUnaware;
+        else if (oc.paused) oc.status = ConsumerStatus::NotPolling;
+        else if (stopped) oc.status = ConsumerStatus::Stopped;
+        else if (cv.assigned.empty()) oc.status = ConsumerStatus::NoPartitions;
+        else oc.status = ConsumerStatus::Consuming;
+    }
     return o;
 }
 

@@ -10,6 +10,7 @@
 
 #include "labs/observe/observation.h"
 #include "sim/cluster.h"
+#include "sim/scenario.h"
 #include "sim/timeline.h"
 
 #include <cstddef>
@@ -17,6 +18,14 @@
 #include <vector>
 
 namespace fluxolab::labs::observe {
+
+/// What a view wants beyond the state at the moment shown.
+struct ObserveOptions {
+    sim::TimeMs now = -1;          ///< the moment shown (-1: the time of the view's last event)
+    sim::TimeMs appends_ms = 900;  ///< appends within this long before `now` are listed (in flight)
+    sim::TimeMs changes_ms = 30000; ///< revocations and assignments within this long are listed
+    const sim::Scenario* scenario = nullptr; ///< the producers' topics (their configuration)
+};
 
 class SimObserver {
 public:
@@ -31,9 +40,13 @@ public:
 
     /// The cluster as `view` shows it. `live`: the view is the newest state (topic ids and configs
     /// then come from the simulation as it is now).
-    Observation observe(const sim::Simulation& sim, const sim::ClusterView& view, bool live) const;
+    Observation observe(const sim::Simulation& sim, const sim::ClusterView& view, bool live,
+                        const ObserveOptions& options = {}) const;
 
 private:
+    /// Keeps a mark for the timeline bar when `e` (at `index`) is one.
+    void learnMarker(const sim::Journal& j, const sim::Event& e, std::size_t index);
+
     struct TopicFacts {
         std::size_t created_at = 0; ///< index of its TopicCreated event
         std::string topic_id;
@@ -41,6 +54,8 @@ private:
     };
     std::map<std::int32_t, std::vector<TopicFacts>> m_topics; ///< by journal topic index, oldest first
     std::size_t m_learned = 0;                                ///< journal events scanned
+    std::vector<TimelineMarker> m_markers;                    ///< of the events scanned
+    std::map<sim::TpKey, sim::BrokerId> m_leaders;            ///< each partition's leader, while scanning
 };
 
 } // namespace fluxolab::labs::observe

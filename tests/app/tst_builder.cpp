@@ -152,7 +152,7 @@ void AppFeaturesTest::recordsTravelToTheChosenPartition() {
     c->runTo(12000);
     const ClusterLayout& fast = w->clusterCanvas()->layout();
     QVERIFY(fast.batchedFlights);
-    std::set<std::pair<std::int32_t, sim::TpKey>> seen;
+    std::set<std::pair<std::int32_t, labs::observe::PartitionKey>> seen;
     for (const auto& f : fast.flights) QVERIFY(seen.insert({f.producer, f.tp}).second);
     QVERIFY(!fast.flights.empty());
 }

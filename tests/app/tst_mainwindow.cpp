@@ -12,6 +12,8 @@
 #include <QAction>
 #include <QFile>
 #include <QMenuBar>
+#include <QPainter>
+#include <QWheelEvent>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -86,9 +88,9 @@ void MainWindowTest::loadScenario() {
     QCOMPARE(L.producers.size(), 1u);
     QCOMPARE(L.producers[0].name, QStringLiteral("loja"));
     // Every partition has exactly one leader strip, on the broker the view says.
-    for (const auto& [tp, p] : c->view().partitions) {
-        if (c->journal().topicName(tp.first) != "encomendas") continue;
-        const ReplicaStrip* s = L.leaderStrip(tp);
+    for (const auto& p : c->observation().partitions) {
+        if (p.topic != "encomendas") continue;
+        const ReplicaStrip* s = L.leaderStrip({p.topic, p.partition});
         QVERIFY(s);
         QCOMPARE(s->broker, p.leader);
         QCOMPARE(s->hw, p.high_watermark);
@@ -241,7 +243,7 @@ void MainWindowTest::stopBrokerMovesLeaders() {
     auto w = makeWindow();
     auto* c = w->controller();
     c->runTo(8000);
-    std::vector<sim::TpKey> led;
+    std::vector<labs::observe::PartitionKey> led;
     for (const auto& s : w->clusterCanvas()->layout().strips)
         if (s.leader && s.broker == 1) led.push_back(s.tp);
     QVERIFY(!led.empty());
@@ -441,7 +443,7 @@ void MainWindowTest::slowConsumerThatLeftSaysSo() {
     // Never "consuming" while another member owns the same partitions.
     for (sim::TimeMs t = 20000; t <= 90000; t += 500) {
         c->runTo(t);
-        std::map<sim::TpKey, int> consuming;
+        std::map<labs::observe::PartitionKey, int> consuming;
         for (const auto& g : w->clusterCanvas()->layout().groups)
             for (const auto& ci : g.consumers)
                 if (ci.status == ConsumerStatus::Consuming)
@@ -548,6 +550,134 @@ void MainWindowTest::viewsRenderAHandBuiltObservationHidingWhatIsMissing() {
     QCOMPARE(w.partitionsModel()->cell(0, 7), QStringLiteral("9"));
     w.applyCapabilities(w.controller()->capabilities());
     QVERIFY(tabs->isTabVisible(tabOf("plots")));
+}
+
+void MainWindowTest::theCanvasLeavesOutWhatTheObservationCannotShow() {
+    // A moment of a cooperative rebalance with records travelling, as the simulation observes it;
+    // then the same observation without what a real cluster cannot show.
+    using namespace labs::observe;
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    auto* c = w.controller();
+    QVERIFY(w.openScenario(QStringLiteral("cooperativo-vs-ansioso"), false));
+    const Group* rebalancing = nullptr;
+    for (sim::TimeMs t = 500; t <= 40000 && !rebalancing; t += 250) {
+        c->runTo(t);
+        for (const auto& g : c->observation().groups)
+            if (g.phase != RebalancePhase::None && g.cooperative && !c->observation().appends.empty()) rebalancing = &g;
+    }
+    QVERIFY(rebalancing);
+    Observation full = c->observation();
+    const QString group = QString::fromStdString(rebalancing->name);
+    const ClusterLayout withAll = ClusterLayoutBuilder::build(full, 1.0, QSizeF(1300, 640), Theme::normal());
+    QVERIFY(!withAll.flights.empty());
+    QVERIFY(withAll.group(group) && withAll.group(group)->phase != RebalancePhase::None);
+    bool followerLeo = false;
+    for (const auto& st : withAll.strips) followerLeo = followerLeo || (!st.leader && st.leoX && !st.leoUnknown);
+    QVERIFY(followerLeo);
+
+    Observation partial = full;
+    partial.capabilities = Capabilities::all()
+                               .without(Capability::RecordsInFlight)
+                               .without(Capability::RecordAnimation)
+                               .without(Capability::ReplicaFetchState)
+                               .without(Capability::RebalanceInternals)
+                               .without(Capability::RecordContents);
+    for (auto& p : partial.partitions) p.replica_log_end.clear();
+    partial.record_key = nullptr;
+    const ClusterLayout L = ClusterLayoutBuilder::build(partial, 1.0, QSizeF(1300, 640), Theme::normal());
+    QVERIFY(L.flights.empty());
+    const GroupItem* g = L.group(group);
+    QVERIFY(g);
+    QCOMPARE(g->phase, RebalancePhase::None);
+    QVERIFY(g->unowned.empty());
+    QVERIFY(g->phaseRect.isEmpty());
+    QCOMPARE(L.strips.size(), withAll.strips.size()); // every replica is still drawn
+    for (const auto& st : L.strips) {
+        if (st.leader) {
+            QVERIFY(!st.leoUnknown);
+            QVERIFY(st.leoX);
+            QVERIFY(st.numbersText.contains(QStringLiteral("HW")));
+        } else {
+            QVERIFY2(st.leoUnknown && !st.leoX, qPrintable(st.name)); // no made-up follower LEO
+            QVERIFY(st.leo <= st.hw);
+        }
+        for (const auto& cell : st.cells) QVERIFY(!cell.known); // no keys: no colours
+    }
+    for (const auto& member : g->consumers)
+        for (const auto& badge : member.partitions) QVERIFY(!badge.revoked); // no revocations seen from outside
+    // The canvas paints it, legibly (the leaders' labels whole).
+    w.clusterCanvas()->showObservation(partial);
+    w.clusterCanvas()->resize(1300, 640);
+    QImage img(1300, 640, QImage::Format_ARGB32);
+    QPainter painter(&img);
+    w.clusterCanvas()->paintCurrent(painter);
+    painter.end();
+    QCOMPARE(w.clusterCanvas()->layout().strips.size(), L.strips.size());
+    for (const auto& st : w.clusterCanvas()->layout().strips) QVERIFY(!st.nameElided);
+    w.clusterCanvas()->showObservation(std::nullopt);
+    QVERIFY(!w.clusterCanvas()->layout().flights.empty());
+}
+
+void MainWindowTest::theGroupsTabSummarisesThousandsOfPartitions() {
+    std::vector<std::pair<std::string, std::int32_t>> all, everyOther;
+    for (int p = 0; p < 9999; ++p) {
+        all.emplace_back("pedidos", p);
+        if (p % 2 == 0) everyOther.emplace_back("pedidos", p);
+    }
+    all.emplace_back("cliques", 7);
+    all.emplace_back("cliques", 3);
+    all.emplace_back("cliques", 4);
+    QCOMPARE(partitionSummary(all), QStringLiteral("cliques 3–4, 7; pedidos 0–9998"));
+    // Round-robin: 5000 single partitions, written out up to 16 pieces and then counted.
+    const QString s = partitionSummary(everyOther);
+    QVERIFY2(s.size() < 200, qPrintable(s));
+    QVERIFY(s.startsWith(QStringLiteral("pedidos 0, 2, 4, ")));
+    QVERIFY2(s.contains(QStringLiteral("4984")), qPrintable(s)); // the 5000 - 16 not written out
+    QCOMPARE(partitionSummary({}), QString());
+}
+
+void MainWindowTest::hiddenStripsAreReachableByScrolling() {
+    // One broker, a topic of 300 partitions (a hand-built observation): more strips than fit.
+    using namespace labs::observe;
+    Observation o;
+    o.capabilities = Capabilities::all();
+    o.brokers = {{1, "localhost", 9092, true, false, true}};
+    o.topics = {{"grande", "", 300, 1, {}, false}};
+    for (int i = 0; i < 300; ++i) {
+        Partition p;
+        p.topic = "grande";
+        p.partition = i;
+        p.leader = 1;
+        p.replicas = {1};
+        p.isr = {1};
+        p.replica_log_end = {0};
+        o.partitions.push_back(p);
+    }
+    std::sort(o.partitions.begin(), o.partitions.end(),
+              [](const Partition& a, const Partition& b) { return std::tie(a.topic, a.partition) < std::tie(b.topic, b.partition); });
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    ClusterCanvas* canvas = w.clusterCanvas();
+    canvas->showObservation(o);
+    const ClusterLayout& top = canvas->layout();
+    QVERIFY(top.maxFirstRow > 0);
+    const std::size_t shown = top.strips.size();
+    QCOMPARE(shown + top.maxFirstRow, std::size_t{300});
+    QCOMPARE(top.strips.front().name, QStringLiteral("grande-0"));
+    // The wheel scrolls three rows a notch; the last partition can be reached.
+    QWheelEvent down(QPointF(683, 300), canvas->mapToGlobal(QPointF(683, 300)), QPoint(), QPoint(0, -120), Qt::NoButton,
+                     Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(canvas, &down);
+    QCOMPARE(canvas->layout().firstRow, std::size_t{3});
+    QCOMPARE(canvas->layout().strips.front().name, QStringLiteral("grande-3"));
+    canvas->scrollStrips(100000);
+    QCOMPARE(canvas->layout().strips.back().name, QStringLiteral("grande-299"));
+    QCOMPARE(canvas->layout().strips.size(), shown);
+    canvas->scrollStrips(-100000);
+    QCOMPARE(canvas->layout().firstRow, std::size_t{0});
 }
 
 void MainWindowTest::aPastMomentShowsTheTopicOfThatMoment() {

@@ -24,5 +24,8 @@ private Q_SLOTS:
     void slowConsumerThatLeftSaysSo();
     void coordinatorFailoverIsShownAndRecovers();
     void viewsRenderAHandBuiltObservationHidingWhatIsMissing();
+    void theCanvasLeavesOutWhatTheObservationCannotShow();
+    void theGroupsTabSummarisesThousandsOfPartitions();
+    void hiddenStripsAreReachableByScrolling();
     void aPastMomentShowsTheTopicOfThatMoment();
 };

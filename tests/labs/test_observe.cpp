@@ -1,0 +1,208 @@
+// The observation model as the simulation fills it (labs/observe/sim_observer.h): consumer status,
+// rebalance phases, records in flight and timeline markers, all from the timeline cursor.
+#include "labs/observe/sim_observer.h"
+#include "sim/scenario.h"
+#include "sim/timeline.h"
+
+#include <doctest/doctest.h>
+#include <set>
+#include <string>
+
+using namespace fluxolab;
+using namespace fluxolab::labs::observe;
+
+namespace {
+
+const std::string kScenarios = FLUXOLAB_SOURCE_DIR "/assets/scenarios/";
+
+std::optional<sim::Scenario> scenario(const std::string& name) {
+    sim::ScenarioError error;
+    return sim::loadScenarioFile(kScenarios + name + ".json", error);
+}
+
+/// The scenario's consumer `id` (consumidor-lento: "rapido" is client 0, "lento" client 1).
+const Consumer* consumerNamed(const Observation& o, const std::string& id) {
+    const std::size_t i = id == "lento" ? 1 : 0;
+    return i < o.consumers.size() ? &o.consumers[i] : nullptr;
+}
+
+} // namespace
+
+TEST_SUITE("labs/observe") {
+    TEST_CASE("consumer status follows Kafka - paused then out of the group without knowing") {
+        const auto sc = scenario("consumidor-lento");
+        REQUIRE(sc);
+        sim::ScenarioRun run(*sc, sc->seed);
+        run.runUntil(80000);
+        SimObserver observer;
+        observer.learn(run.sim());
+        sim::Timeline tl(run.sim().journal());
+        auto at = [&](sim::TimeMs t) {
+            ObserveOptions options;
+            options.now = t;
+            options.scenario = &run.scenario();
+            return observer.observe(run.sim(), tl.atTime(t), false, options);
+        };
+        // 25 s: 'lento' stopped calling poll() at 20 s and is still a member.
+        const Observation paused = at(25000);
+        const Consumer* lento = consumerNamed(paused, "lento");
+        REQUIRE(lento);
+        CHECK(lento->member);
+        CHECK(lento->status == ConsumerStatus::NotPolling);
+        CHECK(consumerNamed(paused, "rapido")->status == ConsumerStatus::Consuming);
+        // 60 s: max.poll.interval.ms (30 s) expired; its heartbeat thread left, but it still holds
+        // its partitions until its next poll().
+        const Observation left = at(60000);
+        lento = consumerNamed(left, "lento");
+        REQUIRE(lento);
+        CHECK_FALSE(lento->member);
+        CHECK_FALSE(lento->assigned.empty());
+        CHECK(lento->status == ConsumerStatus::LeftUnaware);
+        // The producer's topic comes from its configuration; its records travel.
+        REQUIRE(left.producers.size() == 1);
+        CHECK(left.producers[0].topic == "cliques");
+        REQUIRE_FALSE(left.appends.empty());
+        for (std::size_t i = 0; i < left.appends.size(); ++i) {
+            const Append& a = left.appends[i];
+            CHECK(a.time > 60000 - 900);
+            CHECK(a.time <= 60000);
+            CHECK(a.partitions == 4);
+            CHECK(a.key.starts_with("pagina-"));
+            CHECK(a.key_partition == a.partition.second);         // the default partitioner chose it
+            if (i > 0) CHECK(a.time <= left.appends[i - 1].time); // newest first
+        }
+    }
+
+    TEST_CASE("a past moment does not change when the simulation runs on") {
+        const auto sc = scenario("cooperativo-vs-ansioso");
+        REQUIRE(sc);
+        sim::ScenarioRun run(*sc, sc->seed);
+        run.runUntil(30000);
+        SimObserver observer;
+        observer.learn(run.sim());
+        sim::Timeline tl(run.sim().journal());
+        // Every moment of a rebalance: the phase, the changes and the statuses.
+        auto fingerprint = [&](std::size_t events) {
+            const sim::ClusterView v = tl.at(events);
+            ObserveOptions options;
+            options.now = v.time;
+            const Observation o = observer.observe(run.sim(), v, false, options);
+            std::string out;
+            for (const auto& g : o.groups) {
+                out += g.name + " " + std::to_string(static_cast<int>(g.phase)) + " " +
+                       std::to_string(g.changes.size()) + " " + std::to_string(g.unowned.size()) +
+                       (g.cooperative ? " coop" : " eager") + ";";
+            }
+            for (const auto& c : o.consumers)
+                out += c.client_id + std::to_string(static_cast<int>(c.status)) + ";";
+            out += std::to_string(o.appends.size());
+            return out;
+        };
+        std::vector<std::size_t> moments;
+        for (std::size_t k = 0; k < tl.size(); k += std::max<std::size_t>(1, tl.size() / 40))
+            moments.push_back(k);
+        std::vector<std::string> before;
+        for (std::size_t k : moments)
+            before.push_back(fingerprint(k));
+        run.runUntil(60000);
+        observer.learn(run.sim());
+        tl.sync();
+        for (std::size_t i = 0; i < moments.size(); ++i)
+            CHECK(fingerprint(moments[i]) == before[i]);
+    }
+
+    TEST_CASE("rebalance phases - eager stops the world - cooperative keeps unaffected partitions") {
+        std::set<RebalancePhase> seen;
+        for (const char* name : {"rebalance-basico", "cooperativo-vs-ansioso"}) {
+            const auto sc = scenario(name);
+            REQUIRE(sc);
+            sim::ScenarioRun run(*sc, sc->seed);
+            run.runUntil(40000);
+            SimObserver observer;
+            observer.learn(run.sim());
+            sim::Timeline tl(run.sim().journal());
+            // Just after every event of a group's rebalance (the phases are short).
+            std::vector<std::size_t> moments;
+            const auto& events = run.sim().journal().events();
+            for (std::size_t i = 0; i < events.size(); ++i)
+                if (events[i].type == sim::EventType::GroupStateChanged ||
+                    events[i].type == sim::EventType::PartitionsRevoked ||
+                    events[i].type == sim::EventType::PartitionsAssigned ||
+                    events[i].type == sim::EventType::GenerationStarted)
+                    moments.push_back(i + 1);
+            REQUIRE(moments.size() > 4);
+            for (std::size_t k : moments) {
+                const sim::ClusterView v = tl.at(k);
+                ObserveOptions options;
+                options.now = v.time;
+                const Observation o = observer.observe(run.sim(), v, false, options);
+                for (const auto& g : o.groups) {
+                    const bool rebalancing = g.state == GroupState::PreparingRebalance ||
+                                             g.state == GroupState::CompletingRebalance;
+                    if (rebalancing) CHECK(g.phase != RebalancePhase::None);
+                    if (g.phase == RebalancePhase::StopTheWorld) {
+                        CHECK_FALSE(g.cooperative);
+                        CHECK(g.unowned.empty()); // every partition stopped: shown on the members
+                        for (const auto& c : o.consumers)
+                            if (c.group == g.name && c.member && !c.closed && !c.paused)
+                                CHECK(c.status == ConsumerStatus::Stopped);
+                    }
+                    if (g.phase == RebalancePhase::CoopRevoke || g.phase == RebalancePhase::CoopAssign ||
+                        g.phase == RebalancePhase::CoopUnowned)
+                        CHECK(g.cooperative);
+                    if (g.phase == RebalancePhase::CoopAssign || g.phase == RebalancePhase::CoopUnowned)
+                        CHECK_FALSE(g.unowned.empty());
+                    seen.insert(g.phase);
+                }
+            }
+        }
+        CHECK(seen.contains(RebalancePhase::StopTheWorld));
+        CHECK((seen.contains(RebalancePhase::CoopRevoke) || seen.contains(RebalancePhase::CoopAssign)));
+    }
+
+    TEST_CASE("timeline markers - rebalances broker failures and elections where the journal has them") {
+        const auto sc = scenario("falha-de-broker");
+        REQUIRE(sc);
+        sim::ScenarioRun run(*sc, sc->seed);
+        run.runUntil(60000);
+        SimObserver observer;
+        observer.learn(run.sim());
+        sim::Timeline tl(run.sim().journal());
+        const Observation o = observer.observe(run.sim(), tl.latest(), true);
+        int down = 0, elections = 0, rebalances = 0;
+        for (const auto& m : o.markers) {
+            const sim::Event& e = run.sim().journal()[m.position];
+            CHECK(e.time == m.time);
+            switch (m.kind) {
+            case TimelineMarker::Kind::BrokerDown:
+                ++down;
+                CHECK(e.type == sim::EventType::BrokerStopped);
+                CHECK(m.value == 1); // the scenario crashes broker 1 at 15 s
+                CHECK(m.time == 15000);
+                break;
+            case TimelineMarker::Kind::Election: {
+                ++elections;
+                CHECK(e.type == sim::EventType::LeaderElected);
+                CHECK(m.value >= 1);
+                CHECK(m.time > 15000); // the first leaders of the topic are no failover
+                break;
+            }
+            case TimelineMarker::Kind::Rebalance: {
+                ++rebalances;
+                CHECK(e.type == sim::EventType::GenerationStarted);
+                // The cursor just after the marker shows that generation.
+                const Observation after = observer.observe(run.sim(), tl.at(m.position + 1), false);
+                REQUIRE(after.group(m.subject));
+                CHECK(after.group(m.subject)->generation == m.value);
+                break;
+            }
+            }
+        }
+        CHECK(down == 1);
+        CHECK(elections >= 1);
+        CHECK(rebalances >= 1);
+        // Markers are in journal order.
+        for (std::size_t i = 1; i < o.markers.size(); ++i)
+            CHECK(o.markers[i - 1].position < o.markers[i].position);
+    }
+}
