@@ -14,7 +14,7 @@ std::optional<sim::GroupState> parseGroupState(const std::string& name) {
     return std::nullopt;
 }
 
-RealSnapshot RealObserver::observe(const ClusterBackend& backend) {
+RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastError& lastError) {
     RealSnapshot snap;
     Observation& o = snap.observation;
     o.capabilities = capabilities();
@@ -23,6 +23,8 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend) {
 
     const std::vector<BrokerInfo> brokers = backend.brokers();
     if (brokers.empty()) return snap; // a cluster always lists at least the broker that answered
+    const std::vector<std::string> topics = backend.listTopics(true);
+    if (lastError && lastError() != ClientError::None) return snap;
     snap.connected = true;
     for (const BrokerInfo& b : brokers) {
         observe::Broker ob;
@@ -34,7 +36,7 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend) {
     }
 
     std::map<observe::PartitionKey, sim::Offset> hw;
-    for (const std::string& name : backend.listTopics(true)) {
+    for (const std::string& name : topics) {
         const std::optional<TopicInfo> t = backend.describeTopic(name);
         if (!t) continue; // deleted between the two requests
         observe::Topic ot;

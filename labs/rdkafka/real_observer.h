@@ -17,6 +17,7 @@
 #include "labs/backend/cluster_backend.h"
 #include "labs/observe/observation.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,9 +45,14 @@ public:
     /// What a real cluster shows: none of the simulation-only capabilities.
     static observe::Capabilities capabilities() { return {}; }
 
+    /// Why the backend's last call got no answer (RdKafkaBackend::lastClientError).
+    using LastError = std::function<ClientError()>;
+
     /// Reads the cluster now (metadata, ListOffsets, DescribeConfigs, ListGroups, DescribeGroups,
-    /// OffsetFetch). Not connected when the metadata request brought no broker back.
-    static RealSnapshot observe(const ClusterBackend& backend);
+    /// OffsetFetch). Not connected when the metadata brought no broker back, or when `lastError`
+    /// reports that the request for all topics got no answer (librdkafka answers a broker list
+    /// from its cache; the topic list always asks the cluster).
+    static RealSnapshot observe(const ClusterBackend& backend, const LastError& lastError = {});
 
     /// Rebalances that `after` shows against `before` (the previous refresh).
     static std::vector<ObservedRebalance> rebalances(const observe::Observation& before,
