@@ -251,3 +251,39 @@ void RealModeTest::brokerLossAndRecovery() {
     QVERIFY(real->statusText().contains(QStringLiteral("connected")));
     QVERIFY(w.realMode()->isReal());
 }
+
+void RealModeTest::screenshots() {
+    const QString dir = qEnvironmentVariable("FLUXOLAB_REALMODE_SHOTS");
+    if (dir.isEmpty()) QSKIP("set FLUXOLAB_REALMODE_SHOTS to a folder to take the screenshots");
+    const QString bootstrap = testBroker().isEmpty() ? QStringLiteral("127.0.0.1:1") : testBroker();
+    for (const QString& lang : {QStringLiteral("pt_PT"), QStringLiteral("en")}) {
+        QVERIFY(setLanguage(lang));
+        for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+            MainWindow w;
+            w.resize(size);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            fluxolab::labs::RdKafkaConnection c;
+            c.bootstrap_servers = bootstrap.toStdString();
+            c.request_timeout_ms = 3000;
+            w.realMode()->connectTo(c, 1000);
+            QTRY_VERIFY_WITH_TIMEOUT(w.realMode()->refreshes() >= 3, 20000);
+            const QString tag = QStringLiteral("%1/real-%2-%3x%4").arg(dir, lang).arg(size.width()).arg(size.height());
+            QVERIFY(w.grab().save(tag + QStringLiteral("-tables.png")));
+            w.realMode()->view()->tabs()->setCurrentIndex(1);
+            QVERIFY(w.grab().save(tag + QStringLiteral("-groups.png")));
+            w.realMode()->view()->tabs()->setCurrentIndex(2);
+            QVERIFY(w.grab().save(tag + QStringLiteral("-lag.png")));
+            w.realMode()->view()->tabs()->setCurrentIndex(3);
+            QVERIFY(w.grab().save(tag + QStringLiteral("-hidden.png")));
+        }
+        ConnectionDialog d;
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        d.findChild<QLineEdit*>(QStringLiteral("bootstrap"))->setText(bootstrap);
+        d.testConnection();
+        QTRY_VERIFY_WITH_TIMEOUT(!d.testing(), 10000);
+        QVERIFY(d.grab().save(QStringLiteral("%1/dialog-%2.png").arg(dir, lang)));
+    }
+    QVERIFY(setLanguage(QStringLiteral("en")));
+}

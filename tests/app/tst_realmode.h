@@ -15,4 +15,6 @@ private Q_SLOTS:
     void switchesBackToSimulation();
     void realBrokerShowsTopicAndGroup();
     void brokerLossAndRecovery();
+    /// Screenshots of the dialog and the real view (only with FLUXOLAB_REALMODE_SHOTS=folder).
+    void screenshots();
 };
