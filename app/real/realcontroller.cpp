@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QEvent>
+#include <QIcon>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -28,7 +29,9 @@ RealModeController::RealModeController(MainWindow* window) : QObject(window), m_
     m_simAction->setObjectName(QStringLiteral("modeSimulated"));
     m_simAction->setCheckable(true);
     m_simAction->setChecked(true);
+    m_simAction->setIcon(QIcon(QStringLiteral(":/icons/mode-simulated.svg")));
     m_realAction = new QAction(m_modeGroup);
+    m_realAction->setIcon(QIcon(QStringLiteral(":/icons/mode-real.svg")));
     m_realAction->setObjectName(QStringLiteral("modeReal"));
     m_realAction->setCheckable(true);
     m_connectAction = new QAction(this);
