@@ -364,7 +364,7 @@ int silentPort(int* fd) {
 void realUnreachable() {
     int fd = -1;
     const int silent = silentPort(&fd);
-    for (const std::string bootstrap : {std::string("127.0.0.1:1"), "127.0.0.1:" + std::to_string(silent)}) {
+    for (const std::string& bootstrap : {std::string("127.0.0.1:1"), "127.0.0.1:" + std::to_string(silent)}) {
         app::MainWindow w;
         w.resize(1920, 1080);
         w.show();
