@@ -20,7 +20,7 @@ clang_major=$(apt-cache show clang 2>/dev/null | sed -n 's/^Depends: clang-\([0-
 
 PACKAGES=(cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-tools-dev-tools qt6-svg-dev libgl-dev
-  libqcustomplot-dev librdkafka-dev nlohmann-json3-dev doctest-dev kcat
+  libqcustomplot-dev librdkafka-dev qtkeychain-qt6-dev nlohmann-json3-dev doctest-dev kcat
   xvfb xauth fonts-dejavu-core fonts-dejavu-extra qt6-translations-l10n
   dpkg-dev desktop-file-utils appstream
   clang "$CLANG_RT"

@@ -8,12 +8,22 @@
 //   scrub      jump to random moments of an N-event run (default 10 M) and paint (target <= 100 ms)
 //   block      main window playing at 64x in the event loop: longest gap of a 1 ms timer = longest
 //              UI-thread block (target <= 50 ms)
+//   real-unreachable  main window in real mode (app/real) against a dead port and against a port that
+//              accepts connections and never answers (a frozen broker), 8 s each, refreshing every second:
+//              longest gap of a 1 ms timer = longest UI-thread block (target <= 50 ms)
 //   partitions a 9999-partition topic (RF 3) created in the big scenario at 1366x768: the creation's
 //              UI block, then the longest UI block playing at 1x and 64x (target <= 50 ms)
 #include "app/cluster/clustercanvas.h"
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
 #include "sim/scenario.h"
+#ifdef FLUXOLAB_HAVE_RDKAFKA
+#include "app/real/realcontroller.h"
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -354,6 +364,62 @@ void partitions() {
     }
 }
 
+#ifdef FLUXOLAB_HAVE_RDKAFKA
+/// A loopback port that accepts connections (kernel backlog) and never answers; 0 on failure.
+int silentPort(int* fd) {
+    *fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    if (*fd < 0 || ::bind(*fd, reinterpret_cast<sockaddr*>(&a), len) != 0 || ::listen(*fd, 64) != 0 ||
+        ::getsockname(*fd, reinterpret_cast<sockaddr*>(&a), &len) != 0)
+        return 0;
+    return ntohs(a.sin_port);
+}
+
+void realUnreachable() {
+    int fd = -1;
+    const int silent = silentPort(&fd);
+    for (const std::string& bootstrap : {std::string("127.0.0.1:1"), "127.0.0.1:" + std::to_string(silent)}) {
+        app::MainWindow w;
+        w.resize(1920, 1080);
+        w.show();
+        QApplication::processEvents();
+        labs::RdKafkaConnection c;
+        c.bootstrap_servers = bootstrap;
+        c.request_timeout_ms = 5000;
+        double worst = 0;
+        QElapsedTimer gap;
+        QTimer probe;
+        probe.setInterval(1);
+        probe.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&probe, &QTimer::timeout, [&] {
+            worst = std::max(worst, static_cast<double>(gap.nsecsElapsed()) / 1e6);
+            gap.restart();
+        });
+        QElapsedTimer wall;
+        wall.start();
+        gap.start();
+        probe.start();
+        w.realMode()->connectTo(c, 1000);
+        while (wall.elapsed() < 8000) QApplication::processEvents(QEventLoop::AllEvents, 5);
+        const int refreshes = w.realMode()->refreshes();
+        // Back to the simulation while the worker may be inside a request.
+        QElapsedTimer back;
+        back.start();
+        w.realMode()->showSimulation();
+        const double backMs = static_cast<double>(back.nsecsElapsed()) / 1e6;
+        while (wall.elapsed() < 8500) QApplication::processEvents(QEventLoop::AllEvents, 5);
+        probe.stop();
+        std::printf("real-unreachable: %s (%s): %d refreshes answered 'no connection' in 8 s; longest UI-thread block %.1f ms; "
+                    "switch back to the simulation %.1f ms (target <= 50 ms)\n",
+                    bootstrap.c_str(), bootstrap == "127.0.0.1:1" ? "dead port" : "silent port", refreshes, worst, backMs);
+    }
+    if (fd >= 0) ::close(fd);
+}
+#endif
+
 void coldstart() {
     // The QApplication exists already (created first thing in main); measured from process start.
     app::MainWindow w;
@@ -385,9 +451,12 @@ int main(int argc, char** argv) {
     if (all || mode == "block") block();
     if (all || mode == "scrub") scrub(events);
     if (all || mode == "partitions") partitions();
+#ifdef FLUXOLAB_HAVE_RDKAFKA
+    if (all || mode == "real-unreachable") realUnreachable();
+#endif
     if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block" &&
-        mode != "partitions") {
-        std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions] [--events N]\n");
+        mode != "partitions" && mode != "real-unreachable") {
+        std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|real-unreachable] [--events N]\n");
         return 2;
     }
     return 0;

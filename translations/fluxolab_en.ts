@@ -823,6 +823,116 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::ConnectionDialog</name>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Write the bootstrap servers first (host:port, for example localhost:9092).</source>
+        <translation>Write the bootstrap servers first (host:port, for example localhost:9092).</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>Testing the connection to %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reached: %n broker(s), cluster id %1. (Kafka does not report its release version to clients.)</source>
+        <translation>
+            <numerusform>Reached: %n broker, cluster id %1. (Kafka does not report its release version to clients.)</numerusform>
+            <numerusform>Reached: %n brokers, cluster id %1. (Kafka does not report its release version to clients.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unreachable: no broker accepted a connection at this address (%1).</source>
+        <translation>Unreachable: no broker accepted a connection at this address (%1).</translation>
+    </message>
+    <message>
+        <source>No answer: a broker was reached but did not answer in time (%1).</source>
+        <translation>No answer: a broker was reached but did not answer in time (%1).</translation>
+    </message>
+    <message>
+        <source>Wrong credentials: the broker refused the user, password or SASL mechanism (%1).</source>
+        <translation>Wrong credentials: the broker refused the user, password or SASL mechanism (%1).</translation>
+    </message>
+    <message>
+        <source>TLS failure: the handshake or the certificate check failed (%1).</source>
+        <translation>TLS failure: the handshake or the certificate check failed (%1).</translation>
+    </message>
+    <message>
+        <source>Invalid settings: the client refused them (%1).</source>
+        <translation>Invalid settings: the client refused them (%1).</translation>
+    </message>
+    <message>
+        <source>Not reached: %1</source>
+        <translation>Not reached: %1</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keychain, never in the settings file.</source>
+        <translation>The password is kept in the system keychain, never in the settings file.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the password is kept in memory for this session only and is never written to disk.</source>
+        <translation>No system keychain is available: the password is kept in memory for this session only and is never written to disk.</translation>
+    </message>
+    <message>
+        <source>Connect to a real cluster</source>
+        <translation>Connect to a real cluster</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profile:</translation>
+    </message>
+    <message>
+        <source>Bootstrap servers:</source>
+        <translation>Bootstrap servers:</translation>
+    </message>
+    <message>
+        <source>Client id:</source>
+        <translation>Client id:</translation>
+    </message>
+    <message>
+        <source>security.protocol:</source>
+        <translation>security.protocol:</translation>
+    </message>
+    <message>
+        <source>SASL mechanism:</source>
+        <translation>SASL mechanism:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA file:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>host:port[,host:port…]</source>
+        <translation>host:port[,host:port…]</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::CreateTopicDialog</name>
     <message>
         <source>Create topic</source>
@@ -1580,6 +1690,164 @@
     <message>
         <source>HW</source>
         <translation>HW</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::RealModeController</name>
+    <message>
+        <source>Real cluster %1: connected, refreshed at %2</source>
+        <translation>Real cluster %1: connected, refreshed at %2</translation>
+    </message>
+    <message>
+        <source>Real cluster %1: connecting…</source>
+        <translation>Real cluster %1: connecting…</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>unreachable</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>no answer in time</translation>
+    </message>
+    <message>
+        <source>wrong credentials</source>
+        <translation>wrong credentials</translation>
+    </message>
+    <message>
+        <source>TLS failure</source>
+        <translation>TLS failure</translation>
+    </message>
+    <message>
+        <source>invalid settings</source>
+        <translation>invalid settings</translation>
+    </message>
+    <message>
+        <source>client error</source>
+        <translation>client error</translation>
+    </message>
+    <message>
+        <source>No connection to the broker %1 (%2): trying again</source>
+        <translation>No connection to the broker %1 (%2): trying again</translation>
+    </message>
+    <message>
+        <source>C&amp;luster</source>
+        <translation>C&amp;luster</translation>
+    </message>
+    <message>
+        <source>Simulated</source>
+        <translation>Simulated</translation>
+    </message>
+    <message>
+        <source>Show the simulation</source>
+        <translation>Show the simulation</translation>
+    </message>
+    <message>
+        <source>Real cluster</source>
+        <translation>Real cluster</translation>
+    </message>
+    <message>
+        <source>Show a real Kafka cluster (connects through librdkafka)</source>
+        <translation>Show a real Kafka cluster (connects through librdkafka)</translation>
+    </message>
+    <message>
+        <source>Connect to a real cluster…</source>
+        <translation>Connect to a real cluster…</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::RealView</name>
+    <message>
+        <source>committed %1</source>
+        <translation>committed %1</translation>
+    </message>
+    <message>
+        <source>lag %1</source>
+        <translation>lag %1</translation>
+    </message>
+    <message>
+        <source>state changed to rebalancing</source>
+        <translation>state changed to rebalancing</translation>
+    </message>
+    <message>
+        <source>members joined or left</source>
+        <translation>members joined or left</translation>
+    </message>
+    <message>
+        <source>assignment changed</source>
+        <translation>assignment changed</translation>
+    </message>
+    <message>
+        <source>%1  rebalance of %2: %3</source>
+        <translation>%1  rebalance of %2: %3</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation>Consumer groups</translation>
+    </message>
+    <message>
+        <source>Lag over time</source>
+        <translation>Lag over time</translation>
+    </message>
+    <message>
+        <source>Not visible on a real cluster</source>
+        <translation>Not visible on a real cluster</translation>
+    </message>
+    <message>
+        <source>Topics (kafka-topics --describe)</source>
+        <translation>Topics (kafka-topics --describe)</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>Partitions</translation>
+    </message>
+    <message>
+        <source>Groups (kafka-consumer-groups --describe --state)</source>
+        <translation>Groups (kafka-consumer-groups --describe --state)</translation>
+    </message>
+    <message>
+        <source>Offsets and lag (kafka-consumer-groups --describe)</source>
+        <translation>Offsets and lag (kafka-consumer-groups --describe)</translation>
+    </message>
+    <message>
+        <source>Group / member / partition</source>
+        <translation>Group / member / partition</translation>
+    </message>
+    <message>
+        <source>State / host / offset</source>
+        <translation>State / host / offset</translation>
+    </message>
+    <message>
+        <source>Assignor / assignment / lag</source>
+        <translation>Assignor / assignment / lag</translation>
+    </message>
+    <message>
+        <source>Coordinator / member id</source>
+        <translation>Coordinator / member id</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <source>lag (records)</source>
+        <translation>lag (records)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Real cluster %1: waiting for the first answer…</source>
+        <translation>Real cluster %1: waiting for the first answer…</translation>
+    </message>
+    <message>
+        <source>Real cluster %1: %2 broker(s), %3 topic(s), %4 group(s); last answer at %5.</source>
+        <translation>Real cluster %1: %2 broker(s), %3 topic(s), %4 group(s); last answer at %5.</translation>
     </message>
 </context>
 <context>

@@ -823,6 +823,116 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::ConnectionDialog</name>
+    <message>
+        <source>CA certificate</source>
+        <translation>Certificado da CA</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt *.cer);;Todos os ficheiros (*)</translation>
+    </message>
+    <message>
+        <source>Write the bootstrap servers first (host:port, for example localhost:9092).</source>
+        <translation>Escreva primeiro os servidores de bootstrap (anfitrião:porta, por exemplo localhost:9092).</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>A testar a ligação a %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reached: %n broker(s), cluster id %1. (Kafka does not report its release version to clients.)</source>
+        <translation>
+            <numerusform>Alcançado: %n broker, id do cluster %1. (O Kafka não diz a sua versão aos clientes.)</numerusform>
+            <numerusform>Alcançado: %n brokers, id do cluster %1. (O Kafka não diz a sua versão aos clientes.)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unreachable: no broker accepted a connection at this address (%1).</source>
+        <translation>Inalcançável: nenhum broker aceitou uma ligação neste endereço (%1).</translation>
+    </message>
+    <message>
+        <source>No answer: a broker was reached but did not answer in time (%1).</source>
+        <translation>Sem resposta: um broker foi alcançado mas não respondeu a tempo (%1).</translation>
+    </message>
+    <message>
+        <source>Wrong credentials: the broker refused the user, password or SASL mechanism (%1).</source>
+        <translation>Credenciais erradas: o broker recusou o utilizador, a palavra-passe ou o mecanismo SASL (%1).</translation>
+    </message>
+    <message>
+        <source>TLS failure: the handshake or the certificate check failed (%1).</source>
+        <translation>Falha de TLS: o handshake ou a verificação do certificado falhou (%1).</translation>
+    </message>
+    <message>
+        <source>Invalid settings: the client refused them (%1).</source>
+        <translation>Definições inválidas: o cliente recusou-as (%1).</translation>
+    </message>
+    <message>
+        <source>Not reached: %1</source>
+        <translation>Não alcançado: %1</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keychain, never in the settings file.</source>
+        <translation>A palavra-passe fica no chaveiro do sistema, nunca no ficheiro de definições.</translation>
+    </message>
+    <message>
+        <source>No system keychain is available: the password is kept in memory for this session only and is never written to disk.</source>
+        <translation>Não há chaveiro do sistema disponível: a palavra-passe fica só em memória durante esta sessão e nunca é escrita em disco.</translation>
+    </message>
+    <message>
+        <source>Connect to a real cluster</source>
+        <translation>Ligar a um cluster real</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Perfil:</translation>
+    </message>
+    <message>
+        <source>Bootstrap servers:</source>
+        <translation>Servidores de bootstrap:</translation>
+    </message>
+    <message>
+        <source>Client id:</source>
+        <translation>Id do cliente:</translation>
+    </message>
+    <message>
+        <source>security.protocol:</source>
+        <translation>security.protocol:</translation>
+    </message>
+    <message>
+        <source>SASL mechanism:</source>
+        <translation>Mecanismo SASL:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utilizador:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Palavra-passe:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>Ficheiro da CA:</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Testar ligação</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Ligar</translation>
+    </message>
+    <message>
+        <source>host:port[,host:port…]</source>
+        <translation>anfitrião:porta[,anfitrião:porta…]</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::CreateTopicDialog</name>
     <message>
         <source>Create topic</source>
@@ -1580,6 +1690,164 @@
     <message>
         <source>HW</source>
         <translation>HW</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::RealModeController</name>
+    <message>
+        <source>Real cluster %1: connected, refreshed at %2</source>
+        <translation>Cluster real %1: ligado, atualizado às %2</translation>
+    </message>
+    <message>
+        <source>Real cluster %1: connecting…</source>
+        <translation>Cluster real %1: a ligar…</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>inalcançável</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>sem resposta a tempo</translation>
+    </message>
+    <message>
+        <source>wrong credentials</source>
+        <translation>credenciais erradas</translation>
+    </message>
+    <message>
+        <source>TLS failure</source>
+        <translation>falha de TLS</translation>
+    </message>
+    <message>
+        <source>invalid settings</source>
+        <translation>definições inválidas</translation>
+    </message>
+    <message>
+        <source>client error</source>
+        <translation>erro do cliente</translation>
+    </message>
+    <message>
+        <source>No connection to the broker %1 (%2): trying again</source>
+        <translation>Sem ligação ao broker %1 (%2): a tentar novamente</translation>
+    </message>
+    <message>
+        <source>C&amp;luster</source>
+        <translation>C&amp;luster</translation>
+    </message>
+    <message>
+        <source>Simulated</source>
+        <translation>Simulado</translation>
+    </message>
+    <message>
+        <source>Show the simulation</source>
+        <translation>Mostrar a simulação</translation>
+    </message>
+    <message>
+        <source>Real cluster</source>
+        <translation>Cluster real</translation>
+    </message>
+    <message>
+        <source>Show a real Kafka cluster (connects through librdkafka)</source>
+        <translation>Mostrar um cluster Kafka real (liga-se através da librdkafka)</translation>
+    </message>
+    <message>
+        <source>Connect to a real cluster…</source>
+        <translation>Ligar a um cluster real…</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::RealView</name>
+    <message>
+        <source>committed %1</source>
+        <translation>confirmado %1</translation>
+    </message>
+    <message>
+        <source>lag %1</source>
+        <translation>lag %1</translation>
+    </message>
+    <message>
+        <source>state changed to rebalancing</source>
+        <translation>o estado passou a rebalanceamento</translation>
+    </message>
+    <message>
+        <source>members joined or left</source>
+        <translation>entraram ou saíram membros</translation>
+    </message>
+    <message>
+        <source>assignment changed</source>
+        <translation>a atribuição mudou</translation>
+    </message>
+    <message>
+        <source>%1  rebalance of %2: %3</source>
+        <translation>%1  rebalanceamento de %2: %3</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabelas</translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation>Grupos de consumidores</translation>
+    </message>
+    <message>
+        <source>Lag over time</source>
+        <translation>Lag ao longo do tempo</translation>
+    </message>
+    <message>
+        <source>Not visible on a real cluster</source>
+        <translation>Não visível num cluster real</translation>
+    </message>
+    <message>
+        <source>Topics (kafka-topics --describe)</source>
+        <translation>Tópicos (kafka-topics --describe)</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>Partições</translation>
+    </message>
+    <message>
+        <source>Groups (kafka-consumer-groups --describe --state)</source>
+        <translation>Grupos (kafka-consumer-groups --describe --state)</translation>
+    </message>
+    <message>
+        <source>Offsets and lag (kafka-consumer-groups --describe)</source>
+        <translation>Offsets e lag (kafka-consumer-groups --describe)</translation>
+    </message>
+    <message>
+        <source>Group / member / partition</source>
+        <translation>Grupo / membro / partição</translation>
+    </message>
+    <message>
+        <source>State / host / offset</source>
+        <translation>Estado / anfitrião / offset</translation>
+    </message>
+    <message>
+        <source>Assignor / assignment / lag</source>
+        <translation>Atribuidor / atribuição / lag</translation>
+    </message>
+    <message>
+        <source>Coordinator / member id</source>
+        <translation>Coordenador / id do membro</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>tempo</translation>
+    </message>
+    <message>
+        <source>lag (records)</source>
+        <translation>lag (registos)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;A Admin API de um cluster real mostra tópicos, partições, líderes, réplicas, ISR, high watermarks, grupos, membros, atribuições e offsets confirmados. Tudo é atualizado a cada segundo.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Não visível num cluster real&lt;/b&gt;, por isso não aparece aqui:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;a animação de cada registo (produção, replicação, fetch) e os registos em voo;&lt;/li&gt;&lt;li&gt;o log end offset de cada réplica (só o high watermark do líder e o ISR);&lt;/li&gt;&lt;li&gt;o interior de um rebalanceamento (fases de join e sync, revogações) e a geração do grupo: os rebalanceamentos só aparecem quando uma atualização mostra uma mudança em relação à anterior;&lt;/li&gt;&lt;li&gt;o estado dos próprios clientes (posições, pausas, novas tentativas);&lt;/li&gt;&lt;li&gt;qual é o controlador ativo (o quórum KRaft não vem nos metadados que os clientes recebem);&lt;/li&gt;&lt;li&gt;voltar atrás no tempo: um cluster real não tem diário.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;O terminal e os laboratórios continuam a usar a simulação: neste modo ficam escondidos.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Real cluster %1: waiting for the first answer…</source>
+        <translation>Cluster real %1: à espera da primeira resposta…</translation>
+    </message>
+    <message>
+        <source>Real cluster %1: %2 broker(s), %3 topic(s), %4 group(s); last answer at %5.</source>
+        <translation>Cluster real %1: %2 broker(s), %3 tópico(s), %4 grupo(s); última resposta às %5.</translation>
     </message>
 </context>
 <context>

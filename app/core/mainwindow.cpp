@@ -18,6 +18,9 @@
 #include "app/terminal/terminalpanel.h"
 #include "app/cluster/timelinebar.h"
 #include "app/labs/labpanel.h"
+#ifdef FLUXOLAB_HAVE_RDKAFKA
+#include "app/real/realcontroller.h"
+#endif
 
 #include <QAction>
 #include <QActionGroup>
@@ -88,6 +91,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     createActions();
     createMenus();
     createCliDocks();
+#ifdef FLUXOLAB_HAVE_RDKAFKA
+    m_real = new RealModeController(this);
+#endif
     setIcons();
 
     connect(m_cluster, &ClusterCanvas::stopBrokerRequested, m_controller, &SimulationController::stopBroker);

@@ -28,6 +28,7 @@ class LabPanel;
 class TerminalPanel;
 class GroupPanel;
 class PlotsView;
+class RealModeController;
 class SimulationController;
 class TablesPage;
 class TimelineBar;
@@ -52,6 +53,8 @@ public:
     GroupPanel* groupPanel() const { return m_groups; }
     PlotsView* plotsView() const { return m_plots; }
     TimelineBar* timelineBar() const { return m_timeline; }
+    /// The "Simulado / Cluster real" switch and the real view (nullptr without librdkafka).
+    RealModeController* realMode() const { return m_real; }
     TablesPage* tablesPage() const { return m_tablesPage; }
     PartitionsModel* partitionsModel() const;
     OffsetsModel* offsetsModel() const;
@@ -134,6 +137,7 @@ private:
     LabPanel* m_labPanel = nullptr;
     QDockWidget* m_terminalDock = nullptr;
     QDockWidget* m_labsDock = nullptr;
+    RealModeController* m_real = nullptr; ///< app/real (built with librdkafka only)
 };
 
 } // namespace fluxolab::app

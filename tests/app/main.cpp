@@ -4,6 +4,9 @@
 #include "tests/app/tst_labpanel.h"
 #include "tests/app/tst_layout.h"
 #include "tests/app/tst_mainwindow.h"
+#ifdef FLUXOLAB_TEST_REALMODE
+#include "tests/app/tst_realmode.h"
+#endif
 #include "tests/app/tst_terminal.h"
 #include "tests/app/tst_translations.h"
 #include "tests/app/tst_words.h"
@@ -33,6 +36,10 @@ int main(int argc, char** argv) {
     AppFeaturesTest features;
     WordsTest words;
     LayoutTest layout;
+#ifdef FLUXOLAB_TEST_REALMODE
+    RealModeTest realMode;
+    if (only && std::strcmp(only, "RealModeTest") == 0) failures += QTest::qExec(&realMode, rest);
+#endif
     for (QObject* suite : {static_cast<QObject*>(&mw), static_cast<QObject*>(&tr), static_cast<QObject*>(&cli), static_cast<QObject*>(&features),
                           static_cast<QObject*>(&term), static_cast<QObject*>(&labPanel), static_cast<QObject*>(&words), static_cast<QObject*>(&layout)})
         if (!only || std::strcmp(suite->metaObject()->className(), only) == 0) failures += QTest::qExec(suite, rest);

@@ -1,0 +1,74 @@
+#pragma once
+// "Ligar a um cluster real": bootstrap servers, client id, security.protocol, SASL mechanism,
+// user, password and CA file, saved as named profiles in QSettings (the password in the system
+// keychain, app/real/passwordstore.h); "Testar ligação" probes the cluster off the GUI thread.
+
+#ifndef Q_MOC_RUN
+#include "labs/rdkafka/rdkafka_backend.h"
+#endif
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace fluxolab::app {
+
+class ConnectionDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ConnectionDialog(QWidget* parent = nullptr);
+
+    /// The connection the fields describe (the password included, in memory).
+    labs::RdKafkaConnection connection() const;
+    QString profileName() const;
+    /// Fills the fields from a saved profile (its password from the store, asynchronously).
+    void loadProfile(const QString& name);
+    /// Saves the fields as the current profile (QSettings without the password; the password to
+    /// the keychain or, without one, to memory for this run).
+    void saveProfile();
+    /// Starts "Testar ligação" (the result appears in resultLabel()).
+    void testConnection();
+    QLabel* resultLabel() const { return m_result; }
+    QLabel* keychainLabel() const { return m_keychain; }
+    bool testing() const { return m_testing; }
+    /// Upper bound of "Testar ligação" (an unreachable address takes all of it).
+    void setProbeTimeout(int ms) { m_probeTimeout = ms; }
+
+    /// The profiles saved in QSettings.
+    static QStringList profiles();
+    /// The probe's outcome in words (reached, wrong credentials, TLS failure, unreachable...).
+    static QString describeProbe(const labs::ProbeResult& result);
+
+Q_SIGNALS:
+    void tested(bool reached);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void updateFields();
+    void showKeychainState();
+
+    QComboBox* m_profile;
+    QLineEdit* m_bootstrap;
+    QLineEdit* m_clientId;
+    QComboBox* m_protocol;
+    QComboBox* m_mechanism;
+    QLineEdit* m_user;
+    QLineEdit* m_password;
+    QLineEdit* m_caFile;
+    QPushButton* m_browse;
+    QPushButton* m_test;
+    QPushButton* m_connect;
+    QLabel* m_result;
+    QLabel* m_keychain;
+    std::vector<QLabel*> m_labels;
+    bool m_testing = false;
+    int m_probeTimeout = 5000;
+};
+
+} // namespace fluxolab::app

@@ -1,0 +1,54 @@
+#pragma once
+// The thread side of the real-cluster mode: one RdKafkaBackend confined to a QThread of its own.
+// Every librdkafka call (metadata, Admin API, ListOffsets) runs there; results reach the GUI thread
+// through queued signals, so that an unreachable or slow broker never blocks the window.
+
+#ifndef Q_MOC_RUN
+#include "labs/rdkafka/rdkafka_backend.h"
+#include "labs/rdkafka/real_observer.h"
+#endif
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace fluxolab::app {
+
+using RealSnapshotPtr = std::shared_ptr<const labs::RealSnapshot>;
+
+/// Lives in a worker thread (moveToThread); created and driven by RealModeController.
+class RealWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit RealWorker(labs::RdKafkaConnection connection, int intervalMs = 1000);
+    ~RealWorker() override;
+
+public Q_SLOTS:
+    /// Creates the backend and the refresh timer (call once, in the worker thread).
+    void start();
+    /// Reads the cluster now and emits observed().
+    void refresh();
+
+Q_SIGNALS:
+    /// One refresh. `error`: why the cluster did not answer (a labs::ClientError; None when it did).
+    void observed(fluxolab::app::RealSnapshotPtr snapshot, int error);
+
+private:
+    labs::RdKafkaConnection m_connection;
+    int m_interval;
+    std::unique_ptr<labs::RdKafkaBackend> m_backend;
+    QTimer* m_timer = nullptr;
+};
+
+/// Runs RdKafkaBackend::probeConnection on a thread of its own and calls `done` on `context`'s
+/// thread with the result (not at all when `context` is gone by then).
+void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObject* context,
+                std::function<void(const labs::ProbeResult&)> done);
+
+} // namespace fluxolab::app
+
+Q_DECLARE_METATYPE(fluxolab::app::RealSnapshotPtr)

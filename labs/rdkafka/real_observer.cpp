@@ -1,0 +1,138 @@
+#include "labs/rdkafka/real_observer.h"
+
+#include <algorithm>
+#include <set>
+
+namespace fluxolab::labs {
+
+using observe::Observation;
+
+std::optional<sim::GroupState> parseGroupState(const std::string& name) {
+    for (sim::GroupState s : {sim::GroupState::Empty, sim::GroupState::PreparingRebalance,
+                              sim::GroupState::CompletingRebalance, sim::GroupState::Stable, sim::GroupState::Dead})
+        if (name == sim::groupStateName(s)) return s;
+    return std::nullopt;
+}
+
+RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastError& lastError) {
+    RealSnapshot snap;
+    Observation& o = snap.observation;
+    o.capabilities = capabilities();
+    o.live = true;
+    o.time = backend.nowMs();
+
+    const std::vector<BrokerInfo> brokers = backend.brokers();
+    if (brokers.empty()) return snap; // a cluster always lists at least the broker that answered
+    const std::vector<std::string> topics = backend.listTopics(true);
+    if (lastError && lastError() != ClientError::None) return snap;
+    snap.connected = true;
+    for (const BrokerInfo& b : brokers) {
+        observe::Broker ob;
+        ob.id = b.id;
+        ob.host = b.host;
+        ob.port = b.port;
+        ob.alive = b.alive;
+        o.brokers.push_back(std::move(ob));
+    }
+
+    std::map<observe::PartitionKey, sim::Offset> hw;
+    for (const std::string& name : topics) {
+        const std::optional<TopicInfo> t = backend.describeTopic(name);
+        if (!t) continue; // deleted between the two requests
+        observe::Topic ot;
+        ot.name = t->name;
+        ot.topic_id = t->topic_id;
+        ot.partitions = static_cast<std::int32_t>(t->partitions.size());
+        ot.replication_factor = t->partitions.empty() ? 0 : static_cast<std::int32_t>(t->partitions.front().replicas.size());
+        ot.configs = t->configs;
+        ot.internal = t->internal || observe::isInternalName(t->name);
+        for (const PartitionInfo& p : t->partitions) {
+            observe::Partition op;
+            op.topic = t->name;
+            op.partition = p.partition;
+            op.leader = p.leader;
+            op.replicas = p.replicas;
+            op.isr = p.isr;
+            op.log_start = p.log_start;
+            op.high_watermark = p.high_watermark;
+            // The leader's log end offset is not in ListOffsets (latest = the high watermark).
+            op.log_end = p.high_watermark;
+            hw[{t->name, p.partition}] = p.high_watermark;
+            o.partitions.push_back(std::move(op));
+        }
+        o.topics.push_back(std::move(ot));
+    }
+    std::sort(o.topics.begin(), o.topics.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    std::sort(o.partitions.begin(), o.partitions.end(),
+              [](const auto& a, const auto& b) { return std::tie(a.topic, a.partition) < std::tie(b.topic, b.partition); });
+
+    for (const std::string& name : backend.listGroups()) {
+        const std::optional<GroupInfo> g = backend.describeGroup(name);
+        if (!g) continue; // Dead or gone
+        const std::optional<sim::GroupState> state = parseGroupState(g->state);
+        if (!state || *state == sim::GroupState::Dead) continue;
+        observe::Group og;
+        og.name = g->id;
+        og.state = *state;
+        og.protocol = g->protocol;
+        og.internal = observe::isInternalName(g->id);
+        og.coordinator = g->coordinator.id;
+        if (!g->coordinator.host.empty())
+            og.coordinator_host = g->coordinator.host + ":" + std::to_string(g->coordinator.port);
+        og.coordinator_down = og.coordinator_host.empty();
+        for (const MemberInfo& m : g->members) {
+            observe::Member om;
+            om.member_id = m.member_id;
+            om.client_id = m.client_id;
+            om.host = m.host;
+            for (const TopicPartition& tp : m.assignment) om.assigned.emplace_back(tp.topic, tp.partition);
+            og.members.push_back(std::move(om));
+        }
+        for (const auto& [tp, off] : g->committed) {
+            const observe::PartitionKey key{tp.topic, tp.partition};
+            og.committed[key] = off;
+            if (auto it = hw.find(key); it != hw.end()) og.lag[key] = std::max<sim::Offset>(0, it->second - off);
+        }
+        o.groups.push_back(std::move(og));
+    }
+    std::sort(o.groups.begin(), o.groups.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    return snap;
+}
+
+std::vector<ObservedRebalance> RealObserver::rebalances(const Observation& before, const Observation& after) {
+    std::vector<ObservedRebalance> out;
+    auto rebalancing = [](sim::GroupState s) {
+        return s == sim::GroupState::PreparingRebalance || s == sim::GroupState::CompletingRebalance;
+    };
+    for (const observe::Group& g : after.groups) {
+        const observe::Group* prev = before.group(g.name);
+        if (!prev) {
+            // A new group: rebalancing now, or with members that joined it since the last refresh.
+            if (rebalancing(g.state)) out.push_back({g.name, after.time, ObservedRebalance::Evidence::StateChange});
+            else if (!g.members.empty())
+                out.push_back({g.name, after.time, ObservedRebalance::Evidence::MembershipChange});
+            continue;
+        }
+        if (rebalancing(g.state) && !rebalancing(prev->state)) {
+            out.push_back({g.name, after.time, ObservedRebalance::Evidence::StateChange});
+            continue;
+        }
+        std::set<std::string> ids, prevIds;
+        for (const auto& m : g.members) ids.insert(m.member_id);
+        for (const auto& m : prev->members) prevIds.insert(m.member_id);
+        if (ids != prevIds) {
+            // Members joined or left: the coordinator rebalanced between the two refreshes (a group
+            // that only emptied rebalanced too: its last member's LeaveGroup started one).
+            out.push_back({g.name, after.time, ObservedRebalance::Evidence::MembershipChange});
+            continue;
+        }
+        std::map<std::string, std::vector<observe::PartitionKey>> assigned, prevAssigned;
+        for (const auto& m : g.members) assigned[m.member_id] = m.assigned;
+        for (const auto& m : prev->members) prevAssigned[m.member_id] = m.assigned;
+        if (assigned != prevAssigned)
+            out.push_back({g.name, after.time, ObservedRebalance::Evidence::AssignmentChange});
+    }
+    return out;
+}
+
+} // namespace fluxolab::labs

@@ -1,0 +1,199 @@
+// RealObserver: the observation a real cluster gives, filled through the ClusterBackend interface.
+// FLUXOLAB_BACKEND=sim (default) runs it on a SimBackend (fast); =real on the broker that
+// kafka-broker.sh started (label real).
+#include "labs/backend/sim_backend.h"
+#include "labs/rdkafka/rdkafka_backend.h"
+#include "labs/rdkafka/real_observer.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <memory>
+
+using namespace fluxolab::labs;
+namespace ob = fluxolab::labs::observe;
+
+namespace {
+
+bool observerRealMode() {
+    const char* m = std::getenv("FLUXOLAB_BACKEND");
+    return m && std::string(m) == "real";
+}
+
+std::unique_ptr<ClusterBackend> observerBackend() {
+    if (!observerRealMode()) return std::make_unique<SimBackend>(7, 1);
+    const char* state = std::getenv("FLUXOLAB_KAFKA_STATE");
+    REQUIRE_MESSAGE(state, "FLUXOLAB_KAFKA_STATE must point at the folder of kafka-broker.sh start");
+    std::ifstream f(std::string(state) + "/ports");
+    REQUIRE_MESSAGE(f.good(), "no broker started (run tests/realkafka/kafka-broker.sh start)");
+    std::string line, port;
+    while (std::getline(f, line))
+        if (line.rfind("PORT=", 0) == 0) port = line.substr(5);
+    REQUIRE(!port.empty());
+    RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:" + port;
+    c.request_timeout_ms = 5000;
+    return std::make_unique<RdKafkaBackend>(c);
+}
+
+std::string uniqueName(const ClusterBackend& b, const std::string& base) {
+    return observerRealMode() ? base + "-" + std::to_string(b.nowMs() % 100000000) : base;
+}
+
+bool waitUntil(ClusterBackend& b, const std::function<bool()>& done, TimeMs max_ms = 30000) {
+    const TimeMs end = b.nowMs() + max_ms;
+    while (!done()) {
+        if (b.nowMs() >= end) return false;
+        b.advance(100);
+    }
+    return true;
+}
+
+} // namespace
+
+TEST_CASE("real-observer: parseGroupState reads Kafka's names as the enum") {
+    CHECK(parseGroupState("Stable") == fluxolab::sim::GroupState::Stable);
+    CHECK(parseGroupState("PreparingRebalance") == fluxolab::sim::GroupState::PreparingRebalance);
+    CHECK(parseGroupState("CompletingRebalance") == fluxolab::sim::GroupState::CompletingRebalance);
+    CHECK(parseGroupState("Empty") == fluxolab::sim::GroupState::Empty);
+    CHECK(parseGroupState("Dead") == fluxolab::sim::GroupState::Dead);
+    CHECK_FALSE(parseGroupState("Unknown").has_value());
+    CHECK_FALSE(parseGroupState("stable").has_value());
+}
+
+TEST_CASE("real-observer: capabilities of a real cluster") {
+    const ob::Capabilities c = RealObserver::capabilities();
+    for (ob::Capability cap : {ob::Capability::TimeTravel, ob::Capability::RecordsInFlight,
+                               ob::Capability::ReplicaFetchState, ob::Capability::RebalanceInternals,
+                               ob::Capability::RecordAnimation, ob::Capability::ClientInternals})
+        CHECK_FALSE(c.has(cap));
+}
+
+TEST_CASE("real-observer: rebalances are detected from state - membership and assignment changes") {
+    ob::Observation before, after;
+    ob::Group g;
+    g.name = "g";
+    g.state = fluxolab::sim::GroupState::Stable;
+    g.members.push_back({-1, "m1", "c1", "/127.0.0.1", {{"t", 0}, {"t", 1}}});
+    before.groups = {g};
+    after.groups = {g};
+    after.time = 5000;
+    CHECK(RealObserver::rebalances(before, after).empty());
+
+    after.groups[0].state = fluxolab::sim::GroupState::PreparingRebalance;
+    auto r = RealObserver::rebalances(before, after);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].group == "g");
+    CHECK(r[0].time == 5000);
+    CHECK(r[0].evidence == ObservedRebalance::Evidence::StateChange);
+
+    after.groups = {g};
+    after.groups[0].members.push_back({-1, "m2", "c2", "/127.0.0.1", {}});
+    r = RealObserver::rebalances(before, after);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].evidence == ObservedRebalance::Evidence::MembershipChange);
+
+    after.groups = {g};
+    after.groups[0].members[0].assigned = {{"t", 0}};
+    r = RealObserver::rebalances(before, after);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].evidence == ObservedRebalance::Evidence::AssignmentChange);
+}
+
+TEST_CASE("real-observer: topics - partitions - high watermarks - a group with members - committed offsets and lag") {
+    auto b = observerBackend();
+    const std::string topic = uniqueName(*b, "obs-topic");
+    const std::string group = uniqueName(*b, "obs-group");
+    REQUIRE(b->createTopic(topic, 2, 1, {{"retention.ms", "3600000"}}).ok());
+    const auto producer = b->openProducer(ProducerSettings{});
+    for (int i = 0; i < 6; ++i) REQUIRE(b->send(producer, topic, "k" + std::to_string(i), "v").ok());
+    b->closeProducer(producer);
+
+    RealSnapshot s = RealObserver::observe(*b);
+    REQUIRE(s.connected);
+    CHECK(s.observation.capabilities == RealObserver::capabilities());
+    REQUIRE_FALSE(s.observation.brokers.empty());
+    const ob::Topic* t = s.observation.topic(topic);
+    REQUIRE(t);
+    CHECK(t->partitions == 2);
+    CHECK(t->replication_factor == 1);
+    CHECK(std::find(t->configs.begin(), t->configs.end(), std::pair<std::string, std::string>{"retention.ms", "3600000"}) !=
+          t->configs.end());
+    const ob::Partition* p0 = s.observation.partition(topic, 0);
+    const ob::Partition* p1 = s.observation.partition(topic, 1);
+    REQUIRE(p0);
+    REQUIRE(p1);
+    CHECK(p0->high_watermark + p1->high_watermark == 6);
+    CHECK(p0->leader == s.observation.brokers.front().id);
+    CHECK(p0->isr == p0->replicas);
+    CHECK(p0->replica_log_end.empty()); // not visible on a real cluster
+    CHECK(s.observation.group(group) == nullptr);
+
+    ConsumerSettings cs;
+    cs.group_id = group;
+    cs.client_id = "obs-client";
+    cs.earliest = true;
+    cs.topics = {topic};
+    const auto consumer = b->openConsumer(cs);
+    std::size_t got = 0;
+    REQUIRE(waitUntil(*b, [&] {
+        got += b->takeRecords(consumer).size();
+        return got >= 6;
+    }));
+    RealSnapshot live;
+    REQUIRE(waitUntil(*b, [&] {
+        live = RealObserver::observe(*b);
+        const ob::Group* g = live.observation.group(group);
+        return g && g->state == fluxolab::sim::GroupState::Stable && !g->members.empty();
+    }));
+    const ob::Group* g = live.observation.group(group);
+    REQUIRE(g);
+    CHECK(g->protocol == "range");
+    REQUIRE(g->members.size() == 1);
+    CHECK(g->members[0].client_id == "obs-client");
+    CHECK(g->members[0].assigned.size() == 2);
+    CHECK(g->generation == 0); // DescribeGroups carries no generation
+    CHECK_FALSE(g->coordinator_host.empty());
+    CHECK(RealObserver::rebalances(s.observation, live.observation).size() == 1);
+
+    b->closeConsumer(consumer); // commits 6, leaves
+    RealSnapshot after;
+    REQUIRE(waitUntil(*b, [&] {
+        after = RealObserver::observe(*b);
+        const ob::Group* e = after.observation.group(group);
+        return e && e->state == fluxolab::sim::GroupState::Empty && e->committed.size() == 2;
+    }, 15000));
+    const ob::Group* e = after.observation.group(group);
+    CHECK(e->committed.at({topic, 0}) + e->committed.at({topic, 1}) == 6);
+    CHECK(e->lag.at({topic, 0}) == 0);
+    CHECK(e->lag.at({topic, 1}) == 0);
+
+    // Lag: two more records nobody consumed.
+    const auto producer2 = b->openProducer(ProducerSettings{});
+    REQUIRE(b->send(producer2, topic, "k0", "v").ok());
+    REQUIRE(b->send(producer2, topic, "k1", "v").ok());
+    b->closeProducer(producer2);
+    const RealSnapshot lagged = RealObserver::observe(*b);
+    const ob::Group* l = lagged.observation.group(group);
+    REQUIRE(l);
+    CHECK(l->lag.at({topic, 0}) + l->lag.at({topic, 1}) == 2);
+
+    if (observerRealMode()) {
+        b->deleteGroup(group);
+        b->deleteTopic(topic);
+    }
+}
+
+TEST_CASE("real-observer: an unreachable bootstrap address gives a snapshot that is not connected") {
+    RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:1"; // nothing listens on port 1
+    c.request_timeout_ms = 1500;
+    RdKafkaBackend dead(c);
+    const RealSnapshot s = RealObserver::observe(dead);
+    CHECK_FALSE(s.connected);
+    CHECK(s.observation.brokers.empty());
+    CHECK(s.observation.topics.empty());
+    CHECK(dead.lastClientError() != ClientError::None);
+}
