@@ -28,6 +28,7 @@ class LabPanel;
 class TerminalPanel;
 class GroupPanel;
 class PlotsView;
+class StreamView;
 class SimulationController;
 class TablesPage;
 class TimelineBar;
@@ -39,7 +40,7 @@ class OffsetsModel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Cluster, Groups, Tables, Plots, Terminal, Labs };
+    enum class View { Cluster, Groups, Tables, Plots, Terminal, Labs, Stream };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -51,6 +52,7 @@ public:
     LabPanel* labPanel() const { return m_labPanel; }
     GroupPanel* groupPanel() const { return m_groups; }
     PlotsView* plotsView() const { return m_plots; }
+    StreamView* streamView() const { return m_stream; }
     TimelineBar* timelineBar() const { return m_timeline; }
     TablesPage* tablesPage() const { return m_tablesPage; }
     PartitionsModel* partitionsModel() const;
@@ -111,6 +113,7 @@ private:
     GroupPanel* m_groups;
     TablesPage* m_tablesPage;
     PlotsView* m_plots;
+    StreamView* m_stream = nullptr;
     std::vector<QWidget*> m_views; ///< one per registered view, in tab order
     TimelineBar* m_timeline;
     QToolBar* m_toolbar = nullptr;
