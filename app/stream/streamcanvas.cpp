@@ -405,9 +405,10 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     }
     // Results of fired windows, over everything else.
     p.setFont(bold);
+    const QFontMetricsF fmb(bold);
     for (const auto& [r, text] : labels) {
-        const QString t = fm.elidedText(text, Qt::ElideRight, std::max(r.width(), m_theme.px(140)));
-        const double w = fm.horizontalAdvance(t) + m_theme.px(6);
+        const QString t = fmb.elidedText(text, Qt::ElideRight, std::max(r.width(), m_theme.px(140)));
+        const double w = fmb.horizontalAdvance(t) + m_theme.px(6);
         QRectF lr(r.left() + m_theme.px(2), r.top() + m_theme.px(2), w, fm.height());
         if (lr.right() > g.plot.right()) lr.moveRight(g.plot.right() - m_theme.px(2));
         p.setPen(Qt::NoPen);

@@ -40,6 +40,12 @@ namespace {
 constexpr double kSpeeds[] = {1, 2, 5, 10, 25, 50, 100, 500};
 constexpr double kBaseEventsPerSecond = 4; ///< 1×: four arrivals per second
 
+QString shortTime(Millis t) {
+    if (t == stream::kMinTime) return QStringLiteral("−∞");
+    if (t == stream::kMaxTime) return QStringLiteral("+∞");
+    return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
 QString timeText(Millis t) {
     if (t == stream::kMinTime) return QStringLiteral("−∞ (MIN)");
     if (t == stream::kMaxTime) return QStringLiteral("+∞ (MAX)");
@@ -115,6 +121,7 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     connect(m_boundButton, &QPushButton::clicked, this, [this] { runWhatIf(1); });
     connect(m_adoptButton, &QPushButton::clicked, this, &StreamView::adoptWhatIf);
     connect(m_closeWhy, &QPushButton::clicked, this, [this] { selectWindow(-1); });
+    m_whyPanel->setMinimumWidth(340);
     m_whyPanel->hide();
     split->addWidget(m_canvas);
     split->addWidget(m_whyPanel);
@@ -405,7 +412,7 @@ QString StreamView::whyText() const {
         const QString state = p.idle ? tr("idle") : p.partition == w->holder ? tr("holding it back") : tr("active");
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=right>%4</td></tr>")
                     .arg(p.partition)
-                    .arg(timeText(p.watermark), state)
+                    .arg(shortTime(p.watermark), state)
                     .arg(p.elementsRead);
     }
     html += QStringLiteral("</table>");
@@ -476,12 +483,12 @@ void StreamView::refreshWhy() {
     const auto idle = w ? idleWhatIf(*m_obs, *w, step()) : std::nullopt;
     const auto bound = shorterBoundWhatIf(*m_obs);
     m_idleButton->setEnabled(idle.has_value() && !w->fired);
-    m_idleButton->setText(idle ? tr("What if idle partitions were skipped: withIdleness(%1)").arg(QString::fromStdString(durationText(idle->job.watermark.idleTimeout)))
+    m_idleButton->setText(idle ? tr("What if… idle: withIdleness(%1)").arg(QString::fromStdString(durationText(idle->job.watermark.idleTimeout)))
                                : tr("What if… idle (needs an arrival column)"));
     m_idleButton->setToolTip(m_idleButton->text());
     m_boundButton->setEnabled(bound.has_value());
-    m_boundButton->setText(bound ? tr("What if the bound were shorter: %1").arg(QString::fromStdString(watermarkText(bound->job.watermark)))
-                                 : tr("What if the bound were shorter (no bound)"));
+    m_boundButton->setText(bound ? tr("What if… shorter bound: %1").arg(QString::fromStdString(watermarkText(bound->job.watermark)))
+                                 : tr("What if… shorter bound (no bound)"));
     m_boundButton->setToolTip(m_boundButton->text());
     m_whatIfLabel->setText(m_whatIfDesc);
     m_whatIfLabel->setVisible(m_whatIf != nullptr);
@@ -497,12 +504,16 @@ void StreamView::refreshStatus() {
     } else if (m_obs) {
         m_summary->setStyleSheet(QString());
         const auto& o = m_obs->options;
-        m_summary->setText(tr("%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late")
-                               .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
-                               .arg(m_obs->elements.size())
-                               .arg(QString::fromStdString(watermarkText(o.job.watermark)), QString::fromStdString(windowText(o.job.window)))
-                               .arg(m_obs->firings.size())
-                               .arg(m_obs->lates.size()));
+        QString text = tr("%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late")
+                           .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
+                           .arg(m_obs->elements.size())
+                           .arg(QString::fromStdString(watermarkText(o.job.watermark)), QString::fromStdString(windowText(o.job.window)))
+                           .arg(m_obs->firings.size())
+                           .arg(m_obs->lates.size());
+        // Periodic watermarks follow processing time: without arrival times it never advances.
+        if (!o.job.watermark.perEvent && !m_obs->hasArrivalTimes())
+            text += QStringLiteral(" · ") + tr("no arrival times: periodic watermarks only come at the end (choose a watermark after every event)");
+        m_summary->setText(text);
     } else {
         m_summary->setStyleSheet(QString());
         m_summary->setText(tr("No trace loaded."));
