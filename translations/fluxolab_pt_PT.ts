@@ -1659,7 +1659,7 @@
     <name>fluxolab::app::StreamCanvas</name>
     <message>
         <source>Late side output</source>
-        <translation>Saída lateral (atrasados)</translation>
+        <translation>Saída lateral</translation>
     </message>
     <message>
         <source>No trace loaded.

@@ -105,7 +105,7 @@ StreamCanvas::Geometry StreamCanvas::geometry(QSizeF size) const {
     const int parts = m_obs ? m_obs->partitions() : 1;
     const double laneH = std::max(fm.height() + m_theme.px(4), std::min(m_theme.px(30), size.height() * 0.3 / (parts + 1)));
     const double lanesH = laneH * (parts + 1);
-    const double sideW = std::max(m_theme.px(120), fm.horizontalAdvance(tr("Late side output")) + m);
+    const double sideW = std::max(m_theme.px(120), QFontMetricsF(m_theme.font(9, true)).horizontalAdvance(tr("Late side output")) + m);
     const double axisH = fm.height() * 2 + m_theme.px(6);
     const double top = g.legend.bottom() + m;
     const double bottom = size.height() - m - lanesH - axisH;

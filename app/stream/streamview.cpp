@@ -160,8 +160,8 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     bar->addWidget(m_play);
     bar->addWidget(m_fwd);
     bar->addWidget(m_speed);
-    bar->addWidget(m_slider, 3);
-    bar->addWidget(m_position, 2);
+    bar->addWidget(m_slider, 2);
+    bar->addWidget(m_position, 3);
     column->addLayout(bar);
     connect(m_back, &QToolButton::clicked, this, [this] { setPlaying(false); if (step() > 0) setStep(step() - 1); });
     connect(m_fwd, &QToolButton::clicked, this, [this] { setPlaying(false); setStep(step() + 1); });
@@ -532,7 +532,7 @@ void StreamView::refreshStatus() {
                                             : tr("event %1 of %2").arg(s).arg(m_obs->elements.size());
     if (m_obs->hasArrivalTimes() && s > 0)
         pos += QStringLiteral(" · ") + tr("processing time %1").arg(QDateTime::fromMSecsSinceEpoch(m_obs->processingTimeAt(s), Qt::UTC).toString(QStringLiteral("HH:mm:ss.zzz")));
-    pos += QStringLiteral(" · ") + tr("watermark %1").arg(timeText(m_obs->operatorWatermarkAt(s)));
+    pos += QStringLiteral(" · ") + tr("watermark %1").arg(shortTime(m_obs->operatorWatermarkAt(s)));
     m_position->setText(pos);
     m_position->setToolTip(pos);
 }
