@@ -4,9 +4,12 @@
 #include "app/core/mainwindow.h"
 #include "app/stream/streamcanvas.h"
 #include "app/stream/streamview.h"
+#include "app/stream/tracedialog.h"
 #include "labs/cli/cli_commands.h"
 
+#include <QComboBox>
 #include <QFile>
+#include <QLineEdit>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -256,4 +259,39 @@ void StreamViewTest::mainWindowHasTheStreamView() {
     QVERIFY(window.exportCsv(dir.filePath(QStringLiteral("s.csv"))));
     window.setPresentation(true);
     window.setPresentation(false);
+}
+
+void StreamViewTest::traceDialogReadsTheOptions() {
+    TraceDialog dialog;
+    RunOptions o = cliquesOptions();
+    o.job.window.kind = stream::WindowKind::Hop;
+    o.job.window.slide = 10000;
+    o.job.window.size = 60000;
+    o.job.window.allowedLateness = 90000;
+    QVERIFY(!stream_observe::parseAggOption("sum:valor", o));
+    dialog.setOptions(o);
+    dialog.setPath(asset("cliques_do_site.csv"));
+    QString error;
+    const auto back = dialog.options(&error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->trace.keyField, std::string("pagina"));
+    QCOMPARE(back->trace.valueField, std::string("valor"));
+    QCOMPARE(back->job.agg, stream::AggKind::Sum);
+    QCOMPARE(back->job.window.kind, stream::WindowKind::Hop);
+    QCOMPARE(back->job.window.slide, stream::Millis{10000});
+    QCOMPARE(back->job.window.size, stream::Millis{60000});
+    QCOMPARE(back->job.window.allowedLateness, stream::Millis{90000});
+    QCOMPARE(back->job.watermark.bound, stream::Millis{5000});
+    QVERIFY(back->job.watermark.perEvent);
+    // Bad input: a clear message, no options.
+    dialog.findChild<QLineEdit*>(QStringLiteral("bound"))->setText(QStringLiteral("cinco"));
+    QVERIFY(!dialog.options(&error));
+    QVERIFY2(error.contains(QStringLiteral("cinco")), qPrintable(error));
+    dialog.findChild<QLineEdit*>(QStringLiteral("bound"))->setText(QStringLiteral("5s"));
+    dialog.findChild<QComboBox*>(QStringLiteral("windowKind"))->setCurrentIndex(0);
+    dialog.findChild<QLineEdit*>(QStringLiteral("windowSize"))->setText(QStringLiteral("0s"));
+    QVERIFY(!dialog.options(&error));
+    dialog.setPath(QString());
+    dialog.findChild<QLineEdit*>(QStringLiteral("windowSize"))->setText(QStringLiteral("1m"));
+    QVERIFY(!dialog.options(&error));
 }

@@ -11,4 +11,5 @@ private Q_SLOTS:
     void brokenTraceShowsTheErrorInPortuguese();
     void cancelStopsTheLoad();
     void mainWindowHasTheStreamView();
+    void traceDialogReadsTheOptions();
 };
