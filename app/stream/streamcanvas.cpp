@@ -313,6 +313,7 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     // Processing axis: element numbers (and processing time when the trace has arrival times).
     const bool proc = o.hasArrivalTimes();
     const int xticks = std::max(2, static_cast<int>(g.plot.width() / (fm.horizontalAdvance(QStringLiteral("000000 00:00:00")) + 20)));
+    double lastRight = -1e9;
     for (int i = 0; i <= xticks; ++i) {
         const std::uint64_t s = g.last * static_cast<std::uint64_t>(i) / static_cast<std::uint64_t>(xticks);
         const double x = g.x(static_cast<double>(s));
@@ -322,6 +323,8 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         const QString label = proc ? QStringLiteral("%1 %2").arg(s).arg(timeLabel(o.processingTimeAt(s), 60000)) : QString::number(s);
         const double w = fm.horizontalAdvance(label);
         const double lx = std::clamp(x - w / 2, g.plot.left() - g.labelWidth, g.plot.right() - w);
+        if (lx < lastRight + m_theme.px(8)) continue; // never print over the previous label
+        lastRight = lx + w;
         p.drawText(QPointF(lx, g.plot.bottom() + m_theme.px(3) + fm.ascent()), label);
     }
     p.setPen(m_theme.text);

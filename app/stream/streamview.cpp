@@ -410,7 +410,7 @@ QString StreamView::whyText() const {
                 .arg(tr("Partition"), tr("Watermark"), tr("State"), tr("Events"));
     for (const auto& p : w->partitions) {
         const QString state = p.idle ? tr("idle") : p.partition == w->holder ? tr("holding it back") : tr("active");
-        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td align=right>%4</td></tr>")
+        html += QStringLiteral("<tr><td>%1</td><td nowrap>%2</td><td>%3</td><td align=right>%4</td></tr>")
                     .arg(p.partition)
                     .arg(shortTime(p.watermark), state)
                     .arg(p.elementsRead);
