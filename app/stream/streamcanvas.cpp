@@ -1,11 +1,10 @@
 #include "app/stream/streamcanvas.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
-
+#include <QTimeZone>
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -46,7 +45,7 @@ struct Band {
 
 struct StreamCanvas::Geometry {
     QRectF plot;
-    QRectF side; ///< the side output strip (right of the plot)
+    QRectF side;               ///< the side output strip (right of the plot)
     std::vector<QRectF> lanes; ///< one per partition, then the operator
     QRectF legend;
     double labelWidth = 0;
@@ -54,7 +53,8 @@ struct StreamCanvas::Geometry {
     std::uint64_t last = 1;
     double x(double step) const { return plot.left() + plot.width() * step / static_cast<double>(last); }
     double y(Millis t, const QRectF& r) const {
-        const double f = (static_cast<double>(t - ymin)) / static_cast<double>(std::max<Millis>(1, ymax - ymin));
+        const double f =
+            (static_cast<double>(t - ymin)) / static_cast<double>(std::max<Millis>(1, ymax - ymin));
         return r.bottom() - std::clamp(f, -0.02, 1.02) * r.height();
     }
 };
@@ -103,13 +103,16 @@ StreamCanvas::Geometry StreamCanvas::geometry(QSizeF size) const {
     const double legendH = fm.height() * 2 + m_theme.px(10);
     g.legend = QRectF(m, m, size.width() - 2 * m, legendH);
     const int parts = m_obs ? m_obs->partitions() : 1;
-    const double laneH = std::max(fm.height() + m_theme.px(4), std::min(m_theme.px(30), size.height() * 0.3 / (parts + 1)));
+    const double laneH =
+        std::max(fm.height() + m_theme.px(4), std::min(m_theme.px(30), size.height() * 0.3 / (parts + 1)));
     const double lanesH = laneH * (parts + 1);
-    const double sideW = std::max(m_theme.px(120), QFontMetricsF(m_theme.font(9, true)).horizontalAdvance(tr("Late side output")) + m);
+    const double sideW = std::max(
+        m_theme.px(120), QFontMetricsF(m_theme.font(9, true)).horizontalAdvance(tr("Late side output")) + m);
     const double axisH = fm.height() * 2 + m_theme.px(6);
     const double top = g.legend.bottom() + m;
     const double bottom = size.height() - m - lanesH - axisH;
-    g.plot = QRectF(m + g.labelWidth, top, size.width() - 2 * m - g.labelWidth - sideW - m, std::max(40.0, bottom - top));
+    g.plot = QRectF(m + g.labelWidth, top, size.width() - 2 * m - g.labelWidth - sideW - m,
+                    std::max(40.0, bottom - top));
     g.side = QRectF(g.plot.right() + m, top, sideW, g.plot.height());
     double ly = g.plot.bottom() + axisH;
     for (int i = 0; i <= parts; ++i) {
@@ -119,7 +122,8 @@ StreamCanvas::Geometry StreamCanvas::geometry(QSizeF size) const {
     if (m_obs && !m_obs->elements.empty()) {
         Millis lo = m_obs->minEventTime(), hi = m_obs->maxEventTime();
         for (const auto& w : m_obs->windows) {
-            if (w.end - w.start > 10 * std::max<Millis>(1, hi - lo)) continue; // a huge window would flatten the dots
+            if (w.end - w.start > 10 * std::max<Millis>(1, hi - lo))
+                continue; // a huge window would flatten the dots
             lo = std::min(lo, w.start);
             hi = std::max(hi, w.end);
         }
@@ -131,7 +135,9 @@ StreamCanvas::Geometry StreamCanvas::geometry(QSizeF size) const {
     return g;
 }
 
-QRectF StreamCanvas::plotRect(QSizeF size) const { return geometry(size).plot; }
+QRectF StreamCanvas::plotRect(QSizeF size) const {
+    return geometry(size).plot;
+}
 
 namespace {
 std::vector<Band> bandsOf(const StreamObservation& obs, const QString& keyFilter, std::uint64_t step) {
@@ -160,7 +166,8 @@ std::vector<Band> bandsOf(const StreamObservation& obs, const QString& keyFilter
             b.anyLate = b.anyLate || f->late;
         }
     }
-    for (auto& [k, b] : byBounds) out.push_back(std::move(b));
+    for (auto& [k, b] : byBounds)
+        out.push_back(std::move(b));
     return out;
 }
 } // namespace
@@ -169,7 +176,8 @@ QRectF StreamCanvas::bandRect(int window, QSizeF size) const {
     if (!m_obs || window < 0 || window >= static_cast<int>(m_obs->windows.size())) return {};
     const Geometry g = geometry(size);
     const auto& w = m_obs->windows[static_cast<std::size_t>(window)];
-    const std::uint64_t endStep = !w.firings.empty() && w.firings.front().step <= m_step ? w.firings.front().step : m_step;
+    const std::uint64_t endStep =
+        !w.firings.empty() && w.firings.front().step <= m_step ? w.firings.front().step : m_step;
     const double x0 = g.x(static_cast<double>(w.createdStep) - 0.5);
     const double x1 = std::max(x0 + m_theme.px(4), g.x(static_cast<double>(endStep) + 0.5));
     return QRectF(QPointF(x0, g.y(w.end, g.plot)), QPointF(x1, g.y(w.start, g.plot))).normalized();
@@ -225,9 +233,10 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     if (!m_obs) {
         p.setPen(m_theme.muted);
         p.setFont(m_theme.font(12));
-        p.drawText(QRectF(QPointF(0, 0), size).adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap,
-                   tr("No trace loaded.\nFile ▸ Open trace… reads a CSV or JSON Lines file of events and runs it "
-                      "through the stream engine (event time, watermarks, windows)."));
+        p.drawText(
+            QRectF(QPointF(0, 0), size).adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap,
+            tr("No trace loaded.\nFile ▸ Open trace… reads a CSV or JSON Lines file of events and runs it "
+               "through the stream engine (event time, watermarks, windows)."));
         p.restore();
         return;
     }
@@ -243,12 +252,10 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
             int kind;
             QString text;
         };
-        const std::vector<Item> items = {{0, tr("event (at its arrival)")},
-                                         {1, tr("late event (side output)")},
-                                         {2, tr("operator watermark")},
-                                         {3, tr("open window")},
-                                         {4, tr("fired window (result)")},
-                                         {5, tr("idle partition")}};
+        const std::vector<Item> items = {
+            {0, tr("event (at its arrival)")}, {1, tr("late event (side output)")},
+            {2, tr("operator watermark")},     {3, tr("open window")},
+            {4, tr("fired window (result)")},  {5, tr("idle partition")}};
         double x = g.legend.left(), y = g.legend.top() + m_theme.px(2);
         const double sw = m_theme.px(16);
         for (const Item& it : items) {
@@ -268,7 +275,8 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
                 p.setBrush(kLate);
                 const QPointF c = sym.center();
                 const double r = dot * 1.5;
-                p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));
+                p.drawPolygon(
+                    QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));
                 break;
             }
             case 2:
@@ -287,7 +295,10 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
                 p.setPen(QPen(kFired, 1));
                 p.drawRect(sym);
                 break;
-            default: p.setBrush(kIdle); p.drawRect(sym); break;
+            default:
+                p.setBrush(kIdle);
+                p.drawRect(sym);
+                break;
             }
             p.setPen(m_theme.text);
             p.drawText(QPointF(x + sw + m_theme.px(4), y + fm.ascent()), it.text);
@@ -307,12 +318,14 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         p.setPen(QPen(m_theme.emptyCell, 1));
         p.drawLine(QPointF(g.plot.left(), y), QPointF(g.plot.right(), y));
         p.setPen(m_theme.muted);
-        p.drawText(QRectF(g.plot.left() - g.labelWidth, y - fm.height() / 2, g.labelWidth - m_theme.px(4), fm.height()),
+        p.drawText(QRectF(g.plot.left() - g.labelWidth, y - fm.height() / 2, g.labelWidth - m_theme.px(4),
+                          fm.height()),
                    Qt::AlignRight | Qt::AlignVCenter, timeLabel(t, range));
     }
     // Processing axis: element numbers (and processing time when the trace has arrival times).
     const bool proc = o.hasArrivalTimes();
-    const int xticks = std::max(2, static_cast<int>(g.plot.width() / (fm.horizontalAdvance(QStringLiteral("000000 00:00:00")) + 20)));
+    const int xticks = std::max(
+        2, static_cast<int>(g.plot.width() / (fm.horizontalAdvance(QStringLiteral("000000 00:00:00")) + 20)));
     double lastRight = -1e9;
     for (int i = 0; i <= xticks; ++i) {
         const std::uint64_t s = g.last * static_cast<std::uint64_t>(i) / static_cast<std::uint64_t>(xticks);
@@ -320,7 +333,9 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         p.setPen(QPen(m_theme.border, 1));
         p.drawLine(QPointF(x, g.plot.bottom()), QPointF(x, g.plot.bottom() + m_theme.px(3)));
         p.setPen(m_theme.muted);
-        const QString label = proc ? QStringLiteral("%1 %2").arg(s).arg(timeLabel(o.processingTimeAt(s), 60000)) : QString::number(s);
+        const QString label =
+            proc ? QStringLiteral("%1 %2").arg(s).arg(timeLabel(o.processingTimeAt(s), 60000))
+                 : QString::number(s);
         const double w = fm.horizontalAdvance(label);
         const double lx = std::clamp(x - w / 2, g.plot.left() - g.labelWidth, g.plot.right() - w);
         if (lx < lastRight + m_theme.px(8)) continue; // never print over the previous label
@@ -328,13 +343,16 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         p.drawText(QPointF(lx, g.plot.bottom() + m_theme.px(3) + fm.ascent()), label);
     }
     p.setPen(m_theme.text);
-    const QString xTitle = proc ? tr("processing time → (events in arrival order: number and arrival time)")
-                                : tr("processing time → (events in arrival order; the trace has no arrival column)");
-    p.drawText(QRectF(g.plot.left(), g.plot.bottom() + m_theme.px(3) + fm.height(), g.plot.width(), fm.height()),
-               Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(xTitle, Qt::ElideRight, g.plot.width()));
+    const QString xTitle =
+        proc ? tr("processing time → (events in arrival order: number and arrival time)")
+             : tr("processing time → (events in arrival order; the trace has no arrival column)");
+    p.drawText(
+        QRectF(g.plot.left(), g.plot.bottom() + m_theme.px(3) + fm.height(), g.plot.width(), fm.height()),
+        Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(xTitle, Qt::ElideRight, g.plot.width()));
     p.setFont(bold);
-    p.drawText(QRectF(g.plot.left() + m_theme.px(4), g.plot.top() + m_theme.px(2), g.plot.width() / 2, fm.height()),
-               Qt::AlignLeft | Qt::AlignVCenter, tr("↑ event time"));
+    p.drawText(
+        QRectF(g.plot.left() + m_theme.px(4), g.plot.top() + m_theme.px(2), g.plot.width() / 2, fm.height()),
+        Qt::AlignLeft | Qt::AlignVCenter, tr("↑ event time"));
     p.setFont(font);
 
     p.save();
@@ -346,11 +364,13 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         const std::uint64_t endStep = b.fired ? *b.fired : step;
         const double x0 = g.x(static_cast<double>(b.created) - 0.5);
         const double x1 = std::max(x0 + m_theme.px(4), g.x(static_cast<double>(endStep) + 0.5));
-        const QRectF r = QRectF(QPointF(x0, g.y(b.end, g.plot)), QPointF(x1, g.y(b.start, g.plot))).normalized();
+        const QRectF r =
+            QRectF(QPointF(x0, g.y(b.end, g.plot)), QPointF(x1, g.y(b.start, g.plot))).normalized();
         const QColor c = b.fired ? kFired : kOpen;
         const int alpha = b.gone ? 25 : (b.fired ? 60 : 45);
         p.setBrush(QColor(c.red(), c.green(), c.blue(), alpha));
-        p.setPen(QPen(QColor(c.red(), c.green(), c.blue(), b.gone ? 80 : 200), 1, b.fired ? Qt::SolidLine : Qt::DashLine));
+        p.setPen(QPen(QColor(c.red(), c.green(), c.blue(), b.gone ? 80 : 200), 1,
+                      b.fired ? Qt::SolidLine : Qt::DashLine));
         p.drawRect(r);
         if (b.fired && !b.label.isEmpty()) labels.emplace_back(r, b.label);
     }
@@ -378,7 +398,8 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     {
         std::vector<std::uint64_t> steps;
         for (const auto& h : o.operatorWatermarks)
-            for (const auto& pt : h) steps.push_back(pt.step);
+            for (const auto& pt : h)
+                steps.push_back(pt.step);
         std::sort(steps.begin(), steps.end());
         steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
         QPainterPath path;
@@ -440,17 +461,22 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     p.drawRect(g.side);
     p.setPen(kLate);
     p.setFont(bold);
-    p.drawText(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2), g.side.width() - m_theme.px(8), fm.height()),
-               Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(tr("Late side output"), Qt::ElideRight, g.side.width() - m_theme.px(8)));
-    p.setFont(font);
-    p.drawText(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2) + fm.height(), g.side.width() - m_theme.px(8), fm.height()),
+    p.drawText(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2),
+                      g.side.width() - m_theme.px(8), fm.height()),
                Qt::AlignLeft | Qt::AlignVCenter,
-               fm.elidedText(o.options.job.lateSideOutput ? tr("%n late", nullptr, static_cast<int>(lateShown))
-                                                          : tr("%n dropped", nullptr, static_cast<int>(lateShown)),
+               fm.elidedText(tr("Late side output"), Qt::ElideRight, g.side.width() - m_theme.px(8)));
+    p.setFont(font);
+    p.drawText(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2) + fm.height(),
+                      g.side.width() - m_theme.px(8), fm.height()),
+               Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(o.options.job.lateSideOutput
+                                 ? tr("%n late", nullptr, static_cast<int>(lateShown))
+                                 : tr("%n dropped", nullptr, static_cast<int>(lateShown)),
                              Qt::ElideRight, g.side.width() - m_theme.px(8)));
     {
         p.save();
-        const QRectF inner = g.side.adjusted(m_theme.px(4), fm.height() * 2 + m_theme.px(4), -m_theme.px(4), 0);
+        const QRectF inner =
+            g.side.adjusted(m_theme.px(4), fm.height() * 2 + m_theme.px(4), -m_theme.px(4), 0);
         p.setClipRect(inner);
         p.setPen(Qt::NoPen);
         p.setBrush(kLate);
@@ -459,7 +485,8 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
             const auto& e = o.elements[i];
             if (!e.late || !visibleKey(e.key)) continue;
             const double r = dot * 1.4;
-            const double x = inner.left() + r + std::fmod(n * r * 2.6, std::max(r * 2, inner.width() - 2 * r));
+            const double x =
+                inner.left() + r + std::fmod(n * r * 2.6, std::max(r * 2, inner.width() - 2 * r));
             const QPointF c(x, std::clamp(g.y(e.eventTime, g.plot), inner.top() + r, inner.bottom() - r));
             p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));
             ++n;
@@ -468,7 +495,8 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     }
 
     // Watermark lanes: one per partition, then the operator (their minimum over the active ones).
-    const auto drawLane = [&](const QRectF& lane, const QString& name, const std::vector<stream_observe::WatermarkPoint>* hist,
+    const auto drawLane = [&](const QRectF& lane, const QString& name,
+                              const std::vector<stream_observe::WatermarkPoint>* hist,
                               const std::vector<stream_observe::IdlePoint>* idle, bool op) {
         p.setPen(QPen(m_theme.border, 1));
         p.setBrush(op ? QColor(0xff, 0xf6, 0xe0) : m_theme.panel);
@@ -479,11 +507,16 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
                 if (pt.step > step) break;
                 if (pt.idle && !from) from = pt.step;
                 if (!pt.idle && from) {
-                    p.fillRect(QRectF(QPointF(g.x(static_cast<double>(*from)), lane.top() + 1), QPointF(g.x(static_cast<double>(pt.step)), lane.bottom())), kIdle);
+                    p.fillRect(QRectF(QPointF(g.x(static_cast<double>(*from)), lane.top() + 1),
+                                      QPointF(g.x(static_cast<double>(pt.step)), lane.bottom())),
+                               kIdle);
                     from.reset();
                 }
             }
-            if (from) p.fillRect(QRectF(QPointF(g.x(static_cast<double>(*from)), lane.top() + 1), QPointF(g.x(static_cast<double>(step)), lane.bottom())), kIdle);
+            if (from)
+                p.fillRect(QRectF(QPointF(g.x(static_cast<double>(*from)), lane.top() + 1),
+                                  QPointF(g.x(static_cast<double>(step)), lane.bottom())),
+                           kIdle);
         }
         QPainterPath path;
         bool started = false;
@@ -491,7 +524,9 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         const auto add = [&](std::uint64_t s, Millis wm) {
             if (wm == stream::kMinTime) return;
             const double x = g.x(static_cast<double>(s));
-            const double y = wm == stream::kMaxTime ? lane.top() + 1 : std::clamp(g.y(wm, lane), lane.top() + 1, lane.bottom() - 1);
+            const double y = wm == stream::kMaxTime
+                                 ? lane.top() + 1
+                                 : std::clamp(g.y(wm, lane), lane.top() + 1, lane.bottom() - 1);
             if (!started) {
                 path.moveTo(x, y);
                 started = true;
@@ -509,7 +544,8 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         } else {
             std::vector<std::uint64_t> steps;
             for (const auto& h : o.operatorWatermarks)
-                for (const auto& pt : h) steps.push_back(pt.step);
+                for (const auto& pt : h)
+                    steps.push_back(pt.step);
             std::sort(steps.begin(), steps.end());
             for (std::uint64_t s : steps)
                 if (s <= step) add(s, o.operatorWatermarkAt(s));
@@ -522,25 +558,29 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         }
         p.setFont(op ? bold : font);
         p.setPen(m_theme.text);
-        p.drawText(QRectF(lane.left() - g.labelWidth, lane.top(), g.labelWidth - m_theme.px(4), lane.height()),
-                   Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(name, Qt::ElideRight, g.labelWidth - m_theme.px(4)));
+        p.drawText(
+            QRectF(lane.left() - g.labelWidth, lane.top(), g.labelWidth - m_theme.px(4), lane.height()),
+            Qt::AlignRight | Qt::AlignVCenter,
+            fm.elidedText(name, Qt::ElideRight, g.labelWidth - m_theme.px(4)));
         p.setFont(font);
     };
     const int parts = o.partitions();
     for (int i = 0; i < parts; ++i) {
         const QRectF& lane = g.lanes[static_cast<std::size_t>(i)];
-        drawLane(lane, tr("partition %1").arg(i), &o.splitWatermarks[static_cast<std::size_t>(i)], &o.splitIdle[static_cast<std::size_t>(i)], false);
+        drawLane(lane, tr("partition %1").arg(i), &o.splitWatermarks[static_cast<std::size_t>(i)],
+                 &o.splitIdle[static_cast<std::size_t>(i)], false);
         const bool idle = o.splitIdleAt(i, step);
         const QString v = idle ? tr("idle") : timeLabel(o.splitWatermarkAt(i, step), range);
         p.setPen(idle ? m_theme.muted : m_theme.text);
-        p.drawText(QRectF(g.side.left(), lane.top(), g.side.width(), lane.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                   fm.elidedText(v, Qt::ElideRight, g.side.width()));
+        p.drawText(QRectF(g.side.left(), lane.top(), g.side.width(), lane.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(v, Qt::ElideRight, g.side.width()));
     }
     const QRectF& opLane = g.lanes.back();
     drawLane(opLane, tr("operator"), nullptr, nullptr, true);
     p.setFont(bold);
     p.setPen(m_theme.text);
-    p.drawText(QRectF(g.side.left(), opLane.top(), g.side.width(), opLane.height()), Qt::AlignLeft | Qt::AlignVCenter,
+    p.drawText(QRectF(g.side.left(), opLane.top(), g.side.width(), opLane.height()),
+               Qt::AlignLeft | Qt::AlignVCenter,
                fm.elidedText(timeLabel(o.operatorWatermarkAt(step), range), Qt::ElideRight, g.side.width()));
     // Cursor through the lanes.
     p.setPen(QPen(m_theme.muted, 1, Qt::DotLine));

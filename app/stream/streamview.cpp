@@ -7,7 +7,6 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateTime>
-#include <QTimeZone>
 #include <QEvent>
 #include <QFile>
 #include <QFileInfo>
@@ -24,10 +23,10 @@
 #include <QStyle>
 #include <QSvgGenerator>
 #include <QTextBrowser>
+#include <QTimeZone>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-
 #include <algorithm>
 #include <set>
 
@@ -104,7 +103,8 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     m_idleButton->setObjectName(QStringLiteral("whatIfIdle"));
     m_boundButton = new QPushButton(m_whyPanel);
     m_boundButton->setObjectName(QStringLiteral("whatIfBound"));
-    for (QPushButton* b : {m_idleButton, m_boundButton}) b->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    for (QPushButton* b : {m_idleButton, m_boundButton})
+        b->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     m_whatIfLabel = new QLabel(m_whyPanel);
     m_whatIfLabel->setObjectName(QStringLiteral("whatIfResult"));
     m_whatIfLabel->setWordWrap(true);
@@ -146,7 +146,8 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     m_fwd->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
     m_speed = new QComboBox(this);
     m_speed->setObjectName(QStringLiteral("streamSpeed"));
-    for (double s : kSpeeds) m_speed->addItem(QStringLiteral("%1×").arg(s), s);
+    for (double s : kSpeeds)
+        m_speed->addItem(QStringLiteral("%1×").arg(s), s);
     m_speed->setCurrentIndex(2);
     m_speed->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_slider = new QSlider(Qt::Horizontal, this);
@@ -163,8 +164,14 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     bar->addWidget(m_slider, 2);
     bar->addWidget(m_position, 3);
     column->addLayout(bar);
-    connect(m_back, &QToolButton::clicked, this, [this] { setPlaying(false); if (step() > 0) setStep(step() - 1); });
-    connect(m_fwd, &QToolButton::clicked, this, [this] { setPlaying(false); setStep(step() + 1); });
+    connect(m_back, &QToolButton::clicked, this, [this] {
+        setPlaying(false);
+        if (step() > 0) setStep(step() - 1);
+    });
+    connect(m_fwd, &QToolButton::clicked, this, [this] {
+        setPlaying(false);
+        setStep(step() + 1);
+    });
     connect(m_play, &QToolButton::clicked, this, [this] { setPlaying(!isPlaying()); });
     connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
         if (!m_updating) setStep(static_cast<std::uint64_t>(v));
@@ -223,7 +230,8 @@ bool StreamView::startLoad(const QString& path, const RunOptions& options) {
     m_worker = std::thread([this, file, options] {
         auto result = std::make_shared<ObserveResult>(observeTrace(
             file, options, [this](double f) { m_progress = static_cast<int>(f * 1000); }, &m_cancel));
-        QMetaObject::invokeMethod(this, [this, result] { finishLoad(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, result] { finishLoad(result); }, Qt::QueuedConnection);
     });
     return true;
 }
@@ -244,8 +252,10 @@ void StreamView::cancelLoad() {
 
 QString StreamView::describeError(const QString& message) {
     // "FILE:LINE: reason" (a record) or "FILE: reason" (the file).
-    static const QRegularExpression lineRe(QStringLiteral("^(.*):(\\d+): (.*)$"), QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression fileRe(QStringLiteral("^(.*?): (.*)$"), QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression lineRe(QStringLiteral("^(.*):(\\d+): (.*)$"),
+                                           QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression fileRe(QStringLiteral("^(.*?): (.*)$"),
+                                           QRegularExpression::DotMatchesEverythingOption);
     QString file, line, reason = message;
     if (const auto m = lineRe.match(message); m.hasMatch()) {
         file = m.captured(1);
@@ -257,14 +267,21 @@ QString StreamView::describeError(const QString& message) {
     }
     // The reader's most frequent file-level reasons, in the UI language (the others stay in English,
     // as fluxolab-cli prints them).
-    static const QRegularExpression column(QStringLiteral("^no column '(.*)' in the header \\(columns: (.*)\\); choose it with .*$"));
-    if (reason == QStringLiteral("no such file")) reason = tr("the file does not exist");
-    else if (reason == QStringLiteral("is a directory, not a trace file")) reason = tr("it is a folder, not a trace file");
-    else if (reason.startsWith(QStringLiteral("cannot be read"))) reason = tr("the file cannot be read (permissions?)");
-    else if (reason.startsWith(QStringLiteral("the file is empty"))) reason = tr("the file is empty");
-    else if (reason.startsWith(QStringLiteral("contains NUL bytes"))) reason = tr("it contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace");
+    static const QRegularExpression column(
+        QStringLiteral("^no column '(.*)' in the header \\(columns: (.*)\\); choose it with .*$"));
+    if (reason == QStringLiteral("no such file"))
+        reason = tr("the file does not exist");
+    else if (reason == QStringLiteral("is a directory, not a trace file"))
+        reason = tr("it is a folder, not a trace file");
+    else if (reason.startsWith(QStringLiteral("cannot be read")))
+        reason = tr("the file cannot be read (permissions?)");
+    else if (reason.startsWith(QStringLiteral("the file is empty")))
+        reason = tr("the file is empty");
+    else if (reason.startsWith(QStringLiteral("contains NUL bytes")))
+        reason = tr("it contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace");
     else if (const auto c = column.match(reason); c.hasMatch())
-        reason = tr("the header has no column \"%1\" (columns: %2); choose the field in the trace options").arg(c.captured(1), c.captured(2));
+        reason = tr("the header has no column \"%1\" (columns: %2); choose the field in the trace options")
+                     .arg(c.captured(1), c.captured(2));
     if (file.isEmpty()) return tr("The trace could not be loaded: %1").arg(reason);
     const QString name = QFileInfo(file).fileName();
     if (line.isEmpty()) return tr("The trace %1 could not be loaded: %2").arg(name, reason);
@@ -300,11 +317,13 @@ void StreamView::setObservation(std::unique_ptr<StreamObservation> obs) {
     m_selected = -1;
     m_canvas->setObservation(m_obs.get());
     std::set<std::string> keys;
-    for (const auto& e : m_obs->elements) keys.insert(e.key);
+    for (const auto& e : m_obs->elements)
+        keys.insert(e.key);
     m_updating = true;
     m_keys->clear();
     m_keys->addItem(tr("all keys"));
-    for (const auto& k : keys) m_keys->addItem(QString::fromStdString(k));
+    for (const auto& k : keys)
+        m_keys->addItem(QString::fromStdString(k));
     m_slider->setRange(0, static_cast<int>(m_obs->lastStep()));
     m_slider->setValue(static_cast<int>(m_obs->lastStep()));
     m_updating = false;
@@ -325,17 +344,23 @@ void StreamView::setStep(std::uint64_t s) {
     Q_EMIT stepChanged(s);
 }
 
-std::uint64_t StreamView::step() const { return m_canvas->step(); }
+std::uint64_t StreamView::step() const {
+    return m_canvas->step();
+}
 
 void StreamView::setPlaying(bool on) {
     if (on && m_obs && step() >= m_obs->lastStep()) setStep(0);
-    if (on && m_obs) m_timer->start();
-    else m_timer->stop();
+    if (on && m_obs)
+        m_timer->start();
+    else
+        m_timer->stop();
     m_carry = 0;
     m_play->setIcon(style()->standardIcon(isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
 }
 
-bool StreamView::isPlaying() const { return m_timer->isActive(); }
+bool StreamView::isPlaying() const {
+    return m_timer->isActive();
+}
 
 void StreamView::tick() {
     if (!m_obs) return setPlaying(false);
@@ -368,10 +393,12 @@ QString StreamView::whyText() const {
     QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Why has this window not fired?"));
     html += QStringLiteral("<p>%1</p>")
                 .arg(tr("Window [%1, %2) of key <b>%3</b> (window subtask %4).")
-                         .arg(timeText(win.start), timeText(win.end), QString::fromStdString(win.key).toHtmlEscaped())
+                         .arg(timeText(win.start), timeText(win.end),
+                              QString::fromStdString(win.key).toHtmlEscaped())
                          .arg(w->subtask));
     html += QStringLiteral("<p>%1<br>%2</p>")
-                .arg(tr("It fires when the operator watermark reaches <b>%1</b> (end − 1 ms).").arg(timeText(w->waitsFor)),
+                .arg(tr("It fires when the operator watermark reaches <b>%1</b> (end − 1 ms).")
+                         .arg(timeText(w->waitsFor)),
                      tr("Operator watermark now: <b>%1</b>.").arg(timeText(w->operatorWatermark)));
     if (w->fired) {
         const auto* f = win.firingAt(step());
@@ -383,7 +410,8 @@ QString StreamView::whyText() const {
     } else {
         QString reason;
         if (w->reason == WhyNotFired::Reason::Idle) {
-            reason = tr("Every partition is idle: the watermark does not move until one of them sends data again.");
+            reason = tr(
+                "Every partition is idle: the watermark does not move until one of them sends data again.");
         } else if (w->holder >= 0) {
             const auto& h = w->partitions[static_cast<std::size_t>(w->holder)];
             const QString who = tr("Partition %1 (source subtask %2) holds it back with watermark %3")
@@ -391,25 +419,39 @@ QString StreamView::whyText() const {
                                     .arg(h.sourceSubtask)
                                     .arg(timeText(h.watermark));
             switch (w->reason) {
-            case WhyNotFired::Reason::Empty: reason = tr("%1: it has not sent any event yet (empty).").arg(who); break;
+            case WhyNotFired::Reason::Empty:
+                reason = tr("%1: it has not sent any event yet (empty).").arg(who);
+                break;
             case WhyNotFired::Reason::Quiet:
-                reason = tr("%1: it has been silent for the last %2 events while the other partitions kept sending "
+                reason = tr("%1: it has been silent for the last %2 events while the other partitions kept "
+                            "sending "
                             "(without withIdleness it still counts).")
                              .arg(who)
                              .arg(h.sinceLast);
                 break;
-            case WhyNotFired::Reason::Slow: reason = tr("%1: it receives events, but older ones than the other partitions (slow).").arg(who); break;
-            default: reason = tr("%1: no event late enough in event time has arrived yet.").arg(who); break;
+            case WhyNotFired::Reason::Slow:
+                reason =
+                    tr("%1: it receives events, but older ones than the other partitions (slow).").arg(who);
+                break;
+            default:
+                reason = tr("%1: no event late enough in event time has arrived yet.").arg(who);
+                break;
             }
             if (w->neededEventTime)
-                reason += QStringLiteral("<br>") + tr("It needs an event with event time ≥ %1 in partition %2.").arg(timeText(*w->neededEventTime)).arg(h.partition);
+                reason +=
+                    QStringLiteral("<br>") + tr("It needs an event with event time ≥ %1 in partition %2.")
+                                                 .arg(timeText(*w->neededEventTime))
+                                                 .arg(h.partition);
         }
         html += QStringLiteral("<p><b>%1</b></p>").arg(reason);
     }
-    html += QStringLiteral("<table cellspacing=0 cellpadding=2><tr><th align=left>%1</th><th align=left>%2</th><th align=left>%3</th><th align=right>%4</th></tr>")
+    html += QStringLiteral("<table cellspacing=0 cellpadding=2><tr><th align=left>%1</th><th "
+                           "align=left>%2</th><th align=left>%3</th><th align=right>%4</th></tr>")
                 .arg(tr("Partition"), tr("Watermark"), tr("State"), tr("Events"));
     for (const auto& p : w->partitions) {
-        const QString state = p.idle ? tr("idle") : p.partition == w->holder ? tr("holding it back") : tr("active");
+        const QString state = p.idle                     ? tr("idle")
+                              : p.partition == w->holder ? tr("holding it back")
+                                                         : tr("active");
         html += QStringLiteral("<tr><td>%1</td><td nowrap>%2</td><td>%3</td><td align=right>%4</td></tr>")
                     .arg(p.partition)
                     .arg(shortTime(p.watermark), state)
@@ -420,18 +462,21 @@ QString StreamView::whyText() const {
 }
 
 namespace {
-QString whatIfOutcome(const StreamObservation& before, const StreamObservation& after, const ObservedWindow& w, std::uint64_t step) {
+QString whatIfOutcome(const StreamObservation& before, const StreamObservation& after,
+                      const ObservedWindow& w, std::uint64_t step) {
     const ObservedWindow* nw = findWindow(after, w.key, w.start, w.end);
     QString first;
     if (!nw || nw->firings.empty())
         first = QCoreApplication::translate("fluxolab::app::StreamView", "the window still does not fire.");
     else
-        first = QCoreApplication::translate("fluxolab::app::StreamView", "the window fires at event %1 (now at %2) with result %3")
+        first = QCoreApplication::translate("fluxolab::app::StreamView",
+                                            "the window fires at event %1 (now at %2) with result %3")
                     .arg(nw->firings.front().step)
                     .arg(step)
                     .arg(QString::fromStdString(nw->firings.front().result));
     return first + QStringLiteral(" ") +
-           QCoreApplication::translate("fluxolab::app::StreamView", "Late elements: %1 → %2; firings: %3 → %4.")
+           QCoreApplication::translate("fluxolab::app::StreamView",
+                                       "Late elements: %1 → %2; firings: %3 → %4.")
                .arg(before.lates.size())
                .arg(after.lates.size())
                .arg(before.firings.size())
@@ -446,20 +491,27 @@ bool StreamView::runWhatIf(int which) {
     QString desc;
     if (which == 0) {
         options = idleWhatIf(*m_obs, *w, step());
-        if (options) desc = tr("With withIdleness(%1):").arg(QString::fromStdString(durationText(options->job.watermark.idleTimeout)));
+        if (options)
+            desc = tr("With withIdleness(%1):")
+                       .arg(QString::fromStdString(durationText(options->job.watermark.idleTimeout)));
     } else {
         options = shorterBoundWhatIf(*m_obs);
-        if (options) desc = tr("With the watermark %1:").arg(QString::fromStdString(watermarkText(options->job.watermark)));
+        if (options)
+            desc = tr("With the watermark %1:")
+                       .arg(QString::fromStdString(watermarkText(options->job.watermark)));
     }
     if (!options) return false;
     m_whatIf = std::make_unique<StreamObservation>(rerun(*m_obs, *options));
-    m_whatIfDesc = desc + QStringLiteral(" ") +
-                   whatIfOutcome(*m_obs, *m_whatIf, m_obs->windows[static_cast<std::size_t>(m_selected)], step());
+    m_whatIfDesc =
+        desc + QStringLiteral(" ") +
+        whatIfOutcome(*m_obs, *m_whatIf, m_obs->windows[static_cast<std::size_t>(m_selected)], step());
     refreshWhy();
     return true;
 }
 
-QString StreamView::whatIfText() const { return m_whatIf ? m_whatIfDesc : QString(); }
+QString StreamView::whatIfText() const {
+    return m_whatIf ? m_whatIfDesc : QString();
+}
 
 void StreamView::adoptWhatIf() {
     if (!m_whatIf) return;
@@ -471,7 +523,8 @@ void StreamView::adoptWhatIf() {
     setObservation(std::move(m_whatIf));
     setStep(s);
     for (std::size_t i = 0; i < m_obs->windows.size(); ++i)
-        if (m_obs->windows[i].key == key && m_obs->windows[i].start == start && m_obs->windows[i].end == end) selectWindow(static_cast<int>(i));
+        if (m_obs->windows[i].key == key && m_obs->windows[i].start == start && m_obs->windows[i].end == end)
+            selectWindow(static_cast<int>(i));
 }
 
 void StreamView::refreshWhy() {
@@ -483,11 +536,14 @@ void StreamView::refreshWhy() {
     const auto idle = w ? idleWhatIf(*m_obs, *w, step()) : std::nullopt;
     const auto bound = shorterBoundWhatIf(*m_obs);
     m_idleButton->setEnabled(idle.has_value() && !w->fired);
-    m_idleButton->setText(idle ? tr("What if… idle: withIdleness(%1)").arg(QString::fromStdString(durationText(idle->job.watermark.idleTimeout)))
-                               : tr("What if… idle (needs an arrival column)"));
+    m_idleButton->setText(
+        idle ? tr("What if… idle: withIdleness(%1)")
+                   .arg(QString::fromStdString(durationText(idle->job.watermark.idleTimeout)))
+             : tr("What if… idle (needs an arrival column)"));
     m_idleButton->setToolTip(m_idleButton->text());
     m_boundButton->setEnabled(bound.has_value());
-    m_boundButton->setText(bound ? tr("What if… shorter bound: %1").arg(QString::fromStdString(watermarkText(bound->job.watermark)))
+    m_boundButton->setText(bound ? tr("What if… shorter bound: %1")
+                                       .arg(QString::fromStdString(watermarkText(bound->job.watermark)))
                                  : tr("What if… shorter bound (no bound)"));
     m_boundButton->setToolTip(m_boundButton->text());
     m_whatIfLabel->setText(m_whatIfDesc);
@@ -507,12 +563,14 @@ void StreamView::refreshStatus() {
         QString text = tr("%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late")
                            .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
                            .arg(m_obs->elements.size())
-                           .arg(QString::fromStdString(watermarkText(o.job.watermark)), QString::fromStdString(windowText(o.job.window)))
+                           .arg(QString::fromStdString(watermarkText(o.job.watermark)),
+                                QString::fromStdString(windowText(o.job.window)))
                            .arg(m_obs->firings.size())
                            .arg(m_obs->lates.size());
         // Periodic watermarks follow processing time: without arrival times it never advances.
         if (!o.job.watermark.perEvent && !m_obs->hasArrivalTimes())
-            text += QStringLiteral(" · ") + tr("no arrival times: periodic watermarks only come at the end (choose a watermark after every event)");
+            text += QStringLiteral(" · ") + tr("no arrival times: periodic watermarks only come at the end "
+                                               "(choose a watermark after every event)");
         m_summary->setText(text);
     } else {
         m_summary->setStyleSheet(QString());
@@ -520,8 +578,9 @@ void StreamView::refreshStatus() {
     }
     m_summary->setToolTip(m_summary->text());
     const bool have = m_obs != nullptr;
-    for (QWidget* w : {static_cast<QWidget*>(m_back), static_cast<QWidget*>(m_play), static_cast<QWidget*>(m_fwd),
-                       static_cast<QWidget*>(m_slider), static_cast<QWidget*>(m_keys)})
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_back), static_cast<QWidget*>(m_play), static_cast<QWidget*>(m_fwd),
+          static_cast<QWidget*>(m_slider), static_cast<QWidget*>(m_keys)})
         w->setEnabled(have && !m_loading);
     if (!have) {
         m_position->clear();
@@ -529,9 +588,12 @@ void StreamView::refreshStatus() {
     }
     const std::uint64_t s = step();
     QString pos = s > m_obs->elements.size() ? tr("end of input (final watermark)")
-                                            : tr("event %1 of %2").arg(s).arg(m_obs->elements.size());
+                                             : tr("event %1 of %2").arg(s).arg(m_obs->elements.size());
     if (m_obs->hasArrivalTimes() && s > 0)
-        pos += QStringLiteral(" · ") + tr("processing time %1").arg(QDateTime::fromMSecsSinceEpoch(m_obs->processingTimeAt(s), Qt::UTC).toString(QStringLiteral("HH:mm:ss.zzz")));
+        pos += QStringLiteral(" · ") +
+               tr("processing time %1")
+                   .arg(QDateTime::fromMSecsSinceEpoch(m_obs->processingTimeAt(s), Qt::UTC)
+                            .toString(QStringLiteral("HH:mm:ss.zzz")));
     pos += QStringLiteral(" · ") + tr("watermark %1").arg(shortTime(m_obs->operatorWatermarkAt(s)));
     m_position->setText(pos);
     m_position->setToolTip(pos);

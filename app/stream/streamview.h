@@ -8,7 +8,6 @@
 #endif
 
 #include <QWidget>
-
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -62,7 +61,9 @@ public:
     /// Re-runs with the idle (0) or shorter-bound (1) what-if; false when it does not apply.
     bool runWhatIf(int which);
     QString whatIfText() const;
-    const stream_observe::StreamObservation* whatIfObservation() const { return m_whatIf ? m_whatIf.get() : nullptr; }
+    const stream_observe::StreamObservation* whatIfObservation() const {
+        return m_whatIf ? m_whatIf.get() : nullptr;
+    }
     /// Shows the what-if run in the view (it becomes the current observation).
     void adoptWhatIf();
 

@@ -60,8 +60,9 @@ TraceDialog::TraceDialog(QWidget* parent) : QDialog(parent) {
     wmRow->addWidget(new QLabel(tr("bound:"), this));
     wmRow->addWidget(m_bound);
     form->addRow(tr("Watermark strategy:"), wmRow);
-    connect(m_watermark, &QComboBox::currentIndexChanged, this,
-            [this] { m_bound->setEnabled(m_watermark->currentData().toString() != QStringLiteral("monotonous")); });
+    connect(m_watermark, &QComboBox::currentIndexChanged, this, [this] {
+        m_bound->setEnabled(m_watermark->currentData().toString() != QStringLiteral("monotonous"));
+    });
 
     auto* winRow = new QHBoxLayout;
     m_window = new QComboBox(this);
@@ -96,18 +97,21 @@ TraceDialog::TraceDialog(QWidget* parent) : QDialog(parent) {
     auto* aggRow = new QHBoxLayout;
     m_agg = new QComboBox(this);
     m_agg->setObjectName(QStringLiteral("aggregate"));
-    for (const char* a : {"count", "sum", "min", "max", "avg", "collect"}) m_agg->addItem(QString::fromLatin1(a), QString::fromLatin1(a));
+    for (const char* a : {"count", "sum", "min", "max", "avg", "collect"})
+        m_agg->addItem(QString::fromLatin1(a), QString::fromLatin1(a));
     m_aggField = line(QStringLiteral("aggField"), QString(), tr("field"));
     aggRow->addWidget(m_agg, 1);
     aggRow->addWidget(m_aggField, 1);
-    connect(m_agg, &QComboBox::currentIndexChanged, this, [this] { m_aggField->setEnabled(m_agg->currentIndex() > 0); });
+    connect(m_agg, &QComboBox::currentIndexChanged, this,
+            [this] { m_aggField->setEnabled(m_agg->currentIndex() > 0); });
     m_aggField->setEnabled(false);
     form->addRow(tr("Aggregate:"), aggRow);
     m_lateness = line(QStringLiteral("allowedLateness"), QStringLiteral("0s"));
     m_idle = line(QStringLiteral("idleTimeout"), QStringLiteral("0s"), tr("0s: off"));
     form->addRow(tr("Allowed lateness:"), m_lateness);
     form->addRow(tr("Idle timeout (withIdleness):"), m_idle);
-    m_perEvent = new QCheckBox(tr("Watermark after every event (otherwise every 200 ms of processing time)"), this);
+    m_perEvent =
+        new QCheckBox(tr("Watermark after every event (otherwise every 200 ms of processing time)"), this);
     m_perEvent->setObjectName(QStringLiteral("perEvent"));
     form->addRow(QString(), m_perEvent);
     m_error = new QLabel(this);
@@ -125,12 +129,17 @@ TraceDialog::TraceDialog(QWidget* parent) : QDialog(parent) {
 
 void TraceDialog::browse() {
     const QString start = m_path->text().isEmpty() ? QDir::currentPath() : m_path->text();
-    const QString p = QFileDialog::getOpenFileName(this, tr("Open trace"), start, tr("Traces (*.csv *.jsonl *.json *.ndjson);;All files (*)"));
+    const QString p = QFileDialog::getOpenFileName(
+        this, tr("Open trace"), start, tr("Traces (*.csv *.jsonl *.json *.ndjson);;All files (*)"));
     if (!p.isEmpty()) m_path->setText(p);
 }
 
-void TraceDialog::setPath(const QString& path) { m_path->setText(path); }
-QString TraceDialog::path() const { return m_path->text().trimmed(); }
+void TraceDialog::setPath(const QString& path) {
+    m_path->setText(path);
+}
+QString TraceDialog::path() const {
+    return m_path->text().trimmed();
+}
 
 void TraceDialog::setOptions(const RunOptions& o) {
     m_timeField->setText(QString::fromStdString(o.trace.timeField));
@@ -138,13 +147,17 @@ void TraceDialog::setOptions(const RunOptions& o) {
     m_arrivalField->setText(QString::fromStdString(o.trace.arrivalField));
     m_partitionField->setText(QString::fromStdString(o.trace.partitionField));
     const auto& wm = o.job.watermark;
-    m_watermark->setCurrentIndex(wm.kind == stream::WatermarkKind::BoundedOutOfOrderness ? 0 : wm.kind == stream::WatermarkKind::Monotonous ? 1 : 2);
+    m_watermark->setCurrentIndex(wm.kind == stream::WatermarkKind::BoundedOutOfOrderness ? 0
+                                 : wm.kind == stream::WatermarkKind::Monotonous          ? 1
+                                                                                         : 2);
     m_bound->setText(QString::fromStdString(durationText(wm.bound)));
     const auto& w = o.job.window;
     m_window->setCurrentIndex(static_cast<int>(w.kind));
-    m_size->setText(QString::fromStdString(durationText(w.kind == stream::WindowKind::Session ? w.gap : w.size)));
+    m_size->setText(
+        QString::fromStdString(durationText(w.kind == stream::WindowKind::Session ? w.gap : w.size)));
     if (w.kind == stream::WindowKind::Hop) m_second->setText(QString::fromStdString(durationText(w.slide)));
-    if (w.kind == stream::WindowKind::Cumulate) m_second->setText(QString::fromStdString(durationText(w.step)));
+    if (w.kind == stream::WindowKind::Cumulate)
+        m_second->setText(QString::fromStdString(durationText(w.step)));
     m_agg->setCurrentIndex(static_cast<int>(o.job.agg));
     m_aggField->setText(QString::fromStdString(o.trace.valueField));
     m_lateness->setText(QString::fromStdString(durationText(w.allowedLateness)));
@@ -165,27 +178,37 @@ std::optional<RunOptions> TraceDialog::options(QString* error) const {
     o.trace.arrivalField = m_arrivalField->text().trimmed().toStdString();
     o.trace.partitionField = m_partitionField->text().trimmed().toStdString();
     const QString wk = m_watermark->currentData().toString();
-    const std::string wmText = wk == QStringLiteral("monotonous") ? std::string("monotonous")
-                                                                  : wk.toStdString() + ":" + m_bound->text().trimmed().toStdString();
+    const std::string wmText = wk == QStringLiteral("monotonous")
+                                   ? std::string("monotonous")
+                                   : wk.toStdString() + ":" + m_bound->text().trimmed().toStdString();
     if (parseWatermarkOption(wmText, o.job.watermark))
-        return fail(tr("The watermark bound \"%1\" is not a duration (examples: 5s, 200ms, 1m).").arg(m_bound->text()));
+        return fail(tr("The watermark bound \"%1\" is not a duration (examples: 5s, 200ms, 1m).")
+                        .arg(m_bound->text()));
     const QString k = m_window->currentData().toString();
     const bool two = k == QStringLiteral("hop") || k == QStringLiteral("cumulate");
-    const std::string winText = k.toStdString() + ":" + (two ? m_second->text().trimmed().toStdString() + "," : std::string()) +
+    const std::string winText = k.toStdString() + ":" +
+                                (two ? m_second->text().trimmed().toStdString() + "," : std::string()) +
                                 m_size->text().trimmed().toStdString();
     if (parseWindowOption(winText, o.job.window))
         return fail(tr("The window durations are not valid (examples: 60s, 10s and 1m)."));
     const QString agg = m_agg->currentData().toString();
-    const std::string aggText = agg == QStringLiteral("count") ? std::string("count") : agg.toStdString() + ":" + m_aggField->text().trimmed().toStdString();
-    if (parseAggOption(aggText, o)) return fail(tr("The aggregate %1 needs the name of a numeric field.").arg(agg));
+    const std::string aggText = agg == QStringLiteral("count")
+                                    ? std::string("count")
+                                    : agg.toStdString() + ":" + m_aggField->text().trimmed().toStdString();
+    if (parseAggOption(aggText, o))
+        return fail(tr("The aggregate %1 needs the name of a numeric field.").arg(agg));
     const auto lateness = parseDurationText(m_lateness->text().trimmed().toStdString());
-    if (!lateness) return fail(tr("The allowed lateness \"%1\" is not a duration (examples: 0s, 90s).").arg(m_lateness->text()));
+    if (!lateness)
+        return fail(
+            tr("The allowed lateness \"%1\" is not a duration (examples: 0s, 90s).").arg(m_lateness->text()));
     o.job.window.allowedLateness = *lateness;
     const auto idle = parseDurationText(m_idle->text().trimmed().toStdString());
-    if (!idle) return fail(tr("The idle timeout \"%1\" is not a duration (examples: 0s, 10s).").arg(m_idle->text()));
+    if (!idle)
+        return fail(tr("The idle timeout \"%1\" is not a duration (examples: 0s, 10s).").arg(m_idle->text()));
     o.job.watermark.idleTimeout = *idle;
     o.job.watermark.perEvent = m_perEvent->isChecked();
-    if (const auto problem = stream::validate(o.job)) return fail(tr("These options are not valid: %1").arg(QString::fromStdString(*problem)));
+    if (const auto problem = stream::validate(o.job))
+        return fail(tr("These options are not valid: %1").arg(QString::fromStdString(*problem)));
     return o;
 }
 

@@ -113,19 +113,26 @@ std::string durationText(Millis ms) {
 
 std::string watermarkText(const WatermarkSpec& spec) {
     switch (spec.kind) {
-    case WatermarkKind::Monotonous: return "monotonous";
-    case WatermarkKind::Sql: return "sql:" + durationText(spec.bound);
-    case WatermarkKind::BoundedOutOfOrderness: break;
+    case WatermarkKind::Monotonous:
+        return "monotonous";
+    case WatermarkKind::Sql:
+        return "sql:" + durationText(spec.bound);
+    case WatermarkKind::BoundedOutOfOrderness:
+        break;
     }
     return "bounded:" + durationText(spec.bound);
 }
 
 std::string windowText(const WindowSpec& spec) {
     switch (spec.kind) {
-    case WindowKind::Hop: return "hop:" + durationText(spec.slide) + "," + durationText(spec.size);
-    case WindowKind::Session: return "session:" + durationText(spec.gap);
-    case WindowKind::Cumulate: return "cumulate:" + durationText(spec.step) + "," + durationText(spec.size);
-    case WindowKind::Tumble: break;
+    case WindowKind::Hop:
+        return "hop:" + durationText(spec.slide) + "," + durationText(spec.size);
+    case WindowKind::Session:
+        return "session:" + durationText(spec.gap);
+    case WindowKind::Cumulate:
+        return "cumulate:" + durationText(spec.step) + "," + durationText(spec.size);
+    case WindowKind::Tumble:
+        break;
     }
     return "tumble:" + durationText(spec.size);
 }
@@ -147,8 +154,7 @@ const WindowFiring* ObservedWindow::firingAt(std::uint64_t step) const {
 }
 
 namespace {
-template <typename Point>
-const Point* pointAt(const std::vector<Point>& history, std::uint64_t step) {
+template <typename Point> const Point* pointAt(const std::vector<Point>& history, std::uint64_t step) {
     auto it = std::upper_bound(history.begin(), history.end(), step,
                                [](std::uint64_t s, const Point& p) { return s < p.step; });
     if (it == history.begin()) return nullptr;
@@ -168,13 +174,15 @@ Millis StreamObservation::processingTimeAt(std::uint64_t step) const {
 
 Millis StreamObservation::minEventTime() const {
     Millis m = kMaxTime;
-    for (const auto& e : elements) m = std::min(m, e.eventTime);
+    for (const auto& e : elements)
+        m = std::min(m, e.eventTime);
     return elements.empty() ? 0 : m;
 }
 
 Millis StreamObservation::maxEventTime() const {
     Millis m = kMinTime;
-    for (const auto& e : elements) m = std::max(m, e.eventTime);
+    for (const auto& e : elements)
+        m = std::max(m, e.eventTime);
     return elements.empty() ? 0 : m;
 }
 
@@ -198,7 +206,8 @@ Millis StreamObservation::operatorWatermarkAt(int subtask, std::uint64_t step) c
 
 Millis StreamObservation::operatorWatermarkAt(std::uint64_t step) const {
     Millis m = kMaxTime;
-    for (int s = 0; s < parallelism(); ++s) m = std::min(m, operatorWatermarkAt(s, step));
+    for (int s = 0; s < parallelism(); ++s)
+        m = std::min(m, operatorWatermarkAt(s, step));
     return parallelism() == 0 ? kMinTime : m;
 }
 
@@ -222,24 +231,27 @@ std::string csvField(const std::string& s) {
 }
 
 std::string firingLine(const FiringLine& f) {
-    return csvField(f.key) + ',' + std::to_string(f.start) + ',' + std::to_string(f.end) + ',' + f.value + ',' +
-           formatWatermark(f.watermark) + ',' + (f.late ? "late-update" : "on-time") + '\n';
+    return csvField(f.key) + ',' + std::to_string(f.start) + ',' + std::to_string(f.end) + ',' + f.value +
+           ',' + formatWatermark(f.watermark) + ',' + (f.late ? "late-update" : "on-time") + '\n';
 }
 } // namespace
 
 std::string StreamObservation::replayText() const {
     std::string out;
-    for (const auto& f : firings) out += firingLine(f);
+    for (const auto& f : firings)
+        out += firingLine(f);
     for (const auto& l : lates)
-        out += "LATE," + csvField(l.key) + "," + std::to_string(l.eventTime) + "," + formatWatermark(l.watermark) + "\n";
-    out += "SUMMARY,events=" + std::to_string(elements.size()) + ",firings=" + std::to_string(firings.size()) +
-           ",late=" + std::to_string(lates.size()) + "\n";
+        out += "LATE," + csvField(l.key) + "," + std::to_string(l.eventTime) + "," +
+               formatWatermark(l.watermark) + "\n";
+    out += "SUMMARY,events=" + std::to_string(elements.size()) +
+           ",firings=" + std::to_string(firings.size()) + ",late=" + std::to_string(lates.size()) + "\n";
     return out;
 }
 
 std::string StreamObservation::firingsCsv() const {
     std::string out = "key,window_start,window_end,value,watermark_at_fire,firing\n";
-    for (const auto& f : firings) out += firingLine(f);
+    for (const auto& f : firings)
+        out += firingLine(f);
     return out;
 }
 
@@ -296,7 +308,8 @@ public:
         case StreamEventKind::WindowMerged: {
             for (auto it = open.begin(); it != open.end();) {
                 const auto& [sub, key, start, end] = it->first;
-                if (sub == e.subtask && key == e.key && start >= e.a && end <= e.b && !(start == e.a && end == e.b)) {
+                if (sub == e.subtask && key == e.key && start >= e.a && end <= e.b &&
+                    !(start == e.a && end == e.b)) {
                     o.windows[it->second].mergedStep = step;
                     it = open.erase(it);
                 } else {
@@ -321,19 +334,18 @@ public:
                 el.watermarkAtArrival = e.c;
             }
             break;
-        default: break;
+        default:
+            break;
         }
     }
 
     std::uint64_t step = 0;
 
 private:
-    template <typename T>
-    static void grow(std::vector<std::vector<T>>& v, std::int32_t i) {
+    template <typename T> static void grow(std::vector<std::vector<T>>& v, std::int32_t i) {
         if (i >= 0 && static_cast<std::size_t>(i) >= v.size()) v.resize(static_cast<std::size_t>(i) + 1);
     }
-    template <typename T>
-    static std::vector<T>& push(std::vector<std::vector<T>>& v, std::int32_t i) {
+    template <typename T> static std::vector<T>& push(std::vector<std::vector<T>>& v, std::int32_t i) {
         grow(v, std::max(0, i));
         return v[static_cast<std::size_t>(std::max(0, i))];
     }
@@ -408,7 +420,8 @@ ObserveResult observeTrace(const std::string& path, const RunOptions& options,
         return result;
     }
     struct stat st {};
-    const double size = ::stat(path.c_str(), &st) == 0 && st.st_size > 0 ? static_cast<double>(st.st_size) : 0;
+    const double size =
+        ::stat(path.c_str(), &st) == 0 && st.st_size > 0 ? static_cast<double>(st.st_size) : 0;
 
     // Number of splits: the partition column's largest value + 1 (a first pass), unless given.
     if (!options.trace.partitionField.empty() && options.job.partitions <= 1) {
@@ -448,8 +461,9 @@ ObserveResult observeTrace(const std::string& path, const RunOptions& options,
             return result;
         }
         if (rec.partition < 0 || rec.partition >= obs.options.job.partitions) {
-            result.error = path + ":" + std::to_string(rec.line) + ": partition " + std::to_string(rec.partition) +
-                           " is not below the number of partitions (" + std::to_string(obs.options.job.partitions) + ")";
+            result.error = path + ":" + std::to_string(rec.line) + ": partition " +
+                           std::to_string(rec.partition) + " is not below the number of partitions (" +
+                           std::to_string(obs.options.job.partitions) + ")";
             return result;
         }
         if (n >= options.maxElements) {
@@ -498,7 +512,8 @@ StreamObservation rerun(const StreamObservation& base, const RunOptions& options
     obs.skippedMessages = base.skippedMessages;
     Runner runner(obs);
     if (runner.start(base.elements.empty() ? 0 : base.elements.front().arrival)) return obs;
-    for (const ObservedElement& e : base.elements) runner.add(e);
+    for (const ObservedElement& e : base.elements)
+        runner.add(e);
     runner.finish();
     return obs;
 }
@@ -567,21 +582,29 @@ WhyNotFired explain(const StreamObservation& obs, const ObservedWindow& window, 
     // The event time that moves the holder's watermark to end - 1.
     const auto& wm = obs.options.job.watermark;
     switch (wm.kind) {
-    case WatermarkKind::BoundedOutOfOrderness: why.neededEventTime = window.end + wm.bound; break;
-    case WatermarkKind::Monotonous: why.neededEventTime = window.end; break;
-    case WatermarkKind::Sql: why.neededEventTime = window.end - 1 + wm.bound; break;
+    case WatermarkKind::BoundedOutOfOrderness:
+        why.neededEventTime = window.end + wm.bound;
+        break;
+    case WatermarkKind::Monotonous:
+        why.neededEventTime = window.end;
+        break;
+    case WatermarkKind::Sql:
+        why.neededEventTime = window.end - 1 + wm.bound;
+        break;
     }
     return why;
 }
 
-const ObservedWindow* findWindow(const StreamObservation& obs, const std::string& key, Millis start, Millis end) {
+const ObservedWindow* findWindow(const StreamObservation& obs, const std::string& key, Millis start,
+                                 Millis end) {
     const ObservedWindow* found = nullptr;
     for (const auto& w : obs.windows)
         if (w.key == key && w.start == start && w.end == end) found = &w;
     return found;
 }
 
-std::optional<RunOptions> idleWhatIf(const StreamObservation& obs, const WhyNotFired& why, std::uint64_t step) {
+std::optional<RunOptions> idleWhatIf(const StreamObservation& obs, const WhyNotFired& why,
+                                     std::uint64_t step) {
     if (!obs.hasArrivalTimes() || why.holder < 0) return std::nullopt;
     const auto& h = why.partitions[static_cast<std::size_t>(why.holder)];
     RunOptions o = obs.options;
@@ -591,7 +614,8 @@ std::optional<RunOptions> idleWhatIf(const StreamObservation& obs, const WhyNotF
     Millis timeout = silent / 2;
     timeout = std::max<Millis>(timeout, o.job.watermark.interval);
     timeout = (timeout + 999) / 1000 * 1000; // whole seconds, easier to read
-    if (o.job.watermark.idleTimeout > 0 && o.job.watermark.idleTimeout <= timeout) timeout = o.job.watermark.idleTimeout / 2;
+    if (o.job.watermark.idleTimeout > 0 && o.job.watermark.idleTimeout <= timeout)
+        timeout = o.job.watermark.idleTimeout / 2;
     if (timeout <= 0) return std::nullopt;
     o.job.watermark.idleTimeout = timeout;
     return o;

@@ -51,9 +51,9 @@ struct ObservedElement {
     double value = 0;
     std::int32_t partition = 0;
     std::int32_t sourceSubtask = 0;
-    bool late = false;                      ///< routed to the late side output (or dropped)
+    bool late = false;                            ///< routed to the late side output (or dropped)
     Millis watermarkAtArrival = stream::kMinTime; ///< operator watermark when it was late
-    std::uint64_t line = 0;                 ///< line in the trace
+    std::uint64_t line = 0;                       ///< line in the trace
 };
 
 struct WatermarkPoint {
@@ -131,7 +131,8 @@ public:
 
     /// replay's text output: firing lines, LATE lines, the SUMMARY line.
     std::string replayText() const;
-    /// The firings as CSV with a header (the export): key,window_start,window_end,value,watermark_at_fire,firing
+    /// The firings as CSV with a header (the export):
+    /// key,window_start,window_end,value,watermark_at_fire,firing
     std::string firingsCsv() const;
 };
 
@@ -182,9 +183,11 @@ struct WhatIf {
 };
 /// Marks partitions idle: withIdleness(timeout) (it applies to every partition, as in Flink). Only
 /// meaningful when the trace has processing (arrival) times; returns nothing otherwise.
-std::optional<RunOptions> idleWhatIf(const StreamObservation& obs, const WhyNotFired& why, std::uint64_t step);
+std::optional<RunOptions> idleWhatIf(const StreamObservation& obs, const WhyNotFired& why,
+                                     std::uint64_t step);
 /// Halves the out-of-orderness bound (bounded and sql strategies); nothing for monotonous or bound 0.
 std::optional<RunOptions> shorterBoundWhatIf(const StreamObservation& obs);
-const ObservedWindow* findWindow(const StreamObservation& obs, const std::string& key, Millis start, Millis end);
+const ObservedWindow* findWindow(const StreamObservation& obs, const std::string& key, Millis start,
+                                 Millis end);
 
 } // namespace fluxolab::stream_observe

@@ -9,12 +9,11 @@
 
 #include <QComboBox>
 #include <QFile>
-#include <QLineEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <sstream>
 
 using namespace fluxolab;
@@ -22,7 +21,9 @@ using namespace fluxolab::app;
 using stream_observe::RunOptions;
 
 namespace {
-QString asset(const char* name) { return QStringLiteral(FLUXOLAB_SOURCE_DIR "/assets/traces/") + QLatin1String(name); }
+QString asset(const char* name) {
+    return QStringLiteral(FLUXOLAB_SOURCE_DIR "/assets/traces/") + QLatin1String(name);
+}
 
 /// The course's first example: clicks per page, tumbling 1 min, bounded 5 s, a watermark per event.
 RunOptions cliquesOptions() {
@@ -59,8 +60,9 @@ void StreamViewTest::firingsMatchReplay() {
     QVERIFY2(view.loadNow(asset("cliques_do_site.csv"), cliquesOptions(), &error), qPrintable(error));
     const auto* obs = view.observation();
     QVERIFY(obs);
-    const std::string expected = replay({asset("cliques_do_site.csv").toStdString(), "--key", "pagina", "--watermark", "bounded:5s",
-                                         "--window", "tumble:60s", "--watermark-interval", "per-event"});
+    const std::string expected =
+        replay({asset("cliques_do_site.csv").toStdString(), "--key", "pagina", "--watermark", "bounded:5s",
+                "--window", "tumble:60s", "--watermark-interval", "per-event"});
     QCOMPARE(QString::fromStdString(obs->replayText()), QString::fromStdString(expected));
     QCOMPARE(obs->firings.size(), std::size_t{20});
     QCOMPARE(obs->lates.size(), std::size_t{6});
@@ -78,7 +80,8 @@ void StreamViewTest::firingsMatchReplay() {
     QCOMPARE(w->purgedStep, std::optional<std::uint64_t>(193));
     // The six clicks from the tunnel are drawn as late elements.
     int late = 0;
-    for (const auto& e : obs->elements) late += e.late ? 1 : 0;
+    for (const auto& e : obs->elements)
+        late += e.late ? 1 : 0;
     QCOMPARE(late, 6);
     // The firings export is replay's firing lines under a header.
     QTemporaryDir dir;
@@ -95,8 +98,8 @@ void StreamViewTest::firingsMatchReplay() {
     periodic.job.watermark.perEvent = false;
     QVERIFY(view.loadNow(asset("cliques_do_site.csv"), periodic));
     QCOMPARE(QString::fromStdString(view.observation()->replayText()),
-             QString::fromStdString(replay({asset("cliques_do_site.csv").toStdString(), "--key", "pagina", "--watermark", "bounded:5s",
-                                            "--window", "tumble:60s"})));
+             QString::fromStdString(replay({asset("cliques_do_site.csv").toStdString(), "--key", "pagina",
+                                            "--watermark", "bounded:5s", "--window", "tumble:60s"})));
 }
 
 void StreamViewTest::backgroundLoadGivesTheSameModel() {
@@ -157,7 +160,8 @@ void StreamViewTest::whyNotFiredNamesTheIdlePartition() {
     QCOMPARE(why->reason, stream_observe::WhyNotFired::Reason::Quiet);
     QCOMPARE(why->neededEventTime, std::optional<stream::Millis>(11000)); // end + bound
     const QString text = view.whyText();
-    QVERIFY2(text.contains(QStringLiteral("(9999)")) && text.contains(QStringLiteral("(-501)")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("(9999)")) && text.contains(QStringLiteral("(-501)")),
+             qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("Partition 1")), qPrintable(text));
     // What if partition 1 were marked idle: withIdleness(13s) (half its silence, whole seconds).
     QVERIFY(view.runWhatIf(0));
@@ -166,7 +170,7 @@ void StreamViewTest::whyNotFiredNamesTheIdlePartition() {
     QCOMPARE(after->options.job.watermark.idleTimeout, stream::Millis{13000});
     const auto* w2 = stream_observe::findWindow(*after, "a", 0, 10000);
     QVERIFY(w2 && !w2->firings.empty());
-    QVERIFY(w2->firings.front().step <= 7);                            // fired before the end of input
+    QVERIFY(w2->firings.front().step <= 7); // fired before the end of input
     QVERIFY(w2->firings.front().watermark != stream::kMaxTime);
     QCOMPARE(w2->firings.front().result, std::string("3"));
     QVERIFY(after->splitIdleAt(1, 7));
@@ -197,9 +201,14 @@ void StreamViewTest::brokenTraceShowsTheErrorInPortuguese() {
     QString error;
     QVERIFY(!view.loadNow(path, RunOptions{}, &error));
     QVERIFY(!view.observation());
-    QVERIFY2(error.contains(QStringLiteral("partido.csv")) && error.contains(QStringLiteral("Linha 4")), qPrintable(error));
-    QVERIFY2(error.contains(QStringLiteral("não foi possível")) || error.contains(QStringLiteral("Não foi possível")), qPrintable(error));
-    QVERIFY(view.findChild<QLabel*>(QStringLiteral("streamSummary"))->text().contains(QStringLiteral("partido.csv")));
+    QVERIFY2(error.contains(QStringLiteral("partido.csv")) && error.contains(QStringLiteral("Linha 4")),
+             qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("não foi possível")) ||
+                 error.contains(QStringLiteral("Não foi possível")),
+             qPrintable(error));
+    QVERIFY(view.findChild<QLabel*>(QStringLiteral("streamSummary"))
+                ->text()
+                .contains(QStringLiteral("partido.csv")));
     // A file that does not exist, and an empty one.
     QVERIFY(!view.loadNow(dir.filePath(QStringLiteral("nada.csv")), RunOptions{}, &error));
     QVERIFY2(error.contains(QStringLiteral("não existe")), qPrintable(error));
@@ -215,7 +224,8 @@ void StreamViewTest::cancelStopsTheLoad() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("grande.csv"));
     QByteArray text = "ts,key\n";
-    for (int i = 0; i < 300000; ++i) text += QByteArray::number(i * 10) + ",k" + QByteArray::number(i % 50) + '\n';
+    for (int i = 0; i < 300000; ++i)
+        text += QByteArray::number(i * 10) + ",k" + QByteArray::number(i % 50) + '\n';
     QVERIFY(writeFile(path, text));
     StreamView view;
     QSignalSpy done(&view, &StreamView::loadFinished);
@@ -246,7 +256,8 @@ void StreamViewTest::mainWindowHasTheStreamView() {
     int open = -1;
     const auto* obs = view->observation();
     for (std::size_t i = 0; i < obs->windows.size(); ++i)
-        if (obs->windows[i].stateAt(200) == stream_observe::ObservedWindow::State::Open) open = static_cast<int>(i);
+        if (obs->windows[i].stateAt(200) == stream_observe::ObservedWindow::State::Open)
+            open = static_cast<int>(i);
     QVERIFY(open >= 0);
     const QRectF band = view->canvas()->bandRect(open, view->canvas()->size());
     QVERIFY(!band.isEmpty());
