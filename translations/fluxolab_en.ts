@@ -1355,10 +1355,6 @@
         <translation>Export plot data as &amp;CSV…</translation>
     </message>
     <message>
-        <source>Save the data behind the plots</source>
-        <translation>Save the data behind the plots</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -1557,6 +1553,26 @@
     <message>
         <source>Guided labs (Ctrl+Shift+L)</source>
         <translation>Guided labs (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Open &amp;trace…</source>
+        <translation>Open &amp;trace…</translation>
+    </message>
+    <message>
+        <source>Read a CSV or JSON Lines trace of events into the stream view</source>
+        <translation>Read a CSV or JSON Lines trace of events into the stream view</translation>
+    </message>
+    <message>
+        <source>Save the data behind the plots (in the stream view: the window firings)</source>
+        <translation>Save the data behind the plots (in the stream view: the window firings)</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>&amp;Stream (event time)</source>
+        <translation>&amp;Stream (event time)</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +1935,322 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::StreamCanvas</name>
+    <message>
+        <source>Late side output</source>
+        <translation>Late side output</translation>
+    </message>
+    <message>
+        <source>No trace loaded.
+File ▸ Open trace… reads a CSV or JSON Lines file of events and runs it through the stream engine (event time, watermarks, windows).</source>
+        <translation>No trace loaded.
+File ▸ Open trace… reads a CSV or JSON Lines file of events and runs it through the stream engine (event time, watermarks, windows).</translation>
+    </message>
+    <message>
+        <source>event (at its arrival)</source>
+        <translation>event (at its arrival)</translation>
+    </message>
+    <message>
+        <source>late event (side output)</source>
+        <translation>late event (side output)</translation>
+    </message>
+    <message>
+        <source>operator watermark</source>
+        <translation>operator watermark</translation>
+    </message>
+    <message>
+        <source>open window</source>
+        <translation>open window</translation>
+    </message>
+    <message>
+        <source>fired window (result)</source>
+        <translation>fired window (result)</translation>
+    </message>
+    <message>
+        <source>idle partition</source>
+        <translation>idle partition</translation>
+    </message>
+    <message>
+        <source>processing time → (events in arrival order: number and arrival time)</source>
+        <translation>processing time → (events in arrival order: number and arrival time)</translation>
+    </message>
+    <message>
+        <source>processing time → (events in arrival order; the trace has no arrival column)</source>
+        <translation>processing time → (events in arrival order; the trace has no arrival column)</translation>
+    </message>
+    <message>
+        <source>↑ event time</source>
+        <translation>↑ event time</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n late</numerusform>
+            <numerusform>%n late</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped</source>
+        <translation>
+            <numerusform>%n dropped</numerusform>
+            <numerusform>%n dropped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>partition %1</source>
+        <translation>partition %1</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::StreamView</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>the file does not exist</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a trace file</source>
+        <translation>it is a folder, not a trace file</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (permissions?)</source>
+        <translation>the file cannot be read (permissions?)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>the file is empty</translation>
+    </message>
+    <message>
+        <source>it contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace</source>
+        <translation>it contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace</translation>
+    </message>
+    <message>
+        <source>the header has no column &quot;%1&quot; (columns: %2); choose the field in the trace options</source>
+        <translation>the header has no column &quot;%1&quot; (columns: %2); choose the field in the trace options</translation>
+    </message>
+    <message>
+        <source>The trace could not be loaded: %1</source>
+        <translation>The trace could not be loaded: %1</translation>
+    </message>
+    <message>
+        <source>The trace %1 could not be loaded: %2</source>
+        <translation>The trace %1 could not be loaded: %2</translation>
+    </message>
+    <message>
+        <source>The trace %1 could not be loaded.
+Line %2: %3</source>
+        <translation>The trace %1 could not be loaded.
+Line %2: %3</translation>
+    </message>
+    <message>
+        <source>Loading cancelled.</source>
+        <translation>Loading cancelled.</translation>
+    </message>
+    <message>
+        <source>Open trace</source>
+        <translation>Open trace</translation>
+    </message>
+    <message>
+        <source>all keys</source>
+        <translation>all keys</translation>
+    </message>
+    <message>
+        <source>Why has this window not fired?</source>
+        <translation>Why has this window not fired?</translation>
+    </message>
+    <message>
+        <source>Window [%1, %2) of key &lt;b&gt;%3&lt;/b&gt; (window subtask %4).</source>
+        <translation>Window [%1, %2) of key &lt;b&gt;%3&lt;/b&gt; (window subtask %4).</translation>
+    </message>
+    <message>
+        <source>It fires when the operator watermark reaches &lt;b&gt;%1&lt;/b&gt; (end − 1 ms).</source>
+        <translation>It fires when the operator watermark reaches &lt;b&gt;%1&lt;/b&gt; (end − 1 ms).</translation>
+    </message>
+    <message>
+        <source>Operator watermark now: &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Operator watermark now: &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>It has fired: result %1 (watermark %2, at event %3).</source>
+        <translation>It has fired: result %1 (watermark %2, at event %3).</translation>
+    </message>
+    <message>
+        <source>The watermark has passed its end: it fires now.</source>
+        <translation>The watermark has passed its end: it fires now.</translation>
+    </message>
+    <message>
+        <source>Every partition is idle: the watermark does not move until one of them sends data again.</source>
+        <translation>Every partition is idle: the watermark does not move until one of them sends data again.</translation>
+    </message>
+    <message>
+        <source>Partition %1 (source subtask %2) holds it back with watermark %3</source>
+        <translation>Partition %1 (source subtask %2) holds it back with watermark %3</translation>
+    </message>
+    <message>
+        <source>%1: it has not sent any event yet (empty).</source>
+        <translation>%1: it has not sent any event yet (empty).</translation>
+    </message>
+    <message>
+        <source>%1: it has been silent for the last %2 events while the other partitions kept sending (without withIdleness it still counts).</source>
+        <translation>%1: it has been silent for the last %2 events while the other partitions kept sending (without withIdleness it still counts).</translation>
+    </message>
+    <message>
+        <source>%1: it receives events, but older ones than the other partitions (slow).</source>
+        <translation>%1: it receives events, but older ones than the other partitions (slow).</translation>
+    </message>
+    <message>
+        <source>%1: no event late enough in event time has arrived yet.</source>
+        <translation>%1: no event late enough in event time has arrived yet.</translation>
+    </message>
+    <message>
+        <source>It needs an event with event time ≥ %1 in partition %2.</source>
+        <translation>It needs an event with event time ≥ %1 in partition %2.</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation>Watermark</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>holding it back</source>
+        <translation>holding it back</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>the window still does not fire.</source>
+        <translation>the window still does not fire.</translation>
+    </message>
+    <message>
+        <source>the window fires at event %1 (now at %2) with result %3</source>
+        <translation>the window fires at event %1 (now at %2) with result %3</translation>
+    </message>
+    <message>
+        <source>Late elements: %1 → %2; firings: %3 → %4.</source>
+        <translation>Late elements: %1 → %2; firings: %3 → %4.</translation>
+    </message>
+    <message>
+        <source>With withIdleness(%1):</source>
+        <translation>With withIdleness(%1):</translation>
+    </message>
+    <message>
+        <source>With the watermark %1:</source>
+        <translation>With the watermark %1:</translation>
+    </message>
+    <message>
+        <source>What if… idle: withIdleness(%1)</source>
+        <translation>What if… idle: withIdleness(%1)</translation>
+    </message>
+    <message>
+        <source>What if… idle (needs an arrival column)</source>
+        <translation>What if… idle (needs an arrival column)</translation>
+    </message>
+    <message>
+        <source>What if… shorter bound: %1</source>
+        <translation>What if… shorter bound: %1</translation>
+    </message>
+    <message>
+        <source>What if… shorter bound (no bound)</source>
+        <translation>What if… shorter bound (no bound)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late</source>
+        <translation>%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late</translation>
+    </message>
+    <message>
+        <source>no arrival times: periodic watermarks only come at the end (choose a watermark after every event)</source>
+        <translation>no arrival times: periodic watermarks only come at the end (choose a watermark after every event)</translation>
+    </message>
+    <message>
+        <source>No trace loaded.</source>
+        <translation>No trace loaded.</translation>
+    </message>
+    <message>
+        <source>end of input (final watermark)</source>
+        <translation>end of input (final watermark)</translation>
+    </message>
+    <message>
+        <source>event %1 of %2</source>
+        <translation>event %1 of %2</translation>
+    </message>
+    <message>
+        <source>processing time %1</source>
+        <translation>processing time %1</translation>
+    </message>
+    <message>
+        <source>watermark %1</source>
+        <translation>watermark %1</translation>
+    </message>
+    <message>
+        <source>Stream view</source>
+        <translation>Stream view</translation>
+    </message>
+    <message>
+        <source>Open trace…</source>
+        <translation>Open trace…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Previous event</source>
+        <translation>Previous event</translation>
+    </message>
+    <message>
+        <source>Next event</source>
+        <translation>Next event</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>Play / pause</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Playback speed</translation>
+    </message>
+    <message>
+        <source>Arrival order: drag to see the state after any event</source>
+        <translation>Arrival order: drag to see the state after any event</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Show this run in the view</source>
+        <translation>Show this run in the view</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::TerminalConsole</name>
     <message>
         <source>Copy (Ctrl+Shift+C)</source>
@@ -2066,6 +2398,165 @@ Open another tab (+) to run a producer and a consumer side by side.
     <message>
         <source>Configs</source>
         <translation>Configs</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::TraceDialog</name>
+    <message>
+        <source>Open trace</source>
+        <translation>Open trace</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>File (CSV or JSON Lines):</source>
+        <translation>File (CSV or JSON Lines):</translation>
+    </message>
+    <message>
+        <source>none: file order is arrival order</source>
+        <translation>none: file order is arrival order</translation>
+    </message>
+    <message>
+        <source>none: one partition</source>
+        <translation>none: one partition</translation>
+    </message>
+    <message>
+        <source>Event time field:</source>
+        <translation>Event time field:</translation>
+    </message>
+    <message>
+        <source>Key field:</source>
+        <translation>Key field:</translation>
+    </message>
+    <message>
+        <source>Arrival (processing time) field:</source>
+        <translation>Arrival (processing time) field:</translation>
+    </message>
+    <message>
+        <source>Partition field:</source>
+        <translation>Partition field:</translation>
+    </message>
+    <message>
+        <source>bounded out-of-orderness (max − bound − 1 ms)</source>
+        <translation>bounded out-of-orderness (max − bound − 1 ms)</translation>
+    </message>
+    <message>
+        <source>monotonous (max − 1 ms)</source>
+        <translation>monotonous (max − 1 ms)</translation>
+    </message>
+    <message>
+        <source>SQL: ts − INTERVAL (no − 1 ms)</source>
+        <translation>SQL: ts − INTERVAL (no − 1 ms)</translation>
+    </message>
+    <message>
+        <source>bound:</source>
+        <translation>bound:</translation>
+    </message>
+    <message>
+        <source>Watermark strategy:</source>
+        <translation>Watermark strategy:</translation>
+    </message>
+    <message>
+        <source>tumbling (TUMBLE)</source>
+        <translation>tumbling (TUMBLE)</translation>
+    </message>
+    <message>
+        <source>sliding (HOP)</source>
+        <translation>sliding (HOP)</translation>
+    </message>
+    <message>
+        <source>session (SESSION)</source>
+        <translation>session (SESSION)</translation>
+    </message>
+    <message>
+        <source>cumulative (CUMULATE)</source>
+        <translation>cumulative (CUMULATE)</translation>
+    </message>
+    <message>
+        <source>slide:</source>
+        <translation>slide:</translation>
+    </message>
+    <message>
+        <source>step:</source>
+        <translation>step:</translation>
+    </message>
+    <message>
+        <source>gap:</source>
+        <translation>gap:</translation>
+    </message>
+    <message>
+        <source>size:</source>
+        <translation>size:</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Window:</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>field</translation>
+    </message>
+    <message>
+        <source>Aggregate:</source>
+        <translation>Aggregate:</translation>
+    </message>
+    <message>
+        <source>0s: off</source>
+        <translation>0s: off</translation>
+    </message>
+    <message>
+        <source>Allowed lateness:</source>
+        <translation>Allowed lateness:</translation>
+    </message>
+    <message>
+        <source>Idle timeout (withIdleness):</source>
+        <translation>Idle timeout (withIdleness):</translation>
+    </message>
+    <message>
+        <source>Watermark after every event (otherwise every 200 ms of processing time)</source>
+        <translation>Watermark after every event (otherwise every 200 ms of processing time)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Traces (*.csv *.jsonl *.json *.ndjson);;All files (*)</source>
+        <translation>Traces (*.csv *.jsonl *.json *.ndjson);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose a trace file.</source>
+        <translation>Choose a trace file.</translation>
+    </message>
+    <message>
+        <source>The event time field cannot be empty.</source>
+        <translation>The event time field cannot be empty.</translation>
+    </message>
+    <message>
+        <source>The watermark bound &quot;%1&quot; is not a duration (examples: 5s, 200ms, 1m).</source>
+        <translation>The watermark bound &quot;%1&quot; is not a duration (examples: 5s, 200ms, 1m).</translation>
+    </message>
+    <message>
+        <source>The window durations are not valid (examples: 60s, 10s and 1m).</source>
+        <translation>The window durations are not valid (examples: 60s, 10s and 1m).</translation>
+    </message>
+    <message>
+        <source>The aggregate %1 needs the name of a numeric field.</source>
+        <translation>The aggregate %1 needs the name of a numeric field.</translation>
+    </message>
+    <message>
+        <source>The allowed lateness &quot;%1&quot; is not a duration (examples: 0s, 90s).</source>
+        <translation>The allowed lateness &quot;%1&quot; is not a duration (examples: 0s, 90s).</translation>
+    </message>
+    <message>
+        <source>The idle timeout &quot;%1&quot; is not a duration (examples: 0s, 10s).</source>
+        <translation>The idle timeout &quot;%1&quot; is not a duration (examples: 0s, 10s).</translation>
+    </message>
+    <message>
+        <source>These options are not valid: %1</source>
+        <translation>These options are not valid: %1</translation>
     </message>
 </context>
 </TS>

@@ -1355,10 +1355,6 @@
         <translation>Exportar dados dos gráficos como &amp;CSV…</translation>
     </message>
     <message>
-        <source>Save the data behind the plots</source>
-        <translation>Guardar os dados dos gráficos</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Sair</translation>
     </message>
@@ -1557,6 +1553,26 @@
     <message>
         <source>Guided labs (Ctrl+Shift+L)</source>
         <translation>Laboratórios guiados (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Open &amp;trace…</source>
+        <translation>Abrir &amp;traço…</translation>
+    </message>
+    <message>
+        <source>Read a CSV or JSON Lines trace of events into the stream view</source>
+        <translation>Ler um traço de eventos (CSV ou JSON Lines) para a vista Stream</translation>
+    </message>
+    <message>
+        <source>Save the data behind the plots (in the stream view: the window firings)</source>
+        <translation>Guardar os dados dos gráficos (na vista Stream: os disparos das janelas)</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>&amp;Stream (event time)</source>
+        <translation>&amp;Stream (tempo de evento)</translation>
     </message>
 </context>
 <context>
@@ -1919,6 +1935,322 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::StreamCanvas</name>
+    <message>
+        <source>Late side output</source>
+        <translation>Saída lateral</translation>
+    </message>
+    <message>
+        <source>No trace loaded.
+File ▸ Open trace… reads a CSV or JSON Lines file of events and runs it through the stream engine (event time, watermarks, windows).</source>
+        <translation>Nenhum traço carregado.
+Ficheiro ▸ Abrir traço… lê um ficheiro de eventos CSV ou JSON Lines e corre-o no motor de streams (tempo de evento, watermarks, janelas).</translation>
+    </message>
+    <message>
+        <source>event (at its arrival)</source>
+        <translation>evento (quando chega)</translation>
+    </message>
+    <message>
+        <source>late event (side output)</source>
+        <translation>evento atrasado (saída lateral)</translation>
+    </message>
+    <message>
+        <source>operator watermark</source>
+        <translation>watermark do operador</translation>
+    </message>
+    <message>
+        <source>open window</source>
+        <translation>janela aberta</translation>
+    </message>
+    <message>
+        <source>fired window (result)</source>
+        <translation>janela disparada (resultado)</translation>
+    </message>
+    <message>
+        <source>idle partition</source>
+        <translation>partição ociosa</translation>
+    </message>
+    <message>
+        <source>processing time → (events in arrival order: number and arrival time)</source>
+        <translation>tempo de processamento → (eventos por ordem de chegada: número e hora de chegada)</translation>
+    </message>
+    <message>
+        <source>processing time → (events in arrival order; the trace has no arrival column)</source>
+        <translation>tempo de processamento → (eventos por ordem de chegada; o traço não tem coluna de chegada)</translation>
+    </message>
+    <message>
+        <source>↑ event time</source>
+        <translation>↑ tempo de evento</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n atrasado</numerusform>
+            <numerusform>%n atrasados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped</source>
+        <translation>
+            <numerusform>%n descartado</numerusform>
+            <numerusform>%n descartados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>partition %1</source>
+        <translation>partição %1</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>ociosa</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operador</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::StreamView</name>
+    <message>
+        <source>the file does not exist</source>
+        <translation>o ficheiro não existe</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a trace file</source>
+        <translation>é uma pasta, não um ficheiro de traço</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (permissions?)</source>
+        <translation>não é possível ler o ficheiro (permissões?)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>o ficheiro está vazio</translation>
+    </message>
+    <message>
+        <source>it contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace</source>
+        <translation>contém bytes NUL: parece um ficheiro binário, não um traço CSV ou JSON Lines</translation>
+    </message>
+    <message>
+        <source>the header has no column &quot;%1&quot; (columns: %2); choose the field in the trace options</source>
+        <translation>o cabeçalho não tem a coluna &quot;%1&quot; (colunas: %2); escolha o campo nas opções do traço</translation>
+    </message>
+    <message>
+        <source>The trace could not be loaded: %1</source>
+        <translation>Não foi possível carregar o traço: %1</translation>
+    </message>
+    <message>
+        <source>The trace %1 could not be loaded: %2</source>
+        <translation>Não foi possível carregar o traço %1: %2</translation>
+    </message>
+    <message>
+        <source>The trace %1 could not be loaded.
+Line %2: %3</source>
+        <translation>Não foi possível carregar o traço %1.
+Linha %2: %3</translation>
+    </message>
+    <message>
+        <source>Loading cancelled.</source>
+        <translation>Leitura cancelada.</translation>
+    </message>
+    <message>
+        <source>Open trace</source>
+        <translation>Abrir traço</translation>
+    </message>
+    <message>
+        <source>all keys</source>
+        <translation>todas as chaves</translation>
+    </message>
+    <message>
+        <source>Why has this window not fired?</source>
+        <translation>Porque é que esta janela não disparou?</translation>
+    </message>
+    <message>
+        <source>Window [%1, %2) of key &lt;b&gt;%3&lt;/b&gt; (window subtask %4).</source>
+        <translation>Janela [%1, %2) da chave &lt;b&gt;%3&lt;/b&gt; (subtarefa de janela %4).</translation>
+    </message>
+    <message>
+        <source>It fires when the operator watermark reaches &lt;b&gt;%1&lt;/b&gt; (end − 1 ms).</source>
+        <translation>Dispara quando a watermark do operador chegar a &lt;b&gt;%1&lt;/b&gt; (fim − 1 ms).</translation>
+    </message>
+    <message>
+        <source>Operator watermark now: &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Watermark do operador agora: &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>It has fired: result %1 (watermark %2, at event %3).</source>
+        <translation>Já disparou: resultado %1 (watermark %2, no evento %3).</translation>
+    </message>
+    <message>
+        <source>The watermark has passed its end: it fires now.</source>
+        <translation>A watermark passou o seu fim: dispara agora.</translation>
+    </message>
+    <message>
+        <source>Every partition is idle: the watermark does not move until one of them sends data again.</source>
+        <translation>Todas as partições estão ociosas: a watermark não avança até uma delas voltar a enviar dados.</translation>
+    </message>
+    <message>
+        <source>Partition %1 (source subtask %2) holds it back with watermark %3</source>
+        <translation>A partição %1 (subtarefa de fonte %2) segura-a com a watermark %3</translation>
+    </message>
+    <message>
+        <source>%1: it has not sent any event yet (empty).</source>
+        <translation>%1: ainda não enviou nenhum evento (vazia).</translation>
+    </message>
+    <message>
+        <source>%1: it has been silent for the last %2 events while the other partitions kept sending (without withIdleness it still counts).</source>
+        <translation>%1: está calada há %2 eventos enquanto as outras partições continuam a enviar (sem withIdleness continua a contar).</translation>
+    </message>
+    <message>
+        <source>%1: it receives events, but older ones than the other partitions (slow).</source>
+        <translation>%1: recebe eventos, mas mais antigos do que as outras partições (lenta).</translation>
+    </message>
+    <message>
+        <source>%1: no event late enough in event time has arrived yet.</source>
+        <translation>%1: ainda não chegou nenhum evento com tempo de evento suficiente.</translation>
+    </message>
+    <message>
+        <source>It needs an event with event time ≥ %1 in partition %2.</source>
+        <translation>Precisa de um evento com tempo de evento ≥ %1 na partição %2.</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>Partição</translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation>Watermark</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>ociosa</translation>
+    </message>
+    <message>
+        <source>holding it back</source>
+        <translation>segura-a</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>ativa</translation>
+    </message>
+    <message>
+        <source>the window still does not fire.</source>
+        <translation>a janela continua sem disparar.</translation>
+    </message>
+    <message>
+        <source>the window fires at event %1 (now at %2) with result %3</source>
+        <translation>a janela dispara no evento %1 (cursor no %2) com o resultado %3</translation>
+    </message>
+    <message>
+        <source>Late elements: %1 → %2; firings: %3 → %4.</source>
+        <translation>Atrasados: %1 → %2; disparos: %3 → %4.</translation>
+    </message>
+    <message>
+        <source>With withIdleness(%1):</source>
+        <translation>Com withIdleness(%1):</translation>
+    </message>
+    <message>
+        <source>With the watermark %1:</source>
+        <translation>Com a watermark %1:</translation>
+    </message>
+    <message>
+        <source>What if… idle: withIdleness(%1)</source>
+        <translation>E se… ociosa: withIdleness(%1)</translation>
+    </message>
+    <message>
+        <source>What if… idle (needs an arrival column)</source>
+        <translation>E se… ociosa (precisa de coluna de chegada)</translation>
+    </message>
+    <message>
+        <source>What if… shorter bound: %1</source>
+        <translation>E se… limite menor: %1</translation>
+    </message>
+    <message>
+        <source>What if… shorter bound (no bound)</source>
+        <translation>E se… limite menor (sem limite)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>A ler %1…</translation>
+    </message>
+    <message>
+        <source>%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late</source>
+        <translation>%1 · %2 eventos · watermark %3 · janela %4 · %5 disparos · %6 atrasados</translation>
+    </message>
+    <message>
+        <source>no arrival times: periodic watermarks only come at the end (choose a watermark after every event)</source>
+        <translation>sem horas de chegada: as watermarks periódicas só saem no fim (escolha uma watermark depois de cada evento)</translation>
+    </message>
+    <message>
+        <source>No trace loaded.</source>
+        <translation>Nenhum traço carregado.</translation>
+    </message>
+    <message>
+        <source>end of input (final watermark)</source>
+        <translation>fim da entrada (watermark final)</translation>
+    </message>
+    <message>
+        <source>event %1 of %2</source>
+        <translation>evento %1 de %2</translation>
+    </message>
+    <message>
+        <source>processing time %1</source>
+        <translation>tempo de processamento %1</translation>
+    </message>
+    <message>
+        <source>watermark %1</source>
+        <translation>watermark %1</translation>
+    </message>
+    <message>
+        <source>Stream view</source>
+        <translation>Vista Stream</translation>
+    </message>
+    <message>
+        <source>Open trace…</source>
+        <translation>Abrir traço…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Previous event</source>
+        <translation>Evento anterior</translation>
+    </message>
+    <message>
+        <source>Next event</source>
+        <translation>Evento seguinte</translation>
+    </message>
+    <message>
+        <source>Play / pause</source>
+        <translation>Reproduzir / pausa</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Velocidade de reprodução</translation>
+    </message>
+    <message>
+        <source>Arrival order: drag to see the state after any event</source>
+        <translation>Ordem de chegada: arraste para ver o estado depois de qualquer evento</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Show this run in the view</source>
+        <translation>Mostrar esta execução na vista</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::TerminalConsole</name>
     <message>
         <source>Copy (Ctrl+Shift+C)</source>
@@ -2066,6 +2398,165 @@ Abra outro separador (+) para ter um produtor e um consumidor lado a lado.
     <message>
         <source>Configs</source>
         <translation>Configs</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::TraceDialog</name>
+    <message>
+        <source>Open trace</source>
+        <translation>Abrir traço</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Escolher…</translation>
+    </message>
+    <message>
+        <source>File (CSV or JSON Lines):</source>
+        <translation>Ficheiro (CSV ou JSON Lines):</translation>
+    </message>
+    <message>
+        <source>none: file order is arrival order</source>
+        <translation>nenhum: a ordem do ficheiro é a ordem de chegada</translation>
+    </message>
+    <message>
+        <source>none: one partition</source>
+        <translation>nenhum: uma partição</translation>
+    </message>
+    <message>
+        <source>Event time field:</source>
+        <translation>Campo do tempo de evento:</translation>
+    </message>
+    <message>
+        <source>Key field:</source>
+        <translation>Campo da chave:</translation>
+    </message>
+    <message>
+        <source>Arrival (processing time) field:</source>
+        <translation>Campo da chegada (tempo de processamento):</translation>
+    </message>
+    <message>
+        <source>Partition field:</source>
+        <translation>Campo da partição:</translation>
+    </message>
+    <message>
+        <source>bounded out-of-orderness (max − bound − 1 ms)</source>
+        <translation>desordem limitada (máx. − limite − 1 ms)</translation>
+    </message>
+    <message>
+        <source>monotonous (max − 1 ms)</source>
+        <translation>monótona (máx. − 1 ms)</translation>
+    </message>
+    <message>
+        <source>SQL: ts − INTERVAL (no − 1 ms)</source>
+        <translation>SQL: ts − INTERVAL (sem − 1 ms)</translation>
+    </message>
+    <message>
+        <source>bound:</source>
+        <translation>limite:</translation>
+    </message>
+    <message>
+        <source>Watermark strategy:</source>
+        <translation>Estratégia de watermark:</translation>
+    </message>
+    <message>
+        <source>tumbling (TUMBLE)</source>
+        <translation>fixa (TUMBLE)</translation>
+    </message>
+    <message>
+        <source>sliding (HOP)</source>
+        <translation>deslizante (HOP)</translation>
+    </message>
+    <message>
+        <source>session (SESSION)</source>
+        <translation>sessão (SESSION)</translation>
+    </message>
+    <message>
+        <source>cumulative (CUMULATE)</source>
+        <translation>cumulativa (CUMULATE)</translation>
+    </message>
+    <message>
+        <source>slide:</source>
+        <translation>avanço:</translation>
+    </message>
+    <message>
+        <source>step:</source>
+        <translation>passo:</translation>
+    </message>
+    <message>
+        <source>gap:</source>
+        <translation>intervalo:</translation>
+    </message>
+    <message>
+        <source>size:</source>
+        <translation>tamanho:</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Janela:</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>campo</translation>
+    </message>
+    <message>
+        <source>Aggregate:</source>
+        <translation>Agregado:</translation>
+    </message>
+    <message>
+        <source>0s: off</source>
+        <translation>0s: desligado</translation>
+    </message>
+    <message>
+        <source>Allowed lateness:</source>
+        <translation>Atraso permitido:</translation>
+    </message>
+    <message>
+        <source>Idle timeout (withIdleness):</source>
+        <translation>Tempo de inatividade (withIdleness):</translation>
+    </message>
+    <message>
+        <source>Watermark after every event (otherwise every 200 ms of processing time)</source>
+        <translation>Watermark depois de cada evento (senão, de 200 em 200 ms de tempo de processamento)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Correr</translation>
+    </message>
+    <message>
+        <source>Traces (*.csv *.jsonl *.json *.ndjson);;All files (*)</source>
+        <translation>Traços (*.csv *.jsonl *.json *.ndjson);;Todos os ficheiros (*)</translation>
+    </message>
+    <message>
+        <source>Choose a trace file.</source>
+        <translation>Escolha um ficheiro de traço.</translation>
+    </message>
+    <message>
+        <source>The event time field cannot be empty.</source>
+        <translation>O campo do tempo de evento não pode estar vazio.</translation>
+    </message>
+    <message>
+        <source>The watermark bound &quot;%1&quot; is not a duration (examples: 5s, 200ms, 1m).</source>
+        <translation>O limite da watermark &quot;%1&quot; não é uma duração (exemplos: 5s, 200ms, 1m).</translation>
+    </message>
+    <message>
+        <source>The window durations are not valid (examples: 60s, 10s and 1m).</source>
+        <translation>As durações da janela não são válidas (exemplos: 60s, 10s e 1m).</translation>
+    </message>
+    <message>
+        <source>The aggregate %1 needs the name of a numeric field.</source>
+        <translation>O agregado %1 precisa do nome de um campo numérico.</translation>
+    </message>
+    <message>
+        <source>The allowed lateness &quot;%1&quot; is not a duration (examples: 0s, 90s).</source>
+        <translation>O atraso permitido &quot;%1&quot; não é uma duração (exemplos: 0s, 90s).</translation>
+    </message>
+    <message>
+        <source>The idle timeout &quot;%1&quot; is not a duration (examples: 0s, 10s).</source>
+        <translation>O tempo de inatividade &quot;%1&quot; não é uma duração (exemplos: 0s, 10s).</translation>
+    </message>
+    <message>
+        <source>These options are not valid: %1</source>
+        <translation>Estas opções não são válidas: %1</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include "app/terminal/terminalpanel.h"
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
+#include "app/stream/streamview.h"
 #include "sim/scenario.h"
 
 #include <QApplication>
@@ -29,12 +30,20 @@ const char* kUsage =
     "Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view VIEW]\n"
     "                [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot out.png]\n"
     "                [--lab ID] [--run 'COMMAND']... [--fresh] [--help] [--version]\n"
-    "  VIEW: cluster, groups, tables, plots, terminal, labs or compare\n"
+    "                [--trace FILE [--watermark bounded:5s|monotonous|sql:5s] [--window tumble:60s|hop:10s,60s|\n"
+    "                 session:30s|cumulate:10s,60s] [--agg count|sum:F|min:F|max:F|avg:F|collect:F] [--key F]\n"
+    "                 [--time-field F] [--arrival-field F] [--partition-field F] [--allowed-lateness 0s]\n"
+    "                 [--idle-timeout 0s] [--watermark-interval 200ms|per-event] [--step N] [--why KEY]\n"
+    "                 [--what-if idle|bound]]\n"
+    "  VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare\n"
     "        (terminal and labs: the Kafka CLI and the guided labs)\n"
     "  --at: at most 1h of virtual time\n"
     "  --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal\n"
     "            history (they are kept for the next normal start); the language choice is kept.\n"
-    "  Without --scenario, --lab or --fresh the lab opened last reopens where it was left.\n";
+    "  Without --scenario, --lab or --fresh the lab opened last reopens where it was left.\n"
+    "  --trace: runs a CSV / JSON Lines trace through the stream engine and shows it in the stream view\n"
+    "           (options as fluxolab-cli replay's; defaults bounded:5s, tumble:60s, count, --key key,\n"
+    "           --time-field ts). --step N shows the state after N events (default: the end).\n";
 /// --at runs the simulation synchronously before the window shows: 1h of virtual time takes
 /// seconds; 100000h would freeze the app for hours.
 constexpr std::int64_t kMaxAtMs = 3600000;
@@ -67,6 +76,16 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     const QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption versionOpt(QStringList{QStringLiteral("v"), QStringLiteral("version")});
     p.addOptions({scenario, seed, at, view, lang, shot, size, pres, labOpt, runOpt, freshOpt, helpOpt, versionOpt});
+    // The stream view's trace (fluxolab-cli replay's options).
+    const auto valued = [](const char* name) { return QCommandLineOption(QString::fromLatin1(name), QString(), QStringLiteral("value")); };
+    const QCommandLineOption traceOpt = valued("trace"), wmOpt = valued("watermark"), winOpt = valued("window"),
+                             aggOpt = valued("agg"), keyOpt = valued("key"), timeFieldOpt = valued("time-field"),
+                             arrivalOpt = valued("arrival-field"), partOpt = valued("partition-field"),
+                             latenessOpt = valued("allowed-lateness"), idleOpt = valued("idle-timeout"),
+                             intervalOpt = valued("watermark-interval"), stepOpt = valued("step"), whyOpt = valued("why"),
+                             whatIfOpt = valued("what-if");
+    p.addOptions({traceOpt, wmOpt, winOpt, aggOpt, keyOpt, timeFieldOpt, arrivalOpt, partOpt, latenessOpt, idleOpt, intervalOpt,
+                  stepOpt, whyOpt, whatIfOpt});
     auto fail = [&](const QString& m) {
         if (error) *error = m;
         return std::nullopt;
@@ -98,7 +117,7 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     if (p.isSet(view)) {
         o.view = p.value(view);
         if (!MainWindow::parseView(o.view) && o.view != QStringLiteral("compare"))
-            return fail(QStringLiteral("--view must be cluster, groups, tables, plots, terminal, labs or compare, got \"%1\"")
+            return fail(QStringLiteral("--view must be cluster, groups, tables, plots, stream, terminal, labs or compare, got \"%1\"")
                             .arg(o.view));
     }
     if (p.isSet(lang)) {
@@ -119,9 +138,60 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     o.fresh = p.isSet(freshOpt);
     o.lab = p.value(labOpt);
     o.run = p.values(runOpt);
+    // --trace and its options.
+    o.trace = p.value(traceOpt);
+    auto& t = o.traceOptions;
+    t.trace.timeField = "ts";
+    t.trace.keyField = "key";
+    t.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    t.job.watermark.bound = 5000;
+    t.job.window.size = 60000;
+    for (const QCommandLineOption* opt : {&wmOpt, &winOpt, &aggOpt, &keyOpt, &timeFieldOpt, &arrivalOpt, &partOpt, &latenessOpt,
+                                          &idleOpt, &intervalOpt, &stepOpt, &whyOpt, &whatIfOpt})
+        if (p.isSet(*opt) && o.trace.isEmpty()) return fail(QStringLiteral("--%1 needs --trace FILE").arg(opt->names().first()));
+    const auto check = [&](const QCommandLineOption& opt, const std::optional<std::string>& problem) -> bool {
+        if (problem && error) *error = QStringLiteral("--%1: %2").arg(opt.names().first(), QString::fromStdString(*problem));
+        return !problem;
+    };
+    if (p.isSet(wmOpt) && !check(wmOpt, stream_observe::parseWatermarkOption(p.value(wmOpt).toStdString(), t.job.watermark))) return std::nullopt;
+    if (p.isSet(winOpt) && !check(winOpt, stream_observe::parseWindowOption(p.value(winOpt).toStdString(), t.job.window))) return std::nullopt;
+    if (p.isSet(aggOpt) && !check(aggOpt, stream_observe::parseAggOption(p.value(aggOpt).toStdString(), t))) return std::nullopt;
+    if (p.isSet(keyOpt)) t.trace.keyField = p.value(keyOpt).toStdString();
+    if (p.isSet(timeFieldOpt)) t.trace.timeField = p.value(timeFieldOpt).toStdString();
+    if (p.isSet(arrivalOpt)) t.trace.arrivalField = p.value(arrivalOpt).toStdString();
+    if (p.isSet(partOpt)) t.trace.partitionField = p.value(partOpt).toStdString();
+    for (const auto& [opt, target] : {std::pair{&latenessOpt, &t.job.window.allowedLateness}, std::pair{&idleOpt, &t.job.watermark.idleTimeout}}) {
+        if (!p.isSet(*opt)) continue;
+        const auto d = stream_observe::parseDurationText(p.value(*opt).toStdString());
+        if (!d) return fail(QStringLiteral("--%1 expects a duration such as 0s, 10s or 90s, got \"%2\"").arg(opt->names().first(), p.value(*opt)));
+        *target = *d;
+    }
+    if (p.isSet(intervalOpt)) {
+        if (p.value(intervalOpt) == QStringLiteral("per-event")) {
+            t.job.watermark.perEvent = true;
+        } else {
+            const auto d = stream_observe::parseDurationText(p.value(intervalOpt).toStdString());
+            if (!d || *d <= 0) return fail(QStringLiteral("--watermark-interval expects per-event or a positive duration, got \"%1\"").arg(p.value(intervalOpt)));
+            t.job.watermark.interval = *d;
+        }
+    }
+    if (const auto problem = stream::validate(t.job); problem && !o.trace.isEmpty())
+        return fail(QStringLiteral("--trace options: %1").arg(QString::fromStdString(*problem)));
+    if (p.isSet(stepOpt)) {
+        bool ok = false;
+        o.streamStep = p.value(stepOpt).toULongLong(&ok);
+        if (!ok) return fail(QStringLiteral("--step expects a non-negative integer, got \"%1\"").arg(p.value(stepOpt)));
+    }
+    o.why = p.value(whyOpt);
+    o.whatIf = p.value(whatIfOpt);
+    if (!o.whatIf.isEmpty() && o.whatIf != QStringLiteral("idle") && o.whatIf != QStringLiteral("bound"))
+        return fail(QStringLiteral("--what-if must be idle or bound, got \"%1\"").arg(o.whatIf));
+    if (!o.whatIf.isEmpty() && o.why.isEmpty()) return fail(QStringLiteral("--what-if needs --why KEY"));
+    if (!o.trace.isEmpty() && !p.isSet(view)) o.view = QStringLiteral("stream");
     o.screenshot = p.value(shot);
     if (p.isSet(shot) && o.screenshot.isEmpty()) return fail(QStringLiteral("--screenshot expects a file name"));
-    if (!o.screenshot.isEmpty() && o.scenario.isEmpty() && o.lab.isEmpty()) return fail(QStringLiteral("--screenshot needs --scenario"));
+    if (!o.screenshot.isEmpty() && o.scenario.isEmpty() && o.lab.isEmpty() && o.trace.isEmpty())
+        return fail(QStringLiteral("--screenshot needs --scenario (or --trace)"));
     return o;
 }
 
@@ -216,6 +286,38 @@ int runApplication(int argc, char** argv) {
             c->runTo(*options->at_ms);
         }
     }
+    if (!options->trace.isEmpty()) {
+        StreamView* sv = window.streamView();
+        if (!sv->loadNow(options->trace, options->traceOptions, &error)) {
+            std::fprintf(stderr, "fluxolab: %s\n", qUtf8Printable(error));
+            if (headless) return 2;
+        } else {
+            if (options->streamStep) sv->setStep(*options->streamStep);
+            if (!options->why.isEmpty()) {
+                const auto* obs = sv->observation();
+                int pick = -1;
+                for (std::size_t i = 0; i < obs->windows.size(); ++i) {
+                    const auto& w = obs->windows[i];
+                    if (QString::fromStdString(w.key) != options->why) continue;
+                    const auto st = w.stateAt(sv->step());
+                    if (st == stream_observe::ObservedWindow::State::Open) {
+                        pick = static_cast<int>(i);
+                        break;
+                    }
+                    if (pick < 0 && st != stream_observe::ObservedWindow::State::Absent) pick = static_cast<int>(i);
+                }
+                if (pick < 0) {
+                    std::fprintf(stderr, "fluxolab: --why: key \"%s\" has no window at step %llu\n", qUtf8Printable(options->why),
+                                 static_cast<unsigned long long>(sv->step()));
+                    if (headless) return 2;
+                } else {
+                    sv->selectWindow(pick);
+                    if (!options->whatIf.isEmpty() && !sv->runWhatIf(options->whatIf == QStringLiteral("idle") ? 0 : 1))
+                        std::fprintf(stderr, "fluxolab: --what-if %s does not apply to this window\n", qUtf8Printable(options->whatIf));
+                }
+            }
+        }
+    }
     const bool compare = options->view == QStringLiteral("compare");
     if (!compare) window.setView(*MainWindow::parseView(options->view));
     if (!compare && !options->lab.isEmpty() && !window.labPanel()->loadLab(options->lab)) {
@@ -223,7 +325,7 @@ int runApplication(int argc, char** argv) {
         if (headless) return 2;
     }
     // The lab opened last reopens where it was left (unless a scenario or lab was asked for).
-    if (!compare && options->lab.isEmpty() && options->scenario.isEmpty() && !options->fresh &&
+    if (!compare && options->lab.isEmpty() && options->scenario.isEmpty() && options->trace.isEmpty() && !options->fresh &&
         window.labPanel()->reopenLastLab())
         window.setView(MainWindow::View::Labs);
     if (!compare && !options->run.isEmpty()) {

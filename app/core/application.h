@@ -1,5 +1,9 @@
 #pragma once
 
+#ifndef Q_MOC_RUN
+#include "labs/stream_observe/stream_observation.h"
+#endif
+
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +26,11 @@ struct Options {
     QString lab;                      ///< guided lab to load (its fresh cluster replaces the scenario)
     QStringList run;                  ///< command lines typed in the terminal before the screenshot
     bool fresh = false;               ///< ignore saved lab progress, last lab, terminal history
+    QString trace;                    ///< --trace FILE: loaded into the stream view
+    stream_observe::RunOptions traceOptions; ///< --watermark, --window, --agg, --key ... (replay's syntax)
+    std::optional<std::uint64_t> streamStep; ///< --step N: the stream view after N events
+    QString why;                      ///< --why KEY: the "why not fired" panel for that key's window at the step
+    QString whatIf;                   ///< --what-if idle|bound: and that what-if run
 };
 
 /// --fresh: from now on QSettings reads and writes ini files in `dir` (a temporary folder), so the

@@ -21,6 +21,7 @@
 #ifdef FLUXOLAB_HAVE_RDKAFKA
 #include "app/real/realcontroller.h"
 #endif
+#include "app/stream/streamview.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -69,6 +70,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     m_groups = findChild<GroupPanel*>(QStringLiteral("groups"));
     m_tablesPage = findChild<TablesPage*>(QStringLiteral("tables"));
     m_plots = findChild<PlotsView*>(QStringLiteral("plots"));
+    m_stream = findChild<StreamView*>(QStringLiteral("stream"));
     auto setCurrent = [this] {
         const auto& specs = ViewRegistry::builtin().views();
         for (std::size_t i = 0; i < specs.size(); ++i)
@@ -77,6 +79,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     connect(m_tabs, &QTabWidget::currentChanged, this, setCurrent);
     setCurrent();
     m_timeline = new TimelineBar(m_controller, central);
+    // The stream view has its own playback bar (its steps are trace elements, not journal events).
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { m_timeline->setVisible(m_tabs->currentWidget() != m_stream); });
     column->addWidget(m_tabs, 1);
     column->addWidget(m_timeline);
     setCentralWidget(central);
@@ -137,6 +141,10 @@ void MainWindow::createActions() {
     };
     connect(make("gallery", QKeySequence(Qt::CTRL | Qt::Key_G)), &QAction::triggered, this, &MainWindow::showGallery);
     connect(make("open", QKeySequence::Open), &QAction::triggered, this, &MainWindow::openFile);
+    connect(make("openTrace", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)), &QAction::triggered, this, [this] {
+        setView(View::Stream);
+        m_stream->openTraceDialog();
+    });
     connect(make("save", QKeySequence::SaveAs), &QAction::triggered, this, &MainWindow::saveFile);
     connect(make("exportPng"), &QAction::triggered, this, [this] { exportDialog(QStringLiteral("png")); });
     connect(make("exportSvg"), &QAction::triggered, this, [this] { exportDialog(QStringLiteral("svg")); });
@@ -144,9 +152,21 @@ void MainWindow::createActions() {
     connect(make("quit", QKeySequence::Quit), &QAction::triggered, this, &QWidget::close);
     QAction* play = make("play", QKeySequence(Qt::Key_Space));
     play->setShortcutContext(Qt::WindowShortcut);
-    connect(play, &QAction::triggered, m_controller, &SimulationController::togglePlaying);
-    connect(make("stepBack", QKeySequence(Qt::Key_Left)), &QAction::triggered, m_controller, &SimulationController::stepBack);
-    connect(make("stepForward", QKeySequence(Qt::Key_Right)), &QAction::triggered, m_controller, &SimulationController::stepForward);
+    // On the stream view, the playback keys drive its own playback.
+    connect(play, &QAction::triggered, this, [this] {
+        if (m_tabs->currentWidget() == m_stream) m_stream->setPlaying(!m_stream->isPlaying());
+        else m_controller->togglePlaying();
+    });
+    connect(make("stepBack", QKeySequence(Qt::Key_Left)), &QAction::triggered, this, [this] {
+        if (m_tabs->currentWidget() != m_stream) return m_controller->stepBack();
+        m_stream->setPlaying(false);
+        if (m_stream->step() > 0) m_stream->setStep(m_stream->step() - 1);
+    });
+    connect(make("stepForward", QKeySequence(Qt::Key_Right)), &QAction::triggered, this, [this] {
+        if (m_tabs->currentWidget() != m_stream) return m_controller->stepForward();
+        m_stream->setPlaying(false);
+        m_stream->setStep(m_stream->step() + 1);
+    });
     connect(make("now", QKeySequence(Qt::Key_End)), &QAction::triggered, m_controller, &SimulationController::goLive);
     connect(make("addConsumer"), &QAction::triggered, this, &MainWindow::addConsumerInteractive);
     connect(make("compare"), &QAction::triggered, this, [this] {
@@ -188,7 +208,7 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
     m_fileMenu = menuBar()->addMenu(QString());
-    for (const char* n : {"gallery", "open", "save"}) m_fileMenu->addAction(action(QString::fromLatin1(n)));
+    for (const char* n : {"gallery", "open", "save", "openTrace"}) m_fileMenu->addAction(action(QString::fromLatin1(n)));
     m_fileMenu->addSeparator();
     for (const char* n : {"exportPng", "exportSvg", "exportCsv"}) m_fileMenu->addAction(action(QString::fromLatin1(n)));
     m_fileMenu->addSeparator();
@@ -403,9 +423,10 @@ void MainWindow::retranslate() {
         {"gallery", tr("Scenario &gallery…"), tr("Choose one of the bundled scenarios")},
         {"open", tr("&Open scenario…"), tr("Open a scenario JSON file")},
         {"save", tr("&Save scenario as…"), tr("Save the scenario, including the actions you made, as JSON")},
+        {"openTrace", tr("Open &trace…"), tr("Read a CSV or JSON Lines trace of events into the stream view")},
         {"exportPng", tr("Export view as &PNG…"), tr("Save the current view as an image (for slides)")},
         {"exportSvg", tr("Export view as S&VG…"), tr("Save the current view as a vector drawing")},
-        {"exportCsv", tr("Export plot data as &CSV…"), tr("Save the data behind the plots")},
+        {"exportCsv", tr("Export plot data as &CSV…"), tr("Save the data behind the plots (in the stream view: the window firings)")},
         {"quit", tr("&Quit"), QString()},
         {"stepBack", tr("Step &back"), tr("Previous journal event (←)")},
         {"stepForward", tr("Step &forward"), tr("Next journal event (→)")},
@@ -495,6 +516,7 @@ QWidget* MainWindow::currentViewWidget() const { return m_tabs->currentWidget();
 
 bool MainWindow::exportPng(const QString& path) {
     QWidget* w = currentViewWidget();
+    if (w == m_stream) return m_stream->exportPng(path);
     if (w == m_cluster) {
         const qreal dpr = 2.0;
         QImage image((QSizeF(m_cluster->size()) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
@@ -509,6 +531,7 @@ bool MainWindow::exportPng(const QString& path) {
 
 bool MainWindow::exportSvg(const QString& path) {
     QWidget* w = currentViewWidget();
+    if (w == m_stream) return m_stream->exportSvg(path);
     QSvgGenerator gen;
     gen.setFileName(path);
     gen.setSize(w->size());
@@ -522,6 +545,7 @@ bool MainWindow::exportSvg(const QString& path) {
 }
 
 bool MainWindow::exportCsv(const QString& path) {
+    if (currentViewWidget() == m_stream) return m_stream->exportCsv(path); // the firings, in replay's format
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) return false;
     return f.write(m_plots->csv().toUtf8()) >= 0;
@@ -532,7 +556,8 @@ namespace {
 constexpr std::pair<MainWindow::View, const char*> kViewIds[] = {{MainWindow::View::Cluster, "cluster"},
                                                                  {MainWindow::View::Groups, "groups"},
                                                                  {MainWindow::View::Tables, "tables"},
-                                                                 {MainWindow::View::Plots, "plots"}};
+                                                                 {MainWindow::View::Plots, "plots"},
+                                                                 {MainWindow::View::Stream, "stream"}};
 } // namespace
 
 std::optional<MainWindow::View> MainWindow::parseView(const QString& name) {
@@ -579,6 +604,7 @@ void MainWindow::setPresentation(bool on) {
     const Theme theme = on ? Theme::projector() : Theme::normal();
     m_cluster->setTheme(theme);
     m_plots->setTheme(theme);
+    m_stream->setPresentation(on);
     QFont f = QApplication::font();
     f.setPointSizeF(on ? 14 : 10);
     m_groups->setFont(f);

@@ -29,6 +29,7 @@ class TerminalPanel;
 class GroupPanel;
 class PlotsView;
 class RealModeController;
+class StreamView;
 class SimulationController;
 class TablesPage;
 class TimelineBar;
@@ -40,7 +41,7 @@ class OffsetsModel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Cluster, Groups, Tables, Plots, Terminal, Labs };
+    enum class View { Cluster, Groups, Tables, Plots, Terminal, Labs, Stream };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -52,6 +53,7 @@ public:
     LabPanel* labPanel() const { return m_labPanel; }
     GroupPanel* groupPanel() const { return m_groups; }
     PlotsView* plotsView() const { return m_plots; }
+    StreamView* streamView() const { return m_stream; }
     TimelineBar* timelineBar() const { return m_timeline; }
     /// The "Simulado / Cluster real" switch and the real view (nullptr without librdkafka).
     RealModeController* realMode() const { return m_real; }
@@ -114,6 +116,7 @@ private:
     GroupPanel* m_groups;
     TablesPage* m_tablesPage;
     PlotsView* m_plots;
+    StreamView* m_stream = nullptr;
     std::vector<QWidget*> m_views; ///< one per registered view, in tab order
     TimelineBar* m_timeline;
     QToolBar* m_toolbar = nullptr;

@@ -17,6 +17,7 @@ const ViewRegistry& ViewRegistry::builtin() {
     static const ViewRegistry registry = [] {
         ViewRegistry r;
         registerClusterViews(r);
+        registerStreamViews(r);
         return r;
     }();
     return registry;

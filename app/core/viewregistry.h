@@ -46,7 +46,7 @@ public:
     const ViewSpec* find(const QString& id) const;
     int indexOf(const QString& id) const;
 
-    /// The views that ship, in tab order: the cluster's (app/cluster/clusterviews.cpp).
+    /// The views that ship, in tab order: the cluster's (app/cluster/clusterviews.cpp), then the stream view.
     static const ViewRegistry& builtin();
 
 private:
@@ -55,5 +55,7 @@ private:
 
 /// Registers the cluster canvas, the consumer-groups panel, the tables and the plots.
 void registerClusterViews(ViewRegistry& registry);
+/// Registers the stream view (app/stream/streamviews.cpp).
+void registerStreamViews(ViewRegistry& registry);
 
 } // namespace fluxolab::app

@@ -7,6 +7,7 @@
 #ifdef FLUXOLAB_TEST_REALMODE
 #include "tests/app/tst_realmode.h"
 #endif
+#include "tests/app/tst_streamview.h"
 #include "tests/app/tst_terminal.h"
 #include "tests/app/tst_translations.h"
 #include "tests/app/tst_words.h"
@@ -40,8 +41,10 @@ int main(int argc, char** argv) {
     RealModeTest realMode;
     if (only && std::strcmp(only, "RealModeTest") == 0) failures += QTest::qExec(&realMode, rest);
 #endif
+    StreamViewTest streamView;
     for (QObject* suite : {static_cast<QObject*>(&mw), static_cast<QObject*>(&tr), static_cast<QObject*>(&cli), static_cast<QObject*>(&features),
-                          static_cast<QObject*>(&term), static_cast<QObject*>(&labPanel), static_cast<QObject*>(&words), static_cast<QObject*>(&layout)})
+                          static_cast<QObject*>(&term), static_cast<QObject*>(&labPanel), static_cast<QObject*>(&words), static_cast<QObject*>(&layout),
+                          static_cast<QObject*>(&streamView)})
         if (!only || std::strcmp(suite->metaObject()->className(), only) == 0) failures += QTest::qExec(suite, rest);
     // A simulation invariant that failed anywhere fails the run (the app's handler only counts them).
     if (fluxolab::sim::invariantFailures() > 0) {

@@ -60,7 +60,12 @@ void CliTest::badOptionsExitTwo_data() {
                                              QStringLiteral("x.png")}
                               << QStringLiteral("--lang");
     QTest::newRow("view lists the views") << QStringList{QStringLiteral("--view"), QStringLiteral("nope")}
-                                          << QStringLiteral("cluster, groups, tables, plots, terminal, labs or compare");
+                                          << QStringLiteral("cluster, groups, tables, plots, stream, terminal, labs or compare");
+    QTest::newRow("trace option without --trace") << QStringList{QStringLiteral("--key"), QStringLiteral("pagina")}
+                                                  << QStringLiteral("--key needs --trace FILE");
+    QTest::newRow("bad trace window") << QStringList{QStringLiteral("--trace"), QStringLiteral("x.csv"), QStringLiteral("--window"),
+                                                     QStringLiteral("tumble")}
+                                      << QStringLiteral("--window: '' is not a positive duration");
     QTest::newRow("--at over 1h") << QStringList{QStringLiteral("--scenario"), QStringLiteral("rebalance-basico"), QStringLiteral("--at"),
                                                  QStringLiteral("100000h"), QStringLiteral("--screenshot"), QStringLiteral("x.png")}
                                   << QStringLiteral("--at is limited to 1h");

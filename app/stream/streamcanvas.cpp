@@ -1,0 +1,592 @@
+#include "app/stream/streamcanvas.h"
+
+#include <QDateTime>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTimeZone>
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace fluxolab::app {
+
+using stream_observe::ObservedWindow;
+using stream_observe::StreamObservation;
+using Millis = stream::Millis;
+
+namespace {
+const QColor kDot{0x00, 0x72, 0xb2};
+const QColor kLate{0xd5, 0x2b, 0x1e};
+const QColor kWatermark{0xe6, 0x9f, 0x00};
+const QColor kOpen{0x56, 0xb4, 0xe9};
+const QColor kFired{0x00, 0x9e, 0x73};
+const QColor kIdle{0xc8, 0xc8, 0xc8};
+const QColor kSelected{0xd5, 0x5e, 0x00};
+
+QString timeLabel(Millis t, Millis range) {
+    if (t == stream::kMinTime) return QStringLiteral("−∞");
+    if (t == stream::kMaxTime) return QStringLiteral("+∞");
+    const QDateTime d = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC);
+    return d.toString(range < 20000 ? QStringLiteral("HH:mm:ss.zzz") : QStringLiteral("HH:mm:ss"));
+}
+
+/// Windows drawn as one band: with every key shown, the same bounds of several keys are one band.
+struct Band {
+    Millis start = 0, end = 0;
+    std::uint64_t created = 0;
+    std::optional<std::uint64_t> fired;
+    std::optional<std::uint64_t> gone;
+    std::vector<int> windows;
+    QString label;
+    bool anyLate = false;
+};
+} // namespace
+
+struct StreamCanvas::Geometry {
+    QRectF plot;
+    QRectF side;               ///< the side output strip (right of the plot)
+    std::vector<QRectF> lanes; ///< one per partition, then the operator
+    QRectF legend;
+    double labelWidth = 0;
+    Millis ymin = 0, ymax = 1;
+    std::uint64_t last = 1;
+    double x(double step) const { return plot.left() + plot.width() * step / static_cast<double>(last); }
+    double y(Millis t, const QRectF& r) const {
+        const double f =
+            (static_cast<double>(t - ymin)) / static_cast<double>(std::max<Millis>(1, ymax - ymin));
+        return r.bottom() - std::clamp(f, -0.02, 1.02) * r.height();
+    }
+};
+
+StreamCanvas::StreamCanvas(QWidget* parent) : QWidget(parent) {
+    setMinimumSize(320, 240);
+    setMouseTracking(false);
+}
+
+void StreamCanvas::setObservation(const StreamObservation* observation) {
+    m_obs = observation;
+    m_selected = -1;
+    m_step = observation ? observation->lastStep() : 0;
+    update();
+}
+
+void StreamCanvas::setStep(std::uint64_t step) {
+    m_step = m_obs ? std::min(step, m_obs->lastStep()) : 0;
+    update();
+}
+
+void StreamCanvas::setKeyFilter(const QString& key) {
+    m_key = key;
+    update();
+}
+
+void StreamCanvas::setSelectedWindow(int index) {
+    m_selected = index;
+    update();
+}
+
+void StreamCanvas::setTheme(const Theme& theme) {
+    m_theme = theme;
+    update();
+}
+
+bool StreamCanvas::visibleKey(const std::string& key) const {
+    return m_key.isEmpty() || m_key == QString::fromStdString(key);
+}
+
+StreamCanvas::Geometry StreamCanvas::geometry(QSizeF size) const {
+    Geometry g;
+    const QFontMetricsF fm(m_theme.font(9));
+    const double m = m_theme.px(8);
+    g.labelWidth = fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + m;
+    const double legendH = fm.height() * 2 + m_theme.px(10);
+    g.legend = QRectF(m, m, size.width() - 2 * m, legendH);
+    const int parts = m_obs ? m_obs->partitions() : 1;
+    const double laneH =
+        std::max(fm.height() + m_theme.px(4), std::min(m_theme.px(30), size.height() * 0.3 / (parts + 1)));
+    const double lanesH = laneH * (parts + 1);
+    const double sideW = std::max(
+        m_theme.px(120), QFontMetricsF(m_theme.font(9, true)).horizontalAdvance(tr("Late side output")) + m);
+    const double axisH = fm.height() * 2 + m_theme.px(6);
+    const double top = g.legend.bottom() + m;
+    const double bottom = size.height() - m - lanesH - axisH;
+    g.plot = QRectF(m + g.labelWidth, top, size.width() - 2 * m - g.labelWidth - sideW - m,
+                    std::max(40.0, bottom - top));
+    g.side = QRectF(g.plot.right() + m, top, sideW, g.plot.height());
+    double ly = g.plot.bottom() + axisH;
+    for (int i = 0; i <= parts; ++i) {
+        g.lanes.emplace_back(g.plot.left(), ly, g.plot.width(), laneH - m_theme.px(2));
+        ly += laneH;
+    }
+    if (m_obs && !m_obs->elements.empty()) {
+        Millis lo = m_obs->minEventTime(), hi = m_obs->maxEventTime();
+        for (const auto& w : m_obs->windows) {
+            if (w.end - w.start > 10 * std::max<Millis>(1, hi - lo))
+                continue; // a huge window would flatten the dots
+            lo = std::min(lo, w.start);
+            hi = std::max(hi, w.end);
+        }
+        const Millis pad = std::max<Millis>(1, (hi - lo) / 30);
+        g.ymin = lo - pad;
+        g.ymax = hi + pad;
+        g.last = std::max<std::uint64_t>(1, m_obs->lastStep());
+    }
+    return g;
+}
+
+QRectF StreamCanvas::plotRect(QSizeF size) const {
+    return geometry(size).plot;
+}
+
+namespace {
+std::vector<Band> bandsOf(const StreamObservation& obs, const QString& keyFilter, std::uint64_t step) {
+    std::map<std::pair<Millis, Millis>, Band> byBounds;
+    std::vector<Band> out;
+    for (std::size_t i = 0; i < obs.windows.size(); ++i) {
+        const ObservedWindow& w = obs.windows[i];
+        if (!keyFilter.isEmpty() && keyFilter != QString::fromStdString(w.key)) continue;
+        if (w.stateAt(step) == ObservedWindow::State::Absent) continue;
+        Band& b = byBounds[{w.start, w.end}];
+        if (b.windows.empty()) {
+            b.start = w.start;
+            b.end = w.end;
+            b.created = w.createdStep;
+        }
+        b.created = std::min(b.created, w.createdStep);
+        b.windows.push_back(static_cast<int>(i));
+        if (!w.firings.empty() && w.firings.front().step <= step)
+            b.fired = b.fired ? std::min(*b.fired, w.firings.front().step) : w.firings.front().step;
+        const std::optional<std::uint64_t> gone = w.purgedStep ? w.purgedStep : w.mergedStep;
+        if (gone && *gone <= step) b.gone = b.gone ? std::max(*b.gone, *gone) : *gone;
+        if (const auto* f = w.firingAt(step)) {
+            if (!b.label.isEmpty()) b.label += QStringLiteral("  ");
+            b.label += (keyFilter.isEmpty() ? QString::fromStdString(w.key) + QLatin1Char('=') : QString()) +
+                       QString::fromStdString(f->result);
+            b.anyLate = b.anyLate || f->late;
+        }
+    }
+    for (auto& [k, b] : byBounds)
+        out.push_back(std::move(b));
+    return out;
+}
+} // namespace
+
+QRectF StreamCanvas::bandRect(int window, QSizeF size) const {
+    if (!m_obs || window < 0 || window >= static_cast<int>(m_obs->windows.size())) return {};
+    const Geometry g = geometry(size);
+    const auto& w = m_obs->windows[static_cast<std::size_t>(window)];
+    const std::uint64_t endStep =
+        !w.firings.empty() && w.firings.front().step <= m_step ? w.firings.front().step : m_step;
+    const double x0 = g.x(static_cast<double>(w.createdStep) - 0.5);
+    const double x1 = std::max(x0 + m_theme.px(4), g.x(static_cast<double>(endStep) + 0.5));
+    return QRectF(QPointF(x0, g.y(w.end, g.plot)), QPointF(x1, g.y(w.start, g.plot))).normalized();
+}
+
+int StreamCanvas::windowAt(QPointF pos) const {
+    if (!m_obs) return -1;
+    // Open windows first (the question is about them), then fired ones; the narrowest band wins.
+    int best = -1;
+    double bestArea = 0;
+    bool bestOpen = false;
+    for (std::size_t i = 0; i < m_obs->windows.size(); ++i) {
+        const auto& w = m_obs->windows[i];
+        if (!visibleKey(w.key)) continue;
+        const auto st = w.stateAt(m_step);
+        if (st == ObservedWindow::State::Absent || st == ObservedWindow::State::Purged) continue;
+        const QRectF r = bandRect(static_cast<int>(i), size());
+        if (!r.contains(pos)) continue;
+        const bool open = st == ObservedWindow::State::Open;
+        const double area = r.width() * r.height();
+        if (best < 0 || (open && !bestOpen) || (open == bestOpen && area < bestArea)) {
+            best = static_cast<int>(i);
+            bestArea = area;
+            bestOpen = open;
+        }
+    }
+    return best;
+}
+
+void StreamCanvas::mousePressEvent(QMouseEvent* event) {
+    const int w = windowAt(event->position());
+    if (w >= 0) {
+        m_selected = w;
+        update();
+        Q_EMIT windowClicked(w);
+    }
+    QWidget::mousePressEvent(event);
+}
+
+void StreamCanvas::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    render(p, QSizeF(size()));
+}
+
+void StreamCanvas::render(QPainter& p, QSizeF size) const {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
+    const QFont font = m_theme.font(9);
+    const QFont bold = m_theme.font(9, true);
+    const QFontMetricsF fm(font);
+    p.setFont(font);
+    if (!m_obs) {
+        p.setPen(m_theme.muted);
+        p.setFont(m_theme.font(12));
+        p.drawText(
+            QRectF(QPointF(0, 0), size).adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap,
+            tr("No trace loaded.\nFile ▸ Open trace… reads a CSV or JSON Lines file of events and runs it "
+               "through the stream engine (event time, watermarks, windows)."));
+        p.restore();
+        return;
+    }
+    const Geometry g = geometry(size);
+    const StreamObservation& o = *m_obs;
+    const std::uint64_t step = m_step;
+    const Millis range = g.ymax - g.ymin;
+    const double dot = m_theme.px(3.2);
+
+    // Legend (two rows at most).
+    {
+        struct Item {
+            int kind;
+            QString text;
+        };
+        const std::vector<Item> items = {
+            {0, tr("event (at its arrival)")}, {1, tr("late event (side output)")},
+            {2, tr("operator watermark")},     {3, tr("open window")},
+            {4, tr("fired window (result)")},  {5, tr("idle partition")}};
+        double x = g.legend.left(), y = g.legend.top() + m_theme.px(2);
+        const double sw = m_theme.px(16);
+        for (const Item& it : items) {
+            const double w = sw + m_theme.px(4) + fm.horizontalAdvance(it.text) + m_theme.px(14);
+            if (x + w > g.legend.right() && x > g.legend.left()) {
+                x = g.legend.left();
+                y += fm.height() + m_theme.px(4);
+            }
+            const QRectF sym(x, y + m_theme.px(1), sw, fm.height() - m_theme.px(2));
+            p.setPen(Qt::NoPen);
+            switch (it.kind) {
+            case 0:
+                p.setBrush(kDot);
+                p.drawEllipse(sym.center(), dot, dot);
+                break;
+            case 1: {
+                p.setBrush(kLate);
+                const QPointF c = sym.center();
+                const double r = dot * 1.5;
+                p.drawPolygon(
+                    QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));
+                break;
+            }
+            case 2:
+                p.setPen(QPen(kWatermark, m_theme.px(2.5)));
+                p.drawLine(QPointF(sym.left(), sym.bottom()), QPointF(sym.center().x(), sym.bottom()));
+                p.drawLine(QPointF(sym.center().x(), sym.bottom()), QPointF(sym.center().x(), sym.top()));
+                p.drawLine(QPointF(sym.center().x(), sym.top()), QPointF(sym.right(), sym.top()));
+                break;
+            case 3:
+                p.setBrush(QColor(kOpen.red(), kOpen.green(), kOpen.blue(), 70));
+                p.setPen(QPen(kOpen, 1));
+                p.drawRect(sym);
+                break;
+            case 4:
+                p.setBrush(QColor(kFired.red(), kFired.green(), kFired.blue(), 90));
+                p.setPen(QPen(kFired, 1));
+                p.drawRect(sym);
+                break;
+            default:
+                p.setBrush(kIdle);
+                p.drawRect(sym);
+                break;
+            }
+            p.setPen(m_theme.text);
+            p.drawText(QPointF(x + sw + m_theme.px(4), y + fm.ascent()), it.text);
+            x += w;
+        }
+    }
+
+    // Plot frame and event-time axis.
+    p.setPen(QPen(m_theme.border, 1));
+    p.setBrush(m_theme.panel);
+    p.drawRect(g.plot);
+    p.setPen(m_theme.muted);
+    const int ticks = std::max(2, static_cast<int>(g.plot.height() / (fm.height() * 2.5)));
+    for (int i = 0; i <= ticks; ++i) {
+        const Millis t = g.ymin + range * i / ticks;
+        const double y = g.y(t, g.plot);
+        p.setPen(QPen(m_theme.emptyCell, 1));
+        p.drawLine(QPointF(g.plot.left(), y), QPointF(g.plot.right(), y));
+        p.setPen(m_theme.muted);
+        p.drawText(QRectF(g.plot.left() - g.labelWidth, y - fm.height() / 2, g.labelWidth - m_theme.px(4),
+                          fm.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, timeLabel(t, range));
+    }
+    // Processing axis: element numbers (and processing time when the trace has arrival times).
+    const bool proc = o.hasArrivalTimes();
+    const int xticks = std::max(
+        2, static_cast<int>(g.plot.width() / (fm.horizontalAdvance(QStringLiteral("000000 00:00:00")) + 20)));
+    double lastRight = -1e9;
+    for (int i = 0; i <= xticks; ++i) {
+        const std::uint64_t s = g.last * static_cast<std::uint64_t>(i) / static_cast<std::uint64_t>(xticks);
+        const double x = g.x(static_cast<double>(s));
+        p.setPen(QPen(m_theme.border, 1));
+        p.drawLine(QPointF(x, g.plot.bottom()), QPointF(x, g.plot.bottom() + m_theme.px(3)));
+        p.setPen(m_theme.muted);
+        const QString label =
+            proc ? QStringLiteral("%1 %2").arg(s).arg(timeLabel(o.processingTimeAt(s), 60000))
+                 : QString::number(s);
+        const double w = fm.horizontalAdvance(label);
+        const double lx = std::clamp(x - w / 2, g.plot.left() - g.labelWidth, g.plot.right() - w);
+        if (lx < lastRight + m_theme.px(8)) continue; // never print over the previous label
+        lastRight = lx + w;
+        p.drawText(QPointF(lx, g.plot.bottom() + m_theme.px(3) + fm.ascent()), label);
+    }
+    p.setPen(m_theme.text);
+    const QString xTitle =
+        proc ? tr("processing time → (events in arrival order: number and arrival time)")
+             : tr("processing time → (events in arrival order; the trace has no arrival column)");
+    p.drawText(
+        QRectF(g.plot.left(), g.plot.bottom() + m_theme.px(3) + fm.height(), g.plot.width(), fm.height()),
+        Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(xTitle, Qt::ElideRight, g.plot.width()));
+    p.setFont(bold);
+    p.drawText(
+        QRectF(g.plot.left() + m_theme.px(4), g.plot.top() + m_theme.px(2), g.plot.width() / 2, fm.height()),
+        Qt::AlignLeft | Qt::AlignVCenter, tr("↑ event time"));
+    p.setFont(font);
+
+    p.save();
+    p.setClipRect(g.plot.adjusted(-dot * 2, -dot * 2, dot * 2, dot * 2));
+    // Window bands.
+    const std::vector<Band> bands = bandsOf(o, m_key, step);
+    std::vector<std::pair<QRectF, QString>> labels;
+    for (const Band& b : bands) {
+        const std::uint64_t endStep = b.fired ? *b.fired : step;
+        const double x0 = g.x(static_cast<double>(b.created) - 0.5);
+        const double x1 = std::max(x0 + m_theme.px(4), g.x(static_cast<double>(endStep) + 0.5));
+        const QRectF r =
+            QRectF(QPointF(x0, g.y(b.end, g.plot)), QPointF(x1, g.y(b.start, g.plot))).normalized();
+        const QColor c = b.fired ? kFired : kOpen;
+        const int alpha = b.gone ? 25 : (b.fired ? 60 : 45);
+        p.setBrush(QColor(c.red(), c.green(), c.blue(), alpha));
+        p.setPen(QPen(QColor(c.red(), c.green(), c.blue(), b.gone ? 80 : 200), 1,
+                      b.fired ? Qt::SolidLine : Qt::DashLine));
+        p.drawRect(r);
+        if (b.fired && !b.label.isEmpty()) labels.emplace_back(r, b.label);
+    }
+    // Elements.
+    const double sideStep = 1.0;
+    (void)sideStep;
+    std::uint64_t lateShown = 0;
+    const std::uint64_t upto = std::min<std::uint64_t>(step, o.elements.size());
+    p.setPen(Qt::NoPen);
+    for (std::uint64_t i = 0; i < upto; ++i) {
+        const auto& e = o.elements[i];
+        if (!visibleKey(e.key)) continue;
+        const QPointF c(g.x(static_cast<double>(e.step)), g.y(e.eventTime, g.plot));
+        if (e.late) {
+            ++lateShown;
+            p.setBrush(kLate);
+            const double r = dot * 1.6;
+            p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));
+        } else {
+            p.setBrush(kDot);
+            p.drawEllipse(c, dot, dot);
+        }
+    }
+    // Watermark (minimum over the window subtasks) as a step line.
+    {
+        std::vector<std::uint64_t> steps;
+        for (const auto& h : o.operatorWatermarks)
+            for (const auto& pt : h)
+                steps.push_back(pt.step);
+        std::sort(steps.begin(), steps.end());
+        steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+        QPainterPath path;
+        bool started = false;
+        double lastY = 0;
+        for (std::uint64_t s : steps) {
+            if (s > step) break;
+            const Millis wm = o.operatorWatermarkAt(s);
+            if (wm == stream::kMinTime) continue;
+            const double x = g.x(static_cast<double>(s));
+            const double y = wm == stream::kMaxTime ? g.plot.top() - dot : g.y(wm, g.plot);
+            if (!started) {
+                path.moveTo(x, y);
+                started = true;
+            } else {
+                path.lineTo(x, lastY);
+                path.lineTo(x, y);
+            }
+            lastY = y;
+        }
+        if (started) {
+            path.lineTo(g.x(static_cast<double>(step)), lastY);
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(kWatermark, m_theme.px(2.5), Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+            p.drawPath(path);
+        }
+    }
+    // Results of fired windows, over everything else.
+    p.setFont(bold);
+    const QFontMetricsF fmb(bold);
+    for (const auto& [r, text] : labels) {
+        const QString t = fmb.elidedText(text, Qt::ElideRight, std::max(r.width(), m_theme.px(140)));
+        const double w = fmb.horizontalAdvance(t) + m_theme.px(6);
+        QRectF lr(r.left() + m_theme.px(2), r.top() + m_theme.px(2), w, fm.height());
+        if (lr.right() > g.plot.right()) lr.moveRight(g.plot.right() - m_theme.px(2));
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(255, 255, 255, 200));
+        p.drawRect(lr);
+        p.setPen(kFired.darker(140));
+        p.drawText(lr, Qt::AlignCenter, t);
+    }
+    p.setFont(font);
+    // Selected window.
+    if (m_selected >= 0 && m_selected < static_cast<int>(o.windows.size()) &&
+        o.windows[static_cast<std::size_t>(m_selected)].stateAt(step) != ObservedWindow::State::Absent) {
+        p.setBrush(Qt::NoBrush);
+        p.setPen(QPen(kSelected, m_theme.px(2.5)));
+        p.drawRect(bandRect(m_selected, size));
+    }
+    // Cursor.
+    p.setPen(QPen(m_theme.muted, 1, Qt::DotLine));
+    const double cx = g.x(static_cast<double>(step));
+    p.drawLine(QPointF(cx, g.plot.top()), QPointF(cx, g.plot.bottom()));
+    p.restore();
+
+    // Side output strip.
+    p.setPen(QPen(m_theme.border, 1));
+    p.setBrush(m_theme.panel);
+    p.drawRect(g.side);
+    p.setPen(kLate);
+    p.setFont(bold);
+    p.drawText(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2),
+                      g.side.width() - m_theme.px(8), fm.height()),
+               Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(tr("Late side output"), Qt::ElideRight, g.side.width() - m_theme.px(8)));
+    p.setFont(font);
+    p.drawText(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2) + fm.height(),
+                      g.side.width() - m_theme.px(8), fm.height()),
+               Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(o.options.job.lateSideOutput
+                                 ? tr("%n late", nullptr, static_cast<int>(lateShown))
+                                 : tr("%n dropped", nullptr, static_cast<int>(lateShown)),
+                             Qt::ElideRight, g.side.width() - m_theme.px(8)));
+    {
+        p.save();
+        const QRectF inner =
+            g.side.adjusted(m_theme.px(4), fm.height() * 2 + m_theme.px(4), -m_theme.px(4), 0);
+        p.setClipRect(inner);
+        p.setPen(Qt::NoPen);
+        p.setBrush(kLate);
+        int n = 0;
+        for (std::uint64_t i = 0; i < upto; ++i) {
+            const auto& e = o.elements[i];
+            if (!e.late || !visibleKey(e.key)) continue;
+            const double r = dot * 1.4;
+            const double x =
+                inner.left() + r + std::fmod(n * r * 2.6, std::max(r * 2, inner.width() - 2 * r));
+            const QPointF c(x, std::clamp(g.y(e.eventTime, g.plot), inner.top() + r, inner.bottom() - r));
+            p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));
+            ++n;
+        }
+        p.restore();
+    }
+
+    // Watermark lanes: one per partition, then the operator (their minimum over the active ones).
+    const auto drawLane = [&](const QRectF& lane, const QString& name,
+                              const std::vector<stream_observe::WatermarkPoint>* hist,
+                              const std::vector<stream_observe::IdlePoint>* idle, bool op) {
+        p.setPen(QPen(m_theme.border, 1));
+        p.setBrush(op ? QColor(0xff, 0xf6, 0xe0) : m_theme.panel);
+        p.drawRect(lane);
+        if (idle) {
+            std::optional<std::uint64_t> from;
+            for (const auto& pt : *idle) {
+                if (pt.step > step) break;
+                if (pt.idle && !from) from = pt.step;
+                if (!pt.idle && from) {
+                    p.fillRect(QRectF(QPointF(g.x(static_cast<double>(*from)), lane.top() + 1),
+                                      QPointF(g.x(static_cast<double>(pt.step)), lane.bottom())),
+                               kIdle);
+                    from.reset();
+                }
+            }
+            if (from)
+                p.fillRect(QRectF(QPointF(g.x(static_cast<double>(*from)), lane.top() + 1),
+                                  QPointF(g.x(static_cast<double>(step)), lane.bottom())),
+                           kIdle);
+        }
+        QPainterPath path;
+        bool started = false;
+        double lastY = 0;
+        const auto add = [&](std::uint64_t s, Millis wm) {
+            if (wm == stream::kMinTime) return;
+            const double x = g.x(static_cast<double>(s));
+            const double y = wm == stream::kMaxTime
+                                 ? lane.top() + 1
+                                 : std::clamp(g.y(wm, lane), lane.top() + 1, lane.bottom() - 1);
+            if (!started) {
+                path.moveTo(x, y);
+                started = true;
+            } else {
+                path.lineTo(x, lastY);
+                path.lineTo(x, y);
+            }
+            lastY = y;
+        };
+        if (hist) {
+            for (const auto& pt : *hist) {
+                if (pt.step > step) break;
+                add(pt.step, pt.watermark);
+            }
+        } else {
+            std::vector<std::uint64_t> steps;
+            for (const auto& h : o.operatorWatermarks)
+                for (const auto& pt : h)
+                    steps.push_back(pt.step);
+            std::sort(steps.begin(), steps.end());
+            for (std::uint64_t s : steps)
+                if (s <= step) add(s, o.operatorWatermarkAt(s));
+        }
+        if (started) {
+            path.lineTo(g.x(static_cast<double>(step)), lastY);
+            p.setBrush(Qt::NoBrush);
+            p.setPen(QPen(op ? kWatermark : kDot, m_theme.px(op ? 2.2 : 1.5)));
+            p.drawPath(path);
+        }
+        p.setFont(op ? bold : font);
+        p.setPen(m_theme.text);
+        p.drawText(
+            QRectF(lane.left() - g.labelWidth, lane.top(), g.labelWidth - m_theme.px(4), lane.height()),
+            Qt::AlignRight | Qt::AlignVCenter,
+            fm.elidedText(name, Qt::ElideRight, g.labelWidth - m_theme.px(4)));
+        p.setFont(font);
+    };
+    const int parts = o.partitions();
+    for (int i = 0; i < parts; ++i) {
+        const QRectF& lane = g.lanes[static_cast<std::size_t>(i)];
+        drawLane(lane, tr("partition %1").arg(i), &o.splitWatermarks[static_cast<std::size_t>(i)],
+                 &o.splitIdle[static_cast<std::size_t>(i)], false);
+        const bool idle = o.splitIdleAt(i, step);
+        const QString v = idle ? tr("idle") : timeLabel(o.splitWatermarkAt(i, step), range);
+        p.setPen(idle ? m_theme.muted : m_theme.text);
+        p.drawText(QRectF(g.side.left(), lane.top(), g.side.width(), lane.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(v, Qt::ElideRight, g.side.width()));
+    }
+    const QRectF& opLane = g.lanes.back();
+    drawLane(opLane, tr("operator"), nullptr, nullptr, true);
+    p.setFont(bold);
+    p.setPen(m_theme.text);
+    p.drawText(QRectF(g.side.left(), opLane.top(), g.side.width(), opLane.height()),
+               Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(timeLabel(o.operatorWatermarkAt(step), range), Qt::ElideRight, g.side.width()));
+    // Cursor through the lanes.
+    p.setPen(QPen(m_theme.muted, 1, Qt::DotLine));
+    const double cx2 = g.x(static_cast<double>(step));
+    p.drawLine(QPointF(cx2, g.lanes.front().top()), QPointF(cx2, g.lanes.back().bottom()));
+    p.restore();
+}
+
+} // namespace fluxolab::app

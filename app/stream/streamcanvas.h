@@ -1,0 +1,59 @@
+#pragma once
+// The classic picture of event time: processing order (arrival) on X, event time on Y, every element a
+// dot as it arrives, the operator watermark as a climbing line, windows as bands that fill and turn
+// "fired" with their result, late elements as red triangles routed to the side output strip; below it,
+// one lane per partition (split) with its watermark, idle spans greyed, and the operator's (their
+// minimum over the active ones). Draws a StreamObservation (labs/stream_observe) at one step.
+
+#ifndef Q_MOC_RUN
+#include "labs/stream_observe/stream_observation.h"
+#endif
+
+#include "app/core/theme.h"
+
+#include <QWidget>
+
+namespace fluxolab::app {
+
+class StreamCanvas : public QWidget {
+    Q_OBJECT
+public:
+    explicit StreamCanvas(QWidget* parent = nullptr);
+
+    void setObservation(const stream_observe::StreamObservation* observation);
+    void setStep(std::uint64_t step);
+    std::uint64_t step() const { return m_step; }
+    /// Only this key's windows and elements ("" = every key).
+    void setKeyFilter(const QString& key);
+    void setSelectedWindow(int index);
+    int selectedWindow() const { return m_selected; }
+    void setTheme(const Theme& theme);
+    const Theme& theme() const { return m_theme; }
+    /// Paints the whole picture into `size` (exports use it: PNG at any scale, SVG).
+    void render(QPainter& painter, QSizeF size) const;
+    /// The window under a point (index into observation().windows), or -1.
+    int windowAt(QPointF pos) const;
+    /// Rectangle of the main plot and of a window's band, in widget coordinates (tests, clicks).
+    QRectF plotRect(QSizeF size) const;
+    QRectF bandRect(int window, QSizeF size) const;
+
+Q_SIGNALS:
+    void windowClicked(int index);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+
+private:
+    struct Geometry;
+    Geometry geometry(QSizeF size) const;
+    bool visibleKey(const std::string& key) const;
+
+    const stream_observe::StreamObservation* m_obs = nullptr;
+    std::uint64_t m_step = 0;
+    QString m_key;
+    int m_selected = -1;
+    Theme m_theme = Theme::normal();
+};
+
+} // namespace fluxolab::app

@@ -1,0 +1,660 @@
+#include "app/stream/streamview.h"
+
+#include "app/cluster/timelinebar.h"
+#include "app/stream/streamcanvas.h"
+#include "app/stream/tracedialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
+#include <QFile>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSlider>
+#include <QSplitter>
+#include <QStyle>
+#include <QSvgGenerator>
+#include <QTextBrowser>
+#include <QTimeZone>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <set>
+
+namespace fluxolab::app {
+
+using namespace stream_observe;
+using Millis = stream::Millis;
+
+namespace {
+constexpr double kSpeeds[] = {1, 2, 5, 10, 25, 50, 100, 500};
+constexpr double kBaseEventsPerSecond = 4; ///< 1×: four arrivals per second
+
+QString shortTime(Millis t) {
+    if (t == stream::kMinTime) return QStringLiteral("−∞");
+    if (t == stream::kMaxTime) return QStringLiteral("+∞");
+    return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
+QString timeText(Millis t) {
+    if (t == stream::kMinTime) return QStringLiteral("−∞ (MIN)");
+    if (t == stream::kMaxTime) return QStringLiteral("+∞ (MAX)");
+    return QStringLiteral("%1 (%2)")
+        .arg(QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
+        .arg(t);
+}
+} // namespace
+
+StreamView::StreamView(QWidget* parent) : QWidget(parent) {
+    auto* column = new QVBoxLayout(this);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(8, 4, 8, 4);
+    m_open = new QToolButton(this);
+    m_open->setObjectName(QStringLiteral("openTraceButton"));
+    m_open->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    m_open->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    connect(m_open, &QToolButton::clicked, this, &StreamView::openTraceDialog);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("streamSummary"));
+    m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_summary->setWordWrap(false);
+    m_keys = new QComboBox(this);
+    m_keys->setObjectName(QStringLiteral("streamKeyFilter"));
+    m_keys->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_bar = new QProgressBar(this);
+    m_bar->setObjectName(QStringLiteral("streamProgress"));
+    m_bar->setRange(0, 1000);
+    m_bar->setMaximumWidth(220);
+    m_bar->hide();
+    m_cancelButton = new QPushButton(this);
+    m_cancelButton->setObjectName(QStringLiteral("streamCancel"));
+    m_cancelButton->hide();
+    connect(m_cancelButton, &QPushButton::clicked, this, &StreamView::cancelLoad);
+    top->addWidget(m_open);
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_bar);
+    top->addWidget(m_cancelButton);
+    top->addWidget(m_keys);
+    column->addLayout(top);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    m_canvas = new StreamCanvas(split);
+    m_canvas->setObjectName(QStringLiteral("streamCanvas"));
+    m_whyPanel = new QFrame(split);
+    m_whyPanel->setObjectName(QStringLiteral("whyPanel"));
+    m_whyPanel->setFrameShape(QFrame::StyledPanel);
+    auto* why = new QVBoxLayout(m_whyPanel);
+    m_whyText = new QTextBrowser(m_whyPanel);
+    m_whyText->setObjectName(QStringLiteral("whyText"));
+    m_whyText->setOpenLinks(false);
+    m_idleButton = new QPushButton(m_whyPanel);
+    m_idleButton->setObjectName(QStringLiteral("whatIfIdle"));
+    m_boundButton = new QPushButton(m_whyPanel);
+    m_boundButton->setObjectName(QStringLiteral("whatIfBound"));
+    for (QPushButton* b : {m_idleButton, m_boundButton})
+        b->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_whatIfLabel = new QLabel(m_whyPanel);
+    m_whatIfLabel->setObjectName(QStringLiteral("whatIfResult"));
+    m_whatIfLabel->setWordWrap(true);
+    m_adoptButton = new QPushButton(m_whyPanel);
+    m_adoptButton->setObjectName(QStringLiteral("whatIfAdopt"));
+    m_closeWhy = new QPushButton(m_whyPanel);
+    why->addWidget(m_whyText, 1);
+    why->addWidget(m_idleButton);
+    why->addWidget(m_boundButton);
+    why->addWidget(m_whatIfLabel);
+    why->addWidget(m_adoptButton);
+    why->addWidget(m_closeWhy);
+    connect(m_idleButton, &QPushButton::clicked, this, [this] { runWhatIf(0); });
+    connect(m_boundButton, &QPushButton::clicked, this, [this] { runWhatIf(1); });
+    connect(m_adoptButton, &QPushButton::clicked, this, &StreamView::adoptWhatIf);
+    connect(m_closeWhy, &QPushButton::clicked, this, [this] { selectWindow(-1); });
+    m_whyPanel->setMinimumWidth(340);
+    m_whyPanel->hide();
+    split->addWidget(m_canvas);
+    split->addWidget(m_whyPanel);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    column->addWidget(split, 1);
+    connect(m_canvas, &StreamCanvas::windowClicked, this, &StreamView::selectWindow);
+    connect(m_keys, &QComboBox::currentIndexChanged, this, [this] {
+        m_canvas->setKeyFilter(m_keys->currentIndex() <= 0 ? QString() : m_keys->currentText());
+    });
+
+    // Playback: the cluster timeline's controls (step back, play/pause, step, speed, scrubber).
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(8, 4, 8, 4);
+    m_back = new QToolButton(this);
+    m_back->setObjectName(QStringLiteral("streamStepBack"));
+    m_back->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
+    m_play = new QToolButton(this);
+    m_play->setObjectName(QStringLiteral("streamPlay"));
+    m_fwd = new QToolButton(this);
+    m_fwd->setObjectName(QStringLiteral("streamStep"));
+    m_fwd->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
+    m_speed = new QComboBox(this);
+    m_speed->setObjectName(QStringLiteral("streamSpeed"));
+    for (double s : kSpeeds)
+        m_speed->addItem(QStringLiteral("%1×").arg(s), s);
+    m_speed->setCurrentIndex(2);
+    m_speed->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_slider = new QSlider(Qt::Horizontal, this);
+    m_slider->setObjectName(QStringLiteral("streamScrubber"));
+    m_slider->setMinimumWidth(200);
+    jumpToClick(m_slider);
+    m_position = new QLabel(this);
+    m_position->setObjectName(QStringLiteral("streamPosition"));
+    m_position->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    bar->addWidget(m_back);
+    bar->addWidget(m_play);
+    bar->addWidget(m_fwd);
+    bar->addWidget(m_speed);
+    bar->addWidget(m_slider, 2);
+    bar->addWidget(m_position, 3);
+    column->addLayout(bar);
+    connect(m_back, &QToolButton::clicked, this, [this] {
+        setPlaying(false);
+        if (step() > 0) setStep(step() - 1);
+    });
+    connect(m_fwd, &QToolButton::clicked, this, [this] {
+        setPlaying(false);
+        setStep(step() + 1);
+    });
+    connect(m_play, &QToolButton::clicked, this, [this] { setPlaying(!isPlaying()); });
+    connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
+        if (!m_updating) setStep(static_cast<std::uint64_t>(v));
+    });
+
+    m_timer = new QTimer(this);
+    m_timer->setInterval(40);
+    connect(m_timer, &QTimer::timeout, this, &StreamView::tick);
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setInterval(50);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] { m_bar->setValue(m_progress.load()); });
+
+    // Defaults: the options of the course's first example.
+    m_lastOptions.trace.timeField = "ts";
+    m_lastOptions.trace.keyField = "key";
+    m_lastOptions.job.window.size = 60000;
+    m_lastOptions.job.watermark.bound = 5000;
+    retranslate();
+    refreshStatus();
+}
+
+StreamView::~StreamView() {
+    m_cancel = true;
+    if (m_worker.joinable()) m_worker.join();
+}
+
+void StreamView::openTraceDialog() {
+    if (m_loading) return;
+    TraceDialog dialog(this);
+    dialog.setOptions(m_lastOptions);
+    dialog.setPath(m_lastPath);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QString error;
+    const auto options = dialog.options(&error);
+    if (!options) return;
+    startLoad(dialog.path(), *options);
+}
+
+bool StreamView::startLoad(const QString& path, const RunOptions& options) {
+    if (m_loading) return false;
+    if (m_worker.joinable()) m_worker.join();
+    setPlaying(false);
+    m_loading = true;
+    m_cancel = false;
+    m_progress = 0;
+    m_lastPath = path;
+    m_lastOptions = options;
+    m_lastError.clear();
+    m_bar->setValue(0);
+    m_bar->show();
+    m_cancelButton->show();
+    m_open->setEnabled(false);
+    m_progressTimer->start();
+    refreshStatus();
+    const std::string file = path.toStdString();
+    m_worker = std::thread([this, file, options] {
+        auto result = std::make_shared<ObserveResult>(observeTrace(
+            file, options, [this](double f) { m_progress = static_cast<int>(f * 1000); }, &m_cancel));
+        QMetaObject::invokeMethod(
+            this, [this, result] { finishLoad(result); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+bool StreamView::loadNow(const QString& path, const RunOptions& options, QString* error) {
+    if (m_loading) return false;
+    m_lastPath = path;
+    m_lastOptions = options;
+    m_loading = true;
+    finishLoad(std::make_shared<ObserveResult>(observeTrace(path.toStdString(), options)));
+    if (error) *error = m_lastError;
+    return m_lastError.isEmpty();
+}
+
+void StreamView::cancelLoad() {
+    if (m_loading) m_cancel = true;
+}
+
+QString StreamView::describeError(const QString& message) {
+    // "FILE:LINE: reason" (a record) or "FILE: reason" (the file).
+    static const QRegularExpression lineRe(QStringLiteral("^(.*):(\\d+): (.*)$"),
+                                           QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression fileRe(QStringLiteral("^(.*?): (.*)$"),
+                                           QRegularExpression::DotMatchesEverythingOption);
+    QString file, line, reason = message;
+    if (const auto m = lineRe.match(message); m.hasMatch()) {
+        file = m.captured(1);
+        line = m.captured(2);
+        reason = m.captured(3);
+    } else if (const auto f = fileRe.match(message); f.hasMatch()) {
+        file = f.captured(1);
+        reason = f.captured(2);
+    }
+    // The reader's most frequent file-level reasons, in the UI language (the others stay in English,
+    // as fluxolab-cli prints them).
+    static const QRegularExpression column(
+        QStringLiteral("^no column '(.*)' in the header \\(columns: (.*)\\); choose it with .*$"));
+    if (reason == QStringLiteral("no such file"))
+        reason = tr("the file does not exist");
+    else if (reason == QStringLiteral("is a directory, not a trace file"))
+        reason = tr("it is a folder, not a trace file");
+    else if (reason.startsWith(QStringLiteral("cannot be read")))
+        reason = tr("the file cannot be read (permissions?)");
+    else if (reason.startsWith(QStringLiteral("the file is empty")))
+        reason = tr("the file is empty");
+    else if (reason.startsWith(QStringLiteral("contains NUL bytes")))
+        reason = tr("it contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace");
+    else if (const auto c = column.match(reason); c.hasMatch())
+        reason = tr("the header has no column \"%1\" (columns: %2); choose the field in the trace options")
+                     .arg(c.captured(1), c.captured(2));
+    if (file.isEmpty()) return tr("The trace could not be loaded: %1").arg(reason);
+    const QString name = QFileInfo(file).fileName();
+    if (line.isEmpty()) return tr("The trace %1 could not be loaded: %2").arg(name, reason);
+    return tr("The trace %1 could not be loaded.\nLine %2: %3").arg(name, line, reason);
+}
+
+void StreamView::finishLoad(std::shared_ptr<ObserveResult> result) {
+    if (m_worker.joinable()) m_worker.join();
+    m_loading = false;
+    m_progressTimer->stop();
+    m_bar->hide();
+    m_cancelButton->hide();
+    m_open->setEnabled(true);
+    bool ok = false;
+    if (result->cancelled) {
+        m_lastError = tr("Loading cancelled.");
+    } else if (!result->observation) {
+        m_lastError = describeError(QString::fromStdString(result->error));
+        if (isVisible() && QApplication::platformName() != QStringLiteral("offscreen"))
+            QMessageBox::warning(this, tr("Open trace"), m_lastError);
+    } else {
+        m_lastError.clear();
+        setObservation(std::make_unique<StreamObservation>(std::move(*result->observation)));
+        ok = true;
+    }
+    refreshStatus();
+    Q_EMIT loadFinished(ok);
+}
+
+void StreamView::setObservation(std::unique_ptr<StreamObservation> obs) {
+    m_obs = std::move(obs);
+    m_whatIf.reset();
+    m_selected = -1;
+    m_canvas->setObservation(m_obs.get());
+    std::set<std::string> keys;
+    for (const auto& e : m_obs->elements)
+        keys.insert(e.key);
+    m_updating = true;
+    m_keys->clear();
+    m_keys->addItem(tr("all keys"));
+    for (const auto& k : keys)
+        m_keys->addItem(QString::fromStdString(k));
+    m_slider->setRange(0, static_cast<int>(m_obs->lastStep()));
+    m_slider->setValue(static_cast<int>(m_obs->lastStep()));
+    m_updating = false;
+    m_canvas->setKeyFilter(QString());
+    refreshWhy();
+    refreshStatus();
+}
+
+void StreamView::setStep(std::uint64_t s) {
+    if (!m_obs) return;
+    s = std::min(s, m_obs->lastStep());
+    m_canvas->setStep(s);
+    m_updating = true;
+    m_slider->setValue(static_cast<int>(s));
+    m_updating = false;
+    refreshWhy();
+    refreshStatus();
+    Q_EMIT stepChanged(s);
+}
+
+std::uint64_t StreamView::step() const {
+    return m_canvas->step();
+}
+
+void StreamView::setPlaying(bool on) {
+    if (on && m_obs && step() >= m_obs->lastStep()) setStep(0);
+    if (on && m_obs)
+        m_timer->start();
+    else
+        m_timer->stop();
+    m_carry = 0;
+    m_play->setIcon(style()->standardIcon(isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+}
+
+bool StreamView::isPlaying() const {
+    return m_timer->isActive();
+}
+
+void StreamView::tick() {
+    if (!m_obs) return setPlaying(false);
+    m_carry += m_speed->currentData().toDouble() * kBaseEventsPerSecond * m_timer->interval() / 1000.0;
+    const auto n = static_cast<std::uint64_t>(m_carry);
+    m_carry -= static_cast<double>(n);
+    if (n == 0) return;
+    const std::uint64_t next = std::min(step() + n, m_obs->lastStep());
+    setStep(next);
+    if (next >= m_obs->lastStep()) setPlaying(false);
+}
+
+void StreamView::selectWindow(int index) {
+    m_selected = m_obs && index >= 0 && index < static_cast<int>(m_obs->windows.size()) ? index : -1;
+    m_whatIf.reset();
+    m_whatIfDesc.clear();
+    m_canvas->setSelectedWindow(m_selected);
+    refreshWhy();
+}
+
+std::optional<WhyNotFired> StreamView::why() const {
+    if (!m_obs || m_selected < 0) return std::nullopt;
+    return explain(*m_obs, m_obs->windows[static_cast<std::size_t>(m_selected)], step());
+}
+
+QString StreamView::whyText() const {
+    const auto w = why();
+    if (!w) return {};
+    const auto& win = m_obs->windows[static_cast<std::size_t>(m_selected)];
+    QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Why has this window not fired?"));
+    html += QStringLiteral("<p>%1</p>")
+                .arg(tr("Window [%1, %2) of key <b>%3</b> (window subtask %4).")
+                         .arg(timeText(win.start), timeText(win.end),
+                              QString::fromStdString(win.key).toHtmlEscaped())
+                         .arg(w->subtask));
+    html += QStringLiteral("<p>%1<br>%2</p>")
+                .arg(tr("It fires when the operator watermark reaches <b>%1</b> (end − 1 ms).")
+                         .arg(timeText(w->waitsFor)),
+                     tr("Operator watermark now: <b>%1</b>.").arg(timeText(w->operatorWatermark)));
+    if (w->fired) {
+        const auto* f = win.firingAt(step());
+        html += QStringLiteral("<p><b>%1</b></p>")
+                    .arg(f ? tr("It has fired: result %1 (watermark %2, at event %3).")
+                                 .arg(QString::fromStdString(f->result), timeText(f->watermark))
+                                 .arg(f->step)
+                           : tr("The watermark has passed its end: it fires now."));
+    } else {
+        QString reason;
+        if (w->reason == WhyNotFired::Reason::Idle) {
+            reason = tr(
+                "Every partition is idle: the watermark does not move until one of them sends data again.");
+        } else if (w->holder >= 0) {
+            const auto& h = w->partitions[static_cast<std::size_t>(w->holder)];
+            const QString who = tr("Partition %1 (source subtask %2) holds it back with watermark %3")
+                                    .arg(h.partition)
+                                    .arg(h.sourceSubtask)
+                                    .arg(timeText(h.watermark));
+            switch (w->reason) {
+            case WhyNotFired::Reason::Empty:
+                reason = tr("%1: it has not sent any event yet (empty).").arg(who);
+                break;
+            case WhyNotFired::Reason::Quiet:
+                reason = tr("%1: it has been silent for the last %2 events while the other partitions kept "
+                            "sending "
+                            "(without withIdleness it still counts).")
+                             .arg(who)
+                             .arg(h.sinceLast);
+                break;
+            case WhyNotFired::Reason::Slow:
+                reason =
+                    tr("%1: it receives events, but older ones than the other partitions (slow).").arg(who);
+                break;
+            default:
+                reason = tr("%1: no event late enough in event time has arrived yet.").arg(who);
+                break;
+            }
+            if (w->neededEventTime)
+                reason +=
+                    QStringLiteral("<br>") + tr("It needs an event with event time ≥ %1 in partition %2.")
+                                                 .arg(timeText(*w->neededEventTime))
+                                                 .arg(h.partition);
+        }
+        html += QStringLiteral("<p><b>%1</b></p>").arg(reason);
+    }
+    html += QStringLiteral("<table cellspacing=0 cellpadding=2><tr><th align=left>%1</th><th "
+                           "align=left>%2</th><th align=left>%3</th><th align=right>%4</th></tr>")
+                .arg(tr("Partition"), tr("Watermark"), tr("State"), tr("Events"));
+    for (const auto& p : w->partitions) {
+        const QString state = p.idle                     ? tr("idle")
+                              : p.partition == w->holder ? tr("holding it back")
+                                                         : tr("active");
+        html += QStringLiteral("<tr><td>%1</td><td nowrap>%2</td><td>%3</td><td align=right>%4</td></tr>")
+                    .arg(p.partition)
+                    .arg(shortTime(p.watermark), state)
+                    .arg(p.elementsRead);
+    }
+    html += QStringLiteral("</table>");
+    return html;
+}
+
+namespace {
+QString whatIfOutcome(const StreamObservation& before, const StreamObservation& after,
+                      const ObservedWindow& w, std::uint64_t step) {
+    const ObservedWindow* nw = findWindow(after, w.key, w.start, w.end);
+    QString first;
+    if (!nw || nw->firings.empty())
+        first = QCoreApplication::translate("fluxolab::app::StreamView", "the window still does not fire.");
+    else
+        first = QCoreApplication::translate("fluxolab::app::StreamView",
+                                            "the window fires at event %1 (now at %2) with result %3")
+                    .arg(nw->firings.front().step)
+                    .arg(step)
+                    .arg(QString::fromStdString(nw->firings.front().result));
+    return first + QStringLiteral(" ") +
+           QCoreApplication::translate("fluxolab::app::StreamView",
+                                       "Late elements: %1 → %2; firings: %3 → %4.")
+               .arg(before.lates.size())
+               .arg(after.lates.size())
+               .arg(before.firings.size())
+               .arg(after.firings.size());
+}
+} // namespace
+
+bool StreamView::runWhatIf(int which) {
+    const auto w = why();
+    if (!w) return false;
+    std::optional<RunOptions> options;
+    QString desc;
+    if (which == 0) {
+        options = idleWhatIf(*m_obs, *w, step());
+        if (options)
+            desc = tr("With withIdleness(%1):")
+                       .arg(QString::fromStdString(durationText(options->job.watermark.idleTimeout)));
+    } else {
+        options = shorterBoundWhatIf(*m_obs);
+        if (options)
+            desc = tr("With the watermark %1:")
+                       .arg(QString::fromStdString(watermarkText(options->job.watermark)));
+    }
+    if (!options) return false;
+    m_whatIf = std::make_unique<StreamObservation>(rerun(*m_obs, *options));
+    m_whatIfDesc =
+        desc + QStringLiteral(" ") +
+        whatIfOutcome(*m_obs, *m_whatIf, m_obs->windows[static_cast<std::size_t>(m_selected)], step());
+    refreshWhy();
+    return true;
+}
+
+QString StreamView::whatIfText() const {
+    return m_whatIf ? m_whatIfDesc : QString();
+}
+
+void StreamView::adoptWhatIf() {
+    if (!m_whatIf) return;
+    const std::uint64_t s = step();
+    const auto& w = m_obs->windows[static_cast<std::size_t>(m_selected)];
+    const std::string key = w.key;
+    const Millis start = w.start, end = w.end;
+    m_lastOptions = m_whatIf->options;
+    setObservation(std::move(m_whatIf));
+    setStep(s);
+    for (std::size_t i = 0; i < m_obs->windows.size(); ++i)
+        if (m_obs->windows[i].key == key && m_obs->windows[i].start == start && m_obs->windows[i].end == end)
+            selectWindow(static_cast<int>(i));
+}
+
+void StreamView::refreshWhy() {
+    const bool show = m_obs && m_selected >= 0;
+    m_whyPanel->setVisible(show);
+    if (!show) return;
+    m_whyText->setHtml(whyText());
+    const auto w = why();
+    const auto idle = w ? idleWhatIf(*m_obs, *w, step()) : std::nullopt;
+    const auto bound = shorterBoundWhatIf(*m_obs);
+    m_idleButton->setEnabled(idle.has_value() && !w->fired);
+    m_idleButton->setText(
+        idle ? tr("What if… idle: withIdleness(%1)")
+                   .arg(QString::fromStdString(durationText(idle->job.watermark.idleTimeout)))
+             : tr("What if… idle (needs an arrival column)"));
+    m_idleButton->setToolTip(m_idleButton->text());
+    m_boundButton->setEnabled(bound.has_value());
+    m_boundButton->setText(bound ? tr("What if… shorter bound: %1")
+                                       .arg(QString::fromStdString(watermarkText(bound->job.watermark)))
+                                 : tr("What if… shorter bound (no bound)"));
+    m_boundButton->setToolTip(m_boundButton->text());
+    m_whatIfLabel->setText(m_whatIfDesc);
+    m_whatIfLabel->setVisible(m_whatIf != nullptr);
+    m_adoptButton->setVisible(m_whatIf != nullptr);
+}
+
+void StreamView::refreshStatus() {
+    if (m_loading) {
+        m_summary->setText(tr("Reading %1…").arg(QFileInfo(m_lastPath).fileName()));
+    } else if (!m_lastError.isEmpty()) {
+        m_summary->setText(m_lastError.split(QLatin1Char('\n')).join(QStringLiteral(" ")));
+        m_summary->setStyleSheet(QStringLiteral("color: #c0392b"));
+    } else if (m_obs) {
+        m_summary->setStyleSheet(QString());
+        const auto& o = m_obs->options;
+        QString text = tr("%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late")
+                           .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
+                           .arg(m_obs->elements.size())
+                           .arg(QString::fromStdString(watermarkText(o.job.watermark)),
+                                QString::fromStdString(windowText(o.job.window)))
+                           .arg(m_obs->firings.size())
+                           .arg(m_obs->lates.size());
+        // Periodic watermarks follow processing time: without arrival times it never advances.
+        if (!o.job.watermark.perEvent && !m_obs->hasArrivalTimes())
+            text += QStringLiteral(" · ") + tr("no arrival times: periodic watermarks only come at the end "
+                                               "(choose a watermark after every event)");
+        m_summary->setText(text);
+    } else {
+        m_summary->setStyleSheet(QString());
+        m_summary->setText(tr("No trace loaded."));
+    }
+    m_summary->setToolTip(m_summary->text());
+    const bool have = m_obs != nullptr;
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_back), static_cast<QWidget*>(m_play), static_cast<QWidget*>(m_fwd),
+          static_cast<QWidget*>(m_slider), static_cast<QWidget*>(m_keys)})
+        w->setEnabled(have && !m_loading);
+    if (!have) {
+        m_position->clear();
+        return;
+    }
+    const std::uint64_t s = step();
+    QString pos = s > m_obs->elements.size() ? tr("end of input (final watermark)")
+                                             : tr("event %1 of %2").arg(s).arg(m_obs->elements.size());
+    if (m_obs->hasArrivalTimes() && s > 0)
+        pos += QStringLiteral(" · ") +
+               tr("processing time %1")
+                   .arg(QDateTime::fromMSecsSinceEpoch(m_obs->processingTimeAt(s), Qt::UTC)
+                            .toString(QStringLiteral("HH:mm:ss.zzz")));
+    pos += QStringLiteral(" · ") + tr("watermark %1").arg(shortTime(m_obs->operatorWatermarkAt(s)));
+    m_position->setText(pos);
+    m_position->setToolTip(pos);
+}
+
+bool StreamView::exportPng(const QString& path) const {
+    const qreal dpr = 2.0;
+    QImage image((QSizeF(m_canvas->size()) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    QPainter p(&image);
+    m_canvas->render(p, QSizeF(m_canvas->size()));
+    p.end();
+    return image.save(path, "PNG");
+}
+
+bool StreamView::exportSvg(const QString& path) const {
+    QSvgGenerator gen;
+    gen.setFileName(path);
+    gen.setSize(m_canvas->size());
+    gen.setViewBox(QRect(QPoint(0, 0), m_canvas->size()));
+    gen.setTitle(tr("Stream view"));
+    QPainter p;
+    if (!p.begin(&gen)) return false;
+    m_canvas->render(p, QSizeF(m_canvas->size()));
+    return p.end();
+}
+
+bool StreamView::exportCsv(const QString& path) const {
+    if (!m_obs) return false;
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) return false;
+    return f.write(QByteArray::fromStdString(m_obs->firingsCsv())) >= 0;
+}
+
+void StreamView::setPresentation(bool on) {
+    m_canvas->setTheme(on ? Theme::projector() : Theme::normal());
+    QFont f = QApplication::font();
+    f.setPointSizeF(on ? 14 : 10);
+    for (QWidget* w : findChildren<QWidget*>())
+        if (w != m_canvas) w->setFont(f);
+}
+
+void StreamView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+void StreamView::retranslate() {
+    m_open->setText(tr("Open trace…"));
+    m_cancelButton->setText(tr("Cancel"));
+    m_back->setToolTip(tr("Previous event"));
+    m_fwd->setToolTip(tr("Next event"));
+    m_play->setToolTip(tr("Play / pause"));
+    m_speed->setToolTip(tr("Playback speed"));
+    m_slider->setToolTip(tr("Arrival order: drag to see the state after any event"));
+    m_closeWhy->setText(tr("Close"));
+    m_adoptButton->setText(tr("Show this run in the view"));
+    if (m_keys->count() > 0) m_keys->setItemText(0, tr("all keys"));
+    setPlaying(isPlaying());
+    refreshStatus();
+    refreshWhy();
+}
+
+} // namespace fluxolab::app

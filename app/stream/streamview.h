@@ -1,0 +1,133 @@
+#pragma once
+// The stream view (issue #10): a trace run through the stream engine, drawn as event time against
+// processing order (StreamCanvas), with its own playback bar, "why has this window not fired?" with
+// what-if re-runs, trace loading in a background thread (progress bar, Cancel) and exports.
+
+#ifndef Q_MOC_RUN
+#include "labs/stream_observe/stream_observation.h"
+#endif
+
+#include <QWidget>
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <thread>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QTextBrowser;
+class QTimer;
+class QToolButton;
+class QFrame;
+
+namespace fluxolab::app {
+
+class StreamCanvas;
+
+class StreamView : public QWidget {
+    Q_OBJECT
+public:
+    explicit StreamView(QWidget* parent = nullptr);
+    ~StreamView() override;
+
+    // --- loading ---
+    /// The "Open trace…" dialog, then a background load.
+    void openTraceDialog();
+    /// Starts reading and running the trace in a background thread; false if a load is running.
+    bool startLoad(const QString& path, const stream_observe::RunOptions& options);
+    /// The same, synchronously (command line, screenshots). On failure the message is shown and returned.
+    bool loadNow(const QString& path, const stream_observe::RunOptions& options, QString* error = nullptr);
+    void cancelLoad();
+    bool isLoading() const { return m_loading; }
+    /// The last load's message in the UI language ("" after a successful load).
+    QString lastError() const { return m_lastError; }
+    const stream_observe::StreamObservation* observation() const { return m_obs.get(); }
+    StreamCanvas* canvas() const { return m_canvas; }
+
+    // --- playback ---
+    void setStep(std::uint64_t step);
+    std::uint64_t step() const;
+    void setPlaying(bool on);
+    bool isPlaying() const;
+
+    // --- why has this window not fired? ---
+    void selectWindow(int index);
+    int selectedWindow() const { return m_selected; }
+    std::optional<stream_observe::WhyNotFired> why() const;
+    QString whyText() const;
+    /// Re-runs with the idle (0) or shorter-bound (1) what-if; false when it does not apply.
+    bool runWhatIf(int which);
+    QString whatIfText() const;
+    const stream_observe::StreamObservation* whatIfObservation() const {
+        return m_whatIf ? m_whatIf.get() : nullptr;
+    }
+    /// Shows the what-if run in the view (it becomes the current observation).
+    void adoptWhatIf();
+
+    // --- exports, presentation ---
+    bool exportPng(const QString& path) const;
+    bool exportSvg(const QString& path) const;
+    /// The firings in replay's format, with a header.
+    bool exportCsv(const QString& path) const;
+    void setPresentation(bool on);
+
+    /// Turns a loader message ("FILE:LINE: reason") into the UI's sentence.
+    static QString describeError(const QString& message);
+
+Q_SIGNALS:
+    void loadFinished(bool ok);
+    void stepChanged(std::uint64_t step);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void finishLoad(std::shared_ptr<stream_observe::ObserveResult> result);
+    void setObservation(std::unique_ptr<stream_observe::StreamObservation> obs);
+    void refreshStatus();
+    void refreshWhy();
+    void tick();
+
+    std::unique_ptr<stream_observe::StreamObservation> m_obs;
+    std::unique_ptr<stream_observe::StreamObservation> m_whatIf;
+    QString m_whatIfDesc;
+    int m_selected = -1;
+    QString m_lastError;
+    stream_observe::RunOptions m_lastOptions;
+    QString m_lastPath;
+
+    std::thread m_worker;
+    std::atomic<bool> m_cancel{false};
+    std::atomic<int> m_progress{0}; ///< per mille
+    bool m_loading = false;
+
+    StreamCanvas* m_canvas;
+    QToolButton* m_open;
+    QLabel* m_summary;
+    QProgressBar* m_bar;
+    QPushButton* m_cancelButton;
+    QComboBox* m_keys;
+    QFrame* m_whyPanel;
+    QTextBrowser* m_whyText;
+    QPushButton* m_idleButton;
+    QPushButton* m_boundButton;
+    QLabel* m_whatIfLabel;
+    QPushButton* m_adoptButton;
+    QPushButton* m_closeWhy;
+    QToolButton* m_back;
+    QToolButton* m_play;
+    QToolButton* m_fwd;
+    QComboBox* m_speed;
+    QSlider* m_slider;
+    QLabel* m_position;
+    QTimer* m_timer;
+    QTimer* m_progressTimer;
+    double m_carry = 0;
+    bool m_updating = false;
+};
+
+} // namespace fluxolab::app

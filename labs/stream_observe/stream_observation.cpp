@@ -1,0 +1,632 @@
+#include "labs/stream_observe/stream_observation.h"
+
+#include "sim/scenario.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <sys/stat.h>
+#include <tuple>
+
+namespace fluxolab::stream_observe {
+
+using namespace fluxolab::stream;
+
+// --- option text ---------------------------------------------------------------------------------
+
+std::optional<Millis> parseDurationText(const std::string& text, bool allowNegative) {
+    const bool negative = !text.empty() && text[0] == '-';
+    if (negative && !allowNegative) return std::nullopt;
+    const auto v = sim::parseDuration(negative ? text.substr(1) : text);
+    if (!v || *v < 0) return std::nullopt;
+    constexpr Millis kLimit = Millis{1} << 50; // as replay: far from any overflow
+    if (*v > kLimit) return std::nullopt;
+    return negative ? -*v : *v;
+}
+
+std::optional<std::string> parseWatermarkOption(const std::string& text, WatermarkSpec& out) {
+    const auto colon = text.find(':');
+    const std::string kind = text.substr(0, colon);
+    const std::string arg = colon == std::string::npos ? "" : text.substr(colon + 1);
+    if (kind == "monotonous") {
+        if (colon != std::string::npos) return "monotonous takes no bound";
+        out.kind = WatermarkKind::Monotonous;
+        out.bound = 0;
+        return std::nullopt;
+    }
+    if (kind == "bounded" || kind == "sql") {
+        if (arg.empty()) return kind + " needs a bound, e.g. " + kind + ":5s";
+        const auto d = parseDurationText(arg);
+        if (!d) return "'" + arg + "' is not a duration (examples: 5s, 200ms, 1m)";
+        out.kind = kind == "sql" ? WatermarkKind::Sql : WatermarkKind::BoundedOutOfOrderness;
+        out.bound = *d;
+        return std::nullopt;
+    }
+    return "unknown watermark strategy '" + text + "' (bounded:5s, monotonous or sql:5s)";
+}
+
+std::optional<std::string> parseWindowOption(const std::string& text, WindowSpec& out) {
+    const auto colon = text.find(':');
+    const std::string kind = text.substr(0, colon);
+    const std::string arg = colon == std::string::npos ? "" : text.substr(colon + 1);
+    const auto comma = arg.find(',');
+    const auto one = [&](Millis& v) -> std::optional<std::string> {
+        const auto d = parseDurationText(arg);
+        if (!d || *d <= 0) return "'" + arg + "' is not a positive duration (examples: 10s, 1m)";
+        v = *d;
+        return std::nullopt;
+    };
+    if (kind == "tumble") {
+        out.kind = WindowKind::Tumble;
+        return one(out.size);
+    }
+    if (kind == "session") {
+        out.kind = WindowKind::Session;
+        return one(out.gap);
+    }
+    if (kind == "hop" || kind == "cumulate") {
+        if (comma == std::string::npos) return kind + " needs two durations, e.g. " + kind + ":10s,60s";
+        const auto first = parseDurationText(arg.substr(0, comma));
+        const auto second = parseDurationText(arg.substr(comma + 1));
+        if (!first || !second || *first <= 0 || *second <= 0)
+            return "'" + arg + "' are not two positive durations (example: 10s,60s)";
+        out.kind = kind == "hop" ? WindowKind::Hop : WindowKind::Cumulate;
+        (kind == "hop" ? out.slide : out.step) = *first;
+        out.size = *second;
+        return std::nullopt;
+    }
+    return "unknown window '" + text + "' (tumble:60s, hop:10s,60s, session:30s or cumulate:10s,60s)";
+}
+
+std::optional<std::string> parseAggOption(const std::string& text, RunOptions& out) {
+    const auto colon = text.find(':');
+    const std::string kind = text.substr(0, colon);
+    const std::string field = colon == std::string::npos ? "" : text.substr(colon + 1);
+    if (kind == "count") {
+        if (!field.empty()) return std::string("count takes no field");
+        out.job.agg = AggKind::Count;
+        out.trace.valueField.clear();
+        return std::nullopt;
+    }
+    static const std::pair<const char*, AggKind> kinds[] = {{"sum", AggKind::Sum},
+                                                            {"min", AggKind::Min},
+                                                            {"max", AggKind::Max},
+                                                            {"avg", AggKind::Avg},
+                                                            {"collect", AggKind::Collect}};
+    for (const auto& [name, agg] : kinds) {
+        if (kind != name) continue;
+        if (field.empty()) return kind + " needs a field, e.g. " + kind + ":valor";
+        out.job.agg = agg;
+        out.trace.valueField = field;
+        return std::nullopt;
+    }
+    return "unknown aggregate '" + text + "' (count, sum:F, min:F, max:F, avg:F, collect:F)";
+}
+
+std::string durationText(Millis ms) {
+    if (ms != 0 && ms % 3600000 == 0) return std::to_string(ms / 3600000) + "h";
+    if (ms != 0 && ms % 60000 == 0) return std::to_string(ms / 60000) + "m";
+    if (ms % 1000 == 0) return std::to_string(ms / 1000) + "s";
+    return std::to_string(ms) + "ms";
+}
+
+std::string watermarkText(const WatermarkSpec& spec) {
+    switch (spec.kind) {
+    case WatermarkKind::Monotonous:
+        return "monotonous";
+    case WatermarkKind::Sql:
+        return "sql:" + durationText(spec.bound);
+    case WatermarkKind::BoundedOutOfOrderness:
+        break;
+    }
+    return "bounded:" + durationText(spec.bound);
+}
+
+std::string windowText(const WindowSpec& spec) {
+    switch (spec.kind) {
+    case WindowKind::Hop:
+        return "hop:" + durationText(spec.slide) + "," + durationText(spec.size);
+    case WindowKind::Session:
+        return "session:" + durationText(spec.gap);
+    case WindowKind::Cumulate:
+        return "cumulate:" + durationText(spec.step) + "," + durationText(spec.size);
+    case WindowKind::Tumble:
+        break;
+    }
+    return "tumble:" + durationText(spec.size);
+}
+
+// --- observation queries ---------------------------------------------------------------------------
+
+ObservedWindow::State ObservedWindow::stateAt(std::uint64_t step) const {
+    if (step < createdStep) return State::Absent;
+    if ((purgedStep && step >= *purgedStep) || (mergedStep && step >= *mergedStep)) return State::Purged;
+    if (!firings.empty() && firings.front().step <= step) return State::Fired;
+    return State::Open;
+}
+
+const WindowFiring* ObservedWindow::firingAt(std::uint64_t step) const {
+    const WindowFiring* last = nullptr;
+    for (const WindowFiring& f : firings)
+        if (f.step <= step) last = &f;
+    return last;
+}
+
+namespace {
+template <typename Point> const Point* pointAt(const std::vector<Point>& history, std::uint64_t step) {
+    auto it = std::upper_bound(history.begin(), history.end(), step,
+                               [](std::uint64_t s, const Point& p) { return s < p.step; });
+    if (it == history.begin()) return nullptr;
+    return &*std::prev(it);
+}
+} // namespace
+
+bool StreamObservation::hasArrivalTimes() const {
+    return !elements.empty() && elements.back().arrival != elements.front().arrival;
+}
+
+Millis StreamObservation::processingTimeAt(std::uint64_t step) const {
+    if (elements.empty()) return 0;
+    if (step == 0) return elements.front().arrival;
+    return elements[std::min<std::size_t>(step, elements.size()) - 1].arrival;
+}
+
+Millis StreamObservation::minEventTime() const {
+    Millis m = kMaxTime;
+    for (const auto& e : elements)
+        m = std::min(m, e.eventTime);
+    return elements.empty() ? 0 : m;
+}
+
+Millis StreamObservation::maxEventTime() const {
+    Millis m = kMinTime;
+    for (const auto& e : elements)
+        m = std::max(m, e.eventTime);
+    return elements.empty() ? 0 : m;
+}
+
+Millis StreamObservation::splitWatermarkAt(int partition, std::uint64_t step) const {
+    if (partition < 0 || partition >= partitions()) return kMinTime;
+    const auto* p = pointAt(splitWatermarks[static_cast<std::size_t>(partition)], step);
+    return p ? p->watermark : kMinTime;
+}
+
+bool StreamObservation::splitIdleAt(int partition, std::uint64_t step) const {
+    if (partition < 0 || partition >= partitions()) return false;
+    const auto* p = pointAt(splitIdle[static_cast<std::size_t>(partition)], step);
+    return p && p->idle;
+}
+
+Millis StreamObservation::operatorWatermarkAt(int subtask, std::uint64_t step) const {
+    if (subtask < 0 || subtask >= parallelism()) return kMinTime;
+    const auto* p = pointAt(operatorWatermarks[static_cast<std::size_t>(subtask)], step);
+    return p ? p->watermark : kMinTime;
+}
+
+Millis StreamObservation::operatorWatermarkAt(std::uint64_t step) const {
+    Millis m = kMaxTime;
+    for (int s = 0; s < parallelism(); ++s)
+        m = std::min(m, operatorWatermarkAt(s, step));
+    return parallelism() == 0 ? kMinTime : m;
+}
+
+int StreamObservation::ownerOf(int partition) const {
+    for (const auto& e : elements)
+        if (e.partition == partition) return e.sourceSubtask;
+    const int p = std::max(1, options.job.parallelism);
+    if (!options.job.topic.empty()) return kafkaSplitOwner(options.job.topic, partition, p);
+    return partition % p;
+}
+
+namespace {
+std::string csvField(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string firingLine(const FiringLine& f) {
+    return csvField(f.key) + ',' + std::to_string(f.start) + ',' + std::to_string(f.end) + ',' + f.value +
+           ',' + formatWatermark(f.watermark) + ',' + (f.late ? "late-update" : "on-time") + '\n';
+}
+} // namespace
+
+std::string StreamObservation::replayText() const {
+    std::string out;
+    for (const auto& f : firings)
+        out += firingLine(f);
+    for (const auto& l : lates)
+        out += "LATE," + csvField(l.key) + "," + std::to_string(l.eventTime) + "," +
+               formatWatermark(l.watermark) + "\n";
+    out += "SUMMARY,events=" + std::to_string(elements.size()) +
+           ",firings=" + std::to_string(firings.size()) + ",late=" + std::to_string(lates.size()) + "\n";
+    return out;
+}
+
+std::string StreamObservation::firingsCsv() const {
+    std::string out = "key,window_start,window_end,value,watermark_at_fire,firing\n";
+    for (const auto& f : firings)
+        out += firingLine(f);
+    return out;
+}
+
+// --- the run ---------------------------------------------------------------------------------------
+
+namespace {
+
+/// Records the engine's journal and outputs into a StreamObservation.
+class Recorder : public StreamJournalSink {
+public:
+    explicit Recorder(StreamObservation& obs) : o(obs) {}
+
+    JobOutput output() {
+        JobOutput out;
+        out.onFiring = [this](const Firing& f) {
+            FiringLine line;
+            line.key = f.key;
+            line.start = f.start;
+            line.end = f.end;
+            line.value = renderResult(o.options.job.agg, f.acc);
+            line.watermark = f.watermark;
+            line.late = f.late;
+            line.step = step;
+            ObservedWindow& w = window(f.subtask, f.key, f.start, f.end);
+            w.firings.push_back({step, f.watermark, f.late, line.value});
+            o.firings.push_back(std::move(line));
+        };
+        out.onLate = [this](const LateRecord& l) { o.lates.push_back(l); };
+        return out;
+    }
+
+    void record(const StreamEvent& e) override {
+        switch (e.kind) {
+        case StreamEventKind::ElementArrived:
+            step = static_cast<std::uint64_t>(e.b) + 1;
+            if (!o.elements.empty() && o.elements.size() >= step)
+                o.elements[step - 1].sourceSubtask = e.subtask;
+            break;
+        case StreamEventKind::SplitWatermark:
+            push(o.splitWatermarks, e.partition).push_back({step, e.a});
+            break;
+        case StreamEventKind::SplitIdle:
+            grow(o.splitWatermarks, e.partition);
+            push(o.splitIdle, e.partition).push_back({step, e.a != 0});
+            break;
+        case StreamEventKind::OperatorWatermark:
+            push(o.operatorWatermarks, e.subtask).push_back({step, e.a});
+            break;
+        case StreamEventKind::WindowCreated: {
+            ObservedWindow& w = window(e.subtask, e.key, e.a, e.b);
+            w.createdStep = step;
+            break;
+        }
+        case StreamEventKind::WindowMerged: {
+            for (auto it = open.begin(); it != open.end();) {
+                const auto& [sub, key, start, end] = it->first;
+                if (sub == e.subtask && key == e.key && start >= e.a && end <= e.b &&
+                    !(start == e.a && end == e.b)) {
+                    o.windows[it->second].mergedStep = step;
+                    it = open.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+            window(e.subtask, e.key, e.a, e.b);
+            break;
+        }
+        case StreamEventKind::WindowPurged: {
+            const auto it = open.find({e.subtask, e.key, e.a, e.b});
+            if (it != open.end()) {
+                o.windows[it->second].purgedStep = step;
+                open.erase(it);
+            }
+            break;
+        }
+        case StreamEventKind::ElementLate:
+            if (step >= 1 && step <= o.elements.size()) {
+                ObservedElement& el = o.elements[step - 1];
+                el.late = true;
+                el.watermarkAtArrival = e.c;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+
+    std::uint64_t step = 0;
+
+private:
+    template <typename T> static void grow(std::vector<std::vector<T>>& v, std::int32_t i) {
+        if (i >= 0 && static_cast<std::size_t>(i) >= v.size()) v.resize(static_cast<std::size_t>(i) + 1);
+    }
+    template <typename T> static std::vector<T>& push(std::vector<std::vector<T>>& v, std::int32_t i) {
+        grow(v, std::max(0, i));
+        return v[static_cast<std::size_t>(std::max(0, i))];
+    }
+    ObservedWindow& window(int subtask, const std::string& key, Millis start, Millis end) {
+        const auto k = std::make_tuple(subtask, key, start, end);
+        auto it = open.find(k);
+        if (it == open.end()) {
+            ObservedWindow w;
+            w.key = key;
+            w.start = start;
+            w.end = end;
+            w.subtask = subtask;
+            w.createdStep = step;
+            o.windows.push_back(std::move(w));
+            it = open.emplace(k, o.windows.size() - 1).first;
+        }
+        return o.windows[it->second];
+    }
+
+    StreamObservation& o;
+    std::map<std::tuple<int, std::string, Millis, Millis>, std::size_t> open;
+};
+
+/// Runs the job over elements handed in one by one.
+class Runner {
+public:
+    Runner(StreamObservation& obs) : o(obs), rec(obs) {}
+    std::optional<std::string> start(Millis startTime) {
+        if (const auto problem = validate(o.options.job)) return problem;
+        o.splitWatermarks.assign(static_cast<std::size_t>(o.options.job.partitions), {});
+        o.splitIdle.assign(static_cast<std::size_t>(o.options.job.partitions), {});
+        o.operatorWatermarks.assign(static_cast<std::size_t>(o.options.job.parallelism), {});
+        job = std::make_unique<StreamJob>(o.options.job, rec.output(), &rec, startTime);
+        return std::nullopt;
+    }
+    void add(ObservedElement el) {
+        Element e;
+        e.eventTime = el.eventTime;
+        e.key = el.key;
+        e.value = el.value;
+        e.partition = el.partition;
+        e.arrival = el.arrival;
+        el.step = o.elements.size() + 1;
+        el.late = false;
+        el.watermarkAtArrival = kMinTime;
+        o.elements.push_back(std::move(el));
+        job->process(e);
+    }
+    void finish() {
+        rec.step = o.elements.size() + 1;
+        job->finish(o.options.finalWatermark);
+        o.lateDropped = job->lateDropped();
+    }
+
+private:
+    StreamObservation& o;
+    Recorder rec;
+    std::unique_ptr<StreamJob> job;
+};
+
+} // namespace
+
+ObserveResult observeTrace(const std::string& path, const RunOptions& options,
+                           const std::function<void(double)>& progress, const std::atomic<bool>* cancel) {
+    ObserveResult result;
+    StreamObservation obs;
+    obs.options = options;
+    obs.traceName = path;
+    traces::TraceReader reader;
+    if (!reader.open(path, options.trace)) {
+        result.error = reader.error();
+        return result;
+    }
+    struct stat st {};
+    const double size =
+        ::stat(path.c_str(), &st) == 0 && st.st_size > 0 ? static_cast<double>(st.st_size) : 0;
+
+    // Number of splits: the partition column's largest value + 1 (a first pass), unless given.
+    if (!options.trace.partitionField.empty() && options.job.partitions <= 1) {
+        traces::TraceReader scan;
+        traces::TraceOptions scanOpt = options.trace;
+        scanOpt.skipErrors = true;
+        if (scan.open(path, scanOpt)) {
+            traces::TraceRecord r;
+            std::int64_t maxP = 0;
+            while (scan.next(r) == traces::TraceReader::Status::Record) {
+                maxP = std::max(maxP, r.partition);
+                if (cancel && cancel->load()) {
+                    result.cancelled = true;
+                    return result;
+                }
+            }
+            if (maxP >= 1024) {
+                result.error = path + ": partition " + std::to_string(maxP) + " is too large (at most 1023)";
+                return result;
+            }
+            obs.options.job.partitions = static_cast<int>(maxP + 1);
+        }
+    }
+    Runner runner(obs);
+    traces::TraceRecord rec;
+    bool started = false;
+    std::uint64_t n = 0;
+    while (true) {
+        if (cancel && cancel->load()) {
+            result.cancelled = true;
+            return result;
+        }
+        const auto s = reader.next(rec);
+        if (s == traces::TraceReader::Status::End) break;
+        if (s == traces::TraceReader::Status::Error) {
+            result.error = reader.error();
+            return result;
+        }
+        if (rec.partition < 0 || rec.partition >= obs.options.job.partitions) {
+            result.error = path + ":" + std::to_string(rec.line) + ": partition " +
+                           std::to_string(rec.partition) + " is not below the number of partitions (" +
+                           std::to_string(obs.options.job.partitions) + ")";
+            return result;
+        }
+        if (n >= options.maxElements) {
+            result.error = path + ": more than " + std::to_string(options.maxElements) +
+                           " events: too long for the view (fluxolab-cli replay reads it)";
+            return result;
+        }
+        if (!started) {
+            if (const auto problem = runner.start(rec.arrival)) {
+                result.error = *problem;
+                return result;
+            }
+            started = true;
+        }
+        ObservedElement el;
+        el.arrival = rec.arrival;
+        el.eventTime = rec.eventTime;
+        el.key = rec.key;
+        el.value = rec.value;
+        el.partition = static_cast<std::int32_t>(rec.partition);
+        el.line = rec.line;
+        runner.add(std::move(el));
+        if (progress && (++n % 4096) == 0 && size > 0)
+            progress(std::min(1.0, static_cast<double>(reader.bytesRead()) / size));
+    }
+    if (!started) {
+        if (const auto problem = runner.start(0)) {
+            result.error = *problem;
+            return result;
+        }
+    }
+    runner.finish();
+    obs.skippedRecords = reader.skipped();
+    obs.skippedMessages = reader.skippedMessages();
+    if (progress) progress(1.0);
+    result.observation = std::move(obs);
+    return result;
+}
+
+StreamObservation rerun(const StreamObservation& base, const RunOptions& options) {
+    StreamObservation obs;
+    obs.options = options;
+    obs.options.job.partitions = base.options.job.partitions;
+    obs.traceName = base.traceName;
+    obs.skippedRecords = base.skippedRecords;
+    obs.skippedMessages = base.skippedMessages;
+    Runner runner(obs);
+    if (runner.start(base.elements.empty() ? 0 : base.elements.front().arrival)) return obs;
+    for (const ObservedElement& e : base.elements)
+        runner.add(e);
+    runner.finish();
+    return obs;
+}
+
+// --- why not fired ---------------------------------------------------------------------------------
+
+WhyNotFired explain(const StreamObservation& obs, const ObservedWindow& window, std::uint64_t step) {
+    WhyNotFired why;
+    why.subtask = window.subtask;
+    why.waitsFor = window.end - 1;
+    why.operatorWatermark = obs.operatorWatermarkAt(window.subtask, step);
+    const auto state = window.stateAt(step);
+    why.fired = state == ObservedWindow::State::Fired || why.operatorWatermark >= why.waitsFor;
+    // Per partition: its watermark, idleness, elements read and the last one's position.
+    const int parts = obs.partitions();
+    why.partitions.resize(static_cast<std::size_t>(parts));
+    std::vector<std::uint64_t> lastStep(static_cast<std::size_t>(parts), 0);
+    for (int p = 0; p < parts; ++p) {
+        auto& w = why.partitions[static_cast<std::size_t>(p)];
+        w.partition = p;
+        w.sourceSubtask = obs.ownerOf(p);
+        w.watermark = obs.splitWatermarkAt(p, step);
+        w.idle = obs.splitIdleAt(p, step);
+    }
+    const std::uint64_t upto = std::min<std::uint64_t>(step, obs.elements.size());
+    for (std::uint64_t i = 0; i < upto; ++i) {
+        const auto& e = obs.elements[i];
+        auto& w = why.partitions[static_cast<std::size_t>(e.partition)];
+        ++w.elementsRead;
+        w.lastArrival = e.arrival;
+        lastStep[static_cast<std::size_t>(e.partition)] = i + 1;
+    }
+    for (int p = 0; p < parts; ++p) {
+        auto& w = why.partitions[static_cast<std::size_t>(p)];
+        w.sinceLast = upto - lastStep[static_cast<std::size_t>(p)];
+    }
+    if (why.fired) {
+        why.reason = WhyNotFired::Reason::Fired;
+        return why;
+    }
+    // The holder: the active split with the smallest watermark (the operator's minimum comes from it).
+    Millis maxOther = kMinTime;
+    for (const auto& w : why.partitions) {
+        if (w.idle) continue;
+        if (why.holder < 0 || w.watermark < why.partitions[static_cast<std::size_t>(why.holder)].watermark)
+            why.holder = w.partition;
+    }
+    if (why.holder < 0) {
+        // Every split idle: the operator watermark does not move until one becomes active again.
+        why.reason = WhyNotFired::Reason::Idle;
+        return why;
+    }
+    const auto& h = why.partitions[static_cast<std::size_t>(why.holder)];
+    for (const auto& w : why.partitions)
+        if (!w.idle && w.partition != h.partition) maxOther = std::max(maxOther, w.watermark);
+    // Quiet: the last 5 or more elements came from the other partitions while this one sent nothing.
+    constexpr std::uint64_t kQuietElements = 5;
+    if (h.elementsRead == 0)
+        why.reason = WhyNotFired::Reason::Empty;
+    else if (parts > 1 && h.sinceLast >= kQuietElements && maxOther > h.watermark)
+        why.reason = WhyNotFired::Reason::Quiet;
+    else if (parts > 1 && maxOther > h.watermark)
+        why.reason = WhyNotFired::Reason::Slow;
+    else
+        why.reason = WhyNotFired::Reason::Behind;
+    // The event time that moves the holder's watermark to end - 1.
+    const auto& wm = obs.options.job.watermark;
+    switch (wm.kind) {
+    case WatermarkKind::BoundedOutOfOrderness:
+        why.neededEventTime = window.end + wm.bound;
+        break;
+    case WatermarkKind::Monotonous:
+        why.neededEventTime = window.end;
+        break;
+    case WatermarkKind::Sql:
+        why.neededEventTime = window.end - 1 + wm.bound;
+        break;
+    }
+    return why;
+}
+
+const ObservedWindow* findWindow(const StreamObservation& obs, const std::string& key, Millis start,
+                                 Millis end) {
+    const ObservedWindow* found = nullptr;
+    for (const auto& w : obs.windows)
+        if (w.key == key && w.start == start && w.end == end) found = &w;
+    return found;
+}
+
+std::optional<RunOptions> idleWhatIf(const StreamObservation& obs, const WhyNotFired& why,
+                                     std::uint64_t step) {
+    if (!obs.hasArrivalTimes() || why.holder < 0) return std::nullopt;
+    const auto& h = why.partitions[static_cast<std::size_t>(why.holder)];
+    RunOptions o = obs.options;
+    const Millis now = obs.processingTimeAt(step);
+    // Long enough to let the slow data in, short enough that the quiet partition is idle at the cursor.
+    const Millis silent = h.lastArrival ? now - *h.lastArrival : now - obs.processingTimeAt(0);
+    Millis timeout = silent / 2;
+    timeout = std::max<Millis>(timeout, o.job.watermark.interval);
+    timeout = (timeout + 999) / 1000 * 1000; // whole seconds, easier to read
+    if (o.job.watermark.idleTimeout > 0 && o.job.watermark.idleTimeout <= timeout)
+        timeout = o.job.watermark.idleTimeout / 2;
+    if (timeout <= 0) return std::nullopt;
+    o.job.watermark.idleTimeout = timeout;
+    return o;
+}
+
+std::optional<RunOptions> shorterBoundWhatIf(const StreamObservation& obs) {
+    const auto& wm = obs.options.job.watermark;
+    if (wm.kind == WatermarkKind::Monotonous || wm.bound <= 0) return std::nullopt;
+    RunOptions o = obs.options;
+    o.job.watermark.bound = wm.bound / 2;
+    return o;
+}
+
+} // namespace fluxolab::stream_observe

@@ -1,0 +1,193 @@
+#pragma once
+// What the app's stream view draws: a trace run through the stream engine (sim/stream) and recorded as
+// plain data, from the engine's journal and outputs only (no engine internals). Positions are "steps":
+// step s is the state after the first s elements were read (0..N); step N+1 is after the end of input
+// (the final +inf watermark). Views scrub over steps; processing time is kept beside them.
+//
+// Also: the options of `fluxolab-cli replay` as text ("bounded:5s", "tumble:60s", "sum:valor"), and the
+// answer to "why has this window not fired?" with its what-if re-runs (deterministic: same input and
+// options give the same observation).
+
+#include "labs/traces/trace_reader.h"
+#include "sim/stream/engine.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fluxolab::stream_observe {
+
+using stream::Millis;
+
+/// Everything a run needs: how to read the trace and the job.
+struct RunOptions {
+    traces::TraceOptions trace;
+    stream::JobSpec job;
+    bool finalWatermark = true;
+    /// Largest number of elements the view keeps (the whole run is held in memory).
+    std::uint64_t maxElements = 1000000;
+};
+
+/// replay's option syntax. Each returns an English reason on error, nothing on success.
+std::optional<std::string> parseWatermarkOption(const std::string& text, stream::WatermarkSpec& out);
+std::optional<std::string> parseWindowOption(const std::string& text, stream::WindowSpec& out);
+/// "count", "sum:F", "min:F", "max:F", "avg:F", "collect:F"; sets the value field of the trace options.
+std::optional<std::string> parseAggOption(const std::string& text, RunOptions& out);
+/// A duration as replay reads it ("5s", "200ms", "1m", plain ms); a leading '-' only when allowed.
+std::optional<Millis> parseDurationText(const std::string& text, bool allowNegative = false);
+/// The options back as text (for labels and the what-if description): "bounded:5s", "tumble:60s".
+std::string watermarkText(const stream::WatermarkSpec& spec);
+std::string windowText(const stream::WindowSpec& spec);
+std::string durationText(Millis ms);
+
+struct ObservedElement {
+    std::uint64_t step = 0; ///< step at which it was read (1-based: the first element makes step 1)
+    Millis arrival = 0;     ///< processing time
+    Millis eventTime = 0;
+    std::string key;
+    double value = 0;
+    std::int32_t partition = 0;
+    std::int32_t sourceSubtask = 0;
+    bool late = false;                            ///< routed to the late side output (or dropped)
+    Millis watermarkAtArrival = stream::kMinTime; ///< operator watermark when it was late
+    std::uint64_t line = 0;                       ///< line in the trace
+};
+
+struct WatermarkPoint {
+    std::uint64_t step = 0;
+    Millis watermark = stream::kMinTime;
+};
+struct IdlePoint {
+    std::uint64_t step = 0;
+    bool idle = false;
+};
+
+struct WindowFiring {
+    std::uint64_t step = 0;
+    Millis watermark = 0;
+    bool late = false;
+    std::string result;
+};
+
+struct ObservedWindow {
+    std::string key;
+    Millis start = 0;
+    Millis end = 0;
+    int subtask = 0;
+    std::uint64_t createdStep = 0;
+    std::vector<WindowFiring> firings;
+    std::optional<std::uint64_t> purgedStep; ///< state cleared (cleanup time)
+    std::optional<std::uint64_t> mergedStep; ///< session swallowed by a merge at this step
+    /// State at a step: not yet created, open (collecting), fired (and still kept for lateness), or gone.
+    enum class State { Absent, Open, Fired, Purged };
+    State stateAt(std::uint64_t step) const;
+    /// The firing shown at a step (the last one at or before it).
+    const WindowFiring* firingAt(std::uint64_t step) const;
+};
+
+/// One line of replay's output, in its order (firings, then late elements, then the summary).
+struct FiringLine {
+    std::string key;
+    Millis start = 0, end = 0;
+    std::string value;
+    Millis watermark = 0;
+    bool late = false;
+    std::uint64_t step = 0;
+};
+
+class StreamObservation {
+public:
+    RunOptions options;
+    std::string traceName;
+    std::vector<ObservedElement> elements;
+    std::vector<std::vector<WatermarkPoint>> splitWatermarks;    ///< per partition (split)
+    std::vector<std::vector<IdlePoint>> splitIdle;               ///< per partition
+    std::vector<std::vector<WatermarkPoint>> operatorWatermarks; ///< per window subtask
+    std::vector<ObservedWindow> windows;
+    std::vector<FiringLine> firings; ///< firing order
+    std::vector<stream::LateRecord> lates;
+    std::uint64_t lateDropped = 0;
+    std::uint64_t skippedRecords = 0;
+    std::vector<std::string> skippedMessages;
+
+    std::uint64_t lastStep() const { return elements.size() + 1; } ///< after the end of input
+    int partitions() const { return static_cast<int>(splitWatermarks.size()); }
+    int parallelism() const { return static_cast<int>(operatorWatermarks.size()); }
+    bool hasArrivalTimes() const; ///< processing time advances in this trace
+    Millis processingTimeAt(std::uint64_t step) const;
+    Millis minEventTime() const;
+    Millis maxEventTime() const;
+
+    Millis splitWatermarkAt(int partition, std::uint64_t step) const;
+    bool splitIdleAt(int partition, std::uint64_t step) const;
+    Millis operatorWatermarkAt(int subtask, std::uint64_t step) const;
+    /// Minimum over the window subtasks (what one operator line shows with parallelism > 1).
+    Millis operatorWatermarkAt(std::uint64_t step) const;
+    /// The source subtask reading a partition.
+    int ownerOf(int partition) const;
+
+    /// replay's text output: firing lines, LATE lines, the SUMMARY line.
+    std::string replayText() const;
+    /// The firings as CSV with a header (the export):
+    /// key,window_start,window_end,value,watermark_at_fire,firing
+    std::string firingsCsv() const;
+};
+
+struct ObserveResult {
+    std::optional<StreamObservation> observation;
+    std::string error; ///< "FILE:LINE: reason" or a file-level message (English)
+    bool cancelled = false;
+};
+
+/// Reads the trace and runs the job. `progress` (0..1) is called now and then; `cancel` is polled.
+ObserveResult observeTrace(const std::string& path, const RunOptions& options,
+                           const std::function<void(double)>& progress = {},
+                           const std::atomic<bool>* cancel = nullptr);
+/// Runs the job again over the elements of an earlier observation with other options (what-if).
+StreamObservation rerun(const StreamObservation& base, const RunOptions& options);
+
+/// "Why has this window not fired?"
+struct WhyNotFired {
+    enum class Reason { Fired, Empty, Quiet, Slow, Behind, Idle };
+    struct Partition {
+        int partition = 0;
+        int sourceSubtask = 0;
+        Millis watermark = stream::kMinTime;
+        bool idle = false;
+        std::uint64_t elementsRead = 0;
+        std::optional<Millis> lastArrival; ///< processing time of its last element
+        std::uint64_t sinceLast = 0;       ///< elements read from other partitions since its last one
+    };
+    bool fired = false;
+    Millis waitsFor = 0;          ///< end - 1
+    Millis operatorWatermark = 0; ///< of the window's subtask at the step
+    int subtask = 0;
+    std::vector<Partition> partitions;
+    int holder = -1; ///< partition holding the watermark back (-1: none)
+    Reason reason = Reason::Fired;
+    /// Event time an element of the holding partition needs for the watermark to reach waitsFor.
+    std::optional<Millis> neededEventTime;
+};
+WhyNotFired explain(const StreamObservation& obs, const ObservedWindow& window, std::uint64_t step);
+
+/// The what-if re-runs the panel offers for a window.
+struct WhatIf {
+    RunOptions options;
+    std::string description; ///< English, e.g. "withIdleness(2s)"
+    StreamObservation observation;
+    /// The same window in the new run (matched by key and bounds); null when it no longer exists.
+    const ObservedWindow* window = nullptr;
+};
+/// Marks partitions idle: withIdleness(timeout) (it applies to every partition, as in Flink). Only
+/// meaningful when the trace has processing (arrival) times; returns nothing otherwise.
+std::optional<RunOptions> idleWhatIf(const StreamObservation& obs, const WhyNotFired& why,
+                                     std::uint64_t step);
+/// Halves the out-of-orderness bound (bounded and sql strategies); nothing for monotonous or bound 0.
+std::optional<RunOptions> shorterBoundWhatIf(const StreamObservation& obs);
+const ObservedWindow* findWindow(const StreamObservation& obs, const std::string& key, Millis start,
+                                 Millis end);
+
+} // namespace fluxolab::stream_observe

@@ -1,0 +1,308 @@
+#include "tests/app/tst_streamview.h"
+
+#include "app/core/language.h"
+#include "app/core/mainwindow.h"
+#include "app/stream/streamcanvas.h"
+#include "app/stream/streamview.h"
+#include "app/stream/tracedialog.h"
+#include "labs/cli/cli_commands.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <sstream>
+
+using namespace fluxolab;
+using namespace fluxolab::app;
+using stream_observe::RunOptions;
+
+namespace {
+QString asset(const char* name) {
+    return QStringLiteral(FLUXOLAB_SOURCE_DIR "/assets/traces/") + QLatin1String(name);
+}
+
+/// The course's first example: clicks per page, tumbling 1 min, bounded 5 s, a watermark per event.
+RunOptions cliquesOptions() {
+    RunOptions o;
+    o.trace.timeField = "ts";
+    o.trace.keyField = "pagina";
+    o.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    o.job.watermark.bound = 5000;
+    o.job.watermark.perEvent = true;
+    o.job.window.kind = stream::WindowKind::Tumble;
+    o.job.window.size = 60000;
+    return o;
+}
+
+std::string replay(const std::vector<std::string>& args) {
+    std::istringstream in;
+    std::ostringstream out, err;
+    labs::Args a{"replay"};
+    a.insert(a.end(), args.begin(), args.end());
+    const int rc = labs::runCli(a, {in, out, err});
+    if (rc != 0) qWarning("replay: %s", err.str().c_str());
+    return out.str();
+}
+
+bool writeFile(const QString& path, const QByteArray& text) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(text) == text.size();
+}
+} // namespace
+
+void StreamViewTest::firingsMatchReplay() {
+    StreamView view;
+    QString error;
+    QVERIFY2(view.loadNow(asset("cliques_do_site.csv"), cliquesOptions(), &error), qPrintable(error));
+    const auto* obs = view.observation();
+    QVERIFY(obs);
+    const std::string expected =
+        replay({asset("cliques_do_site.csv").toStdString(), "--key", "pagina", "--watermark", "bounded:5s",
+                "--window", "tumble:60s", "--watermark-interval", "per-event"});
+    QCOMPARE(QString::fromStdString(obs->replayText()), QString::fromStdString(expected));
+    QCOMPARE(obs->firings.size(), std::size_t{20});
+    QCOMPARE(obs->lates.size(), std::size_t{6});
+    // Hand-checked: 27 clicks on /inicio in 10:02:00-10:03:00 (none late); the click of 10:03:06.178
+    // (line 194, element 193) brings the watermark to 10:03:01.177 >= 10:02:59.999 and fires it.
+    const auto* w = stream_observe::findWindow(*obs, "/inicio", 1773482520000, 1773482580000);
+    QVERIFY(w);
+    QCOMPARE(w->firings.size(), std::size_t{1});
+    QCOMPARE(w->firings[0].result, std::string("27"));
+    QCOMPARE(w->firings[0].watermark, stream::Millis{1773482581177});
+    QCOMPARE(w->firings[0].step, std::uint64_t{193});
+    QCOMPARE(w->stateAt(192), stream_observe::ObservedWindow::State::Open);
+    QVERIFY(!w->firingAt(192) && w->firingAt(193));
+    // No allowed lateness: its state is cleared at the same watermark (cleanup time = end - 1 + 0).
+    QCOMPARE(w->purgedStep, std::optional<std::uint64_t>(193));
+    // The six clicks from the tunnel are drawn as late elements.
+    int late = 0;
+    for (const auto& e : obs->elements)
+        late += e.late ? 1 : 0;
+    QCOMPARE(late, 6);
+    // The firings export is replay's firing lines under a header.
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("f.csv"));
+    QVERIFY(view.exportCsv(csv));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(f.readAll());
+    QVERIFY(text.startsWith(QStringLiteral("key,window_start,window_end,value,watermark_at_fire,firing\n")));
+    QVERIFY(text.contains(QStringLiteral("/inicio,1773482520000,1773482580000,27,1773482581177,on-time\n")));
+    // Without arrival times and with periodic watermarks (Flink's default) everything fires at the end,
+    // as replay says too.
+    RunOptions periodic = cliquesOptions();
+    periodic.job.watermark.perEvent = false;
+    QVERIFY(view.loadNow(asset("cliques_do_site.csv"), periodic));
+    QCOMPARE(QString::fromStdString(view.observation()->replayText()),
+             QString::fromStdString(replay({asset("cliques_do_site.csv").toStdString(), "--key", "pagina",
+                                            "--watermark", "bounded:5s", "--window", "tumble:60s"})));
+}
+
+void StreamViewTest::backgroundLoadGivesTheSameModel() {
+    StreamView view;
+    QSignalSpy done(&view, &StreamView::loadFinished);
+    QVERIFY(view.startLoad(asset("cliques_do_site.csv"), cliquesOptions()));
+    QVERIFY(view.isLoading());
+    QVERIFY(!view.startLoad(asset("cliques_do_site.csv"), cliquesOptions())); // one load at a time
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading(), 20000);
+    QCOMPARE(done.count(), 1);
+    QCOMPARE(done.first().first().toBool(), true);
+    QVERIFY(view.observation());
+    QCOMPARE(view.observation()->firings.size(), std::size_t{20});
+    // Playback positions: the step is the number of elements read; the end is after the final watermark.
+    QCOMPARE(view.step(), view.observation()->lastStep());
+    view.setStep(100);
+    QCOMPARE(view.canvas()->step(), std::uint64_t{100});
+    QCOMPARE(view.observation()->operatorWatermarkAt(100),
+             view.observation()->splitWatermarkAt(0, 100)); // one partition: the operator follows it
+}
+
+void StreamViewTest::whyNotFiredNamesTheIdlePartition() {
+    // Partition 1 sends one element and then nothing; partition 0 goes on. Bounded 1 s, per event.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("idle.csv"));
+    QVERIFY(writeFile(path, "ts,key,partition,arrival\n"
+                            "500,a,1,0\n"
+                            "1000,a,0,1000\n"
+                            "5000,a,0,5000\n"
+                            "12000,a,0,12000\n"
+                            "15000,a,0,15000\n"
+                            "20000,a,0,20000\n"
+                            "25000,a,0,25000\n"));
+    RunOptions o;
+    o.trace.partitionField = "partition";
+    o.trace.arrivalField = "arrival";
+    o.job.watermark.bound = 1000;
+    o.job.watermark.perEvent = true;
+    o.job.window.size = 10000;
+    StreamView view;
+    QString error;
+    QVERIFY2(view.loadNow(path, o, &error), qPrintable(error));
+    const auto* obs = view.observation();
+    QCOMPARE(obs->partitions(), 2);
+    const auto* w = stream_observe::findWindow(*obs, "a", 0, 10000);
+    QVERIFY(w);
+    view.setStep(7); // every element read, before the end of input
+    view.selectWindow(static_cast<int>(w - obs->windows.data()));
+    const auto why = view.why();
+    QVERIFY(why);
+    QVERIFY(!why->fired);
+    QCOMPARE(why->waitsFor, stream::Millis{9999});
+    // Split 1: 500 - 1000 - 1; split 0: 25000 - 1000 - 1. The operator takes the minimum.
+    QCOMPARE(why->operatorWatermark, stream::Millis{-501});
+    QCOMPARE(why->holder, 1);
+    QCOMPARE(why->partitions[1].watermark, stream::Millis{-501});
+    QCOMPARE(why->partitions[0].watermark, stream::Millis{23999});
+    QCOMPARE(why->reason, stream_observe::WhyNotFired::Reason::Quiet);
+    QCOMPARE(why->neededEventTime, std::optional<stream::Millis>(11000)); // end + bound
+    const QString text = view.whyText();
+    QVERIFY2(text.contains(QStringLiteral("(9999)")) && text.contains(QStringLiteral("(-501)")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Partition 1")), qPrintable(text));
+    // What if partition 1 were marked idle: withIdleness(13s) (half its silence, whole seconds).
+    QVERIFY(view.runWhatIf(0));
+    const auto* after = view.whatIfObservation();
+    QVERIFY(after);
+    QCOMPARE(after->options.job.watermark.idleTimeout, stream::Millis{13000});
+    const auto* w2 = stream_observe::findWindow(*after, "a", 0, 10000);
+    QVERIFY(w2 && !w2->firings.empty());
+    QVERIFY(w2->firings.front().step <= 7); // fired before the end of input
+    QVERIFY(w2->firings.front().watermark != stream::kMaxTime);
+    QCOMPARE(w2->firings.front().result, std::string("3"));
+    QVERIFY(after->splitIdleAt(1, 7));
+    QVERIFY(view.whatIfText().contains(QStringLiteral("withIdleness(13s)")));
+    // A shorter bound does not help: partition 1 still holds the watermark at 500 - 500 - 1.
+    QVERIFY(view.runWhatIf(1));
+    const auto* w3 = stream_observe::findWindow(*view.whatIfObservation(), "a", 0, 10000);
+    QVERIFY(w3 && !w3->firings.empty());
+    QCOMPARE(w3->firings.front().watermark, stream::kMaxTime);
+    QCOMPARE(view.whatIfObservation()->operatorWatermarkAt(7), stream::Millis{-1});
+    // Deterministic: the same what-if twice gives the same run.
+    QVERIFY(view.runWhatIf(0));
+    const std::string once = view.whatIfObservation()->replayText();
+    QVERIFY(view.runWhatIf(0));
+    QCOMPARE(view.whatIfObservation()->replayText(), once);
+    view.adoptWhatIf();
+    QCOMPARE(view.observation()->options.job.watermark.idleTimeout, stream::Millis{13000});
+    QVERIFY(view.why() && view.why()->fired);
+}
+
+void StreamViewTest::brokenTraceShowsTheErrorInPortuguese() {
+    const QString before = currentLanguage();
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("partido.csv"));
+    QVERIFY(writeFile(path, "ts,key\n1000,a\n2000,b\nnot-a-time,c\n"));
+    StreamView view;
+    QString error;
+    QVERIFY(!view.loadNow(path, RunOptions{}, &error));
+    QVERIFY(!view.observation());
+    QVERIFY2(error.contains(QStringLiteral("partido.csv")) && error.contains(QStringLiteral("Linha 4")),
+             qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("não foi possível")) ||
+                 error.contains(QStringLiteral("Não foi possível")),
+             qPrintable(error));
+    QVERIFY(view.findChild<QLabel*>(QStringLiteral("streamSummary"))
+                ->text()
+                .contains(QStringLiteral("partido.csv")));
+    // A file that does not exist, and an empty one.
+    QVERIFY(!view.loadNow(dir.filePath(QStringLiteral("nada.csv")), RunOptions{}, &error));
+    QVERIFY2(error.contains(QStringLiteral("não existe")), qPrintable(error));
+    QVERIFY(writeFile(dir.filePath(QStringLiteral("vazio.csv")), ""));
+    QVERIFY(!view.loadNow(dir.filePath(QStringLiteral("vazio.csv")), RunOptions{}, &error));
+    QVERIFY2(error.contains(QStringLiteral("vazio")), qPrintable(error));
+    // A good load afterwards works.
+    QVERIFY(view.loadNow(asset("cliques_do_site.csv"), cliquesOptions(), &error));
+    setLanguage(before.isEmpty() ? QStringLiteral("en") : before);
+}
+
+void StreamViewTest::cancelStopsTheLoad() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("grande.csv"));
+    QByteArray text = "ts,key\n";
+    for (int i = 0; i < 300000; ++i)
+        text += QByteArray::number(i * 10) + ",k" + QByteArray::number(i % 50) + '\n';
+    QVERIFY(writeFile(path, text));
+    StreamView view;
+    QSignalSpy done(&view, &StreamView::loadFinished);
+    QVERIFY(view.startLoad(path, RunOptions{}));
+    view.cancelLoad();
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading(), 20000);
+    QCOMPARE(done.count(), 1);
+    QCOMPARE(done.first().first().toBool(), false);
+    QVERIFY(!view.observation());
+    QVERIFY(!view.lastError().isEmpty());
+    // The view is usable again.
+    QVERIFY(view.loadNow(asset("cliques_do_site.csv"), cliquesOptions()));
+}
+
+void StreamViewTest::mainWindowHasTheStreamView() {
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(MainWindow::parseView(QStringLiteral("stream")));
+    window.setView(MainWindow::View::Stream);
+    QCOMPARE(window.currentView(), MainWindow::View::Stream);
+    StreamView* view = window.streamView();
+    QVERIFY(view);
+    QVERIFY(view->loadNow(asset("cliques_do_site.csv"), cliquesOptions()));
+    // Clicking an open window's band opens the panel for it.
+    view->setStep(200);
+    QApplication::processEvents();
+    int open = -1;
+    const auto* obs = view->observation();
+    for (std::size_t i = 0; i < obs->windows.size(); ++i)
+        if (obs->windows[i].stateAt(200) == stream_observe::ObservedWindow::State::Open)
+            open = static_cast<int>(i);
+    QVERIFY(open >= 0);
+    const QRectF band = view->canvas()->bandRect(open, view->canvas()->size());
+    QVERIFY(!band.isEmpty());
+    QTest::mouseClick(view->canvas(), Qt::LeftButton, {}, band.center().toPoint());
+    QVERIFY(view->selectedWindow() >= 0);
+    QVERIFY(view->why() && !view->why()->fired);
+    QTemporaryDir dir;
+    QVERIFY(window.exportPng(dir.filePath(QStringLiteral("s.png"))));
+    QVERIFY(window.exportSvg(dir.filePath(QStringLiteral("s.svg"))));
+    QVERIFY(window.exportCsv(dir.filePath(QStringLiteral("s.csv"))));
+    window.setPresentation(true);
+    window.setPresentation(false);
+}
+
+void StreamViewTest::traceDialogReadsTheOptions() {
+    TraceDialog dialog;
+    RunOptions o = cliquesOptions();
+    o.job.window.kind = stream::WindowKind::Hop;
+    o.job.window.slide = 10000;
+    o.job.window.size = 60000;
+    o.job.window.allowedLateness = 90000;
+    QVERIFY(!stream_observe::parseAggOption("sum:valor", o));
+    dialog.setOptions(o);
+    dialog.setPath(asset("cliques_do_site.csv"));
+    QString error;
+    const auto back = dialog.options(&error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->trace.keyField, std::string("pagina"));
+    QCOMPARE(back->trace.valueField, std::string("valor"));
+    QCOMPARE(back->job.agg, stream::AggKind::Sum);
+    QCOMPARE(back->job.window.kind, stream::WindowKind::Hop);
+    QCOMPARE(back->job.window.slide, stream::Millis{10000});
+    QCOMPARE(back->job.window.size, stream::Millis{60000});
+    QCOMPARE(back->job.window.allowedLateness, stream::Millis{90000});
+    QCOMPARE(back->job.watermark.bound, stream::Millis{5000});
+    QVERIFY(back->job.watermark.perEvent);
+    // Bad input: a clear message, no options.
+    dialog.findChild<QLineEdit*>(QStringLiteral("bound"))->setText(QStringLiteral("cinco"));
+    QVERIFY(!dialog.options(&error));
+    QVERIFY2(error.contains(QStringLiteral("cinco")), qPrintable(error));
+    dialog.findChild<QLineEdit*>(QStringLiteral("bound"))->setText(QStringLiteral("5s"));
+    dialog.findChild<QComboBox*>(QStringLiteral("windowKind"))->setCurrentIndex(0);
+    dialog.findChild<QLineEdit*>(QStringLiteral("windowSize"))->setText(QStringLiteral("0s"));
+    QVERIFY(!dialog.options(&error));
+    dialog.setPath(QString());
+    dialog.findChild<QLineEdit*>(QStringLiteral("windowSize"))->setText(QStringLiteral("1m"));
+    QVERIFY(!dialog.options(&error));
+}

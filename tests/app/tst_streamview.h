@@ -1,0 +1,15 @@
+#pragma once
+#include <QObject>
+
+/// The stream view (app/stream): trace loading, the model it draws, "why has this window not fired?".
+class StreamViewTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void firingsMatchReplay();
+    void backgroundLoadGivesTheSameModel();
+    void whyNotFiredNamesTheIdlePartition();
+    void brokenTraceShowsTheErrorInPortuguese();
+    void cancelStopsTheLoad();
+    void mainWindowHasTheStreamView();
+    void traceDialogReadsTheOptions();
+};
