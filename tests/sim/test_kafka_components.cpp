@@ -1,136 +1,100 @@
-// The Kafka model's components: each registers its own timers, and the producer component works
-// against nothing but its narrow ProduceBrokers interface (here a one-partition stub).
+// The Kafka model's rules written once (the KRaft controller choice) and the generic timeline.
 #include "sim/cluster.h"
-#include "sim/kafka/producers.h"
+#include "sim/invariant.h"
+#include "sim/kafka/controller.h"
+#include "sim/timeline.h"
 
 #include <doctest/doctest.h>
-
-#include <algorithm>
-#include <string>
-#include <vector>
 
 using namespace fluxolab::sim;
 
 namespace {
-/// One topic "t" with one partition led by broker 1; appends go to the partition's records.
-struct StubBrokers final : kafka::ProduceBrokers {
-    StubBrokers(runtime::Scheduler& s, Journal& j) : scheduler(s), journal(j) {
-        topic.name = std::string("t"); // (assigning the literal trips GCC 12's -Wrestrict false positive)
-        topic.index = journal.topicIndex("t");
-        PartitionState p;
-        p.topic = topic.index;
-        p.replicas = {1};
-        p.isr = {1};
-        p.leader = 1;
-        topic.partitions.push_back(p);
+/// A test-only view: counts events per type. Any FoldedView plugs into BasicTimeline.
+struct CountingView {
+    std::size_t events = 0;
+    std::map<EventType, int> counts;
+    void apply(const Journal&, const Event& e) {
+        ++counts[e.type];
+        ++events;
     }
-    TopicState* topicForProduce(const std::string& name, bool auto_create) override {
-        if (name == "t") return &topic;
-        if (auto_create) ++auto_create_requests;
-        return nullptr;
-    }
-    PartitionState* partitionForProduce(const TopicPartition& tp) override {
-        return tp.topic == "t" && tp.partition == 0 ? &topic.partitions[0] : nullptr;
-    }
-    bool brokerAlive(BrokerId id) const override { return id == 1 && alive; }
-    void appendToLeader(TopicState&, PartitionState& p, const std::vector<Record>& records, std::int32_t,
-                        const std::vector<std::int64_t>&) override {
-        for (const auto& r : records) p.records.push_back(r);
-        appended_at.push_back(scheduler.now());
-    }
-    Event& emitEvent(EventType type) override {
-        Event e;
-        e.time = scheduler.now();
-        e.type = type;
-        return journal.append(e);
-    }
-    runtime::Scheduler& scheduler;
-    Journal& journal;
-    TopicState topic;
-    bool alive = true;
-    int auto_create_requests = 0;
-    std::vector<TimeMs> appended_at;
 };
-
-std::vector<EventType> types(const Journal& j) {
-    std::vector<EventType> out;
-    for (const auto& e : j.events()) out.push_back(e.type);
-    return out;
-}
 } // namespace
 
-TEST_SUITE("sim/kafka_components") {
-    TEST_CASE("the Kafka model registers one timer component per part of the model") {
-        Simulation sim(ClusterConfig{}, 1);
-        std::vector<std::string> names;
-        for (std::size_t i = 0; i < sim.scheduler().componentCount(); ++i)
-            names.push_back(sim.scheduler().componentName(static_cast<runtime::ComponentId>(i)));
-        std::sort(names.begin(), names.end());
-        CHECK(names == std::vector<std::string>{"kafka.consumers", "kafka.group_coordinator", "kafka.producers",
-                                                "kafka.replication"});
+TEST_SUITE("sim/kafka") {
+    TEST_CASE("one KRaft controller rule: the simulation and the timeline's view of any moment agree") {
+        ClusterConfig cfg;
+        cfg.brokers = 3;
+        Simulation sim(cfg, 1);
+        CHECK(sim.controllerId() == 1);
+        sim.stopBroker(1, true);
+        sim.runFor(20000); // fenced by now
+        CHECK(sim.brokers()[0].fenced);
+        CHECK(sim.controllerId() == 2);
+        sim.stopBroker(2);
+        sim.runFor(1000);
+        const std::size_t oneLeft = sim.journal().size();
+        CHECK(sim.controllerId() == 3);
+        sim.stopBroker(3);
+        sim.runFor(1000);
+        CHECK(sim.controllerId() == -1);
+        sim.startBroker(2);
+        sim.runFor(1000);
+        CHECK(sim.controllerId() == 2);
+
+        Timeline tl(sim.journal(), 4);
+        CHECK(tl.at(3).controller() == 1); // the three BrokerStarted events
+        CHECK(tl.at(oneLeft).controller() == 3);
+        CHECK(tl.latest().controller() == sim.controllerId());
+        CHECK(kafka::kraftController(tl.latest().brokers) == 2);
+        CHECK(kafka::kraftController(std::vector<BrokerState>{}) == -1);
     }
 
-    TEST_CASE("the producer component batches - sends and acknowledges through ProduceBrokers alone") {
-        runtime::Scheduler scheduler;
-        Journal journal;
-        ClusterConfig config;
-        config.network_delay_ms = 1;
-        Rng rng(7);
-        kafka::RecordStore store;
-        StubBrokers brokers(scheduler, journal);
-        kafka::Producers producers(scheduler, config, journal, rng, store, brokers);
-
-        ProducerConfig pc;
-        pc.acks = Acks::Leader;
-        pc.linger_ms = 5;
-        const std::int32_t p = producers.add(pc);
-        CHECK(producers.clientId(p) == "producer-1");
-        CHECK(producers.send(p, ProducerRecord{"t", std::nullopt, std::string("k"), "v1", std::nullopt}) == ErrorCode::NONE);
-        CHECK(producers.send(p, ProducerRecord{"t", std::nullopt, std::string("k"), "v2", std::nullopt}) == ErrorCode::NONE);
-        CHECK(producers.pendingRecords(p) == 2);
-        CHECK(producers.pendingPartitions(p) == std::vector<TopicPartition>{{"t", 0}});
-        // An unknown topic: the producer asks the brokers to auto-create it, which the stub refuses.
-        CHECK(producers.send(p, ProducerRecord{"missing", std::nullopt, std::nullopt, "x", std::nullopt}) ==
-              ErrorCode::UNKNOWN_TOPIC_OR_PARTITION);
-        CHECK(brokers.auto_create_requests == 1);
-
-        while (scheduler.step()) {
+    TEST_CASE("BasicTimeline folds the same journal into any view - at any moment") {
+        ClusterConfig cfg;
+        cfg.brokers = 2;
+        Simulation sim(cfg, 5);
+        sim.createTopic("t", 4, 2);
+        const auto p = sim.addProducer({});
+        for (int i = 0; i < 100; ++i) sim.sendSynthetic(p, "t", std::nullopt);
+        sim.runFor(5000);
+        BasicTimeline<CountingView> counts(sim.journal(), 7);
+        Timeline kafka(sim.journal(), 7);
+        REQUIRE(counts.size() == sim.journal().size());
+        CHECK(counts.latest().counts.at(EventType::BrokerStarted) == 2);
+        for (std::size_t n : {std::size_t{0}, std::size_t{5}, std::size_t{13}, counts.size() / 2, counts.size()}) {
+            const CountingView v = counts.at(n);
+            CHECK(v.events == n);
+            int total = 0;
+            for (const auto& [type, c] : v.counts) total += c;
+            CHECK(total == static_cast<int>(n));
+            CHECK(kafka.at(n).events == n);
         }
-        // linger (5 ms) + request (1 ms): one batch of both records appended at 6, acked at 7.
-        CHECK(brokers.appended_at == std::vector<TimeMs>{6});
-        REQUIRE(brokers.topic.partitions[0].records.size() == 2);
-        CHECK(store.value(brokers.topic.partitions[0].records[1].value) == "v2");
-        CHECK(store.key(brokers.topic.partitions[0].records[0].key) == "k");
-        CHECK(types(journal) == std::vector<EventType>{EventType::ProducerAdded, EventType::ProduceAcked});
-        CHECK(journal.events().back().time == 7);
-        CHECK(journal.events().back().b == 2);
-        CHECK(producers.pendingRecords(p) == 0);
+        CHECK(counts.eventsUpTo(0) == kafka.eventsUpTo(0));
     }
+}
 
-    TEST_CASE("the producer component retries while the leader's broker is down") {
-        runtime::Scheduler scheduler;
-        Journal journal;
-        ClusterConfig config;
-        Rng rng(7);
-        kafka::RecordStore store;
-        StubBrokers brokers(scheduler, journal);
-        brokers.alive = false;
-        kafka::Producers producers(scheduler, config, journal, rng, store, brokers);
-        ProducerConfig pc;
-        pc.acks = Acks::Leader;
-        const std::int32_t p = producers.add(pc);
-        producers.send(p, ProducerRecord{"t", 0, std::nullopt, "v", std::nullopt});
-        while (scheduler.nextTime() >= 0 && scheduler.nextTime() < 150) scheduler.step();
-        CHECK(brokers.appended_at.empty());
-        const auto& failed = journal.events().back();
-        CHECK(failed.type == EventType::ProduceFailed);
-        CHECK(failed.error == ErrorCode::NETWORK_EXCEPTION);
-        CHECK(failed.flag == 1); // retriable: retried after retry.backoff.ms
-        brokers.alive = true;
-        while (scheduler.step()) {
-        }
-        CHECK(brokers.appended_at.size() == 1);
-        CHECK(journal.events().back().type == EventType::ProduceAcked);
-        CHECK(producers.pendingRecords(p) == 0);
+namespace {
+int g_refusedSends = 0;
+void countInvariant(const char*, const char*, const char*, int) { ++g_refusedSends; }
+} // namespace
+
+TEST_SUITE("sim/kafka") {
+    TEST_CASE("sendSynthetic refuses a key or producer id it never handed out instead of reading past its tables") {
+        ClusterConfig cfg;
+        cfg.brokers = 1;
+        Simulation sim(cfg, 1);
+        REQUIRE(sim.createTopic("t", 1, 1).ok());
+        const auto p = sim.addProducer(ProducerConfig{});
+        const auto before = sim.journal().size();
+        g_refusedSends = 0;
+        const InvariantHandler previous = setInvariantHandler(&countInvariant);
+        CHECK(sim.sendSynthetic(p, "t", 123456u) == ErrorCode::UNKNOWN_SERVER_ERROR);
+        CHECK(sim.sendSynthetic(p + 7, "t", std::nullopt) == ErrorCode::UNKNOWN_SERVER_ERROR);
+        CHECK(sim.sendSynthetic(-1, "t", std::nullopt) == ErrorCode::UNKNOWN_SERVER_ERROR);
+        setInvariantHandler(previous);
+        CHECK(g_refusedSends == 3);
+        CHECK(sim.journal().size() == before); // nothing was enqueued or journaled
+        // A key it handed out still works.
+        CHECK(sim.sendSynthetic(p, "t", sim.internKey("k")) == ErrorCode::NONE);
     }
 }
