@@ -2,6 +2,7 @@
 #include "sim/cluster_internal.h"
 #include "sim/hash.h"
 #include "sim/kafka/controller.h"
+#include "sim/kafka/producers.h"
 
 #include <algorithm>
 #include <set>
@@ -40,9 +41,9 @@ MemberState* GroupStateData::member(const std::string& id) {
 // Construction and time
 
 Simulation::Simulation(ClusterConfig config, std::uint64_t seed)
-    : m_config(std::move(config)), m_rng(runtime::RngStreams(seed).kafka()), m_timers(m_scheduler, "kafka", *this) {
+    : m_config(std::move(config)), m_rng(runtime::RngStreams(seed).kafka()) {
     m_config.brokers = std::clamp(m_config.brokers, 1, 9);
-    m_key_hash.push_back(0);
+    createProducers();
     for (std::int32_t i = 0; i < m_config.brokers; ++i) {
         BrokerState b;
         b.id = i + 1;
@@ -51,19 +52,14 @@ Simulation::Simulation(ClusterConfig config, std::uint64_t seed)
         m_brokers.push_back(b);
         Event& e = emitEvent(EventType::BrokerStarted);
         e.broker = b.id;
-        schedule(m_config.defaults.replica_lag_time_max_ms / 2, TimerKind::IsrCheck, b.id);
+        schedule(m_config.defaults.replica_lag_time_max_ms / 2, kafka::ReplicationTimer::IsrCheck, b.id);
     }
-    schedule(m_config.defaults.log_retention_check_interval_ms, TimerKind::RetentionCheck);
-    schedule(300000, TimerKind::LeaderRebalance);
-    schedule(m_config.defaults.offsets_retention_check_interval_ms, TimerKind::GroupCleanup);
+    schedule(m_config.defaults.log_retention_check_interval_ms, kafka::ReplicationTimer::RetentionCheck);
+    schedule(300000, kafka::ReplicationTimer::LeaderRebalance);
+    schedule(m_config.defaults.offsets_retention_check_interval_ms, kafka::GroupTimer::Cleanup);
 }
 
 Simulation::~Simulation() = default;
-
-void Simulation::eraseInFlight(std::map<std::uint64_t, std::unique_ptr<InFlight>>::iterator it) {
-    for (const auto& key : it->second->timeouts) cancelTimer(key);
-    m_in_flight.erase(it);
-}
 
 TimeMs Simulation::nextEventTime() const { return m_scheduler.nextTime(); }
 
@@ -72,8 +68,6 @@ bool Simulation::step() {
     if (afterEvent) afterEvent(*this);
     return true;
 }
-
-void Simulation::onTimer(const runtime::Timer& t) { dispatch(runtime::TimerChannel<TimerKind>::typed(t)); }
 
 void Simulation::runUntil(TimeMs t) {
     for (TimeMs next = nextEventTime(); next >= 0 && next <= t; next = nextEventTime()) step();
@@ -99,49 +93,11 @@ void Simulation::emitTpList(Event& e, const std::vector<TopicPartition>& tps) {
     e.list_size = size;
 }
 
-void Simulation::dispatch(const Timer& t) {
+void Simulation::dispatch(const runtime::TypedTimer<kafka::ReplicationTimer>& t) {
     switch (t.kind) {
-    case TimerKind::ProducerLinger: {
-        auto& pd = *m_producers[static_cast<std::size_t>(t.a)];
-        if (pd.linger_at == t.time) pd.linger_at = -1;
-        producerDrain(t.a, false);
-        break;
-    }
-    case TimerKind::ProducerRetry: {
-        auto it = m_in_flight.find(static_cast<std::uint64_t>(t.b));
-        if (it == m_in_flight.end()) break;
-        auto inflight = std::move(it->second);
-        for (const auto& key : inflight->timeouts) cancelTimer(key);
-        m_in_flight.erase(it);
-        auto& pd = *m_producers[static_cast<std::size_t>(inflight->producer)];
-        const TopicPartition tp = inflight->batch.tp;
-        pd.in_flight.erase(tp);
-        pd.queues[tp].push_front(std::move(inflight->batch));
-        sendBatch(inflight->producer, tp);
-        break;
-    }
-    case TimerKind::ProduceArrive: produceArrives(static_cast<std::uint64_t>(t.b)); break;
-    case TimerKind::ProduceResponse: {
-        auto it = m_in_flight.find(static_cast<std::uint64_t>(t.b));
-        if (it != m_in_flight.end()) produceResponse(it->first, it->second->error, it->second->base);
-        break;
-    }
-    case TimerKind::ProduceTimeout: {
-        auto it = m_in_flight.find(static_cast<std::uint64_t>(t.b));
-        if (it == m_in_flight.end() || it->second->done) break;
-        TopicState* ts = findTopic(it->second->batch.tp.topic);
-        if (ts) {
-            auto& dp = ts->partitions[static_cast<std::size_t>(it->second->batch.tp.partition)].delayed_produces;
-            std::erase_if(dp, [&](const auto& x) { return x.second == it->first; });
-        }
-        it->second->done = true;
-        it->second->error = ErrorCode::REQUEST_TIMED_OUT;
-        schedule(now() + m_config.network_delay_ms, TimerKind::ProduceResponse, 0, t.b);
-        break;
-    }
-    case TimerKind::FetchArrive: followerFetchArrives(t.a, t.b); break;
-    case TimerKind::FetchResponse:
-    case TimerKind::FetchParkTimeout: {
+    case kafka::ReplicationTimer::FetchArrive: followerFetchArrives(t.a, t.b); break;
+    case kafka::ReplicationTimer::FetchResponse:
+    case kafka::ReplicationTimer::FetchParkTimeout: {
         TopicState* ts = topicByIndex(t.a);
         if (!ts) break;
         const auto pi = static_cast<std::size_t>(fetchPartition(t.b));
@@ -150,7 +106,7 @@ void Simulation::dispatch(const Timer& t) {
         const std::size_t ri = fetchReplica(t.b);
         ReplicaState& r = p.replica_state[ri];
         if (r.fetch_epoch != fetchEpoch(t.b)) break;
-        if (t.kind == TimerKind::FetchParkTimeout) {
+        if (t.kind == kafka::ReplicationTimer::FetchParkTimeout) {
             if (!r.parked) break;
             r.parked = false;
         }
@@ -158,7 +114,7 @@ void Simulation::dispatch(const Timer& t) {
         if (!m_brokers[static_cast<std::size_t>(p.leader - 1)].alive) {
             // The leader died before answering: retry after replica.fetch.backoff.ms (1000).
             ++r.fetch_epoch;
-            schedule(now() + 1000, TimerKind::FetchResponse, t.a, packFetch(p.partition, ri, r.fetch_epoch));
+            schedule(now() + 1000, kafka::ReplicationTimer::FetchResponse, t.a, packFetch(p.partition, ri, r.fetch_epoch));
             break;
         }
         // The response carries records [leo, leo + count) and the leader's HW.
@@ -177,37 +133,38 @@ void Simulation::dispatch(const Timer& t) {
         startFollowerFetch(*ts, p, ri);
         break;
     }
-    case TimerKind::IsrCheck:
+    case kafka::ReplicationTimer::IsrCheck:
         isrCheck(t.a);
-        schedule(now() + m_config.defaults.replica_lag_time_max_ms / 2, TimerKind::IsrCheck, t.a);
+        schedule(now() + m_config.defaults.replica_lag_time_max_ms / 2, kafka::ReplicationTimer::IsrCheck, t.a);
         break;
-    case TimerKind::RetentionCheck:
+    case kafka::ReplicationTimer::RetentionCheck:
         retentionCheck();
-        schedule(now() + m_config.defaults.log_retention_check_interval_ms, TimerKind::RetentionCheck);
+        schedule(now() + m_config.defaults.log_retention_check_interval_ms, kafka::ReplicationTimer::RetentionCheck);
         break;
-    case TimerKind::LeaderRebalance:
+    case kafka::ReplicationTimer::LeaderRebalance:
         autoLeaderRebalance();
-        schedule(now() + 300000, TimerKind::LeaderRebalance);
+        schedule(now() + 300000, kafka::ReplicationTimer::LeaderRebalance);
         break;
-    case TimerKind::BrokerFence: {
+    case kafka::ReplicationTimer::BrokerFence: {
         const auto& b = m_brokers[static_cast<std::size_t>(t.a - 1)];
         if (!b.alive && !b.fenced) fenceBroker(t.a);
         break;
     }
-    case TimerKind::ConsumerPoll: consumerPoll(t.a); break;
-    case TimerKind::ConsumerHeartbeat: consumerHeartbeat(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case TimerKind::JoinArrive: joinArrives(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case TimerKind::JoinResponse: joinResponse(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case TimerKind::SyncArrive: syncArrives(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case TimerKind::SyncResponse: syncResponse(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case TimerKind::SessionCheck: sessionCheck(t.a, t.b); break;
-    case TimerKind::RebalanceTimeout: rebalanceTimeout(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case TimerKind::InitialDelay: initialDelayExpired(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case TimerKind::GroupCleanup:
+    }
+}
+
+void Simulation::dispatch(const runtime::TypedTimer<kafka::GroupTimer>& t) {
+    switch (t.kind) {
+    case kafka::GroupTimer::JoinArrive: joinArrives(t.a, static_cast<std::uint64_t>(t.b)); break;
+    case kafka::GroupTimer::SyncArrive: syncArrives(t.a, static_cast<std::uint64_t>(t.b)); break;
+    case kafka::GroupTimer::SessionCheck: sessionCheck(t.a, t.b); break;
+    case kafka::GroupTimer::RebalanceTimeout: rebalanceTimeout(t.a, static_cast<std::uint64_t>(t.b)); break;
+    case kafka::GroupTimer::InitialDelay: initialDelayExpired(t.a, static_cast<std::uint64_t>(t.b)); break;
+    case kafka::GroupTimer::Cleanup:
         groupCleanup();
-        schedule(now() + m_config.defaults.offsets_retention_check_interval_ms, TimerKind::GroupCleanup);
+        schedule(now() + m_config.defaults.offsets_retention_check_interval_ms, kafka::GroupTimer::Cleanup);
         break;
-    case TimerKind::CommitArrive: {
+    case kafka::GroupTimer::CommitArrive: {
         auto it = m_async_commits.find(static_cast<std::uint64_t>(t.b));
         if (it == m_async_commits.end()) break;
         const auto offsets = std::move(it->second.second);
@@ -215,6 +172,15 @@ void Simulation::dispatch(const Timer& t) {
         commitOffsets(m_consumers[static_cast<std::size_t>(t.a)], offsets);
         break;
     }
+    }
+}
+
+void Simulation::dispatch(const runtime::TypedTimer<kafka::ConsumerTimer>& t) {
+    switch (t.kind) {
+    case kafka::ConsumerTimer::Poll: consumerPoll(t.a); break;
+    case kafka::ConsumerTimer::Heartbeat: consumerHeartbeat(t.a, static_cast<std::uint64_t>(t.b)); break;
+    case kafka::ConsumerTimer::JoinResponse: joinResponse(t.a, static_cast<std::uint64_t>(t.b)); break;
+    case kafka::ConsumerTimer::SyncResponse: syncResponse(t.a, static_cast<std::uint64_t>(t.b)); break;
     }
 }
 
@@ -484,12 +450,7 @@ AdminResult Simulation::deleteTopic(const std::string& name) {
         return res;
     }
     const std::int32_t index = it->second.index;
-    for (auto& [id, inflight] : m_in_flight)
-        if (inflight->batch.tp.topic == name && !inflight->done) {
-            inflight->done = true;
-            inflight->error = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
-            schedule(now() + m_config.network_delay_ms, TimerKind::ProduceResponse, 0, static_cast<std::int64_t>(id));
-        }
+    m_producers->topicDeleted(name);
     m_topics.erase(it);
     m_topic_by_index[static_cast<std::size_t>(index)].clear();
     Event& e = emitEvent(EventType::TopicDeleted);
@@ -605,7 +566,7 @@ void Simulation::setLeader(TopicState& t, PartitionState& p, BrokerId leader, bo
         // to its own log end); otherwise nothing would until a follower fetched, and produce
         // requests waiting for the HW would hang until they time out.
         maybeAdvanceHw(t, p);
-        checkDelayedProduces(p);
+        m_producers->highWatermarkAdvanced(p);
         // Checked from outside by the property tests too (tests/sim/test_properties.cpp).
         FLUXOLAB_INVARIANT(p.inIsr(leader), "an elected leader is in the ISR");
     }
@@ -712,7 +673,7 @@ void Simulation::maybeAdvanceHw(TopicState& t, PartitionState& p) {
         e.topic = t.index;
         e.partition = p.partition;
         e.a = hw;
-        checkDelayedProduces(p);
+        m_producers->highWatermarkAdvanced(p);
     }
 }
 
@@ -722,7 +683,7 @@ void Simulation::startFollowerFetch(TopicState& t, PartitionState& p, std::size_
     if (!m_brokers[static_cast<std::size_t>(r.broker - 1)].alive) return;
     ++r.fetch_epoch;
     r.parked = false;
-    schedule(now() + m_config.network_delay_ms, TimerKind::FetchArrive, t.index, packFetch(p.partition, ri, r.fetch_epoch));
+    schedule(now() + m_config.network_delay_ms, kafka::ReplicationTimer::FetchArrive, t.index, packFetch(p.partition, ri, r.fetch_epoch));
 }
 
 void Simulation::followerFetchArrives(std::int32_t topic_index, std::int64_t packed) {
@@ -739,7 +700,7 @@ void Simulation::followerFetchArrives(std::int32_t topic_index, std::int64_t pac
     if (p.leader < 0 || !m_brokers[static_cast<std::size_t>(p.leader - 1)].alive) {
         // Leader unreachable: retry after replica.fetch.backoff.ms (1000).
         ++r.fetch_epoch;
-        schedule(now() + 1000, TimerKind::FetchResponse, topic_index, packFetch(p.partition, ri, r.fetch_epoch));
+        schedule(now() + 1000, kafka::ReplicationTimer::FetchResponse, topic_index, packFetch(p.partition, ri, r.fetch_epoch));
         return;
     }
     const Offset leaderLeo = p.leaderLeo();
@@ -753,10 +714,10 @@ void Simulation::followerFetchArrives(std::int32_t topic_index, std::int64_t pac
     if (!p.inIsr(r.broker) && r.leo >= p.high_watermark && r.leo >= leaderLeo) addToIsr(*t, p, r.broker);
     maybeAdvanceHw(*t, p);
     if (p.leaderLeo() > r.leo) {
-        schedule(now() + m_config.network_delay_ms, TimerKind::FetchResponse, topic_index, packed);
+        schedule(now() + m_config.network_delay_ms, kafka::ReplicationTimer::FetchResponse, topic_index, packed);
     } else {
         r.parked = true;
-        schedule(now() + m_config.defaults.replica_fetch_wait_max_ms, TimerKind::FetchParkTimeout, topic_index, packed);
+        schedule(now() + m_config.defaults.replica_fetch_wait_max_ms, kafka::ReplicationTimer::FetchParkTimeout, topic_index, packed);
     }
 }
 
@@ -765,7 +726,7 @@ void Simulation::wakeParkedFetches(TopicState& t, PartitionState& p) {
         ReplicaState& r = p.replica_state[i];
         if (!r.parked) continue;
         r.parked = false;
-        schedule(now() + m_config.network_delay_ms, TimerKind::FetchResponse, t.index,
+        schedule(now() + m_config.network_delay_ms, kafka::ReplicationTimer::FetchResponse, t.index,
                  packFetch(p.partition, i, r.fetch_epoch));
     }
 }
@@ -821,9 +782,11 @@ void Simulation::stopBroker(BrokerId id, bool crash) {
     Event& e = emitEvent(EventType::BrokerStopped);
     e.broker = id;
     e.flag = crash ? 1 : 0;
-    failPendingOn(id);
+    for (auto& [name, t] : m_topics)
+        for (auto& p : t.partitions)
+            if (p.leader == id && !p.delayed_produces.empty()) m_producers->leaderStopped(p);
     coordinatorStopped(id);
-    if (crash) schedule(now() + m_config.defaults.broker_session_timeout_ms, TimerKind::BrokerFence, id);
+    if (crash) schedule(now() + m_config.defaults.broker_session_timeout_ms, kafka::ReplicationTimer::BrokerFence, id);
     else fenceBroker(id); // controlled shutdown: leadership moves away at once
 }
 

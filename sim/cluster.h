@@ -5,6 +5,8 @@
 
 #include "sim/assignors.h"
 #include "sim/journal.h"
+#include "sim/kafka/record_store.h"
+#include "sim/kafka/timers.h"
 #include "sim/runtime/rng.h"
 #include "sim/runtime/scheduler.h"
 #include "sim/types.h"
@@ -17,10 +19,15 @@
 #include <optional>
 #include <queue>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace fluxolab::sim {
+
+namespace kafka {
+class Producers;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Configuration (Kafka's defaults unless noted)
@@ -317,7 +324,7 @@ struct AdminResult {
 
 /// The Kafka model. Runs on a runtime::Scheduler (its virtual clock and timers): the simulation owns
 /// one, and another engine may register its own timers on it (scheduler()) to share the clock.
-class Simulation : private runtime::TimerHandler {
+class Simulation {
 public:
     Simulation(ClusterConfig config, std::uint64_t seed);
     ~Simulation();
@@ -410,7 +417,7 @@ public:
     const std::map<std::string, GroupStateData>& groups() const { return m_groups; }
     const GroupStateData* group(const std::string& id) const;
     const std::vector<ConsumerState>& consumers() const { return m_consumers; }
-    std::int32_t producerCount() const { return static_cast<std::int32_t>(m_producers.size()); }
+    std::int32_t producerCount() const;
     const std::string& producerClientId(std::int32_t p) const;
     /// The record at `offset` of `p` as the log held it after the first `events` journal events
     /// (records removed since then by retention or truncation included); nullptr if none is known.
@@ -436,20 +443,28 @@ public:
     std::uint32_t internKey(const std::string& key);
 
 private:
-    /// The Kafka model's timer kinds (cluster_internal.h); their payloads are documented there.
-    enum class TimerKind : std::uint16_t;
-    using Timer = runtime::TypedTimer<TimerKind>;
-    void schedule(TimeMs at, TimerKind kind, std::int32_t a = 0, std::int64_t b = 0) {
-        m_timers.schedule(at, kind, a, b);
+    // The model's components on the scheduler, each with its own timer kinds (sim/kafka/timers.h):
+    // replication (brokers, fetches, ISR, controller checks), the group coordinator and consumers
+    // dispatch here; the producers (kafka::Producers, clients and the broker side of Produce) own
+    // their state and timers.
+    template <class Kind> struct TimerPort final : runtime::TimerHandler {
+        TimerPort(Simulation& owner, std::string_view name) : sim(owner), channel(owner.m_scheduler, name, *this) {}
+        void onTimer(const runtime::Timer& t) override { sim.dispatch(runtime::TimerChannel<Kind>::typed(t)); }
+        Simulation& sim;
+        runtime::TimerChannel<Kind> channel;
+    };
+    void schedule(TimeMs at, kafka::ReplicationTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
+        m_replication_timers.channel.schedule(at, kind, a, b);
     }
-    /// A timer that can be withdrawn (request timeouts): see runtime::Scheduler::scheduleCancellable.
-    using TimerKey = runtime::TimerKey;
-    TimerKey scheduleCancellable(TimeMs at, TimerKind kind, std::int32_t a = 0, std::int64_t b = 0) {
-        return m_timers.scheduleCancellable(at, kind, a, b);
+    void schedule(TimeMs at, kafka::GroupTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
+        m_group_timers.channel.schedule(at, kind, a, b);
     }
-    void cancelTimer(const TimerKey& key) { m_timers.cancel(key); }
-    void onTimer(const runtime::Timer& t) override;
-    void dispatch(const Timer& t);
+    void schedule(TimeMs at, kafka::ConsumerTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
+        m_consumer_timers.channel.schedule(at, kind, a, b);
+    }
+    void dispatch(const runtime::TypedTimer<kafka::ReplicationTimer>& t);
+    void dispatch(const runtime::TypedTimer<kafka::GroupTimer>& t);
+    void dispatch(const runtime::TypedTimer<kafka::ConsumerTimer>& t);
 
     // journal helpers
     Event& emitEvent(EventType type);
@@ -488,21 +503,6 @@ private:
     void refreshCoordinators();
     std::int32_t partitionCountOf(const std::string& topic) const;
 
-    // producers
-    struct PendingBatch;
-    struct ProducerData;
-    struct InFlight;
-    std::deque<PendingBatch>& enqueue(ProducerData& pd, const TopicPartition& tp, Record r, std::int64_t bytes);
-    void producerDrain(std::int32_t producer, bool force);
-    void armLinger(ProducerData& pd, TimeMs at);
-    void sendBatch(std::int32_t producer, const TopicPartition& tp);
-    void produceArrives(std::uint64_t request);
-    void produceResponse(std::uint64_t request, ErrorCode error, Offset base);
-    void checkDelayedProduces(PartitionState& p);
-    void failPendingOn(BrokerId broker);
-    std::int32_t choosePartition(ProducerData& pd, TopicState& t, const std::optional<std::uint32_t>& key,
-                                 std::int64_t bytes);
-
     // consumers and groups
     GroupStateData& groupFor(const std::string& id);
     void consumerPoll(std::int32_t consumer);
@@ -537,7 +537,9 @@ private:
     ClusterConfig m_config;
     Rng m_rng;
     runtime::Scheduler m_scheduler;
-    runtime::TimerChannel<TimerKind> m_timers; ///< this model's timers on m_scheduler
+    TimerPort<kafka::ReplicationTimer> m_replication_timers{*this, "kafka.replication"};
+    TimerPort<kafka::GroupTimer> m_group_timers{*this, "kafka.group_coordinator"};
+    TimerPort<kafka::ConsumerTimer> m_consumer_timers{*this, "kafka.consumers"};
     Journal m_journal;
     std::vector<BrokerState> m_brokers;
     std::map<std::string, TopicState> m_topics;
@@ -545,20 +547,16 @@ private:
     std::map<std::string, GroupStateData> m_groups;
     std::vector<std::string> m_group_by_index;
     std::vector<ConsumerState> m_consumers;
-    std::vector<std::unique_ptr<ProducerData>> m_producers;
-    std::map<std::uint64_t, std::unique_ptr<InFlight>> m_in_flight;
-    /// Removes a finished request and withdraws its pending timeout.
-    void eraseInFlight(std::map<std::uint64_t, std::unique_ptr<InFlight>>::iterator it);
-    std::uint64_t m_next_request = 1;
-    std::vector<std::string> m_keys{""};               ///< interned keys; 0 = null key
-    std::unordered_map<std::string, std::uint32_t> m_key_index; ///< lookup only, never iterated
-    std::vector<std::string> m_values{""};             ///< stored explicit values; 0 = synthetic
+    kafka::RecordStore m_records; ///< keys and explicit values of every record
+    /// What the producers see of the brokers (kafka::ProduceBrokers, in cluster_internal.h).
+    struct ProduceBrokersPort;
+    void createProducers();
+    std::unique_ptr<ProduceBrokersPort> m_produce_port;
+    std::unique_ptr<kafka::Producers> m_producers;
     std::map<std::int32_t, std::vector<ConsumedRecord>> m_delivered;
     std::map<std::int32_t, GroupAssignment> m_leader_assignment;
-    std::vector<std::int32_t> m_key_hash; ///< murmur2 of each interned key
     std::uint64_t m_member_serial = 0;
     std::int32_t m_consumer_client_counter = 0;
-    std::int32_t m_producer_client_counter = 0;
     std::map<std::string, std::int32_t> m_group_client_counter;
 };
 

@@ -1,9 +1,10 @@
 #pragma once
-// Private to the simulation's implementation files (cluster.cpp, producer.cpp, group_coordinator.cpp):
-// the timer kinds, producer-side buffers and small helpers they share. Not part of the API.
+// Private to the simulation's implementation files (cluster.cpp, producer.cpp, group_coordinator.cpp,
+// kafka/*.cpp): small helpers they share. Not part of the API.
 
 #include "sim/cluster.h"
 #include "sim/invariant.h"
+#include "sim/kafka/producers.h"
 
 #include <deque>
 #include <map>
@@ -13,67 +14,25 @@
 
 namespace fluxolab::sim {
 
-
-enum class Simulation::TimerKind : std::uint16_t {
-    ProducerLinger,   ///< a = producer
-    ProducerRetry,    ///< a = producer, b = request id of the batch to resend
-    ProduceArrive,    ///< b = request id
-    ProduceResponse,  ///< b = request id
-    ProduceTimeout,   ///< b = request id
-    FetchArrive,      ///< a = topic index, b = packed (partition, replica, epoch)
-    FetchResponse,    ///< a = topic index, b = packed (partition, replica, epoch)
-    FetchParkTimeout, ///< a = topic index, b = packed (partition, replica, epoch)
-    IsrCheck,         ///< a = broker
-    RetentionCheck,
-    LeaderRebalance,
-    BrokerFence,      ///< a = broker, b = stop serial
-    ConsumerPoll,     ///< a = consumer
-    ConsumerHeartbeat, ///< a = consumer
-    JoinArrive,       ///< a = consumer, b = join token
-    JoinResponse,     ///< a = consumer, b = join token
-    SyncArrive,       ///< a = consumer, b = join token
-    SyncResponse,     ///< a = consumer, b = join token
-    SessionCheck,     ///< a = group index, b = member serial
-    RebalanceTimeout, ///< a = group index, b = rebalance token
-    InitialDelay,     ///< a = group index, b = rebalance token
-    CommitArrive,     ///< a = consumer, b = async commit id
-    GroupCleanup,
-};
-
-struct Simulation::PendingBatch {
-    TopicPartition tp;
-    std::vector<Record> records;
-    std::vector<std::int64_t> sizes;
-    std::int64_t bytes = 0;
-    TimeMs created_ms = 0;
-    std::int32_t attempts = 0;
-};
-
-struct Simulation::ProducerData {
-    std::int32_t index = 0;
-    ProducerConfig config;
-    std::string client_id;
-    std::map<TopicPartition, std::deque<PendingBatch>> queues;
-    std::set<TopicPartition> in_flight;
-    std::map<std::string, std::int32_t> sticky;
-    std::map<std::string, std::int64_t> sticky_bytes;
-    std::map<std::string, std::uint32_t> rr_counter;
-    std::map<TopicPartition, std::uint32_t> next_seq;
-    TimeMs linger_at = -1;
-    std::string value_template = "{key}-{seq}";
-    std::int64_t pending = 0;
-    bool closed = false;
-};
-
-struct Simulation::InFlight {
-    std::int32_t producer = 0;
-    PendingBatch batch;
-    BrokerId broker = -1;
-    Acks acks = Acks::All;
-    ErrorCode error = ErrorCode::NONE;
-    Offset base = -1;
-    bool done = false;
-    std::vector<std::pair<TimeMs, std::uint64_t>> timeouts; ///< pending ProduceTimeout timers
+/// What the producers see of the brokers: Simulation's topics, partitions, leader logs and journal.
+struct Simulation::ProduceBrokersPort final : kafka::ProduceBrokers {
+    explicit ProduceBrokersPort(Simulation& owner) : sim(owner) {}
+    TopicState* topicForProduce(const std::string& name, bool auto_create) override {
+        TopicState* t = sim.findTopic(name);
+        if (!t && auto_create && sim.m_config.defaults.auto_create_topics_enable) {
+            const auto& d = sim.m_config.defaults;
+            if (sim.createTopic(name, d.num_partitions, d.default_replication_factor).ok()) t = sim.findTopic(name);
+        }
+        return t;
+    }
+    PartitionState* partitionForProduce(const TopicPartition& tp) override { return sim.findPartition(tp); }
+    bool brokerAlive(BrokerId id) const override { return sim.m_brokers[static_cast<std::size_t>(id - 1)].alive; }
+    void appendToLeader(TopicState& t, PartitionState& p, const std::vector<Record>& records, std::int32_t producer,
+                        const std::vector<std::int64_t>& sizes) override {
+        sim.appendToLeader(t, p, records, producer, sizes);
+    }
+    Event& emitEvent(EventType type) override { return sim.emitEvent(type); }
+    Simulation& sim;
 };
 
 namespace detail {

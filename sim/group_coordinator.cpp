@@ -113,7 +113,7 @@ void Simulation::loadGroup(GroupStateData& g) {
         m.awaiting_sync = false;
         m.serial = ++m_member_serial;
         m.session_deadline = now() + m.session_timeout_ms;
-        schedule(m.session_deadline, TimerKind::SessionCheck, g.index, static_cast<std::int64_t>(m.serial));
+        schedule(m.session_deadline, kafka::GroupTimer::SessionCheck, g.index, static_cast<std::int64_t>(m.serial));
         pairs.push_back(m.consumer);
         pairs.push_back(static_cast<std::int32_t>(m_journal.addString(m.member_id)));
     }
@@ -194,7 +194,7 @@ std::int32_t Simulation::addConsumer(ConsumerConfig config) {
     Event& e = emitEvent(EventType::ConsumerAdded);
     e.actor = ref.index;
     e.group = groupIndex;
-    schedule(now(), TimerKind::ConsumerPoll, ref.index);
+    schedule(now(), kafka::ConsumerTimer::Poll, ref.index);
     return ref.index;
 }
 
@@ -355,7 +355,7 @@ void Simulation::commitAsync(std::int32_t consumer) {
     if (c.phase == ConsumerPhase::Closed) return;
     const std::uint64_t id = m_next_async_commit++;
     m_async_commits.emplace(id, std::make_pair(consumer, positionsToCommit(c)));
-    schedule(now() + m_config.network_delay_ms, TimerKind::CommitArrive, consumer, static_cast<std::int64_t>(id));
+    schedule(now() + m_config.network_delay_ms, kafka::GroupTimer::CommitArrive, consumer, static_cast<std::int64_t>(id));
 }
 
 void Simulation::commitOffsets(ConsumerState& c, const std::map<TopicPartition, Offset>& offsets) {
@@ -431,11 +431,11 @@ void Simulation::consumerPoll(std::int32_t consumer) {
     ConsumerState& c = m_consumers[static_cast<std::size_t>(consumer)];
     if (c.phase == ConsumerPhase::Closed) return;
     if (c.paused_until > now()) {
-        schedule(c.paused_until, TimerKind::ConsumerPoll, consumer);
+        schedule(c.paused_until, kafka::ConsumerTimer::Poll, consumer);
         return;
     }
     c.last_poll_ms = now();
-    schedule(now() + std::max<std::int64_t>(1, c.config.poll_interval_ms), TimerKind::ConsumerPoll, consumer);
+    schedule(now() + std::max<std::int64_t>(1, c.config.poll_interval_ms), kafka::ConsumerTimer::Poll, consumer);
 
     const bool cooperative = c.config.assignors.size() == 1 && isCooperative(c.config.assignors[0]);
     if (c.subscribed && c.rejoin_needed && c.phase != ConsumerPhase::Joining && c.phase != ConsumerPhase::Syncing) {
@@ -503,7 +503,7 @@ void Simulation::sendJoin(ConsumerState& c) {
     c.rejoin_needed = false;
     c.phase = ConsumerPhase::Joining;
     ++c.join_token;
-    schedule(now() + m_config.network_delay_ms, TimerKind::JoinArrive, c.index, static_cast<std::int64_t>(c.join_token));
+    schedule(now() + m_config.network_delay_ms, kafka::GroupTimer::JoinArrive, c.index, static_cast<std::int64_t>(c.join_token));
 }
 
 void Simulation::joinArrives(std::int32_t consumer, std::uint64_t token) {
@@ -556,7 +556,7 @@ void Simulation::joinArrives(std::int32_t consumer, std::uint64_t token) {
         e.actor = c.index;
         e.group = g.index;
         e.name = m_journal.addString(nm.member_id);
-        schedule(now() + nm.session_timeout_ms, TimerKind::SessionCheck, g.index, static_cast<std::int64_t>(nm.serial));
+        schedule(now() + nm.session_timeout_ms, kafka::GroupTimer::SessionCheck, g.index, static_cast<std::int64_t>(nm.serial));
     }
     m->topics = c.subscription;
     m->protocols = c.config.assignors;
@@ -587,11 +587,11 @@ void Simulation::prepareRebalance(GroupStateData& g) {
         g.initial_delay_until = now() + delay;
         g.initial_delay_remaining_ms = std::max<std::int64_t>(0, rebalanceTimeout - delay);
         g.new_member_added = false;
-        schedule(g.initial_delay_until, TimerKind::InitialDelay, g.index, static_cast<std::int64_t>(g.rebalance_token));
+        schedule(g.initial_delay_until, kafka::GroupTimer::InitialDelay, g.index, static_cast<std::int64_t>(g.rebalance_token));
     } else {
         g.initial_delay_until = -1;
         g.rebalance_deadline = now() + rebalanceTimeout;
-        schedule(g.rebalance_deadline, TimerKind::RebalanceTimeout, g.index, static_cast<std::int64_t>(g.rebalance_token));
+        schedule(g.rebalance_deadline, kafka::GroupTimer::RebalanceTimeout, g.index, static_cast<std::int64_t>(g.rebalance_token));
     }
     // Members learn about the rebalance through their heartbeats (REBALANCE_IN_PROGRESS).
 }
@@ -605,14 +605,14 @@ void Simulation::initialDelayExpired(std::int32_t group_index, std::uint64_t tok
         g->initial_delay_remaining_ms -= next;
         g->new_member_added = false;
         g->initial_delay_until = now() + next;
-        schedule(g->initial_delay_until, TimerKind::InitialDelay, g->index, static_cast<std::int64_t>(token));
+        schedule(g->initial_delay_until, kafka::GroupTimer::InitialDelay, g->index, static_cast<std::int64_t>(token));
         return;
     }
     g->initial_delay_until = -1;
     std::int64_t rebalanceTimeout = 0;
     for (const auto& m : g->members) rebalanceTimeout = std::max(rebalanceTimeout, m.rebalance_timeout_ms);
     g->rebalance_deadline = now() + rebalanceTimeout;
-    schedule(g->rebalance_deadline, TimerKind::RebalanceTimeout, g->index, static_cast<std::int64_t>(token));
+    schedule(g->rebalance_deadline, kafka::GroupTimer::RebalanceTimeout, g->index, static_cast<std::int64_t>(token));
     maybeCompleteJoin(*g);
 }
 
@@ -687,7 +687,7 @@ void Simulation::completeJoin(GroupStateData& g) {
     e.list_size = ls;
     for (const auto& m : g.members) {
         const ConsumerState& c = m_consumers[static_cast<std::size_t>(m.consumer)];
-        schedule(now() + m_config.network_delay_ms, TimerKind::JoinResponse, m.consumer, static_cast<std::int64_t>(c.join_token));
+        schedule(now() + m_config.network_delay_ms, kafka::ConsumerTimer::JoinResponse, m.consumer, static_cast<std::int64_t>(c.join_token));
     }
 }
 
@@ -718,7 +718,7 @@ void Simulation::joinResponse(std::int32_t consumer, std::uint64_t token) {
         for (const auto& [member, tps] : m_leader_assignment[consumer])
             for (const auto& tp : tps) FLUXOLAB_INVARIANT(owners.insert(tp).second, "a partition assigned to two members");
     }
-    schedule(now() + m_config.network_delay_ms, TimerKind::SyncArrive, consumer, static_cast<std::int64_t>(token));
+    schedule(now() + m_config.network_delay_ms, kafka::GroupTimer::SyncArrive, consumer, static_cast<std::int64_t>(token));
 }
 
 void Simulation::syncArrives(std::int32_t consumer, std::uint64_t token) {
@@ -756,7 +756,7 @@ void Simulation::syncArrives(std::int32_t consumer, std::uint64_t token) {
             if (!mm.awaiting_sync) continue;
             mm.awaiting_sync = false;
             const ConsumerState& mc = m_consumers[static_cast<std::size_t>(mm.consumer)];
-            schedule(now() + m_config.network_delay_ms, TimerKind::SyncResponse, mm.consumer, static_cast<std::int64_t>(mc.join_token));
+            schedule(now() + m_config.network_delay_ms, kafka::ConsumerTimer::SyncResponse, mm.consumer, static_cast<std::int64_t>(mc.join_token));
         }
     }
 }
@@ -786,7 +786,7 @@ void Simulation::syncResponse(std::int32_t consumer, std::uint64_t token) {
     initPositions(c, added);
     if (!revoked.empty()) c.rejoin_needed = true;
     // (Re)start the heartbeat thread's cycle from this response; older cycles stop.
-    schedule(now() + c.config.heartbeat_interval_ms, TimerKind::ConsumerHeartbeat, consumer,
+    schedule(now() + c.config.heartbeat_interval_ms, kafka::ConsumerTimer::Heartbeat, consumer,
              static_cast<std::int64_t>(++c.heartbeat_token));
 }
 
@@ -797,7 +797,7 @@ void Simulation::consumerHeartbeat(std::int32_t consumer, std::uint64_t token) {
     if (!coordinatorServes(g)) {
         // The heartbeat fails (coordinator unknown): the client looks the coordinator up again with
         // its backoff (retry.backoff.max.ms = 1 s) and heartbeats to the new one. Its assignment stays.
-        schedule(now() + std::min<std::int64_t>(1000, c.config.heartbeat_interval_ms), TimerKind::ConsumerHeartbeat,
+        schedule(now() + std::min<std::int64_t>(1000, c.config.heartbeat_interval_ms), kafka::ConsumerTimer::Heartbeat,
                  consumer, static_cast<std::int64_t>(token));
         return;
     }
@@ -824,7 +824,7 @@ void Simulation::consumerHeartbeat(std::int32_t consumer, std::uint64_t token) {
     m->session_deadline = now() + m->session_timeout_ms;
     if (g.state == GroupState::PreparingRebalance && !m->joined) c.rejoin_needed = true;
     else if (g.state == GroupState::Stable && c.generation != g.generation) c.rejoin_needed = true;
-    schedule(now() + c.config.heartbeat_interval_ms, TimerKind::ConsumerHeartbeat, consumer, static_cast<std::int64_t>(token));
+    schedule(now() + c.config.heartbeat_interval_ms, kafka::ConsumerTimer::Heartbeat, consumer, static_cast<std::int64_t>(token));
 }
 
 void Simulation::sessionCheck(std::int32_t group_index, std::int64_t serial) {
@@ -839,7 +839,7 @@ void Simulation::sessionCheck(std::int32_t group_index, std::int64_t serial) {
     const bool awaiting = (g->state == GroupState::PreparingRebalance && m->joined) || m->awaiting_sync;
     if (awaiting && m->session_deadline <= now()) m->session_deadline = now() + m->session_timeout_ms;
     if (m->session_deadline > now()) {
-        schedule(m->session_deadline, TimerKind::SessionCheck, group_index, serial);
+        schedule(m->session_deadline, kafka::GroupTimer::SessionCheck, group_index, serial);
         return;
     }
     removeMember(*g, m->member_id, LeaveReason::SessionTimeout);
@@ -965,7 +965,7 @@ std::size_t Simulation::memoryBytes() const {
     std::size_t bytes = m_journal.memoryBytes();
     for (const auto& [name, t] : m_topics)
         for (const auto& p : t.partitions) bytes += p.records.size() * sizeof(Record) + p.segments.capacity() * sizeof(Segment);
-    bytes += m_values.capacity() * sizeof(std::string) + m_keys.capacity() * sizeof(std::string);
+    bytes += m_records.memoryBytes();
     return bytes;
 }
 

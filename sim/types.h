@@ -1,13 +1,15 @@
 #pragma once
 // Value types shared across the simulation. No Qt, no I/O.
 
+#include "sim/runtime/time.h"
+
 #include <compare>
 #include <cstdint>
 #include <string>
 
 namespace fluxolab::sim {
 
-using TimeMs = std::int64_t;   ///< virtual time in milliseconds since the scenario start
+using TimeMs = runtime::TimeMs; ///< virtual time in milliseconds since the scenario start
 using Offset = std::int64_t;   ///< Kafka log offset
 using BrokerId = std::int32_t; ///< broker node id (1-based, as in the course's KRaft install)
 

@@ -7,6 +7,8 @@
 // two integer payloads whose meaning it owns. Timers fire in (time, insertion sequence) order across
 // all components, so the order of events never depends on which component scheduled them.
 
+#include "sim/runtime/time.h"
+
 #include <cstdint>
 #include <map>
 #include <queue>
@@ -17,7 +19,6 @@
 
 namespace fluxolab::sim::runtime {
 
-using TimeMs = std::int64_t; ///< virtual time in milliseconds since the run started (= sim::TimeMs)
 using ComponentId = std::uint16_t;
 
 /// A timer as the scheduler holds it: 32 bytes.

@@ -1,0 +1,452 @@
+// The producer component: clients and the broker side of Produce (see producers.h).
+#include "sim/kafka/producers.h"
+
+#include "sim/cluster_internal.h"
+#include "sim/hash.h"
+
+#include <algorithm>
+#include <set>
+
+namespace fluxolab::sim::kafka {
+
+using namespace detail;
+
+std::uint32_t RecordStore::internKey(const std::string& key) {
+    auto it = m_key_index.find(key);
+    if (it != m_key_index.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(m_keys.size());
+    m_keys.push_back(key);
+    m_key_hash.push_back(murmur2(key));
+    m_key_index.emplace(key, id);
+    return id;
+}
+
+std::uint32_t RecordStore::addValue(std::string value) {
+    m_values.push_back(std::move(value));
+    return static_cast<std::uint32_t>(m_values.size() - 1);
+}
+
+Producers::Producers(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
+                     RecordStore& store, ProduceBrokers& brokers)
+    : m_scheduler(scheduler), m_timers(scheduler, "kafka.producers", *this), m_config(config), m_journal(journal),
+      m_rng(rng), m_store(store), m_brokers(brokers) {}
+
+Producers::~Producers() = default;
+
+void Producers::onTimer(const runtime::Timer& timer) {
+    const auto t = runtime::TimerChannel<ProducerTimer>::typed(timer);
+    switch (t.kind) {
+    case ProducerTimer::Linger: {
+        auto& pd = *m_producers[static_cast<std::size_t>(t.a)];
+        if (pd.linger_at == t.time) pd.linger_at = -1;
+        drain(t.a, false);
+        break;
+    }
+    case ProducerTimer::Retry: {
+        auto it = m_in_flight.find(static_cast<std::uint64_t>(t.b));
+        if (it == m_in_flight.end()) break;
+        auto inflight = std::move(it->second);
+        for (const auto& key : inflight->timeouts) m_timers.cancel(key);
+        m_in_flight.erase(it);
+        auto& pd = *m_producers[static_cast<std::size_t>(inflight->producer)];
+        const TopicPartition tp = inflight->batch.tp;
+        pd.in_flight.erase(tp);
+        pd.queues[tp].push_front(std::move(inflight->batch));
+        sendBatch(inflight->producer, tp);
+        break;
+    }
+    case ProducerTimer::ProduceArrive: produceArrives(static_cast<std::uint64_t>(t.b)); break;
+    case ProducerTimer::ProduceResponse: {
+        auto it = m_in_flight.find(static_cast<std::uint64_t>(t.b));
+        if (it != m_in_flight.end()) produceResponse(it->first, it->second->error, it->second->base);
+        break;
+    }
+    case ProducerTimer::ProduceTimeout: {
+        auto it = m_in_flight.find(static_cast<std::uint64_t>(t.b));
+        if (it == m_in_flight.end() || it->second->done) break;
+        TopicState* ts = m_brokers.topicForProduce(it->second->batch.tp.topic, false);
+        if (ts) {
+            auto& dp = ts->partitions[static_cast<std::size_t>(it->second->batch.tp.partition)].delayed_produces;
+            std::erase_if(dp, [&](const auto& x) { return x.second == it->first; });
+        }
+        it->second->done = true;
+        it->second->error = ErrorCode::REQUEST_TIMED_OUT;
+        schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceResponse, 0, t.b);
+        break;
+    }
+    }
+}
+
+void Producers::eraseInFlight(InFlightMap::iterator it) {
+    for (const auto& key : it->second->timeouts) m_timers.cancel(key);
+    m_in_flight.erase(it);
+}
+
+std::int32_t Producers::add(ProducerConfig config) {
+    auto pd = std::make_unique<ProducerData>();
+    pd->index = static_cast<std::int32_t>(m_producers.size());
+    if (config.acks != Acks::All || config.retries == 0) config.enable_idempotence = false;
+    pd->client_id = config.client_id.empty() ? "producer-" + std::to_string(++m_client_counter)
+                                             : config.client_id;
+    pd->config = std::move(config);
+    m_journal.setProducerName(pd->index, pd->client_id);
+    m_producers.push_back(std::move(pd));
+    Event& e = m_brokers.emitEvent(EventType::ProducerAdded);
+    e.actor = static_cast<std::int32_t>(m_producers.size() - 1);
+    return e.actor;
+}
+
+const std::string& Producers::clientId(std::int32_t p) const {
+    return m_producers[static_cast<std::size_t>(p)]->client_id;
+}
+
+void Producers::setValueTemplate(std::int32_t producer, std::string tmpl) {
+    m_producers[static_cast<std::size_t>(producer)]->value_template = std::move(tmpl);
+}
+
+std::int64_t Producers::pendingRecords(std::int32_t producer) const {
+    return m_producers[static_cast<std::size_t>(producer)]->pending;
+}
+
+std::vector<TopicPartition> Producers::pendingPartitions(std::int32_t producer) const {
+    const auto& pd = *m_producers[static_cast<std::size_t>(producer)];
+    std::set<TopicPartition> out(pd.in_flight.begin(), pd.in_flight.end());
+    for (const auto& [tp, q] : pd.queues)
+        if (!q.empty()) out.insert(tp);
+    return {out.begin(), out.end()};
+}
+
+std::string Producers::syntheticValue(const Record& r) const {
+    if (r.producer == 0) return {};
+    std::string out = m_producers[r.producer - 1]->value_template;
+    auto replace = [&out](const std::string& what, const std::string& with) {
+        for (std::size_t pos = out.find(what); pos != std::string::npos; pos = out.find(what, pos + with.size()))
+            out.replace(pos, what.size(), with);
+    };
+    replace("{key}", r.key ? m_store.key(r.key) : std::string("null"));
+    replace("{seq}", std::to_string(r.sequence));
+    return out;
+}
+
+std::int32_t Producers::choosePartition(ProducerData& pd, TopicState& t, const std::optional<std::uint32_t>& key,
+                                         std::int64_t bytes) {
+    const auto n = static_cast<std::int32_t>(t.partitions.size());
+    if (key && *key != 0) return toPositive(m_store.keyHash(*key)) % n;
+    auto available = [&]() {
+        std::vector<std::int32_t> out;
+        for (const auto& p : t.partitions)
+            if (p.leader >= 0) out.push_back(p.partition);
+        if (out.empty())
+            for (std::int32_t i = 0; i < n; ++i) out.push_back(i);
+        return out;
+    };
+    if (pd.config.null_key_partitioner == NullKeyPartitioner::RoundRobin) {
+        const auto avail = available();
+        const std::uint32_t c = pd.rr_counter[t.name]++;
+        return avail[static_cast<std::size_t>(toPositive(static_cast<std::int32_t>(c)) % static_cast<std::int32_t>(avail.size()))];
+    }
+    // KIP-794 built-in sticky partitioner: stay on one partition until batch.size bytes were produced
+    // to it, then pick a new random available partition (which may be the same one).
+    auto it = pd.sticky.find(t.name);
+    if (it == pd.sticky.end() || it->second >= n || pd.sticky_bytes[t.name] >= pd.config.batch_size) {
+        const auto avail = available();
+        const std::int32_t random = toPositive(m_rng.nextInt());
+        const std::int32_t chosen = avail[static_cast<std::size_t>(random % static_cast<std::int32_t>(avail.size()))];
+        pd.sticky[t.name] = chosen;
+        pd.sticky_bytes[t.name] = 0;
+        it = pd.sticky.find(t.name);
+    }
+    pd.sticky_bytes[t.name] += bytes;
+    return it->second;
+}
+
+std::deque<Producers::PendingBatch>& Producers::enqueue(ProducerData& pd, const TopicPartition& tp, Record r,
+                                                         std::int64_t bytes) {
+    r.producer = static_cast<std::uint32_t>(pd.index + 1);
+    r.sequence = pd.next_seq[tp]++;
+    auto& q = pd.queues[tp];
+    if (q.empty() || q.back().bytes + bytes > pd.config.batch_size) {
+        PendingBatch b;
+        b.tp = tp;
+        b.created_ms = now();
+        q.push_back(std::move(b));
+    }
+    q.back().records.push_back(r);
+    q.back().sizes.push_back(bytes);
+    q.back().bytes += bytes;
+    ++pd.pending;
+    return q;
+}
+
+ErrorCode Producers::send(std::int32_t producer, const ProducerRecord& rec) {
+    auto& pd = *m_producers[static_cast<std::size_t>(producer)];
+    if (pd.closed) return ErrorCode::UNKNOWN_SERVER_ERROR;
+    TopicState* t = m_brokers.topicForProduce(rec.topic, true);
+    if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
+    if (rec.partition && (*rec.partition < 0 || *rec.partition >= static_cast<std::int32_t>(t->partitions.size())))
+        return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
+    Record r;
+    r.timestamp = rec.timestamp.value_or(now());
+    r.key = rec.key ? m_store.internKey(*rec.key) : 0;
+    // An empty key is not null in the Java client: internKey gives it its own id, so it is hashed.
+    r.value = m_store.addValue(rec.value);
+    const std::int64_t bytes = kRecordOverheadBytes + (rec.key ? static_cast<std::int64_t>(rec.key->size()) : 0) +
+                               static_cast<std::int64_t>(rec.value.size());
+    const std::int32_t part =
+        rec.partition ? *rec.partition : choosePartition(pd, *t, rec.key ? std::optional<std::uint32_t>(r.key) : std::nullopt, bytes);
+    const TopicPartition tp{t->name, part};
+    enqueue(pd, tp, r, bytes);
+    drain(producer, false);
+    return ErrorCode::NONE;
+}
+
+ErrorCode Producers::sendSynthetic(std::int32_t producer, const std::string& topic, std::optional<std::uint32_t> key_id) {
+    // A producer or key id this simulation never handed out is a caller's bug: report it and refuse,
+    // rather than read past the producer or key tables.
+    const bool known_producer = producer >= 0 && static_cast<std::size_t>(producer) < m_producers.size();
+    const bool known_key = !key_id || *key_id < m_store.keyCount();
+    FLUXOLAB_INVARIANT(known_producer && known_key, "sendSynthetic with a producer or key id never handed out");
+    if (!known_producer || !known_key) return ErrorCode::UNKNOWN_SERVER_ERROR;
+    auto& pd = *m_producers[static_cast<std::size_t>(producer)];
+    TopicState* t = m_brokers.topicForProduce(topic, false);
+    if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
+    Record r;
+    r.timestamp = now();
+    r.key = key_id.value_or(0);
+    r.value = 0;
+    const std::int64_t bytes = kRecordOverheadBytes + (r.key ? static_cast<std::int64_t>(m_store.key(r.key).size()) : 0) + 16;
+    const std::int32_t part = choosePartition(pd, *t, key_id, bytes);
+    const TopicPartition tp{t->name, part};
+    auto& q = enqueue(pd, tp, r, bytes);
+    // Fast path of producerDrain for the common case of one open batch on this partition: only a
+    // batch whose linger has yet to expire needs the linger timer. One whose linger already expired
+    // (its partition had a request in flight when the timer fired) is sent by producerDrain, now if
+    // the partition is free, otherwise when the response to the request in flight arrives.
+    const TimeMs linger_end = q.back().created_ms + pd.config.linger_ms;
+    if (q.size() > 1 || q.back().bytes >= pd.config.batch_size || linger_end <= now()) drain(producer, false);
+    else armLinger(pd, linger_end);
+    return ErrorCode::NONE;
+}
+
+void Producers::flush(std::int32_t producer) { drain(producer, true); }
+
+void Producers::close(std::int32_t producer) {
+    drain(producer, true);
+    m_producers[static_cast<std::size_t>(producer)]->closed = true;
+}
+
+void Producers::drain(std::int32_t producer, bool force) {
+    auto& pd = *m_producers[static_cast<std::size_t>(producer)];
+    TimeMs earliest = -1;
+    std::vector<TopicPartition> ready_tps; // sendBatch edits pd.queues: collect first
+    for (auto& [tp, q] : pd.queues) {
+        if (q.empty()) continue;
+        const PendingBatch& b = q.front();
+        const bool ready = force || q.size() > 1 || b.bytes >= pd.config.batch_size ||
+                           now() >= b.created_ms + pd.config.linger_ms;
+        if (ready && !pd.in_flight.count(tp)) {
+            ready_tps.push_back(tp);
+            continue;
+        }
+        if (!ready) {
+            const TimeMs at = b.created_ms + pd.config.linger_ms;
+            earliest = earliest < 0 ? at : std::min(earliest, at);
+        }
+    }
+    for (const auto& tp : ready_tps) sendBatch(producer, tp);
+    if (earliest >= 0) armLinger(pd, earliest);
+}
+
+void Producers::armLinger(ProducerData& pd, TimeMs at) {
+    // One linger timer per producer, armed for the earliest batch still lingering. `at` is always in
+    // the future: a batch whose linger has expired is ready and never waits for this timer, so the
+    // timer fires exactly at `linger_at` and the dispatcher can recognise it (a timer clamped to "now"
+    // would not match and would leave `linger_at` set forever, so no later batch would arm one).
+    FLUXOLAB_INVARIANT(at > now(), "linger timer armed for a batch whose linger already expired");
+    if (pd.linger_at >= 0 && pd.linger_at <= at) return; // an earlier timer will drain this batch too
+    pd.linger_at = at;
+    schedule(at, ProducerTimer::Linger, pd.index);
+}
+
+void Producers::sendBatch(std::int32_t producer, const TopicPartition& tp) {
+    auto& pd = *m_producers[static_cast<std::size_t>(producer)];
+    auto qit = pd.queues.find(tp);
+    if (qit == pd.queues.end() || qit->second.empty() || pd.in_flight.count(tp)) return;
+    auto inflight = std::make_unique<InFlight>();
+    inflight->producer = producer;
+    inflight->batch = std::move(qit->second.front());
+    qit->second.pop_front();
+    if (qit->second.empty()) pd.queues.erase(qit);
+    inflight->acks = pd.config.acks;
+    ++inflight->batch.attempts;
+    const PartitionState* p = m_brokers.partitionForProduce(tp);
+    inflight->broker = p ? p->leader : -1;
+    const std::uint64_t id = m_next_request++;
+    pd.in_flight.insert(tp);
+    if (!p) {
+        inflight->done = true;
+        inflight->error = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
+        m_in_flight.emplace(id, std::move(inflight));
+        schedule(now(), ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(id));
+        return;
+    }
+    if (inflight->broker < 0) {
+        // No leader in the metadata: the batch waits for a metadata refresh (retry.backoff.ms).
+        inflight->done = true;
+        inflight->error = ErrorCode::LEADER_NOT_AVAILABLE;
+        m_in_flight.emplace(id, std::move(inflight));
+        schedule(now(), ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(id));
+        return;
+    }
+    const bool acks0 = inflight->acks == Acks::None;
+    m_in_flight.emplace(id, std::move(inflight));
+    schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceArrive, 0, static_cast<std::int64_t>(id));
+    if (acks0) {
+        // acks=0: the send completes when written to the socket; the offset is unknown (-1).
+        auto& inf = *m_in_flight[id];
+        Event& e = m_brokers.emitEvent(EventType::ProduceAcked);
+        e.actor = producer;
+        e.topic = m_journal.topicIndex(tp.topic);
+        e.partition = tp.partition;
+        e.a = -1;
+        e.b = static_cast<std::int64_t>(inf.batch.records.size());
+        pd.pending -= e.b;
+        pd.in_flight.erase(tp);
+        drain(producer, false);
+    }
+}
+
+void Producers::produceArrives(std::uint64_t request) {
+    auto it = m_in_flight.find(request);
+    if (it == m_in_flight.end()) return;
+    InFlight& inf = *it->second;
+    const bool acks0 = inf.acks == Acks::None;
+    auto respond = [&](ErrorCode error, Offset base) {
+        if (acks0) {
+            eraseInFlight(it); // nobody listens: an acks=0 failure is silent
+            return;
+        }
+        inf.done = true;
+        inf.error = error;
+        inf.base = base;
+        schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(request));
+    };
+    TopicState* t = m_brokers.topicForProduce(inf.batch.tp.topic, false);
+    if (!m_brokers.brokerAlive(inf.broker)) return respond(ErrorCode::NETWORK_EXCEPTION, -1);
+    if (!t) return respond(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION, -1);
+    PartitionState& p = t->partitions[static_cast<std::size_t>(inf.batch.tp.partition)];
+    if (p.leader != inf.broker) return respond(ErrorCode::NOT_LEADER_OR_FOLLOWER, -1);
+    const auto rf = static_cast<std::int32_t>(p.replicas.size());
+    if (inf.acks == Acks::All && static_cast<std::int32_t>(p.isr.size()) < std::min(t->min_insync_replicas, rf))
+        return respond(ErrorCode::NOT_ENOUGH_REPLICAS, -1);
+    const auto& pd = *m_producers[static_cast<std::size_t>(inf.producer)];
+    const Record& first = inf.batch.records.front();
+    if (pd.config.enable_idempotence) {
+        auto ps = p.producer_state.find(first.producer);
+        if (ps != p.producer_state.end() && first.sequence <= ps->second.first) {
+            // Duplicate of a batch already in the log (a retry): acknowledged, not appended again.
+            const Offset base = ps->second.second - static_cast<Offset>(ps->second.first - first.sequence);
+            if (inf.acks == Acks::All && base + static_cast<Offset>(inf.batch.records.size()) > p.high_watermark) {
+                p.delayed_produces.emplace_back(base + static_cast<Offset>(inf.batch.records.size()), request);
+                inf.base = base;
+                inf.timeouts.push_back(
+                    m_timers.scheduleCancellable(now() + pd.config.request_timeout_ms, ProducerTimer::ProduceTimeout, 0, static_cast<std::int64_t>(request)));
+                return;
+            }
+            return respond(ErrorCode::NONE, base);
+        }
+    }
+    const Offset base = p.leaderLeo();
+    m_brokers.appendToLeader(*t, p, inf.batch.records, inf.producer, inf.batch.sizes);
+    if (acks0) return respond(ErrorCode::NONE, base);
+    if (inf.acks == Acks::Leader) return respond(ErrorCode::NONE, base);
+    inf.base = base;
+    const Offset required = base + static_cast<Offset>(inf.batch.records.size());
+    if (p.high_watermark >= required) return respond(ErrorCode::NONE, base);
+    p.delayed_produces.emplace_back(required, request);
+    inf.timeouts.push_back(
+        m_timers.scheduleCancellable(now() + pd.config.request_timeout_ms, ProducerTimer::ProduceTimeout, 0, static_cast<std::int64_t>(request)));
+}
+
+void Producers::highWatermarkAdvanced(PartitionState& p) {
+    if (p.delayed_produces.empty()) return;
+    std::vector<std::pair<Offset, std::uint64_t>> keep;
+    for (const auto& [required, request] : p.delayed_produces) {
+        auto it = m_in_flight.find(request);
+        if (it == m_in_flight.end() || it->second->done) continue;
+        if (p.high_watermark >= required) {
+            it->second->done = true;
+            it->second->error = ErrorCode::NONE;
+            schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(request));
+        } else {
+            keep.emplace_back(required, request);
+        }
+    }
+    p.delayed_produces = std::move(keep);
+}
+
+void Producers::answerDelayed(std::uint64_t request, ErrorCode error) {
+    auto it = m_in_flight.find(request);
+    if (it == m_in_flight.end() || it->second->done) return;
+    it->second->done = true;
+    it->second->error = error;
+    schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(request));
+}
+
+void Producers::leaderStopped(PartitionState& p) {
+    // The connection to a stopped broker breaks: waiting requests fail with a network error.
+    for (const auto& [required, request] : p.delayed_produces) answerDelayed(request, ErrorCode::NETWORK_EXCEPTION);
+    p.delayed_produces.clear();
+}
+
+void Producers::topicDeleted(const std::string& topic) {
+    for (auto& [id, inflight] : m_in_flight)
+        if (inflight->batch.tp.topic == topic && !inflight->done) {
+            inflight->done = true;
+            inflight->error = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
+            schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(id));
+        }
+}
+
+void Producers::produceResponse(std::uint64_t request, ErrorCode error, Offset base) {
+    auto it = m_in_flight.find(request);
+    if (it == m_in_flight.end()) return;
+    InFlight& inf = *it->second;
+    auto& pd = *m_producers[static_cast<std::size_t>(inf.producer)];
+    const TopicPartition tp = inf.batch.tp;
+    const auto count = static_cast<std::int64_t>(inf.batch.records.size());
+    if (error == ErrorCode::NONE) {
+        Event& e = m_brokers.emitEvent(EventType::ProduceAcked);
+        e.actor = inf.producer;
+        e.topic = m_journal.topicIndex(tp.topic);
+        e.partition = tp.partition;
+        e.a = base;
+        e.b = count;
+        pd.pending -= count;
+        pd.in_flight.erase(tp);
+        eraseInFlight(it);
+        drain(pd.index, false);
+        return;
+    }
+    const bool expired = now() >= inf.batch.created_ms + pd.config.delivery_timeout_ms;
+    const bool retry = isRetriable(error) && inf.batch.attempts <= pd.config.retries && !expired;
+    Event& e = m_brokers.emitEvent(EventType::ProduceFailed);
+    e.actor = inf.producer;
+    e.topic = m_journal.topicIndex(tp.topic);
+    e.partition = tp.partition;
+    e.error = expired && isRetriable(error) ? ErrorCode::CLIENT_DELIVERY_TIMEOUT : error;
+    e.b = count;
+    e.flag = retry ? 1 : 0;
+    if (retry) {
+        inf.done = false;
+        inf.error = ErrorCode::NONE;
+        schedule(now() + pd.config.retry_backoff_ms, ProducerTimer::Retry, inf.producer, static_cast<std::int64_t>(request));
+        return;
+    }
+    pd.pending -= count;
+    pd.in_flight.erase(tp);
+    eraseInFlight(it);
+    drain(pd.index, false);
+}
+
+} // namespace fluxolab::sim::kafka

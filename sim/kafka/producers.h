@@ -1,0 +1,136 @@
+#pragma once
+// The producer component: producer clients (partitioning, batching, linger, retries, delivery
+// timeout) and the broker side of their Produce requests (acks, idempotent de-duplication, requests
+// waiting for the high watermark). It owns its state and its timers (kafka::ProducerTimer) and reaches
+// the rest of the model only through ProduceBrokers.
+
+#include "sim/cluster.h"
+#include "sim/kafka/record_store.h"
+#include "sim/kafka/timers.h"
+#include "sim/runtime/scheduler.h"
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace fluxolab::sim::kafka {
+
+/// What the producers need from the brokers (Simulation implements it).
+class ProduceBrokers {
+public:
+    /// The topic `name`; when it does not exist and `auto_create` is set, the broker creates it with
+    /// its defaults if auto.create.topics.enable is on. nullptr: no such topic.
+    virtual TopicState* topicForProduce(const std::string& name, bool auto_create) = 0;
+    virtual PartitionState* partitionForProduce(const TopicPartition& tp) = 0;
+    virtual bool brokerAlive(BrokerId id) const = 0;
+    /// Appends a batch to the leader's log (replication takes it from there).
+    virtual void appendToLeader(TopicState& t, PartitionState& p, const std::vector<Record>& records,
+                                std::int32_t producer, const std::vector<std::int64_t>& sizes) = 0;
+    virtual Event& emitEvent(EventType type) = 0;
+
+protected:
+    ~ProduceBrokers() = default;
+};
+
+class Producers final : private runtime::TimerHandler {
+public:
+    Producers(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
+              RecordStore& store, ProduceBrokers& brokers);
+    ~Producers();
+    Producers(const Producers&) = delete;
+    Producers& operator=(const Producers&) = delete;
+
+    // ---- the client API (Simulation forwards to these) ----
+    std::int32_t add(ProducerConfig config);
+    ErrorCode send(std::int32_t producer, const ProducerRecord& record);
+    ErrorCode sendSynthetic(std::int32_t producer, const std::string& topic, std::optional<std::uint32_t> key_id);
+    void flush(std::int32_t producer);
+    void close(std::int32_t producer);
+    std::int64_t pendingRecords(std::int32_t producer) const;
+    std::vector<TopicPartition> pendingPartitions(std::int32_t producer) const;
+    std::int32_t count() const { return static_cast<std::int32_t>(m_producers.size()); }
+    const std::string& clientId(std::int32_t producer) const;
+    void setValueTemplate(std::int32_t producer, std::string tmpl);
+    /// The value of a synthetic record (value id 0) of `producer` (index + 1 as in Record::producer).
+    std::string syntheticValue(const Record& r) const;
+
+    // ---- what replication tells the producers ----
+    /// The high watermark of `p` moved: answers the acks=all requests it satisfies.
+    void highWatermarkAdvanced(PartitionState& p);
+    /// The leader of `p` stopped: the requests waiting there fail with a network error.
+    void leaderStopped(PartitionState& p);
+    /// The topic is being deleted: requests for it fail with UNKNOWN_TOPIC_OR_PARTITION.
+    void topicDeleted(const std::string& topic);
+
+private:
+    struct PendingBatch {
+        TopicPartition tp;
+        std::vector<Record> records;
+        std::vector<std::int64_t> sizes;
+        std::int64_t bytes = 0;
+        TimeMs created_ms = 0;
+        std::int32_t attempts = 0;
+    };
+    struct ProducerData {
+        std::int32_t index = 0;
+        ProducerConfig config;
+        std::string client_id;
+        std::map<TopicPartition, std::deque<PendingBatch>> queues;
+        std::set<TopicPartition> in_flight;
+        std::map<std::string, std::int32_t> sticky;
+        std::map<std::string, std::int64_t> sticky_bytes;
+        std::map<std::string, std::uint32_t> rr_counter;
+        std::map<TopicPartition, std::uint32_t> next_seq;
+        TimeMs linger_at = -1;
+        std::string value_template = "{key}-{seq}";
+        std::int64_t pending = 0;
+        bool closed = false;
+    };
+    struct InFlight {
+        std::int32_t producer = 0;
+        PendingBatch batch;
+        BrokerId broker = -1;
+        Acks acks = Acks::All;
+        ErrorCode error = ErrorCode::NONE;
+        Offset base = -1;
+        bool done = false;
+        std::vector<runtime::TimerKey> timeouts; ///< pending ProduceTimeout timers
+    };
+    using InFlightMap = std::map<std::uint64_t, std::unique_ptr<InFlight>>;
+
+    void onTimer(const runtime::Timer& timer) override;
+    TimeMs now() const { return m_scheduler.now(); }
+    void schedule(TimeMs at, ProducerTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
+        m_timers.schedule(at, kind, a, b);
+    }
+    std::deque<PendingBatch>& enqueue(ProducerData& pd, const TopicPartition& tp, Record r, std::int64_t bytes);
+    void drain(std::int32_t producer, bool force);
+    void armLinger(ProducerData& pd, TimeMs at);
+    void sendBatch(std::int32_t producer, const TopicPartition& tp);
+    void produceArrives(std::uint64_t request);
+    void produceResponse(std::uint64_t request, ErrorCode error, Offset base);
+    /// Answers a waiting request after the network delay with `error`.
+    void answerDelayed(std::uint64_t request, ErrorCode error);
+    std::int32_t choosePartition(ProducerData& pd, TopicState& t, const std::optional<std::uint32_t>& key,
+                                 std::int64_t bytes);
+    /// Removes a finished request and withdraws its pending timeout.
+    void eraseInFlight(InFlightMap::iterator it);
+
+    runtime::Scheduler& m_scheduler;
+    runtime::TimerChannel<ProducerTimer> m_timers;
+    const ClusterConfig& m_config;
+    Journal& m_journal;
+    Rng& m_rng; ///< the Kafka model's stream (the sticky partitioner draws from it)
+    RecordStore& m_store;
+    ProduceBrokers& m_brokers;
+    std::vector<std::unique_ptr<ProducerData>> m_producers;
+    InFlightMap m_in_flight;
+    std::uint64_t m_next_request = 1;
+    std::int32_t m_client_counter = 0;
+};
+
+} // namespace fluxolab::sim::kafka

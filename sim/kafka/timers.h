@@ -1,0 +1,50 @@
+#pragma once
+// The Kafka model's components and the timer kinds each one registers with the runtime scheduler
+// (sim/runtime/scheduler.h) through its own TimerChannel. A component owns the meaning of its kinds'
+// payloads (a, b); they are listed here next to each kind. Adding a timer: add a kind to the
+// component's enum and handle it in that component's dispatch; no other component sees it.
+
+#include <cstdint>
+
+namespace fluxolab::sim::kafka {
+
+/// Broker side of replication and the controller's periodic work (cluster.cpp).
+enum class ReplicationTimer : std::uint16_t {
+    FetchArrive,      ///< a = topic index, b = packed (partition, replica, epoch)
+    FetchResponse,    ///< a = topic index, b = packed (partition, replica, epoch)
+    FetchParkTimeout, ///< a = topic index, b = packed (partition, replica, epoch)
+    IsrCheck,         ///< a = broker
+    RetentionCheck,
+    LeaderRebalance,
+    BrokerFence, ///< a = broker
+};
+
+/// Producer clients and the broker side of their Produce requests (producer.cpp).
+enum class ProducerTimer : std::uint16_t {
+    Linger,          ///< a = producer
+    Retry,           ///< a = producer, b = request id of the batch to resend
+    ProduceArrive,   ///< b = request id
+    ProduceResponse, ///< b = request id
+    ProduceTimeout,  ///< b = request id
+};
+
+/// The classic group coordinator on the brokers (group_coordinator.cpp).
+enum class GroupTimer : std::uint16_t {
+    JoinArrive,       ///< a = consumer, b = join token
+    SyncArrive,       ///< a = consumer, b = join token
+    SessionCheck,     ///< a = group index, b = member serial
+    RebalanceTimeout, ///< a = group index, b = rebalance token
+    InitialDelay,     ///< a = group index, b = rebalance token
+    CommitArrive,     ///< a = consumer, b = async commit id
+    Cleanup,
+};
+
+/// Consumer clients: the poll loop, heartbeats and the answers to their group requests.
+enum class ConsumerTimer : std::uint16_t {
+    Poll,         ///< a = consumer
+    Heartbeat,    ///< a = consumer, b = heartbeat token
+    JoinResponse, ///< a = consumer, b = join token
+    SyncResponse, ///< a = consumer, b = join token
+};
+
+} // namespace fluxolab::sim::kafka
