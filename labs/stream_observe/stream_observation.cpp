@@ -220,19 +220,9 @@ int StreamObservation::ownerOf(int partition) const {
 }
 
 namespace {
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
 
 std::string firingLine(const FiringLine& f) {
-    return csvField(f.key) + ',' + std::to_string(f.start) + ',' + std::to_string(f.end) + ',' + f.value +
-           ',' + formatWatermark(f.watermark) + ',' + (f.late ? "late-update" : "on-time") + '\n';
+    return firingCsvLine(f.key, f.start, f.end, f.value, f.watermark, f.late);
 }
 } // namespace
 
@@ -241,8 +231,7 @@ std::string StreamObservation::replayText() const {
     for (const auto& f : firings)
         out += firingLine(f);
     for (const auto& l : lates)
-        out += "LATE," + csvField(l.key) + "," + std::to_string(l.eventTime) + "," +
-               formatWatermark(l.watermark) + "\n";
+        out += lateCsvLine(l.key, l.eventTime, l.watermark);
     out += "SUMMARY,events=" + std::to_string(elements.size()) +
            ",firings=" + std::to_string(firings.size()) + ",late=" + std::to_string(lates.size()) + "\n";
     return out;

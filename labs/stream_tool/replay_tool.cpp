@@ -34,16 +34,6 @@ std::optional<std::int64_t> parseDurationMs(const std::string& text) {
 
 namespace {
 
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 std::string jsonString(const std::string& s) {
     std::string out = "\"";
     for (char ch : s) {
@@ -439,8 +429,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
                    << ",\"watermark_at_fire\":" << jsonTime(f.watermark) << ",\"firing\":\"" << kind
                    << "\"}\n";
         } else {
-            io.out << csvField(f.key) << ',' << f.start << ',' << f.end << ',' << renderResult(agg, f.acc)
-                   << ',' << formatWatermark(f.watermark) << ',' << kind << '\n';
+            io.out << firingCsvLine(f.key, f.start, f.end, renderResult(agg, f.acc), f.watermark, f.late);
         }
     };
     output.onOutput = [&](const ProcessOutput& o) {
@@ -470,8 +459,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
                     ",\"event_time\":" + std::to_string(l.eventTime) +
                     ",\"watermark_at_arrival\":" + jsonTime(l.watermark) + "}\n";
         } else {
-            line += "LATE," + csvField(l.key) + "," + std::to_string(l.eventTime) + "," +
-                    formatWatermark(l.watermark) + "\n";
+            line += lateCsvLine(l.key, l.eventTime, l.watermark);
         }
         if (!lateBuf.add(line)) lateSpillFailed = true;
     };

@@ -67,6 +67,26 @@ std::string formatWatermark(Millis watermark) {
     return std::to_string(watermark);
 }
 
+std::string csvField(const std::string& field) {
+    if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
+    std::string out = "\"";
+    for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string firingCsvLine(const std::string& key, Millis start, Millis end, const std::string& value, Millis watermark,
+                          bool lateUpdate) {
+    return csvField(key) + ',' + std::to_string(start) + ',' + std::to_string(end) + ',' + value + ',' +
+           formatWatermark(watermark) + ',' + (lateUpdate ? "late-update" : "on-time") + '\n';
+}
+
+std::string lateCsvLine(const std::string& key, Millis eventTime, Millis watermark) {
+    return "LATE," + csvField(key) + ',' + std::to_string(eventTime) + ',' + formatWatermark(watermark) + '\n';
+}
+
 std::string toJson(const StreamEvent& e) {
     sim::Journal j;
     JournalFamilySink sink(j);

@@ -151,4 +151,13 @@ std::string formatDouble(double value);
 /// Watermark/time rendering used by replay and the journal: "MAX" for +inf, "MIN" for -inf, else the number.
 std::string formatWatermark(Millis watermark);
 
+/// replay's output lines, written once for `fluxolab-cli replay` and the stream view's export:
+/// a CSV field (RFC 4180 quoting when needed), a firing line
+/// `key,window_start,window_end,value,watermark_at_fire,on-time|late-update` and a late line
+/// `LATE,key,event_time,watermark_at_arrival` (each with its newline).
+std::string csvField(const std::string& field);
+std::string firingCsvLine(const std::string& key, Millis start, Millis end, const std::string& value, Millis watermark,
+                          bool lateUpdate);
+std::string lateCsvLine(const std::string& key, Millis eventTime, Millis watermark);
+
 } // namespace fluxolab::stream
