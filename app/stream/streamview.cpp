@@ -69,7 +69,7 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("streamSummary"));
     m_summary->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_summary->setWordWrap(false);
+    m_summary->setWordWrap(true); // a long summary (the periodic-watermark hint) takes a second line, never cut
     m_keys = new QComboBox(this);
     m_keys->setObjectName(QStringLiteral("streamKeyFilter"));
     m_keys->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -445,8 +445,8 @@ QString StreamView::whyText() const {
         }
         html += QStringLiteral("<p><b>%1</b></p>").arg(reason);
     }
-    html += QStringLiteral("<table cellspacing=0 cellpadding=2><tr><th align=left>%1</th><th "
-                           "align=left>%2</th><th align=left>%3</th><th align=right>%4</th></tr>")
+    html += QStringLiteral("<table cellspacing=0 cellpadding=2><tr><th align=left nowrap>%1</th><th "
+                           "align=left nowrap>%2</th><th align=left nowrap>%3</th><th align=right nowrap>%4</th></tr>")
                 .arg(tr("Partition"), tr("Watermark"), tr("State"), tr("Events"));
     for (const auto& p : w->partitions) {
         const QString state = p.idle                     ? tr("idle")
@@ -527,6 +527,16 @@ void StreamView::adoptWhatIf() {
             selectWindow(static_cast<int>(i));
 }
 
+namespace {
+/// A what-if button's text on two lines ("What if… idle:" / "withIdleness(13s)"), so that the
+/// narrow why panel (presentation mode at 1366 px) never cuts it.
+QString onTwoLines(QString text) {
+    if (const qsizetype colon = text.indexOf(QStringLiteral(": ")); colon >= 0) return text.replace(colon, 2, QStringLiteral(":\n"));
+    if (const qsizetype paren = text.indexOf(QStringLiteral(" (")); paren >= 0) return text.replace(paren, 1, QStringLiteral("\n"));
+    return text;
+}
+} // namespace
+
 void StreamView::refreshWhy() {
     const bool show = m_obs && m_selected >= 0;
     m_whyPanel->setVisible(show);
@@ -541,11 +551,13 @@ void StreamView::refreshWhy() {
                    .arg(QString::fromStdString(durationText(idle->job.watermark.idleTimeout)))
              : tr("What if… idle (needs an arrival column)"));
     m_idleButton->setToolTip(m_idleButton->text());
+    m_idleButton->setText(onTwoLines(m_idleButton->text()));
     m_boundButton->setEnabled(bound.has_value());
     m_boundButton->setText(bound ? tr("What if… shorter bound: %1")
                                        .arg(QString::fromStdString(watermarkText(bound->job.watermark)))
                                  : tr("What if… shorter bound (no bound)"));
     m_boundButton->setToolTip(m_boundButton->text());
+    m_boundButton->setText(onTwoLines(m_boundButton->text()));
     m_whatIfLabel->setText(m_whatIfDesc);
     m_whatIfLabel->setVisible(m_whatIf != nullptr);
     m_adoptButton->setVisible(m_whatIf != nullptr);
