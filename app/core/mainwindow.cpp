@@ -97,6 +97,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     createCliDocks();
 #ifdef FLUXOLAB_HAVE_RDKAFKA
     m_real = new RealModeController(this);
+    // On a real cluster the simulation's controls would act on the hidden simulation: off until
+    // the simulation shows again.
+    connect(m_real, &RealModeController::modeChanged, this, [this](bool real) {
+        for (QMenu* m : {m_stopMenu, m_crashMenu, m_startMenu, m_simMenu}) m->menuAction()->setEnabled(!real);
+        for (const char* name : {"gallery", "open", "save", "exportPng", "compare"})
+            if (QAction* a = action(QString::fromLatin1(name))) a->setEnabled(!real);
+        if (m_builderToolbar) m_builderToolbar->setEnabled(!real);
+    });
 #endif
     setIcons();
 

@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
+#include <QToolBar>
 #include <QTimer>
 
 #include <cstdlib>
@@ -173,13 +174,20 @@ void RealModeTest::switchesBackToSimulation() {
     fluxolab::labs::RdKafkaConnection c;
     c.bootstrap_servers = "127.0.0.1:1";
     c.request_timeout_ms = 1500;
+    QAction* gallery = w.findChild<QAction*>(QStringLiteral("gallery"));
+    QVERIFY(gallery && gallery->isEnabled());
     real->connectTo(c, 200);
     QVERIFY(w.centralWidget() != simCentral);
+    // The simulation's controls would act on the hidden simulation: off on the real cluster.
+    QVERIFY(!gallery->isEnabled());
+    for (QToolBar* bar : w.findChildren<QToolBar*>())
+        if (bar->objectName() == QLatin1String("builderToolbar")) QVERIFY(!bar->isEnabled());
     // Back at once, even while the worker waits for the dead broker.
     real->simulatedAction()->trigger();
     QVERIFY(!real->isReal());
     QCOMPARE(w.centralWidget(), simCentral);
     QVERIFY(real->simulatedAction()->isChecked());
+    QVERIFY(gallery->isEnabled());
 }
 
 void RealModeTest::realBrokerShowsTopicAndGroup() {
