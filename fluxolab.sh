@@ -53,7 +53,7 @@ build() { # build DIR [extra cmake args]
 
 # The sanitizer builds are compiled with -O1 -g1 (line tables only): about a third less compile time
 # than -O2 -g on 2 cores, and their reports still name every function, file and line.
-SANITIZER_FLAGS=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG")
+SANITIZER_FLAGS=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG")
 
 build_tsan() { # the app tests (and the app they start) with ThreadSanitizer: the app's worker thread
   cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFLUXOLAB_TSAN=ON -DFLUXOLAB_BUILD_BENCH=OFF \
