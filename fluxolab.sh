@@ -122,9 +122,11 @@ case "$cmd" in
       build_fuzz 20
       run_tests build-fuzz "fuzz (libFuzzer, 20 s each)"
       # The app tests under ThreadSanitizer (tests/app/tsan.supp: Qt's own, uninstrumented internals).
+      # Not RealModeTest: Debian's librdkafka is not built with TSan, and TSan's own report unwinder
+      # crashes (SIGSEGV) inside its broker threads; that test runs in the normal and ASan passes.
       build_tsan
       TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/app/tsan.supp" \
-        run_tests build-tsan "app tests (TSan)" -R '^app/'
+        run_tests build-tsan "app tests (TSan)" -R '^app/' -E '^app/RealModeTest$'
 
     fi
     echo "all: $TOTAL_PASSED passed, $TOTAL_FAILED failed"

@@ -182,7 +182,15 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     connect(m_timer, &QTimer::timeout, this, &StreamView::tick);
     m_progressTimer = new QTimer(this);
     m_progressTimer->setInterval(50);
-    connect(m_progressTimer, &QTimer::timeout, this, [this] { m_bar->setValue(m_progress.load()); });
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        m_bar->setValue(m_progress.load());
+        std::shared_ptr<ObserveResult> done;
+        {
+            const std::lock_guard<std::mutex> lock(m_resultMutex);
+            done = std::move(m_result);
+        }
+        if (done) finishLoad(std::move(done));
+    });
 
     // Defaults: the options of the course's first example.
     m_lastOptions.trace.timeField = "ts";
@@ -230,8 +238,8 @@ bool StreamView::startLoad(const QString& path, const RunOptions& options) {
     m_worker = std::thread([this, file, options] {
         auto result = std::make_shared<ObserveResult>(observeTrace(
             file, options, [this](double f) { m_progress = static_cast<int>(f * 1000); }, &m_cancel));
-        QMetaObject::invokeMethod(
-            this, [this, result] { finishLoad(result); }, Qt::QueuedConnection);
+        const std::lock_guard<std::mutex> lock(m_resultMutex);
+        m_result = std::move(result);
     });
     return true;
 }

@@ -10,6 +10,7 @@
 #include <QWidget>
 #include <atomic>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -103,6 +104,10 @@ private:
     std::thread m_worker;
     std::atomic<bool> m_cancel{false};
     std::atomic<int> m_progress{0}; ///< per mille
+    /// The background load's result, handed over under a mutex and picked up by the progress timer
+    /// on the UI thread (no cross-thread queued call: its hand-over is invisible to ThreadSanitizer).
+    std::mutex m_resultMutex;
+    std::shared_ptr<stream_observe::ObserveResult> m_result;
     bool m_loading = false;
 
     StreamCanvas* m_canvas;
