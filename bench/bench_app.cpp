@@ -54,6 +54,35 @@ double threadCpuMs() {
     return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
 }
 
+/// The longest UI-thread block while it runs: the longest gap between two ticks of a 1 ms timer
+/// (wall clock), and the most UI-thread CPU time spent between two ticks (robust on a loaded machine).
+class BlockProbe {
+public:
+    BlockProbe() {
+        m_timer.setInterval(1);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            worstWallMs = std::max(worstWallMs, static_cast<double>(m_gap.nsecsElapsed()) / 1e6);
+            const double cpu = threadCpuMs();
+            worstCpuMs = std::max(worstCpuMs, cpu - m_cpuMark);
+            m_cpuMark = cpu;
+            m_gap.restart();
+        });
+    }
+    void start() {
+        m_cpuMark = threadCpuMs();
+        m_gap.start();
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    double worstWallMs = 0, worstCpuMs = 0;
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_gap;
+    double m_cpuMark = 0;
+};
+
 double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 struct Stats {
@@ -264,18 +293,9 @@ void block() {
     c->runTo(60000);
     c->setSpeed(64);
     QApplication::processEvents();
-    double worst = 0;
-    QElapsedTimer gap;
-    QTimer probe;
-    probe.setInterval(1);
-    probe.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        worst = std::max(worst, static_cast<double>(gap.nsecsElapsed()) / 1e6);
-        gap.restart();
-    });
+    BlockProbe probe;
     QElapsedTimer wall;
     wall.start();
-    gap.start();
     probe.start();
     c->setPlaying(true);
     const sim::TimeMs from = c->time();
@@ -305,7 +325,7 @@ void block() {
     const double virtS = static_cast<double>(c->time() - from) / 1000.0;
     std::printf("block: main window 1920x1080 playing at 64x for %.1f s of wall time: %.0f s virtual (%.1fx), %d frames painted "
                 "(%.1f fps); longest UI-thread block %.1f ms (target <= 50 ms)\n",
-                wallS, virtS, virtS / wallS, counter.paints, counter.paints / wallS, worst);
+                wallS, virtS, virtS / wallS, counter.paints, counter.paints / wallS, probe.worstWallMs);
     const Stats g = stats(counter.gaps);
     const auto late = std::count_if(counter.gaps.begin(), counter.gaps.end(), [](double x) { return x > 2 * 1000.0 / 60.0; });
     std::printf("block: time between painted frames: median %.1f ms, p99 %.1f ms, max %.1f ms; %lld of %zu gaps longer than two "
@@ -337,21 +357,9 @@ void partitions() {
                 ok ? "ok" : "failed", createMs, threadCpuMs() - cpu0, cpuCreated - cpu0, threadCpuMs() - cpuCreated);
     for (const double speed : {1.0, 64.0}) {
         c->setSpeed(speed);
-        double worst = 0, worstCpu = 0, cpuMark = threadCpuMs();
-        QElapsedTimer gap;
-        QTimer probe;
-        probe.setInterval(1);
-        probe.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&probe, &QTimer::timeout, [&] {
-            worst = std::max(worst, static_cast<double>(gap.nsecsElapsed()) / 1e6);
-            const double cpu = threadCpuMs();
-            worstCpu = std::max(worstCpu, cpu - cpuMark);
-            cpuMark = cpu;
-            gap.restart();
-        });
+        BlockProbe probe;
         QElapsedTimer wall;
         wall.start();
-        gap.start();
         probe.start();
         const sim::TimeMs from = c->time();
         c->setPlaying(true);
@@ -360,7 +368,7 @@ void partitions() {
         probe.stop();
         std::printf("partitions: playing at %.0fx for 3 s: %.1f s virtual; longest UI-thread block %.1f ms wall, %.1f ms "
                     "UI-thread CPU (target <= 50 ms)\n",
-                    speed, static_cast<double>(c->time() - from) / 1000.0, worst, worstCpu);
+                    speed, static_cast<double>(c->time() - from) / 1000.0, probe.worstWallMs, probe.worstCpuMs);
     }
 }
 
@@ -389,18 +397,9 @@ void realUnreachable() {
         labs::RdKafkaConnection c;
         c.bootstrap_servers = bootstrap;
         c.request_timeout_ms = 5000;
-        double worst = 0;
-        QElapsedTimer gap;
-        QTimer probe;
-        probe.setInterval(1);
-        probe.setTimerType(Qt::PreciseTimer);
-        QObject::connect(&probe, &QTimer::timeout, [&] {
-            worst = std::max(worst, static_cast<double>(gap.nsecsElapsed()) / 1e6);
-            gap.restart();
-        });
+        BlockProbe probe;
         QElapsedTimer wall;
         wall.start();
-        gap.start();
         probe.start();
         w.realMode()->connectTo(c, 1000);
         while (wall.elapsed() < 8000) QApplication::processEvents(QEventLoop::AllEvents, 5);
@@ -414,7 +413,7 @@ void realUnreachable() {
         probe.stop();
         std::printf("real-unreachable: %s (%s): %d refreshes answered 'no connection' in 8 s; longest UI-thread block %.1f ms; "
                     "switch back to the simulation %.1f ms (target <= 50 ms)\n",
-                    bootstrap.c_str(), bootstrap == "127.0.0.1:1" ? "dead port" : "silent port", refreshes, worst, backMs);
+                    bootstrap.c_str(), bootstrap == "127.0.0.1:1" ? "dead port" : "silent port", refreshes, probe.worstWallMs, backMs);
     }
     if (fd >= 0) ::close(fd);
 }
