@@ -47,6 +47,25 @@ Frames badNumber(NumberType type, const std::vector<std::string>& callers) {
          "... " + std::to_string(shared + 3) + " more"}};
 }
 
+/// The frames below prepareOffsetsToReset that every --reset-offsets error shares (an inactive
+/// group's reset, as the real 4.3.1 tool prints them).
+const std::vector<std::string> resetOffsetsCallers = {
+    "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+    "resetOffsetsForInactiveGroup(ConsumerGroupCommand.java:672)",
+    "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.lambda$"
+    "resetOffsets$0(ConsumerGroupCommand.java:659)",
+    "java.base/java.util.HashMap.forEach(HashMap.java:1421)",
+    "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.resetOffsets("
+    "ConsumerGroupCommand.java:643)",
+    "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:129)",
+    "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"};
+
+/// `top` followed by `callers`: one exception's frames.
+std::vector<std::string> withCallers(std::vector<std::string> top, const std::vector<std::string>& callers) {
+    top.insert(top.end(), callers.begin(), callers.end());
+    return top;
+}
+
 const std::map<JavaTrace, Frames>& traceTable() {
     static const std::map<JavaTrace, Frames> table = {
         {JavaTrace::TopicMissingDescribe,
@@ -173,64 +192,27 @@ const std::map<JavaTrace, Frames>& traceTable() {
               "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:"
               "109)"})},
         {JavaTrace::GroupDateTimeWithoutT,
-         {{"org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:365)",
+         {withCallers({"org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:365)",
            "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
-           "prepareOffsetsToReset(ConsumerGroupCommand.java:984)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
-           "resetOffsetsForInactiveGroup(ConsumerGroupCommand.java:672)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.lambda$"
-           "resetOffsets$0(ConsumerGroupCommand.java:659)",
-           "java.base/java.util.HashMap.forEach(HashMap.java:1421)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.resetOffsets("
-           "ConsumerGroupCommand.java:643)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:129)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
+           "prepareOffsetsToReset(ConsumerGroupCommand.java:984)"}, resetOffsetsCallers),
           {"org.apache.kafka.common.utils.Utils.getDateTime(Utils.java:1542)",
            "org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:354)", "... 7 more"}}},
         {JavaTrace::GroupDateTimeUnparseable,
-         {{"org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:365)",
+         {withCallers({"org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:365)",
            "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
-           "prepareOffsetsToReset(ConsumerGroupCommand.java:984)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
-           "resetOffsetsForInactiveGroup(ConsumerGroupCommand.java:672)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.lambda$"
-           "resetOffsets$0(ConsumerGroupCommand.java:659)",
-           "java.base/java.util.HashMap.forEach(HashMap.java:1421)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.resetOffsets("
-           "ConsumerGroupCommand.java:643)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:129)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
+           "prepareOffsetsToReset(ConsumerGroupCommand.java:984)"}, resetOffsetsCallers),
           {"java.base/java.text.DateFormat.parse(DateFormat.java:399)",
            "org.apache.kafka.common.utils.Utils.getDateTime(Utils.java:1559)",
            "org.apache.kafka.tools.OffsetsUtils.resetToDateTime(OffsetsUtils.java:354)", "... 7 more"}}},
         {JavaTrace::GroupBadDuration,
-         {{"java.base/java.time.Duration.parse(Duration.java:419)",
+         {withCallers({"java.base/java.time.Duration.parse(Duration.java:419)",
            "org.apache.kafka.tools.OffsetsUtils.resetByDuration(OffsetsUtils.java:371)",
            "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
-           "prepareOffsetsToReset(ConsumerGroupCommand.java:986)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
-           "resetOffsetsForInactiveGroup(ConsumerGroupCommand.java:672)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.lambda$"
-           "resetOffsets$0(ConsumerGroupCommand.java:659)",
-           "java.base/java.util.HashMap.forEach(HashMap.java:1421)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.resetOffsets("
-           "ConsumerGroupCommand.java:643)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:129)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:"
-           "109)"}}},
+           "prepareOffsetsToReset(ConsumerGroupCommand.java:986)"}, resetOffsetsCallers)}},
         {JavaTrace::GroupResetFileMissing,
-         {{"org.apache.kafka.tools.OffsetsUtils.resetPlanFromFile(OffsetsUtils.java:104)",
+         {withCallers({"org.apache.kafka.tools.OffsetsUtils.resetPlanFromFile(OffsetsUtils.java:104)",
            "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
-           "prepareOffsetsToReset(ConsumerGroupCommand.java:987)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
-           "resetOffsetsForInactiveGroup(ConsumerGroupCommand.java:672)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.lambda$"
-           "resetOffsets$0(ConsumerGroupCommand.java:659)",
-           "java.base/java.util.HashMap.forEach(HashMap.java:1421)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.resetOffsets("
-           "ConsumerGroupCommand.java:643)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:129)",
-           "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
+           "prepareOffsetsToReset(ConsumerGroupCommand.java:987)"}, resetOffsetsCallers),
           {"org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:770)",
            "org.apache.kafka.tools.OffsetsUtils.resetPlanFromFile(OffsetsUtils.java:100)", "... 7 more"},
           {"java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)",
