@@ -133,6 +133,7 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
         }
         if (!ok1 || !ok2 || o.width < 320 || o.height < 240 || o.width > 8000 || o.height > 8000)
             return fail(QStringLiteral("--size expects WIDTHxHEIGHT such as 1600x900, got \"%1\"").arg(p.value(size)));
+        o.sizeGiven = true;
     }
     o.presentation = p.isSet(pres);
     o.fresh = p.isSet(freshOpt);
@@ -205,6 +206,11 @@ void useFreshSettings(const QString& dir) {
     if (!language.isEmpty()) fresh.setValue(QStringLiteral("ui/language"), language);
 }
 
+std::optional<QSize> initialWindowSize(const Options& options, bool headless) {
+    if (headless || options.sizeGiven) return QSize(options.width, options.height);
+    return std::nullopt;
+}
+
 int runApplication(int argc, char** argv) {
     bool headless = false;
     for (int i = 1; i < argc; ++i)
@@ -269,8 +275,8 @@ int runApplication(int argc, char** argv) {
     }
     setLanguage(options->lang.isEmpty() ? savedLanguage() : options->lang);
 
-    MainWindow window;
-    window.resize(options->width, options->height);
+    MainWindow window; // sizes itself to the screen's available geometry
+    if (const auto size = initialWindowSize(*options, headless)) window.resize(*size);
     const QString scenario = options->scenario.isEmpty() && resolveScenario(QStringLiteral("rebalance-basico")).size() > 0
                                  ? QStringLiteral("rebalance-basico")
                                  : options->scenario;

@@ -4,6 +4,7 @@
 #include "labs/stream_observe/stream_observation.h"
 #endif
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,7 @@ struct Options {
     QString screenshot;               ///< render offscreen to this PNG and exit
     int width = 1600;
     int height = 900;
+    bool sizeGiven = false;           ///< --size was given; otherwise an interactive window fits the screen
     bool presentation = false;
     QString lab;                      ///< guided lab to load (its fresh cluster replaces the scenario)
     QStringList run;                  ///< command lines typed in the terminal before the screenshot
@@ -41,6 +43,11 @@ void useFreshSettings(const QString& dir);
 /// Parses argv (without QApplication). On error returns std::nullopt and sets `error` (English; printed to stderr).
 /// --help / --version set `help` / `version` and return default options.
 std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help = nullptr, bool* version = nullptr);
+
+/// The size the main window is given at start: --size, or the screenshot's default size when rendering
+/// headless; nothing otherwise (the window has already fitted itself to the screen's available geometry,
+/// so a 1366×768 projector never gets a window larger than the screen).
+std::optional<QSize> initialWindowSize(const Options& options, bool headless);
 
 /// Creates the QApplication, loads translations, parses the command line and shows the main window
 /// (or renders a screenshot headless with --screenshot). Returns the exit code.

@@ -117,6 +117,15 @@ void CliTest::parseOptions() {
     QCOMPARE(*o->at_ms, 1500);
     QCOMPARE(*o->seed, 9u);
     QVERIFY(!fluxolab::app::parseOptions({QStringLiteral("fluxolab"), QStringLiteral("--seed"), QStringLiteral("-3")}, &error));
+    // Without --size an interactive window keeps the size it fitted to the screen (it used to be forced to
+    // 1600x900, larger than a 1366x768 projector); screenshots keep their default size.
+    const auto plain = fluxolab::app::parseOptions({QStringLiteral("fluxolab")}, &error);
+    QVERIFY(plain && !plain->sizeGiven);
+    QVERIFY(!fluxolab::app::initialWindowSize(*plain, false));
+    QCOMPARE(fluxolab::app::initialWindowSize(*plain, true), std::optional<QSize>(QSize(1600, 900)));
+    const auto sized = fluxolab::app::parseOptions({QStringLiteral("fluxolab"), QStringLiteral("--size"), QStringLiteral("1366x768")}, &error);
+    QVERIFY(sized && sized->sizeGiven);
+    QCOMPARE(fluxolab::app::initialWindowSize(*sized, false), std::optional<QSize>(QSize(1366, 768)));
 }
 
 void CliTest::helpAndVersionWithoutDisplay() {
