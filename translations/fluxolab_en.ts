@@ -574,6 +574,14 @@
             <numerusform>Broker %1 loaded group %2 from __consumer_offsets: %3, generation %4, %n members</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>The broker reported a state this version of Kafka&apos;s admin client does not know.</source>
+        <translation>The broker reported a state this version of Kafka&apos;s admin client does not know.</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>
@@ -777,6 +785,34 @@
     <message>
         <source>+ %1 more</source>
         <translation>+ %1 more</translation>
+    </message>
+    <message>
+        <source>records in flight</source>
+        <translation>records in flight</translation>
+    </message>
+    <message>
+        <source>each replica&apos;s log end offset</source>
+        <translation>each replica&apos;s log end offset</translation>
+    </message>
+    <message>
+        <source>the inside of a rebalance and the generation</source>
+        <translation>the inside of a rebalance and the generation</translation>
+    </message>
+    <message>
+        <source>producers and the clients&apos; own state</source>
+        <translation>producers and the clients&apos; own state</translation>
+    </message>
+    <message>
+        <source>the past</source>
+        <translation>the past</translation>
+    </message>
+    <message>
+        <source>Not visible on a real cluster: %1.</source>
+        <translation>Not visible on a real cluster: %1.</translation>
+    </message>
+    <message>
+        <source>generation: not visible on a real cluster</source>
+        <translation>generation: not visible on a real cluster</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1743,14 @@
         <source>HW</source>
         <translation>HW</translation>
     </message>
+    <message>
+        <source>time since connecting (s)</source>
+        <translation>time since connecting (s)</translation>
+    </message>
+    <message>
+        <source>High watermark (sum over partitions); the LEO is not visible on a real cluster</source>
+        <translation>High watermark (sum over partitions); the LEO is not visible on a real cluster</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::RealModeController</name>
@@ -1846,14 +1890,6 @@
         <translation>Coordinator / member id</translation>
     </message>
     <message>
-        <source>time</source>
-        <translation>time</translation>
-    </message>
-    <message>
-        <source>lag (records)</source>
-        <translation>lag (records)</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</source>
         <translation>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</translation>
     </message>
@@ -1864,6 +1900,10 @@
     <message>
         <source>Real cluster %1: %2 broker(s), %3 topic(s), %4 group(s); last answer at %5.</source>
         <translation>Real cluster %1: %2 broker(s), %3 topic(s), %4 group(s); last answer at %5.</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
     </message>
 </context>
 <context>

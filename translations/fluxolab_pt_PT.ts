@@ -574,6 +574,14 @@
             <numerusform>O broker %1 carregou o grupo %2 de __consumer_offsets: %3, geração %4, %n membros</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>The broker reported a state this version of Kafka&apos;s admin client does not know.</source>
+        <translation>O broker indicou um estado que esta versão do cliente de administração do Kafka não conhece.</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>
@@ -777,6 +785,34 @@
     <message>
         <source>+ %1 more</source>
         <translation>+ mais %1</translation>
+    </message>
+    <message>
+        <source>records in flight</source>
+        <translation>registos em voo</translation>
+    </message>
+    <message>
+        <source>each replica&apos;s log end offset</source>
+        <translation>o log end offset de cada réplica</translation>
+    </message>
+    <message>
+        <source>the inside of a rebalance and the generation</source>
+        <translation>o interior de um rebalanceamento e a geração</translation>
+    </message>
+    <message>
+        <source>producers and the clients&apos; own state</source>
+        <translation>os produtores e o estado dos próprios clientes</translation>
+    </message>
+    <message>
+        <source>the past</source>
+        <translation>o passado</translation>
+    </message>
+    <message>
+        <source>Not visible on a real cluster: %1.</source>
+        <translation>Não visível num cluster real: %1.</translation>
+    </message>
+    <message>
+        <source>generation: not visible on a real cluster</source>
+        <translation>geração: não visível num cluster real</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1743,14 @@
         <source>HW</source>
         <translation>HW</translation>
     </message>
+    <message>
+        <source>time since connecting (s)</source>
+        <translation>tempo desde a ligação (s)</translation>
+    </message>
+    <message>
+        <source>High watermark (sum over partitions); the LEO is not visible on a real cluster</source>
+        <translation>High watermark (soma das partições); o LEO não é visível num cluster real</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::RealModeController</name>
@@ -1846,14 +1890,6 @@
         <translation>Coordenador / id do membro</translation>
     </message>
     <message>
-        <source>time</source>
-        <translation>tempo</translation>
-    </message>
-    <message>
-        <source>lag (records)</source>
-        <translation>lag (registos)</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</source>
         <translation>&lt;p&gt;A Admin API de um cluster real mostra tópicos, partições, líderes, réplicas, ISR, high watermarks, grupos, membros, atribuições e offsets confirmados. Tudo é atualizado a cada segundo.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Não visível num cluster real&lt;/b&gt;, por isso não aparece aqui:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;a animação de cada registo (produção, replicação, fetch) e os registos em voo;&lt;/li&gt;&lt;li&gt;o log end offset de cada réplica (só o high watermark do líder e o ISR);&lt;/li&gt;&lt;li&gt;o interior de um rebalanceamento (fases de join e sync, revogações) e a geração do grupo: os rebalanceamentos só aparecem quando uma atualização mostra uma mudança em relação à anterior;&lt;/li&gt;&lt;li&gt;o estado dos próprios clientes (posições, pausas, novas tentativas);&lt;/li&gt;&lt;li&gt;qual é o controlador ativo (o quórum KRaft não vem nos metadados que os clientes recebem);&lt;/li&gt;&lt;li&gt;voltar atrás no tempo: um cluster real não tem diário.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;O terminal e os laboratórios continuam a usar a simulação: neste modo ficam escondidos.&lt;/p&gt;</translation>
     </message>
@@ -1864,6 +1900,10 @@
     <message>
         <source>Real cluster %1: %2 broker(s), %3 topic(s), %4 group(s); last answer at %5.</source>
         <translation>Cluster real %1: %2 broker(s), %3 tópico(s), %4 grupo(s); última resposta às %5.</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
+#include <QStringList>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -89,6 +90,39 @@ void ClusterCanvas::resizeEvent(QResizeEvent* event) {
 void ClusterCanvas::paintEvent(QPaintEvent*) {
     QPainter p(this);
     paintLayout(p, layout());
+    paintHidden(p, QSizeF(size()));
+}
+
+QString ClusterCanvas::hiddenText() const {
+    const labs::observe::Observation* o = m_shown ? &*m_shown : nullptr;
+    if (!o || o->capabilities == labs::observe::Capabilities::all()) return {};
+    using labs::observe::Capability;
+    QStringList parts;
+    if (!o->has(Capability::RecordAnimation) || !o->has(Capability::RecordsInFlight)) parts << tr("records in flight");
+    if (!o->has(Capability::ReplicaFetchState)) parts << tr("each replica's log end offset");
+    if (!o->has(Capability::RebalanceInternals)) parts << tr("the inside of a rebalance and the generation");
+    if (!o->has(Capability::ClientInternals)) parts << tr("producers and the clients' own state");
+    if (!o->has(Capability::TimeTravel)) parts << tr("the past");
+    if (parts.isEmpty()) return {};
+    return tr("Not visible on a real cluster: %1.").arg(parts.join(QStringLiteral(", ")));
+}
+
+void ClusterCanvas::paintHidden(QPainter& p, QSizeF size) const {
+    const QString text = hiddenText();
+    if (text.isEmpty()) return;
+    // A band along the bottom edge, over whatever the layout put there (it is never wider).
+    QFont f = font();
+    if (f.pointSizeF() > 0) f.setPointSizeF(f.pointSizeF() * std::max(0.85, m_theme.scale * 0.9));
+    f.setItalic(true);
+    p.setFont(f);
+    const QFontMetricsF fm(f);
+    const QRectF band(0, size.height() - fm.height() - 6, size.width(), fm.height() + 6);
+    QColor bg = m_theme.background;
+    bg.setAlpha(225);
+    p.fillRect(band, bg);
+    p.setPen(m_theme.muted);
+    p.drawText(band.adjusted(8, 0, -8, 0), Qt::AlignLeft | Qt::AlignVCenter,
+               fm.elidedText(text, Qt::ElideRight, band.width() - 16));
 }
 
 void ClusterCanvas::paintCurrent(QPainter& painter) { paintLayout(painter, layout()); }
@@ -96,6 +130,7 @@ void ClusterCanvas::paintCurrent(QPainter& painter) { paintLayout(painter, layou
 void ClusterCanvas::render(QPainter& painter, QSizeF size) {
     const ClusterLayout L = buildLayout(size);
     paintLayout(painter, L);
+    paintHidden(painter, size);
 }
 
 bool ClusterCanvas::event(QEvent* e) {
@@ -110,6 +145,7 @@ bool ClusterCanvas::event(QEvent* e) {
 }
 
 void ClusterCanvas::contextMenuEvent(QContextMenuEvent* event) {
+    if (!m_interactive) return;
     const ClusterLayout& L = layout();
     QMenu menu(this);
     if (auto c = L.consumerAt(event->pos())) {
@@ -533,7 +569,9 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
         const QRectF sr = chipRect(m_text, smallFont, h.left(), h.top() + th.px(21), state, th.px(16), th.px(6));
         chip(m_text, p, sr, state, sc, Qt::white, QColor(), lw);
         p.setPen(g.coordinatorDown ? th.offline : th.text);
-        const QString detail = g.coordinatorDown ? Texts::noCoordinatorDetail(g.coordinator) : tr("generation %1").arg(g.generation);
+        const QString detail = g.coordinatorDown     ? Texts::noCoordinatorDetail(g.coordinator)
+                               : g.generationKnown ? tr("generation %1").arg(g.generation)
+                                                   : tr("generation: not visible on a real cluster");
         m_text.draw(p, QRectF(sr.right() + th.px(6), sr.top(), h.right() - sr.right() - th.px(6), sr.height()), Qt::AlignLeft | Qt::AlignVCenter,
                    m_text.elided(smallFont, detail, h.right() - sr.right() - th.px(6)));
         p.setPen(th.muted);

@@ -31,6 +31,11 @@ public:
     /// Draws `o` instead of the controller's observation (another backend; tests); std::nullopt:
     /// back to the controller's.
     void showObservation(std::optional<labs::observe::Observation> o);
+    /// Whether the context menu offers to stop, start or add anything (off for a real cluster:
+    /// FluxoLab only watches it).
+    void setInteractive(bool on) { m_interactive = on; }
+    /// "Not visible on a real cluster: …" for an observation without every capability (empty: nothing hidden).
+    QString hiddenText() const;
     /// Scrolls the partition strips by `rows` (more replicas than fit; the mouse wheel does this).
     void scrollStrips(int rows);
 
@@ -50,6 +55,8 @@ protected:
 private:
     void rebuild();
     void paintLayout(QPainter& p, const ClusterLayout& L) const;
+    /// Says what the observation shown cannot show (a real cluster's), along the bottom edge.
+    void paintHidden(QPainter& p, QSizeF size) const;
     ClusterLayout buildLayout(QSizeF size) const;
     bool hasData() const;
 
@@ -59,6 +66,7 @@ private:
     bool m_dirty = true;
     std::optional<labs::observe::Observation> m_shown; ///< set by showObservation
     std::size_t m_firstRow = 0;                        ///< scrolled strips (ClusterLayout::firstRow)
+    bool m_interactive = true;
     mutable TextSprites m_text; ///< text rendered once, blitted every frame (raster only)
 };
 

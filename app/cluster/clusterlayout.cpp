@@ -716,6 +716,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         gr.coordinator = g.coordinator;
         gr.coordinatorDown = g.coordinator_down;
         gr.generation = g.generation;
+        gr.generationKnown = internals;
         gr.protocol = QString::fromStdString(g.protocol);
         gr.cooperative = g.cooperative;
         const bool knownProtocol = !g.protocol.empty() || !g.preferred_protocol.empty();

@@ -27,17 +27,8 @@ namespace {
 
 constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64};
 
-/// The scenario with every consumer (initial and added by actions) using only `kind`.
-sim::Scenario withAssignor(sim::Scenario s, sim::AssignorKind kind) {
-    for (auto& c : s.consumers) c.config.assignors = {kind};
-    for (auto& a : s.actions)
-        if (a.consumer) a.consumer->config.assignors = {kind};
-    return s;
-}
-
 void fill(QComboBox* box) {
-    for (auto k : {sim::AssignorKind::Range, sim::AssignorKind::RoundRobin, sim::AssignorKind::Sticky, sim::AssignorKind::CooperativeSticky})
-        box->addItem(QString(), static_cast<int>(k));
+    for (std::int32_t k : SimulationController::assignorKinds()) box->addItem(QString(), k);
 }
 
 } // namespace
@@ -133,9 +124,8 @@ void CompareWindow::setAssignors(int left, int right) {
 void CompareWindow::reload() {
     if (!m_source || !m_source->hasRun()) return;
     const std::int64_t t = m_time;
-    const sim::Scenario& s = m_source->scenario();
-    m_left->load(withAssignor(s, static_cast<sim::AssignorKind>(m_leftAssignor->currentData().toInt())), m_source->seed());
-    m_right->load(withAssignor(s, static_cast<sim::AssignorKind>(m_rightAssignor->currentData().toInt())), m_source->seed());
+    m_left->loadWithAssignor(*m_source, m_leftAssignor->currentData().toInt());
+    m_right->loadWithAssignor(*m_source, m_rightAssignor->currentData().toInt());
     const double speed = m_speed->currentData().toDouble();
     m_left->setSpeed(speed);
     m_right->setSpeed(speed);
@@ -184,11 +174,7 @@ void CompareWindow::stepForward() {
     if (!m_left->hasRun()) return;
     setPlaying(false);
     constexpr auto kNone = std::numeric_limits<std::int64_t>::max();
-    auto nextOf = [this](const SimulationController* c) -> std::int64_t {
-        for (std::size_t i = c->cursor(); i < c->eventCount(); ++i)
-            if (c->journal()[i].time > m_time) return c->journal()[i].time;
-        return kNone;
-    };
+    auto nextOf = [this, kNone](const SimulationController* c) -> std::int64_t { return c->nextEventTime(m_time).value_or(kNone); };
     std::int64_t next = std::min(nextOf(m_left), nextOf(m_right));
     for (std::int64_t probe = m_time + 10; next == kNone && probe <= m_time + 10000; probe += 10) {
         m_left->runTo(probe);
@@ -211,7 +197,7 @@ void CompareWindow::refresh() {
 
 void CompareWindow::retranslate() {
     QString scenario;
-    if (m_source && m_source->hasRun()) scenario = QString::fromStdString(m_source->scenario().name);
+    if (m_source && m_source->hasRun()) scenario = QString::fromStdString(m_source->scenarioName());
     setWindowTitle(tr("Compare assignors — %1").arg(scenario));
     m_explain->setText(tr("The same scenario and seed under two assignors, at the same virtual time. With an eager assignor "
                           "every consumer stops during a rebalance; with cooperative-sticky only the partitions that move "

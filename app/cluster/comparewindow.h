@@ -30,7 +30,7 @@ public:
     SimulationController* right() const { return m_right; }
     ClusterCanvas* leftView() const { return m_leftView; }
     ClusterCanvas* rightView() const { return m_rightView; }
-    /// Assignor of each side (sim::AssignorKind as int); reloads both runs at the current time.
+    /// Assignor of each side (SimulationController::assignorKinds()); reloads both runs at the current time.
     void setAssignors(int left, int right);
     /// Moves both runs to virtual time `ms` (simulating as needed).
     void seekTime(std::int64_t ms);

@@ -14,6 +14,7 @@
 #undef slots
 #undef foreach
 
+#include <algorithm>
 #include <cmath>
 
 namespace fluxolab::app {
@@ -57,6 +58,16 @@ PlotsView::PlotsView(SimulationController* controller, QWidget* parent) : QWidge
     retranslate();
 }
 
+PlotsView::~PlotsView() = default;
+
+void PlotsView::showSeries(const PlotSeries* series, std::vector<double> marks) {
+    const bool was = m_shown != nullptr;
+    m_shown = series ? std::make_unique<PlotSeries>(*series) : nullptr;
+    m_markTimes = std::move(marks);
+    if (was != (m_shown != nullptr)) retranslate(); // the time axis says what it counts (and rebuilds)
+    else rebuild();
+}
+
 void PlotsView::style(QCustomPlot* p) {
     const double w = m_theme.line;
     const QFont tick(QStringLiteral("DejaVu Sans"), static_cast<int>(std::lround(8 * m_theme.scale)));
@@ -90,7 +101,9 @@ void PlotsView::retranslate() {
     title(m_lag, tr("Consumer lag (HW − committed offset)"));
     title(m_rate, tr("Produce and consume rate"));
     title(m_offsets, tr("High watermark vs LEO (sum over partitions)"));
-    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) p->xAxis->setLabel(tr("virtual time (s)"));
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets})
+        p->xAxis->setLabel(m_shown ? tr("time since connecting (s)") : tr("virtual time (s)"));
+    if (m_shown) title(m_offsets, tr("High watermark (sum over partitions); the LEO is not visible on a real cluster"));
     m_lag->yAxis->setLabel(tr("records"));
     m_rate->yAxis->setLabel(tr("records/s"));
     m_offsets->yAxis->setLabel(tr("offset"));
@@ -99,12 +112,16 @@ void PlotsView::retranslate() {
 
 void PlotsView::rebuild() {
     for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) p->clearGraphs();
-    if (!m_controller->hasRun()) return;
-    const PlotSeries& d = m_controller->plots();
+    for (QCPItemStraightLine* m : m_marks) m_lag->removeItem(m);
+    m_marks.clear();
+    if (!m_shown && !m_controller->hasRun()) return;
+    const PlotSeries& d = m_shown ? *m_shown : m_controller->plots();
     m_samples = d.time_s.size();
     const QVector<double> t(d.time_s.begin(), d.time_s.end());
     auto add = [&](QCustomPlot* p, const std::vector<double>& y, const QString& name, const QColor& colour, Qt::PenStyle style = Qt::SolidLine,
                    double width = 1.6) {
+        // A real cluster's series without any value (not visible there) stays out of the legend.
+        if (m_shown && std::none_of(y.begin(), y.end(), [](double v) { return !std::isnan(v); })) return;
         QCPGraph* g = p->addGraph();
         g->setName(name);
         g->setPen(QPen(colour, width * m_theme.line, style));
@@ -130,6 +147,13 @@ void PlotsView::rebuild() {
     add(m_rate, d.consume_rate, tr("consumed"), pal[5]);
     add(m_offsets, d.leo_total, tr("LEO"), m_theme.text);
     add(m_offsets, d.hw_total, tr("HW"), m_theme.hw, Qt::DashLine);
+    for (double x : m_markTimes) {
+        auto* line = new QCPItemStraightLine(m_lag);
+        line->point1->setCoords(x, 0);
+        line->point2->setCoords(x, 1);
+        line->setPen(QPen(QColor(0xe6, 0x7e, 0x22), 1.2 * m_theme.line, Qt::DashDotLine));
+        m_marks.push_back(line);
+    }
     for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
         p->yAxis->rescale();
         const QCPRange r = p->yAxis->range();
@@ -150,29 +174,35 @@ void PlotsView::rebuild() {
 }
 
 void PlotsView::follow() {
-    if (!m_controller->hasRun()) return;
+    if (!m_shown && !m_controller->hasRun()) return;
     const double now = cursorSeconds();
-    // The scenario's duration, or as far as the simulation has run past it.
-    const double span = std::max(10.0, static_cast<double>(std::max(m_controller->duration(), m_controller->time())) / 1000.0);
+    // The scenario's duration, or as far as the simulation has run past it (a real cluster: the
+    // last five minutes of refreshes).
+    const double span = m_shown ? std::max(10.0, now)
+                                : std::max(10.0, static_cast<double>(std::max(m_controller->duration(), m_controller->time())) / 1000.0);
+    const double from = m_shown ? std::max(0.0, now - 300.0) : 0.0;
     for (std::size_t i = 0; i < m_cursors.size(); ++i) {
         m_cursors[i]->point1->setCoords(now, 0);
         m_cursors[i]->point2->setCoords(now, 1);
     }
     for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
-        p->xAxis->setRange(0, span);
+        p->xAxis->setRange(from, span);
         // Only the past of the cursor is shown: data after it belongs to a future the cursor has not reached.
         for (int g = 0; g < p->graphCount(); ++g) p->graph(g)->data()->removeAfter(now + 1e-9);
         if (isVisible()) p->replot(QCustomPlot::rpQueuedReplot);
     }
 }
 
-double PlotsView::cursorSeconds() const { return static_cast<double>(m_controller->time()) / 1000.0; }
+double PlotsView::cursorSeconds() const {
+    if (m_shown) return m_shown->time_s.empty() ? 0.0 : m_shown->time_s.back();
+    return static_cast<double>(m_controller->time()) / 1000.0;
+}
 
 int PlotsView::lagGraphCount() const { return m_lag->graphCount(); }
 
 QString PlotsView::csv() const {
-    if (!m_controller->hasRun()) return {};
-    const PlotSeries& d = m_controller->plots();
+    if (!m_shown && !m_controller->hasRun()) return {};
+    const PlotSeries& d = m_shown ? *m_shown : m_controller->plots();
     QStringList header{QStringLiteral("time_s"), QStringLiteral("produce_rate"), QStringLiteral("consume_rate"),
                        QStringLiteral("hw_total"), QStringLiteral("leo_total")};
     std::vector<const std::vector<double>*> cols{&d.produce_rate, &d.consume_rate, &d.hw_total, &d.leo_total};

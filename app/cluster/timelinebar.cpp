@@ -196,16 +196,13 @@ void TimelineBar::refresh() {
     static_cast<MarkerSlider*>(m_slider)->setMarkers(o.has(labs::observe::Capability::TimeTravel) ? o.markers
                                                                                                    : std::vector<labs::observe::TimelineMarker>{});
     m_updating = true;
-    m_slider->setRange(0, static_cast<int>(std::min<std::size_t>(m_controller->eventCount(), INT32_MAX)));
-    m_slider->setValue(static_cast<int>(m_controller->cursor()));
+    m_slider->setRange(0, static_cast<int>(std::min<std::size_t>(o.journal_events, INT32_MAX)));
+    m_slider->setValue(static_cast<int>(std::min<std::size_t>(o.position, INT32_MAX)));
     m_updating = false;
-    m_time->setText(tr("t = %1").arg(Texts::virtualTime(m_controller->time())));
-    m_time->setToolTip(tr("Virtual time (minutes:seconds.milliseconds) · event %1 of %2")
-                           .arg(m_controller->cursor())
-                           .arg(m_controller->eventCount()));
-    const sim::Event* e = m_controller->currentEvent();
-    const QString text = e ? Texts::event(m_controller->journal(), *e) : QString();
-    m_event->setText(m_controller->isLive() ? text : tr("past: %1").arg(text));
+    m_time->setText(tr("t = %1").arg(Texts::virtualTime(o.time)));
+    m_time->setToolTip(tr("Virtual time (minutes:seconds.milliseconds) · event %1 of %2").arg(o.position).arg(o.journal_events));
+    const QString text = o.event ? Texts::event(*o.event) : QString();
+    m_event->setText(o.live ? text : tr("past: %1").arg(text));
     m_event->setToolTip(text);
     if (!m_seed->hasFocus()) m_seed->setText(QString::number(m_controller->seed()));
 }

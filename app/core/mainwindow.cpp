@@ -379,8 +379,8 @@ void MainWindow::sizeDocks() {
 void MainWindow::rebuildBrokerMenus() {
     for (QMenu* m : {m_stopMenu, m_crashMenu, m_startMenu}) m->clear();
     if (!m_controller->hasRun()) return;
-    for (const auto& b : m_controller->sim().brokers()) {
-        const sim::BrokerId id = b.id;
+    for (const auto& b : m_controller->observation().brokers) {
+        const std::int32_t id = b.id;
         QAction* s = m_stopMenu->addAction(tr("Broker %1").arg(id), this, [this, id] { m_controller->stopBroker(id, false); });
         s->setObjectName(QStringLiteral("stopBroker%1").arg(id));
         QAction* c = m_crashMenu->addAction(tr("Broker %1").arg(id), this, [this, id] { m_controller->stopBroker(id, true); });
@@ -397,15 +397,13 @@ void MainWindow::updateActions() {
     for (const char* n : {"play", "stepBack", "stepForward", "now", "addConsumer", "save", "exportCsv"})
         action(QString::fromLatin1(n))->setEnabled(run);
     if (run) {
-        const auto& brokers = m_controller->view().brokers;
-        for (std::size_t i = 0; i < brokers.size(); ++i) {
-            const bool alive = brokers[i].alive;
-            if (auto* a = action(QStringLiteral("stopBroker%1").arg(i + 1))) a->setEnabled(alive);
-            if (auto* a = action(QStringLiteral("crashBroker%1").arg(i + 1))) a->setEnabled(alive);
-            if (auto* a = action(QStringLiteral("startBroker%1").arg(i + 1))) a->setEnabled(!alive);
+        const labs::observe::Observation& o = m_controller->observation();
+        for (const auto& b : o.brokers) {
+            if (auto* a = action(QStringLiteral("stopBroker%1").arg(b.id))) a->setEnabled(b.alive);
+            if (auto* a = action(QStringLiteral("crashBroker%1").arg(b.id))) a->setEnabled(b.alive);
+            if (auto* a = action(QStringLiteral("startBroker%1").arg(b.id))) a->setEnabled(!b.alive);
         }
-        const sim::Event* e = m_controller->currentEvent();
-        m_status->setText(e ? Texts::event(m_controller->journal(), *e) : QString());
+        m_status->setText(o.event ? Texts::event(*o.event) : QString());
     }
 }
 
@@ -506,7 +504,7 @@ void MainWindow::saveFile() {
                                                       tr("Scenarios (*.json)"));
     if (path.isEmpty()) return;
     QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(QByteArray::fromStdString(sim::scenarioToJson(m_controller->scenario()))) < 0)
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(QByteArray::fromStdString(m_controller->scenarioJson())) < 0)
         QMessageBox::warning(this, tr("Could not save"), tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
 }
 

@@ -171,6 +171,33 @@ void SimulationController::setSpeed(double speed) {
     Q_EMIT speedChanged(m_speed);
 }
 
+void SimulationController::loadWithAssignor(const SimulationController& source, std::int32_t assignor) {
+    sim::Scenario s = source.scenario();
+    const auto kind = static_cast<sim::AssignorKind>(assignor);
+    for (auto& c : s.consumers) c.config.assignors = {kind};
+    for (auto& a : s.actions)
+        if (a.consumer) a.consumer->config.assignors = {kind};
+    load(s, source.seed());
+}
+
+std::string SimulationController::scenarioJson() const { return sim::scenarioToJson(scenario()); }
+
+std::vector<std::int32_t> SimulationController::assignorKinds() {
+    std::vector<std::int32_t> kinds;
+    for (auto k : {sim::AssignorKind::Range, sim::AssignorKind::RoundRobin, sim::AssignorKind::Sticky,
+                   sim::AssignorKind::CooperativeSticky})
+        kinds.push_back(static_cast<std::int32_t>(k));
+    return kinds;
+}
+
+std::optional<std::int64_t> SimulationController::nextEventTime(std::int64_t after) const {
+    if (!m_run) return std::nullopt;
+    const sim::Journal& j = journal();
+    for (std::size_t i = cursor(); i < eventCount(); ++i)
+        if (j[i].time > after) return j[i].time;
+    return std::nullopt;
+}
+
 bool SimulationController::isLive() const { return m_run && m_view.events >= eventCount(); }
 
 const sim::Event* SimulationController::currentEvent() const {
@@ -198,6 +225,7 @@ const labs::observe::Observation& SimulationController::observation() const {
             // Its record_key reads the simulation: valid on the UI thread until the next changed()
             // (a background slice only starts from the playback timer, after the views painted).
             m_observation = m_observer.observe(m_run->sim(), m_view, isLive(), options);
+            m_observation->journal_events = eventCount(); // the timeline's range (the journal may be ahead)
         } else {
             m_observation = labs::observe::Observation{};
         }

@@ -48,6 +48,13 @@ public:
     void load(const sim::Scenario& scenario, std::uint64_t seed);
     /// Loads a scenario file or gallery name; on failure returns false and fills `error` (translated frame).
     bool loadFile(const QString& pathOrName, QString* error, std::optional<std::uint64_t> seed = std::nullopt);
+    /// Starts a run of `source`'s scenario and seed with every consumer (initial and added by its
+    /// actions) using only assignor `assignor` (sim::AssignorKind as int): the compare window's sides.
+    void loadWithAssignor(const SimulationController& source, std::int32_t assignor);
+    /// The assignors a consumer can be given (sim::AssignorKind as int), in Kafka's documentation order.
+    static std::vector<std::int32_t> assignorKinds();
+    /// Virtual time of the first journal event after the cursor that is later than `after` (none: nullopt).
+    std::optional<std::int64_t> nextEventTime(std::int64_t after) const;
     /// Restarts the current scenario with another seed.
     void restart(std::uint64_t seed);
     bool hasRun() const { return m_run != nullptr; }
@@ -103,6 +110,10 @@ public:
     }
     /// The scenario as loaded plus the interactive actions (the session's action log).
     const sim::Scenario& scenario() const { return m_run ? m_run->scenario() : m_no_scenario; }
+    /// The scenario (with the interactive actions) as a scenario file's JSON.
+    std::string scenarioJson() const;
+    /// The scenario's name ("rebalance-basico"; empty before a load).
+    std::string scenarioName() const { return m_run ? m_run->scenario().name : std::string(); }
     const PlotSeries& plots() const { return m_plots; }
     /// Last journal event applied to the view (nullptr at the start).
     const sim::Event* currentEvent() const;

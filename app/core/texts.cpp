@@ -1,29 +1,34 @@
 #include "app/core/texts.h"
 
 #include "app/cluster/clusterlayout.h"
+#include "labs/observe/sim_observer.h"
 
 namespace fluxolab::app {
 
-QString Texts::groupState(sim::GroupState s) {
+QString Texts::groupState(labs::observe::GroupState s) {
+    using S = labs::observe::GroupState;
     switch (s) {
-    case sim::GroupState::Empty: return tr("Empty");
-    case sim::GroupState::PreparingRebalance: return tr("PreparingRebalance");
-    case sim::GroupState::CompletingRebalance: return tr("CompletingRebalance");
-    case sim::GroupState::Stable: return tr("Stable");
-    case sim::GroupState::Dead: return tr("Dead");
+    case S::Unknown: return tr("Unknown");
+    case S::Empty: return tr("Empty");
+    case S::PreparingRebalance: return tr("PreparingRebalance");
+    case S::CompletingRebalance: return tr("CompletingRebalance");
+    case S::Stable: return tr("Stable");
+    case S::Dead: return tr("Dead");
     }
     return {};
 }
 
-QString Texts::groupStateHelp(sim::GroupState s) {
+QString Texts::groupStateHelp(labs::observe::GroupState s) {
+    using S = labs::observe::GroupState;
     switch (s) {
-    case sim::GroupState::Empty: return tr("The group exists (it may have committed offsets) but has no active members.");
-    case sim::GroupState::PreparingRebalance:
+    case S::Unknown: return tr("The broker reported a state this version of Kafka's admin client does not know.");
+    case S::Empty: return tr("The group exists (it may have committed offsets) but has no active members.");
+    case S::PreparingRebalance:
         return tr("A member joined or left: the coordinator waits for every member to send JoinGroup again.");
-    case sim::GroupState::CompletingRebalance:
+    case S::CompletingRebalance:
         return tr("Everyone rejoined; the leader is computing the assignment and the others wait for SyncGroup.");
-    case sim::GroupState::Stable: return tr("Every member has its partitions and is consuming.");
-    case sim::GroupState::Dead: return tr("The group was deleted.");
+    case S::Stable: return tr("Every member has its partitions and is consuming.");
+    case S::Dead: return tr("The group was deleted.");
     }
     return {};
 }
@@ -119,21 +124,24 @@ QString Texts::virtualTime(sim::TimeMs t) {
 }
 
 QString Texts::event(const sim::Journal& j, const sim::Event& e) {
+    return event(labs::observe::shownEvent(j, e));
+}
+
+QString Texts::event(const labs::observe::ShownEvent& shown) {
     using T = sim::EventType;
-    const QString tp = e.topic >= 0 && static_cast<std::size_t>(e.topic) < j.topicCount()
-                           ? QString::fromStdString(j.topicName(e.topic)) + QLatin1Char('-') + QString::number(e.partition)
-                           : QString();
-    const QString group = e.group >= 0 && static_cast<std::size_t>(e.group) < j.groupCount()
-                              ? QString::fromStdString(j.groupName(e.group))
-                              : QString();
-    auto consumer = [&] { return e.actor >= 0 ? QString::fromStdString(j.consumerName(e.actor)) : tr("admin"); };
-    auto producer = [&] { return e.actor >= 0 ? QString::fromStdString(j.producerName(e.actor)) : tr("admin"); };
+    const sim::Event& e = shown.event;
+    const QString topic = QString::fromStdString(shown.topic);
+    const QString tp = shown.topic.empty() ? QString() : topic + QLatin1Char('-') + QString::number(e.partition);
+    const QString group = QString::fromStdString(shown.group);
+    auto client = [&] { return e.actor >= 0 ? QString::fromStdString(shown.client_id) : tr("admin"); };
+    auto consumer = client;
+    auto producer = client;
     switch (e.type) {
     case T::BrokerStarted: return tr("Broker %1 started").arg(e.broker);
     case T::BrokerStopped: return e.flag ? tr("Broker %1 crashed").arg(e.broker) : tr("Broker %1 stopped (controlled shutdown)").arg(e.broker);
     case T::BrokerFenced: return tr("The controller fenced broker %1").arg(e.broker);
-    case T::TopicCreated: return tr("Topic %1 created (%2 partitions, replication factor %3)").arg(QString::fromStdString(j.topicName(e.topic))).arg(e.a).arg(e.b);
-    case T::TopicDeleted: return tr("Topic %1 deleted").arg(QString::fromStdString(j.topicName(e.topic)));
+    case T::TopicCreated: return tr("Topic %1 created (%2 partitions, replication factor %3)").arg(topic).arg(e.a).arg(e.b);
+    case T::TopicDeleted: return tr("Topic %1 deleted").arg(topic);
     case T::PartitionCreated: return tr("Partition %1 created").arg(tp);
     case T::LeaderElected:
         return e.broker < 0 ? tr("%1 has no leader (offline)").arg(tp)
@@ -154,7 +162,7 @@ QString Texts::event(const sim::Journal& j, const sim::Event& e) {
     case T::ConsumerPaused: return tr("Consumer %1 stops calling poll() for %2 ms").arg(consumer()).arg(e.a);
     case T::MemberJoined: return tr("%1 joined group %2").arg(consumer(), group);
     case T::MemberLeft: return tr("%1 left group %2: %3").arg(consumer(), group, leaveReason(static_cast<sim::LeaveReason>(e.flag)));
-    case T::GroupStateChanged: return tr("Group %1 is now %2 (generation %3)").arg(group, groupState(static_cast<sim::GroupState>(e.a))).arg(e.b);
+    case T::GroupStateChanged: return tr("Group %1 is now %2 (generation %3)").arg(group, groupState(labs::observe::groupState(static_cast<sim::GroupState>(e.a)))).arg(e.b);
     case T::GenerationStarted: return tr("Group %1: generation %2 with assignor %3, leader %4").arg(group).arg(e.a).arg(assignor(e.flag), consumer());
     case T::PartitionsRevoked: return tr("%1 gave up %2 partition(s)").arg(consumer()).arg(e.list_size / 2);
     case T::PartitionsAssigned: return tr("%1 received %2 partition(s)").arg(consumer()).arg(e.list_size / 2);
@@ -166,12 +174,12 @@ QString Texts::event(const sim::Journal& j, const sim::Event& e) {
         return e.broker < 0 ? tr("Group %1 has no coordinator").arg(group) : tr("Group %1: coordinator is now broker %2").arg(group).arg(e.broker);
     case T::GroupDeleted: return tr("Group %1 deleted").arg(group);
     case T::OffsetDeleted: return tr("Group %1 deleted its committed offset on %2").arg(group).arg(tp);
-    case T::ScenarioAction: return tr("Scenario action: %1").arg(QString::fromStdString(j.string(e.name)));
+    case T::ScenarioAction: return tr("Scenario action: %1").arg(QString::fromStdString(shown.text));
     case T::GroupLoaded:
         return tr("Broker %1 loaded group %2 from __consumer_offsets: %3, generation %4, %n member(s)", nullptr,
                   static_cast<int>(e.list_size / 2))
             .arg(e.broker)
-            .arg(group, groupState(static_cast<sim::GroupState>(e.a)))
+            .arg(group, groupState(labs::observe::groupState(static_cast<sim::GroupState>(e.a))))
             .arg(e.b);
     case T::Count_: break;
     }

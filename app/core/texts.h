@@ -15,8 +15,8 @@ using labs::observe::ConsumerStatus;
 class Texts {
     Q_DECLARE_TR_FUNCTIONS(Texts)
 public:
-    static QString groupState(sim::GroupState s);
-    static QString groupStateHelp(sim::GroupState s);
+    static QString groupState(labs::observe::GroupState s);
+    static QString groupStateHelp(labs::observe::GroupState s);
     /// Short status of a consumer in its group card / table, and its explanation.
     static QString consumerStatus(ConsumerStatus s);
     static QString consumerStatusHelp(ConsumerStatus s);
@@ -32,6 +32,8 @@ public:
     static QString errorCode(sim::ErrorCode code);
     /// One line describing a journal event for the status bar / timeline.
     static QString event(const sim::Journal& j, const sim::Event& e);
+    /// The same for an event of the observation (its names already resolved).
+    static QString event(const labs::observe::ShownEvent& shown);
     static QString virtualTime(sim::TimeMs t);
 
     // Short explanations for students (tooltips).

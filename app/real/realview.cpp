@@ -1,5 +1,7 @@
 #include "app/real/realview.h"
 
+#include "app/cluster/clustercanvas.h"
+#include "app/cluster/plotsview.h"
 #include "app/cluster/tablemodels.h"
 #include "app/core/mainwindow.h"
 #include "app/core/texts.h"
@@ -15,6 +17,9 @@
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 // qcustomplot.h uses the signals/slots keywords, which QT_NO_KEYWORDS turns off for our own code.
 #define signals Q_SIGNALS
@@ -53,8 +58,30 @@ RealView::RealView(RealModeController* controller, QWidget* parent) : QWidget(pa
     m_tabs->setDocumentMode(true);
     column->addWidget(m_tabs, 1);
 
-    // ---- tables: the models the simulation's Tables view uses, on the real observation ----
     SimulationController* sim = static_cast<MainWindow*>(controller->parent())->controller();
+
+    // ---- the simulation's cluster canvas, on the real observation (watch only: no broker menu) ----
+    m_canvas = new ClusterCanvas(sim, m_tabs);
+    m_canvas->setObjectName(QStringLiteral("realCanvas"));
+    m_canvas->setInteractive(false);
+    m_canvas->showObservation(labs::observe::Observation{});
+    m_tabs->addTab(m_canvas, QString());
+
+    // ---- the simulation's plots on the refreshes, the rebalances seen beside them ----
+    auto* split = new QSplitter(Qt::Horizontal, m_tabs);
+    split->setObjectName(QStringLiteral("realLag"));
+    m_plots = new PlotsView(sim, split);
+    m_plots->setObjectName(QStringLiteral("realPlots"));
+    m_plots->showSeries(&m_series);
+    m_rebalanceList = new QListWidget(split);
+    m_rebalanceList->setObjectName(QStringLiteral("realRebalances"));
+    split->addWidget(m_plots);
+    split->addWidget(m_rebalanceList);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    m_tabs->addTab(split, QString());
+
+    // ---- tables: the models the simulation's Tables view uses, on the real observation ----
     m_topics = new TopicsModel(sim, this);
     m_partitions = new PartitionsModel(sim, this);
     m_groups = new GroupsModel(sim, this);
@@ -82,24 +109,6 @@ RealView::RealView(RealModeController* controller, QWidget* parent) : QWidget(pa
     m_tree->setColumnCount(4);
     m_tabs->addTab(m_tree, QString());
 
-    // ---- lag over time, rebalances on it ----
-    auto* split = new QSplitter(Qt::Horizontal, m_tabs);
-    split->setObjectName(QStringLiteral("realLag"));
-    m_plot = new QCustomPlot(split);
-    m_plot->setObjectName(QStringLiteral("realLagPlot"));
-    QSharedPointer<QCPAxisTickerDateTime> ticker(new QCPAxisTickerDateTime);
-    ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
-    m_plot->xAxis->setTicker(ticker);
-    m_plot->legend->setVisible(true);
-    m_plot->setMinimumWidth(300);
-    m_rebalanceList = new QListWidget(split);
-    m_rebalanceList->setObjectName(QStringLiteral("realRebalances"));
-    split->addWidget(m_plot);
-    split->addWidget(m_rebalanceList);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
-    m_tabs->addTab(split, QString());
-
     // ---- what a real cluster does not show ----
     m_hidden = new QLabel(m_tabs);
     m_hidden->setObjectName(QStringLiteral("realNotVisible"));
@@ -117,17 +126,23 @@ void RealView::reset() {
         m->setObservation(labs::observe::Observation{});
     m_tree->clear();
     m_rebalanceList->clear();
-    m_plot->clearGraphs();
-    m_plot->clearItems();
-    m_plot->replot();
+    m_series.clear();
+    m_firstMs = m_sampledMs = -1;
+    m_groupIndex.clear();
+    m_topicIndex.clear();
+    m_canvas->showObservation(labs::observe::Observation{});
+    m_plots->showSeries(&m_series);
     retranslate();
 }
 
 void RealView::refresh() {
     const auto& latest = m_controller->latest();
-    if (latest)
+    if (latest) {
         for (SnapshotTableModel* m : std::vector<SnapshotTableModel*>{m_topics, m_partitions, m_groups, m_offsets})
             m->setObservation(*latest);
+        m_canvas->showObservation(*latest);
+        sample();
+    }
     refreshTree();
     refreshPlot();
     retranslate();
@@ -166,35 +181,58 @@ void RealView::refreshTree() {
     for (int c = 0; c < m_tree->columnCount(); ++c) m_tree->resizeColumnToContents(c);
 }
 
-void RealView::refreshPlot() {
-    static const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xd6, 0x27, 0x28), QColor(0x2c, 0xa0, 0x2c),
-                                    QColor(0xff, 0x7f, 0x0e), QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b)};
-    m_plot->clearGraphs();
-    m_plot->clearItems();
-    double lo = 0, hi = 0, top = 1;
-    bool any = false;
-    int i = 0;
-    for (const auto& [group, points] : m_controller->lagHistory()) {
-        QCPGraph* g = m_plot->addGraph();
-        g->setName(QString::fromStdString(group));
-        g->setPen(QPen(colors[i++ % 6], 2));
-        g->setLineStyle(QCPGraph::lsStepLeft);
-        for (const auto& [t, lag] : points) {
-            const double x = static_cast<double>(t) / 1000.0;
-            g->addData(x, static_cast<double>(lag));
-            lo = any ? std::min(lo, x) : x;
-            hi = any ? std::max(hi, x) : x;
-            top = std::max(top, static_cast<double>(lag));
-            any = true;
+QCustomPlot* RealView::lagPlot() const { return m_plots->lagPlot(); }
+
+void RealView::sample() {
+    const labs::observe::Observation& o = *m_controller->latest();
+    if (o.time == m_sampledMs) return; // a refresh without an answer: the same observation
+    if (m_firstMs < 0) m_firstMs = o.time;
+    const double t = static_cast<double>(o.time - m_firstMs) / 1000.0;
+    const double dt = m_series.time_s.empty() ? 0.0 : t - m_series.time_s.back();
+    const std::size_t n = m_series.time_s.size(); // the new sample's index
+    m_series.time_s.push_back(t);
+    m_sampledMs = o.time;
+    // Every series has a value (or NaN) for every sample: a group or partition seen later starts with NaNs.
+    auto put = [n](std::vector<double>& v, double x) {
+        v.resize(n, std::nan(""));
+        v.push_back(x);
+    };
+    double hw = 0;
+    for (const auto& p : o.partitions)
+        if (!labs::observe::isInternalName(p.topic)) hw += static_cast<double>(p.high_watermark);
+    // Records written per second: how far the high watermarks moved since the previous refresh.
+    // What the consumers fetched and the leaders' LEO are not visible on a real cluster (NaN).
+    const double produced = n > 0 && dt > 0 && !std::isnan(m_series.hw_total.back())
+                                ? std::max(0.0, hw - m_series.hw_total.back()) / dt
+                                : std::nan("");
+    put(m_series.produce_rate, produced);
+    put(m_series.consume_rate, std::nan(""));
+    put(m_series.hw_total, hw);
+    put(m_series.leo_total, std::nan(""));
+    auto index = [](std::map<std::string, std::int32_t>& m, const std::string& name) {
+        return m.emplace(name, static_cast<std::int32_t>(m.size())).first->second;
+    };
+    for (const labs::observe::Group& g : o.groups) {
+        if (g.internal) continue;
+        const std::int32_t gi = index(m_groupIndex, g.name);
+        m_series.group_names[gi] = g.name;
+        double total = 0;
+        for (const auto& [tp, lag] : g.lag) {
+            total += static_cast<double>(lag);
+            const std::int32_t ti = index(m_topicIndex, tp.first);
+            const auto key = std::make_pair(gi, std::make_pair(ti, tp.second));
+            m_series.partition_names[key] = tp;
+            put(m_series.partition_lag[key], static_cast<double>(lag));
         }
+        put(m_series.group_lag[gi], total);
     }
+}
+
+void RealView::refreshPlot() {
+    std::vector<double> marks;
     m_rebalanceList->clear();
     for (const labs::ObservedRebalance& r : m_controller->rebalances()) {
-        const double x = static_cast<double>(r.time) / 1000.0;
-        auto* line = new QCPItemStraightLine(m_plot);
-        line->point1->setCoords(x, 0);
-        line->point2->setCoords(x, 1);
-        line->setPen(QPen(QColor(0x88, 0x88, 0x88), 1, Qt::DashLine));
+        if (m_firstMs >= 0) marks.push_back(static_cast<double>(r.time - m_firstMs) / 1000.0);
         QString why;
         switch (r.evidence) {
         case labs::ObservedRebalance::Evidence::StateChange: why = tr("state changed to rebalancing"); break;
@@ -203,26 +241,21 @@ void RealView::refreshPlot() {
         }
         m_rebalanceList->addItem(tr("%1  rebalance of %2: %3").arg(clock(r.time), QString::fromStdString(r.group), why));
     }
-    if (any) {
-        m_plot->xAxis->setRange(std::max(lo, hi - 300.0), std::max(hi, lo + 10.0));
-        m_plot->yAxis->setRange(0, top * 1.15);
-    }
-    m_plot->replot();
+    m_plots->showSeries(&m_series, std::move(marks));
 }
 
 void RealView::retranslate() {
-    m_tabs->setTabText(0, tr("Tables"));
-    m_tabs->setTabText(1, tr("Consumer groups"));
-    m_tabs->setTabText(2, tr("Lag over time"));
-    m_tabs->setTabText(3, tr("Not visible on a real cluster"));
+    m_tabs->setTabText(0, tr("Cluster"));
+    m_tabs->setTabText(1, tr("Lag over time"));
+    m_tabs->setTabText(2, tr("Tables"));
+    m_tabs->setTabText(3, tr("Consumer groups"));
+    m_tabs->setTabText(4, tr("Not visible on a real cluster"));
     const char* titles[] = {QT_TR_NOOP("Topics (kafka-topics --describe)"), QT_TR_NOOP("Partitions"),
                             QT_TR_NOOP("Groups (kafka-consumer-groups --describe --state)"),
                             QT_TR_NOOP("Offsets and lag (kafka-consumer-groups --describe)")};
     for (std::size_t i = 0; i < m_tableTitles.size(); ++i) m_tableTitles[i]->setText(tr(titles[i]));
     m_tree->setHeaderLabels({tr("Group / member / partition"), tr("State / host / offset"),
                              tr("Assignor / assignment / lag"), tr("Coordinator / member id")});
-    m_plot->xAxis->setLabel(tr("time"));
-    m_plot->yAxis->setLabel(tr("lag (records)"));
     m_hidden->setText(
         tr("<p>A real cluster's Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, "
            "groups, members, assignments and committed offsets. This is refreshed every second.</p>"

@@ -1,10 +1,18 @@
 #pragma once
-// What the main window shows in real mode: the four tables Kafka's tools print (from the
-// observation RealObserver fills), the groups with members, assignments, committed offsets and lag,
-// the lag of each group over time with the rebalances seen between refreshes drawn on it, and
-// the list of what a real cluster does not let FluxoLab see.
+// What the main window shows in real mode, from the observation RealObserver fills: the
+// simulation's own cluster canvas and plots (what a real cluster cannot show left out and said so),
+// the four tables Kafka's tools print, the groups with members, assignments, committed offsets and
+// lag, the rebalances seen between refreshes, and the list of what a real cluster does not let
+// FluxoLab see.
+
+#ifndef Q_MOC_RUN
+#include "app/core/simulationcontroller.h"
+#endif
 
 #include <QWidget>
+
+#include <map>
+#include <string>
 
 class QCustomPlot;
 class QLabel;
@@ -15,6 +23,8 @@ class QTreeWidget;
 
 namespace fluxolab::app {
 
+class ClusterCanvas;
+class PlotsView;
 class RealModeController;
 class TopicsModel;
 class PartitionsModel;
@@ -36,7 +46,12 @@ public:
     GroupsModel* groupsModel() const { return m_groups; }
     OffsetsModel* offsetsModel() const { return m_offsets; }
     QTreeWidget* groupTree() const { return m_tree; }
-    QCustomPlot* lagPlot() const { return m_plot; }
+    /// The simulation's canvas and plots, on the real cluster's observation and refreshes.
+    ClusterCanvas* canvas() const { return m_canvas; }
+    PlotsView* plots() const { return m_plots; }
+    QCustomPlot* lagPlot() const;
+    /// What the plots show: one sample per answered refresh (time in seconds since the first).
+    const PlotSeries& series() const { return m_series; }
     QListWidget* rebalanceList() const { return m_rebalanceList; }
     QTabWidget* tabs() const { return m_tabs; }
     QLabel* summary() const { return m_summary; }
@@ -48,6 +63,8 @@ private:
     void retranslate();
     void refreshTree();
     void refreshPlot();
+    /// Adds the newest observation's sample to the plots' series (once per answered refresh).
+    void sample();
 
     RealModeController* m_controller;
     QLabel* m_summary;
@@ -58,7 +75,13 @@ private:
     OffsetsModel* m_offsets;
     std::vector<QLabel*> m_tableTitles;
     QTreeWidget* m_tree;
-    QCustomPlot* m_plot;
+    ClusterCanvas* m_canvas;
+    PlotsView* m_plots;
+    PlotSeries m_series;
+    std::int64_t m_firstMs = -1;  ///< epoch ms of the first sample
+    std::int64_t m_sampledMs = -1; ///< epoch ms of the newest sample
+    std::map<std::string, std::int32_t> m_groupIndex; ///< the series' keys for names
+    std::map<std::string, std::int32_t> m_topicIndex;
     QListWidget* m_rebalanceList;
     QLabel* m_hidden;
 };

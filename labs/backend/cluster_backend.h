@@ -5,6 +5,7 @@
 // app can run it on a worker thread). Errors are Kafka's own codes plus the message text the
 // broker (or the client library) would return; teaching text is added at the edge.
 
+#include "labs/observe/observation.h"
 #include "sim/types.h"
 
 #include <cstdint>
@@ -15,6 +16,8 @@
 
 namespace fluxolab::labs {
 
+using observe::GroupState;
+using observe::groupStateName;
 using sim::ErrorCode;
 using sim::Offset;
 using sim::TimeMs;
@@ -85,7 +88,7 @@ struct MemberInfo {
 
 struct GroupInfo {
     std::string id;
-    std::string state;    ///< Kafka's name: Empty, PreparingRebalance, CompletingRebalance, Stable
+    GroupState state = GroupState::Unknown; ///< printed as Kafka's name (groupStateName) at the edge
     std::string protocol; ///< assignor name ("range"), empty when none
     BrokerInfo coordinator;
     std::vector<MemberInfo> members; ///< in the coordinator's order

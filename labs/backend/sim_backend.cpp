@@ -181,7 +181,7 @@ std::optional<GroupInfo> SimBackend::describeGroup(const std::string& group) con
     if (!g || !groupVisible(*g)) return std::nullopt;
     GroupInfo info;
     info.id = g->id;
-    info.state = sim::groupStateName(g->state);
+    info.state = observe::groupState(g->state);
     info.protocol = g->protocol ? sim::assignorName(*g->protocol) : "";
     for (const auto& b : m_sim->brokers())
         if (b.id == g->coordinator) info.coordinator = BrokerInfo{b.id, b.host, b.port, b.alive};

@@ -99,10 +99,10 @@ struct OffsetRow {
 
 /// ConsumerGroupCommand.shouldPrintMemberState for a group that exists.
 bool shouldPrintMemberState(ToolSession& s, const GroupInfo& g, std::size_t rows) {
-    if (g.state == "Empty") {
+    if (g.state == GroupState::Empty) {
         s.err("\nConsumer group '" + g.id + "' has no active members.\n");
         s.note(NoteId::GroupNoActiveMembers);
-    } else if (g.state != "Stable") {
+    } else if (g.state != GroupState::Stable) {
         s.err("\nWarning: Consumer group '" + g.id + "' is rebalancing.\n");
         s.note(NoteId::GroupRebalancing);
     }
@@ -232,7 +232,7 @@ void describeState(ToolSession& s, const GroupInfo& g, bool verbose) {
     };
     s.out(line("GROUP", "COORDINATOR (ID)", "ASSIGNMENT-STRATEGY", "STATE", "GROUP-EPOCH", "TARGET-ASSIGNMENT-EPOCH",
                "#MEMBERS") +
-          line(g.id, coordinator, g.protocol.empty() ? "-" : g.protocol, g.state, "-", "-",
+          line(g.id, coordinator, g.protocol.empty() ? "-" : g.protocol, groupStateName(g.state), "-", "-",
                std::to_string(g.members.size())) +
           "\n");
 }
@@ -608,7 +608,7 @@ void resetOffsets(GroupsRun& r, const std::vector<std::string>& groupIds) {
     std::vector<std::pair<std::string, OffsetPlan>> result;
     for (const std::string& gid : stringsInHashMapOrder(unique)) {
         const auto g = r.backend.describeGroup(gid);
-        const std::string state = g ? g->state : "Dead";
+        const std::string state = groupStateName(g ? g->state : GroupState::Dead);
         if (state != "Empty" && state != "Dead") {
             printError(r.s, "Assignments can only be reset if the group '" + gid + "' is inactive, but the current state is " +
                                 state + ".");
@@ -786,7 +786,7 @@ void listGroups(GroupsRun& r) {
     std::size_t w = 0;
     for (const auto& id : listed) {
         const auto g = r.backend.describeGroup(id);
-        const std::string st = g ? g->state : "Dead";
+        const std::string st = groupStateName(g ? g->state : GroupState::Dead);
         if (!states.empty() && !states.count(toLower(st))) continue;
         if (!types.empty() && !types.count("classic")) continue; // the simulation's groups are all classic
         rows.push_back({id, "Classic", st});

@@ -81,9 +81,9 @@ CheckResult evalGroup(const Check& c, const CheckContext& ctx) {
         return CheckResult{c.type == "group_state" && c.state == "Dead",
                            "group '" + c.group + "' does not exist"};
     CheckResult r;
-    r.detail = "group '" + c.group + "' is " + g->state + " with " + std::to_string(g->members.size()) +
+    r.detail = "group '" + c.group + "' is " + groupStateName(g->state) + " with " + std::to_string(g->members.size()) +
                " member(s)";
-    r.passed = (c.state.empty() || g->state == c.state) &&
+    r.passed = (c.state.empty() || groupStateName(g->state) == c.state) &&
                (!c.members || static_cast<std::int32_t>(g->members.size()) == *c.members);
     return r;
 }

@@ -4,6 +4,36 @@
 
 namespace fluxolab::labs::observe {
 
+const char* groupStateName(GroupState state) {
+    switch (state) {
+    case GroupState::Unknown: return "Unknown";
+    case GroupState::PreparingRebalance: return "PreparingRebalance";
+    case GroupState::CompletingRebalance: return "CompletingRebalance";
+    case GroupState::Stable: return "Stable";
+    case GroupState::Dead: return "Dead";
+    case GroupState::Empty: return "Empty";
+    }
+    return "Unknown";
+}
+
+std::optional<GroupState> parseGroupState(std::string_view name) {
+    for (GroupState s : {GroupState::Unknown, GroupState::PreparingRebalance, GroupState::CompletingRebalance,
+                         GroupState::Stable, GroupState::Dead, GroupState::Empty})
+        if (name == groupStateName(s)) return s;
+    return std::nullopt;
+}
+
+GroupState groupState(sim::GroupState state) {
+    switch (state) {
+    case sim::GroupState::Empty: return GroupState::Empty;
+    case sim::GroupState::PreparingRebalance: return GroupState::PreparingRebalance;
+    case sim::GroupState::CompletingRebalance: return GroupState::CompletingRebalance;
+    case sim::GroupState::Stable: return GroupState::Stable;
+    case sim::GroupState::Dead: return GroupState::Dead;
+    }
+    return GroupState::Unknown;
+}
+
 bool isInternalName(const std::string& name) {
     return name.starts_with("__");
 }

@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -65,11 +66,25 @@ private:
 
 // The plain value types of the model, so that views need no sim/ names.
 using sim::BrokerId;
-using sim::GroupState;
 using sim::Offset;
 using sim::TimeMs;
 
 using PartitionKey = std::pair<std::string, std::int32_t>; ///< (topic name, partition)
+
+/// A consumer group's state as Kafka's admin API reports it (org.apache.kafka.common.GroupState of
+/// the classic protocol, in Kafka's order). The KIP-848 states (Assigning, Reconciling) are left
+/// out: neither the simulation nor the librdkafka FluxoLab builds against has consumer-protocol groups.
+enum class GroupState : std::uint8_t { Unknown, PreparingRebalance, CompletingRebalance, Stable, Dead, Empty };
+/// Kafka's exact name ("PreparingRebalance"), as kafka-consumer-groups prints it.
+const char* groupStateName(GroupState state);
+/// Kafka's name as the enum; std::nullopt for a name Kafka does not use.
+std::optional<GroupState> parseGroupState(std::string_view name);
+/// The simulation's group state (its journal's) as Kafka's.
+GroupState groupState(sim::GroupState state);
+/// PreparingRebalance or CompletingRebalance.
+inline bool isRebalancing(GroupState s) {
+    return s == GroupState::PreparingRebalance || s == GroupState::CompletingRebalance;
+}
 
 /// What a consumer is doing, as Kafka sees it (one status per consumer, in this order of precedence:
 /// LeftUnaware, NotPolling, Stopped, NoPartitions, Consuming).
@@ -148,7 +163,7 @@ struct Member {
 
 struct Group {
     std::string name;
-    sim::GroupState state = sim::GroupState::Empty;
+    GroupState state = GroupState::Empty;
     std::string protocol; ///< assignor in use ("range", "cooperative-sticky"; empty: none yet)
     /// The assignor the members prefer (first of partition.assignment.strategy) while the group
     /// has no protocol yet; empty when not known.
@@ -221,6 +236,16 @@ struct TimelineMarker {
     std::int32_t value = 0;
 };
 
+/// The journal event the moment shown follows (TimeTravel), with its names resolved so that a view
+/// describes it without the journal.
+struct ShownEvent {
+    sim::Event event;      ///< its slots (times, ids, offsets, flags)
+    std::string topic;     ///< the topic's name (empty: none)
+    std::string group;     ///< the group's name (empty: none)
+    std::string client_id; ///< the producer's or consumer's client id (empty: the admin tool)
+    std::string text;      ///< a scenario action's description (empty: none)
+};
+
 /// The key identity of the record at an offset of a partition as the log held it at the moment
 /// shown (0: null key); std::nullopt: not known (removed since by retention, or no RecordContents).
 using RecordKeyLookup = std::function<std::optional<std::uint32_t>(const std::string& topic, std::int32_t partition,
@@ -242,6 +267,8 @@ struct Observation {
     std::vector<Append> appends;          ///< RecordsInFlight: recent appends, newest first
     std::vector<TimelineMarker> markers;  ///< TimeTravel: the whole journal's, in order
     std::size_t position = 0;             ///< TimeTravel: the cursor (journal events shown)
+    std::size_t journal_events = 0;       ///< TimeTravel: events in the whole journal (the cursor's range)
+    std::optional<ShownEvent> event;      ///< TimeTravel: the last event shown (none at the start)
     RecordKeyLookup record_key;           ///< RecordContents (empty without it)
 
     bool has(Capability c) const { return capabilities.has(c); }

@@ -57,6 +57,19 @@ void observeRebalance(const sim::Journal& j, const sim::ClusterView& v, std::int
 
 } // namespace
 
+ShownEvent shownEvent(const sim::Journal& j, const sim::Event& e) {
+    using T = sim::EventType;
+    ShownEvent s;
+    s.event = e;
+    if (e.topic >= 0 && static_cast<std::size_t>(e.topic) < j.topicCount()) s.topic = j.topicName(e.topic);
+    if (e.group >= 0 && static_cast<std::size_t>(e.group) < j.groupCount()) s.group = j.groupName(e.group);
+    const bool producer = e.type == T::RecordsAppended || e.type == T::ProducerAdded || e.type == T::ProduceAcked ||
+                          e.type == T::ProduceFailed;
+    if (e.actor >= 0) s.client_id = producer ? j.producerName(e.actor) : j.consumerName(e.actor);
+    if (e.name != 0) s.text = j.string(e.name);
+    return s;
+}
+
 void SimObserver::clear() {
     m_topics.clear();
     m_learned = 0;
@@ -119,6 +132,8 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
     o.time = options.now >= 0 ? options.now : v.time;
     o.live = live;
     o.position = v.events;
+    o.journal_events = j.size();
+    if (v.events > 0 && v.events <= j.size()) o.event = shownEvent(j, j[v.events - 1]);
     o.markers = m_markers;
 
     // ---- brokers: addresses are fixed at start; state from the view ----
@@ -253,7 +268,7 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         Group og;
         og.name = j.groupName(gi);
         og.internal = isInternalName(og.name);
-        og.state = g.state;
+        og.state = groupState(g.state);
         og.generation = g.generation;
         og.coordinator = g.coordinator;
         og.coordinator_host = g.coordinator >= 0 ? address(g.coordinator) : std::string();

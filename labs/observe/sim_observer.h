@@ -27,6 +27,9 @@ struct ObserveOptions {
     const sim::Scenario* scenario = nullptr; ///< the producers' topics (their configuration)
 };
 
+/// `e` of `j` with its names resolved (what the timeline bar and the status line describe).
+ShownEvent shownEvent(const sim::Journal& j, const sim::Event& e);
+
 class SimObserver {
 public:
     /// Everything: the simulation has a journal, per-record events and every client's internals.

@@ -713,12 +713,12 @@ std::optional<GroupInfo> RdKafkaBackend::describeGroup(const std::string& group)
         if (n == 0 || rd_kafka_ConsumerGroupDescription_error(ds[0])) return std::nullopt;
         const rd_kafka_ConsumerGroupDescription_t* d = ds[0];
         switch (rd_kafka_ConsumerGroupDescription_state(d)) {
-        case RD_KAFKA_CONSUMER_GROUP_STATE_PREPARING_REBALANCE: info.state = "PreparingRebalance"; break;
-        case RD_KAFKA_CONSUMER_GROUP_STATE_COMPLETING_REBALANCE: info.state = "CompletingRebalance"; break;
-        case RD_KAFKA_CONSUMER_GROUP_STATE_STABLE: info.state = "Stable"; break;
-        case RD_KAFKA_CONSUMER_GROUP_STATE_EMPTY: info.state = "Empty"; break;
+        case RD_KAFKA_CONSUMER_GROUP_STATE_PREPARING_REBALANCE: info.state = GroupState::PreparingRebalance; break;
+        case RD_KAFKA_CONSUMER_GROUP_STATE_COMPLETING_REBALANCE: info.state = GroupState::CompletingRebalance; break;
+        case RD_KAFKA_CONSUMER_GROUP_STATE_STABLE: info.state = GroupState::Stable; break;
+        case RD_KAFKA_CONSUMER_GROUP_STATE_EMPTY: info.state = GroupState::Empty; break;
         case RD_KAFKA_CONSUMER_GROUP_STATE_DEAD: return std::nullopt;
-        default: info.state = "Unknown"; break;
+        default: info.state = GroupState::Unknown; break;
         }
         info.id = rd_kafka_ConsumerGroupDescription_group_id(d);
         if (const char* a = rd_kafka_ConsumerGroupDescription_partition_assignor(d)) info.protocol = a;

@@ -1,18 +1,13 @@
 #include "labs/rdkafka/real_observer.h"
 
+#include "sim/assignors.h"
+
 #include <algorithm>
 #include <set>
 
 namespace fluxolab::labs {
 
 using observe::Observation;
-
-std::optional<sim::GroupState> parseGroupState(const std::string& name) {
-    for (sim::GroupState s : {sim::GroupState::Empty, sim::GroupState::PreparingRebalance,
-                              sim::GroupState::CompletingRebalance, sim::GroupState::Stable, sim::GroupState::Dead})
-        if (name == sim::groupStateName(s)) return s;
-    return std::nullopt;
-}
 
 RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastError& lastError) {
     RealSnapshot snap;
@@ -69,11 +64,10 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastErro
     for (const std::string& name : backend.listGroups()) {
         const std::optional<GroupInfo> g = backend.describeGroup(name);
         if (!g) continue; // Dead or gone
-        const std::optional<sim::GroupState> state = parseGroupState(g->state);
-        if (!state || *state == sim::GroupState::Dead) continue;
+        if (g->state == GroupState::Dead) continue;
         observe::Group og;
         og.name = g->id;
-        og.state = *state;
+        og.state = g->state;
         og.protocol = g->protocol;
         og.internal = observe::isInternalName(g->id);
         og.coordinator = g->coordinator.id;
@@ -96,14 +90,36 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastErro
         o.groups.push_back(std::move(og));
     }
     std::sort(o.groups.begin(), o.groups.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+    // Each member as a consumer, with what DescribeGroups tells about it (its client id, host and
+    // assignment) and nothing of its own state (no ClientInternals): the views draw members from
+    // the consumers. A rebalancing eager group has stopped every member; a cooperative one only
+    // those without partitions.
+    for (std::size_t gi = 0; gi < o.groups.size(); ++gi) {
+        observe::Group& g = o.groups[gi];
+        g.ordinal = static_cast<std::int32_t>(gi);
+        const auto kind = sim::parseAssignor(g.protocol);
+        g.cooperative = kind && sim::isCooperative(*kind);
+        for (observe::Member& m : g.members) {
+            observe::Consumer c;
+            c.client_id = m.client_id;
+            c.group = g.name;
+            c.host = m.host;
+            c.assigned = m.assigned;
+            c.member = true;
+            if (observe::isRebalancing(g.state) && (!g.cooperative || c.assigned.empty()))
+                c.status = observe::ConsumerStatus::Stopped;
+            else if (c.assigned.empty())
+                c.status = observe::ConsumerStatus::NoPartitions;
+            m.consumer = static_cast<std::int32_t>(o.consumers.size());
+            o.consumers.push_back(std::move(c));
+        }
+    }
     return snap;
 }
 
 std::vector<ObservedRebalance> RealObserver::rebalances(const Observation& before, const Observation& after) {
     std::vector<ObservedRebalance> out;
-    auto rebalancing = [](sim::GroupState s) {
-        return s == sim::GroupState::PreparingRebalance || s == sim::GroupState::CompletingRebalance;
-    };
+    auto rebalancing = [](GroupState s) { return observe::isRebalancing(s); };
     for (const observe::Group& g : after.groups) {
         const observe::Group* prev = before.group(g.name);
         if (!prev) {

@@ -8,8 +8,9 @@
 // What a real cluster does not tell an admin client is left empty, never guessed:
 //  - a group's generation: DescribeGroups carries none (Group::generation stays 0); rebalances are
 //    detected from what one refresh to the next shows (rebalances());
-//  - the group leader, the members' preferred assignor, replica log end offsets, producers and
-//    consumers as clients;
+//  - the group leader, the members' preferred assignor, replica log end offsets, producers, and
+//    the consumers' own state (each group member is listed as a consumer with its client id,
+//    host and assignment only);
 //  - the active KRaft controller: in KRaft mode the controller id of a Metadata response is a
 //    random alive broker, not the quorum's leader (Broker::controller stays false).
 // Every call is bounded by the backend's request timeout; the caller runs this off the GUI thread.
@@ -58,8 +59,5 @@ public:
     static std::vector<ObservedRebalance> rebalances(const observe::Observation& before,
                                                      const observe::Observation& after);
 };
-
-/// Kafka's group state name ("Stable") as the enum; nullopt for names Kafka does not use.
-std::optional<sim::GroupState> parseGroupState(const std::string& name);
 
 } // namespace fluxolab::labs

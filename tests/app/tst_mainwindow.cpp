@@ -7,6 +7,8 @@
 #include "app/cluster/plotsview.h"
 #include "app/core/simulationcontroller.h"
 #include "app/cluster/tablemodels.h"
+#include "app/cluster/timelinebar.h"
+#include "app/core/texts.h"
 #include "labs/observe/observation.h"
 
 #include <QAction>
@@ -22,6 +24,18 @@
 #include <QTest>
 #include <QToolBar>
 #include <QTreeWidget>
+#include <QSlider>
+
+#include <cmath>
+
+// qcustomplot.h uses the signals/slots keywords, which QT_NO_KEYWORDS turns off for our own code.
+#define signals Q_SIGNALS
+#define slots Q_SLOTS
+#define foreach Q_FOREACH
+#include <qcustomplot.h>
+#undef signals
+#undef slots
+#undef foreach
 
 using namespace fluxolab;
 using namespace fluxolab::app;
@@ -466,7 +480,7 @@ void MainWindowTest::coordinatorFailoverIsShownAndRecovers() {
     c->runTo(8000); // Stable in generation 1 (since 6 s); the scenario adds a consumer at 20 s
     const auto& g0 = w->clusterCanvas()->layout().groups.front();
     QVERIFY(!g0.coordinatorDown);
-    QCOMPARE(g0.state, sim::GroupState::Stable);
+    QCOMPARE(g0.state, labs::observe::GroupState::Stable);
     const sim::BrokerId coordinator = g0.coordinator;
     const std::int32_t generation = g0.generation;
     QVERIFY(coordinator >= 1);
@@ -479,7 +493,7 @@ void MainWindowTest::coordinatorFailoverIsShownAndRecovers() {
     const auto& g1 = w->clusterCanvas()->layout().groups.front();
     QVERIFY(!g1.coordinatorDown);
     QVERIFY(g1.coordinator != coordinator);
-    QCOMPARE(g1.state, sim::GroupState::Stable);
+    QCOMPARE(g1.state, labs::observe::GroupState::Stable);
     QCOMPARE(g1.generation, generation);
     // Commits continue under the new coordinator.
     const sim::TimeMs after = 17000;
@@ -508,7 +522,7 @@ void MainWindowTest::viewsRenderAHandBuiltObservationHidingWhatIsMissing() {
     o.partitions = {p};
     Group g;
     g.name = "faturas";
-    g.state = sim::GroupState::Stable;
+    g.state = labs::observe::GroupState::Stable;
     g.protocol = "range";
     g.generation = 3;
     g.coordinator = 2;
@@ -550,6 +564,122 @@ void MainWindowTest::viewsRenderAHandBuiltObservationHidingWhatIsMissing() {
     QCOMPARE(w.partitionsModel()->cell(0, 7), QStringLiteral("9"));
     w.applyCapabilities(w.controller()->capabilities());
     QVERIFY(tabs->isTabVisible(tabOf("plots")));
+}
+
+void MainWindowTest::canvasAndPlotsShowARealClustersObservation() {
+    using namespace labs::observe;
+    Observation o; // RealObserver's capabilities: none of the simulation's
+    o.live = true;
+    o.brokers = {{1, "localhost", 9092, true, false, false}, {2, "localhost", 9093, true, false, false}};
+    o.topics = {{"pedidos", "AAAAAAAAAAAAAAAAAAAAAA", 2, 2, {}, false}};
+    for (std::int32_t i = 0; i < 2; ++i) {
+        Partition p;
+        p.topic = "pedidos";
+        p.partition = i;
+        p.leader = 1 + i;
+        p.replicas = {1 + i, 2 - i};
+        p.isr = p.replicas;
+        p.high_watermark = p.log_end = 7;
+        o.partitions.push_back(p);
+    }
+    Group g;
+    g.name = "faturas";
+    g.state = GroupState::Stable;
+    g.protocol = "range";
+    g.coordinator = 2;
+    g.coordinator_host = "localhost:9093";
+    g.members = {{0, "consumer-faturas-1-abc", "consumer-faturas-1", "/127.0.0.1", {{"pedidos", 0}, {"pedidos", 1}}}};
+    g.committed = {{{"pedidos", 0}, 4}, {{"pedidos", 1}, 7}};
+    g.lag = {{{"pedidos", 0}, 3}, {{"pedidos", 1}, 0}};
+    o.groups = {g};
+    Consumer member;
+    member.client_id = "consumer-faturas-1";
+    member.group = "faturas";
+    member.host = "/127.0.0.1";
+    member.assigned = g.members[0].assigned;
+    member.member = true;
+    o.consumers = {member};
+
+    SimulationController c; // no run: everything comes from the observation
+    ClusterCanvas canvas(&c);
+    canvas.setInteractive(false);
+    canvas.resize(1000, 600);
+    canvas.showObservation(o);
+    const ClusterLayout& L = canvas.layout();
+    QCOMPARE(L.brokers.size(), std::size_t{2});
+    QVERIFY(L.group(QStringLiteral("faturas")));
+    QVERIFY(!L.group(QStringLiteral("faturas"))->generationKnown); // DescribeGroups carries none
+    QCOMPARE(L.group(QStringLiteral("faturas"))->consumers.size(), std::size_t{1}); // the member, as RealObserver lists it
+    QVERIFY(L.flights.empty());
+    const QString hidden = canvas.hiddenText();
+    QVERIFY2(hidden.startsWith(QStringLiteral("Not visible on a real cluster:")), qPrintable(hidden));
+    QVERIFY(hidden.contains(QStringLiteral("each replica's log end offset")));
+    QVERIFY(hidden.contains(QStringLiteral("the past")));
+    QImage img(canvas.size(), QImage::Format_ARGB32);
+    img.fill(Qt::white);
+    {
+        QPainter p(&img);
+        canvas.render(p, QSizeF(canvas.size()));
+    }
+    // The simulation's observation hides nothing: no note.
+    o.capabilities = Capabilities::all();
+    canvas.showObservation(o);
+    QVERIFY(canvas.hiddenText().isEmpty());
+    // A member of a group with an unknown state stays legible.
+    o.capabilities = {};
+    o.groups[0].state = GroupState::Unknown;
+    canvas.showObservation(o);
+    QVERIFY(canvas.layout().group(QStringLiteral("faturas")));
+    QCOMPARE(Texts::groupState(GroupState::Unknown), QStringLiteral("Unknown"));
+
+    // Three refreshes: the lag of the group, the HW and the write rate; no consume rate, no LEO.
+    PlotsView plots(&c);
+    plots.resize(900, 600);
+    PlotSeries s;
+    const double nan = std::nan("");
+    s.time_s = {0, 1, 2};
+    s.group_names[0] = "faturas";
+    s.group_lag[0] = {5, 4, 3};
+    s.hw_total = {10, 11, 14};
+    s.leo_total = {nan, nan, nan};
+    s.produce_rate = {nan, 1, 3};
+    s.consume_rate = {nan, nan, nan};
+    plots.showSeries(&s, {1.0});
+    QVERIFY(plots.isShowingSeries());
+    QCOMPARE(plots.lagGraphCount(), 1);
+    QCOMPARE(plots.cursorSeconds(), 2.0);
+    int graphs = 0;
+    for (QCustomPlot* p : plots.findChildren<QCustomPlot*>()) graphs += p->graphCount();
+    QCOMPARE(graphs, 3); // group lag, produced, HW
+    QVERIFY(plots.csv().contains(QStringLiteral("lag_faturas")));
+    plots.showSeries(nullptr);
+    QVERIFY(!plots.isShowingSeries());
+    QCOMPARE(plots.lagGraphCount(), 0); // the controller has no run
+}
+
+void MainWindowTest::timelineAndStatusReadTheObservation() {
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    auto* c = w.controller();
+    QVERIFY(w.openScenario(QStringLiteral("rebalance-basico"), false));
+    c->runTo(8000);
+    const auto& live = c->observation();
+    QVERIFY(live.event.has_value());
+    QCOMPARE(live.journal_events, c->eventCount());
+    const QString liveText = Texts::event(*live.event);
+    QCOMPARE(liveText, Texts::event(c->journal(), c->journal()[c->cursor() - 1]));
+    // A past moment: the event at that cursor, not the newest one.
+    c->seek(c->eventCount() / 2);
+    const auto& past = c->observation();
+    QVERIFY(!past.live);
+    QCOMPARE(past.position, c->eventCount() / 2);
+    QCOMPARE(past.event->event.time, c->journal()[past.position - 1].time);
+    QCOMPARE(Texts::event(*past.event), Texts::event(c->journal(), c->journal()[past.position - 1]));
+    auto* bar = w.findChild<TimelineBar*>();
+    QVERIFY(bar);
+    QCOMPARE(bar->scrubber()->value(), static_cast<int>(past.position));
+    QCOMPARE(bar->scrubber()->maximum(), static_cast<int>(past.journal_events));
 }
 
 void MainWindowTest::theCanvasLeavesOutWhatTheObservationCannotShow() {

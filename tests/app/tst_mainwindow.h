@@ -24,6 +24,11 @@ private Q_SLOTS:
     void slowConsumerThatLeftSaysSo();
     void coordinatorFailoverIsShownAndRecovers();
     void viewsRenderAHandBuiltObservationHidingWhatIsMissing();
+    /// The canvas and the plots on an observation with none of the simulation-only capabilities
+    /// (what RealObserver gives) and a series of refreshes: legible, what is missing said or left out.
+    void canvasAndPlotsShowARealClustersObservation();
+    /// The timeline bar and the status line describe the cursor's event from the observation.
+    void timelineAndStatusReadTheObservation();
     void theCanvasLeavesOutWhatTheObservationCannotShow();
     void theGroupsTabSummarisesThousandsOfPartitions();
     void hiddenStripsAreReachableByScrolling();

@@ -1,5 +1,7 @@
 #include "tests/app/tst_realmode.h"
 
+#include "app/cluster/clustercanvas.h"
+#include "app/cluster/plotsview.h"
 #include "app/cluster/tablemodels.h"
 #include "app/core/language.h"
 #include "app/core/mainwindow.h"
@@ -20,6 +22,7 @@
 #include <QToolBar>
 #include <QTimer>
 
+#include <cmath>
 #include <cstdlib>
 #include <csignal>
 #include <fstream>
@@ -260,6 +263,51 @@ void RealModeTest::brokerLossAndRecovery() {
     QVERIFY(w.realMode()->isReal());
 }
 
+void RealModeTest::realBrokerOnTheSharedViews() {
+    const QString bootstrap = testBroker();
+    if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = bootstrap.toStdString();
+    c.request_timeout_ms = 5000;
+    const std::string suffix = std::to_string(QDateTime::currentMSecsSinceEpoch() % 100000000);
+    const std::string topic = "views-topic-" + suffix, group = "views-group-" + suffix;
+    fluxolab::labs::RdKafkaBackend admin(c);
+    QVERIFY(admin.createTopic(topic, 2, 1, {}).ok());
+    const auto producer = admin.openProducer({});
+    for (int i = 0; i < 6; ++i) QVERIFY(admin.send(producer, topic, "k" + std::to_string(i), "v").ok());
+    admin.closeProducer(producer);
+    QVERIFY(admin.alterGroupOffsets(group, {{{topic, 0}, 0}, {{topic, 1}, 0}}).ok()); // lag 6, no members
+
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    RealModeController* real = w.realMode();
+    real->connectTo(c, 500);
+    RealView* view = real->view();
+    // The cluster tab is the simulation's canvas on the real observation: the broker, the group,
+    // and the note on what a real cluster does not show.
+    QCOMPARE(view->tabs()->widget(0), static_cast<QWidget*>(view->canvas()));
+    QTRY_VERIFY_WITH_TIMEOUT(view->canvas()->layout().group(QString::fromStdString(group)), 20000);
+    QVERIFY(!view->canvas()->layout().brokers.empty());
+    QVERIFY(view->canvas()->layout().flights.empty());
+    QVERIFY(view->canvas()->hiddenText().startsWith(QStringLiteral("Not visible on a real cluster")));
+    // The plots: the group's lag over the refreshes (6 records), no consume rate and no LEO.
+    QTRY_VERIFY_WITH_TIMEOUT(view->series().time_s.size() >= 2, 20000);
+    const PlotSeries& s = view->series();
+    bool found = false;
+    for (const auto& [gi, name] : s.group_names)
+        if (name == group) {
+            found = true;
+            QCOMPARE(s.group_lag.at(gi).back(), 6.0);
+        }
+    QVERIFY(found);
+    QVERIFY(std::isnan(s.leo_total.back()));
+    QVERIFY(view->plots()->isShowingSeries());
+    QVERIFY(view->plots()->lagGraphCount() >= 1);
+    admin.deleteGroup(group);
+    admin.deleteTopic(topic);
+}
+
 void RealModeTest::screenshots() {
     const QString dir = qEnvironmentVariable("FLUXOLAB_REALMODE_SHOTS");
     if (dir.isEmpty()) QSKIP("set FLUXOLAB_REALMODE_SHOTS to a folder to take the screenshots");
@@ -277,13 +325,12 @@ void RealModeTest::screenshots() {
             w.realMode()->connectTo(c, 1000);
             QTRY_VERIFY_WITH_TIMEOUT(w.realMode()->refreshes() >= 3, 20000);
             const QString tag = QStringLiteral("%1/real-%2-%3x%4").arg(dir, lang).arg(size.width()).arg(size.height());
-            QVERIFY(w.grab().save(tag + QStringLiteral("-tables.png")));
-            w.realMode()->view()->tabs()->setCurrentIndex(1);
-            QVERIFY(w.grab().save(tag + QStringLiteral("-groups.png")));
-            w.realMode()->view()->tabs()->setCurrentIndex(2);
-            QVERIFY(w.grab().save(tag + QStringLiteral("-lag.png")));
-            w.realMode()->view()->tabs()->setCurrentIndex(3);
-            QVERIFY(w.grab().save(tag + QStringLiteral("-hidden.png")));
+            const char* names[] = {"cluster", "lag", "tables", "groups", "hidden"};
+            for (int i = 0; i < 5; ++i) {
+                w.realMode()->view()->tabs()->setCurrentIndex(i);
+                QTest::qWait(50);
+                QVERIFY(w.grab().save(tag + QStringLiteral("-%1.png").arg(QLatin1String(names[i]))));
+            }
         }
         ConnectionDialog d;
         d.show();

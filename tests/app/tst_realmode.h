@@ -15,6 +15,8 @@ private Q_SLOTS:
     void switchesBackToSimulation();
     void realBrokerShowsTopicAndGroup();
     void brokerLossAndRecovery();
+    /// The simulation's canvas and plots on the test broker's observation (label real).
+    void realBrokerOnTheSharedViews();
     /// Screenshots of the dialog and the real view (only with FLUXOLAB_REALMODE_SHOTS=folder).
     void screenshots();
 };

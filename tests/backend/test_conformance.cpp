@@ -221,7 +221,7 @@ TEST_CASE("conformance: a consumer group (join - state - assignment - commits - 
 
     const auto live = b->describeGroup(group);
     REQUIRE(live.has_value());
-    CHECK(live->state == "Stable");
+    CHECK(std::string(groupStateName(live->state)) == "Stable");
     CHECK(live->protocol == "range");
     REQUIRE(live->members.size() == 1);
     CHECK(live->members[0].client_id == "conf-client");
@@ -239,7 +239,7 @@ TEST_CASE("conformance: a consumer group (join - state - assignment - commits - 
     std::optional<GroupInfo> empty;
     REQUIRE(waitFor(*b, [&] {
         empty = b->describeGroup(group);
-        return empty && empty->state == "Empty";
+        return empty && empty->state == GroupState::Empty;
     }, 15000));
     CHECK(empty->members.empty());
     Offset committed = 0;

@@ -53,14 +53,28 @@ bool waitUntil(ClusterBackend& b, const std::function<bool()>& done, TimeMs max_
 
 } // namespace
 
-TEST_CASE("real-observer: parseGroupState reads Kafka's names as the enum") {
-    CHECK(parseGroupState("Stable") == fluxolab::sim::GroupState::Stable);
-    CHECK(parseGroupState("PreparingRebalance") == fluxolab::sim::GroupState::PreparingRebalance);
-    CHECK(parseGroupState("CompletingRebalance") == fluxolab::sim::GroupState::CompletingRebalance);
-    CHECK(parseGroupState("Empty") == fluxolab::sim::GroupState::Empty);
-    CHECK(parseGroupState("Dead") == fluxolab::sim::GroupState::Dead);
-    CHECK_FALSE(parseGroupState("Unknown").has_value());
+TEST_CASE("real-observer: group states are Kafka's enum and render to Kafka's exact names") {
+    using fluxolab::labs::observe::GroupState;
+    using fluxolab::labs::observe::groupStateName;
+    using fluxolab::labs::observe::parseGroupState;
+    CHECK(parseGroupState("Stable") == GroupState::Stable);
+    CHECK(parseGroupState("PreparingRebalance") == GroupState::PreparingRebalance);
+    CHECK(parseGroupState("CompletingRebalance") == GroupState::CompletingRebalance);
+    CHECK(parseGroupState("Empty") == GroupState::Empty);
+    CHECK(parseGroupState("Dead") == GroupState::Dead);
+    CHECK(parseGroupState("Unknown") == GroupState::Unknown);
     CHECK_FALSE(parseGroupState("stable").has_value());
+    for (GroupState s : {GroupState::Unknown, GroupState::PreparingRebalance, GroupState::CompletingRebalance,
+                         GroupState::Stable, GroupState::Dead, GroupState::Empty})
+        CHECK(parseGroupState(groupStateName(s)) == s);
+    // Kafka's order (GroupState / librdkafka's rd_kafka_consumer_group_state_t numbering).
+    CHECK(static_cast<int>(GroupState::Unknown) == 0);
+    CHECK(static_cast<int>(GroupState::Empty) == 5);
+    // The simulation's journal states map one to one.
+    CHECK(fluxolab::labs::observe::groupState(fluxolab::sim::GroupState::CompletingRebalance) ==
+          GroupState::CompletingRebalance);
+    CHECK(std::string(groupStateName(fluxolab::labs::observe::groupState(fluxolab::sim::GroupState::Empty))) ==
+          "Empty");
 }
 
 TEST_CASE("real-observer: capabilities of a real cluster") {
@@ -146,7 +160,7 @@ TEST_CASE("real-observer: topics - partitions - high watermarks - a group with m
     REQUIRE(waitUntil(*b, [&] {
         live = RealObserver::observe(*b);
         const ob::Group* g = live.observation.group(group);
-        return g && g->state == fluxolab::sim::GroupState::Stable && !g->members.empty();
+        return g && g->state == fluxolab::labs::observe::GroupState::Stable && !g->members.empty();
     }));
     const ob::Group* g = live.observation.group(group);
     REQUIRE(g);
@@ -155,6 +169,15 @@ TEST_CASE("real-observer: topics - partitions - high watermarks - a group with m
     CHECK(g->members[0].client_id == "obs-client");
     CHECK(g->members[0].assigned.size() == 2);
     CHECK(g->generation == 0); // DescribeGroups carries no generation
+    // The member is listed as a consumer (what the canvas draws), with nothing of its own state.
+    const ob::Consumer* member = live.observation.consumer(g->members[0].consumer);
+    REQUIRE(member);
+    CHECK(member->client_id == "obs-client");
+    CHECK(member->group == group);
+    CHECK(member->assigned == g->members[0].assigned);
+    CHECK(member->status == ob::ConsumerStatus::Consuming);
+    CHECK(member->position.empty());
+    CHECK(live.observation.producers.empty());
     CHECK_FALSE(g->coordinator_host.empty());
     CHECK(RealObserver::rebalances(s.observation, live.observation).size() == 1);
 
@@ -163,7 +186,7 @@ TEST_CASE("real-observer: topics - partitions - high watermarks - a group with m
     REQUIRE(waitUntil(*b, [&] {
         after = RealObserver::observe(*b);
         const ob::Group* e = after.observation.group(group);
-        return e && e->state == fluxolab::sim::GroupState::Empty && e->committed.size() == 2;
+        return e && e->state == fluxolab::labs::observe::GroupState::Empty && e->committed.size() == 2;
     }, 15000));
     const ob::Group* e = after.observation.group(group);
     CHECK(e->committed.at({topic, 0}) + e->committed.at({topic, 1}) == 6);
