@@ -36,6 +36,13 @@ enum class JavaTrace {
     GroupResetFileMissing, ///< kafka-consumer-groups --reset-offsets --from-file F (no such file):
                            ///< RuntimeException + 2 causes
     ConsumerIncludeUnclosedClass, ///< kafka-console-consumer --include 'orders[': PatternSyntaxException
+    ConsumerIncludeUnknownProperty, ///< kafka-console-consumer --include '\p{Foo}': PatternSyntaxException
+    ConsumerIncludeDanglingMeta,    ///< kafka-console-consumer --include '*orders': PatternSyntaxException
+    ConsumerIncludeUnclosedGroup,   ///< kafka-console-consumer --include 'orders(': PatternSyntaxException
+    ConsumerIncludeIllegalRepetition, ///< kafka-console-consumer --include 'orders{': PatternSyntaxException
+    ConsumerIncludeBadGroupName,    ///< kafka-console-consumer --include '(?<1n>x)': PatternSyntaxException
+    ConsumerAssignorClassNotFound, ///< kafka-console-consumer partition.assignment.strategy=<no such class>:
+                                   ///< KafkaException + KafkaException + ClassNotFoundException
 };
 
 /// printStackTrace() of an exception chain: chain[0] is the thrown exception's toString(), each
@@ -43,6 +50,10 @@ enum class JavaTrace {
 /// "\t... N more") from the table. Every line ends in '\n'. If the chain does not have as many
 /// exceptions as the table entry, only the exception lines are printed.
 std::string javaStackTrace(JavaTrace where, const std::vector<std::string>& chain);
+
+/// printStackTrace() of an exception chain with the given frames (one list per exception; no
+/// frames at all if the sizes differ).
+std::string formatJavaTrace(const std::vector<std::string>& chain, const std::vector<std::vector<std::string>>& frames);
 
 /// The frame lines (without "\t") of each exception of the chain, as the table holds them.
 const std::vector<std::vector<std::string>>& javaTraceFrames(JavaTrace where);

@@ -238,4 +238,10 @@ TEST_SUITE("labs/real-tools") {
     TEST_CASE("Java stack traces after errors - frame for frame as Kafka 4.3.1's tools print them") {
         compareWithRealTools("traces", true);
     }
+    TEST_CASE("console producer and consumer configuration errors - frame for frame as Kafka 4.3.1 prints them") {
+        compareWithRealTools("config", true);
+    }
+    TEST_CASE("console consumer --include with Java-only regex syntax - as Kafka 4.3.1 matches and rejects it") {
+        compareWithRealTools("include", true);
+    }
 }
