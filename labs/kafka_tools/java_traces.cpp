@@ -302,6 +302,67 @@ std::string javaStackTrace(JavaTrace where, const std::vector<std::string>& chai
     return formatJavaTrace(chain, javaTraceFrames(where));
 }
 
+std::string bootstrapFailureTrace(BootstrapClient client, bool invalidUrl, const std::string& cause) {
+    const std::string validate = std::string("org.apache.kafka.clients.ClientUtils.parseAndValidateAddresses(ClientUtils.java:") +
+                                 (invalidUrl ? "74)" : "104)");
+    const std::string validate63 = "org.apache.kafka.clients.ClientUtils.parseAndValidateAddresses(ClientUtils.java:63)";
+    const std::string validate59 = "org.apache.kafka.clients.ClientUtils.parseAndValidateAddresses(ClientUtils.java:59)";
+    Frames frames;
+    std::string first;
+    switch (client) {
+    case BootstrapClient::TopicsAdmin:
+    case BootstrapClient::GroupsAdmin: {
+        first = "org.apache.kafka.common.KafkaException: Failed to create new KafkaAdminClient";
+        std::vector<std::string> top = {"org.apache.kafka.clients.admin.KafkaAdminClient.createInternal(KafkaAdminClient.java:573)",
+                                        "org.apache.kafka.clients.admin.KafkaAdminClient.createInternal(KafkaAdminClient.java:518)",
+                                        "org.apache.kafka.clients.admin.Admin.create(Admin.java:134)"};
+        const std::vector<std::string> callers =
+            client == BootstrapClient::TopicsAdmin
+                ? std::vector<std::string>{"org.apache.kafka.tools.TopicCommand$TopicService.<init>(TopicCommand.java:429)",
+                                           "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:101)",
+                                           "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+                                           "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"}
+                : std::vector<std::string>{
+                      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.createAdminClient("
+                      "ConsumerGroupCommand.java:937)",
+                      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
+                      "ConsumerGroupCommand.java:191)",
+                      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:121)",
+                      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"};
+        frames = {withCallers(top, callers),
+                  {validate, validate63,
+                   "org.apache.kafka.clients.admin.internals.AdminBootstrapAddresses.fromConfig(AdminBootstrapAddresses.java:72)",
+                   "org.apache.kafka.clients.admin.KafkaAdminClient.createInternal(KafkaAdminClient.java:537)", "... 6 more"}};
+        break;
+    }
+    case BootstrapClient::Producer:
+        first = "org.apache.kafka.common.KafkaException: Failed to construct kafka producer";
+        frames = {{"org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:477)",
+                   "org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:313)",
+                   "org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:340)",
+                   "org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:325)",
+                   "org.apache.kafka.tools.ConsoleProducer.start(ConsoleProducer.java:67)",
+                   "org.apache.kafka.tools.ConsoleProducer.main(ConsoleProducer.java:60)"},
+                  {validate, validate63, validate59,
+                   "org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:452)", "... 5 more"}};
+        break;
+    case BootstrapClient::Consumer:
+        first = "org.apache.kafka.common.KafkaException: Failed to construct kafka consumer";
+        frames = {{"org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer.<init>(ClassicKafkaConsumer.java:291)",
+                   "org.apache.kafka.clients.consumer.internals.ConsumerDelegateCreator.create(ConsumerDelegateCreator.java:66)",
+                   "org.apache.kafka.clients.consumer.KafkaConsumer.<init>(KafkaConsumer.java:615)",
+                   "org.apache.kafka.clients.consumer.KafkaConsumer.<init>(KafkaConsumer.java:610)",
+                   "org.apache.kafka.clients.consumer.KafkaConsumer.<init>(KafkaConsumer.java:591)",
+                   "org.apache.kafka.tools.consumer.ConsoleConsumer.run(ConsoleConsumer.java:74)",
+                   "org.apache.kafka.tools.consumer.ConsoleConsumer.main(ConsoleConsumer.java:62)"},
+                  {validate, validate63, validate59,
+                   "org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer.<init>(ClassicKafkaConsumer.java:192)",
+                   "... 6 more"}};
+        break;
+    }
+    return formatJavaTrace({first, "org.apache.kafka.common.config.ConfigException: " + cause}, frames);
+}
+
 std::string formatJavaTrace(const std::vector<std::string>& chain, const std::vector<std::vector<std::string>>& frames) {
     const bool withFrames = frames.size() == chain.size();
     std::string text;

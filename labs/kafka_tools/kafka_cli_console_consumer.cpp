@@ -230,9 +230,9 @@ public:
         const BootstrapCheck check = checkBootstrap(m_backend, o.value("bootstrap-server"));
         if (check.kind == BootstrapCheck::InvalidUrl || check.kind == BootstrapCheck::Unresolvable) {
             err(check.dnsWarnings(nowMs()) + formatLogDate(nowMs()) +
-                " ERROR Unknown error when running consumer:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n"
-                "org.apache.kafka.common.KafkaException: Failed to construct kafka consumer\n"
-                "Caused by: org.apache.kafka.common.config.ConfigException: " + check.configError() + "\n");
+                " ERROR Unknown error when running consumer:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n" +
+                bootstrapFailureTrace(BootstrapClient::Consumer, check.kind == BootstrapCheck::InvalidUrl,
+                                      check.configError()));
             note(check.kind == BootstrapCheck::InvalidUrl ? NoteId::BootstrapInvalid : NoteId::BootstrapUnresolvable);
             finish(1);
             return false;

@@ -143,9 +143,9 @@ public:
         m_clientId = ps.client_id;
         const BootstrapCheck check = checkBootstrap(m_backend, bootstrap);
         if (check.kind == BootstrapCheck::Unresolvable) {
-            // ConsoleProducer prints the exception's stack trace (frames not reproduced) and exits.
-            err(check.dnsWarnings(nowMs()) + "org.apache.kafka.common.KafkaException: Failed to construct kafka producer\n"
-                "Caused by: org.apache.kafka.common.config.ConfigException: " + check.configError() + "\n");
+            // ConsoleProducer prints the exception's stack trace and exits.
+            err(check.dnsWarnings(nowMs()) +
+                bootstrapFailureTrace(BootstrapClient::Producer, false, check.configError()));
             note(NoteId::BootstrapUnresolvable);
             finish(1);
             return false;

@@ -1060,8 +1060,8 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
     if (!check.unresolved.empty()) s.err(check.dnsWarnings(s.nowMs()));
     if (check.kind == BootstrapCheck::InvalidUrl || check.kind == BootstrapCheck::Unresolvable) {
         printError(s, "Executing consumer group command failed due to Failed to create new KafkaAdminClient",
-                   stackTrace({"org.apache.kafka.common.KafkaException: Failed to create new KafkaAdminClient",
-                               "org.apache.kafka.common.config.ConfigException: " + check.configError()}));
+                   bootstrapFailureTrace(BootstrapClient::GroupsAdmin, check.kind == BootstrapCheck::InvalidUrl,
+                                         check.configError()));
         s.note(check.kind == BootstrapCheck::InvalidUrl ? NoteId::BootstrapInvalid : NoteId::BootstrapUnresolvable);
         s.finish(0);
         return session;
