@@ -160,6 +160,14 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
     {NoteId::PartitionGrowthLimit, "partition_growth_limit",
      "Uma operação cria no máximo 10000 partições novas: o Kafka 4.3.1 dá erro, mas as primeiras 10000 ficam criadas (veja com --describe).",
      "One operation creates at most 10000 new partitions: Kafka 4.3.1 reports an error, yet the first 10000 are created (see --describe)."},
+    {NoteId::InvalidClientConfig, "invalid_client_config",
+     "O cliente Kafka valida cada propriedade ao arrancar: a primeira linha diz qual e porquê (um número, true/false, "
+     "ou um dos valores da lista). Nada foi enviado nem lido.",
+     "The Kafka client checks every property when it starts: the first line says which one and why (a number, "
+     "true/false, or one of the listed values). Nothing was sent or read."},
+    {NoteId::ClientConfigFileMissing, "client_config_file_missing",
+     "O ficheiro de propriedades não foi encontrado (o caminho é relativo à pasta atual).",
+     "The properties file was not found (the path is relative to the current folder)."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

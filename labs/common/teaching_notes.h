@@ -55,6 +55,8 @@ enum class NoteId : std::uint16_t {
     PartitionsPerRequestLimit,
     RecordsPerOperationLimit,
     PartitionGrowthLimit,
+    InvalidClientConfig,
+    ClientConfigFileMissing,
     Count_
 };
 

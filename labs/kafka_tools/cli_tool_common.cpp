@@ -3,6 +3,8 @@
 #include <cctype>
 #include <charconv>
 #include <climits>
+#include <fstream>
+#include <sstream>
 
 namespace fluxolab::labs::cli {
 
@@ -18,6 +20,16 @@ std::optional<std::int64_t> parseLong(const std::string& s) {
     const auto r = std::from_chars(b, e, v);
     if (r.ec != std::errc() || r.ptr != e || b == e) return std::nullopt;
     return v;
+}
+
+std::optional<std::string> readToolFile(const std::string& work_dir, const std::string& path) {
+    const std::string full = work_dir.empty() || (!path.empty() && path[0] == '/') ? path : work_dir + "/" + path;
+    std::ifstream f(full, std::ios::binary);
+    if (!f || path.empty()) return std::nullopt;
+    std::stringstream ss;
+    ss << f.rdbuf();
+    if (f.bad()) return std::nullopt;
+    return ss.str();
 }
 
 std::optional<std::int32_t> parseInt(const std::string& s) {

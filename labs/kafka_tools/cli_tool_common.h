@@ -136,9 +136,12 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
 /// `work_dir`: where relative file names (--from-file) are looked up; "" = the process's.
 std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::vector<std::string>& argv,
                                             const std::string& work_dir);
+/// `work_dir`: where a relative --producer.config / --consumer.config / --command-config is read.
 std::unique_ptr<CommandSession> startConsoleProducer(ClusterBackend& backend, const std::vector<std::string>& argv,
-                                                     bool interactive);
+                                                     bool interactive, const std::string& work_dir);
 std::unique_ptr<CommandSession> startConsoleConsumer(ClusterBackend& backend, std::uint32_t& random,
-                                                     const std::vector<std::string>& argv);
+                                                     const std::vector<std::string>& argv, const std::string& work_dir);
+/// Reads a client properties file (relative to `work_dir`); nullopt if it cannot be read.
+std::optional<std::string> readToolFile(const std::string& work_dir, const std::string& path);
 
 } // namespace fluxolab::labs::cli

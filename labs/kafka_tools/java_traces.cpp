@@ -60,6 +60,25 @@ const std::vector<std::string> resetOffsetsCallers = {
     "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:129)",
     "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"};
 
+/// A PatternSyntaxException out of the top-level sequence of Pattern.compile(--include): Pattern.error,
+/// the parser frames that found it (`at`), then compile and the console consumer's callers.
+std::vector<std::string> patternError(const std::vector<std::string>& at) {
+    std::vector<std::string> f = {"java.base/java.util.regex.Pattern.error(Pattern.java:2028)"};
+    f.insert(f.end(), at.begin(), at.end());
+    for (const char* c :
+         {"java.base/java.util.regex.Pattern.expr(Pattern.java:2069)",
+          "java.base/java.util.regex.Pattern.compile(Pattern.java:1783)",
+          "java.base/java.util.regex.Pattern.<init>(Pattern.java:1430)",
+          "java.base/java.util.regex.Pattern.compile(Pattern.java:1069)",
+          "org.apache.kafka.tools.consumer.ConsoleConsumer$ConsumerWrapper.lambda$new$0(ConsoleConsumer.java:184)",
+          "java.base/java.util.Optional.ifPresent(Optional.java:178)",
+          "org.apache.kafka.tools.consumer.ConsoleConsumer$ConsumerWrapper.<init>(ConsoleConsumer.java:184)",
+          "org.apache.kafka.tools.consumer.ConsoleConsumer.run(ConsoleConsumer.java:76)",
+          "org.apache.kafka.tools.consumer.ConsoleConsumer.main(ConsoleConsumer.java:62)"})
+        f.emplace_back(c);
+    return f;
+}
+
 /// `top` followed by `callers`: one exception's frames.
 std::vector<std::string> withCallers(std::vector<std::string> top, const std::vector<std::string>& callers) {
     top.insert(top.end(), callers.begin(), callers.end());
@@ -236,6 +255,39 @@ const std::map<JavaTrace, Frames>& traceTable() {
            "org.apache.kafka.tools.consumer.ConsoleConsumer$ConsumerWrapper.<init>(ConsoleConsumer.java:184)",
            "org.apache.kafka.tools.consumer.ConsoleConsumer.run(ConsoleConsumer.java:76)",
            "org.apache.kafka.tools.consumer.ConsoleConsumer.main(ConsoleConsumer.java:62)"}}},
+        {JavaTrace::ConsumerIncludeUnknownProperty,
+         {patternError({"java.base/java.util.regex.Pattern.family(Pattern.java:2910)",
+                        "java.base/java.util.regex.Pattern.sequence(Pattern.java:2156)"})}},
+        {JavaTrace::ConsumerIncludeDanglingMeta,
+         {patternError({"java.base/java.util.regex.Pattern.sequence(Pattern.java:2203)"})}},
+        {JavaTrace::ConsumerIncludeUnclosedGroup,
+         {patternError({"java.base/java.util.regex.Pattern.accept(Pattern.java:1878)",
+                        "java.base/java.util.regex.Pattern.group0(Pattern.java:3053)",
+                        "java.base/java.util.regex.Pattern.sequence(Pattern.java:2124)"})}},
+        {JavaTrace::ConsumerIncludeIllegalRepetition,
+         {patternError({"java.base/java.util.regex.Pattern.closure(Pattern.java:3309)",
+                        "java.base/java.util.regex.Pattern.sequence(Pattern.java:2214)"})}},
+        {JavaTrace::ConsumerIncludeBadGroupName,
+         {patternError({"java.base/java.util.regex.Pattern.groupname(Pattern.java:2940)",
+                        "java.base/java.util.regex.Pattern.group0(Pattern.java:2990)",
+                        "java.base/java.util.regex.Pattern.sequence(Pattern.java:2124)"})}},
+        {JavaTrace::ConsumerAssignorClassNotFound,
+         {{"org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer.<init>(ClassicKafkaConsumer.java:291)",
+           "org.apache.kafka.clients.consumer.internals.ConsumerDelegateCreator.create(ConsumerDelegateCreator.java:66)",
+           "org.apache.kafka.clients.consumer.KafkaConsumer.<init>(KafkaConsumer.java:615)",
+           "org.apache.kafka.clients.consumer.KafkaConsumer.<init>(KafkaConsumer.java:610)",
+           "org.apache.kafka.clients.consumer.KafkaConsumer.<init>(KafkaConsumer.java:591)",
+           "org.apache.kafka.tools.consumer.ConsoleConsumer.run(ConsoleConsumer.java:74)",
+           "org.apache.kafka.tools.consumer.ConsoleConsumer.main(ConsoleConsumer.java:62)"},
+          {"org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.getAssignorInstances(ConsumerPartitionAssignor.java:300)",
+           "org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer.<init>(ClassicKafkaConsumer.java:210)",
+           "... 6 more"},
+          {"java.base/jdk.internal.loader.BuiltinClassLoader.loadClass(BuiltinClassLoader.java:641)",
+           "java.base/jdk.internal.loader.ClassLoaders$AppClassLoader.loadClass(ClassLoaders.java:188)",
+           "java.base/java.lang.ClassLoader.loadClass(ClassLoader.java:525)",
+           "org.apache.kafka.common.utils.Utils.loadClass(Utils.java:442)",
+           "org.apache.kafka.clients.consumer.ConsumerPartitionAssignor.getAssignorInstances(ConsumerPartitionAssignor.java:298)",
+           "... 7 more"}}},
     };
     return table;
 }
@@ -247,7 +299,71 @@ const std::vector<std::vector<std::string>>& javaTraceFrames(JavaTrace where) {
 }
 
 std::string javaStackTrace(JavaTrace where, const std::vector<std::string>& chain) {
-    const Frames& frames = javaTraceFrames(where);
+    return formatJavaTrace(chain, javaTraceFrames(where));
+}
+
+std::string bootstrapFailureTrace(BootstrapClient client, bool invalidUrl, const std::string& cause) {
+    const std::string validate = std::string("org.apache.kafka.clients.ClientUtils.parseAndValidateAddresses(ClientUtils.java:") +
+                                 (invalidUrl ? "74)" : "104)");
+    const std::string validate63 = "org.apache.kafka.clients.ClientUtils.parseAndValidateAddresses(ClientUtils.java:63)";
+    const std::string validate59 = "org.apache.kafka.clients.ClientUtils.parseAndValidateAddresses(ClientUtils.java:59)";
+    Frames frames;
+    std::string first;
+    switch (client) {
+    case BootstrapClient::TopicsAdmin:
+    case BootstrapClient::GroupsAdmin: {
+        first = "org.apache.kafka.common.KafkaException: Failed to create new KafkaAdminClient";
+        std::vector<std::string> top = {"org.apache.kafka.clients.admin.KafkaAdminClient.createInternal(KafkaAdminClient.java:573)",
+                                        "org.apache.kafka.clients.admin.KafkaAdminClient.createInternal(KafkaAdminClient.java:518)",
+                                        "org.apache.kafka.clients.admin.Admin.create(Admin.java:134)"};
+        const std::vector<std::string> callers =
+            client == BootstrapClient::TopicsAdmin
+                ? std::vector<std::string>{"org.apache.kafka.tools.TopicCommand$TopicService.<init>(TopicCommand.java:429)",
+                                           "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:101)",
+                                           "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+                                           "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"}
+                : std::vector<std::string>{
+                      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.createAdminClient("
+                      "ConsumerGroupCommand.java:937)",
+                      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
+                      "ConsumerGroupCommand.java:191)",
+                      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:121)",
+                      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"};
+        frames = {withCallers(top, callers),
+                  {validate, validate63,
+                   "org.apache.kafka.clients.admin.internals.AdminBootstrapAddresses.fromConfig(AdminBootstrapAddresses.java:72)",
+                   "org.apache.kafka.clients.admin.KafkaAdminClient.createInternal(KafkaAdminClient.java:537)", "... 6 more"}};
+        break;
+    }
+    case BootstrapClient::Producer:
+        first = "org.apache.kafka.common.KafkaException: Failed to construct kafka producer";
+        frames = {{"org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:477)",
+                   "org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:313)",
+                   "org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:340)",
+                   "org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:325)",
+                   "org.apache.kafka.tools.ConsoleProducer.start(ConsoleProducer.java:67)",
+                   "org.apache.kafka.tools.ConsoleProducer.main(ConsoleProducer.java:60)"},
+                  {validate, validate63, validate59,
+                   "org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:452)", "... 5 more"}};
+        break;
+    case BootstrapClient::Consumer:
+        first = "org.apache.kafka.common.KafkaException: Failed to construct kafka consumer";
+        frames = {{"org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer.<init>(ClassicKafkaConsumer.java:291)",
+                   "org.apache.kafka.clients.consumer.internals.ConsumerDelegateCreator.create(ConsumerDelegateCreator.java:66)",
+                   "org.apache.kafka.clients.consumer.KafkaConsumer.<init>(KafkaConsumer.java:615)",
+                   "org.apache.kafka.clients.consumer.KafkaConsumer.<init>(KafkaConsumer.java:610)",
+                   "org.apache.kafka.clients.consumer.KafkaConsumer.<init>(KafkaConsumer.java:591)",
+                   "org.apache.kafka.tools.consumer.ConsoleConsumer.run(ConsoleConsumer.java:74)",
+                   "org.apache.kafka.tools.consumer.ConsoleConsumer.main(ConsoleConsumer.java:62)"},
+                  {validate, validate63, validate59,
+                   "org.apache.kafka.clients.consumer.internals.ClassicKafkaConsumer.<init>(ClassicKafkaConsumer.java:192)",
+                   "... 6 more"}};
+        break;
+    }
+    return formatJavaTrace({first, "org.apache.kafka.common.config.ConfigException: " + cause}, frames);
+}
+
+std::string formatJavaTrace(const std::vector<std::string>& chain, const std::vector<std::vector<std::string>>& frames) {
     const bool withFrames = frames.size() == chain.size();
     std::string text;
     for (std::size_t i = 0; i < chain.size(); ++i) {

@@ -6,6 +6,7 @@
 // tests/labs/golden/real/traces.txt, which tests/labs/test_real_outputs.cpp compares frame by frame.
 // An error that is not in this table is printed without its frames (exception lines only).
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,13 @@ enum class JavaTrace {
     GroupResetFileMissing, ///< kafka-consumer-groups --reset-offsets --from-file F (no such file):
                            ///< RuntimeException + 2 causes
     ConsumerIncludeUnclosedClass, ///< kafka-console-consumer --include 'orders[': PatternSyntaxException
+    ConsumerIncludeUnknownProperty, ///< kafka-console-consumer --include '\p{Foo}': PatternSyntaxException
+    ConsumerIncludeDanglingMeta,    ///< kafka-console-consumer --include '*orders': PatternSyntaxException
+    ConsumerIncludeUnclosedGroup,   ///< kafka-console-consumer --include 'orders(': PatternSyntaxException
+    ConsumerIncludeIllegalRepetition, ///< kafka-console-consumer --include 'orders{': PatternSyntaxException
+    ConsumerIncludeBadGroupName,    ///< kafka-console-consumer --include '(?<1n>x)': PatternSyntaxException
+    ConsumerAssignorClassNotFound, ///< kafka-console-consumer partition.assignment.strategy=<no such class>:
+                                   ///< KafkaException + KafkaException + ClassNotFoundException
 };
 
 /// printStackTrace() of an exception chain: chain[0] is the thrown exception's toString(), each
@@ -43,6 +51,19 @@ enum class JavaTrace {
 /// "\t... N more") from the table. Every line ends in '\n'. If the chain does not have as many
 /// exceptions as the table entry, only the exception lines are printed.
 std::string javaStackTrace(JavaTrace where, const std::vector<std::string>& chain);
+
+/// The client a tool failed to create because of its --bootstrap-server (DNS or a malformed entry).
+enum class BootstrapClient : std::uint8_t { TopicsAdmin, GroupsAdmin, Producer, Consumer };
+
+/// printStackTrace() of "KafkaException: Failed to create/construct ..." caused by the
+/// ConfigException `cause` (its message), frames as the real 4.3.1 tools print them
+/// (tests/labs/golden/real/unreachable.txt). `invalidUrl`: the entry had no host:port (ClientUtils
+/// throws from another line than for names that do not resolve).
+std::string bootstrapFailureTrace(BootstrapClient client, bool invalidUrl, const std::string& cause);
+
+/// printStackTrace() of an exception chain with the given frames (one list per exception; no
+/// frames at all if the sizes differ).
+std::string formatJavaTrace(const std::vector<std::string>& chain, const std::vector<std::vector<std::string>>& frames);
 
 /// The frame lines (without "\t") of each exception of the chain, as the table holds them.
 const std::vector<std::vector<std::string>>& javaTraceFrames(JavaTrace where);

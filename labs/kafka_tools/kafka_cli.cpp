@@ -89,8 +89,8 @@ std::vector<std::string> KafkaCli::toolOptions(const std::string& tool) {
 
 std::unique_ptr<CommandSession> KafkaCli::start(const std::vector<std::string>& argv, bool interactive) {
     const std::string tool = argv.empty() ? std::string() : toolName(argv[0]);
-    if (tool == "kafka-console-producer") return cli::startConsoleProducer(m_backend, argv, interactive);
-    if (tool == "kafka-console-consumer") return cli::startConsoleConsumer(m_backend, m_random, argv);
+    if (tool == "kafka-console-producer") return cli::startConsoleProducer(m_backend, argv, interactive, m_workDir);
+    if (tool == "kafka-console-consumer") return cli::startConsoleConsumer(m_backend, m_random, argv, m_workDir);
     if (tool == "kafka-topics") return cli::startTopics(m_backend, argv);
     if (tool == "kafka-consumer-groups") return cli::startGroups(m_backend, argv, m_workDir);
     if (!argv.empty() && isFluxolabCli(argv[0])) return cli::startFluxolabCli(m_backend, argv, m_workDir);

@@ -2,11 +2,14 @@
 // ConsoleConsumerOptions and DefaultMessageFormatter, Kafka 4.3.1).
 
 #include "labs/kafka_tools/cli_tool_common.h"
+#include "labs/kafka_tools/client_configs.h"
+#include "labs/kafka_tools/java_regex.h"
 #include "labs/kafka_tools/java_traces.h"
 #include "sim/hash.h"
 
 #include <algorithm>
 #include <regex>
+#include <set>
 
 namespace fluxolab::labs::cli {
 
@@ -27,51 +30,23 @@ std::string conversionFailure(const std::string& option, const std::string& valu
            value + "\"\nCaused by: java.lang.NumberFormatException: For input string: \"" + value + "\"\n";
 }
 
-struct IncludePattern {
-    std::optional<std::regex> regex;
-    std::optional<std::string> java_error; ///< PatternSyntaxException.getMessage() (one reproduced case)
-};
-
-/// Pattern.compile(include). Java's regex dialect is close to ECMAScript's for the patterns a course uses
-/// ('orders.*', 'orders|payments'); of Java's syntax errors the one reproduced is a '[' never closed
-/// outside any group ("orders["), with Java's message: "Unclosed character class near index N", the
-/// pattern, and a caret under its last character.
-IncludePattern compileInclude(const std::string& pattern) {
-    IncludePattern p;
-    int depth = 0;
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        const char c = pattern[i];
-        if (c == '\\') {
-            ++i;
-            continue;
-        }
-        if (c == '(') ++depth;
-        if (c == ')') --depth;
-        if (c != '[') continue;
-        if (depth == 0 && pattern.find(']', i + 1) == std::string::npos) {
-            try {
-                std::regex prefix(pattern.substr(0, i));
-            } catch (const std::regex_error&) {
-                return p;
-            }
-            const std::size_t index = pattern.size() - 1;
-            p.java_error = "Unclosed character class near index " + std::to_string(index) + "\n" + pattern + "\n" +
-                           std::string(index, ' ') + "^";
-            return p;
-        }
-        break;
+/// The call site of a PatternSyntaxException: which Pattern method found the error.
+JavaTrace includeTrace(JavaPattern::Error::Where where) {
+    switch (where) {
+    case JavaPattern::Error::Where::UnclosedClass: return JavaTrace::ConsumerIncludeUnclosedClass;
+    case JavaPattern::Error::Where::UnknownProperty: return JavaTrace::ConsumerIncludeUnknownProperty;
+    case JavaPattern::Error::Where::DanglingMeta: return JavaTrace::ConsumerIncludeDanglingMeta;
+    case JavaPattern::Error::Where::UnclosedGroup: return JavaTrace::ConsumerIncludeUnclosedGroup;
+    case JavaPattern::Error::Where::IllegalRepetition: return JavaTrace::ConsumerIncludeIllegalRepetition;
+    case JavaPattern::Error::Where::BadNamedGroup: return JavaTrace::ConsumerIncludeBadGroupName;
     }
-    try {
-        p.regex.emplace(pattern);
-    } catch (const std::regex_error&) {
-    }
-    return p;
+    return JavaTrace::ConsumerIncludeUnclosedClass;
 }
 
 class ConsumerSession : public ToolSession {
 public:
-    ConsumerSession(ClusterBackend& backend, std::uint32_t& random)
-        : ToolSession(backend, CommandKind::ConsoleConsumer), m_random(random) {}
+    ConsumerSession(ClusterBackend& backend, std::uint32_t& random, std::string workDir)
+        : ToolSession(backend, CommandKind::ConsoleConsumer), m_random(random), m_workDir(std::move(workDir)) {}
 
     /// Returns false (and finishes) when the tool stops before consuming.
     bool configure(const std::vector<std::string>& argv) {
@@ -108,7 +83,22 @@ public:
         if (o.has("consumer.config"))
             out("Option --consumer.config is deprecated and will be removed in a future version. Use --command-config instead.\n");
 
+        // The config file (read in the options' constructor, outside main's try block), then
+        // --command-property over it.
         std::map<std::string, std::string> props;
+        const std::string configOpt = o.has("consumer.config") ? "consumer.config" : "command-config";
+        if (o.has(configOpt)) {
+            const std::string path = o.value(configOpt);
+            const auto text = readToolFile(m_workDir, path);
+            if (!text) {
+                err("Exception in thread \"main\" " + formatJavaTrace({"java.nio.file.NoSuchFileException: " + path},
+                                                                    {missingConfigFileFrames(ClientKind::Consumer)}));
+                note(NoteId::ClientConfigFileMissing);
+                finish(1);
+                return false;
+            }
+            props = parseJavaProperties(*text);
+        }
         for (const auto& p : o.all(o.has("consumer-property") ? "consumer-property" : "command-property")) {
             const auto kv = keyValue(p).value_or(std::make_pair(p, std::string()));
             props[kv.first] = kv.second;
@@ -199,31 +189,68 @@ public:
             else if (k == "null.literal") m_nullLiteral = v;
         }
 
-        // ConsoleConsumer.run: new KafkaConsumer(...) resolves the bootstrap servers.
+        // ConsoleConsumer.run: new KafkaConsumer(...) checks every property (ConfigDef), then resolves
+        // the bootstrap servers; main() logs what it throws.
+        std::map<std::string, std::string> clientProps = props;
+        if (!groupIds.empty()) clientProps["group.id"] = groupIds[0];
+        if (fromBeginning) clientProps["auto.offset.reset"] = "earliest";
+        if (o.has("isolation-level") || !clientProps.count("isolation.level"))
+            clientProps["isolation.level"] = o.has("isolation-level") ? o.value("isolation-level") : "read_uncommitted";
+        if (auto e = checkClientConfig(ClientKind::Consumer, clientProps)) {
+            err(formatLogDate(nowMs()) +
+                " ERROR Unknown error when running consumer:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n" +
+                formatJavaTrace({e->exception}, {e->frames}));
+            note(NoteId::InvalidClientConfig);
+            finish(1);
+            return false;
+        }
+        // The classic consumer loads its assignors by class name (ConsumerPartitionAssignor.getAssignorInstances).
+        const auto protocol = props.find("group.protocol");
+        const bool classic = protocol == props.end() || toLower(protocol->second) == "classic";
+        if (const auto strategy = props.find("partition.assignment.strategy"); classic && strategy != props.end()) {
+            static const std::set<std::string> known = {
+                "org.apache.kafka.clients.consumer.RangeAssignor", "org.apache.kafka.clients.consumer.RoundRobinAssignor",
+                "org.apache.kafka.clients.consumer.StickyAssignor",
+                "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"};
+            for (std::string name : splitOn(strategy->second, ',')) {
+                name.erase(0, name.find_first_not_of(' '));
+                name.erase(name.find_last_not_of(' ') + 1);
+                if (name.empty() || known.count(name)) continue;
+                err(formatLogDate(nowMs()) +
+                    " ERROR Unknown error when running consumer:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n" +
+                    javaStackTrace(JavaTrace::ConsumerAssignorClassNotFound,
+                                   {"org.apache.kafka.common.KafkaException: Failed to construct kafka consumer",
+                                    "org.apache.kafka.common.KafkaException: " + name + " ClassNotFoundException exception occurred",
+                                    "java.lang.ClassNotFoundException: " + name}));
+                note(NoteId::InvalidClientConfig);
+                finish(1);
+                return false;
+            }
+        }
         const BootstrapCheck check = checkBootstrap(m_backend, o.value("bootstrap-server"));
         if (check.kind == BootstrapCheck::InvalidUrl || check.kind == BootstrapCheck::Unresolvable) {
             err(check.dnsWarnings(nowMs()) + formatLogDate(nowMs()) +
-                " ERROR Unknown error when running consumer:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n"
-                "org.apache.kafka.common.KafkaException: Failed to construct kafka consumer\n"
-                "Caused by: org.apache.kafka.common.config.ConfigException: " + check.configError() + "\n");
+                " ERROR Unknown error when running consumer:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n" +
+                bootstrapFailureTrace(BootstrapClient::Consumer, check.kind == BootstrapCheck::InvalidUrl,
+                                      check.configError()));
             note(check.kind == BootstrapCheck::InvalidUrl ? NoteId::BootstrapInvalid : NoteId::BootstrapUnresolvable);
             finish(1);
             return false;
         }
         if (!check.unresolved.empty()) err(check.dnsWarnings(nowMs()));
-        const auto protocol = props.find("group.protocol");
-        if (!o.has("partition") && (protocol == props.end() || toLower(protocol->second) == "classic")) {
+        if (!o.has("partition") && classic) {
             err(kProtocolBanner);
             note(NoteId::ClassicProtocolBanner);
         }
         if (o.has("include")) {
             // ConsumerWrapper: subscribe(Pattern.compile(include)), once the consumer exists (after the banner).
-            const IncludePattern p = compileInclude(o.value("include"));
+            const JavaPattern p = compileJavaPattern(o.value("include"));
             if (p.java_error) {
+                const std::string exception = "java.util.regex.PatternSyntaxException: " + p.java_error->message;
+                const JavaTrace where = includeTrace(p.java_error->where);
                 err(formatLogDate(nowMs()) +
                     " ERROR Unknown error when running consumer:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n" +
-                    javaStackTrace(JavaTrace::ConsumerIncludeUnclosedClass,
-                                   {"java.util.regex.PatternSyntaxException: " + *p.java_error}));
+                    javaStackTrace(where, {exception}));
                 finish(1);
                 return false;
             }
@@ -410,6 +437,7 @@ private:
     }
 
     std::uint32_t& m_random;
+    std::string m_workDir;
     ClusterBackend::Handle m_consumer = -1;
     bool m_noTopics = false; ///< --include matched no topic: nothing to subscribe to
     std::optional<ConnectionRetryLog> m_retry;
@@ -428,8 +456,8 @@ private:
 } // namespace
 
 std::unique_ptr<CommandSession> startConsoleConsumer(ClusterBackend& backend, std::uint32_t& random,
-                                                     const std::vector<std::string>& argv) {
-    auto s = std::make_unique<ConsumerSession>(backend, random);
+                                                     const std::vector<std::string>& argv, const std::string& work_dir) {
+    auto s = std::make_unique<ConsumerSession>(backend, random, work_dir);
     s->configure(argv);
     return s;
 }

@@ -2,6 +2,8 @@
 // Kafka 4.3.1).
 
 #include "labs/kafka_tools/cli_tool_common.h"
+#include "labs/kafka_tools/client_configs.h"
+#include "labs/kafka_tools/java_traces.h"
 
 #include <deque>
 
@@ -18,8 +20,8 @@ constexpr const char* kNumberOptions[] = {"batch-size", "message-send-max-retrie
 
 class ProducerSession : public ToolSession {
 public:
-    ProducerSession(ClusterBackend& backend, bool interactive)
-        : ToolSession(backend, CommandKind::ConsoleProducer), m_interactive(interactive) {}
+    ProducerSession(ClusterBackend& backend, bool interactive, std::string workDir)
+        : ToolSession(backend, CommandKind::ConsoleProducer), m_interactive(interactive), m_workDir(std::move(workDir)) {}
 
     /// Returns false (and finishes) when the tool stops before reading input.
     bool configure(const std::vector<std::string>& argv) {
@@ -75,7 +77,28 @@ public:
             else if (kv.first == "ignore.error") m_ignoreError = on;
             else if (kv.first == "null.marker") m_nullMarker = kv.second;
         }
-        // KafkaProducer's construction: numbers are converted, then the bootstrap servers resolved.
+        // ConsoleProducerOptions.producerProps: the config file, then --command-property over it.
+        std::map<std::string, std::string> props;
+        const std::string configOpt = o.has("producer.config") ? "producer.config" : "command-config";
+        if (o.has(configOpt)) {
+            const std::string path = o.value(configOpt);
+            const auto text = readToolFile(m_workDir, path);
+            if (!text) {
+                // ConsoleProducer.main prints the exception's stack trace and exits.
+                err(formatJavaTrace({"java.nio.file.NoSuchFileException: " + path},
+                                    {missingConfigFileFrames(ClientKind::Producer)}));
+                note(NoteId::ClientConfigFileMissing);
+                finish(1);
+                return false;
+            }
+            props = parseJavaProperties(*text);
+        }
+        for (const auto& p : o.all(propertyOpt)) {
+            const auto kv = keyValue(p).value_or(std::make_pair(p, std::string()));
+            props[kv.first] = kv.second;
+        }
+        // Then the options that map to properties (their numbers are converted here), and the
+        // KafkaProducer checks every property (ConfigDef), then resolves the bootstrap servers.
         for (const char* opt : kNumberOptions) {
             if (o.has(opt) && !parseLong(o.value(opt))) {
                 err("Cannot parse argument '" + o.value(opt) + "' of option " + opt + "\n");
@@ -84,25 +107,45 @@ public:
                 return false;
             }
         }
+        // CommandLineUtils.maybeMergeOptions: an option given on the command line wins over the
+        // property; compression.type always comes from --compression-codec (none without it).
+        props["compression.type"] =
+            o.has("compression-codec") ? (o.value("compression-codec").empty() ? "gzip" : o.value("compression-codec")) : "none";
+        if (!props.count("client.id")) props["client.id"] = "console-producer";
+        const std::pair<const char*, const char*> merged[] = {
+            {"timeout", "linger.ms"},
+            {"request-required-acks", "acks"},
+            {"request-timeout-ms", "request.timeout.ms"},
+            {"message-send-max-retries", "retries"},
+            {"retry-backoff-ms", "retry.backoff.ms"},
+            {"socket-buffer-size", "send.buffer.bytes"},
+            {"max-memory-bytes", "buffer.memory"},
+            {"batch-size", "batch.size"},
+            {"max-partition-memory-bytes", "batch.size"},
+            {"metadata-expiry-ms", "metadata.max.age.ms"},
+            {"max-block-ms", "max.block.ms"}};
+        for (const auto& [opt, key] : merged)
+            if (o.has(opt)) props[key] = o.value(opt);
+        if (auto e = checkClientConfig(ClientKind::Producer, props)) {
+            err(formatJavaTrace({e->exception}, {e->frames}));
+            note(NoteId::InvalidClientConfig);
+            finish(1);
+            return false;
+        }
         ProducerSettings ps;
-        if (o.has("timeout")) ps.linger_ms = *parseLong(o.value("timeout"));
-        if (o.has("request-required-acks")) ps.acks = parseInt(o.value("request-required-acks")).value_or(-1);
-        if (o.has("max-block-ms")) m_maxBlockMs = *parseLong(o.value("max-block-ms"));
-        for (const auto& p : o.all(propertyOpt)) {
-            const auto kv = keyValue(p);
-            if (!kv) continue;
-            if (kv->first == "acks") ps.acks = kv->second == "all" ? -1 : parseInt(kv->second).value_or(-1);
-            else if (kv->first == "linger.ms") ps.linger_ms = parseLong(kv->second).value_or(ps.linger_ms);
-            else if (kv->first == "client.id") ps.client_id = kv->second;
-            else if (kv->first == "batch.size") ps.batch_size = parseInt(kv->second).value_or(ps.batch_size);
-            else if (kv->first == "max.block.ms") m_maxBlockMs = parseLong(kv->second).value_or(m_maxBlockMs);
+        for (const auto& [k, v] : props) {
+            if (k == "acks") ps.acks = toLower(v) == "all" ? -1 : parseInt(v).value_or(-1);
+            else if (k == "linger.ms") ps.linger_ms = parseLong(v).value_or(ps.linger_ms);
+            else if (k == "client.id") ps.client_id = v;
+            else if (k == "batch.size") ps.batch_size = parseInt(v).value_or(ps.batch_size);
+            else if (k == "max.block.ms") m_maxBlockMs = parseLong(v).value_or(m_maxBlockMs);
         }
         m_clientId = ps.client_id;
         const BootstrapCheck check = checkBootstrap(m_backend, bootstrap);
         if (check.kind == BootstrapCheck::Unresolvable) {
-            // ConsoleProducer prints the exception's stack trace (frames not reproduced) and exits.
-            err(check.dnsWarnings(nowMs()) + "org.apache.kafka.common.KafkaException: Failed to construct kafka producer\n"
-                "Caused by: org.apache.kafka.common.config.ConfigException: " + check.configError() + "\n");
+            // ConsoleProducer prints the exception's stack trace and exits.
+            err(check.dnsWarnings(nowMs()) +
+                bootstrapFailureTrace(BootstrapClient::Producer, false, check.configError()));
             note(NoteId::BootstrapUnresolvable);
             finish(1);
             return false;
@@ -232,6 +275,7 @@ private:
     }
 
     bool m_interactive;
+    std::string m_workDir;
     std::string m_topic;
     std::string m_clientId = "console-producer";
     bool m_parseKey = false;
@@ -251,8 +295,8 @@ private:
 } // namespace
 
 std::unique_ptr<CommandSession> startConsoleProducer(ClusterBackend& backend, const std::vector<std::string>& argv,
-                                                     bool interactive) {
-    auto s = std::make_unique<ProducerSession>(backend, interactive);
+                                                     bool interactive, const std::string& work_dir) {
+    auto s = std::make_unique<ProducerSession>(backend, interactive, work_dir);
     s->configure(argv);
     return s;
 }

@@ -928,22 +928,68 @@ void failUnreachable(ToolSession& s, const Options& o) {
     const std::string coordinator = std::string(kTimeoutClass) + ": " + assign + "describeConsumerGroups(api=FIND_COORDINATOR)";
     const std::string listFailure = "org.apache.kafka.common.KafkaException: Failed to find brokers to send ListGroups";
     const bool listsFirst = o.has("list") || o.has("all-groups");
+    // Frames as the real 4.3.1 tool printed them (tests/labs/golden/real/unreachable.txt); the
+    // TimeoutException at the end of each chain is created without frames on the admin thread.
+    const std::vector<std::string> futureGet = {
+        "java.base/java.util.concurrent.CompletableFuture.reportGet(CompletableFuture.java:396)",
+        "java.base/java.util.concurrent.CompletableFuture.get(CompletableFuture.java:2073)",
+        "org.apache.kafka.common.internals.KafkaFutureImpl.get(KafkaFutureImpl.java:155)"};
+    const std::string service = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.";
+    const std::string command = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.";
+    const std::vector<std::string> adminThread = {
+        "org.apache.kafka.clients.admin.KafkaAdminClient$22.handleFailure(KafkaAdminClient.java:3578)",
+        "org.apache.kafka.clients.admin.KafkaAdminClient$Call.handleTimeoutFailure(KafkaAdminClient.java:970)",
+        "org.apache.kafka.clients.admin.KafkaAdminClient$Call.fail(KafkaAdminClient.java:927)",
+        "org.apache.kafka.clients.admin.KafkaAdminClient$TimeoutProcessor.handleTimeouts(KafkaAdminClient.java:1062)",
+        "org.apache.kafka.clients.admin.KafkaAdminClient$AdminClientRunnable.timeoutPendingCalls(KafkaAdminClient.java:1140)",
+        "org.apache.kafka.clients.admin.KafkaAdminClient$AdminClientRunnable.processRequests(KafkaAdminClient.java:1508)",
+        "org.apache.kafka.clients.admin.KafkaAdminClient$AdminClientRunnable.run(KafkaAdminClient.java:1472)",
+        "java.base/java.lang.Thread.run(Thread.java:840)"};
+    auto frames = [](std::vector<std::string> a, const std::vector<std::string>& b) {
+        a.insert(a.end(), b.begin(), b.end());
+        return a;
+    };
     if (o.has("list") && (o.has("state") || o.has("type"))) {
         printError(s, "Executing consumer group command failed due to " + listFailure,
-                   stackTrace({std::string(kExecutionClass) + ": " + listFailure, listFailure,
-                               std::string(kTimeoutClass) + ": " + assign + "findAllBrokers"}));
+                   formatJavaTrace({std::string(kExecutionClass) + ": " + listFailure, listFailure,
+                                    std::string(kTimeoutClass) + ": " + assign + "findAllBrokers"},
+                                   {frames(futureGet, {service + "listConsumerGroupsWithFilters(ConsumerGroupCommand.java:287)",
+                                                       service + "listGroups(ConsumerGroupCommand.java:216)",
+                                                       command + "run(ConsumerGroupCommand.java:123)",
+                                                       command + "main(ConsumerGroupCommand.java:109)"}),
+                                    adminThread,
+                                    {}}));
     } else if (listsFirst) {
         const std::string ee = std::string(kExecutionClass) + ": " + listFailure;
+        const bool list = o.has("list");
         printError(s, "Executing consumer group command failed due to " + ee,
-                   stackTrace({std::string(kRuntimeClass) + ": " + ee, ee, listFailure,
-                               std::string(kTimeoutClass) + ": " + assign + "findAllBrokers"}));
+                   formatJavaTrace({std::string(kRuntimeClass) + ": " + ee, ee, listFailure,
+                                    std::string(kTimeoutClass) + ": " + assign + "findAllBrokers"},
+                                   {{service + "listConsumerGroups(ConsumerGroupCommand.java:277)",
+                                     list ? service + "listGroups(ConsumerGroupCommand.java:220)"
+                                          : service + "describeGroups(ConsumerGroupCommand.java:539)",
+                                     command + (list ? "run(ConsumerGroupCommand.java:123)" : "run(ConsumerGroupCommand.java:125)"),
+                                     command + "main(ConsumerGroupCommand.java:109)"},
+                                    frames(futureGet, {service + "listConsumerGroups(ConsumerGroupCommand.java:274)", "... 3 more"}),
+                                    adminThread,
+                                    {}}));
     } else if (o.has("describe")) {
+        // The same call site as a describe of an unknown group (GroupIdNotFoundException).
+        const JavaTrace where = o.has("members") ? JavaTrace::GroupMissingMembers
+                                : o.has("state") ? JavaTrace::GroupMissingState
+                                                 : JavaTrace::GroupMissingOffsets;
         printError(s, "Executing consumer group command failed due to " + coordinator,
-                   stackTrace({std::string(kExecutionClass) + ": " + coordinator, coordinator}));
+                   javaStackTrace(where, {std::string(kExecutionClass) + ": " + coordinator, coordinator}));
     } else if (o.has("reset-offsets")) {
         const std::string ee = std::string(kExecutionClass) + ": " + coordinator;
         printError(s, "Executing consumer group command failed due to " + ee,
-                   stackTrace({std::string(kRuntimeClass) + ": " + ee, ee, coordinator}));
+                   formatJavaTrace({std::string(kRuntimeClass) + ": " + ee, ee, coordinator},
+                                   {{service + "lambda$resetOffsets$0(ConsumerGroupCommand.java:661)",
+                                     "java.base/java.util.HashMap.forEach(HashMap.java:1421)",
+                                     service + "resetOffsets(ConsumerGroupCommand.java:643)",
+                                     command + "run(ConsumerGroupCommand.java:129)", command + "main(ConsumerGroupCommand.java:109)"},
+                                    frames(futureGet, {service + "lambda$resetOffsets$0(ConsumerGroupCommand.java:645)", "... 4 more"}),
+                                    {}}));
     } else if (o.has("delete")) {
         printError(s, "Deletion of some consumer groups failed:");
         std::vector<std::string> groups = o.all("group");
@@ -1060,8 +1106,8 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
     if (!check.unresolved.empty()) s.err(check.dnsWarnings(s.nowMs()));
     if (check.kind == BootstrapCheck::InvalidUrl || check.kind == BootstrapCheck::Unresolvable) {
         printError(s, "Executing consumer group command failed due to Failed to create new KafkaAdminClient",
-                   stackTrace({"org.apache.kafka.common.KafkaException: Failed to create new KafkaAdminClient",
-                               "org.apache.kafka.common.config.ConfigException: " + check.configError()}));
+                   bootstrapFailureTrace(BootstrapClient::GroupsAdmin, check.kind == BootstrapCheck::InvalidUrl,
+                                         check.configError()));
         s.note(check.kind == BootstrapCheck::InvalidUrl ? NoteId::BootstrapInvalid : NoteId::BootstrapUnresolvable);
         s.finish(0);
         return session;

@@ -222,9 +222,10 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
     const BootstrapCheck check = checkBootstrap(backend, o.value("bootstrap-server"));
     if (!check.unresolved.empty()) s.err(check.dnsWarnings(s.nowMs()));
     if (check.kind == BootstrapCheck::InvalidUrl || check.kind == BootstrapCheck::Unresolvable) {
-        s.err("Failed to create new KafkaAdminClient\n"
-              "org.apache.kafka.common.KafkaException: Failed to create new KafkaAdminClient\n"
-              "Caused by: org.apache.kafka.common.config.ConfigException: " + check.configError() + "\n\n");
+        s.err("Failed to create new KafkaAdminClient\n" +
+              bootstrapFailureTrace(BootstrapClient::TopicsAdmin, check.kind == BootstrapCheck::InvalidUrl,
+                                    check.configError()) +
+              "\n");
         s.note(check.kind == BootstrapCheck::InvalidUrl ? NoteId::BootstrapInvalid : NoteId::BootstrapUnresolvable);
         s.finish(1);
         return session;

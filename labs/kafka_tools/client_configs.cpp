@@ -1,0 +1,276 @@
+// ProducerConfig / ConsumerConfig checks of kafka-clients 4.3.1 (see client_configs.h). The keys,
+// types and validators follow ProducerConfig.CONFIG and ConsumerConfig.CONFIG, in their definition
+// order (ConfigDef.parse reports the first failing key in that order); the frames are those the
+// real tools printed (tests/labs/golden/real/config.txt).
+#include "labs/kafka_tools/client_configs.h"
+
+#include "labs/kafka_tools/cli_tool_common.h"
+
+#include <cstdint>
+
+namespace fluxolab::labs::cli {
+
+namespace {
+
+enum class Type : std::uint8_t { String, Int, Long, Boolean };
+
+enum class Check : std::uint8_t {
+    None,
+    AtLeast,         ///< ConfigDef.Range.atLeast(min)
+    OneOf,           ///< ConfigDef.ValidString.in(...)
+    OneOfIgnoreCase, ///< ConfigDef.CaseInsensitiveValidString.in(...)
+    AutoOffsetReset, ///< AutoOffsetResetStrategy.Validator
+};
+
+struct ConfigKey {
+    const char* name;
+    Type type;
+    Check check = Check::None;
+    std::int64_t min = 0;
+    std::vector<std::string> valid = {};
+};
+
+const std::vector<ConfigKey>& producerKeys() {
+    static const std::vector<ConfigKey> keys = {
+        {"buffer.memory", Type::Long, Check::AtLeast, 0},
+        {"retries", Type::Int, Check::AtLeast, 0},
+        {"acks", Type::String, Check::OneOf, 0, {"all", "-1", "0", "1"}},
+        {"compression.type", Type::String, Check::OneOf, 0, {"none", "gzip", "snappy", "lz4", "zstd"}},
+        {"batch.size", Type::Int, Check::AtLeast, 0},
+        {"partitioner.adaptive.partitioning.enable", Type::Boolean},
+        {"partitioner.availability.timeout.ms", Type::Long, Check::AtLeast, 0},
+        {"partitioner.ignore.keys", Type::Boolean},
+        {"linger.ms", Type::Long, Check::AtLeast, 0},
+        {"delivery.timeout.ms", Type::Int, Check::AtLeast, 0},
+        {"client.id", Type::String},
+        {"max.request.size", Type::Int, Check::AtLeast, 0},
+        {"reconnect.backoff.ms", Type::Long, Check::AtLeast, 0},
+        {"reconnect.backoff.max.ms", Type::Long, Check::AtLeast, 0},
+        {"retry.backoff.ms", Type::Long, Check::AtLeast, 0},
+        {"retry.backoff.max.ms", Type::Long, Check::AtLeast, 0},
+        {"max.block.ms", Type::Long, Check::AtLeast, 0},
+        {"request.timeout.ms", Type::Int, Check::AtLeast, 0},
+        {"metadata.max.age.ms", Type::Long, Check::AtLeast, 0},
+        {"max.in.flight.requests.per.connection", Type::Int, Check::AtLeast, 1},
+        {"enable.idempotence", Type::Boolean},
+        {"transaction.timeout.ms", Type::Int},
+    };
+    return keys;
+}
+
+const std::vector<ConfigKey>& consumerKeys() {
+    static const std::vector<ConfigKey> keys = {
+        {"group.id", Type::String},
+        {"session.timeout.ms", Type::Int},
+        {"heartbeat.interval.ms", Type::Int},
+        {"metadata.max.age.ms", Type::Long, Check::AtLeast, 0},
+        {"enable.auto.commit", Type::Boolean},
+        {"auto.commit.interval.ms", Type::Int, Check::AtLeast, 0},
+        {"client.id", Type::String},
+        {"max.partition.fetch.bytes", Type::Int, Check::AtLeast, 0},
+        {"fetch.min.bytes", Type::Int, Check::AtLeast, 0},
+        {"fetch.max.bytes", Type::Int, Check::AtLeast, 0},
+        {"fetch.max.wait.ms", Type::Int, Check::AtLeast, 0},
+        {"reconnect.backoff.ms", Type::Long, Check::AtLeast, 0},
+        {"reconnect.backoff.max.ms", Type::Long, Check::AtLeast, 0},
+        {"retry.backoff.ms", Type::Long, Check::AtLeast, 0},
+        {"retry.backoff.max.ms", Type::Long, Check::AtLeast, 0},
+        {"auto.offset.reset", Type::String, Check::AutoOffsetReset},
+        {"check.crcs", Type::Boolean},
+        {"request.timeout.ms", Type::Int, Check::AtLeast, 0},
+        {"default.api.timeout.ms", Type::Int, Check::AtLeast, 0},
+        {"max.poll.records", Type::Int, Check::AtLeast, 1},
+        {"max.poll.interval.ms", Type::Int, Check::AtLeast, 1},
+        {"exclude.internal.topics", Type::Boolean},
+        {"isolation.level", Type::String, Check::OneOf, 0, {"read_committed", "read_uncommitted"}},
+        {"allow.auto.create.topics", Type::Boolean},
+        {"group.protocol", Type::String, Check::OneOfIgnoreCase, 0, {"CONSUMER", "CLASSIC"}},
+    };
+    return keys;
+}
+
+const char* kConfigException = "org.apache.kafka.common.config.ConfigException";
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n\f");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t\r\n\f") - b + 1);
+}
+
+std::string joined(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v)
+        s += (s.empty() ? "" : ", ") + x;
+    return s;
+}
+
+/// ConfigDef.parse ... the tool's main, below the throwing frames.
+std::vector<std::string> callerFrames(ClientKind kind) {
+    std::vector<std::string> f = {
+        "org.apache.kafka.common.config.ConfigDef.parse(ConfigDef.java:527)",
+        "org.apache.kafka.common.config.AbstractConfig.<init>(AbstractConfig.java:118)",
+        "org.apache.kafka.common.config.AbstractConfig.<init>(AbstractConfig.java:136)"};
+    const std::vector<std::string> client =
+        kind == ClientKind::Producer
+            ? std::vector<
+                  std::string>{"org.apache.kafka.clients.producer.ProducerConfig.<init>(ProducerConfig.java:"
+                               "692)",
+                               "org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:"
+                               "313)",
+                               "org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:"
+                               "340)",
+                               "org.apache.kafka.clients.producer.KafkaProducer.<init>(KafkaProducer.java:"
+                               "325)",
+                               "org.apache.kafka.tools.ConsoleProducer.start(ConsoleProducer.java:67)",
+                               "org.apache.kafka.tools.ConsoleProducer.main(ConsoleProducer.java:60)"}
+            : std::vector<std::string>{
+                  "org.apache.kafka.clients.consumer.ConsumerConfig.<init>(ConsumerConfig.java:796)",
+                  "org.apache.kafka.clients.consumer.KafkaConsumer.<init>(KafkaConsumer.java:610)",
+                  "org.apache.kafka.clients.consumer.KafkaConsumer.<init>(KafkaConsumer.java:591)",
+                  "org.apache.kafka.tools.consumer.ConsoleConsumer.run(ConsoleConsumer.java:74)",
+                  "org.apache.kafka.tools.consumer.ConsoleConsumer.main(ConsoleConsumer.java:62)"};
+    f.insert(f.end(), client.begin(), client.end());
+    return f;
+}
+
+ClientConfigError failure(ClientKind kind, const std::string& name, const std::string& value,
+                          const std::string& why, std::vector<std::string> top) {
+    ClientConfigError e;
+    e.exception = std::string(kConfigException) + ": Invalid value " + value + " for configuration " + name +
+                  (why.empty() ? "" : ": " + why);
+    const std::vector<std::string> callers = callerFrames(kind);
+    top.insert(top.end(), callers.begin(), callers.end());
+    e.frames = std::move(top);
+    return e;
+}
+
+const std::string kParseType = "org.apache.kafka.common.config.ConfigDef.parseType(ConfigDef.java:787)";
+const std::string kParseBoolean = "org.apache.kafka.common.config.ConfigDef.parseType(ConfigDef.java:717)";
+const std::string kParseValueType = "org.apache.kafka.common.config.ConfigDef.parseValue(ConfigDef.java:534)";
+const std::string kParseValueCheck =
+    "org.apache.kafka.common.config.ConfigDef.parseValue(ConfigDef.java:551)";
+
+std::optional<ClientConfigError> checkKey(ClientKind kind, const ConfigKey& k, const std::string& value) {
+    const std::string t = trim(value);
+    std::optional<std::int64_t> number;
+    switch (k.type) {
+    case Type::String:
+        break;
+    case Type::Boolean:
+        if (toLower(t) != "true" && toLower(t) != "false")
+            return failure(kind, k.name, value, "Expected value to be either true or false",
+                           {kParseBoolean, kParseValueType});
+        break;
+    case Type::Int:
+        number = parseInt(t);
+        if (!number)
+            return failure(kind, k.name, value, "Not a number of type INT", {kParseType, kParseValueType});
+        break;
+    case Type::Long:
+        number = parseLong(t);
+        if (!number)
+            return failure(kind, k.name, value, "Not a number of type LONG", {kParseType, kParseValueType});
+        break;
+    }
+    switch (k.check) {
+    case Check::None:
+        break;
+    case Check::AtLeast:
+        if (number && *number < k.min)
+            return failure(kind, k.name, std::to_string(*number),
+                           "Value must be at least " + std::to_string(k.min),
+                           {"org.apache.kafka.common.config.ConfigDef$Range.ensureValid(ConfigDef.java:1011)",
+                            kParseValueCheck});
+        break;
+    case Check::OneOf:
+        for (const auto& v : k.valid)
+            if (v == t) return std::nullopt;
+        return failure(
+            kind, k.name, t, "String must be one of: " + joined(k.valid),
+            {"org.apache.kafka.common.config.ConfigDef$ValidString.ensureValid(ConfigDef.java:1114)",
+             kParseValueCheck});
+    case Check::OneOfIgnoreCase:
+        for (const auto& v : k.valid)
+            if (toLower(v) == toLower(t)) return std::nullopt;
+        return failure(
+            kind, k.name, t, "String must be one of (case insensitive): " + joined(k.valid),
+            {"org.apache.kafka.common.config.ConfigDef$CaseInsensitiveValidString.ensureValid(ConfigDef.java:"
+             "1142)",
+             kParseValueCheck});
+    case Check::AutoOffsetReset: {
+        const std::string lower = toLower(t);
+        if (lower == "earliest" || lower == "latest" || lower == "none" ||
+            lower.rfind("by_duration:", 0) == 0)
+            return std::nullopt;
+        return failure(
+            kind, k.name, t,
+            "Invalid value `" + t + "` for configuration " + k.name +
+                ". The value must be either 'earliest', 'latest', 'none' or of the format "
+                "'by_duration:<PnDTnHnMn.nS.>'.",
+            {"org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy$Validator.ensureValid("
+             "AutoOffsetResetStrategy.java:165)",
+             kParseValueCheck});
+    }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<ClientConfigError> checkClientConfig(ClientKind kind,
+                                                   const std::map<std::string, std::string>& props) {
+    for (const ConfigKey& k : kind == ClientKind::Producer ? producerKeys() : consumerKeys()) {
+        const auto it = props.find(k.name);
+        if (it == props.end()) continue;
+        if (auto e = checkKey(kind, k, it->second)) return e;
+    }
+    return std::nullopt;
+}
+
+std::map<std::string, std::string> parseJavaProperties(const std::string& text) {
+    std::map<std::string, std::string> props;
+    for (std::string line : splitOn(text, '\n')) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const auto b = line.find_first_not_of(" \t\f");
+        if (b == std::string::npos || line[b] == '#' || line[b] == '!') continue;
+        line = line.substr(b);
+        std::size_t sep = line.find_first_of("=: \t\f");
+        std::string key = line.substr(0, sep);
+        std::string value;
+        if (sep != std::string::npos) {
+            std::size_t v = line.find_first_not_of(" \t\f", sep);
+            if (v != std::string::npos && (line[v] == '=' || line[v] == ':'))
+                v = line.find_first_not_of(" \t\f", v + 1);
+            if (v != std::string::npos) value = line.substr(v);
+        }
+        props[key] = value;
+    }
+    return props;
+}
+
+std::vector<std::string> missingConfigFileFrames(ClientKind kind) {
+    std::vector<std::string> f = {
+        "java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)",
+        "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)",
+        "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)",
+        "java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)",
+        "java.base/java.nio.file.Files.newByteChannel(Files.java:380)",
+        "java.base/java.nio.file.Files.newByteChannel(Files.java:432)",
+        "java.base/java.nio.file.spi.FileSystemProvider.newInputStream(FileSystemProvider.java:422)",
+        "java.base/java.nio.file.Files.newInputStream(Files.java:160)",
+        "org.apache.kafka.common.utils.Utils.loadProps(Utils.java:669)",
+        "org.apache.kafka.common.utils.Utils.loadProps(Utils.java:656)"};
+    if (kind == ClientKind::Producer) {
+        f.push_back("org.apache.kafka.tools.ConsoleProducer$ConsoleProducerOptions.producerProps("
+                    "ConsoleProducer.java:390)");
+        f.push_back("org.apache.kafka.tools.ConsoleProducer.start(ConsoleProducer.java:67)");
+        f.push_back("org.apache.kafka.tools.ConsoleProducer.main(ConsoleProducer.java:60)");
+    } else {
+        f.push_back(
+            "org.apache.kafka.tools.consumer.ConsoleConsumerOptions.<init>(ConsoleConsumerOptions.java:225)");
+        f.push_back("org.apache.kafka.tools.consumer.ConsoleConsumer.main(ConsoleConsumer.java:60)");
+    }
+    return f;
+}
+
+} // namespace fluxolab::labs::cli
