@@ -27,6 +27,7 @@ namespace fluxolab::sim {
 
 namespace kafka {
 class Producers;
+class Replication;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -410,8 +411,8 @@ public:
     /// The same journal, for another engine on this simulation's scheduler to append its own family's
     /// events to (the stream engine: stream::JournalFamilySink). The Kafka events are never touched.
     Journal& sharedJournal() { return m_journal; }
-    const std::vector<BrokerState>& brokers() const { return m_brokers; }
-    const std::map<std::string, TopicState>& topics() const { return m_topics; }
+    const std::vector<BrokerState>& brokers() const;
+    const std::map<std::string, TopicState>& topics() const;
     const TopicState* topic(const std::string& name) const;
     const PartitionState* partition(const TopicPartition& tp) const;
     const std::map<std::string, GroupStateData>& groups() const { return m_groups; }
@@ -453,16 +454,12 @@ private:
         Simulation& sim;
         runtime::TimerChannel<Kind> channel;
     };
-    void schedule(TimeMs at, kafka::ReplicationTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
-        m_replication_timers.channel.schedule(at, kind, a, b);
-    }
     void schedule(TimeMs at, kafka::GroupTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
         m_group_timers.channel.schedule(at, kind, a, b);
     }
     void schedule(TimeMs at, kafka::ConsumerTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
         m_consumer_timers.channel.schedule(at, kind, a, b);
     }
-    void dispatch(const runtime::TypedTimer<kafka::ReplicationTimer>& t);
     void dispatch(const runtime::TypedTimer<kafka::GroupTimer>& t);
     void dispatch(const runtime::TypedTimer<kafka::ConsumerTimer>& t);
 
@@ -470,27 +467,9 @@ private:
     Event& emitEvent(EventType type);
     void emitTpList(Event& e, const std::vector<TopicPartition>& tps);
 
-    // cluster internals
+    // what the group coordinator and consumers read of replication
     TopicState* findTopic(const std::string& name);
-    TopicState* topicByIndex(std::int32_t index);
-    PartitionState* findPartition(const TopicPartition& tp);
-    std::string makeTopicId();
-    std::vector<BrokerId> placeReplicas(std::int32_t partition, std::int32_t rf, std::int32_t start);
-    void initPartition(TopicState& t, std::int32_t p, std::vector<BrokerId> replicas);
-    void electLeader(TopicState& t, PartitionState& p);
-    void setLeader(TopicState& t, PartitionState& p, BrokerId leader, bool unclean);
-    void removeFromIsr(TopicState& t, PartitionState& p, BrokerId b);
-    void addToIsr(TopicState& t, PartitionState& p, BrokerId b);
-    void truncateTo(TopicState& t, PartitionState& p, Offset leo);
-    void maybeAdvanceHw(TopicState& t, PartitionState& p);
-    void appendToLeader(TopicState& t, PartitionState& p, const std::vector<Record>& recs, std::int32_t producer,
-                        const std::vector<std::int64_t>& sizes);
-    void fenceBroker(BrokerId id);
-    void startFollowerFetch(TopicState& t, PartitionState& p, std::size_t replica_index);
-    void followerFetchArrives(std::int32_t topic_index, std::int64_t packed);
-    void wakeParkedFetches(TopicState& t, PartitionState& p);
-    void isrCheck(BrokerId broker);
-    void retentionCheck();
+    bool brokerAlive(BrokerId id) const;
     TopicState* ensureOffsetsTopic(); ///< nullptr while fewer brokers are registered than its replication factor
     std::int32_t offsetsTopicReplicationFactor() const;
     BrokerId coordinatorFor(const std::string& group);
@@ -520,9 +499,7 @@ private:
     void sessionCheck(std::int32_t group_index, std::int64_t member_serial);
     void initialDelayExpired(std::int32_t group_index, std::uint64_t token);
     std::string makeUuid();
-    void autoLeaderRebalance();
     void groupCleanup();
-    void brokerRestartFetches(BrokerId id);
     void rebalanceTimeout(std::int32_t group_index, std::uint64_t token);
     void revoke(ConsumerState& c, const std::vector<TopicPartition>& tps);
     void commitPositions(ConsumerState& c);
@@ -537,13 +514,13 @@ private:
     ClusterConfig m_config;
     Rng m_rng;
     runtime::Scheduler m_scheduler;
-    TimerPort<kafka::ReplicationTimer> m_replication_timers{*this, "kafka.replication"};
     TimerPort<kafka::GroupTimer> m_group_timers{*this, "kafka.group_coordinator"};
     TimerPort<kafka::ConsumerTimer> m_consumer_timers{*this, "kafka.consumers"};
     Journal m_journal;
-    std::vector<BrokerState> m_brokers;
-    std::map<std::string, TopicState> m_topics;
-    std::vector<std::string> m_topic_by_index; ///< journal topic index -> name ("" if deleted)
+    /// What replication tells the others (kafka::ReplicationEvents, in cluster_internal.h).
+    struct ReplicationEventsPort;
+    std::unique_ptr<ReplicationEventsPort> m_replication_port;
+    std::unique_ptr<kafka::Replication> m_replication;
     std::map<std::string, GroupStateData> m_groups;
     std::vector<std::string> m_group_by_index;
     std::vector<ConsumerState> m_consumers;

@@ -5,6 +5,7 @@
 #include "sim/cluster.h"
 #include "sim/invariant.h"
 #include "sim/kafka/producers.h"
+#include "sim/kafka/replication.h"
 
 #include <deque>
 #include <map>
@@ -18,20 +19,42 @@ namespace fluxolab::sim {
 struct Simulation::ProduceBrokersPort final : kafka::ProduceBrokers {
     explicit ProduceBrokersPort(Simulation& owner) : sim(owner) {}
     TopicState* topicForProduce(const std::string& name, bool auto_create) override {
-        TopicState* t = sim.findTopic(name);
+        TopicState* t = sim.m_replication->findTopic(name);
         if (!t && auto_create && sim.m_config.defaults.auto_create_topics_enable) {
             const auto& d = sim.m_config.defaults;
-            if (sim.createTopic(name, d.num_partitions, d.default_replication_factor).ok()) t = sim.findTopic(name);
+            if (sim.createTopic(name, d.num_partitions, d.default_replication_factor).ok())
+                t = sim.m_replication->findTopic(name);
         }
         return t;
     }
-    PartitionState* partitionForProduce(const TopicPartition& tp) override { return sim.findPartition(tp); }
-    bool brokerAlive(BrokerId id) const override { return sim.m_brokers[static_cast<std::size_t>(id - 1)].alive; }
+    PartitionState* partitionForProduce(const TopicPartition& tp) override {
+        return sim.m_replication->findPartition(tp);
+    }
+    bool brokerAlive(BrokerId id) const override { return sim.m_replication->brokerAlive(id); }
     void appendToLeader(TopicState& t, PartitionState& p, const std::vector<Record>& records, std::int32_t producer,
                         const std::vector<std::int64_t>& sizes) override {
-        sim.appendToLeader(t, p, records, producer, sizes);
+        sim.m_replication->appendToLeader(t, p, records, producer, sizes);
     }
     Event& emitEvent(EventType type) override { return sim.emitEvent(type); }
+    Simulation& sim;
+};
+
+/// Appends an event of `type` at `now` to `journal` (every component's emitEvent).
+inline Event& emitAt(Journal& journal, TimeMs now, EventType type) {
+    Event e;
+    e.time = now;
+    e.type = type;
+    return journal.append(e);
+}
+
+/// What replication tells the others: the producers (requests waiting on a leader) and the group
+/// coordinator (coordinators that stop or move).
+struct Simulation::ReplicationEventsPort final : kafka::ReplicationEvents {
+    explicit ReplicationEventsPort(Simulation& owner) : sim(owner) {}
+    void highWatermarkAdvanced(PartitionState& p) override { sim.m_producers->highWatermarkAdvanced(p); }
+    void leaderStopped(PartitionState& p) override { sim.m_producers->leaderStopped(p); }
+    void brokerStopped(BrokerId id) override { sim.coordinatorStopped(id); }
+    void leadershipChanged() override { sim.refreshCoordinators(); }
     Simulation& sim;
 };
 

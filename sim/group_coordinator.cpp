@@ -14,14 +14,12 @@ using namespace detail;
 
 std::int32_t Simulation::offsetsTopicReplicationFactor() const {
     const std::int32_t configured = m_config.defaults.offsets_topic_replication_factor;
-    return configured > 0 ? configured : std::min<std::int32_t>(3, static_cast<std::int32_t>(m_brokers.size()));
+    return configured > 0 ? configured : std::min<std::int32_t>(3, static_cast<std::int32_t>(brokers().size()));
 }
 
 TopicState* Simulation::ensureOffsetsTopic() {
     if (TopicState* t = findTopic("__consumer_offsets")) return t;
-    std::int32_t registered = 0;
-    for (const auto& b : m_brokers)
-        if (!b.fenced) ++registered;
+    const std::int32_t registered = m_replication->registeredBrokers();
     // As Kafka: the offsets topic is only created once enough brokers are registered for its
     // replication factor; until then FindCoordinator answers COORDINATOR_NOT_AVAILABLE.
     const std::int32_t rf = offsetsTopicReplicationFactor();
@@ -67,7 +65,7 @@ bool Simulation::coordinatorServes(GroupStateData& g) {
         e.group = g.index;
         e.broker = c;
     }
-    if (!m_brokers[static_cast<std::size_t>(g.coordinator - 1)].alive) return false;
+    if (!brokerAlive(g.coordinator)) return false;
     if (!g.loaded) loadGroup(g);
     return true;
 }
@@ -465,7 +463,7 @@ void Simulation::consumerPoll(std::int32_t consumer) {
         // assignment (the fetch gets UNKNOWN_TOPIC_OR_PARTITION): skip the partition.
         if (!t || tp.partition < 0 || static_cast<std::size_t>(tp.partition) >= t->partitions.size()) continue;
         PartitionState& p = t->partitions[static_cast<std::size_t>(tp.partition)];
-        if (p.leader < 0 || !m_brokers[static_cast<std::size_t>(p.leader - 1)].alive) continue;
+        if (p.leader < 0 || !brokerAlive(p.leader)) continue;
         if (pit->second < p.log_start || pit->second > p.high_watermark) {
             // OFFSET_OUT_OF_RANGE: auto.offset.reset decides.
             const Offset np = resetPosition(c, tp);
@@ -954,17 +952,10 @@ void Simulation::groupCleanup() {
     }
 }
 
-std::int64_t Simulation::recordsRetained() const {
-    std::int64_t n = 0;
-    for (const auto& [name, t] : m_topics)
-        for (const auto& p : t.partitions) n += static_cast<std::int64_t>(p.records.size());
-    return n;
-}
+std::int64_t Simulation::recordsRetained() const { return m_replication->recordsRetained(); }
 
 std::size_t Simulation::memoryBytes() const {
-    std::size_t bytes = m_journal.memoryBytes();
-    for (const auto& [name, t] : m_topics)
-        for (const auto& p : t.partitions) bytes += p.records.size() * sizeof(Record) + p.segments.capacity() * sizeof(Segment);
+    std::size_t bytes = m_journal.memoryBytes() + m_replication->logBytes();
     bytes += m_records.memoryBytes();
     return bytes;
 }

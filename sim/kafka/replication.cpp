@@ -1,0 +1,781 @@
+// The replication component: brokers, topics, replicated partitions, ISR, fetches, elections (see replication.h).
+#include "sim/kafka/replication.h"
+
+#include "sim/cluster_internal.h"
+#include "sim/hash.h"
+
+#include <algorithm>
+#include <set>
+
+namespace fluxolab::sim::kafka {
+
+using namespace detail;
+
+Replication::Replication(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
+                         ReplicationEvents& events)
+    : m_scheduler(scheduler), m_timers(scheduler, "kafka.replication", *this), m_config(config), m_journal(journal),
+      m_rng(rng), m_events(events) {
+    for (std::int32_t i = 0; i < m_config.brokers; ++i) {
+        BrokerState b;
+        b.id = i + 1;
+        b.host = m_config.host;
+        b.port = m_config.first_port + i;
+        m_brokers.push_back(b);
+        Event& e = emitEvent(EventType::BrokerStarted);
+        e.broker = b.id;
+        schedule(m_config.defaults.replica_lag_time_max_ms / 2, ReplicationTimer::IsrCheck, b.id);
+    }
+    schedule(m_config.defaults.log_retention_check_interval_ms, ReplicationTimer::RetentionCheck);
+    schedule(300000, ReplicationTimer::LeaderRebalance);
+}
+
+Replication::~Replication() = default;
+
+Event& Replication::emitEvent(EventType type) { return emitAt(m_journal, now(), type); }
+
+std::int32_t Replication::registeredBrokers() const {
+    std::int32_t registered = 0;
+    for (const auto& b : m_brokers)
+        if (!b.fenced) ++registered;
+    return registered;
+}
+
+std::int64_t Replication::recordsRetained() const {
+    std::int64_t n = 0;
+    for (const auto& [name, t] : m_topics)
+        for (const auto& p : t.partitions) n += static_cast<std::int64_t>(p.records.size());
+    return n;
+}
+
+std::size_t Replication::logBytes() const {
+    std::size_t bytes = 0;
+    for (const auto& [name, t] : m_topics)
+        for (const auto& p : t.partitions) bytes += p.records.size() * sizeof(Record) + p.segments.capacity() * sizeof(Segment);
+    return bytes;
+}
+
+void Replication::checkPartition(const PartitionState& p) const {
+    // The same rules tests/sim/test_properties.cpp checks after every event (Checker).
+    if (p.is_static) return;
+    const Offset leo = p.leaderLeo();
+    FLUXOLAB_INVARIANT(p.high_watermark <= leo, "HW <= the log end offset");
+    FLUXOLAB_INVARIANT(p.log_start <= p.high_watermark, "log start <= HW");
+    for (const auto& r : p.replica_state) {
+        FLUXOLAB_INVARIANT(r.hw <= r.leo, "a replica's HW <= its LEO");
+        FLUXOLAB_INVARIANT(r.leo <= leo, "a replica's LEO <= the leader's log end");
+    }
+    FLUXOLAB_INVARIANT(!p.isr.empty(), "KRaft never empties the ISR");
+    FLUXOLAB_INVARIANT(p.leader < 0 || p.inIsr(p.leader), "the leader is in the ISR");
+}
+
+void Replication::onTimer(const runtime::Timer& timer) {
+    const auto t = runtime::TimerChannel<ReplicationTimer>::typed(timer);
+    switch (t.kind) {
+    case ReplicationTimer::FetchArrive: followerFetchArrives(t.a, t.b); break;
+    case ReplicationTimer::FetchResponse:
+    case ReplicationTimer::FetchParkTimeout: fetchResponse(t); break;
+    case ReplicationTimer::IsrCheck:
+        isrCheck(t.a);
+        schedule(now() + m_config.defaults.replica_lag_time_max_ms / 2, ReplicationTimer::IsrCheck, t.a);
+        break;
+    case ReplicationTimer::RetentionCheck:
+        retentionCheck();
+        schedule(now() + m_config.defaults.log_retention_check_interval_ms, ReplicationTimer::RetentionCheck);
+        break;
+    case ReplicationTimer::LeaderRebalance:
+        // auto.leader.rebalance.enable=true, leader.imbalance.check.interval.seconds=300.
+        electPreferredLeaders();
+        schedule(now() + 300000, ReplicationTimer::LeaderRebalance);
+        break;
+    case ReplicationTimer::BrokerFence: {
+        const auto& b = brokerState(t.a);
+        if (!b.alive && !b.fenced) fenceBroker(t.a);
+        break;
+    }
+    }
+}
+
+void Replication::fetchResponse(const runtime::TypedTimer<ReplicationTimer>& t) {
+    TopicState* ts = topicByIndex(t.a);
+    if (!ts) return;
+    const auto pi = static_cast<std::size_t>(fetchPartition(t.b));
+    if (pi >= ts->partitions.size()) return;
+    PartitionState& p = ts->partitions[pi];
+    const std::size_t ri = fetchReplica(t.b);
+    ReplicaState& r = p.replica_state[ri];
+    if (r.fetch_epoch != fetchEpoch(t.b)) return;
+    if (t.kind == ReplicationTimer::FetchParkTimeout) {
+        if (!r.parked) return;
+        r.parked = false;
+    }
+    if (p.leader < 0 || !brokerState(r.broker).alive) return;
+    if (!brokerState(p.leader).alive) {
+        // The leader died before answering: retry after replica.fetch.backoff.ms (1000).
+        ++r.fetch_epoch;
+        schedule(now() + 1000, ReplicationTimer::FetchResponse, t.a, packFetch(p.partition, ri, r.fetch_epoch));
+        return;
+    }
+    // The response carries records [leo, leo + count) and the leader's HW.
+    const Offset leaderLeo = p.leaderLeo();
+    const Offset count = std::min<Offset>(leaderLeo - r.leo, kMaxFetchRecords);
+    if (count > 0) {
+        r.leo += count;
+        Event& e = emitEvent(EventType::ReplicaFetched);
+        e.topic = ts->index;
+        e.partition = p.partition;
+        e.broker = r.broker;
+        e.a = r.leo;
+        e.b = count;
+    }
+    r.hw = std::min(p.high_watermark, r.leo);
+    startFollowerFetch(*ts, p, ri);
+    checkPartition(p);
+}
+
+TopicState* Replication::findTopic(const std::string& name) {
+    auto it = m_topics.find(name);
+    return it == m_topics.end() ? nullptr : &it->second;
+}
+
+const TopicState* Replication::topic(const std::string& name) const {
+    auto it = m_topics.find(name);
+    return it == m_topics.end() ? nullptr : &it->second;
+}
+
+TopicState* Replication::topicByIndex(std::int32_t index) {
+    if (index < 0 || static_cast<std::size_t>(index) >= m_topic_by_index.size()) return nullptr;
+    const std::string& name = m_topic_by_index[static_cast<std::size_t>(index)];
+    return name.empty() ? nullptr : findTopic(name);
+}
+
+PartitionState* Replication::findPartition(const TopicPartition& tp) {
+    TopicState* t = findTopic(tp.topic);
+    if (!t || tp.partition < 0 || tp.partition >= static_cast<std::int32_t>(t->partitions.size())) return nullptr;
+    return &t->partitions[static_cast<std::size_t>(tp.partition)];
+}
+
+const PartitionState* Replication::partition(const TopicPartition& tp) const {
+    return const_cast<Replication*>(this)->findPartition(tp);
+}
+
+std::string Replication::makeTopicId() {
+    // Kafka's Uuid.toString(): 16 random bytes, base64 URL-safe without padding (22 chars).
+    static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    unsigned char bytes[16];
+    const std::uint64_t hi = m_rng.next(), lo = m_rng.next();
+    for (int i = 0; i < 8; ++i) {
+        bytes[i] = static_cast<unsigned char>(hi >> (56 - 8 * i));
+        bytes[8 + i] = static_cast<unsigned char>(lo >> (56 - 8 * i));
+    }
+    std::string out;
+    int bits = 0;
+    std::uint32_t acc = 0;
+    for (unsigned char b : bytes) {
+        acc = (acc << 8) | b;
+        bits += 8;
+        while (bits >= 6) {
+            bits -= 6;
+            out.push_back(alphabet[(acc >> bits) & 0x3F]);
+        }
+    }
+    if (bits > 0) out.push_back(alphabet[(acc << (6 - bits)) & 0x3F]);
+    return out;
+}
+
+std::vector<BrokerId> Replication::placeReplicas(std::int32_t partition, std::int32_t rf, std::int32_t start) {
+    // Round-robin placement over the registered brokers (like AdminUtils without racks): the leader of
+    // partition p is broker (start + p) % n, followers follow with a shift so replicas spread out.
+    std::vector<BrokerId> alive;
+    for (const auto& b : m_brokers)
+        if (!b.fenced) alive.push_back(b.id);
+    const auto n = static_cast<std::int32_t>(alive.size());
+    std::vector<BrokerId> out;
+    const std::int32_t first = (start + partition) % n;
+    out.push_back(alive[static_cast<std::size_t>(first)]);
+    const std::int32_t shift = n > 1 ? 1 + ((start + partition / n) % (n - 1)) : 0;
+    for (std::int32_t j = 0; j < rf - 1; ++j) {
+        const std::int32_t idx = (first + 1 + (shift - 1 + j) % (n - 1)) % n;
+        out.push_back(alive[static_cast<std::size_t>(idx)]);
+    }
+    return out;
+}
+
+void Replication::initPartition(TopicState& t, std::int32_t p, std::vector<BrokerId> replicas) {
+    PartitionState ps;
+    ps.topic = t.index;
+    ps.partition = p;
+    ps.replicas = replicas;
+    ps.is_static = t.internal;
+    for (BrokerId b : replicas) {
+        ReplicaState r;
+        r.broker = b;
+        r.last_caught_up_ms = now();
+        ps.replica_state.push_back(r);
+        if (!brokerState(b).fenced) ps.isr.push_back(b);
+    }
+    ps.segments.push_back(Segment{0, 0, now(), 0});
+    t.partitions.push_back(std::move(ps));
+    PartitionState& ref = t.partitions.back();
+    Event& e = emitEvent(EventType::PartitionCreated);
+    e.topic = t.index;
+    e.partition = p;
+    const auto [b, s] = m_journal.addList(replicas);
+    e.list_begin = b;
+    e.list_size = s;
+    electLeader(t, ref);
+    if (!ref.is_static)
+        for (std::size_t i = 0; i < ref.replicas.size(); ++i) startFollowerFetch(t, ref, i);
+}
+
+namespace {
+bool validTopicName(const std::string& name) {
+    if (name.empty() || name.size() > 249 || name == "." || name == "..") return false;
+    return std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+               c == '-';
+    });
+}
+const std::set<std::string>& knownTopicConfigs() {
+    static const std::set<std::string> keys = {
+        "cleanup.policy",      "compression.type",    "delete.retention.ms", "file.delete.delay.ms",
+        "flush.messages",      "flush.ms",            "index.interval.bytes", "max.compaction.lag.ms",
+        "max.message.bytes",   "message.timestamp.type", "min.cleanable.dirty.ratio", "min.compaction.lag.ms",
+        "min.insync.replicas", "preallocate",         "retention.bytes",     "retention.ms",
+        "segment.bytes",       "segment.index.bytes", "segment.jitter.ms",   "segment.ms",
+        "unclean.leader.election.enable", "message.timestamp.before.max.ms", "message.timestamp.after.max.ms"};
+    return keys;
+}
+bool isNumber(const std::string& s) {
+    if (s.empty()) return false;
+    std::size_t i = s[0] == '-' ? 1 : 0;
+    if (i == s.size()) return false;
+    for (; i < s.size(); ++i)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return s.size() < 19;
+}
+} // namespace
+
+AdminResult Replication::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf,
+                                    const std::map<std::string, std::string>& configs) {
+    AdminResult res;
+    // ReplicationControlManager.validateTotalNumberOfPartitions runs before any other check.
+    if (partitions > kMaxPartitionsPerRequest) {
+        res.error = ErrorCode::POLICY_VIOLATION;
+        res.detail1 = static_cast<std::int64_t>(PolicyLimit::PartitionsPerRequest);
+        return res;
+    }
+    if (!validTopicName(name)) {
+        res.error = ErrorCode::INVALID_TOPIC_EXCEPTION;
+        res.detail_text = name;
+        return res;
+    }
+    if (m_topics.count(name)) {
+        res.error = ErrorCode::TOPIC_ALREADY_EXISTS;
+        res.detail_text = name;
+        return res;
+    }
+    if (partitions <= 0) {
+        res.error = ErrorCode::INVALID_PARTITIONS;
+        res.detail1 = partitions;
+        return res;
+    }
+    const std::int32_t registered = registeredBrokers();
+    if (rf <= 0 || rf > 32767 || rf > registered) {
+        res.error = ErrorCode::INVALID_REPLICATION_FACTOR;
+        res.detail1 = rf;
+        res.detail2 = registered;
+        return res;
+    }
+    for (const auto& [k, v] : configs) {
+        if (!knownTopicConfigs().count(k)) {
+            res.error = ErrorCode::INVALID_CONFIG;
+            res.detail_text = k;
+            return res;
+        }
+        const bool numeric = k != "cleanup.policy" && k != "compression.type" && k != "message.timestamp.type" &&
+                             k != "unclean.leader.election.enable" && k != "preallocate" &&
+                             k != "min.cleanable.dirty.ratio";
+        if ((numeric && !isNumber(v)) ||
+            (k == "unclean.leader.election.enable" && v != "true" && v != "false")) {
+            res.error = ErrorCode::INVALID_CONFIG;
+            res.detail_text = k + "=" + v;
+            return res;
+        }
+        // Range checks of the topic config definitions (LogConfig); Kafka 4.0 (KIP-1030) raised the
+        // minimum segment.bytes to 1 MiB. detail1 = the minimum, detail2 = 1 marks a range error.
+        const std::int64_t minimum = k == "min.insync.replicas" ? 1 : k == "segment.bytes" ? 1048576 : INT64_MIN;
+        if (numeric && minimum != INT64_MIN && std::stoll(v) < minimum) {
+            res.error = ErrorCode::INVALID_CONFIG;
+            res.detail_text = k + "=" + v;
+            res.detail1 = minimum;
+            res.detail2 = 1;
+            return res;
+        }
+    }
+
+    // The topic's records overflow the controller's bounded record list: the whole request fails.
+    if (partitions > maxPartitionsForNewTopic(configs.size())) {
+        res.error = ErrorCode::POLICY_VIOLATION;
+        res.detail1 = static_cast<std::int64_t>(PolicyLimit::RecordsPerOperation);
+        return res;
+    }
+
+    const auto& d = m_config.defaults;
+    TopicState t;
+    t.name = name;
+    t.index = m_journal.topicIndex(name);
+    t.topic_id = makeTopicId();
+    t.internal = name == "__consumer_offsets" || name == "__transaction_state";
+    t.configs.overrides = configs;
+    t.min_insync_replicas = static_cast<std::int32_t>(parseLong(configs, "min.insync.replicas", d.min_insync_replicas));
+    const auto unclean = configs.find("unclean.leader.election.enable");
+    t.unclean_leader_election = unclean != configs.end() ? unclean->second == "true" : d.unclean_leader_election_enable;
+    t.retention_ms = parseLong(configs, "retention.ms", d.log_retention_ms);
+    t.retention_bytes = parseLong(configs, "retention.bytes", d.log_retention_bytes);
+    t.segment_bytes = parseLong(configs, "segment.bytes", d.log_segment_bytes);
+    t.segment_ms = parseLong(configs, "segment.ms", d.log_segment_ms);
+    if (m_topic_by_index.size() <= static_cast<std::size_t>(t.index))
+        m_topic_by_index.resize(static_cast<std::size_t>(t.index) + 1);
+    m_topic_by_index[static_cast<std::size_t>(t.index)] = name;
+    TopicState& ref = m_topics.emplace(name, std::move(t)).first->second;
+    Event& e = emitEvent(EventType::TopicCreated);
+    e.topic = ref.index;
+    e.a = partitions;
+    e.b = rf;
+    const auto start = static_cast<std::int32_t>(m_rng.below(static_cast<std::uint64_t>(registered)));
+    ref.partitions.reserve(static_cast<std::size_t>(partitions)); // thousands: no reallocation copies
+    for (std::int32_t p = 0; p < partitions; ++p) initPartition(ref, p, placeReplicas(p, rf, start));
+    return res;
+}
+
+AdminResult Replication::deleteTopic(const std::string& name) {
+    AdminResult res;
+    auto it = m_topics.find(name);
+    if (it == m_topics.end()) {
+        res.error = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
+        res.detail_text = name;
+        return res;
+    }
+    const std::int32_t index = it->second.index;
+    m_topics.erase(it);
+    m_topic_by_index[static_cast<std::size_t>(index)].clear();
+    Event& e = emitEvent(EventType::TopicDeleted);
+    e.topic = index;
+    return res;
+}
+
+AdminResult Replication::createPartitions(const std::string& name, std::int32_t total) {
+    AdminResult res;
+    TopicState* t = findTopic(name);
+    if (!t) {
+        res.error = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
+        res.detail_text = name;
+        return res;
+    }
+    const auto current = static_cast<std::int32_t>(t->partitions.size());
+    if (total <= current) {
+        res.error = ErrorCode::INVALID_PARTITIONS;
+        res.detail1 = current;
+        res.detail2 = total;
+        return res;
+    }
+    const auto rf = static_cast<std::int32_t>(t->partitions[0].replicas.size());
+    const std::int32_t registered = registeredBrokers();
+    if (rf > registered) {
+        res.error = ErrorCode::INVALID_REPLICATION_FACTOR;
+        res.detail1 = rf;
+        res.detail2 = registered;
+        return res;
+    }
+    // The controller collects one PartitionRecord per new partition in a list bounded to
+    // kMaxRecordsPerUserOp; the overflow is caught as an unexpected error, yet the records already
+    // collected are committed (observed on a Kafka 4.3.1 broker: 1 -> 100000 leaves 10001 partitions).
+    const bool overflow = total - current > kMaxRecordsPerUserOp;
+    const std::int32_t grown = overflow ? current + kMaxRecordsPerUserOp : total;
+    const auto start = static_cast<std::int32_t>(m_rng.below(static_cast<std::uint64_t>(registered)));
+    t->partitions.reserve(static_cast<std::size_t>(grown));
+    for (std::int32_t p = current; p < grown; ++p) initPartition(*t, p, placeReplicas(p, rf, start));
+    if (overflow) {
+        res.error = ErrorCode::UNKNOWN_SERVER_ERROR;
+        res.detail1 = grown;
+    }
+    return res;
+}
+
+void Replication::setLeader(TopicState& t, PartitionState& p, BrokerId leader, bool unclean) {
+    p.leader = leader;
+    ++p.leader_epoch;
+    if (leader >= 0) {
+        ReplicaState* r = p.replica(leader);
+        if (unclean || r->leo < p.leaderLeo()) truncateTo(t, p, r->leo);
+        // The partition's HW survives a clean election: the new leader was in the ISR, so it holds
+        // every record below the HW (a simplification of the brief catch-up Kafka's new leader does).
+        if (unclean && r->leo < p.high_watermark) {
+            p.high_watermark = r->leo;
+            Event& he = emitEvent(EventType::HighWatermarkAdvanced); // moves back: records were lost
+            he.topic = t.index;
+            he.partition = p.partition;
+            he.a = p.high_watermark;
+        }
+        r->hw = p.high_watermark;
+        for (auto& rs : p.replica_state) {
+            ++rs.fetch_epoch;
+            rs.parked = false;
+            rs.known_leo = rs.broker == leader ? rs.leo : std::min(rs.leo, rs.known_leo);
+            rs.last_caught_up_ms = now();
+            rs.last_fetch_ms = now();
+        }
+    }
+    Event& e = emitEvent(EventType::LeaderElected);
+    e.topic = t.index;
+    e.partition = p.partition;
+    e.broker = leader;
+    e.a = p.leader_epoch;
+    e.flag = unclean ? 1 : 0;
+    if (leader >= 0) {
+        if (unclean && !p.inIsr(leader)) {
+            p.isr = {leader};
+            Event& ie = emitEvent(EventType::IsrExpanded);
+            ie.topic = t.index;
+            ie.partition = p.partition;
+            ie.broker = leader;
+            const auto [b, s] = m_journal.addList(p.isr);
+            ie.list_begin = b;
+            ie.list_size = s;
+        }
+        if (!p.is_static)
+            for (std::size_t i = 0; i < p.replicas.size(); ++i) startFollowerFetch(t, p, i);
+        // Partition.makeLeader: the new leader tries to advance the HW at once (with an ISR of one,
+        // to its own log end); otherwise nothing would until a follower fetched, and produce
+        // requests waiting for the HW would hang until they time out.
+        maybeAdvanceHw(t, p);
+        m_events.highWatermarkAdvanced(p);
+        // Checked from outside by the property tests too (tests/sim/test_properties.cpp).
+        FLUXOLAB_INVARIANT(p.inIsr(leader), "an elected leader is in the ISR");
+    }
+}
+
+void Replication::electLeader(TopicState& t, PartitionState& p) {
+    auto usable = [&](BrokerId b) {
+        const auto& bs = brokerState(b);
+        return bs.alive && !bs.fenced;
+    };
+    if (p.leader >= 0 && usable(p.leader)) return;
+    // KRaft (PartitionChangeBuilder): first replica in assignment order that is in the ISR and alive.
+    for (BrokerId b : p.replicas)
+        if (p.inIsr(b) && usable(b)) {
+            if (b != p.leader) setLeader(t, p, b, false);
+            return;
+        }
+    if (t.unclean_leader_election) {
+        for (BrokerId b : p.replicas)
+            if (usable(b)) {
+                setLeader(t, p, b, true);
+                return;
+            }
+    }
+    if (p.leader != -1) setLeader(t, p, -1, false);
+}
+
+void Replication::truncateTo(TopicState& t, PartitionState& p, Offset leo) {
+    const Offset old = p.leaderLeo();
+    if (leo < old) {
+        const Offset keep = std::max<Offset>(leo - p.log_start, 0);
+        for (auto i = static_cast<std::size_t>(keep); i < p.records.size(); ++i)
+            p.removed.push_back({m_journal.size(), p.log_start + static_cast<Offset>(i), p.records[i]});
+        p.records.resize(static_cast<std::size_t>(keep));
+        while (p.segments.size() > 1 && p.segments.back().base >= leo) p.segments.pop_back();
+        while (!p.epoch_starts.empty() && p.epoch_starts.back().second >= leo) p.epoch_starts.pop_back();
+        // Producer state is rebuilt from what remains (the broker does the same from its log).
+        p.producer_state.clear();
+        for (std::size_t i = 0; i < p.records.size(); ++i) {
+            const Record& r = p.records[i];
+            if (r.producer) p.producer_state[r.producer] = {r.sequence, p.log_start + static_cast<Offset>(i)};
+        }
+    }
+    for (auto& r : p.replica_state) {
+        if (r.leo > leo) {
+            Event& e = emitEvent(EventType::LogTruncated);
+            e.topic = t.index;
+            e.partition = p.partition;
+            e.broker = r.broker;
+            e.a = leo;
+            e.b = r.leo - leo;
+            r.leo = leo;
+            r.known_leo = std::min(r.known_leo, leo);
+            r.hw = std::min(r.hw, leo);
+        }
+    }
+}
+
+void Replication::removeFromIsr(TopicState& t, PartitionState& p, BrokerId b) {
+    if (!p.inIsr(b) || p.isr.size() <= 1) return; // KRaft never empties the ISR
+    std::erase(p.isr, b);
+    Event& e = emitEvent(EventType::IsrShrunk);
+    e.topic = t.index;
+    e.partition = p.partition;
+    e.broker = b;
+    const auto [lb, ls] = m_journal.addList(p.isr);
+    e.list_begin = lb;
+    e.list_size = ls;
+    maybeAdvanceHw(t, p);
+}
+
+void Replication::addToIsr(TopicState& t, PartitionState& p, BrokerId b) {
+    if (p.inIsr(b) || brokerState(b).fenced) return;
+    std::vector<BrokerId> isr;
+    for (BrokerId r : p.replicas)
+        if (r == b || p.inIsr(r)) isr.push_back(r);
+    p.isr = std::move(isr);
+    FLUXOLAB_INVARIANT(p.inIsr(b), "the ISR only holds assigned replicas");
+    Event& e = emitEvent(EventType::IsrExpanded);
+    e.topic = t.index;
+    e.partition = p.partition;
+    e.broker = b;
+    const auto [lb, ls] = m_journal.addList(p.isr);
+    e.list_begin = lb;
+    e.list_size = ls;
+    maybeAdvanceHw(t, p);
+}
+
+void Replication::maybeAdvanceHw(TopicState& t, PartitionState& p) {
+    if (p.leader < 0) return;
+    const auto rf = static_cast<std::int32_t>(p.replicas.size());
+    // KIP-966: the HW does not advance while the ISR is below min.insync.replicas.
+    if (static_cast<std::int32_t>(p.isr.size()) < std::min(t.min_insync_replicas, rf)) return;
+    Offset hw = p.leaderLeo();
+    for (BrokerId b : p.isr) {
+        if (b == p.leader) continue;
+        hw = std::min(hw, p.replica(b)->known_leo);
+    }
+    if (hw > p.high_watermark) {
+        FLUXOLAB_INVARIANT(hw <= p.leaderLeo(), "HW <= the leader's log end offset");
+        p.high_watermark = hw;
+        p.replica(p.leader)->hw = hw;
+        Event& e = emitEvent(EventType::HighWatermarkAdvanced);
+        e.topic = t.index;
+        e.partition = p.partition;
+        e.a = hw;
+        m_events.highWatermarkAdvanced(p);
+    }
+}
+
+void Replication::startFollowerFetch(TopicState& t, PartitionState& p, std::size_t ri) {
+    ReplicaState& r = p.replica_state[ri];
+    if (p.is_static || r.broker == p.leader || p.leader < 0) return;
+    if (!brokerState(r.broker).alive) return;
+    ++r.fetch_epoch;
+    r.parked = false;
+    schedule(now() + m_config.network_delay_ms, ReplicationTimer::FetchArrive, t.index, packFetch(p.partition, ri, r.fetch_epoch));
+}
+
+void Replication::followerFetchArrives(std::int32_t topic_index, std::int64_t packed) {
+    TopicState* t = topicByIndex(topic_index);
+    if (!t) return;
+    const auto pi = static_cast<std::size_t>(fetchPartition(packed));
+    if (pi >= t->partitions.size()) return;
+    PartitionState& p = t->partitions[pi];
+    const std::size_t ri = fetchReplica(packed);
+    ReplicaState& r = p.replica_state[ri];
+    if (r.fetch_epoch != fetchEpoch(packed)) return;
+    const auto& follower = brokerState(r.broker);
+    if (!follower.alive || follower.fenced) return; // sent just before the follower went down
+    if (p.leader < 0 || !brokerState(p.leader).alive) {
+        // Leader unreachable: retry after replica.fetch.backoff.ms (1000).
+        ++r.fetch_epoch;
+        schedule(now() + 1000, ReplicationTimer::FetchResponse, topic_index, packFetch(p.partition, ri, r.fetch_epoch));
+        return;
+    }
+    const Offset leaderLeo = p.leaderLeo();
+    // Replica.updateFetchState: caught up if the fetch reached the leader's LEO, or the LEO the
+    // leader had at the previous fetch.
+    r.known_leo = r.leo;
+    if (r.leo >= leaderLeo) r.last_caught_up_ms = now();
+    else if (r.leo >= r.last_fetch_leader_leo) r.last_caught_up_ms = r.last_fetch_ms;
+    r.last_fetch_leader_leo = leaderLeo;
+    r.last_fetch_ms = now();
+    if (!p.inIsr(r.broker) && r.leo >= p.high_watermark && r.leo >= leaderLeo) addToIsr(*t, p, r.broker);
+    maybeAdvanceHw(*t, p);
+    if (p.leaderLeo() > r.leo) {
+        schedule(now() + m_config.network_delay_ms, ReplicationTimer::FetchResponse, topic_index, packed);
+    } else {
+        r.parked = true;
+        schedule(now() + m_config.defaults.replica_fetch_wait_max_ms, ReplicationTimer::FetchParkTimeout, topic_index, packed);
+    }
+    checkPartition(p);
+}
+
+void Replication::wakeParkedFetches(TopicState& t, PartitionState& p) {
+    for (std::size_t i = 0; i < p.replica_state.size(); ++i) {
+        ReplicaState& r = p.replica_state[i];
+        if (!r.parked) continue;
+        r.parked = false;
+        schedule(now() + m_config.network_delay_ms, ReplicationTimer::FetchResponse, t.index,
+                 packFetch(p.partition, i, r.fetch_epoch));
+    }
+}
+
+void Replication::isrCheck(BrokerId broker) {
+    const auto& b = brokerState(broker);
+    if (!b.alive) return;
+    for (auto& [name, t] : m_topics)
+        for (auto& p : t.partitions) {
+            if (p.leader != broker || p.is_static) continue;
+            std::vector<BrokerId> out;
+            for (BrokerId f : p.isr)
+                if (f != broker && now() - p.replica(f)->last_caught_up_ms > m_config.defaults.replica_lag_time_max_ms)
+                    out.push_back(f);
+            for (BrokerId f : out) removeFromIsr(t, p, f);
+        }
+}
+
+void Replication::fenceBroker(BrokerId id) {
+    auto& b = brokerState(id);
+    b.fenced = true;
+    Event& e = emitEvent(EventType::BrokerFenced);
+    e.broker = id;
+    for (auto& [name, t] : m_topics)
+        for (auto& p : t.partitions) {
+            if (std::find(p.replicas.begin(), p.replicas.end(), id) == p.replicas.end()) continue;
+            if (p.leader == id) {
+                // Elect among the others first; the ISR keeps its last member if nobody else is left.
+                std::erase(p.isr, id);
+                if (p.isr.empty()) p.isr.push_back(id);
+                else {
+                    Event& ie = emitEvent(EventType::IsrShrunk);
+                    ie.topic = t.index;
+                    ie.partition = p.partition;
+                    ie.broker = id;
+                    const auto [lb, ls] = m_journal.addList(p.isr);
+                    ie.list_begin = lb;
+                    ie.list_size = ls;
+                }
+                electLeader(t, p);
+            } else {
+                removeFromIsr(t, p, id);
+            }
+        }
+    m_events.leadershipChanged();
+}
+
+void Replication::stopBroker(BrokerId id, bool crash) {
+    if (id < 1 || id > static_cast<BrokerId>(m_brokers.size())) return;
+    auto& b = brokerState(id);
+    if (!b.alive) return;
+    b.alive = false;
+    Event& e = emitEvent(EventType::BrokerStopped);
+    e.broker = id;
+    e.flag = crash ? 1 : 0;
+    for (auto& [name, t] : m_topics)
+        for (auto& p : t.partitions)
+            if (p.leader == id && !p.delayed_produces.empty()) m_events.leaderStopped(p);
+    m_events.brokerStopped(id);
+    if (crash) schedule(now() + m_config.defaults.broker_session_timeout_ms, ReplicationTimer::BrokerFence, id);
+    else fenceBroker(id); // controlled shutdown: leadership moves away at once
+}
+
+void Replication::startBroker(BrokerId id) {
+    if (id < 1 || id > static_cast<BrokerId>(m_brokers.size())) return;
+    auto& b = brokerState(id);
+    if (b.alive) return;
+    // A crashed broker that restarts before the controller noticed registers a new incarnation:
+    // the old one is fenced first (leaders move away, it leaves the ISRs), then it catches up.
+    if (!b.fenced) fenceBroker(id);
+    b.alive = true;
+    b.fenced = false;
+    Event& e = emitEvent(EventType::BrokerStarted);
+    e.broker = id;
+    for (auto& [name, t] : m_topics)
+        for (auto& p : t.partitions) {
+            ReplicaState* r = p.replica(id);
+            if (!r) continue;
+            // A returning replica truncates what the current leader does not have.
+            if (r->leo > p.leaderLeo()) truncateTo(t, p, p.leaderLeo());
+            if (p.is_static && p.leader >= 0) addToIsr(t, p, id);
+            if (p.leader < 0) electLeader(t, p);
+            else {
+                for (std::size_t i = 0; i < p.replicas.size(); ++i)
+                    if (p.replicas[i] == id) startFollowerFetch(t, p, i);
+            }
+        }
+    m_events.leadershipChanged();
+}
+
+void Replication::electPreferredLeaders() {
+    for (auto& [name, t] : m_topics)
+        for (auto& p : t.partitions) {
+            const BrokerId pref = p.replicas[0];
+            const auto& b = brokerState(pref);
+            if (p.leader != pref && b.alive && !b.fenced && p.inIsr(pref)) setLeader(t, p, pref, false);
+        }
+    m_events.leadershipChanged();
+}
+
+void Replication::retentionCheck() {
+    for (auto& [name, t] : m_topics)
+        for (auto& p : t.partitions) {
+            if (p.is_static || p.segments.size() < 2) continue;
+            std::int64_t total = 0;
+            for (const auto& s : p.segments) total += s.bytes;
+            bool advanced = false;
+            // Only closed segments are deleted, and never beyond the high watermark.
+            while (p.segments.size() > 1 && p.segments[1].base <= p.high_watermark) {
+                const Segment& s = p.segments.front();
+                const bool byTime = t.retention_ms >= 0 && now() - s.max_timestamp > t.retention_ms;
+                const bool bySize = t.retention_bytes >= 0 && total - s.bytes >= t.retention_bytes;
+                if (!byTime && !bySize) break;
+                total -= s.bytes;
+                const Offset next = p.segments[1].base;
+                const auto drop = static_cast<std::size_t>(next - p.log_start);
+                for (std::size_t i = 0; i < drop; ++i)
+                    p.removed.push_back({m_journal.size(), p.log_start + static_cast<Offset>(i), p.records[i]});
+                p.records.erase(p.records.begin(), p.records.begin() + static_cast<std::ptrdiff_t>(drop));
+                p.log_start = next;
+                p.segments.erase(p.segments.begin());
+                advanced = true;
+            }
+            if (advanced) {
+                Event& e = emitEvent(EventType::LogStartAdvanced);
+                e.topic = t.index;
+                e.partition = p.partition;
+                e.a = p.log_start;
+            }
+        }
+}
+
+void Replication::appendToLeader(TopicState& t, PartitionState& p, const std::vector<Record>& recs,
+                                std::int32_t producer, const std::vector<std::int64_t>& sizes) {
+    const Offset base = p.leaderLeo();
+    std::int64_t batchBytes = kBatchOverheadBytes;
+    for (auto s : sizes) batchBytes += s;
+    Segment* seg = &p.segments.back();
+    if ((seg->bytes > 0 && seg->bytes + batchBytes > t.segment_bytes) || (seg->bytes > 0 && now() - seg->created_ms >= t.segment_ms)) {
+        p.segments.push_back(Segment{base, 0, now(), 0});
+        seg = &p.segments.back();
+    }
+    seg->bytes += batchBytes;
+    if (!recs.empty() && (p.epoch_starts.empty() || p.epoch_starts.back().first != p.leader_epoch))
+        p.epoch_starts.emplace_back(p.leader_epoch, base);
+    for (const Record& r : recs) {
+        p.records.push_back(r);
+        seg->max_timestamp = std::max(seg->max_timestamp, r.timestamp);
+    }
+    if (!recs.empty() && recs.front().producer)
+        p.producer_state[recs.front().producer] = {recs.back().sequence, base};
+    ReplicaState* lr = p.replica(p.leader);
+    FLUXOLAB_INVARIANT(lr->leo <= base, "the leader's log end offset never goes back on append");
+    lr->leo = p.leaderLeo();
+    lr->known_leo = lr->leo;
+    Event& e = emitEvent(EventType::RecordsAppended);
+    e.topic = t.index;
+    e.partition = p.partition;
+    e.broker = p.leader;
+    e.a = base;
+    e.b = static_cast<std::int64_t>(recs.size());
+    e.actor = producer;
+    maybeAdvanceHw(t, p);
+    wakeParkedFetches(t, p);
+    checkPartition(p);
+}
+
+} // namespace fluxolab::sim::kafka

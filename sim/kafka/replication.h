@@ -1,0 +1,117 @@
+#pragma once
+// The replication component: the brokers (alive, fenced by the KRaft controller), topics and their
+// replicated partitions (replica assignment, leader logs and segments, the ISR, follower fetches and
+// the high watermark, leader elections, retention). It owns its state and its timers
+// (kafka::ReplicationTimer) and tells the rest of the model what happened through ReplicationEvents.
+
+#include "sim/cluster.h"
+#include "sim/kafka/timers.h"
+#include "sim/runtime/invariant.h"
+#include "sim/runtime/scheduler.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fluxolab::sim::kafka {
+
+/// What replication tells the other components (Simulation implements it and forwards).
+class ReplicationEvents {
+public:
+    /// The high watermark of `p` moved, or a new leader may answer what waits for it (producers).
+    virtual void highWatermarkAdvanced(PartitionState& p) = 0;
+    /// The leader of `p` stopped with produce requests waiting (producers).
+    virtual void leaderStopped(PartitionState& p) = 0;
+    /// Broker `id` stopped: what it held in memory is lost (group coordinator).
+    virtual void brokerStopped(BrokerId id) = 0;
+    /// Leaders moved (fencing, a broker back, preferred election): group coordinators may move.
+    virtual void leadershipChanged() = 0;
+
+protected:
+    ~ReplicationEvents() = default;
+};
+
+class Replication final : private runtime::TimerHandler {
+public:
+    /// Registers the brokers 1..config.brokers (journaling BrokerStarted) and schedules the periodic
+    /// work: each broker's ISR check, the retention check and the automatic preferred leader election.
+    Replication(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
+                ReplicationEvents& events);
+    ~Replication();
+    Replication(const Replication&) = delete;
+    Replication& operator=(const Replication&) = delete;
+
+    // ---- admin (Simulation forwards to these) ----
+    AdminResult createTopic(const std::string& name, std::int32_t partitions, std::int32_t replication_factor,
+                            const std::map<std::string, std::string>& configs);
+    /// Removes the topic (the caller tells the clients first or after, see Simulation::deleteTopic).
+    AdminResult deleteTopic(const std::string& name);
+    AdminResult createPartitions(const std::string& name, std::int32_t total_partitions);
+    void stopBroker(BrokerId id, bool crash);
+    void startBroker(BrokerId id);
+    void electPreferredLeaders();
+
+    // ---- what the producers' Produce requests do on the leader ----
+    void appendToLeader(TopicState& t, PartitionState& p, const std::vector<Record>& records, std::int32_t producer,
+                        const std::vector<std::int64_t>& sizes);
+
+    // ---- state (read by the other components and Simulation's observers) ----
+    const std::vector<BrokerState>& brokers() const { return m_brokers; }
+    /// The broker's process runs (`id` in 1..brokers).
+    bool brokerAlive(BrokerId id) const { return broker(id).alive; }
+    const BrokerState& broker(BrokerId id) const {
+        FLUXOLAB_INVARIANT(id >= 1 && id <= static_cast<BrokerId>(m_brokers.size()), "a broker id is in 1..brokers");
+        return m_brokers[static_cast<std::size_t>(id - 1)];
+    }
+    /// Brokers registered with the controller (not fenced).
+    std::int32_t registeredBrokers() const;
+    const std::map<std::string, TopicState>& topics() const { return m_topics; }
+    TopicState* findTopic(const std::string& name);
+    const TopicState* topic(const std::string& name) const;
+    TopicState* topicByIndex(std::int32_t index);
+    PartitionState* findPartition(const TopicPartition& tp);
+    const PartitionState* partition(const TopicPartition& tp) const;
+    std::int64_t recordsRetained() const;
+    /// Bytes held by the logs (records and segments).
+    std::size_t logBytes() const;
+
+private:
+    void onTimer(const runtime::Timer& timer) override;
+    TimeMs now() const { return m_scheduler.now(); }
+    void schedule(TimeMs at, ReplicationTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
+        m_timers.schedule(at, kind, a, b);
+    }
+    Event& emitEvent(EventType type);
+    BrokerState& brokerState(BrokerId id) { return m_brokers[static_cast<std::size_t>(id - 1)]; }
+
+    std::string makeTopicId();
+    std::vector<BrokerId> placeReplicas(std::int32_t partition, std::int32_t rf, std::int32_t start);
+    void initPartition(TopicState& t, std::int32_t p, std::vector<BrokerId> replicas);
+    void electLeader(TopicState& t, PartitionState& p);
+    void setLeader(TopicState& t, PartitionState& p, BrokerId leader, bool unclean);
+    void removeFromIsr(TopicState& t, PartitionState& p, BrokerId b);
+    void addToIsr(TopicState& t, PartitionState& p, BrokerId b);
+    void truncateTo(TopicState& t, PartitionState& p, Offset leo);
+    void maybeAdvanceHw(TopicState& t, PartitionState& p);
+    void fenceBroker(BrokerId id);
+    void startFollowerFetch(TopicState& t, PartitionState& p, std::size_t replica_index);
+    void followerFetchArrives(std::int32_t topic_index, std::int64_t packed);
+    void fetchResponse(const runtime::TypedTimer<ReplicationTimer>& t);
+    void wakeParkedFetches(TopicState& t, PartitionState& p);
+    void isrCheck(BrokerId broker);
+    void retentionCheck();
+    /// The replication invariants of `p` (also checked from outside by tests/sim/test_properties.cpp).
+    void checkPartition(const PartitionState& p) const;
+
+    runtime::Scheduler& m_scheduler;
+    runtime::TimerChannel<ReplicationTimer> m_timers;
+    const ClusterConfig& m_config;
+    Journal& m_journal;
+    Rng& m_rng; ///< the Kafka model's stream (topic ids, replica placement)
+    ReplicationEvents& m_events;
+    std::vector<BrokerState> m_brokers;
+    std::map<std::string, TopicState> m_topics;
+    std::vector<std::string> m_topic_by_index; ///< journal topic index -> name ("" if deleted)
+};
+
+} // namespace fluxolab::sim::kafka
