@@ -1,11 +1,15 @@
 // fluxolab-cli simulate: run a scenario headless, write the journal, print a summary and its hash.
 #include "labs/cli/cli_commands.h"
 #include "labs/common/data_dirs.h"
+#include "labs/stream_observe/stream_observation.h"
+#include "labs/stream_tool/replay_tool.h"
 #include "sim/hash.h"
 #include "sim/scenario.h"
 
 #include <charconv>
+#include <filesystem>
 #include <fstream>
+#include <memory>
 #include <ostream>
 #include <string>
 
@@ -30,6 +34,11 @@ int cmdSimulate(const Args& args, CliStreams io) {
     std::string file, journalPath;
     std::optional<std::uint64_t> seed;
     std::optional<TimeMs> until;
+    // A trace fed into a topic and a stream job reading a topic (docs/stream.pt.md).
+    stream_observe::TopicRunOptions topicRun;
+    topicRun.run.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    bool streamJob = false, haveWatermark = false, haveWindow = false;
+    std::string sourceTopic;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto need = [&]() -> const std::string* {
@@ -68,6 +77,133 @@ int cmdSimulate(const Args& args, CliStreams io) {
             const std::string* v = need();
             if (!v) return 2;
             journalPath = *v;
+        } else if (a == "--trace-to-topic") {
+            const std::string* v = need();
+            if (!v) return 2;
+            const std::size_t colon = v->rfind(':');
+            if (colon == std::string::npos || colon == 0 || colon + 1 == v->size()) {
+                io.err
+                    << "simulate: --trace-to-topic expects TRACE:TOPIC (e.g. cliques_do_site:cliques), got '"
+                    << *v << "'\n";
+                return 2;
+            }
+            const std::string trace = v->substr(0, colon);
+            topicRun.tracePath = resolveTraceFile(trace, {});
+            // A bundled sample may be named without its extension ("sensores_iot").
+            for (const char* ext : {".csv", ".jsonl"}) {
+                std::error_code ec;
+                if (std::filesystem::exists(topicRun.tracePath, ec)) break;
+                topicRun.tracePath = resolveTraceFile(trace + ext, {});
+            }
+            if (std::error_code ec; !std::filesystem::exists(topicRun.tracePath, ec))
+                topicRun.tracePath = trace;
+            topicRun.topic = v->substr(colon + 1);
+        } else if (a == "--trace-start" || a == "--idle-timeout" || a == "--allowed-lateness" ||
+                   a == "--offset" || a == "--poll-interval") {
+            const std::string* v = need();
+            if (!v) return 2;
+            const auto ms = stream_observe::parseDurationText(*v, a == "--offset");
+            if (!ms || (a == "--poll-interval" && *ms <= 0)) {
+                io.err << "simulate: " << a << " expects a duration such as 5s or 200ms, got '" << *v
+                       << "'\n";
+                return 2;
+            }
+            if (a == "--trace-start") topicRun.feedStart = *ms;
+            if (a == "--idle-timeout") topicRun.run.job.watermark.idleTimeout = *ms;
+            if (a == "--allowed-lateness") topicRun.run.job.window.allowedLateness = *ms;
+            if (a == "--offset") topicRun.run.job.window.offset = *ms;
+            if (a == "--poll-interval") topicRun.pollInterval = *ms;
+        } else if (a == "--key" || a == "--time-field" || a == "--arrival-field") {
+            const std::string* v = need();
+            if (!v) return 2;
+            (a == "--key"          ? topicRun.run.trace.keyField
+             : a == "--time-field" ? topicRun.run.trace.timeField
+                                   : topicRun.run.trace.arrivalField) = *v;
+        } else if (a == "--time-format") {
+            const std::string* v = need();
+            if (!v) return 2;
+            const auto f = traces::parseTimeFormatName(*v);
+            if (!f) {
+                io.err << "simulate: --time-format must be auto, epoch-ms, epoch-s, iso or sql, got '" << *v
+                       << "'\n";
+                return 2;
+            }
+            topicRun.run.trace.timeFormat = *f;
+        } else if (a == "--on-error") {
+            const std::string* v = need();
+            if (!v) return 2;
+            if (*v != "fail" && *v != "skip") {
+                io.err << "simulate: --on-error must be fail or skip, got '" << *v << "'\n";
+                return 2;
+            }
+            topicRun.run.trace.skipErrors = *v == "skip";
+        } else if (a == "--stream-job") {
+            streamJob = true;
+        } else if (a == "--source-topic") {
+            const std::string* v = need();
+            if (!v) return 2;
+            sourceTopic = *v;
+        } else if (a == "--watermark" || a == "--window" || a == "--agg") {
+            const std::string* v = need();
+            if (!v) return 2;
+            std::optional<std::string> problem;
+            if (a == "--watermark") {
+                const stream::WatermarkSpec keep = topicRun.run.job.watermark;
+                problem = stream_observe::parseWatermarkOption(*v, topicRun.run.job.watermark);
+                topicRun.run.job.watermark.perEvent = keep.perEvent;
+                topicRun.run.job.watermark.interval = keep.interval;
+                topicRun.run.job.watermark.idleTimeout = keep.idleTimeout;
+                haveWatermark = true;
+            } else if (a == "--window") {
+                const stream::WindowSpec keep = topicRun.run.job.window;
+                problem = stream_observe::parseWindowOption(*v, topicRun.run.job.window);
+                topicRun.run.job.window.offset = keep.offset;
+                topicRun.run.job.window.allowedLateness = keep.allowedLateness;
+                haveWindow = true;
+            } else {
+                problem = stream_observe::parseAggOption(*v, topicRun.run);
+            }
+            if (problem) {
+                io.err << "simulate: " << a << ": " << *problem << "\n";
+                return 2;
+            }
+        } else if (a == "--watermark-interval") {
+            const std::string* v = need();
+            if (!v) return 2;
+            if (*v == "per-event") {
+                topicRun.run.job.watermark.perEvent = true;
+            } else {
+                const auto ms = stream_observe::parseDurationText(*v);
+                if (!ms || *ms <= 0) {
+                    io.err << "simulate: --watermark-interval must be positive, or per-event, got '" << *v
+                           << "'\n";
+                    return 2;
+                }
+                topicRun.run.job.watermark.perEvent = false;
+                topicRun.run.job.watermark.interval = *ms;
+            }
+        } else if (a == "--parallelism") {
+            const std::string* v = need();
+            if (!v) return 2;
+            int n = 0;
+            const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
+            if (r.ec != std::errc() || r.ptr != v->data() + v->size() || n < 1 || n > 8) {
+                io.err << "simulate: --parallelism must be an integer from 1 to 8, got '" << *v << "'\n";
+                return 2;
+            }
+            topicRun.run.job.parallelism = n;
+        } else if (a == "--event-time") {
+            const std::string* v = need();
+            if (!v) return 2;
+            if (*v == "timestamp") {
+                topicRun.eventTime = stream::TopicSourceSpec::EventTime::RecordTimestamp;
+            } else if (v->rfind("field:", 0) == 0 && v->size() > 6) {
+                topicRun.eventTime = stream::TopicSourceSpec::EventTime::ValueField;
+                topicRun.eventTimeField = v->substr(6);
+            } else {
+                io.err << "simulate: --event-time must be timestamp or field:NAME, got '" << *v << "'\n";
+                return 2;
+            }
         } else if (a.rfind("--", 0) == 0) {
             io.err << "simulate: unknown option '" << a << "'\n";
             return 2;
@@ -105,8 +241,37 @@ int cmdSimulate(const Args& args, CliStreams io) {
                << "only (the limit)\n";
         target = kMaxVirtualMs;
     }
+    if (!sourceTopic.empty() && !streamJob) {
+        io.err << "simulate: --source-topic belongs to a --stream-job\n";
+        return 2;
+    }
+    if (streamJob && (!haveWatermark || !haveWindow)) {
+        io.err
+            << "simulate: --stream-job needs --watermark (e.g. bounded:5s) and --window (e.g. tumble:10s)\n";
+        return 2;
+    }
+    if (streamJob && sourceTopic.empty() && topicRun.topic.empty()) {
+        io.err << "simulate: --stream-job reads the topic of --trace-to-topic, or the one --source-topic "
+                  "names\n";
+        return 2;
+    }
+    if (!sourceTopic.empty() && !topicRun.topic.empty() && sourceTopic != topicRun.topic) {
+        io.err << "simulate: the stream job reads the topic the trace is fed into ('" << topicRun.topic
+               << "'), not '" << sourceTopic << "'\n";
+        return 2;
+    }
+    if (!sourceTopic.empty()) topicRun.topic = sourceTopic;
     const std::uint64_t s = seed.value_or(scenario->seed);
     ScenarioRun run(*scenario, s);
+    std::unique_ptr<stream_observe::TopicStreamRun> topicStream;
+    if (!topicRun.topic.empty()) {
+        topicRun.readTopic = streamJob;
+        topicStream = std::make_unique<stream_observe::TopicStreamRun>(run.sim(), topicRun);
+        if (!topicStream->error().empty()) {
+            io.err << "simulate: " << topicStream->error() << "\n";
+            return 2;
+        }
+    }
     if (target > kProgressAfterMs) {
         for (TimeMs t = kProgressStepMs; t < target; t += kProgressStepMs) {
             run.runUntil(t);
@@ -114,6 +279,10 @@ int cmdSimulate(const Args& args, CliStreams io) {
         }
     }
     run.runUntil(target);
+    if (topicStream && !topicStream->error().empty()) {
+        io.err << "simulate: " << topicStream->error() << "\n";
+        return 2;
+    }
     const Simulation& sim = run.sim();
     const Journal& j = sim.journal();
 
@@ -169,6 +338,22 @@ int cmdSimulate(const Args& args, CliStreams io) {
     }
     io.out << "events: " << j.size() << "\n";
     io.out << "journal-sha256: " << hash.hexDigest() << "\n";
+    if (topicStream) {
+        if (!topicRun.tracePath.empty())
+            io.out << "trace fed into " << topicRun.topic << ": " << topicStream->fed() << " event(s)"
+                   << (topicStream->feedDone() ? "" : " (the rest arrives after the end of the run)") << "\n";
+        if (streamJob) {
+            const auto& obs = topicStream->observation();
+            io.out << "stream job on " << topicRun.topic << ": " << obs.partitions()
+                   << " split(s), parallelism " << obs.parallelism() << ", watermark "
+                   << stream_observe::watermarkText(obs.options.job.watermark) << ", window "
+                   << stream_observe::windowText(obs.options.job.window) << "\n";
+            if (topicStream->skipped() > 0)
+                io.out << "records not read: " << topicStream->skipped()
+                       << " (first: " << topicStream->sourceSkipReason() << ")\n";
+            io.out << obs.replayText();
+        }
+    }
     return 0;
 }
 

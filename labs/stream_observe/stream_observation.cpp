@@ -3,6 +3,7 @@
 #include "sim/scenario.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -490,6 +491,170 @@ ObserveResult observeTrace(const std::string& path, const RunOptions& options,
     if (progress) progress(1.0);
     result.observation = std::move(obs);
     return result;
+}
+
+// --- a trace through a topic of the simulation ------------------------------------------------------
+
+namespace {
+
+void appendJsonString(std::string& out, const std::string& s) {
+    out.push_back('"');
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (ch == '"' || ch == '\\') {
+            out.push_back('\\');
+            out.push_back(ch);
+        } else if (c < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+        } else {
+            out.push_back(ch);
+        }
+    }
+    out.push_back('"');
+}
+
+std::string shortestDouble(double v) {
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+
+} // namespace
+
+struct TopicStreamRun::Impl {
+    explicit Impl(sim::Simulation& s) : sim(s), rec(obs) {}
+    sim::Simulation& sim;
+    TopicRunOptions opt;
+    StreamObservation obs;
+    Recorder rec;
+    std::string error;
+    traces::TraceReader reader;
+    bool haveFirst = false;
+    Millis firstArrival = 0;
+    std::vector<sim::Offset> offsets;
+    // Destroyed in reverse order: the source (and its timer) before the job, the job before the feeder.
+    std::unique_ptr<TopicFeeder> feeder;
+    std::unique_ptr<StreamJob> job;
+    std::unique_ptr<KafkaTopicSource> source;
+
+    bool next(FeedRecord& out) {
+        traces::TraceRecord r;
+        const auto status = reader.next(r);
+        if (status == traces::TraceReader::Status::Error) {
+            if (error.empty()) error = reader.error();
+            return false;
+        }
+        if (status != traces::TraceReader::Status::Record) return false;
+        if (!haveFirst) {
+            haveFirst = true;
+            firstArrival = r.arrival;
+        }
+        out.arrival = opt.feedStart + (r.arrival - firstArrival);
+        out.eventTime = r.eventTime;
+        out.key = r.key;
+        out.value = "{";
+        appendJsonString(out.value, opt.run.trace.keyField);
+        out.value += ":";
+        appendJsonString(out.value, r.key);
+        out.value += ",";
+        appendJsonString(out.value, opt.run.trace.timeField);
+        out.value += ":" + std::to_string(r.eventTime);
+        if (!opt.run.trace.valueField.empty()) {
+            out.value += ",";
+            appendJsonString(out.value, opt.run.trace.valueField);
+            out.value += ":" + shortestDouble(r.value);
+        }
+        out.value += "}";
+        return true;
+    }
+};
+
+TopicStreamRun::TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& options)
+    : impl_(std::make_unique<Impl>(sim)) {
+    Impl& m = *impl_;
+    m.opt = options;
+    m.obs.options = options.run;
+    m.obs.options.finalWatermark = false;
+    m.obs.traceName = options.tracePath.empty() ? options.topic : options.tracePath + " -> " + options.topic;
+    JobSpec& spec = m.obs.options.job;
+    if (const auto problem = jobForTopic(sim, options.topic, spec)) {
+        m.error = *problem;
+        return;
+    }
+    if (const auto problem = validate(spec)) {
+        m.error = *problem;
+        return;
+    }
+    if (options.eventTime == TopicSourceSpec::EventTime::ValueField && options.eventTimeField.empty()) {
+        m.error = "event time from the value needs the name of its field";
+        return;
+    }
+    if (!options.tracePath.empty() && !m.reader.open(options.tracePath, options.run.trace)) {
+        m.error = m.reader.error();
+        return;
+    }
+    m.obs.splitWatermarks.assign(static_cast<std::size_t>(spec.partitions), {});
+    m.obs.splitIdle.assign(static_cast<std::size_t>(spec.partitions), {});
+    m.obs.operatorWatermarks.assign(static_cast<std::size_t>(spec.parallelism), {});
+    if (!options.readTopic) {
+        if (!options.tracePath.empty())
+            m.feeder =
+                std::make_unique<TopicFeeder>(sim, options.topic, [&m](FeedRecord& r) { return m.next(r); });
+        return;
+    }
+    m.job = std::make_unique<StreamJob>(spec, m.rec.output(), &m.rec, 0, &sim.scheduler());
+    TopicSourceSpec ss;
+    ss.topic = options.topic;
+    ss.eventTime = options.eventTime;
+    ss.timeField = options.eventTimeField;
+    ss.valueField = options.run.trace.valueField;
+    ss.pollInterval = options.pollInterval;
+    m.source = std::make_unique<KafkaTopicSource>(sim, *m.job, ss);
+    if (m.source->error()) {
+        m.error = *m.source->error();
+        return;
+    }
+    m.source->beforeElement = [&m](const Element& e, sim::Offset offset) {
+        ObservedElement el;
+        el.step = m.obs.elements.size() + 1;
+        el.arrival = e.arrival;
+        el.eventTime = e.eventTime;
+        el.key = e.key;
+        el.value = e.value;
+        el.partition = e.partition;
+        m.obs.elements.push_back(std::move(el));
+        m.offsets.push_back(offset);
+    };
+    if (!options.tracePath.empty())
+        m.feeder =
+            std::make_unique<TopicFeeder>(sim, options.topic, [&m](FeedRecord& r) { return m.next(r); });
+}
+
+TopicStreamRun::~TopicStreamRun() = default;
+
+const std::string& TopicStreamRun::error() const {
+    return impl_->error;
+}
+const StreamObservation& TopicStreamRun::observation() const {
+    impl_->obs.lateDropped = impl_->job ? impl_->job->lateDropped() : 0;
+    return impl_->obs;
+}
+std::uint64_t TopicStreamRun::fed() const {
+    return impl_->feeder ? impl_->feeder->sent() : 0;
+}
+bool TopicStreamRun::feedDone() const {
+    return !impl_->feeder || impl_->feeder->done();
+}
+std::uint64_t TopicStreamRun::skipped() const {
+    return impl_->source ? impl_->source->skipped() : 0;
+}
+std::string TopicStreamRun::sourceSkipReason() const {
+    return impl_->source ? impl_->source->firstSkipReason() : std::string();
+}
+const std::vector<sim::Offset>& TopicStreamRun::offsets() const {
+    return impl_->offsets;
 }
 
 StreamObservation rerun(const StreamObservation& base, const RunOptions& options) {

@@ -10,10 +10,12 @@
 
 #include "labs/traces/trace_reader.h"
 #include "sim/stream/engine.h"
+#include "sim/stream/kafka_topic.h"
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -148,6 +150,51 @@ ObserveResult observeTrace(const std::string& path, const RunOptions& options,
                            const std::atomic<bool>* cancel = nullptr);
 /// Runs the job again over the elements of an earlier observation with other options (what-if).
 StreamObservation rerun(const StreamObservation& base, const RunOptions& options);
+
+/// A trace produced into a topic of a simulated cluster and a stream job reading that topic: the Kafka
+/// model and the stream engine in one run, on the simulation's scheduler and clock (docs/stream.pt.md,
+/// "Um tópico como fonte"). The trace's events are sent at their arrival times, shifted so that the
+/// first one arrives at `feedStart` of simulation time (no arrival column: all at `feedStart`, in file
+/// order), key -> partition by murmur2, record timestamp = event time, value a flat JSON object with
+/// the trace's fields (key, time and, if the aggregate reads one, value). The job reads the topic as
+/// Flink's KafkaSource does (stream::KafkaTopicSource); the observation grows as whoever drives the
+/// simulation moves its clock. A topic is unbounded: no final watermark.
+struct TopicRunOptions {
+    RunOptions run;        ///< trace fields and the job (job.topic and job.partitions are set here)
+    std::string tracePath; ///< empty: nothing fed (the job reads what the scenario produces)
+    std::string topic;
+    Millis feedStart = 0;
+    stream::TopicSourceSpec::EventTime eventTime = stream::TopicSourceSpec::EventTime::RecordTimestamp;
+    std::string eventTimeField; ///< EventTime::ValueField
+    Millis pollInterval = 100;
+    bool readTopic = true; ///< false: only the feed (no job, no source)
+};
+
+class TopicStreamRun {
+public:
+    /// Attaches the feeder and the job to `sim` (which must outlive this object). On a problem (unknown
+    /// topic, unreadable trace, bad job) error() says why and nothing is attached.
+    TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& options);
+    ~TopicStreamRun();
+    TopicStreamRun(const TopicStreamRun&) = delete;
+    TopicStreamRun& operator=(const TopicStreamRun&) = delete;
+
+    /// English; "FILE:LINE: reason" for a bad trace record met while feeding.
+    const std::string& error() const;
+    /// What the job did so far (steps = records read from the topic).
+    const StreamObservation& observation() const;
+    std::uint64_t fed() const;     ///< trace events sent to the topic
+    bool feedDone() const;         ///< the whole trace was sent (or nothing to feed)
+    std::uint64_t skipped() const; ///< topic records the source could not read (see sourceSkipReason)
+    std::string sourceSkipReason() const;
+    /// The partition offset each element was read from, by step - 1.
+    const std::vector<sim::Offset>& offsets() const;
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
 
 /// "Why has this window not fired?"
 struct WhyNotFired {

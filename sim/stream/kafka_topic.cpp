@@ -1,0 +1,212 @@
+#include "sim/stream/kafka_topic.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace fluxolab::stream {
+
+namespace {
+
+std::optional<double> parseNumber(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() &&
+           (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
+        text.remove_suffix(1);
+    if (!text.empty() && text.front() == '+') return std::nullopt;
+    double v = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (r.ec != std::errc() || r.ptr != text.data() + text.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+} // namespace
+
+std::optional<double> jsonNumberField(const std::string& json, const std::string& field) {
+    const std::string needle = "\"" + field + "\"";
+    for (std::size_t at = json.find(needle); at != std::string::npos; at = json.find(needle, at + 1)) {
+        std::size_t i = at + needle.size();
+        while (i < json.size() && (json[i] == ' ' || json[i] == '\t'))
+            ++i;
+        if (i >= json.size() || json[i] != ':') continue; // a value that happens to equal the name
+        ++i;
+        while (i < json.size() && (json[i] == ' ' || json[i] == '\t'))
+            ++i;
+        bool quoted = false;
+        if (i < json.size() && json[i] == '"') {
+            quoted = true;
+            ++i;
+        }
+        std::size_t end = i;
+        while (end < json.size() && json[end] != ',' && json[end] != '}' && json[end] != '"')
+            ++end;
+        if (quoted && (end >= json.size() || json[end] != '"')) return std::nullopt;
+        return parseNumber(std::string_view(json).substr(i, end - i));
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> jobForTopic(const sim::Simulation& sim, const std::string& topic, JobSpec& spec) {
+    const sim::TopicState* t = sim.topic(topic);
+    if (!t) return "topic '" + topic + "' does not exist";
+    spec.topic = topic;
+    spec.partitions = static_cast<int>(t->partitions.size());
+    return std::nullopt;
+}
+
+// --- KafkaTopicSource ------------------------------------------------------------------------------
+
+KafkaTopicSource::KafkaTopicSource(sim::Simulation& sim, StreamJob& job, TopicSourceSpec spec)
+    : sim_(sim), job_(job), spec_(std::move(spec)),
+      timers_(sim.scheduler(), "stream-source:" + spec_.topic, *this) {
+    const sim::TopicState* t = sim_.topic(spec_.topic);
+    const JobSpec& js = job_.spec();
+    if (!t) {
+        error_ = "topic '" + spec_.topic + "' does not exist";
+    } else if (&job_.scheduler() != &sim_.scheduler()) {
+        error_ = "the stream job does not run on the simulation's scheduler";
+    } else if (js.topic != spec_.topic || js.partitions != static_cast<int>(t->partitions.size())) {
+        error_ = "the stream job reads " + std::to_string(js.partitions) + " split(s) of '" + js.topic +
+                 "', the topic '" + spec_.topic + "' has " + std::to_string(t->partitions.size()) +
+                 " partition(s)";
+    } else if (spec_.eventTime == TopicSourceSpec::EventTime::ValueField && spec_.timeField.empty()) {
+        error_ = "event time from the value needs the name of its field";
+    } else if (spec_.pollInterval <= 0) {
+        error_ = "the poll interval must be positive";
+    }
+    if (error_) {
+        stopped_ = true;
+        return;
+    }
+    positions_.assign(t->partitions.size(), 0);
+    splitsOf_.assign(static_cast<std::size_t>(js.parallelism), {});
+    for (int p = 0; p < js.partitions; ++p)
+        splitsOf_[static_cast<std::size_t>(kafkaSplitOwner(spec_.topic, p, js.parallelism))].push_back(p);
+    for (std::size_t p = 0; p < positions_.size(); ++p)
+        positions_[p] = t->partitions[p].log_start; // OffsetsInitializer.earliest()
+    armed_ = timers_.scheduleCancellable(sim_.now(), Kind::Poll);
+    isArmed_ = true;
+}
+
+KafkaTopicSource::~KafkaTopicSource() {
+    if (isArmed_) timers_.cancel(armed_); // the scheduler must not call back a source that is gone
+}
+
+void KafkaTopicSource::onTimer(const sim::runtime::Timer& timer) {
+    (void)timer;
+    isArmed_ = false;
+    if (stopped_) return;
+    poll();
+    armed_ = timers_.scheduleCancellable(sim_.now() + spec_.pollInterval, Kind::Poll);
+    isArmed_ = true;
+}
+
+void KafkaTopicSource::poll() {
+    if (stopped_) return;
+    const sim::TopicState* t = sim_.topic(spec_.topic);
+    if (!t) return; // deleted: nothing to read (Flink's reader would fail on the missing partition)
+    for (const std::vector<int>& splits : splitsOf_) {
+        std::uint32_t budget = spec_.maxPollRecords;
+        for (const int p : splits) {
+            if (static_cast<std::size_t>(p) >= t->partitions.size()) continue;
+            const sim::PartitionState& ps = t->partitions[static_cast<std::size_t>(p)];
+            if (ps.leader < 0) continue; // no leader: the fetch fails and is retried
+            sim::Offset& pos = positions_[static_cast<std::size_t>(p)];
+            // Out of range (retention removed it, or a truncation): auto.offset.reset=earliest.
+            if (pos < ps.log_start || pos > ps.leaderLeo()) pos = ps.log_start;
+            while (budget > 0 && pos < ps.high_watermark) {
+                const sim::Record& r = ps.at(pos);
+                Element el;
+                el.partition = p;
+                el.arrival = sim_.now();
+                el.key = sim_.recordKey(r).value_or(std::string());
+                const std::string value = sim_.recordValue(r);
+                std::optional<std::string> why;
+                if (spec_.eventTime == TopicSourceSpec::EventTime::RecordTimestamp) {
+                    el.eventTime = r.timestamp;
+                } else if (const auto ts = jsonNumberField(value, spec_.timeField)) {
+                    el.eventTime = static_cast<Millis>(std::llround(*ts));
+                } else {
+                    why = "no number field '" + spec_.timeField + "' in the value";
+                }
+                if (!why) {
+                    if (spec_.valueField.empty()) {
+                        el.value = parseNumber(value).value_or(0);
+                    } else if (const auto v = jsonNumberField(value, spec_.valueField)) {
+                        el.value = *v;
+                    } else {
+                        why = "no number field '" + spec_.valueField + "' in the value";
+                    }
+                }
+                if (why) {
+                    if (skipped_++ == 0)
+                        firstSkip_ = spec_.topic + "-" + std::to_string(p) + " offset " +
+                                     std::to_string(pos) + ": " + *why;
+                } else {
+                    if (beforeElement) beforeElement(el, pos);
+                    job_.process(el);
+                    ++read_;
+                }
+                ++pos;
+                --budget;
+            }
+        }
+    }
+}
+
+// --- TopicFeeder ------------------------------------------------------------------------------------
+
+TopicFeeder::TopicFeeder(sim::Simulation& sim, std::string topic, std::function<bool(FeedRecord&)> next,
+                         sim::ProducerConfig config)
+    : sim_(sim), topic_(std::move(topic)), next_(std::move(next)),
+      timers_(sim.scheduler(), "trace-feeder:" + topic_, *this) {
+    producer_ = sim_.addProducer(std::move(config));
+    pull();
+    arm();
+}
+
+TopicFeeder::~TopicFeeder() {
+    if (isArmed_) timers_.cancel(armed_);
+}
+
+void TopicFeeder::arm() {
+    if (!havePending_) return;
+    armed_ = timers_.scheduleCancellable(std::max(sim_.now(), pending_.arrival), Kind::Send);
+    isArmed_ = true;
+}
+
+void TopicFeeder::pull() {
+    FeedRecord r;
+    if (!done_ && next_ && next_(r)) {
+        pending_ = std::move(r);
+        havePending_ = true;
+    } else {
+        havePending_ = false;
+        done_ = true;
+    }
+}
+
+void TopicFeeder::onTimer(const sim::runtime::Timer& timer) {
+    (void)timer;
+    isArmed_ = false;
+    while (havePending_ && pending_.arrival <= sim_.now()) {
+        sim::ProducerRecord rec;
+        rec.topic = topic_;
+        rec.key = pending_.key;
+        rec.value = pending_.value;
+        rec.timestamp = pending_.eventTime;
+        const sim::ErrorCode code = sim_.send(producer_, rec);
+        if (code != sim::ErrorCode::NONE) {
+            error_ = "sending to '" + topic_ + "' failed: " + std::string(sim::errorName(code));
+            havePending_ = false;
+            done_ = true;
+            return;
+        }
+        ++sent_;
+        pull();
+    }
+    arm();
+}
+
+} // namespace fluxolab::stream
