@@ -168,6 +168,11 @@ std::int64_t slotValue(const Event& e, Slot slot) {
     return 0;
 }
 
+} // namespace
+
+std::int64_t fieldValue(const Event& e, const FieldSpec& f) { return slotValue(e, f.slot); }
+
+namespace {
 /// Whether an optional field is left out of this event.
 bool absent(const Event& e, const FieldSpec& f) {
     switch (f.kind) {
@@ -228,6 +233,48 @@ std::string Journal::fieldText(const Event& e, const FieldSpec& f) const {
 std::string Journal::fieldText(const Event& e, std::string_view key) const {
     const FieldSpec* f = schemaOf(e).field(key);
     return f ? fieldText(e, *f) : std::string();
+}
+
+std::size_t Journal::itemCount(const Event& e, const FieldSpec& f) const {
+    switch (f.kind) {
+    case FieldKind::IntList:
+    case FieldKind::ConsumerList: return e.list_size;
+    case FieldKind::TpList:
+    case FieldKind::MemberList: return e.list_size / 2;
+    default: return 0;
+    }
+}
+
+const EventText* Journal::pickText(const Event& e, const EventText* texts, std::size_t n) const {
+    for (std::size_t i = 0; i < n; ++i) {
+        const EventText& t = texts[i];
+        if (t.type != e.typeIndex()) continue;
+        if (t.when == nullptr || fieldText(e, t.when) == (t.equals ? t.equals : "")) return &t;
+    }
+    return nullptr;
+}
+
+std::string Journal::describe(const Event& e, std::string_view text, const FieldFormatter& format) const {
+    const EventSchema& schema = schemaOf(e);
+    std::string out;
+    out.reserve(text.size() + 32);
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t open = text.find('{', i);
+        const std::size_t close = open == std::string_view::npos ? open : text.find('}', open);
+        if (close == std::string_view::npos) break;
+        out.append(text.substr(i, open - i));
+        std::string_view key = text.substr(open + 1, close - open - 1);
+        const bool count = !key.empty() && key.front() == '#';
+        if (count) key.remove_prefix(1);
+        if (const FieldSpec* f = schema.field(key))
+            out += count ? std::to_string(itemCount(e, *f)) : (format ? format(e, *f) : fieldText(e, *f));
+        else
+            out.append(text.substr(open, close - open + 1));
+        i = close + 1;
+    }
+    if (i < text.size()) out.append(text.substr(i));
+    return out;
 }
 
 std::string Journal::toJson(std::size_t index) const {

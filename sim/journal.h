@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -20,8 +21,9 @@ namespace fluxolab::sim {
 // The journal schema: each event type is declared ONCE, in an event list such as
 // FLUXOLAB_KAFKA_EVENTS below: its C++ name, its JSON name, and its fields in rendering order.
 // From that one line come the EventType enumerator, eventTypeName(), the JSON Lines rendering
-// (Journal::toJson) and the field accessors used by views and human texts (eventSchema, fieldValue).
-// Folding into a view (ClusterView::apply) switches on the same enumerators.
+// (Journal::toJson), the field accessors used by views and human texts (schemaOf, fieldText), the
+// dispatch of a view's fold hooks (FLUXOLAB_FOLD: ClusterView::fold<EventType::X>, one per line) and
+// the check of the human text templates (checkEventTexts: one per line, in the app).
 //
 // A field: FLUXOLAB_F(json key, FieldKind, Slot) - where its value lives in the Event (Slot) and
 // how it is shown (FieldKind). Another engine declares its own list the same way and registers it
@@ -67,10 +69,10 @@ struct EventSchema {
     const char* name = nullptr; ///< snake_case JSON name
     std::array<FieldSpec, kMaxEventFields> fields{};
     std::size_t count = 0;
-    const FieldSpec* begin() const { return fields.data(); }
-    const FieldSpec* end() const { return fields.data() + count; }
+    constexpr const FieldSpec* begin() const { return fields.data(); }
+    constexpr const FieldSpec* end() const { return fields.data() + count; }
     /// The field with JSON key `key`, or nullptr.
-    const FieldSpec* field(std::string_view key) const {
+    constexpr const FieldSpec* field(std::string_view key) const {
         for (const auto& f : *this)
             if (key == f.key) return &f;
         return nullptr;
@@ -90,6 +92,84 @@ template <class... Fields> constexpr EventSchema makeEventSchema(const char* nam
 /// The schema table of an event list, indexed by its enumerators: { FLUXOLAB_EVENT_SCHEMAS(LIST) }.
 #define FLUXOLAB_EVENT_SCHEMA_(id, name, ...) ::fluxolab::sim::makeEventSchema(name __VA_OPT__(, ) __VA_ARGS__),
 #define FLUXOLAB_EVENT_SCHEMAS(LIST) LIST(FLUXOLAB_EVENT_SCHEMA_)
+/// Folding an event list into a view, derived from the list. The view declares
+///     template <Enum T> void fold(const Journal& journal, const Event& event);
+/// and defines one specialisation per event type of the list (an empty one for an event that does not
+/// change it: a missing one fails to link). FLUXOLAB_FOLD(LIST, Enum, view, journal, event) calls the
+/// one for the event's type (a switch generated from the list, so each hook can be inlined).
+#define FLUXOLAB_FOLD_CASE_(id, ...)                                                                   \
+    case FluxolabFoldEnum_::id: fluxolabFoldView_.template fold<FluxolabFoldEnum_::id>(fluxolabFoldJournal_, fluxolabFoldEvent_); break;
+#define FLUXOLAB_FOLD(LIST, Enum, view, journal, event)                                                \
+    do {                                                                                               \
+        using FluxolabFoldEnum_ = Enum;                                                                \
+        auto& fluxolabFoldView_ = (view);                                                              \
+        const auto& fluxolabFoldJournal_ = (journal);                                                  \
+        const auto& fluxolabFoldEvent_ = (event);                                                      \
+        switch (static_cast<FluxolabFoldEnum_>(fluxolabFoldEvent_.typeIndex())) {                     \
+            LIST(FLUXOLAB_FOLD_CASE_)                                                                  \
+        default: break;                                                                                \
+        }                                                                                              \
+    } while (false)
+
+/// The human text hook: one template per event type of a family (or several, chosen by a field's
+/// value), naming the schema's fields: "{key}" is the field's text, "{#key}" the number of items of
+/// a list field (pairs count once). `text` applies when the field `when` renders (Journal::fieldText)
+/// as `equals`, or always when `when` is null; the first entry of the type that applies wins.
+/// `count`: a list field whose item count selects the plural form of the text (Qt's %n), or null.
+/// The app keeps the Kafka family's templates (translatable, app/core/texts.cpp); checkEventTexts
+/// verifies a table at compile time.
+struct EventText {
+    std::uint8_t type = 0; ///< the family's event type (its enumerator, cast)
+    const char* text = nullptr;
+    const char* when = nullptr;
+    const char* equals = nullptr;
+    const char* count = nullptr;
+};
+
+namespace detail {
+constexpr bool sameKey(const char* a, const char* aEnd, const char* b) {
+    for (; a != aEnd; ++a, ++b)
+        if (*b == '\0' || *a != *b) return false;
+    return *b == '\0';
+}
+constexpr bool hasField(const EventSchema& s, const char* key, const char* keyEnd) {
+    for (const FieldSpec& f : s)
+        if (sameKey(key, keyEnd, f.key)) return true;
+    return false;
+}
+constexpr const char* endOf(const char* s) {
+    while (*s) ++s;
+    return s;
+}
+} // namespace detail
+
+/// Whether every event type in `schemas[0..count)` has a template that always applies (its last one),
+/// and every "{key}", "{#key}", `when` and `count` names a field of the type's schema.
+constexpr bool checkEventTexts(const EventSchema* schemas, std::size_t count, const EventText* texts, std::size_t n) {
+    for (std::size_t type = 0; type < count; ++type) {
+        bool fallback = false;
+        for (std::size_t i = 0; i < n; ++i)
+            if (texts[i].type == type && texts[i].when == nullptr) fallback = true;
+        if (!fallback) return false;
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        const EventText& t = texts[i];
+        if (t.type >= count || t.text == nullptr) return false;
+        const EventSchema& s = schemas[t.type];
+        if (t.when && !detail::hasField(s, t.when, detail::endOf(t.when))) return false;
+        if (t.count && !detail::hasField(s, t.count, detail::endOf(t.count))) return false;
+        for (const char* p = t.text; *p; ++p) {
+            if (*p != '{') continue;
+            const char* key = p + 1;
+            if (*key == '#') ++key;
+            const char* end = key;
+            while (*end && *end != '}') ++end;
+            if (*end != '}' || !detail::hasField(s, key, end)) return false;
+            p = end;
+        }
+    }
+    return true;
+}
 
 // The Kafka model's events. One line per type; adding a field or an event type happens here only
 // (plus, for a new type, what the model emits and what the views make of it).
@@ -176,6 +256,10 @@ enum class EventType : std::uint8_t { FLUXOLAB_EVENT_ENUMERATORS(FLUXOLAB_KAFKA_
 /// The Kafka events' schemas, indexed by EventType.
 inline constexpr EventSchema kKafkaEventSchemas[] = {FLUXOLAB_EVENT_SCHEMAS(FLUXOLAB_KAFKA_EVENTS)};
 static_assert(std::size(kKafkaEventSchemas) == static_cast<std::size_t>(EventType::Count_));
+
+struct Event;
+/// The number a field's slot holds in an event (an index, an enum value or a plain number).
+std::int64_t fieldValue(const Event& e, const FieldSpec& f);
 
 /// An engine's event list as the journal knows it. Family 0 is the Kafka model's.
 struct EventFamily {
@@ -271,6 +355,16 @@ public:
     std::string fieldText(const Event& e, const FieldSpec& f) const;
     /// A field's value by JSON key ("" if the event has no such field).
     std::string fieldText(const Event& e, std::string_view key) const;
+    /// Items in a list field (a (topic, partition) or (consumer, member id) pair counts once); 0 for
+    /// a field that is not a list.
+    std::size_t itemCount(const Event& e, const FieldSpec& f) const;
+    /// How the text hook shows a field: the app passes one that translates names; by default fieldText.
+    using FieldFormatter = std::function<std::string(const Event&, const FieldSpec&)>;
+    /// The template of `texts` (EventText) that applies to `e` (of `e`'s family), or nullptr.
+    const EventText* pickText(const Event& e, const EventText* texts, std::size_t n) const;
+    /// A human text from a template (EventText): "{key}" replaced by the field's text, "{#key}" by
+    /// its item count; a key the schema does not have is left as written.
+    std::string describe(const Event& e, std::string_view text, const FieldFormatter& format = {}) const;
 
     /// One JSON object (no trailing newline) describing event i.
     std::string toJson(std::size_t i) const;

@@ -39,184 +39,173 @@ T& slot(std::vector<T>& v, std::int32_t i) {
 }
 } // namespace
 
+namespace {
+TpKey keyOf(const Event& e) { return {e.topic, e.partition}; }
+Offset* replicaLeo(PartitionView& p, BrokerId b) {
+    for (std::size_t i = 0; i < p.replicas.size(); ++i)
+        if (p.replicas[i] == b) return &p.replica_leo[i];
+    return nullptr;
+}
+} // namespace
+
+// The fold hooks: one per line of FLUXOLAB_KAFKA_EVENTS (sim/journal.h), in its order.
+// clang-format off
+#define FLUXOLAB_KAFKA_FOLD(Type) template <> void ClusterView::fold<EventType::Type>([[maybe_unused]] const Journal& j, [[maybe_unused]] const Event& e)
+// clang-format on
+
+FLUXOLAB_KAFKA_FOLD(BrokerStarted) {
+    auto& b = slot(brokers, e.broker - 1);
+    b.id = e.broker;
+    b.alive = true;
+    b.fenced = false;
+}
+FLUXOLAB_KAFKA_FOLD(BrokerStopped) {
+    auto& b = slot(brokers, e.broker - 1);
+    b.alive = false;
+    if (!e.flag) b.fenced = true;
+}
+FLUXOLAB_KAFKA_FOLD(BrokerFenced) { slot(brokers, e.broker - 1).fenced = true; }
+FLUXOLAB_KAFKA_FOLD(TopicCreated) {
+    TopicView t;
+    t.topic = e.topic;
+    t.partitions = 0;
+    t.replication_factor = static_cast<std::int32_t>(e.b);
+    topics[e.topic] = t;
+}
+FLUXOLAB_KAFKA_FOLD(TopicDeleted) {
+    topics.erase(e.topic);
+    for (auto it = partitions.begin(); it != partitions.end();)
+        it = it->first.first == e.topic ? partitions.erase(it) : std::next(it);
+    for (auto& [gi, g] : groups)
+        for (auto it = g.committed.begin(); it != g.committed.end();)
+            it = it->first.first == e.topic ? g.committed.erase(it) : std::next(it);
+}
+FLUXOLAB_KAFKA_FOLD(PartitionCreated) {
+    PartitionView p;
+    p.replicas = j.list(e);
+    p.replica_leo.assign(p.replicas.size(), 0);
+    p.isr = p.replicas;
+    partitions[keyOf(e)] = std::move(p);
+    auto t = topics.find(e.topic);
+    if (t != topics.end()) t->second.partitions = std::max(t->second.partitions, e.partition + 1);
+}
+FLUXOLAB_KAFKA_FOLD(LeaderElected) {
+    auto& p = partitions[keyOf(e)];
+    p.leader = e.broker;
+    p.leader_epoch = static_cast<std::int32_t>(e.a);
+}
+FLUXOLAB_KAFKA_FOLD(IsrShrunk) { partitions[keyOf(e)].isr = j.list(e); }
+FLUXOLAB_KAFKA_FOLD(IsrExpanded) { partitions[keyOf(e)].isr = j.list(e); }
+FLUXOLAB_KAFKA_FOLD(RecordsAppended) {
+    auto& p = partitions[keyOf(e)];
+    if (Offset* leo = replicaLeo(p, e.broker)) *leo = e.a + e.b;
+    if (e.actor >= 0) slot(producers, e.actor);
+}
+FLUXOLAB_KAFKA_FOLD(ReplicaFetched) {
+    auto& p = partitions[keyOf(e)];
+    if (Offset* leo = replicaLeo(p, e.broker)) *leo = e.a;
+}
+FLUXOLAB_KAFKA_FOLD(HighWatermarkAdvanced) { partitions[keyOf(e)].high_watermark = e.a; }
+FLUXOLAB_KAFKA_FOLD(LogTruncated) {
+    auto& p = partitions[keyOf(e)];
+    if (Offset* leo = replicaLeo(p, e.broker)) *leo = e.a;
+}
+FLUXOLAB_KAFKA_FOLD(LogStartAdvanced) { partitions[keyOf(e)].log_start = e.a; }
+FLUXOLAB_KAFKA_FOLD(ProducerAdded) { slot(producers, e.actor); }
+FLUXOLAB_KAFKA_FOLD(ProduceAcked) { slot(producers, e.actor).acked += e.b; }
+FLUXOLAB_KAFKA_FOLD(ProduceFailed) {
+    if (e.flag) slot(producers, e.actor).retries += 1;
+    else slot(producers, e.actor).failed += e.b;
+}
+FLUXOLAB_KAFKA_FOLD(ConsumerAdded) {
+    auto& c = slot(consumers, e.actor);
+    c.group = e.group;
+    if (e.group >= 0) groups[e.group];
+}
+FLUXOLAB_KAFKA_FOLD(ConsumerClosed) {
+    auto& c = slot(consumers, e.actor);
+    c.closed = true;
+    if (e.flag == 0) {
+        c.assigned.clear();
+        c.position.clear();
+    }
+}
+FLUXOLAB_KAFKA_FOLD(ConsumerPaused) { slot(consumers, e.actor).paused_until = e.time + e.a; }
+FLUXOLAB_KAFKA_FOLD(MemberJoined) {
+    slot(consumers, e.actor).member_id = e.name;
+    auto& g = groups[e.group];
+    if (std::find(g.members.begin(), g.members.end(), e.actor) == g.members.end()) g.members.push_back(e.actor);
+}
+FLUXOLAB_KAFKA_FOLD(MemberLeft) {
+    slot(consumers, e.actor).member_id = 0;
+    auto& g = groups[e.group];
+    std::erase(g.members, e.actor);
+    if (g.leader == e.actor) g.leader = -1;
+}
+FLUXOLAB_KAFKA_FOLD(GroupStateChanged) {
+    auto& g = groups[e.group];
+    g.state = static_cast<GroupState>(e.a);
+    g.generation = static_cast<std::int32_t>(e.b);
+    if (g.state == GroupState::Empty) {
+        g.leader = -1;
+        g.protocol = -1;
+    }
+}
+FLUXOLAB_KAFKA_FOLD(GenerationStarted) {
+    auto& g = groups[e.group];
+    g.generation = static_cast<std::int32_t>(e.a);
+    g.leader = e.actor;
+    g.protocol = e.flag;
+    g.members = j.list(e);
+}
+FLUXOLAB_KAFKA_FOLD(PartitionsRevoked) {
+    auto& c = slot(consumers, e.actor);
+    for (const auto& tp : tpList(j.list(e))) {
+        std::erase(c.assigned, tp);
+        c.position.erase(tp);
+    }
+}
+FLUXOLAB_KAFKA_FOLD(PartitionsAssigned) {
+    auto& c = slot(consumers, e.actor);
+    for (const auto& tp : tpList(j.list(e)))
+        if (std::find(c.assigned.begin(), c.assigned.end(), tp) == c.assigned.end()) c.assigned.push_back(tp);
+    std::sort(c.assigned.begin(), c.assigned.end());
+}
+FLUXOLAB_KAFKA_FOLD(RecordsConsumed) {
+    auto& c = slot(consumers, e.actor);
+    c.position[keyOf(e)] = e.a + e.b;
+    c.consumed += e.b;
+}
+FLUXOLAB_KAFKA_FOLD(PositionReset) { slot(consumers, e.actor).position[keyOf(e)] = e.a; }
+FLUXOLAB_KAFKA_FOLD(OffsetCommitted) { groups[e.group].committed[keyOf(e)] = e.a; }
+FLUXOLAB_KAFKA_FOLD(CommitFailed) {} // changes nothing the view shows
+FLUXOLAB_KAFKA_FOLD(CoordinatorMoved) { groups[e.group].coordinator = e.broker; }
+FLUXOLAB_KAFKA_FOLD(GroupDeleted) { groups.erase(e.group); }
+FLUXOLAB_KAFKA_FOLD(OffsetDeleted) {
+    if (auto g = groups.find(e.group); g != groups.end()) g->second.committed.erase(keyOf(e));
+}
+FLUXOLAB_KAFKA_FOLD(ScenarioAction) {} // a marker for the event log; the actions' effects are their own events
+FLUXOLAB_KAFKA_FOLD(GroupLoaded) {
+    auto& g = groups[e.group];
+    g.coordinator = e.broker;
+    g.state = static_cast<GroupState>(e.a);
+    g.generation = static_cast<std::int32_t>(e.b);
+    g.leader = e.actor;
+    g.protocol = e.flag == 255 ? -1 : e.flag;
+    g.members.clear();
+    const auto pairs = j.list(e);
+    for (std::size_t i = 0; i + 1 < pairs.size(); i += 2) {
+        g.members.push_back(pairs[i]);
+        slot(consumers, pairs[i]).member_id = static_cast<std::uint32_t>(pairs[i + 1]);
+    }
+}
+#undef FLUXOLAB_KAFKA_FOLD
+
 void ClusterView::apply(const Journal& j, const Event& e) {
     time = e.time;
     ++events;
     if (e.family != kKafkaFamily) return; // another engine's event: its own view folds it
-    const TpKey key{e.topic, e.partition};
-    auto replicaLeo = [&](PartitionView& p, BrokerId b) -> Offset* {
-        for (std::size_t i = 0; i < p.replicas.size(); ++i)
-            if (p.replicas[i] == b) return &p.replica_leo[i];
-        return nullptr;
-    };
-    switch (e.type) {
-    case EventType::BrokerStarted: {
-        auto& b = slot(brokers, e.broker - 1);
-        b.id = e.broker;
-        b.alive = true;
-        b.fenced = false;
-        break;
-    }
-    case EventType::BrokerStopped: {
-        auto& b = slot(brokers, e.broker - 1);
-        b.alive = false;
-        if (!e.flag) b.fenced = true;
-        break;
-    }
-    case EventType::BrokerFenced: slot(brokers, e.broker - 1).fenced = true; break;
-    case EventType::TopicCreated: {
-        TopicView t;
-        t.topic = e.topic;
-        t.partitions = 0;
-        t.replication_factor = static_cast<std::int32_t>(e.b);
-        topics[e.topic] = t;
-        break;
-    }
-    case EventType::TopicDeleted: {
-        topics.erase(e.topic);
-        for (auto it = partitions.begin(); it != partitions.end();)
-            it = it->first.first == e.topic ? partitions.erase(it) : std::next(it);
-        for (auto& [gi, g] : groups)
-            for (auto it = g.committed.begin(); it != g.committed.end();)
-                it = it->first.first == e.topic ? g.committed.erase(it) : std::next(it);
-        break;
-    }
-    case EventType::PartitionCreated: {
-        PartitionView p;
-        p.replicas = j.list(e);
-        p.replica_leo.assign(p.replicas.size(), 0);
-        p.isr = p.replicas;
-        partitions[key] = std::move(p);
-        auto t = topics.find(e.topic);
-        if (t != topics.end()) t->second.partitions = std::max(t->second.partitions, e.partition + 1);
-        break;
-    }
-    case EventType::LeaderElected: {
-        auto& p = partitions[key];
-        p.leader = e.broker;
-        p.leader_epoch = static_cast<std::int32_t>(e.a);
-        break;
-    }
-    case EventType::IsrShrunk:
-    case EventType::IsrExpanded: partitions[key].isr = j.list(e); break;
-    case EventType::RecordsAppended: {
-        auto& p = partitions[key];
-        if (Offset* leo = replicaLeo(p, e.broker)) *leo = e.a + e.b;
-        if (e.actor >= 0) slot(producers, e.actor);
-        break;
-    }
-    case EventType::ReplicaFetched: {
-        auto& p = partitions[key];
-        if (Offset* leo = replicaLeo(p, e.broker)) *leo = e.a;
-        break;
-    }
-    case EventType::HighWatermarkAdvanced: partitions[key].high_watermark = e.a; break;
-    case EventType::LogTruncated: {
-        auto& p = partitions[key];
-        if (Offset* leo = replicaLeo(p, e.broker)) *leo = e.a;
-        break;
-    }
-    case EventType::LogStartAdvanced: partitions[key].log_start = e.a; break;
-    case EventType::ProducerAdded: slot(producers, e.actor); break;
-    case EventType::ProduceAcked: slot(producers, e.actor).acked += e.b; break;
-    case EventType::ProduceFailed:
-        if (e.flag) slot(producers, e.actor).retries += 1;
-        else slot(producers, e.actor).failed += e.b;
-        break;
-    case EventType::ConsumerAdded: {
-        auto& c = slot(consumers, e.actor);
-        c.group = e.group;
-        if (e.group >= 0) groups[e.group];
-        break;
-    }
-    case EventType::ConsumerClosed: {
-        auto& c = slot(consumers, e.actor);
-        c.closed = true;
-        if (e.flag == 0) {
-            c.assigned.clear();
-            c.position.clear();
-        }
-        break;
-    }
-    case EventType::ConsumerPaused: slot(consumers, e.actor).paused_until = e.time + e.a; break;
-    case EventType::MemberJoined: {
-        slot(consumers, e.actor).member_id = e.name;
-        auto& g = groups[e.group];
-        if (std::find(g.members.begin(), g.members.end(), e.actor) == g.members.end()) g.members.push_back(e.actor);
-        break;
-    }
-    case EventType::MemberLeft: {
-        slot(consumers, e.actor).member_id = 0;
-        auto& g = groups[e.group];
-        std::erase(g.members, e.actor);
-        if (g.leader == e.actor) g.leader = -1;
-        break;
-    }
-    case EventType::GroupStateChanged: {
-        auto& g = groups[e.group];
-        g.state = static_cast<GroupState>(e.a);
-        g.generation = static_cast<std::int32_t>(e.b);
-        if (g.state == GroupState::Empty) {
-            g.leader = -1;
-            g.protocol = -1;
-        }
-        break;
-    }
-    case EventType::GenerationStarted: {
-        auto& g = groups[e.group];
-        g.generation = static_cast<std::int32_t>(e.a);
-        g.leader = e.actor;
-        g.protocol = e.flag;
-        g.members = j.list(e);
-        break;
-    }
-    case EventType::PartitionsRevoked: {
-        auto& c = slot(consumers, e.actor);
-        for (const auto& tp : tpList(j.list(e))) {
-            std::erase(c.assigned, tp);
-            c.position.erase(tp);
-        }
-        break;
-    }
-    case EventType::PartitionsAssigned: {
-        auto& c = slot(consumers, e.actor);
-        for (const auto& tp : tpList(j.list(e)))
-            if (std::find(c.assigned.begin(), c.assigned.end(), tp) == c.assigned.end()) c.assigned.push_back(tp);
-        std::sort(c.assigned.begin(), c.assigned.end());
-        break;
-    }
-    case EventType::RecordsConsumed: {
-        auto& c = slot(consumers, e.actor);
-        c.position[key] = e.a + e.b;
-        c.consumed += e.b;
-        break;
-    }
-    case EventType::PositionReset: slot(consumers, e.actor).position[key] = e.a; break;
-    case EventType::OffsetCommitted: groups[e.group].committed[key] = e.a; break;
-    case EventType::CoordinatorMoved: groups[e.group].coordinator = e.broker; break;
-    case EventType::GroupLoaded: {
-        auto& g = groups[e.group];
-        g.coordinator = e.broker;
-        g.state = static_cast<GroupState>(e.a);
-        g.generation = static_cast<std::int32_t>(e.b);
-        g.leader = e.actor;
-        g.protocol = e.flag == 255 ? -1 : e.flag;
-        g.members.clear();
-        const auto pairs = j.list(e);
-        for (std::size_t i = 0; i + 1 < pairs.size(); i += 2) {
-            g.members.push_back(pairs[i]);
-            slot(consumers, pairs[i]).member_id = static_cast<std::uint32_t>(pairs[i + 1]);
-        }
-        break;
-    }
-    case EventType::CommitFailed:
-    case EventType::ScenarioAction:
-    case EventType::Count_: break;
-    case EventType::GroupDeleted: groups.erase(e.group); break;
-    case EventType::OffsetDeleted:
-        if (auto g = groups.find(e.group); g != groups.end()) g->second.committed.erase(key);
-        break;
-    }
+    FLUXOLAB_FOLD(FLUXOLAB_KAFKA_EVENTS, EventType, *this, j, e);
 }
 
 } // namespace fluxolab::sim

@@ -79,6 +79,9 @@ struct ClusterView {
 
     /// Applies one event (the one at index `events` of the journal).
     void apply(const Journal& journal, const Event& e);
+    /// The fold hook of each Kafka event type: one specialisation per line of FLUXOLAB_KAFKA_EVENTS
+    /// (timeline.cpp), dispatched by apply() with FLUXOLAB_FOLD. A new event type without one does not link.
+    template <EventType T> void fold(const Journal& journal, const Event& e);
     /// The KRaft controller at this moment (kafka::kraftController: the lowest live node id, -1 if none).
     BrokerId controller() const;
     /// Consumer lag on a partition: consumerLag() (sim/lag.h) of the committed offset and the HW.
