@@ -568,6 +568,12 @@ void MainWindowTest::viewsRenderAHandBuiltObservationHidingWhatIsMissing() {
 
 void MainWindowTest::canvasAndPlotsShowARealClustersObservation() {
     using namespace labs::observe;
+    const QString language = currentLanguage(); // the assertions read the English source texts
+    QVERIFY(setLanguage(QStringLiteral("en")));
+    struct Restore {
+        QString language;
+        ~Restore() { setLanguage(language); }
+    } restore{language};
     Observation o; // RealObserver's capabilities: none of the simulation's
     o.live = true;
     o.brokers = {{1, "localhost", 9092, true, false, false}, {2, "localhost", 9093, true, false, false}};

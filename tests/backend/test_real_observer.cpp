@@ -89,14 +89,14 @@ TEST_CASE("real-observer: rebalances are detected from state - membership and as
     ob::Observation before, after;
     ob::Group g;
     g.name = "g";
-    g.state = fluxolab::sim::GroupState::Stable;
+    g.state = ob::GroupState::Stable;
     g.members.push_back({-1, "m1", "c1", "/127.0.0.1", {{"t", 0}, {"t", 1}}});
     before.groups = {g};
     after.groups = {g};
     after.time = 5000;
     CHECK(RealObserver::rebalances(before, after).empty());
 
-    after.groups[0].state = fluxolab::sim::GroupState::PreparingRebalance;
+    after.groups[0].state = ob::GroupState::PreparingRebalance;
     auto r = RealObserver::rebalances(before, after);
     REQUIRE(r.size() == 1);
     CHECK(r[0].group == "g");
