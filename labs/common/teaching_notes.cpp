@@ -168,6 +168,11 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
     {NoteId::ClientConfigFileMissing, "client_config_file_missing",
      "O ficheiro de propriedades não foi encontrado (o caminho é relativo à pasta atual).",
      "The properties file was not found (the path is relative to the current folder)."},
+    {NoteId::IncludePatternUnsupported, "include_pattern_unsupported",
+     "Esta expressão usa sintaxe do Java que o FluxoLab não reproduz (por exemplo (?s), lookbehind ou [a-z&&[^b]]). "
+     "Use uma mais simples, como 'orders.*' ou 'orders|payments'.",
+     "This expression uses Java syntax FluxoLab does not reproduce (for example (?s), lookbehind or [a-z&&[^b]]). "
+     "Use a simpler one, such as 'orders.*' or 'orders|payments'."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

@@ -57,6 +57,7 @@ enum class NoteId : std::uint16_t {
     PartitionGrowthLimit,
     InvalidClientConfig,
     ClientConfigFileMissing,
+    IncludePatternUnsupported,
     Count_
 };
 

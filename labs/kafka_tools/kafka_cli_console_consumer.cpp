@@ -257,6 +257,7 @@ public:
             if (!p.regex) {
                 err("FluxoLab: the regular expression '" + o.value("include") +
                     "' is not one FluxoLab can check the way Java does; try a simpler one, such as 'orders.*'.\n");
+                note(NoteId::IncludePatternUnsupported);
                 finish(1);
                 return false;
             }
