@@ -1,5 +1,6 @@
-// Simulation: construction, virtual time and dispatch, and the cluster admin API (a facade over
-// kafka::Replication, sim/kafka/replication.h, that tells the clients what changed).
+// Simulation: the composition of the Kafka model's components (sim/kafka/): construction, virtual
+// time, and the public API, forwarded to the component that owns each part; a topic deletion or
+// growth done by replication is told to the clients here.
 #include "sim/cluster_internal.h"
 #include "sim/hash.h"
 #include "sim/kafka/controller.h"
@@ -44,10 +45,17 @@ MemberState* GroupStateData::member(const std::string& id) {
 Simulation::Simulation(ClusterConfig config, std::uint64_t seed)
     : m_config(std::move(config)), m_rng(runtime::RngStreams(seed).kafka()) {
     m_config.brokers = std::clamp(m_config.brokers, 1, 9);
-    createProducers();
+    // The order matters for the journal: the brokers' BrokerStarted events and the periodic timers
+    // (replication's, then the coordinator's cleanup) are first, as they always were.
+    m_produce_port = std::make_unique<ProduceBrokersPort>(*this);
+    m_producers = std::make_unique<kafka::Producers>(m_scheduler, m_config, m_journal, m_rng, m_records, *m_produce_port);
     m_replication_port = std::make_unique<ReplicationEventsPort>(*this);
     m_replication = std::make_unique<kafka::Replication>(m_scheduler, m_config, m_journal, m_rng, *m_replication_port);
-    schedule(m_config.defaults.offsets_retention_check_interval_ms, kafka::GroupTimer::Cleanup);
+    m_coordinator = std::make_unique<kafka::GroupCoordinator>(m_scheduler, m_config, m_journal, m_rng, *m_replication);
+    m_consumers = std::make_unique<kafka::Consumers>(
+        m_scheduler, m_config, m_journal, *m_replication, *m_coordinator,
+        [this](const Record& r) { return recordKey(r); }, [this](const Record& r) { return recordValue(r); });
+    m_coordinator->connect(*m_consumers);
 }
 
 Simulation::~Simulation() = default;
@@ -65,56 +73,6 @@ void Simulation::runUntil(TimeMs t) {
     m_scheduler.advanceTo(t);
 }
 
-Event& Simulation::emitEvent(EventType type) {
-    Event e;
-    e.time = now();
-    e.type = type;
-    return m_journal.append(e);
-}
-
-void Simulation::emitTpList(Event& e, const std::vector<TopicPartition>& tps) {
-    std::vector<std::int32_t> flat;
-    flat.reserve(tps.size() * 2);
-    for (const auto& tp : tps) {
-        flat.push_back(m_journal.topicIndex(tp.topic));
-        flat.push_back(tp.partition);
-    }
-    const auto [begin, size] = m_journal.addList(flat);
-    e.list_begin = begin;
-    e.list_size = size;
-}
-
-void Simulation::dispatch(const runtime::TypedTimer<kafka::GroupTimer>& t) {
-    switch (t.kind) {
-    case kafka::GroupTimer::JoinArrive: joinArrives(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case kafka::GroupTimer::SyncArrive: syncArrives(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case kafka::GroupTimer::SessionCheck: sessionCheck(t.a, t.b); break;
-    case kafka::GroupTimer::RebalanceTimeout: rebalanceTimeout(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case kafka::GroupTimer::InitialDelay: initialDelayExpired(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case kafka::GroupTimer::Cleanup:
-        groupCleanup();
-        schedule(now() + m_config.defaults.offsets_retention_check_interval_ms, kafka::GroupTimer::Cleanup);
-        break;
-    case kafka::GroupTimer::CommitArrive: {
-        auto it = m_async_commits.find(static_cast<std::uint64_t>(t.b));
-        if (it == m_async_commits.end()) break;
-        const auto offsets = std::move(it->second.second);
-        m_async_commits.erase(it);
-        commitOffsets(m_consumers[static_cast<std::size_t>(t.a)], offsets);
-        break;
-    }
-    }
-}
-
-void Simulation::dispatch(const runtime::TypedTimer<kafka::ConsumerTimer>& t) {
-    switch (t.kind) {
-    case kafka::ConsumerTimer::Poll: consumerPoll(t.a); break;
-    case kafka::ConsumerTimer::Heartbeat: consumerHeartbeat(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case kafka::ConsumerTimer::JoinResponse: joinResponse(t.a, static_cast<std::uint64_t>(t.b)); break;
-    case kafka::ConsumerTimer::SyncResponse: syncResponse(t.a, static_cast<std::uint64_t>(t.b)); break;
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Topics and the controller
 
@@ -130,19 +88,15 @@ const Record* Simulation::recordAt(const PartitionState& p, Offset offset, std::
     return nullptr;
 }
 
-std::int32_t Simulation::partitionCountOf(const std::string& name) const {
-    const TopicState* t = topic(name);
-    return t ? static_cast<std::int32_t>(t->partitions.size()) : 0;
-}
-
 BrokerId Simulation::controllerId() const { return kafka::kraftController(m_replication->brokers()); }
 
 const std::vector<BrokerState>& Simulation::brokers() const { return m_replication->brokers(); }
 const std::map<std::string, TopicState>& Simulation::topics() const { return m_replication->topics(); }
 const TopicState* Simulation::topic(const std::string& name) const { return m_replication->topic(name); }
 const PartitionState* Simulation::partition(const TopicPartition& tp) const { return m_replication->partition(tp); }
-TopicState* Simulation::findTopic(const std::string& name) { return m_replication->findTopic(name); }
-bool Simulation::brokerAlive(BrokerId id) const { return m_replication->brokerAlive(id); }
+const std::map<std::string, GroupStateData>& Simulation::groups() const { return m_coordinator->groups(); }
+const GroupStateData* Simulation::group(const std::string& id) const { return m_coordinator->group(id); }
+const std::vector<ConsumerState>& Simulation::consumers() const { return m_consumers->all(); }
 
 // ---------------------------------------------------------------------------------------------
 // Cluster admin: replication does the work; the clients hear of it here.
@@ -157,20 +111,8 @@ AdminResult Simulation::deleteTopic(const std::string& name) {
     if (m_replication->topic(name)) m_producers->topicDeleted(name);
     AdminResult res = m_replication->deleteTopic(name);
     if (!res.ok()) return res;
-    // Consumers subscribed to the topic see a metadata change: their group rebalances.
-    for (auto& c : m_consumers) {
-        if (c.phase == ConsumerPhase::Closed) continue;
-        std::vector<TopicPartition> gone;
-        for (const auto& tp : c.assigned)
-            if (tp.topic == name) gone.push_back(tp);
-        if (!gone.empty()) {
-            revoke(c, gone);
-            if (c.subscribed) c.rejoin_needed = true;
-        }
-    }
-    for (auto& [gid, g] : m_groups)
-        for (auto cit = g.committed.begin(); cit != g.committed.end();)
-            cit = cit->first.topic == name ? g.committed.erase(cit) : std::next(cit);
+    m_consumers->topicDeleted(name);
+    m_coordinator->topicDeleted(name);
     return res;
 }
 
@@ -178,13 +120,7 @@ AdminResult Simulation::createPartitions(const std::string& name, std::int32_t t
     AdminResult res = m_replication->createPartitions(name, total);
     // UNKNOWN_SERVER_ERROR: the controller's record list overflowed, yet some partitions were created.
     if (!res.ok() && res.error != ErrorCode::UNKNOWN_SERVER_ERROR) return res;
-    // Group leaders notice the new partitions on their next metadata refresh and rejoin.
-    for (auto& c : m_consumers)
-        if (c.phase != ConsumerPhase::Closed && c.subscribed &&
-            std::find(c.subscription.begin(), c.subscription.end(), name) != c.subscription.end()) {
-            const GroupStateData* g = group(c.config.group_id);
-            if (g && g->leader == c.member_id) c.rejoin_needed = true;
-        }
+    m_consumers->partitionsAdded(name);
     return res;
 }
 
@@ -192,26 +128,65 @@ void Simulation::stopBroker(BrokerId id, bool crash) { m_replication->stopBroker
 void Simulation::startBroker(BrokerId id) { m_replication->startBroker(id); }
 void Simulation::electPreferredLeaders() { m_replication->electPreferredLeaders(); }
 
-std::string Simulation::makeUuid() {
-    // java.util.UUID.randomUUID().toString(): version 4, IETF variant.
-    std::uint64_t hi = m_rng.next(), lo = m_rng.next();
-    hi = (hi & ~0xF000ULL) | 0x4000ULL;
-    lo = (lo & ~(0xC000000000000000ULL)) | 0x8000000000000000ULL;
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    auto put = [&](std::uint64_t v, int nibbles) {
-        for (int i = nibbles - 1; i >= 0; --i) out.push_back(hex[(v >> (4 * i)) & 0xF]);
-    };
-    put(hi >> 32, 8);
-    out.push_back('-');
-    put((hi >> 16) & 0xFFFF, 4);
-    out.push_back('-');
-    put(hi & 0xFFFF, 4);
-    out.push_back('-');
-    put(lo >> 48, 4);
-    out.push_back('-');
-    put(lo & 0xFFFFFFFFFFFFULL, 12);
-    return out;
+
+AdminResult Simulation::resetGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) {
+    return m_coordinator->resetGroupOffsets(group, offsets);
+}
+std::map<TopicPartition, ErrorCode> Simulation::deleteGroupOffsets(const std::string& group,
+                                                                   const std::vector<TopicPartition>& partitions,
+                                                                   ErrorCode& group_error) {
+    return m_coordinator->deleteGroupOffsets(group, partitions, group_error);
+}
+AdminResult Simulation::deleteGroup(const std::string& group) { return m_coordinator->deleteGroup(group); }
+
+// ---------------------------------------------------------------------------------------------
+// Consumers: a facade over kafka::Consumers
+
+std::int32_t Simulation::addConsumer(ConsumerConfig config) { return m_consumers->add(std::move(config)); }
+void Simulation::subscribe(std::int32_t consumer, std::vector<std::string> topics) {
+    m_consumers->subscribe(consumer, std::move(topics));
+}
+void Simulation::assign(std::int32_t consumer, std::vector<TopicPartition> partitions) {
+    m_consumers->assign(consumer, std::move(partitions));
+}
+void Simulation::seek(std::int32_t consumer, const TopicPartition& tp, Offset offset) { m_consumers->seek(consumer, tp, offset); }
+void Simulation::seekToBeginning(std::int32_t consumer, const TopicPartition& tp) { m_consumers->seekToBeginning(consumer, tp); }
+void Simulation::seekToEnd(std::int32_t consumer, const TopicPartition& tp) { m_consumers->seekToEnd(consumer, tp); }
+void Simulation::pauseConsumer(std::int32_t consumer, std::int64_t ms) { m_consumers->pause(consumer, ms); }
+void Simulation::commitSync(std::int32_t consumer) { m_consumers->commitSync(consumer); }
+void Simulation::commitAsync(std::int32_t consumer) { m_consumers->commitAsync(consumer); }
+void Simulation::closeConsumer(std::int32_t consumer) { m_consumers->close(consumer); }
+void Simulation::crashConsumer(std::int32_t consumer) { m_consumers->crash(consumer); }
+std::vector<ConsumedRecord> Simulation::drainDelivered(std::int32_t consumer) { return m_consumers->drainDelivered(consumer); }
+void Simulation::setKeepDelivered(std::int32_t consumer, bool keep) { m_consumers->setKeepDelivered(consumer, keep); }
+
+// ---------------------------------------------------------------------------------------------
+// Observation
+
+Offset Simulation::earliestOffset(const TopicPartition& tp) const {
+    const PartitionState* p = partition(tp);
+    return p ? p->log_start : -1;
+}
+
+Offset Simulation::latestOffset(const TopicPartition& tp) const {
+    const PartitionState* p = partition(tp);
+    return p ? p->high_watermark : -1;
+}
+
+std::optional<Offset> Simulation::offsetForTimestamp(const TopicPartition& tp, TimeMs ts) const {
+    const PartitionState* p = partition(tp);
+    if (!p) return std::nullopt;
+    for (Offset o = p->log_start; o < p->high_watermark; ++o)
+        if (p->at(o).timestamp >= ts) return o;
+    return std::nullopt;
+}
+
+std::int64_t Simulation::recordsRetained() const { return m_replication->recordsRetained(); }
+
+std::size_t Simulation::memoryBytes() const {
+    std::size_t bytes = m_journal.memoryBytes() + m_replication->logBytes();
+    bytes += m_records.memoryBytes();
+    return bytes;
 }
 
 } // namespace fluxolab::sim

@@ -26,9 +26,11 @@
 namespace fluxolab::sim {
 
 namespace kafka {
+class Consumers;
+class GroupCoordinator;
 class Producers;
 class Replication;
-}
+} // namespace kafka
 
 // ---------------------------------------------------------------------------------------------
 // Configuration (Kafka's defaults unless noted)
@@ -415,9 +417,9 @@ public:
     const std::map<std::string, TopicState>& topics() const;
     const TopicState* topic(const std::string& name) const;
     const PartitionState* partition(const TopicPartition& tp) const;
-    const std::map<std::string, GroupStateData>& groups() const { return m_groups; }
+    const std::map<std::string, GroupStateData>& groups() const;
     const GroupStateData* group(const std::string& id) const;
-    const std::vector<ConsumerState>& consumers() const { return m_consumers; }
+    const std::vector<ConsumerState>& consumers() const;
     std::int32_t producerCount() const;
     const std::string& producerClientId(std::int32_t p) const;
     /// The record at `offset` of `p` as the log held it after the first `events` journal events
@@ -444,97 +446,26 @@ public:
     std::uint32_t internKey(const std::string& key);
 
 private:
-    // The model's components on the scheduler, each with its own timer kinds (sim/kafka/timers.h):
-    // replication (brokers, fetches, ISR, controller checks), the group coordinator and consumers
-    // dispatch here; the producers (kafka::Producers, clients and the broker side of Produce) own
-    // their state and timers.
-    template <class Kind> struct TimerPort final : runtime::TimerHandler {
-        TimerPort(Simulation& owner, std::string_view name) : sim(owner), channel(owner.m_scheduler, name, *this) {}
-        void onTimer(const runtime::Timer& t) override { sim.dispatch(runtime::TimerChannel<Kind>::typed(t)); }
-        Simulation& sim;
-        runtime::TimerChannel<Kind> channel;
-    };
-    void schedule(TimeMs at, kafka::GroupTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
-        m_group_timers.channel.schedule(at, kind, a, b);
-    }
-    void schedule(TimeMs at, kafka::ConsumerTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
-        m_consumer_timers.channel.schedule(at, kind, a, b);
-    }
-    void dispatch(const runtime::TypedTimer<kafka::GroupTimer>& t);
-    void dispatch(const runtime::TypedTimer<kafka::ConsumerTimer>& t);
-
-    // journal helpers
-    Event& emitEvent(EventType type);
-    void emitTpList(Event& e, const std::vector<TopicPartition>& tps);
-
-    // what the group coordinator and consumers read of replication
-    TopicState* findTopic(const std::string& name);
-    bool brokerAlive(BrokerId id) const;
-    TopicState* ensureOffsetsTopic(); ///< nullptr while fewer brokers are registered than its replication factor
-    std::int32_t offsetsTopicReplicationFactor() const;
-    BrokerId coordinatorFor(const std::string& group);
-    /// A live coordinator serves the group's requests (loading the group first if it has to);
-    /// false: the request fails (the client looks the coordinator up again and retries).
-    bool coordinatorServes(GroupStateData& g);
-    void storeGroup(GroupStateData& g);
-    void loadGroup(GroupStateData& g);
-    void coordinatorStopped(BrokerId broker);
-    void refreshCoordinators();
-    std::int32_t partitionCountOf(const std::string& topic) const;
-
-    // consumers and groups
-    GroupStateData& groupFor(const std::string& id);
-    void consumerPoll(std::int32_t consumer);
-    void consumerHeartbeat(std::int32_t consumer, std::uint64_t token);
-    void sendJoin(ConsumerState& c);
-    void joinArrives(std::int32_t consumer, std::uint64_t token);
-    void maybeCompleteJoin(GroupStateData& g);
-    void completeJoin(GroupStateData& g);
-    void joinResponse(std::int32_t consumer, std::uint64_t token);
-    void syncArrives(std::int32_t consumer, std::uint64_t token);
-    void syncResponse(std::int32_t consumer, std::uint64_t token);
-    void setGroupState(GroupStateData& g, GroupState s);
-    void removeMember(GroupStateData& g, const std::string& member_id, LeaveReason reason);
-    void prepareRebalance(GroupStateData& g);
-    void sessionCheck(std::int32_t group_index, std::int64_t member_serial);
-    void initialDelayExpired(std::int32_t group_index, std::uint64_t token);
-    std::string makeUuid();
-    void groupCleanup();
-    void rebalanceTimeout(std::int32_t group_index, std::uint64_t token);
-    void revoke(ConsumerState& c, const std::vector<TopicPartition>& tps);
-    void commitPositions(ConsumerState& c);
-    std::map<TopicPartition, Offset> positionsToCommit(const ConsumerState& c) const;
-    void commitOffsets(ConsumerState& c, const std::map<TopicPartition, Offset>& offsets);
-    std::map<std::uint64_t, std::pair<std::int32_t, std::map<TopicPartition, Offset>>> m_async_commits;
-    std::uint64_t m_next_async_commit = 1;
-    void initPositions(ConsumerState& c, const std::vector<TopicPartition>& tps);
-    Offset resetPosition(ConsumerState& c, const TopicPartition& tp);
-    GroupStateData* groupByIndex(std::int32_t index);
-
+    // The model's components, each with its own state and timer kinds (sim/kafka/timers.h) on the
+    // scheduler: kafka::Replication (brokers, topics, partitions, ISR, fetches, elections),
+    // kafka::Producers (producer clients and the broker side of Produce), kafka::GroupCoordinator
+    // (groups, rebalances, committed offsets) and kafka::Consumers (consumer clients). Simulation wires
+    // them together (the ports in cluster_internal.h) and forwards its API to them.
     ClusterConfig m_config;
-    Rng m_rng;
+    Rng m_rng; ///< the Kafka model's stream, shared by its components in the order they draw
     runtime::Scheduler m_scheduler;
-    TimerPort<kafka::GroupTimer> m_group_timers{*this, "kafka.group_coordinator"};
-    TimerPort<kafka::ConsumerTimer> m_consumer_timers{*this, "kafka.consumers"};
     Journal m_journal;
+    kafka::RecordStore m_records; ///< keys and explicit values of every record
     /// What replication tells the others (kafka::ReplicationEvents, in cluster_internal.h).
     struct ReplicationEventsPort;
     std::unique_ptr<ReplicationEventsPort> m_replication_port;
     std::unique_ptr<kafka::Replication> m_replication;
-    std::map<std::string, GroupStateData> m_groups;
-    std::vector<std::string> m_group_by_index;
-    std::vector<ConsumerState> m_consumers;
-    kafka::RecordStore m_records; ///< keys and explicit values of every record
     /// What the producers see of the brokers (kafka::ProduceBrokers, in cluster_internal.h).
     struct ProduceBrokersPort;
-    void createProducers();
     std::unique_ptr<ProduceBrokersPort> m_produce_port;
     std::unique_ptr<kafka::Producers> m_producers;
-    std::map<std::int32_t, std::vector<ConsumedRecord>> m_delivered;
-    std::map<std::int32_t, GroupAssignment> m_leader_assignment;
-    std::uint64_t m_member_serial = 0;
-    std::int32_t m_consumer_client_counter = 0;
-    std::map<std::string, std::int32_t> m_group_client_counter;
+    std::unique_ptr<kafka::GroupCoordinator> m_coordinator;
+    std::unique_ptr<kafka::Consumers> m_consumers;
 };
 
 } // namespace fluxolab::sim

@@ -1,9 +1,11 @@
 #pragma once
-// Private to the simulation's implementation files (cluster.cpp, producer.cpp, group_coordinator.cpp,
-// kafka/*.cpp): small helpers they share. Not part of the API.
+// Private to the simulation's implementation files (cluster.cpp, producer.cpp, kafka/*.cpp): small
+// helpers they share. Not part of the API.
 
 #include "sim/cluster.h"
 #include "sim/invariant.h"
+#include "sim/kafka/consumers.h"
+#include "sim/kafka/group_coordinator.h"
 #include "sim/kafka/producers.h"
 #include "sim/kafka/replication.h"
 
@@ -14,6 +16,14 @@
 #include <vector>
 
 namespace fluxolab::sim {
+
+/// Appends an event of `type` at `now` to `journal` (every component's emitEvent).
+inline Event& emitAt(Journal& journal, TimeMs now, EventType type) {
+    Event e;
+    e.time = now;
+    e.type = type;
+    return journal.append(e);
+}
 
 /// What the producers see of the brokers: Simulation's topics, partitions, leader logs and journal.
 struct Simulation::ProduceBrokersPort final : kafka::ProduceBrokers {
@@ -35,17 +45,9 @@ struct Simulation::ProduceBrokersPort final : kafka::ProduceBrokers {
                         const std::vector<std::int64_t>& sizes) override {
         sim.m_replication->appendToLeader(t, p, records, producer, sizes);
     }
-    Event& emitEvent(EventType type) override { return sim.emitEvent(type); }
+    Event& emitEvent(EventType type) override { return emitAt(sim.m_journal, sim.now(), type); }
     Simulation& sim;
 };
-
-/// Appends an event of `type` at `now` to `journal` (every component's emitEvent).
-inline Event& emitAt(Journal& journal, TimeMs now, EventType type) {
-    Event e;
-    e.time = now;
-    e.type = type;
-    return journal.append(e);
-}
 
 /// What replication tells the others: the producers (requests waiting on a leader) and the group
 /// coordinator (coordinators that stop or move).
@@ -53,8 +55,8 @@ struct Simulation::ReplicationEventsPort final : kafka::ReplicationEvents {
     explicit ReplicationEventsPort(Simulation& owner) : sim(owner) {}
     void highWatermarkAdvanced(PartitionState& p) override { sim.m_producers->highWatermarkAdvanced(p); }
     void leaderStopped(PartitionState& p) override { sim.m_producers->leaderStopped(p); }
-    void brokerStopped(BrokerId id) override { sim.coordinatorStopped(id); }
-    void leadershipChanged() override { sim.refreshCoordinators(); }
+    void brokerStopped(BrokerId id) override { sim.m_coordinator->coordinatorStopped(id); }
+    void leadershipChanged() override { sim.m_coordinator->refreshCoordinators(); }
     Simulation& sim;
 };
 

@@ -3,11 +3,6 @@
 
 namespace fluxolab::sim {
 
-void Simulation::createProducers() {
-    m_produce_port = std::make_unique<ProduceBrokersPort>(*this);
-    m_producers = std::make_unique<kafka::Producers>(m_scheduler, m_config, m_journal, m_rng, m_records, *m_produce_port);
-}
-
 std::uint32_t Simulation::internKey(const std::string& key) { return m_records.internKey(key); }
 std::int32_t Simulation::addProducer(ProducerConfig config) { return m_producers->add(std::move(config)); }
 std::int32_t Simulation::producerCount() const { return m_producers->count(); }

@@ -8,7 +8,7 @@
 
 namespace fluxolab::sim::kafka {
 
-/// Broker side of replication and the controller's periodic work (cluster.cpp).
+/// Broker side of replication and the controller's periodic work (kafka::Replication, replication.cpp).
 enum class ReplicationTimer : std::uint16_t {
     FetchArrive,      ///< a = topic index, b = packed (partition, replica, epoch)
     FetchResponse,    ///< a = topic index, b = packed (partition, replica, epoch)
@@ -19,7 +19,7 @@ enum class ReplicationTimer : std::uint16_t {
     BrokerFence, ///< a = broker
 };
 
-/// Producer clients and the broker side of their Produce requests (producer.cpp).
+/// Producer clients and the broker side of their Produce requests (kafka::Producers, producers.cpp).
 enum class ProducerTimer : std::uint16_t {
     Linger,          ///< a = producer
     Retry,           ///< a = producer, b = request id of the batch to resend
@@ -28,7 +28,7 @@ enum class ProducerTimer : std::uint16_t {
     ProduceTimeout,  ///< b = request id
 };
 
-/// The classic group coordinator on the brokers (group_coordinator.cpp).
+/// The classic group coordinator on the brokers (kafka::GroupCoordinator, group_coordinator.cpp).
 enum class GroupTimer : std::uint16_t {
     JoinArrive,       ///< a = consumer, b = join token
     SyncArrive,       ///< a = consumer, b = join token
@@ -39,7 +39,8 @@ enum class GroupTimer : std::uint16_t {
     Cleanup,
 };
 
-/// Consumer clients: the poll loop, heartbeats and the answers to their group requests.
+/// Consumer clients: the poll loop, heartbeats and the answers to their group requests
+/// (kafka::Consumers, consumers.cpp).
 enum class ConsumerTimer : std::uint16_t {
     Poll,         ///< a = consumer
     Heartbeat,    ///< a = consumer, b = heartbeat token

@@ -1,0 +1,103 @@
+#pragma once
+// The consumer component: consumer clients (subscribe/assign, the poll loop and its fetches,
+// positions and auto.offset.reset, commits, heartbeats and max.poll.interval.ms, the client side of
+// the group protocol, where the group leader runs the assignor). It owns its state and timers
+// (kafka::ConsumerTimer); it reads the logs through kafka::Replication and talks to the group
+// coordinator through kafka::GroupCoordinator's requests.
+
+#include "sim/cluster.h"
+#include "sim/kafka/timers.h"
+#include "sim/runtime/invariant.h"
+#include "sim/runtime/scheduler.h"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fluxolab::sim::kafka {
+
+class Replication;
+class GroupCoordinator;
+
+class Consumers final : private runtime::TimerHandler {
+public:
+    /// How a stored record's key and value read (the record store and the producers know).
+    using KeyText = std::function<std::optional<std::string>(const Record&)>;
+    using ValueText = std::function<std::string(const Record&)>;
+
+    Consumers(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Replication& replication,
+              GroupCoordinator& coordinator, KeyText key_text, ValueText value_text);
+    ~Consumers();
+    Consumers(const Consumers&) = delete;
+    Consumers& operator=(const Consumers&) = delete;
+
+    // ---- the client API (Simulation forwards to these) ----
+    std::int32_t add(ConsumerConfig config);
+    void subscribe(std::int32_t consumer, std::vector<std::string> topics);
+    void assign(std::int32_t consumer, std::vector<TopicPartition> partitions);
+    void seek(std::int32_t consumer, const TopicPartition& tp, Offset offset);
+    void seekToBeginning(std::int32_t consumer, const TopicPartition& tp);
+    void seekToEnd(std::int32_t consumer, const TopicPartition& tp);
+    void pause(std::int32_t consumer, std::int64_t ms);
+    void commitSync(std::int32_t consumer);
+    void commitAsync(std::int32_t consumer);
+    void close(std::int32_t consumer);
+    void crash(std::int32_t consumer);
+    std::vector<ConsumedRecord> drainDelivered(std::int32_t consumer);
+    void setKeepDelivered(std::int32_t consumer, bool keep);
+    const std::vector<ConsumerState>& all() const { return m_consumers; }
+    std::vector<ConsumerState>& all() { return m_consumers; }
+    ConsumerState& consumer(std::int32_t index) {
+        FLUXOLAB_INVARIANT(index >= 0 && static_cast<std::size_t>(index) < m_consumers.size(), "a known consumer");
+        return m_consumers[static_cast<std::size_t>(index)];
+    }
+
+    // ---- answers from the group coordinator (after the network delay) ----
+    void answerJoin(std::int32_t consumer, std::uint64_t token);
+    void answerSync(std::int32_t consumer, std::uint64_t token);
+    /// Partitions taken away (topic deleted, member lost): positions go with them.
+    void revoke(ConsumerState& c, const std::vector<TopicPartition>& tps);
+
+    // ---- metadata changes ----
+    /// The topic was deleted: its partitions are revoked and subscribed members rejoin.
+    void topicDeleted(const std::string& topic);
+    /// The topic grew: group leaders subscribed to it rejoin on their next metadata refresh.
+    void partitionsAdded(const std::string& topic);
+
+private:
+    void onTimer(const runtime::Timer& timer) override;
+    TimeMs now() const { return m_scheduler.now(); }
+    void schedule(TimeMs at, ConsumerTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
+        m_timers.schedule(at, kind, a, b);
+    }
+    Event& emitEvent(EventType type);
+    void emitTpList(Event& e, const std::vector<TopicPartition>& tps);
+    Offset earliestOffset(const TopicPartition& tp) const;
+    Offset latestOffset(const TopicPartition& tp) const;
+
+    void poll(std::int32_t consumer);
+    void heartbeat(std::int32_t consumer, std::uint64_t token);
+    void sendJoin(ConsumerState& c);
+    void joinResponse(std::int32_t consumer, std::uint64_t token);
+    void syncResponse(std::int32_t consumer, std::uint64_t token);
+    void commitPositions(ConsumerState& c);
+    std::map<TopicPartition, Offset> positionsToCommit(const ConsumerState& c) const;
+    void initPositions(ConsumerState& c, const std::vector<TopicPartition>& tps);
+    Offset resetPosition(ConsumerState& c, const TopicPartition& tp);
+
+    runtime::Scheduler& m_scheduler;
+    runtime::TimerChannel<ConsumerTimer> m_timers;
+    const ClusterConfig& m_config;
+    Journal& m_journal;
+    Replication& m_replication;
+    GroupCoordinator& m_coordinator;
+    KeyText m_key_text;
+    ValueText m_value_text;
+    std::vector<ConsumerState> m_consumers;
+    std::map<std::int32_t, std::vector<ConsumedRecord>> m_delivered;
+    std::int32_t m_client_counter = 0;
+};
+
+} // namespace fluxolab::sim::kafka
