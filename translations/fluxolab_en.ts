@@ -1610,6 +1610,26 @@
         <source>&amp;Stream (event time)</source>
         <translation>&amp;Stream (event time)</translation>
     </message>
+    <message>
+        <source>Send trace to a topic</source>
+        <translation>Send trace to a topic</translation>
+    </message>
+    <message>
+        <source>The cluster has no topic yet: create one first (for example with kafka-topics --create in the terminal).</source>
+        <translation>The cluster has no topic yet: create one first (for example with kafka-topics --create in the terminal).</translation>
+    </message>
+    <message>
+        <source>Sending %1 into topic %2: play the simulation; the stream view reads the topic.</source>
+        <translation>Sending %1 into topic %2: play the simulation; the stream view reads the topic.</translation>
+    </message>
+    <message>
+        <source>Send trace to a top&amp;ic…</source>
+        <translation>Send trace to a top&amp;ic…</translation>
+    </message>
+    <message>
+        <source>Produce a trace&apos;s events into a topic of the simulation at their arrival times; the stream view reads the topic</source>
+        <translation>Produce a trace&apos;s events into a topic of the simulation at their arrival times; the stream view reads the topic</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::OffsetsModel</name>
@@ -1972,6 +1992,14 @@
     <message>
         <source>Kafka refused to create the topic: %1 (%2)</source>
         <translation>Kafka refused to create the topic: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No scenario is loaded.</source>
+        <translation>No scenario is loaded.</translation>
+    </message>
+    <message>
+        <source>Could not send the trace to the topic: %1</source>
+        <translation>Could not send the trace to the topic: %1</translation>
     </message>
 </context>
 <context>
@@ -2597,6 +2625,26 @@ Open another tab (+) to run a producer and a consumer side by side.
     <message>
         <source>These options are not valid: %1</source>
         <translation>These options are not valid: %1</translation>
+    </message>
+    <message>
+        <source>Send trace to a topic</source>
+        <translation>Send trace to a topic</translation>
+    </message>
+    <message>
+        <source>Into topic (key → partition by murmur2):</source>
+        <translation>Into topic (key → partition by murmur2):</translation>
+    </message>
+    <message>
+        <source>Job parallelism:</source>
+        <translation>Job parallelism:</translation>
+    </message>
+    <message>
+        <source>the topic&apos;s partitions</source>
+        <translation>the topic&apos;s partitions</translation>
+    </message>
+    <message>
+        <source>Choose a topic.</source>
+        <translation>Choose a topic.</translation>
     </message>
 </context>
 </TS>

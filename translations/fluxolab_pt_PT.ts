@@ -1610,6 +1610,26 @@
         <source>&amp;Stream (event time)</source>
         <translation>&amp;Stream (tempo de evento)</translation>
     </message>
+    <message>
+        <source>Send trace to a topic</source>
+        <translation>Enviar traço para um tópico</translation>
+    </message>
+    <message>
+        <source>The cluster has no topic yet: create one first (for example with kafka-topics --create in the terminal).</source>
+        <translation>O cluster ainda não tem tópicos: crie um primeiro (por exemplo com kafka-topics --create no terminal).</translation>
+    </message>
+    <message>
+        <source>Sending %1 into topic %2: play the simulation; the stream view reads the topic.</source>
+        <translation>A enviar %1 para o tópico %2: ponha a simulação a correr; a vista Stream lê o tópico.</translation>
+    </message>
+    <message>
+        <source>Send trace to a top&amp;ic…</source>
+        <translation>&amp;Enviar traço para um tópico…</translation>
+    </message>
+    <message>
+        <source>Produce a trace&apos;s events into a topic of the simulation at their arrival times; the stream view reads the topic</source>
+        <translation>Produz os eventos de um traço num tópico da simulação às suas horas de chegada; a vista Stream lê o tópico</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::OffsetsModel</name>
@@ -1972,6 +1992,14 @@
     <message>
         <source>Kafka refused to create the topic: %1 (%2)</source>
         <translation>O Kafka recusou a criação do tópico: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No scenario is loaded.</source>
+        <translation>Não há nenhum cenário carregado.</translation>
+    </message>
+    <message>
+        <source>Could not send the trace to the topic: %1</source>
+        <translation>Não foi possível enviar o traço para o tópico: %1</translation>
     </message>
 </context>
 <context>
@@ -2597,6 +2625,26 @@ Abra outro separador (+) para ter um produtor e um consumidor lado a lado.
     <message>
         <source>These options are not valid: %1</source>
         <translation>Estas opções não são válidas: %1</translation>
+    </message>
+    <message>
+        <source>Send trace to a topic</source>
+        <translation>Enviar traço para um tópico</translation>
+    </message>
+    <message>
+        <source>Into topic (key → partition by murmur2):</source>
+        <translation>Para o tópico (chave → partição pelo murmur2):</translation>
+    </message>
+    <message>
+        <source>Job parallelism:</source>
+        <translation>Paralelismo do job:</translation>
+    </message>
+    <message>
+        <source>the topic&apos;s partitions</source>
+        <translation>as partições do tópico</translation>
+    </message>
+    <message>
+        <source>Choose a topic.</source>
+        <translation>Escolha um tópico.</translation>
     </message>
 </context>
 </TS>

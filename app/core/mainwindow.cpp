@@ -22,6 +22,7 @@
 #include "app/real/realcontroller.h"
 #endif
 #include "app/stream/streamview.h"
+#include "app/stream/tracedialog.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -29,6 +30,7 @@
 #include <QEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -101,7 +103,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     // the simulation shows again.
     connect(m_real, &RealModeController::modeChanged, this, [this](bool real) {
         for (QMenu* m : {m_stopMenu, m_crashMenu, m_startMenu, m_simMenu}) m->menuAction()->setEnabled(!real);
-        for (const char* name : {"gallery", "open", "save", "exportPng", "compare"})
+        for (const char* name : {"gallery", "open", "save", "sendTraceToTopic", "exportPng", "compare"})
             if (QAction* a = action(QString::fromLatin1(name))) a->setEnabled(!real);
         if (m_builderToolbar) m_builderToolbar->setEnabled(!real);
     });
@@ -117,6 +119,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
         retranslate();
     });
     connect(m_controller, &SimulationController::changed, this, &MainWindow::updateActions);
+    connect(m_controller, &SimulationController::changed, this, &MainWindow::syncTopicStream);
     connect(m_controller, &SimulationController::playingChanged, this, &MainWindow::updateActions);
     retranslate();
     fitToScreen(this, QSize(1440, 860));
@@ -130,6 +133,45 @@ MainWindow::~MainWindow() {
     // console consumer releases the host's clock): destroy them before it, whatever the child order.
     delete m_terminalDock;
     delete m_labsDock;
+}
+
+void MainWindow::sendTraceToTopic() {
+    sim::Simulation* sim = m_controller->mutableSim();
+    if (!sim) return;
+    QStringList topics;
+    for (const auto& [name, topic] : sim->topics())
+        if (!topic.internal) topics << QString::fromStdString(name);
+    if (topics.isEmpty()) {
+        QMessageBox::information(this, tr("Send trace to a topic"),
+                                 tr("The cluster has no topic yet: create one first (for example with "
+                                    "kafka-topics --create in the terminal)."));
+        return;
+    }
+    TraceDialog dialog(this);
+    dialog.setTopics(topics);
+    if (m_stream->observation()) dialog.setOptions(m_stream->observation()->options);
+    if (dialog.exec() != QDialog::Accepted) return;
+    QString error;
+    const auto options = dialog.options(&error);
+    if (!options) return;
+    stream_observe::TopicRunOptions run;
+    run.run = *options;
+    run.tracePath = dialog.path().toStdString();
+    run.topic = dialog.topic().toStdString();
+    if (!m_controller->attachTopicStream(run, &error)) {
+        QMessageBox::warning(this, tr("Send trace to a topic"), error);
+        return;
+    }
+    statusBar()->showMessage(
+        tr("Sending %1 into topic %2: play the simulation; the stream view reads the topic.")
+            .arg(QFileInfo(dialog.path()).fileName(), dialog.topic()),
+        10000);
+}
+
+void MainWindow::syncTopicStream() {
+    const stream_observe::TopicStreamRun* run = m_controller->topicStream();
+    if (!run) return;
+    m_stream->showLiveObservation(run->observation(), m_controller->time());
 }
 
 TopicsModel* MainWindow::topicsModel() const { return m_tablesPage ? m_tablesPage->topicsModel() : nullptr; }
@@ -153,6 +195,7 @@ void MainWindow::createActions() {
         setView(View::Stream);
         m_stream->openTraceDialog();
     });
+    connect(make("sendTraceToTopic"), &QAction::triggered, this, &MainWindow::sendTraceToTopic);
     connect(make("save", QKeySequence::SaveAs), &QAction::triggered, this, &MainWindow::saveFile);
     connect(make("exportPng"), &QAction::triggered, this, [this] { exportDialog(QStringLiteral("png")); });
     connect(make("exportSvg"), &QAction::triggered, this, [this] { exportDialog(QStringLiteral("svg")); });
@@ -216,7 +259,8 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
     m_fileMenu = menuBar()->addMenu(QString());
-    for (const char* n : {"gallery", "open", "save", "openTrace"}) m_fileMenu->addAction(action(QString::fromLatin1(n)));
+    for (const char* n : {"gallery", "open", "save", "openTrace", "sendTraceToTopic"})
+        m_fileMenu->addAction(action(QString::fromLatin1(n)));
     m_fileMenu->addSeparator();
     for (const char* n : {"exportPng", "exportSvg", "exportCsv"}) m_fileMenu->addAction(action(QString::fromLatin1(n)));
     m_fileMenu->addSeparator();
@@ -430,6 +474,8 @@ void MainWindow::retranslate() {
         {"open", tr("&Open scenario…"), tr("Open a scenario JSON file")},
         {"save", tr("&Save scenario as…"), tr("Save the scenario, including the actions you made, as JSON")},
         {"openTrace", tr("Open &trace…"), tr("Read a CSV or JSON Lines trace of events into the stream view")},
+        {"sendTraceToTopic", tr("Send trace to a top&ic…"),
+         tr("Produce a trace's events into a topic of the simulation at their arrival times; the stream view reads the topic")},
         {"exportPng", tr("Export view as &PNG…"), tr("Save the current view as an image (for slides)")},
         {"exportSvg", tr("Export view as S&VG…"), tr("Save the current view as a vector drawing")},
         {"exportCsv", tr("Export plot data as &CSV…"), tr("Save the data behind the plots (in the stream view: the window firings)")},

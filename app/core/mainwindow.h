@@ -108,6 +108,10 @@ private:
     void exportDialog(const QString& kind);
     void addConsumerToGroup(std::int32_t group);
     void addConsumerInteractive();
+    /// File ▸ Send trace to a topic…: a trace fed into a topic of the running simulation, read by a
+    /// stream job on the same clock; the stream view follows the cluster view's cursor.
+    void sendTraceToTopic();
+    void syncTopicStream();
     QWidget* currentViewWidget() const;
 
     SimulationController* m_controller;

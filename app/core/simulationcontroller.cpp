@@ -54,7 +54,8 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent) {
 
 SimulationController::~SimulationController() {
     settle();
-    m_timeline.reset(); // holds a reference into the run's journal
+    m_topic_stream.reset(); // its timers are on the run's scheduler
+    m_timeline.reset();     // holds a reference into the run's journal
     m_run.reset();
 }
 
@@ -89,6 +90,7 @@ void SimulationController::load(const sim::Scenario& scenario, std::uint64_t see
     settle();
     setPlaying(false);
     if (m_run) Q_EMIT aboutToReset();
+    m_topic_stream.reset();
     m_timeline.reset();
     m_run.reset();
     m_seed = seed;
@@ -573,6 +575,26 @@ void SimulationController::removeConsumer(std::int32_t consumer) {
     m_run->sim().closeConsumer(consumer);
     syncTimeline();
     goLive();
+}
+
+bool SimulationController::attachTopicStream(stream_observe::TopicRunOptions options, QString* error) {
+    settle();
+    if (!m_run) {
+        if (error) *error = tr("No scenario is loaded.");
+        return false;
+    }
+    m_topic_stream.reset();
+    options.feedStart = m_run->now();
+    auto run = std::make_unique<stream_observe::TopicStreamRun>(m_run->sim(), options);
+    if (!run->error().empty()) {
+        if (error)
+            *error =
+                tr("Could not send the trace to the topic: %1").arg(QString::fromStdString(run->error()));
+        return false;
+    }
+    m_topic_stream = std::move(run);
+    Q_EMIT changed();
+    return true;
 }
 
 } // namespace fluxolab::app

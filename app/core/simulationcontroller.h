@@ -8,6 +8,7 @@
 #ifndef Q_MOC_RUN
 #include "labs/observe/sim_observer.h"
 #include "labs/backend/session.h"
+#include "labs/stream_observe/stream_observation.h"
 #include "sim/scenario.h"
 #include "sim/timeline.h"
 #endif
@@ -139,6 +140,16 @@ public:
     bool isReplayingEdit() const { return m_replaying_edit; }
     /// Starts an empty scenario to build from the toolbar: `brokers` brokers, no topics or clients.
     void newScenario(std::int32_t brokers = 3);
+    /// Sends a trace into a topic of the running simulation from now on (its first arrival now) and
+    /// attaches a stream job reading that topic on the same clock (stream_observe::TopicStreamRun).
+    /// It is not part of the scenario: loading, restarting or replaying an edit drops it. On failure
+    /// attaches nothing and returns false with the reason in `error` (translated frame).
+    bool attachTopicStream(stream_observe::TopicRunOptions options, QString* error);
+    /// The attached trace feed and job (nullptr: none). Read it on the UI thread (it settles first).
+    const stream_observe::TopicStreamRun* topicStream() const {
+        settle();
+        return m_topic_stream.get();
+    }
 
     // ---- commands typed in the terminal (app/terminal*) act on the same simulation ----
     /// The running simulation, for the Kafka CLI backend (nullptr before a load).
@@ -195,6 +206,7 @@ private:
     sim::Scenario m_no_scenario;        ///< scenario() before any load
     std::uint64_t m_seed = 1;
     std::unique_ptr<labs::Session> m_run;
+    std::unique_ptr<stream_observe::TopicStreamRun> m_topic_stream; ///< on m_run's simulation
     std::unique_ptr<sim::Timeline> m_timeline;
     sim::ClusterView m_view;
     sim::TimeMs m_time = 0;

@@ -340,6 +340,31 @@ void StreamView::setObservation(std::unique_ptr<StreamObservation> obs) {
     refreshStatus();
 }
 
+void StreamView::showLiveObservation(const StreamObservation& obs, stream::Millis time) {
+    if (m_loading) return;
+    const auto size = [](const auto& lanes) {
+        std::size_t n = 0;
+        for (const auto& l : lanes)
+            n += l.size();
+        return n;
+    };
+    const bool same =
+        m_obs && m_obs->traceName == obs.traceName && m_obs->elements.size() == obs.elements.size() &&
+        m_obs->firings.size() == obs.firings.size() && m_obs->windows.size() == obs.windows.size() &&
+        m_obs->lates.size() == obs.lates.size() && size(m_obs->splitIdle) == size(obs.splitIdle) &&
+        size(m_obs->operatorWatermarks) == size(obs.operatorWatermarks);
+    if (!same) {
+        const QString key = m_keys->currentIndex() > 0 ? m_keys->currentText() : QString();
+        setPlaying(false);
+        setObservation(std::make_unique<StreamObservation>(obs));
+        if (const int i = key.isEmpty() ? -1 : m_keys->findText(key); i > 0) m_keys->setCurrentIndex(i);
+    }
+    const auto read =
+        std::upper_bound(m_obs->elements.begin(), m_obs->elements.end(), time,
+                         [](stream::Millis t, const ObservedElement& e) { return t < e.arrival; });
+    setStep(static_cast<std::uint64_t>(read - m_obs->elements.begin()));
+}
+
 void StreamView::setStep(std::uint64_t s) {
     if (!m_obs) return;
     s = std::min(s, m_obs->lastStep());

@@ -46,6 +46,9 @@ public:
     /// The last load's message in the UI language ("" after a successful load).
     QString lastError() const { return m_lastError; }
     const stream_observe::StreamObservation* observation() const { return m_obs.get(); }
+    /// Shows a run that is still going (a trace fed into a simulated topic): takes a copy when it
+    /// changed, keeps the key filter, and puts the cursor on the last element read by `time`.
+    void showLiveObservation(const stream_observe::StreamObservation& obs, stream::Millis time);
     StreamCanvas* canvas() const { return m_canvas; }
 
     // --- playback ---

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -127,6 +128,31 @@ TraceDialog::TraceDialog(QWidget* parent) : QDialog(parent) {
     column->addWidget(buttons);
 }
 
+void TraceDialog::setTopics(const QStringList& topics) {
+    if (m_topic) return;
+    setWindowTitle(tr("Send trace to a topic"));
+    auto* form = findChild<QFormLayout*>();
+    m_topic = new QComboBox(this);
+    m_topic->setObjectName(QStringLiteral("traceTopic"));
+    m_topic->addItems(topics);
+    m_parallelism = new QSpinBox(this);
+    m_parallelism->setObjectName(QStringLiteral("traceParallelism"));
+    m_parallelism->setRange(1, 8);
+    form->insertRow(1, tr("Into topic (key → partition by murmur2):"), m_topic);
+    form->insertRow(2, tr("Job parallelism:"), m_parallelism);
+    m_partitionField->clear();
+    m_partitionField->setEnabled(false);
+    m_partitionField->setPlaceholderText(tr("the topic's partitions"));
+}
+
+QString TraceDialog::topic() const {
+    return m_topic ? m_topic->currentText() : QString();
+}
+
+int TraceDialog::parallelism() const {
+    return m_parallelism ? m_parallelism->value() : 1;
+}
+
 void TraceDialog::browse() {
     const QString start = m_path->text().isEmpty() ? QDir::currentPath() : m_path->text();
     const QString p = QFileDialog::getOpenFileName(
@@ -207,6 +233,11 @@ std::optional<RunOptions> TraceDialog::options(QString* error) const {
         return fail(tr("The idle timeout \"%1\" is not a duration (examples: 0s, 10s).").arg(m_idle->text()));
     o.job.watermark.idleTimeout = *idle;
     o.job.watermark.perEvent = m_perEvent->isChecked();
+    if (m_topic) {
+        if (m_topic->currentText().isEmpty()) return fail(tr("Choose a topic."));
+        o.trace.partitionField.clear();
+        o.job.parallelism = m_parallelism->value();
+    }
     if (const auto problem = stream::validate(o.job))
         return fail(tr("These options are not valid: %1").arg(QString::fromStdString(*problem)));
     return o;

@@ -11,6 +11,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace fluxolab::app {
 
@@ -25,6 +26,11 @@ public:
     void setOptions(const stream_observe::RunOptions& options);
     /// The options, or nothing with a message (Portuguese in the UI) in `error`.
     std::optional<stream_observe::RunOptions> options(QString* error) const;
+    /// "Send trace to a topic": the trace goes into one of `topics` (Kafka partitions by key, so the
+    /// partition field is off) and the job reads that topic with the chosen parallelism.
+    void setTopics(const QStringList& topics);
+    QString topic() const;
+    int parallelism() const;
 
 private:
     void browse();
@@ -47,6 +53,8 @@ private:
     QLineEdit* m_idle;
     QCheckBox* m_perEvent;
     QLabel* m_error;
+    QComboBox* m_topic = nullptr;
+    QSpinBox* m_parallelism = nullptr;
 };
 
 } // namespace fluxolab::app

@@ -2,6 +2,7 @@
 
 #include "app/core/language.h"
 #include "app/core/mainwindow.h"
+#include "app/core/simulationcontroller.h"
 #include "app/stream/streamcanvas.h"
 #include "app/stream/streamview.h"
 #include "app/stream/tracedialog.h"
@@ -9,6 +10,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -305,4 +307,88 @@ void StreamViewTest::traceDialogReadsTheOptions() {
     dialog.setPath(QString());
     dialog.findChild<QLineEdit*>(QStringLiteral("windowSize"))->setText(QStringLiteral("1m"));
     QVERIFY(!dialog.options(&error));
+}
+
+void StreamViewTest::traceInATopicShowsBothViewsOfOneRun() {
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    SimulationController* c = window.controller();
+    QString error;
+    QVERIFY2(c->loadFile(QStringLiteral("sensores-no-topico"), &error), qPrintable(error));
+    // File > Send trace to a topic: the dialog with a topic gives the job's options.
+    {
+        TraceDialog dialog;
+        dialog.setTopics({QStringLiteral("sensores")});
+        QCOMPARE(dialog.topic(), QStringLiteral("sensores"));
+        QVERIFY(!dialog.findChild<QLineEdit*>(QStringLiteral("partitionField"))->isEnabled());
+    }
+    stream_observe::TopicRunOptions run;
+    run.run.trace.keyField = "sensor";
+    run.run.trace.arrivalField = "arrival";
+    QVERIFY(!stream_observe::parseAggOption("avg:temperatura", run.run));
+    QVERIFY(!stream_observe::parseWatermarkOption("bounded:10s", run.run.job.watermark));
+    QVERIFY(!stream_observe::parseWindowOption("tumble:1m", run.run.job.window));
+    run.run.job.parallelism = 2;
+    run.tracePath = asset("sensores_iot.csv").toStdString();
+    run.topic = "nao-existe";
+    QVERIFY(!c->attachTopicStream(run, &error));
+    QVERIFY2(error.contains(QStringLiteral("nao-existe")), qPrintable(error));
+    QVERIFY(!c->topicStream());
+    run.topic = "sensores";
+    QVERIFY2(c->attachTopicStream(run, &error), qPrintable(error));
+    // Four and a half minutes of the run: sensor-3 is quiet since 08:02.
+    c->runTo(270000);
+    QApplication::processEvents();
+    const stream_observe::TopicStreamRun* topicRun = c->topicStream();
+    QVERIFY(topicRun);
+    StreamView* view = window.streamView();
+    const stream_observe::StreamObservation* obs = view->observation();
+    QVERIFY(obs);
+    // The stream view shows the job of the same run, up to the cluster view's cursor.
+    QCOMPARE(obs->elements.size(), topicRun->observation().elements.size());
+    QVERIFY(obs->elements.size() > 150);
+    QCOMPARE(obs->partitions(), 4);
+    QCOMPARE(obs->parallelism(), 2);
+    QCOMPARE(view->step(), static_cast<std::uint64_t>(obs->elements.size()));
+    // Kafka side: the topic holds what was fed; the job read what is below the high watermarks.
+    const sim::TopicState* topic = c->session()->sim().topic("sensores");
+    QVERIFY(topic);
+    std::int64_t inTopic = 0;
+    for (const auto& p : topic->partitions)
+        inTopic += p.high_watermark;
+    QVERIFY(inTopic >= static_cast<std::int64_t>(obs->elements.size()));
+    QVERIFY(static_cast<std::uint64_t>(inTopic) <= topicRun->fed());
+    // 08:00 windows fired on time; the 08:01 windows wait for the quiet sensor-3.
+    bool fired0800 = false, fired0801 = false;
+    for (const auto& f : obs->firings) {
+        fired0800 = fired0800 || f.start == 1773475200000;
+        fired0801 = fired0801 || f.start == 1773475260000;
+    }
+    QVERIFY(fired0800);
+    QVERIFY(!fired0801);
+    // Both views of the one run, at the same moment.
+    QTemporaryDir dir;
+    window.setView(MainWindow::View::Cluster);
+    QApplication::processEvents();
+    const QString clusterPng = dir.filePath(QStringLiteral("cluster.png"));
+    QVERIFY(window.exportPng(clusterPng));
+    window.setView(MainWindow::View::Stream);
+    QApplication::processEvents();
+    const QString streamPng = dir.filePath(QStringLiteral("stream.png"));
+    QVERIFY(window.exportPng(streamPng));
+    QVERIFY(!QImage(clusterPng).isNull());
+    QVERIFY(!QImage(streamPng).isNull());
+    if (const QByteArray keep = qgetenv("FLUXOLAB_KEEP_SCREENSHOTS"); !keep.isEmpty()) {
+        QFile::copy(clusterPng, QString::fromUtf8(keep) + QStringLiteral("/topic-cluster.png"));
+        QFile::copy(streamPng, QString::fromUtf8(keep) + QStringLiteral("/topic-stream.png"));
+    }
+    // Moving the cluster view's cursor back moves the stream view's.
+    const std::uint64_t live = view->step();
+    c->seek(c->eventCount() / 2);
+    QApplication::processEvents();
+    QVERIFY(view->step() < live);
+    // Loading another scenario drops the feed and the job.
+    QVERIFY2(c->loadFile(QStringLiteral("rebalance-basico"), &error), qPrintable(error));
+    QVERIFY(!c->topicStream());
 }

@@ -12,4 +12,5 @@ private Q_SLOTS:
     void cancelStopsTheLoad();
     void mainWindowHasTheStreamView();
     void traceDialogReadsTheOptions();
+    void traceInATopicShowsBothViewsOfOneRun();
 };
