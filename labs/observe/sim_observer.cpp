@@ -27,7 +27,7 @@ void observeRebalance(const sim::Journal& j, const sim::ClusterView& v, std::int
     for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
         const sim::Event& e = j[i];
         if (e.time < now - window_ms) break;
-        if (e.group != gi) continue;
+        if (e.family != sim::kKafkaFamily || e.group != gi) continue; // another engine's event: not a group's
         if (e.type == sim::EventType::GroupStateChanged && static_cast<sim::GroupState>(e.a) == sim::GroupState::Stable)
             sinceStable = false;
         if (e.type != sim::EventType::PartitionsRevoked && e.type != sim::EventType::PartitionsAssigned) continue;
@@ -69,6 +69,7 @@ void SimObserver::learn(const sim::Simulation& sim) {
     const auto& events = j.events();
     for (; m_learned < events.size(); ++m_learned) {
         const sim::Event& e = events[m_learned];
+        if (e.family != sim::kKafkaFamily) continue; // another engine's event (a stream job on this clock)
         learnMarker(j, e, m_learned);
         if (e.type != sim::EventType::TopicCreated) continue;
         TopicFacts f;
@@ -222,7 +223,7 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
             const sim::Event& e = j[i];
             if (e.time <= o.time - options.appends_ms) break;
-            if (e.type != sim::EventType::RecordsAppended || e.actor < 0) continue;
+            if (e.family != sim::kKafkaFamily || e.type != sim::EventType::RecordsAppended || e.actor < 0) continue;
             if (static_cast<std::size_t>(e.actor) >= o.producers.size()) continue;
             Append a;
             a.producer = e.actor;
