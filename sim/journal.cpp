@@ -235,7 +235,7 @@ std::string Journal::fieldText(const Event& e, std::string_view key) const {
     return f ? fieldText(e, *f) : std::string();
 }
 
-std::size_t Journal::itemCount(const Event& e, const FieldSpec& f) const {
+std::size_t Journal::itemCount(const Event& e, const FieldSpec& f) {
     switch (f.kind) {
     case FieldKind::IntList:
     case FieldKind::ConsumerList: return e.list_size;
@@ -254,8 +254,8 @@ const EventText* Journal::pickText(const Event& e, const EventText* texts, std::
     return nullptr;
 }
 
-std::string Journal::describe(const Event& e, std::string_view text, const FieldFormatter& format) const {
-    const EventSchema& schema = schemaOf(e);
+std::string describeEvent(const EventSchema& schema, const Event& e, std::string_view text,
+                          const std::function<std::string(const FieldSpec&)>& fieldText) {
     std::string out;
     out.reserve(text.size() + 32);
     std::size_t i = 0;
@@ -268,13 +268,18 @@ std::string Journal::describe(const Event& e, std::string_view text, const Field
         const bool count = !key.empty() && key.front() == '#';
         if (count) key.remove_prefix(1);
         if (const FieldSpec* f = schema.field(key))
-            out += count ? std::to_string(itemCount(e, *f)) : (format ? format(e, *f) : fieldText(e, *f));
+            out += count ? std::to_string(Journal::itemCount(e, *f)) : fieldText(*f);
         else
             out.append(text.substr(open, close - open + 1));
         i = close + 1;
     }
     if (i < text.size()) out.append(text.substr(i));
     return out;
+}
+
+std::string Journal::describe(const Event& e, std::string_view text, const FieldFormatter& format) const {
+    return describeEvent(schemaOf(e), e, text,
+                         [&](const FieldSpec& f) { return format ? format(e, f) : fieldText(e, f); });
 }
 
 std::string Journal::toJson(std::size_t index) const {

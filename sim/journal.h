@@ -111,6 +111,12 @@ template <class... Fields> constexpr EventSchema makeEventSchema(const char* nam
         }                                                                                              \
     } while (false)
 
+/// A human text from a template (EventText) and a schema: "{key}" replaced by `fieldText` of the
+/// field, "{#key}" by its item count (Journal::itemCount); a key the schema does not have is left as
+/// written. Journal::describe uses it with the journal's own field texts.
+std::string describeEvent(const EventSchema& schema, const Event& e, std::string_view text,
+                          const std::function<std::string(const FieldSpec&)>& fieldText);
+
 /// The human text hook: one template per event type of a family (or several, chosen by a field's
 /// value), naming the schema's fields: "{key}" is the field's text, "{#key}" the number of items of
 /// a list field (pairs count once). `text` applies when the field `when` renders (Journal::fieldText)
@@ -357,7 +363,7 @@ public:
     std::string fieldText(const Event& e, std::string_view key) const;
     /// Items in a list field (a (topic, partition) or (consumer, member id) pair counts once); 0 for
     /// a field that is not a list.
-    std::size_t itemCount(const Event& e, const FieldSpec& f) const;
+    static std::size_t itemCount(const Event& e, const FieldSpec& f);
     /// How the text hook shows a field: the app passes one that translates names; by default fieldText.
     using FieldFormatter = std::function<std::string(const Event&, const FieldSpec&)>;
     /// The template of `texts` (EventText) that applies to `e` (of `e`'s family), or nullptr.

@@ -296,154 +296,6 @@
         <translation>admin</translation>
     </message>
     <message>
-        <source>Broker %1 started</source>
-        <translation>Broker %1 started</translation>
-    </message>
-    <message>
-        <source>Broker %1 crashed</source>
-        <translation>Broker %1 crashed</translation>
-    </message>
-    <message>
-        <source>Broker %1 stopped (controlled shutdown)</source>
-        <translation>Broker %1 stopped (controlled shutdown)</translation>
-    </message>
-    <message>
-        <source>The controller fenced broker %1</source>
-        <translation>The controller fenced broker %1</translation>
-    </message>
-    <message>
-        <source>Topic %1 created (%2 partitions, replication factor %3)</source>
-        <translation>Topic %1 created (%2 partitions, replication factor %3)</translation>
-    </message>
-    <message>
-        <source>Topic %1 deleted</source>
-        <translation>Topic %1 deleted</translation>
-    </message>
-    <message>
-        <source>Partition %1 created</source>
-        <translation>Partition %1 created</translation>
-    </message>
-    <message>
-        <source>%1 has no leader (offline)</source>
-        <translation>%1 has no leader (offline)</translation>
-    </message>
-    <message>
-        <source>%1: broker %2 elected leader (unclean), epoch %3</source>
-        <translation>%1: broker %2 elected leader (unclean), epoch %3</translation>
-    </message>
-    <message>
-        <source>%1: broker %2 elected leader, epoch %3</source>
-        <translation>%1: broker %2 elected leader, epoch %3</translation>
-    </message>
-    <message>
-        <source>%1: broker %2 left the ISR</source>
-        <translation>%1: broker %2 left the ISR</translation>
-    </message>
-    <message>
-        <source>%1: broker %2 rejoined the ISR</source>
-        <translation>%1: broker %2 rejoined the ISR</translation>
-    </message>
-    <message>
-        <source>%1: %2 record(s) appended at offset %3 by %4</source>
-        <translation>%1: %2 record(s) appended at offset %3 by %4</translation>
-    </message>
-    <message>
-        <source>%1: follower %2 fetched %3 record(s), LEO %4</source>
-        <translation>%1: follower %2 fetched %3 record(s), LEO %4</translation>
-    </message>
-    <message>
-        <source>%1: high watermark advanced to %2</source>
-        <translation>%1: high watermark advanced to %2</translation>
-    </message>
-    <message>
-        <source>%1: replica on broker %2 truncated to %3 (%4 record(s) lost)</source>
-        <translation>%1: replica on broker %2 truncated to %3 (%4 record(s) lost)</translation>
-    </message>
-    <message>
-        <source>%1: retention moved the log start offset to %2</source>
-        <translation>%1: retention moved the log start offset to %2</translation>
-    </message>
-    <message>
-        <source>Producer %1 started</source>
-        <translation>Producer %1 started</translation>
-    </message>
-    <message>
-        <source>%1: %2 acknowledged %3 record(s)</source>
-        <translation>%1: %2 acknowledged %3 record(s)</translation>
-    </message>
-    <message>
-        <source>%1: send by %2 failed: %3</source>
-        <translation>%1: send by %2 failed: %3</translation>
-    </message>
-    <message>
-        <source>Consumer %1 started</source>
-        <translation>Consumer %1 started</translation>
-    </message>
-    <message>
-        <source>Consumer %1 closed</source>
-        <translation>Consumer %1 closed</translation>
-    </message>
-    <message>
-        <source>Consumer %1 stops calling poll() for %2 ms</source>
-        <translation>Consumer %1 stops calling poll() for %2 ms</translation>
-    </message>
-    <message>
-        <source>%1 joined group %2</source>
-        <translation>%1 joined group %2</translation>
-    </message>
-    <message>
-        <source>%1 left group %2: %3</source>
-        <translation>%1 left group %2: %3</translation>
-    </message>
-    <message>
-        <source>Group %1 is now %2 (generation %3)</source>
-        <translation>Group %1 is now %2 (generation %3)</translation>
-    </message>
-    <message>
-        <source>Group %1: generation %2 with assignor %3, leader %4</source>
-        <translation>Group %1: generation %2 with assignor %3, leader %4</translation>
-    </message>
-    <message>
-        <source>%1 gave up %2 partition(s)</source>
-        <translation>%1 gave up %2 partition(s)</translation>
-    </message>
-    <message>
-        <source>%1 received %2 partition(s)</source>
-        <translation>%1 received %2 partition(s)</translation>
-    </message>
-    <message>
-        <source>%1 consumed %2 record(s) from %3 at offset %4</source>
-        <translation>%1 consumed %2 record(s) from %3 at offset %4</translation>
-    </message>
-    <message>
-        <source>%1: position of %2 reset to %3</source>
-        <translation>%1: position of %2 reset to %3</translation>
-    </message>
-    <message>
-        <source>Group %1 committed offset %2 on %3</source>
-        <translation>Group %1 committed offset %2 on %3</translation>
-    </message>
-    <message>
-        <source>Commit by %1 failed: %2</source>
-        <translation>Commit by %1 failed: %2</translation>
-    </message>
-    <message>
-        <source>Group %1 has no coordinator</source>
-        <translation>Group %1 has no coordinator</translation>
-    </message>
-    <message>
-        <source>Group %1: coordinator is now broker %2</source>
-        <translation>Group %1: coordinator is now broker %2</translation>
-    </message>
-    <message>
-        <source>Group %1 deleted</source>
-        <translation>Group %1 deleted</translation>
-    </message>
-    <message>
-        <source>Scenario action: %1</source>
-        <translation>Scenario action: %1</translation>
-    </message>
-    <message>
         <source>HW (high watermark): the first offset not yet copied to every replica in the ISR. Consumers only read below the HW; records after it are not committed yet.</source>
         <translation>HW (high watermark): the first offset not yet copied to every replica in the ISR. Consumers only read below the HW; records after it are not committed yet.</translation>
     </message>
@@ -512,10 +364,6 @@
         <translation>Consumer group: consumers that share the partitions of the topics they read; each partition is read by a single member of the group.</translation>
     </message>
     <message>
-        <source>Group %1 deleted its committed offset on %2</source>
-        <translation>Group %1 deleted its committed offset on %2</translation>
-    </message>
-    <message>
         <source>consuming</source>
         <translation>consuming</translation>
     </message>
@@ -567,11 +415,163 @@
         <source>coordinator broker %1 is down</source>
         <translation>coordinator broker %1 is down</translation>
     </message>
+    <message>
+        <source>Broker {broker} started</source>
+        <translation>Broker {broker} started</translation>
+    </message>
+    <message>
+        <source>Broker {broker} crashed</source>
+        <translation>Broker {broker} crashed</translation>
+    </message>
+    <message>
+        <source>Broker {broker} stopped (controlled shutdown)</source>
+        <translation>Broker {broker} stopped (controlled shutdown)</translation>
+    </message>
+    <message>
+        <source>The controller fenced broker {broker}</source>
+        <translation>The controller fenced broker {broker}</translation>
+    </message>
+    <message>
+        <source>Topic {topic} created ({partitions} partitions, replication factor {replication_factor})</source>
+        <translation>Topic {topic} created ({partitions} partitions, replication factor {replication_factor})</translation>
+    </message>
+    <message>
+        <source>Topic {topic} deleted</source>
+        <translation>Topic {topic} deleted</translation>
+    </message>
+    <message>
+        <source>Partition {topic}-{partition} created</source>
+        <translation>Partition {topic}-{partition} created</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition} has no leader (offline)</source>
+        <translation>{topic}-{partition} has no leader (offline)</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: broker {leader} elected leader (unclean), epoch {leader_epoch}</source>
+        <translation>{topic}-{partition}: broker {leader} elected leader (unclean), epoch {leader_epoch}</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: broker {leader} elected leader, epoch {leader_epoch}</source>
+        <translation>{topic}-{partition}: broker {leader} elected leader, epoch {leader_epoch}</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: broker {replica} left the ISR</source>
+        <translation>{topic}-{partition}: broker {replica} left the ISR</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: broker {replica} rejoined the ISR</source>
+        <translation>{topic}-{partition}: broker {replica} rejoined the ISR</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}</source>
+        <translation>{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: follower {follower} fetched {count} record(s), LEO {leo}</source>
+        <translation>{topic}-{partition}: follower {follower} fetched {count} record(s), LEO {leo}</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: high watermark advanced to {hw}</source>
+        <translation>{topic}-{partition}: high watermark advanced to {hw}</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: replica on broker {replica} truncated to {leo} ({lost} record(s) lost)</source>
+        <translation>{topic}-{partition}: replica on broker {replica} truncated to {leo} ({lost} record(s) lost)</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: retention moved the log start offset to {log_start_offset}</source>
+        <translation>{topic}-{partition}: retention moved the log start offset to {log_start_offset}</translation>
+    </message>
+    <message>
+        <source>Producer {producer} started</source>
+        <translation>Producer {producer} started</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: {producer} acknowledged {count} record(s)</source>
+        <translation>{topic}-{partition}: {producer} acknowledged {count} record(s)</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: send by {producer} failed: {error}</source>
+        <translation>{topic}-{partition}: send by {producer} failed: {error}</translation>
+    </message>
+    <message>
+        <source>Consumer {consumer} started</source>
+        <translation>Consumer {consumer} started</translation>
+    </message>
+    <message>
+        <source>Consumer {consumer} closed</source>
+        <translation>Consumer {consumer} closed</translation>
+    </message>
+    <message>
+        <source>Consumer {consumer} stops calling poll() for {pause_ms} ms</source>
+        <translation>Consumer {consumer} stops calling poll() for {pause_ms} ms</translation>
+    </message>
+    <message>
+        <source>{consumer} joined group {group}</source>
+        <translation>{consumer} joined group {group}</translation>
+    </message>
+    <message>
+        <source>{consumer} left group {group}: {reason}</source>
+        <translation>{consumer} left group {group}: {reason}</translation>
+    </message>
+    <message>
+        <source>Group {group} is now {state} (generation {generation})</source>
+        <translation>Group {group} is now {state} (generation {generation})</translation>
+    </message>
+    <message>
+        <source>Group {group}: generation {generation} with assignor {protocol}, leader {leader}</source>
+        <translation>Group {group}: generation {generation} with assignor {protocol}, leader {leader}</translation>
+    </message>
+    <message>
+        <source>{consumer} gave up {#partitions} partition(s)</source>
+        <translation>{consumer} gave up {#partitions} partition(s)</translation>
+    </message>
+    <message>
+        <source>{consumer} received {#partitions} partition(s)</source>
+        <translation>{consumer} received {#partitions} partition(s)</translation>
+    </message>
+    <message>
+        <source>{consumer} consumed {count} record(s) from {topic}-{partition} at offset {offset}</source>
+        <translation>{consumer} consumed {count} record(s) from {topic}-{partition} at offset {offset}</translation>
+    </message>
+    <message>
+        <source>{consumer}: position of {topic}-{partition} reset to {position}</source>
+        <translation>{consumer}: position of {topic}-{partition} reset to {position}</translation>
+    </message>
+    <message>
+        <source>Group {group} committed offset {offset} on {topic}-{partition}</source>
+        <translation>Group {group} committed offset {offset} on {topic}-{partition}</translation>
+    </message>
+    <message>
+        <source>Commit by {consumer} failed: {error}</source>
+        <translation>Commit by {consumer} failed: {error}</translation>
+    </message>
+    <message>
+        <source>Group {group} has no coordinator</source>
+        <translation>Group {group} has no coordinator</translation>
+    </message>
+    <message>
+        <source>Group {group}: coordinator is now broker {coordinator}</source>
+        <translation>Group {group}: coordinator is now broker {coordinator}</translation>
+    </message>
+    <message>
+        <source>Group {group} deleted</source>
+        <translation>Group {group} deleted</translation>
+    </message>
+    <message>
+        <source>Group {group} deleted its committed offset on {topic}-{partition}</source>
+        <translation>Group {group} deleted its committed offset on {topic}-{partition}</translation>
+    </message>
+    <message>
+        <source>Scenario action: {description}</source>
+        <translation>Scenario action: {description}</translation>
+    </message>
     <message numerus="yes">
-        <source>Broker %1 loaded group %2 from __consumer_offsets: %3, generation %4, %n member(s)</source>
+        <source>Broker {coordinator} loaded group {group} from __consumer_offsets: {state}, generation {generation}, %n member(s)</source>
         <translation>
-            <numerusform>Broker %1 loaded group %2 from __consumer_offsets: %3, generation %4, %n member</numerusform>
-            <numerusform>Broker %1 loaded group %2 from __consumer_offsets: %3, generation %4, %n members</numerusform>
+            <numerusform>Broker {coordinator} loaded group {group} from __consumer_offsets: {state}, generation {generation}, %n member</numerusform>
+            <numerusform>Broker {coordinator} loaded group {group} from __consumer_offsets: {state}, generation {generation}, %n members</numerusform>
         </translation>
     </message>
     <message>

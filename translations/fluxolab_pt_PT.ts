@@ -296,154 +296,6 @@
         <translation>administração</translation>
     </message>
     <message>
-        <source>Broker %1 started</source>
-        <translation>Broker %1 arrancou</translation>
-    </message>
-    <message>
-        <source>Broker %1 crashed</source>
-        <translation>Broker %1 falhou (crash)</translation>
-    </message>
-    <message>
-        <source>Broker %1 stopped (controlled shutdown)</source>
-        <translation>Broker %1 parado (paragem controlada)</translation>
-    </message>
-    <message>
-        <source>The controller fenced broker %1</source>
-        <translation>O controlador isolou (fenced) o broker %1</translation>
-    </message>
-    <message>
-        <source>Topic %1 created (%2 partitions, replication factor %3)</source>
-        <translation>Tópico %1 criado (%2 partições, fator de replicação %3)</translation>
-    </message>
-    <message>
-        <source>Topic %1 deleted</source>
-        <translation>Tópico %1 apagado</translation>
-    </message>
-    <message>
-        <source>Partition %1 created</source>
-        <translation>Partição %1 criada</translation>
-    </message>
-    <message>
-        <source>%1 has no leader (offline)</source>
-        <translation>%1 está sem líder (offline)</translation>
-    </message>
-    <message>
-        <source>%1: broker %2 elected leader (unclean), epoch %3</source>
-        <translation>%1: broker %2 eleito líder (unclean), época %3</translation>
-    </message>
-    <message>
-        <source>%1: broker %2 elected leader, epoch %3</source>
-        <translation>%1: broker %2 eleito líder, época %3</translation>
-    </message>
-    <message>
-        <source>%1: broker %2 left the ISR</source>
-        <translation>%1: o broker %2 saiu do ISR</translation>
-    </message>
-    <message>
-        <source>%1: broker %2 rejoined the ISR</source>
-        <translation>%1: o broker %2 voltou ao ISR</translation>
-    </message>
-    <message>
-        <source>%1: %2 record(s) appended at offset %3 by %4</source>
-        <translation>%1: %2 registo(s) escrito(s) no offset %3 por %4</translation>
-    </message>
-    <message>
-        <source>%1: follower %2 fetched %3 record(s), LEO %4</source>
-        <translation>%1: a seguidora %2 copiou %3 registo(s), LEO %4</translation>
-    </message>
-    <message>
-        <source>%1: high watermark advanced to %2</source>
-        <translation>%1: high watermark avançou para %2</translation>
-    </message>
-    <message>
-        <source>%1: replica on broker %2 truncated to %3 (%4 record(s) lost)</source>
-        <translation>%1: réplica no broker %2 truncada para %3 (%4 registo(s) perdido(s))</translation>
-    </message>
-    <message>
-        <source>%1: retention moved the log start offset to %2</source>
-        <translation>%1: a retenção moveu o offset inicial do log para %2</translation>
-    </message>
-    <message>
-        <source>Producer %1 started</source>
-        <translation>Produtor %1 arrancou</translation>
-    </message>
-    <message>
-        <source>%1: %2 acknowledged %3 record(s)</source>
-        <translation>%1: %2 recebeu confirmação de %3 registo(s)</translation>
-    </message>
-    <message>
-        <source>%1: send by %2 failed: %3</source>
-        <translation>%1: o envio de %2 falhou: %3</translation>
-    </message>
-    <message>
-        <source>Consumer %1 started</source>
-        <translation>Consumidor %1 arrancou</translation>
-    </message>
-    <message>
-        <source>Consumer %1 closed</source>
-        <translation>Consumidor %1 fechado</translation>
-    </message>
-    <message>
-        <source>Consumer %1 stops calling poll() for %2 ms</source>
-        <translation>O consumidor %1 deixa de chamar poll() durante %2 ms</translation>
-    </message>
-    <message>
-        <source>%1 joined group %2</source>
-        <translation>%1 entrou no grupo %2</translation>
-    </message>
-    <message>
-        <source>%1 left group %2: %3</source>
-        <translation>%1 saiu do grupo %2: %3</translation>
-    </message>
-    <message>
-        <source>Group %1 is now %2 (generation %3)</source>
-        <translation>O grupo %1 está agora em %2 (geração %3)</translation>
-    </message>
-    <message>
-        <source>Group %1: generation %2 with assignor %3, leader %4</source>
-        <translation>Grupo %1: geração %2 com o assignor %3, líder %4</translation>
-    </message>
-    <message>
-        <source>%1 gave up %2 partition(s)</source>
-        <translation>%1 largou %2 partição(ões)</translation>
-    </message>
-    <message>
-        <source>%1 received %2 partition(s)</source>
-        <translation>%1 recebeu %2 partição(ões)</translation>
-    </message>
-    <message>
-        <source>%1 consumed %2 record(s) from %3 at offset %4</source>
-        <translation>%1 consumiu %2 registo(s) de %3 a partir do offset %4</translation>
-    </message>
-    <message>
-        <source>%1: position of %2 reset to %3</source>
-        <translation>%1: posição em %2 reposta para %3</translation>
-    </message>
-    <message>
-        <source>Group %1 committed offset %2 on %3</source>
-        <translation>O grupo %1 confirmou (commit) o offset %2 em %3</translation>
-    </message>
-    <message>
-        <source>Commit by %1 failed: %2</source>
-        <translation>O commit de %1 falhou: %2</translation>
-    </message>
-    <message>
-        <source>Group %1 has no coordinator</source>
-        <translation>O grupo %1 está sem coordenador</translation>
-    </message>
-    <message>
-        <source>Group %1: coordinator is now broker %2</source>
-        <translation>Grupo %1: o coordenador é agora o broker %2</translation>
-    </message>
-    <message>
-        <source>Group %1 deleted</source>
-        <translation>Grupo %1 apagado</translation>
-    </message>
-    <message>
-        <source>Scenario action: %1</source>
-        <translation>Ação do cenário: %1</translation>
-    </message>
-    <message>
         <source>HW (high watermark): the first offset not yet copied to every replica in the ISR. Consumers only read below the HW; records after it are not committed yet.</source>
         <translation>HW (high watermark): o primeiro offset que ainda não foi copiado para todas as réplicas do ISR. Os consumidores só leem abaixo do HW; os registos a seguir ainda não estão confirmados.</translation>
     </message>
@@ -512,10 +364,6 @@
         <translation>Grupo de consumidores: consumidores que dividem entre si as partições dos tópicos que leem; cada partição é lida por um único membro do grupo.</translation>
     </message>
     <message>
-        <source>Group %1 deleted its committed offset on %2</source>
-        <translation>O grupo %1 apagou o offset confirmado em %2</translation>
-    </message>
-    <message>
         <source>consuming</source>
         <translation>a consumir</translation>
     </message>
@@ -567,11 +415,163 @@
         <source>coordinator broker %1 is down</source>
         <translation>o broker coordenador %1 está em baixo</translation>
     </message>
+    <message>
+        <source>Broker {broker} started</source>
+        <translation>Broker {broker} arrancou</translation>
+    </message>
+    <message>
+        <source>Broker {broker} crashed</source>
+        <translation>Broker {broker} falhou (crash)</translation>
+    </message>
+    <message>
+        <source>Broker {broker} stopped (controlled shutdown)</source>
+        <translation>Broker {broker} parado (paragem controlada)</translation>
+    </message>
+    <message>
+        <source>The controller fenced broker {broker}</source>
+        <translation>O controlador isolou (fenced) o broker {broker}</translation>
+    </message>
+    <message>
+        <source>Topic {topic} created ({partitions} partitions, replication factor {replication_factor})</source>
+        <translation>Tópico {topic} criado ({partitions} partições, fator de replicação {replication_factor})</translation>
+    </message>
+    <message>
+        <source>Topic {topic} deleted</source>
+        <translation>Tópico {topic} apagado</translation>
+    </message>
+    <message>
+        <source>Partition {topic}-{partition} created</source>
+        <translation>Partição {topic}-{partition} criada</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition} has no leader (offline)</source>
+        <translation>{topic}-{partition} está sem líder (offline)</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: broker {leader} elected leader (unclean), epoch {leader_epoch}</source>
+        <translation>{topic}-{partition}: broker {leader} eleito líder (unclean), época {leader_epoch}</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: broker {leader} elected leader, epoch {leader_epoch}</source>
+        <translation>{topic}-{partition}: broker {leader} eleito líder, época {leader_epoch}</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: broker {replica} left the ISR</source>
+        <translation>{topic}-{partition}: o broker {replica} saiu do ISR</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: broker {replica} rejoined the ISR</source>
+        <translation>{topic}-{partition}: o broker {replica} voltou ao ISR</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}</source>
+        <translation>{topic}-{partition}: {count} registo(s) escrito(s) no offset {base_offset} por {producer}</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: follower {follower} fetched {count} record(s), LEO {leo}</source>
+        <translation>{topic}-{partition}: a seguidora {follower} copiou {count} registo(s), LEO {leo}</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: high watermark advanced to {hw}</source>
+        <translation>{topic}-{partition}: high watermark avançou para {hw}</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: replica on broker {replica} truncated to {leo} ({lost} record(s) lost)</source>
+        <translation>{topic}-{partition}: réplica no broker {replica} truncada para {leo} ({lost} registo(s) perdido(s))</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: retention moved the log start offset to {log_start_offset}</source>
+        <translation>{topic}-{partition}: a retenção moveu o offset inicial do log para {log_start_offset}</translation>
+    </message>
+    <message>
+        <source>Producer {producer} started</source>
+        <translation>Produtor {producer} arrancou</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: {producer} acknowledged {count} record(s)</source>
+        <translation>{topic}-{partition}: {producer} recebeu confirmação de {count} registo(s)</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: send by {producer} failed: {error}</source>
+        <translation>{topic}-{partition}: o envio de {producer} falhou: {error}</translation>
+    </message>
+    <message>
+        <source>Consumer {consumer} started</source>
+        <translation>Consumidor {consumer} arrancou</translation>
+    </message>
+    <message>
+        <source>Consumer {consumer} closed</source>
+        <translation>Consumidor {consumer} fechado</translation>
+    </message>
+    <message>
+        <source>Consumer {consumer} stops calling poll() for {pause_ms} ms</source>
+        <translation>O consumidor {consumer} deixa de chamar poll() durante {pause_ms} ms</translation>
+    </message>
+    <message>
+        <source>{consumer} joined group {group}</source>
+        <translation>{consumer} entrou no grupo {group}</translation>
+    </message>
+    <message>
+        <source>{consumer} left group {group}: {reason}</source>
+        <translation>{consumer} saiu do grupo {group}: {reason}</translation>
+    </message>
+    <message>
+        <source>Group {group} is now {state} (generation {generation})</source>
+        <translation>O grupo {group} está agora em {state} (geração {generation})</translation>
+    </message>
+    <message>
+        <source>Group {group}: generation {generation} with assignor {protocol}, leader {leader}</source>
+        <translation>Grupo {group}: geração {generation} com o assignor {protocol}, líder {leader}</translation>
+    </message>
+    <message>
+        <source>{consumer} gave up {#partitions} partition(s)</source>
+        <translation>{consumer} largou {#partitions} partição(ões)</translation>
+    </message>
+    <message>
+        <source>{consumer} received {#partitions} partition(s)</source>
+        <translation>{consumer} recebeu {#partitions} partição(ões)</translation>
+    </message>
+    <message>
+        <source>{consumer} consumed {count} record(s) from {topic}-{partition} at offset {offset}</source>
+        <translation>{consumer} consumiu {count} registo(s) de {topic}-{partition} a partir do offset {offset}</translation>
+    </message>
+    <message>
+        <source>{consumer}: position of {topic}-{partition} reset to {position}</source>
+        <translation>{consumer}: posição em {topic}-{partition} reposta para {position}</translation>
+    </message>
+    <message>
+        <source>Group {group} committed offset {offset} on {topic}-{partition}</source>
+        <translation>O grupo {group} confirmou (commit) o offset {offset} em {topic}-{partition}</translation>
+    </message>
+    <message>
+        <source>Commit by {consumer} failed: {error}</source>
+        <translation>O commit de {consumer} falhou: {error}</translation>
+    </message>
+    <message>
+        <source>Group {group} has no coordinator</source>
+        <translation>O grupo {group} está sem coordenador</translation>
+    </message>
+    <message>
+        <source>Group {group}: coordinator is now broker {coordinator}</source>
+        <translation>Grupo {group}: o coordenador é agora o broker {coordinator}</translation>
+    </message>
+    <message>
+        <source>Group {group} deleted</source>
+        <translation>Grupo {group} apagado</translation>
+    </message>
+    <message>
+        <source>Group {group} deleted its committed offset on {topic}-{partition}</source>
+        <translation>O grupo {group} apagou o offset confirmado em {topic}-{partition}</translation>
+    </message>
+    <message>
+        <source>Scenario action: {description}</source>
+        <translation>Ação do cenário: {description}</translation>
+    </message>
     <message numerus="yes">
-        <source>Broker %1 loaded group %2 from __consumer_offsets: %3, generation %4, %n member(s)</source>
+        <source>Broker {coordinator} loaded group {group} from __consumer_offsets: {state}, generation {generation}, %n member(s)</source>
         <translation>
-            <numerusform>O broker %1 carregou o grupo %2 de __consumer_offsets: %3, geração %4, %n membro</numerusform>
-            <numerusform>O broker %1 carregou o grupo %2 de __consumer_offsets: %3, geração %4, %n membros</numerusform>
+            <numerusform>O broker {coordinator} carregou o grupo {group} de __consumer_offsets: {state}, geração {generation}, %n membro</numerusform>
+            <numerusform>O broker {coordinator} carregou o grupo {group} de __consumer_offsets: {state}, geração {generation}, %n membros</numerusform>
         </translation>
     </message>
     <message>

@@ -279,8 +279,9 @@ void SimulationController::sample() {
             takeSample(m_next_sample_ms);
             m_next_sample_ms += kSampleEveryMs;
         }
-        if (e.type == sim::EventType::RecordsAppended && e.actor >= 0) m_appended.emplace_back(e.time, e.b);
-        if (e.type == sim::EventType::RecordsConsumed) m_consumed.emplace_back(e.time, e.b);
+        const bool kafka = e.family == sim::kKafkaFamily; // another engine's events are not the cluster's rates
+        if (kafka && e.type == sim::EventType::RecordsAppended && e.actor >= 0) m_appended.emplace_back(e.time, e.b);
+        if (kafka && e.type == sim::EventType::RecordsConsumed) m_consumed.emplace_back(e.time, e.b);
         m_sample_view.apply(journal(), e);
     }
     while (m_run->sim().now() >= m_next_sample_ms) {

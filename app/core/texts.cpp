@@ -123,67 +123,110 @@ QString Texts::virtualTime(sim::TimeMs t) {
     return QStringLiteral("%1:%2.%3").arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0')).arg(ms, 3, 10, QLatin1Char('0'));
 }
 
+namespace {
+constexpr std::uint8_t ev(sim::EventType t) { return static_cast<std::uint8_t>(t); }
+using T = sim::EventType;
+
+// One translatable template per line of FLUXOLAB_KAFKA_EVENTS (sim/journal.h), naming the schema's
+// fields ("{key}"; "{#key}": the items of a list field). Where a field's value changes the sentence,
+// the variants come first, each with the field and value that select it (sim::EventText). The
+// static_assert below checks the table against the schema: a new event type without a text, or a
+// placeholder that is not one of its fields, does not compile.
+// clang-format off
+constexpr sim::EventText kEventTexts[] = {
+    {ev(T::BrokerStarted), QT_TRANSLATE_NOOP("Texts", "Broker {broker} started")},
+    {ev(T::BrokerStopped), QT_TRANSLATE_NOOP("Texts", "Broker {broker} crashed"), "crash", "true"},
+    {ev(T::BrokerStopped), QT_TRANSLATE_NOOP("Texts", "Broker {broker} stopped (controlled shutdown)")},
+    {ev(T::BrokerFenced), QT_TRANSLATE_NOOP("Texts", "The controller fenced broker {broker}")},
+    {ev(T::TopicCreated), QT_TRANSLATE_NOOP("Texts", "Topic {topic} created ({partitions} partitions, replication factor {replication_factor})")},
+    {ev(T::TopicDeleted), QT_TRANSLATE_NOOP("Texts", "Topic {topic} deleted")},
+    {ev(T::PartitionCreated), QT_TRANSLATE_NOOP("Texts", "Partition {topic}-{partition} created")},
+    {ev(T::LeaderElected), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition} has no leader (offline)"), "leader", "-1"},
+    {ev(T::LeaderElected), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: broker {leader} elected leader (unclean), epoch {leader_epoch}"), "unclean", "true"},
+    {ev(T::LeaderElected), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: broker {leader} elected leader, epoch {leader_epoch}")},
+    {ev(T::IsrShrunk), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: broker {replica} left the ISR")},
+    {ev(T::IsrExpanded), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: broker {replica} rejoined the ISR")},
+    {ev(T::RecordsAppended), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}")},
+    {ev(T::ReplicaFetched), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: follower {follower} fetched {count} record(s), LEO {leo}")},
+    {ev(T::HighWatermarkAdvanced), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: high watermark advanced to {hw}")},
+    {ev(T::LogTruncated), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: replica on broker {replica} truncated to {leo} ({lost} record(s) lost)")},
+    {ev(T::LogStartAdvanced), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: retention moved the log start offset to {log_start_offset}")},
+    {ev(T::ProducerAdded), QT_TRANSLATE_NOOP("Texts", "Producer {producer} started")},
+    {ev(T::ProduceAcked), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {producer} acknowledged {count} record(s)")},
+    {ev(T::ProduceFailed), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: send by {producer} failed: {error}")},
+    {ev(T::ConsumerAdded), QT_TRANSLATE_NOOP("Texts", "Consumer {consumer} started")},
+    {ev(T::ConsumerClosed), QT_TRANSLATE_NOOP("Texts", "Consumer {consumer} closed")},
+    {ev(T::ConsumerPaused), QT_TRANSLATE_NOOP("Texts", "Consumer {consumer} stops calling poll() for {pause_ms} ms")},
+    {ev(T::MemberJoined), QT_TRANSLATE_NOOP("Texts", "{consumer} joined group {group}")},
+    {ev(T::MemberLeft), QT_TRANSLATE_NOOP("Texts", "{consumer} left group {group}: {reason}")},
+    {ev(T::GroupStateChanged), QT_TRANSLATE_NOOP("Texts", "Group {group} is now {state} (generation {generation})")},
+    {ev(T::GenerationStarted), QT_TRANSLATE_NOOP("Texts", "Group {group}: generation {generation} with assignor {protocol}, leader {leader}")},
+    {ev(T::PartitionsRevoked), QT_TRANSLATE_NOOP("Texts", "{consumer} gave up {#partitions} partition(s)")},
+    {ev(T::PartitionsAssigned), QT_TRANSLATE_NOOP("Texts", "{consumer} received {#partitions} partition(s)")},
+    {ev(T::RecordsConsumed), QT_TRANSLATE_NOOP("Texts", "{consumer} consumed {count} record(s) from {topic}-{partition} at offset {offset}")},
+    {ev(T::PositionReset), QT_TRANSLATE_NOOP("Texts", "{consumer}: position of {topic}-{partition} reset to {position}")},
+    {ev(T::OffsetCommitted), QT_TRANSLATE_NOOP("Texts", "Group {group} committed offset {offset} on {topic}-{partition}")},
+    {ev(T::CommitFailed), QT_TRANSLATE_NOOP("Texts", "Commit by {consumer} failed: {error}")},
+    {ev(T::CoordinatorMoved), QT_TRANSLATE_NOOP("Texts", "Group {group} has no coordinator"), "coordinator", "-1"},
+    {ev(T::CoordinatorMoved), QT_TRANSLATE_NOOP("Texts", "Group {group}: coordinator is now broker {coordinator}")},
+    {ev(T::GroupDeleted), QT_TRANSLATE_NOOP("Texts", "Group {group} deleted")},
+    {ev(T::OffsetDeleted), QT_TRANSLATE_NOOP("Texts", "Group {group} deleted its committed offset on {topic}-{partition}")},
+    {ev(T::ScenarioAction), QT_TRANSLATE_NOOP("Texts", "Scenario action: {description}")},
+    {ev(T::GroupLoaded), QT_TRANSLATE_N_NOOP("Texts", "Broker {coordinator} loaded group {group} from __consumer_offsets: {state}, generation {generation}, %n member(s)"), nullptr, nullptr, "members"},
+};
+// clang-format on
+static_assert(sim::checkEventTexts(sim::kKafkaEventSchemas, std::size(sim::kKafkaEventSchemas), kEventTexts,
+                                   std::size(kEventTexts)),
+              "every Kafka event type needs a text in kEventTexts, naming only its schema's fields");
+
+} // namespace
+
+std::span<const sim::EventText> Texts::eventTexts() { return kEventTexts; }
+
 QString Texts::event(const sim::Journal& j, const sim::Event& e) {
     return event(labs::observe::shownEvent(j, e));
 }
 
 QString Texts::event(const labs::observe::ShownEvent& shown) {
-    using T = sim::EventType;
     const sim::Event& e = shown.event;
-    const QString topic = QString::fromStdString(shown.topic);
-    const QString tp = shown.topic.empty() ? QString() : topic + QLatin1Char('-') + QString::number(e.partition);
-    const QString group = QString::fromStdString(shown.group);
-    auto client = [&] { return e.actor >= 0 ? QString::fromStdString(shown.client_id) : tr("admin"); };
-    auto consumer = client;
-    auto producer = client;
-    switch (e.type) {
-    case T::BrokerStarted: return tr("Broker %1 started").arg(e.broker);
-    case T::BrokerStopped: return e.flag ? tr("Broker %1 crashed").arg(e.broker) : tr("Broker %1 stopped (controlled shutdown)").arg(e.broker);
-    case T::BrokerFenced: return tr("The controller fenced broker %1").arg(e.broker);
-    case T::TopicCreated: return tr("Topic %1 created (%2 partitions, replication factor %3)").arg(topic).arg(e.a).arg(e.b);
-    case T::TopicDeleted: return tr("Topic %1 deleted").arg(topic);
-    case T::PartitionCreated: return tr("Partition %1 created").arg(tp);
-    case T::LeaderElected:
-        return e.broker < 0 ? tr("%1 has no leader (offline)").arg(tp)
-                            : (e.flag ? tr("%1: broker %2 elected leader (unclean), epoch %3").arg(tp).arg(e.broker).arg(e.a)
-                                      : tr("%1: broker %2 elected leader, epoch %3").arg(tp).arg(e.broker).arg(e.a));
-    case T::IsrShrunk: return tr("%1: broker %2 left the ISR").arg(tp).arg(e.broker);
-    case T::IsrExpanded: return tr("%1: broker %2 rejoined the ISR").arg(tp).arg(e.broker);
-    case T::RecordsAppended: return tr("%1: %2 record(s) appended at offset %3 by %4").arg(tp).arg(e.b).arg(e.a).arg(producer());
-    case T::ReplicaFetched: return tr("%1: follower %2 fetched %3 record(s), LEO %4").arg(tp).arg(e.broker).arg(e.b).arg(e.a);
-    case T::HighWatermarkAdvanced: return tr("%1: high watermark advanced to %2").arg(tp).arg(e.a);
-    case T::LogTruncated: return tr("%1: replica on broker %2 truncated to %3 (%4 record(s) lost)").arg(tp).arg(e.broker).arg(e.a).arg(e.b);
-    case T::LogStartAdvanced: return tr("%1: retention moved the log start offset to %2").arg(tp).arg(e.a);
-    case T::ProducerAdded: return tr("Producer %1 started").arg(producer());
-    case T::ProduceAcked: return tr("%1: %2 acknowledged %3 record(s)").arg(tp, producer()).arg(e.b);
-    case T::ProduceFailed: return tr("%1: send by %2 failed: %3").arg(tp, producer(), errorCode(e.error));
-    case T::ConsumerAdded: return tr("Consumer %1 started").arg(consumer());
-    case T::ConsumerClosed: return tr("Consumer %1 closed").arg(consumer());
-    case T::ConsumerPaused: return tr("Consumer %1 stops calling poll() for %2 ms").arg(consumer()).arg(e.a);
-    case T::MemberJoined: return tr("%1 joined group %2").arg(consumer(), group);
-    case T::MemberLeft: return tr("%1 left group %2: %3").arg(consumer(), group, leaveReason(static_cast<sim::LeaveReason>(e.flag)));
-    case T::GroupStateChanged: return tr("Group %1 is now %2 (generation %3)").arg(group, groupState(labs::observe::groupState(static_cast<sim::GroupState>(e.a)))).arg(e.b);
-    case T::GenerationStarted: return tr("Group %1: generation %2 with assignor %3, leader %4").arg(group).arg(e.a).arg(assignor(e.flag), consumer());
-    case T::PartitionsRevoked: return tr("%1 gave up %2 partition(s)").arg(consumer()).arg(e.list_size / 2);
-    case T::PartitionsAssigned: return tr("%1 received %2 partition(s)").arg(consumer()).arg(e.list_size / 2);
-    case T::RecordsConsumed: return tr("%1 consumed %2 record(s) from %3 at offset %4").arg(consumer()).arg(e.b).arg(tp).arg(e.a);
-    case T::PositionReset: return tr("%1: position of %2 reset to %3").arg(consumer(), tp).arg(e.a);
-    case T::OffsetCommitted: return tr("Group %1 committed offset %2 on %3").arg(group).arg(e.a).arg(tp);
-    case T::CommitFailed: return tr("Commit by %1 failed: %2").arg(consumer(), errorCode(e.error));
-    case T::CoordinatorMoved:
-        return e.broker < 0 ? tr("Group %1 has no coordinator").arg(group) : tr("Group %1: coordinator is now broker %2").arg(group).arg(e.broker);
-    case T::GroupDeleted: return tr("Group %1 deleted").arg(group);
-    case T::OffsetDeleted: return tr("Group %1 deleted its committed offset on %2").arg(group).arg(tp);
-    case T::ScenarioAction: return tr("Scenario action: %1").arg(QString::fromStdString(shown.text));
-    case T::GroupLoaded:
-        return tr("Broker %1 loaded group %2 from __consumer_offsets: %3, generation %4, %n member(s)", nullptr,
-                  static_cast<int>(e.list_size / 2))
-            .arg(e.broker)
-            .arg(group, groupState(labs::observe::groupState(static_cast<sim::GroupState>(e.a))))
-            .arg(e.b);
-    case T::Count_: break;
+    // Another engine's events have no text here: a Kafka view shows only the Kafka family.
+    if (e.family != sim::kKafkaFamily || e.typeIndex() >= std::size(sim::kKafkaEventSchemas)) return {};
+    const sim::EventSchema& schema = sim::kKafkaEventSchemas[e.typeIndex()];
+    // The fields as the journal renders them, names resolved when the observation was taken.
+    const auto fieldText = [&](const sim::FieldSpec& f) -> std::string {
+        const auto i = static_cast<std::size_t>(&f - schema.begin());
+        return i < shown.fields.size() ? shown.fields[i] : std::string();
+    };
+    const sim::EventText* t = nullptr;
+    for (const sim::EventText& c : kEventTexts) {
+        if (c.type != e.typeIndex()) continue;
+        const sim::FieldSpec* when = c.when ? schema.field(c.when) : nullptr;
+        if (!c.when || (when && fieldText(*when) == (c.equals ? c.equals : ""))) {
+            t = &c;
+            break;
+        }
     }
-    return {};
+    if (!t) return {};
+    const sim::FieldSpec* countField = t->count ? schema.field(t->count) : nullptr;
+    const int n = countField ? static_cast<int>(sim::Journal::itemCount(e, *countField)) : -1;
+    const QString text = QCoreApplication::translate("Texts", t->text, nullptr, n);
+    // Names as the student reads them: "admin" for a request without a client, translated states,
+    // reasons and errors; everything else as the journal renders it.
+    const auto format = [&](const sim::FieldSpec& f) -> std::string {
+        using K = sim::FieldKind;
+        const std::int64_t v = sim::fieldValue(e, f);
+        switch (f.kind) {
+        case K::Producer:
+        case K::ProducerIfSet:
+        case K::Consumer:
+        case K::ConsumerIfSet: return v >= 0 ? fieldText(f) : tr("admin").toStdString();
+        case K::Error: return errorCode(e.error).toStdString();
+        case K::GroupStateName: return groupState(labs::observe::groupState(static_cast<sim::GroupState>(v))).toStdString();
+        case K::LeaveReasonName: return leaveReason(static_cast<sim::LeaveReason>(v)).toStdString();
+        default: return fieldText(f);
+        }
+    };
+    return QString::fromStdString(sim::describeEvent(schema, e, text.toStdString(), format));
 }
 
 QString Texts::helpHighWatermark() {

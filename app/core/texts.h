@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <span>
+
 namespace fluxolab::app {
 
 using labs::observe::ConsumerStatus;
@@ -30,10 +32,13 @@ public:
     static QString rebalanceProtocol(bool cooperative);
     static QString leaveReason(sim::LeaveReason r);
     static QString errorCode(sim::ErrorCode code);
-    /// One line describing a journal event for the status bar / timeline.
+    /// One line describing a journal event for the status bar / timeline, from the event type's
+    /// template (eventTexts) with the fields of its schema; empty for another engine's events.
     static QString event(const sim::Journal& j, const sim::Event& e);
     /// The same for an event of the observation (its names already resolved).
     static QString event(const labs::observe::ShownEvent& shown);
+    /// The Kafka events' text templates (untranslated source texts; sim::EventText).
+    static std::span<const sim::EventText> eventTexts();
     static QString virtualTime(sim::TimeMs t);
 
     // Short explanations for students (tooltips).

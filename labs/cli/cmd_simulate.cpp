@@ -302,6 +302,7 @@ int cmdSimulate(const Args& args, CliStreams io) {
         hash.update(line);
         if (out) out << line;
         const Event& e = j[i];
+        if (e.family != kKafkaFamily) continue; // another engine's events are in the hash, not the Kafka counts
         switch (e.type) {
         case EventType::RecordsAppended: appended += e.b; break;
         case EventType::RecordsConsumed: consumed += e.b; break;

@@ -244,6 +244,9 @@ struct ShownEvent {
     std::string group;     ///< the group's name (empty: none)
     std::string client_id; ///< the producer's or consumer's client id (empty: the admin tool)
     std::string text;      ///< a scenario action's description (empty: none)
+    /// Each field of the event type's schema as the journal renders it (Journal::fieldText), in the
+    /// schema's order, names resolved: the app's text templates (Texts::event) fill in from these.
+    std::vector<std::string> fields;
 };
 
 /// The key identity of the record at an offset of a partition as the log held it at the moment

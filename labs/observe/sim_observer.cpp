@@ -5,6 +5,7 @@
 #include "sim/topic_configs.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 namespace fluxolab::labs::observe {
@@ -27,7 +28,7 @@ void observeRebalance(const sim::Journal& j, const sim::ClusterView& v, std::int
     for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
         const sim::Event& e = j[i];
         if (e.time < now - window_ms) break;
-        if (e.group != gi) continue;
+        if (e.family != sim::kKafkaFamily || e.group != gi) continue; // another engine's event: not a group's
         if (e.type == sim::EventType::GroupStateChanged && static_cast<sim::GroupState>(e.a) == sim::GroupState::Stable)
             sinceStable = false;
         if (e.type != sim::EventType::PartitionsRevoked && e.type != sim::EventType::PartitionsAssigned) continue;
@@ -67,6 +68,20 @@ ShownEvent shownEvent(const sim::Journal& j, const sim::Event& e) {
                           e.type == T::ProduceFailed;
     if (e.actor >= 0) s.client_id = producer ? j.producerName(e.actor) : j.consumerName(e.actor);
     if (e.name != 0) s.text = j.string(e.name);
+    for (const sim::FieldSpec& f : j.schemaOf(e)) {
+        using K = sim::FieldKind;
+        const std::int64_t v = sim::fieldValue(e, f);
+        const bool name = f.kind == K::Topic || f.kind == K::Group || f.kind == K::GroupIfSet || f.kind == K::Producer ||
+                          f.kind == K::ProducerIfSet || f.kind == K::Consumer || f.kind == K::ConsumerIfSet;
+        const std::size_t names = f.kind == K::Topic                                  ? j.topicCount()
+                                  : (f.kind == K::Group || f.kind == K::GroupIfSet) ? j.groupCount()
+                                                                                      : std::numeric_limits<std::size_t>::max();
+        // A name index out of range (or "none") renders empty, never reads past the name tables.
+        if (name && (v < 0 || static_cast<std::size_t>(v) >= names))
+            s.fields.emplace_back();
+        else
+            s.fields.push_back(j.fieldText(e, f));
+    }
     return s;
 }
 
@@ -82,6 +97,7 @@ void SimObserver::learn(const sim::Simulation& sim) {
     const auto& events = j.events();
     for (; m_learned < events.size(); ++m_learned) {
         const sim::Event& e = events[m_learned];
+        if (e.family != sim::kKafkaFamily) continue; // another engine's event (a stream job on this clock)
         learnMarker(j, e, m_learned);
         if (e.type != sim::EventType::TopicCreated) continue;
         TopicFacts f;
@@ -237,7 +253,7 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
             const sim::Event& e = j[i];
             if (e.time <= o.time - options.appends_ms) break;
-            if (e.type != sim::EventType::RecordsAppended || e.actor < 0) continue;
+            if (e.family != sim::kKafkaFamily || e.type != sim::EventType::RecordsAppended || e.actor < 0) continue;
             if (static_cast<std::size_t>(e.actor) >= o.producers.size()) continue;
             Append a;
             a.producer = e.actor;
