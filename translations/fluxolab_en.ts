@@ -1654,6 +1654,85 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::PipelineCanvas</name>
+    <message>
+        <source>Partitions (splits)</source>
+        <translation>Partitions (splits)</translation>
+    </message>
+    <message>
+        <source>Source + watermarks ×%1</source>
+        <translation>Source + watermarks ×%1</translation>
+    </message>
+    <message>
+        <source>keyBy</source>
+        <translation>keyBy</translation>
+    </message>
+    <message>
+        <source>Window %1 ×%2</source>
+        <translation>Window %1 ×%2</translation>
+    </message>
+    <message>
+        <source>Sink</source>
+        <translation>Sink</translation>
+    </message>
+    <message>
+        <source>P%1 · idle · wm %2</source>
+        <translation>P%1 · idle · wm %2</translation>
+    </message>
+    <message>
+        <source>P%1 · wm %2</source>
+        <translation>P%1 · wm %2</translation>
+    </message>
+    <message>
+        <source>%1 read</source>
+        <translation>%1 read</translation>
+    </message>
+    <message>
+        <source>Source %1/%2</source>
+        <translation>Source %1/%2</translation>
+    </message>
+    <message>
+        <source>wm %1</source>
+        <translation>wm %1</translation>
+    </message>
+    <message>
+        <source>idle · %1 read</source>
+        <translation>idle · %1 read</translation>
+    </message>
+    <message>
+        <source>Window %1/%2 · wm %3</source>
+        <translation>Window %1/%2 · wm %3</translation>
+    </message>
+    <message>
+        <source>%1 records · %2 open windows</source>
+        <translation>%1 records · %2 open windows</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>idle</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>%1 results</translation>
+    </message>
+    <message>
+        <source>last: %1 = %2</source>
+        <translation>last: %1 = %2</translation>
+    </message>
+    <message>
+        <source>Late side output</source>
+        <translation>Late side output</translation>
+    </message>
+    <message>
+        <source>Late: dropped</source>
+        <translation>Late: dropped</translation>
+    </message>
+    <message>
+        <source>%1 late elements</source>
+        <translation>%1 late elements</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::PlotsView</name>
     <message>
         <source>Consumer lag (HW − committed offset)</source>
@@ -2249,6 +2328,30 @@ Line %2: %3</translation>
         <source>Show this run in the view</source>
         <translation>Show this run in the view</translation>
     </message>
+    <message>
+        <source>No partition is to blame: the watermark is emitted periodically, every %1 of processing time (pipeline.auto-watermark-interval), and this trace has no arrival column, so processing time never advances while it is read. No watermark comes before the end of input. Choose a watermark after every event, or an arrival column, in the trace options.</source>
+        <translation>No partition is to blame: the watermark is emitted periodically, every %1 of processing time (pipeline.auto-watermark-interval), and this trace has no arrival column, so processing time never advances while it is read. No watermark comes before the end of input. Choose a watermark after every event, or an arrival column, in the trace options.</translation>
+    </message>
+    <message>
+        <source>bad lines skipped: %1</source>
+        <translation>bad lines skipped: %1</translation>
+    </message>
+    <message>
+        <source>Pipeline and plot</source>
+        <translation>Pipeline and plot</translation>
+    </message>
+    <message>
+        <source>Show the job as operators and subtasks (the watermark of every input channel) and the plot of max event time, watermark and processing time</source>
+        <translation>Show the job as operators and subtasks (the watermark of every input channel) and the plot of max event time, watermark and processing time</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Max event time · watermark · processing time</source>
+        <translation>Max event time · watermark · processing time</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::TerminalConsole</name>
@@ -2557,6 +2660,69 @@ Open another tab (+) to run a producer and a consumer side by side.
     <message>
         <source>These options are not valid: %1</source>
         <translation>These options are not valid: %1</translation>
+    </message>
+    <message>
+        <source>detect from the header</source>
+        <translation>detect from the header</translation>
+    </message>
+    <message>
+        <source>comma ( , )</source>
+        <translation>comma ( , )</translation>
+    </message>
+    <message>
+        <source>semicolon ( ; )</source>
+        <translation>semicolon ( ; )</translation>
+    </message>
+    <message>
+        <source>stop at the first bad line</source>
+        <translation>stop at the first bad line</translation>
+    </message>
+    <message>
+        <source>skip bad lines and count them</source>
+        <translation>skip bad lines and count them</translation>
+    </message>
+    <message>
+        <source>bad lines:</source>
+        <translation>bad lines:</translation>
+    </message>
+    <message>
+        <source>CSV delimiter:</source>
+        <translation>CSV delimiter:</translation>
+    </message>
+    <message>
+        <source>Source and window subtasks (1 to 8); partition p is read by source subtask p mod N</source>
+        <translation>Source and window subtasks (1 to 8); partition p is read by source subtask p mod N</translation>
+    </message>
+    <message>
+        <source>Parallelism:</source>
+        <translation>Parallelism:</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::WatermarkPlot</name>
+    <message>
+        <source>arrival order (event number) →</source>
+        <translation>arrival order (event number) →</translation>
+    </message>
+    <message>
+        <source>max event time seen</source>
+        <translation>max event time seen</translation>
+    </message>
+    <message>
+        <source>operator watermark</source>
+        <translation>operator watermark</translation>
+    </message>
+    <message>
+        <source>processing time</source>
+        <translation>processing time</translation>
+    </message>
+    <message>
+        <source>(no arrival column: processing time does not advance)</source>
+        <translation>(no arrival column: processing time does not advance)</translation>
+    </message>
+    <message>
+        <source>(processing time is on another clock: not drawn)</source>
+        <translation>(processing time is on another clock: not drawn)</translation>
     </message>
 </context>
 </TS>

@@ -1654,6 +1654,85 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::PipelineCanvas</name>
+    <message>
+        <source>Partitions (splits)</source>
+        <translation>Partições (splits)</translation>
+    </message>
+    <message>
+        <source>Source + watermarks ×%1</source>
+        <translation>Fonte + watermarks ×%1</translation>
+    </message>
+    <message>
+        <source>keyBy</source>
+        <translation>keyBy</translation>
+    </message>
+    <message>
+        <source>Window %1 ×%2</source>
+        <translation>Janela %1 ×%2</translation>
+    </message>
+    <message>
+        <source>Sink</source>
+        <translation>Sink</translation>
+    </message>
+    <message>
+        <source>P%1 · idle · wm %2</source>
+        <translation>P%1 · ociosa · wm %2</translation>
+    </message>
+    <message>
+        <source>P%1 · wm %2</source>
+        <translation>P%1 · wm %2</translation>
+    </message>
+    <message>
+        <source>%1 read</source>
+        <translation>%1 lidos</translation>
+    </message>
+    <message>
+        <source>Source %1/%2</source>
+        <translation>Fonte %1/%2</translation>
+    </message>
+    <message>
+        <source>wm %1</source>
+        <translation>wm %1</translation>
+    </message>
+    <message>
+        <source>idle · %1 read</source>
+        <translation>ociosa · %1 lidos</translation>
+    </message>
+    <message>
+        <source>Window %1/%2 · wm %3</source>
+        <translation>Janela %1/%2 · wm %3</translation>
+    </message>
+    <message>
+        <source>%1 records · %2 open windows</source>
+        <translation>%1 registos · %2 janelas abertas</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>ociosa</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>%1 resultados</translation>
+    </message>
+    <message>
+        <source>last: %1 = %2</source>
+        <translation>último: %1 = %2</translation>
+    </message>
+    <message>
+        <source>Late side output</source>
+        <translation>Saída lateral</translation>
+    </message>
+    <message>
+        <source>Late: dropped</source>
+        <translation>Atrasados: descartados</translation>
+    </message>
+    <message>
+        <source>%1 late elements</source>
+        <translation>%1 elementos atrasados</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::PlotsView</name>
     <message>
         <source>Consumer lag (HW − committed offset)</source>
@@ -2249,6 +2328,30 @@ Linha %2: %3</translation>
         <source>Show this run in the view</source>
         <translation>Mostrar esta execução na vista</translation>
     </message>
+    <message>
+        <source>No partition is to blame: the watermark is emitted periodically, every %1 of processing time (pipeline.auto-watermark-interval), and this trace has no arrival column, so processing time never advances while it is read. No watermark comes before the end of input. Choose a watermark after every event, or an arrival column, in the trace options.</source>
+        <translation>Nenhuma partição tem culpa: a watermark é emitida periodicamente, a cada %1 de tempo de processamento (pipeline.auto-watermark-interval), e este trace não tem coluna de chegada, por isso o tempo de processamento nunca avança enquanto é lido. Nenhuma watermark chega antes do fim da entrada. Escolha uma watermark após cada evento, ou uma coluna de chegada, nas opções do trace.</translation>
+    </message>
+    <message>
+        <source>bad lines skipped: %1</source>
+        <translation>linhas inválidas ignoradas: %1</translation>
+    </message>
+    <message>
+        <source>Pipeline and plot</source>
+        <translation>Pipeline e gráfico</translation>
+    </message>
+    <message>
+        <source>Show the job as operators and subtasks (the watermark of every input channel) and the plot of max event time, watermark and processing time</source>
+        <translation>Mostra o job como operadores e subtarefas (a watermark de cada canal de entrada) e o gráfico do maior tempo de evento, da watermark e do tempo de processamento</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Max event time · watermark · processing time</source>
+        <translation>Maior tempo de evento · watermark · tempo de processamento</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::TerminalConsole</name>
@@ -2557,6 +2660,69 @@ Abra outro separador (+) para ter um produtor e um consumidor lado a lado.
     <message>
         <source>These options are not valid: %1</source>
         <translation>Estas opções não são válidas: %1</translation>
+    </message>
+    <message>
+        <source>detect from the header</source>
+        <translation>detetar pelo cabeçalho</translation>
+    </message>
+    <message>
+        <source>comma ( , )</source>
+        <translation>vírgula ( , )</translation>
+    </message>
+    <message>
+        <source>semicolon ( ; )</source>
+        <translation>ponto e vírgula ( ; )</translation>
+    </message>
+    <message>
+        <source>stop at the first bad line</source>
+        <translation>parar na primeira linha inválida</translation>
+    </message>
+    <message>
+        <source>skip bad lines and count them</source>
+        <translation>ignorar as linhas inválidas e contá-las</translation>
+    </message>
+    <message>
+        <source>bad lines:</source>
+        <translation>linhas inválidas:</translation>
+    </message>
+    <message>
+        <source>CSV delimiter:</source>
+        <translation>Separador CSV:</translation>
+    </message>
+    <message>
+        <source>Source and window subtasks (1 to 8); partition p is read by source subtask p mod N</source>
+        <translation>Subtarefas da fonte e da janela (1 a 8); a partição p é lida pela subtarefa da fonte p mod N</translation>
+    </message>
+    <message>
+        <source>Parallelism:</source>
+        <translation>Paralelismo:</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::WatermarkPlot</name>
+    <message>
+        <source>arrival order (event number) →</source>
+        <translation>ordem de chegada (número do evento) →</translation>
+    </message>
+    <message>
+        <source>max event time seen</source>
+        <translation>maior tempo de evento visto</translation>
+    </message>
+    <message>
+        <source>operator watermark</source>
+        <translation>watermark do operador</translation>
+    </message>
+    <message>
+        <source>processing time</source>
+        <translation>tempo de processamento</translation>
+    </message>
+    <message>
+        <source>(no arrival column: processing time does not advance)</source>
+        <translation>(sem coluna de chegada: o tempo de processamento não avança)</translation>
+    </message>
+    <message>
+        <source>(processing time is on another clock: not drawn)</source>
+        <translation>(o tempo de processamento está noutro relógio: não é desenhado)</translation>
     </message>
 </context>
 </TS>

@@ -23,9 +23,12 @@ class QTextBrowser;
 class QTimer;
 class QToolButton;
 class QFrame;
+class QTabWidget;
 
 namespace fluxolab::app {
 
+class PipelineCanvas;
+class WatermarkPlot;
 class StreamCanvas;
 
 class StreamView : public QWidget {
@@ -47,6 +50,8 @@ public:
     QString lastError() const { return m_lastError; }
     const stream_observe::StreamObservation* observation() const { return m_obs.get(); }
     StreamCanvas* canvas() const { return m_canvas; }
+    PipelineCanvas* pipeline() const { return m_pipeline; }
+    WatermarkPlot* watermarkPlot() const { return m_plot; }
 
     // --- playback ---
     void setStep(std::uint64_t step);
@@ -111,6 +116,10 @@ private:
     bool m_loading = false;
 
     StreamCanvas* m_canvas;
+    QTabWidget* m_details;
+    PipelineCanvas* m_pipeline;
+    WatermarkPlot* m_plot;
+    QToolButton* m_pipelineButton;
     QToolButton* m_open;
     QLabel* m_summary;
     QProgressBar* m_bar;

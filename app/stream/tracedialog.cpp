@@ -10,8 +10,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace fluxolab::app {
 
@@ -47,6 +49,20 @@ TraceDialog::TraceDialog(QWidget* parent) : QDialog(parent) {
     form->addRow(tr("Key field:"), m_keyField);
     form->addRow(tr("Arrival (processing time) field:"), m_arrivalField);
     form->addRow(tr("Partition field:"), m_partitionField);
+    auto* csvRow = new QHBoxLayout;
+    m_delimiter = new QComboBox(this);
+    m_delimiter->setObjectName(QStringLiteral("delimiter"));
+    m_delimiter->addItem(tr("detect from the header"), 0);
+    m_delimiter->addItem(tr("comma ( , )"), static_cast<int>(','));
+    m_delimiter->addItem(tr("semicolon ( ; )"), static_cast<int>(';'));
+    m_onError = new QComboBox(this);
+    m_onError->setObjectName(QStringLiteral("onError"));
+    m_onError->addItem(tr("stop at the first bad line"), false);
+    m_onError->addItem(tr("skip bad lines and count them"), true);
+    csvRow->addWidget(m_delimiter, 1);
+    csvRow->addWidget(new QLabel(tr("bad lines:"), this));
+    csvRow->addWidget(m_onError, 1);
+    form->addRow(tr("CSV delimiter:"), csvRow);
 
     auto* wmRow = new QHBoxLayout;
     m_watermark = new QComboBox(this);
@@ -114,6 +130,11 @@ TraceDialog::TraceDialog(QWidget* parent) : QDialog(parent) {
         new QCheckBox(tr("Watermark after every event (otherwise every 200 ms of processing time)"), this);
     m_perEvent->setObjectName(QStringLiteral("perEvent"));
     form->addRow(QString(), m_perEvent);
+    m_parallelism = new QSpinBox(this);
+    m_parallelism->setObjectName(QStringLiteral("parallelism"));
+    m_parallelism->setRange(1, 8);
+    m_parallelism->setToolTip(tr("Source and window subtasks (1 to 8); partition p is read by source subtask p mod N"));
+    form->addRow(tr("Parallelism:"), m_parallelism);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("traceDialogError"));
     m_error->setWordWrap(true);
@@ -163,6 +184,9 @@ void TraceDialog::setOptions(const RunOptions& o) {
     m_lateness->setText(QString::fromStdString(durationText(w.allowedLateness)));
     m_idle->setText(QString::fromStdString(durationText(wm.idleTimeout)));
     m_perEvent->setChecked(wm.perEvent);
+    m_parallelism->setValue(std::clamp(o.job.parallelism, 1, 8));
+    m_delimiter->setCurrentIndex(o.trace.delimiter == ',' ? 1 : o.trace.delimiter == ';' ? 2 : 0);
+    m_onError->setCurrentIndex(o.trace.skipErrors ? 1 : 0);
 }
 
 std::optional<RunOptions> TraceDialog::options(QString* error) const {
@@ -207,6 +231,9 @@ std::optional<RunOptions> TraceDialog::options(QString* error) const {
         return fail(tr("The idle timeout \"%1\" is not a duration (examples: 0s, 10s).").arg(m_idle->text()));
     o.job.watermark.idleTimeout = *idle;
     o.job.watermark.perEvent = m_perEvent->isChecked();
+    o.job.parallelism = m_parallelism->value();
+    o.trace.delimiter = static_cast<char>(m_delimiter->currentData().toInt());
+    o.trace.skipErrors = m_onError->currentData().toBool();
     if (const auto problem = stream::validate(o.job))
         return fail(tr("These options are not valid: %1").arg(QString::fromStdString(*problem)));
     return o;

@@ -11,6 +11,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QSpinBox;
 
 namespace fluxolab::app {
 
@@ -46,6 +47,9 @@ private:
     QLineEdit* m_lateness;
     QLineEdit* m_idle;
     QCheckBox* m_perEvent;
+    QSpinBox* m_parallelism;
+    QComboBox* m_delimiter;
+    QComboBox* m_onError;
     QLabel* m_error;
 };
 

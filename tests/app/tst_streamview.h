@@ -12,4 +12,6 @@ private Q_SLOTS:
     void cancelStopsTheLoad();
     void mainWindowHasTheStreamView();
     void traceDialogReadsTheOptions();
+    void pipelineShowsEveryChannelWatermark();
+    void whyWithoutProcessingTimeNamesTheRealReason();
 };
