@@ -58,24 +58,10 @@ std::vector<QRectF> stack(const QRectF& area, int n, double maxH, double gap) {
     return out;
 }
 
-/// Point at fraction `f` (0..1) of the length of a polyline.
-QPointF along(const QPolygonF& path, double f) {
-    double total = 0;
-    for (int i = 1; i < path.size(); ++i)
-        total += QLineF(path[i - 1], path[i]).length();
-    double want = std::clamp(f, 0.0, 1.0) * total;
-    for (int i = 1; i < path.size(); ++i) {
-        const QLineF seg(path[i - 1], path[i]);
-        if (want <= seg.length() || i == path.size() - 1)
-            return seg.length() > 0 ? seg.pointAt(std::min(1.0, want / seg.length())) : seg.p2();
-        want -= seg.length();
-    }
-    return path.isEmpty() ? QPointF() : path.back();
-}
 } // namespace
 
 PipelineCanvas::PipelineCanvas(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(320, 150);
+    setMinimumSize(320, 60); // the stream view must still fit 1366x768 with the labs and the terminal
 }
 
 void PipelineCanvas::setObservation(const StreamObservation* observation) {
@@ -355,9 +341,10 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             p.drawLine(path[0], path[1]);
             p.drawLine(path[2], path[3]);
             if (e.late) p.drawLine(path[3], path[4]);
-            // Older records have gone further; the newest is arriving at its window subtask.
+            // On the keyBy edge: the newest arriving at its window subtask, the older ones trailing behind
+            // it.
             const QPointF at =
-                along(path, i == 0 ? 0.97 : 0.55 + 0.4 * (1.0 - static_cast<double>(i) / kFlowing));
+                QLineF(path[2], path[3]).pointAt(1.0 - 0.75 * static_cast<double>(i) / kFlowing);
             p.setPen(Qt::NoPen);
             p.setBrush(c);
             const double r = m_theme.px(i == 0 ? 5 : 3.5);

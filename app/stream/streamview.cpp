@@ -108,7 +108,6 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     m_details->setDocumentMode(true);
     m_pipeline = new PipelineCanvas(m_details);
     m_pipeline->setObjectName(QStringLiteral("streamPipeline"));
-    m_pipeline->setMinimumHeight(170);
     m_plot = new WatermarkPlot(m_details);
     m_plot->setObjectName(QStringLiteral("streamWatermarkPlot"));
     m_details->addTab(m_pipeline, QString());
@@ -117,6 +116,7 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     pictures->addWidget(m_details);
     pictures->setStretchFactor(0, 3);
     pictures->setStretchFactor(1, 2);
+    pictures->setSizes({300, 200}); // scaled to the height it gets: the pipeline keeps two fifths
     pictures->setCollapsible(0, false);
     connect(m_pipelineButton, &QToolButton::toggled, m_details, &QWidget::setVisible);
     m_whyPanel = new QFrame(split);
@@ -449,11 +449,12 @@ QString StreamView::whyText() const {
     } else {
         QString reason;
         if (w->reason == WhyNotFired::Reason::NoProcessingTime) {
-            reason = tr("No partition is to blame: the watermark is emitted periodically, every %1 of processing "
-                        "time (pipeline.auto-watermark-interval), and this trace has no arrival column, so "
-                        "processing time never advances while it is read. No watermark comes before the end of "
-                        "input. Choose a watermark after every event, or an arrival column, in the trace options.")
-                         .arg(QString::fromStdString(durationText(m_obs->options.job.watermark.interval)));
+            reason =
+                tr("No partition is to blame: the watermark is emitted periodically, every %1 of processing "
+                   "time (pipeline.auto-watermark-interval), and this trace has no arrival column, so "
+                   "processing time never advances while it is read. No watermark comes before the end of "
+                   "input. Choose a watermark after every event, or an arrival column, in the trace options.")
+                    .arg(QString::fromStdString(durationText(m_obs->options.job.watermark.interval)));
         } else if (w->reason == WhyNotFired::Reason::Idle) {
             reason = tr(
                 "Every partition is idle: the watermark does not move until one of them sends data again.");
@@ -637,9 +638,9 @@ void StreamView::refreshStatus() {
     }
     m_summary->setToolTip(m_summary->text());
     const bool have = m_obs != nullptr;
-    for (QWidget* w :
-         {static_cast<QWidget*>(m_back), static_cast<QWidget*>(m_play), static_cast<QWidget*>(m_fwd),
-          static_cast<QWidget*>(m_slider), static_cast<QWidget*>(m_keys), static_cast<QWidget*>(m_pipelineButton)})
+    for (QWidget* w : {static_cast<QWidget*>(m_back), static_cast<QWidget*>(m_play),
+                       static_cast<QWidget*>(m_fwd), static_cast<QWidget*>(m_slider),
+                       static_cast<QWidget*>(m_keys), static_cast<QWidget*>(m_pipelineButton)})
         w->setEnabled(have && !m_loading);
     if (!have) {
         m_position->clear();
@@ -690,7 +691,6 @@ bool StreamView::exportCsv(const QString& path) const {
 void StreamView::setPresentation(bool on) {
     m_canvas->setTheme(on ? Theme::projector() : Theme::normal());
     m_pipeline->setTheme(on ? Theme::projector() : Theme::normal());
-    m_pipeline->setMinimumHeight(on ? 230 : 170); // room for two lines per subtask box at parallelism 2
     m_plot->setTheme(on ? Theme::projector() : Theme::normal());
     QFont f = QApplication::font();
     f.setPointSizeF(on ? 14 : 10);
@@ -713,9 +713,9 @@ void StreamView::retranslate() {
     m_slider->setToolTip(tr("Arrival order: drag to see the state after any event"));
     m_closeWhy->setText(tr("Close"));
     m_pipelineButton->setText(tr("Pipeline and plot"));
-    m_pipelineButton->setToolTip(
-        tr("Show the job as operators and subtasks (the watermark of every input channel) and the plot of max "
-           "event time, watermark and processing time"));
+    m_pipelineButton->setToolTip(tr(
+        "Show the job as operators and subtasks (the watermark of every input channel) and the plot of max "
+        "event time, watermark and processing time"));
     m_details->setTabText(0, tr("Pipeline"));
     m_details->setTabText(1, tr("Max event time · watermark · processing time"));
     m_adoptButton->setText(tr("Show this run in the view"));

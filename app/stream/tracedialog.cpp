@@ -133,7 +133,8 @@ TraceDialog::TraceDialog(QWidget* parent) : QDialog(parent) {
     m_parallelism = new QSpinBox(this);
     m_parallelism->setObjectName(QStringLiteral("parallelism"));
     m_parallelism->setRange(1, 8);
-    m_parallelism->setToolTip(tr("Source and window subtasks (1 to 8); partition p is read by source subtask p mod N"));
+    m_parallelism->setToolTip(
+        tr("Source and window subtasks (1 to 8); partition p is read by source subtask p mod N"));
     form->addRow(tr("Parallelism:"), m_parallelism);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("traceDialogError"));

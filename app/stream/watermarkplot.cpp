@@ -18,7 +18,7 @@ const QColor kProcessing{0xcc, 0x79, 0xa7};
 } // namespace
 
 WatermarkPlot::WatermarkPlot(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(320, 120);
+    setMinimumSize(320, 60);
 }
 
 void WatermarkPlot::setObservation(const StreamObservation* observation) {

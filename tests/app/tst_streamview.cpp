@@ -10,15 +10,15 @@
 #include "labs/cli/cli_commands.h"
 
 #include <QComboBox>
-#include <QImage>
-#include <QPainter>
-#include <QToolButton>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <sstream>
 
 using namespace fluxolab;
@@ -446,7 +446,8 @@ void StreamViewTest::whyWithoutProcessingTimeNamesTheRealReason() {
     QVERIFY2(!text.contains(QStringLiteral("holds it back")), qPrintable(text));
     // With a watermark per event the same window has fired at that step: the partition answer is right there.
     QVERIFY(view.loadNow(asset("cliques_do_site.csv"), cliquesOptions()));
-    const auto* fired = stream_observe::findWindow(*view.observation(), "/inicio", 1773482520000, 1773482580000);
+    const auto* fired =
+        stream_observe::findWindow(*view.observation(), "/inicio", 1773482520000, 1773482580000);
     QVERIFY(fired);
     QCOMPARE(explain(*view.observation(), *fired, 192).reason, stream_observe::WhyNotFired::Reason::Behind);
 }
