@@ -1,5 +1,5 @@
 // Desktop app benchmarks (issue 3). Wall-clock timings live here, never in tests. Runs offscreen.
-//   bench_app [all|coldstart|frame|fast|scrub|block|partitions] [--events N]
+//   bench_app [all|coldstart|frame|fast|scrub|block|partitions|stream] [--events N]
 //   coldstart  process start -> main window with a scenario painted for the first time (target <= 1 s)
 //   frame      cluster view, 3 brokers x 24 partitions (RF 3) x ~10 000 records each, 20 consumers:
 //              layout + paint of one frame at 1920x1080 while playing at 1x (target: median <= 8 ms)
@@ -13,7 +13,15 @@
 //              longest gap of a 1 ms timer = longest UI-thread block (target <= 50 ms)
 //   partitions a 9999-partition topic (RF 3) created in the big scenario at 1366x768: the creation's
 //              UI block, then the longest UI block playing at 1x and 64x (target <= 50 ms)
+//   stream     the stream view (app/stream) with a 1 M-event trace (4 partitions, parallelism 4, 50 keys,
+//              out of order, tumble 10 s): the load, then one frame (event-time picture + pipeline +
+//              watermark plot, 1920x1080) at 40 moments while replaying at the fastest speed, the last
+//              ones with every dot shown (target: 60 fps, every frame within 16.7 ms)
 #include "app/cluster/clustercanvas.h"
+#include "app/stream/pipelinecanvas.h"
+#include "app/stream/streamcanvas.h"
+#include "app/stream/streamview.h"
+#include "app/stream/watermarkplot.h"
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
 #include "sim/scenario.h"
@@ -26,6 +34,8 @@
 #endif
 
 #include <QApplication>
+#include <QDir>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPainter>
@@ -435,6 +445,69 @@ void coldstart() {
 
 } // namespace
 
+void streamFrames(std::size_t events) {
+    // The trace: event time 10 ms apart, out of order by up to 3 s, 50 keys, 4 partitions.
+    const QString path = QDir::temp().filePath(QStringLiteral("fluxolab-bench-stream.csv"));
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return;
+        std::string text = "ts,key,partition\n";
+        std::uint64_t x = 42;
+        for (std::size_t i = 0; i < events; ++i) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            const std::int64_t ts = 1773475200000 + static_cast<std::int64_t>(i) * 10 - static_cast<std::int64_t>((x >> 33) % 3000);
+            text += std::to_string(ts) + ",k" + std::to_string((x >> 20) % 50) + "," + std::to_string(i % 4) + "\n";
+            if (text.size() > (1u << 20)) {
+                f.write(text.data(), static_cast<qint64>(text.size()));
+                text.clear();
+            }
+        }
+        f.write(text.data(), static_cast<qint64>(text.size()));
+    }
+    stream_observe::RunOptions o;
+    o.trace.timeField = "ts";
+    o.trace.keyField = "key";
+    o.trace.partitionField = "partition";
+    o.job.watermark.bound = 3000;
+    o.job.watermark.perEvent = true;
+    o.job.window.size = 10000;
+    o.job.parallelism = 4;
+    app::StreamView view;
+    view.resize(1920, 1080);
+    const auto t0 = Clock::now();
+    QString error;
+    if (!view.loadNow(path, o, &error)) {
+        std::printf("stream: load failed: %s\n", qUtf8Printable(error));
+        return;
+    }
+    std::printf("stream: %zu events loaded in %.0f ms\n", view.observation()->elements.size(), msSince(t0));
+    QImage canvas(1920, 700, QImage::Format_ARGB32_Premultiplied);
+    QImage below(1920, 300, QImage::Format_ARGB32_Premultiplied);
+    std::vector<double> wall, cpu;
+    const std::uint64_t last = view.observation()->lastStep();
+    for (int i = 1; i <= 40; ++i) {
+        // The fastest speed moves 80 events per 40 ms tick: frames along the run, then at its end.
+        const std::uint64_t at = i <= 30 ? last * static_cast<std::uint64_t>(i) / 30 : last - 80 * static_cast<std::uint64_t>(40 - i);
+        const auto t = Clock::now();
+        const double c0 = threadCpuMs();
+        view.setStep(at);
+        QPainter p(&canvas);
+        view.canvas()->render(p, QSizeF(canvas.size()));
+        p.end();
+        QPainter q(&below);
+        view.pipeline()->render(q, QSizeF(below.size()));
+        view.watermarkPlot()->render(q, QSizeF(below.size()));
+        q.end();
+        wall.push_back(msSince(t));
+        cpu.push_back(threadCpuMs() - c0);
+    }
+    const Stats w = stats(wall), c = stats(cpu);
+    std::printf("stream: frame at 1920x1080 (picture + pipeline + plot), %zu events: wall median %.1f ms, max %.1f ms; "
+                "UI CPU median %.1f ms, max %.1f ms; %zu of 40 frames over 16.7 ms (wall)\n",
+                events, w.median, w.max, c.median, c.max, w.over);
+    QFile::remove(path);
+}
+
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     TimedApplication app(argc, argv);
@@ -450,12 +523,13 @@ int main(int argc, char** argv) {
     if (all || mode == "block") block();
     if (all || mode == "scrub") scrub(events);
     if (all || mode == "partitions") partitions();
+    if (all || mode == "stream") streamFrames(std::min<std::size_t>(events, 1000000));
 #ifdef FLUXOLAB_HAVE_RDKAFKA
     if (all || mode == "real-unreachable") realUnreachable();
 #endif
     if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block" &&
-        mode != "partitions" && mode != "real-unreachable") {
-        std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|real-unreachable] [--events N]\n");
+        mode != "partitions" && mode != "real-unreachable" && mode != "stream") {
+        std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|real-unreachable|stream] [--events N]\n");
         return 2;
     }
     return 0;

@@ -33,7 +33,7 @@ const char* kUsage =
     "                [--trace FILE [--watermark bounded:5s|monotonous|sql:5s] [--window tumble:60s|hop:10s,60s|\n"
     "                 session:30s|cumulate:10s,60s] [--agg count|sum:F|min:F|max:F|avg:F|collect:F] [--key F]\n"
     "                 [--time-field F] [--arrival-field F] [--partition-field F] [--allowed-lateness 0s]\n"
-    "                 [--idle-timeout 0s] [--watermark-interval 200ms|per-event] [--step N] [--why KEY]\n"
+    "                 [--idle-timeout 0s] [--watermark-interval 200ms|per-event] [--parallelism 1..8] [--step N] [--why KEY]\n"
     "                 [--what-if idle|bound]]\n"
     "  VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare\n"
     "        (terminal and labs: the Kafka CLI and the guided labs)\n"
@@ -83,9 +83,9 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
                              arrivalOpt = valued("arrival-field"), partOpt = valued("partition-field"),
                              latenessOpt = valued("allowed-lateness"), idleOpt = valued("idle-timeout"),
                              intervalOpt = valued("watermark-interval"), stepOpt = valued("step"), whyOpt = valued("why"),
-                             whatIfOpt = valued("what-if");
+                             whatIfOpt = valued("what-if"), parallelismOpt = valued("parallelism");
     p.addOptions({traceOpt, wmOpt, winOpt, aggOpt, keyOpt, timeFieldOpt, arrivalOpt, partOpt, latenessOpt, idleOpt, intervalOpt,
-                  stepOpt, whyOpt, whatIfOpt});
+                  stepOpt, whyOpt, whatIfOpt, parallelismOpt});
     auto fail = [&](const QString& m) {
         if (error) *error = m;
         return std::nullopt;
@@ -148,7 +148,7 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     t.job.watermark.bound = 5000;
     t.job.window.size = 60000;
     for (const QCommandLineOption* opt : {&wmOpt, &winOpt, &aggOpt, &keyOpt, &timeFieldOpt, &arrivalOpt, &partOpt, &latenessOpt,
-                                          &idleOpt, &intervalOpt, &stepOpt, &whyOpt, &whatIfOpt})
+                                          &idleOpt, &intervalOpt, &stepOpt, &whyOpt, &whatIfOpt, &parallelismOpt})
         if (p.isSet(*opt) && o.trace.isEmpty()) return fail(QStringLiteral("--%1 needs --trace FILE").arg(opt->names().first()));
     const auto check = [&](const QCommandLineOption& opt, const std::optional<std::string>& problem) -> bool {
         if (problem && error) *error = QStringLiteral("--%1: %2").arg(opt.names().first(), QString::fromStdString(*problem));
@@ -175,6 +175,12 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
             if (!d || *d <= 0) return fail(QStringLiteral("--watermark-interval expects per-event or a positive duration, got \"%1\"").arg(p.value(intervalOpt)));
             t.job.watermark.interval = *d;
         }
+    }
+    if (p.isSet(parallelismOpt)) {
+        bool ok = false;
+        const int n = p.value(parallelismOpt).toInt(&ok);
+        if (!ok || n < 1 || n > 8) return fail(QStringLiteral("--parallelism expects 1 to 8, got \"%1\"").arg(p.value(parallelismOpt)));
+        t.job.parallelism = n;
     }
     if (const auto problem = stream::validate(t.job); problem && !o.trace.isEmpty())
         return fail(QStringLiteral("--trace options: %1").arg(QString::fromStdString(*problem)));

@@ -78,6 +78,7 @@ void StreamCanvas::setStep(std::uint64_t step) {
 
 void StreamCanvas::setKeyFilter(const QString& key) {
     m_key = key;
+    m_keyUtf8 = key.toStdString();
     update();
 }
 
@@ -92,7 +93,7 @@ void StreamCanvas::setTheme(const Theme& theme) {
 }
 
 bool StreamCanvas::visibleKey(const std::string& key) const {
-    return m_key.isEmpty() || m_key == QString::fromStdString(key);
+    return m_key.isEmpty() || m_keyUtf8 == key; // no QString per element (a million per frame)
 }
 
 StreamCanvas::Geometry StreamCanvas::geometry(QSizeF size) const {
@@ -374,18 +375,33 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         p.drawRect(r);
         if (b.fired && !b.label.isEmpty()) labels.emplace_back(r, b.label);
     }
-    // Elements.
-    const double sideStep = 1.0;
-    (void)sideStep;
+    // Elements. A dot that would land on a cell (half a dot wide) already drawn is skipped: with more
+    // elements than pixels (a long trace) the picture is the same and the cost follows the plot's size,
+    // not the trace's length.
     std::uint64_t lateShown = 0;
     const std::uint64_t upto = std::min<std::uint64_t>(step, o.elements.size());
+    const double cell = std::max(1.0, dot / 2);
+    const auto cols = static_cast<std::size_t>(g.plot.width() / cell) + 8;
+    const auto rows = static_cast<std::size_t>(g.plot.height() / cell) + 8;
+    std::vector<std::uint8_t> drawn(cols * rows, 0); // bit 0: dot, bit 1: late mark
+    const auto firstDraw = [&](QPointF c, std::uint8_t bit) {
+        const double fx = (c.x() - g.plot.left()) / cell + 4, fy = (c.y() - g.plot.top()) / cell + 4;
+        if (fx < 0 || fy < 0) return true;
+        const auto cx = static_cast<std::size_t>(fx), cy = static_cast<std::size_t>(fy);
+        if (cx >= cols || cy >= rows) return true;
+        std::uint8_t& d = drawn[cy * cols + cx];
+        if (d & bit) return false;
+        d = static_cast<std::uint8_t>(d | bit);
+        return true;
+    };
     p.setPen(Qt::NoPen);
     for (std::uint64_t i = 0; i < upto; ++i) {
         const auto& e = o.elements[i];
         if (!visibleKey(e.key)) continue;
         const QPointF c(g.x(static_cast<double>(e.step)), g.y(e.eventTime, g.plot));
+        if (e.late) ++lateShown;
+        if (!firstDraw(c, e.late ? 2 : 1)) continue;
         if (e.late) {
-            ++lateShown;
             p.setBrush(kLate);
             const double r = dot * 1.6;
             p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));

@@ -52,6 +52,7 @@ private:
     const stream_observe::StreamObservation* m_obs = nullptr;
     std::uint64_t m_step = 0;
     QString m_key;
+    std::string m_keyUtf8;
     int m_selected = -1;
     Theme m_theme = Theme::normal();
 };

@@ -1,8 +1,10 @@
 #include "app/stream/streamview.h"
 
 #include "app/cluster/timelinebar.h"
+#include "app/stream/pipelinecanvas.h"
 #include "app/stream/streamcanvas.h"
 #include "app/stream/tracedialog.h"
+#include "app/stream/watermarkplot.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -22,6 +24,7 @@
 #include <QSplitter>
 #include <QStyle>
 #include <QSvgGenerator>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QTimeZone>
 #include <QTimer>
@@ -86,12 +89,36 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     top->addWidget(m_summary, 1);
     top->addWidget(m_bar);
     top->addWidget(m_cancelButton);
+    m_pipelineButton = new QToolButton(this);
+    m_pipelineButton->setObjectName(QStringLiteral("streamPipelineToggle"));
+    m_pipelineButton->setCheckable(true);
+    m_pipelineButton->setChecked(true);
     top->addWidget(m_keys);
+    top->addWidget(m_pipelineButton);
     column->addLayout(top);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
-    m_canvas = new StreamCanvas(split);
+    // Left: the event-time picture over the pipeline drawn as operators and subtasks.
+    auto* pictures = new QSplitter(Qt::Vertical, split);
+    pictures->setObjectName(QStringLiteral("streamPictures"));
+    m_canvas = new StreamCanvas(pictures);
     m_canvas->setObjectName(QStringLiteral("streamCanvas"));
+    m_details = new QTabWidget(pictures);
+    m_details->setObjectName(QStringLiteral("streamDetails"));
+    m_details->setDocumentMode(true);
+    m_pipeline = new PipelineCanvas(m_details);
+    m_pipeline->setObjectName(QStringLiteral("streamPipeline"));
+    m_plot = new WatermarkPlot(m_details);
+    m_plot->setObjectName(QStringLiteral("streamWatermarkPlot"));
+    m_details->addTab(m_pipeline, QString());
+    m_details->addTab(m_plot, QString());
+    pictures->addWidget(m_canvas);
+    pictures->addWidget(m_details);
+    pictures->setStretchFactor(0, 3);
+    pictures->setStretchFactor(1, 2);
+    pictures->setSizes({300, 200}); // scaled to the height it gets: the pipeline keeps two fifths
+    pictures->setCollapsible(0, false);
+    connect(m_pipelineButton, &QToolButton::toggled, m_details, &QWidget::setVisible);
     m_whyPanel = new QFrame(split);
     m_whyPanel->setObjectName(QStringLiteral("whyPanel"));
     m_whyPanel->setFrameShape(QFrame::StyledPanel);
@@ -123,7 +150,7 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     connect(m_closeWhy, &QPushButton::clicked, this, [this] { selectWindow(-1); });
     m_whyPanel->setMinimumWidth(340);
     m_whyPanel->hide();
-    split->addWidget(m_canvas);
+    split->addWidget(pictures);
     split->addWidget(m_whyPanel);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
@@ -324,6 +351,8 @@ void StreamView::setObservation(std::unique_ptr<StreamObservation> obs) {
     m_whatIf.reset();
     m_selected = -1;
     m_canvas->setObservation(m_obs.get());
+    m_pipeline->setObservation(m_obs.get());
+    m_plot->setObservation(m_obs.get());
     std::set<std::string> keys;
     for (const auto& e : m_obs->elements)
         keys.insert(e.key);
@@ -369,6 +398,8 @@ void StreamView::setStep(std::uint64_t s) {
     if (!m_obs) return;
     s = std::min(s, m_obs->lastStep());
     m_canvas->setStep(s);
+    m_pipeline->setStep(s);
+    m_plot->setStep(s);
     m_updating = true;
     m_slider->setValue(static_cast<int>(s));
     m_updating = false;
@@ -442,7 +473,14 @@ QString StreamView::whyText() const {
                            : tr("The watermark has passed its end: it fires now."));
     } else {
         QString reason;
-        if (w->reason == WhyNotFired::Reason::Idle) {
+        if (w->reason == WhyNotFired::Reason::NoProcessingTime) {
+            reason =
+                tr("No partition is to blame: the watermark is emitted periodically, every %1 of processing "
+                   "time (pipeline.auto-watermark-interval), and this trace has no arrival column, so "
+                   "processing time never advances while it is read. No watermark comes before the end of "
+                   "input. Choose a watermark after every event, or an arrival column, in the trace options.")
+                    .arg(QString::fromStdString(durationText(m_obs->options.job.watermark.interval)));
+        } else if (w->reason == WhyNotFired::Reason::Idle) {
             reason = tr(
                 "Every partition is idle: the watermark does not move until one of them sends data again.");
         } else if (w->holder >= 0) {
@@ -612,6 +650,8 @@ void StreamView::refreshStatus() {
                                 QString::fromStdString(windowText(o.job.window)))
                            .arg(m_obs->firings.size())
                            .arg(m_obs->lates.size());
+        if (m_obs->skippedRecords > 0)
+            text += QStringLiteral(" · ") + tr("bad lines skipped: %1").arg(m_obs->skippedRecords);
         // Periodic watermarks follow processing time: without arrival times it never advances.
         if (!o.job.watermark.perEvent && !m_obs->hasArrivalTimes())
             text += QStringLiteral(" · ") + tr("no arrival times: periodic watermarks only come at the end "
@@ -623,9 +663,9 @@ void StreamView::refreshStatus() {
     }
     m_summary->setToolTip(m_summary->text());
     const bool have = m_obs != nullptr;
-    for (QWidget* w :
-         {static_cast<QWidget*>(m_back), static_cast<QWidget*>(m_play), static_cast<QWidget*>(m_fwd),
-          static_cast<QWidget*>(m_slider), static_cast<QWidget*>(m_keys)})
+    for (QWidget* w : {static_cast<QWidget*>(m_back), static_cast<QWidget*>(m_play),
+                       static_cast<QWidget*>(m_fwd), static_cast<QWidget*>(m_slider),
+                       static_cast<QWidget*>(m_keys), static_cast<QWidget*>(m_pipelineButton)})
         w->setEnabled(have && !m_loading);
     if (!have) {
         m_position->clear();
@@ -675,10 +715,12 @@ bool StreamView::exportCsv(const QString& path) const {
 
 void StreamView::setPresentation(bool on) {
     m_canvas->setTheme(on ? Theme::projector() : Theme::normal());
+    m_pipeline->setTheme(on ? Theme::projector() : Theme::normal());
+    m_plot->setTheme(on ? Theme::projector() : Theme::normal());
     QFont f = QApplication::font();
     f.setPointSizeF(on ? 14 : 10);
     for (QWidget* w : findChildren<QWidget*>())
-        if (w != m_canvas) w->setFont(f);
+        if (w != m_canvas && w != m_pipeline && w != m_plot) w->setFont(f);
 }
 
 void StreamView::changeEvent(QEvent* event) {
@@ -695,6 +737,12 @@ void StreamView::retranslate() {
     m_speed->setToolTip(tr("Playback speed"));
     m_slider->setToolTip(tr("Arrival order: drag to see the state after any event"));
     m_closeWhy->setText(tr("Close"));
+    m_pipelineButton->setText(tr("Pipeline and plot"));
+    m_pipelineButton->setToolTip(tr(
+        "Show the job as operators and subtasks (the watermark of every input channel) and the plot of max "
+        "event time, watermark and processing time"));
+    m_details->setTabText(0, tr("Pipeline"));
+    m_details->setTabText(1, tr("Max event time · watermark · processing time"));
     m_adoptButton->setText(tr("Show this run in the view"));
     if (m_keys->count() > 0) m_keys->setItemText(0, tr("all keys"));
     setPlaying(isPlaying());

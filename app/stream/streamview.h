@@ -23,9 +23,12 @@ class QTextBrowser;
 class QTimer;
 class QToolButton;
 class QFrame;
+class QTabWidget;
 
 namespace fluxolab::app {
 
+class PipelineCanvas;
+class WatermarkPlot;
 class StreamCanvas;
 
 class StreamView : public QWidget {
@@ -50,6 +53,8 @@ public:
     /// changed, keeps the key filter, and puts the cursor on the last element read by `time`.
     void showLiveObservation(const stream_observe::StreamObservation& obs, stream::Millis time);
     StreamCanvas* canvas() const { return m_canvas; }
+    PipelineCanvas* pipeline() const { return m_pipeline; }
+    WatermarkPlot* watermarkPlot() const { return m_plot; }
 
     // --- playback ---
     void setStep(std::uint64_t step);
@@ -114,6 +119,10 @@ private:
     bool m_loading = false;
 
     StreamCanvas* m_canvas;
+    QTabWidget* m_details;
+    PipelineCanvas* m_pipeline;
+    WatermarkPlot* m_plot;
+    QToolButton* m_pipelineButton;
     QToolButton* m_open;
     QLabel* m_summary;
     QProgressBar* m_bar;

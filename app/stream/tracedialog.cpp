@@ -13,6 +13,7 @@
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace fluxolab::app {
 
@@ -48,6 +49,20 @@ TraceDialog::TraceDialog(QWidget* parent) : QDialog(parent) {
     form->addRow(tr("Key field:"), m_keyField);
     form->addRow(tr("Arrival (processing time) field:"), m_arrivalField);
     form->addRow(tr("Partition field:"), m_partitionField);
+    auto* csvRow = new QHBoxLayout;
+    m_delimiter = new QComboBox(this);
+    m_delimiter->setObjectName(QStringLiteral("delimiter"));
+    m_delimiter->addItem(tr("detect from the header"), 0);
+    m_delimiter->addItem(tr("comma ( , )"), static_cast<int>(','));
+    m_delimiter->addItem(tr("semicolon ( ; )"), static_cast<int>(';'));
+    m_onError = new QComboBox(this);
+    m_onError->setObjectName(QStringLiteral("onError"));
+    m_onError->addItem(tr("stop at the first bad line"), false);
+    m_onError->addItem(tr("skip bad lines and count them"), true);
+    csvRow->addWidget(m_delimiter, 1);
+    csvRow->addWidget(new QLabel(tr("bad lines:"), this));
+    csvRow->addWidget(m_onError, 1);
+    form->addRow(tr("CSV delimiter:"), csvRow);
 
     auto* wmRow = new QHBoxLayout;
     m_watermark = new QComboBox(this);
@@ -115,6 +130,12 @@ TraceDialog::TraceDialog(QWidget* parent) : QDialog(parent) {
         new QCheckBox(tr("Watermark after every event (otherwise every 200 ms of processing time)"), this);
     m_perEvent->setObjectName(QStringLiteral("perEvent"));
     form->addRow(QString(), m_perEvent);
+    m_parallelism = new QSpinBox(this);
+    m_parallelism->setObjectName(QStringLiteral("parallelism"));
+    m_parallelism->setRange(1, 8);
+    m_parallelism->setToolTip(
+        tr("Source and window subtasks (1 to 8); partition p is read by source subtask p mod N"));
+    form->addRow(tr("Parallelism:"), m_parallelism);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("traceDialogError"));
     m_error->setWordWrap(true);
@@ -135,11 +156,7 @@ void TraceDialog::setTopics(const QStringList& topics) {
     m_topic = new QComboBox(this);
     m_topic->setObjectName(QStringLiteral("traceTopic"));
     m_topic->addItems(topics);
-    m_parallelism = new QSpinBox(this);
-    m_parallelism->setObjectName(QStringLiteral("traceParallelism"));
-    m_parallelism->setRange(1, 8);
     form->insertRow(1, tr("Into topic (key → partition by murmur2):"), m_topic);
-    form->insertRow(2, tr("Job parallelism:"), m_parallelism);
     m_partitionField->clear();
     m_partitionField->setEnabled(false);
     m_partitionField->setPlaceholderText(tr("the topic's partitions"));
@@ -150,7 +167,7 @@ QString TraceDialog::topic() const {
 }
 
 int TraceDialog::parallelism() const {
-    return m_parallelism ? m_parallelism->value() : 1;
+    return m_parallelism->value();
 }
 
 void TraceDialog::browse() {
@@ -189,6 +206,9 @@ void TraceDialog::setOptions(const RunOptions& o) {
     m_lateness->setText(QString::fromStdString(durationText(w.allowedLateness)));
     m_idle->setText(QString::fromStdString(durationText(wm.idleTimeout)));
     m_perEvent->setChecked(wm.perEvent);
+    m_parallelism->setValue(std::clamp(o.job.parallelism, 1, 8));
+    m_delimiter->setCurrentIndex(o.trace.delimiter == ',' ? 1 : o.trace.delimiter == ';' ? 2 : 0);
+    m_onError->setCurrentIndex(o.trace.skipErrors ? 1 : 0);
 }
 
 std::optional<RunOptions> TraceDialog::options(QString* error) const {
@@ -233,11 +253,11 @@ std::optional<RunOptions> TraceDialog::options(QString* error) const {
         return fail(tr("The idle timeout \"%1\" is not a duration (examples: 0s, 10s).").arg(m_idle->text()));
     o.job.watermark.idleTimeout = *idle;
     o.job.watermark.perEvent = m_perEvent->isChecked();
-    if (m_topic) {
-        if (m_topic->currentText().isEmpty()) return fail(tr("Choose a topic."));
-        o.trace.partitionField.clear();
-        o.job.parallelism = m_parallelism->value();
-    }
+    if (m_topic && m_topic->currentText().isEmpty()) return fail(tr("Choose a topic."));
+    if (m_topic) o.trace.partitionField.clear();
+    o.job.parallelism = m_parallelism->value();
+    o.trace.delimiter = static_cast<char>(m_delimiter->currentData().toInt());
+    o.trace.skipErrors = m_onError->currentData().toBool();
     if (const auto problem = stream::validate(o.job))
         return fail(tr("These options are not valid: %1").arg(QString::fromStdString(*problem)));
     return o;

@@ -52,9 +52,11 @@ private:
     QLineEdit* m_lateness;
     QLineEdit* m_idle;
     QCheckBox* m_perEvent;
+    QSpinBox* m_parallelism;
+    QComboBox* m_delimiter;
+    QComboBox* m_onError;
     QLabel* m_error;
     QComboBox* m_topic = nullptr;
-    QSpinBox* m_parallelism = nullptr;
 };
 
 } // namespace fluxolab::app

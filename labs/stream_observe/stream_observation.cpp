@@ -220,6 +220,63 @@ int StreamObservation::ownerOf(int partition) const {
     return partition % p;
 }
 
+Millis StreamObservation::sourceWatermarkAt(int subtask, std::uint64_t step) const {
+    if (subtask < 0 || subtask >= static_cast<int>(sourceWatermarks.size())) return kMinTime;
+    const auto* p = pointAt(sourceWatermarks[static_cast<std::size_t>(subtask)], step);
+    return p ? p->watermark : kMinTime;
+}
+
+bool StreamObservation::sourceIdleAt(int subtask, std::uint64_t step) const {
+    if (subtask < 0 || subtask >= static_cast<int>(sourceIdle.size())) return false;
+    const auto* p = pointAt(sourceIdle[static_cast<std::size_t>(subtask)], step);
+    return p && p->idle;
+}
+
+Millis StreamObservation::channelWatermarkAt(int subtask, int channel, std::uint64_t step) const {
+    if (subtask < 0 || subtask >= static_cast<int>(channelWatermarks.size())) return kMinTime;
+    const auto& chans = channelWatermarks[static_cast<std::size_t>(subtask)];
+    if (channel < 0 || channel >= static_cast<int>(chans.size())) return kMinTime;
+    const auto* p = pointAt(chans[static_cast<std::size_t>(channel)], step);
+    return p ? p->watermark : kMinTime;
+}
+
+bool StreamObservation::channelIdleAt(int subtask, int channel, std::uint64_t step) const {
+    if (subtask < 0 || subtask >= static_cast<int>(channelIdle.size())) return false;
+    const auto& chans = channelIdle[static_cast<std::size_t>(subtask)];
+    if (channel < 0 || channel >= static_cast<int>(chans.size())) return false;
+    const auto* p = pointAt(chans[static_cast<std::size_t>(channel)], step);
+    return p && p->idle;
+}
+
+void StreamObservation::flowAt(Flow& flow, std::uint64_t step) const {
+    step = std::min<std::uint64_t>(step, lastStep());
+    const auto sized = [](std::vector<std::uint64_t>& v, int n) { return v.size() == static_cast<std::size_t>(n); };
+    if (step < flow.step || !sized(flow.perPartition, partitions()) || !sized(flow.perSource, parallelism()) ||
+        !sized(flow.perWindowSubtask, parallelism())) {
+        flow = Flow{};
+        flow.perPartition.assign(static_cast<std::size_t>(partitions()), 0);
+        flow.perSource.assign(static_cast<std::size_t>(parallelism()), 0);
+        flow.perWindowSubtask.assign(static_cast<std::size_t>(parallelism()), 0);
+    }
+    const std::uint64_t to = std::min<std::uint64_t>(step, elements.size());
+    for (std::uint64_t i = std::min<std::uint64_t>(flow.step, elements.size()); i < to; ++i) {
+        const ObservedElement& e = elements[i];
+        const auto bump = [](std::vector<std::uint64_t>& v, std::int32_t at) {
+            if (at >= 0 && static_cast<std::size_t>(at) < v.size()) ++v[static_cast<std::size_t>(at)];
+        };
+        bump(flow.perPartition, e.partition);
+        bump(flow.perSource, e.sourceSubtask);
+        bump(flow.perWindowSubtask, e.windowSubtask);
+        if (e.late) ++flow.late;
+    }
+    // Firings are in step order.
+    flow.firings = static_cast<std::uint64_t>(
+        std::upper_bound(firings.begin(), firings.end(), step,
+                         [](std::uint64_t s, const FiringLine& f) { return s < f.step; }) -
+        firings.begin());
+    flow.step = step;
+}
+
 namespace {
 
 std::string firingLine(const FiringLine& f) {
@@ -231,8 +288,10 @@ std::string StreamObservation::replayText() const {
     std::string out;
     for (const auto& f : firings)
         out += firingLine(f);
-    for (const auto& l : lates)
-        out += lateCsvLine(l.key, l.eventTime, l.watermark);
+    // Flink SQL drops late rows silently: counted in the summary, no LATE line (as replay).
+    if (options.job.watermark.kind != WatermarkKind::Sql)
+        for (const auto& l : lates)
+            out += lateCsvLine(l.key, l.eventTime, l.watermark);
     out += "SUMMARY,events=" + std::to_string(elements.size()) +
            ",firings=" + std::to_string(firings.size()) + ",late=" + std::to_string(lates.size()) + "\n";
     return out;
@@ -289,6 +348,18 @@ public:
             break;
         case StreamEventKind::OperatorWatermark:
             push(o.operatorWatermarks, e.subtask).push_back({step, e.a});
+            break;
+        case StreamEventKind::SourceWatermark:
+            push(o.sourceWatermarks, e.subtask).push_back({step, e.a});
+            break;
+        case StreamEventKind::SourceIdle:
+            push(o.sourceIdle, e.subtask).push_back({step, e.a != 0});
+            break;
+        case StreamEventKind::ChannelWatermark:
+            push(push(o.channelWatermarks, e.subtask), e.channel).push_back({step, e.a});
+            break;
+        case StreamEventKind::ChannelIdle:
+            push(push(o.channelIdle, e.subtask), e.channel).push_back({step, e.a != 0});
             break;
         case StreamEventKind::WindowCreated: {
             ObservedWindow& w = window(e.subtask, e.key, e.a, e.b);
@@ -367,7 +438,13 @@ public:
         if (const auto problem = validate(o.options.job)) return problem;
         o.splitWatermarks.assign(static_cast<std::size_t>(o.options.job.partitions), {});
         o.splitIdle.assign(static_cast<std::size_t>(o.options.job.partitions), {});
-        o.operatorWatermarks.assign(static_cast<std::size_t>(o.options.job.parallelism), {});
+        const auto p = static_cast<std::size_t>(o.options.job.parallelism);
+        o.operatorWatermarks.assign(p, {});
+        o.sourceWatermarks.assign(p, {});
+        o.sourceIdle.assign(p, {});
+        o.channelWatermarks.assign(p, std::vector<std::vector<WatermarkPoint>>(p));
+        o.channelIdle.assign(p, std::vector<std::vector<IdlePoint>>(p));
+        maxParallelism = defaultMaxParallelism(o.options.job.parallelism);
         job = std::make_unique<StreamJob>(o.options.job, rec.output(), &rec, startTime);
         return std::nullopt;
     }
@@ -379,6 +456,7 @@ public:
         e.partition = el.partition;
         e.arrival = el.arrival;
         el.step = o.elements.size() + 1;
+        el.windowSubtask = static_cast<std::int32_t>(keyToSubtask(el.key, o.options.job.parallelism, maxParallelism));
         el.late = false;
         el.watermarkAtArrival = kMinTime;
         o.elements.push_back(std::move(el));
@@ -394,6 +472,7 @@ private:
     StreamObservation& o;
     Recorder rec;
     std::unique_ptr<StreamJob> job;
+    int maxParallelism = 128;
 };
 
 } // namespace
@@ -706,6 +785,13 @@ WhyNotFired explain(const StreamObservation& obs, const ObservedWindow& window, 
     }
     if (why.fired) {
         why.reason = WhyNotFired::Reason::Fired;
+        return why;
+    }
+    // Periodic watermarks need processing time to pass; a trace without arrival times never lets it:
+    // no partition is to blame (the same trace with a watermark per event fires on time).
+    if (!obs.options.job.watermark.perEvent && !obs.hasArrivalTimes() && step <= obs.elements.size() &&
+        !obs.options.job.window.processingTime) {
+        why.reason = WhyNotFired::Reason::NoProcessingTime;
         return why;
     }
     // The holder: the active split with the smallest watermark (the operator's minimum comes from it).

@@ -53,6 +53,7 @@ struct ObservedElement {
     double value = 0;
     std::int32_t partition = 0;
     std::int32_t sourceSubtask = 0;
+    std::int32_t windowSubtask = 0; ///< the window subtask its key goes to (keyBy)
     bool late = false;                            ///< routed to the late side output (or dropped)
     Millis watermarkAtArrival = stream::kMinTime; ///< operator watermark when it was late
     std::uint64_t line = 0;                       ///< line in the trace
@@ -108,6 +109,11 @@ public:
     std::vector<std::vector<WatermarkPoint>> splitWatermarks;    ///< per partition (split)
     std::vector<std::vector<IdlePoint>> splitIdle;               ///< per partition
     std::vector<std::vector<WatermarkPoint>> operatorWatermarks; ///< per window subtask
+    std::vector<std::vector<WatermarkPoint>> sourceWatermarks;   ///< per source subtask (sent downstream)
+    std::vector<std::vector<IdlePoint>> sourceIdle;              ///< per source subtask
+    /// Per window subtask, per input channel (the upstream source subtask): [subtask][channel].
+    std::vector<std::vector<std::vector<WatermarkPoint>>> channelWatermarks;
+    std::vector<std::vector<std::vector<IdlePoint>>> channelIdle;
     std::vector<ObservedWindow> windows;
     std::vector<FiringLine> firings; ///< firing order
     std::vector<stream::LateRecord> lates;
@@ -130,6 +136,23 @@ public:
     Millis operatorWatermarkAt(std::uint64_t step) const;
     /// The source subtask reading a partition.
     int ownerOf(int partition) const;
+    Millis sourceWatermarkAt(int subtask, std::uint64_t step) const;
+    bool sourceIdleAt(int subtask, std::uint64_t step) const;
+    /// The watermark of window subtask `subtask`'s input channel from source subtask `channel`.
+    Millis channelWatermarkAt(int subtask, int channel, std::uint64_t step) const;
+    bool channelIdleAt(int subtask, int channel, std::uint64_t step) const;
+
+    /// Records that went through each part of the pipeline up to a step (the pipeline drawing).
+    struct Flow {
+        std::uint64_t step = 0;
+        std::vector<std::uint64_t> perPartition;
+        std::vector<std::uint64_t> perSource;
+        std::vector<std::uint64_t> perWindowSubtask; ///< on time or not
+        std::uint64_t late = 0;                      ///< to the late side output (or dropped)
+        std::uint64_t firings = 0;                   ///< results the sink received
+    };
+    /// Moves `flow` to `step` (forward incrementally, backward from the start).
+    void flowAt(Flow& flow, std::uint64_t step) const;
 
     /// replay's text output: firing lines, LATE lines, the SUMMARY line.
     std::string replayText() const;
@@ -198,7 +221,10 @@ private:
 
 /// "Why has this window not fired?"
 struct WhyNotFired {
-    enum class Reason { Fired, Empty, Quiet, Slow, Behind, Idle };
+    /// NoProcessingTime: periodic watermarks (every auto-watermark interval of processing time) in a
+    /// trace without arrival times: processing time never advances, so no watermark is emitted before
+    /// the end of input, whatever the partitions do.
+    enum class Reason { Fired, Empty, Quiet, Slow, Behind, Idle, NoProcessingTime };
     struct Partition {
         int partition = 0;
         int sourceSubtask = 0;

@@ -3,9 +3,11 @@
 #include "app/core/language.h"
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
+#include "app/stream/pipelinecanvas.h"
 #include "app/stream/streamcanvas.h"
 #include "app/stream/streamview.h"
 #include "app/stream/tracedialog.h"
+#include "app/stream/watermarkplot.h"
 #include "labs/cli/cli_commands.h"
 
 #include <QComboBox>
@@ -13,9 +15,11 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <sstream>
 
 using namespace fluxolab;
@@ -211,6 +215,15 @@ void StreamViewTest::brokenTraceShowsTheErrorInPortuguese() {
     QVERIFY(view.findChild<QLabel*>(QStringLiteral("streamSummary"))
                 ->text()
                 .contains(QStringLiteral("partido.csv")));
+    // The same file with --on-error skip: it loads, and the summary reports the skipped line.
+    RunOptions skip;
+    skip.trace.skipErrors = true;
+    QVERIFY2(view.loadNow(path, skip, &error), qPrintable(error));
+    QCOMPARE(view.observation()->elements.size(), std::size_t{2});
+    QCOMPARE(view.observation()->skippedRecords, std::uint64_t{1});
+    const QString summary = view.findChild<QLabel*>(QStringLiteral("streamSummary"))->text();
+    QVERIFY2(summary.contains(QStringLiteral(": 1")) && summary.contains(QStringLiteral("ignorad")),
+             qPrintable(summary));
     // A file that does not exist, and an empty one.
     QVERIFY(!view.loadNow(dir.filePath(QStringLiteral("nada.csv")), RunOptions{}, &error));
     QVERIFY2(error.contains(QStringLiteral("não existe")), qPrintable(error));
@@ -301,6 +314,21 @@ void StreamViewTest::traceDialogReadsTheOptions() {
     QVERIFY(!dialog.options(&error));
     QVERIFY2(error.contains(QStringLiteral("cinco")), qPrintable(error));
     dialog.findChild<QLineEdit*>(QStringLiteral("bound"))->setText(QStringLiteral("5s"));
+    // Parallelism, delimiter and --on-error skip round-trip through the dialog.
+    RunOptions more = *back;
+    more.job.parallelism = 4;
+    more.trace.delimiter = ';';
+    more.trace.skipErrors = true;
+    dialog.setOptions(more);
+    const auto again = dialog.options(&error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(again->job.parallelism, 4);
+    QCOMPARE(again->trace.delimiter, ';');
+    QVERIFY(again->trace.skipErrors);
+    dialog.findChild<QComboBox*>(QStringLiteral("delimiter"))->setCurrentIndex(1);
+    dialog.findChild<QComboBox*>(QStringLiteral("onError"))->setCurrentIndex(0);
+    QCOMPARE(dialog.options(&error)->trace.delimiter, ',');
+    QVERIFY(!dialog.options(&error)->trace.skipErrors);
     dialog.findChild<QComboBox*>(QStringLiteral("windowKind"))->setCurrentIndex(0);
     dialog.findChild<QLineEdit*>(QStringLiteral("windowSize"))->setText(QStringLiteral("0s"));
     QVERIFY(!dialog.options(&error));
@@ -391,4 +419,120 @@ void StreamViewTest::traceInATopicShowsBothViewsOfOneRun() {
     // Loading another scenario drops the feed and the job.
     QVERIFY2(c->loadFile(QStringLiteral("rebalance-basico"), &error), qPrintable(error));
     QVERIFY(!c->topicStream());
+}
+
+void StreamViewTest::pipelineShowsEveryChannelWatermark() {
+    // Two partitions, parallelism 2 (partition p -> source subtask p), bounded 0 s per event: a split's
+    // watermark is its max - 1; each window subtask's channel c carries source subtask c's watermark and
+    // the operator watermark is their minimum (hand-computed below).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("dois.csv"));
+    QVERIFY(writeFile(path, "ts,key,partition\n1000,a,0\n5000,b,1\n3000,a,0\n500,b,1\n"));
+    RunOptions o;
+    o.trace.timeField = "ts";
+    o.trace.keyField = "key";
+    o.trace.partitionField = "partition";
+    o.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    o.job.watermark.bound = 0;
+    o.job.watermark.perEvent = true;
+    o.job.window.size = 1000;
+    o.job.parallelism = 2;
+    StreamView view;
+    QString error;
+    QVERIFY2(view.loadNow(path, o, &error), qPrintable(error));
+    const auto& obs = *view.observation();
+    QCOMPARE(obs.parallelism(), 2);
+    QCOMPARE(obs.partitions(), 2);
+    using stream::kMinTime;
+    using stream::Millis;
+    // After the first element (partition 0): channel 0 of both window subtasks at 999, channel 1 still
+    // MIN, so channel 1 holds both operator watermarks at MIN.
+    for (int sub = 0; sub < 2; ++sub) {
+        QCOMPARE(obs.channelWatermarkAt(sub, 0, 1), Millis{999});
+        QCOMPARE(obs.channelWatermarkAt(sub, 1, 1), kMinTime);
+        QCOMPARE(obs.operatorWatermarkAt(sub, 1), kMinTime);
+        QCOMPARE(PipelineCanvas::holdingChannel(obs, sub, 1), 1);
+    }
+    QCOMPARE(obs.sourceWatermarkAt(0, 1), Millis{999});
+    QCOMPARE(obs.sourceWatermarkAt(1, 1), kMinTime);
+    // Partition 1 jumps to 4999: now channel 0 (999) holds the operators.
+    for (int sub = 0; sub < 2; ++sub) {
+        QCOMPARE(obs.channelWatermarkAt(sub, 1, 2), Millis{4999});
+        QCOMPARE(obs.operatorWatermarkAt(sub, 2), Millis{999});
+        QCOMPARE(PipelineCanvas::holdingChannel(obs, sub, 2), 0);
+        QCOMPARE(obs.operatorWatermarkAt(sub, 3), Millis{2999});
+    }
+    // The fourth element (event time 500: its window [0, 1000) was cleaned up at watermark 999) is late.
+    QVERIFY(obs.elements[3].late);
+    // Records through the pipeline: forward and back.
+    stream_observe::StreamObservation::Flow flow;
+    obs.flowAt(flow, 4);
+    QCOMPARE(flow.perPartition, (std::vector<std::uint64_t>{2, 2}));
+    QCOMPARE(flow.perSource, (std::vector<std::uint64_t>{2, 2}));
+    QCOMPARE(flow.perWindowSubtask[0] + flow.perWindowSubtask[1], std::uint64_t{4});
+    QCOMPARE(flow.late, std::uint64_t{1});
+    for (const auto& e : obs.elements)
+        QCOMPARE(e.windowSubtask, stream::keyToSubtask(e.key, 2, 128));
+    obs.flowAt(flow, 1);
+    QCOMPARE(flow.perPartition, (std::vector<std::uint64_t>{1, 0}));
+    QCOMPARE(flow.late, std::uint64_t{0});
+    obs.flowAt(flow, obs.lastStep());
+    QCOMPARE(flow.firings, obs.firings.size());
+    // The view's pipeline follows the cursor and can be hidden.
+    view.setStep(2);
+    QCOMPARE(view.pipeline()->step(), std::uint64_t{2});
+    auto* toggle = view.findChild<QToolButton*>(QStringLiteral("streamPipelineToggle"));
+    QVERIFY(toggle && toggle->isChecked());
+    view.show();
+    QVERIFY(view.pipeline()->isVisible());
+    toggle->click();
+    QVERIFY(!view.pipeline()->isVisible());
+    toggle->click();
+    // The plot: max event time seen so far vs the operator watermark (hand-computed: 1000, 5000, 5000, 5000).
+    QCOMPARE(view.watermarkPlot()->maxEventTimeAt(0), kMinTime);
+    QCOMPARE(view.watermarkPlot()->maxEventTimeAt(1), Millis{1000});
+    QCOMPARE(view.watermarkPlot()->maxEventTimeAt(2), Millis{5000});
+    QCOMPARE(view.watermarkPlot()->maxEventTimeAt(4), Millis{5000});
+    QCOMPARE(view.watermarkPlot()->maxEventTimeAt(99), Millis{5000});
+    // It paints at any size and parallelism without failing (8 subtasks, one partition: seven empty).
+    o.trace.partitionField.clear();
+    o.job.parallelism = 8;
+    QVERIFY(view.loadNow(path, o));
+    QCOMPARE(view.observation()->parallelism(), 8);
+    for (const QSize size : {QSize(200, 80), QSize(1366, 260), QSize(1920, 400)}) {
+        QImage image(size, QImage::Format_ARGB32_Premultiplied);
+        QPainter painter(&image);
+        view.pipeline()->render(painter, QSizeF(size));
+        view.watermarkPlot()->render(painter, QSizeF(size));
+    }
+}
+
+void StreamViewTest::whyWithoutProcessingTimeNamesTheRealReason() {
+    // Flink's default: a watermark every 200 ms of processing time. cliques_do_site.csv has no arrival
+    // column, so processing time never advances while it is read: no watermark until the end of input.
+    // The answer must say so, not blame partition 0.
+    RunOptions periodic = cliquesOptions();
+    periodic.job.watermark.perEvent = false;
+    StreamView view;
+    QVERIFY(view.loadNow(asset("cliques_do_site.csv"), periodic));
+    const auto& obs = *view.observation();
+    view.setStep(193); // with a watermark per event, /inicio's [10:02, 10:03) fires here
+    QCOMPARE(obs.operatorWatermarkAt(193), stream::kMinTime);
+    const auto* w = stream_observe::findWindow(obs, "/inicio", 1773482520000, 1773482580000);
+    QVERIFY(w);
+    view.selectWindow(static_cast<int>(w - obs.windows.data()));
+    const auto why = view.why();
+    QVERIFY(why);
+    QVERIFY(!why->fired);
+    QCOMPARE(why->reason, stream_observe::WhyNotFired::Reason::NoProcessingTime);
+    QCOMPARE(why->holder, -1);
+    const QString text = view.whyText();
+    QVERIFY2(text.contains(QStringLiteral("auto-watermark-interval")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("holds it back")), qPrintable(text));
+    // With a watermark per event the same window has fired at that step: the partition answer is right there.
+    QVERIFY(view.loadNow(asset("cliques_do_site.csv"), cliquesOptions()));
+    const auto* fired =
+        stream_observe::findWindow(*view.observation(), "/inicio", 1773482520000, 1773482580000);
+    QVERIFY(fired);
+    QCOMPARE(explain(*view.observation(), *fired, 192).reason, stream_observe::WhyNotFired::Reason::Behind);
 }

@@ -13,4 +13,6 @@ private Q_SLOTS:
     void mainWindowHasTheStreamView();
     void traceDialogReadsTheOptions();
     void traceInATopicShowsBothViewsOfOneRun();
+    void pipelineShowsEveryChannelWatermark();
+    void whyWithoutProcessingTimeNamesTheRealReason();
 };

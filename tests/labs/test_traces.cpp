@@ -370,6 +370,28 @@ TEST_SUITE("labs/replay") {
               "{\"summary\":true,\"events\":8,\"firings\":2,\"late\":0}\n");
     }
 
+    TEST_CASE("replay --watermark sql drops late rows as Flink SQL does - counted in the summary only") {
+        // sql:2s: W = max - 2000. [0,5000) fires when 8000 brings W to 6000; the second 2000 then finds
+        // its only window fired: Flink SQL drops it without emitting anything (no side output in SQL).
+        TempDir dir;
+        const auto trace = dir.write("ex.csv", "ts,key\n1000,a\n2000,a\n4000,a\n6000,a\n3000,a\n8000,a\n"
+                                               "2000,a\n11000,a\n");
+        auto r = cli({"replay", trace, "--watermark", "sql:2s", "--watermark-interval", "per-event", "--window",
+                      "tumble:5s"});
+        CHECK(r.code == 0);
+        CHECK(!has(r.out, "LATE"));
+        CHECK(has(r.out, "a,0,5000,4,"));
+        CHECK(has(r.out, "SUMMARY,events=8,firings=3,late=1\n"));
+        r = cli({"replay", trace, "--watermark", "sql:2s", "--watermark-interval", "per-event", "--window",
+                 "tumble:5s", "--json"});
+        CHECK(!has(r.out, "\"late\":true"));
+        CHECK(has(r.out, "{\"summary\":true,\"events\":8,\"firings\":3,\"late\":1}\n"));
+        // The DataStream form still routes it to the late side output (a LATE line).
+        r = cli({"replay", trace, "--watermark", "bounded:2s", "--watermark-interval", "per-event", "--window",
+                 "tumble:5s"});
+        CHECK(has(r.out, "LATE,a,2000,"));
+    }
+
     TEST_CASE("the example of docs/stream.md gives exactly the output printed there") {
         TempDir dir;
         const auto trace =

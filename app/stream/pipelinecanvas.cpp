@@ -1,0 +1,367 @@
+#include "app/stream/pipelinecanvas.h"
+
+#include <QDateTime>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTimeZone>
+#include <algorithm>
+#include <cmath>
+
+namespace fluxolab::app {
+
+using stream_observe::ObservedWindow;
+using stream_observe::StreamObservation;
+using Millis = stream::Millis;
+
+namespace {
+const QColor kDot{0x00, 0x72, 0xb2};
+const QColor kLate{0xd5, 0x2b, 0x1e};
+const QColor kWatermark{0xe6, 0x9f, 0x00};
+const QColor kFired{0x00, 0x9e, 0x73};
+const QColor kIdle{0xc8, 0xc8, 0xc8};
+const QColor kEdge{0xb8, 0xbc, 0xc0};
+
+QString wmText(Millis t) {
+    if (t == stream::kMinTime) return QStringLiteral("−∞");
+    if (t == stream::kMaxTime) return QStringLiteral("+∞");
+    return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
+/// A channel's watermark relative to the operator's: "=", "+1.2s", "+250ms", "−∞".
+QString deltaText(Millis channel, Millis op) {
+    if (channel == stream::kMinTime) return QStringLiteral("−∞");
+    if (channel == stream::kMaxTime) return QStringLiteral("+∞");
+    if (op == stream::kMinTime || op == stream::kMaxTime) return wmText(channel);
+    const Millis d = channel - op;
+    if (d == 0) return QStringLiteral("=");
+    const QString sign = d > 0 ? QStringLiteral("+") : QStringLiteral("−");
+    const Millis a = d > 0 ? d : -d;
+    if (a < 1000) return sign + QStringLiteral("%1ms").arg(a);
+    if (a < 600000)
+        return sign + QString::number(static_cast<double>(a) / 1000.0, 'f', a < 10000 ? 1 : 0) +
+               QStringLiteral("s");
+    return sign + QString::number(a / 60000) + QStringLiteral("m");
+}
+
+/// `n` boxes of at most `maxH` stacked in `area`, centred vertically.
+std::vector<QRectF> stack(const QRectF& area, int n, double maxH, double gap) {
+    std::vector<QRectF> out;
+    if (n <= 0) return out;
+    gap = std::min(gap, area.height() / (2.0 * n));
+    const double h = std::max(2.0, std::min(maxH, (area.height() - gap * (n - 1)) / n));
+    const double total = h * n + gap * (n - 1);
+    double y = area.top() + std::max(0.0, (area.height() - total) / 2);
+    for (int i = 0; i < n; ++i) {
+        out.emplace_back(area.left(), y, area.width(), h);
+        y += h + gap;
+    }
+    return out;
+}
+
+} // namespace
+
+PipelineCanvas::PipelineCanvas(QWidget* parent) : QWidget(parent) {
+    setMinimumSize(320, 60); // the stream view must still fit 1366x768 with the labs and the terminal
+}
+
+void PipelineCanvas::setObservation(const StreamObservation* observation) {
+    m_obs = observation;
+    m_flow = {};
+    m_step = observation ? observation->lastStep() : 0;
+    update();
+}
+
+void PipelineCanvas::setStep(std::uint64_t step) {
+    m_step = m_obs ? std::min(step, m_obs->lastStep()) : 0;
+    update();
+}
+
+void PipelineCanvas::setTheme(const Theme& theme) {
+    m_theme = theme;
+    update();
+}
+
+int PipelineCanvas::holdingChannel(const StreamObservation& obs, int subtask, std::uint64_t step) {
+    int holder = -1;
+    Millis lowest = stream::kMaxTime;
+    for (int ch = 0; ch < obs.parallelism(); ++ch) {
+        if (obs.channelIdleAt(subtask, ch, step)) continue;
+        const Millis wm = obs.channelWatermarkAt(subtask, ch, step);
+        if (holder < 0 || wm < lowest) {
+            holder = ch;
+            lowest = wm;
+        }
+    }
+    return holder;
+}
+
+void PipelineCanvas::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    render(p, QSizeF(size()));
+}
+
+void PipelineCanvas::render(QPainter& p, QSizeF size) const {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
+    if (!m_obs) {
+        p.restore();
+        return;
+    }
+    const StreamObservation& o = *m_obs;
+    const std::uint64_t step = m_step;
+    o.flowAt(m_flow, step);
+    const QFont font = m_theme.font(9);
+    const QFont bold = m_theme.font(9, true);
+    const QFont small = m_theme.condensed(8);
+    const QFontMetricsF fm(font), fsm(small);
+    const double lineH = fm.height();
+    const double m = m_theme.px(8);
+    const double pad = m_theme.px(4);
+    const int parts = std::max(1, o.partitions());
+    const int par = std::max(1, o.parallelism());
+
+    // Columns: partitions | sources | keyBy | window subtasks | sink + late side output.
+    const QRectF area(m, m, size.width() - 2 * m, size.height() - 2 * m);
+    const double headH = lineH + m_theme.px(4);
+    const QRectF body(area.left(), area.top() + headH, area.width(), area.height() - headH);
+    const double w = area.width();
+    const QRectF colParts(area.left(), body.top(), w * 0.15, body.height());
+    const QRectF colSrc(area.left() + w * 0.22, body.top(), w * 0.18, body.height());
+    const QRectF colWin(area.left() + w * 0.50, body.top(), w * 0.30, body.height());
+    const QRectF colSink(area.left() + w * 0.85, body.top(), w * 0.15, body.height());
+    const double gap = m_theme.px(6);
+    const auto partBoxes = stack(colParts, parts, lineH * 2 + pad * 2, gap);
+    const auto srcBoxes = stack(colSrc, par, lineH * 3 + pad * 2, gap);
+    const auto winBoxes = stack(colWin, par, lineH * 3 + pad * 2 + fsm.height() + pad, gap);
+    const double sinkH = std::min(body.height() / 2 - gap, lineH * 3 + pad * 2);
+    const QRectF sinkBox(colSink.left(), body.center().y() - gap / 2 - sinkH, colSink.width(), sinkH);
+    const QRectF lateBox(colSink.left(), body.center().y() + gap / 2, colSink.width(), sinkH);
+
+    // Headers.
+    p.setFont(bold);
+    p.setPen(m_theme.muted);
+    const auto header = [&](const QRectF& col, const QString& text) {
+        p.drawText(QRectF(col.left() - m_theme.px(20), area.top(), col.width() + m_theme.px(40), headH),
+                   Qt::AlignHCenter | Qt::AlignTop,
+                   fm.elidedText(text, Qt::ElideRight, col.width() + m_theme.px(40)));
+    };
+    header(colParts, tr("Partitions (splits)"));
+    header(colSrc, tr("Source + watermarks ×%1").arg(par));
+    header(QRectF(colSrc.right(), area.top(), colWin.left() - colSrc.right(), headH), tr("keyBy"));
+    header(colWin, tr("Window %1 ×%2")
+                       .arg(QString::fromStdString(stream_observe::windowText(o.options.job.window)))
+                       .arg(par));
+    header(colSink, tr("Sink"));
+
+    // Where the edges attach: a subtask's input for channel c, its output towards subtask t.
+    const auto inY = [](const QRectF& r, int i, int n) { return r.top() + r.height() * (i + 1) / (n + 1); };
+    const auto chanIn = [&](int sub, int ch) {
+        return QPointF(winBoxes[static_cast<std::size_t>(sub)].left(),
+                       inY(winBoxes[static_cast<std::size_t>(sub)], ch, par));
+    };
+    const auto srcOut = [&](int src, int sub) {
+        return QPointF(srcBoxes[static_cast<std::size_t>(src)].right(),
+                       inY(srcBoxes[static_cast<std::size_t>(src)], sub, par));
+    };
+    const auto partOut = [&](int part) {
+        const QRectF& r = partBoxes[static_cast<std::size_t>(part)];
+        return QPointF(r.right(), r.center().y());
+    };
+    const auto srcIn = [&](int src) {
+        const QRectF& r = srcBoxes[static_cast<std::size_t>(src)];
+        return QPointF(r.left(), r.center().y());
+    };
+
+    // Edges.
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(kEdge, m_theme.px(1)));
+    for (int part = 0; part < parts && part < static_cast<int>(partBoxes.size()); ++part) {
+        const int owner = std::clamp(o.ownerOf(part), 0, par - 1);
+        p.drawLine(partOut(part), srcIn(owner));
+    }
+    for (int src = 0; src < par; ++src)
+        for (int sub = 0; sub < par; ++sub)
+            p.drawLine(srcOut(src, sub), chanIn(sub, src));
+    for (int sub = 0; sub < par; ++sub) {
+        const QRectF& r = winBoxes[static_cast<std::size_t>(sub)];
+        p.setPen(QPen(kEdge, m_theme.px(1)));
+        p.drawLine(QPointF(r.right(), r.center().y()), QPointF(sinkBox.left(), sinkBox.center().y()));
+        p.setPen(QPen(kLate.lighter(150), m_theme.px(1), Qt::DashLine));
+        p.drawLine(QPointF(r.right(), r.center().y()), QPointF(lateBox.left(), lateBox.center().y()));
+    }
+
+    const auto box = [&](const QRectF& r, const QColor& fill, const QColor& border, double width = 1) {
+        p.setPen(QPen(border, m_theme.px(width)));
+        p.setBrush(fill);
+        p.drawRoundedRect(r, m_theme.px(4), m_theme.px(4));
+    };
+    /// Lines of text in a box, as many as fit (the first one bold).
+    const auto lines = [&](const QRectF& r, const QStringList& texts, const QColor& colour) {
+        if (r.height() < lineH + pad) {
+            // A short box (many subtasks): its lines joined on one line in the small font.
+            if (r.height() < fsm.height() * 0.8) return r.top();
+            p.setFont(small);
+            p.setPen(m_theme.text);
+            const QRectF line(r.left() + pad, r.top(), r.width() - 2 * pad, r.height());
+            p.drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                       fsm.elidedText(texts.join(QStringLiteral(" · ")), Qt::ElideRight, line.width()));
+            return r.bottom();
+        }
+        double y = r.top() + pad;
+        for (int i = 0; i < texts.size(); ++i) {
+            if (y + lineH > r.bottom() - pad / 2 && i > 0) break;
+            p.setFont(i == 0 ? bold : font);
+            p.setPen(i == 0 ? m_theme.text : colour);
+            const QRectF line(r.left() + pad, y, r.width() - 2 * pad, lineH);
+            p.drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                       QFontMetricsF(p.font()).elidedText(texts[i], Qt::ElideRight, line.width()));
+            y += lineH;
+        }
+        return y;
+    };
+
+    // Partitions (splits).
+    for (int part = 0; part < parts && part < static_cast<int>(partBoxes.size()); ++part) {
+        const QRectF& r = partBoxes[static_cast<std::size_t>(part)];
+        const bool idle = o.splitIdleAt(part, step);
+        box(r, idle ? kIdle : m_theme.panel, m_theme.border);
+        if (r.height() < lineH) continue;
+        const std::uint64_t read = part < static_cast<int>(m_flow.perPartition.size())
+                                       ? m_flow.perPartition[static_cast<std::size_t>(part)]
+                                       : 0;
+        // The watermark first: with many partitions a box has room for one line only.
+        const QString wm = wmText(o.splitWatermarkAt(part, step));
+        lines(r,
+              {idle ? tr("P%1 · idle · wm %2").arg(part).arg(wm) : tr("P%1 · wm %2").arg(part).arg(wm),
+               tr("%1 read").arg(read)},
+              m_theme.muted);
+    }
+    // Source subtasks.
+    for (int src = 0; src < par; ++src) {
+        const QRectF& r = srcBoxes[static_cast<std::size_t>(src)];
+        const bool idle = o.sourceIdleAt(src, step);
+        box(r, idle ? kIdle : m_theme.panel, m_theme.border);
+        const std::uint64_t read = src < static_cast<int>(m_flow.perSource.size())
+                                       ? m_flow.perSource[static_cast<std::size_t>(src)]
+                                       : 0;
+        lines(r,
+              {tr("Source %1/%2").arg(src).arg(par), tr("wm %1").arg(wmText(o.sourceWatermarkAt(src, step))),
+               idle ? tr("idle · %1 read").arg(read) : tr("%1 read").arg(read)},
+              m_theme.text);
+    }
+    // Window subtasks with their input channels.
+    std::vector<int> openWindows(static_cast<std::size_t>(par), 0);
+    for (const ObservedWindow& win : o.windows)
+        if (win.subtask >= 0 && win.subtask < par && win.stateAt(step) == ObservedWindow::State::Open)
+            ++openWindows[static_cast<std::size_t>(win.subtask)];
+    for (int sub = 0; sub < par; ++sub) {
+        const QRectF& r = winBoxes[static_cast<std::size_t>(sub)];
+        const Millis op = o.operatorWatermarkAt(sub, step);
+        box(r, m_theme.panel, m_theme.border);
+        // The channel cells take the bottom row and the text lines what is left above; in a short box
+        // (many subtasks) the text takes the left part of one row and the cells the rest.
+        const std::uint64_t in = sub < static_cast<int>(m_flow.perWindowSubtask.size())
+                                     ? m_flow.perWindowSubtask[static_cast<std::size_t>(sub)]
+                                     : 0;
+        const QStringList text{
+            tr("Window %1/%2 · wm %3").arg(sub).arg(par).arg(wmText(op)),
+            tr("%1 records · %2 open windows").arg(in).arg(openWindows[static_cast<std::size_t>(sub)])};
+        QRectF cells;
+        if (r.height() >= lineH + fsm.height() + 2 * pad) {
+            const double cellsH = std::min(fsm.height() + pad, r.height() - lineH - pad);
+            cells = QRectF(r.left() + pad, r.bottom() - pad / 2 - cellsH, r.width() - 2 * pad, cellsH);
+            lines(QRectF(r.left(), r.top(), r.width(), cells.top() - r.top() + pad / 2), text, m_theme.text);
+        } else {
+            const double textW = r.width() * 0.35;
+            lines(QRectF(r.left(), r.top(), textW, r.height()), {text[0]}, m_theme.text);
+            cells = QRectF(r.left() + textW, r.top() + m_theme.px(1), r.width() - textW - pad,
+                           r.height() - m_theme.px(2));
+        }
+        const double cellsH = cells.height();
+        if (cellsH < m_theme.px(4)) continue;
+        const int holder = holdingChannel(o, sub, step);
+        const double cw = cells.width() / par;
+        p.setFont(small);
+        for (int ch = 0; ch < par; ++ch) {
+            const QRectF c(cells.left() + cw * ch + m_theme.px(1), cells.top(), cw - m_theme.px(2),
+                           cells.height());
+            const bool idle = o.channelIdleAt(sub, ch, step);
+            const Millis wm = o.channelWatermarkAt(sub, ch, step);
+            const bool holds = ch == holder && !idle;
+            box(c,
+                idle    ? kIdle
+                : holds ? QColor(kWatermark.red(), kWatermark.green(), kWatermark.blue(), 70)
+                        : m_theme.background,
+                holds ? kWatermark : m_theme.cellBorder, holds ? 2 : 1);
+            const QString full = QStringLiteral("%1 %2").arg(ch).arg(idle ? tr("idle") : wmText(wm));
+            const QString compact =
+                QStringLiteral("%1 %2").arg(ch).arg(idle ? tr("idle") : deltaText(wm, op));
+            QString text = fsm.horizontalAdvance(full) <= c.width() - m_theme.px(2) ? full : compact;
+            if (fsm.horizontalAdvance(text) > c.width() - m_theme.px(2))
+                text = idle ? QString() : deltaText(wm, op);
+            if (fsm.horizontalAdvance(text) > c.width() - m_theme.px(2)) text.clear();
+            p.setPen(m_theme.text);
+            p.drawText(c, Qt::AlignCenter, text);
+        }
+    }
+    // Sink and late side output.
+    box(sinkBox, m_theme.panel, kFired);
+    QStringList sinkText{tr("Sink"), tr("%1 results").arg(m_flow.firings)};
+    if (m_flow.firings > 0) {
+        const auto& f = o.firings[static_cast<std::size_t>(m_flow.firings - 1)];
+        sinkText << tr("last: %1 = %2").arg(QString::fromStdString(f.key), QString::fromStdString(f.value));
+    }
+    lines(sinkBox, sinkText, m_theme.text);
+    box(lateBox, m_theme.panel, kLate);
+    lines(lateBox,
+          {o.options.job.lateSideOutput && o.options.job.watermark.kind != stream::WatermarkKind::Sql
+               ? tr("Late side output")
+               : tr("Late: dropped"),
+           tr("%1 late elements").arg(m_flow.late)},
+          m_theme.text);
+
+    // The last records read, on their way: partition → source → its key's window subtask (→ late).
+    if (step >= 1 && step <= o.elements.size()) {
+        for (int i = kFlowing - 1; i >= 0; --i) {
+            if (step < static_cast<std::uint64_t>(i) + 1) continue;
+            const auto& e = o.elements[static_cast<std::size_t>(step - 1 - static_cast<std::uint64_t>(i))];
+            const int part = std::clamp<int>(e.partition, 0, parts - 1);
+            const int src = std::clamp<int>(e.sourceSubtask, 0, par - 1);
+            const int sub = std::clamp<int>(e.windowSubtask, 0, par - 1);
+            if (part >= static_cast<int>(partBoxes.size())) continue;
+            QPolygonF path{partOut(part), srcIn(src), srcOut(src, sub), chanIn(sub, src)};
+            if (e.late) path << QPointF(lateBox.left(), lateBox.center().y());
+            const double alpha = 1.0 - static_cast<double>(i) / kFlowing;
+            QColor c = e.late ? kLate : kDot;
+            c.setAlphaF(static_cast<float>(alpha));
+            p.setPen(QPen(c, m_theme.px(i == 0 ? 2.5 : 1.5)));
+            p.setBrush(Qt::NoBrush);
+            // The edges it takes (not across the boxes' text).
+            p.drawLine(path[0], path[1]);
+            p.drawLine(path[2], path[3]);
+            if (e.late) p.drawLine(path[3], path[4]);
+            // On the keyBy edge: the newest arriving at its window subtask, the older ones trailing behind
+            // it.
+            const QPointF at =
+                QLineF(path[2], path[3]).pointAt(1.0 - 0.75 * static_cast<double>(i) / kFlowing);
+            p.setPen(Qt::NoPen);
+            p.setBrush(c);
+            const double r = m_theme.px(i == 0 ? 5 : 3.5);
+            p.drawEllipse(at, r, r);
+            if (i == 0) {
+                const QString label =
+                    QStringLiteral("%1 @ %2").arg(QString::fromStdString(e.key), wmText(e.eventTime));
+                p.setFont(bold);
+                const QRectF lr(colSrc.right() + pad, body.bottom() - lineH,
+                                colWin.left() - colSrc.right() - 2 * pad, lineH);
+                p.setPen(e.late ? kLate : kDot);
+                p.drawText(lr, Qt::AlignHCenter | Qt::AlignVCenter,
+                           fm.elidedText(label, Qt::ElideRight, lr.width()));
+            }
+        }
+    }
+    p.restore();
+}
+
+} // namespace fluxolab::app

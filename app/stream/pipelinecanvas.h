@@ -1,0 +1,49 @@
+#pragma once
+// The job drawn as operators and subtasks at the cursor's step: the trace's partitions (Kafka splits) →
+// source subtasks with their timestamps/watermarks → keyBy (every source subtask feeds every window
+// subtask) → window subtasks → sink, plus the late side output. Each box shows its current watermark;
+// every window subtask shows the watermark of each of its input channels (one per source subtask) and
+// which one holds its watermark back (the minimum over the active channels, FIDELITY §5.4). The last
+// records read are drawn on their way through the pipeline. Draws a StreamObservation
+// (labs/stream_observe), like StreamCanvas.
+
+#ifndef Q_MOC_RUN
+#include "labs/stream_observe/stream_observation.h"
+#endif
+
+#include "app/core/theme.h"
+
+#include <QWidget>
+
+namespace fluxolab::app {
+
+class PipelineCanvas : public QWidget {
+    Q_OBJECT
+public:
+    explicit PipelineCanvas(QWidget* parent = nullptr);
+
+    void setObservation(const stream_observe::StreamObservation* observation);
+    void setStep(std::uint64_t step);
+    std::uint64_t step() const { return m_step; }
+    void setTheme(const Theme& theme);
+    /// Paints the pipeline into `size` (exports, tests).
+    void render(QPainter& painter, QSizeF size) const;
+
+    /// The input channel (source subtask) holding window subtask `subtask`'s watermark back at `step`:
+    /// the active channel with the smallest watermark; -1 when every channel is idle.
+    static int holdingChannel(const stream_observe::StreamObservation& obs, int subtask, std::uint64_t step);
+    /// How many of the last records read are drawn flowing.
+    static constexpr int kFlowing = 6;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    const stream_observe::StreamObservation* m_obs = nullptr;
+    std::uint64_t m_step = 0;
+    Theme m_theme = Theme::normal();
+    /// Counts up to m_step, moved incrementally while playing.
+    mutable stream_observe::StreamObservation::Flow m_flow;
+};
+
+} // namespace fluxolab::app

@@ -1,0 +1,42 @@
+#pragma once
+// Three lines over the run, on the event-time axis: the largest event time seen so far, the operator
+// watermark, and processing time (when the trace has arrival times). The gap between the first two is
+// the out-of-orderness bound; a watermark that stays flat while the max climbs is one held back (an
+// idle or slow partition, periodic emission without processing time). Drawn one sample per pixel
+// column, so a run of a million events costs what its width costs.
+
+#ifndef Q_MOC_RUN
+#include "labs/stream_observe/stream_observation.h"
+#endif
+
+#include "app/core/theme.h"
+
+#include <QWidget>
+
+namespace fluxolab::app {
+
+class WatermarkPlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit WatermarkPlot(QWidget* parent = nullptr);
+
+    void setObservation(const stream_observe::StreamObservation* observation);
+    void setStep(std::uint64_t step);
+    std::uint64_t step() const { return m_step; }
+    void setTheme(const Theme& theme);
+    void render(QPainter& painter, QSizeF size) const;
+
+    /// Largest event time among the first `step` elements (kMinTime before any).
+    stream::Millis maxEventTimeAt(std::uint64_t step) const;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    const stream_observe::StreamObservation* m_obs = nullptr;
+    std::uint64_t m_step = 0;
+    Theme m_theme = Theme::normal();
+    std::vector<stream::Millis> m_maxEvent; ///< running maximum per element
+};
+
+} // namespace fluxolab::app
