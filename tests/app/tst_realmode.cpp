@@ -484,6 +484,7 @@ void RealModeTest::brokerStopAndRestart() {
     QProcess stop;
     stop.start(script, {QStringLiteral("stop"), QStringLiteral("--keep")});
     stall = std::max(stall, longestStall([&] { return stop.state() == QProcess::NotRunning && !real->connected(); }, 60000));
+    qInfo("RealModeTest: stop --keep exit %d, connected %d", stop.exitCode(), int(real->connected()));
     QCOMPARE(stop.exitCode(), 0);
     QVERIFY(!real->connected());
     QVERIFY2(real->statusText().startsWith(QStringLiteral("No connection to the broker")), qPrintable(real->statusText()));
@@ -494,6 +495,7 @@ void RealModeTest::brokerStopAndRestart() {
     QProcess restart;
     restart.start(script, {QStringLiteral("restart")});
     stall = std::max(stall, longestStall([&] { return restart.state() == QProcess::NotRunning && real->connected(); }, 150000));
+    qInfo("RealModeTest: restart exit %d, connected %d", restart.exitCode(), int(real->connected()));
     QVERIFY2(restart.exitCode() == 0, restart.readAllStandardError().constData());
     QVERIFY(real->connected());
     QVERIFY(real->statusText().contains(QStringLiteral("connected")));
