@@ -62,7 +62,8 @@ private:
         {
             std::lock_guard lock(m_state->mutex);
             chunks.swap(m_state->output);
-            notes.assign(m_state->notes.begin() + static_cast<std::ptrdiff_t>(std::min(m_notes, m_state->notes.size())),
+            notes.assign(m_state->notes.begin() +
+                             static_cast<std::ptrdiff_t>(std::min(m_notes, m_state->notes.size())),
                          m_state->notes.end());
             m_notes = std::max(m_notes, m_state->notes.size());
             recorded = m_state->recorded;
@@ -74,10 +75,13 @@ private:
             code = m_state->exit_code;
         }
         for (labs::OutputChunk& c : chunks) {
-            if (c.stream == labs::OutStream::Err) err(std::move(c.text));
-            else out(std::move(c.text));
+            if (c.stream == labs::OutStream::Err)
+                err(std::move(c.text));
+            else
+                out(std::move(c.text));
         }
-        for (labs::NoteId n : notes) note(n);
+        for (labs::NoteId n : notes)
+            note(n);
         if (!recorded.empty() && recorded != recordedOutput()) record(std::move(recorded));
         if (done && !finished()) finish(code);
     }
@@ -97,7 +101,8 @@ void RemoteLink::post(std::function<void(RealCliWorker&)> f) {
     std::lock_guard lock(mutex);
     if (!worker) return;
     RealCliWorker* w = worker;
-    QMetaObject::invokeMethod(w, [w, f = std::move(f)] { f(*w); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        w, [w, f = std::move(f)] { f(*w); }, Qt::QueuedConnection);
 }
 
 RealCliWorker::RealCliWorker(labs::RdKafkaConnection connection) : m_connection(std::move(connection)) {}
@@ -167,7 +172,8 @@ void RealCliWorker::pumpAll() {
 void RealCliWorker::publish(Running& r, bool handledRequest) {
     std::vector<labs::OutputChunk> chunks = r.session->takeOutput();
     std::lock_guard lock(r.state->mutex);
-    for (labs::OutputChunk& c : chunks) r.state->output.push_back(std::move(c));
+    for (labs::OutputChunk& c : chunks)
+        r.state->output.push_back(std::move(c));
     r.state->notes = r.session->notes();
     r.state->recorded = r.session->recordedOutput();
     r.state->kind = r.session->kind();

@@ -12,7 +12,6 @@
 #endif
 
 #include <QObject>
-
 #include <functional>
 #include <map>
 #include <memory>
