@@ -967,6 +967,13 @@
         <source>host:port[,host:port…]</source>
         <translation>host:port[,host:port…]</translation>
     </message>
+    <message numerus="yes">
+        <source>Reached: %n broker(s), cluster id %1, Kafka %2 (inferred from the protocol versions the broker supports; Kafka does not report its exact version to clients).</source>
+        <translation>
+            <numerusform>Reached: %n broker, cluster id %1, Kafka %2 (inferred from the protocol versions the broker supports; Kafka does not report its exact version to clients).</numerusform>
+            <numerusform>Reached: %n brokers, cluster id %1, Kafka %2 (inferred from the protocol versions the broker supports; Kafka does not report its exact version to clients).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::CreateTopicDialog</name>

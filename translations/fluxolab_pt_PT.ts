@@ -967,6 +967,13 @@
         <source>host:port[,host:port…]</source>
         <translation>anfitrião:porta[,anfitrião:porta…]</translation>
     </message>
+    <message numerus="yes">
+        <source>Reached: %n broker(s), cluster id %1, Kafka %2 (inferred from the protocol versions the broker supports; Kafka does not report its exact version to clients).</source>
+        <translation>
+            <numerusform>Alcançado: %n broker, id do cluster %1, Kafka %2 (deduzido das versões do protocolo que o broker suporta; o Kafka não diz a versão exata aos clientes).</numerusform>
+            <numerusform>Alcançado: %n brokers, id do cluster %1, Kafka %2 (deduzido das versões do protocolo que o broker suporta; o Kafka não diz a versão exata aos clientes).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::CreateTopicDialog</name>

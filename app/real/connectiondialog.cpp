@@ -184,21 +184,26 @@ void ConnectionDialog::testConnection() {
     m_test->setEnabled(false);
     m_result->setText(tr("Testing the connection to %1…").arg(m_bootstrap->text().trimmed()));
     QPointer<ConnectionDialog> self(this);
-    probeAsync(connection(), m_probeTimeout, this, [self](const labs::ProbeResult& r) {
+    probeAsync(connection(), m_probeTimeout, this, [self](const labs::ProbeResult& r, const std::string& release) {
         if (!self) return;
         self->m_testing = false;
         self->m_test->setEnabled(true);
-        self->m_result->setText(describeProbe(r));
+        self->m_result->setText(describeProbe(r, QString::fromStdString(release)));
         Q_EMIT self->tested(r.reached());
     });
 }
 
-QString ConnectionDialog::describeProbe(const labs::ProbeResult& r) {
+QString ConnectionDialog::describeProbe(const labs::ProbeResult& r, const QString& release) {
     const QString detail = QString::fromStdString(r.detail);
     switch (r.status) {
     case labs::ClientError::None:
-        // Kafka's protocol has no request for the broker's release version: ApiVersions only lists
-        // the versions of each request, so the dialog says what the metadata tells.
+        // Kafka's protocol has no request for the broker's release version: the release line is
+        // inferred from the request versions ApiVersions lists (labs::kafkaReleaseFromApiVersions).
+        if (!release.isEmpty())
+            return tr("Reached: %n broker(s), cluster id %1, Kafka %2 (inferred from the protocol versions the "
+                      "broker supports; Kafka does not report its exact version to clients).",
+                      nullptr, r.brokers)
+                .arg(r.cluster_id.empty() ? QStringLiteral("-") : QString::fromStdString(r.cluster_id), release);
         return tr("Reached: %n broker(s), cluster id %1. (Kafka does not report its release version to "
                   "clients.)",
                   nullptr, r.brokers)

@@ -40,7 +40,8 @@ public:
     /// The profiles saved in QSettings.
     static QStringList profiles();
     /// The probe's outcome in words (reached, wrong credentials, TLS failure, unreachable...).
-    static QString describeProbe(const labs::ProbeResult& result);
+    /// `release`: the broker's release line inferred from its API versions ("4.x"; empty: unknown).
+    static QString describeProbe(const labs::ProbeResult& result, const QString& release = {});
 
 Q_SIGNALS:
     void tested(bool reached);

@@ -1,6 +1,7 @@
 #include "app/real/realcontroller.h"
 
 #include "app/core/mainwindow.h"
+#include "app/terminal/clihost.h"
 #include "app/real/connectiondialog.h"
 #include "app/real/realview.h"
 
@@ -66,6 +67,11 @@ RealModeController::RealModeController(MainWindow* window) : QObject(window), m_
 
 RealModeController::~RealModeController() {
     stopWorker();
+    // The window's terminal and CLI host may be gone already: only the thread is ended here.
+    if (m_cli) {
+        retire(m_cli->detachThread());
+        m_cli.reset();
+    }
     // Closing the app: the threads end their last request (bounded by its timeout).
     for (QThread* t : m_retiring) {
         t->wait();
@@ -111,17 +117,14 @@ void RealModeController::connectTo(const labs::RdKafkaConnection& connection, in
         m_simCentral->setParent(m_window);
         m_simCentral->hide();
         m_window->setCentralWidget(m_view);
-        // The terminal and the labs still drive the simulation: hidden while the real cluster shows.
-        if (auto* d = m_window->findChild<QDockWidget*>(QStringLiteral("terminalDock")); d && d->isVisible()) {
-            m_hiddenTerminal = true;
-            d->hide();
-        }
+        // The labs still drive the simulation: hidden while the real cluster shows.
         if (auto* d = m_window->findChild<QDockWidget*>(QStringLiteral("labsDock")); d && d->isVisible()) {
             m_hiddenLabs = true;
             d->hide();
         }
         Q_EMIT modeChanged(true);
     }
+    attachTerminal(&connection);
     m_realAction->setChecked(true);
     m_view->reset();
     m_status->show();
@@ -130,6 +133,7 @@ void RealModeController::connectTo(const labs::RdKafkaConnection& connection, in
 
 void RealModeController::showSimulation() {
     stopWorker();
+    attachTerminal(nullptr);
     m_simAction->setChecked(true);
     if (!m_real) return;
     m_real = false;
@@ -140,11 +144,9 @@ void RealModeController::showSimulation() {
     m_window->setCentralWidget(m_simCentral);
     m_simCentral->show();
     m_simCentral = nullptr;
-    if (m_hiddenTerminal)
-        if (auto* d = m_window->findChild<QDockWidget*>(QStringLiteral("terminalDock"))) d->show();
     if (m_hiddenLabs)
         if (auto* d = m_window->findChild<QDockWidget*>(QStringLiteral("labsDock"))) d->show();
-    m_hiddenTerminal = m_hiddenLabs = false;
+    m_hiddenLabs = false;
     m_status->hide();
     Q_EMIT modeChanged(false);
 }
@@ -155,7 +157,12 @@ void RealModeController::stopWorker() {
     // are dropped (disconnected) and the thread ends after that request.
     disconnect(m_worker, nullptr, this, nullptr);
     m_thread->quit();
-    QThread* t = m_thread;
+    retire(m_thread);
+    m_thread = nullptr;
+    m_worker = nullptr;
+}
+
+void RealModeController::retire(QThread* t) {
     m_retiring.push_back(t);
     connect(t, &QThread::finished, this, [this, t] {
         auto it = std::find(m_retiring.begin(), m_retiring.end(), t);
@@ -164,8 +171,26 @@ void RealModeController::stopWorker() {
             t->deleteLater();
         }
     });
-    m_thread = nullptr;
-    m_worker = nullptr;
+}
+
+void RealModeController::attachTerminal(const labs::RdKafkaConnection* connection) {
+    CliHost* host = m_window->cliHost();
+    if (host) host->setRemote(nullptr); // running commands stop before their worker goes
+    if (m_cli) {
+        retire(m_cli->detachThread());
+        m_cli.reset();
+    }
+    if (!connection) return;
+    m_cli = std::make_unique<RealCli>(*connection, [this] {
+        RemoteNames n;
+        n.bootstrapServers << bootstrap().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        if (m_latest) {
+            for (const auto& t : m_latest->topics) n.topics << QString::fromStdString(t.name);
+            for (const auto& g : m_latest->groups) n.groups << QString::fromStdString(g.name);
+        }
+        return n;
+    });
+    if (host) host->setRemote(m_cli.get());
 }
 
 void RealModeController::onObserved(RealSnapshotPtr snapshot, int error) {

@@ -8,6 +8,7 @@
 // that the simulation side stays as it is.
 
 #ifndef Q_MOC_RUN
+#include "app/real/realcli.h"
 #include "app/real/realworker.h"
 #endif
 
@@ -16,6 +17,7 @@
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -72,6 +74,10 @@ Q_SIGNALS:
 private:
     void onObserved(RealSnapshotPtr snapshot, int error);
     void stopWorker();
+    /// The thread ends its last request in the background; waited for at destruction.
+    void retire(QThread* thread);
+    /// The terminal's commands run on this connection (nullptr: on the simulation again).
+    void attachTerminal(const labs::RdKafkaConnection* connection);
     void retranslate();
     void updateStatus();
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -87,6 +93,7 @@ private:
     QLabel* m_status;
     QThread* m_thread = nullptr;
     RealWorker* m_worker = nullptr;
+    std::unique_ptr<RealCli> m_cli; ///< the terminal's commands on the real cluster
     std::vector<QThread*> m_retiring; ///< threads ending a last request; waited for at destruction
     labs::RdKafkaConnection m_connection;
     std::optional<labs::observe::Observation> m_latest;
@@ -97,7 +104,6 @@ private:
     bool m_connected = false;
     bool m_everConnected = false;
     int m_refreshes = 0;
-    bool m_hiddenTerminal = false;
     bool m_hiddenLabs = false;
 };
 

@@ -33,14 +33,16 @@ void RealWorker::refresh() {
 }
 
 void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObject* context,
-                std::function<void(const labs::ProbeResult&)> done) {
+                std::function<void(const labs::ProbeResult&, const std::string& release)> done) {
     QPointer<QObject> guard(context);
     QThread* thread = QThread::create([connection, timeoutMs, guard, done = std::move(done)] {
-        const labs::ProbeResult r = labs::RdKafkaBackend::probeConnection(connection, timeoutMs);
+        labs::ApiVersionRanges versions;
+        const labs::ProbeResult r = labs::RdKafkaBackend::probeConnection(connection, timeoutMs, &versions);
+        const std::string release = r.reached() ? labs::kafkaReleaseFromApiVersions(versions) : std::string();
         if (!guard) return;
         QMetaObject::invokeMethod(
-            guard.data(), [guard, done, r] {
-                if (guard) done(r);
+            guard.data(), [guard, done, r, release] {
+                if (guard) done(r, release);
             },
             Qt::QueuedConnection);
     });

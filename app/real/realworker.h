@@ -45,9 +45,10 @@ private:
 };
 
 /// Runs RdKafkaBackend::probeConnection on a thread of its own and calls `done` on `context`'s
-/// thread with the result (not at all when `context` is gone by then).
+/// thread with the result and the broker's release line inferred from its API versions ("4.x";
+/// empty when unknown), not at all when `context` is gone by then.
 void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObject* context,
-                std::function<void(const labs::ProbeResult&)> done);
+                std::function<void(const labs::ProbeResult&, const std::string& release)> done);
 
 } // namespace fluxolab::app
 

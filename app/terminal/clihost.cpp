@@ -3,6 +3,7 @@
 #include "app/core/language.h"
 #include "app/core/simulationcontroller.h"
 
+#include <QDateTime>
 #include <QSettings>
 
 #include <algorithm>
@@ -48,17 +49,36 @@ void CliHost::rebuild() {
     Q_EMIT historyChanged();
 }
 
+void CliHost::setRemote(RemoteCommands* remote) {
+    if (remote == m_remote) return;
+    // The running commands stop, on either side. Not backendAboutToReset(): the simulation (and a
+    // lab on it) stays as it is.
+    Q_EMIT targetChanged();
+    m_remote = remote;
+    m_remoteHistory.clear();
+}
+
+sim::TimeMs CliHost::nowMs() const {
+    if (m_remote) return QDateTime::currentMSecsSinceEpoch();
+    return m_backend ? m_backend->nowMs() : 0;
+}
+
 std::unique_ptr<labs::CommandSession> CliHost::start(const std::vector<std::string>& argv) {
+    if (m_remote) return m_remote->start(argv);
     m_controller->settle(); // commands act on the simulation: the background slice ends first
     if (!m_cli) return nullptr;
     return m_cli->start(argv, true);
 }
 
 void CliHost::syncViews() {
-    if (m_backend) m_controller->simulationChangedExternally();
+    if (m_backend && !m_remote) m_controller->simulationChangedExternally();
 }
 
 void CliHost::record(labs::HistoryEntry entry) {
+    if (m_remote) {
+        m_remoteHistory.push_back(std::move(entry));
+        return;
+    }
     m_history.push_back(std::move(entry));
     Q_EMIT historyChanged();
 }
@@ -73,7 +93,8 @@ void CliHost::recordBuiltin(int tab, labs::HistoryEntry entry) {
 }
 
 void CliHost::journal(labs::JournalEvent event) {
-    if (m_replaying || !m_backend) return;
+    // A real cluster cannot be rebuilt by replaying what the terminal did: nothing is journaled.
+    if (m_replaying || !m_backend || m_remote) return;
     if (event.at_ms == 0) event.at_ms = m_backend->nowMs();
     const bool tick = event.type == labs::JournalEvent::Type::Tick;
     m_journal.add(std::move(event));
@@ -111,6 +132,7 @@ void CliHost::addTypedLine(const QString& line) {
 }
 
 QStringList CliHost::topicNames() const {
+    if (m_remote) return m_remote->names().topics;
     QStringList out;
     if (m_backend)
         for (const auto& t : m_backend->listTopics(true)) out << QString::fromStdString(t);
@@ -118,6 +140,7 @@ QStringList CliHost::topicNames() const {
 }
 
 QStringList CliHost::groupNames() const {
+    if (m_remote) return m_remote->names().groups;
     QStringList out;
     if (m_backend)
         for (const auto& g : m_backend->listGroups()) out << QString::fromStdString(g);
@@ -125,6 +148,7 @@ QStringList CliHost::groupNames() const {
 }
 
 QStringList CliHost::bootstrapServers() const {
+    if (m_remote) return m_remote->names().bootstrapServers;
     QStringList out;
     if (m_backend)
         for (const auto& b : m_backend->brokers()) out << QStringLiteral("%1:%2").arg(QString::fromStdString(b.host)).arg(b.port);
@@ -152,6 +176,11 @@ void CliHost::onTick() {
 }
 
 void CliHost::tickNow(sim::TimeMs ms) {
+    if (m_remote) {
+        // A real cluster's time is the wall clock: the running commands just report.
+        Q_EMIT tick();
+        return;
+    }
     // Running commands and lab checks read the simulation on this tick: no background slice may run.
     m_controller->settle();
     // While the controller plays, its timer moves time; otherwise the running commands do, at

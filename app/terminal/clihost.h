@@ -25,6 +25,20 @@ namespace fluxolab::app {
 
 class SimulationController;
 
+/// Names for Tab completion on a cluster the app does not simulate.
+struct RemoteNames {
+    QStringList topics, groups, bootstrapServers;
+};
+
+/// Where the terminal's Kafka commands run instead of the simulation (the real-cluster mode,
+/// app/real/realcli.h): start() returns at once; the session reports through settling().
+class RemoteCommands {
+public:
+    virtual ~RemoteCommands() = default;
+    virtual std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv) = 0;
+    virtual RemoteNames names() const = 0;
+};
+
 class CliHost : public QObject {
     Q_OBJECT
 public:
@@ -34,6 +48,17 @@ public:
     SimulationController* controller() const { return m_controller; }
     /// nullptr while no simulation is loaded.
     labs::ClusterBackend* backend() const { return m_backend.get(); }
+    /// Commands run on a real cluster through `remote` from now on (nullptr: on the simulation
+    /// again). Running commands stop; the real cluster's history is its own (the labs' is the
+    /// simulation's). Not owned.
+    void setRemote(RemoteCommands* remote);
+    bool isRemote() const { return m_remote != nullptr; }
+    /// Commands can run: a simulation is loaded or a real cluster is connected.
+    bool hasCluster() const { return m_remote || m_backend; }
+    /// The cluster's clock: the simulation's, or the wall clock on a real cluster.
+    sim::TimeMs nowMs() const;
+    /// Commands run on the real cluster since it was connected (the lab checks do not see them).
+    const std::vector<labs::HistoryEntry>& remoteHistory() const { return m_remoteHistory; }
     /// Starts a command (interactive: the producer prints its '>' prompt). Requires backend().
     std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv);
     /// After a command changed the cluster: the views catch up with the simulation.
@@ -86,6 +111,8 @@ Q_SIGNALS:
     void backendAboutToReset();
     /// A new backend is ready (after a scenario or lab load).
     void backendReady();
+    /// Commands run elsewhere from now on (setRemote): drop every CommandSession now.
+    void targetChanged();
     /// record() added an entry.
     void historyChanged();
     /// Virtual time advanced while commands run: pump the sessions.
@@ -98,6 +125,8 @@ private:
     void rebuild();
 
     SimulationController* m_controller;
+    RemoteCommands* m_remote = nullptr;
+    std::vector<labs::HistoryEntry> m_remoteHistory;
     std::unique_ptr<labs::SimBackend> m_backend;
     std::unique_ptr<labs::KafkaCli> m_cli;
     std::vector<labs::HistoryEntry> m_history;

@@ -71,6 +71,7 @@ TerminalConsole::TerminalConsole(CliHost* host, QWidget* parent)
     setPointSize(12);
     connect(m_host, &CliHost::tick, this, &TerminalConsole::pump);
     connect(m_host, &CliHost::backendAboutToReset, this, &TerminalConsole::dropSession);
+    connect(m_host, &CliHost::targetChanged, this, &TerminalConsole::dropSession);
     showPrompt();
 }
 
@@ -309,7 +310,8 @@ void TerminalConsole::keyPressEvent(QKeyEvent* e) {
         if (m_session && m_session->readsInput() && input().isEmpty()) {
             journal(labs::JournalEvent::Type::EndOfInput);
             m_session->endOfInput();
-            finishSession();
+            if (m_session->settling()) m_ending = true; // its last output and exit code come later
+            else finishSession();
         }
         return;
     }
@@ -467,7 +469,7 @@ void TerminalConsole::runCommand(const QString& text) {
         labs::HistoryEntry h;
         h.kind = "shell-error";
         h.exit_code = 2;
-        if (m_host->backend()) h.at_ms = m_host->backend()->nowMs();
+        if (m_host->hasCluster()) h.at_ms = m_host->nowMs();
         m_host->recordBuiltin(m_id, std::move(h));
         showPrompt();
         return;
@@ -480,7 +482,7 @@ void TerminalConsole::runCommand(const QString& text) {
     const QString name = QString::fromStdString(cmd.argv.front());
     labs::HistoryEntry h;
     h.argv = cmd.argv;
-    if (m_host->backend()) h.at_ms = m_host->backend()->nowMs();
+    if (m_host->hasCluster()) h.at_ms = m_host->nowMs();
     if (name == QStringLiteral("clear")) {
         clearScreen();
         return;
@@ -505,7 +507,7 @@ void TerminalConsole::runCommand(const QString& text) {
         return;
     }
     if (const auto builtin = labs::builtinNamed(cmd.argv.front())) {
-        if (*builtin == labs::Builtin::Sleep && !m_host->backend()) {
+        if (*builtin == labs::Builtin::Sleep && !m_host->hasCluster()) {
             append(tr("No cluster is loaded: open a scenario or a lab first.") + QLatin1Char('\n'), Style::Error);
             showPrompt();
             return;
@@ -522,7 +524,7 @@ void TerminalConsole::runCommand(const QString& text) {
         showPrompt();
         return;
     }
-    if (!m_host->backend()) {
+    if (!m_host->hasCluster()) {
         append(tr("No cluster is loaded: open a scenario or a lab first.") + QLatin1Char('\n'), Style::Error);
         showPrompt();
         return;
@@ -530,15 +532,41 @@ void TerminalConsole::runCommand(const QString& text) {
 
     m_session = m_host->start(cmd.argv);
     m_entry = h;
-    m_entry.kind = labs::commandKindName(m_session->kind());
     m_recorded = false;
     m_notesShown = 0;
+    if (m_session->settling()) {
+        // On a real cluster the command starts on the worker thread: the rest when it reports.
+        m_startingCommand = cmd;
+        waitWhileSettling();
+        return;
+    }
+    commandStarted(cmd);
+}
+
+bool TerminalConsole::waitWhileSettling() {
+    if (!m_session || !m_session->settling()) return false;
+    if (!m_holding) {
+        m_holding = true;
+        m_host->holdClock(); // its ticks pump the session
+    }
+    Q_EMIT busyChanged(true);
+    return true;
+}
+
+void TerminalConsole::commandStarted(const labs::ShellCommand& cmd) {
+    if (m_holding) {
+        // The wait for the start is over (real cluster): held again below if the command runs on.
+        m_holding = false;
+        m_host->releaseClock();
+        Q_EMIT busyChanged(false);
+    }
+    m_entry.kind = labs::commandKindName(m_session->kind());
     // Journaled with its input, so that a lab's cluster can be rebuilt by replaying it. A background
     // job (`command &`) is journaled as if it ran in a tab of its own.
     labs::JournalEvent start;
     start.type = labs::JournalEvent::Type::Start;
     start.tab = cmd.background ? m_host->newConsoleId() : m_id;
-    start.at_ms = h.at_ms;
+    start.at_ms = m_entry.at_ms;
     start.argv = cmd.argv;
     if (m_session->readsInput() && cmd.background && !cmd.heredoc && !cmd.input_file) {
         // A background job does not read the terminal: its input ends at once (as in fluxolab-cli script).
@@ -606,13 +634,19 @@ void TerminalConsole::runCommand(const QString& text) {
         finishSession();
         return;
     }
+    if (m_session->settling()) {
+        // Its input was given all at once (a here-document) and ends on the worker thread.
+        m_ending = true;
+        waitWhileSettling();
+        return;
+    }
     // Runs until Ctrl+C (or end of input): counts for the lab checks from now on, as a job in
     // another terminal would.
     m_entry.notes = m_session->notes();
     m_entry.output = m_session->recordedOutput();
     m_host->record(m_entry);
     m_recorded = true;
-    m_host->holdClock();
+    if (!m_holding) m_host->holdClock();
     m_holding = true;
     Q_EMIT busyChanged(true);
 }
@@ -677,7 +711,10 @@ bool TerminalConsole::killJob(int number) {
 
 void TerminalConsole::finishSession() {
     if (!m_session) return;
+    m_startingCommand.reset();
+    m_ending = false;
     flush();
+    m_entry.kind = labs::commandKindName(m_session->kind());
     m_entry.exit_code = m_session->exitCode();
     m_entry.notes = m_session->notes();
     m_entry.output = m_session->recordedOutput();
@@ -719,6 +756,8 @@ void TerminalConsole::dropSession() {
     // its replay (now and whenever the run is replayed again) stops it at the same moment.
     if (m_host->controller()->isReplayingEdit()) journal(labs::JournalEvent::Type::Interrupt);
     m_session.reset();
+    m_startingCommand.reset();
+    m_ending = false;
     if (m_holding) {
         m_holding = false;
         m_host->releaseClock();
@@ -732,6 +771,19 @@ void TerminalConsole::pump() {
     pumpJobs();
     if (!m_session) return;
     m_session->pump(0);
+    if (m_session->settling()) return; // a real cluster's command has not reported yet
+    if (m_ending) {
+        // Ctrl+C, Ctrl+D or the end of a here-document reached the worker: the command ends there.
+        flush();
+        if (m_session->finished()) finishSession();
+        return;
+    }
+    if (m_startingCommand) {
+        const labs::ShellCommand cmd = std::move(*m_startingCommand);
+        m_startingCommand.reset();
+        commandStarted(cmd);
+        return;
+    }
     flush();
     if (m_session->finished()) finishSession();
 }
@@ -750,7 +802,8 @@ void TerminalConsole::interrupt() {
         append(QStringLiteral("^C"), Style::Plain);
         journal(labs::JournalEvent::Type::Interrupt);
         m_session->interrupt();
-        finishSession();
+        if (m_session->settling()) m_ending = true; // a real cluster's command ends on its thread
+        else finishSession();
         return;
     }
     // bash: abandons the line being typed.

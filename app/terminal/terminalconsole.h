@@ -16,6 +16,7 @@
 #include <QTextBlock>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace fluxolab::app {
@@ -89,6 +90,10 @@ private:
     void endJob(std::size_t index);
     /// `kill %N`: Ctrl+C for job N; false if there is no such job.
     bool killJob(int number);
+    /// The rest of runCommand() once the session knows its kind and whether it reads input.
+    void commandStarted(const labs::ShellCommand& cmd);
+    /// Holds the clock and waits (busy) for a session that is settling; false if it is not.
+    bool waitWhileSettling();
     void journal(labs::JournalEvent::Type type, const QString& line = {});
     void complete();
     void historyMove(int delta);
@@ -106,6 +111,11 @@ private:
     int m_historyIndex = -1;        ///< -1: not browsing
     QString m_draft;                ///< input before browsing history
     bool m_holding = false;
+    /// The session runs on another thread (real cluster) and has not reported yet:
+    /// m_startingCommand waits for its start (then commandStarted()), m_ending for the end that
+    /// Ctrl+C, Ctrl+D or the end of its input asked for (then finishSession()).
+    std::optional<labs::ShellCommand> m_startingCommand;
+    bool m_ending = false;
     int m_id = 0;                   ///< this tab in the host's journal
     struct Job {
         int number = 0;             ///< %N

@@ -63,6 +63,10 @@ public:
     virtual bool runsUntilInterrupted() const { return false; }
     /// Time since the command last produced output (idle detection for scripts), ms.
     virtual TimeMs idleMs() const { return 0; }
+    /// True while the command runs elsewhere (the app's real-cluster mode runs it on a worker
+    /// thread) and has not yet reported the outcome of the last start or interrupt(): its
+    /// finished(), exitCode(), kind() and readsInput() are not known yet. Ask again later.
+    virtual bool settling() { return false; }
 
 protected:
     void out(std::string text) { m_output.push_back({OutStream::Out, std::move(text)}); }

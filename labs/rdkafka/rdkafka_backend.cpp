@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <functional>
+#include <mutex>
 #include <random>
 #include <set>
 #include <thread>
@@ -128,6 +130,11 @@ struct RdKafkaBackend::Client {
         std::int64_t bytes = 0;
     };
     std::map<std::string, Sticky> sticky;
+    /// The probe's client logs librdkafka's "feature" debug lines: the broker's API versions (the
+    /// log callback runs on librdkafka's threads, hence the mutex).
+    bool collectApiVersions = false;
+    std::mutex apiMutex;
+    ApiVersionRanges apiVersions;
     std::int64_t batchSize = 16384;
     std::mt19937 random{std::random_device{}()};
     bool sawAuthFailure = false;
@@ -237,7 +244,17 @@ void rebalanceCallback(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_p
 
 // The library's own log lines go nowhere: the tools print what Kafka's tools print, and a log
 // line could carry connection details.
-void logCallback(const rd_kafka_t*, int, const char*, const char*) {}
+void logCallback(const rd_kafka_t* rk, int, const char*, const char* line) {
+    auto* c = rk ? static_cast<RdKafkaBackend::Client*>(rd_kafka_opaque(rk)) : nullptr;
+    if (!c || !c->collectApiVersions || !line) return;
+    // "127.0.0.1:9092/bootstrap:   ApiKey Fetch (1) Versions 4..18"
+    const char* p = std::strstr(line, "ApiKey ");
+    if (!p) return;
+    int key = 0, lo = 0, hi = 0;
+    if (std::sscanf(p, "ApiKey %*s (%d) Versions %d..%d", &key, &lo, &hi) != 3) return;
+    std::lock_guard lock(c->apiMutex);
+    c->apiVersions.emplace(key, std::make_pair(lo, hi));
+}
 
 void deliveryCallback(rd_kafka_t* /*rk*/, const rd_kafka_message_t* m, void* opaque) {
     auto* c = static_cast<RdKafkaBackend::Client*>(opaque);
@@ -368,12 +385,29 @@ RdKafkaBackend::~RdKafkaBackend() {
     m_admin.reset();
 }
 
+std::string kafkaReleaseFromApiVersions(const ApiVersionRanges& versions) {
+    if (versions.empty()) return {};
+    const auto fetch = versions.find(1);
+    if (fetch != versions.end() && fetch->second.first >= 4) return "4.x";
+    if (versions.count(65) || versions.count(66)) return "3.x";
+    if (versions.count(57)) return "2.7–2.8";
+    return "< 2.7";
+}
+
 ProbeResult RdKafkaBackend::probeConnection(const RdKafkaConnection& connection, TimeMs timeout_ms) {
+    return probeConnection(connection, timeout_ms, nullptr);
+}
+
+ProbeResult RdKafkaBackend::probeConnection(const RdKafkaConnection& connection, TimeMs timeout_ms,
+                                            ApiVersionRanges* versions) {
     ProbeResult r;
     std::string error;
     RdKafkaConnection c = connection;
     c.request_timeout_ms = timeout_ms;
-    auto client = makeClient(c, RD_KAFKA_PRODUCER, {}, error);
+    std::vector<std::pair<std::string, std::string>> extra;
+    if (versions) extra.emplace_back("debug", "feature"); // logs the ApiVersions answer (logCallback)
+    auto client = makeClient(c, RD_KAFKA_PRODUCER, extra, error);
+    if (client && versions) client->collectApiVersions = true;
     if (!client) {
         r.status = ClientError::BadConfiguration;
         r.detail = error;
@@ -393,6 +427,10 @@ ProbeResult RdKafkaBackend::probeConnection(const RdKafkaConnection& connection,
     if (char* id = rd_kafka_clusterid(client->rk, toInt(std::min<TimeMs>(timeout_ms, 2000)))) {
         r.cluster_id = id;
         rd_kafka_mem_free(client->rk, id);
+    }
+    if (versions) {
+        std::lock_guard lock(client->apiMutex);
+        *versions = client->apiVersions;
     }
     return r;
 }

@@ -44,6 +44,13 @@ struct DeliveryReport {
 /// The librdkafka version this build runs with ("2.0.2").
 std::string rdkafkaVersion();
 
+/// A broker's supported API versions (ApiVersions response): api key -> (min, max).
+using ApiVersionRanges = std::map<std::int32_t, std::pair<std::int32_t, std::int32_t>>;
+/// The Kafka release line those versions belong to ("4.x", "3.x", "2.7–2.8", "< 2.7": no words, the UI shows it as is),
+/// since Kafka does not send its version: Kafka 4.0 removed Fetch v0-3 (KIP-896), 3.0 added
+/// DescribeTransactions/ListTransactions (keys 65, 66), 2.7 added UpdateFeatures (57). Empty: none known.
+std::string kafkaReleaseFromApiVersions(const ApiVersionRanges& versions);
+
 class RdKafkaBackend final : public ClusterBackend {
 public:
     explicit RdKafkaBackend(RdKafkaConnection connection);
@@ -53,6 +60,8 @@ public:
 
     /// Probes a bootstrap address without keeping a backend (the "Testar ligação" button).
     static ProbeResult probeConnection(const RdKafkaConnection& connection, TimeMs timeout_ms);
+    /// Same, and the API versions the bootstrap broker announced (librdkafka's ApiVersions request).
+    static ProbeResult probeConnection(const RdKafkaConnection& connection, TimeMs timeout_ms, ApiVersionRanges* versions);
     /// The error of the last call that failed without a Kafka error code (None after a success).
     ClientError lastClientError() const { return m_lastClient; }
 

@@ -8,6 +8,10 @@
 #include "app/real/connectiondialog.h"
 #include "app/real/realcontroller.h"
 #include "app/real/realview.h"
+#include "app/terminal/clihost.h"
+#include "app/terminal/terminalconsole.h"
+#include "app/terminal/terminalpanel.h"
+#include "labs/kafka_tools/kafka_cli.h"
 #include "labs/rdkafka/rdkafka_backend.h"
 
 #include <QAction>
@@ -16,6 +20,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
@@ -74,6 +79,31 @@ qint64 longestStall(const std::function<bool()>& until, int limitMs) {
     tick.start();
     while (!until() && clock.elapsed() < limitMs) QTest::qWait(5);
     return worst;
+}
+
+/// What `line` prints when run headless on `backend` (stdout and stderr in order).
+QString headless(fluxolab::labs::ClusterBackend& backend, const QStringList& argv) {
+    fluxolab::labs::KafkaCli cli(backend);
+    std::vector<std::string> args;
+    for (const QString& a : argv) args.push_back(a.toStdString());
+    auto s = cli.start(args);
+    QString out;
+    for (int i = 0; i < 300 && !s->finished(); ++i) s->pump(100);
+    for (const auto& c : s->takeOutput()) out += QString::fromStdString(c.text);
+    return out;
+}
+
+/// Runs `line` in the terminal, waits until the command ends and returns what it printed (without
+/// the command line and the next prompt). `worstStall`: the longest gap of the GUI thread meanwhile.
+QString runInTerminal(TerminalConsole* t, const QString& line, qint64* worstStall, int limitMs = 30000) {
+    const qsizetype before = t->toPlainText().size();
+    t->submit(line);
+    const qint64 stall = longestStall([&] { return !t->isBusy(); }, limitMs);
+    if (worstStall) *worstStall = std::max(*worstStall, stall);
+    QString out = t->toPlainText().mid(before);
+    out = out.mid(out.indexOf(QLatin1Char('\n')) + 1); // the command line typed
+    if (out.endsWith(TerminalConsole::prompt())) out.chop(TerminalConsole::prompt().size());
+    return out;
 }
 
 } // namespace
@@ -191,6 +221,41 @@ void RealModeTest::switchesBackToSimulation() {
     QCOMPARE(w.centralWidget(), simCentral);
     QVERIFY(real->simulatedAction()->isChecked());
     QVERIFY(gallery->isEnabled());
+}
+
+void RealModeTest::terminalCommandsRunOnTheWorker() {
+    MainWindow w;
+    CliHost* host = w.cliHost();
+    TerminalConsole* t = w.terminalPanel()->currentConsole();
+    QVERIFY(t);
+    const QString usage = QStringLiteral("kafka-topics.sh --bootstrap-server 127.0.0.1:1 --topic x");
+    qint64 stall = 0;
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:1";
+    c.request_timeout_ms = 1500;
+    // What the tool prints headless (a usage error: the broker is not asked).
+    fluxolab::labs::RdKafkaBackend direct(c);
+    QString expected = headless(direct, usage.split(QLatin1Char(' ')));
+    QVERIFY2(expected.contains(QStringLiteral("Command must include exactly one action")), qPrintable(expected));
+    w.realMode()->connectTo(c, 500);
+    QVERIFY(host->isRemote());
+    // The session reports from the worker thread (at once, or on a later tick of the terminal).
+    t->submit(usage);
+    QTRY_VERIFY_WITH_TIMEOUT(!t->isBusy(), 10000);
+    const QString shown = t->toPlainText();
+    // The terminal adds the teaching note under the tool's text.
+    QVERIFY2(shown.contains(expected), qPrintable(shown));
+    QVERIFY(shown.endsWith(TerminalConsole::prompt()));
+    QCOMPARE(host->remoteHistory().size(), std::size_t{1});
+    QCOMPARE(host->remoteHistory().back().exit_code, 1);
+    QCOMPARE(QString::fromStdString(host->remoteHistory().back().kind), QStringLiteral("topics"));
+    const QString unknown = runInTerminal(t, QStringLiteral("kafka-nothing.sh"), &stall);
+    QVERIFY2(unknown.startsWith(QStringLiteral("bash: kafka-nothing.sh: command not found\n")), qPrintable(unknown));
+    QCOMPARE(host->remoteHistory().back().exit_code, 127);
+    // Back on the simulation the terminal runs there again (no scenario is loaded in this window).
+    w.realMode()->showSimulation();
+    QVERIFY(!host->isRemote());
+    QVERIFY(runInTerminal(t, usage, &stall).startsWith(QStringLiteral("No cluster is loaded")));
 }
 
 void RealModeTest::realBrokerShowsTopicAndGroup() {
@@ -341,4 +406,149 @@ void RealModeTest::screenshots() {
         QVERIFY(d.grab().save(QStringLiteral("%1/dialog-%2.png").arg(dir, lang)));
     }
     QVERIFY(setLanguage(QStringLiteral("en")));
+}
+
+void RealModeTest::terminalRunsOnRealBroker() {
+    const QString bootstrap = testBroker();
+    if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = bootstrap.toStdString();
+    c.request_timeout_ms = 5000;
+    const QString topic = QStringLiteral("realterm-%1").arg(QDateTime::currentMSecsSinceEpoch() % 100000000);
+    fluxolab::labs::RdKafkaBackend direct(c);
+
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    RealModeController* real = w.realMode();
+    real->connectTo(c, 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(real->connected(), 20000);
+    CliHost* host = w.cliHost();
+    QVERIFY(host->isRemote());
+    const std::size_t simHistory = host->history().size();
+    TerminalConsole* t = w.terminalPanel()->currentConsole();
+    QVERIFY(t);
+    qint64 stall = 0;
+
+    // kafka-topics: created on the real broker, the history entry has the tool's kind and exit code.
+    QCOMPARE(runInTerminal(t, QStringLiteral("kafka-topics.sh --bootstrap-server %1 --create --topic %2 --partitions 3").arg(bootstrap, topic), &stall),
+             QStringLiteral("Created topic %1.\n").arg(topic));
+    QVERIFY(direct.describeTopic(topic.toStdString()).has_value());
+    QCOMPARE(host->remoteHistory().size(), std::size_t{1});
+    QCOMPARE(QString::fromStdString(host->remoteHistory().back().kind), QStringLiteral("topics.create"));
+    QCOMPARE(host->remoteHistory().back().exit_code, 0);
+    QCOMPARE(host->history().size(), simHistory); // the labs' history is the simulation's
+
+    const QStringList describe{QStringLiteral("kafka-topics.sh"), QStringLiteral("--bootstrap-server"), bootstrap,
+                               QStringLiteral("--describe"), QStringLiteral("--topic"), topic};
+    const QString described = runInTerminal(t, describe.join(QLatin1Char(' ')), &stall);
+    QVERIFY2(described.contains(QStringLiteral("PartitionCount: 3")), qPrintable(described));
+    QCOMPARE(described, headless(direct, describe));
+
+    // An error: the tool's own text and exit code.
+    const QStringList missing{QStringLiteral("kafka-topics.sh"), QStringLiteral("--bootstrap-server"), bootstrap,
+                              QStringLiteral("--describe"), QStringLiteral("--topic"), topic + QStringLiteral("-none")};
+    const QString error = runInTerminal(t, missing.join(QLatin1Char(' ')), &stall);
+    QVERIFY2(error.contains(QStringLiteral("does not exist")), qPrintable(error));
+    // The tool's first line as headless; then its log line (its own time) with the Java trace,
+    // which the terminal folds into one line.
+    const QString expectedError = headless(direct, missing);
+    QCOMPARE(error.section(QLatin1Char('\n'), 0, 0), expectedError.section(QLatin1Char('\n'), 0, 0));
+    QVERIFY2(error.section(QLatin1Char('\n'), 1, 1).endsWith(QStringLiteral("ERROR java.lang.IllegalArgumentException: Topic '%1-none' does not exist as expected").arg(topic)),
+             qPrintable(error));
+    QCOMPARE(host->remoteHistory().back().exit_code, 1);
+
+    // The console producer with a here-document, keyed: the keys land where Java's partitioner puts them.
+    const QString produced = runInTerminal(
+        t,
+        QStringLiteral("kafka-console-producer.sh --bootstrap-server %1 --topic %2 --reader-property parse.key=true --reader-property key.separator=: <<EOF\n"
+                       "a:1\nb:2\nc:3\nEOF")
+            .arg(bootstrap, topic),
+        &stall);
+    // The here-document's lines, then the producer's '>' prompts (one per line read and one at the
+    // end of the input, as on the simulation's terminal).
+    QCOMPARE(produced, QStringLiteral("a:1\nb:2\nc:3\nEOF\n>>>>\n"));
+    QCOMPARE(host->remoteHistory().back().exit_code, 0);
+    QCOMPARE(QString::fromStdString(host->remoteHistory().back().kind), QStringLiteral("console-producer"));
+    std::int64_t records = 0;
+    for (int p = 0; p < 3; ++p) records += direct.latestOffset({topic.toStdString(), p});
+    QCOMPARE(records, std::int64_t{3});
+
+    // The console consumer runs until Ctrl+C, then prints its summary.
+    t->submit(QStringLiteral("kafka-console-consumer.sh --bootstrap-server %1 --topic %2 --from-beginning --property print.key=true").arg(bootstrap, topic));
+    stall = std::max(stall, longestStall([&] { return t->toPlainText().contains(QStringLiteral("c\t3")); }, 30000));
+    QVERIFY2(t->toPlainText().contains(QStringLiteral("a\t1")) && t->toPlainText().contains(QStringLiteral("c\t3")), qPrintable(t->toPlainText()));
+    QVERIFY(t->isBusy());
+    t->interrupt();
+    stall = std::max(stall, longestStall([&] { return !t->isBusy(); }, 20000));
+    QVERIFY(!t->isBusy());
+    QVERIFY2(t->toPlainText().contains(QStringLiteral("Processed a total of 3 messages")), qPrintable(t->toPlainText()));
+    QVERIFY(t->toPlainText().endsWith(TerminalConsole::prompt()));
+    QCOMPARE(QString::fromStdString(host->remoteHistory().back().kind), QStringLiteral("console-consumer"));
+
+    // Back on the simulation, the terminal runs there again.
+    real->simulatedAction()->trigger();
+    QVERIFY(!host->isRemote());
+    qInfo("RealModeTest: longest GUI stall while the terminal ran on the real broker: %lld ms", static_cast<long long>(stall));
+    direct.deleteTopic(topic.toStdString());
+}
+
+void RealModeTest::testConnectionShowsBrokerVersion() {
+    const QString bootstrap = testBroker();
+    if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
+    ConnectionDialog d;
+    d.findChild<QLineEdit*>(QStringLiteral("bootstrap"))->setText(bootstrap);
+    d.findChild<QComboBox*>(QStringLiteral("securityProtocol"))->setCurrentText(QStringLiteral("PLAINTEXT"));
+    d.setProbeTimeout(10000);
+    d.findChild<QPushButton*>(QStringLiteral("testConnection"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!d.testing(), 20000);
+    const QString text = d.resultLabel()->text();
+    QVERIFY2(text.startsWith(QStringLiteral("Reached: 1 broker")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Kafka 4.x")), qPrintable(text));
+}
+
+void RealModeTest::brokerStopAndRestart() {
+    const QString bootstrap = testBroker();
+    const QString script = qEnvironmentVariable("FLUXOLAB_KAFKA_SCRIPT");
+    if (bootstrap.isEmpty() || script.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE, FLUXOLAB_KAFKA_SCRIPT; label real)");
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = bootstrap.toStdString();
+    c.request_timeout_ms = 1500;
+    const QString topic = QStringLiteral("realfault-%1").arg(QDateTime::currentMSecsSinceEpoch() % 100000000);
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    RealModeController* real = w.realMode();
+    real->connectTo(c, 300);
+    QTRY_VERIFY_WITH_TIMEOUT(real->connected(), 20000);
+    TerminalConsole* t = w.terminalPanel()->currentConsole();
+    qint64 stall = 0;
+    QCOMPARE(runInTerminal(t, QStringLiteral("kafka-topics.sh --bootstrap-server %1 --create --topic %2 --partitions 2").arg(bootstrap, topic), &stall),
+             QStringLiteral("Created topic %1.\n").arg(topic));
+
+    // The broker's process ends; its port, configuration and data stay.
+    QProcess stop;
+    stop.start(script, {QStringLiteral("stop"), QStringLiteral("--keep")});
+    stall = std::max(stall, longestStall([&] { return stop.state() == QProcess::NotRunning && !real->connected(); }, 60000));
+    qInfo("RealModeTest: stop --keep exit %d, connected %d", stop.exitCode(), int(real->connected()));
+    QCOMPARE(stop.exitCode(), 0);
+    QVERIFY(!real->connected());
+    QVERIFY2(real->statusText().startsWith(QStringLiteral("No connection to the broker")), qPrintable(real->statusText()));
+    QVERIFY(real->isReal());
+    const int commandsBefore = static_cast<int>(w.cliHost()->remoteHistory().size());
+
+    // The same broker again (same port and data): the app reconnects by itself.
+    QProcess restart;
+    restart.start(script, {QStringLiteral("restart")});
+    stall = std::max(stall, longestStall([&] { return restart.state() == QProcess::NotRunning && real->connected(); }, 150000));
+    qInfo("RealModeTest: restart exit %d, connected %d", restart.exitCode(), int(real->connected()));
+    QVERIFY2(restart.exitCode() == 0, restart.readAllStandardError().constData());
+    QVERIFY(real->connected());
+    QVERIFY(real->statusText().contains(QStringLiteral("connected")));
+    QCOMPARE(static_cast<int>(w.cliHost()->remoteHistory().size()), commandsBefore); // nothing lost
+    // The topic created before the stop is still there, and the terminal works on the same connection.
+    const QString described = runInTerminal(t, QStringLiteral("kafka-topics.sh --bootstrap-server %1 --describe --topic %2").arg(bootstrap, topic), &stall);
+    QVERIFY2(described.contains(QStringLiteral("PartitionCount: 2")), qPrintable(described));
+    qInfo("RealModeTest: longest GUI stall while the broker stopped and restarted: %lld ms", static_cast<long long>(stall));
+    fluxolab::labs::RdKafkaBackend(c).deleteTopic(topic.toStdString());
 }

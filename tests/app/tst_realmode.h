@@ -13,10 +13,22 @@ private Q_SLOTS:
     void testConnectionReportsUnreachable();
     void deadBrokerShowsLossAndWindowResponds();
     void switchesBackToSimulation();
+    /// In real mode the terminal's commands run on the worker and print what the tools print: a
+    /// usage error (no broker needed) is the same text as on the simulation; an unknown command too.
+    void terminalCommandsRunOnTheWorker();
     void realBrokerShowsTopicAndGroup();
     void brokerLossAndRecovery();
     /// The simulation's canvas and plots on the test broker's observation (label real).
     void realBrokerOnTheSharedViews();
+    /// The terminal in real mode: kafka-topics, the console producer and consumer (Ctrl+C) on the
+    /// test broker, run on the worker thread, print what the same command prints headless.
+    void terminalRunsOnRealBroker();
+    /// "Testar ligação" on the test broker names its release line, inferred from ApiVersions (4.x).
+    void testConnectionShowsBrokerVersion();
+    /// The broker stops (kafka-broker.sh stop --keep) while the terminal works on it: the status says
+    /// so, the window keeps responding; after `restart` (same port, same data) the app reconnects by
+    /// itself and the topic created before is still there. Needs FLUXOLAB_KAFKA_SCRIPT.
+    void brokerStopAndRestart();
     /// Screenshots of the dialog and the real view (only with FLUXOLAB_REALMODE_SHOTS=folder).
     void screenshots();
 };

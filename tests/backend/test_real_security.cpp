@@ -82,3 +82,27 @@ TEST_CASE("real-security: SCRAM with librdkafka before 2.6.1 is refused by Kafka
     else
         CHECK(r.reached());
 }
+
+TEST_CASE("rdkafka-release: the release line from a broker's API versions") {
+    // Kafka 4.0 removed Fetch v0-3 (KIP-896); 3.0 added DescribeTransactions (65); 2.7 UpdateFeatures (57).
+    CHECK(kafkaReleaseFromApiVersions({}).empty());
+    CHECK(kafkaReleaseFromApiVersions({{1, {4, 18}}, {65, {0, 0}}, {66, {0, 1}}}) == "4.x");
+    CHECK(kafkaReleaseFromApiVersions({{1, {0, 13}}, {57, {0, 1}}, {65, {0, 0}}}) == "3.x");
+    CHECK(kafkaReleaseFromApiVersions({{1, {0, 12}}, {57, {0, 0}}}) == "2.7–2.8");
+    CHECK(kafkaReleaseFromApiVersions({{0, {0, 8}}, {1, {0, 11}}}) == "< 2.7");
+}
+
+TEST_CASE("real-security: the probe reads the broker's API versions - Kafka 4.3.1 is a 4.x") {
+    if (!realMode()) return;
+    const auto env = brokerEnv();
+    REQUIRE(env.count("PORT"));
+    RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:" + env.at("PORT");
+    ApiVersionRanges versions;
+    const ProbeResult r = RdKafkaBackend::probeConnection(c, 10000, &versions);
+    REQUIRE(r.reached());
+    REQUIRE(versions.count(1));
+    CHECK(versions.at(1).first == 4); // Fetch v4 is the oldest a 4.x broker accepts
+    CHECK(versions.count(18));        // ApiVersions itself
+    CHECK(kafkaReleaseFromApiVersions(versions) == "4.x");
+}

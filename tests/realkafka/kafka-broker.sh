@@ -8,6 +8,9 @@
 #                                    metadata (timeout: FLUXOLAB_KAFKA_START_TIMEOUT, default 120 s);
 #                                    --sasl adds a SASL_PLAINTEXT listener (SCRAM-SHA-256/512, PLAIN)
 #   kafka-broker.sh stop             stop the broker and remove its data (no leftovers)
+#   kafka-broker.sh stop --keep      stop the broker's process only: ports, configuration and data stay
+#   kafka-broker.sh restart          start the broker stopped with --keep again, on the same ports with
+#                                    the same data, and wait until it serves metadata (fault tests)
 #   kafka-broker.sh status           exit 0 when the broker runs and answers, 1 otherwise
 #   kafka-broker.sh env              print the bootstrap addresses as shell assignments:
 #                                    KAFKA_BOOTSTRAP, KAFKA_SASL_BOOTSTRAP, KAFKA_SASL_USER, KAFKA_SASL_PASSWORD
@@ -155,7 +158,14 @@ print_env() {
   fi
 }
 
-do_stop() {
+do_stop() { # do_stop [--keep]
+  local keep=0
+  for a in "$@"; do
+    case "$a" in
+      --keep) keep=1 ;;
+      *) die "unknown stop option '$a' (use --keep)" ;;
+    esac
+  done
   if pid_alive; then
     local pid i
     pid=$(cat "$STATE/broker.pid")
@@ -170,7 +180,44 @@ do_stop() {
       sleep 0.5
     fi
   fi
-  rm -rf "$STATE"
+  if [ $keep -eq 1 ]; then
+    rm -f "$STATE/broker.pid"
+  else
+    rm -rf "$STATE"
+  fi
+}
+
+# kafka-server-start.sh server.properties, detached from this shell; waits until it serves metadata.
+launch() { # launch PORT
+  local port=$1
+  setsid java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true -cp "$CACHE/libs/*" \
+    kafka.Kafka "$STATE/server.properties" >>"$STATE/broker.log" 2>&1 </dev/null &
+  echo $! >"$STATE/broker.pid"
+  local deadline=$((SECONDS + START_TIMEOUT))
+  until answers "$port"; do
+    if ! pid_alive; then
+      tail -n 40 "$STATE/broker.log" >&2 || true
+      rm -f "$STATE/broker.pid"
+      die "the broker exited during start-up (log above: $STATE/broker.log)"
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      tail -n 40 "$STATE/broker.log" >&2 || true
+      do_stop
+      die "the broker did not answer on 127.0.0.1:$port within $START_TIMEOUT s; stopped it"
+    fi
+    sleep 0.2
+  done
+}
+
+do_restart() {
+  [ -f "$STATE/ports" ] && [ -f "$STATE/server.properties" ] || die "no broker stopped with --keep in $STATE"
+  pid_alive && die "the broker in $STATE still runs (pid $(cat "$STATE/broker.pid"))"
+  java_ok
+  local t0 port
+  t0=$(date +%s%N)
+  port=$(sed -n 's/^PORT=//p' "$STATE/ports")
+  launch "$port"
+  echo "kafka-broker: Kafka $KAFKA_VERSION restarted on 127.0.0.1:$port with its data after $((($(date +%s%N) - t0) / 1000000)) ms" >&2
 }
 
 do_start() {
@@ -218,25 +265,7 @@ do_start() {
   run_java kafka.tools.StorageTool "${fmt[@]}" >"$STATE/format.log" 2>&1 ||
     { cat "$STATE/format.log" >&2; die "formatting the storage failed (see above)"; }
 
-  # kafka-server-start.sh server.properties, detached from this shell.
-  setsid java -Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true -cp "$CACHE/libs/*" \
-    kafka.Kafka "$STATE/server.properties" >"$STATE/broker.log" 2>&1 </dev/null &
-  echo $! >"$STATE/broker.pid"
-
-  local deadline=$((SECONDS + START_TIMEOUT))
-  until answers "$port"; do
-    if ! pid_alive; then
-      tail -n 40 "$STATE/broker.log" >&2 || true
-      rm -f "$STATE/broker.pid"
-      die "the broker exited during start-up (log above: $STATE/broker.log)"
-    fi
-    if [ $SECONDS -ge $deadline ]; then
-      tail -n 40 "$STATE/broker.log" >&2 || true
-      do_stop
-      die "the broker did not answer on 127.0.0.1:$port within $START_TIMEOUT s; stopped it"
-    fi
-    sleep 0.2
-  done
+  launch "$port"
   local ms=$((($(date +%s%N) - t0) / 1000000))
   echo "kafka-broker: Kafka $KAFKA_VERSION (KRaft) ready on 127.0.0.1:$port${sport:+, SASL_PLAINTEXT on 127.0.0.1:$sport} after ${ms} ms" >&2
   print_env
@@ -246,7 +275,8 @@ cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
   start) do_start "$@" ;;
-  stop) do_stop ;;
+  stop) do_stop "$@" ;;
+  restart) do_restart ;;
   status)
     if pid_alive && [ -f "$STATE/ports" ] && answers "$(sed -n 's/^PORT=//p' "$STATE/ports")"; then
       echo "kafka-broker: running (pid $(cat "$STATE/broker.pid"))"
@@ -257,7 +287,7 @@ case "$cmd" in
     ;;
   env) print_env ;;
   *)
-    echo "usage: $0 start [--sasl] | stop | status | env" >&2
+    echo "usage: $0 start [--sasl] | stop [--keep] | restart | status | env" >&2
     exit 2
     ;;
 esac

@@ -1,0 +1,229 @@
+#include "app/real/realcli.h"
+
+#include <QThread>
+#include <QTimer>
+
+namespace fluxolab::app {
+
+namespace {
+
+/// The session the terminal holds: a mirror of the command running on the worker.
+class RemoteCommandSession final : public labs::CommandSession {
+public:
+    RemoteCommandSession(int id, std::shared_ptr<RemoteLink> link, std::shared_ptr<RemoteCommandState> state)
+        : m_id(id), m_link(std::move(link)), m_state(std::move(state)) {}
+    ~RemoteCommandSession() override {
+        const int id = m_id;
+        m_link->post([id](RealCliWorker& w) { w.drop(id); });
+    }
+
+    bool settling() override {
+        sync();
+        return m_pending > 0;
+    }
+    bool readsInput() const override {
+        const_cast<RemoteCommandSession*>(this)->sync();
+        return m_readsInput && !finished();
+    }
+    void inputLine(const std::string& line) override {
+        const int id = m_id;
+        m_link->post([id, line](RealCliWorker& w) { w.input(id, line); });
+    }
+    void endOfInput() override {
+        {
+            std::lock_guard lock(m_state->mutex);
+            ++m_state->pending;
+        }
+        const int id = m_id;
+        m_link->post([id](RealCliWorker& w) { w.endOfInput(id); });
+    }
+    void pump(labs::TimeMs) override { sync(); }
+    void interrupt() override {
+        {
+            std::lock_guard lock(m_state->mutex);
+            ++m_state->pending;
+        }
+        const int id = m_id;
+        m_link->post([id](RealCliWorker& w) { w.interrupt(id); });
+    }
+    bool runsUntilInterrupted() const override {
+        const_cast<RemoteCommandSession*>(this)->sync();
+        return m_untilInterrupted;
+    }
+
+private:
+    /// Takes what the worker reported into this session (output, notes, kind, end).
+    void sync() {
+        std::vector<labs::OutputChunk> chunks;
+        std::vector<labs::NoteId> notes;
+        std::string recorded;
+        bool done = false;
+        int code = 0;
+        {
+            std::lock_guard lock(m_state->mutex);
+            chunks.swap(m_state->output);
+            notes.assign(m_state->notes.begin() +
+                             static_cast<std::ptrdiff_t>(std::min(m_notes, m_state->notes.size())),
+                         m_state->notes.end());
+            m_notes = std::max(m_notes, m_state->notes.size());
+            recorded = m_state->recorded;
+            m_kind = m_state->kind;
+            m_pending = m_state->pending;
+            m_readsInput = m_state->reads_input;
+            m_untilInterrupted = m_state->until_interrupted;
+            done = m_state->finished;
+            code = m_state->exit_code;
+        }
+        for (labs::OutputChunk& c : chunks) {
+            if (c.stream == labs::OutStream::Err)
+                err(std::move(c.text));
+            else
+                out(std::move(c.text));
+        }
+        for (labs::NoteId n : notes)
+            note(n);
+        if (!recorded.empty() && recorded != recordedOutput()) record(std::move(recorded));
+        if (done && !finished()) finish(code);
+    }
+
+    int m_id;
+    std::shared_ptr<RemoteLink> m_link;
+    std::shared_ptr<RemoteCommandState> m_state;
+    std::size_t m_notes = 0;
+    int m_pending = 1;
+    bool m_readsInput = false;
+    bool m_untilInterrupted = false;
+};
+
+} // namespace
+
+void RemoteLink::post(std::function<void(RealCliWorker&)> f) {
+    std::lock_guard lock(mutex);
+    if (!worker) return;
+    RealCliWorker* w = worker;
+    QMetaObject::invokeMethod(
+        w, [w, f = std::move(f)] { f(*w); }, Qt::QueuedConnection);
+}
+
+RealCliWorker::RealCliWorker(labs::RdKafkaConnection connection) : m_connection(std::move(connection)) {}
+
+RealCliWorker::~RealCliWorker() {
+    // Stopped like Ctrl+C (a console consumer leaves its group) before the backend goes.
+    for (auto& [id, r] : m_running)
+        if (!r.session->finished()) r.session->interrupt();
+    m_running.clear();
+    m_cli.reset();
+}
+
+void RealCliWorker::ensureBackend() {
+    if (m_backend) return;
+    m_backend = std::make_unique<labs::RdKafkaBackend>(m_connection);
+    m_cli = std::make_unique<labs::KafkaCli>(*m_backend);
+    m_timer = new QTimer(this);
+    m_timer->setInterval(50);
+    connect(m_timer, &QTimer::timeout, this, &RealCliWorker::pumpAll);
+    m_timer->start();
+}
+
+void RealCliWorker::start(int id, std::vector<std::string> argv, std::shared_ptr<RemoteCommandState> state) {
+    ensureBackend();
+    Running r{m_cli->start(argv, true), std::move(state)};
+    publish(r, true);
+    // Kept until the terminal drops its session (a late Ctrl+C must still be answered).
+    m_running.emplace(id, std::move(r));
+}
+
+void RealCliWorker::input(int id, const std::string& line) {
+    auto it = m_running.find(id);
+    if (it == m_running.end() || it->second.session->finished()) return;
+    it->second.session->inputLine(line);
+    publish(it->second, false);
+}
+
+void RealCliWorker::endOfInput(int id) {
+    auto it = m_running.find(id);
+    if (it == m_running.end()) return;
+    if (!it->second.session->finished()) it->second.session->endOfInput();
+    publish(it->second, true);
+}
+
+void RealCliWorker::interrupt(int id) {
+    auto it = m_running.find(id);
+    if (it == m_running.end()) return;
+    if (!it->second.session->finished()) it->second.session->interrupt();
+    publish(it->second, true);
+}
+
+void RealCliWorker::drop(int id) {
+    auto it = m_running.find(id);
+    if (it == m_running.end()) return;
+    if (!it->second.session->finished()) it->second.session->interrupt();
+    m_running.erase(it);
+}
+
+void RealCliWorker::pumpAll() {
+    for (auto it = m_running.begin(); it != m_running.end(); ++it) {
+        if (it->second.session->finished()) continue;
+        it->second.session->pump(0);
+        publish(it->second, false);
+    }
+}
+
+void RealCliWorker::publish(Running& r, bool handledRequest) {
+    std::vector<labs::OutputChunk> chunks = r.session->takeOutput();
+    std::lock_guard lock(r.state->mutex);
+    for (labs::OutputChunk& c : chunks)
+        r.state->output.push_back(std::move(c));
+    r.state->notes = r.session->notes();
+    r.state->recorded = r.session->recordedOutput();
+    r.state->kind = r.session->kind();
+    r.state->reads_input = r.session->readsInput();
+    r.state->until_interrupted = r.session->runsUntilInterrupted();
+    r.state->finished = r.session->finished();
+    r.state->exit_code = r.session->exitCode();
+    if (handledRequest && r.state->pending > 0) --r.state->pending;
+}
+
+RealCli::RealCli(labs::RdKafkaConnection connection, std::function<RemoteNames()> names)
+    : m_link(std::make_shared<RemoteLink>()), m_thread(new QThread), m_names(std::move(names)) {
+    m_thread->setObjectName(QStringLiteral("realterminal"));
+    auto* worker = new RealCliWorker(std::move(connection));
+    worker->moveToThread(m_thread);
+    QObject::connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
+    m_link->worker = worker;
+    m_thread->start();
+}
+
+RealCli::~RealCli() {
+    {
+        std::lock_guard lock(m_link->mutex);
+        m_link->worker = nullptr;
+    }
+    if (m_thread) {
+        m_thread->quit();
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+QThread* RealCli::detachThread() {
+    {
+        std::lock_guard lock(m_link->mutex);
+        m_link->worker = nullptr;
+    }
+    QThread* t = m_thread;
+    m_thread = nullptr;
+    if (t) t->quit();
+    return t;
+}
+
+std::unique_ptr<labs::CommandSession> RealCli::start(const std::vector<std::string>& argv) {
+    const int id = m_next++;
+    auto state = std::make_shared<RemoteCommandState>();
+    state->pending = 1;
+    auto session = std::make_unique<RemoteCommandSession>(id, m_link, state);
+    m_link->post([id, argv, state](RealCliWorker& w) { w.start(id, argv, state); });
+    return session;
+}
+
+} // namespace fluxolab::app

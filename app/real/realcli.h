@@ -1,0 +1,97 @@
+#pragma once
+// The terminal's Kafka commands on a real cluster: the same emulation front end (labs::KafkaCli)
+// over an RdKafkaBackend of its own, confined to a worker thread. The terminal holds a
+// RemoteCommandSession per command: it forwards input, Ctrl+C and Ctrl+D to the worker and picks up
+// what the command printed there, so that no librdkafka call ever runs on the GUI thread and the
+// output is the tools' own.
+
+#ifndef Q_MOC_RUN
+#include "app/terminal/clihost.h"
+#include "labs/kafka_tools/kafka_cli.h"
+#include "labs/rdkafka/rdkafka_backend.h"
+#endif
+
+#include <QObject>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+
+class QThread;
+class QTimer;
+
+namespace fluxolab::app {
+
+class RealCliWorker;
+
+/// What a command on the worker reported so far (shared by the worker and the terminal's session).
+struct RemoteCommandState {
+    std::mutex mutex;
+    std::vector<labs::OutputChunk> output; ///< not yet taken by the terminal
+    std::vector<labs::NoteId> notes;       ///< all of them so far
+    std::string recorded;
+    labs::CommandKind kind = labs::CommandKind::Unknown;
+    int pending = 0; ///< requests (start, interrupt) the worker has not handled yet
+    bool reads_input = false;
+    bool until_interrupted = false;
+    bool finished = false;
+    int exit_code = 0;
+};
+
+/// The link from the sessions to the worker; cut (worker = nullptr) when the connection ends.
+struct RemoteLink {
+    std::mutex mutex;
+    RealCliWorker* worker = nullptr;
+    /// Runs `f` on the worker thread (dropped when the link is cut).
+    void post(std::function<void(RealCliWorker&)> f);
+};
+
+/// Lives in the worker thread: runs the commands and pumps them (every 50 ms).
+class RealCliWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit RealCliWorker(labs::RdKafkaConnection connection);
+    ~RealCliWorker() override;
+    void start(int id, std::vector<std::string> argv, std::shared_ptr<RemoteCommandState> state);
+    void input(int id, const std::string& line);
+    void endOfInput(int id);
+    void interrupt(int id);
+    /// The terminal dropped the session: it is stopped (Ctrl+C) and forgotten.
+    void drop(int id);
+
+private:
+    struct Running {
+        std::unique_ptr<labs::CommandSession> session;
+        std::shared_ptr<RemoteCommandState> state;
+    };
+    void ensureBackend();
+    void publish(Running& r, bool handledRequest);
+    void pumpAll();
+
+    labs::RdKafkaConnection m_connection;
+    std::unique_ptr<labs::RdKafkaBackend> m_backend;
+    std::unique_ptr<labs::KafkaCli> m_cli;
+    std::map<int, Running> m_running;
+    QTimer* m_timer = nullptr;
+};
+
+/// GUI side: owns the worker's thread; CliHost starts commands through it while the real cluster shows.
+class RealCli final : public RemoteCommands {
+public:
+    /// `names`: the latest topics/groups/brokers seen (for Tab completion); read on the GUI thread.
+    explicit RealCli(labs::RdKafkaConnection connection, std::function<RemoteNames()> names);
+    ~RealCli() override;
+    std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv) override;
+    RemoteNames names() const override { return m_names ? m_names() : RemoteNames{}; }
+    /// Ends the link and asks the thread to quit without waiting (it may be inside a request to
+    /// an unreachable broker): the caller waits for it later and deletes it.
+    QThread* detachThread();
+
+private:
+    std::shared_ptr<RemoteLink> m_link;
+    QThread* m_thread;
+    std::function<RemoteNames()> m_names;
+    int m_next = 1;
+};
+
+} // namespace fluxolab::app
