@@ -11,6 +11,8 @@
 //   real-unreachable  main window in real mode (app/real) against a dead port and against a port that
 //              accepts connections and never answers (a frozen broker), 8 s each, refreshing every second:
 //              longest gap of a 1 ms timer = longest UI-thread block (target <= 50 ms)
+//   partitions-frames [--frames N]  the UI thread's work per 64x frame with that topic, repeatable
+//              (the simulation runs first, synchronously, and is not counted)
 //   partitions a 9999-partition topic (RF 3) created in the big scenario at 1366x768: the creation's
 //              UI block, then the longest UI block playing at 1x and 64x (target <= 50 ms)
 //   stream     the stream view (app/stream) with a 1 M-event trace (4 partitions, parallelism 4, 50 keys,
@@ -382,6 +384,44 @@ void partitions() {
     }
 }
 
+/// The UI thread's share of a 64x frame with the 9999x3 topic, made repeatable (for callgrind and a
+/// loaded machine): 60 frames, each simulating the 64x slice synchronously (runTo: no wall-clock
+/// budget), then what a frame does on the UI thread (fold into the timeline and the plots, the
+/// observation, the layout, the paint). Prints the UI-thread CPU per frame without the simulation.
+/// One frame's UI-thread work (not inlined: `valgrind --tool=callgrind --toggle-collect='*uiFrame*'`
+/// counts only this).
+[[gnu::noinline]] void uiFrame(app::MainWindow& w) {
+    w.controller()->simulationChangedExternally(); // folds the new events into the timeline, the plots and the view
+    w.clusterCanvas()->repaint();
+}
+
+void partitionsFrames(int count) {
+    app::MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    app::SimulationController* c = w.controller();
+    c->load(bigScenario(600000), 1);
+    c->runTo(20000);
+    QString error;
+    c->createTopic("grande", sim::maxPartitionsForNewTopic(0), 3, &error);
+    c->setSpeed(64);
+    w.clusterCanvas()->repaint();
+    QApplication::processEvents();
+    std::vector<double> frames;
+    for (int i = 0; i < count; ++i) {
+        const sim::TimeMs target = c->time() + 64 * 1000 / 60;
+        // The simulation itself (on the worker thread while playing) is left out of the count.
+        c->session()->runUntil(target);
+        const double cpu0 = threadCpuMs();
+        uiFrame(w);
+        frames.push_back(threadCpuMs() - cpu0);
+    }
+    const Stats s = stats(frames);
+    std::printf("partitions-frames: %d frames at 64x, UI-thread CPU per frame without the simulation: median %.1f ms, "
+                "max %.1f ms (%.1f s virtual)\n",
+                count, s.median, s.max, static_cast<double>(c->time()) / 1000.0);
+}
+
 #ifdef FLUXOLAB_HAVE_RDKAFKA
 /// A loopback port that accepts connections (kernel backlog) and never answers; 0 on failure.
 int silentPort(int* fd) {
@@ -516,6 +556,9 @@ int main(int argc, char** argv) {
     std::size_t events = 10000000;
     for (int i = 1; i + 1 < argc; ++i)
         if (std::strcmp(argv[i], "--events") == 0) events = std::stoull(argv[i + 1]);
+    int frames = 60;
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], "--frames") == 0) frames = std::stoi(argv[i + 1]);
     const bool all = mode == "all";
     if (all || mode == "coldstart") coldstart();
     if (all || mode == "frame") frame();
@@ -524,12 +567,15 @@ int main(int argc, char** argv) {
     if (all || mode == "scrub") scrub(events);
     if (all || mode == "partitions") partitions();
     if (all || mode == "stream") streamFrames(std::min<std::size_t>(events, 1000000));
+    if (mode == "partitions-frames") partitionsFrames(frames);
 #ifdef FLUXOLAB_HAVE_RDKAFKA
     if (all || mode == "real-unreachable") realUnreachable();
 #endif
     if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block" &&
-        mode != "partitions" && mode != "real-unreachable" && mode != "stream") {
-        std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|real-unreachable|stream] [--events N]\n");
+        mode != "partitions" && mode != "partitions-frames" && mode != "real-unreachable" && mode != "stream") {
+        std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|partitions-frames|"
+                             "real-unreachable|stream] [--events N] [--frames N]
+");
         return 2;
     }
     return 0;

@@ -274,16 +274,13 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
         const QRectF h = b.headerRect.adjusted(th.px(8), th.px(4), -th.px(8), 0);
         m_text.draw(p, QRectF(h.left(), h.top(), h.width(), th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Broker %1").arg(b.id));
         p.setFont(smallFont);
-        QString status = !b.alive ? tr("stopped") : (b.fenced ? tr("fenced") : tr("running"));
-        if (b.controller) status += tr(" · controller");
-        status += QStringLiteral(" · ") + tr("%n leader(s)", nullptr, b.leaders);
         p.setPen(!b.alive || b.fenced ? th.offline : th.muted);
-        if (b.headerRect.height() > th.px(50)) // two lines: the layout made room for the whole status
-            m_text.draw(p, QRectF(h.left(), h.top() + th.px(20), h.width(), b.headerRect.height() - th.px(22)),
-                        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, status);
+        // The whole status where the layout put it: two lines when it made the header taller.
+        if (b.headerRect.height() > th.px(50))
+            m_text.draw(p, b.statusRect, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, b.statusText);
         else
-            m_text.draw(p, QRectF(h.left(), h.top() + th.px(20), h.width(), th.px(16)), Qt::AlignLeft | Qt::AlignVCenter,
-                        m_text.elided(smallFont, status, h.width()));
+            m_text.draw(p, b.statusRect, Qt::AlignLeft | Qt::AlignVCenter, b.statusText);
+        if (!b.controllerRect.isEmpty()) chip(m_text, p, b.controllerRect, b.controllerText, QColor(), th.muted, th.border, lw);
     }
 
     // ---- strips ----
@@ -403,17 +400,14 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
     // ---- producers and records in flight ----
     for (const auto& pr : L.producers) {
         panel(p, pr.rect, th.px(6), th.panel, QPen(th.border, lw));
-        const QRectF r = pr.rect.adjusted(th.px(8), th.px(4), -th.px(6), -th.px(4));
-        p.setFont(nameFont);
-        p.setPen(th.text);
-        const QFont& producerFont = nameFont;
-        m_text.draw(p, QRectF(r.left(), r.top(), r.width(), th.px(17)), Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(producerFont, pr.name, r.width()));
-        p.setFont(smallFont);
-        p.setPen(th.muted);
-        m_text.draw(p, QRectF(r.left(), r.top() + th.px(17), r.width(), th.px(15)), Qt::AlignLeft | Qt::AlignVCenter,
-                   m_text.elided(smallFont, QStringLiteral("→ ") + pr.topic, r.width()));
-        m_text.draw(p, QRectF(r.left(), r.top() + th.px(32), r.width(), th.px(15)), Qt::AlignLeft | Qt::AlignVCenter,
-                   m_text.elided(smallFont, tr("%1 acked").arg(pr.acked), r.width()));
+        // Whole texts, wrapped where the layout made room (never shortened).
+        // (The sprite cache draws single lines: the wrap flags only where a text needs more.)
+        auto flags = [&](const QRectF& r, double lineH) {
+            return Qt::AlignLeft | Qt::AlignVCenter | (r.height() > th.px(lineH) + 0.5 ? ClusterLayout::kWrapFlags : 0);
+        };
+        m_text.draw(p, pr.nameRect, flags(pr.nameRect, 17), pr.nameText, nameFont, th.text);
+        m_text.draw(p, pr.topicRect, flags(pr.topicRect, 15), pr.topicText, smallFont, th.muted);
+        m_text.draw(p, pr.ackedRect, flags(pr.ackedRect, 15), pr.ackedText, smallFont, th.muted);
     }
     // Records in flight: a faint trail along the path and a dot (or a batch chip) moving on it.
     const QFont keyFont = th.condensed(7.5, true);
@@ -577,18 +571,15 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
         p.setPen(th.muted);
         m_text.draw(p, g.protocolRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, g.protocolText, smallFont, th.muted);
         for (const auto& c : g.consumers) {
-            const QRectF nr(c.rect.left() + th.px(6), c.rect.top(), c.rect.width() - th.px(12), th.px(19));
-            QString name = c.name;
-            if (c.leader) name += tr(" (leader)");
-            // The status on the right keeps its room; the name takes what is left.
-            const QString status = c.status == ConsumerStatus::Consuming ? QString() : Texts::consumerStatus(c.status);
+            // Whole texts where the layout put them (the status on its own line when both do not fit).
             const bool alarming = isAlarming(c.status);
-            const double statusW = status.isEmpty() ? 0.0 : std::min(m_text.advance(smallFont, status) + th.px(8), nr.width() * 0.6);
-            m_text.draw(p, nr, Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(smallBold, name, std::max(th.px(40), nr.width() - statusW)),
-                        smallBold, th.text);
-            if (!status.isEmpty())
-                m_text.draw(p, nr, Qt::AlignRight | Qt::AlignVCenter, m_text.elided(smallFont, status, statusW - th.px(8)), smallFont,
-                            alarming ? th.offline : th.muted);
+            m_text.draw(p, c.nameRect,
+                        Qt::AlignLeft | Qt::AlignVCenter | (c.nameRect.height() > th.px(19) + 0.5 ? ClusterLayout::kWrapFlags : 0),
+                        c.nameText, smallBold, th.text);
+            if (!c.statusText.isEmpty())
+                m_text.draw(p, c.statusRect,
+                            Qt::AlignLeft | Qt::AlignVCenter | (c.statusRect.height() > th.px(19) + 0.5 ? int(Qt::TextWordWrap) : 0),
+                            c.statusText, smallFont, alarming ? th.offline : th.muted);
             p.setFont(badgeFont);
             for (const auto& b : c.partitions)
                 if (!b.hidden) paintBadge(p, b);

@@ -78,6 +78,13 @@ constexpr double kBatchSpeed = 8;          ///< from this speed on, flights are 
 constexpr std::size_t kMaxSingleFlights = 48;
 constexpr double kRebalanceWallMs = SimulationController::kRebalanceWallMs; ///< on-screen duration of the revoke/assign animations
 
+// Texts the layout places and the canvas draws, translated in the canvas's context (viewText below).
+[[maybe_unused]] constexpr const char* kCanvasTexts[] = {
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "running"),  QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "stopped"),
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "fenced"),   QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", " · controller"),
+    QT_TRANSLATE_N_NOOP("fluxolab::app::ClusterCanvas", "%n leader(s)"), QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", " (leader)"),
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "%1 acked")};
+
 QString tpName(const obs::PartitionKey& tp) {
     return QString::fromStdString(tp.first) + QLatin1Char('-') + QString::number(tp.second);
 }
@@ -334,7 +341,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     auto perFor = [&](double header) { return (mid.height() - header - th.px(8)) / static_cast<double>(rows); };
     double per = th.px(ClusterLayout::kMinStripPx); // more replicas than fit: strips of the minimum height
     if (shownRows >= rows) {
-        if (statusWraps && tierOf(perFor(wrappedHeaderH)) == tierOf(perFor(headerH))) {
+        // The whole status before the biggest cells: a taller header as long as the strips keep
+        // their labels (not the minimal detail).
+        if (statusWraps && tierOf(perFor(wrappedHeaderH)) <= std::max(2, tierOf(perFor(headerH)))) {
             headerH = wrappedHeaderH;
             for (auto& b : L.brokers) b.headerRect.setHeight(headerH);
         }
@@ -406,6 +415,33 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         double y = broker.headerRect.bottom() + th.px(4);
         const std::size_t shown = std::min(shownRows, perBroker[bi].size());
         broker.leaders = leadersPer[bi];
+        broker.statusText = !broker.alive ? viewText("stopped") : (broker.fenced ? viewText("fenced") : viewText("running"));
+        if (broker.controller) broker.statusText += viewText(" · controller");
+        broker.statusText += QStringLiteral(" · ") + viewText("%n leader(s)", broker.leaders);
+        {
+            const QRectF h = broker.headerRect.adjusted(th.px(8), th.px(4), -th.px(8), 0);
+            broker.statusRect = QRectF(h.left(), h.top() + th.px(20), h.width(),
+                                       broker.headerRect.height() > th.px(50) ? broker.headerRect.height() - th.px(26) : th.px(16));
+            const QFontMetricsF statusFm(th.font(8));
+            if (broker.controller && broker.statusRect.height() < th.px(20) &&
+                statusFm.horizontalAdvance(broker.statusText) > broker.statusRect.width()) {
+                // One line only and too long: "controller" (the translated " · controller" without
+                // its separator) goes beside the title, if it fits there.
+                const QString ctl = viewText(" · controller").mid(3);
+                const double titleW = QFontMetricsF(th.font(11, true)).horizontalAdvance(viewText("Broker %1").arg(broker.id));
+                const QRectF chipR(h.left() + titleW + th.px(8), h.top() + th.px(2), statusFm.horizontalAdvance(ctl) + th.px(10), th.px(16));
+                if (chipR.right() <= h.right()) {
+                    broker.controllerText = ctl;
+                    broker.controllerRect = chipR;
+                    broker.statusText = (!broker.alive ? viewText("stopped") : (broker.fenced ? viewText("fenced") : viewText("running"))) +
+                                        QStringLiteral(" · ") + viewText("%n leader(s)", broker.leaders);
+                } else if (broker.alive && !broker.fenced) {
+                    // No room beside the title either: "running" is the state the panel shows
+                    // anyway (a stopped broker is hatched); the controller and leaders stay.
+                    broker.statusText = ctl + QStringLiteral(" · ") + viewText("%n leader(s)", broker.leaders);
+                }
+            }
+        }
         addHiddenSummary(L, broker, perBroker[bi].size(), shown, th);
         for (std::size_t row = 0; row < shown; ++row) {
             const std::size_t pi = perBroker[bi][row];
@@ -534,13 +570,27 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     // ---- producers ----
     const QFontMetricsF small(th.font(8));
     double py = left.top() + th.px(24);
-    const double prodH = th.px(58);
+    const QFontMetricsF nameFm(th.font(9, true));
     for (std::size_t pi = 0; pi < o.producers.size(); ++pi) {
         ProducerItem pr;
         pr.index = static_cast<std::int32_t>(pi);
         pr.name = QString::fromStdString(o.producers[pi].client_id);
         pr.topic = QString::fromStdString(o.producers[pi].topic);
         pr.acked = o.producers[pi].acked;
+        // Each text wraps (at spaces, else anywhere: client ids and topic names have no spaces)
+        // rather than being shortened; the card is as tall as its lines.
+        pr.nameText = pr.name;
+        pr.topicText = QStringLiteral("→ ") + pr.topic;
+        pr.ackedText = viewText("%1 acked").arg(pr.acked);
+        const double textW = left.width() - th.px(14);
+        auto lineRect = [&](const QFontMetricsF& fm, const QString& text, double y, double minH) {
+            const QRectF need = fm.boundingRect(QRectF(0, 0, textW, 10000), ClusterLayout::kWrapFlags, text);
+            return QRectF(left.left() + th.px(8), y, textW, std::max(minH, std::ceil(need.height())));
+        };
+        pr.nameRect = lineRect(nameFm, pr.nameText, py + th.px(4), th.px(17));
+        pr.topicRect = lineRect(small, pr.topicText, pr.nameRect.bottom(), th.px(15));
+        pr.ackedRect = lineRect(small, pr.ackedText, pr.topicRect.bottom(), th.px(15));
+        const double prodH = std::max(th.px(58), pr.ackedRect.bottom() + th.px(4) - py);
         pr.rect = QRectF(left.left(), py, left.width(), prodH);
         py += prodH + th.px(8);
         L.hotspots.push_back({pr.rect, Texts::helpProducer() + QStringLiteral("<br>") + Texts::helpPartitioner()});
@@ -706,6 +756,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     double gy = right.top() + th.px(24);
     const double badgeH = th.px(19);
     const QFontMetricsF badgeFm(th.condensed(8));
+    const QFontMetricsF memberBoldFm(th.font(8, true)), memberFm(th.font(8));
     const bool internals = o.has(Capability::RebalanceInternals);
     for (const obs::Group& g : o.groups) { // by name
         if (g.internal) continue;
@@ -774,7 +825,27 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             ci2.stopped = rebalancing && (!gr.cooperative || cv.assigned.empty());
             ci2.status = cv.status;
             const double cTop = gy;
-            gy += th.px(20);
+            {
+                // Name (and "(leader)") on the left, the status on the right; the status takes a
+                // line of its own when both do not fit, and a long name wraps.
+                ci2.nameText = ci2.name + (ci2.leader ? viewText(" (leader)") : QString());
+                ci2.statusText = cv.status == ConsumerStatus::Consuming ? QString() : Texts::consumerStatus(cv.status);
+                const double rowL = right.left() + th.px(10), rowW = right.width() - th.px(20);
+                const double nameW = memberBoldFm.horizontalAdvance(ci2.nameText);
+                const double statusW = ci2.statusText.isEmpty() ? 0.0 : memberFm.horizontalAdvance(ci2.statusText);
+                const double nameH = std::max(th.px(19), std::ceil(memberBoldFm.boundingRect(QRectF(0, 0, rowW, 10000), ClusterLayout::kWrapFlags,
+                                                                                              ci2.nameText).height()));
+                ci2.nameRect = QRectF(rowL, gy, rowW, nameH);
+                if (statusW > 0 && nameW + th.px(8) + statusW <= rowW) {
+                    ci2.statusRect = QRectF(rowL + rowW - statusW, gy, statusW, th.px(19));
+                    ci2.nameRect.setWidth(rowW - statusW - th.px(8));
+                } else if (statusW > 0) {
+                    const double statusH = std::max(th.px(17), std::ceil(memberFm.boundingRect(QRectF(0, 0, rowW, 10000), Qt::TextWordWrap,
+                                                                                                ci2.statusText).height()));
+                    ci2.statusRect = QRectF(rowL, gy + nameH, rowW, statusH);
+                }
+                gy += th.px(20) + (nameH - th.px(19)) + (ci2.statusRect.top() > gy ? ci2.statusRect.height() : 0.0);
+            }
             double bx = right.left() + th.px(10);
             auto place = [&](PartitionBadge& b) {
                 const double w = badgeFm.horizontalAdvance(b.text) + th.px(12);

@@ -80,6 +80,13 @@ struct BrokerItem {
     bool fenced = false;
     bool controller = false;
     int leaders = 0;
+    /// "running · controller · 2 leaders" and its place under the title: whole, on two lines in a
+    /// narrow column (never shortened; the layout makes the header taller).
+    QString statusText;
+    QRectF statusRect;
+    /// When the status cannot have a second line, "controller" moves onto the title line as a chip.
+    QString controllerText;
+    QRectF controllerRect;
     /// Many partitions: only the first `replicas - hiddenReplicas` strips (by name) are drawn, and
     /// `moreRect` says how many are not (see ClusterLayoutBuilder's aggregation).
     int replicas = 0;
@@ -93,6 +100,10 @@ struct ProducerItem {
     QString topic;
     QRectF rect;
     std::int64_t acked = 0;
+    /// The card's three texts (name, "→ topic", "N acked") and where they go: each wraps onto more
+    /// lines in a narrow column instead of being shortened, and the card grows to hold them.
+    QString nameText, topicText, ackedText;
+    QRectF nameRect, topicRect, ackedRect;
 };
 
 struct PartitionBadge {
@@ -113,6 +124,10 @@ struct ConsumerItem {
     bool leader = false;
     bool stopped = false;      ///< rebalancing with nothing to consume
     ConsumerStatus status = ConsumerStatus::Consuming;
+    /// The name line ("c1 (leader)") and the status ("paused", empty while consuming), whole: the
+    /// status moves onto its own line when both do not fit on one (never shortened).
+    QString nameText, statusText;
+    QRectF nameRect, statusRect;
     std::vector<PartitionBadge> partitions;
     /// Thousands of assigned partitions: the first kMaxBadges are drawn, then one "+ N more" chip.
     static constexpr std::size_t kMaxBadges = 32;
@@ -185,6 +200,8 @@ struct ClusterLayout {
     /// Strips are never drawn thinner than this many (theme) pixels: past that, each broker shows
     /// the strips that fit and a summary row ("showing M of N partitions").
     static constexpr double kMinStripPx = 16;
+    /// How a text that is too wide for its place wraps (names have no spaces: anywhere).
+    static constexpr int kWrapFlags = Qt::TextWrapAnywhere;
     QSizeF size;
     Theme theme;                    ///< the theme the layout was made with (scaled down if the view is too narrow)
     QRectF legendRect;              ///< empty when there is no room for it

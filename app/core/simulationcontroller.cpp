@@ -250,8 +250,15 @@ void SimulationController::sample() {
         m_plots.produce_rate.push_back(rate(m_appended));
         m_plots.consume_rate.push_back(rate(m_consumed));
         double hw = 0, leo = 0;
+        const sim::Journal& j = m_run->sim().journal();
+        std::int32_t lastTopic = -1;
+        bool internal = false;
         for (const auto& [tp, p] : v.partitions) {
-            if (journal().topicName(tp.first).starts_with("__")) continue;
+            if (tp.first != lastTopic) { // partitions are ordered by topic: one name look-up per topic
+                lastTopic = tp.first;
+                internal = j.topicName(tp.first).starts_with("__");
+            }
+            if (internal) continue;
             hw += static_cast<double>(p.high_watermark);
             leo += static_cast<double>(p.leaderLeo());
         }
@@ -297,7 +304,11 @@ void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {
         m_demo_end_announced = true;
         Q_EMIT demoEndReached();
     }
-    if (events >= m_view.events && events - m_view.events < 4096) {
+    // Forward: folding the new events is cheaper than copying a snapshot (or the latest state) as
+    // long as they are fewer than the timeline's snapshot spacing (4 per partition or consumer
+    // in a heavy view: 64x playback with a 9 999 x 3 topic folds ~5 000 events a frame).
+    const std::size_t foldLimit = std::max<std::size_t>(4096, 4 * m_view.snapshotWeight());
+    if (events >= m_view.events && events - m_view.events < foldLimit) {
         const auto& all = journal().events();
         while (m_view.events < events) m_view.apply(journal(), all[m_view.events]);
     } else if (events != m_view.events) {

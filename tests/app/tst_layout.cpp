@@ -90,6 +90,53 @@ QStringList labelProblems(const ClusterLayout& L) {
     return out;
 }
 
+/// Whether `text` fits `rect` whole in `font` (wrapped with `flags`): nothing shortened or cut.
+bool textFits(const QFont& font, const QString& text, const QRectF& rect, int flags) {
+    const QRectF need = QFontMetricsF(font).boundingRect(QRectF(0, 0, rect.width(), 10000), flags, text);
+    return !rect.isEmpty() && need.width() <= rect.width() + 0.5 && need.height() <= rect.height() + 0.5;
+}
+
+/// The texts of the cards that would be shortened or cut: producer cards, members' names with
+/// "(leader)" and their status, the brokers' status lines.
+QStringList cutTexts(const ClusterLayout& L) {
+    QStringList out;
+    const Theme& th = L.theme;
+    for (const auto& pr : L.producers) {
+        const std::pair<QString, QRectF> lines[] = {{pr.nameText, pr.nameRect}, {pr.topicText, pr.topicRect}, {pr.ackedText, pr.ackedRect}};
+        for (int i = 0; i < 3; ++i) {
+            if (!textFits(i == 0 ? th.font(9, true) : th.font(8), lines[i].first, lines[i].second, ClusterLayout::kWrapFlags))
+                out << QStringLiteral("producer card \"%1\"").arg(lines[i].first);
+            if (!pr.rect.contains(lines[i].second)) out << QStringLiteral("producer text outside its card: ") + lines[i].first;
+        }
+        if (!pr.nameText.contains(pr.name) || !pr.topicText.contains(pr.topic)) out << QStringLiteral("producer card text missing");
+    }
+    for (const auto& g : L.groups)
+        for (const auto& c : g.consumers) {
+            if (!c.nameText.startsWith(c.name)) out << QStringLiteral("member name missing: ") + c.name;
+            if (!textFits(th.font(8, true), c.nameText, c.nameRect, ClusterLayout::kWrapFlags))
+                out << QStringLiteral("member \"%1\" (%2 px for %3 px)")
+                           .arg(c.nameText)
+                           .arg(c.nameRect.width())
+                           .arg(QFontMetricsF(th.font(8, true)).horizontalAdvance(c.nameText));
+            if (!c.statusText.isEmpty() && !textFits(th.font(8), c.statusText, c.statusRect, Qt::TextWordWrap))
+                out << QStringLiteral("member status \"%1\"").arg(c.statusText);
+            if (!c.statusText.isEmpty() && c.statusRect.intersects(c.nameRect)) out << QStringLiteral("status over the name of ") + c.name;
+            if (!c.rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(c.nameRect)) out << QStringLiteral("name outside its card: ") + c.name;
+        }
+    for (const auto& b : L.brokers) {
+        if (!b.controllerRect.isEmpty() &&
+            (!textFits(th.font(8), b.controllerText, b.controllerRect, 0) || !b.headerRect.contains(b.controllerRect)))
+            out << QStringLiteral("broker %1 controller chip").arg(b.id);
+        if (b.controller && b.controllerRect.isEmpty() &&
+            !b.statusText.contains(QCoreApplication::translate("fluxolab::app::ClusterCanvas", " · controller").mid(3)))
+            out << QStringLiteral("broker %1 does not say it is the controller").arg(b.id);
+        if (b.statusText.isEmpty() || !textFits(th.font(8), b.statusText, b.statusRect, Qt::TextWordWrap) ||
+            !b.headerRect.contains(b.statusRect))
+            out << QStringLiteral("broker %1 status \"%2\" (%3x%4 px)").arg(b.id).arg(b.statusText).arg(b.statusRect.width()).arg(b.statusRect.height());
+    }
+    return out;
+}
+
 QString viewName(bool presentation, bool docks) {
     return QStringLiteral("%1%2").arg(presentation ? QStringLiteral("presentation")
                                                    : QStringLiteral("normal"),
@@ -226,7 +273,7 @@ void LayoutTest::leadersKeepTheirLabels() {
     QVERIFY(w);
     const ClusterLayout& L = w->clusterCanvas()->layout();
     QCOMPARE(L.strips.size(), 18u);
-    const QStringList problems = labelProblems(L);
+    const QStringList problems = labelProblems(L) + cutTexts(L);
     QVERIFY2(problems.isEmpty(),
              qPrintable(QStringLiteral("view %1x%2: ").arg(L.size.width()).arg(L.size.height()) +
                         problems.mid(0, 6).join(QStringLiteral("; "))));
@@ -314,7 +361,8 @@ void LayoutTest::compareKeepsNamesAndBrokerWidth() {
         for (const auto& b : L.brokers)
             QVERIFY2(b.rect.width() >= 100,
                      qPrintable(QStringLiteral("broker %1 is %2 px wide").arg(b.id).arg(b.rect.width())));
-        const QStringList problems = labelProblems(L);
+        // Nothing shortened: producer cards, "(leader)" after a member's name, the brokers' status.
+        const QStringList problems = labelProblems(L) + cutTexts(L);
         QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
         if (presentation)
             QVERIFY(L.theme.presentation); // thick lines, high contrast (the scale may be smaller to fit)
