@@ -574,8 +574,7 @@ int main(int argc, char** argv) {
     if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block" &&
         mode != "partitions" && mode != "partitions-frames" && mode != "real-unreachable" && mode != "stream") {
         std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|partitions-frames|"
-                             "real-unreachable|stream] [--events N] [--frames N]
-");
+                             "real-unreachable|stream] [--events N] [--frames N]\n");
         return 2;
     }
     return 0;

@@ -111,12 +111,6 @@ template <class... Fields> constexpr EventSchema makeEventSchema(const char* nam
         }                                                                                              \
     } while (false)
 
-/// A human text from a template (EventText) and a schema: "{key}" replaced by `fieldText` of the
-/// field, "{#key}" by its item count (Journal::itemCount); a key the schema does not have is left as
-/// written. Journal::describe uses it with the journal's own field texts.
-std::string describeEvent(const EventSchema& schema, const Event& e, std::string_view text,
-                          const std::function<std::string(const FieldSpec&)>& fieldText);
-
 /// The human text hook: one template per event type of a family (or several, chosen by a field's
 /// value), naming the schema's fields: "{key}" is the field's text, "{#key}" the number of items of
 /// a list field (pairs count once). `text` applies when the field `when` renders (Journal::fieldText)
@@ -266,6 +260,12 @@ static_assert(std::size(kKafkaEventSchemas) == static_cast<std::size_t>(EventTyp
 struct Event;
 /// The number a field's slot holds in an event (an index, an enum value or a plain number).
 std::int64_t fieldValue(const Event& e, const FieldSpec& f);
+
+/// A human text from a template (EventText) and a schema: "{key}" replaced by `fieldText` of the
+/// field, "{#key}" by its item count (Journal::itemCount); a key the schema does not have is left as
+/// written. Journal::describe uses it with the journal's own field texts.
+std::string describeEvent(const EventSchema& schema, const Event& e, std::string_view text,
+                          const std::function<std::string(const FieldSpec&)>& fieldText);
 
 /// An engine's event list as the journal knows it. Family 0 is the Kafka model's.
 struct EventFamily {
