@@ -36,7 +36,13 @@ TEST_SUITE("sim/scenario") {
             a.runToEnd();
             b.runToEnd();
             CHECK(a.sim().journal().sha256() == b.sim().journal().sha256());
-            CHECK(a.sim().journal().size() > 100);
+            // A stage for a trace feed (File > Send trace to a topic, or simulate --trace-to-topic: the feed is
+            // not part of the scenario format yet) has only its cluster and topic; labs/stream-topic runs
+            // the feed into it. Every other scenario moves on its own.
+            if (entry.path().stem() == "sensores-no-topico")
+                CHECK(a.sim().journal().size() > 0);
+            else
+                CHECK(a.sim().journal().size() > 100);
             ++count;
         }
         CHECK(count >= 3);
