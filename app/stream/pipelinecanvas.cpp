@@ -1,4 +1,5 @@
 #include "app/stream/pipelinecanvas.h"
+#include "app/stream/streampalette.h"
 
 #include <QDateTime>
 #include <QPainter>
@@ -14,12 +15,7 @@ using stream_observe::StreamObservation;
 using Millis = stream::Millis;
 
 namespace {
-const QColor kDot{0x00, 0x72, 0xb2};
-const QColor kLate{0xd5, 0x2b, 0x1e};
-const QColor kWatermark{0xe6, 0x9f, 0x00};
-const QColor kFired{0x00, 0x9e, 0x73};
-const QColor kIdle{0xc8, 0xc8, 0xc8};
-const QColor kEdge{0xb8, 0xbc, 0xc0};
+using namespace stream_palette;
 
 QString wmText(Millis t) {
     if (t == stream::kMinTime) return QStringLiteral("−∞");
@@ -333,7 +329,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             QPolygonF path{partOut(part), srcIn(src), srcOut(src, sub), chanIn(sub, src)};
             if (e.late) path << QPointF(lateBox.left(), lateBox.center().y());
             const double alpha = 1.0 - static_cast<double>(i) / kFlowing;
-            QColor c = e.late ? kLate : kDot;
+            QColor c = e.late ? kLate : kEvent;
             c.setAlphaF(static_cast<float>(alpha));
             p.setPen(QPen(c, m_theme.px(i == 0 ? 2.5 : 1.5)));
             p.setBrush(Qt::NoBrush);
@@ -355,7 +351,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                 p.setFont(bold);
                 const QRectF lr(colSrc.right() + pad, body.bottom() - lineH,
                                 colWin.left() - colSrc.right() - 2 * pad, lineH);
-                p.setPen(e.late ? kLate : kDot);
+                p.setPen(e.late ? kLate : kEvent);
                 p.drawText(lr, Qt::AlignHCenter | Qt::AlignVCenter,
                            fm.elidedText(label, Qt::ElideRight, lr.width()));
             }

@@ -1,4 +1,5 @@
 #include "app/stream/streamcanvas.h"
+#include "app/stream/streampalette.h"
 
 #include <QDateTime>
 #include <QMouseEvent>
@@ -16,13 +17,7 @@ using stream_observe::StreamObservation;
 using Millis = stream::Millis;
 
 namespace {
-const QColor kDot{0x00, 0x72, 0xb2};
-const QColor kLate{0xd5, 0x2b, 0x1e};
-const QColor kWatermark{0xe6, 0x9f, 0x00};
-const QColor kOpen{0x56, 0xb4, 0xe9};
-const QColor kFired{0x00, 0x9e, 0x73};
-const QColor kIdle{0xc8, 0xc8, 0xc8};
-const QColor kSelected{0xd5, 0x5e, 0x00};
+using namespace stream_palette;
 
 QString timeLabel(Millis t, Millis range) {
     if (t == stream::kMinTime) return QStringLiteral("−∞");
@@ -269,7 +264,7 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
             p.setPen(Qt::NoPen);
             switch (it.kind) {
             case 0:
-                p.setBrush(kDot);
+                p.setBrush(kEvent);
                 p.drawEllipse(sym.center(), dot, dot);
                 break;
             case 1: {
@@ -406,7 +401,7 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
             const double r = dot * 1.6;
             p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));
         } else {
-            p.setBrush(kDot);
+            p.setBrush(kEvent);
             p.drawEllipse(c, dot, dot);
         }
     }
@@ -569,7 +564,7 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         if (started) {
             path.lineTo(g.x(static_cast<double>(step)), lastY);
             p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(op ? kWatermark : kDot, m_theme.px(op ? 2.2 : 1.5)));
+            p.setPen(QPen(op ? kWatermark : kEvent, m_theme.px(op ? 2.2 : 1.5)));
             p.drawPath(path);
         }
         p.setFont(op ? bold : font);

@@ -1,4 +1,5 @@
 #include "app/stream/watermarkplot.h"
+#include "app/stream/streampalette.h"
 
 #include <QDateTime>
 #include <QPainter>
@@ -11,11 +12,7 @@ namespace fluxolab::app {
 using stream_observe::StreamObservation;
 using Millis = stream::Millis;
 
-namespace {
-const QColor kMaxEvent{0x00, 0x72, 0xb2};
-const QColor kWatermark{0xe6, 0x9f, 0x00};
-const QColor kProcessing{0xcc, 0x79, 0xa7};
-} // namespace
+using namespace stream_palette;
 
 WatermarkPlot::WatermarkPlot(QWidget* parent) : QWidget(parent) {
     setMinimumSize(320, 60);
@@ -160,7 +157,7 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
             return c;
         };
         if (drawProc) series(processing, faint(kProcessing), upto, now ? 2 : 1.5);
-        series(maxEvent, faint(kMaxEvent), upto, now ? 2 : 1.5);
+        series(maxEvent, faint(kEvent), upto, now ? 2 : 1.5);
         series(watermark, faint(kWatermark), upto, now ? 2.5 : 1.5);
     }
     // Cursor.
@@ -171,7 +168,7 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
     // Legend.
     double lx = plot.left();
     const double ly = m;
-    std::vector<std::pair<QColor, QString>> items{{kMaxEvent, tr("max event time seen")},
+    std::vector<std::pair<QColor, QString>> items{{kEvent, tr("max event time seen")},
                                                   {kWatermark, tr("operator watermark")}};
     if (drawProc)
         items.emplace_back(kProcessing, tr("processing time"));
