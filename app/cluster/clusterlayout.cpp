@@ -580,7 +580,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         // Each text wraps (at spaces, else anywhere: client ids and topic names have no spaces)
         // rather than being shortened; the card is as tall as its lines.
         pr.nameText = pr.name;
-        pr.topicText = QStringLiteral("→ ") + pr.topic;
+        // A producer that writes to several topics (the terminal's, a lab's setup) has no one topic:
+        // no arrow pointing at nothing.
+        pr.topicText = pr.topic.isEmpty() ? QString() : QStringLiteral("→ ") + pr.topic;
         pr.ackedText = viewText("%1 acked").arg(pr.acked);
         const double textW = left.width() - th.px(14);
         auto lineRect = [&](const QFontMetricsF& fm, const QString& text, double y, double minH) {
