@@ -683,6 +683,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             for (const auto& mk : st.markers) keep.push_back(mk.rect);
             if (!st.hwLabelRect.isEmpty()) keep.push_back(st.hwLabelRect);
         }
+        for (const auto& pr : L.producers) // a record leaving its producer: not over the card's texts
+            for (const QRectF& r : {pr.nameRect, pr.topicRect, pr.ackedRect})
+                if (!r.isEmpty()) keep.push_back(r);
         const QFontMetricsF keyFm(th.condensed(7.5, true));
         int shown = 0;
         for (Flight& f : L.flights) {

@@ -410,6 +410,9 @@ void LayoutTest::flightsDoNotCoverLabels() {
                             QVERIFY2(!f.chipRect.intersects(item),
                                      qPrintable(QStringLiteral("batch over ") + st.name));
                     }
+                for (const auto& pr : L.producers)
+                    for (const QRectF& item : {pr.nameRect, pr.topicRect, pr.ackedRect})
+                        QVERIFY2(!f.keyRect.intersects(item), qPrintable(f.keyText + QStringLiteral(" over producer ") + pr.name));
                 for (const auto& st : L.strips) {
                     QVERIFY(!f.keyRect.intersects(st.hwLabelRect));
                     for (const auto& mk : st.markers) QVERIFY2(!f.keyRect.intersects(mk.rect), qPrintable(f.keyText + QStringLiteral(" over a marker")));
