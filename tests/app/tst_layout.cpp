@@ -195,7 +195,8 @@ void LayoutTest::windowsFitTheScreen() {
     settle();
     QVERIFY2(w.minimumSizeHint().height() <= available.height() - kFrameAllowanceH,
              qPrintable(QStringLiteral("minimum height %1").arg(w.minimumSizeHint().height())));
-    QVERIFY(w.minimumSizeHint().width() <= available.width());
+    QVERIFY2(w.minimumSizeHint().width() <= available.width(),
+             qPrintable(QStringLiteral("minimum width %1 on a %2 px wide screen").arg(w.minimumSizeHint().width()).arg(available.width())));
     QVERIFY(available.contains(w.geometry()));
     CompareWindow cw(w.controller());
     cw.show();
