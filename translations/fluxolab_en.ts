@@ -20,8 +20,8 @@
         <translation>LEO = %1, HW = %2, log start offset = %3</translation>
     </message>
     <message>
-        <source>The colour of each cell is the record's key.</source>
-        <translation>The colour of each cell is the record's key.</translation>
+        <source>The colour of each cell is the record&apos;s key.</source>
+        <translation>The colour of each cell is the record&apos;s key.</translation>
     </message>
     <message numerus="yes">
         <source>%n older record(s) not drawn (offsets %1 to %2).</source>
@@ -51,8 +51,8 @@
         <translation>It is also the KRaft controller: it elects the partition leaders.</translation>
     </message>
     <message>
-        <source>Key "%1": murmur2(key) % %2 = %3</source>
-        <translation>Key "%1": murmur2(key) % %2 = %3</translation>
+        <source>Key &quot;%1&quot;: murmur2(key) % %2 = %3</source>
+        <translation>Key &quot;%1&quot;: murmur2(key) % %2 = %3</translation>
     </message>
     <message>
         <source>%1 · lag %2</source>
@@ -157,8 +157,8 @@
         <translation>Legend</translation>
     </message>
     <message>
-        <source>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group's committed offset.&lt;br&gt;</source>
-        <translation>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group's committed offset.&lt;br&gt;</translation>
+        <source>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group&apos;s committed offset.&lt;br&gt;</source>
+        <translation>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group&apos;s committed offset.&lt;br&gt;</translation>
     </message>
     <message>
         <source>Scroll with the mouse wheel over the brokers to see the others; kafka-topics.sh --describe in the terminal lists every partition.</source>
@@ -169,8 +169,12 @@
         <translation>HW = %1, log start offset = %2</translation>
     </message>
     <message>
-        <source>This follower's log end offset is not visible on a real cluster (no replica fetch state).</source>
-        <translation>This follower's log end offset is not visible on a real cluster (no replica fetch state).</translation>
+        <source>This follower&apos;s log end offset is not visible on a real cluster (no replica fetch state).</source>
+        <translation>This follower&apos;s log end offset is not visible on a real cluster (no replica fetch state).</translation>
+    </message>
+    <message>
+        <source>HW %1</source>
+        <translation>HW %1</translation>
     </message>
 </context>
 <context>
@@ -320,8 +324,8 @@
         <translation>Leader replica: receives the writes of producers and serves the reads of consumers.</translation>
     </message>
     <message>
-        <source>Follower replica: copies the leader's log by fetching from it, like a consumer.</source>
-        <translation>Follower replica: copies the leader's log by fetching from it, like a consumer.</translation>
+        <source>Follower replica: copies the leader&apos;s log by fetching from it, like a consumer.</source>
+        <translation>Follower replica: copies the leader&apos;s log by fetching from it, like a consumer.</translation>
     </message>
     <message>
         <source>Log start offset: the oldest offset still stored. Retention deleted everything before it.</source>
@@ -579,8 +583,8 @@
         <translation>Unknown</translation>
     </message>
     <message>
-        <source>The broker reported a state this version of Kafka's admin client does not know.</source>
-        <translation>The broker reported a state this version of Kafka's admin client does not know.</translation>
+        <source>The broker reported a state this version of Kafka&apos;s admin client does not know.</source>
+        <translation>The broker reported a state this version of Kafka&apos;s admin client does not know.</translation>
     </message>
 </context>
 <context>
@@ -791,16 +795,16 @@
         <translation>records in flight</translation>
     </message>
     <message>
-        <source>each replica's log end offset</source>
-        <translation>each replica's log end offset</translation>
+        <source>each replica&apos;s log end offset</source>
+        <translation>each replica&apos;s log end offset</translation>
     </message>
     <message>
         <source>the inside of a rebalance and the generation</source>
         <translation>the inside of a rebalance and the generation</translation>
     </message>
     <message>
-        <source>producers and the clients' own state</source>
-        <translation>producers and the clients' own state</translation>
+        <source>producers and the clients&apos; own state</source>
+        <translation>producers and the clients&apos; own state</translation>
     </message>
     <message>
         <source>the past</source>
@@ -1223,16 +1227,16 @@
         <translation>No lab open yet.</translation>
     </message>
     <message>
-        <source>Not checked: another scenario replaced the lab's cluster</source>
-        <translation>Not checked: another scenario replaced the lab's cluster</translation>
+        <source>Not checked: another scenario replaced the lab&apos;s cluster</source>
+        <translation>Not checked: another scenario replaced the lab&apos;s cluster</translation>
     </message>
     <message>
         <source>The steps are not being checked.</source>
         <translation>The steps are not being checked.</translation>
     </message>
     <message>
-        <source>Click “Resume the lab” above to get the lab's cluster back.</source>
-        <translation>Click “Resume the lab” above to get the lab's cluster back.</translation>
+        <source>Click “Resume the lab” above to get the lab&apos;s cluster back.</source>
+        <translation>Click “Resume the lab” above to get the lab&apos;s cluster back.</translation>
     </message>
     <message>
         <source>Every step passed. Choose the next lab in the list above, or “Restart” to do this one again.</source>
@@ -1243,12 +1247,12 @@
         <translation>A guided lab is a short exercise in steps: you type commands in the terminal (the real Kafka tools, or fluxolab-cli replay in the stream labs) and each step is checked as you go, against the simulated cluster or what the command printed.</translation>
     </message>
     <message>
-        <source>Choose a lab in the list above (they are in the course's order) or below.</source>
-        <translation>Choose a lab in the list above (they are in the course's order) or below.</translation>
+        <source>Choose a lab in the list above (they are in the course&apos;s order) or below.</source>
+        <translation>Choose a lab in the list above (they are in the course&apos;s order) or below.</translation>
     </message>
     <message>
-        <source>The lab gets its own fresh cluster (1 broker at localhost:9092, as the course's install): it replaces the scenario that is open.</source>
-        <translation>The lab gets its own fresh cluster (1 broker at localhost:9092, as the course's install): it replaces the scenario that is open.</translation>
+        <source>The lab gets its own fresh cluster (1 broker at localhost:9092, as the course&apos;s install): it replaces the scenario that is open.</source>
+        <translation>The lab gets its own fresh cluster (1 broker at localhost:9092, as the course&apos;s install): it replaces the scenario that is open.</translation>
     </message>
     <message>
         <source>Click a command in the instructions to copy it into the terminal, then press Enter.</source>
@@ -1287,8 +1291,8 @@
         <translation>Give the lab its cluster back: your commands are replayed and the steps checked again</translation>
     </message>
     <message>
-        <source>Another scenario replaced this lab's cluster, so its steps are no longer checked. Your progress is kept.</source>
-        <translation>Another scenario replaced this lab's cluster, so its steps are no longer checked. Your progress is kept.</translation>
+        <source>Another scenario replaced this lab&apos;s cluster, so its steps are no longer checked. Your progress is kept.</source>
+        <translation>Another scenario replaced this lab&apos;s cluster, so its steps are no longer checked. Your progress is kept.</translation>
     </message>
     <message>
         <source>Start the lab over on a fresh cluster (1 broker, localhost:9092); asks first</source>
@@ -1306,8 +1310,8 @@
         <translation>About FluxoLab</translation>
     </message>
     <message>
-        <source>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation's state and journal.</source>
-        <translation>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation's state and journal.</translation>
+        <source>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation&apos;s state and journal.</source>
+        <translation>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation&apos;s state and journal.</translation>
     </message>
     <message>
         <source>Broker %1</source>
@@ -1634,8 +1638,8 @@
         <translation>Send trace to a top&amp;ic…</translation>
     </message>
     <message>
-        <source>Produce a trace's events into a topic of the simulation at their arrival times; the stream view reads the topic</source>
-        <translation>Produce a trace's events into a topic of the simulation at their arrival times; the stream view reads the topic</translation>
+        <source>Produce a trace&apos;s events into a topic of the simulation at their arrival times; the stream view reads the topic</source>
+        <translation>Produce a trace&apos;s events into a topic of the simulation at their arrival times; the stream view reads the topic</translation>
     </message>
 </context>
 <context>
@@ -1996,8 +2000,8 @@
         <translation>Coordinator / member id</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A real cluster's Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica's log end offset (only the leader's high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group's generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients' own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;A real cluster's Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica's log end offset (only the leader's high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group's generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients' own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Real cluster %1: waiting for the first answer…</source>
@@ -2066,8 +2070,8 @@
 <context>
     <name>fluxolab::app::SimulationController</name>
     <message>
-        <source>Scenario not found: "%1". Use a gallery name or the path of a .json file.</source>
-        <translation>Scenario not found: "%1". Use a gallery name or the path of a .json file.</translation>
+        <source>Scenario not found: &quot;%1&quot;. Use a gallery name or the path of a .json file.</source>
+        <translation>Scenario not found: &quot;%1&quot;. Use a gallery name or the path of a .json file.</translation>
     </message>
     <message>
         <source>The scenario file %1 is not valid:
@@ -2186,8 +2190,8 @@ File ▸ Open trace… reads a CSV or JSON Lines file of events and runs it thro
         <translation>it contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace</translation>
     </message>
     <message>
-        <source>the header has no column "%1" (columns: %2); choose the field in the trace options</source>
-        <translation>the header has no column "%1" (columns: %2); choose the field in the trace options</translation>
+        <source>the header has no column &quot;%1&quot; (columns: %2); choose the field in the trace options</source>
+        <translation>the header has no column &quot;%1&quot; (columns: %2); choose the field in the trace options</translation>
     </message>
     <message>
         <source>The trace could not be loaded: %1</source>
@@ -2449,12 +2453,12 @@ Line %2: %3</translation>
     <message>
         <source>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (with or without bin/).
 Stream engine: fluxolab-cli replay TRACE ... (fluxolab-cli replay --help lists the options).
-Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer's input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
+Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer&apos;s input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
 Open another tab (+) to run a producer and a consumer side by side.
 </source>
         <translation>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (with or without bin/).
 Stream engine: fluxolab-cli replay TRACE ... (fluxolab-cli replay --help lists the options).
-Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer's input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
+Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer&apos;s input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
 Open another tab (+) to run a producer and a consumer side by side.
 </translation>
     </message>
@@ -2713,8 +2717,8 @@ Open another tab (+) to run a producer and a consumer side by side.
         <translation>The event time field cannot be empty.</translation>
     </message>
     <message>
-        <source>The watermark bound "%1" is not a duration (examples: 5s, 200ms, 1m).</source>
-        <translation>The watermark bound "%1" is not a duration (examples: 5s, 200ms, 1m).</translation>
+        <source>The watermark bound &quot;%1&quot; is not a duration (examples: 5s, 200ms, 1m).</source>
+        <translation>The watermark bound &quot;%1&quot; is not a duration (examples: 5s, 200ms, 1m).</translation>
     </message>
     <message>
         <source>The window durations are not valid (examples: 60s, 10s and 1m).</source>
@@ -2725,12 +2729,12 @@ Open another tab (+) to run a producer and a consumer side by side.
         <translation>The aggregate %1 needs the name of a numeric field.</translation>
     </message>
     <message>
-        <source>The allowed lateness "%1" is not a duration (examples: 0s, 90s).</source>
-        <translation>The allowed lateness "%1" is not a duration (examples: 0s, 90s).</translation>
+        <source>The allowed lateness &quot;%1&quot; is not a duration (examples: 0s, 90s).</source>
+        <translation>The allowed lateness &quot;%1&quot; is not a duration (examples: 0s, 90s).</translation>
     </message>
     <message>
-        <source>The idle timeout "%1" is not a duration (examples: 0s, 10s).</source>
-        <translation>The idle timeout "%1" is not a duration (examples: 0s, 10s).</translation>
+        <source>The idle timeout &quot;%1&quot; is not a duration (examples: 0s, 10s).</source>
+        <translation>The idle timeout &quot;%1&quot; is not a duration (examples: 0s, 10s).</translation>
     </message>
     <message>
         <source>These options are not valid: %1</source>
@@ -2745,8 +2749,8 @@ Open another tab (+) to run a producer and a consumer side by side.
         <translation>Into topic (key → partition by murmur2):</translation>
     </message>
     <message>
-        <source>the topic's partitions</source>
-        <translation>the topic's partitions</translation>
+        <source>the topic&apos;s partitions</source>
+        <translation>the topic&apos;s partitions</translation>
     </message>
     <message>
         <source>Choose a topic.</source>

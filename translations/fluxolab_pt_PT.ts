@@ -20,7 +20,7 @@
         <translation>LEO = %1, HW = %2, offset inicial do log = %3</translation>
     </message>
     <message>
-        <source>The colour of each cell is the record's key.</source>
+        <source>The colour of each cell is the record&apos;s key.</source>
         <translation>A cor de cada célula é a chave do registo.</translation>
     </message>
     <message numerus="yes">
@@ -51,8 +51,8 @@
         <translation>É também o controlador KRaft: é ele que elege os líderes das partições.</translation>
     </message>
     <message>
-        <source>Key "%1": murmur2(key) % %2 = %3</source>
-        <translation>Chave "%1": murmur2(chave) % %2 = %3</translation>
+        <source>Key &quot;%1&quot;: murmur2(key) % %2 = %3</source>
+        <translation>Chave &quot;%1&quot;: murmur2(chave) % %2 = %3</translation>
     </message>
     <message>
         <source>%1 · lag %2</source>
@@ -157,7 +157,7 @@
         <translation>Legenda</translation>
     </message>
     <message>
-        <source>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group's committed offset.&lt;br&gt;</source>
+        <source>▲ filled: the position of a consumer group (next offset it reads).&lt;br&gt;△ hollow: the group&apos;s committed offset.&lt;br&gt;</source>
         <translation>▲ cheio: a posição de um grupo de consumidores (o próximo offset que lê).&lt;br&gt;△ vazio: o offset confirmado (committed) do grupo.&lt;br&gt;</translation>
     </message>
     <message>
@@ -169,8 +169,12 @@
         <translation>HW = %1, offset de início do registo = %2</translation>
     </message>
     <message>
-        <source>This follower's log end offset is not visible on a real cluster (no replica fetch state).</source>
+        <source>This follower&apos;s log end offset is not visible on a real cluster (no replica fetch state).</source>
         <translation>O LEO desta réplica seguidora não é visível num cluster real (sem estado de fetch das réplicas).</translation>
+    </message>
+    <message>
+        <source>HW %1</source>
+        <translation>HW %1</translation>
     </message>
 </context>
 <context>
@@ -320,7 +324,7 @@
         <translation>Réplica líder: recebe as escritas dos produtores e serve as leituras dos consumidores.</translation>
     </message>
     <message>
-        <source>Follower replica: copies the leader's log by fetching from it, like a consumer.</source>
+        <source>Follower replica: copies the leader&apos;s log by fetching from it, like a consumer.</source>
         <translation>Réplica seguidora: copia o log do líder pedindo-lhe os registos, como um consumidor.</translation>
     </message>
     <message>
@@ -579,7 +583,7 @@
         <translation>Unknown</translation>
     </message>
     <message>
-        <source>The broker reported a state this version of Kafka's admin client does not know.</source>
+        <source>The broker reported a state this version of Kafka&apos;s admin client does not know.</source>
         <translation>O broker indicou um estado que esta versão do cliente de administração do Kafka não conhece.</translation>
     </message>
 </context>
@@ -791,7 +795,7 @@
         <translation>registos em voo</translation>
     </message>
     <message>
-        <source>each replica's log end offset</source>
+        <source>each replica&apos;s log end offset</source>
         <translation>o log end offset de cada réplica</translation>
     </message>
     <message>
@@ -799,7 +803,7 @@
         <translation>o interior de um rebalanceamento e a geração</translation>
     </message>
     <message>
-        <source>producers and the clients' own state</source>
+        <source>producers and the clients&apos; own state</source>
         <translation>os produtores e o estado dos próprios clientes</translation>
     </message>
     <message>
@@ -1223,7 +1227,7 @@
         <translation>Ainda não há nenhum laboratório aberto.</translation>
     </message>
     <message>
-        <source>Not checked: another scenario replaced the lab's cluster</source>
+        <source>Not checked: another scenario replaced the lab&apos;s cluster</source>
         <translation>Não verificado: outro cenário substituiu o cluster do laboratório</translation>
     </message>
     <message>
@@ -1231,7 +1235,7 @@
         <translation>Os passos não estão a ser verificados.</translation>
     </message>
     <message>
-        <source>Click “Resume the lab” above to get the lab's cluster back.</source>
+        <source>Click “Resume the lab” above to get the lab&apos;s cluster back.</source>
         <translation>Clique em «Retomar o laboratório», acima, para voltar ao cluster do laboratório.</translation>
     </message>
     <message>
@@ -1243,11 +1247,11 @@
         <translation>Um laboratório guiado é um exercício curto, por passos: escreve comandos no terminal (as ferramentas reais do Kafka, ou fluxolab-cli replay nos laboratórios de streams) e cada passo é verificado à medida que avança, no cluster simulado ou no que o comando escreveu.</translation>
     </message>
     <message>
-        <source>Choose a lab in the list above (they are in the course's order) or below.</source>
+        <source>Choose a lab in the list above (they are in the course&apos;s order) or below.</source>
         <translation>Escolha um laboratório na lista acima (pela ordem do curso) ou abaixo.</translation>
     </message>
     <message>
-        <source>The lab gets its own fresh cluster (1 broker at localhost:9092, as the course's install): it replaces the scenario that is open.</source>
+        <source>The lab gets its own fresh cluster (1 broker at localhost:9092, as the course&apos;s install): it replaces the scenario that is open.</source>
         <translation>O laboratório recebe um cluster novo só seu (1 broker em localhost:9092, como a instalação do curso): substitui o cenário que estiver aberto.</translation>
     </message>
     <message>
@@ -1287,7 +1291,7 @@
         <translation>Devolve ao laboratório o seu cluster: os seus comandos são repetidos e os passos voltam a ser verificados</translation>
     </message>
     <message>
-        <source>Another scenario replaced this lab's cluster, so its steps are no longer checked. Your progress is kept.</source>
+        <source>Another scenario replaced this lab&apos;s cluster, so its steps are no longer checked. Your progress is kept.</source>
         <translation>Outro cenário substituiu o cluster deste laboratório, por isso os passos deixaram de ser verificados. O seu progresso mantém-se.</translation>
     </message>
     <message>
@@ -1306,7 +1310,7 @@
         <translation>Sobre o FluxoLab</translation>
     </message>
     <message>
-        <source>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation's state and journal.</source>
+        <source>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;A teaching lab that animates a deterministic simulation of Apache Kafka: partitions, replicas, offsets and consumer-group rebalances.&lt;br&gt;Every picture comes from the simulation&apos;s state and journal.</source>
         <translation>&lt;b&gt;FluxoLab&lt;/b&gt;&lt;br&gt;Um laboratório de ensino que anima uma simulação determinística do Apache Kafka: partições, réplicas, offsets e rebalanceamentos de grupos de consumidores.&lt;br&gt;Tudo o que se vê vem do estado e do diário da simulação.</translation>
     </message>
     <message>
@@ -1634,7 +1638,7 @@
         <translation>&amp;Enviar traço para um tópico…</translation>
     </message>
     <message>
-        <source>Produce a trace's events into a topic of the simulation at their arrival times; the stream view reads the topic</source>
+        <source>Produce a trace&apos;s events into a topic of the simulation at their arrival times; the stream view reads the topic</source>
         <translation>Produz os eventos de um traço num tópico da simulação às suas horas de chegada; a vista Stream lê o tópico</translation>
     </message>
 </context>
@@ -1996,7 +2000,7 @@
         <translation>Coordenador / id do membro</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A real cluster's Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica's log end offset (only the leader's high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group's generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients' own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</source>
+        <source>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</source>
         <translation>&lt;p&gt;A Admin API de um cluster real mostra tópicos, partições, líderes, réplicas, ISR, high watermarks, grupos, membros, atribuições e offsets confirmados. Tudo é atualizado a cada segundo.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Não visível num cluster real&lt;/b&gt;, por isso não aparece aqui:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;a animação de cada registo (produção, replicação, fetch) e os registos em voo;&lt;/li&gt;&lt;li&gt;o log end offset de cada réplica (só o high watermark do líder e o ISR);&lt;/li&gt;&lt;li&gt;o interior de um rebalanceamento (fases de join e sync, revogações) e a geração do grupo: os rebalanceamentos só aparecem quando uma atualização mostra uma mudança em relação à anterior;&lt;/li&gt;&lt;li&gt;o estado dos próprios clientes (posições, pausas, novas tentativas);&lt;/li&gt;&lt;li&gt;qual é o controlador ativo (o quórum KRaft não vem nos metadados que os clientes recebem);&lt;/li&gt;&lt;li&gt;voltar atrás no tempo: um cluster real não tem diário.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;O terminal e os laboratórios continuam a usar a simulação: neste modo ficam escondidos.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2066,8 +2070,8 @@
 <context>
     <name>fluxolab::app::SimulationController</name>
     <message>
-        <source>Scenario not found: "%1". Use a gallery name or the path of a .json file.</source>
-        <translation>Cenário não encontrado: "%1". Use um nome da galeria ou o caminho de um ficheiro .json.</translation>
+        <source>Scenario not found: &quot;%1&quot;. Use a gallery name or the path of a .json file.</source>
+        <translation>Cenário não encontrado: &quot;%1&quot;. Use um nome da galeria ou o caminho de um ficheiro .json.</translation>
     </message>
     <message>
         <source>The scenario file %1 is not valid:
@@ -2186,8 +2190,8 @@ Ficheiro ▸ Abrir traço… lê um ficheiro de eventos CSV ou JSON Lines e corr
         <translation>contém bytes NUL: parece um ficheiro binário, não um traço CSV ou JSON Lines</translation>
     </message>
     <message>
-        <source>the header has no column "%1" (columns: %2); choose the field in the trace options</source>
-        <translation>o cabeçalho não tem a coluna "%1" (colunas: %2); escolha o campo nas opções do traço</translation>
+        <source>the header has no column &quot;%1&quot; (columns: %2); choose the field in the trace options</source>
+        <translation>o cabeçalho não tem a coluna &quot;%1&quot; (colunas: %2); escolha o campo nas opções do traço</translation>
     </message>
     <message>
         <source>The trace could not be loaded: %1</source>
@@ -2449,7 +2453,7 @@ Linha %2: %3</translation>
     <message>
         <source>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (with or without bin/).
 Stream engine: fluxolab-cli replay TRACE ... (fluxolab-cli replay --help lists the options).
-Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer's input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
+Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer&apos;s input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
 Open another tab (+) to run a producer and a consumer side by side.
 </source>
         <translation>Ferramentas Kafka: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (com ou sem bin/).
@@ -2713,8 +2717,8 @@ Abra outro separador (+) para ter um produtor e um consumidor lado a lado.
         <translation>O campo do tempo de evento não pode estar vazio.</translation>
     </message>
     <message>
-        <source>The watermark bound "%1" is not a duration (examples: 5s, 200ms, 1m).</source>
-        <translation>O limite da watermark "%1" não é uma duração (exemplos: 5s, 200ms, 1m).</translation>
+        <source>The watermark bound &quot;%1&quot; is not a duration (examples: 5s, 200ms, 1m).</source>
+        <translation>O limite da watermark &quot;%1&quot; não é uma duração (exemplos: 5s, 200ms, 1m).</translation>
     </message>
     <message>
         <source>The window durations are not valid (examples: 60s, 10s and 1m).</source>
@@ -2725,12 +2729,12 @@ Abra outro separador (+) para ter um produtor e um consumidor lado a lado.
         <translation>O agregado %1 precisa do nome de um campo numérico.</translation>
     </message>
     <message>
-        <source>The allowed lateness "%1" is not a duration (examples: 0s, 90s).</source>
-        <translation>O atraso permitido "%1" não é uma duração (exemplos: 0s, 90s).</translation>
+        <source>The allowed lateness &quot;%1&quot; is not a duration (examples: 0s, 90s).</source>
+        <translation>O atraso permitido &quot;%1&quot; não é uma duração (exemplos: 0s, 90s).</translation>
     </message>
     <message>
-        <source>The idle timeout "%1" is not a duration (examples: 0s, 10s).</source>
-        <translation>O tempo de inatividade "%1" não é uma duração (exemplos: 0s, 10s).</translation>
+        <source>The idle timeout &quot;%1&quot; is not a duration (examples: 0s, 10s).</source>
+        <translation>O tempo de inatividade &quot;%1&quot; não é uma duração (exemplos: 0s, 10s).</translation>
     </message>
     <message>
         <source>These options are not valid: %1</source>
@@ -2745,7 +2749,7 @@ Abra outro separador (+) para ter um produtor e um consumidor lado a lado.
         <translation>Para o tópico (chave → partição pelo murmur2):</translation>
     </message>
     <message>
-        <source>the topic's partitions</source>
+        <source>the topic&apos;s partitions</source>
         <translation>as partições do tópico</translation>
     </message>
     <message>

@@ -238,9 +238,11 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         maxLeo = std::max(maxLeo, p.log_end);
         for (obs::Offset leo : p.replica_log_end) maxLeo = std::max(maxLeo, leo);
     }
-    // A replica's LEO: its own with ReplicaFetchState; else only the leader's is known.
+    // A replica's LEO: known with ReplicaFetchState only, the leader's too (as in the Partitions table):
+    // a real cluster's ListOffsets gives the high watermark, not the leader's log end offset.
     auto replicaLeo = [&](const obs::Partition& p, obs::BrokerId b) -> std::optional<obs::Offset> {
-        if (replicaState && p.replica_log_end.size() == p.replicas.size()) {
+        if (!replicaState) return std::nullopt;
+        if (p.replica_log_end.size() == p.replicas.size()) {
             for (std::size_t r = 0; r < p.replicas.size(); ++r)
                 if (p.replicas[r] == b) return p.replica_log_end[r];
             return 0;
@@ -280,8 +282,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         t.role = offline ? tr("Leader: none") : leader ? tr("leader") : tr("follower");
         t.isr = std::find(p.isr.begin(), p.isr.end(), b) != p.isr.end() ? tr("ISR") : tr("out of ISR");
         const std::optional<obs::Offset> leo = replicaLeo(p, b);
-        // Without the followers' fetch state a follower's LEO is not known: not drawn.
-        t.numbers = leader || offline ? tr("LEO %1 · HW %2").arg(leo.value_or(p.log_end)).arg(p.high_watermark)
+        // Without fetch state no LEO is known (a real cluster): a leader shows its HW only, a follower nothing.
+        t.numbers = leader || offline ? (leo ? tr("LEO %1 · HW %2").arg(*leo).arg(p.high_watermark)
+                                             : tr("HW %1").arg(p.high_watermark))
                     : leo ? tr("LEO %1").arg(*leo) : QString();
         return t;
     };
