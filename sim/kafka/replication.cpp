@@ -5,6 +5,7 @@
 #include "sim/hash.h"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 namespace fluxolab::sim::kafka {
@@ -245,13 +246,13 @@ const std::set<std::string>& knownTopicConfigs() {
         "unclean.leader.election.enable", "message.timestamp.before.max.ms", "message.timestamp.after.max.ms"};
     return keys;
 }
+// A whole number that fits a Java long (the LONG topic configs reach Long.MAX_VALUE, e.g.
+// message.timestamp.after.max.ms=9223372036854775807).
 bool isNumber(const std::string& s) {
-    if (s.empty()) return false;
-    std::size_t i = s[0] == '-' ? 1 : 0;
-    if (i == s.size()) return false;
-    for (; i < s.size(); ++i)
-        if (s[i] < '0' || s[i] > '9') return false;
-    return s.size() < 19;
+    std::int64_t value = 0;
+    const char* end = s.data() + s.size();
+    const auto [ptr, ec] = std::from_chars(s.data(), end, value);
+    return !s.empty() && ec == std::errc() && ptr == end;
 }
 } // namespace
 

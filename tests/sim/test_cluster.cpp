@@ -52,6 +52,11 @@ TEST_SUITE("sim/cluster/topics") {
         CHECK(s.createTopic("bad name", 1, 1).error == ErrorCode::INVALID_TOPIC_EXCEPTION);
         CHECK(s.createTopic("x", 1, 1, {{"retention.ms", "abc"}}).error == ErrorCode::INVALID_CONFIG);
         CHECK(s.createTopic("y", 1, 1, {{"no.such.config", "1"}}).error == ErrorCode::INVALID_CONFIG);
+        // A LONG config takes any Java long, Long.MAX_VALUE included (it used to be refused at 19 digits).
+        CHECK(s.createTopic("ts", 1, 1, {{"message.timestamp.after.max.ms", "9223372036854775807"}}).ok());
+        CHECK(s.createTopic("ts2", 1, 1, {{"message.timestamp.after.max.ms", "9223372036854775808"}}).error ==
+              ErrorCode::INVALID_CONFIG);
+        CHECK(s.createTopic("ts3", 1, 1, {{"retention.ms", "-1"}}).ok());
         // Kafka 4.0 (KIP-1030): segment.bytes must be at least 1 MiB.
         const AdminResult small = s.createTopic("z", 1, 1, {{"segment.bytes", "200"}});
         CHECK(small.error == ErrorCode::INVALID_CONFIG);
