@@ -62,6 +62,8 @@ ShownEvent shownEvent(const sim::Journal& j, const sim::Event& e) {
     using T = sim::EventType;
     ShownEvent s;
     s.event = e;
+    // Another engine's event (a stream job attached to the session): its slots are not Kafka names.
+    if (e.family != sim::kKafkaFamily) return s;
     if (e.topic >= 0 && static_cast<std::size_t>(e.topic) < j.topicCount()) s.topic = j.topicName(e.topic);
     if (e.group >= 0 && static_cast<std::size_t>(e.group) < j.groupCount()) s.group = j.groupName(e.group);
     const bool producer = e.type == T::RecordsAppended || e.type == T::ProducerAdded || e.type == T::ProduceAcked ||
