@@ -245,13 +245,20 @@ std::size_t Journal::itemCount(const Event& e, const FieldSpec& f) {
     }
 }
 
-const EventText* Journal::pickText(const Event& e, const EventText* texts, std::size_t n) const {
+const EventText* pickEventText(const EventSchema& schema, const Event& e, const EventText* texts, std::size_t n,
+                               const std::function<std::string(const FieldSpec&)>& fieldText) {
     for (std::size_t i = 0; i < n; ++i) {
         const EventText& t = texts[i];
         if (t.type != e.typeIndex()) continue;
-        if (t.when == nullptr || fieldText(e, t.when) == (t.equals ? t.equals : "")) return &t;
+        if (t.when == nullptr) return &t;
+        const FieldSpec* when = schema.field(t.when);
+        if ((when ? fieldText(*when) : std::string()) == (t.equals ? t.equals : "")) return &t;
     }
     return nullptr;
+}
+
+const EventText* Journal::pickText(const Event& e, const EventText* texts, std::size_t n) const {
+    return pickEventText(schemaOf(e), e, texts, n, [&](const FieldSpec& f) { return fieldText(e, f); });
 }
 
 std::string describeEvent(const EventSchema& schema, const Event& e, std::string_view text,

@@ -266,6 +266,11 @@ std::int64_t fieldValue(const Event& e, const FieldSpec& f);
 /// written. Journal::describe uses it with the journal's own field texts.
 std::string describeEvent(const EventSchema& schema, const Event& e, std::string_view text,
                           const std::function<std::string(const FieldSpec&)>& fieldText);
+/// The template of `texts` (EventText) that applies to `e`: the first of its type whose `when`
+/// field renders (`fieldText`) as `equals`, or that has no `when`; nullptr if none.
+/// Journal::pickText uses it with the journal's own field texts.
+const EventText* pickEventText(const EventSchema& schema, const Event& e, const EventText* texts, std::size_t n,
+                               const std::function<std::string(const FieldSpec&)>& fieldText);
 
 /// An engine's event list as the journal knows it. Family 0 is the Kafka model's.
 struct EventFamily {

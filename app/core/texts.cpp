@@ -197,15 +197,7 @@ QString Texts::event(const labs::observe::ShownEvent& shown) {
         const auto i = static_cast<std::size_t>(&f - schema.begin());
         return i < shown.fields.size() ? shown.fields[i] : std::string();
     };
-    const sim::EventText* t = nullptr;
-    for (const sim::EventText& c : kEventTexts) {
-        if (c.type != e.typeIndex()) continue;
-        const sim::FieldSpec* when = c.when ? schema.field(c.when) : nullptr;
-        if (!c.when || (when && fieldText(*when) == (c.equals ? c.equals : ""))) {
-            t = &c;
-            break;
-        }
-    }
+    const sim::EventText* t = sim::pickEventText(schema, e, kEventTexts, std::size(kEventTexts), fieldText);
     if (!t) return {};
     const sim::FieldSpec* countField = t->count ? schema.field(t->count) : nullptr;
     const int n = countField ? static_cast<int>(sim::Journal::itemCount(e, *countField)) : -1;

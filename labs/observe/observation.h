@@ -239,11 +239,7 @@ struct TimelineMarker {
 /// The journal event the moment shown follows (TimeTravel), with its names resolved so that a view
 /// describes it without the journal.
 struct ShownEvent {
-    sim::Event event;      ///< its slots (times, ids, offsets, flags)
-    std::string topic;     ///< the topic's name (empty: none)
-    std::string group;     ///< the group's name (empty: none)
-    std::string client_id; ///< the producer's or consumer's client id (empty: the admin tool)
-    std::string text;      ///< a scenario action's description (empty: none)
+    sim::Event event; ///< its slots (times, ids, offsets, flags)
     /// Each field of the event type's schema as the journal renders it (Journal::fieldText), in the
     /// schema's order, names resolved: the app's text templates (Texts::event) fill in from these.
     std::vector<std::string> fields;

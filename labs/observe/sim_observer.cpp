@@ -59,17 +59,10 @@ void observeRebalance(const sim::Journal& j, const sim::ClusterView& v, std::int
 } // namespace
 
 ShownEvent shownEvent(const sim::Journal& j, const sim::Event& e) {
-    using T = sim::EventType;
     ShownEvent s;
     s.event = e;
     // Another engine's event (a stream job attached to the session): its slots are not Kafka names.
     if (e.family != sim::kKafkaFamily) return s;
-    if (e.topic >= 0 && static_cast<std::size_t>(e.topic) < j.topicCount()) s.topic = j.topicName(e.topic);
-    if (e.group >= 0 && static_cast<std::size_t>(e.group) < j.groupCount()) s.group = j.groupName(e.group);
-    const bool producer = e.type == T::RecordsAppended || e.type == T::ProducerAdded || e.type == T::ProduceAcked ||
-                          e.type == T::ProduceFailed;
-    if (e.actor >= 0) s.client_id = producer ? j.producerName(e.actor) : j.consumerName(e.actor);
-    if (e.name != 0) s.text = j.string(e.name);
     for (const sim::FieldSpec& f : j.schemaOf(e)) {
         using K = sim::FieldKind;
         const std::int64_t v = sim::fieldValue(e, f);
