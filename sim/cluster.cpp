@@ -51,9 +51,11 @@ Simulation::Simulation(ClusterConfig config, std::uint64_t seed)
     m_producers = std::make_unique<kafka::Producers>(m_scheduler, m_config, m_journal, m_rng, m_records, *m_produce_port);
     m_replication_port = std::make_unique<ReplicationEventsPort>(*this);
     m_replication = std::make_unique<kafka::Replication>(m_scheduler, m_config, m_journal, m_rng, *m_replication_port);
-    m_coordinator = std::make_unique<kafka::GroupCoordinator>(m_scheduler, m_config, m_journal, m_rng, *m_replication);
+    m_offsets_port = std::make_unique<OffsetsLogPort>(*this);
+    m_coordinator = std::make_unique<kafka::GroupCoordinator>(m_scheduler, m_config, m_journal, m_rng, *m_offsets_port);
+    m_consumer_logs_port = std::make_unique<ConsumerLogsPort>(*this);
     m_consumers = std::make_unique<kafka::Consumers>(
-        m_scheduler, m_config, m_journal, *m_replication, *m_coordinator,
+        m_scheduler, m_config, m_journal, *m_consumer_logs_port, *m_coordinator,
         [this](const Record& r) { return recordKey(r); }, [this](const Record& r) { return recordValue(r); });
     m_coordinator->connect(*m_consumers);
 }

@@ -464,6 +464,12 @@ private:
     struct ProduceBrokersPort;
     std::unique_ptr<ProduceBrokersPort> m_produce_port;
     std::unique_ptr<kafka::Producers> m_producers;
+    /// What the coordinator and the consumers see of the brokers (kafka::OffsetsLog and
+    /// kafka::ConsumerLogs, in cluster_internal.h).
+    struct OffsetsLogPort;
+    std::unique_ptr<OffsetsLogPort> m_offsets_port;
+    struct ConsumerLogsPort;
+    std::unique_ptr<ConsumerLogsPort> m_consumer_logs_port;
     std::unique_ptr<kafka::GroupCoordinator> m_coordinator;
     std::unique_ptr<kafka::Consumers> m_consumers;
 };

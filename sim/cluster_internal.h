@@ -60,6 +60,43 @@ struct Simulation::ReplicationEventsPort final : kafka::ReplicationEvents {
     Simulation& sim;
 };
 
+/// What the group coordinator reads of the brokers: registration, liveness and where
+/// __consumer_offsets' partitions lead (kafka::OffsetsLog).
+struct Simulation::OffsetsLogPort final : kafka::OffsetsLog {
+    explicit OffsetsLogPort(Simulation& owner) : sim(owner) {}
+    std::int32_t brokerCount() const override { return static_cast<std::int32_t>(sim.m_replication->brokers().size()); }
+    std::int32_t registeredBrokers() const override { return sim.m_replication->registeredBrokers(); }
+    bool brokerAlive(BrokerId id) const override { return sim.m_replication->brokerAlive(id); }
+    std::int32_t offsetsPartitions() const override {
+        const TopicState* t = sim.m_replication->topic(kOffsetsTopic);
+        return t ? static_cast<std::int32_t>(t->partitions.size()) : 0;
+    }
+    BrokerId offsetsLeader(std::int32_t partition) const override {
+        const TopicState* t = sim.m_replication->topic(kOffsetsTopic);
+        FLUXOLAB_INVARIANT(t && partition >= 0 && partition < static_cast<std::int32_t>(t->partitions.size()),
+                           "an existing __consumer_offsets partition");
+        return t->partitions[static_cast<std::size_t>(partition)].leader;
+    }
+    void createOffsetsTopic(std::int32_t partitions, std::int32_t replication_factor,
+                            const std::map<std::string, std::string>& configs) override {
+        sim.m_replication->createTopic(kOffsetsTopic, partitions, replication_factor, configs);
+    }
+    static constexpr const char* kOffsetsTopic = "__consumer_offsets";
+    Simulation& sim;
+};
+
+/// What the consumer clients read of the logs, and the metadata request's auto-creation (kafka::ConsumerLogs).
+struct Simulation::ConsumerLogsPort final : kafka::ConsumerLogs {
+    explicit ConsumerLogsPort(Simulation& owner) : sim(owner) {}
+    const TopicState* topic(const std::string& name) const override { return sim.m_replication->topic(name); }
+    bool brokerAlive(BrokerId id) const override { return sim.m_replication->brokerAlive(id); }
+    void autoCreateTopic(const std::string& name) override {
+        const auto& d = sim.m_config.defaults;
+        sim.m_replication->createTopic(name, d.num_partitions, d.default_replication_factor, {});
+    }
+    Simulation& sim;
+};
+
 namespace detail {
 constexpr std::int64_t kRecordOverheadBytes = 10; // varint lengths, attributes, deltas
 constexpr std::int64_t kBatchOverheadBytes = 61;  // RecordBatch header

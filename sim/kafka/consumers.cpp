@@ -2,8 +2,6 @@
 #include "sim/kafka/consumers.h"
 
 #include "sim/cluster_internal.h"
-#include "sim/kafka/group_coordinator.h"
-#include "sim/kafka/replication.h"
 
 #include <algorithm>
 #include <set>
@@ -12,10 +10,10 @@ namespace fluxolab::sim::kafka {
 
 using namespace detail;
 
-Consumers::Consumers(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Replication& replication,
-                     GroupCoordinator& coordinator, KeyText key_text, ValueText value_text)
+Consumers::Consumers(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, ConsumerLogs& logs,
+                     GroupService& groups, KeyText key_text, ValueText value_text)
     : m_scheduler(scheduler), m_timers(scheduler, "kafka.consumers", *this), m_config(config), m_journal(journal),
-      m_replication(replication), m_coordinator(coordinator), m_key_text(std::move(key_text)),
+      m_logs(logs), m_groups(groups), m_key_text(std::move(key_text)),
       m_value_text(std::move(value_text)) {}
 
 Consumers::~Consumers() = default;
@@ -38,6 +36,56 @@ void Consumers::answerSync(std::int32_t consumer, std::uint64_t token) {
     schedule(now() + m_config.network_delay_ms, ConsumerTimer::SyncResponse, consumer, static_cast<std::int64_t>(token));
 }
 
+void Consumers::memberIdGiven(std::int32_t consumer, const std::string& member_id) {
+    ConsumerState& c = state(consumer);
+    c.member_id = member_id;
+    c.generation = -1;
+}
+
+void Consumers::requestFailed(std::int32_t consumer, GroupRequestFailure failure) {
+    ConsumerState& c = state(consumer);
+    c.phase = ConsumerPhase::Idle;
+    switch (failure) {
+    case GroupRequestFailure::CoordinatorNotAvailable:
+    case GroupRequestFailure::RebalanceInProgress: c.rejoin_needed = true; break;
+    case GroupRequestFailure::InconsistentGroupProtocol: break; // stays out until something else makes it rejoin
+    case GroupRequestFailure::UnknownMemberId:
+        c.rejoin_needed = true;
+        c.member_id.clear();
+        break;
+    }
+    checkClient(c);
+}
+
+void Consumers::memberRemoved(std::int32_t consumer, const std::string& member_id) {
+    ConsumerState& c = state(consumer);
+    if (c.member_id != member_id || (c.phase != ConsumerPhase::Joining && c.phase != ConsumerPhase::Syncing)) return;
+    c.member_id.clear();
+    c.generation = -1;
+    c.phase = ConsumerPhase::Idle;
+    c.rejoin_needed = true;
+    ++c.join_token; // the request in flight is void
+    checkClient(c);
+}
+
+void Consumers::coordinatorLost(const std::string& group_id) {
+    for (auto& c : m_consumers)
+        if (c.config.group_id == group_id && (c.phase == ConsumerPhase::Joining || c.phase == ConsumerPhase::Syncing)) {
+            c.phase = ConsumerPhase::Idle;
+            c.rejoin_needed = true;
+            ++c.join_token;
+        }
+}
+
+void Consumers::checkClient(const ConsumerState& c) const {
+    // The assignment is sorted and holds each partition once (the fetch loop and the revocations rely on it).
+    for (std::size_t i = 1; i < c.assigned.size(); ++i)
+        FLUXOLAB_INVARIANT(c.assigned[i - 1] < c.assigned[i], "a client's assignment is sorted without repeats");
+    // Only a group member (with a member id) waits on a SyncGroup.
+    FLUXOLAB_INVARIANT(c.phase != ConsumerPhase::Syncing || !c.member_id.empty(), "a syncing client has a member id");
+    FLUXOLAB_INVARIANT(!c.config.group_id.empty() || c.member_id.empty(), "only a client with a group is a member");
+}
+
 Event& Consumers::emitEvent(EventType type) { return emitAt(m_journal, now(), type); }
 
 void Consumers::emitTpList(Event& e, const std::vector<TopicPartition>& tps) {
@@ -52,13 +100,19 @@ void Consumers::emitTpList(Event& e, const std::vector<TopicPartition>& tps) {
     e.list_size = size;
 }
 
+const PartitionState* Consumers::partition(const TopicPartition& tp) const {
+    const TopicState* t = m_logs.topic(tp.topic);
+    if (!t || tp.partition < 0 || tp.partition >= static_cast<std::int32_t>(t->partitions.size())) return nullptr;
+    return &t->partitions[static_cast<std::size_t>(tp.partition)];
+}
+
 Offset Consumers::earliestOffset(const TopicPartition& tp) const {
-    const PartitionState* p = m_replication.partition(tp);
+    const PartitionState* p = partition(tp);
     return p ? p->log_start : -1;
 }
 
 Offset Consumers::latestOffset(const TopicPartition& tp) const {
-    const PartitionState* p = m_replication.partition(tp);
+    const PartitionState* p = partition(tp);
     return p ? p->high_watermark : -1;
 }
 
@@ -81,7 +135,7 @@ void Consumers::partitionsAdded(const std::string& name) {
     for (auto& c : m_consumers)
         if (c.phase != ConsumerPhase::Closed && c.subscribed &&
             std::find(c.subscription.begin(), c.subscription.end(), name) != c.subscription.end()) {
-            const GroupStateData* g = m_coordinator.group(c.config.group_id);
+            const GroupStateData* g = m_groups.knownGroup(c.config.group_id);
             if (g && g->leader == c.member_id) c.rejoin_needed = true;
         }
 }
@@ -100,8 +154,8 @@ std::int32_t Consumers::add(ConsumerConfig config) {
     m_journal.setConsumerName(c.index, c.client_id);
     m_consumers.push_back(std::move(c));
     ConsumerState& ref = m_consumers.back();
-    // m_coordinator.groupFor() may emit events (creating __consumer_offsets): resolve it before building ours.
-    const std::int32_t groupIndex = ref.config.group_id.empty() ? -1 : m_coordinator.groupFor(ref.config.group_id).index;
+    // FindCoordinator may emit events (creating __consumer_offsets): resolve it before building ours.
+    const std::int32_t groupIndex = ref.config.group_id.empty() ? -1 : m_groups.findGroup(ref.config.group_id).index;
     Event& e = emitEvent(EventType::ConsumerAdded);
     e.actor = ref.index;
     e.group = groupIndex;
@@ -110,7 +164,7 @@ std::int32_t Consumers::add(ConsumerConfig config) {
 }
 
 void Consumers::subscribe(std::int32_t consumer, std::vector<std::string> topics) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     if (c.config.group_id.empty() || c.phase == ConsumerPhase::Closed) return;
     std::sort(topics.begin(), topics.end());
     topics.erase(std::unique(topics.begin(), topics.end()), topics.end());
@@ -118,15 +172,14 @@ void Consumers::subscribe(std::int32_t consumer, std::vector<std::string> topics
     // (allow.auto.create.topics=true on the consumer, auto.create.topics.enable=true on the broker).
     if (m_config.defaults.auto_create_topics_enable)
         for (const auto& t : topics)
-            if (!m_replication.findTopic(t))
-                m_replication.createTopic(t, m_config.defaults.num_partitions, m_config.defaults.default_replication_factor, {});
+            if (!m_logs.topic(t)) m_logs.autoCreateTopic(t);
     c.subscription = std::move(topics);
     c.subscribed = true;
     c.rejoin_needed = true;
 }
 
 void Consumers::assign(std::int32_t consumer, std::vector<TopicPartition> partitions) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     if (c.phase == ConsumerPhase::Closed) return;
     std::sort(partitions.begin(), partitions.end());
     c.subscribed = false;
@@ -146,7 +199,7 @@ void Consumers::assign(std::int32_t consumer, std::vector<TopicPartition> partit
 }
 
 void Consumers::seek(std::int32_t consumer, const TopicPartition& tp, Offset offset) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     c.position[tp] = offset;
     c.position_epoch.erase(tp);
     Event& e = emitEvent(EventType::PositionReset);
@@ -163,7 +216,7 @@ void Consumers::seekToBeginning(std::int32_t consumer, const TopicPartition& tp)
 void Consumers::seekToEnd(std::int32_t consumer, const TopicPartition& tp) { seek(consumer, tp, latestOffset(tp)); }
 
 void Consumers::pause(std::int32_t consumer, std::int64_t ms) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     if (c.phase == ConsumerPhase::Closed) return;
     c.paused_until = now() + ms;
     Event& e = emitEvent(EventType::ConsumerPaused);
@@ -194,7 +247,7 @@ Offset Consumers::resetPosition(ConsumerState& c, const TopicPartition& tp) {
 }
 
 void Consumers::initPositions(ConsumerState& c, const std::vector<TopicPartition>& tps) {
-    const GroupStateData* g = c.config.group_id.empty() ? nullptr : m_coordinator.group(c.config.group_id);
+    const GroupStateData* g = c.config.group_id.empty() ? nullptr : m_groups.knownGroup(c.config.group_id);
     for (const auto& tp : tps) {
         Offset pos = -1;
         c.position_epoch.erase(tp);
@@ -245,26 +298,24 @@ std::map<TopicPartition, Offset> Consumers::positionsToCommit(const ConsumerStat
     return offsets;
 }
 
-void Consumers::commitPositions(ConsumerState& c) { m_coordinator.commitOffsets(c, positionsToCommit(c)); }
+void Consumers::commitPositions(ConsumerState& c) { m_groups.commitOffsets(c, positionsToCommit(c)); }
 
 void Consumers::commitAsync(std::int32_t consumer) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     if (c.phase == ConsumerPhase::Closed) return;
-    m_coordinator.sendCommit(consumer, positionsToCommit(c));
+    m_groups.sendCommit(consumer, positionsToCommit(c));
 }
 
-void Consumers::commitSync(std::int32_t consumer) { commitPositions(this->consumer(consumer)); }
+void Consumers::commitSync(std::int32_t consumer) { commitPositions(state(consumer)); }
 
 void Consumers::close(std::int32_t consumer) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     if (c.phase == ConsumerPhase::Closed) return;
     if (c.config.enable_auto_commit) commitPositions(c);
     revoke(c, std::vector<TopicPartition>(c.assigned));
-    if (c.subscribed && !c.member_id.empty()) {
-        // Without a live coordinator the LeaveGroup is lost: the member stays until its session expires.
-        if (GroupStateData* g = c.config.group_id.empty() ? nullptr : &m_coordinator.groupFor(c.config.group_id))
-            if (m_coordinator.coordinatorServes(*g) && g->member(c.member_id)) m_coordinator.removeMember(*g, c.member_id, LeaveReason::LeaveGroup);
-    }
+    // Without a live coordinator the LeaveGroup is lost: the member stays until its session expires.
+    if (c.subscribed && !c.member_id.empty() && !c.config.group_id.empty())
+        m_groups.leaveGroup(c.config.group_id, c.member_id, LeaveReason::LeaveGroup);
     c.phase = ConsumerPhase::Closed;
     ++c.join_token;
     Event& e = emitEvent(EventType::ConsumerClosed);
@@ -272,7 +323,7 @@ void Consumers::close(std::int32_t consumer) {
 }
 
 void Consumers::crash(std::int32_t consumer) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     if (c.phase == ConsumerPhase::Closed) return;
     c.phase = ConsumerPhase::Closed;
     ++c.join_token;
@@ -282,7 +333,7 @@ void Consumers::crash(std::int32_t consumer) {
 }
 
 void Consumers::poll(std::int32_t consumer) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     if (c.phase == ConsumerPhase::Closed) return;
     if (c.paused_until > now()) {
         schedule(c.paused_until, ConsumerTimer::Poll, consumer);
@@ -295,7 +346,7 @@ void Consumers::poll(std::int32_t consumer) {
     if (c.subscribed && c.rejoin_needed && c.phase != ConsumerPhase::Joining && c.phase != ConsumerPhase::Syncing) {
         // ConsumerCoordinator.onJoinPrepare: commit, then (eager) revoke everything before rejoining.
         if (c.config.enable_auto_commit) commitPositions(c);
-        const GroupStateData* g = m_coordinator.group(c.config.group_id);
+        const GroupStateData* g = m_groups.knownGroup(c.config.group_id);
         const bool groupCooperative = g && g->protocol && isCooperative(*g->protocol);
         if (!(cooperative || groupCooperative) || c.member_id.empty())
             revoke(c, std::vector<TopicPartition>(c.assigned));
@@ -314,12 +365,12 @@ void Consumers::poll(std::int32_t consumer) {
         const TopicPartition& tp = c.assigned[(c.fetch_cursor + k) % n];
         auto pit = c.position.find(tp);
         if (pit == c.position.end()) continue;
-        TopicState* t = m_replication.findTopic(tp.topic);
+        const TopicState* t = m_logs.topic(tp.topic);
         // The topic may have been deleted and created again with fewer partitions since the
         // assignment (the fetch gets UNKNOWN_TOPIC_OR_PARTITION): skip the partition.
         if (!t || tp.partition < 0 || static_cast<std::size_t>(tp.partition) >= t->partitions.size()) continue;
-        PartitionState& p = t->partitions[static_cast<std::size_t>(tp.partition)];
-        if (p.leader < 0 || !m_replication.brokerAlive(p.leader)) continue;
+        const PartitionState& p = t->partitions[static_cast<std::size_t>(tp.partition)];
+        if (p.leader < 0 || !m_logs.brokerAlive(p.leader)) continue;
         if (pit->second < p.log_start || pit->second > p.high_watermark) {
             // OFFSET_OUT_OF_RANGE: auto.offset.reset decides.
             const Offset np = resetPosition(c, tp);
@@ -337,6 +388,7 @@ void Consumers::poll(std::int32_t consumer) {
             }
         }
         pit->second = from + count;
+        FLUXOLAB_INVARIANT(pit->second <= p.high_watermark, "a consumer reads only up to the high watermark");
         c.position_epoch[tp] = p.epochAt(from + count - 1);
         budget -= static_cast<std::int32_t>(count);
         c.consumed += count;
@@ -353,17 +405,17 @@ void Consumers::poll(std::int32_t consumer) {
 void Consumers::sendJoin(ConsumerState& c) {
     // No live coordinator (FindCoordinator: COORDINATOR_NOT_AVAILABLE, or the connection fails):
     // retried on the next poll.
-    if (!m_coordinator.coordinatorServes(m_coordinator.groupFor(c.config.group_id))) return;
+    if (!m_groups.coordinatorAvailable(c.config.group_id)) return;
     c.rejoin_needed = false;
     c.phase = ConsumerPhase::Joining;
     ++c.join_token;
-    m_coordinator.sendJoin(c.index, c.join_token);
+    m_groups.sendJoin(c.index, c.join_token);
 }
 
 void Consumers::joinResponse(std::int32_t consumer, std::uint64_t token) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     if (c.join_token != token || c.phase != ConsumerPhase::Joining) return;
-    GroupStateData& g = m_coordinator.groupFor(c.config.group_id);
+    const GroupStateData& g = m_groups.findGroup(c.config.group_id);
     if (!g.member(c.member_id)) return;
     c.generation = g.generation;
     c.phase = ConsumerPhase::Syncing;
@@ -379,7 +431,7 @@ void Consumers::joinResponse(std::int32_t consumer, std::uint64_t token) {
             s.owned = m.owned;
             s.generation = m.owned_generation;
             for (const auto& t : m.topics)
-                if (const TopicState* ts = m_replication.topic(t)) counts[t] = static_cast<std::int32_t>(ts->partitions.size());
+                if (const TopicState* ts = m_logs.topic(t)) counts[t] = static_cast<std::int32_t>(ts->partitions.size());
             subs.push_back(std::move(s));
         }
         assignment = assignPartitions(*g.protocol, counts, subs);
@@ -388,13 +440,13 @@ void Consumers::joinResponse(std::int32_t consumer, std::uint64_t token) {
         for (const auto& [member, tps] : *assignment)
             for (const auto& tp : tps) FLUXOLAB_INVARIANT(owners.insert(tp).second, "a partition assigned to two members");
     }
-    m_coordinator.sendSync(consumer, token, std::move(assignment));
+    m_groups.sendSync(consumer, token, std::move(assignment));
 }
 
 void Consumers::syncResponse(std::int32_t consumer, std::uint64_t token) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     if (c.join_token != token || c.phase != ConsumerPhase::Syncing) return;
-    GroupStateData& g = m_coordinator.groupFor(c.config.group_id);
+    const GroupStateData& g = m_groups.findGroup(c.config.group_id);
     const MemberState* m = g.member(c.member_id);
     if (!m) return;
     std::vector<TopicPartition> target = m->assignment;
@@ -415,25 +467,25 @@ void Consumers::syncResponse(std::int32_t consumer, std::uint64_t token) {
     emitTpList(e, added);
     initPositions(c, added);
     if (!revoked.empty()) c.rejoin_needed = true;
+    checkClient(c);
     // (Re)start the heartbeat thread's cycle from this response; older cycles stop.
     schedule(now() + c.config.heartbeat_interval_ms, ConsumerTimer::Heartbeat, consumer,
              static_cast<std::int64_t>(++c.heartbeat_token));
 }
 
 void Consumers::heartbeat(std::int32_t consumer, std::uint64_t token) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     if (token != c.heartbeat_token || c.phase == ConsumerPhase::Closed || c.member_id.empty()) return;
-    GroupStateData& g = m_coordinator.groupFor(c.config.group_id);
-    if (!m_coordinator.coordinatorServes(g)) {
-        // The heartbeat fails (coordinator unknown): the client looks the coordinator up again with
-        // its backoff (retry.backoff.max.ms = 1 s) and heartbeats to the new one. Its assignment stays.
+    // The heartbeat fails while the coordinator is unknown: the client looks the coordinator up
+    // again with its backoff (retry.backoff.max.ms = 1 s) and heartbeats to the new one. Its assignment stays.
+    const auto retryLater = [&] {
         schedule(now() + std::min<std::int64_t>(1000, c.config.heartbeat_interval_ms), ConsumerTimer::Heartbeat,
                  consumer, static_cast<std::int64_t>(token));
-        return;
-    }
+    };
+    if (!m_groups.coordinatorAvailable(c.config.group_id)) return retryLater();
     // The heartbeat thread leaves the group when poll() was not called within max.poll.interval.ms.
     if (now() - c.last_poll_ms > c.config.max_poll_interval_ms) {
-        if (g.member(c.member_id)) m_coordinator.removeMember(g, c.member_id, LeaveReason::PollTimeout);
+        m_groups.leaveGroup(c.config.group_id, c.member_id, LeaveReason::PollTimeout);
         c.member_id.clear();
         c.generation = -1;
         c.phase = ConsumerPhase::Idle;
@@ -441,19 +493,20 @@ void Consumers::heartbeat(std::int32_t consumer, std::uint64_t token) {
         ++c.join_token;
         return;
     }
-    MemberState* m = g.member(c.member_id);
-    if (!m) {
-        // UNKNOWN_MEMBER_ID: partitions are lost; the consumer rejoins as a new member.
+    switch (m_groups.heartbeat(c.config.group_id, c.member_id, c.generation)) {
+    case ErrorCode::COORDINATOR_NOT_AVAILABLE: return retryLater();
+    case ErrorCode::UNKNOWN_MEMBER_ID:
+        // Partitions are lost; the consumer rejoins as a new member.
         revoke(c, std::vector<TopicPartition>(c.assigned));
         c.member_id.clear();
         c.generation = -1;
         if (c.phase != ConsumerPhase::Joining) c.phase = ConsumerPhase::Idle;
         c.rejoin_needed = true;
         return;
+    case ErrorCode::REBALANCE_IN_PROGRESS:
+    case ErrorCode::ILLEGAL_GENERATION: c.rejoin_needed = true; break;
+    default: break;
     }
-    m->session_deadline = now() + m->session_timeout_ms;
-    if (g.state == GroupState::PreparingRebalance && !m->joined) c.rejoin_needed = true;
-    else if (g.state == GroupState::Stable && c.generation != g.generation) c.rejoin_needed = true;
     schedule(now() + c.config.heartbeat_interval_ms, ConsumerTimer::Heartbeat, consumer, static_cast<std::int64_t>(token));
 }
 

@@ -2,10 +2,12 @@
 // The consumer component: consumer clients (subscribe/assign, the poll loop and its fetches,
 // positions and auto.offset.reset, commits, heartbeats and max.poll.interval.ms, the client side of
 // the group protocol, where the group leader runs the assignor). It owns its state and timers
-// (kafka::ConsumerTimer); it reads the logs through kafka::Replication and talks to the group
-// coordinator through kafka::GroupCoordinator's requests.
+// (kafka::ConsumerTimer); it reads the logs through kafka::ConsumerLogs, asks the group coordinator
+// through kafka::GroupService and hears its answers as kafka::GroupClients (sim/kafka/group_ports.h).
+// A client's state (ConsumerState) is changed only here.
 
 #include "sim/cluster.h"
+#include "sim/kafka/group_ports.h"
 #include "sim/kafka/timers.h"
 #include "sim/runtime/invariant.h"
 #include "sim/runtime/scheduler.h"
@@ -18,17 +20,14 @@
 
 namespace fluxolab::sim::kafka {
 
-class Replication;
-class GroupCoordinator;
-
-class Consumers final : private runtime::TimerHandler {
+class Consumers final : public GroupClients, private runtime::TimerHandler {
 public:
     /// How a stored record's key and value read (the record store and the producers know).
     using KeyText = std::function<std::optional<std::string>(const Record&)>;
     using ValueText = std::function<std::string(const Record&)>;
 
-    Consumers(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Replication& replication,
-              GroupCoordinator& coordinator, KeyText key_text, ValueText value_text);
+    Consumers(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, ConsumerLogs& logs,
+              GroupService& groups, KeyText key_text, ValueText value_text);
     ~Consumers();
     Consumers(const Consumers&) = delete;
     Consumers& operator=(const Consumers&) = delete;
@@ -48,17 +47,15 @@ public:
     std::vector<ConsumedRecord> drainDelivered(std::int32_t consumer);
     void setKeepDelivered(std::int32_t consumer, bool keep);
     const std::vector<ConsumerState>& all() const { return m_consumers; }
-    std::vector<ConsumerState>& all() { return m_consumers; }
-    ConsumerState& consumer(std::int32_t index) {
-        FLUXOLAB_INVARIANT(index >= 0 && static_cast<std::size_t>(index) < m_consumers.size(), "a known consumer");
-        return m_consumers[static_cast<std::size_t>(index)];
-    }
 
-    // ---- answers from the group coordinator (after the network delay) ----
-    void answerJoin(std::int32_t consumer, std::uint64_t token);
-    void answerSync(std::int32_t consumer, std::uint64_t token);
-    /// Partitions taken away (topic deleted, member lost): positions go with them.
-    void revoke(ConsumerState& c, const std::vector<TopicPartition>& tps);
+    // ---- what the group coordinator says (kafka::GroupClients) ----
+    const ConsumerState& client(std::int32_t consumer) const override { return state(consumer); }
+    void answerJoin(std::int32_t consumer, std::uint64_t token) override;
+    void answerSync(std::int32_t consumer, std::uint64_t token) override;
+    void memberIdGiven(std::int32_t consumer, const std::string& member_id) override;
+    void requestFailed(std::int32_t consumer, GroupRequestFailure failure) override;
+    void memberRemoved(std::int32_t consumer, const std::string& member_id) override;
+    void coordinatorLost(const std::string& group_id) override;
 
     // ---- metadata changes ----
     /// The topic was deleted: its partitions are revoked and subscribed members rejoin.
@@ -67,12 +64,25 @@ public:
     void partitionsAdded(const std::string& topic);
 
 private:
+    const ConsumerState& state(std::int32_t index) const {
+        FLUXOLAB_INVARIANT(index >= 0 && static_cast<std::size_t>(index) < m_consumers.size(), "a known consumer");
+        return m_consumers[static_cast<std::size_t>(index)];
+    }
+    ConsumerState& state(std::int32_t index) {
+        FLUXOLAB_INVARIANT(index >= 0 && static_cast<std::size_t>(index) < m_consumers.size(), "a known consumer");
+        return m_consumers[static_cast<std::size_t>(index)];
+    }
+    /// The client invariants (the property tests check the same from outside).
+    void checkClient(const ConsumerState& c) const;
+    /// Partitions taken away (topic deleted, member lost): positions go with them.
+    void revoke(ConsumerState& c, const std::vector<TopicPartition>& tps);
     void onTimer(const runtime::Timer& timer) override;
     TimeMs now() const { return m_scheduler.now(); }
     void schedule(TimeMs at, ConsumerTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
         m_timers.schedule(at, kind, a, b);
     }
     Event& emitEvent(EventType type);
+    const PartitionState* partition(const TopicPartition& tp) const;
     void emitTpList(Event& e, const std::vector<TopicPartition>& tps);
     Offset earliestOffset(const TopicPartition& tp) const;
     Offset latestOffset(const TopicPartition& tp) const;
@@ -91,8 +101,8 @@ private:
     runtime::TimerChannel<ConsumerTimer> m_timers;
     const ClusterConfig& m_config;
     Journal& m_journal;
-    Replication& m_replication;
-    GroupCoordinator& m_coordinator;
+    ConsumerLogs& m_logs;
+    GroupService& m_groups;
     KeyText m_key_text;
     ValueText m_value_text;
     std::vector<ConsumerState> m_consumers;

@@ -3,8 +3,6 @@
 
 #include "sim/cluster_internal.h"
 #include "sim/hash.h"
-#include "sim/kafka/consumers.h"
-#include "sim/kafka/replication.h"
 
 #include <algorithm>
 #include <set>
@@ -14,9 +12,9 @@ namespace fluxolab::sim::kafka {
 using namespace detail;
 
 GroupCoordinator::GroupCoordinator(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
-                                   Replication& replication)
+                                   OffsetsLog& log)
     : m_scheduler(scheduler), m_timers(scheduler, "kafka.group_coordinator", *this), m_config(config),
-      m_journal(journal), m_rng(rng), m_replication(replication) {
+      m_journal(journal), m_rng(rng), m_log(log) {
     schedule(m_config.defaults.offsets_retention_check_interval_ms, GroupTimer::Cleanup);
 }
 
@@ -41,7 +39,7 @@ void GroupCoordinator::onTimer(const runtime::Timer& timer) {
         if (it == m_async_commits.end()) break;
         const auto offsets = std::move(it->second.second);
         m_async_commits.erase(it);
-        commitOffsets(m_clients->consumer(t.a), offsets);
+        commitOffsets(m_clients->client(t.a), offsets);
         break;
     }
     }
@@ -70,31 +68,30 @@ void GroupCoordinator::topicDeleted(const std::string& topic) {
 
 std::int32_t GroupCoordinator::offsetsTopicReplicationFactor() const {
     const std::int32_t configured = m_config.defaults.offsets_topic_replication_factor;
-    return configured > 0 ? configured : std::min<std::int32_t>(3, static_cast<std::int32_t>(m_replication.brokers().size()));
+    return configured > 0 ? configured : std::min<std::int32_t>(3, m_log.brokerCount());
 }
 
-TopicState* GroupCoordinator::ensureOffsetsTopic() {
-    if (TopicState* t = m_replication.findTopic("__consumer_offsets")) return t;
-    const std::int32_t registered = m_replication.registeredBrokers();
+std::int32_t GroupCoordinator::ensureOffsetsTopic() {
+    if (const std::int32_t n = m_log.offsetsPartitions(); n > 0) return n;
+    const std::int32_t registered = m_log.registeredBrokers();
     // As Kafka: the offsets topic is only created once enough brokers are registered for its
     // replication factor; until then FindCoordinator answers COORDINATOR_NOT_AVAILABLE.
     const std::int32_t rf = offsetsTopicReplicationFactor();
-    if (registered < rf) return nullptr;
-    m_replication.createTopic("__consumer_offsets", m_config.defaults.offsets_topic_num_partitions, rf,
-                {{"cleanup.policy", "compact"}, {"compression.type", "producer"}, {"segment.bytes", "104857600"}});
-    return m_replication.findTopic("__consumer_offsets");
+    if (registered < rf) return 0;
+    m_log.createOffsetsTopic(m_config.defaults.offsets_topic_num_partitions, rf,
+                             {{"cleanup.policy", "compact"}, {"compression.type", "producer"}, {"segment.bytes", "104857600"}});
+    return m_log.offsetsPartitions();
 }
 
 BrokerId GroupCoordinator::coordinatorFor(const std::string& group) {
-    TopicState* t = ensureOffsetsTopic();
-    if (!t) return -1;
-    const auto n = static_cast<std::int32_t>(t->partitions.size());
+    const std::int32_t n = ensureOffsetsTopic();
+    if (n <= 0) return -1;
     const std::int32_t p = kafkaAbs(javaStringHashCode(group)) % n;
-    return t->partitions[static_cast<std::size_t>(p)].leader;
+    return m_log.offsetsLeader(p);
 }
 
 void GroupCoordinator::refreshCoordinators() {
-    if (!m_replication.findTopic("__consumer_offsets")) return;
+    if (m_log.offsetsPartitions() <= 0) return;
     for (auto& [id, g] : m_groups) {
         const BrokerId c = coordinatorFor(id);
         if (c != g.coordinator) {
@@ -121,7 +118,7 @@ bool GroupCoordinator::coordinatorServes(GroupStateData& g) {
         e.group = g.index;
         e.broker = c;
     }
-    if (!m_replication.brokerAlive(g.coordinator)) return false;
+    if (!m_log.brokerAlive(g.coordinator)) return false;
     if (!g.loaded) loadGroup(g);
     return true;
 }
@@ -135,12 +132,7 @@ void GroupCoordinator::coordinatorStopped(BrokerId broker) {
             ++g.rebalance_token;
             // Requests it was holding (a JoinGroup waiting for the others, a SyncGroup waiting for
             // the leader) fail with the connection: those members rejoin once they find the new one.
-            for (auto& c : m_clients->all())
-                if (c.config.group_id == id && (c.phase == ConsumerPhase::Joining || c.phase == ConsumerPhase::Syncing)) {
-                    c.phase = ConsumerPhase::Idle;
-                    c.rejoin_needed = true;
-                    ++c.join_token;
-                }
+            m_clients->coordinatorLost(id);
         }
 }
 
@@ -226,7 +218,7 @@ void GroupCoordinator::setGroupState(GroupStateData& g, GroupState s) {
     e.b = g.generation;
 }
 
-void GroupCoordinator::commitOffsets(ConsumerState& c, const std::map<TopicPartition, Offset>& offsets) {
+void GroupCoordinator::commitOffsets(const ConsumerState& c, const std::map<TopicPartition, Offset>& offsets) {
     if (c.config.group_id.empty() || offsets.empty()) return;
     GroupStateData& g = groupFor(c.config.group_id);
     ErrorCode err = ErrorCode::NONE;
@@ -268,13 +260,12 @@ void GroupCoordinator::commitOffsets(ConsumerState& c, const std::map<TopicParti
 }
 
 void GroupCoordinator::joinArrives(std::int32_t consumer, std::uint64_t token) {
-    ConsumerState& c = m_clients->consumer(consumer);
-    if (c.join_token != token || c.phase == ConsumerPhase::Closed) return;
+    const ConsumerState& c = m_clients->client(consumer);
+    if (c.join_token != token || c.phase == ConsumerPhase::Closed) return; // the client gave the request up
     GroupStateData& g = groupFor(c.config.group_id);
     if (!coordinatorServes(g)) {
         // The coordinator went away with the request: the client finds the new one and joins again.
-        c.phase = ConsumerPhase::Idle;
-        c.rejoin_needed = true;
+        m_clients->requestFailed(consumer, GroupRequestFailure::CoordinatorNotAvailable);
         return;
     }
     if (g.state == GroupState::Dead) g.state = GroupState::Empty;
@@ -293,7 +284,8 @@ void GroupCoordinator::joinArrives(std::int32_t consumer, std::uint64_t token) {
             e.group = g.index;
             e.actor = c.index;
             e.error = ErrorCode::INCONSISTENT_GROUP_PROTOCOL;
-            c.phase = ConsumerPhase::Idle;
+            m_clients->requestFailed(consumer, GroupRequestFailure::InconsistentGroupProtocol);
+            checkGroup(g);
             return;
         }
     }
@@ -308,8 +300,7 @@ void GroupCoordinator::joinArrives(std::int32_t consumer, std::uint64_t token) {
         nm.serial = ++m_member_serial;
         nm.session_timeout_ms = c.config.session_timeout_ms;
         nm.rebalance_timeout_ms = c.config.max_poll_interval_ms;
-        c.member_id = nm.member_id;
-        c.generation = -1;
+        m_clients->memberIdGiven(consumer, nm.member_id);
         g.members.push_back(nm);
         g.new_member_added = true;
         m = &g.members.back();
@@ -329,6 +320,7 @@ void GroupCoordinator::joinArrives(std::int32_t consumer, std::uint64_t token) {
     if (MemberState* mm = g.member(memberId)) mm->joined = true;
     if (g.leader.empty()) g.leader = memberId;
     maybeCompleteJoin(g);
+    checkGroup(g);
 }
 
 void GroupCoordinator::prepareRebalance(GroupStateData& g) {
@@ -446,28 +438,23 @@ void GroupCoordinator::completeJoin(GroupStateData& g) {
     const auto [lb, ls] = m_journal.addList(members);
     e.list_begin = lb;
     e.list_size = ls;
-    for (const auto& m : g.members) {
-        const ConsumerState& c = m_clients->consumer(m.consumer);
-        m_clients->answerJoin(m.consumer, c.join_token);
-    }
+    for (const auto& m : g.members) m_clients->answerJoin(m.consumer, m_clients->client(m.consumer).join_token);
+    checkGroup(g);
 }
 
 void GroupCoordinator::syncArrives(std::int32_t consumer, std::uint64_t token) {
-    ConsumerState& c = m_clients->consumer(consumer);
-    if (c.join_token != token || c.phase != ConsumerPhase::Syncing) return;
+    const ConsumerState& c = m_clients->client(consumer);
+    if (c.join_token != token || c.phase != ConsumerPhase::Syncing) return; // the client gave the request up
     GroupStateData& g = groupFor(c.config.group_id);
     if (!coordinatorServes(g)) {
-        c.phase = ConsumerPhase::Idle;
-        c.rejoin_needed = true;
+        m_clients->requestFailed(consumer, GroupRequestFailure::CoordinatorNotAvailable);
         return;
     }
     MemberState* m = g.member(c.member_id);
     if (!m || c.generation != g.generation ||
         (g.state != GroupState::CompletingRebalance && g.state != GroupState::Stable)) {
-        // REBALANCE_IN_PROGRESS / ILLEGAL_GENERATION: the client rejoins.
-        c.phase = ConsumerPhase::Idle;
-        c.rejoin_needed = true;
-        if (!m) c.member_id.clear();
+        // UNKNOWN_MEMBER_ID, or REBALANCE_IN_PROGRESS / ILLEGAL_GENERATION: the client rejoins.
+        m_clients->requestFailed(consumer, m ? GroupRequestFailure::RebalanceInProgress : GroupRequestFailure::UnknownMemberId);
         return;
     }
     m->awaiting_sync = true;
@@ -486,10 +473,10 @@ void GroupCoordinator::syncArrives(std::int32_t consumer, std::uint64_t token) {
         for (auto& mm : g.members) {
             if (!mm.awaiting_sync) continue;
             mm.awaiting_sync = false;
-            const ConsumerState& mc = m_clients->consumer(mm.consumer);
-            m_clients->answerSync(mm.consumer, mc.join_token);
+            m_clients->answerSync(mm.consumer, m_clients->client(mm.consumer).join_token);
         }
     }
+    checkGroup(g);
 }
 
 void GroupCoordinator::sessionCheck(std::int32_t group_index, std::int64_t serial) {
@@ -517,14 +504,7 @@ void GroupCoordinator::removeMember(GroupStateData& g, const std::string& member
     if (!m) return;
     // A JoinGroup or SyncGroup the coordinator was holding for this member is answered
     // UNKNOWN_MEMBER_ID: the client starts over as a new member.
-    if (ConsumerState& c = m_clients->consumer(m->consumer);
-        c.member_id == member_id && (c.phase == ConsumerPhase::Joining || c.phase == ConsumerPhase::Syncing)) {
-        c.member_id.clear();
-        c.generation = -1;
-        c.phase = ConsumerPhase::Idle;
-        c.rejoin_needed = true;
-        ++c.join_token;
-    }
+    m_clients->memberRemoved(m->consumer, member_id);
     Event& e = emitEvent(EventType::MemberLeft);
     e.actor = m->consumer;
     e.group = g.index;
@@ -533,6 +513,44 @@ void GroupCoordinator::removeMember(GroupStateData& g, const std::string& member
     if (g.leader == member_id) g.leader.clear();
     if (g.state == GroupState::Stable || g.state == GroupState::CompletingRebalance) prepareRebalance(g);
     maybeCompleteJoin(g);
+    checkGroup(g);
+}
+
+void GroupCoordinator::leaveGroup(const std::string& group_id, const std::string& member_id, LeaveReason reason) {
+    GroupStateData& g = groupFor(group_id);
+    if (coordinatorServes(g) && g.member(member_id)) removeMember(g, member_id, reason);
+}
+
+ErrorCode GroupCoordinator::heartbeat(const std::string& group_id, const std::string& member_id, std::int32_t generation) {
+    GroupStateData& g = groupFor(group_id);
+    if (!coordinatorServes(g)) return ErrorCode::COORDINATOR_NOT_AVAILABLE;
+    MemberState* m = g.member(member_id);
+    if (!m) return ErrorCode::UNKNOWN_MEMBER_ID;
+    m->session_deadline = now() + m->session_timeout_ms;
+    if (g.state == GroupState::PreparingRebalance && !m->joined) return ErrorCode::REBALANCE_IN_PROGRESS;
+    if (g.state == GroupState::Stable && generation != g.generation) return ErrorCode::ILLEGAL_GENERATION;
+    return ErrorCode::NONE;
+}
+
+void GroupCoordinator::checkGroup(const GroupStateData& g) const {
+    // Member ids are unique; the leader, when there is one, is a member.
+    for (std::size_t i = 0; i < g.members.size(); ++i)
+        for (std::size_t j = i + 1; j < g.members.size(); ++j)
+            FLUXOLAB_INVARIANT(g.members[i].member_id != g.members[j].member_id, "a member id appears once in its group");
+    FLUXOLAB_INVARIANT(g.leader.empty() || g.member(g.leader) != nullptr, "the group leader is a member");
+    FLUXOLAB_INVARIANT(g.state != GroupState::Empty || g.members.empty(), "an Empty group has no members");
+    if (g.state == GroupState::Stable || g.state == GroupState::CompletingRebalance) {
+        FLUXOLAB_INVARIANT(!g.members.empty() && !g.leader.empty() && g.protocol.has_value(),
+                           "a group in a generation has members, a leader and a protocol");
+        FLUXOLAB_INVARIANT(g.generation > 0, "a group in a generation has one");
+    }
+    if (g.state == GroupState::Stable) {
+        // One owner per partition in a generation (checked from outside by the property tests too).
+        std::set<TopicPartition> owned;
+        for (const auto& m : g.members)
+            for (const auto& tp : m.assignment)
+                FLUXOLAB_INVARIANT(owned.insert(tp).second, "a Stable group assigns a partition to one member");
+    }
 }
 
 AdminResult GroupCoordinator::resetGroupOffsets(const std::string& group_id, const std::map<TopicPartition, Offset>& offsets) {

@@ -3,10 +3,12 @@
 // members, JoinGroup/SyncGroup/Heartbeat/LeaveGroup handling, rebalances and their timeouts, session
 // expiry), committed offsets in __consumer_offsets, the coordinator's placement on the leader of the
 // group's __consumer_offsets partition (and what a coordinator that stops or moves loses). It owns
-// its state and timers (kafka::GroupTimer); it reads the brokers through kafka::Replication and
-// answers the consumer clients through kafka::Consumers.
+// its state and timers (kafka::GroupTimer); it reads the brokers through kafka::OffsetsLog, answers
+// the consumer clients through kafka::GroupClients and serves them as kafka::GroupService
+// (sim/kafka/group_ports.h). It never changes a client's state.
 
 #include "sim/cluster.h"
+#include "sim/kafka/group_ports.h"
 #include "sim/kafka/timers.h"
 #include "sim/runtime/scheduler.h"
 
@@ -17,38 +19,32 @@
 
 namespace fluxolab::sim::kafka {
 
-class Replication;
-class Consumers;
-
-class GroupCoordinator final : private runtime::TimerHandler {
+class GroupCoordinator final : public GroupService, private runtime::TimerHandler {
 public:
     /// Schedules the periodic cleanup (offsets.retention.check.interval.ms).
     GroupCoordinator(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
-                     Replication& replication);
+                     OffsetsLog& log);
     ~GroupCoordinator();
     GroupCoordinator(const GroupCoordinator&) = delete;
     GroupCoordinator& operator=(const GroupCoordinator&) = delete;
     /// The consumer clients the coordinator answers (set once, right after both are made).
-    void connect(Consumers& clients) { m_clients = &clients; }
+    void connect(GroupClients& clients) { m_clients = &clients; }
 
     // ---- state ----
     const std::map<std::string, GroupStateData>& groups() const { return m_groups; }
     const GroupStateData* group(const std::string& id) const;
-    /// The group `id`, created (with its first coordinator) when unknown.
-    GroupStateData& groupFor(const std::string& id);
 
-    // ---- requests from the consumer clients ----
-    /// A live coordinator serves the group's requests (loading the group first if it has to);
-    /// false: the request fails (the client looks the coordinator up again and retries).
-    bool coordinatorServes(GroupStateData& g);
-    /// JoinGroup / SyncGroup / an asynchronous OffsetCommit reach the coordinator after the network delay.
-    void sendJoin(std::int32_t consumer, std::uint64_t token);
+    // ---- requests from the consumer clients (kafka::GroupService) ----
+    const GroupStateData& findGroup(const std::string& group_id) override { return groupFor(group_id); }
+    const GroupStateData* knownGroup(const std::string& group_id) const override { return group(group_id); }
+    bool coordinatorAvailable(const std::string& group_id) override { return coordinatorServes(groupFor(group_id)); }
+    void sendJoin(std::int32_t consumer, std::uint64_t token) override;
     /// The group leader's SyncGroup carries the assignment it computed (`assignment`).
-    void sendSync(std::int32_t consumer, std::uint64_t token, std::optional<GroupAssignment> assignment);
-    void sendCommit(std::int32_t consumer, std::map<TopicPartition, Offset> offsets);
-    /// OffsetCommit handled now (commitSync, auto-commit, before a revocation).
-    void commitOffsets(ConsumerState& c, const std::map<TopicPartition, Offset>& offsets);
-    void removeMember(GroupStateData& g, const std::string& member_id, LeaveReason reason);
+    void sendSync(std::int32_t consumer, std::uint64_t token, std::optional<GroupAssignment> assignment) override;
+    void sendCommit(std::int32_t consumer, std::map<TopicPartition, Offset> offsets) override;
+    void commitOffsets(const ConsumerState& c, const std::map<TopicPartition, Offset>& offsets) override;
+    void leaveGroup(const std::string& group_id, const std::string& member_id, LeaveReason reason) override;
+    ErrorCode heartbeat(const std::string& group_id, const std::string& member_id, std::int32_t generation) override;
 
     // ---- admin (kafka-consumer-groups) ----
     AdminResult resetGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets);
@@ -73,7 +69,17 @@ private:
     }
     Event& emitEvent(EventType type);
 
-    TopicState* ensureOffsetsTopic(); ///< nullptr while fewer brokers are registered than its replication factor
+    /// The group `id`, created (with its first coordinator) when unknown.
+    GroupStateData& groupFor(const std::string& id);
+    /// A live coordinator serves the group's requests (loading the group first if it has to);
+    /// false: the request fails (the client looks the coordinator up again and retries).
+    bool coordinatorServes(GroupStateData& g);
+    void removeMember(GroupStateData& g, const std::string& member_id, LeaveReason reason);
+    /// The group invariants (the property tests check the same from outside, tests/sim/test_properties.cpp).
+    void checkGroup(const GroupStateData& g) const;
+    /// Partitions of __consumer_offsets, created first if it can be: 0 while fewer brokers are
+    /// registered than its replication factor.
+    std::int32_t ensureOffsetsTopic();
     std::int32_t offsetsTopicReplicationFactor() const;
     BrokerId coordinatorFor(const std::string& group);
     void storeGroup(GroupStateData& g);
@@ -96,8 +102,8 @@ private:
     const ClusterConfig& m_config;
     Journal& m_journal;
     Rng& m_rng; ///< the Kafka model's stream (member ids)
-    Replication& m_replication;
-    Consumers* m_clients = nullptr;
+    OffsetsLog& m_log;
+    GroupClients* m_clients = nullptr;
     std::map<std::string, GroupStateData> m_groups;
     std::vector<std::string> m_group_by_index;
     std::uint64_t m_member_serial = 0;
