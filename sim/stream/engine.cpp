@@ -315,7 +315,7 @@ private:
     std::map<Millis, Bucket> buckets_;
 };
 
-/// Key interning: an open-addressing table (linear probing, at most 5/8 full) from the key's bytes to
+/// Key interning: an open-addressing table (linear probing, at most 3/4 full) from the key's bytes to
 /// its dense id; the ids are given in first-arrival order, so results never depend on the hash. A slot
 /// holds the key's first 8 bytes and its length, so a key of up to 8 bytes is matched in the table
 /// alone (no visit to the key's record: one cache line per lookup on the hot path).
@@ -324,7 +324,7 @@ public:
     /// The key's id, or `next` (then stored) when the key is new; `added` tells which.
     template <class Keys>
     std::uint32_t findOrAdd(const std::string& key, const Keys& keys, std::uint32_t next, bool& added) {
-        if ((static_cast<std::size_t>(next) + 1) * 8 > slots_.size() * 5) grow(keys);
+        if ((static_cast<std::size_t>(next) + 1) * 4 > slots_.size() * 3) grow(keys);
         const std::uint64_t h = hash(key);
         const std::uint32_t meta = metaOf(h, key.size());
         const std::uint64_t prefix = prefixOf(key);
@@ -1436,6 +1436,7 @@ struct StreamJob::Impl {
     /// Fires the processing-time timers for time T once processing time has passed T: Flink schedules a
     /// processing-time timer 1 ms late (FLINK-9857), so an element arriving exactly at T comes first.
     void fireProcessingTimers(Millis now) {
+        if (dense) return; // event-time windows only: no processing-time timer can exist
         for (auto& t : tasks) {
             while (!t.windowProcTimers.empty() && t.windowProcTimers.nextTime() < now)
                 onTimer(t, t.windowProcTimers.pop());
@@ -1449,6 +1450,7 @@ struct StreamJob::Impl {
 
     /// The processing time at which the next processing-time timer fires (its time + 1 ms).
     Millis nextProcTimer() const {
+        if (dense) return kMaxTime; // event-time windows only: no processing-time timer can exist
         Millis m = kMaxTime;
         for (const auto& t : tasks) {
             if (!t.procTimers.empty()) m = std::min(m, addClamped(t.procTimers.begin()->ts, 1));
