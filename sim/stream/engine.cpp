@@ -351,7 +351,8 @@ private:
         std::uint32_t id = kEmpty;
     };
     static std::uint32_t metaOf(std::uint64_t h, std::size_t len) {
-        return (static_cast<std::uint32_t>(h >> 32) & 0xFFFFFF00u) | static_cast<std::uint32_t>(std::min<std::size_t>(len, 255));
+        return (static_cast<std::uint32_t>(h >> 32) & 0xFFFFFF00u) |
+               static_cast<std::uint32_t>(std::min<std::size_t>(len, 255));
     }
     static std::uint64_t prefixOf(const std::string& key) {
         std::uint64_t v = 0;
@@ -584,7 +585,8 @@ struct StreamJob::Impl {
             tasks[static_cast<std::size_t>(t)].channels.resize(static_cast<std::size_t>(spec.parallelism));
         }
         sqlSlicing = usesSqlSlicing(spec);
-        dense = !sqlSlicing && !spec.process && spec.window.kind == WindowKind::Tumble && !spec.window.processingTime;
+        dense = !sqlSlicing && !spec.process && spec.window.kind == WindowKind::Tumble &&
+                !spec.window.processingTime;
         if (sqlSlicing) {
             for (auto& t : tasks)
                 t.sql = SqlSlicingWindows(spec.window);
@@ -1001,7 +1003,8 @@ struct StreamJob::Impl {
                 if (journal)
                     record({StreamEventKind::ElementDroppedForWindow, 0, -1, t.index, -1, w.start, w.end,
                             el.eventTime, 0, keys[kid].name, {}});
-                if (addClamped(el.eventTime, job.spec_.window.allowedLateness) <= W) lateElement(t, el, kid, W);
+                if (addClamped(el.eventTime, job.spec_.window.allowedLateness) <= W)
+                    lateElement(t, el, kid, W);
                 return;
             }
             sl = slabFor(t, w);
@@ -1020,8 +1023,8 @@ struct StreamJob::Impl {
             a.min = v;
             a.max = v;
             if (journal)
-                record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, w.start, w.end, 0, 0, keys[kid].name,
-                        {}});
+                record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, w.start, w.end, 0, 0,
+                        keys[kid].name, {}});
         } else {
             a.min = std::min(a.min, v);
             a.max = std::max(a.max, v);

@@ -63,18 +63,21 @@ Run run(const JobSpec& spec, const std::vector<Element>& elements, bool finish, 
 } // namespace
 
 TEST_SUITE("stream/dense") {
-    TEST_CASE("tumbling windows equal a HOP with slide = size - firings and journal byte for byte (800 seeds)") {
+    TEST_CASE(
+        "tumbling windows equal a HOP with slide = size - firings and journal byte for byte (800 seeds)") {
         int lateSeen = 0, lateUpdatesSeen = 0, crashes = 0;
         for (std::uint64_t seed = 1; seed <= 800; ++seed) {
             Mix r{seed};
             JobSpec tumble;
-            tumble.watermark.kind = r.range(0, 3) ? WatermarkKind::BoundedOutOfOrderness : WatermarkKind::Monotonous;
+            tumble.watermark.kind =
+                r.range(0, 3) ? WatermarkKind::BoundedOutOfOrderness : WatermarkKind::Monotonous;
             tumble.watermark.bound = r.range(0, 4) * 1000;
             tumble.watermark.perEvent = r.range(0, 1) == 1;
             tumble.watermark.idleTimeout = r.range(0, 2) == 0 ? r.range(1, 10) * 100 : 0;
             tumble.window.kind = WindowKind::Tumble;
             tumble.window.size = r.range(1, 6) * 1000;
-            tumble.window.offset = r.range(0, 2) == 0 ? r.range(-(tumble.window.size - 1), tumble.window.size - 1) : 0;
+            tumble.window.offset =
+                r.range(0, 2) == 0 ? r.range(-(tumble.window.size - 1), tumble.window.size - 1) : 0;
             tumble.window.allowedLateness = r.range(0, 1) ? r.range(0, 3) * 1000 + r.range(0, 1) * 500 : 0;
             tumble.lateSideOutput = r.range(0, 3) != 0;
             tumble.agg = static_cast<AggKind>(r.range(0, 5));
@@ -98,7 +101,8 @@ TEST_SUITE("stream/dense") {
                 arrival += r.range(0, 120);
                 elements.push_back(Element{t, "k" + std::to_string(r.range(0, keys - 1)),
                                            static_cast<double>(r.range(-50, 50)) / 4.0,
-                                           static_cast<std::int32_t>(r.range(0, tumble.partitions - 1)), arrival});
+                                           static_cast<std::int32_t>(r.range(0, tumble.partitions - 1)),
+                                           arrival});
             }
             const bool finish = r.range(0, 4) != 0;
             const std::size_t crashAt = tumble.checkpointInterval > 0 && r.range(0, 1)
