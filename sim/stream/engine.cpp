@@ -315,25 +315,28 @@ private:
     std::map<Millis, Bucket> buckets_;
 };
 
-/// Key interning: an open-addressing table (linear probing, at most half full) from the key's bytes to
-/// its dense id; the ids are given in first-arrival order, so results never depend on the hash.
+/// Key interning: an open-addressing table (linear probing, at most 3/4 full) from the key's bytes to
+/// its dense id; the ids are given in first-arrival order, so results never depend on the hash. A slot
+/// holds the key's first 8 bytes and its length, so a key of up to 8 bytes is matched in the table
+/// alone (no visit to the key's record: one cache line per lookup on the hot path).
 class KeyTable {
 public:
     /// The key's id, or `next` (then stored) when the key is new; `added` tells which.
     template <class Keys>
     std::uint32_t findOrAdd(const std::string& key, const Keys& keys, std::uint32_t next, bool& added) {
-        if ((static_cast<std::size_t>(next) + 1) * 2 > slots_.size()) grow(keys);
+        if ((static_cast<std::size_t>(next) + 1) * 4 > slots_.size() * 3) grow(keys);
         const std::uint64_t h = hash(key);
-        const auto tag = static_cast<std::uint32_t>(h >> 32);
+        const std::uint32_t meta = metaOf(h, key.size());
+        const std::uint64_t prefix = prefixOf(key);
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
             Slot& s = slots_[i];
             if (s.id == kEmpty) {
-                s = Slot{tag, next};
+                s = Slot{prefix, meta, next};
                 added = true;
                 return next;
             }
-            if (s.tag == tag && keys[s.id].name == key) {
+            if (s.meta == meta && s.prefix == prefix && (key.size() <= 8 || keys[s.id].name == key)) {
                 added = false;
                 return s.id;
             }
@@ -343,9 +346,19 @@ public:
 private:
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
     struct Slot {
-        std::uint32_t tag = 0;
+        std::uint64_t prefix = 0; ///< the key's first 8 bytes (zero-padded)
+        std::uint32_t meta = 0;   ///< hash bits (high 24) and length (low 8, capped at 255)
         std::uint32_t id = kEmpty;
     };
+    static std::uint32_t metaOf(std::uint64_t h, std::size_t len) {
+        return (static_cast<std::uint32_t>(h >> 32) & 0xFFFFFF00u) |
+               static_cast<std::uint32_t>(std::min<std::size_t>(len, 255));
+    }
+    static std::uint64_t prefixOf(const std::string& key) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, key.data(), std::min<std::size_t>(key.size(), 8));
+        return v;
+    }
     static std::uint64_t mix(std::uint64_t h) {
         h ^= h >> 31;
         h *= 0xbf58476d1ce4e5b9ull;
@@ -399,6 +412,28 @@ struct StateCell {
     std::map<std::string, std::string> map;
     std::optional<double> reduced;
     Millis lastWrite = 0;
+};
+
+/// A key's accumulator in a Slab (count 0: the key has no such window). Collect keeps its items apart.
+struct SlabAcc {
+    std::int64_t count = 0;
+    double sum = 0;
+    double min = 0;
+    double max = 0;
+};
+
+/// One open event-time tumbling window of a window subtask with the state of every key in it, indexed
+/// by key id. All keys of a window share its two timers, so they are the window's: the fire timer at
+/// end - 1 (registered by every key that created the window before the watermark passed end - 1, i.e.
+/// by all of them or by none) and the cleanup timer at end - 1 + allowed lateness (by all of them).
+/// Firing walks the keys by id, which is the (time, key, window) order of the per-key timers.
+struct Slab {
+    TimeWindow window;
+    std::vector<SlabAcc> acc;
+    std::vector<std::vector<double>> items; ///< collect only (by key id)
+    std::size_t live = 0;                   ///< keys holding this window
+    bool fireArmed = false;
+    Millis cleanupAt = kMaxTime; ///< kMaxTime: no cleanup timer (end of time)
 };
 
 } // namespace
@@ -463,8 +498,19 @@ struct StreamJob::Impl {
         std::set<Timer> procTimers;
         std::map<std::uint32_t, std::map<std::string, StateCell>> keyState; ///< process functions
         SqlSlicingWindows sql; ///< Flink SQL's slicing window aggregation (usesSqlSlicing)
+        // Dense tumbling windows (see Slab): open windows sorted by start, the one used last, the earliest
+        // pending fire/cleanup time over them, and zeroed key arrays to reuse.
+        std::vector<Slab> slabs;
+        std::size_t lastSlab = 0;
+        Millis nextSlabTimer = kMaxTime;
+        std::vector<std::vector<SlabAcc>> spareAccs;
     };
     bool sqlSlicing = false;
+    /// Event-time tumbling windows of the window operator kept as Slabs (one array over the key ids per
+    /// open window) instead of per-key window lists and per-(key, window) timers. Same state, same
+    /// timers, same order of firings and journal events; turned off for good (the state moved to the
+    /// general structures) when the slabs would take too much memory (many keys and many open windows).
+    bool dense = false;
     std::vector<WindowTask> tasks;
 
     // Interned keys: the window state and timers hold a 32-bit id, not the string.
@@ -539,6 +585,8 @@ struct StreamJob::Impl {
             tasks[static_cast<std::size_t>(t)].channels.resize(static_cast<std::size_t>(spec.parallelism));
         }
         sqlSlicing = usesSqlSlicing(spec);
+        dense = !sqlSlicing && !spec.process && spec.window.kind == WindowKind::Tumble &&
+                !spec.window.processingTime;
         if (sqlSlicing) {
             for (auto& t : tasks)
                 t.sql = SqlSlicingWindows(spec.window);
@@ -861,8 +909,203 @@ struct StreamJob::Impl {
         WindowTask& task_;
     };
 
+    // --- Dense tumbling windows (Slab) ------------------------------------------------------------------
+
+    /// Past this many bytes of slab arrays in a subtask, the job moves to the general structures.
+    static constexpr std::size_t kSlabBudget = std::size_t{64} << 20;
+
+    static Accumulator toAccumulator(const Slab& sl, std::uint32_t kid) {
+        const SlabAcc& a = sl.acc[kid];
+        Accumulator acc;
+        acc.count = a.count;
+        acc.sum = a.sum;
+        acc.min = a.min;
+        acc.max = a.max;
+        if (kid < sl.items.size()) acc.items = sl.items[kid];
+        return acc;
+    }
+
+    void updateSlabTimer(WindowTask& t) {
+        Millis m = kMaxTime;
+        for (const Slab& sl : t.slabs) {
+            if (sl.fireArmed) m = std::min(m, sl.window.maxTimestamp());
+            m = std::min(m, sl.cleanupAt);
+        }
+        t.nextSlabTimer = m;
+    }
+
+    /// The slab of window w (created empty when absent); nullptr when a new one would exceed the budget
+    /// (the job has then moved to the general structures).
+    Slab* slabFor(WindowTask& t, const TimeWindow& w) {
+        auto pos = t.slabs.begin();
+        while (pos != t.slabs.end() && pos->window.start < w.start)
+            ++pos;
+        if (pos != t.slabs.end() && pos->window == w) {
+            t.lastSlab = static_cast<std::size_t>(pos - t.slabs.begin());
+            return &*pos;
+        }
+        const std::size_t bytes = (t.slabs.size() + 1) * keys.capacity() * sizeof(SlabAcc);
+        if (bytes > kSlabBudget && !t.slabs.empty()) {
+            leaveDense();
+            return nullptr;
+        }
+        Slab sl;
+        sl.window = w;
+        if (!t.spareAccs.empty()) {
+            sl.acc = std::move(t.spareAccs.back()); // all zero (cleared at purge)
+            t.spareAccs.pop_back();
+        }
+        pos = t.slabs.insert(pos, std::move(sl));
+        t.lastSlab = static_cast<std::size_t>(pos - t.slabs.begin());
+        return &*pos;
+    }
+
+    /// Moves every slab's state into the per-key windows and per-(key, window) timers and stops using
+    /// slabs: the same state, so the results do not change.
+    void leaveDense() {
+        dense = false;
+        for (WindowTask& t : tasks) {
+            for (Slab& sl : t.slabs) {
+                for (std::uint32_t kid = 0; kid < sl.acc.size(); ++kid) {
+                    if (sl.acc[kid].count == 0) continue;
+                    auto& v = keys[kid].windows;
+                    auto pos = v.begin();
+                    while (pos != v.end() && pos->window < sl.window)
+                        ++pos;
+                    v.insert(pos, KeyWindow{sl.window, toAccumulator(sl, kid)});
+                    if (sl.fireArmed) t.windowEventTimers.add(sl.window.maxTimestamp(), kid, sl.window);
+                    if (sl.cleanupAt != kMaxTime) t.windowEventTimers.add(sl.cleanupAt, kid, sl.window);
+                }
+            }
+            t.slabs.clear();
+            t.spareAccs.clear();
+            t.nextSlabTimer = kMaxTime;
+        }
+    }
+
+    /// windowElement for a dense tumbling window (the same steps as the general path below).
+    void denseElement(WindowTask& t, const Element& el, std::uint32_t kid) {
+        const Millis W = t.watermark;
+        const Millis ts = el.eventTime;
+        Slab* sl = nullptr;
+        if (t.lastSlab < t.slabs.size()) {
+            Slab& last = t.slabs[t.lastSlab];
+            if (ts >= last.window.start && ts < last.window.end) sl = &last;
+        }
+        TimeWindow w;
+        if (sl) {
+            w = sl->window; // an open slab is never past its cleanup time (it would have been purged)
+        } else {
+            const WindowSpec& ws = job.spec_.window;
+            const Millis s = windowStart(ts, ws.offset, ws.size);
+            w = TimeWindow{s, s + ws.size};
+            if (cleanupTime(w) <= W) {
+                if (journal)
+                    record({StreamEventKind::ElementDroppedForWindow, 0, -1, t.index, -1, w.start, w.end,
+                            el.eventTime, 0, keys[kid].name, {}});
+                if (addClamped(el.eventTime, job.spec_.window.allowedLateness) <= W)
+                    lateElement(t, el, kid, W);
+                return;
+            }
+            sl = slabFor(t, w);
+            if (!sl) { // moved to the general structures
+                windowElement(t, el, kid);
+                return;
+            }
+        }
+        if (kid >= sl->acc.size()) sl->acc.resize(std::max<std::size_t>(keys.capacity(), kid + 1));
+        SlabAcc& a = sl->acc[kid];
+        const bool created = a.count == 0;
+        const double v = el.value;
+        if (created) {
+            ++t.windowCount;
+            ++sl->live;
+            a.min = v;
+            a.max = v;
+            if (journal)
+                record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, w.start, w.end, 0, 0,
+                        keys[kid].name, {}});
+        } else {
+            a.min = std::min(a.min, v);
+            a.max = std::max(a.max, v);
+        }
+        ++a.count;
+        a.sum += v;
+        if (job.spec_.agg == AggKind::Collect) {
+            if (kid >= sl->items.size()) sl->items.resize(std::max<std::size_t>(keys.capacity(), kid + 1));
+            sl->items[kid].push_back(v);
+        }
+        if (w.maxTimestamp() <= W) {
+            emit(t, kid, w, toAccumulator(*sl, kid), true); // late firing within the allowed lateness
+        } else if (created && !sl->fireArmed) {
+            sl->fireArmed = true;
+            t.nextSlabTimer = std::min(t.nextSlabTimer, w.maxTimestamp());
+        }
+        if (created && sl->cleanupAt == kMaxTime) {
+            sl->cleanupAt = cleanupTime(w); // kMaxTime stays "no cleanup timer"
+            t.nextSlabTimer = std::min(t.nextSlabTimer, sl->cleanupAt);
+        }
+    }
+
+    /// Fires the slabs' timers up to wm: per time, the keys by id, and for each key its windows in order.
+    void advanceSlabs(WindowTask& t, Millis wm) {
+        while (t.nextSlabTimer != kMaxTime && t.nextSlabTimer <= wm) { // kMaxTime: no timer pending
+            const Millis ts = t.nextSlabTimer;
+            std::size_t maxKeys = 0;
+            for (const Slab& sl : t.slabs)
+                if ((sl.fireArmed && sl.window.maxTimestamp() == ts) || sl.cleanupAt == ts)
+                    maxKeys = std::max(maxKeys, sl.acc.size());
+            for (std::uint32_t kid = 0; kid < maxKeys; ++kid) {
+                for (Slab& sl : t.slabs) {
+                    const bool fire = sl.fireArmed && sl.window.maxTimestamp() == ts;
+                    const bool clean = sl.cleanupAt == ts;
+                    if ((!fire && !clean) || kid >= sl.acc.size() || sl.acc[kid].count == 0) continue;
+                    if (fire) emit(t, kid, sl.window, toAccumulator(sl, kid), false);
+                    if (clean) {
+                        sl.acc[kid] = SlabAcc{};
+                        if (kid < sl.items.size()) sl.items[kid].clear();
+                        --sl.live;
+                        --t.windowCount;
+                        if (journal)
+                            record({StreamEventKind::WindowPurged, 0, -1, t.index, -1, sl.window.start,
+                                    sl.window.end, 0, 0, keys[kid].name, {}});
+                    }
+                }
+            }
+            for (auto it = t.slabs.begin(); it != t.slabs.end();) {
+                if (it->fireArmed && it->window.maxTimestamp() == ts) it->fireArmed = false;
+                if (it->cleanupAt == ts) {
+                    it->cleanupAt = kMaxTime;
+                    if (it->live == 0) {
+                        t.spareAccs.push_back(std::move(it->acc)); // zeroed by the purge
+                        it = t.slabs.erase(it);
+                        continue;
+                    }
+                }
+                ++it;
+            }
+            t.lastSlab = 0;
+            updateSlabTimer(t);
+        }
+    }
+
+    void lateElement(WindowTask& t, const Element& el, std::uint32_t kid, Millis W) {
+        if (journal)
+            record({StreamEventKind::ElementLate, 0, -1, t.index, -1, el.eventTime, 0, W,
+                    static_cast<std::uint8_t>(job.spec_.lateSideOutput ? 1 : 0), keys[kid].name, {}});
+        if (job.spec_.lateSideOutput) {
+            if (out.onLate) out.onLate(LateRecord{el.key, el.eventTime, W, t.index});
+        } else {
+            ++job.lateDropped_;
+        }
+    }
+
     /// Window operator input: one element for subtask t.
     void windowElement(WindowTask& t, const Element& el, std::uint32_t kid) {
+        if (dense) {
+            denseElement(t, el, kid);
+            return;
+        }
         if (sqlSlicing) {
             const int src = splits[static_cast<std::size_t>(el.partition)].owner;
             sources[static_cast<std::size_t>(src)].sqlLocal.element(
@@ -1178,6 +1421,10 @@ struct StreamJob::Impl {
             return;
         }
         if (!job.spec_.process) {
+            if (dense) {
+                advanceSlabs(t, wm);
+                return;
+            }
             while (!t.windowEventTimers.empty() && t.windowEventTimers.nextTime() <= wm)
                 onTimer(t, t.windowEventTimers.pop());
             return;
@@ -1192,6 +1439,7 @@ struct StreamJob::Impl {
     /// Fires the processing-time timers for time T once processing time has passed T: Flink schedules a
     /// processing-time timer 1 ms late (FLINK-9857), so an element arriving exactly at T comes first.
     void fireProcessingTimers(Millis now) {
+        if (dense) return; // event-time windows only: no processing-time timer can exist
         for (auto& t : tasks) {
             while (!t.windowProcTimers.empty() && t.windowProcTimers.nextTime() < now)
                 onTimer(t, t.windowProcTimers.pop());
@@ -1205,6 +1453,7 @@ struct StreamJob::Impl {
 
     /// The processing time at which the next processing-time timer fires (its time + 1 ms).
     Millis nextProcTimer() const {
+        if (dense) return kMaxTime; // event-time windows only: no processing-time timer can exist
         Millis m = kMaxTime;
         for (const auto& t : tasks) {
             if (!t.procTimers.empty()) m = std::min(m, addClamped(t.procTimers.begin()->ts, 1));
@@ -1327,6 +1576,7 @@ struct StreamJob::Impl {
                     el.key,
                     {}});
         ++s.counter; // IdlenessTimer#activity
+        const bool wasStarted = s.started;
         s.started = true;
         if (ws.kind == WatermarkKind::Sql) {
             s.sqlCurrent = std::max(s.sqlCurrent, addClamped(el.eventTime, -ws.bound));
@@ -1335,19 +1585,23 @@ struct StreamJob::Impl {
         }
         // The record goes downstream before the watermark its generator emits for it.
         const std::uint32_t kid = internKey(el.key);
-        WindowTask& task = tasks[static_cast<std::size_t>(keys[kid].owner)];
+        // (With one subtask the key's record is not visited: it owns every key.)
+        WindowTask& task = tasks.size() == 1 ? tasks[0] : tasks[static_cast<std::size_t>(keys[kid].owner)];
         if (job.spec_.process) {
             processElement(task, el, kid);
         } else {
             windowElement(task, el, kid);
         }
         if (ws.perEvent) {
+            // The source's combined watermark depends only on its splits' state: when this split's did not
+            // change (its generator did not advance), recomputing it would change nothing.
+            bool changed = true;
             if (ws.kind == WatermarkKind::Sql) {
                 sqlEmit(s);
             } else {
-                splitSetWatermark(s, generatorWatermark(s));
+                changed = splitSetWatermark(s, generatorWatermark(s));
             }
-            updateCombined(s.owner);
+            if (changed || !wasStarted) updateCombined(s.owner);
         } else if (ws.kind == WatermarkKind::Sql && s.sqlCurrent - s.sqlLast > ws.interval) {
             // WatermarkAssignerOperator also emits eagerly when the watermark jumped by more than the
             // interval.
