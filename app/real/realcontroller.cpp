@@ -8,7 +8,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDateTime>
-#include <QDockWidget>
 #include <QEvent>
 #include <QIcon>
 #include <QLabel>
@@ -117,11 +116,7 @@ void RealModeController::connectTo(const labs::RdKafkaConnection& connection, in
         m_simCentral->setParent(m_window);
         m_simCentral->hide();
         m_window->setCentralWidget(m_view);
-        // The labs still drive the simulation: hidden while the real cluster shows.
-        if (auto* d = m_window->findChild<QDockWidget*>(QStringLiteral("labsDock")); d && d->isVisible()) {
-            m_hiddenLabs = true;
-            d->hide();
-        }
+        // The terminal and the open lab follow (CliHost::setRemote below): they act on the real cluster.
         Q_EMIT modeChanged(true);
     }
     attachTerminal(&connection);
@@ -144,9 +139,6 @@ void RealModeController::showSimulation() {
     m_window->setCentralWidget(m_simCentral);
     m_simCentral->show();
     m_simCentral = nullptr;
-    if (m_hiddenLabs)
-        if (auto* d = m_window->findChild<QDockWidget*>(QStringLiteral("labsDock"))) d->show();
-    m_hiddenLabs = false;
     m_status->hide();
     Q_EMIT modeChanged(false);
 }

@@ -104,7 +104,6 @@ private:
     bool m_connected = false;
     bool m_everConnected = false;
     int m_refreshes = 0;
-    bool m_hiddenLabs = false;
 };
 
 } // namespace fluxolab::app

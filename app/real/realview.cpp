@@ -267,7 +267,7 @@ void RealView::retranslate() {
            "<li>the clients' own state (positions, pauses, retries);</li>"
            "<li>which controller is active (the KRaft quorum is not in the metadata clients get);</li>"
            "<li>going back in time: a real cluster has no journal.</li></ul>"
-           "<p>The terminal and the labs still work on the simulation: they are hidden in this mode.</p>"));
+           "<p>The terminal and the open lab act on this real cluster.</p>"));
     const auto& latest = m_controller->latest();
     if (!latest) {
         m_summary->setText(tr("Real cluster %1: waiting for the first answer…").arg(m_controller->bootstrap()));
