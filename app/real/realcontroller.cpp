@@ -94,6 +94,7 @@ void RealModeController::connectTo(const labs::RdKafkaConnection& connection, in
     m_latest.reset();
     m_lag.clear();
     m_rebalances.clear();
+    m_ordinals.clear();
     m_error = labs::ClientError::None;
     m_connected = false;
     m_everConnected = false;
@@ -192,7 +193,8 @@ void RealModeController::onObserved(RealSnapshotPtr snapshot, int error) {
     m_error = static_cast<labs::ClientError>(error);
     if (m_connected) {
         m_everConnected = true;
-        const labs::observe::Observation& o = snapshot->observation;
+        labs::observe::Observation o = snapshot->observation;
+        labs::RealObserver::keepOrdinals(o, m_ordinals); // a group's colour stays its own
         if (m_latest) {
             for (labs::ObservedRebalance& r : labs::RealObserver::rebalances(*m_latest, o)) m_rebalances.push_back(std::move(r));
         }
@@ -204,7 +206,7 @@ void RealModeController::onObserved(RealSnapshotPtr snapshot, int error) {
             h.emplace_back(o.time, total);
             while (h.size() > kHistory) h.pop_front();
         }
-        m_latest = o;
+        m_latest = std::move(o);
     }
     if (was != m_connected) Q_EMIT connectionChanged(m_connected);
     updateStatus();

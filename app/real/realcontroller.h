@@ -99,6 +99,7 @@ private:
     std::optional<labs::observe::Observation> m_latest;
     std::map<std::string, std::deque<std::pair<std::int64_t, std::int64_t>>> m_lag;
     std::vector<labs::ObservedRebalance> m_rebalances;
+    std::map<std::string, std::int32_t> m_ordinals; ///< each group's colour, kept while connected
     labs::ClientError m_error = labs::ClientError::None;
     bool m_real = false;
     bool m_connected = false;

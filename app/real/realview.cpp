@@ -214,7 +214,8 @@ void RealView::sample() {
     };
     for (const labs::observe::Group& g : o.groups) {
         if (g.internal) continue;
-        const std::int32_t gi = index(m_groupIndex, g.name);
+        // The group's ordinal (kept for the connection): its lag line has its colour on the canvas.
+        const std::int32_t gi = g.ordinal >= 0 ? g.ordinal : index(m_groupIndex, g.name);
         m_series.group_names[gi] = g.name;
         double total = 0;
         for (const auto& [tp, lag] : g.lag) {

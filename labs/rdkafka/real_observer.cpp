@@ -117,6 +117,11 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastErro
     return snap;
 }
 
+void RealObserver::keepOrdinals(observe::Observation& o, std::map<std::string, std::int32_t>& seen) {
+    for (observe::Group& g : o.groups)
+        g.ordinal = seen.emplace(g.name, static_cast<std::int32_t>(seen.size())).first->second;
+}
+
 std::vector<ObservedRebalance> RealObserver::rebalances(const Observation& before, const Observation& after) {
     std::vector<ObservedRebalance> out;
     auto rebalancing = [](GroupState s) { return observe::isRebalancing(s); };
