@@ -1930,6 +1930,13 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::RealTimeline</name>
+    <message>
+        <source>%1  rebalance of %2</source>
+        <translation>%1  rebalance of %2</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::RealView</name>
     <message>
         <source>committed %1</source>

@@ -71,8 +71,10 @@ Q_SIGNALS:
     void connectionChanged(bool connected);
     void modeChanged(bool real);
 
-private:
+    /// One refresh of the worker (queued to the GUI thread); tests feed hand-built ones.
     void onObserved(RealSnapshotPtr snapshot, int error);
+
+private:
     void stopWorker();
     /// The thread ends its last request in the background; waited for at destruction.
     void retire(QThread* thread);

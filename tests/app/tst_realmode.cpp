@@ -5,6 +5,7 @@
 #include "app/cluster/tablemodels.h"
 #include "app/core/language.h"
 #include "app/core/mainwindow.h"
+#include "app/core/theme.h"
 #include "app/labs/labpanel.h"
 #include "app/real/connectiondialog.h"
 #include "app/real/realcontroller.h"
@@ -32,6 +33,15 @@
 
 #include <algorithm>
 #include <cmath>
+
+// qcustomplot.h uses the signals/slots keywords, which QT_NO_KEYWORDS turns off for our own code.
+#define signals Q_SIGNALS
+#define slots Q_SLOTS
+#define foreach Q_FOREACH
+#include <qcustomplot.h>
+#undef signals
+#undef slots
+#undef foreach
 #include <cstdlib>
 #include <csignal>
 #include <fstream>
@@ -268,6 +278,61 @@ void RealModeTest::deadBrokerShowsLossAndWindowResponds() {
              qPrintable(real->statusText()));
     QVERIFY(real->statusText().endsWith(QStringLiteral("trying again")));
     qInfo("RealModeTest: longest GUI stall with an unreachable broker: %lld ms", static_cast<long long>(stall));
+}
+
+void RealModeTest::rebalancesOnTheTimelineAndGroupColoursKept() {
+    namespace ob = fluxolab::labs::observe;
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    RealModeController* real = w.realMode();
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:1";
+    c.request_timeout_ms = 1500;
+    real->connectTo(c, 600000); // the worker's one refresh finds nobody; the test feeds its own
+    auto group = [](const std::string& name, std::vector<std::string> members, std::int64_t lag) {
+        ob::Group g;
+        g.name = name;
+        g.state = ob::GroupState::Stable;
+        for (const auto& m : members) g.members.push_back({-1, m, "client-" + m, "/127.0.0.1", {{"t", 0}}});
+        g.committed[{"t", 0}] = 0;
+        g.lag[{"t", 0}] = lag;
+        return g;
+    };
+    auto feed = [&](std::int64_t t, std::vector<ob::Group> groups) {
+        auto s = std::make_shared<fluxolab::labs::RealSnapshot>();
+        s->connected = true;
+        s->observation.time = t;
+        s->observation.groups = std::move(groups); // by name, as RealObserver::observe sorts them
+        real->onObserved(s, 0);
+    };
+    const std::int64_t t0 = 1'700'000'000'000;
+    feed(t0, {group("vendas", {"m1"}, 5)});
+    feed(t0 + 1000, {group("compras", {"c1"}, 2), group("vendas", {"m1"}, 5)}); // a new group with a member
+    feed(t0 + 2000, {group("compras", {"c1"}, 2), group("vendas", {"m1", "m2"}, 5)}); // m2 joined
+    feed(t0 + 10000, {group("compras", {"c1"}, 2), group("vendas", {"m1", "m2"}, 5)}); // nothing new
+    QCOMPARE(real->rebalances().size(), std::size_t{2});
+    QCOMPARE(real->rebalances()[0].group, std::string("compras"));
+    QCOMPARE(real->rebalances()[1].group, std::string("vendas"));
+    // On the timeline, at a tenth and a fifth of the 10 s seen so far.
+    RealTimeline* line = real->view()->timeline();
+    QCOMPARE(line->markerCount(), std::size_t{2});
+    const QRectF bar = line->bar();
+    QVERIFY(bar.width() > 100);
+    const double x0 = line->markerX(0), x1 = line->markerX(1);
+    QVERIFY2(std::abs(x0 - (bar.left() + 0.1 * bar.width())) < 0.01, qPrintable(QString::number(x0)));
+    QVERIFY2(std::abs(x1 - (bar.left() + 0.2 * bar.width())) < 0.01, qPrintable(QString::number(x1)));
+    QVERIFY(line->textAt(x1).contains(QStringLiteral("rebalance of vendas")));
+    QVERIFY(line->textAt(x0).contains(QStringLiteral("rebalance of compras")));
+    QVERIFY(!line->textAt(x0).contains(QStringLiteral("vendas")));
+    // "compras" sorts first but "vendas" was seen first: vendas keeps ordinal 0 (its colour).
+    QCOMPARE(real->latest()->group("vendas")->ordinal, 0);
+    QCOMPARE(real->latest()->group("compras")->ordinal, 1);
+    QCustomPlot* lag = real->view()->lagPlot();
+    std::map<QString, QColor> colours;
+    for (int i = 0; i < lag->graphCount(); ++i) colours[lag->graph(i)->name()] = lag->graph(i)->pen().color();
+    QCOMPARE(colours[QStringLiteral("group vendas (total)")], groupColour(0));
+    QCOMPARE(colours[QStringLiteral("group compras (total)")], groupColour(1));
 }
 
 void RealModeTest::switchesBackToSimulation() {

@@ -13,6 +13,10 @@ private Q_SLOTS:
     void testConnectionReportsUnreachable();
     void deadBrokerShowsLossAndWindowResponds();
     void switchesBackToSimulation();
+    /// Hand-built refreshes (no broker): the rebalances seen between them are ticks on the real
+    /// view's timeline at their times; a group keeps its ordinal and its lag line its colour when a
+    /// group that sorts before it appears.
+    void rebalancesOnTheTimelineAndGroupColoursKept();
     /// In real mode the terminal's commands run on the worker and print what the tools print: a
     /// usage error (no broker needed) is the same text as on the simulation; an unknown command too.
     void terminalCommandsRunOnTheWorker();
