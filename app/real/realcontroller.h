@@ -71,6 +71,7 @@ Q_SIGNALS:
     void connectionChanged(bool connected);
     void modeChanged(bool real);
 
+public:
     /// One refresh of the worker (queued to the GUI thread); tests feed hand-built ones.
     void onObserved(RealSnapshotPtr snapshot, int error);
 
