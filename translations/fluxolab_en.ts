@@ -1302,6 +1302,10 @@
         <source>The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and the lab gets a fresh cluster (1 broker, %1). This cannot be undone.</source>
         <translation>The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and the lab gets a fresh cluster (1 broker, %1). This cannot be undone.</translation>
     </message>
+    <message>
+        <source>This lab runs on the real cluster %1: its setup and its checks act on that cluster, and the commands shown name it. A real cluster is not reset: what an earlier attempt created stays there.</source>
+        <translation>This lab runs on the real cluster %1: its setup and its checks act on that cluster, and the commands shown name it. A real cluster is not reset: what an earlier attempt created stays there.</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::MainWindow</name>
@@ -1926,6 +1930,13 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::RealTimeline</name>
+    <message>
+        <source>%1  rebalance of %2</source>
+        <translation>%1  rebalance of %2</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::RealView</name>
     <message>
         <source>committed %1</source>
@@ -2000,10 +2011,6 @@
         <translation>Coordinator / member id</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Real cluster %1: waiting for the first answer…</source>
         <translation>Real cluster %1: waiting for the first answer…</translation>
     </message>
@@ -2014,6 +2021,10 @@
     <message>
         <source>Cluster</source>
         <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the open lab act on this real cluster.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the open lab act on this real cluster.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -1302,6 +1302,10 @@
         <source>The steps you passed, the hints shown and the commands you typed in this lab are forgotten, and the lab gets a fresh cluster (1 broker, %1). This cannot be undone.</source>
         <translation>Os passos concluídos, as dicas vistas e os comandos que escreveu neste laboratório são esquecidos, e o laboratório recebe um cluster novo (1 broker, %1). Não é possível desfazer.</translation>
     </message>
+    <message>
+        <source>This lab runs on the real cluster %1: its setup and its checks act on that cluster, and the commands shown name it. A real cluster is not reset: what an earlier attempt created stays there.</source>
+        <translation>Este laboratório corre no cluster real %1: a preparação e as verificações atuam nesse cluster, e os comandos mostrados apontam para ele. Um cluster real não é reposto: o que uma tentativa anterior criou continua lá.</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::MainWindow</name>
@@ -1926,6 +1930,13 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::RealTimeline</name>
+    <message>
+        <source>%1  rebalance of %2</source>
+        <translation>%1  rebalanceamento de %2</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::RealView</name>
     <message>
         <source>committed %1</source>
@@ -2000,10 +2011,6 @@
         <translation>Coordenador / id do membro</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the labs still work on the simulation: they are hidden in this mode.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;A Admin API de um cluster real mostra tópicos, partições, líderes, réplicas, ISR, high watermarks, grupos, membros, atribuições e offsets confirmados. Tudo é atualizado a cada segundo.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Não visível num cluster real&lt;/b&gt;, por isso não aparece aqui:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;a animação de cada registo (produção, replicação, fetch) e os registos em voo;&lt;/li&gt;&lt;li&gt;o log end offset de cada réplica (só o high watermark do líder e o ISR);&lt;/li&gt;&lt;li&gt;o interior de um rebalanceamento (fases de join e sync, revogações) e a geração do grupo: os rebalanceamentos só aparecem quando uma atualização mostra uma mudança em relação à anterior;&lt;/li&gt;&lt;li&gt;o estado dos próprios clientes (posições, pausas, novas tentativas);&lt;/li&gt;&lt;li&gt;qual é o controlador ativo (o quórum KRaft não vem nos metadados que os clientes recebem);&lt;/li&gt;&lt;li&gt;voltar atrás no tempo: um cluster real não tem diário.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;O terminal e os laboratórios continuam a usar a simulação: neste modo ficam escondidos.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Real cluster %1: waiting for the first answer…</source>
         <translation>Cluster real %1: à espera da primeira resposta…</translation>
     </message>
@@ -2014,6 +2021,10 @@
     <message>
         <source>Cluster</source>
         <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations) and the group&apos;s generation: rebalances appear only when one refresh shows a change against the previous one;&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the open lab act on this real cluster.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;A Admin API de um cluster real mostra tópicos, partições, líderes, réplicas, ISR, high watermarks, grupos, membros, atribuições e offsets confirmados. Tudo é atualizado a cada segundo.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Não visível num cluster real&lt;/b&gt;, por isso não aparece aqui:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;a animação de cada registo (produção, replicação, fetch) e os registos em voo;&lt;/li&gt;&lt;li&gt;o log end offset de cada réplica (só o high watermark do líder e o ISR);&lt;/li&gt;&lt;li&gt;o interior de um rebalanceamento (fases de join e sync, revogações) e a geração do grupo: os rebalanceamentos só aparecem quando uma atualização mostra uma mudança em relação à anterior;&lt;/li&gt;&lt;li&gt;o estado dos próprios clientes (posições, pausas, novas tentativas);&lt;/li&gt;&lt;li&gt;qual é o controlador ativo (o quórum KRaft não vem nos metadados que os clientes recebem);&lt;/li&gt;&lt;li&gt;voltar atrás no tempo: um cluster real não tem diário.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;O terminal e o laboratório aberto atuam neste cluster real.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

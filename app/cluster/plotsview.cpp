@@ -131,10 +131,11 @@ void PlotsView::rebuild() {
     };
     const auto& pal = keyPalette();
     auto groupName = [&](std::int32_t group) { return QString::fromStdString(d.group_names.at(group)); };
-    int gi = 0;
+    // A group's line has the colour of its ordinal (the series key), as on the cluster canvas: it
+    // does not shift when other groups appear or disappear.
     for (const auto& [group, series] : d.group_lag) {
         if (d.group_names.at(group).starts_with("__")) continue;
-        add(m_lag, series, tr("group %1 (total)").arg(groupName(group)), groupColour(gi++), Qt::SolidLine, 2.6);
+        add(m_lag, series, tr("group %1 (total)").arg(groupName(group)), groupColour(group), Qt::SolidLine, 2.6);
     }
     int pi = 0;
     for (const auto& [key, series] : d.partition_lag) {

@@ -22,6 +22,7 @@
 #include <QStandardItemModel>
 #include <QTextBrowser>
 #include <QTextDocumentFragment>
+#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -95,6 +96,15 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     noticeRow->addWidget(m_notice, 1);
     noticeRow->addWidget(m_resume, 0, Qt::AlignVCenter);
     m_noticeBox->hide();
+    m_realNotice = new QLabel(this);
+    m_realNotice->setObjectName(QStringLiteral("labRealCluster"));
+    m_realNotice->setWordWrap(true);
+    m_realNotice->setStyleSheet(QStringLiteral(
+        "#labRealCluster { background: #e3f0fa; border: 1px solid #005f9e; border-radius: 4px; padding: 6px }"));
+    m_realNotice->hide();
+    m_remoteTimer = new QTimer(this);
+    m_remoteTimer->setInterval(1000); // lag and group state change with time: checked every second
+    connect(m_remoteTimer, &QTimer::timeout, this, &LabPanel::update);
     auto* top = new QHBoxLayout;
     m_combo = new QComboBox(this);
     m_combo->setObjectName(QStringLiteral("labCombo"));
@@ -106,6 +116,7 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     top->addWidget(m_restart);
     column->addLayout(top);
     column->addWidget(m_noticeBox);
+    column->addWidget(m_realNotice);
     m_title = new QLabel(this);
     m_title->setWordWrap(true);
     m_title->setStyleSheet(QStringLiteral("font-weight: bold; font-size: 13pt"));
@@ -159,10 +170,12 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     connect(m_host, &CliHost::tick, this, [this] {
         // Checks on lag or group state change as time passes: re-evaluate a few times a second.
         ++m_ticks;
-        if (m_ticks % 3 == 0) update();
+        if (m_ticks % 3 == 0 && !m_remote) update(); // on a real cluster: the one-second timer
         if (m_ticks % 10 == 0) saveJournal(); // the ticks of a running consumer, once a second
     });
     connect(m_host, &CliHost::journalChanged, this, &LabPanel::saveJournal);
+    connect(m_host, &CliHost::targetSwitched, this, &LabPanel::onTargetSwitched);
+    m_remote = m_host->isRemote();
     connect(m_host, &CliHost::backendAboutToReset, this, [this] {
         if (m_loading || !m_engine) return;
         // Another scenario replaces the lab's cluster: the checks stop (they would read the other
@@ -198,10 +211,89 @@ int LabPanel::stepCount() const { return m_labIndex >= 0 ? static_cast<int>(m_la
 
 bool LabPanel::stepPassed(int step) const {
     if (step < 0 || step >= stepCount()) return false;
+    if (m_remote)
+        return static_cast<std::size_t>(step) < m_remotePassed.size() && m_remotePassed[static_cast<std::size_t>(step)];
     if (m_detached)
         return static_cast<std::size_t>(step) < m_detachedPassed.size() &&
                m_detachedPassed[static_cast<std::size_t>(step)];
     return m_engine && m_engine->stepPassed(static_cast<std::size_t>(step));
+}
+
+int LabPanel::currentStep() const {
+    if (m_labIndex < 0) return 0;
+    if (m_remote) return static_cast<int>(m_remoteCurrent);
+    if (m_detached || !m_engine) {
+        int current = 0;
+        while (current < stepCount() && stepPassed(current)) ++current;
+        return current;
+    }
+    return static_cast<int>(m_engine->currentStep());
+}
+
+int LabPanel::hintsRevealed(int step) const {
+    if (m_remote)
+        return step >= 0 && static_cast<std::size_t>(step) < m_remoteHints.size() ? m_remoteHints[static_cast<std::size_t>(step)] : 0;
+    return m_engine ? m_engine->hintsRevealed(static_cast<std::size_t>(step)) : 0;
+}
+
+QString LabPanel::shown(const std::string& text) const {
+    QString t = q(text);
+    if (m_remote) {
+        const QStringList servers = m_host->bootstrapServers();
+        if (!servers.isEmpty()) t.replace(QStringLiteral("localhost:9092"), servers.join(QLatin1Char(',')));
+    }
+    return t;
+}
+
+void LabPanel::onTargetSwitched() {
+    m_remote = m_host->isRemote();
+    ++m_remoteGen; // answers from the previous cluster's engine are dropped
+    m_remoteBusy = m_remoteDirty = false;
+    if (m_remote) {
+        m_remoteTimer->start();
+        if (m_labIndex >= 0) startRemote();
+    } else {
+        m_remoteTimer->stop();
+    }
+    if (m_labIndex >= 0) {
+        m_selected = std::min(currentStep(), stepCount() - 1);
+        m_text->setProperty("markdown", QString()); // the commands name another cluster
+    }
+    refresh();
+}
+
+void LabPanel::startRemote() {
+    RemoteCommands* remote = m_host->remote();
+    if (!remote || m_labIndex < 0) return;
+    const labs::Lab& lab = m_labs[static_cast<std::size_t>(m_labIndex)];
+    const int gen = ++m_remoteGen;
+    m_remoteHistoryBase = m_host->remoteHistory().size();
+    m_remoteCurrent = 0;
+    m_remotePassed.assign(lab.steps.size(), false);
+    m_remoteHints.assign(lab.steps.size(), 0);
+    m_remoteAnswers = 0;
+    m_remoteDirty = false;
+    m_remoteBusy = remote->startLab(lab, this, [this, gen](const RemoteLabStatus& s) {
+        if (gen == m_remoteGen) onRemoteStatus(s);
+    });
+}
+
+void LabPanel::onRemoteStatus(const RemoteLabStatus& status) {
+    m_remoteBusy = false;
+    ++m_remoteAnswers;
+    const int before = static_cast<int>(m_remoteCurrent);
+    if (status.passed.size() == m_remotePassed.size()) {
+        m_remoteCurrent = status.current;
+        m_remotePassed = status.passed;
+    }
+    // Follow the student to the next step, unless they were reading another one.
+    if (static_cast<int>(m_remoteCurrent) != before && m_selected == before)
+        m_selected = std::min(currentStep(), stepCount() - 1);
+    refresh();
+    if (m_remoteDirty) {
+        m_remoteDirty = false;
+        update();
+    }
 }
 
 int LabPanel::passedCount() const {
@@ -301,7 +393,8 @@ bool LabPanel::loadLab(const QString& id) {
     }
     m_host->syncViews();
     QSettings().setValue(currentLabKey(), id);
-    m_selected = static_cast<int>(std::min(m_engine->currentStep(), lab.steps.size() - 1));
+    if (m_remote) startRemote(); // the lab starts over on the real cluster
+    m_selected = std::min(currentStep(), static_cast<int>(lab.steps.size()) - 1);
     update();
     refresh();
     Q_EMIT labLoaded(id);
@@ -364,6 +457,23 @@ void LabPanel::saveJournal() {
 }
 
 void LabPanel::update() {
+    if (m_remote) {
+        RemoteCommands* remote = m_host->remote();
+        if (!remote || m_labIndex < 0 || m_detached || m_loading) return;
+        if (m_remoteBusy) {
+            m_remoteDirty = true; // one check at a time; the next one when it answers
+            return;
+        }
+        if (finished()) return;
+        const auto& all = m_host->remoteHistory();
+        std::vector<labs::HistoryEntry> since(all.begin() + static_cast<std::ptrdiff_t>(std::min(m_remoteHistoryBase, all.size())),
+                                              all.end());
+        const int gen = m_remoteGen;
+        m_remoteBusy = remote->checkLab(std::move(since), this, [this, gen](const RemoteLabStatus& s) {
+            if (gen == m_remoteGen) onRemoteStatus(s);
+        });
+        return;
+    }
     if (!m_engine || m_loading) return;
     if (m_replaying) {
         m_engine->update(m_host->history()); // the views and the saved progress catch up at the end
@@ -376,7 +486,7 @@ void LabPanel::update() {
         save();
         // Follow the student to the next step, unless they were reading another one.
         if (m_selected == static_cast<int>(before))
-            m_selected = static_cast<int>(std::min(m_engine->currentStep(), static_cast<std::size_t>(stepCount() - 1)));
+            m_selected = std::min(currentStep(), stepCount() - 1);
         refresh();
     }
 }
@@ -391,7 +501,13 @@ void LabPanel::refresh() {
     const bool have = m_labIndex >= 0;
     m_restart->setEnabled(have);
     m_progress->setVisible(have);
-    m_noticeBox->setVisible(have && m_detached);
+    m_noticeBox->setVisible(have && m_detached && !m_remote);
+    m_realNotice->setVisible(have && m_remote);
+    if (have && m_remote)
+        m_realNotice->setText(
+            tr("This lab runs on the real cluster %1: its setup and its checks act on that cluster, and the commands "
+               "shown name it. A real cluster is not reset: what an earlier attempt created stays there.")
+                .arg(m_host->bootstrapServers().join(QLatin1Char(','))));
     if (!have) {
         m_title->setText(tr("Guided labs"));
         m_meta->setText(m_labs.empty() ? tr("No lab could be loaded.") : tr("No lab open yet."));
@@ -422,12 +538,7 @@ void LabPanel::refresh() {
         for (int i = 0; i < n; ++i) m_steps->addItem(QString());
     }
     // Detached: no step is being checked (the first one not passed is still where the student is).
-    std::size_t current = m_engine ? m_engine->currentStep() : 0;
-    if (m_detached) {
-        current = 0;
-        while (current < static_cast<std::size_t>(n) && stepPassed(static_cast<int>(current)))
-            ++current;
-    }
+    const auto current = static_cast<std::size_t>(currentStep());
     for (int i = 0; i < n; ++i) {
         QListWidgetItem* item = m_steps->item(i);
         const bool ok = stepPassed(i);
@@ -439,7 +550,7 @@ void LabPanel::refresh() {
         f.setBold(cur);
         item->setFont(f);
         item->setToolTip(ok    ? tr("Done")
-                         : cur ? (m_detached ? tr("Not checked: another scenario replaced the lab's cluster")
+                         : cur ? (m_detached && !m_remote ? tr("Not checked: another scenario replaced the lab's cluster")
                                              : tr("In progress: checked after every command"))
                                : tr("Not reached yet"));
     }
@@ -450,7 +561,7 @@ void LabPanel::refresh() {
 
 QString LabPanel::instructionsMarkdown(const std::string& markdown) {
     // Fenced blocks become one link per line: a click copies that command into the terminal.
-    const QString text = q(markdown);
+    const QString text = shown(markdown);
     QString out;
     const QStringList lines = text.split(QLatin1Char('\n'));
     bool inBlock = false;
@@ -485,9 +596,10 @@ void LabPanel::renderStep() {
     const labs::Lab& lab = m_labs[static_cast<std::size_t>(m_labIndex)];
     const labs::LabStep& step = lab.steps[static_cast<std::size_t>(m_selected)];
     const bool ok = stepPassed(m_selected);
-    const bool cur = m_engine && m_engine->currentStep() == static_cast<std::size_t>(m_selected);
+    const bool detached = m_detached && !m_remote;
+    const bool cur = (m_remote || (m_engine && !detached)) && currentStep() == m_selected;
     QString md;
-    if (m_detached)
+    if (detached)
         md += QStringLiteral("> **") + tr("The steps are not being checked.") + QStringLiteral("** ") +
               tr("Click “Resume the lab” above to get the lab's cluster back.") + QStringLiteral("\n\n");
     if (m_selected == 0 && !lab.objectives.empty()) {
@@ -499,15 +611,15 @@ void LabPanel::renderStep() {
           QStringLiteral("\n\n");
     md +=
         ok           ? QStringLiteral("**✔ ") + tr("Done") + QStringLiteral("**\n\n")
-        : m_detached ? QStringLiteral("*") + tr("Not checked: another scenario replaced the lab's cluster") +
+        : detached ? QStringLiteral("*") + tr("Not checked: another scenario replaced the lab's cluster") +
                            QStringLiteral("*\n\n")
         : cur ? QStringLiteral("*") + tr("In progress: checked after every command") + QStringLiteral("*\n\n")
               : QStringLiteral("*") + tr("Not reached yet") + QStringLiteral("*\n\n");
     md += instructionsMarkdown(step.instructions.get(lang()));
-    const int shown = m_engine ? m_engine->hintsRevealed(static_cast<std::size_t>(m_selected)) : 0;
-    for (int i = 0; i < shown && i < static_cast<int>(step.hints.size()); ++i)
+    const int revealed = hintsRevealed(m_selected);
+    for (int i = 0; i < revealed && i < static_cast<int>(step.hints.size()); ++i)
         md += QStringLiteral("\n> **") + tr("Hint %1").arg(i + 1) + QStringLiteral(":** ") +
-              nonBreakingCodeSpans(q(step.hints[static_cast<std::size_t>(i)].get(lang()))) +
+              nonBreakingCodeSpans(shown(step.hints[static_cast<std::size_t>(i)].get(lang()))) +
               QStringLiteral("\n\n");
     if (ok && !step.explanation.get(lang()).empty())
         md += QStringLiteral("\n---\n\n**") + tr("Why it works") + QStringLiteral("**\n\n") +
@@ -528,11 +640,18 @@ void LabPanel::renderStep() {
     }
     const int total = static_cast<int>(step.hints.size());
     m_hint->setVisible(total > 0 && !ok);
-    m_hint->setEnabled(shown < total);
-    m_hint->setText(shown < total ? tr("Show a hint (%1 of %2)").arg(shown + 1).arg(total) : tr("No more hints"));
+    m_hint->setEnabled(revealed < total);
+    m_hint->setText(revealed < total ? tr("Show a hint (%1 of %2)").arg(revealed + 1).arg(total) : tr("No more hints"));
 }
 
 void LabPanel::revealHint() {
+    if (m_remote && m_selected >= 0 && static_cast<std::size_t>(m_selected) < m_remoteHints.size()) {
+        // On the real cluster the hints shown are this session's (the simulation's progress is kept).
+        int& n = m_remoteHints[static_cast<std::size_t>(m_selected)];
+        n = std::min(n + 1, static_cast<int>(m_labs[static_cast<std::size_t>(m_labIndex)].steps[static_cast<std::size_t>(m_selected)].hints.size()));
+        renderStep();
+        return;
+    }
     if (!m_engine || m_selected < 0 || m_selected >= stepCount()) return;
     if (m_engine->revealHint(static_cast<std::size_t>(m_selected), lang())) save();
     renderStep();

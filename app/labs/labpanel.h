@@ -26,11 +26,13 @@ class QListWidget;
 class QProgressBar;
 class QPushButton;
 class QTextBrowser;
+class QTimer;
 class QUrl;
 
 namespace fluxolab::app {
 
 class CliHost;
+struct RemoteLabStatus;
 
 class LabPanel : public QWidget {
     Q_OBJECT
@@ -59,7 +61,16 @@ public:
     static QString nonBreakingCommand(const QString& command);
     QString currentLabId() const;
     QStringList labIds() const;
+    /// The engine on the simulation (the real cluster's runs on the worker: see runsOnRealCluster()).
     const labs::LabEngine* engine() const { return m_engine.get(); }
+    /// The open lab runs on the real cluster (real-cluster mode).
+    bool runsOnRealCluster() const { return m_remote && m_labIndex >= 0; }
+    /// The step being checked (stepCount(): all passed), on whichever cluster the lab runs.
+    int currentStep() const;
+    /// Every step passed, on whichever cluster the lab runs.
+    bool finished() const { return m_labIndex >= 0 && currentStep() >= stepCount(); }
+    /// Real-cluster mode: the answers of the worker's lab engine so far (tests wait on it).
+    int realChecks() const { return m_remoteAnswers; }
     int stepCount() const;
     int passedCount() const;
     bool stepPassed(int step) const;
@@ -101,6 +112,14 @@ private:
     void onLink(const QUrl& url);
     QString instructionsMarkdown(const std::string& markdown);
     QString emptyStateMarkdown() const;
+    /// A lab text as shown: on a real cluster, localhost:9092 becomes its bootstrap server.
+    QString shown(const std::string& text) const;
+    int hintsRevealed(int step) const;
+    /// Where commands run changed (CliHost::targetSwitched).
+    void onTargetSwitched();
+    /// Starts the open lab over on the real cluster (a new engine there).
+    void startRemote();
+    void onRemoteStatus(const RemoteLabStatus& status);
 
     CliHost* m_host;
     std::vector<labs::Lab> m_labs;
@@ -115,6 +134,18 @@ private:
     int m_selected = 0; ///< step shown
     QStringList m_commands;
     int m_ticks = 0;
+    // The real-cluster mode (see the top of this file).
+    bool m_remote = false;
+    bool m_remoteBusy = false;  ///< a start or check is on the worker
+    bool m_remoteDirty = false; ///< checked again when it answers
+    int m_remoteGen = 0;        ///< answers of an earlier start are dropped
+    int m_remoteAnswers = 0;
+    std::size_t m_remoteHistoryBase = 0; ///< remoteHistory() entries before the lab started there
+    std::size_t m_remoteCurrent = 0;
+    std::vector<bool> m_remotePassed;
+    std::vector<int> m_remoteHints;
+    QTimer* m_remoteTimer;
+    QLabel* m_realNotice;
 
     QComboBox* m_combo;
     QPushButton* m_restart;

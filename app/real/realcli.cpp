@@ -1,5 +1,6 @@
 #include "app/real/realcli.h"
 
+#include <QPointer>
 #include <QThread>
 #include <QTimer>
 
@@ -112,6 +113,7 @@ RealCliWorker::~RealCliWorker() {
     for (auto& [id, r] : m_running)
         if (!r.session->finished()) r.session->interrupt();
     m_running.clear();
+    m_lab.reset();
     m_cli.reset();
 }
 
@@ -159,6 +161,30 @@ void RealCliWorker::drop(int id) {
     if (it == m_running.end()) return;
     if (!it->second.session->finished()) it->second.session->interrupt();
     m_running.erase(it);
+}
+
+namespace {
+RemoteLabStatus statusOf(const labs::LabEngine& engine) {
+    RemoteLabStatus s;
+    s.current = engine.currentStep();
+    for (std::size_t i = 0; i < engine.lab().steps.size(); ++i) s.passed.push_back(engine.stepPassed(i));
+    return s;
+}
+} // namespace
+
+void RealCliWorker::startLab(const labs::Lab& lab, const RemoteCommands::LabReply& reply) {
+    ensureBackend();
+    m_lab.reset();
+    m_lab = std::make_unique<labs::LabEngine>(lab, *m_backend);
+    m_lab->start();
+    m_lab->update({});
+    reply(statusOf(*m_lab));
+}
+
+void RealCliWorker::checkLab(const std::vector<labs::HistoryEntry>& history, const RemoteCommands::LabReply& reply) {
+    if (!m_lab) return;
+    m_lab->update(history);
+    reply(statusOf(*m_lab));
 }
 
 void RealCliWorker::pumpAll() {
@@ -215,6 +241,33 @@ QThread* RealCli::detachThread() {
     m_thread = nullptr;
     if (t) t->quit();
     return t;
+}
+
+namespace {
+/// `done` on `context`'s thread, unless `context` is gone by then.
+RemoteCommands::LabReply onThreadOf(QObject* context, RemoteCommands::LabReply done) {
+    QPointer<QObject> guard(context);
+    return [guard, done = std::move(done)](const RemoteLabStatus& status) {
+        if (!guard) return;
+        QMetaObject::invokeMethod(
+            guard.data(), [guard, done, status] {
+                if (guard) done(status);
+            },
+            Qt::QueuedConnection);
+    };
+}
+} // namespace
+
+bool RealCli::startLab(const labs::Lab& lab, QObject* context, LabReply done) {
+    LabReply reply = onThreadOf(context, std::move(done));
+    m_link->post([lab, reply](RealCliWorker& w) { w.startLab(lab, reply); });
+    return true;
+}
+
+bool RealCli::checkLab(std::vector<labs::HistoryEntry> history, QObject* context, LabReply done) {
+    LabReply reply = onThreadOf(context, std::move(done));
+    m_link->post([history = std::move(history), reply](RealCliWorker& w) { w.checkLab(history, reply); });
+    return true;
 }
 
 std::unique_ptr<labs::CommandSession> RealCli::start(const std::vector<std::string>& argv) {

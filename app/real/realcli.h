@@ -58,6 +58,10 @@ public:
     void interrupt(int id);
     /// The terminal dropped the session: it is stopped (Ctrl+C) and forgotten.
     void drop(int id);
+    /// A lab on this cluster (RemoteCommands::startLab/checkLab): its engine lives here, over the
+    /// commands' backend, so that its setup and checks never run on the GUI thread.
+    void startLab(const labs::Lab& lab, const RemoteCommands::LabReply& reply);
+    void checkLab(const std::vector<labs::HistoryEntry>& history, const RemoteCommands::LabReply& reply);
 
 private:
     struct Running {
@@ -71,6 +75,7 @@ private:
     labs::RdKafkaConnection m_connection;
     std::unique_ptr<labs::RdKafkaBackend> m_backend;
     std::unique_ptr<labs::KafkaCli> m_cli;
+    std::unique_ptr<labs::LabEngine> m_lab; ///< over m_backend
     std::map<int, Running> m_running;
     QTimer* m_timer = nullptr;
 };
@@ -83,6 +88,8 @@ public:
     ~RealCli() override;
     std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv) override;
     RemoteNames names() const override { return m_names ? m_names() : RemoteNames{}; }
+    bool startLab(const labs::Lab& lab, QObject* context, LabReply done) override;
+    bool checkLab(std::vector<labs::HistoryEntry> history, QObject* context, LabReply done) override;
     /// Ends the link and asks the thread to quit without waiting (it may be inside a request to
     /// an unreachable broker): the caller waits for it later and deletes it.
     QThread* detachThread();

@@ -8,7 +8,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDateTime>
-#include <QDockWidget>
 #include <QEvent>
 #include <QIcon>
 #include <QLabel>
@@ -95,6 +94,7 @@ void RealModeController::connectTo(const labs::RdKafkaConnection& connection, in
     m_latest.reset();
     m_lag.clear();
     m_rebalances.clear();
+    m_ordinals.clear();
     m_error = labs::ClientError::None;
     m_connected = false;
     m_everConnected = false;
@@ -117,11 +117,7 @@ void RealModeController::connectTo(const labs::RdKafkaConnection& connection, in
         m_simCentral->setParent(m_window);
         m_simCentral->hide();
         m_window->setCentralWidget(m_view);
-        // The labs still drive the simulation: hidden while the real cluster shows.
-        if (auto* d = m_window->findChild<QDockWidget*>(QStringLiteral("labsDock")); d && d->isVisible()) {
-            m_hiddenLabs = true;
-            d->hide();
-        }
+        // The terminal and the open lab follow (CliHost::setRemote below): they act on the real cluster.
         Q_EMIT modeChanged(true);
     }
     attachTerminal(&connection);
@@ -144,9 +140,6 @@ void RealModeController::showSimulation() {
     m_window->setCentralWidget(m_simCentral);
     m_simCentral->show();
     m_simCentral = nullptr;
-    if (m_hiddenLabs)
-        if (auto* d = m_window->findChild<QDockWidget*>(QStringLiteral("labsDock"))) d->show();
-    m_hiddenLabs = false;
     m_status->hide();
     Q_EMIT modeChanged(false);
 }
@@ -200,7 +193,8 @@ void RealModeController::onObserved(RealSnapshotPtr snapshot, int error) {
     m_error = static_cast<labs::ClientError>(error);
     if (m_connected) {
         m_everConnected = true;
-        const labs::observe::Observation& o = snapshot->observation;
+        labs::observe::Observation o = snapshot->observation;
+        labs::RealObserver::keepOrdinals(o, m_ordinals); // a group's colour stays its own
         if (m_latest) {
             for (labs::ObservedRebalance& r : labs::RealObserver::rebalances(*m_latest, o)) m_rebalances.push_back(std::move(r));
         }
@@ -212,7 +206,7 @@ void RealModeController::onObserved(RealSnapshotPtr snapshot, int error) {
             h.emplace_back(o.time, total);
             while (h.size() > kHistory) h.pop_front();
         }
-        m_latest = o;
+        m_latest = std::move(o);
     }
     if (was != m_connected) Q_EMIT connectionChanged(m_connected);
     updateStatus();

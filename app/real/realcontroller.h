@@ -71,8 +71,11 @@ Q_SIGNALS:
     void connectionChanged(bool connected);
     void modeChanged(bool real);
 
-private:
+public:
+    /// One refresh of the worker (queued to the GUI thread); tests feed hand-built ones.
     void onObserved(RealSnapshotPtr snapshot, int error);
+
+private:
     void stopWorker();
     /// The thread ends its last request in the background; waited for at destruction.
     void retire(QThread* thread);
@@ -99,12 +102,12 @@ private:
     std::optional<labs::observe::Observation> m_latest;
     std::map<std::string, std::deque<std::pair<std::int64_t, std::int64_t>>> m_lag;
     std::vector<labs::ObservedRebalance> m_rebalances;
+    std::map<std::string, std::int32_t> m_ordinals; ///< each group's colour, kept while connected
     labs::ClientError m_error = labs::ClientError::None;
     bool m_real = false;
     bool m_connected = false;
     bool m_everConnected = false;
     int m_refreshes = 0;
-    bool m_hiddenLabs = false;
 };
 
 } // namespace fluxolab::app

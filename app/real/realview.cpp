@@ -10,6 +10,9 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QHeaderView>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QToolTip>
 #include <QLabel>
 #include <QListWidget>
 #include <QSplitter>
@@ -47,6 +50,72 @@ QTableView* tableFor(QAbstractItemModel* model, QWidget* parent) {
 }
 } // namespace
 
+RealTimeline::RealTimeline(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("realTimeline"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+}
+
+QSize RealTimeline::sizeHint() const { return {400, fontMetrics().height() + 16}; }
+
+void RealTimeline::display(std::int64_t firstMs, std::int64_t lastMs, std::vector<labs::ObservedRebalance> marks) {
+    m_first = firstMs;
+    m_last = lastMs;
+    m_marks = std::move(marks);
+    update();
+}
+
+QRectF RealTimeline::bar() const {
+    const QFontMetrics fm = fontMetrics();
+    const double label = fm.horizontalAdvance(QStringLiteral("00:00:00")) + 10;
+    return QRectF(label, height() / 2.0 - 4, std::max(1.0, width() - 2 * label), 8);
+}
+
+double RealTimeline::markerX(std::size_t i) const {
+    const QRectF b = bar();
+    if (i >= m_marks.size() || m_first < 0) return b.left();
+    const double span = static_cast<double>(std::max<std::int64_t>(1, m_last - m_first));
+    const double f = std::clamp(static_cast<double>(m_marks[i].time - m_first) / span, 0.0, 1.0);
+    return b.left() + f * b.width();
+}
+
+QString RealTimeline::textAt(double x) const {
+    QStringList lines;
+    for (std::size_t i = 0; i < m_marks.size(); ++i)
+        if (std::abs(markerX(i) - x) <= 4)
+            lines << tr("%1  rebalance of %2").arg(clock(m_marks[i].time), QString::fromStdString(m_marks[i].group));
+    return lines.join(QLatin1Char('\n'));
+}
+
+void RealTimeline::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRectF b = bar();
+    p.setPen(Qt::NoPen);
+    p.setBrush(palette().color(QPalette::Mid));
+    p.drawRoundedRect(b, 3, 3);
+    if (m_first < 0) return;
+    p.setPen(palette().color(QPalette::WindowText));
+    p.drawText(QRectF(0, 0, b.left() - 4, height()), Qt::AlignRight | Qt::AlignVCenter, clock(m_first));
+    p.drawText(QRectF(b.right() + 4, 0, width() - b.right() - 4, height()), Qt::AlignLeft | Qt::AlignVCenter, clock(m_last));
+    // The simulation's scrubber draws rebalances in this colour (timelinebar.cpp).
+    p.setPen(QPen(QColor(0xe6, 0x7e, 0x22), 3));
+    for (std::size_t i = 0; i < m_marks.size(); ++i) {
+        const double x = markerX(i);
+        p.drawLine(QPointF(x, b.top() - 5), QPointF(x, b.bottom() + 5));
+    }
+}
+
+bool RealTimeline::event(QEvent* e) {
+    if (e->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(e);
+        const QString text = textAt(help->pos().x());
+        if (text.isEmpty()) QToolTip::hideText();
+        else QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(e);
+}
+
 RealView::RealView(RealModeController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
     setObjectName(QStringLiteral("realView"));
     auto* column = new QVBoxLayout(this);
@@ -54,6 +123,8 @@ RealView::RealView(RealModeController* controller, QWidget* parent) : QWidget(pa
     m_summary->setObjectName(QStringLiteral("realSummary"));
     m_summary->setWordWrap(true);
     column->addWidget(m_summary);
+    m_timeline = new RealTimeline(this);
+    column->addWidget(m_timeline);
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     column->addWidget(m_tabs, 1);
@@ -132,6 +203,7 @@ void RealView::reset() {
     m_topicIndex.clear();
     m_canvas->showObservation(labs::observe::Observation{});
     m_plots->showSeries(&m_series);
+    m_timeline->display(-1, -1, {});
     retranslate();
 }
 
@@ -214,7 +286,8 @@ void RealView::sample() {
     };
     for (const labs::observe::Group& g : o.groups) {
         if (g.internal) continue;
-        const std::int32_t gi = index(m_groupIndex, g.name);
+        // The group's ordinal (kept for the connection): its lag line has its colour on the canvas.
+        const std::int32_t gi = g.ordinal >= 0 ? g.ordinal : index(m_groupIndex, g.name);
         m_series.group_names[gi] = g.name;
         double total = 0;
         for (const auto& [tp, lag] : g.lag) {
@@ -242,6 +315,7 @@ void RealView::refreshPlot() {
         m_rebalanceList->addItem(tr("%1  rebalance of %2: %3").arg(clock(r.time), QString::fromStdString(r.group), why));
     }
     m_plots->showSeries(&m_series, std::move(marks));
+    m_timeline->display(m_firstMs, m_sampledMs, m_controller->rebalances());
 }
 
 void RealView::retranslate() {
@@ -267,7 +341,7 @@ void RealView::retranslate() {
            "<li>the clients' own state (positions, pauses, retries);</li>"
            "<li>which controller is active (the KRaft quorum is not in the metadata clients get);</li>"
            "<li>going back in time: a real cluster has no journal.</li></ul>"
-           "<p>The terminal and the labs still work on the simulation: they are hidden in this mode.</p>"));
+           "<p>The terminal and the open lab act on this real cluster.</p>"));
     const auto& latest = m_controller->latest();
     if (!latest) {
         m_summary->setText(tr("Real cluster %1: waiting for the first answer…").arg(m_controller->bootstrap()));

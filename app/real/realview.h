@@ -7,12 +7,15 @@
 
 #ifndef Q_MOC_RUN
 #include "app/core/simulationcontroller.h"
+#include "labs/rdkafka/real_observer.h"
 #endif
 
+#include <QRectF>
 #include <QWidget>
 
 #include <map>
 #include <string>
+#include <vector>
 
 class QCustomPlot;
 class QLabel;
@@ -30,6 +33,33 @@ class TopicsModel;
 class PartitionsModel;
 class GroupsModel;
 class OffsetsModel;
+
+/// The real cluster's timeline: the time since the first answer of this connection, with a tick
+/// for each rebalance detected between two refreshes (RealObserver::rebalances), in the colour the
+/// simulation's scrubber gives rebalances. Its tooltip names the rebalances under the mouse.
+class RealTimeline : public QWidget {
+    Q_OBJECT
+public:
+    explicit RealTimeline(QWidget* parent = nullptr);
+    /// From `firstMs` to `lastMs` (epoch ms), with these rebalances.
+    void display(std::int64_t firstMs, std::int64_t lastMs, std::vector<labs::ObservedRebalance> marks);
+    std::size_t markerCount() const { return m_marks.size(); }
+    /// Where the tick of rebalance `i` is drawn (x in widget pixels).
+    double markerX(std::size_t i) const;
+    /// The rebalances within a few pixels of x, one line each (the tooltip).
+    QString textAt(double x) const;
+    QSize sizeHint() const override;
+    /// The bar the ticks are on (widget pixels).
+    QRectF bar() const;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    bool event(QEvent* event) override;
+
+private:
+    std::int64_t m_first = -1, m_last = -1;
+    std::vector<labs::ObservedRebalance> m_marks;
+};
 
 class RealView : public QWidget {
     Q_OBJECT
@@ -55,6 +85,7 @@ public:
     QListWidget* rebalanceList() const { return m_rebalanceList; }
     QTabWidget* tabs() const { return m_tabs; }
     QLabel* summary() const { return m_summary; }
+    RealTimeline* timeline() const { return m_timeline; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -68,6 +99,7 @@ private:
 
     RealModeController* m_controller;
     QLabel* m_summary;
+    RealTimeline* m_timeline;
     QTabWidget* m_tabs;
     TopicsModel* m_topics;
     PartitionsModel* m_partitions;

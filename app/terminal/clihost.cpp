@@ -56,6 +56,7 @@ void CliHost::setRemote(RemoteCommands* remote) {
     Q_EMIT targetChanged();
     m_remote = remote;
     m_remoteHistory.clear();
+    Q_EMIT targetSwitched();
 }
 
 sim::TimeMs CliHost::nowMs() const {
@@ -77,6 +78,7 @@ void CliHost::syncViews() {
 void CliHost::record(labs::HistoryEntry entry) {
     if (m_remote) {
         m_remoteHistory.push_back(std::move(entry));
+        Q_EMIT historyChanged();
         return;
     }
     m_history.push_back(std::move(entry));

@@ -8,6 +8,7 @@
 
 #ifndef Q_MOC_RUN
 #include "labs/kafka_tools/kafka_cli.h"
+#include "labs/lab_engine/lab_engine.h"
 #include "labs/shell/script_runner.h"
 #include "labs/session/session_journal.h"
 #include "labs/backend/sim_backend.h"
@@ -17,6 +18,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -30,13 +32,29 @@ struct RemoteNames {
     QStringList topics, groups, bootstrapServers;
 };
 
+/// A lab's steps as its engine on a remote cluster sees them (RemoteCommands::startLab, checkLab).
+struct RemoteLabStatus {
+    std::size_t current = 0;  ///< the step being checked (steps.size(): all passed)
+    std::vector<bool> passed; ///< per step
+};
+
 /// Where the terminal's Kafka commands run instead of the simulation (the real-cluster mode,
 /// app/real/realcli.h): start() returns at once; the session reports through settling().
 class RemoteCommands {
 public:
+    using LabReply = std::function<void(const RemoteLabStatus&)>;
     virtual ~RemoteCommands() = default;
     virtual std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv) = 0;
     virtual RemoteNames names() const = 0;
+    /// A lab on that cluster, beside the commands: a new engine runs the first step's setup there
+    /// and checks it against `history` (the commands run since the lab started). Both return at
+    /// once; `done` runs later on `context`'s thread (not at all when `context` is gone). False:
+    /// labs cannot run there.
+    virtual bool startLab(const labs::Lab& /*lab*/, QObject* /*context*/, LabReply /*done*/) { return false; }
+    /// Checks the lab's current step again (and runs the next step's setup when it passes).
+    virtual bool checkLab(std::vector<labs::HistoryEntry> /*history*/, QObject* /*context*/, LabReply /*done*/) {
+        return false;
+    }
 };
 
 class CliHost : public QObject {
@@ -53,11 +71,13 @@ public:
     /// simulation's). Not owned.
     void setRemote(RemoteCommands* remote);
     bool isRemote() const { return m_remote != nullptr; }
+    /// Where the commands run while isRemote() (nullptr: on the simulation).
+    RemoteCommands* remote() const { return m_remote; }
     /// Commands can run: a simulation is loaded or a real cluster is connected.
     bool hasCluster() const { return m_remote || m_backend; }
     /// The cluster's clock: the simulation's, or the wall clock on a real cluster.
     sim::TimeMs nowMs() const;
-    /// Commands run on the real cluster since it was connected (the lab checks do not see them).
+    /// Commands run on the real cluster since it was connected (a lab on that cluster checks these).
     const std::vector<labs::HistoryEntry>& remoteHistory() const { return m_remoteHistory; }
     /// Starts a command (interactive: the producer prints its '>' prompt). Requires backend().
     std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv);
@@ -113,7 +133,9 @@ Q_SIGNALS:
     void backendReady();
     /// Commands run elsewhere from now on (setRemote): drop every CommandSession now.
     void targetChanged();
-    /// record() added an entry.
+    /// After setRemote(): isRemote() and remote() tell where commands run now.
+    void targetSwitched();
+    /// record() added an entry (to history(), or to remoteHistory() while isRemote()).
     void historyChanged();
     /// Virtual time advanced while commands run: pump the sessions.
     void tick();

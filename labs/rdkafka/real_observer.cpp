@@ -21,6 +21,15 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastErro
     const std::vector<std::string> topics = backend.listTopics(true);
     if (lastError && lastError() != ClientError::None) return snap;
     snap.connected = true;
+    // The cluster may stop answering in the middle of a refresh (a broker stopped): every further
+    // call would wait for its whole timeout, topic after topic and group after group, and the
+    // refresh (and whoever waits for it, such as closing the window) would take minutes. The first
+    // call that got no answer ends the refresh: not connected.
+    auto lost = [&] {
+        if (!lastError || lastError() == ClientError::None) return false;
+        snap.connected = false;
+        return true;
+    };
     for (const BrokerInfo& b : brokers) {
         observe::Broker ob;
         ob.id = b.id;
@@ -33,6 +42,7 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastErro
     std::map<observe::PartitionKey, sim::Offset> hw;
     for (const std::string& name : topics) {
         const std::optional<TopicInfo> t = backend.describeTopic(name);
+        if (lost()) return snap;
         if (!t) continue; // deleted between the two requests
         observe::Topic ot;
         ot.name = t->name;
@@ -61,8 +71,11 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastErro
     std::sort(o.partitions.begin(), o.partitions.end(),
               [](const auto& a, const auto& b) { return std::tie(a.topic, a.partition) < std::tie(b.topic, b.partition); });
 
-    for (const std::string& name : backend.listGroups()) {
+    const std::vector<std::string> groups = backend.listGroups();
+    if (lost()) return snap;
+    for (const std::string& name : groups) {
         const std::optional<GroupInfo> g = backend.describeGroup(name);
+        if (lost()) return snap;
         if (!g) continue; // Dead or gone
         if (g->state == GroupState::Dead) continue;
         observe::Group og;
@@ -115,6 +128,11 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastErro
         }
     }
     return snap;
+}
+
+void RealObserver::keepOrdinals(observe::Observation& o, std::map<std::string, std::int32_t>& seen) {
+    for (observe::Group& g : o.groups)
+        g.ordinal = seen.emplace(g.name, static_cast<std::int32_t>(seen.size())).first->second;
 }
 
 std::vector<ObservedRebalance> RealObserver::rebalances(const Observation& before, const Observation& after) {

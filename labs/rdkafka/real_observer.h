@@ -19,6 +19,7 @@
 #include "labs/observe/observation.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -54,6 +55,11 @@ public:
     /// reports that the request for all topics got no answer (librdkafka answers a broker list
     /// from its cache; the topic list always asks the cluster).
     static RealSnapshot observe(const ClusterBackend& backend, const LastError& lastError = {});
+
+    /// Gives each group of `o` the ordinal (its colour in the views) it got when `seen` first met it,
+    /// and the next free one to a new group: a group's colour does not shift when other groups
+    /// appear or disappear. `seen` lives as long as the connection (the caller's).
+    static void keepOrdinals(observe::Observation& o, std::map<std::string, std::int32_t>& seen);
 
     /// Rebalances that `after` shows against `before` (the previous refresh).
     static std::vector<ObservedRebalance> rebalances(const observe::Observation& before,

@@ -5,6 +5,8 @@
 #include "app/cluster/tablemodels.h"
 #include "app/core/language.h"
 #include "app/core/mainwindow.h"
+#include "app/core/theme.h"
+#include "app/labs/labpanel.h"
 #include "app/real/connectiondialog.h"
 #include "app/real/realcontroller.h"
 #include "app/real/realview.h"
@@ -24,10 +26,22 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
+#include <QTextBrowser>
 #include <QToolBar>
+#include <QUrl>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
+
+// qcustomplot.h uses the signals/slots keywords, which QT_NO_KEYWORDS turns off for our own code.
+#define signals Q_SIGNALS
+#define slots Q_SLOTS
+#define foreach Q_FOREACH
+#include <qcustomplot.h>
+#undef signals
+#undef slots
+#undef foreach
 #include <cstdlib>
 #include <csignal>
 #include <fstream>
@@ -105,6 +119,72 @@ QString runInTerminal(TerminalConsole* t, const QString& line, qint64* worstStal
     if (out.endsWith(TerminalConsole::prompt())) out.chop(TerminalConsole::prompt().size());
     return out;
 }
+
+/// A real cluster as fresh as a lab's simulated one: every topic and group of the test broker deleted.
+void freshBroker(const fluxolab::labs::RdKafkaConnection& c) {
+    fluxolab::labs::RdKafkaBackend admin(c);
+    for (const auto& g : admin.listGroups()) admin.deleteGroup(g);
+    for (const auto& t : admin.listTopics(false)) admin.deleteTopic(t);
+    // Topic deletion completes in the background: wait until the names are gone.
+    for (int i = 0; i < 100 && !admin.listTopics(false).empty(); ++i) QTest::qWait(100);
+}
+
+/// Plays the lab panel like LabPanelTest's play(): "cN" clicks the step's command N and presses
+/// Enter, "^C:N" / "^C" / "^D" press those keys, "tN" lets N×100 ms pass. On the real cluster time
+/// is the wall clock, and a check reads the cluster on the worker: "sN" waits (at most 60 s) until
+/// the lab's current step is N, as a student waits for the step's ✔ before the next one.
+void playReal(MainWindow* w, const QStringList& actions) {
+    LabPanel* lab = w->labPanel();
+    TerminalPanel* term = w->terminalPanel();
+    for (const QString& a : actions) {
+        if (a.startsWith(QLatin1Char('c'))) {
+            const int i = a.mid(1).toInt();
+            QVERIFY2(i < lab->commands().size(), qPrintable(QStringLiteral("%1: the step shows only %2 command(s)").arg(a).arg(lab->commands().size())));
+            Q_EMIT lab->textBrowser()->anchorClicked(QUrl(QStringLiteral("fluxolab-cmd:%1").arg(i)));
+            TerminalConsole* c = term->currentConsole();
+            QTest::keyClick(c, Qt::Key_Return);
+            // A command that ends (kafka-topics, a producer line) ends before the next click; one that
+            // runs until Ctrl+C gets a moment to start.
+            QElapsedTimer t;
+            t.start();
+            while (c->isBusy() && !c->isProducing() && t.elapsed() < 2500) QTest::qWait(20);
+        } else if (a.startsWith(QStringLiteral("^C:"))) {
+            QTest::keyClick(term->console(a.mid(3).toInt()), Qt::Key_C, Qt::ControlModifier);
+            QTRY_VERIFY_WITH_TIMEOUT(!term->console(a.mid(3).toInt())->isBusy(), 30000);
+        } else if (a == QStringLiteral("^C") || a == QStringLiteral("^D")) {
+            TerminalConsole* c = term->currentConsole();
+            QTest::keyClick(c, a == QStringLiteral("^C") ? Qt::Key_C : Qt::Key_D, Qt::ControlModifier);
+            QTRY_VERIFY_WITH_TIMEOUT(!c->isBusy(), 30000);
+        } else if (a.startsWith(QLatin1Char('t'))) {
+            QTest::qWait(a.mid(1).toInt() * 100);
+        } else if (a.startsWith(QLatin1Char('s'))) {
+            const int step = a.mid(1).toInt();
+            QTRY_VERIFY2_WITH_TIMEOUT(lab->currentStep() >= step, qPrintable(QStringLiteral("waiting for step %1, at %2:\n%3").arg(step).arg(lab->currentStep()).arg(lab->textBrowser()->toPlainText())), 60000);
+        }
+    }
+}
+
+// LabPanelTest's plays of labs 1-3, with a wait for each step's ✔ ("sN") where a student would.
+const QStringList kRealLab1 = {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("c0"), QStringLiteral("s2"),
+                               QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3"),
+                               QStringLiteral("^D"), QStringLiteral("s3"), QStringLiteral("c0"), QStringLiteral("t30"),
+                               QStringLiteral("^C:0"), QStringLiteral("s4")};
+const QStringList kRealLab2 = {
+    QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("s1"), // create petr4, vale3
+    QStringLiteral("c0"), QStringLiteral("t30"), QStringLiteral("c0"), QStringLiteral("s2"), // two consumers, two tabs
+    QStringLiteral("c0"), QStringLiteral("s3"), // petr4 consumer, third tab
+    QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3"), QStringLiteral("^D"),
+    QStringLiteral("c4"), QStringLiteral("c5"), QStringLiteral("c6"), QStringLiteral("c7"), QStringLiteral("^D"),
+    QStringLiteral("s4"), QStringLiteral("t60"), QStringLiteral("c0"), QStringLiteral("s5")}; // describe: no lag
+const QStringList kRealLab3 = {
+    QStringLiteral("s0"), QStringLiteral("c0"), QStringLiteral("s1"), // describe pedidos
+    QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("s2"), // consumer (tab 1), describe (tab 2)
+    QStringLiteral("c0"), QStringLiteral("t50"), QStringLiteral("c1"), QStringLiteral("s3"), // 2nd consumer, --members
+    QStringLiteral("^C:1"), QStringLiteral("t30"), QStringLiteral("c0"), QStringLiteral("s4"), // stop it, describe
+    QStringLiteral("^C:0"), QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3"),
+    QStringLiteral("^D"), QStringLiteral("c4"), QStringLiteral("s5"), // produce 3, describe: LAG
+    QStringLiteral("c0"), QStringLiteral("t60"), QStringLiteral("^C"), QStringLiteral("c1"), QStringLiteral("s6"), // drain
+    QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("s7")}; // --dry-run, --execute
 
 } // namespace
 
@@ -198,6 +278,61 @@ void RealModeTest::deadBrokerShowsLossAndWindowResponds() {
              qPrintable(real->statusText()));
     QVERIFY(real->statusText().endsWith(QStringLiteral("trying again")));
     qInfo("RealModeTest: longest GUI stall with an unreachable broker: %lld ms", static_cast<long long>(stall));
+}
+
+void RealModeTest::rebalancesOnTheTimelineAndGroupColoursKept() {
+    namespace ob = fluxolab::labs::observe;
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    RealModeController* real = w.realMode();
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:1";
+    c.request_timeout_ms = 1500;
+    real->connectTo(c, 600000); // the worker's one refresh finds nobody; the test feeds its own
+    auto group = [](const std::string& name, std::vector<std::string> members, std::int64_t lag) {
+        ob::Group g;
+        g.name = name;
+        g.state = ob::GroupState::Stable;
+        for (const auto& m : members) g.members.push_back({-1, m, "client-" + m, "/127.0.0.1", {{"t", 0}}});
+        g.committed[{"t", 0}] = 0;
+        g.lag[{"t", 0}] = lag;
+        return g;
+    };
+    auto feed = [&](std::int64_t t, std::vector<ob::Group> groups) {
+        auto s = std::make_shared<fluxolab::labs::RealSnapshot>();
+        s->connected = true;
+        s->observation.time = t;
+        s->observation.groups = std::move(groups); // by name, as RealObserver::observe sorts them
+        real->onObserved(s, 0);
+    };
+    const std::int64_t t0 = 1'700'000'000'000;
+    feed(t0, {group("vendas", {"m1"}, 5)});
+    feed(t0 + 1000, {group("compras", {"c1"}, 2), group("vendas", {"m1"}, 5)}); // a new group with a member
+    feed(t0 + 2000, {group("compras", {"c1"}, 2), group("vendas", {"m1", "m2"}, 5)}); // m2 joined
+    feed(t0 + 10000, {group("compras", {"c1"}, 2), group("vendas", {"m1", "m2"}, 5)}); // nothing new
+    QCOMPARE(real->rebalances().size(), std::size_t{2});
+    QCOMPARE(real->rebalances()[0].group, std::string("compras"));
+    QCOMPARE(real->rebalances()[1].group, std::string("vendas"));
+    // On the timeline, at a tenth and a fifth of the 10 s seen so far.
+    RealTimeline* line = real->view()->timeline();
+    QCOMPARE(line->markerCount(), std::size_t{2});
+    const QRectF bar = line->bar();
+    QVERIFY(bar.width() > 100);
+    const double x0 = line->markerX(0), x1 = line->markerX(1);
+    QVERIFY2(std::abs(x0 - (bar.left() + 0.1 * bar.width())) < 0.01, qPrintable(QString::number(x0)));
+    QVERIFY2(std::abs(x1 - (bar.left() + 0.2 * bar.width())) < 0.01, qPrintable(QString::number(x1)));
+    QVERIFY(line->textAt(x1).contains(QStringLiteral("rebalance of vendas")));
+    QVERIFY(line->textAt(x0).contains(QStringLiteral("rebalance of compras")));
+    QVERIFY(!line->textAt(x0).contains(QStringLiteral("vendas")));
+    // "compras" sorts first but "vendas" was seen first: vendas keeps ordinal 0 (its colour).
+    QCOMPARE(real->latest()->group("vendas")->ordinal, 0);
+    QCOMPARE(real->latest()->group("compras")->ordinal, 1);
+    QCustomPlot* lag = real->view()->lagPlot();
+    std::map<QString, QColor> colours;
+    for (int i = 0; i < lag->graphCount(); ++i) colours[lag->graph(i)->name()] = lag->graph(i)->pen().color();
+    QCOMPARE(colours[QStringLiteral("group vendas (total)")], groupColour(0));
+    QCOMPARE(colours[QStringLiteral("group compras (total)")], groupColour(1));
 }
 
 void RealModeTest::switchesBackToSimulation() {
@@ -515,7 +650,8 @@ void RealModeTest::brokerStopAndRestart() {
     c.bootstrap_servers = bootstrap.toStdString();
     c.request_timeout_ms = 1500;
     const QString topic = QStringLiteral("realfault-%1").arg(QDateTime::currentMSecsSinceEpoch() % 100000000);
-    MainWindow w;
+    auto window = std::make_unique<MainWindow>();
+    MainWindow& w = *window;
     w.resize(1366, 768);
     w.show();
     RealModeController* real = w.realMode();
@@ -527,10 +663,13 @@ void RealModeTest::brokerStopAndRestart() {
              QStringLiteral("Created topic %1.\n").arg(topic));
 
     // The broker's process ends; its port, configuration and data stay.
+    QElapsedTimer phase;
+    phase.start();
     QProcess stop;
     stop.start(script, {QStringLiteral("stop"), QStringLiteral("--keep")});
     stall = std::max(stall, longestStall([&] { return stop.state() == QProcess::NotRunning && !real->connected(); }, 60000));
-    qInfo("RealModeTest: stop --keep exit %d, connected %d", stop.exitCode(), int(real->connected()));
+    qInfo("RealModeTest: stop --keep exit %d, connected %d, after %lld ms", stop.exitCode(), int(real->connected()),
+          static_cast<long long>(phase.restart()));
     QCOMPARE(stop.exitCode(), 0);
     QVERIFY(!real->connected());
     QVERIFY2(real->statusText().startsWith(QStringLiteral("No connection to the broker")), qPrintable(real->statusText()));
@@ -541,7 +680,8 @@ void RealModeTest::brokerStopAndRestart() {
     QProcess restart;
     restart.start(script, {QStringLiteral("restart")});
     stall = std::max(stall, longestStall([&] { return restart.state() == QProcess::NotRunning && real->connected(); }, 150000));
-    qInfo("RealModeTest: restart exit %d, connected %d", restart.exitCode(), int(real->connected()));
+    qInfo("RealModeTest: restart exit %d, connected %d, after %lld ms", restart.exitCode(), int(real->connected()),
+          static_cast<long long>(phase.restart()));
     QVERIFY2(restart.exitCode() == 0, restart.readAllStandardError().constData());
     QVERIFY(real->connected());
     QVERIFY(real->statusText().contains(QStringLiteral("connected")));
@@ -551,4 +691,118 @@ void RealModeTest::brokerStopAndRestart() {
     QVERIFY2(described.contains(QStringLiteral("PartitionCount: 2")), qPrintable(described));
     qInfo("RealModeTest: longest GUI stall while the broker stopped and restarted: %lld ms", static_cast<long long>(stall));
     fluxolab::labs::RdKafkaBackend(c).deleteTopic(topic.toStdString());
+    // Closing the window waits for the worker threads' last requests: bounded, also after an outage.
+    QElapsedTimer closing;
+    closing.start();
+    window.reset();
+    qInfo("RealModeTest: the window closed in %lld ms", static_cast<long long>(closing.elapsed()));
+    QVERIFY(closing.elapsed() < 20000);
+}
+
+void RealModeTest::labsSolvedFromThePanelOnRealBroker_data() {
+    QTest::addColumn<QString>("lab");
+    QTest::addColumn<QStringList>("play");
+    QTest::newRow("lab 1") << QStringLiteral("topicos-particoes-offsets") << kRealLab1;
+    QTest::newRow("lab 2") << QStringLiteral("produtores-consumidores") << kRealLab2;
+    QTest::newRow("lab 3") << QStringLiteral("grupos-lag-rebalanceamento") << kRealLab3;
+}
+
+void RealModeTest::labsSolvedFromThePanelOnRealBroker() {
+    QFETCH(QString, lab);
+    QFETCH(QStringList, play);
+    const QString bootstrap = testBroker();
+    if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = bootstrap.toStdString();
+    c.request_timeout_ms = 5000;
+    freshBroker(c);
+    QSettings().remove(QStringLiteral("labs"));
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    RealModeController* real = w.realMode();
+    real->connectTo(c, 500);
+    QTRY_VERIFY_WITH_TIMEOUT(real->connected(), 20000);
+    LabPanel* panel = w.labPanel();
+    QVERIFY(panel->loadLab(lab));
+    QVERIFY(panel->runsOnRealCluster());
+    // The commands the panel shows name the test broker, not the course's localhost:9092.
+    QVERIFY(!panel->commands().isEmpty());
+    for (const QString& cmd : panel->commands())
+        if (cmd.contains(QStringLiteral("--bootstrap-server"))) QVERIFY2(cmd.contains(bootstrap), qPrintable(cmd));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000); // the setup ran on the broker
+    playReal(&w, play);
+    if (QTest::currentTestFailed()) return;
+    QVERIFY2(panel->finished(), qPrintable(panel->textBrowser()->toPlainText()));
+    QCOMPARE(panel->passedCount(), panel->stepCount());
+    // What the steps needed is on the test broker itself (the checks read it, not the simulation).
+    fluxolab::labs::RdKafkaBackend admin(c);
+    const auto topics = admin.listTopics(false);
+    const std::string wanted = lab == QStringLiteral("topicos-particoes-offsets") ? "exemplo-topico"
+                               : lab == QStringLiteral("produtores-consumidores") ? "vale3"
+                                                                                   : "pedidos";
+    QVERIFY(std::find(topics.begin(), topics.end(), wanted) != topics.end());
+    // The simulation's lab was not touched by the real one: its engine is still at the first step.
+    QVERIFY(panel->engine());
+    QCOMPARE(panel->engine()->currentStep(), std::size_t{0});
+    // Back on the simulation, the panel shows the simulation's progress again.
+    real->showSimulation();
+    QVERIFY(!panel->runsOnRealCluster());
+    QCOMPARE(panel->currentStep(), 0);
+}
+
+void RealModeTest::wrongSolutionFailsTheSameStepOnRealBroker() {
+    const QString bootstrap = testBroker();
+    if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = bootstrap.toStdString();
+    c.request_timeout_ms = 5000;
+    freshBroker(c);
+    QSettings().remove(QStringLiteral("labs"));
+    // Lab 1 with one keyed record instead of three: step 3 ("produzir-chaves") stays open.
+    const QString lab1 = QStringLiteral("topicos-particoes-offsets");
+    const QStringList wrong = {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("c0"), QStringLiteral("s2"),
+                               QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("^D"), QStringLiteral("t50")};
+    int simStep = -1;
+    {
+        // On the simulation: the same clicks, time passing by the terminal's clock.
+        MainWindow w;
+        w.resize(1366, 768);
+        w.show();
+        QVERIFY(w.labPanel()->loadLab(lab1));
+        QVERIFY(!w.labPanel()->runsOnRealCluster());
+        for (const QString& a : wrong) {
+            if (a.startsWith(QLatin1Char('s'))) continue;
+            if (a.startsWith(QLatin1Char('c'))) {
+                Q_EMIT w.labPanel()->textBrowser()->anchorClicked(QUrl(QStringLiteral("fluxolab-cmd:%1").arg(a.mid(1).toInt())));
+                QTest::keyClick(w.terminalPanel()->currentConsole(), Qt::Key_Return);
+            } else if (a == QStringLiteral("^D")) {
+                QTest::keyClick(w.terminalPanel()->currentConsole(), Qt::Key_D, Qt::ControlModifier);
+            }
+            for (int i = 0; i < 10; ++i) w.cliHost()->tickNow(CliHost::kTickMs);
+        }
+        simStep = w.labPanel()->currentStep();
+        QVERIFY(!w.labPanel()->finished());
+    }
+    QCOMPARE(simStep, 2);
+    QSettings().remove(QStringLiteral("labs"));
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    RealModeController* real = w.realMode();
+    real->connectTo(c, 500);
+    QTRY_VERIFY_WITH_TIMEOUT(real->connected(), 20000);
+    LabPanel* panel = w.labPanel();
+    QVERIFY(panel->loadLab(lab1));
+    QVERIFY(panel->runsOnRealCluster());
+    playReal(&w, wrong);
+    if (QTest::currentTestFailed()) return;
+    // Checked again after the record arrived (every second): still the same step.
+    const int answers = panel->realChecks();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= answers + 3, 30000);
+    QCOMPARE(panel->currentStep(), simStep);
+    QVERIFY(panel->stepPassed(0));
+    QVERIFY(panel->stepPassed(1));
+    QVERIFY(!panel->stepPassed(2));
+    QVERIFY(!panel->finished());
 }

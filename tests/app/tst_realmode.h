@@ -13,6 +13,10 @@ private Q_SLOTS:
     void testConnectionReportsUnreachable();
     void deadBrokerShowsLossAndWindowResponds();
     void switchesBackToSimulation();
+    /// Hand-built refreshes (no broker): the rebalances seen between them are ticks on the real
+    /// view's timeline at their times; a group keeps its ordinal and its lag line its colour when a
+    /// group that sorts before it appears.
+    void rebalancesOnTheTimelineAndGroupColoursKept();
     /// In real mode the terminal's commands run on the worker and print what the tools print: a
     /// usage error (no broker needed) is the same text as on the simulation; an unknown command too.
     void terminalCommandsRunOnTheWorker();
@@ -29,6 +33,13 @@ private Q_SLOTS:
     /// so, the window keeps responding; after `restart` (same port, same data) the app reconnects by
     /// itself and the topic created before is still there. Needs FLUXOLAB_KAFKA_SCRIPT.
     void brokerStopAndRestart();
+    /// Labs 1-3 in the app's real mode, solved from the lab panel alone with the same clicks as on
+    /// the simulation (LabPanelTest): the setup and the checks act on the test broker (label real).
+    void labsSolvedFromThePanelOnRealBroker_data();
+    void labsSolvedFromThePanelOnRealBroker();
+    /// A wrong solution of lab 1 (one keyed record instead of three) stops at the same step on the
+    /// simulation and on the test broker; the other steps before it pass on both (label real).
+    void wrongSolutionFailsTheSameStepOnRealBroker();
     /// Screenshots of the dialog and the real view (only with FLUXOLAB_REALMODE_SHOTS=folder).
     void screenshots();
 };

@@ -85,6 +85,37 @@ TEST_CASE("real-observer: capabilities of a real cluster") {
         CHECK_FALSE(c.has(cap));
 }
 
+TEST_CASE("real-observer: a group keeps its ordinal when other groups appear and disappear") {
+    auto withGroups = [](std::vector<std::string> names) {
+        ob::Observation o;
+        for (auto& n : names) {
+            ob::Group g;
+            g.name = n;
+            o.groups.push_back(g); // by name, as observe() sorts them
+        }
+        return o;
+    };
+    std::map<std::string, std::int32_t> seen;
+    ob::Observation o = withGroups({"vendas"});
+    RealObserver::keepOrdinals(o, seen);
+    CHECK(o.group("vendas")->ordinal == 0);
+    // "compras" sorts first: by position it would take 0 and move "vendas" to 1 (another colour).
+    o = withGroups({"compras", "vendas"});
+    RealObserver::keepOrdinals(o, seen);
+    CHECK(o.group("compras")->ordinal == 1);
+    CHECK(o.group("vendas")->ordinal == 0);
+    // "compras" is deleted and "armazem" appears: each keeps or gets its own.
+    o = withGroups({"armazem", "vendas"});
+    RealObserver::keepOrdinals(o, seen);
+    CHECK(o.group("armazem")->ordinal == 2);
+    CHECK(o.group("vendas")->ordinal == 0);
+    // A group seen before gets its old ordinal back.
+    o = withGroups({"armazem", "compras", "vendas"});
+    RealObserver::keepOrdinals(o, seen);
+    CHECK(o.group("compras")->ordinal == 1);
+    CHECK(seen.size() == 3);
+}
+
 TEST_CASE("real-observer: rebalances are detected from state - membership and assignment changes") {
     ob::Observation before, after;
     ob::Group g;
