@@ -549,9 +549,20 @@ void MainWindow::saveFile() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), QString::fromStdString(m_controller->scenario().name) + QStringLiteral(".json"),
                                                       tr("Scenarios (*.json)"));
     if (path.isEmpty()) return;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(QByteArray::fromStdString(m_controller->scenarioJson())) < 0)
+    if (!saveScenarioTo(path))
         QMessageBox::warning(this, tr("Could not save"), tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+std::string MainWindow::scenarioJson() const {
+    sim::Scenario s = m_controller->scenario();
+    if (m_cli && !m_cli->journal().empty()) s.terminal = m_cli->journal().toJson();
+    return sim::scenarioToJson(s);
+}
+
+bool MainWindow::saveScenarioTo(const QString& path) {
+    if (!m_controller->hasRun()) return false;
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(QByteArray::fromStdString(scenarioJson())) >= 0;
 }
 
 void MainWindow::exportDialog(const QString& kind) {

@@ -41,11 +41,11 @@ public:
     void runUntil(sim::TimeMs t);
     void runFor(sim::TimeMs ms) { runUntil(now() + std::max<sim::TimeMs>(0, ms)); }
 
-    /// Moves the clock to the instant an interactive action is applied and recorded at. A replay
-    /// applies a scenario action at time T after the simulation's own events at T but before the
-    /// scenario's producer tick at T (a 10 ms grid from 0); live, that tick has already run. So an
-    /// interactive action happens just off the grid, a millisecond or two later: saving the
-    /// scenario and replaying it then gives exactly the same journal.
+    /// Moves the clock to the instant an interactive action is applied and recorded at: the next
+    /// millisecond, stopped where a scenario action at that instant runs (after the simulation's
+    /// events and the scenario's actions there, before its consumer starts and traffic tick:
+    /// ScenarioRun::runToActionInstant). One rule for live play, the terminal and replay: saving
+    /// the scenario and replaying it gives exactly the same journal.
     void advanceToActionInstant();
     /// Records `kind` at now() in the scenario's actions (sorted by time, stable) and returns it
     /// to fill in; apply it with run().apply() or the simulation's own call.
