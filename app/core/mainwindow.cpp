@@ -472,7 +472,7 @@ void MainWindow::retranslate() {
     const T texts[] = {
         {"gallery", tr("Scenario &gallery…"), tr("Choose one of the bundled scenarios")},
         {"open", tr("&Open scenario…"), tr("Open a scenario JSON file")},
-        {"save", tr("&Save scenario as…"), tr("Save the scenario, including the actions you made, as JSON")},
+        {"save", tr("&Save scenario as…"), tr("Save the scenario, including the actions you made and the terminal's commands, as JSON")},
         {"openTrace", tr("Open &trace…"), tr("Read a CSV or JSON Lines trace of events into the stream view")},
         {"sendTraceToTopic", tr("Send trace to a top&ic…"),
          tr("Produce a trace's events into a topic of the simulation at their arrival times; the stream view reads the topic")},

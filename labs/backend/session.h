@@ -6,9 +6,10 @@
 // admin requests, console clients, clock ticks) and fluxolab-cli all advance time through
 // runUntil(), which is ScenarioRun::runUntil: the scenario's producers keep their 10 ms traffic
 // grid and its actions fire on time whoever moves the clock. The action log has two parts that
-// replay together: the scenario (its actions include the toolbar's, at the instant they were made)
-// and the terminal's journal (labs::SessionJournal, kept by the terminal host). Replaying the
-// scenario with the same seed and then the terminal journal gives the same simulation journal.
+// are saved together (sim::Scenario::terminal) and replay together: the scenario (its actions
+// include the toolbar's, at the instant they were made) and the terminal's journal
+// (labs::SessionJournal, kept by the terminal host). Replaying the scenario with the same seed and
+// then the terminal journal (labs::replayTerminal) gives the same simulation journal.
 //
 // No Qt, no threads, no wall clock: the caller owns those.
 
