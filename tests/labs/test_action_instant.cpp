@@ -67,6 +67,14 @@ LiveRun playLive(const sim::Scenario& scenario, std::uint64_t seed, bool afterTi
         a.consumer = c;
         session.run().apply(a);
     }
+    at(t0 + 2500);
+    {
+        // Whether the tick at this instant runs before or after it changes the records sent.
+        sim::ScenarioAction& a = make(sim::ScenarioAction::Kind::ProducerRate);
+        a.target = scenario.producers.front().id;
+        a.value = 2 * static_cast<std::int64_t>(scenario.producers.front().rate_per_sec) + 7;
+        session.run().apply(a);
+    }
     at(t0 + 4000);
     {
         sim::ScenarioAction& a = make(sim::ScenarioAction::Kind::StartBroker);
@@ -146,6 +154,18 @@ TEST_CASE("an action at an instant runs before that instant's traffic tick in re
     CHECK(produced(live.sim().journal()) == 990);
     CHECK(live.sim().journal().sha256() == replay.sim().journal().sha256());
 
+    // The order this rule replaced, an action on the grid applied after the tick at its instant:
+    // the tick at 1000 ms sends 10 more records, and the saved scenario does not replay to it.
+    labs::Session after(oneProducer(), 7);
+    after.runUntil(1000);
+    sim::ScenarioAction& late = after.recordAction(sim::ScenarioAction::Kind::ProducerRate);
+    late.target = "p";
+    late.value = 0;
+    after.run().apply(late);
+    after.runUntil(3000);
+    CHECK(produced(after.sim().journal()) == 1000);
+    CHECK(after.sim().journal().sha256() != replay.sim().journal().sha256());
+
     // Twice in a row: the second action is one millisecond later, after the first one's tick.
     labs::Session twice(oneProducer(), 7);
     twice.runUntil(999);
@@ -160,13 +180,14 @@ TEST_CASE("toolbar actions on the traffic grid replay to the same journal over m
     for (const char* name : {"rebalance-basico", "falha-de-broker", "cooperativo-vs-ansioso"}) {
         const sim::Scenario scenario = shipped(name);
         REQUIRE_FALSE(scenario.consumers.empty());
+        REQUIRE_FALSE(scenario.producers.empty());
         int differentBefore = 0;
         for (std::uint64_t seed = 1; seed <= 12; ++seed) {
             CAPTURE(name);
             CAPTURE(seed);
             const LiveRun live = playLive(scenario, seed);
             const sim::TimeMs end = 2000 + 10 * static_cast<sim::TimeMs>(seed % 50) + 9000;
-            CHECK(live.saved.actions.size() == scenario.actions.size() + 4);
+            CHECK(live.saved.actions.size() == scenario.actions.size() + 5);
             CHECK(replayed(live, seed, end) == live.hash);
             // The order this rule replaced (an action on the grid applied after the tick) does not replay.
             const LiveRun old = playLive(scenario, seed, true);
