@@ -3,13 +3,21 @@
 // scenario's actions, then the consumers it starts, then the producers' 10 ms traffic tick. An
 // interactive action (a toolbar button) is applied at the next millisecond in that order, even when
 // that millisecond is on the traffic grid; saving the scenario and replaying it gives the same journal.
+// And the terminal's part of the action log (sim::Scenario::terminal) replays headless.
 #include "labs/backend/session.h"
+#include "labs/backend/sim_backend.h"
+#include "labs/cli/cli_commands.h"
+#include "labs/session/session_journal.h"
 #include "sim/scenario.h"
 
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 using namespace fluxolab;
 
@@ -200,4 +208,64 @@ TEST_CASE("toolbar actions on the traffic grid replay to the same journal over m
         }
         CHECK(differentBefore > 0);
     }
+}
+
+TEST_CASE("a scenario's terminal part replays headless in fluxolab-cli simulate") {
+    // What the app saves after terminal work: a topic created and three lines produced from a
+    // heredoc, at the cluster times they were typed.
+    labs::SessionJournal terminal;
+    labs::JournalEvent create;
+    create.type = labs::JournalEvent::Type::Start;
+    create.tab = 1;
+    create.at_ms = labs::kVirtualEpochMs + 300;
+    create.argv = {"kafka-topics.sh", "--create", "--topic", "aula", "--partitions", "2", "--bootstrap-server",
+                   "localhost:9092"};
+    terminal.add(create);
+    labs::JournalEvent produce;
+    produce.type = labs::JournalEvent::Type::Start;
+    produce.tab = 1;
+    produce.at_ms = labs::kVirtualEpochMs + 1200;
+    produce.argv = {"kafka-console-producer.sh", "--topic", "aula", "--bootstrap-server", "localhost:9092"};
+    produce.input = std::vector<std::string>{"um", "dois", "tres"};
+    terminal.add(produce);
+
+    sim::Scenario scenario = labs::Session::emptyScenario(1);
+    scenario.duration_ms = 5000;
+    scenario.terminal = terminal.toJson();
+    const std::string path = (std::filesystem::temp_directory_path() / "fluxolab-terminal-part.json").string();
+    {
+        std::ofstream f(path, std::ios::binary | std::ios::trunc);
+        f << sim::scenarioToJson(scenario);
+    }
+    std::istringstream in;
+    std::ostringstream out, err;
+    REQUIRE(labs::runCli({"simulate", path}, {in, out, err}) == 0);
+    CHECK(out.str().find("records appended: 3,") != std::string::npos);
+    CHECK(out.str().find("topics: 1,") != std::string::npos);
+
+    // The same as replaying it on a session by hand.
+    labs::Session session(scenario, scenario.seed);
+    session.runUntil(0);
+    CHECK(labs::replayTerminal(session, terminal) == 2);
+    session.runUntil(5000);
+    CHECK(out.str().find("journal-sha256: " + session.sim().journal().sha256() + "\n") != std::string::npos);
+
+    // Without it, nothing is produced; a corrupt one is refused with its place named.
+    scenario.terminal.clear();
+    {
+        std::ofstream f(path, std::ios::binary | std::ios::trunc);
+        f << sim::scenarioToJson(scenario);
+    }
+    std::ostringstream out2, err2;
+    REQUIRE(labs::runCli({"simulate", path}, {in, out2, err2}) == 0);
+    CHECK(out2.str().find("records appended: 0,") != std::string::npos);
+    scenario.terminal = R"({"format":1,"lab":"","seed":1,"events":[{"type":"launch","tab":1,"at_ms":1}]})";
+    {
+        std::ofstream f(path, std::ios::binary | std::ios::trunc);
+        f << sim::scenarioToJson(scenario);
+    }
+    std::ostringstream out3, err3;
+    CHECK(labs::runCli({"simulate", path}, {in, out3, err3}) == 2);
+    CHECK(err3.str().find("/terminal: ") != std::string::npos);
+    std::filesystem::remove(path);
 }
