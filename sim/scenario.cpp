@@ -371,7 +371,7 @@ ScenarioConsumer parseConsumer(const json& v, const std::string& path) {
 
 Scenario parseRoot(const json& root) {
     checkKeys(root, "", {"name", "title", "description", "seed", "duration", "cluster", "topics", "producers",
-                         "consumers", "actions", "$schema"});
+                         "consumers", "actions", "terminal", "$schema"});
     Scenario s;
     s.name = root.contains("name") ? getString(root["name"], "/name") : "scenario";
     if (root.contains("title")) s.title = getText(root["title"], "/title");
@@ -532,6 +532,11 @@ Scenario parseRoot(const json& root) {
         std::stable_sort(s.actions.begin(), s.actions.end(),
                          [](const ScenarioAction& x, const ScenarioAction& y) { return x.at_ms < y.at_ms; });
     }
+    if (root.contains("terminal")) {
+        if (!root["terminal"].is_object())
+            fail("/terminal", "expected an object (the terminal's commands, as FluxoLab saves them)");
+        s.terminal = root["terminal"].dump();
+    }
     return s;
 }
 
@@ -677,6 +682,11 @@ std::string scenarioToJson(const Scenario& s) {
         }
         root["actions"].push_back(j);
     }
+    if (!s.terminal.empty()) {
+        // Written back as it was read (or as labs::SessionJournal wrote it); never anything but an object.
+        json t = json::parse(s.terminal, nullptr, false);
+        if (t.is_object()) root["terminal"] = std::move(t);
+    }
     return root.dump(2) + "\n";
 }
 
@@ -808,13 +818,21 @@ void ScenarioRun::apply(const ScenarioAction& a) {
     }
 }
 
-void ScenarioRun::runUntil(TimeMs t) {
+void ScenarioRun::runUntil(TimeMs t) { advance(t, false); }
+
+void ScenarioRun::runToActionInstant(TimeMs t) { advance(t, true); }
+
+void ScenarioRun::advance(TimeMs t, bool stopAtActionInstant) {
     while (true) {
         const TimeMs agendaAt = m_agenda_next < m_agenda.size() ? m_agenda[m_agenda_next].first : -1;
         TimeMs next = m_next_tick;
-        if (agendaAt >= 0 && agendaAt < next) next = agendaAt;
+        // At one instant: agenda entries (actions, then consumer starts: the agenda's sort keeps the
+        // actions first) before the traffic tick.
+        if (agendaAt >= 0 && agendaAt <= next) next = agendaAt;
         if (next > t) break;
         m_sim.runUntil(next);
+        const bool isAction = agendaAt == next && m_agenda[m_agenda_next].second < m_scenario.actions.size();
+        if (stopAtActionInstant && next == t && !isAction) break; // an action made now goes here
         if (agendaAt == next) {
             applyAction(m_agenda[m_agenda_next].second);
             ++m_agenda_next;

@@ -74,6 +74,13 @@ struct Scenario {
     std::vector<ScenarioProducer> producers;
     std::vector<ScenarioConsumer> consumers;
     std::vector<ScenarioAction> actions;
+    /// The terminal's part of the action log: what the terminal tabs did (commands with their input,
+    /// Ctrl+C/Ctrl+D, the clock ticks that let console clients run), as the JSON object of
+    /// labs::SessionJournal, kept as text ("" = none). sim/ only checks that it is an object and
+    /// writes it back; labs/ validates and replays it after the scenario starts (the app on open,
+    /// fluxolab-cli simulate), so that a saved run comes back with the topics and records the
+    /// terminal made.
+    std::string terminal;
 };
 
 /// A parse/validation problem with the position it refers to (1-based line; 0 if unknown).
@@ -106,7 +113,18 @@ public:
     const Scenario& scenario() const { return m_scenario; }
 
     /// Advances virtual time to `t`, generating producer traffic and applying actions on the way.
+    ///
+    /// The order inside one instant T is one rule, the same for a replay and for live play: the
+    /// simulation's own events at T, then the scenario's actions at T (in the order they were made),
+    /// then the consumers the scenario starts at T, then the producers' traffic tick at T (a 10 ms
+    /// grid from 0). runUntil(T) runs all of it; runToActionInstant(T) stops after the actions.
     void runUntil(TimeMs t);
+    /// Advances to `t` like runUntil, but stops where an action made now belongs in instant t's
+    /// order: after the simulation's events and the scenario's actions at t, before the consumer
+    /// starts and the traffic tick at t (the next runUntil runs them). An action applied next, and
+    /// recorded at t after the scenario's other actions at t, is then applied exactly where a
+    /// replay of the saved scenario applies it.
+    void runToActionInstant(TimeMs t);
     /// Runs to the scenario's duration.
     void runToEnd() { runUntil(m_scenario.duration_ms); }
     /// Applies an action now (interactive actions from the GUI or the terminal use this path, so
@@ -131,6 +149,7 @@ private:
         /// depend on nothing else (not on the cluster's draws, nor on the other producers).
         Rng rng{0};
     };
+    void advance(TimeMs t, bool stopAtActionInstant);
     void produceDue(ProducerDriver& d, TimeMs now);
     void applyAction(std::size_t index);
     void startConsumer(const ScenarioConsumer& c);

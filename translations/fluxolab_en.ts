@@ -1382,8 +1382,8 @@
         <translation>&amp;Save scenario as…</translation>
     </message>
     <message>
-        <source>Save the scenario, including the actions you made, as JSON</source>
-        <translation>Save the scenario, including the actions you made, as JSON</translation>
+        <source>Save the scenario, including the actions you made and the terminal&apos;s commands, as JSON</source>
+        <translation>Save the scenario, including the actions you made and the terminal&apos;s commands, as JSON</translation>
     </message>
     <message>
         <source>Export view as &amp;PNG…</source>

@@ -1382,8 +1382,8 @@
         <translation>&amp;Guardar cenário como…</translation>
     </message>
     <message>
-        <source>Save the scenario, including the actions you made, as JSON</source>
-        <translation>Guardar o cenário, incluindo as ações que fez, em JSON</translation>
+        <source>Save the scenario, including the actions you made and the terminal&apos;s commands, as JSON</source>
+        <translation>Guardar o cenário, incluindo as ações que fez e os comandos do terminal, em JSON</translation>
     </message>
     <message>
         <source>Export view as &amp;PNG…</source>

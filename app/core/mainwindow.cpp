@@ -472,7 +472,7 @@ void MainWindow::retranslate() {
     const T texts[] = {
         {"gallery", tr("Scenario &gallery…"), tr("Choose one of the bundled scenarios")},
         {"open", tr("&Open scenario…"), tr("Open a scenario JSON file")},
-        {"save", tr("&Save scenario as…"), tr("Save the scenario, including the actions you made, as JSON")},
+        {"save", tr("&Save scenario as…"), tr("Save the scenario, including the actions you made and the terminal's commands, as JSON")},
         {"openTrace", tr("Open &trace…"), tr("Read a CSV or JSON Lines trace of events into the stream view")},
         {"sendTraceToTopic", tr("Send trace to a top&ic…"),
          tr("Produce a trace's events into a topic of the simulation at their arrival times; the stream view reads the topic")},
@@ -549,9 +549,20 @@ void MainWindow::saveFile() {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), QString::fromStdString(m_controller->scenario().name) + QStringLiteral(".json"),
                                                       tr("Scenarios (*.json)"));
     if (path.isEmpty()) return;
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(QByteArray::fromStdString(m_controller->scenarioJson())) < 0)
+    if (!saveScenarioTo(path))
         QMessageBox::warning(this, tr("Could not save"), tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+}
+
+std::string MainWindow::scenarioJson() const {
+    sim::Scenario s = m_controller->scenario();
+    if (m_cli && !m_cli->journal().empty()) s.terminal = m_cli->journal().toJson();
+    return sim::scenarioToJson(s);
+}
+
+bool MainWindow::saveScenarioTo(const QString& path) {
+    if (!m_controller->hasRun()) return false;
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(QByteArray::fromStdString(scenarioJson())) >= 0;
 }
 
 void MainWindow::exportDialog(const QString& kind) {

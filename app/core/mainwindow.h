@@ -65,6 +65,11 @@ public:
 
     /// Loads a scenario (gallery name or path); shows a dialog on error when `interactive`.
     bool openScenario(const QString& nameOrPath, bool interactive, QString* error = nullptr);
+    /// The whole action log as a scenario file: the scenario with its actions (loaded and toolbar)
+    /// and the terminal's commands (its "terminal" part). Opening it replays all of it.
+    std::string scenarioJson() const;
+    /// Writes scenarioJson() to `path` (File > Save scenario); false if it cannot be written.
+    bool saveScenarioTo(const QString& path);
     void setView(View view);
     /// Shows only the views whose needs the backend's capabilities cover (the others' tabs hide).
     void applyCapabilities(labs::observe::Capabilities capabilities);

@@ -4,6 +4,7 @@
 #include "app/core/texts.h"
 #include "labs/kafka_tools/topic_error_notes.h"
 #include "labs/common/data_dirs.h"
+#include "labs/session/session_journal.h"
 #include "sim/kafka_errors.h"
 
 #include <QCoreApplication>
@@ -126,6 +127,15 @@ bool SimulationController::loadFile(const QString& pathOrName, QString* error, s
     } catch (const std::exception& e) {
         err.message = e.what();
     }
+    if (s) {
+        // The terminal's part of the action log is checked here, before anything is replaced.
+        std::string terminalError;
+        labs::scenarioTerminal(*s, &terminalError);
+        if (!terminalError.empty()) {
+            err.message = terminalError;
+            s.reset();
+        }
+    }
     if (!s) {
         if (error)
             *error = tr("The scenario file %1 is not valid:\n%2")
@@ -182,7 +192,6 @@ void SimulationController::loadWithAssignor(const SimulationController& source, 
     load(s, source.seed());
 }
 
-std::string SimulationController::scenarioJson() const { return sim::scenarioToJson(scenario()); }
 
 std::vector<std::int32_t> SimulationController::assignorKinds() {
     std::vector<std::int32_t> kinds;

@@ -111,8 +111,6 @@ public:
     }
     /// The scenario as loaded plus the interactive actions (the session's action log).
     const sim::Scenario& scenario() const { return m_run ? m_run->scenario() : m_no_scenario; }
-    /// The scenario (with the interactive actions) as a scenario file's JSON.
-    std::string scenarioJson() const;
     /// The scenario's name ("rebalance-basico"; empty before a load).
     std::string scenarioName() const { return m_run ? m_run->scenario().name : std::string(); }
     const PlotSeries& plots() const { return m_plots; }

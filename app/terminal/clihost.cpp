@@ -40,6 +40,16 @@ void CliHost::rebuild() {
         m_backend = std::make_unique<labs::SimBackend>(*s);
         m_cli = std::make_unique<labs::KafkaCli>(*m_backend);
     }
+    if (!m_pending_replay && m_backend) {
+        // A saved scenario's terminal part (sim::Scenario::terminal): the terminal's commands come
+        // back with the rest of the action log. From here on the live journal (m_journal) is the
+        // terminal's part: save writes it, a scenario edit replays it.
+        labs::Session* s = m_controller->session();
+        std::string error;
+        if (auto saved = labs::scenarioTerminal(s->scenario(), &error)) m_pending_replay = std::move(*saved);
+        else if (!error.empty()) qWarning("FluxoLab: the scenario's terminal commands were not replayed: %s", error.c_str());
+        s->mutableScenario().terminal.clear();
+    }
     if (m_pending_replay) {
         const labs::SessionJournal pending = std::move(*m_pending_replay);
         m_pending_replay.reset();

@@ -20,9 +20,7 @@ void Session::runUntil(sim::TimeMs t) {
 }
 
 void Session::advanceToActionInstant() {
-    sim::TimeMs t = now() + 1;
-    if (t % 10 == 0) ++t;
-    m_run->runUntil(t);
+    m_run->runToActionInstant(now() + 1);
 }
 
 sim::ScenarioAction& Session::recordAction(sim::ScenarioAction::Kind kind) {

@@ -6,9 +6,10 @@
 // admin requests, console clients, clock ticks) and fluxolab-cli all advance time through
 // runUntil(), which is ScenarioRun::runUntil: the scenario's producers keep their 10 ms traffic
 // grid and its actions fire on time whoever moves the clock. The action log has two parts that
-// replay together: the scenario (its actions include the toolbar's, at the instant they were made)
-// and the terminal's journal (labs::SessionJournal, kept by the terminal host). Replaying the
-// scenario with the same seed and then the terminal journal gives the same simulation journal.
+// are saved together (sim::Scenario::terminal) and replay together: the scenario (its actions
+// include the toolbar's, at the instant they were made) and the terminal's journal
+// (labs::SessionJournal, kept by the terminal host). Replaying the scenario with the same seed and
+// then the terminal journal (labs::replayTerminal) gives the same simulation journal.
 //
 // No Qt, no threads, no wall clock: the caller owns those.
 
@@ -41,11 +42,11 @@ public:
     void runUntil(sim::TimeMs t);
     void runFor(sim::TimeMs ms) { runUntil(now() + std::max<sim::TimeMs>(0, ms)); }
 
-    /// Moves the clock to the instant an interactive action is applied and recorded at. A replay
-    /// applies a scenario action at time T after the simulation's own events at T but before the
-    /// scenario's producer tick at T (a 10 ms grid from 0); live, that tick has already run. So an
-    /// interactive action happens just off the grid, a millisecond or two later: saving the
-    /// scenario and replaying it then gives exactly the same journal.
+    /// Moves the clock to the instant an interactive action is applied and recorded at: the next
+    /// millisecond, stopped where a scenario action at that instant runs (after the simulation's
+    /// events and the scenario's actions there, before its consumer starts and traffic tick:
+    /// ScenarioRun::runToActionInstant). One rule for live play, the terminal and replay: saving
+    /// the scenario and replaying it gives exactly the same journal.
     void advanceToActionInstant();
     /// Records `kind` at now() in the scenario's actions (sorted by time, stable) and returns it
     /// to fill in; apply it with run().apply() or the simulation's own call.

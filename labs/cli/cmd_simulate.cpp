@@ -1,6 +1,8 @@
 // fluxolab-cli simulate: run a scenario headless, write the journal, print a summary and its hash.
 #include "labs/cli/cli_commands.h"
+#include "labs/backend/session.h"
 #include "labs/common/data_dirs.h"
+#include "labs/session/session_journal.h"
 #include "labs/stream_observe/stream_observation.h"
 #include "labs/stream_tool/replay_tool.h"
 #include "sim/hash.h"
@@ -261,8 +263,15 @@ int cmdSimulate(const Args& args, CliStreams io) {
         return 2;
     }
     if (!sourceTopic.empty()) topicRun.topic = sourceTopic;
+    std::string terminalError;
+    const std::optional<SessionJournal> terminal = scenarioTerminal(*scenario, &terminalError);
+    if (!terminalError.empty()) {
+        io.err << "simulate: " << file << ": " << terminalError << "\n";
+        return 2;
+    }
     const std::uint64_t s = seed.value_or(scenario->seed);
-    ScenarioRun run(*scenario, s);
+    Session session(*scenario, s);
+    ScenarioRun& run = session.run();
     std::unique_ptr<stream_observe::TopicStreamRun> topicStream;
     if (!topicRun.topic.empty()) {
         topicRun.readTopic = streamJob;
@@ -272,6 +281,9 @@ int cmdSimulate(const Args& args, CliStreams io) {
             return 2;
         }
     }
+    // The terminal's part of the action log (a scenario the app saved after terminal work): its
+    // commands at the times they were made, as the app replays them when it opens the file.
+    if (terminal) replayTerminal(session, *terminal);
     if (target > kProgressAfterMs) {
         for (TimeMs t = kProgressStepMs; t < target; t += kProgressStepMs) {
             run.runUntil(t);

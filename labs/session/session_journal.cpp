@@ -320,4 +320,21 @@ void JournalReplayer::run(const SessionJournal& journal) {
     stopAll();
 }
 
+std::optional<SessionJournal> scenarioTerminal(const sim::Scenario& scenario, std::string* error) {
+    if (error) error->clear();
+    if (scenario.terminal.empty()) return std::nullopt;
+    std::string why;
+    auto journal = SessionJournal::fromJson(scenario.terminal, &why);
+    if (!journal && error) *error = "/terminal: " + why;
+    return journal;
+}
+
+std::size_t replayTerminal(Session& session, const SessionJournal& journal) {
+    SimBackend backend(session);
+    KafkaCli cli(backend);
+    JournalReplayer replayer(backend, cli, {});
+    replayer.run(journal);
+    return journal.commandCount();
+}
+
 } // namespace fluxolab::labs

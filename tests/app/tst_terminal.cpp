@@ -9,6 +9,7 @@
 #include "app/terminal/terminalconsole.h"
 #include "app/terminal/terminalpanel.h"
 
+#include "labs/cli/cli_commands.h"
 #include "labs/session/session_journal.h"
 #include "sim/hash.h"
 
@@ -19,7 +20,10 @@
 #include <QTextBrowser>
 #include <QTextBlock>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sstream>
 
 using namespace fluxolab;
 using namespace fluxolab::app;
@@ -592,3 +596,107 @@ void TerminalTest::mixedToolbarAndTerminalRunReplaysToTheSameJournal() {
     QCOMPARE(w2->controller()->eventCount(), events);
     QCOMPARE(QString::fromStdString(w2->controller()->journal().sha256()), QString::fromStdString(hash));
 }
+
+void TerminalTest::savedScenarioKeepsTerminalCommandsAndReplaysTheSameJournal() {
+    // One action log in one file: File > Save scenario writes the scenario's actions (loaded and
+    // toolbar) and the terminal's commands; opening the file replays all of it, and so does
+    // fluxolab-cli simulate. Toolbar actions land on the 10 ms traffic grid on purpose (the
+    // instant ordering rule, labs::Session::advanceToActionInstant). Several seeds.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (std::uint64_t seed : {1U, 2U, 5U}) {
+        auto w = makeWindow();
+        QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+        w->controller()->restart(seed);
+        w->controller()->runTo(1999);
+        w->controller()->stopBroker(2, true); // at 2000 ms, a traffic tick instant
+        mixedRun(w.get());
+        w->controller()->runTo((w->controller()->sim().now() / 10 + 1) * 10 + 9);
+        w->controller()->startBroker(2); // on the grid again
+        TerminalConsole* c = w->terminalPanel()->currentConsole();
+        type(c, QStringLiteral("kafka-topics.sh --alter --topic aula --partitions 3") + kBootstrap);
+        ticks(w->cliHost(), 5);
+        type(c, QStringLiteral("kafka-topics.sh --create --topic rascunho") + kBootstrap);
+        ticks(w->cliHost(), 3);
+        type(c, QStringLiteral("kafka-topics.sh --delete --topic rascunho") + kBootstrap);
+        ticks(w->cliHost(), 5);
+        const sim::TimeMs end = w->controller()->sim().now();
+        const std::string hash = w->controller()->journal().sha256();
+        const std::size_t events = w->controller()->eventCount();
+        const std::size_t commands = w->cliHost()->journal().commandCount();
+        QCOMPARE(commands, std::size_t{5});
+
+        const QString path = dir.filePath(QStringLiteral("run-%1.json").arg(seed));
+        QVERIFY(w->saveScenarioTo(path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const std::string text = f.readAll().toStdString();
+        sim::ScenarioError err;
+        const auto saved = sim::parseScenario(text, "run.json", err);
+        QVERIFY2(saved, err.str().c_str());
+        QCOMPARE(saved->seed, seed);
+        QVERIFY(!saved->terminal.empty());
+        bool crashOnGrid = false;
+        for (const auto& a : saved->actions)
+            crashOnGrid = crashOnGrid || (a.kind == sim::ScenarioAction::Kind::CrashBroker && a.at_ms == 2000);
+        QVERIFY2(crashOnGrid, text.c_str());
+
+        // Opened in a fresh window: the terminal's topics, records and commands come back.
+        auto w2 = makeWindow();
+        QString error;
+        QVERIFY2(w2->openScenario(path, false, &error), qPrintable(error));
+        QCOMPARE(w2->cliHost()->journal().commandCount(), commands);
+        QVERIFY(w2->controller()->sim().topic("aula") != nullptr);
+        QVERIFY(w2->controller()->sim().topic("rascunho") == nullptr);
+        QCOMPARE(recordsIn(w2->controller(), "aula"), std::int64_t{3});
+        w2->controller()->runTo(end);
+        QCOMPARE(w2->controller()->eventCount(), events);
+        QCOMPARE(QString::fromStdString(w2->controller()->journal().sha256()), QString::fromStdString(hash));
+        // Saved again, the file is the same action log.
+        const QString again = dir.filePath(QStringLiteral("again-%1.json").arg(seed));
+        QVERIFY(w2->saveScenarioTo(again));
+        QFile f2(again);
+        QVERIFY(f2.open(QIODevice::ReadOnly));
+        QCOMPARE(f2.readAll().toStdString(), text);
+
+        // Headless, the same file replays to the same journal.
+        std::istringstream in;
+        std::ostringstream out, errs;
+        const int rc = labs::runCli({"simulate", path.toStdString(), "--until", std::to_string(end)}, {in, out, errs});
+        QVERIFY2(rc == 0, errs.str().c_str());
+        QVERIFY2(out.str().find("journal-sha256: " + hash + "\n") != std::string::npos, out.str().c_str());
+    }
+}
+
+void TerminalTest::corruptTerminalPartOfAScenarioIsRefused() {
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    w->controller()->runTo(1000);
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-topics.sh --create --topic aula") + kBootstrap);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("corrupt.json"));
+    QVERIFY(w->saveScenarioTo(path));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray text = f.readAll();
+    f.close();
+    QVERIFY(text.contains("\"type\": \"start\""));
+    text.replace("\"type\": \"start\"", "\"type\": \"launch\"");
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+    const std::string before = w->controller()->journal().sha256();
+    QString error;
+    QVERIFY(!w->openScenario(path, false, &error));
+    QVERIFY2(error.contains(QStringLiteral("/terminal")), qPrintable(error));
+    // Nothing was replaced.
+    QCOMPARE(QString::fromStdString(w->controller()->journal().sha256()), QString::fromStdString(before));
+    // Headless: the same message, exit code 2.
+    std::istringstream in;
+    std::ostringstream out, errs;
+    QCOMPARE(labs::runCli({"simulate", path.toStdString()}, {in, out, errs}), 2);
+    QVERIFY2(errs.str().find("/terminal") != std::string::npos, errs.str().c_str());
+}
+

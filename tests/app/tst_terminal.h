@@ -24,4 +24,6 @@ private Q_SLOTS:
     void javaStackTraceIsFoldedAndExpandsOnClick();
     void toolbarProducerAfterTerminalWorkKeepsIt();
     void mixedToolbarAndTerminalRunReplaysToTheSameJournal();
+    void savedScenarioKeepsTerminalCommandsAndReplaysTheSameJournal();
+    void corruptTerminalPartOfAScenarioIsRefused();
 };

@@ -1,0 +1,271 @@
+// One rule for the order of an instant, live and in replay (labs::Session::advanceToActionInstant,
+// sim::ScenarioRun::runToActionInstant): at an instant T the simulation's own events, then the
+// scenario's actions, then the consumers it starts, then the producers' 10 ms traffic tick. An
+// interactive action (a toolbar button) is applied at the next millisecond in that order, even when
+// that millisecond is on the traffic grid; saving the scenario and replaying it gives the same journal.
+// And the terminal's part of the action log (sim::Scenario::terminal) replays headless.
+#include "labs/backend/session.h"
+#include "labs/backend/sim_backend.h"
+#include "labs/cli/cli_commands.h"
+#include "labs/session/session_journal.h"
+#include "sim/scenario.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace fluxolab;
+
+namespace {
+
+sim::Scenario shipped(const char* name) {
+    sim::ScenarioError error;
+    const auto s = sim::loadScenarioFile(std::string(FLUXOLAB_SOURCE_DIR "/assets/scenarios/") + name + ".json", error);
+    REQUIRE_MESSAGE(s, error.str());
+    return *s;
+}
+
+/// Applies `kind` as the toolbar does: at the action instant, recorded, then applied.
+sim::ScenarioAction& act(labs::Session& session, sim::ScenarioAction::Kind kind) {
+    session.advanceToActionInstant();
+    return session.recordAction(kind);
+}
+
+/// A live run with toolbar actions made right before traffic ticks, so that each lands on the grid.
+struct LiveRun {
+    std::string hash;
+    std::size_t events = 0;
+    sim::Scenario saved;
+};
+
+/// `afterTick`: the order this rule replaced for an action on the grid (applied after the tick at
+/// its instant), to show that the comparison below can tell the two apart.
+LiveRun playLive(const sim::Scenario& scenario, std::uint64_t seed, bool afterTick = false) {
+    labs::Session session(scenario, seed);
+    const auto at = [&](sim::TimeMs t) {
+        // The next action lands on t, a multiple of 10: a traffic tick instant.
+        session.runUntil(t - 1);
+        if (afterTick) session.runUntil(t);
+    };
+    const auto make = [&](sim::ScenarioAction::Kind kind) -> sim::ScenarioAction& {
+        if (!afterTick) return act(session, kind);
+        return session.recordAction(kind);
+    };
+    const sim::TimeMs t0 = 2000 + 10 * static_cast<sim::TimeMs>(seed % 50);
+    at(t0);
+    {
+        sim::ScenarioAction& a = make(sim::ScenarioAction::Kind::CrashBroker);
+        CHECK(session.now() == t0);
+        CHECK(a.at_ms == t0);
+        a.broker = 1;
+        session.run().apply(a);
+    }
+    at(t0 + 1500);
+    {
+        sim::ScenarioAction& a = make(sim::ScenarioAction::Kind::AddConsumer);
+        CHECK(a.at_ms == t0 + 1500);
+        sim::ScenarioConsumer c = scenario.consumers.front();
+        c.id = "ui-1";
+        c.start_ms = session.now();
+        a.consumer = c;
+        session.run().apply(a);
+    }
+    at(t0 + 2500);
+    {
+        // Whether the tick at this instant runs before or after it changes the records sent.
+        sim::ScenarioAction& a = make(sim::ScenarioAction::Kind::ProducerRate);
+        a.target = scenario.producers.front().id;
+        a.value = 2 * static_cast<std::int64_t>(scenario.producers.front().rate_per_sec) + 7;
+        session.run().apply(a);
+    }
+    at(t0 + 4000);
+    {
+        sim::ScenarioAction& a = make(sim::ScenarioAction::Kind::StartBroker);
+        a.broker = 1;
+        session.run().apply(a);
+    }
+    at(t0 + 6000);
+    {
+        sim::ScenarioAction& a = make(sim::ScenarioAction::Kind::RemoveConsumer);
+        a.target = "ui-1";
+        session.run().apply(a);
+    }
+    session.runUntil(t0 + 9000);
+    return {session.sim().journal().sha256(), session.sim().journal().size(), session.scenario()};
+}
+
+std::string replayed(const LiveRun& live, std::uint64_t seed, sim::TimeMs until) {
+    // Through the JSON the app saves, as a student's saved file would be.
+    sim::ScenarioError error;
+    const auto s = sim::parseScenario(sim::scenarioToJson(live.saved), "saved.json", error);
+    REQUIRE_MESSAGE(s, error.str());
+    labs::Session session(*s, seed);
+    session.runUntil(until);
+    CHECK(session.sim().journal().size() == live.events);
+    return session.sim().journal().sha256();
+}
+
+/// Records a scenario producer appended (admin appends excluded).
+std::int64_t produced(const sim::Journal& journal) {
+    std::int64_t n = 0;
+    for (const sim::Event& e : journal.events())
+        if (e.family == sim::kKafkaFamily && e.type == sim::EventType::RecordsAppended && e.actor >= 0) n += e.b;
+    return n;
+}
+
+sim::Scenario oneProducer() {
+    sim::Scenario s;
+    s.cluster.brokers = 1;
+    s.topics.push_back({"t", 1, 1, {}});
+    sim::ScenarioProducer p;
+    p.id = "p";
+    p.topic = "t";
+    p.rate_per_sec = 1000; // 10 records per 10 ms tick
+    p.keys.kind = sim::KeySpec::Kind::Null;
+    s.producers.push_back(p);
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("an action at an instant runs before that instant's traffic tick in replay and live") {
+    // Rate 1000/s, set to 0 at 1000 ms. The ticks at 0..990 ms send floor(1000 * t / 1000) records:
+    // 990 by the tick at 990. The action comes before the tick at 1000, which then sends nothing.
+    sim::Scenario withAction = oneProducer();
+    sim::ScenarioAction stop;
+    stop.kind = sim::ScenarioAction::Kind::ProducerRate;
+    stop.at_ms = 1000;
+    stop.target = "p";
+    stop.value = 0;
+    withAction.actions.push_back(stop);
+    labs::Session replay(withAction, 7);
+    replay.runUntil(3000);
+    CHECK(produced(replay.sim().journal()) == 990);
+
+    // Live, from the toolbar at 999 ms: the action instant is 1000 ms, on the grid; the tick at
+    // 1000 ms has not run when the action is applied.
+    labs::Session live(oneProducer(), 7);
+    live.runUntil(999);
+    live.advanceToActionInstant();
+    CHECK(live.now() == 1000);
+    sim::ScenarioAction& a = live.recordAction(sim::ScenarioAction::Kind::ProducerRate);
+    CHECK(a.at_ms == 1000);
+    a.target = "p";
+    a.value = 0;
+    live.run().apply(a);
+    live.runUntil(3000);
+    CHECK(produced(live.sim().journal()) == 990);
+    CHECK(live.sim().journal().sha256() == replay.sim().journal().sha256());
+
+    // The order this rule replaced, an action on the grid applied after the tick at its instant:
+    // the tick at 1000 ms sends 10 more records, and the saved scenario does not replay to it.
+    labs::Session after(oneProducer(), 7);
+    after.runUntil(1000);
+    sim::ScenarioAction& late = after.recordAction(sim::ScenarioAction::Kind::ProducerRate);
+    late.target = "p";
+    late.value = 0;
+    after.run().apply(late);
+    after.runUntil(3000);
+    CHECK(produced(after.sim().journal()) == 1000);
+    CHECK(after.sim().journal().sha256() != replay.sim().journal().sha256());
+
+    // Twice in a row: the second action is one millisecond later, after the first one's tick.
+    labs::Session twice(oneProducer(), 7);
+    twice.runUntil(999);
+    twice.advanceToActionInstant();
+    twice.advanceToActionInstant();
+    CHECK(twice.now() == 1001);
+    twice.run().runToActionInstant(1001);
+    CHECK(twice.now() == 1001);
+}
+
+TEST_CASE("toolbar actions on the traffic grid replay to the same journal over many seeds") {
+    for (const char* name : {"rebalance-basico", "falha-de-broker", "cooperativo-vs-ansioso"}) {
+        const sim::Scenario scenario = shipped(name);
+        REQUIRE_FALSE(scenario.consumers.empty());
+        REQUIRE_FALSE(scenario.producers.empty());
+        int differentBefore = 0;
+        for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+            CAPTURE(name);
+            CAPTURE(seed);
+            const LiveRun live = playLive(scenario, seed);
+            const sim::TimeMs end = 2000 + 10 * static_cast<sim::TimeMs>(seed % 50) + 9000;
+            CHECK(live.saved.actions.size() == scenario.actions.size() + 5);
+            CHECK(replayed(live, seed, end) == live.hash);
+            // The order this rule replaced (an action on the grid applied after the tick) does not replay.
+            const LiveRun old = playLive(scenario, seed, true);
+            sim::ScenarioError error;
+            const auto s = sim::parseScenario(sim::scenarioToJson(old.saved), "old.json", error);
+            REQUIRE(s);
+            labs::Session session(*s, seed);
+            session.runUntil(end);
+            if (session.sim().journal().sha256() != old.hash) ++differentBefore;
+        }
+        CHECK(differentBefore > 0);
+    }
+}
+
+TEST_CASE("a scenario's terminal part replays headless in fluxolab-cli simulate") {
+    // What the app saves after terminal work: a topic created and three lines produced from a
+    // heredoc, at the cluster times they were typed.
+    labs::SessionJournal terminal;
+    labs::JournalEvent create;
+    create.type = labs::JournalEvent::Type::Start;
+    create.tab = 1;
+    create.at_ms = labs::kVirtualEpochMs + 300;
+    create.argv = {"kafka-topics.sh", "--create", "--topic", "aula", "--partitions", "2", "--bootstrap-server",
+                   "localhost:9092"};
+    terminal.add(create);
+    labs::JournalEvent produce;
+    produce.type = labs::JournalEvent::Type::Start;
+    produce.tab = 1;
+    produce.at_ms = labs::kVirtualEpochMs + 1200;
+    produce.argv = {"kafka-console-producer.sh", "--topic", "aula", "--bootstrap-server", "localhost:9092"};
+    produce.input = std::vector<std::string>{"um", "dois", "tres"};
+    terminal.add(produce);
+
+    sim::Scenario scenario = labs::Session::emptyScenario(1);
+    scenario.duration_ms = 5000;
+    scenario.terminal = terminal.toJson();
+    const std::string path = (std::filesystem::temp_directory_path() / "fluxolab-terminal-part.json").string();
+    {
+        std::ofstream f(path, std::ios::binary | std::ios::trunc);
+        f << sim::scenarioToJson(scenario);
+    }
+    std::istringstream in;
+    std::ostringstream out, err;
+    REQUIRE(labs::runCli({"simulate", path}, {in, out, err}) == 0);
+    CHECK(out.str().find("records appended: 3,") != std::string::npos);
+    CHECK(out.str().find("topics: 1,") != std::string::npos);
+
+    // The same as replaying it on a session by hand.
+    labs::Session session(scenario, scenario.seed);
+    session.runUntil(0);
+    CHECK(labs::replayTerminal(session, terminal) == 2);
+    session.runUntil(5000);
+    CHECK(out.str().find("journal-sha256: " + session.sim().journal().sha256() + "\n") != std::string::npos);
+
+    // Without it, nothing is produced; a corrupt one is refused with its place named.
+    scenario.terminal.clear();
+    {
+        std::ofstream f(path, std::ios::binary | std::ios::trunc);
+        f << sim::scenarioToJson(scenario);
+    }
+    std::ostringstream out2, err2;
+    REQUIRE(labs::runCli({"simulate", path}, {in, out2, err2}) == 0);
+    CHECK(out2.str().find("records appended: 0,") != std::string::npos);
+    scenario.terminal = R"({"format":1,"lab":"","seed":1,"events":[{"type":"launch","tab":1,"at_ms":1}]})";
+    {
+        std::ofstream f(path, std::ios::binary | std::ios::trunc);
+        f << sim::scenarioToJson(scenario);
+    }
+    std::ostringstream out3, err3;
+    CHECK(labs::runCli({"simulate", path}, {in, out3, err3}) == 2);
+    CHECK(err3.str().find("/terminal: ") != std::string::npos);
+    std::filesystem::remove(path);
+}
