@@ -759,7 +759,7 @@ std::string scenarioToJson(const Scenario& s) {
     if (!s.stream_jobs.empty()) {
         root["stream_jobs"] = json::array();
         for (const auto& sj : s.stream_jobs)
-            root["stream_jobs"].push_back({{"id", sj.id}, {"topic", sj.topic}, {"watermark", sj.watermark},
+            root["stream_jobs"].push_back(json{{"id", sj.id}, {"topic", sj.topic}, {"watermark", sj.watermark},
                                            {"window", sj.window}, {"agg", sj.agg}, {"parallelism", sj.parallelism},
                                            {"watermark_interval", sj.watermark_interval},
                                            {"idle_timeout", sj.idle_timeout_ms},

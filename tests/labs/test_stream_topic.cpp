@@ -206,7 +206,7 @@ TEST_SUITE("labs/stream-topic") {
                 std::string name, seed;
                 fields >> name >> seed;
                 const auto it = computed.find(name + " " + seed);
-                out << (line.front() != '#' && it != computed.end() ? name + " " + seed + " " + it->second : line)
+                out << (!line.empty() && line.front() != '#' && it != computed.end() ? name + " " + seed + " " + it->second : line)
                     << "\n";
             }
             MESSAGE("rewrote the trace-feed lines of " << golden.string());

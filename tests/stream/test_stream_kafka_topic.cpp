@@ -126,14 +126,12 @@ RecoveryRun recoveryRun(std::uint64_t seed, const std::vector<FeedRecord>& trace
         c.sim.runUntil(crashAt);
         out.firedBeforeCrash = out.firings.size();
         out.committedAtCrash = source.committedOffsets();
-        const std::uint64_t readBefore = source.recordsRead();
         out.restored = source.crashAndRestore();
         for (int p = 0; p < partitions; ++p)
             out.positionsAfterRestore.push_back(source.position(p));
         c.sim.runUntil(end);
         // Everything is read by the end: what was read beyond the trace's length was read twice.
         out.readAgain = source.recordsRead() - std::min<std::uint64_t>(source.recordsRead(), trace.size());
-        (void)readBefore;
     } else {
         c.sim.runUntil(end);
     }
@@ -153,7 +151,7 @@ TEST_SUITE("stream/kafka-topic") {
         int rewound = 0, duplicated = 0;
         for (std::uint64_t seed = 1; seed <= 300; ++seed) {
             CAPTURE(seed);
-            fluxolab::sim::runtime::Rng rng(seed * 7919);
+            sim::Rng rng(seed * 7919);
             const int partitions = 1 + static_cast<int>(rng.below(4));
             const int parallelism = 1 + static_cast<int>(rng.below(3));
             const bool perEvent = rng.chance(0.5);
