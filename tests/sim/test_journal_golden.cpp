@@ -79,7 +79,8 @@ TEST_SUITE("sim/golden") {
         REQUIRE(files.size() >= 6);
         std::ostringstream actual;
         actual << "# scenario seed journal-sha256 (fluxolab-cli simulate SCENARIO --seed S --journal J)\n"
-               << "# Regenerate: FLUXOLAB_UPDATE_GOLDEN=1 build/tests/fluxolab_sim_tests -ts=sim/golden\n";
+               << "# Regenerate: FLUXOLAB_UPDATE_GOLDEN=1 build/tests/fluxolab_sim_tests -ts=sim/golden\n"
+               << "# (scenarios with trace_feeds: FLUXOLAB_UPDATE_GOLDEN=1 build/tests/fluxolab_labs_tests -ts=labs/stream-topic)\n";
         std::map<std::string, std::string> computed;
         for (const auto& file : files) {
             ScenarioError error;
