@@ -371,7 +371,7 @@ ScenarioConsumer parseConsumer(const json& v, const std::string& path) {
 
 Scenario parseRoot(const json& root) {
     checkKeys(root, "", {"name", "title", "description", "seed", "duration", "cluster", "topics", "producers",
-                         "consumers", "actions", "terminal", "$schema"});
+                         "consumers", "actions", "terminal", "trace_feeds", "stream_jobs", "$schema"});
     Scenario s;
     s.name = root.contains("name") ? getString(root["name"], "/name") : "scenario";
     if (root.contains("title")) s.title = getText(root["title"], "/title");
@@ -537,6 +537,73 @@ Scenario parseRoot(const json& root) {
             fail("/terminal", "expected an object (the terminal's commands, as FluxoLab saves them)");
         s.terminal = root["terminal"].dump();
     }
+    auto nonEmpty = [](const json& v, const std::string& path) {
+        std::string x = getString(v, path);
+        if (x.empty()) fail(path, "must not be empty");
+        return x;
+    };
+    if (root.contains("trace_feeds")) {
+        if (!root["trace_feeds"].is_array()) fail("/trace_feeds", "expected an array");
+        for (std::size_t i = 0; i < root["trace_feeds"].size(); ++i) {
+            const json& v = root["trace_feeds"][i];
+            const std::string path = "/trace_feeds/" + std::to_string(i);
+            checkKeys(v, path, {"trace", "topic", "key", "time", "time_format", "value", "pacing", "arrival", "start"});
+            ScenarioTraceFeed f;
+            f.trace = nonEmpty(need(v, "trace", path), path + "/trace");
+            f.topic = getString(need(v, "topic", path), path + "/topic");
+            if (!topicKnown(f.topic)) fail(path + "/topic", "unknown topic \"" + f.topic + "\" (declare it under \"topics\")");
+            if (v.contains("key")) f.key = nonEmpty(v["key"], path + "/key");
+            if (v.contains("time")) f.time = nonEmpty(v["time"], path + "/time");
+            if (v.contains("time_format")) {
+                f.time_format = getString(v["time_format"], path + "/time_format");
+                if (f.time_format != "auto" && f.time_format != "epoch-ms" && f.time_format != "epoch-s" &&
+                    f.time_format != "iso" && f.time_format != "sql")
+                    fail(path + "/time_format", "time_format must be auto, epoch-ms, epoch-s, iso or sql");
+            }
+            if (v.contains("value")) f.value = getString(v["value"], path + "/value");
+            if (v.contains("arrival")) f.arrival = nonEmpty(v["arrival"], path + "/arrival");
+            const std::string pacing =
+                v.contains("pacing") ? getString(v["pacing"], path + "/pacing") : std::string("arrival");
+            if (pacing == "arrival") f.pacing = ScenarioTraceFeed::Pacing::Arrival;
+            else if (pacing == "event_time") f.pacing = ScenarioTraceFeed::Pacing::EventTime;
+            else fail(path + "/pacing", "pacing must be \"arrival\" (the arrival column) or \"event_time\"");
+            if (f.pacing == ScenarioTraceFeed::Pacing::Arrival && f.arrival.empty())
+                fail(path, "pacing by arrival needs the \"arrival\" column (or use \"pacing\": \"event_time\")");
+            if (v.contains("start")) f.start_ms = getDuration(v["start"], path + "/start");
+            s.trace_feeds.push_back(std::move(f));
+        }
+    }
+    if (root.contains("stream_jobs")) {
+        if (!root["stream_jobs"].is_array()) fail("/stream_jobs", "expected an array");
+        for (std::size_t i = 0; i < root["stream_jobs"].size(); ++i) {
+            const json& v = root["stream_jobs"][i];
+            const std::string path = "/stream_jobs/" + std::to_string(i);
+            checkKeys(v, path, {"id", "topic", "watermark", "window", "agg", "parallelism", "watermark_interval",
+                                "idle_timeout", "allowed_lateness", "event_time"});
+            ScenarioStreamJob j;
+            j.id = nonEmpty(need(v, "id", path), path + "/id");
+            for (const auto& other : s.stream_jobs)
+                if (other.id == j.id) fail(path + "/id", "another stream job is called \"" + j.id + "\"");
+            j.topic = getString(need(v, "topic", path), path + "/topic");
+            if (!topicKnown(j.topic)) fail(path + "/topic", "unknown topic \"" + j.topic + "\" (declare it under \"topics\")");
+            j.window = nonEmpty(need(v, "window", path), path + "/window");
+            if (v.contains("watermark")) j.watermark = nonEmpty(v["watermark"], path + "/watermark");
+            if (v.contains("agg")) j.agg = nonEmpty(v["agg"], path + "/agg");
+            if (v.contains("parallelism"))
+                j.parallelism = static_cast<std::int32_t>(getInt(v["parallelism"], path + "/parallelism", 1, 8));
+            if (v.contains("watermark_interval"))
+                j.watermark_interval = nonEmpty(v["watermark_interval"], path + "/watermark_interval");
+            if (v.contains("idle_timeout")) j.idle_timeout_ms = getDuration(v["idle_timeout"], path + "/idle_timeout");
+            if (v.contains("allowed_lateness"))
+                j.allowed_lateness_ms = getDuration(v["allowed_lateness"], path + "/allowed_lateness");
+            if (v.contains("event_time")) {
+                j.event_time = getString(v["event_time"], path + "/event_time");
+                if (j.event_time != "timestamp" && (j.event_time.rfind("field:", 0) != 0 || j.event_time.size() <= 6))
+                    fail(path + "/event_time", "event_time must be \"timestamp\" or \"field:NAME\"");
+            }
+            s.stream_jobs.push_back(std::move(j));
+        }
+    }
     return s;
 }
 
@@ -686,6 +753,28 @@ std::string scenarioToJson(const Scenario& s) {
         // Written back as it was read (or as labs::SessionJournal wrote it); never anything but an object.
         json t = json::parse(s.terminal, nullptr, false);
         if (t.is_object()) root["terminal"] = std::move(t);
+    }
+    if (!s.trace_feeds.empty()) {
+        root["trace_feeds"] = json::array();
+        for (const auto& f : s.trace_feeds) {
+            json j{{"trace", f.trace}, {"topic", f.topic}, {"key", f.key}, {"time", f.time},
+                   {"time_format", f.time_format},
+                   {"pacing", f.pacing == ScenarioTraceFeed::Pacing::EventTime ? "event_time" : "arrival"}};
+            if (!f.value.empty()) j["value"] = f.value;
+            if (!f.arrival.empty()) j["arrival"] = f.arrival;
+            if (f.start_ms) j["start"] = f.start_ms;
+            root["trace_feeds"].push_back(j);
+        }
+    }
+    if (!s.stream_jobs.empty()) {
+        root["stream_jobs"] = json::array();
+        for (const auto& sj : s.stream_jobs)
+            root["stream_jobs"].push_back(json{{"id", sj.id}, {"topic", sj.topic}, {"watermark", sj.watermark},
+                                           {"window", sj.window}, {"agg", sj.agg}, {"parallelism", sj.parallelism},
+                                           {"watermark_interval", sj.watermark_interval},
+                                           {"idle_timeout", sj.idle_timeout_ms},
+                                           {"allowed_lateness", sj.allowed_lateness_ms},
+                                           {"event_time", sj.event_time}});
     }
     return root.dump(2) + "\n";
 }

@@ -58,6 +58,38 @@ struct ScenarioAction {
     std::optional<ScenarioTopic> topic;
 };
 
+/// A trace file produced into a topic of the scenario (labs' TopicFeeder: one producer, key -> partition by
+/// murmur2, record timestamp = event time, value a flat JSON object with the key, time and value fields).
+/// The simulation reads no files: the scenario only names the trace; labs/ (Session) reads and feeds it.
+struct ScenarioTraceFeed {
+    std::string trace;                ///< a bundled trace ("sensores_iot") or a path
+    std::string topic;                ///< a topic of the scenario
+    std::string key = "key";          ///< key column
+    std::string time = "ts";          ///< event-time column
+    std::string time_format = "auto"; ///< auto, epoch-ms, epoch-s, iso or sql
+    std::string value;                ///< value column also sent in the record (optional)
+    /// When each record is produced: at its arrival column's time, or at its event time (both shifted so
+    /// that the first record is sent at start_ms).
+    enum class Pacing : std::uint8_t { Arrival, EventTime } pacing = Pacing::Arrival;
+    std::string arrival;              ///< arrival column (Pacing::Arrival; required there)
+    TimeMs start_ms = 0;
+};
+
+/// A stream job reading a topic of the scenario (Flink's KafkaSource; sim/stream). Its options use
+/// fluxolab-cli replay's syntax and are checked by labs/ (stream_observe), which runs it.
+struct ScenarioStreamJob {
+    std::string id;
+    std::string topic;
+    std::string watermark = "bounded:0s";         ///< bounded:5s, monotonous, sql:5s
+    std::string window;                           ///< tumble:60s, hop:10s,60s, session:30s, cumulate:10s,60s
+    std::string agg = "count";                    ///< count, sum:F, min:F, max:F, avg:F, collect:F
+    std::int32_t parallelism = 1;                 ///< 1..8
+    std::string watermark_interval = "200ms";     ///< a duration or "per-event"
+    TimeMs idle_timeout_ms = 0;                   ///< withIdleness; 0 = off
+    TimeMs allowed_lateness_ms = 0;
+    std::string event_time = "timestamp";         ///< the record timestamp, or "field:NAME" of the JSON value
+};
+
 struct LocalizedText {
     std::string pt_PT;
     std::string en;
@@ -81,6 +113,8 @@ struct Scenario {
     /// fluxolab-cli simulate), so that a saved run comes back with the topics and records the
     /// terminal made.
     std::string terminal;
+    std::vector<ScenarioTraceFeed> trace_feeds;
+    std::vector<ScenarioStreamJob> stream_jobs;
 };
 
 /// A parse/validation problem with the position it refers to (1-based line; 0 if unknown).

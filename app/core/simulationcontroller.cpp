@@ -5,6 +5,7 @@
 #include "labs/kafka_tools/topic_error_notes.h"
 #include "labs/common/data_dirs.h"
 #include "labs/session/session_journal.h"
+#include "labs/stream_observe/scenario_streams.h"
 #include "sim/kafka_errors.h"
 
 #include <QCoreApplication>
@@ -140,6 +141,12 @@ bool SimulationController::loadFile(const QString& pathOrName, QString* error, s
         if (error)
             *error = tr("The scenario file %1 is not valid:\n%2")
                          .arg(QDir::toNativeSeparators(path), QString::fromStdString(err.str()));
+        return false;
+    }
+    if (const auto problem = stream_observe::checkScenarioStreams(*s)) {
+        if (error)
+            *error = tr("The scenario file %1 is not valid:\n%2")
+                         .arg(QDir::toNativeSeparators(path), QString::fromStdString(*problem));
         return false;
     }
     m_source_path = path;
@@ -596,6 +603,13 @@ void SimulationController::removeConsumer(std::int32_t consumer) {
     m_run->sim().closeConsumer(consumer);
     syncTimeline();
     goLive();
+}
+
+const stream_observe::TopicStreamRun* SimulationController::topicStream() const {
+    settle();
+    if (m_topic_stream) return m_topic_stream.get();
+    if (m_run && m_run->streams() && !m_run->streams()->jobs().empty()) return m_run->streams()->jobs().front().get();
+    return nullptr;
 }
 
 bool SimulationController::attachTopicStream(stream_observe::TopicRunOptions options, QString* error) {

@@ -143,11 +143,10 @@ public:
     /// It is not part of the scenario: loading, restarting or replaying an edit drops it. On failure
     /// attaches nothing and returns false with the reason in `error` (translated frame).
     bool attachTopicStream(stream_observe::TopicRunOptions options, QString* error);
-    /// The attached trace feed and job (nullptr: none). Read it on the UI thread (it settles first).
-    const stream_observe::TopicStreamRun* topicStream() const {
-        settle();
-        return m_topic_stream.get();
-    }
+    /// The attached trace feed and job (nullptr: none): the one sent from the menu, else the scenario's
+    /// first stream job (its trace_feeds and stream_jobs, attached by the session on every load and
+    /// replay). Read it on the UI thread (it settles first).
+    const stream_observe::TopicStreamRun* topicStream() const;
 
     // ---- commands typed in the terminal (app/terminal*) act on the same simulation ----
     /// The running simulation, for the Kafka CLI backend (nullptr before a load).

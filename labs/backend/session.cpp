@@ -1,5 +1,7 @@
 #include "labs/backend/session.h"
 
+#include "labs/stream_observe/scenario_streams.h"
+
 #include <algorithm>
 
 namespace fluxolab::labs {
@@ -7,6 +9,16 @@ namespace fluxolab::labs {
 Session::Session(const sim::Scenario& scenario, std::uint64_t seed)
     : m_scenario(scenario), m_seed(seed), m_run(std::make_unique<sim::ScenarioRun>(m_scenario, seed)) {
     m_scenario.seed = seed;
+    if (!m_scenario.trace_feeds.empty() || !m_scenario.stream_jobs.empty())
+        m_streams = std::make_unique<stream_observe::ScenarioStreams>(m_run->sim(), m_scenario);
+}
+
+Session::~Session() {
+    m_streams.reset(); // its timers are on the run's scheduler
+}
+
+std::string Session::streamsError() const {
+    return m_streams ? m_streams->error() : std::string();
 }
 
 sim::Scenario Session::emptyScenario(std::int32_t brokers) {

@@ -17,12 +17,19 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
+
+namespace fluxolab::stream_observe {
+class ScenarioStreams;
+}
 
 namespace fluxolab::labs {
 
 class Session {
 public:
+    /// Also attaches the scenario's trace feeds and stream jobs (streams()); check streamsError().
     Session(const sim::Scenario& scenario, std::uint64_t seed);
+    ~Session();
     /// A fresh cluster of `brokers` brokers with nothing on it (what fluxolab-cli starts from).
     static sim::Scenario emptyScenario(std::int32_t brokers);
     Session(const Session&) = delete;
@@ -52,10 +59,16 @@ public:
     /// to fill in; apply it with run().apply() or the simulation's own call.
     sim::ScenarioAction& recordAction(sim::ScenarioAction::Kind kind);
 
+    /// The scenario's trace feeds and stream jobs on this simulation (nullptr: the scenario has none).
+    const stream_observe::ScenarioStreams* streams() const { return m_streams.get(); }
+    /// English; empty when the feeds and jobs are attached and no trace record failed so far.
+    std::string streamsError() const;
+
 private:
     sim::Scenario m_scenario;
     std::uint64_t m_seed;
     std::unique_ptr<sim::ScenarioRun> m_run;
+    std::unique_ptr<stream_observe::ScenarioStreams> m_streams; ///< timers on m_run's scheduler: goes first
 };
 
 } // namespace fluxolab::labs

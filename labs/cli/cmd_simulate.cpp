@@ -3,6 +3,7 @@
 #include "labs/backend/session.h"
 #include "labs/common/data_dirs.h"
 #include "labs/session/session_journal.h"
+#include "labs/stream_observe/scenario_streams.h"
 #include "labs/stream_observe/stream_observation.h"
 #include "labs/stream_tool/replay_tool.h"
 #include "sim/hash.h"
@@ -269,9 +270,26 @@ int cmdSimulate(const Args& args, CliStreams io) {
         io.err << "simulate: " << file << ": " << terminalError << "\n";
         return 2;
     }
+    // A feed or job on the command line replaces the scenario's own (trace_feeds, stream_jobs).
+    if (!topicRun.topic.empty()) {
+        scenario->trace_feeds.clear();
+        scenario->stream_jobs.clear();
+    }
+    if (const auto problem = stream_observe::checkScenarioStreams(*scenario)) {
+        io.err << "simulate: " << file << ": " << *problem << "\n";
+        return 2;
+    }
     const std::uint64_t s = seed.value_or(scenario->seed);
     Session session(*scenario, s);
     ScenarioRun& run = session.run();
+    std::unique_ptr<stream_observe::ScenarioStreams> scenarioStreams;
+    if (!scenario->trace_feeds.empty() || !scenario->stream_jobs.empty()) {
+        scenarioStreams = std::make_unique<stream_observe::ScenarioStreams>(run.sim(), *scenario);
+        if (const std::string problem = scenarioStreams->error(); !problem.empty()) {
+            io.err << "simulate: " << file << ": " << problem << "\n";
+            return 2;
+        }
+    }
     std::unique_ptr<stream_observe::TopicStreamRun> topicStream;
     if (!topicRun.topic.empty()) {
         topicRun.readTopic = streamJob;
@@ -293,6 +311,10 @@ int cmdSimulate(const Args& args, CliStreams io) {
     run.runUntil(target);
     if (topicStream && !topicStream->error().empty()) {
         io.err << "simulate: " << topicStream->error() << "\n";
+        return 2;
+    }
+    if (scenarioStreams && !scenarioStreams->error().empty()) {
+        io.err << "simulate: " << scenarioStreams->error() << "\n";
         return 2;
     }
     const Simulation& sim = run.sim();
@@ -364,6 +386,24 @@ int cmdSimulate(const Args& args, CliStreams io) {
             if (topicStream->skipped() > 0)
                 io.out << "records not read: " << topicStream->skipped()
                        << " (first: " << topicStream->sourceSkipReason() << ")\n";
+            io.out << obs.replayText();
+        }
+    }
+    if (scenarioStreams) {
+        for (std::size_t i = 0; i < scenarioStreams->feeds().size(); ++i) {
+            const auto& feed = *scenarioStreams->feeds()[i];
+            io.out << "trace fed into " << scenario->trace_feeds[i].topic << ": " << feed.fed() << " event(s)"
+                   << (feed.feedDone() ? "" : " (the rest arrives after the end of the run)") << "\n";
+        }
+        for (std::size_t i = 0; i < scenarioStreams->jobs().size(); ++i) {
+            const auto& job = *scenarioStreams->jobs()[i];
+            const auto& obs = job.observation();
+            io.out << "stream job " << scenarioStreams->jobIds()[i] << " on " << scenario->stream_jobs[i].topic
+                   << ": " << obs.partitions() << " split(s), parallelism " << obs.parallelism() << ", watermark "
+                   << stream_observe::watermarkText(obs.options.job.watermark) << ", window "
+                   << stream_observe::windowText(obs.options.job.window) << "\n";
+            if (job.skipped() > 0)
+                io.out << "records not read: " << job.skipped() << " (first: " << job.sourceSkipReason() << ")\n";
             io.out << obs.replayText();
         }
     }

@@ -626,11 +626,12 @@ struct TopicStreamRun::Impl {
             return false;
         }
         if (status != traces::TraceReader::Status::Record) return false;
+        const Millis paced = opt.paceByEventTime ? r.eventTime : r.arrival;
         if (!haveFirst) {
             haveFirst = true;
-            firstArrival = r.arrival;
+            firstArrival = paced;
         }
-        out.arrival = opt.feedStart + (r.arrival - firstArrival);
+        out.arrival = opt.feedStart + std::max<Millis>(0, paced - firstArrival);
         out.eventTime = r.eventTime;
         out.key = r.key;
         out.value = "{";

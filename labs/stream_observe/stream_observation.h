@@ -187,6 +187,9 @@ struct TopicRunOptions {
     std::string tracePath; ///< empty: nothing fed (the job reads what the scenario produces)
     std::string topic;
     Millis feedStart = 0;
+    /// Sends each event at its event time instead of its arrival (shifted the same way: the first one at
+    /// feedStart; one earlier than the previous goes with it).
+    bool paceByEventTime = false;
     stream::TopicSourceSpec::EventTime eventTime = stream::TopicSourceSpec::EventTime::RecordTimestamp;
     std::string eventTimeField; ///< EventTime::ValueField
     Millis pollInterval = 100;

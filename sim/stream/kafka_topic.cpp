@@ -85,6 +85,7 @@ KafkaTopicSource::KafkaTopicSource(sim::Simulation& sim, StreamJob& job, TopicSo
         splitsOf_[static_cast<std::size_t>(kafkaSplitOwner(spec_.topic, p, js.parallelism))].push_back(p);
     for (std::size_t p = 0; p < positions_.size(); ++p)
         positions_[p] = t->partitions[p].log_start; // OffsetsInitializer.earliest()
+    earliest_ = positions_;
     armed_ = timers_.scheduleCancellable(sim_.now(), Kind::Poll);
     isArmed_ = true;
 }
@@ -102,8 +103,23 @@ void KafkaTopicSource::onTimer(const sim::runtime::Timer& timer) {
     isArmed_ = true;
 }
 
+void KafkaTopicSource::syncCheckpoint() const {
+    if (stopped_ || job_.lastCompletedCheckpoint() == checkpointId_) return;
+    checkpointId_ = job_.lastCompletedCheckpoint();
+    committed_ = positions_;
+}
+
+std::uint64_t KafkaTopicSource::crashAndRestore() {
+    syncCheckpoint();
+    job_.crashAndRestore();
+    if (stopped_) return 0;
+    positions_ = checkpointId_ != 0 ? committed_ : earliest_;
+    return checkpointId_;
+}
+
 void KafkaTopicSource::poll() {
     if (stopped_) return;
+    syncCheckpoint();
     const sim::TopicState* t = sim_.topic(spec_.topic);
     if (!t) return; // deleted: nothing to read (Flink's reader would fail on the missing partition)
     for (const std::vector<int>& splits : splitsOf_) {

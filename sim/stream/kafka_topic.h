@@ -68,15 +68,36 @@ public:
     /// Reads what is readable now (also done every poll interval).
     void poll();
 
+    /// A subtask crashes: the whole job restarts from its last completed checkpoint
+    /// (StreamJob::crashAndRestore) and every split goes back to the offset stored in that checkpoint,
+    /// as Flink's KafkaSource does (the offsets are part of the split state); without a completed
+    /// checkpoint, back to the earliest offset. The records after those offsets are read again, so the
+    /// job's state ends as in a run without the failure (what the sink got twice, it got twice).
+    /// Returns the restored checkpoint's id (0: none).
+    std::uint64_t crashAndRestore();
+    /// The offsets committed to Kafka: the ones of the last completed checkpoint (KafkaSource commits only
+    /// on notifyCheckpointComplete); empty before the first checkpoint.
+    const std::vector<sim::Offset>& committedOffsets() const {
+        syncCheckpoint();
+        return committed_;
+    }
+
 private:
     enum class Kind : std::uint16_t { Poll };
     void onTimer(const sim::runtime::Timer& timer) override;
+    /// Positions change only while polling and a checkpoint is never taken inside a poll (the job
+    /// processes each record at once, at the poll's time): a checkpoint completed since the last poll
+    /// saw the current positions.
+    void syncCheckpoint() const;
 
     sim::Simulation& sim_;
     StreamJob& job_;
     TopicSourceSpec spec_;
     sim::runtime::TimerChannel<Kind> timers_;
     std::vector<sim::Offset> positions_;
+    std::vector<sim::Offset> earliest_; ///< where the source started (OffsetsInitializer.earliest())
+    mutable std::vector<sim::Offset> committed_;
+    mutable std::uint64_t checkpointId_ = 0;
     std::vector<std::vector<int>> splitsOf_; ///< source subtask -> its partitions (ascending)
     std::optional<std::string> error_;
     std::uint64_t read_ = 0;

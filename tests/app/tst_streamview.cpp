@@ -9,6 +9,8 @@
 #include "app/stream/tracedialog.h"
 #include "app/stream/watermarkplot.h"
 #include "labs/cli/cli_commands.h"
+#include "labs/stream_observe/scenario_streams.h"
+#include "sim/scenario.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -343,7 +345,16 @@ void StreamViewTest::traceInATopicShowsBothViewsOfOneRun() {
     window.show();
     SimulationController* c = window.controller();
     QString error;
-    QVERIFY2(c->loadFile(QStringLiteral("sensores-no-topico"), &error), qPrintable(error));
+    // sensores-no-topico's cluster without its own feed and job (the menu sends the trace here).
+    {
+        sim::ScenarioError err;
+        auto bare = sim::loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/sensores-no-topico.json", err);
+        QVERIFY2(bare, err.str().c_str());
+        bare->trace_feeds.clear();
+        bare->stream_jobs.clear();
+        c->load(*bare, bare->seed);
+    }
+    QVERIFY(!c->topicStream());
     // File > Send trace to a topic: the dialog with a topic gives the job's options.
     {
         TraceDialog dialog;
@@ -419,6 +430,69 @@ void StreamViewTest::traceInATopicShowsBothViewsOfOneRun() {
     // Loading another scenario drops the feed and the job.
     QVERIFY2(c->loadFile(QStringLiteral("rebalance-basico"), &error), qPrintable(error));
     QVERIFY(!c->topicStream());
+}
+
+void StreamViewTest::scenarioWithTraceFeedAnimatesBothViews() {
+    // sensores-no-topico feeds sensores_iot into its topic and attaches a job (trace_feeds, stream_jobs):
+    // opening it is enough for the cluster view and the stream view to show one run.
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    SimulationController* c = window.controller();
+    QString error;
+    QVERIFY2(c->loadFile(QStringLiteral("sensores-no-topico"), &error), qPrintable(error));
+    const stream_observe::TopicStreamRun* run = c->topicStream();
+    QVERIFY(run);
+    QVERIFY(c->session()->streams());
+    QCOMPARE(c->session()->streams()->feeds().size(), std::size_t{1});
+    c->runTo(270000);
+    QApplication::processEvents();
+    run = c->topicStream();
+    QVERIFY(run);
+    StreamView* view = window.streamView();
+    const stream_observe::StreamObservation* obs = view->observation();
+    QVERIFY(obs);
+    QCOMPARE(obs->elements.size(), run->observation().elements.size());
+    QVERIFY(obs->elements.size() > 150);
+    QCOMPARE(obs->partitions(), 4);
+    QCOMPARE(obs->parallelism(), 2);
+    // The Kafka side holds what the scenario fed.
+    std::int64_t inTopic = 0;
+    for (const auto& p : c->session()->sim().topic("sensores")->partitions)
+        inTopic += p.high_watermark;
+    QVERIFY(inTopic >= static_cast<std::int64_t>(obs->elements.size()));
+    QVERIFY(static_cast<std::uint64_t>(inTopic) <= c->session()->streams()->feeds()[0]->fed());
+    // The quiet sensor-3 holds the 08:01 windows (as simulate sensores-no-topico prints).
+    bool fired0800 = false, fired0801 = false;
+    for (const auto& f : obs->firings) {
+        fired0800 = fired0800 || f.start == 1773475200000;
+        fired0801 = fired0801 || f.start == 1773475260000;
+    }
+    QVERIFY(fired0800);
+    QVERIFY(!fired0801);
+    // Playing on moves both views: more records read, the step follows.
+    const std::size_t before = obs->elements.size();
+    c->runTo(400000);
+    QApplication::processEvents();
+    obs = view->observation();
+    QVERIFY(obs->elements.size() > before);
+    QCOMPARE(view->step(), static_cast<std::uint64_t>(obs->elements.size()));
+    if (const QByteArray keep = qgetenv("FLUXOLAB_KEEP_SCREENSHOTS"); !keep.isEmpty()) {
+        window.setView(MainWindow::View::Cluster);
+        QApplication::processEvents();
+        window.exportPng(QString::fromUtf8(keep) + QStringLiteral("/scenario-feed-cluster.png"));
+        window.setView(MainWindow::View::Stream);
+        QApplication::processEvents();
+        window.exportPng(QString::fromUtf8(keep) + QStringLiteral("/scenario-feed-stream.png"));
+    }
+    // Restarting the scenario sends the trace again (it is part of the scenario).
+    c->restart(1);
+    QApplication::processEvents();
+    QVERIFY(c->topicStream());
+    QVERIFY(c->topicStream() != nullptr && c->topicStream()->observation().elements.empty());
+    c->runTo(270000);
+    QApplication::processEvents();
+    QCOMPARE(c->topicStream()->observation().elements.size(), before);
 }
 
 void StreamViewTest::pipelineShowsEveryChannelWatermark() {

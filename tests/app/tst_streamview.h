@@ -13,6 +13,7 @@ private Q_SLOTS:
     void mainWindowHasTheStreamView();
     void traceDialogReadsTheOptions();
     void traceInATopicShowsBothViewsOfOneRun();
+    void scenarioWithTraceFeedAnimatesBothViews();
     void pipelineShowsEveryChannelWatermark();
     void whyWithoutProcessingTimeNamesTheRealReason();
 };

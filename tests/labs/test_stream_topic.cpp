@@ -1,10 +1,20 @@
 // fluxolab-cli simulate --trace-to-topic / --stream-job: a trace fed into a simulated topic and a stream
 // job reading the topic, on one clock (#10, docs/stream.pt.md).
+#include "labs/backend/session.h"
 #include "labs/cli/cli_commands.h"
+#include "labs/stream_observe/scenario_streams.h"
+#include "sim/scenario.h"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 using fluxolab::labs::Args;
 using fluxolab::labs::runCli;
@@ -79,13 +89,198 @@ TEST_SUITE("labs/stream-topic") {
     TEST_CASE("the Kafka journal hash is the same with and without the stream job") {
         const Result feedOnly = cli(kFeed);
         const Result both = cli(withJob());
-        const Result plain = cli({"simulate", "sensores-no-topico"});
         REQUIRE(feedOnly.code == 0);
         REQUIRE(both.code == 0);
         CHECK_FALSE(hashLine(feedOnly.out).empty());
         CHECK(hashLine(feedOnly.out) == hashLine(both.out));
-        CHECK(hashLine(plain.out) != hashLine(both.out)); // the fed records are Kafka traffic
         CHECK(feedOnly.out.find("stream job") == std::string::npos);
+        // The same cluster without any feed: the fed records are Kafka traffic.
+        fluxolab::sim::ScenarioError err;
+        auto bare = fluxolab::sim::loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/sensores-no-topico.json", err);
+        REQUIRE_MESSAGE(bare, err.str());
+        bare->trace_feeds.clear();
+        bare->stream_jobs.clear();
+        const auto path = std::filesystem::temp_directory_path() / "fluxolab-sensores-sem-traco.json";
+        std::ofstream(path) << fluxolab::sim::scenarioToJson(*bare);
+        const Result plain = cli({"simulate", path.string()});
+        std::filesystem::remove(path);
+        REQUIRE_MESSAGE(plain.code == 0, plain.err);
+        CHECK(hashLine(plain.out) != hashLine(both.out));
+    }
+
+    TEST_CASE("the scenario's own trace feed and stream job are the command line's") {
+        // sensores-no-topico says in its trace_feeds and stream_jobs what kFeed + withJob() say on the
+        // command line: the same Kafka journal and the same firings, late elements and summary.
+        const Result scenario = cli({"simulate", "sensores-no-topico"});
+        const Result flags = cli(withJob());
+        REQUIRE_MESSAGE(scenario.code == 0, scenario.err);
+        REQUIRE_MESSAGE(flags.code == 0, flags.err);
+        CHECK_FALSE(hashLine(scenario.out).empty());
+        CHECK(hashLine(scenario.out) == hashLine(flags.out));
+        CHECK(has(scenario.out, "trace fed into sensores: 432 event(s)"));
+        CHECK(has(scenario.out, "stream job media-por-minuto on sensores: 4 split(s), parallelism 2, watermark "
+                                "bounded:10s, window tumble:1m"));
+        const auto replayPart = [](const std::string& out) {
+            const auto at = out.find("\nstream job ");
+            return at == std::string::npos ? std::string() : out.substr(out.find('\n', at + 1) + 1);
+        };
+        CHECK_FALSE(replayPart(scenario.out).empty());
+        CHECK(replayPart(scenario.out) == replayPart(flags.out));
+        CHECK(has(scenario.out, "sensor-1,1773475260000,1773475320000,21.558333333333334,1773475549999,on-time"));
+        CHECK(has(scenario.out, "SUMMARY,events=432,firings=32,late=5"));
+        // Another seed: the same trace, the same results (the trace decides; the cluster's draws do not).
+        const Result seed2 = cli({"simulate", "sensores-no-topico", "--seed", "2"});
+        REQUIRE(seed2.code == 0);
+        CHECK(has(seed2.out, "SUMMARY,events=432,firings=32,late=5"));
+    }
+
+    TEST_CASE("a session runs the scenario's feed and job - the same as simulate") {
+        fluxolab::sim::ScenarioError err;
+        auto scenario =
+            fluxolab::sim::loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/sensores-no-topico.json", err);
+        REQUIRE_MESSAGE(scenario, err.str());
+        fluxolab::labs::Session session(*scenario, scenario->seed);
+        REQUIRE(session.streams());
+        CHECK(session.streamsError().empty());
+        REQUIRE(session.streams()->jobs().size() == 1);
+        REQUIRE(session.streams()->feeds().size() == 1);
+        session.runUntil(scenario->duration_ms);
+        CHECK(session.streamsError().empty());
+        CHECK(session.streams()->feeds()[0]->fed() == 432);
+        const auto& obs = session.streams()->jobs()[0]->observation();
+        CHECK(obs.partitions() == 4);
+        CHECK(obs.parallelism() == 2);
+        CHECK(obs.elements.size() == 432);
+        const Result r = cli({"simulate", "sensores-no-topico"});
+        REQUIRE(r.code == 0);
+        CHECK(r.out.find(obs.replayText()) != std::string::npos);
+    }
+
+    TEST_CASE("every shipped scenario moves in a session - trace feeds included") {
+        int count = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(FLUXOLAB_SOURCE_DIR "/assets/scenarios")) {
+            if (entry.path().extension() != ".json") continue;
+            CAPTURE(entry.path().string());
+            fluxolab::sim::ScenarioError err;
+            auto s = fluxolab::sim::loadScenarioFile(entry.path().string(), err);
+            REQUIRE_MESSAGE(s, err.str());
+            CHECK_FALSE(fluxolab::stream_observe::checkScenarioStreams(*s));
+            fluxolab::labs::Session session(*s, s->seed);
+            session.runUntil(s->duration_ms);
+            CHECK(session.streamsError().empty());
+            CHECK(session.sim().journal().size() > 100);
+            ++count;
+        }
+        CHECK(count >= 7);
+    }
+
+    TEST_CASE("journals of scenarios with a trace feed at seeds 1-5 match the committed hashes") {
+        // The lines of tests/sim/golden/journal_hashes.txt that tests/sim cannot compute (it reads no trace).
+        const std::filesystem::path golden = FLUXOLAB_SOURCE_DIR "/tests/sim/golden/journal_hashes.txt";
+        std::vector<std::string> lines;
+        {
+            std::ifstream in(golden);
+            for (std::string line; std::getline(in, line);)
+                lines.push_back(line);
+        }
+        std::map<std::string, std::string> computed;
+        for (const auto& entry : std::filesystem::directory_iterator(FLUXOLAB_SOURCE_DIR "/assets/scenarios")) {
+            if (entry.path().extension() != ".json") continue;
+            fluxolab::sim::ScenarioError err;
+            auto s = fluxolab::sim::loadScenarioFile(entry.path().string(), err);
+            REQUIRE_MESSAGE(s, err.str());
+            if (s->trace_feeds.empty()) continue;
+            const std::string name = entry.path().stem().string();
+            for (int seed = 1; seed <= 5; ++seed) {
+                const Result r = cli({"simulate", name, "--seed", std::to_string(seed)});
+                REQUIRE_MESSAGE(r.code == 0, r.err);
+                computed[name + " " + std::to_string(seed)] = hashLine(r.out).substr(16);
+            }
+        }
+        REQUIRE_FALSE(computed.empty());
+        const char* update = std::getenv("FLUXOLAB_UPDATE_GOLDEN");
+        if (update != nullptr && std::string(update) == "1") {
+            std::ofstream out(golden, std::ios::binary | std::ios::trunc);
+            for (const std::string& line : lines) {
+                std::istringstream fields(line);
+                std::string name, seed;
+                fields >> name >> seed;
+                const auto it = computed.find(name + " " + seed);
+                out << (!line.empty() && line.front() != '#' && it != computed.end() ? name + " " + seed + " " + it->second : line)
+                    << "\n";
+            }
+            MESSAGE("rewrote the trace-feed lines of " << golden.string());
+            return;
+        }
+        for (const auto& [key, hash] : computed) {
+            const auto it = std::find_if(lines.begin(), lines.end(),
+                                         [&](const std::string& l) { return l.rfind(key + " ", 0) == 0; });
+            const std::string expected = it == lines.end() ? "<missing>" : it->substr(key.size() + 1);
+            CHECK_MESSAGE(expected == hash, "journal of " << key << " changed (golden " << expected << ", now "
+                                                          << hash << "); if deliberate, rerun with "
+                                                                     "FLUXOLAB_UPDATE_GOLDEN=1 and commit it");
+        }
+    }
+
+    TEST_CASE("a scenario with a bad trace feed or stream job is refused with its path") {
+        const auto refused = [](const std::string& feeds, const std::string& message) {
+            const std::string text = "{\"name\": \"x\", \"topics\": [{\"name\": \"s\", \"partitions\": 2}],\n" + feeds + "}";
+            const auto path = std::filesystem::temp_directory_path() / "fluxolab-bad-feed.json";
+            std::ofstream(path) << text;
+            const Result r = cli({"simulate", path.string()});
+            std::filesystem::remove(path);
+            CHECK(r.code == 2);
+            CHECK_MESSAGE(r.err.find(message) != std::string::npos, r.err);
+            CHECK(r.out.empty());
+        };
+        refused("\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"s\", \"window\": \"tumble:0s\"}]",
+                "/stream_jobs/0/window: '0s' is not a positive duration");
+        refused("\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"s\", \"window\": \"tumble:1s\", \"watermark\": \"late:1s\"}]",
+                "/stream_jobs/0/watermark: unknown watermark strategy 'late:1s'");
+        refused("\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"s\", \"window\": \"tumble:1s\", \"agg\": \"sum\"}]",
+                "/stream_jobs/0/agg: sum needs a field");
+        refused("\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"s\", \"window\": \"tumble:1s\", \"watermark_interval\": \"0s\"}]",
+                "/stream_jobs/0/watermark_interval: must be a positive duration or per-event");
+        refused("\"trace_feeds\": [{\"trace\": \"nao-existe.csv\", \"topic\": \"s\", \"pacing\": \"event_time\"}]",
+                "/trace_feeds/0/trace: ");
+        refused("\"trace_feeds\": [{\"trace\": \"nao-existe.csv\", \"topic\": \"s\", \"pacing\": \"event_time\"}]",
+                "nao-existe.csv");
+        // A column the trace does not have: found while feeding, with the file and line.
+        refused("\"trace_feeds\": [{\"trace\": \"sensores_iot\", \"topic\": \"s\", \"key\": \"nada\", \"pacing\": \"event_time\"}]",
+                "nada");
+    }
+
+    TEST_CASE("a trace fed by event time is sent at its event times") {
+        // pagamentos by event time into a 1-partition topic: the first event at 0 s of simulation time, each
+        // other one its event-time distance later (an earlier one goes with the one before it).
+        const std::string text =
+            "{\"name\": \"x\", \"duration\": \"10s\", \"topics\": [{\"name\": \"t\", \"partitions\": 1,\n"
+            "\"configs\": {\"message.timestamp.after.max.ms\": \"1000000000000000\"}}],\n"
+            "\"trace_feeds\": [{\"trace\": \"" FLUXOLAB_SOURCE_DIR "/tests/labs/data/pace.csv\", \"topic\": \"t\","
+            " \"key\": \"k\", \"pacing\": \"event_time\"}],\n"
+            "\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"t\", \"window\": \"tumble:1s\", \"watermark\": \"bounded:0s\"}]}";
+        fluxolab::sim::ScenarioError err;
+        auto s = fluxolab::sim::parseScenario(text, "pace.json", err);
+        REQUIRE_MESSAGE(s, err.str());
+        REQUIRE_FALSE(fluxolab::stream_observe::checkScenarioStreams(*s));
+        fluxolab::labs::Session session(*s, 1);
+        REQUIRE(session.streamsError().empty());
+        session.runUntil(10000);
+        CHECK(session.streamsError().empty());
+        const auto& obs = session.streams()->jobs()[0]->observation();
+        REQUIRE(obs.elements.size() == 4);
+        // pace.csv: ts 1000, 3500, 2000 (earlier: sent with 3500), 6000. The source polls every 100 ms and
+        // a record is readable once replicated (below the high watermark), so it is read at the first poll
+        // at or after its send: 0 ms, 2500 ms, 2500 ms, 5000 ms sent -> read within the next 100 ms poll.
+        const std::vector<long long> sent = {0, 2500, 2500, 5000};
+        for (std::size_t i = 0; i < 4; ++i) {
+            CAPTURE(i);
+            CHECK(obs.elements[i].arrival >= sent[i]);
+            CHECK(obs.elements[i].arrival <= sent[i] + 100);
+        }
+        CHECK(obs.elements[1].arrival == obs.elements[2].arrival);
+        CHECK(obs.elements[0].eventTime == 1000);
+        CHECK(obs.elements[2].eventTime == 2000);
     }
 
     TEST_CASE("simulate rejects a bad feed or job with one line and exit 2") {

@@ -1,0 +1,133 @@
+#include "labs/stream_observe/scenario_streams.h"
+
+#include "labs/stream_tool/replay_tool.h"
+
+#include <filesystem>
+
+namespace fluxolab::stream_observe {
+
+namespace {
+
+/// A bundled trace may be named without its extension ("sensores_iot"), as simulate --trace-to-topic.
+std::string resolveTrace(const std::string& name) {
+    std::error_code ec;
+    std::string path = labs::resolveTraceFile(name, {});
+    if (std::filesystem::exists(path, ec)) return path;
+    for (const char* ext : {".csv", ".jsonl"}) {
+        const std::string withExt = labs::resolveTraceFile(name + ext, {});
+        if (std::filesystem::exists(withExt, ec)) return withExt;
+    }
+    return path;
+}
+
+} // namespace
+
+std::optional<std::string> feedOptions(const sim::ScenarioTraceFeed& feed, std::size_t index,
+                                       TopicRunOptions& out) {
+    const std::string path = "/trace_feeds/" + std::to_string(index);
+    out = TopicRunOptions{};
+    out.topic = feed.topic;
+    out.tracePath = resolveTrace(feed.trace);
+    out.readTopic = false;
+    out.feedStart = feed.start_ms;
+    out.paceByEventTime = feed.pacing == sim::ScenarioTraceFeed::Pacing::EventTime;
+    out.run.trace.keyField = feed.key;
+    out.run.trace.timeField = feed.time;
+    out.run.trace.valueField = feed.value;
+    out.run.trace.arrivalField = out.paceByEventTime ? std::string() : feed.arrival;
+    const auto format = traces::parseTimeFormatName(feed.time_format);
+    if (!format) return path + "/time_format: must be auto, epoch-ms, epoch-s, iso or sql";
+    out.run.trace.timeFormat = *format;
+    return std::nullopt;
+}
+
+std::optional<std::string> jobOptions(const sim::ScenarioStreamJob& job, std::size_t index,
+                                      TopicRunOptions& out) {
+    const std::string path = "/stream_jobs/" + std::to_string(index);
+    out = TopicRunOptions{};
+    out.topic = job.topic;
+    out.readTopic = true;
+    stream::JobSpec& spec = out.run.job;
+    if (const auto problem = parseWatermarkOption(job.watermark, spec.watermark))
+        return path + "/watermark: " + *problem;
+    if (const auto problem = parseWindowOption(job.window, spec.window)) return path + "/window: " + *problem;
+    if (const auto problem = parseAggOption(job.agg, out.run)) return path + "/agg: " + *problem;
+    spec.parallelism = job.parallelism;
+    if (job.watermark_interval == "per-event") {
+        spec.watermark.perEvent = true;
+    } else {
+        const auto ms = parseDurationText(job.watermark_interval);
+        if (!ms || *ms <= 0)
+            return path + "/watermark_interval: must be a positive duration or per-event, got '" +
+                   job.watermark_interval + "'";
+        spec.watermark.perEvent = false;
+        spec.watermark.interval = *ms;
+    }
+    spec.watermark.idleTimeout = job.idle_timeout_ms;
+    spec.window.allowedLateness = job.allowed_lateness_ms;
+    if (job.event_time.rfind("field:", 0) == 0) {
+        out.eventTime = stream::TopicSourceSpec::EventTime::ValueField;
+        out.eventTimeField = job.event_time.substr(6);
+    }
+    if (const auto problem = stream::validate(spec)) return path + ": " + *problem;
+    return std::nullopt;
+}
+
+std::optional<std::string> checkScenarioStreams(const sim::Scenario& scenario) {
+    TopicRunOptions options;
+    for (std::size_t i = 0; i < scenario.stream_jobs.size(); ++i)
+        if (const auto problem = jobOptions(scenario.stream_jobs[i], i, options)) return problem;
+    for (std::size_t i = 0; i < scenario.trace_feeds.size(); ++i) {
+        if (const auto problem = feedOptions(scenario.trace_feeds[i], i, options)) return problem;
+        traces::TraceReader reader;
+        if (!reader.open(options.tracePath, options.run.trace))
+            return "/trace_feeds/" + std::to_string(i) + "/trace: " + reader.error();
+    }
+    return std::nullopt;
+}
+
+ScenarioStreams::ScenarioStreams(sim::Simulation& sim, const sim::Scenario& scenario) {
+    TopicRunOptions options;
+    for (std::size_t i = 0; i < scenario.stream_jobs.size() && m_error.empty(); ++i) {
+        if (const auto problem = jobOptions(scenario.stream_jobs[i], i, options)) {
+            m_error = *problem;
+            break;
+        }
+        auto run = std::make_unique<TopicStreamRun>(sim, options);
+        if (!run->error().empty()) {
+            m_error = "/stream_jobs/" + std::to_string(i) + ": " + run->error();
+            break;
+        }
+        m_jobs.push_back(std::move(run));
+        m_job_ids.push_back(scenario.stream_jobs[i].id);
+    }
+    for (std::size_t i = 0; i < scenario.trace_feeds.size() && m_error.empty(); ++i) {
+        if (const auto problem = feedOptions(scenario.trace_feeds[i], i, options)) {
+            m_error = *problem;
+            break;
+        }
+        auto run = std::make_unique<TopicStreamRun>(sim, options);
+        if (!run->error().empty()) {
+            m_error = "/trace_feeds/" + std::to_string(i) + ": " + run->error();
+            break;
+        }
+        m_feeds.push_back(std::move(run));
+    }
+}
+
+ScenarioStreams::~ScenarioStreams() {
+    // Jobs' sources read the topics the feeds write: drop the sources first, then the feeders.
+    m_jobs.clear();
+    m_feeds.clear();
+}
+
+std::string ScenarioStreams::error() const {
+    if (!m_error.empty()) return m_error;
+    for (const auto& f : m_feeds)
+        if (!f->error().empty()) return f->error();
+    for (const auto& j : m_jobs)
+        if (!j->error().empty()) return j->error();
+    return {};
+}
+
+} // namespace fluxolab::stream_observe

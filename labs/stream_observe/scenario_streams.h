@@ -1,0 +1,53 @@
+#pragma once
+// A scenario's trace feeds and stream jobs (sim::Scenario::trace_feeds / stream_jobs) attached to its
+// simulation: each feed is a trace produced into a topic (stream::TopicFeeder), each job a stream job
+// reading a topic (stream::KafkaTopicSource), all on the simulation's scheduler and clock, so the Kafka
+// view and the stream view animate one run. labs::Session owns one; fluxolab-cli simulate and the app
+// see the same thing. Reading files is labs' job: the simulation only names the trace.
+
+#include "labs/stream_observe/stream_observation.h"
+#include "sim/scenario.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fluxolab::stream_observe {
+
+/// The run options of a scenario's feed and job (English message with the JSON path on a problem; the
+/// trace file itself is opened later, when the feed is attached).
+std::optional<std::string> feedOptions(const sim::ScenarioTraceFeed& feed, std::size_t index,
+                                       TopicRunOptions& out);
+std::optional<std::string> jobOptions(const sim::ScenarioStreamJob& job, std::size_t index,
+                                      TopicRunOptions& out);
+/// Checks every feed and job of a scenario, including that each trace file can be found and read;
+/// nothing when all is well.
+std::optional<std::string> checkScenarioStreams(const sim::Scenario& scenario);
+
+class ScenarioStreams {
+public:
+    /// Attaches the jobs, then the feeds (a job polls before a feed sends at the same millisecond, as
+    /// with simulate --trace-to-topic --stream-job). On a problem error() says why; what was attached
+    /// before it stays attached.
+    ScenarioStreams(sim::Simulation& sim, const sim::Scenario& scenario);
+    ~ScenarioStreams();
+    ScenarioStreams(const ScenarioStreams&) = delete;
+    ScenarioStreams& operator=(const ScenarioStreams&) = delete;
+
+    /// The first problem (attaching, or a bad trace record met while feeding); empty when none.
+    std::string error() const;
+    bool empty() const { return m_jobs.empty() && m_feeds.empty(); }
+    /// The jobs in the scenario's order (their observations grow as the simulation runs).
+    const std::vector<std::unique_ptr<TopicStreamRun>>& jobs() const { return m_jobs; }
+    const std::vector<std::unique_ptr<TopicStreamRun>>& feeds() const { return m_feeds; }
+    const std::vector<std::string>& jobIds() const { return m_job_ids; }
+
+private:
+    std::vector<std::unique_ptr<TopicStreamRun>> m_jobs;
+    std::vector<std::unique_ptr<TopicStreamRun>> m_feeds;
+    std::vector<std::string> m_job_ids;
+    std::string m_error;
+};
+
+} // namespace fluxolab::stream_observe
