@@ -1446,10 +1446,6 @@
         <translation>&amp;Presentation mode</translation>
     </message>
     <message>
-        <source>Large fonts, thick lines, high contrast, no chrome (F11)</source>
-        <translation>Large fonts, thick lines, high contrast, no chrome (F11)</translation>
-    </message>
-    <message>
         <source>Leave presentation mode</source>
         <translation>Leave presentation mode</translation>
     </message>
@@ -1644,6 +1640,18 @@
     <message>
         <source>Produce a trace&apos;s events into a topic of the simulation at their arrival times; the stream view reads the topic</source>
         <translation>Produce a trace&apos;s events into a topic of the simulation at their arrival times; the stream view reads the topic</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <source>Open, save, build (topics, producers, consumers) or export the scenario</source>
+        <translation>Open, save, build (topics, producers, consumers) or export the scenario</translation>
+    </message>
+    <message>
+        <source>Large fonts, thick lines, high contrast; only the toolbar stays (F11)</source>
+        <translation>Large fonts, thick lines, high contrast; only the toolbar stays (F11)</translation>
     </message>
 </context>
 <context>
@@ -2060,14 +2068,6 @@
     <message>
         <source>Close a consumer (it leaves its group: watch the rebalance)</source>
         <translation>Close a consumer (it leaves its group: watch the rebalance)</translation>
-    </message>
-    <message>
-        <source>Build a scenario</source>
-        <translation>Build a scenario</translation>
-    </message>
-    <message>
-        <source>Build a scenario:</source>
-        <translation>Build a scenario:</translation>
     </message>
     <message>
         <source>Remove consumer</source>

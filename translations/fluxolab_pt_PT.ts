@@ -1446,10 +1446,6 @@
         <translation>Modo de a&amp;presentação</translation>
     </message>
     <message>
-        <source>Large fonts, thick lines, high contrast, no chrome (F11)</source>
-        <translation>Letra grande, linhas grossas, alto contraste, sem menus (F11)</translation>
-    </message>
-    <message>
         <source>Leave presentation mode</source>
         <translation>Sair do modo de apresentação</translation>
     </message>
@@ -1644,6 +1640,18 @@
     <message>
         <source>Produce a trace&apos;s events into a topic of the simulation at their arrival times; the stream view reads the topic</source>
         <translation>Produz os eventos de um traço num tópico da simulação às suas horas de chegada; a vista Stream lê o tópico</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Cenário</translation>
+    </message>
+    <message>
+        <source>Open, save, build (topics, producers, consumers) or export the scenario</source>
+        <translation>Abrir, guardar, construir (tópicos, produtores, consumidores) ou exportar o cenário</translation>
+    </message>
+    <message>
+        <source>Large fonts, thick lines, high contrast; only the toolbar stays (F11)</source>
+        <translation>Letra grande, linhas grossas, alto contraste; só fica a barra de ferramentas (F11)</translation>
     </message>
 </context>
 <context>
@@ -2060,14 +2068,6 @@
     <message>
         <source>Close a consumer (it leaves its group: watch the rebalance)</source>
         <translation>Fechar um consumidor (sai do grupo: observe o rebalanceamento)</translation>
-    </message>
-    <message>
-        <source>Build a scenario</source>
-        <translation>Construir um cenário</translation>
-    </message>
-    <message>
-        <source>Build a scenario:</source>
-        <translation>Construir um cenário:</translation>
     </message>
     <message>
         <source>Remove consumer</source>

@@ -219,10 +219,6 @@ void panel(QPainter& p, const QRectF& box, double radius, const QColor& fill, co
     p.restore();
 }
 
-QRectF chipRect(TextSprites& sprites, const QFont& font, double x, double y, const QString& text, double h, double pad) {
-    return QRectF(x, y, sprites.advance(font, text) + 2 * pad, h);
-}
-
 } // namespace
 
 void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
@@ -385,16 +381,10 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
     for (const auto& b : L.brokers) {
         if (b.hiddenReplicas == 0) continue;
         panel(p, b.moreRect, th.px(3), th.emptyCell, QPen(th.border, lw));
-        p.setFont(smallBold);
-        p.setPen(th.text);
-        const QString t = tr("+ %1 more · %2 of %3 partitions shown")
-                              .arg(b.hiddenReplicas)
-                              .arg(b.replicas - b.hiddenReplicas)
-                              .arg(b.replicas);
-        const QString shortT = tr("+ %1 more").arg(b.hiddenReplicas);
-        const QRectF r = b.moreRect.adjusted(th.px(4), 0, -th.px(4), 0);
-        m_text.draw(p, r, Qt::AlignLeft | Qt::AlignVCenter,
-                    m_text.advance(smallBold, t) <= r.width() ? t : m_text.elided(smallBold, shortT, r.width()));
+        // Whole, wrapped where the layout made the row taller (never shortened).
+        m_text.draw(p, b.moreTextRect,
+                    Qt::AlignLeft | Qt::AlignVCenter | (b.moreTextRect.height() > th.px(17) + 0.5 ? int(Qt::TextWordWrap) : 0),
+                    b.moreText, smallBold, th.text);
     }
 
     // ---- producers and records in flight ----
@@ -553,21 +543,17 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
         p.setFont(groupTitleFont);
         p.setPen(th.text);
         m_text.draw(p, QRectF(h.left(), h.top(), h.width(), th.px(19)), Qt::AlignLeft | Qt::AlignVCenter, tr("Group %1").arg(g.name));
-        p.setFont(smallFont);
-        // Without a live coordinator nobody serves the group: its last known state would be a lie.
-        const QString state = g.coordinatorDown ? Texts::noCoordinator() : Texts::groupState(g.state);
+        // The state and its detail where the layout put them (the detail wrapped under the chip
+        // when it does not fit beside it; never shortened).
         QColor sc = th.muted;
         if (g.coordinatorDown) sc = th.offline;
         else if (g.state == obs::GroupState::Stable) sc = th.ok;
         else if (g.state == obs::GroupState::PreparingRebalance || g.state == obs::GroupState::CompletingRebalance) sc = th.hw;
-        const QRectF sr = chipRect(m_text, smallFont, h.left(), h.top() + th.px(21), state, th.px(16), th.px(6));
-        chip(m_text, p, sr, state, sc, Qt::white, QColor(), lw);
-        p.setPen(g.coordinatorDown ? th.offline : th.text);
-        const QString detail = g.coordinatorDown     ? Texts::noCoordinatorDetail(g.coordinator)
-                               : g.generationKnown ? tr("generation %1").arg(g.generation)
-                                                   : tr("generation: not visible on a real cluster");
-        m_text.draw(p, QRectF(sr.right() + th.px(6), sr.top(), h.right() - sr.right() - th.px(6), sr.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                   m_text.elided(smallFont, detail, h.right() - sr.right() - th.px(6)));
+        p.setFont(smallFont);
+        chip(m_text, p, g.stateRect, g.stateText, sc, Qt::white, QColor(), lw);
+        m_text.draw(p, g.detailRect,
+                    Qt::AlignLeft | Qt::AlignVCenter | (g.detailRect.height() > th.px(17) + 0.5 ? int(Qt::TextWordWrap) : 0),
+                    g.detailText, smallFont, g.coordinatorDown ? th.offline : th.text);
         p.setPen(th.muted);
         m_text.draw(p, g.protocolRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, g.protocolText, smallFont, th.muted);
         for (const auto& c : g.consumers) {

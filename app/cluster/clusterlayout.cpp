@@ -83,7 +83,8 @@ constexpr double kRebalanceWallMs = SimulationController::kRebalanceWallMs; ///<
     QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "running"),  QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "stopped"),
     QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "fenced"),   QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", " · controller"),
     QT_TRANSLATE_N_NOOP("fluxolab::app::ClusterCanvas", "%n leader(s)"), QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", " (leader)"),
-    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "%1 acked")};
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "%1 acked"), QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "generation %1"),
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "generation: not visible on a real cluster")};
 
 QString tpName(const obs::PartitionKey& tp) {
     return QString::fromStdString(tp.first) + QLatin1Char('-') + QString::number(tp.second);
@@ -91,11 +92,11 @@ QString tpName(const obs::PartitionKey& tp) {
 
 } // namespace
 
-std::size_t ClusterLayoutBuilder::aggregatedRows(std::size_t rows, double avail, const Theme& th) {
+std::size_t ClusterLayoutBuilder::aggregatedRows(std::size_t rows, double avail, const Theme& th, double summaryH) {
     const double minStrip = th.px(ClusterLayout::kMinStripPx);
     if (avail / static_cast<double>(std::max<std::size_t>(1, rows)) >= minStrip) return rows;
     // Room for the summary row at the bottom of each broker.
-    const double room = avail - th.px(ClusterLayout::kMinStripPx + 6);
+    const double room = avail - (summaryH > 0 ? summaryH + th.px(4) : th.px(ClusterLayout::kMinStripPx + 6));
     return static_cast<std::size_t>(std::max(0.0, std::floor(room / minStrip)));
 }
 
@@ -122,13 +123,22 @@ void ClusterLayoutBuilder::shareRowsAmongTopics(std::vector<std::size_t>& list, 
     list.swap(out);
 }
 
+QString ClusterLayoutBuilder::hiddenSummaryText(std::size_t replicas, std::size_t shown) {
+    return QCoreApplication::translate("fluxolab::app::ClusterCanvas", "+ %1 more · %2 of %3 partitions shown")
+        .arg(replicas - shown)
+        .arg(shown)
+        .arg(replicas);
+}
+
 void ClusterLayoutBuilder::addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
-                                            const Theme& th) {
+                                            const Theme& th, double summaryH) {
     broker.replicas = static_cast<int>(replicas);
     broker.hiddenReplicas = static_cast<int>(replicas - shown);
     if (broker.hiddenReplicas == 0) return;
-    const double h = th.px(ClusterLayout::kMinStripPx + 2);
+    const double h = std::max(summaryH, th.px(ClusterLayout::kMinStripPx + 2));
     broker.moreRect = QRectF(broker.rect.left() + th.px(6), broker.rect.bottom() - h - th.px(4), broker.rect.width() - th.px(12), h);
+    broker.moreText = hiddenSummaryText(replicas, shown);
+    broker.moreTextRect = broker.moreRect.adjusted(th.px(4), th.px(1), -th.px(4), -th.px(1));
     L.hotspots.push_back({broker.moreRect, tr("Broker %1 holds %2 partition replicas; %3 are drawn (the first by name), %4 are not.")
                                                .arg(broker.id)
                                                .arg(broker.replicas)
@@ -253,7 +263,21 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     std::size_t rows = 1;
     for (auto& list : perBroker) rows = std::max(rows, list.size());
     const double avail = mid.height() - headerH - th.px(8);
-    const std::size_t shownRows = aggregatedRows(rows, avail, th);
+    // The summary row of a broker with more replicas than fit says how many are drawn, whole: as
+    // tall as the fullest broker's text needs, wrapped at the column's width (the numbers of the
+    // fullest broker are the widest).
+    const double summaryH =
+        std::max(th.px(ClusterLayout::kMinStripPx + 2),
+                 std::ceil(QFontMetricsF(th.font(8, true))
+                               .boundingRect(QRectF(0, 0, colW - th.px(20), 10000), Qt::AlignLeft | Qt::TextWordWrap,
+                                             QCoreApplication::translate("fluxolab::app::ClusterCanvas",
+                                                                         "+ %1 more · %2 of %3 partitions shown")
+                                                 .arg(rows)
+                                                 .arg(rows)
+                                                 .arg(rows))
+                               .height()) +
+                     th.px(2));
+    const std::size_t shownRows = aggregatedRows(rows, avail, th, summaryH);
     L.maxFirstRow = rows > shownRows ? rows - shownRows : 0;
     L.firstRow = std::min(firstRow, L.maxFirstRow);
     for (auto& list : perBroker) {
@@ -445,7 +469,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 }
             }
         }
-        addHiddenSummary(L, broker, perBroker[bi].size(), shown, th);
+        addHiddenSummary(L, broker, perBroker[bi].size(), shown, th, summaryH);
         for (std::size_t row = 0; row < shown; ++row) {
             const std::size_t pi = perBroker[bi][row];
             const obs::Partition& p = o.partitions[pi];
@@ -807,8 +831,28 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         const QRectF protoNeed = QFontMetricsF(th.font(8)).boundingRect(QRectF(0, 0, protoW, 1000), Qt::AlignLeft | Qt::TextWordWrap,
                                                                         gr.protocolText);
         const double protoH = std::max(th.px(16), protoNeed.height() + th.px(1));
-        gr.headerRect = QRectF(right.left(), gy, right.width(), th.px(62) - th.px(16) + protoH);
-        gr.protocolRect = QRectF(right.left() + th.px(8), gy + th.px(4) + th.px(39), protoW, protoH);
+        // The state chip and the detail after it: beside it when the detail fits, else wrapped on
+        // lines of its own under it (a narrow column, a long "coordinator broker 2 is down").
+        // Without a live coordinator nobody serves the group: its last known state would be a lie.
+        gr.stateText = g.coordinator_down ? Texts::noCoordinator() : Texts::groupState(g.state);
+        gr.detailText = g.coordinator_down ? Texts::noCoordinatorDetail(g.coordinator)
+                        : internals        ? viewText("generation %1").arg(g.generation)
+                                           : viewText("generation: not visible on a real cluster");
+        const QFontMetricsF smallFm(th.font(8));
+        const double headerL = right.left() + th.px(8), headerW = right.width() - th.px(16);
+        gr.stateRect = QRectF(headerL, gy + th.px(25), smallFm.horizontalAdvance(gr.stateText) + th.px(12), th.px(16));
+        const double besideL = gr.stateRect.right() + th.px(6);
+        double detailExtra = 0;
+        if (smallFm.horizontalAdvance(gr.detailText) <= headerL + headerW - besideL) {
+            gr.detailRect = QRectF(besideL, gr.stateRect.top(), headerL + headerW - besideL, gr.stateRect.height());
+        } else {
+            const double need = std::ceil(
+                smallFm.boundingRect(QRectF(0, 0, headerW, 10000), Qt::AlignLeft | Qt::TextWordWrap, gr.detailText).height());
+            gr.detailRect = QRectF(headerL, gr.stateRect.bottom() + th.px(2), headerW, need);
+            detailExtra = need + th.px(2);
+        }
+        gr.headerRect = QRectF(right.left(), gy, right.width(), th.px(62) - th.px(16) + protoH + detailExtra);
+        gr.protocolRect = QRectF(headerL, gy + th.px(4) + th.px(39) + detailExtra, protoW, protoH);
         gy += gr.headerRect.height();
         if (gr.phase != RebalancePhase::None) {
             // Two lines of explanation; three in a narrow column.

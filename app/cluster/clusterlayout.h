@@ -92,6 +92,10 @@ struct BrokerItem {
     int replicas = 0;
     int hiddenReplicas = 0;
     QRectF moreRect;
+    /// "+ N more · M of R partitions shown", whole: wrapped inside moreRect (the row is as tall as
+    /// the fullest broker's text needs at the column's width; never shortened).
+    QString moreText;
+    QRectF moreTextRect;
 };
 
 struct ProducerItem {
@@ -140,6 +144,11 @@ struct GroupItem {
     QString name;
     QRectF rect;
     QRectF headerRect;
+    /// The state chip ("Stable", "No coordinator") and the detail after it ("generation 3", "coordinator
+    /// broker 2 is down"): the detail is beside the chip when it fits, else on lines of its own
+    /// under it, wrapped (never shortened; the header grows).
+    QString stateText, detailText;
+    QRectF stateRect, detailRect;
     QString protocolText;      ///< "range · eager (stop-the-world)"
     QRectF protocolRect;       ///< its place in the header: two lines in a narrow column (never shortened)
     obs::GroupState state = obs::GroupState::Empty;
@@ -248,7 +257,8 @@ public:
     /// How many strips per broker fit legibly in `avail` height for `rows` replicas on the fullest
     /// broker: `rows` when each gets at least kMinStripPx, else the number of kMinStripPx strips
     /// that fit above a summary row.
-    static std::size_t aggregatedRows(std::size_t rows, double avail, const Theme& theme);
+    /// `summaryH`: the summary row's height (0: one line, kMinStripPx + 2).
+    static std::size_t aggregatedRows(std::size_t rows, double avail, const Theme& theme, double summaryH = 0);
 
 private:
     /// Many replicas on a broker: moves the `shown` ones to draw to the front (each topic gets its
@@ -256,7 +266,9 @@ private:
     static void shareRowsAmongTopics(std::vector<std::size_t>& list, const std::vector<obs::Partition>& partitions,
                                      std::size_t shown);
     static void addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
-                                 const Theme& theme);
+                                 const Theme& theme, double summaryH);
+    /// The summary row's text for a broker with `replicas` of which `shown` are drawn.
+    static QString hiddenSummaryText(std::size_t replicas, std::size_t shown);
 };
 
 } // namespace fluxolab::app

@@ -102,10 +102,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     // On a real cluster the simulation's controls would act on the hidden simulation: off until
     // the simulation shows again.
     connect(m_real, &RealModeController::modeChanged, this, [this](bool real) {
-        for (QMenu* m : {m_stopMenu, m_crashMenu, m_startMenu, m_simMenu}) m->menuAction()->setEnabled(!real);
+        for (QMenu* m : {m_stopMenu, m_crashMenu, m_startMenu, m_simMenu, m_scenarioMenu}) m->menuAction()->setEnabled(!real);
         for (const char* name : {"gallery", "open", "save", "sendTraceToTopic", "exportPng", "compare"})
             if (QAction* a = action(QString::fromLatin1(name))) a->setEnabled(!real);
-        if (m_builderToolbar) m_builderToolbar->setEnabled(!real);
+        action(QStringLiteral("addConsumer"))->setEnabled(!real && m_controller->hasRun());
     });
 #endif
     setIcons();
@@ -284,33 +284,41 @@ void MainWindow::createMenus() {
     m_langMenu->addActions(m_langGroup->actions());
     menuBar()->addAction(action(QStringLiteral("about")));
 
+    // One row of buttons, each with its icon and its text, at 1366 px as at 1920 (a second row
+    // would take the cluster view's height on a 768-pixel projector): what a class uses during a
+    // demo is a button; opening, saving, building and exporting a scenario are on one labelled
+    // "Scenario" menu button (and in the menus).
+    m_scenarioMenu = new QMenu(this);
+    m_scenarioMenu->menuAction()->setObjectName(QStringLiteral("scenarioMenu"));
+    (new ScenarioBuilder(this, m_controller))->install(m_simMenu);
+    for (const char* n : {"open", "save", "", "newScenario", "createTopic", "addProducer", "addConsumer", "removeConsumer", "",
+                          "exportPng"}) {
+        if (!*n) m_scenarioMenu->addSeparator();
+        else if (QAction* a = action(QString::fromLatin1(n))) m_scenarioMenu->addAction(a);
+    }
     m_toolbar = addToolBar(QString());
     m_toolbar->setObjectName(QStringLiteral("mainToolbar"));
     m_toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolbar->setIconSize(QSize(20, 20));
     m_toolbar->setMovable(false);
     m_toolbar->addAction(action(QStringLiteral("gallery")));
-    m_toolbar->addAction(action(QStringLiteral("open")));
     m_toolbar->addSeparator();
     m_toolbar->addAction(m_stopMenu->menuAction());
     m_toolbar->addAction(m_crashMenu->menuAction());
     m_toolbar->addAction(m_startMenu->menuAction());
-    m_toolbar->addSeparator(); // "Add consumer" is on the scenario-building row
+    m_toolbar->addSeparator();
+    m_toolbar->addAction(m_scenarioMenu->menuAction());
+    m_toolbar->addAction(action(QStringLiteral("addConsumer")));
+    m_toolbar->addSeparator();
     m_toolbar->addAction(action(QStringLiteral("presentation")));
-    m_toolbar->addAction(action(QStringLiteral("exportPng")));
-    (new ScenarioBuilder(this, m_controller))->install(m_toolbar, m_simMenu);
-    m_builderToolbar = findChild<QToolBar*>(QStringLiteral("builderToolbar"));
-    if (m_builderToolbar) {
-        m_builderToolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        m_builderToolbar->setIconSize(QSize(20, 20));
-    }
-    // The broker menus open from the whole button (not only from a small arrow beside it).
-    for (QMenu* m : {m_stopMenu, m_crashMenu, m_startMenu})
+    // The menus open from the whole button (not only from a small arrow beside it).
+    for (QMenu* m : {m_stopMenu, m_crashMenu, m_startMenu, m_scenarioMenu})
         if (auto* b = qobject_cast<QToolButton*>(m_toolbar->widgetForAction(m->menuAction()))) {
             b->setPopupMode(QToolButton::InstantPopup);
-            b->setObjectName(QStringLiteral("%1Button").arg(m == m_stopMenu ? QStringLiteral("stopBroker")
+            b->setObjectName(QStringLiteral("%1Button").arg(m == m_stopMenu    ? QStringLiteral("stopBroker")
                                                              : m == m_crashMenu ? QStringLiteral("crashBroker")
-                                                                                : QStringLiteral("startBroker")));
+                                                             : m == m_startMenu ? QStringLiteral("startBroker")
+                                                                                : QStringLiteral("scenario")));
         }
 }
 
@@ -334,62 +342,14 @@ void MainWindow::setIcons() {
     m_stopMenu->menuAction()->setIcon(appIcon("media-playback-stop", "broker-stop"));
     m_crashMenu->menuAction()->setIcon(appIcon("", "broker-crash"));
     m_startMenu->menuAction()->setIcon(appIcon("media-playback-start", "broker-start"));
+    m_scenarioMenu->menuAction()->setIcon(appIcon("document-properties", "new-scenario"));
 }
 
 int MainWindow::iconOnlyButtons() const {
     int n = 0;
-    for (QToolBar* bar : {m_toolbar, m_builderToolbar})
-        if (bar)
-            for (QAction* a : bar->actions())
-                if (auto* b = qobject_cast<QToolButton*>(bar->widgetForAction(a)); b && b->toolButtonStyle() == Qt::ToolButtonIconOnly) ++n;
+    for (QAction* a : m_toolbar->actions())
+        if (auto* b = qobject_cast<QToolButton*>(m_toolbar->widgetForAction(a)); b && b->toolButtonStyle() == Qt::ToolButtonIconOnly) ++n;
     return n;
-}
-
-void MainWindow::fitToolbars() {
-    if (!m_toolbar || !m_builderToolbar || m_presentation) return;
-    // Least important first: these lose their text first when the window is narrow.
-    static const char* const demote[] = {"exportPng", "open", "save", "presentation", "removeConsumer", "newScenario",
-                                         "startBroker", "stopBroker", "addProducer", "createTopic", "addConsumer",
-                                         "gallery", "crashBroker"};
-    auto button = [this](QToolBar* bar, const char* name) -> QToolButton* {
-        QAction* a = action(QString::fromLatin1(name));
-        if (!a) {
-            if (QMenu* m = name == std::string_view("stopBroker")    ? m_stopMenu
-                           : name == std::string_view("crashBroker") ? m_crashMenu
-                           : name == std::string_view("startBroker") ? m_startMenu
-                                                                      : nullptr)
-                a = m->menuAction();
-        }
-        return a ? qobject_cast<QToolButton*>(bar->widgetForAction(a)) : nullptr;
-    };
-    auto needed = [](QToolBar* bar) {
-        bar->layout()->invalidate();
-        return bar->layout()->sizeHint().width();
-    };
-    const int room = width() - 12;
-    auto fit = [&](bool oneRow) {
-        for (QToolBar* bar : {m_toolbar, m_builderToolbar})
-            for (QToolButton* b : bar->findChildren<QToolButton*>())
-                if (b->defaultAction() && !b->defaultAction()->icon().isNull()) b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        auto fits = [&] {
-            return oneRow ? needed(m_toolbar) + needed(m_builderToolbar) <= room
-                          : needed(m_toolbar) <= room && needed(m_builderToolbar) <= room;
-        };
-        for (const char* name : demote) {
-            if (fits()) return true;
-            for (QToolBar* bar : {m_toolbar, m_builderToolbar})
-                if (QToolButton* b = button(bar, name)) b->setToolButtonStyle(Qt::ToolButtonIconOnly);
-        }
-        return fits();
-    };
-    // One row of buttons on a short screen (more room for the views) when they fit there; two
-    // rows with every text on a tall one.
-    const bool oneRow = height() < 900 ? fit(true) : (fit(false), false);
-    if (oneRow) removeToolBarBreak(m_builderToolbar);
-    else {
-        if (!toolBarBreak(m_builderToolbar)) insertToolBarBreak(m_builderToolbar);
-        fit(false);
-    }
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
@@ -398,7 +358,6 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
     // mode is drawn at their final size.
     layout()->activate();
     if (centralWidget()->layout()) centralWidget()->layout()->activate();
-    fitToolbars();
     sizeDocks();
 }
 
@@ -467,6 +426,8 @@ void MainWindow::retranslate() {
     m_stopMenu->setTitle(tr("Stop broker"));
     m_crashMenu->setTitle(tr("Crash broker"));
     m_startMenu->setTitle(tr("Start broker"));
+    m_scenarioMenu->setTitle(tr("Scenario"));
+    m_scenarioMenu->menuAction()->setToolTip(tr("Open, save, build (topics, producers, consumers) or export the scenario"));
     m_toolbar->setWindowTitle(tr("Toolbar"));
     struct T { const char* name; QString text; QString tip; };
     const T texts[] = {
@@ -485,7 +446,7 @@ void MainWindow::retranslate() {
         {"now", tr("Go to &now"), tr("Back to the newest state")},
         {"addConsumer", tr("Add &consumer…"), tr("Start a new consumer in a group: watch the rebalance")},
         {"compare", tr("Co&mpare assignors…"), tr("The same scenario and seed under two assignors, side by side")},
-        {"presentation", tr("&Presentation mode"), tr("Large fonts, thick lines, high contrast, no chrome (F11)")},
+        {"presentation", tr("&Presentation mode"), tr("Large fonts, thick lines, high contrast; only the toolbar stays (F11)")},
         {"leavePresentation", tr("Leave presentation mode"), QString()},
         {"about", tr("&About"), QString()},
     };
@@ -515,7 +476,6 @@ void MainWindow::retranslate() {
     m_labsDock->toggleViewAction()->setIconText(tr("Labs"));
     m_terminalDock->toggleViewAction()->setToolTip(tr("Kafka CLI terminal (Ctrl+T)"));
     m_labsDock->toggleViewAction()->setToolTip(tr("Guided labs (Ctrl+Shift+L)"));
-    fitToolbars();
     if (m_tablesPage)
         for (SnapshotTableModel* m : m_tablesPage->models()) m->refresh();
     updateActions();
@@ -661,7 +621,8 @@ void MainWindow::setPresentation(bool on) {
     m_presentation = on;
     if (QAction* a = action(QStringLiteral("presentation")); a->isChecked() != on) a->setChecked(on);
     menuBar()->setVisible(!on);
-    m_toolbar->setVisible(!on);
+    // The toolbar stays: a demo in presentation mode still fails brokers, adds consumers, opens
+    // the terminal and leaves presentation mode from its buttons.
     statusBar()->setVisible(!on && !m_terminalDock->isVisible());
     m_tabs->tabBar()->setVisible(!on);
     const Theme theme = on ? Theme::projector() : Theme::normal();
@@ -687,7 +648,6 @@ void MainWindow::setPresentation(bool on) {
     // mode is drawn at their final size.
     layout()->activate();
     if (centralWidget()->layout()) centralWidget()->layout()->activate();
-    fitToolbars();
     sizeDocks();
 }
 

@@ -88,7 +88,7 @@ public:
     bool exportCsv(const QString& path);
     QAction* action(const QString& objectName) const;
 
-    /// Toolbar buttons that show only their icon (their text did not fit in the window's width).
+    /// Toolbar buttons that show only their icon (none: every button has its text).
     int iconOnlyButtons() const;
 
 protected:
@@ -99,9 +99,6 @@ private:
     void createActions();
     void createMenus();
     void setIcons();
-    /// Text beside the icons where the window is wide enough; icon only (text in the tooltip) for
-    /// the least important buttons otherwise, so that no button goes to the overflow menu.
-    void fitToolbars();
     /// Terminal and lab panel sizes that suit the window (a 1366×768 projector as a 1920×1080 screen).
     void sizeDocks();
     void retranslate();
@@ -129,7 +126,6 @@ private:
     std::vector<QWidget*> m_views; ///< one per registered view, in tab order
     TimelineBar* m_timeline;
     QToolBar* m_toolbar = nullptr;
-    QToolBar* m_builderToolbar = nullptr;
     QLabel* m_status = nullptr;
 
     QMenu* m_fileMenu = nullptr;
@@ -139,6 +135,7 @@ private:
     QMenu* m_stopMenu = nullptr;
     QMenu* m_crashMenu = nullptr;
     QMenu* m_startMenu = nullptr;
+    QMenu* m_scenarioMenu = nullptr; ///< the toolbar's "Scenario" button: open, save, build, export
     QActionGroup* m_langGroup = nullptr;
     bool m_presentation = false;
     bool m_wasMaximized = false;

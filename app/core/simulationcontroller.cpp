@@ -13,6 +13,7 @@
 #include <QFile>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <set>
 
@@ -25,14 +26,16 @@ constexpr sim::TimeMs kRateWindowMs = 1000;
 constexpr double kVirtualPerWall = 1.0;
 
 /// Runs `run` towards `target` in small virtual slices, stopping early once `budget_ms` of wall
-/// time is spent (0 = no limit), so that a busy scenario at 64x still returns in time.
-void runSlices(labs::Session& run, sim::TimeMs target, int budget_ms) {
+/// time is spent (0 = no limit), so that a busy scenario at 64x still returns in time, or once
+/// `stop` is set (the UI thread needs the simulation now: it waits for one small slice at most).
+void runSlices(labs::Session& run, sim::TimeMs target, int budget_ms, const std::atomic<bool>* stop = nullptr) {
     QElapsedTimer budget;
     budget.start();
     constexpr sim::TimeMs kSliceMs = 50;
     while (run.sim().now() < target) {
         run.runUntil(std::min(target, run.sim().now() + kSliceMs));
         if (budget_ms > 0 && budget.elapsed() >= budget_ms) break;
+        if (stop && stop->load(std::memory_order_relaxed)) break;
     }
 }
 } // namespace
@@ -61,8 +64,23 @@ SimulationController::~SimulationController() {
     m_run.reset();
 }
 
-void SimulationController::settle() const {
-    if (!m_worker.wait()) return;
+void SimulationController::settle() const { finishSlice(true); }
+
+void SimulationController::finishSlice(bool interrupt) const {
+    bool had = false;
+    if (m_worker.busy()) {
+        // The UI thread needs the simulation now: with `interrupt`, the worker stops after its
+        // current small slice (the rest of the frame's time is simulated by the next one).
+        QElapsedTimer waited;
+        waited.start();
+        if (interrupt) m_stop_slice.store(true, std::memory_order_relaxed);
+        had = m_worker.wait();
+        m_stop_slice.store(false, std::memory_order_relaxed);
+        m_longest_wait_ms = std::max(m_longest_wait_ms, static_cast<double>(waited.nsecsElapsed()) / 1e6);
+    } else {
+        had = m_worker.wait();
+    }
+    if (!had) return;
     // The slice ran on the worker; fold its events into the timeline and the plots here.
     const_cast<SimulationController*>(this)->syncTimeline();
 }
@@ -341,7 +359,7 @@ void SimulationController::simulateTowards(sim::TimeMs target, int budget_ms) {
 }
 
 void SimulationController::advance(double wall_ms, bool background) {
-    settle();
+    finishSlice(false); // the playback timer does not come here while the worker is busy (onTimer)
     if (!m_run) return;
     const auto delta = static_cast<sim::TimeMs>(wall_ms * m_speed * kVirtualPerWall);
     const sim::TimeMs simulated = m_run->sim().now();
@@ -357,7 +375,8 @@ void SimulationController::advance(double wall_ms, bool background) {
             setCursor(m_timeline->eventsUpTo(simulated), simulated);
             labs::Session* run = m_run.get();
             m_background_live = true;
-            m_worker.start([run, target] { runSlices(*run, target, kBackgroundBudgetMs); });
+            const std::atomic<bool>* stop = &m_stop_slice;
+            m_worker.start([run, target, stop] { runSlices(*run, target, kBackgroundBudgetMs, stop); });
             return;
         }
         m_background_live = false;
@@ -369,6 +388,10 @@ void SimulationController::advance(double wall_ms, bool background) {
 }
 
 void SimulationController::onTimer() {
+    // Never wait for the worker on the UI thread: while it still simulates the next slice (a busy
+    // scenario, a loaded machine), this frame keeps the picture of the last finished slice and the
+    // wall-clock time carries over to the next tick.
+    if (m_worker.busy()) return;
     const double wall = static_cast<double>(m_wall.restart());
     advance(std::min(wall, 100.0), true);
 }

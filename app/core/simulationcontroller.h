@@ -19,6 +19,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -84,6 +85,12 @@ public:
     /// goes through this first (the accessors below call it), so the simulation is only ever touched
     /// by one thread at a time.
     void settle() const;
+    /// The longest time the UI thread waited for a background slice (settle() while the worker was
+    /// still simulating), in wall-clock ms since the last reset. Playback never waits (a busy
+    /// worker skips the frame); what waits is an access to the simulation mid-slice (an input
+    /// event, a command), and the worker then stops after its current 50 ms virtual slice.
+    double longestWorkerWaitMs() const { return m_longest_wait_ms; }
+    void resetWorkerWaits() { m_longest_wait_ms = 0; }
 
     std::size_t cursor() const { return m_view.events; }
     /// Journal events the timeline knows (the whole journal once settled).
@@ -198,7 +205,13 @@ private:
     void simulateTowards(sim::TimeMs target, int budget_ms);
     std::string uniqueId(const std::string& prefix) const;
 
+    /// Waits for the background slice, if any, and folds it in; `interrupt`: asks the worker to
+    /// stop after its current small slice first.
+    void finishSlice(bool interrupt) const;
+
     mutable BackgroundRunner m_worker;  ///< simulates playback slices off the UI thread
+    mutable std::atomic<bool> m_stop_slice{false}; ///< read by the worker's slice loop
+    mutable double m_longest_wait_ms = 0;
     bool m_background_live = false;     ///< playback follows "now" with slices on the worker
     sim::Scenario m_no_scenario;        ///< scenario() before any load
     std::uint64_t m_seed = 1;

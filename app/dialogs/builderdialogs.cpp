@@ -249,35 +249,15 @@ ScenarioBuilder::ScenarioBuilder(QMainWindow* window, SimulationController* cont
     retranslate();
 }
 
-void ScenarioBuilder::install(QToolBar* toolbar, QMenu* menu) {
-    // A second toolbar row ("build a scenario"), shown and hidden with the main toolbar.
-    m_mainToolbar = toolbar;
-    m_window->addToolBarBreak(Qt::TopToolBarArea);
-    m_toolbar = m_window->addToolBar(QString());
-    m_toolbar->setObjectName(QStringLiteral("builderToolbar"));
-    m_toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_toolbar->setMovable(false);
-    m_toolbar->addWidget(m_label = new QLabel(m_toolbar));
-    m_label->setContentsMargins(6, 0, 6, 0);
-    if (menu) menu->addSeparator();
-    for (QAction* a : {m_new, m_topic, m_producer}) {
-        m_toolbar->addAction(a);
-        if (menu) menu->addAction(a);
-    }
-    if (QAction* add = m_window->findChild<QAction*>(QStringLiteral("addConsumer"))) m_toolbar->addAction(add);
-    m_toolbar->addAction(m_remove);
-    if (menu) menu->addAction(m_remove);
-    m_toolbar->addSeparator();
-    for (const char* name : {"save", "open"})
-        if (QAction* a = m_window->findChild<QAction*>(QString::fromLatin1(name))) m_toolbar->addAction(a);
-    toolbar->installEventFilter(this);
+void ScenarioBuilder::install(QMenu* menu) {
+    // The main window puts these actions on its toolbar's "Scenario" menu button as well.
+    menu->addSeparator();
+    for (QAction* a : {m_new, m_topic, m_producer, m_remove}) menu->addAction(a);
     retranslate();
 }
 
 bool ScenarioBuilder::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_window && event->type() == QEvent::LanguageChange) retranslate();
-    if (watched == m_mainToolbar && m_toolbar && (event->type() == QEvent::Hide || event->type() == QEvent::Show))
-        m_toolbar->setVisible(event->type() == QEvent::Show); // presentation mode hides the chrome
     return QObject::eventFilter(watched, event);
 }
 
@@ -290,8 +270,6 @@ void ScenarioBuilder::retranslate() {
     m_producer->setToolTip(tr("A producer sending keyed records to a topic"));
     m_remove->setText(tr("&Remove consumer…"));
     m_remove->setToolTip(tr("Close a consumer (it leaves its group: watch the rebalance)"));
-    if (m_toolbar) m_toolbar->setWindowTitle(tr("Build a scenario"));
-    if (m_label) m_label->setText(tr("Build a scenario:"));
 }
 
 void ScenarioBuilder::newScenario() { m_controller->newScenario(); }

@@ -76,13 +76,13 @@ private:
     QLabel* m_error;
 };
 
-/// Installs the scenario-building actions (objectNames newScenario, createTopic, addProducer,
-/// removeConsumer) in a toolbar and a menu of the main window; retranslates them on language change.
+/// Makes the scenario-building actions (objectNames newScenario, createTopic, addProducer,
+/// removeConsumer) on the main window and adds them to a menu; retranslates them on language change.
 class ScenarioBuilder : public QObject {
     Q_OBJECT
 public:
     ScenarioBuilder(QMainWindow* window, SimulationController* controller);
-    void install(QToolBar* toolbar, QMenu* menu);
+    void install(QMenu* menu);
     void createTopic();
     void addProducer();
     void addConsumer();
@@ -100,9 +100,6 @@ private:
     QAction* m_topic;
     QAction* m_producer;
     QAction* m_remove;
-    QToolBar* m_mainToolbar = nullptr;
-    QToolBar* m_toolbar = nullptr;
-    QLabel* m_label = nullptr;
 };
 
 } // namespace fluxolab::app

@@ -209,41 +209,66 @@ void LayoutTest::windowsFitTheScreen() {
 }
 
 void LayoutTest::toolbarKeepsEveryButton_data() {
-    QTest::addColumn<int>("width");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("presentation");
     QTest::addColumn<QString>("lang");
-    for (int width : {1366, 1920})
-        for (const char* lang : {"pt_PT", "en"})
-            QTest::addRow("%d %s", width, lang) << width << QString::fromLatin1(lang);
+    for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
+        for (bool presentation : {false, true})
+            for (const char* lang : {"pt_PT", "en"})
+                QTest::addRow("%dx%d %s %s", size.width(), size.height(), presentation ? "presentation" : "normal", lang)
+                    << size << presentation << QString::fromLatin1(lang);
 }
 
 void LayoutTest::toolbarKeepsEveryButton() {
-    QFETCH(int, width);
+    // One row of buttons, every one with its icon and its whole text, inside the window: nothing in
+    // the overflow menu, nothing icon-only, nothing elided (normal and presentation mode).
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
     QFETCH(QString, lang);
     QVERIFY(setLanguage(lang));
-    auto w = makeWindow(width > 1366 ? QSize(width, 1080) : QSize(width, 768), false, false);
+    auto w = makeWindow(size, presentation, false);
     QVERIFY(w);
-    for (QToolBar* bar : w->findChildren<QToolBar*>()) {
-        QVERIFY(bar->isVisible());
-        // Nothing in the overflow ("»") menu: every button is on the bar.
-        auto* ext = bar->findChild<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"));
-        QVERIFY2(!ext || !ext->isVisible(), qPrintable(bar->objectName() + QStringLiteral(" overflows")));
-        for (QAction* a : bar->actions()) {
-            if (a->isSeparator() || !bar->widgetForAction(a)) continue;
-            auto* b = qobject_cast<QToolButton*>(bar->widgetForAction(a));
-            if (!b) continue;
-            QVERIFY2(b->isVisible() && bar->rect().contains(b->geometry()), qPrintable(a->iconText()));
-            QVERIFY2(!a->icon().isNull(),
-                     qPrintable(QStringLiteral("no icon: ") + a->objectName() + a->iconText()));
-            QVERIFY(!a->toolTip().isEmpty());
-        }
+    QToolBar* bar = w->findChild<QToolBar*>(QStringLiteral("mainToolbar"));
+    QVERIFY(bar && bar->isVisible());
+    for (QToolBar* other : w->findChildren<QToolBar*>())
+        QVERIFY2(other == bar || !other->isVisible(), qPrintable(QStringLiteral("a second toolbar row: ") + other->objectName()));
+    auto* ext = bar->findChild<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"));
+    QVERIFY2(!ext || !ext->isVisible(), "the toolbar overflows");
+    int buttons = 0;
+    QStringList texts;
+    for (QAction* a : bar->actions()) {
+        if (a->isSeparator() || !bar->widgetForAction(a)) continue;
+        auto* b = qobject_cast<QToolButton*>(bar->widgetForAction(a));
+        QVERIFY(b);
+        const QString what = a->objectName() + QLatin1Char(' ') + a->iconText();
+        QVERIFY2(b->isVisible() && bar->rect().contains(b->geometry()), qPrintable(QStringLiteral("not on the bar: ") + what));
+        QVERIFY2(b->mapTo(w.get(), QPoint(b->width(), 0)).x() <= w->width(), qPrintable(QStringLiteral("outside the window: ") + what));
+        QVERIFY2(!a->icon().isNull(), qPrintable(QStringLiteral("no icon: ") + what));
+        QVERIFY2(b->toolButtonStyle() == Qt::ToolButtonTextBesideIcon, qPrintable(QStringLiteral("icon only: ") + what));
+        QVERIFY2(!a->iconText().isEmpty() && b->text() == a->iconText(), qPrintable(QStringLiteral("no text: ") + what));
+        // The whole text: the button is as wide as it needs (a narrower one elides it).
+        QVERIFY2(b->width() >= b->sizeHint().width(),
+                 qPrintable(QStringLiteral("%1 is %2 px wide, needs %3").arg(what).arg(b->width()).arg(b->sizeHint().width())));
+        QVERIFY(!a->toolTip().isEmpty());
+        texts << a->iconText();
+        ++buttons;
     }
-    QAction* labs = w->action(QStringLiteral("viewLabs"));
-    auto* labsButton = qobject_cast<QToolButton*>(
-        w->findChild<QToolBar*>(QStringLiteral("mainToolbar"))->widgetForAction(labs));
-    QVERIFY(labsButton && labsButton->isVisible());
-    // Text beside the icons: always for Labs and Terminal; for every button at 1920.
-    QCOMPARE(labsButton->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
-    if (width >= 1920) QCOMPARE(w->iconOnlyButtons(), 0);
+    QVERIFY2(buttons >= 9, qPrintable(texts.join(QStringLiteral(", "))));
+    // The demo's actions are buttons; the rest of the scenario's actions are on the "Scenario" button.
+    for (const char* name : {"gallery", "addConsumer", "presentation", "viewTerminal", "viewLabs", "scenarioMenu"}) {
+        QAction* a = w->findChild<QAction*>(QString::fromLatin1(name));
+        QVERIFY2(a && bar->widgetForAction(a), name);
+    }
+    for (const char* name : {"stopBrokerButton", "crashBrokerButton", "startBrokerButton", "scenarioButton"}) {
+        auto* b = w->findChild<QToolButton*>(QString::fromLatin1(name));
+        QVERIFY2(b && b->isVisible(), name);
+        QCOMPARE(b->popupMode(), QToolButton::InstantPopup);
+    }
+    QMenu* scenario = w->findChild<QAction*>(QStringLiteral("scenarioMenu"))->menu();
+    QVERIFY(scenario);
+    for (const char* name : {"open", "save", "newScenario", "createTopic", "addProducer", "addConsumer", "removeConsumer", "exportPng"})
+        QVERIFY2(scenario->actions().contains(w->action(QString::fromLatin1(name))), name);
+    QCOMPARE(w->iconOnlyButtons(), 0);
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
@@ -333,6 +358,89 @@ void LayoutTest::terminalShowsEnoughLinesWithoutWrapping() {
     // And the cluster view above it stays readable.
     QVERIFY2(labelProblems(w->clusterCanvas()->layout()).isEmpty(),
              qPrintable(labelProblems(w->clusterCanvas()->layout()).join(QStringLiteral("; "))));
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+/// What is cut in the groups' headers (the state chip, its detail, the assignor line) and in the
+/// brokers' "+ N more" summary rows: texts that do not fit their rect whole, rects outside their
+/// card or over each other.
+static QStringList headerAndSummaryProblems(const ClusterLayout& L) {
+    QStringList out;
+    const Theme& th = L.theme;
+    auto inner = [](const QRectF& r) { return r.adjusted(0.01, 0.01, -0.01, -0.01); }; // touching is not overlapping
+    for (const auto& g : L.groups) {
+        const QString where = QStringLiteral("group %1 ").arg(g.name);
+        if (g.stateText.isEmpty() || g.detailText.isEmpty()) out << where + QStringLiteral("has no state or detail");
+        if (!textFits(th.font(8), g.stateText, g.stateRect.adjusted(th.px(4), 0, -th.px(4), 0), 0))
+            out << where + QStringLiteral("state chip \"%1\" cut").arg(g.stateText);
+        if (!textFits(th.font(8), g.detailText, g.detailRect, Qt::TextWordWrap))
+            out << where + QStringLiteral("detail \"%1\" cut (%2x%3 px for %4 px)")
+                               .arg(g.detailText)
+                               .arg(g.detailRect.width())
+                               .arg(g.detailRect.height())
+                               .arg(QFontMetricsF(th.font(8)).horizontalAdvance(g.detailText));
+        for (const QRectF& r : {g.stateRect, g.detailRect, g.protocolRect})
+            if (!g.headerRect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(r)) out << where + QStringLiteral("header text outside the header");
+        if (inner(g.detailRect).intersects(g.stateRect)) out << where + QStringLiteral("detail over the state chip");
+        if (inner(g.protocolRect).intersects(g.detailRect) || inner(g.protocolRect).intersects(g.stateRect))
+            out << where + QStringLiteral("assignor line over the state");
+        for (const auto& c : g.consumers)
+            if (c.rect.intersects(inner(g.headerRect))) out << where + QStringLiteral("member card over the header");
+    }
+    for (const auto& b : L.brokers) {
+        if (b.hiddenReplicas == 0) continue;
+        const QString where = QStringLiteral("broker %1 summary ").arg(b.id);
+        for (int n : {b.hiddenReplicas, b.replicas - b.hiddenReplicas, b.replicas})
+            if (!b.moreText.contains(QString::number(n))) out << where + QStringLiteral("\"%1\" lacks %2").arg(b.moreText).arg(n);
+        if (!textFits(th.font(8, true), b.moreText, b.moreTextRect, Qt::TextWordWrap))
+            out << where + QStringLiteral("\"%1\" cut (%2x%3 px)").arg(b.moreText).arg(b.moreTextRect.width()).arg(b.moreTextRect.height());
+        if (!b.moreRect.contains(b.moreTextRect) || !b.rect.contains(b.moreRect)) out << where + QStringLiteral("outside its broker");
+        for (const auto& st : L.strips)
+            if (st.broker == b.id && st.rect.intersects(inner(b.moreRect))) out << where + QStringLiteral("over the strip ") + st.name;
+    }
+    return out;
+}
+
+void LayoutTest::groupHeaderAndSummaryAreWhole_data() {
+    addSizes(true);
+}
+
+void LayoutTest::groupHeaderAndSummaryAreWhole() {
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(bool, docks);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(size, presentation, docks);
+    QVERIFY(w);
+    ClusterCanvas* canvas = w->clusterCanvas();
+    const ClusterLayout& shown = canvas->layout();
+    QVERIFY(!shown.groups.empty());
+    QStringList problems = headerAndSummaryProblems(shown);
+    // The longest details: the coordinator's broker down, and no broker leading the group's
+    // __consumer_offsets partition (the same observation with the group's coordinator gone).
+    for (obs::BrokerId coordinator : {2, -1}) {
+        obs::Observation o = w->controller()->observation();
+        for (auto& g : o.groups) {
+            g.coordinator = coordinator;
+            g.coordinator_down = true;
+        }
+        const ClusterLayout L = ClusterLayoutBuilder::build(o, w->controller()->speed(), QSizeF(canvas->size()), canvas->theme());
+        QVERIFY(!L.groups.empty());
+        QVERIFY(L.groups.front().detailText.contains(coordinator < 0 ? QStringLiteral("__consumer_offsets") : QStringLiteral("2")));
+        problems += headerAndSummaryProblems(L);
+    }
+    // A topic with more partitions than fit: every broker draws the first ones and says how many it does not.
+    QString error;
+    QVERIFY2(w->controller()->createTopic("grande", 3000, 3, &error), qPrintable(error));
+    settle();
+    const ClusterLayout& many = canvas->layout();
+    int summaries = 0;
+    for (const auto& b : many.brokers) summaries += b.hiddenReplicas > 0 ? 1 : 0;
+    QCOMPARE(summaries, 3);
+    problems += headerAndSummaryProblems(many);
+    QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("view %1x%2: ").arg(shown.size.width()).arg(shown.size.height()) +
+                                            problems.mid(0, 6).join(QStringLiteral("; "))));
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
