@@ -9,6 +9,7 @@
 #include "sim/types.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -128,6 +129,9 @@ struct ConsumerSettings {
     bool enable_auto_commit = true;
     bool earliest = false; ///< auto.offset.reset=earliest
     std::vector<std::string> topics;           ///< subscribe() to these...
+    /// ...or subscribe(Pattern): the topic names it matches (topics: the matches now). A backend that
+    /// follows patterns (subscribesByPattern) picks up topics created later at the client's metadata refresh.
+    std::function<bool(const std::string&)> topic_pattern;
     std::optional<TopicPartition> partition;   ///< ...or assign() this one
     std::optional<Offset> start_offset;        ///< with partition: -2 earliest, -1 latest, else exact
 };
@@ -179,6 +183,8 @@ public:
     /// Flushes and waits for every acknowledgement (KafkaProducer.close()).
     virtual void closeProducer(Handle producer) = 0;
     virtual Handle openConsumer(const ConsumerSettings& settings) = 0;
+    /// openConsumer follows ConsumerSettings::topic_pattern (topics created later join the subscription).
+    virtual bool subscribesByPattern() const { return false; }
     /// Records returned by poll() since the last call, in delivery order.
     virtual std::vector<StoredRecord> takeRecords(Handle consumer) = 0;
     virtual bool hasAssignment(Handle consumer) const = 0;

@@ -282,6 +282,8 @@ ClusterBackend::Handle SimBackend::openConsumer(const ConsumerSettings& s) {
         if (start == -2) m_sim->seekToBeginning(h, *s.partition);
         else if (start == -1) m_sim->seekToEnd(h, *s.partition);
         else m_sim->seek(h, *s.partition, start);
+    } else if (s.topic_pattern) {
+        m_sim->subscribePattern(h, s.topic_pattern);
     } else {
         m_sim->subscribe(h, s.topics);
     }

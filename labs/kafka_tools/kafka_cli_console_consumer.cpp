@@ -255,18 +255,18 @@ public:
                 return false;
             }
             if (!p.regex) {
-                err("FluxoLab: the regular expression '" + o.value("include") +
-                    "' is not one FluxoLab can check the way Java does; try a simpler one, such as 'orders.*'.\n");
+                // FluxoLab's own words, not the tool's: only the note (pt-PT or English) says it.
                 note(NoteId::IncludePatternUnsupported);
                 finish(1);
                 return false;
             }
             // The subscription covers the topics that match now (internal topics excluded, as
             // exclude.internal.topics=true does); the real consumer adds later ones at its next metadata
-            // refresh (metadata.max.age.ms, 5 minutes).
+            // refresh (metadata.max.age.ms, 5 minutes), and its group rebalances then.
             for (const std::string& t : m_backend.listTopics(false))
                 if (std::regex_match(t, *p.regex)) cs.topics.push_back(t);
-            m_noTopics = cs.topics.empty();
+            cs.topic_pattern = [re = *p.regex](const std::string& t) { return std::regex_match(t, re); };
+            m_noTopics = cs.topics.empty() && !m_backend.subscribesByPattern();
         }
         if (o.has("max-messages")) {
             const auto m = parseInt(o.value("max-messages"));

@@ -248,4 +248,8 @@ TEST_SUITE("labs/real-tools") {
     TEST_CASE("console consumer --include with Java-only regex syntax - as Kafka 4.3.1 matches and rejects it") {
         compareWithRealTools("include", true);
     }
+    TEST_CASE("Jackson InvalidFormatException frames of a bad --from-file row and config values refused alone or "
+              "by a combination of keys - frame for frame as Kafka 4.3.1 prints them") {
+        compareWithRealTools("checks", true);
+    }
 }
