@@ -92,6 +92,9 @@ struct GroupInfo {
     GroupState state = GroupState::Unknown; ///< printed as Kafka's name (groupStateName) at the edge
     std::string protocol; ///< assignor name ("range"), empty when none
     BrokerInfo coordinator;
+    /// A live broker leads the group's __consumer_offsets partition (else FindCoordinator answers
+    /// COORDINATOR_NOT_AVAILABLE and admin calls for the group are retried until they time out).
+    bool coordinator_available = true;
     std::vector<MemberInfo> members; ///< in the coordinator's order
     std::map<TopicPartition, Offset> committed;
     std::map<TopicPartition, std::int32_t> committed_epoch; ///< leader epoch stored with the offset (absent: none)

@@ -183,8 +183,12 @@ std::optional<GroupInfo> SimBackend::describeGroup(const std::string& group) con
     info.id = g->id;
     info.state = observe::groupState(g->state);
     info.protocol = g->protocol ? sim::assignorName(*g->protocol) : "";
+    info.coordinator_available = false;
     for (const auto& b : m_sim->brokers())
-        if (b.id == g->coordinator) info.coordinator = BrokerInfo{b.id, b.host, b.port, b.alive};
+        if (b.id == g->coordinator) {
+            info.coordinator = BrokerInfo{b.id, b.host, b.port, b.alive};
+            info.coordinator_available = b.alive; // the same rule as the views' coordinator_down
+        }
     for (const auto& m : g->members) {
         MemberInfo mi{m.member_id, m.client_id, m.host, m.assignment};
         // During a rebalance the coordinator reports no assignment (DescribeGroups sends it only when Stable).

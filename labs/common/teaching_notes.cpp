@@ -180,6 +180,11 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "experimente uma mais simples, como 'orders.*' ou 'orders|payments'.",
      "FluxoLab cannot check this expression with the RE2 syntax --validate-regex uses yet; try a simpler one, "
      "such as 'orders.*' or 'orders|payments'."},
+    {NoteId::GroupCoordinatorDown, "group_coordinator_down",
+     "O coordenador deste grupo está em baixo: nenhum broker vivo lidera a partição do __consumer_offsets do grupo, "
+     "por isso a ferramenta repete o pedido até o --timeout acabar. Volte a arrancar esse broker.",
+     "This group's coordinator is down: no live broker leads the group's __consumer_offsets partition, so the tool "
+     "retries until --timeout runs out. Start that broker again."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

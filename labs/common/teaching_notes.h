@@ -59,6 +59,7 @@ enum class NoteId : std::uint16_t {
     ClientConfigFileMissing,
     IncludePatternUnsupported,
     ValidateRegexUnchecked,
+    GroupCoordinatorDown,
     Count_
 };
 

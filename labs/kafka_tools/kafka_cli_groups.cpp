@@ -1136,6 +1136,21 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
         return session;
     }
 
+    // A named group whose coordinator is down (no live leader for its __consumer_offsets partition):
+    // FindCoordinator keeps failing and the admin client retries it until --timeout runs out. The real
+    // 4.3.1 tool then printed, run to run, either "Timed out waiting for a node assignment" (the form of
+    // an unreachable cluster, printed here) or "Call(...) timed out at ... after N attempt(s)" with the
+    // last attempt's DisconnectException (tests/labs/golden/real/coordinator-down.txt).
+    if ((o.has("describe") || o.has("reset-offsets") || o.has("delete")) && !o.has("all-groups")) {
+        for (const std::string& gid : o.all("group")) {
+            const auto g = backend.describeGroup(gid);
+            if (!g || g->coordinator_available) continue;
+            s.note(NoteId::GroupCoordinatorDown);
+            s.waitForRetriedCall(timeoutMs, [o](ToolSession& t) { failUnreachable(t, o); });
+            return session;
+        }
+    }
+
     GroupsRun run{s, backend, o, work_dir};
     try {
         const std::vector<std::string> groupIds = o.has("all-groups") ? listGroupsInKafkaOrder(backend) : o.all("group");
