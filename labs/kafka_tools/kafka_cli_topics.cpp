@@ -61,6 +61,23 @@ void topicError(ToolSession& s, const BackendResult& r) {
     topicError(s, cls, r.message, topicErrorNote(r.error, r.message));
 }
 
+/// An exception thrown while kafka-topics --create reads its --config entries (parseTopicConfigsToBeAdded,
+/// called from CommandTopicPartition's constructor): `top` are the frames down to parseTopicConfigsToBeAdded.
+void topicConfigsError(ToolSession& s, const std::string& exceptionClass, const std::string& message,
+                       std::vector<std::string> top) {
+    for (const char* f : {"org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:256)",
+                          "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
+                          "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
+                          "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+                          "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"})
+        top.emplace_back(f);
+    s.out("Error while executing topic command : " + message + "\n");
+    s.err(formatLogDate(s.nowMs()) + " ERROR " + formatJavaTrace({exceptionClass + ": " + message}, {top}) +
+          " (org.apache.kafka.tools.TopicCommand)\n");
+    s.note(NoteId::InvalidTopicConfig);
+    s.finish(1);
+}
+
 /// kafka-topics checks each --config value itself before it sends the request
 /// (parseTopicConfigsToBeAdded -> LogConfig.validate -> ConfigDef.parse): a bad value fails there with a
 /// ConfigException and its frames (tests/labs/golden/real/checks.txt). Unknown names and the checks across
@@ -91,19 +108,9 @@ bool failsTopicConfigCheck(ToolSession& s, const std::vector<std::pair<std::stri
         for (const char* f : {"org.apache.kafka.common.config.ConfigDef.parse(ConfigDef.java:527)",
                               "org.apache.kafka.storage.internals.log.LogConfig.validate(LogConfig.java:617)",
                               "org.apache.kafka.storage.internals.log.LogConfig.validate(LogConfig.java:608)",
-                              "org.apache.kafka.tools.TopicCommand.parseTopicConfigsToBeAdded(TopicCommand.java:170)",
-                              "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:256)",
-                              "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
-                              "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
-                              "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
-                              "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"})
+                              "org.apache.kafka.tools.TopicCommand.parseTopicConfigsToBeAdded(TopicCommand.java:170)"})
             frames.emplace_back(f);
-        s.out("Error while executing topic command : " + c.message + "\n");
-        s.err(formatLogDate(s.nowMs()) + " ERROR " +
-              formatJavaTrace({"org.apache.kafka.common.config.ConfigException: " + c.message}, {frames}) +
-              " (org.apache.kafka.tools.TopicCommand)\n");
-        s.note(NoteId::InvalidTopicConfig);
-        s.finish(1);
+        topicConfigsError(s, "org.apache.kafka.common.config.ConfigException", c.message, std::move(frames));
         return true;
     }
     return false;
@@ -327,10 +334,12 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
         }
         std::vector<std::pair<std::string, std::string>> configs;
         for (const auto& c : o.all("config")) {
+            // config.split("\\s*=\\s*") must give two parts: "key=" and "a=b=c" do not.
             auto kv = keyValue(c);
-            if (!kv) {
-                illegalArgument(s, "requirement failed: Invalid topic config: all configs to be added must be in the format \"key=val\".",
-                                NoteId::InvalidTopicConfig);
+            if (!kv || kv->second.empty() || kv->second.find('=') != std::string::npos) {
+                topicConfigsError(s, "java.lang.IllegalArgumentException",
+                                  "requirement failed: Invalid topic config: all configs to be added must be in the format \"key=val\".",
+                                  {"org.apache.kafka.tools.TopicCommand.parseTopicConfigsToBeAdded(TopicCommand.java:165)"});
                 return session;
             }
             configs.push_back(*kv);
