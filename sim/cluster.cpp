@@ -148,6 +148,9 @@ std::int32_t Simulation::addConsumer(ConsumerConfig config) { return m_consumers
 void Simulation::subscribe(std::int32_t consumer, std::vector<std::string> topics) {
     m_consumers->subscribe(consumer, std::move(topics));
 }
+void Simulation::subscribePattern(std::int32_t consumer, std::function<bool(const std::string&)> matches) {
+    m_consumers->subscribePattern(consumer, std::move(matches));
+}
 void Simulation::assign(std::int32_t consumer, std::vector<TopicPartition> partitions) {
     m_consumers->assign(consumer, std::move(partitions));
 }

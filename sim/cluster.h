@@ -102,6 +102,9 @@ struct ConsumerConfig {
     std::int64_t auto_commit_interval_ms = 5000;
     OffsetReset auto_offset_reset = OffsetReset::Latest;
     std::int64_t poll_interval_ms = 100;   ///< simulated application loop: time between poll() calls
+    /// metadata.max.age.ms (kafka-clients 4.3.1 default): how often the client refreshes its metadata;
+    /// a pattern subscription sees topics created meanwhile only then.
+    std::int64_t metadata_max_age_ms = 300000;
     std::string host = "/127.0.0.1";
 };
 
@@ -261,6 +264,10 @@ struct ConsumerState {
     ConsumerPhase phase = ConsumerPhase::Idle;
     bool subscribed = false;
     std::vector<std::string> subscription;
+    /// subscribe(Pattern): which topic names the pattern matches (empty: a subscription by name).
+    /// The subscription is the matching non-internal topics of the client's last metadata refresh.
+    std::function<bool(const std::string&)> pattern;
+    TimeMs last_metadata_refresh_ms = 0;
     std::vector<TopicPartition> assigned;     ///< partitions currently owned/assigned (sorted)
     std::map<TopicPartition, Offset> position; ///< next offset to fetch
     /// Leader epoch of the last record consumed before `position` (or of the committed offset it
@@ -319,7 +326,7 @@ struct AdminResult {
     ErrorCode error = ErrorCode::NONE;
     std::int64_t detail1 = 0;
     std::int64_t detail2 = 0;
-    std::string detail_text; ///< INVALID_CONFIG: "name=value" (detail2 == 1: below the minimum detail1)
+    std::string detail_text; ///< INVALID_CONFIG: the broker's message (sim/topic_configs.h)
     bool ok() const { return error == ErrorCode::NONE; }
 };
 
@@ -387,6 +394,9 @@ public:
     // ---- consumers ----
     std::int32_t addConsumer(ConsumerConfig config);
     void subscribe(std::int32_t consumer, std::vector<std::string> topics);
+    /// subscribe(Pattern) of the Java consumer (classic protocol): the topics `matches` accepts, as
+    /// of each metadata refresh (now, then every metadata.max.age.ms); a change makes it rejoin.
+    void subscribePattern(std::int32_t consumer, std::function<bool(const std::string&)> matches);
     void assign(std::int32_t consumer, std::vector<TopicPartition> partitions);
     void seek(std::int32_t consumer, const TopicPartition& tp, Offset offset);
     void seekToBeginning(std::int32_t consumer, const TopicPartition& tp);

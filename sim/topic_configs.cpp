@@ -3,11 +3,87 @@
 #include "sim/hash.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <limits>
 #include <map>
 
 namespace fluxolab::sim {
 
 namespace {
+
+enum class ConfigType : std::uint8_t { Int, Long, Double, Boolean, String, List };
+
+/// A topic config's definition in LogConfig (Kafka 4.3.1): its type and validator. Ranges and valid
+/// strings as the real broker and kafka-topics report them (tests/labs/golden/real/checks.txt).
+struct TopicConfigDef {
+    const char* name;
+    ConfigType type;
+    std::optional<std::int64_t> min;
+    std::optional<std::int64_t> max;
+    std::vector<std::string> valid; ///< ValidString / ValidList values, in the order Kafka lists them
+};
+
+const std::vector<TopicConfigDef>& topicConfigDefs() {
+    using T = ConfigType;
+    static const std::vector<TopicConfigDef> defs = {
+        {"cleanup.policy", T::List, {}, {}, {"compact", "delete"}},
+        {"compression.type", T::String, {}, {}, {"uncompressed", "zstd", "lz4", "snappy", "gzip", "producer"}},
+        {"delete.retention.ms", T::Long, 0, {}, {}},
+        {"file.delete.delay.ms", T::Long, 0, {}, {}},
+        {"flush.messages", T::Long, 1, {}, {}},
+        {"flush.ms", T::Long, 0, {}, {}},
+        {"index.interval.bytes", T::Int, 0, {}, {}},
+        {"local.retention.bytes", T::Long, -2, {}, {}},
+        {"local.retention.ms", T::Long, -2, {}, {}},
+        {"max.compaction.lag.ms", T::Long, 1, {}, {}},
+        {"max.message.bytes", T::Int, 0, {}, {}},
+        {"message.timestamp.after.max.ms", T::Long, 0, {}, {}},
+        {"message.timestamp.before.max.ms", T::Long, 0, {}, {}},
+        {"message.timestamp.type", T::String, {}, {}, {"CreateTime", "LogAppendTime"}},
+        {"min.cleanable.dirty.ratio", T::Double, 0, 1, {}},
+        {"min.compaction.lag.ms", T::Long, 0, {}, {}},
+        {"min.insync.replicas", T::Int, 1, {}, {}},
+        {"preallocate", T::Boolean, {}, {}, {}},
+        {"remote.storage.enable", T::Boolean, {}, {}, {}},
+        {"retention.bytes", T::Long, {}, {}, {}},
+        {"retention.ms", T::Long, -1, {}, {}},
+        // Kafka 4.0 (KIP-1030) raised the minimum segment.bytes to 1 MiB.
+        {"segment.bytes", T::Int, 1048576, {}, {}},
+        {"segment.index.bytes", T::Int, 4, {}, {}},
+        {"segment.jitter.ms", T::Long, 0, {}, {}},
+        {"segment.ms", T::Long, 1, {}, {}},
+        {"unclean.leader.election.enable", T::Boolean, {}, {}, {}},
+    };
+    return defs;
+}
+
+const TopicConfigDef* findDef(const std::string& name) {
+    for (const auto& d : topicConfigDefs())
+        if (name == d.name) return &d;
+    return nullptr;
+}
+
+template <typename Int> std::optional<Int> parseWhole(const std::string& s) {
+    Int v{};
+    const char* end = s.data() + s.size();
+    const auto [ptr, ec] = std::from_chars(s.data(), end, v);
+    if (s.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+    return v;
+}
+
+/// Java's Double.toString for the values a course types (2 -> "2.0", -0.5 -> "-0.5").
+std::string javaDouble(double v) {
+    if (std::floor(v) == v && std::fabs(v) < 1e7) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f", v);
+        return buf;
+    }
+    char buf[64];
+    const auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc() ? std::string(buf, ptr) : std::string("NaN");
+}
 
 /// The admin client's Config keeps the entries in a java.util.HashMap<String, ConfigEntry> filled with
 /// every topic config (capacity 64), in the order the broker lists them. Names in the broker's order (the
@@ -53,6 +129,104 @@ inDescribeConfigsOrder(const std::map<std::string, std::string>& configs) {
 }
 
 } // namespace
+
+TopicConfigValueCheck checkTopicConfigValue(const std::string& name, const std::string& value) {
+    TopicConfigValueCheck c;
+    const TopicConfigDef* d = findDef(name);
+    if (!d) {
+        c.problem = TopicConfigProblem::UnknownName;
+        c.message = "Unknown topic config name: " + name;
+        return c;
+    }
+    c.list = d->type == ConfigType::List;
+    c.boolean = d->type == ConfigType::Boolean;
+    const std::string prefix = "Invalid value ";
+    auto fail = [&](TopicConfigProblem p, const std::string& shown, const std::string& why) {
+        c.problem = p;
+        c.message = prefix + shown + " for configuration " + name + ": " + why;
+        return c;
+    };
+    // ConfigDef.parseType, then the validator on the parsed value.
+    double number = 0;
+    std::string shown = value;
+    switch (d->type) {
+    case ConfigType::Int:
+        if (const auto v = parseWhole<std::int32_t>(value)) number = *v;
+        else return fail(TopicConfigProblem::NotOfType, value, "Not a number of type INT");
+        break;
+    case ConfigType::Long:
+        if (const auto v = parseWhole<std::int64_t>(value)) number = static_cast<double>(*v);
+        else return fail(TopicConfigProblem::NotOfType, value, "Not a number of type LONG");
+        break;
+    case ConfigType::Double: {
+        char* end = nullptr;
+        number = std::strtod(value.c_str(), &end);
+        if (value.empty() || end != value.c_str() + value.size() || !std::isfinite(number))
+            return fail(TopicConfigProblem::NotOfType, value, "Not a number of type DOUBLE");
+        shown = javaDouble(number);
+        break;
+    }
+    case ConfigType::Boolean: {
+        std::string lower = value;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
+        if (lower != "true" && lower != "false")
+            return fail(TopicConfigProblem::NotOfType, value, "Expected value to be either true or false");
+        return c;
+    }
+    case ConfigType::String:
+    case ConfigType::List: {
+        if (d->valid.empty()) return c;
+        std::string allowed;
+        for (const auto& v : d->valid) allowed += (allowed.empty() ? "" : ", ") + v;
+        std::vector<std::string> items;
+        if (c.list) {
+            std::size_t start = 0;
+            while (start <= value.size()) {
+                const std::size_t comma = value.find(',', start);
+                std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                const auto b = item.find_first_not_of(' '), e = item.find_last_not_of(' ');
+                items.push_back(b == std::string::npos ? std::string() : item.substr(b, e - b + 1));
+                if (comma == std::string::npos) break;
+                start = comma + 1;
+            }
+        } else {
+            items.push_back(value);
+        }
+        for (const auto& item : items)
+            if (std::find(d->valid.begin(), d->valid.end(), item) == d->valid.end())
+                return fail(TopicConfigProblem::NotInList, item, "String must be one of: " + allowed);
+        return c;
+    }
+    }
+    if (d->min && number < static_cast<double>(*d->min))
+        return fail(TopicConfigProblem::BelowMinimum, shown, "Value must be at least " + std::to_string(*d->min));
+    if (d->max && number > static_cast<double>(*d->max))
+        return fail(TopicConfigProblem::AboveMaximum, shown, "Value must be no more than " + std::to_string(*d->max));
+    return c;
+}
+
+std::optional<std::string> topicConfigConflict(const std::map<std::string, std::string>& configs) {
+    auto longOf = [&](const char* key) -> std::optional<std::int64_t> {
+        const auto it = configs.find(key);
+        return it == configs.end() ? std::nullopt : parseWhole<std::int64_t>(it->second);
+    };
+    // LogConfig.validateValues: the compaction lags (defaults 0 and Long.MAX_VALUE).
+    const std::int64_t minLag = longOf("min.compaction.lag.ms").value_or(0);
+    const std::int64_t maxLag = longOf("max.compaction.lag.ms").value_or(std::numeric_limits<std::int64_t>::max());
+    if (minLag > maxLag)
+        return "conflict topic config setting min.compaction.lag.ms (" + std::to_string(minLag) +
+               ") > max.compaction.lag.ms (" + std::to_string(maxLag) + ")";
+    // LogConfig.validateRemoteStorageOnlyIfSystemEnabled: local.retention.* against retention.* is
+    // checked only with remote storage on, which the broker refuses first.
+    if (const auto it = configs.find("remote.storage.enable"); it != configs.end()) {
+        std::string lower = it->second;
+        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char ch) { return std::tolower(ch); });
+        if (lower == "true")
+            return std::string("Tiered Storage functionality is disabled in the broker. Topic cannot be configured "
+                               "with remote log storage.");
+    }
+    return std::nullopt;
+}
 
 std::vector<std::pair<std::string, std::string>> describedTopicConfigs(const std::string& topic,
                                                                        const TopicConfigs& configs,

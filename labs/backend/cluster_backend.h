@@ -9,6 +9,7 @@
 #include "sim/types.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -91,6 +92,9 @@ struct GroupInfo {
     GroupState state = GroupState::Unknown; ///< printed as Kafka's name (groupStateName) at the edge
     std::string protocol; ///< assignor name ("range"), empty when none
     BrokerInfo coordinator;
+    /// A live broker leads the group's __consumer_offsets partition (else FindCoordinator answers
+    /// COORDINATOR_NOT_AVAILABLE and admin calls for the group are retried until they time out).
+    bool coordinator_available = true;
     std::vector<MemberInfo> members; ///< in the coordinator's order
     std::map<TopicPartition, Offset> committed;
     std::map<TopicPartition, std::int32_t> committed_epoch; ///< leader epoch stored with the offset (absent: none)
@@ -128,6 +132,9 @@ struct ConsumerSettings {
     bool enable_auto_commit = true;
     bool earliest = false; ///< auto.offset.reset=earliest
     std::vector<std::string> topics;           ///< subscribe() to these...
+    /// ...or subscribe(Pattern): the topic names it matches (topics: the matches now). A backend that
+    /// follows patterns (subscribesByPattern) picks up topics created later at the client's metadata refresh.
+    std::function<bool(const std::string&)> topic_pattern;
     std::optional<TopicPartition> partition;   ///< ...or assign() this one
     std::optional<Offset> start_offset;        ///< with partition: -2 earliest, -1 latest, else exact
 };
@@ -179,6 +186,8 @@ public:
     /// Flushes and waits for every acknowledgement (KafkaProducer.close()).
     virtual void closeProducer(Handle producer) = 0;
     virtual Handle openConsumer(const ConsumerSettings& settings) = 0;
+    /// openConsumer follows ConsumerSettings::topic_pattern (topics created later join the subscription).
+    virtual bool subscribesByPattern() const { return false; }
     /// Records returned by poll() since the last call, in delivery order.
     virtual std::vector<StoredRecord> takeRecords(Handle consumer) = 0;
     virtual bool hasAssignment(Handle consumer) const = 0;

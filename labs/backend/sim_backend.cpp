@@ -183,8 +183,12 @@ std::optional<GroupInfo> SimBackend::describeGroup(const std::string& group) con
     info.id = g->id;
     info.state = observe::groupState(g->state);
     info.protocol = g->protocol ? sim::assignorName(*g->protocol) : "";
+    info.coordinator_available = false;
     for (const auto& b : m_sim->brokers())
-        if (b.id == g->coordinator) info.coordinator = BrokerInfo{b.id, b.host, b.port, b.alive};
+        if (b.id == g->coordinator) {
+            info.coordinator = BrokerInfo{b.id, b.host, b.port, b.alive};
+            info.coordinator_available = b.alive; // the same rule as the views' coordinator_down
+        }
     for (const auto& m : g->members) {
         MemberInfo mi{m.member_id, m.client_id, m.host, m.assignment};
         // During a rebalance the coordinator reports no assignment (DescribeGroups sends it only when Stable).
@@ -282,6 +286,8 @@ ClusterBackend::Handle SimBackend::openConsumer(const ConsumerSettings& s) {
         if (start == -2) m_sim->seekToBeginning(h, *s.partition);
         else if (start == -1) m_sim->seekToEnd(h, *s.partition);
         else m_sim->seek(h, *s.partition, start);
+    } else if (s.topic_pattern) {
+        m_sim->subscribePattern(h, s.topic_pattern);
     } else {
         m_sim->subscribe(h, s.topics);
     }

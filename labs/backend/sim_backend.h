@@ -60,6 +60,7 @@ public:
                        const std::string& value) override;
     void closeProducer(Handle producer) override;
     Handle openConsumer(const ConsumerSettings& settings) override;
+    bool subscribesByPattern() const override { return true; }
     std::vector<StoredRecord> takeRecords(Handle consumer) override;
     bool hasAssignment(Handle consumer) const override;
     void seek(Handle consumer, const TopicPartition& tp, Offset offset) override;

@@ -169,10 +169,22 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "O ficheiro de propriedades não foi encontrado (o caminho é relativo à pasta atual).",
      "The properties file was not found (the path is relative to the current folder)."},
     {NoteId::IncludePatternUnsupported, "include_pattern_unsupported",
-     "Esta expressão usa sintaxe do Java que o FluxoLab não reproduz (por exemplo (?s), lookbehind ou [a-z&&[^b]]). "
-     "Use uma mais simples, como 'orders.*' ou 'orders|payments'.",
-     "This expression uses Java syntax FluxoLab does not reproduce (for example (?s), lookbehind or [a-z&&[^b]]). "
-     "Use a simpler one, such as 'orders.*' or 'orders|payments'."},
+     "O FluxoLab não consegue verificar esta expressão regular como o Java faz: usa sintaxe do Java que o FluxoLab "
+     "não reproduz (por exemplo (?s), lookbehind ou [a-z&&[^b]]). Nada foi lido. Use uma mais simples, como "
+     "'orders.*' ou 'orders|payments'.",
+     "FluxoLab cannot check this regular expression the way Java does: it uses Java syntax FluxoLab does not "
+     "reproduce (for example (?s), lookbehind or [a-z&&[^b]]). Nothing was read. Use a simpler one, such as "
+     "'orders.*' or 'orders|payments'."},
+    {NoteId::ValidateRegexUnchecked, "validate_regex_unchecked",
+     "O FluxoLab ainda não consegue verificar esta expressão com a sintaxe RE2 que --validate-regex usa; "
+     "experimente uma mais simples, como 'orders.*' ou 'orders|payments'.",
+     "FluxoLab cannot check this expression with the RE2 syntax --validate-regex uses yet; try a simpler one, "
+     "such as 'orders.*' or 'orders|payments'."},
+    {NoteId::GroupCoordinatorDown, "group_coordinator_down",
+     "O coordenador deste grupo está em baixo: nenhum broker vivo lidera a partição do __consumer_offsets do grupo, "
+     "por isso a ferramenta repete o pedido até o --timeout acabar. Volte a arrancar esse broker.",
+     "This group's coordinator is down: no live broker leads the group's __consumer_offsets partition, so the tool "
+     "retries until --timeout runs out. Start that broker again."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

@@ -58,6 +58,8 @@ enum class NoteId : std::uint16_t {
     InvalidClientConfig,
     ClientConfigFileMissing,
     IncludePatternUnsupported,
+    ValidateRegexUnchecked,
+    GroupCoordinatorDown,
     Count_
 };
 

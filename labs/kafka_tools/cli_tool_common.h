@@ -115,7 +115,10 @@ public:
     /// passes, and after `timeout_ms` let `on_timeout` print the tool's error and finish.
     void waitForUnreachableCluster(const std::string& bootstrap, TimeMs timeout_ms,
                                    std::function<void(ToolSession&)> on_timeout);
-    bool waiting() const { return m_retry.has_value(); }
+    /// The cluster answers but the admin call keeps being retried (a group whose coordinator is down):
+    /// after `timeout_ms` of cluster time let `on_timeout` print the tool's error and finish.
+    void waitForRetriedCall(TimeMs timeout_ms, std::function<void(ToolSession&)> on_timeout);
+    bool waiting() const { return m_retry.has_value() || m_retrying; }
 
     void pump(TimeMs ms) override;
     void interrupt() override;
@@ -125,6 +128,7 @@ protected:
 
 private:
     std::optional<ConnectionRetryLog> m_retry;
+    bool m_retrying = false; ///< waitForRetriedCall: nothing logged while waiting
     TimeMs m_deadline_ms = 0;
     std::function<void(ToolSession&)> m_on_timeout;
 };

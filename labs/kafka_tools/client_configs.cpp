@@ -215,6 +215,76 @@ std::optional<ClientConfigError> checkKey(ClientKind kind, const ConfigKey& k, c
     return std::nullopt;
 }
 
+/// A ConfigException thrown by the client config's postProcessParsedConfig (checks across keys):
+/// `top` are the frames above AbstractConfig's constructor.
+ClientConfigError postProcessFailure(ClientKind kind, const std::string& message, std::vector<std::string> top) {
+    ClientConfigError e;
+    e.exception = std::string(kConfigException) + ": " + message;
+    top.emplace_back("org.apache.kafka.common.config.AbstractConfig.<init>(AbstractConfig.java:119)");
+    const std::vector<std::string> callers = callerFrames(kind);
+    top.insert(top.end(), callers.begin() + 2, callers.end()); // from AbstractConfig.<init>(...:136) on
+    e.frames = std::move(top);
+    return e;
+}
+
+/// ProducerConfig.postProcessAndValidateIdempotenceConfigs (idempotence is on by default; a setting
+/// that contradicts it fails only if enable.idempotence was set explicitly, else it turns it off),
+/// then the transactional.id check. ConsumerConfig.checkUnsupportedConfigsPostProcess.
+std::optional<ClientConfigError> checkAcrossKeys(ClientKind kind, const std::map<std::string, std::string>& props) {
+    auto value = [&](const char* key) -> std::optional<std::string> {
+        const auto it = props.find(key);
+        return it == props.end() ? std::nullopt : std::optional<std::string>(trim(it->second));
+    };
+    if (kind == ClientKind::Consumer) {
+        const bool consumerProtocol = toLower(value("group.protocol").value_or("classic")) == "consumer";
+        if (consumerProtocol && value("partition.assignment.strategy"))
+            return postProcessFailure(
+                kind, "partition.assignment.strategy cannot be set when group.protocol=CONSUMER",
+                {"org.apache.kafka.clients.consumer.ConsumerConfig.checkUnsupportedConfigsPostProcess(ConsumerConfig.java:786)",
+                 "org.apache.kafka.clients.consumer.ConsumerConfig.checkUnsupportedConfigsPostProcess(ConsumerConfig.java:771)",
+                 "org.apache.kafka.clients.consumer.ConsumerConfig.postProcessParsedConfig(ConsumerConfig.java:719)"});
+        return std::nullopt;
+    }
+    auto at = [](int line) {
+        return std::vector<std::string>{
+            "org.apache.kafka.clients.producer.ProducerConfig.postProcessAndValidateIdempotenceConfigs(ProducerConfig.java:" +
+                std::to_string(line) + ")",
+            "org.apache.kafka.clients.producer.ProducerConfig.postProcessParsedConfig(ProducerConfig.java:574)"};
+    };
+    const std::optional<std::string> idempotence = value("enable.idempotence");
+    const bool userSet = idempotence.has_value();
+    bool enabled = toLower(idempotence.value_or("true")) == "true";
+    if (enabled) {
+        bool disable = false;
+        if (value("retries") && parseInt(*value("retries")) == 0) {
+            if (userSet) return postProcessFailure(kind, "Must set retries to non-zero when using the idempotent producer.", at(604));
+            disable = true;
+        }
+        const std::string acks = toLower(value("acks").value_or("all"));
+        if (acks != "all" && acks != "-1") {
+            if (userSet)
+                return postProcessFailure(kind,
+                                          "Must set acks to all in order to use the idempotent producer. Otherwise we "
+                                          "cannot guarantee idempotence.",
+                                          at(613));
+            disable = true;
+        }
+        const auto inFlight = parseInt(value("max.in.flight.requests.per.connection").value_or("5"));
+        if (inFlight && *inFlight > 5) {
+            if (userSet)
+                return postProcessFailure(kind,
+                                          "To use the idempotent producer, max.in.flight.requests.per.connection must be "
+                                          "set to at most 5. Current value is " + std::to_string(*inFlight) + ".",
+                                          at(622));
+            disable = true;
+        }
+        if (disable) enabled = false;
+    }
+    if (!enabled && value("transactional.id"))
+        return postProcessFailure(kind, "Cannot set a transactional.id without also enabling idempotence.", at(635));
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<ClientConfigError> checkClientConfig(ClientKind kind,
@@ -224,7 +294,8 @@ std::optional<ClientConfigError> checkClientConfig(ClientKind kind,
         if (it == props.end()) continue;
         if (auto e = checkKey(kind, k, it->second)) return e;
     }
-    return std::nullopt;
+    // AbstractConfig's constructor: every key parsed (above), then postProcessParsedConfig.
+    return checkAcrossKeys(kind, props);
 }
 
 std::map<std::string, std::string> parseJavaProperties(const std::string& text) {

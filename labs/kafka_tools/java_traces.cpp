@@ -363,6 +363,51 @@ std::string bootstrapFailureTrace(BootstrapClient client, bool invalidUrl, const
     return formatJavaTrace({first, "org.apache.kafka.common.config.ConfigException: " + cause}, frames);
 }
 
+std::string resetPlanFailureTrace(const ResetPlanFailure& where, const std::vector<std::string>& chain) {
+    const bool isLong = where.long_value;
+    const std::string deser = "com.fasterxml.jackson.databind.deser.";
+    std::vector<std::string> jackson = {
+        "com.fasterxml.jackson.databind.exc.InvalidFormatException.from(InvalidFormatException.java:67)",
+        "com.fasterxml.jackson.databind.DeserializationContext.weirdStringException(DeserializationContext.java:2006)",
+        "com.fasterxml.jackson.databind.DeserializationContext.handleWeirdStringValue(DeserializationContext.java:1292)",
+        deser + (isLong ? "std.StdDeserializer._parseLongPrimitive(StdDeserializer.java:1005)"
+                        : "std.StdDeserializer._parseIntPrimitive(StdDeserializer.java:799)"),
+        deser + (isLong ? "std.StdDeserializer._parseLongPrimitive(StdDeserializer.java:991)"
+                        : "std.StdDeserializer._parseIntPrimitive(StdDeserializer.java:776)"),
+        deser + (isLong ? "std.NumberDeserializers$LongDeserializer.deserialize(NumberDeserializers.java:585)"
+                        : "std.NumberDeserializers$IntegerDeserializer.deserialize(NumberDeserializers.java:541)"),
+        deser + (isLong ? "std.NumberDeserializers$LongDeserializer.deserialize(NumberDeserializers.java:562)"
+                        : "std.NumberDeserializers$IntegerDeserializer.deserialize(NumberDeserializers.java:518)"),
+        deser + "impl.MethodProperty.deserializeAndSet(MethodProperty.java:129)",
+        deser + "BeanDeserializer.vanillaDeserialize(BeanDeserializer.java:302)",
+        deser + "BeanDeserializer.deserialize(BeanDeserializer.java:169)",
+        deser + "DefaultDeserializationContext.readRootValue(DefaultDeserializationContext.java:342)",
+        "com.fasterxml.jackson.databind.ObjectReader._bindAndClose(ObjectReader.java:2148)",
+        "com.fasterxml.jackson.databind.ObjectReader.readValue(ObjectReader.java:1569)",
+        "com.fasterxml.jackson.databind.ObjectReader.readValue(ObjectReader.java:1589)"};
+    // resetPlanFromFile is called twice by prepareOffsetsToReset: directly, then through resetFromFile.
+    std::vector<std::string> callers = {"org.apache.kafka.tools.OffsetsUtils.resetPlanFromFile(OffsetsUtils.java:101)"};
+    if (where.second_read) callers.emplace_back("org.apache.kafka.tools.OffsetsUtils.resetFromFile(OffsetsUtils.java:389)");
+    callers.push_back("org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+                      "prepareOffsetsToReset(ConsumerGroupCommand.java:" +
+                      std::string(where.second_read ? "988)" : "987)"));
+    for (std::string c : resetOffsetsCallers) {
+        if (where.empty_group && c.find("lambda$resetOffsets$0(ConsumerGroupCommand.java:659)") != std::string::npos)
+            c.replace(c.find(":659)"), 5, ":649)");
+        callers.push_back(std::move(c));
+    }
+    const std::string parse = "org.apache.kafka.tools.OffsetsUtils.parseResetPlan(OffsetsUtils.java:";
+    if (where.probe) {
+        jackson.push_back(parse + "116)");
+        return formatJavaTrace(chain, {withCallers(jackson, callers)});
+    }
+    // The RuntimeException thrown at line 144 wraps the line's exception (line 138); the cause's
+    // frames below parseResetPlan are the enclosing trace's ("... N more").
+    jackson.push_back(parse + "138)");
+    jackson.push_back("... " + std::to_string(callers.size()) + " more");
+    return formatJavaTrace(chain, {withCallers({parse + "144)"}, callers), jackson});
+}
+
 std::string formatJavaTrace(const std::vector<std::string>& chain, const std::vector<std::vector<std::string>>& frames) {
     const bool withFrames = frames.size() == chain.size();
     std::string text;

@@ -52,6 +52,19 @@ enum class JavaTrace {
 /// exceptions as the table entry, only the exception lines are printed.
 std::string javaStackTrace(JavaTrace where, const std::vector<std::string>& chain);
 
+/// Where OffsetsUtils.parseResetPlan failed to map a --from-file line (Jackson's InvalidFormatException).
+struct ResetPlanFailure {
+    bool long_value = false;  ///< the offset column (a long), else the partition column (an int)
+    bool probe = false;       ///< the first line read as "topic,partition,offset" to tell the format (logged)
+    bool second_read = false; ///< the file's second reading (OffsetsUtils.resetFromFile)
+    bool empty_group = false; ///< the group is Empty (Dead: resetOffsets' lambda calls from another line)
+};
+
+/// printStackTrace() of that failure: `chain` is the InvalidFormatException alone for the logged probe,
+/// or the RuntimeException that wraps it and the exception itself for a line that fails the command
+/// (tests/labs/golden/real/checks.txt).
+std::string resetPlanFailureTrace(const ResetPlanFailure& where, const std::vector<std::string>& chain);
+
 /// The client a tool failed to create because of its --bootstrap-server (DNS or a malformed entry).
 enum class BootstrapClient : std::uint8_t { TopicsAdmin, GroupsAdmin, Producer, Consumer };
 

@@ -255,18 +255,19 @@ public:
                 return false;
             }
             if (!p.regex) {
-                err("FluxoLab: the regular expression '" + o.value("include") +
-                    "' is not one FluxoLab can check the way Java does; try a simpler one, such as 'orders.*'.\n");
+                // FluxoLab's own words, not the tool's: only the note (pt-PT or English) says it.
                 note(NoteId::IncludePatternUnsupported);
                 finish(1);
                 return false;
             }
             // The subscription covers the topics that match now (internal topics excluded, as
             // exclude.internal.topics=true does); the real consumer adds later ones at its next metadata
-            // refresh (metadata.max.age.ms, 5 minutes).
+            // refresh (metadata.max.age.ms, 5 minutes), and its group rebalances then.
             for (const std::string& t : m_backend.listTopics(false))
                 if (std::regex_match(t, *p.regex)) cs.topics.push_back(t);
-            m_noTopics = cs.topics.empty();
+            cs.topic_pattern = [re = *p.regex](const std::string& t) { return std::regex_match(t, re); };
+            m_noTopics = cs.topics.empty() && !m_backend.subscribesByPattern();
+            m_noMatchAtStart = cs.topics.empty();
         }
         if (o.has("max-messages")) {
             const auto m = parseInt(o.value("max-messages"));
@@ -303,7 +304,8 @@ public:
         // Against an unreachable cluster nothing ever arrives: idle since the start.
         if (m_retry || m_noTopics) return m_backend.nowMs() - m_startMs;
         const bool assigned = m_backend.hasAssignment(m_consumer);
-        if (!assigned) return 0;
+        // Nothing matched the pattern: no assignment comes before a matching topic exists.
+        if (!assigned) return m_noMatchAtStart ? m_backend.nowMs() - m_startMs : 0;
         // Idle from the assignment on: a real cluster needs a few fetches after the join before
         // the first records arrive.
         if (!m_assignedAt) m_assignedAt = m_backend.nowMs();
@@ -441,6 +443,7 @@ private:
     std::string m_workDir;
     ClusterBackend::Handle m_consumer = -1;
     bool m_noTopics = false; ///< --include matched no topic: nothing to subscribe to
+    bool m_noMatchAtStart = false; ///< --include matched no topic when the consumer started
     std::optional<ConnectionRetryLog> m_retry;
     std::vector<StoredRecord> m_pending;
     std::int64_t m_count = 0;

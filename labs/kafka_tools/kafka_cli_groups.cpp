@@ -406,7 +406,9 @@ const char* kUnknownTopicClass = "org.apache.kafka.common.errors.UnknownTopicOrP
 
 /// The reset plan of a --from-file CSV, by group (OffsetsUtils.parseResetPlan). Prints what the
 /// tool prints while reading it (the stack trace of its first-line format probe, if it fails).
-std::map<std::string, OffsetPlan> readResetPlan(GroupsRun& r) {
+/// `secondRead`: prepareOffsetsToReset reads the file twice; `emptyGroup`: the group is Empty, not Dead
+/// (both change the trace's frames).
+std::map<std::string, OffsetPlan> readResetPlan(GroupsRun& r, bool secondRead, bool emptyGroup) {
     const std::string path = r.o.value("from-file");
     const std::string full = r.work_dir.empty() || (!path.empty() && path[0] == '/') ? path : r.work_dir + "/" + path;
     std::ifstream f(full, std::ios::binary);
@@ -427,7 +429,9 @@ std::map<std::string, OffsetPlan> readResetPlan(GroupsRun& r) {
     // a number column that is not a number fails.
     struct Parsed {
         std::vector<std::string> cols;
-        std::string error; ///< Jackson's message, empty if the line maps
+        std::string error;       ///< Jackson's message, empty if the line maps
+        bool long_value = false; ///< the column that failed is the offset
+        bool jackson_frames = false; ///< an InvalidFormatException (its frames are known)
     };
     auto parse = [](const std::string& line, bool withGroup) {
         Parsed p;
@@ -449,6 +453,8 @@ std::map<std::string, OffsetPlan> readResetPlan(GroupsRun& r) {
                           std::to_string(column) +
                           "] (through reference chain: org.apache.kafka.tools.consumer.group.CsvUtils$" +
                           (withGroup ? "CsvRecordWithGroup" : "CsvRecordNoGroup") + "[\"" + fields[i] + "\"])";
+                p.long_value = isLong;
+                p.jackson_frames = true;
                 return p;
             }
             column += p.cols[i].size() + 1;
@@ -456,13 +462,20 @@ std::map<std::string, OffsetPlan> readResetPlan(GroupsRun& r) {
         return p;
     };
     const Parsed probe = parse(lines.front(), false);
-    if (!probe.error.empty()) r.s.err(probe.error + "\n");
+    ResetPlanFailure where{probe.long_value, true, secondRead, emptyGroup};
+    if (probe.jackson_frames) r.s.err(resetPlanFailureTrace(where, {probe.error}));
+    else if (!probe.error.empty()) r.s.err(probe.error + "\n");
     const bool oldFormat = probe.error.empty();
     std::map<std::string, OffsetPlan> plan;
     for (const std::string& line : lines) {
         const bool withGroup = !(singleGroup && oldFormat);
         const Parsed p = parse(line, withGroup);
-        if (!p.error.empty()) throw CommandFailure{p.error, stackTrace({std::string(kRuntimeClass) + ": " + p.error, p.error})};
+        if (!p.error.empty()) {
+            const std::vector<std::string> chain{std::string(kRuntimeClass) + ": " + p.error, p.error};
+            where = ResetPlanFailure{p.long_value, false, secondRead, emptyGroup};
+            throw CommandFailure{p.error, p.jackson_frames ? resetPlanFailureTrace(where, chain)
+                                                           : stackTrace({chain[0], chain[1]})};
+        }
         auto col = [&](std::size_t i) { return i < p.cols.size() ? p.cols[i] : std::string(); };
         const std::size_t base = withGroup ? 1 : 0;
         const std::string group = withGroup ? col(0) : r.o.value("group");
@@ -622,8 +635,8 @@ void resetOffsets(GroupsRun& r, const std::vector<std::string>& groupIds) {
         try {
             // The plan file is read twice (resetPlanFromFile() is called in a test, then again).
             if (r.o.has("from-file")) {
-                (void)readResetPlan(r);
-                filePlan = readResetPlan(r);
+                (void)readResetPlan(r, false, state == "Empty");
+                filePlan = readResetPlan(r, true, state == "Empty");
             }
             plan = prepareOffsets(r, gid, g ? &*g : nullptr, tps, filePlan ? &*filePlan : nullptr);
         } catch (CommandFailure& f) {
@@ -1075,8 +1088,8 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
         }
         if (problem.empty()) s.out("The regular expression `" + re + "` is valid.\n");
         else if (problem != "?") s.out("The regular expression `" + re + "` is invalid: " + problem + ".\n");
-        else s.err("--validate-regex cannot check this expression in FluxoLab yet.\n");
-        s.finish(0);
+        else s.note(NoteId::ValidateRegexUnchecked); // FluxoLab's own words: only the note (pt-PT or English)
+        s.finish(problem == "?" ? 1 : 0);
         return session;
     }
 
@@ -1121,6 +1134,21 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
         s.waitForUnreachableCluster(check.resolvable, twoCalls ? 2 * timeoutMs : timeoutMs,
                                     [o](ToolSession& t) { failUnreachable(t, o); });
         return session;
+    }
+
+    // A named group whose coordinator is down (no live leader for its __consumer_offsets partition):
+    // FindCoordinator keeps failing and the admin client retries it until --timeout runs out. The real
+    // 4.3.1 tool then printed, run to run, either "Timed out waiting for a node assignment" (the form of
+    // an unreachable cluster, printed here) or "Call(...) timed out at ... after N attempt(s)" with the
+    // last attempt's DisconnectException (tests/labs/golden/real/coordinator-down.txt).
+    if ((o.has("describe") || o.has("reset-offsets") || o.has("delete")) && !o.has("all-groups")) {
+        for (const std::string& gid : o.all("group")) {
+            const auto g = backend.describeGroup(gid);
+            if (!g || g->coordinator_available) continue;
+            s.note(NoteId::GroupCoordinatorDown);
+            s.waitForRetriedCall(timeoutMs, [o](ToolSession& t) { failUnreachable(t, o); });
+            return session;
+        }
     }
 
     GroupsRun run{s, backend, o, work_dir};

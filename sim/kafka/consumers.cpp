@@ -25,6 +25,7 @@ void Consumers::onTimer(const runtime::Timer& timer) {
     case ConsumerTimer::Heartbeat: heartbeat(t.a, static_cast<std::uint64_t>(t.b)); break;
     case ConsumerTimer::JoinResponse: joinResponse(t.a, static_cast<std::uint64_t>(t.b)); break;
     case ConsumerTimer::SyncResponse: syncResponse(t.a, static_cast<std::uint64_t>(t.b)); break;
+    case ConsumerTimer::MetadataRefresh: refreshMetadata(t.a, t.b); break;
     }
 }
 
@@ -127,6 +128,10 @@ void Consumers::topicDeleted(const std::string& name) {
             revoke(c, gone);
             if (c.subscribed) c.rejoin_needed = true;
         }
+        // The fetches fail with UNKNOWN_TOPIC_OR_PARTITION and request a metadata update: the pattern
+        // no longer matches the topic.
+        if (c.pattern && std::find(c.subscription.begin(), c.subscription.end(), name) != c.subscription.end())
+            updatePatternSubscription(c);
     }
 }
 
@@ -174,8 +179,49 @@ void Consumers::subscribe(std::int32_t consumer, std::vector<std::string> topics
         for (const auto& t : topics)
             if (!m_logs.topic(t)) m_logs.autoCreateTopic(t);
     c.subscription = std::move(topics);
+    c.pattern = nullptr;
     c.subscribed = true;
     c.rejoin_needed = true;
+}
+
+std::vector<std::string> Consumers::matchingTopics(const ConsumerState& c) const {
+    // ConsumerCoordinator.updatePatternSubscription: the cluster's topics the pattern matches, internal
+    // topics excluded (exclude.internal.topics=true); a pattern never auto-creates a topic.
+    std::vector<std::string> out;
+    for (const auto& [name, t] : m_replication.topics())
+        if (!t.internal && c.pattern(name)) out.push_back(name);
+    return out; // in name order, like subscribe()'s
+}
+
+void Consumers::subscribePattern(std::int32_t consumer, std::function<bool(const std::string&)> matches) {
+    ConsumerState& c = this->consumer(consumer);
+    if (c.config.group_id.empty() || c.phase == ConsumerPhase::Closed || !matches) return;
+    c.pattern = std::move(matches);
+    // subscribe(Pattern) requests a full metadata update; the first poll waits for it before joining.
+    updatePatternSubscription(c);
+    c.subscribed = true;
+    c.rejoin_needed = true;
+}
+
+void Consumers::refreshMetadata(std::int32_t consumer, TimeMs planned) {
+    ConsumerState& c = this->consumer(consumer);
+    // A refresh in between (a new pattern, a deleted topic) planned its own next one.
+    if (c.phase == ConsumerPhase::Closed || !c.pattern || planned != c.last_metadata_refresh_ms + c.config.metadata_max_age_ms)
+        return;
+    updatePatternSubscription(c);
+}
+
+void Consumers::updatePatternSubscription(ConsumerState& c) {
+    c.last_metadata_refresh_ms = now();
+    std::vector<std::string> topics = matchingTopics(c);
+    // ConsumerCoordinator.rejoinNeededOrPending: the subscription changed since the last join.
+    if (topics != c.subscription) {
+        c.subscription = std::move(topics);
+        if (c.subscribed) c.rejoin_needed = true;
+    }
+    // Metadata.timeToNextUpdate: metadata.max.age.ms after the last successful refresh.
+    const TimeMs next = now() + c.config.metadata_max_age_ms;
+    schedule(next, ConsumerTimer::MetadataRefresh, c.index, next);
 }
 
 void Consumers::assign(std::int32_t consumer, std::vector<TopicPartition> partitions) {

@@ -35,6 +35,7 @@ public:
     // ---- the client API (Simulation forwards to these) ----
     std::int32_t add(ConsumerConfig config);
     void subscribe(std::int32_t consumer, std::vector<std::string> topics);
+    void subscribePattern(std::int32_t consumer, std::function<bool(const std::string&)> matches);
     void assign(std::int32_t consumer, std::vector<TopicPartition> partitions);
     void seek(std::int32_t consumer, const TopicPartition& tp, Offset offset);
     void seekToBeginning(std::int32_t consumer, const TopicPartition& tp);
@@ -88,6 +89,10 @@ private:
     Offset latestOffset(const TopicPartition& tp) const;
 
     void poll(std::int32_t consumer);
+    /// A pattern subscriber's metadata refresh: the matching topics now; the next one after metadata.max.age.ms.
+    void refreshMetadata(std::int32_t consumer, TimeMs planned);
+    void updatePatternSubscription(ConsumerState& c);
+    std::vector<std::string> matchingTopics(const ConsumerState& c) const;
     void heartbeat(std::int32_t consumer, std::uint64_t token);
     void sendJoin(ConsumerState& c);
     void joinResponse(std::int32_t consumer, std::uint64_t token);

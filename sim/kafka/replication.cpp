@@ -3,6 +3,7 @@
 
 #include "sim/cluster_internal.h"
 #include "sim/hash.h"
+#include "sim/topic_configs.h"
 
 #include <algorithm>
 #include <charconv>
@@ -236,24 +237,6 @@ bool validTopicName(const std::string& name) {
                c == '-';
     });
 }
-const std::set<std::string>& knownTopicConfigs() {
-    static const std::set<std::string> keys = {
-        "cleanup.policy",      "compression.type",    "delete.retention.ms", "file.delete.delay.ms",
-        "flush.messages",      "flush.ms",            "index.interval.bytes", "max.compaction.lag.ms",
-        "max.message.bytes",   "message.timestamp.type", "min.cleanable.dirty.ratio", "min.compaction.lag.ms",
-        "min.insync.replicas", "preallocate",         "retention.bytes",     "retention.ms",
-        "segment.bytes",       "segment.index.bytes", "segment.jitter.ms",   "segment.ms",
-        "unclean.leader.election.enable", "message.timestamp.before.max.ms", "message.timestamp.after.max.ms"};
-    return keys;
-}
-// A whole number that fits a Java long (the LONG topic configs reach Long.MAX_VALUE, e.g.
-// message.timestamp.after.max.ms=9223372036854775807).
-bool isNumber(const std::string& s) {
-    std::int64_t value = 0;
-    const char* end = s.data() + s.size();
-    const auto [ptr, ec] = std::from_chars(s.data(), end, value);
-    return !s.empty() && ec == std::errc() && ptr == end;
-}
 } // namespace
 
 AdminResult Replication::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf,
@@ -287,31 +270,19 @@ AdminResult Replication::createTopic(const std::string& name, std::int32_t parti
         res.detail2 = registered;
         return res;
     }
+    // ControllerConfigurationValidator: each value against its definition, then the checks across keys.
     for (const auto& [k, v] : configs) {
-        if (!knownTopicConfigs().count(k)) {
+        const TopicConfigValueCheck check = checkTopicConfigValue(k, v);
+        if (!check.ok()) {
             res.error = ErrorCode::INVALID_CONFIG;
-            res.detail_text = k;
+            res.detail_text = check.message;
             return res;
         }
-        const bool numeric = k != "cleanup.policy" && k != "compression.type" && k != "message.timestamp.type" &&
-                             k != "unclean.leader.election.enable" && k != "preallocate" &&
-                             k != "min.cleanable.dirty.ratio";
-        if ((numeric && !isNumber(v)) ||
-            (k == "unclean.leader.election.enable" && v != "true" && v != "false")) {
-            res.error = ErrorCode::INVALID_CONFIG;
-            res.detail_text = k + "=" + v;
-            return res;
-        }
-        // Range checks of the topic config definitions (LogConfig); Kafka 4.0 (KIP-1030) raised the
-        // minimum segment.bytes to 1 MiB. detail1 = the minimum, detail2 = 1 marks a range error.
-        const std::int64_t minimum = k == "min.insync.replicas" ? 1 : k == "segment.bytes" ? 1048576 : INT64_MIN;
-        if (numeric && minimum != INT64_MIN && std::stoll(v) < minimum) {
-            res.error = ErrorCode::INVALID_CONFIG;
-            res.detail_text = k + "=" + v;
-            res.detail1 = minimum;
-            res.detail2 = 1;
-            return res;
-        }
+    }
+    if (const auto conflict = topicConfigConflict(configs)) {
+        res.error = ErrorCode::INVALID_CONFIG;
+        res.detail_text = *conflict;
+        return res;
     }
 
     // The topic's records overflow the controller's bounded record list: the whole request fails.

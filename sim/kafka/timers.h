@@ -46,6 +46,7 @@ enum class ConsumerTimer : std::uint16_t {
     Heartbeat,    ///< a = consumer, b = heartbeat token
     JoinResponse, ///< a = consumer, b = join token
     SyncResponse, ///< a = consumer, b = join token
+    MetadataRefresh, ///< a = consumer, b = the refresh time it was planned for (a later refresh replaces it)
 };
 
 } // namespace fluxolab::sim::kafka

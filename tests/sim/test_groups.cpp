@@ -428,3 +428,103 @@ TEST_SUITE("sim/groups") {
         CHECK(s.group("g")->state == GroupState::Stable);
     }
 }
+
+TEST_SUITE("sim/groups") {
+    TEST_CASE("a pattern subscription picks up a topic created later at the metadata refresh - then the group rebalances") {
+        // kafka-clients 4.3.1: metadata.max.age.ms = 300000. subscribe(Pattern) refreshes the metadata at
+        // once (t = 0); the next refresh is due 300000 ms later. Only then does the consumer see the new
+        // topic, change its subscription and rejoin (ConsumerCoordinator.rejoinNeededOrPending).
+        ClusterConfig c;
+        c.brokers = 1;
+        c.network_delay_ms = 1;
+        Simulation s(c, 11);
+        REQUIRE(s.createTopic("orders-eu", 2, 1).ok());
+        REQUIRE(s.createTopic("payments", 1, 1).ok());
+        ConsumerConfig cc;
+        cc.group_id = "g";
+        const auto id = s.addConsumer(cc);
+        const auto orders = [](const std::string& t) { return t.rfind("orders", 0) == 0; };
+        s.subscribePattern(id, orders);
+        s.runUntil(10000);
+        const auto& me = [&]() -> const ConsumerState& { return s.consumers()[static_cast<std::size_t>(id)]; };
+        CHECK(me().subscription == std::vector<std::string>{"orders-eu"});
+        CHECK(me().assigned.size() == 2);
+        REQUIRE(s.createTopic("orders-us", 1, 1).ok());
+        REQUIRE(s.createTopic("stock", 1, 1).ok());
+        const auto p = s.addProducer({});
+        ProducerRecord early;
+        early.topic = "orders-us";
+        early.value = "before the consumer saw the topic";
+        REQUIRE(s.send(p, early) == ErrorCode::NONE);
+        s.runUntil(299999);
+        CHECK(me().subscription == std::vector<std::string>{"orders-eu"});
+        CHECK(me().assigned.size() == 2);
+        CHECK(transitions(s).size() == 3); // formed once: Preparing, Completing, Stable at 3003
+        s.runUntil(310000);
+        CHECK(me().subscription == std::vector<std::string>{"orders-eu", "orders-us"});
+        CHECK(me().last_metadata_refresh_ms == 300000);
+        // Refresh at 300000; the poll at 300000 rejoins (eager range: everything revoked first); JoinGroup
+        // reaches the coordinator at 300001, the only member has rejoined, so the rebalance completes at
+        // once; JoinGroup answer 300002, SyncGroup arrives 300003 (Stable), its answer 300004.
+        const auto tr = transitions(s);
+        REQUIRE(tr.size() == 6);
+        CHECK(tr[3].time == 300001);
+        CHECK(tr[3].state == GroupState::PreparingRebalance);
+        CHECK(tr[4].time == 300001);
+        CHECK(tr[4].state == GroupState::CompletingRebalance);
+        CHECK(tr[4].generation == 2);
+        CHECK(tr[5].time == 300003);
+        CHECK(tr[5].state == GroupState::Stable);
+        const Event* assigned = nullptr;
+        for (const auto& e : s.journal().events())
+            if (e.type == EventType::PartitionsAssigned && e.actor == id) assigned = &e;
+        REQUIRE(assigned);
+        CHECK(assigned->time == 300004);
+        CHECK(tpCount(s, *assigned) == 3);
+        CHECK(me().assigned.size() == 3);
+        // auto.offset.reset=latest on the new topic: the record written before the assignment is skipped.
+        CHECK(me().position.at(TopicPartition{"orders-us", 0}) == 1);
+        CHECK(me().consumed == 0);
+        // The next refresh is planned metadata.max.age.ms after this one.
+        REQUIRE(s.createTopic("orders-br", 1, 1).ok());
+        s.runUntil(599999);
+        CHECK(me().subscription.size() == 2);
+        s.runUntil(600100);
+        CHECK(me().subscription == std::vector<std::string>{"orders-br", "orders-eu", "orders-us"});
+    }
+
+    TEST_CASE("a shorter metadata.max.age.ms - a deleted topic leaves a pattern subscription at once") {
+        ClusterConfig c;
+        c.brokers = 1;
+        c.network_delay_ms = 1;
+        Simulation s(c, 11);
+        REQUIRE(s.createTopic("orders-eu", 1, 1).ok());
+        ConsumerConfig cc;
+        cc.group_id = "g";
+        cc.metadata_max_age_ms = 5000;
+        const auto id = s.addConsumer(cc);
+        s.subscribePattern(id, [](const std::string& t) { return t.rfind("orders", 0) == 0; });
+        s.runUntil(7000);
+        REQUIRE(s.createTopic("orders-us", 1, 1).ok());
+        const auto& me = [&]() -> const ConsumerState& { return s.consumers()[static_cast<std::size_t>(id)]; };
+        s.runUntil(9999); // refreshes at 0, 5000: the topic came at 7000
+        CHECK(me().subscription.size() == 1);
+        s.runUntil(10000);
+        CHECK(me().subscription.size() == 2);
+        CHECK(me().last_metadata_refresh_ms == 10000);
+        s.runUntil(11000);
+        CHECK(me().assigned.size() == 2);
+        // Internal topics never match (exclude.internal.topics=true), even a pattern that would.
+        CHECK(s.topics().count("__consumer_offsets") == 1);
+        REQUIRE(s.deleteTopic("orders-eu").ok());
+        CHECK(me().subscription == std::vector<std::string>{"orders-us"});
+        CHECK(me().last_metadata_refresh_ms == 11000);
+        s.runUntil(13000);
+        CHECK(me().assigned == std::vector<TopicPartition>{{"orders-us", 0}});
+        // A subscription by name drops the pattern: no more refresh changes it.
+        s.subscribe(id, {"orders-us"});
+        REQUIRE(s.createTopic("orders-br", 1, 1).ok());
+        s.runUntil(40000);
+        CHECK(me().subscription == std::vector<std::string>{"orders-us"});
+    }
+}
