@@ -173,6 +173,11 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "Use uma mais simples, como 'orders.*' ou 'orders|payments'.",
      "This expression uses Java syntax FluxoLab does not reproduce (for example (?s), lookbehind or [a-z&&[^b]]). "
      "Use a simpler one, such as 'orders.*' or 'orders|payments'."},
+    {NoteId::CoordinatorUnreachable, "coordinator_unreachable",
+     "O coordenador do grupo está num broker que caiu: até o controlador o vedar e outra réplica de "
+     "__consumer_offsets assumir a liderança, o cliente volta a tentar. Depois a resposta vem do novo coordenador.",
+     "The group's coordinator is on a broker that went down: until the controller fences it and another "
+     "__consumer_offsets replica takes over as leader, the client keeps retrying. Then the new coordinator answers."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

@@ -58,6 +58,7 @@ enum class NoteId : std::uint16_t {
     InvalidClientConfig,
     ClientConfigFileMissing,
     IncludePatternUnsupported,
+    CoordinatorUnreachable,
     Count_
 };
 
