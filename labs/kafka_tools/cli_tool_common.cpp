@@ -317,6 +317,11 @@ bool ToolSession::stepCoordinatorWait() {
 void ToolSession::pump(TimeMs ms) {
     if (finished()) return;
     if (m_coordinators) {
+        // pump(0): the cluster's clock runs elsewhere (the app); look at where it is now.
+        if (ms <= 0) {
+            stepCoordinatorWait();
+            return;
+        }
         // Small steps: the answer comes as soon as the coordinator serves again.
         for (TimeMs left = ms; left > 0 && m_coordinators;) {
             const TimeMs step = std::min<TimeMs>({left, 50, std::max<TimeMs>(1, m_coordinators->deadline_ms - nowMs())});

@@ -341,3 +341,40 @@ TEST_SUITE("labs/real-tools") {
         }
     }
 }
+
+TEST_SUITE("labs/real-tools") {
+    TEST_CASE("describe waits for a crashed coordinator when the clock runs elsewhere - as in the app") {
+        // The app's terminal pumps with 0 ms while the cluster's clock runs on its own.
+        SimBackend backend(1, 3);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic orders --partitions 3 --replication-factor 3 --bootstrap-server localhost:9092");
+        ConsumerSettings cs;
+        cs.group_id = "G";
+        cs.topics = {"orders"};
+        backend.openConsumer(cs);
+        backend.advance(15000);
+        const std::int32_t old = backend.describeGroup("G")->coordinator.id;
+        backend.simulation().stopBroker(old, true);
+        const std::string live = old == 1 ? "localhost:9093" : "localhost:9092";
+        const ParsedScript ps = parseScript("kafka-consumer-groups.sh --describe --group G --state --bootstrap-server " + live + "\n");
+        auto s = cli.start(ps.commands[0].argv, false);
+        s->pump(0);
+        CHECK_FALSE(s->finished()); // the coordinator is down: no answer yet
+        const TimeMs crashed = backend.nowMs();
+        while (!s->finished() && backend.nowMs() - crashed < 60000) {
+            backend.advance(100);
+            s->pump(0);
+        }
+        REQUIRE(s->finished());
+        // The controller fences the broker after broker.session.timeout.ms (9000 ms), then the
+        // partition elects a new leader, well before the 30000 ms default --timeout.
+        CHECK(backend.nowMs() - crashed >= 9000);
+        CHECK(backend.nowMs() - crashed < 30000);
+        std::string out, err;
+        for (auto& chunk : s->takeOutput()) (chunk.stream == OutStream::Out ? out : err) += chunk.text;
+        CHECK(out.find("Stable") != std::string::npos);
+        CHECK(out.find("(" + std::to_string(old) + ")") == std::string::npos);
+        CHECK(err.find("Connection to node " + std::to_string(old) + " ") != std::string::npos);
+        CHECK(std::find(s->notes().begin(), s->notes().end(), NoteId::CoordinatorUnreachable) != s->notes().end());
+    }
+}
