@@ -100,6 +100,18 @@ struct GroupInfo {
     std::map<TopicPartition, std::int32_t> committed_epoch; ///< leader epoch stored with the offset (absent: none)
 };
 
+/// Where a FindCoordinator for a group leads right now (the leader of the group's
+/// __consumer_offsets partition, as the brokers' metadata names it).
+struct CoordinatorLookup {
+    enum class Kind : std::uint8_t {
+        Serving,      ///< a live coordinator answers
+        Unreachable,  ///< the named leader is down but not fenced yet: connections to it fail
+        NotAvailable, ///< the partition has no leader: COORDINATOR_NOT_AVAILABLE
+    };
+    Kind kind = Kind::Serving;
+    BrokerInfo node; ///< with Unreachable: the broker the lookup names
+};
+
 /// GROUP_SUBSCRIBED_TO_TOPIC (Kafka error 86): an OffsetDelete for a topic the group consumes.
 inline constexpr ErrorCode kGroupSubscribedToTopic = ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC;
 
@@ -171,6 +183,12 @@ public:
     virtual std::vector<std::string> listGroups() const = 0;
     /// nullopt when the group does not exist (Dead).
     virtual std::optional<GroupInfo> describeGroup(const std::string& group) const = 0;
+    /// Whether the coordinator of `group` (known or not) can answer now. A real cluster's admin
+    /// client finds that out by itself: the default says it can.
+    virtual CoordinatorLookup findCoordinator(const std::string& group) const {
+        (void)group;
+        return {};
+    }
     virtual BackendResult alterGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) = 0;
     virtual BackendResult deleteGroup(const std::string& group) = 0;
     /// Removes the group's committed offsets of these partitions. GROUP_ID_NOT_FOUND for a group

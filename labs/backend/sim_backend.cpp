@@ -200,6 +200,26 @@ std::optional<GroupInfo> SimBackend::describeGroup(const std::string& group) con
     return info;
 }
 
+CoordinatorLookup SimBackend::findCoordinator(const std::string& group) const {
+    CoordinatorLookup r;
+    // No offsets topic yet: the first lookup creates it (FluxoLab answers at once).
+    const sim::TopicState* offsets = m_sim->topic("__consumer_offsets");
+    if (!offsets || offsets->partitions.empty()) return r;
+    const auto n = static_cast<std::int32_t>(offsets->partitions.size());
+    const std::int32_t p = sim::kafkaAbs(sim::javaStringHashCode(group)) % n;
+    const sim::BrokerId leader = offsets->partitions[static_cast<std::size_t>(p)].leader;
+    if (leader < 0) {
+        r.kind = CoordinatorLookup::Kind::NotAvailable;
+        return r;
+    }
+    for (const auto& b : m_sim->brokers())
+        if (b.id == leader && !b.alive) {
+            r.kind = CoordinatorLookup::Kind::Unreachable;
+            r.node = BrokerInfo{b.id, b.host, b.port, false};
+        }
+    return r;
+}
+
 BackendResult SimBackend::alterGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) {
     request();
     BackendResult r;

@@ -50,6 +50,7 @@ public:
 
     std::vector<std::string> listGroups() const override;
     std::optional<GroupInfo> describeGroup(const std::string& group) const override;
+    CoordinatorLookup findCoordinator(const std::string& group) const override;
     BackendResult alterGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) override;
     BackendResult deleteGroup(const std::string& group) override;
     DeleteOffsetsResult deleteGroupOffsets(const std::string& group,

@@ -185,6 +185,11 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "por isso a ferramenta repete o pedido até o --timeout acabar. Volte a arrancar esse broker.",
      "This group's coordinator is down: no live broker leads the group's __consumer_offsets partition, so the tool "
      "retries until --timeout runs out. Start that broker again."},
+    {NoteId::CoordinatorUnreachable, "coordinator_unreachable",
+     "O coordenador do grupo está num broker que caiu: até o controlador o vedar e outra réplica de "
+     "__consumer_offsets assumir a liderança, o cliente volta a tentar. Depois a resposta vem do novo coordenador.",
+     "The group's coordinator is on a broker that went down: until the controller fences it and another "
+     "__consumer_offsets replica takes over as leader, the client keeps retrying. Then the new coordinator answers."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

@@ -60,6 +60,7 @@ enum class NoteId : std::uint16_t {
     IncludePatternUnsupported,
     ValidateRegexUnchecked,
     GroupCoordinatorDown,
+    CoordinatorUnreachable,
     Count_
 };
 

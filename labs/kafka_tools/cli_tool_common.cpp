@@ -1,5 +1,6 @@
 #include "labs/kafka_tools/cli_tool_common.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <climits>
@@ -223,16 +224,23 @@ ConnectionRetryLog::ConnectionRetryLog(Client client, std::string context, const
     }
 }
 
+ConnectionRetryLog::ConnectionRetryLog(Client client, std::string context, const BrokerInfo& node, TimeMs start_ms)
+    : m_client(client), m_context(std::move(context)), m_node_id(node.id), m_next_ms(start_ms) {
+    const std::string port = std::to_string(node.port);
+    const std::string address = (node.host == "localhost" ? "localhost/127.0.0.1" : node.host + "/127.0.0.1") + ":" + port;
+    m_nodes.emplace_back(node.host + ":" + port, address);
+}
+
 std::string ConnectionRetryLog::linesUntil(TimeMs now_ms) {
     std::string text;
     while (!m_nodes.empty() && m_next_ms <= now_ms) {
         // One round: every bootstrap server is tried (node ids -1, -2, ... in the given order).
         const std::string date = formatLogDate(m_next_ms);
         for (std::size_t n = 0; n < m_nodes.size(); ++n) {
-            const std::string node = std::to_string(-1 - static_cast<int>(n));
+            const std::string node = std::to_string(m_node_id ? *m_node_id : -1 - static_cast<int>(n));
             text += date + " WARN " + m_context + "Connection to node " + node + " (" + m_nodes[n].second +
                     ") could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)\n";
-            if (m_client != Client::Admin)
+            if (m_client != Client::Admin && !m_node_id)
                 text += date + " WARN " + m_context + "Bootstrap broker " + m_nodes[n].first + " (id: " + node +
                         " rack: null isFenced: false) disconnected (org.apache.kafka.clients.NetworkClient)\n";
         }
@@ -263,8 +271,74 @@ void ToolSession::waitForRetriedCall(TimeMs timeout_ms, std::function<void(ToolS
     pump(0);
 }
 
+void ToolSession::waitForCoordinators(std::vector<std::string> groups, TimeMs timeout_ms,
+                                      std::function<void(ToolSession&)> on_ready,
+                                      std::function<void(ToolSession&, const CoordinatorLookup&)> on_timeout) {
+    CoordinatorWait w;
+    w.groups = std::move(groups);
+    w.on_ready = std::move(on_ready);
+    w.on_timeout = std::move(on_timeout);
+    w.deadline_ms = nowMs() + timeout_ms;
+    m_coordinators = std::move(w);
+    stepCoordinatorWait();
+}
+
+bool ToolSession::stepCoordinatorWait() {
+    CoordinatorWait& w = *m_coordinators;
+    std::optional<CoordinatorLookup> blocked;
+    for (const std::string& g : w.groups) {
+        const CoordinatorLookup c = m_backend.findCoordinator(g);
+        if (c.kind == CoordinatorLookup::Kind::Serving) continue;
+        blocked = c;
+        break;
+    }
+    const TimeMs now = nowMs();
+    if (!blocked) {
+        auto ready = std::move(w.on_ready);
+        m_coordinators.reset();
+        ready(*this);
+        if (!finished()) finish(0);
+        return true;
+    }
+    if (!w.noted) {
+        note(NoteId::CoordinatorUnreachable); // why the command waits
+        w.noted = true;
+    }
+    if (blocked->kind == CoordinatorLookup::Kind::Unreachable) {
+        if (!w.log || w.log_node != blocked->node.id) {
+            w.log.emplace(ConnectionRetryLog::Client::Admin, "[AdminClient clientId=adminclient-1] ", blocked->node, now);
+            w.log_node = blocked->node.id;
+        }
+        if (std::string lines = w.log->linesUntil(std::min(now, w.deadline_ms)); !lines.empty()) err(std::move(lines));
+    }
+    if (now >= w.deadline_ms) {
+        auto timeout = std::move(w.on_timeout);
+        m_coordinators.reset();
+        timeout(*this, *blocked);
+        if (!finished()) finish(0);
+        return true;
+    }
+    return false;
+}
+
 void ToolSession::pump(TimeMs ms) {
-    if (finished() || (!m_retry && !m_retrying)) return;
+    if (finished()) return;
+    if (m_coordinators) {
+        // pump(0): the cluster's clock runs elsewhere (the app); look at where it is now.
+        if (ms <= 0) {
+            stepCoordinatorWait();
+            return;
+        }
+        // Small steps: the answer comes as soon as the coordinator serves again.
+        for (TimeMs left = ms; left > 0 && m_coordinators;) {
+            const TimeMs step = std::min<TimeMs>({left, 50, std::max<TimeMs>(1, m_coordinators->deadline_ms - nowMs())});
+            m_backend.advance(step);
+            left -= step;
+            if (stepCoordinatorWait()) return;
+        }
+        return;
+    }
+    if (!m_retry && !m_retrying) return;
     if (ms > 0) m_backend.advance(std::min(ms, std::max<TimeMs>(0, m_deadline_ms - nowMs())));
     const TimeMs now = std::min(nowMs(), m_deadline_ms);
     if (m_retry)
@@ -281,6 +355,7 @@ void ToolSession::interrupt() {
     if (finished()) return;
     m_retry.reset();
     m_retrying = false;
+    m_coordinators.reset();
     finish(130); // Ctrl+C kills the JVM: nothing more is printed
 }
 

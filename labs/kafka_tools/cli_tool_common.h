@@ -86,6 +86,8 @@ public:
     enum class Client : std::uint8_t { Admin, Producer, Consumer };
     /// `context`: the client's log prefix, e.g. "[AdminClient clientId=adminclient-1] ".
     ConnectionRetryLog(Client client, std::string context, const std::string& bootstrap, TimeMs start_ms);
+    /// The attempts to reach one known broker (metadata gave its id), e.g. a coordinator that is down.
+    ConnectionRetryLog(Client client, std::string context, const BrokerInfo& node, TimeMs start_ms);
     /// The lines of the attempts made up to `now_ms` (inclusive) not returned yet.
     std::string linesUntil(TimeMs now_ms);
 
@@ -93,6 +95,7 @@ private:
     Client m_client;
     std::string m_context;
     std::vector<std::pair<std::string, std::string>> m_nodes; ///< (host:port as given, resolved address)
+    std::optional<std::int32_t> m_node_id; ///< a known broker's id; bootstrap nodes are -1, -2, ...
     TimeMs m_next_ms;
     std::size_t m_round = 0;
 };
@@ -118,7 +121,15 @@ public:
     /// The cluster answers but the admin call keeps being retried (a group whose coordinator is down):
     /// after `timeout_ms` of cluster time let `on_timeout` print the tool's error and finish.
     void waitForRetriedCall(TimeMs timeout_ms, std::function<void(ToolSession&)> on_timeout);
-    bool waiting() const { return m_retry.has_value() || m_retrying; }
+    /// The admin client waits for the coordinators of `groups` (Admin's coordinator lookups):
+    /// while a lookup names a broker that is down and not fenced yet, its connection attempts are
+    /// logged; a lookup without a coordinator (COORDINATOR_NOT_AVAILABLE) is retried quietly.
+    /// Once every coordinator serves, `on_ready` prints the answer; after `timeout_ms`,
+    /// `on_timeout` prints the tool's error with the lookup that still blocked.
+    void waitForCoordinators(std::vector<std::string> groups, TimeMs timeout_ms,
+                             std::function<void(ToolSession&)> on_ready,
+                             std::function<void(ToolSession&, const CoordinatorLookup&)> on_timeout);
+    bool waiting() const { return m_retry.has_value() || m_retrying || m_coordinators.has_value(); }
 
     void pump(TimeMs ms) override;
     void interrupt() override;
@@ -131,6 +142,18 @@ private:
     bool m_retrying = false; ///< waitForRetriedCall: nothing logged while waiting
     TimeMs m_deadline_ms = 0;
     std::function<void(ToolSession&)> m_on_timeout;
+    struct CoordinatorWait {
+        std::vector<std::string> groups;
+        std::function<void(ToolSession&)> on_ready;
+        std::function<void(ToolSession&, const CoordinatorLookup&)> on_timeout;
+        std::optional<ConnectionRetryLog> log; ///< attempts to the unreachable coordinator
+        std::int32_t log_node = -1;
+        TimeMs deadline_ms = 0;
+        bool noted = false;
+    };
+    std::optional<CoordinatorWait> m_coordinators;
+    /// One step of the coordinator wait at the current time; true when it ended.
+    bool stepCoordinatorWait();
 };
 
 /// `fluxolab-cli replay ...` (other fluxolab-cli subcommands only run in a real shell).

@@ -935,6 +935,26 @@ bool checkGroupArgs(ToolSession& s, const std::vector<std::string>& argv, const 
     return true;
 }
 
+/// A describe whose coordinator lookups did not end before --timeout: the call still waits for a
+/// node to send its FindCoordinator to. The same text whether no bootstrap server answers or the
+/// group's coordinator is down (captured on a real 3-broker cluster, tests/labs/golden/real/coordinator.txt).
+void failDescribeFindCoordinator(ToolSession& s, const Options& o) {
+    const std::string coordinator = std::string(kTimeoutClass) +
+                                    ": Timed out waiting for a node assignment. Call: describeConsumerGroups(api=FIND_COORDINATOR)";
+    // The same call site as a describe of an unknown group (GroupIdNotFoundException).
+    const JavaTrace where = o.has("members") ? JavaTrace::GroupMissingMembers
+                            : o.has("state") ? JavaTrace::GroupMissingState
+                                             : JavaTrace::GroupMissingOffsets;
+    printError(s, "Executing consumer group command failed due to " + coordinator,
+               javaStackTrace(where, {std::string(kExecutionClass) + ": " + coordinator, coordinator}));
+}
+
+/// A describe timed out while a group's coordinator was down or missing.
+void failCoordinatorTimeout(ToolSession& s, const Options& o, const CoordinatorLookup& blocked) {
+    (void)blocked; // both kinds end in the same error; the wait's note says why
+    failDescribeFindCoordinator(s, o);
+}
+
 /// What each command prints after its admin calls time out against an unreachable cluster.
 void failUnreachable(ToolSession& s, const Options& o) {
     const std::string assign = "Timed out waiting for a node assignment. Call: ";
@@ -987,12 +1007,7 @@ void failUnreachable(ToolSession& s, const Options& o) {
                                     adminThread,
                                     {}}));
     } else if (o.has("describe")) {
-        // The same call site as a describe of an unknown group (GroupIdNotFoundException).
-        const JavaTrace where = o.has("members") ? JavaTrace::GroupMissingMembers
-                                : o.has("state") ? JavaTrace::GroupMissingState
-                                                 : JavaTrace::GroupMissingOffsets;
-        printError(s, "Executing consumer group command failed due to " + coordinator,
-                   javaStackTrace(where, {std::string(kExecutionClass) + ": " + coordinator, coordinator}));
+        failDescribeFindCoordinator(s, o);
     } else if (o.has("reset-offsets")) {
         const std::string ee = std::string(kExecutionClass) + ": " + coordinator;
         printError(s, "Executing consumer group command failed due to " + ee,
@@ -1141,7 +1156,7 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
     // 4.3.1 tool then printed, run to run, either "Timed out waiting for a node assignment" (the form of
     // an unreachable cluster, printed here) or "Call(...) timed out at ... after N attempt(s)" with the
     // last attempt's DisconnectException (tests/labs/golden/real/coordinator-down.txt).
-    if ((o.has("describe") || o.has("reset-offsets") || o.has("delete")) && !o.has("all-groups")) {
+    if ((o.has("reset-offsets") || o.has("delete")) && !o.has("all-groups")) { // --describe: waitForCoordinators below
         for (const std::string& gid : o.all("group")) {
             const auto g = backend.describeGroup(gid);
             if (!g || g->coordinator_available) continue;
@@ -1151,23 +1166,39 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
         }
     }
 
-    GroupsRun run{s, backend, o, work_dir};
-    try {
-        const std::vector<std::string> groupIds = o.has("all-groups") ? listGroupsInKafkaOrder(backend) : o.all("group");
-        if (o.has("list")) listGroups(run);
-        else if (o.has("describe")) describeGroups(run, groupIds);
-        else if (o.has("delete")) deleteGroups(run, groupIds);
-        else if (o.has("reset-offsets")) resetOffsets(run, groupIds);
-        else deleteOffsets(run);
-    } catch (const CommandFailure& f) {
-        if (f.usage) {
-            s.usage(tool, f.message, f.note.value_or(NoteId::UsageError));
-            return session;
+    // The command's admin calls, now or once the groups' coordinators answer (the options and the
+    // folder are copied: the session may outlive this call).
+    auto act = [o, work_dir](ToolSession& t, ClusterBackend& b) {
+        GroupsRun run{t, b, o, work_dir};
+        try {
+            const std::vector<std::string> groupIds = o.has("all-groups") ? listGroupsInKafkaOrder(b) : o.all("group");
+            if (o.has("list")) listGroups(run);
+            else if (o.has("describe")) describeGroups(run, groupIds);
+            else if (o.has("delete")) deleteGroups(run, groupIds);
+            else if (o.has("reset-offsets")) resetOffsets(run, groupIds);
+            else deleteOffsets(run);
+        } catch (const CommandFailure& f) {
+            if (f.usage) {
+                t.usage(groupsTool(), f.message, f.note.value_or(NoteId::UsageError));
+                return;
+            }
+            printError(t, "Executing consumer group command failed due to " + f.message, f.trace);
+            if (f.note) t.note(*f.note);
         }
-        printError(s, "Executing consumer group command failed due to " + f.message, f.trace);
-        if (f.note) s.note(*f.note);
+        if (!t.finished()) t.finish(0);
+    };
+    if (o.has("describe")) {
+        // describeConsumerGroups looks each group's coordinator up first: while one is down (its
+        // broker crashed and is not fenced yet, or its __consumer_offsets partition has no
+        // leader) the admin client retries until the coordinator moves or --timeout runs out.
+        const std::vector<std::string> groupIds = o.has("all-groups") ? listGroupsInKafkaOrder(backend) : o.all("group");
+        ClusterBackend* b = &backend;
+        s.waitForCoordinators(
+            withoutRepeats(groupIds), timeoutMs, [act, b](ToolSession& t) { act(t, *b); },
+            [o](ToolSession& t, const CoordinatorLookup& blocked) { failCoordinatorTimeout(t, o, blocked); });
+        return session;
     }
-    if (!s.finished()) s.finish(0);
+    act(s, backend);
     return session;
 }
 

@@ -332,3 +332,132 @@ TEST_SUITE("labs/real-tools") {
         compareWithRealTools("checks", true);
     }
 }
+
+namespace {
+
+/// Member ids, dates and the coordinator column ("localhost:9093  (2)") made comparable; the
+/// connection warnings are taken out (returned in `warnings`, dates removed).
+std::string normaliseCoordinatorRun(const std::string& text, std::vector<std::string>* warnings = nullptr) {
+    static const std::regex member(R"(console-consumer-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+    static const std::regex coordinator(R"(localhost:909\d  \(\d\))");
+    std::string s = normalise(std::regex_replace(text, member, "console-consumer-ID"), true);
+    s = std::regex_replace(s, coordinator, "localhost:PORT  (ID)");
+    std::string out;
+    std::stringstream ss(s);
+    for (std::string l; std::getline(ss, l);) {
+        if (l.find(" WARN [AdminClient") != std::string::npos) {
+            if (warnings) warnings->push_back(l.substr(l.find(" WARN ")));
+            continue;
+        }
+        out += l + "\n";
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_SUITE("labs/real-tools") {
+    TEST_CASE("describe while the group coordinator crashes - as a 3-node Kafka 4.3.1 cluster prints it") {
+        const std::string file = kRealDir + "/coordinator.txt";
+        const std::vector<RealCase> cases = loadCases(file);
+        REQUIRE(cases.size() == 6);
+        std::ifstream f(file, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+        const std::string before = text.substr(0, text.find("@@ crash the coordinator"));
+        std::size_t crashAt = 0; // cases before the crash
+        for (std::size_t p = before.find("@@ $ "); p != std::string::npos; p = before.find("@@ $ ", p + 1)) ++crashAt;
+        REQUIRE(crashAt == 2);
+
+        SimBackend backend(1, 3);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic orders --partitions 3 --replication-factor 3 --bootstrap-server localhost:9092");
+        ConsumerSettings cs;
+        cs.group_id = "G";
+        cs.topics = {"orders"};
+        backend.openConsumer(cs);
+        backend.advance(15000); // as long as the capture waited
+        const auto g = backend.describeGroup("G");
+        REQUIRE(g.has_value());
+        const std::int32_t oldCoordinator = g->coordinator.id;
+        REQUIRE(oldCoordinator > 0);
+        // The commands name a live broker: the first one that is not the coordinator.
+        const std::string live = oldCoordinator == 1 ? "localhost:9093" : "localhost:9092";
+        for (std::size_t i = 0; i < cases.size(); ++i) {
+            const RealCase& c = cases[i];
+            CAPTURE(c.command);
+            if (i == crashAt) backend.simulation().stopBroker(oldCoordinator, true);
+            std::string line = c.command;
+            line.replace(line.find("localhost:9094"), 14, live);
+            const ParsedScript ps = parseScript(line + "\n");
+            REQUIRE(ps.commands.size() == 1);
+            auto s = cli.start(ps.commands[0].argv, false);
+            const TimeMs started = backend.nowMs();
+            for (TimeMs ran = 0; !s->finished() && ran < 60000; ran += 100) s->pump(100);
+            REQUIRE(s->finished());
+            std::string out, err;
+            for (auto& chunk : s->takeOutput()) (chunk.stream == OutStream::Out ? out : err) += chunk.text;
+            CHECK(s->exitCode() == c.exit_code);
+            std::vector<std::string> warned, realWarned;
+            CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(out), normaliseCoordinatorRun(c.out)) == "", "stdout");
+            CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(err, &warned), normaliseCoordinatorRun(c.err, &realWarned)) == "",
+                          "stderr");
+            // Where the real admin client logged its attempts to reach the crashed coordinator, the
+            // emulation logs them too, naming the simulated coordinator's id and port.
+            if (!realWarned.empty()) CHECK_FALSE(warned.empty());
+            const std::string expected = " WARN [AdminClient clientId=adminclient-1] Connection to node " +
+                                         std::to_string(oldCoordinator) + " (localhost/127.0.0.1:" +
+                                         std::to_string(9091 + oldCoordinator) +
+                                         ") could not be established. Node may not be available. "
+                                         "(org.apache.kafka.clients.NetworkClient)";
+            for (const auto& w : warned) CHECK(w == expected);
+            if (i >= crashAt && c.exit_code == 0 && c.err.find("Exception") == std::string::npos) {
+                // An answer after the crash comes from the new coordinator: a live broker that leads
+                // the group's __consumer_offsets partition now.
+                const auto now = backend.describeGroup("G");
+                REQUIRE(now.has_value());
+                CHECK(now->coordinator.id != oldCoordinator);
+                CHECK(now->coordinator.alive);
+                CHECK(backend.findCoordinator("G").kind == CoordinatorLookup::Kind::Serving);
+            }
+            if (i == crashAt) CHECK(backend.nowMs() - started == 2000); // --timeout 2000: before the fence
+            backend.advance(2000); // the real tools take about that long to start
+        }
+    }
+}
+
+TEST_SUITE("labs/real-tools") {
+    TEST_CASE("describe waits for a crashed coordinator when the clock runs elsewhere - as in the app") {
+        // The app's terminal pumps with 0 ms while the cluster's clock runs on its own.
+        SimBackend backend(1, 3);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic orders --partitions 3 --replication-factor 3 --bootstrap-server localhost:9092");
+        ConsumerSettings cs;
+        cs.group_id = "G";
+        cs.topics = {"orders"};
+        backend.openConsumer(cs);
+        backend.advance(15000);
+        const std::int32_t old = backend.describeGroup("G")->coordinator.id;
+        backend.simulation().stopBroker(old, true);
+        const std::string live = old == 1 ? "localhost:9093" : "localhost:9092";
+        const ParsedScript ps = parseScript("kafka-consumer-groups.sh --describe --group G --state --bootstrap-server " + live + "\n");
+        auto s = cli.start(ps.commands[0].argv, false);
+        s->pump(0);
+        CHECK_FALSE(s->finished()); // the coordinator is down: no answer yet
+        const TimeMs crashed = backend.nowMs();
+        while (!s->finished() && backend.nowMs() - crashed < 60000) {
+            backend.advance(100);
+            s->pump(0);
+        }
+        REQUIRE(s->finished());
+        // The controller fences the broker after broker.session.timeout.ms (9000 ms), then the
+        // partition elects a new leader, well before the 30000 ms default --timeout.
+        CHECK(backend.nowMs() - crashed >= 9000);
+        CHECK(backend.nowMs() - crashed < 30000);
+        std::string out, err;
+        for (auto& chunk : s->takeOutput()) (chunk.stream == OutStream::Out ? out : err) += chunk.text;
+        CHECK(out.find("Stable") != std::string::npos);
+        CHECK(out.find("(" + std::to_string(old) + ")") == std::string::npos);
+        CHECK(err.find("Connection to node " + std::to_string(old) + " ") != std::string::npos);
+        CHECK(std::find(s->notes().begin(), s->notes().end(), NoteId::CoordinatorUnreachable) != s->notes().end());
+    }
+}
