@@ -89,6 +89,7 @@ struct Simulation::OffsetsLogPort final : kafka::OffsetsLog {
 struct Simulation::ConsumerLogsPort final : kafka::ConsumerLogs {
     explicit ConsumerLogsPort(Simulation& owner) : sim(owner) {}
     const TopicState* topic(const std::string& name) const override { return sim.m_replication->topic(name); }
+    const std::map<std::string, TopicState>& allTopics() const override { return sim.m_replication->topics(); }
     bool brokerAlive(BrokerId id) const override { return sim.m_replication->brokerAlive(id); }
     void autoCreateTopic(const std::string& name) override {
         const auto& d = sim.m_config.defaults;

@@ -282,13 +282,11 @@ int cmdSimulate(const Args& args, CliStreams io) {
     const std::uint64_t s = seed.value_or(scenario->seed);
     Session session(*scenario, s);
     ScenarioRun& run = session.run();
-    std::unique_ptr<stream_observe::ScenarioStreams> scenarioStreams;
-    if (!scenario->trace_feeds.empty() || !scenario->stream_jobs.empty()) {
-        scenarioStreams = std::make_unique<stream_observe::ScenarioStreams>(run.sim(), *scenario);
-        if (const std::string problem = scenarioStreams->error(); !problem.empty()) {
-            io.err << "simulate: " << file << ": " << problem << "\n";
-            return 2;
-        }
+    // The session attached the scenario's trace feeds and stream jobs (as the app's session does).
+    const stream_observe::ScenarioStreams* scenarioStreams = session.streams();
+    if (const std::string problem = session.streamsError(); !problem.empty()) {
+        io.err << "simulate: " << file << ": " << problem << "\n";
+        return 2;
     }
     std::unique_ptr<stream_observe::TopicStreamRun> topicStream;
     if (!topicRun.topic.empty()) {

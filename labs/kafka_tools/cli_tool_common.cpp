@@ -301,7 +301,10 @@ bool ToolSession::stepCoordinatorWait() {
         return true;
     }
     if (!w.noted) {
-        note(NoteId::CoordinatorUnreachable); // why the command waits
+        // Why the command waits: a coordinator on a broker that went down (fenced soon, then another
+        // replica takes over), or no live broker leading the group's __consumer_offsets partition.
+        note(blocked->kind == CoordinatorLookup::Kind::Unreachable ? NoteId::CoordinatorUnreachable
+                                                                   : NoteId::GroupCoordinatorDown);
         w.noted = true;
     }
     if (blocked->kind == CoordinatorLookup::Kind::Unreachable) {

@@ -188,13 +188,13 @@ std::vector<std::string> Consumers::matchingTopics(const ConsumerState& c) const
     // ConsumerCoordinator.updatePatternSubscription: the cluster's topics the pattern matches, internal
     // topics excluded (exclude.internal.topics=true); a pattern never auto-creates a topic.
     std::vector<std::string> out;
-    for (const auto& [name, t] : m_replication.topics())
+    for (const auto& [name, t] : m_logs.allTopics())
         if (!t.internal && c.pattern(name)) out.push_back(name);
     return out; // in name order, like subscribe()'s
 }
 
 void Consumers::subscribePattern(std::int32_t consumer, std::function<bool(const std::string&)> matches) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     if (c.config.group_id.empty() || c.phase == ConsumerPhase::Closed || !matches) return;
     c.pattern = std::move(matches);
     // subscribe(Pattern) requests a full metadata update; the first poll waits for it before joining.
@@ -204,7 +204,7 @@ void Consumers::subscribePattern(std::int32_t consumer, std::function<bool(const
 }
 
 void Consumers::refreshMetadata(std::int32_t consumer, TimeMs planned) {
-    ConsumerState& c = this->consumer(consumer);
+    ConsumerState& c = state(consumer);
     // A refresh in between (a new pattern, a deleted topic) planned its own next one.
     if (c.phase == ConsumerPhase::Closed || !c.pattern || planned != c.last_metadata_refresh_ms + c.config.metadata_max_age_ms)
         return;

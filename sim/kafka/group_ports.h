@@ -41,6 +41,8 @@ protected:
 class ConsumerLogs {
 public:
     virtual const TopicState* topic(const std::string& name) const = 0;
+    /// Every topic, in name order (a pattern subscription matches them at each metadata refresh).
+    virtual const std::map<std::string, TopicState>& allTopics() const = 0;
     virtual bool brokerAlive(BrokerId id) const = 0;
     /// A metadata request auto-creates a missing topic (the caller checked auto.create.topics.enable).
     virtual void autoCreateTopic(const std::string& name) = 0;

@@ -108,6 +108,7 @@ struct FakeLogs final : kafka::ConsumerLogs {
         auto it = topics.find(name);
         return it == topics.end() ? nullptr : &it->second;
     }
+    const std::map<std::string, TopicState>& allTopics() const override { return topics; }
     bool brokerAlive(BrokerId id) const override { return id == 1; }
     void autoCreateTopic(const std::string& name) override { auto_created.push_back(name); }
     std::map<std::string, TopicState> topics;
