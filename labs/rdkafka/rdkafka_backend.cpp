@@ -309,6 +309,10 @@ std::unique_ptr<RdKafkaBackend::Client> makeClient(const RdKafkaConnection& c, r
                                                    const std::vector<std::pair<std::string, std::string>>& extra,
                                                    std::string& error) {
     auto client = std::make_unique<RdKafkaBackend::Client>();
+    // Set before rd_kafka_new: its broker threads may connect and log the ApiVersions answer at once
+    // (set afterwards, a fast connection's lines were lost and the probe read no versions).
+    for (const auto& [key, value] : extra)
+        if (key == "debug" && value == "feature") client->collectApiVersions = true;
     rd_kafka_conf_t* conf = makeConf(c, client.get(), extra, error);
     if (!conf) return nullptr;
     if (type == RD_KAFKA_PRODUCER) rd_kafka_conf_set_dr_msg_cb(conf, deliveryCallback);
@@ -406,8 +410,7 @@ ProbeResult RdKafkaBackend::probeConnection(const RdKafkaConnection& connection,
     c.request_timeout_ms = timeout_ms;
     std::vector<std::pair<std::string, std::string>> extra;
     if (versions) extra.emplace_back("debug", "feature"); // logs the ApiVersions answer (logCallback)
-    auto client = makeClient(c, RD_KAFKA_PRODUCER, extra, error);
-    if (client && versions) client->collectApiVersions = true;
+    auto client = makeClient(c, RD_KAFKA_PRODUCER, extra, error); // collects the versions (debug=feature)
     if (!client) {
         r.status = ClientError::BadConfiguration;
         r.detail = error;
@@ -551,12 +554,26 @@ std::optional<TopicInfo> RdKafkaBackend::describeTopic(const std::string& name) 
     if (!info) return std::nullopt;
     std::sort(info->partitions.begin(), info->partitions.end(),
               [](const PartitionInfo& a, const PartitionInfo& b) { return a.partition < b.partition; });
-    for (auto& p : info->partitions) {
-        int64_t lo = 0, hi = 0;
-        if (rd_kafka_query_watermark_offsets(m_admin->rk, name.c_str(), p.partition, &lo, &hi,
-                                             toInt(m_conn.request_timeout_ms)) == RD_KAFKA_RESP_ERR_NO_ERROR) {
-            p.log_start = lo;
-            p.high_watermark = hi;
+    // Log start and high watermark of every partition: ListOffsets for the earliest (-2) and the
+    // latest (-1) offsets, all partitions at once. Not rd_kafka_query_watermark_offsets: it waits for
+    // its request's last retry instead of its timeout, so while a leader is down it never returns.
+    for (const Offset which : {Offset{-2}, Offset{-1}}) {
+        TpList l(static_cast<int>(info->partitions.size()));
+        for (const auto& p : info->partitions) l.add({name, p.partition}, which);
+        const rd_kafka_resp_err_t werr = rd_kafka_offsets_for_times(m_admin->rk, l.l, toInt(m_conn.request_timeout_ms));
+        if (werr != RD_KAFKA_RESP_ERR_NO_ERROR) {
+            if (werr < 0) {
+                // The cluster stopped answering (the metadata came from librdkafka's cache).
+                m_lastClient = m_admin->clientError(werr);
+                return std::nullopt;
+            }
+            continue;
+        }
+        for (int i = 0; i < l.l->cnt; ++i) {
+            const rd_kafka_topic_partition_t& tp = l.l->elems[i];
+            if (tp.err != RD_KAFKA_RESP_ERR_NO_ERROR || tp.offset < 0) continue;
+            for (auto& p : info->partitions)
+                if (p.partition == tp.partition) (which == -2 ? p.log_start : p.high_watermark) = tp.offset;
         }
     }
     // DescribeConfigs: the entries that are not Kafka's defaults, in the broker's order.

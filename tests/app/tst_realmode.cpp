@@ -315,6 +315,7 @@ void RealModeTest::rebalancesOnTheTimelineAndGroupColoursKept() {
     QCOMPARE(real->rebalances()[0].group, std::string("compras"));
     QCOMPARE(real->rebalances()[1].group, std::string("vendas"));
     // On the timeline, at a tenth and a fifth of the 10 s seen so far.
+    QCoreApplication::processEvents(); // the real view is laid out in the window
     RealTimeline* line = real->view()->timeline();
     QCOMPARE(line->markerCount(), std::size_t{2});
     const QRectF bar = line->bar();
