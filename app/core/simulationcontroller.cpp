@@ -161,6 +161,8 @@ bool SimulationController::loadFile(const QString& pathOrName, QString* error, s
                          .arg(QDir::toNativeSeparators(path), QString::fromStdString(err.str()));
         return false;
     }
+    // A relative trace of trace_feeds is relative to the scenario file's folder.
+    stream_observe::resolveScenarioTraces(*s, QFile::encodeName(path).toStdString());
     if (const auto problem = stream_observe::checkScenarioStreams(*s)) {
         if (error)
             *error = tr("The scenario file %1 is not valid:\n%2")

@@ -98,6 +98,7 @@ void PipelineCanvas::paintEvent(QPaintEvent*) {
 
 void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     p.save();
+    m_drawn.clear();
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
     if (!m_obs) {
@@ -122,8 +123,8 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     const double headH = lineH + m_theme.px(4);
     const QRectF body(area.left(), area.top() + headH, area.width(), area.height() - headH);
     const double w = area.width();
-    const QRectF colParts(area.left(), body.top(), w * 0.15, body.height());
-    const QRectF colSrc(area.left() + w * 0.22, body.top(), w * 0.18, body.height());
+    const QRectF colParts(area.left(), body.top(), w * 0.19, body.height());
+    const QRectF colSrc(area.left() + w * 0.235, body.top(), w * 0.175, body.height());
     const QRectF colWin(area.left() + w * 0.50, body.top(), w * 0.30, body.height());
     const QRectF colSink(area.left() + w * 0.85, body.top(), w * 0.15, body.height());
     const double gap = m_theme.px(6);
@@ -134,11 +135,17 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     const QRectF sinkBox(colSink.left(), body.center().y() - gap / 2 - sinkH, colSink.width(), sinkH);
     const QRectF lateBox(colSink.left(), body.center().y() + gap / 2, colSink.width(), sinkH);
 
+    /// Draws a text and notes it (drawnTexts()).
+    const auto drawText = [&](const QRectF& r, int flags, const QString& text) {
+        m_drawn << text;
+        p.drawText(r, flags, text);
+    };
+
     // Headers.
     p.setFont(bold);
     p.setPen(m_theme.muted);
     const auto header = [&](const QRectF& col, const QString& text) {
-        p.drawText(QRectF(col.left() - m_theme.px(20), area.top(), col.width() + m_theme.px(40), headH),
+        drawText(QRectF(col.left() - m_theme.px(20), area.top(), col.width() + m_theme.px(40), headH),
                    Qt::AlignHCenter | Qt::AlignTop,
                    fm.elidedText(text, Qt::ElideRight, col.width() + m_theme.px(40)));
     };
@@ -200,7 +207,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             p.setFont(small);
             p.setPen(m_theme.text);
             const QRectF line(r.left() + pad, r.top(), r.width() - 2 * pad, r.height());
-            p.drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+            drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
                        fsm.elidedText(texts.join(QStringLiteral(" · ")), Qt::ElideRight, line.width()));
             return r.bottom();
         }
@@ -210,7 +217,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             p.setFont(i == 0 ? bold : font);
             p.setPen(i == 0 ? m_theme.text : colour);
             const QRectF line(r.left() + pad, y, r.width() - 2 * pad, lineH);
-            p.drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+            drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
                        QFontMetricsF(p.font()).elidedText(texts[i], Qt::ElideRight, line.width()));
             y += lineH;
         }
@@ -226,12 +233,21 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const std::uint64_t read = part < static_cast<int>(m_flow.perPartition.size())
                                        ? m_flow.perPartition[static_cast<std::size_t>(part)]
                                        : 0;
-        // The watermark first: with many partitions a box has room for one line only.
+        // The watermark first: with many partitions a box has room for one line only. When the first
+        // line would be cut (a narrow window, presentation mode) and the box has two lines, the
+        // watermark gets the second line to itself: a watermark is never shown cut.
         const QString wm = wmText(o.splitWatermarkAt(part, step));
-        lines(r,
-              {idle ? tr("P%1 · idle · wm %2").arg(part).arg(wm) : tr("P%1 · wm %2").arg(part).arg(wm),
-               tr("%1 read").arg(read)},
-              m_theme.muted);
+        const QString title =
+            idle ? tr("P%1 · idle · wm %2").arg(part).arg(wm) : tr("P%1 · wm %2").arg(part).arg(wm);
+        const bool twoLines = r.height() >= 2 * lineH + pad;
+        if (twoLines && QFontMetricsF(bold).horizontalAdvance(title) > r.width() - 2 * pad)
+            lines(r,
+                  {idle ? tr("P%1 · idle · %2 read").arg(part).arg(read)
+                        : tr("P%1 · %2 read").arg(part).arg(read),
+                   tr("wm %1").arg(wm)},
+                  m_theme.text);
+        else
+            lines(r, {title, tr("%1 read").arg(read)}, m_theme.muted);
     }
     // Source subtasks.
     for (int src = 0; src < par; ++src) {
@@ -298,7 +314,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                 text = idle ? QString() : deltaText(wm, op);
             if (fsm.horizontalAdvance(text) > c.width() - m_theme.px(2)) text.clear();
             p.setPen(m_theme.text);
-            p.drawText(c, Qt::AlignCenter, text);
+            drawText(c, Qt::AlignCenter, text);
         }
     }
     // Sink and late side output.
@@ -346,14 +362,28 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             const double r = m_theme.px(i == 0 ? 5 : 3.5);
             p.drawEllipse(at, r, r);
             if (i == 0) {
-                const QString label =
-                    QStringLiteral("%1 @ %2").arg(QString::fromStdString(e.key), wmText(e.eventTime));
-                p.setFont(bold);
-                const QRectF lr(colSrc.right() + pad, body.bottom() - lineH,
-                                colWin.left() - colSrc.right() - 2 * pad, lineH);
+                // The newest record under the keyBy edges: on one line if it fits (bold, else small),
+                // else its key above its event time.
+                const QString key = QString::fromStdString(e.key);
+                const QString label = QStringLiteral("%1 @ %2").arg(key, wmText(e.eventTime));
+                const double lw = colWin.left() - colSrc.right() - 2 * pad;
                 p.setPen(e.late ? kLate : kEvent);
-                p.drawText(lr, Qt::AlignHCenter | Qt::AlignVCenter,
-                           fm.elidedText(label, Qt::ElideRight, lr.width()));
+                if (QFontMetricsF(bold).horizontalAdvance(label) <= lw) {
+                    p.setFont(bold);
+                    drawText(QRectF(colSrc.right() + pad, body.bottom() - lineH, lw, lineH),
+                               Qt::AlignHCenter | Qt::AlignVCenter, label);
+                } else if (fsm.horizontalAdvance(label) <= lw) {
+                    p.setFont(small);
+                    drawText(QRectF(colSrc.right() + pad, body.bottom() - fsm.height(), lw, fsm.height()),
+                               Qt::AlignHCenter | Qt::AlignVCenter, label);
+                } else {
+                    p.setFont(small);
+                    const QRectF top(colSrc.right() + pad, body.bottom() - 2 * fsm.height(), lw, fsm.height());
+                    drawText(top, Qt::AlignHCenter | Qt::AlignVCenter,
+                               fsm.elidedText(key, Qt::ElideRight, lw));
+                    drawText(top.translated(0, fsm.height()), Qt::AlignHCenter | Qt::AlignVCenter,
+                               fsm.elidedText(QStringLiteral("@ ") + wmText(e.eventTime), Qt::ElideRight, lw));
+                }
             }
         }
     }

@@ -13,6 +13,7 @@
 
 #include "app/core/theme.h"
 
+#include <QStringList>
 #include <QWidget>
 
 namespace fluxolab::app {
@@ -32,6 +33,9 @@ public:
     /// The input channel (source subtask) holding window subtask `subtask`'s watermark back at `step`:
     /// the active channel with the smallest watermark; -1 when every channel is idle.
     static int holdingChannel(const stream_observe::StreamObservation& obs, int subtask, std::uint64_t step);
+    /// Every text the last render() drew, as drawn (after any eliding): tests check that no watermark
+    /// is cut at the classroom size.
+    const QStringList& drawnTexts() const { return m_drawn; }
     /// How many of the last records read are drawn flowing.
     static constexpr int kFlowing = 6;
 
@@ -44,6 +48,7 @@ private:
     Theme m_theme = Theme::normal();
     /// Counts up to m_step, moved incrementally while playing.
     mutable stream_observe::StreamObservation::Flow m_flow;
+    mutable QStringList m_drawn;
 };
 
 } // namespace fluxolab::app

@@ -275,6 +275,7 @@ int cmdSimulate(const Args& args, CliStreams io) {
         scenario->trace_feeds.clear();
         scenario->stream_jobs.clear();
     }
+    stream_observe::resolveScenarioTraces(*scenario, file); // relative traces: the scenario's folder
     if (const auto problem = stream_observe::checkScenarioStreams(*scenario)) {
         io.err << "simulate: " << file << ": " << *problem << "\n";
         return 2;

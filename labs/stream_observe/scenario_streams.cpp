@@ -22,6 +22,36 @@ std::string resolveTrace(const std::string& name) {
 
 } // namespace
 
+void resolveScenarioTraces(sim::Scenario& scenario, const std::string& scenarioFile) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path dir = fs::path(scenarioFile).parent_path();
+    if (dir.empty()) dir = ".";
+    const fs::path absDir = fs::absolute(dir, ec);
+    if (!ec) dir = absDir;
+    for (sim::ScenarioTraceFeed& feed : scenario.trace_feeds) {
+        if (feed.trace.empty() || fs::path(feed.trace).is_absolute()) continue;
+        const fs::path here = dir / feed.trace;
+        bool found = false;
+        for (const char* ext : {"", ".csv", ".jsonl"}) {
+            const fs::path candidate = here.string() + ext;
+            if (fs::is_regular_file(candidate, ec)) {
+                feed.trace = candidate.lexically_normal().string();
+                found = true;
+                break;
+            }
+        }
+        // Not in the scenario's folder: a bundled trace by name stays a name (saved as written); anything
+        // else is the missing file in the scenario's folder, which the message on opening names.
+        for (const char* ext : {"", ".csv", ".jsonl"}) {
+            if (found) break;
+            const std::string bundled = labs::resolveTraceFile(feed.trace + ext, dir.string());
+            found = fs::is_regular_file(bundled, ec);
+        }
+        if (!found) feed.trace = here.lexically_normal().string();
+    }
+}
+
 std::optional<std::string> feedOptions(const sim::ScenarioTraceFeed& feed, std::size_t index,
                                        TopicRunOptions& out) {
     const std::string path = "/trace_feeds/" + std::to_string(index);

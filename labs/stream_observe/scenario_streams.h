@@ -21,6 +21,12 @@ std::optional<std::string> feedOptions(const sim::ScenarioTraceFeed& feed, std::
                                        TopicRunOptions& out);
 std::optional<std::string> jobOptions(const sim::ScenarioStreamJob& job, std::size_t index,
                                       TopicRunOptions& out);
+/// Resolves each feed's relative `trace` against the folder of the scenario file it was read from
+/// (`scenarioFile`): a file there (also with .csv or .jsonl added) becomes its absolute path; a bundled
+/// trace named without a folder ("sensores_iot") stays as it is; anything else becomes the absolute path
+/// in the scenario's folder, so that the message of a missing trace names the file that was looked for.
+/// Absolute paths are left alone. Call it once after loading the file (the app, fluxolab-cli simulate).
+void resolveScenarioTraces(sim::Scenario& scenario, const std::string& scenarioFile);
 /// Checks every feed and job of a scenario, including that each trace file can be found and read;
 /// nothing when all is well.
 std::optional<std::string> checkScenarioStreams(const sim::Scenario& scenario);

@@ -704,6 +704,10 @@ TopicStreamRun::TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& opti
         el.key = e.key;
         el.value = e.value;
         el.partition = e.partition;
+        // keyBy: the window subtask of the key (KeyGroupRangeAssignment), as in observeTrace; without it
+        // every record was counted at window subtask 0 in the pipeline drawing.
+        const int par = m.obs.options.job.parallelism;
+        el.windowSubtask = static_cast<std::int32_t>(keyToSubtask(el.key, par, defaultMaxParallelism(par)));
         m.obs.elements.push_back(std::move(el));
         m.offsets.push_back(offset);
     };

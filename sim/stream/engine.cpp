@@ -471,6 +471,11 @@ struct StreamJob::Impl {
         bool combinedIdle = false;
         Millis emitted = kMinTime;  ///< largest watermark sent downstream
         bool idle = false;          ///< status sent downstream
+        /// The idleness timer of the reader's main output (ProgressiveTimestampsAndWatermarks gives it a
+        /// generator of its own; records only go through the split outputs, so it never sees activity).
+        /// It only matters for a reader without splits (parallelism > partitions): see periodicTick.
+        bool mainInactivityStarted = false;
+        Millis mainStartOfInactivity = 0;
         SqlSlicingWindows sqlLocal; ///< SQL: the local window aggregation chained to this source subtask
     };
     std::vector<Split> splits;
@@ -707,7 +712,9 @@ struct StreamJob::Impl {
     /// Combined watermark of a source subtask (min over its non-idle splits), sent downstream.
     void updateCombined(int src) {
         Source& so = sources[static_cast<std::size_t>(src)];
-        if (so.splits.empty()) return; // no outputs: nothing valid to emit (holds the watermark back)
+        // No splits (parallelism > partitions): the multiplexer has no outputs and emits nothing, so the
+        // subtask holds every downstream watermark at -inf unless its main output goes idle (periodicTick).
+        if (so.splits.empty()) return;
         // A split without records takes no part, unless no split of this subtask has had one (then the
         // subtask's watermark is held as before: a reader without data, UNVERIFIED against Flink).
         bool anyStarted = false;
@@ -1494,8 +1501,25 @@ struct StreamJob::Impl {
                 }
             }
         }
-        for (int src = 0; src < static_cast<int>(sources.size()); ++src)
+        for (int src = 0; src < static_cast<int>(sources.size()); ++src) {
+            Source& so = sources[static_cast<std::size_t>(src)];
+            if (so.splits.empty() && ws.idleTimeout > 0 && !so.idle) {
+                // A reader without splits (Flink 2.x, ProgressiveTimestampsAndWatermarks.IdlenessManager):
+                // the split-local side counts as idle from the start (no split output exists) and the main
+                // output's WatermarksWithIdleness sees no record, so its IdlenessTimer makes the whole
+                // subtask idle at the first tick more than the timeout after the first one. Without
+                // withIdleness it stays active at -inf and holds the job back for ever (the Kafka
+                // connector's documentation: "the Kafka Source does not go automatically in an idle
+                // state if the parallelism is higher than the number of partitions").
+                if (!so.mainInactivityStarted) {
+                    so.mainInactivityStarted = true;
+                    so.mainStartOfInactivity = job.now_;
+                } else if (job.now_ - so.mainStartOfInactivity > ws.idleTimeout) {
+                    sourceMarkIdle(src);
+                }
+            }
             updateCombined(src);
+        }
     }
 
     /// After a quiet tick (no element since the one before), further ticks change nothing until a split's
@@ -1510,6 +1534,11 @@ struct StreamJob::Impl {
                     const Millis deadline = s.startOfInactivity + ws.idleTimeout; // first tick strictly after
                     target = std::min(target, deadline);
                 }
+            }
+            for (const Source& so : sources) {
+                if (!so.splits.empty() || so.idle) continue;
+                if (!so.mainInactivityStarted) return; // the next tick starts its timer
+                target = std::min(target, so.mainStartOfInactivity + ws.idleTimeout);
             }
         }
         if (target <= nextTick) return;

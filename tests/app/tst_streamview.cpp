@@ -13,6 +13,8 @@
 #include "sim/scenario.h"
 
 #include <QComboBox>
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -22,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <map>
 #include <sstream>
 
 using namespace fluxolab;
@@ -609,4 +612,106 @@ void StreamViewTest::whyWithoutProcessingTimeNamesTheRealReason() {
         stream_observe::findWindow(*view.observation(), "/inicio", 1773482520000, 1773482580000);
     QVERIFY(fired);
     QCOMPARE(explain(*view.observation(), *fired, 192).reason, stream_observe::WhyNotFired::Reason::Behind);
+}
+
+void StreamViewTest::scenarioPipelineSplitsKeysAtClassroomSize() {
+    // sensores-no-topico at 60 s, as a classroom shows it (1366x768, presentation). keyBy with Flink's
+    // KeyGroupRangeAssignment (maxParallelism 128, murmur of String#hashCode), computed by hand with an
+    // independent script: key groups sensor-1 51, sensor-2 64, sensor-3 19, sensor-4 124 -> subtasks
+    // (kg * 2 / 128) 0, 1, 0, 1. Before the fix every record read from the topic was counted at
+    // window subtask 0 while the windows of sensor-2 and sensor-4 were (rightly) open at subtask 1.
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    SimulationController* c = window.controller();
+    QString error;
+    QVERIFY2(c->loadFile(QStringLiteral("sensores-no-topico"), &error), qPrintable(error));
+    c->runTo(60000);
+    QApplication::processEvents();
+    const stream_observe::StreamObservation* obs = window.streamView()->observation();
+    QVERIFY(obs);
+    QCOMPARE(obs->parallelism(), 2);
+    QVERIFY(obs->elements.size() > 40);
+    const std::map<std::string, int> subtaskOf{{"sensor-1", 0}, {"sensor-2", 1}, {"sensor-3", 0}, {"sensor-4", 1}};
+    std::uint64_t perSubtask[2] = {0, 0};
+    for (const auto& e : obs->elements) {
+        QVERIFY2(subtaskOf.count(e.key), e.key.c_str());
+        QCOMPARE(e.windowSubtask, subtaskOf.at(e.key));
+        ++perSubtask[e.windowSubtask];
+    }
+    QVERIFY(perSubtask[0] > 0 && perSubtask[1] > 0);
+    stream_observe::StreamObservation::Flow flow;
+    obs->flowAt(flow, obs->lastStep());
+    QCOMPARE(flow.perWindowSubtask, (std::vector<std::uint64_t>{perSubtask[0], perSubtask[1]}));
+    // Every window open at the cursor holds a record of its key that reached its subtask (Flink keeps no
+    // window state for a window no element was assigned to), and every subtask with records has windows.
+    const std::uint64_t step = obs->elements.size();
+    int openAt[2] = {0, 0};
+    for (const auto& w : obs->windows) {
+        if (w.stateAt(step) != stream_observe::ObservedWindow::State::Open) continue;
+        QVERIFY(w.subtask == 0 || w.subtask == 1);
+        ++openAt[w.subtask];
+        bool held = false;
+        for (const auto& e : obs->elements)
+            held = held || (e.step <= step && !e.late && e.key == w.key && e.windowSubtask == w.subtask &&
+                            e.eventTime >= w.start && e.eventTime < w.end);
+        QVERIFY2(held, w.key.c_str());
+    }
+    QVERIFY(openAt[0] > 0 && openAt[1] > 0);
+    // The pipeline at the size it has in the 1366x768 window, normal and presentation: every split's
+    // watermark is drawn whole (never cut with "…"), and so is every window subtask's count.
+    PipelineCanvas canvas;
+    canvas.setObservation(obs);
+    canvas.setStep(step);
+    for (const Theme& theme : {Theme::normal(), Theme::projector()}) {
+        canvas.setTheme(theme);
+        for (const QSize size : {QSize(1366, 220), QSize(1000, 220)}) {
+            QImage image(size, QImage::Format_ARGB32_Premultiplied);
+            QPainter painter(&image);
+            canvas.render(painter, QSizeF(size));
+            const QString all = canvas.drawnTexts().join(QLatin1Char('\n'));
+            for (int part = 0; part < obs->partitions(); ++part) {
+                const QString wm = QDateTime::fromMSecsSinceEpoch(obs->splitWatermarkAt(part, step), Qt::UTC)
+                                       .toString(QStringLiteral("HH:mm:ss.zzz"));
+                QVERIFY2(all.contains(QStringLiteral("wm ") + wm), qPrintable(all));
+            }
+            for (int sub = 0; sub < 2; ++sub)
+                QVERIFY2(all.contains(QStringLiteral("%1 records").arg(perSubtask[sub])), qPrintable(all));
+            for (const QString& t : canvas.drawnTexts())
+                if (t.contains(QStringLiteral("wm ")))
+                    QVERIFY2(!t.contains(QChar(0x2026)), qPrintable(t));
+        }
+    }
+}
+
+void StreamViewTest::scenarioTraceRelativeToItsFolder() {
+    // A scenario's trace_feeds[].trace is relative to the scenario file's folder, wherever the app (or
+    // fluxolab-cli simulate) runs from; a missing one is refused with a message naming the file.
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("cenarios/tracos")));
+    QFile::copy(asset("sensores_iot.csv"), dir.filePath(QStringLiteral("cenarios/tracos/meus_sensores.csv")));
+    QFile in(QStringLiteral(FLUXOLAB_SOURCE_DIR "/assets/scenarios/sensores-no-topico.json"));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QByteArray json = in.readAll();
+    QVERIFY(json.contains("\"trace\": \"sensores_iot\""));
+    json.replace("\"trace\": \"sensores_iot\"", "\"trace\": \"tracos/meus_sensores.csv\"");
+    const QString scenario = dir.filePath(QStringLiteral("cenarios/local.json"));
+    QVERIFY(writeFile(scenario, json));
+    MainWindow window;
+    SimulationController* c = window.controller();
+    QString error;
+    QVERIFY2(c->loadFile(scenario, &error), qPrintable(error));
+    QVERIFY(c->session()->streams());
+    QCOMPARE(c->session()->streams()->feeds().size(), std::size_t{1});
+    c->runTo(60000);
+    QApplication::processEvents();
+    QVERIFY(c->topicStream());
+    QVERIFY(c->topicStream()->observation().elements.size() > 40);
+    // The same name without the file: refused, the message names the path looked for.
+    QVERIFY(QFile::remove(dir.filePath(QStringLiteral("cenarios/tracos/meus_sensores.csv"))));
+    error.clear();
+    QVERIFY(!c->loadFile(scenario, &error));
+    const QString expected = QDir::cleanPath(dir.filePath(QStringLiteral("cenarios/tracos/meus_sensores.csv")));
+    QVERIFY2(error.contains(expected), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("/trace_feeds/0/trace")), qPrintable(error));
 }

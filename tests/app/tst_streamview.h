@@ -16,4 +16,6 @@ private Q_SLOTS:
     void scenarioWithTraceFeedAnimatesBothViews();
     void pipelineShowsEveryChannelWatermark();
     void whyWithoutProcessingTimeNamesTheRealReason();
+    void scenarioPipelineSplitsKeysAtClassroomSize();
+    void scenarioTraceRelativeToItsFolder();
 };

@@ -2,6 +2,8 @@
 // paper from Flink's rules (watermark = max - B - 1, fire when W >= end - 1, cleanup at end - 1 + L ...).
 #include "sim/stream/engine.h"
 
+#include <algorithm>
+
 #include <doctest/doctest.h>
 #include <string>
 #include <vector>
@@ -258,6 +260,49 @@ TEST_SUITE("stream/engine") {
         spec.watermark.idleTimeout = 500;
         const Run idle = run(spec, in, false);
         CHECK(idle.lines.size() == 15); // [0,5000) [5000,10000) [10000,15000) x 5 keys; W = 18999 at the end
+    }
+
+    TEST_CASE("a source subtask without a split holds the job until withIdleness marks it idle") {
+        // One partition, parallelism 2: source subtask 1 has no split (Kafka source with more subtasks than
+        // partitions). Flink 2.x: its split multiplexer has no outputs and emits nothing; only the idleness
+        // timer of the reader's main output (ProgressiveTimestampsAndWatermarks.IdlenessManager) can make
+        // it idle. Hand-computed: start 10, ticks every 200 ms at 210, 410, 610, 810...; the main timer
+        // starts at the first tick (210) and fires at the first tick more than 500 ms later: 810. By then
+        // elements 0..5 (arrivals 10..760) were read: source 0 is at 4999, which fires [0, 5000) at 810.
+        JobSpec spec = perEvent(0, tumble(5000));
+        spec.parallelism = 2;
+        spec.partitions = 1;
+        REQUIRE(kafkaSplitOwner("", 0, 2) == 0);
+        std::vector<Element> in;
+        for (int k = 0; k < 20; ++k)
+            in.push_back(ev(1000 * k, "k" + std::to_string(k % 5), 1, 0, 10 + 150 * k));
+        // Without withIdleness subtask 1 stays active at Long.MIN_VALUE: nothing ever fires before the end.
+        CHECK(run(spec, in, false).lines.empty());
+        spec.watermark.idleTimeout = 500;
+        const Run r = run(spec, in, false);
+        REQUIRE(r.lines.size() == 15); // [0,5000) [5000,10000) [10000,15000) x 5 keys; W = 18999 at the end
+        Lines first(r.lines.begin(), r.lines.begin() + 5);
+        std::sort(first.begin(), first.end());
+        CHECK(first == Lines{"k0,0,5000,1,4999,on-time", "k1,0,5000,1,4999,on-time", "k2,0,5000,1,4999,on-time",
+                             "k3,0,5000,1,4999,on-time", "k4,0,5000,1,4999,on-time"});
+        for (int i = 0; i < 5; ++i)
+            CHECK(r.firingProcTimes[static_cast<std::size_t>(i)] == 810);
+        // The journal says so: subtask 1 idle at 810, never a watermark from it.
+        int idleEvents = 0;
+        for (const auto& e : r.journal.events()) {
+            if (e.kind == StreamEventKind::SourceIdle && e.subtask == 1) {
+                ++idleEvents;
+                CHECK(e.a == 1);
+                CHECK(e.procTime == 810);
+            }
+            if (e.kind == StreamEventKind::SourceWatermark) CHECK(e.subtask == 0);
+        }
+        CHECK(idleEvents == 1);
+        // A longer timeout: a later tick, and a higher watermark by then (elements 0..9: 8999).
+        spec.watermark.idleTimeout = 1000;
+        const Run later = run(spec, in, false);
+        REQUIRE(later.lines.size() == 15);
+        CHECK(later.firingProcTimes.front() == 1410); // first tick with now - 210 > 1000
     }
 
     TEST_CASE("Flink key groups and Kafka split owners") {
