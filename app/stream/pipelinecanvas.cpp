@@ -240,14 +240,32 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const QString title =
             idle ? tr("P%1 · idle · wm %2").arg(part).arg(wm) : tr("P%1 · wm %2").arg(part).arg(wm);
         const bool twoLines = r.height() >= 2 * lineH + pad;
-        if (twoLines && QFontMetricsF(bold).horizontalAdvance(title) > r.width() - 2 * pad)
+        const double textW = r.width() - 2 * pad;
+        const QFontMetricsF fb(bold);
+        if (fb.horizontalAdvance(title) <= textW || r.height() < lineH + pad) {
+            lines(r, {title, tr("%1 read").arg(read)}, m_theme.muted);
+        } else if (twoLines) {
             lines(r,
                   {idle ? tr("P%1 · idle · %2 read").arg(part).arg(read)
                         : tr("P%1 · %2 read").arg(part).arg(read),
                    tr("wm %1").arg(wm)},
                   m_theme.text);
-        else
-            lines(r, {title, tr("%1 read").arg(read)}, m_theme.muted);
+        } else {
+            // One line: the short form in bold, else the small font (the full form first).
+            const QString brief = idle ? tr("P%1 idle %2").arg(part).arg(wm) : QStringLiteral("P%1 %2").arg(part).arg(wm);
+            const QRectF line(r.left() + pad, r.top(), textW, r.height());
+            if (fb.horizontalAdvance(brief) <= textW) {
+                p.setFont(bold);
+                p.setPen(m_theme.text);
+                drawText(line, Qt::AlignLeft | Qt::AlignVCenter, brief);
+            } else {
+                p.setFont(small);
+                p.setPen(m_theme.text);
+                drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                         fsm.horizontalAdvance(title) <= textW ? title
+                                                               : fsm.elidedText(brief, Qt::ElideRight, textW));
+            }
+        }
     }
     // Source subtasks.
     for (int src = 0; src < par; ++src) {
