@@ -1810,6 +1810,18 @@
         <source>%1 late elements</source>
         <translation>%1 late elements</translation>
     </message>
+    <message>
+        <source>P%1 · idle · %2 read</source>
+        <translation>P%1 · idle · %2 read</translation>
+    </message>
+    <message>
+        <source>P%1 · %2 read</source>
+        <translation>P%1 · %2 read</translation>
+    </message>
+    <message>
+        <source>P%1 idle %2</source>
+        <translation>P%1 idle %2</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::PlotsView</name>

@@ -1808,7 +1808,19 @@
     </message>
     <message>
         <source>%1 late elements</source>
-        <translation>%1 elementos atrasados</translation>
+        <translation>%1 atrasados</translation>
+    </message>
+    <message>
+        <source>P%1 · idle · %2 read</source>
+        <translation>P%1 · ociosa · %2 lidos</translation>
+    </message>
+    <message>
+        <source>P%1 · %2 read</source>
+        <translation>P%1 · %2 lidos</translation>
+    </message>
+    <message>
+        <source>P%1 idle %2</source>
+        <translation>P%1 ociosa %2</translation>
     </message>
 </context>
 <context>
