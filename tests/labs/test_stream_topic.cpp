@@ -250,6 +250,43 @@ TEST_SUITE("labs/stream-topic") {
                 "nada");
     }
 
+    TEST_CASE("a scenario's relative trace is read from the scenario's folder - not the working directory") {
+        namespace fs = std::filesystem;
+        const fs::path dir = fs::temp_directory_path() / "fluxolab-relative-trace";
+        fs::remove_all(dir);
+        fs::create_directories(dir / "tracos");
+        fs::copy_file(FLUXOLAB_SOURCE_DIR "/tests/labs/data/pace.csv", dir / "tracos" / "meu.csv");
+        const std::string text =
+            "{\"name\": \"x\", \"duration\": \"10s\", \"topics\": [{\"name\": \"t\", \"partitions\": 1,\n"
+            "\"configs\": {\"message.timestamp.after.max.ms\": \"1000000000000000\"}}],\n"
+            "\"trace_feeds\": [{\"trace\": \"tracos/meu.csv\", \"topic\": \"t\", \"key\": \"k\","
+            " \"pacing\": \"event_time\"}],\n"
+            "\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"t\", \"window\": \"tumble:1s\", \"watermark\": \"bounded:0s\"}]}";
+        std::ofstream(dir / "cenario.json") << text;
+        // The working directory is elsewhere (the build folder): the trace is found next to the scenario.
+        REQUIRE_FALSE(fs::exists(fs::current_path() / "tracos" / "meu.csv"));
+        const Result ok = cli({"simulate", (dir / "cenario.json").string()});
+        CHECK_MESSAGE(ok.code == 0, ok.err);
+        CHECK_MESSAGE(ok.out.find("SUMMARY,events=4") != std::string::npos, ok.out);
+        // resolveScenarioTraces: the absolute path in the scenario's folder; a bundled name stays a name.
+        fluxolab::sim::ScenarioError err;
+        auto s = fluxolab::sim::parseScenario(text, (dir / "cenario.json").string(), err);
+        REQUIRE_MESSAGE(s, err.str());
+        fluxolab::stream_observe::resolveScenarioTraces(*s, (dir / "cenario.json").string());
+        CHECK(s->trace_feeds[0].trace == (dir / "tracos" / "meu.csv").string());
+        s->trace_feeds[0].trace = "sensores_iot";
+        fluxolab::stream_observe::resolveScenarioTraces(*s, (dir / "cenario.json").string());
+        CHECK(s->trace_feeds[0].trace == "sensores_iot");
+        // Missing: refused with the full path that was looked for, no crash.
+        fs::remove(dir / "tracos" / "meu.csv");
+        const Result missing = cli({"simulate", (dir / "cenario.json").string()});
+        CHECK(missing.code == 2);
+        CHECK_MESSAGE(missing.err.find("/trace_feeds/0/trace: " + (dir / "tracos" / "meu.csv").string() +
+                                       ": no such file") != std::string::npos,
+                      missing.err);
+        fs::remove_all(dir);
+    }
+
     TEST_CASE("a trace fed by event time is sent at its event times") {
         // pagamentos by event time into a 1-partition topic: the first event at 0 s of simulation time, each
         // other one its event-time distance later (an earlier one goes with the one before it).
