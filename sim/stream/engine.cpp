@@ -1508,9 +1508,8 @@ struct StreamJob::Impl {
                 // the split-local side counts as idle from the start (no split output exists) and the main
                 // output's WatermarksWithIdleness sees no record, so its IdlenessTimer makes the whole
                 // subtask idle at the first tick more than the timeout after the first one. Without
-                // withIdleness it stays active at -inf and holds the job back for ever (the Kafka
-                // connector's documentation: "the Kafka Source does not go automatically in an idle
-                // state if the parallelism is higher than the number of partitions").
+                // withIdleness it stays active at -inf and holds the job back for ever (since FLINK-24347
+                // the Kafka source keeps readers without a split running instead of finishing them).
                 if (!so.mainInactivityStarted) {
                     so.mainInactivityStarted = true;
                     so.mainStartOfInactivity = job.now_;
