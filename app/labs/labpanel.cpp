@@ -588,14 +588,10 @@ QString LabPanel::instructionsMarkdown(const std::string& markdown) {
     QString out;
     const QStringList lines = text.split(QLatin1Char('\n'));
     bool inBlock = false;
-    bool firstBlock = true;
     for (const QString& line : lines) {
         if (line.trimmed().startsWith(QStringLiteral("```"))) {
             inBlock = !inBlock;
-            if (inBlock && firstBlock) {
-                out += QStringLiteral("\n*") + tr("Click a command to copy it into the terminal.") + QStringLiteral("*\n\n");
-                firstBlock = false;
-            }
+
             out += QLatin1Char('\n');
             continue;
         }
@@ -628,6 +624,8 @@ void LabPanel::renderStep() {
     if (m_selected == 0 && !lab.objectives.empty()) {
         md += QStringLiteral("**") + tr("Objectives") + QStringLiteral("**\n\n");
         for (const auto& o : lab.objectives) md += QStringLiteral("- ") + nonBreakingCodeSpans(q(o.get(lang()))) + QLatin1Char('\n');
+        // Said once, above the first step: every step's room goes to its own text (1366×768).
+        md += QStringLiteral("\n*") + tr("Click a command to copy it into the terminal.") + QStringLiteral("*\n");
         md += QStringLiteral("\n---\n\n");
     }
     md += QStringLiteral("### ") + tr("Step %1 of %2: %3").arg(m_selected + 1).arg(stepCount()).arg(q(step.title.get(lang()))) +
