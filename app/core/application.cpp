@@ -10,6 +10,7 @@
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
 #include "app/stream/streamview.h"
+#include "labs/lab_engine/lab_engine.h"
 #include "sim/scenario.h"
 
 #include <QApplication>
@@ -40,6 +41,7 @@ const char* kUsage =
     "  --at: at most 1h of virtual time\n"
     "  --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal\n"
     "            history (they are kept for the next normal start); the language choice is kept.\n"
+    "  --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)\n"
     "  Without --scenario, --lab or --fresh the lab opened last reopens where it was left.\n"
     "  --trace: runs a CSV / JSON Lines trace through the stream engine and shows it in the stream view\n"
     "           (options as fluxolab-cli replay's; defaults bounded:5s, tumble:60s, count, --key key,\n"
@@ -202,6 +204,31 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     return o;
 }
 
+QString checkLabOption(const QString& id) {
+    const labs::LabCatalog catalog = labs::loadLabCatalog(labs::defaultLabDirectory());
+    QStringList ids;
+    for (const auto& lab : catalog.labs) ids << QString::fromStdString(lab.id);
+    if (ids.contains(id)) return {};
+    if (ids.isEmpty())
+        return QStringLiteral("--lab: unknown lab \"%1\": no lab was found in %2 (FLUXOLAB_LABS_DIR chooses another folder)")
+            .arg(id, QString::fromStdString(labs::defaultLabDirectory()));
+    return QStringLiteral("--lab: unknown lab \"%1\"; the labs are:\n  %2").arg(id, ids.join(QStringLiteral("\n  ")));
+}
+
+bool openLabOption(MainWindow& window, const Options& options, QString* error) {
+    if (!window.labPanel()->loadLab(options.lab)) {
+        if (error) {
+            *error = checkLabOption(options.lab);
+            if (error->isEmpty()) *error = QStringLiteral("--lab: the lab \"%1\" cannot be loaded").arg(options.lab);
+        }
+        return false;
+    }
+    // A student who asks for a lab sees it, beside the view asked for.
+    window.setView(MainWindow::View::Labs);
+    if (options.view == QStringLiteral("terminal")) window.setView(MainWindow::View::Terminal);
+    return true;
+}
+
 void useFreshSettings(const QString& dir) {
     const QString language = QSettings().value(QStringLiteral("ui/language")).toString();
     QSettings::setDefaultFormat(QSettings::IniFormat);
@@ -270,6 +297,13 @@ int runApplication(int argc, char** argv) {
         std::fprintf(stderr, "fluxolab: %s\n%s", qUtf8Printable(error), kUsage);
         return 2;
     }
+    if (!options->lab.isEmpty()) {
+        // Before any window: a mistyped id is answered at once, with the ids that exist.
+        if (const QString problem = checkLabOption(options->lab); !problem.isEmpty()) {
+            std::fprintf(stderr, "fluxolab: %s\n", qUtf8Printable(problem));
+            return 2;
+        }
+    }
     QTemporaryDir freshSettings; // removed on exit: a --fresh session leaves nothing behind
     if (options->fresh) {
         if (!freshSettings.isValid()) {
@@ -332,9 +366,9 @@ int runApplication(int argc, char** argv) {
     }
     const bool compare = options->view == QStringLiteral("compare");
     if (!compare) window.setView(*MainWindow::parseView(options->view));
-    if (!compare && !options->lab.isEmpty() && !window.labPanel()->loadLab(options->lab)) {
-        std::fprintf(stderr, "fluxolab: unknown lab \"%s\"\n", qUtf8Printable(options->lab));
-        if (headless) return 2;
+    if (!compare && !options->lab.isEmpty() && !openLabOption(window, *options, &error)) {
+        std::fprintf(stderr, "fluxolab: %s\n", qUtf8Printable(error));
+        return 2;
     }
     // The lab opened last reopens where it was left (unless a scenario or lab was asked for).
     if (!compare && options->lab.isEmpty() && options->scenario.isEmpty() && options->trace.isEmpty() && !options->fresh &&

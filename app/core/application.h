@@ -49,6 +49,15 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
 /// so a 1366×768 projector never gets a window larger than the screen).
 std::optional<QSize> initialWindowSize(const Options& options, bool headless);
 
+/// --lab ID: empty if `id` names a lab of the lab folder; otherwise the message for stderr (English),
+/// which lists the valid ids (or says where no lab was found).
+QString checkLabOption(const QString& id);
+
+class MainWindow;
+/// --lab ID at start: loads the lab and shows the lab panel beside the view asked for (with
+/// --view terminal the prompt keeps the focus). False, with `error` set, if the lab cannot be loaded.
+bool openLabOption(MainWindow& window, const Options& options, QString* error);
+
 /// Creates the QApplication, loads translations, parses the command line and shows the main window
 /// (or renders a screenshot headless with --screenshot). Returns the exit code.
 int runApplication(int argc, char** argv);

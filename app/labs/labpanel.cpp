@@ -4,6 +4,7 @@
 #include "app/core/language.h"
 #include "app/core/simulationcontroller.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QComboBox>
 #include <QEvent>
 #include <QFileInfo>
@@ -16,16 +17,19 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextDocumentFragment>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -154,6 +158,20 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     column->addWidget(split, 1);
 
     connect(m_text, &QTextBrowser::anchorClicked, this, &LabPanel::onLink);
+    // The step's command stays in view as the panel is laid out again (window shown or resized,
+    // presentation mode), until the student scrolls the instructions by hand.
+    connect(m_text->verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] {
+        if (!m_scrolling) m_followStep = false;
+    });
+    // Queued: the text browser sets its scroll range (and shows its scroll bar, which narrows the
+    // text and wraps it again) on the same signals first.
+    connect(
+        m_text->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
+        [this] {
+            if (m_followStep && m_labIndex >= 0) scrollToStep();
+        },
+        Qt::QueuedConnection);
+    m_text->viewport()->installEventFilter(this);
     connect(m_restart, &QPushButton::clicked, this, &LabPanel::confirmRestart);
     connect(m_resume, &QPushButton::clicked, this, &LabPanel::resume);
     connect(m_hint, &QPushButton::clicked, this, &LabPanel::revealHint);
@@ -485,8 +503,10 @@ void LabPanel::update() {
         m_host->syncViews(); // the next step's setup may have changed the cluster
         save();
         // Follow the student to the next step, unless they were reading another one.
-        if (m_selected == static_cast<int>(before))
+        if (m_selected == static_cast<int>(before)) {
             m_selected = std::min(currentStep(), stepCount() - 1);
+            m_followStep = true; // the new step's command (or "Lab complete") comes into view
+        }
         refresh();
     }
 }
@@ -509,6 +529,7 @@ void LabPanel::refresh() {
                "shown name it. A real cluster is not reset: what an earlier attempt created stays there.")
                 .arg(m_host->bootstrapServers().join(QLatin1Char(','))));
     if (!have) {
+        m_title->setVisible(true);
         m_title->setText(tr("Guided labs"));
         m_meta->setText(m_labs.empty() ? tr("No lab could be loaded.") : tr("No lab open yet."));
         m_steps->clear();
@@ -524,7 +545,9 @@ void LabPanel::refresh() {
     }
     m_steps->setVisible(true);
     const labs::Lab& lab = m_labs[static_cast<std::size_t>(m_labIndex)];
+    // The list above names the lab: its room goes to the instructions (1366×768, presentation mode).
     m_title->setText(q(lab.title.get(lang())));
+    m_title->setVisible(false);
     const QString level = lab.level == "beginner" ? tr("beginner") : lab.level == "intermediate" ? tr("intermediate") : tr("advanced");
     m_meta->setText(tr("Level: %1 · about %2 min · %3 steps").arg(level).arg(lab.duration_minutes).arg(lab.steps.size()));
     const int n = stepCount();
@@ -565,14 +588,10 @@ QString LabPanel::instructionsMarkdown(const std::string& markdown) {
     QString out;
     const QStringList lines = text.split(QLatin1Char('\n'));
     bool inBlock = false;
-    bool firstBlock = true;
     for (const QString& line : lines) {
         if (line.trimmed().startsWith(QStringLiteral("```"))) {
             inBlock = !inBlock;
-            if (inBlock && firstBlock) {
-                out += QStringLiteral("\n*") + tr("Click a command to copy it into the terminal.") + QStringLiteral("*\n\n");
-                firstBlock = false;
-            }
+
             out += QLatin1Char('\n');
             continue;
         }
@@ -605,6 +624,8 @@ void LabPanel::renderStep() {
     if (m_selected == 0 && !lab.objectives.empty()) {
         md += QStringLiteral("**") + tr("Objectives") + QStringLiteral("**\n\n");
         for (const auto& o : lab.objectives) md += QStringLiteral("- ") + nonBreakingCodeSpans(q(o.get(lang()))) + QLatin1Char('\n');
+        // Said once, above the first step: every step's room goes to its own text (1366×768).
+        md += QStringLiteral("\n*") + tr("Click a command to copy it into the terminal.") + QStringLiteral("*\n");
         md += QStringLiteral("\n---\n\n");
     }
     md += QStringLiteral("### ") + tr("Step %1 of %2: %3").arg(m_selected + 1).arg(stepCount()).arg(q(step.title.get(lang()))) +
@@ -633,15 +654,56 @@ void LabPanel::renderStep() {
     const int scroll = m_text->verticalScrollBar() ? m_text->verticalScrollBar()->value() : 0;
     const QString previous = m_text->property("markdown").toString();
     if (previous != md) {
-        m_text->setMarkdown(md);
+        const bool sameStep = m_text->property("step").toInt() == m_selected;
+        {
+            QScopedValueRollback guard(m_scrolling, true); // no scrolling half-way through the new text
+            m_text->setMarkdown(md);
+        }
         m_text->setProperty("markdown", md);
-        if (m_text->property("step").toInt() == m_selected) m_text->verticalScrollBar()->setValue(scroll);
         m_text->setProperty("step", m_selected);
+        if (!sameStep) m_followStep = true;
+        if (m_followStep) {
+            scrollToStep();
+            QTimer::singleShot(0, this, [this] { // again once the text browser has taken the new text in
+                if (m_followStep) scrollToStep();
+            });
+        } else {
+            m_text->verticalScrollBar()->setValue(scroll);
+        }
     }
     const int total = static_cast<int>(step.hints.size());
     m_hint->setVisible(total > 0 && !ok);
     m_hint->setEnabled(revealed < total);
     m_hint->setText(revealed < total ? tr("Show a hint (%1 of %2)").arg(revealed + 1).arg(total) : tr("No more hints"));
+}
+
+void LabPanel::scrollToStep() {
+    if (m_scrolling) return;
+    QScopedValueRollback guard(m_scrolling, true);
+    QTextDocument* doc = m_text->document();
+    QAbstractTextDocumentLayout* layout = doc->documentLayout();
+    (void)layout->documentSize(); // lays the whole text out
+    const QString link = kCmdScheme + QLatin1Char(':');
+    bool inStep = false;
+    qreal commandBottom = -1;
+    for (QTextBlock b = doc->begin(); b.isValid() && commandBottom < 0; b = b.next()) {
+        inStep = inStep || b.blockFormat().headingLevel() == 3; // "Step N of M" (the objectives are above)
+        if (!inStep) continue;
+        for (auto it = b.begin(); !it.atEnd(); ++it)
+            if (it.fragment().charFormat().anchorHref().startsWith(link)) {
+                commandBottom = layout->blockBoundingRect(b).bottom();
+                break;
+            }
+    }
+    // The lab's last step once every step passed: "Lab complete" at the bottom.
+    if (finished() && m_selected == stepCount() - 1) {
+        m_text->verticalScrollBar()->setValue(m_text->verticalScrollBar()->maximum());
+        return;
+    }
+    // As little as needed: from the top when everything down to the command fits.
+    const int margin = static_cast<int>(doc->documentMargin());
+    const int y = commandBottom < 0 ? 0 : std::max(0, static_cast<int>(std::ceil(commandBottom)) + margin - m_text->viewport()->height());
+    m_text->verticalScrollBar()->setValue(y);
 }
 
 void LabPanel::revealHint() {
@@ -676,6 +738,15 @@ void LabPanel::setPresentation(bool on) {
     m_text->document()->setDefaultFont(f);
     m_text->setProperty("markdown", QString());
     renderStep();
+}
+
+bool LabPanel::eventFilter(QObject* watched, QEvent* event) {
+    // A taller or shorter panel (window resized, docks moved): the step's command stays in view.
+    if (watched == m_text->viewport() && event->type() == QEvent::Resize && m_followStep && m_labIndex >= 0)
+        QTimer::singleShot(0, this, [this] {
+            if (m_followStep) scrollToStep();
+        });
+    return QWidget::eventFilter(watched, event);
 }
 
 void LabPanel::changeEvent(QEvent* event) {

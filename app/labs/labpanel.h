@@ -100,6 +100,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslate();
@@ -107,6 +108,10 @@ private:
     void update();
     void refresh();
     void renderStep();
+    /// Scrolls the instructions as little as needed to show the step's first command (all of the
+    /// step from its heading down to that command when it fits): done when a step is shown, and
+    /// again on every relayout (resize, presentation) until the student scrolls by hand.
+    void scrollToStep();
     void save();
     void saveJournal();
     void onLink(const QUrl& url);
@@ -132,6 +137,8 @@ private:
     std::vector<bool> m_detachedPassed; ///< the steps passed when the cluster was replaced
     std::uint64_t m_seed = 1; ///< of the lab's current cluster
     int m_selected = 0; ///< step shown
+    bool m_followStep = true; ///< the instructions keep the step's command in view (until scrolled by hand)
+    bool m_scrolling = false;
     QStringList m_commands;
     int m_ticks = 0;
     // The real-cluster mode (see the top of this file).

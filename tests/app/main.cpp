@@ -2,6 +2,7 @@
 #include "tests/app/tst_builder.h"
 #include "tests/app/tst_cli.h"
 #include "tests/app/tst_labpanel.h"
+#include "tests/app/tst_labplay.h"
 #include "tests/app/tst_layout.h"
 #include "tests/app/tst_mainwindow.h"
 #ifdef FLUXOLAB_TEST_REALMODE
@@ -37,13 +38,14 @@ int main(int argc, char** argv) {
     AppFeaturesTest features;
     WordsTest words;
     LayoutTest layout;
+    LabPlayTest labPlay;
 #ifdef FLUXOLAB_TEST_REALMODE
     RealModeTest realMode;
     if (only && std::strcmp(only, "RealModeTest") == 0) failures += QTest::qExec(&realMode, rest);
 #endif
     StreamViewTest streamView;
     for (QObject* suite : {static_cast<QObject*>(&mw), static_cast<QObject*>(&tr), static_cast<QObject*>(&cli), static_cast<QObject*>(&features),
-                          static_cast<QObject*>(&term), static_cast<QObject*>(&labPanel), static_cast<QObject*>(&words), static_cast<QObject*>(&layout),
+                          static_cast<QObject*>(&term), static_cast<QObject*>(&labPanel), static_cast<QObject*>(&words), static_cast<QObject*>(&layout), static_cast<QObject*>(&labPlay),
                           static_cast<QObject*>(&streamView)})
         if (!only || std::strcmp(suite->metaObject()->className(), only) == 0) failures += QTest::qExec(suite, rest);
     // A simulation invariant that failed anywhere fails the run (the app's handler only counts them).
