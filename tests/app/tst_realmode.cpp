@@ -868,6 +868,18 @@ void RealModeTest::brokerStopAndRestart() {
     qint64 stall = 0;
     QCOMPARE(runInTerminal(t, QStringLiteral("kafka-topics.sh --bootstrap-server %1 --create --topic %2 --partitions 2").arg(bootstrap, topic), &stall),
              QStringLiteral("Created topic %1.\n").arg(topic));
+    // Lab 1 in the middle: its first two steps passed on the broker (the lab's topic deleted first).
+    {
+        fluxolab::labs::RdKafkaBackend admin(c);
+        admin.deleteTopic("exemplo-topico");
+        for (int i = 0; i < 100 && admin.describeTopic("exemplo-topico"); ++i) QTest::qWait(100);
+    }
+    LabPanel* panel = w.labPanel();
+    QVERIFY(panel->loadLab(QStringLiteral("topicos-particoes-offsets")));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
+    playReal(&w, {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("c0"), QStringLiteral("s2")});
+    if (QTest::currentTestFailed()) return;
+    QCOMPARE(panel->currentStep(), 2);
 
     // The broker's process ends; its port, configuration and data stay.
     QElapsedTimer phase;
@@ -881,6 +893,8 @@ void RealModeTest::brokerStopAndRestart() {
     QVERIFY(!real->connected());
     QVERIFY2(real->statusText().startsWith(QStringLiteral("No connection to the broker")), qPrintable(real->statusText()));
     QVERIFY(real->isReal());
+    QCOMPARE(panel->currentStep(), 2); // the outage undoes no step
+    QCOMPARE(panel->passedCount(), 2);
     const int commandsBefore = static_cast<int>(w.cliHost()->remoteHistory().size());
 
     // The same broker again (same port and data): the app reconnects by itself.
@@ -896,6 +910,13 @@ void RealModeTest::brokerStopAndRestart() {
     // The topic created before the stop is still there, and the terminal works on the same connection.
     const QString described = runInTerminal(t, QStringLiteral("kafka-topics.sh --bootstrap-server %1 --describe --topic %2").arg(bootstrap, topic), &stall);
     QVERIFY2(described.contains(QStringLiteral("PartitionCount: 2")), qPrintable(described));
+    // The lab's progress is intact, and its next step passes on the restarted broker.
+    QCOMPARE(panel->currentStep(), 2);
+    QCOMPARE(panel->passedCount(), 2);
+    playReal(&w, {QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3"), QStringLiteral("^D"),
+                  QStringLiteral("s3")});
+    if (QTest::currentTestFailed()) return;
+    QCOMPARE(panel->passedCount(), 3);
     qInfo("RealModeTest: longest GUI stall while the broker stopped and restarted: %lld ms", static_cast<long long>(stall));
     fluxolab::labs::RdKafkaBackend(c).deleteTopic(topic.toStdString());
     // Closing the window waits for the worker threads' last requests: bounded, also after an outage.
@@ -904,6 +925,59 @@ void RealModeTest::brokerStopAndRestart() {
     window.reset();
     qInfo("RealModeTest: the window closed in %lld ms", static_cast<long long>(closing.elapsed()));
     QVERIFY(closing.elapsed() < 20000);
+}
+
+void RealModeTest::labProgressKeptOnReconnect() {
+    const QString bootstrap = testBroker();
+    if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = bootstrap.toStdString();
+    c.request_timeout_ms = 5000;
+    freshBroker(c);
+    QSettings().remove(QStringLiteral("labs"));
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    RealModeController* real = w.realMode();
+    real->connectTo(c, 500);
+    QTRY_VERIFY_WITH_TIMEOUT(real->connected(), 20000);
+    LabPanel* panel = w.labPanel();
+    QVERIFY(panel->loadLab(QStringLiteral("topicos-particoes-offsets")));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
+    playReal(&w, {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("c0"), QStringLiteral("s2")});
+    if (QTest::currentTestFailed()) return;
+    QCOMPARE(panel->currentStep(), 2);
+    // No record in the lab's topic yet (its two partitions).
+    fluxolab::labs::RdKafkaBackend admin(c);
+    auto records = [&] {
+        std::int64_t n = 0;
+        for (int p = 0; p < 2; ++p) n += admin.latestOffset({"exemplo-topico", p});
+        return n;
+    };
+    QCOMPARE(records(), std::int64_t{0});
+
+    // A reconnect to the same cluster: the lab resumes at step 2, with steps 0 and 1 passed.
+    real->connectTo(c, 500);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
+    QCOMPARE(panel->currentStep(), 2);
+    QCOMPARE(panel->passedCount(), 2);
+    // To the simulation (its own progress: step 0) and back to the real cluster: step 2 again.
+    real->showSimulation();
+    QCOMPARE(panel->currentStep(), 0);
+    real->connectTo(c, 500);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
+    QCOMPARE(panel->currentStep(), 2);
+    // The resumed engine checks the step on the cluster: three keyed records pass it.
+    playReal(&w, {QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3"), QStringLiteral("^D"),
+                  QStringLiteral("s3")});
+    if (QTest::currentTestFailed()) return;
+    QCOMPARE(panel->passedCount(), 3);
+    QCOMPARE(records(), std::int64_t{3}); // the three records typed, each once
+    // "Restart" forgets the real cluster's progress too.
+    panel->restart();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
+    QCOMPARE(panel->passedCount(), 0);
+    QCOMPARE(panel->currentStep(), 0);
 }
 
 void RealModeTest::labsSolvedFromThePanelOnRealBroker_data() {

@@ -42,7 +42,13 @@ private Q_SLOTS:
     /// The broker stops (kafka-broker.sh stop --keep) while the terminal works on it: the status says
     /// so, the window keeps responding; after `restart` (same port, same data) the app reconnects by
     /// itself and the topic created before is still there. Needs FLUXOLAB_KAFKA_SCRIPT.
+    /// Lab 1 is at step 2 when the broker stops: the panel
+    /// still shows step 2 during the outage and after the restart, and the lab goes on from there.
     void brokerStopAndRestart();
+    /// Lab 1 on the test broker at step 2 (two steps passed): a reconnect to the same cluster, and
+    /// going to the simulation and back, resume it at step 2 (no setup again), and the step's
+    /// check still works there; "Restart" starts it over at step 0 (label real).
+    void labProgressKeptOnReconnect();
     /// Labs 1-3 in the app's real mode, solved from the lab panel alone with the same clicks as on
     /// the simulation (LabPanelTest): the setup and the checks act on the test broker (label real).
     void labsSolvedFromThePanelOnRealBroker_data();
