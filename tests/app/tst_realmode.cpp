@@ -34,6 +34,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
 
 // qcustomplot.h uses the signals/slots keywords, which QT_NO_KEYWORDS turns off for our own code.
 #define signals Q_SIGNALS
@@ -87,15 +89,15 @@ public:
     explicit FakeKeychain(std::map<QString, QString>* entries, bool failing = false)
         : m_entries(entries), m_failing(failing) {}
     void write(const QString& key, const QString& password, std::function<void(bool)> done) override {
-        QTimer::singleShot(0, [this, key, password, done] {
-            if (!m_failing) (*m_entries)[key] = password;
-            done(!m_failing);
+        QTimer::singleShot(0, [entries = m_entries, failing = m_failing, key, password, done] {
+            if (!failing) (*entries)[key] = password;
+            done(!failing);
         });
     }
     void read(const QString& key, std::function<void(bool, const QString&)> done) override {
-        QTimer::singleShot(0, [this, key, done] {
-            const auto it = m_entries->find(key);
-            done(!m_failing, !m_failing && it != m_entries->end() ? it->second : QString());
+        QTimer::singleShot(0, [entries = m_entries, failing = m_failing, key, done] {
+            const auto it = entries->find(key);
+            done(!failing, !failing && it != entries->end() ? it->second : QString());
         });
     }
     void remove(const QString& key) override { m_entries->erase(key); }
