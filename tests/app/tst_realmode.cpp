@@ -581,8 +581,10 @@ void RealModeTest::saslLoginOnRealBroker() {
         const QString scram = probe(mechanism, password);
         if (fluxolab::labs::rdkafkaScramRefusedByKafka4()) {
             QVERIFY2(scram.startsWith(QStringLiteral("Wrong credentials: ")), qPrintable(scram));
-            QVERIFY2(scram.contains(QStringLiteral("But the broker is Kafka 4.x, which refuses every SCRAM login of the librdkafka %1 of this build")
-                                        .arg(QString::fromStdString(fluxolab::labs::rdkafkaVersion()))),
+            // The release line is known only when librdkafka logged the ApiVersions answer before the login failed.
+            const QString version = QString::fromStdString(fluxolab::labs::rdkafkaVersion());
+            QVERIFY2(scram.contains(QStringLiteral("Kafka 4.x, it refuses every SCRAM login of the librdkafka %1 of this build").arg(version)) ||
+                         scram.contains(QStringLiteral("Kafka 4.x, which refuses every SCRAM login of the librdkafka %1 of this build").arg(version)),
                      qPrintable(scram));
         } else {
             QVERIFY2(scram.startsWith(QStringLiteral("Reached: 1 broker, cluster id ")), qPrintable(scram));
@@ -975,11 +977,12 @@ void RealModeTest::labProgressKeptOnReconnect() {
     if (QTest::currentTestFailed()) return;
     QCOMPARE(panel->passedCount(), 3);
     QCOMPARE(records(), std::int64_t{3}); // the three records typed, each once
-    // "Restart" forgets the real cluster's progress too.
+    // "Restart" forgets the real cluster's progress too: the lab starts over. A real cluster is not
+    // reset, so step 0 (the topic exists) passes at once; step 1 waits for a describe typed since.
     panel->restart();
     QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
-    QCOMPARE(panel->passedCount(), 0);
-    QCOMPARE(panel->currentStep(), 0);
+    QCOMPARE(panel->currentStep(), 1);
+    QCOMPARE(panel->passedCount(), 1);
 }
 
 void RealModeTest::labsSolvedFromThePanelOnRealBroker_data() {

@@ -47,7 +47,7 @@ private Q_SLOTS:
     void brokerStopAndRestart();
     /// Lab 1 on the test broker at step 2 (two steps passed): a reconnect to the same cluster, and
     /// going to the simulation and back, resume it at step 2 (no setup again), and the step's
-    /// check still works there; "Restart" starts it over at step 0 (label real).
+    /// check still works there; "Restart" starts it over (label real).
     void labProgressKeptOnReconnect();
     /// Labs 1-3 in the app's real mode, solved from the lab panel alone with the same clicks as on
     /// the simulation (LabPanelTest): the setup and the checks act on the test broker (label real).
