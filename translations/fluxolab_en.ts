@@ -978,6 +978,14 @@
             <numerusform>Reached: %n brokers, cluster id %1, Kafka %2 (inferred from the protocol versions the broker supports; Kafka does not report its exact version to clients).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>But the broker is Kafka 4.x, which refuses every SCRAM login of the librdkafka %1 of this build, even with the right password (librdkafka bug #4895, fixed in 2.6.1): use the PLAIN mechanism (with SASL_SSL outside the classroom).</source>
+        <translation>But the broker is Kafka 4.x, which refuses every SCRAM login of the librdkafka %1 of this build, even with the right password (librdkafka bug #4895, fixed in 2.6.1): use the PLAIN mechanism (with SASL_SSL outside the classroom).</translation>
+    </message>
+    <message>
+        <source>If the broker is Kafka 4.x, it refuses every SCRAM login of the librdkafka %1 of this build, even with the right password (librdkafka bug #4895, fixed in 2.6.1): use the PLAIN mechanism (with SASL_SSL outside the classroom).</source>
+        <translation>If the broker is Kafka 4.x, it refuses every SCRAM login of the librdkafka %1 of this build, even with the right password (librdkafka bug #4895, fixed in 2.6.1): use the PLAIN mechanism (with SASL_SSL outside the classroom).</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::CreateTopicDialog</name>

@@ -280,10 +280,16 @@ void LabPanel::onTargetSwitched() {
     refresh();
 }
 
+QString LabPanel::remoteProgressKey() const {
+    return currentLabId() + QLatin1Char('@') + m_host->bootstrapServers().join(QLatin1Char(','));
+}
+
 void LabPanel::startRemote() {
     RemoteCommands* remote = m_host->remote();
     if (!remote || m_labIndex < 0) return;
     const labs::Lab& lab = m_labs[static_cast<std::size_t>(m_labIndex)];
+    const auto saved = m_remoteProgress.find(remoteProgressKey());
+    const std::string progress = saved != m_remoteProgress.end() ? saved->second : std::string();
     const int gen = ++m_remoteGen;
     m_remoteHistoryBase = m_host->remoteHistory().size();
     m_remoteCurrent = 0;
@@ -291,7 +297,7 @@ void LabPanel::startRemote() {
     m_remoteHints.assign(lab.steps.size(), 0);
     m_remoteAnswers = 0;
     m_remoteDirty = false;
-    m_remoteBusy = remote->startLab(lab, this, [this, gen](const RemoteLabStatus& s) {
+    m_remoteBusy = remote->startLab(lab, progress, this, [this, gen](const RemoteLabStatus& s) {
         if (gen == m_remoteGen) onRemoteStatus(s);
     });
 }
@@ -303,6 +309,7 @@ void LabPanel::onRemoteStatus(const RemoteLabStatus& status) {
     if (status.passed.size() == m_remotePassed.size()) {
         m_remoteCurrent = status.current;
         m_remotePassed = status.passed;
+        if (!status.progress.empty()) m_remoteProgress[remoteProgressKey()] = status.progress;
     }
     // Follow the student to the next step, unless they were reading another one.
     if (static_cast<int>(m_remoteCurrent) != before && m_selected == before)
@@ -459,6 +466,7 @@ void LabPanel::restart() {
     const QString id = currentLabId();
     QSettings().remove(progressKey(id));
     QSettings().remove(journalKey(id));
+    if (m_remote) m_remoteProgress.erase(remoteProgressKey());
     loadLab(id);
 }
 

@@ -16,7 +16,9 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 class QComboBox;
@@ -151,6 +153,10 @@ private:
     std::size_t m_remoteCurrent = 0;
     std::vector<bool> m_remotePassed;
     std::vector<int> m_remoteHints;
+    /// The progress of each lab on each real cluster this run ("lab@bootstrap servers"): a new
+    /// connection or a reconnect to the same cluster resumes it; "Restart" forgets it.
+    std::map<QString, std::string> m_remoteProgress;
+    QString remoteProgressKey() const;
     QTimer* m_remoteTimer;
     QLabel* m_realNotice;
 

@@ -184,16 +184,20 @@ void ConnectionDialog::testConnection() {
     m_test->setEnabled(false);
     m_result->setText(tr("Testing the connection to %1…").arg(m_bootstrap->text().trimmed()));
     QPointer<ConnectionDialog> self(this);
-    probeAsync(connection(), m_probeTimeout, this, [self](const labs::ProbeResult& r, const std::string& release) {
+    const labs::RdKafkaConnection c = connection();
+    const QString mechanism = QString::fromStdString(c.security_protocol).startsWith(QLatin1String("SASL"))
+                                  ? QString::fromStdString(c.sasl_mechanism)
+                                  : QString();
+    probeAsync(c, m_probeTimeout, this, [self, mechanism](const labs::ProbeResult& r, const std::string& release) {
         if (!self) return;
         self->m_testing = false;
         self->m_test->setEnabled(true);
-        self->m_result->setText(describeProbe(r, QString::fromStdString(release)));
+        self->m_result->setText(describeProbe(r, QString::fromStdString(release), mechanism));
         Q_EMIT self->tested(r.reached());
     });
 }
 
-QString ConnectionDialog::describeProbe(const labs::ProbeResult& r, const QString& release) {
+QString ConnectionDialog::describeProbe(const labs::ProbeResult& r, const QString& release, const QString& mechanism) {
     const QString detail = QString::fromStdString(r.detail);
     switch (r.status) {
     case labs::ClientError::None:
@@ -212,8 +216,25 @@ QString ConnectionDialog::describeProbe(const labs::ProbeResult& r, const QStrin
         return tr("Unreachable: no broker accepted a connection at this address (%1).").arg(detail);
     case labs::ClientError::TimedOut:
         return tr("No answer: a broker was reached but did not answer in time (%1).").arg(detail);
-    case labs::ClientError::AuthenticationFailed:
-        return tr("Wrong credentials: the broker refused the user, password or SASL mechanism (%1).").arg(detail);
+    case labs::ClientError::AuthenticationFailed: {
+        QString text = tr("Wrong credentials: the broker refused the user, password or SASL mechanism (%1).").arg(detail);
+        if (mechanism.startsWith(QLatin1String("SCRAM-")) && labs::rdkafkaScramRefusedByKafka4()) {
+            const QString version = QString::fromStdString(labs::rdkafkaVersion());
+            if (release == QLatin1String("4.x"))
+                text += QLatin1Char(' ') +
+                        tr("But the broker is Kafka 4.x, which refuses every SCRAM login of the librdkafka %1 "
+                           "of this build, even with the right password (librdkafka bug #4895, fixed in 2.6.1): "
+                           "use the PLAIN mechanism (with SASL_SSL outside the classroom).")
+                            .arg(version);
+            else
+                text += QLatin1Char(' ') +
+                        tr("If the broker is Kafka 4.x, it refuses every SCRAM login of the librdkafka %1 of "
+                           "this build, even with the right password (librdkafka bug #4895, fixed in 2.6.1): "
+                           "use the PLAIN mechanism (with SASL_SSL outside the classroom).")
+                            .arg(version);
+        }
+        return text;
+    }
     case labs::ClientError::TlsFailed:
         return tr("TLS failure: the handshake or the certificate check failed (%1).").arg(detail);
     case labs::ClientError::BadConfiguration:

@@ -41,7 +41,10 @@ public:
     static QStringList profiles();
     /// The probe's outcome in words (reached, wrong credentials, TLS failure, unreachable...).
     /// `release`: the broker's release line inferred from its API versions ("4.x"; empty: unknown).
-    static QString describeProbe(const labs::ProbeResult& result, const QString& release = {});
+    /// `mechanism`: the SASL mechanism tried; a refused SCRAM login with a librdkafka that Kafka 4.x
+    /// refuses (labs::rdkafkaScramRefusedByKafka4) says so, since the password may well be right.
+    static QString describeProbe(const labs::ProbeResult& result, const QString& release = {},
+                                 const QString& mechanism = {});
 
 Q_SIGNALS:
     void tested(bool reached);

@@ -1,5 +1,7 @@
 #include "app/real/passwordstore.h"
 
+#include <QPointer>
+
 #ifdef FLUXOLAB_HAVE_KEYCHAIN
 #include <qt6keychain/keychain.h>
 #endif
@@ -7,17 +9,54 @@
 namespace fluxolab::app {
 
 namespace {
+
+#ifdef FLUXOLAB_HAVE_KEYCHAIN
 const QString kService = QStringLiteral("FluxoLab real cluster");
-}
+
+/// The system keychain through QtKeychain, never with its plain-text fallback on disk.
+class QtKeychain final : public Keychain {
+public:
+    void write(const QString& key, const QString& password, std::function<void(bool)> done) override {
+        auto* job = new QKeychain::WritePasswordJob(kService);
+        job->setAutoDelete(true);
+        job->setInsecureFallback(false); // never a plain-text copy on disk
+        job->setKey(key);
+        job->setTextData(password);
+        QObject::connect(job, &QKeychain::Job::finished, job,
+                         [done](QKeychain::Job* j) { done(j->error() == QKeychain::NoError); });
+        job->start();
+    }
+    void read(const QString& key, std::function<void(bool, const QString&)> done) override {
+        auto* job = new QKeychain::ReadPasswordJob(kService);
+        job->setAutoDelete(true);
+        job->setInsecureFallback(false);
+        job->setKey(key);
+        QObject::connect(job, &QKeychain::Job::finished, job, [done](QKeychain::Job* j) {
+            const auto* r = static_cast<QKeychain::ReadPasswordJob*>(j);
+            if (j->error() == QKeychain::NoError) done(true, r->textData());
+            else done(j->error() == QKeychain::EntryNotFound, QString());
+        });
+        job->start();
+    }
+    void remove(const QString& key) override {
+        auto* job = new QKeychain::DeletePasswordJob(kService);
+        job->setAutoDelete(true);
+        job->setKey(key);
+        job->start();
+    }
+};
+#endif
+
+} // namespace
 
 PasswordStore::PasswordStore(QObject* parent) : QObject(parent) {
-#ifndef FLUXOLAB_HAVE_KEYCHAIN
-    m_keychainOk = false;
-#else
+#ifdef FLUXOLAB_HAVE_KEYCHAIN
     // Tests and CI: no keychain is asked at all (a Secret Service prompt would wait for a user).
-    if (qEnvironmentVariableIsSet("FLUXOLAB_NO_KEYCHAIN")) m_keychainOk = false;
+    if (!qEnvironmentVariableIsSet("FLUXOLAB_NO_KEYCHAIN")) m_keychain = std::make_unique<QtKeychain>();
 #endif
 }
+
+PasswordStore::~PasswordStore() = default;
 
 PasswordStore& PasswordStore::instance() {
     static PasswordStore store;
@@ -32,24 +71,21 @@ bool PasswordStore::keychainBuiltIn() {
 #endif
 }
 
+void PasswordStore::setKeychain(std::unique_ptr<Keychain> keychain) {
+    m_keychain = std::move(keychain);
+    m_keychainOk = true;
+}
+
 void PasswordStore::store(const QString& profile, const QString& password, std::function<void(bool)> done) {
     m_memory[profile] = password;
-#ifdef FLUXOLAB_HAVE_KEYCHAIN
-    if (m_keychainOk) {
-        auto* job = new QKeychain::WritePasswordJob(kService, this);
-        job->setAutoDelete(true);
-        job->setInsecureFallback(false); // never a plain-text copy on disk
-        job->setKey(profile);
-        job->setTextData(password);
-        connect(job, &QKeychain::Job::finished, this, [this, done](QKeychain::Job* j) {
-            const bool ok = j->error() == QKeychain::NoError;
-            if (!ok) m_keychainOk = false;
+    if (keychainAvailable()) {
+        QPointer<PasswordStore> self(this);
+        m_keychain->write(profile, password, [self, done](bool ok) {
+            if (self && !ok) self->m_keychainOk = false;
             if (done) done(ok);
         });
-        job->start();
         return;
     }
-#endif
     if (done) done(false);
 }
 
@@ -58,34 +94,20 @@ void PasswordStore::load(const QString& profile, std::function<void(const QStrin
         done(it->second);
         return;
     }
-#ifdef FLUXOLAB_HAVE_KEYCHAIN
-    if (m_keychainOk) {
-        auto* job = new QKeychain::ReadPasswordJob(kService, this);
-        job->setAutoDelete(true);
-        job->setInsecureFallback(false);
-        job->setKey(profile);
-        connect(job, &QKeychain::Job::finished, this, [this, done](QKeychain::Job* j) {
-            const auto* r = static_cast<QKeychain::ReadPasswordJob*>(j);
-            if (j->error() != QKeychain::NoError && j->error() != QKeychain::EntryNotFound) m_keychainOk = false;
-            done(j->error() == QKeychain::NoError ? r->textData() : QString());
+    if (keychainAvailable()) {
+        QPointer<PasswordStore> self(this);
+        m_keychain->read(profile, [self, done](bool ok, const QString& password) {
+            if (self && !ok) self->m_keychainOk = false;
+            done(password);
         });
-        job->start();
         return;
     }
-#endif
     done(QString());
 }
 
 void PasswordStore::remove(const QString& profile) {
     m_memory.erase(profile);
-#ifdef FLUXOLAB_HAVE_KEYCHAIN
-    if (m_keychainOk) {
-        auto* job = new QKeychain::DeletePasswordJob(kService, this);
-        job->setAutoDelete(true);
-        job->setKey(profile);
-        job->start();
-    }
-#endif
+    if (keychainAvailable()) m_keychain->remove(profile);
 }
 
 } // namespace fluxolab::app

@@ -9,20 +9,38 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace fluxolab::app {
+
+/// A keychain the store writes to: QtKeychain in the app; the tests put an in-memory one in its
+/// place (no Secret Service runs under the offscreen/xvfb tests). Asynchronous, as QtKeychain.
+class Keychain {
+public:
+    virtual ~Keychain() = default;
+    /// `done(true)` when the keychain holds `password` under `key`, `done(false)` when it failed.
+    virtual void write(const QString& key, const QString& password, std::function<void(bool)> done) = 0;
+    /// `done(ok, password)`: ok with an empty password when there is no entry; !ok when it failed.
+    virtual void read(const QString& key, std::function<void(bool, const QString&)> done) = 0;
+    virtual void remove(const QString& key) = 0;
+};
 
 class PasswordStore : public QObject {
     Q_OBJECT
 public:
     explicit PasswordStore(QObject* parent = nullptr);
+    ~PasswordStore() override;
     /// The application-wide store.
     static PasswordStore& instance();
 
     /// Whether QtKeychain was built in (compile time).
     static bool keychainBuiltIn();
     /// false once the keychain failed (no service): passwords stay in memory only.
-    bool keychainAvailable() const { return m_keychainOk; }
+    bool keychainAvailable() const { return m_keychain && m_keychainOk; }
+    /// Replaces the keychain (tests: an in-memory one; nullptr: none, memory only).
+    void setKeychain(std::unique_ptr<Keychain> keychain);
+    /// Forgets the passwords this run keeps in memory, as a new run of the app would.
+    void forgetSession() { m_memory.clear(); }
 
     /// Stores the password of `profile` (asynchronous); `done(true)` when the keychain has it,
     /// `done(false)` when it stays in memory only.
@@ -34,6 +52,7 @@ public:
 
 private:
     std::map<QString, QString> m_memory; ///< this run only
+    std::unique_ptr<Keychain> m_keychain;
     bool m_keychainOk = true;
 };
 

@@ -168,15 +168,19 @@ RemoteLabStatus statusOf(const labs::LabEngine& engine) {
     RemoteLabStatus s;
     s.current = engine.currentStep();
     for (std::size_t i = 0; i < engine.lab().steps.size(); ++i) s.passed.push_back(engine.stepPassed(i));
+    s.progress = engine.saveProgress();
     return s;
 }
 } // namespace
 
-void RealCliWorker::startLab(const labs::Lab& lab, const RemoteCommands::LabReply& reply) {
+void RealCliWorker::startLab(const labs::Lab& lab, const std::string& progress,
+                             const RemoteCommands::LabReply& reply) {
     ensureBackend();
     m_lab.reset();
     m_lab = std::make_unique<labs::LabEngine>(lab, *m_backend);
-    m_lab->start();
+    // Resumed on a cluster that kept what the earlier setups made: no setup runs again (it would
+    // produce its records a second time). A progress that does not fit this lab starts it over.
+    if (progress.empty() || !m_lab->restoreProgress(progress)) m_lab->start();
     m_lab->update({});
     reply(statusOf(*m_lab));
 }
@@ -258,9 +262,9 @@ RemoteCommands::LabReply onThreadOf(QObject* context, RemoteCommands::LabReply d
 }
 } // namespace
 
-bool RealCli::startLab(const labs::Lab& lab, QObject* context, LabReply done) {
+bool RealCli::startLab(const labs::Lab& lab, const std::string& progress, QObject* context, LabReply done) {
     LabReply reply = onThreadOf(context, std::move(done));
-    m_link->post([lab, reply](RealCliWorker& w) { w.startLab(lab, reply); });
+    m_link->post([lab, progress, reply](RealCliWorker& w) { w.startLab(lab, progress, reply); });
     return true;
 }
 

@@ -60,7 +60,7 @@ public:
     void drop(int id);
     /// A lab on this cluster (RemoteCommands::startLab/checkLab): its engine lives here, over the
     /// commands' backend, so that its setup and checks never run on the GUI thread.
-    void startLab(const labs::Lab& lab, const RemoteCommands::LabReply& reply);
+    void startLab(const labs::Lab& lab, const std::string& progress, const RemoteCommands::LabReply& reply);
     void checkLab(const std::vector<labs::HistoryEntry>& history, const RemoteCommands::LabReply& reply);
 
 private:
@@ -88,7 +88,7 @@ public:
     ~RealCli() override;
     std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv) override;
     RemoteNames names() const override { return m_names ? m_names() : RemoteNames{}; }
-    bool startLab(const labs::Lab& lab, QObject* context, LabReply done) override;
+    bool startLab(const labs::Lab& lab, const std::string& progress, QObject* context, LabReply done) override;
     bool checkLab(std::vector<labs::HistoryEntry> history, QObject* context, LabReply done) override;
     /// Ends the link and asks the thread to quit without waiting (it may be inside a request to
     /// an unreachable broker): the caller waits for it later and deletes it.

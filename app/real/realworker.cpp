@@ -38,7 +38,8 @@ void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObjec
     QThread* thread = QThread::create([connection, timeoutMs, guard, done = std::move(done)] {
         labs::ApiVersionRanges versions;
         const labs::ProbeResult r = labs::RdKafkaBackend::probeConnection(connection, timeoutMs, &versions);
-        const std::string release = r.reached() ? labs::kafkaReleaseFromApiVersions(versions) : std::string();
+        // ApiVersions precedes the SASL handshake: a refused login still tells the release line.
+        const std::string release = labs::kafkaReleaseFromApiVersions(versions);
         if (!guard) return;
         QMetaObject::invokeMethod(
             guard.data(), [guard, done, r, release] {

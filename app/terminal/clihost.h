@@ -36,6 +36,7 @@ struct RemoteNames {
 struct RemoteLabStatus {
     std::size_t current = 0;  ///< the step being checked (steps.size(): all passed)
     std::vector<bool> passed; ///< per step
+    std::string progress;     ///< the engine's saveProgress(): resumes the lab on a later connection
 };
 
 /// Where the terminal's Kafka commands run instead of the simulation (the real-cluster mode,
@@ -49,8 +50,13 @@ public:
     /// A lab on that cluster, beside the commands: a new engine runs the first step's setup there
     /// and checks it against `history` (the commands run since the lab started). Both return at
     /// once; `done` runs later on `context`'s thread (not at all when `context` is gone). False:
-    /// labs cannot run there.
-    virtual bool startLab(const labs::Lab& /*lab*/, QObject* /*context*/, LabReply /*done*/) { return false; }
+    /// labs cannot run there. `progress` (a RemoteLabStatus::progress of an earlier connection to
+    /// the same cluster): the engine resumes at that step, with the steps passed then, and runs no
+    /// setup again (the cluster kept what the earlier setups made).
+    virtual bool startLab(const labs::Lab& /*lab*/, const std::string& /*progress*/, QObject* /*context*/,
+                          LabReply /*done*/) {
+        return false;
+    }
     /// Checks the lab's current step again (and runs the next step's setup when it passes).
     virtual bool checkLab(std::vector<labs::HistoryEntry> /*history*/, QObject* /*context*/, LabReply /*done*/) {
         return false;

@@ -102,6 +102,8 @@ struct TpList {
 
 std::string rdkafkaVersion() { return rd_kafka_version_str(); }
 
+bool rdkafkaScramRefusedByKafka4() { return rd_kafka_version() < 0x020601ff; }
+
 // ---------------------------------------------------------------------------------------------
 // One librdkafka handle with what its callbacks collected.
 

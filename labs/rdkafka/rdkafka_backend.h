@@ -43,6 +43,10 @@ struct DeliveryReport {
 
 /// The librdkafka version this build runs with ("2.0.2").
 std::string rdkafkaVersion();
+/// Whether this librdkafka cannot log in with SCRAM to a Kafka 4.x broker: before 2.6.1 it puts the
+/// client nonce twice in SCRAM's client-final-message (librdkafka#4895); Kafka 3.8.1-3.9 let that
+/// pass, Kafka 4.x compares the nonce exactly (RFC 5802) and refuses the login, right password or not.
+bool rdkafkaScramRefusedByKafka4();
 
 /// A broker's supported API versions (ApiVersions response): api key -> (min, max).
 using ApiVersionRanges = std::map<std::int32_t, std::pair<std::int32_t, std::int32_t>>;

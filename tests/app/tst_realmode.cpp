@@ -8,6 +8,7 @@
 #include "app/core/theme.h"
 #include "app/labs/labpanel.h"
 #include "app/real/connectiondialog.h"
+#include "app/real/passwordstore.h"
 #include "app/real/realcontroller.h"
 #include "app/real/realview.h"
 #include "app/terminal/clihost.h"
@@ -33,6 +34,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
 
 // qcustomplot.h uses the signals/slots keywords, which QT_NO_KEYWORDS turns off for our own code.
 #define signals Q_SIGNALS
@@ -67,6 +70,42 @@ QString testBroker() {
         if (line.rfind("PORT=", 0) == 0) return QStringLiteral("127.0.0.1:") + QString::fromStdString(line.substr(5));
     return {};
 }
+
+/// A value of the broker's ports file (SASL_PORT, PORT...); empty when none.
+QString brokerValue(const std::string& key) {
+    const char* state = std::getenv("FLUXOLAB_KAFKA_STATE");
+    if (!state) return {};
+    std::ifstream f(std::string(state) + "/ports");
+    std::string line;
+    while (std::getline(f, line))
+        if (line.rfind(key + "=", 0) == 0) return QString::fromStdString(line.substr(key.size() + 1));
+    return {};
+}
+
+/// An in-memory keychain (the tests have no Secret Service); answers on the next event loop turn,
+/// as QtKeychain's jobs do. `failing`: every call fails, as when no keychain service answers.
+class FakeKeychain final : public Keychain {
+public:
+    explicit FakeKeychain(std::map<QString, QString>* entries, bool failing = false)
+        : m_entries(entries), m_failing(failing) {}
+    void write(const QString& key, const QString& password, std::function<void(bool)> done) override {
+        QTimer::singleShot(0, [entries = m_entries, failing = m_failing, key, password, done] {
+            if (!failing) (*entries)[key] = password;
+            done(!failing);
+        });
+    }
+    void read(const QString& key, std::function<void(bool, const QString&)> done) override {
+        QTimer::singleShot(0, [entries = m_entries, failing = m_failing, key, done] {
+            const auto it = entries->find(key);
+            done(!failing, !failing && it != entries->end() ? it->second : QString());
+        });
+    }
+    void remove(const QString& key) override { m_entries->erase(key); }
+
+private:
+    std::map<QString, QString>* m_entries;
+    bool m_failing;
+};
 
 int brokerPid() {
     const char* state = std::getenv("FLUXOLAB_KAFKA_STATE");
@@ -234,6 +273,68 @@ void RealModeTest::dialogSavesProfileWithoutPassword() {
     QTRY_COMPARE(again.findChild<QLineEdit*>(QStringLiteral("password"))->text(), secret);
     qInstallMessageHandler(g_previous);
     for (const QString& m : g_messages) QVERIFY2(!m.contains(secret), qPrintable(m));
+}
+
+void RealModeTest::passwordGoesToTheKeychain() {
+    const QString secret = QStringLiteral("kc-Wm37-only-in-the-keychain");
+    std::map<QString, QString> keychain;
+    PasswordStore& store = PasswordStore::instance();
+    store.forgetSession();
+    store.setKeychain(std::make_unique<FakeKeychain>(&keychain));
+    {
+        ConnectionDialog d;
+        d.findChild<QComboBox*>(QStringLiteral("profile"))->setEditText(QStringLiteral("turma"));
+        d.findChild<QComboBox*>(QStringLiteral("securityProtocol"))->setCurrentText(QStringLiteral("SASL_SSL"));
+        d.findChild<QLineEdit*>(QStringLiteral("user"))->setText(QStringLiteral("aluno"));
+        d.findChild<QLineEdit*>(QStringLiteral("password"))->setText(secret);
+        QVERIFY(d.keychainLabel()->text().contains(QStringLiteral("system keychain")));
+        d.saveProfile();
+        QTRY_COMPARE(keychain[QStringLiteral("turma")], secret);
+        QVERIFY(d.keychainLabel()->text().contains(QStringLiteral("system keychain")));
+    }
+    QSettings s;
+    s.sync();
+    QCOMPARE(s.value(QStringLiteral("realCluster/profiles/turma/user")).toString(), QStringLiteral("aluno"));
+    QFile file(s.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY2(!file.readAll().contains(secret.toUtf8()), "the password is in the settings file");
+    // A new run (nothing in memory) reads the password back from the keychain.
+    store.forgetSession();
+    {
+        ConnectionDialog again;
+        again.loadProfile(QStringLiteral("turma"));
+        QTRY_COMPARE(again.findChild<QLineEdit*>(QStringLiteral("password"))->text(), secret);
+    }
+    // Saving without a password removes it from the keychain.
+    {
+        ConnectionDialog d;
+        d.loadProfile(QStringLiteral("turma"));
+        QTRY_COMPARE(d.findChild<QLineEdit*>(QStringLiteral("password"))->text(), secret);
+        d.findChild<QLineEdit*>(QStringLiteral("password"))->clear();
+        d.saveProfile();
+        QVERIFY(!keychain.count(QStringLiteral("turma")));
+    }
+    // A keychain that fails: the password stays in memory for this run, and the dialog says so.
+    std::map<QString, QString> none;
+    store.setKeychain(std::make_unique<FakeKeychain>(&none, true));
+    {
+        ConnectionDialog d;
+        d.findChild<QComboBox*>(QStringLiteral("profile"))->setEditText(QStringLiteral("turma"));
+        d.findChild<QLineEdit*>(QStringLiteral("password"))->setText(secret);
+        d.saveProfile();
+        QTRY_VERIFY(d.keychainLabel()->text().contains(QStringLiteral("memory")));
+        QVERIFY(!store.keychainAvailable());
+        QVERIFY(none.empty());
+    }
+    s.sync();
+    QFile after(s.fileName());
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QVERIFY2(!after.readAll().contains(secret.toUtf8()), "the password is in the settings file");
+    ConnectionDialog fromMemory;
+    fromMemory.loadProfile(QStringLiteral("turma"));
+    QTRY_COMPARE(fromMemory.findChild<QLineEdit*>(QStringLiteral("password"))->text(), secret);
+    store.setKeychain(nullptr); // as under FLUXOLAB_NO_KEYCHAIN
+    store.forgetSession();
 }
 
 void RealModeTest::testConnectionReportsUnreachable() {
@@ -436,6 +537,114 @@ void RealModeTest::realBrokerShowsTopicAndGroup() {
     QVERIFY(real->statusText().contains(QStringLiteral("connected")));
     admin.deleteGroup(group);
     admin.deleteTopic(topic);
+}
+
+void RealModeTest::saslLoginOnRealBroker() {
+    const QString saslPort = brokerValue("SASL_PORT");
+    const QString bootstrap = testBroker();
+    if (saslPort.isEmpty() || bootstrap.isEmpty()) QSKIP("no test broker with a SASL listener (kafka-broker.sh start --sasl; label real)");
+    const QString sasl = QStringLiteral("127.0.0.1:") + saslPort;
+    // The test broker's throw-away credentials (tests/realkafka/kafka-broker.sh).
+    const QString password = QStringLiteral("fluxolab-test-secret");
+    const QString wrongPassword = QStringLiteral("wrong-Tq58-password");
+    g_messages.clear();
+    g_previous = qInstallMessageHandler(capture);
+
+    auto probe = [&](const QString& mechanism, const QString& pw) {
+        ConnectionDialog d;
+        d.findChild<QComboBox*>(QStringLiteral("profile"))->setEditText(QStringLiteral("sasl-test"));
+        d.findChild<QLineEdit*>(QStringLiteral("bootstrap"))->setText(sasl);
+        d.findChild<QComboBox*>(QStringLiteral("securityProtocol"))->setCurrentText(QStringLiteral("SASL_PLAINTEXT"));
+        d.findChild<QComboBox*>(QStringLiteral("saslMechanism"))->setCurrentText(mechanism);
+        d.findChild<QLineEdit*>(QStringLiteral("user"))->setText(QStringLiteral("fluxolab"));
+        d.findChild<QLineEdit*>(QStringLiteral("password"))->setText(pw);
+        d.setProbeTimeout(8000);
+        d.saveProfile();
+        d.testConnection();
+        const qint64 stall = longestStall([&] { return !d.testing(); }, 30000);
+        qInfo("RealModeTest: longest GUI stall while probing SASL %s: %lld ms", qPrintable(mechanism), static_cast<long long>(stall));
+        return d.resultLabel()->text();
+    };
+    const QString ok = probe(QStringLiteral("PLAIN"), password);
+    QVERIFY2(ok.startsWith(QStringLiteral("Reached: 1 broker, cluster id ")), qPrintable(ok));
+    QVERIFY2(ok.contains(QStringLiteral("Kafka 4.x")), qPrintable(ok));
+    const QString bad = probe(QStringLiteral("PLAIN"), wrongPassword);
+    QVERIFY2(bad.startsWith(QStringLiteral("Wrong credentials: the broker refused the user, password or SASL mechanism (")), qPrintable(bad));
+    QVERIFY2(!bad.contains(QStringLiteral("SCRAM")), qPrintable(bad));
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+    const QString mau = probe(QStringLiteral("PLAIN"), wrongPassword);
+    QVERIFY(setLanguage(QStringLiteral("en")));
+    QVERIFY2(mau.startsWith(QStringLiteral("Credenciais erradas: o broker recusou o utilizador, a palavra-passe ou o mecanismo SASL (")), qPrintable(mau));
+    // SCRAM: the listener takes the right password from Kafka's Java client (real/scram-java); this
+    // build's librdkafka gets refused when it is older than 2.6.1, and the dialog says why.
+    for (const QString& mechanism : {QStringLiteral("SCRAM-SHA-256"), QStringLiteral("SCRAM-SHA-512")}) {
+        const QString scram = probe(mechanism, password);
+        if (fluxolab::labs::rdkafkaScramRefusedByKafka4()) {
+            QVERIFY2(scram.startsWith(QStringLiteral("Wrong credentials: ")), qPrintable(scram));
+            // The release line is known only when librdkafka logged the ApiVersions answer before the login failed.
+            const QString version = QString::fromStdString(fluxolab::labs::rdkafkaVersion());
+            QVERIFY2(scram.contains(QStringLiteral("Kafka 4.x, it refuses every SCRAM login of the librdkafka %1 of this build").arg(version)) ||
+                         scram.contains(QStringLiteral("Kafka 4.x, which refuses every SCRAM login of the librdkafka %1 of this build").arg(version)),
+                     qPrintable(scram));
+        } else {
+            QVERIFY2(scram.startsWith(QStringLiteral("Reached: 1 broker, cluster id ")), qPrintable(scram));
+        }
+    }
+
+    // A real-mode session with the right password lists the topics of the cluster.
+    fluxolab::labs::RdKafkaConnection plain;
+    plain.bootstrap_servers = bootstrap.toStdString();
+    plain.request_timeout_ms = 5000;
+    const std::string topic = "sasl-topic-" + std::to_string(QDateTime::currentMSecsSinceEpoch() % 100000000);
+    fluxolab::labs::RdKafkaBackend admin(plain);
+    QVERIFY(admin.createTopic(topic, 2, 1, {}).ok());
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = sasl.toStdString();
+    c.security_protocol = "SASL_PLAINTEXT";
+    c.sasl_mechanism = "PLAIN";
+    c.sasl_username = "fluxolab";
+    c.sasl_password = password.toStdString();
+    c.request_timeout_ms = 5000;
+    {
+        MainWindow w;
+        w.resize(1366, 768);
+        w.show();
+        RealModeController* real = w.realMode();
+        real->connectTo(c, 500);
+        QTRY_VERIFY_WITH_TIMEOUT(real->connected(), 20000);
+        auto listed = [&] {
+            for (const QStringList& row : real->view()->topicsModel()->rows())
+                if (row.value(0) == QString::fromStdString(topic)) return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(listed(), 20000);
+        // The same session with a wrong password: not connected, and the status says why.
+        c.sasl_password = wrongPassword.toStdString();
+        real->connectTo(c, 500);
+        QTRY_VERIFY_WITH_TIMEOUT(real->refreshes() >= 1, 30000);
+        QVERIFY(!real->connected());
+        QVERIFY2(real->statusText() == QStringLiteral("No connection to the broker %1 (wrong credentials): trying again").arg(sasl),
+                 qPrintable(real->statusText()));
+        QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+        const QString pt = real->statusText();
+        QVERIFY(setLanguage(QStringLiteral("en")));
+        QVERIFY2(pt == QStringLiteral("Sem ligação ao broker %1 (credenciais erradas): a tentar novamente").arg(sasl), qPrintable(pt));
+    }
+    admin.deleteTopic(topic);
+    qInstallMessageHandler(g_previous);
+    for (const QString& m : g_messages) {
+        QVERIFY2(!m.contains(password), "a message has the password");
+        QVERIFY2(!m.contains(wrongPassword), "a message has the wrong password");
+    }
+    QSettings s;
+    s.sync();
+    QCOMPARE(s.value(QStringLiteral("realCluster/profiles/sasl-test/user")).toString(), QStringLiteral("fluxolab"));
+    QFile file(s.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray disk = file.readAll();
+    QVERIFY(disk.contains(sasl.toUtf8()));
+    QVERIFY2(!disk.contains(password.toUtf8()), "the password is in the settings file");
+    QVERIFY2(!disk.contains(wrongPassword.toUtf8()), "the wrong password is in the settings file");
 }
 
 void RealModeTest::brokerLossAndRecovery() {
@@ -663,6 +872,18 @@ void RealModeTest::brokerStopAndRestart() {
     qint64 stall = 0;
     QCOMPARE(runInTerminal(t, QStringLiteral("kafka-topics.sh --bootstrap-server %1 --create --topic %2 --partitions 2").arg(bootstrap, topic), &stall),
              QStringLiteral("Created topic %1.\n").arg(topic));
+    // Lab 1 in the middle: its first two steps passed on the broker (the lab's topic deleted first).
+    {
+        fluxolab::labs::RdKafkaBackend admin(c);
+        admin.deleteTopic("exemplo-topico");
+        for (int i = 0; i < 100 && admin.describeTopic("exemplo-topico"); ++i) QTest::qWait(100);
+    }
+    LabPanel* panel = w.labPanel();
+    QVERIFY(panel->loadLab(QStringLiteral("topicos-particoes-offsets")));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
+    playReal(&w, {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("c0"), QStringLiteral("s2")});
+    if (QTest::currentTestFailed()) return;
+    QCOMPARE(panel->currentStep(), 2);
 
     // The broker's process ends; its port, configuration and data stay.
     QElapsedTimer phase;
@@ -676,6 +897,8 @@ void RealModeTest::brokerStopAndRestart() {
     QVERIFY(!real->connected());
     QVERIFY2(real->statusText().startsWith(QStringLiteral("No connection to the broker")), qPrintable(real->statusText()));
     QVERIFY(real->isReal());
+    QCOMPARE(panel->currentStep(), 2); // the outage undoes no step
+    QCOMPARE(panel->passedCount(), 2);
     const int commandsBefore = static_cast<int>(w.cliHost()->remoteHistory().size());
 
     // The same broker again (same port and data): the app reconnects by itself.
@@ -691,6 +914,13 @@ void RealModeTest::brokerStopAndRestart() {
     // The topic created before the stop is still there, and the terminal works on the same connection.
     const QString described = runInTerminal(t, QStringLiteral("kafka-topics.sh --bootstrap-server %1 --describe --topic %2").arg(bootstrap, topic), &stall);
     QVERIFY2(described.contains(QStringLiteral("PartitionCount: 2")), qPrintable(described));
+    // The lab's progress is intact, and its next step passes on the restarted broker.
+    QCOMPARE(panel->currentStep(), 2);
+    QCOMPARE(panel->passedCount(), 2);
+    playReal(&w, {QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3"), QStringLiteral("^D"),
+                  QStringLiteral("s3")});
+    if (QTest::currentTestFailed()) return;
+    QCOMPARE(panel->passedCount(), 3);
     qInfo("RealModeTest: longest GUI stall while the broker stopped and restarted: %lld ms", static_cast<long long>(stall));
     fluxolab::labs::RdKafkaBackend(c).deleteTopic(topic.toStdString());
     // Closing the window waits for the worker threads' last requests: bounded, also after an outage.
@@ -699,6 +929,60 @@ void RealModeTest::brokerStopAndRestart() {
     window.reset();
     qInfo("RealModeTest: the window closed in %lld ms", static_cast<long long>(closing.elapsed()));
     QVERIFY(closing.elapsed() < 20000);
+}
+
+void RealModeTest::labProgressKeptOnReconnect() {
+    const QString bootstrap = testBroker();
+    if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = bootstrap.toStdString();
+    c.request_timeout_ms = 5000;
+    freshBroker(c);
+    QSettings().remove(QStringLiteral("labs"));
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    RealModeController* real = w.realMode();
+    real->connectTo(c, 500);
+    QTRY_VERIFY_WITH_TIMEOUT(real->connected(), 20000);
+    LabPanel* panel = w.labPanel();
+    QVERIFY(panel->loadLab(QStringLiteral("topicos-particoes-offsets")));
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
+    playReal(&w, {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("c0"), QStringLiteral("s2")});
+    if (QTest::currentTestFailed()) return;
+    QCOMPARE(panel->currentStep(), 2);
+    // No record in the lab's topic yet (its two partitions).
+    fluxolab::labs::RdKafkaBackend admin(c);
+    auto records = [&] {
+        std::int64_t n = 0;
+        for (int p = 0; p < 2; ++p) n += admin.latestOffset({"exemplo-topico", p});
+        return n;
+    };
+    QCOMPARE(records(), std::int64_t{0});
+
+    // A reconnect to the same cluster: the lab resumes at step 2, with steps 0 and 1 passed.
+    real->connectTo(c, 500);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
+    QCOMPARE(panel->currentStep(), 2);
+    QCOMPARE(panel->passedCount(), 2);
+    // To the simulation (its own progress: step 0) and back to the real cluster: step 2 again.
+    real->showSimulation();
+    QCOMPARE(panel->currentStep(), 0);
+    real->connectTo(c, 500);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
+    QCOMPARE(panel->currentStep(), 2);
+    // The resumed engine checks the step on the cluster: three keyed records pass it.
+    playReal(&w, {QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3"), QStringLiteral("^D"),
+                  QStringLiteral("s3")});
+    if (QTest::currentTestFailed()) return;
+    QCOMPARE(panel->passedCount(), 3);
+    QCOMPARE(records(), std::int64_t{3}); // the three records typed, each once
+    // "Restart" forgets the real cluster's progress too: the lab starts over. A real cluster is not
+    // reset, so step 0 (the topic exists) passes at once; step 1 waits for a describe typed since.
+    panel->restart();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
+    QCOMPARE(panel->currentStep(), 1);
+    QCOMPARE(panel->passedCount(), 1);
 }
 
 void RealModeTest::labsSolvedFromThePanelOnRealBroker_data() {

@@ -10,6 +10,10 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void dialogSavesProfileWithoutPassword();
+    /// With a keychain (an in-memory one: no Secret Service runs under the tests) the password goes
+    /// there, never to the settings file; a new run reads it back from the keychain; a keychain that
+    /// fails leaves it in memory and the dialog says so.
+    void passwordGoesToTheKeychain();
     void testConnectionReportsUnreachable();
     void deadBrokerShowsLossAndWindowResponds();
     void switchesBackToSimulation();
@@ -27,12 +31,24 @@ private Q_SLOTS:
     /// The terminal in real mode: kafka-topics, the console producer and consumer (Ctrl+C) on the
     /// test broker, run on the worker thread, print what the same command prints headless.
     void terminalRunsOnRealBroker();
+    /// The SASL listener of the test broker (label real): "Testar ligação" with the right password
+    /// reaches it, a wrong one says "wrong credentials" (en and pt_PT); SCRAM says why Kafka 4.x refuses
+    /// this librdkafka; a real-mode session with the right password lists the topics, with a wrong one
+    /// says so in the status. The passwords are in no message, nor in the settings file (real/app-sasl
+    /// also greps the test's stdout and stderr for them).
+    void saslLoginOnRealBroker();
     /// "Testar ligação" on the test broker names its release line, inferred from ApiVersions (4.x).
     void testConnectionShowsBrokerVersion();
     /// The broker stops (kafka-broker.sh stop --keep) while the terminal works on it: the status says
     /// so, the window keeps responding; after `restart` (same port, same data) the app reconnects by
     /// itself and the topic created before is still there. Needs FLUXOLAB_KAFKA_SCRIPT.
+    /// Lab 1 is at step 2 when the broker stops: the panel
+    /// still shows step 2 during the outage and after the restart, and the lab goes on from there.
     void brokerStopAndRestart();
+    /// Lab 1 on the test broker at step 2 (two steps passed): a reconnect to the same cluster, and
+    /// going to the simulation and back, resume it at step 2 (no setup again), and the step's
+    /// check still works there; "Restart" starts it over (label real).
+    void labProgressKeptOnReconnect();
     /// Labs 1-3 in the app's real mode, solved from the lab panel alone with the same clicks as on
     /// the simulation (LabPanelTest): the setup and the checks act on the test broker (label real).
     void labsSolvedFromThePanelOnRealBroker_data();
