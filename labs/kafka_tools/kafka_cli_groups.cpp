@@ -77,6 +77,12 @@ std::vector<std::string> withoutRepeats(const std::vector<std::string>& names) {
 /// __consumer_offsets partitions, in its ConcurrentHashMap's order).
 std::vector<std::string> listGroupsInKafkaOrder(const ClusterBackend& backend) {
     std::vector<std::string> groups = backend.listGroups();
+    // ListGroups goes to every live broker, and each lists the groups it coordinates: a group whose
+    // __consumer_offsets partition has no live leader is listed by none
+    // (tests/labs/golden/real/coordinator-down-2.txt).
+    std::erase_if(groups, [&](const std::string& g) {
+        return backend.findCoordinator(g).kind == CoordinatorLookup::Kind::NotAvailable;
+    });
     std::int32_t offsetsPartitions = 50;
     if (const auto t = backend.describeTopic("__consumer_offsets"); t && !t->partitions.empty())
         offsetsPartitions = static_cast<std::int32_t>(t->partitions.size());
@@ -1151,21 +1157,6 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
         return session;
     }
 
-    // A named group whose coordinator is down (no live leader for its __consumer_offsets partition):
-    // FindCoordinator keeps failing and the admin client retries it until --timeout runs out. The real
-    // 4.3.1 tool then printed, run to run, either "Timed out waiting for a node assignment" (the form of
-    // an unreachable cluster, printed here) or "Call(...) timed out at ... after N attempt(s)" with the
-    // last attempt's DisconnectException (tests/labs/golden/real/coordinator-down.txt).
-    if ((o.has("reset-offsets") || o.has("delete")) && !o.has("all-groups")) { // --describe: waitForCoordinators below
-        for (const std::string& gid : o.all("group")) {
-            const auto g = backend.describeGroup(gid);
-            if (!g || g->coordinator_available) continue;
-            s.note(NoteId::GroupCoordinatorDown);
-            s.waitForRetriedCall(timeoutMs, [o](ToolSession& t) { failUnreachable(t, o); });
-            return session;
-        }
-    }
-
     // The command's admin calls, now or once the groups' coordinators answer (the options and the
     // folder are copied: the session may outlive this call).
     auto act = [o, work_dir](ToolSession& t, ClusterBackend& b) {
@@ -1187,15 +1178,24 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
         }
         if (!t.finished()) t.finish(0);
     };
-    if (o.has("describe")) {
-        // describeConsumerGroups looks each group's coordinator up first: while one is down (its
-        // broker crashed and is not fenced yet, or its __consumer_offsets partition has no
-        // leader) the admin client retries until the coordinator moves or --timeout runs out.
+    // Admin calls on named groups look each group's coordinator up first (FindCoordinator): while
+    // one is down (its broker crashed and is not fenced yet, or its __consumer_offsets partition has
+    // no live leader) the admin client retries until the coordinator moves or --timeout runs out.
+    // The real 4.3.1 tool then printed, run to run, either "Timed out waiting for a node assignment"
+    // (printed here) or "Call(...) timed out at ... after N attempt(s)" with the last attempt's
+    // DisconnectException (tests/labs/golden/real/coordinator-down.txt). --describe --all-groups
+    // lists the groups first, then waits for theirs.
+    const bool named = !o.has("all-groups") && (o.has("reset-offsets") || o.has("delete") || o.has("delete-offsets"));
+    if (o.has("describe") || named) {
         const std::vector<std::string> groupIds = o.has("all-groups") ? listGroupsInKafkaOrder(backend) : o.all("group");
         ClusterBackend* b = &backend;
+        const bool describe = o.has("describe");
         s.waitForCoordinators(
             withoutRepeats(groupIds), timeoutMs, [act, b](ToolSession& t) { act(t, *b); },
-            [o](ToolSession& t, const CoordinatorLookup& blocked) { failCoordinatorTimeout(t, o, blocked); });
+            [o, describe](ToolSession& t, const CoordinatorLookup& blocked) {
+                if (describe) failCoordinatorTimeout(t, o, blocked);
+                else failUnreachable(t, o);
+            });
         return session;
     }
     act(s, backend);

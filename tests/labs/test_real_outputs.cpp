@@ -13,6 +13,7 @@
 // prints the frames of the errors in its table of traces (labs/kafka_tools/java_traces.h).
 // Before comparing, log dates, generated group ids and repeated connection warnings are
 // normalised (the real client's retry cadence has random jitter); everything else must be equal.
+#include "labs/kafka_tools/client_configs.h"
 #include "labs/kafka_tools/kafka_cli.h"
 #include "labs/shell/shell_parser.h"
 #include "labs/backend/sim_backend.h"
@@ -459,5 +460,199 @@ TEST_SUITE("labs/real-tools") {
         CHECK(out.find("(" + std::to_string(old) + ")") == std::string::npos);
         CHECK(err.find("Connection to node " + std::to_string(old) + " ") != std::string::npos);
         CHECK(std::find(s->notes().begin(), s->notes().end(), NoteId::CoordinatorUnreachable) != s->notes().end());
+    }
+}
+
+namespace {
+
+/// tests/labs/golden/real/rebalance.txt (tests/realkafka/capture-rebalance.sh): after each event, the
+/// changes of the group as the Admin API showed them, "+<ms after the event> <state> <client>=<partitions>".
+struct RebalancePhase {
+    std::string event;
+    std::vector<std::pair<TimeMs, std::string>> changes;
+};
+
+std::vector<RebalancePhase> loadRebalance(const std::string& file) {
+    std::ifstream f(file, std::ios::binary);
+    std::vector<RebalancePhase> phases;
+    for (std::string l; std::getline(f, l);) {
+        if (l.rfind("@@ event ", 0) == 0) {
+            phases.push_back({l.substr(9), {}});
+        } else if (l.rfind("@@ ", 0) == 0 && !phases.empty()) {
+            break; // the consumers' and the watcher's stderr
+        } else if (l.rfind('+', 0) == 0 && !phases.empty()) {
+            const std::size_t sp = l.find(' ');
+            phases.back().changes.emplace_back(std::stoll(l.substr(1, sp - 1)), l.substr(sp + 1));
+        }
+    }
+    return phases;
+}
+
+/// The group as GroupWatch.java prints it: the state, then each member's client id (sorted) with
+/// its assigned partitions (sorted as strings).
+std::string shownGroup(const ClusterBackend& backend, const std::string& group) {
+    const auto g = backend.describeGroup(group);
+    if (!g) return "Dead";
+    std::map<std::string, std::set<std::string>> members;
+    for (const auto& m : g->members) {
+        auto& parts = members[m.client_id];
+        for (const auto& tp : m.assignment) parts.insert(tp.topic + "-" + std::to_string(tp.partition));
+    }
+    std::string s = std::string(groupStateName(g->state));
+    for (const auto& [client, parts] : members) {
+        s += " " + client + "=";
+        bool first = true;
+        for (const auto& p : parts) {
+            s += (first ? "" : ",") + p;
+            first = false;
+        }
+    }
+    return s;
+}
+
+/// The states a phase went through, repeats and the short CompletingRebalance left out (the
+/// watcher polls every 50 ms and may miss it).
+std::vector<std::string> statesOf(const std::vector<std::pair<TimeMs, std::string>>& changes) {
+    std::vector<std::string> states;
+    for (const auto& [at, shown] : changes) {
+        const std::string state = shown.substr(0, shown.find(' '));
+        if (state == "CompletingRebalance" || (!states.empty() && states.back() == state)) continue;
+        states.push_back(state);
+    }
+    return states;
+}
+
+} // namespace
+
+TEST_SUITE("labs/real-tools") {
+    TEST_CASE("classic rebalance timings after a join and a LeaveGroup - within one heartbeat of Kafka 4.3.1") {
+        const std::vector<RebalancePhase> real = loadRebalance(kRealDir + "/rebalance.txt");
+        REQUIRE(real.size() >= 4);
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic orders --partitions 3 --bootstrap-server localhost:9092");
+        std::map<std::string, ClusterBackend::Handle> consumers;
+        const TimeMs heartbeat = 3000; // heartbeat.interval.ms of the console consumer
+        int compared = 0;
+        for (std::size_t i = 0; i + 1 < real.size(); ++i) {
+            const RebalancePhase& r = real[i];
+            CAPTURE(r.event);
+            const std::string client = r.event.substr(0, r.event.find(' '));
+            const bool starts = r.event.find(" starts") != std::string::npos;
+            if (starts) {
+                ConsumerSettings cs;
+                cs.group_id = "g-rebalance";
+                cs.client_id = client;
+                cs.topics = {"orders"};
+                consumers[client] = backend.openConsumer(cs);
+            } else {
+                REQUIRE(consumers.count(client) == 1);
+                backend.closeConsumer(consumers[client]);
+            }
+            // Watched every 50 ms, a while past the real group's last change.
+            RebalancePhase sim{r.event, {}};
+            std::string last = shownGroup(backend, "g-rebalance");
+            const TimeMs phase = std::max<TimeMs>(r.changes.back().first + 3000, 10000);
+            for (TimeMs t = 0; t <= phase; t += 50) {
+                if (t > 0) backend.advance(50);
+                const std::string shown = shownGroup(backend, "g-rebalance");
+                if (shown != last) sim.changes.emplace_back(t, shown);
+                last = shown;
+            }
+            REQUIRE_FALSE(r.changes.empty());
+            REQUIRE_FALSE(sim.changes.empty());
+            // Where the group ends up, and through which states.
+            CHECK(sim.changes.back().second == r.changes.back().second);
+            CHECK(statesOf(sim.changes) == statesOf(r.changes));
+            // When it is Stable again: a stop from the signal (the console consumer's close sends
+            // LeaveGroup at once); a start from the JoinGroup's arrival (the first change seen), since
+            // the real JVM took its own time to start.
+            const TimeMs realSettle = r.changes.back().first - (starts ? r.changes.front().first : 0);
+            const TimeMs simSettle = sim.changes.back().first - (starts ? sim.changes.front().first : 0);
+            CAPTURE(realSettle);
+            CAPTURE(simSettle);
+            CHECK(simSettle <= realSettle + heartbeat);
+            CHECK(realSettle <= simSettle + heartbeat);
+            ++compared;
+        }
+        CHECK(compared == static_cast<int>(real.size()) - 1);
+    }
+}
+
+TEST_SUITE("labs/configs") {
+    TEST_CASE("property files are read as java.util.Properties reads them") {
+        using fluxolab::labs::cli::parseJavaProperties;
+        using Props = std::map<std::string, std::string>;
+        // Separators: '=', ':', blanks, and blanks around any of them.
+        CHECK(parseJavaProperties("a=1\nb:2\nc 3\nd = 4\ne\t:\t5\nf  \n") ==
+              Props{{"a", "1"}, {"b", "2"}, {"c", "3"}, {"d", "4"}, {"e", "5"}, {"f", ""}});
+        // Only the first separator counts: the rest belongs to the value; trailing blanks stay.
+        CHECK(parseJavaProperties("k = =v: \n") == Props{{"k", "=v: "}});
+        // Comments: '#' and '!' first on a line (after blanks); not inside a value.
+        CHECK(parseJavaProperties("# x=1\n  ! y=2\nz=3 # not a comment\n") == Props{{"z", "3 # not a comment"}});
+        // Continuations: an odd number of trailing backslashes; the next line's leading blanks go.
+        CHECK(parseJavaProperties("k=a\\\n    b\\\n\tc\nn=1\n") == Props{{"k", "abc"}, {"n", "1"}});
+        CHECK(parseJavaProperties("k=a\\\\\nn=1\n") == Props{{"k", "a\\"}, {"n", "1"}});
+        // A continuation into an empty line ends the value; a comment line never continues.
+        CHECK(parseJavaProperties("k=a\\\n\nn=1\n# c\\\nm=2\n") == Props{{"k", "a"}, {"n", "1"}, {"m", "2"}});
+        // A continued line's next line is not a comment even if it starts with '#'.
+        CHECK(parseJavaProperties("k=a\\\n  #b\n") == Props{{"k", "a#b"}});
+        // A backslash at the very end is dropped.
+        CHECK(parseJavaProperties("k=a\\") == Props{{"k", "a"}});
+        // Escapes: \t \n \r \f, \uXXXX (UTF-8 here), any other escaped character stands for itself,
+        // escaped separators stay in the key.
+        CHECK(parseJavaProperties("k=\\t\\n\\u0041\\u00e9\\q\\\\\na\\=b\\:c\\ d=1\n") ==
+              Props{{"k", "\t\nA\xc3\xa9q\\"}, {"a=b:c d", "1"}});
+        // CR, LF and CRLF line ends; a later key replaces an earlier one.
+        CHECK(parseJavaProperties("a=1\r\nb=2\rc=3\na=4") == Props{{"a", "4"}, {"b", "2"}, {"c", "3"}});
+        // A malformed \uXXXX: the line is left out (Properties.load throws there).
+        CHECK(parseJavaProperties("a=\\u00zz\nb=1\n") == Props{{"b", "1"}});
+    }
+
+    TEST_CASE("a consumer config's partition.assignment.strategy picks the simulated consumer's assignor") {
+        for (const bool roundRobin : {false, true}) {
+            CAPTURE(roundRobin);
+            SimBackend backend(1, 1);
+            KafkaCli cli(backend);
+            cli.setWorkingDirectory(kRealDir);
+            runTool(cli, "kafka-topics.sh --create --topic orders --partitions 3 --bootstrap-server localhost:9092");
+            const std::string config = roundRobin ? " --consumer.config props-roundrobin.properties" : "";
+            std::vector<std::unique_ptr<CommandSession>> consumers;
+            for (const std::string id : {"c1", "c2"}) {
+                const ParsedScript ps = parseScript("kafka-console-consumer.sh --topic orders --group g" + config +
+                                                    " --consumer-property client.id=" + id +
+                                                    " --bootstrap-server localhost:9092\n");
+                REQUIRE(ps.commands.size() == 1);
+                consumers.push_back(cli.start(ps.commands[0].argv, false));
+            }
+            for (int i = 0; i < 150; ++i)
+                for (auto& c : consumers) c->pump(100);
+            const auto g = backend.describeGroup("g");
+            REQUIRE(g.has_value());
+            CHECK(groupStateName(g->state) == std::string("Stable"));
+            // RoundRobinAssignor.name() is "roundrobin": what --describe --state prints.
+            CHECK(g->protocol == (roundRobin ? "roundrobin" : "range"));
+            std::map<std::string, std::vector<TopicPartition>> byClient;
+            for (const auto& m : g->members) byClient[m.client_id] = m.assignment;
+            // Members c1-<uuid> and c2-<uuid> in member id order: range gives c1 orders-0,1;
+            // roundrobin deals orders-0 and orders-2 to c1.
+            const std::vector<TopicPartition> c1 = roundRobin ? std::vector<TopicPartition>{{"orders", 0}, {"orders", 2}}
+                                                              : std::vector<TopicPartition>{{"orders", 0}, {"orders", 1}};
+            auto sorted = [](std::vector<TopicPartition> v) {
+                std::sort(v.begin(), v.end());
+                return v;
+            };
+            CHECK(sorted(byClient["c1"]) == c1);
+            CHECK(byClient["c2"].size() == 1);
+            const std::string described = runTool(cli, "kafka-consumer-groups.sh --describe --group g --state --bootstrap-server localhost:9092");
+            CHECK(described.find(roundRobin ? " roundrobin " : " range ") != std::string::npos);
+            for (auto& c : consumers) c->interrupt();
+        }
+    }
+}
+
+TEST_SUITE("labs/real-tools") {
+    TEST_CASE("property files with continuations escapes and separators - as Kafka 4.3.1's consumer reads them") {
+        compareWithRealTools("properties", true);
     }
 }
