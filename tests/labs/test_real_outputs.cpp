@@ -655,4 +655,7 @@ TEST_SUITE("labs/real-tools") {
     TEST_CASE("property files with continuations escapes and separators - as Kafka 4.3.1's consumer reads them") {
         compareWithRealTools("properties", true);
     }
+    TEST_CASE("validate-regex with Java-only and RE2-only syntax - as Kafka 4.3.1's RE2J check answers") {
+        compareWithRealTools("validate-regex");
+    }
 }
