@@ -658,3 +658,66 @@ TEST_SUITE("labs/real-tools") {
         compareWithRealTools("validate-regex");
     }
 }
+
+TEST_SUITE("labs/real-tools") {
+    TEST_CASE("--list and --delete-offsets while one group's coordinator is down - as Kafka 4.3.1 answers them") {
+        // tests/labs/golden/real/coordinator-down-2.txt: two brokers, offsets.topic.replication.factor=1, g-down's
+        // __consumer_offsets partition on the stopped broker, g-up's on the live one.
+        const std::vector<RealCase> cases = loadCases(kRealDir + "/coordinator-down-2.txt");
+        REQUIRE(cases.size() == 6);
+        fluxolab::sim::ClusterConfig config;
+        config.brokers = 2;
+        config.defaults.offsets_topic_replication_factor = 1;
+        SimBackend backend(config, 1);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic orders --partitions 1 --replication-factor 1 --bootstrap-server localhost:9092");
+        auto& sim = backend.simulation();
+        for (const std::string group : {"g-down", "g-up"}) {
+            fluxolab::sim::ConsumerConfig cc;
+            cc.group_id = group;
+            const auto consumer = sim.addConsumer(cc);
+            sim.subscribe(consumer, {"orders"});
+            backend.advance(10000);
+            sim.closeConsumer(consumer);
+        }
+        backend.advance(1000);
+        const auto down = backend.describeGroup("g-down"), up = backend.describeGroup("g-up");
+        REQUIRE(down);
+        REQUIRE(up);
+        REQUIRE(down->coordinator.id != up->coordinator.id);
+        sim.stopBroker(down->coordinator.id);
+        backend.advance(12000); // as the capture waited: the stopped broker is fenced
+        REQUIRE(backend.findCoordinator("g-down").kind == CoordinatorLookup::Kind::NotAvailable);
+        REQUIRE(backend.findCoordinator("g-up").kind == CoordinatorLookup::Kind::Serving);
+        const std::string live = up->coordinator.host + ":" + std::to_string(up->coordinator.port);
+        static const std::regex attempts(
+            R"(Call\(callName=([^,]+), deadlineMs=\d+, tries=\d+, nextAllowedTryMs=\d+\) timed out at \d+ after \d+ attempt\(s\))");
+        static const std::regex disconnect(R"(Caused by: org\.apache\.kafka\.common\.errors\.DisconnectException: [^\n]*\n)");
+        auto sameForm = [](const std::string& real) {
+            return std::regex_replace(std::regex_replace(real, attempts, "Timed out waiting for a node assignment. Call: $1"),
+                                      disconnect, "");
+        };
+        for (const RealCase& c : cases) {
+            CAPTURE(c.command);
+            std::string line = c.command;
+            line.replace(line.find("localhost:9092"), 14, live);
+            const ParsedScript ps = parseScript(line + "\n");
+            REQUIRE(ps.commands.size() == 1);
+            const TimeMs start = backend.nowMs();
+            auto s = cli.start(ps.commands[0].argv, false);
+            for (TimeMs ran = 0; !s->finished() && ran < 120000; ran += 100) s->pump(100);
+            REQUIRE(s->finished());
+            std::string out, err;
+            for (auto& chunk : s->takeOutput()) (chunk.stream == OutStream::Out ? out : err) += chunk.text;
+            // The commands on g-down wait for --timeout (5000 ms here); the others answer at once.
+            const bool waits = c.command.find("--group GROUP ") != std::string::npos ||
+                               c.command.find("--group g-down ") != std::string::npos;
+            CHECK(backend.nowMs() - start >= (waits ? 5000 : 0));
+            CHECK(backend.nowMs() - start < (waits ? 5200 : 1000));
+            CHECK(s->exitCode() == c.exit_code);
+            CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(out), normaliseCoordinatorRun(sameForm(c.out))) == "", "stdout");
+            CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(err), normaliseCoordinatorRun(sameForm(c.err))) == "", "stderr");
+            backend.advance(2000);
+        }
+    }
+}
