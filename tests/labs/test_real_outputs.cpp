@@ -715,7 +715,10 @@ TEST_SUITE("labs/real-tools") {
             CHECK(backend.nowMs() - start >= (waits ? 5000 : 0));
             CHECK(backend.nowMs() - start < (waits ? 5200 : 1000));
             CHECK(s->exitCode() == c.exit_code);
-            CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(out), normaliseCoordinatorRun(sameForm(c.out))) == "", "stdout");
+            // The capture's warm-up group is left out: its __consumer_offsets partition (28) was led by the live
+            // broker there, by the stopped one here (where g-down's is), so the simulation has no such group.
+            const std::string realOut = std::regex_replace(c.out, std::regex("(^|\n)warmup[^\n]*"), "");
+            CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(out), normaliseCoordinatorRun(sameForm(realOut))) == "", "stdout");
             CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(err), normaliseCoordinatorRun(sameForm(c.err))) == "", "stderr");
             backend.advance(2000);
         }

@@ -131,7 +131,8 @@ run() {
   local shown=${line//GROUP_UP/g-up}
   echo "@@ \$ ${shown//GROUP/g-down}"
   echo "@@ exit $rc"
-  local back="s/localhost:39092/localhost:9092/g; s/$group/g-down/g; s/$group_up/g-up/g"
+  # The names are shortened by two characters; a padded column keeps its width.
+  local back="s/localhost:39092/localhost:9092/g; s/$group  /g-down    /g; s/$group/g-down/g; s/$group_up  /g-up    /g; s/$group_up/g-up/g"
   echo "@@ stdout"; sed "$back" out.txt; echo "@@ end"
   echo "@@ stderr"; sed "$back" err.txt; echo "@@ end"
 }
