@@ -132,7 +132,7 @@ run() {
   echo "@@ \$ ${shown//GROUP/g-down}"
   echo "@@ exit $rc"
   # The names are shortened by two characters; a padded column keeps its width.
-  local back="s/localhost:39092/localhost:9092/g; s/$group  /g-down    /g; s/$group/g-down/g; s/$group_up  /g-up    /g; s/$group_up/g-up/g"
+  local back="s/localhost:39092\\(  ([0-9]*)\\) /localhost:9092\\1  /g; s/localhost:39092/localhost:9092/g; s/$group  /g-down    /g; s/$group/g-down/g; s/$group_up  /g-up    /g; s/$group_up/g-up/g"
   echo "@@ stdout"; sed "$back" out.txt; echo "@@ end"
   echo "@@ stderr"; sed "$back" err.txt; echo "@@ end"
 }
