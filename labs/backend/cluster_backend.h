@@ -149,6 +149,9 @@ struct ConsumerSettings {
     std::function<bool(const std::string&)> topic_pattern;
     std::optional<TopicPartition> partition;   ///< ...or assign() this one
     std::optional<Offset> start_offset;        ///< with partition: -2 earliest, -1 latest, else exact
+    /// partition.assignment.strategy as the classic consumer takes it (assignor class names, most
+    /// preferred first); empty: the client's default (range, cooperative-sticky).
+    std::vector<std::string> assignment_strategy;
 };
 
 class ClusterBackend {

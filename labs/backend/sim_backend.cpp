@@ -183,12 +183,10 @@ std::optional<GroupInfo> SimBackend::describeGroup(const std::string& group) con
     info.id = g->id;
     info.state = observe::groupState(g->state);
     info.protocol = g->protocol ? sim::assignorName(*g->protocol) : "";
-    info.coordinator_available = false;
     for (const auto& b : m_sim->brokers())
-        if (b.id == g->coordinator) {
-            info.coordinator = BrokerInfo{b.id, b.host, b.port, b.alive};
-            info.coordinator_available = b.alive; // the same rule as the views' coordinator_down
-        }
+        if (b.id == g->coordinator) info.coordinator = BrokerInfo{b.id, b.host, b.port, b.alive};
+    // What the admin client's FindCoordinator finds now (the commands wait on the same lookup).
+    info.coordinator_available = findCoordinator(group).kind == CoordinatorLookup::Kind::Serving;
     for (const auto& m : g->members) {
         MemberInfo mi{m.member_id, m.client_id, m.host, m.assignment};
         // During a rebalance the coordinator reports no assignment (DescribeGroups sends it only when Stable).
@@ -298,6 +296,13 @@ ClusterBackend::Handle SimBackend::openConsumer(const ConsumerSettings& s) {
     c.client_id = s.client_id;
     c.enable_auto_commit = s.enable_auto_commit && !s.partition;
     c.auto_offset_reset = s.earliest ? sim::OffsetReset::Earliest : sim::OffsetReset::Latest;
+    if (!s.assignment_strategy.empty()) {
+        c.assignors.clear();
+        for (const std::string& name : s.assignment_strategy)
+            if (const auto k = sim::parseAssignor(name); k && std::find(c.assignors.begin(), c.assignors.end(), *k) == c.assignors.end())
+                c.assignors.push_back(*k);
+        if (c.assignors.empty()) c.assignors = sim::ConsumerConfig{}.assignors;
+    }
     const Handle h = m_sim->addConsumer(c);
     m_sim->setKeepDelivered(h, true);
     if (s.partition) {

@@ -264,13 +264,6 @@ void ToolSession::waitForUnreachableCluster(const std::string& bootstrap, TimeMs
     pump(0);
 }
 
-void ToolSession::waitForRetriedCall(TimeMs timeout_ms, std::function<void(ToolSession&)> on_timeout) {
-    m_retrying = true;
-    m_deadline_ms = nowMs() + timeout_ms;
-    m_on_timeout = std::move(on_timeout);
-    pump(0);
-}
-
 void ToolSession::waitForCoordinators(std::vector<std::string> groups, TimeMs timeout_ms,
                                       std::function<void(ToolSession&)> on_ready,
                                       std::function<void(ToolSession&, const CoordinatorLookup&)> on_timeout) {
@@ -341,14 +334,13 @@ void ToolSession::pump(TimeMs ms) {
         }
         return;
     }
-    if (!m_retry && !m_retrying) return;
+    if (!m_retry) return;
     if (ms > 0) m_backend.advance(std::min(ms, std::max<TimeMs>(0, m_deadline_ms - nowMs())));
     const TimeMs now = std::min(nowMs(), m_deadline_ms);
     if (m_retry)
         if (std::string lines = m_retry->linesUntil(now); !lines.empty()) err(std::move(lines));
     if (nowMs() >= m_deadline_ms) {
         m_retry.reset();
-        m_retrying = false;
         m_on_timeout(*this);
         if (!finished()) finish(0);
     }
@@ -357,7 +349,6 @@ void ToolSession::pump(TimeMs ms) {
 void ToolSession::interrupt() {
     if (finished()) return;
     m_retry.reset();
-    m_retrying = false;
     m_coordinators.reset();
     finish(130); // Ctrl+C kills the JVM: nothing more is printed
 }

@@ -118,9 +118,6 @@ public:
     /// passes, and after `timeout_ms` let `on_timeout` print the tool's error and finish.
     void waitForUnreachableCluster(const std::string& bootstrap, TimeMs timeout_ms,
                                    std::function<void(ToolSession&)> on_timeout);
-    /// The cluster answers but the admin call keeps being retried (a group whose coordinator is down):
-    /// after `timeout_ms` of cluster time let `on_timeout` print the tool's error and finish.
-    void waitForRetriedCall(TimeMs timeout_ms, std::function<void(ToolSession&)> on_timeout);
     /// The admin client waits for the coordinators of `groups` (Admin's coordinator lookups):
     /// while a lookup names a broker that is down and not fenced yet, its connection attempts are
     /// logged; a lookup without a coordinator (COORDINATOR_NOT_AVAILABLE) is retried quietly.
@@ -129,7 +126,7 @@ public:
     void waitForCoordinators(std::vector<std::string> groups, TimeMs timeout_ms,
                              std::function<void(ToolSession&)> on_ready,
                              std::function<void(ToolSession&, const CoordinatorLookup&)> on_timeout);
-    bool waiting() const { return m_retry.has_value() || m_retrying || m_coordinators.has_value(); }
+    bool waiting() const { return m_retry.has_value() || m_coordinators.has_value(); }
 
     void pump(TimeMs ms) override;
     void interrupt() override;
@@ -138,8 +135,7 @@ protected:
     ClusterBackend& m_backend;
 
 private:
-    std::optional<ConnectionRetryLog> m_retry;
-    bool m_retrying = false; ///< waitForRetriedCall: nothing logged while waiting
+    std::optional<ConnectionRetryLog> m_retry; ///< waitForUnreachableCluster
     TimeMs m_deadline_ms = 0;
     std::function<void(ToolSession&)> m_on_timeout;
     struct CoordinatorWait {

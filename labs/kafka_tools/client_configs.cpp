@@ -298,22 +298,127 @@ std::optional<ClientConfigError> checkClientConfig(ClientKind kind,
     return checkAcrossKeys(kind, props);
 }
 
+namespace {
+
+bool propertiesBlank(char c) { return c == ' ' || c == '\t' || c == '\f'; }
+
+/// The logical lines of a properties text as java.util.Properties.load reads them: natural lines end
+/// at "\n", "\r" or "\r\n"; blank lines and comment lines ('#' or '!' first) are skipped; a line
+/// ending in an odd number of backslashes goes on with the next one, whose leading blanks are dropped
+/// (a comment line never goes on; an empty line ends the logical line).
+std::vector<std::string> logicalPropertyLines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::string current;
+    bool continuing = false;
+    std::size_t i = 0;
+    while (i <= text.size()) {
+        std::size_t end = text.find_first_of("\r\n", i);
+        if (end == std::string::npos) end = text.size();
+        std::string natural = text.substr(i, end - i);
+        i = end + (end < text.size() && text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
+        std::size_t b = 0;
+        while (b < natural.size() && propertiesBlank(natural[b])) ++b;
+        if (!continuing) {
+            if (b == natural.size() || natural[b] == '#' || natural[b] == '!') continue;
+        }
+        const std::string part = natural.substr(b);
+        current += part;
+        std::size_t backslashes = 0;
+        while (backslashes < part.size() && part[part.size() - 1 - backslashes] == '\\') ++backslashes;
+        if (backslashes % 2 == 1 && i <= text.size()) {
+            current.pop_back(); // the continuation's backslash
+            continuing = true;
+            continue;
+        }
+        if (backslashes % 2 == 1) current.pop_back(); // a last line ending in a backslash
+        if (!current.empty()) lines.push_back(current);
+        current.clear();
+        continuing = false;
+    }
+    if (!current.empty()) lines.push_back(current);
+    return lines;
+}
+
+void appendUtf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+/// Properties' escapes: \t \n \r \f, \uXXXX, and a backslash before any other character stands
+/// for that character. False for a malformed \uXXXX (Properties.load throws).
+bool unescapeProperty(const std::string& in, std::string& out) {
+    out.clear();
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        if (in[i] != '\\' || i + 1 >= in.size()) {
+            out += in[i];
+            continue;
+        }
+        const char c = in[++i];
+        switch (c) {
+        case 't': out += '\t'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 'f': out += '\f'; break;
+        case 'u': {
+            std::uint32_t cp = 0;
+            for (int d = 1; d <= 4; ++d) {
+                if (i + static_cast<std::size_t>(d) >= in.size()) return false;
+                const char h = in[i + static_cast<std::size_t>(d)];
+                cp <<= 4;
+                if (h >= '0' && h <= '9') cp |= static_cast<std::uint32_t>(h - '0');
+                else if (h >= 'a' && h <= 'f') cp |= static_cast<std::uint32_t>(h - 'a' + 10);
+                else if (h >= 'A' && h <= 'F') cp |= static_cast<std::uint32_t>(h - 'A' + 10);
+                else return false;
+            }
+            i += 4;
+            appendUtf8(out, cp);
+            break;
+        }
+        default: out += c; break;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
 std::map<std::string, std::string> parseJavaProperties(const std::string& text) {
     std::map<std::string, std::string> props;
-    for (std::string line : splitOn(text, '\n')) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        const auto b = line.find_first_not_of(" \t\f");
-        if (b == std::string::npos || line[b] == '#' || line[b] == '!') continue;
-        line = line.substr(b);
-        std::size_t sep = line.find_first_of("=: \t\f");
-        std::string key = line.substr(0, sep);
-        std::string value;
-        if (sep != std::string::npos) {
-            std::size_t v = line.find_first_not_of(" \t\f", sep);
-            if (v != std::string::npos && (line[v] == '=' || line[v] == ':'))
-                v = line.find_first_not_of(" \t\f", v + 1);
-            if (v != std::string::npos) value = line.substr(v);
+    for (const std::string& line : logicalPropertyLines(text)) {
+        // The key ends at the first '=', ':' or blank that no backslash escapes.
+        std::size_t keyEnd = 0;
+        bool escaped = false, separator = false;
+        for (; keyEnd < line.size(); ++keyEnd) {
+            const char c = line[keyEnd];
+            if (!escaped && (c == '=' || c == ':' || propertiesBlank(c))) break;
+            escaped = c == '\\' && !escaped;
         }
+        std::size_t v = keyEnd;
+        // Blanks, then at most one '=' or ':' (unless the key ended at one), then blanks.
+        if (v < line.size() && (line[v] == '=' || line[v] == ':')) {
+            separator = true;
+            ++v;
+        }
+        while (v < line.size()) {
+            if (propertiesBlank(line[v])) {
+                ++v;
+            } else if (!separator && (line[v] == '=' || line[v] == ':')) {
+                separator = true;
+                ++v;
+            } else {
+                break;
+            }
+        }
+        std::string key, value;
+        if (!unescapeProperty(line.substr(0, keyEnd), key) || !unescapeProperty(line.substr(v), value)) continue;
         props[key] = value;
     }
     return props;

@@ -30,8 +30,11 @@ struct ClientConfigError {
 std::optional<ClientConfigError> checkClientConfig(ClientKind kind,
                                                    const std::map<std::string, std::string>& props);
 
-/// Properties.load of a small .properties file: "key=value", "key: value" or "key value" lines,
-/// '#' and '!' comments, surrounding blanks trimmed (no line continuations or escapes).
+/// java.util.Properties.load of a .properties file: "key=value", "key:value" or "key value" lines,
+/// '#' and '!' comment lines, line continuations (a trailing odd backslash), escapes (\t \n \r \f,
+/// \uXXXX, a backslash before any other character); blanks after the separator dropped, trailing
+/// blanks kept, a later key replaces an earlier one. A line with a malformed \uXXXX is skipped
+/// (Properties.load throws IllegalArgumentException there).
 std::map<std::string, std::string> parseJavaProperties(const std::string& text);
 
 /// The frames of java.nio.file.NoSuchFileException thrown by Utils.loadProps for a missing

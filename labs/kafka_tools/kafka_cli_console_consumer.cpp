@@ -215,7 +215,11 @@ public:
             for (std::string name : splitOn(strategy->second, ',')) {
                 name.erase(0, name.find_first_not_of(' '));
                 name.erase(name.find_last_not_of(' ') + 1);
-                if (name.empty() || known.count(name)) continue;
+                if (name.empty()) continue;
+                if (known.count(name)) {
+                    cs.assignment_strategy.push_back(name);
+                    continue;
+                }
                 err(formatLogDate(nowMs()) +
                     " ERROR Unknown error when running consumer:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n" +
                     javaStackTrace(JavaTrace::ConsumerAssignorClassNotFound,

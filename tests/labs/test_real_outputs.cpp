@@ -13,6 +13,7 @@
 // prints the frames of the errors in its table of traces (labs/kafka_tools/java_traces.h).
 // Before comparing, log dates, generated group ids and repeated connection warnings are
 // normalised (the real client's retry cadence has random jitter); everything else must be equal.
+#include "labs/kafka_tools/client_configs.h"
 #include "labs/kafka_tools/kafka_cli.h"
 #include "labs/shell/shell_parser.h"
 #include "labs/backend/sim_backend.h"
@@ -276,9 +277,8 @@ TEST_SUITE("labs/real-tools") {
         int compared = 0;
         for (const RealCase& c : cases) {
             CAPTURE(c.command);
-            // --list: the real tool printed no group at all here (ListGroups of the cluster with a broker
-            // fenced); FluxoLab lists the group (docs/fidelity.md).
-            if (c.command.find("--list") != std::string::npos) continue;
+            // --list: every live broker lists the groups it coordinates, and none coordinates g-down now.
+            const bool list = c.command.find("--list") != std::string::npos;
             const ParsedScript ps = parseScript(toLive(c.command) + "\n");
             REQUIRE(ps.commands.size() == 1);
             const TimeMs start = backend.nowMs();
@@ -287,17 +287,17 @@ TEST_SUITE("labs/real-tools") {
             for (TimeMs ran = 0; !s->finished() && ran < 120000; ran += 100) s->pump(100);
             for (auto& chunk : s->takeOutput()) (chunk.stream == OutStream::Out ? out : err) += chunk.text;
             REQUIRE(s->finished());
-            // It answers only once --timeout (30 s unless given) has run out.
-            const TimeMs timeout = c.command.find("--timeout 2000") != std::string::npos ? 2000 : 30000;
+            // It answers only once --timeout (30 s unless given) has run out; --list at once.
+            const TimeMs timeout = list ? 0 : c.command.find("--timeout 2000") != std::string::npos ? 2000 : 30000;
             CHECK(backend.nowMs() - start >= timeout);
             CHECK(backend.nowMs() - start < timeout + 200);
             CHECK(s->exitCode() == c.exit_code);
-            CHECK(std::find(s->notes().begin(), s->notes().end(), NoteId::GroupCoordinatorDown) != s->notes().end());
+            CHECK((std::find(s->notes().begin(), s->notes().end(), NoteId::GroupCoordinatorDown) != s->notes().end()) != list);
             CHECK_MESSAGE(firstDifference(normalise(out, true), normalise(sameForm(c.out), true)) == "", "stdout");
             CHECK_MESSAGE(firstDifference(normalise(err, true), normalise(sameForm(c.err), true)) == "", "stderr");
             ++compared;
         }
-        CHECK(compared == 6);
+        CHECK(compared == 7);
         // The broker back: the group is served again and described at once.
         sim.startBroker(before->coordinator.id);
         backend.advance(5000);
@@ -459,5 +459,282 @@ TEST_SUITE("labs/real-tools") {
         CHECK(out.find("(" + std::to_string(old) + ")") == std::string::npos);
         CHECK(err.find("Connection to node " + std::to_string(old) + " ") != std::string::npos);
         CHECK(std::find(s->notes().begin(), s->notes().end(), NoteId::CoordinatorUnreachable) != s->notes().end());
+    }
+}
+
+namespace {
+
+/// tests/labs/golden/real/rebalance.txt (tests/realkafka/capture-rebalance.sh): after each event, the
+/// changes of the group as the Admin API showed them, "+<ms after the event> <state> <client>=<partitions>".
+struct RebalancePhase {
+    std::string event;
+    std::vector<std::pair<TimeMs, std::string>> changes;
+};
+
+std::vector<RebalancePhase> loadRebalance(const std::string& file) {
+    std::ifstream f(file, std::ios::binary);
+    std::vector<RebalancePhase> phases;
+    for (std::string l; std::getline(f, l);) {
+        if (l.rfind("@@ event ", 0) == 0) {
+            phases.push_back({l.substr(9), {}});
+        } else if (l.rfind("@@ ", 0) == 0 && !phases.empty()) {
+            break; // the consumers' and the watcher's stderr
+        } else if (l.rfind('+', 0) == 0 && !phases.empty()) {
+            const std::size_t sp = l.find(' ');
+            phases.back().changes.emplace_back(std::stoll(l.substr(1, sp - 1)), l.substr(sp + 1));
+        }
+    }
+    return phases;
+}
+
+/// The group as GroupWatch.java prints it: the state, then each member's client id (sorted) with
+/// its assigned partitions (sorted as strings).
+std::string shownGroup(const ClusterBackend& backend, const std::string& group) {
+    const auto g = backend.describeGroup(group);
+    if (!g) return "Dead";
+    std::map<std::string, std::set<std::string>> members;
+    for (const auto& m : g->members) {
+        auto& parts = members[m.client_id];
+        for (const auto& tp : m.assignment) parts.insert(tp.topic + "-" + std::to_string(tp.partition));
+    }
+    std::string s = std::string(groupStateName(g->state));
+    for (const auto& [client, parts] : members) {
+        s += " " + client + "=";
+        bool first = true;
+        for (const auto& p : parts) {
+            s += (first ? "" : ",") + p;
+            first = false;
+        }
+    }
+    return s;
+}
+
+/// The states a phase went through, repeats and the short CompletingRebalance left out (the
+/// watcher polls every 50 ms and may miss it).
+std::vector<std::string> statesOf(const std::vector<std::pair<TimeMs, std::string>>& changes) {
+    std::vector<std::string> states;
+    for (const auto& [at, shown] : changes) {
+        const std::string state = shown.substr(0, shown.find(' '));
+        // A group that does not exist yet: the simulation's is Empty from the consumer's first lookup.
+        if (states.empty() && (state == "Empty" || state == "Dead")) continue;
+        if (state == "CompletingRebalance" || (!states.empty() && states.back() == state)) continue;
+        states.push_back(state);
+    }
+    return states;
+}
+
+} // namespace
+
+TEST_SUITE("labs/real-tools") {
+    TEST_CASE("classic rebalance timings after a join and a LeaveGroup - within one heartbeat of Kafka 4.3.1") {
+        const std::vector<RebalancePhase> real = loadRebalance(kRealDir + "/rebalance.txt");
+        REQUIRE(real.size() >= 4);
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic orders --partitions 3 --bootstrap-server localhost:9092");
+        std::map<std::string, ClusterBackend::Handle> consumers;
+        const TimeMs heartbeat = 3000; // heartbeat.interval.ms of the console consumer
+        int compared = 0;
+        for (std::size_t i = 0; i + 1 < real.size(); ++i) {
+            const RebalancePhase& r = real[i];
+            CAPTURE(r.event);
+            const std::string client = r.event.substr(0, r.event.find(' '));
+            const bool starts = r.event.find(" starts") != std::string::npos;
+            std::string last = shownGroup(backend, "g-rebalance"); // before the event: a LeaveGroup acts at once
+            if (starts) {
+                ConsumerSettings cs;
+                cs.group_id = "g-rebalance";
+                cs.client_id = client;
+                cs.topics = {"orders"};
+                consumers[client] = backend.openConsumer(cs);
+            } else {
+                REQUIRE(consumers.count(client) == 1);
+                backend.closeConsumer(consumers[client]);
+            }
+            // Watched every 50 ms, a while past the real group's last change.
+            RebalancePhase sim{r.event, {}};
+            const TimeMs phase = std::max<TimeMs>(r.changes.back().first + 3000, 10000);
+            for (TimeMs t = 0; t <= phase; t += 50) {
+                if (t > 0) backend.advance(50);
+                const std::string shown = shownGroup(backend, "g-rebalance");
+                if (shown != last) sim.changes.emplace_back(t, shown);
+                last = shown;
+            }
+            REQUIRE_FALSE(r.changes.empty());
+            REQUIRE_FALSE(sim.changes.empty());
+            // Where the group ends up, and through which states.
+            CHECK(sim.changes.back().second == r.changes.back().second);
+            auto joined = [](const std::vector<std::pair<TimeMs, std::string>>& changes) {
+                std::string all;
+                for (const auto& [at, shown] : changes) all += "+" + std::to_string(at) + " " + shown + "\n";
+                return all;
+            };
+            CAPTURE(joined(sim.changes));
+            CAPTURE(joined(r.changes));
+            CHECK(statesOf(sim.changes) == statesOf(r.changes));
+            // When it is Stable again: a stop from the signal (the console consumer's close sends
+            // LeaveGroup at once); a start from the JoinGroup's arrival (the first change seen), since
+            // the real JVM took its own time to start.
+            auto joinSeen = [](const std::vector<std::pair<TimeMs, std::string>>& changes) {
+                for (const auto& [at, shown] : changes)
+                    if (shown.rfind("PreparingRebalance", 0) == 0) return at;
+                return changes.front().first;
+            };
+            const TimeMs realSettle = r.changes.back().first - (starts ? joinSeen(r.changes) : 0);
+            const TimeMs simSettle = sim.changes.back().first - (starts ? joinSeen(sim.changes) : 0);
+            CAPTURE(realSettle);
+            CAPTURE(simSettle);
+            CHECK(simSettle <= realSettle + heartbeat);
+            CHECK(realSettle <= simSettle + heartbeat);
+            ++compared;
+        }
+        CHECK(compared == static_cast<int>(real.size()) - 1);
+    }
+}
+
+TEST_SUITE("labs/configs") {
+    TEST_CASE("property files are read as java.util.Properties reads them") {
+        using fluxolab::labs::cli::parseJavaProperties;
+        using Props = std::map<std::string, std::string>;
+        // Separators: '=', ':', blanks, and blanks around any of them.
+        CHECK(parseJavaProperties("a=1\nb:2\nc 3\nd = 4\ne\t:\t5\nf  \n") ==
+              Props{{"a", "1"}, {"b", "2"}, {"c", "3"}, {"d", "4"}, {"e", "5"}, {"f", ""}});
+        // Only the first separator counts: the rest belongs to the value; trailing blanks stay.
+        CHECK(parseJavaProperties("k = =v: \n") == Props{{"k", "=v: "}});
+        // Comments: '#' and '!' first on a line (after blanks); not inside a value.
+        CHECK(parseJavaProperties("# x=1\n  ! y=2\nz=3 # not a comment\n") == Props{{"z", "3 # not a comment"}});
+        // Continuations: an odd number of trailing backslashes; the next line's leading blanks go.
+        CHECK(parseJavaProperties("k=a\\\n    b\\\n\tc\nn=1\n") == Props{{"k", "abc"}, {"n", "1"}});
+        CHECK(parseJavaProperties("k=a\\\\\nn=1\n") == Props{{"k", "a\\"}, {"n", "1"}});
+        // A continuation into an empty line ends the value; a comment line never continues.
+        CHECK(parseJavaProperties("k=a\\\n\nn=1\n# c\\\nm=2\n") == Props{{"k", "a"}, {"n", "1"}, {"m", "2"}});
+        // A continued line's next line is not a comment even if it starts with '#'.
+        CHECK(parseJavaProperties("k=a\\\n  #b\n") == Props{{"k", "a#b"}});
+        // A backslash at the very end is dropped.
+        CHECK(parseJavaProperties("k=a\\") == Props{{"k", "a"}});
+        // Escapes: \t \n \r \f, \uXXXX (UTF-8 here), any other escaped character stands for itself,
+        // escaped separators stay in the key.
+        CHECK(parseJavaProperties("k=\\t\\n\\u0041\\u00e9\\q\\\\\na\\=b\\:c\\ d=1\n") ==
+              Props{{"k", "\t\nA\xc3\xa9q\\"}, {"a=b:c d", "1"}});
+        // CR, LF and CRLF line ends; a later key replaces an earlier one.
+        CHECK(parseJavaProperties("a=1\r\nb=2\rc=3\na=4") == Props{{"a", "4"}, {"b", "2"}, {"c", "3"}});
+        // A malformed \uXXXX: the line is left out (Properties.load throws there).
+        CHECK(parseJavaProperties("a=\\u00zz\nb=1\n") == Props{{"b", "1"}});
+    }
+
+    TEST_CASE("a consumer config's partition.assignment.strategy picks the simulated consumer's assignor") {
+        for (const bool roundRobin : {false, true}) {
+            CAPTURE(roundRobin);
+            SimBackend backend(1, 1);
+            KafkaCli cli(backend);
+            cli.setWorkingDirectory(kRealDir);
+            runTool(cli, "kafka-topics.sh --create --topic orders --partitions 3 --bootstrap-server localhost:9092");
+            const std::string config = roundRobin ? " --consumer.config props-roundrobin.properties" : "";
+            std::vector<std::unique_ptr<CommandSession>> consumers;
+            for (const std::string id : {"c1", "c2"}) {
+                const ParsedScript ps = parseScript("kafka-console-consumer.sh --topic orders --group g" + config +
+                                                    " --consumer-property client.id=" + id +
+                                                    " --bootstrap-server localhost:9092\n");
+                REQUIRE(ps.commands.size() == 1);
+                consumers.push_back(cli.start(ps.commands[0].argv, false));
+            }
+            for (int i = 0; i < 150; ++i)
+                for (auto& c : consumers) c->pump(100);
+            const auto g = backend.describeGroup("g");
+            REQUIRE(g.has_value());
+            CHECK(groupStateName(g->state) == std::string("Stable"));
+            // RoundRobinAssignor.name() is "roundrobin": what --describe --state prints.
+            CHECK(g->protocol == (roundRobin ? "roundrobin" : "range"));
+            std::map<std::string, std::vector<TopicPartition>> byClient;
+            for (const auto& m : g->members) byClient[m.client_id] = m.assignment;
+            // Members c1-<uuid> and c2-<uuid> in member id order: range gives c1 orders-0,1;
+            // roundrobin deals orders-0 and orders-2 to c1.
+            const std::vector<TopicPartition> c1 = roundRobin ? std::vector<TopicPartition>{{"orders", 0}, {"orders", 2}}
+                                                              : std::vector<TopicPartition>{{"orders", 0}, {"orders", 1}};
+            auto sorted = [](std::vector<TopicPartition> v) {
+                std::sort(v.begin(), v.end());
+                return v;
+            };
+            CHECK(sorted(byClient["c1"]) == c1);
+            CHECK(byClient["c2"].size() == 1);
+            const std::string described = runTool(cli, "kafka-consumer-groups.sh --describe --group g --state --bootstrap-server localhost:9092");
+            CHECK(described.find(roundRobin ? " roundrobin " : " range ") != std::string::npos);
+            for (auto& c : consumers) c->interrupt();
+        }
+    }
+}
+
+TEST_SUITE("labs/real-tools") {
+    TEST_CASE("property files with continuations escapes and separators - as Kafka 4.3.1's consumer reads them") {
+        compareWithRealTools("properties", true);
+    }
+    TEST_CASE("validate-regex with Java-only and RE2-only syntax - as Kafka 4.3.1's RE2J check answers") {
+        compareWithRealTools("validate-regex");
+    }
+}
+
+TEST_SUITE("labs/real-tools") {
+    TEST_CASE("--list and --delete-offsets while one group's coordinator is down - as Kafka 4.3.1 answers them") {
+        // tests/labs/golden/real/coordinator-down-2.txt: two brokers, offsets.topic.replication.factor=1, g-down's
+        // __consumer_offsets partition on the stopped broker, g-up's on the live one.
+        const std::vector<RealCase> cases = loadCases(kRealDir + "/coordinator-down-2.txt");
+        REQUIRE(cases.size() == 6);
+        fluxolab::sim::ClusterConfig config;
+        config.brokers = 2;
+        config.defaults.offsets_topic_replication_factor = 1;
+        SimBackend backend(config, 1);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic orders --partitions 1 --replication-factor 1 --bootstrap-server localhost:9092");
+        auto& sim = backend.simulation();
+        for (const std::string group : {"g-down", "g-up"}) {
+            fluxolab::sim::ConsumerConfig cc;
+            cc.group_id = group;
+            const auto consumer = sim.addConsumer(cc);
+            sim.subscribe(consumer, {"orders"});
+            backend.advance(10000);
+            sim.closeConsumer(consumer);
+        }
+        backend.advance(1000);
+        const auto down = backend.describeGroup("g-down"), up = backend.describeGroup("g-up");
+        REQUIRE(down);
+        REQUIRE(up);
+        REQUIRE(down->coordinator.id != up->coordinator.id);
+        sim.stopBroker(down->coordinator.id);
+        backend.advance(12000); // as the capture waited: the stopped broker is fenced
+        REQUIRE(backend.findCoordinator("g-down").kind == CoordinatorLookup::Kind::NotAvailable);
+        REQUIRE(backend.findCoordinator("g-up").kind == CoordinatorLookup::Kind::Serving);
+        const std::string live = up->coordinator.host + ":" + std::to_string(up->coordinator.port);
+        static const std::regex attempts(
+            R"(Call\(callName=([^,]+), deadlineMs=\d+, tries=\d+, nextAllowedTryMs=\d+\) timed out at \d+ after \d+ attempt\(s\))");
+        static const std::regex disconnect(R"(Caused by: org\.apache\.kafka\.common\.errors\.DisconnectException: [^\n]*\n)");
+        auto sameForm = [](const std::string& real) {
+            return std::regex_replace(std::regex_replace(real, attempts, "Timed out waiting for a node assignment. Call: $1"),
+                                      disconnect, "");
+        };
+        for (const RealCase& c : cases) {
+            CAPTURE(c.command);
+            std::string line = c.command;
+            line.replace(line.find("localhost:9092"), 14, live);
+            const ParsedScript ps = parseScript(line + "\n");
+            REQUIRE(ps.commands.size() == 1);
+            const TimeMs start = backend.nowMs();
+            auto s = cli.start(ps.commands[0].argv, false);
+            for (TimeMs ran = 0; !s->finished() && ran < 120000; ran += 100) s->pump(100);
+            REQUIRE(s->finished());
+            std::string out, err;
+            for (auto& chunk : s->takeOutput()) (chunk.stream == OutStream::Out ? out : err) += chunk.text;
+            // The commands on g-down wait for --timeout (5000 ms here); the others answer at once.
+            const bool waits = c.command.find("--group GROUP ") != std::string::npos ||
+                               c.command.find("--group g-down ") != std::string::npos;
+            CHECK(backend.nowMs() - start >= (waits ? 5000 : 0));
+            CHECK(backend.nowMs() - start < (waits ? 5200 : 1000));
+            CHECK(s->exitCode() == c.exit_code);
+            // The capture's warm-up group is left out: its __consumer_offsets partition (28) was led by the live
+            // broker there, by the stopped one here (where g-down's is), so the simulation has no such group.
+            const std::string realOut = std::regex_replace(c.out, std::regex("(^|\n)warmup[^\n]*"), "");
+            CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(out), normaliseCoordinatorRun(sameForm(realOut))) == "", "stdout");
+            CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(err), normaliseCoordinatorRun(sameForm(c.err))) == "", "stderr");
+            backend.advance(2000);
+        }
     }
 }

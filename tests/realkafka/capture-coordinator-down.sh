@@ -79,22 +79,35 @@ printf 'a\nb\n' | "${J[@]}" org.apache.kafka.tools.ConsoleProducer --topic order
 "${J[@]}" org.apache.kafka.tools.consumer.ConsoleConsumer --topic orders --group warmup --from-beginning \
   --max-messages 1 --bootstrap-server $BS >/dev/null 2>&1
 "${J[@]}" org.apache.kafka.tools.TopicCommand --describe --topic __consumer_offsets --bootstrap-server $BS >offsets.txt
-# A group name whose partition abs(String.hashCode) % 50 is led by node 2.
-group=$(python3 - offsets.txt <<'PY'
+# Group names whose partition abs(String.hashCode) % 50 is led by node 2 (the group whose coordinator
+# goes down) and by node 1 (a group that stays served: GROUP_UP in a command, printed as "g-up").
+pick() { # pick LEADER PREFIX
+  python3 - offsets.txt "$1" "$2" <<'PY2'
 import re, sys
-led2 = {int(m.group(1)) for m in re.finditer(r"Partition: (\d+)\tLeader: 2\b", open(sys.argv[1]).read())}
+led = {int(m.group(1)) for m in re.finditer(r"Partition: (\d+)\tLeader: " + sys.argv[2] + r"\b", open(sys.argv[1]).read())}
 def h(s):
     x = 0
     for ch in s: x = (31 * x + ord(ch)) & 0xffffffff
     return x - (1 << 32) if x >= 1 << 31 else x
 for n in range(1000):
-    g = f"g-down-{n}"
-    if abs(h(g)) % 50 in led2: print(g); break
-PY
-)
-echo "# the group: $group (printed as g-down)" >&2
-"${J[@]}" org.apache.kafka.tools.consumer.ConsoleConsumer --topic orders --group "$group" --from-beginning \
-  --max-messages 1 --bootstrap-server $BS >/dev/null 2>&1
+    g = f"{sys.argv[3]}-{n}"
+    if abs(h(g)) % 50 in led: print(g); break
+PY2
+}
+group=$(pick 2 g-down)
+group_up=$(pick 1 g-up)
+echo "# the group: $group (printed as g-down), led by node 2; $group_up (printed as g-up), led by node 1" >&2
+for g in "$group" "$group_up"; do
+  "${J[@]}" org.apache.kafka.tools.consumer.ConsoleConsumer --topic orders --group "$g" --from-beginning \
+    --max-messages 1 --bootstrap-server $BS >/dev/null 2>&1
+done
+# The warm-up group's partition leader (it is listed while its coordinator serves).
+warm=$(python3 -c 'import sys
+x = 0
+for ch in "warmup": x = (31 * x + ord(ch)) & 0xffffffff
+x = x - (1 << 32) if x >= 1 << 31 else x
+print(abs(x) % 50)')
+echo "# warmup: __consumer_offsets partition $warm, $(grep -o "Partition: $warm	Leader: [0-9]*" offsets.txt | sed 's/.*Leader: /led by node /')"
 kill "$broker2"; wait "$broker2" 2>/dev/null || true
 sleep 12 # node 2 is fenced once its broker session (9 s) expires
 
@@ -108,15 +121,18 @@ tool_class() {
 run() {
   local line=$1 rc
   local -a argv
-  local real=${line//GROUP/$group}
+  local real=${line//GROUP_UP/$group_up}
+  real=${real//GROUP/$group}
   eval "argv=(${real//localhost:9092/localhost:39092})"
   set +e
   "${J[@]}" "$(tool_class "${argv[0]}")" "${argv[@]:1}" </dev/null >out.txt 2>err.txt
   rc=$?
   set -e
-  echo "@@ \$ ${line//GROUP/g-down}"
+  local shown=${line//GROUP_UP/g-up}
+  echo "@@ \$ ${shown//GROUP/g-down}"
   echo "@@ exit $rc"
-  local back="s/localhost:39092/localhost:9092/g; s/$group/g-down/g"
+  # The names are shortened by two characters; a padded column keeps its width.
+  local back="s/localhost:39092\\(  ([0-9]*)\\) /localhost:9092\\1  /g; s/localhost:39092/localhost:9092/g; s/$group  /g-down    /g; s/$group/g-down/g; s/$group_up  /g-up    /g; s/$group_up/g-up/g"
   echo "@@ stdout"; sed "$back" out.txt; echo "@@ end"
   echo "@@ stderr"; sed "$back" err.txt; echo "@@ end"
 }

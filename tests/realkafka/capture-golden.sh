@@ -15,8 +15,8 @@ work=$(mktemp -d /tmp/fluxolab-realkafka.XXXXXX)
 broker=""
 trap '[ -n "$broker" ] && kill "$broker" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 cd "$work"
-# The --from-file plans the commands name (tests/labs/golden/real/*.csv).
-cp "$here"/../labs/golden/real/*.csv "$work"/
+# The --from-file plans and the property files the commands name (tests/labs/golden/real/*.csv, *.properties).
+cp "$here"/../labs/golden/real/*.csv "$here"/../labs/golden/real/*.properties "$work"/
 cat > pom.xml <<'POM'
 <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
   <groupId>fluxolab</groupId><artifactId>realkafka</artifactId><version>1</version>
