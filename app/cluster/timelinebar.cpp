@@ -185,9 +185,11 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QW
                        static_cast<QWidget*>(m_now), static_cast<QWidget*>(m_speed)})
         row->addWidget(w);
     row->addWidget(m_slider, 1);
+    row->addSpacing(8); // the handle at the end of the groove does not touch "t = …"
     row->addWidget(m_time);
     row->addSpacing(12);
     row->addWidget(m_seedLabel);
+    row->addSpacing(4);
     row->addWidget(m_seed);
     row->addWidget(m_copySeed);
     rows->addWidget(m_event);
