@@ -4,6 +4,8 @@
 #include "app/core/texts.h"
 
 #include <QApplication>
+
+#include <algorithm>
 #include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
@@ -34,9 +36,12 @@ constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64};
 class EventLabel : public QLabel {
 public:
     using QLabel::QLabel;
-    /// Two lines when a long event text (kLongEvent characters) would not fit on one.
-    static constexpr int kLongEvent = 110;
+    /// Two lines when a long event text (about kLongEvent characters of running text) would not fit
+    /// on one: measured as that many "n" (wider than the average letter; LayoutTest checks the
+    /// real texts).
+    static constexpr int kLongEvent = 90;
     int lines() const { return m_lines; }
+    void refit() { updateLines(); }
     QSize minimumSizeHint() const override { return {fontMetrics().averageCharWidth() * 8, heightFor(m_lines)}; }
     QSize sizeHint() const override { return {fontMetrics().averageCharWidth() * 40, heightFor(m_lines)}; }
     /// The rectangle the text goes in and whether `text` fits it whole.
@@ -44,7 +49,9 @@ public:
     bool fits(const QString& text) const {
         const QRect r = textRect();
         const QRect need = fontMetrics().boundingRect(QRect(0, 0, r.width(), 10000), Qt::AlignLeft | Qt::TextWordWrap, text);
-        return need.width() <= r.width() && need.height() <= r.height();
+        // n lines need (n - 1) line spacings and one font height
+        const QFontMetrics fm = fontMetrics();
+        return need.width() <= r.width() && need.height() <= std::max(r.height(), (m_lines - 1) * fm.lineSpacing() + fm.height());
     }
 
 protected:
@@ -78,16 +85,30 @@ protected:
 private:
     int heightFor(int lines) const {
         const QMargins m = contentsMargins();
-        return fontMetrics().lineSpacing() * lines + m.top() + m.bottom() + 2;
+        // (a font's height can exceed its line spacing: the larger of the two)
+        return std::max(fontMetrics().lineSpacing(), fontMetrics().height()) * lines + m.top() + m.bottom();
     }
+    /// One line in the bar's font where a long text fits; else in a smaller one, down to the normal
+    /// mode's 10 pt (presentation mode's 14 pt beside the lab panel), so that the terminal below
+    /// keeps its lines; two lines only when even that is too wide.
     void updateLines() {
-        const int lines = fontMetrics().averageCharWidth() * kLongEvent > contentsRect().width() ? 2 : 1;
-        if (lines == m_lines) return;
-        m_lines = lines;
-        setFixedHeight(heightFor(lines));
-        updateGeometry();
+        if (m_fitting) return;
+        m_fitting = true;
+        const QFont base = parentWidget() ? parentWidget()->font() : font();
+        QFont f = base;
+        const QString sample(kLongEvent, QLatin1Char('n'));
+        const int width = contentsRect().width();
+        while (f.pointSizeF() > 10.25 && QFontMetrics(f).horizontalAdvance(sample) > width) f.setPointSizeF(f.pointSizeF() - 0.5);
+        if (f != font()) setFont(f);
+        m_lines = QFontMetrics(f).horizontalAdvance(sample) > width ? 2 : 1;
+        if (height() != heightFor(m_lines)) {
+            setFixedHeight(heightFor(m_lines));
+            updateGeometry();
+        }
+        m_fitting = false;
     }
     int m_lines = 1;
+    bool m_fitting = false;
 };
 /// The scrubber, with a tick for each marker of the observation (TimeTravel): where a group
 /// rebalanced (a new generation), a broker stopped, partitions got a new leader.
@@ -149,7 +170,7 @@ void jumpToClick(QSlider* slider) {
 TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
     // Two rows: the controls, then the event text across the whole width.
     auto* rows = new QVBoxLayout(this);
-    rows->setContentsMargins(8, 2, 8, 2);
+    rows->setContentsMargins(8, 1, 8, 0); // the second row costs the terminal below as little as it can
     rows->setSpacing(0);
     auto* row = new QHBoxLayout;
     rows->addLayout(row);
@@ -271,6 +292,7 @@ void TimelineBar::refresh() {
 
 void TimelineBar::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
+    if (event->type() == QEvent::FontChange) static_cast<EventLabel*>(m_event)->refit(); // presentation mode's font
     QWidget::changeEvent(event);
 }
 

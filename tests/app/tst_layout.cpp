@@ -888,7 +888,11 @@ void LayoutTest::timelineShowsTheWholeEvent() {
         const QString shown = QCoreApplication::translate("fluxolab::app::TimelineBar", "past: %1").arg(text);
         if (!bar->eventFits(shown)) cut << shown;
     }
-    QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("%1 px: ").arg(bar->eventRect().width()) + cut.mid(0, 4).join(QStringLiteral(" | "))));
+    QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("%1x%2 px, %3 pt: ")
+                                           .arg(bar->eventRect().width())
+                                           .arg(bar->eventRect().height())
+                                           .arg(label->font().pointSizeF()) +
+                                       cut.mid(0, 4).join(QStringLiteral(" | "))));
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
