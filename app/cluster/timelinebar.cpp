@@ -49,9 +49,7 @@ public:
     bool fits(const QString& text) const {
         const QRect r = textRect();
         const QRect need = fontMetrics().boundingRect(QRect(0, 0, r.width(), 10000), Qt::AlignLeft | Qt::TextWordWrap, text);
-        // n lines need (n - 1) line spacings and one font height
-        const QFontMetrics fm = fontMetrics();
-        return need.width() <= r.width() && need.height() <= std::max(r.height(), (m_lines - 1) * fm.lineSpacing() + fm.height());
+        return need.width() <= r.width() && need.height() <= r.height();
     }
 
 protected:
@@ -85,8 +83,10 @@ protected:
 private:
     int heightFor(int lines) const {
         const QMargins m = contentsMargins();
-        // (a font's height can exceed its line spacing: the larger of the two)
-        return std::max(fontMetrics().lineSpacing(), fontMetrics().height()) * lines + m.top() + m.bottom();
+        // As tall as `lines` lines of text measure when wrapped (what fits() compares with).
+        const QString sample = lines > 1 ? QStringLiteral("Ág\nÁg") : QStringLiteral("Ág");
+        return fontMetrics().boundingRect(QRect(0, 0, 10000, 10000), Qt::AlignLeft | Qt::TextWordWrap, sample).height() + m.top() +
+               m.bottom();
     }
     /// One line in the bar's font where a long text fits; else in a smaller one, down to the normal
     /// mode's 10 pt (presentation mode's 14 pt beside the lab panel), so that the terminal below
