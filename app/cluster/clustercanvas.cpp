@@ -586,33 +586,21 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
             p.setPen(QPen(th.hw, lw, Qt::DashLine));
             p.setBrush(QColor(0xfd, 0xf3, 0xe7));
             p.drawRoundedRect(ur.adjusted(th.px(2), 0, -th.px(2), -th.px(2)), th.px(4), th.px(4));
-            p.setFont(smallBold);
-            p.setPen(th.hw);
-            m_text.draw(p, QRectF(ur.left() + th.px(8), ur.top(), ur.width() - th.px(16), th.px(18)), Qt::AlignLeft | Qt::AlignVCenter,
-                       m_text.elided(smallFont, tr("Without owner (waiting for phase 2)"), ur.width() - th.px(16)));
+            // Whole, wrapped where the layout made the row taller (never shortened).
+            m_text.draw(p, g.unownedTextRect,
+                        Qt::AlignLeft | Qt::AlignVCenter | (g.unownedTextRect.height() > th.px(17) + 0.5 ? int(Qt::TextWordWrap) : 0),
+                        g.unownedText, smallBold, th.hw);
             p.setFont(badgeFont);
             for (const auto& b : g.unowned) paintBadge(p, b);
         }
         if (!g.phaseRect.isEmpty()) {
-            QColor fill = th.hw;
-            QString text;
-            switch (g.phase) {
-            case RebalancePhase::StopTheWorld:
-                fill = th.offline;
-                text = tr("Eager rebalance: stop-the-world, every consumer stops");
-                break;
-            case RebalancePhase::CoopRevoke: text = tr("Cooperative, phase 1: rejoin, unaffected partitions keep flowing"); break;
-            case RebalancePhase::CoopUnowned: text = tr("Cooperative: moved partitions revoked, now without owner"); break;
-            case RebalancePhase::CoopAssign: text = tr("Cooperative, phase 2: moved partitions go to their new owner"); break;
-            case RebalancePhase::None: break;
-            }
+            QColor fill = g.phase == RebalancePhase::StopTheWorld ? th.offline : th.hw;
             if (g.cooperative) fill = th.leader;
             p.setPen(Qt::NoPen);
             p.setBrush(fill);
             p.drawRoundedRect(g.phaseRect, th.px(5), th.px(5));
-            p.setFont(smallBold);
-            p.setPen(Qt::white);
-            m_text.draw(p, g.phaseRect.adjusted(th.px(7), th.px(1), -th.px(7), -th.px(1)), Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text);
+            // Whole, on the lines the layout made room for (never shortened).
+            m_text.draw(p, g.phaseTextRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, g.phaseText, smallBold, Qt::white);
         }
     }
 }

@@ -84,7 +84,12 @@ constexpr double kRebalanceWallMs = SimulationController::kRebalanceWallMs; ///<
     QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "fenced"),   QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", " · controller"),
     QT_TRANSLATE_N_NOOP("fluxolab::app::ClusterCanvas", "%n leader(s)"), QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", " (leader)"),
     QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "%1 acked"), QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "generation %1"),
-    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "generation: not visible on a real cluster")};
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "generation: not visible on a real cluster"),
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Eager rebalance: stop-the-world, every consumer stops"),
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Cooperative, phase 1: rejoin, unaffected partitions keep flowing"),
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Cooperative: moved partitions revoked, now without owner"),
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Cooperative, phase 2: moved partitions go to their new owner"),
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Without owner (waiting for phase 2)")};
 
 QString tpName(const obs::PartitionKey& tp) {
     return QString::fromStdString(tp.first) + QLatin1Char('-') + QString::number(tp.second);
@@ -503,11 +508,14 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             double x0 = st.cellsRect.left();
             const auto capacity = static_cast<obs::Offset>(std::floor(st.cellsRect.width() / cw));
             if (total > capacity) {
-                const auto cap2 = std::max<obs::Offset>(1, static_cast<obs::Offset>(std::floor((st.cellsRect.width() - elideW) / cw)));
+                // The newest records that fit beside the "…N" of the others; none in a row too
+                // narrow for one (never drawn past the row, over the next column).
+                const auto cap2 = std::max<obs::Offset>(0, static_cast<obs::Offset>(std::floor((st.cellsRect.width() - elideW) / cw)));
                 first = st.leo - cap2;
                 st.elided = first - start;
-                st.elideRect = QRectF(x0, st.cellsRect.top(), elideW - th.px(3), cellH);
-                x0 += elideW;
+                const double ew = std::min(elideW, st.cellsRect.width());
+                st.elideRect = QRectF(x0, st.cellsRect.top(), std::max(0.0, ew - th.px(3)), cellH);
+                x0 += ew;
             }
             st.cells.reserve(static_cast<std::size_t>(st.leo - first));
             for (obs::Offset off = first; off < st.leo; ++off) {
@@ -697,49 +705,6 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         L.hotspots.push_back({QRectF(f.pos.x() - th.px(8), f.pos.y() - th.px(8), th.px(16), th.px(16)), tip});
     }
 
-    // Where the chips and key texts of the flights go. A batch chip settles onto the cells row of
-    // its partition (never over the name and the LEO/HW numbers); a key text is hidden rather than
-    // drawn over a strip's label or another key text.
-    {
-        std::vector<QRectF> keep; // label items that must stay readable
-        for (const auto& st : L.strips)
-            for (const QRectF& r : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect})
-                if (!r.isEmpty()) keep.push_back(r);
-        for (const auto& st : L.strips) {
-            if (L.detail == Detail::Minimal) keep.push_back(st.labelRect);
-            for (const auto& mk : st.markers) keep.push_back(mk.rect);
-            if (!st.hwLabelRect.isEmpty()) keep.push_back(st.hwLabelRect);
-        }
-        for (const auto& pr : L.producers) // a record leaving its producer: not over the card's texts
-            for (const QRectF& r : {pr.nameRect, pr.topicRect, pr.ackedRect})
-                if (!r.isEmpty()) keep.push_back(r);
-        const QFontMetricsF keyFm(th.condensed(7.5, true));
-        int shown = 0;
-        for (Flight& f : L.flights) {
-            if (f.batch) {
-                const QString t = QStringLiteral("×%1").arg(f.count);
-                const double w = keyFm.horizontalAdvance(t) + th.px(10);
-                QRectF r(f.pos.x() - w / 2, f.pos.y() - th.px(8), w, th.px(16));
-                if (const ReplicaStrip* target = L.leaderStrip(f.tp); target && (r.intersects(target->rect) || f.progress >= 1.0)) {
-                    const QRectF& cr = target->cellsRect;
-                    const double h = std::max(cr.height(), std::min(th.px(16), keyFm.height() + th.px(2)));
-                    r = QRectF(std::clamp(r.left(), cr.left(), std::max(cr.left(), cr.right() - w)), cr.center().y() - h / 2, w, h);
-                }
-                f.chipRect = r;
-                continue;
-            }
-            if (f.keyText.isEmpty() || f.progress >= 1.0 || shown >= 4) continue;
-            const double w = keyFm.horizontalAdvance(f.keyText) + th.px(4);
-            const QRectF r(f.pos.x() - w / 2, f.pos.y() - th.px(19), w, th.px(12));
-            bool clash = false;
-            for (const QRectF& k : keep) clash = clash || r.intersects(k);
-            if (clash) continue;
-            f.keyRect = r;
-            keep.push_back(r);
-            ++shown;
-        }
-    }
-
     // ---- legend: the symbols and colours, in the producers' column below the producers ----
     {
         using S = LegendItem::Symbol;
@@ -778,6 +743,67 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                                                    "△ hollow: the group's committed offset.<br>") +
                                                     Texts::helpLogEndOffset() + QStringLiteral("<br>") + Texts::helpHighWatermark() +
                                                     QStringLiteral("<br>") + tr("The colour of each cell is the record's key.")});
+        }
+    }
+
+    // Where the chips and key texts of the flights go. A batch chip settles onto the cells row of
+    // its partition (never over the name and the LEO/HW numbers); a key text is hidden rather than
+    // drawn over a strip's label or another key text.
+    {
+        std::vector<QRectF> keep; // label items that must stay readable
+        for (const auto& st : L.strips)
+            for (const QRectF& r : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect})
+                if (!r.isEmpty()) keep.push_back(r);
+        for (const auto& st : L.strips) {
+            if (L.detail == Detail::Minimal) keep.push_back(st.labelRect);
+            for (const auto& mk : st.markers) keep.push_back(mk.rect);
+            if (!st.hwLabelRect.isEmpty()) keep.push_back(st.hwLabelRect);
+            keep.push_back(st.cellsRect); // the offsets written in the cells
+        }
+        for (const auto& pr : L.producers) // a record leaving its producer: not over the card's texts
+            for (const QRectF& r : {pr.nameRect, pr.topicRect, pr.ackedRect})
+                if (!r.isEmpty()) keep.push_back(r);
+        // The brokers' headers (title, status on one or two lines, controller chip), their summary
+        // rows, the column titles and the legend: a key text never touches them either.
+        for (const auto& b : L.brokers) {
+            keep.push_back(b.headerRect);
+            if (!b.moreRect.isEmpty()) keep.push_back(b.moreRect);
+        }
+        keep.push_back(QRectF(left.left(), left.top(), left.width(), th.px(20))); // the columns' titles
+        keep.push_back(QRectF(right.left(), right.top(), right.width(), th.px(20)));
+        if (!L.legendRect.isEmpty()) keep.push_back(L.legendRect);
+        const QFontMetricsF keyFm(th.condensed(7.5, true));
+        const double keyH = std::ceil(keyFm.height());
+        int shown = 0;
+        for (Flight& f : L.flights) {
+            if (f.batch) {
+                const QString t = QStringLiteral("×%1").arg(f.count);
+                const double w = keyFm.horizontalAdvance(t) + th.px(10);
+                QRectF r(f.pos.x() - w / 2, f.pos.y() - th.px(8), w, th.px(16));
+                if (const ReplicaStrip* target = L.leaderStrip(f.tp); target && (r.intersects(target->rect) || f.progress >= 1.0)) {
+                    const QRectF& cr = target->cellsRect;
+                    const double h = std::max(cr.height(), std::min(th.px(16), keyFm.height() + th.px(2)));
+                    r = QRectF(std::clamp(r.left(), cr.left(), std::max(cr.left(), cr.right() - w)), cr.center().y() - h / 2, w, h);
+                }
+                f.chipRect = r;
+                continue;
+            }
+            if (f.keyText.isEmpty() || f.progress >= 1.0 || shown >= 4) continue;
+            // Above the dot, else below it; hidden when both would touch a label (a gap of a
+            // pixel around it, so that no two texts touch).
+            const double w = std::ceil(keyFm.horizontalAdvance(f.keyText)) + th.px(4);
+            const double dot = th.px(6);
+            for (const double top : {f.pos.y() - dot - keyH - th.px(1), f.pos.y() + dot + th.px(1)}) {
+                const QRectF r(f.pos.x() - w / 2, top, w, keyH);
+                const QRectF margin = r.adjusted(-1, -1, 1, 1);
+                bool clash = !QRectF(QPointF(0, 0), size).contains(r);
+                for (const QRectF& k : keep) clash = clash || margin.intersects(k);
+                if (clash) continue;
+                f.keyRect = r;
+                keep.push_back(r);
+                ++shown;
+                break;
+            }
         }
     }
 
@@ -855,8 +881,19 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         gr.protocolRect = QRectF(headerL, gy + th.px(4) + th.px(39) + detailExtra, protoW, protoH);
         gy += gr.headerRect.height();
         if (gr.phase != RebalancePhase::None) {
-            // Two lines of explanation; three in a narrow column.
-            gr.phaseRect = QRectF(right.left() + th.px(6), gy, right.width() - th.px(12), right.width() < th.px(330) ? th.px(50) : th.px(34));
+            // The explanation, whole: as many lines as the column's width needs (the banner grows).
+            switch (gr.phase) {
+            case RebalancePhase::StopTheWorld: gr.phaseText = viewText("Eager rebalance: stop-the-world, every consumer stops"); break;
+            case RebalancePhase::CoopRevoke: gr.phaseText = viewText("Cooperative, phase 1: rejoin, unaffected partitions keep flowing"); break;
+            case RebalancePhase::CoopUnowned: gr.phaseText = viewText("Cooperative: moved partitions revoked, now without owner"); break;
+            case RebalancePhase::CoopAssign: gr.phaseText = viewText("Cooperative, phase 2: moved partitions go to their new owner"); break;
+            case RebalancePhase::None: break;
+            }
+            const double textW = right.width() - th.px(12) - th.px(14);
+            const double need = std::ceil(
+                memberBoldFm.boundingRect(QRectF(0, 0, textW, 10000), Qt::AlignLeft | Qt::TextWordWrap, gr.phaseText).height());
+            gr.phaseRect = QRectF(right.left() + th.px(6), gy, right.width() - th.px(12), std::max(th.px(22), need + th.px(8)));
+            gr.phaseTextRect = QRectF(gr.phaseRect.left() + th.px(7), gy + (gr.phaseRect.height() - need) / 2, textW, need);
             gy += gr.phaseRect.height() + th.px(4);
         }
         const double membersTop = gy;
@@ -977,7 +1014,13 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             gr.overlayRect = QRectF(right.left() + th.px(2), membersTop - th.px(2), right.width() - th.px(4), gy - membersTop + th.px(2));
         if (!unowned.empty()) {
             const double uTop = gy;
-            gy += th.px(18);
+            // The title, whole: wrapped in a narrow column (its row grows).
+            gr.unownedText = viewText("Without owner (waiting for phase 2)");
+            const double titleW = right.width() - th.px(8) - th.px(16);
+            const double titleH = std::ceil(
+                memberBoldFm.boundingRect(QRectF(0, 0, titleW, 10000), Qt::AlignLeft | Qt::TextWordWrap, gr.unownedText).height());
+            gr.unownedTextRect = QRectF(right.left() + th.px(4) + th.px(8), gy + th.px(2), titleW, titleH);
+            gy += std::max(th.px(18), titleH + th.px(4));
             double bx = right.left() + th.px(10);
             for (const auto& tp : unowned) {
                 PartitionBadge b;

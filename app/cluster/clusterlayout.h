@@ -160,8 +160,15 @@ struct GroupItem {
     bool cooperative = false;  ///< the group's rebalance protocol (from the chosen assignor)
     RebalancePhase phase = RebalancePhase::None;
     QRectF phaseRect;          ///< banner explaining the phase (empty when None)
+    /// The banner's text and where it goes inside phaseRect: wrapped onto as many lines as the
+    /// column's width needs (the banner grows; never shortened).
+    QString phaseText;
+    QRectF phaseTextRect;
     QRectF overlayRect;        ///< stop-the-world overlay over the members (eager only)
     QRectF unownedRect;        ///< row of partitions without an owner (cooperative, between phases)
+    /// "Without owner (waiting for phase 2)" above those partitions, whole (wrapped in a narrow column).
+    QString unownedText;
+    QRectF unownedTextRect;
     std::vector<PartitionBadge> unowned;
     std::vector<ConsumerItem> consumers;
 };

@@ -4,6 +4,8 @@
 #include "app/core/texts.h"
 
 #include <QApplication>
+
+#include <algorithm>
 #include <QClipboard>
 #include <QComboBox>
 #include <QEvent>
@@ -17,28 +19,96 @@
 #include <QSlider>
 #include <QStyleOptionSlider>
 #include <QStyle>
+#include <QTextLayout>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace fluxolab::app {
 
 namespace {
 constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4, 8, 16, 32, 64};
 
-/// A label that elides its text ("…") instead of overflowing into its neighbours; the full text
-/// is in the tooltip.
-class ElidedLabel : public QLabel {
+/// The event text, on a row of its own under the controls (the whole width of the view): whole,
+/// wrapped onto a second line where the row is narrow (lab panel open, presentation mode's larger
+/// font). Its height depends on its width only, never on the text shown, so that the views above
+/// do not jump while events play. A text longer than two full lines (never one the app makes) ends
+/// in "…"; the whole text is in the tooltip.
+class EventLabel : public QLabel {
 public:
     using QLabel::QLabel;
-    QSize minimumSizeHint() const override { return {fontMetrics().averageCharWidth() * 8, QLabel::minimumSizeHint().height()}; }
-    QSize sizeHint() const override { return {fontMetrics().averageCharWidth() * 40, QLabel::sizeHint().height()}; }
+    /// Two lines when a long event text (about kLongEvent characters of running text) would not fit
+    /// on one: measured as that many "n" (wider than the average letter; LayoutTest checks the
+    /// real texts).
+    static constexpr int kLongEvent = 90;
+    int lines() const { return m_lines; }
+    void refit() { updateLines(); }
+    QSize minimumSizeHint() const override { return {fontMetrics().averageCharWidth() * 8, heightFor(m_lines)}; }
+    QSize sizeHint() const override { return {fontMetrics().averageCharWidth() * 40, heightFor(m_lines)}; }
+    /// The rectangle the text goes in and whether `text` fits it whole.
+    QRect textRect() const { return contentsRect(); }
+    bool fits(const QString& text) const {
+        const QRect r = textRect();
+        const QRect need = fontMetrics().boundingRect(QRect(0, 0, r.width(), 10000), Qt::AlignLeft | Qt::TextWordWrap, text);
+        return need.width() <= r.width() && need.height() <= r.height();
+    }
 
 protected:
+    void resizeEvent(QResizeEvent* event) override {
+        QLabel::resizeEvent(event);
+        updateLines();
+    }
+    void changeEvent(QEvent* event) override {
+        QLabel::changeEvent(event);
+        if (event->type() == QEvent::FontChange) updateLines();
+    }
     void paintEvent(QPaintEvent*) override {
         QPainter p(this);
         p.setPen(palette().color(QPalette::WindowText));
-        const QRect r = contentsRect();
-        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, fontMetrics().elidedText(text(), Qt::ElideRight, r.width()));
+        const QRect r = textRect();
+        if (fits(text())) {
+            p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, text());
+            return;
+        }
+        // Longer than its lines: the first line whole, then the rest shortened.
+        QTextLayout layout(text(), font());
+        layout.beginLayout();
+        QTextLine first = layout.createLine();
+        first.setLineWidth(r.width());
+        layout.endLayout();
+        const QString head = text().left(first.textLength());
+        const QString rest = fontMetrics().elidedText(text().mid(first.textLength()), Qt::ElideRight, r.width());
+        p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, head.trimmed() + QLatin1Char('\n') + rest);
     }
+
+private:
+    int heightFor(int lines) const {
+        const QMargins m = contentsMargins();
+        // As tall as `lines` lines of text measure when wrapped (what fits() compares with).
+        const QString sample = lines > 1 ? QStringLiteral("Ág\nÁg") : QStringLiteral("Ág");
+        return fontMetrics().boundingRect(QRect(0, 0, 10000, 10000), Qt::AlignLeft | Qt::TextWordWrap, sample).height() + m.top() +
+               m.bottom();
+    }
+    /// One line in the bar's font where a long text fits; else in a smaller one, down to the normal
+    /// mode's 10 pt (presentation mode's 14 pt beside the lab panel), so that the terminal below
+    /// keeps its lines; two lines only when even that is too wide.
+    void updateLines() {
+        if (m_fitting) return;
+        m_fitting = true;
+        const QFont base = parentWidget() ? parentWidget()->font() : font();
+        QFont f = base;
+        const QString sample(kLongEvent, QLatin1Char('n'));
+        const int width = contentsRect().width();
+        while (f.pointSizeF() > 10.25 && QFontMetrics(f).horizontalAdvance(sample) > width) f.setPointSizeF(f.pointSizeF() - 0.5);
+        if (f != font()) setFont(f);
+        m_lines = QFontMetrics(f).horizontalAdvance(sample) > width ? 2 : 1;
+        if (height() != heightFor(m_lines)) {
+            setFixedHeight(heightFor(m_lines));
+            updateGeometry();
+        }
+        m_fitting = false;
+    }
+    int m_lines = 1;
+    bool m_fitting = false;
 };
 /// The scrubber, with a tick for each marker of the observation (TimeTravel): where a group
 /// rebalanced (a new generation), a broker stopped, partitions got a new leader.
@@ -98,8 +168,12 @@ void jumpToClick(QSlider* slider) {
 }
 
 TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
-    auto* row = new QHBoxLayout(this);
-    row->setContentsMargins(8, 4, 8, 4);
+    // Two rows: the controls, then the event text across the whole width.
+    auto* rows = new QVBoxLayout(this);
+    rows->setContentsMargins(8, 1, 8, 0); // the second row costs the terminal below as little as it can
+    rows->setSpacing(0);
+    auto* row = new QHBoxLayout;
+    rows->addLayout(row);
     m_back = new QToolButton(this);
     m_back->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
     m_play = new QToolButton(this);
@@ -117,8 +191,10 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QW
     jumpToClick(m_slider);
     m_time = new QLabel(this);
     m_time->setMinimumWidth(120);
-    m_event = new ElidedLabel(this);
-    m_event->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_event = new EventLabel(this);
+    m_event->setObjectName(QStringLiteral("eventText"));
+    m_event->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_event->setMinimumWidth(0);
     m_seedLabel = new QLabel(this);
     m_seed = new QLineEdit(this);
     m_seed->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,19}")), m_seed));
@@ -129,14 +205,15 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QW
     for (QWidget* w : {static_cast<QWidget*>(m_back), static_cast<QWidget*>(m_play), static_cast<QWidget*>(m_step),
                        static_cast<QWidget*>(m_now), static_cast<QWidget*>(m_speed)})
         row->addWidget(w);
-    row->addWidget(m_slider, 3);
+    row->addWidget(m_slider, 1);
+    row->addSpacing(8); // the handle at the end of the groove does not touch "t = …"
     row->addWidget(m_time);
-    row->addSpacing(6);
-    row->addWidget(m_event, 2);
     row->addSpacing(12);
     row->addWidget(m_seedLabel);
+    row->addSpacing(4);
     row->addWidget(m_seed);
     row->addWidget(m_copySeed);
+    rows->addWidget(m_event);
 
     connect(m_back, &QToolButton::clicked, m_controller, &SimulationController::stepBack);
     connect(m_step, &QToolButton::clicked, m_controller, &SimulationController::stepForward);
@@ -167,6 +244,12 @@ void TimelineBar::applySeed() {
 }
 
 QString TimelineBar::timeText() const { return m_time->text(); }
+
+QString TimelineBar::eventText() const { return m_event->text(); }
+
+bool TimelineBar::eventFits(const QString& text) const { return static_cast<EventLabel*>(m_event)->fits(text); }
+
+QRect TimelineBar::eventRect() const { return static_cast<EventLabel*>(m_event)->textRect(); }
 
 std::size_t TimelineBar::markerCount() const { return static_cast<MarkerSlider*>(m_slider)->markerCount(); }
 
@@ -209,6 +292,7 @@ void TimelineBar::refresh() {
 
 void TimelineBar::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
+    if (event->type() == QEvent::FontChange) static_cast<EventLabel*>(m_event)->refit(); // presentation mode's font
     QWidget::changeEvent(event);
 }
 

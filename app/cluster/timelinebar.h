@@ -25,6 +25,11 @@ public:
     QComboBox* speedBox() const { return m_speed; }
     QLineEdit* seedEdit() const { return m_seed; }
     QString timeText() const;
+    /// The event text under the controls, whether `text` would be shown whole there (wrapped on the
+    /// lines the row has at its width), and where it goes (in the bar's coordinates of its label).
+    QString eventText() const;
+    bool eventFits(const QString& text) const;
+    QRect eventRect() const;
     /// The marks drawn on the scrubber (rebalances, broker failures, elections), as the observation lists them.
     std::size_t markerCount() const;
 

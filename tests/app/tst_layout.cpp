@@ -12,6 +12,7 @@
 #include "app/terminal/terminalconsole.h"
 #include "app/terminal/terminalpanel.h"
 #include "app/cluster/timelinebar.h"
+#include "app/core/texts.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -27,6 +28,8 @@
 #include <QTextLayout>
 #include <QToolBar>
 #include <QToolButton>
+
+#include <map>
 
 #define signals Q_SIGNALS
 #define slots Q_SLOTS
@@ -540,6 +543,135 @@ void LayoutTest::flightsDoNotCoverLabels() {
     }
 }
 
+void LayoutTest::flightKeysKeepClearOfHeaders_data() {
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<QString>("lang");
+    for (const char* scenario : {"falha-de-broker", "rebalance-basico"})
+        for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
+            for (bool presentation : {false, true})
+                for (const char* lang : {"pt_PT", "en"})
+                    QTest::addRow("%s %dx%d %s %s", scenario, size.width(), size.height(), presentation ? "presentation" : "normal", lang)
+                        << QString::fromLatin1(scenario) << size << presentation << QString::fromLatin1(lang);
+}
+
+void LayoutTest::flightKeysKeepClearOfHeaders() {
+    // The keys of records in flight ("conta-2") never touch a broker's header (its title, its
+    // status wrapped on two lines after a crash, "0 leaders"), a strip's label or badge, the
+    // summary rows or the legend, and each key is whole inside its rect. Through a broker crash
+    // (falha-de-broker's at 15 s; in rebalance-basico from the toolbar's menu).
+    QFETCH(QString, scenario);
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = std::make_unique<MainWindow>();
+    w->show();
+    w->resize(size);
+    QVERIFY(w->openScenario(scenario, false));
+    if (presentation) w->setPresentation(true);
+    settle();
+    w->resize(size);
+    settle();
+    SimulationController* c = w->controller();
+    const bool scripted = scenario == QStringLiteral("falha-de-broker");
+    const std::int64_t from = scripted ? 13000 : 8000;
+    int keys = 0;
+    QStringList problems;
+    for (std::int64_t t = from; t < from + 9000 && problems.size() < 6; t += 60) {
+        if (!scripted && t == from + 2040) c->stopBroker(1, true);
+        c->runTo(t);
+        const ClusterLayout& L = w->clusterCanvas()->layout();
+        const QFontMetricsF keyFm(L.theme.condensed(7.5, true));
+        for (const auto& f : L.flights) {
+            if (f.keyRect.isEmpty()) continue;
+            ++keys;
+            const QString what = QStringLiteral("t=%1 \"%2\" ").arg(t).arg(f.keyText);
+            if (keyFm.horizontalAdvance(f.keyText) > f.keyRect.width() + 0.5 || keyFm.height() > f.keyRect.height() + 0.5)
+                problems << what + QStringLiteral("cut");
+            if (!QRectF(QPointF(0, 0), L.size).contains(f.keyRect)) problems << what + QStringLiteral("outside the view");
+            for (const auto& b : L.brokers) {
+                if (f.keyRect.intersects(b.headerRect))
+                    problems << what + QStringLiteral("over broker %1's header \"%2\"").arg(b.id).arg(b.statusText);
+                if (f.keyRect.intersects(b.moreRect)) problems << what + QStringLiteral("over a summary row");
+            }
+            for (const auto& st : L.strips)
+                for (const QRectF& item : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect, st.hwLabelRect})
+                    if (!item.isEmpty() && f.keyRect.intersects(item)) problems << what + QStringLiteral("over the label of ") + st.name;
+            if (!L.legendRect.isEmpty() && f.keyRect.intersects(L.legendRect)) problems << what + QStringLiteral("over the legend");
+            for (const auto& pr : L.producers)
+                if (f.keyRect.intersects(pr.nameRect) || f.keyRect.intersects(pr.topicRect) || f.keyRect.intersects(pr.ackedRect))
+                    problems << what + QStringLiteral("over producer ") + pr.name;
+        }
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
+    QVERIFY(keys > 0); // keys are still shown where there is room
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::rebalanceTextsAreWhole_data() {
+    addSizes(true);
+}
+
+void LayoutTest::rebalanceTextsAreWhole() {
+    // cooperativo-vs-ansioso: c3 joins at 20 s; the cooperative rebalance shows its phase banners
+    // and the row of partitions without an owner. Each text is whole inside its box (wrapped,
+    // never shortened), and the boxes do not cover each other.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(bool, docks);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = std::make_unique<MainWindow>();
+    w->show();
+    w->resize(size);
+    QVERIFY(w->openScenario(QStringLiteral("cooperativo-vs-ansioso"), false));
+    if (docks) w->setView(MainWindow::View::Labs);
+    if (presentation) w->setPresentation(true);
+    settle();
+    w->resize(size);
+    settle();
+    int banners = 0, unowned = 0;
+    QStringList problems;
+    for (std::int64_t t = 19000; t < 30000; t += 40) {
+        w->controller()->runTo(t);
+        const ClusterLayout& L = w->clusterCanvas()->layout();
+        const QFont font = L.theme.font(8, true);
+        for (const auto& g : L.groups) {
+            const QRectF inner = g.rect.adjusted(0.01, 0.01, -0.01, -0.01);
+            if (!g.phaseRect.isEmpty()) {
+                ++banners;
+                if (g.phaseText.isEmpty() || !textFits(font, g.phaseText, g.phaseTextRect, Qt::TextWordWrap) ||
+                    !g.phaseRect.contains(g.phaseTextRect))
+                    problems << QStringLiteral("banner \"%1\" (%2x%3 px)").arg(g.phaseText).arg(g.phaseTextRect.width()).arg(g.phaseTextRect.height());
+                if (g.phaseRect.intersects(g.headerRect.adjusted(0.01, 0.01, -0.01, -0.01))) problems << QStringLiteral("banner over the header");
+                for (const auto& c : g.consumers)
+                    if (g.phaseRect.intersects(c.rect)) problems << QStringLiteral("banner over ") + c.name;
+                if (!inner.contains(g.phaseRect.adjusted(0.02, 0.02, -0.02, -0.02))) problems << QStringLiteral("banner outside its card");
+            }
+            if (!g.unownedRect.isEmpty()) {
+                ++unowned;
+                if (g.unownedText.isEmpty() || !textFits(font, g.unownedText, g.unownedTextRect, Qt::TextWordWrap) ||
+                    !g.unownedRect.contains(g.unownedTextRect))
+                    problems << QStringLiteral("\"%1\" (%2x%3 px for %4 px)")
+                                    .arg(g.unownedText)
+                                    .arg(g.unownedTextRect.width())
+                                    .arg(g.unownedTextRect.height())
+                                    .arg(QFontMetricsF(font).horizontalAdvance(g.unownedText));
+                for (const auto& b : g.unowned)
+                    if (b.rect.intersects(g.unownedTextRect)) problems << QStringLiteral("partition over the title: ") + b.text;
+                for (const auto& c : g.consumers)
+                    if (g.unownedRect.intersects(c.rect.adjusted(0.01, 0.01, -0.01, -0.01))) problems << QStringLiteral("row over ") + c.name;
+            }
+        }
+        if (problems.size() > 5) break;
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
+    QVERIFY2(banners > 0 && unowned > 0, qPrintable(QStringLiteral("%1 banners, %2 rows without owner").arg(banners).arg(unowned)));
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
 void LayoutTest::legendIsOnScreen_data() {
     addSizes(true);
 }
@@ -709,6 +841,59 @@ void LayoutTest::sliderJumpsWhereClicked() {
                  qPrintable(QStringLiteral("clicked at %1, slider at %2").arg(at).arg(got)));
         QCOMPARE(w->controller()->cursor(), static_cast<std::size_t>(s->value()));
     }
+}
+
+void LayoutTest::timelineShowsTheWholeEvent_data() {
+    addSizes(true);
+}
+
+void LayoutTest::timelineShowsTheWholeEvent() {
+    // Every event text of a run (a broker crash, its restart, elections, rebalances, commits), as
+    // the timeline shows it when scrubbed into the past ("past: ..."), is whole under the controls:
+    // never shortened, with the lab panel and the terminal open too.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(bool, docks);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = std::make_unique<MainWindow>();
+    w->show();
+    w->resize(size);
+    QVERIFY(w->openScenario(QStringLiteral("falha-de-broker"), false));
+    w->controller()->runTo(75000);
+    if (docks) w->setView(MainWindow::View::Labs);
+    if (presentation) w->setPresentation(true);
+    settle();
+    w->resize(size);
+    settle();
+    TimelineBar* bar = w->timelineBar();
+    QVERIFY(bar->isVisible());
+    QVERIFY(!bar->eventText().isEmpty());
+    QVERIFY(!bar->eventRect().isEmpty());
+    auto* label = bar->findChild<QWidget*>(QStringLiteral("eventText"));
+    QVERIFY(label && label->isVisible());
+    QVERIFY(bar->rect().contains(label->geometry()));
+    QVERIFY(label->mapTo(w.get(), QPoint(label->width(), 0)).x() <= w->width());
+    // The longest text of each kind of event.
+    const sim::Journal& j = w->controller()->journal();
+    std::map<int, QString> longest;
+    for (const sim::Event& e : j.events()) {
+        const QString t = Texts::event(j, e);
+        QString& l = longest[static_cast<int>(e.typeIndex())];
+        if (t.size() > l.size()) l = t;
+    }
+    QVERIFY(longest.size() >= 10);
+    QStringList cut;
+    for (const auto& [type, text] : longest) {
+        const QString shown = QCoreApplication::translate("fluxolab::app::TimelineBar", "past: %1").arg(text);
+        if (!bar->eventFits(shown)) cut << shown;
+    }
+    QVERIFY2(cut.isEmpty(), qPrintable(QStringLiteral("%1x%2 px, %3 pt: ")
+                                           .arg(bar->eventRect().width())
+                                           .arg(bar->eventRect().height())
+                                           .arg(label->font().pointSizeF()) +
+                                       cut.mid(0, 4).join(QStringLiteral(" | "))));
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
 void LayoutTest::screenshots() {

@@ -21,6 +21,10 @@ private Q_SLOTS:
     void compareKeepsNamesAndBrokerWidth_data();
     void compareKeepsNamesAndBrokerWidth();
     void flightsDoNotCoverLabels();
+    void flightKeysKeepClearOfHeaders_data();
+    void flightKeysKeepClearOfHeaders();
+    void rebalanceTextsAreWhole_data();
+    void rebalanceTextsAreWhole();
     void legendIsOnScreen_data();
     void legendIsOnScreen();
     void lagLegendDoesNotHideData();
@@ -28,5 +32,7 @@ private Q_SLOTS:
     void openingTheTerminalFocusesItsPrompt();
     void terminalLineEditing();
     void sliderJumpsWhereClicked();
+    void timelineShowsTheWholeEvent_data();
+    void timelineShowsTheWholeEvent();
     void screenshots();
 };
