@@ -100,7 +100,7 @@ QString ClusterCanvas::hiddenText() const {
     QStringList parts;
     if (!o->has(Capability::RecordAnimation) || !o->has(Capability::RecordsInFlight)) parts << tr("records in flight");
     if (!o->has(Capability::ReplicaFetchState)) parts << tr("each replica's log end offset");
-    if (!o->has(Capability::RebalanceInternals)) parts << tr("the inside of a rebalance and the generation");
+    if (!o->has(Capability::RebalanceInternals)) parts << tr("the inside of a rebalance");
     if (!o->has(Capability::ClientInternals)) parts << tr("producers and the clients' own state");
     if (!o->has(Capability::TimeTravel)) parts << tr("the past");
     if (parts.isEmpty()) return {};

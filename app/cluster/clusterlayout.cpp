@@ -825,7 +825,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         gr.coordinator = g.coordinator;
         gr.coordinatorDown = g.coordinator_down;
         gr.generation = g.generation;
-        gr.generationKnown = internals;
+        gr.generationKnown = g.generation_known;
         gr.protocol = QString::fromStdString(g.protocol);
         gr.cooperative = g.cooperative;
         const bool knownProtocol = !g.protocol.empty() || !g.preferred_protocol.empty();
@@ -862,7 +862,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         // Without a live coordinator nobody serves the group: its last known state would be a lie.
         gr.stateText = g.coordinator_down ? Texts::noCoordinator() : Texts::groupState(g.state);
         gr.detailText = g.coordinator_down ? Texts::noCoordinatorDetail(g.coordinator)
-                        : internals        ? viewText("generation %1").arg(g.generation)
+                        : g.generation_known ? viewText("generation %1").arg(g.generation)
                                            : viewText("generation: not visible on a real cluster");
         const QFontMetricsF smallFm(th.font(8));
         const double headerL = right.left() + th.px(8), headerW = right.width() - th.px(16);

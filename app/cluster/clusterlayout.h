@@ -155,7 +155,7 @@ struct GroupItem {
     obs::BrokerId coordinator = -1;
     bool coordinatorDown = false; ///< no coordinator, or its broker is down: `state` is not served by anyone
     std::int32_t generation = 0;
-    bool generationKnown = true; ///< false without RebalanceInternals (DescribeGroups carries none)
+    bool generationKnown = true; ///< false when the observation does not know it (observe::Group::generation_known)
     QString protocol;          ///< the assignor in use ("range"; empty: none yet)
     bool cooperative = false;  ///< the group's rebalance protocol (from the chosen assignor)
     RebalancePhase phase = RebalancePhase::None;

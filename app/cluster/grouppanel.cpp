@@ -96,7 +96,7 @@ void GroupPanel::refresh() {
         const QString leader = og && !og->leader.empty() ? QString::fromStdString(og->leader) : QStringLiteral("-");
         const int members = og ? static_cast<int>(og->members.size()) : 0;
         item->setText(2, tr("generation %1 · assignor %2 · %3 · leader %4 · %n member(s)", nullptr, members)
-                             .arg(g.generation)
+                             .arg(g.generationKnown ? QString::number(g.generation) : QStringLiteral("-"))
                              .arg(Texts::assignor(g.protocol.toStdString()),
                                   g.protocol.isEmpty() ? Texts::assignor(std::string()) : Texts::rebalanceProtocol(g.cooperative), leader));
         item->setToolTip(2, Texts::helpGeneration());

@@ -165,7 +165,7 @@ std::vector<QStringList> GroupsModel::compute() const {
                                                        : dash();
         rows.push_back({QString::fromStdString(g.name), coordinator, QString::fromStdString(g.protocol),
                         g.coordinator_down ? Texts::noCoordinator() : Texts::groupState(g.state), QString::number(g.members.size()),
-                        QString::number(g.generation)});
+                        g.generation_known ? QString::number(g.generation) : dash()});
     }
     return rows; // the observation lists groups by name
 }

@@ -311,6 +311,9 @@ void RealView::refreshPlot() {
         case labs::ObservedRebalance::Evidence::StateChange: why = tr("state changed to rebalancing"); break;
         case labs::ObservedRebalance::Evidence::MembershipChange: why = tr("members joined or left"); break;
         case labs::ObservedRebalance::Evidence::AssignmentChange: why = tr("assignment changed"); break;
+        case labs::ObservedRebalance::Evidence::GenerationChange:
+            why = tr("generation %1 stored by the coordinator").arg(r.generation);
+            break;
         }
         m_rebalanceList->addItem(tr("%1  rebalance of %2: %3").arg(clock(r.time), QString::fromStdString(r.group), why));
     }
@@ -336,8 +339,9 @@ void RealView::retranslate() {
            "<p><b>Not visible on a real cluster</b>, so not shown here:</p><ul>"
            "<li>the animation of each record (produce, replication, fetch) and the records in flight;</li>"
            "<li>each replica's log end offset (only the leader's high watermark and the ISR);</li>"
-           "<li>the inside of a rebalance (join and sync phases, revocations) and the group's generation: "
-           "rebalances appear only when one refresh shows a change against the previous one;</li>"
+           "<li>the inside of a rebalance (join and sync phases, revocations): a rebalance is seen when the "
+           "group's coordinator stores a new generation in __consumer_offsets (where that topic cannot be read, "
+           "when one refresh shows a change against the previous one);</li>"
            "<li>the clients' own state (positions, pauses, retries);</li>"
            "<li>which controller is active (the KRaft quorum is not in the metadata clients get);</li>"
            "<li>going back in time: a real cluster has no journal.</li></ul>"

@@ -96,6 +96,10 @@ struct GroupInfo {
     /// COORDINATOR_NOT_AVAILABLE and admin calls for the group are retried until they time out).
     bool coordinator_available = true;
     std::vector<MemberInfo> members; ///< in the coordinator's order
+    /// The group's generation (a KIP-848 group: its epoch) as its coordinator last stored it in
+    /// __consumer_offsets; the simulation gives its coordinator's. Absent when not known: DescribeGroups
+    /// does not carry it, and a real cluster's log may not have been read yet (or may not be readable).
+    std::optional<std::int32_t> generation;
     std::map<TopicPartition, Offset> committed;
     std::map<TopicPartition, std::int32_t> committed_epoch; ///< leader epoch stored with the offset (absent: none)
 };

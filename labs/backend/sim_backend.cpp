@@ -193,6 +193,7 @@ std::optional<GroupInfo> SimBackend::describeGroup(const std::string& group) con
         if (g->state != sim::GroupState::Stable) mi.assignment.clear();
         info.members.push_back(std::move(mi));
     }
+    info.generation = g->generation;
     info.committed = g->committed;
     info.committed_epoch = g->committed_epoch;
     return info;

@@ -169,6 +169,9 @@ struct Group {
     /// has no protocol yet; empty when not known.
     std::string preferred_protocol;
     std::int32_t generation = 0;
+    /// `generation` is known: the simulation always knows it; a real cluster's Admin API does not
+    /// tell it, the real-cluster mode reads it from __consumer_offsets (labs/rdkafka/group_log.h).
+    bool generation_known = false;
     sim::BrokerId coordinator = -1; ///< -1: none elected
     std::string coordinator_host;   ///< "localhost:9093" (empty: none)
     bool coordinator_down = false;  ///< none elected, or its broker is down: nobody serves the group

@@ -290,6 +290,7 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
         og.internal = isInternalName(og.name);
         og.state = groupState(g.state);
         og.generation = g.generation;
+        og.generation_known = true;
         og.coordinator = g.coordinator;
         og.coordinator_host = g.coordinator >= 0 ? address(g.coordinator) : std::string();
         const Broker* cb = o.broker(g.coordinator);

@@ -1,5 +1,7 @@
 #include "labs/rdkafka/rdkafka_backend.h"
 
+#include "labs/rdkafka/group_log.h"
+
 #include <librdkafka/rdkafka.h>
 
 #include <algorithm>
@@ -387,6 +389,7 @@ RdKafkaBackend::RdKafkaBackend(RdKafkaConnection connection) : m_conn(std::move(
 }
 
 RdKafkaBackend::~RdKafkaBackend() {
+    m_groupLog.reset();
     m_clients.clear();
     m_admin.reset();
 }
@@ -732,6 +735,47 @@ std::vector<StoredRecord> RdKafkaBackend::readRecords(const TopicPartition& tp) 
 
 // ---- consumer groups ----
 
+void RdKafkaBackend::readGroupLog() const {
+    if (!m_admin) return;
+    if (!m_groupLog) {
+        // How many partitions __consumer_offsets has (none yet: no group has been coordinated; the
+        // admin handle never creates a topic by asking for it).
+        int partitions = 0;
+        rd_kafka_topic_t* rkt = rd_kafka_topic_new(m_admin->rk, "__consumer_offsets", nullptr);
+        const rd_kafka_metadata_t* md = nullptr;
+        if (rkt && rd_kafka_metadata(m_admin->rk, 0, rkt, &md, toInt(m_conn.request_timeout_ms)) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+            if (md->topic_cnt == 1 && md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR) partitions = md->topics[0].partition_cnt;
+            rd_kafka_metadata_destroy(md);
+        }
+        if (rkt) rd_kafka_topic_destroy(rkt);
+        if (partitions <= 0) return;
+        std::string error;
+        m_groupLog = makeClient(m_conn, RD_KAFKA_CONSUMER,
+                                {{"group.id", "fluxolab-group-log"}, {"enable.auto.commit", "false"}, {"enable.auto.offset.store", "false"}},
+                                error);
+        if (!m_groupLog) return;
+        m_groupLog->consumer = false; // assigned, never joins its group: nothing to leave
+        TpList l(partitions);
+        for (int p = 0; p < partitions; ++p) l.add({"__consumer_offsets", p}, RD_KAFKA_OFFSET_BEGINNING);
+        rd_kafka_assign(m_groupLog->rk, l.l);
+    }
+    // What has arrived, without waiting (the fetches run on librdkafka's threads); a bounded number
+    // per call so that a long history does not hold a refresh up.
+    for (int i = 0; i < 50000; ++i) {
+        rd_kafka_message_t* m = rd_kafka_consumer_poll(m_groupLog->rk, 0);
+        if (!m) break;
+        if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR && m->key) {
+            std::optional<std::string_view> value;
+            if (m->payload) value = std::string_view(static_cast<const char*>(m->payload), m->len);
+            if (const auto r = decodeGroupLogRecord(std::string_view(static_cast<const char*>(m->key), m->key_len), value)) {
+                if (r->deleted) m_storedGenerations.erase(r->group);
+                else m_storedGenerations[r->group] = r->generation;
+            }
+        }
+        rd_kafka_message_destroy(m);
+    }
+}
+
 std::vector<std::string> RdKafkaBackend::listGroups() const {
     std::vector<std::string> out;
     if (!m_admin) return out;
@@ -794,6 +838,8 @@ std::optional<GroupInfo> RdKafkaBackend::describeGroup(const std::string& group)
             info.members.push_back(std::move(mi));
         }
     }
+    readGroupLog();
+    if (const auto it = m_storedGenerations.find(group); it != m_storedGenerations.end()) info.generation = it->second;
     // Committed offsets (OffsetFetch for every partition of the group).
     AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
     rd_kafka_ListConsumerGroupOffsets_t* req = rd_kafka_ListConsumerGroupOffsets_new(group.c_str(), nullptr);

@@ -119,7 +119,14 @@ private:
     /// The broker's auto.create.topics.enable (DescribeConfigs of the first broker).
     bool brokerAutoCreatesTopics() const;
 
+    /// Reads what arrived in __consumer_offsets since the last call (group_log.h): each group's
+    /// generation as its coordinator stored it. Starts a reader assigned to every partition of the
+    /// topic from its beginning on first use (or when the topic appears); returns at once.
+    void readGroupLog() const;
+
     RdKafkaConnection m_conn;
+    mutable std::unique_ptr<Client> m_groupLog; ///< consumer-type handle, assigned, never in a group
+    mutable std::map<std::string, std::int32_t> m_storedGenerations;
     std::unique_ptr<Client> m_admin; ///< producer-type handle used for metadata and Admin API calls
     std::map<Handle, std::unique_ptr<Client>> m_clients;
     Handle m_next = 1;

@@ -82,6 +82,8 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastErro
         og.name = g->id;
         og.state = g->state;
         og.protocol = g->protocol;
+        og.generation = g->generation.value_or(0);
+        og.generation_known = g->generation.has_value();
         og.internal = observe::isInternalName(g->id);
         og.coordinator = g->coordinator.id;
         if (!g->coordinator.host.empty())
@@ -140,6 +142,17 @@ std::vector<ObservedRebalance> RealObserver::rebalances(const Observation& befor
     auto rebalancing = [](GroupState s) { return observe::isRebalancing(s); };
     for (const observe::Group& g : after.groups) {
         const observe::Group* prev = before.group(g.name);
+        if (g.generation_known && prev && prev->generation_known) {
+            // Each completed rebalance stored a new generation: one rebalance per generation, also
+            // those that began and ended between the two refreshes. A lower generation: the group was
+            // deleted and made again (it starts from 0), one rebalance into its current generation.
+            if (g.generation > prev->generation)
+                for (std::int32_t gen = prev->generation + 1; gen <= g.generation; ++gen)
+                    out.push_back({g.name, after.time, ObservedRebalance::Evidence::GenerationChange, gen});
+            else if (g.generation < prev->generation)
+                out.push_back({g.name, after.time, ObservedRebalance::Evidence::GenerationChange, g.generation});
+            continue;
+        }
         if (!prev) {
             // A new group: rebalancing now, or with members that joined it since the last refresh.
             if (rebalancing(g.state)) out.push_back({g.name, after.time, ObservedRebalance::Evidence::StateChange});

@@ -6,8 +6,10 @@
 // no per-record animation, no client internals.
 //
 // What a real cluster does not tell an admin client is left empty, never guessed:
-//  - a group's generation: DescribeGroups carries none (Group::generation stays 0); rebalances are
-//    detected from what one refresh to the next shows (rebalances());
+//  - a group's generation: DescribeGroups carries none. The RdKafkaBackend reads it from
+//    __consumer_offsets, where the coordinator stores every new generation (group_log.h); until that
+//    log has been read (or where it cannot be), Group::generation_known stays false and rebalances
+//    are detected from what one refresh to the next shows (rebalances());
 //  - the group leader, the members' preferred assignor, replica log end offsets, producers, and
 //    the consumers' own state (each group member is listed as a consumer with its client id,
 //    host and assignment only);
@@ -36,10 +38,13 @@ struct RealSnapshot {
 struct ObservedRebalance {
     std::string group;
     sim::TimeMs time = 0; ///< epoch ms of the refresh that showed it
-    /// What showed it: the group entered PreparingRebalance/CompletingRebalance, or its members or
-    /// their assignment changed between two refreshes.
-    enum class Evidence : std::uint8_t { StateChange, MembershipChange, AssignmentChange } evidence =
+    /// What showed it: the coordinator stored a new generation (both refreshes know the group's
+    /// generation: one rebalance per new generation, nothing else counts); otherwise the group entered
+    /// PreparingRebalance/CompletingRebalance, or its members or their assignment changed between two
+    /// refreshes.
+    enum class Evidence : std::uint8_t { StateChange, MembershipChange, AssignmentChange, GenerationChange } evidence =
         Evidence::StateChange;
+    std::int32_t generation = -1; ///< GenerationChange: the generation the rebalance ended in
 };
 
 class RealObserver {

@@ -525,6 +525,7 @@ void MainWindowTest::viewsRenderAHandBuiltObservationHidingWhatIsMissing() {
     g.state = labs::observe::GroupState::Stable;
     g.protocol = "range";
     g.generation = 3;
+    g.generation_known = true; // a real cluster's, as read from __consumer_offsets
     g.coordinator = 2;
     g.coordinator_host = "localhost:9093";
     g.members = {{0, "consumer-faturas-1-abc", "consumer-faturas-1", "/127.0.0.1", {{"pedidos", 0}}}};
@@ -548,6 +549,11 @@ void MainWindowTest::viewsRenderAHandBuiltObservationHidingWhatIsMissing() {
     QCOMPARE(w.groupsModel()->cell(0, 1), QStringLiteral("localhost:9093  (2)"));
     QCOMPARE(w.groupsModel()->cell(0, 2), QStringLiteral("range"));
     QCOMPARE(w.groupsModel()->cell(0, 5), QStringLiteral("3"));
+    // Not known yet (the log not read): a dash, never a made-up 0.
+    o.groups[0].generation = 0;
+    o.groups[0].generation_known = false;
+    w.groupsModel()->setObservation(o);
+    QCOMPARE(w.groupsModel()->cell(0, 5), QStringLiteral("-"));
     QCOMPARE(w.offsetsModel()->cell(0, 3), QStringLiteral("4"));
     QCOMPARE(w.offsetsModel()->cell(0, 5), QStringLiteral("1"));
     QCOMPARE(w.offsetsModel()->cell(0, 6), QStringLiteral("consumer-faturas-1-abc"));
@@ -614,7 +620,7 @@ void MainWindowTest::canvasAndPlotsShowARealClustersObservation() {
     const ClusterLayout& L = canvas.layout();
     QCOMPARE(L.brokers.size(), std::size_t{2});
     QVERIFY(L.group(QStringLiteral("faturas")));
-    QVERIFY(!L.group(QStringLiteral("faturas"))->generationKnown); // DescribeGroups carries none
+    QVERIFY(!L.group(QStringLiteral("faturas"))->generationKnown); // not read from __consumer_offsets yet
     QCOMPARE(L.group(QStringLiteral("faturas"))->consumers.size(), std::size_t{1}); // the member, as RealObserver lists it
     QVERIFY(L.flights.empty());
     const QString hidden = canvas.hiddenText();
@@ -631,8 +637,15 @@ void MainWindowTest::canvasAndPlotsShowARealClustersObservation() {
     o.capabilities = Capabilities::all();
     canvas.showObservation(o);
     QVERIFY(canvas.hiddenText().isEmpty());
-    // A member of a group with an unknown state stays legible.
+    // Once read from __consumer_offsets, a real cluster's generation shows on the card.
     o.capabilities = {};
+    o.groups[0].generation = 2;
+    o.groups[0].generation_known = true;
+    canvas.showObservation(o);
+    QVERIFY(canvas.layout().group(QStringLiteral("faturas"))->generationKnown);
+    QVERIFY2(canvas.layout().group(QStringLiteral("faturas"))->detailText.contains(QStringLiteral("generation 2")),
+             qPrintable(canvas.layout().group(QStringLiteral("faturas"))->detailText));
+    // A member of a group with an unknown state stays legible.
     o.groups[0].state = GroupState::Unknown;
     canvas.showObservation(o);
     QVERIFY(canvas.layout().group(QStringLiteral("faturas")));

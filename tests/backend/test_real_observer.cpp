@@ -2,6 +2,7 @@
 // FLUXOLAB_BACKEND=sim (default) runs it on a SimBackend (fast); =real on the broker that
 // kafka-broker.sh started (label real).
 #include "labs/backend/sim_backend.h"
+#include "labs/rdkafka/group_log.h"
 #include "labs/rdkafka/rdkafka_backend.h"
 #include "labs/rdkafka/real_observer.h"
 
@@ -116,6 +117,103 @@ TEST_CASE("real-observer: a group keeps its ordinal when other groups appear and
     CHECK(seen.size() == 3);
 }
 
+namespace {
+
+// Kafka's wire encodings, written out by hand for the records below.
+std::string be16(int v) { return {static_cast<char>((v >> 8) & 0xff), static_cast<char>(v & 0xff)}; }
+std::string be32(std::int32_t v) {
+    std::string s;
+    for (int shift = 24; shift >= 0; shift -= 8) s += static_cast<char>((static_cast<std::uint32_t>(v) >> shift) & 0xff);
+    return s;
+}
+std::string str16(const std::string& s) { return be16(static_cast<int>(s.size())) + s; }
+std::string compact(const std::string& s) { return std::string(1, static_cast<char>(s.size() + 1)) + s; }
+
+} // namespace
+
+TEST_CASE("real-observer: group records of __consumer_offsets decode as Kafka writes them") {
+    const std::string key = be16(2) + str16("turma");
+    // GroupMetadataValue v3 (classic): protocolType, generation, protocol, leader, currentStateTimestamp, members.
+    const std::string v3 = be16(3) + str16("consumer") + be32(4) + str16("range") + str16("c1-1") +
+                           be32(0) + be32(0x5f5e1000) + be32(0);
+    auto r = decodeGroupLogRecord(key, v3);
+    REQUIRE(r);
+    CHECK(r->group == "turma");
+    CHECK(r->generation == 4);
+    CHECK_FALSE(r->deleted);
+    CHECK_FALSE(r->consumer_protocol);
+    // v4 is the first flexible version: compact strings (length + 1 as an unsigned varint).
+    const std::string v4 = be16(4) + compact("consumer") + be32(7) + compact("range") + compact("c1-1");
+    r = decodeGroupLogRecord(key, v4);
+    REQUIRE(r);
+    CHECK(r->generation == 7);
+    // v0 (no timestamp) still starts with protocolType and generation.
+    r = decodeGroupLogRecord(key, be16(0) + str16("consumer") + be32(1));
+    REQUIRE(r);
+    CHECK(r->generation == 1);
+    // A tombstone: the group was deleted.
+    r = decodeGroupLogRecord(key, std::nullopt);
+    REQUIRE(r);
+    CHECK(r->deleted);
+    CHECK(r->group == "turma");
+    // KIP-848: ConsumerGroupMetadata (record type 3), its value's first field is the group epoch.
+    r = decodeGroupLogRecord(be16(3) + str16("g848"), be16(0) + be32(12) + std::string(1, '\0'));
+    REQUIRE(r);
+    CHECK(r->consumer_protocol);
+    CHECK(r->generation == 12);
+    // Offset commits (record types 0 and 1) are not group metadata.
+    CHECK_FALSE(decodeGroupLogRecord(be16(1) + str16("turma") + str16("t") + be32(0), be16(3)));
+    // Broken bytes: nothing, never a read past the end.
+    CHECK_FALSE(decodeGroupLogRecord(key, be16(3) + str16("consumer") + std::string("\0\0", 2)));
+    CHECK_FALSE(decodeGroupLogRecord(be16(2) + be16(40) + "short", v3));
+    CHECK_FALSE(decodeGroupLogRecord(key, be16(9) + str16("consumer") + be32(1))); // unknown version
+    CHECK_FALSE(decodeGroupLogRecord(std::string(1, '\2'), v3));
+    CHECK_FALSE(decodeGroupLogRecord(key, be16(4) + std::string(1, '\0') + be32(1))); // null protocolType
+}
+
+TEST_CASE("real-observer: with known generations a rebalance is a new stored generation") {
+    ob::Observation before, after;
+    ob::Group g;
+    g.name = "g";
+    g.state = ob::GroupState::Stable;
+    g.generation = 2;
+    g.generation_known = true;
+    g.members.push_back({-1, "m1", "c1", "/127.0.0.1", {{"t", 0}, {"t", 1}}});
+    before.groups = {g};
+    after.groups = {g};
+    after.time = 7000;
+    // A member joined and the group is rebalancing, but no new generation is stored yet: not counted
+    // until the rebalance completes (the state alone would count it twice).
+    after.groups[0].state = ob::GroupState::PreparingRebalance;
+    after.groups[0].members.push_back({-1, "m2", "c2", "/127.0.0.1", {}});
+    CHECK(RealObserver::rebalances(before, after).empty());
+    // Two rebalances completed between two refreshes: both are seen, one per generation.
+    after.groups = {g};
+    after.groups[0].generation = 4;
+    auto r = RealObserver::rebalances(before, after);
+    REQUIRE(r.size() == 2);
+    CHECK(r[0].evidence == ObservedRebalance::Evidence::GenerationChange);
+    CHECK(r[0].generation == 3);
+    CHECK(r[1].generation == 4);
+    CHECK(r[1].time == 7000);
+    // Deleted and made again: generation 1 after 4, one rebalance.
+    before.groups[0].generation = 4;
+    after.groups[0].generation = 1;
+    r = RealObserver::rebalances(before, after);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].generation == 1);
+    // The previous refresh did not know the generation yet (the log was still being read): the
+    // refresh-to-refresh rules apply.
+    before.groups[0].generation_known = false;
+    before.groups[0].generation = 0;
+    after.groups[0].generation = 1;
+    CHECK(RealObserver::rebalances(before, after).empty());
+    after.groups[0].members[0].assigned = {{"t", 0}};
+    r = RealObserver::rebalances(before, after);
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].evidence == ObservedRebalance::Evidence::AssignmentChange);
+}
+
 TEST_CASE("real-observer: rebalances are detected from state - membership and assignment changes") {
     ob::Observation before, after;
     ob::Group g;
@@ -188,10 +286,12 @@ TEST_CASE("real-observer: topics - partitions - high watermarks - a group with m
         return got >= 6;
     }));
     RealSnapshot live;
+    // The generation comes from __consumer_offsets on a real cluster: the first refreshes may not
+    // have read the coordinator's record yet.
     REQUIRE(waitUntil(*b, [&] {
         live = RealObserver::observe(*b);
         const ob::Group* g = live.observation.group(group);
-        return g && g->state == fluxolab::labs::observe::GroupState::Stable && !g->members.empty();
+        return g && g->state == fluxolab::labs::observe::GroupState::Stable && !g->members.empty() && g->generation_known;
     }));
     const ob::Group* g = live.observation.group(group);
     REQUIRE(g);
@@ -199,7 +299,7 @@ TEST_CASE("real-observer: topics - partitions - high watermarks - a group with m
     REQUIRE(g->members.size() == 1);
     CHECK(g->members[0].client_id == "obs-client");
     CHECK(g->members[0].assigned.size() == 2);
-    CHECK(g->generation == 0); // DescribeGroups carries no generation
+    CHECK(g->generation == 1); // a new group's first rebalance (stored in __consumer_offsets on a real cluster)
     // The member is listed as a consumer (what the canvas draws), with nothing of its own state.
     const ob::Consumer* member = live.observation.consumer(g->members[0].consumer);
     REQUIRE(member);
@@ -217,9 +317,17 @@ TEST_CASE("real-observer: topics - partitions - high watermarks - a group with m
     REQUIRE(waitUntil(*b, [&] {
         after = RealObserver::observe(*b);
         const ob::Group* e = after.observation.group(group);
-        return e && e->state == fluxolab::labs::observe::GroupState::Empty && e->committed.size() == 2;
+        return e && e->state == fluxolab::labs::observe::GroupState::Empty && e->committed.size() == 2 &&
+               e->generation == 2;
     }, 15000));
     const ob::Group* e = after.observation.group(group);
+    // The last member's LeaveGroup ended the group's generation: Kafka completes that rebalance with
+    // no members and stores generation 2; the observer sees one rebalance into it.
+    CHECK(e->generation_known);
+    const auto ended = RealObserver::rebalances(live.observation, after.observation);
+    REQUIRE(ended.size() == 1);
+    CHECK(ended[0].evidence == ObservedRebalance::Evidence::GenerationChange);
+    CHECK(ended[0].generation == 2);
     CHECK(e->committed.at({topic, 0}) + e->committed.at({topic, 1}) == 6);
     CHECK(e->lag.at({topic, 0}) == 0);
     CHECK(e->lag.at({topic, 1}) == 0);
