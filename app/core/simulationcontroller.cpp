@@ -128,7 +128,7 @@ void SimulationController::load(const sim::Scenario& scenario, std::uint64_t see
     m_run = std::make_unique<labs::Session>(scenario, seed);
     m_timeline = std::make_unique<sim::Timeline>(m_run->sim().journal());
     m_observer.clear();
-    m_observation.reset();
+    dropObservation();
     m_plots.clear();
     m_sample_view = sim::ClusterView{};
     m_next_sample_ms = 0;
@@ -137,7 +137,7 @@ void SimulationController::load(const sim::Scenario& scenario, std::uint64_t see
     m_run->runUntil(0);
     syncTimeline();
     m_view = m_timeline->latest();
-    m_observation.reset();
+    dropObservation();
     m_time = 0;
     m_demo_end_announced = false;
     Q_EMIT reset();
@@ -215,7 +215,7 @@ void SimulationController::setSpeed(double speed) {
     speed = std::clamp(speed, 0.25, 64.0);
     if (speed == m_speed) return;
     m_speed = speed;
-    m_observation.reset(); // the animations' windows depend on the speed
+    dropObservation(); // the animations' windows depend on the speed
     Q_EMIT speedChanged(m_speed);
 }
 
@@ -255,8 +255,14 @@ const sim::Event* SimulationController::currentEvent() const {
 void SimulationController::syncTimeline() {
     m_timeline->sync();
     m_observer.learn(m_run->sim()); // topic ids and configs as they are created
-    m_observation.reset();
+    dropObservation();
     sample();
+}
+
+void SimulationController::dropObservation() const {
+    if (!m_observation) return;
+    m_recycled_partitions = std::move(m_observation->partitions); // their memory serves the next one
+    m_observation.reset();
 }
 
 const labs::observe::Observation& SimulationController::observation() const {
@@ -271,7 +277,7 @@ const labs::observe::Observation& SimulationController::observation() const {
             options.scenario = &m_run->scenario();
             // Its record_key reads the simulation: valid on the UI thread until the next changed()
             // (a background slice only starts from the playback timer, after the views painted).
-            m_observation = m_observer.observe(m_run->sim(), m_view, isLive(), options);
+            m_observation = m_observer.observe(m_run->sim(), m_view, isLive(), options, &m_recycled_partitions);
             m_observation->journal_events = eventCount(); // the timeline's range (the journal may be ahead)
         } else {
             m_observation = labs::observe::Observation{};
@@ -360,7 +366,7 @@ void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {
         m_view = m_timeline->at(events);
     }
     m_time = time;
-    m_observation.reset();
+    dropObservation();
     Q_EMIT changed();
 }
 

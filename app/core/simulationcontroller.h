@@ -246,6 +246,10 @@ private:
 
     labs::observe::SimObserver m_observer;
     mutable std::optional<labs::observe::Observation> m_observation; ///< cache, cleared on change
+    /// The partitions of the last observation dropped: observe() reuses their memory.
+    mutable std::vector<labs::observe::Partition> m_recycled_partitions;
+    /// Clears the cache (what changes the cursor or the state does), keeping its partitions' memory.
+    void dropObservation() const;
 
     // plot sampling
     PlotSeries m_plots;
