@@ -390,9 +390,11 @@ void partitions() {
         c->setPlaying(false);
         probe.stop();
         std::printf("partitions: playing at %.0fx for 3 s: %.1f s virtual; longest UI-thread block %.1f ms wall, %.1f ms "
-                    "UI-thread CPU (target <= 50 ms); longest wait for the worker (an input every 97 ms) %.1f ms\n",
+                    "UI-thread CPU (target <= 50 ms); longest wait for the worker (an input every 97 ms) %.1f ms, "
+                    "%llu simulation events (%llu of the inputs found it busy)\n",
                     speed, static_cast<double>(c->time() - from) / 1000.0, probe.worstWallMs, probe.worstCpuMs,
-                    c->longestWorkerWaitMs());
+                    c->longestWorkerWaitMs(), static_cast<unsigned long long>(c->longestWorkerWaitEvents()),
+                    static_cast<unsigned long long>(c->workerWaits()));
     }
 }
 

@@ -909,9 +909,24 @@ void ScenarioRun::apply(const ScenarioAction& a) {
 
 void ScenarioRun::runUntil(TimeMs t) { advance(t, false); }
 
+bool ScenarioRun::runUntil(TimeMs t, std::size_t& budget) { return advance(t, false, &budget); }
+
 void ScenarioRun::runToActionInstant(TimeMs t) { advance(t, true); }
 
-void ScenarioRun::advance(TimeMs t, bool stopAtActionInstant) {
+bool ScenarioRun::advance(TimeMs t, bool stopAtActionInstant, std::size_t* budget) {
+    // With a budget, the simulation's events stop when it is spent; the agenda and the traffic
+    // tick of an instant only run after all its events, so the next call picks up the same instant.
+    const auto runSim = [&](TimeMs to) {
+        if (budget) {
+            for (TimeMs at = m_sim.nextEventTime(); at >= 0 && at <= to; at = m_sim.nextEventTime()) {
+                if (*budget == 0) return false; // the clock stays at the last event fired
+                --*budget;
+                m_sim.step();
+            }
+        }
+        m_sim.runUntil(to);
+        return true;
+    };
     while (true) {
         const TimeMs agendaAt = m_agenda_next < m_agenda.size() ? m_agenda[m_agenda_next].first : -1;
         TimeMs next = m_next_tick;
@@ -919,7 +934,7 @@ void ScenarioRun::advance(TimeMs t, bool stopAtActionInstant) {
         // actions first) before the traffic tick.
         if (agendaAt >= 0 && agendaAt <= next) next = agendaAt;
         if (next > t) break;
-        m_sim.runUntil(next);
+        if (!runSim(next)) return false;
         const bool isAction = agendaAt == next && m_agenda[m_agenda_next].second < m_scenario.actions.size();
         if (stopAtActionInstant && next == t && !isAction) break; // an action made now goes here
         if (agendaAt == next) {
@@ -930,7 +945,7 @@ void ScenarioRun::advance(TimeMs t, bool stopAtActionInstant) {
         for (auto& d : m_producers) produceDue(d, next);
         m_next_tick = next + m_tick_ms;
     }
-    m_sim.runUntil(t);
+    return runSim(t);
 }
 
 } // namespace fluxolab::sim

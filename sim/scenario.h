@@ -153,6 +153,13 @@ public:
     /// then the consumers the scenario starts at T, then the producers' traffic tick at T (a 10 ms
     /// grid from 0). runUntil(T) runs all of it; runToActionInstant(T) stops after the actions.
     void runUntil(TimeMs t);
+    /// runUntil(t) that fires at most `budget` simulation events (Simulation::step), counting them
+    /// down: true when it got to `t`, false when it stopped before (the clock is then at the last
+    /// event fired). An instant's actions and traffic tick run only after all its events, so calling
+    /// it again resumes exactly where it stopped: a run cut into any number of pieces gives the same
+    /// journal as one runUntil(t). (The app simulates playback on a worker thread in such pieces,
+    /// so that an input waits for one piece at most.)
+    bool runUntil(TimeMs t, std::size_t& budget);
     /// Advances to `t` like runUntil, but stops where an action made now belongs in instant t's
     /// order: after the simulation's events and the scenario's actions at t, before the consumer
     /// starts and the traffic tick at t (the next runUntil runs them). An action applied next, and
@@ -183,7 +190,7 @@ private:
         /// depend on nothing else (not on the cluster's draws, nor on the other producers).
         Rng rng{0};
     };
-    void advance(TimeMs t, bool stopAtActionInstant);
+    bool advance(TimeMs t, bool stopAtActionInstant, std::size_t* budget = nullptr);
     void produceDue(ProducerDriver& d, TimeMs now);
     void applyAction(std::size_t index);
     void startConsumer(const ScenarioConsumer& c);

@@ -25,17 +25,23 @@ constexpr sim::TimeMs kRateWindowMs = 1000;
 /// Virtual milliseconds per wall-clock millisecond at speed 1x.
 constexpr double kVirtualPerWall = 1.0;
 
-/// Runs `run` towards `target` in small virtual slices, stopping early once `budget_ms` of wall
-/// time is spent (0 = no limit), so that a busy scenario at 64x still returns in time, or once
-/// `stop` is set (the UI thread needs the simulation now: it waits for one small slice at most).
-void runSlices(labs::Session& run, sim::TimeMs target, int budget_ms, const std::atomic<bool>* stop = nullptr) {
+/// Runs `run` towards `target` in pieces of at most SimulationController::kEventsPerPiece
+/// simulation events, stopping early once `budget_ms` of wall time is spent (0 = no limit), so that
+/// a busy scenario at 64x still returns in time, or once `stop` is set (the UI thread needs the
+/// simulation now: it waits for the piece in progress only). Where it stops, even between two
+/// events of one instant, the next run resumes: the run is the same as one uncut runUntil(target).
+/// `fired` counts the events fired, for SimulationController::longestWorkerWaitEvents().
+void runSlices(labs::Session& run, sim::TimeMs target, int budget_ms, const std::atomic<bool>* stop = nullptr,
+               std::atomic<std::uint64_t>* fired = nullptr) {
     QElapsedTimer budget;
     budget.start();
-    constexpr sim::TimeMs kSliceMs = 50;
-    while (run.sim().now() < target) {
-        run.runUntil(std::min(target, run.sim().now() + kSliceMs));
+    for (;;) {
+        std::size_t piece = SimulationController::kEventsPerPiece;
+        const bool reached = run.runUntil(target, piece);
+        if (fired) fired->fetch_add(SimulationController::kEventsPerPiece - piece);
+        if (reached) break;
         if (budget_ms > 0 && budget.elapsed() >= budget_ms) break;
-        if (stop && stop->load(std::memory_order_relaxed)) break;
+        if (stop && stop->load()) break;
     }
 }
 } // namespace
@@ -69,14 +75,19 @@ void SimulationController::settle() const { finishSlice(true); }
 void SimulationController::finishSlice(bool interrupt) const {
     bool had = false;
     if (m_worker.busy()) {
-        // The UI thread needs the simulation now: with `interrupt`, the worker stops after its
-        // current small slice (the rest of the frame's time is simulated by the next one).
+        // The UI thread needs the simulation now: with `interrupt`, the worker stops after the
+        // piece of at most kEventsPerPiece events it is firing (the next frame simulates the rest).
         QElapsedTimer waited;
         waited.start();
-        if (interrupt) m_stop_slice.store(true, std::memory_order_relaxed);
+        if (interrupt) m_stop_slice.store(true); // before reading the count: see runSlices
+        const std::uint64_t before = m_worker_events.load();
         had = m_worker.wait();
-        m_stop_slice.store(false, std::memory_order_relaxed);
+        m_stop_slice.store(false);
         m_longest_wait_ms = std::max(m_longest_wait_ms, static_cast<double>(waited.nsecsElapsed()) / 1e6);
+        if (interrupt) {
+            m_longest_wait_events = std::max(m_longest_wait_events, m_worker_events.load() - before);
+            ++m_worker_waits;
+        }
     } else {
         had = m_worker.wait();
     }
@@ -117,7 +128,7 @@ void SimulationController::load(const sim::Scenario& scenario, std::uint64_t see
     m_run = std::make_unique<labs::Session>(scenario, seed);
     m_timeline = std::make_unique<sim::Timeline>(m_run->sim().journal());
     m_observer.clear();
-    m_observation.reset();
+    dropObservation();
     m_plots.clear();
     m_sample_view = sim::ClusterView{};
     m_next_sample_ms = 0;
@@ -126,7 +137,7 @@ void SimulationController::load(const sim::Scenario& scenario, std::uint64_t see
     m_run->runUntil(0);
     syncTimeline();
     m_view = m_timeline->latest();
-    m_observation.reset();
+    dropObservation();
     m_time = 0;
     m_demo_end_announced = false;
     Q_EMIT reset();
@@ -206,7 +217,7 @@ void SimulationController::setSpeed(double speed) {
     speed = std::clamp(speed, 0.25, 64.0);
     if (speed == m_speed) return;
     m_speed = speed;
-    m_observation.reset(); // the animations' windows depend on the speed
+    dropObservation(); // the animations' windows depend on the speed
     Q_EMIT speedChanged(m_speed);
 }
 
@@ -246,8 +257,14 @@ const sim::Event* SimulationController::currentEvent() const {
 void SimulationController::syncTimeline() {
     m_timeline->sync();
     m_observer.learn(m_run->sim()); // topic ids and configs as they are created
-    m_observation.reset();
+    dropObservation();
     sample();
+}
+
+void SimulationController::dropObservation() const {
+    if (!m_observation) return;
+    m_recycled_partitions = std::move(m_observation->partitions); // their memory serves the next one
+    m_observation.reset();
 }
 
 const labs::observe::Observation& SimulationController::observation() const {
@@ -262,7 +279,7 @@ const labs::observe::Observation& SimulationController::observation() const {
             options.scenario = &m_run->scenario();
             // Its record_key reads the simulation: valid on the UI thread until the next changed()
             // (a background slice only starts from the playback timer, after the views painted).
-            m_observation = m_observer.observe(m_run->sim(), m_view, isLive(), options);
+            m_observation = m_observer.observe(m_run->sim(), m_view, isLive(), options, &m_recycled_partitions);
             m_observation->journal_events = eventCount(); // the timeline's range (the journal may be ahead)
         } else {
             m_observation = labs::observe::Observation{};
@@ -351,7 +368,7 @@ void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {
         m_view = m_timeline->at(events);
     }
     m_time = time;
-    m_observation.reset();
+    dropObservation();
     Q_EMIT changed();
 }
 
@@ -378,7 +395,8 @@ void SimulationController::advance(double wall_ms, bool background) {
             labs::Session* run = m_run.get();
             m_background_live = true;
             const std::atomic<bool>* stop = &m_stop_slice;
-            m_worker.start([run, target, stop] { runSlices(*run, target, kBackgroundBudgetMs, stop); });
+            std::atomic<std::uint64_t>* fired = &m_worker_events;
+            m_worker.start([run, target, stop, fired] { runSlices(*run, target, kBackgroundBudgetMs, stop, fired); });
             return;
         }
         m_background_live = false;

@@ -88,9 +88,19 @@ public:
     /// The longest time the UI thread waited for a background slice (settle() while the worker was
     /// still simulating), in wall-clock ms since the last reset. Playback never waits (a busy
     /// worker skips the frame); what waits is an access to the simulation mid-slice (an input
-    /// event, a command), and the worker then stops after its current 50 ms virtual slice.
+    /// event, a command), and the worker then stops after the piece of at most kEventsPerPiece
+    /// simulation events it is firing.
     double longestWorkerWaitMs() const { return m_longest_wait_ms; }
-    void resetWorkerWaits() { m_longest_wait_ms = 0; }
+    /// The most simulation events the worker fired while the UI thread waited for it to stop
+    /// (at most kEventsPerPiece: what bounds the wait, independent of the machine's load), and
+    /// how many accesses found it busy, since the last reset.
+    std::uint64_t longestWorkerWaitEvents() const { return m_longest_wait_events; }
+    std::uint64_t workerWaits() const { return m_worker_waits; }
+    void resetWorkerWaits() {
+        m_longest_wait_ms = 0;
+        m_longest_wait_events = 0;
+        m_worker_waits = 0;
+    }
 
     std::size_t cursor() const { return m_view.events; }
     /// Journal events the timeline knows (the whole journal once settled).
@@ -169,6 +179,9 @@ public:
     /// Something outside the controller advanced or changed the simulation: resync and go live.
     void simulationChangedExternally();
 
+    /// Simulation events (scheduler timers) the worker fires between two looks at a stop request
+    /// and at its wall-clock budget: an input in the middle of a slice waits for these at most.
+    static constexpr std::size_t kEventsPerPiece = 64;
     /// Upper bound of simulation work per timer slice (the UI thread must never block > 50 ms).
     static constexpr int kSliceBudgetMs = 12;
     /// The same for a slice simulated on the worker thread while a frame paints.
@@ -211,7 +224,10 @@ private:
 
     mutable BackgroundRunner m_worker;  ///< simulates playback slices off the UI thread
     mutable std::atomic<bool> m_stop_slice{false}; ///< read by the worker's slice loop
+    mutable std::atomic<std::uint64_t> m_worker_events{0}; ///< events the worker fired, ever
     mutable double m_longest_wait_ms = 0;
+    mutable std::uint64_t m_longest_wait_events = 0;
+    mutable std::uint64_t m_worker_waits = 0;
     bool m_background_live = false;     ///< playback follows "now" with slices on the worker
     sim::Scenario m_no_scenario;        ///< scenario() before any load
     std::uint64_t m_seed = 1;
@@ -230,6 +246,10 @@ private:
 
     labs::observe::SimObserver m_observer;
     mutable std::optional<labs::observe::Observation> m_observation; ///< cache, cleared on change
+    /// The partitions of the last observation dropped: observe() reuses their memory.
+    mutable std::vector<labs::observe::Partition> m_recycled_partitions;
+    /// Clears the cache (what changes the cursor or the state does), keeping its partitions' memory.
+    void dropObservation() const;
 
     // plot sampling
     PlotSeries m_plots;

@@ -31,6 +31,8 @@ void Session::runUntil(sim::TimeMs t) {
     m_run->runUntil(t);
 }
 
+bool Session::runUntil(sim::TimeMs t, std::size_t& budget) { return m_run->runUntil(t, budget); }
+
 void Session::advanceToActionInstant() {
     m_run->runToActionInstant(now() + 1);
 }

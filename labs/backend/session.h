@@ -47,6 +47,9 @@ public:
 
     /// The clock: virtual time passes to `t` (never backwards), with the scenario's traffic and actions.
     void runUntil(sim::TimeMs t);
+    /// runUntil(t) that fires at most `budget` simulation events (ScenarioRun::runUntil(t, budget)):
+    /// true when it got to `t`; false when it stopped before, and calling it again resumes there.
+    bool runUntil(sim::TimeMs t, std::size_t& budget);
     void runFor(sim::TimeMs ms) { runUntil(now() + std::max<sim::TimeMs>(0, ms)); }
 
     /// Moves the clock to the instant an interactive action is applied and recorded at: the next

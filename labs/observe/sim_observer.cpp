@@ -136,7 +136,7 @@ void SimObserver::learnMarker(const sim::Journal& j, const sim::Event& e, std::s
 }
 
 Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterView& v, bool live,
-                                 const ObserveOptions& options) const {
+                                 const ObserveOptions& options, std::vector<Partition>* recycle) const {
     const sim::Journal& j = sim.journal();
     Observation o;
     o.capabilities = capabilities();
@@ -200,12 +200,16 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
     std::sort(topicOrder.begin(), topicOrder.end(), [](const auto& a, const auto& b) {
         return std::tie(*a.first, a.second) < std::tie(*b.first, b.second);
     });
+    if (recycle) o.partitions = std::move(*recycle); // every field of every element is assigned below
+    if (recycle) recycle->clear();
     o.partitions.reserve(v.partitions.size());
+    std::size_t count = 0;
     for (const auto& [name, ti] : topicOrder) {
         for (auto it = v.partitions.lower_bound({ti, std::numeric_limits<std::int32_t>::min()});
              it != v.partitions.end() && it->first.first == ti; ++it) {
             const auto& [tp, p] = *it;
-            Partition op;
+            if (count == o.partitions.size()) o.partitions.emplace_back();
+            Partition& op = o.partitions[count++];
             op.topic = j.topicName(tp.first);
             op.partition = tp.second;
             op.leader = p.leader;
@@ -217,9 +221,9 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
             op.log_end = p.leaderLeo();
             op.replica_log_end = p.replica_leo;
             o.records_in_flight += std::max<sim::Offset>(0, op.log_end - op.high_watermark);
-            o.partitions.push_back(std::move(op));
         }
     }
+    o.partitions.resize(count);
 
     // ---- clients: configuration fixed at creation; state from the view ----
     for (std::size_t ci = 0; ci < v.consumers.size(); ++ci) {

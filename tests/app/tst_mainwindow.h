@@ -11,6 +11,9 @@ private Q_SLOTS:
     void stepForwardAndBack();
     void scrubIsDeterministic();
     void backgroundPlaybackIsTheSameRun();
+    /// An input in the middle of a background slice waits for a bounded number of simulation
+    /// events (not for a span of virtual time), and the interrupted run is still the same run.
+    void anInputWaitsForOnePieceOfTheWorker();
     void narrowViewKeepsCellsAndNames();
     void stopBrokerMovesLeaders();
     void allReplicasDownIsLeaderNone();

@@ -210,6 +210,60 @@ TEST_CASE("toolbar actions on the traffic grid replay to the same journal over m
     }
 }
 
+TEST_CASE("toolbar actions made where a run cut after N events stopped replay to the same journal") {
+    // The app simulates playback in pieces of a few events (Session::runUntil(t, budget)) and a
+    // click stops the piece where it is, possibly between two events of one instant. The action
+    // is then made at the next millisecond, after the rest of that instant: saving and replaying
+    // the scenario gives the same journal.
+    const sim::Scenario scenario = shipped("rebalance-basico");
+    for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+        for (const std::size_t bound : {std::size_t{1}, std::size_t{5}, std::size_t{64}}) {
+            CAPTURE(seed);
+            CAPTURE(bound);
+            labs::Session session(scenario, seed);
+            int cutMidway = 0;
+            // Runs towards `t` in pieces and stops at the first piece that ends before it.
+            const auto playUntilCut = [&](sim::TimeMs t) {
+                for (;;) {
+                    std::size_t budget = bound;
+                    if (session.runUntil(t, budget)) return;
+                    if (session.now() + 1000 >= t) { // a stop shortly before `t`: the click lands there
+                        ++cutMidway;
+                        return;
+                    }
+                }
+            };
+            const sim::TimeMs t0 = 3000 + 37 * static_cast<sim::TimeMs>(seed);
+            playUntilCut(t0);
+            {
+                sim::ScenarioAction& a = act(session, sim::ScenarioAction::Kind::CrashBroker);
+                a.broker = 2;
+                session.run().apply(a);
+            }
+            playUntilCut(t0 + 4000);
+            {
+                sim::ScenarioAction& a = act(session, sim::ScenarioAction::Kind::AddConsumer);
+                sim::ScenarioConsumer c = scenario.consumers.front();
+                c.id = "ui-1";
+                c.start_ms = session.now();
+                a.consumer = c;
+                session.run().apply(a);
+            }
+            playUntilCut(t0 + 7000);
+            {
+                sim::ScenarioAction& a = act(session, sim::ScenarioAction::Kind::StartBroker);
+                a.broker = 2;
+                session.run().apply(a);
+            }
+            session.runUntil(t0 + 12000);
+            CHECK(cutMidway > 0); // some clicks did land where a piece stopped short
+            const LiveRun live{session.sim().journal().sha256(), session.sim().journal().size(), session.scenario()};
+            CHECK(live.saved.actions.size() == scenario.actions.size() + 3);
+            CHECK(replayed(live, seed, t0 + 12000) == live.hash);
+        }
+    }
+}
+
 TEST_CASE("a scenario's terminal part replays headless in fluxolab-cli simulate") {
     // What the app saves after terminal work: a topic created and three lines produced from a
     // heredoc, at the cluster times they were typed.

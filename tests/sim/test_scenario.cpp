@@ -4,7 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <string>
 
 using namespace fluxolab::sim;
 
@@ -273,6 +275,58 @@ TEST_SUITE("sim/scenario") {
             const auto [gapAfter, burstAfter] = appendGaps(run.sim().journal(), 26000, 90000);
             CHECK(gapAfter <= 1000);
             CHECK(burstAfter <= 60); // about two seconds' worth at most in one batch
+        }
+    }
+
+    TEST_CASE("a run cut after at most N events is the same run - over seeds and bounds") {
+        // The app simulates playback on a worker thread in pieces of a few events, so that an input
+        // waits for one piece at most (app/core/simulationcontroller.cpp): stopping anywhere, even
+        // between two events of one instant, and resuming must give exactly the uncut run.
+        for (const char* name : {"falha-de-broker", "rebalance-basico", "consumidor-lento", "acks-e-perda"}) {
+            ScenarioError err;
+            auto s = loadScenarioFile(std::string(FLUXOLAB_SOURCE_DIR "/assets/scenarios/") + name + ".json", err);
+            REQUIRE_MESSAGE(s, err.str());
+            const TimeMs end = std::min<TimeMs>(s->duration_ms, 40000);
+            for (std::uint64_t seed : {1, 2, 7, 42}) {
+                ScenarioRun whole(*s, seed);
+                std::size_t wholeSteps = 0;
+                whole.sim().afterEvent = [&](const Simulation&) { ++wholeSteps; };
+                whole.runUntil(end);
+                for (std::size_t bound : {std::size_t{1}, std::size_t{3}, std::size_t{7}, std::size_t{64}}) {
+                    const std::string scenario = name;
+                    CAPTURE(scenario);
+                    CAPTURE(seed);
+                    CAPTURE(bound);
+                    ScenarioRun cut(*s, seed);
+                    std::size_t steps = 0;
+                    cut.sim().afterEvent = [&](const Simulation&) { ++steps; };
+                    std::size_t pieces = 0, stoppedEarly = 0;
+                    // Targets as playback sets them (a 64x frame: ~1 s virtual), each reached in pieces.
+                    for (TimeMs target = 1067; target < end + 1067; target += 1067) {
+                        const TimeMs to = std::min(target, end);
+                        for (;;) {
+                            std::size_t budget = bound;
+                            const std::size_t before = steps;
+                            const bool reached = cut.runUntil(to, budget);
+                            ++pieces;
+                            REQUIRE(steps - before == bound - budget); // the budget counts the events fired
+                            REQUIRE(steps - before <= bound);
+                            if (reached) {
+                                REQUIRE(cut.sim().now() == to);
+                                break;
+                            }
+                            ++stoppedEarly;
+                            REQUIRE(budget == 0);
+                            REQUIRE(cut.sim().now() <= to);
+                        }
+                    }
+                    CHECK(steps == wholeSteps);
+                    CHECK(stoppedEarly > 0);
+                    CHECK(pieces >= wholeSteps / bound);
+                    CHECK(cut.sim().journal().size() == whole.sim().journal().size());
+                    CHECK(cut.sim().journal().sha256() == whole.sim().journal().sha256());
+                }
+            }
         }
     }
 
