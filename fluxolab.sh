@@ -32,6 +32,28 @@ PACKAGES=(cmake ninja-build g++ pkg-config
 # comes from Maven Central into ~/.m2 on the first run).
 TEST_PACKAGES=(openjdk-17-jdk-headless maven)
 
+# Phase timing: `phase NAME COMMAND...` runs COMMAND and prints its wall time and the CPU time
+# (user + system) of the processes it ran: on a machine shared with other work the wall time says
+# little, CPU seconds / cores is about the wall time on an idle machine.
+TIMES_FILE=$(mktemp)
+trap 'rm -f "$TIMES_FILE"' EXIT
+cpu_seconds() { # the CPU seconds of every finished child so far, into CPU_NOW (no subshell: `times` would reset)
+  times >"$TIMES_FILE"
+  CPU_NOW=$(awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); t += a[1] * 60 + a[2] } printf "%d", t }' "$TIMES_FILE")
+}
+phase() { # phase NAME COMMAND [ARGS...]
+  local name=$1 t0=$SECONDS c0
+  shift
+  cpu_seconds; c0=$CPU_NOW
+  "$@"
+  cpu_seconds
+  echo "fluxolab: phase $name took $((SECONDS - t0)) s (CPU $((CPU_NOW - c0)) s)"
+}
+phase_total() {
+  cpu_seconds
+  echo "fluxolab: total $SECONDS s (CPU $CPU_NOW s)"
+}
+
 install_missing() { # install_missing [EXTRA PACKAGES...]
   local missing=()
   for p in "${PACKAGES[@]}" "$@"; do
@@ -109,26 +131,26 @@ case "$cmd" in
         *) echo "fluxolab: unknown test option '$a' (use --sanitize)" >&2; exit 2 ;;
       esac
     done
-    install_missing "${TEST_PACKAGES[@]}"
-    build build -DFLUXOLAB_WERROR=ON -DFLUXOLAB_FLINK_TESTS=ON
-    run_tests build "tests"
+    phase install install_missing "${TEST_PACKAGES[@]}"
+    phase build build build -DFLUXOLAB_WERROR=ON -DFLUXOLAB_FLINK_TESTS=ON
+    phase tests run_tests build "tests"
     if [ $sanitize -eq 1 ]; then
       # The real-broker, kafka-clients and real-Flink checks (label real) ran in the normal pass; they
       # are not repeated here.
-      build build-asan -DFLUXOLAB_SANITIZE=ON -DFLUXOLAB_BUILD_BENCH=OFF -DFLUXOLAB_REAL_KAFKA=OFF -DFLUXOLAB_FLINK_TESTS=OFF \
+      phase build-asan build build-asan -DFLUXOLAB_SANITIZE=ON -DFLUXOLAB_BUILD_BENCH=OFF -DFLUXOLAB_REAL_KAFKA=OFF -DFLUXOLAB_FLINK_TESTS=OFF \
         "${SANITIZER_FLAGS[@]}"
-      ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_tests build-asan "tests (ASan+UBSan)"
+      ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 phase tests-asan run_tests build-asan "tests (ASan+UBSan)"
       # Every parser's libFuzzer harness, 20 s each (a crash, hang or leak fails the run).
-      build_fuzz 20
-      run_tests build-fuzz "fuzz (libFuzzer, 20 s each)"
+      phase build-fuzz build_fuzz 20
+      phase tests-fuzz run_tests build-fuzz "fuzz (libFuzzer, 20 s each)"
       # The app tests under ThreadSanitizer (tests/app/tsan.supp: Qt's own, uninstrumented internals).
       # Not RealModeTest: Debian's librdkafka is not built with TSan, and TSan's own report unwinder
       # crashes (SIGSEGV) inside its broker threads; that test runs in the normal and ASan passes.
-      build_tsan
+      phase build-tsan build_tsan
       TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/app/tsan.supp" \
-        run_tests build-tsan "app tests (TSan)" -R '^app/' -E '^app/RealModeTest$'
-
+        phase tests-tsan run_tests build-tsan "app tests (TSan)" -R '^app/' -E '^app/RealModeTest$'
     fi
+    phase_total
     echo "all: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
     [ "$TOTAL_FAILED" -eq 0 ]
     ;;
