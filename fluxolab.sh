@@ -80,10 +80,10 @@ build() { # build DIR [extra cmake args]
 # The sanitizer builds are compiled with -O1 -g1 (line tables only): about a third less compile time
 # than -O2 -g on 2 cores, and their reports still name every function, file and line.
 SANITIZER_FLAGS=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG")
-# The sanitizer, TSan and fuzz builds are unity builds (CMake joins each target's .cpp files, 8 at a
-# time): the headers (Qt, nlohmann/json, the standard library) are parsed and their templates
-# instantiated once per batch instead of once per file. Nobody edits in those folders, so the coarser
-# rebuilds do not matter; build/ (the app, -Werror) compiles file by file as before.
+# The sanitizer, TSan and fuzz builds compile the libraries of sim/ and labs/ as unity builds (CMake
+# joins each library's .cpp files, 8 at a time): the headers (nlohmann/json, the standard library) are
+# parsed and their templates instantiated once per batch instead of once per file. app/ and tests/ opt
+# out (app/CMakeLists.txt, tests/CMakeLists.txt); build/ (the app, -Werror) compiles file by file.
 UNITY_FLAGS=(-DCMAKE_UNITY_BUILD=ON)
 
 build_tsan() { # the app tests (and the app they start) with ThreadSanitizer: the app's worker thread
