@@ -151,7 +151,7 @@ case "$cmd" in
       # are not repeated here.
       mkdir -p build-asan
       asan_log=$PWD/build-asan/fluxolab-build.log
-      (renice -n 19 -p "$BASHPID" >/dev/null
+      (renice -n 19 -p "$BASHPID" >/dev/null || true
        phase build-asan build build-asan -DFLUXOLAB_SANITIZE=ON -DFLUXOLAB_BUILD_BENCH=OFF \
          -DFLUXOLAB_REAL_KAFKA=OFF -DFLUXOLAB_FLINK_TESTS=OFF "${SANITIZER_FLAGS[@]}" "${UNITY_FLAGS[@]}") \
         >"$asan_log" 2>&1 &
