@@ -32,6 +32,32 @@ PACKAGES=(cmake ninja-build g++ pkg-config
 # comes from Maven Central into ~/.m2 on the first run).
 TEST_PACKAGES=(openjdk-17-jdk-headless maven)
 
+# Phase timing: `phase NAME COMMAND...` runs COMMAND and prints its wall time and the CPU time
+# (user + system) of the processes it ran: on a machine shared with other work the wall time says
+# little, CPU seconds / cores is about the wall time on an idle machine.
+TIMES_FILE=$(mktemp)
+trap 'rm -f "$TIMES_FILE"' EXIT
+cpu_seconds() { # the CPU seconds of every finished child so far, into CPU_NOW (no subshell: `times` would reset)
+  local f=$TIMES_FILE.$BASHPID # a background phase has its own file
+  times >"$f"
+  CPU_NOW=$(awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); t += a[1] * 60 + a[2] } printf "%d", t }' "$f")
+  rm -f "$f"
+}
+phase() { # phase NAME COMMAND [ARGS...]
+  local name=$1 t0=$SECONDS c0
+  shift
+  local rc=0
+  cpu_seconds; c0=$CPU_NOW
+  "$@" || rc=$?
+  cpu_seconds
+  echo "fluxolab: phase $name took $((SECONDS - t0)) s (CPU $((CPU_NOW - c0)) s)"
+  return $rc
+}
+phase_total() {
+  cpu_seconds
+  echo "fluxolab: total $SECONDS s (CPU $CPU_NOW s)"
+}
+
 install_missing() { # install_missing [EXTRA PACKAGES...]
   local missing=()
   for p in "${PACKAGES[@]}" "$@"; do
@@ -54,16 +80,21 @@ build() { # build DIR [extra cmake args]
 # The sanitizer builds are compiled with -O1 -g1 (line tables only): about a third less compile time
 # than -O2 -g on 2 cores, and their reports still name every function, file and line.
 SANITIZER_FLAGS=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG")
+# The sanitizer, TSan and fuzz builds compile the libraries of sim/ and labs/ as unity builds (CMake
+# joins each library's .cpp files, 8 at a time): the headers (nlohmann/json, the standard library) are
+# parsed and their templates instantiated once per batch instead of once per file. app/ and tests/ opt
+# out (app/CMakeLists.txt, tests/CMakeLists.txt); build/ (the app, -Werror) compiles file by file.
+UNITY_FLAGS=(-DCMAKE_UNITY_BUILD=ON)
 
 build_tsan() { # the app tests (and the app they start) with ThreadSanitizer: the app's worker thread
   cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFLUXOLAB_TSAN=ON -DFLUXOLAB_BUILD_BENCH=OFF \
-    "${SANITIZER_FLAGS[@]}" >/dev/null
+    "${SANITIZER_FLAGS[@]}" "${UNITY_FLAGS[@]}" >/dev/null
   cmake --build build-tsan -j "$(nproc)" --target fluxolab_app_tests
 }
 
 build_fuzz() { # build_fuzz SECONDS: the libFuzzer harnesses, each a ctest test fuzzing for SECONDS
   build build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DFLUXOLAB_FUZZ=ON -DFLUXOLAB_FUZZ_SECONDS="$1" \
-    -DFLUXOLAB_BUILD_APP=OFF -DFLUXOLAB_BUILD_TESTS=OFF -DFLUXOLAB_BUILD_BENCH=OFF
+    -DFLUXOLAB_BUILD_APP=OFF -DFLUXOLAB_BUILD_TESTS=OFF -DFLUXOLAB_BUILD_BENCH=OFF -DFLUXOLAB_RDKAFKA=OFF "${UNITY_FLAGS[@]}"
 }
 
 TOTAL_PASSED=0
@@ -109,26 +140,44 @@ case "$cmd" in
         *) echo "fluxolab: unknown test option '$a' (use --sanitize)" >&2; exit 2 ;;
       esac
     done
-    install_missing "${TEST_PACKAGES[@]}"
-    build build -DFLUXOLAB_WERROR=ON -DFLUXOLAB_FLINK_TESTS=ON
-    run_tests build "tests"
+    phase install install_missing "${TEST_PACKAGES[@]}"
+    phase build build build -DFLUXOLAB_WERROR=ON -DFLUXOLAB_FLINK_TESTS=ON
     if [ $sanitize -eq 1 ]; then
+      # The normal pass mostly waits (the real broker's group rebalances, Flink's MiniCluster jobs, one
+      # real test at a time): the ASan build runs meanwhile at the lowest CPU priority, so that the
+      # tests still get the CPU whenever they need it. Its output goes to build-asan/fluxolab-build.log
+      # and is shown after the normal pass (without ninja's progress lines).
       # The real-broker, kafka-clients and real-Flink checks (label real) ran in the normal pass; they
       # are not repeated here.
-      build build-asan -DFLUXOLAB_SANITIZE=ON -DFLUXOLAB_BUILD_BENCH=OFF -DFLUXOLAB_REAL_KAFKA=OFF -DFLUXOLAB_FLINK_TESTS=OFF \
-        "${SANITIZER_FLAGS[@]}"
-      ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 run_tests build-asan "tests (ASan+UBSan)"
+      mkdir -p build-asan
+      asan_log=$PWD/build-asan/fluxolab-build.log
+      (renice -n 19 -p "$BASHPID" >/dev/null || true
+       phase build-asan build build-asan -DFLUXOLAB_SANITIZE=ON -DFLUXOLAB_BUILD_BENCH=OFF \
+         -DFLUXOLAB_REAL_KAFKA=OFF -DFLUXOLAB_FLINK_TESTS=OFF "${SANITIZER_FLAGS[@]}" "${UNITY_FLAGS[@]}") \
+        >"$asan_log" 2>&1 &
+      asan_build=$!
+    fi
+    phase tests run_tests build "tests"
+    if [ $sanitize -eq 1 ]; then
+      asan_rc=0
+      phase build-asan-wait wait "$asan_build" || asan_rc=$?
+      grep -v "^\[[0-9]*/[0-9]*\] " "$asan_log" || true
+      if [ $asan_rc -ne 0 ]; then
+        echo "fluxolab: the ASan build failed (exit $asan_rc); its log is $asan_log" >&2
+        exit $asan_rc
+      fi
+      ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 phase tests-asan run_tests build-asan "tests (ASan+UBSan)"
       # Every parser's libFuzzer harness, 20 s each (a crash, hang or leak fails the run).
-      build_fuzz 20
-      run_tests build-fuzz "fuzz (libFuzzer, 20 s each)"
+      phase build-fuzz build_fuzz 20
+      phase tests-fuzz run_tests build-fuzz "fuzz (libFuzzer, 20 s each)"
       # The app tests under ThreadSanitizer (tests/app/tsan.supp: Qt's own, uninstrumented internals).
       # Not RealModeTest: Debian's librdkafka is not built with TSan, and TSan's own report unwinder
       # crashes (SIGSEGV) inside its broker threads; that test runs in the normal and ASan passes.
-      build_tsan
+      phase build-tsan build_tsan
       TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/app/tsan.supp" \
-        run_tests build-tsan "app tests (TSan)" -R '^app/' -E '^app/RealModeTest$'
-
+        phase tests-tsan run_tests build-tsan "app tests (TSan)" -R '^app/' -E '^app/RealModeTest$'
     fi
+    phase_total
     echo "all: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
     [ "$TOTAL_FAILED" -eq 0 ]
     ;;
