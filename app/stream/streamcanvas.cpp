@@ -55,7 +55,9 @@ struct StreamCanvas::Geometry {
 };
 
 StreamCanvas::StreamCanvas(QWidget* parent) : QWidget(parent) {
-    setMinimumSize(320, 240);
+    // Its lanes stay readable at 160 px; more would raise the whole window's minimum height (a tab's
+    // minimum counts while another tab shows) and take lines from the terminal at 1366x768.
+    setMinimumSize(320, 160);
     setMouseTracking(false);
 }
 
