@@ -758,7 +758,10 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             if (L.detail == Detail::Minimal) keep.push_back(st.labelRect);
             for (const auto& mk : st.markers) keep.push_back(mk.rect);
             if (!st.hwLabelRect.isEmpty()) keep.push_back(st.hwLabelRect);
-            keep.push_back(st.cellsRect); // the offsets written in the cells
+            // The offsets written in a leader's cells (the strip a record flies to); a follower's
+            // cells are passed over, as the key texts always were (kept clear, no key text was left
+            // in a 1366x768 view with the lab panel and the terminal open).
+            if (st.leader) keep.push_back(st.cellsRect);
         }
         for (const auto& pr : L.producers) // a record leaving its producer: not over the card's texts
             for (const QRectF& r : {pr.nameRect, pr.topicRect, pr.ackedRect})

@@ -369,7 +369,7 @@ void MainWindow::sizeDocks() {
         const TerminalConsole* console = m_terminal->currentConsole();
         const int line = QFontMetrics(console->font()).lineSpacing();
         const int chrome = m_terminalDock->height() - console->viewport()->height();
-        const int wanted = std::min(kTerminalLines * line + std::max(chrome, 40) + line / 2, height() * 42 / 100);
+        const int wanted = std::min(kTerminalLines * line + std::max(chrome, 40) + 2, height() * 42 / 100);
         if (std::abs(m_terminalDock->height() - wanted) > line / 2) resizeDocks({m_terminalDock}, {wanted}, Qt::Vertical);
     }
     // The lab panel: a third of the window at most, so that three broker columns keep their labels.
