@@ -175,11 +175,6 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "FluxoLab cannot check this regular expression the way Java does: it uses Java syntax FluxoLab does not "
      "reproduce (for example (?s), lookbehind or [a-z&&[^b]]). Nothing was read. Use a simpler one, such as "
      "'orders.*' or 'orders|payments'."},
-    {NoteId::ValidateRegexUnchecked, "validate_regex_unchecked",
-     "O FluxoLab ainda não consegue verificar esta expressão com a sintaxe RE2 que --validate-regex usa; "
-     "experimente uma mais simples, como 'orders.*' ou 'orders|payments'.",
-     "FluxoLab cannot check this expression with the RE2 syntax --validate-regex uses yet; try a simpler one, "
-     "such as 'orders.*' or 'orders|payments'."},
     {NoteId::GroupCoordinatorDown, "group_coordinator_down",
      "O coordenador deste grupo está em baixo: nenhum broker vivo lidera a partição do __consumer_offsets do grupo, "
      "por isso a ferramenta repete o pedido até o --timeout acabar. Volte a arrancar esse broker.",

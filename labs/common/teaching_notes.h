@@ -58,7 +58,6 @@ enum class NoteId : std::uint16_t {
     InvalidClientConfig,
     ClientConfigFileMissing,
     IncludePatternUnsupported,
-    ValidateRegexUnchecked,
     GroupCoordinatorDown,
     CoordinatorUnreachable,
     Count_
