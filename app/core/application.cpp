@@ -12,6 +12,9 @@
 #include "app/stream/streamview.h"
 #include "labs/lab_engine/lab_engine.h"
 #include "sim/scenario.h"
+#ifdef FLUXOLAB_HAVE_RDKAFKA
+#include "labs/rdkafka/rdkafka_backend.h"
+#endif
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -23,6 +26,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <thread>
 
 namespace fluxolab::app {
 
@@ -282,6 +286,14 @@ int runApplication(int argc, char** argv) {
     }
 
     QApplication app(argc, argv);
+#ifdef FLUXOLAB_HAVE_RDKAFKA
+    // No librdkafka call on the GUI thread (app/real runs them on workers); a debug build stops at one.
+#ifdef NDEBUG
+    fluxolab::labs::guardThreadAgainstRdKafka(std::this_thread::get_id(), false);
+#else
+    fluxolab::labs::guardThreadAgainstRdKafka(std::this_thread::get_id(), true);
+#endif
+#endif
     QApplication::setApplicationName(QStringLiteral("FluxoLab"));
     QApplication::setOrganizationName(QStringLiteral("FluxoLab"));
     QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));

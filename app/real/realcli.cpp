@@ -1,5 +1,7 @@
 #include "app/real/realcli.h"
 
+#include "app/real/realworker.h"
+
 #include <QPointer>
 #include <QThread>
 #include <QTimer>
@@ -225,15 +227,8 @@ RealCli::RealCli(labs::RdKafkaConnection connection, std::function<RemoteNames()
 }
 
 RealCli::~RealCli() {
-    {
-        std::lock_guard lock(m_link->mutex);
-        m_link->worker = nullptr;
-    }
-    if (m_thread) {
-        m_thread->quit();
-        m_thread->wait();
-        delete m_thread;
-    }
+    // Never waited for on the GUI thread: the worker may be inside a request to a silent broker.
+    ThreadReaper::instance().retire(detachThread());
 }
 
 QThread* RealCli::detachThread() {

@@ -91,7 +91,7 @@ public:
     bool startLab(const labs::Lab& lab, const std::string& progress, QObject* context, LabReply done) override;
     bool checkLab(std::vector<labs::HistoryEntry> history, QObject* context, LabReply done) override;
     /// Ends the link and asks the thread to quit without waiting (it may be inside a request to
-    /// an unreachable broker): the caller waits for it later and deletes it.
+    /// an unreachable broker): the caller hands it to ThreadReaper, which waits for it off the GUI thread.
     QThread* detachThread();
 
 private:

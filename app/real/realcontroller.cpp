@@ -71,11 +71,8 @@ RealModeController::~RealModeController() {
         retire(m_cli->detachThread());
         m_cli.reset();
     }
-    // Closing the app: the threads end their last request (bounded by its timeout).
-    for (QThread* t : m_retiring) {
-        t->wait();
-        delete t;
-    }
+    // Nothing waits here for the threads: each may be inside a request to a silent broker for up to
+    // its request timeout. The reaper ends them (ThreadReaper).
 }
 
 void RealModeController::chooseConnection() {
@@ -155,16 +152,7 @@ void RealModeController::stopWorker() {
     m_worker = nullptr;
 }
 
-void RealModeController::retire(QThread* t) {
-    m_retiring.push_back(t);
-    connect(t, &QThread::finished, this, [this, t] {
-        auto it = std::find(m_retiring.begin(), m_retiring.end(), t);
-        if (it != m_retiring.end()) {
-            m_retiring.erase(it);
-            t->deleteLater();
-        }
-    });
-}
+void RealModeController::retire(QThread* t) { ThreadReaper::instance().retire(t); }
 
 void RealModeController::attachTerminal(const labs::RdKafkaConnection* connection) {
     CliHost* host = m_window->cliHost();

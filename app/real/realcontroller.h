@@ -77,7 +77,7 @@ public:
 
 private:
     void stopWorker();
-    /// The thread ends its last request in the background; waited for at destruction.
+    /// The thread ends its last request in the background, on the reaper (never waited for here).
     void retire(QThread* thread);
     /// The terminal's commands run on this connection (nullptr: on the simulation again).
     void attachTerminal(const labs::RdKafkaConnection* connection);
@@ -97,7 +97,6 @@ private:
     QThread* m_thread = nullptr;
     RealWorker* m_worker = nullptr;
     std::unique_ptr<RealCli> m_cli; ///< the terminal's commands on the real cluster
-    std::vector<QThread*> m_retiring; ///< threads ending a last request; waited for at destruction
     labs::RdKafkaConnection m_connection;
     std::optional<labs::observe::Observation> m_latest;
     std::map<std::string, std::deque<std::pair<std::int64_t, std::int64_t>>> m_lag;

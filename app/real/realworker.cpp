@@ -1,8 +1,12 @@
 #include "app/real/realworker.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QThread>
 #include <QTimer>
+
+#include <chrono>
+#include <thread>
 
 namespace fluxolab::app {
 
@@ -47,8 +51,61 @@ void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObjec
             },
             Qt::QueuedConnection);
     });
-    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->setObjectName(QStringLiteral("realprobe"));
     thread->start();
+    // Nobody waits for the probe: the reaper deletes the thread when it has ended.
+    ThreadReaper::instance().retire(thread);
+}
+
+namespace {
+void drainAtExit() { ThreadReaper::instance().drain(ThreadReaper::kExitWaitMs); }
+} // namespace
+
+ThreadReaper& ThreadReaper::instance() {
+    // Never destroyed: its thread waits on it until the process ends.
+    static ThreadReaper* reaper = new ThreadReaper;
+    return *reaper;
+}
+
+void ThreadReaper::retire(QThread* thread) {
+    if (!thread) return;
+    thread->quit();
+    std::lock_guard lock(m_mutex);
+    m_queue.push_back(thread);
+    ++m_pending;
+    if (!m_started) {
+        m_started = true;
+        std::thread(&ThreadReaper::run, this).detach();
+        qAddPostRoutine(drainAtExit);
+    }
+    m_changed.notify_all();
+}
+
+int ThreadReaper::pending() const {
+    std::lock_guard lock(m_mutex);
+    return m_pending;
+}
+
+bool ThreadReaper::drain(int timeoutMs) {
+    std::unique_lock lock(m_mutex);
+    return m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs), [this] { return m_pending == 0; });
+}
+
+void ThreadReaper::run() {
+    for (;;) {
+        QThread* thread = nullptr;
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return !m_queue.empty(); });
+            thread = m_queue.front();
+            m_queue.pop_front();
+        }
+        thread->wait();
+        delete thread; // ended: nothing of it runs any more, and nothing else holds it
+        std::lock_guard lock(m_mutex);
+        --m_pending;
+        m_changed.notify_all();
+    }
 }
 
 } // namespace fluxolab::app

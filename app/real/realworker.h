@@ -11,9 +11,13 @@
 #include <QObject>
 #include <QString>
 
+#include <condition_variable>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
 
+class QThread;
 class QTimer;
 
 namespace fluxolab::app {
@@ -42,6 +46,33 @@ private:
     int m_interval;
     std::unique_ptr<labs::RdKafkaBackend> m_backend;
     QTimer* m_timer = nullptr;
+};
+
+/// Ends the app's librdkafka threads without the GUI thread ever waiting for them: a thread retired
+/// here is asked to quit and is waited for (then deleted) on the reaper's own thread, since it may be
+/// inside a request to a silent or unreachable broker for up to its request timeout (and its
+/// backend's rd_kafka_destroy runs after that, on that thread). At exit, once the windows are gone
+/// (QCoreApplication's post routines), the process waits at most kExitWaitMs for the threads still
+/// running, so that librdkafka is not torn down under them; those that still run then are left.
+class ThreadReaper {
+public:
+    static ThreadReaper& instance();
+    /// Takes `thread` (nullptr: nothing): quit() now, wait() and delete on the reaper's thread.
+    void retire(QThread* thread);
+    /// Threads retired and not yet ended.
+    int pending() const;
+    /// Waits at most `timeoutMs` until every retired thread has ended; whether they all did.
+    bool drain(int timeoutMs);
+    static constexpr int kExitWaitMs = 12000;
+
+private:
+    ThreadReaper() = default;
+    void run();
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<QThread*> m_queue;
+    int m_pending = 0;
+    bool m_started = false;
 };
 
 /// Runs RdKafkaBackend::probeConnection on a thread of its own and calls `done` on `context`'s

@@ -5,6 +5,7 @@
 #include <librdkafka/rdkafka.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -16,6 +17,41 @@
 #include <utility>
 
 namespace fluxolab::labs {
+
+namespace {
+std::atomic<std::thread::id> g_guarded{};
+std::atomic<bool> g_abortOnCall{false};
+std::atomic<std::uint64_t> g_guardedCalls{0};
+std::mutex g_lastCallMutex;
+std::string g_lastCall;
+} // namespace
+
+void guardThreadAgainstRdKafka(std::thread::id thread, bool abortOnCall) {
+    g_abortOnCall = abortOnCall;
+    g_guarded = thread;
+}
+
+std::uint64_t rdkafkaCallsOnGuardedThread() { return g_guardedCalls.load(); }
+
+std::string lastRdKafkaCallOnGuardedThread() {
+    std::lock_guard lock(g_lastCallMutex);
+    return g_lastCall;
+}
+
+void checkRdKafkaThread(const char* function) {
+    if (g_guarded.load() == std::thread::id{} || std::this_thread::get_id() != g_guarded.load()) return;
+    ++g_guardedCalls;
+    {
+        std::lock_guard lock(g_lastCallMutex);
+        g_lastCall = function;
+    }
+    if (g_abortOnCall) {
+        std::fprintf(stderr, "FluxoLab: librdkafka called on the GUI thread (%s)\n", function);
+        std::abort();
+    }
+}
+
+#define FLUXOLAB_RDKAFKA_GUARD() checkRdKafkaThread(__func__)
 
 namespace {
 
@@ -149,6 +185,7 @@ struct RdKafkaBackend::Client {
 
     void destroy() {
         if (!rk) return;
+        FLUXOLAB_RDKAFKA_GUARD();
         if (consumer) closeConsumer(5000);
         rd_kafka_destroy_flags(rk, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE);
         rk = nullptr;
@@ -312,6 +349,7 @@ rd_kafka_conf_t* makeConf(const RdKafkaConnection& c, RdKafkaBackend::Client* cl
 std::unique_ptr<RdKafkaBackend::Client> makeClient(const RdKafkaConnection& c, rd_kafka_type_t type,
                                                    const std::vector<std::pair<std::string, std::string>>& extra,
                                                    std::string& error) {
+    FLUXOLAB_RDKAFKA_GUARD();
     auto client = std::make_unique<RdKafkaBackend::Client>();
     // Set before rd_kafka_new: its broker threads may connect and log the ApiVersions answer at once
     // (set afterwards, a fast connection's lines were lost and the probe read no versions).
@@ -383,12 +421,14 @@ BackendResult requestFailure(const RdKafkaBackend::Client& c, rd_kafka_resp_err_
 // ---------------------------------------------------------------------------------------------
 
 RdKafkaBackend::RdKafkaBackend(RdKafkaConnection connection) : m_conn(std::move(connection)) {
+    FLUXOLAB_RDKAFKA_GUARD();
     std::string error;
     m_admin = makeClient(m_conn, RD_KAFKA_PRODUCER, {{"allow.auto.create.topics", "false"}}, error);
     if (!m_admin) m_lastClient = ClientError::BadConfiguration;
 }
 
 RdKafkaBackend::~RdKafkaBackend() {
+    FLUXOLAB_RDKAFKA_GUARD();
     m_groupLog.reset();
     m_clients.clear();
     m_admin.reset();
@@ -404,11 +444,13 @@ std::string kafkaReleaseFromApiVersions(const ApiVersionRanges& versions) {
 }
 
 ProbeResult RdKafkaBackend::probeConnection(const RdKafkaConnection& connection, TimeMs timeout_ms) {
+    FLUXOLAB_RDKAFKA_GUARD();
     return probeConnection(connection, timeout_ms, nullptr);
 }
 
 ProbeResult RdKafkaBackend::probeConnection(const RdKafkaConnection& connection, TimeMs timeout_ms,
                                             ApiVersionRanges* versions) {
+    FLUXOLAB_RDKAFKA_GUARD();
     ProbeResult r;
     std::string error;
     RdKafkaConnection c = connection;
@@ -450,6 +492,7 @@ TimeMs RdKafkaBackend::nowMs() const { return wallMs(); }
 void RdKafkaBackend::advance(TimeMs ms) { serveClients(std::max<TimeMs>(0, ms)); }
 
 void RdKafkaBackend::serveClients(TimeMs budget_ms) {
+    FLUXOLAB_RDKAFKA_GUARD();
     const auto deadline = Clock::now() + std::chrono::milliseconds(budget_ms);
     do {
         bool anyConsumer = false;
@@ -492,6 +535,7 @@ void RdKafkaBackend::serveClients(TimeMs budget_ms) {
 // ---- cluster and topics ----
 
 std::vector<BrokerInfo> RdKafkaBackend::brokers() const {
+    FLUXOLAB_RDKAFKA_GUARD();
     std::vector<BrokerInfo> out;
     if (!m_admin) return out;
     const rd_kafka_metadata_t* md = nullptr;
@@ -509,6 +553,7 @@ std::vector<BrokerInfo> RdKafkaBackend::brokers() const {
 }
 
 std::vector<std::string> RdKafkaBackend::listTopics(bool include_internal) const {
+    FLUXOLAB_RDKAFKA_GUARD();
     std::vector<std::string> out;
     if (!m_admin) return out;
     const rd_kafka_metadata_t* md = nullptr;
@@ -529,6 +574,7 @@ std::vector<std::string> RdKafkaBackend::listTopics(bool include_internal) const
 }
 
 std::optional<TopicInfo> RdKafkaBackend::describeTopic(const std::string& name) const {
+    FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return std::nullopt;
     // All topics: a metadata request naming the topic could auto-create it.
     const rd_kafka_metadata_t* md = nullptr;
@@ -606,6 +652,7 @@ std::optional<TopicInfo> RdKafkaBackend::describeTopic(const std::string& name) 
 BackendResult RdKafkaBackend::createTopic(const std::string& name, std::optional<std::int32_t> partitions,
                                           std::optional<std::int32_t> replication_factor,
                                           const std::vector<std::pair<std::string, std::string>>& configs) {
+    FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
     char errstr[512];
     rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(name.c_str(), partitions.value_or(-1),
@@ -634,6 +681,7 @@ BackendResult RdKafkaBackend::createTopic(const std::string& name, std::optional
 }
 
 BackendResult RdKafkaBackend::deleteTopic(const std::string& name) {
+    FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
     AdminCall call(m_admin->rk, m_conn.request_timeout_ms, true);
     rd_kafka_DeleteTopic_t* dt = rd_kafka_DeleteTopic_new(name.c_str());
@@ -651,6 +699,7 @@ BackendResult RdKafkaBackend::deleteTopic(const std::string& name) {
 }
 
 BackendResult RdKafkaBackend::createPartitions(const std::string& name, std::int32_t total) {
+    FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
     char errstr[512];
     rd_kafka_NewPartitions_t* np = rd_kafka_NewPartitions_new(name.c_str(), static_cast<size_t>(std::max(total, 0)),
@@ -676,6 +725,7 @@ BackendResult RdKafkaBackend::createPartitions(const std::string& name, std::int
 }
 
 Offset RdKafkaBackend::earliestOffset(const TopicPartition& tp) const {
+    FLUXOLAB_RDKAFKA_GUARD();
     int64_t lo = 0, hi = 0;
     if (!m_admin || rd_kafka_query_watermark_offsets(m_admin->rk, tp.topic.c_str(), tp.partition, &lo, &hi,
                                                      toInt(m_conn.request_timeout_ms)) != RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -684,6 +734,7 @@ Offset RdKafkaBackend::earliestOffset(const TopicPartition& tp) const {
 }
 
 Offset RdKafkaBackend::latestOffset(const TopicPartition& tp) const {
+    FLUXOLAB_RDKAFKA_GUARD();
     int64_t lo = 0, hi = 0;
     if (!m_admin || rd_kafka_query_watermark_offsets(m_admin->rk, tp.topic.c_str(), tp.partition, &lo, &hi,
                                                      toInt(m_conn.request_timeout_ms)) != RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -692,6 +743,7 @@ Offset RdKafkaBackend::latestOffset(const TopicPartition& tp) const {
 }
 
 std::optional<Offset> RdKafkaBackend::offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const {
+    FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return std::nullopt;
     TpList l;
     l.add(tp, epoch_ms);
@@ -703,6 +755,7 @@ std::optional<Offset> RdKafkaBackend::offsetForTimestamp(const TopicPartition& t
 }
 
 std::vector<StoredRecord> RdKafkaBackend::readRecords(const TopicPartition& tp) const {
+    FLUXOLAB_RDKAFKA_GUARD();
     std::vector<StoredRecord> out;
     const Offset lo = earliestOffset(tp), hi = latestOffset(tp);
     if (lo < 0 || hi <= lo) return out;
@@ -736,6 +789,7 @@ std::vector<StoredRecord> RdKafkaBackend::readRecords(const TopicPartition& tp) 
 // ---- consumer groups ----
 
 void RdKafkaBackend::readGroupLog() const {
+    FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return;
     if (!m_groupLog) {
         // How many partitions __consumer_offsets has (none yet: no group has been coordinated; the
@@ -777,6 +831,7 @@ void RdKafkaBackend::readGroupLog() const {
 }
 
 std::vector<std::string> RdKafkaBackend::listGroups() const {
+    FLUXOLAB_RDKAFKA_GUARD();
     std::vector<std::string> out;
     if (!m_admin) return out;
     AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
@@ -796,6 +851,7 @@ std::vector<std::string> RdKafkaBackend::listGroups() const {
 }
 
 std::optional<GroupInfo> RdKafkaBackend::describeGroup(const std::string& group) const {
+    FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return std::nullopt;
     GroupInfo info;
     {
@@ -859,6 +915,7 @@ std::optional<GroupInfo> RdKafkaBackend::describeGroup(const std::string& group)
 }
 
 BackendResult RdKafkaBackend::alterGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) {
+    FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
     TpList l(static_cast<int>(offsets.size()));
     for (const auto& [tp, o] : offsets) l.add(tp, o);
@@ -889,6 +946,7 @@ BackendResult RdKafkaBackend::alterGroupOffsets(const std::string& group, const 
 }
 
 BackendResult RdKafkaBackend::deleteGroup(const std::string& group) {
+    FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
     AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
     rd_kafka_DeleteGroup_t* dg = rd_kafka_DeleteGroup_new(group.c_str());
@@ -909,6 +967,7 @@ BackendResult RdKafkaBackend::deleteGroup(const std::string& group) {
 
 DeleteOffsetsResult RdKafkaBackend::deleteGroupOffsets(const std::string& group,
                                                        const std::vector<TopicPartition>& partitions) {
+    FLUXOLAB_RDKAFKA_GUARD();
     DeleteOffsetsResult r;
     if (!m_admin) {
         r.error = ErrorCode::UNKNOWN_SERVER_ERROR;
@@ -948,6 +1007,7 @@ DeleteOffsetsResult RdKafkaBackend::deleteGroupOffsets(const std::string& group,
 // ---- clients ----
 
 ClusterBackend::Handle RdKafkaBackend::openProducer(const ProducerSettings& s) {
+    FLUXOLAB_RDKAFKA_GUARD();
     std::string error;
     RdKafkaConnection c = m_conn;
     c.client_id = s.client_id;
@@ -972,6 +1032,7 @@ ClusterBackend::Handle RdKafkaBackend::openProducer(const ProducerSettings& s) {
 
 std::uint64_t RdKafkaBackend::sendAsync(Handle producer, const std::string& topic, const std::optional<std::string>& key,
                                         const std::string& value, BackendResult* refused) {
+    FLUXOLAB_RDKAFKA_GUARD();
     auto it = m_clients.find(producer);
     if (it == m_clients.end() || it->second->consumer || !it->second->rk) {
         if (refused) *refused = BackendResult{ErrorCode::NONE, "unknown producer", ClientError::BadConfiguration};
@@ -1028,12 +1089,14 @@ std::uint64_t RdKafkaBackend::sendAsync(Handle producer, const std::string& topi
 
 BackendResult RdKafkaBackend::send(Handle producer, const std::string& topic, const std::optional<std::string>& key,
                                    const std::string& value) {
+    FLUXOLAB_RDKAFKA_GUARD();
     BackendResult r;
     sendAsync(producer, topic, key, value, &r);
     return r;
 }
 
 std::vector<DeliveryReport> RdKafkaBackend::takeDeliveryReports(Handle producer) {
+    FLUXOLAB_RDKAFKA_GUARD();
     auto it = m_clients.find(producer);
     if (it == m_clients.end() || !it->second->rk) return {};
     rd_kafka_poll(it->second->rk, 0);
@@ -1041,6 +1104,7 @@ std::vector<DeliveryReport> RdKafkaBackend::takeDeliveryReports(Handle producer)
 }
 
 void RdKafkaBackend::closeProducer(Handle producer) {
+    FLUXOLAB_RDKAFKA_GUARD();
     auto it = m_clients.find(producer);
     if (it == m_clients.end()) return;
     if (it->second->rk) rd_kafka_flush(it->second->rk, 30000); // bounded: KafkaProducer.close() waits for acks
@@ -1048,6 +1112,7 @@ void RdKafkaBackend::closeProducer(Handle producer) {
 }
 
 ClusterBackend::Handle RdKafkaBackend::openConsumer(const ConsumerSettings& s) {
+    FLUXOLAB_RDKAFKA_GUARD();
     std::string error;
     RdKafkaConnection c = m_conn;
     c.client_id = s.client_id;
@@ -1101,6 +1166,7 @@ ClusterBackend::Handle RdKafkaBackend::openConsumer(const ConsumerSettings& s) {
 }
 
 std::vector<StoredRecord> RdKafkaBackend::takeRecords(Handle consumer) {
+    FLUXOLAB_RDKAFKA_GUARD();
     serveClients(0);
     auto it = m_clients.find(consumer);
     if (it == m_clients.end()) return {};
@@ -1111,6 +1177,7 @@ std::vector<StoredRecord> RdKafkaBackend::takeRecords(Handle consumer) {
 }
 
 bool RdKafkaBackend::hasAssignment(Handle consumer) const {
+    FLUXOLAB_RDKAFKA_GUARD();
     auto it = m_clients.find(consumer);
     if (it == m_clients.end() || !it->second->rk) return false;
     rd_kafka_topic_partition_list_t* l = nullptr;
@@ -1121,6 +1188,7 @@ bool RdKafkaBackend::hasAssignment(Handle consumer) const {
 }
 
 void RdKafkaBackend::seek(Handle consumer, const TopicPartition& tp, Offset offset) {
+    FLUXOLAB_RDKAFKA_GUARD();
     auto it = m_clients.find(consumer);
     if (it == m_clients.end() || !it->second->rk) return;
     TpList l;
@@ -1130,6 +1198,7 @@ void RdKafkaBackend::seek(Handle consumer, const TopicPartition& tp, Offset offs
 }
 
 void RdKafkaBackend::closeConsumer(Handle consumer) {
+    FLUXOLAB_RDKAFKA_GUARD();
     auto it = m_clients.find(consumer);
     if (it == m_clients.end()) return;
     it->second->closeConsumer(m_conn.request_timeout_ms);
@@ -1137,6 +1206,7 @@ void RdKafkaBackend::closeConsumer(Handle consumer) {
 }
 
 bool RdKafkaBackend::brokerAutoCreatesTopics() const {
+    FLUXOLAB_RDKAFKA_GUARD();
     const auto bs = brokers();
     if (!m_admin || bs.empty()) return false;
     AdminCall call(m_admin->rk, m_conn.request_timeout_ms);

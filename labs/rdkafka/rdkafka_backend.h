@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace fluxolab::labs {
@@ -40,6 +41,17 @@ struct DeliveryReport {
     ClientError client = ClientError::None;
     std::string message;
 };
+
+/// Debug guard of the app's rule "no librdkafka call on the GUI thread": every RdKafkaBackend call
+/// (and each librdkafka handle created or destroyed) first checks that it is not on `thread`. A call
+/// there is counted (rdkafkaCallsOnGuardedThread) and, with `abortOnCall`, ends the process with the
+/// function's name on stderr (the app does so in debug builds). A default id turns the guard off.
+void guardThreadAgainstRdKafka(std::thread::id thread, bool abortOnCall);
+/// Calls made so far on the guarded thread (each one a bug of the caller), and the last one's name.
+std::uint64_t rdkafkaCallsOnGuardedThread();
+std::string lastRdKafkaCallOnGuardedThread();
+/// The check itself (at the top of each function that calls librdkafka).
+void checkRdKafkaThread(const char* function);
 
 /// The librdkafka version this build runs with ("2.0.2").
 std::string rdkafkaVersion();

@@ -6,6 +6,7 @@
 #include "tests/app/tst_layout.h"
 #include "tests/app/tst_mainwindow.h"
 #ifdef FLUXOLAB_TEST_REALMODE
+#include "labs/rdkafka/rdkafka_backend.h"
 #include "tests/app/tst_realmode.h"
 #endif
 #include "tests/app/tst_streamview.h"
@@ -20,9 +21,14 @@
 
 #include <cstdio>
 #include <cstring>
+#include <thread>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
+#ifdef FLUXOLAB_TEST_REALMODE
+    // As the app does, but counting only: the tests' own set-up calls the backend directly.
+    fluxolab::labs::guardThreadAgainstRdKafka(std::this_thread::get_id(), false);
+#endif
     QApplication::setOrganizationName(QStringLiteral("FluxoLabTests"));
     QApplication::setApplicationName(QStringLiteral("FluxoLabTests"));
     const char* only = argc > 1 && argv[1][0] != '-' ? argv[1] : nullptr;

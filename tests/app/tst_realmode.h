@@ -17,6 +17,12 @@ private Q_SLOTS:
     void testConnectionReportsUnreachable();
     void deadBrokerShowsLossAndWindowResponds();
     void switchesBackToSimulation();
+    /// A silent broker (a listening socket that never answers): connecting, a terminal command,
+    /// "Testar ligação" and closing the dialog while it probes, reconnecting, going back to the
+    /// simulation and closing the window all return at once; no librdkafka call runs on the GUI
+    /// thread (labs::rdkafkaCallsOnGuardedThread) and the threads still inside their requests are
+    /// ended by the reaper, not waited for.
+    void noLibrdkafkaCallNorJoinOnTheGuiThread();
     /// Hand-built refreshes (no broker): the rebalances seen between them are ticks on the real
     /// view's timeline at their times; a group keeps its ordinal and its lag line its colour when a
     /// group that sorts before it appears.
