@@ -151,6 +151,9 @@ struct ConsumerSettings {
     /// ...or subscribe(Pattern): the topic names it matches (topics: the matches now). A backend that
     /// follows patterns (subscribesByPattern) picks up topics created later at the client's metadata refresh.
     std::function<bool(const std::string&)> topic_pattern;
+    /// metadata.max.age.ms: how often a pattern subscription looks for new matches (unset: the
+    /// client's default, 5 minutes).
+    std::optional<std::int64_t> metadata_max_age_ms;
     std::optional<TopicPartition> partition;   ///< ...or assign() this one
     std::optional<Offset> start_offset;        ///< with partition: -2 earliest, -1 latest, else exact
     /// partition.assignment.strategy as the classic consumer takes it (assignor class names, most
@@ -213,6 +216,10 @@ public:
     virtual Handle openConsumer(const ConsumerSettings& settings) = 0;
     /// openConsumer follows ConsumerSettings::topic_pattern (topics created later join the subscription).
     virtual bool subscribesByPattern() const { return false; }
+    /// The first of these assignor class names (partition.assignment.strategy) this backend's
+    /// consumer cannot use; empty when it can use them all (openConsumer refuses such settings
+    /// rather than pick another assignor).
+    virtual std::string unsupportedAssignor(const std::vector<std::string>& /*classNames*/) const { return {}; }
     /// Records returned by poll() since the last call, in delivery order.
     virtual std::vector<StoredRecord> takeRecords(Handle consumer) = 0;
     virtual bool hasAssignment(Handle consumer) const = 0;

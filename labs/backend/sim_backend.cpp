@@ -297,6 +297,7 @@ ClusterBackend::Handle SimBackend::openConsumer(const ConsumerSettings& s) {
     c.client_id = s.client_id;
     c.enable_auto_commit = s.enable_auto_commit && !s.partition;
     c.auto_offset_reset = s.earliest ? sim::OffsetReset::Earliest : sim::OffsetReset::Latest;
+    if (s.metadata_max_age_ms) c.metadata_max_age_ms = *s.metadata_max_age_ms;
     if (!s.assignment_strategy.empty()) {
         c.assignors.clear();
         for (const std::string& name : s.assignment_strategy)

@@ -185,6 +185,15 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "__consumer_offsets assumir a liderança, o cliente volta a tentar. Depois a resposta vem do novo coordenador.",
      "The group's coordinator is on a broker that went down: until the controller fences it and another "
      "__consumer_offsets replica takes over as leader, the client keeps retrying. Then the new coordinator answers."},
+    {NoteId::AssignorNotOnRealCluster, "assignor_not_on_real_cluster",
+     "No cluster real o FluxoLab usa a librdkafka, que não tem o StickyAssignor (o sticky \"eager\" do Java): "
+     "só tem range, roundrobin e cooperative-sticky. Em vez de usar outro sem avisar, o consumidor não arrancou. "
+     "Use CooperativeStickyAssignor (o sticky incremental), RangeAssignor ou RoundRobinAssignor, ou experimente o "
+     "StickyAssignor na simulação.",
+     "On a real cluster FluxoLab uses librdkafka, which has no StickyAssignor (Java's eager sticky one): it has "
+     "only range, roundrobin and cooperative-sticky. Rather than use another one without a word, the consumer did "
+     "not start. Use CooperativeStickyAssignor (the incremental sticky one), RangeAssignor or RoundRobinAssignor, "
+     "or try StickyAssignor on the simulation."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

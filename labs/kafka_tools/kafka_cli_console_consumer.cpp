@@ -231,6 +231,13 @@ public:
                 return false;
             }
         }
+        // The simulation has every assignor of the Java client; librdkafka (the real cluster) has no
+        // eager StickyAssignor: the consumer does not start there rather than use another one.
+        if (!o.has("partition") && !m_backend.unsupportedAssignor(cs.assignment_strategy).empty()) {
+            note(NoteId::AssignorNotOnRealCluster);
+            finish(1);
+            return false;
+        }
         const BootstrapCheck check = checkBootstrap(m_backend, o.value("bootstrap-server"));
         if (check.kind == BootstrapCheck::InvalidUrl || check.kind == BootstrapCheck::Unresolvable) {
             err(check.dnsWarnings(nowMs()) + formatLogDate(nowMs()) +
@@ -265,8 +272,11 @@ public:
                 return false;
             }
             // The subscription covers the topics that match now (internal topics excluded, as
-            // exclude.internal.topics=true does); the real consumer adds later ones at its next metadata
-            // refresh (metadata.max.age.ms, 5 minutes), and its group rebalances then.
+            // exclude.internal.topics=true does); the consumer adds later ones at its next metadata
+            // refresh (metadata.max.age.ms, 5 minutes unless --consumer-property sets it), and its
+            // group rebalances then. Both backends do so (subscribesByPattern).
+            if (const auto age = clientProps.find("metadata.max.age.ms"); age != clientProps.end())
+                if (const auto ms = parseInt(age->second)) cs.metadata_max_age_ms = *ms;
             for (const std::string& t : m_backend.listTopics(false))
                 if (std::regex_match(t, *p.regex)) cs.topics.push_back(t);
             cs.topic_pattern = [re = *p.regex](const std::string& t) { return std::regex_match(t, re); };

@@ -138,6 +138,29 @@ struct TpList {
 
 } // namespace
 
+RdKafkaAssignors rdkafkaAssignmentStrategy(const std::vector<std::string>& classNames) {
+    RdKafkaAssignors out;
+    std::vector<std::string> eager, cooperative;
+    const std::string prefix = "org.apache.kafka.clients.consumer.";
+    for (std::string name : classNames) {
+        if (name.rfind(prefix, 0) == 0) name = name.substr(prefix.size());
+        std::vector<std::string>* into = &eager;
+        std::string mapped;
+        if (name == "RangeAssignor") mapped = "range";
+        else if (name == "RoundRobinAssignor") mapped = "roundrobin";
+        else if (name == "CooperativeStickyAssignor") mapped = "cooperative-sticky", into = &cooperative;
+        else {
+            out.unsupported = name;
+            return out;
+        }
+        if (std::find(into->begin(), into->end(), mapped) == into->end()) into->push_back(mapped);
+    }
+    const std::vector<std::string>& chosen = eager.empty() ? cooperative : eager;
+    for (const std::string& a : chosen) out.strategy += (out.strategy.empty() ? "" : ",") + a;
+    if (out.strategy.empty()) out.strategy = "range";
+    return out;
+}
+
 std::string rdkafkaVersion() { return rd_kafka_version_str(); }
 
 bool rdkafkaScramRefusedByKafka4() { return rd_kafka_version() < 0x020601ff; }
@@ -149,6 +172,12 @@ struct RdKafkaBackend::Client {
     rd_kafka_t* rk = nullptr;
     bool consumer = false;
     bool subscribed = false;
+    /// subscribe(Pattern): the topics it matches are looked up again every metadataMaxAgeMs (the
+    /// Java consumer's metadata refresh) and the subscription follows them (a rebalance).
+    std::function<bool(const std::string&)> pattern;
+    std::vector<std::string> patternTopics;
+    TimeMs metadataMaxAgeMs = 300000;
+    Clock::time_point nextPatternRefresh{};
     std::deque<StoredRecord> records;
     std::vector<DeliveryReport> reports;
     std::uint64_t nextId = 1;
@@ -257,6 +286,10 @@ void errorCallback(rd_kafka_t* /*rk*/, int err, const char* reason, void* opaque
 // end (auto.offset.reset) looked up now, and that position counts as the consumer's position.
 void rebalanceCallback(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* parts, void* opaque) {
     auto* c = static_cast<RdKafkaBackend::Client*>(opaque);
+    // cooperative-sticky (CooperativeStickyAssignor) rebalances incrementally: only the partitions
+    // that move are given or taken, and the others keep being read meanwhile.
+    const char* protocol = rd_kafka_rebalance_protocol(rk);
+    const bool cooperative = protocol && std::strcmp(protocol, "COOPERATIVE") == 0;
     if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
         if (c && c->javaAutoCommit) {
             rd_kafka_committed(rk, parts, toInt(c->requestTimeoutMs));
@@ -273,13 +306,27 @@ void rebalanceCallback(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_p
                 if (p.offset >= 0) c->positions[{p.topic, p.partition}] = p.offset;
             }
         }
-        rd_kafka_assign(rk, parts);
+        if (cooperative) {
+            if (rd_kafka_error_t* e = rd_kafka_incremental_assign(rk, parts)) rd_kafka_error_destroy(e);
+        } else {
+            rd_kafka_assign(rk, parts);
+        }
     } else {
         if (c && c->javaAutoCommit) {
+            // As the Java consumer before a rebalance: every consumed position is committed; only
+            // the revoked partitions are forgotten (all of them with an eager assignor).
             c->commitPositions(false);
-            c->positions.clear();
+            if (cooperative) {
+                for (int i = 0; i < parts->cnt; ++i) c->positions.erase({parts->elems[i].topic, parts->elems[i].partition});
+            } else {
+                c->positions.clear();
+            }
         }
-        rd_kafka_assign(rk, nullptr);
+        if (cooperative) {
+            if (rd_kafka_error_t* e = rd_kafka_incremental_unassign(rk, parts)) rd_kafka_error_destroy(e);
+        } else {
+            rd_kafka_assign(rk, nullptr);
+        }
     }
 }
 
@@ -526,6 +573,7 @@ void RdKafkaBackend::serveClients(TimeMs budget_ms) {
         }
         for (auto& [h, c] : m_clients)
             if (c->rk && c->consumer && c->javaAutoCommit && Clock::now() >= c->nextCommit) c->commitPositions(true);
+        refreshPatterns();
         if (m_admin && m_admin->rk) rd_kafka_poll(m_admin->rk, 0);
         if (!anyConsumer && Clock::now() < deadline)
             std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(20), deadline - Clock::now()));
@@ -1111,18 +1159,55 @@ void RdKafkaBackend::closeProducer(Handle producer) {
     m_clients.erase(it);
 }
 
+namespace {
+/// rd_kafka_subscribe to `topics` (an empty list: no subscription, as a pattern that matches nothing).
+void subscribeTo(RdKafkaBackend::Client& client, const std::vector<std::string>& topics) {
+    if (topics.empty()) {
+        if (client.subscribed) rd_kafka_unsubscribe(client.rk);
+        client.subscribed = false;
+        return;
+    }
+    TpList l(static_cast<int>(topics.size()));
+    for (const auto& t : topics) l.add({t, RD_KAFKA_PARTITION_UA}, RD_KAFKA_OFFSET_INVALID);
+    rd_kafka_subscribe(client.rk, l.l);
+    client.subscribed = true;
+}
+} // namespace
+
+void RdKafkaBackend::refreshPatterns() {
+    FLUXOLAB_RDKAFKA_GUARD();
+    std::optional<std::vector<std::string>> topics; // listed once for every client due now
+    for (auto& [h, c] : m_clients) {
+        if (!c->rk || !c->pattern || Clock::now() < c->nextPatternRefresh) continue;
+        c->nextPatternRefresh = Clock::now() + std::chrono::milliseconds(c->metadataMaxAgeMs);
+        if (!topics) topics = listTopics(false);
+        if (m_lastClient != ClientError::None) return; // no metadata now: the next refresh tries again
+        std::vector<std::string> matched;
+        for (const auto& t : *topics)
+            if (c->pattern(t)) matched.push_back(t);
+        if (matched == c->patternTopics) continue;
+        c->patternTopics = std::move(matched);
+        subscribeTo(*c, c->patternTopics); // the group rebalances, as after the Java consumer's refresh
+    }
+}
+
 ClusterBackend::Handle RdKafkaBackend::openConsumer(const ConsumerSettings& s) {
     FLUXOLAB_RDKAFKA_GUARD();
     std::string error;
     RdKafkaConnection c = m_conn;
     c.client_id = s.client_id;
     const bool subscribe = !s.partition;
+    const RdKafkaAssignors assignors = rdkafkaAssignmentStrategy(s.assignment_strategy);
+    if (subscribe && !assignors.unsupported.empty()) {
+        m_lastClient = ClientError::BadConfiguration; // never another assignor in its place
+        return -1;
+    }
     std::vector<std::pair<std::string, std::string>> extra{
         // Auto-commit is done here, as the Java consumer does it (see Client::commitPositions).
         {"enable.auto.commit", "false"},
         {"auto.offset.reset", s.earliest ? "earliest" : "latest"},
-        // The Java consumer's default assignors are [range, cooperative-sticky]; both pick range.
-        {"partition.assignment.strategy", "range"},
+        // The Java consumer's default assignors are [range, cooperative-sticky]: range is picked.
+        {"partition.assignment.strategy", assignors.strategy.empty() ? "range" : assignors.strategy},
         // The Java consumer's default: subscribing to a missing topic lets the broker create it
         // (auto.create.topics.enable=true on a stock broker).
         {"allow.auto.create.topics", "true"},
@@ -1143,16 +1228,23 @@ ClusterBackend::Handle RdKafkaBackend::openConsumer(const ConsumerSettings& s) {
         // The Java consumer's metadata requests let the broker create a subscribed topic that does
         // not exist (allow.auto.create.topics=true) when the broker allows it; librdkafka 2.0 only
         // reports "Subscribed topic not available" and never joins. Do what the broker would do.
-        std::vector<std::string> missing;
-        const auto existing = listTopics(true);
-        for (const auto& t : s.topics)
-            if (std::find(existing.begin(), existing.end(), t) == existing.end()) missing.push_back(t);
-        if (!missing.empty() && brokerAutoCreatesTopics())
-            for (const auto& t : missing) createTopic(t, std::nullopt, std::nullopt, {});
-        TpList l(static_cast<int>(s.topics.size()));
-        for (const auto& t : s.topics) l.add({t, RD_KAFKA_PARTITION_UA}, RD_KAFKA_OFFSET_INVALID);
-        rd_kafka_subscribe(client->rk, l.l);
-        client->subscribed = true;
+        if (s.topic_pattern) {
+            // A pattern creates nothing: it matches the topics there are (internal ones excluded).
+            client->pattern = s.topic_pattern;
+            client->metadataMaxAgeMs = std::max<TimeMs>(0, s.metadata_max_age_ms.value_or(300000));
+            client->nextPatternRefresh = Clock::now() + std::chrono::milliseconds(client->metadataMaxAgeMs);
+            for (const auto& t : listTopics(false))
+                if (s.topic_pattern(t)) client->patternTopics.push_back(t);
+            subscribeTo(*client, client->patternTopics);
+        } else {
+            std::vector<std::string> missing;
+            const auto existing = listTopics(true);
+            for (const auto& t : s.topics)
+                if (std::find(existing.begin(), existing.end(), t) == existing.end()) missing.push_back(t);
+            if (!missing.empty() && brokerAutoCreatesTopics())
+                for (const auto& t : missing) createTopic(t, std::nullopt, std::nullopt, {});
+            subscribeTo(*client, s.topics);
+        }
     } else {
         TpList l;
         const Offset start = s.start_offset.value_or(-1);

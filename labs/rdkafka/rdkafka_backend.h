@@ -60,6 +60,19 @@ std::string rdkafkaVersion();
 /// pass, Kafka 4.x compares the nonce exactly (RFC 5802) and refuses the login, right password or not.
 bool rdkafkaScramRefusedByKafka4();
 
+/// librdkafka's partition.assignment.strategy for the Java consumer's assignor class names (most
+/// preferred first; the "org.apache.kafka.clients.consumer." prefix optional): RangeAssignor ->
+/// range, RoundRobinAssignor -> roundrobin, CooperativeStickyAssignor -> cooperative-sticky. None
+/// given: "range" (the Java default [range, cooperative-sticky] runs the eager protocol and picks
+/// range). A list mixing eager and cooperative assignors keeps the eager ones, since Java runs
+/// the eager protocol then and librdkafka cannot mix them. `unsupported`: the first class librdkafka
+/// has no counterpart of (StickyAssignor: librdkafka has no eager sticky assignor), strategy empty.
+struct RdKafkaAssignors {
+    std::string strategy;
+    std::string unsupported;
+};
+RdKafkaAssignors rdkafkaAssignmentStrategy(const std::vector<std::string>& classNames);
+
 /// A broker's supported API versions (ApiVersions response): api key -> (min, max).
 using ApiVersionRanges = std::map<std::int32_t, std::pair<std::int32_t, std::int32_t>>;
 /// The Kafka release line those versions belong to ("4.x", "3.x", "2.7–2.8", "< 2.7": no words, the UI shows it as is),
@@ -122,11 +135,20 @@ public:
     bool hasAssignment(Handle consumer) const override;
     void seek(Handle consumer, const TopicPartition& tp, Offset offset) override;
     void closeConsumer(Handle consumer) override;
+    /// A pattern subscription (ConsumerSettings::topic_pattern) is matched again against the
+    /// cluster's topics every metadata.max.age.ms, as the Java consumer does at its metadata refresh.
+    bool subscribesByPattern() const override { return true; }
+    /// StickyAssignor (rdkafkaAssignmentStrategy).
+    std::string unsupportedAssignor(const std::vector<std::string>& classNames) const override {
+        return rdkafkaAssignmentStrategy(classNames).unsupported;
+    }
 
     struct Client; ///< one librdkafka handle (implementation detail)
 
 private:
     void serveClients(TimeMs budget_ms);
+    /// The pattern subscriptions due for their metadata refresh follow the topics they match now.
+    void refreshPatterns();
     std::string commonConfigError() const;
     /// The broker's auto.create.topics.enable (DescribeConfigs of the first broker).
     bool brokerAutoCreatesTopics() const;

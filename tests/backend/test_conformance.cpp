@@ -263,6 +263,97 @@ TEST_CASE("conformance: a consumer group (join - state - assignment - commits - 
     b->deleteTopic(topic);
 }
 
+TEST_CASE("conformance: a pattern subscription picks up a matching topic created later") {
+    // kafka-console-consumer --include: subscribe(Pattern). The Java consumer matches the pattern
+    // against the topics of each metadata refresh (metadata.max.age.ms; 2 s here instead of 5 min).
+    auto b = makeBackend();
+    const std::string base = unique(*b, "conf-pattern");
+    const std::string first = base + "-a", later = base + "-b", other = unique(*b, "conf-unmatched");
+    REQUIRE(b->createTopic(first, 1, 1, {}).ok());
+    CHECK(b->subscribesByPattern());
+    ConsumerSettings cs;
+    cs.group_id = unique(*b, "conf-pattern-group");
+    cs.earliest = true;
+    cs.topic_pattern = [base](const std::string& t) { return t.rfind(base + "-", 0) == 0; };
+    cs.topics = {first}; // what the tool passes along: the matches now
+    cs.metadata_max_age_ms = 2000;
+    const auto producer = b->openProducer(ProducerSettings{});
+    REQUIRE(b->send(producer, first, std::nullopt, "one").ok());
+    b->closeProducer(producer);
+    const auto consumer = b->openConsumer(cs);
+    REQUIRE(consumer >= 0);
+    std::vector<StoredRecord> got;
+    auto take = [&] {
+        auto more = b->takeRecords(consumer);
+        got.insert(got.end(), more.begin(), more.end());
+    };
+    REQUIRE(waitFor(*b, [&] { take(); return !got.empty(); }));
+    CHECK(got[0].tp.topic == first);
+    // Two topics created after the subscription, one matching; a record in each.
+    REQUIRE(b->createTopic(later, 1, 1, {}).ok());
+    REQUIRE(b->createTopic(other, 1, 1, {}).ok());
+    const auto producer2 = b->openProducer(ProducerSettings{});
+    REQUIRE(b->send(producer2, later, std::nullopt, "two").ok());
+    REQUIRE(b->send(producer2, other, std::nullopt, "three").ok());
+    b->closeProducer(producer2);
+    // The next refresh (at most 2 s on) adds it; the group rebalances and reads it from its start.
+    REQUIRE(waitFor(*b, [&] { take(); return got.size() >= 2; }, 60000));
+    CHECK(got[1].tp.topic == later);
+    CHECK(got[1].value == "two");
+    b->advance(3000); // one more refresh: the unmatched topic stays out
+    take();
+    CHECK(got.size() == 2);
+    for (const StoredRecord& r : got) CHECK(r.tp.topic != other);
+    b->closeConsumer(consumer);
+    b->deleteGroup(cs.group_id);
+    for (const std::string& t : {first, later, other}) b->deleteTopic(t);
+}
+
+TEST_CASE("conformance: CooperativeStickyAssignor - two members share the partitions - one leaves") {
+    // --consumer-property partition.assignment.strategy=...CooperativeStickyAssignor: librdkafka's
+    // cooperative-sticky, whose rebalances give and take only the partitions that move.
+    auto b = makeBackend();
+    const std::string topic = unique(*b, "conf-coop");
+    const std::string group = unique(*b, "conf-coop-group");
+    REQUIRE(b->createTopic(topic, 4, 1, {}).ok());
+    CHECK(b->unsupportedAssignor({"org.apache.kafka.clients.consumer.CooperativeStickyAssignor"}).empty());
+    ConsumerSettings cs;
+    cs.group_id = group;
+    cs.earliest = true;
+    cs.topics = {topic};
+    cs.assignment_strategy = {"org.apache.kafka.clients.consumer.CooperativeStickyAssignor"};
+    cs.client_id = "coop-1";
+    const auto first = b->openConsumer(cs);
+    REQUIRE(first >= 0);
+    auto assignments = [&] {
+        std::vector<std::size_t> sizes;
+        const auto g = b->describeGroup(group);
+        if (!g || g->state != GroupState::Stable) return sizes;
+        for (const auto& m : g->members) sizes.push_back(m.assignment.size());
+        std::sort(sizes.begin(), sizes.end());
+        return sizes;
+    };
+    REQUIRE(waitFor(*b, [&] { b->takeRecords(first); return assignments() == std::vector<std::size_t>{4}; }, 60000));
+    CHECK(b->describeGroup(group)->protocol == "cooperative-sticky");
+    cs.client_id = "coop-2";
+    const auto second = b->openConsumer(cs);
+    REQUIRE(second >= 0);
+    REQUIRE(waitFor(*b, [&] {
+        b->takeRecords(first);
+        b->takeRecords(second);
+        return assignments() == std::vector<std::size_t>{2, 2};
+    }, 60000));
+    CHECK(b->hasAssignment(first));
+    CHECK(b->hasAssignment(second));
+    b->closeConsumer(second);
+    REQUIRE(waitFor(*b, [&] { b->takeRecords(first); return assignments() == std::vector<std::size_t>{4}; }, 60000));
+    CHECK(b->describeGroup(group)->protocol == "cooperative-sticky");
+    b->closeConsumer(first);
+    waitFor(*b, [&] { const auto g = b->describeGroup(group); return g && g->state == GroupState::Empty; }, 15000);
+    b->deleteGroup(group);
+    b->deleteTopic(topic);
+}
+
 TEST_CASE("conformance: a manually assigned consumer reads from the offset it was given") {
     auto b = makeBackend();
     const std::string topic = unique(*b, "conf-assign");

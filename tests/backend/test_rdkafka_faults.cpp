@@ -2,11 +2,15 @@
 // no admin API is needed: brokers down, request errors, leader changes. Every call must come back
 // within its timeout with a clear ClientError or Kafka error code, never hang.
 #include "labs/rdkafka/rdkafka_backend.h"
+#include "labs/backend/sim_backend.h"
+#include "labs/common/teaching_notes.h"
+#include "labs/kafka_tools/kafka_cli.h"
 
 #include <doctest/doctest.h>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 
+#include <algorithm>
 #include <chrono>
 
 using namespace fluxolab::labs;
@@ -153,4 +157,58 @@ TEST_CASE("rdkafka: produce errors arrive as delivery reports (async produce)") 
     CHECK(reports[0].error == ErrorCode::NOT_ENOUGH_REPLICAS);
     b.closeProducer(p);
     CHECK(b.latestOffset({"orders", 0}) == 1);
+}
+
+TEST_CASE("rdkafka: the Java assignor class names map to librdkafka's - StickyAssignor has none") {
+    const std::string pkg = "org.apache.kafka.clients.consumer.";
+    CHECK(rdkafkaAssignmentStrategy({}).strategy == "range"); // Java's default [range, cooperative-sticky]
+    CHECK(rdkafkaAssignmentStrategy({pkg + "RangeAssignor"}).strategy == "range");
+    CHECK(rdkafkaAssignmentStrategy({pkg + "RoundRobinAssignor"}).strategy == "roundrobin");
+    CHECK(rdkafkaAssignmentStrategy({pkg + "CooperativeStickyAssignor"}).strategy == "cooperative-sticky");
+    CHECK(rdkafkaAssignmentStrategy({"RoundRobinAssignor", "RangeAssignor"}).strategy == "roundrobin,range");
+    // Java runs the eager protocol when any assignor is eager-only; librdkafka cannot mix the two.
+    CHECK(rdkafkaAssignmentStrategy({pkg + "RangeAssignor", pkg + "CooperativeStickyAssignor"}).strategy == "range");
+    const RdKafkaAssignors sticky = rdkafkaAssignmentStrategy({pkg + "StickyAssignor"});
+    CHECK(sticky.unsupported == "StickyAssignor");
+    CHECK(sticky.strategy.empty());
+    CHECK(rdkafkaAssignmentStrategy({pkg + "RangeAssignor", pkg + "StickyAssignor"}).unsupported == "StickyAssignor");
+    RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:1";
+    RdKafkaBackend b(c);
+    CHECK(b.unsupportedAssignor({pkg + "StickyAssignor"}) == "StickyAssignor");
+    CHECK(b.unsupportedAssignor({pkg + "CooperativeStickyAssignor"}).empty());
+    // No other assignor in its place: the consumer is refused.
+    ConsumerSettings s;
+    s.group_id = "g";
+    s.topics = {"t"};
+    s.assignment_strategy = {pkg + "StickyAssignor"};
+    CHECK(b.openConsumer(s) < 0);
+    CHECK(b.lastClientError() == ClientError::BadConfiguration);
+}
+
+TEST_CASE("rdkafka: a console consumer asking for StickyAssignor says librdkafka has none - the simulation runs it") {
+    const std::vector<std::string> argv = {
+        "kafka-console-consumer.sh", "--bootstrap-server", "127.0.0.1:1", "--topic", "t", "--group", "g",
+        "--consumer-property", "partition.assignment.strategy=org.apache.kafka.clients.consumer.StickyAssignor",
+        "--timeout-ms", "1000"};
+    auto hasNote = [](const CommandSession& s) {
+        const auto& n = s.notes();
+        return std::find(n.begin(), n.end(), NoteId::AssignorNotOnRealCluster) != n.end();
+    };
+    RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:1";
+    RdKafkaBackend real(c);
+    KafkaCli onReal(real);
+    auto r = onReal.start(argv);
+    for (int i = 0; i < 50 && !r->finished(); ++i) r->pump(100);
+    REQUIRE(r->finished());
+    CHECK(r->exitCode() == 1);
+    CHECK(hasNote(*r));
+    CHECK(std::string(noteText(NoteId::AssignorNotOnRealCluster, Language::English)).find("no StickyAssignor") != std::string::npos);
+
+    SimBackend sim(42, 1);
+    KafkaCli onSim(sim);
+    auto s = onSim.start(argv);
+    for (int i = 0; i < 50 && !s->finished(); ++i) s->pump(100);
+    CHECK_FALSE(hasNote(*s));
 }
