@@ -17,6 +17,8 @@
 #include "sim/invariant.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cstdio>
@@ -24,6 +26,17 @@
 #include <thread>
 
 int main(int argc, char** argv) {
+    // QSettings written by the tests (profiles, lab progress, the window's state) go to a folder of
+    // this process, removed at its end: never the user's ~/.config, and nothing left for the next run.
+    QTemporaryDir config(QDir::tempPath() + QStringLiteral("/fluxolab-app-tests-XXXXXX"));
+    if (!config.isValid() || !qputenv("XDG_CONFIG_HOME", config.path().toLocal8Bit())) {
+        std::fprintf(stderr, "FAIL: no private XDG_CONFIG_HOME for the tests\n");
+        return 1;
+    }
+    if (argc == 2 && std::strcmp(argv[1], "--print-config-home") == 0) { // MainWindowTest's second process
+        std::printf("%s\n", config.path().toLocal8Bit().constData());
+        return 0;
+    }
     QApplication app(argc, argv);
 #ifdef FLUXOLAB_TEST_REALMODE
     // As the app does, but counting only: the tests' own set-up calls the backend directly.

@@ -12,7 +12,10 @@
 #include "labs/observe/observation.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QMenuBar>
 #include <QPainter>
 #include <QWheelEvent>
@@ -87,6 +90,26 @@ QString signature(ClusterCanvas* view) {
 void MainWindowTest::initTestCase() {
     QSettings().clear();
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void MainWindowTest::settingsArePrivateToThisRun() {
+    const QString config = qEnvironmentVariable("XDG_CONFIG_HOME");
+    QVERIFY2(!config.isEmpty(), "no XDG_CONFIG_HOME set for the tests");
+    QVERIFY2(config.startsWith(QDir::tempPath() + QStringLiteral("/fluxolab-app-tests-")), qPrintable(config));
+    const QString file = QSettings().fileName();
+    QVERIFY2(file.startsWith(config + QLatin1Char('/')), qPrintable(file));
+    QVERIFY2(!file.startsWith(QDir::homePath() + QStringLiteral("/.config/")), qPrintable(file));
+    // A folder of this process only: another run gets another one.
+    QSettings().setValue(QStringLiteral("tests/privateConfigCheck"), QCoreApplication::applicationPid());
+    QSettings().sync();
+    QVERIFY(QFileInfo::exists(file));
+    QProcess other;
+    other.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--print-config-home")});
+    QVERIFY(other.waitForFinished(20000));
+    const QString otherConfig = QString::fromLocal8Bit(other.readAllStandardOutput()).trimmed();
+    QVERIFY2(otherConfig.startsWith(QDir::tempPath() + QStringLiteral("/fluxolab-app-tests-")), qPrintable(otherConfig));
+    QVERIFY(otherConfig != config);
+    QSettings().remove(QStringLiteral("tests/privateConfigCheck"));
 }
 
 void MainWindowTest::loadScenario() {

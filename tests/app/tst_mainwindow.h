@@ -6,6 +6,10 @@ class MainWindowTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    /// tests/app/main.cpp gives the process a private XDG_CONFIG_HOME: what the tests write with
+    /// QSettings lands in a fresh temporary folder, not in the user's ~/.config nor in a folder an
+    /// earlier run wrote to.
+    void settingsArePrivateToThisRun();
     void loadScenario();
     void play();
     void stepForwardAndBack();
