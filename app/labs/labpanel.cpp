@@ -284,12 +284,26 @@ QString LabPanel::remoteProgressKey() const {
     return currentLabId() + QLatin1Char('@') + m_host->bootstrapServers().join(QLatin1Char(','));
 }
 
+QString LabPanel::realProgressKey(const QString& bootstrapServers, const QString& labId) {
+    // The cluster (its bootstrap servers) names the profile; ':' and ',' are kept out of the key.
+    return QStringLiteral("labs/realProgress/") +
+           QString::fromLatin1(QUrl::toPercentEncoding(bootstrapServers, QByteArray(), QByteArrayLiteral(":,"))) +
+           QLatin1Char('/') + labId;
+}
+
+QString LabPanel::realProgressKey() const {
+    return realProgressKey(m_host->bootstrapServers().join(QLatin1Char(',')), currentLabId());
+}
+
 void LabPanel::startRemote() {
     RemoteCommands* remote = m_host->remote();
     if (!remote || m_labIndex < 0) return;
     const labs::Lab& lab = m_labs[static_cast<std::size_t>(m_labIndex)];
     const auto saved = m_remoteProgress.find(remoteProgressKey());
-    const std::string progress = saved != m_remoteProgress.end() ? saved->second : std::string();
+    // This session's, else the one saved by an earlier run of the app on the same cluster.
+    const std::string progress = saved != m_remoteProgress.end()
+                                     ? saved->second
+                                     : QSettings().value(realProgressKey()).toString().toStdString();
     const int gen = ++m_remoteGen;
     m_remoteHistoryBase = m_host->remoteHistory().size();
     m_remoteCurrent = 0;
@@ -309,7 +323,10 @@ void LabPanel::onRemoteStatus(const RemoteLabStatus& status) {
     if (status.passed.size() == m_remotePassed.size()) {
         m_remoteCurrent = status.current;
         m_remotePassed = status.passed;
-        if (!status.progress.empty()) m_remoteProgress[remoteProgressKey()] = status.progress;
+        if (!status.progress.empty()) {
+            m_remoteProgress[remoteProgressKey()] = status.progress;
+            QSettings().setValue(realProgressKey(), QString::fromStdString(status.progress)); // survives a restart
+        }
     }
     // Follow the student to the next step, unless they were reading another one.
     if (static_cast<int>(m_remoteCurrent) != before && m_selected == before)
@@ -466,7 +483,10 @@ void LabPanel::restart() {
     const QString id = currentLabId();
     QSettings().remove(progressKey(id));
     QSettings().remove(journalKey(id));
-    if (m_remote) m_remoteProgress.erase(remoteProgressKey());
+    if (m_remote) {
+        m_remoteProgress.erase(remoteProgressKey());
+        QSettings().remove(realProgressKey());
+    }
     loadLab(id);
 }
 

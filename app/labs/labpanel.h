@@ -90,6 +90,9 @@ public:
     /// QSettings keys.
     static QString progressKey(const QString& labId);
     static QString journalKey(const QString& labId);
+    /// A lab's progress on a real cluster (labs/realProgress/<bootstrap servers>/<lab>): restored
+    /// when the app connects to the same cluster again, also after a restart of the app.
+    static QString realProgressKey(const QString& bootstrapServers, const QString& labId);
     static QString currentLabKey() { return QStringLiteral("labs/current"); }
 
 Q_SIGNALS:
@@ -157,6 +160,8 @@ private:
     /// connection or a reconnect to the same cluster resumes it; "Restart" forgets it.
     std::map<QString, std::string> m_remoteProgress;
     QString remoteProgressKey() const;
+    /// QSettings key of this lab's progress on the real cluster shown now (see the static one).
+    QString realProgressKey() const;
     QTimer* m_remoteTimer;
     QLabel* m_realNotice;
 

@@ -1085,6 +1085,52 @@ void RealModeTest::labProgressKeptOnReconnect() {
     QCOMPARE(panel->passedCount(), 1);
 }
 
+void RealModeTest::labProgressSurvivesARestartOfTheApp() {
+    const QString bootstrap = testBroker();
+    if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = bootstrap.toStdString();
+    c.request_timeout_ms = 5000;
+    freshBroker(c);
+    QSettings().remove(QStringLiteral("labs"));
+    const QString lab = QStringLiteral("topicos-particoes-offsets");
+    const QString key = LabPanel::realProgressKey(bootstrap, lab);
+    QVERIFY2(key.startsWith(QStringLiteral("labs/realProgress/")) && !key.mid(18).contains(QLatin1Char(':')), qPrintable(key));
+    {
+        MainWindow w;
+        w.resize(1366, 768);
+        w.show();
+        w.realMode()->connectTo(c, 500);
+        QTRY_VERIFY_WITH_TIMEOUT(w.realMode()->connected(), 20000);
+        QVERIFY(w.labPanel()->loadLab(lab));
+        QTRY_VERIFY_WITH_TIMEOUT(w.labPanel()->realChecks() >= 1, 30000);
+        playReal(&w, {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("c0"), QStringLiteral("s2")});
+        if (QTest::currentTestFailed()) return;
+        QCOMPARE(w.labPanel()->passedCount(), 2);
+    } // the window closes as on exit; the simulation's progress of the lab stays at step 0
+    QVERIFY2(!QSettings().value(key).toString().isEmpty(), qPrintable(key));
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    LabPanel* panel = w.labPanel();
+    QVERIFY(panel->loadLab(lab));
+    QCOMPARE(panel->currentStep(), 0); // the simulation's own progress
+    w.realMode()->connectTo(c, 500);
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
+    QCOMPARE(panel->currentStep(), 2);
+    QCOMPARE(panel->passedCount(), 2);
+    // Resumed, not set up again: the lab's topic has no record (its setup made none either) and the
+    // step's check still passes with three keyed records typed now.
+    playReal(&w, {QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3"), QStringLiteral("^D"),
+                  QStringLiteral("s3")});
+    if (QTest::currentTestFailed()) return;
+    QCOMPARE(panel->passedCount(), 3);
+    // "Restart" forgets it in QSettings too (then saves the new run's progress).
+    panel->restart();
+    QTRY_VERIFY_WITH_TIMEOUT(panel->realChecks() >= 1, 30000);
+    QCOMPARE(panel->passedCount(), 1);
+}
+
 void RealModeTest::labsSolvedFromThePanelOnRealBroker_data() {
     QTest::addColumn<QString>("lab");
     QTest::addColumn<QStringList>("play");

@@ -55,6 +55,10 @@ private Q_SLOTS:
     /// going to the simulation and back, resume it at step 2 (no setup again), and the step's
     /// check still works there; "Restart" starts it over (label real).
     void labProgressKeptOnReconnect();
+    /// Lab 1 on the test broker at step 2, then the window closes (as the app does on exit): its
+    /// progress is in QSettings (labs/realProgress/<bootstrap>/<lab>), and a new window connected to
+    /// the same cluster resumes the lab at step 2 without running its setup again (label real).
+    void labProgressSurvivesARestartOfTheApp();
     /// Labs 1-3 in the app's real mode, solved from the lab panel alone with the same clicks as on
     /// the simulation (LabPanelTest): the setup and the checks act on the test broker (label real).
     void labsSolvedFromThePanelOnRealBroker_data();
