@@ -487,11 +487,12 @@ void realUnreachable() {
         window.reset();
         const double closeMs = static_cast<double>(closing.nsecsElapsed()) / 1e6;
         const int stillRunning = app::ThreadReaper::instance().pending();
-        std::printf("real-unreachable: %s (%s): %d refreshes answered 'no connection' in 8 s; longest UI-thread block %.1f ms; "
+        std::printf("real-unreachable: %s (%s): %d refreshes answered 'no connection' in 8 s; longest UI-thread block %.1f ms wall, "
+                    "%.1f ms UI-thread CPU; "
                     "switch back to the simulation %.1f ms, close the window %.1f ms with %d worker threads still in a request "
                     "(target <= 50 ms)\n",
-                    bootstrap.c_str(), bootstrap == "127.0.0.1:1" ? "dead port" : "silent port", refreshes, probe.worstWallMs, backMs,
-                    closeMs, stillRunning);
+                    bootstrap.c_str(), bootstrap == "127.0.0.1:1" ? "dead port" : "silent port", refreshes, probe.worstWallMs,
+                    probe.worstCpuMs, backMs, closeMs, stillRunning);
         app::ThreadReaper::instance().drain(30000); // off the measurement: the next case starts clean
     }
     if (fd >= 0) ::close(fd);
