@@ -2,6 +2,7 @@
 
 #include "app/real/realworker.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QThread>
 #include <QTimer>
@@ -246,10 +247,13 @@ namespace {
 /// `done` on `context`'s thread, unless `context` is gone by then.
 RemoteCommands::LabReply onThreadOf(QObject* context, RemoteCommands::LabReply done) {
     QPointer<QObject> guard(context);
+    // Posted to the application and `context` checked there, on the GUI thread (a QPointer is not
+    // to be read on the worker while the GUI thread may delete its object).
     return [guard, done = std::move(done)](const RemoteLabStatus& status) {
-        if (!guard) return;
+        QCoreApplication* app = QCoreApplication::instance();
+        if (!app) return;
         QMetaObject::invokeMethod(
-            guard.data(), [guard, done, status] {
+            app, [guard, done, status] {
                 if (guard) done(status);
             },
             Qt::QueuedConnection);

@@ -44,9 +44,13 @@ void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObjec
         const labs::ProbeResult r = labs::RdKafkaBackend::probeConnection(connection, timeoutMs, &versions);
         // ApiVersions precedes the SASL handshake: a refused login still tells the release line.
         const std::string release = labs::kafkaReleaseFromApiVersions(versions);
-        if (!guard) return;
+        // Posted to the application (it outlives the probe: the reaper waits for this thread before
+        // QApplication goes) and `context` checked there, on its own thread: the dialog may be
+        // deleted meanwhile, and a QPointer is not to be read across threads while that happens.
+        QCoreApplication* app = QCoreApplication::instance();
+        if (!app) return;
         QMetaObject::invokeMethod(
-            guard.data(), [guard, done, r, release] {
+            app, [guard, done, r, release] {
                 if (guard) done(r, release);
             },
             Qt::QueuedConnection);
