@@ -6,6 +6,7 @@
 //                   $FLUXOLAB_KAFKA_STATE (ctest: fixture realkafka, label real)
 #include "labs/rdkafka/rdkafka_backend.h"
 #include "labs/backend/sim_backend.h"
+#include "labs/kafka_tools/kafka_cli.h"
 #include "sim/hash.h"
 
 #include <doctest/doctest.h>
@@ -307,6 +308,42 @@ TEST_CASE("conformance: a pattern subscription picks up a matching topic created
     b->closeConsumer(consumer);
     b->deleteGroup(cs.group_id);
     for (const std::string& t : {first, later, other}) b->deleteTopic(t);
+}
+
+TEST_CASE("conformance: kafka-console-consumer --include prints the records of a topic created while it runs") {
+    // The tool's path: --command-property metadata.max.age.ms reaches the backend's pattern refresh.
+    auto b = makeBackend();
+    const std::string base = unique(*b, "conf-include");
+    REQUIRE(b->createTopic(base + "-a", 1, 1, {}).ok());
+    const auto producer = b->openProducer(ProducerSettings{});
+    REQUIRE(b->send(producer, base + "-a", std::nullopt, "first-record").ok());
+    b->closeProducer(producer);
+    KafkaCli cli(*b);
+    const std::string bootstrap = realMode() ? realBootstrap() : "localhost:9092";
+    auto s = cli.start({"kafka-console-consumer.sh", "--bootstrap-server", bootstrap, "--include", base + "-.*",
+                        "--from-beginning", "--group", unique(*b, "conf-include-group"), "--command-property",
+                        "metadata.max.age.ms=2000"});
+    std::string out;
+    auto pumpUntil = [&](const std::string& text) {
+        for (int i = 0; i < 600 && out.find(text) == std::string::npos && !s->finished(); ++i) {
+            s->pump(100);
+            for (const auto& c : s->takeOutput())
+                if (c.stream == OutStream::Out) out += c.text;
+        }
+        return out.find(text) != std::string::npos;
+    };
+    REQUIRE_MESSAGE(pumpUntil("first-record"), out);
+    REQUIRE(b->createTopic(base + "-b", 1, 1, {}).ok());
+    const auto producer2 = b->openProducer(ProducerSettings{});
+    REQUIRE(b->send(producer2, base + "-b", std::nullopt, "later-record").ok());
+    b->closeProducer(producer2);
+    CHECK_MESSAGE(pumpUntil("later-record"), out);
+    CHECK(out == "first-record\nlater-record\n");
+    s->interrupt();
+    for (int i = 0; i < 300 && !s->finished(); ++i) s->pump(100);
+    CHECK(s->finished());
+    b->deleteTopic(base + "-a");
+    b->deleteTopic(base + "-b");
 }
 
 TEST_CASE("conformance: CooperativeStickyAssignor - two members share the partitions - one leaves") {
