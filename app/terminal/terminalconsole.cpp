@@ -735,7 +735,7 @@ void TerminalConsole::dropSession() {
     if (!m_jobs.empty()) {
         // Background jobs die with the cluster too (journaled like a tab's command).
         for (Job& j : m_jobs) {
-            if (m_host->controller()->isReplayingEdit()) {
+            if (m_host->controller()->keepsTerminalLog()) {
                 labs::JournalEvent e;
                 e.type = labs::JournalEvent::Type::Interrupt;
                 e.tab = j.tab;
@@ -752,9 +752,10 @@ void TerminalConsole::dropSession() {
     }
     if (!m_session) return;
     // The cluster is being replaced (a new scenario or "Restart" in a lab): the command dies with it.
-    // A scenario edit replays the same run: the journal says the command was stopped here, so that
-    // its replay (now and whenever the run is replayed again) stops it at the same moment.
-    if (m_host->controller()->isReplayingEdit()) journal(labs::JournalEvent::Type::Interrupt);
+    // A restart or a scenario edit replays the same action log: the journal says the command was
+    // stopped here, so that its replay (now and whenever the log is replayed again) stops it at the
+    // same moment.
+    if (m_host->controller()->keepsTerminalLog()) journal(labs::JournalEvent::Type::Interrupt);
     m_session.reset();
     m_startingCommand.reset();
     m_ending = false;
