@@ -34,7 +34,8 @@ const QColor kSelection(0x3d, 0x5a, 0x80);
 
 const char* const kTools[] = {"kafka-topics.sh", "kafka-console-producer.sh", "kafka-console-consumer.sh",
                               "kafka-consumer-groups.sh"};
-const char* const kBuiltins[] = {"clear", "echo", "help", "history", "kill", "sleep"};
+/// The terminal's own commands; the shell built-ins (sleep, echo, kill) come from labs::kBuiltins.
+const char* const kTerminalCommands[] = {"clear", "help", "history"};
 const char* const kProperties[] = {"parse.key=true",       "key.separator=",        "print.key=true",
                                    "print.value=false",    "print.partition=true",  "print.offset=true",
                                    "print.timestamp=true", "null.marker=",          "ignore.error=true"};
@@ -872,7 +873,8 @@ void TerminalConsole::complete() {
         for (const char* t : kTools) candidates << (bin ? QStringLiteral("bin/") : QString()) + QString::fromLatin1(t);
         if (!bin) {
             candidates << QStringLiteral("bin/") << QStringLiteral("fluxolab-cli");
-            for (const char* b : kBuiltins) candidates << QString::fromLatin1(b);
+            for (const char* b : kTerminalCommands) candidates << QString::fromLatin1(b);
+            for (labs::Builtin b : labs::kBuiltins) candidates << QString::fromLatin1(labs::builtinName(b));
         }
     } else {
         const std::string tool = labs::KafkaCli::toolName(before.front().toStdString());
