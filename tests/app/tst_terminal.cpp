@@ -865,3 +865,39 @@ void TerminalTest::longTerminalSessionReplaysOnRestart() {
         QCOMPARE(t->partitions.size(), std::size_t{4});
     }
 }
+
+void TerminalTest::consoleConsumerRunningAtARestartStopsThereInEveryReplay() {
+    // A console consumer still running when the run restarts dies with the old cluster; the log
+    // says so (Ctrl+C at that moment), so the restarted run and the saved file stop it there too.
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    w->controller()->runTo(2000);
+    terminalWork(w.get());
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-console-consumer.sh --topic aula --group leitores --from-beginning") + kBootstrap);
+    ticks(w->cliHost(), 20);
+    QVERIFY(c->toPlainText().contains(QStringLiteral("tres")));
+    const sim::TimeMs stoppedAt = w->controller()->sim().now();
+    const sim::TimeMs stoppedAtClusterClock = w->cliHost()->nowMs(); // the log's times: the cluster's clock
+    w->controller()->restart(w->controller()->seed());
+    const auto& events = w->controller()->terminalLog().events;
+    QVERIFY(!events.empty());
+    QCOMPARE(static_cast<int>(events.back().type), static_cast<int>(labs::JournalEvent::Type::Interrupt));
+    QCOMPARE(events.back().at_ms, stoppedAtClusterClock);
+    // The replay stops the consumer there with Ctrl+C (it closes: leaves its group), a moment later.
+    QVERIFY(w->controller()->sim().now() >= stoppedAt && w->controller()->sim().now() < stoppedAt + 100);
+    QVERIFY(w->controller()->sim().topic("aula") != nullptr);
+    const sim::TimeMs end = stoppedAt + 3000;
+    w->controller()->runTo(end);
+    const std::string hash = w->controller()->journal().sha256();
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("consumer.json"));
+    QVERIFY(w->saveScenarioTo(path));
+    auto w2 = makeWindow();
+    QString error;
+    QVERIFY2(w2->openScenario(path, false, &error), qPrintable(error));
+    w2->controller()->runTo(end);
+    QCOMPARE(QString::fromStdString(w2->controller()->journal().sha256()), QString::fromStdString(hash));
+}

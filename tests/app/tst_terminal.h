@@ -30,4 +30,5 @@ private Q_SLOTS:
     void compareModeRunsTheTerminalWork();
     void scenarioSavedAfterARestartKeepsTheTerminalWork();
     void longTerminalSessionReplaysOnRestart();
+    void consoleConsumerRunningAtARestartStopsThereInEveryReplay();
 };
