@@ -17,7 +17,7 @@ namespace fluxolab::sim {
 /// LOG-END-OFFSET as kafka-consumer-groups --describe prints it: the partition's high watermark
 /// (ListOffsets latest, READ_UNCOMMITTED, answered by the leader), none while it has no leader
 /// ("-"). Every place that shows or checks a lag takes the end offset from here: the timeline's
-/// view, the tool, the group_lag lab check and fluxolab-cli simulate.
+/// view, the tool, the group_lag lab check, fluxolab-cli simulate and the real cluster's observation.
 constexpr std::optional<Offset> lagEndOffset(BrokerId leader, Offset high_watermark) {
     if (leader < 0) return std::nullopt;
     return high_watermark;
