@@ -1,5 +1,5 @@
 #pragma once
-// Consumer lag, the one rule every view, tool and lab check uses.
+// Consumer lag, the one rule every view, tool, lab check and fluxolab-cli simulate uses.
 //
 // Kafka 4.3.1's kafka-consumer-groups --describe (ConsumerGroupCommand.getLag): LAG = LOG-END-OFFSET
 // - CURRENT-OFFSET, where LOG-END-OFFSET is ListOffsets(latest) with READ_UNCOMMITTED, i.e. the
@@ -14,6 +14,16 @@
 
 namespace fluxolab::sim {
 
+/// LOG-END-OFFSET as kafka-consumer-groups --describe prints it: the partition's high watermark
+/// (ListOffsets latest, READ_UNCOMMITTED, answered by the leader), none while it has no leader
+/// ("-"). Every place that shows or checks a lag takes the end offset from here: the timeline's
+/// view, the tool, the group_lag lab check, fluxolab-cli simulate and the real cluster's observation.
+constexpr std::optional<Offset> lagEndOffset(BrokerId leader, Offset high_watermark) {
+    if (leader < 0) return std::nullopt;
+    return high_watermark;
+}
+
+/// LAG = LOG-END-OFFSET - CURRENT-OFFSET (see above), none ("-") without either.
 constexpr std::optional<Offset> consumerLag(std::optional<Offset> committed, std::optional<Offset> log_end) {
     if (!committed || *committed == -1 || !log_end) return std::nullopt;
     return *log_end - *committed;

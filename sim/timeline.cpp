@@ -23,7 +23,7 @@ std::optional<Offset> ClusterView::committedLag(std::int32_t group, const TpKey&
     auto c = g->second.committed.find(tp);
     auto p = partitions.find(tp);
     if (c == g->second.committed.end() || p == partitions.end()) return std::nullopt;
-    return consumerLag(c->second, p->second.high_watermark);
+    return consumerLag(c->second, lagEndOffset(p->second.leader, p->second.high_watermark));
 }
 
 namespace {

@@ -514,9 +514,7 @@ void MainWindow::saveFile() {
 }
 
 std::string MainWindow::scenarioJson() const {
-    sim::Scenario s = m_controller->scenario();
-    if (m_cli && !m_cli->journal().empty()) s.terminal = m_cli->journal().toJson();
-    return sim::scenarioToJson(s);
+    return sim::scenarioToJson(m_controller->actionLog()); // the terminal's commands included
 }
 
 bool MainWindow::saveScenarioTo(const QString& path) {

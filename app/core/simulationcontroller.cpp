@@ -118,14 +118,31 @@ bool SimulationController::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void SimulationController::load(const sim::Scenario& scenario, std::uint64_t seed) {
+    // The terminal's part of the action log is held apart from the scenario's actions (the
+    // session's scenario) and joined with them again by actionLog().
+    std::string terminalError;
+    auto terminal = labs::scenarioTerminal(scenario, &terminalError);
+    if (!terminalError.empty())
+        qWarning("FluxoLab: the scenario's terminal commands were not replayed: %s", terminalError.c_str());
+    loadRun(scenario, seed, terminal ? std::move(*terminal) : labs::SessionJournal{});
+}
+
+void SimulationController::loadRun(const sim::Scenario& scenario, std::uint64_t seed,
+                                   std::optional<labs::SessionJournal> terminal) {
     settle();
     setPlaying(false);
+    // Kept: commands still running are stopped now, and journaled so (Ctrl+C) in the log that is
+    // replayed, so that every later replay stops them at the same moment.
+    m_keeping_terminal = !terminal.has_value();
     if (m_run) Q_EMIT aboutToReset();
+    m_keeping_terminal = false;
+    if (terminal) m_terminal = std::move(*terminal);
     m_topic_stream.reset();
     m_timeline.reset();
     m_run.reset();
     m_seed = seed;
     m_run = std::make_unique<labs::Session>(scenario, seed);
+    m_run->mutableScenario().terminal.clear();
     m_timeline = std::make_unique<sim::Timeline>(m_run->sim().journal());
     m_observer.clear();
     dropObservation();
@@ -140,8 +157,19 @@ void SimulationController::load(const sim::Scenario& scenario, std::uint64_t see
     dropObservation();
     m_time = 0;
     m_demo_end_announced = false;
-    Q_EMIT reset();
+    Q_EMIT reset(); // a terminal host replays m_terminal here
+    if (!m_terminal_host && !m_terminal.empty()) {
+        labs::replayTerminal(*m_run, m_terminal);
+        syncTimeline();
+        goLive();
+    }
     Q_EMIT changed();
+}
+
+sim::Scenario SimulationController::actionLog() const {
+    sim::Scenario s = scenario();
+    if (!m_terminal.empty()) s.terminal = m_terminal.toJson();
+    return s;
 }
 
 bool SimulationController::loadFile(const QString& pathOrName, QString* error, std::optional<std::uint64_t> seed) {
@@ -188,8 +216,8 @@ bool SimulationController::loadFile(const QString& pathOrName, QString* error, s
 void SimulationController::restart(std::uint64_t seed) {
     settle();
     if (!m_run) return;
-    sim::Scenario s = m_run->scenario();
-    load(s, seed);
+    const sim::Scenario s = m_run->scenario(); // a copy: the load replaces the session
+    loadRun(s, seed, std::nullopt);             // the terminal's part kept and replayed
 }
 
 void SimulationController::setPlaying(bool playing) {
@@ -222,7 +250,7 @@ void SimulationController::setSpeed(double speed) {
 }
 
 void SimulationController::loadWithAssignor(const SimulationController& source, std::int32_t assignor) {
-    sim::Scenario s = source.scenario();
+    sim::Scenario s = source.actionLog(); // the terminal's work too: compare replays the whole log
     const auto kind = static_cast<sim::AssignorKind>(assignor);
     for (auto& c : s.consumers) c.config.assignors = {kind};
     for (auto& a : s.actions)
@@ -600,12 +628,10 @@ std::string SimulationController::addProducer(const std::string& topic, double r
     s.producers.push_back(p);
     // ScenarioRun has no "add producer" action: replay the scenario with the producer in it. Same
     // scenario + seed => the same journal up to now, then the producer starts.
-    // The terminal's journal is the rest of the action log: CliHost replays it on reset(), so the
-    // topics and records the terminal made come back (isReplayingEdit()).
+    // The terminal's part of the action log is kept and replayed with it: the topics and records the
+    // terminal made come back.
     const QString source = m_source_path;
-    m_replaying_edit = true;
-    load(s, m_seed);
-    m_replaying_edit = false;
+    loadRun(s, m_seed, std::nullopt);
     m_source_path = source;
     runTo(now);
     return p.id;

@@ -8,6 +8,7 @@
 #ifndef Q_MOC_RUN
 #include "labs/observe/sim_observer.h"
 #include "labs/backend/session.h"
+#include "labs/session/session_journal.h"
 #include "labs/stream_observe/stream_observation.h"
 #include "sim/scenario.h"
 #include "sim/timeline.h"
@@ -46,7 +47,10 @@ public:
     explicit SimulationController(QObject* parent = nullptr);
     ~SimulationController() override;
 
-    /// Starts a new run of `scenario` with `seed`. Never throws.
+    /// Starts a new run of `scenario` with `seed`: its actions, and the terminal's part of its
+    /// action log (sim::Scenario::terminal, the JSON of a labs::SessionJournal; none: the terminal's
+    /// log starts empty) replayed at the cluster times it was made. Never throws (a corrupt terminal
+    /// part is dropped with a warning; loadFile refuses such a file first).
     void load(const sim::Scenario& scenario, std::uint64_t seed);
     /// Loads a scenario file or gallery name; on failure returns false and fills `error` (translated frame).
     bool loadFile(const QString& pathOrName, QString* error, std::optional<std::uint64_t> seed = std::nullopt);
@@ -57,7 +61,8 @@ public:
     static std::vector<std::int32_t> assignorKinds();
     /// Virtual time of the first journal event after the cursor that is later than `after` (none: nullopt).
     std::optional<std::int64_t> nextEventTime(std::int64_t after) const;
-    /// Restarts the current scenario with another seed.
+    /// Restarts the current run with another seed: the whole action log again (the scenario, the
+    /// toolbar's actions and the terminal's commands, each at its virtual time).
     void restart(std::uint64_t seed);
     bool hasRun() const { return m_run != nullptr; }
 
@@ -150,9 +155,27 @@ public:
     /// Adds a producer that starts now (the run is replayed from the start with the producer in the
     /// scenario, so the live run and the saved scenario are the same). Returns its scenario id.
     std::string addProducer(const std::string& topic, double ratePerSec, const sim::KeySpec& keys);
-    /// True while a scenario edit replays the run from the start (addProducer): the terminal's
-    /// work is part of the same action log and is replayed with it (CliHost keeps its journal).
-    bool isReplayingEdit() const { return m_replaying_edit; }
+
+    // ---- the one action log: the scenario's actions (loaded and toolbar) and the terminal's ----
+    /// The whole action log: the scenario (loaded, plus the toolbar's actions) with the terminal's
+    /// commands in `terminal`. What File > Save writes, and what restart(), loadWithAssignor() and
+    /// a scenario edit (addProducer) replay.
+    sim::Scenario actionLog() const;
+    /// The terminal's part of the action log: its commands, their input, Ctrl+C/Ctrl+D, the shell
+    /// built-ins' entries and the clock ticks, each at its cluster time. Empty after loading a
+    /// scenario without one; kept (and replayed) by restart, compare and scenario edits.
+    const labs::SessionJournal& terminalLog() const { return m_terminal; }
+    /// Appends a terminal event (CliHost, as the terminal does it live).
+    void journalTerminal(labs::JournalEvent event) { m_terminal.add(std::move(event)); }
+    /// The terminal's part becomes `log` (a lab's saved journal, replayed by CliHost).
+    void setTerminalLog(labs::SessionJournal log) { m_terminal = std::move(log); }
+    /// Who replays the terminal's part on a load: a terminal host (CliHost) does it with its own CLI
+    /// when it sees reset(), so that its command numbering and history go on from there; without
+    /// one (the compare window's sides) the controller replays it headless (labs::replayTerminal).
+    void setTerminalHost(const QObject* host) { m_terminal_host = host; }
+    /// True while a load that keeps the terminal's part (restart, a scenario edit) stops the
+    /// running commands (aboutToReset): they journal their Ctrl+C into the log that is replayed.
+    bool keepsTerminalLog() const { return m_keeping_terminal; }
     /// Starts an empty scenario to build from the toolbar: `brokers` brokers, no topics or clients.
     void newScenario(std::int32_t brokers = 3);
     /// Sends a trace into a topic of the running simulation from now on (its first arrival now) and
@@ -210,6 +233,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    /// load() with the terminal's part of the action log given, or (nullopt) kept as it is.
+    void loadRun(const sim::Scenario& scenario, std::uint64_t seed, std::optional<labs::SessionJournal> terminal);
     void onTimer();
     void syncTimeline();
     void sample();
@@ -238,7 +263,9 @@ private:
     sim::TimeMs m_time = 0;
     bool m_playing = false;
     bool m_demo_end_announced = false;
-    bool m_replaying_edit = false;
+    labs::SessionJournal m_terminal;      ///< the terminal's part of the action log
+    const QObject* m_terminal_host = nullptr; ///< replays m_terminal on reset() (CliHost); not owned
+    bool m_keeping_terminal = false;          ///< see keepsTerminalLog()
     double m_speed = 1.0;
     QTimer m_timer;
     QElapsedTimer m_wall;

@@ -4,7 +4,8 @@
 // animate. Shared by every terminal tab and the lab panel: it holds the history of commands run
 // (for the lab checks), the command lines typed (persisted for ↑/↓) and the clock that lets
 // virtual time flow while a console consumer or producer runs. It also journals what the terminal
-// tabs do (labs::SessionJournal) so that a lab's cluster can be rebuilt by replaying it.
+// tabs do (labs::SessionJournal) into the controller's action log, so that a restart, compare
+// mode, a scenario edit, a saved scenario and a lab's saved progress replay it.
 
 #ifndef Q_MOC_RUN
 #include "labs/kafka_tools/kafka_cli.h"
@@ -97,14 +98,17 @@ public:
     void recordBuiltin(int tab, labs::HistoryEntry entry);
     void clearHistory();
 
-    /// What the terminal tabs did on this cluster (cleared with it), for a lab's saved progress.
-    const labs::SessionJournal& journal() const { return m_journal; }
-    /// Journals a terminal event (at_ms: now, unless set). Ignored while replaying.
+    /// What the terminal tabs did on this cluster: the terminal's part of the controller's action
+    /// log (SimulationController::terminalLog), for a lab's saved progress and File > Save.
+    const labs::SessionJournal& journal() const;
+    /// Journals a terminal event in the controller's action log (at_ms: now, unless set). Ignored
+    /// while replaying and on a real cluster.
     void journal(labs::JournalEvent event);
     /// Identifies a terminal tab in the journal.
     int newConsoleId() { return m_nextConsole++; }
     /// Replays a journal headlessly against the current (fresh) cluster: history, ticks and lab
-    /// checks run as they did live; the journal becomes this cluster's. Returns the commands replayed.
+    /// checks run as they did live; the journal becomes the terminal's part of the controller's
+    /// action log. Returns the commands replayed.
     std::size_t replay(const labs::SessionJournal& journal);
     bool isReplaying() const { return m_replaying; }
     /// A running command ended (already recorded): lab checks re-evaluate.
@@ -161,10 +165,7 @@ private:
     QStringList m_lines;
     QTimer m_clock;
     int m_holds = 0;
-    labs::SessionJournal m_journal;
     bool m_replaying = false;
-    /// The journal to replay on the next backend (a scenario edit replays the whole run).
-    std::optional<labs::SessionJournal> m_pending_replay;
     int m_nextConsole = 1;
 };
 

@@ -34,7 +34,8 @@ const QColor kSelection(0x3d, 0x5a, 0x80);
 
 const char* const kTools[] = {"kafka-topics.sh", "kafka-console-producer.sh", "kafka-console-consumer.sh",
                               "kafka-consumer-groups.sh"};
-const char* const kBuiltins[] = {"clear", "echo", "help", "history", "kill", "sleep"};
+/// The terminal's own commands; the shell built-ins (sleep, echo, kill) come from labs::kBuiltins.
+const char* const kTerminalCommands[] = {"clear", "help", "history"};
 const char* const kProperties[] = {"parse.key=true",       "key.separator=",        "print.key=true",
                                    "print.value=false",    "print.partition=true",  "print.offset=true",
                                    "print.timestamp=true", "null.marker=",          "ignore.error=true"};
@@ -735,7 +736,7 @@ void TerminalConsole::dropSession() {
     if (!m_jobs.empty()) {
         // Background jobs die with the cluster too (journaled like a tab's command).
         for (Job& j : m_jobs) {
-            if (m_host->controller()->isReplayingEdit()) {
+            if (m_host->controller()->keepsTerminalLog()) {
                 labs::JournalEvent e;
                 e.type = labs::JournalEvent::Type::Interrupt;
                 e.tab = j.tab;
@@ -752,9 +753,10 @@ void TerminalConsole::dropSession() {
     }
     if (!m_session) return;
     // The cluster is being replaced (a new scenario or "Restart" in a lab): the command dies with it.
-    // A scenario edit replays the same run: the journal says the command was stopped here, so that
-    // its replay (now and whenever the run is replayed again) stops it at the same moment.
-    if (m_host->controller()->isReplayingEdit()) journal(labs::JournalEvent::Type::Interrupt);
+    // A restart or a scenario edit replays the same action log: the journal says the command was
+    // stopped here, so that its replay (now and whenever the log is replayed again) stops it at the
+    // same moment.
+    if (m_host->controller()->keepsTerminalLog()) journal(labs::JournalEvent::Type::Interrupt);
     m_session.reset();
     m_startingCommand.reset();
     m_ending = false;
@@ -871,7 +873,8 @@ void TerminalConsole::complete() {
         for (const char* t : kTools) candidates << (bin ? QStringLiteral("bin/") : QString()) + QString::fromLatin1(t);
         if (!bin) {
             candidates << QStringLiteral("bin/") << QStringLiteral("fluxolab-cli");
-            for (const char* b : kBuiltins) candidates << QString::fromLatin1(b);
+            for (const char* b : kTerminalCommands) candidates << QString::fromLatin1(b);
+            for (labs::Builtin b : labs::kBuiltins) candidates << QString::fromLatin1(labs::builtinName(b));
         }
     } else {
         const std::string tool = labs::KafkaCli::toolName(before.front().toStdString());

@@ -224,7 +224,7 @@ BackendResult SimBackend::alterGroupOffsets(const std::string& group, const std:
     BackendResult r;
     const sim::AdminResult a = m_sim->resetGroupOffsets(group, offsets);
     r.error = a.error;
-    if (!a.ok()) r.message = "The group is not empty.";
+    if (!a.ok()) r.message = sim::errorDefaultMessage(a.error);
     return r;
 }
 
@@ -233,13 +233,12 @@ BackendResult SimBackend::deleteGroup(const std::string& group) {
     BackendResult r;
     if (!describeGroup(group)) {
         r.error = ErrorCode::GROUP_ID_NOT_FOUND;
-        r.message = "The group id does not exist.";
+        r.message = sim::errorDefaultMessage(r.error);
         return r;
     }
     const sim::AdminResult a = m_sim->deleteGroup(group);
     r.error = a.error;
-    if (a.error == ErrorCode::NON_EMPTY_GROUP) r.message = "The group is not empty.";
-    else if (a.error == ErrorCode::GROUP_ID_NOT_FOUND) r.message = "The group id does not exist.";
+    if (!a.ok()) r.message = sim::errorDefaultMessage(a.error); // Errors.java's text, as the real broker's
     return r;
 }
 

@@ -124,16 +124,15 @@ void addOwnerRows(std::vector<OffsetRow>& rows, const ClusterBackend& backend, c
     for (const TopicPartition& tp : tps) {
         OffsetRow r{g.id, tp.topic, std::to_string(tp.partition), "-", "-", "-", "-", consumer, host, client};
         const auto info = backend.describeTopic(tp.topic);
-        bool hasLeader = false;
+        sim::BrokerId leader = -1;
         if (info)
             for (const auto& p : info->partitions)
-                if (p.partition == tp.partition) hasLeader = p.leader >= 0;
+                if (p.partition == tp.partition) leader = p.leader;
         auto c = g.committed.find(tp);
         if (c != g.committed.end()) r.offset = std::to_string(c->second);
         if (auto e = g.committed_epoch.find(tp); c != g.committed.end() && e != g.committed_epoch.end()) r.epoch = std::to_string(e->second);
-        if (hasLeader) {
-            const Offset leo = backend.latestOffset(tp);
-            r.leo = std::to_string(leo);
+        if (const auto leo = sim::lagEndOffset(leader, leader >= 0 ? backend.latestOffset(tp) : 0)) {
+            r.leo = std::to_string(*leo);
             const auto committed = c != g.committed.end() ? std::optional<Offset>(c->second) : std::nullopt;
             if (const auto lag = sim::consumerLag(committed, leo)) r.lag = std::to_string(*lag);
         }

@@ -1,5 +1,6 @@
 #include "labs/lab_engine/check_evaluators.h"
 
+#include "labs/shell/builtins.h"
 #include "sim/lag.h"
 
 #include <algorithm>
@@ -111,9 +112,8 @@ CheckResult evalGroupLag(const Check& c, const CheckContext& ctx) {
         if (c.partition && p.partition != *c.partition) continue;
         auto it = g->committed.find(TopicPartition{c.topic, p.partition});
         const auto committed = it == g->committed.end() ? std::nullopt : std::optional<Offset>(it->second);
-        const auto end =
-            p.leader >= 0 ? std::optional<Offset>(p.high_watermark) : std::nullopt; // no leader: "-"
-        if (const auto l = sim::consumerLag(committed, end)) lag = lag.value_or(0) + *l;
+        if (const auto l = sim::consumerLag(committed, sim::lagEndOffset(p.leader, p.high_watermark)))
+            lag = lag.value_or(0) + *l;
     }
     if (!lag)
         return CheckResult{false,
@@ -227,11 +227,9 @@ void validateCommandRun(const Check& c, const CheckRequirements& req) {
                                                 "consumer-groups.reset-offsets",
                                                 "consumer-groups.delete",
                                                 "consumer-groups.delete-offsets",
-                                                "sleep",
-                                                "kill",
-                                                "echo",
                                                 "replay"};
-    if (!c.kind.empty() && !kinds.count(c.kind)) req.invalid("kind", "unknown command kind '" + c.kind + "'");
+    const bool builtin = builtinNamed(c.kind).has_value(); // sleep, echo, kill (labs/shell/builtins.h)
+    if (!c.kind.empty() && !builtin && !kinds.count(c.kind)) req.invalid("kind", "unknown command kind '" + c.kind + "'");
 }
 
 // stream replays (fluxolab-cli replay) ---------------------------------------------------------

@@ -190,7 +190,7 @@ struct Group {
     std::vector<Member> members;
     std::map<PartitionKey, sim::Offset> committed;
     /// Lag against the high watermark, from the committed offset (kafka-consumer-groups --describe).
-    std::map<PartitionKey, sim::Offset> lag;
+    std::map<PartitionKey, sim::Offset> lag; ///< sim/lag.h: HW - committed, not clamped; absent when "-" (no commit, no leader)
 };
 
 struct Consumer {

@@ -1,6 +1,7 @@
 #include "labs/rdkafka/rdkafka_backend.h"
 
 #include "labs/rdkafka/group_log.h"
+#include "sim/kafka_errors.h"
 
 #include <librdkafka/rdkafka.h>
 
@@ -68,27 +69,12 @@ bool internalTopic(const std::string& name) {
     return name == "__consumer_offsets" || name == "__transaction_state" || name == "__share_group_state";
 }
 
-/// org.apache.kafka.common.protocol.Errors' default messages, for results that carry no text.
+/// Errors.java's default message, for results that carry no text: the one table of Kafka 4.3.1's
+/// error texts (sim/kafka_errors.h), which the simulation's backend uses too; the error's name
+/// where that table has no text.
 std::string javaMessage(ErrorCode e) {
-    switch (e) {
-    case ErrorCode::UNKNOWN_TOPIC_OR_PARTITION: return "This server does not host this topic-partition.";
-    case ErrorCode::REQUEST_TIMED_OUT: return "The request timed out.";
-    case ErrorCode::COORDINATOR_NOT_AVAILABLE: return "The coordinator is not available.";
-    case ErrorCode::NOT_COORDINATOR: return "This is not the correct coordinator.";
-    case ErrorCode::INVALID_TOPIC_EXCEPTION: return "The request attempted to perform an operation on an invalid topic.";
-    case ErrorCode::UNKNOWN_MEMBER_ID: return "The coordinator is not aware of this member.";
-    case ErrorCode::TOPIC_ALREADY_EXISTS: return "Topic with this name already exists.";
-    case ErrorCode::INVALID_PARTITIONS: return "Number of partitions is below 1.";
-    case ErrorCode::INVALID_REPLICATION_FACTOR:
-        return "Replication factor is below 1 or larger than the number of available brokers.";
-    case ErrorCode::INVALID_CONFIG: return "Configuration is invalid.";
-    case ErrorCode::NON_EMPTY_GROUP: return "The group is not empty.";
-    case ErrorCode::GROUP_ID_NOT_FOUND: return "The group id does not exist.";
-    case ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC: return "The consumer group is actively subscribed to the topic";
-    case ErrorCode::UNKNOWN_SERVER_ERROR:
-        return "The server experienced an unexpected error when processing the request.";
-    default: return sim::errorName(e);
-    }
+    const std::string_view text = sim::errorDefaultMessage(e);
+    return text.empty() ? std::string(sim::errorName(e)) : std::string(text);
 }
 
 /// The broker's error message when librdkafka passed it on, else Kafka's default text.

@@ -1,8 +1,10 @@
 #include "labs/rdkafka/real_observer.h"
 
 #include "sim/assignors.h"
+#include "sim/lag.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace fluxolab::labs {
@@ -39,7 +41,7 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastErro
         o.brokers.push_back(std::move(ob));
     }
 
-    std::map<observe::PartitionKey, sim::Offset> hw;
+    std::map<observe::PartitionKey, std::optional<sim::Offset>> lagEnd; ///< sim::lagEndOffset per partition
     for (const std::string& name : topics) {
         const std::optional<TopicInfo> t = backend.describeTopic(name);
         if (lost()) return snap;
@@ -62,7 +64,7 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastErro
             op.high_watermark = p.high_watermark;
             // The leader's log end offset is not in ListOffsets (latest = the high watermark).
             op.log_end = p.high_watermark;
-            hw[{t->name, p.partition}] = p.high_watermark;
+            lagEnd[{t->name, p.partition}] = sim::lagEndOffset(p.leader, p.high_watermark);
             o.partitions.push_back(std::move(op));
         }
         o.topics.push_back(std::move(ot));
@@ -100,7 +102,9 @@ RealSnapshot RealObserver::observe(const ClusterBackend& backend, const LastErro
         for (const auto& [tp, off] : g->committed) {
             const observe::PartitionKey key{tp.topic, tp.partition};
             og.committed[key] = off;
-            if (auto it = hw.find(key); it != hw.end()) og.lag[key] = std::max<sim::Offset>(0, it->second - off);
+            // The LAG kafka-consumer-groups prints (sim/lag.h): not clamped, none without a leader.
+            if (auto it = lagEnd.find(key); it != lagEnd.end())
+                if (const auto lag = sim::consumerLag(off, it->second)) og.lag[key] = *lag;
         }
         o.groups.push_back(std::move(og));
     }

@@ -17,6 +17,8 @@ namespace fluxolab::labs {
 
 enum class Builtin : std::uint8_t { Sleep, Echo, Kill };
 
+/// Every built-in, for lists that name them (the terminal's Tab completion, the lab checks' kinds).
+inline constexpr Builtin kBuiltins[] = {Builtin::Sleep, Builtin::Echo, Builtin::Kill};
 /// The built-in called `name` ("sleep", "echo", "kill"); nullopt for anything else.
 std::optional<Builtin> builtinNamed(std::string_view name);
 /// Its name, also the HistoryEntry kind the lab checks see.

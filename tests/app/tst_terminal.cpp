@@ -1,6 +1,7 @@
 #include "tests/app/tst_terminal.h"
 
 #include "app/terminal/clihost.h"
+#include "app/cluster/comparewindow.h"
 #include "app/labs/labpanel.h"
 #include "app/core/language.h"
 #include "app/core/mainwindow.h"
@@ -15,6 +16,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QTextBrowser>
@@ -700,3 +702,202 @@ void TerminalTest::corruptTerminalPartOfAScenarioIsRefused() {
     QVERIFY2(errs.str().find("/terminal") != std::string::npos, errs.str().c_str());
 }
 
+
+namespace {
+/// Terminal work only: a topic created at once, then three records from the console producer.
+void terminalWork(MainWindow* w) {
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-topics.sh --create --topic aula --partitions 2") + kBootstrap);
+    ticks(w->cliHost(), 5);
+    type(c, QStringLiteral("kafka-console-producer.sh --topic aula") + kBootstrap);
+    for (const char* line : {"um", "dois", "tres"}) type(c, QString::fromLatin1(line));
+    ticks(w->cliHost(), 10);
+    QTest::keyClick(c, Qt::Key_D, Qt::ControlModifier);
+    ticks(w->cliHost(), 3);
+}
+
+/// The time of the journal's topic_created event for `topic` (-1: none).
+sim::TimeMs topicCreatedAt(const SimulationController* c, const std::string& topic) {
+    const sim::Journal& j = c->journal();
+    for (std::size_t i = 0; i < j.size(); ++i) {
+        const sim::Event& e = j[i];
+        if (e.family == sim::kKafkaFamily && e.type == sim::EventType::TopicCreated && j.topicName(e.topic) == topic)
+            return e.time;
+    }
+    return -1;
+}
+
+/// The cluster times at which the terminal's commands started (the action log's Start events).
+std::vector<sim::TimeMs> commandTimes(const SimulationController* c) {
+    std::vector<sim::TimeMs> times;
+    for (const labs::JournalEvent& e : c->terminalLog().events)
+        if (e.type == labs::JournalEvent::Type::Start) times.push_back(e.at_ms);
+    return times;
+}
+} // namespace
+
+void TerminalTest::restartReplaysTheTerminalWorkAtItsTimes() {
+    // The terminal's commands are part of the action log the controller owns: a restart replays
+    // them at the virtual times they were typed, with the same seed or another.
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    w->controller()->runTo(2000);
+    terminalWork(w.get());
+    const sim::TimeMs end = w->controller()->sim().now();
+    const sim::TimeMs created = topicCreatedAt(w->controller(), "aula");
+    QVERIFY(created >= 2000);
+    const std::vector<sim::TimeMs> times = commandTimes(w->controller());
+    QCOMPARE(times.size(), std::size_t{2});
+    const std::string hash = w->controller()->journal().sha256();
+    const std::size_t events = w->controller()->eventCount();
+
+    // The same seed: the same run, event for event.
+    w->controller()->restart(w->controller()->seed());
+    QVERIFY2(w->controller()->sim().topic("aula") != nullptr, "the restart discarded the terminal's topic");
+    w->controller()->runTo(end);
+    QCOMPARE(w->controller()->eventCount(), events);
+    QCOMPARE(QString::fromStdString(w->controller()->journal().sha256()), QString::fromStdString(hash));
+
+    // Another seed: the terminal's work again, at the same virtual times.
+    w->controller()->restart(w->controller()->seed() + 6);
+    QVERIFY2(w->controller()->sim().topic("aula") != nullptr, "the restart discarded the terminal's topic");
+    QCOMPARE(topicCreatedAt(w->controller(), "aula"), created);
+    QCOMPARE(commandTimes(w->controller()), times);
+    QCOMPARE(recordsIn(w->controller(), "aula"), std::int64_t{3});
+    QCOMPARE(w->cliHost()->history().size(), std::size_t{2}); // the lab checks see the commands again
+    // The terminal goes on from there, in the same log.
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-topics.sh --describe --topic aula") + kBootstrap);
+    QVERIFY2(c->toPlainText().contains(QStringLiteral("PartitionCount: 2")), qPrintable(c->toPlainText()));
+    QCOMPARE(w->controller()->terminalLog().commandCount(), std::size_t{3});
+}
+
+void TerminalTest::compareModeRunsTheTerminalWork() {
+    // Compare mode replays the whole action log with each assignor, the terminal's part included.
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    w->controller()->runTo(2000);
+    terminalWork(w.get());
+    const sim::TimeMs end = w->controller()->sim().now();
+    const sim::TimeMs created = topicCreatedAt(w->controller(), "aula");
+    QVERIFY(created >= 2000);
+    CompareWindow cw(w->controller());
+    cw.resize(1600, 800);
+    cw.show();
+    cw.setAssignors(static_cast<int>(sim::AssignorKind::Range), static_cast<int>(sim::AssignorKind::CooperativeSticky));
+    cw.seekTime(end);
+    for (SimulationController* side : {cw.left(), cw.right()}) {
+        QVERIFY2(side->sim().topic("aula") != nullptr, "a compare side lacks the terminal's topic");
+        QCOMPARE(topicCreatedAt(side, "aula"), created);
+        QCOMPARE(recordsIn(side, "aula"), std::int64_t{3});
+        QCOMPARE(side->terminalLog().commandCount(), std::size_t{2});
+    }
+}
+
+void TerminalTest::scenarioSavedAfterARestartKeepsTheTerminalWork() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    w->controller()->runTo(2000);
+    terminalWork(w.get());
+    w->controller()->restart(3);
+    const sim::TimeMs end = w->controller()->sim().now() + 1000;
+    w->controller()->runTo(end);
+    const std::string hash = w->controller()->journal().sha256();
+    const std::size_t events = w->controller()->eventCount();
+
+    const QString path = dir.filePath(QStringLiteral("after-restart.json"));
+    QVERIFY(w->saveScenarioTo(path));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const std::string text = f.readAll().toStdString();
+    sim::ScenarioError err;
+    const auto saved = sim::parseScenario(text, "after-restart.json", err);
+    QVERIFY2(saved, err.str().c_str());
+    QCOMPARE(saved->seed, std::uint64_t{3});
+    QVERIFY2(!saved->terminal.empty(), "the saved scenario lost the terminal's commands");
+
+    auto w2 = makeWindow();
+    QString error;
+    QVERIFY2(w2->openScenario(path, false, &error), qPrintable(error));
+    QVERIFY(w2->controller()->sim().topic("aula") != nullptr);
+    QCOMPARE(recordsIn(w2->controller(), "aula"), std::int64_t{3});
+    QCOMPARE(w2->cliHost()->journal().commandCount(), std::size_t{2});
+    w2->controller()->runTo(end);
+    QCOMPARE(w2->controller()->eventCount(), events);
+    QCOMPARE(QString::fromStdString(w2->controller()->journal().sha256()), QString::fromStdString(hash));
+}
+
+void TerminalTest::longTerminalSessionReplaysOnRestart() {
+    // 200 commands (40 topics created and grown, describes, lists, group describes), each followed
+    // by two clock ticks: a restart with another seed replays all of them on the UI thread. The
+    // time it takes is printed (docs/architecture.md quotes it), not asserted.
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    w->controller()->runTo(2000);
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    for (int i = 0; i < 200; ++i) {
+        QString cmd;
+        switch (i % 5) {
+        case 0: cmd = QStringLiteral("kafka-topics.sh --create --topic t%1 --partitions 3").arg(i); break;
+        case 1: cmd = QStringLiteral("kafka-topics.sh --describe --topic t%1").arg(i - 1); break;
+        case 2: cmd = QStringLiteral("kafka-topics.sh --list"); break;
+        case 3: cmd = QStringLiteral("kafka-consumer-groups.sh --describe --group faturacao"); break;
+        default: cmd = QStringLiteral("kafka-topics.sh --alter --topic t%1 --partitions 4").arg(i - 4); break;
+        }
+        type(c, cmd + kBootstrap);
+        ticks(w->cliHost(), 2);
+    }
+    QCOMPARE(w->controller()->terminalLog().commandCount(), std::size_t{200});
+    const sim::TimeMs end = w->controller()->sim().now();
+    QElapsedTimer timer;
+    timer.start();
+    w->controller()->restart(w->controller()->seed() + 1);
+    const qint64 ms = timer.elapsed();
+    qInfo("restart replaying 200 terminal commands (%lld ms of cluster time): %lld ms", static_cast<long long>(end),
+          static_cast<long long>(ms));
+    QCOMPARE(w->controller()->sim().now(), end);
+    QCOMPARE(w->cliHost()->history().size(), std::size_t{200});
+    for (int i = 0; i < 200; i += 5) {
+        const sim::TopicState* t = w->controller()->sim().topic("t" + std::to_string(i));
+        QVERIFY(t != nullptr);
+        QCOMPARE(t->partitions.size(), std::size_t{4});
+    }
+}
+
+void TerminalTest::consoleConsumerRunningAtARestartStopsThereInEveryReplay() {
+    // A console consumer still running when the run restarts dies with the old cluster; the log
+    // says so (Ctrl+C at that moment), so the restarted run and the saved file stop it there too.
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    w->controller()->runTo(2000);
+    terminalWork(w.get());
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-console-consumer.sh --topic aula --group leitores --from-beginning") + kBootstrap);
+    ticks(w->cliHost(), 20);
+    QVERIFY(c->toPlainText().contains(QStringLiteral("tres")));
+    const sim::TimeMs stoppedAt = w->controller()->sim().now();
+    const sim::TimeMs stoppedAtClusterClock = w->cliHost()->nowMs(); // the log's times: the cluster's clock
+    w->controller()->restart(w->controller()->seed());
+    const auto& events = w->controller()->terminalLog().events;
+    QVERIFY(!events.empty());
+    QCOMPARE(static_cast<int>(events.back().type), static_cast<int>(labs::JournalEvent::Type::Interrupt));
+    QCOMPARE(events.back().at_ms, stoppedAtClusterClock);
+    // The replay stops the consumer there with Ctrl+C (it closes: leaves its group), a moment later.
+    QVERIFY(w->controller()->sim().now() >= stoppedAt && w->controller()->sim().now() < stoppedAt + 100);
+    QVERIFY(w->controller()->sim().topic("aula") != nullptr);
+    const sim::TimeMs end = stoppedAt + 3000;
+    w->controller()->runTo(end);
+    const std::string hash = w->controller()->journal().sha256();
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("consumer.json"));
+    QVERIFY(w->saveScenarioTo(path));
+    auto w2 = makeWindow();
+    QString error;
+    QVERIFY2(w2->openScenario(path, false, &error), qPrintable(error));
+    w2->controller()->runTo(end);
+    QCOMPARE(QString::fromStdString(w2->controller()->journal().sha256()), QString::fromStdString(hash));
+}

@@ -26,4 +26,9 @@ private Q_SLOTS:
     void mixedToolbarAndTerminalRunReplaysToTheSameJournal();
     void savedScenarioKeepsTerminalCommandsAndReplaysTheSameJournal();
     void corruptTerminalPartOfAScenarioIsRefused();
+    void restartReplaysTheTerminalWorkAtItsTimes();
+    void compareModeRunsTheTerminalWork();
+    void scenarioSavedAfterARestartKeepsTheTerminalWork();
+    void longTerminalSessionReplaysOnRestart();
+    void consoleConsumerRunningAtARestartStopsThereInEveryReplay();
 };

@@ -234,7 +234,9 @@ TEST_CASE("conformance: a consumer group (join - state - assignment - commits - 
     // A live member's topic: its offsets cannot be deleted; the group cannot be deleted.
     const auto busy = b->deleteGroupOffsets(group, {{topic, 0}});
     CHECK(busy.error == ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC);
-    CHECK(b->deleteGroup(group).error == ErrorCode::NON_EMPTY_GROUP);
+    const auto nonEmpty = b->deleteGroup(group);
+    CHECK(nonEmpty.error == ErrorCode::NON_EMPTY_GROUP);
+    CHECK(nonEmpty.message == "The group is not empty."); // Errors.java's text, one table (sim/kafka_errors.h)
 
     b->closeConsumer(consumer); // auto-commit on close, then LeaveGroup
     std::optional<GroupInfo> empty;

@@ -245,6 +245,34 @@ TEST_CASE("real-observer: rebalances are detected from state - membership and as
     CHECK(r[0].evidence == ObservedRebalance::Evidence::AssignmentChange);
 }
 
+TEST_CASE("real-observer: lag is the one rule of sim/lag.h - negative past the high watermark and none without a leader") {
+    // RealObserver reads any ClusterBackend: here the simulation, where a commit past the high
+    // watermark and a partition without a leader are easy to make. kafka-consumer-groups prints
+    // LAG -2 for the first and "-" for the second (labs/engine "lag is one rule").
+    SimBackend b(1, 3);
+    REQUIRE(b.createTopic("b", 3, 1, {}).ok());
+    b.advance(1000);
+    const auto topic = b.describeTopic("b");
+    REQUIRE(topic);
+    std::int32_t q = -1, r = -1;
+    for (const PartitionInfo& p : topic->partitions) {
+        if (p.leader == 1) q = p.partition;
+        else r = p.partition;
+    }
+    REQUIRE(q >= 0);
+    REQUIRE(r >= 0);
+    REQUIRE(b.alterGroupOffsets("g", {{TopicPartition{"b", q}, 2}, {TopicPartition{"b", r}, 0}}).ok());
+    const auto rLeader = topic->partitions[static_cast<std::size_t>(r)].leader;
+    b.simulation().stopBroker(rLeader, true);
+    b.advance(20000);
+    REQUIRE(b.describeTopic("b")->partitions[static_cast<std::size_t>(r)].leader == -1);
+    const RealSnapshot s = RealObserver::observe(b);
+    const ob::Group* g = s.observation.group("g");
+    REQUIRE(g != nullptr);
+    CHECK(g->lag.at({"b", q}) == -2);
+    CHECK(g->lag.count({"b", r}) == 0);
+}
+
 TEST_CASE("real-observer: topics - partitions - high watermarks - a group with members - committed offsets and lag") {
     auto b = observerBackend();
     const std::string topic = uniqueName(*b, "obs-topic");

@@ -6,6 +6,7 @@
 #include "labs/shell/script_runner.h"
 #include "labs/shell/shell_parser.h"
 #include "labs/backend/sim_backend.h"
+#include "sim/timeline.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -291,6 +292,99 @@ TEST_SUITE("labs/engine") {
         CAPTURE(out);
         CHECK(after.passed);
         CHECK(after.detail.find("2") != std::string::npos);
+    }
+    TEST_CASE("lag is one rule - the timeline's view and kafka-consumer-groups and group_lag agree past log start and end") {
+        // Partition P lost its first segment to retention (log start > 0) and g committed just
+        // past its log start; on Q g committed 2 past the high watermark (negative lag, as the
+        // real tool prints it: not clamped); R's only replica is down (no leader: LAG "-").
+        const LabLoadResult l = parseLab(R"({"id":"lag","version":1,"title":{"pt":"t"},"level":"beginner",
+            "duration_minutes":5,"objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},
+            "instructions":{"pt":"i"},"explanation":{"pt":"e"},
+            "check":{"type":"group_lag","group":"g","topic":"b","min":-1000}}]})", "lag.json");
+        REQUIRE(l.lab);
+        SimBackend backend(1, 3);
+        ScriptRunner runner(backend);
+        std::string out;
+        runner.run(parseScript("kafka-topics.sh --create --topic b --partitions 3 --replication-factor 1 --config "
+                               "segment.ms=1 --config retention.ms=1000 --bootstrap-server localhost:9092\n"
+                               "kafka-console-producer.sh --topic b --property parse.key=true --bootstrap-server "
+                               "localhost:9092 <<EOF\nk\t1\nk\t2\nk\t3\nk\t4\nEOF\n"
+                               "sleep 2\n"
+                               "kafka-console-producer.sh --topic b --property parse.key=true --bootstrap-server "
+                               "localhost:9092 <<EOF\nk\t5\nk\t6\nz\t7\nEOF\n"
+                               "sleep 400\n"),
+                   out);
+        fluxolab::sim::Simulation& cluster = backend.simulation();
+        const fluxolab::sim::TopicState* topic = cluster.topic("b");
+        REQUIRE(topic != nullptr);
+        const fluxolab::sim::PartitionState* p = nullptr;
+        for (const auto& ps : topic->partitions)
+            if (ps.log_start > 0) p = &ps;
+        REQUIRE(p != nullptr); // retention removed P's first segment
+        // R: a partition led by neither P's leader nor broker 1 (the bootstrap server stays up).
+        const std::int32_t P = p->partition;
+        std::int32_t R = -1;
+        for (const auto& ps : topic->partitions)
+            if (ps.partition != P && ps.leader != 1 && ps.leader != p->leader) R = ps.partition;
+        REQUIRE(R >= 0);
+        const std::int32_t Q = 3 - P - R;
+        const Offset hwP = p->high_watermark, startP = p->log_start;
+        const Offset hwQ = topic->partitions[static_cast<std::size_t>(Q)].high_watermark;
+        REQUIRE(hwP > startP + 1);
+        REQUIRE(backend
+                    .alterGroupOffsets("g", {{TopicPartition{"b", P}, startP + 1},
+                                             {TopicPartition{"b", Q}, hwQ + 2},
+                                             {TopicPartition{"b", R}, 0}})
+                    .ok());
+        const fluxolab::sim::BrokerId rLeader = topic->partitions[static_cast<std::size_t>(R)].leader;
+        cluster.stopBroker(rLeader, true);
+        backend.advance(20000);
+        REQUIRE(cluster.topic("b")->partitions[static_cast<std::size_t>(R)].leader == -1);
+        const Offset expected = (hwP - (startP + 1)) + (-2); // R adds nothing
+
+        // kafka-consumer-groups --describe: LAG column per partition.
+        std::map<std::int32_t, std::string> lagColumn;
+        {
+            std::string described;
+            runner.run(parseScript("kafka-consumer-groups.sh --describe --group g --bootstrap-server localhost:9092\n"),
+                       described);
+            std::istringstream text(described);
+            std::string line;
+            while (std::getline(text, line)) {
+                std::istringstream cols(line);
+                std::string group, t, part, cur, leo, lag; // GROUP TOPIC PARTITION CURRENT-OFFSET LOG-END-OFFSET LAG
+                cols >> group >> t >> part >> cur >> leo >> lag;
+                if (group == "g" && t == "b") lagColumn[std::stoi(part)] = lag;
+            }
+            INFO(described);
+            REQUIRE(lagColumn.size() == 3);
+        }
+        CHECK(lagColumn[P] == std::to_string(hwP - (startP + 1)));
+        CHECK(lagColumn[Q] == "-2");
+        CHECK(lagColumn[R] == "-");
+
+        // The timeline's view of the journal (what the app's views and plots show).
+        fluxolab::sim::Timeline timeline(cluster.journal());
+        timeline.sync();
+        const fluxolab::sim::ClusterView view = timeline.latest();
+        std::int32_t gi = -1, ti = -1;
+        for (const auto& [i, g] : view.groups)
+            if (cluster.journal().groupName(i) == "g") gi = i;
+        for (const auto& [tp, part] : view.partitions)
+            if (cluster.journal().topicName(tp.first) == "b") ti = tp.first;
+        REQUIRE(gi >= 0);
+        REQUIRE(ti >= 0);
+        CHECK(view.committedLag(gi, {ti, P}) == std::optional<Offset>(hwP - (startP + 1)));
+        CHECK(view.committedLag(gi, {ti, Q}) == std::optional<Offset>(-2));
+        CHECK_FALSE(view.committedLag(gi, {ti, R}).has_value());
+
+        // The group_lag lab check sums the same column.
+        LabEngine e(*l.lab, backend);
+        e.start();
+        const CheckResult r = e.evaluate(0, runner.history());
+        CAPTURE(r.detail);
+        CHECK(r.passed);
+        CHECK(r.detail.find("lag of 'g' on 'b' is " + std::to_string(expected)) != std::string::npos);
     }
     TEST_CASE("progress can be saved and restored - hints one at a time") {
         const LabLoadResult l = findLab("topicos-particoes-offsets", kSrc + "/labs/content");

@@ -17,3 +17,10 @@ TEST_CASE(
     "lag is not clamped: a commit beyond the high watermark is a negative lag - as the real tool prints") {
     CHECK(consumerLag(12, 10) == -2);
 }
+
+TEST_CASE("the end offset a lag is counted from is the high watermark - none without a leader") {
+    using fluxolab::sim::lagEndOffset;
+    CHECK(lagEndOffset(2, 9) == 9);
+    CHECK_FALSE(lagEndOffset(-1, 9).has_value()); // offline partition: LOG-END-OFFSET and LAG are "-"
+    CHECK_FALSE(consumerLag(3, lagEndOffset(-1, 9)).has_value());
+}
