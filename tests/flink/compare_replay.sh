@@ -51,6 +51,10 @@ add gen_a_session "$work/gen_a.csv" --watermark bounded:2s --window session:3s -
 add gen_a_sql_cumulate "$work/gen_a.csv" --watermark sql:5s --window cumulate:5s,20s --agg avg:value --partition-field partition
 add gen_b_tumble "$work/gen_b.jsonl" --watermark monotonous --window tumble:5s --agg min:value --partition-field partition --arrival-field arrival
 add gen_b_sql_session "$work/gen_b.jsonl" --watermark sql:2s --window session:4s --agg sum:value --partition-field partition
+# Parallelism > 1 (DataStream; the harness's Sequencer makes Flink deterministic): three partitions on
+# three subtasks, and two partitions (one idle for a while) on two.
+add gen_a_tumble_p3 "$work/gen_a.csv" --watermark bounded:5s --window tumble:10s --partition-field partition --arrival-field arrival --parallelism 3
+add gen_b_session_p2 "$work/gen_b.jsonl" --watermark bounded:2s --window session:4s --allowed-lateness 1s --agg sum:value --partition-field partition --arrival-field arrival --parallelism 2
 
 start=$(date +%s)
 "$here/flink-replay.sh" --batch "$work/batch" || true

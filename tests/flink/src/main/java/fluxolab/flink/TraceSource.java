@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,18 +26,28 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Every element is emitted through its split's own output ({@link
  * ReaderOutput#createOutputForSplit}), so Flink's own machinery keeps one watermark generator per
- * split and makes the source's watermark the minimum over the splits. As in {@code
- * SourceReaderBase} (the base of the Kafka source reader) a split's output is created when its
- * first element is read, so a partition takes part in the minimum from its first element on.
+ * split and makes the source's watermark the minimum over the splits. Flink's SourceOperator
+ * creates a split's output when the split is assigned (handleAddSplitsEvent, Flink 2.3.0), so a
+ * partition takes part in the minimum from the start and holds it at -inf until its first element.
  * Splits are never released before the end of input (the trace is a recording of an unbounded
  * stream), and the end of input gives Flink's final Long.MAX_VALUE watermark.
  */
 public final class TraceSource implements Source<Event, TraceSource.Split, Integer> {
     private static final long serialVersionUID = 1L;
     private final ArrayList<Event> events;
+    private final int parallelism;
 
     public TraceSource(List<Event> events) {
+        this(events, 1);
+    }
+
+    /**
+     * At parallelism N > 1, split p is assigned to source subtask p mod N and the elements are
+     * released in arrival order by the JVM's {@link Sequencer} (which must be started first).
+     */
+    public TraceSource(List<Event> events, int parallelism) {
         this.events = new ArrayList<>(events);
+        this.parallelism = parallelism;
     }
 
     @Override
@@ -48,15 +57,17 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
 
     @Override
     public SourceReader<Event, Split> createReader(SourceReaderContext ctx) {
-        return new Reader(events);
+        return new Reader(events, parallelism > 1 ? Sequencer.get() : null, ctx.getIndexOfSubtask());
     }
 
     @Override
     public SplitEnumerator<Split, Integer> createEnumerator(SplitEnumeratorContext<Split> ctx) {
-        TreeSet<Integer> parts = new TreeSet<>();
-        for (Event e : events) parts.add(e.partition);
-        if (parts.isEmpty()) parts.add(0);
-        return new Enumerator(ctx, new ArrayList<>(parts));
+        // The partitions 0..max of the trace (as fluxolab-cli replay: an empty one still has a split).
+        int max = 0;
+        for (Event e : events) max = Math.max(max, e.partition);
+        List<Integer> parts = new ArrayList<>();
+        for (int p = 0; p <= max; ++p) parts.add(p);
+        return new Enumerator(ctx, parts, parallelism);
     }
 
     @Override
@@ -91,10 +102,12 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
     static final class Enumerator implements SplitEnumerator<Split, Integer> {
         private final SplitEnumeratorContext<Split> ctx;
         private final List<Integer> partitions;
+        private final int parallelism;
 
-        Enumerator(SplitEnumeratorContext<Split> ctx, List<Integer> partitions) {
+        Enumerator(SplitEnumeratorContext<Split> ctx, List<Integer> partitions, int parallelism) {
             this.ctx = ctx;
             this.partitions = partitions;
+            this.parallelism = parallelism;
         }
 
         @Override
@@ -109,7 +122,8 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
         @Override
         public void addReader(int subtask) {
             List<Split> splits = new ArrayList<>();
-            for (int p : partitions) splits.add(new Split(p));
+            for (int p : partitions)
+                if (Sequencer.splitOwner(p, parallelism) == subtask) splits.add(new Split(p));
             Map<Integer, List<Split>> a = new HashMap<>();
             a.put(subtask, splits);
             ctx.assignSplits(new SplitsAssignment<>(a));
@@ -131,10 +145,15 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
         private final List<Split> splits = new ArrayList<>();
         private final CompletableFuture<Void> allAssigned = new CompletableFuture<>();
         private int next = 0;
+        private final Sequencer seq;
 
-        Reader(List<Event> events) {
+        Reader(List<Event> events, Sequencer seq, int subtask) {
             this.events = events;
+            this.seq = seq;
+            this.subtask = subtask;
         }
+
+        private final int subtask;
 
         @Override
         public void start() {}
@@ -142,6 +161,43 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
         @Override
         public InputStatus pollNext(ReaderOutput<Event> output) {
             if (!allAssigned.isDone()) return InputStatus.NOTHING_AVAILABLE;
+            if (seq != null) {
+                // Parallelism > 1: this subtask's turn, the element (its generator's watermark waits for
+                // the element to be processed), then a marker to every window subtask (see Sequencer).
+                int i = seq.awaitTurn(subtask);
+                if (i < 0) {
+                    // End of input, one source subtask after the other in index order (as FluxoLab's
+                    // engine; in Flink the order is the threads'): its MAX watermark, then markers.
+                    long f = seq.awaitFinishTurn(subtask);
+                    Event fin = new Event();
+                    fin.marker = true;
+                    fin.finish = true;
+                    fin.seq = f;
+                    fin.key = seq.markerKey[0];
+                    output.collect(fin);
+                    for (int j = 0; j < seq.parallelism; ++j) {
+                        Event m = new Event();
+                        m.marker = true;
+                        m.seq = f;
+                        m.key = seq.markerKey[j];
+                        output.collect(m);
+                    }
+                    seq.awaitMarkers(f);
+                    return InputStatus.END_OF_INPUT;
+                }
+                Event e = events.get(i);
+                outputs.computeIfAbsent(e.partition, p -> output.createOutputForSplit(Integer.toString(p))).collect(e);
+                for (int j = 0; j < seq.parallelism; ++j) {
+                    Event m = new Event();
+                    m.marker = true;
+                    m.seq = i;
+                    m.key = seq.markerKey[j];
+                    m.ts = e.ts;
+                    output.collect(m);
+                }
+                seq.awaitMarkers(i);
+                return InputStatus.MORE_AVAILABLE;
+            }
             if (next >= events.size()) return InputStatus.END_OF_INPUT;
             Event e = events.get(next++);
             SourceOutput<Event> out =
