@@ -1799,14 +1799,6 @@
         <translation>ociosa</translation>
     </message>
     <message>
-        <source>%1 results</source>
-        <translation>%1 resultados</translation>
-    </message>
-    <message>
-        <source>last: %1 = %2</source>
-        <translation>último: %1 = %2</translation>
-    </message>
-    <message>
         <source>Late side output</source>
         <translation>Saída lateral</translation>
     </message>
@@ -1829,6 +1821,14 @@
     <message>
         <source>P%1 idle %2</source>
         <translation>P%1 ociosa %2</translation>
+    </message>
+    <message>
+        <source>Sink · %1 results</source>
+        <translation>Sink · %1 resultados</translation>
+    </message>
+    <message>
+        <source>last: %1</source>
+        <translation>último: %1</translation>
     </message>
 </context>
 <context>

@@ -184,6 +184,7 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     m_position = new QLabel(this);
     m_position->setObjectName(QStringLiteral("streamPosition"));
     m_position->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_position->setWordWrap(true); // presentation mode at 1366 px: a second line, never cut mid-word
     bar->addWidget(m_back);
     bar->addWidget(m_play);
     bar->addWidget(m_fwd);

@@ -1,6 +1,7 @@
 #include "tests/app/tst_streamview.h"
 
 #include "app/core/language.h"
+#include "app/stream/placedtext.h"
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
 #include "app/stream/pipelinecanvas.h"
@@ -721,4 +722,114 @@ void StreamViewTest::scenarioTraceRelativeToItsFolder() {
     const QString expected = QDir::cleanPath(dir.filePath(QStringLiteral("cenarios/tracos/meus_sensores.csv")));
     QVERIFY2(error.contains(expected), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("/trace_feeds/0/trace")), qPrintable(error));
+}
+
+namespace {
+/// Every text a canvas drew: whole (not elided), inside its box and the canvas, clear of the others,
+/// and not smaller than `minPoints`. Returns the problems, one per line.
+QStringList textProblems(const std::vector<PlacedText>& texts, QSizeF canvas, double minPoints) {
+    QStringList out;
+    const QRectF area(QPointF(0, 0), canvas);
+    const auto inside = [](const QRectF& outer, const QRectF& r) {
+        return r.left() >= outer.left() - 1 && r.top() >= outer.top() - 1 && r.right() <= outer.right() + 1 &&
+               r.bottom() <= outer.bottom() + 1;
+    };
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const PlacedText& t = texts[i];
+        const QString what = QStringLiteral("%1 '%2'").arg(t.role, t.text);
+        if (t.text != t.full || t.text.contains(QChar(0x2026)))
+            out << QStringLiteral("cut: %1 (whole: '%2')").arg(what, t.full);
+        if (!inside(t.box, t.ink)) out << QStringLiteral("out of its box: %1").arg(what);
+        if (!inside(area, t.ink)) out << QStringLiteral("out of the canvas: %1").arg(what);
+        if (t.font.pointSizeF() < minPoints)
+            out << QStringLiteral("too small (%1 pt): %2").arg(t.font.pointSizeF()).arg(what);
+        for (std::size_t j = 0; j < i; ++j)
+            if (texts[j].ink.adjusted(1, 1, -1, -1).intersects(t.ink.adjusted(1, 1, -1, -1)))
+                out << QStringLiteral("overlaps %1 '%2': %3").arg(texts[j].role, texts[j].text, what);
+    }
+    return out;
+}
+} // namespace
+
+void StreamViewTest::presentationTextsFitAtClassroomSizes() {
+    // The stream view as a classroom projects it: presentation mode at 1366x768 and 1920x1080, in
+    // Portuguese and in English, on the sensors trace (four partitions, one of them quiet for a while,
+    // parallelism 2, late elements) in the middle of the run and at its end. Every text of the picture
+    // (legend, axes, window results, lane names, watermarks, side output) and of the pipeline tab is
+    // measured against its box: drawn whole, inside its box, clear of every other text, >= 11 pt.
+    RunOptions o;
+    o.trace.timeField = "ts";
+    o.trace.keyField = "sensor";
+    o.trace.partitionField = "partition";
+    o.trace.arrivalField = "arrival";
+    o.trace.valueField = "temperatura";
+    o.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    o.job.watermark.bound = 10000;
+    o.job.watermark.perEvent = true;
+    o.job.window.kind = stream::WindowKind::Tumble;
+    o.job.window.size = 60000;
+    o.job.agg = stream::AggKind::Avg;
+    o.job.parallelism = 2;
+    const QString shots = qEnvironmentVariable("FLUXOLAB_SCREENSHOTS"); // a folder: also save the views
+    for (const char* lang : {"pt_PT", "en"}) {
+        QVERIFY(setLanguage(QLatin1String(lang)));
+        for (const QSize screen : {QSize(1366, 768), QSize(1920, 1080)}) {
+            MainWindow window;
+            window.resize(screen);
+            window.show();
+            window.setView(MainWindow::View::Stream);
+            window.setPresentation(true);
+            StreamView* view = window.streamView();
+            QString error;
+            QVERIFY2(view->loadNow(asset("sensores_iot.csv"), o, &error), qPrintable(error));
+            QApplication::processEvents();
+            const std::uint64_t last = view->observation()->lastStep();
+            for (const std::uint64_t step : {last / 2, last}) {
+                view->setStep(step);
+                QApplication::processEvents();
+                const QString where =
+                    QStringLiteral("%1 %2x%3 step %4: ").arg(QLatin1String(lang)).arg(screen.width()).arg(screen.height()).arg(step);
+                StreamCanvas* canvas = view->canvas();
+                QVERIFY2(canvas->isVisible() && canvas->height() >= 160, qPrintable(where));
+                QImage image(canvas->size(), QImage::Format_ARGB32_Premultiplied);
+                {
+                    QPainter painter(&image);
+                    canvas->render(painter, QSizeF(canvas->size()));
+                }
+                QVERIFY2(canvas->placedTexts().size() > 20, qPrintable(where));
+                int windowLabels = 0;
+                for (const PlacedText& t : canvas->placedTexts())
+                    windowLabels += t.role == QLatin1String("window") ? 1 : 0;
+                QVERIFY2(windowLabels > 0, qPrintable(where + QStringLiteral("no window result shown")));
+                const QStringList problems = textProblems(canvas->placedTexts(), QSizeF(canvas->size()), 11);
+                QVERIFY2(problems.isEmpty(), qPrintable(where + problems.join(QLatin1Char('\n'))));
+                PipelineCanvas* pipeline = view->pipeline();
+                QVERIFY2(pipeline->isVisible() && pipeline->height() > 0, qPrintable(where));
+                QImage pimage(pipeline->size(), QImage::Format_ARGB32_Premultiplied);
+                {
+                    QPainter painter(&pimage);
+                    pipeline->render(painter, QSizeF(pipeline->size()));
+                }
+                const QStringList pproblems = textProblems(pipeline->placedTexts(), QSizeF(pipeline->size()), 11);
+                QVERIFY2(pproblems.isEmpty(), qPrintable(where + QStringLiteral("pipeline: ") + pproblems.join(QLatin1Char('\n'))));
+                // The view's own labels (summary, position) are not cut either: they wrap.
+                for (const char* name : {"streamSummary", "streamPosition"}) {
+                    const auto* label = view->findChild<QLabel*>(QLatin1String(name));
+                    QVERIFY(label);
+                    const QRect room = label->contentsRect();
+                    const QRect need = QFontMetrics(label->font())
+                                           .boundingRect(room, int(label->alignment()) | Qt::TextWordWrap,
+                                                         label->text());
+                    QVERIFY2(!label->text().isEmpty() && room.contains(need),
+                             qPrintable(where + QLatin1String(name) + QStringLiteral(" cut: ") + label->text()));
+                }
+                if (!shots.isEmpty() && step == last / 2)
+                    window.grab().save(QStringLiteral("%1/stream10-%2-%3x%4.png")
+                                           .arg(shots, QLatin1String(lang))
+                                           .arg(screen.width())
+                                           .arg(screen.height()));
+            }
+        }
+    }
+    QVERIFY(setLanguage(QStringLiteral("en")));
 }

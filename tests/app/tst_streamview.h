@@ -18,4 +18,5 @@ private Q_SLOTS:
     void whyWithoutProcessingTimeNamesTheRealReason();
     void scenarioPipelineSplitsKeysAtClassroomSize();
     void scenarioTraceRelativeToItsFolder();
+    void presentationTextsFitAtClassroomSizes();
 };
