@@ -1895,6 +1895,21 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::ProcTimeCanvas</name>
+    <message>
+        <source>No trace loaded.</source>
+        <translation>No trace loaded.</translation>
+    </message>
+    <message>
+        <source>Processing-time windows (%1) on the same input: a window holds what arrived during it</source>
+        <translation>Processing-time windows (%1) on the same input: a window holds what arrived during it</translation>
+    </message>
+    <message>
+        <source>arrival order (event number) →</source>
+        <translation>arrival order (event number) →</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::RealModeController</name>
     <message>
         <source>Real cluster %1: connected, refreshed at %2</source>
@@ -2465,6 +2480,22 @@ Line %2: %3</translation>
     <message>
         <source>Max event time · watermark · processing time</source>
         <translation>Max event time · watermark · processing time</translation>
+    </message>
+    <message>
+        <source>This run already uses processing-time windows: the picture above shows them.</source>
+        <translation>This run already uses processing-time windows: the picture above shows them.</translation>
+    </message>
+    <message>
+        <source>The trace has no arrival column: processing time does not advance, so every processing-time window would hold the whole trace.</source>
+        <translation>The trace has no arrival column: processing time does not advance, so every processing-time window would hold the whole trace.</translation>
+    </message>
+    <message>
+        <source>The trace is too long to run a second time with processing-time windows here (fluxolab-cli replay --window-time processing does it).</source>
+        <translation>The trace is too long to run a second time with processing-time windows here (fluxolab-cli replay --window-time processing does it).</translation>
+    </message>
+    <message>
+        <source>Processing-time windows</source>
+        <translation>Processing-time windows</translation>
     </message>
 </context>
 <context>

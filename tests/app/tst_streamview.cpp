@@ -5,6 +5,7 @@
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
 #include "app/stream/pipelinecanvas.h"
+#include "app/stream/proctimecanvas.h"
 #include "app/stream/streamcanvas.h"
 #include "app/stream/streamview.h"
 #include "app/stream/tracedialog.h"
@@ -812,6 +813,26 @@ void StreamViewTest::presentationTextsFitAtClassroomSizes() {
                 }
                 const QStringList pproblems = textProblems(pipeline->placedTexts(), QSizeF(pipeline->size()), 11);
                 QVERIFY2(pproblems.isEmpty(), qPrintable(where + QStringLiteral("pipeline: ") + pproblems.join(QLatin1Char('\n'))));
+                // The processing-time windows tab, measured the same way.
+                view->showDetailsTab(2);
+                QApplication::processEvents();
+                ProcTimeCanvas* proc = view->processingTimeCanvas();
+                QVERIFY2(proc->isVisible() && view->processingTimeObservation(), qPrintable(where));
+                QImage timage(proc->size(), QImage::Format_ARGB32_Premultiplied);
+                {
+                    QPainter painter(&timage);
+                    proc->render(painter, QSizeF(proc->size()));
+                }
+                const QStringList tproblems = textProblems(proc->placedTexts(), QSizeF(proc->size()), 11);
+                QVERIFY2(tproblems.isEmpty(), qPrintable(where + QStringLiteral("processing time: ") +
+                                                         tproblems.join(QLatin1Char('\n'))));
+                if (!shots.isEmpty() && step == last / 2)
+                    window.grab().save(QStringLiteral("%1/stream10-proctime-%2-%3x%4.png")
+                                           .arg(shots, QLatin1String(lang))
+                                           .arg(screen.width())
+                                           .arg(screen.height()));
+                view->showDetailsTab(0);
+                QApplication::processEvents();
                 // The view's own labels (summary, position) are not cut either: they wrap.
                 for (const char* name : {"streamSummary", "streamPosition"}) {
                     const auto* label = view->findChild<QLabel*>(QLatin1String(name));
@@ -832,4 +853,67 @@ void StreamViewTest::presentationTextsFitAtClassroomSizes() {
         }
     }
     QVERIFY(setLanguage(QStringLiteral("en")));
+}
+
+void StreamViewTest::processingTimeWindowsBesideEventTime() {
+    // The course's contrast on one input. Arrival (processing time) and event time disagree: the
+    // element of event time 70 s arrives at 1.5 s, the one of event time 2 s at 61 s. Tumbling 1 min,
+    // bound 60 s: by event time [0,60000) holds 1000 and 2000 (count 2, W = 9999 when 2000 arrives,
+    // not late) and [60000,120000) holds 70000; by processing time [0,60000) holds what arrived before
+    // 60 s, 1000 and 70000 (2), and [60000,120000) what arrived at 61 s. A processing-time window fires
+    // when processing time passes its end (the arrival at 61 s fires [0,60000)); the end of input does
+    // not fire processing-time windows (processing time stops at 61 s), so [60000,120000) stays open.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chegadas.csv"));
+    QVERIFY(writeFile(path, "ts,key,arrival\n1000,a,500\n70000,a,1500\n2000,a,61000\n"));
+    RunOptions o;
+    o.trace.arrivalField = "arrival";
+    o.job.watermark.bound = 60000;
+    o.job.watermark.perEvent = true;
+    o.job.window.size = 60000;
+    StreamView view;
+    QString error;
+    QVERIFY2(view.loadNow(path, o, &error), qPrintable(error));
+    const auto* ev = view.observation();
+    const auto* pt = view.processingTimeObservation();
+    QVERIFY(ev && pt);
+    QVERIFY(pt->options.job.window.processingTime);
+    const auto* e0 = stream_observe::findWindow(*ev, "a", 0, 60000);
+    const auto* p0 = stream_observe::findWindow(*pt, "a", 0, 60000);
+    const auto* p1 = stream_observe::findWindow(*pt, "a", 60000, 120000);
+    QVERIFY(e0 && p0 && p1);
+    QCOMPARE(e0->firings.back().result, std::string("2"));
+    QCOMPARE(p0->firings.size(), std::size_t{1});
+    QCOMPARE(p0->firings[0].result, std::string("2"));
+    // Fired as processing time reached 61 s, before the element arriving then is read: after step 2.
+    QCOMPARE(p0->firings[0].step, std::uint64_t{2});
+    QVERIFY(p1->firings.empty());
+    QCOMPARE(pt->lates.size(), std::size_t{0});
+    // The same as replay with --window-time processing.
+    QCOMPARE(QString::fromStdString(pt->replayText()),
+             QString::fromStdString(replay({path.toStdString(), "--watermark", "bounded:60s", "--window", "tumble:1m",
+                                            "--arrival-field", "arrival", "--watermark-interval", "per-event",
+                                            "--window-time", "processing"})));
+    // The tab draws the two processing-time windows with their bounds and results.
+    ProcTimeCanvas* canvas = view.processingTimeCanvas();
+    view.setStep(pt->lastStep());
+    QImage image(QSize(900, 240), QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter painter(&image);
+        canvas->render(painter, QSizeF(image.size()));
+    }
+    QStringList texts;
+    for (const PlacedText& t : canvas->placedTexts())
+        texts << t.text;
+    QVERIFY2(texts.contains(QStringLiteral("00:00–00:01")) && texts.contains(QStringLiteral("00:01–00:02")),
+             qPrintable(texts.join(QLatin1Char('|'))));
+    QCOMPARE(texts.count(QStringLiteral("a=2")), 1);
+    QCOMPARE(texts.count(QStringLiteral("a=1")), 0); // open: no result
+    QVERIFY2(textProblems(canvas->placedTexts(), QSizeF(image.size()), 8).isEmpty(),
+             qPrintable(textProblems(canvas->placedTexts(), QSizeF(image.size()), 8).join(QLatin1Char('\n'))));
+    // Without arrival times there is nothing to contrast: the tab says why instead.
+    const QString flat = dir.filePath(QStringLiteral("sem_chegada.csv"));
+    QVERIFY(writeFile(flat, "ts,key\n1000,a\n2000,a\n"));
+    QVERIFY(view.loadNow(flat, RunOptions{}, &error));
+    QVERIFY(!view.processingTimeObservation());
 }

@@ -19,4 +19,5 @@ private Q_SLOTS:
     void scenarioPipelineSplitsKeysAtClassroomSize();
     void scenarioTraceRelativeToItsFolder();
     void presentationTextsFitAtClassroomSizes();
+    void processingTimeWindowsBesideEventTime();
 };
