@@ -74,6 +74,7 @@ void ProcTimeCanvas::render(QPainter& p, QSizeF size) const {
     p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
     const QFont font = m_theme.font(9);
     const QFont bold = m_theme.font(9, true);
+    const QFont narrow = m_theme.condensed(8);
     const QFontMetricsF fm(font), fmb(bold);
     const auto put = [&](const QRectF& box, int flags, const QString& text, const char* role) {
         p.drawText(box, flags, text);
@@ -174,7 +175,7 @@ void ProcTimeCanvas::render(QPainter& p, QSizeF size) const {
         texts += b.results;
         double ty = inside.top();
         for (int i = 0; i < texts.size(); ++i) {
-            p.setFont(font);
+            p.setFont(narrow); // a band is a minute of arrivals: at 1366 px about 100 px wide
             const QFontMetricsF tm(p.font());
             const QRectF lr(r.left() + m_theme.px(2), ty, tm.horizontalAdvance(texts[i]) + 1, tm.height());
             ty += tm.height();
