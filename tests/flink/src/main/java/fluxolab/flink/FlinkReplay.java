@@ -76,6 +76,7 @@ public final class FlinkReplay {
         String agg = "count";
         boolean finalWatermark = true;
         int parallelism = 1;
+        long idleMs = 0;
     }
 
     public static void main(String[] args) throws Exception {
@@ -151,7 +152,7 @@ public final class FlinkReplay {
                 LateDroppedReporter.reset();
                 runSql(o, trace.events, true);
                 sqlLateRows = LateDroppedReporter.total();
-            } else if (o.parallelism > 1) {
+            } else if (o.parallelism > 1 || o.idleMs > 0) {
                 lines = runDataStreamParallel(o, trace.events);
             } else {
                 lines = runDataStream(o, trace.events);
@@ -244,8 +245,10 @@ public final class FlinkReplay {
                                 + "emission follows the wall clock in real Flink, so its output is not deterministic)");
                     break;
                 case "--idle-timeout":
-                    throw new UsageException("--idle-timeout is not supported by the harness (idleness follows the "
-                            + "wall clock in real Flink, so its output is not deterministic)");
+                    // Flink's own WatermarksWithIdleness on a virtual clock, ticked by the Sequencer.
+                    o.idleMs = duration(k, v);
+                    if (o.idleMs <= 0) throw new UsageException("--idle-timeout must be positive");
+                    break;
                 case "--parallelism":
                     try {
                         o.parallelism = Integer.parseInt(v);
@@ -327,6 +330,8 @@ public final class FlinkReplay {
                 throw new UsageException("--window expects tumble, hop, session or cumulate, got '" + o.window + "'");
         }
         if (!o.window.equals("session") && o.size <= 0) throw new UsageException("--window: the size must be positive");
+        if (o.wmKind.equals("sql") && o.idleMs > 0)
+            throw new UsageException("the harness runs --idle-timeout for DataStream runs only");
         if (o.wmKind.equals("sql") && o.parallelism > 1)
             throw new UsageException("the harness runs SQL only at --parallelism 1 (DataStream runs take 1 to 8)");
         if (o.wmKind.equals("sql") && o.lateness != 0)
@@ -633,7 +638,7 @@ public final class FlinkReplay {
         @Override
         public void processElement(StreamRecord<Event> r) {
             Event e = r.getValue();
-            if (e.finish) return; // its MAX watermark follows it; the markers after that count
+            if (e.finish || e.tick) return; // its watermark or status follows it; the markers after that count
             if (e.marker) {
                 Sequencer.get().markerSeen(index, e.seq);
                 return;
@@ -660,8 +665,15 @@ public final class FlinkReplay {
         env.setMaxParallelism(128);
         env.setBufferTimeout(0); // every record and watermark is flushed at once (the Sequencer waits for them)
         final long bound = o.boundMs;
-        WatermarkStrategy<Event> wms = WatermarkStrategy.<Event>forGenerator(
-                        ctx -> new PerEvent<>(new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(bound))))
+        final long idle = o.idleMs;
+        // With idleness: Flink's own WatermarksWithIdleness around the per-element generator, on a virtual
+        // clock, checked at the Sequencer's ticks (every 200 ms of the trace's arrival times, as the
+        // engine's default pipeline.auto-watermark-interval) and only there.
+        WatermarkStrategy<Event> wms = WatermarkStrategy.<Event>forGenerator(ctx -> idle > 0
+                        ? new Ticked(new org.apache.flink.api.common.eventtime.WatermarksWithIdleness<>(
+                                new PerEvent<>(new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(bound))),
+                                Duration.ofMillis(idle), new VirtualClock()))
+                        : new PerEvent<>(new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(bound))))
                 .withTimestampAssigner((e, t) -> e.ts);
         WindowAssigner<Object, TimeWindow> assigner;
         switch (o.window) {
@@ -675,10 +687,10 @@ public final class FlinkReplay {
             default:
                 assigner = EventTimeSessionWindows.withGap(Duration.ofMillis(o.gap));
         }
-        Sequencer.start(events, o.parallelism, 128);
+        Sequencer.start(events, o.parallelism, 128, idle > 0 ? 200 : 0);
         try {
             OutputTag<Event> lateTag = new OutputTag<>("late", TypeInformation.of(Event.class));
-            DataStream<Event> gated = env.fromSource(new TraceSource(events, o.parallelism), wms, "trace")
+            DataStream<Event> gated = env.fromSource(new TraceSource(events, o.parallelism, true), wms, "trace")
                     .keyBy(e -> e.key, Types.STRING)
                     .transform("gate", TypeInformation.of(Event.class), new Gate());
             SingleOutputStreamOperator<String> fired = org.apache.flink.streaming.api.datastream.DataStreamUtils
@@ -702,6 +714,47 @@ public final class FlinkReplay {
         } finally {
             Sequencer.stop();
         }
+    }
+
+    /** The Sequencer's virtual processing time, for WatermarksWithIdleness's idleness timer. */
+    public static final class VirtualClock implements org.apache.flink.util.clock.RelativeClock, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public long relativeTimeMillis() {
+            return Sequencer.nowNanos / 1_000_000L;
+        }
+
+        @Override
+        public long relativeTimeNanos() {
+            return Sequencer.nowNanos;
+        }
+    }
+
+    /**
+     * Outermost generator with idleness: a tick marker runs the wrapped generator's onPeriodicEmit (the
+     * idleness check), the end marker emits MAX, other markers are not events (no activity).
+     */
+    public static final class Ticked implements WatermarkGenerator<Event> {
+        private final WatermarkGenerator<Event> inner;
+
+        public Ticked(WatermarkGenerator<Event> inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void onEvent(Event e, long ts, WatermarkOutput out) {
+            if (e.tick) {
+                inner.onPeriodicEmit(out);
+            } else if (e.finish) {
+                out.emitWatermark(new Watermark(Long.MAX_VALUE));
+            } else if (!e.marker) {
+                inner.onEvent(e, ts, out);
+            }
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput out) {}
     }
 
     // ---------------------------------------------------------------------------------------------

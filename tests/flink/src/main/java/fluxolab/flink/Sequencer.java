@@ -36,13 +36,31 @@ public final class Sequencer {
     private int next = 0; // the element being released
     private int finishing = 0; // the source subtask whose input ends next
     private long elementDone = -1; // last element processed by its gate
-    private final long[] markerSeen; // per window subtask: last element whose marker arrived
+    private final long[] markerSeen; // per window subtask: the last marker id that arrived
     private final List<String> firings = new ArrayList<>();
     private final List<String> lates = new ArrayList<>();
     /** Per window subtask: a key whose records go to it (for the markers). */
     final String[] markerKey;
+    // Virtual periodic ticks (idleness): tick k at tickTime[k], before element tickBefore[k]; every
+    // source subtask takes it in index order.
+    private final long[] tickTime;
+    private final int[] tickBefore;
+    private int tickPos = 0;
+    private int tickSub = 0;
+    private long markerIds = 0;
+    /** The virtual processing time (ns) the idleness timers read (VirtualClock). */
+    static volatile long nowNanos = 0;
 
-    private Sequencer(List<Event> events, int parallelism, int maxParallelism) {
+    /** What a source subtask does in its turn. */
+    static final class Turn {
+        static final int ELEMENT = 0, TICK = 1, END = 2;
+        int kind;
+        int index; // ELEMENT: the element
+        long time; // TICK: the virtual time (ms)
+        long id;   // the number its markers carry
+    }
+
+    private Sequencer(List<Event> events, int parallelism, int maxParallelism, long tickInterval) {
         this.parallelism = parallelism;
         this.size = events.size();
         owner = new int[size];
@@ -59,6 +77,20 @@ public final class Sequencer {
                 ++found;
             }
         }
+        // As FluxoLab's engine: the job starts at the first arrival; ticks every interval after it; a
+        // tick at an element's arrival comes before the element; none after the last element.
+        List<long[]> ticks = new ArrayList<>();
+        if (tickInterval > 0 && size > 0) {
+            long t = events.get(0).arrival + tickInterval;
+            for (int i = 1; i < size; ++i)
+                for (; t <= events.get(i).arrival; t += tickInterval) ticks.add(new long[] {t, i});
+        }
+        tickTime = new long[ticks.size()];
+        tickBefore = new int[ticks.size()];
+        for (int k = 0; k < ticks.size(); ++k) {
+            tickTime[k] = ticks.get(k)[0];
+            tickBefore[k] = (int) ticks.get(k)[1];
+        }
     }
 
     /** Split p is read by source subtask p mod N (fluxolab-cli replay without --topic). */
@@ -66,8 +98,9 @@ public final class Sequencer {
         return partition % parallelism;
     }
 
-    static synchronized Sequencer start(List<Event> events, int parallelism, int maxParallelism) {
-        current = new Sequencer(events, parallelism, maxParallelism);
+    static synchronized Sequencer start(List<Event> events, int parallelism, int maxParallelism, long tickInterval) {
+        current = new Sequencer(events, parallelism, maxParallelism, tickInterval);
+        nowNanos = 0;
         return current;
     }
 
@@ -93,10 +126,32 @@ public final class Sequencer {
         }
     }
 
-    /** Blocks until it is this source subtask's turn; returns the element's index, or -1 at the end. */
-    synchronized int awaitTurn(int subtask) {
-        await(() -> next >= size || owner[next] == subtask, "the turn of source subtask " + subtask);
-        return next >= size ? -1 : next;
+    private boolean tickPending() {
+        return tickPos < tickTime.length && tickBefore[tickPos] == next;
+    }
+
+    private boolean isMine(int subtask) {
+        if (next >= size) return finishing == subtask;
+        if (tickPending()) return tickSub == subtask;
+        return owner[next] == subtask;
+    }
+
+    /** Blocks until this source subtask has a turn: an element, a tick, or the end of its input. */
+    synchronized Turn awaitTurn(int subtask) {
+        await(() -> isMine(subtask), "the turn of source subtask " + subtask);
+        Turn t = new Turn();
+        t.id = ++markerIds;
+        if (next >= size) {
+            t.kind = Turn.END;
+        } else if (tickPending()) {
+            t.kind = Turn.TICK;
+            t.time = tickTime[tickPos];
+            nowNanos = t.time * 1_000_000L;
+        } else {
+            t.kind = Turn.ELEMENT;
+            t.index = next;
+        }
+        return t;
     }
 
     /** Blocks until the gate in front of the window operator has processed element {@code seq}. */
@@ -104,26 +159,22 @@ public final class Sequencer {
         await(() -> elementDone >= seq, "element " + seq + " at its window subtask");
     }
 
-    /**
-     * After the last element: blocks until it is this source subtask's turn to end its input
-     * (subtasks in index order); returns the number its markers carry (size + subtask).
-     */
-    synchronized long awaitFinishTurn(int subtask) {
-        await(() -> finishing == subtask, "the end of input of source subtask " + subtask);
-        return (long) size + subtask;
-    }
-
-    /**
-     * Blocks until every window subtask has seen the marker numbered {@code seq} (an element's index,
-     * or size + subtask at the end of input), then lets the next element or subtask go.
-     */
-    synchronized void awaitMarkers(long seq) {
+    /** Blocks until every window subtask has seen this turn's markers, then ends the turn. */
+    synchronized void finishTurn(Turn t) {
         await(() -> {
-            for (long m : markerSeen) if (m < seq) return false;
+            for (long m : markerSeen) if (m < t.id) return false;
             return true;
-        }, "the markers after element " + seq);
-        if (seq < size) next = (int) seq + 1;
-        else finishing = (int) (seq - size) + 1;
+        }, "the markers of turn " + t.id);
+        if (t.kind == Turn.ELEMENT) {
+            ++next;
+        } else if (t.kind == Turn.TICK) {
+            if (++tickSub == parallelism) {
+                tickSub = 0;
+                ++tickPos;
+            }
+        } else {
+            ++finishing;
+        }
         notifyAll();
     }
 

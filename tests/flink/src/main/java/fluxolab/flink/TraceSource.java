@@ -36,18 +36,20 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
     private static final long serialVersionUID = 1L;
     private final ArrayList<Event> events;
     private final int parallelism;
+    private final boolean sequenced;
 
     public TraceSource(List<Event> events) {
-        this(events, 1);
+        this(events, 1, false);
     }
 
     /**
-     * At parallelism N > 1, split p is assigned to source subtask p mod N and the elements are
-     * released in arrival order by the JVM's {@link Sequencer} (which must be started first).
+     * Split p is assigned to source subtask p mod N; `sequenced`: the elements are released in
+     * arrival order by the JVM's {@link Sequencer} (which must be started first).
      */
-    public TraceSource(List<Event> events, int parallelism) {
+    public TraceSource(List<Event> events, int parallelism, boolean sequenced) {
         this.events = new ArrayList<>(events);
         this.parallelism = parallelism;
+        this.sequenced = sequenced;
     }
 
     @Override
@@ -57,7 +59,7 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
 
     @Override
     public SourceReader<Event, Split> createReader(SourceReaderContext ctx) {
-        return new Reader(events, parallelism > 1 ? Sequencer.get() : null, ctx.getIndexOfSubtask());
+        return new Reader(events, sequenced ? Sequencer.get() : null, ctx.getIndexOfSubtask());
     }
 
     @Override
@@ -162,41 +164,39 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
         public InputStatus pollNext(ReaderOutput<Event> output) {
             if (!allAssigned.isDone()) return InputStatus.NOTHING_AVAILABLE;
             if (seq != null) {
-                // Parallelism > 1: this subtask's turn, the element (its generator's watermark waits for
-                // the element to be processed), then a marker to every window subtask (see Sequencer).
-                int i = seq.awaitTurn(subtask);
-                if (i < 0) {
-                    // End of input, one source subtask after the other in index order (as FluxoLab's
-                    // engine; in Flink the order is the threads'): its MAX watermark, then markers.
-                    long f = seq.awaitFinishTurn(subtask);
+                // Parallelism > 1 or idleness (see Sequencer): this subtask's turn. An element (its
+                // generator's watermark waits until the element is processed); a virtual periodic tick
+                // through each of its split outputs and its main output (idleness); or the end of its
+                // input (its MAX watermark). Then a marker to every window subtask.
+                Sequencer.Turn t = seq.awaitTurn(subtask);
+                if (t.kind == Sequencer.Turn.ELEMENT) {
+                    Event e = events.get(t.index);
+                    outputs.computeIfAbsent(e.partition, p -> output.createOutputForSplit(Integer.toString(p))).collect(e);
+                } else if (t.kind == Sequencer.Turn.TICK) {
+                    List<Integer> mine = new ArrayList<>();
+                    for (Split sp : splits) mine.add(sp.partition);
+                    java.util.Collections.sort(mine);
+                    for (int p : mine)
+                        outputs.computeIfAbsent(p, q -> output.createOutputForSplit(Integer.toString(q)))
+                                .collect(tickMarker(t.id, seq.markerKey[0]));
+                    output.collect(tickMarker(t.id, seq.markerKey[0]));
+                } else {
                     Event fin = new Event();
                     fin.marker = true;
                     fin.finish = true;
-                    fin.seq = f;
+                    fin.seq = t.id;
                     fin.key = seq.markerKey[0];
                     output.collect(fin);
-                    for (int j = 0; j < seq.parallelism; ++j) {
-                        Event m = new Event();
-                        m.marker = true;
-                        m.seq = f;
-                        m.key = seq.markerKey[j];
-                        output.collect(m);
-                    }
-                    seq.awaitMarkers(f);
-                    return InputStatus.END_OF_INPUT;
                 }
-                Event e = events.get(i);
-                outputs.computeIfAbsent(e.partition, p -> output.createOutputForSplit(Integer.toString(p))).collect(e);
                 for (int j = 0; j < seq.parallelism; ++j) {
                     Event m = new Event();
                     m.marker = true;
-                    m.seq = i;
+                    m.seq = t.id;
                     m.key = seq.markerKey[j];
-                    m.ts = e.ts;
                     output.collect(m);
                 }
-                seq.awaitMarkers(i);
-                return InputStatus.MORE_AVAILABLE;
+                seq.finishTurn(t);
+                return t.kind == Sequencer.Turn.END ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
             }
             if (next >= events.size()) return InputStatus.END_OF_INPUT;
             Event e = events.get(next++);
@@ -204,6 +204,15 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
                     outputs.computeIfAbsent(e.partition, p -> output.createOutputForSplit(Integer.toString(p)));
             out.collect(e);
             return next < events.size() ? InputStatus.MORE_AVAILABLE : InputStatus.END_OF_INPUT;
+        }
+
+        private static Event tickMarker(long id, String key) {
+            Event m = new Event();
+            m.marker = true;
+            m.tick = true;
+            m.seq = id;
+            m.key = key;
+            return m;
         }
 
         @Override
