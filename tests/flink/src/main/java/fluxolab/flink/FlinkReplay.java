@@ -77,6 +77,7 @@ public final class FlinkReplay {
         boolean finalWatermark = true;
         int parallelism = 1;
         long idleMs = 0;
+        long periodicMs = 0; // 0: a watermark after every element
     }
 
     public static void main(String[] args) throws Exception {
@@ -152,11 +153,14 @@ public final class FlinkReplay {
                 LateDroppedReporter.reset();
                 runSql(o, trace.events, true);
                 sqlLateRows = LateDroppedReporter.total();
-            } else if (o.parallelism > 1 || o.idleMs > 0) {
+            } else if (o.parallelism > 1 || o.idleMs > 0 || o.periodicMs > 0) {
                 lines = runDataStreamParallel(o, trace.events);
             } else {
                 lines = runDataStream(o, trace.events);
             }
+        } catch (UsageException e) {
+            err.println("flink-replay: " + e.getMessage());
+            return 2;
         } catch (IllegalArgumentException | org.apache.flink.table.api.TableException e) {
             // Flink's own refusal of the job (e.g. a tumble offset not smaller than the size).
             err.println("flink-replay: Flink refused the job: " + e.getMessage());
@@ -240,9 +244,10 @@ public final class FlinkReplay {
                     break;
                 case "--watermark": wm = v; break;
                 case "--watermark-interval":
-                    if (!v.equals("per-event"))
-                        throw new UsageException("the harness runs only --watermark-interval per-event (periodic "
-                                + "emission follows the wall clock in real Flink, so its output is not deterministic)");
+                    // Periodic emission: the Sequencer's virtual ticks instead of Flink's wall clock.
+                    o.periodicMs = v.equals("per-event") ? 0 : duration(k, v);
+                    if (!v.equals("per-event") && o.periodicMs <= 0)
+                        throw new UsageException("--watermark-interval must be positive, or per-event");
                     break;
                 case "--idle-timeout":
                     // Flink's own WatermarksWithIdleness on a virtual clock, ticked by the Sequencer.
@@ -330,8 +335,8 @@ public final class FlinkReplay {
                 throw new UsageException("--window expects tumble, hop, session or cumulate, got '" + o.window + "'");
         }
         if (!o.window.equals("session") && o.size <= 0) throw new UsageException("--window: the size must be positive");
-        if (o.wmKind.equals("sql") && o.idleMs > 0)
-            throw new UsageException("the harness runs --idle-timeout for DataStream runs only");
+        if (o.wmKind.equals("sql") && (o.idleMs > 0 || o.periodicMs > 0))
+            throw new UsageException("the harness runs --idle-timeout and periodic watermarks for DataStream runs only");
         if (o.wmKind.equals("sql") && o.parallelism > 1)
             throw new UsageException("the harness runs SQL only at --parallelism 1 (DataStream runs take 1 to 8)");
         if (o.wmKind.equals("sql") && o.lateness != 0)
@@ -666,14 +671,29 @@ public final class FlinkReplay {
         env.setBufferTimeout(0); // every record and watermark is flushed at once (the Sequencer waits for them)
         final long bound = o.boundMs;
         final long idle = o.idleMs;
-        // With idleness: Flink's own WatermarksWithIdleness around the per-element generator, on a virtual
-        // clock, checked at the Sequencer's ticks (every 200 ms of the trace's arrival times, as the
-        // engine's default pipeline.auto-watermark-interval) and only there.
-        WatermarkStrategy<Event> wms = WatermarkStrategy.<Event>forGenerator(ctx -> idle > 0
-                        ? new Ticked(new org.apache.flink.api.common.eventtime.WatermarksWithIdleness<>(
-                                new PerEvent<>(new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(bound))),
-                                Duration.ofMillis(idle), new VirtualClock()))
-                        : new PerEvent<>(new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(bound))))
+        final long periodic = o.periodicMs;
+        if (periodic > 0) {
+            // A tick reaches a subtask's splits one by one (their immediate outputs) where Flink's periodic
+            // emitter updates them all and combines once: the same only with one split per subtask.
+            int maxPart = 0;
+            for (Event e : events) maxPart = Math.max(maxPart, e.partition);
+            if (maxPart + 1 > o.parallelism)
+                throw new UsageException("periodic watermarks: the harness needs at most one partition per source "
+                        + "subtask (--parallelism >= " + (maxPart + 1) + ")");
+        }
+        // Idleness: Flink's own WatermarksWithIdleness on a virtual clock, checked at the Sequencer's
+        // ticks (every pipeline.auto-watermark-interval of the trace's arrival times, 200 ms by default,
+        // as the engine) and only there. Periodic emission: Flink's generator, asked for its watermark
+        // at those ticks only (no PerEvent).
+        WatermarkStrategy<Event> wms = WatermarkStrategy.<Event>forGenerator(ctx -> {
+                    WatermarkGenerator<Event> g = periodic > 0
+                            ? new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(bound))
+                            : new PerEvent<>(new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(bound)));
+                    if (idle > 0)
+                        g = new org.apache.flink.api.common.eventtime.WatermarksWithIdleness<>(
+                                g, Duration.ofMillis(idle), new VirtualClock());
+                    return idle > 0 || periodic > 0 ? new Ticked(g) : g;
+                })
                 .withTimestampAssigner((e, t) -> e.ts);
         WindowAssigner<Object, TimeWindow> assigner;
         switch (o.window) {
@@ -687,7 +707,7 @@ public final class FlinkReplay {
             default:
                 assigner = EventTimeSessionWindows.withGap(Duration.ofMillis(o.gap));
         }
-        Sequencer.start(events, o.parallelism, 128, idle > 0 ? 200 : 0);
+        Sequencer.start(events, o.parallelism, 128, periodic > 0 ? periodic : idle > 0 ? 200 : 0);
         try {
             OutputTag<Event> lateTag = new OutputTag<>("late", TypeInformation.of(Event.class));
             DataStream<Event> gated = env.fromSource(new TraceSource(events, o.parallelism, true), wms, "trace")
