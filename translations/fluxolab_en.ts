@@ -1799,14 +1799,6 @@
         <translation>idle</translation>
     </message>
     <message>
-        <source>%1 results</source>
-        <translation>%1 results</translation>
-    </message>
-    <message>
-        <source>last: %1 = %2</source>
-        <translation>last: %1 = %2</translation>
-    </message>
-    <message>
         <source>Late side output</source>
         <translation>Late side output</translation>
     </message>
@@ -1829,6 +1821,14 @@
     <message>
         <source>P%1 idle %2</source>
         <translation>P%1 idle %2</translation>
+    </message>
+    <message>
+        <source>Sink · %1 results</source>
+        <translation>Sink · %1 results</translation>
+    </message>
+    <message>
+        <source>last: %1</source>
+        <translation>last: %1</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +1892,21 @@
     <message>
         <source>High watermark (sum over partitions); the LEO is not visible on a real cluster</source>
         <translation>High watermark (sum over partitions); the LEO is not visible on a real cluster</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::ProcTimeCanvas</name>
+    <message>
+        <source>No trace loaded.</source>
+        <translation>No trace loaded.</translation>
+    </message>
+    <message>
+        <source>Processing-time windows (%1) on the same input: a window holds what arrived during it</source>
+        <translation>Processing-time windows (%1) on the same input: a window holds what arrived during it</translation>
+    </message>
+    <message>
+        <source>arrival order (event number) →</source>
+        <translation>arrival order (event number) →</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +2480,22 @@ Line %2: %3</translation>
     <message>
         <source>Max event time · watermark · processing time</source>
         <translation>Max event time · watermark · processing time</translation>
+    </message>
+    <message>
+        <source>This run already uses processing-time windows: the picture above shows them.</source>
+        <translation>This run already uses processing-time windows: the picture above shows them.</translation>
+    </message>
+    <message>
+        <source>The trace has no arrival column: processing time does not advance, so every processing-time window would hold the whole trace.</source>
+        <translation>The trace has no arrival column: processing time does not advance, so every processing-time window would hold the whole trace.</translation>
+    </message>
+    <message>
+        <source>The trace is too long to run a second time with processing-time windows here (fluxolab-cli replay --window-time processing does it).</source>
+        <translation>The trace is too long to run a second time with processing-time windows here (fluxolab-cli replay --window-time processing does it).</translation>
+    </message>
+    <message>
+        <source>Processing-time windows</source>
+        <translation>Processing-time windows</translation>
     </message>
 </context>
 <context>

@@ -1799,14 +1799,6 @@
         <translation>ociosa</translation>
     </message>
     <message>
-        <source>%1 results</source>
-        <translation>%1 resultados</translation>
-    </message>
-    <message>
-        <source>last: %1 = %2</source>
-        <translation>último: %1 = %2</translation>
-    </message>
-    <message>
         <source>Late side output</source>
         <translation>Saída lateral</translation>
     </message>
@@ -1829,6 +1821,14 @@
     <message>
         <source>P%1 idle %2</source>
         <translation>P%1 ociosa %2</translation>
+    </message>
+    <message>
+        <source>Sink · %1 results</source>
+        <translation>Sink · %1 resultados</translation>
+    </message>
+    <message>
+        <source>last: %1</source>
+        <translation>último: %1</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +1892,21 @@
     <message>
         <source>High watermark (sum over partitions); the LEO is not visible on a real cluster</source>
         <translation>High watermark (soma das partições); o LEO não é visível num cluster real</translation>
+    </message>
+</context>
+<context>
+    <name>fluxolab::app::ProcTimeCanvas</name>
+    <message>
+        <source>No trace loaded.</source>
+        <translation>Nenhum traço carregado.</translation>
+    </message>
+    <message>
+        <source>Processing-time windows (%1) on the same input: a window holds what arrived during it</source>
+        <translation>Janelas de tempo de processamento (%1) sobre a mesma entrada: uma janela guarda o que chegou durante ela</translation>
+    </message>
+    <message>
+        <source>arrival order (event number) →</source>
+        <translation>ordem de chegada (número do evento) →</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +2480,22 @@ Linha %2: %3</translation>
     <message>
         <source>Max event time · watermark · processing time</source>
         <translation>Maior tempo de evento · watermark · tempo de processamento</translation>
+    </message>
+    <message>
+        <source>This run already uses processing-time windows: the picture above shows them.</source>
+        <translation>Esta execução já usa janelas de tempo de processamento: a figura de cima mostra-as.</translation>
+    </message>
+    <message>
+        <source>The trace has no arrival column: processing time does not advance, so every processing-time window would hold the whole trace.</source>
+        <translation>O traço não tem coluna de chegada: o tempo de processamento não avança, por isso cada janela de tempo de processamento guardaria o traço inteiro.</translation>
+    </message>
+    <message>
+        <source>The trace is too long to run a second time with processing-time windows here (fluxolab-cli replay --window-time processing does it).</source>
+        <translation>O traço é demasiado longo para o correr uma segunda vez aqui com janelas de tempo de processamento (o fluxolab-cli replay --window-time processing fá-lo).</translation>
+    </message>
+    <message>
+        <source>Processing-time windows</source>
+        <translation>Janelas de tempo de processamento</translation>
     </message>
 </context>
 <context>

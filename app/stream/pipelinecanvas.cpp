@@ -99,6 +99,7 @@ void PipelineCanvas::paintEvent(QPaintEvent*) {
 void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     p.save();
     m_drawn.clear();
+    m_placed.clear();
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
     if (!m_obs) {
@@ -123,10 +124,11 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     const double headH = lineH + m_theme.px(4);
     const QRectF body(area.left(), area.top() + headH, area.width(), area.height() - headH);
     const double w = area.width();
-    const QRectF colParts(area.left(), body.top(), w * 0.19, body.height());
-    const QRectF colSrc(area.left() + w * 0.235, body.top(), w * 0.175, body.height());
-    const QRectF colWin(area.left() + w * 0.50, body.top(), w * 0.30, body.height());
-    const QRectF colSink(area.left() + w * 0.85, body.top(), w * 0.15, body.height());
+    const QRectF colParts(area.left(), body.top(), w * 0.18, body.height());
+    // (The keyBy gap between sources and window subtasks holds the newest record's key and event time.)
+    const QRectF colSrc(area.left() + w * 0.21, body.top(), w * 0.175, body.height());
+    const QRectF colWin(area.left() + w * 0.485, body.top(), w * 0.30, body.height());
+    const QRectF colSink(area.left() + w * 0.81, body.top(), w * 0.19, body.height());
     const double gap = m_theme.px(6);
     const auto partBoxes = stack(colParts, parts, lineH * 2 + pad * 2, gap);
     const auto srcBoxes = stack(colSrc, par, lineH * 3 + pad * 2, gap);
@@ -139,6 +141,8 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     const auto drawText = [&](const QRectF& r, int flags, const QString& text) {
         m_drawn << text;
         p.drawText(r, flags, text);
+        const QFontMetricsF m(p.font());
+        m_placed.push_back({text, text, r, m.boundingRect(r, flags, text), p.font(), QStringLiteral("pipeline")});
     };
 
     // Headers.
@@ -337,10 +341,12 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     }
     // Sink and late side output.
     box(sinkBox, m_theme.panel, kFired);
-    QStringList sinkText{tr("Sink"), tr("%1 results").arg(m_flow.firings)};
+    // The last result's key and value on lines of their own: an average can take 18 digits.
+    QStringList sinkText{tr("Sink · %1 results").arg(m_flow.firings)};
     if (m_flow.firings > 0) {
         const auto& f = o.firings[static_cast<std::size_t>(m_flow.firings - 1)];
-        sinkText << tr("last: %1 = %2").arg(QString::fromStdString(f.key), QString::fromStdString(f.value));
+        sinkText << tr("last: %1").arg(QString::fromStdString(f.key))
+                 << QStringLiteral("= ") + QString::fromStdString(f.value);
     }
     lines(sinkBox, sinkText, m_theme.text);
     box(lateBox, m_theme.panel, kLate);

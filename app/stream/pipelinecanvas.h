@@ -12,6 +12,7 @@
 #endif
 
 #include "app/core/theme.h"
+#include "app/stream/placedtext.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -36,6 +37,8 @@ public:
     /// Every text the last render() drew, as drawn (after any eliding): tests check that no watermark
     /// is cut at the classroom size.
     const QStringList& drawnTexts() const { return m_drawn; }
+    /// The same texts with their boxes and ink (role "pipeline"; `full` is what was drawn).
+    const std::vector<PlacedText>& placedTexts() const { return m_placed; }
     /// How many of the last records read are drawn flowing.
     static constexpr int kFlowing = 6;
 
@@ -49,6 +52,7 @@ private:
     /// Counts up to m_step, moved incrementally while playing.
     mutable stream_observe::StreamObservation::Flow m_flow;
     mutable QStringList m_drawn;
+    mutable std::vector<PlacedText> m_placed;
 };
 
 } // namespace fluxolab::app

@@ -8,6 +8,7 @@
 #include <QTimeZone>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 namespace fluxolab::app {
@@ -38,12 +39,22 @@ struct Band {
 };
 } // namespace
 
+namespace {
+/// The legend's entries (symbol kind, text) in drawing order.
+std::vector<std::pair<int, QString>> legendItems() {
+    return {{0, StreamCanvas::tr("event (at its arrival)")}, {1, StreamCanvas::tr("late event (side output)")},
+            {2, StreamCanvas::tr("operator watermark")},     {3, StreamCanvas::tr("open window")},
+            {4, StreamCanvas::tr("fired window (result)")},  {5, StreamCanvas::tr("idle partition")}};
+}
+} // namespace
+
 struct StreamCanvas::Geometry {
     QRectF plot;
     QRectF side;               ///< the side output strip (right of the plot)
     std::vector<QRectF> lanes; ///< one per partition, then the operator
     QRectF legend;
     double labelWidth = 0;
+    std::function<double(const QString&)> legendItemWidth;
     Millis ymin = 0, ymax = 1;
     std::uint64_t last = 1;
     double x(double step) const { return plot.left() + plot.width() * step / static_cast<double>(last); }
@@ -98,8 +109,32 @@ StreamCanvas::Geometry StreamCanvas::geometry(QSizeF size) const {
     const QFontMetricsF fm(m_theme.font(9));
     const double m = m_theme.px(8);
     g.labelWidth = fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + m;
-    const double legendH = fm.height() * 2 + m_theme.px(10);
-    g.legend = QRectF(m, m, size.width() - 2 * m, legendH);
+    {
+        // The lane names ("partition 7", "operator" in bold) are drawn whole, not cut.
+        const int parts = m_obs ? m_obs->partitions() : 1;
+        const QFontMetricsF fmb(m_theme.font(9, true));
+        double names = fmb.horizontalAdvance(tr("operator"));
+        for (int i = 0; i < parts; ++i)
+            names = std::max(names, fm.horizontalAdvance(tr("partition %1").arg(i)));
+        g.labelWidth = std::max(g.labelWidth, names + m_theme.px(4) + 1);
+    }
+    // As many legend rows as its entries need at this width (long ones in Portuguese or presentation
+    // mode wrap to a third row rather than run into the plot).
+    g.legend = QRectF(m, m, size.width() - 2 * m, 0);
+    g.legendItemWidth = [this, fm](const QString& text) {
+        return m_theme.px(16) + m_theme.px(4) + fm.horizontalAdvance(text) + m_theme.px(14);
+    };
+    int rows = 1;
+    double lx = g.legend.left();
+    for (const auto& item : legendItems()) {
+        const double w = g.legendItemWidth(item.second);
+        if (lx + w > g.legend.right() && lx > g.legend.left()) {
+            lx = g.legend.left();
+            ++rows;
+        }
+        lx += w;
+    }
+    g.legend.setHeight(rows * (fm.height() + m_theme.px(4)) + m_theme.px(2));
     const int parts = m_obs ? m_obs->partitions() : 1;
     const double laneH =
         std::max(fm.height() + m_theme.px(4), std::min(m_theme.px(30), size.height() * 0.3 / (parts + 1)));
@@ -228,13 +263,22 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     const QFont bold = m_theme.font(9, true);
     const QFontMetricsF fm(font);
     p.setFont(font);
+    m_placed.clear();
+    // Draws a text in its box and notes where it went (placedTexts()).
+    const auto put = [&](const QRectF& box, int flags, const QString& shown, const QString& full,
+                         const char* role) {
+        p.drawText(box, flags, shown);
+        const QFontMetricsF m(p.font());
+        m_placed.push_back({shown, full, box, m.boundingRect(box, flags, shown), p.font(), QLatin1String(role)});
+    };
     if (!m_obs) {
         p.setPen(m_theme.muted);
         p.setFont(m_theme.font(12));
-        p.drawText(
-            QRectF(QPointF(0, 0), size).adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap,
+        const QString hint =
             tr("No trace loaded.\nFile ▸ Open trace… reads a CSV or JSON Lines file of events and runs it "
-               "through the stream engine (event time, watermarks, windows)."));
+               "through the stream engine (event time, watermarks, windows).");
+        put(QRectF(QPointF(0, 0), size).adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap, hint,
+            hint, "hint");
         p.restore();
         return;
     }
@@ -244,20 +288,19 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     const Millis range = g.ymax - g.ymin;
     const double dot = m_theme.px(3.2);
 
-    // Legend (two rows at most).
+    // Legend (as many rows as geometry() gave it).
     {
         struct Item {
             int kind;
             QString text;
         };
-        const std::vector<Item> items = {
-            {0, tr("event (at its arrival)")}, {1, tr("late event (side output)")},
-            {2, tr("operator watermark")},     {3, tr("open window")},
-            {4, tr("fired window (result)")},  {5, tr("idle partition")}};
+        std::vector<Item> items;
+        for (const auto& [kind, text] : legendItems())
+            items.push_back({kind, text});
         double x = g.legend.left(), y = g.legend.top() + m_theme.px(2);
         const double sw = m_theme.px(16);
         for (const Item& it : items) {
-            const double w = sw + m_theme.px(4) + fm.horizontalAdvance(it.text) + m_theme.px(14);
+            const double w = g.legendItemWidth(it.text);
             if (x + w > g.legend.right() && x > g.legend.left()) {
                 x = g.legend.left();
                 y += fm.height() + m_theme.px(4);
@@ -299,7 +342,8 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
                 break;
             }
             p.setPen(m_theme.text);
-            p.drawText(QPointF(x + sw + m_theme.px(4), y + fm.ascent()), it.text);
+            const QRectF tb(x + sw + m_theme.px(4), y, fm.horizontalAdvance(it.text) + 1, fm.height());
+            put(tb.intersected(g.legend), Qt::AlignLeft | Qt::AlignVCenter, it.text, it.text, "legend");
             x += w;
         }
     }
@@ -316,9 +360,9 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         p.setPen(QPen(m_theme.emptyCell, 1));
         p.drawLine(QPointF(g.plot.left(), y), QPointF(g.plot.right(), y));
         p.setPen(m_theme.muted);
-        p.drawText(QRectF(g.plot.left() - g.labelWidth, y - fm.height() / 2, g.labelWidth - m_theme.px(4),
-                          fm.height()),
-                   Qt::AlignRight | Qt::AlignVCenter, timeLabel(t, range));
+        const QString label = timeLabel(t, range);
+        put(QRectF(g.plot.left() - g.labelWidth, y - fm.height() / 2, g.labelWidth - m_theme.px(4), fm.height()),
+            Qt::AlignRight | Qt::AlignVCenter, label, label, "axis");
     }
     // Processing axis: element numbers (and processing time when the trace has arrival times).
     const bool proc = o.hasArrivalTimes();
@@ -335,22 +379,26 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
             proc ? QStringLiteral("%1 %2").arg(s).arg(timeLabel(o.processingTimeAt(s), 60000))
                  : QString::number(s);
         const double w = fm.horizontalAdvance(label);
-        const double lx = std::clamp(x - w / 2, g.plot.left() - g.labelWidth, g.plot.right() - w);
+        // Under the plot only: the event-time labels' column ends half a line below the plot.
+        const double lx = std::clamp(x - w / 2, g.plot.left(), g.plot.right() - w);
         if (lx < lastRight + m_theme.px(8)) continue; // never print over the previous label
         lastRight = lx + w;
-        p.drawText(QPointF(lx, g.plot.bottom() + m_theme.px(3) + fm.ascent()), label);
+        put(QRectF(lx, g.plot.bottom() + m_theme.px(3), w + 1, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+            label, label, "axis");
     }
     p.setPen(m_theme.text);
     const QString xTitle =
         proc ? tr("processing time → (events in arrival order: number and arrival time)")
              : tr("processing time → (events in arrival order; the trace has no arrival column)");
-    p.drawText(
-        QRectF(g.plot.left(), g.plot.bottom() + m_theme.px(3) + fm.height(), g.plot.width(), fm.height()),
-        Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(xTitle, Qt::ElideRight, g.plot.width()));
+    put(QRectF(g.plot.left(), g.plot.bottom() + m_theme.px(3) + fm.height(), g.plot.width(), fm.height()),
+        Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(xTitle, Qt::ElideRight, g.plot.width()), xTitle,
+        "axis");
     p.setFont(bold);
-    p.drawText(
-        QRectF(g.plot.left() + m_theme.px(4), g.plot.top() + m_theme.px(2), g.plot.width() / 2, fm.height()),
-        Qt::AlignLeft | Qt::AlignVCenter, tr("↑ event time"));
+    const QString yTitle = tr("↑ event time");
+    const QRectF yTitleBox(g.plot.left() + m_theme.px(4), g.plot.top() + m_theme.px(2), g.plot.width() / 2,
+                           fm.height());
+    put(yTitleBox, Qt::AlignLeft | Qt::AlignVCenter, yTitle, yTitle, "axis");
+    const QRectF yTitleInk = m_placed.back().ink;
     p.setFont(font);
 
     p.save();
@@ -443,16 +491,36 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     // Results of fired windows, over everything else.
     p.setFont(bold);
     const QFontMetricsF fmb(bold);
+    // A result is drawn whole, inside the plot and clear of the other texts there; one that has no such
+    // place (many windows firing at one watermark) is left out: clicking its band still explains it.
+    std::vector<QRectF> taken{yTitleInk.adjusted(-m_theme.px(2), 0, m_theme.px(2), 0)};
+    const QRectF inside = g.plot.adjusted(m_theme.px(1), m_theme.px(1), -m_theme.px(1), -m_theme.px(1));
     for (const auto& [r, text] : labels) {
-        const QString t = fmb.elidedText(text, Qt::ElideRight, std::max(r.width(), m_theme.px(140)));
-        const double w = fmb.horizontalAdvance(t) + m_theme.px(6);
-        QRectF lr(r.left() + m_theme.px(2), r.top() + m_theme.px(2), w, fm.height());
-        if (lr.right() > g.plot.right()) lr.moveRight(g.plot.right() - m_theme.px(2));
+        const double w = fmb.horizontalAdvance(text) + m_theme.px(6);
+        if (w > inside.width()) continue;
+        QRectF lr(r.left() + m_theme.px(2), r.top() + m_theme.px(2), w, fmb.height());
+        if (lr.right() > inside.right()) lr.moveRight(inside.right());
+        if (lr.top() < inside.top()) lr.moveTop(inside.top());
+        if (lr.bottom() > inside.bottom()) lr.moveBottom(inside.bottom());
+        // Below a label already there, as long as it stays on its band.
+        bool placed = false;
+        for (int tries = 0; tries < 4 && !placed; ++tries) {
+            const auto clash = std::find_if(taken.begin(), taken.end(),
+                                            [&](const QRectF& t) { return t.intersects(lr); });
+            if (clash == taken.end()) {
+                placed = true;
+            } else {
+                lr.moveTop(clash->bottom() + 1);
+                if (lr.bottom() > std::min(inside.bottom(), std::max(r.bottom(), lr.top()))) break;
+            }
+        }
+        if (!placed) continue;
+        taken.push_back(lr);
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(255, 255, 255, 200));
         p.drawRect(lr);
         p.setPen(kFired.darker(140));
-        p.drawText(lr, Qt::AlignCenter, t);
+        put(lr, Qt::AlignCenter, text, text, "window");
     }
     p.setFont(font);
     // Selected window.
@@ -474,18 +542,20 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     p.drawRect(g.side);
     p.setPen(kLate);
     p.setFont(bold);
-    p.drawText(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2),
-                      g.side.width() - m_theme.px(8), fm.height()),
-               Qt::AlignLeft | Qt::AlignVCenter,
-               fm.elidedText(tr("Late side output"), Qt::ElideRight, g.side.width() - m_theme.px(8)));
+    const QString sideTitle = tr("Late side output");
+    put(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2), g.side.width() - m_theme.px(8),
+               fm.height()),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetricsF(bold).elidedText(sideTitle, Qt::ElideRight, g.side.width() - m_theme.px(8)), sideTitle,
+        "side");
     p.setFont(font);
-    p.drawText(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2) + fm.height(),
-                      g.side.width() - m_theme.px(8), fm.height()),
-               Qt::AlignLeft | Qt::AlignVCenter,
-               fm.elidedText(o.options.job.lateSideOutput
-                                 ? tr("%n late", nullptr, static_cast<int>(lateShown))
-                                 : tr("%n dropped", nullptr, static_cast<int>(lateShown)),
-                             Qt::ElideRight, g.side.width() - m_theme.px(8)));
+    const QString sideCount = o.options.job.lateSideOutput
+                                  ? tr("%n late", nullptr, static_cast<int>(lateShown))
+                                  : tr("%n dropped", nullptr, static_cast<int>(lateShown));
+    put(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2) + fm.height(),
+               g.side.width() - m_theme.px(8), fm.height()),
+        Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(sideCount, Qt::ElideRight, g.side.width() - m_theme.px(8)),
+        sideCount, "side");
     {
         p.save();
         const QRectF inner =
@@ -571,10 +641,9 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         }
         p.setFont(op ? bold : font);
         p.setPen(m_theme.text);
-        p.drawText(
-            QRectF(lane.left() - g.labelWidth, lane.top(), g.labelWidth - m_theme.px(4), lane.height()),
+        put(QRectF(lane.left() - g.labelWidth, lane.top(), g.labelWidth - m_theme.px(4), lane.height()),
             Qt::AlignRight | Qt::AlignVCenter,
-            fm.elidedText(name, Qt::ElideRight, g.labelWidth - m_theme.px(4)));
+            QFontMetricsF(p.font()).elidedText(name, Qt::ElideRight, g.labelWidth - m_theme.px(4)), name, "lane");
         p.setFont(font);
     };
     const int parts = o.partitions();
@@ -585,16 +654,16 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         const bool idle = o.splitIdleAt(i, step);
         const QString v = idle ? tr("idle") : timeLabel(o.splitWatermarkAt(i, step), range);
         p.setPen(idle ? m_theme.muted : m_theme.text);
-        p.drawText(QRectF(g.side.left(), lane.top(), g.side.width(), lane.height()),
-                   Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(v, Qt::ElideRight, g.side.width()));
+        put(QRectF(g.side.left(), lane.top(), g.side.width(), lane.height()), Qt::AlignLeft | Qt::AlignVCenter,
+            fm.elidedText(v, Qt::ElideRight, g.side.width()), v, "watermark");
     }
     const QRectF& opLane = g.lanes.back();
     drawLane(opLane, tr("operator"), nullptr, nullptr, true);
     p.setFont(bold);
     p.setPen(m_theme.text);
-    p.drawText(QRectF(g.side.left(), opLane.top(), g.side.width(), opLane.height()),
-               Qt::AlignLeft | Qt::AlignVCenter,
-               fm.elidedText(timeLabel(o.operatorWatermarkAt(step), range), Qt::ElideRight, g.side.width()));
+    const QString opWm = timeLabel(o.operatorWatermarkAt(step), range);
+    put(QRectF(g.side.left(), opLane.top(), g.side.width(), opLane.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetricsF(bold).elidedText(opWm, Qt::ElideRight, g.side.width()), opWm, "watermark");
     // Cursor through the lanes.
     p.setPen(QPen(m_theme.muted, 1, Qt::DotLine));
     const double cx2 = g.x(static_cast<double>(step));

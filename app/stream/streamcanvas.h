@@ -10,6 +10,7 @@
 #endif
 
 #include "app/core/theme.h"
+#include "app/stream/placedtext.h"
 
 #include <QWidget>
 
@@ -37,6 +38,9 @@ public:
     QRectF plotRect(QSizeF size) const;
     QRectF bandRect(int window, QSizeF size) const;
 
+    /// The texts of the last render, where they went (tests measure them).
+    const std::vector<PlacedText>& placedTexts() const { return m_placed; }
+
 Q_SIGNALS:
     void windowClicked(int index);
 
@@ -55,6 +59,7 @@ private:
     std::string m_keyUtf8;
     int m_selected = -1;
     Theme m_theme = Theme::normal();
+    mutable std::vector<PlacedText> m_placed;
 };
 
 } // namespace fluxolab::app

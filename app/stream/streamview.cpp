@@ -2,6 +2,7 @@
 
 #include "app/cluster/timelinebar.h"
 #include "app/stream/pipelinecanvas.h"
+#include "app/stream/proctimecanvas.h"
 #include "app/stream/streamcanvas.h"
 #include "app/stream/tracedialog.h"
 #include "app/stream/watermarkplot.h"
@@ -34,6 +35,11 @@
 #include <set>
 
 namespace fluxolab::app {
+
+namespace {
+/// Up to this many elements the view runs the trace a second time with processing-time windows.
+constexpr std::size_t kProcTimeRerunLimit = 200000;
+} // namespace
 
 using namespace stream_observe;
 using Millis = stream::Millis;
@@ -112,6 +118,9 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     m_plot->setObjectName(QStringLiteral("streamWatermarkPlot"));
     m_details->addTab(m_pipeline, QString());
     m_details->addTab(m_plot, QString());
+    m_procCanvas = new ProcTimeCanvas(m_details);
+    m_procCanvas->setObjectName(QStringLiteral("streamProcessingTime"));
+    m_details->addTab(m_procCanvas, QString());
     pictures->addWidget(m_canvas);
     pictures->addWidget(m_details);
     pictures->setStretchFactor(0, 3);
@@ -184,6 +193,7 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     m_position = new QLabel(this);
     m_position->setObjectName(QStringLiteral("streamPosition"));
     m_position->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_position->setWordWrap(true); // presentation mode at 1366 px: a second line, never cut mid-word
     bar->addWidget(m_back);
     bar->addWidget(m_play);
     bar->addWidget(m_fwd);
@@ -353,6 +363,23 @@ void StreamView::setObservation(std::unique_ptr<StreamObservation> obs) {
     m_canvas->setObservation(m_obs.get());
     m_pipeline->setObservation(m_obs.get());
     m_plot->setObservation(m_obs.get());
+    // The same input with processing-time windows, for the tab that shows them beside event time.
+    m_procObs.reset();
+    QString procNote;
+    if (m_obs->options.job.window.processingTime) {
+        procNote = tr("This run already uses processing-time windows: the picture above shows them.");
+    } else if (!m_obs->hasArrivalTimes()) {
+        procNote = tr("The trace has no arrival column: processing time does not advance, so every "
+                      "processing-time window would hold the whole trace.");
+    } else if (m_obs->elements.size() > kProcTimeRerunLimit) {
+        procNote = tr("The trace is too long to run a second time with processing-time windows here "
+                      "(fluxolab-cli replay --window-time processing does it).");
+    } else {
+        stream_observe::RunOptions po = m_obs->options;
+        po.job.window.processingTime = true;
+        m_procObs = std::make_unique<StreamObservation>(stream_observe::rerun(*m_obs, po));
+    }
+    m_procCanvas->setObservation(m_procObs.get(), procNote);
     std::set<std::string> keys;
     for (const auto& e : m_obs->elements)
         keys.insert(e.key);
@@ -400,6 +427,7 @@ void StreamView::setStep(std::uint64_t s) {
     m_canvas->setStep(s);
     m_pipeline->setStep(s);
     m_plot->setStep(s);
+    m_procCanvas->setStep(std::min(s, m_procObs ? m_procObs->lastStep() : s));
     m_updating = true;
     m_slider->setValue(static_cast<int>(s));
     m_updating = false;
@@ -713,14 +741,20 @@ bool StreamView::exportCsv(const QString& path) const {
     return f.write(QByteArray::fromStdString(m_obs->firingsCsv())) >= 0;
 }
 
+void StreamView::showDetailsTab(int index) {
+    m_pipelineButton->setChecked(true);
+    m_details->setCurrentIndex(index);
+}
+
 void StreamView::setPresentation(bool on) {
     m_canvas->setTheme(on ? Theme::projector() : Theme::normal());
     m_pipeline->setTheme(on ? Theme::projector() : Theme::normal());
     m_plot->setTheme(on ? Theme::projector() : Theme::normal());
+    m_procCanvas->setTheme(on ? Theme::projector() : Theme::normal());
     QFont f = QApplication::font();
     f.setPointSizeF(on ? 14 : 10);
     for (QWidget* w : findChildren<QWidget*>())
-        if (w != m_canvas && w != m_pipeline && w != m_plot) w->setFont(f);
+        if (w != m_canvas && w != m_pipeline && w != m_plot && w != m_procCanvas) w->setFont(f);
 }
 
 void StreamView::changeEvent(QEvent* event) {
@@ -743,6 +777,7 @@ void StreamView::retranslate() {
         "event time, watermark and processing time"));
     m_details->setTabText(0, tr("Pipeline"));
     m_details->setTabText(1, tr("Max event time · watermark · processing time"));
+    m_details->setTabText(2, tr("Processing-time windows"));
     m_adoptButton->setText(tr("Show this run in the view"));
     if (m_keys->count() > 0) m_keys->setItemText(0, tr("all keys"));
     setPlaying(isPlaying());

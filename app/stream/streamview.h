@@ -28,6 +28,7 @@ class QTabWidget;
 namespace fluxolab::app {
 
 class PipelineCanvas;
+class ProcTimeCanvas;
 class WatermarkPlot;
 class StreamCanvas;
 
@@ -55,6 +56,11 @@ public:
     StreamCanvas* canvas() const { return m_canvas; }
     PipelineCanvas* pipeline() const { return m_pipeline; }
     WatermarkPlot* watermarkPlot() const { return m_plot; }
+    /// The same trace with processing-time windows (a tab under the event-time picture).
+    ProcTimeCanvas* processingTimeCanvas() const { return m_procCanvas; }
+    const stream_observe::StreamObservation* processingTimeObservation() const { return m_procObs.get(); }
+    /// Shows one of the tabs under the picture: 0 pipeline, 1 plot, 2 processing-time windows.
+    void showDetailsTab(int index);
 
     // --- playback ---
     void setStep(std::uint64_t step);
@@ -122,6 +128,8 @@ private:
     QTabWidget* m_details;
     PipelineCanvas* m_pipeline;
     WatermarkPlot* m_plot;
+    ProcTimeCanvas* m_procCanvas;
+    std::unique_ptr<stream_observe::StreamObservation> m_procObs;
     QToolButton* m_pipelineButton;
     QToolButton* m_open;
     QLabel* m_summary;

@@ -461,9 +461,10 @@ struct StreamJob::Impl {
         Millis startOfInactivity = 0;
         Millis wm = kMinTime; ///< output state in the split multiplexer
         bool idle = false;
-        /// SourceReaderBase creates a split's output at its first record: before it, the split takes
-        /// no part in the source's watermark (an empty partition never holds it back; Flink 2.3.0).
-        bool started = false;
+        // A split takes part in its subtask's watermark from its assignment (the start of the job), not
+        // from its first record: SourceOperator#handleAddSplitsEvent creates the split's output when the
+        // split is assigned (Flink 2.3.0 bytecode; tests/flink case late_partition), so a partition that
+        // has had no record yet holds the watermark at -inf unless idleness is configured.
     };
     struct Source {
         std::vector<int> splits;
@@ -715,16 +716,11 @@ struct StreamJob::Impl {
         // No splits (parallelism > partitions): the multiplexer has no outputs and emits nothing, so the
         // subtask holds every downstream watermark at -inf unless its main output goes idle (periodicTick).
         if (so.splits.empty()) return;
-        // A split without records takes no part, unless no split of this subtask has had one (then the
-        // subtask's watermark is held as before: a reader without data, UNVERIFIED against Flink).
-        bool anyStarted = false;
-        for (int p : so.splits)
-            anyStarted = anyStarted || splits[static_cast<std::size_t>(p)].started;
+        // Every assigned split takes part, with or without records (see Split).
         Millis minWm = kMaxTime;
         bool allIdle = true;
         for (int p : so.splits) {
             const Split& s = splits[static_cast<std::size_t>(p)];
-            if (anyStarted && !s.started) continue;
             if (!s.idle) {
                 allIdle = false;
                 minWm = std::min(minWm, s.wm);
@@ -1604,8 +1600,6 @@ struct StreamJob::Impl {
                     el.key,
                     {}});
         ++s.counter; // IdlenessTimer#activity
-        const bool wasStarted = s.started;
-        s.started = true;
         if (ws.kind == WatermarkKind::Sql) {
             s.sqlCurrent = std::max(s.sqlCurrent, addClamped(el.eventTime, -ws.bound));
         } else {
@@ -1629,7 +1623,7 @@ struct StreamJob::Impl {
             } else {
                 changed = splitSetWatermark(s, generatorWatermark(s));
             }
-            if (changed || !wasStarted) updateCombined(s.owner);
+            if (changed) updateCombined(s.owner);
         } else if (ws.kind == WatermarkKind::Sql && s.sqlCurrent - s.sqlLast > ws.interval) {
             // WatermarkAssignerOperator also emits eagerly when the watermark jumped by more than the
             // interval.

@@ -1,9 +1,11 @@
 #include "tests/app/tst_streamview.h"
 
 #include "app/core/language.h"
+#include "app/stream/placedtext.h"
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
 #include "app/stream/pipelinecanvas.h"
+#include "app/stream/proctimecanvas.h"
 #include "app/stream/streamcanvas.h"
 #include "app/stream/streamview.h"
 #include "app/stream/tracedialog.h"
@@ -721,4 +723,197 @@ void StreamViewTest::scenarioTraceRelativeToItsFolder() {
     const QString expected = QDir::cleanPath(dir.filePath(QStringLiteral("cenarios/tracos/meus_sensores.csv")));
     QVERIFY2(error.contains(expected), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("/trace_feeds/0/trace")), qPrintable(error));
+}
+
+namespace {
+/// Every text a canvas drew: whole (not elided), inside its box and the canvas, clear of the others,
+/// and not smaller than `minPoints`. Returns the problems, one per line.
+QStringList textProblems(const std::vector<PlacedText>& texts, QSizeF canvas, double minPoints) {
+    QStringList out;
+    const QRectF area(QPointF(0, 0), canvas);
+    const auto inside = [](const QRectF& outer, const QRectF& r) {
+        return r.left() >= outer.left() - 1 && r.top() >= outer.top() - 1 && r.right() <= outer.right() + 1 &&
+               r.bottom() <= outer.bottom() + 1;
+    };
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+        const PlacedText& t = texts[i];
+        const QString what = QStringLiteral("%1 '%2'").arg(t.role, t.text);
+        if (t.text != t.full || t.text.contains(QChar(0x2026)))
+            out << QStringLiteral("cut: %1 (whole: '%2')").arg(what, t.full);
+        if (!inside(t.box, t.ink)) out << QStringLiteral("out of its box: %1").arg(what);
+        if (!inside(area, t.ink)) out << QStringLiteral("out of the canvas: %1").arg(what);
+        if (t.font.pointSizeF() < minPoints)
+            out << QStringLiteral("too small (%1 pt): %2").arg(t.font.pointSizeF()).arg(what);
+        for (std::size_t j = 0; j < i; ++j)
+            if (texts[j].ink.adjusted(1, 1, -1, -1).intersects(t.ink.adjusted(1, 1, -1, -1)))
+                out << QStringLiteral("overlaps %1 '%2': %3").arg(texts[j].role, texts[j].text, what);
+    }
+    return out;
+}
+} // namespace
+
+void StreamViewTest::presentationTextsFitAtClassroomSizes() {
+    // The stream view as a classroom projects it: presentation mode at 1366x768 and 1920x1080, in
+    // Portuguese and in English, on the sensors trace (four partitions, one of them quiet for a while,
+    // parallelism 2, late elements) in the middle of the run and at its end. Every text of the picture
+    // (legend, axes, window results, lane names, watermarks, side output) and of the pipeline tab is
+    // measured against its box: drawn whole, inside its box, clear of every other text, >= 11 pt.
+    RunOptions o;
+    o.trace.timeField = "ts";
+    o.trace.keyField = "sensor";
+    o.trace.partitionField = "partition";
+    o.trace.arrivalField = "arrival";
+    o.trace.valueField = "temperatura";
+    o.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    o.job.watermark.bound = 10000;
+    o.job.watermark.perEvent = true;
+    o.job.window.kind = stream::WindowKind::Tumble;
+    o.job.window.size = 60000;
+    o.job.agg = stream::AggKind::Avg;
+    o.job.parallelism = 2;
+    const QString shots = qEnvironmentVariable("FLUXOLAB_SCREENSHOTS"); // a folder: also save the views
+    for (const char* lang : {"pt_PT", "en"}) {
+        QVERIFY(setLanguage(QLatin1String(lang)));
+        for (const QSize screen : {QSize(1366, 768), QSize(1920, 1080)}) {
+            MainWindow window;
+            window.resize(screen);
+            window.show();
+            window.setView(MainWindow::View::Stream);
+            window.setPresentation(true);
+            StreamView* view = window.streamView();
+            QString error;
+            QVERIFY2(view->loadNow(asset("sensores_iot.csv"), o, &error), qPrintable(error));
+            QApplication::processEvents();
+            const std::uint64_t last = view->observation()->lastStep();
+            for (const std::uint64_t step : {last / 2, last}) {
+                view->setStep(step);
+                QApplication::processEvents();
+                const QString where =
+                    QStringLiteral("%1 %2x%3 step %4: ").arg(QLatin1String(lang)).arg(screen.width()).arg(screen.height()).arg(step);
+                StreamCanvas* canvas = view->canvas();
+                QVERIFY2(canvas->isVisible() && canvas->height() >= 160, qPrintable(where));
+                QImage image(canvas->size(), QImage::Format_ARGB32_Premultiplied);
+                {
+                    QPainter painter(&image);
+                    canvas->render(painter, QSizeF(canvas->size()));
+                }
+                QVERIFY2(canvas->placedTexts().size() > 20, qPrintable(where));
+                int windowLabels = 0;
+                for (const PlacedText& t : canvas->placedTexts())
+                    windowLabels += t.role == QLatin1String("window") ? 1 : 0;
+                QVERIFY2(windowLabels > 0, qPrintable(where + QStringLiteral("no window result shown")));
+                const QStringList problems = textProblems(canvas->placedTexts(), QSizeF(canvas->size()), 11);
+                QVERIFY2(problems.isEmpty(), qPrintable(where + problems.join(QLatin1Char('\n'))));
+                PipelineCanvas* pipeline = view->pipeline();
+                QVERIFY2(pipeline->isVisible() && pipeline->height() > 0, qPrintable(where));
+                QImage pimage(pipeline->size(), QImage::Format_ARGB32_Premultiplied);
+                {
+                    QPainter painter(&pimage);
+                    pipeline->render(painter, QSizeF(pipeline->size()));
+                }
+                const QStringList pproblems = textProblems(pipeline->placedTexts(), QSizeF(pipeline->size()), 11);
+                QVERIFY2(pproblems.isEmpty(), qPrintable(where + QStringLiteral("pipeline: ") + pproblems.join(QLatin1Char('\n'))));
+                // The processing-time windows tab, measured the same way.
+                view->showDetailsTab(2);
+                QApplication::processEvents();
+                ProcTimeCanvas* proc = view->processingTimeCanvas();
+                QVERIFY2(proc->isVisible() && view->processingTimeObservation(), qPrintable(where));
+                QImage timage(proc->size(), QImage::Format_ARGB32_Premultiplied);
+                {
+                    QPainter painter(&timage);
+                    proc->render(painter, QSizeF(proc->size()));
+                }
+                const QStringList tproblems = textProblems(proc->placedTexts(), QSizeF(proc->size()), 11);
+                QVERIFY2(tproblems.isEmpty(), qPrintable(where + QStringLiteral("processing time: ") +
+                                                         tproblems.join(QLatin1Char('\n'))));
+                if (!shots.isEmpty() && step == last / 2)
+                    window.grab().save(QStringLiteral("%1/stream10-proctime-%2-%3x%4.png")
+                                           .arg(shots, QLatin1String(lang))
+                                           .arg(screen.width())
+                                           .arg(screen.height()));
+                view->showDetailsTab(0);
+                QApplication::processEvents();
+                // The view's own labels (summary, position) are not cut either: they wrap.
+                for (const char* name : {"streamSummary", "streamPosition"}) {
+                    const auto* label = view->findChild<QLabel*>(QLatin1String(name));
+                    QVERIFY(label);
+                    const QRect room = label->contentsRect();
+                    const QRect need = QFontMetrics(label->font())
+                                           .boundingRect(room, int(label->alignment()) | Qt::TextWordWrap,
+                                                         label->text());
+                    QVERIFY2(!label->text().isEmpty() && room.contains(need),
+                             qPrintable(where + QLatin1String(name) + QStringLiteral(" cut: ") + label->text()));
+                }
+                if (!shots.isEmpty() && step == last / 2)
+                    window.grab().save(QStringLiteral("%1/stream10-%2-%3x%4.png")
+                                           .arg(shots, QLatin1String(lang))
+                                           .arg(screen.width())
+                                           .arg(screen.height()));
+            }
+        }
+    }
+    QVERIFY(setLanguage(QStringLiteral("en")));
+}
+
+void StreamViewTest::processingTimeWindowsBesideEventTime() {
+    // The course's contrast on one input. Arrival (processing time) and event time disagree: the
+    // element of event time 70 s arrives at 1.5 s, the one of event time 2 s at 61 s. Tumbling 1 min,
+    // bound 60 s: by event time [0,60000) holds 1000 and 2000 (count 2, W = 9999 when 2000 arrives,
+    // not late) and [60000,120000) holds 70000; by processing time [0,60000) holds what arrived before
+    // 60 s, 1000 and 70000 (2), and [60000,120000) what arrived at 61 s. A processing-time window fires
+    // when processing time passes its end (the arrival at 61 s fires [0,60000)); the end of input does
+    // not fire processing-time windows (processing time stops at 61 s), so [60000,120000) stays open.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("chegadas.csv"));
+    QVERIFY(writeFile(path, "ts,key,arrival\n1000,a,500\n70000,a,1500\n2000,a,61000\n"));
+    RunOptions o;
+    o.trace.arrivalField = "arrival";
+    o.job.watermark.bound = 60000;
+    o.job.watermark.perEvent = true;
+    o.job.window.size = 60000;
+    StreamView view;
+    QString error;
+    QVERIFY2(view.loadNow(path, o, &error), qPrintable(error));
+    const auto* ev = view.observation();
+    const auto* pt = view.processingTimeObservation();
+    QVERIFY(ev && pt);
+    QVERIFY(pt->options.job.window.processingTime);
+    const auto* e0 = stream_observe::findWindow(*ev, "a", 0, 60000);
+    const auto* p0 = stream_observe::findWindow(*pt, "a", 0, 60000);
+    const auto* p1 = stream_observe::findWindow(*pt, "a", 60000, 120000);
+    QVERIFY(e0 && p0 && p1);
+    QCOMPARE(e0->firings.back().result, std::string("2"));
+    QCOMPARE(p0->firings.size(), std::size_t{1});
+    QCOMPARE(p0->firings[0].result, std::string("2"));
+    // Fired as processing time reached 61 s, before the element arriving then is read: after step 2.
+    QCOMPARE(p0->firings[0].step, std::uint64_t{2});
+    QVERIFY(p1->firings.empty());
+    QCOMPARE(pt->lates.size(), std::size_t{0});
+    // The same as replay with --window-time processing.
+    QCOMPARE(QString::fromStdString(pt->replayText()),
+             QString::fromStdString(replay({path.toStdString(), "--watermark", "bounded:60s", "--window", "tumble:1m",
+                                            "--arrival-field", "arrival", "--watermark-interval", "per-event",
+                                            "--window-time", "processing"})));
+    // The tab draws the two processing-time windows with their bounds and results.
+    ProcTimeCanvas* canvas = view.processingTimeCanvas();
+    view.setStep(pt->lastStep());
+    QImage image(QSize(900, 240), QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter painter(&image);
+        canvas->render(painter, QSizeF(image.size()));
+    }
+    QStringList texts;
+    for (const PlacedText& t : canvas->placedTexts())
+        texts << t.text;
+    QVERIFY2(texts.contains(QStringLiteral("00:00–00:01")) && texts.contains(QStringLiteral("00:01–00:02")),
+             qPrintable(texts.join(QLatin1Char('|'))));
+    QCOMPARE(texts.count(QStringLiteral("a=2")), 1);
+    QCOMPARE(texts.count(QStringLiteral("a=1")), 0); // open: no result
+    QVERIFY2(textProblems(canvas->placedTexts(), QSizeF(image.size()), 8).isEmpty(),
+             qPrintable(textProblems(canvas->placedTexts(), QSizeF(image.size()), 8).join(QLatin1Char('\n'))));
+    // Without arrival times there is nothing to contrast: the tab says why instead.
+    const QString flat = dir.filePath(QStringLiteral("sem_chegada.csv"));
+    QVERIFY(writeFile(flat, "ts,key\n1000,a\n2000,a\n"));
+    QVERIFY(view.loadNow(flat, RunOptions{}, &error));
+    QVERIFY(!view.processingTimeObservation());
 }

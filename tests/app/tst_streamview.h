@@ -18,4 +18,6 @@ private Q_SLOTS:
     void whyWithoutProcessingTimeNamesTheRealReason();
     void scenarioPipelineSplitsKeysAtClassroomSize();
     void scenarioTraceRelativeToItsFolder();
+    void presentationTextsFitAtClassroomSizes();
+    void processingTimeWindowsBesideEventTime();
 };

@@ -3,7 +3,8 @@
 #   compare_replay.sh FLUXOLAB_CLI LIST...
 # LIST lines as in check_outputs.sh (NAME TRACE OPTIONS...). Besides the lists, two traces made by
 # `fluxolab-cli gen-trace` at test time are compared too. Every run passes
-# `--watermark-interval per-event` to replay (the harness's watermarks). Lines that one watermark
+# `--watermark-interval per-event` to replay (the harness's watermarks) unless the run gives its own
+# interval (periodic emission: the harness's virtual ticks). Lines that one watermark
 # fired on time may come in any order (canonical.sh); everything else must match exactly (SQL runs
 # included: Flink SQL emits no LATE lines and neither does replay, both count the dropped rows in
 # SUMMARY's late=).
@@ -51,6 +52,17 @@ add gen_a_session "$work/gen_a.csv" --watermark bounded:2s --window session:3s -
 add gen_a_sql_cumulate "$work/gen_a.csv" --watermark sql:5s --window cumulate:5s,20s --agg avg:value --partition-field partition
 add gen_b_tumble "$work/gen_b.jsonl" --watermark monotonous --window tumble:5s --agg min:value --partition-field partition --arrival-field arrival
 add gen_b_sql_session "$work/gen_b.jsonl" --watermark sql:2s --window session:4s --agg sum:value --partition-field partition
+# Parallelism > 1 (DataStream; the harness's Sequencer makes Flink deterministic): three partitions on
+# three subtasks, and two partitions (one idle for a while) on two.
+add gen_a_tumble_p3 "$work/gen_a.csv" --watermark bounded:5s --window tumble:10s --partition-field partition --arrival-field arrival --parallelism 3
+add gen_b_session_p2 "$work/gen_b.jsonl" --watermark bounded:2s --window session:4s --allowed-lateness 1s --agg sum:value --partition-field partition --arrival-field arrival --parallelism 2
+# Idleness (the idle partition of gen_b; every partition of gen_a in the gaps of its arrivals).
+add gen_b_idle_tumble "$work/gen_b.jsonl" --watermark bounded:2s --window tumble:5s --agg min:value --partition-field partition --arrival-field arrival --idle-timeout 5s
+add gen_b_idle_session_p3 "$work/gen_b.jsonl" --watermark bounded:2s --window session:4s --allowed-lateness 1s --agg sum:value --partition-field partition --arrival-field arrival --idle-timeout 3s --parallelism 3
+add gen_a_idle_p2 "$work/gen_a.csv" --watermark bounded:5s --window tumble:10s --partition-field partition --arrival-field arrival --idle-timeout 1s --parallelism 2
+# Periodic emission on virtual ticks (one partition per source subtask), with and without idleness.
+add gen_a_periodic_p3 "$work/gen_a.csv" --watermark bounded:5s --window tumble:10s --partition-field partition --arrival-field arrival --parallelism 3 --watermark-interval 1s
+add gen_b_periodic_idle_p2 "$work/gen_b.jsonl" --watermark bounded:2s --window tumble:5s --agg min:value --partition-field partition --arrival-field arrival --idle-timeout 5s --parallelism 2 --watermark-interval 500ms
 
 start=$(date +%s)
 "$here/flink-replay.sh" --batch "$work/batch" || true
@@ -73,7 +85,10 @@ failed=0
 for n in "${runs[@]}"; do
   read -r -a args <"$work/$n.args"
   set +e
-  "$cli" replay "${args[@]}" --watermark-interval per-event >"$work/$n.replay" 2>"$work/$n.replay.err"
+  # A watermark after every element, unless the run says otherwise (periodic emission on virtual ticks).
+  wmi=(--watermark-interval per-event)
+  case " ${args[*]} " in *" --watermark-interval "*) wmi=() ;; esac
+  "$cli" replay "${args[@]}" "${wmi[@]}" >"$work/$n.replay" 2>"$work/$n.replay.err"
   rc=$?
   set -e
   if [ "$(cat "$work/$n.out.rc" 2>/dev/null)" != "0" ]; then

@@ -17,6 +17,12 @@ public class Event implements Serializable {
     public long arrival;
     /** Set on the way to the window operator: the watermark this element found there. */
     public long watermarkAtArrival;
+    /** A marker of the {@link Sequencer} (parallelism > 1), not a trace element: seq is the element it follows. */
+    public boolean marker;
+    /** A Sequencer marker that also ends its source subtask's input: its generator emits Long.MAX_VALUE. */
+    public boolean finish;
+    /** A Sequencer marker that is a virtual periodic tick: its generator runs onPeriodicEmit (idleness). */
+    public boolean tick;
 
     public Event() {}
 }

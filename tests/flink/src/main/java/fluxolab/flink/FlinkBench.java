@@ -99,7 +99,7 @@ public final class FlinkBench {
 
         @Override
         public SplitEnumerator<TraceSource.Split, Integer> createEnumerator(SplitEnumeratorContext<TraceSource.Split> c) {
-            return new TraceSource.Enumerator(c, List.of(0));
+            return new TraceSource.Enumerator(c, List.of(0), 1);
         }
 
         @Override

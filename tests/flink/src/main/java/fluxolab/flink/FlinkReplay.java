@@ -75,6 +75,9 @@ public final class FlinkReplay {
         long lateness = 0;
         String agg = "count";
         boolean finalWatermark = true;
+        int parallelism = 1;
+        long idleMs = 0;
+        long periodicMs = 0; // 0: a watermark after every element
     }
 
     public static void main(String[] args) throws Exception {
@@ -150,9 +153,14 @@ public final class FlinkReplay {
                 LateDroppedReporter.reset();
                 runSql(o, trace.events, true);
                 sqlLateRows = LateDroppedReporter.total();
+            } else if (o.parallelism > 1 || o.idleMs > 0 || o.periodicMs > 0) {
+                lines = runDataStreamParallel(o, trace.events);
             } else {
                 lines = runDataStream(o, trace.events);
             }
+        } catch (UsageException e) {
+            err.println("flink-replay: " + e.getMessage());
+            return 2;
         } catch (IllegalArgumentException | org.apache.flink.table.api.TableException e) {
             // Flink's own refusal of the job (e.g. a tumble offset not smaller than the size).
             err.println("flink-replay: Flink refused the job: " + e.getMessage());
@@ -236,15 +244,24 @@ public final class FlinkReplay {
                     break;
                 case "--watermark": wm = v; break;
                 case "--watermark-interval":
-                    if (!v.equals("per-event"))
-                        throw new UsageException("the harness runs only --watermark-interval per-event (periodic "
-                                + "emission follows the wall clock in real Flink, so its output is not deterministic)");
+                    // Periodic emission: the Sequencer's virtual ticks instead of Flink's wall clock.
+                    o.periodicMs = v.equals("per-event") ? 0 : duration(k, v);
+                    if (!v.equals("per-event") && o.periodicMs <= 0)
+                        throw new UsageException("--watermark-interval must be positive, or per-event");
                     break;
                 case "--idle-timeout":
-                    throw new UsageException("--idle-timeout is not supported by the harness (idleness follows the "
-                            + "wall clock in real Flink, so its output is not deterministic)");
+                    // Flink's own WatermarksWithIdleness on a virtual clock, ticked by the Sequencer.
+                    o.idleMs = duration(k, v);
+                    if (o.idleMs <= 0) throw new UsageException("--idle-timeout must be positive");
+                    break;
                 case "--parallelism":
-                    if (!v.equals("1")) throw new UsageException("the harness runs only --parallelism 1");
+                    try {
+                        o.parallelism = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        o.parallelism = 0;
+                    }
+                    if (o.parallelism < 1 || o.parallelism > 8)
+                        throw new UsageException("--parallelism must be an integer from 1 to 8, got '" + v + "'");
                     break;
                 case "--window": win = v; break;
                 case "--offset": o.offset = duration(k, v); break;
@@ -318,6 +335,10 @@ public final class FlinkReplay {
                 throw new UsageException("--window expects tumble, hop, session or cumulate, got '" + o.window + "'");
         }
         if (!o.window.equals("session") && o.size <= 0) throw new UsageException("--window: the size must be positive");
+        if (o.wmKind.equals("sql") && (o.idleMs > 0 || o.periodicMs > 0))
+            throw new UsageException("the harness runs --idle-timeout and periodic watermarks for DataStream runs only");
+        if (o.wmKind.equals("sql") && o.parallelism > 1)
+            throw new UsageException("the harness runs SQL only at --parallelism 1 (DataStream runs take 1 to 8)");
         if (o.wmKind.equals("sql") && o.lateness != 0)
             throw new UsageException("Flink SQL window aggregations have no allowed lateness (late rows are dropped)");
         if (o.agg.equals("count")) {
@@ -395,6 +416,19 @@ public final class FlinkReplay {
 
         @Override
         public void onEvent(T e, long ts, WatermarkOutput out) {
+            if (e instanceof Event) {
+                Event ev = (Event) e;
+                if (ev.finish) {
+                    // The Sequencer ends this source subtask's input: the watermark Flink emits at the
+                    // end of input, sent while the other subtasks wait (see Sequencer).
+                    out.emitWatermark(new Watermark(Long.MAX_VALUE));
+                    return;
+                }
+                if (ev.marker) return; // a Sequencer marker is not an element
+                // Parallelism > 1: the element is processed before the watermark it raises goes out.
+                Sequencer s = Sequencer.get();
+                if (s != null) s.awaitElement(ev.seq);
+            }
             inner.onEvent(e, ts, out);
             inner.onPeriodicEmit(out);
         }
@@ -417,6 +451,7 @@ public final class FlinkReplay {
 
         @Override
         public void onEvent(Event e, long ts, WatermarkOutput out) {
+            if (e.marker) return;
             current = Math.max(current, ts - bound);
             out.emitWatermark(new Watermark(current));
         }
@@ -439,9 +474,17 @@ public final class FlinkReplay {
         }
     }
 
-    /** Which trigger method fired the window last (same task thread; parallelism 1). */
+    /** Which trigger method fired the window last (per task thread: one per window subtask). */
     static final class FireKind {
-        static volatile boolean byElement = false;
+        static final ThreadLocal<boolean[]> BY_ELEMENT = ThreadLocal.withInitial(() -> new boolean[1]);
+
+        static void set(boolean v) {
+            BY_ELEMENT.get()[0] = v;
+        }
+
+        static boolean get() {
+            return BY_ELEMENT.get()[0];
+        }
     }
 
     /**
@@ -457,14 +500,14 @@ public final class FlinkReplay {
         @Override
         public TriggerResult onElement(Object e, long ts, TimeWindow w, TriggerContext ctx) throws Exception {
             TriggerResult r = inner.onElement(e, ts, w, ctx);
-            if (r.isFire()) FireKind.byElement = true;
+            if (r.isFire()) FireKind.set(true);
             return r;
         }
 
         @Override
         public TriggerResult onEventTime(long time, TimeWindow w, TriggerContext ctx) {
             TriggerResult r = inner.onEventTime(time, w, ctx);
-            if (r.isFire()) FireKind.byElement = false;
+            if (r.isFire()) FireKind.set(false);
             return r;
         }
 
@@ -521,17 +564,26 @@ public final class FlinkReplay {
     public static final class Emit extends ProcessWindowFunction<double[], String, String, TimeWindow> {
         private static final long serialVersionUID = 1L;
         private final String agg;
+        private final boolean sequenced;
 
         public Emit(String agg) {
+            this(agg, false);
+        }
+
+        /** sequenced: the line goes to the Sequencer as it fires (parallelism > 1), not downstream. */
+        public Emit(String agg, boolean sequenced) {
             this.agg = agg;
+            this.sequenced = sequenced;
         }
 
         @Override
         public void process(String key, Context ctx, Iterable<double[]> in, Collector<String> out) {
             double[] acc = in.iterator().next();
             TimeWindow w = ctx.window();
-            out.collect(key + "," + w.getStart() + "," + w.getEnd() + "," + value(agg, acc) + ","
-                    + watermark(ctx.currentWatermark()) + "," + (FireKind.byElement ? "late-update" : "on-time"));
+            String line = key + "," + w.getStart() + "," + w.getEnd() + "," + value(agg, acc) + ","
+                    + watermark(ctx.currentWatermark()) + "," + (FireKind.get() ? "late-update" : "on-time");
+            if (sequenced) Sequencer.get().emit(line);
+            else out.collect(line);
         }
     }
 
@@ -569,6 +621,160 @@ public final class FlinkReplay {
                 .map(e -> "LATE," + e.key + "," + e.ts + "," + watermark(e.watermarkAtArrival))
                 .returns(Types.STRING);
         return collect(fired.union(late));
+    }
+
+    /**
+     * Parallelism > 1 (see Sequencer): in front of each window subtask, chained to it, stamps each
+     * element with the watermark it finds there, reports the element once the window operator has
+     * processed it, and swallows the Sequencer's markers, reporting them.
+     */
+    public static final class Gate extends AbstractStreamOperator<Event> implements OneInputStreamOperator<Event, Event> {
+        private static final long serialVersionUID = 1L;
+        private transient long wm;
+        private transient int index;
+
+        @Override
+        public void open() throws Exception {
+            super.open();
+            wm = Long.MIN_VALUE;
+            index = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        }
+
+        @Override
+        public void processElement(StreamRecord<Event> r) {
+            Event e = r.getValue();
+            if (e.finish || e.tick) return; // its watermark or status follows it; the markers after that count
+            if (e.marker) {
+                Sequencer.get().markerSeen(index, e.seq);
+                return;
+            }
+            e.watermarkAtArrival = wm;
+            output.collect(r);
+            Sequencer.get().elementDone(e.seq);
+        }
+
+        @Override
+        public void processWatermark(org.apache.flink.streaming.api.watermark.Watermark mark) throws Exception {
+            wm = mark.getTimestamp();
+            super.processWatermark(mark); // the chained window operator fires what it makes due
+        }
+    }
+
+    /**
+     * DataStream at parallelism 2..8, made deterministic by the Sequencer: N source subtasks (split
+     * p on subtask p mod N), keyBy to N window subtasks (Flink's key groups, max parallelism 128).
+     */
+    static List<String> runDataStreamParallel(Opts o, List<Event> events) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config());
+        env.setParallelism(o.parallelism);
+        env.setMaxParallelism(128);
+        env.setBufferTimeout(0); // every record and watermark is flushed at once (the Sequencer waits for them)
+        final long bound = o.boundMs;
+        final long idle = o.idleMs;
+        final long periodic = o.periodicMs;
+        if (periodic > 0) {
+            // A tick reaches a subtask's splits one by one (their immediate outputs) where Flink's periodic
+            // emitter updates them all and combines once: the same only with one split per subtask.
+            int maxPart = 0;
+            for (Event e : events) maxPart = Math.max(maxPart, e.partition);
+            if (maxPart + 1 > o.parallelism)
+                throw new UsageException("periodic watermarks: the harness needs at most one partition per source "
+                        + "subtask (--parallelism >= " + (maxPart + 1) + ")");
+        }
+        // Idleness: Flink's own WatermarksWithIdleness on a virtual clock, checked at the Sequencer's
+        // ticks (every pipeline.auto-watermark-interval of the trace's arrival times, 200 ms by default,
+        // as the engine) and only there. Periodic emission: Flink's generator, asked for its watermark
+        // at those ticks only (no PerEvent).
+        WatermarkStrategy<Event> wms = WatermarkStrategy.<Event>forGenerator(ctx -> {
+                    WatermarkGenerator<Event> g = periodic > 0
+                            ? new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(bound))
+                            : new PerEvent<>(new BoundedOutOfOrdernessWatermarks<>(Duration.ofMillis(bound)));
+                    if (idle > 0)
+                        g = new org.apache.flink.api.common.eventtime.WatermarksWithIdleness<>(
+                                g, Duration.ofMillis(idle), new VirtualClock());
+                    return idle > 0 || periodic > 0 ? new Ticked(g) : g;
+                })
+                .withTimestampAssigner((e, t) -> e.ts);
+        WindowAssigner<Object, TimeWindow> assigner;
+        switch (o.window) {
+            case "tumble":
+                assigner = TumblingEventTimeWindows.of(Duration.ofMillis(o.size), Duration.ofMillis(o.offset));
+                break;
+            case "hop":
+                assigner = SlidingEventTimeWindows.of(
+                        Duration.ofMillis(o.size), Duration.ofMillis(o.slide), Duration.ofMillis(o.offset));
+                break;
+            default:
+                assigner = EventTimeSessionWindows.withGap(Duration.ofMillis(o.gap));
+        }
+        Sequencer.start(events, o.parallelism, 128, periodic > 0 ? periodic : idle > 0 ? 200 : 0);
+        try {
+            OutputTag<Event> lateTag = new OutputTag<>("late", TypeInformation.of(Event.class));
+            DataStream<Event> gated = env.fromSource(new TraceSource(events, o.parallelism, true), wms, "trace")
+                    .keyBy(e -> e.key, Types.STRING)
+                    .transform("gate", TypeInformation.of(Event.class), new Gate());
+            SingleOutputStreamOperator<String> fired = org.apache.flink.streaming.api.datastream.DataStreamUtils
+                    .reinterpretAsKeyedStream(gated, e -> e.key, Types.STRING)
+                    .window(assigner)
+                    .trigger(new KindTrigger())
+                    .allowedLateness(Duration.ofMillis(o.lateness))
+                    .sideOutputLateData(lateTag)
+                    .aggregate(new Agg(), new Emit(o.agg, true), TypeInformation.of(double[].class),
+                            TypeInformation.of(double[].class), Types.STRING);
+            fired.getSideOutput(lateTag)
+                    .map(e -> {
+                        Sequencer.get().emit("LATE," + e.key + "," + e.ts + "," + watermark(e.watermarkAtArrival));
+                        return "";
+                    })
+                    .returns(Types.STRING)
+                    .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
+            fired.sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
+            env.execute("fluxolab-flink-replay-parallel");
+            return Sequencer.get().lines();
+        } finally {
+            Sequencer.stop();
+        }
+    }
+
+    /** The Sequencer's virtual processing time, for WatermarksWithIdleness's idleness timer. */
+    public static final class VirtualClock implements org.apache.flink.util.clock.RelativeClock, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public long relativeTimeMillis() {
+            return Sequencer.nowNanos / 1_000_000L;
+        }
+
+        @Override
+        public long relativeTimeNanos() {
+            return Sequencer.nowNanos;
+        }
+    }
+
+    /**
+     * Outermost generator with idleness: a tick marker runs the wrapped generator's onPeriodicEmit (the
+     * idleness check), the end marker emits MAX, other markers are not events (no activity).
+     */
+    public static final class Ticked implements WatermarkGenerator<Event> {
+        private final WatermarkGenerator<Event> inner;
+
+        public Ticked(WatermarkGenerator<Event> inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void onEvent(Event e, long ts, WatermarkOutput out) {
+            if (e.tick) {
+                inner.onPeriodicEmit(out);
+            } else if (e.finish) {
+                out.emitWatermark(new Watermark(Long.MAX_VALUE));
+            } else if (!e.marker) {
+                inner.onEvent(e, ts, out);
+            }
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput out) {}
     }
 
     // ---------------------------------------------------------------------------------------------

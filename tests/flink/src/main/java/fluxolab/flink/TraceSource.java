@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,18 +26,30 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Every element is emitted through its split's own output ({@link
  * ReaderOutput#createOutputForSplit}), so Flink's own machinery keeps one watermark generator per
- * split and makes the source's watermark the minimum over the splits. As in {@code
- * SourceReaderBase} (the base of the Kafka source reader) a split's output is created when its
- * first element is read, so a partition takes part in the minimum from its first element on.
+ * split and makes the source's watermark the minimum over the splits. Flink's SourceOperator
+ * creates a split's output when the split is assigned (handleAddSplitsEvent, Flink 2.3.0), so a
+ * partition takes part in the minimum from the start and holds it at -inf until its first element.
  * Splits are never released before the end of input (the trace is a recording of an unbounded
  * stream), and the end of input gives Flink's final Long.MAX_VALUE watermark.
  */
 public final class TraceSource implements Source<Event, TraceSource.Split, Integer> {
     private static final long serialVersionUID = 1L;
     private final ArrayList<Event> events;
+    private final int parallelism;
+    private final boolean sequenced;
 
     public TraceSource(List<Event> events) {
+        this(events, 1, false);
+    }
+
+    /**
+     * Split p is assigned to source subtask p mod N; `sequenced`: the elements are released in
+     * arrival order by the JVM's {@link Sequencer} (which must be started first).
+     */
+    public TraceSource(List<Event> events, int parallelism, boolean sequenced) {
         this.events = new ArrayList<>(events);
+        this.parallelism = parallelism;
+        this.sequenced = sequenced;
     }
 
     @Override
@@ -48,15 +59,17 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
 
     @Override
     public SourceReader<Event, Split> createReader(SourceReaderContext ctx) {
-        return new Reader(events);
+        return new Reader(events, sequenced ? Sequencer.get() : null, ctx.getIndexOfSubtask());
     }
 
     @Override
     public SplitEnumerator<Split, Integer> createEnumerator(SplitEnumeratorContext<Split> ctx) {
-        TreeSet<Integer> parts = new TreeSet<>();
-        for (Event e : events) parts.add(e.partition);
-        if (parts.isEmpty()) parts.add(0);
-        return new Enumerator(ctx, new ArrayList<>(parts));
+        // The partitions 0..max of the trace (as fluxolab-cli replay: an empty one still has a split).
+        int max = 0;
+        for (Event e : events) max = Math.max(max, e.partition);
+        List<Integer> parts = new ArrayList<>();
+        for (int p = 0; p <= max; ++p) parts.add(p);
+        return new Enumerator(ctx, parts, parallelism);
     }
 
     @Override
@@ -91,10 +104,12 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
     static final class Enumerator implements SplitEnumerator<Split, Integer> {
         private final SplitEnumeratorContext<Split> ctx;
         private final List<Integer> partitions;
+        private final int parallelism;
 
-        Enumerator(SplitEnumeratorContext<Split> ctx, List<Integer> partitions) {
+        Enumerator(SplitEnumeratorContext<Split> ctx, List<Integer> partitions, int parallelism) {
             this.ctx = ctx;
             this.partitions = partitions;
+            this.parallelism = parallelism;
         }
 
         @Override
@@ -109,7 +124,8 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
         @Override
         public void addReader(int subtask) {
             List<Split> splits = new ArrayList<>();
-            for (int p : partitions) splits.add(new Split(p));
+            for (int p : partitions)
+                if (Sequencer.splitOwner(p, parallelism) == subtask) splits.add(new Split(p));
             Map<Integer, List<Split>> a = new HashMap<>();
             a.put(subtask, splits);
             ctx.assignSplits(new SplitsAssignment<>(a));
@@ -131,10 +147,15 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
         private final List<Split> splits = new ArrayList<>();
         private final CompletableFuture<Void> allAssigned = new CompletableFuture<>();
         private int next = 0;
+        private final Sequencer seq;
 
-        Reader(List<Event> events) {
+        Reader(List<Event> events, Sequencer seq, int subtask) {
             this.events = events;
+            this.seq = seq;
+            this.subtask = subtask;
         }
+
+        private final int subtask;
 
         @Override
         public void start() {}
@@ -142,12 +163,56 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
         @Override
         public InputStatus pollNext(ReaderOutput<Event> output) {
             if (!allAssigned.isDone()) return InputStatus.NOTHING_AVAILABLE;
+            if (seq != null) {
+                // Parallelism > 1 or idleness (see Sequencer): this subtask's turn. An element (its
+                // generator's watermark waits until the element is processed); a virtual periodic tick
+                // through each of its split outputs and its main output (idleness); or the end of its
+                // input (its MAX watermark). Then a marker to every window subtask.
+                Sequencer.Turn t = seq.awaitTurn(subtask);
+                if (t.kind == Sequencer.Turn.ELEMENT) {
+                    Event e = events.get(t.index);
+                    outputs.computeIfAbsent(e.partition, p -> output.createOutputForSplit(Integer.toString(p))).collect(e);
+                } else if (t.kind == Sequencer.Turn.TICK) {
+                    List<Integer> mine = new ArrayList<>();
+                    for (Split sp : splits) mine.add(sp.partition);
+                    java.util.Collections.sort(mine);
+                    for (int p : mine)
+                        outputs.computeIfAbsent(p, q -> output.createOutputForSplit(Integer.toString(q)))
+                                .collect(tickMarker(t.id, seq.markerKey[0]));
+                    output.collect(tickMarker(t.id, seq.markerKey[0]));
+                } else {
+                    Event fin = new Event();
+                    fin.marker = true;
+                    fin.finish = true;
+                    fin.seq = t.id;
+                    fin.key = seq.markerKey[0];
+                    output.collect(fin);
+                }
+                for (int j = 0; j < seq.parallelism; ++j) {
+                    Event m = new Event();
+                    m.marker = true;
+                    m.seq = t.id;
+                    m.key = seq.markerKey[j];
+                    output.collect(m);
+                }
+                seq.finishTurn(t);
+                return t.kind == Sequencer.Turn.END ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
+            }
             if (next >= events.size()) return InputStatus.END_OF_INPUT;
             Event e = events.get(next++);
             SourceOutput<Event> out =
                     outputs.computeIfAbsent(e.partition, p -> output.createOutputForSplit(Integer.toString(p)));
             out.collect(e);
             return next < events.size() ? InputStatus.MORE_AVAILABLE : InputStatus.END_OF_INPUT;
+        }
+
+        private static Event tickMarker(long id, String key) {
+            Event m = new Event();
+            m.marker = true;
+            m.tick = true;
+            m.seq = id;
+            m.key = key;
+            return m;
         }
 
         @Override
