@@ -854,8 +854,11 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         const double top = gy;
         // The assignor and protocol line wraps in a narrow column (compare mode): which assignor a
         // side uses is the point of the comparison.
+        // An Empty group has no assignor: Kafka clears the protocol with the last member (describe
+        // prints an empty ASSIGNMENT-STRATEGY), and the next one is chosen by whoever joins next.
         gr.protocolText = !g.protocol.empty() ? Texts::assignor(g.protocol) + QStringLiteral(" · ") + Texts::rebalanceProtocol(g.cooperative)
-                                              : Texts::assignor(std::string());
+                          : g.state == obs::GroupState::Empty && g.members.empty() ? Texts::noAssignorWithoutMembers()
+                                                                                    : Texts::assignor(std::string());
         const double protoW = right.width() - th.px(16);
         const QRectF protoNeed = QFontMetricsF(th.font(8)).boundingRect(QRectF(0, 0, protoW, 1000), Qt::AlignLeft | Qt::TextWordWrap,
                                                                         gr.protocolText);

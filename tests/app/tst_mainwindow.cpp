@@ -307,6 +307,35 @@ void MainWindowTest::aFrameDueStopsTheBusyWorkerAfterOnePiece() {
     QCOMPARE(QString::fromStdString(c->journal().sha256()), QString::fromStdString(w2->controller()->journal().sha256()));
 }
 
+void MainWindowTest::anEmptyGroupHasNoAssignor() {
+    // With its last member gone a classic group is Empty and Kafka clears its protocol: a real 4.3.1
+    // broker's `kafka-consumer-groups --describe --state` prints an empty ASSIGNMENT-STRATEGY. The
+    // card and the Groups tab say there is no assignor because there are no members, not that
+    // one is still to come, nor the last generation's assignor.
+    auto w = makeWindow();
+    auto* c = w->controller();
+    c->runTo(20000);
+    const ClusterLayout& before = w->clusterCanvas()->layout();
+    QVERIFY(!before.groups.empty());
+    QCOMPARE(before.groups.front().state, labs::observe::GroupState::Stable);
+    QVERIFY(before.groups.front().protocolText.contains(QStringLiteral("range")) ||
+            before.groups.front().protocolText.contains(QStringLiteral("sticky")));
+    const std::string group = before.groups.front().name.toStdString();
+    for (std::int32_t i = 0; i < static_cast<std::int32_t>(c->sim().consumers().size()); ++i)
+        if (c->sim().consumers()[static_cast<std::size_t>(i)].config.group_id == group) c->removeConsumer(i);
+    c->runTo(c->time() + 5000);
+    const ClusterLayout& L = w->clusterCanvas()->layout();
+    QVERIFY(!L.groups.empty());
+    QCOMPARE(L.groups.front().state, labs::observe::GroupState::Empty);
+    QCOMPARE(L.groups.front().protocolText, Texts::noAssignorWithoutMembers());
+    auto* panel = w->findChild<GroupPanel*>();
+    QVERIFY(panel);
+    panel->refresh();
+    auto* tree = panel->findChild<QTreeWidget*>();
+    QVERIFY(tree && tree->topLevelItemCount() > 0);
+    QVERIFY2(tree->topLevelItem(0)->text(2).contains(Texts::noAssignorWithoutMembers()), qPrintable(tree->topLevelItem(0)->text(2)));
+}
+
 void MainWindowTest::narrowViewKeepsCellsAndNames() {
     // Half of a 1600 px compare window: brokers get most of the width, every strip shows several
     // cells and its whole "topic-partition" name.

@@ -15,6 +15,7 @@ private Q_SLOTS:
     /// events (not for a span of virtual time), and the interrupted run is still the same run.
     void anInputWaitsForOnePieceOfTheWorker();
     void aFrameDueStopsTheBusyWorkerAfterOnePiece();
+    void anEmptyGroupHasNoAssignor();
     void narrowViewKeepsCellsAndNames();
     void stopBrokerMovesLeaders();
     void allReplicasDownIsLeaderNone();
