@@ -100,6 +100,9 @@ private:
     void createMenus();
     void setIcons();
     /// Terminal and lab panel sizes that suit the window (a 1366×768 projector as a 1920×1080 screen).
+    /// The terminal dock under the lab panel while the panel is open (the cluster view keeps its
+    /// height at 1366x768), else across the bottom.
+    void placeTerminal();
     void sizeDocks();
     void retranslate();
     void updateActions();
