@@ -359,13 +359,16 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
     // mode is drawn at their final size.
     layout()->activate();
     if (centralWidget()->layout()) centralWidget()->layout()->activate();
+    placeTerminal();
     sizeDocks();
 }
 
 void MainWindow::placeTerminal() {
     if (!m_terminalDock || !m_labsDock || m_terminalDock->isFloating()) return;
     // isHidden(): what was asked (before the window is shown, isVisible() is false for both).
-    const bool underLab = !m_labsDock->isHidden() && !m_labsDock->isFloating();
+    // A tall window (1920x1080) keeps the terminal across the bottom, wide enough for Kafka's
+    // tables, with room for the cluster view above it.
+    const bool underLab = !m_labsDock->isHidden() && !m_labsDock->isFloating() && height() < kTallWindow;
     const Qt::DockWidgetArea want = underLab ? dockWidgetArea(m_labsDock) : Qt::BottomDockWidgetArea;
     if (dockWidgetArea(m_terminalDock) == want) return;
     const bool shown = !m_terminalDock->isHidden();
@@ -666,6 +669,7 @@ void MainWindow::setPresentation(bool on) {
     // mode is drawn at their final size.
     layout()->activate();
     if (centralWidget()->layout()) centralWidget()->layout()->activate();
+    placeTerminal();
     sizeDocks();
 }
 
