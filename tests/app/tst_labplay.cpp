@@ -60,8 +60,6 @@ bool inView(QTextBrowser* b, const QRect& r) {
     return r.isValid() && r.top() >= 0 && r.bottom() <= b->viewport()->height();
 }
 
-/// The block of the step's heading ("Step N of M: ...").
-
 /// The block holding the n-th command link of the step shown, and where a click on it lands.
 QTextBlock commandBlock(QTextBrowser* b, int n, QPoint* clickAt = nullptr) {
     const QString href = QStringLiteral("fluxolab-cmd:%1").arg(n);
