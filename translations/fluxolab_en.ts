@@ -586,6 +586,10 @@
         <source>The broker reported a state this version of Kafka&apos;s admin client does not know.</source>
         <translation>The broker reported a state this version of Kafka&apos;s admin client does not know.</translation>
     </message>
+    <message>
+        <source>no assignor: the group has no members</source>
+        <translation>no assignor: the group has no members</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>
@@ -1088,6 +1092,10 @@
             <numerusform>%n partition: %1</numerusform>
             <numerusform>%n partitions: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>generation %1 · %2</source>
+        <translation>generation %1 · %2</translation>
     </message>
 </context>
 <context>

@@ -586,6 +586,10 @@
         <source>The broker reported a state this version of Kafka&apos;s admin client does not know.</source>
         <translation>O broker indicou um estado que esta versão do cliente de administração do Kafka não conhece.</translation>
     </message>
+    <message>
+        <source>no assignor: the group has no members</source>
+        <translation>sem assignor: o grupo não tem membros</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>
@@ -1088,6 +1092,10 @@
             <numerusform>%n partição: %1</numerusform>
             <numerusform>%n partições: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>generation %1 · %2</source>
+        <translation>geração %1 · %2</translation>
     </message>
 </context>
 <context>

@@ -95,10 +95,14 @@ void GroupPanel::refresh() {
         const labs::observe::Group* og = o.group(g.name.toStdString());
         const QString leader = og && !og->leader.empty() ? QString::fromStdString(og->leader) : QStringLiteral("-");
         const int members = og ? static_cast<int>(og->members.size()) : 0;
-        item->setText(2, tr("generation %1 · assignor %2 · %3 · leader %4 · %n member(s)", nullptr, members)
-                             .arg(g.generationKnown ? QString::number(g.generation) : QStringLiteral("-"))
-                             .arg(Texts::assignor(g.protocol.toStdString()),
-                                  g.protocol.isEmpty() ? Texts::assignor(std::string()) : Texts::rebalanceProtocol(g.cooperative), leader));
+        const QString generation = g.generationKnown ? QString::number(g.generation) : QStringLiteral("-");
+        if (g.protocol.isEmpty() && g.state == labs::observe::GroupState::Empty && members == 0)
+            item->setText(2, tr("generation %1 · %2").arg(generation, Texts::noAssignorWithoutMembers()));
+        else
+            item->setText(2, tr("generation %1 · assignor %2 · %3 · leader %4 · %n member(s)", nullptr, members)
+                                 .arg(generation)
+                                 .arg(Texts::assignor(g.protocol.toStdString()),
+                                      g.protocol.isEmpty() ? Texts::assignor(std::string()) : Texts::rebalanceProtocol(g.cooperative), leader));
         item->setToolTip(2, Texts::helpGeneration());
         QFont bold = item->font(0);
         bold.setBold(true);

@@ -25,6 +25,7 @@
 #include "app/stream/tracedialog.h"
 
 #include <QAction>
+#include <QScrollBar>
 #include <QActionGroup>
 #include <QApplication>
 #include <QEvent>
@@ -358,7 +359,24 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
     // mode is drawn at their final size.
     layout()->activate();
     if (centralWidget()->layout()) centralWidget()->layout()->activate();
+    placeTerminal();
     sizeDocks();
+}
+
+void MainWindow::placeTerminal() {
+    if (!m_terminalDock || !m_labsDock || m_terminalDock->isFloating()) return;
+    // isHidden(): what was asked (before the window is shown, isVisible() is false for both).
+    // A tall window (1920x1080) keeps the terminal across the bottom, wide enough for Kafka's
+    // tables, with room for the cluster view above it.
+    const bool underLab = !m_labsDock->isHidden() && !m_labsDock->isFloating() && height() < kTallWindow;
+    const Qt::DockWidgetArea want = underLab ? dockWidgetArea(m_labsDock) : Qt::BottomDockWidgetArea;
+    if (dockWidgetArea(m_terminalDock) == want) return;
+    const bool shown = !m_terminalDock->isHidden();
+    if (underLab)
+        splitDockWidget(m_labsDock, m_terminalDock, Qt::Vertical);
+    else
+        addDockWidget(Qt::BottomDockWidgetArea, m_terminalDock);
+    m_terminalDock->setVisible(shown);
 }
 
 void MainWindow::sizeDocks() {
@@ -368,7 +386,9 @@ void MainWindow::sizeDocks() {
     if (m_terminalDock->isVisible()) {
         const TerminalConsole* console = m_terminal->currentConsole();
         const int line = QFontMetrics(console->font()).lineSpacing();
-        const int chrome = m_terminalDock->height() - console->viewport()->height();
+        // The sideways scroll bar a long line brings is reserved too: the lines stay when it shows.
+        const QScrollBar* hbar = console->horizontalScrollBar();
+        const int chrome = m_terminalDock->height() - console->viewport()->height() + (hbar->isVisible() ? 0 : hbar->sizeHint().height());
         const int wanted = std::min(kTerminalLines * line + std::max(chrome, 40) + 2, height() * 42 / 100);
         if (std::abs(m_terminalDock->height() - wanted) > line / 2) resizeDocks({m_terminalDock}, {wanted}, Qt::Vertical);
     }
@@ -594,6 +614,7 @@ void MainWindow::setView(View view) {
         // Docks beside the cluster view, so that what a command does is seen as it happens.
         m_terminalDock->show();
         if (view == View::Labs) m_labsDock->show();
+        placeTerminal();
         (view == View::Labs ? m_labsDock : m_terminalDock)->raise();
         m_terminal->currentConsole()->setFocus();
         return;
@@ -646,6 +667,7 @@ void MainWindow::setPresentation(bool on) {
     // mode is drawn at their final size.
     layout()->activate();
     if (centralWidget()->layout()) centralWidget()->layout()->activate();
+    placeTerminal();
     sizeDocks();
 }
 
@@ -676,8 +698,9 @@ void MainWindow::createCliDocks() {
     m_labsDock = new QDockWidget(this);
     m_labsDock->setObjectName(QStringLiteral("labsDock"));
     m_labsDock->setWidget(m_labPanel);
-    // The terminal spans the whole width under the cluster view and the lab panel: Kafka's
-    // describe tables are wide and must not wrap.
+    // Alone, the terminal spans the whole width under the cluster view. With the lab panel open it
+    // goes under the panel (placeTerminal): at 1366x768 ten lines under the cluster view would
+    // leave it under 400 px high; its lines never wrap and scroll sideways instead.
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_terminalDock);
@@ -690,6 +713,7 @@ void MainWindow::createCliDocks() {
         if (visible) sizeDocks();
     });
     connect(m_labsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        placeTerminal();
         if (visible) sizeDocks();
     });
     m_terminalDock->hide();

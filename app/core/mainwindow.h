@@ -77,6 +77,8 @@ public:
     static std::optional<View> parseView(const QString& name);
     /// Lines of terminal output the docked terminal shows at least (when the window is tall enough).
     static constexpr int kTerminalLines = 10;
+    /// Windows at least this high keep the terminal across the bottom with the lab panel open.
+    static constexpr int kTallWindow = 900;
 
     bool isPresentation() const { return m_presentation; }
     void setPresentation(bool on);
@@ -99,6 +101,9 @@ private:
     void createActions();
     void createMenus();
     void setIcons();
+    /// The terminal dock under the lab panel while the panel is open in a window shorter than
+    /// kTallWindow (the cluster view keeps its height at 1366x768), else across the bottom.
+    void placeTerminal();
     /// Terminal and lab panel sizes that suit the window (a 1366×768 projector as a 1920×1080 screen).
     void sizeDocks();
     void retranslate();

@@ -26,13 +26,13 @@ constexpr sim::TimeMs kRateWindowMs = 1000;
 constexpr double kVirtualPerWall = 1.0;
 
 /// Runs `run` towards `target` in pieces of at most SimulationController::kEventsPerPiece
-/// simulation events, stopping early once `budget_ms` of wall time is spent (0 = no limit), so that
-/// a busy scenario at 64x still returns in time, or once `stop` is set (the UI thread needs the
-/// simulation now: it waits for the piece in progress only). Where it stops, even between two
-/// events of one instant, the next run resumes: the run is the same as one uncut runUntil(target).
+/// simulation events, stopping early once `budget_ms` of wall time is spent (0 = no limit), or
+/// once `stop` returns true (the UI thread needs the simulation now, or the next frame is due: it
+/// waits for the piece in progress only). Where it stops, even between two events of one instant,
+/// the next run resumes: the run is the same as one uncut runUntil(target).
 /// `fired` counts the events fired, for SimulationController::longestWorkerWaitEvents().
-void runSlices(labs::Session& run, sim::TimeMs target, int budget_ms, const std::atomic<bool>* stop = nullptr,
-               std::atomic<std::uint64_t>* fired = nullptr) {
+template <typename Stop>
+void runSlices(labs::Session& run, sim::TimeMs target, int budget_ms, Stop stop, std::atomic<std::uint64_t>* fired = nullptr) {
     QElapsedTimer budget;
     budget.start();
     for (;;) {
@@ -41,7 +41,7 @@ void runSlices(labs::Session& run, sim::TimeMs target, int budget_ms, const std:
         if (fired) fired->fetch_add(SimulationController::kEventsPerPiece - piece);
         if (reached) break;
         if (budget_ms > 0 && budget.elapsed() >= budget_ms) break;
-        if (stop && stop->load()) break;
+        if (stop()) break;
     }
 }
 } // namespace
@@ -59,7 +59,7 @@ QString resolveScenario(const QString& nameOrPath) {
 SimulationController::SimulationController(QObject* parent) : QObject(parent) {
     m_timer.setInterval(kFrameMs);
     m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &SimulationController::onTimer);
+    connect(&m_timer, &QTimer::timeout, this, &SimulationController::frameTick);
     if (QCoreApplication::instance()) QCoreApplication::instance()->installEventFilter(this);
 }
 
@@ -234,6 +234,7 @@ void SimulationController::setPlaying(bool playing) {
     m_playing = playing;
     if (m_playing) {
         m_wall.start();
+        m_timer.setInterval(kFrameMs);
         m_timer.start();
     } else {
         m_timer.stop();
@@ -401,12 +402,12 @@ void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {
 }
 
 void SimulationController::simulateTowards(sim::TimeMs target, int budget_ms) {
-    runSlices(*m_run, target, budget_ms);
+    runSlices(*m_run, target, budget_ms, [] { return false; });
     syncTimeline();
 }
 
 void SimulationController::advance(double wall_ms, bool background) {
-    finishSlice(false); // the playback timer does not come here while the worker is busy (onTimer)
+    finishSlice(false); // the playback timer does not come here while the worker simulates (frameTick)
     if (!m_run) return;
     const auto delta = static_cast<sim::TimeMs>(wall_ms * m_speed * kVirtualPerWall);
     const sim::TimeMs simulated = m_run->sim().now();
@@ -422,9 +423,23 @@ void SimulationController::advance(double wall_ms, bool background) {
             setCursor(m_timeline->eventsUpTo(simulated), simulated);
             labs::Session* run = m_run.get();
             m_background_live = true;
+            // No wall-clock budget: the worker runs until the slice's target is reached or the next
+            // frame is due (frameTick), and then stops after the piece it is firing.
             const std::atomic<bool>* stop = &m_stop_slice;
+            std::atomic<int>* state = &m_slice_state;
             std::atomic<std::uint64_t>* fired = &m_worker_events;
-            m_worker.start([run, target, stop, fired] { runSlices(*run, target, kBackgroundBudgetMs, stop, fired); });
+            state->store(kSliceRunning);
+            const std::uint64_t slice = ++m_slice_number;
+            m_worker.start([this, run, target, stop, state, fired, slice] {
+                runSlices(*run, target, 0, [stop, state] { return stop->load() || state->load() == kSliceFrameDue; }, fired);
+                int expected = kSliceRunning;
+                if (!state->compare_exchange_strong(expected, kSliceDone)) {
+                    // The frame came due while this slice ran: take it as soon as the piece ends
+                    // instead of at the next tick.
+                    const std::uint64_t stoppedAt = fired->load();
+                    QMetaObject::invokeMethod(this, [this, slice, stoppedAt] { onFrameDue(slice, stoppedAt); }, Qt::QueuedConnection);
+                }
+            });
             return;
         }
         m_background_live = false;
@@ -435,11 +450,38 @@ void SimulationController::advance(double wall_ms, bool background) {
     setCursor(m_timeline->eventsUpTo(target), target);
 }
 
-void SimulationController::onTimer() {
-    // Never wait for the worker on the UI thread: while it still simulates the next slice (a busy
-    // scenario, a loaded machine), this frame keeps the picture of the last finished slice and the
-    // wall-clock time carries over to the next tick.
-    if (m_worker.busy()) return;
+void SimulationController::frameTick() {
+    // Never wait for the worker's slice on the UI thread: while it still simulates (a busy scenario,
+    // a loaded machine), the frame is due now, so the worker stops after the piece of at most
+    // kEventsPerPiece events it is firing and then hands the frame over (onFrameDue). Frames then
+    // come every kBusyFrameMs, leaving the worker more of each frame; when a slice reaches its
+    // target before the frame is due, the simulation keeps up and frames come every kFrameMs.
+    if (m_worker.busy()) {
+        int expected = kSliceRunning;
+        if (m_slice_state.compare_exchange_strong(expected, kSliceFrameDue)) {
+            m_events_when_due = m_worker_events.load();
+            ++m_frame_due_stops;
+            if (m_timer.interval() != kBusyFrameMs) m_timer.setInterval(kBusyFrameMs);
+            return;
+        }
+        if (expected == kSliceFrameDue) return; // the worker is stopping and will hand the frame over
+        // kSliceDone: the slice ended and the worker is returning: take the frame now.
+    } else if (m_timer.interval() != kFrameMs) {
+        m_timer.setInterval(kFrameMs);
+    }
+    takeFrame();
+}
+
+void SimulationController::onFrameDue(std::uint64_t slice, std::uint64_t stoppedAt) {
+    // A tick may have taken the frame already (the worker had finished when it came), and
+    // started the next slice: that one is left alone.
+    if (slice != m_slice_number) return;
+    m_longest_frame_due_events = std::max(m_longest_frame_due_events, stoppedAt - m_events_when_due);
+    takeFrame();
+}
+
+void SimulationController::takeFrame() {
+    if (!m_playing || !m_run) return; // paused or reloaded since the frame came due
     const double wall = static_cast<double>(m_wall.restart());
     advance(std::min(wall, 100.0), true);
 }

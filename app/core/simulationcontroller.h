@@ -105,7 +105,20 @@ public:
         m_longest_wait_ms = 0;
         m_longest_wait_events = 0;
         m_worker_waits = 0;
+        m_longest_frame_due_events = 0;
+        m_frame_due_stops = 0;
     }
+    /// What the playback timer does each frame: with the worker still simulating, the frame is
+    /// due: the worker stops after its current piece and the frame is taken then (no wait on the
+    /// UI thread); else the next slice starts now. Public for tests.
+    void frameTick();
+    /// How many frames came due with the worker still simulating, and the most simulation events
+    /// it fired after that before handing the frame over (at most kEventsPerPiece), since the
+    /// last resetWorkerWaits().
+    std::uint64_t frameDueStops() const { return m_frame_due_stops; }
+    std::uint64_t longestFrameDueEvents() const { return m_longest_frame_due_events; }
+    /// The current frame interval (kFrameMs, or kBusyFrameMs while the simulation falls behind).
+    int frameIntervalMs() const { return m_timer.interval(); }
 
     std::size_t cursor() const { return m_view.events; }
     /// Journal events the timeline knows (the whole journal once settled).
@@ -205,11 +218,15 @@ public:
     /// Simulation events (scheduler timers) the worker fires between two looks at a stop request
     /// and at its wall-clock budget: an input in the middle of a slice waits for these at most.
     static constexpr std::size_t kEventsPerPiece = 64;
-    /// Upper bound of simulation work per timer slice (the UI thread must never block > 50 ms).
+    /// Upper bound of simulation work per slice simulated on the UI thread (advance() without
+    /// `background`: the UI thread must never block > 50 ms). A slice on the worker has no
+    /// wall-clock budget: it ends when its target is reached or the next frame is due.
     static constexpr int kSliceBudgetMs = 12;
-    /// The same for a slice simulated on the worker thread while a frame paints.
-    static constexpr int kBackgroundBudgetMs = 14;
+    /// Frame interval while the simulation keeps up with playback.
     static constexpr int kFrameMs = 16;
+    /// Frame interval while it does not (a frame came due with the worker still simulating): fewer
+    /// frames, so the worker gets more of the time and the UI thread's per-frame work less.
+    static constexpr int kBusyFrameMs = 40;
     /// On-screen duration of a record's trip to its partition (and fade) on the canvas.
     static constexpr double kFlightWallMs = 900;
     /// On-screen duration of the revoke/assign animations.
@@ -235,7 +252,10 @@ protected:
 private:
     /// load() with the terminal's part of the action log given, or (nullopt) kept as it is.
     void loadRun(const sim::Scenario& scenario, std::uint64_t seed, std::optional<labs::SessionJournal> terminal);
-    void onTimer();
+    /// The worker stopped slice number `slice` because a frame came due, after `stoppedAt` events
+    /// in all (queued from the worker thread).
+    void onFrameDue(std::uint64_t slice, std::uint64_t stoppedAt);
+    void takeFrame();
     void syncTimeline();
     void sample();
     void setCursor(std::size_t events, sim::TimeMs time);
@@ -253,6 +273,13 @@ private:
     mutable double m_longest_wait_ms = 0;
     mutable std::uint64_t m_longest_wait_events = 0;
     mutable std::uint64_t m_worker_waits = 0;
+    /// The worker's slice: running, a frame came due (set by frameTick), or done (set by the worker).
+    static constexpr int kSliceRunning = 0, kSliceFrameDue = 1, kSliceDone = 2;
+    std::atomic<int> m_slice_state{kSliceDone};
+    std::uint64_t m_events_when_due = 0;
+    std::uint64_t m_slice_number = 0; ///< slices started on the worker (UI thread)
+    std::uint64_t m_longest_frame_due_events = 0;
+    std::uint64_t m_frame_due_stops = 0;
     bool m_background_live = false;     ///< playback follows "now" with slices on the worker
     sim::Scenario m_no_scenario;        ///< scenario() before any load
     std::uint64_t m_seed = 1;

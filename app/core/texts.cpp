@@ -83,6 +83,8 @@ QString Texts::assignor(const std::string& name) {
     return QString::fromStdString(name);
 }
 
+QString Texts::noAssignorWithoutMembers() { return tr("no assignor: the group has no members"); }
+
 QString Texts::rebalanceProtocol(bool cooperative) {
     return cooperative ? tr("cooperative (incremental)") : tr("eager (stop-the-world)");
 }

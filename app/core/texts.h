@@ -27,6 +27,9 @@ public:
     static QString noCoordinatorDetail(sim::BrokerId coordinator);
     static QString assignor(std::int32_t kind); ///< -1 = none
     static QString rebalanceProtocol(std::int32_t kind);
+    /// The assignor line of an Empty group: with its last member Kafka clears the assignor (describe
+    /// --state prints no ASSIGNMENT-STRATEGY); the next member to join brings one.
+    static QString noAssignorWithoutMembers();
     /// The assignor's name as Kafka prints it ("range"; empty: none yet).
     static QString assignor(const std::string& name);
     static QString rebalanceProtocol(bool cooperative);

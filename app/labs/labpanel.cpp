@@ -140,12 +140,28 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     auto* textBox = new QWidget(split);
     auto* textColumn = new QVBoxLayout(textBox);
     textColumn->setContentsMargins(0, 0, 0, 0);
+    // The step's heading stays above the text that scrolls (presentation mode at 1366x768: the
+    // instructions scroll to the step's command, and the heading used to scroll away or be cut).
+    m_stepHeading = new QLabel(textBox);
+    m_stepHeading->setObjectName(QStringLiteral("labStepHeading"));
+    m_stepHeading->setWordWrap(true); // at word boundaries only (QLabel never breaks inside a word)
+    m_stepHeading->setTextFormat(Qt::PlainText);
+    m_stepHeading->setContentsMargins(8, 4, 8, 2);
+    m_stepHeading->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    QFont headingFont = m_stepHeading->font();
+    headingFont.setBold(true);
+    headingFont.setPointSizeF(11.5);
+    m_stepHeading->setFont(headingFont);
     m_text = new InstructionsBrowser(textBox);
     m_text->setObjectName(QStringLiteral("labText"));
     m_text->setOpenLinks(false);
     m_text->document()->setDocumentMargin(8);
+    // Words wrap at word boundaries only, never inside a word (the default also breaks anywhere
+    // once a word is wider than the line): a command too wide scrolls sideways instead.
+    m_text->setWordWrapMode(QTextOption::WordWrap);
     m_hint = new QPushButton(textBox);
     m_hint->setObjectName(QStringLiteral("labHint"));
+    textColumn->addWidget(m_stepHeading);
     textColumn->addWidget(m_text, 1);
     auto* hintRow = new QHBoxLayout;
     hintRow->addStretch(1);
@@ -569,9 +585,11 @@ void LabPanel::refresh() {
             m_text->setProperty("step", -1);
         }
         m_hint->setVisible(false);
+        m_stepHeading->setVisible(false);
         return;
     }
     m_steps->setVisible(true);
+    m_stepHeading->setVisible(true);
     const labs::Lab& lab = m_labs[static_cast<std::size_t>(m_labIndex)];
     // The list above names the lab: its room goes to the instructions (1366×768, presentation mode).
     m_title->setText(q(lab.title.get(lang())));
@@ -656,8 +674,7 @@ void LabPanel::renderStep() {
         md += QStringLiteral("\n*") + tr("Click a command to copy it into the terminal.") + QStringLiteral("*\n");
         md += QStringLiteral("\n---\n\n");
     }
-    md += QStringLiteral("### ") + tr("Step %1 of %2: %3").arg(m_selected + 1).arg(stepCount()).arg(q(step.title.get(lang()))) +
-          QStringLiteral("\n\n");
+    m_stepHeading->setText(tr("Step %1 of %2: %3").arg(m_selected + 1).arg(stepCount()).arg(q(step.title.get(lang()))));
     md +=
         ok           ? QStringLiteral("**✔ ") + tr("Done") + QStringLiteral("**\n\n")
         : detached ? QStringLiteral("*") + tr("Not checked: another scenario replaced the lab's cluster") +
@@ -712,11 +729,9 @@ void LabPanel::scrollToStep() {
     QAbstractTextDocumentLayout* layout = doc->documentLayout();
     (void)layout->documentSize(); // lays the whole text out
     const QString link = kCmdScheme + QLatin1Char(':');
-    bool inStep = false;
     qreal commandBottom = -1;
     for (QTextBlock b = doc->begin(); b.isValid() && commandBottom < 0; b = b.next()) {
-        inStep = inStep || b.blockFormat().headingLevel() == 3; // "Step N of M" (the objectives are above)
-        if (!inStep) continue;
+        // The objectives above the first step have no command links: the first link is the step's.
         for (auto it = b.begin(); !it.atEnd(); ++it)
             if (it.fragment().charFormat().anchorHref().startsWith(link)) {
                 commandBottom = layout->blockBoundingRect(b).bottom();
@@ -762,6 +777,10 @@ void LabPanel::setPresentation(bool on) {
     QFont f = font();
     f.setPointSizeF(on ? 15 : 10);
     m_steps->setFont(f);
+    QFont heading = f;
+    heading.setBold(true);
+    heading.setPointSizeF(on ? 17 : 11.5);
+    m_stepHeading->setFont(heading);
     m_text->setFont(f);
     m_text->document()->setDefaultFont(f);
     m_text->setProperty("markdown", QString());

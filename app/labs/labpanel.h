@@ -174,6 +174,8 @@ private:
     QLabel* m_meta;
     QProgressBar* m_progress;
     QListWidget* m_steps;
+    /// "Step N of M: title", fixed above the scrolling instructions: never scrolled away or cut.
+    QLabel* m_stepHeading;
     QTextBrowser* m_text;
     QPushButton* m_hint;
 };

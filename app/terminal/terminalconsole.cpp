@@ -58,8 +58,12 @@ TerminalConsole::TerminalConsole(CliHost* host, QWidget* parent)
     : QPlainTextEdit(parent), m_host(host), m_id(host->newConsoleId()) {
     setObjectName(QStringLiteral("terminalConsole"));
     setUndoRedoEnabled(false);
-    setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    setWordWrapMode(QTextOption::WrapAnywhere);
+    // Lines never wrap, as in a terminal window narrower than a describe table's rows: a long line
+    // scrolls sideways (the scroll bar shows only when a line is wider than the view), so wrapped
+    // halves never eat the few lines a projector's terminal has.
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setWordWrapMode(QTextOption::NoWrap);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     setMaximumBlockCount(5000);
     setTabChangesFocus(false);
     setCursorWidth(2);

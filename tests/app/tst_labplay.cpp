@@ -14,6 +14,7 @@
 #include <QDockWidget>
 #include <QListWidget>
 #include <QProcess>
+#include <QLabel>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTabBar>
@@ -57,13 +58,6 @@ QRect shownRect(QTextBrowser* b, const QTextBlock& block) {
 
 bool inView(QTextBrowser* b, const QRect& r) {
     return r.isValid() && r.top() >= 0 && r.bottom() <= b->viewport()->height();
-}
-
-/// The block of the step's heading ("Step N of M: ...").
-QTextBlock stepHeading(QTextBrowser* b) {
-    for (QTextBlock bl = b->document()->begin(); bl.isValid(); bl = bl.next())
-        if (bl.blockFormat().headingLevel() == 3) return bl;
-    return {};
 }
 
 /// The block holding the n-th command link of the step shown, and where a click on it lands.
@@ -111,9 +105,11 @@ public:
     /// leaves its start just above: the panel scrolls to the command).
     bool stepIsInView(QString* why) {
         QCoreApplication::processEvents();
-        const QRect heading = shownRect(text(), stepHeading(text()));
-        if (!m_w->isPresentation() && !inView(text(), heading)) {
-            *why = QStringLiteral("the step's heading is not in view (%1)").arg(describe(text()));
+        // The step's heading is fixed above the text that scrolls: shown whole, in every mode.
+        const auto* heading = lab()->findChild<QLabel*>(QStringLiteral("labStepHeading"));
+        if (!heading || !heading->isVisible() || heading->text().isEmpty() ||
+            heading->height() < heading->heightForWidth(heading->width())) {
+            *why = QStringLiteral("the step's heading is not shown whole (%1)").arg(heading ? heading->text() : QString());
             return false;
         }
         if (lab()->commands().isEmpty()) return true;

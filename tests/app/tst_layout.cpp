@@ -23,7 +23,10 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
+#include <QScrollBar>
 #include <QTest>
+#include <QLabel>
+#include <QTextBrowser>
 #include <QTextBlock>
 #include <QTextLayout>
 #include <QToolBar>
@@ -342,23 +345,31 @@ void LayoutTest::terminalShowsEnoughLinesWithoutWrapping() {
                 .arg(labsDock->minimumSizeHint().height())
                 .arg(w->centralWidget()->minimumSizeHint().height())
                 .arg(w->centralWidget()->height())));
-    // Every partition line of the describe table fits on one screen line. The topic line ends with
-    // Kafka 4.3.1's "Configs: min.insync.replicas=1,segment.bytes=1073741824" (144 characters here):
-    // it may wrap once, as in a real terminal, but not more.
+    // No line wraps: the topic line ends with Kafka 4.3.1's "Configs: min.insync.replicas=1,
+    // segment.bytes=1073741824" (144 characters here) and scrolls sideways instead, the scroll bar
+    // showing only when a line is wider than the view. The lines counted above are with that bar.
     int tableLines = 0;
+    int widest = 0;
     for (QTextBlock b = c->document()->begin(); b.isValid(); b = b.next()) {
-        if (!b.text().contains(QStringLiteral("Partition:")) &&
-            !b.text().startsWith(QStringLiteral("Topic:")))
-            continue;
-        ++tableLines;
-        const int allowed = b.text().contains(QStringLiteral("Partition:")) ? 1 : 2;
-        QVERIFY2(b.layout()->lineCount() <= allowed, qPrintable(QStringLiteral("wraps (%1 chars, %2 px wide): %3")
+        QVERIFY2(b.layout()->lineCount() <= 1, qPrintable(QStringLiteral("wraps (%1 chars, %2 px wide): %3")
                                                               .arg(b.text().size())
                                                               .arg(c->viewport()->width())
                                                               .arg(b.text())));
+        widest = std::max(widest, QFontMetrics(c->font()).horizontalAdvance(b.text()));
+        if (b.text().contains(QStringLiteral("Partition:")) || b.text().startsWith(QStringLiteral("Topic:"))) ++tableLines;
     }
     QCOMPARE(tableLines, 7); // the topic line and 6 partitions
-    // And the cluster view above it stays readable.
+    QCOMPARE(c->horizontalScrollBarPolicy(), Qt::ScrollBarAsNeeded);
+    QCOMPARE(c->horizontalScrollBar()->isVisible(), widest > c->viewport()->width());
+    // With the lab panel open in a short window the terminal is under the panel, not under the
+    // cluster view: that keeps its height (a projector's 1366x768); a tall window keeps the
+    // terminal across the bottom, wide enough for the tables.
+    if (w->height() < MainWindow::kTallWindow)
+        QCOMPARE(w->dockWidgetArea(termDock), w->dockWidgetArea(labsDock));
+    else
+        QCOMPARE(w->dockWidgetArea(termDock), Qt::BottomDockWidgetArea);
+    QVERIFY2(w->clusterCanvas()->height() >= 450, qPrintable(QStringLiteral("cluster view %1 px high").arg(w->clusterCanvas()->height())));
+    // And the cluster view stays readable.
     QVERIFY2(labelProblems(w->clusterCanvas()->layout()).isEmpty(),
              qPrintable(labelProblems(w->clusterCanvas()->layout()).join(QStringLiteral("; "))));
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
@@ -893,6 +904,59 @@ void LayoutTest::timelineShowsTheWholeEvent() {
                                            .arg(bar->eventRect().height())
                                            .arg(label->font().pointSizeF()) +
                                        cut.mid(0, 4).join(QStringLiteral(" | "))));
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::labStepHeadingIsWhole_data() {
+    addSizes(false);
+}
+
+void LayoutTest::labStepHeadingIsWhole() {
+    // Every step of the consumer-group lab (the longest titles) at both sizes, normal and
+    // presentation mode: the "Step N of M: title" heading is whole and in view, fixed above the text
+    // that scrolls to the step's command, and the text wraps only between words.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(size, presentation, true);
+    QVERIFY(w);
+    LabPanel* lab = w->labPanel();
+    QVERIFY(lab->loadLab(QStringLiteral("grupos-lag-rebalanceamento")));
+    w->resize(size);
+    settle();
+    auto* heading = lab->findChild<QLabel*>(QStringLiteral("labStepHeading"));
+    QVERIFY(heading);
+    QTextBrowser* text = lab->textBrowser();
+    QCOMPARE(text->wordWrapMode(), QTextOption::WordWrap);
+    const QString stepWord = lang == QStringLiteral("en") ? QStringLiteral("Step ") : QStringLiteral("Passo ");
+    for (int step = 0; step < lab->stepCount(); ++step) {
+        lab->selectStep(step);
+        settle();
+        QVERIFY(heading->isVisible());
+        QVERIFY2(heading->text().startsWith(stepWord + QString::number(step + 1)), qPrintable(heading->text()));
+        // Whole: as high as its wrapped text needs, inside the panel, above the scrolling text.
+        QVERIFY2(heading->height() >= heading->heightForWidth(heading->width()),
+                 qPrintable(QStringLiteral("%1: %2 px high for %3").arg(heading->text()).arg(heading->height()).arg(heading->heightForWidth(heading->width()))));
+        const QRect inPanel(heading->mapTo(lab, QPoint(0, 0)), heading->size());
+        QVERIFY2(lab->rect().contains(inPanel), qPrintable(heading->text()));
+        QVERIFY(heading->mapTo(lab, QPoint(0, heading->height())).y() <= text->mapTo(lab, QPoint(0, 0)).y());
+        QVERIFY(!text->toPlainText().contains(heading->text())); // not repeated in the text that scrolls
+        // No line of the instructions breaks inside a word.
+        for (QTextBlock b = text->document()->begin(); b.isValid(); b = b.next()) {
+            const QString t = b.text();
+            for (int i = 1; i < b.layout()->lineCount(); ++i) {
+                const int at = b.layout()->lineAt(i).textStart();
+                if (at <= 0 || at >= t.size()) continue;
+                const QChar before = t[at - 1];
+                const bool boundary = before.isSpace() || before == QLatin1Char('-') || before == QLatin1Char('/') ||
+                                      before == QChar(0x2014) || before == QChar(0x2013) || before == QChar(0x200B);
+                QVERIFY2(boundary, qPrintable(QStringLiteral("step %1 breaks inside a word: \"%2|%3\"")
+                                                  .arg(step + 1)
+                                                  .arg(t.mid(std::max(0, at - 20), std::min(at, 20)), t.mid(at, 20))));
+            }
+        }
+    }
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 

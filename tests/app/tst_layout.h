@@ -34,5 +34,7 @@ private Q_SLOTS:
     void sliderJumpsWhereClicked();
     void timelineShowsTheWholeEvent_data();
     void timelineShowsTheWholeEvent();
+    void labStepHeadingIsWhole_data();
+    void labStepHeadingIsWhole();
     void screenshots();
 };

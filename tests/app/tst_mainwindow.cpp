@@ -291,6 +291,74 @@ void MainWindowTest::anInputWaitsForOnePieceOfTheWorker() {
     QCOMPARE(QString::fromStdString(c->journal().sha256()), QString::fromStdString(w2->controller()->journal().sha256()));
 }
 
+void MainWindowTest::aFrameDueStopsTheBusyWorkerAfterOnePiece() {
+    // The worker has no wall-clock budget: it simulates until the next frame is due. A frame that
+    // comes due while it still simulates (frameTick, what the playback timer calls) does not wait
+    // on the UI thread: the worker stops after the piece of at most kEventsPerPiece events it is
+    // firing, then hands the frame over, and the frames slow down to kBusyFrameMs. A 2000x3 topic
+    // at 64x: a 1 s virtual slice is thousands of events, far more than one piece.
+    auto w = makeWindow();
+    auto* c = w->controller();
+    QVERIFY(c->createTopic("grande", 2000, 3, nullptr));
+    c->setSpeed(64);
+    c->setPlaying(true); // frames are taken only while playing
+    c->resetWorkerWaits();
+    int found = 0;
+    for (int i = 0; i < 20; ++i) {
+        c->advance(16, true); // a slice of 1024 virtual ms starts on the worker
+        const sim::TimeMs shown = c->time();
+        const std::uint64_t stops = c->frameDueStops();
+        c->frameTick(); // the next frame is due now
+        if (c->frameDueStops() == stops) continue; // the slice was already done (a fast machine)
+        ++found;
+        QCOMPARE(c->frameIntervalMs(), SimulationController::kBusyFrameMs);
+        QCOMPARE(c->time(), shown); // the tick itself did not wait for the worker
+        // The worker hands the frame over after its piece: the picture moves on without a timer tick.
+        QTRY_VERIFY_WITH_TIMEOUT(c->time() > shown, 2000);
+    }
+    qInfo("%d frames came due with the worker busy; the most events it fired after that: %llu", found,
+          static_cast<unsigned long long>(c->longestFrameDueEvents()));
+    QVERIFY(found > 0);
+    QVERIFY(c->longestFrameDueEvents() <= SimulationController::kEventsPerPiece);
+    c->setPlaying(false);
+    // Stopped anywhere, even between two events of one instant, it is the same run.
+    const sim::TimeMs end = c->sim().now() + 500;
+    c->runTo(end);
+    auto w2 = makeWindow();
+    QVERIFY(w2->controller()->createTopic("grande", 2000, 3, nullptr));
+    w2->controller()->runTo(end);
+    QCOMPARE(QString::fromStdString(c->journal().sha256()), QString::fromStdString(w2->controller()->journal().sha256()));
+}
+
+void MainWindowTest::anEmptyGroupHasNoAssignor() {
+    // With its last member gone a classic group is Empty and Kafka clears its protocol: a real 4.3.1
+    // broker's `kafka-consumer-groups --describe --state` prints an empty ASSIGNMENT-STRATEGY. The
+    // card and the Groups tab say there is no assignor because there are no members, not that
+    // one is still to come, nor the last generation's assignor.
+    auto w = makeWindow();
+    auto* c = w->controller();
+    c->runTo(20000);
+    const ClusterLayout& before = w->clusterCanvas()->layout();
+    QVERIFY(!before.groups.empty());
+    QCOMPARE(before.groups.front().state, labs::observe::GroupState::Stable);
+    QVERIFY(before.groups.front().protocolText.contains(QStringLiteral("range")) ||
+            before.groups.front().protocolText.contains(QStringLiteral("sticky")));
+    const std::string group = before.groups.front().name.toStdString();
+    for (std::int32_t i = 0; i < static_cast<std::int32_t>(c->sim().consumers().size()); ++i)
+        if (c->sim().consumers()[static_cast<std::size_t>(i)].config.group_id == group) c->removeConsumer(i);
+    c->runTo(c->time() + 5000);
+    const ClusterLayout& L = w->clusterCanvas()->layout();
+    QVERIFY(!L.groups.empty());
+    QCOMPARE(L.groups.front().state, labs::observe::GroupState::Empty);
+    QCOMPARE(L.groups.front().protocolText, Texts::noAssignorWithoutMembers());
+    auto* panel = w->findChild<GroupPanel*>();
+    QVERIFY(panel);
+    panel->refresh();
+    auto* tree = panel->findChild<QTreeWidget*>();
+    QVERIFY(tree && tree->topLevelItemCount() > 0);
+    QVERIFY2(tree->topLevelItem(0)->text(2).contains(Texts::noAssignorWithoutMembers()), qPrintable(tree->topLevelItem(0)->text(2)));
+}
+
 void MainWindowTest::narrowViewKeepsCellsAndNames() {
     // Half of a 1600 px compare window: brokers get most of the width, every strip shows several
     // cells and its whole "topic-partition" name.

@@ -18,6 +18,8 @@ private Q_SLOTS:
     /// An input in the middle of a background slice waits for a bounded number of simulation
     /// events (not for a span of virtual time), and the interrupted run is still the same run.
     void anInputWaitsForOnePieceOfTheWorker();
+    void aFrameDueStopsTheBusyWorkerAfterOnePiece();
+    void anEmptyGroupHasNoAssignor();
     void narrowViewKeepsCellsAndNames();
     void stopBrokerMovesLeaders();
     void allReplicasDownIsLeaderNone();
