@@ -190,6 +190,7 @@ public:
             else if (k == "print.partition") m_printPartition = b;
             else if (k == "print.offset") m_printOffset = b;
             else if (k == "print.timestamp") m_printTimestamp = b;
+            else if (k == "print.headers") m_printHeaders = b;
             else if (k == "key.separator") m_keySep = unescapeSeparator(v);
             else if (k == "line.separator") m_lineSep = unescapeSeparator(v);
             else if (k == "null.literal") m_nullLiteral = v;
@@ -413,19 +414,25 @@ private:
     }
 
     std::string format(const StoredRecord& r) const {
+        // DefaultMessageFormatter: timestamp, partition, offset, headers, key, value, each followed by the
+        // key separator when a later field is printed. Simulated records carry no headers: NO_HEADERS.
         std::string s;
-        const bool anyAfterTs = m_printPartition || m_printOffset || m_printKey || m_printValue;
+        const bool keyOrValue = m_printKey || m_printValue;
         if (m_printTimestamp) {
             s += "CreateTime:" + std::to_string(r.timestamp_ms);
-            if (anyAfterTs) s += m_keySep;
+            if (m_printPartition || m_printOffset || m_printHeaders || keyOrValue) s += m_keySep;
         }
         if (m_printPartition) {
             s += "Partition:" + std::to_string(r.tp.partition);
-            if (m_printOffset || m_printKey || m_printValue) s += m_keySep;
+            if (m_printOffset || m_printHeaders || keyOrValue) s += m_keySep;
         }
         if (m_printOffset) {
             s += "Offset:" + std::to_string(r.offset);
-            if (m_printKey || m_printValue) s += m_keySep;
+            if (m_printHeaders || keyOrValue) s += m_keySep;
+        }
+        if (m_printHeaders) {
+            s += "NO_HEADERS";
+            if (keyOrValue) s += m_keySep;
         }
         if (m_printKey) {
             s += r.key ? *r.key : m_nullLiteral;
@@ -474,7 +481,7 @@ private:
     TimeMs m_lastActivity = 0;
     TimeMs m_receiveStart = 0;
     bool m_printKey = false, m_printValue = true, m_printPartition = false, m_printOffset = false,
-         m_printTimestamp = false;
+         m_printTimestamp = false, m_printHeaders = false;
     std::string m_keySep = "\t", m_lineSep = "\n", m_nullLiteral = "null";
 };
 

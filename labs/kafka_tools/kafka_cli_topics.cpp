@@ -6,6 +6,8 @@
 #include "sim/hash.h"
 #include "sim/topic_configs.h"
 
+#include <algorithm>
+#include <optional>
 #include <regex>
 
 namespace fluxolab::labs::cli {
@@ -143,17 +145,50 @@ std::vector<std::string> selectTopics(const ClusterBackend& backend, const Optio
     return out;
 }
 
-void printTopicDescription(ToolSession& s, const TopicInfo& t) {
-    std::string line = "Topic: " + t.name;
-    if (!t.topic_id.empty()) line += "\tTopicId: " + t.topic_id;
-    line += "\tPartitionCount: " + std::to_string(t.partitions.size());
-    line += "\tReplicationFactor: " + std::to_string(t.partitions.empty() ? 0 : t.partitions.front().replicas.size());
-    std::string cfg;
-    for (std::size_t i = 0; i < t.configs.size(); ++i) cfg += (i ? "," : "") + t.configs[i].first + "=" + t.configs[i].second;
-    line += "\tConfigs: " + cfg + "\n";
+/// TopicCommand.describeTopic's report options: with one of the partition reports only the partitions
+/// it selects are printed (no topic line); with --topics-with-overrides only the topic line of a topic
+/// with configs to show.
+struct DescribeReports {
+    bool under_replicated = false, under_min_isr = false, at_min_isr = false, unavailable = false;
+    bool overridden_configs = false;
+    std::vector<std::int32_t> live_brokers;
+    bool describeConfigs() const { return !under_replicated && !under_min_isr && !at_min_isr && !unavailable; }
+};
+
+void printTopicDescription(ToolSession& s, const TopicInfo& t, const DescribeReports& r) {
+    std::string line;
+    if (r.describeConfigs() && (!r.overridden_configs || !t.configs.empty())) {
+        line = "Topic: " + t.name;
+        if (!t.topic_id.empty()) line += "\tTopicId: " + t.topic_id;
+        line += "\tPartitionCount: " + std::to_string(t.partitions.size());
+        line += "\tReplicationFactor: " +
+                std::to_string(t.partitions.empty() ? 0 : t.partitions.front().replicas.size());
+        std::string cfg;
+        for (std::size_t i = 0; i < t.configs.size(); ++i)
+            cfg += (i ? "," : "") + t.configs[i].first + "=" + t.configs[i].second;
+        line += "\tConfigs: " + cfg + "\n";
+    }
+    if (r.overridden_configs) {
+        s.out(line);
+        return;
+    }
+    // PartitionDescription: the topic's min.insync.replicas as DescribeConfigs returned it.
+    std::optional<std::int64_t> minIsr;
+    for (const auto& [k, v] : t.configs)
+        if (k == "min.insync.replicas") minIsr = parseLong(v);
     for (const auto& p : t.partitions) {
+        const auto isr = static_cast<std::int64_t>(p.isr.size());
+        const bool hasLeader = p.leader >= 0;
+        const bool show =
+            r.describeConfigs() ||
+            (r.under_replicated && p.replicas.size() > p.isr.size()) ||
+            (r.under_min_isr && (!hasLeader || (minIsr && isr < *minIsr))) ||
+            (r.at_min_isr && minIsr && *minIsr == isr) ||
+            (r.unavailable && (!hasLeader || std::find(r.live_brokers.begin(), r.live_brokers.end(), p.leader) ==
+                                                 r.live_brokers.end()));
+        if (!show) continue;
         line += "\tTopic: " + t.name + "\tPartition: " + std::to_string(p.partition) +
-                "\tLeader: " + (p.leader >= 0 ? std::to_string(p.leader) : std::string("none")) +
+                "\tLeader: " + (hasLeader ? std::to_string(p.leader) : std::string("none")) +
                 "\tReplicas: " + joinInts(p.replicas) + "\tIsr: " + joinInts(p.isr) + "\tElr: \tLastKnownElr: \n";
     }
     s.out(line);
@@ -391,8 +426,16 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
         for (const auto& t : topics) hashes.push_back(sim::javaStringHashCode(t));
         std::size_t cap = 1;
         while (cap < topics.size()) cap <<= 1;
+        DescribeReports reports;
+        reports.under_replicated = o.has("under-replicated-partitions");
+        reports.under_min_isr = o.has("under-min-isr-partitions");
+        reports.at_min_isr = o.has("at-min-isr-partitions");
+        reports.unavailable = o.has("unavailable-partitions");
+        reports.overridden_configs = o.has("topics-with-overrides");
+        for (const BrokerInfo& b : backend.brokers())
+            if (b.alive) reports.live_brokers.push_back(b.id);
         for (std::size_t i : javaHashMapOrder(hashes, topics.empty() ? 1 : cap))
-            if (auto info = backend.describeTopic(topics[i])) printTopicDescription(s, *info);
+            if (auto info = backend.describeTopic(topics[i])) printTopicDescription(s, *info, reports);
     } else if (o.has("delete")) {
         if (!ensureExists()) return session;
         for (const auto& t : topics) {
