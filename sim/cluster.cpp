@@ -104,8 +104,9 @@ const std::vector<ConsumerState>& Simulation::consumers() const { return m_consu
 // Cluster admin: replication does the work; the clients hear of it here.
 
 AdminResult Simulation::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf,
-                                    const std::map<std::string, std::string>& configs) {
-    return m_replication->createTopic(name, partitions, rf, configs);
+                                    const std::map<std::string, std::string>& configs,
+                                    const std::vector<std::vector<BrokerId>>& assignment) {
+    return m_replication->createTopic(name, partitions, rf, configs, assignment);
 }
 
 AdminResult Simulation::deleteTopic(const std::string& name) {

@@ -185,6 +185,11 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "__consumer_offsets assumir a liderança, o cliente volta a tentar. Depois a resposta vem do novo coordenador.",
      "The group's coordinator is on a broker that went down: until the controller fences it and another "
      "__consumer_offsets replica takes over as leader, the client keeps retrying. Then the new coordinator answers."},
+    {NoteId::ReplicaAssignmentUnknownBroker, "replica_assignment_unknown_broker",
+     "O --replica-assignment lista, para cada partição, os ids dos brokers das suas réplicas (1:2,2:3): só pode "
+     "usar brokers que existem no cluster.",
+     "--replica-assignment lists each partition's replica broker ids (1:2,2:3): it can only name brokers that "
+     "exist in the cluster."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

@@ -60,6 +60,7 @@ enum class NoteId : std::uint16_t {
     IncludePatternUnsupported,
     GroupCoordinatorDown,
     CoordinatorUnreachable,
+    ReplicaAssignmentUnknownBroker,
     Count_
 };
 

@@ -194,6 +194,93 @@ void printTopicDescription(ToolSession& s, const TopicInfo& t, const DescribeRep
     s.out(line);
 }
 
+/// TopicCommand.parseReplicaAssignment("1:2,2:3"): each comma-separated partition's replica list, every
+/// broker id trimmed and read by Integer.parseInt. A list that does not parse, repeats a broker or has
+/// another length than the first fails in kafka-topics itself, with its frames (as Kafka 4.3.1 prints them).
+std::optional<std::vector<std::vector<std::int32_t>>> parseReplicaAssignment(ToolSession& s, const std::string& text) {
+    auto fail = [&](const std::string& exceptionClass, const std::string& message, std::vector<std::string> top,
+                    int line) {
+        top.push_back("org.apache.kafka.tools.TopicCommand.parseReplicaAssignment(TopicCommand.java:" +
+                      std::to_string(line) + ")");
+        for (const char* f :
+             {"org.apache.kafka.tools.TopicCommand$TopicCommandOptions.replicaAssignment(TopicCommand.java:857)",
+              "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:255)",
+              "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
+              "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
+              "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+              "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"})
+            top.emplace_back(f);
+        s.out("Error while executing topic command : " + message + "\n");
+        s.err(formatLogDate(s.nowMs()) + " ERROR " + formatJavaTrace({exceptionClass + ": " + message}, {top}) +
+              " (org.apache.kafka.tools.TopicCommand)\n");
+        s.note(NoteId::UsageError);
+        s.finish(1);
+        return std::nullopt;
+    };
+    auto split = [](const std::string& t, char sep) {
+        // String.split drops trailing empty strings.
+        std::vector<std::string> parts;
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= t.size(); ++i)
+            if (i == t.size() || t[i] == sep) {
+                parts.push_back(t.substr(start, i - start));
+                start = i + 1;
+            }
+        while (parts.size() > 1 && parts.back().empty()) parts.pop_back();
+        return parts;
+    };
+    auto trim = [](const std::string& t) {
+        std::size_t b = 0, e = t.size();
+        while (b < e && static_cast<unsigned char>(t[b]) <= ' ') ++b;
+        while (e > b && static_cast<unsigned char>(t[e - 1]) <= ' ') --e;
+        return t.substr(b, e - b);
+    };
+    std::vector<std::vector<std::int32_t>> out;
+    for (const std::string& partition : split(text, ',')) {
+        std::vector<std::int32_t> brokers;
+        for (const std::string& raw : split(partition, ':')) {
+            const std::string id = trim(raw);
+            const auto v = parseInt(id);
+            if (!v)
+                return fail("java.lang.NumberFormatException", "For input string: \"" + id + "\"",
+                            {"java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)",
+                             id.empty() ? "java.base/java.lang.Integer.parseInt(Integer.java:678)"
+                                        : "java.base/java.lang.Integer.parseInt(Integer.java:668)",
+                             "java.base/java.lang.Integer.parseInt(Integer.java:786)",
+                             "java.base/java.util.stream.ReferencePipeline$4$1.accept(ReferencePipeline.java:214)",
+                             "java.base/java.util.stream.ReferencePipeline$3$1.accept(ReferencePipeline.java:197)",
+                             "java.base/java.util.Spliterators$ArraySpliterator.forEachRemaining(Spliterators.java:992)",
+                             "java.base/java.util.stream.AbstractPipeline.copyInto(AbstractPipeline.java:509)",
+                             "java.base/java.util.stream.AbstractPipeline.wrapAndCopyInto(AbstractPipeline.java:499)",
+                             "java.base/java.util.stream.ReduceOps$ReduceOp.evaluateSequential(ReduceOps.java:921)",
+                             "java.base/java.util.stream.AbstractPipeline.evaluate(AbstractPipeline.java:234)",
+                             "java.base/java.util.stream.ReferencePipeline.collect(ReferencePipeline.java:682)"},
+                            141);
+            brokers.push_back(*v);
+        }
+        std::vector<std::int32_t> duplicates;
+        for (std::size_t i = 0; i < brokers.size(); ++i)
+            if (std::count(brokers.begin(), brokers.begin() + static_cast<std::ptrdiff_t>(i), brokers[i]) == 1)
+                duplicates.push_back(brokers[i]);
+        if (!duplicates.empty()) {
+            std::string list;
+            for (std::size_t i = 0; i < duplicates.size(); ++i) list += (i ? "," : "") + std::to_string(duplicates[i]);
+            return fail("org.apache.kafka.tools.AdminCommandFailedException",
+                        "Partition replica lists may not contain duplicate entries: " + list, {}, 147);
+        }
+        out.push_back(brokers);
+        if (out.back().size() != out.front().size()) {
+            std::string list;
+            for (std::size_t i = 0; i < brokers.size(); ++i) list += (i ? ", " : "") + std::to_string(brokers[i]);
+            return fail("org.apache.kafka.tools.AdminOperationException",
+                        "Partition " + std::to_string(out.size() - 1) + " has different replication factor: [" + list +
+                            "]",
+                        {}, 152);
+        }
+    }
+    return out;
+}
+
 /// TopicCommandOptions.checkArgs, in its order. False (and the session finished) on a usage error.
 bool checkTopicArgs(ToolSession& s, const std::vector<std::string>& argv, const Options& o) {
     const ToolSpec& tool = topicsTool();
@@ -362,6 +449,12 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
 
     const std::string topic = o.value("topic");
     if (o.has("create")) {
+        std::vector<std::vector<std::int32_t>> assignment;
+        if (o.has("replica-assignment")) {
+            auto parsed = parseReplicaAssignment(s, o.value("replica-assignment"));
+            if (!parsed) return session;
+            assignment = std::move(*parsed);
+        }
         if (topic.find_first_of("._") != std::string::npos) {
             s.out("WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could "
                   "collide. To avoid issues it is best to use either, but not both.\n");
@@ -388,7 +481,34 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
             illegalArgument(s, "The partitions must be greater than 0", NoteId::PartitionsNotPositive);
             return session;
         }
-        const BackendResult r = backend.createTopic(topic, partitions, rf, configs);
+        if (!assignment.empty()) {
+            // ReplicationControlManager.createTopic: every broker of a manual assignment must be registered.
+            const std::vector<BrokerInfo> registered = backend.brokers();
+            for (const auto& replicas : assignment)
+                for (const std::int32_t b : replicas)
+                    if (std::none_of(registered.begin(), registered.end(),
+                                     [&](const BrokerInfo& info) { return info.id == b; })) {
+                        topicError(s, "org.apache.kafka.common.errors.InvalidReplicaAssignmentException",
+                                   "The manual partition assignment includes broker " + std::to_string(b) +
+                                       ", but no such broker is registered.",
+                                   NoteId::ReplicaAssignmentUnknownBroker);
+                        return session;
+                    }
+            // The ISR is the active replicas, the first leads; none active is refused (a broker that is
+            // down counts as fenced here, also before the controller's session timeout fences it).
+            for (std::size_t p = 0; p < assignment.size(); ++p)
+                if (std::none_of(assignment[p].begin(), assignment[p].end(), [&](std::int32_t b) {
+                        return std::any_of(registered.begin(), registered.end(),
+                                           [&](const BrokerInfo& info) { return info.id == b && info.alive; });
+                    })) {
+                    topicError(s, "org.apache.kafka.common.errors.InvalidReplicaAssignmentException",
+                               "All brokers specified in the manual partition assignment for partition " +
+                                   std::to_string(p) + " are fenced or in controlled shutdown.",
+                               NoteId::ReplicaAssignmentUnknownBroker);
+                    return session;
+                }
+        }
+        const BackendResult r = backend.createTopic(topic, partitions, rf, configs, assignment);
         if (r.error == ErrorCode::TOPIC_ALREADY_EXISTS && o.has("if-not-exists")) s.finish(0);
         else if (!r.ok()) topicError(s, r);
         else {

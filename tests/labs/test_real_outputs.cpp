@@ -280,6 +280,40 @@ TEST_SUITE("labs/real-tools") {
         CHECK(describe("--unavailable-partitions") == "");
     }
 
+    TEST_CASE("kafka-topics --create --replica-assignment places the replicas as listed - the first live one leads") {
+        // The controller uses a manual assignment as given: partition p's replicas in the listed order, the
+        // leader the first one in the ISR (tests/labs/golden/real/broker.txt has the one-broker errors).
+        fluxolab::sim::ClusterConfig config;
+        config.brokers = 3;
+        SimBackend backend(config, 1);
+        KafkaCli cli(backend);
+        const std::string bs = " --bootstrap-server localhost:9092";
+        CHECK(runTool(cli, "kafka-topics.sh --create --topic placed --replica-assignment 2:3,3:1,1:2" + bs) ==
+              "Created topic placed.\n");
+        backend.advance(1000);
+        const std::string d = runTool(cli, "kafka-topics.sh --describe --topic placed" + bs);
+        CHECK(d.find("PartitionCount: 3\tReplicationFactor: 2\t") != std::string::npos);
+        CHECK(d.find("\tTopic: placed\tPartition: 0\tLeader: 2\tReplicas: 2,3\tIsr: 2,3\t") != std::string::npos);
+        CHECK(d.find("\tTopic: placed\tPartition: 1\tLeader: 3\tReplicas: 3,1\tIsr: 3,1\t") != std::string::npos);
+        CHECK(d.find("\tTopic: placed\tPartition: 2\tLeader: 1\tReplicas: 1,2\tIsr: 1,2\t") != std::string::npos);
+        // A stopped broker stays registered (fenced): its replica is placed and the next one leads, as
+        // ReplicationControlManager builds the ISR from the active replicas and refuses an assignment with
+        // none (read in its source, not captured: it needs several brokers).
+        backend.simulation().stopBroker(3);
+        backend.advance(20000);
+        CHECK(runTool(cli, "kafka-topics.sh --create --topic later --replica-assignment 3:2" + bs) ==
+              "Created topic later.\n");
+        backend.advance(1000);
+        CHECK(runTool(cli, "kafka-topics.sh --describe --topic later" + bs)
+                  .find("\tPartition: 0\tLeader: 2\tReplicas: 3,2\tIsr: 2\t") != std::string::npos);
+        CHECK(runTool(cli, "kafka-topics.sh --create --topic fenced --replica-assignment 1,3" + bs) ==
+              "Error while executing topic command : All brokers specified in the manual partition assignment for "
+              "partition 1 are fenced or in controlled shutdown.\n");
+        CHECK(runTool(cli, "kafka-topics.sh --create --topic nowhere --replica-assignment 4:1" + bs) ==
+              "Error while executing topic command : The manual partition assignment includes broker 4, but no such "
+              "broker is registered.\n");
+    }
+
     TEST_CASE("kafka-consumer-groups with the group's coordinator down - as Kafka 4.3.1 reports it") {
         // tests/labs/golden/real/coordinator-down.txt: two brokers, offsets.topic.replication.factor=1, the group's
         // __consumer_offsets partition on the stopped broker. The real admin client's message depends on where
