@@ -119,8 +119,9 @@ AdminResult Simulation::deleteTopic(const std::string& name) {
     return res;
 }
 
-AdminResult Simulation::createPartitions(const std::string& name, std::int32_t total) {
-    AdminResult res = m_replication->createPartitions(name, total);
+AdminResult Simulation::createPartitions(const std::string& name, std::int32_t total,
+                                         const std::vector<std::vector<BrokerId>>& assignment) {
+    AdminResult res = m_replication->createPartitions(name, total, assignment);
     // UNKNOWN_SERVER_ERROR: the controller's record list overflowed, yet some partitions were created.
     if (!res.ok() && res.error != ErrorCode::UNKNOWN_SERVER_ERROR) return res;
     m_consumers->partitionsAdded(name);

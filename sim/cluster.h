@@ -361,7 +361,8 @@ public:
     /// kMaxRecordsPerUserOp partitions fails with UNKNOWN_SERVER_ERROR after the first
     /// kMaxRecordsPerUserOp new partitions were nevertheless created (the controller commits the
     /// records it had collected); detail1 then holds the new partition count.
-    AdminResult createPartitions(const std::string& name, std::int32_t total_partitions);
+    AdminResult createPartitions(const std::string& name, std::int32_t total_partitions,
+                                 const std::vector<std::vector<BrokerId>>& assignment = {});
     void stopBroker(BrokerId id, bool crash = false);
     void startBroker(BrokerId id);
     /// Moves leadership back to the preferred replica where possible (kafka-leader-election --election-type preferred).

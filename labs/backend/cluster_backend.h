@@ -182,7 +182,9 @@ public:
                                       const std::vector<std::pair<std::string, std::string>>& configs,
                                       const std::vector<std::vector<std::int32_t>>& replica_assignment = {}) = 0;
     virtual BackendResult deleteTopic(const std::string& name) = 0;
-    virtual BackendResult createPartitions(const std::string& name, std::int32_t total) = 0;
+    /// `replica_assignment`: the new partitions' replicas (kafka-topics --alter --replica-assignment).
+    virtual BackendResult createPartitions(const std::string& name, std::int32_t total,
+                                           const std::vector<std::vector<std::int32_t>>& replica_assignment = {}) = 0;
     virtual Offset earliestOffset(const TopicPartition& tp) const = 0;
     virtual Offset latestOffset(const TopicPartition& tp) const = 0; ///< the high watermark
     virtual std::optional<Offset> offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const = 0;

@@ -146,10 +146,11 @@ BackendResult SimBackend::deleteTopic(const std::string& name) {
     return r;
 }
 
-BackendResult SimBackend::createPartitions(const std::string& name, std::int32_t total) {
+BackendResult SimBackend::createPartitions(const std::string& name, std::int32_t total,
+                                          const std::vector<std::vector<std::int32_t>>& replica_assignment) {
     request();
     BackendResult r;
-    const sim::AdminResult a = m_sim->createPartitions(name, total);
+    const sim::AdminResult a = m_sim->createPartitions(name, total, replica_assignment);
     r.error = a.error;
     if (!a.ok()) r.message = sim::adminErrorMessage(sim::AdminOp::CreatePartitions, a, name);
     return r;

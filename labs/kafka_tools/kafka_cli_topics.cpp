@@ -197,7 +197,8 @@ void printTopicDescription(ToolSession& s, const TopicInfo& t, const DescribeRep
 /// TopicCommand.parseReplicaAssignment("1:2,2:3"): each comma-separated partition's replica list, every
 /// broker id trimmed and read by Integer.parseInt. A list that does not parse, repeats a broker or has
 /// another length than the first fails in kafka-topics itself, with its frames (as Kafka 4.3.1 prints them).
-std::optional<std::vector<std::vector<std::int32_t>>> parseReplicaAssignment(ToolSession& s, const std::string& text) {
+std::optional<std::vector<std::vector<std::int32_t>>> parseReplicaAssignment(ToolSession& s, const std::string& text,
+                                                                              bool alter) {
     auto fail = [&](const std::string& exceptionClass, const std::string& message, std::vector<std::string> top,
                     int line) {
         top.push_back("org.apache.kafka.tools.TopicCommand.parseReplicaAssignment(TopicCommand.java:" +
@@ -205,8 +206,10 @@ std::optional<std::vector<std::vector<std::int32_t>>> parseReplicaAssignment(Too
         for (const char* f :
              {"org.apache.kafka.tools.TopicCommand$TopicCommandOptions.replicaAssignment(TopicCommand.java:857)",
               "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:255)",
-              "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
-              "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
+              alter ? "org.apache.kafka.tools.TopicCommand$TopicService.alterTopic(TopicCommand.java:479)"
+                    : "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
+              alter ? "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:107)"
+                    : "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
               "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
               "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"})
             top.emplace_back(f);
@@ -279,6 +282,36 @@ std::optional<std::vector<std::vector<std::int32_t>>> parseReplicaAssignment(Too
         }
     }
     return out;
+}
+
+/// ReplicationControlManager's checks of a manual assignment (the brokers registered, at least one
+/// active replica per partition; `first` numbers the partitions). False (and the error printed) if refused.
+bool checkManualAssignment(ToolSession& s, const ClusterBackend& backend,
+                           const std::vector<std::vector<std::int32_t>>& assignment, std::size_t first) {
+    const std::vector<BrokerInfo> registered = backend.brokers();
+    for (const auto& replicas : assignment)
+        for (const std::int32_t b : replicas)
+            if (std::none_of(registered.begin(), registered.end(), [&](const BrokerInfo& info) { return info.id == b; })) {
+                topicError(s, "org.apache.kafka.common.errors.InvalidReplicaAssignmentException",
+                           "The manual partition assignment includes broker " + std::to_string(b) +
+                               ", but no such broker is registered.",
+                           NoteId::ReplicaAssignmentUnknownBroker);
+                return false;
+            }
+    // The ISR is the active replicas, the first leads; none active is refused (a broker that is down
+    // counts as fenced here, also before the controller's session timeout fences it).
+    for (std::size_t p = 0; p < assignment.size(); ++p)
+        if (std::none_of(assignment[p].begin(), assignment[p].end(), [&](std::int32_t b) {
+                return std::any_of(registered.begin(), registered.end(),
+                                   [&](const BrokerInfo& info) { return info.id == b && info.alive; });
+            })) {
+            topicError(s, "org.apache.kafka.common.errors.InvalidReplicaAssignmentException",
+                       "All brokers specified in the manual partition assignment for partition " +
+                           std::to_string(first + p) + " are fenced or in controlled shutdown.",
+                       NoteId::ReplicaAssignmentUnknownBroker);
+            return false;
+        }
+    return true;
 }
 
 /// TopicCommandOptions.checkArgs, in its order. False (and the session finished) on a usage error.
@@ -451,7 +484,7 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
     if (o.has("create")) {
         std::vector<std::vector<std::int32_t>> assignment;
         if (o.has("replica-assignment")) {
-            auto parsed = parseReplicaAssignment(s, o.value("replica-assignment"));
+            auto parsed = parseReplicaAssignment(s, o.value("replica-assignment"), false);
             if (!parsed) return session;
             assignment = std::move(*parsed);
         }
@@ -481,33 +514,7 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
             illegalArgument(s, "The partitions must be greater than 0", NoteId::PartitionsNotPositive);
             return session;
         }
-        if (!assignment.empty()) {
-            // ReplicationControlManager.createTopic: every broker of a manual assignment must be registered.
-            const std::vector<BrokerInfo> registered = backend.brokers();
-            for (const auto& replicas : assignment)
-                for (const std::int32_t b : replicas)
-                    if (std::none_of(registered.begin(), registered.end(),
-                                     [&](const BrokerInfo& info) { return info.id == b; })) {
-                        topicError(s, "org.apache.kafka.common.errors.InvalidReplicaAssignmentException",
-                                   "The manual partition assignment includes broker " + std::to_string(b) +
-                                       ", but no such broker is registered.",
-                                   NoteId::ReplicaAssignmentUnknownBroker);
-                        return session;
-                    }
-            // The ISR is the active replicas, the first leads; none active is refused (a broker that is
-            // down counts as fenced here, also before the controller's session timeout fences it).
-            for (std::size_t p = 0; p < assignment.size(); ++p)
-                if (std::none_of(assignment[p].begin(), assignment[p].end(), [&](std::int32_t b) {
-                        return std::any_of(registered.begin(), registered.end(),
-                                           [&](const BrokerInfo& info) { return info.id == b && info.alive; });
-                    })) {
-                    topicError(s, "org.apache.kafka.common.errors.InvalidReplicaAssignmentException",
-                               "All brokers specified in the manual partition assignment for partition " +
-                                   std::to_string(p) + " are fenced or in controlled shutdown.",
-                               NoteId::ReplicaAssignmentUnknownBroker);
-                    return session;
-                }
-        }
+        if (!assignment.empty() && !checkManualAssignment(s, backend, assignment, 0)) return session;
         const BackendResult r = backend.createTopic(topic, partitions, rf, configs, assignment);
         if (r.error == ErrorCode::TOPIC_ALREADY_EXISTS && o.has("if-not-exists")) s.finish(0);
         else if (!r.ok()) topicError(s, r);
@@ -518,6 +525,13 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
         return session;
     }
 
+    // alterTopic builds CommandTopicPartition (which parses --replica-assignment) before it looks the topic up.
+    std::vector<std::vector<std::int32_t>> alterAssignment;
+    if (o.has("alter") && o.has("replica-assignment")) {
+        auto parsed = parseReplicaAssignment(s, o.value("replica-assignment"), true);
+        if (!parsed) return session;
+        alterAssignment = std::move(*parsed);
+    }
     bool badRegex = false;
     const std::vector<std::string> topics = selectTopics(backend, o, badRegex);
     if (badRegex) {
@@ -568,7 +582,24 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
     } else { // --alter
         if (!ensureExists()) return session;
         for (const auto& t : topics) {
-            const BackendResult r = backend.createPartitions(t, *partitions);
+            // The listed assignment covers every partition; the controller takes the entries after the
+            // existing ones and wants exactly one per new partition (ReplicationControlManager.createPartitions).
+            std::vector<std::vector<std::int32_t>> added;
+            const auto info = backend.describeTopic(t);
+            if (!alterAssignment.empty() && info && *partitions > static_cast<std::int32_t>(info->partitions.size())) {
+                const std::size_t current = info->partitions.size();
+                for (std::size_t i = current; i < alterAssignment.size(); ++i) added.push_back(alterAssignment[i]);
+                const std::size_t wanted = static_cast<std::size_t>(*partitions) - current;
+                if (added.size() != wanted) {
+                    topicError(s, "org.apache.kafka.common.errors.InvalidReplicaAssignmentException",
+                               "Attempted to add " + std::to_string(wanted) + " additional partition(s), but only " +
+                                   std::to_string(added.size()) + " assignment(s) were specified.",
+                               NoteId::ReplicaAssignmentUnknownBroker);
+                    return session;
+                }
+                if (!checkManualAssignment(s, backend, added, current)) return session;
+            }
+            const BackendResult r = backend.createPartitions(t, *partitions, added);
             if (!r.ok()) {
                 topicError(s, r);
                 return session;

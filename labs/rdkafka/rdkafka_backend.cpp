@@ -656,12 +656,18 @@ BackendResult RdKafkaBackend::deleteTopic(const std::string& name) {
     return r;
 }
 
-BackendResult RdKafkaBackend::createPartitions(const std::string& name, std::int32_t total) {
+BackendResult RdKafkaBackend::createPartitions(const std::string& name, std::int32_t total,
+                                               const std::vector<std::vector<std::int32_t>>& replica_assignment) {
     if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
     char errstr[512];
     rd_kafka_NewPartitions_t* np = rd_kafka_NewPartitions_new(name.c_str(), static_cast<size_t>(std::max(total, 0)),
                                                               errstr, sizeof errstr);
     if (!np) return BackendResult{ErrorCode::INVALID_PARTITIONS, errstr, ClientError::None};
+    for (std::size_t i = 0; i < replica_assignment.size(); ++i) {
+        std::vector<std::int32_t> brokers = replica_assignment[i]; // librdkafka takes a non-const array
+        rd_kafka_NewPartitions_set_replica_assignment(np, static_cast<std::int32_t>(i), brokers.data(), brokers.size(),
+                                                      errstr, sizeof errstr);
+    }
     AdminCall call(m_admin->rk, m_conn.request_timeout_ms, true);
     rd_kafka_CreatePartitions(m_admin->rk, &np, 1, call.opts, call.q);
     rd_kafka_NewPartitions_destroy(np);

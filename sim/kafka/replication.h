@@ -49,7 +49,9 @@ public:
                             const std::vector<std::vector<BrokerId>>& assignment = {});
     /// Removes the topic (the caller tells the clients first or after, see Simulation::deleteTopic).
     AdminResult deleteTopic(const std::string& name);
-    AdminResult createPartitions(const std::string& name, std::int32_t total_partitions);
+    /// `assignment`: the new partitions' replicas as listed (kafka-topics --alter --replica-assignment).
+    AdminResult createPartitions(const std::string& name, std::int32_t total_partitions,
+                                 const std::vector<std::vector<BrokerId>>& assignment = {});
     void stopBroker(BrokerId id, bool crash);
     void startBroker(BrokerId id);
     void electPreferredLeaders();

@@ -309,6 +309,17 @@ TEST_SUITE("labs/real-tools") {
         CHECK(runTool(cli, "kafka-topics.sh --create --topic fenced --replica-assignment 1,3" + bs) ==
               "Error while executing topic command : All brokers specified in the manual partition assignment for "
               "partition 1 are fenced or in controlled shutdown.\n");
+        // --alter: the list covers every partition; the entries after the existing ones place the new partitions.
+        CHECK(runTool(cli, "kafka-topics.sh --alter --topic placed --partitions 5 --replica-assignment "
+                           "2:3,3:1,1:2,1:2,2:1" + bs) == "");
+        backend.advance(1000);
+        const std::string grown = runTool(cli, "kafka-topics.sh --describe --topic placed" + bs);
+        CHECK(grown.find("\tPartition: 3\tLeader: 1\tReplicas: 1,2\tIsr: 1,2\t") != std::string::npos);
+        CHECK(grown.find("\tPartition: 4\tLeader: 2\tReplicas: 2,1\tIsr: 2,1\t") != std::string::npos);
+        CHECK(runTool(cli, "kafka-topics.sh --alter --topic placed --partitions 6 --replica-assignment "
+                           "2:3,3:1,1:2,1:2,2:1" + bs) ==
+              "Error while executing topic command : Attempted to add 1 additional partition(s), but only 0 "
+              "assignment(s) were specified.\n");
         CHECK(runTool(cli, "kafka-topics.sh --create --topic nowhere --replica-assignment 4:1" + bs) ==
               "Error while executing topic command : The manual partition assignment includes broker 4, but no such "
               "broker is registered.\n");
