@@ -104,8 +104,9 @@ const std::vector<ConsumerState>& Simulation::consumers() const { return m_consu
 // Cluster admin: replication does the work; the clients hear of it here.
 
 AdminResult Simulation::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf,
-                                    const std::map<std::string, std::string>& configs) {
-    return m_replication->createTopic(name, partitions, rf, configs);
+                                    const std::map<std::string, std::string>& configs,
+                                    const std::vector<std::vector<BrokerId>>& assignment) {
+    return m_replication->createTopic(name, partitions, rf, configs, assignment);
 }
 
 AdminResult Simulation::deleteTopic(const std::string& name) {
@@ -118,8 +119,9 @@ AdminResult Simulation::deleteTopic(const std::string& name) {
     return res;
 }
 
-AdminResult Simulation::createPartitions(const std::string& name, std::int32_t total) {
-    AdminResult res = m_replication->createPartitions(name, total);
+AdminResult Simulation::createPartitions(const std::string& name, std::int32_t total,
+                                         const std::vector<std::vector<BrokerId>>& assignment) {
+    AdminResult res = m_replication->createPartitions(name, total, assignment);
     // UNKNOWN_SERVER_ERROR: the controller's record list overflowed, yet some partitions were created.
     if (!res.ok() && res.error != ErrorCode::UNKNOWN_SERVER_ERROR) return res;
     m_consumers->partitionsAdded(name);

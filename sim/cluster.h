@@ -352,14 +352,17 @@ public:
     TimeMs nextEventTime() const;
 
     // ---- cluster admin ----
+    /// `assignment`: kafka-topics --replica-assignment (see Replication::createTopic).
     AdminResult createTopic(const std::string& name, std::int32_t partitions, std::int32_t replication_factor,
-                            const std::map<std::string, std::string>& configs = {});
+                            const std::map<std::string, std::string>& configs = {},
+                            const std::vector<std::vector<BrokerId>>& assignment = {});
     AdminResult deleteTopic(const std::string& name);
     /// Grows a topic to `total_partitions`. As Kafka 4.3.1's controller, a growth by more than
     /// kMaxRecordsPerUserOp partitions fails with UNKNOWN_SERVER_ERROR after the first
     /// kMaxRecordsPerUserOp new partitions were nevertheless created (the controller commits the
     /// records it had collected); detail1 then holds the new partition count.
-    AdminResult createPartitions(const std::string& name, std::int32_t total_partitions);
+    AdminResult createPartitions(const std::string& name, std::int32_t total_partitions,
+                                 const std::vector<std::vector<BrokerId>>& assignment = {});
     void stopBroker(BrokerId id, bool crash = false);
     void startBroker(BrokerId id);
     /// Moves leadership back to the preferred replica where possible (kafka-leader-election --election-type preferred).

@@ -178,11 +178,16 @@ public:
     virtual std::vector<BrokerInfo> brokers() const = 0;
     virtual std::vector<std::string> listTopics(bool include_internal) const = 0;
     virtual std::optional<TopicInfo> describeTopic(const std::string& name) const = 0;
+    /// `replica_assignment` (kafka-topics --replica-assignment): each partition's replicas; when given,
+    /// `partitions` and `replication_factor` are not (TopicCommand sends -1 for both).
     virtual BackendResult createTopic(const std::string& name, std::optional<std::int32_t> partitions,
                                       std::optional<std::int32_t> replication_factor,
-                                      const std::vector<std::pair<std::string, std::string>>& configs) = 0;
+                                      const std::vector<std::pair<std::string, std::string>>& configs,
+                                      const std::vector<std::vector<std::int32_t>>& replica_assignment = {}) = 0;
     virtual BackendResult deleteTopic(const std::string& name) = 0;
-    virtual BackendResult createPartitions(const std::string& name, std::int32_t total) = 0;
+    /// `replica_assignment`: the new partitions' replicas (kafka-topics --alter --replica-assignment).
+    virtual BackendResult createPartitions(const std::string& name, std::int32_t total,
+                                           const std::vector<std::vector<std::int32_t>>& replica_assignment = {}) = 0;
     virtual Offset earliestOffset(const TopicPartition& tp) const = 0;
     virtual Offset latestOffset(const TopicPartition& tp) const = 0; ///< the high watermark
     virtual std::optional<Offset> offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const = 0;

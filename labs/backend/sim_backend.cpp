@@ -102,7 +102,8 @@ std::optional<TopicInfo> SimBackend::describeTopic(const std::string& name) cons
 
 BackendResult SimBackend::createTopic(const std::string& name, std::optional<std::int32_t> partitions,
                                       std::optional<std::int32_t> rf,
-                                      const std::vector<std::pair<std::string, std::string>>& configs) {
+                                      const std::vector<std::pair<std::string, std::string>>& configs,
+                                      const std::vector<std::vector<std::int32_t>>& replica_assignment) {
     request();
     BackendResult r;
     if (std::string why = sim::invalidTopicNameMessage(name); !why.empty()) {
@@ -128,7 +129,9 @@ BackendResult SimBackend::createTopic(const std::string& name, std::optional<std
     const auto& d = m_sim->config().defaults;
     const std::int32_t p = partitions.value_or(d.num_partitions);
     const std::int32_t f = rf.value_or(d.default_replication_factor);
-    const sim::AdminResult a = m_sim->createTopic(name, p, f, cfg);
+    std::vector<std::vector<sim::BrokerId>> assignment;
+    for (const auto& replicas : replica_assignment) assignment.emplace_back(replicas.begin(), replicas.end());
+    const sim::AdminResult a = m_sim->createTopic(name, p, f, cfg, assignment);
     r.error = a.error;
     if (!a.ok()) r.message = sim::adminErrorMessage(sim::AdminOp::CreateTopic, a, name);
     return r;
@@ -143,10 +146,11 @@ BackendResult SimBackend::deleteTopic(const std::string& name) {
     return r;
 }
 
-BackendResult SimBackend::createPartitions(const std::string& name, std::int32_t total) {
+BackendResult SimBackend::createPartitions(const std::string& name, std::int32_t total,
+                                          const std::vector<std::vector<std::int32_t>>& replica_assignment) {
     request();
     BackendResult r;
-    const sim::AdminResult a = m_sim->createPartitions(name, total);
+    const sim::AdminResult a = m_sim->createPartitions(name, total, replica_assignment);
     r.error = a.error;
     if (!a.ok()) r.message = sim::adminErrorMessage(sim::AdminOp::CreatePartitions, a, name);
     return r;

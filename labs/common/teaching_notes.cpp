@@ -194,6 +194,11 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "only range, roundrobin and cooperative-sticky. Rather than use another one without a word, the consumer did "
      "not start. Use CooperativeStickyAssignor (the incremental sticky one), RangeAssignor or RoundRobinAssignor, "
      "or try StickyAssignor on the simulation."},
+    {NoteId::ReplicaAssignmentUnknownBroker, "replica_assignment_unknown_broker",
+     "O --replica-assignment lista, para cada partição, os ids dos brokers das suas réplicas (1:2,2:3): só pode "
+     "usar brokers que existem no cluster.",
+     "--replica-assignment lists each partition's replica broker ids (1:2,2:3): it can only name brokers that "
+     "exist in the cluster."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

@@ -61,6 +61,7 @@ enum class NoteId : std::uint16_t {
     GroupCoordinatorDown,
     CoordinatorUnreachable,
     AssignorNotOnRealCluster,
+    ReplicaAssignmentUnknownBroker,
     Count_
 };
 

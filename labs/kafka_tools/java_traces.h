@@ -42,6 +42,9 @@ enum class JavaTrace {
     ConsumerIncludeUnclosedGroup,   ///< kafka-console-consumer --include 'orders(': PatternSyntaxException
     ConsumerIncludeIllegalRepetition, ///< kafka-console-consumer --include 'orders{': PatternSyntaxException
     ConsumerIncludeBadGroupName,    ///< kafka-console-consumer --include '(?<1n>x)': PatternSyntaxException
+    ConsumerBadPartition,  ///< kafka-console-consumer --partition x: OptionArgumentConversionException + 2 causes
+    ConsumerBadTimeoutMs,  ///< kafka-console-consumer --timeout-ms x: the same
+    ConsumerBadMaxMessages, ///< kafka-console-consumer --max-messages x: the same (converted in run())
     ConsumerAssignorClassNotFound, ///< kafka-console-consumer partition.assignment.strategy=<no such class>:
                                    ///< KafkaException + KafkaException + ClassNotFoundException
 };

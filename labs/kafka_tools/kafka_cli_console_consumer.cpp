@@ -23,11 +23,13 @@ const char* kProtocolBanner =
     "The consumer rebalance protocol (KIP-848) is production-ready! Set group.protocol=consumer to try it out. See "
     "https://kafka.apache.org/documentation/#consumer_rebalance_protocol\n";
 
-/// joptsimple's conversion failure, as its stack trace prints it (frames not reproduced).
-std::string conversionFailure(const std::string& option, const std::string& value) {
-    return "joptsimple.OptionArgumentConversionException: Cannot parse argument '" + value + "' of option " + option +
-           "\nCaused by: joptsimple.internal.ReflectionException: java.lang.NumberFormatException: For input string: \"" +
-           value + "\"\nCaused by: java.lang.NumberFormatException: For input string: \"" + value + "\"\n";
+/// joptsimple's conversion failure with its frames as the real tool prints them (`where`: the option's call site).
+std::string conversionFailure(JavaTrace where, const std::string& option, const std::string& value) {
+    return javaStackTrace(where, {"joptsimple.OptionArgumentConversionException: Cannot parse argument '" + value +
+                                      "' of option " + option,
+                                  "joptsimple.internal.ReflectionException: java.lang.NumberFormatException: For input "
+                                  "string: \"" + value + "\"",
+                                  "java.lang.NumberFormatException: For input string: \"" + value + "\""});
 }
 
 /// The call site of a PatternSyntaxException: which Pattern method found the error.
@@ -65,7 +67,9 @@ public:
             return fail("Exactly one of the following arguments is required: " + optName("topic") + ", " + optName("include"));
         if (o.has("partition")) {
             // partitionArg() converts the value inside the options' constructor: uncaught.
-            if (!parseInt(o.value("partition"))) return uncaught(conversionFailure("partition", o.value("partition")));
+            if (!parseInt(o.value("partition")))
+                return uncaught(
+                    conversionFailure(JavaTrace::ConsumerBadPartition, "partition", o.value("partition")));
             if (!o.has("topic")) return fail("The topic is required when partition is specified.");
             if (o.has("from-beginning") && o.has("offset"))
                 return fail("Options from-beginning and offset cannot be specified together.");
@@ -165,7 +169,9 @@ public:
         }
         if (o.has("timeout-ms")) {
             const auto t = parseLong(o.value("timeout-ms"));
-            if (!t) return uncaught(conversionFailure("timeout-ms", o.value("timeout-ms")));
+            if (!t)
+                return uncaught(
+                    conversionFailure(JavaTrace::ConsumerBadTimeoutMs, "timeout-ms", o.value("timeout-ms")));
             if (*t >= 0) m_timeoutMs = *t;
         }
         // buildFormatter
@@ -184,6 +190,7 @@ public:
             else if (k == "print.partition") m_printPartition = b;
             else if (k == "print.offset") m_printOffset = b;
             else if (k == "print.timestamp") m_printTimestamp = b;
+            else if (k == "print.headers") m_printHeaders = b;
             else if (k == "key.separator") m_keySep = unescapeSeparator(v);
             else if (k == "line.separator") m_lineSep = unescapeSeparator(v);
             else if (k == "null.literal") m_nullLiteral = v;
@@ -290,7 +297,7 @@ public:
                 // then main() logs the exception.
                 err("Processed a total of 0 messages\n" + formatLogDate(nowMs()) +
                     " ERROR Unknown error when running consumer:  (org.apache.kafka.tools.consumer.ConsoleConsumer)\n" +
-                    conversionFailure("max-messages", o.value("max-messages")));
+                    conversionFailure(JavaTrace::ConsumerBadMaxMessages, "max-messages", o.value("max-messages")));
                 note(NoteId::UsageError);
                 finish(1);
                 return false;
@@ -307,7 +314,18 @@ public:
             note(NoteId::BootstrapUnreachable);
             logAttempts();
         } else if (!m_noTopics) {
+            const bool topicExisted = o.has("include") || m_backend.describeTopic(topic).has_value();
             m_consumer = m_backend.openConsumer(cs);
+            if (!topicExisted && m_backend.describeTopic(topic)) {
+                // The first metadata response names the missing topic (the broker creates it:
+                // auto.create.topics.enable=true). Its correlation id follows ApiVersions (0) and, when
+                // subscribing, FindCoordinator (1); kafka-clients 4.3.1 against a 4.3.1 broker.
+                err(formatLogDate(nowMs()) + " WARN [Consumer clientId=" + cs.client_id + ", groupId=" + cs.group_id +
+                    "] The metadata response from the cluster reported a recoverable issue with correlation id " +
+                    (o.has("partition") ? "1" : "2") + " : {" + topic +
+                    "=UNKNOWN_TOPIC_OR_PARTITION} (org.apache.kafka.clients.NetworkClient)\n");
+                note(NoteId::TopicAutoCreated);
+            }
         }
         if (m_maxMessages == 0) stop(0);
         return true;
@@ -406,19 +424,25 @@ private:
     }
 
     std::string format(const StoredRecord& r) const {
+        // DefaultMessageFormatter: timestamp, partition, offset, headers, key, value, each followed by the
+        // key separator when a later field is printed. Simulated records carry no headers: NO_HEADERS.
         std::string s;
-        const bool anyAfterTs = m_printPartition || m_printOffset || m_printKey || m_printValue;
+        const bool keyOrValue = m_printKey || m_printValue;
         if (m_printTimestamp) {
             s += "CreateTime:" + std::to_string(r.timestamp_ms);
-            if (anyAfterTs) s += m_keySep;
+            if (m_printPartition || m_printOffset || m_printHeaders || keyOrValue) s += m_keySep;
         }
         if (m_printPartition) {
             s += "Partition:" + std::to_string(r.tp.partition);
-            if (m_printOffset || m_printKey || m_printValue) s += m_keySep;
+            if (m_printOffset || m_printHeaders || keyOrValue) s += m_keySep;
         }
         if (m_printOffset) {
             s += "Offset:" + std::to_string(r.offset);
-            if (m_printKey || m_printValue) s += m_keySep;
+            if (m_printHeaders || keyOrValue) s += m_keySep;
+        }
+        if (m_printHeaders) {
+            s += "NO_HEADERS";
+            if (keyOrValue) s += m_keySep;
         }
         if (m_printKey) {
             s += r.key ? *r.key : m_nullLiteral;
@@ -467,7 +491,7 @@ private:
     TimeMs m_lastActivity = 0;
     TimeMs m_receiveStart = 0;
     bool m_printKey = false, m_printValue = true, m_printPartition = false, m_printOffset = false,
-         m_printTimestamp = false;
+         m_printTimestamp = false, m_printHeaders = false;
     std::string m_keySep = "\t", m_lineSep = "\n", m_nullLiteral = "null";
 };
 

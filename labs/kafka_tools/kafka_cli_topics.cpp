@@ -6,6 +6,8 @@
 #include "sim/hash.h"
 #include "sim/topic_configs.h"
 
+#include <algorithm>
+#include <optional>
 #include <regex>
 
 namespace fluxolab::labs::cli {
@@ -143,20 +145,173 @@ std::vector<std::string> selectTopics(const ClusterBackend& backend, const Optio
     return out;
 }
 
-void printTopicDescription(ToolSession& s, const TopicInfo& t) {
-    std::string line = "Topic: " + t.name;
-    if (!t.topic_id.empty()) line += "\tTopicId: " + t.topic_id;
-    line += "\tPartitionCount: " + std::to_string(t.partitions.size());
-    line += "\tReplicationFactor: " + std::to_string(t.partitions.empty() ? 0 : t.partitions.front().replicas.size());
-    std::string cfg;
-    for (std::size_t i = 0; i < t.configs.size(); ++i) cfg += (i ? "," : "") + t.configs[i].first + "=" + t.configs[i].second;
-    line += "\tConfigs: " + cfg + "\n";
+/// TopicCommand.describeTopic's report options: with one of the partition reports only the partitions
+/// it selects are printed (no topic line); with --topics-with-overrides only the topic line of a topic
+/// with configs to show.
+struct DescribeReports {
+    bool under_replicated = false, under_min_isr = false, at_min_isr = false, unavailable = false;
+    bool overridden_configs = false;
+    std::vector<std::int32_t> live_brokers;
+    bool describeConfigs() const { return !under_replicated && !under_min_isr && !at_min_isr && !unavailable; }
+};
+
+void printTopicDescription(ToolSession& s, const TopicInfo& t, const DescribeReports& r) {
+    std::string line;
+    if (r.describeConfigs() && (!r.overridden_configs || !t.configs.empty())) {
+        line = "Topic: " + t.name;
+        if (!t.topic_id.empty()) line += "\tTopicId: " + t.topic_id;
+        line += "\tPartitionCount: " + std::to_string(t.partitions.size());
+        line += "\tReplicationFactor: " +
+                std::to_string(t.partitions.empty() ? 0 : t.partitions.front().replicas.size());
+        std::string cfg;
+        for (std::size_t i = 0; i < t.configs.size(); ++i)
+            cfg += (i ? "," : "") + t.configs[i].first + "=" + t.configs[i].second;
+        line += "\tConfigs: " + cfg + "\n";
+    }
+    if (r.overridden_configs) {
+        s.out(line);
+        return;
+    }
+    // PartitionDescription: the topic's min.insync.replicas as DescribeConfigs returned it.
+    std::optional<std::int64_t> minIsr;
+    for (const auto& [k, v] : t.configs)
+        if (k == "min.insync.replicas") minIsr = parseLong(v);
     for (const auto& p : t.partitions) {
+        const auto isr = static_cast<std::int64_t>(p.isr.size());
+        const bool hasLeader = p.leader >= 0;
+        const bool show =
+            r.describeConfigs() ||
+            (r.under_replicated && p.replicas.size() > p.isr.size()) ||
+            (r.under_min_isr && (!hasLeader || (minIsr && isr < *minIsr))) ||
+            (r.at_min_isr && minIsr && *minIsr == isr) ||
+            (r.unavailable && (!hasLeader || std::find(r.live_brokers.begin(), r.live_brokers.end(), p.leader) ==
+                                                 r.live_brokers.end()));
+        if (!show) continue;
         line += "\tTopic: " + t.name + "\tPartition: " + std::to_string(p.partition) +
-                "\tLeader: " + (p.leader >= 0 ? std::to_string(p.leader) : std::string("none")) +
+                "\tLeader: " + (hasLeader ? std::to_string(p.leader) : std::string("none")) +
                 "\tReplicas: " + joinInts(p.replicas) + "\tIsr: " + joinInts(p.isr) + "\tElr: \tLastKnownElr: \n";
     }
     s.out(line);
+}
+
+/// TopicCommand.parseReplicaAssignment("1:2,2:3"): each comma-separated partition's replica list, every
+/// broker id trimmed and read by Integer.parseInt. A list that does not parse, repeats a broker or has
+/// another length than the first fails in kafka-topics itself, with its frames (as Kafka 4.3.1 prints them).
+std::optional<std::vector<std::vector<std::int32_t>>> parseReplicaAssignment(ToolSession& s, const std::string& text,
+                                                                              bool alter) {
+    auto fail = [&](const std::string& exceptionClass, const std::string& message, std::vector<std::string> top,
+                    int line) {
+        top.push_back("org.apache.kafka.tools.TopicCommand.parseReplicaAssignment(TopicCommand.java:" +
+                      std::to_string(line) + ")");
+        for (const char* f :
+             {"org.apache.kafka.tools.TopicCommand$TopicCommandOptions.replicaAssignment(TopicCommand.java:857)",
+              "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:255)",
+              alter ? "org.apache.kafka.tools.TopicCommand$TopicService.alterTopic(TopicCommand.java:479)"
+                    : "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
+              alter ? "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:107)"
+                    : "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
+              "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+              "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"})
+            top.emplace_back(f);
+        s.out("Error while executing topic command : " + message + "\n");
+        s.err(formatLogDate(s.nowMs()) + " ERROR " + formatJavaTrace({exceptionClass + ": " + message}, {top}) +
+              " (org.apache.kafka.tools.TopicCommand)\n");
+        s.note(NoteId::UsageError);
+        s.finish(1);
+        return std::nullopt;
+    };
+    auto split = [](const std::string& t, char sep) {
+        // String.split drops trailing empty strings.
+        std::vector<std::string> parts;
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= t.size(); ++i)
+            if (i == t.size() || t[i] == sep) {
+                parts.push_back(t.substr(start, i - start));
+                start = i + 1;
+            }
+        while (parts.size() > 1 && parts.back().empty()) parts.pop_back();
+        return parts;
+    };
+    auto trim = [](const std::string& t) {
+        std::size_t b = 0, e = t.size();
+        while (b < e && static_cast<unsigned char>(t[b]) <= ' ') ++b;
+        while (e > b && static_cast<unsigned char>(t[e - 1]) <= ' ') --e;
+        return t.substr(b, e - b);
+    };
+    std::vector<std::vector<std::int32_t>> out;
+    for (const std::string& partition : split(text, ',')) {
+        std::vector<std::int32_t> brokers;
+        for (const std::string& raw : split(partition, ':')) {
+            const std::string id = trim(raw);
+            const auto v = parseInt(id);
+            if (!v)
+                return fail("java.lang.NumberFormatException", "For input string: \"" + id + "\"",
+                            {"java.base/java.lang.NumberFormatException.forInputString(NumberFormatException.java:67)",
+                             id.empty() ? "java.base/java.lang.Integer.parseInt(Integer.java:678)"
+                                        : "java.base/java.lang.Integer.parseInt(Integer.java:668)",
+                             "java.base/java.lang.Integer.parseInt(Integer.java:786)",
+                             "java.base/java.util.stream.ReferencePipeline$4$1.accept(ReferencePipeline.java:214)",
+                             "java.base/java.util.stream.ReferencePipeline$3$1.accept(ReferencePipeline.java:197)",
+                             "java.base/java.util.Spliterators$ArraySpliterator.forEachRemaining(Spliterators.java:992)",
+                             "java.base/java.util.stream.AbstractPipeline.copyInto(AbstractPipeline.java:509)",
+                             "java.base/java.util.stream.AbstractPipeline.wrapAndCopyInto(AbstractPipeline.java:499)",
+                             "java.base/java.util.stream.ReduceOps$ReduceOp.evaluateSequential(ReduceOps.java:921)",
+                             "java.base/java.util.stream.AbstractPipeline.evaluate(AbstractPipeline.java:234)",
+                             "java.base/java.util.stream.ReferencePipeline.collect(ReferencePipeline.java:682)"},
+                            141);
+            brokers.push_back(*v);
+        }
+        std::vector<std::int32_t> duplicates;
+        for (std::size_t i = 0; i < brokers.size(); ++i)
+            if (std::count(brokers.begin(), brokers.begin() + static_cast<std::ptrdiff_t>(i), brokers[i]) == 1)
+                duplicates.push_back(brokers[i]);
+        if (!duplicates.empty()) {
+            std::string list;
+            for (std::size_t i = 0; i < duplicates.size(); ++i) list += (i ? "," : "") + std::to_string(duplicates[i]);
+            return fail("org.apache.kafka.tools.AdminCommandFailedException",
+                        "Partition replica lists may not contain duplicate entries: " + list, {}, 147);
+        }
+        out.push_back(brokers);
+        if (out.back().size() != out.front().size()) {
+            std::string list;
+            for (std::size_t i = 0; i < brokers.size(); ++i) list += (i ? ", " : "") + std::to_string(brokers[i]);
+            return fail("org.apache.kafka.tools.AdminOperationException",
+                        "Partition " + std::to_string(out.size() - 1) + " has different replication factor: [" + list +
+                            "]",
+                        {}, 152);
+        }
+    }
+    return out;
+}
+
+/// ReplicationControlManager's checks of a manual assignment (the brokers registered, at least one
+/// active replica per partition; `first` numbers the partitions). False (and the error printed) if refused.
+bool checkManualAssignment(ToolSession& s, const ClusterBackend& backend,
+                           const std::vector<std::vector<std::int32_t>>& assignment, std::size_t first) {
+    const std::vector<BrokerInfo> registered = backend.brokers();
+    for (const auto& replicas : assignment)
+        for (const std::int32_t b : replicas)
+            if (std::none_of(registered.begin(), registered.end(), [&](const BrokerInfo& info) { return info.id == b; })) {
+                topicError(s, "org.apache.kafka.common.errors.InvalidReplicaAssignmentException",
+                           "The manual partition assignment includes broker " + std::to_string(b) +
+                               ", but no such broker is registered.",
+                           NoteId::ReplicaAssignmentUnknownBroker);
+                return false;
+            }
+    // The ISR is the active replicas, the first leads; none active is refused (a broker that is down
+    // counts as fenced here, also before the controller's session timeout fences it).
+    for (std::size_t p = 0; p < assignment.size(); ++p)
+        if (std::none_of(assignment[p].begin(), assignment[p].end(), [&](std::int32_t b) {
+                return std::any_of(registered.begin(), registered.end(),
+                                   [&](const BrokerInfo& info) { return info.id == b && info.alive; });
+            })) {
+            topicError(s, "org.apache.kafka.common.errors.InvalidReplicaAssignmentException",
+                       "All brokers specified in the manual partition assignment for partition " +
+                           std::to_string(first + p) + " are fenced or in controlled shutdown.",
+                       NoteId::ReplicaAssignmentUnknownBroker);
+            return false;
+        }
+    return true;
 }
 
 /// TopicCommandOptions.checkArgs, in its order. False (and the session finished) on a usage error.
@@ -327,6 +482,12 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
 
     const std::string topic = o.value("topic");
     if (o.has("create")) {
+        std::vector<std::vector<std::int32_t>> assignment;
+        if (o.has("replica-assignment")) {
+            auto parsed = parseReplicaAssignment(s, o.value("replica-assignment"), false);
+            if (!parsed) return session;
+            assignment = std::move(*parsed);
+        }
         if (topic.find_first_of("._") != std::string::npos) {
             s.out("WARNING: Due to limitations in metric names, topics with a period ('.') or underscore ('_') could "
                   "collide. To avoid issues it is best to use either, but not both.\n");
@@ -353,7 +514,8 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
             illegalArgument(s, "The partitions must be greater than 0", NoteId::PartitionsNotPositive);
             return session;
         }
-        const BackendResult r = backend.createTopic(topic, partitions, rf, configs);
+        if (!assignment.empty() && !checkManualAssignment(s, backend, assignment, 0)) return session;
+        const BackendResult r = backend.createTopic(topic, partitions, rf, configs, assignment);
         if (r.error == ErrorCode::TOPIC_ALREADY_EXISTS && o.has("if-not-exists")) s.finish(0);
         else if (!r.ok()) topicError(s, r);
         else {
@@ -363,6 +525,13 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
         return session;
     }
 
+    // alterTopic builds CommandTopicPartition (which parses --replica-assignment) before it looks the topic up.
+    std::vector<std::vector<std::int32_t>> alterAssignment;
+    if (o.has("alter") && o.has("replica-assignment")) {
+        auto parsed = parseReplicaAssignment(s, o.value("replica-assignment"), true);
+        if (!parsed) return session;
+        alterAssignment = std::move(*parsed);
+    }
     bool badRegex = false;
     const std::vector<std::string> topics = selectTopics(backend, o, badRegex);
     if (badRegex) {
@@ -391,8 +560,16 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
         for (const auto& t : topics) hashes.push_back(sim::javaStringHashCode(t));
         std::size_t cap = 1;
         while (cap < topics.size()) cap <<= 1;
+        DescribeReports reports;
+        reports.under_replicated = o.has("under-replicated-partitions");
+        reports.under_min_isr = o.has("under-min-isr-partitions");
+        reports.at_min_isr = o.has("at-min-isr-partitions");
+        reports.unavailable = o.has("unavailable-partitions");
+        reports.overridden_configs = o.has("topics-with-overrides");
+        for (const BrokerInfo& b : backend.brokers())
+            if (b.alive) reports.live_brokers.push_back(b.id);
         for (std::size_t i : javaHashMapOrder(hashes, topics.empty() ? 1 : cap))
-            if (auto info = backend.describeTopic(topics[i])) printTopicDescription(s, *info);
+            if (auto info = backend.describeTopic(topics[i])) printTopicDescription(s, *info, reports);
     } else if (o.has("delete")) {
         if (!ensureExists()) return session;
         for (const auto& t : topics) {
@@ -405,7 +582,24 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
     } else { // --alter
         if (!ensureExists()) return session;
         for (const auto& t : topics) {
-            const BackendResult r = backend.createPartitions(t, *partitions);
+            // The listed assignment covers every partition; the controller takes the entries after the
+            // existing ones and wants exactly one per new partition (ReplicationControlManager.createPartitions).
+            std::vector<std::vector<std::int32_t>> added;
+            const auto info = backend.describeTopic(t);
+            if (!alterAssignment.empty() && info && *partitions > static_cast<std::int32_t>(info->partitions.size())) {
+                const std::size_t current = info->partitions.size();
+                for (std::size_t i = current; i < alterAssignment.size(); ++i) added.push_back(alterAssignment[i]);
+                const std::size_t wanted = static_cast<std::size_t>(*partitions) - current;
+                if (added.size() != wanted) {
+                    topicError(s, "org.apache.kafka.common.errors.InvalidReplicaAssignmentException",
+                               "Attempted to add " + std::to_string(wanted) + " additional partition(s), but only " +
+                                   std::to_string(added.size()) + " assignment(s) were specified.",
+                               NoteId::ReplicaAssignmentUnknownBroker);
+                    return session;
+                }
+                if (!checkManualAssignment(s, backend, added, current)) return session;
+            }
+            const BackendResult r = backend.createPartitions(t, *partitions, added);
             if (!r.ok()) {
                 topicError(s, r);
                 return session;

@@ -685,13 +685,19 @@ std::optional<TopicInfo> RdKafkaBackend::describeTopic(const std::string& name) 
 
 BackendResult RdKafkaBackend::createTopic(const std::string& name, std::optional<std::int32_t> partitions,
                                           std::optional<std::int32_t> replication_factor,
-                                          const std::vector<std::pair<std::string, std::string>>& configs) {
+                                          const std::vector<std::pair<std::string, std::string>>& configs,
+                                          const std::vector<std::vector<std::int32_t>>& replica_assignment) {
     FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
     char errstr[512];
     rd_kafka_NewTopic_t* nt = rd_kafka_NewTopic_new(name.c_str(), partitions.value_or(-1),
                                                     replication_factor.value_or(-1), errstr, sizeof errstr);
     if (!nt) return BackendResult{ErrorCode::INVALID_TOPIC_EXCEPTION, errstr, ClientError::None};
+    for (std::size_t p = 0; p < replica_assignment.size(); ++p) {
+        std::vector<std::int32_t> brokers = replica_assignment[p]; // librdkafka takes a non-const array
+        rd_kafka_NewTopic_set_replica_assignment(nt, static_cast<std::int32_t>(p), brokers.data(), brokers.size(),
+                                                 errstr, sizeof errstr);
+    }
     for (const auto& [k, v] : configs) rd_kafka_NewTopic_set_config(nt, k.c_str(), v.c_str());
     AdminCall call(m_admin->rk, m_conn.request_timeout_ms, true);
     rd_kafka_CreateTopics(m_admin->rk, &nt, 1, call.opts, call.q);
@@ -732,13 +738,19 @@ BackendResult RdKafkaBackend::deleteTopic(const std::string& name) {
     return r;
 }
 
-BackendResult RdKafkaBackend::createPartitions(const std::string& name, std::int32_t total) {
+BackendResult RdKafkaBackend::createPartitions(const std::string& name, std::int32_t total,
+                                               const std::vector<std::vector<std::int32_t>>& replica_assignment) {
     FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
     char errstr[512];
     rd_kafka_NewPartitions_t* np = rd_kafka_NewPartitions_new(name.c_str(), static_cast<size_t>(std::max(total, 0)),
                                                               errstr, sizeof errstr);
     if (!np) return BackendResult{ErrorCode::INVALID_PARTITIONS, errstr, ClientError::None};
+    for (std::size_t i = 0; i < replica_assignment.size(); ++i) {
+        std::vector<std::int32_t> brokers = replica_assignment[i]; // librdkafka takes a non-const array
+        rd_kafka_NewPartitions_set_replica_assignment(np, static_cast<std::int32_t>(i), brokers.data(), brokers.size(),
+                                                      errstr, sizeof errstr);
+    }
     AdminCall call(m_admin->rk, m_conn.request_timeout_ms, true);
     rd_kafka_CreatePartitions(m_admin->rk, &np, 1, call.opts, call.q);
     rd_kafka_NewPartitions_destroy(np);

@@ -103,9 +103,11 @@ public:
     std::optional<TopicInfo> describeTopic(const std::string& name) const override;
     BackendResult createTopic(const std::string& name, std::optional<std::int32_t> partitions,
                               std::optional<std::int32_t> replication_factor,
-                              const std::vector<std::pair<std::string, std::string>>& configs) override;
+                              const std::vector<std::pair<std::string, std::string>>& configs,
+                              const std::vector<std::vector<std::int32_t>>& replica_assignment = {}) override;
     BackendResult deleteTopic(const std::string& name) override;
-    BackendResult createPartitions(const std::string& name, std::int32_t total) override;
+    BackendResult createPartitions(const std::string& name, std::int32_t total,
+                                   const std::vector<std::vector<std::int32_t>>& replica_assignment = {}) override;
     Offset earliestOffset(const TopicPartition& tp) const override;
     Offset latestOffset(const TopicPartition& tp) const override;
     std::optional<Offset> offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const override;

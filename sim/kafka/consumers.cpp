@@ -228,6 +228,12 @@ void Consumers::assign(std::int32_t consumer, std::vector<TopicPartition> partit
     ConsumerState& c = state(consumer);
     if (c.phase == ConsumerPhase::Closed) return;
     std::sort(partitions.begin(), partitions.end());
+    // assign() fetches metadata for the assigned topics with allowAutoTopicCreation as subscribe() does:
+    // a missing topic is created (with its default partition count; another partition of it stays
+    // missing). Seen on a real 4.3.1 broker with `kafka-console-consumer --partition 0` on a new topic.
+    if (m_config.defaults.auto_create_topics_enable)
+        for (const auto& tp : partitions)
+            if (!m_logs.topic(tp.topic)) m_logs.autoCreateTopic(tp.topic);
     c.subscribed = false;
     std::vector<TopicPartition> removed;
     for (const auto& tp : c.assigned)

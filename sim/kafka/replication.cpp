@@ -240,8 +240,13 @@ bool validTopicName(const std::string& name) {
 } // namespace
 
 AdminResult Replication::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf,
-                                    const std::map<std::string, std::string>& configs) {
+                                    const std::map<std::string, std::string>& configs,
+                                    const std::vector<std::vector<BrokerId>>& assignment) {
     AdminResult res;
+    if (!assignment.empty()) {
+        partitions = static_cast<std::int32_t>(assignment.size());
+        rf = static_cast<std::int32_t>(assignment.front().size());
+    }
     // ReplicationControlManager.validateTotalNumberOfPartitions runs before any other check.
     if (partitions > kMaxPartitionsPerRequest) {
         res.error = ErrorCode::POLICY_VIOLATION;
@@ -314,8 +319,13 @@ AdminResult Replication::createTopic(const std::string& name, std::int32_t parti
     e.topic = ref.index;
     e.a = partitions;
     e.b = rf;
-    const auto start = static_cast<std::int32_t>(m_rng.below(static_cast<std::uint64_t>(registered)));
     ref.partitions.reserve(static_cast<std::size_t>(partitions)); // thousands: no reallocation copies
+    if (!assignment.empty()) {
+        // A manual assignment is used as given (the tool checked its brokers are registered).
+        for (std::int32_t p = 0; p < partitions; ++p) initPartition(ref, p, assignment[static_cast<std::size_t>(p)]);
+        return res;
+    }
+    const auto start = static_cast<std::int32_t>(m_rng.below(static_cast<std::uint64_t>(registered)));
     for (std::int32_t p = 0; p < partitions; ++p) initPartition(ref, p, placeReplicas(p, rf, start));
     return res;
 }
@@ -336,7 +346,8 @@ AdminResult Replication::deleteTopic(const std::string& name) {
     return res;
 }
 
-AdminResult Replication::createPartitions(const std::string& name, std::int32_t total) {
+AdminResult Replication::createPartitions(const std::string& name, std::int32_t total,
+                                         const std::vector<std::vector<BrokerId>>& assignment) {
     AdminResult res;
     TopicState* t = findTopic(name);
     if (!t) {
@@ -364,8 +375,13 @@ AdminResult Replication::createPartitions(const std::string& name, std::int32_t 
     // collected are committed (observed on a Kafka 4.3.1 broker: 1 -> 100000 leaves 10001 partitions).
     const bool overflow = total - current > kMaxRecordsPerUserOp;
     const std::int32_t grown = overflow ? current + kMaxRecordsPerUserOp : total;
-    const auto start = static_cast<std::int32_t>(m_rng.below(static_cast<std::uint64_t>(registered)));
     t->partitions.reserve(static_cast<std::size_t>(grown));
+    if (!assignment.empty() && static_cast<std::int32_t>(assignment.size()) == grown - current) {
+        for (std::int32_t p = current; p < grown; ++p)
+            initPartition(*t, p, assignment[static_cast<std::size_t>(p - current)]);
+        return res;
+    }
+    const auto start = static_cast<std::int32_t>(m_rng.below(static_cast<std::uint64_t>(registered)));
     for (std::int32_t p = current; p < grown; ++p) initPartition(*t, p, placeReplicas(p, rf, start));
     if (overflow) {
         res.error = ErrorCode::UNKNOWN_SERVER_ERROR;

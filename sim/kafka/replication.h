@@ -42,11 +42,16 @@ public:
     Replication& operator=(const Replication&) = delete;
 
     // ---- admin (Simulation forwards to these) ----
+    /// `assignment` (kafka-topics --replica-assignment): each partition's replicas in order, the first
+    /// live one leading; then `partitions` and `replication_factor` are its size and its first list's.
     AdminResult createTopic(const std::string& name, std::int32_t partitions, std::int32_t replication_factor,
-                            const std::map<std::string, std::string>& configs);
+                            const std::map<std::string, std::string>& configs,
+                            const std::vector<std::vector<BrokerId>>& assignment = {});
     /// Removes the topic (the caller tells the clients first or after, see Simulation::deleteTopic).
     AdminResult deleteTopic(const std::string& name);
-    AdminResult createPartitions(const std::string& name, std::int32_t total_partitions);
+    /// `assignment`: the new partitions' replicas as listed (kafka-topics --alter --replica-assignment).
+    AdminResult createPartitions(const std::string& name, std::int32_t total_partitions,
+                                 const std::vector<std::vector<BrokerId>>& assignment = {});
     void stopBroker(BrokerId id, bool crash);
     void startBroker(BrokerId id);
     void electPreferredLeaders();
