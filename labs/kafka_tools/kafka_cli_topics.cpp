@@ -7,6 +7,7 @@
 #include "sim/topic_configs.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <regex>
 
@@ -65,19 +66,27 @@ void topicError(ToolSession& s, const BackendResult& r) {
 
 /// An exception thrown while kafka-topics --create reads its --config entries (parseTopicConfigsToBeAdded,
 /// called from CommandTopicPartition's constructor): `top` are the frames down to parseTopicConfigsToBeAdded.
-void topicConfigsError(ToolSession& s, const std::string& exceptionClass, const std::string& message,
-                       std::vector<std::string> top) {
-    for (const char* f : {"org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:256)",
-                          "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
-                          "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
-                          "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
-                          "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"})
-        top.emplace_back(f);
+/// kafka-topics failing in the tool itself: "Error while executing topic command" on stdout and the
+/// exception with its frames (`top`, then the tool's own `frames`) logged on stderr, exit 1.
+void topicCommandError(ToolSession& s, const std::string& exceptionClass, const std::string& message,
+                       std::vector<std::string> top, std::initializer_list<const char*> frames, NoteId note) {
+    for (const char* f : frames) top.emplace_back(f);
     s.out("Error while executing topic command : " + message + "\n");
     s.err(formatLogDate(s.nowMs()) + " ERROR " + formatJavaTrace({exceptionClass + ": " + message}, {top}) +
           " (org.apache.kafka.tools.TopicCommand)\n");
-    s.note(NoteId::InvalidTopicConfig);
+    s.note(note);
     s.finish(1);
+}
+
+void topicConfigsError(ToolSession& s, const std::string& exceptionClass, const std::string& message,
+                       std::vector<std::string> top) {
+    topicCommandError(s, exceptionClass, message, std::move(top),
+                      {"org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:256)",
+                       "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
+                       "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
+                       "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+                       "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"},
+                      NoteId::InvalidTopicConfig);
 }
 
 /// kafka-topics checks each --config value itself before it sends the request
@@ -203,21 +212,17 @@ std::optional<std::vector<std::vector<std::int32_t>>> parseReplicaAssignment(Too
                     int line) {
         top.push_back("org.apache.kafka.tools.TopicCommand.parseReplicaAssignment(TopicCommand.java:" +
                       std::to_string(line) + ")");
-        for (const char* f :
-             {"org.apache.kafka.tools.TopicCommand$TopicCommandOptions.replicaAssignment(TopicCommand.java:857)",
-              "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:255)",
-              alter ? "org.apache.kafka.tools.TopicCommand$TopicService.alterTopic(TopicCommand.java:479)"
-                    : "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
-              alter ? "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:107)"
-                    : "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
-              "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
-              "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"})
-            top.emplace_back(f);
-        s.out("Error while executing topic command : " + message + "\n");
-        s.err(formatLogDate(s.nowMs()) + " ERROR " + formatJavaTrace({exceptionClass + ": " + message}, {top}) +
-              " (org.apache.kafka.tools.TopicCommand)\n");
-        s.note(NoteId::UsageError);
-        s.finish(1);
+        topicCommandError(
+            s, exceptionClass, message, std::move(top),
+            {"org.apache.kafka.tools.TopicCommand$TopicCommandOptions.replicaAssignment(TopicCommand.java:857)",
+             "org.apache.kafka.tools.TopicCommand$CommandTopicPartition.<init>(TopicCommand.java:255)",
+             alter ? "org.apache.kafka.tools.TopicCommand$TopicService.alterTopic(TopicCommand.java:479)"
+                   : "org.apache.kafka.tools.TopicCommand$TopicService.createTopic(TopicCommand.java:437)",
+             alter ? "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:107)"
+                   : "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:105)",
+             "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+             "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"},
+            NoteId::UsageError);
         return std::nullopt;
     };
     auto split = [](const std::string& t, char sep) {
