@@ -29,7 +29,11 @@ CliHost::CliHost(SimulationController* controller, QObject* parent) : QObject(pa
     rebuild();
 }
 
-CliHost::~CliHost() { m_controller->setTerminalHost(nullptr); }
+CliHost::~CliHost() {
+    if (m_controller) m_controller->setTerminalHost(nullptr);
+}
+
+SimulationController* CliHost::controller() const { return m_controller; }
 
 const labs::SessionJournal& CliHost::journal() const { return m_controller->terminalLog(); }
 

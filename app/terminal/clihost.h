@@ -16,6 +16,7 @@
 #endif
 
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <QTimer>
 
@@ -70,7 +71,7 @@ public:
     explicit CliHost(SimulationController* controller, QObject* parent = nullptr);
     ~CliHost() override;
 
-    SimulationController* controller() const { return m_controller; }
+    SimulationController* controller() const;
     /// nullptr while no simulation is loaded.
     labs::ClusterBackend* backend() const { return m_backend.get(); }
     /// Commands run on a real cluster through `remote` from now on (nullptr: on the simulation
@@ -156,7 +157,8 @@ private:
     void onTick();
     void rebuild();
 
-    SimulationController* m_controller;
+    /// A QPointer: the main window may delete the controller (a sibling) before this host.
+    QPointer<SimulationController> m_controller;
     RemoteCommands* m_remote = nullptr;
     std::vector<labs::HistoryEntry> m_remoteHistory;
     std::unique_ptr<labs::SimBackend> m_backend;
