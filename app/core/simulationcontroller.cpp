@@ -406,6 +406,8 @@ void SimulationController::simulateTowards(sim::TimeMs target, int budget_ms) {
     syncTimeline();
 }
 
+void SimulationController::onFrameDueQueued() { onFrameDue(m_due_slice.load(), m_due_at.load()); }
+
 void SimulationController::advance(double wall_ms, bool background) {
     finishSlice(false); // the playback timer does not come here while the worker simulates (frameTick)
     if (!m_run) return;
@@ -436,8 +438,9 @@ void SimulationController::advance(double wall_ms, bool background) {
                 if (!state->compare_exchange_strong(expected, kSliceDone)) {
                     // The frame came due while this slice ran: take it as soon as the piece ends
                     // instead of at the next tick.
-                    const std::uint64_t stoppedAt = fired->load();
-                    QMetaObject::invokeMethod(this, [this, slice, stoppedAt] { onFrameDue(slice, stoppedAt); }, Qt::QueuedConnection);
+                    m_due_at.store(fired->load());
+                    m_due_slice.store(slice);
+                    QMetaObject::invokeMethod(this, "onFrameDueQueued", Qt::QueuedConnection);
                 }
             });
             return;

@@ -255,6 +255,9 @@ private:
     /// The worker stopped slice number `slice` because a frame came due, after `stoppedAt` events
     /// in all (queued from the worker thread).
     void onFrameDue(std::uint64_t slice, std::uint64_t stoppedAt);
+    /// onFrameDue() for the slice the worker left in m_due_slice / m_due_at. Invoked by name from the
+    /// worker: nothing the worker allocates reaches the GUI thread outside Qt's (TSan-invisible) queue.
+    Q_INVOKABLE void onFrameDueQueued();
     void takeFrame();
     void syncTimeline();
     void sample();
@@ -270,6 +273,8 @@ private:
     mutable BackgroundRunner m_worker;  ///< simulates playback slices off the UI thread
     mutable std::atomic<bool> m_stop_slice{false}; ///< read by the worker's slice loop
     mutable std::atomic<std::uint64_t> m_worker_events{0}; ///< events the worker fired, ever
+    std::atomic<std::uint64_t> m_due_slice{0}; ///< the slice that stopped because a frame came due
+    std::atomic<std::uint64_t> m_due_at{0};    ///< m_worker_events when it stopped
     mutable double m_longest_wait_ms = 0;
     mutable std::uint64_t m_longest_wait_events = 0;
     mutable std::uint64_t m_worker_waits = 0;
