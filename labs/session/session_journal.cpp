@@ -241,6 +241,18 @@ void JournalReplayer::pumpAll() {
 void JournalReplayer::apply(const JournalEvent& e) {
     // Time the journal did not see pass (the timeline played): catch up first.
     if (e.at_ms > m_backend.nowMs()) advance(e.at_ms - m_backend.nowMs());
+    if (e.type == JournalEvent::Type::Tick) {
+        for (std::int64_t i = 0; i < e.count; ++i) {
+            advance(e.tick_ms);
+            pumpAll();
+            if (m_hooks.ticked) m_hooks.ticked();
+        }
+        return;
+    }
+    applyNow(e);
+}
+
+void JournalReplayer::applyNow(const JournalEvent& e) {
     auto running = m_running.find(e.tab);
     switch (e.type) {
     case JournalEvent::Type::Start: {
@@ -297,12 +309,7 @@ void JournalReplayer::apply(const JournalEvent& e) {
     case JournalEvent::Type::Record:
         if (m_hooks.record) m_hooks.record(e.entry);
         return;
-    case JournalEvent::Type::Tick:
-        for (std::int64_t i = 0; i < e.count; ++i) {
-            advance(e.tick_ms);
-            pumpAll();
-            if (m_hooks.ticked) m_hooks.ticked();
-        }
+    case JournalEvent::Type::Tick: // apply() and step() run ticks themselves
         return;
     }
 }
@@ -318,6 +325,101 @@ void JournalReplayer::stopAll() {
 void JournalReplayer::run(const SessionJournal& journal) {
     for (const auto& e : journal.events) apply(e);
     stopAll();
+}
+
+void JournalReplayer::begin(const SessionJournal& journal) {
+    m_journal = journal;
+    m_next = 0;
+    m_caughtUp = false;
+    m_ticksDone = 0;
+    m_until.reset();
+    m_untilIsTick = false;
+    m_done = false;
+    m_from = m_backend.nowMs();
+    m_to = m_from;
+    for (const auto& e : m_journal.events) {
+        m_to = std::max(m_to, e.at_ms);
+        if (e.type == JournalEvent::Type::Tick) m_to += std::max<TimeMs>(0, e.tick_ms) * e.count;
+    }
+}
+
+bool JournalReplayer::step(std::size_t budget) {
+    budget = std::max<std::size_t>(1, budget);
+    while (!m_done && budget > 0) {
+        if (m_until) { // an advance in progress
+            if (m_hooks.advance_until) {
+                if (!m_hooks.advance_until(*m_until, budget)) return false;
+            } else {
+                advance(*m_until - m_backend.nowMs());
+                --budget;
+            }
+            m_until.reset();
+            if (m_untilIsTick) {
+                m_untilIsTick = false;
+                pumpAll();
+                if (m_hooks.ticked) m_hooks.ticked();
+                ++m_ticksDone;
+            }
+            continue;
+        }
+        if (m_next >= m_journal.events.size()) {
+            stopAll();
+            m_done = true;
+            break;
+        }
+        const JournalEvent& e = m_journal.events[m_next];
+        if (!m_caughtUp) { // as apply(): time the journal did not see pass first
+            m_caughtUp = true;
+            if (e.at_ms > m_backend.nowMs()) m_until = e.at_ms;
+            continue;
+        }
+        if (e.type == JournalEvent::Type::Tick) {
+            if (m_ticksDone < e.count) {
+                if (e.tick_ms > 0) {
+                    m_until = m_backend.nowMs() + e.tick_ms;
+                    m_untilIsTick = true;
+                } else { // advance(0) does nothing: pump at once
+                    pumpAll();
+                    if (m_hooks.ticked) m_hooks.ticked();
+                    ++m_ticksDone;
+                    --budget;
+                }
+                continue;
+            }
+        } else {
+            applyNow(e);
+            --budget;
+        }
+        ++m_next;
+        m_caughtUp = false;
+        m_ticksDone = 0;
+    }
+    return m_done;
+}
+
+double JournalReplayer::progress() const {
+    if (m_done) return 1.0;
+    if (m_to > m_from) return std::clamp(static_cast<double>(m_backend.nowMs() - m_from) / static_cast<double>(m_to - m_from), 0.0, 1.0);
+    return m_journal.events.empty() ? 1.0 : static_cast<double>(m_next) / static_cast<double>(m_journal.events.size());
+}
+
+SessionJournal JournalReplayer::stopHere() {
+    SessionJournal part;
+    part.lab = m_journal.lab;
+    part.seed = m_journal.seed;
+    const std::size_t applied = std::min(m_next, m_journal.events.size());
+    part.events.assign(m_journal.events.begin(), m_journal.events.begin() + static_cast<std::ptrdiff_t>(applied));
+    if (!m_done && applied < m_journal.events.size() && m_journal.events[applied].type == JournalEvent::Type::Tick &&
+        m_ticksDone > 0) {
+        JournalEvent partial = m_journal.events[applied];
+        partial.count = m_ticksDone;
+        part.events.push_back(partial);
+    }
+    m_until.reset();
+    m_untilIsTick = false;
+    stopAll();
+    m_done = true;
+    return part;
 }
 
 std::optional<SessionJournal> scenarioTerminal(const sim::Scenario& scenario, std::string* error) {

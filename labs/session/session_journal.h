@@ -67,6 +67,11 @@ public:
         std::function<void()> command_ended;        ///< a command recorded while running ended
         std::function<void(TimeMs)> advance;        ///< let `ms` of cluster time pass (default: backend.advance)
         std::function<void()> ticked;               ///< after one clock tick (sessions already pumped)
+        /// Sliced replay (step()): let cluster time pass up to `until_ms` (backend time, as nowMs())
+        /// firing at most `budget` simulation events, decremented by those fired; true when it got
+        /// there (false: call again to resume). Must make the same run as one advance (the
+        /// simulation's runUntil(t, budget)). Default: the whole advance at once, counted as one.
+        std::function<bool(TimeMs until_ms, std::size_t& budget)> advance_until;
     };
     /// `cli` starts the commands (the host's own, so that what comes after the replay continues its numbering).
     JournalReplayer(ClusterBackend& backend, KafkaCli& cli, Hooks hooks);
@@ -79,6 +84,21 @@ public:
     /// Ctrl+C for every command still running.
     void stopAll();
 
+    /// The same replay as run(), in slices (a long journal - up to a day of cluster time - must not
+    /// freeze the app's window): begin(), then step() until it returns true. Each step does at
+    /// most about `budget` units of work (simulation events through Hooks::advance_until, journal
+    /// events, clock ticks) and resumes exactly where the previous one stopped, so the cluster ends
+    /// exactly as after run().
+    void begin(const SessionJournal& journal);
+    /// True when the whole journal has been replayed (and the running commands stopped).
+    bool step(std::size_t budget);
+    bool done() const { return m_done; }
+    /// How far the sliced replay is, 0..1 (by cluster time; by events when no time passes).
+    double progress() const;
+    /// Stops a sliced replay where it is (Ctrl+C for the running commands) and returns the part of
+    /// the journal replayed: the events applied, and of a tick event the ticks done.
+    SessionJournal stopHere();
+
 private:
     struct Running {
         std::unique_ptr<CommandSession> session;
@@ -88,11 +108,22 @@ private:
     void finish(int tab);
     void pumpAll();
     void advance(TimeMs ms);
+    /// apply() after its catch-up: the event itself (not a Tick).
+    void applyNow(const JournalEvent& e);
 
     ClusterBackend& m_backend;
     KafkaCli& m_cli;
     Hooks m_hooks;
     std::map<int, Running> m_running; ///< by tab, in the order the tabs were opened
+    // Sliced replay (begin/step).
+    SessionJournal m_journal;
+    std::size_t m_next = 0;           ///< the next event to apply
+    bool m_caughtUp = false;          ///< the next event's catch-up advance is done
+    std::int64_t m_ticksDone = 0;     ///< of the next event, a Tick: repetitions done
+    std::optional<TimeMs> m_until;    ///< an advance in progress (backend time)
+    bool m_untilIsTick = false;       ///< ... is a tick's (pump and count it when it gets there)
+    bool m_done = true;
+    TimeMs m_from = 0, m_to = 0;      ///< the cluster time the journal covers
 };
 
 class Session;
