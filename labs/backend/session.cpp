@@ -3,6 +3,7 @@
 #include "labs/stream_observe/scenario_streams.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace fluxolab::labs {
 
@@ -28,13 +29,43 @@ sim::Scenario Session::emptyScenario(std::int32_t brokers) {
 }
 
 void Session::runUntil(sim::TimeMs t) {
-    m_run->runUntil(t);
+    std::size_t unlimited = std::numeric_limits<std::size_t>::max();
+    runUntil(t, unlimited);
 }
 
-bool Session::runUntil(sim::TimeMs t, std::size_t& budget) { return m_run->runUntil(t, budget); }
+bool Session::runUntil(sim::TimeMs t, std::size_t& budget) {
+    // The attached work fires as the clock passes each of its times, after that instant's own
+    // events, actions and traffic: the clock first runs to T (the instant completed, also when an
+    // interactive action left it half done), then the work at T runs. A piece due at the current
+    // instant, with the instant complete, runs at once, as a replay applies a terminal event at the
+    // time the clock is at (JournalReplayer::apply lets no time pass then).
+    const bool unlimited = budget == std::numeric_limits<std::size_t>::max();
+    while (m_work && !m_firing) {
+        const std::optional<sim::TimeMs> due = m_work->nextDue();
+        if (!due || *due > t) break;
+        if (*due > now() || m_mid_instant) {
+            if (unlimited) m_run->runUntil(*due);
+            else if (!m_run->runUntil(*due, budget)) return false;
+            m_mid_instant = false;
+        }
+        m_firing = true;
+        m_work->fire();
+        m_firing = false;
+    }
+    if (unlimited) {
+        m_run->runUntil(t);
+    } else if (!m_run->runUntil(t, budget)) {
+        return false;
+    }
+    m_mid_instant = false;
+    return true;
+}
 
 void Session::advanceToActionInstant() {
+    // The work due before the action instant runs first (the clock passes it).
+    if (const auto due = m_firing ? std::nullopt : nextWorkAt(); due && *due <= now()) runUntil(now());
     m_run->runToActionInstant(now() + 1);
+    m_mid_instant = true;
 }
 
 sim::ScenarioAction& Session::recordAction(sim::ScenarioAction::Kind kind) {

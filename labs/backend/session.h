@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace fluxolab::stream_observe {
@@ -24,6 +25,21 @@ class ScenarioStreams;
 }
 
 namespace fluxolab::labs {
+
+/// Work a session fires as its clock passes given virtual times, the way it fires the scenario's
+/// actions: the terminal's part of the action log (labs::TerminalPlayback) registers as one. The
+/// work at time T runs after everything of instant T (the simulation's events, the scenario's
+/// actions, its consumer starts and traffic tick), exactly where a replay that first ran the
+/// clock to T and then did it would (labs::JournalReplayer). Work the session fires may let time
+/// pass itself (a command's request): no other work fires inside it.
+class TimedWork {
+public:
+    virtual ~TimedWork() = default;
+    /// Simulation time of the next piece of work (nullopt: none left).
+    virtual std::optional<sim::TimeMs> nextDue() const = 0;
+    /// Does it; the clock is at nextDue() (or past it, when the work was attached late).
+    virtual void fire() = 0;
+};
 
 class Session {
 public:
@@ -62,6 +78,14 @@ public:
     /// to fill in; apply it with run().apply() or the simulation's own call.
     sim::ScenarioAction& recordAction(sim::ScenarioAction::Kind kind);
 
+    /// Work fired as the clock passes its times (not owned; nullptr: none). Every runUntil fires
+    /// it; the owner detaches it (nullptr) before it goes away.
+    void setTimedWork(TimedWork* work) { m_work = work; }
+    TimedWork* timedWork() const { return m_work; }
+    /// Simulation time of the attached work's next piece (nullopt: none). The app keeps a run that
+    /// would pass it off its worker thread: the terminal's work runs on the UI thread.
+    std::optional<sim::TimeMs> nextWorkAt() const { return m_work ? m_work->nextDue() : std::nullopt; }
+
     /// The scenario's trace feeds and stream jobs on this simulation (nullptr: the scenario has none).
     const stream_observe::ScenarioStreams* streams() const { return m_streams.get(); }
     /// English; empty when the feeds and jobs are attached and no trace record failed so far.
@@ -72,6 +96,13 @@ private:
     std::uint64_t m_seed;
     std::unique_ptr<sim::ScenarioRun> m_run;
     std::unique_ptr<stream_observe::ScenarioStreams> m_streams; ///< timers on m_run's scheduler: goes first
+    TimedWork* m_work = nullptr;
+    bool m_firing = false;      ///< inside m_work->fire(): time its commands let pass fires no work
+    bool m_mid_instant = false; ///< advanceToActionInstant() left the current instant's tick to run
 };
+
+/// A virtual time or duration as scenarios and fluxolab-cli write it ("30s", "1500ms", "2m"): the
+/// scenario format's rule (sim::parseDuration), for the app's --at.
+inline std::optional<sim::TimeMs> parseVirtualTime(const std::string& text) { return sim::parseDuration(text); }
 
 } // namespace fluxolab::labs

@@ -619,6 +619,14 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
 
 namespace fluxolab::labs {
 
+TopicCreateRefusal topicCreateRefusal(const sim::AdminResult& result, std::string_view topic) {
+    TopicCreateRefusal r;
+    r.kafka_text = sim::adminErrorMessage(sim::AdminOp::CreateTopic, result, topic);
+    r.error_name = sim::errorName(result.error);
+    r.note = topicErrorNote(result.error, r.kafka_text);
+    return r;
+}
+
 std::optional<NoteId> topicErrorNote(ErrorCode error, std::string_view message) {
     switch (error) {
     case ErrorCode::TOPIC_ALREADY_EXISTS: return NoteId::TopicAlreadyExists;

@@ -4,13 +4,25 @@
 
 #include "labs/common/teaching_notes.h"
 #include "sim/kafka_errors.h"
+#include "sim/types.h"
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace fluxolab::labs {
 
 /// nullopt: no note for this error. `message` is Kafka's text (POLICY_VIOLATION has two causes).
 std::optional<NoteId> topicErrorNote(sim::ErrorCode error, std::string_view message);
+
+/// A topic creation the simulation refused, as the app's "Create topic" dialog tells it: Kafka
+/// 4.3.1's text (what kafka-topics --create prints, sim/kafka_errors.h), the protocol error's name
+/// and the teaching note that explains it.
+struct TopicCreateRefusal {
+    std::string kafka_text;
+    std::string error_name;
+    std::optional<NoteId> note;
+};
+TopicCreateRefusal topicCreateRefusal(const sim::AdminResult& result, std::string_view topic);
 
 } // namespace fluxolab::labs

@@ -60,6 +60,46 @@ std::optional<JournalEvent::Type> typeFromName(const std::string& s) {
 } // namespace
 
 void SessionJournal::add(JournalEvent e) {
+    using Type = JournalEvent::Type;
+    auto after = std::upper_bound(events.begin(), events.end(), e.at_ms,
+                                  [](TimeMs t, const JournalEvent& x) { return t < x.at_ms; });
+    if (after != events.end() || (!events.empty() && events.back().type == Type::Tick && events.back().tick_ms > 0 &&
+                                  events.back().at_ms + events.back().tick_ms * events.back().count > e.at_ms)) {
+        // Among the events of its time (a replayed log lies ahead). A run of ticks that reaches past
+        // e.at_ms is cut there: the ticks up to e.at_ms stay before it; the first one after it keeps
+        // its time (a 0 ms tick at that time, so that time e's command let pass does not shift it);
+        // the others follow a step apart.
+        std::size_t i = static_cast<std::size_t>(after - events.begin());
+        if (i > 0) {
+            JournalEvent& run = events[i - 1];
+            const TimeMs end = run.at_ms + run.tick_ms * run.count;
+            if (run.type == Type::Tick && run.tick_ms > 0 && end > e.at_ms) {
+                const std::int64_t before = (e.at_ms - run.at_ms) / run.tick_ms; // ticks at or before e.at_ms
+                const TimeMs nextTick = run.at_ms + (before + 1) * run.tick_ms;
+                std::vector<JournalEvent> rest;
+                JournalEvent first = run; // no time of its own to let pass: at its time, whatever e did
+                first.at_ms = nextTick;
+                first.tick_ms = 0;
+                first.count = 1;
+                rest.push_back(first);
+                if (run.count - before - 1 > 0) {
+                    JournalEvent others = run;
+                    others.at_ms = nextTick;
+                    others.count = run.count - before - 1;
+                    rest.push_back(others);
+                }
+                if (before == 0) {
+                    events.erase(events.begin() + static_cast<std::ptrdiff_t>(i - 1));
+                    --i;
+                } else {
+                    run.count = before;
+                }
+                events.insert(events.begin() + static_cast<std::ptrdiff_t>(i), rest.begin(), rest.end());
+            }
+        }
+        events.insert(events.begin() + static_cast<std::ptrdiff_t>(i), std::move(e));
+        return;
+    }
     if (e.type == JournalEvent::Type::Tick && !events.empty()) {
         JournalEvent& last = events.back();
         if (last.type == JournalEvent::Type::Tick && last.tick_ms == e.tick_ms &&
@@ -322,6 +362,17 @@ void JournalReplayer::stopAll() {
     }
 }
 
+void JournalReplayer::tick() {
+    pumpAll();
+    if (m_hooks.ticked) m_hooks.ticked();
+}
+
+std::vector<int> JournalReplayer::runningTabs() const {
+    std::vector<int> tabs;
+    for (const auto& [tab, r] : m_running) tabs.push_back(tab);
+    return tabs;
+}
+
 void JournalReplayer::run(const SessionJournal& journal) {
     for (const auto& e : journal.events) apply(e);
     stopAll();
@@ -420,6 +471,63 @@ SessionJournal JournalReplayer::stopHere() {
     stopAll();
     m_done = true;
     return part;
+}
+
+TerminalPlayback::TerminalPlayback(ClusterBackend& backend, KafkaCli& cli, SessionJournal journal,
+                                   JournalReplayer::Hooks hooks, std::function<void(int)> stopped)
+    : m_backend(backend), m_journal(std::move(journal)), m_replayer(backend, cli, std::move(hooks)),
+      m_stopped(std::move(stopped)), m_base(backend.nowMs()) {}
+
+TerminalPlayback::~TerminalPlayback() = default;
+
+std::optional<sim::TimeMs> TerminalPlayback::nextDue() const {
+    if (m_done) return std::nullopt;
+    // Where JournalReplayer::apply would do it: the clock first catches up with the event's time
+    // (never back), a tick then lets tick_ms more pass; the next tick of a run one tick_ms later.
+    TimeMs at = m_base;
+    if (m_next < m_journal.events.size()) {
+        const JournalEvent& e = m_journal.events[m_next];
+        if (m_ticks == 0) at = std::max(at, e.at_ms);
+        if (e.type == JournalEvent::Type::Tick) at += std::max<TimeMs>(0, e.tick_ms);
+    }
+    return at - kVirtualEpochMs;
+}
+
+void TerminalPlayback::fire() {
+    if (m_done) return;
+    if (m_next == m_journal.events.size()) {
+        // The end of the log: what still runs stops here (JournalReplayer::run does the same).
+        if (m_stopped)
+            for (int tab : m_replayer.runningTabs()) m_stopped(tab);
+        m_replayer.stopAll();
+        m_done = true;
+        return;
+    }
+    const JournalEvent& e = m_journal.events[m_next];
+    if (e.type == JournalEvent::Type::Tick) {
+        m_replayer.tick();
+        if (++m_ticks >= e.count) {
+            m_ticks = 0;
+            ++m_next;
+        }
+    } else {
+        m_replayer.apply(e); // the clock is at or past e.at_ms: no time passes before it
+        ++m_next;
+    }
+    m_base = m_backend.nowMs();
+}
+
+HeadlessTerminalPlayback::HeadlessTerminalPlayback(Session& session, SessionJournal journal)
+    : m_session(session), m_backend(std::make_unique<SimBackend>(session)),
+      m_cli(std::make_unique<KafkaCli>(*m_backend)),
+      m_playback(std::make_unique<TerminalPlayback>(*m_backend, *m_cli, std::move(journal), JournalReplayer::Hooks{})) {
+    m_session.setTimedWork(m_playback.get());
+}
+
+HeadlessTerminalPlayback::~HeadlessTerminalPlayback() {
+    if (m_session.timedWork() == m_playback.get()) m_session.setTimedWork(nullptr);
+    m_playback.reset(); // its commands close their clients on the backend
+    m_cli.reset();
 }
 
 std::optional<SessionJournal> scenarioTerminal(const sim::Scenario& scenario, std::string* error) {

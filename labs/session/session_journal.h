@@ -9,6 +9,7 @@
 // the topics, records and groups come back as they were. A command still running when the
 // journal ends (the app was closed) is stopped as with Ctrl+C.
 
+#include "labs/backend/session.h"
 #include "labs/kafka_tools/kafka_cli.h"
 #include "labs/shell/script_runner.h"
 #include "sim/scenario.h"
@@ -49,7 +50,10 @@ struct SessionJournal {
     std::uint64_t seed = 1; ///< the cluster's seed
     std::vector<JournalEvent> events;
 
-    /// Appends; consecutive equal ticks are merged.
+    /// Adds `e` in time order: after every event at or before e.at_ms (at the end, the usual case,
+    /// consecutive equal ticks are merged). An event made while a replayed log still lies ahead
+    /// (labs::TerminalPlayback) lands among the events of its time; a run of ticks it falls inside
+    /// is cut there, so that the ticks before it and after it keep their times.
     void add(JournalEvent e);
     /// Commands the student ran (Start and Record events).
     std::size_t commandCount() const;
@@ -83,6 +87,10 @@ public:
     void run(const SessionJournal& journal);
     /// Ctrl+C for every command still running.
     void stopAll();
+    /// One clock tick, time already passed: pumps every running command (a Tick event's step).
+    void tick();
+    /// The tabs whose command still runs, in the order stopAll() stops them.
+    std::vector<int> runningTabs() const;
 
     /// The same replay as run(), in slices (a long journal - up to a day of cluster time - must not
     /// freeze the app's window): begin(), then step() until it returns true. Each step does at
@@ -127,6 +135,57 @@ private:
 };
 
 class Session;
+
+/// The terminal's part of the action log fired by a labs::Session as its clock passes each event's
+/// time (Session::setTimedWork), like the scenario's actions, instead of all at once: a run
+/// restarted or opened with terminal work starts at 0 and the timeline plays through it. Each
+/// event's time is where JournalReplayer::run would apply it (the clock caught up with the event's
+/// time, or where the previous event left it; each tick one tick_ms after the previous one), so the
+/// simulation's journal is byte for byte the one of an eager replay. At the end of the log the
+/// commands still running are stopped (Ctrl+C), as run() does; `stopped` hears of each first.
+class TerminalPlayback final : public TimedWork {
+public:
+    /// `backend` is a SimBackend over the session the playback is attached to; `cli` starts the
+    /// commands (the terminal host's own, so that its numbering goes on). Times count from the
+    /// backend's clock now.
+    TerminalPlayback(ClusterBackend& backend, KafkaCli& cli, SessionJournal journal, JournalReplayer::Hooks hooks,
+                     std::function<void(int tab)> stopped = {});
+    ~TerminalPlayback() override;
+    std::optional<sim::TimeMs> nextDue() const override;
+    void fire() override;
+    /// Every event fired and the commands left running stopped.
+    bool done() const { return m_done; }
+    /// The events fired so far (a run of ticks counts once, when its last tick fired).
+    std::size_t eventsFired() const { return m_next; }
+    const SessionJournal& journal() const { return m_journal; }
+
+private:
+    ClusterBackend& m_backend;
+    SessionJournal m_journal;
+    JournalReplayer m_replayer;
+    std::function<void(int)> m_stopped;
+    std::size_t m_next = 0;   ///< the next event
+    std::int64_t m_ticks = 0; ///< ticks of m_next (a Tick) fired
+    TimeMs m_base = 0;        ///< the cluster clock when the last piece ended
+    bool m_done = false;
+};
+
+/// A TerminalPlayback with its own backend and CLI (no terminal host: the compare window's sides).
+class HeadlessTerminalPlayback {
+public:
+    /// Attaches itself to `session`; detaches on destruction.
+    HeadlessTerminalPlayback(Session& session, SessionJournal journal);
+    ~HeadlessTerminalPlayback();
+    HeadlessTerminalPlayback(const HeadlessTerminalPlayback&) = delete;
+    HeadlessTerminalPlayback& operator=(const HeadlessTerminalPlayback&) = delete;
+    const TerminalPlayback& playback() const { return *m_playback; }
+
+private:
+    Session& m_session;
+    std::unique_ptr<ClusterBackend> m_backend;
+    std::unique_ptr<KafkaCli> m_cli;
+    std::unique_ptr<TerminalPlayback> m_playback;
+};
 
 /// The terminal's part of a scenario's action log (sim::Scenario::terminal): nullopt when there is
 /// none; an error (and nullopt) when it is not a valid journal. `error` is cleared otherwise.

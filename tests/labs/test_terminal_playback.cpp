@@ -1,0 +1,250 @@
+// The terminal's part of the action log fired by labs::Session as its clock passes each event
+// (labs::TerminalPlayback), like the scenario's actions: the run starts at 0, the terminal's topics
+// appear when the clock passes their creation, and the simulation's journal is byte for byte the
+// one of the eager replay (labs::replayTerminal) that ran it all at once on a load.
+#include "labs/backend/session.h"
+#include "labs/backend/sim_backend.h"
+#include "labs/session/session_journal.h"
+#include "sim/scenario.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+using namespace fluxolab;
+
+namespace {
+
+sim::Scenario shipped(const char* name) {
+    sim::ScenarioError error;
+    const auto s = sim::loadScenarioFile(std::string(FLUXOLAB_SOURCE_DIR "/assets/scenarios/") + name + ".json", error);
+    REQUIRE_MESSAGE(s, error.str());
+    return *s;
+}
+
+constexpr const char* kBootstrap = "localhost:9092";
+
+labs::JournalEvent start(int tab, sim::TimeMs at, std::vector<std::string> argv) {
+    labs::JournalEvent e;
+    e.type = labs::JournalEvent::Type::Start;
+    e.tab = tab;
+    e.at_ms = labs::kVirtualEpochMs + at;
+    argv.push_back("--bootstrap-server");
+    argv.push_back(kBootstrap);
+    e.argv = std::move(argv);
+    return e;
+}
+
+labs::JournalEvent simple(labs::JournalEvent::Type type, int tab, sim::TimeMs at) {
+    labs::JournalEvent e;
+    e.type = type;
+    e.tab = tab;
+    e.at_ms = labs::kVirtualEpochMs + at;
+    return e;
+}
+
+labs::JournalEvent ticks(int tab, sim::TimeMs at, sim::TimeMs tickMs, std::int64_t count) {
+    labs::JournalEvent e = simple(labs::JournalEvent::Type::Tick, tab, at);
+    e.tick_ms = tickMs;
+    e.count = count;
+    return e;
+}
+
+/// What a student did in the terminal of rebalance-basico: a topic, a console producer typing three
+/// lines, a console consumer reading them over 2 s of ticks (stopped with Ctrl+C), a topic grown
+/// while the controller played (ticks of 0 ms), and a consumer left running at the end.
+labs::SessionJournal studentWork() {
+    labs::SessionJournal j;
+    j.add(start(1, 300, {"kafka-topics.sh", "--create", "--topic", "aula", "--partitions", "2"}));
+    j.add(start(1, 1200, {"kafka-console-producer.sh", "--topic", "aula"}));
+    for (sim::TimeMs at : {1300, 1450, 1700}) {
+        labs::JournalEvent line = simple(labs::JournalEvent::Type::Input, 1, at);
+        line.line = "linha-" + std::to_string(at);
+        j.add(line);
+    }
+    j.add(simple(labs::JournalEvent::Type::EndOfInput, 1, 1900));
+    j.add(start(2, 2000, {"kafka-console-consumer.sh", "--topic", "aula", "--group", "leitores", "--from-beginning"}));
+    j.add(ticks(2, 2000, 100, 20));
+    j.add(simple(labs::JournalEvent::Type::Interrupt, 2, 4000));
+    j.add(start(1, 4500, {"kafka-topics.sh", "--alter", "--topic", "aula", "--partitions", "3"}));
+    j.add(ticks(1, 4510, 0, 4));
+    j.add(start(3, 5000, {"kafka-console-consumer.sh", "--topic", "encomendas", "--group", "olheiro"}));
+    j.add(ticks(3, 5000, 100, 10));
+    return j;
+}
+
+/// The eager replay a load did before: everything at once, then the clock on to `end`.
+std::string eager(const sim::Scenario& scenario, std::uint64_t seed, const labs::SessionJournal& log, sim::TimeMs end,
+                  std::size_t* events = nullptr) {
+    labs::Session session(scenario, seed);
+    session.runUntil(0);
+    labs::replayTerminal(session, log);
+    session.runUntil(end);
+    if (events) *events = session.sim().journal().size();
+    return session.sim().journal().sha256();
+}
+
+sim::TimeMs topicCreatedAt(const sim::Simulation& sim, const std::string& topic) {
+    const sim::Journal& j = sim.journal();
+    for (std::size_t i = 0; i < j.size(); ++i)
+        if (j[i].family == sim::kKafkaFamily && j[i].type == sim::EventType::TopicCreated && j.topicName(j[i].topic) == topic)
+            return j[i].time;
+    return -1;
+}
+
+} // namespace
+
+TEST_CASE("terminal playback fires each event as the session's clock passes it") {
+    const sim::Scenario scenario = shipped("rebalance-basico");
+    const labs::SessionJournal log = studentWork();
+    const sim::TimeMs end = 9000;
+    for (std::uint64_t seed : {1U, 2U, 5U}) {
+        CAPTURE(seed);
+        std::size_t eagerEvents = 0;
+        const std::string hash = eager(scenario, seed, log, end, &eagerEvents);
+
+        // Frames of 37 ms, as playback moves the clock: nothing of the terminal's before its time.
+        labs::Session session(scenario, seed);
+        session.runUntil(0);
+        labs::HeadlessTerminalPlayback playback(session, log);
+        CHECK(session.now() == 0);
+        CHECK(session.sim().topic("aula") == nullptr);
+        CHECK(session.nextWorkAt() == std::optional<sim::TimeMs>(300));
+        sim::TimeMs appearedAt = -1;
+        for (sim::TimeMs t = 37; t < end; t += 37) {
+            session.runUntil(t);
+            if (appearedAt < 0 && session.sim().topic("aula")) appearedAt = t;
+        }
+        session.runUntil(end);
+        // The topic appears in the frame that passes its creation (the request takes a moment).
+        const sim::TimeMs created = topicCreatedAt(session.sim(), "aula");
+        CHECK(created >= 300);
+        CHECK(appearedAt >= created);
+        CHECK(appearedAt < created + 37);
+        CHECK(playback.playback().done());
+        REQUIRE(session.sim().topic("aula") != nullptr);
+        CHECK(session.sim().topic("aula")->partitions.size() == 3); // grown by the log's --alter
+        CHECK(session.nextWorkAt() == std::nullopt);
+        CHECK(session.sim().journal().size() == eagerEvents);
+        CHECK(session.sim().journal().sha256() == hash);
+    }
+}
+
+TEST_CASE("terminal playback in pieces of a few simulation events gives the eager journal") {
+    // The app's worker thread cuts playback into pieces of kEventsPerPiece events (the budgeted
+    // runUntil): a piece that stops before a terminal event resumes there.
+    const sim::Scenario scenario = shipped("rebalance-basico");
+    const labs::SessionJournal log = studentWork();
+    const sim::TimeMs end = 7000;
+    const std::string hash = eager(scenario, 3, log, end);
+    labs::Session session(scenario, 3);
+    session.runUntil(0);
+    labs::HeadlessTerminalPlayback playback(session, log);
+    int cut = 0;
+    for (sim::TimeMs t = 250; t <= end; t += 250) {
+        for (;;) {
+            std::size_t budget = 7;
+            if (session.runUntil(t, budget)) break;
+            ++cut;
+        }
+    }
+    CHECK(cut > 0);
+    CHECK(session.sim().journal().sha256() == hash);
+}
+
+TEST_CASE("terminal playback stops the commands still running where the log ends") {
+    const sim::Scenario scenario = shipped("rebalance-basico");
+    const labs::SessionJournal log = studentWork();
+    labs::Session session(scenario, 1);
+    session.runUntil(0);
+    labs::SimBackend backend(session);
+    labs::KafkaCli cli(backend);
+    std::vector<int> stopped;
+    std::size_t recorded = 0;
+    labs::JournalReplayer::Hooks hooks;
+    hooks.record = [&](labs::HistoryEntry) { ++recorded; };
+    labs::TerminalPlayback playback(backend, cli, log, hooks, [&](int tab) { stopped.push_back(tab); });
+    session.setTimedWork(&playback);
+    session.runUntil(5500); // tab 3's consumer runs
+    CHECK(stopped.empty());
+    CHECK(recorded == 5);
+    CHECK_FALSE(playback.done());
+    session.runUntil(7000);
+    CHECK(playback.done());
+    CHECK(stopped == std::vector<int>{3}); // its last tick at 6000 ms; stopped right then
+    session.setTimedWork(nullptr);
+}
+
+TEST_CASE("a terminal event made while the log still plays lands among its events at its time") {
+    // Hand-computed: ticks of 100 ms from 1000 (pumps at 1100 ... 2000); an event at 1250 keeps the
+    // two ticks before it, the third stays at 1300 (a 0 ms tick there), the other seven follow.
+    labs::SessionJournal j;
+    j.add(ticks(1, 1000, 100, 10));
+    j.add(simple(labs::JournalEvent::Type::Interrupt, 1, 2500));
+    j.add(start(2, 1250, {"kafka-topics.sh", "--list"}));
+    REQUIRE(j.events.size() == 5);
+    using T = labs::JournalEvent::Type;
+    const sim::TimeMs e0 = labs::kVirtualEpochMs;
+    CHECK(j.events[0].type == T::Tick);
+    CHECK(j.events[0].at_ms == e0 + 1000);
+    CHECK(j.events[0].count == 2);
+    CHECK(j.events[1].type == T::Start);
+    CHECK(j.events[1].at_ms == e0 + 1250);
+    CHECK(j.events[2].type == T::Tick);
+    CHECK(j.events[2].at_ms == e0 + 1300);
+    CHECK(j.events[2].tick_ms == 0);
+    CHECK(j.events[2].count == 1);
+    CHECK(j.events[3].type == T::Tick);
+    CHECK(j.events[3].at_ms == e0 + 1300);
+    CHECK(j.events[3].tick_ms == 100);
+    CHECK(j.events[3].count == 7);
+    CHECK(j.events[4].type == T::Interrupt);
+    // At the very start of a run of ticks, the whole run goes after it.
+    labs::SessionJournal k;
+    k.add(ticks(1, 1000, 100, 3));
+    k.add(start(2, 1000, {"kafka-topics.sh", "--list"}));
+    REQUIRE(k.events.size() == 3);
+    CHECK(k.events[0].type == T::Start);
+    CHECK(k.events[1].type == T::Tick); // the first tick stays at 1100
+    CHECK(k.events[1].at_ms == e0 + 1100);
+    CHECK(k.events[1].tick_ms == 0);
+    CHECK(k.events[1].count == 1);
+    CHECK(k.events[2].at_ms == e0 + 1100);
+    CHECK(k.events[2].count == 2);
+}
+
+TEST_CASE("terminal work typed while the log still plays replays to the same journal") {
+    // Live: a restarted run plays the log; at 800 ms (before the log's producer) the student creates
+    // another topic and at 2350 ms (inside the consumer's ticks) lists the topics. The log with both
+    // added, replayed eagerly, gives the same journal.
+    const sim::Scenario scenario = shipped("rebalance-basico");
+    labs::SessionJournal log = studentWork();
+    labs::Session session(scenario, 4);
+    session.runUntil(0);
+    labs::SimBackend backend(session);
+    labs::KafkaCli cli(backend);
+    labs::TerminalPlayback playback(backend, cli, log, {}, [&](int tab) {
+        log.add(simple(labs::JournalEvent::Type::Interrupt, tab, backend.nowMs() - labs::kVirtualEpochMs));
+    });
+    session.setTimedWork(&playback);
+    const auto typeNow = [&](int tab, std::vector<std::string> argv) {
+        log.add(start(tab, session.now(), argv));
+        argv.push_back("--bootstrap-server");
+        argv.push_back(kBootstrap);
+        auto s = cli.start(argv, true);
+        s->takeOutput();
+        CHECK(s->finished());
+    };
+    session.runUntil(800);
+    typeNow(7, {"kafka-topics.sh", "--create", "--topic", "rascunho"});
+    session.runUntil(2350);
+    typeNow(7, {"kafka-topics.sh", "--list"});
+    session.runUntil(9000);
+    CHECK(playback.done());
+    CHECK(topicCreatedAt(session.sim(), "rascunho") >= 800);
+    const std::string live = session.sim().journal().sha256();
+    session.setTimedWork(nullptr);
+    CHECK(eager(scenario, 4, log, 9000) == live);
+}
