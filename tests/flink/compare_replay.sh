@@ -60,7 +60,7 @@ add gen_b_session_p2 "$work/gen_b.jsonl" --watermark bounded:2s --window session
 add gen_b_idle_tumble "$work/gen_b.jsonl" --watermark bounded:2s --window tumble:5s --agg min:value --partition-field partition --arrival-field arrival --idle-timeout 5s
 add gen_b_idle_session_p3 "$work/gen_b.jsonl" --watermark bounded:2s --window session:4s --allowed-lateness 1s --agg sum:value --partition-field partition --arrival-field arrival --idle-timeout 3s --parallelism 3
 add gen_a_idle_p2 "$work/gen_a.csv" --watermark bounded:5s --window tumble:10s --partition-field partition --arrival-field arrival --idle-timeout 1s --parallelism 2
-# Periodic emission on virtual ticks (one partition per source subtask), with and without idleness.
+# Periodic emission on virtual ticks (gen_a: 3 partitions on 3 subtasks; gen_b: 2 on 2), with and without idleness.
 add gen_a_periodic_p3 "$work/gen_a.csv" --watermark bounded:5s --window tumble:10s --partition-field partition --arrival-field arrival --parallelism 3 --watermark-interval 1s
 add gen_b_periodic_idle_p2 "$work/gen_b.jsonl" --watermark bounded:2s --window tumble:5s --agg min:value --partition-field partition --arrival-field arrival --idle-timeout 5s --parallelism 2 --watermark-interval 500ms
 

@@ -434,7 +434,9 @@ public final class FlinkReplay {
         }
 
         @Override
-        public void onPeriodicEmit(WatermarkOutput out) {}
+        public void onPeriodicEmit(WatermarkOutput out) {
+            inner.onPeriodicEmit(out);
+        }
     }
 
     /**
@@ -643,7 +645,7 @@ public final class FlinkReplay {
         @Override
         public void processElement(StreamRecord<Event> r) {
             Event e = r.getValue();
-            if (e.finish || e.tick) return; // its watermark or status follows it; the markers after that count
+            if (e.finish) return; // its watermark follows it; the markers after that count
             if (e.marker) {
                 Sequencer.get().markerSeen(index, e.seq);
                 return;
@@ -672,15 +674,6 @@ public final class FlinkReplay {
         final long bound = o.boundMs;
         final long idle = o.idleMs;
         final long periodic = o.periodicMs;
-        if (periodic > 0) {
-            // A tick reaches a subtask's splits one by one (their immediate outputs) where Flink's periodic
-            // emitter updates them all and combines once: the same only with one split per subtask.
-            int maxPart = 0;
-            for (Event e : events) maxPart = Math.max(maxPart, e.partition);
-            if (maxPart + 1 > o.parallelism)
-                throw new UsageException("periodic watermarks: the harness needs at most one partition per source "
-                        + "subtask (--parallelism >= " + (maxPart + 1) + ")");
-        }
         // Idleness: Flink's own WatermarksWithIdleness on a virtual clock, checked at the Sequencer's
         // ticks (every pipeline.auto-watermark-interval of the trace's arrival times, 200 ms by default,
         // as the engine) and only there. Periodic emission: Flink's generator, asked for its watermark
@@ -752,8 +745,10 @@ public final class FlinkReplay {
     }
 
     /**
-     * Outermost generator with idleness: a tick marker runs the wrapped generator's onPeriodicEmit (the
-     * idleness check), the end marker emits MAX, other markers are not events (no activity).
+     * Outermost generator with idleness or periodic emission: Flink's periodic emission, run by the
+     * reader at the Sequencer's virtual ticks, reaches the wrapped generator's onPeriodicEmit (the
+     * idleness check; the periodic watermark); the end marker emits MAX; other markers are not events
+     * (no activity).
      */
     public static final class Ticked implements WatermarkGenerator<Event> {
         private final WatermarkGenerator<Event> inner;
@@ -764,9 +759,7 @@ public final class FlinkReplay {
 
         @Override
         public void onEvent(Event e, long ts, WatermarkOutput out) {
-            if (e.tick) {
-                inner.onPeriodicEmit(out);
-            } else if (e.finish) {
+            if (e.finish) {
                 out.emitWatermark(new Watermark(Long.MAX_VALUE));
             } else if (!e.marker) {
                 inner.onEvent(e, ts, out);
@@ -774,7 +767,9 @@ public final class FlinkReplay {
         }
 
         @Override
-        public void onPeriodicEmit(WatermarkOutput out) {}
+        public void onPeriodicEmit(WatermarkOutput out) {
+            inner.onPeriodicEmit(out);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
