@@ -168,12 +168,25 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
          * Called here, on the source's mailbox thread, like the timer. The SourceOperator is reached
          * through the reader context (an inner class of it) because Flink exposes no hook for it.
          */
+        /** This reader's SourceOperator (the reader context is an inner class of it). */
+        private org.apache.flink.streaming.api.operators.SourceOperator<?, ?> sourceOperator() {
+            try {
+                java.lang.reflect.Field outer = ctx.getClass().getDeclaredField("this$0");
+                outer.setAccessible(true);
+                return (org.apache.flink.streaming.api.operators.SourceOperator<?, ?>) outer.get(ctx);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot reach the source operator: " + e, e);
+            }
+        }
+
+        private Object sourceTask() {
+            return sourceOperator().getContainingTask();
+        }
+
         private void flinkPeriodicEmit(long time) {
             try {
                 if (emitImmediate == null) {
-                    java.lang.reflect.Field outer = ctx.getClass().getDeclaredField("this$0");
-                    outer.setAccessible(true);
-                    Object op = outer.get(ctx);
+                    Object op = sourceOperator();
                     java.lang.reflect.Field logic =
                             org.apache.flink.streaming.api.operators.SourceOperator.class.getDeclaredField("eventTimeLogic");
                     logic.setAccessible(true);
@@ -217,12 +230,17 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
                     fin.key = seq.markerKey[0];
                     output.collect(fin);
                 }
-                for (int j = 0; j < seq.parallelism; ++j) {
-                    Event m = new Event();
-                    m.marker = true;
-                    m.seq = t.id;
-                    m.key = seq.markerKey[j];
-                    output.collect(m);
+                if (seq.sql) {
+                    // SQL: no markers; wait until the window subtasks have taken and processed it all.
+                    seq.awaitQuiet(sourceTask());
+                } else {
+                    for (int j = 0; j < seq.parallelism; ++j) {
+                        Event m = new Event();
+                        m.marker = true;
+                        m.seq = t.id;
+                        m.key = seq.markerKey[j];
+                        output.collect(m);
+                    }
                 }
                 seq.finishTurn(t);
                 return t.kind == Sequencer.Turn.END ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
