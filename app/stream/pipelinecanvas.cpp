@@ -296,10 +296,14 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const std::uint64_t read = src < static_cast<int>(m_flow.perSource.size())
                                        ? m_flow.perSource[static_cast<std::size_t>(src)]
                                        : 0;
-        lines(r,
-              {tr("Source %1/%2").arg(src).arg(par), tr("wm %1").arg(wmText(o.sourceWatermarkAt(src, step))),
-               idle ? tr("idle · %1 read").arg(read) : tr("%1 read").arg(read)},
-              m_theme.text);
+        QStringList text{tr("Source %1/%2").arg(src).arg(par), tr("wm %1").arg(wmText(o.sourceWatermarkAt(src, step))),
+                         idle ? tr("idle · %1 read").arg(read) : tr("%1 read").arg(read)};
+        // A box without room for three lines (1366x768 in presentation mode): the watermark and the count
+        // on one line when that fits, rather than the count left out.
+        const QString joined = text[1] + QStringLiteral(" · ") + text[2];
+        if (r.height() < 3 * lineH + 1.5 * pad && fm.horizontalAdvance(joined) <= r.width() - 2 * pad)
+            text = QStringList{text[0], joined};
+        lines(r, text, m_theme.text);
     }
     // Window subtasks with their input channels.
     std::vector<int> openWindows(static_cast<std::size_t>(par), 0);
@@ -364,6 +368,10 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const auto& f = o.firings[static_cast<std::size_t>(m_flow.firings - 1)];
         sinkText << tr("last: %1").arg(QString::fromStdString(f.key))
                  << QStringLiteral("= ") + QString::fromStdString(f.value);
+        // Without room for three lines, the key and its value on one line when that fits.
+        const QString joined = sinkText[1] + QLatin1Char(' ') + sinkText[2];
+        if (sinkBox.height() < 3 * lineH + 1.5 * pad && fm.horizontalAdvance(joined) <= sinkBox.width() - 2 * pad)
+            sinkText = QStringList{sinkText[0], joined};
     }
     lines(sinkBox, sinkText, m_theme.text);
     box(lateBox, m_theme.panel, kLate);
