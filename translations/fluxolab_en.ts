@@ -1916,6 +1916,10 @@
         <source>arrival order (event number) →</source>
         <translation>arrival order (event number) →</translation>
     </message>
+    <message>
+        <source>keys shown without “%1”</source>
+        <translation>keys shown without “%1”</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::RealModeController</name>
@@ -2223,6 +2227,18 @@ File ▸ Open trace… reads a CSV or JSON Lines file of events and runs it thro
     <message>
         <source>operator</source>
         <translation>operator</translation>
+    </message>
+    <message>
+        <source>partitions 0–%1</source>
+        <translation>partitions 0–%1</translation>
+    </message>
+    <message>
+        <source>all idle</source>
+        <translation>all idle</translation>
+    </message>
+    <message>
+        <source>P%1 %2</source>
+        <translation>P%1 %2</translation>
     </message>
 </context>
 <context>

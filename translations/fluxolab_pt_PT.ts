@@ -1916,6 +1916,10 @@
         <source>arrival order (event number) →</source>
         <translation>ordem de chegada (número do evento) →</translation>
     </message>
+    <message>
+        <source>keys shown without “%1”</source>
+        <translation>chaves mostradas sem “%1”</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::RealModeController</name>
@@ -2223,6 +2227,18 @@ Ficheiro ▸ Abrir traço… lê um ficheiro de eventos CSV ou JSON Lines e corr
     <message>
         <source>operator</source>
         <translation>operador</translation>
+    </message>
+    <message>
+        <source>partitions 0–%1</source>
+        <translation>partições 0–%1</translation>
+    </message>
+    <message>
+        <source>all idle</source>
+        <translation>todas ociosas</translation>
+    </message>
+    <message>
+        <source>P%1 %2</source>
+        <translation>P%1 %2</translation>
     </message>
 </context>
 <context>

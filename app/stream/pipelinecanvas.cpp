@@ -100,6 +100,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     p.save();
     m_drawn.clear();
     m_placed.clear();
+    m_lines.clear();
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
     if (!m_obs) {
@@ -126,17 +127,34 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     const double w = area.width();
     const QRectF colParts(area.left(), body.top(), w * 0.18, body.height());
     // (The keyBy gap between sources and window subtasks holds the newest record's key and event time.)
-    const QRectF colSrc(area.left() + w * 0.21, body.top(), w * 0.175, body.height());
-    const QRectF colWin(area.left() + w * 0.485, body.top(), w * 0.30, body.height());
+    QRectF colSrc(area.left() + w * 0.21, body.top(), w * 0.175, body.height());
+    QRectF colWin(area.left() + w * 0.485, body.top(), w * 0.30, body.height());
     const QRectF colSink(area.left() + w * 0.81, body.top(), w * 0.19, body.height());
     const double gap = m_theme.px(6);
     const auto partBoxes = stack(colParts, parts, lineH * 2 + pad * 2, gap);
-    const auto srcBoxes = stack(colSrc, par, lineH * 3 + pad * 2, gap);
-    const auto winBoxes = stack(colWin, par, lineH * 3 + pad * 2 + fsm.height() + pad, gap);
+    const auto inY = [](const QRectF& r, int i, int n) { return r.top() + r.height() * (i + 1) / (n + 1); };
+    std::vector<QRectF> srcBoxes, winBoxes;
+    // That label goes under the keyBy edges, which run between the sources' and the window subtasks'
+    // boxes: when the edges come down too far for it, those two columns give up the height it lacks.
+    const double keyLabelH = std::max(lineH, 2 * fsm.height()) + pad / 2;
+    for (int round = 0; round < 4; ++round) {
+        srcBoxes = stack(colSrc, par, lineH * 3 + pad * 2, gap);
+        winBoxes = stack(colWin, par, lineH * 3 + pad * 2 + fsm.height() + pad, gap);
+        const double lowest = std::max(inY(srcBoxes.back(), par - 1, par), inY(winBoxes.back(), par - 1, par));
+        const double lacking = keyLabelH - (body.bottom() - lowest);
+        if (lacking <= 0.5 || colSrc.height() < body.height() / 2) break;
+        colSrc.setHeight(colSrc.height() - lacking * (par + 1) / par);
+        colWin.setHeight(colSrc.height());
+    }
     const double sinkH = std::min(body.height() / 2 - gap, lineH * 3 + pad * 2);
     const QRectF sinkBox(colSink.left(), body.center().y() - gap / 2 - sinkH, colSink.width(), sinkH);
     const QRectF lateBox(colSink.left(), body.center().y() + gap / 2, colSink.width(), sinkH);
 
+    /// Draws a line between boxes and notes it (drawnLines()).
+    const auto drawLine = [&](const QPointF& a, const QPointF& b) {
+        m_lines.emplace_back(a, b);
+        p.drawLine(a, b);
+    };
     /// Draws a text and notes it (drawnTexts()).
     const auto drawText = [&](const QRectF& r, int flags, const QString& text) {
         m_drawn << text;
@@ -162,7 +180,6 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     header(colSink, tr("Sink"));
 
     // Where the edges attach: a subtask's input for channel c, its output towards subtask t.
-    const auto inY = [](const QRectF& r, int i, int n) { return r.top() + r.height() * (i + 1) / (n + 1); };
     const auto chanIn = [&](int sub, int ch) {
         return QPointF(winBoxes[static_cast<std::size_t>(sub)].left(),
                        inY(winBoxes[static_cast<std::size_t>(sub)], ch, par));
@@ -185,17 +202,17 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     p.setPen(QPen(kEdge, m_theme.px(1)));
     for (int part = 0; part < parts && part < static_cast<int>(partBoxes.size()); ++part) {
         const int owner = std::clamp(o.ownerOf(part), 0, par - 1);
-        p.drawLine(partOut(part), srcIn(owner));
+        drawLine(partOut(part), srcIn(owner));
     }
     for (int src = 0; src < par; ++src)
         for (int sub = 0; sub < par; ++sub)
-            p.drawLine(srcOut(src, sub), chanIn(sub, src));
+            drawLine(srcOut(src, sub), chanIn(sub, src));
     for (int sub = 0; sub < par; ++sub) {
         const QRectF& r = winBoxes[static_cast<std::size_t>(sub)];
         p.setPen(QPen(kEdge, m_theme.px(1)));
-        p.drawLine(QPointF(r.right(), r.center().y()), QPointF(sinkBox.left(), sinkBox.center().y()));
+        drawLine(QPointF(r.right(), r.center().y()), QPointF(sinkBox.left(), sinkBox.center().y()));
         p.setPen(QPen(kLate.lighter(150), m_theme.px(1), Qt::DashLine));
-        p.drawLine(QPointF(r.right(), r.center().y()), QPointF(lateBox.left(), lateBox.center().y()));
+        drawLine(QPointF(r.right(), r.center().y()), QPointF(lateBox.left(), lateBox.center().y()));
     }
 
     const auto box = [&](const QRectF& r, const QColor& fill, const QColor& border, double width = 1) {
@@ -279,10 +296,14 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const std::uint64_t read = src < static_cast<int>(m_flow.perSource.size())
                                        ? m_flow.perSource[static_cast<std::size_t>(src)]
                                        : 0;
-        lines(r,
-              {tr("Source %1/%2").arg(src).arg(par), tr("wm %1").arg(wmText(o.sourceWatermarkAt(src, step))),
-               idle ? tr("idle · %1 read").arg(read) : tr("%1 read").arg(read)},
-              m_theme.text);
+        QStringList text{tr("Source %1/%2").arg(src).arg(par), tr("wm %1").arg(wmText(o.sourceWatermarkAt(src, step))),
+                         idle ? tr("idle · %1 read").arg(read) : tr("%1 read").arg(read)};
+        // A box without room for three lines (1366x768 in presentation mode): the watermark and the count
+        // on one line when that fits, rather than the count left out.
+        const QString joined = text[1] + QStringLiteral(" · ") + text[2];
+        if (r.height() < 3 * lineH + 1.5 * pad && fm.horizontalAdvance(joined) <= r.width() - 2 * pad)
+            text = QStringList{text[0], joined};
+        lines(r, text, m_theme.text);
     }
     // Window subtasks with their input channels.
     std::vector<int> openWindows(static_cast<std::size_t>(par), 0);
@@ -347,6 +368,10 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const auto& f = o.firings[static_cast<std::size_t>(m_flow.firings - 1)];
         sinkText << tr("last: %1").arg(QString::fromStdString(f.key))
                  << QStringLiteral("= ") + QString::fromStdString(f.value);
+        // Without room for three lines, the key and its value on one line when that fits.
+        const QString joined = sinkText[1] + QLatin1Char(' ') + sinkText[2];
+        if (sinkBox.height() < 3 * lineH + 1.5 * pad && fm.horizontalAdvance(joined) <= sinkBox.width() - 2 * pad)
+            sinkText = QStringList{sinkText[0], joined};
     }
     lines(sinkBox, sinkText, m_theme.text);
     box(lateBox, m_theme.panel, kLate);
@@ -374,9 +399,9 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             p.setPen(QPen(c, m_theme.px(i == 0 ? 2.5 : 1.5)));
             p.setBrush(Qt::NoBrush);
             // The edges it takes (not across the boxes' text).
-            p.drawLine(path[0], path[1]);
-            p.drawLine(path[2], path[3]);
-            if (e.late) p.drawLine(path[3], path[4]);
+            drawLine(path[0], path[1]);
+            drawLine(path[2], path[3]);
+            if (e.late) drawLine(path[3], path[4]);
             // On the keyBy edge: the newest arriving at its window subtask, the older ones trailing behind
             // it.
             const QPointF at =

@@ -14,6 +14,7 @@
 #include "app/core/theme.h"
 #include "app/stream/placedtext.h"
 
+#include <QLineF>
 #include <QStringList>
 #include <QWidget>
 
@@ -39,6 +40,9 @@ public:
     const QStringList& drawnTexts() const { return m_drawn; }
     /// The same texts with their boxes and ink (role "pipeline"; `full` is what was drawn).
     const std::vector<PlacedText>& placedTexts() const { return m_placed; }
+    /// Every line the last render() drew between the boxes (edges, records flowing): tests check that
+    /// none crosses a text.
+    const std::vector<QLineF>& drawnLines() const { return m_lines; }
     /// How many of the last records read are drawn flowing.
     static constexpr int kFlowing = 6;
 
@@ -53,6 +57,7 @@ private:
     mutable stream_observe::StreamObservation::Flow m_flow;
     mutable QStringList m_drawn;
     mutable std::vector<PlacedText> m_placed;
+    mutable std::vector<QLineF> m_lines;
 };
 
 } // namespace fluxolab::app

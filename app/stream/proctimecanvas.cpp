@@ -28,16 +28,43 @@ QString bounds(Millis start, Millis end) {
            QDateTime::fromMSecsSinceEpoch(end, Qt::UTC).toString(f);
 }
 
-/// "key=value", or "key≈value" rounded to two decimals when the value has more (an average): a band
-/// is a minute of arrivals wide, and the exact values are in the event-time picture and the export.
-QString result(const std::string& key, const std::string& value) {
+/// "key=value", or "key≈value" rounded to `decimals` when the value has more (an average): a band is a
+/// minute of arrivals wide, and the exact values are in the event-time picture and the export. `prefix`
+/// is left off the key (the prefix every key shares, when the band is too narrow for whole keys).
+QString result(const std::string& key, const std::string& value, int decimals, const QString& prefix) {
+    QString k = QString::fromStdString(key);
+    if (!prefix.isEmpty() && k.startsWith(prefix)) k = k.mid(prefix.size());
     const QString v = QString::fromStdString(value);
     const qsizetype dot = v.indexOf(QLatin1Char('.'));
     bool ok = false;
     const double d = v.toDouble(&ok);
-    if (ok && dot >= 0 && v.size() - dot - 1 > 2)
-        return QString::fromStdString(key) + QChar(0x2248) + QString::number(d, 'f', 2);
-    return QString::fromStdString(key) + QLatin1Char('=') + v;
+    if (ok && dot >= 0 && v.size() - dot - 1 > decimals)
+        return k + QChar(0x2248) + QString::number(d, 'f', decimals);
+    return k + QLatin1Char('=') + v;
+}
+
+/// The prefix all the keys share, up to and including its last character that is not a letter or a
+/// digit ("sensor-" for sensor-1..sensor-4, "u-" for u-07, u-12): what can be left off each key and
+/// said once. Empty when there is none or when a key would be left empty.
+QString sharedKeyPrefix(const StreamObservation& o) {
+    QString prefix;
+    bool first = true;
+    for (const ObservedWindow& w : o.windows) {
+        const QString k = QString::fromStdString(w.key);
+        if (first) {
+            prefix = k;
+            first = false;
+            continue;
+        }
+        qsizetype n = 0;
+        while (n < prefix.size() && n < k.size() && prefix[n] == k[n]) ++n;
+        prefix.truncate(n);
+        if (prefix.isEmpty()) return {};
+    }
+    while (!prefix.isEmpty() && prefix.back().isLetterOrNumber()) prefix.chop(1);
+    for (const ObservedWindow& w : o.windows)
+        if (static_cast<qsizetype>(w.key.size()) <= prefix.toUtf8().size()) return {};
+    return prefix;
 }
 } // namespace
 
@@ -133,7 +160,7 @@ void ProcTimeCanvas::render(QPainter& p, QSizeF size) const {
         Millis start = 0, end = 0;
         std::uint64_t first = 0, lastIn = 0;
         std::optional<std::uint64_t> fired;
-        QStringList results;
+        std::vector<std::pair<std::string, std::string>> results; ///< key, value
     };
     std::map<std::pair<Millis, Millis>, Band> bands;
     const auto& els = o.elements;
@@ -151,10 +178,12 @@ void ProcTimeCanvas::render(QPainter& p, QSizeF size) const {
         b.lastIn = std::prev(to)->step;
         if (const auto* f = w.firingAt(m_step)) {
             b.fired = b.fired ? std::min(*b.fired, f->step) : f->step;
-            b.results << result(w.key, f->result);
+            b.results.emplace_back(w.key, f->result);
         }
     }
     std::vector<QRectF> taken;
+    const QString prefix = sharedKeyPrefix(o);
+    bool prefixUsed = false;
     const QRectF inside = plot.adjusted(m_theme.px(1), m_theme.px(1), -m_theme.px(1), -m_theme.px(1));
     for (auto& [key, b] : bands) {
         if (b.first == 0) continue;
@@ -168,11 +197,28 @@ void ProcTimeCanvas::render(QPainter& p, QSizeF size) const {
         p.drawRect(r);
         // Its bounds in processing time, then its results, each whole and inside its band (a text
         // reaching into the next band would read as that band's).
-        p.setFont(font);
-        p.setPen(m_theme.text);
-        QStringList texts{bounds(b.start, b.end)};
+        // The results in the first form in which all of them fit the band: whole keys with two decimals,
+        // then the keys without their shared prefix (said once under the plot), then fewer decimals.
+        p.setFont(narrow); // a band is a minute of arrivals: at 1366 px about 100 px wide
+        const QFontMetricsF nm(narrow);
+        const double room = std::min(r.right(), inside.right()) - r.left() - m_theme.px(2) - 1;
         std::sort(b.results.begin(), b.results.end());
-        texts += b.results;
+        QStringList results;
+        bool stripped = false;
+        for (const auto& [decimals, strip] : {std::pair{2, false}, std::pair{2, true}, std::pair{1, true},
+                                              std::pair{0, true}}) {
+            if (strip && prefix.isEmpty()) continue;
+            results.clear();
+            stripped = strip;
+            double widest = 0;
+            for (const auto& [k, v] : b.results) {
+                results << result(k, v, decimals, strip ? prefix : QString());
+                widest = std::max(widest, nm.horizontalAdvance(results.back()));
+            }
+            if (widest <= room) break;
+        }
+        QStringList texts{bounds(b.start, b.end)};
+        texts += results;
         double ty = inside.top();
         for (int i = 0; i < texts.size(); ++i) {
             p.setFont(narrow); // a band is a minute of arrivals: at 1366 px about 100 px wide
@@ -185,12 +231,22 @@ void ProcTimeCanvas::render(QPainter& p, QSizeF size) const {
             taken.push_back(lr);
             p.setPen(i == 0 ? m_theme.muted : kFired.darker(140));
             put(lr, Qt::AlignLeft | Qt::AlignVCenter, texts[i], "window");
+            prefixUsed = prefixUsed || (i > 0 && stripped);
         }
+    }
+    if (prefixUsed) {
+        // The prefix left off the keys, said once under the plot (left of the axis title).
+        p.setFont(font);
+        p.setPen(m_theme.muted);
+        const QString note = tr("keys shown without “%1”").arg(prefix);
+        put(QRectF(plot.left(), plot.bottom(), fm.horizontalAdvance(note) + 1, fm.height()),
+            Qt::AlignLeft | Qt::AlignVCenter, note, "axis");
     }
     // The elements up to the cursor (one dot per pixel cell).
     p.setPen(Qt::NoPen);
     p.setBrush(kEvent);
-    const double dot = m_theme.px(2.6);
+    // As the event-time picture: smaller dots when many share the width, so that they read as points.
+    const double dot = std::clamp(0.8 * plot.width() / static_cast<double>(last), m_theme.px(1.6), m_theme.px(2.6));
     const std::uint64_t upto = std::min<std::uint64_t>(m_step, els.size());
     QPointF lastDot(-1e9, -1e9);
     for (std::uint64_t i = 0; i < upto; ++i) {

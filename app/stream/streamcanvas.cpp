@@ -40,6 +40,11 @@ struct Band {
 } // namespace
 
 namespace {
+/// The name of the partitions' lanes when they are collapsed: "partitions 0–3".
+QString partitionsName(int parts) {
+    return StreamCanvas::tr("partitions 0–%1").arg(parts - 1);
+}
+
 /// The legend's entries (symbol kind, text) in drawing order.
 std::vector<std::pair<int, QString>> legendItems() {
     return {{0, StreamCanvas::tr("event (at its arrival)")}, {1, StreamCanvas::tr("late event (side output)")},
@@ -52,6 +57,9 @@ struct StreamCanvas::Geometry {
     QRectF plot;
     QRectF side;               ///< the side output strip (right of the plot)
     std::vector<QRectF> lanes; ///< one per partition, then the operator
+    /// The partitions' lanes collapsed into thin strips under one name and one watermark (the plot would
+    /// be too short otherwise: 1366x768 in presentation mode).
+    bool compactLanes = false;
     QRectF legend;
     double labelWidth = 0;
     std::function<double(const QString&)> legendItemWidth;
@@ -116,6 +124,7 @@ StreamCanvas::Geometry StreamCanvas::geometry(QSizeF size) const {
         double names = fmb.horizontalAdvance(tr("operator"));
         for (int i = 0; i < parts; ++i)
             names = std::max(names, fm.horizontalAdvance(tr("partition %1").arg(i)));
+        if (parts > 1) names = std::max(names, fm.horizontalAdvance(partitionsName(parts)));
         g.labelWidth = std::max(g.labelWidth, names + m_theme.px(4) + 1);
     }
     // As many legend rows as its entries need at this width (long ones in Portuguese or presentation
@@ -136,21 +145,29 @@ StreamCanvas::Geometry StreamCanvas::geometry(QSizeF size) const {
     }
     g.legend.setHeight(rows * (fm.height() + m_theme.px(4)) + m_theme.px(2));
     const int parts = m_obs ? m_obs->partitions() : 1;
+    // The plot comes first: the lanes take at most a quarter of the height, each at least its name's line;
+    // when the plot would still be short (1366x768 in presentation mode: a smear of ~110 px), the
+    // partitions' lanes collapse into thin strips (their watermark steps and idle spans still drawn)
+    // under one name, with the watermark of the partition holding the others back.
     const double laneH =
-        std::max(fm.height() + m_theme.px(4), std::min(m_theme.px(30), size.height() * 0.3 / (parts + 1)));
-    const double lanesH = laneH * (parts + 1);
+        std::max(fm.height() + m_theme.px(2), std::min(m_theme.px(30), size.height() * 0.25 / (parts + 1)));
+    const double axisH = fm.height() * 2 + m_theme.px(4);
+    const double top = g.legend.bottom() + m;
+    const double plotIfFull = size.height() - m - laneH * (parts + 1) - axisH - top;
+    g.compactLanes = parts > 1 && plotIfFull < size.height() * 0.45;
+    const double thinH = g.compactLanes ? std::max(m_theme.px(6), laneH / parts) : laneH;
+    const double lanesH = thinH * parts + laneH;
     const double sideW = std::max(
         m_theme.px(120), QFontMetricsF(m_theme.font(9, true)).horizontalAdvance(tr("Late side output")) + m);
-    const double axisH = fm.height() * 2 + m_theme.px(6);
-    const double top = g.legend.bottom() + m;
     const double bottom = size.height() - m - lanesH - axisH;
     g.plot = QRectF(m + g.labelWidth, top, size.width() - 2 * m - g.labelWidth - sideW - m,
                     std::max(40.0, bottom - top));
     g.side = QRectF(g.plot.right() + m, top, sideW, g.plot.height());
     double ly = g.plot.bottom() + axisH;
     for (int i = 0; i <= parts; ++i) {
-        g.lanes.emplace_back(g.plot.left(), ly, g.plot.width(), laneH - m_theme.px(2));
-        ly += laneH;
+        const double h = i < parts ? thinH : laneH;
+        g.lanes.emplace_back(g.plot.left(), ly, g.plot.width(), h - m_theme.px(g.compactLanes && i < parts ? 1 : 2));
+        ly += h;
     }
     if (m_obs && !m_obs->elements.empty()) {
         Millis lo = m_obs->minEventTime(), hi = m_obs->maxEventTime();
@@ -425,7 +442,11 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     // not the trace's length.
     std::uint64_t lateShown = 0;
     const std::uint64_t upto = std::min<std::uint64_t>(step, o.elements.size());
-    const double cell = std::max(1.0, dot / 2);
+    // The elements' dots: as large as the legend's when they have room, smaller when many share the width
+    // (a dot no wider than about two steps apart), so that a dense run reads as points, not a smear.
+    const double pointDot = std::clamp(0.8 * g.plot.width() / static_cast<double>(std::max<std::uint64_t>(1, g.last)),
+                                       m_theme.px(1.6), dot);
+    const double cell = std::max(1.0, pointDot / 2);
     const auto cols = static_cast<std::size_t>(g.plot.width() / cell) + 8;
     const auto rows = static_cast<std::size_t>(g.plot.height() / cell) + 8;
     std::vector<std::uint8_t> drawn(cols * rows, 0); // bit 0: dot, bit 1: late mark
@@ -448,11 +469,11 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         if (!firstDraw(c, e.late ? 2 : 1)) continue;
         if (e.late) {
             p.setBrush(kLate);
-            const double r = dot * 1.6;
+            const double r = dot * 1.6; // late elements stay large: they are what the picture is about
             p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));
         } else {
             p.setBrush(kEvent);
-            p.drawEllipse(c, dot, dot);
+            p.drawEllipse(c, pointDot, pointDot);
         }
     }
     // Watermark (minimum over the window subtasks) as a step line.
@@ -639,6 +660,7 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
             p.setPen(QPen(op ? kWatermark : kEvent, m_theme.px(op ? 2.2 : 1.5)));
             p.drawPath(path);
         }
+        if (name.isEmpty()) return; // a collapsed partition lane: the block has one name
         p.setFont(op ? bold : font);
         p.setPen(m_theme.text);
         put(QRectF(lane.left() - g.labelWidth, lane.top(), g.labelWidth - m_theme.px(4), lane.height()),
@@ -647,7 +669,31 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         p.setFont(font);
     };
     const int parts = o.partitions();
-    for (int i = 0; i < parts; ++i) {
+    if (g.compactLanes && parts > 0) {
+        // Collapsed: thin strips, one name for the block, and the watermark of the active partition
+        // holding the others back (the lowest), named.
+        int holder = -1;
+        for (int i = 0; i < parts; ++i) {
+            const QRectF& lane = g.lanes[static_cast<std::size_t>(i)];
+            drawLane(lane, QString(), &o.splitWatermarks[static_cast<std::size_t>(i)],
+                     &o.splitIdle[static_cast<std::size_t>(i)], false);
+            if (!o.splitIdleAt(i, step) &&
+                (holder < 0 || o.splitWatermarkAt(i, step) < o.splitWatermarkAt(holder, step)))
+                holder = i;
+        }
+        const QRectF block(g.lanes.front().topLeft(), g.lanes[static_cast<std::size_t>(parts - 1)].bottomRight());
+        p.setFont(font);
+        p.setPen(m_theme.text);
+        const QString name = partitionsName(parts);
+        put(QRectF(block.left() - g.labelWidth, block.top(), g.labelWidth - m_theme.px(4), block.height()),
+            Qt::AlignRight | Qt::AlignVCenter, name, name, "lane");
+        const QString v = holder < 0 ? tr("all idle")
+                                     : tr("P%1 %2").arg(holder).arg(timeLabel(o.splitWatermarkAt(holder, step), range));
+        p.setPen(holder < 0 ? m_theme.muted : m_theme.text);
+        put(QRectF(g.side.left(), block.top(), g.side.width(), block.height()), Qt::AlignLeft | Qt::AlignVCenter,
+            fm.elidedText(v, Qt::ElideRight, g.side.width()), v, "watermark");
+    }
+    for (int i = 0; i < parts && !g.compactLanes; ++i) {
         const QRectF& lane = g.lanes[static_cast<std::size_t>(i)];
         drawLane(lane, tr("partition %1").arg(i), &o.splitWatermarks[static_cast<std::size_t>(i)],
                  &o.splitIdle[static_cast<std::size_t>(i)], false);

@@ -123,9 +123,12 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     m_details->addTab(m_procCanvas, QString());
     pictures->addWidget(m_canvas);
     pictures->addWidget(m_details);
-    pictures->setStretchFactor(0, 3);
-    pictures->setStretchFactor(1, 2);
-    pictures->setSizes({300, 200}); // scaled to the height it gets: the pipeline keeps two fifths
+    pictures->setStretchFactor(0, 5);
+    pictures->setStretchFactor(1, 3);
+    // Scaled to the height it gets: the picture (event time over processing time, the watermark lanes)
+    // keeps five eighths, so that its plot stays legible at 1366x768 in presentation mode (its lanes
+    // collapse there); the tabs the rest, what the pipeline needs to be read whole.
+    pictures->setSizes({500, 300});
     pictures->setCollapsible(0, false);
     connect(m_pipelineButton, &QToolButton::toggled, m_details, &QWidget::setVisible);
     m_whyPanel = new QFrame(split);

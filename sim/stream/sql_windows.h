@@ -6,8 +6,8 @@
 //    step. Every row goes to exactly one slice (its slice end).
 //  * Local phase (LocalSlicingWindowAggOperator, chained to each source subtask, so it sees that
 //    subtask's watermark): partial accumulators per (key, slice) in a buffer, in arrival order, no
-//    lateness check. (Parallelism > 1 follows the same operators but is not checked against Flink: the
-//    harness runs parallelism 1.) The buffer is flushed to the global phase when a watermark reaches
+//    lateness check. (Parallelism > 1 follows the same operators; flink/compare checks it at 2 and 4.)
+//    The buffer is flushed to the global phase when a watermark reaches
 //    the next trigger point (multiples of the slice interval minus 1, *without* the window offset:
 //    TimeWindowUtil#getNextTriggerWatermark) and the earliest slice in the buffer has fired. The flush
 //    happens before the watermark is forwarded, so the global phase sees the partials at its old watermark.

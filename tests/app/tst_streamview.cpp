@@ -750,6 +750,32 @@ QStringList textProblems(const std::vector<PlacedText>& texts, QSizeF canvas, do
     }
     return out;
 }
+
+/// The lines (edges, records flowing) that cross a text's ink: a label crossed by a line is not read.
+QStringList linesThroughTexts(const std::vector<QLineF>& lines, const std::vector<PlacedText>& texts) {
+    QStringList out;
+    for (const PlacedText& t : texts) {
+        const QRectF r = t.ink.adjusted(1, 1, -1, -1);
+        if (r.isEmpty()) continue;
+        const QLineF sides[] = {QLineF(r.topLeft(), r.topRight()), QLineF(r.topRight(), r.bottomRight()),
+                                QLineF(r.bottomRight(), r.bottomLeft()), QLineF(r.bottomLeft(), r.topLeft())};
+        for (const QLineF& l : lines) {
+            bool crosses = r.contains(l.p1()) || r.contains(l.p2());
+            for (const QLineF& side : sides)
+                crosses = crosses || l.intersects(side, nullptr) == QLineF::BoundedIntersection;
+            if (crosses) {
+                out << QStringLiteral("line (%1,%2)-(%3,%4) crosses '%5'")
+                           .arg(l.x1())
+                           .arg(l.y1())
+                           .arg(l.x2())
+                           .arg(l.y2())
+                           .arg(t.text);
+                break;
+            }
+        }
+    }
+    return out;
+}
 } // namespace
 
 void StreamViewTest::presentationTextsFitAtClassroomSizes() {
@@ -792,6 +818,10 @@ void StreamViewTest::presentationTextsFitAtClassroomSizes() {
                     QStringLiteral("%1 %2x%3 step %4: ").arg(QLatin1String(lang)).arg(screen.width()).arg(screen.height()).arg(step);
                 StreamCanvas* canvas = view->canvas();
                 QVERIFY2(canvas->isVisible() && canvas->height() >= 160, qPrintable(where));
+                // The plot has priority over the lanes: legible dots and bands at the classroom size.
+                const double plotH = canvas->plotRect(QSizeF(canvas->size())).height();
+                QVERIFY2(plotH >= (screen.height() <= 768 ? 190 : 300),
+                         qPrintable(where + QStringLiteral("plot only %1 px high (canvas %2)").arg(plotH).arg(canvas->height())));
                 QImage image(canvas->size(), QImage::Format_ARGB32_Premultiplied);
                 {
                     QPainter painter(&image);
@@ -813,6 +843,10 @@ void StreamViewTest::presentationTextsFitAtClassroomSizes() {
                 }
                 const QStringList pproblems = textProblems(pipeline->placedTexts(), QSizeF(pipeline->size()), 11);
                 QVERIFY2(pproblems.isEmpty(), qPrintable(where + QStringLiteral("pipeline: ") + pproblems.join(QLatin1Char('\n'))));
+                // No edge or flowing record crosses a text (the newest record's key under the keyBy edges).
+                QVERIFY2(!pipeline->drawnLines().empty(), qPrintable(where));
+                const QStringList crossed = linesThroughTexts(pipeline->drawnLines(), pipeline->placedTexts());
+                QVERIFY2(crossed.isEmpty(), qPrintable(where + QStringLiteral("pipeline: ") + crossed.join(QLatin1Char('\n'))));
                 // The processing-time windows tab, measured the same way.
                 view->showDetailsTab(2);
                 QApplication::processEvents();
@@ -824,6 +858,25 @@ void StreamViewTest::presentationTextsFitAtClassroomSizes() {
                     proc->render(painter, QSizeF(proc->size()));
                 }
                 const QStringList tproblems = textProblems(proc->placedTexts(), QSizeF(proc->size()), 11);
+                // Every fired processing-time window shows its results (one line per key that had
+                // elements in it), not only its bounds, even in the ~100 px bands of 1366 px.
+                {
+                    int bandBounds = 0, bandResults = 0;
+                    for (const PlacedText& t : proc->placedTexts()) {
+                        if (t.role != QLatin1String("window")) continue;
+                        if (t.text.contains(QChar(0x2013))) ++bandBounds;
+                        else ++bandResults;
+                    }
+                    const auto* pt = view->processingTimeObservation();
+                    int fired = 0;
+                    for (const auto& w : pt->windows)
+                        fired += w.firingAt(step) ? 1 : 0;
+                    QVERIFY2(fired > 0 && bandResults == fired,
+                             qPrintable(where + QStringLiteral("processing time: %1 results for %2 fired windows (%3 bands)")
+                                                    .arg(bandResults)
+                                                    .arg(fired)
+                                                    .arg(bandBounds)));
+                }
                 QVERIFY2(tproblems.isEmpty(), qPrintable(where + QStringLiteral("processing time: ") +
                                                          tproblems.join(QLatin1Char('\n'))));
                 if (!shots.isEmpty() && step == last / 2)

@@ -56,11 +56,15 @@ add gen_b_sql_session "$work/gen_b.jsonl" --watermark sql:2s --window session:4s
 # three subtasks, and two partitions (one idle for a while) on two.
 add gen_a_tumble_p3 "$work/gen_a.csv" --watermark bounded:5s --window tumble:10s --partition-field partition --arrival-field arrival --parallelism 3
 add gen_b_session_p2 "$work/gen_b.jsonl" --watermark bounded:2s --window session:4s --allowed-lateness 1s --agg sum:value --partition-field partition --arrival-field arrival --parallelism 2
+# SQL window TVFs at parallelism > 1 (the Sequencer waits for the planner's window subtasks to be idle).
+add gen_a_sql_hop_p2 "$work/gen_a.csv" --watermark sql:5s --window hop:5s,15s --agg sum:value --partition-field partition --arrival-field arrival --parallelism 2
+add gen_a_sql_cumulate_p4 "$work/gen_a.csv" --watermark sql:5s --window cumulate:5s,20s --agg avg:value --partition-field partition --arrival-field arrival --parallelism 4
+add gen_b_sql_session_p2 "$work/gen_b.jsonl" --watermark sql:2s --window session:4s --agg sum:value --partition-field partition --arrival-field arrival --parallelism 2
 # Idleness (the idle partition of gen_b; every partition of gen_a in the gaps of its arrivals).
 add gen_b_idle_tumble "$work/gen_b.jsonl" --watermark bounded:2s --window tumble:5s --agg min:value --partition-field partition --arrival-field arrival --idle-timeout 5s
 add gen_b_idle_session_p3 "$work/gen_b.jsonl" --watermark bounded:2s --window session:4s --allowed-lateness 1s --agg sum:value --partition-field partition --arrival-field arrival --idle-timeout 3s --parallelism 3
 add gen_a_idle_p2 "$work/gen_a.csv" --watermark bounded:5s --window tumble:10s --partition-field partition --arrival-field arrival --idle-timeout 1s --parallelism 2
-# Periodic emission on virtual ticks (one partition per source subtask), with and without idleness.
+# Periodic emission on virtual ticks (gen_a: 3 partitions on 3 subtasks; gen_b: 2 on 2), with and without idleness.
 add gen_a_periodic_p3 "$work/gen_a.csv" --watermark bounded:5s --window tumble:10s --partition-field partition --arrival-field arrival --parallelism 3 --watermark-interval 1s
 add gen_b_periodic_idle_p2 "$work/gen_b.jsonl" --watermark bounded:2s --window tumble:5s --agg min:value --partition-field partition --arrival-field arrival --idle-timeout 5s --parallelism 2 --watermark-interval 500ms
 

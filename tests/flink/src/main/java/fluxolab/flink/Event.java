@@ -21,8 +21,6 @@ public class Event implements Serializable {
     public boolean marker;
     /** A Sequencer marker that also ends its source subtask's input: its generator emits Long.MAX_VALUE. */
     public boolean finish;
-    /** A Sequencer marker that is a virtual periodic tick: its generator runs onPeriodicEmit (idleness). */
-    public boolean tick;
 
     public Event() {}
 }

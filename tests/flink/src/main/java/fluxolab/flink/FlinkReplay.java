@@ -337,8 +337,6 @@ public final class FlinkReplay {
         if (!o.window.equals("session") && o.size <= 0) throw new UsageException("--window: the size must be positive");
         if (o.wmKind.equals("sql") && (o.idleMs > 0 || o.periodicMs > 0))
             throw new UsageException("the harness runs --idle-timeout and periodic watermarks for DataStream runs only");
-        if (o.wmKind.equals("sql") && o.parallelism > 1)
-            throw new UsageException("the harness runs SQL only at --parallelism 1 (DataStream runs take 1 to 8)");
         if (o.wmKind.equals("sql") && o.lateness != 0)
             throw new UsageException("Flink SQL window aggregations have no allowed lateness (late rows are dropped)");
         if (o.agg.equals("count")) {
@@ -434,7 +432,9 @@ public final class FlinkReplay {
         }
 
         @Override
-        public void onPeriodicEmit(WatermarkOutput out) {}
+        public void onPeriodicEmit(WatermarkOutput out) {
+            inner.onPeriodicEmit(out);
+        }
     }
 
     /**
@@ -451,6 +451,11 @@ public final class FlinkReplay {
 
         @Override
         public void onEvent(Event e, long ts, WatermarkOutput out) {
+            if (e.finish) {
+                // Parallelism > 1: the Sequencer ends this source subtask's input (see Sequencer).
+                out.emitWatermark(new Watermark(Long.MAX_VALUE));
+                return;
+            }
             if (e.marker) return;
             current = Math.max(current, ts - bound);
             out.emitWatermark(new Watermark(current));
@@ -643,7 +648,7 @@ public final class FlinkReplay {
         @Override
         public void processElement(StreamRecord<Event> r) {
             Event e = r.getValue();
-            if (e.finish || e.tick) return; // its watermark or status follows it; the markers after that count
+            if (e.finish) return; // its watermark follows it; the markers after that count
             if (e.marker) {
                 Sequencer.get().markerSeen(index, e.seq);
                 return;
@@ -672,15 +677,6 @@ public final class FlinkReplay {
         final long bound = o.boundMs;
         final long idle = o.idleMs;
         final long periodic = o.periodicMs;
-        if (periodic > 0) {
-            // A tick reaches a subtask's splits one by one (their immediate outputs) where Flink's periodic
-            // emitter updates them all and combines once: the same only with one split per subtask.
-            int maxPart = 0;
-            for (Event e : events) maxPart = Math.max(maxPart, e.partition);
-            if (maxPart + 1 > o.parallelism)
-                throw new UsageException("periodic watermarks: the harness needs at most one partition per source "
-                        + "subtask (--parallelism >= " + (maxPart + 1) + ")");
-        }
         // Idleness: Flink's own WatermarksWithIdleness on a virtual clock, checked at the Sequencer's
         // ticks (every pipeline.auto-watermark-interval of the trace's arrival times, 200 ms by default,
         // as the engine) and only there. Periodic emission: Flink's generator, asked for its watermark
@@ -752,8 +748,10 @@ public final class FlinkReplay {
     }
 
     /**
-     * Outermost generator with idleness: a tick marker runs the wrapped generator's onPeriodicEmit (the
-     * idleness check), the end marker emits MAX, other markers are not events (no activity).
+     * Outermost generator with idleness or periodic emission: Flink's periodic emission, run by the
+     * reader at the Sequencer's virtual ticks, reaches the wrapped generator's onPeriodicEmit (the
+     * idleness check; the periodic watermark); the end marker emits MAX; other markers are not events
+     * (no activity).
      */
     public static final class Ticked implements WatermarkGenerator<Event> {
         private final WatermarkGenerator<Event> inner;
@@ -764,9 +762,7 @@ public final class FlinkReplay {
 
         @Override
         public void onEvent(Event e, long ts, WatermarkOutput out) {
-            if (e.tick) {
-                inner.onPeriodicEmit(out);
-            } else if (e.finish) {
+            if (e.finish) {
                 out.emitWatermark(new Watermark(Long.MAX_VALUE));
             } else if (!e.marker) {
                 inner.onEvent(e, ts, out);
@@ -774,7 +770,9 @@ public final class FlinkReplay {
         }
 
         @Override
-        public void onPeriodicEmit(WatermarkOutput out) {}
+        public void onPeriodicEmit(WatermarkOutput out) {
+            inner.onPeriodicEmit(out);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -789,16 +787,23 @@ public final class FlinkReplay {
             implements OneInputStreamOperator<Row, String> {
         private static final long serialVersionUID = 1L;
         private final String agg;
+        private final boolean sequenced;
         private transient List<String> pending;
 
-        public TagWithWatermark(String agg) {
+        public TagWithWatermark(String agg, boolean sequenced) {
             this.agg = agg;
+            this.sequenced = sequenced;
         }
 
         @Override
         public void open() throws Exception {
             super.open();
             pending = new ArrayList<>();
+            // Parallelism > 1: chained to the global window aggregation, so this is its task; the
+            // Sequencer waits until it has nothing left to do before the next element (see Sequencer).
+            if (sequenced)
+                Sequencer.get().registerConsumer(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
+                        getContainingTask());
         }
 
         @Override
@@ -813,7 +818,11 @@ public final class FlinkReplay {
 
         @Override
         public void processWatermark(org.apache.flink.streaming.api.watermark.Watermark mark) throws Exception {
-            for (String p : pending) output.collect(new StreamRecord<>(p + "," + watermark(mark.getTimestamp()) + ",on-time"));
+            for (String p : pending) {
+                String line = p + "," + watermark(mark.getTimestamp()) + ",on-time";
+                if (sequenced) Sequencer.get().emit(line);
+                else output.collect(new StreamRecord<>(line));
+            }
             pending.clear();
             super.processWatermark(mark);
         }
@@ -860,15 +869,37 @@ public final class FlinkReplay {
     }
 
     static List<String> runSql(Opts o, List<Event> events, boolean onePhase) throws Exception {
+        if (o.parallelism > 1) {
+            Sequencer.start(events, o.parallelism, 128, 0).sql = true;
+            try {
+                return runSqlJob(o, events, onePhase, true);
+            } finally {
+                Sequencer.stop();
+            }
+        }
+        return runSqlJob(o, events, onePhase, false);
+    }
+
+    /**
+     * SQL: parallelism 1, or parallelism N made deterministic by the Sequencer (source subtasks as for
+     * DataStream, split p on subtask p mod N; the planner's own local and global window aggregation, hash
+     * exchange on the key between them).
+     */
+    static List<String> runSqlJob(Opts o, List<Event> events, boolean onePhase, boolean sequenced) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config());
-        env.setParallelism(1);
+        env.setParallelism(o.parallelism);
+        if (sequenced) {
+            env.setMaxParallelism(128);
+            env.setBufferTimeout(0); // every record and watermark goes out at once (the Sequencer waits for them)
+        }
         final long bound = o.boundMs;
         WatermarkStrategy<Event> wms = WatermarkStrategy.<Event>forGenerator(ctx -> new SqlPerEvent(bound))
                 .withTimestampAssigner((e, t) -> e.ts);
         StreamTableEnvironment tenv = StreamTableEnvironment.create(env);
         tenv.getConfig().set("table.local-time-zone", "UTC");
         if (onePhase) tenv.getConfig().set("table.optimizer.agg-phase-strategy", "ONE_PHASE");
-        DataStream<Row> rows = env.fromSource(new TraceSource(events), wms, "trace")
+        DataStream<Row> rows = env.fromSource(new TraceSource(events, o.parallelism, sequenced), wms, "trace")
+                .filter(e -> !e.marker) // the Sequencer's end-of-input marker is no row (its MAX watermark is)
                 .map(e -> Row.of(e.key, e.value))
                 .returns(Types.ROW_NAMED(new String[] {"k", "v"}, Types.STRING, Types.DOUBLE));
         Table t = tenv.fromDataStream(rows, Schema.newBuilder()
@@ -880,7 +911,10 @@ public final class FlinkReplay {
         tenv.createTemporaryView("t", t);
         Table result = tenv.sqlQuery(sqlQuery(o));
         DataStream<String> fired = tenv.toDataStream(result)
-                .transform("tag-with-watermark", Types.STRING, new TagWithWatermark(o.agg));
-        return collect(fired);
+                .transform("tag-with-watermark", Types.STRING, new TagWithWatermark(o.agg, sequenced));
+        if (!sequenced) return collect(fired);
+        fired.sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
+        env.execute("fluxolab-flink-replay-sql-parallel");
+        return Sequencer.get().lines();
     }
 }

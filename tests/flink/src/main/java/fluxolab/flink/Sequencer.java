@@ -48,6 +48,18 @@ public final class Sequencer {
     private int tickPos = 0;
     private int tickSub = 0;
     private long markerIds = 0;
+    /**
+     * SQL at parallelism > 1: no markers (the planner's local window aggregation, chained to each source
+     * subtask, buffers every row until a watermark flushes it, so a marker row would not arrive, and
+     * flushing it would change the job). Instead a turn ends when the source subtask's output
+     * subpartitions are drained (every buffer taken by its consumer) and then every global window
+     * aggregation subtask is idle (its mailbox's default action suspended for want of input): a
+     * subtask processes the buffers it took in order, one at a time, so nothing of the next turn can
+     * come before anything of this one. Both read through reflection (Flink 2.3.0 internals).
+     */
+    boolean sql;
+    private Object[] consumers;
+
     /** The virtual processing time (ns) the idleness timers read (VirtualClock). */
     static volatile long nowNanos = 0;
 
@@ -161,10 +173,11 @@ public final class Sequencer {
 
     /** Blocks until every window subtask has seen this turn's markers, then ends the turn. */
     synchronized void finishTurn(Turn t) {
-        await(() -> {
-            for (long m : markerSeen) if (m < t.id) return false;
-            return true;
-        }, "the markers of turn " + t.id);
+        if (!sql)
+            await(() -> {
+                for (long m : markerSeen) if (m < t.id) return false;
+                return true;
+            }, "the markers of turn " + t.id);
         if (t.kind == Turn.ELEMENT) {
             ++next;
         } else if (t.kind == Turn.TICK) {
@@ -186,6 +199,81 @@ public final class Sequencer {
     synchronized void markerSeen(int windowSubtask, long seq) {
         markerSeen[windowSubtask] = Math.max(markerSeen[windowSubtask], seq);
         notifyAll();
+    }
+
+    synchronized void registerConsumer(int subtask, Object streamTask) {
+        if (consumers == null) consumers = new Object[parallelism];
+        consumers[subtask] = streamTask;
+        notifyAll();
+    }
+
+    /**
+     * SQL: blocks until everything this source subtask wrote (its task's result partitions) has been
+     * taken by the consumers and every consumer is idle (see {@link #sql}). Not synchronized: it polls.
+     */
+    void awaitQuiet(Object sourceTask) {
+        long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        int quietChecks = 0;
+        while (quietChecks < 3) { // idle three times in a row, 1 ms apart
+            if (System.currentTimeMillis() > deadline)
+                throw new IllegalStateException("sequencer: timed out waiting for the SQL window subtasks");
+            boolean quiet;
+            try {
+                quiet = drained(sourceTask) && consumersIdle();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("sequencer: cannot read Flink's task state: " + e, e);
+            }
+            quietChecks = quiet ? quietChecks + 1 : 0;
+            try {
+                Thread.sleep(quiet ? 1 : 0, quiet ? 0 : 200_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("sequencer: interrupted");
+            }
+        }
+    }
+
+    private static boolean drained(Object sourceTask) throws ReflectiveOperationException {
+        Object env = sourceTask.getClass().getMethod("getEnvironment").invoke(sourceTask);
+        Object[] writers = (Object[]) env.getClass().getMethod("getAllWriters").invoke(env);
+        java.lang.reflect.Field subs = Class.forName(
+                "org.apache.flink.runtime.io.network.partition.BufferWritingResultPartition").getDeclaredField("subpartitions");
+        subs.setAccessible(true);
+        Class<?> pipelined = Class.forName("org.apache.flink.runtime.io.network.partition.PipelinedSubpartition");
+        java.lang.reflect.Field buffers = pipelined.getDeclaredField("buffers");
+        buffers.setAccessible(true);
+        for (Object w : writers) {
+            for (Object sp : (Object[]) subs.get(w)) {
+                if (!pipelined.isInstance(sp))
+                    throw new IllegalStateException("sequencer: unexpected subpartition " + sp.getClass());
+                Object deque = buffers.get(sp);
+                synchronized (deque) {
+                    for (Object b : (Iterable<?>) deque) {
+                        org.apache.flink.runtime.io.network.buffer.BufferConsumerWithPartialRecordLength c =
+                                (org.apache.flink.runtime.io.network.buffer.BufferConsumerWithPartialRecordLength) b;
+                        if (c.getBufferConsumer().isDataAvailable()) return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private boolean consumersIdle() throws ReflectiveOperationException {
+        Object[] cs;
+        synchronized (this) {
+            if (consumers == null) return false;
+            cs = consumers.clone();
+        }
+        java.lang.reflect.Field mp = org.apache.flink.streaming.runtime.tasks.StreamTask.class.getDeclaredField("mailboxProcessor");
+        mp.setAccessible(true);
+        for (Object task : cs) {
+            if (task == null) return false;
+            org.apache.flink.streaming.runtime.tasks.mailbox.MailboxProcessor m =
+                    (org.apache.flink.streaming.runtime.tasks.mailbox.MailboxProcessor) mp.get(task);
+            if (m.isDefaultActionAvailable()) return false; // running, or about to run, its input
+        }
+        return true;
     }
 
     synchronized void emit(String line) {

@@ -59,7 +59,7 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
 
     @Override
     public SourceReader<Event, Split> createReader(SourceReaderContext ctx) {
-        return new Reader(events, sequenced ? Sequencer.get() : null, ctx.getIndexOfSubtask());
+        return new Reader(events, sequenced ? Sequencer.get() : null, ctx.getIndexOfSubtask(), ctx);
     }
 
     @Override
@@ -149,10 +149,54 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
         private int next = 0;
         private final Sequencer seq;
 
-        Reader(List<Event> events, Sequencer seq, int subtask) {
+        Reader(List<Event> events, Sequencer seq, int subtask, SourceReaderContext ctx) {
             this.events = events;
             this.seq = seq;
             this.subtask = subtask;
+            this.ctx = ctx;
+        }
+
+        private final SourceReaderContext ctx;
+        private Object eventTimeLogic;
+        private java.lang.reflect.Method emitImmediate;
+
+        /**
+         * A virtual periodic tick: Flink's own periodic emission, exactly what its timer runs every
+         * pipeline.auto-watermark-interval (ProgressiveTimestampsAndWatermarks#emitImmediateWatermark,
+         * Flink 2.3.0): every split generator's onPeriodicEmit on its deferred output, the splits'
+         * watermarks combined once (WatermarkOutputMultiplexer#onPeriodicEmit), then the main output's.
+         * Called here, on the source's mailbox thread, like the timer. The SourceOperator is reached
+         * through the reader context (an inner class of it) because Flink exposes no hook for it.
+         */
+        /** This reader's SourceOperator (the reader context is an inner class of it). */
+        private org.apache.flink.streaming.api.operators.SourceOperator<?, ?> sourceOperator() {
+            try {
+                java.lang.reflect.Field outer = ctx.getClass().getDeclaredField("this$0");
+                outer.setAccessible(true);
+                return (org.apache.flink.streaming.api.operators.SourceOperator<?, ?>) outer.get(ctx);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot reach the source operator: " + e, e);
+            }
+        }
+
+        private Object sourceTask() {
+            return sourceOperator().getContainingTask();
+        }
+
+        private void flinkPeriodicEmit(long time) {
+            try {
+                if (emitImmediate == null) {
+                    Object op = sourceOperator();
+                    java.lang.reflect.Field logic =
+                            org.apache.flink.streaming.api.operators.SourceOperator.class.getDeclaredField("eventTimeLogic");
+                    logic.setAccessible(true);
+                    eventTimeLogic = logic.get(op);
+                    emitImmediate = eventTimeLogic.getClass().getMethod("emitImmediateWatermark", long.class);
+                }
+                emitImmediate.invoke(eventTimeLogic, time);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot run Flink's periodic watermark emission: " + e, e);
+            }
         }
 
         private final int subtask;
@@ -173,13 +217,11 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
                     Event e = events.get(t.index);
                     outputs.computeIfAbsent(e.partition, p -> output.createOutputForSplit(Integer.toString(p))).collect(e);
                 } else if (t.kind == Sequencer.Turn.TICK) {
-                    List<Integer> mine = new ArrayList<>();
-                    for (Split sp : splits) mine.add(sp.partition);
-                    java.util.Collections.sort(mine);
-                    for (int p : mine)
-                        outputs.computeIfAbsent(p, q -> output.createOutputForSplit(Integer.toString(q)))
-                                .collect(tickMarker(t.id, seq.markerKey[0]));
-                    output.collect(tickMarker(t.id, seq.markerKey[0]));
+                    // Create the outputs of splits that have had no element yet (Flink created them at
+                    // assignment; this returns the existing ones), then Flink's periodic emission.
+                    for (Split sp : splits)
+                        outputs.computeIfAbsent(sp.partition, q -> output.createOutputForSplit(Integer.toString(q)));
+                    flinkPeriodicEmit(t.time);
                 } else {
                     Event fin = new Event();
                     fin.marker = true;
@@ -188,12 +230,17 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
                     fin.key = seq.markerKey[0];
                     output.collect(fin);
                 }
-                for (int j = 0; j < seq.parallelism; ++j) {
-                    Event m = new Event();
-                    m.marker = true;
-                    m.seq = t.id;
-                    m.key = seq.markerKey[j];
-                    output.collect(m);
+                if (seq.sql) {
+                    // SQL: no markers; wait until the window subtasks have taken and processed it all.
+                    seq.awaitQuiet(sourceTask());
+                } else {
+                    for (int j = 0; j < seq.parallelism; ++j) {
+                        Event m = new Event();
+                        m.marker = true;
+                        m.seq = t.id;
+                        m.key = seq.markerKey[j];
+                        output.collect(m);
+                    }
                 }
                 seq.finishTurn(t);
                 return t.kind == Sequencer.Turn.END ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
@@ -204,15 +251,6 @@ public final class TraceSource implements Source<Event, TraceSource.Split, Integ
                     outputs.computeIfAbsent(e.partition, p -> output.createOutputForSplit(Integer.toString(p)));
             out.collect(e);
             return next < events.size() ? InputStatus.MORE_AVAILABLE : InputStatus.END_OF_INPUT;
-        }
-
-        private static Event tickMarker(long id, String key) {
-            Event m = new Event();
-            m.marker = true;
-            m.tick = true;
-            m.seq = id;
-            m.key = key;
-            return m;
         }
 
         @Override
