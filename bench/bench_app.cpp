@@ -53,6 +53,8 @@
 #include <memory>
 #include <chrono>
 #include <ctime>
+
+#include <sys/resource.h>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -84,6 +86,14 @@ double threadRunQueueMs() {
     return n == 2 ? static_cast<double>(wait) / 1e6 : -1;
 }
 
+/// The calling thread's page faults that waited for the disk, and its voluntary context switches
+/// (it slept or waited for a lock or a file), from getrusage(RUSAGE_THREAD).
+std::pair<long, long> threadWaits() {
+    rusage u{};
+    getrusage(RUSAGE_THREAD, &u);
+    return {u.ru_majflt, u.ru_nvcsw};
+}
+
 /// The longest UI-thread block while it runs: the longest gap between two ticks of a 1 ms timer
 /// (wall clock), and the most UI-thread CPU time spent between two ticks (robust on a loaded machine).
 /// Where the kernel tells (schedstat), also the longest gap without the time the UI thread waited for
@@ -98,6 +108,12 @@ public:
             const double wall = static_cast<double>(m_gap.nsecsElapsed()) / 1e6;
             const double cpu = threadCpuMs();
             const double queue = threadRunQueueMs();
+            const auto waits = threadWaits();
+            if (queue >= 0 && wall - (queue - m_queueMark) > worstOwnMs) {
+                worstOwnMajorFaults = waits.first - m_waits.first;
+                worstOwnSleeps = waits.second - m_waits.second;
+                worstOwnAtMs = static_cast<double>(m_since.nsecsElapsed()) / 1e6;
+            }
             if (wall > worstWallMs) {
                 worstWallMs = wall;
                 worstWallCpuMs = cpu - m_cpuMark;
@@ -107,12 +123,15 @@ public:
             if (queue >= 0) worstOwnMs = std::max(worstOwnMs, wall - (queue - m_queueMark));
             m_cpuMark = cpu;
             m_queueMark = queue;
+            m_waits = waits;
             m_gap.restart();
         });
     }
     void start() {
         m_cpuMark = threadCpuMs();
         m_queueMark = threadRunQueueMs();
+        m_waits = threadWaits();
+        m_since.start();
         m_gap.start();
         m_timer.start();
     }
@@ -120,12 +139,16 @@ public:
     double worstWallMs = 0, worstCpuMs = 0;
     double worstWallCpuMs = 0, worstWallQueueMs = 0; ///< the longest gap's CPU and wait for a core
     double worstOwnMs = 0;                            ///< the longest gap less its wait for a core
+    long worstOwnMajorFaults = 0, worstOwnSleeps = 0;  ///< in that gap: page faults that read the disk, sleeps
+    double worstOwnAtMs = 0;                           ///< when that gap ended, since start()
 
 private:
     QTimer m_timer;
     QElapsedTimer m_gap;
     double m_cpuMark = 0;
     double m_queueMark = 0;
+    std::pair<long, long> m_waits;
+    QElapsedTimer m_since;
 };
 
 /// Runs the event loop for `ms` as the app does (exec: it sleeps while there is nothing to do).
@@ -531,11 +554,13 @@ void realUnreachable(int runs) {
         const char* kind = bootstrap == "127.0.0.1:1" ? "dead port" : "silent port";
         std::printf("real-unreachable: %s (%s): %lld refreshes started, %d answered 'no connection' in 8 s, status \"%s\"; "
                     "longest UI-thread block %.1f ms wall (%.1f ms of it UI-thread CPU, %.1f ms waiting for a core), "
-                    "longest without the wait for a core %.1f ms, most UI-thread CPU between two ticks %.1f ms; "
+                    "longest without the wait for a core %.1f ms (ended at %.0f ms; %ld sleeps, %ld page faults that read the disk), "
+                    "most UI-thread CPU between two ticks %.1f ms; "
                     "switch back to the simulation %.1f ms, close the window %.1f ms with %d worker threads still in a request "
                     "(target <= 50 ms)\n",
                     bootstrap.c_str(), kind, static_cast<long long>(started), refreshes, qPrintable(status), probe.worstWallMs,
-                    probe.worstWallCpuMs, probe.worstWallQueueMs, probe.worstOwnMs, probe.worstCpuMs, backMs, closeMs, stillRunning);
+                    probe.worstWallCpuMs, probe.worstWallQueueMs, probe.worstOwnMs, probe.worstOwnAtMs,
+                    probe.worstOwnSleeps, probe.worstOwnMajorFaults, probe.worstCpuMs, backMs, closeMs, stillRunning);
         std::fflush(stdout);
         wallOf[kind].push_back(probe.worstWallMs);
         ownOf[kind].push_back(probe.worstOwnMs);
