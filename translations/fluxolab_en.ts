@@ -1956,10 +1956,6 @@
         <translation>client error</translation>
     </message>
     <message>
-        <source>No connection to the broker %1 (%2): trying again</source>
-        <translation>No connection to the broker %1 (%2): trying again</translation>
-    </message>
-    <message>
         <source>C&amp;luster</source>
         <translation>C&amp;luster</translation>
     </message>
@@ -1982,6 +1978,10 @@
     <message>
         <source>Connect to a real cluster…</source>
         <translation>Connect to a real cluster…</translation>
+    </message>
+    <message>
+        <source>No connection to the broker %1 (%2) for %3 s: trying again</source>
+        <translation>No connection to the broker %1 (%2) for %3 s: trying again</translation>
     </message>
 </context>
 <context>

@@ -1956,10 +1956,6 @@
         <translation>erro do cliente</translation>
     </message>
     <message>
-        <source>No connection to the broker %1 (%2): trying again</source>
-        <translation>Sem ligação ao broker %1 (%2): a tentar novamente</translation>
-    </message>
-    <message>
         <source>C&amp;luster</source>
         <translation>C&amp;luster</translation>
     </message>
@@ -1982,6 +1978,10 @@
     <message>
         <source>Connect to a real cluster…</source>
         <translation>Ligar a um cluster real…</translation>
+    </message>
+    <message>
+        <source>No connection to the broker %1 (%2) for %3 s: trying again</source>
+        <translation>Sem ligação ao broker %1 (%2) há %3 s: a tentar novamente</translation>
     </message>
 </context>
 <context>

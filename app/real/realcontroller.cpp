@@ -15,6 +15,7 @@
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QThread>
+#include <QTimer>
 #include <QToolBar>
 
 #include <algorithm>
@@ -61,6 +62,8 @@ RealModeController::RealModeController(MainWindow* window) : QObject(window), m_
     m_status->hide();
     window->statusBar()->addPermanentWidget(m_status);
     window->installEventFilter(this);
+    m_tick = new QTimer(this);
+    connect(m_tick, &QTimer::timeout, this, &RealModeController::tick);
     retranslate();
 }
 
@@ -96,15 +99,14 @@ void RealModeController::connectTo(const labs::RdKafkaConnection& connection, in
     m_connected = false;
     m_everConnected = false;
     m_refreshes = 0;
-
-    m_thread = new QThread;
-    m_thread->setObjectName(QStringLiteral("realcluster"));
-    m_worker = new RealWorker(connection, intervalMs);
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_worker, &RealWorker::start);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &RealWorker::observed, this, &RealModeController::onObserved, Qt::QueuedConnection);
-    m_thread->start();
+    m_interval = std::max(1, intervalMs);
+    m_seq = 0;
+    m_shownSeq = 0;
+    m_stale = 0;
+    ++m_generation;
+    m_sinceAnswer.start();
+    m_tick->start(m_interval);
+    startRefresh();
 
     if (!m_real) {
         m_real = true;
@@ -141,15 +143,69 @@ void RealModeController::showSimulation() {
     Q_EMIT modeChanged(false);
 }
 
+void RealModeController::tick() {
+    // Connected until now, but the refreshes have stopped answering (a stopped or frozen broker: the
+    // requests wait for their timeout): the status says so now, every second, not after the timeout.
+    if (m_connected && m_sinceAnswer.elapsed() >= noAnswerLimitMs()) {
+        m_connected = false;
+        m_error = labs::ClientError::TimedOut;
+        Q_EMIT connectionChanged(false);
+    }
+    updateStatus();
+    startRefresh();
+}
+
+qint64 RealModeController::noAnswerLimitMs() const { return std::max<qint64>(kNoAnswerMs, 3LL * m_interval); }
+
+void RealModeController::startRefresh() {
+    auto idle = std::find_if(m_workers.begin(), m_workers.end(), [](const Worker& w) { return !w.busy; });
+    if (idle == m_workers.end()) {
+        // Every worker waits for the cluster: the next refresh does not queue behind them.
+        if (m_workers.size() >= static_cast<std::size_t>(kMaxWorkers)) return;
+        Worker w;
+        w.thread = new QThread;
+        w.thread->setObjectName(QStringLiteral("realcluster%1").arg(m_workers.size()));
+        w.worker = new RealWorker(m_connection, m_observeForTests);
+        w.worker->moveToThread(w.thread);
+        connect(w.thread, &QThread::finished, w.worker, &QObject::deleteLater);
+        const std::size_t index = m_workers.size();
+        const std::uint64_t generation = m_generation;
+        connect(w.worker, &RealWorker::observed, this,
+                [this, index, generation](RealSnapshotPtr snapshot, int error, qint64 seq) {
+                    onAnswer(index, generation, std::move(snapshot), error, seq);
+                });
+        w.thread->start();
+        m_workers.push_back(w);
+        idle = m_workers.end() - 1;
+    }
+    idle->busy = true;
+    const qint64 seq = ++m_seq;
+    RealWorker* worker = idle->worker;
+    QMetaObject::invokeMethod(worker, [worker, seq] { worker->refresh(seq); }, Qt::QueuedConnection);
+}
+
+void RealModeController::onAnswer(std::size_t worker, std::uint64_t generation, RealSnapshotPtr snapshot, int error, qint64 seq) {
+    if (generation != m_generation || worker >= m_workers.size()) return; // an earlier connection's
+    m_workers[worker].busy = false;
+    if (seq <= m_shownSeq) {
+        ++m_stale; // a later refresh answered first: this older picture is not shown
+        return;
+    }
+    m_shownSeq = seq;
+    onObserved(std::move(snapshot), error);
+}
+
 void RealModeController::stopWorker() {
-    if (!m_thread) return;
-    // Never wait here: the worker may be inside a request to an unreachable broker. Its results
-    // are dropped (disconnected) and the thread ends after that request.
-    disconnect(m_worker, nullptr, this, nullptr);
-    m_thread->quit();
-    retire(m_thread);
-    m_thread = nullptr;
-    m_worker = nullptr;
+    m_tick->stop();
+    ++m_generation;
+    // Never wait here: a worker may be inside a request to an unreachable broker. Its results
+    // are dropped (disconnected, and from an earlier generation) and the thread ends after that request.
+    for (Worker& w : m_workers) {
+        disconnect(w.worker, nullptr, this, nullptr);
+        w.thread->quit();
+        retire(w.thread);
+    }
+    m_workers.clear();
 }
 
 void RealModeController::retire(QThread* t) { ThreadReaper::instance().retire(t); }
@@ -181,6 +237,8 @@ void RealModeController::onObserved(RealSnapshotPtr snapshot, int error) {
     m_error = static_cast<labs::ClientError>(error);
     if (m_connected) {
         m_everConnected = true;
+        m_sinceAnswer.start();
+        m_answeredAt = QDateTime::currentDateTime();
         labs::observe::Observation o = snapshot->observation;
         labs::RealObserver::keepOrdinals(o, m_ordinals); // a group's colour stays its own
         if (m_latest) {
@@ -201,14 +259,19 @@ void RealModeController::onObserved(RealSnapshotPtr snapshot, int error) {
     Q_EMIT refreshed();
 }
 
+bool RealModeController::lost() const {
+    if (!m_real || m_connected) return false;
+    // Before the first answer: "connecting…" until the limit, then lost as well.
+    return m_refreshes > 0 || (m_sinceAnswer.isValid() && m_sinceAnswer.elapsed() >= noAnswerLimitMs());
+}
+
 QString RealModeController::statusText() const {
     if (!m_real) return {};
     if (m_connected)
-        return tr("Real cluster %1: connected, refreshed at %2")
-            .arg(bootstrap(), QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")));
-    if (m_refreshes == 0) return tr("Real cluster %1: connecting…").arg(bootstrap());
+        return tr("Real cluster %1: connected, refreshed at %2").arg(bootstrap(), m_answeredAt.toString(QStringLiteral("HH:mm:ss")));
+    if (!lost()) return tr("Real cluster %1: connecting…").arg(bootstrap());
     QString why;
-    switch (m_error) {
+    switch (m_refreshes == 0 ? labs::ClientError::TimedOut : m_error) {
     case labs::ClientError::Unreachable: why = tr("unreachable"); break;
     case labs::ClientError::TimedOut: why = tr("no answer in time"); break;
     case labs::ClientError::AuthenticationFailed: why = tr("wrong credentials"); break;
@@ -217,12 +280,14 @@ QString RealModeController::statusText() const {
     case labs::ClientError::None:
     case labs::ClientError::Other: why = tr("client error"); break;
     }
-    return tr("No connection to the broker %1 (%2): trying again").arg(bootstrap(), why);
+    // How long without an answer, in whole seconds: the status changes every second while it lasts.
+    const qint64 seconds = m_sinceAnswer.isValid() ? m_sinceAnswer.elapsed() / 1000 : 0;
+    return tr("No connection to the broker %1 (%2) for %3 s: trying again").arg(bootstrap(), why).arg(seconds);
 }
 
 void RealModeController::updateStatus() {
     m_status->setText(statusText());
-    m_status->setStyleSheet(m_real && !m_connected && m_refreshes > 0 ? QStringLiteral("color: #b00020; font-weight: bold")
+    m_status->setStyleSheet(lost() ? QStringLiteral("color: #b00020; font-weight: bold")
                                                                        : QString());
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // The real-cluster mode of the main window ("Simulado / Cluster real"): the switch (toolbar and
-// menu), the connection dialog, a RealWorker on a QThread of its own that refreshes the
-// observation every second, the history the real view plots (lag over time, rebalances seen
-// between refreshes) and the connection status ("sem ligação ao broker … a tentar novamente").
+// menu), the connection dialog, the refresh of the observation every second (each on a RealWorker,
+// a QThread of its own: a refresh stuck in a request to a slow or silent broker does not hold up
+// the next one, which goes to another worker), the history the real view plots (lag over time,
+// rebalances seen between refreshes) and the connection status ("sem ligação ao broker … a tentar
+// novamente"), updated every second even while no refresh answers.
 //
 // MainWindow only creates it; everything else it does through MainWindow's public interface, so
 // that the simulation side stays as it is.
@@ -12,6 +14,8 @@
 #include "app/real/realworker.h"
 #endif
 
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
@@ -26,6 +30,7 @@ class QActionGroup;
 class QLabel;
 class QMenu;
 class QThread;
+class QTimer;
 class QWidget;
 
 namespace fluxolab::app {
@@ -42,8 +47,14 @@ public:
     bool isReal() const { return m_real; }
     /// Connected: the last refresh got an answer from the cluster.
     bool connected() const { return m_connected; }
-    /// Refreshes so far since the connection started (answered or not).
+    /// Refreshes answered so far since the connection started (by the cluster or with an error).
     int refreshes() const { return m_refreshes; }
+    /// Refreshes asked of the workers so far since the connection started.
+    qint64 refreshesStarted() const { return m_seq; }
+    /// Answers dropped because a later refresh had answered first (a stuck request's late answer).
+    int staleAnswers() const { return m_stale; }
+    /// Worker threads (each with its own client) of this connection so far.
+    int workers() const { return static_cast<int>(m_workers.size()); }
     /// The newest observation that the cluster answered (nullopt before the first one).
     const std::optional<labs::observe::Observation>& latest() const { return m_latest; }
     /// Total lag of each group over time: (epoch ms, lag), oldest first, at most kHistory points.
@@ -57,8 +68,16 @@ public:
     QAction* simulatedAction() const { return m_simAction; }
     QAction* realAction() const { return m_realAction; }
 
-    /// Switches to real mode on this connection (no dialog): the worker starts at once.
+    /// Switches to real mode on this connection (no dialog): the first refresh starts at once, then
+    /// one every `intervalMs`.
     void connectTo(const labs::RdKafkaConnection& connection, int intervalMs = 1000);
+    /// Tests: what the workers of the next connectTo read in place of the cluster.
+    void setObserveForTests(RealWorker::ObserveFn observe) { m_observeForTests = std::move(observe); }
+    /// At most this many refreshes wait for the cluster at the same time (one worker each).
+    static constexpr int kMaxWorkers = 4;
+    /// With no answer for this long (and at least three refresh intervals) the status says that the
+    /// connection is lost, before the request's own timeout ends.
+    static constexpr int kNoAnswerMs = 3000;
     /// Back to the simulation; the worker thread ends in the background.
     void showSimulation();
     /// Opens the connection dialog; connects when accepted.
@@ -76,6 +95,14 @@ public:
     void onObserved(RealSnapshotPtr snapshot, int error);
 
 private:
+    /// Each refresh interval: the status (how long without an answer), then a refresh on an idle
+    /// worker (a new one while all are inside a request, up to kMaxWorkers).
+    void tick();
+    void startRefresh();
+    void onAnswer(std::size_t worker, std::uint64_t generation, RealSnapshotPtr snapshot, int error, qint64 seq);
+    qint64 noAnswerLimitMs() const;
+    /// Real mode and the connection lost (or never made within noAnswerLimitMs()).
+    bool lost() const;
     void stopWorker();
     /// The thread ends its last request in the background, on the reaper (never waited for here).
     void retire(QThread* thread);
@@ -94,8 +121,21 @@ private:
     QAction* m_connectAction;
     QMenu* m_menu;
     QLabel* m_status;
-    QThread* m_thread = nullptr;
-    RealWorker* m_worker = nullptr;
+    struct Worker {
+        QThread* thread = nullptr;
+        RealWorker* worker = nullptr;
+        bool busy = false;
+    };
+    std::vector<Worker> m_workers;
+    QTimer* m_tick;
+    RealWorker::ObserveFn m_observeForTests;
+    int m_interval = 1000;
+    std::uint64_t m_generation = 0; ///< which connection a worker's answer belongs to
+    qint64 m_seq = 0;               ///< refreshes started
+    qint64 m_shownSeq = 0;          ///< the newest refresh whose answer is shown
+    int m_stale = 0;
+    QElapsedTimer m_sinceAnswer; ///< since the cluster last answered (or since connectTo)
+    QDateTime m_answeredAt;      ///< when it last answered
     std::unique_ptr<RealCli> m_cli; ///< the terminal's commands on the real cluster
     labs::RdKafkaConnection m_connection;
     std::optional<labs::observe::Observation> m_latest;

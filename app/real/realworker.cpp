@@ -3,29 +3,25 @@
 #include <QCoreApplication>
 #include <QPointer>
 #include <QThread>
-#include <QTimer>
 
 #include <chrono>
 #include <thread>
 
 namespace fluxolab::app {
 
-RealWorker::RealWorker(labs::RdKafkaConnection connection, int intervalMs)
-    : m_connection(std::move(connection)), m_interval(intervalMs) {}
+RealWorker::RealWorker(labs::RdKafkaConnection connection, ObserveFn observe)
+    : m_connection(std::move(connection)), m_observe(std::move(observe)) {}
 
 RealWorker::~RealWorker() = default;
 
-void RealWorker::start() {
-    m_backend = std::make_unique<labs::RdKafkaBackend>(m_connection);
-    m_timer = new QTimer(this);
-    m_timer->setInterval(m_interval);
-    connect(m_timer, &QTimer::timeout, this, &RealWorker::refresh);
-    m_timer->start();
-    refresh();
-}
-
-void RealWorker::refresh() {
-    if (!m_backend) return;
+void RealWorker::refresh(qint64 seq) {
+    if (m_observe) {
+        auto snapshot = std::make_shared<labs::RealSnapshot>(m_observe(seq));
+        const auto error = snapshot->connected ? labs::ClientError::None : labs::ClientError::Other;
+        Q_EMIT observed(std::move(snapshot), static_cast<int>(error), seq);
+        return;
+    }
+    if (!m_backend) m_backend = std::make_unique<labs::RdKafkaBackend>(m_connection);
     auto snapshot = std::make_shared<labs::RealSnapshot>(
         labs::RealObserver::observe(*m_backend, [this] { return m_backend->lastClientError(); }));
     labs::ClientError error = labs::ClientError::None;
@@ -33,7 +29,7 @@ void RealWorker::refresh() {
         error = m_backend->lastClientError();
         if (error == labs::ClientError::None) error = labs::ClientError::Other;
     }
-    Q_EMIT observed(std::move(snapshot), static_cast<int>(error));
+    Q_EMIT observed(std::move(snapshot), static_cast<int>(error), seq);
 }
 
 void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObject* context,

@@ -18,34 +18,35 @@
 #include <mutex>
 
 class QThread;
-class QTimer;
 
 namespace fluxolab::app {
 
 using RealSnapshotPtr = std::shared_ptr<const labs::RealSnapshot>;
 
-/// Lives in a worker thread (moveToThread); created and driven by RealModeController.
+/// Lives in a worker thread (moveToThread); created and driven by RealModeController, which asks
+/// for each refresh (its own timer, on the GUI thread) and gives the next one to another worker
+/// while this one is still inside a request.
 class RealWorker : public QObject {
     Q_OBJECT
 public:
-    explicit RealWorker(labs::RdKafkaConnection connection, int intervalMs = 1000);
+    /// What one refresh reads, in place of the cluster (tests): called on the worker thread with the
+    /// refresh's number.
+    using ObserveFn = std::function<labs::RealSnapshot(qint64 seq)>;
+    explicit RealWorker(labs::RdKafkaConnection connection, ObserveFn observe = {});
     ~RealWorker() override;
 
-public Q_SLOTS:
-    /// Creates the backend and the refresh timer (call once, in the worker thread).
-    void start();
-    /// Reads the cluster now and emits observed().
-    void refresh();
+    /// Reads the cluster now and emits observed() (call in the worker thread). The backend is
+    /// created by the first call.
+    void refresh(qint64 seq);
 
 Q_SIGNALS:
-    /// One refresh. `error`: why the cluster did not answer (a labs::ClientError; None when it did).
-    void observed(fluxolab::app::RealSnapshotPtr snapshot, int error);
+    /// Refresh `seq`. `error`: why the cluster did not answer (a labs::ClientError; None when it did).
+    void observed(fluxolab::app::RealSnapshotPtr snapshot, int error, qint64 seq);
 
 private:
     labs::RdKafkaConnection m_connection;
-    int m_interval;
+    ObserveFn m_observe;
     std::unique_ptr<labs::RdKafkaBackend> m_backend;
-    QTimer* m_timer = nullptr;
 };
 
 /// Ends the app's librdkafka threads without the GUI thread ever waiting for them: a thread retired

@@ -17,6 +17,15 @@ private Q_SLOTS:
     void testConnectionReportsUnreachable();
     void deadBrokerShowsLossAndWindowResponds();
     void switchesBackToSimulation();
+    /// A dead port with a 5 s request timeout (one refresh answers in ~8 s): from the third second
+    /// on, the status says "no connection … trying again" and changes every second (how long).
+    void statusUpdatesEverySecondWithoutAnswers();
+    /// One refresh stuck for 2.5 s in a request: the next ones go to another worker and keep the
+    /// 200 ms cadence; the stuck one's late answer is dropped (an older picture).
+    void refreshCadenceKeptBehindAStuckRequest();
+    /// Every refresh stuck after the first answer: at most kMaxWorkers wait; after 3 s without an
+    /// answer the status says the connection is lost, before the requests' own timeout.
+    void statusSaysLostWhileEveryRefreshIsStuck();
     /// A silent broker (a listening socket that never answers): connecting, a terminal command,
     /// "Testar ligação" and closing the dialog while it probes, reconnecting, going back to the
     /// simulation and closing the window all return at once; no librdkafka call runs on the GUI

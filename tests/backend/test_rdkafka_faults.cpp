@@ -11,7 +11,16 @@
 #include <librdkafka/rdkafka_mock.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <string>
+#include <thread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace fluxolab::labs;
 
@@ -77,6 +86,45 @@ TEST_CASE("rdkafka: nobody listening at the bootstrap address -> Unreachable - w
     CHECK_FALSE(created.ok());
     CHECK(created.client != ClientError::None);
     CHECK(secondsSince(t0) < 60.0); // four bounded calls (1.5 s each): a hang detector, generous under load
+}
+
+TEST_CASE("rdkafka: a TLS handshake with a server that does not speak TLS -> TlsFailed - within the timeout") {
+    // A loopback server that answers every connection with bytes that are no TLS record (as a
+    // plain-text listener or a wrong port would): the client's handshake fails.
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), len) == 0);
+    REQUIRE(::listen(fd, 16) == 0);
+    REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0);
+    std::atomic<bool> stop{false};
+    std::thread server([fd, &stop] {
+        while (!stop) {
+            pollfd p{fd, POLLIN, 0};
+            if (::poll(&p, 1, 50) <= 0) continue;
+            const int c = ::accept(fd, nullptr, nullptr);
+            if (c < 0) continue;
+            static const char reply[] = "HTTP/1.0 400 Bad Request\r\n\r\n";
+            (void)!::write(c, reply, sizeof reply - 1);
+            ::close(c);
+        }
+    });
+    RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:" + std::to_string(ntohs(a.sin_port));
+    c.security_protocol = "SSL";
+    c.request_timeout_ms = 3000;
+    const auto t0 = Clock::now();
+    const ProbeResult r = RdKafkaBackend::probeConnection(c, 3000);
+    stop = true;
+    server.join();
+    ::close(fd);
+    CHECK(r.status == ClientError::TlsFailed);
+    INFO(r.detail);
+    CHECK_FALSE(r.detail.empty());
+    CHECK(secondsSince(t0) < 30.0);
 }
 
 TEST_CASE("rdkafka: a refused setting is a BadConfiguration - not a crash") {
