@@ -1,6 +1,7 @@
 #include "sim/scenario.h"
 
 #include "sim/kafka_errors.h"
+#include "sim/topic_configs.h"
 
 #include <nlohmann/json.hpp>
 
@@ -260,7 +261,16 @@ ScenarioTopic parseTopic(const json& v, const std::string& path, std::int32_t br
     checkKeys(v, path, {"name", "partitions", "replication_factor", "configs"});
     ScenarioTopic t;
     t.name = getString(need(v, "name", path), path + "/name");
-    if (v.contains("configs")) t.configs = getConfigs(v["configs"], path + "/configs");
+    // What the controller would refuse must not load: ScenarioRun creates every topic and a refused one
+    // would silently be missing from the run. Same rules and messages as kafka-topics gets.
+    if (const std::string why = invalidTopicNameMessage(t.name); !why.empty()) fail(path + "/name", why);
+    if (v.contains("configs")) {
+        t.configs = getConfigs(v["configs"], path + "/configs");
+        for (const auto& entry : t.configs)
+            if (const TopicConfigValueCheck check = checkTopicConfigValue(entry.first, entry.second); !check.ok())
+                fail(path + "/configs/" + entry.first, check.message);
+        if (const auto conflict = topicConfigConflict(t.configs)) fail(path + "/configs", *conflict);
+    }
     if (v.contains("partitions")) t.partitions = getTopicPartitions(v["partitions"], path + "/partitions", t.configs.size());
     if (v.contains("replication_factor"))
         t.replication_factor = static_cast<std::int32_t>(getInt(v["replication_factor"], path + "/replication_factor", 1, 9));
@@ -423,8 +433,13 @@ Scenario parseRoot(const json& root) {
     }
     if (root.contains("topics")) {
         if (!root["topics"].is_array()) fail("/topics", "expected an array");
-        for (std::size_t i = 0; i < root["topics"].size(); ++i)
-            s.topics.push_back(parseTopic(root["topics"][i], "/topics/" + std::to_string(i), s.cluster.brokers));
+        for (std::size_t i = 0; i < root["topics"].size(); ++i) {
+            const std::string path = "/topics/" + std::to_string(i);
+            ScenarioTopic t = parseTopic(root["topics"][i], path, s.cluster.brokers);
+            for (const ScenarioTopic& earlier : s.topics)
+                if (earlier.name == t.name) fail(path + "/name", "Topic '" + t.name + "' already exists.");
+            s.topics.push_back(std::move(t));
+        }
     }
     auto topicKnown = [&](const std::string& name) {
         return std::any_of(s.topics.begin(), s.topics.end(), [&](const ScenarioTopic& t) { return t.name == name; });

@@ -4,6 +4,7 @@
 
 #include "labs/common/data_dirs.h"
 #include "labs/backend/sim_backend.h"
+#include "sim/kafka_errors.h"
 
 #include <nlohmann/json.hpp>
 
@@ -200,7 +201,12 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
     try {
         root = json::parse(text);
     } catch (const json::exception& e) { // parse_error, or out_of_range for a number such as 1e999
-        res.errors.push_back({file, "", std::string("not valid JSON: ") + e.what()});
+        // e.what() starts with the library's exception name ("[json.exception.parse_error.101] "): the
+        // author needs the place and the reason only.
+        std::string what = e.what();
+        if (what.rfind("[json.exception.", 0) == 0)
+            if (const auto end = what.find("] "); end != std::string::npos) what.erase(0, end + 2);
+        res.errors.push_back({file, "", "not valid JSON: " + what});
         return res;
     }
     Validator v(file);
@@ -284,6 +290,20 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
             }
         }
     }
+    // A setup the lab's own cluster would refuse must not load: the engine ignores a failed create (the
+    // student would then meet a topic auto-created with 1 partition, not the one the panel describes).
+    for (std::size_t i = 0; i < lab.steps.size(); ++i)
+        for (std::size_t k = 0; k < lab.steps[i].setup.size(); ++k) {
+            const SetupAction& a = lab.steps[i].setup[k];
+            const std::string p = "/steps/" + std::to_string(i) + "/setup/" + std::to_string(k);
+            if (a.action != "create_topic" && a.action != "produce") continue;
+            if (const std::string why = sim::invalidTopicNameMessage(a.topic); !a.topic.empty() && !why.empty())
+                v.error(p + "/topic", why);
+            if (a.action == "create_topic" && a.replication_factor > lab.brokers)
+                v.error(p + "/replication_factor", sim::replicationFactorUnreachableMessage(a.replication_factor, lab.brokers) +
+                                                       " (the lab's cluster has " + std::to_string(lab.brokers) +
+                                                       " broker(s): /cluster/brokers)");
+        }
     res.errors = v.errors;
     if (res.errors.empty()) res.lab = std::move(lab);
     return res;

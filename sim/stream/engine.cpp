@@ -145,6 +145,24 @@ void assignWindowsInto(const WindowSpec& spec, Millis ts, std::vector<TimeWindow
     }
 }
 
+namespace {
+
+/// Windows one element is assigned to by a hop (size / slide) or cumulate (size / step) window. Flink
+/// has no bound and would build them all (hop:1ms,100000h: 3.6e11 per element, a run that never ends);
+/// FluxoLab refuses more than this many (docs/stream.md).
+constexpr std::int64_t kMaxWindowsPerElement = 1000;
+
+std::optional<std::string> tooManyWindows(const char* what, const char* by, std::int64_t size, std::int64_t every) {
+    const std::int64_t n = size / every + (size % every != 0 ? 1 : 0);
+    if (n <= kMaxWindowsPerElement) return std::nullopt;
+    return std::string("a ") + what + " window of size " + std::to_string(size) + " ms and " + by + " " +
+           std::to_string(every) + " ms puts every element in " + std::to_string(n) +
+           " windows; FluxoLab builds at most " + std::to_string(kMaxWindowsPerElement) + " per element (size / " + by +
+           " <= " + std::to_string(kMaxWindowsPerElement) + ")";
+}
+
+} // namespace
+
 std::optional<std::string> validate(const JobSpec& spec) {
     const auto& w = spec.window;
     if (spec.parallelism < 1 || spec.parallelism > 8) return "parallelism must be between 1 and 8";
@@ -171,6 +189,7 @@ std::optional<std::string> validate(const JobSpec& spec) {
             return "HOP table function based aggregate requires size must be an integral multiple of slide, "
                    "but got size " +
                    std::to_string(w.size) + " ms and slide " + std::to_string(w.slide) + " ms";
+        if (auto many = tooManyWindows("sliding", "slide", w.size, w.slide)) return many;
         break;
     case WindowKind::Session:
         if (w.gap <= 0) return "the session gap must be positive";
@@ -179,6 +198,7 @@ std::optional<std::string> validate(const JobSpec& spec) {
     case WindowKind::Cumulate:
         if (w.size <= 0 || w.step <= 0) return "the cumulate step and size must be positive";
         if (w.size % w.step != 0) return "the cumulate size must be a multiple of the step";
+        if (auto many = tooManyWindows("cumulate", "step", w.size, w.step)) return many;
         if (w.offset <= -w.size || w.offset >= w.size)
             return "the window offset must satisfy abs(offset) < size";
         break;

@@ -145,6 +145,29 @@ TEST_SUITE("labs/fluxolab-cli bad input") {
         CHECK(has(r.err, "from 0 to 18446744073709551615"));
     }
 
+    TEST_CASE("replay: a sliding window that puts each element in millions of windows is refused at once") {
+        // Before: hop:1ms,100000h assigned every element to 360 000 000 000 windows - replay ran on,
+        // past 2 GB after 20 s. Flink has no bound (it would build them all); FluxoLab allows 1000.
+        const std::string trace = kSrc + "/assets/traces/cliques_do_site.csv";
+        auto replay = [&](const std::string& window) {
+            return cli({"replay", trace, "--key", "pagina", "--watermark", "bounded:5s", "--window", window});
+        };
+        Result r = replay("hop:1ms,100000h");
+        CHECK(r.code == 2);
+        CHECK(r.err == "replay: a sliding window of size 360000000000 ms and slide 1 ms puts every element in "
+                       "360000000000 windows; FluxoLab builds at most 1000 per element (size / slide <= 1000)\n");
+        r = replay("hop:1s,1001s");
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "puts every element in 1001 windows"));
+        r = replay("cumulate:1ms,100000h");
+        CHECK(r.code == 2);
+        CHECK(r.err == "replay: a cumulate window of size 360000000000 ms and step 1 ms puts every element in "
+                       "360000000000 windows; FluxoLab builds at most 1000 per element (size / step <= 1000)\n");
+        // The bound itself runs, as Flink would.
+        CHECK(replay("hop:1s,1000s").code == 0);
+        CHECK(replay("cumulate:1s,1000s").code == 0);
+    }
+
     TEST_CASE("lab validate / list / check: usage errors exit 2") {
         TempDir tmp;
         Result r = cli({"lab", "validate"});

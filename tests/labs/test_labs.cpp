@@ -407,10 +407,49 @@ TEST_SUITE("labs/engine") {
         CHECK_FALSE(e2.restoreProgress("{\"lab\":\"other\"}", &err));
         CHECK_FALSE(e2.restoreProgress("not json", &err));
     }
+    TEST_CASE("a lab whose setup its own cluster would refuse does not load") {
+        // Before: it loaded, the create failed silently and the produce auto-created a 1-partition topic.
+        auto lab = [](const std::string& cluster, const std::string& setup) {
+            return R"({"id":"a","version":1,"title":{"pt":"t"},"level":"beginner","duration_minutes":5,)" + cluster +
+                   R"("objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},"instructions":{"pt":"i"},)"
+                   R"("explanation":{"pt":"e"},"setup":[)" + setup +
+                   R"(],"check":{"type":"command_run","kind":"topics.describe"}}]})";
+        };
+        auto r1 = parseLab(lab("", R"({"action":"create_topic","topic":"pedidos","partitions":3,"replication_factor":3})"),
+                           "rf.json");
+        REQUIRE(r1.errors.size() == 1);
+        CHECK(r1.errors[0].path == "/steps/0/setup/0/replication_factor");
+        CHECK(r1.errors[0].message ==
+              "Unable to replicate the partition 3 time(s): The target replication factor of 3 cannot be reached because "
+              "only 1 broker(s) are registered or some brokers have all their log directories cordoned. (the lab's "
+              "cluster has 1 broker(s): /cluster/brokers)");
+        CHECK(parseLab(lab(R"("cluster":{"brokers":3},)",
+                           R"({"action":"create_topic","topic":"pedidos","partitions":3,"replication_factor":3})"),
+                       "rf3.json")
+                  .lab);
+        auto r2 = parseLab(lab("", R"({"action":"create_topic","topic":"a b"},{"action":"produce","topic":"..","records":[]})"),
+                           "name.json");
+        REQUIRE(r2.errors.size() == 2);
+        CHECK(r2.errors[0].path == "/steps/0/setup/0/topic");
+        CHECK(r2.errors[0].message == "Topic name is invalid: 'a b' contains one or more characters other than ASCII "
+                                      "alphanumerics, '.', '_' and '-'");
+        CHECK(r2.errors[1].path == "/steps/0/setup/1/topic");
+        CHECK(r2.errors[1].message == "Topic name is invalid: '..' is not allowed");
+    }
+
     TEST_CASE("malformed labs give file - path and problem - never a crash") {
         auto r1 = parseLab("{ not json", "x.json");
         REQUIRE(r1.errors.size() == 1);
         CHECK(formatLabError(r1.errors[0]).rfind("x.json: /: not valid JSON", 0) == 0);
+        // What a lab author (and the lab panel's list of broken files) reads: where, and why - not the
+        // JSON library's exception name.
+        auto r0 = parseLab("{\"id\":\n", "cut.json");
+        REQUIRE(r0.errors.size() == 1);
+        CHECK(r0.errors[0].message == "not valid JSON: parse error at line 2, column 1: syntax error while parsing "
+                                      "value - unexpected end of input; expected '[', '{', or a literal");
+        auto r00 = parseLab("{\"id\": 1e999}", "big.json");
+        REQUIRE(r00.errors.size() == 1);
+        CHECK(r00.errors[0].message == "not valid JSON: number overflow parsing '1e999'");
         auto r2 = parseLab(R"({"id":"a","version":1,"title":{"pt":"t"},"level":"beginner","duration_minutes":5,
             "objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},"instructions":{"pt":"i"},
             "explanation":{"pt":"e"},"check":{"type":"group_state","group":"g","state":"Sleeping"}}]})", "y.json");

@@ -128,6 +128,47 @@ TEST_SUITE("sim/scenario") {
         CHECK(err.message == "must be between 1 and 2147483647");
     }
 
+    TEST_CASE("a topic the broker would refuse is an error of the file - not a topic that silently is not there") {
+        // Before: the file loaded, createTopic refused the topic and the run went on without it
+        // (`simulate` printed "topics: 0"; a producer to it never appended). Messages: Kafka 4.3.1's.
+        ScenarioError err;
+        auto topics = [](const std::string& list) { return "{\"cluster\": {\"brokers\": 3},\n\"topics\": [" + list + "]}"; };
+        CHECK_FALSE(parseScenario(topics("{\"name\": \"t\", \"configs\": {\"segment.bytes\": 1}}"), "cfg.json", err));
+        CHECK(err.path == "/topics/0/configs/segment.bytes");
+        CHECK(err.line == 2);
+        CHECK(err.message == "Invalid value 1 for configuration segment.bytes: Value must be at least 1048576");
+        CHECK_FALSE(parseScenario(topics("{\"name\": \"t\", \"configs\": {\"bogus.cfg\": \"x\"}}"), "cfg.json", err));
+        CHECK(err.path == "/topics/0/configs/bogus.cfg");
+        CHECK(err.message == "Unknown topic config name: bogus.cfg");
+        CHECK_FALSE(parseScenario(topics("{\"name\": \"t\", \"configs\": {\"min.compaction.lag.ms\": 10, "
+                                         "\"max.compaction.lag.ms\": 5}}"),
+                                  "cfg.json", err));
+        CHECK(err.path == "/topics/0/configs");
+        CHECK(err.message == "conflict topic config setting min.compaction.lag.ms (10) > max.compaction.lag.ms (5)");
+        CHECK_FALSE(parseScenario(topics("{\"name\": \"a b\"}"), "name.json", err));
+        CHECK(err.path == "/topics/0/name");
+        CHECK(err.message == "Topic name is invalid: 'a b' contains one or more characters other than ASCII "
+                             "alphanumerics, '.', '_' and '-'");
+        CHECK_FALSE(parseScenario(topics("{\"name\": \"\"}"), "name.json", err));
+        CHECK(err.message == "Topic name is invalid: the empty string is not allowed");
+        CHECK_FALSE(parseScenario(topics("{\"name\": \"t\"}, {\"name\": \"t\"}"), "dup.json", err));
+        CHECK(err.path == "/topics/1/name");
+        CHECK(err.message == "Topic 't' already exists.");
+        // The same rules for a topic an action creates later (a duplicate there is the run's business).
+        CHECK_FALSE(parseScenario("{\"actions\": [{\"at\": \"1s\", \"do\": \"create_topic\", \"topic\": {\"name\": \"..\"}}]}",
+                                  "act.json", err));
+        CHECK(err.path == "/actions/0/topic/name");
+        // Every topic of a file that loads is created.
+        auto ok = parseScenario(topics("{\"name\": \"t.1\", \"configs\": {\"segment.bytes\": 1048576, \"cleanup.policy\": "
+                                       "\"compact,delete\"}}, {\"name\": \"u_2-x\"}"),
+                                "ok.json", err);
+        REQUIRE_MESSAGE(ok, err.str());
+        ScenarioRun run(*ok, 1);
+        run.runUntil(100);
+        CHECK(run.sim().topic("t.1") != nullptr);
+        CHECK(run.sim().topic("u_2-x") != nullptr);
+    }
+
     TEST_CASE("a scenario written back to JSON replays identically") {
         ScenarioError err;
         auto s = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json", err);
