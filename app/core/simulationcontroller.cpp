@@ -23,6 +23,8 @@ constexpr sim::TimeMs kSampleEveryMs = 250;
 constexpr sim::TimeMs kRateWindowMs = 1000;
 /// Virtual milliseconds per wall-clock millisecond at speed 1x.
 constexpr double kVirtualPerWall = 1.0;
+/// While playing, a terminal tick waits for a slice that got to its target, at most this long.
+constexpr qint64 kTerminalTickStarvedMs = 500;
 
 /// Runs `run` towards `target` in pieces of at most SimulationController::kEventsPerPiece
 /// simulation events, stopping early once `budget_ms` of wall time is spent (0 = no limit), or
@@ -525,11 +527,14 @@ void SimulationController::onFrameDue(std::uint64_t slice, std::uint64_t stopped
 
 void SimulationController::takeFrame() {
     if (!m_playing || !m_run) return; // paused or reloaded since the frame came due
-    if (m_terminal_holds > 0 && m_terminal_wall.elapsed() >= kTerminalTickMs && m_run->now() >= m_slice_target) {
+    const qint64 sinceTick = m_terminal_wall.elapsed();
+    if (m_terminal_holds > 0 && sinceTick >= kTerminalTickMs &&
+        (m_run->now() >= m_slice_target || sinceTick >= kTerminalTickStarvedMs)) {
         // Playing: the console clients are pumped from the frame (the worker is idle here), once
-        // the last slice got to its target (an instant left half done would not be where a replay
-        // pumps them: that frame skips the tick); the frame moves the clock, the tick lets no time
-        // pass of its own.
+        // the last slice got to its target (an instant left half done is not where a replay pumps
+        // them: that frame skips the tick), or when slices have fallen short for kTerminalTickStarvedMs
+        // (a loaded machine: the clients are not left without pumps); the frame moves the clock,
+        // the tick lets no time pass of its own.
         m_terminal_wall.restart();
         Q_EMIT terminalTick();
         if (!m_playing || !m_run) return;
