@@ -824,6 +824,14 @@ void TerminalTest::compareModeRunsTheTerminalWork() {
     cw.resize(1600, 800);
     cw.show();
     cw.setAssignors(static_cast<int>(sim::AssignorKind::Range), static_cast<int>(sim::AssignorKind::CooperativeSticky));
+    // Each side starts at 0 and plays the terminal's work as its clock passes it (no terminal host:
+    // the controller's own headless playback).
+    for (SimulationController* side : {cw.left(), cw.right()}) {
+        QCOMPARE(side->sim().now(), sim::TimeMs{0});
+        QVERIFY(side->sim().topic("aula") == nullptr);
+    }
+    cw.seekTime(commandTimes(w->controller()).front() - labs::kVirtualEpochMs - 1); // before the command
+    for (SimulationController* side : {cw.left(), cw.right()}) QVERIFY(side->sim().topic("aula") == nullptr);
     cw.seekTime(end);
     for (SimulationController* side : {cw.left(), cw.right()}) {
         QVERIFY2(side->sim().topic("aula") != nullptr, "a compare side lacks the terminal's topic");
