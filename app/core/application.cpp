@@ -11,7 +11,7 @@
 #include "app/core/simulationcontroller.h"
 #include "app/stream/streamview.h"
 #include "labs/lab_engine/lab_engine.h"
-#include "sim/scenario.h"
+#include "labs/backend/session.h"
 #ifdef FLUXOLAB_HAVE_RDKAFKA
 #include "labs/rdkafka/rdkafka_backend.h"
 #endif
@@ -115,7 +115,7 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
         if (!ok) return fail(QStringLiteral("--seed expects a non-negative integer, got \"%1\"").arg(p.value(seed)));
     }
     if (p.isSet(at)) {
-        const auto t = sim::parseDuration(p.value(at).toStdString());
+        const auto t = labs::parseVirtualTime(p.value(at).toStdString());
         if (!t || *t < 0) return fail(QStringLiteral("--at expects a duration such as 30s, 1500ms or 2m, got \"%1\"").arg(p.value(at)));
         if (*t > kMaxAtMs) return fail(QStringLiteral("--at is limited to 1h of virtual time, got \"%1\"").arg(p.value(at)));
         o.at_ms = *t;

@@ -6,7 +6,6 @@
 #include "labs/common/data_dirs.h"
 #include "labs/session/session_journal.h"
 #include "labs/stream_observe/scenario_streams.h"
-#include "sim/kafka_errors.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -24,6 +23,8 @@ constexpr sim::TimeMs kSampleEveryMs = 250;
 constexpr sim::TimeMs kRateWindowMs = 1000;
 /// Virtual milliseconds per wall-clock millisecond at speed 1x.
 constexpr double kVirtualPerWall = 1.0;
+/// While playing, a terminal tick waits for a slice that got to its target, at most this long.
+constexpr qint64 kTerminalTickStarvedMs = 500;
 
 /// Runs `run` towards `target` in pieces of at most SimulationController::kEventsPerPiece
 /// simulation events, stopping early once `budget_ms` of wall time is spent (0 = no limit), or
@@ -65,6 +66,7 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent) {
 
 SimulationController::~SimulationController() {
     settle();
+    m_headless_terminal.reset(); // attached to the session
     m_topic_stream.reset(); // its timers are on the run's scheduler
     m_timeline.reset();     // holds a reference into the run's journal
     m_run.reset();
@@ -137,6 +139,7 @@ void SimulationController::loadRun(const sim::Scenario& scenario, std::uint64_t 
     if (m_run) Q_EMIT aboutToReset();
     m_keeping_terminal = false;
     if (terminal) m_terminal = std::move(*terminal);
+    m_headless_terminal.reset();
     m_topic_stream.reset();
     m_timeline.reset();
     m_run.reset();
@@ -156,12 +159,19 @@ void SimulationController::loadRun(const sim::Scenario& scenario, std::uint64_t 
     m_view = m_timeline->latest();
     dropObservation();
     m_time = 0;
+    m_slice_target = 0;
     m_demo_end_announced = false;
-    Q_EMIT reset(); // a terminal host replays m_terminal here
-    if (!m_terminal_host && !m_terminal.empty()) {
-        labs::replayTerminal(*m_run, m_terminal);
+    // The terminal's part of the log plays as the clock passes its events, like the scenario's
+    // actions: the run starts at 0 and the timeline plays through the terminal's work.
+    Q_EMIT reset(); // a terminal host attaches its playback of m_terminal here
+    if (!m_terminal_host && !m_terminal.empty())
+        m_headless_terminal = std::make_unique<labs::HeadlessTerminalPlayback>(*m_run, m_terminal);
+    if (const auto work = m_run->nextWorkAt(); work && *work <= m_run->now()) {
+        // Terminal work made at 0 (before the clock first moved) is there from the start.
+        m_run->runUntil(m_run->now());
         syncTimeline();
         goLive();
+        return;
     }
     Q_EMIT changed();
 }
@@ -232,14 +242,37 @@ void SimulationController::setPlaying(bool playing) {
     if (playing && !m_run) playing = false;
     if (playing == m_playing) return;
     m_playing = playing;
+    if (m_playing) m_wall.start();
+    updateTimer();
+    Q_EMIT playingChanged(m_playing);
+}
+
+void SimulationController::updateTimer() {
     if (m_playing) {
-        m_wall.start();
-        m_timer.setInterval(kFrameMs);
-        m_timer.start();
+        if (!m_timer.isActive() || m_timer.interval() == kTerminalTickMs) {
+            m_timer.setInterval(kFrameMs);
+            m_timer.start();
+            m_terminal_wall.start();
+        }
+    } else if (m_terminal_holds > 0) {
+        if (!m_timer.isActive() || m_timer.interval() != kTerminalTickMs) {
+            m_timer.setInterval(kTerminalTickMs);
+            m_timer.start();
+        }
     } else {
         m_timer.stop();
     }
-    Q_EMIT playingChanged(m_playing);
+}
+
+void SimulationController::holdTerminalClock() {
+    if (m_terminal_holds++ == 0) {
+        m_terminal_wall.start();
+        updateTimer();
+    }
+}
+
+void SimulationController::releaseTerminalClock() {
+    if (m_terminal_holds > 0 && --m_terminal_holds == 0) updateTimer();
 }
 
 void SimulationController::setSpeed(double speed) {
@@ -418,6 +451,10 @@ void SimulationController::advance(double wall_ms, bool background) {
     // nothing to simulate and playback would run at half speed).
     const sim::TimeMs from = background && m_background_live ? std::max(m_time, simulated) : m_time;
     sim::TimeMs target = from + std::max<sim::TimeMs>(1, delta);
+    m_slice_target = std::max(target, simulated);
+    // The terminal's work (TerminalPlayback) runs commands that talk to the terminal and the lab
+    // panel: a slice that reaches it runs on the UI thread.
+    if (const auto work = m_run->nextWorkAt(); work && *work <= target) background = false;
     if (target > simulated) {
         if (background) {
             // Show what is simulated already (the views build their layouts now, reading the
@@ -454,6 +491,11 @@ void SimulationController::advance(double wall_ms, bool background) {
 }
 
 void SimulationController::frameTick() {
+    if (!m_playing) {
+        // Paused: the timer is the terminal's clock (a console client holds it).
+        if (m_terminal_holds > 0) Q_EMIT terminalTick();
+        return;
+    }
     // Never wait for the worker's slice on the UI thread: while it still simulates (a busy scenario,
     // a loaded machine), the frame is due now, so the worker stops after the piece of at most
     // kEventsPerPiece events it is firing and then hands the frame over (onFrameDue). Frames then
@@ -485,6 +527,18 @@ void SimulationController::onFrameDue(std::uint64_t slice, std::uint64_t stopped
 
 void SimulationController::takeFrame() {
     if (!m_playing || !m_run) return; // paused or reloaded since the frame came due
+    const qint64 sinceTick = m_terminal_wall.elapsed();
+    if (m_terminal_holds > 0 && sinceTick >= kTerminalTickMs &&
+        (m_run->now() >= m_slice_target || sinceTick >= kTerminalTickStarvedMs)) {
+        // Playing: the console clients are pumped from the frame (the worker is idle here), once
+        // the last slice got to its target (an instant left half done is not where a replay pumps
+        // them: that frame skips the tick), or when slices have fallen short for kTerminalTickStarvedMs
+        // (a loaded machine: the clients are not left without pumps); the frame moves the clock,
+        // the tick lets no time pass of its own.
+        m_terminal_wall.restart();
+        Q_EMIT terminalTick();
+        if (!m_playing || !m_run) return;
+    }
     const double wall = static_cast<double>(m_wall.restart());
     advance(std::min(wall, 100.0), true);
 }
@@ -621,15 +675,15 @@ bool SimulationController::createTopic(const std::string& name, std::int32_t par
     const sim::AdminResult r = m_run->sim().createTopic(name, partitions, rf);
     if (!r.ok()) {
         if (error) {
-            // Kafka 4.3.1's own message (sim/kafka_errors.h), as kafka-topics --create would print it.
-            const std::string kafkaText = sim::adminErrorMessage(sim::AdminOp::CreateTopic, r, name);
+            // Kafka 4.3.1's own message, as kafka-topics --create would print it.
+            const labs::TopicCreateRefusal refusal = labs::topicCreateRefusal(r, name);
             *error = tr("Kafka refused to create the topic: %1 (%2)")
-                         .arg(QString::fromStdString(kafkaText), QString::fromLatin1(sim::errorName(r.error)));
+                         .arg(QString::fromStdString(refusal.kafka_text), QString::fromStdString(refusal.error_name));
             // Kafka's text stays as Kafka prints it; the teaching note explains it in the UI's language.
-            if (const auto note = labs::topicErrorNote(r.error, kafkaText)) {
+            if (refusal.note) {
                 const labs::Language lang =
                     currentLanguage() == QStringLiteral("en") ? labs::Language::English : labs::Language::Portuguese;
-                const std::string_view text = labs::noteText(*note, lang);
+                const std::string_view text = labs::noteText(*refusal.note, lang);
                 *error += QLatin1Char('\n') + QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
             }
         }

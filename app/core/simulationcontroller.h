@@ -10,7 +10,6 @@
 #include "labs/backend/session.h"
 #include "labs/session/session_journal.h"
 #include "labs/stream_observe/stream_observation.h"
-#include "sim/scenario.h"
 #include "sim/timeline.h"
 #endif
 #include "app/core/backgroundrunner.h"
@@ -178,17 +177,27 @@ public:
     /// built-ins' entries and the clock ticks, each at its cluster time. Empty after loading a
     /// scenario without one; kept (and replayed) by restart, compare and scenario edits.
     const labs::SessionJournal& terminalLog() const { return m_terminal; }
-    /// Appends a terminal event (CliHost, as the terminal does it live).
+    /// Adds a terminal event in time order (CliHost, as the terminal does it live; among the log's
+    /// later events while the log still plays: labs::SessionJournal::add).
     void journalTerminal(labs::JournalEvent event) { m_terminal.add(std::move(event)); }
     /// The terminal's part becomes `log` (a lab's saved journal, replayed by CliHost).
     void setTerminalLog(labs::SessionJournal log) { m_terminal = std::move(log); }
-    /// Who replays the terminal's part on a load: a terminal host (CliHost) does it with its own CLI
-    /// when it sees reset(), so that its command numbering and history go on from there; without
-    /// one (the compare window's sides) the controller replays it headless (labs::replayTerminal).
+    /// Who plays the terminal's part on a load: a terminal host (CliHost) attaches a
+    /// labs::TerminalPlayback with its own CLI when it sees reset(), so that its command numbering
+    /// and history go on from there; without one (the compare window's sides) the controller
+    /// attaches a headless one. Either way the session fires each event as its clock passes it.
     void setTerminalHost(const QObject* host) { m_terminal_host = host; }
     /// True while a load that keeps the terminal's part (restart, a scenario edit) stops the
     /// running commands (aboutToReset): they journal their Ctrl+C into the log that is replayed.
     bool keepsTerminalLog() const { return m_keeping_terminal; }
+    // ---- the terminal's clock: this controller's timer is the one clock owner of the app ----
+    /// A running console client wants time to flow (counted; CliHost::holdClock). While held and
+    /// paused, the timer ticks every kTerminalTickMs of wall time; while playing, a frame that comes
+    /// kTerminalTickMs or more after the last tick emits it too. Each tick is terminalTick().
+    void holdTerminalClock();
+    void releaseTerminalClock();
+    bool terminalClockHeld() const { return m_terminal_holds > 0; }
+    static constexpr int kTerminalTickMs = 100;
     /// Starts an empty scenario to build from the toolbar: `brokers` brokers, no topics or clients.
     void newScenario(std::int32_t brokers = 3);
     /// Sends a trace into a topic of the running simulation from now on (its first arrival now) and
@@ -244,6 +253,9 @@ Q_SIGNALS:
     /// The simulation keeps running until the user pauses it.
     void demoEndReached();
     void speedChanged(double speed);
+    /// The terminal's clock ticked (holdTerminalClock): the terminal host lets kTerminalTickMs of
+    /// virtual time pass while paused (playback moves it while playing) and pumps its commands.
+    void terminalTick();
 
 protected:
     /// Input events (keys, clicks) may act on the simulation: the background slice ends first.
@@ -296,10 +308,17 @@ private:
     bool m_playing = false;
     bool m_demo_end_announced = false;
     labs::SessionJournal m_terminal;      ///< the terminal's part of the action log
+    /// Plays m_terminal on the session as its clock passes each event when no terminal host does.
+    std::unique_ptr<labs::HeadlessTerminalPlayback> m_headless_terminal;
     const QObject* m_terminal_host = nullptr; ///< replays m_terminal on reset() (CliHost); not owned
     bool m_keeping_terminal = false;          ///< see keepsTerminalLog()
     double m_speed = 1.0;
-    QTimer m_timer;
+    QTimer m_timer;                ///< playback frames; the terminal's ticks while paused and held
+    int m_terminal_holds = 0;      ///< see holdTerminalClock()
+    sim::TimeMs m_slice_target = 0; ///< where the last playback slice was to stop
+    QElapsedTimer m_terminal_wall; ///< wall time since the last terminal tick (while playing)
+    /// m_timer's state after a change of playing or of the terminal's holds.
+    void updateTimer();
     QElapsedTimer m_wall;
     QString m_source_path;
 

@@ -16,11 +16,12 @@ const QString kHistoryKey = QStringLiteral("terminal/history");
 
 CliHost::CliHost(SimulationController* controller, QObject* parent) : QObject(parent), m_controller(controller) {
     m_lines = QSettings().value(kHistoryKey).toStringList();
-    m_clock.setInterval(kTickMs);
-    connect(&m_clock, &QTimer::timeout, this, &CliHost::onTick);
+    // One clock owner: the controller's timer ticks the terminal (see holdClock).
+    connect(m_controller, &SimulationController::terminalTick, this, &CliHost::onTick);
     connect(m_controller, &SimulationController::aboutToReset, this, [this] {
         // Running commands end (journaled as Ctrl+C: the log that restart or an edit replays holds it).
         Q_EMIT backendAboutToReset();
+        dropPlayback(); // the log it plays is kept whole: the next run plays it from the start
         m_cli.reset();
         m_backend.reset();
     });
@@ -30,6 +31,8 @@ CliHost::CliHost(SimulationController* controller, QObject* parent) : QObject(pa
 }
 
 CliHost::~CliHost() {
+    dropPlayback();
+    if (m_holds > 0 && m_controller) m_controller->releaseTerminalClock();
     if (m_controller) m_controller->setTerminalHost(nullptr);
 }
 
@@ -37,20 +40,44 @@ SimulationController* CliHost::controller() const { return m_controller; }
 
 const labs::SessionJournal& CliHost::journal() const { return m_controller->terminalLog(); }
 
+void CliHost::dropPlayback() {
+    if (!m_playback) return;
+    if (labs::Session* s = m_controller ? m_controller->session() : nullptr; s && s->timedWork() == m_playback.get())
+        s->setTimedWork(nullptr);
+    m_playback.reset();
+}
+
 void CliHost::rebuild() {
+    dropPlayback();
     m_cli.reset();
     m_backend.reset();
     m_history.clear();
-    if (labs::Session* s = m_controller->session()) {
-        m_backend = std::make_unique<labs::SimBackend>(*s);
+    labs::Session* session = m_controller->session();
+    if (session) {
+        m_backend = std::make_unique<labs::SimBackend>(*session);
         m_cli = std::make_unique<labs::KafkaCli>(*m_backend);
     }
     // The terminal's part of the controller's action log (a saved scenario's, or the one restart,
-    // compare or a scenario edit kept): its commands run again at their times, through this host's
-    // CLI, so that the history (lab checks) and the command numbering go on from there.
-    if (m_backend && !m_controller->terminalLog().empty()) {
-        const labs::SessionJournal log = m_controller->terminalLog();
-        replay(log);
+    // compare or a scenario edit kept): the session fires its commands as its clock passes their
+    // times, like the scenario's actions, through this host's CLI, so that the history (lab checks)
+    // and the command numbering go on from there. The run starts at 0 and plays through it.
+    const labs::SessionJournal& log = m_controller->terminalLog();
+    for (const labs::JournalEvent& e : log.events) m_nextConsole = std::max(m_nextConsole, e.tab + 1);
+    if (m_backend && !log.empty()) {
+        labs::JournalReplayer::Hooks hooks;
+        hooks.record = [this](labs::HistoryEntry e) { record(std::move(e)); };
+        hooks.command_ended = [this] { commandEnded(); };
+        hooks.ticked = [this] { Q_EMIT tick(); };
+        // A command of the log still running at its end stops there; the log says so, so that work
+        // typed after it (added to the log) does not find it running in a later replay.
+        auto stopped = [this](int tab) {
+            labs::JournalEvent e;
+            e.type = labs::JournalEvent::Type::Interrupt;
+            e.tab = tab;
+            journal(std::move(e));
+        };
+        m_playback = std::make_unique<labs::TerminalPlayback>(*m_backend, *m_cli, log, std::move(hooks), stopped);
+        session->setTimedWork(m_playback.get());
     }
     Q_EMIT backendReady();
     Q_EMIT historyChanged();
@@ -112,6 +139,7 @@ void CliHost::journal(labs::JournalEvent event) {
 
 std::size_t CliHost::replay(const labs::SessionJournal& journal) {
     if (!m_backend || !m_cli) return 0;
+    dropPlayback(); // this journal replaces the log (a lab's saved progress)
     m_replaying = true;
     labs::JournalReplayer::Hooks hooks;
     hooks.record = [this](labs::HistoryEntry e) { record(std::move(e)); };
@@ -172,13 +200,11 @@ labs::Language CliHost::noteLanguage() {
 }
 
 void CliHost::holdClock() {
-    if (m_holds++ == 0) {
-        m_clock.start();
-    }
+    if (m_holds++ == 0 && m_controller) m_controller->holdTerminalClock();
 }
 
 void CliHost::releaseClock() {
-    if (m_holds > 0 && --m_holds == 0) m_clock.stop();
+    if (m_holds > 0 && --m_holds == 0 && m_controller) m_controller->releaseTerminalClock();
 }
 
 void CliHost::onTick() {
@@ -208,3 +234,4 @@ void CliHost::tickNow(sim::TimeMs ms) {
 }
 
 } // namespace fluxolab::app
+static_assert(fluxolab::app::CliHost::kTickMs == fluxolab::app::SimulationController::kTerminalTickMs);

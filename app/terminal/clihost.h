@@ -18,7 +18,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
-#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -112,6 +111,10 @@ public:
     /// action log. Returns the commands replayed.
     std::size_t replay(const labs::SessionJournal& journal);
     bool isReplaying() const { return m_replaying; }
+    /// The terminal's part of the log a load kept or brought (restart, an opened file, compare, a
+    /// scenario edit), fired by the session as its clock passes each event (labs::TerminalPlayback);
+    /// nullptr when there is none (done() once all of it has run).
+    const labs::TerminalPlayback* playback() const { return m_playback.get(); }
     /// A running command ended (already recorded): lab checks re-evaluate.
     void commandEnded() { Q_EMIT historyChanged(); }
 
@@ -127,11 +130,14 @@ public:
     /// Language of the teaching notes: the UI language.
     static labs::Language noteLanguage();
 
-    /// A running command wants time to flow (console consumer/producer). Counted.
+    /// A running command wants time to flow (console consumer/producer). Counted. The clock is the
+    /// controller's (SimulationController::holdTerminalClock): its timer, the one that plays the
+    /// timeline, calls tickNow(kTickMs) on every terminalTick().
     void holdClock();
     void releaseClock();
-    bool clockRunning() const { return m_clock.isActive(); }
-    /// One clock tick by hand (tests): lets `ms` of virtual time pass and emits tick().
+    bool clockRunning() const { return m_holds > 0; }
+    /// One clock tick (the controller's terminalTick(); by hand in tests and for `sleep`): while
+    /// paused lets `ms` of virtual time pass; journals the tick and emits tick().
     void tickNow(sim::TimeMs ms);
 
     static constexpr int kTickMs = 100;
@@ -156,6 +162,8 @@ Q_SIGNALS:
 private:
     void onTick();
     void rebuild();
+    /// Detaches and drops the playback (before the backend it runs on goes).
+    void dropPlayback();
 
     /// A QPointer: the main window may delete the controller (a sibling) before this host.
     QPointer<SimulationController> m_controller;
@@ -163,10 +171,10 @@ private:
     std::vector<labs::HistoryEntry> m_remoteHistory;
     std::unique_ptr<labs::SimBackend> m_backend;
     std::unique_ptr<labs::KafkaCli> m_cli;
+    std::unique_ptr<labs::TerminalPlayback> m_playback; ///< attached to the session; goes before m_cli
     std::vector<labs::HistoryEntry> m_history;
     QStringList m_lines;
-    QTimer m_clock;
-    int m_holds = 0;
+    int m_holds = 0; ///< held on the controller's clock
     bool m_replaying = false;
     int m_nextConsole = 1;
 };

@@ -76,6 +76,9 @@ TerminalConsole::TerminalConsole(CliHost* host, QWidget* parent)
     setPointSize(12);
     connect(m_host, &CliHost::tick, this, &TerminalConsole::pump);
     connect(m_host, &CliHost::backendAboutToReset, this, &TerminalConsole::dropSession);
+    // A new cluster plays the log the tabs wrote before: this tab's work from now on gets an id
+    // of its own, so that a replay never confuses it with a command of the log in the old id.
+    connect(m_host, &CliHost::backendReady, this, [this] { m_id = m_host->newConsoleId(); });
     connect(m_host, &CliHost::targetChanged, this, &TerminalConsole::dropSession);
     showPrompt();
 }

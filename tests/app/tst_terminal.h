@@ -31,4 +31,5 @@ private Q_SLOTS:
     void scenarioSavedAfterARestartKeepsTheTerminalWork();
     void longTerminalSessionReplaysOnRestart();
     void consoleConsumerRunningAtARestartStopsThereInEveryReplay();
+    void consoleConsumerDuringPlaybackHasOneClock();
 };
