@@ -131,7 +131,7 @@ void ProcTimeCanvas::render(QPainter& p, QSizeF size) const {
     const double labelW = fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + m;
     const QRectF plot(m + labelW, titleBox.bottom() + m_theme.px(4), size.width() - 2 * m - labelW,
                       std::max(20.0, size.height() - titleBox.bottom() - m_theme.px(4) - m - fm.height()));
-    const Millis lo0 = o.minEventTime(), hi0 = o.maxEventTime();
+    const auto [lo0, hi0] = m_range.of(o);
     const Millis pad = std::max<Millis>(1, (hi0 - lo0) / 20);
     const Millis lo = lo0 - pad, hi = hi0 + pad;
     const std::uint64_t last = std::max<std::uint64_t>(1, o.lastStep());

@@ -11,6 +11,7 @@
 #endif
 
 #include "app/core/theme.h"
+#include "app/stream/eventrange.h"
 #include "app/stream/placedtext.h"
 
 #include <QWidget>
@@ -39,6 +40,7 @@ private:
     std::uint64_t m_step = 0;
     Theme m_theme = Theme::normal();
     mutable std::vector<PlacedText> m_placed;
+    EventTimeRange m_range;
 };
 
 } // namespace fluxolab::app

@@ -45,6 +45,49 @@ QString partitionsName(int parts) {
     return StreamCanvas::tr("partitions 0–%1").arg(parts - 1);
 }
 
+/// A watermark history (steps ascending) as a staircase up to `step`, at most one point per pixel
+/// column (the last one in it): a frame costs the width in binary searches, not one segment per element
+/// (a 1 M-event run has a point per element and subtask). With a point or less per column this is every
+/// point. `y` maps a watermark to its height; kMinTime points are skipped.
+template <class X, class Y>
+void staircase(QPainterPath& path, const std::vector<stream_observe::WatermarkPoint>& h, std::uint64_t step,
+               const X& x, const Y& y) {
+    const auto end = std::upper_bound(h.begin(), h.end(), step,
+                                      [](std::uint64_t s, const stream_observe::WatermarkPoint& pt) { return s < pt.step; });
+    bool started = false;
+    double lastY = 0;
+    auto it = h.begin();
+    while (it != end) {
+        // The last point in the pixel column of *it.
+        const double col = std::floor(x(static_cast<double>(it->step)));
+        auto next = it + 1;
+        if (next != end && std::floor(x(static_cast<double>(next->step))) == col) {
+            // Several in this column: find the first one past it (steps per column, by bisection).
+            auto lo = next, hi = end;
+            while (lo < hi) {
+                const auto mid = lo + (hi - lo) / 2;
+                if (std::floor(x(static_cast<double>(mid->step))) <= col) lo = mid + 1;
+                else hi = mid;
+            }
+            next = lo;
+        }
+        const auto& pt = *(next - 1);
+        it = next;
+        if (pt.watermark == stream::kMinTime) continue;
+        const double px = x(static_cast<double>(pt.step));
+        const double py = y(pt.watermark);
+        if (!started) {
+            path.moveTo(px, py);
+            started = true;
+        } else {
+            path.lineTo(px, lastY);
+            path.lineTo(px, py);
+        }
+        lastY = py;
+    }
+    if (started) path.lineTo(x(static_cast<double>(step)), lastY);
+}
+
 /// The legend's entries (symbol kind, text) in drawing order.
 std::vector<std::pair<int, QString>> legendItems() {
     return {{0, StreamCanvas::tr("event (at its arrival)")}, {1, StreamCanvas::tr("late event (side output)")},
@@ -170,7 +213,7 @@ StreamCanvas::Geometry StreamCanvas::geometry(QSizeF size) const {
         ly += h;
     }
     if (m_obs && !m_obs->elements.empty()) {
-        Millis lo = m_obs->minEventTime(), hi = m_obs->maxEventTime();
+        auto [lo, hi] = m_range.of(*m_obs);
         for (const auto& w : m_obs->windows) {
             if (w.end - w.start > 10 * std::max<Millis>(1, hi - lo))
                 continue; // a huge window would flatten the dots
@@ -478,32 +521,10 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     }
     // Watermark (minimum over the window subtasks) as a step line.
     {
-        std::vector<std::uint64_t> steps;
-        for (const auto& h : o.operatorWatermarks)
-            for (const auto& pt : h)
-                steps.push_back(pt.step);
-        std::sort(steps.begin(), steps.end());
-        steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
         QPainterPath path;
-        bool started = false;
-        double lastY = 0;
-        for (std::uint64_t s : steps) {
-            if (s > step) break;
-            const Millis wm = o.operatorWatermarkAt(s);
-            if (wm == stream::kMinTime) continue;
-            const double x = g.x(static_cast<double>(s));
-            const double y = wm == stream::kMaxTime ? g.plot.top() - dot : g.y(wm, g.plot);
-            if (!started) {
-                path.moveTo(x, y);
-                started = true;
-            } else {
-                path.lineTo(x, lastY);
-                path.lineTo(x, y);
-            }
-            lastY = y;
-        }
-        if (started) {
-            path.lineTo(g.x(static_cast<double>(step)), lastY);
+        staircase(path, operatorHistory(), step, [&](double s) { return g.x(s); },
+                  [&](Millis wm) { return wm == stream::kMaxTime ? g.plot.top() - dot : g.y(wm, g.plot); });
+        if (!path.isEmpty()) {
             p.setBrush(Qt::NoBrush);
             p.setPen(QPen(kWatermark, m_theme.px(2.5), Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
             p.drawPath(path);
@@ -623,39 +644,12 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
                            kIdle);
         }
         QPainterPath path;
-        bool started = false;
-        double lastY = 0;
-        const auto add = [&](std::uint64_t s, Millis wm) {
-            if (wm == stream::kMinTime) return;
-            const double x = g.x(static_cast<double>(s));
-            const double y = wm == stream::kMaxTime
-                                 ? lane.top() + 1
-                                 : std::clamp(g.y(wm, lane), lane.top() + 1, lane.bottom() - 1);
-            if (!started) {
-                path.moveTo(x, y);
-                started = true;
-            } else {
-                path.lineTo(x, lastY);
-                path.lineTo(x, y);
-            }
-            lastY = y;
-        };
-        if (hist) {
-            for (const auto& pt : *hist) {
-                if (pt.step > step) break;
-                add(pt.step, pt.watermark);
-            }
-        } else {
-            std::vector<std::uint64_t> steps;
-            for (const auto& h : o.operatorWatermarks)
-                for (const auto& pt : h)
-                    steps.push_back(pt.step);
-            std::sort(steps.begin(), steps.end());
-            for (std::uint64_t s : steps)
-                if (s <= step) add(s, o.operatorWatermarkAt(s));
-        }
-        if (started) {
-            path.lineTo(g.x(static_cast<double>(step)), lastY);
+        staircase(path, hist ? *hist : operatorHistory(), step, [&](double s) { return g.x(s); },
+                  [&](Millis wm) {
+                      return wm == stream::kMaxTime ? lane.top() + 1
+                                                    : std::clamp(g.y(wm, lane), lane.top() + 1, lane.bottom() - 1);
+                  });
+        if (!path.isEmpty()) {
             p.setBrush(Qt::NoBrush);
             p.setPen(QPen(op ? kWatermark : kEvent, m_theme.px(op ? 2.2 : 1.5)));
             p.drawPath(path);
@@ -715,6 +709,32 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     const double cx2 = g.x(static_cast<double>(step));
     p.drawLine(QPointF(cx2, g.lanes.front().top()), QPointF(cx2, g.lanes.back().bottom()));
     p.restore();
+}
+
+const std::vector<stream_observe::WatermarkPoint>& StreamCanvas::operatorHistory() const {
+    std::size_t size = 0;
+    if (m_obs)
+        for (const auto& h : m_obs->operatorWatermarks)
+            size += h.size();
+    if (m_obs != m_opFor || size != m_opSize) {
+        m_opFor = m_obs;
+        m_opSize = size;
+        m_opHistory.clear();
+        if (m_obs) {
+            std::vector<std::uint64_t> steps;
+            steps.reserve(size);
+            for (const auto& h : m_obs->operatorWatermarks)
+                for (const auto& pt : h)
+                    steps.push_back(pt.step);
+            std::sort(steps.begin(), steps.end());
+            steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
+            for (const std::uint64_t s : steps) {
+                const Millis wm = m_obs->operatorWatermarkAt(s);
+                if (m_opHistory.empty() || m_opHistory.back().watermark != wm) m_opHistory.push_back({s, wm});
+            }
+        }
+    }
+    return m_opHistory;
 }
 
 } // namespace fluxolab::app

@@ -10,6 +10,7 @@
 #endif
 
 #include "app/core/theme.h"
+#include "app/stream/eventrange.h"
 #include "app/stream/placedtext.h"
 
 #include <QWidget>
@@ -60,6 +61,13 @@ private:
     int m_selected = -1;
     Theme m_theme = Theme::normal();
     mutable std::vector<PlacedText> m_placed;
+    EventTimeRange m_range;
+    /// The operator watermark (minimum over the window subtasks) where it changes, merged once per
+    /// observation (and again when the observation grows), not on every frame.
+    const std::vector<stream_observe::WatermarkPoint>& operatorHistory() const;
+    mutable const stream_observe::StreamObservation* m_opFor = nullptr;
+    mutable std::size_t m_opSize = 0;
+    mutable std::vector<stream_observe::WatermarkPoint> m_opHistory;
 };
 
 } // namespace fluxolab::app

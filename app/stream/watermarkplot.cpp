@@ -73,7 +73,7 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
 
     // Event-time range; processing time only when it lives in the same range (arrival times of the same
     // clock), else it is left out with a note.
-    Millis lo = o.minEventTime(), hi = o.maxEventTime();
+    auto [lo, hi] = m_range.of(o);
     const bool arrival = o.hasArrivalTimes();
     const Millis span = std::max<Millis>(1, hi - lo);
     const Millis procLo = o.processingTimeAt(1), procHi = o.processingTimeAt(o.elements.size());

@@ -10,6 +10,7 @@
 #endif
 
 #include "app/core/theme.h"
+#include "app/stream/eventrange.h"
 
 #include <QWidget>
 
@@ -37,6 +38,7 @@ private:
     std::uint64_t m_step = 0;
     Theme m_theme = Theme::normal();
     std::vector<stream::Millis> m_maxEvent; ///< running maximum per element
+    EventTimeRange m_range;
 };
 
 } // namespace fluxolab::app
