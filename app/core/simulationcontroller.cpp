@@ -148,8 +148,6 @@ void SimulationController::loadRun(const sim::Scenario& scenario, std::uint64_t 
     dropObservation();
     m_plots.clear();
     m_sample_view = sim::ClusterView{};
-    m_totals_valid = false;
-    m_internal_topic.clear();
     m_next_sample_ms = 0;
     m_appended.clear();
     m_consumed.clear();
@@ -333,18 +331,21 @@ void SimulationController::sample() {
         m_plots.time_s.push_back(static_cast<double>(t) / 1000.0);
         m_plots.produce_rate.push_back(rate(m_appended));
         m_plots.consume_rate.push_back(rate(m_consumed));
-        if (!m_totals_valid) {
-            m_hw_total = 0;
-            m_leo_total = 0;
-            for (const auto& [tp, p] : v.partitions) {
-                if (internalTopic(tp.first)) continue;
-                m_hw_total += static_cast<double>(p.high_watermark);
-                m_leo_total += static_cast<double>(p.leaderLeo());
+        double hw = 0, leo = 0;
+        const sim::Journal& j = m_run->sim().journal();
+        std::int32_t lastTopic = -1;
+        bool internal = false;
+        for (const auto& [tp, p] : v.partitions) {
+            if (tp.first != lastTopic) { // partitions are ordered by topic: one name look-up per topic
+                lastTopic = tp.first;
+                internal = j.topicName(tp.first).starts_with("__");
             }
-            m_totals_valid = true;
+            if (internal) continue;
+            hw += static_cast<double>(p.high_watermark);
+            leo += static_cast<double>(p.leaderLeo());
         }
-        m_plots.hw_total.push_back(m_hw_total);
-        m_plots.leo_total.push_back(m_leo_total);
+        m_plots.hw_total.push_back(hw);
+        m_plots.leo_total.push_back(leo);
         for (const auto& [gi, g] : v.groups) {
             double total = 0;
             m_plots.group_names.try_emplace(gi, journal().groupName(gi));
@@ -370,43 +371,12 @@ void SimulationController::sample() {
         const bool kafka = e.family == sim::kKafkaFamily; // another engine's events are not the cluster's rates
         if (kafka && e.type == sim::EventType::RecordsAppended && e.actor >= 0) m_appended.emplace_back(e.time, e.b);
         if (kafka && e.type == sim::EventType::RecordsConsumed) m_consumed.emplace_back(e.time, e.b);
-        // The events that change one partition's HW or LEO (sim::ClusterView's folds) add their
-        // difference to the totals; a deleted topic has them summed again.
-        using T = sim::EventType;
-        const bool onePartition = kafka && e.topic >= 0 && e.partition >= 0 &&
-                                  (e.type == T::PartitionCreated || e.type == T::LeaderElected || e.type == T::RecordsAppended ||
-                                   e.type == T::ReplicaFetched || e.type == T::HighWatermarkAdvanced || e.type == T::LogTruncated ||
-                                   e.type == T::LogStartAdvanced);
-        const bool tracked = m_totals_valid && onePartition && !internalTopic(e.topic);
-        double hw0 = 0, leo0 = 0;
-        if (tracked)
-            if (auto it = m_sample_view.partitions.find({e.topic, e.partition}); it != m_sample_view.partitions.end()) {
-                hw0 = static_cast<double>(it->second.high_watermark);
-                leo0 = static_cast<double>(it->second.leaderLeo());
-            }
         m_sample_view.apply(journal(), e);
-        if (tracked) {
-            if (auto it = m_sample_view.partitions.find({e.topic, e.partition}); it != m_sample_view.partitions.end()) {
-                m_hw_total += static_cast<double>(it->second.high_watermark) - hw0;
-                m_leo_total += static_cast<double>(it->second.leaderLeo()) - leo0;
-            } else {
-                m_totals_valid = false;
-            }
-        }
-        if (kafka && e.type == T::TopicDeleted) m_totals_valid = false;
     }
     while (m_run->sim().now() >= m_next_sample_ms) {
         takeSample(m_next_sample_ms);
         m_next_sample_ms += kSampleEveryMs;
     }
-}
-
-bool SimulationController::internalTopic(std::int32_t topic) {
-    if (topic < 0) return false;
-    const auto i = static_cast<std::size_t>(topic);
-    if (i >= m_internal_topic.size()) m_internal_topic.resize(i + 1, -1);
-    if (m_internal_topic[i] < 0) m_internal_topic[i] = journal().topicName(topic).starts_with("__") ? 1 : 0;
-    return m_internal_topic[i] == 1;
 }
 
 void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {

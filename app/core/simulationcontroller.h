@@ -314,14 +314,6 @@ private:
     PlotSeries m_plots;
     sim::ClusterView m_sample_view;
     sim::TimeMs m_next_sample_ms = 0;
-    /// The sums of the high watermarks and of the leaders' LEOs over m_sample_view's non-internal
-    /// partitions, kept per event (the events that change one partition add their difference):
-    /// a sample no longer walks every partition (30 000 with a 9999x3 topic, 4 samples a virtual
-    /// second). `m_totals_valid` false: summed in full at the next sample (a topic deleted, a load).
-    double m_hw_total = 0, m_leo_total = 0;
-    bool m_totals_valid = false;
-    std::vector<signed char> m_internal_topic; ///< by journal topic index: 1 internal ("__"), 0 not, -1 not looked up
-    bool internalTopic(std::int32_t topic);
     std::vector<std::pair<sim::TimeMs, std::int64_t>> m_appended; ///< (time, count) within the last second
     std::vector<std::pair<sim::TimeMs, std::int64_t>> m_consumed;
 };
