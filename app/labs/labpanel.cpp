@@ -458,10 +458,12 @@ bool LabPanel::loadLab(const QString& id) {
             m_replayDialog->setMinimumDuration(0);
             m_replayDialog->setAutoClose(false);
             m_replayDialog->setAutoReset(false);
-            m_replayDialog->setValue(static_cast<int>(m_host->replayProgress() * 1000));
             connect(m_replayDialog, &QProgressDialog::canceled, m_host, &CliHost::cancelReplay);
             connect(m_host, &CliHost::replayProgressed, m_replayDialog,
                     [d = m_replayDialog](double p) { d->setValue(static_cast<int>(p * 1000)); });
+            // Shown, not setValue() here: a modal progress dialog's setValue() runs the event loop,
+            // which would run the next slice (and maybe the end of the replay) inside loadLab.
+            m_replayDialog->show();
         }
         return true;
     } else {
