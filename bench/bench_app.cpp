@@ -18,6 +18,8 @@
 //              (the simulation runs first, synchronously, and is not counted)
 //   partitions a 9999-partition topic (RF 3) created in the big scenario at 1366x768: the creation's
 //              UI block, then the longest UI block playing at 1x and 64x (target <= 50 ms)
+//   journal [FILE]  a saved lab's journal of a day of cluster time restored as at start-up: replayed at
+//              once (as before) and through LabPanel::loadLab in slices (longest UI block, target <= 50 ms)
 //   stream     the stream view (app/stream) with a 1 M-event trace (4 partitions, parallelism 4, 50 keys,
 //              out of order, tumble 10 s): the load, then one frame (event-time picture + pipeline +
 //              watermark plot, 1920x1080) at 40 moments while replaying at the fastest speed, the last
@@ -29,6 +31,9 @@
 #include "app/stream/watermarkplot.h"
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
+#include "app/labs/labpanel.h"
+#include "app/terminal/clihost.h"
+#include "labs/session/session_journal.h"
 #include "sim/scenario.h"
 #ifdef FLUXOLAB_HAVE_RDKAFKA
 #include "app/real/realcontroller.h"
@@ -46,6 +51,8 @@
 #include <QEventLoop>
 #include <QImage>
 #include <QPainter>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <algorithm>
@@ -499,6 +506,70 @@ void partitionsFrames(int count) {
                 count, s.median, s.max, static_cast<double>(c->time()) / 1000.0);
 }
 
+/// A saved lab whose journal covers a day of cluster time (three console consumers left running:
+/// tests/fuzz/corpus/fuzz_session_journal/slow-day-of-ticks-three-consumers.json, or FILE) restored as
+/// at start-up: first replayed at once, as loadLab did before (the UI thread blocked for all of it),
+/// then through LabPanel::loadLab, in slices: the longest UI-thread block while it replays (target
+/// <= 50 ms) and how long the whole replay takes.
+void journalReplay(const std::string& file) {
+    QFile f(QString::fromStdString(file));
+    if (!f.open(QIODevice::ReadOnly)) {
+        std::printf("journal: cannot read %s\n", file.c_str());
+        return;
+    }
+    const QByteArray text = f.readAll();
+    std::string error;
+    const auto journal = labs::SessionJournal::fromJson(text.toStdString(), &error);
+    if (!journal) {
+        std::printf("journal: %s: %s\n", file.c_str(), error.c_str());
+        return;
+    }
+    QTemporaryDir settings; // the bench does not touch the user's saved labs
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
+    const QString lab = QString::fromStdString(journal->lab);
+    {
+        app::MainWindow w;
+        w.resize(1366, 768);
+        w.show();
+        if (!w.labPanel()->loadLab(lab)) {
+            std::printf("journal: lab %s cannot be loaded\n", journal->lab.c_str());
+            return;
+        }
+        QApplication::processEvents();
+        const double cpu0 = threadCpuMs();
+        QElapsedTimer t;
+        t.start();
+        w.cliHost()->replay(*journal);
+        std::printf("journal: %s replayed at once (as before): UI thread blocked %.1f ms wall, %.1f ms CPU; cluster time %.1f h\n",
+                    file.c_str(), static_cast<double>(t.nsecsElapsed()) / 1e6, threadCpuMs() - cpu0,
+                    static_cast<double>(w.controller()->sim().now()) / 3.6e6);
+    }
+    QSettings().setValue(app::LabPanel::journalKey(lab), QString::fromUtf8(text));
+    app::MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    QApplication::processEvents();
+    BlockProbe probe;
+    QElapsedTimer t;
+    t.start();
+    const double cpu0 = threadCpuMs();
+    probe.start();
+    w.labPanel()->loadLab(lab);
+    const double loadMs = static_cast<double>(t.nsecsElapsed()) / 1e6, loadCpu = threadCpuMs() - cpu0;
+    int slices = 0;
+    while (w.cliHost()->isReplaying()) {
+        QApplication::processEvents(QEventLoop::AllEvents, 5);
+        ++slices;
+    }
+    probe.stop();
+    std::printf("journal: restored through loadLab in slices: loadLab returned after %.1f ms wall (%.1f ms CPU), the replay took "
+                "%.2f s over %d event-loop turns; longest UI-thread block %.1f ms wall, %.1f ms UI-thread CPU (target <= 50 ms); "
+                "cluster time %.1f h\n",
+                loadMs, loadCpu, static_cast<double>(t.elapsed()) / 1000.0, slices, probe.worstWallMs, probe.worstCpuMs,
+                static_cast<double>(w.controller()->sim().now()) / 3.6e6);
+}
+
 #ifdef FLUXOLAB_HAVE_RDKAFKA
 /// A loopback port that accepts connections (kernel backlog) and never answers; 0 on failure.
 int silentPort(int* fd) {
@@ -677,6 +748,9 @@ int main(int argc, char** argv) {
     if (all || mode == "partitions") partitions();
     if (all || mode == "stream") streamFrames(std::min<std::size_t>(events, 1000000));
     if (mode == "partitions-frames") partitionsFrames(frames);
+    if (mode == "journal")
+        journalReplay(argc > 2 ? argv[2]
+                               : FLUXOLAB_SOURCE_DIR "/tests/fuzz/corpus/fuzz_session_journal/slow-day-of-ticks-three-consumers.json");
 #ifdef FLUXOLAB_HAVE_RDKAFKA
     int runs = 1;
     for (int i = 1; i + 1 < argc; ++i)
@@ -684,9 +758,10 @@ int main(int argc, char** argv) {
     if (all || mode == "real-unreachable") realUnreachable(runs);
 #endif
     if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block" &&
-        mode != "partitions" && mode != "partitions-frames" && mode != "real-unreachable" && mode != "stream") {
+        mode != "partitions" && mode != "partitions-frames" && mode != "real-unreachable" && mode != "stream" && mode != "journal") {
         std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|partitions-frames|"
-                             "real-unreachable|stream] [--events N] [--frames N] [--runs N]\n");
+                             "real-unreachable|stream|journal [FILE]] [--events N] [--frames N] [--runs N]
+");
         return 2;
     }
     return 0;

@@ -1322,6 +1322,25 @@
         <source>This lab runs on the real cluster %1: its setup and its checks act on that cluster, and the commands shown name it. A real cluster is not reset: what an earlier attempt created stays there.</source>
         <translation>This lab runs on the real cluster %1: its setup and its checks act on that cluster, and the commands shown name it. A real cluster is not reset: what an earlier attempt created stays there.</translation>
     </message>
+    <message>
+        <source>Restoring the lab: replaying your saved commands…</source>
+        <translation>Restoring the lab: replaying your saved commands…</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>Stop here</translation>
+    </message>
+    <message>
+        <source>Restoring the lab</source>
+        <translation>Restoring the lab</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restoring stopped: %n command(s) replayed; the rest of the saved session is not restored.</source>
+        <translation>
+            <numerusform>Restoring stopped: %n command replayed; the rest of the saved session is not restored.</numerusform>
+            <numerusform>Restoring stopped: %n commands replayed; the rest of the saved session is not restored.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::MainWindow</name>

@@ -1322,6 +1322,25 @@
         <source>This lab runs on the real cluster %1: its setup and its checks act on that cluster, and the commands shown name it. A real cluster is not reset: what an earlier attempt created stays there.</source>
         <translation>Este laboratório corre no cluster real %1: a preparação e as verificações atuam nesse cluster, e os comandos mostrados apontam para ele. Um cluster real não é reposto: o que uma tentativa anterior criou continua lá.</translation>
     </message>
+    <message>
+        <source>Restoring the lab: replaying your saved commands…</source>
+        <translation>A restaurar o laboratório: a repetir os comandos guardados…</translation>
+    </message>
+    <message>
+        <source>Stop here</source>
+        <translation>Parar aqui</translation>
+    </message>
+    <message>
+        <source>Restoring the lab</source>
+        <translation>A restaurar o laboratório</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restoring stopped: %n command(s) replayed; the rest of the saved session is not restored.</source>
+        <translation>
+            <numerusform>Restauro interrompido: %n comando repetido; o resto da sessão guardada não foi restaurado.</numerusform>
+            <numerusform>Restauro interrompido: %n comandos repetidos; o resto da sessão guardada não foi restaurado.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::MainWindow</name>

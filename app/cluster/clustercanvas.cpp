@@ -42,9 +42,10 @@ void ClusterCanvas::setTheme(const Theme& theme) {
 bool ClusterCanvas::hasData() const { return m_shown || m_controller->hasRun(); }
 
 ClusterLayout ClusterCanvas::buildLayout(QSizeF size) const {
-    if (m_shown) return ClusterLayoutBuilder::build(*m_shown, m_controller->speed(), size, m_theme, m_firstRow);
+    if (m_shown) return ClusterLayoutBuilder::build(*m_shown, m_controller->speed(), size, m_theme, m_firstRow, &m_layoutCache);
     if (!m_controller->hasRun()) return ClusterLayoutBuilder::build(*m_controller, size, m_theme);
-    return ClusterLayoutBuilder::build(m_controller->observation(), m_controller->speed(), size, m_theme, m_firstRow);
+    return ClusterLayoutBuilder::build(m_controller->observation(), m_controller->speed(), size, m_theme, m_firstRow,
+                                       &m_layoutCache);
 }
 
 void ClusterCanvas::scrollStrips(int rows) {

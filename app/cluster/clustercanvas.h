@@ -22,6 +22,8 @@ public:
 
     void setTheme(const Theme& theme);
     const Theme& theme() const { return m_theme; }
+    /// Tests: how often the layout's topology part was computed and reused.
+    const ClusterLayoutCache& layoutCache() const { return m_layoutCache; }
     /// The layout of the last paint (or a fresh one for the current size).
     const ClusterLayout& layout();
     /// Paints the current layout (what paintEvent does), e.g. into an image.
@@ -63,6 +65,8 @@ private:
     SimulationController* m_controller;
     Theme m_theme = Theme::normal();
     ClusterLayout m_layout;
+    /// The topology's part of the layout, reused from frame to frame (ClusterLayoutCache).
+    mutable ClusterLayoutCache m_layoutCache;
     bool m_dirty = true;
     std::optional<labs::observe::Observation> m_shown; ///< set by showObservation
     std::size_t m_firstRow = 0;                        ///< scrolled strips (ClusterLayout::firstRow)

@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <map>
 #include <set>
 
 namespace fluxolab::app {
@@ -180,6 +182,57 @@ void ClusterLayoutBuilder::addHiddenSummary(ClusterLayout& L, BrokerItem& broker
                                               "kafka-topics.sh --describe in the terminal lists every partition.")});
 }
 
+std::uint64_t ClusterLayoutBuilder::topologyKey(const obs::Observation& o, QSizeF size, const Theme& th, std::size_t firstRow) {
+    // A hash of what the broker columns' structure depends on. O(partitions) integer work (and one
+    // string comparison per partition, to see where a topic's partitions end): far less than the
+    // structure itself (per-broker lists, their order among the topics, measured text heights).
+    std::uint64_t h = 1469598103934665603ULL;
+    auto mix = [&h](std::uint64_t v) { // one multiply per value (a 64-bit mix, not FNV's per byte)
+        h ^= v;
+        h *= 0x9E3779B97F4A7C15ULL;
+        h ^= h >> 29;
+    };
+    auto mixDouble = [&mix](double d) {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &d, sizeof bits);
+        mix(bits);
+    };
+    auto mixText = [&mix](const QString& t) {
+        mix(static_cast<std::uint64_t>(t.size()));
+        for (QChar c : t) mix(c.unicode());
+    };
+    mixDouble(size.width());
+    mixDouble(size.height());
+    mixDouble(th.scale);
+    mix(th.presentation ? 1 : 0);
+    mix(firstRow);
+    // The language: the texts whose measured heights are kept.
+    auto viewText = [](const char* text, int n = -1) { return QCoreApplication::translate("fluxolab::app::ClusterCanvas", text, nullptr, n); };
+    for (const char* t : {"running", "stopped", "fenced", " · controller"}) mixText(viewText(t));
+    mixText(viewText("%n leader(s)", 10));
+    mixText(viewText("+ %1 more · %2 of %3 partitions shown"));
+    obs::BrokerId maxBroker = 0;
+    for (const auto& b : o.brokers) maxBroker = std::max(maxBroker, b.id);
+    mix(static_cast<std::uint64_t>(maxBroker));
+    mix(o.topics.size());
+    for (const auto& t : o.topics) {
+        mix(std::hash<std::string>{}(t.name));
+        mix(static_cast<std::uint64_t>(t.partitions));
+    }
+    mix(o.partitions.size());
+    const std::string* topic = nullptr;
+    for (const auto& p : o.partitions) {
+        if (!topic || p.topic != *topic) { // a new topic's partitions start
+            topic = &p.topic;
+            mix(std::hash<std::string>{}(p.topic));
+        }
+        mix(static_cast<std::uint64_t>(static_cast<std::uint32_t>(p.partition)));
+        mix(p.replicas.size());
+        for (obs::BrokerId b : p.replicas) mix(static_cast<std::uint64_t>(static_cast<std::uint32_t>(b)));
+    }
+    return h;
+}
+
 ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF size, const Theme& th) {
     if (!c.hasRun()) {
         ClusterLayout L;
@@ -191,7 +244,7 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
 }
 
 ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double playbackSpeed, QSizeF size, const Theme& th,
-                                          std::size_t firstRow) {
+                                          std::size_t firstRow, ClusterLayoutCache* cache) {
     ClusterLayout L;
     L.size = size;
     L.theme = th;
@@ -225,7 +278,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         const double need = (96 + 190 + 4 * 10 + (nbCols - 1) * 10 + nbCols * 112);
         Theme smaller = th;
         smaller.scale = std::max(1.0, std::min(th.scale - 0.05, size.width() / need));
-        return build(o, playbackSpeed, size, smaller, firstRow);
+        return build(o, playbackSpeed, size, smaller, firstRow, cache);
     }
     const QRectF left(m, m, leftW, size.height() - 2 * m);
     const QRectF right(size.width() - m - rightW, m, rightW, size.height() - 2 * m);
@@ -238,13 +291,28 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     // The broker's status line ("running · controller · 2 leaders", as the view words it) wraps onto
     // a second line in a narrow column instead of being shortened.
     auto viewText = [](const char* text, int n = -1) { return QCoreApplication::translate("fluxolab::app::ClusterCanvas", text, nullptr, n); };
+    // The topology's part of the layout (see ClusterLayoutCache): the last frames', when the key is the same.
+    ClusterLayoutCache::Entry* cached = nullptr;
+    ClusterLayoutCache::Entry fresh;
+    if (cache) {
+        fresh.key = topologyKey(o, size, th, firstRow);
+        fresh.partitions = o.partitions.size();
+        fresh.brokers = nb;
+        for (auto& e : cache->entries)
+            if (e.key == fresh.key && e.partitions == fresh.partitions && e.brokers == fresh.brokers) cached = &e;
+    }
     double statusH = 0; // height of the longest status, wrapped at the header's width
-    for (const char* state : {"running", "stopped", "fenced"})
-        statusH = std::max(statusH, QFontMetricsF(th.font(8))
-                                        .boundingRect(QRectF(0, 0, colW - th.px(16), 1000), Qt::AlignLeft | Qt::TextWordWrap,
-                                                      viewText(state) + viewText(" · controller") + QStringLiteral(" · ") +
-                                                          viewText("%n leader(s)", 10))
-                                        .height());
+    if (cached) {
+        statusH = cached->statusH;
+    } else {
+        for (const char* state : {"running", "stopped", "fenced"})
+            statusH = std::max(statusH, QFontMetricsF(th.font(8))
+                                            .boundingRect(QRectF(0, 0, colW - th.px(16), 1000), Qt::AlignLeft | Qt::TextWordWrap,
+                                                          viewText(state) + viewText(" · controller") + QStringLiteral(" · ") +
+                                                              viewText("%n leader(s)", 10))
+                                            .height());
+        fresh.statusH = statusH;
+    }
     const double wrappedHeaderH = th.px(26) + statusH;
     const bool statusWraps = statusH > QFontMetricsF(th.font(8)).height() * 1.5;
     double headerH = th.px(46); // th.px(62) below when the status wraps and the strips keep their detail
@@ -264,20 +332,28 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     // ---- replicas per broker ----
     // Indices into o.partitions, which is sorted by topic name and partition: each broker's list
     // is in that order too.
-    std::vector<std::vector<std::size_t>> perBroker(nb);
+    std::vector<std::vector<std::size_t>> perBrokerFresh;
     std::vector<int> leadersPer(nb, 0); // over every replica, drawn or not
     obs::Offset maxLeo = 0;
     const bool replicaState = o.has(Capability::ReplicaFetchState);
-    for (std::size_t pi = 0; pi < o.partitions.size(); ++pi) {
-        const obs::Partition& p = o.partitions[pi];
-        if (isInternal(p.topic) || !o.topic(p.topic)) continue;
+    auto countPartition = [&](const obs::Partition& p) {
         for (obs::BrokerId b : p.replicas)
-            if (b >= 1 && static_cast<std::size_t>(b) <= nb) {
-                perBroker[static_cast<std::size_t>(b - 1)].push_back(pi);
-                if (p.leader == b) ++leadersPer[static_cast<std::size_t>(b - 1)];
-            }
+            if (b >= 1 && static_cast<std::size_t>(b) <= nb && p.leader == b) ++leadersPer[static_cast<std::size_t>(b - 1)];
         maxLeo = std::max(maxLeo, p.log_end);
         for (obs::Offset leo : p.replica_log_end) maxLeo = std::max(maxLeo, leo);
+    };
+    if (cached) {
+        for (std::size_t pi : cached->included) countPartition(o.partitions[pi]);
+    } else {
+        perBrokerFresh.resize(nb);
+        for (std::size_t pi = 0; pi < o.partitions.size(); ++pi) {
+            const obs::Partition& p = o.partitions[pi];
+            if (isInternal(p.topic) || !o.topic(p.topic)) continue;
+            fresh.included.push_back(pi);
+            for (obs::BrokerId b : p.replicas)
+                if (b >= 1 && static_cast<std::size_t>(b) <= nb) perBrokerFresh[static_cast<std::size_t>(b - 1)].push_back(pi);
+            countPartition(p);
+        }
     }
     // A replica's LEO: known with ReplicaFetchState only, the leader's too (as in the Partitions table):
     // a real cluster's ListOffsets gives the high watermark, not the leader's log end offset.
@@ -292,32 +368,55 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         return std::nullopt;
     };
     std::size_t rows = 1;
-    for (auto& list : perBroker) rows = std::max(rows, list.size());
-    const double avail = mid.height() - headerH - th.px(8);
-    // The summary row of a broker with more replicas than fit says how many are drawn, whole: as
-    // tall as the fullest broker's text needs, wrapped at the column's width (the numbers of the
-    // fullest broker are the widest).
-    const double summaryH =
-        std::max(th.px(ClusterLayout::kMinStripPx + 2),
-                 std::ceil(QFontMetricsF(th.font(8, true))
-                               .boundingRect(QRectF(0, 0, colW - th.px(20), 10000), Qt::AlignLeft | Qt::TextWordWrap,
-                                             QCoreApplication::translate("fluxolab::app::ClusterCanvas",
-                                                                         "+ %1 more · %2 of %3 partitions shown")
-                                                 .arg(rows)
-                                                 .arg(rows)
-                                                 .arg(rows))
-                               .height()) +
-                     th.px(2));
-    const std::size_t shownRows = aggregatedRows(rows, avail, th, summaryH);
-    L.maxFirstRow = rows > shownRows ? rows - shownRows : 0;
-    L.firstRow = std::min(firstRow, L.maxFirstRow);
-    for (auto& list : perBroker) {
-        if (list.size() <= shownRows) continue;
-        if (L.firstRow == 0) shareRowsAmongTopics(list, o.partitions, shownRows);
-        else // scrolled: the rows from firstRow on come first (the others keep their order after them)
-            std::rotate(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min(L.firstRow, list.size() - shownRows)),
-                        list.end());
+    double summaryH = 0;
+    std::size_t shownRows = 0;
+    if (cached) {
+        rows = cached->rows;
+        summaryH = cached->summaryH;
+        shownRows = cached->shownRows;
+        L.maxFirstRow = cached->maxFirstRow;
+        L.firstRow = cached->firstRow;
+        ++cache->reuses;
+    } else {
+        for (auto& list : perBrokerFresh) rows = std::max(rows, list.size());
+        const double avail = mid.height() - headerH - th.px(8);
+        // The summary row of a broker with more replicas than fit says how many are drawn, whole: as
+        // tall as the fullest broker's text needs, wrapped at the column's width (the numbers of the
+        // fullest broker are the widest).
+        summaryH = std::max(th.px(ClusterLayout::kMinStripPx + 2),
+                            std::ceil(QFontMetricsF(th.font(8, true))
+                                          .boundingRect(QRectF(0, 0, colW - th.px(20), 10000), Qt::AlignLeft | Qt::TextWordWrap,
+                                                        QCoreApplication::translate("fluxolab::app::ClusterCanvas",
+                                                                                    "+ %1 more · %2 of %3 partitions shown")
+                                                            .arg(rows)
+                                                            .arg(rows)
+                                                            .arg(rows))
+                                          .height()) +
+                                th.px(2));
+        shownRows = aggregatedRows(rows, avail, th, summaryH);
+        L.maxFirstRow = rows > shownRows ? rows - shownRows : 0;
+        L.firstRow = std::min(firstRow, L.maxFirstRow);
+        for (auto& list : perBrokerFresh) {
+            if (list.size() <= shownRows) continue;
+            if (L.firstRow == 0) shareRowsAmongTopics(list, o.partitions, shownRows);
+            else // scrolled: the rows from firstRow on come first (the others keep their order after them)
+                std::rotate(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(std::min(L.firstRow, list.size() - shownRows)),
+                            list.end());
+        }
+        if (cache) {
+            fresh.rows = rows;
+            fresh.summaryH = summaryH;
+            fresh.shownRows = shownRows;
+            fresh.maxFirstRow = L.maxFirstRow;
+            fresh.firstRow = L.firstRow;
+            fresh.perBroker = std::move(perBrokerFresh);
+            if (cache->entries.size() >= 2) cache->entries.erase(cache->entries.begin());
+            cache->entries.push_back(std::move(fresh));
+            cached = &cache->entries.back();
+            ++cache->builds;
+        }
     }
+    const std::vector<std::vector<std::size_t>>& perBroker = cached ? cached->perBroker : perBrokerFresh;
 
     // The label of each strip: name, role chip, ISR chip, LEO/HW numbers. In a narrow column they
     // flow onto a second (third) line rather than being dropped; every strip gets as many lines as
@@ -432,7 +531,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             // Presentation mode in a short view (a terminal below it): smaller, but with the labels.
             Theme smaller = th;
             smaller.scale = std::max(1.0, th.scale - 0.1);
-            return build(o, playbackSpeed, size, smaller, firstRow);
+            return build(o, playbackSpeed, size, smaller, firstRow, cache);
         }
         L.detail = Detail::Minimal;
         stripH = std::max(4.0, per);
@@ -660,6 +759,15 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         L.producers.push_back(pr);
     }
 
+    // The leader strip of a partition, for the flights: a look-up per flight (scanning the strips
+    // was 5 % of a 64x frame with a 9999-partition topic).
+    std::map<obs::PartitionKey, std::size_t> leaderIndex;
+    for (std::size_t i = 0; i < L.strips.size(); ++i)
+        if (L.strips[i].leader) leaderIndex.try_emplace(L.strips[i].tp, i);
+    auto leaderStrip = [&](const obs::PartitionKey& tp) -> const ReplicaStrip* {
+        const auto it = leaderIndex.find(tp);
+        return it == leaderIndex.end() ? nullptr : &L.strips[it->second];
+    };
     // ---- records in flight (the last appends) ----
     // The window is a wall-clock duration turned into virtual time at the current speed, so a trip
     // takes about kFlightWallMs on screen whatever the speed.
@@ -695,7 +803,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 continue;
             }
         }
-        const ReplicaStrip* target = L.leaderStrip(tp);
+        const ReplicaStrip* target = leaderStrip(tp);
         if (!target) continue;
         Flight f;
         f.producer = e.producer;
@@ -809,7 +917,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 const QString t = QStringLiteral("×%1").arg(f.count);
                 const double w = keyFm.horizontalAdvance(t) + th.px(10);
                 QRectF r(f.pos.x() - w / 2, f.pos.y() - th.px(8), w, th.px(16));
-                if (const ReplicaStrip* target = L.leaderStrip(f.tp); target && (r.intersects(target->rect) || f.progress >= 1.0)) {
+                if (const ReplicaStrip* target = leaderStrip(f.tp); target && (r.intersects(target->rect) || f.progress >= 1.0)) {
                     const QRectF& cr = target->cellsRect;
                     const double h = std::max(cr.height(), std::min(th.px(16), keyFm.height() + th.px(2)));
                     r = QRectF(std::clamp(r.left(), cr.left(), std::max(cr.left(), cr.right() - w)), cr.center().y() - h / 2, w, h);

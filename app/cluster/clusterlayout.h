@@ -249,6 +249,27 @@ struct ClusterLayout {
     std::optional<std::int32_t> groupAt(const QPointF& p) const;
 };
 
+/// The part of a layout that depends only on the cluster's topology, kept between frames: which
+/// replicas each broker column draws and in what order (by name, shared among the topics, scrolled),
+/// how many fit, and the heights of the texts that depend on the column's width. Reused while the
+/// topology key is the same - the brokers, the topics and their partitions with their replicas,
+/// and the view's size, theme, language and scroll row; per frame the layout then only fills in the
+/// numbers (leaders, ISR, offsets, groups). A ClusterCanvas owns one.
+struct ClusterLayoutCache {
+    struct Entry {
+        std::uint64_t key = 0;
+        std::size_t partitions = 0, brokers = 0; ///< checked too: the indices stay in range whatever the hash
+        std::vector<std::vector<std::size_t>> perBroker; ///< indices into Observation::partitions, drawn first
+        std::vector<std::size_t> included;               ///< every partition with a replica drawn on a broker column
+        std::size_t rows = 1, shownRows = 1, maxFirstRow = 0, firstRow = 0;
+        double statusH = 0, summaryH = 0;
+    };
+    std::vector<Entry> entries; ///< the last two (presentation mode may lay out at two scales a frame)
+    std::size_t builds = 0;     ///< structures computed (a topology key not seen in the last two)
+    std::size_t reuses = 0;     ///< frames that reused one
+    void clear() { entries.clear(); }
+};
+
 class ClusterLayoutBuilder {
     Q_DECLARE_TR_FUNCTIONS(ClusterLayoutBuilder)
 public:
@@ -257,8 +278,13 @@ public:
     /// and rebalances' animations are scaled by.
     /// `firstRow`: more replicas than fit, scrolled: each broker draws its replicas from this row on
     /// (by name); 0 shares the rows among the topics (see shareRowsAmongTopics).
+    /// `cache`: reuse the topology's part of the previous frames' layouts (the result is the same
+    /// as without it).
     static ClusterLayout build(const obs::Observation& o, double speed, QSizeF size, const Theme& theme,
-                               std::size_t firstRow = 0);
+                               std::size_t firstRow = 0, ClusterLayoutCache* cache = nullptr);
+    /// The topology key build() caches by: the brokers, the topics and their partitions with their
+    /// replicas (not leaders, ISR or offsets), the view's size, theme and language, and the scroll row.
+    static std::uint64_t topologyKey(const obs::Observation& o, QSizeF size, const Theme& theme, std::size_t firstRow);
     /// The narrowest broker column that keeps a strip's label legible, at `theme`'s scale.
     static double minimumBrokerWidth(const Theme& theme) { return theme.px(112); }
     /// How many strips per broker fit legibly in `avail` height for `rows` replicas on the fullest

@@ -15,6 +15,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPointer>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopedValueRollback>
@@ -390,6 +392,12 @@ bool LabPanel::loadLab(const QString& id) {
         if (q(m_labs[i].id) == id) index = static_cast<int>(i);
     if (index < 0) return false;
     const labs::Lab& lab = m_labs[static_cast<std::size_t>(index)];
+    if (m_replayDialog) { // another lab while one was being restored (its replay is abandoned with its cluster)
+        m_replayDialog->hide();
+        m_replayDialog->deleteLater();
+        m_replayDialog = nullptr;
+    }
+    m_replaying = false;
     m_labIndex = index;
     m_detached = false;
     m_detachedPassed.clear();
@@ -428,10 +436,49 @@ bool LabPanel::loadLab(const QString& id) {
         m_engine->start();
     } else if (journal) {
         // The student's commands again, headlessly: the cluster and the steps come back as they were.
+        // A journal may cover hours of cluster time: it replays in slices, the window responsive and
+        // a progress dialog (with a button to stop there) up while it takes longer than one slice.
         m_engine->start();
         m_replaying = true;
-        replayed = m_host->replay(*journal);
-        m_replaying = false;
+        const bool finished = m_host->replayInSlices(*journal, [self = QPointer<LabPanel>(this), this, id, saved](std::size_t n, bool complete) {
+            if (!self) return;
+            m_replaying = false;
+            if (m_replayDialog) {
+                m_replayDialog->hide();
+                m_replayDialog->deleteLater();
+                m_replayDialog = nullptr;
+            }
+            afterReplay(id, saved, n, complete);
+        });
+        if (!finished) {
+            m_replayDialog = new QProgressDialog(tr("Restoring the lab: replaying your saved commands…"), tr("Stop here"), 0,
+                                                 1000, window());
+            m_replayDialog->setWindowTitle(tr("Restoring the lab"));
+            m_replayDialog->setWindowModality(Qt::WindowModal);
+            m_replayDialog->setMinimumDuration(0);
+            m_replayDialog->setAutoClose(false);
+            m_replayDialog->setAutoReset(false);
+            connect(m_replayDialog, &QProgressDialog::canceled, m_host, &CliHost::cancelReplay);
+            connect(m_host, &CliHost::replayProgressed, m_replayDialog,
+                    [d = m_replayDialog](double p) { d->setValue(static_cast<int>(p * 1000)); });
+            // Shown, not setValue() here: a modal progress dialog's setValue() runs the event loop,
+            // which would run the next slice (and maybe the end of the replay) inside loadLab.
+            m_replayDialog->show();
+        }
+        return true;
+    } else {
+        // Progress saved without a journal (older versions): the steps, on an empty cluster.
+        if (!saved.isEmpty()) m_engine->restoreProgress(saved.toStdString());
+        m_engine->start();
+    }
+    finishLoad(id, corrupt, replayed, true);
+    return true;
+}
+
+void LabPanel::afterReplay(const QString& id, const QString& saved, std::size_t replayed, bool complete) {
+    if (m_labIndex < 0 || !m_engine) return;
+    const labs::Lab& lab = m_labs[static_cast<std::size_t>(m_labIndex)];
+    {
         if (!saved.isEmpty()) {
             labs::LabEngine before(lab, *m_host->backend());
             before.restoreProgress(saved.toStdString());
@@ -442,13 +489,15 @@ bool LabPanel::loadLab(const QString& id) {
                 nowPassed += m_engine->stepPassed(i) ? 1 : 0;
             }
             // The hints shown; and the steps, should the replay not reach them all (the lab changed).
-            m_engine->restoreProgress(saved.toStdString(), nullptr, nowPassed >= savedPassed);
+            // A replay stopped midway keeps the steps its commands pass, not the saved ones.
+            m_engine->restoreProgress(saved.toStdString(), nullptr, complete && nowPassed >= savedPassed);
         }
-    } else {
-        // Progress saved without a journal (older versions): the steps, on an empty cluster.
-        if (!saved.isEmpty()) m_engine->restoreProgress(saved.toStdString());
-        m_engine->start();
     }
+    finishLoad(id, false, replayed, complete);
+}
+
+void LabPanel::finishLoad(const QString& id, bool corrupt, std::size_t replayed, bool complete) {
+    const labs::Lab& lab = m_labs[static_cast<std::size_t>(m_labIndex)];
     m_host->syncViews();
     QSettings().setValue(currentLabKey(), id);
     if (m_remote) startRemote(); // the lab starts over on the real cluster
@@ -458,9 +507,11 @@ bool LabPanel::loadLab(const QString& id) {
     Q_EMIT labLoaded(id);
     if (corrupt)
         Q_EMIT notice(tr("The saved progress of this lab could not be read: the lab starts over on a fresh cluster."));
+    else if (!complete)
+        Q_EMIT notice(tr("Restoring stopped: %n command(s) replayed; the rest of the saved session is not restored.",
+                         nullptr, static_cast<int>(replayed)));
     else if (replayed > 0)
         Q_EMIT notice(tr("Progress restored: %n command(s) replayed", nullptr, static_cast<int>(replayed)));
-    return true;
 }
 
 bool LabPanel::confirmRestart() {

@@ -26,6 +26,7 @@ class QFrame;
 class QLabel;
 class QListWidget;
 class QProgressBar;
+class QProgressDialog;
 class QPushButton;
 class QTextBrowser;
 class QTimer;
@@ -119,6 +120,10 @@ private:
     void scrollToStep();
     void save();
     void saveJournal();
+    /// loadLab() after the saved journal was replayed (complete false: stopped midway by the user).
+    void afterReplay(const QString& id, const QString& saved, std::size_t replayed, bool complete);
+    /// The end of loadLab(): views, the step shown, labLoaded and the notice.
+    void finishLoad(const QString& id, bool corrupt, std::size_t replayed, bool complete);
     void onLink(const QUrl& url);
     QString instructionsMarkdown(const std::string& markdown);
     QString emptyStateMarkdown() const;
@@ -138,6 +143,7 @@ private:
     std::unique_ptr<labs::LabEngine> m_engine;
     bool m_loading = false;
     bool m_replaying = false;
+    QProgressDialog* m_replayDialog = nullptr; ///< while a long saved journal replays (loadLab)
     bool m_detached = false;
     std::vector<bool> m_detachedPassed; ///< the steps passed when the cluster was replaced
     std::uint64_t m_seed = 1; ///< of the lab's current cluster

@@ -4,6 +4,7 @@
 #include "app/core/simulationcontroller.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSettings>
 
 #include <algorithm>
@@ -49,6 +50,12 @@ void CliHost::dropPlayback() {
 
 void CliHost::rebuild() {
     dropPlayback();
+    if (m_sliced) { // a new cluster: the replay on the old one is abandoned
+        m_sliced.reset();
+        m_slicedDone = nullptr;
+        ++m_sliceGeneration;
+        m_replaying = false;
+    }
     m_cli.reset();
     m_backend.reset();
     m_history.clear();
@@ -137,10 +144,7 @@ void CliHost::journal(labs::JournalEvent event) {
     if (!tick) Q_EMIT journalChanged();
 }
 
-std::size_t CliHost::replay(const labs::SessionJournal& journal) {
-    if (!m_backend || !m_cli) return 0;
-    dropPlayback(); // this journal replaces the log (a lab's saved progress)
-    m_replaying = true;
+labs::JournalReplayer::Hooks CliHost::replayHooks() {
     labs::JournalReplayer::Hooks hooks;
     hooks.record = [this](labs::HistoryEntry e) { record(std::move(e)); };
     hooks.command_ended = [this] { commandEnded(); };
@@ -150,12 +154,79 @@ std::size_t CliHost::replay(const labs::SessionJournal& journal) {
     // SimulationController::runTo each tick also folded the view and repainted: a 200-command
     // session took 0.9-1.9 s to replay instead of tens of ms.
     hooks.ticked = [this] { Q_EMIT tick(); };
-    labs::JournalReplayer replayer(*m_backend, *m_cli, std::move(hooks));
+    // Sliced: the same runUntil, cut after a number of simulation events (the same run).
+    hooks.advance_until = [this](labs::TimeMs until, std::size_t& budget) {
+        labs::Session* s = m_controller ? m_controller->session() : nullptr;
+        if (!s) return true;
+        return s->runUntil(until - labs::kVirtualEpochMs, budget);
+    };
+    return hooks;
+}
+
+std::size_t CliHost::replay(const labs::SessionJournal& journal) {
+    if (!m_backend || !m_cli) return 0;
+    dropPlayback(); // this journal replaces the log (a lab's saved progress)
+    m_replaying = true;
+    labs::JournalReplayer replayer(*m_backend, *m_cli, replayHooks());
     replayer.run(journal);
     m_controller->setTerminalLog(journal);
     m_replaying = false;
     syncViews();
     return journal.commandCount();
+}
+
+bool CliHost::replayInSlices(const labs::SessionJournal& journal, std::function<void(std::size_t, bool)> done) {
+    if (m_sliced) cancelReplay();
+    if (!m_backend || !m_cli) {
+        if (done) done(0, true);
+        return true;
+    }
+    dropPlayback(); // this journal replaces the log (a lab's saved progress)
+    m_replaying = true;
+    m_sliced = std::make_unique<labs::JournalReplayer>(*m_backend, *m_cli, replayHooks());
+    m_slicedJournal = journal;
+    m_slicedDone = std::move(done);
+    m_sliced->begin(m_slicedJournal);
+    replaySlice(true);
+    return m_sliced == nullptr;
+}
+
+void CliHost::replaySlice(bool first) {
+    if (!m_sliced) return;
+    QElapsedTimer t;
+    t.start();
+    // Pieces of at most 64 simulation events (as the playback worker's), until the slice's time is
+    // up; the first slice is longer (a short journal - most of them - still replays at once).
+    const int sliceMs = first ? m_firstSliceMs : m_sliceMs;
+    do {
+        if (m_sliced->step(64)) {
+            endSlicedReplay(true);
+            return;
+        }
+    } while (t.elapsed() < sliceMs);
+    Q_EMIT replayProgressed(m_sliced->progress());
+    const std::uint64_t generation = m_sliceGeneration;
+    QTimer::singleShot(0, this, [this, generation] {
+        if (generation == m_sliceGeneration) replaySlice();
+    });
+}
+
+void CliHost::cancelReplay() {
+    if (m_sliced) endSlicedReplay(false);
+}
+
+double CliHost::replayProgress() const { return m_sliced ? m_sliced->progress() : 1.0; }
+
+void CliHost::endSlicedReplay(bool complete) {
+    labs::SessionJournal replayed = complete ? m_slicedJournal : m_sliced->stopHere();
+    m_sliced.reset();
+    ++m_sliceGeneration;
+    m_controller->setTerminalLog(replayed);
+    m_replaying = false;
+    syncViews();
+    auto done = std::move(m_slicedDone);
+    m_slicedDone = nullptr;
+    if (done) done(replayed.commandCount(), complete);
 }
 
 void CliHost::clearHistory() {

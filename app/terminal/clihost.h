@@ -110,11 +110,30 @@ public:
     /// checks run as they did live; the journal becomes the terminal's part of the controller's
     /// action log. Returns the commands replayed.
     std::size_t replay(const labs::SessionJournal& journal);
+    /// The same replay in slices of about kReplaySliceMs of the UI thread each, the event loop
+    /// running between them (a saved lab's journal may cover a day of cluster time: seconds of
+    /// simulation). `done(commands, complete)` is called at the end: complete false when
+    /// cancelReplay() stopped it, and then the part replayed is the terminal's log. Returns true
+    /// when it finished within the first slice (`done` was called already). A new cluster (a load)
+    /// abandons it without calling `done`.
+    bool replayInSlices(const labs::SessionJournal& journal, std::function<void(std::size_t, bool)> done);
+    /// Stops a sliced replay where it is (its `done` is called, complete false).
+    void cancelReplay();
+    /// A sliced replay is under way: 0..1 by cluster time.
+    bool isSlicedReplay() const { return m_sliced != nullptr; }
+    double replayProgress() const;
     bool isReplaying() const { return m_replaying; }
     /// The terminal's part of the log a load kept or brought (restart, an opened file, compare, a
     /// scenario edit), fired by the session as its clock passes each event (labs::TerminalPlayback);
     /// nullptr when there is none (done() once all of it has run).
     const labs::TerminalPlayback* playback() const { return m_playback.get(); }
+    static constexpr int kReplaySliceMs = 10;
+    static constexpr int kFirstReplaySliceMs = 30;
+    /// Tests: the slices' wall-clock length (0: one piece of 64 simulation events per slice).
+    void setReplaySliceMs(int first, int next) {
+        m_firstSliceMs = first;
+        m_sliceMs = next;
+    }
     /// A running command ended (already recorded): lab checks re-evaluate.
     void commandEnded() { Q_EMIT historyChanged(); }
 
@@ -158,12 +177,17 @@ Q_SIGNALS:
     void tick();
     /// journal() grew by a command, an input line or Ctrl+C/Ctrl+D (not by ticks).
     void journalChanged();
+    /// A sliced replay got further (0..1).
+    void replayProgressed(double progress);
 
 private:
     void onTick();
     void rebuild();
     /// Detaches and drops the playback (before the backend it runs on goes).
     void dropPlayback();
+    labs::JournalReplayer::Hooks replayHooks();
+    void replaySlice(bool first = false);
+    void endSlicedReplay(bool complete);
 
     /// A QPointer: the main window may delete the controller (a sibling) before this host.
     QPointer<SimulationController> m_controller;
@@ -177,6 +201,11 @@ private:
     int m_holds = 0; ///< held on the controller's clock
     bool m_replaying = false;
     int m_nextConsole = 1;
+    std::unique_ptr<labs::JournalReplayer> m_sliced;    ///< a sliced replay under way
+    labs::SessionJournal m_slicedJournal;
+    std::function<void(std::size_t, bool)> m_slicedDone;
+    int m_firstSliceMs = kFirstReplaySliceMs, m_sliceMs = kReplaySliceMs;
+    std::uint64_t m_sliceGeneration = 0;               ///< a queued slice of an abandoned replay does nothing
 };
 
 } // namespace fluxolab::app

@@ -1,6 +1,7 @@
 #include "tests/app/tst_mainwindow.h"
 
 #include "app/cluster/clustercanvas.h"
+#include "app/terminal/clihost.h"
 #include "app/cluster/grouppanel.h"
 #include "app/core/language.h"
 #include "app/core/mainwindow.h"
@@ -295,6 +296,129 @@ void MainWindowTest::anInputWaitsForOnePieceOfTheWorker() {
     QVERIFY(w2->controller()->createTopic("grande", 2000, 3, nullptr));
     w2->controller()->runTo(end);
     QCOMPARE(QString::fromStdString(c->journal().sha256()), QString::fromStdString(w2->controller()->journal().sha256()));
+}
+
+namespace {
+/// The same layout, strip by strip (what a frame draws of the brokers' columns).
+void compareLayouts(const ClusterLayout& a, const ClusterLayout& b) {
+    QCOMPARE(a.strips.size(), b.strips.size());
+    QCOMPARE(a.maxFirstRow, b.maxFirstRow);
+    QCOMPARE(a.firstRow, b.firstRow);
+    QCOMPARE(a.detail, b.detail);
+    for (std::size_t i = 0; i < a.strips.size(); ++i) {
+        const ReplicaStrip& x = a.strips[i];
+        const ReplicaStrip& y = b.strips[i];
+        QCOMPARE(x.name, y.name);
+        QCOMPARE(x.broker, y.broker);
+        QCOMPARE(x.rect, y.rect);
+        QCOMPARE(x.leader, y.leader);
+        QCOMPARE(x.numbersText, y.numbersText);
+        QCOMPARE(x.cells.size(), y.cells.size());
+    }
+    QCOMPARE(a.brokers.size(), b.brokers.size());
+    for (std::size_t i = 0; i < a.brokers.size(); ++i) {
+        QCOMPARE(a.brokers[i].statusText, b.brokers[i].statusText);
+        QCOMPARE(a.brokers[i].moreText, b.brokers[i].moreText);
+        QCOMPARE(a.brokers[i].leaders, b.brokers[i].leaders);
+    }
+    QCOMPARE(a.flights.size(), b.flights.size());
+}
+} // namespace
+
+void MainWindowTest::layoutCacheFollowsTheTopology() {
+    auto w = makeWindow();
+    auto* c = w->controller();
+    ClusterCanvas* canvas = w->clusterCanvas();
+    // A topic with more replicas than the columns hold (the shared rows and the summary are cached).
+    QVERIFY(c->createTopic("grande", 600, 3, nullptr));
+    c->runTo(c->sim().now() + 300);
+    auto fresh = [&] { // the same frame without the cache
+        return ClusterLayoutBuilder::build(c->observation(), c->speed(), QSizeF(canvas->size()), canvas->theme());
+    };
+    (void)canvas->layout();
+    const std::size_t builds = canvas->layoutCache().builds;
+    const std::size_t reuses = canvas->layoutCache().reuses;
+    QVERIFY(builds >= 1);
+    QVERIFY(canvas->layout().maxFirstRow > 0);
+    // Same topology, new numbers: reused, and the frame is the one built from scratch.
+    for (int i = 0; i < 3; ++i) {
+        c->runTo(c->sim().now() + 700);
+        (void)canvas->layout();
+        QCOMPARE(canvas->layoutCache().builds, builds);
+        compareLayouts(canvas->layout(), fresh());
+    }
+    QVERIFY(canvas->layoutCache().reuses >= reuses + 3);
+    // A new topic: computed again, and it is drawn.
+    QVERIFY(c->createTopic("aaa-nova", 4, 2, nullptr));
+    (void)canvas->layout();
+    QCOMPARE(canvas->layoutCache().builds, builds + 1);
+    compareLayouts(canvas->layout(), fresh());
+    bool drawn = false;
+    for (const auto& st : canvas->layout().strips) drawn = drawn || st.name == QStringLiteral("aaa-nova-0");
+    QVERIFY(drawn);
+    // More partitions for it: again.
+    QVERIFY(w->cliHost()->backend()->createPartitions("aaa-nova", 6).ok());
+    w->cliHost()->syncViews();
+    (void)canvas->layout();
+    QCOMPARE(canvas->layoutCache().builds, builds + 2);
+    compareLayouts(canvas->layout(), fresh());
+    // A stopped broker moves leaders (numbers), not replicas: reused.
+    c->stopBroker(2, false);
+    (void)canvas->layout();
+    QCOMPARE(canvas->layoutCache().builds, builds + 2);
+    compareLayouts(canvas->layout(), fresh());
+    // Another size or a scrolled column: another structure.
+    canvas->resize(canvas->width() - 40, canvas->height());
+    (void)canvas->layout();
+    QCOMPARE(canvas->layoutCache().builds, builds + 3);
+    compareLayouts(canvas->layout(), fresh());
+    // The key: not leaders or offsets, but the replicas of any partition.
+    labs::observe::Observation o = c->observation();
+    const QSizeF size(canvas->size());
+    const std::uint64_t key = ClusterLayoutBuilder::topologyKey(o, size, canvas->theme(), 0);
+    o.partitions[5].leader = -1;
+    o.partitions[5].high_watermark += 10;
+    QCOMPARE(ClusterLayoutBuilder::topologyKey(o, size, canvas->theme(), 0), key);
+    std::swap(o.partitions[5].replicas.front(), o.partitions[5].replicas.back());
+    QVERIFY(ClusterLayoutBuilder::topologyKey(o, size, canvas->theme(), 0) != key);
+    QVERIFY(ClusterLayoutBuilder::topologyKey(c->observation(), size, canvas->theme(), 3) != key);
+}
+
+void MainWindowTest::plotTotalsEqualAFullSum() {
+    auto w = makeWindow();
+    auto* c = w->controller();
+    c->runTo(3000);
+    QVERIFY(c->createTopic("extra", 6, 3, nullptr));
+    c->runTo(8000);
+    c->stopBroker(1, true); // leaders move, followers truncate
+    c->runTo(15000);
+    c->startBroker(1);
+    c->runTo(22000);
+    QVERIFY(w->cliHost()->backend()->deleteTopic("extra").ok());
+    w->cliHost()->syncViews();
+    c->runTo(30000);
+    const PlotSeries& plots = c->plots();
+    QVERIFY(plots.hw_total.size() >= 100);
+    QCOMPARE(plots.leo_total.size(), plots.hw_total.size());
+    // The reference: every partition summed at each sample's moment (the events before it).
+    const sim::Journal& j = c->journal();
+    sim::ClusterView v;
+    std::size_t next = 0;
+    double lastHw = 0;
+    for (std::size_t k = 0; k < plots.hw_total.size(); ++k) {
+        const auto t = static_cast<sim::TimeMs>(std::llround(plots.time_s[k] * 1000));
+        while (next < j.size() && j[next].time < t) v.apply(j, j[next++]);
+        double hw = 0, leo = 0;
+        for (const auto& [tp, p] : v.partitions) {
+            if (j.topicName(tp.first).starts_with("__")) continue;
+            hw += static_cast<double>(p.high_watermark);
+            leo += static_cast<double>(p.leaderLeo());
+        }
+        QCOMPARE(plots.hw_total[k], hw);
+        QCOMPARE(plots.leo_total[k], leo);
+        lastHw = hw;
+    }
+    QVERIFY(lastHw > 0);
 }
 
 void MainWindowTest::aFrameDueStopsTheBusyWorkerAfterOnePiece() {

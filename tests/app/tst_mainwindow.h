@@ -19,6 +19,11 @@ private Q_SLOTS:
     /// events (not for a span of virtual time), and the interrupted run is still the same run.
     void anInputWaitsForOnePieceOfTheWorker();
     void aFrameDueStopsTheBusyWorkerAfterOnePiece();
+    /// The cluster view keeps the topology's part of its layout between frames: reused while the
+    /// brokers, topics, partitions and replicas are the same, computed again when they change.
+    void layoutCacheFollowsTheTopology();
+    /// The HW and LEO totals of the plots, kept per event, equal a full sum over the partitions at every sample.
+    void plotTotalsEqualAFullSum();
     void anEmptyGroupHasNoAssignor();
     void narrowViewKeepsCellsAndNames();
     void stopBrokerMovesLeaders();

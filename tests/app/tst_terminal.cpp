@@ -19,6 +19,9 @@
 #include <QElapsedTimer>
 #include <QListWidget>
 #include <QProgressBar>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QTimer>
 #include <QTextBrowser>
 #include <QTextBlock>
 #include <QSettings>
@@ -421,6 +424,105 @@ void TerminalTest::restoredProgressRebuildsTheCluster() {
     w->labPanel()->restart();
     QVERIFY(!QSettings().contains(LabPanel::journalKey(kLab1)));
     QVERIFY(w->controller()->sim().topic("exemplo-topico") == nullptr);
+}
+
+namespace {
+/// A saved lab session that covers 10 minutes of cluster time: a topic, a console consumer left
+/// running, then one long clock tick (the app was left open). Thousands of simulation events.
+labs::SessionJournal longLabJournal() {
+    labs::SessionJournal j;
+    j.lab = kLab1.toStdString();
+    j.seed = 1;
+    labs::JournalEvent create;
+    create.type = labs::JournalEvent::Type::Start;
+    create.tab = 0;
+    create.at_ms = labs::kVirtualEpochMs;
+    create.argv = {"kafka-topics.sh", "--create", "--topic", "longa", "--partitions", "3", "--bootstrap-server", "localhost:9092"};
+    j.add(create);
+    labs::JournalEvent consume = create;
+    consume.tab = 1;
+    consume.at_ms = labs::kVirtualEpochMs + 100;
+    consume.argv = {"kafka-console-consumer.sh", "--topic", "longa", "--group", "g", "--bootstrap-server", "localhost:9092"};
+    j.add(consume);
+    labs::JournalEvent tick;
+    tick.type = labs::JournalEvent::Type::Tick;
+    tick.tab = 1;
+    tick.at_ms = labs::kVirtualEpochMs + 200;
+    tick.tick_ms = 600000;
+    tick.count = 1;
+    j.add(tick);
+    return j;
+}
+} // namespace
+
+void TerminalTest::longSavedJournalReplaysInSlicesWithoutFreezing() {
+    const labs::SessionJournal journal = longLabJournal();
+    // The reference: the same journal replayed at once on the lab's fresh cluster.
+    std::string sha;
+    sim::TimeMs now = 0;
+    {
+        auto w = makeWindow();
+        QVERIFY(w->labPanel()->loadLab(kLab1));
+        QCOMPARE(w->cliHost()->replay(journal), std::size_t{2});
+        sha = w->controller()->sim().journal().sha256();
+        now = w->controller()->sim().now();
+        QVERIFY(now >= 600200);
+    }
+    // Restoring it: loadLab returns with the replay under way, the event loop runs between its
+    // slices (one piece of 64 simulation events each here) under a progress dialog, and the cluster
+    // ends exactly as the replay at once.
+    QSettings().setValue(LabPanel::journalKey(kLab1), QString::fromStdString(journal.toJson()));
+    QSettings().remove(LabPanel::progressKey(kLab1));
+    {
+        auto w = makeWindow();
+        w->cliHost()->setReplaySliceMs(0, 0);
+        QVERIFY(w->labPanel()->loadLab(kLab1));
+        QVERIFY(w->cliHost()->isReplaying());
+        QPointer<QProgressDialog> dialog = w->findChild<QProgressDialog*>();
+        QVERIFY(dialog);
+        QVERIFY(dialog->isVisible());
+        int turns = 0;
+        QTimer probe;
+        probe.setInterval(0);
+        QObject::connect(&probe, &QTimer::timeout, [&turns] { ++turns; });
+        probe.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!w->cliHost()->isReplaying(), 120000);
+        probe.stop();
+        QVERIFY2(turns > 20, qPrintable(QString::number(turns)));
+        QVERIFY(dialog.isNull() || !dialog->isVisible());
+        QCOMPARE(w->controller()->sim().journal().sha256(), sha);
+        QCOMPARE(w->controller()->sim().now(), now);
+        QCOMPARE(w->cliHost()->journal().commandCount(), std::size_t{2});
+        const QString text = w->terminalPanel()->currentConsole()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("Progresso restaurado: 2 comandos repetidos")), qPrintable(text));
+        QVERIFY(w->controller()->sim().topic("longa") != nullptr);
+    }
+    // "Stop here": the cluster keeps what was replayed, the lab goes on from there.
+    QSettings().setValue(LabPanel::journalKey(kLab1), QString::fromStdString(journal.toJson()));
+    {
+        auto w = makeWindow();
+        w->cliHost()->setReplaySliceMs(0, 0);
+        QVERIFY(w->labPanel()->loadLab(kLab1));
+        QPointer<QProgressDialog> dialog = w->findChild<QProgressDialog*>();
+        QVERIFY(dialog);
+        // A slice at a time, to a minute of cluster time (of the ten).
+        for (int i = 0; i < 1000000 && w->cliHost()->isReplaying() && w->controller()->sim().now() <= 60000; ++i)
+            QCoreApplication::processEvents();
+        QVERIFY(w->controller()->sim().now() > 60000);
+        QVERIFY(w->cliHost()->isReplaying());
+        auto* stop = dialog->findChild<QPushButton*>();
+        QVERIFY(stop);
+        QCOMPARE(stop->text(), QStringLiteral("Parar aqui"));
+        stop->click();
+        QVERIFY(!w->cliHost()->isReplaying());
+        QVERIFY(w->controller()->sim().now() < now);
+        QCOMPARE(w->cliHost()->journal().commandCount(), std::size_t{2});
+        const QString text = w->terminalPanel()->currentConsole()->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("Restauro interrompido")), qPrintable(text));
+        TerminalConsole* c = w->terminalPanel()->currentConsole();
+        type(c, QStringLiteral("kafka-topics.sh --describe --topic longa") + kBootstrap);
+        QVERIFY2(c->toPlainText().contains(QStringLiteral("PartitionCount: 3")), qPrintable(c->toPlainText()));
+    }
 }
 
 void TerminalTest::corruptSavedProgressStartsTheLabOver() {

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void progressIsRestoredAfterRecreatingThePanel();
     void restoredProgressRebuildsTheCluster();
     void corruptSavedProgressStartsTheLabOver();
+    void longSavedJournalReplaysInSlicesWithoutFreezing();
     void restartResetsTheLabAndItsCluster();
     void errorsShowTheTeachingNote();
     void javaStackTraceIsFoldedAndExpandsOnClick();
