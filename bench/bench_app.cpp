@@ -760,8 +760,7 @@ int main(int argc, char** argv) {
     if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block" &&
         mode != "partitions" && mode != "partitions-frames" && mode != "real-unreachable" && mode != "stream" && mode != "journal") {
         std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|partitions-frames|"
-                             "real-unreachable|stream|journal [FILE]] [--events N] [--frames N] [--runs N]
-");
+                             "real-unreachable|stream|journal [FILE]] [--events N] [--frames N] [--runs N]\n");
         return 2;
     }
     return 0;
