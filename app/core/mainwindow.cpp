@@ -45,6 +45,7 @@
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QMouseEvent>
@@ -790,7 +791,11 @@ void MainWindow::createCliDocks() {
         else if (m_labPanel->isAncestorOf(now))
             m_labPanel->setFolded(false);
     });
-    connect(m_labPanel, &LabPanel::foldedChanged, this, [this] { sizeDocks(); });
+    // Again once the panel has laid its folded contents out (its minimum height changes then).
+    connect(m_labPanel, &LabPanel::foldedChanged, this, [this] {
+        sizeDocks();
+        QTimer::singleShot(0, this, [this] { sizeDocks(); });
+    });
     connect(m_terminalDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         // The status line repeats the timeline's event text: its room goes to the terminal.
         statusBar()->setVisible(!visible && !m_presentation);
