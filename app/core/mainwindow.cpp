@@ -25,6 +25,7 @@
 #include "app/stream/tracedialog.h"
 
 #include <QAction>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QActionGroup>
 #include <QApplication>
@@ -781,12 +782,13 @@ void MainWindow::createCliDocks() {
     connect(m_terminalDock, &QDockWidget::topLevelChanged, this, [this] {
         if (m_arranging == 0) m_terminalPlaced = true;
     });
-    // Under the lab panel (a short window), the panel folds to its step heading while the terminal
-    // has the keyboard, so that the terminal gets the column's height; it unfolds when the student
-    // goes back to it (a click on the panel or on "Show the step") or when the lab moves to a new step.
+    // Under the lab panel (a short window), the panel folds to its step heading when the keyboard
+    // goes to the terminal (a click on it, Ctrl+T; not a command clicked in the panel), so that the
+    // terminal gets the column's height; it unfolds when the student goes back to it (a click on the
+    // panel, on its heading or on "Show the step") or when the lab moves to a new step.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
         if (!now || !m_labPanel || !m_terminal) return;
-        if (m_terminal->isAncestorOf(now) && terminalUnderLabPanel() && !terminalPlacedByUser())
+        if (m_terminal->isAncestorOf(now) && terminalUnderLabPanel() && !terminalPlacedByUser() && !m_pasting)
             m_labPanel->setFolded(true);
         else if (m_labPanel->isAncestorOf(now))
             m_labPanel->setFolded(false);
@@ -829,6 +831,8 @@ void MainWindow::createCliDocks() {
     connect(m_labPanel, &LabPanel::commandClicked, this, [this](const QString& command) {
         m_terminalDock->show();
         m_terminalDock->raise();
+        // A command clicked in the panel does not fold it: a step's next command stays one click away.
+        const QScopedValueRollback pasting(m_pasting, true);
         m_terminal->pasteCommand(command);
     });
     connect(m_labPanel, &LabPanel::labLoaded, this, [this] { m_terminalDock->show(); });

@@ -162,6 +162,7 @@ private:
     bool m_terminalPlaced = false;
     bool m_terminalSized = false;
     bool m_labsSized = false;
+    bool m_pasting = false;         ///< a command clicked in the lab panel goes to the terminal
     int m_arranging = 0;            ///< > 0 while the window itself moves or sizes the docks
     QSize m_userTerminal;           ///< the terminal dock's size as the user left it (m_terminalSized)
     QSize m_pressTerminal, m_pressLabs; ///< the docks' sizes when a mouse button went down on a separator

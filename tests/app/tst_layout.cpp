@@ -1232,9 +1232,17 @@ void LayoutTest::labPanelFoldsWhileTypingInTheTerminal() {
     auto* heading = lab->findChild<QLabel*>(QStringLiteral("labStepHeading"));
     auto* unfold = lab->findChild<QToolButton*>(QStringLiteral("labUnfold"));
     QVERIFY(heading && unfold);
-    Q_EMIT lab->commandClicked(lab->commands().front()); // a click on the step's command
+    // A click on the step's command pastes it into the terminal: the panel stays unfolded (the
+    // step's next command is one click away).
+    Q_EMIT lab->commandClicked(lab->commands().front());
     settle();
     QCOMPARE(QApplication::focusWidget(), c);
+    QVERIFY(!lab->isFolded());
+    // The student goes to the terminal to type (a click on it after reading the step).
+    lab->textBrowser()->setFocus();
+    settle();
+    c->setFocus(Qt::MouseFocusReason);
+    settle();
     if (!w->terminalUnderLabPanel()) {
         QVERIFY(w->height() >= MainWindow::kTallWindow);
         QVERIFY(!lab->isFolded());
