@@ -176,6 +176,14 @@
         <source>HW %1</source>
         <translation>HW %1</translation>
     </message>
+    <message>
+        <source>negative lag: committed past the end</source>
+        <translation>negative lag: committed past the end</translation>
+    </message>
+    <message>
+        <source>A purple lag badge: a negative lag, the group&apos;s committed offset is past the partition&apos;s end (as kafka-consumer-groups prints it, e.g. after an unclean leader election truncated the log).</source>
+        <translation>A purple lag badge: a negative lag, the group&apos;s committed offset is past the partition&apos;s end (as kafka-consumer-groups prints it, e.g. after an unclean leader election truncated the log).</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -1340,6 +1348,18 @@
             <numerusform>Restoring stopped: %n command replayed; the rest of the saved session is not restored.</numerusform>
             <numerusform>Restoring stopped: %n commands replayed; the rest of the saved session is not restored.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Folded while you type in the terminal: click to show the step</source>
+        <translation>Folded while you type in the terminal: click to show the step</translation>
+    </message>
+    <message>
+        <source>Show the step</source>
+        <translation>Show the step</translation>
+    </message>
+    <message>
+        <source>Unfold the lab panel: the step&apos;s instructions, the list of steps and the hints</source>
+        <translation>Unfold the lab panel: the step&apos;s instructions, the list of steps and the hints</translation>
     </message>
 </context>
 <context>

@@ -176,6 +176,14 @@
         <source>HW %1</source>
         <translation>HW %1</translation>
     </message>
+    <message>
+        <source>negative lag: committed past the end</source>
+        <translation>lag negativo: confirmado além do fim</translation>
+    </message>
+    <message>
+        <source>A purple lag badge: a negative lag, the group&apos;s committed offset is past the partition&apos;s end (as kafka-consumer-groups prints it, e.g. after an unclean leader election truncated the log).</source>
+        <translation>Uma etiqueta de lag roxa: lag negativo, o offset confirmado do grupo está além do fim da partição (como o kafka-consumer-groups o mostra, por exemplo depois de uma eleição de líder não limpa ter truncado o log).</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -1340,6 +1348,18 @@
             <numerusform>Restauro interrompido: %n comando repetido; o resto da sessão guardada não foi restaurado.</numerusform>
             <numerusform>Restauro interrompido: %n comandos repetidos; o resto da sessão guardada não foi restaurado.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Folded while you type in the terminal: click to show the step</source>
+        <translation>Dobrado enquanto escreve no terminal: clique para ver o passo</translation>
+    </message>
+    <message>
+        <source>Show the step</source>
+        <translation>Mostrar o passo</translation>
+    </message>
+    <message>
+        <source>Unfold the lab panel: the step&apos;s instructions, the list of steps and the hints</source>
+        <translation>Desdobrar o painel do laboratório: as instruções do passo, a lista de passos e as dicas</translation>
     </message>
 </context>
 <context>

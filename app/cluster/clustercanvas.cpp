@@ -222,6 +222,25 @@ void panel(QPainter& p, const QRectF& box, double radius, const QColor& fill, co
 
 } // namespace
 
+ClusterCanvas::BadgeColours ClusterCanvas::badgeColours(const PartitionBadge& b, const Theme& th) {
+    BadgeColours c{QColor(0xd7, 0xf0, 0xe6), QColor(0x00, 0x4d, 0x38), QColor()};
+    if (b.revoked) {
+        c = {QColor(0xee, 0xee, 0xee), th.muted, th.muted};
+    } else if (b.lag && *b.lag < 0) {
+        // A negative lag is not a healthy "caught up": reddish purple (Okabe-Ito), with a border
+        // that tells it apart in grey too.
+        c = {QColor(0xf5, 0xdc, 0xec), QColor(0x7a, 0x1f, 0x5c), QColor(0xcc, 0x79, 0xa7)};
+    } else if (b.lag && *b.lag > 50) {
+        c = {QColor(0xf8, 0xd7, 0xc8), QColor(0x8a, 0x2a, 0x00), QColor()};
+    } else if (b.lag && *b.lag > 0) {
+        c = {QColor(0xfb, 0xec, 0xc4), QColor(0x6b, 0x4a, 0x00), QColor()};
+    } else if (!b.lag) {
+        c = {QColor(0xe8, 0xee, 0xf4), th.text, QColor()};
+    }
+    if (th.presentation && !b.revoked) c.fg = Qt::black;
+    return c;
+}
+
 void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
     const Theme& th = hasData() ? L.theme : m_theme; // the layout may be drawn smaller than the theme
     p.setRenderHint(QPainter::Antialiasing, true);
@@ -476,6 +495,15 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
                     p.fillRect(QRectF(sr.left() + k * w, sr.top() + th.px(3), w - 1, sr.height() - th.px(6)), keyColour(static_cast<std::uint32_t>(k + 1)));
                 break;
             }
+            case LegendItem::Symbol::NegativeLag: {
+                PartitionBadge sample;
+                sample.lag = -1;
+                const BadgeColours colours = badgeColours(sample, th);
+                p.setPen(QPen(colours.border, 1.5 * lw));
+                p.setBrush(colours.fill);
+                p.drawRoundedRect(sr.adjusted(th.px(1), th.px(2), -th.px(1), -th.px(2)), th.px(4), th.px(4));
+                break;
+            }
             case LegendItem::Symbol::Uncommitted: {
                 QColor a = keyColour(1), b = keyColour(2);
                 const double w = sr.width() / 2;
@@ -493,26 +521,10 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
 
     // ---- consumer groups ----
     auto paintBadge = [&](QPainter& painter, const PartitionBadge& b) {
-        QColor fill(0xd7, 0xf0, 0xe6);
-        QColor fg(0x00, 0x4d, 0x38);
-        QColor border;
-        if (b.revoked) {
-            fill = QColor(0xee, 0xee, 0xee);
-            fg = th.muted;
-            border = th.muted;
-        } else if (b.lag && *b.lag > 50) {
-            fill = QColor(0xf8, 0xd7, 0xc8);
-            fg = QColor(0x8a, 0x2a, 0x00);
-        } else if (b.lag && *b.lag > 0) {
-            fill = QColor(0xfb, 0xec, 0xc4);
-            fg = QColor(0x6b, 0x4a, 0x00);
-        } else if (!b.lag) {
-            fill = QColor(0xe8, 0xee, 0xf4);
-            fg = th.text;
-        }
-        if (th.presentation && !b.revoked) fg = Qt::black;
+        const BadgeColours colours = badgeColours(b, th);
+        const QColor fill = colours.fill, fg = colours.fg, border = colours.border;
         if (!b.revoked && !b.fresh) { // the common case: one cached image
-            m_text.chip(painter, b.rect, b.text, painter.font(), fill, fg, QColor(), lw, th.px(4));
+            m_text.chip(painter, b.rect, b.text, painter.font(), fill, fg, border, 1.5 * lw, th.px(4));
             return;
         }
         painter.save();

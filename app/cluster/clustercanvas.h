@@ -41,6 +41,14 @@ public:
     /// Scrolls the partition strips by `rows` (more replicas than fit; the mouse wheel does this).
     void scrollStrips(int rows);
 
+    /// The colours of a member's partition badge ("encomendas-3 · lag 5"): green for lag 0, amber
+    /// for a lag, orange above 50, grey-blue without one ("-"), and reddish purple with a border for
+    /// a negative lag (a committed offset past the log end, as kafka-consumer-groups prints it).
+    struct BadgeColours {
+        QColor fill, fg, border;
+    };
+    static BadgeColours badgeColours(const PartitionBadge& badge, const Theme& theme);
+
 Q_SIGNALS:
     void stopBrokerRequested(std::int32_t id, bool crash);
     void startBrokerRequested(std::int32_t id);

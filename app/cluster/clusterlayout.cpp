@@ -844,7 +844,8 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         using S = LegendItem::Symbol;
         const std::pair<S, QString> items[] = {{S::Position, tr("consumer position")}, {S::Committed, tr("committed offset")},
                                                {S::Leo, tr("LEO (log end)")},          {S::Hw, tr("HW (high watermark)")},
-                                               {S::KeyColours, tr("colour = record key")}, {S::Uncommitted, tr("above the HW")}};
+                                               {S::KeyColours, tr("colour = record key")}, {S::Uncommitted, tr("above the HW")},
+                                               {S::NegativeLag, tr("negative lag: committed past the end")}};
         // Each text wraps onto a second line in a narrow column rather than being shortened.
         const double rowH = th.px(15);
         const double titleH = th.px(18);
@@ -876,7 +877,11 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             L.hotspots.push_back({L.legendRect, tr("▲ filled: the position of a consumer group (next offset it reads).<br>"
                                                    "△ hollow: the group's committed offset.<br>") +
                                                     Texts::helpLogEndOffset() + QStringLiteral("<br>") + Texts::helpHighWatermark() +
-                                                    QStringLiteral("<br>") + tr("The colour of each cell is the record's key.")});
+                                                    QStringLiteral("<br>") + tr("The colour of each cell is the record's key.") +
+                                                    QStringLiteral("<br>") +
+                                                    tr("A purple lag badge: a negative lag, the group's committed offset is past the "
+                                                       "partition's end (as kafka-consumer-groups prints it, e.g. after an unclean "
+                                                       "leader election truncated the log).")});
         }
     }
 
@@ -892,11 +897,12 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             if (L.detail == Detail::Minimal) keep.push_back(st.labelRect);
             for (const auto& mk : st.markers) keep.push_back(mk.rect);
             if (!st.hwLabelRect.isEmpty()) keep.push_back(st.hwLabelRect);
-            // The offsets written in a leader's cells (the strip a record flies to); a follower's
-            // cells are passed over, as the key texts always were (kept clear, no key text was left
-            // in a 1366x768 view with the lab panel and the terminal open).
-            if (st.leader) keep.push_back(st.cellsRect);
+            // The offsets written in the cells, a leader's and a follower's (a key over a follower's
+            // cells hid its offsets: "cliente-0" on encomendas-0 in the compare window). The key
+            // then goes beside its dot instead of above or below it (see below).
+            keep.push_back(st.cellsRect);
         }
+        keep.push_back(right); // nor over the groups' cards (laid out below, in that column)
         for (const auto& pr : L.producers) // a record leaving its producer: not over the card's texts
             for (const QRectF& r : {pr.nameRect, pr.topicRect, pr.ackedRect})
                 if (!r.isEmpty()) keep.push_back(r);
@@ -926,12 +932,16 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 continue;
             }
             if (f.keyText.isEmpty() || f.progress >= 1.0 || shown >= 4) continue;
-            // Above the dot, else below it; hidden when both would touch a label (a gap of a
-            // pixel around it, so that no two texts touch).
+            // Above the dot, else below it, else to its right or left; hidden when all would touch
+            // a label or cells (a gap of a pixel around it, so that no two texts touch).
             const double w = std::ceil(keyFm.horizontalAdvance(f.keyText)) + th.px(4);
             const double dot = th.px(6);
-            for (const double top : {f.pos.y() - dot - keyH - th.px(1), f.pos.y() + dot + th.px(1)}) {
-                const QRectF r(f.pos.x() - w / 2, top, w, keyH);
+            const QPointF corners[] = {{f.pos.x() - w / 2, f.pos.y() - dot - keyH - th.px(1)},
+                                       {f.pos.x() - w / 2, f.pos.y() + dot + th.px(1)},
+                                       {f.pos.x() + dot + th.px(1), f.pos.y() - keyH / 2},
+                                       {f.pos.x() - dot - th.px(1) - w, f.pos.y() - keyH / 2}};
+            for (const QPointF& corner : corners) {
+                const QRectF r(corner, QSizeF(w, keyH));
                 const QRectF margin = r.adjusted(-1, -1, 1, 1);
                 bool clash = !QRectF(QPointF(0, 0), size).contains(r);
                 for (const QRectF& k : keep) clash = clash || margin.intersects(k);

@@ -196,9 +196,9 @@ struct Flight {
 };
 
 /// The on-screen key to the symbols: consumer position/committed markers, LEO and HW lines, key
-/// colours, records above the HW.
+/// colours, records above the HW, the colour of a negative lag.
 struct LegendItem {
-    enum class Symbol : std::uint8_t { Position, Committed, Leo, Hw, KeyColours, Uncommitted };
+    enum class Symbol : std::uint8_t { Position, Committed, Leo, Hw, KeyColours, Uncommitted, NegativeLag };
     Symbol symbol = Symbol::Position;
     QString text;
     QRectF symbolRect;

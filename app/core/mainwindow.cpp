@@ -25,6 +25,7 @@
 #include "app/stream/tracedialog.h"
 
 #include <QAction>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QActionGroup>
 #include <QApplication>
@@ -43,9 +44,12 @@
 #include <QSvgGenerator>
 #include <QDockWidget>
 #include <QTabWidget>
+#include <QTextBrowser>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QMouseEvent>
 #include <QResizeEvent>
 #include <QVBoxLayout>
 
@@ -363,8 +367,28 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
     sizeDocks();
 }
 
+namespace {
+/// Counts the window's own dock moves (see MainWindow::m_arranging): the docks' location signals
+/// they cause are not the user's.
+struct Arranging {
+    explicit Arranging(int& n) : count(n) { ++count; }
+    ~Arranging() { --count; }
+    Arranging(const Arranging&) = delete;
+    Arranging& operator=(const Arranging&) = delete;
+    int& count;
+};
+} // namespace
+
+bool MainWindow::terminalUnderLabPanel() const {
+    if (!m_terminalDock || !m_labsDock || m_terminalDock->isHidden() || m_labsDock->isHidden()) return false;
+    if (m_terminalDock->isFloating() || m_labsDock->isFloating()) return false;
+    return dockWidgetArea(m_terminalDock) == dockWidgetArea(m_labsDock) && tabifiedDockWidgets(m_labsDock).isEmpty();
+}
+
 void MainWindow::placeTerminal() {
-    if (!m_terminalDock || !m_labsDock || m_terminalDock->isFloating()) return;
+    // A dock the user dragged, floated or resized stays where the user put it.
+    if (!m_terminalDock || !m_labsDock || m_terminalDock->isFloating() || terminalPlacedByUser()) return;
+    const Arranging arranging(m_arranging);
     // isHidden(): what was asked (before the window is shown, isVisible() is false for both).
     // A tall window (1920x1080) keeps the terminal across the bottom, wide enough for Kafka's
     // tables, with room for the cluster view above it.
@@ -381,9 +405,26 @@ void MainWindow::placeTerminal() {
 
 void MainWindow::sizeDocks() {
     if (!m_terminalDock || !m_labsDock) return;
-    // The terminal: at least kTerminalLines lines of output, but never more than ~42 % of the
-    // window (the cluster view must stay readable above it).
-    if (m_terminalDock->isVisible()) {
+    const Arranging arranging(m_arranging);
+    // Under the lab panel, the panel folds to its step heading while the terminal has the keyboard
+    // (see createCliDocks): the terminal then takes the rest of the column.
+    const bool under = terminalUnderLabPanel();
+    if (!under && m_labPanel->isFolded()) m_labPanel->setFolded(false);
+    if (under && m_labPanel->isFolded() && !terminalPlacedByUser()) {
+        m_labsDock->layout()->activate();
+        const int lab = m_labsDock->minimumSizeHint().height();
+        resizeDocks({m_labsDock, m_terminalDock}, {lab, std::max(1, m_labsDock->height() + m_terminalDock->height() - lab)}, Qt::Vertical);
+    } else if (m_terminalSized && m_terminalDock->isVisible() && !m_terminalDock->isFloating()) {
+        // The size the user gave it (the menu bar and the tabs coming back after presentation mode
+        // would take their room from it).
+        const Qt::DockWidgetArea area = dockWidgetArea(m_terminalDock);
+        const bool vertical = area == Qt::TopDockWidgetArea || area == Qt::BottomDockWidgetArea || under;
+        const int want = vertical ? m_userTerminal.height() : m_userTerminal.width();
+        if (std::abs((vertical ? m_terminalDock->height() : m_terminalDock->width()) - want) > 2)
+            resizeDocks({m_terminalDock}, {want}, vertical ? Qt::Vertical : Qt::Horizontal);
+    } else if (m_terminalDock->isVisible() && !m_terminalSized) {
+        // The terminal: at least kTerminalLines lines of output, but never more than ~42 % of the
+        // window (the cluster view must stay readable above it).
         const TerminalConsole* console = m_terminal->currentConsole();
         const int line = QFontMetrics(console->font()).lineSpacing();
         // The sideways scroll bar a long line brings is reserved too: the lines stay when it shows.
@@ -393,10 +434,30 @@ void MainWindow::sizeDocks() {
         if (std::abs(m_terminalDock->height() - wanted) > line / 2) resizeDocks({m_terminalDock}, {wanted}, Qt::Vertical);
     }
     // The lab panel: a third of the window at most, so that three broker columns keep their labels.
-    if (m_labsDock->isVisible()) {
+    if (m_labsDock->isVisible() && !m_labsSized) {
         const int wanted = std::clamp(width() / 3, 300, 460);
         if (std::abs(m_labsDock->width() - wanted) > 8) resizeDocks({m_labsDock}, {wanted}, Qt::Horizontal);
     }
+}
+
+bool MainWindow::event(QEvent* event) {
+    // A mouse button on the window itself (not on a child) is on a separator between the docks and
+    // the central view: a dock whose size differs when it is released was resized by hand.
+    if (event->type() == QEvent::MouseButtonPress && m_terminalDock &&
+        !childAt(static_cast<QMouseEvent*>(event)->position().toPoint())) {
+        m_pressTerminal = m_terminalDock->isVisible() ? m_terminalDock->size() : QSize();
+        m_pressLabs = m_labsDock->isVisible() ? m_labsDock->size() : QSize();
+    }
+    const bool result = QMainWindow::event(event);
+    if (event->type() == QEvent::MouseButtonRelease && m_terminalDock) {
+        if (m_pressTerminal.isValid() && m_terminalDock->isVisible() && m_terminalDock->size() != m_pressTerminal) {
+            m_terminalSized = true;
+            m_userTerminal = m_terminalDock->size();
+        }
+        if (m_pressLabs.isValid() && m_labsDock->isVisible() && m_labsDock->width() != m_pressLabs.width()) m_labsSized = true;
+        m_pressTerminal = m_pressLabs = QSize();
+    }
+    return result;
 }
 
 void MainWindow::rebuildBrokerMenus() {
@@ -616,7 +677,11 @@ void MainWindow::setView(View view) {
         if (view == View::Labs) m_labsDock->show();
         placeTerminal();
         (view == View::Labs ? m_labsDock : m_terminalDock)->raise();
-        m_terminal->currentConsole()->setFocus();
+        // The lab's step is read first (the keyboard on the terminal would fold the panel).
+        if (view == View::Labs)
+            m_labPanel->textBrowser()->setFocus();
+        else
+            m_terminal->currentConsole()->setFocus();
         return;
     }
     for (const auto& [v, id] : kViewIds)
@@ -703,10 +768,36 @@ void MainWindow::createCliDocks() {
     // leave it under 400 px high; its lines never wrap and scroll sideways instead.
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
-    addDockWidget(Qt::BottomDockWidgetArea, m_terminalDock);
-    addDockWidget(Qt::RightDockWidgetArea, m_labsDock);
-    resizeDocks({m_terminalDock}, {300}, Qt::Vertical);
-    resizeDocks({m_labsDock}, {460}, Qt::Horizontal);
+    {
+        const Arranging arranging(m_arranging);
+        addDockWidget(Qt::BottomDockWidgetArea, m_terminalDock);
+        addDockWidget(Qt::RightDockWidgetArea, m_labsDock);
+        resizeDocks({m_terminalDock}, {300}, Qt::Vertical);
+        resizeDocks({m_labsDock}, {460}, Qt::Horizontal);
+    }
+    // Moved or floated by the user (a drag, a double click on its title): the window places it no more.
+    connect(m_terminalDock, &QDockWidget::dockLocationChanged, this, [this] {
+        if (m_arranging == 0) m_terminalPlaced = true;
+    });
+    connect(m_terminalDock, &QDockWidget::topLevelChanged, this, [this] {
+        if (m_arranging == 0) m_terminalPlaced = true;
+    });
+    // Under the lab panel (a short window), the panel folds to its step heading when the keyboard
+    // goes to the terminal (a click on it, Ctrl+T; not a command clicked in the panel), so that the
+    // terminal gets the column's height; it unfolds when the student goes back to it (a click on the
+    // panel, on its heading or on "Show the step") or when the lab moves to a new step.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+        if (!now || !m_labPanel || !m_terminal) return;
+        if (m_terminal->isAncestorOf(now) && terminalUnderLabPanel() && !terminalPlacedByUser() && !m_pasting)
+            m_labPanel->setFolded(true);
+        else if (m_labPanel->isAncestorOf(now))
+            m_labPanel->setFolded(false);
+    });
+    // Again once the panel has laid its folded contents out (its minimum height changes then).
+    connect(m_labPanel, &LabPanel::foldedChanged, this, [this] {
+        sizeDocks();
+        QTimer::singleShot(0, this, [this] { sizeDocks(); });
+    });
     connect(m_terminalDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         // The status line repeats the timeline's event text: its room goes to the terminal.
         statusBar()->setVisible(!visible && !m_presentation);
@@ -740,6 +831,8 @@ void MainWindow::createCliDocks() {
     connect(m_labPanel, &LabPanel::commandClicked, this, [this](const QString& command) {
         m_terminalDock->show();
         m_terminalDock->raise();
+        // A command clicked in the panel does not fold it: a step's next command stays one click away.
+        const QScopedValueRollback pasting(m_pasting, true);
         m_terminal->pasteCommand(command);
     });
     connect(m_labPanel, &LabPanel::labLoaded, this, [this] { m_terminalDock->show(); });

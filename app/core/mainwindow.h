@@ -93,9 +93,16 @@ public:
     /// Toolbar buttons that show only their icon (none: every button has its text).
     int iconOnlyButtons() const;
 
+    /// The user moved (dragged, floated) or resized the terminal dock by hand: the automatic
+    /// placement and sizing leave it where the user put it from then on.
+    bool terminalPlacedByUser() const { return m_terminalPlaced || m_terminalSized; }
+    /// The terminal is docked under the lab panel (a short window with the lab panel open).
+    bool terminalUnderLabPanel() const;
+
 protected:
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     void createActions();
@@ -151,6 +158,14 @@ private:
     LabPanel* m_labPanel = nullptr;
     QDockWidget* m_terminalDock = nullptr;
     QDockWidget* m_labsDock = nullptr;
+    /// Hand placement (see terminalPlacedByUser()): moved or floated, resized; the lab panel's width.
+    bool m_terminalPlaced = false;
+    bool m_terminalSized = false;
+    bool m_labsSized = false;
+    bool m_pasting = false;         ///< a command clicked in the lab panel goes to the terminal
+    int m_arranging = 0;            ///< > 0 while the window itself moves or sizes the docks
+    QSize m_userTerminal;           ///< the terminal dock's size as the user left it (m_terminalSized)
+    QSize m_pressTerminal, m_pressLabs; ///< the docks' sizes when a mouse button went down on a separator
     RealModeController* m_real = nullptr; ///< app/real (built with librdkafka only)
 };
 

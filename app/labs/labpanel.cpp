@@ -28,6 +28,7 @@
 #include <QTextBrowser>
 #include <QTextDocumentFragment>
 #include <QTimer>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -163,9 +164,18 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     m_text->setWordWrapMode(QTextOption::WordWrap);
     m_hint = new QPushButton(textBox);
     m_hint->setObjectName(QStringLiteral("labHint"));
+    // Folded (the terminal under the panel has the keyboard): the heading and this button only.
+    m_unfold = new QToolButton(textBox);
+    m_unfold->setObjectName(QStringLiteral("labUnfold"));
+    m_unfold->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_unfold->setArrowType(Qt::DownArrow);
+    m_unfold->setAutoRaise(true);
+    m_unfold->setVisible(false);
+    m_stepHeading->installEventFilter(this);
     textColumn->addWidget(m_stepHeading);
     textColumn->addWidget(m_text, 1);
     auto* hintRow = new QHBoxLayout;
+    hintRow->addWidget(m_unfold);
     hintRow->addStretch(1);
     hintRow->addWidget(m_hint);
     textColumn->addLayout(hintRow);
@@ -193,6 +203,11 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     connect(m_restart, &QPushButton::clicked, this, &LabPanel::confirmRestart);
     connect(m_resume, &QPushButton::clicked, this, &LabPanel::resume);
     connect(m_hint, &QPushButton::clicked, this, &LabPanel::revealHint);
+    // Unfolded by hand: the keyboard goes to the step (and back to the terminal folds it again).
+    connect(m_unfold, &QToolButton::clicked, this, [this] {
+        setFolded(false);
+        m_text->setFocus(Qt::MouseFocusReason);
+    });
     connect(m_steps, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row == m_selected) return;
         m_selected = row;
@@ -593,6 +608,7 @@ void LabPanel::update() {
         return;
     }
     const std::size_t before = m_engine->currentStep();
+    const bool wasFolded = isFolded();
     const auto passed = m_engine->update(m_host->history());
     if (!passed.empty()) {
         m_host->syncViews(); // the next step's setup may have changed the cluster
@@ -601,8 +617,10 @@ void LabPanel::update() {
         if (m_selected == static_cast<int>(before)) {
             m_selected = std::min(currentStep(), stepCount() - 1);
             m_followStep = true; // the new step's command (or "Lab complete") comes into view
+            m_folded = false; // a new step to read: the panel unfolds
         }
         refresh();
+        if (wasFolded && !isFolded()) Q_EMIT foldedChanged(false);
     }
 }
 
@@ -637,6 +655,7 @@ void LabPanel::refresh() {
         }
         m_hint->setVisible(false);
         m_stepHeading->setVisible(false);
+        applyFold();
         return;
     }
     m_steps->setVisible(true);
@@ -771,6 +790,32 @@ void LabPanel::renderStep() {
     m_hint->setVisible(total > 0 && !ok);
     m_hint->setEnabled(revealed < total);
     m_hint->setText(revealed < total ? tr("Show a hint (%1 of %2)").arg(revealed + 1).arg(total) : tr("No more hints"));
+    applyFold();
+}
+
+void LabPanel::setFolded(bool on) {
+    const bool was = isFolded();
+    m_folded = on;
+    if (on) {
+        applyFold();
+    } else {
+        applyFold();
+        refresh(); // what the lab shows again (the steps, the hint button)
+    }
+    if (isFolded() != was) Q_EMIT foldedChanged(isFolded());
+}
+
+void LabPanel::applyFold() {
+    const bool folded = isFolded();
+    for (QWidget* w : {static_cast<QWidget*>(m_combo), static_cast<QWidget*>(m_restart), static_cast<QWidget*>(m_text)})
+        w->setVisible(!folded);
+    m_unfold->setVisible(folded);
+    m_stepHeading->setToolTip(folded ? tr("Folded while you type in the terminal: click to show the step") : QString());
+    m_stepHeading->setCursor(folded ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    if (!folded) return;
+    for (QWidget* w : {static_cast<QWidget*>(m_title), static_cast<QWidget*>(m_meta), static_cast<QWidget*>(m_progress),
+                       static_cast<QWidget*>(m_steps), static_cast<QWidget*>(m_hint)})
+        w->setVisible(false);
 }
 
 void LabPanel::scrollToStep() {
@@ -839,6 +884,12 @@ void LabPanel::setPresentation(bool on) {
 }
 
 bool LabPanel::eventFilter(QObject* watched, QEvent* event) {
+    // A click on the heading of a folded panel unfolds it.
+    if (watched == m_stepHeading && event->type() == QEvent::MouseButtonRelease && isFolded()) {
+        setFolded(false);
+        m_text->setFocus(Qt::MouseFocusReason);
+        return true;
+    }
     // A taller or shorter panel (window resized, docks moved): the step's command stays in view.
     if (watched == m_text->viewport() && event->type() == QEvent::Resize && m_followStep && m_labIndex >= 0)
         QTimer::singleShot(0, this, [this] {
@@ -942,6 +993,9 @@ void LabPanel::retranslate() {
     m_restart->setText(tr("Restart"));
     m_restart->setToolTip(tr("Start the lab over on a fresh cluster (1 broker, localhost:9092); asks first"));
     m_combo->setToolTip(tr("Guided labs"));
+    m_unfold->setText(tr("Show the step"));
+    m_unfold->setToolTip(tr("Unfold the lab panel: the step's instructions, the list of steps and the hints"));
+    applyFold();
 }
 
 } // namespace fluxolab::app

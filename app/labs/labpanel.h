@@ -30,6 +30,7 @@ class QProgressDialog;
 class QPushButton;
 class QTextBrowser;
 class QTimer;
+class QToolButton;
 class QUrl;
 
 namespace fluxolab::app {
@@ -87,6 +88,10 @@ public:
     /// The commands of the selected step's instructions, in order (what the links copy).
     const QStringList& commands() const { return m_commands; }
     void setPresentation(bool on);
+    /// Folded: the panel shows only the step's heading and a "Show the step" button (the main
+    /// window folds it while the terminal under it has the keyboard). No effect without a lab open.
+    void setFolded(bool on);
+    bool isFolded() const { return m_folded && m_labIndex >= 0; }
 
     /// QSettings keys.
     static QString progressKey(const QString& labId);
@@ -103,6 +108,8 @@ Q_SIGNALS:
     void labLoaded(const QString& id);
     /// A line for the terminal (progress restored, saved data unreadable).
     void notice(const QString& text);
+    /// The panel folded to its step heading or unfolded again.
+    void foldedChanged(bool folded);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -184,6 +191,10 @@ private:
     QLabel* m_stepHeading;
     QTextBrowser* m_text;
     QPushButton* m_hint;
+    QToolButton* m_unfold;  ///< "Show the step", only while folded
+    bool m_folded = false;
+    /// Hides what a folded panel does not show (after refresh() and renderStep() set it visible).
+    void applyFold();
 };
 
 } // namespace fluxolab::app

@@ -621,6 +621,75 @@ void LayoutTest::flightKeysKeepClearOfHeaders() {
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
+/// What a flight's key text ("cliente-0") covers: a strip's label, badge, numbers, HW text, marker or
+/// cells (a leader's or a follower's), a broker's header or summary row, a producer's texts, a
+/// group's card, the legend, another key; or it is outside the view.
+static QStringList keyCovers(const ClusterLayout& L) {
+    QStringList out;
+    for (const auto& f : L.flights) {
+        if (f.keyRect.isEmpty()) continue;
+        const QString what = QStringLiteral("\"%1\" ").arg(f.keyText);
+        if (!QRectF(QPointF(0, 0), L.size).contains(f.keyRect)) out << what + QStringLiteral("outside the view");
+        for (const auto& st : L.strips) {
+            for (const QRectF& item : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect, st.hwLabelRect, st.cellsRect})
+                if (!item.isEmpty() && f.keyRect.intersects(item))
+                    out << what + QStringLiteral("over %1@broker %2 (%3)").arg(st.name).arg(st.broker).arg(st.leader ? QStringLiteral("leader") : QStringLiteral("follower"));
+            for (const auto& mk : st.markers)
+                if (f.keyRect.intersects(mk.rect)) out << what + QStringLiteral("over a marker of ") + st.name;
+        }
+        for (const auto& b : L.brokers)
+            if (f.keyRect.intersects(b.headerRect) || (!b.moreRect.isEmpty() && f.keyRect.intersects(b.moreRect)))
+                out << what + QStringLiteral("over broker %1's header").arg(b.id);
+        for (const auto& pr : L.producers)
+            if (f.keyRect.intersects(pr.nameRect) || f.keyRect.intersects(pr.topicRect) || f.keyRect.intersects(pr.ackedRect))
+                out << what + QStringLiteral("over producer ") + pr.name;
+        for (const auto& g : L.groups)
+            if (f.keyRect.intersects(g.rect)) out << what + QStringLiteral("over group ") + g.name;
+        if (!L.legendRect.isEmpty() && f.keyRect.intersects(L.legendRect)) out << what + QStringLiteral("over the legend");
+    }
+    for (std::size_t a = 0; a < L.flights.size(); ++a)
+        for (std::size_t b = 0; b < a; ++b)
+            if (!L.flights[a].keyRect.isEmpty() && L.flights[a].keyRect.intersects(L.flights[b].keyRect))
+                out << QStringLiteral("\"%1\" over \"%2\"").arg(L.flights[a].keyText, L.flights[b].keyText);
+    return out;
+}
+
+void LayoutTest::compareFlightKeysCoverNothing_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("presentation");
+    for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
+        for (bool presentation : {false, true})
+            QTest::addRow("%dx%d %s", size.width(), size.height(), presentation ? "presentation" : "normal") << size << presentation;
+}
+
+void LayoutTest::compareFlightKeysCoverNothing() {
+    // The compare window (two cluster views side by side, each ~680 px wide at 1366x768): the keys
+    // of records in flight cover no label, no cells, no header, no card (a "cliente-0" used to sit
+    // on a strip). Keys are still shown where there is room.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    auto w = makeWindow(QSize(1366, 768), false, false);
+    QVERIFY(w);
+    CompareWindow cw(w->controller());
+    cw.show();
+    cw.resize(fittedSize(size, QRect(QPoint(0, 0), size)));
+    if (presentation) cw.setPresentation(true);
+    settle();
+    int keys = 0;
+    QStringList problems;
+    for (std::int64_t t = 2000; t < 14000 && problems.size() < 6; t += 50) {
+        cw.seekTime(t);
+        for (ClusterCanvas* v : {cw.leftView(), cw.rightView()}) {
+            const ClusterLayout& L = v->layout();
+            for (const auto& f : L.flights)
+                if (!f.keyRect.isEmpty()) ++keys;
+            for (const QString& p : keyCovers(L)) problems << QStringLiteral("t=%1 %2").arg(t).arg(p);
+        }
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
+    QVERIFY(keys > 0);
+}
+
 void LayoutTest::rebalanceTextsAreWhole_data() {
     addSizes(true);
 }
@@ -698,7 +767,7 @@ void LayoutTest::legendIsOnScreen() {
     const ClusterLayout& L = w->clusterCanvas()->layout();
     QVERIFY2(!L.legendRect.isEmpty(), "no legend");
     QVERIFY(QRectF(QPointF(0, 0), L.size).contains(L.legendRect));
-    QCOMPARE(L.legend.size(), 6u); // position, committed, LEO, HW, key colours, above the HW
+    QCOMPARE(L.legend.size(), 7u); // position, committed, LEO, HW, key colours, above the HW, negative lag
     for (const auto& p : L.producers)
         QVERIFY(!p.rect.intersects(L.legendRect));
     for (const auto& b : L.brokers)
@@ -713,6 +782,80 @@ void LayoutTest::legendIsOnScreen() {
         QVERIFY2(need.width() <= it.textRect.width() + 0.5 && need.height() <= it.textRect.height() + 0.5,
                  qPrintable(it.text));
     }
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::negativeLagHasItsColour_data() {
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<QString>("lang");
+    for (bool presentation : {false, true})
+        for (const char* lang : {"pt_PT", "en"})
+            QTest::addRow("%s %s", presentation ? "presentation" : "normal", lang) << presentation << QString::fromLatin1(lang);
+}
+
+void LayoutTest::negativeLagHasItsColour() {
+    // kafka-consumer-groups prints a negative lag when the committed offset is past the partition's
+    // end (sim/lag.h, not clamped): the member's badge shows it in a colour of its own (not the
+    // green of "caught up"), and the legend on screen says what that colour means.
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(QSize(1366, 768), presentation, false);
+    QVERIFY(w);
+    labs::observe::Observation o = w->controller()->observation();
+    QVERIFY(!o.groups.empty() && !o.groups.front().lag.empty());
+    auto& lags = o.groups.front().lag;
+    const auto negative = lags.begin()->first;
+    lags[negative] = -4;
+    for (auto& [tp, lag] : lags)
+        if (tp != negative) lag = 0;
+    w->clusterCanvas()->showObservation(o);
+    settle();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
+    const PartitionBadge* neg = nullptr;
+    const PartitionBadge* zero = nullptr;
+    for (const auto& g : L.groups)
+        for (const auto& c : g.consumers)
+            for (const auto& b : c.partitions) {
+                if (b.hidden || b.revoked) continue;
+                if (b.lag == -4) neg = &b;
+                else if (b.lag == 0) zero = &b;
+            }
+    QVERIFY(neg && zero);
+    QVERIFY2(neg->text.endsWith(QStringLiteral("lag -4")), qPrintable(neg->text)); // as the tool prints it
+    const Theme& th = L.theme;
+    const auto negColours = ClusterCanvas::badgeColours(*neg, th);
+    const auto zeroColours = ClusterCanvas::badgeColours(*zero, th);
+    QVERIFY(negColours.fill != zeroColours.fill);
+    QVERIFY(negColours.border.isValid()); // told apart without colour too
+    for (std::optional<obs::Offset> other : {std::optional<obs::Offset>(), std::optional<obs::Offset>(5), std::optional<obs::Offset>(80)}) {
+        PartitionBadge b;
+        b.lag = other;
+        QVERIFY(ClusterCanvas::badgeColours(b, th).fill != negColours.fill);
+    }
+    // On screen: the badge's background above its text.
+    const QImage image = w->clusterCanvas()->grab().toImage();
+    if (!shotsDir().isEmpty())
+        image.save(QStringLiteral("%1/negative-lag-%2-%3.png").arg(shotsDir(), presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), lang));
+    auto pixel = [&](const PartitionBadge& b) {
+        const QPointF at(b.rect.center().x(), b.rect.top() + th.px(3.5));
+        return QColor(image.pixel(at.toPoint()));
+    };
+    auto close = [](QColor a, QColor b) {
+        return std::abs(a.red() - b.red()) <= 3 && std::abs(a.green() - b.green()) <= 3 && std::abs(a.blue() - b.blue()) <= 3;
+    };
+    QVERIFY2(close(pixel(*neg), negColours.fill), qPrintable(pixel(*neg).name() + QStringLiteral(" for ") + negColours.fill.name()));
+    QVERIFY2(close(pixel(*zero), zeroColours.fill), qPrintable(pixel(*zero).name()));
+    // The legend names it, in the language of the interface.
+    QVERIFY(!L.legendRect.isEmpty());
+    const auto item = std::find_if(L.legend.begin(), L.legend.end(), [](const LegendItem& it) { return it.symbol == LegendItem::Symbol::NegativeLag; });
+    QVERIFY(item != L.legend.end());
+    QCOMPARE(item->text, lang == QStringLiteral("en") ? QStringLiteral("negative lag: committed past the end")
+                                                      : QStringLiteral("lag negativo: confirmado além do fim"));
+    QVERIFY(L.legendRect.contains(item->symbolRect) && L.legendRect.contains(item->textRect));
+    const QPoint swatch = item->symbolRect.center().toPoint();
+    QVERIFY2(close(QColor(image.pixel(swatch)), negColours.fill), qPrintable(QColor(image.pixel(swatch)).name()));
+    w->clusterCanvas()->showObservation(std::nullopt);
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
@@ -957,6 +1100,197 @@ void LayoutTest::labStepHeadingIsWhole() {
             }
         }
     }
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::handPlacedTerminalStays() {
+    // The window places the terminal by its height (under the lab panel in a short window, across
+    // the bottom in a tall one) and sizes it to 10 lines; a terminal the user dragged, floated or
+    // resized stays where the user put it when the lab panel or presentation mode is toggled.
+    QAction* labs = nullptr;
+    auto toggleEverything = [&](MainWindow* w) {
+        labs->trigger(); // the lab panel opens
+        settle();
+        w->setPresentation(true);
+        settle();
+        w->setPresentation(false);
+        settle();
+        labs->trigger(); // and closes
+        settle();
+        labs->trigger(); // and opens again
+        settle();
+    };
+    // Dragged to the left of the cluster view.
+    {
+        auto w = makeWindow(QSize(1366, 768), false, false);
+        QVERIFY(w);
+        labs = w->action(QStringLiteral("viewLabs"));
+        QVERIFY(labs);
+        auto* term = w->findChild<QDockWidget*>(QStringLiteral("terminalDock"));
+        w->setView(MainWindow::View::Terminal);
+        settle();
+        QCOMPARE(w->dockWidgetArea(term), Qt::BottomDockWidgetArea);
+        QVERIFY(!w->terminalPlacedByUser()); // the window's own placement is not the user's
+        labs->trigger();
+        settle();
+        QVERIFY(w->terminalUnderLabPanel()); // automatic: under the panel at 1366x768
+        labs->trigger();
+        settle();
+        QVERIFY(!w->terminalPlacedByUser());
+        w->addDockWidget(Qt::LeftDockWidgetArea, term); // what a drop on the left edge does
+        settle();
+        QVERIFY(w->terminalPlacedByUser());
+        toggleEverything(w.get());
+        QCOMPARE(w->dockWidgetArea(term), Qt::LeftDockWidgetArea);
+        QVERIFY(term->isVisible() && !term->isFloating());
+    }
+    // Floated.
+    {
+        auto w = makeWindow(QSize(1366, 768), false, false);
+        QVERIFY(w);
+        labs = w->action(QStringLiteral("viewLabs"));
+        auto* term = w->findChild<QDockWidget*>(QStringLiteral("terminalDock"));
+        w->setView(MainWindow::View::Terminal);
+        settle();
+        term->setFloating(true);
+        settle();
+        const QRect where = term->geometry();
+        toggleEverything(w.get());
+        QVERIFY(term->isFloating());
+        QCOMPARE(term->geometry(), where);
+    }
+    // Resized by dragging the separator above it (1920x1080: it stays across the bottom, and
+    // keeps the user's height instead of going back to 10 lines; 1366x768: it is not moved under
+    // the lab panel either).
+    for (QSize size : {QSize(1920, 1080), QSize(1366, 768)}) {
+        auto w = makeWindow(size, false, false);
+        QVERIFY(w);
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        labs = w->action(QStringLiteral("viewLabs"));
+        auto* term = w->findChild<QDockWidget*>(QStringLiteral("terminalDock"));
+        w->setView(MainWindow::View::Terminal);
+        settle();
+        const int before = term->height();
+        const int central = w->centralWidget()->geometry().bottom();
+        const QPoint separator((w->centralWidget()->geometry().left() + w->centralWidget()->geometry().right()) / 2,
+                               (central + term->geometry().top()) / 2);
+        QVERIFY2(!w->childAt(separator), "no separator between the cluster view and the terminal");
+        QTest::mousePress(w.get(), Qt::LeftButton, {}, separator);
+        QTest::mouseMove(w.get(), separator - QPoint(0, 40));
+        settle(); // QMainWindow moves a separator on a zero timer
+        QTest::mouseMove(w.get(), separator - QPoint(0, 90));
+        settle();
+        QTest::mouseRelease(w.get(), Qt::LeftButton, {}, separator - QPoint(0, 90));
+        settle();
+        const int dragged = term->height();
+        QVERIFY2(dragged >= before + 40, qPrintable(QStringLiteral("%1 px high, %2 before the drag").arg(dragged).arg(before)));
+        QVERIFY(w->terminalPlacedByUser());
+        toggleEverything(w.get());
+        QCOMPARE(w->dockWidgetArea(term), Qt::BottomDockWidgetArea);
+        // (Qt's layout rounds a few pixels off when the menu bar and the tabs come back.)
+        QVERIFY2(std::abs(term->height() - dragged) <= 6, qPrintable(QStringLiteral("%1 px high, %2 as dragged").arg(term->height()).arg(dragged)));
+    }
+}
+
+void LayoutTest::labPanelFoldsWhileTypingInTheTerminal_data() {
+    addSizes(false);
+}
+
+void LayoutTest::labPanelFoldsWhileTypingInTheTerminal() {
+    // A short window: the terminal is under the lab panel. While it has the keyboard (a command
+    // clicked in the instructions), the panel folds to the step's heading and the terminal gets the
+    // column's height; the panel unfolds on a click on its heading or when the lab moves to the
+    // next step. A tall window keeps the terminal across the bottom and never folds the panel.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(size, presentation, true);
+    QVERIFY(w);
+    QVERIFY(QTest::qWaitForWindowActive(w.get()));
+    LabPanel* lab = w->labPanel();
+    QVERIFY(lab->loadLab(QStringLiteral("topicos-particoes-offsets")));
+    lab->restart();
+    w->resize(size);
+    settle();
+    QCOMPARE(lab->currentStep(), 0);
+    QVERIFY(!lab->isFolded());
+    QVERIFY(lab->textBrowser()->isVisible());
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    auto lines = [&] { return c->viewport()->height() / QFontMetrics(c->font()).lineSpacing(); };
+    const int unfoldedLines = lines();
+    QVERIFY2(unfoldedLines >= MainWindow::kTerminalLines, qPrintable(QString::number(unfoldedLines)));
+    auto shot = [&](const char* what) {
+        if (!shotsDir().isEmpty())
+            w->grab().save(QStringLiteral("%1/lab-%2-%3x%4-%5-%6.png")
+                               .arg(shotsDir(), QLatin1String(what))
+                               .arg(size.width())
+                               .arg(size.height())
+                               .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), lang));
+    };
+    shot("unfolded");
+    auto* heading = lab->findChild<QLabel*>(QStringLiteral("labStepHeading"));
+    auto* unfold = lab->findChild<QToolButton*>(QStringLiteral("labUnfold"));
+    QVERIFY(heading && unfold);
+    // A click on the step's command pastes it into the terminal: the panel stays unfolded (the
+    // step's next command is one click away).
+    Q_EMIT lab->commandClicked(lab->commands().front());
+    settle();
+    QCOMPARE(QApplication::focusWidget(), c);
+    QVERIFY(!lab->isFolded());
+    // The student goes to the terminal to type (a click on it after reading the step).
+    lab->textBrowser()->setFocus();
+    settle();
+    c->setFocus(Qt::MouseFocusReason);
+    settle();
+    if (!w->terminalUnderLabPanel()) {
+        QVERIFY(w->height() >= MainWindow::kTallWindow);
+        QVERIFY(!lab->isFolded());
+        QVERIFY(lab->textBrowser()->isVisible());
+        QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+        return;
+    }
+    QVERIFY(lab->isFolded());
+    QVERIFY(!lab->textBrowser()->isVisible() && !lab->stepList()->isVisible());
+    // The heading stays, whole, with the button that unfolds the panel.
+    QVERIFY(heading->isVisible() && unfold->isVisible());
+    QVERIFY2(heading->height() >= heading->heightForWidth(heading->width()), qPrintable(heading->text()));
+    const int foldedLines = lines();
+    shot("folded");
+    qInfo("terminal: %d lines unfolded, %d folded, %d px wide (%d columns)", unfoldedLines, foldedLines, c->viewport()->width(),
+          c->viewport()->width() / QFontMetrics(c->font()).horizontalAdvance(QLatin1Char('M')));
+    QVERIFY2(foldedLines >= 3 * MainWindow::kTerminalLines,
+             qPrintable(QStringLiteral("%1 lines folded (%2 unfolded)").arg(foldedLines).arg(unfoldedLines)));
+    // The cluster view is not touched by it.
+    QVERIFY(labelProblems(w->clusterCanvas()->layout()).isEmpty());
+    // A click on "Show the step" unfolds it; the terminal goes back to its lines.
+    QTest::mouseClick(unfold, Qt::LeftButton);
+    settle();
+    QVERIFY(!lab->isFolded());
+    QVERIFY(lab->textBrowser()->isVisible() && lab->stepList()->isVisible());
+    QVERIFY(lines() >= MainWindow::kTerminalLines);
+    // Typing again folds it; the command passes the step: the next step unfolds the panel.
+    c->setFocus();
+    settle();
+    QVERIFY(lab->isFolded());
+    QVERIFY(c->input().startsWith(QStringLiteral("bin/kafka-topics.sh --create")));
+    c->submit(c->input());
+    settle();
+    QCOMPARE(lab->currentStep(), 1);
+    QVERIFY(!lab->isFolded());
+    QVERIFY(lab->textBrowser()->isVisible());
+    QVERIFY(lines() >= MainWindow::kTerminalLines);
+    // A click on the heading of a folded panel unfolds it too (the keyboard went to the panel and
+    // back to the terminal: a click on the terminal after reading the step).
+    lab->textBrowser()->setFocus();
+    settle();
+    c->setFocus();
+    settle();
+    QVERIFY(lab->isFolded());
+    QTest::mouseClick(heading, Qt::LeftButton);
+    settle();
+    QVERIFY(!lab->isFolded());
+    QVERIFY(lab->isAncestorOf(QApplication::focusWidget())); // the keyboard is on the step
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 

@@ -23,10 +23,14 @@ private Q_SLOTS:
     void flightsDoNotCoverLabels();
     void flightKeysKeepClearOfHeaders_data();
     void flightKeysKeepClearOfHeaders();
+    void compareFlightKeysCoverNothing_data();
+    void compareFlightKeysCoverNothing();
     void rebalanceTextsAreWhole_data();
     void rebalanceTextsAreWhole();
     void legendIsOnScreen_data();
     void legendIsOnScreen();
+    void negativeLagHasItsColour_data();
+    void negativeLagHasItsColour();
     void lagLegendDoesNotHideData();
     void createTopicErrorKeepsTheFields();
     void openingTheTerminalFocusesItsPrompt();
@@ -36,5 +40,8 @@ private Q_SLOTS:
     void timelineShowsTheWholeEvent();
     void labStepHeadingIsWhole_data();
     void labStepHeadingIsWhole();
+    void handPlacedTerminalStays();
+    void labPanelFoldsWhileTypingInTheTerminal_data();
+    void labPanelFoldsWhileTypingInTheTerminal();
     void screenshots();
 };
