@@ -234,19 +234,15 @@ int main(int argc, char** argv) {
         }
         job.finish(true);
         const double cpu = cpuSeconds() - c0;
-        // Retained: the event array plus the heap of the key/name strings longer than the SSO buffer.
-        std::size_t bytes = journal.events().capacity() * sizeof(stream::StreamEvent);
-        for (const auto& e : journal.events()) {
-            if (e.key.capacity() > 15) bytes += e.key.capacity() + 1;
-            if (e.name.capacity() > 15) bytes += e.name.capacity() + 1;
-        }
+        // Retained: the packed chunks, the sync points and the interned strings (StreamJournal::retainedBytes).
+        const std::size_t bytes = journal.retainedBytes();
         std::printf(
             "engine flink  with the journal (StreamJournal in memory): %lld events, user %.3f s = %.2f M "
-            "ev/s, %zu journal events (%.1f per element), %.0f bytes retained per element; seeking: "
-            "no snapshots in this journal (not measured)\n",
-            journalEvents, cpu, static_cast<double>(journalEvents) / cpu / 1e6, journal.events().size(),
-            static_cast<double>(journal.events().size()) / static_cast<double>(journalEvents),
-            static_cast<double>(bytes) / static_cast<double>(journalEvents));
+            "ev/s, %zu journal events (%.1f per element), %.1f bytes retained per element (%.1f per journal event)\n",
+            journalEvents, cpu, static_cast<double>(journalEvents) / cpu / 1e6, journal.size(),
+            static_cast<double>(journal.size()) / static_cast<double>(journalEvents),
+            static_cast<double>(bytes) / static_cast<double>(journalEvents),
+            static_cast<double>(bytes) / static_cast<double>(journal.size()));
     }
 
     // --- the real Flink on the "flink" workload, in the same run (when Java 17 and Maven are here) ------
