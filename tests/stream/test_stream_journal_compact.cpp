@@ -4,6 +4,7 @@
 // (extreme values included), and seeking folds from the nearest snapshot to the same state as a full fold.
 #include "sim/stream/engine.h"
 #include "sim/stream/journal.h"
+#include "sim/stream/view.h"
 
 #include <cstdint>
 #include <doctest/doctest.h>
@@ -209,5 +210,64 @@ TEST_SUITE("stream/journal") {
         for (const auto& e : expected)
             lines += toJson(e) + "\n";
         CHECK(journal.toJsonLines() == lines);
+    }
+}
+
+TEST_SUITE("stream/journal") {
+    TEST_CASE("seeking a stream journal from its snapshots equals folding every event over many seeds") {
+        int seeks = 0;
+        for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+            const WindowKind kind = seed % 3 == 0 ? WindowKind::Session : seed % 3 == 1 ? WindowKind::Tumble : WindowKind::Hop;
+            // The same run into the packed journal and into a shared journal (whose StreamTimeline is
+            // the reference fold of sim::Event).
+            StreamJournal mem;
+            fluxolab::sim::Journal shared;
+            struct Both final : StreamJournalSink {
+                StreamJournal& a;
+                JournalFamilySink b;
+                Both(StreamJournal& x, fluxolab::sim::Journal& j) : a(x), b(j) {}
+                void record(const StreamEvent& e) override {
+                    a.record(e);
+                    b.record(e);
+                }
+            } both(mem, shared);
+            {
+                StreamJob job(richSpec(kind), {}, &both, 0);
+                const auto in = richInput(seed * 7919);
+                const std::size_t crashAt = seed % 2 == 0 ? 100 + seed * 5 : 0;
+                bool crashed = false;
+                for (std::size_t i = 0; i < in.size(); ++i) {
+                    job.process(in[i]);
+                    if (!crashed && crashAt != 0 && i + 1 == crashAt) {
+                        crashed = true;
+                        const auto from = job.crashAndRestore();
+                        i = static_cast<std::size_t>(from) - 1;
+                        if (from == 0) i = static_cast<std::size_t>(-1);
+                    }
+                }
+                job.finish(true);
+            }
+            REQUIRE(mem.size() == shared.size());
+            StreamJournalTimeline timeline(mem, 1 + seed % 50); // small spacing: many snapshots
+            CHECK(timeline.snapshots() > 1);
+            StreamTimeline reference(shared, 1 << 30);         // no snapshots: a full fold each time
+            Lcg rng{seed};
+            for (int k = 0; k < 25; ++k) {
+                const auto n = static_cast<std::size_t>(rng.below(static_cast<std::int64_t>(mem.size()) + 1));
+                const StreamView seeked = timeline.at(n);
+                const StreamView full = reference.at(n);
+                CHECK(seeked.events == n);
+                CHECK(seeked.sameAs(full));
+                ++seeks;
+            }
+            // By time: every event up to t applied.
+            const Millis t = mem.events()[mem.size() / 2].procTime;
+            const std::size_t upTo = timeline.eventsUpTo(t);
+            CHECK(mem.events()[upTo - 1].procTime <= t);
+            if (upTo < mem.size()) CHECK(mem.events()[upTo].procTime > t);
+            CHECK(timeline.atTime(t).sameAs(reference.at(upTo)));
+            CHECK(timeline.at(mem.size()).sameAs(reference.latest()));
+        }
+        CHECK(seeks == 1000);
     }
 }
