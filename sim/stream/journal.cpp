@@ -147,8 +147,12 @@ void StreamJournal::Iterator::load() {
     e.a = times.a ? wrapAdd(eventTime_, static_cast<std::uint64_t>(unzig(v[3]))) : unzig(v[3]);
     e.b = times.b ? wrapAdd(e.a, static_cast<std::uint64_t>(unzig(v[4]))) : unzig(v[4]);
     e.c = times.c ? wrapAdd(e.a, static_cast<std::uint64_t>(unzig(v[5]))) : unzig(v[5]);
-    e.key = journal_->strings_[v[6]];
-    e.name = journal_->strings_[v[7]];
+    // (the strings are copied only when they change: runs of events of one key are common)
+    if (v[6] != keyId_ || !loaded_) e.key = journal_->strings_[v[6]];
+    if (v[7] != nameId_ || !loaded_) e.name = journal_->strings_[v[7]];
+    keyId_ = v[6];
+    nameId_ = v[7];
+    loaded_ = true;
     // Bases for the next record, and where it starts.
     procTime_ = e.procTime;
     if (times.a) eventTime_ = e.a;

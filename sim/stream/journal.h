@@ -158,6 +158,9 @@ public:
         std::uint32_t offset_ = 0;
         Millis procTime_ = 0;
         Millis eventTime_ = 0;
+        std::uint64_t keyId_ = 0;
+        std::uint64_t nameId_ = 0;
+        bool loaded_ = false; ///< event_ holds a decoded event (its key and name match keyId_, nameId_)
         StreamEvent event_;
     };
 

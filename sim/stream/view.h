@@ -98,7 +98,7 @@ public:
 /// node per event) and the events a seek folds.
 class StreamJournalTimeline {
 public:
-    static constexpr std::size_t kEventsPerWeight = 16;
+    static constexpr std::size_t kEventsPerWeight = 8;
 
     explicit StreamJournalTimeline(const StreamJournal& journal, std::size_t snapshotEvery = 4096);
     /// Folds the events recorded since the last call.
