@@ -212,7 +212,7 @@ int main(int argc, char** argv) {
             rate / 1e6, static_cast<unsigned long long>(firings), static_cast<unsigned long long>(late));
     }
 
-    // --- journal on ("flink" workload, fewer events: today's journal keeps every StreamEvent in memory)
+    // --- journal on ("flink" workload): the packed StreamJournal, its seek snapshots, seek times
     // -----
     if (journalEvents > 0) {
         stream::JobSpec spec;
