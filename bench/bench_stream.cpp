@@ -7,7 +7,9 @@
 // Prints one line per measurement; timings belong here, never in tests.
 #include "labs/traces/trace_reader.h"
 #include "sim/stream/engine.h"
+#include "sim/stream/view.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -210,7 +212,7 @@ int main(int argc, char** argv) {
             rate / 1e6, static_cast<unsigned long long>(firings), static_cast<unsigned long long>(late));
     }
 
-    // --- journal on ("flink" workload, fewer events: today's journal keeps every StreamEvent in memory)
+    // --- journal on ("flink" workload): the packed StreamJournal, its seek snapshots, seek times
     // -----
     if (journalEvents > 0) {
         stream::JobSpec spec;
@@ -234,19 +236,46 @@ int main(int argc, char** argv) {
         }
         job.finish(true);
         const double cpu = cpuSeconds() - c0;
-        // Retained: the event array plus the heap of the key/name strings longer than the SSO buffer.
-        std::size_t bytes = journal.events().capacity() * sizeof(stream::StreamEvent);
-        for (const auto& e : journal.events()) {
-            if (e.key.capacity() > 15) bytes += e.key.capacity() + 1;
-            if (e.name.capacity() > 15) bytes += e.name.capacity() + 1;
+        // Seeking: the snapshots of StreamJournalTimeline, then the worst of many seeks (wall clock):
+        // random moments and the moment just before each snapshot would be taken (the longest fold).
+        const auto b0 = Clock::now();
+        stream::StreamJournalTimeline timeline(journal);
+        const double build = seconds(b0, Clock::now());
+        std::vector<double> seekMs, seekCpuMs;
+        std::uint64_t check = 0;
+        for (int k = 0; k < 200; ++k) {
+            const std::uint64_t h = (static_cast<std::uint64_t>(k) + 1) * 0x9E3779B97F4A7C15ull;
+            std::size_t n = static_cast<std::size_t>(h % (journal.size() + 1));
+            if (k % 2 == 1) // the event before a snapshot: the longest fold from the previous one
+                n = timeline.snapshotEvents(1 + h % (timeline.snapshots() - 1)) - 1;
+            const auto s0 = Clock::now();
+            timespec c0{}, c1{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
+            const stream::StreamView v = timeline.at(n);
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
+            seekMs.push_back(seconds(s0, Clock::now()) * 1000.0);
+            seekCpuMs.push_back(static_cast<double>(c1.tv_sec - c0.tv_sec) * 1e3 +
+                                static_cast<double>(c1.tv_nsec - c0.tv_nsec) / 1e6);
+            check += v.state.windows.size();
         }
+        std::sort(seekMs.begin(), seekMs.end());
+        std::sort(seekCpuMs.begin(), seekCpuMs.end());
+        // Retained: the packed chunks, the sync points and the interned strings, plus the snapshots.
+        const std::size_t bytes = journal.retainedBytes();
+        const std::size_t snapBytes = timeline.snapshotBytes();
         std::printf(
             "engine flink  with the journal (StreamJournal in memory): %lld events, user %.3f s = %.2f M "
-            "ev/s, %zu journal events (%.1f per element), %.0f bytes retained per element; seeking: "
-            "no snapshots in this journal (not measured)\n",
-            journalEvents, cpu, static_cast<double>(journalEvents) / cpu / 1e6, journal.events().size(),
-            static_cast<double>(journal.events().size()) / static_cast<double>(journalEvents),
-            static_cast<double>(bytes) / static_cast<double>(journalEvents));
+            "ev/s, %zu journal events (%.1f per element), %.1f bytes retained per element (%.1f per journal "
+            "event) + %.1f per element of %zu snapshots (built in %.3f s) = %.1f bytes per element; seek "
+            "(200 moments, half of them just before a snapshot; wall clock): median %.2f ms, p90 %.2f ms, worst %.2f ms; thread CPU: median %.2f ms, p90 %.2f ms, worst %.2f ms (%llu)\n",
+            journalEvents, cpu, static_cast<double>(journalEvents) / cpu / 1e6, journal.size(),
+            static_cast<double>(journal.size()) / static_cast<double>(journalEvents),
+            static_cast<double>(bytes) / static_cast<double>(journalEvents),
+            static_cast<double>(bytes) / static_cast<double>(journal.size()),
+            static_cast<double>(snapBytes) / static_cast<double>(journalEvents), timeline.snapshots(), build,
+            static_cast<double>(bytes + snapBytes) / static_cast<double>(journalEvents), seekMs[seekMs.size() / 2],
+            seekMs[seekMs.size() * 9 / 10], seekMs.back(), seekCpuMs[seekCpuMs.size() / 2],
+            seekCpuMs[seekCpuMs.size() * 9 / 10], seekCpuMs.back(), static_cast<unsigned long long>(check));
     }
 
     // --- the real Flink on the "flink" workload, in the same run (when Java 17 and Maven are here) ------

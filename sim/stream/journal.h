@@ -15,8 +15,14 @@
 
 #include "sim/journal.h"
 
+#include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <iterator>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace fluxolab::stream {
@@ -107,17 +113,95 @@ public:
     virtual void record(const StreamEvent& event) = 0;
 };
 
-/// A sink that keeps every event in memory (tests, the app's timeline).
+/// A sink that keeps every event in memory (tests, the app's timeline, the bench), packed: each event
+/// is a variable-length record (a kind/flag byte, a byte saying which fields are not at their usual
+/// value, then those fields as LEB128 varints: the processing time as a delta from the previous event,
+/// event-time fields as deltas from the previous event-time value, keys and names as ids of an
+/// interned string table) in fixed-size chunks, so nothing is reserved that is not used. Readers see
+/// decoded StreamEvent values: events() iterates them in order and indexes them (random access
+/// decodes from the nearest of the sync points kept every kSyncEvery events).
 class StreamJournal : public StreamJournalSink {
 public:
-    void record(const StreamEvent& event) override { events_.push_back(event); }
-    const std::vector<StreamEvent>& events() const { return events_; }
+    static constexpr std::size_t kChunkBytes = 64 * 1024;
+    static constexpr std::size_t kSyncEvery = 128;
+
+    /// Where decoding can start: a chunk, a byte offset in it and the delta bases at that event.
+    struct SyncPoint {
+        std::uint32_t chunk = 0;
+        std::uint32_t offset = 0;
+        Millis procTime = 0;
+        Millis eventTime = 0;
+    };
+
+    class Events;
+    class Iterator {
+    public:
+        using iterator_category = std::input_iterator_tag;
+        using value_type = StreamEvent;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const StreamEvent*;
+        using reference = const StreamEvent&;
+
+        Iterator() = default;
+        const StreamEvent& operator*() const { return event_; }
+        const StreamEvent* operator->() const { return &event_; }
+        Iterator& operator++();
+        void operator++(int) { ++*this; }
+        bool operator==(const Iterator& o) const { return index_ == o.index_; }
+
+    private:
+        friend class StreamJournal;
+        void load();
+        const StreamJournal* journal_ = nullptr;
+        std::size_t index_ = 0;
+        std::uint32_t chunk_ = 0;
+        std::uint32_t offset_ = 0;
+        Millis procTime_ = 0;
+        Millis eventTime_ = 0;
+        std::uint64_t keyId_ = 0;
+        std::uint64_t nameId_ = 0;
+        bool loaded_ = false; ///< event_ holds a decoded event (its key and name match keyId_, nameId_)
+        StreamEvent event_;
+    };
+
+    /// The decoded events, read-only (what a std::vector<StreamEvent> offered readers).
+    class Events {
+    public:
+        explicit Events(const StreamJournal& j) : j_(j) {}
+        Iterator begin() const { return j_.iteratorAt(0); }
+        Iterator end() const;
+        std::size_t size() const { return j_.count_; }
+        bool empty() const { return j_.count_ == 0; }
+        StreamEvent operator[](std::size_t i) const { return *j_.iteratorAt(i); }
+        StreamEvent front() const { return (*this)[0]; }
+        StreamEvent back() const { return (*this)[j_.count_ - 1]; }
+
+    private:
+        const StreamJournal& j_;
+    };
+
+    void record(const StreamEvent& event) override;
+    Events events() const { return Events(*this); }
+    std::size_t size() const { return count_; }
+    /// Iterator positioned on event `i` (end() when i >= size()).
+    Iterator iteratorAt(std::size_t i) const;
+    /// Bytes held: the chunks, the sync points and the interned strings (with their table).
+    std::size_t retainedBytes() const;
     /// One JSON object per line, rendered from the schema exactly as the shared journal renders the
     /// stream family; the byte-identity tests compare this.
     std::string toJsonLines() const;
 
 private:
-    std::vector<StreamEvent> events_;
+    std::uint32_t intern(const std::string& s);
+
+    std::vector<std::unique_ptr<std::uint8_t[]>> chunks_;
+    std::vector<std::uint32_t> chunkUsed_;
+    std::vector<SyncPoint> sync_; ///< one every kSyncEvery events
+    std::size_t count_ = 0;
+    Millis lastProcTime_ = 0;
+    Millis lastEventTime_ = 0;
+    std::deque<std::string> strings_ = {std::string()}; ///< id 0: the empty string (a deque: views stay valid)
+    std::unordered_map<std::string_view, std::uint32_t> ids_;
 };
 
 /// The stream family's id in `journal`, registered on first use.

@@ -1,5 +1,6 @@
 #include "sim/stream/view.h"
 
+#include <algorithm>
 #include <iterator>
 #include <string_view>
 
@@ -13,13 +14,10 @@ WatermarkLane& lane(std::vector<WatermarkLane>& lanes, std::int32_t i) {
 }
 } // namespace
 
-void StreamView::apply(const sim::Journal& journal, const sim::Event& e) {
-    ++events;
-    time = e.time;
-    if (std::string_view(journal.family(e.family).engine) != kStreamFamilyName) return;
+void StreamView::fold(const Fields& e) {
     StreamState& s = state;
-    const auto kind = static_cast<StreamEventKind>(e.typeIndex());
-    const auto windowKey = [&] { return WindowKey{e.actor, journal.string(e.name), e.a, e.b}; };
+    const auto kind = e.kind;
+    const auto windowKey = [&] { return WindowKey{e.actor, e.key, e.a, e.b}; };
     switch (kind) {
     case StreamEventKind::ElementArrived:
         ++s.elements;
@@ -56,7 +54,7 @@ void StreamView::apply(const sim::Journal& journal, const sim::Event& e) {
         break;
     case StreamEventKind::WindowMerged: {
         // The sessions of this key inside the merged window are gone; the merged one holds their state.
-        const std::string& key = journal.string(e.name);
+        const std::string& key = e.key;
         for (auto it = s.windows.lower_bound(WindowKey{e.actor, key, std::numeric_limits<Millis>::min(), 0});
              it != s.windows.end() && std::get<0>(it->first) == e.actor && std::get<1>(it->first) == key;) {
             const bool inside = std::get<2>(it->first) >= e.a && std::get<3>(it->first) <= e.b;
@@ -72,7 +70,7 @@ void StreamView::apply(const sim::Journal& journal, const sim::Event& e) {
         if (it != s.windows.end()) { // (SQL's slice-based windows have no created/purged events)
             ++it->second.firings;
             it->second.lastFiringLate = e.flag != 0;
-            it->second.firedAtWatermark = e.wideValue();
+            it->second.firedAtWatermark = e.c;
         }
         break;
     }
@@ -115,6 +113,20 @@ void StreamView::apply(const sim::Journal& journal, const sim::Event& e) {
     }
 }
 
+void StreamView::apply(const sim::Journal& journal, const sim::Event& e) {
+    ++events;
+    time = e.time;
+    if (std::string_view(journal.family(e.family).engine) != kStreamFamilyName) return;
+    fold(Fields{static_cast<StreamEventKind>(e.typeIndex()), e.partition, e.actor, e.group, e.a, e.b, e.wideValue(),
+                e.flag, journal.string(e.name)});
+}
+
+void StreamView::apply(const StreamEvent& e) {
+    ++events;
+    time = e.procTime;
+    fold(Fields{e.kind, e.partition, e.subtask, e.channel, e.a, e.b, e.c, e.flag, e.key});
+}
+
 Millis StreamView::operatorWatermark(int subtask) const {
     const auto n = static_cast<std::size_t>(subtask);
     return subtask >= 0 && n < state.operators.size() ? state.operators[n]
@@ -126,6 +138,67 @@ bool StreamView::sameAs(const StreamView& o) const {
     return time == o.time && events == o.events && state == o.state && lastCheckpoint == o.lastCheckpoint &&
            restores == o.restores &&
            (bothSaved ? *checkpointed == *o.checkpointed : !checkpointed && !o.checkpointed);
+}
+
+namespace {
+std::size_t weight(const StreamView& v) { return v.state.windows.size() + v.state.channels.size() + 1; }
+} // namespace
+
+StreamJournalTimeline::StreamJournalTimeline(const StreamJournal& journal, std::size_t snapshotEvery)
+    : journal_(journal), every_(std::max<std::size_t>(1, snapshotEvery)) {
+    snapshots_.push_back(latest_);
+    sync();
+}
+
+void StreamJournalTimeline::sync() {
+    if (latest_.events >= journal_.size()) return;
+    std::size_t next = snapshots_.back().events + std::max(every_, kEventsPerWeight * weight(snapshots_.back()));
+    for (auto it = journal_.iteratorAt(latest_.events), end = journal_.events().end(); it != end; ++it) {
+        latest_.apply(*it);
+        if (latest_.events >= next) {
+            snapshots_.push_back(latest_);
+            next = latest_.events + std::max(every_, kEventsPerWeight * weight(latest_));
+        }
+    }
+}
+
+StreamView StreamJournalTimeline::at(std::size_t n) const {
+    n = std::min(n, latest_.events);
+    if (n == latest_.events) return latest_;
+    const auto snap = std::upper_bound(snapshots_.begin(), snapshots_.end(), n,
+                                       [](std::size_t x, const StreamView& s) { return x < s.events; });
+    StreamView v = *std::prev(snap);
+    for (auto it = journal_.iteratorAt(v.events); v.events < n; ++it)
+        v.apply(*it);
+    return v;
+}
+
+std::size_t StreamJournalTimeline::eventsUpTo(Millis t) const {
+    std::size_t lo = 0, hi = latest_.events; // first event with procTime > t
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (journal_.events()[mid].procTime <= t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+std::size_t StreamJournalTimeline::snapshotBytes() const {
+    // A red-black tree node: three pointers and a colour, then the value.
+    constexpr std::size_t kNode = 4 * sizeof(void*);
+    std::size_t bytes = snapshots_.capacity() * sizeof(StreamView);
+    for (const auto& v : snapshots_) {
+        const StreamState& s = v.state;
+        bytes += s.windows.size() * (kNode + sizeof(std::pair<const WindowKey, WindowState>));
+        for (const auto& [k, w] : s.windows)
+            if (std::get<1>(k).capacity() > 15) bytes += std::get<1>(k).capacity() + 1;
+        bytes += s.channels.size() * (kNode + sizeof(std::pair<const std::pair<int, int>, WatermarkLane>));
+        bytes += (s.splits.capacity() + s.sources.capacity()) * sizeof(WatermarkLane) +
+                 s.operators.capacity() * sizeof(Millis);
+    }
+    return bytes;
 }
 
 } // namespace fluxolab::stream

@@ -64,10 +64,23 @@ struct StreamView {
 
     /// Applies one event (the one at index `events` of the journal).
     void apply(const sim::Journal& journal, const sim::Event& e);
+    /// Applies one event of a StreamJournal (the one at index `events`): the same fold.
+    void apply(const StreamEvent& e);
     /// The operator watermark of a window subtask (MIN before any).
     Millis operatorWatermark(int subtask) const;
     /// Equal observable state (the checkpoint copy is compared by value).
     bool sameAs(const StreamView& o) const;
+
+private:
+    /// A stream event's fields, wherever they are stored.
+    struct Fields {
+        StreamEventKind kind;
+        std::int32_t partition, actor, group;
+        Millis a, b, c;
+        std::uint8_t flag;
+        const std::string& key;
+    };
+    void fold(const Fields& e);
 };
 
 static_assert(sim::FoldedView<StreamView>);
@@ -76,6 +89,38 @@ static_assert(sim::FoldedView<StreamView>);
 class StreamTimeline : public sim::BasicTimeline<StreamView> {
 public:
     using BasicTimeline::BasicTimeline;
+};
+
+/// Seeking in a StreamJournal (the packed in-memory journal): a StreamView snapshot every so many
+/// events, so that any moment is a snapshot copy plus the events after it. Snapshots are spaced by
+/// at least `snapshotEvery` events and by kEventsPerWeight events per unit of the view's weight (open
+/// windows and channels), which bounds both the memory they hold (about 1/kEventsPerWeight of a map
+/// node per event) and the events a seek folds.
+class StreamJournalTimeline {
+public:
+    static constexpr std::size_t kEventsPerWeight = 8;
+
+    explicit StreamJournalTimeline(const StreamJournal& journal, std::size_t snapshotEvery = 4096);
+    /// Folds the events recorded since the last call.
+    void sync();
+    /// The state after the first `n` events (clamped to what was synced).
+    StreamView at(std::size_t n) const;
+    /// The state at processing time `t` (all events with procTime <= t applied).
+    StreamView atTime(Millis t) const { return at(eventsUpTo(t)); }
+    /// Number of events with procTime <= t (the journal is in procTime order).
+    std::size_t eventsUpTo(Millis t) const;
+    const StreamView& latest() const { return latest_; }
+    std::size_t snapshots() const { return snapshots_.size(); }
+    /// Events folded into snapshot `i` (0 for the first).
+    std::size_t snapshotEvents(std::size_t i) const { return snapshots_[i].events; }
+    /// An estimate of the bytes the snapshots hold (map nodes, lane vectors, key strings beyond SSO).
+    std::size_t snapshotBytes() const;
+
+private:
+    const StreamJournal& journal_;
+    std::size_t every_;
+    std::vector<StreamView> snapshots_; ///< in event order, the first at 0 events
+    StreamView latest_;
 };
 
 } // namespace fluxolab::stream
