@@ -832,6 +832,87 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::CommandLine</name>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unexpected argument &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--seed expects a non-negative integer, got &quot;%1&quot;</source>
+        <translation>--seed expects a non-negative integer, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--at expects a duration such as 30s, 1500ms or 2m, got &quot;%1&quot;</source>
+        <translation>--at expects a duration such as 30s, 1500ms or 2m, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--at is limited to 1h of virtual time, got &quot;%1&quot;</source>
+        <translation>--at is limited to 1h of virtual time, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--view must be cluster, groups, tables, plots, stream, terminal, labs or compare, got &quot;%1&quot;</source>
+        <translation>--view must be cluster, groups, tables, plots, stream, terminal, labs or compare, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--lang must be pt_PT or en, got &quot;%1&quot;</source>
+        <translation>--lang must be pt_PT or en, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--size expects WIDTHxHEIGHT such as 1600x900, got &quot;%1&quot;</source>
+        <translation>--size expects WIDTHxHEIGHT such as 1600x900, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--%1 needs --trace FILE</source>
+        <translation>--%1 needs --trace FILE</translation>
+    </message>
+    <message>
+        <source>--%1 expects a duration such as 0s, 10s or 90s, got &quot;%2&quot;</source>
+        <translation>--%1 expects a duration such as 0s, 10s or 90s, got &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>--watermark-interval expects per-event or a positive duration, got &quot;%1&quot;</source>
+        <translation>--watermark-interval expects per-event or a positive duration, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--parallelism expects 1 to 8, got &quot;%1&quot;</source>
+        <translation>--parallelism expects 1 to 8, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--trace options: %1</source>
+        <translation>--trace options: %1</translation>
+    </message>
+    <message>
+        <source>--step expects a non-negative integer, got &quot;%1&quot;</source>
+        <translation>--step expects a non-negative integer, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--what-if must be idle or bound, got &quot;%1&quot;</source>
+        <translation>--what-if must be idle or bound, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--what-if needs --why KEY</source>
+        <translation>--what-if needs --why KEY</translation>
+    </message>
+    <message>
+        <source>--screenshot expects a file name</source>
+        <translation>--screenshot expects a file name</translation>
+    </message>
+    <message>
+        <source>--screenshot needs --scenario (or --trace)</source>
+        <translation>--screenshot needs --scenario (or --trace)</translation>
+    </message>
+    <message>
+        <source>--lab: unknown lab &quot;%1&quot;: no lab was found in %2 (FLUXOLAB_LABS_DIR chooses another folder)</source>
+        <translation>--lab: unknown lab &quot;%1&quot;: no lab was found in %2 (FLUXOLAB_LABS_DIR chooses another folder)</translation>
+    </message>
+    <message>
+        <source>--lab: unknown lab &quot;%1&quot;; the labs are:
+  %2</source>
+        <translation>--lab: unknown lab &quot;%1&quot;; the labs are:
+  %2</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::CompareWindow</name>
     <message>
         <source>Pause</source>
@@ -2191,6 +2272,10 @@
     <message>
         <source>Could not send the trace to the topic: %1</source>
         <translation>Could not send the trace to the topic: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder, not a scenario file. Use a gallery name or the path of a .json file.</source>
+        <translation>&quot;%1&quot; is a folder, not a scenario file. Use a gallery name or the path of a .json file.</translation>
     </message>
 </context>
 <context>

@@ -832,6 +832,87 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::CommandLine</name>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>argumento inesperado &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--seed expects a non-negative integer, got &quot;%1&quot;</source>
+        <translation>--seed espera um inteiro não negativo, e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--at expects a duration such as 30s, 1500ms or 2m, got &quot;%1&quot;</source>
+        <translation>--at espera uma duração como 30s, 1500ms ou 2m, e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--at is limited to 1h of virtual time, got &quot;%1&quot;</source>
+        <translation>--at está limitado a 1h de tempo virtual, e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--view must be cluster, groups, tables, plots, stream, terminal, labs or compare, got &quot;%1&quot;</source>
+        <translation>--view tem de ser cluster, groups, tables, plots, stream, terminal, labs ou compare, e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--lang must be pt_PT or en, got &quot;%1&quot;</source>
+        <translation>--lang tem de ser pt_PT ou en, e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--size expects WIDTHxHEIGHT such as 1600x900, got &quot;%1&quot;</source>
+        <translation>--size espera LARGURAxALTURA, por exemplo 1600x900, e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--%1 needs --trace FILE</source>
+        <translation>--%1 precisa de --trace FICHEIRO</translation>
+    </message>
+    <message>
+        <source>--%1 expects a duration such as 0s, 10s or 90s, got &quot;%2&quot;</source>
+        <translation>--%1 espera uma duração como 0s, 10s ou 90s, e recebeu &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>--watermark-interval expects per-event or a positive duration, got &quot;%1&quot;</source>
+        <translation>--watermark-interval espera per-event ou uma duração positiva, e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--parallelism expects 1 to 8, got &quot;%1&quot;</source>
+        <translation>--parallelism espera de 1 a 8, e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--trace options: %1</source>
+        <translation>opções de --trace: %1</translation>
+    </message>
+    <message>
+        <source>--step expects a non-negative integer, got &quot;%1&quot;</source>
+        <translation>--step espera um inteiro não negativo, e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--what-if must be idle or bound, got &quot;%1&quot;</source>
+        <translation>--what-if tem de ser idle ou bound, e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--what-if needs --why KEY</source>
+        <translation>--what-if precisa de --why CHAVE</translation>
+    </message>
+    <message>
+        <source>--screenshot expects a file name</source>
+        <translation>--screenshot espera um nome de ficheiro</translation>
+    </message>
+    <message>
+        <source>--screenshot needs --scenario (or --trace)</source>
+        <translation>--screenshot precisa de --scenario (ou --trace)</translation>
+    </message>
+    <message>
+        <source>--lab: unknown lab &quot;%1&quot;: no lab was found in %2 (FLUXOLAB_LABS_DIR chooses another folder)</source>
+        <translation>--lab: laboratório desconhecido &quot;%1&quot;: não foi encontrado nenhum laboratório em %2 (FLUXOLAB_LABS_DIR escolhe outra pasta)</translation>
+    </message>
+    <message>
+        <source>--lab: unknown lab &quot;%1&quot;; the labs are:
+  %2</source>
+        <translation>--lab: laboratório desconhecido &quot;%1&quot;; os laboratórios são:
+  %2</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::CompareWindow</name>
     <message>
         <source>Pause</source>
@@ -2191,6 +2272,10 @@
     <message>
         <source>Could not send the trace to the topic: %1</source>
         <translation>Não foi possível enviar o traço para o tópico: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder, not a scenario file. Use a gallery name or the path of a .json file.</source>
+        <translation>&quot;%1&quot; é uma pasta, não um ficheiro de cenário. Use um nome da galeria ou o caminho de um ficheiro .json.</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QFontMetrics>
+#include <QScrollBar>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
@@ -21,8 +23,14 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setStretchLastSection(false);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setFont(QFont(QStringLiteral("DejaVu Sans Mono"), 9));
-    t->setMinimumHeight(44); // four tables above a terminal on a 1366×768 screen: they scroll
+    const QFont font(QStringLiteral("DejaVu Sans Mono"), 9);
+    t->setFont(font);
+    // Room for at least four rows under the header (and a horizontal scroll bar): a pane that shows
+    // one row at 1366x768 says nothing. More rows scroll.
+    const int row = QFontMetrics(font).height() + 6;
+    t->verticalHeader()->setDefaultSectionSize(row);
+    t->setMinimumHeight(t->horizontalHeader()->sizeHint().height() + 4 * row + t->horizontalScrollBar()->sizeHint().height() +
+                        2 * t->frameWidth() + 2);
     return t;
 }
 } // namespace
@@ -32,9 +40,14 @@ TablesPage::TablesPage(SimulationController* controller, QWidget* parent)
       m_partitions(new PartitionsModel(controller, this)), m_groups(new GroupsModel(controller, this)),
       m_offsets(new OffsetsModel(controller, this)) {
     auto* layout = new QVBoxLayout(this);
-    auto* split = new QSplitter(Qt::Vertical, this);
+    // Two columns (topics over partitions, groups over their offsets): four panes stacked in the
+    // height left at 1366x768 showed one row each.
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    QSplitter* columns[2] = {new QSplitter(Qt::Vertical, split), new QSplitter(Qt::Vertical, split)};
+    std::size_t i = 0;
     for (SnapshotTableModel* model : models()) {
-        auto* box = new QWidget(split);
+        QSplitter* column = columns[i++ / 2];
+        auto* box = new QWidget(column);
         auto* l = new QVBoxLayout(box);
         l->setContentsMargins(0, 4, 0, 0);
         auto* title = new QLabel(box);
@@ -42,12 +55,17 @@ TablesPage::TablesPage(SimulationController* controller, QWidget* parent)
         m_titles.push_back(title);
         l->addWidget(title);
         l->addWidget(makeTable(model, box));
-        split->addWidget(box);
+        column->addWidget(box);
     }
+    for (QSplitter* column : columns) {
+        column->setChildrenCollapsible(false);
+        column->setStretchFactor(0, 1);
+        column->setStretchFactor(1, 2);
+        split->addWidget(column);
+    }
+    split->setChildrenCollapsible(false);
     split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 3);
-    split->setStretchFactor(2, 1);
-    split->setStretchFactor(3, 3);
+    split->setStretchFactor(1, 1);
     layout->addWidget(split);
     retranslate();
 }

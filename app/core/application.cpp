@@ -17,6 +17,7 @@
 #endif
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QFont>
 #include <QIcon>
@@ -63,7 +64,24 @@ bool noDisplay() {
     return false;
 #endif
 }
+/// The language of the messages written before the main window exists: --lang's when it names a
+/// translation, else the one the app would open in (the saved choice, pt_PT by default).
+QString commandLineLanguage(const QStringList& args) {
+    QString code;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if ((a == QStringLiteral("--lang") || a == QStringLiteral("-lang")) && i + 1 < args.size()) code = args[i + 1];
+        else if (a.startsWith(QStringLiteral("--lang="))) code = a.mid(7);
+        else if (a.startsWith(QStringLiteral("-lang="))) code = a.mid(6);
+    }
+    return availableLanguages().contains(code) ? code : savedLanguage();
+}
 } // namespace
+
+/// The command line's messages (parseOptions, checkLabOption), in the app's language.
+struct CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(fluxolab::app::CommandLine)
+};
 
 std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help, bool* version) {
     QCommandLineParser p;
@@ -106,29 +124,29 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
         return Options{};
     }
     if (!p.positionalArguments().isEmpty())
-        return fail(QStringLiteral("unexpected argument \"%1\"").arg(p.positionalArguments().first()));
+        return fail(CommandLine::tr("unexpected argument \"%1\"").arg(p.positionalArguments().first()));
     Options o;
     o.scenario = p.value(scenario);
     if (p.isSet(seed)) {
         bool ok = false;
         o.seed = p.value(seed).toULongLong(&ok);
-        if (!ok) return fail(QStringLiteral("--seed expects a non-negative integer, got \"%1\"").arg(p.value(seed)));
+        if (!ok) return fail(CommandLine::tr("--seed expects a non-negative integer, got \"%1\"").arg(p.value(seed)));
     }
     if (p.isSet(at)) {
         const auto t = labs::parseVirtualTime(p.value(at).toStdString());
-        if (!t || *t < 0) return fail(QStringLiteral("--at expects a duration such as 30s, 1500ms or 2m, got \"%1\"").arg(p.value(at)));
-        if (*t > kMaxAtMs) return fail(QStringLiteral("--at is limited to 1h of virtual time, got \"%1\"").arg(p.value(at)));
+        if (!t || *t < 0) return fail(CommandLine::tr("--at expects a duration such as 30s, 1500ms or 2m, got \"%1\"").arg(p.value(at)));
+        if (*t > kMaxAtMs) return fail(CommandLine::tr("--at is limited to 1h of virtual time, got \"%1\"").arg(p.value(at)));
         o.at_ms = *t;
     }
     if (p.isSet(view)) {
         o.view = p.value(view);
         if (!MainWindow::parseView(o.view) && o.view != QStringLiteral("compare"))
-            return fail(QStringLiteral("--view must be cluster, groups, tables, plots, stream, terminal, labs or compare, got \"%1\"")
+            return fail(CommandLine::tr("--view must be cluster, groups, tables, plots, stream, terminal, labs or compare, got \"%1\"")
                             .arg(o.view));
     }
     if (p.isSet(lang)) {
         o.lang = p.value(lang);
-        if (!availableLanguages().contains(o.lang)) return fail(QStringLiteral("--lang must be pt_PT or en, got \"%1\"").arg(o.lang));
+        if (!availableLanguages().contains(o.lang)) return fail(CommandLine::tr("--lang must be pt_PT or en, got \"%1\"").arg(o.lang));
     }
     if (p.isSet(size)) {
         const QStringList wh = p.value(size).split(QLatin1Char('x'));
@@ -138,7 +156,7 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
             o.height = wh[1].toInt(&ok2);
         }
         if (!ok1 || !ok2 || o.width < 320 || o.height < 240 || o.width > 8000 || o.height > 8000)
-            return fail(QStringLiteral("--size expects WIDTHxHEIGHT such as 1600x900, got \"%1\"").arg(p.value(size)));
+            return fail(CommandLine::tr("--size expects WIDTHxHEIGHT such as 1600x900, got \"%1\"").arg(p.value(size)));
         o.sizeGiven = true;
     }
     o.presentation = p.isSet(pres);
@@ -155,7 +173,7 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     t.job.window.size = 60000;
     for (const QCommandLineOption* opt : {&wmOpt, &winOpt, &aggOpt, &keyOpt, &timeFieldOpt, &arrivalOpt, &partOpt, &latenessOpt,
                                           &idleOpt, &intervalOpt, &stepOpt, &whyOpt, &whatIfOpt, &parallelismOpt})
-        if (p.isSet(*opt) && o.trace.isEmpty()) return fail(QStringLiteral("--%1 needs --trace FILE").arg(opt->names().first()));
+        if (p.isSet(*opt) && o.trace.isEmpty()) return fail(CommandLine::tr("--%1 needs --trace FILE").arg(opt->names().first()));
     const auto check = [&](const QCommandLineOption& opt, const std::optional<std::string>& problem) -> bool {
         if (problem && error) *error = QStringLiteral("--%1: %2").arg(opt.names().first(), QString::fromStdString(*problem));
         return !problem;
@@ -170,7 +188,7 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     for (const auto& [opt, target] : {std::pair{&latenessOpt, &t.job.window.allowedLateness}, std::pair{&idleOpt, &t.job.watermark.idleTimeout}}) {
         if (!p.isSet(*opt)) continue;
         const auto d = stream_observe::parseDurationText(p.value(*opt).toStdString());
-        if (!d) return fail(QStringLiteral("--%1 expects a duration such as 0s, 10s or 90s, got \"%2\"").arg(opt->names().first(), p.value(*opt)));
+        if (!d) return fail(CommandLine::tr("--%1 expects a duration such as 0s, 10s or 90s, got \"%2\"").arg(opt->names().first(), p.value(*opt)));
         *target = *d;
     }
     if (p.isSet(intervalOpt)) {
@@ -178,33 +196,33 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
             t.job.watermark.perEvent = true;
         } else {
             const auto d = stream_observe::parseDurationText(p.value(intervalOpt).toStdString());
-            if (!d || *d <= 0) return fail(QStringLiteral("--watermark-interval expects per-event or a positive duration, got \"%1\"").arg(p.value(intervalOpt)));
+            if (!d || *d <= 0) return fail(CommandLine::tr("--watermark-interval expects per-event or a positive duration, got \"%1\"").arg(p.value(intervalOpt)));
             t.job.watermark.interval = *d;
         }
     }
     if (p.isSet(parallelismOpt)) {
         bool ok = false;
         const int n = p.value(parallelismOpt).toInt(&ok);
-        if (!ok || n < 1 || n > 8) return fail(QStringLiteral("--parallelism expects 1 to 8, got \"%1\"").arg(p.value(parallelismOpt)));
+        if (!ok || n < 1 || n > 8) return fail(CommandLine::tr("--parallelism expects 1 to 8, got \"%1\"").arg(p.value(parallelismOpt)));
         t.job.parallelism = n;
     }
     if (const auto problem = stream::validate(t.job); problem && !o.trace.isEmpty())
-        return fail(QStringLiteral("--trace options: %1").arg(QString::fromStdString(*problem)));
+        return fail(CommandLine::tr("--trace options: %1").arg(QString::fromStdString(*problem)));
     if (p.isSet(stepOpt)) {
         bool ok = false;
         o.streamStep = p.value(stepOpt).toULongLong(&ok);
-        if (!ok) return fail(QStringLiteral("--step expects a non-negative integer, got \"%1\"").arg(p.value(stepOpt)));
+        if (!ok) return fail(CommandLine::tr("--step expects a non-negative integer, got \"%1\"").arg(p.value(stepOpt)));
     }
     o.why = p.value(whyOpt);
     o.whatIf = p.value(whatIfOpt);
     if (!o.whatIf.isEmpty() && o.whatIf != QStringLiteral("idle") && o.whatIf != QStringLiteral("bound"))
-        return fail(QStringLiteral("--what-if must be idle or bound, got \"%1\"").arg(o.whatIf));
-    if (!o.whatIf.isEmpty() && o.why.isEmpty()) return fail(QStringLiteral("--what-if needs --why KEY"));
+        return fail(CommandLine::tr("--what-if must be idle or bound, got \"%1\"").arg(o.whatIf));
+    if (!o.whatIf.isEmpty() && o.why.isEmpty()) return fail(CommandLine::tr("--what-if needs --why KEY"));
     if (!o.trace.isEmpty() && !p.isSet(view)) o.view = QStringLiteral("stream");
     o.screenshot = p.value(shot);
-    if (p.isSet(shot) && o.screenshot.isEmpty()) return fail(QStringLiteral("--screenshot expects a file name"));
+    if (p.isSet(shot) && o.screenshot.isEmpty()) return fail(CommandLine::tr("--screenshot expects a file name"));
     if (!o.screenshot.isEmpty() && o.scenario.isEmpty() && o.lab.isEmpty() && o.trace.isEmpty())
-        return fail(QStringLiteral("--screenshot needs --scenario (or --trace)"));
+        return fail(CommandLine::tr("--screenshot needs --scenario (or --trace)"));
     return o;
 }
 
@@ -214,9 +232,9 @@ QString checkLabOption(const QString& id) {
     for (const auto& lab : catalog.labs) ids << QString::fromStdString(lab.id);
     if (ids.contains(id)) return {};
     if (ids.isEmpty())
-        return QStringLiteral("--lab: unknown lab \"%1\": no lab was found in %2 (FLUXOLAB_LABS_DIR chooses another folder)")
+        return CommandLine::tr("--lab: unknown lab \"%1\": no lab was found in %2 (FLUXOLAB_LABS_DIR chooses another folder)")
             .arg(id, QString::fromStdString(labs::defaultLabDirectory()));
-    return QStringLiteral("--lab: unknown lab \"%1\"; the labs are:\n  %2").arg(id, ids.join(QStringLiteral("\n  ")));
+    return CommandLine::tr("--lab: unknown lab \"%1\"; the labs are:\n  %2").arg(id, ids.join(QStringLiteral("\n  ")));
 }
 
 bool openLabOption(MainWindow& window, const Options& options, QString* error) {
@@ -264,6 +282,9 @@ int runApplication(int argc, char** argv) {
         rawArguments << QString::fromLocal8Bit(argv[i]);
         platformOption = platformOption || std::strcmp(argv[i], "-platform") == 0 || std::strcmp(argv[i], "--platform") == 0;
     }
+    // QSettings (the saved language of the messages below) before QApplication exists.
+    QCoreApplication::setApplicationName(QStringLiteral("FluxoLab"));
+    QCoreApplication::setOrganizationName(QStringLiteral("FluxoLab"));
     QString error;
     bool help = false, version = false;
     const auto preparsed = parseOptions(rawArguments, &error, &help, &version);
@@ -276,8 +297,13 @@ int runApplication(int argc, char** argv) {
         return 0;
     }
     if (!headless && !platformOption && noDisplay()) {
-        if (!preparsed) std::fprintf(stderr, "fluxolab: %s\n%s", qUtf8Printable(error), kUsage);
-        else
+        if (!preparsed) {
+            // The message in the app's language: translators need a QCoreApplication (no display needed).
+            QCoreApplication core(argc, argv);
+            setLanguage(commandLineLanguage(rawArguments));
+            parseOptions(rawArguments, &error, &help, &version);
+            std::fprintf(stderr, "fluxolab: %s\n%s", qUtf8Printable(error), kUsage);
+        } else
             std::fputs("fluxolab: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
                        "  Start it from a desktop session or under xvfb-run, or render a picture headless with\n"
                        "  --screenshot out.png (e.g. fluxolab --scenario rebalance-basico --screenshot out.png)\n",
@@ -300,6 +326,7 @@ int runApplication(int argc, char** argv) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/fluxolab.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("fluxolab")); // packaging/fluxolab.desktop
 
+    setLanguage(commandLineLanguage(QApplication::arguments())); // for the command line's messages
     const auto options = parseOptions(QApplication::arguments(), &error, &help, &version);
     if (help || version) {
         std::fputs(help ? kUsage : "fluxolab " FLUXOLAB_VERSION "\n", stdout);

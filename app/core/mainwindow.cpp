@@ -91,8 +91,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     column->addWidget(m_tabs, 1);
     column->addWidget(m_timeline);
     setCentralWidget(central);
-    m_status = new QLabel(this);
-    statusBar()->addWidget(m_status, 1);
+    // The last event's text is shown once, on the timeline's row (presentation mode too), not again in
+    // the status bar: the status bar keeps transient messages (and real mode's connection state).
     connect(m_controller, &SimulationController::demoEndReached, this, [this] {
         statusBar()->showMessage(tr("The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.")
                                      .arg(m_controller->duration() / 1000),
@@ -487,7 +487,6 @@ void MainWindow::updateActions() {
             if (auto* a = action(QStringLiteral("crashBroker%1").arg(b.id))) a->setEnabled(b.alive);
             if (auto* a = action(QStringLiteral("startBroker%1").arg(b.id))) a->setEnabled(!b.alive);
         }
-        m_status->setText(o.event ? Texts::event(*o.event) : QString());
     }
 }
 

@@ -138,7 +138,6 @@ private:
     std::vector<QWidget*> m_views; ///< one per registered view, in tab order
     TimelineBar* m_timeline;
     QToolBar* m_toolbar = nullptr;
-    QLabel* m_status = nullptr;
 
     QMenu* m_fileMenu = nullptr;
     QMenu* m_simMenu = nullptr;

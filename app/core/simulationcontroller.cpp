@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 
 #include <algorithm>
@@ -184,6 +185,12 @@ sim::Scenario SimulationController::actionLog() const {
 
 bool SimulationController::loadFile(const QString& pathOrName, QString* error, std::optional<std::uint64_t> seed) {
     const QString path = resolveScenario(pathOrName);
+    if (path.isEmpty() && QFileInfo(pathOrName).isDir()) {
+        if (error)
+            *error = tr("\"%1\" is a folder, not a scenario file. Use a gallery name or the path of a .json file.")
+                         .arg(QDir::toNativeSeparators(pathOrName));
+        return false;
+    }
     if (path.isEmpty()) {
         if (error) *error = tr("Scenario not found: \"%1\". Use a gallery name or the path of a .json file.").arg(pathOrName);
         return false;

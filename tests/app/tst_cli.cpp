@@ -15,9 +15,11 @@ struct Run {
     QString out;
 };
 /// Runs the app offscreen, or (`noDisplay`) as from a console without any display.
-Run run(const QStringList& args, bool noDisplay = false) {
+/// `configHome`: a folder for its settings (XDG_CONFIG_HOME), so that no saved language applies.
+Run run(const QStringList& args, bool noDisplay = false, const QString& configHome = {}) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!configHome.isEmpty()) env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
     if (noDisplay) {
         for (const char* v : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) env.remove(QString::fromLatin1(v));
     } else {
@@ -78,7 +80,7 @@ void CliTest::badOptionsExitTwo_data() {
 void CliTest::badOptionsExitTwo() {
     QFETCH(QStringList, args);
     QFETCH(QString, message);
-    const Run r = run(args);
+    const Run r = run(QStringList{QStringLiteral("--lang"), QStringLiteral("en")} + args); // a later --lang wins
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
 }
@@ -136,11 +138,40 @@ void CliTest::helpAndVersionWithoutDisplay() {
         QVERIFY2(r.out.startsWith(QString::fromLatin1(qstrcmp(opt, "--version") == 0 ? "fluxolab " : "Usage: fluxolab")), qPrintable(r.out));
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
     }
-    const Run bad = run({QStringLiteral("--view"), QStringLiteral("nope")}, true);
+    const Run bad = run({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--view"), QStringLiteral("nope")}, true);
     QCOMPARE(bad.code, 2);
     QVERIFY2(bad.err.contains(QStringLiteral("terminal, labs or compare")), qPrintable(bad.err));
     const Run plain = run({}, true);
     QCOMPARE(plain.code, 2);
     QVERIFY2(plain.err.contains(QStringLiteral("no display found")) && plain.err.contains(QStringLiteral("--screenshot")),
              qPrintable(plain.err));
+}
+
+void CliTest::optionErrorsFollowTheLanguage() {
+    // The app opens in pt_PT unless told otherwise: its command-line errors too (they were English).
+    QTemporaryDir config;
+    const QString bad = QStringLiteral("9x9");
+    const Run pt = run({QStringLiteral("--size"), bad}, false, config.path());
+    QCOMPARE(pt.code, 2);
+    QVERIFY2(pt.err.contains(QStringLiteral("--size espera LARGURAxALTURA, por exemplo 1600x900, e recebeu \"9x9\"")), qPrintable(pt.err));
+    const Run seed = run({QStringLiteral("--lang"), QStringLiteral("pt_PT"), QStringLiteral("--seed"), QStringLiteral("x")}, false, config.path());
+    QVERIFY2(seed.err.contains(QStringLiteral("--seed espera um inteiro não negativo, e recebeu \"x\"")), qPrintable(seed.err));
+    const Run lang = run({QStringLiteral("--lang"), QStringLiteral("klingon")}, false, config.path());
+    QVERIFY2(lang.err.contains(QStringLiteral("--lang tem de ser pt_PT ou en, e recebeu \"klingon\"")), qPrintable(lang.err));
+    const Run en = run({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--size"), bad}, false, config.path());
+    QVERIFY2(en.err.contains(QStringLiteral("--size expects WIDTHxHEIGHT such as 1600x900, got \"9x9\"")), qPrintable(en.err));
+    // From a console without a display as well (the options are checked before QApplication).
+    const Run console = run({QStringLiteral("--size"), bad}, true, config.path());
+    QCOMPARE(console.code, 2);
+    QVERIFY2(console.err.contains(QStringLiteral("--size espera LARGURAxALTURA")), qPrintable(console.err));
+}
+
+void CliTest::scenarioFolderIsNotAScenarioFile() {
+    QTemporaryDir dir;
+    const QString shot = dir.filePath(QStringLiteral("x.png"));
+    const Run en = run({QStringLiteral("--scenario"), dir.path(), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--screenshot"), shot});
+    QCOMPARE(en.code, 2);
+    QVERIFY2(en.err.contains(QStringLiteral("\"%1\" is a folder, not a scenario file").arg(dir.path())), qPrintable(en.err));
+    const Run pt = run({QStringLiteral("--scenario"), dir.path(), QStringLiteral("--lang"), QStringLiteral("pt_PT"), QStringLiteral("--screenshot"), shot});
+    QVERIFY2(pt.err.contains(QStringLiteral("\"%1\" é uma pasta, não um ficheiro de cenário").arg(dir.path())), qPrintable(pt.err));
 }

@@ -12,4 +12,6 @@ private Q_SLOTS:
     void emptyScenarioFileSaysSo();
     void parseOptions();
     void helpAndVersionWithoutDisplay();
+    void optionErrorsFollowTheLanguage();
+    void scenarioFolderIsNotAScenarioFile();
 };

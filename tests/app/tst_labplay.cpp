@@ -393,7 +393,8 @@ void LabPlayTest::unknownLabOptionListsTheLabs() {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral(FLUXOLAB_EXE), QStringList{QStringLiteral("--fresh"), QStringLiteral("--lab"), QStringLiteral("grupos")} + extra);
+        p.start(QStringLiteral(FLUXOLAB_EXE), QStringList{QStringLiteral("--fresh"), QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--lab"),
+                                                      QStringLiteral("grupos")} + extra);
         QVERIFY(p.waitForStarted());
         if (!p.waitForFinished(30000)) {
             p.kill();

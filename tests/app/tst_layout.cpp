@@ -11,12 +11,15 @@
 #include "app/core/simulationcontroller.h"
 #include "app/terminal/terminalconsole.h"
 #include "app/terminal/terminalpanel.h"
+#include "app/cluster/tablespage.h"
 #include "app/cluster/timelinebar.h"
 #include "app/core/texts.h"
 
 #include <QAction>
 #include <QDockWidget>
 #include <QGuiApplication>
+#include <QHeaderView>
+#include <QTableView>
 #include <QLineEdit>
 #include <QMenu>
 #include <QScreen>
@@ -413,6 +416,34 @@ static QStringList headerAndSummaryProblems(const ClusterLayout& L) {
             if (st.broker == b.id && st.rect.intersects(inner(b.moreRect))) out << where + QStringLiteral("over the strip ") + st.name;
     }
     return out;
+}
+
+void LayoutTest::tablesShowRowsInEveryPane_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("presentation");
+    for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
+        for (bool presentation : {false, true})
+            QTest::addRow("%dx%d %s", size.width(), size.height(), qPrintable(viewName(presentation, false))) << size << presentation;
+}
+
+void LayoutTest::tablesShowRowsInEveryPane() {
+    // At 1366x768 in normal mode the topics pane showed one row.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    auto w = makeWindow(size, presentation, false);
+    QVERIFY(w);
+    w->setView(MainWindow::View::Tables);
+    settle();
+    const auto tables = w->tablesPage()->findChildren<QTableView*>();
+    QCOMPARE(tables.size(), 4);
+    QStringList problems;
+    for (const QTableView* t : tables) {
+        QVERIFY(t->isVisible());
+        const int rows = t->viewport()->height() / t->verticalHeader()->defaultSectionSize();
+        if (rows < 4)
+            problems << QStringLiteral("%1: %2 rows (%3 px)").arg(QLatin1String(t->model()->metaObject()->className())).arg(rows).arg(t->viewport()->height());
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
 }
 
 void LayoutTest::groupHeaderAndSummaryAreWhole_data() {

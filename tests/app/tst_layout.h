@@ -16,6 +16,8 @@ private Q_SLOTS:
     void leadersKeepTheirLabels();
     void terminalShowsEnoughLinesWithoutWrapping_data();
     void terminalShowsEnoughLinesWithoutWrapping();
+    void tablesShowRowsInEveryPane_data();
+    void tablesShowRowsInEveryPane();
     void groupHeaderAndSummaryAreWhole_data();
     void groupHeaderAndSummaryAreWhole();
     void compareKeepsNamesAndBrokerWidth_data();

@@ -13,6 +13,8 @@
 #include "labs/observe/observation.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QLabel>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -952,6 +954,29 @@ void MainWindowTest::timelineAndStatusReadTheObservation() {
     QVERIFY(bar);
     QCOMPARE(bar->scrubber()->value(), static_cast<int>(past.position));
     QCOMPARE(bar->scrubber()->maximum(), static_cast<int>(past.journal_events));
+}
+
+void MainWindowTest::theLastEventIsShownOnce() {
+    // It was on the timeline's row and again in the status bar at 1366x768.
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    auto* c = w.controller();
+    QVERIFY(w.openScenario(QStringLiteral("rebalance-basico"), false));
+    c->runTo(8000);
+    QApplication::processEvents();
+    const QString text = Texts::event(*c->observation().event);
+    QVERIFY(!text.isEmpty());
+    for (const bool presentation : {false, true}) {
+        w.setPresentation(presentation);
+        QApplication::processEvents();
+        int shown = 0;
+        for (const QLabel* l : w.findChildren<QLabel*>())
+            if (l->isVisibleTo(&w) && l->text().contains(text)) ++shown;
+        QCOMPARE(shown, 1);
+        QCOMPARE(w.findChild<TimelineBar*>()->eventText(), text);
+    }
+    w.setPresentation(false);
 }
 
 void MainWindowTest::theCanvasLeavesOutWhatTheObservationCannotShow() {

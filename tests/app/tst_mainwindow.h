@@ -43,6 +43,7 @@ private Q_SLOTS:
     void canvasAndPlotsShowARealClustersObservation();
     /// The timeline bar and the status line describe the cursor's event from the observation.
     void timelineAndStatusReadTheObservation();
+    void theLastEventIsShownOnce();
     void theCanvasLeavesOutWhatTheObservationCannotShow();
     void theGroupsTabSummarisesThousandsOfPartitions();
     void hiddenStripsAreReachableByScrolling();
