@@ -9,47 +9,81 @@
 
 namespace fluxolab::app {
 
-RealWorker::RealWorker(labs::RdKafkaConnection connection, ObserveFn observe)
-    : m_connection(std::move(connection)), m_observe(std::move(observe)) {}
+RealWorker::RealWorker(labs::RdKafkaConnection connection, quint64 ticket, Answer answer, ObserveFn observe)
+    : m_connection(std::move(connection)), m_ticket(ticket), m_answer(std::move(answer)), m_observe(std::move(observe)) {}
+
+void RealWorker::answer(labs::RealSnapshot snapshot, labs::ClientError error, qint64 seq) {
+    auto shared = std::make_shared<const labs::RealSnapshot>(std::move(snapshot));
+    Mailbox::instance()->post(m_ticket, [done = m_answer, shared, error, seq] { done(shared, static_cast<int>(error), seq); });
+}
 
 RealWorker::~RealWorker() = default;
 
 void RealWorker::refresh(qint64 seq) {
     if (m_observe) {
-        auto snapshot = std::make_shared<labs::RealSnapshot>(m_observe(seq));
-        const auto error = snapshot->connected ? labs::ClientError::None : labs::ClientError::Other;
-        Q_EMIT observed(std::move(snapshot), static_cast<int>(error), seq);
+        labs::RealSnapshot snapshot = m_observe(seq);
+        const auto error = snapshot.connected ? labs::ClientError::None : labs::ClientError::Other;
+        answer(std::move(snapshot), error, seq);
         return;
     }
     if (!m_backend) m_backend = std::make_unique<labs::RdKafkaBackend>(m_connection);
-    auto snapshot = std::make_shared<labs::RealSnapshot>(
-        labs::RealObserver::observe(*m_backend, [this] { return m_backend->lastClientError(); }));
+    labs::RealSnapshot snapshot = labs::RealObserver::observe(*m_backend, [this] { return m_backend->lastClientError(); });
     labs::ClientError error = labs::ClientError::None;
-    if (!snapshot->connected) {
+    if (!snapshot.connected) {
         error = m_backend->lastClientError();
         if (error == labs::ClientError::None) error = labs::ClientError::Other;
     }
-    Q_EMIT observed(std::move(snapshot), static_cast<int>(error), seq);
+    answer(std::move(snapshot), error, seq);
+}
+
+Mailbox* Mailbox::instance() {
+    static Mailbox* mailbox = new Mailbox; // never deleted: see the class
+    return mailbox;
+}
+
+quint64 Mailbox::open(QObject* receiver) {
+    const quint64 ticket = ++m_next;
+    m_open.emplace(ticket, receiver);
+    return ticket;
+}
+
+void Mailbox::close(quint64 ticket) { m_open.erase(ticket); }
+
+void Mailbox::post(quint64 ticket, std::function<void()> call) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_calls.emplace_back(ticket, std::move(call));
+    }
+    QMetaObject::invokeMethod(this, "deliver", Qt::QueuedConnection);
+}
+
+void Mailbox::deliver() {
+    std::deque<std::pair<quint64, std::function<void()>>> calls;
+    {
+        std::lock_guard lock(m_mutex);
+        calls.swap(m_calls);
+    }
+    for (auto& [ticket, call] : calls) {
+        // Looked up again for each call: an earlier one may have closed a ticket.
+        const auto it = m_open.find(ticket);
+        if (it == m_open.end() || !it->second) continue;
+        call();
+    }
 }
 
 void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObject* context,
                 std::function<void(const labs::ProbeResult&, const std::string& release)> done) {
-    QPointer<QObject> guard(context);
-    QThread* thread = QThread::create([connection, timeoutMs, guard, done = std::move(done)] {
+    Mailbox* mailbox = Mailbox::instance();
+    const quint64 ticket = mailbox->open(context);
+    QThread* thread = QThread::create([connection, timeoutMs, mailbox, ticket, done = std::move(done)] {
         labs::ApiVersionRanges versions;
         const labs::ProbeResult r = labs::RdKafkaBackend::probeConnection(connection, timeoutMs, &versions);
         // ApiVersions precedes the SASL handshake: a refused login still tells the release line.
         const std::string release = labs::kafkaReleaseFromApiVersions(versions);
-        // Posted to the application (it outlives the probe: the reaper waits for this thread before
-        // QApplication goes) and `context` checked there, on its own thread: the dialog may be
-        // deleted meanwhile, and a QPointer is not to be read across threads while that happens.
-        QCoreApplication* app = QCoreApplication::instance();
-        if (!app) return;
-        QMetaObject::invokeMethod(
-            app, [guard, done, r, release] {
-                if (guard) done(r, release);
-            },
-            Qt::QueuedConnection);
+        mailbox->post(ticket, [mailbox, ticket, done, r, release] {
+            mailbox->close(ticket);
+            done(r, release);
+        });
     });
     thread->setObjectName(QStringLiteral("realprobe"));
     thread->start();
