@@ -42,6 +42,12 @@ Mailbox* Mailbox::instance() {
 }
 
 quint64 Mailbox::open(QObject* receiver) {
+    // One ticket per live receiver (a lab panel asks for one at every check).
+    for (auto it = m_open.begin(); it != m_open.end();) {
+        if (!it->second) it = m_open.erase(it);
+        else if (it->second == receiver) return it->first;
+        else ++it;
+    }
     const quint64 ticket = ++m_next;
     m_open.emplace(ticket, receiver);
     return ticket;
@@ -80,10 +86,7 @@ void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObjec
         const labs::ProbeResult r = labs::RdKafkaBackend::probeConnection(connection, timeoutMs, &versions);
         // ApiVersions precedes the SASL handshake: a refused login still tells the release line.
         const std::string release = labs::kafkaReleaseFromApiVersions(versions);
-        mailbox->post(ticket, [mailbox, ticket, done, r, release] {
-            mailbox->close(ticket);
-            done(r, release);
-        });
+        mailbox->post(ticket, [done, r, release] { done(r, release); });
     });
     thread->setObjectName(QStringLiteral("realprobe"));
     thread->start();

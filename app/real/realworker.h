@@ -91,7 +91,8 @@ class Mailbox : public QObject {
     Q_OBJECT
 public:
     static Mailbox* instance(); ///< GUI thread (first call)
-    /// GUI thread: a ticket for calls to `receiver` (dropped once it is gone or the ticket closed).
+    /// GUI thread: the ticket for calls to `receiver` (dropped once it is gone or the ticket
+    /// closed); the same one while it is open.
     quint64 open(QObject* receiver);
     void close(quint64 ticket); ///< GUI thread
     /// Any thread: runs `call` on the GUI thread if the ticket is still open then.
