@@ -182,8 +182,7 @@ void RealModeController::startRefresh() {
     }
     idle->busy = true;
     const qint64 seq = ++m_seq;
-    RealWorker* worker = idle->worker;
-    QMetaObject::invokeMethod(worker, [worker, seq] { worker->refresh(seq); }, Qt::QueuedConnection);
+    idle->worker->ask(seq);
 }
 
 void RealModeController::onAnswer(std::size_t worker, std::uint64_t generation, RealSnapshotPtr snapshot, int error, qint64 seq) {

@@ -19,6 +19,27 @@ void RealWorker::answer(labs::RealSnapshot snapshot, labs::ClientError error, qi
 
 RealWorker::~RealWorker() = default;
 
+void RealWorker::ask(qint64 seq) {
+    {
+        std::lock_guard lock(m_askedMutex);
+        m_asked.push_back(seq);
+    }
+    QMetaObject::invokeMethod(this, "runAsked", Qt::QueuedConnection);
+}
+
+void RealWorker::runAsked() {
+    for (;;) {
+        qint64 seq = 0;
+        {
+            std::lock_guard lock(m_askedMutex);
+            if (m_asked.empty()) return;
+            seq = m_asked.front();
+            m_asked.pop_front();
+        }
+        refresh(seq);
+    }
+}
+
 void RealWorker::refresh(qint64 seq) {
     if (m_observe) {
         labs::RealSnapshot snapshot = m_observe(seq);

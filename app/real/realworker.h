@@ -43,8 +43,16 @@ public:
     /// created by the first call. `error`: why the cluster did not answer (a labs::ClientError;
     /// None when it did).
     void refresh(qint64 seq);
+    /// Any thread: refresh `seq` on the worker's thread (a queue under a std::mutex and a queued
+    /// call by name, as the Mailbox).
+    void ask(qint64 seq);
+
+public Q_SLOTS:
+    void runAsked();
 
 private:
+    std::mutex m_askedMutex;
+    std::deque<qint64> m_asked; ///< under m_askedMutex
     void answer(labs::RealSnapshot snapshot, labs::ClientError error, qint64 seq);
     labs::RdKafkaConnection m_connection;
     quint64 m_ticket;
