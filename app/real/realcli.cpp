@@ -108,11 +108,10 @@ void RemoteLink::post(std::function<void(RealCliWorker&)> f) {
 }
 
 void RealCliWorker::enqueue(std::function<void(RealCliWorker&)> f) {
-    {
-        std::lock_guard lock(m_inboxMutex);
-        m_inbox.push_back(std::move(f));
-    }
-    // By name, with the call itself in m_inbox (see Mailbox: ThreadSanitizer cannot see Qt's queue).
+    // By name, with the call itself in m_inbox (see Mailbox: ThreadSanitizer cannot see Qt's queue),
+    // and under the mutex the destructor takes too (see RealWorker::ask).
+    std::lock_guard lock(m_inboxMutex);
+    m_inbox.push_back(std::move(f));
     QMetaObject::invokeMethod(this, "runPosted", Qt::QueuedConnection);
 }
 
@@ -128,6 +127,7 @@ void RealCliWorker::runPosted() {
 RealCliWorker::RealCliWorker(labs::RdKafkaConnection connection) : m_connection(std::move(connection)) {}
 
 RealCliWorker::~RealCliWorker() {
+    { std::lock_guard lock(m_inboxMutex); } // see enqueue()
     // Stopped like Ctrl+C (a console consumer leaves its group) before the backend goes.
     for (auto& [id, r] : m_running)
         if (!r.session->finished()) r.session->interrupt();

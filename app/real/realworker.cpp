@@ -17,13 +17,15 @@ void RealWorker::answer(labs::RealSnapshot snapshot, labs::ClientError error, qi
     Mailbox::instance()->post(m_ticket, [done = m_answer, shared, error, seq] { done(shared, static_cast<int>(error), seq); });
 }
 
-RealWorker::~RealWorker() = default;
+RealWorker::~RealWorker() {
+    std::lock_guard lock(m_askedMutex); // see ask()
+}
 
 void RealWorker::ask(qint64 seq) {
-    {
-        std::lock_guard lock(m_askedMutex);
-        m_asked.push_back(seq);
-    }
+    // Posted under the mutex, which the destructor takes too: the GUI thread's last use of this
+    // object comes before its deletion on the worker thread where ThreadSanitizer can see it.
+    std::lock_guard lock(m_askedMutex);
+    m_asked.push_back(seq);
     QMetaObject::invokeMethod(this, "runAsked", Qt::QueuedConnection);
 }
 
