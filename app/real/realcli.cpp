@@ -104,14 +104,30 @@ private:
 void RemoteLink::post(std::function<void(RealCliWorker&)> f) {
     std::lock_guard lock(mutex);
     if (!worker) return;
-    RealCliWorker* w = worker;
-    QMetaObject::invokeMethod(
-        w, [w, f = std::move(f)] { f(*w); }, Qt::QueuedConnection);
+    worker->enqueue(std::move(f));
+}
+
+void RealCliWorker::enqueue(std::function<void(RealCliWorker&)> f) {
+    // By name, with the call itself in m_inbox (see Mailbox: ThreadSanitizer cannot see Qt's queue),
+    // and under the mutex the destructor takes too (see RealWorker::ask).
+    std::lock_guard lock(m_inboxMutex);
+    m_inbox.push_back(std::move(f));
+    QMetaObject::invokeMethod(this, "runPosted", Qt::QueuedConnection);
+}
+
+void RealCliWorker::runPosted() {
+    std::deque<std::function<void(RealCliWorker&)>> calls;
+    {
+        std::lock_guard lock(m_inboxMutex);
+        calls.swap(m_inbox);
+    }
+    for (auto& f : calls) f(*this);
 }
 
 RealCliWorker::RealCliWorker(labs::RdKafkaConnection connection) : m_connection(std::move(connection)) {}
 
 RealCliWorker::~RealCliWorker() {
+    { std::lock_guard lock(m_inboxMutex); } // see enqueue()
     // Stopped like Ctrl+C (a console consumer leaves its group) before the backend goes.
     for (auto& [id, r] : m_running)
         if (!r.session->finished()) r.session->interrupt();
@@ -246,17 +262,11 @@ QThread* RealCli::detachThread() {
 namespace {
 /// `done` on `context`'s thread, unless `context` is gone by then.
 RemoteCommands::LabReply onThreadOf(QObject* context, RemoteCommands::LabReply done) {
-    QPointer<QObject> guard(context);
-    // Posted to the application and `context` checked there, on the GUI thread (a QPointer is not
-    // to be read on the worker while the GUI thread may delete its object).
-    return [guard, done = std::move(done)](const RemoteLabStatus& status) {
-        QCoreApplication* app = QCoreApplication::instance();
-        if (!app) return;
-        QMetaObject::invokeMethod(
-            app, [guard, done, status] {
-                if (guard) done(status);
-            },
-            Qt::QueuedConnection);
+    // Through the Mailbox, on the GUI thread, and only while `context` lives.
+    Mailbox* mailbox = Mailbox::instance();
+    const quint64 ticket = mailbox->open(context);
+    return [mailbox, ticket, done = std::move(done)](const RemoteLabStatus& status) {
+        mailbox->post(ticket, [done, status] { done(status); });
     };
 }
 } // namespace

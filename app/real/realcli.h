@@ -15,6 +15,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <deque>
 #include <mutex>
 
 class QThread;
@@ -62,8 +63,15 @@ public:
     /// commands' backend, so that its setup and checks never run on the GUI thread.
     void startLab(const labs::Lab& lab, const std::string& progress, const RemoteCommands::LabReply& reply);
     void checkLab(const std::vector<labs::HistoryEntry>& history, const RemoteCommands::LabReply& reply);
+    /// Any thread: runs `f` on this worker's thread (RemoteLink::post).
+    void enqueue(std::function<void(RealCliWorker&)> f);
+
+public Q_SLOTS:
+    void runPosted();
 
 private:
+    std::mutex m_inboxMutex;
+    std::deque<std::function<void(RealCliWorker&)>> m_inbox; ///< under m_inboxMutex
     struct Running {
         std::unique_ptr<labs::CommandSession> session;
         std::shared_ptr<RemoteCommandState> state;

@@ -165,23 +165,24 @@ void RealModeController::startRefresh() {
         Worker w;
         w.thread = new QThread;
         w.thread->setObjectName(QStringLiteral("realcluster%1").arg(m_workers.size()));
-        w.worker = new RealWorker(m_connection, m_observeForTests);
-        w.worker->moveToThread(w.thread);
-        connect(w.thread, &QThread::finished, w.worker, &QObject::deleteLater);
         const std::size_t index = m_workers.size();
         const std::uint64_t generation = m_generation;
-        connect(w.worker, &RealWorker::observed, this,
-                [this, index, generation](RealSnapshotPtr snapshot, int error, qint64 seq) {
-                    onAnswer(index, generation, std::move(snapshot), error, seq);
-                });
+        if (!m_ticket) m_ticket = Mailbox::instance()->open(this);
+        w.worker = new RealWorker(
+            m_connection, m_ticket,
+            [this, index, generation](RealSnapshotPtr snapshot, int error, qint64 seq) {
+                onAnswer(index, generation, std::move(snapshot), error, seq);
+            },
+            m_observeForTests);
+        w.worker->moveToThread(w.thread);
+        connect(w.thread, &QThread::finished, w.worker, &QObject::deleteLater);
         w.thread->start();
         m_workers.push_back(w);
         idle = m_workers.end() - 1;
     }
     idle->busy = true;
     const qint64 seq = ++m_seq;
-    RealWorker* worker = idle->worker;
-    QMetaObject::invokeMethod(worker, [worker, seq] { worker->refresh(seq); }, Qt::QueuedConnection);
+    idle->worker->ask(seq);
 }
 
 void RealModeController::onAnswer(std::size_t worker, std::uint64_t generation, RealSnapshotPtr snapshot, int error, qint64 seq) {
@@ -199,9 +200,10 @@ void RealModeController::stopWorker() {
     m_tick->stop();
     ++m_generation;
     // Never wait here: a worker may be inside a request to an unreachable broker. Its results
-    // are dropped (disconnected, and from an earlier generation) and the thread ends after that request.
+    // are dropped (its ticket closed, and from an earlier generation) and the thread ends after that request.
+    if (m_ticket) Mailbox::instance()->close(m_ticket);
+    m_ticket = 0;
     for (Worker& w : m_workers) {
-        disconnect(w.worker, nullptr, this, nullptr);
         w.thread->quit();
         retire(w.thread);
     }

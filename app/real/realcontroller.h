@@ -131,6 +131,7 @@ private:
     RealWorker::ObserveFn m_observeForTests;
     int m_interval = 1000;
     std::uint64_t m_generation = 0; ///< which connection a worker's answer belongs to
+    quint64 m_ticket = 0;           ///< the workers' Mailbox ticket (0: none open)
     qint64 m_seq = 0;               ///< refreshes started
     qint64 m_shownSeq = 0;          ///< the newest refresh whose answer is shown
     int m_stale = 0;

@@ -9,47 +9,107 @@
 
 namespace fluxolab::app {
 
-RealWorker::RealWorker(labs::RdKafkaConnection connection, ObserveFn observe)
-    : m_connection(std::move(connection)), m_observe(std::move(observe)) {}
+RealWorker::RealWorker(labs::RdKafkaConnection connection, quint64 ticket, Answer answer, ObserveFn observe)
+    : m_connection(std::move(connection)), m_ticket(ticket), m_answer(std::move(answer)), m_observe(std::move(observe)) {}
 
-RealWorker::~RealWorker() = default;
+void RealWorker::answer(labs::RealSnapshot snapshot, labs::ClientError error, qint64 seq) {
+    auto shared = std::make_shared<const labs::RealSnapshot>(std::move(snapshot));
+    Mailbox::instance()->post(m_ticket, [done = m_answer, shared, error, seq] { done(shared, static_cast<int>(error), seq); });
+}
+
+RealWorker::~RealWorker() {
+    std::lock_guard lock(m_askedMutex); // see ask()
+}
+
+void RealWorker::ask(qint64 seq) {
+    // Posted under the mutex, which the destructor takes too: the GUI thread's last use of this
+    // object comes before its deletion on the worker thread where ThreadSanitizer can see it.
+    std::lock_guard lock(m_askedMutex);
+    m_asked.push_back(seq);
+    QMetaObject::invokeMethod(this, "runAsked", Qt::QueuedConnection);
+}
+
+void RealWorker::runAsked() {
+    for (;;) {
+        qint64 seq = 0;
+        {
+            std::lock_guard lock(m_askedMutex);
+            if (m_asked.empty()) return;
+            seq = m_asked.front();
+            m_asked.pop_front();
+        }
+        refresh(seq);
+    }
+}
 
 void RealWorker::refresh(qint64 seq) {
     if (m_observe) {
-        auto snapshot = std::make_shared<labs::RealSnapshot>(m_observe(seq));
-        const auto error = snapshot->connected ? labs::ClientError::None : labs::ClientError::Other;
-        Q_EMIT observed(std::move(snapshot), static_cast<int>(error), seq);
+        labs::RealSnapshot snapshot = m_observe(seq);
+        const auto error = snapshot.connected ? labs::ClientError::None : labs::ClientError::Other;
+        answer(std::move(snapshot), error, seq);
         return;
     }
     if (!m_backend) m_backend = std::make_unique<labs::RdKafkaBackend>(m_connection);
-    auto snapshot = std::make_shared<labs::RealSnapshot>(
-        labs::RealObserver::observe(*m_backend, [this] { return m_backend->lastClientError(); }));
+    labs::RealSnapshot snapshot = labs::RealObserver::observe(*m_backend, [this] { return m_backend->lastClientError(); });
     labs::ClientError error = labs::ClientError::None;
-    if (!snapshot->connected) {
+    if (!snapshot.connected) {
         error = m_backend->lastClientError();
         if (error == labs::ClientError::None) error = labs::ClientError::Other;
     }
-    Q_EMIT observed(std::move(snapshot), static_cast<int>(error), seq);
+    answer(std::move(snapshot), error, seq);
+}
+
+Mailbox* Mailbox::instance() {
+    static Mailbox* mailbox = new Mailbox; // never deleted: see the class
+    return mailbox;
+}
+
+quint64 Mailbox::open(QObject* receiver) {
+    // One ticket per live receiver (a lab panel asks for one at every check).
+    for (auto it = m_open.begin(); it != m_open.end();) {
+        if (!it->second) it = m_open.erase(it);
+        else if (it->second == receiver) return it->first;
+        else ++it;
+    }
+    const quint64 ticket = ++m_next;
+    m_open.emplace(ticket, receiver);
+    return ticket;
+}
+
+void Mailbox::close(quint64 ticket) { m_open.erase(ticket); }
+
+void Mailbox::post(quint64 ticket, std::function<void()> call) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_calls.emplace_back(ticket, std::move(call));
+    }
+    QMetaObject::invokeMethod(this, "deliver", Qt::QueuedConnection);
+}
+
+void Mailbox::deliver() {
+    std::deque<std::pair<quint64, std::function<void()>>> calls;
+    {
+        std::lock_guard lock(m_mutex);
+        calls.swap(m_calls);
+    }
+    for (auto& [ticket, call] : calls) {
+        // Looked up again for each call: an earlier one may have closed a ticket.
+        const auto it = m_open.find(ticket);
+        if (it == m_open.end() || !it->second) continue;
+        call();
+    }
 }
 
 void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObject* context,
                 std::function<void(const labs::ProbeResult&, const std::string& release)> done) {
-    QPointer<QObject> guard(context);
-    QThread* thread = QThread::create([connection, timeoutMs, guard, done = std::move(done)] {
+    Mailbox* mailbox = Mailbox::instance();
+    const quint64 ticket = mailbox->open(context);
+    QThread* thread = QThread::create([connection, timeoutMs, mailbox, ticket, done = std::move(done)] {
         labs::ApiVersionRanges versions;
         const labs::ProbeResult r = labs::RdKafkaBackend::probeConnection(connection, timeoutMs, &versions);
         // ApiVersions precedes the SASL handshake: a refused login still tells the release line.
         const std::string release = labs::kafkaReleaseFromApiVersions(versions);
-        // Posted to the application (it outlives the probe: the reaper waits for this thread before
-        // QApplication goes) and `context` checked there, on its own thread: the dialog may be
-        // deleted meanwhile, and a QPointer is not to be read across threads while that happens.
-        QCoreApplication* app = QCoreApplication::instance();
-        if (!app) return;
-        QMetaObject::invokeMethod(
-            app, [guard, done, r, release] {
-                if (guard) done(r, release);
-            },
-            Qt::QueuedConnection);
+        mailbox->post(ticket, [done, r, release] { done(r, release); });
     });
     thread->setObjectName(QStringLiteral("realprobe"));
     thread->start();

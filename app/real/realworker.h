@@ -9,11 +9,13 @@
 #endif
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 
@@ -32,19 +34,29 @@ public:
     /// What one refresh reads, in place of the cluster (tests): called on the worker thread with the
     /// refresh's number.
     using ObserveFn = std::function<labs::RealSnapshot(qint64 seq)>;
-    explicit RealWorker(labs::RdKafkaConnection connection, ObserveFn observe = {});
+    /// What the GUI thread does with each refresh's answer (through the Mailbox, on `ticket`).
+    using Answer = std::function<void(RealSnapshotPtr snapshot, int error, qint64 seq)>;
+    RealWorker(labs::RdKafkaConnection connection, quint64 ticket, Answer answer, ObserveFn observe = {});
     ~RealWorker() override;
 
-    /// Reads the cluster now and emits observed() (call in the worker thread). The backend is
-    /// created by the first call.
+    /// Reads the cluster now and posts the answer (call in the worker thread). The backend is
+    /// created by the first call. `error`: why the cluster did not answer (a labs::ClientError;
+    /// None when it did).
     void refresh(qint64 seq);
+    /// Any thread: refresh `seq` on the worker's thread (a queue under a std::mutex and a queued
+    /// call by name, as the Mailbox).
+    void ask(qint64 seq);
 
-Q_SIGNALS:
-    /// Refresh `seq`. `error`: why the cluster did not answer (a labs::ClientError; None when it did).
-    void observed(fluxolab::app::RealSnapshotPtr snapshot, int error, qint64 seq);
+public Q_SLOTS:
+    void runAsked();
 
 private:
+    std::mutex m_askedMutex;
+    std::deque<qint64> m_asked; ///< under m_askedMutex
+    void answer(labs::RealSnapshot snapshot, labs::ClientError error, qint64 seq);
     labs::RdKafkaConnection m_connection;
+    quint64 m_ticket;
+    Answer m_answer;
     ObserveFn m_observe;
     std::unique_ptr<labs::RdKafkaBackend> m_backend;
 };
@@ -74,6 +86,34 @@ private:
     std::deque<QThread*> m_queue;
     int m_pending = 0;
     bool m_started = false;
+};
+
+/// How the real mode's threads (probes, refresh workers) hand their results to the GUI thread: a
+/// queue of calls under a std::mutex and a queued call by name, so that nothing a thread allocates
+/// is read on the GUI thread behind Qt's own event queue alone (uninstrumented: ThreadSanitizer
+/// cannot see it synchronise, and reported every queued lambda's captures as a data race). Each
+/// receiver registers with open() and gets a ticket; a call posted for a ticket that was closed, or
+/// whose receiver is gone, is dropped. Lives on the GUI thread and is never deleted (a thread may
+/// end after the application).
+class Mailbox : public QObject {
+    Q_OBJECT
+public:
+    static Mailbox* instance(); ///< GUI thread (first call)
+    /// GUI thread: the ticket for calls to `receiver` (dropped once it is gone or the ticket
+    /// closed); the same one while it is open.
+    quint64 open(QObject* receiver);
+    void close(quint64 ticket); ///< GUI thread
+    /// Any thread: runs `call` on the GUI thread if the ticket is still open then.
+    void post(quint64 ticket, std::function<void()> call);
+
+public Q_SLOTS:
+    void deliver();
+
+private:
+    std::map<quint64, QPointer<QObject>> m_open; ///< GUI thread only
+    quint64 m_next = 0;                          ///< GUI thread only
+    std::mutex m_mutex;
+    std::deque<std::pair<quint64, std::function<void()>>> m_calls; ///< under m_mutex
 };
 
 /// Runs RdKafkaBackend::probeConnection on a thread of its own and calls `done` on `context`'s
