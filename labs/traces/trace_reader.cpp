@@ -1,6 +1,7 @@
 #include "labs/traces/trace_reader.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -74,6 +75,18 @@ bool fastDecimal(const char* p, const char* e, double& out) {
     if (fraction) v /= kPow10[fraction];
     out = neg ? -v : v;
     return true;
+}
+
+/// Eight ASCII bytes (the first in the lowest byte) that are all '0'..'9'.
+bool eightDigits(std::uint64_t x) {
+    return ((x & 0xF0F0F0F0F0F0F0F0ull) | (((x + 0x0606060606060606ull) & 0xF0F0F0F0F0F0F0F0ull) >> 4)) ==
+           0x3333333333333333ull;
+}
+/// Their value, by three multiplications that each join neighbouring groups of digits (1 -> 2 -> 4 -> 8).
+std::uint64_t eightDigitsValue(std::uint64_t x) {
+    x = (x & 0x0F0F0F0F0F0F0F0Full) * 2561 >> 8;
+    x = (x & 0x00FF00FF00FF00FFull) * 6553601 >> 16;
+    return (x & 0x0000FFFF0000FFFFull) * 42949672960001ull >> 32;
 }
 
 bool allDigits(std::string_view s) {
@@ -859,7 +872,25 @@ bool TraceReader::fastTime(std::string_view s, std::int64_t& ms) {
         // 1..15 digits: below kMaxEpochMillis (15 digits), no sign, no overflow
         if (n == 0 || n > 15) return opt_.timeFormat == TimeFormat::EpochMs ? false : fastIso(s, ms);
         std::int64_t v = 0;
-        for (std::size_t i = 0; i < n; ++i) {
+        std::size_t i = 0;
+        if constexpr (std::endian::native == std::endian::little) {
+            if (n >= 8) {
+                // Eight digits at once (today's epoch ms have 13): the first 8 and the last n-8, the latter
+                // read from the last 8 bytes, which overlap the first ones when n < 16.
+                std::uint64_t hi = 0, lo = 0;
+                std::memcpy(&hi, p, 8);
+                std::memcpy(&lo, p + n - 8, 8);
+                if (!eightDigits(hi) || !eightDigits(lo))
+                    return opt_.timeFormat == TimeFormat::EpochMs ? false : fastIso(s, ms);
+                static const std::uint64_t kPow10[] = {1,      10,      100,      1000,
+                                                        10000,  100000,  1000000,  10000000};
+                const std::size_t rest = n - 8;
+                v = static_cast<std::int64_t>(eightDigitsValue(hi) * kPow10[rest] +
+                                              eightDigitsValue(lo) % kPow10[rest]);
+                i = n;
+            }
+        }
+        for (; i < n; ++i) {
             const unsigned d = digit(i);
             if (d > 9) return opt_.timeFormat == TimeFormat::EpochMs ? false : fastIso(s, ms);
             v = v * 10 + static_cast<std::int64_t>(d);

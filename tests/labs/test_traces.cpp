@@ -177,6 +177,40 @@ TEST_SUITE("labs/traces") {
         }
     }
 
+    TEST_CASE("epoch milliseconds of 1 to 16 digits - a non-digit at every place - read 8 digits at a time") {
+        // The hot path reads 8 digits at once (the first 8 and the last 8, overlapping): each length and
+        // each position of a character just below or above '0'..'9' ('/' and ':') must give what
+        // from_chars gives, or the same error as parseTime.
+        const std::string digits = "9876543210123456";
+        for (std::size_t n = 1; n <= 16; ++n) {
+            const std::string good = digits.substr(0, n);
+            std::int64_t want = 0;
+            std::from_chars(good.data(), good.data() + n, want);
+            for (const TimeFormat tf : {TimeFormat::EpochMs, TimeFormat::Auto}) {
+                TraceOptions opt;
+                opt.timeFormat = tf;
+                const Read r = readText("ts,key\n" + good + ",k\n", opt);
+                INFO("n " << n << " format " << static_cast<int>(tf));
+                if (n <= 15 && want <= 253402300799999) {
+                    REQUIRE(r.records.size() == 1);
+                    CHECK(r.records[0].eventTime == want);
+                } else {
+                    CHECK(has(r.error, "t.csv:2: time '" + good + "' is out of range (years 1..9999)"));
+                }
+                for (std::size_t at = 0; at < n; ++at) {
+                    for (const char bad : {'/', ':'}) {
+                        std::string s = good;
+                        s[at] = bad;
+                        const Read b = readText("ts,key\n" + s + ",k\n", opt);
+                        INFO(s);
+                        CHECK(b.records.empty());
+                        CHECK(has(b.error, "t.csv:2: " + parseTime(s, tf).error));
+                    }
+                }
+            }
+        }
+    }
+
     TEST_CASE("CSV: header - fields by name - ' - ' detected - RFC 4180 quoting - CRLF - BOM") {
         TraceOptions opt;
         opt.valueField = "valor";
