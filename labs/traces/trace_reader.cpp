@@ -515,7 +515,7 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
     }
 }
 
-bool TraceReader::splitCsvLine(std::string_view& rec, std::uint64_t& startLine) {
+bool TraceReader::splitCsvLine(std::string_view& rec, std::uint64_t& startLine, std::size_t& count) {
     // CSV hot path: the record at pos_ when it is one whole line in the buffer, with no quote and no NUL
     // byte, not blank and within the length limit. It finds the line's end and splits its fields in one
     // pass, 16 bytes at a time, and consumes the line. Anything else returns false with nothing consumed
@@ -527,7 +527,12 @@ bool TraceReader::splitCsvLine(std::string_view& rec, std::uint64_t& startLine) 
     const char* const b = buf_.data() + pos_;
     const char* const e = buf_.data() + end_;
     const std::size_t maxLen = opt_.maxRecordBytes;
-    fields_.clear();
+    // The fields are written in place (no growth checks): one slot per column and one more, so that a
+    // record with too many fields is seen; `k` counts them all.
+    const std::size_t slots = static_cast<std::size_t>(columnCount_) + 1;
+    if (fields_.size() != slots) fields_.resize(slots);
+    std::string_view* const fv = fields_.data();
+    std::size_t k = 0;
     const __m128i vDelim = _mm_set1_epi8(delim);
     const __m128i vNl = _mm_set1_epi8('\n');
     const __m128i vQuote = _mm_set1_epi8('"');
@@ -544,7 +549,8 @@ bool TraceReader::splitCsvLine(std::string_view& rec, std::uint64_t& startLine) 
             dm &= (1u << first) - 1;
             for (; dm; dm &= dm - 1) {
                 const char* d = p + __builtin_ctz(dm);
-                fields_.emplace_back(f, static_cast<std::size_t>(d - f));
+                if (k < slots) fv[k] = std::string_view(f, static_cast<std::size_t>(d - f));
+                ++k;
                 f = d + 1;
             }
             const char* nl = p + first;
@@ -552,7 +558,8 @@ bool TraceReader::splitCsvLine(std::string_view& rec, std::uint64_t& startLine) 
             const char* re = nl;
             if (re != b && re[-1] == '\r') --re;
             if (re == b) return false; // blank line
-            fields_.emplace_back(f, static_cast<std::size_t>(re - f));
+            if (k < slots) fv[k] = std::string_view(f, static_cast<std::size_t>(re - f));
+            count = k + 1;
             rec = std::string_view(b, static_cast<std::size_t>(re - b));
             startLine = line_;
             ++line_;
@@ -562,7 +569,8 @@ bool TraceReader::splitCsvLine(std::string_view& rec, std::uint64_t& startLine) 
         }
         for (; dm; dm &= dm - 1) {
             const char* d = p + __builtin_ctz(dm);
-            fields_.emplace_back(f, static_cast<std::size_t>(d - f));
+            if (k < slots) fv[k] = std::string_view(f, static_cast<std::size_t>(d - f));
+            ++k;
             f = d + 1;
         }
         if (static_cast<std::size_t>(p - b) > maxLen) return false;
@@ -571,6 +579,7 @@ bool TraceReader::splitCsvLine(std::string_view& rec, std::uint64_t& startLine) 
 #else
     (void)rec;
     (void)startLine;
+    (void)count;
     return false;
 #endif
 }
@@ -885,8 +894,12 @@ bool TraceReader::fastTime(std::string_view s, std::int64_t& ms) {
                 static const std::uint64_t kPow10[] = {1,      10,      100,      1000,
                                                         10000,  100000,  1000000,  10000000};
                 const std::size_t rest = n - 8;
-                v = static_cast<std::int64_t>(eightDigitsValue(hi) * kPow10[rest] +
-                                              eightDigitsValue(lo) % kPow10[rest]);
+                std::uint64_t low = 0;
+                if (rest) {
+                    // Clear the digits read twice (the low bytes): zero bytes count as leading '0's.
+                    low = eightDigitsValue(lo & (~std::uint64_t{0} << (8 * (8 - rest))));
+                }
+                v = static_cast<std::int64_t>(eightDigitsValue(hi) * kPow10[rest] + low);
                 i = n;
             }
         }
@@ -1031,10 +1044,11 @@ TraceReader::Status TraceReader::next(TraceRecord& out) {
         std::string_view rec;
         std::uint64_t startLine = 0, lines = 0;
         error_.clear();
-        if (format_ == TraceFormat::Csv && splitCsvLine(rec, startLine)) {
+        std::size_t count = 0;
+        if (format_ == TraceFormat::Csv && splitCsvLine(rec, startLine, count)) {
             std::string why;
-            if (static_cast<int>(fields_.size()) != columnCount_) {
-                why = std::to_string(fields_.size()) + " fields where the header has " +
+            if (count != static_cast<std::size_t>(columnCount_)) {
+                why = std::to_string(count) + " fields where the header has " +
                       std::to_string(columnCount_);
             } else {
                 takeCsvFields();
