@@ -51,24 +51,23 @@ bool fastDecimal(const char* p, const char* e, double& out) {
         neg = true;
         ++p;
     }
-    std::uint64_t m = 0;
-    int digitsSeen = 0;
-    int fraction = 0;
-    bool dot = false;
-    if (p == e) return false;
-    for (; p != e; ++p) {
-        const unsigned d = static_cast<unsigned>(*p - '0');
-        if (d <= 9) {
-            m = m * 10 + d;
-            ++digitsSeen;
-            if (dot) ++fraction;
-        } else if (*p == '.' && !dot && digitsSeen > 0) {
-            dot = true;
-        } else {
-            return false;
-        }
+    // Two tight loops (integer part, then fraction) instead of one that checks for the dot at each digit.
+    std::uint64_t m = 0; // may wrap past 19 digits: such input is refused below anyway
+    const char* const intStart = p;
+    for (; p != e && static_cast<unsigned>(*p - '0') <= 9; ++p)
+        m = m * 10 + static_cast<unsigned>(*p - '0');
+    const auto intDigits = static_cast<std::size_t>(p - intStart);
+    if (intDigits == 0) return false;
+    std::size_t fraction = 0;
+    if (p != e) {
+        if (*p != '.') return false;
+        const char* const fracStart = ++p;
+        for (; p != e && static_cast<unsigned>(*p - '0') <= 9; ++p)
+            m = m * 10 + static_cast<unsigned>(*p - '0');
+        fraction = static_cast<std::size_t>(p - fracStart);
+        if (fraction == 0 || p != e) return false;
     }
-    if (digitsSeen == 0 || digitsSeen > 15 || (dot && fraction == 0)) return false;
+    if (intDigits + fraction > 15) return false;
     static const double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     double v = static_cast<double>(m);
