@@ -80,6 +80,7 @@ private:
     bool start();
     bool fill(); // reads more; false at end of file or error
     Status nextRawRecord(std::string_view& rec, std::uint64_t& startLine, std::uint64_t& lines);
+    bool splitCsvLine(std::string_view& rec, std::uint64_t& startLine, std::size_t& count);
     bool parseCsvFields(std::string_view rec, std::string& why);
     bool parseJsonFields(std::string_view rec, std::string& why);
     bool convert(TraceRecord& out, std::string& why);

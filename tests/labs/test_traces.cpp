@@ -177,6 +177,40 @@ TEST_SUITE("labs/traces") {
         }
     }
 
+    TEST_CASE("epoch milliseconds of 1 to 16 digits - a non-digit at every place - read 8 digits at a time") {
+        // The hot path reads 8 digits at once (the first 8 and the last 8, overlapping): each length and
+        // each position of a character just below or above '0'..'9' ('/' and ':') must give what
+        // from_chars gives, or the same error as parseTime.
+        const std::string digits = "9876543210123456";
+        for (std::size_t n = 1; n <= 16; ++n) {
+            const std::string good = digits.substr(0, n);
+            std::int64_t want = 0;
+            std::from_chars(good.data(), good.data() + n, want);
+            for (const TimeFormat tf : {TimeFormat::EpochMs, TimeFormat::Auto}) {
+                TraceOptions opt;
+                opt.timeFormat = tf;
+                const Read r = readText("ts,key\n" + good + ",k\n", opt);
+                INFO("n " << n << " format " << static_cast<int>(tf));
+                if (n <= 15 && want <= 253402300799999) {
+                    REQUIRE(r.records.size() == 1);
+                    CHECK(r.records[0].eventTime == want);
+                } else {
+                    CHECK(has(r.error, "t.csv:2: time '" + good + "' is out of range (years 1..9999)"));
+                }
+                for (std::size_t at = 0; at < n; ++at) {
+                    for (const char bad : {'/', ':'}) {
+                        std::string s = good;
+                        s[at] = bad;
+                        const Read b = readText("ts,key\n" + s + ",k\n", opt);
+                        INFO(s);
+                        CHECK(b.records.empty());
+                        CHECK(has(b.error, "t.csv:2: " + parseTime(s, tf).error));
+                    }
+                }
+            }
+        }
+    }
+
     TEST_CASE("CSV: header - fields by name - ' - ' detected - RFC 4180 quoting - CRLF - BOM") {
         TraceOptions opt;
         opt.valueField = "valor";
@@ -274,6 +308,83 @@ TEST_SUITE("labs/traces") {
         CHECK(has(r.error, "truncated JSON object"));
         r = readText("[1,2]\n", {}, "x.jsonl");
         CHECK(has(r.error, "not a JSON object"));
+    }
+
+    TEST_CASE("the CSV hot path (16 bytes at a time) reads every line length and field layout as the rules say") {
+        // Lines of 1 to 70 bytes, so that newlines, delimiters, CRs, quotes and NUL bytes fall at every
+        // place in and across the 16-byte blocks the hot path scans, mixed with lines it must hand to the
+        // general path (quotes, blank lines, CRLF, a NUL byte, a wrong field count, an over-long line), and
+        // ';' as the delimiter. Every value below is written by hand from the line's text.
+        for (const char delim : {',', ';'}) {
+            std::string text = std::string("ts") + delim + "key" + delim + "v\n";
+            struct Want {
+                std::int64_t ts;
+                std::string key;
+                double v;
+                std::uint64_t line;
+            };
+            std::vector<Want> want;
+            std::vector<std::uint64_t> badLines;
+            std::uint64_t line = 2;
+            for (int i = 0; i < 400; ++i, ++line) {
+                const std::string ts = std::to_string(1000 + i);
+                const std::string key(static_cast<std::size_t>(i % 53), static_cast<char>('a' + i % 26));
+                const std::string v = std::to_string(i % 10) + ".5";
+                const std::string eol = i % 5 == 1 ? "\r\n" : "\n";
+                switch (i % 11) {
+                case 3: // quoted key with a delimiter, a doubled quote and a newline inside
+                    text += ts + delim + "\"q" + delim + "\"\"x\ny\"" + delim + v + eol;
+                    want.push_back({1000 + i, std::string("q") + delim + "\"x\ny", (i % 10) + 0.5, line});
+                    ++line; // the quoted newline
+                    break;
+                case 5: // blank lines (one with a CR only)
+                    text += "\n\r\n" + ts + delim + key + delim + v + eol;
+                    line += 2;
+                    want.push_back({1000 + i, key, (i % 10) + 0.5, line});
+                    break;
+                case 7: // one field too many
+                    text += ts + delim + key + delim + v + delim + eol;
+                    badLines.push_back(line);
+                    break;
+                case 9: // a NUL byte in the key
+                    text += ts + delim + key + std::string(1, '\0') + delim + v + eol;
+                    badLines.push_back(line);
+                    break;
+                case 10: // over the record limit (set to 64 bytes below)
+                    text += ts + delim + std::string(70, 'L') + delim + v + eol;
+                    badLines.push_back(line);
+                    break;
+                default:
+                    text += ts + delim + key + delim + v + eol;
+                    want.push_back({1000 + i, key, (i % 10) + 0.5, line});
+                }
+            }
+            text += "5000" + std::string(1, delim) + "last" + delim + "1.5"; // no final newline
+            want.push_back({5000, "last", 1.5, line});
+            TraceOptions opt;
+            opt.valueField = "v";
+            opt.skipErrors = true;
+            opt.maxRecordBytes = 64;
+            const Read r = readText(text, opt);
+            INFO("delimiter " << delim);
+            CHECK(r.error.empty());
+            REQUIRE(r.records.size() == want.size());
+            for (std::size_t k = 0; k < want.size(); ++k) {
+                INFO("record " << k << " line " << want[k].line);
+                CHECK(r.records[k].eventTime == want[k].ts);
+                CHECK(r.records[k].key == want[k].key);
+                CHECK(r.records[k].value == want[k].v);
+                CHECK(r.records[k].line == want[k].line);
+            }
+            CHECK(r.skipped == badLines.size());
+            REQUIRE(r.skippedMessages.size() == 20);
+            const std::string reasons[] = {"4 fields where the header has 3", "contains NUL bytes",
+                                           "record longer than 0 KiB"};
+            for (std::size_t k = 0; k < 20; ++k) {
+                INFO(r.skippedMessages[k]);
+                CHECK(has(r.skippedMessages[k], "t.csv:" + std::to_string(badLines[k]) + ": " + reasons[k % 3]));
+            }
+        }
     }
 
     TEST_CASE("a 10 MB line: clear message - skipped in skip mode - reading goes on") {
