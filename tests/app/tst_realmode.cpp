@@ -1378,4 +1378,18 @@ void RealModeTest::compareDialogSameOutputOnRealBroker() {
     QCOMPARE(left, dialog.realPane()->toPlainText());
     QVERIFY2(left.contains(QStringLiteral("Created topic ") + topic), qPrintable(left));
     QVERIFY(dialog.simulationPane()->extraSelections().isEmpty());
+
+    // The same script again: its topic now exists on the real broker (the window does not --clean)
+    // but not in the fresh simulation, so the first create differs; the differing lines are
+    // highlighted in both panes. Screenshot with FLUXOLAB_REALMODE_SHOTS.
+    CompareRealDialog diff;
+    diff.show();
+    diff.start(script, QString(), bootstrap);
+    QTRY_VERIFY_WITH_TIMEOUT(!diff.running(), 60000);
+    QVERIFY2(diff.summary().startsWith(QStringLiteral("3 differences")), qPrintable(diff.summary()));
+    QVERIFY(diff.realPane()->toPlainText().contains(QStringLiteral("Topic '") + topic + QStringLiteral("' already exists")));
+    QVERIFY(!diff.simulationPane()->extraSelections().isEmpty());
+    QCOMPARE(diff.simulationPane()->extraSelections().size(), diff.realPane()->extraSelections().size());
+    if (const char* dir = std::getenv("FLUXOLAB_REALMODE_SHOTS"))
+        diff.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/cmpreal11-compare-dialog.png"));
 }
