@@ -12,6 +12,8 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <mutex>
+
 namespace fluxolab::app {
 
 namespace {
@@ -103,16 +105,30 @@ void CompareRealDialog::start(const QString& script, const QString& baseDir, con
     m_cancel->setEnabled(true);
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
 
-    auto result = std::make_shared<labs::CompareOutcome>();
+    // The outcome crosses threads under a std::mutex (a happens-before that ThreadSanitizer sees;
+    // Qt's queued signal alone goes through futexes it cannot follow).
+    struct Handover {
+        std::mutex mutex;
+        labs::CompareOutcome outcome;
+    };
+    auto result = std::make_shared<Handover>();
     auto flag = m_cancelFlag;
     QThread* thread = QThread::create([result, flag, s = script.toStdString(), dir = baseDir.toStdString(),
                                        b = bootstrap.toStdString(), probeTimeoutMs] {
-        *result = labs::compareReal(s, dir, b, 1, 5000, false, flag.get(), probeTimeoutMs);
+        labs::CompareOutcome outcome = labs::compareReal(s, dir, b, 1, 5000, false, flag.get(), probeTimeoutMs);
+        std::lock_guard lock(result->mutex);
+        result->outcome = std::move(outcome);
     });
     thread->setObjectName(QStringLiteral("compare-real"));
     // QThread::finished comes from the job's thread: queued to this dialog (dropped if it is gone).
     connect(thread, &QThread::finished, this, [this, result, flag] {
-        if (flag == m_cancelFlag) onDone(*result);
+        if (flag != m_cancelFlag) return;
+        labs::CompareOutcome outcome;
+        {
+            std::lock_guard lock(result->mutex);
+            outcome = std::move(result->outcome);
+        }
+        onDone(outcome);
     });
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();
