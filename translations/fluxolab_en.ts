@@ -913,6 +913,68 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::CompareRealDialog</name>
+    <message>
+        <source>Compare with the real cluster</source>
+        <translation>Compare with the real cluster</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Real cluster %1</source>
+        <translation>Real cluster %1</translation>
+    </message>
+    <message>
+        <source>Running the script on the simulation and on the cluster %1…</source>
+        <translation>Running the script on the simulation and on the cluster %1…</translation>
+    </message>
+    <message>
+        <source>Cancelled. A run already sent to the cluster ends in the background.</source>
+        <translation>Cancelled. A run already sent to the cluster ends in the background.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>The script cannot run (line %1): %2</source>
+        <translation>The script cannot run (line %1): %2</translation>
+    </message>
+    <message>
+        <source>The script cannot run: %1</source>
+        <translation>The script cannot run: %1</translation>
+    </message>
+    <message>
+        <source>The broker %1 cannot be reached: nothing was compared (%2).</source>
+        <translation>The broker %1 cannot be reached: nothing was compared (%2).</translation>
+    </message>
+    <message>
+        <source>No differences: the outputs are the same (ids, hosts and times masked).</source>
+        <translation>No differences: the outputs are the same (ids, hosts and times masked).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) (lines highlighted; ids, hosts and times masked).</source>
+        <translation>
+            <numerusform>%n difference (lines highlighted; ids, hosts and times masked).</numerusform>
+            <numerusform>%n differences (lines highlighted; ids, hosts and times masked).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: the cluster already had topics or groups; the simulation starts empty.</source>
+        <translation>Note: the cluster already had topics or groups; the simulation starts empty.</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::CompareWindow</name>
     <message>
         <source>Pause</source>
@@ -2102,6 +2164,22 @@
     <message>
         <source>No connection to the broker %1 (%2) for %3 s: trying again</source>
         <translation>No connection to the broker %1 (%2) for %3 s: trying again</translation>
+    </message>
+    <message>
+        <source>Script to compare</source>
+        <translation>Script to compare</translation>
+    </message>
+    <message>
+        <source>Terminal scripts (*.sh *.txt);;All files (*)</source>
+        <translation>Terminal scripts (*.sh *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Compare with the real cluster…</source>
+        <translation>Compare with the real cluster…</translation>
+    </message>
+    <message>
+        <source>Run a terminal script on the simulation and on the connected cluster and show the two outputs side by side</source>
+        <translation>Run a terminal script on the simulation and on the connected cluster and show the two outputs side by side</translation>
     </message>
 </context>
 <context>

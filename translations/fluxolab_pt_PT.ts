@@ -913,6 +913,68 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::CompareRealDialog</name>
+    <message>
+        <source>Compare with the real cluster</source>
+        <translation>Comparar com o cluster real</translation>
+    </message>
+    <message>
+        <source>Simulation</source>
+        <translation>Simulação</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Real cluster %1</source>
+        <translation>Cluster real %1</translation>
+    </message>
+    <message>
+        <source>Running the script on the simulation and on the cluster %1…</source>
+        <translation>A correr o script na simulação e no cluster %1…</translation>
+    </message>
+    <message>
+        <source>Cancelled. A run already sent to the cluster ends in the background.</source>
+        <translation>Cancelado. Um script já enviado ao cluster acaba em segundo plano.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
+    </message>
+    <message>
+        <source>The script cannot run (line %1): %2</source>
+        <translation>O script não pode correr (linha %1): %2</translation>
+    </message>
+    <message>
+        <source>The script cannot run: %1</source>
+        <translation>O script não pode correr: %1</translation>
+    </message>
+    <message>
+        <source>The broker %1 cannot be reached: nothing was compared (%2).</source>
+        <translation>Não é possível contactar o broker %1: nada foi comparado (%2).</translation>
+    </message>
+    <message>
+        <source>No differences: the outputs are the same (ids, hosts and times masked).</source>
+        <translation>Sem diferenças: as saídas são iguais (ids, anfitriões e tempos mascarados).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) (lines highlighted; ids, hosts and times masked).</source>
+        <translation>
+            <numerusform>%n diferença (linhas realçadas; ids, anfitriões e tempos mascarados).</numerusform>
+            <numerusform>%n diferenças (linhas realçadas; ids, anfitriões e tempos mascarados).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note: the cluster already had topics or groups; the simulation starts empty.</source>
+        <translation>Nota: o cluster já tinha tópicos ou grupos; a simulação começa vazia.</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::CompareWindow</name>
     <message>
         <source>Pause</source>
@@ -2102,6 +2164,22 @@
     <message>
         <source>No connection to the broker %1 (%2) for %3 s: trying again</source>
         <translation>Sem ligação ao broker %1 (%2) há %3 s: a tentar novamente</translation>
+    </message>
+    <message>
+        <source>Script to compare</source>
+        <translation>Script a comparar</translation>
+    </message>
+    <message>
+        <source>Terminal scripts (*.sh *.txt);;All files (*)</source>
+        <translation>Scripts do terminal (*.sh *.txt);;Todos os ficheiros (*)</translation>
+    </message>
+    <message>
+        <source>Compare with the real cluster…</source>
+        <translation>Comparar com o cluster real…</translation>
+    </message>
+    <message>
+        <source>Run a terminal script on the simulation and on the connected cluster and show the two outputs side by side</source>
+        <translation>Corre um script do terminal na simulação e no cluster ligado e mostra as duas saídas lado a lado</translation>
     </message>
 </context>
 <context>

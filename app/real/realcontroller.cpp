@@ -2,6 +2,7 @@
 
 #include "app/core/mainwindow.h"
 #include "app/terminal/clihost.h"
+#include "app/real/comparedialog.h"
 #include "app/real/connectiondialog.h"
 #include "app/real/realview.h"
 
@@ -9,6 +10,9 @@
 #include <QActionGroup>
 #include <QDateTime>
 #include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLabel>
 #include <QMenu>
@@ -42,6 +46,10 @@ RealModeController::RealModeController(MainWindow* window) : QObject(window), m_
         if (!m_real) chooseConnection();
     });
     connect(m_connectAction, &QAction::triggered, this, &RealModeController::chooseConnection);
+    m_compareAction = new QAction(this);
+    m_compareAction->setObjectName(QStringLiteral("realCompare"));
+    m_compareAction->setEnabled(false); // in real mode only: it compares with the connected cluster
+    connect(m_compareAction, &QAction::triggered, this, &RealModeController::compareWithReal);
 
     m_menu = new QMenu(window);
     m_menu->setObjectName(QStringLiteral("clusterModeMenu"));
@@ -49,6 +57,7 @@ RealModeController::RealModeController(MainWindow* window) : QObject(window), m_
     m_menu->addAction(m_realAction);
     m_menu->addSeparator();
     m_menu->addAction(m_connectAction);
+    m_menu->addAction(m_compareAction);
     // Before the Language menu (the last one), when there is one.
     const auto menus = window->menuBar()->actions();
     window->menuBar()->insertMenu(menus.size() >= 2 ? menus.at(menus.size() - 1) : nullptr, m_menu);
@@ -88,6 +97,20 @@ void RealModeController::chooseConnection() {
     connectTo(dialog.connection());
 }
 
+void RealModeController::compareWithReal() {
+    if (!m_real) return;
+    const QString file = QFileDialog::getOpenFileName(m_window, tr("Script to compare"), QString(),
+                                                      tr("Terminal scripts (*.sh *.txt);;All files (*)"));
+    if (file.isEmpty()) return;
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) return;
+    const QString script = QString::fromUtf8(in.readAll());
+    auto* dialog = new CompareRealDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->start(script, QFileInfo(file).absolutePath(), bootstrap());
+}
+
 void RealModeController::connectTo(const labs::RdKafkaConnection& connection, int intervalMs) {
     stopWorker();
     m_connection = connection;
@@ -110,6 +133,7 @@ void RealModeController::connectTo(const labs::RdKafkaConnection& connection, in
 
     if (!m_real) {
         m_real = true;
+        m_compareAction->setEnabled(true);
         if (!m_view) m_view = new RealView(this, nullptr);
         m_simCentral = m_window->takeCentralWidget();
         // Still the window's (it deletes it), hidden until the simulation shows again.
@@ -132,6 +156,7 @@ void RealModeController::showSimulation() {
     m_simAction->setChecked(true);
     if (!m_real) return;
     m_real = false;
+    m_compareAction->setEnabled(false);
     m_connected = false;
     m_view = static_cast<RealView*>(m_window->takeCentralWidget());
     m_view->setParent(m_window);
@@ -300,6 +325,8 @@ void RealModeController::retranslate() {
     m_realAction->setText(tr("Real cluster"));
     m_realAction->setToolTip(tr("Show a real Kafka cluster (connects through librdkafka)"));
     m_connectAction->setText(tr("Connect to a real cluster…"));
+    m_compareAction->setText(tr("Compare with the real cluster…"));
+    m_compareAction->setToolTip(tr("Run a terminal script on the simulation and on the connected cluster and show the two outputs side by side"));
     updateStatus();
 }
 

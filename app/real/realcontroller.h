@@ -82,6 +82,10 @@ public:
     void showSimulation();
     /// Opens the connection dialog; connects when accepted.
     void chooseConnection();
+    /// "Compare with the real cluster…": a script file chosen by the user, run on the simulation
+    /// and on the connected cluster (CompareRealDialog, off the GUI thread).
+    void compareWithReal();
+    QAction* compareAction() const { return m_compareAction; }
 
     static constexpr std::size_t kHistory = 600; ///< ten minutes of refreshes
 
@@ -119,6 +123,7 @@ private:
     QAction* m_simAction;
     QAction* m_realAction;
     QAction* m_connectAction;
+    QAction* m_compareAction;
     QMenu* m_menu;
     QLabel* m_status;
     struct Worker {

@@ -203,40 +203,77 @@ int cmdCompareReal(const Args& args, CliStreams io) {
         io.err << "compare-real: " << error << "\n";
         return 2;
     }
+    const CompareOutcome r = compareReal(text, dirOf(file), bootstrap, seed, static_cast<std::int64_t>(think), clean);
+    if (r.status != CompareOutcome::Status::Done) {
+        io.err << "compare-real: ";
+        if (r.status == CompareOutcome::Status::BadScript)
+            io.err << file << ":" << (r.error_line > 0 ? std::to_string(r.error_line) + ":" : std::string()) << " ";
+        io.err << r.error << "\n";
+        return 2;
+    }
+    if (!r.warning.empty()) io.err << "compare-real: warning: " << r.warning << "\n";
+    io.out << sideBySide(r.diff, static_cast<std::size_t>(width), "simulation",
+                         "real cluster " + bootstrap + " (librdkafka " + rdkafkaVersion() + ")");
+    if (r.differing == 0) {
+        io.out << "\ncompare-real: the outputs are the same (after masking ids, hosts and times)\n";
+        return 0;
+    }
+    io.out << "\ncompare-real: " << r.differing << " line(s) differ (marked | < >)\n";
+    return 1;
+}
+
+CompareOutcome compareReal(const std::string& text, const std::string& base_dir, const std::string& bootstrap,
+                           std::uint64_t seed, std::int64_t think_ms, bool clean, const std::atomic<bool>* cancel,
+                           int probe_timeout_ms) {
+    CompareOutcome r;
+    auto cancelled = [&] {
+        if (cancel && cancel->load()) {
+            r.status = CompareOutcome::Status::Cancelled;
+            return true;
+        }
+        return false;
+    };
     const ParsedScript parsed = parseScript(text);
     if (parsed.error) {
-        io.err << "compare-real: " << file << ":" << parsed.error->line << ": " << parsed.error->message << "\n";
-        return 2;
+        r.status = CompareOutcome::Status::BadScript;
+        r.error_line = parsed.error->line;
+        r.error = parsed.error->message;
+        return r;
     }
     if (parsed.commands.empty()) {
-        io.err << "compare-real: '" << file << "' has no commands\n";
-        return 2;
+        r.status = CompareOutcome::Status::BadScript;
+        r.error = "the script has no commands";
+        return r;
     }
+    if (cancelled()) return r;
 
     RdKafkaConnection conn;
     conn.bootstrap_servers = bootstrap;
     conn.client_id = "fluxolab-compare";
-    const ProbeResult probe = RdKafkaBackend::probeConnection(conn, 10000);
+    const ProbeResult probe = RdKafkaBackend::probeConnection(conn, probe_timeout_ms);
     if (!probe.reached()) {
-        io.err << "compare-real: cannot reach a Kafka cluster at " << bootstrap << " (" << clientErrorName(probe.status)
-               << (probe.detail.empty() ? "" : ": " + probe.detail) << ")\n";
-        return 2;
+        r.status = CompareOutcome::Status::Unreachable;
+        r.error = "cannot reach a Kafka cluster at " + bootstrap + " (" + clientErrorName(probe.status) +
+                  (probe.detail.empty() ? "" : ": " + probe.detail) + ")";
+        return r;
     }
+    if (cancelled()) return r;
     RdKafkaBackend real(conn);
     if (clean) {
         // Opt-in: start from an empty cluster as the simulation does.
         for (const auto& g : real.listGroups()) real.deleteGroup(g);
         for (const auto& t : real.listTopics(false)) real.deleteTopic(t);
     } else if (!real.listTopics(false).empty() || !real.listGroups().empty()) {
-        io.err << "compare-real: warning: the cluster at " << bootstrap
-               << " already has topics or groups; the simulation starts empty (use --clean to delete them first)\n";
+        r.warning = "the cluster at " + bootstrap +
+                    " already has topics or groups; the simulation starts empty (use --clean to delete them first)";
     }
 
     ScriptOptions opts;
-    opts.base_dir = dirOf(file);
-    opts.think_ms = static_cast<TimeMs>(think);
+    opts.base_dir = base_dir;
+    opts.think_ms = static_cast<TimeMs>(think_ms);
     SimBackend sim(seed, 1);
     const std::string simOut = runScript(sim, parsed, opts);
+    if (cancelled()) return r;
 
     // The script addresses the course's broker; on the real run it talks to `bootstrap`.
     std::string realText = text;
@@ -247,18 +284,12 @@ int cmdCompareReal(const Args& args, CliStreams io) {
     std::vector<std::string> addresses{bootstrap, kCourseBootstrap};
     for (const auto& b : real.brokers()) addresses.push_back(b.host + ":" + std::to_string(b.port));
     for (const auto& b : sim.brokers()) addresses.push_back(b.host + ":" + std::to_string(b.port));
-    const std::string a = maskTranscript(simOut, addresses);
-    const std::string b = maskTranscript(realOut, addresses);
-    const auto diff = diffLines(a, b);
-    const auto differing = std::count_if(diff.begin(), diff.end(), [](const DiffLine& d) { return d.mark != ' '; });
-    io.out << sideBySide(diff, static_cast<std::size_t>(width), "simulation",
-                         "real cluster " + bootstrap + " (librdkafka " + rdkafkaVersion() + ")");
-    if (differing == 0) {
-        io.out << "\ncompare-real: the outputs are the same (after masking ids, hosts and times)\n";
-        return 0;
-    }
-    io.out << "\ncompare-real: " << differing << " line(s) differ (marked | < >)\n";
-    return 1;
+    r.simulation = maskTranscript(simOut, addresses);
+    r.real = maskTranscript(realOut, addresses);
+    r.diff = diffLines(r.simulation, r.real);
+    r.differing = static_cast<std::size_t>(
+        std::count_if(r.diff.begin(), r.diff.end(), [](const DiffLine& d) { return d.mark != ' '; }));
+    return r;
 }
 
 } // namespace fluxolab::labs

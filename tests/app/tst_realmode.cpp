@@ -7,6 +7,7 @@
 #include "app/core/mainwindow.h"
 #include "app/core/theme.h"
 #include "app/labs/labpanel.h"
+#include "app/real/comparedialog.h"
 #include "app/real/connectiondialog.h"
 #include "app/real/passwordstore.h"
 #include "app/real/realcontroller.h"
@@ -26,6 +27,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QThread>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QTest>
@@ -1327,4 +1329,67 @@ void RealModeTest::wrongSolutionFailsTheSameStepOnRealBroker() {
     QVERIFY(panel->stepPassed(1));
     QVERIFY(!panel->stepPassed(2));
     QVERIFY(!panel->finished());
+}
+
+void RealModeTest::compareDialogSaysUnreachableWithoutBlocking() {
+    using fluxolab::app::CompareRealDialog;
+    MainWindow w;
+    QVERIFY(w.realMode()->compareAction());
+    QVERIFY(!w.realMode()->compareAction()->isEnabled()); // on the simulation: nothing to compare with
+    CompareRealDialog dialog;
+    dialog.show();
+    QElapsedTimer clock;
+    clock.start();
+    // Port 1 on loopback: nothing listens, the probe fails (after at most its 2 s timeout).
+    dialog.start(QStringLiteral("kafka-topics.sh --list --bootstrap-server localhost:9092\n"), QString(),
+                 QStringLiteral("127.0.0.1:1"), 2000);
+    QVERIFY2(clock.elapsed() < 500, "start() must not wait for the broker");
+    QVERIFY(dialog.running());
+    QVERIFY(dialog.summary().contains(QStringLiteral("127.0.0.1:1")));
+    int ticks = 0;
+    QTimer timer;
+    connect(&timer, &QTimer::timeout, [&] { ++ticks; });
+    timer.start(20);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.running(), 15000);
+    // The GUI thread ran its timer while the compare waited on its own thread.
+    QVERIFY2(ticks >= 1, qPrintable(QString::number(ticks)));
+    QVERIFY2(dialog.summary().contains(QStringLiteral("cannot be reached")), qPrintable(dialog.summary()));
+    QVERIFY(dialog.simulationPane()->toPlainText().isEmpty());
+    QVERIFY(dialog.realPane()->toPlainText().isEmpty());
+}
+
+void RealModeTest::compareDialogSameOutputOnRealBroker() {
+    const QString bootstrap = testBroker();
+    if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
+    using fluxolab::app::CompareRealDialog;
+    const QString topic = QStringLiteral("cmpapp-%1").arg(QDateTime::currentMSecsSinceEpoch() % 100000000);
+    // Output that Kafka determines completely (as in tests/realkafka/compare_keyed.sh).
+    const QString script =
+        QStringLiteral("kafka-topics.sh --create --topic %1 --partitions 3 --replication-factor 1 --bootstrap-server localhost:9092\n"
+                       "kafka-topics.sh --create --topic %1 --bootstrap-server localhost:9092\n"
+                       "kafka-topics.sh --describe --topic nada-%1 --bootstrap-server localhost:9092\n")
+            .arg(topic);
+    CompareRealDialog dialog;
+    dialog.show();
+    dialog.start(script, QString(), bootstrap);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.running(), 60000);
+    QVERIFY2(dialog.summary().startsWith(QStringLiteral("No differences")), qPrintable(dialog.summary()));
+    const QString left = dialog.simulationPane()->toPlainText();
+    QCOMPARE(left, dialog.realPane()->toPlainText());
+    QVERIFY2(left.contains(QStringLiteral("Created topic ") + topic), qPrintable(left));
+    QVERIFY(dialog.simulationPane()->extraSelections().isEmpty());
+
+    // The same script again: its topic now exists on the real broker (the window does not --clean)
+    // but not in the fresh simulation, so the first create differs; the differing lines are
+    // highlighted in both panes. Screenshot with FLUXOLAB_REALMODE_SHOTS.
+    CompareRealDialog diff;
+    diff.show();
+    diff.start(script, QString(), bootstrap);
+    QTRY_VERIFY_WITH_TIMEOUT(!diff.running(), 60000);
+    QVERIFY2(diff.summary().startsWith(QStringLiteral("3 differences")), qPrintable(diff.summary()));
+    QVERIFY(diff.realPane()->toPlainText().contains(QStringLiteral("Topic '") + topic + QStringLiteral("' already exists")));
+    QVERIFY(!diff.simulationPane()->extraSelections().isEmpty());
+    QCOMPARE(diff.simulationPane()->extraSelections().size(), diff.realPane()->extraSelections().size());
+    if (const char* dir = std::getenv("FLUXOLAB_REALMODE_SHOTS"))
+        diff.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/cmpreal11-compare-dialog.png"));
 }

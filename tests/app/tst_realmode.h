@@ -75,6 +75,12 @@ private Q_SLOTS:
     /// A wrong solution of lab 1 (one keyed record instead of three) stops at the same step on the
     /// simulation and on the test broker; the other steps before it pass on both (label real).
     void wrongSolutionFailsTheSameStepOnRealBroker();
+    /// "Compare with the real cluster": disabled on the simulation; against a closed port the dialog
+    /// returns at once, the GUI thread keeps running timers while the compare waits, and the summary
+    /// says that the broker cannot be reached (no broker needed).
+    void compareDialogSaysUnreachableWithoutBlocking();
+    /// The same script on the simulation and on the test broker: "No differences" (label real).
+    void compareDialogSameOutputOnRealBroker();
     /// Screenshots of the dialog and the real view (only with FLUXOLAB_REALMODE_SHOTS=folder).
     void screenshots();
 };
