@@ -261,7 +261,12 @@ void errorCallback(rd_kafka_t* /*rk*/, int err, const char* reason, void* opaque
     const auto e = static_cast<rd_kafka_resp_err_t>(err);
     c->lastError = e;
     c->lastErrorText = reason ? reason : "";
-    const ClientError k = classify(e);
+    ClientError k = classify(e);
+    // A handshake that fails on bytes that are no TLS (a plain-text listener) reaches error_cb as a
+    // transport error in some runs and as an SSL error in others; its text names the state.
+    if (k == ClientError::Unreachable && reason &&
+        (std::strstr(reason, "SSL_HANDSHAKE") != nullptr || std::strstr(reason, "SSL routines") != nullptr))
+        k = ClientError::TlsFailed;
     if (k == ClientError::AuthenticationFailed) c->sawAuthFailure = true;
     else if (k == ClientError::TlsFailed) c->sawTlsFailure = true;
     else if (k == ClientError::Unreachable) c->sawTransportFailure = true;
