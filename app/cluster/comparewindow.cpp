@@ -7,14 +7,12 @@
 #include "app/cluster/timelinebar.h"
 
 #include <QComboBox>
-#include <QElapsedTimer>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
 #include <QStyle>
-#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -33,9 +31,9 @@ void fill(QComboBox* box) {
 
 } // namespace
 
-CompareWindow::CompareWindow(const SimulationController* source, QWidget* parent)
+CompareWindow::CompareWindow(SimulationController* source, QWidget* parent)
     : QWidget(parent, Qt::Window), m_source(source), m_left(new SimulationController(this)),
-      m_right(new SimulationController(this)), m_timer(new QTimer(this)), m_wall(new QElapsedTimer) {
+      m_right(new SimulationController(this)) {
     setObjectName(QStringLiteral("CompareWindow"));
     auto* column = new QVBoxLayout(this);
     column->setContentsMargins(6, 6, 6, 6);
@@ -77,6 +75,8 @@ CompareWindow::CompareWindow(const SimulationController* source, QWidget* parent
     m_speed = new QComboBox(this);
     for (double s : kSpeeds) m_speed->addItem(QStringLiteral("%1×").arg(s), s);
     m_speed->setCurrentIndex(2);
+    if (m_source) // the source's speed: its playback is the clock
+        if (const int i = m_speed->findData(m_source->speed()); i >= 0) m_speed->setCurrentIndex(i);
     m_slider = new QSlider(Qt::Horizontal, this);
     jumpToClick(m_slider);
     m_timeLabel = new QLabel(this);
@@ -88,16 +88,26 @@ CompareWindow::CompareWindow(const SimulationController* source, QWidget* parent
     bar->addWidget(m_timeLabel);
     column->addLayout(bar);
 
-    m_timer->setInterval(SimulationController::kFrameMs);
-    m_timer->setTimerType(Qt::PreciseTimer);
-    connect(m_timer, &QTimer::timeout, this, [this] { advance(std::min<double>(static_cast<double>(m_wall->restart()), 100.0)); });
     connect(m_play, &QToolButton::clicked, this, [this] { setPlaying(!isPlaying()); });
     connect(m_step, &QToolButton::clicked, this, &CompareWindow::stepForward);
     connect(m_speed, &QComboBox::currentIndexChanged, this, [this](int i) {
-        const double s = m_speed->itemData(i).toDouble();
-        m_left->setSpeed(s); // the views scale their animations with the speed
-        m_right->setSpeed(s);
+        if (m_updating) return;
+        if (m_source) m_source->setSpeed(m_speed->itemData(i).toDouble()); // its speedChanged sets the sides'
     });
+    // The one clock: the source's playback, scrubbing and steps move the sides; a new load (another
+    // scenario, a restart with a seed, a scenario edit) loads both sides again.
+    if (m_source) {
+        connect(m_source.data(), &SimulationController::changed, this, &CompareWindow::follow);
+        connect(m_source.data(), &SimulationController::reset, this, &CompareWindow::reload);
+        connect(m_source.data(), &SimulationController::playingChanged, this, &CompareWindow::refresh);
+        connect(m_source.data(), &SimulationController::speedChanged, this, [this](double s) {
+            m_left->setSpeed(s); // the views scale their animations with the speed
+            m_right->setSpeed(s);
+            m_updating = true;
+            if (const int i = m_speed->findData(s); i >= 0) m_speed->setCurrentIndex(i);
+            m_updating = false;
+        });
+    }
     connect(m_slider, &QSlider::valueChanged, this, [this](int v) {
         if (!m_updating) seekTime(v);
     });
@@ -111,7 +121,7 @@ CompareWindow::CompareWindow(const SimulationController* source, QWidget* parent
     fitToScreen(this, QSize(1600, 860));
 }
 
-CompareWindow::~CompareWindow() { delete m_wall; }
+CompareWindow::~CompareWindow() = default;
 
 void CompareWindow::setAssignors(int left, int right) {
     m_updating = true;
@@ -123,13 +133,24 @@ void CompareWindow::setAssignors(int left, int right) {
 
 void CompareWindow::reload() {
     if (!m_source || !m_source->hasRun()) return;
-    const std::int64_t t = m_time;
     m_left->loadWithAssignor(*m_source, m_leftAssignor->currentData().toInt());
     m_right->loadWithAssignor(*m_source, m_rightAssignor->currentData().toInt());
-    const double speed = m_speed->currentData().toDouble();
-    m_left->setSpeed(speed);
-    m_right->setSpeed(speed);
-    seekTime(t);
+    m_left->setSpeed(m_source->speed());
+    m_right->setSpeed(m_source->speed());
+    m_time = -1; // both sides at 0: follow() moves them to the source's time
+    follow();
+}
+
+void CompareWindow::follow() {
+    if (!m_source || !m_source->hasRun() || !m_left->hasRun() || !m_right->hasRun()) return;
+    const std::int64_t t = m_source->time();
+    if (t == m_time) return; // the source repainted without moving its clock
+    m_time = t;
+    m_furthest = std::max(m_furthest, m_time);
+    // The same virtual time on both sides: each shows every event of its own journal up to it.
+    m_left->runTo(m_time);
+    m_right->runTo(m_time);
+    refresh();
 }
 
 void CompareWindow::setPresentation(bool on) {
@@ -139,35 +160,25 @@ void CompareWindow::setPresentation(bool on) {
     m_rightView->setTheme(theme);
 }
 
-bool CompareWindow::isPlaying() const { return m_timer->isActive(); }
+bool CompareWindow::isPlaying() const { return m_source && m_source->isPlaying(); }
 
 void CompareWindow::setPlaying(bool playing) {
-    if (!m_left->hasRun()) playing = false;
-    if (playing) {
-        m_wall->start();
-        m_timer->start();
-    } else {
-        m_timer->stop();
-    }
+    if (!m_source || !m_left->hasRun()) playing = false;
+    if (m_source) m_source->setPlaying(playing); // playingChanged refreshes the button
     refresh();
 }
 
 void CompareWindow::advance(double wallMs) {
-    if (!m_left->hasRun()) return;
-    const double speed = m_speed->currentData().toDouble();
-    const auto delta = std::max<std::int64_t>(1, static_cast<std::int64_t>(wallMs * speed));
+    if (!m_source || !m_left->hasRun()) return;
     // Like the main window, playback runs on past the scenario's duration until the user pauses it.
-    seekTime(m_time + delta);
+    m_source->advance(wallMs);
+    follow();
 }
 
 void CompareWindow::seekTime(std::int64_t ms) {
-    if (!m_left->hasRun()) return;
-    m_time = std::max<std::int64_t>(0, ms);
-    m_furthest = std::max(m_furthest, m_time);
-    // The same virtual time on both sides: each shows every event of its own journal up to it.
-    m_left->runTo(m_time);
-    m_right->runTo(m_time);
-    refresh();
+    if (!m_source || !m_left->hasRun()) return;
+    m_source->runTo(std::max<std::int64_t>(0, ms)); // its changed() moves the sides (follow)
+    follow();
 }
 
 void CompareWindow::stepForward() {

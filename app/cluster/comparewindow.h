@@ -1,15 +1,16 @@
 #pragma once
 // Side-by-side compare mode: the same scenario and seed run under two assignors (for instance range,
 // eager, against cooperative-sticky) in two cluster views that share one timeline. Both runs are
-// always shown at the same virtual time.
+// always shown at the same virtual time, the time of the main window's controller: the window has
+// no clock of its own (its play, step, speed and slider act on that controller, and the sides
+// follow its changed()), so pausing, scrubbing or restarting the main run does the same here.
 
+#include <QPointer>
 #include <QWidget>
 
 #include <cstdint>
 
 class QComboBox;
-class QElapsedTimer;
-class QTimer;
 class QLabel;
 class QSlider;
 class QToolButton;
@@ -22,8 +23,9 @@ class SimulationController;
 class CompareWindow : public QWidget {
     Q_OBJECT
 public:
-    /// Starts with `source`'s scenario and seed (nothing loaded if it has no run).
-    explicit CompareWindow(const SimulationController* source, QWidget* parent = nullptr);
+    /// Starts with `source`'s scenario and seed at its time (nothing loaded if it has no run), and
+    /// from then on shows `source`'s time: `source` is the one clock (a new load of it reloads both sides).
+    explicit CompareWindow(SimulationController* source, QWidget* parent = nullptr);
     ~CompareWindow() override;
 
     SimulationController* left() const { return m_left; }
@@ -32,14 +34,17 @@ public:
     ClusterCanvas* rightView() const { return m_rightView; }
     /// Assignor of each side (SimulationController::assignorKinds()); reloads both runs at the current time.
     void setAssignors(int left, int right);
-    /// Moves both runs to virtual time `ms` (simulating as needed).
+    /// Moves the clock (the source controller: SimulationController::runTo) to virtual time `ms`;
+    /// both runs follow (simulating as needed).
     void seekTime(std::int64_t ms);
-    /// Both runs to the next journal event of either side.
+    /// The clock to the next journal event of either side.
     void stepForward();
     std::int64_t time() const { return m_time; }
+    /// The source's playback (the one clock) plays.
     bool isPlaying() const;
     void setPlaying(bool playing);
-    /// Advances both runs as if `wallMs` of wall-clock time had passed at the current speed.
+    /// Advances the source's playback as if `wallMs` of wall-clock time had passed (what its frame
+    /// timer does); both runs follow.
     void advance(double wallMs);
     /// Projector theme on both views (as the main window's presentation mode).
     void setPresentation(bool on);
@@ -52,8 +57,10 @@ private:
     void reload();
     void retranslate();
     void refresh();
+    /// Both runs to the source's time (its changed()).
+    void follow();
 
-    const SimulationController* m_source;
+    QPointer<SimulationController> m_source; ///< the one clock (the main window's controller)
     SimulationController* m_left;
     SimulationController* m_right;
     ClusterCanvas* m_leftView;
@@ -68,8 +75,6 @@ private:
     QSlider* m_slider;
     QLabel* m_timeLabel;
     QLabel* m_explain;
-    QTimer* m_timer;
-    QElapsedTimer* m_wall;
     std::int64_t m_time = 0;
     std::int64_t m_furthest = 0; ///< furthest time shown: the slider reaches at least this far
     bool m_updating = false;

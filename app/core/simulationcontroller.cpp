@@ -69,7 +69,7 @@ SimulationController::~SimulationController() {
     settle();
     m_headless_terminal.reset(); // attached to the session
     m_topic_stream.reset(); // its timers are on the run's scheduler
-    m_timeline.reset();     // holds a reference into the run's journal
+    m_cursor.detach();      // holds a reference into the run's journal
     m_run.reset();
 }
 
@@ -142,13 +142,12 @@ void SimulationController::loadRun(const sim::Scenario& scenario, std::uint64_t 
     if (terminal) m_terminal = std::move(*terminal);
     m_headless_terminal.reset();
     m_topic_stream.reset();
-    m_timeline.reset();
+    m_cursor.detach();
     m_run.reset();
     m_seed = seed;
     m_run = std::make_unique<labs::Session>(scenario, seed);
     m_run->mutableScenario().terminal.clear();
-    m_timeline = std::make_unique<sim::Timeline>(m_run->sim().journal());
-    m_observer.clear();
+    m_cursor.attach(m_run->sim().journal());
     dropObservation();
     m_plots.clear();
     m_sample_view = sim::ClusterView{};
@@ -157,7 +156,7 @@ void SimulationController::loadRun(const sim::Scenario& scenario, std::uint64_t 
     m_consumed.clear();
     m_run->runUntil(0);
     syncTimeline();
-    m_view = m_timeline->latest();
+    m_cursor.moveTo(m_cursor.size());
     dropObservation();
     m_time = 0;
     m_slice_target = 0;
@@ -316,16 +315,15 @@ std::optional<std::int64_t> SimulationController::nextEventTime(std::int64_t aft
     return std::nullopt;
 }
 
-bool SimulationController::isLive() const { return m_run && m_view.events >= eventCount(); }
+bool SimulationController::isLive() const { return m_run && cursor() >= eventCount(); }
 
 const sim::Event* SimulationController::currentEvent() const {
-    if (!m_run || m_view.events == 0) return nullptr;
-    return &journal()[m_view.events - 1];
+    if (!m_run || cursor() == 0) return nullptr;
+    return &journal()[cursor() - 1];
 }
 
 void SimulationController::syncTimeline() {
-    m_timeline->sync();
-    m_observer.learn(m_run->sim()); // topic ids and configs as they are created
+    m_cursor.sync(m_run->sim()); // and the topic ids and configs as they are created
     dropObservation();
     sample();
 }
@@ -348,7 +346,7 @@ const labs::observe::Observation& SimulationController::observation() const {
             options.scenario = &m_run->scenario();
             // Its record_key reads the simulation: valid on the UI thread until the next changed()
             // (a background slice only starts from the playback timer, after the views painted).
-            m_observation = m_observer.observe(m_run->sim(), m_view, isLive(), options, &m_recycled_partitions);
+            m_observation = m_cursor.observe(m_run->sim(), isLive(), options, &m_recycled_partitions);
             m_observation->journal_events = eventCount(); // the timeline's range (the journal may be ahead)
         } else {
             m_observation = labs::observe::Observation{};
@@ -426,16 +424,7 @@ void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {
         m_demo_end_announced = true;
         Q_EMIT demoEndReached();
     }
-    // Forward: folding the new events is cheaper than copying a snapshot (or the latest state) as
-    // long as they are fewer than the timeline's snapshot spacing (4 per partition or consumer
-    // in a heavy view: 64x playback with a 9 999 x 3 topic folds ~5 000 events a frame).
-    const std::size_t foldLimit = std::max<std::size_t>(4096, 4 * m_view.snapshotWeight());
-    if (events >= m_view.events && events - m_view.events < foldLimit) {
-        const auto& all = journal().events();
-        while (m_view.events < events) m_view.apply(journal(), all[m_view.events]);
-    } else if (events != m_view.events) {
-        m_view = m_timeline->at(events);
-    }
+    m_cursor.moveTo(events);
     m_time = time;
     dropObservation();
     Q_EMIT changed();
@@ -466,7 +455,7 @@ void SimulationController::advance(double wall_ms, bool background) {
         if (background) {
             // Show what is simulated already (the views build their layouts now, reading the
             // simulation), then simulate up to `target` on the worker while they paint.
-            setCursor(m_timeline->eventsUpTo(simulated), simulated);
+            setCursor(m_cursor.eventsUpTo(simulated), simulated);
             labs::Session* run = m_run.get();
             m_background_live = true;
             // No wall-clock budget: the worker runs until the slice's target is reached or the next
@@ -494,7 +483,7 @@ void SimulationController::advance(double wall_ms, bool background) {
         simulateTowards(target, kSliceBudgetMs);
         target = std::min(target, m_run->sim().now());
     }
-    setCursor(m_timeline->eventsUpTo(target), target);
+    setCursor(m_cursor.eventsUpTo(target), target);
 }
 
 void SimulationController::frameTick() {
@@ -554,15 +543,15 @@ void SimulationController::runTo(sim::TimeMs t) {
     settle();
     if (!m_run) return;
     if (t > m_run->sim().now()) simulateTowards(t, 0);
-    setCursor(m_timeline->eventsUpTo(t), std::min(t, m_run->sim().now()));
+    setCursor(m_cursor.eventsUpTo(t), std::min(t, m_run->sim().now()));
 }
 
 void SimulationController::stepForward() {
     settle();
     if (!m_run) return;
     setPlaying(false);
-    if (m_view.events < eventCount()) {
-        const std::size_t n = m_view.events + 1;
+    if (cursor() < eventCount()) {
+        const std::size_t n = cursor() + 1;
         setCursor(n, journal()[n - 1].time);
         return;
     }
@@ -578,9 +567,9 @@ void SimulationController::stepForward() {
 
 void SimulationController::stepBack() {
     settle();
-    if (!m_run || m_view.events == 0) return;
+    if (!m_run || cursor() == 0) return;
     setPlaying(false);
-    const std::size_t n = m_view.events - 1;
+    const std::size_t n = cursor() - 1;
     setCursor(n, n == 0 ? 0 : journal()[n - 1].time);
 }
 

@@ -1,16 +1,15 @@
 #pragma once
 // The one QObject between the simulation and the widgets: owns the session (labs::Session: the
-// scenario run, its clock and its action log) and the Timeline, steps the session in bounded
-// slices from a QTimer and keeps a timeline cursor. Views read
-// only view() (a sim::ClusterView rebuilt from the journal) and the simulation's public state.
+// scenario run, its clock and its action log) and the cursor over its history
+// (labs::observe::TimelineCursor), steps the session in bounded slices from a QTimer and moves the
+// cursor. Views read observation() (the cluster at the cursor, built from the journal alone).
 
 // moc (Qt 6.4) cannot parse the C++20 standard headers the simulation includes.
 #ifndef Q_MOC_RUN
-#include "labs/observe/sim_observer.h"
+#include "labs/observe/timeline_cursor.h"
 #include "labs/backend/session.h"
 #include "labs/session/session_journal.h"
 #include "labs/stream_observe/stream_observation.h"
-#include "sim/timeline.h"
 #endif
 #include "app/core/backgroundrunner.h"
 
@@ -119,9 +118,9 @@ public:
     /// The current frame interval (kFrameMs, or kBusyFrameMs while the simulation falls behind).
     int frameIntervalMs() const { return m_timer.interval(); }
 
-    std::size_t cursor() const { return m_view.events; }
+    std::size_t cursor() const { return m_cursor.position(); }
     /// Journal events the timeline knows (the whole journal once settled).
-    std::size_t eventCount() const { return m_timeline ? m_timeline->size() : 0; }
+    std::size_t eventCount() const { return m_cursor.size(); }
     bool isLive() const;
     sim::TimeMs time() const { return m_time; }
     sim::TimeMs duration() const { return m_run ? m_run->scenario().duration_ms : 0; }
@@ -134,7 +133,8 @@ public:
     const labs::observe::Observation& observation() const;
     /// What this backend can show (the simulation: everything).
     labs::observe::Capabilities capabilities() const { return labs::observe::SimObserver::capabilities(); }
-    const sim::ClusterView& view() const { return m_view; }
+    /// The Kafka view at the cursor, folded from the journal (what observation() is built from).
+    const sim::ClusterView& view() const { return m_cursor.view(); }
     const sim::Simulation& sim() const {
         settle();
         return m_run->sim();
@@ -302,8 +302,8 @@ private:
     std::uint64_t m_seed = 1;
     std::unique_ptr<labs::Session> m_run;
     std::unique_ptr<stream_observe::TopicStreamRun> m_topic_stream; ///< on m_run's simulation
-    std::unique_ptr<sim::Timeline> m_timeline;
-    sim::ClusterView m_view;
+    /// The run's journal indexed, the view at the cursor and the facts the observation needs.
+    labs::observe::TimelineCursor m_cursor;
     sim::TimeMs m_time = 0;
     bool m_playing = false;
     bool m_demo_end_announced = false;
@@ -322,7 +322,6 @@ private:
     QElapsedTimer m_wall;
     QString m_source_path;
 
-    labs::observe::SimObserver m_observer;
     mutable std::optional<labs::observe::Observation> m_observation; ///< cache, cleared on change
     /// The partitions of the last observation dropped: observe() reuses their memory.
     mutable std::vector<labs::observe::Partition> m_recycled_partitions;

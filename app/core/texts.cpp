@@ -69,12 +69,12 @@ QString Texts::noCoordinatorDetail(sim::BrokerId coordinator) {
 
 QString Texts::assignor(std::int32_t kind) {
     if (kind < 0) return tr("(none yet)");
-    return QString::fromUtf8(sim::assignorName(static_cast<sim::AssignorKind>(kind)));
+    return QString::fromStdString(labs::observe::assignorName(kind));
 }
 
 QString Texts::rebalanceProtocol(std::int32_t kind) {
     if (kind < 0) return tr("(none yet)");
-    return sim::isCooperative(static_cast<sim::AssignorKind>(kind)) ? tr("cooperative (incremental)")
+    return labs::observe::isCooperativeAssignor(kind) ? tr("cooperative (incremental)")
                                                                      : tr("eager (stop-the-world)");
 }
 
@@ -126,16 +126,16 @@ QString Texts::virtualTime(sim::TimeMs t) {
 }
 
 namespace {
-constexpr std::uint8_t ev(sim::EventType t) { return static_cast<std::uint8_t>(t); }
-using T = sim::EventType;
+constexpr std::uint8_t ev(labs::observe::EventType t) { return static_cast<std::uint8_t>(t); }
+using T = labs::observe::EventType;
 
 // One translatable template per line of FLUXOLAB_KAFKA_EVENTS (sim/journal.h), naming the schema's
 // fields ("{key}"; "{#key}": the items of a list field). Where a field's value changes the sentence,
-// the variants come first, each with the field and value that select it (sim::EventText). The
+// the variants come first, each with the field and value that select it (labs::observe::EventText). The
 // static_assert below checks the table against the schema: a new event type without a text, or a
 // placeholder that is not one of its fields, does not compile.
 // clang-format off
-constexpr sim::EventText kEventTexts[] = {
+constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::BrokerStarted), QT_TRANSLATE_NOOP("Texts", "Broker {broker} started")},
     {ev(T::BrokerStopped), QT_TRANSLATE_NOOP("Texts", "Broker {broker} crashed"), "crash", "true"},
     {ev(T::BrokerStopped), QT_TRANSLATE_NOOP("Texts", "Broker {broker} stopped (controlled shutdown)")},
@@ -177,50 +177,37 @@ constexpr sim::EventText kEventTexts[] = {
     {ev(T::GroupLoaded), QT_TRANSLATE_N_NOOP("Texts", "Broker {coordinator} loaded group {group} from __consumer_offsets: {state}, generation {generation}, %n member(s)"), nullptr, nullptr, "members"},
 };
 // clang-format on
-static_assert(sim::checkEventTexts(sim::kKafkaEventSchemas, std::size(sim::kKafkaEventSchemas), kEventTexts,
-                                   std::size(kEventTexts)),
+static_assert(labs::observe::checkKafkaEventTexts(kEventTexts, std::size(kEventTexts)),
               "every Kafka event type needs a text in kEventTexts, naming only its schema's fields");
 
 } // namespace
 
-std::span<const sim::EventText> Texts::eventTexts() { return kEventTexts; }
+std::span<const labs::observe::EventText> Texts::eventTexts() { return kEventTexts; }
 
 QString Texts::event(const sim::Journal& j, const sim::Event& e) {
     return event(labs::observe::shownEvent(j, e));
 }
 
 QString Texts::event(const labs::observe::ShownEvent& shown) {
-    const sim::Event& e = shown.event;
-    // Another engine's events have no text here: a Kafka view shows only the Kafka family.
-    if (e.family != sim::kKafkaFamily || e.typeIndex() >= std::size(sim::kKafkaEventSchemas)) return {};
-    const sim::EventSchema& schema = sim::kKafkaEventSchemas[e.typeIndex()];
-    // The fields as the journal renders them, names resolved when the observation was taken.
-    const auto fieldText = [&](const sim::FieldSpec& f) -> std::string {
-        const auto i = static_cast<std::size_t>(&f - schema.begin());
-        return i < shown.fields.size() ? shown.fields[i] : std::string();
+    const auto translate = [](const char* source, int n) {
+        return QCoreApplication::translate("Texts", source, nullptr, n).toStdString();
     };
-    const sim::EventText* t = sim::pickEventText(schema, e, kEventTexts, std::size(kEventTexts), fieldText);
-    if (!t) return {};
-    const sim::FieldSpec* countField = t->count ? schema.field(t->count) : nullptr;
-    const int n = countField ? static_cast<int>(sim::Journal::itemCount(e, *countField)) : -1;
-    const QString text = QCoreApplication::translate("Texts", t->text, nullptr, n);
     // Names as the student reads them: "admin" for a request without a client, translated states,
     // reasons and errors; everything else as the journal renders it.
-    const auto format = [&](const sim::FieldSpec& f) -> std::string {
+    const auto word = [&](sim::FieldKind kind, std::int64_t v, const std::string& text) -> std::string {
         using K = sim::FieldKind;
-        const std::int64_t v = sim::fieldValue(e, f);
-        switch (f.kind) {
+        switch (kind) {
         case K::Producer:
         case K::ProducerIfSet:
         case K::Consumer:
-        case K::ConsumerIfSet: return v >= 0 ? fieldText(f) : tr("admin").toStdString();
-        case K::Error: return errorCode(e.error).toStdString();
+        case K::ConsumerIfSet: return v >= 0 ? text : tr("admin").toStdString();
+        case K::Error: return errorCode(shown.event.error).toStdString();
         case K::GroupStateName: return groupState(labs::observe::groupState(static_cast<sim::GroupState>(v))).toStdString();
         case K::LeaveReasonName: return leaveReason(static_cast<sim::LeaveReason>(v)).toStdString();
-        default: return fieldText(f);
+        default: return text;
         }
     };
-    return QString::fromStdString(sim::describeEvent(schema, e, text.toStdString(), format));
+    return QString::fromStdString(labs::observe::describeShownEvent(shown, kEventTexts, translate, word));
 }
 
 QString Texts::helpHighWatermark() {

@@ -1,9 +1,8 @@
 #pragma once
 // Every piece of user-visible text derived from simulation enums, in one place (translated at the edge).
 
+#include "labs/observe/event_text.h"
 #include "labs/observe/observation.h"
-#include "sim/assignors.h"
-#include "sim/journal.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -40,8 +39,8 @@ public:
     static QString event(const sim::Journal& j, const sim::Event& e);
     /// The same for an event of the observation (its names already resolved).
     static QString event(const labs::observe::ShownEvent& shown);
-    /// The Kafka events' text templates (untranslated source texts; sim::EventText).
-    static std::span<const sim::EventText> eventTexts();
+    /// The Kafka events' text templates (untranslated source texts; labs::observe::EventText).
+    static std::span<const labs::observe::EventText> eventTexts();
     static QString virtualTime(sim::TimeMs t);
 
     // Short explanations for students (tooltips).

@@ -8,8 +8,9 @@
 // grid and its actions fire on time whoever moves the clock. The action log has two parts that
 // are saved together (sim::Scenario::terminal) and replay together: the scenario (its actions
 // include the toolbar's, at the instant they were made) and the terminal's journal
-// (labs::SessionJournal, kept by the terminal host). Replaying the scenario with the same seed and
-// then the terminal journal (labs::replayTerminal) gives the same simulation journal.
+// (labs::SessionJournal, kept by the terminal host). Replaying the scenario with the same seed
+// with the terminal journal fired as the clock passes it (labs::TerminalPlayback) gives the same
+// simulation journal.
 //
 // No Qt, no threads, no wall clock: the caller owns those.
 

@@ -10,6 +10,7 @@
 #include "sim/lag.h"
 #include "sim/scenario.h"
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <fstream>
@@ -300,15 +301,21 @@ int cmdSimulate(const Args& args, CliStreams io) {
         }
     }
     // The terminal's part of the action log (a scenario the app saved after terminal work): its
-    // commands at the times they were made, as the app replays them when it opens the file.
-    if (terminal) replayTerminal(session, *terminal);
+    // commands fire as the session's clock passes the times they were made, by the playback the
+    // app's controller attaches when it opens the file (one path: labs::TerminalPlayback).
+    std::unique_ptr<HeadlessTerminalPlayback> terminalPlayback;
+    if (terminal) terminalPlayback = std::make_unique<HeadlessTerminalPlayback>(session, *terminal);
     if (target > kProgressAfterMs) {
         for (TimeMs t = kProgressStepMs; t < target; t += kProgressStepMs) {
-            run.runUntil(t);
+            session.runUntil(t);
             io.err << "simulate: " << minutes(t) << " of " << minutes(target) << " of virtual time\n";
         }
     }
-    run.runUntil(target);
+    session.runUntil(target);
+    // The whole log runs, also the part made after `target`: the clock goes on to its last event
+    // (where the commands still running are stopped), as a run of the log in the app gets there.
+    while (const auto due = session.nextWorkAt()) session.runUntil(std::max(*due, session.now()));
+    terminalPlayback.reset();
     if (topicStream && !topicStream->error().empty()) {
         io.err << "simulate: " << topicStream->error() << "\n";
         return 2;

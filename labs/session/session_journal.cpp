@@ -539,12 +539,4 @@ std::optional<SessionJournal> scenarioTerminal(const sim::Scenario& scenario, st
     return journal;
 }
 
-std::size_t replayTerminal(Session& session, const SessionJournal& journal) {
-    SimBackend backend(session);
-    KafkaCli cli(backend);
-    JournalReplayer replayer(backend, cli, {});
-    replayer.run(journal);
-    return journal.commandCount();
-}
-
 } // namespace fluxolab::labs

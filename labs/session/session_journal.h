@@ -190,9 +190,5 @@ private:
 /// The terminal's part of a scenario's action log (sim::Scenario::terminal): nullopt when there is
 /// none; an error (and nullopt) when it is not a valid journal. `error` is cleared otherwise.
 std::optional<SessionJournal> scenarioTerminal(const sim::Scenario& scenario, std::string* error);
-/// Replays `journal` headless on `session` (a fresh one over the scenario it came with), as the app
-/// does when it opens a saved scenario: commands, their input, Ctrl+C/Ctrl+D and clock ticks at the
-/// times they were made. Returns the commands replayed.
-std::size_t replayTerminal(Session& session, const SessionJournal& journal);
 
 } // namespace fluxolab::labs

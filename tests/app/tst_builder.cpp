@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <set>
 
@@ -200,6 +201,66 @@ void AppFeaturesTest::compareRunsBothSidesToTheSameMoment() {
     cw.advance(500);
     QCOMPARE(cw.left()->time(), cw.right()->time());
     QVERIFY(cw.time() > 1000);
+}
+
+void AppFeaturesTest::compareFollowsTheMainControllersClock() {
+    // The compare window has no clock of its own: the main window's controller is the one clock,
+    // and both sides show its time whoever moves it.
+    auto w = window(QStringLiteral("rebalance-basico"));
+    QVERIFY(w);
+    SimulationController* c = w->controller();
+    c->runTo(3000);
+    CompareWindow cw(c);
+    cw.resize(1600, 800);
+    cw.show();
+    QVERIFY(cw.findChildren<QTimer*>(QString(), Qt::FindDirectChildrenOnly).isEmpty());
+    const auto bothAt = [&](sim::TimeMs t) {
+        return cw.time() == t && cw.left()->time() == t && cw.right()->time() == t;
+    };
+    QVERIFY(bothAt(3000)); // opened at the main run's moment
+    // The main run moves (its runTo, its playback frames, a scrub back): both sides follow.
+    c->runTo(5000);
+    QVERIFY(bothAt(5000));
+    c->setPlaying(true);
+    QVERIFY(cw.isPlaying());
+    c->advance(400);
+    QVERIFY(c->time() > 5000);
+    QVERIFY(bothAt(c->time()));
+    // Pausing the main playback pauses both sides: no time passes on either while paused.
+    c->setPlaying(false);
+    QVERIFY(!cw.isPlaying());
+    const sim::TimeMs paused = c->time();
+    QTest::qWait(200);
+    QVERIFY(bothAt(paused));
+    QVERIFY(!cw.left()->isPlaying() && !cw.right()->isPlaying());
+    c->seek(c->cursor() / 2);
+    QVERIFY(c->time() < paused);
+    QVERIFY(bothAt(c->time()));
+    // The window's own controls act on the main run: play and pause, seeking (the slider), stepping.
+    cw.setPlaying(true);
+    QVERIFY(c->isPlaying());
+    cw.setPlaying(false);
+    QVERIFY(!c->isPlaying());
+    cw.seekTime(12000);
+    QCOMPARE(c->time(), sim::TimeMs{12000});
+    QVERIFY(bothAt(12000));
+    cw.seekTime(1500);
+    QCOMPARE(c->time(), sim::TimeMs{1500});
+    QVERIFY(bothAt(1500));
+    cw.stepForward();
+    QVERIFY(c->time() > 1500);
+    QVERIFY(bothAt(c->time()));
+    // The speed is the main run's too.
+    c->setSpeed(4);
+    QCOMPARE(cw.left()->speed(), 4.0);
+    QCOMPARE(cw.right()->speed(), 4.0);
+    // A restart of the main run with another seed loads both sides again, at its time (0).
+    c->restart(7);
+    QCOMPARE(cw.left()->seed(), std::uint64_t{7});
+    QCOMPARE(cw.right()->seed(), std::uint64_t{7});
+    QVERIFY(bothAt(0));
+    c->runTo(2500);
+    QVERIFY(bothAt(2500));
 }
 
 void AppFeaturesTest::createTopicWithTooLargeRfShowsKafkaError() {

@@ -10,6 +10,7 @@ private Q_SLOTS:
     void eagerStopsTheWorldCooperativeKeepsFlowing();
     void recordsTravelToTheChosenPartition();
     void compareRunsBothSidesToTheSameMoment();
+    void compareFollowsTheMainControllersClock();
     void createTopicWithTooLargeRfShowsKafkaError();
     void builtScenarioReplaysToTheSameJournal();
     void hugeTopicIsBoundedResponsiveAndLegible();

@@ -922,6 +922,9 @@ void TerminalTest::compareModeRunsTheTerminalWork() {
     const sim::TimeMs end = w->controller()->sim().now();
     const sim::TimeMs created = topicCreatedAt(w->controller(), "aula");
     QVERIFY(created >= 2000);
+    // The compare window shows the main controller's time (its one clock): back to 0 first.
+    w->controller()->seek(0);
+    QCOMPARE(w->controller()->time(), sim::TimeMs{0});
     CompareWindow cw(w->controller());
     cw.resize(1600, 800);
     cw.show();

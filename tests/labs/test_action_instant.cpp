@@ -297,10 +297,16 @@ TEST_CASE("a scenario's terminal part replays headless in fluxolab-cli simulate"
     CHECK(out.str().find("records appended: 3,") != std::string::npos);
     CHECK(out.str().find("topics: 1,") != std::string::npos);
 
-    // The same as replaying it on a session by hand.
+    // The same as replaying it on a session by hand, all at once (the eager replay the app did
+    // before its playback).
     labs::Session session(scenario, scenario.seed);
     session.runUntil(0);
-    CHECK(labs::replayTerminal(session, terminal) == 2);
+    {
+        labs::SimBackend backend(session);
+        labs::KafkaCli cli(backend);
+        labs::JournalReplayer(backend, cli, {}).run(terminal);
+    }
+    CHECK(terminal.commandCount() == 2);
     session.runUntil(5000);
     CHECK(out.str().find("journal-sha256: " + session.sim().journal().sha256() + "\n") != std::string::npos);
 

@@ -1,15 +1,19 @@
 // The terminal's part of the action log fired by labs::Session as its clock passes each event
 // (labs::TerminalPlayback), like the scenario's actions: the run starts at 0, the terminal's topics
 // appear when the clock passes their creation, and the simulation's journal is byte for byte the
-// one of the eager replay (labs::replayTerminal) that ran it all at once on a load.
+// one of the eager replay (labs::JournalReplayer::run) that ran it all at once on a load.
 #include "labs/backend/session.h"
 #include "labs/backend/sim_backend.h"
+#include "labs/cli/cli_commands.h"
 #include "labs/session/session_journal.h"
 #include "sim/scenario.h"
 
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -80,7 +84,9 @@ std::string eager(const sim::Scenario& scenario, std::uint64_t seed, const labs:
                   std::size_t* events = nullptr) {
     labs::Session session(scenario, seed);
     session.runUntil(0);
-    labs::replayTerminal(session, log);
+    labs::SimBackend backend(session);
+    labs::KafkaCli cli(backend);
+    labs::JournalReplayer(backend, cli, {}).run(log);
     session.runUntil(end);
     if (events) *events = session.sim().journal().size();
     return session.sim().journal().sha256();
@@ -247,4 +253,31 @@ TEST_CASE("terminal work typed while the log still plays replays to the same jou
     const std::string live = session.sim().journal().sha256();
     session.setTimedWork(nullptr);
     CHECK(eager(scenario, 4, log, 9000) == live);
+}
+
+TEST_CASE("fluxolab-cli simulate plays a scenario's terminal part like the app and gives the eager journal") {
+    // simulate attaches the app's playback (HeadlessTerminalPlayback) and lets the session's clock
+    // run: the same journal as the eager replay, also when --until ends inside the log (the log is
+    // played to its end, where its last console consumer is stopped, as the eager replay did).
+    sim::Scenario scenario = shipped("rebalance-basico");
+    const labs::SessionJournal log = studentWork();
+    scenario.terminal = log.toJson();
+    const std::string path = (std::filesystem::temp_directory_path() / "fluxolab-simulate-playback.json").string();
+    {
+        std::ofstream f(path, std::ios::binary | std::ios::trunc);
+        f << sim::scenarioToJson(scenario);
+    }
+    for (std::uint64_t seed : {1U, 2U, 5U}) {
+        for (sim::TimeMs until : {100, 4000, 9000}) {
+            CAPTURE(seed);
+            CAPTURE(until);
+            std::istringstream in;
+            std::ostringstream out, err;
+            REQUIRE(labs::runCli({"simulate", path, "--seed", std::to_string(seed), "--until",
+                                  std::to_string(until) + "ms"},
+                                 {in, out, err}) == 0);
+            CHECK(out.str().find("journal-sha256: " + eager(scenario, seed, log, until) + "\n") != std::string::npos);
+        }
+    }
+    std::filesystem::remove(path);
 }

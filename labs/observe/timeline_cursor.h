@@ -1,0 +1,57 @@
+#pragma once
+// The cursor over a simulated run's history, as the app's playback moves it: the run's journal
+// indexed into a sim::Timeline, the Kafka view folded up to the cursor, and the observation of that
+// moment (SimObserver). The app's controller owns one and reaches the timeline only through it, so
+// that no file of app/ includes a sim/ header (docs/architecture.md, "The layer guard").
+
+#include "labs/observe/sim_observer.h"
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace fluxolab::labs::observe {
+
+class TimelineCursor {
+public:
+    TimelineCursor() = default;
+    ~TimelineCursor();
+    TimelineCursor(const TimelineCursor&) = delete;
+    TimelineCursor& operator=(const TimelineCursor&) = delete;
+
+    /// Starts over on `journal` (a new run): nothing indexed or learned, the cursor at 0 events.
+    /// The journal must outlive the cursor's use of it (detach() before it goes away).
+    void attach(const sim::Journal& journal);
+    /// Forgets the journal (its run is about to be destroyed).
+    void detach();
+    bool attached() const { return m_timeline != nullptr; }
+
+    /// Indexes the events `sim` appended since the last call and captures the facts of the topics
+    /// they created (SimObserver::learn). Call after every move of the simulation's clock.
+    void sync(const sim::Simulation& sim);
+    /// Journal events indexed (the whole journal after sync()).
+    std::size_t size() const;
+    /// Events with a time <= `t` among those indexed.
+    std::size_t eventsUpTo(sim::TimeMs t) const;
+
+    /// The cursor: the state after the first position() events.
+    std::size_t position() const { return m_view.events; }
+    /// Moves the cursor to after the first `events` events (clamped to size()). Forward by fewer
+    /// events than the timeline's snapshot spacing it folds them into the view (cheaper than
+    /// copying a snapshot); otherwise it starts from the nearest snapshot before.
+    void moveTo(std::size_t events);
+    /// The Kafka view at the cursor.
+    const sim::ClusterView& view() const { return m_view; }
+
+    /// The cluster at the cursor (SimObserver::observe; `live`: the cursor is at "now").
+    Observation observe(const sim::Simulation& sim, bool live, const ObserveOptions& options,
+                        std::vector<Partition>* recycle = nullptr) const;
+
+private:
+    const sim::Journal* m_journal = nullptr;
+    std::unique_ptr<sim::Timeline> m_timeline;
+    sim::ClusterView m_view;
+    SimObserver m_observer;
+};
+
+} // namespace fluxolab::labs::observe
