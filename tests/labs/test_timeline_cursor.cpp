@@ -1,0 +1,83 @@
+// labs::observe::TimelineCursor, the cursor the app's controller moves over a run's history: at any
+// position, reached forwards (folding events) or backwards and far (from a snapshot), it shows the
+// state sim::Timeline::at gives for that many events, and its observation is SimObserver's.
+#include "labs/backend/session.h"
+#include "labs/observe/timeline_cursor.h"
+#include "sim/scenario.h"
+
+#include <doctest/doctest.h>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+using namespace fluxolab;
+
+namespace {
+
+void checkSame(const sim::ClusterView& a, const sim::ClusterView& b) {
+    REQUIRE(a.events == b.events);
+    REQUIRE(a.partitions.size() == b.partitions.size());
+    for (auto ia = a.partitions.begin(), ib = b.partitions.begin(); ia != a.partitions.end(); ++ia, ++ib) {
+        CHECK(ia->first == ib->first);
+        CHECK(ia->second.high_watermark == ib->second.high_watermark);
+        CHECK(ia->second.leader == ib->second.leader);
+        CHECK(ia->second.isr == ib->second.isr);
+        CHECK(ia->second.replica_leo == ib->second.replica_leo);
+    }
+    REQUIRE(a.groups.size() == b.groups.size());
+    for (auto ia = a.groups.begin(), ib = b.groups.begin(); ia != a.groups.end(); ++ia, ++ib) {
+        CHECK(ia->second.state == ib->second.state);
+        CHECK(ia->second.generation == ib->second.generation);
+        CHECK(ia->second.members == ib->second.members);
+        CHECK(ia->second.committed == ib->second.committed);
+    }
+    CHECK(a.consumers.size() == b.consumers.size());
+}
+
+} // namespace
+
+TEST_CASE("timeline cursor shows the timeline's state at every position it is moved to") {
+    sim::ScenarioError error;
+    const auto scenario =
+        sim::loadScenarioFile(std::string(FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json"), error);
+    REQUIRE_MESSAGE(scenario, error.str());
+    labs::Session session(*scenario, 3);
+    labs::observe::TimelineCursor cursor;
+    CHECK(!cursor.attached());
+    CHECK(cursor.size() == 0);
+    cursor.attach(session.sim().journal());
+    CHECK(cursor.attached());
+    session.runUntil(120000);
+    CHECK(cursor.size() < session.sim().journal().size()); // nothing indexed before sync
+    cursor.sync(session.sim());
+    const std::size_t n = session.sim().journal().size();
+    REQUIRE(cursor.size() == n);
+    REQUIRE(n > 9000); // far moves start from a snapshot (every 4096 events at least)
+    CHECK(cursor.eventsUpTo(-1) == 0);
+    CHECK(cursor.eventsUpTo(120000) == n);
+
+    const sim::Timeline reference(session.sim().journal());
+    // Forwards by small steps (folded), back, far forwards, past the end (clamped), to 0.
+    for (std::size_t to : std::vector<std::size_t>{1, 2, 50, 4000, 3999, 17, n - 1, n / 2, n + 5, 0, n / 3 + 7}) {
+        CAPTURE(to);
+        cursor.moveTo(to);
+        CHECK(cursor.position() == std::min(to, n));
+        checkSame(cursor.view(), reference.at(to));
+    }
+    // Its observation is SimObserver's of the same view.
+    cursor.moveTo(n);
+    labs::observe::SimObserver observer;
+    observer.learn(session.sim());
+    const labs::observe::Observation mine = cursor.observe(session.sim(), true, {});
+    const labs::observe::Observation theirs = observer.observe(session.sim(), reference.latest(), true, {});
+    CHECK(mine.partitions.size() == theirs.partitions.size());
+    CHECK(mine.groups.size() == theirs.groups.size());
+    CHECK(mine.topics.size() == theirs.topics.size());
+    for (std::size_t i = 0; i < mine.topics.size() && i < theirs.topics.size(); ++i)
+        CHECK(mine.topics[i].topic_id == theirs.topics[i].topic_id);
+    cursor.detach();
+    CHECK(!cursor.attached());
+    CHECK(cursor.size() == 0);
+    CHECK(cursor.position() == 0);
+}
