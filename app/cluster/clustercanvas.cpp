@@ -321,7 +321,9 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
             }
             if (!st.numbersRect.isEmpty()) {
                 p.setPen(th.muted);
-                m_text.draw(p, st.numbersRect, Qt::AlignRight | Qt::AlignVCenter, st.numbersText);
+                // On two lines in a column too narrow for it (the layout made the label taller).
+                const bool wraps = st.numbersRect.height() > 1.9 * QFontMetricsF(smallFont).height();
+                m_text.draw(p, st.numbersRect, Qt::AlignRight | Qt::AlignVCenter | (wraps ? int(Qt::TextWordWrap) : 0), st.numbersText);
             }
         } else {
             p.setFont(st.leader ? tinyCondensedBold : tinyCondensed);
@@ -412,12 +414,13 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
         panel(p, pr.rect, th.px(6), th.panel, QPen(th.border, lw));
         // Whole texts, wrapped where the layout made room (never shortened).
         // (The sprite cache draws single lines: the wrap flags only where a text needs more.)
-        auto flags = [&](const QRectF& r, double lineH) {
-            return Qt::AlignLeft | Qt::AlignVCenter | (r.height() > th.px(lineH) + 0.5 ? ClusterLayout::kWrapFlags : 0);
+        // Between words only (ClusterLayout::wrapFlags), as the layout measured them.
+        auto flags = [&](const QRectF& r, double lineH, const QFont& font, const QString& text) {
+            return Qt::AlignLeft | Qt::AlignVCenter | (r.height() > th.px(lineH) + 0.5 ? ClusterLayout::wrapFlags(font, text, r.width()) : 0);
         };
-        m_text.draw(p, pr.nameRect, flags(pr.nameRect, 17), pr.nameText, nameFont, th.text);
-        m_text.draw(p, pr.topicRect, flags(pr.topicRect, 15), pr.topicText, smallFont, th.muted);
-        m_text.draw(p, pr.ackedRect, flags(pr.ackedRect, 15), pr.ackedText, smallFont, th.muted);
+        m_text.draw(p, pr.nameRect, flags(pr.nameRect, 17, nameFont, pr.nameText), pr.nameText, nameFont, th.text);
+        m_text.draw(p, pr.topicRect, flags(pr.topicRect, 15, smallFont, pr.topicText), pr.topicText, smallFont, th.muted);
+        m_text.draw(p, pr.ackedRect, flags(pr.ackedRect, 15, smallFont, pr.ackedText), pr.ackedText, smallFont, th.muted);
     }
     // Records in flight: a faint trail along the path and a dot (or a batch chip) moving on it.
     const QFont keyFont = th.condensed(7.5, true);
@@ -573,7 +576,7 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
             // Whole texts where the layout put them (the status on its own line when both do not fit).
             const bool alarming = isAlarming(c.status);
             m_text.draw(p, c.nameRect,
-                        Qt::AlignLeft | Qt::AlignVCenter | (c.nameRect.height() > th.px(19) + 0.5 ? ClusterLayout::kWrapFlags : 0),
+                        Qt::AlignLeft | Qt::AlignVCenter | (c.nameRect.height() > th.px(19) + 0.5 ? ClusterLayout::wrapFlags(smallBold, c.nameText, c.nameRect.width()) : 0),
                         c.nameText, smallBold, th.text);
             if (!c.statusText.isEmpty())
                 m_text.draw(p, c.statusRect,

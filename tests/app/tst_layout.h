@@ -22,6 +22,8 @@ private Q_SLOTS:
     void groupHeaderAndSummaryAreWhole();
     void compareKeepsNamesAndBrokerWidth_data();
     void compareKeepsNamesAndBrokerWidth();
+    void compareTextsFitTheirBoxes_data();
+    void compareTextsFitTheirBoxes();
     void flightsDoNotCoverLabels();
     void flightKeysKeepClearOfHeaders_data();
     void flightKeysKeepClearOfHeaders();
