@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QTableView>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QScreen>
 #include <QSettings>
@@ -1278,6 +1279,57 @@ void LayoutTest::labStepHeadingIsWhole() {
             }
         }
     }
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::labStepListShowsTheNextSteps_data() {
+    addSizes(false);
+}
+
+void LayoutTest::labStepListShowsTheNextSteps() {
+    // Presentation mode at 1366x768 showed about 2.5 rows of the step list: a student sees the
+    // step selected (the current one) and the next three whole, at both sizes and in both languages,
+    // with the step's text still there below the list.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(size, presentation, true);
+    QVERIFY(w);
+    LabPanel* lab = w->labPanel();
+    QVERIFY(lab->loadLab(QStringLiteral("grupos-lag-rebalanceamento")));
+    w->resize(size);
+    settle();
+    QListWidget* list = lab->stepList();
+    QVERIFY(list->isVisible());
+    const int n = lab->stepCount();
+    QVERIFY(n >= 5);
+    const QRect viewport = list->viewport()->rect();
+    const int rowH = list->visualItemRect(list->item(0)).height();
+    QVERIFY(rowH > 0);
+    QVERIFY2(viewport.height() >= std::min(n, 4) * rowH,
+             qPrintable(QStringLiteral("%1 px for rows of %2 px: %3 rows").arg(viewport.height()).arg(rowH).arg(double(viewport.height()) / rowH)));
+    for (int step = 0; step < n; ++step) {
+        lab->selectStep(step);
+        settle();
+        for (int k = step; k < std::min(n, step + 4); ++k) {
+            const QRect r = list->visualItemRect(list->item(k));
+            QVERIFY2(viewport.contains(r), qPrintable(QStringLiteral("step %1 selected: row %2 at %3..%4, list %5 px high")
+                                                          .arg(step + 1).arg(k + 1).arg(r.top()).arg(r.bottom()).arg(viewport.height())));
+        }
+    }
+    if (!shotsDir().isEmpty()) {
+        lab->selectStep(0);
+        settle();
+        w->grab().save(QStringLiteral("%1/lab-%2x%3-%4-%5.png")
+                           .arg(shotsDir())
+                           .arg(size.width())
+                           .arg(size.height())
+                           .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), lang));
+    }
+    // The instructions keep room for several lines under the list.
+    QVERIFY2(lab->textBrowser()->viewport()->height() >= 4 * QFontMetrics(lab->textBrowser()->font()).lineSpacing(),
+             qPrintable(QStringLiteral("text %1 px").arg(lab->textBrowser()->viewport()->height())));
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 

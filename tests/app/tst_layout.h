@@ -44,6 +44,8 @@ private Q_SLOTS:
     void timelineShowsTheWholeEvent();
     void labStepHeadingIsWhole_data();
     void labStepHeadingIsWhole();
+    void labStepListShowsTheNextSteps_data();
+    void labStepListShowsTheNextSteps();
     void handPlacedTerminalStays();
     void labPanelFoldsWhileTypingInTheTerminal_data();
     void labPanelFoldsWhileTypingInTheTerminal();
