@@ -430,14 +430,26 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
             QColor c = keyColour(f.key);
             c.setAlphaF(0.30 * (1.0 - f.age) + 0.05);
             p.setPen(QPen(c, 1.2 * lw));
+            // The layout's path (producer, the gap before broker 1, the cells row), with rounded corners.
+            const QPointF pts[] = {f.from, f.via1, f.via2, f.to};
             QPainterPath path(f.from);
-            const double dx = (f.to.x() - f.from.x()) * 0.5;
-            path.cubicTo(QPointF(f.from.x() + dx, f.from.y()), QPointF(f.to.x() - dx, f.to.y()), f.to);
+            for (int i = 1; i < 3; ++i) {
+                const QPointF in = pts[i] - pts[i - 1], out = pts[i + 1] - pts[i];
+                const double lin = std::hypot(in.x(), in.y()), lout = std::hypot(out.x(), out.y());
+                const double r = std::min({th.px(10), lin / 2, lout / 2});
+                if (r <= 0.5) {
+                    path.lineTo(pts[i]);
+                    continue;
+                }
+                path.lineTo(pts[i] - in * (r / lin));
+                path.quadTo(pts[i], pts[i] + out * (r / lout));
+            }
+            path.lineTo(f.to);
             p.setBrush(Qt::NoBrush);
             p.drawPath(path);
         }
         const double fade = f.progress < 1.0 ? 1.0 : std::max(0.0, 1.0 - (f.age - 0.6) / 0.4);
-        if (f.batch) {
+        if (f.batch && !f.chipRect.isEmpty()) {
             const QString t = QStringLiteral("×%1").arg(f.count);
             QColor fill = th.leader;
             fill.setAlphaF(0.25 + 0.75 * fade);
@@ -458,6 +470,17 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
             m_text.draw(p, f.keyRect, Qt::AlignCenter, f.keyText);
         }
     }
+
+    // The minimal detail's names sit beside the cells, on the row the flights travel along: drawn
+    // again over the flights (see Flight::via1).
+    if (L.detail == Detail::Minimal && !L.flights.empty())
+        for (const auto& st : L.strips) {
+            p.setFont(st.leader ? tinyCondensedBold : tinyCondensed);
+            p.setPen(st.offline ? th.offline : th.text);
+            const QString t = st.name + (st.offline ? tr(" · none") : (st.leader ? tr(" · L") : (st.inIsr ? QString() : tr(" · out"))));
+            p.fillRect(st.labelRect, th.panel);
+            m_text.draw(p, st.labelRect, Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(cellFont, t, st.labelRect.width()));
+        }
 
     // ---- legend ----
     if (!L.legendRect.isEmpty()) {

@@ -867,12 +867,19 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             appends.push_back({&e, std::clamp(static_cast<double>(now - e.time) / static_cast<double>(flightMs), 0.0, 1.0)});
         }
     L.batchedFlights = speed >= kBatchSpeed || appends.size() > kMaxSingleFlights;
-    auto bezier = [](QPointF a, QPointF b, double t) {
-        const double dx = (b.x() - a.x()) * 0.5;
-        const QPointF c1(a.x() + dx, a.y()), c2(b.x() - dx, b.y());
-        const double u = 1 - t;
-        return u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
+    // A point `t` (0..1) of the way along the path from -> via1 -> via2 -> to, by length.
+    auto along = [](const Flight& f, double t) {
+        const QPointF pts[] = {f.from, f.via1, f.via2, f.to};
+        double lens[3], total = 0;
+        for (int i = 0; i < 3; ++i) total += lens[i] = std::hypot(pts[i + 1].x() - pts[i].x(), pts[i + 1].y() - pts[i].y());
+        double d = std::clamp(t, 0.0, 1.0) * total;
+        for (int i = 0; i < 3; ++i) {
+            if (d <= lens[i] || i == 2) return lens[i] > 0 ? pts[i] + (pts[i + 1] - pts[i]) * std::min(1.0, d / lens[i]) : pts[i + 1];
+            d -= lens[i];
+        }
+        return f.to;
     };
+    const double gapX = left.right() + m / 2; // between the producers' column and broker 1
     std::map<std::pair<std::int32_t, obs::PartitionKey>, std::size_t> batchIndex;
     for (const Append& ap : appends) { // newest first
         const obs::Append& e = *ap.e;
@@ -894,10 +901,12 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         f.from = QPointF(pr.right(), pr.center().y());
         const double tx = std::min(target->cellsRect.right(), target->leoX ? *target->leoX : target->cellsRect.left());
         f.to = QPointF(tx, target->cellsRect.center().y());
+        f.via1 = QPointF(gapX, f.from.y());
+        f.via2 = QPointF(gapX, f.to.y());
         f.age = ap.age;
         f.progress = std::min(1.0, f.age / kTravelShare);
         // ease-out: fast start, gentle arrival
-        f.pos = bezier(f.from, f.to, 1 - (1 - f.progress) * (1 - f.progress));
+        f.pos = along(f, 1 - (1 - f.progress) * (1 - f.progress));
         f.key = e.key_id;
         f.keyText = QString::fromStdString(e.key);
         f.partitions = e.partitions;
@@ -996,13 +1005,18 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         int shown = 0;
         for (Flight& f : L.flights) {
             if (f.batch) {
+                // In the gap between the columns the batch is a dot (a chip there would cover the
+                // names of broker 1's strips); on the cells row, a chip as high as the row.
+                if (f.pos.x() <= f.via2.x() + 0.5 && f.progress < 1.0) continue;
                 const QString t = QStringLiteral("×%1").arg(f.count);
                 const double w = keyFm.horizontalAdvance(t) + th.px(10);
                 QRectF r(f.pos.x() - w / 2, f.pos.y() - th.px(8), w, th.px(16));
-                if (const ReplicaStrip* target = leaderStrip(f.tp); target && (r.intersects(target->rect) || f.progress >= 1.0)) {
+                if (const ReplicaStrip* target = leaderStrip(f.tp)) {
                     const QRectF& cr = target->cellsRect;
-                    const double h = std::max(cr.height(), std::min(th.px(16), keyFm.height() + th.px(2)));
-                    r = QRectF(std::clamp(r.left(), cr.left(), std::max(cr.left(), cr.right() - w)), cr.center().y() - h / 2, w, h);
+                    const double h = std::min(cr.height(), std::max(th.px(12), std::min(th.px(16), keyFm.height() + th.px(2))));
+                    r = QRectF(f.progress >= 1.0 || r.intersects(target->rect) ? std::clamp(r.left(), cr.left(), std::max(cr.left(), cr.right() - w))
+                                                                               : r.left(),
+                               cr.center().y() - h / 2, w, h);
                 }
                 f.chipRect = r;
                 continue;

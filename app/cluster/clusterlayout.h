@@ -183,6 +183,13 @@ struct Flight {
     std::int32_t producer = -1;
     obs::PartitionKey tp;
     QPointF from;
+    /// The path: from the producer to the gap between the producers' column and broker 1 (via1),
+    /// along that gap to the target strip's cells row (via2), then along that row to `to`. It
+    /// crosses the brokers' columns on a cells row only, never over a strip's name, chips or numbers
+    /// (a straight curve ran over "encomendas-4", "seguidora" and "LEO 29"). In the minimal detail
+    /// (names beside the cells) the names are drawn over the flights instead.
+    QPointF via1;
+    QPointF via2;
     QPointF to;
     QPointF pos;               ///< where the record (or batch) is now on its path
     double age = 0;            ///< 0 = just appended, 1 = fading out
@@ -193,7 +200,7 @@ struct Flight {
     std::int32_t keyPartition = -1; ///< murmur2(key) % partitions (-1: no key)
     std::int64_t count = 1;    ///< records in this flight (a batch when > 1)
     bool batch = false;        ///< aggregated flight (level of detail)
-    QRectF chipRect;           ///< the "×N" chip of a batch (kept on the cells row when it arrives)
+    QRectF chipRect;           ///< the "×N" chip of a batch, on the cells row (empty: still in the gap, drawn as a dot)
     QRectF keyRect;            ///< the key's text above a single record (empty: hidden, it would cover a label)
 };
 

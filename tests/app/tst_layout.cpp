@@ -690,6 +690,82 @@ void LayoutTest::compareTextsFitTheirBoxes() {
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
+/// What a flight's dot (or batch chip) covers: a strip's name, role or ISR chip, LEO/HW numbers or
+/// "HW" text, a broker's header, a producer's texts.
+static QStringList dotCovers(const ClusterLayout& L) {
+    QStringList out;
+    if (L.detail == Detail::Minimal) return out; // the names are drawn over the flights there
+    const Theme& th = L.theme;
+    auto inner = [](const QRectF& r) { return r.adjusted(0.5, 0.5, -0.5, -0.5); }; // touching is not covering
+    for (const auto& f : L.flights) {
+        const QRectF dot = f.batch && !f.chipRect.isEmpty() ? f.chipRect : QRectF(f.pos.x() - th.px(5), f.pos.y() - th.px(5), th.px(10), th.px(10));
+        const QString what = QStringLiteral("%1 to %2-%3 at %4,%5 (progress %6) ")
+                                 .arg(f.batch ? QStringLiteral("batch") : QStringLiteral("record"))
+                                 .arg(QString::fromStdString(f.tp.first))
+                                 .arg(f.tp.second)
+                                 .arg(f.pos.x())
+                                 .arg(f.pos.y())
+                                 .arg(f.progress);
+        for (const auto& st : L.strips)
+            for (const QRectF& item : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect, st.hwLabelRect})
+                if (!item.isEmpty() && dot.intersects(inner(item)))
+                    out << what + QStringLiteral("over the label of %1@broker %2").arg(st.name).arg(st.broker);
+        for (const auto& b : L.brokers)
+            if (dot.intersects(inner(b.headerRect))) out << what + QStringLiteral("over broker %1's header").arg(b.id);
+        for (const auto& pr : L.producers)
+            for (const QRectF& item : {pr.nameRect, pr.topicRect, pr.ackedRect})
+                if (dot.intersects(inner(item))) out << what + QStringLiteral("over producer ") + pr.name;
+    }
+    return out;
+}
+
+void LayoutTest::flightDotsStayOffLabels_data() {
+    addSizes(true);
+}
+
+void LayoutTest::flightDotsStayOffLabels() {
+    // The records in flight (dots) and batches ("×N" chips) travel from the producer along the gap
+    // before broker 1 and then along the target's cells row: never over a partition's name, its
+    // "leader"/"follower" or ISR badge, its LEO/HW numbers, a broker's header or a producer's texts.
+    // At 1x (single records) and 16x (batches), in the main window and in the compare window.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(bool, docks);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    QStringList problems;
+    int flights = 0;
+    for (double speed : {1.0, 16.0}) {
+        auto w = makeWindow(size, presentation, docks);
+        QVERIFY(w);
+        SimulationController* c = w->controller();
+        c->setSpeed(speed);
+        for (std::int64_t t = 8000; t < 11000 && problems.size() < 6; t += 35) {
+            c->runTo(t);
+            const ClusterLayout& L = w->clusterCanvas()->layout();
+            QVERIFY(L.detail != Detail::Minimal);
+            flights += static_cast<int>(L.flights.size());
+            for (const QString& p : dotCovers(L)) problems << QStringLiteral("%1x t=%2 %3").arg(speed).arg(t).arg(p);
+        }
+        if (docks) continue;
+        CompareWindow cw(c);
+        cw.show();
+        cw.resize(fittedSize(size, QRect(QPoint(0, 0), size)));
+        if (presentation) cw.setPresentation(true);
+        settle();
+        for (std::int64_t t = 8000; t < 10000 && problems.size() < 6; t += 35) {
+            cw.seekTime(t);
+            for (ClusterCanvas* v : {cw.leftView(), cw.rightView()}) {
+                flights += static_cast<int>(v->layout().flights.size());
+                for (const QString& p : dotCovers(v->layout())) problems << QStringLiteral("compare t=%1 %2").arg(t).arg(p);
+            }
+        }
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
+    QVERIFY(flights > 100);
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
 void LayoutTest::flightsDoNotCoverLabels() {
     for (double speed : {1.0, 16.0}) {
         auto w = makeWindow(QSize(1366, 768), false, true);

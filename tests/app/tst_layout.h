@@ -24,6 +24,8 @@ private Q_SLOTS:
     void compareKeepsNamesAndBrokerWidth();
     void compareTextsFitTheirBoxes_data();
     void compareTextsFitTheirBoxes();
+    void flightDotsStayOffLabels_data();
+    void flightDotsStayOffLabels();
     void flightsDoNotCoverLabels();
     void flightKeysKeepClearOfHeaders_data();
     void flightKeysKeepClearOfHeaders();
