@@ -321,7 +321,9 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
             }
             if (!st.numbersRect.isEmpty()) {
                 p.setPen(th.muted);
-                m_text.draw(p, st.numbersRect, Qt::AlignRight | Qt::AlignVCenter, st.numbersText);
+                // On two lines in a column too narrow for it (the layout made the label taller).
+                const bool wraps = st.numbersRect.height() > 1.9 * QFontMetricsF(smallFont).height();
+                m_text.draw(p, st.numbersRect, Qt::AlignRight | Qt::AlignVCenter | (wraps ? int(Qt::TextWordWrap) : 0), st.numbersText);
             }
         } else {
             p.setFont(st.leader ? tinyCondensedBold : tinyCondensed);
@@ -412,12 +414,13 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
         panel(p, pr.rect, th.px(6), th.panel, QPen(th.border, lw));
         // Whole texts, wrapped where the layout made room (never shortened).
         // (The sprite cache draws single lines: the wrap flags only where a text needs more.)
-        auto flags = [&](const QRectF& r, double lineH) {
-            return Qt::AlignLeft | Qt::AlignVCenter | (r.height() > th.px(lineH) + 0.5 ? ClusterLayout::kWrapFlags : 0);
+        // Between words only (ClusterLayout::wrapFlags), as the layout measured them.
+        auto flags = [&](const QRectF& r, double lineH, const QFont& font, const QString& text) {
+            return Qt::AlignLeft | Qt::AlignVCenter | (r.height() > th.px(lineH) + 0.5 ? ClusterLayout::wrapFlags(font, text, r.width()) : 0);
         };
-        m_text.draw(p, pr.nameRect, flags(pr.nameRect, 17), pr.nameText, nameFont, th.text);
-        m_text.draw(p, pr.topicRect, flags(pr.topicRect, 15), pr.topicText, smallFont, th.muted);
-        m_text.draw(p, pr.ackedRect, flags(pr.ackedRect, 15), pr.ackedText, smallFont, th.muted);
+        m_text.draw(p, pr.nameRect, flags(pr.nameRect, 17, nameFont, pr.nameText), pr.nameText, nameFont, th.text);
+        m_text.draw(p, pr.topicRect, flags(pr.topicRect, 15, smallFont, pr.topicText), pr.topicText, smallFont, th.muted);
+        m_text.draw(p, pr.ackedRect, flags(pr.ackedRect, 15, smallFont, pr.ackedText), pr.ackedText, smallFont, th.muted);
     }
     // Records in flight: a faint trail along the path and a dot (or a batch chip) moving on it.
     const QFont keyFont = th.condensed(7.5, true);
@@ -427,14 +430,26 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
             QColor c = keyColour(f.key);
             c.setAlphaF(0.30 * (1.0 - f.age) + 0.05);
             p.setPen(QPen(c, 1.2 * lw));
+            // The layout's path (producer, the gap before broker 1, the cells row), with rounded corners.
+            const QPointF pts[] = {f.from, f.via1, f.via2, f.to};
             QPainterPath path(f.from);
-            const double dx = (f.to.x() - f.from.x()) * 0.5;
-            path.cubicTo(QPointF(f.from.x() + dx, f.from.y()), QPointF(f.to.x() - dx, f.to.y()), f.to);
+            for (int i = 1; i < 3; ++i) {
+                const QPointF in = pts[i] - pts[i - 1], out = pts[i + 1] - pts[i];
+                const double lin = std::hypot(in.x(), in.y()), lout = std::hypot(out.x(), out.y());
+                const double r = std::min({th.px(10), lin / 2, lout / 2});
+                if (r <= 0.5) {
+                    path.lineTo(pts[i]);
+                    continue;
+                }
+                path.lineTo(pts[i] - in * (r / lin));
+                path.quadTo(pts[i], pts[i] + out * (r / lout));
+            }
+            path.lineTo(f.to);
             p.setBrush(Qt::NoBrush);
             p.drawPath(path);
         }
         const double fade = f.progress < 1.0 ? 1.0 : std::max(0.0, 1.0 - (f.age - 0.6) / 0.4);
-        if (f.batch) {
+        if (f.batch && !f.chipRect.isEmpty()) {
             const QString t = QStringLiteral("×%1").arg(f.count);
             QColor fill = th.leader;
             fill.setAlphaF(0.25 + 0.75 * fade);
@@ -455,6 +470,17 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
             m_text.draw(p, f.keyRect, Qt::AlignCenter, f.keyText);
         }
     }
+
+    // The minimal detail's names sit beside the cells, on the row the flights travel along: drawn
+    // again over the flights (see Flight::via1).
+    if (L.detail == Detail::Minimal && !L.flights.empty())
+        for (const auto& st : L.strips) {
+            p.setFont(st.leader ? tinyCondensedBold : tinyCondensed);
+            p.setPen(st.offline ? th.offline : th.text);
+            const QString t = st.name + (st.offline ? tr(" · none") : (st.leader ? tr(" · L") : (st.inIsr ? QString() : tr(" · out"))));
+            p.fillRect(st.labelRect, th.panel);
+            m_text.draw(p, st.labelRect, Qt::AlignLeft | Qt::AlignVCenter, m_text.elided(cellFont, t, st.labelRect.width()));
+        }
 
     // ---- legend ----
     if (!L.legendRect.isEmpty()) {
@@ -573,7 +599,7 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
             // Whole texts where the layout put them (the status on its own line when both do not fit).
             const bool alarming = isAlarming(c.status);
             m_text.draw(p, c.nameRect,
-                        Qt::AlignLeft | Qt::AlignVCenter | (c.nameRect.height() > th.px(19) + 0.5 ? ClusterLayout::kWrapFlags : 0),
+                        Qt::AlignLeft | Qt::AlignVCenter | (c.nameRect.height() > th.px(19) + 0.5 ? ClusterLayout::wrapFlags(smallBold, c.nameText, c.nameRect.width()) : 0),
                         c.nameText, smallBold, th.text);
             if (!c.statusText.isEmpty())
                 m_text.draw(p, c.statusRect,

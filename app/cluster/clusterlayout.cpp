@@ -5,6 +5,7 @@
 
 #include <QFontMetricsF>
 #include <QHash>
+#include <QTextBoundaryFinder>
 
 #include <algorithm>
 #include <cmath>
@@ -124,6 +125,61 @@ QString tpName(const obs::PartitionKey& tp) {
 }
 
 } // namespace
+
+double ClusterLayout::widestWord(const QFont& font, const QString& text) {
+    WidthCache width(font);
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Line, text);
+    double widest = 0;
+    qsizetype start = 0;
+    for (qsizetype at = finder.toNextBoundary(); at > 0; at = finder.toNextBoundary()) {
+        widest = std::max(widest, width(text.mid(start, at - start).trimmed())); // trailing spaces hang past the line
+        start = at;
+    }
+    return widest;
+}
+
+int ClusterLayout::wrapFlags(const QFont& font, const QString& text, double width) {
+    return widestWord(font, text) <= width + 0.5 ? kWrapFlags : int(Qt::TextWrapAnywhere);
+}
+
+std::array<std::pair<LegendItem::Symbol, QString>, 7> ClusterLayoutBuilder::legendTexts() {
+    using S = LegendItem::Symbol;
+    return {{{S::Position, tr("consumer position")},
+             {S::Committed, tr("committed offset")},
+             {S::Leo, tr("LEO (log end)")},
+             {S::Hw, tr("HW (high watermark)")},
+             {S::KeyColours, tr("colour = record key")},
+             {S::Uncommitted, tr("above the HW")},
+             {S::NegativeLag, tr("negative lag: committed past the end")}}};
+}
+
+std::pair<double, double> ClusterLayoutBuilder::sideColumnNeeds(const obs::Observation& o, const Theme& th) {
+    auto viewText = [](const char* text) { return QCoreApplication::translate("fluxolab::app::ClusterCanvas", text); };
+    const QFont bold9 = th.font(9, true), small = th.font(8), bold8 = th.font(8, true);
+    // Producers' column: its title (the brokers' panels are drawn over what passes the column), the
+    // cards' texts (px(14) of padding, as the cards place them) and the legend's (its symbols before them).
+    double left = QFontMetricsF(bold9).horizontalAdvance(viewText("Producers"));
+    for (const auto& p : o.producers) {
+        left = std::max(left, ClusterLayout::widestWord(bold9, QString::fromStdString(p.client_id)) + th.px(14));
+        if (!p.topic.empty())
+            left = std::max(left, ClusterLayout::widestWord(small, QStringLiteral("→\u00a0") + QString::fromStdString(p.topic)) + th.px(14));
+        left = std::max(left, ClusterLayout::widestWord(small, viewText("%1 acked").arg(p.acked)) + th.px(14));
+    }
+    const QFont legendFont = th.condensed(7.5);
+    for (const auto& item : legendTexts())
+        left = std::max(left, ClusterLayout::widestWord(legendFont, item.second) + th.px(26) + th.px(12) + 1);
+    // Groups' column: each group's title, its members' names with "(leader)" (px(20) of padding).
+    double right = 0;
+    for (const auto& g : o.groups) {
+        if (g.internal) continue;
+        right = std::max(right, QFontMetricsF(th.font(10, true))
+                                        .horizontalAdvance(viewText("Group %1").arg(QString::fromStdString(g.name))) + th.px(16));
+    }
+    for (const auto& c : o.consumers)
+        if (!c.closed)
+            right = std::max(right, ClusterLayout::widestWord(bold8, QString::fromStdString(c.client_id) + viewText(" (leader)")) + th.px(20));
+    return {std::ceil(left), std::ceil(right)};
+}
 
 std::size_t ClusterLayoutBuilder::aggregatedRows(std::size_t rows, double avail, const Theme& th, double summaryH) {
     const double minStrip = th.px(ClusterLayout::kMinStripPx);
@@ -262,11 +318,18 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     const bool narrow = size.width() < th.px(1200);
     double leftW = narrow ? std::max(th.px(110), size.width() * 0.13) : th.px(150);
     double rightW = narrow ? std::max(th.px(220), size.width() * 0.28) : std::max(th.px(290), size.width() * 0.24);
+    // The side columns are never narrower than their longest word: the producers' cards ("→ encomendas",
+    // "159 confirmados"), the legend and the members' names ("consumer-faturacao-1", "(líder)") wrap
+    // between words only (compare mode in presentation at 1366x768 broke "encomenda|s").
+    const auto [leftNeed, rightNeed] = sideColumnNeeds(o, th);
+    leftW = std::max(leftW, leftNeed);
+    rightW = std::max(rightW, rightNeed);
     auto brokerW = [&] { return (size.width() - leftW - rightW - 4 * m - (nbCols - 1) * m) / nbCols; };
     const double minCol = minimumBrokerWidth(th);
     if (brokerW() < minCol) {
         const double missing = (minCol - brokerW()) * nbCols;
-        const double spareL = std::max(0.0, leftW - th.px(96)), spareR = std::max(0.0, rightW - th.px(190));
+        const double spareL = std::max(0.0, leftW - std::max(th.px(96), leftNeed)),
+                     spareR = std::max(0.0, rightW - std::max(th.px(190), rightNeed));
         const double take = std::min(missing, spareL + spareR);
         if (spareL + spareR > 0) {
             leftW -= take * spareL / (spareL + spareR);
@@ -275,7 +338,8 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     }
     if (brokerW() < minCol && th.scale > 1.0) {
         // Smallest width this layout needs at scale 1, and the scale that fits the view.
-        const double need = (96 + 190 + 4 * 10 + (nbCols - 1) * 10 + nbCols * 112);
+        const double need = (std::max(96.0, leftNeed / th.scale) + std::max(190.0, rightNeed / th.scale) + 4 * 10 + (nbCols - 1) * 10 +
+                             nbCols * 112);
         Theme smaller = th;
         smaller.scale = std::max(1.0, std::min(th.scale - 0.05, size.width() / need));
         return build(o, playbackSpeed, size, smaller, firstRow, cache);
@@ -295,7 +359,11 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     ClusterLayoutCache::Entry* cached = nullptr;
     ClusterLayoutCache::Entry fresh;
     if (cache) {
-        fresh.key = topologyKey(o, size, th, firstRow);
+        // The side columns' widths too (they follow the longest names): the texts measured at the
+        // brokers' width are kept.
+        std::uint64_t colBits = 0;
+        std::memcpy(&colBits, &colW, sizeof colBits);
+        fresh.key = topologyKey(o, size, th, firstRow) ^ (colBits * 0x9E3779B97F4A7C15ULL);
         fresh.partitions = o.partitions.size();
         fresh.brokers = nb;
         for (auto& e : cache->entries)
@@ -461,11 +529,21 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 first = true;
             }
             const double g = first ? 0 : gap;
-            if (w > width) { // wider than the column: only the name can be shortened
+            int lines = 1;
+            if (w > width && i == 3 && !t.numbers.isEmpty()) {
+                // "LEO 1042 · HW 1042" wider than a narrow column: on two lines of its own, wrapped
+                // between words (it was cut at the cells' edge: "LEO 142 · HW 14").
+                lines = static_cast<int>(std::ceil(
+                    QFontMetricsF(labelFont).boundingRect(QRectF(0, 0, width, 10000), Qt::TextWordWrap, t.numbers).height() /
+                    QFontMetricsF(labelFont).height() - 0.01));
+                lines = std::max(1, lines);
+                w = width;
+            } else if (w > width) { // wider than the column: only the name can be shortened
                 w = width;
                 elided = i == 0;
             }
-            rects[i] = QRectF(origin.x() + x + g, origin.y() + line * lineH, w, lineH);
+            rects[i] = QRectF(origin.x() + x + g, origin.y() + line * lineH, w, lines * lineH);
+            line += lines - 1;
             x += g + w;
             first = false;
         }
@@ -730,7 +808,8 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     // ---- producers ----
     const QFontMetricsF small(th.font(8));
     double py = left.top() + th.px(24);
-    const QFontMetricsF nameFm(th.font(9, true));
+    const QFont nameFont = th.font(9, true), smallFont = th.font(8);
+    const QFontMetricsF nameFm(nameFont);
     for (std::size_t pi = 0; pi < o.producers.size(); ++pi) {
         ProducerItem pr;
         pr.index = static_cast<std::int32_t>(pi);
@@ -742,16 +821,17 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         pr.nameText = pr.name;
         // A producer that writes to several topics (the terminal's, a lab's setup) has no one topic:
         // no arrow pointing at nothing.
-        pr.topicText = pr.topic.isEmpty() ? QString() : QStringLiteral("→ ") + pr.topic;
+        // A no-break space: the arrow stays with the topic's name ("→" alone on a line read as nothing).
+        pr.topicText = pr.topic.isEmpty() ? QString() : QStringLiteral("→\u00a0") + pr.topic;
         pr.ackedText = viewText("%1 acked").arg(pr.acked);
         const double textW = left.width() - th.px(14);
-        auto lineRect = [&](const QFontMetricsF& fm, const QString& text, double y, double minH) {
-            const QRectF need = fm.boundingRect(QRectF(0, 0, textW, 10000), ClusterLayout::kWrapFlags, text);
+        auto lineRect = [&](const QFontMetricsF& fm, const QFont& font, const QString& text, double y, double minH) {
+            const QRectF need = fm.boundingRect(QRectF(0, 0, textW, 10000), ClusterLayout::wrapFlags(font, text, textW), text);
             return QRectF(left.left() + th.px(8), y, textW, std::max(minH, std::ceil(need.height())));
         };
-        pr.nameRect = lineRect(nameFm, pr.nameText, py + th.px(4), th.px(17));
-        pr.topicRect = lineRect(small, pr.topicText, pr.nameRect.bottom(), th.px(15));
-        pr.ackedRect = lineRect(small, pr.ackedText, pr.topicRect.bottom(), th.px(15));
+        pr.nameRect = lineRect(nameFm, nameFont, pr.nameText, py + th.px(4), th.px(17));
+        pr.topicRect = lineRect(small, smallFont, pr.topicText, pr.nameRect.bottom(), th.px(15));
+        pr.ackedRect = lineRect(small, smallFont, pr.ackedText, pr.topicRect.bottom(), th.px(15));
         const double prodH = std::max(th.px(58), pr.ackedRect.bottom() + th.px(4) - py);
         pr.rect = QRectF(left.left(), py, left.width(), prodH);
         py += prodH + th.px(8);
@@ -787,12 +867,19 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             appends.push_back({&e, std::clamp(static_cast<double>(now - e.time) / static_cast<double>(flightMs), 0.0, 1.0)});
         }
     L.batchedFlights = speed >= kBatchSpeed || appends.size() > kMaxSingleFlights;
-    auto bezier = [](QPointF a, QPointF b, double t) {
-        const double dx = (b.x() - a.x()) * 0.5;
-        const QPointF c1(a.x() + dx, a.y()), c2(b.x() - dx, b.y());
-        const double u = 1 - t;
-        return u * u * u * a + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * b;
+    // A point `t` (0..1) of the way along the path from -> via1 -> via2 -> to, by length.
+    auto along = [](const Flight& f, double t) {
+        const QPointF pts[] = {f.from, f.via1, f.via2, f.to};
+        double lens[3], total = 0;
+        for (int i = 0; i < 3; ++i) total += lens[i] = std::hypot(pts[i + 1].x() - pts[i].x(), pts[i + 1].y() - pts[i].y());
+        double d = std::clamp(t, 0.0, 1.0) * total;
+        for (int i = 0; i < 3; ++i) {
+            if (d <= lens[i] || i == 2) return lens[i] > 0 ? pts[i] + (pts[i + 1] - pts[i]) * std::min(1.0, d / lens[i]) : pts[i + 1];
+            d -= lens[i];
+        }
+        return f.to;
     };
+    const double gapX = left.right() + m / 2; // between the producers' column and broker 1
     std::map<std::pair<std::int32_t, obs::PartitionKey>, std::size_t> batchIndex;
     for (const Append& ap : appends) { // newest first
         const obs::Append& e = *ap.e;
@@ -814,10 +901,12 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         f.from = QPointF(pr.right(), pr.center().y());
         const double tx = std::min(target->cellsRect.right(), target->leoX ? *target->leoX : target->cellsRect.left());
         f.to = QPointF(tx, target->cellsRect.center().y());
+        f.via1 = QPointF(gapX, f.from.y());
+        f.via2 = QPointF(gapX, f.to.y());
         f.age = ap.age;
         f.progress = std::min(1.0, f.age / kTravelShare);
         // ease-out: fast start, gentle arrival
-        f.pos = bezier(f.from, f.to, 1 - (1 - f.progress) * (1 - f.progress));
+        f.pos = along(f, 1 - (1 - f.progress) * (1 - f.progress));
         f.key = e.key_id;
         f.keyText = QString::fromStdString(e.key);
         f.partitions = e.partitions;
@@ -841,11 +930,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
 
     // ---- legend: the symbols and colours, in the producers' column below the producers ----
     {
-        using S = LegendItem::Symbol;
-        const std::pair<S, QString> items[] = {{S::Position, tr("consumer position")}, {S::Committed, tr("committed offset")},
-                                               {S::Leo, tr("LEO (log end)")},          {S::Hw, tr("HW (high watermark)")},
-                                               {S::KeyColours, tr("colour = record key")}, {S::Uncommitted, tr("above the HW")},
-                                               {S::NegativeLag, tr("negative lag: committed past the end")}};
+        const auto items = legendTexts();
         // Each text wraps onto a second line in a narrow column rather than being shortened.
         const double rowH = th.px(15);
         const double titleH = th.px(18);
@@ -920,13 +1005,18 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         int shown = 0;
         for (Flight& f : L.flights) {
             if (f.batch) {
+                // In the gap between the columns the batch is a dot (a chip there would cover the
+                // names of broker 1's strips); on the cells row, a chip as high as the row.
+                if (f.pos.x() <= f.via2.x() + 0.5 && f.progress < 1.0) continue;
                 const QString t = QStringLiteral("×%1").arg(f.count);
                 const double w = keyFm.horizontalAdvance(t) + th.px(10);
                 QRectF r(f.pos.x() - w / 2, f.pos.y() - th.px(8), w, th.px(16));
-                if (const ReplicaStrip* target = leaderStrip(f.tp); target && (r.intersects(target->rect) || f.progress >= 1.0)) {
+                if (const ReplicaStrip* target = leaderStrip(f.tp)) {
                     const QRectF& cr = target->cellsRect;
-                    const double h = std::max(cr.height(), std::min(th.px(16), keyFm.height() + th.px(2)));
-                    r = QRectF(std::clamp(r.left(), cr.left(), std::max(cr.left(), cr.right() - w)), cr.center().y() - h / 2, w, h);
+                    const double h = std::min(cr.height(), std::max(th.px(12), std::min(th.px(16), keyFm.height() + th.px(2))));
+                    r = QRectF(f.progress >= 1.0 || r.intersects(target->rect) ? std::clamp(r.left(), cr.left(), std::max(cr.left(), cr.right() - w))
+                                                                               : r.left(),
+                               cr.center().y() - h / 2, w, h);
                 }
                 f.chipRect = r;
                 continue;
@@ -1072,7 +1162,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 const double rowL = right.left() + th.px(10), rowW = right.width() - th.px(20);
                 const double nameW = memberBoldFm.horizontalAdvance(ci2.nameText);
                 const double statusW = ci2.statusText.isEmpty() ? 0.0 : memberFm.horizontalAdvance(ci2.statusText);
-                const double nameH = std::max(th.px(19), std::ceil(memberBoldFm.boundingRect(QRectF(0, 0, rowW, 10000), ClusterLayout::kWrapFlags,
+                const double nameH = std::max(th.px(19), std::ceil(memberBoldFm.boundingRect(QRectF(0, 0, rowW, 10000), ClusterLayout::wrapFlags(th.font(8, true), ci2.nameText, rowW),
                                                                                               ci2.nameText).height()));
                 ci2.nameRect = QRectF(rowL, gy, rowW, nameH);
                 if (statusW > 0 && nameW + th.px(8) + statusW <= rowW) {

@@ -11,7 +11,9 @@
 #include <QRectF>
 #include <QString>
 
+#include <array>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace fluxolab::app {
@@ -181,6 +183,13 @@ struct Flight {
     std::int32_t producer = -1;
     obs::PartitionKey tp;
     QPointF from;
+    /// The path: from the producer to the gap between the producers' column and broker 1 (via1),
+    /// along that gap to the target strip's cells row (via2), then along that row to `to`. It
+    /// crosses the brokers' columns on a cells row only, never over a strip's name, chips or numbers
+    /// (a straight curve ran over "encomendas-4", "seguidora" and "LEO 29"). In the minimal detail
+    /// (names beside the cells) the names are drawn over the flights instead.
+    QPointF via1;
+    QPointF via2;
     QPointF to;
     QPointF pos;               ///< where the record (or batch) is now on its path
     double age = 0;            ///< 0 = just appended, 1 = fading out
@@ -191,7 +200,7 @@ struct Flight {
     std::int32_t keyPartition = -1; ///< murmur2(key) % partitions (-1: no key)
     std::int64_t count = 1;    ///< records in this flight (a batch when > 1)
     bool batch = false;        ///< aggregated flight (level of detail)
-    QRectF chipRect;           ///< the "×N" chip of a batch (kept on the cells row when it arrives)
+    QRectF chipRect;           ///< the "×N" chip of a batch, on the cells row (empty: still in the gap, drawn as a dot)
     QRectF keyRect;            ///< the key's text above a single record (empty: hidden, it would cover a label)
 };
 
@@ -216,8 +225,16 @@ struct ClusterLayout {
     /// Strips are never drawn thinner than this many (theme) pixels: past that, each broker shows
     /// the strips that fit and a summary row ("showing M of N partitions").
     static constexpr double kMinStripPx = 16;
-    /// How a text that is too wide for its place wraps (names have no spaces: anywhere).
-    static constexpr int kWrapFlags = Qt::TextWrapAnywhere;
+    /// How a card's text that is too wide for its place wraps: between words only ("→ encomendas"
+    /// becomes "→" and "encomendas", never "encomenda" and "s"). The layout makes the columns wide
+    /// enough for the longest word (see wrapFlags for a word wider than any column).
+    static constexpr int kWrapFlags = Qt::TextWordWrap;
+    /// kWrapFlags, or Qt::TextWrapAnywhere when a piece of `text` that cannot be broken (a client id
+    /// of 60 characters) is wider than `width`: cut rather than drawn past its card.
+    static int wrapFlags(const QFont& font, const QString& text, double width);
+    /// The width of the widest piece of `text` between two places where a line may break (as Qt
+    /// wraps it: after spaces, after a hyphen...), in `font`.
+    static double widestWord(const QFont& font, const QString& text);
     QSizeF size;
     Theme theme;                    ///< the theme the layout was made with (scaled down if the view is too narrow)
     QRectF legendRect;              ///< empty when there is no room for it
@@ -300,6 +317,12 @@ private:
                                      std::size_t shown);
     static void addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
                                  const Theme& theme, double summaryH);
+    /// The legend's texts (translated), in their order.
+    static std::array<std::pair<LegendItem::Symbol, QString>, 7> legendTexts();
+    /// The narrowest producers' and groups' columns in which no word of theirs is broken: the width
+    /// of the longest word of each text with its padding (the titles, the cards, the legend, the
+    /// members' names).
+    static std::pair<double, double> sideColumnNeeds(const obs::Observation& o, const Theme& th);
     /// The summary row's text for a broker with `replicas` of which `shown` are drawn.
     static QString hiddenSummaryText(std::size_t replicas, std::size_t shown);
 };

@@ -32,6 +32,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -200,6 +201,7 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
         },
         Qt::QueuedConnection);
     m_text->viewport()->installEventFilter(this);
+    m_steps->viewport()->installEventFilter(this);
     connect(m_restart, &QPushButton::clicked, this, &LabPanel::confirmRestart);
     connect(m_resume, &QPushButton::clicked, this, &LabPanel::resume);
     connect(m_hint, &QPushButton::clicked, this, &LabPanel::revealHint);
@@ -211,6 +213,7 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     connect(m_steps, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row == m_selected) return;
         m_selected = row;
+        fitStepList();
         renderStep();
     });
     connect(m_combo, &QComboBox::activated, this, [this](int i) {
@@ -695,7 +698,21 @@ void LabPanel::refresh() {
     }
     m_steps->setCurrentRow(m_selected);
     m_steps->blockSignals(false);
+    fitStepList();
     renderStep();
+}
+
+void LabPanel::fitStepList() {
+    const int n = m_steps->count();
+    if (n == 0) return;
+    constexpr int kRows = 4; // the step being done and the next ones
+    const int rowH = m_steps->sizeHintForRow(0);
+    m_steps->setMinimumHeight(std::min(n, kRows) * rowH + 2 * m_steps->frameWidth() +
+                              (m_steps->horizontalScrollBar()->isVisible() ? m_steps->horizontalScrollBar()->height() : 0));
+    // The rows after the selected one first, then the selected one: both in view when they fit.
+    const int row = std::clamp(m_selected, 0, n - 1);
+    m_steps->scrollToItem(m_steps->item(std::min(n - 1, row + kRows - 1)), QAbstractItemView::EnsureVisible);
+    m_steps->scrollToItem(m_steps->item(row), QAbstractItemView::EnsureVisible);
 }
 
 QString LabPanel::instructionsMarkdown(const std::string& markdown) {
@@ -873,6 +890,7 @@ void LabPanel::setPresentation(bool on) {
     QFont f = font();
     f.setPointSizeF(on ? 15 : 10);
     m_steps->setFont(f);
+    fitStepList(); // taller rows
     QFont heading = f;
     heading.setBold(true);
     heading.setPointSizeF(on ? 17 : 11.5);
@@ -890,6 +908,11 @@ bool LabPanel::eventFilter(QObject* watched, QEvent* event) {
         m_text->setFocus(Qt::MouseFocusReason);
         return true;
     }
+    // A list resized (the splitter, presentation mode): the selected step and the next ones stay in view.
+    if (watched == m_steps->viewport() && event->type() == QEvent::Resize && m_labIndex >= 0)
+        QTimer::singleShot(0, this, [this] {
+            if (m_steps->isVisible()) fitStepList();
+        });
     // A taller or shorter panel (window resized, docks moved): the step's command stays in view.
     if (watched == m_text->viewport() && event->type() == QEvent::Resize && m_followStep && m_labIndex >= 0)
         QTimer::singleShot(0, this, [this] {

@@ -125,6 +125,9 @@ private:
     /// step from its heading down to that command when it fits): done when a step is shown, and
     /// again on every relayout (resize, presentation) until the student scrolls by hand.
     void scrollToStep();
+    /// The step list at least min(steps, 4) rows high, scrolled so that the selected step and the
+    /// three after it are in view (presentation mode at 1366x768 showed about 2.5 rows).
+    void fitStepList();
     void save();
     void saveJournal();
     /// loadLab() after the saved journal was replayed (complete false: stopped midway by the user).

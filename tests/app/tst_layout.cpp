@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QTableView>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QScreen>
 #include <QSettings>
@@ -32,6 +33,7 @@
 #include <QTextBrowser>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QTextBoundaryFinder>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -143,6 +145,106 @@ QStringList cutTexts(const ClusterLayout& L) {
             !b.headerRect.contains(b.statusRect))
             out << QStringLiteral("broker %1 status \"%2\" (%3x%4 px)").arg(b.id).arg(b.statusText).arg(b.statusRect.width()).arg(b.statusRect.height());
     }
+    return out;
+}
+
+/// Where `text` laid out in `width` with `flags` (Qt::TextWordWrap, Qt::TextWrapAnywhere, 0) breaks a
+/// line inside a word ("encomenda|s", "(líde|r)"): the pieces around each such break; empty when every
+/// line starts where Qt's line breaking allows a break (after a space, a hyphen...).
+QStringList midWordBreaks(const QFont& font, const QString& text, double width, int flags) {
+    QTextLayout tl(text, font);
+    QTextOption opt;
+    opt.setWrapMode((flags & Qt::TextWrapAnywhere) ? QTextOption::WrapAnywhere
+                    : (flags & Qt::TextWordWrap)   ? QTextOption::WordWrap
+                                                   : QTextOption::NoWrap);
+    tl.setTextOption(opt);
+    tl.beginLayout();
+    for (QTextLine line = tl.createLine(); line.isValid(); line = tl.createLine()) line.setLineWidth(width);
+    tl.endLayout();
+    QStringList out;
+    QTextBoundaryFinder finder(QTextBoundaryFinder::Line, text);
+    for (int i = 1; i < tl.lineCount(); ++i) {
+        const int at = tl.lineAt(i).textStart();
+        finder.setPosition(at);
+        if (!finder.isAtBoundary()) out << text.left(at) + QLatin1Char('|') + text.mid(at);
+    }
+    return out;
+}
+
+/// Every text a cluster view draws, measured against its box in the font the canvas draws it in:
+/// whole (no word wider than the box, all its lines inside the box's height), never broken inside a
+/// word, and inside its card. Returns what is wrong.
+QStringList textBoxProblems(const ClusterLayout& L) {
+    QStringList out;
+    const Theme& th = L.theme;
+    auto check = [&](const QString& what, const QFont& font, const QString& text, const QRectF& box, int flags) {
+        if (text.isEmpty()) return;
+        const QString where = QStringLiteral("%1 \"%2\"").arg(what, text);
+        if (box.isEmpty()) {
+            out << where + QStringLiteral(" has no box");
+            return;
+        }
+        const QRectF need = QFontMetricsF(font).boundingRect(QRectF(0, 0, box.width(), 10000), flags, text);
+        if (need.width() > box.width() + 0.5 || need.height() > box.height() + 0.5)
+            out << where + QStringLiteral(" needs %1x%2 px, has %3x%4").arg(need.width()).arg(need.height()).arg(box.width()).arg(box.height());
+        for (const QString& b : midWordBreaks(font, text, box.width(), flags)) out << where + QStringLiteral(" breaks inside a word: ") + b;
+    };
+    // The flags the canvas draws a card's text with when it needs more than one line.
+    auto cardFlags = [](const QFont& font, const QString& text, const QRectF& box) { return ClusterLayout::wrapFlags(font, text, box.width()); };
+    // Column titles: drawn before the brokers' panels, which would cover what does not fit.
+    if (!L.brokers.empty()) {
+        const double titleW = QFontMetricsF(th.font(9, true)).horizontalAdvance(QCoreApplication::translate("fluxolab::app::ClusterCanvas", "Producers"));
+        if (th.px(10) + titleW > L.brokers.front().rect.left() + 0.5) out << QStringLiteral("\"Producers\" under broker 1");
+    }
+    for (const auto& pr : L.producers) {
+        const std::pair<QString, QRectF> lines[] = {{pr.nameText, pr.nameRect}, {pr.topicText, pr.topicRect}, {pr.ackedText, pr.ackedRect}};
+        for (int i = 0; i < 3; ++i) {
+            const QFont font = i == 0 ? th.font(9, true) : th.font(8);
+            check(QStringLiteral("producer card"), font, lines[i].first, lines[i].second, cardFlags(font, lines[i].first, lines[i].second));
+            if (!pr.rect.contains(lines[i].second)) out << QStringLiteral("producer text outside its card: ") + lines[i].first;
+        }
+    }
+    for (const auto& b : L.brokers) {
+        const QRectF h = b.headerRect.adjusted(th.px(8), th.px(4), -th.px(8), 0);
+        check(QStringLiteral("broker title"), th.font(11, true), QCoreApplication::translate("fluxolab::app::ClusterCanvas", "Broker %1").arg(b.id),
+              QRectF(h.left(), h.top(), h.width(), th.px(20)), 0);
+        check(QStringLiteral("broker status"), th.font(8), b.statusText, b.statusRect, Qt::TextWordWrap);
+        check(QStringLiteral("broker summary"), th.font(8, true), b.moreText, b.moreTextRect, Qt::TextWordWrap);
+    }
+    const double chipPad = th.px(5);
+    for (const auto& st : L.strips) {
+        if (L.detail == Detail::Minimal) continue;
+        if (st.nameElided) out << st.name + QStringLiteral(" name shortened");
+        check(QStringLiteral("strip name"), th.font(8, true), st.name, st.nameRect, 0);
+        check(QStringLiteral("strip numbers"), th.font(8), st.numbersText, st.numbersRect,
+              st.numbersRect.height() > 1.9 * QFontMetricsF(th.font(8)).height() ? Qt::TextWordWrap : 0);
+        for (const auto& [text, rect] : {std::pair{st.roleText, st.roleRect}, std::pair{st.isrText, st.isrRect}})
+            if (!rect.isEmpty()) // by width: the pill is a little lower than the font's line (the ink fits)
+                check(QStringLiteral("strip chip"), th.font(8), text,
+                      QRectF(rect.left() + chipPad - 0.5, rect.top(), rect.width() - 2 * chipPad + 1, QFontMetricsF(th.font(8)).height()), 0);
+        for (const QRectF& r : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect})
+            if (!st.rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(r)) out << st.name + QStringLiteral(" label outside its strip");
+    }
+    for (const auto& g : L.groups) {
+        const QRectF h = g.headerRect.adjusted(th.px(8), th.px(4), -th.px(8), 0);
+        check(QStringLiteral("group title"), th.font(10, true), QCoreApplication::translate("fluxolab::app::ClusterCanvas", "Group %1").arg(g.name),
+              QRectF(h.left(), h.top(), h.width(), th.px(19)), 0);
+        check(QStringLiteral("group state"), th.font(8), g.stateText, g.stateRect.adjusted(th.px(4), 0, -th.px(4), 0), 0);
+        check(QStringLiteral("group detail"), th.font(8), g.detailText, g.detailRect, Qt::TextWordWrap);
+        check(QStringLiteral("group assignor"), th.font(8), g.protocolText, g.protocolRect, Qt::TextWordWrap);
+        check(QStringLiteral("rebalance banner"), th.font(8, true), g.phaseText, g.phaseTextRect, Qt::TextWordWrap);
+        check(QStringLiteral("without owner"), th.font(8, true), g.unownedText, g.unownedTextRect, Qt::TextWordWrap);
+        for (const auto& c : g.consumers) {
+            check(QStringLiteral("member"), th.font(8, true), c.nameText, c.nameRect, cardFlags(th.font(8, true), c.nameText, c.nameRect));
+            check(QStringLiteral("member status"), th.font(8), c.statusText, c.statusRect, Qt::TextWordWrap);
+            for (const auto& b : c.partitions) {
+                if (b.hidden) continue;
+                check(QStringLiteral("badge"), th.condensed(8), b.text, b.rect.adjusted(th.px(2), 0, -th.px(2), 0), 0);
+                if (!g.rect.contains(b.rect)) out << QStringLiteral("badge \"%1\" outside its group").arg(b.text);
+            }
+        }
+    }
+    for (const auto& it : L.legend) check(QStringLiteral("legend"), th.condensed(7.5), it.text, it.textRect, Qt::TextWordWrap);
     return out;
 }
 
@@ -540,6 +642,128 @@ void LayoutTest::compareKeepsNamesAndBrokerWidth() {
             QVERIFY2(need.height() <= g.protocolRect.height() + 0.5 && g.headerRect.contains(g.protocolRect), qPrintable(g.protocolText));
         }
     }
+}
+
+void LayoutTest::compareTextsFitTheirBoxes_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<QString>("lang");
+    for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
+        for (bool presentation : {false, true})
+            for (const char* lang : {"pt_PT", "en"})
+                QTest::addRow("%dx%d %s %s", size.width(), size.height(), presentation ? "presentation" : "normal", lang)
+                    << size << presentation << QString::fromLatin1(lang);
+}
+
+void LayoutTest::compareTextsFitTheirBoxes() {
+    // The compare window at 1366x768 in presentation mode drew "→ encomenda|s", "159 confirmad|os" and
+    // "consumer-faturacao-1 (líde|r)": every text of both views, measured against its box, is whole
+    // and breaks only between words. Through a rebalance (a member joins and leaves) and a broker
+    // crash, so that banners, statuses and "without owner" rows are measured too.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(QSize(1366, 768), false, false);
+    QVERIFY(w);
+    CompareWindow cw(w->controller());
+    cw.show();
+    cw.resize(fittedSize(size, QRect(QPoint(0, 0), size)));
+    if (presentation) cw.setPresentation(true);
+    settle();
+    QStringList problems;
+    int texts = 0;
+    for (std::int64_t t : {2000, 8000, 12000, 20000}) {
+        cw.seekTime(t);
+        settle();
+        for (ClusterCanvas* v : {cw.leftView(), cw.rightView()}) {
+            const ClusterLayout& L = v->layout();
+            QVERIFY(!L.strips.empty() && !L.producers.empty() && !L.groups.empty());
+            if (presentation) QVERIFY(L.theme.presentation);
+            texts += static_cast<int>(L.strips.size() + L.producers.size());
+            for (const QString& p : textBoxProblems(L)) problems << QStringLiteral("t=%1 %2").arg(t).arg(p);
+        }
+    }
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 8).join(QStringLiteral("; "))));
+    QVERIFY(texts > 0);
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+/// What a flight's dot (or batch chip) covers: a strip's name, role or ISR chip, LEO/HW numbers or
+/// "HW" text, a broker's header, a producer's texts.
+static QStringList dotCovers(const ClusterLayout& L) {
+    QStringList out;
+    if (L.detail == Detail::Minimal) return out; // the names are drawn over the flights there
+    const Theme& th = L.theme;
+    auto inner = [](const QRectF& r) { return r.adjusted(0.5, 0.5, -0.5, -0.5); }; // touching is not covering
+    for (const auto& f : L.flights) {
+        const QRectF dot = f.batch && !f.chipRect.isEmpty() ? f.chipRect : QRectF(f.pos.x() - th.px(5), f.pos.y() - th.px(5), th.px(10), th.px(10));
+        const QString what = QStringLiteral("%1 to %2-%3 at %4,%5 (progress %6) ")
+                                 .arg(f.batch ? QStringLiteral("batch") : QStringLiteral("record"))
+                                 .arg(QString::fromStdString(f.tp.first))
+                                 .arg(f.tp.second)
+                                 .arg(f.pos.x())
+                                 .arg(f.pos.y())
+                                 .arg(f.progress);
+        for (const auto& st : L.strips)
+            for (const QRectF& item : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect, st.hwLabelRect})
+                if (!item.isEmpty() && dot.intersects(inner(item)))
+                    out << what + QStringLiteral("over the label of %1@broker %2").arg(st.name).arg(st.broker);
+        for (const auto& b : L.brokers)
+            if (dot.intersects(inner(b.headerRect))) out << what + QStringLiteral("over broker %1's header").arg(b.id);
+        for (const auto& pr : L.producers)
+            for (const QRectF& item : {pr.nameRect, pr.topicRect, pr.ackedRect})
+                if (dot.intersects(inner(item))) out << what + QStringLiteral("over producer ") + pr.name;
+    }
+    return out;
+}
+
+void LayoutTest::flightDotsStayOffLabels_data() {
+    addSizes(true);
+}
+
+void LayoutTest::flightDotsStayOffLabels() {
+    // The records in flight (dots) and batches ("×N" chips) travel from the producer along the gap
+    // before broker 1 and then along the target's cells row: never over a partition's name, its
+    // "leader"/"follower" or ISR badge, its LEO/HW numbers, a broker's header or a producer's texts.
+    // At 1x (single records) and 16x (batches), in the main window and in the compare window.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(bool, docks);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    QStringList problems;
+    int flights = 0;
+    for (double speed : {1.0, 16.0}) {
+        auto w = makeWindow(size, presentation, docks);
+        QVERIFY(w);
+        SimulationController* c = w->controller();
+        c->setSpeed(speed);
+        for (std::int64_t t = 8000; t < 11000 && problems.size() < 6; t += 35) {
+            c->runTo(t);
+            const ClusterLayout& L = w->clusterCanvas()->layout();
+            QVERIFY(L.detail != Detail::Minimal);
+            flights += static_cast<int>(L.flights.size());
+            for (const QString& p : dotCovers(L)) problems << QStringLiteral("%1x t=%2 %3").arg(speed).arg(t).arg(p);
+        }
+        if (docks) continue;
+        CompareWindow cw(c);
+        cw.show();
+        cw.resize(fittedSize(size, QRect(QPoint(0, 0), size)));
+        if (presentation) cw.setPresentation(true);
+        settle();
+        for (std::int64_t t = 8000; t < 10000 && problems.size() < 6; t += 35) {
+            cw.seekTime(t);
+            for (ClusterCanvas* v : {cw.leftView(), cw.rightView()}) {
+                flights += static_cast<int>(v->layout().flights.size());
+                for (const QString& p : dotCovers(v->layout())) problems << QStringLiteral("compare t=%1 %2").arg(t).arg(p);
+            }
+        }
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
+    QVERIFY(flights > 100);
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
 void LayoutTest::flightsDoNotCoverLabels() {
@@ -1131,6 +1355,57 @@ void LayoutTest::labStepHeadingIsWhole() {
             }
         }
     }
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::labStepListShowsTheNextSteps_data() {
+    addSizes(false);
+}
+
+void LayoutTest::labStepListShowsTheNextSteps() {
+    // Presentation mode at 1366x768 showed about 2.5 rows of the step list: a student sees the
+    // step selected (the current one) and the next three whole, at both sizes and in both languages,
+    // with the step's text still there below the list.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(size, presentation, true);
+    QVERIFY(w);
+    LabPanel* lab = w->labPanel();
+    QVERIFY(lab->loadLab(QStringLiteral("grupos-lag-rebalanceamento")));
+    w->resize(size);
+    settle();
+    QListWidget* list = lab->stepList();
+    QVERIFY(list->isVisible());
+    const int n = lab->stepCount();
+    QVERIFY(n >= 5);
+    const QRect viewport = list->viewport()->rect();
+    const int rowH = list->visualItemRect(list->item(0)).height();
+    QVERIFY(rowH > 0);
+    QVERIFY2(viewport.height() >= std::min(n, 4) * rowH,
+             qPrintable(QStringLiteral("%1 px for rows of %2 px: %3 rows").arg(viewport.height()).arg(rowH).arg(double(viewport.height()) / rowH)));
+    for (int step = 0; step < n; ++step) {
+        lab->selectStep(step);
+        settle();
+        for (int k = step; k < std::min(n, step + 4); ++k) {
+            const QRect r = list->visualItemRect(list->item(k));
+            QVERIFY2(viewport.contains(r), qPrintable(QStringLiteral("step %1 selected: row %2 at %3..%4, list %5 px high")
+                                                          .arg(step + 1).arg(k + 1).arg(r.top()).arg(r.bottom()).arg(viewport.height())));
+        }
+    }
+    if (!shotsDir().isEmpty()) {
+        lab->selectStep(0);
+        settle();
+        w->grab().save(QStringLiteral("%1/lab-%2x%3-%4-%5.png")
+                           .arg(shotsDir())
+                           .arg(size.width())
+                           .arg(size.height())
+                           .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), lang));
+    }
+    // The instructions keep room for several lines under the list.
+    QVERIFY2(lab->textBrowser()->viewport()->height() >= 4 * QFontMetrics(lab->textBrowser()->font()).lineSpacing(),
+             qPrintable(QStringLiteral("text %1 px").arg(lab->textBrowser()->viewport()->height())));
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 

@@ -22,6 +22,10 @@ private Q_SLOTS:
     void groupHeaderAndSummaryAreWhole();
     void compareKeepsNamesAndBrokerWidth_data();
     void compareKeepsNamesAndBrokerWidth();
+    void compareTextsFitTheirBoxes_data();
+    void compareTextsFitTheirBoxes();
+    void flightDotsStayOffLabels_data();
+    void flightDotsStayOffLabels();
     void flightsDoNotCoverLabels();
     void flightKeysKeepClearOfHeaders_data();
     void flightKeysKeepClearOfHeaders();
@@ -42,6 +46,8 @@ private Q_SLOTS:
     void timelineShowsTheWholeEvent();
     void labStepHeadingIsWhole_data();
     void labStepHeadingIsWhole();
+    void labStepListShowsTheNextSteps_data();
+    void labStepListShowsTheNextSteps();
     void handPlacedTerminalStays();
     void labPanelFoldsWhileTypingInTheTerminal_data();
     void labPanelFoldsWhileTypingInTheTerminal();

@@ -1004,7 +1004,7 @@ void MainWindowTest::theCanvasLeavesOutWhatTheObservationCannotShow() {
     for (const auto& st : withAll.strips) followerLeo = followerLeo || (!st.leader && st.leoX && !st.leoUnknown);
     QVERIFY(followerLeo);
     QVERIFY(!withAll.producers.empty());
-    QCOMPARE(withAll.producers.front().topicText, QStringLiteral("→ ") + withAll.producers.front().topic);
+    QCOMPARE(withAll.producers.front().topicText, QStringLiteral("→\u00a0") + withAll.producers.front().topic);
     Observation noTopic = full; // a producer writing to several topics (the terminal's): no "→" alone
     noTopic.producers.front().topic.clear();
     QVERIFY(ClusterLayoutBuilder::build(noTopic, 1.0, QSizeF(1300, 640), Theme::normal()).producers.front().topicText.isEmpty());
