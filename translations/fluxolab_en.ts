@@ -939,26 +939,6 @@
         <translation>Running the script on the simulation and on the cluster %1…</translation>
     </message>
     <message>
-        <source>Cancelled. A run already sent to the cluster ends in the background.</source>
-        <translation>Cancelled. A run already sent to the cluster ends in the background.</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Cancelled.</translation>
-    </message>
-    <message>
-        <source>The script cannot run (line %1): %2</source>
-        <translation>The script cannot run (line %1): %2</translation>
-    </message>
-    <message>
-        <source>The script cannot run: %1</source>
-        <translation>The script cannot run: %1</translation>
-    </message>
-    <message>
-        <source>The broker %1 cannot be reached: nothing was compared (%2).</source>
-        <translation>The broker %1 cannot be reached: nothing was compared (%2).</translation>
-    </message>
-    <message>
         <source>No differences: the outputs are the same (ids, hosts and times masked).</source>
         <translation>No differences: the outputs are the same (ids, hosts and times masked).</translation>
     </message>
@@ -972,6 +952,123 @@
     <message>
         <source>Note: the cluster already had topics or groups; the simulation starts empty.</source>
         <translation>Note: the cluster already had topics or groups; the simulation starts empty.</translation>
+    </message>
+    <message>
+        <source>Afterwards, delete the topics and groups the script created on the cluster</source>
+        <translation>Afterwards, delete the topics and groups the script created on the cluster</translation>
+    </message>
+    <message>
+        <source>Only what was not on the cluster before the run is deleted (fluxolab-cli compare-real --clean).</source>
+        <translation>Only what was not on the cluster before the run is deleted (fluxolab-cli compare-real --clean).</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Terminal commands</source>
+        <translation>Terminal commands</translation>
+    </message>
+    <message>
+        <source>Compare the commands typed in the terminal since the app started</source>
+        <translation>Compare the commands typed in the terminal since the app started</translation>
+    </message>
+    <message>
+        <source>Script file…</source>
+        <translation>Script file…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Script: %1 (%n command(s)).</source>
+        <translation>
+            <numerusform>Script: %1 (%n command).</numerusform>
+            <numerusform>Script: %1 (%n commands).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the commands typed in the terminal</source>
+        <translation>the commands typed in the terminal</translation>
+    </message>
+    <message>
+        <source>Script to compare</source>
+        <translation>Script to compare</translation>
+    </message>
+    <message>
+        <source>Terminal scripts (*.sh *.txt);;All files (*)</source>
+        <translation>Terminal scripts (*.sh *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>given</translation>
+    </message>
+    <message>
+        <source>Cancelling: the job stops sending commands to the cluster…</source>
+        <translation>Cancelling: the job stops sending commands to the cluster…</translation>
+    </message>
+    <message>
+        <source>The script has no commands: type some in the terminal first, or choose a script file.</source>
+        <translation>The script has no commands: type some in the terminal first, or choose a script file.</translation>
+    </message>
+    <message>
+        <source>The script cannot run: line %1 is not valid shell syntax.</source>
+        <translation>The script cannot run: line %1 is not valid shell syntax.</translation>
+    </message>
+    <message>
+        <source>The script cannot run: it is not valid shell syntax.</source>
+        <translation>The script cannot run: it is not valid shell syntax.</translation>
+    </message>
+    <message>
+        <source>The broker %1 cannot be reached: no broker accepted a connection there. Nothing was compared.</source>
+        <translation>The broker %1 cannot be reached: no broker accepted a connection there. Nothing was compared.</translation>
+    </message>
+    <message>
+        <source>Something at %1 accepted the connection but gave no Kafka answer in time (not a Kafka broker, or one that does not respond). Nothing was compared.</source>
+        <translation>Something at %1 accepted the connection but gave no Kafka answer in time (not a Kafka broker, or one that does not respond). Nothing was compared.</translation>
+    </message>
+    <message>
+        <source>The cluster %1 refused the login: wrong user, password or SASL mechanism. Nothing was compared.</source>
+        <translation>The cluster %1 refused the login: wrong user, password or SASL mechanism. Nothing was compared.</translation>
+    </message>
+    <message>
+        <source>The TLS connection to %1 failed (handshake or certificate check). Nothing was compared.</source>
+        <translation>The TLS connection to %1 failed (handshake or certificate check). Nothing was compared.</translation>
+    </message>
+    <message>
+        <source>The client refused the connection settings for %1. Nothing was compared.</source>
+        <translation>The client refused the connection settings for %1. Nothing was compared.</translation>
+    </message>
+    <message>
+        <source>The cluster %1 could not be used (client error). Nothing was compared.</source>
+        <translation>The cluster %1 could not be used (client error). Nothing was compared.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the job stopped and closed its connection; what it had already created on the cluster stays there.</source>
+        <translation>Cancelled: the job stopped and closed its connection; what it had already created on the cluster stays there.</translation>
+    </message>
+    <message>
+        <source>Deleted from the cluster what the script created: %1 and %2.</source>
+        <translation>Deleted from the cluster what the script created: %1 and %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n topic</numerusform>
+            <numerusform>%n topics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not delete: %1.</source>
+        <translation>Could not delete: %1.</translation>
+    </message>
+    <message>
+        <source>What the script created stays on the cluster: %1 and %2.</source>
+        <translation>What the script created stays on the cluster: %1 and %2.</translation>
     </message>
 </context>
 <context>
@@ -2164,14 +2261,6 @@
     <message>
         <source>No connection to the broker %1 (%2) for %3 s: trying again</source>
         <translation>No connection to the broker %1 (%2) for %3 s: trying again</translation>
-    </message>
-    <message>
-        <source>Script to compare</source>
-        <translation>Script to compare</translation>
-    </message>
-    <message>
-        <source>Terminal scripts (*.sh *.txt);;All files (*)</source>
-        <translation>Terminal scripts (*.sh *.txt);;All files (*)</translation>
     </message>
     <message>
         <source>Compare with the real cluster…</source>

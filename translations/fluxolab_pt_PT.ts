@@ -939,26 +939,6 @@
         <translation>A correr o script na simulação e no cluster %1…</translation>
     </message>
     <message>
-        <source>Cancelled. A run already sent to the cluster ends in the background.</source>
-        <translation>Cancelado. Um script já enviado ao cluster acaba em segundo plano.</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Cancelado.</translation>
-    </message>
-    <message>
-        <source>The script cannot run (line %1): %2</source>
-        <translation>O script não pode correr (linha %1): %2</translation>
-    </message>
-    <message>
-        <source>The script cannot run: %1</source>
-        <translation>O script não pode correr: %1</translation>
-    </message>
-    <message>
-        <source>The broker %1 cannot be reached: nothing was compared (%2).</source>
-        <translation>Não é possível contactar o broker %1: nada foi comparado (%2).</translation>
-    </message>
-    <message>
         <source>No differences: the outputs are the same (ids, hosts and times masked).</source>
         <translation>Sem diferenças: as saídas são iguais (ids, anfitriões e tempos mascarados).</translation>
     </message>
@@ -972,6 +952,123 @@
     <message>
         <source>Note: the cluster already had topics or groups; the simulation starts empty.</source>
         <translation>Nota: o cluster já tinha tópicos ou grupos; a simulação começa vazia.</translation>
+    </message>
+    <message>
+        <source>Afterwards, delete the topics and groups the script created on the cluster</source>
+        <translation>No fim, apagar os tópicos e grupos que o script criou no cluster</translation>
+    </message>
+    <message>
+        <source>Only what was not on the cluster before the run is deleted (fluxolab-cli compare-real --clean).</source>
+        <translation>Só é apagado o que não estava no cluster antes da execução (fluxolab-cli compare-real --clean).</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>Terminal commands</source>
+        <translation>Comandos do terminal</translation>
+    </message>
+    <message>
+        <source>Compare the commands typed in the terminal since the app started</source>
+        <translation>Comparar os comandos escritos no terminal desde que a aplicação abriu</translation>
+    </message>
+    <message>
+        <source>Script file…</source>
+        <translation>Ficheiro de script…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Script: %1 (%n command(s)).</source>
+        <translation>
+            <numerusform>Script: %1 (%n comando).</numerusform>
+            <numerusform>Script: %1 (%n comandos).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the commands typed in the terminal</source>
+        <translation>os comandos escritos no terminal</translation>
+    </message>
+    <message>
+        <source>Script to compare</source>
+        <translation>Script a comparar</translation>
+    </message>
+    <message>
+        <source>Terminal scripts (*.sh *.txt);;All files (*)</source>
+        <translation>Scripts do terminal (*.sh *.txt);;Todos os ficheiros (*)</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>dado</translation>
+    </message>
+    <message>
+        <source>Cancelling: the job stops sending commands to the cluster…</source>
+        <translation>A cancelar: o trabalho deixa de enviar comandos ao cluster…</translation>
+    </message>
+    <message>
+        <source>The script has no commands: type some in the terminal first, or choose a script file.</source>
+        <translation>O script não tem comandos: escreva alguns no terminal primeiro, ou escolha um ficheiro de script.</translation>
+    </message>
+    <message>
+        <source>The script cannot run: line %1 is not valid shell syntax.</source>
+        <translation>O script não pode correr: a linha %1 não tem sintaxe de shell válida.</translation>
+    </message>
+    <message>
+        <source>The script cannot run: it is not valid shell syntax.</source>
+        <translation>O script não pode correr: não tem sintaxe de shell válida.</translation>
+    </message>
+    <message>
+        <source>The broker %1 cannot be reached: no broker accepted a connection there. Nothing was compared.</source>
+        <translation>Não é possível chegar ao broker %1: nenhum broker aceitou aí uma ligação. Nada foi comparado.</translation>
+    </message>
+    <message>
+        <source>Something at %1 accepted the connection but gave no Kafka answer in time (not a Kafka broker, or one that does not respond). Nothing was compared.</source>
+        <translation>Algo em %1 aceitou a ligação mas não deu uma resposta Kafka a tempo (não é um broker Kafka, ou é um que não responde). Nada foi comparado.</translation>
+    </message>
+    <message>
+        <source>The cluster %1 refused the login: wrong user, password or SASL mechanism. Nothing was compared.</source>
+        <translation>O cluster %1 recusou a autenticação: utilizador, palavra-passe ou mecanismo SASL errados. Nada foi comparado.</translation>
+    </message>
+    <message>
+        <source>The TLS connection to %1 failed (handshake or certificate check). Nothing was compared.</source>
+        <translation>A ligação TLS a %1 falhou (negociação ou verificação do certificado). Nada foi comparado.</translation>
+    </message>
+    <message>
+        <source>The client refused the connection settings for %1. Nothing was compared.</source>
+        <translation>O cliente recusou as definições de ligação para %1. Nada foi comparado.</translation>
+    </message>
+    <message>
+        <source>The cluster %1 could not be used (client error). Nothing was compared.</source>
+        <translation>Não foi possível usar o cluster %1 (erro do cliente). Nada foi comparado.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the job stopped and closed its connection; what it had already created on the cluster stays there.</source>
+        <translation>Cancelado: o trabalho parou e fechou a sua ligação; o que já tinha criado no cluster fica lá.</translation>
+    </message>
+    <message>
+        <source>Deleted from the cluster what the script created: %1 and %2.</source>
+        <translation>Apagado do cluster o que o script criou: %1 e %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n tópico</numerusform>
+            <numerusform>%n tópicos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n grupo</numerusform>
+            <numerusform>%n grupos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not delete: %1.</source>
+        <translation>Não foi possível apagar: %1.</translation>
+    </message>
+    <message>
+        <source>What the script created stays on the cluster: %1 and %2.</source>
+        <translation>O que o script criou fica no cluster: %1 e %2.</translation>
     </message>
 </context>
 <context>
@@ -2164,14 +2261,6 @@
     <message>
         <source>No connection to the broker %1 (%2) for %3 s: trying again</source>
         <translation>Sem ligação ao broker %1 (%2) há %3 s: a tentar novamente</translation>
-    </message>
-    <message>
-        <source>Script to compare</source>
-        <translation>Script a comparar</translation>
-    </message>
-    <message>
-        <source>Terminal scripts (*.sh *.txt);;All files (*)</source>
-        <translation>Scripts do terminal (*.sh *.txt);;Todos os ficheiros (*)</translation>
     </message>
     <message>
         <source>Compare with the real cluster…</source>

@@ -1,6 +1,15 @@
 #include "app/real/comparedialog.h"
 
+#include "app/real/realworker.h"
+#include "labs/shell/shell_parser.h"
+
+#include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QLabel>
@@ -12,7 +21,6 @@
 #include <QThread>
 #include <QVBoxLayout>
 
-#include <mutex>
 
 namespace fluxolab::app {
 
@@ -45,10 +53,42 @@ void highlight(QPlainTextEdit* pane, const std::vector<int>& lines) {
 CompareRealDialog::CompareRealDialog(QWidget* parent) : QDialog(parent) {
     setObjectName(QStringLiteral("compareRealDialog"));
     setWindowTitle(tr("Compare with the real cluster"));
+    m_source = new QLabel(this);
+    m_source->setObjectName(QStringLiteral("compareSource"));
+    m_source->setWordWrap(true);
+    m_clean = new QCheckBox(tr("Afterwards, delete the topics and groups the script created on the cluster"), this);
+    m_clean->setObjectName(QStringLiteral("compareClean"));
+    m_clean->setToolTip(tr("Only what was not on the cluster before the run is deleted (fluxolab-cli compare-real --clean)."));
+    m_run = new QPushButton(tr("Compare"), this);
+    m_run->setObjectName(QStringLiteral("compareRun"));
+    m_run->setEnabled(false);
+    connect(m_run, &QPushButton::clicked, this, [this] { start(); });
+    m_useTerminal = new QPushButton(tr("Terminal commands"), this);
+    m_useTerminal->setObjectName(QStringLiteral("compareUseTerminal"));
+    m_useTerminal->setToolTip(tr("Compare the commands typed in the terminal since the app started"));
+    m_useTerminal->setEnabled(false);
+    connect(m_useTerminal, &QPushButton::clicked, this, [this] { setTerminalScript(m_terminalScript); });
+    m_useFile = new QPushButton(tr("Script file…"), this);
+    m_useFile->setObjectName(QStringLiteral("compareUseFile"));
+    connect(m_useFile, &QPushButton::clicked, this, &CompareRealDialog::chooseScriptFile);
+    auto* source = new QHBoxLayout;
+    source->addWidget(m_source, 1);
+    source->addWidget(m_useTerminal);
+    source->addWidget(m_useFile);
+    auto* setup = new QHBoxLayout;
+    setup->addWidget(m_clean, 1);
+    setup->addWidget(m_run);
+
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("compareSummary"));
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail = new QLabel(this);
+    m_detail->setObjectName(QStringLiteral("compareDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detail->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_detail->hide();
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("compareProgress"));
     m_progress->setRange(0, 0); // busy: the real run gives no steps
@@ -79,7 +119,10 @@ CompareRealDialog::CompareRealDialog(QWidget* parent) : QDialog(parent) {
     connect(m_close, &QPushButton::clicked, this, &QDialog::accept);
 
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(source);
+    layout->addLayout(setup);
     layout->addWidget(m_summary);
+    layout->addWidget(m_detail);
     layout->addWidget(m_progress);
     layout->addLayout(panes, 1);
     layout->addWidget(buttons);
@@ -87,86 +130,166 @@ CompareRealDialog::CompareRealDialog(QWidget* parent) : QDialog(parent) {
 }
 
 CompareRealDialog::~CompareRealDialog() {
-    // A job still running ends in the background; its answer goes nowhere.
+    // Never waited for here: the job stops soon (the flag) and its thread ends on the ThreadReaper,
+    // which the program waits for at exit. Its answer goes nowhere (the Mailbox drops it).
     if (m_cancelFlag) m_cancelFlag->store(true);
 }
 
-void CompareRealDialog::start(const QString& script, const QString& baseDir, const QString& bootstrap,
+void CompareRealDialog::setScript(const QString& script, const QString& baseDir, const QString& source) {
+    m_script = script;
+    m_baseDir = baseDir;
+    const int commands = static_cast<int>(labs::parseScript(script.toStdString()).commands.size());
+    m_source->setText(tr("Script: %1 (%n command(s)).", nullptr, commands).arg(source));
+    m_source->setToolTip(script);
+    m_run->setEnabled(!m_running && m_connection.bootstrap_servers.size() > 0);
+}
+
+void CompareRealDialog::setTerminalScript(const QString& script) {
+    m_terminalScript = script;
+    m_useTerminal->setEnabled(true);
+    setScript(script, QDir::currentPath(), tr("the commands typed in the terminal"));
+}
+
+bool CompareRealDialog::chooseScriptFile() {
+    const QString file = QFileDialog::getOpenFileName(this, tr("Script to compare"), QString(),
+                                                      tr("Terminal scripts (*.sh *.txt);;All files (*)"));
+    if (file.isEmpty()) return false;
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) return false;
+    setScript(QString::fromUtf8(in.readAll()), QFileInfo(file).absolutePath(), QFileInfo(file).fileName());
+    return true;
+}
+
+void CompareRealDialog::setConnection(const labs::RdKafkaConnection& connection) {
+    m_connection = connection;
+    m_rightTitle->setText(tr("Real cluster %1").arg(QString::fromStdString(connection.bootstrap_servers)));
+    m_run->setEnabled(!m_running && !m_script.isNull());
+}
+
+void CompareRealDialog::start(const QString& script, const QString& baseDir, const labs::RdKafkaConnection& connection,
                               int probeTimeoutMs) {
+    setScript(script, baseDir, tr("given"));
+    setConnection(connection);
+    start(probeTimeoutMs);
+}
+
+void CompareRealDialog::start(int probeTimeoutMs) {
     if (m_running) return;
     m_running = true;
-    m_bootstrap = bootstrap;
-    m_rightTitle->setText(tr("Real cluster %1").arg(bootstrap));
+    m_cancelling = false;
+    const QString bootstrap = QString::fromStdString(m_connection.bootstrap_servers);
     m_left->clear();
     m_right->clear();
+    m_left->setExtraSelections({});
+    m_right->setExtraSelections({});
+    m_detail->clear();
+    m_detail->hide();
     m_summary->setStyleSheet(QString());
     m_summary->setText(tr("Running the script on the simulation and on the cluster %1…").arg(bootstrap));
     m_progress->show();
     m_cancel->setEnabled(true);
+    m_run->setEnabled(false);
+    m_clean->setEnabled(false);
+    m_useTerminal->setEnabled(false);
+    m_useFile->setEnabled(false);
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    m_jobAlive = std::make_shared<std::atomic<bool>>(true);
 
-    // The outcome crosses threads under a std::mutex (a happens-before that ThreadSanitizer sees;
-    // Qt's queued signal alone goes through futexes it cannot follow).
-    struct Handover {
-        std::mutex mutex;
-        labs::CompareOutcome outcome;
-    };
-    auto result = std::make_shared<Handover>();
+    labs::CompareOptions options;
+    options.clean = m_clean->isChecked();
+    options.probe_timeout_ms = probeTimeoutMs;
+    // The outcome crosses threads through the Mailbox (a std::mutex that ThreadSanitizer follows);
+    // a job of an earlier run, or one whose dialog is gone, answers nobody.
+    Mailbox* mailbox = Mailbox::instance();
+    m_ticket = mailbox->open(this);
     auto flag = m_cancelFlag;
-    QThread* thread = QThread::create([result, flag, s = script.toStdString(), dir = baseDir.toStdString(),
-                                       b = bootstrap.toStdString(), probeTimeoutMs] {
-        labs::CompareOutcome outcome = labs::compareReal(s, dir, b, 1, 5000, false, flag.get(), probeTimeoutMs);
-        std::lock_guard lock(result->mutex);
-        result->outcome = std::move(outcome);
+    auto alive = m_jobAlive;
+    QThread* thread = QThread::create([mailbox, ticket = m_ticket, flag, alive, options, s = m_script.toStdString(),
+                                       dir = m_baseDir.toStdString(), conn = m_connection, this]() mutable {
+        options.cancel = flag.get();
+        auto outcome = std::make_shared<const labs::CompareOutcome>(labs::compareReal(s, dir, conn, options));
+        // The job's librdkafka clients are closed by now (compareReal's backend went out of scope).
+        alive->store(false);
+        mailbox->post(ticket, [this, flag, outcome] {
+            if (flag == m_cancelFlag) onDone(*outcome);
+        });
     });
     thread->setObjectName(QStringLiteral("compare-real"));
-    // QThread::finished comes from the job's thread: queued to this dialog (dropped if it is gone).
-    connect(thread, &QThread::finished, this, [this, result, flag] {
-        if (flag != m_cancelFlag) return;
-        labs::CompareOutcome outcome;
-        {
-            std::lock_guard lock(result->mutex);
-            outcome = std::move(result->outcome);
-        }
-        onDone(outcome);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();
+    // Nobody here waits for it: the reaper deletes the thread when it has ended (at exit it waits
+    // for it, ThreadReaper::kExitWaitMs at most).
+    ThreadReaper::instance().retire(thread);
 }
 
 void CompareRealDialog::cancel() {
     if (!m_running) return;
     m_cancelFlag->store(true);
     m_running = false;
-    m_progress->hide();
+    m_cancelling = true;
     m_cancel->setEnabled(false);
-    m_summary->setText(tr("Cancelled. A run already sent to the cluster ends in the background."));
+    m_summary->setText(tr("Cancelling: the job stops sending commands to the cluster…"));
     Q_EMIT finished();
 }
 
 QString CompareRealDialog::summary() const { return m_summary->text(); }
+QString CompareRealDialog::detail() const { return m_detail->text(); }
+
+QString CompareRealDialog::problemText(const labs::CompareOutcome& r) const {
+    const QString bootstrap = QString::fromStdString(m_connection.bootstrap_servers);
+    using Status = labs::CompareOutcome::Status;
+    if (r.status == Status::BadScript) {
+        if (r.script_problem == labs::CompareOutcome::ScriptProblem::NoCommands)
+            return tr("The script has no commands: type some in the terminal first, or choose a script file.");
+        return r.error_line > 0 ? tr("The script cannot run: line %1 is not valid shell syntax.").arg(r.error_line)
+                                : tr("The script cannot run: it is not valid shell syntax.");
+    }
+    switch (r.client) {
+    case labs::ClientError::Unreachable:
+        return tr("The broker %1 cannot be reached: no broker accepted a connection there. Nothing was compared.").arg(bootstrap);
+    case labs::ClientError::TimedOut:
+        return tr("Something at %1 accepted the connection but gave no Kafka answer in time (not a Kafka broker, or "
+                  "one that does not respond). Nothing was compared.")
+            .arg(bootstrap);
+    case labs::ClientError::AuthenticationFailed:
+        return tr("The cluster %1 refused the login: wrong user, password or SASL mechanism. Nothing was compared.").arg(bootstrap);
+    case labs::ClientError::TlsFailed:
+        return tr("The TLS connection to %1 failed (handshake or certificate check). Nothing was compared.").arg(bootstrap);
+    case labs::ClientError::BadConfiguration:
+        return tr("The client refused the connection settings for %1. Nothing was compared.").arg(bootstrap);
+    case labs::ClientError::None:
+    case labs::ClientError::Other: break;
+    }
+    return tr("The cluster %1 could not be used (client error). Nothing was compared.").arg(bootstrap);
+}
 
 void CompareRealDialog::onDone(const labs::CompareOutcome& r) {
-    if (!m_running) return; // cancelled meanwhile
+    m_outcome = r;
+    const bool wasCancelling = m_cancelling;
+    if (!m_running && !wasCancelling) return;
     m_running = false;
+    m_cancelling = false;
     m_progress->hide();
     m_cancel->setEnabled(false);
+    m_run->setEnabled(true);
+    m_clean->setEnabled(true);
+    m_useTerminal->setEnabled(!m_terminalScript.isNull());
+    m_useFile->setEnabled(true);
     using Status = labs::CompareOutcome::Status;
     switch (r.status) {
     case Status::Cancelled:
-        m_summary->setText(tr("Cancelled."));
+        m_summary->setText(tr("Cancelled: the job stopped and closed its connection; what it had already created "
+                              "on the cluster stays there."));
         break;
     case Status::BadScript:
-        m_summary->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
-        m_summary->setText(r.error_line > 0 ? tr("The script cannot run (line %1): %2")
-                                                  .arg(r.error_line)
-                                                  .arg(QString::fromStdString(r.error))
-                                            : tr("The script cannot run: %1").arg(QString::fromStdString(r.error)));
-        break;
     case Status::Unreachable:
         m_summary->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
-        m_summary->setText(tr("The broker %1 cannot be reached: nothing was compared (%2).")
-                               .arg(m_bootstrap, QString::fromStdString(r.error)));
+        m_summary->setText(problemText(r));
+        if (!r.detail.empty()) {
+            // The program's own words, as it wrote them (not a translated sentence).
+            m_detail->setText((r.status == Status::BadScript ? QStringLiteral("bash: ") : QStringLiteral("librdkafka: ")) +
+                              QString::fromStdString(r.detail));
+            m_detail->show();
+        }
         break;
     case Status::Done: {
         QStringList left, right;
@@ -184,8 +307,21 @@ void CompareRealDialog::onDone(const labs::CompareOutcome& r) {
                            ? tr("No differences: the outputs are the same (ids, hosts and times masked).")
                            : tr("%n difference(s) (lines highlighted; ids, hosts and times masked).", nullptr,
                                 static_cast<int>(r.differing));
-        if (!r.warning.empty())
+        if (r.cluster_not_empty)
             text += QLatin1Char(' ') + tr("Note: the cluster already had topics or groups; the simulation starts empty.");
+        const int topics = static_cast<int>(r.created_topics.size()), groups = static_cast<int>(r.created_groups.size());
+        if (m_clean->isChecked()) {
+            text += QLatin1Char(' ') + tr("Deleted from the cluster what the script created: %1 and %2.")
+                                           .arg(tr("%n topic(s)", nullptr, static_cast<int>(r.deleted_topics.size())),
+                                                tr("%n group(s)", nullptr, static_cast<int>(r.deleted_groups.size())));
+            QStringList failed;
+            for (const auto& t : r.not_deleted_topics) failed << QString::fromStdString(t);
+            for (const auto& g : r.not_deleted_groups) failed << QString::fromStdString(g);
+            if (!failed.isEmpty()) text += QLatin1Char(' ') + tr("Could not delete: %1.").arg(failed.join(QStringLiteral(", ")));
+        } else if (topics + groups > 0) {
+            text += QLatin1Char(' ') + tr("What the script created stays on the cluster: %1 and %2.")
+                                           .arg(tr("%n topic(s)", nullptr, topics), tr("%n group(s)", nullptr, groups));
+        }
         m_summary->setText(text);
         break;
     }

@@ -99,16 +99,14 @@ void RealModeController::chooseConnection() {
 
 void RealModeController::compareWithReal() {
     if (!m_real) return;
-    const QString file = QFileDialog::getOpenFileName(m_window, tr("Script to compare"), QString(),
-                                                      tr("Terminal scripts (*.sh *.txt);;All files (*)"));
-    if (file.isEmpty()) return;
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly)) return;
-    const QString script = QString::fromUtf8(in.readAll());
     auto* dialog = new CompareRealDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The whole connection (security protocol, SASL user and password, CA file), as the rest of
+    // the real mode uses it.
+    dialog->setConnection(m_connection);
+    // What the student just did: the commands typed in the terminal (a script file on request).
+    if (CliHost* host = m_window->cliHost()) dialog->setTerminalScript(host->typedScript());
     dialog->show();
-    dialog->start(script, QFileInfo(file).absolutePath(), bootstrap());
 }
 
 void RealModeController::connectTo(const labs::RdKafkaConnection& connection, int intervalMs) {

@@ -242,6 +242,24 @@ void CliHost::addTypedLine(const QString& line) {
     QSettings().setValue(kHistoryKey, m_lines);
 }
 
+void CliHost::noteTypedCommand(int tab, const QString& text) {
+    m_typedCommands.push_back({text.toStdString(), {}});
+    m_typedByTab[tab] = m_typedDropped + m_typedCommands.size() - 1;
+    if (m_typedCommands.size() > static_cast<std::size_t>(kMaxTypedLines)) {
+        m_typedCommands.erase(m_typedCommands.begin());
+        ++m_typedDropped;
+    }
+}
+
+void CliHost::noteTypedInput(int tab, const QString& line) {
+    const auto it = m_typedByTab.find(tab);
+    if (it == m_typedByTab.end() || it->second < m_typedDropped) return;
+    const std::size_t i = it->second - m_typedDropped;
+    if (i < m_typedCommands.size()) m_typedCommands[i].input.push_back(line.toStdString());
+}
+
+QString CliHost::typedScript() const { return QString::fromStdString(labs::scriptFromTyped(m_typedCommands)); }
+
 QStringList CliHost::topicNames() const {
     if (m_remote) return m_remote->names().topics;
     QStringList out;

@@ -11,6 +11,7 @@
 #include "labs/kafka_tools/kafka_cli.h"
 #include "labs/lab_engine/lab_engine.h"
 #include "labs/shell/script_runner.h"
+#include "labs/shell/typed_script.h"
 #include "labs/session/session_journal.h"
 #include "labs/backend/sim_backend.h"
 #endif
@@ -20,6 +21,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -141,6 +143,14 @@ public:
     const QStringList& typedLines() const { return m_lines; }
     void addTypedLine(const QString& line);
 
+    /// The commands typed in the terminal's tabs since the app started (on the simulation or a real
+    /// cluster), with the lines typed into a producer: "compare with the real cluster" runs them
+    /// as a script (labs::scriptFromTyped). At most kMaxTypedLines commands, the oldest dropped.
+    void noteTypedCommand(int tab, const QString& text);
+    void noteTypedInput(int tab, const QString& line);
+    const std::vector<labs::TypedCommand>& typedCommands() const { return m_typedCommands; }
+    QString typedScript() const;
+
     /// Names for Tab completion, from the live cluster.
     QStringList topicNames() const;
     QStringList groupNames() const;
@@ -198,6 +208,9 @@ private:
     std::unique_ptr<labs::TerminalPlayback> m_playback; ///< attached to the session; goes before m_cli
     std::vector<labs::HistoryEntry> m_history;
     QStringList m_lines;
+    std::vector<labs::TypedCommand> m_typedCommands;
+    std::map<int, std::size_t> m_typedByTab; ///< each tab's last command (an index in m_typedCommands)
+    std::size_t m_typedDropped = 0;          ///< commands dropped from the front (indices shift)
     int m_holds = 0; ///< held on the controller's clock
     bool m_replaying = false;
     int m_nextConsole = 1;

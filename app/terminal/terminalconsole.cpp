@@ -445,6 +445,7 @@ void TerminalConsole::handleLine(const QString& line) {
     if (m_session) {
         if (!m_session->readsInput()) return;
         journal(labs::JournalEvent::Type::Input, line);
+        m_host->noteTypedInput(m_id, line); // the session's script (compare with the real cluster)
         m_session->inputLine(line.toStdString());
         flush();
         m_host->syncViews();
@@ -514,6 +515,9 @@ void TerminalConsole::runCommand(const QString& text) {
         showPrompt();
         return;
     }
+    // The session's script (compare with the real cluster): Kafka commands, sleep and echo (`kill %N`
+    // names this tab's jobs, which a script has not).
+    if (labs::builtinNamed(cmd.argv.front()) != labs::Builtin::Kill) m_host->noteTypedCommand(m_id, text);
     if (const auto builtin = labs::builtinNamed(cmd.argv.front())) {
         if (*builtin == labs::Builtin::Sleep && !m_host->hasCluster()) {
             append(tr("No cluster is loaded: open a scenario or a lab first.") + QLatin1Char('\n'), Style::Error);

@@ -10,6 +10,8 @@
 #include <ostream>
 #include <regex>
 #include <sstream>
+#include <thread>
+#include <iterator>
 
 namespace fluxolab::labs {
 
@@ -149,10 +151,85 @@ std::string sideBySide(const std::vector<DiffLine>& lines, std::size_t width, co
     return out;
 }
 
+namespace {
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+std::string trimmed(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r");
+    if (b == std::string::npos) return {};
+    return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+}
+
+/// A value of `key="..."` in a sasl.jaas.config line.
+std::string jaasValue(const std::string& jaas, const std::string& key) {
+    const std::regex re(key + R"re(\s*=\s*"([^"]*)")re");
+    std::smatch m;
+    return std::regex_search(jaas, m, re) ? m[1].str() : std::string();
+}
+
+/// --command-config FILE (as Kafka's tools take it): security.protocol, sasl.mechanism,
+/// sasl.jaas.config (its username and password) or sasl.username/sasl.password, ssl.ca.location.
+bool readCommandConfig(const std::string& file, RdKafkaConnection& c, std::string& error) {
+    std::string text;
+    if (!readInputFile(file, text, error)) return false;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        line = trimmed(line);
+        if (line.empty() || line[0] == '#' || line[0] == '!') continue;
+        const auto eq = line.find_first_of("=:");
+        if (eq == std::string::npos) continue;
+        const std::string key = trimmed(line.substr(0, eq)), value = trimmed(line.substr(eq + 1));
+        if (key == "security.protocol") c.security_protocol = value;
+        else if (key == "sasl.mechanism" || key == "sasl.mechanisms") c.sasl_mechanism = value;
+        else if (key == "sasl.username") c.sasl_username = value;
+        else if (key == "sasl.password") c.sasl_password = value;
+        else if (key == "ssl.ca.location") c.ssl_ca_location = value;
+        else if (key == "sasl.jaas.config") {
+            c.sasl_username = jaasValue(value, "username");
+            c.sasl_password = jaasValue(value, "password");
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+std::string compareProblemText(const CompareOutcome& r, const std::string& bootstrap) {
+    using Status = CompareOutcome::Status;
+    switch (r.status) {
+    case Status::Done: return {};
+    case Status::Cancelled: return "cancelled";
+    case Status::BadScript:
+        return r.script_problem == CompareOutcome::ScriptProblem::NoCommands ? "the script has no commands" : r.detail;
+    case Status::Unreachable: break;
+    }
+    std::string why;
+    switch (r.client) {
+    case ClientError::Unreachable: why = "no broker accepted a connection"; break;
+    case ClientError::TimedOut: why = "a connection was accepted but no Kafka answer came in time"; break;
+    case ClientError::AuthenticationFailed: why = "wrong credentials (user, password or SASL mechanism)"; break;
+    case ClientError::TlsFailed: why = "the TLS handshake or the certificate check failed"; break;
+    case ClientError::BadConfiguration: why = "the client refused the connection settings"; break;
+    case ClientError::None:
+    case ClientError::Other: why = "client error"; break;
+    }
+    return "cannot reach a Kafka cluster at " + bootstrap + ": " + why + " (" + clientErrorName(r.client) +
+           (r.detail.empty() ? "" : ": " + r.detail) + ")";
+}
+
 int cmdCompareReal(const Args& args, CliStreams io) {
-    std::string file, bootstrap;
+    std::string file, configFile;
+    RdKafkaConnection conn;
+    conn.bootstrap_servers.clear();
+    conn.client_id = "fluxolab-compare";
+    CompareOptions options;
     std::uint64_t seed = 1, width = 78, think = 5000;
-    bool clean = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&]() -> const std::string* { return i + 1 < args.size() ? &args[++i] : nullptr; };
@@ -162,7 +239,14 @@ int cmdCompareReal(const Args& args, CliStreams io) {
                 io.err << "compare-real: --bootstrap-server needs HOST:PORT\n";
                 return 2;
             }
-            bootstrap = *v;
+            conn.bootstrap_servers = *v;
+        } else if (a == "--command-config") {
+            const std::string* v = value();
+            if (!v || v->empty()) {
+                io.err << "compare-real: --command-config needs a properties file\n";
+                return 2;
+            }
+            configFile = *v;
         } else if (a == "--seed") {
             const std::string* v = value();
             if (!v || !parseNumber(*v, seed)) {
@@ -182,7 +266,9 @@ int cmdCompareReal(const Args& args, CliStreams io) {
                 return 2;
             }
         } else if (a == "--clean") {
-            clean = true;
+            options.clean = true;
+        } else if (a == "--empty-first") {
+            options.empty_first = true;
         } else if (a.rfind("--", 0) == 0) {
             io.err << "compare-real: unknown option '" << a << "'\n";
             return 2;
@@ -193,27 +279,47 @@ int cmdCompareReal(const Args& args, CliStreams io) {
             return 2;
         }
     }
-    if (file.empty() || bootstrap.empty()) {
-        io.err << "usage: fluxolab-cli compare-real SCRIPT --bootstrap-server HOST:PORT [--seed S] [--think-ms MS]\n"
-                  "                                 [--width N] [--clean]\n";
+    if (file.empty() || conn.bootstrap_servers.empty()) {
+        io.err << "usage: fluxolab-cli compare-real SCRIPT --bootstrap-server HOST:PORT [--command-config FILE]\n"
+                  "                                 [--seed S] [--think-ms MS] [--width N] [--empty-first] [--clean]\n";
         return 2;
     }
     std::string text, error;
+    if (!configFile.empty() && !readCommandConfig(configFile, conn, error)) {
+        io.err << "compare-real: " << error << "\n";
+        return 2;
+    }
     if (!readInputFile(file, text, error)) {
         io.err << "compare-real: " << error << "\n";
         return 2;
     }
-    const CompareOutcome r = compareReal(text, dirOf(file), bootstrap, seed, static_cast<std::int64_t>(think), clean);
+    options.seed = seed;
+    options.think_ms = static_cast<std::int64_t>(think);
+    const std::string& bootstrap = conn.bootstrap_servers;
+    const CompareOutcome r = compareReal(text, dirOf(file), conn, options);
     if (r.status != CompareOutcome::Status::Done) {
         io.err << "compare-real: ";
         if (r.status == CompareOutcome::Status::BadScript)
             io.err << file << ":" << (r.error_line > 0 ? std::to_string(r.error_line) + ":" : std::string()) << " ";
-        io.err << r.error << "\n";
+        io.err << compareProblemText(r, bootstrap) << "\n";
         return 2;
     }
-    if (!r.warning.empty()) io.err << "compare-real: warning: " << r.warning << "\n";
+    if (r.cluster_not_empty)
+        io.err << "compare-real: warning: the cluster at " << bootstrap
+               << " already has topics or groups; the simulation starts empty (--empty-first deletes them first)\n";
     io.out << sideBySide(r.diff, static_cast<std::size_t>(width), "simulation",
                          "real cluster " + bootstrap + " (librdkafka " + rdkafkaVersion() + ")");
+    if (options.clean) {
+        io.out << "\ncompare-real: --clean: deleted " << r.deleted_topics.size() << " topic(s)"
+               << (r.deleted_topics.empty() ? "" : " (" + joined(r.deleted_topics) + ")") << " and "
+               << r.deleted_groups.size() << " group(s)"
+               << (r.deleted_groups.empty() ? "" : " (" + joined(r.deleted_groups) + ")")
+               << " the script created on the cluster\n";
+        if (!r.not_deleted_topics.empty())
+            io.err << "compare-real: --clean could not delete the topic(s) " << joined(r.not_deleted_topics) << "\n";
+        if (!r.not_deleted_groups.empty())
+            io.err << "compare-real: --clean could not delete the group(s) " << joined(r.not_deleted_groups) << "\n";
+    }
     if (r.differing == 0) {
         io.out << "\ncompare-real: the outputs are the same (after masking ids, hosts and times)\n";
         return 0;
@@ -222,10 +328,20 @@ int cmdCompareReal(const Args& args, CliStreams io) {
     return 1;
 }
 
-CompareOutcome compareReal(const std::string& text, const std::string& base_dir, const std::string& bootstrap,
-                           std::uint64_t seed, std::int64_t think_ms, bool clean, const std::atomic<bool>* cancel,
-                           int probe_timeout_ms) {
+namespace {
+std::vector<std::string> sortedDifference(std::vector<std::string> after, std::vector<std::string> before) {
+    std::sort(after.begin(), after.end());
+    std::sort(before.begin(), before.end());
+    std::vector<std::string> out;
+    std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::back_inserter(out));
+    return out;
+}
+} // namespace
+
+CompareOutcome compareReal(const std::string& text, const std::string& base_dir, const RdKafkaConnection& connection,
+                           const CompareOptions& options) {
     CompareOutcome r;
+    const std::atomic<bool>* cancel = options.cancel;
     auto cancelled = [&] {
         if (cancel && cancel->load()) {
             r.status = CompareOutcome::Status::Cancelled;
@@ -236,43 +352,50 @@ CompareOutcome compareReal(const std::string& text, const std::string& base_dir,
     const ParsedScript parsed = parseScript(text);
     if (parsed.error) {
         r.status = CompareOutcome::Status::BadScript;
+        r.script_problem = CompareOutcome::ScriptProblem::Syntax;
         r.error_line = parsed.error->line;
-        r.error = parsed.error->message;
+        r.detail = parsed.error->message;
         return r;
     }
     if (parsed.commands.empty()) {
         r.status = CompareOutcome::Status::BadScript;
-        r.error = "the script has no commands";
+        r.script_problem = CompareOutcome::ScriptProblem::NoCommands;
         return r;
     }
     if (cancelled()) return r;
 
-    RdKafkaConnection conn;
-    conn.bootstrap_servers = bootstrap;
-    conn.client_id = "fluxolab-compare";
-    const ProbeResult probe = RdKafkaBackend::probeConnection(conn, probe_timeout_ms);
+    RdKafkaConnection conn = connection;
+    conn.abort = cancel;
+    const std::string bootstrap = conn.bootstrap_servers;
+    const ProbeResult probe = RdKafkaBackend::probeConnection(conn, options.probe_timeout_ms);
     if (!probe.reached()) {
         r.status = CompareOutcome::Status::Unreachable;
-        r.error = "cannot reach a Kafka cluster at " + bootstrap + " (" + clientErrorName(probe.status) +
-                  (probe.detail.empty() ? "" : ": " + probe.detail) + ")";
+        r.client = probe.status == ClientError::None ? ClientError::Other : probe.status;
+        r.detail = probe.detail;
         return r;
     }
     if (cancelled()) return r;
+    // One client for the whole job; it is closed (its consumers leave their groups) when the job
+    // returns, also when it was cancelled.
     RdKafkaBackend real(conn);
-    if (clean) {
-        // Opt-in: start from an empty cluster as the simulation does.
+    if (options.empty_first) {
         for (const auto& g : real.listGroups()) real.deleteGroup(g);
         for (const auto& t : real.listTopics(false)) real.deleteTopic(t);
-    } else if (!real.listTopics(false).empty() || !real.listGroups().empty()) {
-        r.warning = "the cluster at " + bootstrap +
-                    " already has topics or groups; the simulation starts empty (use --clean to delete them first)";
     }
+    const std::vector<std::string> topicsBefore = real.listTopics(false), groupsBefore = real.listGroups();
+    r.cluster_not_empty = !options.empty_first && (!topicsBefore.empty() || !groupsBefore.empty());
+    if (cancelled()) return r;
 
     ScriptOptions opts;
     opts.base_dir = base_dir;
-    opts.think_ms = static_cast<TimeMs>(think_ms);
-    SimBackend sim(seed, 1);
-    const std::string simOut = runScript(sim, parsed, opts);
+    opts.think_ms = static_cast<TimeMs>(options.think_ms);
+    opts.cancel = cancel;
+    SimBackend sim(options.seed, 1);
+    // Commands typed in real mode name the real cluster's address: on the simulation they talk to
+    // the course's broker.
+    std::string simText = text;
+    if (bootstrap != kCourseBootstrap) replaceAll(simText, bootstrap, kCourseBootstrap);
+    const std::string simOut = runScript(sim, simText == text ? parsed : parseScript(simText), opts);
     if (cancelled()) return r;
 
     // The script addresses the course's broker; on the real run it talks to `bootstrap`.
@@ -280,6 +403,27 @@ CompareOutcome compareReal(const std::string& text, const std::string& base_dir,
     if (bootstrap != kCourseBootstrap) replaceAll(realText, kCourseBootstrap, bootstrap);
     const ParsedScript realParsed = parseScript(realText);
     const std::string realOut = runScript(real, realParsed, opts);
+    if (cancelled()) return r;
+
+    r.created_topics = sortedDifference(real.listTopics(false), topicsBefore);
+    r.created_groups = sortedDifference(real.listGroups(), groupsBefore);
+    if (options.clean) {
+        for (const auto& g : r.created_groups) {
+            // The script's consumers have left; a group whose last member's leave is still being
+            // processed is not empty yet for a moment.
+            BackendResult d = real.deleteGroup(g);
+            for (int i = 0; i < 50 && d.error == ErrorCode::NON_EMPTY_GROUP && !cancelled(); ++i) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+                d = real.deleteGroup(g);
+            }
+            if (d.ok()) r.deleted_groups.push_back(g);
+            else r.not_deleted_groups.push_back(g);
+        }
+        for (const auto& t : r.created_topics) {
+            if (real.deleteTopic(t).ok()) r.deleted_topics.push_back(t);
+            else r.not_deleted_topics.push_back(t);
+        }
+    }
 
     std::vector<std::string> addresses{bootstrap, kCourseBootstrap};
     for (const auto& b : real.brokers()) addresses.push_back(b.host + ":" + std::to_string(b.port));

@@ -4,6 +4,7 @@
 
 #include "labs/cli/cli_commands.h"
 #include "labs/backend/cluster_backend.h"
+#include "labs/rdkafka/rdkafka_backend.h"
 
 #include <atomic>
 #include <string>
@@ -29,26 +30,51 @@ std::vector<DiffLine> diffLines(const std::string& left, const std::string& righ
 std::string sideBySide(const std::vector<DiffLine>& lines, std::size_t width, const std::string& left_title,
                        const std::string& right_title);
 
-/// One comparison: the script's outputs on the simulation and on the real cluster, masked.
+/// How one comparison runs.
+struct CompareOptions {
+    std::uint64_t seed = 1;      ///< the fresh simulation's seed
+    std::int64_t think_ms = 5000; ///< time between two commands (the real run waits it)
+    /// Before the run, delete every topic and group of the cluster (the simulation starts empty).
+    bool empty_first = false;
+    /// After the run, delete the topics and groups the script created on the cluster (those there
+    /// after the run and not before it). Not done when the run was cancelled.
+    bool clean = false;
+    int probe_timeout_ms = 10000;
+    /// Not owned; nullptr: none. Read before each step and each command, and by the real cluster's
+    /// client while it waits (RdKafkaConnection::abort): once true the job stops within about 100 ms
+    /// (a blocking metadata call: at its timeout) and closes its librdkafka clients.
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+/// One comparison: the script's outputs on the simulation and on the real cluster, masked. What went
+/// wrong is told by enums (the app translates them); `detail` is the text of the program that said
+/// it (the shell parser's bash message, librdkafka's error), in English as those programs write it.
 struct CompareOutcome {
     enum class Status { Done, BadScript, Unreachable, Cancelled };
+    enum class ScriptProblem { None, NoCommands, Syntax };
     Status status = Status::Done;
-    std::string error;             ///< BadScript / Unreachable: what went wrong (English, for the CLI)
-    int error_line = 0;            ///< BadScript: the script's line (0: the whole script)
-    std::string warning;           ///< the cluster already had topics or groups (and clean was false)
-    std::string simulation, real;  ///< the masked transcripts
+    ScriptProblem script_problem = ScriptProblem::None; ///< BadScript: why
+    int error_line = 0;                                 ///< BadScript: the script's line (0: the whole script)
+    ClientError client = ClientError::None;             ///< Unreachable: why the cluster did not answer
+    std::string detail;                                 ///< see above (may be empty)
+    /// The cluster already had topics or groups before the run (and empty_first was false).
+    bool cluster_not_empty = false;
+    std::vector<std::string> created_topics, created_groups; ///< on the cluster after the run, not before
+    std::vector<std::string> deleted_topics, deleted_groups; ///< clean: deleted after the run
+    std::vector<std::string> not_deleted_topics, not_deleted_groups; ///< clean: their deletion failed
+    std::string simulation, real;                            ///< the masked transcripts
     std::vector<DiffLine> diff;
-    std::size_t differing = 0;     ///< lines of diff whose mark is not ' '
+    std::size_t differing = 0; ///< lines of diff whose mark is not ' '
 };
+/// The English sentence for a failed outcome (fluxolab-cli); the app translates the enums instead.
+std::string compareProblemText(const CompareOutcome& outcome, const std::string& bootstrap);
 /// Runs `script` (the text of a terminal script; `base_dir` resolves its relative files) on a
-/// fresh simulation (`seed`) and on the cluster at `bootstrap`. Blocks (the real run waits for the
-/// cluster): call it off the GUI thread. `cancel` is read between the steps (before the probe, before
-/// each run); a run already started goes to its end.
-CompareOutcome compareReal(const std::string& script, const std::string& base_dir, const std::string& bootstrap,
-                           std::uint64_t seed = 1, std::int64_t think_ms = 5000, bool clean = false,
-                           const std::atomic<bool>* cancel = nullptr, int probe_timeout_ms = 10000);
+/// fresh simulation and on the cluster `connection` reaches (its security settings included).
+/// Blocks (the real run waits for the cluster): call it off the GUI thread.
+CompareOutcome compareReal(const std::string& script, const std::string& base_dir, const RdKafkaConnection& connection,
+                           const CompareOptions& options = {});
 
-/// compare-real SCRIPT --bootstrap-server HOST:PORT [--seed S] [--think-ms MS] [--width N] [--clean]
+/// compare-real SCRIPT --bootstrap-server HOST:PORT [--seed S] [--think-ms MS] [--width N] [--empty-first] [--clean]
 /// Exit codes: 0 same output, 1 differences, 2 bad usage / cluster not reachable.
 int cmdCompareReal(const Args& args, CliStreams io);
 

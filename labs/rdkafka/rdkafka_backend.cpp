@@ -195,6 +195,11 @@ struct RdKafkaBackend::Client {
     bool sawAuthFailure = false;
     bool sawTlsFailure = false;
     bool sawTransportFailure = false;
+    /// A TCP connection was made but the broker sent no answer to the first Kafka request
+    /// (ApiVersions): something listens there that does not speak Kafka, or a broker that hangs.
+    bool sawNoKafkaAnswer = false;
+    const std::atomic<bool>* abort = nullptr; ///< RdKafkaConnection::abort
+    bool aborted() const { return abort && abort->load(); }
 
     ~Client() { destroy(); }
 
@@ -248,6 +253,11 @@ struct RdKafkaBackend::Client {
         if (rk && !consumer) rd_kafka_poll(rk, 0);
         if (sawAuthFailure) return ClientError::AuthenticationFailed;
         if (sawTlsFailure) return ClientError::TlsFailed;
+        // Connected, then silence: TimedOut (a broker reached that does not answer), not Unreachable.
+        if (sawNoKafkaAnswer && !sawTransportFailure &&
+            (requestError == RD_KAFKA_RESP_ERR__TIMED_OUT || requestError == RD_KAFKA_RESP_ERR__TRANSPORT ||
+             requestError == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN))
+            return ClientError::TimedOut;
         if (requestError == RD_KAFKA_RESP_ERR__TIMED_OUT && sawTransportFailure) return ClientError::Unreachable;
         return classify(requestError);
     }
@@ -259,17 +269,26 @@ void errorCallback(rd_kafka_t* /*rk*/, int err, const char* reason, void* opaque
     auto* c = static_cast<RdKafkaBackend::Client*>(opaque);
     if (!c) return;
     const auto e = static_cast<rd_kafka_resp_err_t>(err);
-    c->lastError = e;
-    c->lastErrorText = reason ? reason : "";
+    // "1/1 brokers are down" says less than the failure before it (refused, no answer...): kept.
+    if (e != RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN || c->lastErrorText.empty()) {
+        c->lastError = e;
+        c->lastErrorText = reason ? reason : "";
+    }
     ClientError k = classify(e);
     // A handshake that fails on bytes that are no TLS (a plain-text listener) reaches error_cb as a
     // transport error in some runs and as an SSL error in others; its text names the state.
     if (k == ClientError::Unreachable && reason &&
         (std::strstr(reason, "SSL_HANDSHAKE") != nullptr || std::strstr(reason, "SSL routines") != nullptr))
         k = ClientError::TlsFailed;
+    // "ApiVersionRequest failed: Local: Timed out ... (after 3019ms in state APIVERSION_QUERY)": the
+    // TCP connection was accepted, the first Kafka request got no answer (a silent port).
+    const bool silent = k == ClientError::Unreachable && reason && e == RD_KAFKA_RESP_ERR__TRANSPORT &&
+                        std::strstr(reason, "state APIVERSION_QUERY") != nullptr;
     if (k == ClientError::AuthenticationFailed) c->sawAuthFailure = true;
     else if (k == ClientError::TlsFailed) c->sawTlsFailure = true;
-    else if (k == ClientError::Unreachable) c->sawTransportFailure = true;
+    else if (silent) c->sawNoKafkaAnswer = true;
+    else if (k == ClientError::Unreachable && !(e == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN && c->sawNoKafkaAnswer))
+        c->sawTransportFailure = true;
 }
 
 // Group rebalances as the Java consumer handles them: on revocation the positions are committed
@@ -389,6 +408,7 @@ std::unique_ptr<RdKafkaBackend::Client> makeClient(const RdKafkaConnection& c, r
                                                    std::string& error) {
     FLUXOLAB_RDKAFKA_GUARD();
     auto client = std::make_unique<RdKafkaBackend::Client>();
+    client->abort = c.abort;
     // Set before rd_kafka_new: its broker threads may connect and log the ApiVersions answer at once
     // (set afterwards, a fast connection's lines were lost and the probe read no versions).
     for (const auto& [key, value] : extra)
@@ -433,7 +453,11 @@ struct AdminCall {
     AdminCall& operator=(const AdminCall&) = delete;
     /// Waits for the result; returns the request-level error (local or Kafka).
     rd_kafka_resp_err_t wait(TimeMs timeout_ms) {
-        ev = rd_kafka_queue_poll(q, toInt(timeout_ms + 2000));
+        const auto* client = static_cast<const RdKafkaBackend::Client*>(rd_kafka_opaque(rk));
+        const auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms + 2000);
+        // In slices of 100 ms: a cancelled job (RdKafkaConnection::abort) stops waiting at once.
+        while (!ev && Clock::now() < deadline && !(client && client->aborted()))
+            ev = rd_kafka_queue_poll(q, 100);
         if (!ev) return RD_KAFKA_RESP_ERR__TIMED_OUT;
         return rd_kafka_event_error(ev);
     }
@@ -495,6 +519,9 @@ ProbeResult RdKafkaBackend::probeConnection(const RdKafkaConnection& connection,
     c.request_timeout_ms = timeout_ms;
     std::vector<std::pair<std::string, std::string>> extra;
     if (versions) extra.emplace_back("debug", "feature"); // logs the ApiVersions answer (logCallback)
+    // The socket gives up before the probe does, so that a port that accepts the connection and
+    // never answers reports it (error_cb "... in state APIVERSION_QUERY": TimedOut, not Unreachable).
+    extra.emplace_back("socket.timeout.ms", std::to_string(std::max<TimeMs>(1000, timeout_ms * 2 / 3)));
     auto client = makeClient(c, RD_KAFKA_PRODUCER, extra, error); // collects the versions (debug=feature)
     if (!client) {
         r.status = ClientError::BadConfiguration;
@@ -566,6 +593,7 @@ void RdKafkaBackend::serveClients(TimeMs budget_ms) {
             if (c->rk && c->consumer && c->javaAutoCommit && Clock::now() >= c->nextCommit) c->commitPositions(true);
         refreshPatterns();
         if (m_admin && m_admin->rk) rd_kafka_poll(m_admin->rk, 0);
+        if (m_conn.abort && m_conn.abort->load()) return; // cancelled: the time left is not waited
         if (!anyConsumer && Clock::now() < deadline)
             std::this_thread::sleep_for(std::min<Clock::duration>(std::chrono::milliseconds(20), deadline - Clock::now()));
     } while (Clock::now() < deadline);
@@ -965,7 +993,30 @@ std::optional<GroupInfo> RdKafkaBackend::describeGroup(const std::string& group)
     return info;
 }
 
+namespace {
+/// The group's coordinator is not ready (it is being elected or still loads __consumer_offsets,
+/// e.g. just after the broker started): the Java AdminClient retries these until its timeout.
+bool coordinatorNotReady(ErrorCode e) {
+    constexpr auto kCoordinatorLoadInProgress = static_cast<ErrorCode>(14); // COORDINATOR_LOAD_IN_PROGRESS
+    return e == ErrorCode::COORDINATOR_NOT_AVAILABLE || e == kCoordinatorLoadInProgress || e == ErrorCode::NOT_COORDINATOR;
+}
+} // namespace
+
+BackendResult RdKafkaBackend::retryWhileCoordinatorNotReady(const std::function<BackendResult()>& call) {
+    const auto deadline = Clock::now() + std::chrono::milliseconds(m_conn.request_timeout_ms);
+    for (;;) {
+        BackendResult r = call();
+        if (!coordinatorNotReady(r.error) || Clock::now() >= deadline || (m_conn.abort && m_conn.abort->load())) return r;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+}
+
 BackendResult RdKafkaBackend::alterGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) {
+    FLUXOLAB_RDKAFKA_GUARD();
+    return retryWhileCoordinatorNotReady([&] { return alterGroupOffsetsOnce(group, offsets); });
+}
+
+BackendResult RdKafkaBackend::alterGroupOffsetsOnce(const std::string& group, const std::map<TopicPartition, Offset>& offsets) {
     FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
     TpList l(static_cast<int>(offsets.size()));
@@ -997,6 +1048,11 @@ BackendResult RdKafkaBackend::alterGroupOffsets(const std::string& group, const 
 }
 
 BackendResult RdKafkaBackend::deleteGroup(const std::string& group) {
+    FLUXOLAB_RDKAFKA_GUARD();
+    return retryWhileCoordinatorNotReady([&] { return deleteGroupOnce(group); });
+}
+
+BackendResult RdKafkaBackend::deleteGroupOnce(const std::string& group) {
     FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
     AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
@@ -1158,7 +1214,12 @@ void RdKafkaBackend::closeProducer(Handle producer) {
     FLUXOLAB_RDKAFKA_GUARD();
     auto it = m_clients.find(producer);
     if (it == m_clients.end()) return;
-    if (it->second->rk) rd_kafka_flush(it->second->rk, 30000); // bounded: KafkaProducer.close() waits for acks
+    if (it->second->rk) {
+        // Bounded: KafkaProducer.close() waits for acks (30 s here), in slices a cancel can stop.
+        const auto deadline = Clock::now() + std::chrono::milliseconds(30000);
+        while (rd_kafka_outq_len(it->second->rk) > 0 && Clock::now() < deadline && !it->second->aborted())
+            rd_kafka_flush(it->second->rk, 100);
+    }
     m_clients.erase(it);
 }
 

@@ -11,7 +11,9 @@
 
 #include "labs/backend/cluster_backend.h"
 
+#include <atomic>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -30,6 +32,10 @@ struct RdKafkaConnection {
     std::string sasl_password; ///< kept in memory only; never logged
     std::string ssl_ca_location;
     TimeMs request_timeout_ms = 10000; ///< upper bound of one admin/metadata call
+    /// Cancels the work of a backend on this connection (not owned; nullptr: none): once true, the
+    /// waits for admin answers, delivery flushes and advance() end within about 100 ms (the call
+    /// answers as timed out). A blocking metadata or ListOffsets call still ends at its timeout.
+    const std::atomic<bool>* abort = nullptr;
 };
 
 /// One delivery report of an asynchronously sent record.
@@ -152,6 +158,12 @@ private:
     /// The pattern subscriptions due for their metadata refresh follow the topics they match now.
     void refreshPatterns();
     std::string commonConfigError() const;
+    /// Runs `call` again (every 100 ms, until request_timeout_ms) while it fails because the group's
+    /// coordinator is not ready (COORDINATOR_NOT_AVAILABLE, COORDINATOR_LOAD_IN_PROGRESS,
+    /// NOT_COORDINATOR), as the Java AdminClient does.
+    BackendResult retryWhileCoordinatorNotReady(const std::function<BackendResult()>& call);
+    BackendResult alterGroupOffsetsOnce(const std::string& group, const std::map<TopicPartition, Offset>& offsets);
+    BackendResult deleteGroupOnce(const std::string& group);
     /// The broker's auto.create.topics.enable (DescribeConfigs of the first broker).
     bool brokerAutoCreatesTopics() const;
 

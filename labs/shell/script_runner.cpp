@@ -35,7 +35,10 @@ void ScriptRunner::collectBackground(std::string& transcript) {
 }
 
 void ScriptRunner::run(const ParsedScript& script, std::string& transcript) {
-    for (const auto& cmd : script.commands) runCommand(cmd, transcript);
+    for (const auto& cmd : script.commands) {
+        if (cancelled()) return;
+        runCommand(cmd, transcript);
+    }
 }
 
 void ScriptRunner::stopAll(std::string& transcript) {
@@ -136,7 +139,7 @@ void ScriptRunner::runCommand(const ShellCommand& cmd, std::string& transcript) 
         ran += 100;
         emit(*s, transcript);
         const bool idle = s->runsUntilInterrupted() && s->idleMs() >= m_options.idle_interrupt_ms;
-        if (idle || ran >= m_options.max_foreground_ms) {
+        if (idle || ran >= m_options.max_foreground_ms || cancelled()) {
             transcript += "^C";
             s->interrupt();
         }
@@ -147,7 +150,7 @@ void ScriptRunner::runCommand(const ShellCommand& cmd, std::string& transcript) 
     h.output = s->recordedOutput();
     appendNotes(h.notes, transcript);
     m_history.push_back(std::move(h));
-    m_backend.advance(m_options.think_ms);
+    if (!cancelled()) m_backend.advance(m_options.think_ms);
     collectBackground(transcript);
 }
 

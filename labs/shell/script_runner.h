@@ -11,6 +11,7 @@
 #include "labs/kafka_tools/kafka_cli.h"
 #include "labs/shell/shell_parser.h"
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -32,13 +33,17 @@ struct ScriptOptions {
     TimeMs max_foreground_ms = 600000;  ///< safety cap for any foreground command
     std::optional<Language> notes;      ///< print teaching notes in this language
     std::string base_dir;               ///< for `< file` redirections and --from-file
+    /// Cancels the run (not owned; nullptr: none): once true, no further command starts and a
+    /// foreground command running gets Ctrl+C at its next pump (within about 100 ms of cluster time).
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 class ScriptRunner {
 public:
     ScriptRunner(ClusterBackend& backend, ScriptOptions options = {});
     ~ScriptRunner();
-    /// Runs every command; appends the transcript. Commands that fail do not stop the script.
+    /// Runs every command; appends the transcript. Commands that fail do not stop the script;
+    /// ScriptOptions::cancel does.
     void run(const ParsedScript& script, std::string& transcript);
     /// Runs one parsed command (used by run()).
     void runCommand(const ShellCommand& cmd, std::string& transcript);
@@ -55,6 +60,7 @@ private:
     void emit(CommandSession& s, std::string& transcript);
     void collectBackground(std::string& transcript);
     void appendNotes(const std::vector<NoteId>& notes, std::string& transcript);
+    bool cancelled() const { return m_options.cancel && m_options.cancel->load(); }
 
     ClusterBackend& m_backend;
     KafkaCli m_cli;

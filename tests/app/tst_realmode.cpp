@@ -1343,8 +1343,9 @@ void RealModeTest::compareDialogSaysUnreachableWithoutBlocking() {
     QElapsedTimer clock;
     clock.start();
     // Port 1 on loopback: nothing listens, the probe fails (after at most its 2 s timeout).
-    dialog.start(QStringLiteral("kafka-topics.sh --list --bootstrap-server localhost:9092\n"), QString(),
-                 QStringLiteral("127.0.0.1:1"), 2000);
+    fluxolab::labs::RdKafkaConnection closed;
+    closed.bootstrap_servers = "127.0.0.1:1";
+    dialog.start(QStringLiteral("kafka-topics.sh --list --bootstrap-server localhost:9092\n"), QString(), closed, 2000);
     QVERIFY2(clock.elapsed() < 500, "start() must not wait for the broker");
     QVERIFY(dialog.running());
     QVERIFY(dialog.summary().contains(QStringLiteral("127.0.0.1:1")));
@@ -1356,6 +1357,9 @@ void RealModeTest::compareDialogSaysUnreachableWithoutBlocking() {
     // The GUI thread ran its timer while the compare waited on its own thread.
     QVERIFY2(ticks >= 1, qPrintable(QString::number(ticks)));
     QVERIFY2(dialog.summary().contains(QStringLiteral("cannot be reached")), qPrintable(dialog.summary()));
+    // librdkafka's own words in a line of their own, not inside the translated sentence.
+    QVERIFY2(dialog.detail().startsWith(QStringLiteral("librdkafka: ")), qPrintable(dialog.detail()));
+    QVERIFY(!dialog.summary().contains(QStringLiteral("Connection refused")));
     QVERIFY(dialog.simulationPane()->toPlainText().isEmpty());
     QVERIFY(dialog.realPane()->toPlainText().isEmpty());
 }
@@ -1365,33 +1369,227 @@ void RealModeTest::compareDialogSameOutputOnRealBroker() {
     if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
     using fluxolab::app::CompareRealDialog;
     const QString topic = QStringLiteral("cmpapp-%1").arg(QDateTime::currentMSecsSinceEpoch() % 100000000);
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = bootstrap.toStdString();
     // Output that Kafka determines completely (as in tests/realkafka/compare_keyed.sh).
     const QString script =
         QStringLiteral("kafka-topics.sh --create --topic %1 --partitions 3 --replication-factor 1 --bootstrap-server localhost:9092\n"
                        "kafka-topics.sh --create --topic %1 --bootstrap-server localhost:9092\n"
                        "kafka-topics.sh --describe --topic nada-%1 --bootstrap-server localhost:9092\n")
             .arg(topic);
+    fluxolab::labs::RdKafkaBackend admin(c);
+    auto onBroker = [&] {
+        const auto topics = admin.listTopics(false);
+        return std::find(topics.begin(), topics.end(), topic.toStdString()) != topics.end();
+    };
+
+    // "Delete what the script created" checked: the same output, and the topic is gone afterwards.
+    CompareRealDialog cleaned;
+    cleaned.show();
+    cleaned.cleanBox()->setChecked(true);
+    cleaned.start(script, QString(), c);
+    QTRY_VERIFY_WITH_TIMEOUT(!cleaned.running(), 60000);
+    QVERIFY2(cleaned.summary().startsWith(QStringLiteral("No differences")), qPrintable(cleaned.summary()));
+    QVERIFY2(cleaned.summary().contains(QStringLiteral("Deleted from the cluster what the script created: 1 topic and 0 groups.")),
+             qPrintable(cleaned.summary()));
+    QVERIFY(!onBroker());
+
+    // Unchecked: the same output again (the clean run left nothing), and the topic stays.
     CompareRealDialog dialog;
     dialog.show();
-    dialog.start(script, QString(), bootstrap);
+    dialog.start(script, QString(), c);
     QTRY_VERIFY_WITH_TIMEOUT(!dialog.running(), 60000);
     QVERIFY2(dialog.summary().startsWith(QStringLiteral("No differences")), qPrintable(dialog.summary()));
+    QVERIFY2(dialog.summary().contains(QStringLiteral("What the script created stays on the cluster: 1 topic and 0 groups.")),
+             qPrintable(dialog.summary()));
     const QString left = dialog.simulationPane()->toPlainText();
     QCOMPARE(left, dialog.realPane()->toPlainText());
     QVERIFY2(left.contains(QStringLiteral("Created topic ") + topic), qPrintable(left));
     QVERIFY(dialog.simulationPane()->extraSelections().isEmpty());
+    QVERIFY(onBroker());
 
-    // The same script again: its topic now exists on the real broker (the window does not --clean)
-    // but not in the fresh simulation, so the first create differs; the differing lines are
-    // highlighted in both panes. Screenshot with FLUXOLAB_REALMODE_SHOTS.
+    // The same script again: its topic now exists on the real broker but not in the fresh
+    // simulation, so the first create differs; the differing lines are highlighted in both panes.
+    // Screenshot with FLUXOLAB_REALMODE_SHOTS.
     CompareRealDialog diff;
     diff.show();
-    diff.start(script, QString(), bootstrap);
+    diff.start(script, QString(), c);
     QTRY_VERIFY_WITH_TIMEOUT(!diff.running(), 60000);
     QVERIFY2(diff.summary().startsWith(QStringLiteral("3 differences")), qPrintable(diff.summary()));
     QVERIFY(diff.realPane()->toPlainText().contains(QStringLiteral("Topic '") + topic + QStringLiteral("' already exists")));
     QVERIFY(!diff.simulationPane()->extraSelections().isEmpty());
     QCOMPARE(diff.simulationPane()->extraSelections().size(), diff.realPane()->extraSelections().size());
     if (const char* dir = std::getenv("FLUXOLAB_REALMODE_SHOTS"))
-        diff.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/cmpreal11-compare-dialog.png"));
+        diff.grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/cmp11-compare-dialog.png"));
+    admin.deleteTopic(topic.toStdString());
+}
+
+void RealModeTest::compareDialogSilentPortSaysNoKafkaAnswer() {
+    using fluxolab::app::CompareRealDialog;
+    SilentPort silent;
+    QVERIFY(silent.port() > 0);
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = QStringLiteral("127.0.0.1:%1").arg(silent.port()).toStdString();
+    CompareRealDialog dialog;
+    dialog.show();
+    dialog.start(QStringLiteral("kafka-topics.sh --list --bootstrap-server localhost:9092\n"), QString(), c, 3000);
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.running(), 20000);
+    // Not "cannot be reached": something accepted the TCP connection and never spoke Kafka.
+    QVERIFY2(dialog.summary().contains(QStringLiteral("accepted the connection but gave no Kafka answer")), qPrintable(dialog.summary()));
+    QCOMPARE(dialog.outcome().client, fluxolab::labs::ClientError::TimedOut);
+}
+
+void RealModeTest::compareDialogUsesTheSaslProfile() {
+    const QString saslPort = brokerValue("SASL_PORT");
+    if (saslPort.isEmpty()) QSKIP("no test broker with a SASL listener (kafka-broker.sh start --sasl; label real)");
+    using fluxolab::app::CompareRealDialog;
+    // The test broker's throw-away credentials (tests/realkafka/kafka-broker.sh); PLAIN: this
+    // build's librdkafka cannot log in with SCRAM to Kafka 4.x (librdkafka#4895).
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = (QStringLiteral("127.0.0.1:") + saslPort).toStdString();
+    c.security_protocol = "SASL_PLAINTEXT";
+    c.sasl_mechanism = "PLAIN";
+    c.sasl_username = "fluxolab";
+    c.sasl_password = "fluxolab-test-secret";
+    const QString topic = QStringLiteral("cmpsaslapp-%1").arg(QDateTime::currentMSecsSinceEpoch() % 100000000);
+    const QString script =
+        QStringLiteral("kafka-topics.sh --create --topic %1 --partitions 2 --replication-factor 1 --bootstrap-server localhost:9092\n"
+                       "kafka-topics.sh --describe --topic nada-%1 --bootstrap-server localhost:9092\n")
+            .arg(topic);
+    CompareRealDialog ok;
+    ok.show();
+    ok.cleanBox()->setChecked(true);
+    ok.start(script, QString(), c);
+    QTRY_VERIFY_WITH_TIMEOUT(!ok.running(), 60000);
+    QVERIFY2(ok.summary().startsWith(QStringLiteral("No differences")), qPrintable(ok.summary()));
+    QVERIFY(ok.realPane()->toPlainText().contains(QStringLiteral("Created topic ") + topic));
+
+    c.sasl_password = "wrong-Tq58-password";
+    CompareRealDialog wrong;
+    wrong.show();
+    wrong.start(script, QString(), c, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!wrong.running(), 30000);
+    QVERIFY2(wrong.summary().contains(QStringLiteral("refused the login")), qPrintable(wrong.summary()));
+    for (const QString& text : {ok.summary(), ok.detail(), wrong.summary(), wrong.detail()}) {
+        QVERIFY(!text.contains(QStringLiteral("fluxolab-test-secret")));
+        QVERIFY(!text.contains(QStringLiteral("wrong-Tq58-password")));
+    }
+}
+
+namespace {
+/// A script that keeps a real cluster busy for a long time: each command is followed by the
+/// student's 5 s of thinking (the dialog's think time), 12 commands: about a minute.
+QString longScript(const QString& topic) {
+    QString s;
+    for (int i = 0; i < 12; ++i)
+        s += QStringLiteral("kafka-topics.sh --describe --topic %1-%2 --bootstrap-server localhost:9092\n").arg(topic).arg(i);
+    return s;
+}
+} // namespace
+
+void RealModeTest::compareCancelStopsTheJob() {
+    const QString bootstrap = testBroker();
+    if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
+    using fluxolab::app::CompareRealDialog;
+    using fluxolab::app::ThreadReaper;
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = bootstrap.toStdString();
+    QVERIFY(ThreadReaper::instance().drain(30000)); // the earlier cases' threads
+    CompareRealDialog dialog;
+    dialog.show();
+    dialog.start(longScript(QStringLiteral("cmpcancel")), QString(), c);
+    QTest::qWait(4000); // on the real cluster by now (the probe and the simulation take under 2 s)
+    QVERIFY(dialog.running());
+    QVERIFY(dialog.jobRunning());
+    QElapsedTimer clock;
+    clock.start();
+    dialog.cancel();
+    QVERIFY(!dialog.running());
+    // The job itself stops: no more commands, its client closed, its thread ended (before, it went
+    // on to the end of the script, about a minute).
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.jobRunning(), 5000);
+    const qint64 stopped = clock.elapsed();
+    QVERIFY(ThreadReaper::instance().drain(2000));
+    QCOMPARE(ThreadReaper::instance().pending(), 0);
+    qInfo("RealModeTest: the compare job stopped %lld ms after Cancel", static_cast<long long>(stopped));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.summary().startsWith(QStringLiteral("Cancelled: the job stopped")), 5000);
+    QCOMPARE(dialog.outcome().status, fluxolab::labs::CompareOutcome::Status::Cancelled);
+}
+
+void RealModeTest::compareDialogClosedWhileRunningLeavesNoThread() {
+    const QString bootstrap = testBroker();
+    if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
+    using fluxolab::app::CompareRealDialog;
+    using fluxolab::app::ThreadReaper;
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = bootstrap.toStdString();
+    QVERIFY(ThreadReaper::instance().drain(30000));
+    {
+        MainWindow w;
+        w.show();
+        auto* dialog = new CompareRealDialog(&w);
+        dialog->show();
+        dialog->start(longScript(QStringLiteral("cmpclose")), QString(), c);
+        QTest::qWait(4000);
+        QVERIFY(dialog->jobRunning());
+        QCOMPARE(ThreadReaper::instance().pending(), 1);
+    } // the window closes with the dialog: nothing waits for the job here
+    QElapsedTimer clock;
+    clock.start();
+    // What the program does at exit (ThreadReaper's post routine) ends at once: the job stopped.
+    QVERIFY(ThreadReaper::instance().drain(5000));
+    qInfo("RealModeTest: the compare thread ended %lld ms after its window closed", static_cast<long long>(clock.elapsed()));
+}
+
+void RealModeTest::compareTheTerminalCommands() {
+    const QString bootstrap = testBroker();
+    if (bootstrap.isEmpty()) QSKIP("no test broker (FLUXOLAB_KAFKA_STATE; label real)");
+    using fluxolab::app::CompareRealDialog;
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = bootstrap.toStdString();
+    c.request_timeout_ms = 5000;
+    const QString topic = QStringLiteral("cmpterm-%1").arg(QDateTime::currentMSecsSinceEpoch() % 100000000);
+    MainWindow w;
+    w.resize(1366, 768);
+    w.show();
+    RealModeController* real = w.realMode();
+    real->connectTo(c, 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(real->connected(), 20000);
+    TerminalConsole* t = w.terminalPanel()->currentConsole();
+    qint64 stall = 0;
+    // What a student types in real mode: the real address, a producer fed line by line, Ctrl+D.
+    runInTerminal(t, QStringLiteral("kafka-topics.sh --create --topic %1 --partitions 3 --bootstrap-server %2").arg(topic, bootstrap), &stall);
+    t->submit(QStringLiteral("kafka-console-producer.sh --topic %1 --bootstrap-server %2 --property parse.key=true --property key.separator=:").arg(topic, bootstrap));
+    QTRY_VERIFY_WITH_TIMEOUT(t->isProducing(), 20000);
+    t->submit(QStringLiteral("petr4:37.50"));
+    t->submit(QStringLiteral("vale3:61.20"));
+    QTest::keyClick(t, Qt::Key_D, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!t->isBusy(), 30000);
+    runInTerminal(t, QStringLiteral("kafka-console-consumer.sh --topic %1 --from-beginning --property print.key=true --property print.partition=true --max-messages 2 --bootstrap-server %2").arg(topic, bootstrap), &stall);
+
+    const QString typed = w.cliHost()->typedScript();
+    QVERIFY2(typed.contains(QStringLiteral("<<'EOF'\npetr4:37.50\nvale3:61.20\nEOF\n")), qPrintable(typed));
+
+    fluxolab::labs::RdKafkaBackend admin(c);
+    admin.deleteTopic(topic.toStdString()); // the compare's real run creates it again
+    QVERIFY(real->compareAction()->isEnabled());
+    real->compareAction()->trigger();
+    auto* dialog = w.findChild<CompareRealDialog*>();
+    QVERIFY(dialog);
+    QVERIFY2(dialog->findChild<QLabel*>(QStringLiteral("compareSource"))->text().contains(QStringLiteral("typed in the terminal (3 commands)")),
+             qPrintable(dialog->findChild<QLabel*>(QStringLiteral("compareSource"))->text()));
+    dialog->cleanBox()->setChecked(true);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("compareRun")), Qt::LeftButton);
+    QVERIFY(dialog->running());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->running(), 90000);
+    QVERIFY2(dialog->summary().startsWith(QStringLiteral("No differences")),
+             qPrintable(dialog->summary() + QLatin1Char('\n') + dialog->simulationPane()->toPlainText() +
+                        QStringLiteral("\n----\n") + dialog->realPane()->toPlainText()));
+    const QString left = dialog->simulationPane()->toPlainText();
+    QVERIFY2(left.contains(QStringLiteral("petr4\t")), qPrintable(left));
+    if (const char* dir = std::getenv("FLUXOLAB_REALMODE_SHOTS")) {
+        dialog->resize(1300, 700);
+        dialog->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/cmp11-compare-terminal.png"));
+    }
+    dialog->close();
 }

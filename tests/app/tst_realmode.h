@@ -81,6 +81,11 @@ private Q_SLOTS:
     void compareDialogSaysUnreachableWithoutBlocking();
     /// The same script on the simulation and on the test broker: "No differences" (label real).
     void compareDialogSameOutputOnRealBroker();
+    void compareDialogSilentPortSaysNoKafkaAnswer();
+    void compareDialogUsesTheSaslProfile();
+    void compareCancelStopsTheJob();
+    void compareDialogClosedWhileRunningLeavesNoThread();
+    void compareTheTerminalCommands();
     /// Screenshots of the dialog and the real view (only with FLUXOLAB_REALMODE_SHOTS=folder).
     void screenshots();
 };

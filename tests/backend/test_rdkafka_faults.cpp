@@ -154,6 +154,42 @@ TEST_CASE("rdkafka: every mock broker down -> the probe fails within its timeout
     CHECK(RdKafkaBackend::probeConnection(mock.connection(), 5000).reached());
 }
 
+TEST_CASE("rdkafka: a port that accepts the connection and never answers -> TimedOut - not Unreachable") {
+    // A listening loopback socket nobody reads: the kernel completes the TCP handshake, no Kafka
+    // answer ever comes (librdkafka: "ApiVersionRequest failed ... in state APIVERSION_QUERY").
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0);
+    REQUIRE(::listen(fd, 16) == 0);
+    REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0);
+    RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:" + std::to_string(ntohs(a.sin_port));
+    const auto t0 = Clock::now();
+    const ProbeResult r = RdKafkaBackend::probeConnection(c, 3000);
+    ::close(fd);
+    CHECK(r.status == ClientError::TimedOut);
+    CHECK_MESSAGE(r.detail.find("APIVERSION_QUERY") != std::string::npos, r.detail);
+    CHECK(secondsSince(t0) < 10.0);
+}
+
+TEST_CASE("rdkafka: altering and deleting a group's offsets retry while its coordinator is not ready") {
+    // As right after a broker starts (__consumer_offsets still loading): the Java AdminClient
+    // retries COORDINATOR_LOAD_IN_PROGRESS / COORDINATOR_NOT_AVAILABLE / NOT_COORDINATOR.
+    MockCluster mock(1);
+    REQUIRE(rd_kafka_mock_topic_create(mock.mc, "t", 1, 1) == RD_KAFKA_RESP_ERR_NO_ERROR);
+    RdKafkaBackend b(mock.connection(5000));
+    constexpr std::int16_t kOffsetCommit = 8;
+    rd_kafka_mock_push_request_errors(mock.mc, kOffsetCommit, 3, RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS,
+                                      RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE, RD_KAFKA_RESP_ERR_NOT_COORDINATOR);
+    const BackendResult r = b.alterGroupOffsets("g", {{{"t", 0}, 0}});
+    CHECK_MESSAGE(r.ok(), r.message);
+    CHECK(r.error == ErrorCode::NONE);
+}
+
 TEST_CASE("rdkafka: a leader change shows in the next describe") {
     MockCluster mock(3);
     REQUIRE(rd_kafka_mock_topic_create(mock.mc, "moved", 2, 3) == RD_KAFKA_RESP_ERR_NO_ERROR);

@@ -1,10 +1,12 @@
 // The librdkafka backend against the SASL listener of the test broker (kafka-broker.sh start
 // --sasl; ctest real/security, fixture realkafka). Skipped unless FLUXOLAB_BACKEND=real.
+#include "labs/rdkafka/compare_real.h"
 #include "labs/rdkafka/rdkafka_backend.h"
 
 #include <doctest/doctest.h>
 #include <librdkafka/rdkafka.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -105,4 +107,90 @@ TEST_CASE("real-security: the probe reads the broker's API versions - Kafka 4.3.
     CHECK(versions.at(1).first == 4); // Fetch v4 is the oldest a 4.x broker accepts
     CHECK(versions.count(18));        // ApiVersions itself
     CHECK(kafkaReleaseFromApiVersions(versions) == "4.x");
+}
+
+// compare-real on the real broker (ctest real/compare-clean): the whole connection profile (SASL)
+// and --clean, which deletes what the script created and nothing else.
+
+namespace {
+RdKafkaConnection plainBroker() {
+    RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:" + brokerEnv().at("PORT");
+    return c;
+}
+bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+} // namespace
+
+TEST_CASE("real-compare: over SASL_PLAINTEXT with the connection's user and password - a wrong one is AuthenticationFailed") {
+    if (!realMode()) return;
+    const auto env = brokerEnv();
+    REQUIRE_MESSAGE(env.count("SASL_PORT"), "start the broker with kafka-broker.sh start --sasl");
+    const std::string topic = "cmpsasl-" + std::to_string(std::rand() % 1000000);
+    const std::string script = "kafka-topics.sh --create --topic " + topic +
+                               " --partitions 2 --replication-factor 1 --bootstrap-server localhost:9092\n"
+                               "kafka-topics.sh --describe --topic nada-" + topic + " --bootstrap-server localhost:9092\n";
+    CompareOptions o;
+    o.think_ms = 0;
+    o.clean = true;
+    const CompareOutcome ok = compareReal(script, "", sasl(env.at("SASL_PORT"), "PLAIN", kPassword), o);
+    REQUIRE_MESSAGE(ok.status == CompareOutcome::Status::Done, compareProblemText(ok, "sasl"));
+    CHECK_MESSAGE(ok.differing == 0, ok.simulation, "\n----\n", ok.real);
+    CHECK(ok.real.find("Created topic " + topic + ".") != std::string::npos);
+    CHECK(ok.deleted_topics == std::vector<std::string>{topic});
+
+    const std::string wrong = "not-the-password-77";
+    const CompareOutcome bad = compareReal(script, "", sasl(env.at("SASL_PORT"), "PLAIN", wrong), o);
+    CHECK(bad.status == CompareOutcome::Status::Unreachable);
+    CHECK(bad.client == ClientError::AuthenticationFailed);
+    CHECK(bad.detail.find(wrong) == std::string::npos);
+    CHECK(compareProblemText(bad, "b").find("wrong credentials") != std::string::npos);
+}
+
+TEST_CASE("real-compare: clean deletes the topics and groups the script created - nothing else") {
+    if (!realMode()) return;
+    const RdKafkaConnection c = plainBroker();
+    const std::string n = std::to_string(std::rand() % 1000000);
+    const std::string kept = "cmpclean-kept-" + n, made = "cmpclean-made-" + n, group = "cmpclean-g-" + n,
+                      keptGroup = "cmpclean-kept-g-" + n;
+    {
+        RdKafkaBackend admin(c);
+        REQUIRE(admin.createTopic(kept, 1, 1, {}).ok());
+        REQUIRE(admin.alterGroupOffsets(keptGroup, {{{kept, 0}, 0}}).ok());
+    }
+    const std::string script =
+        "kafka-topics.sh --create --topic " + made + " --partitions 2 --replication-factor 1 --bootstrap-server localhost:9092\n"
+        "kafka-console-producer.sh --topic " + made + " --bootstrap-server localhost:9092 --property parse.key=true --property key.separator=: <<EOF\n"
+        "a:1\nb:2\nEOF\n"
+        "kafka-console-consumer.sh --topic " + made + " --group " + group +
+        " --from-beginning --max-messages 2 --bootstrap-server localhost:9092\n";
+    CompareOptions o;
+    o.think_ms = 0;
+    o.clean = true;
+    const CompareOutcome r = compareReal(script, "", c, o);
+    REQUIRE_MESSAGE(r.status == CompareOutcome::Status::Done, compareProblemText(r, c.bootstrap_servers));
+    CHECK(r.cluster_not_empty);
+    CHECK(r.created_topics == std::vector<std::string>{made});
+    CHECK(r.created_groups == std::vector<std::string>{group});
+    CHECK(r.deleted_topics == std::vector<std::string>{made});
+    CHECK(r.deleted_groups == std::vector<std::string>{group});
+    CHECK(r.not_deleted_topics.empty());
+    CHECK(r.not_deleted_groups.empty());
+    RdKafkaBackend admin(c);
+    const auto topics = admin.listTopics(false);
+    const auto groups = admin.listGroups();
+    CHECK_FALSE(contains(topics, made));
+    CHECK_FALSE(contains(groups, group));
+    CHECK(contains(topics, kept)); // there before the run: kept
+    CHECK(contains(groups, keptGroup));
+    admin.deleteGroup(keptGroup);
+    admin.deleteTopic(kept);
+
+    // Without clean, what the script made stays (and is reported as created).
+    o.clean = false;
+    const CompareOutcome stays = compareReal(script, "", c, o);
+    REQUIRE(stays.status == CompareOutcome::Status::Done);
+    CHECK(stays.deleted_topics.empty());
+    CHECK(contains(admin.listTopics(false), made));
+    admin.deleteGroup(group);
+    admin.deleteTopic(made);
 }

@@ -2,6 +2,7 @@
 #include "labs/backend/sim_backend.h"
 #include "labs/shell/builtins.h"
 #include "labs/shell/script_runner.h"
+#include "labs/shell/typed_script.h"
 
 #include <doctest/doctest.h>
 
@@ -75,4 +76,27 @@ TEST_SUITE("labs/shell") {
         CHECK(h[4].kind == "sleep");
         CHECK(h[5].kind == "echo");
     }
+}
+
+TEST_CASE("typed script: a producer's typed lines become its here-document - the script parses back") {
+    using fluxolab::labs::TypedCommand;
+    const std::vector<TypedCommand> typed{
+        {"kafka-topics.sh --create --topic t --bootstrap-server localhost:9092", {}},
+        {"kafka-console-producer.sh --topic t --bootstrap-server localhost:9092", {"a", "EOF", "c d"}},
+        {"kafka-console-producer.sh --topic t --bootstrap-server localhost:9092 <<X\nq\nX", {}},
+        {"kafka-console-consumer.sh --topic t \\\n  --from-beginning --bootstrap-server localhost:9092", {}},
+    };
+    const std::string script = fluxolab::labs::scriptFromTyped(typed);
+    CHECK(script ==
+          "kafka-topics.sh --create --topic t --bootstrap-server localhost:9092\n"
+          "kafka-console-producer.sh --topic t --bootstrap-server localhost:9092 <<'EOF1'\n"
+          "a\nEOF\nc d\nEOF1\n"
+          "kafka-console-producer.sh --topic t --bootstrap-server localhost:9092 <<X\nq\nX\n"
+          "kafka-console-consumer.sh --topic t \\\n  --from-beginning --bootstrap-server localhost:9092\n");
+    const auto parsed = fluxolab::labs::parseScript(script);
+    REQUIRE_FALSE(parsed.error);
+    REQUIRE(parsed.commands.size() == 4);
+    CHECK(parsed.commands[1].heredoc == std::optional<std::string>("a\nEOF\nc d\n"));
+    CHECK(parsed.commands[2].heredoc == std::optional<std::string>("q\n"));
+    CHECK(parsed.commands[3].argv.size() == 6);
 }
