@@ -344,8 +344,10 @@ class KeyTable {
 public:
     /// The key's id, or `next` (then stored) when the key is new; `added` tells which.
     template <class Keys>
-    std::uint32_t findOrAdd(std::string_view key, const Keys& keys, std::uint32_t next, bool& added) {
-        if ((static_cast<std::size_t>(next) + 1) * 4 > slots_.size() * 3) grow(keys);
+    [[gnu::always_inline]] std::uint32_t findOrAdd(std::string_view key, const Keys& keys, std::uint32_t next,
+                                                   bool& added) {
+        if ((static_cast<std::size_t>(next) + 1) * 4 > slots_.size() * 3) [[unlikely]]
+            grow(keys);
         const std::uint64_t word = wordOf(key);
         const std::uint64_t h = hash(key, word);
         const std::uint32_t meta = metaOf(h, key.size());
@@ -416,7 +418,7 @@ private:
         }
         return mix(h);
     }
-    template <class Keys> void grow(const Keys& keys) {
+    template <class Keys> [[gnu::noinline]] void grow(const Keys& keys) {
         std::vector<Slot> old = std::move(slots_);
         slots_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
         const std::size_t mask = slots_.size() - 1;
@@ -582,7 +584,7 @@ struct StreamJob::Impl {
     std::uint64_t nextCheckpointId = 1;
     Millis nextCheckpoint = kMaxTime;
 
-    std::uint32_t internKey(const std::string& key) {
+    [[gnu::always_inline]] std::uint32_t internKey(const std::string& key) {
         bool added = false;
         const std::uint32_t id = keyIds.findOrAdd(key, keys, static_cast<std::uint32_t>(keys.size()), added);
         if (added) [[unlikely]]
