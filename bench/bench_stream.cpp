@@ -1,7 +1,7 @@
 // Stream engine benchmarks (issue #10): trace parsing speed (CSV epoch ms, CSV ISO-8601, JSON Lines) and
 // engine throughput (event-time tumbling 1-minute count, 5 s bound, per-event watermarks, parsing excluded).
 // Usage: bench_stream [--events N] [--keys K] [--mb MB] [--dir DIR] [--journal-events J] [--no-parse]
-//                     [--parse csv-epoch-ms|csv-iso|jsonl] [--runs R] [--no-spread] [--no-flink]
+//                     [--parse csv-epoch-ms|csv-iso|jsonl] [--runs R] [--no-spread|--only-spread] [--no-flink]
 // (--runs reads each file R times; with FLUXOLAB_BENCH_KEEP=1 the files are kept and reused.)
 // With Java 17 and Maven on PATH it also runs bench/flink_bench.sh (the real Flink MiniCluster) on the
 // "flink" workload with the same N and K and prints the ratio (--no-flink skips it).
@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
     int keys = 10000;
     std::size_t mb = 100;
     std::string dir = std::filesystem::temp_directory_path().string();
-    bool withFlink = true, withSpread = true, withParse = true;
+    bool withFlink = true, withSpread = true, withParse = true, withFlinkWorkload = true;
     std::string onlyParse; // --parse KIND: only that file kind
     int parseRuns = 1;     // --runs N: read each file N times
     long long journalEvents = 200'000;
@@ -148,6 +148,8 @@ int main(int argc, char** argv) {
             withFlink = false;
         else if (a == "--no-spread")
             withSpread = false;
+        else if (a == "--only-spread")
+            withFlinkWorkload = false;
         else if (a == "--no-parse")
             withParse = false;
         else if (a == "--parse" && hasValue)
@@ -187,7 +189,7 @@ int main(int argc, char** argv) {
     // generation included, is printed too.
     double flinkWorkloadRate = 0;
     for (int workload = 0; workload < 2 && events > 0; ++workload) {
-        if (workload == 0 && !withSpread) continue;
+        if ((workload == 0 && !withSpread) || (workload == 1 && !withFlinkWorkload)) continue;
         stream::JobSpec spec;
         spec.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
         spec.watermark.bound = 5000;

@@ -401,22 +401,19 @@ private:
                (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n >> 1])) << 8) |
                (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
     }
-    static std::uint64_t mix(std::uint64_t h) {
-        h ^= h >> 31;
-        h *= 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 29;
-        return h;
-    }
+    /// Two multiplications for a key of up to 8 bytes (its word), one more per further 8 bytes.
     static std::uint64_t hash(std::string_view key, std::uint64_t word) {
         const std::size_t n = key.size();
-        std::uint64_t h = mix((0x9E3779B97F4A7C15ull ^ n) ^ word) * 0x94d049bb133111ebull;
-        if (n > 8) { // the other 8-byte words; the last one overlaps the one before
+        std::uint64_t h = (word ^ (n * 0x9E3779B97F4A7C15ull)) * 0xbf58476d1ce4e5b9ull;
+        if (n > 8) [[unlikely]] { // the other 8-byte words; the last one overlaps the one before
             const char* p = key.data();
             for (std::size_t i = 8; i + 8 < n; i += 8)
-                h = mix(h ^ load64(p + i)) * 0x94d049bb133111ebull;
-            h = mix(h ^ load64(p + n - 8)) * 0x94d049bb133111ebull;
+                h = (h ^ (h >> 31) ^ load64(p + i)) * 0xbf58476d1ce4e5b9ull;
+            h = (h ^ (h >> 31) ^ load64(p + n - 8)) * 0xbf58476d1ce4e5b9ull;
         }
-        return mix(h);
+        h ^= h >> 32;
+        h *= 0x94d049bb133111ebull;
+        return h ^ (h >> 29);
     }
     template <class Keys> [[gnu::noinline]] void grow(const Keys& keys) {
         std::vector<Slot> old = std::move(slots_);
@@ -888,30 +885,36 @@ struct StreamJob::Impl {
     }
 
     void emit(WindowTask& t, std::uint32_t key, const TimeWindow& w, const Accumulator& acc, bool late) {
-        if (journal)
-            record({StreamEventKind::WindowFired,
-                    0,
-                    -1,
-                    t.index,
-                    -1,
-                    w.start,
-                    w.end,
-                    t.watermark,
-                    static_cast<std::uint8_t>(late ? 1 : 0),
-                    keys[key].name,
-                    {}});
+        if (journal) recordFired(t, key, w, late);
         if (out.onFiring) {
-            Firing& f = firing;
-            f.key = keys[key].name;
-            f.start = w.start;
-            f.end = w.end;
-            f.acc = acc;
-            f.watermark = t.watermark;
-            f.late = late;
-            f.subtask = t.index;
-            f.procTime = job.now_;
-            out.onFiring(f);
+            firing.acc = acc;
+            sendFiring(t, key, w, late);
         }
+    }
+    void recordFired(WindowTask& t, std::uint32_t key, const TimeWindow& w, bool late) {
+        record({StreamEventKind::WindowFired,
+                0,
+                -1,
+                t.index,
+                -1,
+                w.start,
+                w.end,
+                t.watermark,
+                static_cast<std::uint8_t>(late ? 1 : 0),
+                keys[key].name,
+                {}});
+    }
+    /// Sends `firing` (its accumulator already set) for the key's window.
+    void sendFiring(WindowTask& t, std::uint32_t key, const TimeWindow& w, bool late) {
+        Firing& f = firing;
+        f.key = keys[key].name;
+        f.start = w.start;
+        f.end = w.end;
+        f.watermark = t.watermark;
+        f.late = late;
+        f.subtask = t.index;
+        f.procTime = job.now_;
+        out.onFiring(f);
     }
 
     void registerTimer(WindowTask& t, std::uint32_t key, const TimeWindow& w, Millis ts) {
@@ -979,6 +982,27 @@ struct StreamJob::Impl {
         return acc;
     }
 
+    /// emit(t, kid, sl.window, toAccumulator(sl, kid), late) without building an Accumulator: the
+    /// firing's own is filled in place (its items' memory reused).
+    void emitSlab(WindowTask& t, std::uint32_t kid, const Slab& sl, bool late) {
+        if (journal) recordFired(t, kid, sl.window, late);
+        if (!out.onFiring) return;
+        Accumulator& a = firing.acc;
+        a.count = sl.count[kid];
+        if (kid < sl.stats.size()) {
+            a.sum = sl.stats[kid].sum;
+            a.min = sl.stats[kid].min;
+            a.max = sl.stats[kid].max;
+        } else {
+            a.sum = a.min = a.max = 0;
+        }
+        if (kid < sl.items.size())
+            a.items = sl.items[kid];
+        else
+            a.items.clear();
+        sendFiring(t, kid, sl.window, late);
+    }
+
     void updateSlabTimer(WindowTask& t) {
         Millis m = kMaxTime;
         for (const Slab& sl : t.slabs) {
@@ -1044,28 +1068,60 @@ struct StreamJob::Impl {
         }
     }
 
-    /// denseElement's common case, inlined in the hot path: the element falls in the window used last,
-    /// the key already has that window, the window has not fired yet and the aggregate is not collect.
-    /// Then the only step of denseElement is adding it to the key's accumulator.
+    /// denseElement's common case, inlined in the hot path: the element falls in an open slab that has
+    /// not fired yet and the aggregate is not collect. Then denseElement's steps are adding it to the
+    /// key's accumulator and, when the key had no such window yet, creating it (counted, journalled and
+    /// the slab's timers armed). Slabs are few (one per open window) and the newest is the likeliest.
     [[gnu::always_inline]] void denseElementFast(WindowTask& t, const Element& el, std::uint32_t kid) {
-        if (t.lastSlab < t.slabs.size()) {
-            Slab& sl = t.slabs[t.lastSlab];
-            const Millis ts = el.eventTime;
-            const AggKind agg = job.spec_.agg;
-            if (ts >= sl.window.start && ts < sl.window.end && kid < sl.count.size() && sl.count[kid] != 0 &&
-                sl.window.maxTimestamp() > t.watermark && agg != AggKind::Collect) {
-                ++sl.count[kid];
-                if (agg != AggKind::Count) {
-                    SlabStats& a = sl.stats[kid];
-                    const double v = el.value;
-                    a.min = std::min(a.min, v);
-                    a.max = std::max(a.max, v);
-                    a.sum += v;
-                }
-                return;
+        const Millis ts = el.eventTime;
+        const AggKind agg = job.spec_.agg;
+        Slab* sl = nullptr;
+        for (std::size_t i = t.slabs.size(); i-- > 0;) {
+            Slab& s = t.slabs[i];
+            if (ts >= s.window.start && ts < s.window.end) {
+                sl = &s;
+                break;
             }
         }
-        denseElement(t, el, kid);
+        if (!sl || kid >= sl->count.size() || sl->window.maxTimestamp() <= t.watermark ||
+            agg == AggKind::Collect || (agg != AggKind::Count && kid >= sl->stats.size())) [[unlikely]] {
+            denseElement(t, el, kid);
+            return;
+        }
+        std::int64_t& count = sl->count[kid];
+        const bool created = count == 0;
+        ++count;
+        if (created) [[unlikely]]
+            createdInSlab(t, *sl, kid);
+        if (agg != AggKind::Count) {
+            SlabStats& a = sl->stats[kid];
+            const double v = el.value;
+            if (created) {
+                a.min = v;
+                a.max = v;
+            } else {
+                a.min = std::min(a.min, v);
+                a.max = std::max(a.max, v);
+            }
+            a.sum += v;
+        }
+    }
+    /// A key's first element in an open slab that has not fired (see denseElement).
+    void createdInSlab(WindowTask& t, Slab& sl, std::uint32_t kid) {
+        ++t.windowCount;
+        ++sl.live;
+        const TimeWindow& w = sl.window;
+        if (journal)
+            record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, w.start, w.end, 0, 0, keys[kid].name,
+                    {}});
+        if (!sl.fireArmed) {
+            sl.fireArmed = true;
+            t.nextSlabTimer = std::min(t.nextSlabTimer, w.maxTimestamp());
+        }
+        if (sl.cleanupAt == kMaxTime) {
+            sl.cleanupAt = cleanupTime(w); // kMaxTime stays "no cleanup timer"
+            t.nextSlabTimer = std::min(t.nextSlabTimer, sl.cleanupAt);
+        }
     }
 
     /// windowElement for a dense tumbling window (the same steps as the general path below).
@@ -1130,7 +1186,7 @@ struct StreamJob::Impl {
             sl->items[kid].push_back(v);
         }
         if (w.maxTimestamp() <= W) {
-            emit(t, kid, w, toAccumulator(*sl, kid), true); // late firing within the allowed lateness
+            emitSlab(t, kid, *sl, true); // late firing within the allowed lateness
         } else if (created && !sl->fireArmed) {
             sl->fireArmed = true;
             t.nextSlabTimer = std::min(t.nextSlabTimer, w.maxTimestamp());
@@ -1154,7 +1210,7 @@ struct StreamJob::Impl {
                     const bool fire = sl.fireArmed && sl.window.maxTimestamp() == ts;
                     const bool clean = sl.cleanupAt == ts;
                     if ((!fire && !clean) || kid >= sl.count.size() || sl.count[kid] == 0) continue;
-                    if (fire) emit(t, kid, sl.window, toAccumulator(sl, kid), false);
+                    if (fire) emitSlab(t, kid, sl, false);
                     if (clean) {
                         sl.count[kid] = 0;
                         if (kid < sl.stats.size()) sl.stats[kid] = SlabStats{};
