@@ -404,6 +404,8 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     if (const auto problem = validate(spec)) return bad(*problem);
 
+    // The key is read as a view into the reader's buffer and copied once, into the reused element.
+    topt.copyKey = false;
     TraceReader reader;
     if (!reader.open(trace, topt)) return bad(reader.error());
 
@@ -483,6 +485,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
 
     std::unique_ptr<StreamJob> job;
     TraceRecord rec;
+    Element el; // reused: its key's memory too
     std::uint64_t events = 0;
     std::unique_ptr<TraceReader> rereader; // after a crash: the trace read again from its start
     TraceReader* in = &reader;
@@ -527,9 +530,8 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
             continue;
         }
         if (!job) job = std::make_unique<StreamJob>(spec, output, nullptr, rec.arrival);
-        Element el;
         el.eventTime = rec.eventTime;
-        el.key = rec.key;
+        el.key.assign(rec.keyView);
         el.value = rec.value;
         el.partition = static_cast<std::int32_t>(rec.partition);
         el.arrival = rec.arrival;

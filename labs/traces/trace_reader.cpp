@@ -45,7 +45,7 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
 /// "[-]digits[.digits]" with at most 15 digits in all: the integer made of the digits and the power of
 /// ten are both exact doubles, so one division (or the integer itself) is the correctly rounded value
 /// from_chars gives (Clinger's fast path). Anything else returns false (from_chars then decides).
-bool fastDecimal(const char* p, const char* e, double& out) {
+[[gnu::always_inline]] inline bool fastDecimal(const char* p, const char* e, double& out) {
     bool neg = false;
     if (p != e && *p == '-') {
         neg = true;
@@ -514,7 +514,8 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
     }
 }
 
-bool TraceReader::splitCsvLine(std::string_view& rec, std::uint64_t& startLine, std::size_t& count) {
+[[gnu::always_inline]] inline bool TraceReader::splitCsvLine(std::string_view& rec, std::uint64_t& startLine,
+                                                            std::size_t& count) {
     // CSV hot path: the record at pos_ when it is one whole line in the buffer, with no quote and no NUL
     // byte, not blank and within the length limit. It finds the line's end and splits its fields in one
     // pass, 16 bytes at a time, and consumes the line. Anything else returns false with nothing consumed
@@ -870,7 +871,8 @@ bool TraceReader::parseJsonFields(std::string_view s, std::string& why) {
     return true;
 }
 
-bool TraceReader::fastTime(std::string_view s, std::int64_t& ms) {
+// The per-record steps are inlined into next()'s CSV hot path (a call each cost more than some of them do).
+[[gnu::always_inline]] inline bool TraceReader::fastTime(std::string_view s, std::int64_t& ms) {
     // The common shapes, read without building a TimeParse; anything else (and every error) goes to
     // parseTime, which gives the same value or the message.
     const std::size_t n = s.size();
@@ -947,7 +949,7 @@ bool TraceReader::fastIso(std::string_view s, std::int64_t& ms) {
     return true;
 }
 
-bool TraceReader::convert(TraceRecord& out, std::string& why) {
+[[gnu::always_inline]] inline bool TraceReader::convert(TraceRecord& out, std::string& why) {
     if (!hTime_) {
         why = "missing event time field '" + opt_.timeField + "'";
         return false;
@@ -964,7 +966,8 @@ bool TraceReader::convert(TraceRecord& out, std::string& why) {
         why = "missing key field '" + opt_.keyField + "'";
         return false;
     }
-    out.key.assign(vKey_);
+    out.keyView = vKey_;
+    if (opt_.copyKey) out.key.assign(vKey_);
     if (!opt_.valueField.empty()) {
         if (!hValue_ || vValue_.empty()) {
             why = "missing value field '" + opt_.valueField + "'";
@@ -1015,7 +1018,7 @@ bool TraceReader::convert(TraceRecord& out, std::string& why) {
     return true;
 }
 
-void TraceReader::takeCsvFields() {
+[[gnu::always_inline]] inline void TraceReader::takeCsvFields() {
     vTime_ = fields_[static_cast<std::size_t>(colTime_)];
     vKey_ = fields_[static_cast<std::size_t>(colKey_)];
     hTime_ = hKey_ = true;

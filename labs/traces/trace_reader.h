@@ -30,11 +30,14 @@ struct TraceOptions {
     char delimiter = 0;         ///< CSV: 0 = detect from the header (';' if it has ';' and no ',')
     bool skipErrors = false;    ///< --on-error skip
     std::size_t maxRecordBytes = std::size_t{1} << 20;
+    /// false: TraceRecord::key is not written, only keyView (no copy of the key per record).
+    bool copyKey = true;
 };
 
 struct TraceRecord {
     std::int64_t eventTime = 0;
-    std::string key;
+    std::string key;          ///< a copy of the key (unless TraceOptions::copyKey is false)
+    std::string_view keyView; ///< the key's bytes in the reader's buffers: valid until the next next()
     double value = 0;
     std::int64_t partition = 0;
     std::int64_t arrival = 0;

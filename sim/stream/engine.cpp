@@ -337,26 +337,30 @@ private:
 
 /// Key interning: an open-addressing table (linear probing, at most 3/4 full) from the key's bytes to
 /// its dense id; the ids are given in first-arrival order, so results never depend on the hash. A slot
-/// holds the key's first 8 bytes and its length, so a key of up to 8 bytes is matched in the table
-/// alone (no visit to the key's record: one cache line per lookup on the hot path).
+/// holds a word made of the key's bytes and its length, so a key of up to 8 bytes is matched in the
+/// table alone (no visit to the key's record: one cache line per lookup on the hot path). The word and
+/// the hash are read with fixed-size loads (no call to memcpy for a key's length).
 class KeyTable {
 public:
     /// The key's id, or `next` (then stored) when the key is new; `added` tells which.
     template <class Keys>
-    std::uint32_t findOrAdd(const std::string& key, const Keys& keys, std::uint32_t next, bool& added) {
-        if ((static_cast<std::size_t>(next) + 1) * 4 > slots_.size() * 3) grow(keys);
-        const std::uint64_t h = hash(key);
+    [[gnu::always_inline]] std::uint32_t findOrAdd(std::string_view key, const Keys& keys, std::uint32_t next,
+                                                   bool& added) {
+        if ((static_cast<std::size_t>(next) + 1) * 4 > slots_.size() * 3) [[unlikely]]
+            grow(keys);
+        const std::uint64_t word = wordOf(key);
+        const std::uint64_t h = hash(key, word);
         const std::uint32_t meta = metaOf(h, key.size());
-        const std::uint64_t prefix = prefixOf(key);
         const std::size_t mask = slots_.size() - 1;
         for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
             Slot& s = slots_[i];
             if (s.id == kEmpty) {
-                s = Slot{prefix, meta, next};
+                s = Slot{word, meta, next};
                 added = true;
                 return next;
             }
-            if (s.meta == meta && s.prefix == prefix && (key.size() <= 8 || keys[s.id].name == key)) {
+            if (s.meta == meta && s.word == word &&
+                (key.size() <= 8 || std::string_view(keys[s.id].name) == key)) {
                 added = false;
                 return s.id;
             }
@@ -366,50 +370,59 @@ public:
 private:
     static constexpr std::uint32_t kEmpty = 0xFFFFFFFFu;
     struct Slot {
-        std::uint64_t prefix = 0; ///< the key's first 8 bytes (zero-padded)
-        std::uint32_t meta = 0;   ///< hash bits (high 24) and length (low 8, capped at 255)
+        std::uint64_t word = 0; ///< wordOf(key)
+        std::uint32_t meta = 0; ///< hash bits (high 24) and length (low 8, capped at 255)
         std::uint32_t id = kEmpty;
     };
     static std::uint32_t metaOf(std::uint64_t h, std::size_t len) {
         return (static_cast<std::uint32_t>(h >> 32) & 0xFFFFFF00u) |
                static_cast<std::uint32_t>(std::min<std::size_t>(len, 255));
     }
-    static std::uint64_t prefixOf(const std::string& key) {
-        std::uint64_t v = 0;
-        std::memcpy(&v, key.data(), std::min<std::size_t>(key.size(), 8));
+    static std::uint64_t load64(const char* p) {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
         return v;
     }
-    static std::uint64_t mix(std::uint64_t h) {
-        h ^= h >> 31;
-        h *= 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 29;
-        return h;
+    static std::uint32_t load32(const char* p) {
+        std::uint32_t v;
+        std::memcpy(&v, p, 4);
+        return v;
     }
-    static std::uint64_t hash(const std::string& key) {
+    /// A word of the key's bytes: for keys of up to 8 bytes, different keys of the same length give
+    /// different words (4..8 bytes: the first 4 and the last 4, overlapping; 1..3: first, middle and
+    /// last byte); longer keys: their first 8 bytes.
+    static std::uint64_t wordOf(std::string_view key) {
         const char* p = key.data();
-        std::size_t n = key.size();
-        std::uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
-        while (n >= 8) {
-            std::uint64_t v;
-            std::memcpy(&v, p, 8);
-            h = mix(h ^ v) * 0x94d049bb133111ebull;
-            p += 8;
-            n -= 8;
-        }
-        if (n) {
-            std::uint64_t v = 0;
-            std::memcpy(&v, p, n);
-            h = mix(h ^ v) * 0x94d049bb133111ebull;
-        }
-        return mix(h);
+        const std::size_t n = key.size();
+        if (n >= 8) return load64(p);
+        if (n >= 4) return load32(p) | (static_cast<std::uint64_t>(load32(p + n - 4)) << 32);
+        if (n == 0) return 0;
+        return static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+               (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n >> 1])) << 8) |
+               (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
     }
-    template <class Keys> void grow(const Keys& keys) {
+    /// Two multiplications for a key of up to 8 bytes (its word), one more per further 8 bytes.
+    static std::uint64_t hash(std::string_view key, std::uint64_t word) {
+        const std::size_t n = key.size();
+        std::uint64_t h = (word ^ (n * 0x9E3779B97F4A7C15ull)) * 0xbf58476d1ce4e5b9ull;
+        if (n > 8) [[unlikely]] { // the other 8-byte words; the last one overlaps the one before
+            const char* p = key.data();
+            for (std::size_t i = 8; i + 8 < n; i += 8)
+                h = (h ^ (h >> 31) ^ load64(p + i)) * 0xbf58476d1ce4e5b9ull;
+            h = (h ^ (h >> 31) ^ load64(p + n - 8)) * 0xbf58476d1ce4e5b9ull;
+        }
+        h ^= h >> 32;
+        h *= 0x94d049bb133111ebull;
+        return h ^ (h >> 29);
+    }
+    template <class Keys> [[gnu::noinline]] void grow(const Keys& keys) {
         std::vector<Slot> old = std::move(slots_);
         slots_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
         const std::size_t mask = slots_.size() - 1;
         for (const Slot& o : old) {
             if (o.id == kEmpty) continue;
-            const std::uint64_t h = hash(keys[o.id].name);
+            const std::string_view name = keys[o.id].name;
+            const std::uint64_t h = hash(name, o.word);
             std::size_t i = static_cast<std::size_t>(h) & mask;
             while (slots_[i].id != kEmpty)
                 i = (i + 1) & mask;
@@ -434,9 +447,8 @@ struct StateCell {
     Millis lastWrite = 0;
 };
 
-/// A key's accumulator in a Slab (count 0: the key has no such window). Collect keeps its items apart.
-struct SlabAcc {
-    std::int64_t count = 0;
+/// A key's sum, min and max in a Slab (not kept for a count: see Slab::stats).
+struct SlabStats {
     double sum = 0;
     double min = 0;
     double max = 0;
@@ -447,9 +459,13 @@ struct SlabAcc {
 /// end - 1 (registered by every key that created the window before the watermark passed end - 1, i.e.
 /// by all of them or by none) and the cleanup timer at end - 1 + allowed lateness (by all of them).
 /// Firing walks the keys by id, which is the (time, key, window) order of the per-key timers.
+/// The counts are an array of their own (8 bytes a key: with 10 000 keys a window's counts and the key
+/// table stay in a core's L2 cache); sum, min and max only when the aggregate is not a count (a count's
+/// firing carries only its count), the elements only for collect.
 struct Slab {
     TimeWindow window;
-    std::vector<SlabAcc> acc;
+    std::vector<std::int64_t> count;        ///< by key id; 0: the key has no such window
+    std::vector<SlabStats> stats;           ///< by key id; empty for a count
     std::vector<std::vector<double>> items; ///< collect only (by key id)
     std::size_t live = 0;                   ///< keys holding this window
     bool fireArmed = false;
@@ -529,7 +545,8 @@ struct StreamJob::Impl {
         std::vector<Slab> slabs;
         std::size_t lastSlab = 0;
         Millis nextSlabTimer = kMaxTime;
-        std::vector<std::vector<SlabAcc>> spareAccs;
+        std::vector<std::vector<std::int64_t>> spareCounts;
+        std::vector<std::vector<SlabStats>> spareStats;
     };
     bool sqlSlicing = false;
     /// Event-time tumbling windows of the window operator kept as Slabs (one array over the key ids per
@@ -564,11 +581,15 @@ struct StreamJob::Impl {
     std::uint64_t nextCheckpointId = 1;
     Millis nextCheckpoint = kMaxTime;
 
-    std::uint32_t internKey(const std::string& key) {
+    [[gnu::always_inline]] std::uint32_t internKey(const std::string& key) {
         bool added = false;
         const std::uint32_t id = keyIds.findOrAdd(key, keys, static_cast<std::uint32_t>(keys.size()), added);
-        if (added) keys.push_back(KeyInfo{key, {}, keyToSubtask(key, job.spec_.parallelism, maxParallelism)});
+        if (added) [[unlikely]]
+            addKey(key);
         return id;
+    }
+    [[gnu::noinline]] void addKey(const std::string& key) {
+        keys.push_back(KeyInfo{key, {}, keyToSubtask(key, job.spec_.parallelism, maxParallelism)});
     }
 
     KeyWindow* findWindow(std::uint32_t kid, const TimeWindow& w) {
@@ -700,7 +721,12 @@ struct StreamJob::Impl {
     }
 
     /// WatermarkOutputMultiplexer.OutputState#setWatermark: active again, larger values only.
-    bool splitSetWatermark(Split& s, Millis wm) {
+    /// splitSetWatermark's test inlined: most per-event calls change nothing.
+    [[gnu::always_inline]] bool splitSetWatermarkFast(Split& s, Millis wm) {
+        if (!s.idle && wm <= s.wm) return false;
+        return splitSetWatermark(s, wm);
+    }
+    [[gnu::noinline]] bool splitSetWatermark(Split& s, Millis wm) {
         bool changed = false;
         if (s.idle) {
             s.idle = false;
@@ -859,30 +885,36 @@ struct StreamJob::Impl {
     }
 
     void emit(WindowTask& t, std::uint32_t key, const TimeWindow& w, const Accumulator& acc, bool late) {
-        if (journal)
-            record({StreamEventKind::WindowFired,
-                    0,
-                    -1,
-                    t.index,
-                    -1,
-                    w.start,
-                    w.end,
-                    t.watermark,
-                    static_cast<std::uint8_t>(late ? 1 : 0),
-                    keys[key].name,
-                    {}});
+        if (journal) recordFired(t, key, w, late);
         if (out.onFiring) {
-            Firing& f = firing;
-            f.key = keys[key].name;
-            f.start = w.start;
-            f.end = w.end;
-            f.acc = acc;
-            f.watermark = t.watermark;
-            f.late = late;
-            f.subtask = t.index;
-            f.procTime = job.now_;
-            out.onFiring(f);
+            firing.acc = acc;
+            sendFiring(t, key, w, late);
         }
+    }
+    void recordFired(WindowTask& t, std::uint32_t key, const TimeWindow& w, bool late) {
+        record({StreamEventKind::WindowFired,
+                0,
+                -1,
+                t.index,
+                -1,
+                w.start,
+                w.end,
+                t.watermark,
+                static_cast<std::uint8_t>(late ? 1 : 0),
+                keys[key].name,
+                {}});
+    }
+    /// Sends `firing` (its accumulator already set) for the key's window.
+    void sendFiring(WindowTask& t, std::uint32_t key, const TimeWindow& w, bool late) {
+        Firing& f = firing;
+        f.key = keys[key].name;
+        f.start = w.start;
+        f.end = w.end;
+        f.watermark = t.watermark;
+        f.late = late;
+        f.subtask = t.index;
+        f.procTime = job.now_;
+        out.onFiring(f);
     }
 
     void registerTimer(WindowTask& t, std::uint32_t key, const TimeWindow& w, Millis ts) {
@@ -938,14 +970,37 @@ struct StreamJob::Impl {
     static constexpr std::size_t kSlabBudget = std::size_t{64} << 20;
 
     static Accumulator toAccumulator(const Slab& sl, std::uint32_t kid) {
-        const SlabAcc& a = sl.acc[kid];
         Accumulator acc;
-        acc.count = a.count;
-        acc.sum = a.sum;
-        acc.min = a.min;
-        acc.max = a.max;
+        acc.count = sl.count[kid];
+        if (kid < sl.stats.size()) {
+            const SlabStats& a = sl.stats[kid];
+            acc.sum = a.sum;
+            acc.min = a.min;
+            acc.max = a.max;
+        }
         if (kid < sl.items.size()) acc.items = sl.items[kid];
         return acc;
+    }
+
+    /// emit(t, kid, sl.window, toAccumulator(sl, kid), late) without building an Accumulator: the
+    /// firing's own is filled in place (its items' memory reused).
+    void emitSlab(WindowTask& t, std::uint32_t kid, const Slab& sl, bool late) {
+        if (journal) recordFired(t, kid, sl.window, late);
+        if (!out.onFiring) return;
+        Accumulator& a = firing.acc;
+        a.count = sl.count[kid];
+        if (kid < sl.stats.size()) {
+            a.sum = sl.stats[kid].sum;
+            a.min = sl.stats[kid].min;
+            a.max = sl.stats[kid].max;
+        } else {
+            a.sum = a.min = a.max = 0;
+        }
+        if (kid < sl.items.size())
+            a.items = sl.items[kid];
+        else
+            a.items.clear();
+        sendFiring(t, kid, sl.window, late);
     }
 
     void updateSlabTimer(WindowTask& t) {
@@ -967,16 +1022,22 @@ struct StreamJob::Impl {
             t.lastSlab = static_cast<std::size_t>(pos - t.slabs.begin());
             return &*pos;
         }
-        const std::size_t bytes = (t.slabs.size() + 1) * keys.capacity() * sizeof(SlabAcc);
+        const std::size_t perKey =
+            sizeof(std::int64_t) + (job.spec_.agg == AggKind::Count ? 0 : sizeof(SlabStats));
+        const std::size_t bytes = (t.slabs.size() + 1) * keys.capacity() * perKey;
         if (bytes > kSlabBudget && !t.slabs.empty()) {
             leaveDense();
             return nullptr;
         }
         Slab sl;
         sl.window = w;
-        if (!t.spareAccs.empty()) {
-            sl.acc = std::move(t.spareAccs.back()); // all zero (cleared at purge)
-            t.spareAccs.pop_back();
+        if (!t.spareCounts.empty()) { // all zero (cleared at purge)
+            sl.count = std::move(t.spareCounts.back());
+            t.spareCounts.pop_back();
+        }
+        if (!t.spareStats.empty()) {
+            sl.stats = std::move(t.spareStats.back());
+            t.spareStats.pop_back();
         }
         pos = t.slabs.insert(pos, std::move(sl));
         t.lastSlab = static_cast<std::size_t>(pos - t.slabs.begin());
@@ -989,8 +1050,8 @@ struct StreamJob::Impl {
         dense = false;
         for (WindowTask& t : tasks) {
             for (Slab& sl : t.slabs) {
-                for (std::uint32_t kid = 0; kid < sl.acc.size(); ++kid) {
-                    if (sl.acc[kid].count == 0) continue;
+                for (std::uint32_t kid = 0; kid < sl.count.size(); ++kid) {
+                    if (sl.count[kid] == 0) continue;
                     auto& v = keys[kid].windows;
                     auto pos = v.begin();
                     while (pos != v.end() && pos->window < sl.window)
@@ -1001,13 +1062,70 @@ struct StreamJob::Impl {
                 }
             }
             t.slabs.clear();
-            t.spareAccs.clear();
+            t.spareCounts.clear();
+            t.spareStats.clear();
             t.nextSlabTimer = kMaxTime;
         }
     }
 
+    /// denseElement's common case, inlined in the hot path: the element falls in an open slab that has
+    /// not fired yet and the aggregate is not collect. Then denseElement's steps are adding it to the
+    /// key's accumulator and, when the key had no such window yet, creating it (counted, journalled and
+    /// the slab's timers armed). Slabs are few (one per open window) and the newest is the likeliest.
+    [[gnu::always_inline]] void denseElementFast(WindowTask& t, const Element& el, std::uint32_t kid) {
+        const Millis ts = el.eventTime;
+        const AggKind agg = job.spec_.agg;
+        Slab* sl = nullptr;
+        for (std::size_t i = t.slabs.size(); i-- > 0;) {
+            Slab& s = t.slabs[i];
+            if (ts >= s.window.start && ts < s.window.end) {
+                sl = &s;
+                break;
+            }
+        }
+        if (!sl || kid >= sl->count.size() || sl->window.maxTimestamp() <= t.watermark ||
+            agg == AggKind::Collect || (agg != AggKind::Count && kid >= sl->stats.size())) [[unlikely]] {
+            denseElement(t, el, kid);
+            return;
+        }
+        std::int64_t& count = sl->count[kid];
+        const bool created = count == 0;
+        ++count;
+        if (created) [[unlikely]]
+            createdInSlab(t, *sl, kid);
+        if (agg != AggKind::Count) {
+            SlabStats& a = sl->stats[kid];
+            const double v = el.value;
+            if (created) {
+                a.min = v;
+                a.max = v;
+            } else {
+                a.min = std::min(a.min, v);
+                a.max = std::max(a.max, v);
+            }
+            a.sum += v;
+        }
+    }
+    /// A key's first element in an open slab that has not fired (see denseElement).
+    void createdInSlab(WindowTask& t, Slab& sl, std::uint32_t kid) {
+        ++t.windowCount;
+        ++sl.live;
+        const TimeWindow& w = sl.window;
+        if (journal)
+            record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, w.start, w.end, 0, 0, keys[kid].name,
+                    {}});
+        if (!sl.fireArmed) {
+            sl.fireArmed = true;
+            t.nextSlabTimer = std::min(t.nextSlabTimer, w.maxTimestamp());
+        }
+        if (sl.cleanupAt == kMaxTime) {
+            sl.cleanupAt = cleanupTime(w); // kMaxTime stays "no cleanup timer"
+            t.nextSlabTimer = std::min(t.nextSlabTimer, sl.cleanupAt);
+        }
+    }
+
     /// windowElement for a dense tumbling window (the same steps as the general path below).
-    void denseElement(WindowTask& t, const Element& el, std::uint32_t kid) {
+    [[gnu::noinline]] void denseElement(WindowTask& t, const Element& el, std::uint32_t kid) {
         const Millis W = t.watermark;
         const Millis ts = el.eventTime;
         Slab* sl = nullptr;
@@ -1036,30 +1154,39 @@ struct StreamJob::Impl {
                 return;
             }
         }
-        if (kid >= sl->acc.size()) sl->acc.resize(std::max<std::size_t>(keys.capacity(), kid + 1));
-        SlabAcc& a = sl->acc[kid];
-        const bool created = a.count == 0;
-        const double v = el.value;
+        if (kid >= sl->count.size()) [[unlikely]]
+            sl->count.resize(std::max<std::size_t>(keys.capacity(), kid + 1));
+        std::int64_t& count = sl->count[kid];
+        const bool created = count == 0;
+        ++count;
         if (created) {
             ++t.windowCount;
             ++sl->live;
-            a.min = v;
-            a.max = v;
             if (journal)
                 record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, w.start, w.end, 0, 0,
                         keys[kid].name, {}});
-        } else {
-            a.min = std::min(a.min, v);
-            a.max = std::max(a.max, v);
         }
-        ++a.count;
-        a.sum += v;
-        if (job.spec_.agg == AggKind::Collect) {
+        const AggKind agg = job.spec_.agg;
+        if (agg != AggKind::Count) {
+            if (kid >= sl->stats.size()) sl->stats.resize(std::max<std::size_t>(keys.capacity(), kid + 1));
+            SlabStats& a = sl->stats[kid];
+            const double v = el.value;
+            if (created) {
+                a.min = v;
+                a.max = v;
+            } else {
+                a.min = std::min(a.min, v);
+                a.max = std::max(a.max, v);
+            }
+            a.sum += v;
+        }
+        if (agg == AggKind::Collect) {
+            const double v = el.value;
             if (kid >= sl->items.size()) sl->items.resize(std::max<std::size_t>(keys.capacity(), kid + 1));
             sl->items[kid].push_back(v);
         }
         if (w.maxTimestamp() <= W) {
-            emit(t, kid, w, toAccumulator(*sl, kid), true); // late firing within the allowed lateness
+            emitSlab(t, kid, *sl, true); // late firing within the allowed lateness
         } else if (created && !sl->fireArmed) {
             sl->fireArmed = true;
             t.nextSlabTimer = std::min(t.nextSlabTimer, w.maxTimestamp());
@@ -1077,15 +1204,16 @@ struct StreamJob::Impl {
             std::size_t maxKeys = 0;
             for (const Slab& sl : t.slabs)
                 if ((sl.fireArmed && sl.window.maxTimestamp() == ts) || sl.cleanupAt == ts)
-                    maxKeys = std::max(maxKeys, sl.acc.size());
+                    maxKeys = std::max(maxKeys, sl.count.size());
             for (std::uint32_t kid = 0; kid < maxKeys; ++kid) {
                 for (Slab& sl : t.slabs) {
                     const bool fire = sl.fireArmed && sl.window.maxTimestamp() == ts;
                     const bool clean = sl.cleanupAt == ts;
-                    if ((!fire && !clean) || kid >= sl.acc.size() || sl.acc[kid].count == 0) continue;
-                    if (fire) emit(t, kid, sl.window, toAccumulator(sl, kid), false);
+                    if ((!fire && !clean) || kid >= sl.count.size() || sl.count[kid] == 0) continue;
+                    if (fire) emitSlab(t, kid, sl, false);
                     if (clean) {
-                        sl.acc[kid] = SlabAcc{};
+                        sl.count[kid] = 0;
+                        if (kid < sl.stats.size()) sl.stats[kid] = SlabStats{};
                         if (kid < sl.items.size()) sl.items[kid].clear();
                         --sl.live;
                         --t.windowCount;
@@ -1100,7 +1228,8 @@ struct StreamJob::Impl {
                 if (it->cleanupAt == ts) {
                     it->cleanupAt = kMaxTime;
                     if (it->live == 0) {
-                        t.spareAccs.push_back(std::move(it->acc)); // zeroed by the purge
+                        t.spareCounts.push_back(std::move(it->count)); // zeroed by the purge
+                        if (!it->stats.empty()) t.spareStats.push_back(std::move(it->stats));
                         it = t.slabs.erase(it);
                         continue;
                     }
@@ -1603,7 +1732,7 @@ struct StreamJob::Impl {
 
     void advanceTo(Millis time) { job.runUntil(time); }
 
-    void sourceElement(const Element& el) {
+    [[gnu::always_inline]] void sourceElement(const Element& el) {
         Split& s = splits[static_cast<std::size_t>(el.partition)];
         const WatermarkSpec& ws = job.spec_.watermark;
         activitySinceTick = true;
@@ -1629,7 +1758,9 @@ struct StreamJob::Impl {
         const std::uint32_t kid = internKey(el.key);
         // (With one subtask the key's record is not visited: it owns every key.)
         WindowTask& task = tasks.size() == 1 ? tasks[0] : tasks[static_cast<std::size_t>(keys[kid].owner)];
-        if (job.spec_.process) {
+        if (dense) {
+            denseElementFast(task, el, kid);
+        } else if (job.spec_.process) {
             processElement(task, el, kid);
         } else {
             windowElement(task, el, kid);
@@ -1641,7 +1772,7 @@ struct StreamJob::Impl {
             if (ws.kind == WatermarkKind::Sql) {
                 sqlEmit(s);
             } else {
-                changed = splitSetWatermark(s, generatorWatermark(s));
+                changed = splitSetWatermarkFast(s, generatorWatermark(s));
             }
             if (changed) updateCombined(s.owner);
         } else if (ws.kind == WatermarkKind::Sql && s.sqlCurrent - s.sqlLast > ws.interval) {
@@ -1650,8 +1781,19 @@ struct StreamJob::Impl {
             sqlEmit(s);
             updateCombined(s.owner);
         }
-        fireProcessingTimers(job.now_);
+        if (!dense) fireProcessingTimers(job.now_);
     }
+
+    /// An element whose partition is not one of the source's: read from partition 0.
+    [[gnu::noinline]] void sourceElementAtPartition0(const Element& element) {
+        Element el = element;
+        el.partition = 0;
+        sourceElement(el);
+    }
+
+    /// True when the job can have no wake-up on the scheduler (wakeUps() all kMaxTime): per-event
+    /// watermarks without idleness, event-time tumbling windows, no checkpoints.
+    bool noWakeUps() const { return !ticking && dense && nextCheckpoint == kMaxTime; }
 
     void finish(bool finalWatermark) {
         if (!finalWatermark) return;
@@ -1741,15 +1883,15 @@ void StreamJob::advanceProcessingTime(Millis time) {
 void StreamJob::process(const Element& element) {
     now_ = std::max(now_, scheduler_->now());
     if (element.arrival > now_) impl_->advanceTo(element.arrival);
-    if (element.partition < 0 || element.partition >= spec_.partitions) {
-        Element el = element;
-        el.partition = 0;
-        impl_->sourceElement(el);
+    if (element.partition < 0 || element.partition >= spec_.partitions) [[unlikely]] {
+        impl_->sourceElementAtPartition0(element);
     } else {
         impl_->sourceElement(element); // no copy of the element (and its key) on the hot path
     }
     ++elements_;
-    arm();
+    // The hot path: nothing to schedule and nothing scheduled (the usual replay job) skips arm().
+    const bool nothingArmed = armed_[0] == kMaxTime && armed_[1] == kMaxTime && armed_[2] == kMaxTime;
+    if (!(nothingArmed && impl_->noWakeUps())) arm();
 }
 
 void StreamJob::finish(bool finalWatermark) {

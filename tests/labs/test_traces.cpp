@@ -644,3 +644,36 @@ TEST_SUITE("labs/replay") {
         CHECK(has(r.err, "p.csv:3: partition 1 is not below --partitions 1"));
     }
 }
+
+TEST_SUITE("labs/traces") {
+    TEST_CASE("trace keys read as views without a copy - csv plain and quoted and json lines") {
+        // copyKey false: TraceRecord::key is never written, keyView holds the key's bytes until the next
+        // record (the fast CSV path, a quoted field with an escaped quote, JSON with and without escapes).
+        const std::string csv = "ts,key,value\n1000,alice,1\n2000,\"b\"\"ob\",2\n3000,a-much-longer-key-than-sso,3\n";
+        const std::string jsonl = "{\"ts\":1000,\"key\":\"alice\",\"value\":1}\n"
+                                  "{\"ts\":2000,\"key\":\"b\\\"ob\",\"value\":2}\n";
+        for (const bool json : {false, true}) {
+            TraceOptions opt;
+            opt.valueField = "value";
+            opt.copyKey = false;
+            TraceReader reader;
+            REQUIRE(reader.openText(json ? jsonl : csv, json ? "t.jsonl" : "t.csv", opt));
+            TraceRecord rec;
+            rec.key = "untouched";
+            std::vector<std::string> keys;
+            while (reader.next(rec) == TraceReader::Status::Record) {
+                CHECK(rec.key == "untouched");
+                keys.emplace_back(rec.keyView);
+            }
+            CHECK(reader.error().empty());
+            if (json)
+                CHECK(keys == std::vector<std::string>{"alice", "b\"ob"});
+            else
+                CHECK(keys == std::vector<std::string>{"alice", "b\"ob", "a-much-longer-key-than-sso"});
+        }
+        // copyKey true (the default): both, equal.
+        const Read r = readText(csv);
+        REQUIRE(r.records.size() == 3);
+        CHECK(r.records[1].key == "b\"ob");
+    }
+}
