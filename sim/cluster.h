@@ -388,6 +388,8 @@ public:
     ErrorCode send(std::int32_t producer, const ProducerRecord& record);
     /// Sends everything buffered now (producer.flush() without waiting).
     void flush(std::int32_t producer);
+    /// KafkaProducer.close(): sends what it holds and refuses new records; producer_closed is
+    /// journaled once nothing is left in flight (when close() would return). A second call does nothing.
     void closeProducer(std::int32_t producer);
     /// Records sent and not yet acknowledged or failed.
     std::int64_t pendingRecords(std::int32_t producer) const;

@@ -248,7 +248,8 @@ constexpr bool checkEventTexts(const EventSchema* schemas, std::size_t count, co
     X(GroupLoaded, "group_loaded", FLUXOLAB_F("group", Group, Group), FLUXOLAB_F("coordinator", Int, Broker),        \
       FLUXOLAB_F("state", GroupStateName, A), FLUXOLAB_F("generation", Int, B),                                     \
       FLUXOLAB_F("leader", ConsumerIfSet, Actor), FLUXOLAB_F("protocol", AssignorNameIfSet, Flag),                  \
-      FLUXOLAB_F("members", MemberList, List))
+      FLUXOLAB_F("members", MemberList, List))                                                                       \
+    X(ProducerClosed, "producer_closed", FLUXOLAB_F("producer", Producer, Actor)) /* close() returned: all it held is sent */
 // clang-format on
 
 enum class EventType : std::uint8_t { FLUXOLAB_EVENT_ENUMERATORS(FLUXOLAB_KAFKA_EVENTS) Count_ };

@@ -65,6 +65,7 @@ struct ProducerView {
     std::int64_t acked = 0;
     std::int64_t failed = 0;
     std::int64_t retries = 0;
+    bool closed = false; ///< close() was called: no longer a client of the cluster
 };
 
 struct ClusterView {

@@ -598,6 +598,10 @@
         <source>no assignor: the group has no members</source>
         <translation>no assignor: the group has no members</translation>
     </message>
+    <message>
+        <source>Producer {producer} closed</source>
+        <translation>Producer {producer} closed</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>
@@ -910,6 +914,57 @@
   %2</source>
         <translation>--lab: unknown lab &quot;%1&quot;; the labs are:
   %2</translation>
+    </message>
+    <message>
+        <source>Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view VIEW]
+                [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot out.png]
+                [--lab ID] [--run &apos;COMMAND&apos;]... [--fresh] [--help] [--version]
+                [--trace FILE [--watermark bounded:5s|monotonous|sql:5s] [--window tumble:60s|hop:10s,60s|
+                 session:30s|cumulate:10s,60s] [--agg count|sum:F|min:F|max:F|avg:F|collect:F] [--key F]
+                 [--time-field F] [--arrival-field F] [--partition-field F] [--allowed-lateness 0s]
+                 [--idle-timeout 0s] [--watermark-interval 200ms|per-event] [--parallelism 1..8] [--step N] [--why KEY]
+                 [--what-if idle|bound]]
+  VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare
+        (terminal and labs: the Kafka CLI and the guided labs)
+  --at: at most 1h of virtual time
+  --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal
+            history (they are kept for the next normal start); the language choice is kept.
+  --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)
+  Without --scenario, --lab or --fresh the lab opened last reopens where it was left.
+  --trace: runs a CSV / JSON Lines trace through the stream engine and shows it in the stream view
+           (options as fluxolab-cli replay&apos;s; defaults bounded:5s, tumble:60s, count, --key key,
+           --time-field ts). --step N shows the state after N events (default: the end).
+</source>
+        <extracomment>fluxolab --help. Keep the option names, VIEW&apos;s values and the alignment of the lines.</extracomment>
+        <translation>Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view VIEW]
+                [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot out.png]
+                [--lab ID] [--run &apos;COMMAND&apos;]... [--fresh] [--help] [--version]
+                [--trace FILE [--watermark bounded:5s|monotonous|sql:5s] [--window tumble:60s|hop:10s,60s|
+                 session:30s|cumulate:10s,60s] [--agg count|sum:F|min:F|max:F|avg:F|collect:F] [--key F]
+                 [--time-field F] [--arrival-field F] [--partition-field F] [--allowed-lateness 0s]
+                 [--idle-timeout 0s] [--watermark-interval 200ms|per-event] [--parallelism 1..8] [--step N] [--why KEY]
+                 [--what-if idle|bound]]
+  VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare
+        (terminal and labs: the Kafka CLI and the guided labs)
+  --at: at most 1h of virtual time
+  --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal
+            history (they are kept for the next normal start); the language choice is kept.
+  --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)
+  Without --scenario, --lab or --fresh the lab opened last reopens where it was left.
+  --trace: runs a CSV / JSON Lines trace through the stream engine and shows it in the stream view
+           (options as fluxolab-cli replay&apos;s; defaults bounded:5s, tumble:60s, count, --key key,
+           --time-field ts). --step N shows the state after N events (default: the end).
+</translation>
+    </message>
+    <message>
+        <source>fluxolab: no display found (DISPLAY and WAYLAND_DISPLAY are not set).
+  Start it from a desktop session or under xvfb-run, or render a picture headless with
+  --screenshot out.png (e.g. fluxolab --scenario rebalance-basico --screenshot out.png)
+</source>
+        <translation>fluxolab: no display found (DISPLAY and WAYLAND_DISPLAY are not set).
+  Start it from a desktop session or under xvfb-run, or render a picture headless with
+  --screenshot out.png (e.g. fluxolab --scenario rebalance-basico --screenshot out.png)
+</translation>
     </message>
 </context>
 <context>

@@ -598,6 +598,10 @@
         <source>no assignor: the group has no members</source>
         <translation>sem assignor: o grupo não tem membros</translation>
     </message>
+    <message>
+        <source>Producer {producer} closed</source>
+        <translation>Produtor {producer} fechado</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>
@@ -910,6 +914,59 @@
   %2</source>
         <translation>--lab: laboratório desconhecido &quot;%1&quot;; os laboratórios são:
   %2</translation>
+    </message>
+    <message>
+        <source>Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view VIEW]
+                [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot out.png]
+                [--lab ID] [--run &apos;COMMAND&apos;]... [--fresh] [--help] [--version]
+                [--trace FILE [--watermark bounded:5s|monotonous|sql:5s] [--window tumble:60s|hop:10s,60s|
+                 session:30s|cumulate:10s,60s] [--agg count|sum:F|min:F|max:F|avg:F|collect:F] [--key F]
+                 [--time-field F] [--arrival-field F] [--partition-field F] [--allowed-lateness 0s]
+                 [--idle-timeout 0s] [--watermark-interval 200ms|per-event] [--parallelism 1..8] [--step N] [--why KEY]
+                 [--what-if idle|bound]]
+  VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare
+        (terminal and labs: the Kafka CLI and the guided labs)
+  --at: at most 1h of virtual time
+  --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal
+            history (they are kept for the next normal start); the language choice is kept.
+  --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)
+  Without --scenario, --lab or --fresh the lab opened last reopens where it was left.
+  --trace: runs a CSV / JSON Lines trace through the stream engine and shows it in the stream view
+           (options as fluxolab-cli replay&apos;s; defaults bounded:5s, tumble:60s, count, --key key,
+           --time-field ts). --step N shows the state after N events (default: the end).
+</source>
+        <extracomment>fluxolab --help. Keep the option names, VIEW&apos;s values and the alignment of the lines.</extracomment>
+        <translation>Utilização: fluxolab [--scenario NOME|CAMINHO] [--seed S] [--at 30s] [--view VISTA]
+                     [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot saida.png]
+                     [--lab ID] [--run &apos;COMANDO&apos;]... [--fresh] [--help] [--version]
+                     [--trace FICHEIRO [--watermark bounded:5s|monotonous|sql:5s] [--window tumble:60s|hop:10s,60s|
+                      session:30s|cumulate:10s,60s] [--agg count|sum:C|min:C|max:C|avg:C|collect:C] [--key C]
+                      [--time-field C] [--arrival-field C] [--partition-field C] [--allowed-lateness 0s]
+                      [--idle-timeout 0s] [--watermark-interval 200ms|per-event] [--parallelism 1..8] [--step N] [--why CHAVE]
+                      [--what-if idle|bound]]
+  VISTA: cluster, groups, tables, plots, stream, terminal, labs ou compare
+         (terminal e labs: a CLI do Kafka e os laboratórios guiados)
+  --at: no máximo 1h de tempo virtual
+  --fresh   arranca como numa máquina nova: ignora o progresso guardado dos laboratórios, o último
+            laboratório e o histórico do terminal (ficam guardados para o próximo arranque normal);
+            a escolha do idioma mantém-se.
+  --lab ID  abre um laboratório guiado no seu próprio cluster e mostra o painel dos laboratórios
+            (um ID desconhecido lista os laboratórios)
+  Sem --scenario, --lab ou --fresh, o último laboratório aberto reabre onde ficou.
+  --trace: passa um traço CSV / JSON Lines pelo motor de streaming e mostra-o na vista de streaming
+           (opções como as de fluxolab-cli replay; por omissão bounded:5s, tumble:60s, count, --key key,
+           --time-field ts). --step N mostra o estado depois de N eventos (por omissão: o fim).
+</translation>
+    </message>
+    <message>
+        <source>fluxolab: no display found (DISPLAY and WAYLAND_DISPLAY are not set).
+  Start it from a desktop session or under xvfb-run, or render a picture headless with
+  --screenshot out.png (e.g. fluxolab --scenario rebalance-basico --screenshot out.png)
+</source>
+        <translation>fluxolab: nenhum ecrã encontrado (DISPLAY e WAYLAND_DISPLAY não estão definidas).
+  Arranque-o numa sessão gráfica ou com xvfb-run, ou gere uma imagem sem ecrã com
+  --screenshot saida.png (por exemplo fluxolab --scenario rebalance-basico --screenshot saida.png)
+</translation>
     </message>
 </context>
 <context>

@@ -810,7 +810,12 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     double py = left.top() + th.px(24);
     const QFont nameFont = th.font(9, true), smallFont = th.font(8);
     const QFontMetricsF nameFm(nameFont);
+    // A closed producer (a console producer ended by Ctrl+D) is no longer a client of the cluster:
+    // no card, as consumers. Its card's index by producer index (-1: none).
+    std::vector<std::int32_t> producerItem(o.producers.size(), -1);
     for (std::size_t pi = 0; pi < o.producers.size(); ++pi) {
+        if (o.producers[pi].closed) continue;
+        producerItem[pi] = static_cast<std::int32_t>(L.producers.size());
         ProducerItem pr;
         pr.index = static_cast<std::int32_t>(pi);
         pr.name = QString::fromStdString(o.producers[pi].client_id);
@@ -863,7 +868,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     if (o.has(Capability::RecordsInFlight) && o.has(Capability::RecordAnimation))
         for (const obs::Append& e : o.appends) { // newest first
             if (e.time <= now - flightMs) break;
-            if (e.producer < 0 || static_cast<std::size_t>(e.producer) >= L.producers.size()) continue;
+            if (e.producer < 0 || static_cast<std::size_t>(e.producer) >= producerItem.size() ||
+                producerItem[static_cast<std::size_t>(e.producer)] < 0)
+                continue;
             appends.push_back({&e, std::clamp(static_cast<double>(now - e.time) / static_cast<double>(flightMs), 0.0, 1.0)});
         }
     L.batchedFlights = speed >= kBatchSpeed || appends.size() > kMaxSingleFlights;
@@ -893,11 +900,11 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         const ReplicaStrip* target = leaderStrip(tp);
         if (!target) continue;
         Flight f;
-        f.producer = e.producer;
+        f.producer = producerItem[static_cast<std::size_t>(e.producer)];
         f.tp = tp;
         f.count = e.count;
         f.batch = L.batchedFlights;
-        const QRectF& pr = L.producers[static_cast<std::size_t>(e.producer)].rect;
+        const QRectF& pr = L.producers[static_cast<std::size_t>(f.producer)].rect;
         f.from = QPointF(pr.right(), pr.center().y());
         const double tx = std::min(target->cellsRect.right(), target->leoX ? *target->leoX : target->cellsRect.left());
         f.to = QPointF(tx, target->cellsRect.center().y());

@@ -180,7 +180,7 @@ struct GroupItem {
 /// same wall-clock time at any speed). At high speed the flights of one producer to one partition
 /// are merged into one moving batch (level of detail: fewer items, never fewer frames).
 struct Flight {
-    std::int32_t producer = -1;
+    std::int32_t producer = -1; ///< index into ClusterLayout::producers (a closed producer has no card)
     obs::PartitionKey tp;
     QPointF from;
     /// The path: from the producer to the gap between the producers' column and broker 1 (via1),

@@ -32,25 +32,6 @@
 namespace fluxolab::app {
 
 namespace {
-const char* kUsage =
-    "Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view VIEW]\n"
-    "                [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot out.png]\n"
-    "                [--lab ID] [--run 'COMMAND']... [--fresh] [--help] [--version]\n"
-    "                [--trace FILE [--watermark bounded:5s|monotonous|sql:5s] [--window tumble:60s|hop:10s,60s|\n"
-    "                 session:30s|cumulate:10s,60s] [--agg count|sum:F|min:F|max:F|avg:F|collect:F] [--key F]\n"
-    "                 [--time-field F] [--arrival-field F] [--partition-field F] [--allowed-lateness 0s]\n"
-    "                 [--idle-timeout 0s] [--watermark-interval 200ms|per-event] [--parallelism 1..8] [--step N] [--why KEY]\n"
-    "                 [--what-if idle|bound]]\n"
-    "  VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare\n"
-    "        (terminal and labs: the Kafka CLI and the guided labs)\n"
-    "  --at: at most 1h of virtual time\n"
-    "  --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal\n"
-    "            history (they are kept for the next normal start); the language choice is kept.\n"
-    "  --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)\n"
-    "  Without --scenario, --lab or --fresh the lab opened last reopens where it was left.\n"
-    "  --trace: runs a CSV / JSON Lines trace through the stream engine and shows it in the stream view\n"
-    "           (options as fluxolab-cli replay's; defaults bounded:5s, tumble:60s, count, --key key,\n"
-    "           --time-field ts). --step N shows the state after N events (default: the end).\n";
 /// --at runs the simulation synchronously before the window shows: 1h of virtual time takes
 /// seconds; 100000h would freeze the app for hours.
 constexpr std::int64_t kMaxAtMs = 3600000;
@@ -82,6 +63,30 @@ QString commandLineLanguage(const QStringList& args) {
 struct CommandLine {
     Q_DECLARE_TR_FUNCTIONS(fluxolab::app::CommandLine)
 };
+
+/// `fluxolab --help`, in the app's language (the language must be set: setLanguage).
+static QByteArray usageText() {
+    //: fluxolab --help. Keep the option names, VIEW's values and the alignment of the lines.
+    return CommandLine::tr(
+    "Usage: fluxolab [--scenario NAME|PATH] [--seed S] [--at 30s] [--view VIEW]\n"
+    "                [--lang pt_PT|en] [--size 1600x900] [--presentation] [--screenshot out.png]\n"
+    "                [--lab ID] [--run 'COMMAND']... [--fresh] [--help] [--version]\n"
+    "                [--trace FILE [--watermark bounded:5s|monotonous|sql:5s] [--window tumble:60s|hop:10s,60s|\n"
+    "                 session:30s|cumulate:10s,60s] [--agg count|sum:F|min:F|max:F|avg:F|collect:F] [--key F]\n"
+    "                 [--time-field F] [--arrival-field F] [--partition-field F] [--allowed-lateness 0s]\n"
+    "                 [--idle-timeout 0s] [--watermark-interval 200ms|per-event] [--parallelism 1..8] [--step N] [--why KEY]\n"
+    "                 [--what-if idle|bound]]\n"
+    "  VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare\n"
+    "        (terminal and labs: the Kafka CLI and the guided labs)\n"
+    "  --at: at most 1h of virtual time\n"
+    "  --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal\n"
+    "            history (they are kept for the next normal start); the language choice is kept.\n"
+    "  --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)\n"
+    "  Without --scenario, --lab or --fresh the lab opened last reopens where it was left.\n"
+    "  --trace: runs a CSV / JSON Lines trace through the stream engine and shows it in the stream view\n"
+    "           (options as fluxolab-cli replay's; defaults bounded:5s, tumble:60s, count, --key key,\n"
+    "           --time-field ts). --step N shows the state after N events (default: the end).\n").toUtf8();
+}
 
 std::optional<Options> parseOptions(const QStringList& args, QString* error, bool* help, bool* version) {
     QCommandLineParser p;
@@ -289,7 +294,10 @@ int runApplication(int argc, char** argv) {
     bool help = false, version = false;
     const auto preparsed = parseOptions(rawArguments, &error, &help, &version);
     if (help) {
-        std::fputs(kUsage, stdout);
+        // In the app's language: translators need a QCoreApplication (no display needed).
+        QCoreApplication core(argc, argv);
+        setLanguage(commandLineLanguage(rawArguments));
+        std::fputs(usageText().constData(), stdout);
         return 0;
     }
     if (version) {
@@ -297,16 +305,18 @@ int runApplication(int argc, char** argv) {
         return 0;
     }
     if (!headless && !platformOption && noDisplay()) {
+        // The messages in the app's language: translators need a QCoreApplication (no display needed).
+        QCoreApplication core(argc, argv);
+        setLanguage(commandLineLanguage(rawArguments));
         if (!preparsed) {
-            // The message in the app's language: translators need a QCoreApplication (no display needed).
-            QCoreApplication core(argc, argv);
-            setLanguage(commandLineLanguage(rawArguments));
             parseOptions(rawArguments, &error, &help, &version);
-            std::fprintf(stderr, "fluxolab: %s\n%s", qUtf8Printable(error), kUsage);
+            std::fprintf(stderr, "fluxolab: %s\n%s", qUtf8Printable(error), usageText().constData());
         } else
-            std::fputs("fluxolab: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
-                       "  Start it from a desktop session or under xvfb-run, or render a picture headless with\n"
-                       "  --screenshot out.png (e.g. fluxolab --scenario rebalance-basico --screenshot out.png)\n",
+            std::fputs(CommandLine::tr("fluxolab: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                                       "  Start it from a desktop session or under xvfb-run, or render a picture headless with\n"
+                                       "  --screenshot out.png (e.g. fluxolab --scenario rebalance-basico --screenshot out.png)\n")
+                           .toUtf8()
+                           .constData(),
                        stderr);
         return 2;
     }
@@ -329,11 +339,11 @@ int runApplication(int argc, char** argv) {
     setLanguage(commandLineLanguage(QApplication::arguments())); // for the command line's messages
     const auto options = parseOptions(QApplication::arguments(), &error, &help, &version);
     if (help || version) {
-        std::fputs(help ? kUsage : "fluxolab " FLUXOLAB_VERSION "\n", stdout);
+        std::fputs(help ? usageText().constData() : "fluxolab " FLUXOLAB_VERSION "\n", stdout);
         return 0;
     }
     if (!options) {
-        std::fprintf(stderr, "fluxolab: %s\n%s", qUtf8Printable(error), kUsage);
+        std::fprintf(stderr, "fluxolab: %s\n%s", qUtf8Printable(error), usageText().constData());
         return 2;
     }
     if (!options->lab.isEmpty()) {

@@ -365,9 +365,17 @@ void LabPanel::onRemoteStatus(const RemoteLabStatus& status) {
         }
     }
     // Follow the student to the next step, unless they were reading another one.
-    if (static_cast<int>(m_remoteCurrent) != before && m_selected == before)
+    const bool moved = static_cast<int>(m_remoteCurrent) != before;
+    if (moved && m_selected == before) {
         m_selected = std::min(currentStep(), stepCount() - 1);
+        m_followStep = true;
+    }
+    // A step passed on the real cluster (not the first answer, the saved progress): the panel
+    // unfolds as it does on the simulated cluster; the keyboard stays where it is.
+    const bool wasFolded = isFolded();
+    if (moved && m_remoteAnswers > 1) m_folded = false;
     refresh();
+    if (wasFolded && !isFolded()) Q_EMIT foldedChanged(false);
     if (m_remoteDirty) {
         m_remoteDirty = false;
         update();
@@ -620,8 +628,10 @@ void LabPanel::update() {
         if (m_selected == static_cast<int>(before)) {
             m_selected = std::min(currentStep(), stepCount() - 1);
             m_followStep = true; // the new step's command (or "Lab complete") comes into view
-            m_folded = false; // a new step to read: the panel unfolds
         }
+        // A step passed: the panel unfolds, so that the student sees the tick and what comes next.
+        // The keyboard stays in the terminal (the student may be typing the next command).
+        m_folded = false;
         refresh();
         if (wasFolded && !isFolded()) Q_EMIT foldedChanged(false);
     }

@@ -18,6 +18,7 @@
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
+#include <QTimer>
 
 namespace fluxolab::app {
 
@@ -115,6 +116,17 @@ void TerminalConsole::setInput(const QString& text) {
     c.insertText(text, f);
     setTextCursor(c);
     ensureCursorVisible();
+    keepPromptInView();
+}
+
+void TerminalConsole::keepPromptInView(bool fromStart) {
+    if (textCursor().block() != document()->lastBlock()) return; // not on the prompt's line
+    QScrollBar* h = horizontalScrollBar();
+    // The cursor's right edge in document coordinates, and the room the view has for it.
+    const int cursorRight = cursorRect().right() + h->value();
+    const int room = viewport()->width() - 2 * static_cast<int>(document()->documentMargin());
+    const int want = fromStart ? 0 : std::max(0, cursorRight - room);
+    if (h->value() != want) h->setValue(want);
 }
 
 bool TerminalConsole::cursorInInput() const {
@@ -308,6 +320,7 @@ void TerminalConsole::keyPressEvent(QKeyEvent* e) {
     }
     if ((ctrl || ctrlShift) && key == Qt::Key_V) {
         paste();
+        keepPromptInView(true);
         return;
     }
     if (ctrl && key == Qt::Key_L) {
@@ -330,6 +343,7 @@ void TerminalConsole::keyPressEvent(QKeyEvent* e) {
         if (key == Qt::Key_A) c.setPosition(m_inputStart);
         else c.movePosition(QTextCursor::End);
         setTextCursor(c);
+        keepPromptInView();
         return;
     }
     if (ctrl && (key == Qt::Key_U || key == Qt::Key_W)) {
@@ -350,6 +364,7 @@ void TerminalConsole::keyPressEvent(QKeyEvent* e) {
         c.setPosition(end, QTextCursor::KeepAnchor);
         c.removeSelectedText();
         setTextCursor(c);
+        keepPromptInView();
         return;
     }
     const bool consumerRunning = m_session && !m_session->readsInput();
@@ -388,6 +403,7 @@ void TerminalConsole::keyPressEvent(QKeyEvent* e) {
             QTextCursor c = textCursor();
             c.setPosition(m_inputStart, mods == Qt::ShiftModifier ? QTextCursor::KeepAnchor : QTextCursor::MoveAnchor);
             setTextCursor(c);
+            keepPromptInView();
             return;
         }
         break;
@@ -399,6 +415,11 @@ void TerminalConsole::keyPressEvent(QKeyEvent* e) {
         if (!cursorInInput()) moveToEnd();
     }
     QPlainTextEdit::keyPressEvent(e);
+    // Only after a key that edits or moves along the line: a lone Shift or Page Up leaves a wide
+    // output line the user scrolled to where it is.
+    if (edits || key == Qt::Key_Backspace || key == Qt::Key_Delete || key == Qt::Key_Left || key == Qt::Key_Right ||
+        key == Qt::Key_End)
+        keepPromptInView();
 }
 
 bool TerminalConsole::canInsertFromMimeData(const QMimeData* source) const { return source->hasText(); }
@@ -420,6 +441,9 @@ void TerminalConsole::insertFromMimeData(const QMimeData* source) {
             textCursor().insertText(lines[i]);
         }
     }
+    // The view scrolls to the cursor after this returns (a paste from the context menu): the
+    // command's start, with the prompt, is shown once it has.
+    QTimer::singleShot(0, this, [this] { keepPromptInView(true); });
 }
 
 void TerminalConsole::contextMenuEvent(QContextMenuEvent* event) {

@@ -32,6 +32,9 @@ public:
     /// Text typed after the prompt (not yet submitted).
     QString input() const;
     void setInput(const QString& text);
+    /// Scrolls the prompt's line back to its start (the prompt and the start of a command wider
+    /// than the view: what a pasted command is checked by).
+    void showLineStart() { keepPromptInView(true); }
     /// Runs a line as if typed and Enter pressed.
     void submit(const QString& line);
     /// Ctrl+C.
@@ -98,6 +101,10 @@ private:
     void complete();
     void historyMove(int delta);
     void moveToEnd();
+    /// The prompt's line scrolled sideways as little as the cursor needs (QPlainTextEdit centres
+    /// the cursor, which pushes the "$ " out of a line wider than the view); `fromStart`: shows the
+    /// line from its start whatever the cursor (a pasted command: its start is what is checked).
+    void keepPromptInView(bool fromStart = false);
     void commitInput(); ///< Enter: the input line joins the transcript
     bool cursorInInput() const;
 

@@ -74,6 +74,7 @@ void TerminalPanel::pasteCommand(const QString& command) {
         m_tabs->setCurrentWidget(c);
     }
     c->setInput(text);
+    c->showLineStart();
     c->setFocus();
 }
 

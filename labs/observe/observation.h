@@ -212,6 +212,7 @@ struct Producer {
     std::int64_t failed = 0;
     std::int64_t retries = 0;
     std::string topic; ///< the topic it writes to (empty: not known)
+    bool closed = false; ///< closed (a console producer ended by Ctrl+D): no longer a client to show
 };
 
 /// Records a producer appended to a partition's leader shortly before the moment shown: the batch
@@ -263,7 +264,7 @@ struct Observation {
     std::vector<Partition> partitions; ///< by (topic, partition)
     std::vector<Group> groups;         ///< by name
     std::vector<Consumer> consumers;   ///< by client index (closed ones stay)
-    std::vector<Producer> producers;   ///< by client index
+    std::vector<Producer> producers;   ///< by client index (closed ones stay, marked)
     /// RecordsInFlight: records written to a leader and not committed yet (above the high watermark).
     std::int64_t records_in_flight = 0;
     std::vector<Append> appends;          ///< RecordsInFlight: recent appends, newest first

@@ -243,7 +243,7 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
     }
     for (std::size_t pi = 0; pi < v.producers.size(); ++pi) {
         const sim::ProducerView& pv = v.producers[pi];
-        Producer op{j.producerName(static_cast<std::int32_t>(pi)), pv.acked, pv.failed, pv.retries, {}};
+        Producer op{j.producerName(static_cast<std::int32_t>(pi)), pv.acked, pv.failed, pv.retries, {}, pv.closed};
         if (options.scenario)
             for (const auto& sp : options.scenario->producers)
                 if (sp.config.client_id == op.client_id) op.topic = sp.topic;

@@ -231,8 +231,19 @@ ErrorCode Producers::sendSynthetic(std::int32_t producer, const std::string& top
 void Producers::flush(std::int32_t producer) { drain(producer, true); }
 
 void Producers::close(std::int32_t producer) {
+    auto& pd = *m_producers[static_cast<std::size_t>(producer)];
+    if (pd.closed) return;
+    pd.closed = true; // send() refuses from now on
     drain(producer, true);
-    m_producers[static_cast<std::size_t>(producer)]->closed = true;
+}
+
+void Producers::journalClosedWhenDone(ProducerData& pd) {
+    // KafkaProducer.close() returns once every record it held is acknowledged or failed: only then
+    // is the producer no longer a client of the cluster (its card leaves the view).
+    if (!pd.closed || pd.close_journaled || pd.pending > 0) return;
+    pd.close_journaled = true;
+    Event& e = m_brokers.emitEvent(EventType::ProducerClosed);
+    e.actor = pd.index;
 }
 
 void Producers::drain(std::int32_t producer, bool force) {
@@ -255,6 +266,7 @@ void Producers::drain(std::int32_t producer, bool force) {
     }
     for (const auto& tp : ready_tps) sendBatch(producer, tp);
     if (earliest >= 0) armLinger(pd, earliest);
+    journalClosedWhenDone(pd);
 }
 
 void Producers::armLinger(ProducerData& pd, TimeMs at) {

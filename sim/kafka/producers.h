@@ -88,7 +88,8 @@ private:
         TimeMs linger_at = -1;
         std::string value_template = "{key}-{seq}";
         std::int64_t pending = 0;
-        bool closed = false;
+        bool closed = false;         ///< close() was called: send() refuses
+        bool close_journaled = false; ///< producer_closed emitted (nothing was left to send)
     };
     struct InFlight {
         std::int32_t producer = 0;
@@ -110,6 +111,8 @@ private:
     std::deque<PendingBatch>& enqueue(ProducerData& pd, const TopicPartition& tp, Record r, std::int64_t bytes);
     void drain(std::int32_t producer, bool force);
     void armLinger(ProducerData& pd, TimeMs at);
+    /// After close(): journals producer_closed once the producer holds no record any more.
+    void journalClosedWhenDone(ProducerData& pd);
     void sendBatch(std::int32_t producer, const TopicPartition& tp);
     void produceArrives(std::uint64_t request);
     void produceResponse(std::uint64_t request, ErrorCode error, Offset base);

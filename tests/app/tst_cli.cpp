@@ -133,7 +133,7 @@ void CliTest::parseOptions() {
 void CliTest::helpAndVersionWithoutDisplay() {
     // No DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM: QApplication would abort (rc 134).
     for (const char* opt : {"--help", "-h", "--version"}) {
-        const Run r = run({QString::fromLatin1(opt)}, true);
+        const Run r = run({QString::fromLatin1(opt), QStringLiteral("--lang"), QStringLiteral("en")}, true);
         QCOMPARE(r.code, 0);
         QVERIFY2(r.out.startsWith(QString::fromLatin1(qstrcmp(opt, "--version") == 0 ? "fluxolab " : "Usage: fluxolab")), qPrintable(r.out));
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
@@ -141,7 +141,7 @@ void CliTest::helpAndVersionWithoutDisplay() {
     const Run bad = run({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--view"), QStringLiteral("nope")}, true);
     QCOMPARE(bad.code, 2);
     QVERIFY2(bad.err.contains(QStringLiteral("terminal, labs or compare")), qPrintable(bad.err));
-    const Run plain = run({}, true);
+    const Run plain = run({QStringLiteral("--lang"), QStringLiteral("en")}, true);
     QCOMPARE(plain.code, 2);
     QVERIFY2(plain.err.contains(QStringLiteral("no display found")) && plain.err.contains(QStringLiteral("--screenshot")),
              qPrintable(plain.err));
@@ -164,6 +164,29 @@ void CliTest::optionErrorsFollowTheLanguage() {
     const Run console = run({QStringLiteral("--size"), bad}, true, config.path());
     QCOMPARE(console.code, 2);
     QVERIFY2(console.err.contains(QStringLiteral("--size espera LARGURAxALTURA")), qPrintable(console.err));
+}
+
+void CliTest::helpFollowsTheLanguage() {
+    // `fluxolab --help` was English only, also in an app that opens in pt_PT.
+    QTemporaryDir config; // no saved language: pt_PT
+    for (const bool noDisplay : {true, false}) {
+        const Run pt = run({QStringLiteral("--help")}, noDisplay, config.path());
+        QCOMPARE(pt.code, 0);
+        QVERIFY2(pt.out.startsWith(QStringLiteral("Utilização: fluxolab [--scenario NOME|CAMINHO]")), qPrintable(pt.out));
+        QVERIFY2(pt.out.contains(QStringLiteral("  --lab ID  abre um laboratório guiado no seu próprio cluster")), qPrintable(pt.out));
+        QVERIFY2(!pt.out.contains(QStringLiteral("Usage")), qPrintable(pt.out));
+        const Run en = run({QStringLiteral("-h"), QStringLiteral("--lang"), QStringLiteral("en")}, noDisplay, config.path());
+        QCOMPARE(en.code, 0);
+        QVERIFY2(en.out.startsWith(QStringLiteral("Usage: fluxolab [--scenario NAME|PATH]")), qPrintable(en.out));
+        QVERIFY2(en.out.contains(QStringLiteral("  --lab ID  opens a guided lab on its own cluster")), qPrintable(en.out));
+    }
+    // A bad option's usage text and the message for a missing display too.
+    const Run bad = run({QStringLiteral("--bogus")}, true, config.path());
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains(QStringLiteral("Utilização: fluxolab")), qPrintable(bad.err));
+    const Run plain = run({}, true, config.path());
+    QCOMPARE(plain.code, 2);
+    QVERIFY2(plain.err.startsWith(QStringLiteral("fluxolab: nenhum ecrã encontrado")), qPrintable(plain.err));
 }
 
 void CliTest::scenarioFolderIsNotAScenarioFile() {

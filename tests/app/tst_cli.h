@@ -13,5 +13,6 @@ private Q_SLOTS:
     void parseOptions();
     void helpAndVersionWithoutDisplay();
     void optionErrorsFollowTheLanguage();
+    void helpFollowsTheLanguage();
     void scenarioFolderIsNotAScenarioFile();
 };

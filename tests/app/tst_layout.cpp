@@ -16,6 +16,8 @@
 #include "app/core/texts.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QDockWidget>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -27,6 +29,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QScrollBar>
 #include <QTest>
 #include <QLabel>
@@ -1233,6 +1236,79 @@ void LayoutTest::terminalLineEditing() {
     QVERIFY(c->toPlainText().endsWith(TerminalConsole::prompt()));
 }
 
+void LayoutTest::longPastedCommandKeepsThePrompt_data() {
+    QTest::addColumn<bool>("presentation");
+    QTest::addRow("normal") << false;
+    QTest::addRow("presentation") << true;
+}
+
+void LayoutTest::longPastedCommandKeepsThePrompt() {
+    // At 1366x768 the terminal under the lab panel is ~45 columns wide: a lab's command pasted into
+    // it scrolled the line sideways until the "$ " prompt was out of view (QPlainTextEdit centres
+    // the cursor). The prompt and the command's start stay in view; typing on scrolls only as much
+    // as the cursor needs; the next prompt is at the left again.
+    QFETCH(bool, presentation);
+    auto w = makeWindow(QSize(1366, 768), presentation, true);
+    QVERIFY(w);
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    QVERIFY(c->isVisible());
+    const QFontMetrics fm(c->font());
+    const QString command = QStringLiteral("kafka-console-consumer.sh --topic pedidos --from-beginning --property print.key=true "
+                                           "--property key.separator=: --group leitores --bootstrap-server localhost:9092");
+    QVERIFY2(fm.horizontalAdvance(TerminalConsole::prompt() + command) > c->viewport()->width() * 3 / 2,
+             qPrintable(QStringLiteral("the command must be wider than the terminal (%1 px)").arg(c->viewport()->width())));
+    // Where the prompt's "$" is drawn in the view (the line's first character).
+    auto promptRect = [c] {
+        QTextCursor at(c->document()->lastBlock());
+        return c->cursorRect(at);
+    };
+    auto promptShown = [&] { return promptRect().left() >= 0 && promptRect().right() < c->viewport()->width(); };
+    auto cursorShown = [c] { return c->cursorRect().left() >= 0 && c->cursorRect().right() <= c->viewport()->width(); };
+    auto shot = [&](const char* what) {
+        if (!shotsDir().isEmpty())
+            w->grab().save(QStringLiteral("%1/terminal-long-%2-%3.png").arg(shotsDir(), QLatin1String(what), presentation ? QStringLiteral("presentation") : QStringLiteral("normal")));
+    };
+    // Ctrl+V of the clipboard.
+    c->setFocus();
+    QApplication::clipboard()->setText(command);
+    QTest::keyClick(c, Qt::Key_V, Qt::ControlModifier);
+    settle();
+    QCOMPARE(c->input(), command);
+    QVERIFY2(promptShown(), qPrintable(QStringLiteral("prompt at x=%1").arg(promptRect().left())));
+    shot("pasted");
+    // Typing at the end: the cursor comes into view, scrolled no further than it needs.
+    QTest::keyClicks(c, QStringLiteral(" -x"));
+    settle();
+    QVERIFY(cursorShown());
+    QVERIFY2(c->cursorRect().right() > c->viewport()->width() - 3 * fm.horizontalAdvance(QLatin1Char('M')),
+             qPrintable(QStringLiteral("cursor at x=%1 in a %2 px view: scrolled too far").arg(c->cursorRect().right()).arg(c->viewport()->width())));
+    // Home (Ctrl+A) shows the prompt again; Ctrl+U empties the line; a short line shows its prompt.
+    QTest::keyClick(c, Qt::Key_A, Qt::ControlModifier);
+    settle();
+    QVERIFY(promptShown());
+    QTest::keyClick(c, Qt::Key_E, Qt::ControlModifier);
+    QTest::keyClick(c, Qt::Key_U, Qt::ControlModifier);
+    settle();
+    QCOMPARE(c->input(), QString());
+    QVERIFY(promptShown());
+    // A command clicked in the lab panel goes in the same way.
+    Q_EMIT w->labPanel()->commandClicked(command);
+    settle();
+    QCOMPARE(c->input(), command);
+    QVERIFY2(promptShown(), qPrintable(QStringLiteral("prompt at x=%1").arg(promptRect().left())));
+    shot("clicked");
+    // A line typed longer than the view: the cursor in view, and the prompt as soon as it fits again.
+    QTest::keyClick(c, Qt::Key_U, Qt::ControlModifier);
+    const QString typed(c->viewport()->width() / fm.horizontalAdvance(QLatin1Char('x')) + 10, QLatin1Char('x'));
+    QTest::keyClicks(c, typed);
+    settle();
+    QVERIFY(cursorShown());
+    for (int i = 0; i < 20; ++i) QTest::keyClick(c, Qt::Key_Backspace);
+    settle();
+    QVERIFY(cursorShown());
+    QVERIFY2(promptShown(), qPrintable(QStringLiteral("prompt at x=%1 once the line fits").arg(promptRect().left())));
+}
+
 void LayoutTest::sliderJumpsWhereClicked() {
     auto w = makeWindow(QSize(1366, 768), false, false);
     QVERIFY(w);
@@ -1598,6 +1674,121 @@ void LayoutTest::labPanelFoldsWhileTypingInTheTerminal() {
     QVERIFY(!lab->isFolded());
     QVERIFY(lab->isAncestorOf(QApplication::focusWidget())); // the keyboard is on the step
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::labPanelUnfoldsWhenAStepPasses_data() {
+    QTest::addColumn<bool>("presentation");
+    QTest::addRow("1366x768 normal") << false;
+    QTest::addRow("1366x768 presentation") << true;
+}
+
+void LayoutTest::labPanelUnfoldsWhenAStepPasses() {
+    // The student types a step's command in the terminal under the folded panel and presses Enter:
+    // the step passes and the panel unfolds on the next step, while the keyboard stays in the
+    // terminal (typing goes on there). Also when the student had opened another step to read.
+    QFETCH(bool, presentation);
+    auto w = makeWindow(QSize(1366, 768), presentation, true);
+    QVERIFY(w);
+    QVERIFY(QTest::qWaitForWindowActive(w.get()));
+    LabPanel* lab = w->labPanel();
+    QVERIFY(lab->loadLab(QStringLiteral("topicos-particoes-offsets")));
+    lab->restart();
+    w->resize(QSize(1366, 768));
+    settle();
+    QVERIFY(w->terminalUnderLabPanel());
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    auto typeStep = [&](int step) {
+        lab->selectStep(step);
+        const QString command = lab->commands().front();
+        QVERIFY(!command.isEmpty());
+        // The student reads another step (the one after) before going to the terminal.
+        if (step + 1 < lab->stepCount()) lab->selectStep(step + 1);
+        lab->textBrowser()->setFocus(Qt::MouseFocusReason); // reading it
+        settle();
+        c->setFocus(Qt::MouseFocusReason); // then a click on the terminal
+        settle();
+        QVERIFY(lab->isFolded());
+        QTest::keyClicks(c, command);
+        QTest::keyClick(c, Qt::Key_Return);
+        settle();
+    };
+    for (int step : {0, 1}) {
+        typeStep(step);
+        QCOMPARE(lab->currentStep(), step + 1);
+        QVERIFY2(!lab->isFolded(), qPrintable(QStringLiteral("folded after step %1 passed").arg(step + 1)));
+        QVERIFY(lab->textBrowser()->isVisible() && lab->stepList()->isVisible());
+        QCOMPARE(QApplication::focusWidget(), c); // the keyboard was not taken from the terminal
+        // Typing on does not fold it again (only the keyboard coming back to the terminal does).
+        QTest::keyClicks(c, QStringLiteral("kafka"));
+        settle();
+        QVERIFY(!lab->isFolded());
+        QTest::keyClick(c, Qt::Key_U, Qt::ControlModifier);
+    }
+    if (!shotsDir().isEmpty())
+        w->grab().save(QStringLiteral("%1/lab-unfolded-after-step-%2.png").arg(shotsDir(), presentation ? QStringLiteral("presentation") : QStringLiteral("normal")));
+}
+
+void LayoutTest::noStatusBarInPresentation_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addRow("1366x768") << QSize(1366, 768);
+    QTest::addRow("1920x1080") << QSize(1920, 1080);
+}
+
+void LayoutTest::noStatusBarInPresentation() {
+    // In presentation mode the status bar's row goes to the views and the terminal, whatever the
+    // order in which presentation mode, the terminal and the lab panel were opened and closed.
+    QFETCH(QSize, size);
+    auto w = makeWindow(size, false, false);
+    QVERIFY(w);
+    QAction* terminal = w->findChild<QAction*>(QStringLiteral("viewTerminal"));
+    QAction* labs = w->findChild<QAction*>(QStringLiteral("viewLabs"));
+    QVERIFY(terminal && labs);
+    auto bar = [&] { return w->statusBar()->isVisible(); };
+    auto toggle = [&](QAction* a, bool on) {
+        if (a->isChecked() != on) a->trigger();
+        settle();
+        w->resize(size);
+        settle();
+    };
+    QVERIFY(bar()); // normal mode, no terminal: the status bar (messages such as the demo's end)
+    w->setPresentation(true);
+    settle();
+    QVERIFY(!bar());
+    toggle(terminal, true);
+    QVERIFY(!bar());
+    toggle(labs, true);
+    QVERIFY(!bar());
+    w->setView(MainWindow::View::Labs);
+    settle();
+    QVERIFY(!bar());
+    toggle(terminal, false);
+    QVERIFY(!bar());
+    toggle(terminal, true);
+    QVERIFY(!bar());
+    // A message for the status bar (the demo's planned end) does not bring it back.
+    w->statusBar()->showMessage(QStringLiteral("message"));
+    settle();
+    QVERIFY(!bar());
+    toggle(labs, false);
+    toggle(terminal, false);
+    QVERIFY(!bar());
+    // Out of presentation mode: with the terminal the status bar stays hidden (the terminal has
+    // the row), without it, it is back.
+    toggle(terminal, true);
+    w->setPresentation(false);
+    settle();
+    QVERIFY(!bar());
+    toggle(terminal, false);
+    QVERIFY(bar());
+    // The terminal opened in normal mode, then presentation mode, then the terminal closed.
+    toggle(terminal, true);
+    w->setPresentation(true);
+    settle();
+    toggle(terminal, false);
+    QVERIFY(!bar());
+    w->setPresentation(false);
+    settle();
+    QVERIFY(bar());
 }
 
 void LayoutTest::screenshots() {

@@ -41,6 +41,8 @@ private Q_SLOTS:
     void createTopicErrorKeepsTheFields();
     void openingTheTerminalFocusesItsPrompt();
     void terminalLineEditing();
+    void longPastedCommandKeepsThePrompt_data();
+    void longPastedCommandKeepsThePrompt();
     void sliderJumpsWhereClicked();
     void timelineShowsTheWholeEvent_data();
     void timelineShowsTheWholeEvent();
@@ -51,5 +53,9 @@ private Q_SLOTS:
     void handPlacedTerminalStays();
     void labPanelFoldsWhileTypingInTheTerminal_data();
     void labPanelFoldsWhileTypingInTheTerminal();
+    void labPanelUnfoldsWhenAStepPasses_data();
+    void labPanelUnfoldsWhenAStepPasses();
+    void noStatusBarInPresentation_data();
+    void noStatusBarInPresentation();
     void screenshots();
 };

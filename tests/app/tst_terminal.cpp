@@ -1,6 +1,8 @@
 #include "tests/app/tst_terminal.h"
 
 #include "app/terminal/clihost.h"
+#include "app/cluster/clustercanvas.h"
+#include "app/cluster/clusterlayout.h"
 #include "app/cluster/comparewindow.h"
 #include "app/labs/labpanel.h"
 #include "app/core/language.h"
@@ -259,6 +261,59 @@ void TerminalTest::ctrlCStopsARunningConsumer() {
     QVERIFY(!consumer->isBusy());
     QVERIFY2(consumer->toPlainText().contains(QStringLiteral("^CProcessed a total of 2 messages\n")), qPrintable(consumer->toPlainText()));
     QVERIFY(!w->cliHost()->clockRunning());
+}
+
+void TerminalTest::aClosedConsoleProducerLeavesTheClusterView() {
+    // After Ctrl+D the console producer stayed among the cluster view's producers.
+    auto w = makeWindow();
+    TerminalPanel* panel = w->terminalPanel();
+    QVERIFY(w->labPanel()->loadLab(kLab1));
+    TerminalConsole* c = panel->currentConsole();
+    type(c, QStringLiteral("kafka-topics.sh --create --topic t --partitions 1") + kBootstrap);
+    type(c, QStringLiteral("kafka-console-producer.sh --topic t") + kBootstrap);
+    QVERIFY(c->isProducing());
+    type(c, QStringLiteral("um"));
+    type(c, QStringLiteral("dois"));
+    ticks(w->cliHost(), 10);
+    auto names = [&w] {
+        const labs::observe::Observation& o = w->controller()->observation();
+        const ClusterLayout L = ClusterLayoutBuilder::build(o, w->controller()->speed(), QSizeF(1200, 700), w->clusterCanvas()->theme());
+        QStringList out;
+        for (const auto& pr : L.producers) out << pr.name;
+        return out;
+    };
+    const std::size_t count = w->controller()->observation().producers.size();
+    QVERIFY(count >= 1);
+    const labs::observe::Producer console = w->controller()->observation().producers.back(); // the newest client
+    const QString client = QString::fromStdString(console.client_id);
+    QVERIFY(!console.closed);
+    QVERIFY(names().contains(client));
+    const qsizetype shown = names().size();
+    QTest::keyClick(c, Qt::Key_D, Qt::ControlModifier);
+    QVERIFY(!c->isBusy());
+    ticks(w->cliHost(), 10);
+    const auto& after = w->controller()->observation().producers;
+    QCOMPARE(after.size(), count); // still known to the journal (a past moment shows it)
+    QVERIFY(after.back().closed);
+    QCOMPARE(after.back().acked, 2);
+    QVERIFY(!names().contains(client));
+    QCOMPARE(names().size(), shown - 1);
+    // The canvas shows what the view builds: the card is gone there too.
+    w->clusterCanvas()->update();
+    QApplication::processEvents();
+    for (const auto& pr : w->clusterCanvas()->layout().producers) QVERIFY(pr.name != client);
+
+    // Time travel: a moment before the close shows the producer again.
+    const sim::Journal& j = w->controller()->journal();
+    std::optional<std::size_t> closedAt;
+    for (std::size_t i = 0; i < j.size(); ++i)
+        if (j[i].family == sim::kKafkaFamily && j[i].type == sim::EventType::ProducerClosed) closedAt = i;
+    QVERIFY(closedAt);
+    w->controller()->seek(*closedAt);
+    QVERIFY(!w->controller()->observation().producers.back().closed);
+    QVERIFY(names().contains(client));
+    w->controller()->seek(*closedAt + 1);
+    QVERIFY(!names().contains(client));
 }
 
 void TerminalTest::consumerKeepsReceivingWhilePlaybackRunsInTheBackground() {

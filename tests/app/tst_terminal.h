@@ -14,6 +14,7 @@ private Q_SLOTS:
     void backgroundJobsRunAndKillStopsThem();
     void tabCompletesOptionsAndTopicNames();
     void ctrlCStopsARunningConsumer();
+    void aClosedConsoleProducerLeavesTheClusterView();
     void consumerKeepsReceivingWhilePlaybackRunsInTheBackground();
     void labSolvedThroughThePanelTurnsAllStepsGreen();
     void progressIsRestoredAfterRecreatingThePanel();

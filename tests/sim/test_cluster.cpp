@@ -1,5 +1,6 @@
 // Targeted behaviour of the cluster model: topics, replication, HW/ISR, elections, acks, retention.
 #include "sim/cluster.h"
+#include "sim/timeline.h"
 
 #include <doctest/doctest.h>
 
@@ -190,6 +191,37 @@ TEST_SUITE("sim/cluster/replication") {
         for (const auto& r : ps.replica_state) CHECK(r.leo == 10);
         CHECK(sumEvents(s, EventType::ProduceAcked) == 10);
         CHECK(s.pendingRecords(p) == 0);
+    }
+    TEST_CASE("close(): the producer sends what it holds and is journaled closed once after its last ack") {
+        Simulation s(brokers(1), 1);
+        REQUIRE(s.createTopic("t", 1, 1).ok());
+        const auto p = s.addProducer({});
+        REQUIRE(s.send(p, rec("t", "k", "v")) == ErrorCode::NONE);
+        s.closeProducer(p);
+        s.closeProducer(p); // a second close does nothing
+        CHECK(s.send(p, rec("t", "k", "w")) != ErrorCode::NONE); // a closed producer refuses records
+        CHECK(countEvents(s, EventType::ProducerClosed) == 0);  // close() has not returned: the record is in flight
+        s.runFor(200);
+        CHECK(sumEvents(s, EventType::ProduceAcked) == 1); // the record held at close() was sent
+        REQUIRE(countEvents(s, EventType::ProducerClosed) == 1);
+        const auto& ev = s.journal().events();
+        const auto closedAt = static_cast<std::size_t>(
+            std::find_if(ev.begin(), ev.end(), [](const Event& e) { return e.type == EventType::ProducerClosed; }) - ev.begin());
+        const auto ackedAt = static_cast<std::size_t>(
+            std::find_if(ev.begin(), ev.end(), [](const Event& e) { return e.type == EventType::ProduceAcked; }) - ev.begin());
+        CHECK(ackedAt < closedAt); // it leaves the clients after its last acknowledgement
+        CHECK(ev[closedAt].actor == p);
+        Timeline tl(s.journal());
+        CHECK(tl.at(ev.size()).producers.at(static_cast<std::size_t>(p)).closed);
+        CHECK_FALSE(tl.at(closedAt).producers.at(static_cast<std::size_t>(p)).closed); // a past moment shows it open
+        CHECK(s.journal().toJson(closedAt) == "{\"t\":" + std::to_string(ev[closedAt].time) +
+                                                  ",\"type\":\"producer_closed\",\"producer\":\"producer-1\"}");
+    }
+    TEST_CASE("close() of a producer holding nothing journals producer_closed at once") {
+        Simulation s(brokers(1), 1);
+        const auto p = s.addProducer({});
+        s.closeProducer(p);
+        CHECK(countEvents(s, EventType::ProducerClosed) == 1);
     }
     TEST_CASE("a crashed follower leaves the ISR when the controller fences it (broker.session.timeout.ms)") {
         Simulation s(brokers(3), 3);
