@@ -18,6 +18,9 @@
 //              (the simulation runs first, synchronously, and is not counted)
 //   partitions a 9999-partition topic (RF 3) created in the big scenario at 1366x768: the creation's
 //              UI block, then the longest UI block playing at 1x and 64x (target <= 50 ms)
+//   create [--runs N]  only the creation of that topic (create + layout + paint), N times in fresh
+//              windows, with what it leaves to the next turns of the event loop: the longest UI-thread
+//              block, CPU and wall, median and max (target <= 50 ms)
 //   journal [FILE]  a saved lab's journal of a day of cluster time restored as at start-up: replayed at
 //              once (as before) and through LabPanel::loadLab in slices (longest UI block, target <= 50 ms)
 //   stream     the stream view (app/stream) with a 1 M-event trace (4 partitions, parallelism 4, 50 keys,
@@ -506,6 +509,46 @@ void partitionsFrames(int count) {
                 count, s.median, s.max, static_cast<double>(c->time()) / 1000.0);
 }
 
+/// The creation of the 9999x3 topic alone (not inlined: `valgrind --tool=callgrind
+/// --toggle-collect='*createBigTopic*' build/bench/bench_app create` counts only this).
+[[gnu::noinline]] bool createBigTopic(app::MainWindow& w) {
+    QString error;
+    const bool ok = w.controller()->createTopic("grande", sim::maxPartitionsForNewTopic(0), 3, &error);
+    w.clusterCanvas()->repaint();
+    return ok;
+}
+
+/// The UI-thread block of creating the 9999x3 topic in the big scenario at 1366x768 (create + layout
+/// + paint), `runs` times in fresh windows: UI-thread CPU and wall, median and max (target <= 50 ms).
+void createRuns(int runs) {
+    std::vector<double> cpu, wall;
+    for (int i = 0; i < runs; ++i) {
+        app::MainWindow w;
+        w.resize(1366, 768);
+        w.show();
+        app::SimulationController* c = w.controller();
+        c->load(bigScenario(600000), 1);
+        c->runTo(20000);
+        w.clusterCanvas()->repaint();
+        QApplication::processEvents();
+        BlockProbe probe;
+        probe.start();
+        const double cpu0 = threadCpuMs();
+        QElapsedTimer t;
+        t.start();
+        if (!createBigTopic(w)) std::printf("create: failed\n");
+        const double blockCpu = threadCpuMs() - cpu0, blockWall = static_cast<double>(t.nsecsElapsed()) / 1e6;
+        runEventLoopFor(300); // what the creation leaves for later turns of the event loop
+        probe.stop();
+        cpu.push_back(std::max(blockCpu, probe.worstCpuMs));
+        wall.push_back(std::max(blockWall, probe.worstWallMs));
+    }
+    const Stats u = stats(cpu), w = stats(wall);
+    std::printf("create: 9999x3 topic, %d runs: longest UI-thread block CPU median %.1f ms, max %.1f ms; wall median %.1f ms, "
+                "max %.1f ms (target <= 50 ms)\n",
+                runs, u.median, u.max, w.median, w.max);
+}
+
 /// A saved lab whose journal covers a day of cluster time (three console consumers left running:
 /// tests/fuzz/corpus/fuzz_session_journal/slow-day-of-ticks-three-consumers.json, or FILE) restored as
 /// at start-up: first replayed at once, as loadLab did before (the UI thread blocked for all of it),
@@ -748,6 +791,12 @@ int main(int argc, char** argv) {
     if (all || mode == "partitions") partitions();
     if (all || mode == "stream") streamFrames(std::min<std::size_t>(events, 1000000));
     if (mode == "partitions-frames") partitionsFrames(frames);
+    if (mode == "create") {
+        int runs = 5;
+        for (int i = 1; i + 1 < argc; ++i)
+            if (std::strcmp(argv[i], "--runs") == 0) runs = std::max(1, std::stoi(argv[i + 1]));
+        createRuns(runs);
+    }
     if (mode == "journal")
         journalReplay(argc > 2 ? argv[2]
                                : FLUXOLAB_SOURCE_DIR "/tests/fuzz/corpus/fuzz_session_journal/slow-day-of-ticks-three-consumers.json");
@@ -758,9 +807,9 @@ int main(int argc, char** argv) {
     if (all || mode == "real-unreachable") realUnreachable(runs);
 #endif
     if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block" &&
-        mode != "partitions" && mode != "partitions-frames" && mode != "real-unreachable" && mode != "stream" && mode != "journal") {
+        mode != "partitions" && mode != "partitions-frames" && mode != "create" && mode != "real-unreachable" && mode != "stream" && mode != "journal") {
         std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|partitions-frames|"
-                             "real-unreachable|stream|journal [FILE]] [--events N] [--frames N] [--runs N]\n");
+                             "real-unreachable|stream|journal [FILE]|create] [--events N] [--frames N] [--runs N]\n");
         return 2;
     }
     return 0;

@@ -41,6 +41,12 @@ T& slot(std::vector<T>& v, std::int32_t i) {
 
 namespace {
 TpKey keyOf(const Event& e) { return {e.topic, e.partition}; }
+/// The partition event `e` changes, stamped with the view's event count (PartitionView::changed).
+PartitionView& touch(std::map<TpKey, PartitionView>& partitions, const Event& e, std::size_t events) {
+    PartitionView& p = partitions[keyOf(e)];
+    p.changed = events;
+    return p;
+}
 Offset* replicaLeo(PartitionView& p, BrokerId b) {
     for (std::size_t i = 0; i < p.replicas.size(); ++i)
         if (p.replicas[i] == b) return &p.replica_leo[i];
@@ -85,32 +91,33 @@ FLUXOLAB_KAFKA_FOLD(PartitionCreated) {
     p.replicas = j.list(e);
     p.replica_leo.assign(p.replicas.size(), 0);
     p.isr = p.replicas;
+    p.changed = events;
     partitions[keyOf(e)] = std::move(p);
     auto t = topics.find(e.topic);
     if (t != topics.end()) t->second.partitions = std::max(t->second.partitions, e.partition + 1);
 }
 FLUXOLAB_KAFKA_FOLD(LeaderElected) {
-    auto& p = partitions[keyOf(e)];
+    auto& p = touch(partitions, e, events);
     p.leader = e.broker;
     p.leader_epoch = static_cast<std::int32_t>(e.a);
 }
-FLUXOLAB_KAFKA_FOLD(IsrShrunk) { partitions[keyOf(e)].isr = j.list(e); }
-FLUXOLAB_KAFKA_FOLD(IsrExpanded) { partitions[keyOf(e)].isr = j.list(e); }
+FLUXOLAB_KAFKA_FOLD(IsrShrunk) { touch(partitions, e, events).isr = j.list(e); }
+FLUXOLAB_KAFKA_FOLD(IsrExpanded) { touch(partitions, e, events).isr = j.list(e); }
 FLUXOLAB_KAFKA_FOLD(RecordsAppended) {
-    auto& p = partitions[keyOf(e)];
+    auto& p = touch(partitions, e, events);
     if (Offset* leo = replicaLeo(p, e.broker)) *leo = e.a + e.b;
     if (e.actor >= 0) slot(producers, e.actor);
 }
 FLUXOLAB_KAFKA_FOLD(ReplicaFetched) {
-    auto& p = partitions[keyOf(e)];
+    auto& p = touch(partitions, e, events);
     if (Offset* leo = replicaLeo(p, e.broker)) *leo = e.a;
 }
-FLUXOLAB_KAFKA_FOLD(HighWatermarkAdvanced) { partitions[keyOf(e)].high_watermark = e.a; }
+FLUXOLAB_KAFKA_FOLD(HighWatermarkAdvanced) { touch(partitions, e, events).high_watermark = e.a; }
 FLUXOLAB_KAFKA_FOLD(LogTruncated) {
-    auto& p = partitions[keyOf(e)];
+    auto& p = touch(partitions, e, events);
     if (Offset* leo = replicaLeo(p, e.broker)) *leo = e.a;
 }
-FLUXOLAB_KAFKA_FOLD(LogStartAdvanced) { partitions[keyOf(e)].log_start = e.a; }
+FLUXOLAB_KAFKA_FOLD(LogStartAdvanced) { touch(partitions, e, events).log_start = e.a; }
 FLUXOLAB_KAFKA_FOLD(ProducerAdded) { slot(producers, e.actor); }
 FLUXOLAB_KAFKA_FOLD(ProducerClosed) { slot(producers, e.actor).closed = true; }
 FLUXOLAB_KAFKA_FOLD(ProduceAcked) { slot(producers, e.actor).acked += e.b; }

@@ -38,6 +38,10 @@ struct PartitionView {
     std::int32_t leader_epoch = 0;
     Offset high_watermark = 0;
     Offset log_start = 0;
+    /// The view's `events` when an event last changed this partition (its creation included): a
+    /// reader that built something from the view at `events` = N reuses it for every partition with
+    /// `changed` <= N while the view goes forward (labs/observe's observation does).
+    std::size_t changed = 0;
     Offset leaderLeo() const;
 };
 
@@ -113,16 +117,23 @@ concept WeighedView = requires(const V v) {
 /// applied on a copy.
 template <FoldedView View> class BasicTimeline {
 public:
-    explicit BasicTimeline(const Journal& journal, std::size_t snapshot_every = 4096)
+    explicit BasicTimeline(const Journal& journal, std::size_t snapshot_every = 4096, bool sync_now = true)
         : m_journal(journal), m_every(std::max<std::size_t>(1, snapshot_every)) {
         m_snapshots.push_back(m_latest);
-        sync();
+        if (sync_now) sync(); // else the first sync(before) sees every event from the first
     }
 
     /// Indexes journal events appended since the last call (cheap; call after the simulation advanced).
     void sync() {
+        sync([](const View&, const Event&) {});
+    }
+    /// sync(), calling `before(state, event)` with the state just before each event is applied: a
+    /// reader that needs the state at moments between events (the app's plot samples) folds nothing
+    /// of its own.
+    template <typename Before> void sync(Before&& before) {
         const auto& events = m_journal.events();
         while (m_latest.events < events.size()) {
+            before(std::as_const(m_latest), events[m_latest.events]);
             m_latest.apply(m_journal, events[m_latest.events]);
             if (m_latest.events % m_every == 0 && m_latest.events - m_snapshots.back().events >= spacing())
                 m_snapshots.push_back(m_latest);

@@ -16,8 +16,47 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace fluxolab::app {
+
+std::vector<std::size_t> decimatedIndices(const std::vector<double>& t, const std::vector<double>& y, double from, double to,
+                                          std::size_t columns) {
+    const std::size_t n = std::min(t.size(), y.size());
+    std::vector<std::size_t> out;
+    // The points on the axis: [first, last); the one before it is kept for the line entering it.
+    const std::size_t first = static_cast<std::size_t>(std::lower_bound(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(n), from) - t.begin());
+    const std::size_t last = static_cast<std::size_t>(std::upper_bound(t.begin() + static_cast<std::ptrdiff_t>(first), t.begin() + static_cast<std::ptrdiff_t>(n), to) - t.begin());
+    if (first > 0) out.push_back(first - 1);
+    columns = std::max<std::size_t>(1, columns);
+    if (last - first <= 4 * columns || !(to > from)) {
+        for (std::size_t i = first; i < last; ++i) out.push_back(i);
+        return out;
+    }
+    const double width = (to - from) / static_cast<double>(columns);
+    std::size_t i = first;
+    while (i < last) {
+        const auto bucket = static_cast<std::size_t>(std::max(0.0, std::floor((t[i] - from) / width)));
+        const double end = from + static_cast<double>(bucket + 1) * width;
+        std::size_t lo = last, hi = last, firstValue = last, lastValue = last, gap = last;
+        // At least the point that opened the bucket (a rounding must not leave it there forever).
+        for (const std::size_t opened = i; i < last && (i == opened || t[i] < end || bucket + 1 >= columns); ++i) {
+            if (std::isnan(y[i])) {
+                if (gap == last) gap = i;
+                continue;
+            }
+            if (firstValue == last) firstValue = i;
+            lastValue = i;
+            if (lo == last || y[i] < y[lo]) lo = i;
+            if (hi == last || y[i] > y[hi]) hi = i;
+        }
+        std::size_t keep[5] = {firstValue, lo, hi, lastValue, gap};
+        std::sort(std::begin(keep), std::end(keep));
+        for (std::size_t k : keep)
+            if (k != last && (out.empty() || out.back() != k)) out.push_back(k);
+    }
+    return out;
+}
 
 PlotsView::PlotsView(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
     auto* layout = new QVBoxLayout(this);
@@ -117,7 +156,15 @@ void PlotsView::rebuild() {
     if (!m_shown && !m_controller->hasRun()) return;
     const PlotSeries& d = m_shown ? *m_shown : m_controller->plots();
     m_samples = d.time_s.size();
-    const QVector<double> t(d.time_s.begin(), d.time_s.end());
+    // The time axis shown (as follow() sets it) and its width in pixels: what the decimation keeps
+    // per column. Samples after the cursor are left out (follow() would remove them).
+    const double now = cursorSeconds();
+    const double span = m_shown ? std::max(10.0, now)
+                                : std::max(10.0, static_cast<double>(std::max(m_controller->duration(), m_controller->time())) / 1000.0);
+    const double from = m_shown ? std::max(0.0, now - 300.0) : 0.0;
+    const int pixels = std::max({m_lag->axisRect()->width(), m_lag->width(), 600});
+    // Two buckets per pixel column: each keeps four points at most.
+    const std::size_t columns = m_decimate ? static_cast<std::size_t>(2 * pixels) : std::numeric_limits<std::size_t>::max() / 8;
     auto add = [&](QCustomPlot* p, const std::vector<double>& y, const QString& name, const QColor& colour, Qt::PenStyle style = Qt::SolidLine,
                    double width = 1.6) {
         // A real cluster's series without any value (not visible there) stays out of the legend.
@@ -125,9 +172,18 @@ void PlotsView::rebuild() {
         QCPGraph* g = p->addGraph();
         g->setName(name);
         g->setPen(QPen(colour, width * m_theme.line, style));
-        QVector<double> yy(y.begin(), y.end());
-        yy.resize(t.size(), std::nan(""));
-        g->setData(t, yy, true);
+        const double nan = std::nan("");
+        QVector<double> tt, yy;
+        for (const std::size_t i : decimatedIndices(d.time_s, y, from, std::min(span, now + 1e-9), columns)) {
+            tt.push_back(d.time_s[i]);
+            yy.push_back(i < y.size() ? y[i] : nan);
+        }
+        // A series shorter than the samples (it ended) is a gap to the end.
+        if (y.size() < d.time_s.size() && !d.time_s.empty() && d.time_s.back() <= now + 1e-9) {
+            tt.push_back(d.time_s.back());
+            yy.push_back(nan);
+        }
+        g->setData(tt, yy, true);
     };
     const auto& pal = keyPalette();
     auto groupName = [&](std::int32_t group) { return QString::fromStdString(d.group_names.at(group)); };
@@ -200,6 +256,10 @@ double PlotsView::cursorSeconds() const {
 }
 
 int PlotsView::lagGraphCount() const { return m_lag->graphCount(); }
+
+int PlotsView::lagPointCount(int graph) const {
+    return graph >= 0 && graph < m_lag->graphCount() ? m_lag->graph(graph)->data()->size() : 0;
+}
 
 QString PlotsView::csv() const {
     if (!m_shown && !m_controller->hasRun()) return {};

@@ -39,6 +39,16 @@ public:
     int lagGraphCount() const;
     double cursorSeconds() const;
     QCustomPlot* lagPlot() const { return m_lag; }
+    /// Long series are decimated before they reach the plots (on by default): at most a few points
+    /// per pixel column of the time axis, each column's first, lowest, highest and last value kept
+    /// in order, so the lines look the same and a frame costs the same after an hour as after a
+    /// minute. Off: every sample is plotted (tests compare the two pictures).
+    void setDecimation(bool on) {
+        m_decimate = on;
+        rebuild();
+    }
+    /// The points plotted in graph `graph` of the lag plot (for tests).
+    int lagPointCount(int graph) const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -59,6 +69,14 @@ private:
     std::vector<double> m_markTimes;
     std::size_t m_samples = 0;
     Theme m_theme = Theme::normal();
+    bool m_decimate = true;
 };
+
+/// The points of (t, y) to plot on a time axis showing [from, to] with `columns` buckets: every
+/// point when there are few, else per bucket the first, lowest, highest and last value in time
+/// order (and the first gap, NaN, so gaps stay gaps); of the points before `from` only the last
+/// one (the line enters the axis from it), none after `to`. Returns the indices kept, ascending.
+std::vector<std::size_t> decimatedIndices(const std::vector<double>& t, const std::vector<double>& y, double from, double to,
+                                          std::size_t columns);
 
 } // namespace fluxolab::app

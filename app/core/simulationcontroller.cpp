@@ -147,10 +147,10 @@ void SimulationController::loadRun(const sim::Scenario& scenario, std::uint64_t 
     m_seed = seed;
     m_run = std::make_unique<labs::Session>(scenario, seed);
     m_run->mutableScenario().terminal.clear();
-    m_cursor.attach(m_run->sim().journal());
+    // Not synced yet: the plot samples see every event from the first (syncTimeline).
+    m_cursor.attach(m_run->sim().journal(), false);
     dropObservation();
     m_plots.clear();
-    m_sample_view = sim::ClusterView{};
     m_next_sample_ms = 0;
     m_appended.clear();
     m_consumed.clear();
@@ -323,14 +323,19 @@ const sim::Event* SimulationController::currentEvent() const {
 }
 
 void SimulationController::syncTimeline() {
-    m_cursor.sync(m_run->sim()); // and the topic ids and configs as they are created
+    // The plot samples are taken from the timeline's own fold, at the moments between its events
+    // (and the topic ids and configs as they are created).
+    m_cursor.sync(m_run->sim(), [this](const sim::ClusterView& before, const sim::Event& e) { sampleBefore(before, e); });
     dropObservation();
-    sample();
+    while (m_run->sim().now() >= m_next_sample_ms) {
+        takeSample(m_cursor.latest(), m_next_sample_ms);
+        m_next_sample_ms += kSampleEveryMs;
+    }
 }
 
 void SimulationController::dropObservation() const {
     if (!m_observation) return;
-    m_recycled_partitions = std::move(m_observation->partitions); // their memory serves the next one
+    m_partition_cache.partitions = std::move(m_observation->partitions); // they serve the next one
     m_observation.reset();
 }
 
@@ -346,7 +351,7 @@ const labs::observe::Observation& SimulationController::observation() const {
             options.scenario = &m_run->scenario();
             // Its record_key reads the simulation: valid on the UI thread until the next changed()
             // (a background slice only starts from the playback timer, after the views painted).
-            m_observation = m_cursor.observe(m_run->sim(), isLive(), options, &m_recycled_partitions);
+            m_observation = m_cursor.observe(m_run->sim(), isLive(), options, &m_partition_cache);
             m_observation->journal_events = eventCount(); // the timeline's range (the journal may be ahead)
         } else {
             m_observation = labs::observe::Observation{};
@@ -355,66 +360,57 @@ const labs::observe::Observation& SimulationController::observation() const {
     return *m_observation;
 }
 
-void SimulationController::sample() {
-    const auto& events = journal().events();
-    auto takeSample = [&](sim::TimeMs t) {
-        const sim::ClusterView& v = m_sample_view;
-        auto rate = [&](std::vector<std::pair<sim::TimeMs, std::int64_t>>& window) {
-            std::erase_if(window, [&](const auto& x) { return x.first <= t - kRateWindowMs; });
-            std::int64_t n = 0;
-            for (const auto& x : window) n += x.second;
-            return static_cast<double>(n) * 1000.0 / static_cast<double>(kRateWindowMs);
-        };
-        const std::size_t i = m_plots.time_s.size();
-        m_plots.time_s.push_back(static_cast<double>(t) / 1000.0);
-        m_plots.produce_rate.push_back(rate(m_appended));
-        m_plots.consume_rate.push_back(rate(m_consumed));
-        double hw = 0, leo = 0;
-        const sim::Journal& j = m_run->sim().journal();
-        std::int32_t lastTopic = -1;
-        bool internal = false;
-        for (const auto& [tp, p] : v.partitions) {
-            if (tp.first != lastTopic) { // partitions are ordered by topic: one name look-up per topic
-                lastTopic = tp.first;
-                internal = j.topicName(tp.first).starts_with("__");
-            }
-            if (internal) continue;
-            hw += static_cast<double>(p.high_watermark);
-            leo += static_cast<double>(p.leaderLeo());
-        }
-        m_plots.hw_total.push_back(hw);
-        m_plots.leo_total.push_back(leo);
-        for (const auto& [gi, g] : v.groups) {
-            double total = 0;
-            m_plots.group_names.try_emplace(gi, journal().groupName(gi));
-            for (const auto& [tp, off] : g.committed) {
-                const double lag = static_cast<double>(v.committedLag(gi, tp).value_or(0));
-                total += lag;
-                m_plots.partition_names.try_emplace({gi, tp}, journal().topicName(tp.first), tp.second);
-                auto& series = m_plots.partition_lag[{gi, tp}];
-                series.resize(i, std::numeric_limits<double>::quiet_NaN());
-                series.push_back(lag);
-            }
-            auto& series = m_plots.group_lag[gi];
-            series.resize(i, std::numeric_limits<double>::quiet_NaN());
-            series.push_back(total);
-        }
+void SimulationController::takeSample(const sim::ClusterView& v, sim::TimeMs t) {
+    const sim::Journal& j = m_run->sim().journal();
+    auto rate = [&](std::vector<std::pair<sim::TimeMs, std::int64_t>>& window) {
+        std::erase_if(window, [&](const auto& x) { return x.first <= t - kRateWindowMs; });
+        std::int64_t n = 0;
+        for (const auto& x : window) n += x.second;
+        return static_cast<double>(n) * 1000.0 / static_cast<double>(kRateWindowMs);
     };
-    while (m_sample_view.events < events.size()) {
-        const sim::Event& e = events[m_sample_view.events];
-        while (e.time >= m_next_sample_ms) {
-            takeSample(m_next_sample_ms);
-            m_next_sample_ms += kSampleEveryMs;
+    const std::size_t i = m_plots.time_s.size();
+    m_plots.time_s.push_back(static_cast<double>(t) / 1000.0);
+    m_plots.produce_rate.push_back(rate(m_appended));
+    m_plots.consume_rate.push_back(rate(m_consumed));
+    double hw = 0, leo = 0;
+    std::int32_t lastTopic = -1;
+    bool internal = false;
+    for (const auto& [tp, p] : v.partitions) {
+        if (tp.first != lastTopic) { // partitions are ordered by topic: one name look-up per topic
+            lastTopic = tp.first;
+            internal = j.topicName(tp.first).starts_with("__");
         }
-        const bool kafka = e.family == sim::kKafkaFamily; // another engine's events are not the cluster's rates
-        if (kafka && e.type == sim::EventType::RecordsAppended && e.actor >= 0) m_appended.emplace_back(e.time, e.b);
-        if (kafka && e.type == sim::EventType::RecordsConsumed) m_consumed.emplace_back(e.time, e.b);
-        m_sample_view.apply(journal(), e);
+        if (internal) continue;
+        hw += static_cast<double>(p.high_watermark);
+        leo += static_cast<double>(p.leaderLeo());
     }
-    while (m_run->sim().now() >= m_next_sample_ms) {
-        takeSample(m_next_sample_ms);
+    m_plots.hw_total.push_back(hw);
+    m_plots.leo_total.push_back(leo);
+    for (const auto& [gi, g] : v.groups) {
+        double total = 0;
+        m_plots.group_names.try_emplace(gi, j.groupName(gi));
+        for (const auto& [tp, off] : g.committed) {
+            const double lag = static_cast<double>(v.committedLag(gi, tp).value_or(0));
+            total += lag;
+            m_plots.partition_names.try_emplace({gi, tp}, j.topicName(tp.first), tp.second);
+            auto& series = m_plots.partition_lag[{gi, tp}];
+            series.resize(i, std::numeric_limits<double>::quiet_NaN());
+            series.push_back(lag);
+        }
+        auto& series = m_plots.group_lag[gi];
+        series.resize(i, std::numeric_limits<double>::quiet_NaN());
+        series.push_back(total);
+    }
+}
+
+void SimulationController::sampleBefore(const sim::ClusterView& v, const sim::Event& e) {
+    while (e.time >= m_next_sample_ms) {
+        takeSample(v, m_next_sample_ms);
         m_next_sample_ms += kSampleEveryMs;
     }
+    const bool kafka = e.family == sim::kKafkaFamily; // another engine's events are not the cluster's rates
+    if (kafka && e.type == sim::EventType::RecordsAppended && e.actor >= 0) m_appended.emplace_back(e.time, e.b);
+    if (kafka && e.type == sim::EventType::RecordsConsumed) m_consumed.emplace_back(e.time, e.b);
 }
 
 void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {

@@ -131,6 +131,8 @@ public:
     /// built from the journal alone (labs::observe::SimObserver), never from the live state.
     /// Computed on first use after each change.
     const labs::observe::Observation& observation() const;
+    /// What the last observation() reused of the one before (for tests and benchmarks).
+    const labs::observe::PartitionCache& partitionCache() const { return m_partition_cache; }
     /// What this backend can show (the simulation: everything).
     labs::observe::Capabilities capabilities() const { return labs::observe::SimObserver::capabilities(); }
     /// The Kafka view at the cursor, folded from the journal (what observation() is built from).
@@ -272,7 +274,11 @@ private:
     Q_INVOKABLE void onFrameDueQueued();
     void takeFrame();
     void syncTimeline();
-    void sample();
+    /// The plot samples due before event `e`, from `before` (the timeline's state just before it),
+    /// and `e`'s records in the rate windows (the timeline's sync hook: no fold of its own).
+    void sampleBefore(const sim::ClusterView& before, const sim::Event& e);
+    /// One plot sample at `t` of the state `v`.
+    void takeSample(const sim::ClusterView& v, sim::TimeMs t);
     void setCursor(std::size_t events, sim::TimeMs time);
     /// Runs the simulation towards `target`, stopping early when the slice budget is spent.
     void simulateTowards(sim::TimeMs target, int budget_ms);
@@ -323,14 +329,14 @@ private:
     QString m_source_path;
 
     mutable std::optional<labs::observe::Observation> m_observation; ///< cache, cleared on change
-    /// The partitions of the last observation dropped: observe() reuses their memory.
-    mutable std::vector<labs::observe::Partition> m_recycled_partitions;
+    /// The partitions of the last observation dropped: observe() reuses their memory, and their
+    /// values where nothing changed them since (labs::observe::PartitionCache).
+    mutable labs::observe::PartitionCache m_partition_cache;
     /// Clears the cache (what changes the cursor or the state does), keeping its partitions' memory.
     void dropObservation() const;
 
     // plot sampling
     PlotSeries m_plots;
-    sim::ClusterView m_sample_view;
     sim::TimeMs m_next_sample_ms = 0;
     std::vector<std::pair<sim::TimeMs, std::int64_t>> m_appended; ///< (time, count) within the last second
     std::vector<std::pair<sim::TimeMs, std::int64_t>> m_consumed;

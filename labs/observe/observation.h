@@ -141,6 +141,7 @@ struct Partition {
     sim::Offset log_end = 0; ///< the leader's LEO
     /// Each replica's LEO, parallel to `replicas` (empty without Capability::ReplicaFetchState).
     std::vector<sim::Offset> replica_log_end;
+    bool operator==(const Partition&) const = default;
 };
 
 /// A partition revoked from or assigned to a member, shortly before the moment shown

@@ -81,10 +81,11 @@ ShownEvent shownEvent(const sim::Journal& j, const sim::Event& e) {
 }
 
 void SimObserver::clear() {
+    ++m_epoch;
     m_topics.clear();
     m_learned = 0;
     m_markers.clear();
-    m_leaders.clear();
+    m_led.clear();
 }
 
 void SimObserver::learn(const sim::Simulation& sim) {
@@ -114,15 +115,15 @@ void SimObserver::learnMarker(const sim::Journal& j, const sim::Event& e, std::s
         break;
     case sim::EventType::BrokerStopped: m_markers.push_back({Kind::BrokerDown, index, e.time, {}, e.broker}); break;
     case sim::EventType::TopicDeleted:
-        for (auto it = m_leaders.lower_bound({e.topic, 0}); it != m_leaders.end() && it->first.first == e.topic;)
-            it = m_leaders.erase(it);
+        if (e.topic >= 0 && static_cast<std::size_t>(e.topic) < m_led.size()) m_led[static_cast<std::size_t>(e.topic)].clear();
         break;
     case sim::EventType::LeaderElected: {
-        if (e.topic < 0 || isInternalName(j.topicName(e.topic))) break;
-        const sim::TpKey tp{e.topic, e.partition};
-        auto it = m_leaders.find(tp);
-        const bool first = it == m_leaders.end();
-        m_leaders[tp] = e.broker;
+        if (e.topic < 0 || e.partition < 0 || isInternalName(j.topicName(e.topic))) break;
+        if (m_led.size() <= static_cast<std::size_t>(e.topic)) m_led.resize(static_cast<std::size_t>(e.topic) + 1);
+        auto& led = m_led[static_cast<std::size_t>(e.topic)];
+        if (led.size() <= static_cast<std::size_t>(e.partition)) led.resize(static_cast<std::size_t>(e.partition) + 1, false);
+        const bool first = !led[static_cast<std::size_t>(e.partition)];
+        led[static_cast<std::size_t>(e.partition)] = true;
         if (first) break; // the first leader of a new partition is no failover
         // Every partition elected at the same moment is one mark (a broker failure moves thousands).
         if (!m_markers.empty() && m_markers.back().kind == Kind::Election && m_markers.back().time == e.time)
@@ -136,7 +137,7 @@ void SimObserver::learnMarker(const sim::Journal& j, const sim::Event& e, std::s
 }
 
 Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterView& v, bool live,
-                                 const ObserveOptions& options, std::vector<Partition>* recycle) const {
+                                 const ObserveOptions& options, PartitionCache* cache) const {
     const sim::Journal& j = sim.journal();
     Observation o;
     o.capabilities = capabilities();
@@ -200,8 +201,16 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
     std::sort(topicOrder.begin(), topicOrder.end(), [](const auto& a, const auto& b) {
         return std::tie(*a.first, a.second) < std::tie(*b.first, b.second);
     });
-    if (recycle) o.partitions = std::move(*recycle); // every field of every element is assigned below
-    if (recycle) recycle->clear();
+    // The cached partitions are the state at cache->position of this run: each one no event changed
+    // since is still right when the view went forward from there (never backwards: a partition may
+    // have changed between the two moments).
+    const bool reusable = cache && cache->epoch == m_epoch && cache->position <= v.events;
+    const std::size_t since = reusable ? cache->position : 0;
+    std::size_t reused = 0;
+    if (cache) {
+        o.partitions = std::move(cache->partitions); // their memory, and their values where reusable
+        cache->partitions.clear();
+    }
     o.partitions.reserve(v.partitions.size());
     std::size_t count = 0;
     for (const auto& [name, ti] : topicOrder) {
@@ -210,20 +219,30 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
             const auto& [tp, p] = *it;
             if (count == o.partitions.size()) o.partitions.emplace_back();
             Partition& op = o.partitions[count++];
-            op.topic = j.topicName(tp.first);
-            op.partition = tp.second;
-            op.leader = p.leader;
-            op.leader_epoch = p.leader_epoch;
-            op.replicas = p.replicas;
-            op.isr = p.isr;
-            op.log_start = p.log_start;
-            op.high_watermark = p.high_watermark;
-            op.log_end = p.leaderLeo();
-            op.replica_log_end = p.replica_leo;
+            if (reusable && p.changed <= since && op.partition == tp.second && op.topic == *name) {
+                ++reused; // the same partition, unchanged since: every field is still right
+            } else {
+                op.topic = *name;
+                op.partition = tp.second;
+                op.leader = p.leader;
+                op.leader_epoch = p.leader_epoch;
+                op.replicas = p.replicas;
+                op.isr = p.isr;
+                op.log_start = p.log_start;
+                op.high_watermark = p.high_watermark;
+                op.log_end = p.leaderLeo();
+                op.replica_log_end = p.replica_leo;
+            }
             o.records_in_flight += std::max<sim::Offset>(0, op.log_end - op.high_watermark);
         }
     }
     o.partitions.resize(count);
+    if (cache) {
+        cache->position = v.events;
+        cache->epoch = m_epoch;
+        cache->reused = reused;
+        cache->written = count - reused;
+    }
 
     // ---- clients: configuration fixed at creation; state from the view ----
     for (std::size_t ci = 0; ci < v.consumers.size(); ++ci) {

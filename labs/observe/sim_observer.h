@@ -30,6 +30,20 @@ struct ObserveOptions {
 /// `e` of `j` with its names resolved (what the timeline bar and the status line describe).
 ShownEvent shownEvent(const sim::Journal& j, const sim::Event& e);
 
+/// The partitions of an observation no longer shown, handed to the next observe(): their memory is
+/// reused (otherwise a view of 10 000 partitions allocates and frees 30 000 small vectors every
+/// frame), and while the view only goes forward, a partition no event changed since (its
+/// sim::PartitionView::changed) is not written again: a frame at 64x with a 9 999 x 3 topic rewrites
+/// the few hundred partitions its events touched, not 10 000.
+struct PartitionCache {
+    std::vector<Partition> partitions;
+    std::size_t position = 0; ///< the view's events when they were filled in
+    std::uint64_t epoch = 0;  ///< SimObserver::epoch() then (0: nothing to reuse, memory only)
+    // What the last observe() did (for tests and benchmarks).
+    std::size_t reused = 0;  ///< partitions left as they were
+    std::size_t written = 0; ///< partitions filled in again
+};
+
 class SimObserver {
 public:
     /// Everything: the simulation has a journal, per-record events and every client's internals.
@@ -42,11 +56,13 @@ public:
     void clear();
 
     /// The cluster as `view` shows it. `live`: the view is the newest state (topic ids and configs
-    /// then come from the simulation as it is now). `recycle`: the partitions of an observation no
-    /// longer used, whose memory is reused (otherwise a view of 10 000 partitions allocates and
-    /// frees 30 000 small vectors every frame); it is left empty.
+    /// then come from the simulation as it is now). `cache`: the partitions of the previous
+    /// observation (see PartitionCache), taken over (its partitions are left empty); the result's
+    /// partitions are the same as without it.
     Observation observe(const sim::Simulation& sim, const sim::ClusterView& view, bool live,
-                        const ObserveOptions& options = {}, std::vector<Partition>* recycle = nullptr) const;
+                        const ObserveOptions& options = {}, PartitionCache* cache = nullptr) const;
+    /// Changes with every clear(): partitions cached under another epoch are from another run.
+    std::uint64_t epoch() const { return m_epoch; }
 
 private:
     /// Keeps a mark for the timeline bar when `e` (at `index`) is one.
@@ -59,8 +75,11 @@ private:
     };
     std::map<std::int32_t, std::vector<TopicFacts>> m_topics; ///< by journal topic index, oldest first
     std::size_t m_learned = 0;                                ///< journal events scanned
+    std::uint64_t m_epoch = 1;                                ///< see epoch()
     std::vector<TimelineMarker> m_markers;                    ///< of the events scanned
-    std::map<sim::TpKey, sim::BrokerId> m_leaders;            ///< each partition's leader, while scanning
+    /// Whether each partition has had a leader, by journal topic index then partition, while
+    /// scanning (a vector, not a map: a 9 999-partition topic's first elections are 10 000 look-ups).
+    std::vector<std::vector<bool>> m_led;
 };
 
 } // namespace fluxolab::labs::observe

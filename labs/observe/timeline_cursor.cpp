@@ -6,9 +6,9 @@ namespace fluxolab::labs::observe {
 
 TimelineCursor::~TimelineCursor() = default;
 
-void TimelineCursor::attach(const sim::Journal& journal) {
+void TimelineCursor::attach(const sim::Journal& journal, bool sync_now) {
     m_journal = &journal;
-    m_timeline = std::make_unique<sim::Timeline>(journal);
+    m_timeline = std::make_unique<sim::Timeline>(journal, 4096, sync_now);
     m_view = m_timeline->latest();
     m_observer.clear();
 }
@@ -20,10 +20,18 @@ void TimelineCursor::detach() {
     m_observer.clear();
 }
 
-void TimelineCursor::sync(const sim::Simulation& sim) {
+void TimelineCursor::sync(const sim::Simulation& sim, const SyncHook& before) {
     if (!m_timeline) return;
-    m_timeline->sync();
+    if (before)
+        m_timeline->sync(before);
+    else
+        m_timeline->sync();
     m_observer.learn(sim);
+}
+
+const sim::ClusterView& TimelineCursor::latest() const {
+    static const sim::ClusterView empty;
+    return m_timeline ? m_timeline->latest() : empty;
 }
 
 std::size_t TimelineCursor::size() const { return m_timeline ? m_timeline->size() : 0; }
@@ -47,8 +55,8 @@ void TimelineCursor::moveTo(std::size_t events) {
 }
 
 Observation TimelineCursor::observe(const sim::Simulation& sim, bool live, const ObserveOptions& options,
-                                    std::vector<Partition>* recycle) const {
-    return m_observer.observe(sim, m_view, live, options, recycle);
+                                    PartitionCache* cache) const {
+    return m_observer.observe(sim, m_view, live, options, cache);
 }
 
 } // namespace fluxolab::labs::observe

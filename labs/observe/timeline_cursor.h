@@ -7,6 +7,7 @@
 #include "labs/observe/sim_observer.h"
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -19,16 +20,22 @@ public:
     TimelineCursor(const TimelineCursor&) = delete;
     TimelineCursor& operator=(const TimelineCursor&) = delete;
 
-    /// Starts over on `journal` (a new run): nothing indexed or learned, the cursor at 0 events.
+    /// Starts over on `journal` (a new run): nothing learned, the cursor at 0 events. `sync_now`:
+    /// index the journal's events now; else the first sync() sees (and hands its hook) every event.
     /// The journal must outlive the cursor's use of it (detach() before it goes away).
-    void attach(const sim::Journal& journal);
+    void attach(const sim::Journal& journal, bool sync_now = true);
     /// Forgets the journal (its run is about to be destroyed).
     void detach();
     bool attached() const { return m_timeline != nullptr; }
 
     /// Indexes the events `sim` appended since the last call and captures the facts of the topics
     /// they created (SimObserver::learn). Call after every move of the simulation's clock.
-    void sync(const sim::Simulation& sim);
+    /// `before`, when set, is called with the state just before each newly indexed event (the
+    /// timeline's own fold: the app's plot samples need no fold of their own).
+    using SyncHook = std::function<void(const sim::ClusterView& before, const sim::Event& e)>;
+    void sync(const sim::Simulation& sim, const SyncHook& before = {});
+    /// The newest indexed state (after every event sync() saw).
+    const sim::ClusterView& latest() const;
     /// Journal events indexed (the whole journal after sync()).
     std::size_t size() const;
     /// Events with a time <= `t` among those indexed.
@@ -45,7 +52,7 @@ public:
 
     /// The cluster at the cursor (SimObserver::observe; `live`: the cursor is at "now").
     Observation observe(const sim::Simulation& sim, bool live, const ObserveOptions& options,
-                        std::vector<Partition>* recycle = nullptr) const;
+                        PartitionCache* cache = nullptr) const;
 
 private:
     const sim::Journal* m_journal = nullptr;

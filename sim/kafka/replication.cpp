@@ -206,8 +206,9 @@ void Replication::initPartition(TopicState& t, std::int32_t p, std::vector<Broke
     PartitionState ps;
     ps.topic = t.index;
     ps.partition = p;
-    ps.replicas = replicas;
     ps.is_static = t.internal;
+    ps.replica_state.reserve(replicas.size()); // a 9 999-partition topic: no reallocation per replica
+    ps.isr.reserve(replicas.size());
     for (BrokerId b : replicas) {
         ReplicaState r;
         r.broker = b;
@@ -216,12 +217,13 @@ void Replication::initPartition(TopicState& t, std::int32_t p, std::vector<Broke
         if (!brokerState(b).fenced) ps.isr.push_back(b);
     }
     ps.segments.push_back(Segment{0, 0, now(), 0});
+    const auto [b, s] = m_journal.addList(replicas);
+    ps.replicas = std::move(replicas);
     t.partitions.push_back(std::move(ps));
     PartitionState& ref = t.partitions.back();
     Event& e = emitEvent(EventType::PartitionCreated);
     e.topic = t.index;
     e.partition = p;
-    const auto [b, s] = m_journal.addList(replicas);
     e.list_begin = b;
     e.list_size = s;
     electLeader(t, ref);

@@ -423,6 +423,67 @@ void MainWindowTest::plotTotalsEqualAFullSum() {
     QVERIFY(lastHw > 0);
 }
 
+void MainWindowTest::longPlotSeriesAreDecimatedAndLookTheSame() {
+    // decimatedIndices: a short series is kept whole; a long one keeps each bucket's first, lowest,
+    // highest and last value (hand-checked on 12 points in 2 buckets), the gap, and the one point
+    // before the axis.
+    const std::vector<double> t{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+    const std::vector<double> y{5, 9, 1, 4, 4, 3, 7, 7, std::nan(""), 0, 8, 6};
+    QCOMPARE(decimatedIndices(t, y, 0, 12, 3).size(), std::size_t{12});
+    const std::vector<std::size_t> kept = decimatedIndices(t, y, 0, 12, 2); // buckets [0,6) and [6,12)
+    QCOMPARE(kept, (std::vector<std::size_t>{0, 1, 2, 5, 6, 8, 9, 10, 11}));
+    QCOMPARE(decimatedIndices(t, y, 2.5, 12, 1).front(), std::size_t{2}); // the point before the axis
+    QCOMPARE(decimatedIndices(t, y, 0, 6.5, 1).back(), std::size_t{6});   // nothing after it
+
+    // 5 minutes of a real cluster's refreshes every 10 ms (30 000 samples): lag with noise, spikes
+    // and a gap; the lag plot at 900x600 with and without decimation.
+    MainWindow w;
+    PlotsView plots(w.controller());
+    plots.resize(900, 600);
+    plots.show();
+    PlotSeries s;
+    s.group_names[0] = "faturas";
+    std::uint64_t x = 7;
+    for (int i = 0; i < 30000; ++i) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        const double sec = i / 100.0;
+        s.time_s.push_back(sec);
+        double lag = 400 + 300 * std::sin(sec / 20) + static_cast<double>((x >> 33) % 50);
+        if (i % 2777 == 0) lag += 500;
+        if (i >= 12000 && i < 12500) lag = std::nan("");
+        s.group_lag[0].push_back(lag);
+        s.hw_total.push_back(i * 3.0);
+        s.produce_rate.push_back(100 + static_cast<double>((x >> 40) % 20));
+    }
+    auto picture = [&](bool decimate) {
+        plots.setDecimation(decimate);
+        QCustomPlot* lag = plots.lagPlot();
+        lag->replot();
+        return lag->toPixmap(lag->width(), lag->height()).toImage().convertToFormat(QImage::Format_RGB32);
+    };
+    plots.showSeries(&s);
+    const QImage full = picture(false);
+    QCOMPARE(plots.lagPointCount(0), 30000);
+    const QImage decimated = picture(true);
+    const int points = plots.lagPointCount(0);
+    const int width = plots.lagPlot()->width();
+    QVERIFY2(points <= 8 * width && points < 30000 / 4, qPrintable(QString::number(points)));
+    QCOMPARE(full.size(), decimated.size());
+    qint64 differ = 0;
+    for (int py = 0; py < full.height(); ++py)
+        for (int px = 0; px < full.width(); ++px) {
+            const QRgb a = full.pixel(px, py), b = decimated.pixel(px, py);
+            if (std::abs(qRed(a) - qRed(b)) + std::abs(qGreen(a) - qGreen(b)) + std::abs(qBlue(a) - qBlue(b)) > 96) ++differ;
+        }
+    const double share = static_cast<double>(differ) / (full.width() * full.height());
+    if (!qEnvironmentVariableIsEmpty("FLUXOLAB_PLOT_SHOTS")) {
+        full.save(qEnvironmentVariable("FLUXOLAB_PLOT_SHOTS") + QStringLiteral("-full.png"));
+        decimated.save(qEnvironmentVariable("FLUXOLAB_PLOT_SHOTS") + QStringLiteral("-decimated.png"));
+    }
+    qInfo("plot decimation: %d of 30000 points, %lld pixels differ (%.3f %%)", points, static_cast<long long>(differ), 100 * share);
+    QVERIFY2(share < 0.002, qPrintable(QString::number(differ)));
+}
+
 void MainWindowTest::aFrameDueStopsTheBusyWorkerAfterOnePiece() {
     // The worker has no wall-clock budget: it simulates until the next frame is due. A frame that
     // comes due while it still simulates (frameTick, what the playback timer calls) does not wait

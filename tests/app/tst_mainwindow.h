@@ -24,6 +24,8 @@ private Q_SLOTS:
     void layoutCacheFollowsTheTopology();
     /// The HW and LEO totals of the plots, kept per event, equal a full sum over the partitions at every sample.
     void plotTotalsEqualAFullSum();
+    /// Long plot series are decimated (bounded points per graph) and drawn the same as in full.
+    void longPlotSeriesAreDecimatedAndLookTheSame();
     void anEmptyGroupHasNoAssignor();
     void narrowViewKeepsCellsAndNames();
     void stopBrokerMovesLeaders();

@@ -205,4 +205,59 @@ TEST_SUITE("labs/observe") {
         for (std::size_t i = 1; i < o.markers.size(); ++i)
             CHECK(o.markers[i - 1].position < o.markers[i].position);
     }
+
+    TEST_CASE("cached partitions - unchanged ones reused forward and the observation is the same") {
+        const auto sc = scenario("falha-de-broker");
+        REQUIRE(sc);
+        sim::ScenarioRun run(*sc, 7);
+        run.runUntil(40000);
+        SimObserver observer;
+        observer.learn(run.sim());
+        sim::Timeline tl(run.sim().journal());
+        PartitionCache cache;
+        // A walk forward, a jump back, forward again: each observation through the cache equals one
+        // built without it; forward, exactly the partitions an event changed since are written.
+        std::size_t reusedForward = 0, steps = 0;
+        std::size_t previous = 0, previousCount = 0;
+        const std::size_t total = tl.size();
+        std::vector<std::size_t> positions;
+        for (std::size_t n = total / 4; n <= total; n += std::max<std::size_t>(1, total / 40)) positions.push_back(n);
+        positions.push_back(total / 3); // back
+        positions.push_back(total / 3); // the same moment again: everything reused
+        positions.push_back(total / 3 + 5);
+        for (const std::size_t n : positions) {
+            const sim::ClusterView v = tl.at(n);
+            const Observation full = observer.observe(run.sim(), v, false);
+            const bool forward = cache.epoch != 0 && n >= previous;
+            std::size_t changedSince = 0;
+            for (const auto& [tp, p] : v.partitions) changedSince += p.changed > previous ? 1 : 0;
+            Observation cached = observer.observe(run.sim(), v, false, {}, &cache);
+            REQUIRE(cached.partitions.size() == full.partitions.size());
+            CHECK(cached.partitions == full.partitions);
+            CHECK(cached.records_in_flight == full.records_in_flight);
+            CHECK(cache.reused + cache.written == full.partitions.size());
+            if (forward) {
+                // Changed: written again; unchanged: reused (all of them while no partition came
+                // or went, which shifts the ones after it).
+                if (v.partitions.size() == previousCount) CHECK(cache.written == changedSince);
+                else CHECK(cache.written >= changedSince);
+                reusedForward += cache.reused;
+                ++steps;
+            } else {
+                CHECK(cache.reused == 0); // backwards or first: nothing reused
+            }
+            if (n == previous) CHECK(cache.written == 0);
+            previous = n;
+            previousCount = v.partitions.size();
+            cache.partitions = std::move(cached.partitions);
+        }
+        CHECK(steps > 10);
+        CHECK(reusedForward > 0);
+        // Another run (clear()): nothing of the cache is reused, even at the same position.
+        observer.clear();
+        observer.learn(run.sim());
+        const Observation again = observer.observe(run.sim(), tl.at(previous), false, {}, &cache);
+        CHECK(cache.reused == 0);
+        CHECK(again.partitions == observer.observe(run.sim(), tl.at(previous), false).partitions);
+    }
 }
