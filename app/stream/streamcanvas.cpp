@@ -1,4 +1,6 @@
 #include "app/stream/streamcanvas.h"
+
+#include "app/stream/numbertext.h"
 #include "app/stream/streampalette.h"
 
 #include <QDateTime>
@@ -13,6 +15,7 @@
 
 namespace fluxolab::app {
 
+using stream_observe::KeyedChange;
 using stream_observe::ObservedWindow;
 using stream_observe::StreamObservation;
 using Millis = stream::Millis;
@@ -121,6 +124,15 @@ StreamCanvas::StreamCanvas(QWidget* parent) : QWidget(parent) {
     // minimum counts while another tab shows) and take lines from the terminal at 1366x768.
     setMinimumSize(320, 160);
     setMouseTracking(false);
+}
+
+const std::vector<const KeyedChange*>& StreamCanvas::jobMarks() const {
+    if (m_marksFor != m_obs || !m_obs || m_marksSize != m_obs->keyed.size()) {
+        m_marksFor = m_obs;
+        m_marksSize = m_obs ? m_obs->keyed.size() : 0;
+        m_marks = m_obs ? m_obs->jobMarks() : std::vector<const KeyedChange*>{};
+    }
+    return m_marks;
 }
 
 void StreamCanvas::setObservation(const StreamObservation* observation) {
@@ -255,7 +267,7 @@ std::vector<Band> bandsOf(const StreamObservation& obs, const QString& keyFilter
         if (const auto* f = w.firingAt(step)) {
             if (!b.label.isEmpty()) b.label += QStringLiteral("  ");
             b.label += (keyFilter.isEmpty() ? QString::fromStdString(w.key) + QLatin1Char('=') : QString()) +
-                       QString::fromStdString(f->result);
+                       peopleNumber(f->result);
             b.anyLate = b.anyLate || f->late;
         }
     }
@@ -571,6 +583,65 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(kSelected, m_theme.px(2.5)));
         p.drawRect(bandRect(m_selected, size));
+    }
+    // The job's checkpoints, crash and restore as lines across the plot, the process function's outputs
+    // (the inactivity alerts) as marks along its top, up to the cursor.
+    m_drawnMarks.clear();
+    {
+        const QFont markFont = m_theme.font(8, true);
+        const QFontMetricsF mf(markFont);
+        p.setFont(markFont);
+        // Labels never overlap: one too close to the previous goes a row lower (three rows), else is left out.
+        double rowRight[3] = {-1e9, -1e9, -1e9};
+        for (const KeyedChange* c : jobMarks()) {
+            if (c->step > step) break;
+            const double mx = g.x(static_cast<double>(c->step));
+            QString label;
+            QColor colour;
+            Qt::PenStyle style = Qt::SolidLine;
+            switch (c->kind) {
+            case KeyedChange::Kind::CheckpointCompleted:
+                label = tr("CP %1").arg(c->checkpoint);
+                colour = kFired;
+                style = Qt::DashLine;
+                break;
+            case KeyedChange::Kind::Crashed:
+                label = tr("✖ crash");
+                colour = kLate;
+                break;
+            case KeyedChange::Kind::Restored:
+                label = c->checkpoint > 0 ? tr("↺ restore #%1").arg(c->checkpoint) : tr("↺ restart");
+                colour = kSelected;
+                break;
+            case KeyedChange::Kind::Output: {
+                label = QStringLiteral("⚠");
+                colour = c->duplicate ? m_theme.muted : kSelected;
+                const double r = m_theme.px(5);
+                p.setPen(Qt::NoPen);
+                p.setBrush(colour);
+                const double top = g.plot.top() + m_theme.px(2);
+                p.drawPolygon(QPolygonF{QPointF(mx, top), QPointF(mx - r, top + 1.7 * r), QPointF(mx + r, top + 1.7 * r)});
+                m_drawnMarks << label;
+                continue;
+            }
+            default:
+                continue;
+            }
+            p.setPen(QPen(colour, m_theme.px(1.5), style));
+            p.drawLine(QPointF(mx, g.plot.top()), QPointF(mx, g.plot.bottom()));
+            const double w = mf.horizontalAdvance(label) + m_theme.px(4);
+            double lx = std::min(mx + m_theme.px(2), g.plot.right() - w);
+            int row = 0;
+            while (row < 3 && lx < rowRight[row])
+                ++row;
+            if (row == 3) continue;
+            const QRectF box(lx, g.plot.top() + m_theme.px(12) + row * mf.height(), w, mf.height());
+            p.fillRect(box, QColor(255, 255, 255, 210));
+            p.setPen(colour.darker(120));
+            p.drawText(box, Qt::AlignCenter, label);
+            rowRight[row] = box.right() + m_theme.px(2);
+            m_drawnMarks << label;
+        }
     }
     // Cursor.
     p.setPen(QPen(m_theme.muted, 1, Qt::DotLine));
