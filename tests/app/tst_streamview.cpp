@@ -8,6 +8,8 @@
 #include "app/stream/numbertext.h"
 #include "app/stream/pipelinecanvas.h"
 #include "app/terminal/terminalpanel.h"
+#include "app/labs/labpanel.h"
+#include "app/terminal/clihost.h"
 #include "app/terminal/terminalconsole.h"
 #include "app/stream/proctimecanvas.h"
 #include "app/stream/streamcanvas.h"
@@ -29,6 +31,8 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QUrl>
 #include <QTest>
 #include <QToolButton>
 #include <map>
@@ -1201,4 +1205,90 @@ void StreamViewTest::pipelineOpenWindowsCountedIncrementally() {
         QVERIFY2(m.hasMatch(), qPrintable(drawn));
         QCOMPARE(m.captured(1).toInt(), open);
     }
+}
+
+void StreamViewTest::stateAndCheckpointLabsPlayWithTheView() {
+    // Both stream labs played to the end as a student does (click the command, Enter; echo the answer);
+    // every replay they run shows in the stream view. With FLUXOLAB_STREAM_SHOTS=DIR the window is
+    // saved at both classroom sizes, in presentation mode and not, in both languages.
+    const QString shots = qEnvironmentVariable("FLUXOLAB_STREAM_SHOTS");
+    struct Lab {
+        QString id;
+        QStringList actions; ///< "cN": click command N of the step shown and press Enter; "e:LINE": type it
+        std::uint64_t step;  ///< the stream view's step in the screenshot
+        QString name;
+    };
+    const std::vector<Lab> labs{ // "sN": wait until the panel shows step N
+        {QStringLiteral("estado-timers-inatividade"),
+         {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("e:echo 1"), QStringLiteral("c0")}, 9,
+         QStringLiteral("timers")},
+        {QStringLiteral("checkpoints-recuperacao"),
+         {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("c1"), QStringLiteral("c0"), QStringLiteral("s2"),
+          QStringLiteral("e:echo 3")},
+         251,
+         QStringLiteral("checkpoints")}};
+    struct Shot {
+        const char* lang;
+        QSize size;
+        bool presentation;
+    };
+    std::vector<Shot> runs{{"pt_PT", {1366, 768}, true}};
+    if (!shots.isEmpty())
+        runs = {{"pt_PT", {1366, 768}, true}, {"pt_PT", {1920, 1080}, false}, {"en", {1366, 768}, false},
+                {"en", {1920, 1080}, true}};
+    for (const Shot& run : runs) {
+        setLanguage(QString::fromLatin1(run.lang));
+        for (const Lab& l : labs) {
+            MainWindow w;
+            w.resize(run.size);
+            w.show();
+            LabPanel* lab = w.labPanel();
+            QVERIFY(lab->loadLab(l.id));
+            if (lab->currentStep() > 0) lab->restart(); // the progress an earlier run saved
+            QCOMPARE(lab->currentStep(), 0);
+            TerminalPanel* term = w.terminalPanel();
+            for (const QString& a : l.actions) {
+                if (a.startsWith(QLatin1Char('s'))) { // the step's check runs off the UI thread: wait for it
+                    QTRY_VERIFY2(lab->currentStep() >= a.mid(1).toInt(), qPrintable(l.id + QLatin1Char(' ') + a));
+                    continue;
+                }
+                if (a.startsWith(QLatin1Char('c'))) {
+                    const int i = a.mid(1).toInt();
+                    QVERIFY2(i < lab->commands().size(), qPrintable(l.id + QLatin1Char(' ') + a));
+                    Q_EMIT lab->textBrowser()->anchorClicked(QUrl(QStringLiteral("fluxolab-cmd:%1").arg(i)));
+                    QTest::keyClick(term->currentConsole(), Qt::Key_Return);
+                } else {
+                    QTest::keyClicks(term->currentConsole(), a.mid(2));
+                    QTest::keyClick(term->currentConsole(), Qt::Key_Return);
+                }
+                for (int t = 0; t < 10; ++t)
+                    w.cliHost()->tickNow(CliHost::kTickMs);
+                QApplication::processEvents();
+            }
+            QTRY_VERIFY2(lab->finished(), qPrintable(l.id));
+            StreamView* view = w.streamView();
+            QVERIFY(view->observation());
+            QCOMPARE(w.currentView(), MainWindow::View::Stream);
+            // What the lab teaches is on screen: the alert in the key lanes, the crash and the restore.
+            view->setStep(l.step);
+            if (l.name == QStringLiteral("timers")) {
+                QVERIFY(view->observation()->hasProcessFunction());
+                QVERIFY(laneOf(*view, "rui") != nullptr);
+            } else {
+                QCOMPARE(view->keyLanes()->lanes().restores, std::uint64_t{1});
+            }
+            if (run.presentation) w.setPresentation(true);
+            QApplication::processEvents();
+            if (!shots.isEmpty()) {
+                const QString file = QStringLiteral("%1/view10-%2-%3-%4x%5%6.png")
+                                         .arg(shots, l.name, QString::fromLatin1(run.lang))
+                                         .arg(run.size.width())
+                                         .arg(run.size.height())
+                                         .arg(run.presentation ? QStringLiteral("-presentation") : QString());
+                QVERIFY(w.grab().save(file, "PNG"));
+            }
+            if (run.presentation) w.setPresentation(false);
+        }
+    }
+    setLanguage(QStringLiteral("pt_PT"));
 }

@@ -25,4 +25,5 @@ private Q_SLOTS:
     void terminalReplayShowsInTheView();
     void numbersAreForPeople();
     void pipelineOpenWindowsCountedIncrementally();
+    void stateAndCheckpointLabsPlayWithTheView();
 };
