@@ -1323,22 +1323,6 @@
         <translation>state: %1</translation>
     </message>
     <message>
-        <source>⏱ processing time %1 (in %2)</source>
-        <translation>⏱ processing time %1 (in %2)</translation>
-    </message>
-    <message>
-        <source>⏱ processing time %1</source>
-        <translation>⏱ processing time %1</translation>
-    </message>
-    <message>
-        <source>⏱ event time %1 (watermark %2 behind)</source>
-        <translation>⏱ event time %1 (watermark %2 behind)</translation>
-    </message>
-    <message>
-        <source>⏱ event time %1</source>
-        <translation>⏱ event time %1</translation>
-    </message>
-    <message>
         <source>[%1, %2) fired ×%3</source>
         <translation>[%1, %2) fired ×%3</translation>
     </message>
@@ -1380,6 +1364,22 @@
             <numerusform>%n element</numerusform>
             <numerusform>%n elements</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>processing time %1 (in %2)</source>
+        <translation>processing time %1 (in %2)</translation>
+    </message>
+    <message>
+        <source>processing time %1</source>
+        <translation>processing time %1</translation>
+    </message>
+    <message>
+        <source>event time %1 (watermark %2 behind)</source>
+        <translation>event time %1 (watermark %2 behind)</translation>
+    </message>
+    <message>
+        <source>event time %1</source>
+        <translation>event time %1</translation>
     </message>
 </context>
 <context>
@@ -2864,6 +2864,18 @@ Line %2: %3</translation>
     <message>
         <source>Keys: state and timers</source>
         <translation>Keys: state and timers</translation>
+    </message>
+    <message>
+        <source>%1 · %2 events · keyed process %3 · %4 outputs</source>
+        <translation>%1 · %2 events · keyed process %3 · %4 outputs</translation>
+    </message>
+    <message>
+        <source>checkpoint every %1</source>
+        <translation>checkpoint every %1</translation>
+    </message>
+    <message>
+        <source>crash after %1 elements: %2 read again, %3 results emitted twice</source>
+        <translation>crash after %1 elements: %2 read again, %3 results emitted twice</translation>
     </message>
 </context>
 <context>

@@ -1323,22 +1323,6 @@
         <translation>estado: %1</translation>
     </message>
     <message>
-        <source>⏱ processing time %1 (in %2)</source>
-        <translation>⏱ tempo de processamento %1 (daqui a %2)</translation>
-    </message>
-    <message>
-        <source>⏱ processing time %1</source>
-        <translation>⏱ tempo de processamento %1</translation>
-    </message>
-    <message>
-        <source>⏱ event time %1 (watermark %2 behind)</source>
-        <translation>⏱ tempo de evento %1 (a watermark está %2 atrás)</translation>
-    </message>
-    <message>
-        <source>⏱ event time %1</source>
-        <translation>⏱ tempo de evento %1</translation>
-    </message>
-    <message>
         <source>[%1, %2) fired ×%3</source>
         <translation>[%1, %2) disparou ×%3</translation>
     </message>
@@ -1380,6 +1364,22 @@
             <numerusform>%n elemento</numerusform>
             <numerusform>%n elementos</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>processing time %1 (in %2)</source>
+        <translation>tempo de processamento %1 (daqui a %2)</translation>
+    </message>
+    <message>
+        <source>processing time %1</source>
+        <translation>tempo de processamento %1</translation>
+    </message>
+    <message>
+        <source>event time %1 (watermark %2 behind)</source>
+        <translation>tempo de evento %1 (a watermark está %2 atrás)</translation>
+    </message>
+    <message>
+        <source>event time %1</source>
+        <translation>tempo de evento %1</translation>
     </message>
 </context>
 <context>
@@ -2864,6 +2864,18 @@ Linha %2: %3</translation>
     <message>
         <source>Keys: state and timers</source>
         <translation>Chaves: estado e timers</translation>
+    </message>
+    <message>
+        <source>%1 · %2 events · keyed process %3 · %4 outputs</source>
+        <translation>%1 · %2 eventos · processamento por chave %3 · %4 saídas</translation>
+    </message>
+    <message>
+        <source>checkpoint every %1</source>
+        <translation>checkpoint a cada %1</translation>
+    </message>
+    <message>
+        <source>crash after %1 elements: %2 read again, %3 results emitted twice</source>
+        <translation>falha depois de %1 elementos: %2 lidos de novo, %3 resultados emitidos duas vezes</translation>
     </message>
 </context>
 <context>

@@ -141,18 +141,18 @@ QStringList KeyLanesCanvas::laneTexts(const KeyLane& lane) const {
     for (const auto& [time, processing] : lane.timers) {
         if (processing)
             timers << (m_obs->hasArrivalTimes() && time >= now
-                           ? tr("⏱ processing time %1 (in %2)").arg(clock(time), distance(time - now))
-                           : tr("⏱ processing time %1").arg(clock(time)));
+                           ? tr("processing time %1 (in %2)").arg(clock(time), distance(time - now))
+                           : tr("processing time %1").arg(clock(time)));
         else
             timers << (wm != stream::kMinTime && time > wm
-                           ? tr("⏱ event time %1 (watermark %2 behind)").arg(clock(time), distance(time - wm))
-                           : tr("⏱ event time %1").arg(clock(time)));
+                           ? tr("event time %1 (watermark %2 behind)").arg(clock(time), distance(time - wm))
+                           : tr("event time %1").arg(clock(time)));
     }
     QStringList windows;
     for (const auto& [range, firings] : lane.windows) {
         const Millis lateness = m_obs->options.job.window.allowedLateness;
         const Millis timer = firings > 0 ? range.second - 1 + lateness : range.second - 1;
-        timers << tr("⏱ event time %1").arg(clock(timer));
+        timers << tr("event time %1").arg(clock(timer));
         windows << (firings > 0 ? tr("[%1, %2) fired ×%3").arg(clock(range.first), clock(range.second)).arg(firings)
                                 : tr("[%1, %2) open").arg(clock(range.first), clock(range.second)));
     }

@@ -591,14 +591,22 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         const QFont markFont = m_theme.font(8, true);
         const QFontMetricsF mf(markFont);
         p.setFont(markFont);
-        // Labels never overlap: one too close to the previous goes a row lower (three rows), else is left out.
-        double rowRight[3] = {-1e9, -1e9, -1e9};
+        // Lines for every mark; labels where they fit without overlapping (rows as the plot's height
+        // allows), the crash and the restore first, then the checkpoints.
+        struct Label {
+            double x;
+            QString text;
+            QColor colour;
+            int priority;
+        };
+        std::vector<Label> labels;
         for (const KeyedChange* c : jobMarks()) {
             if (c->step > step) break;
             const double mx = g.x(static_cast<double>(c->step));
             QString label;
             QColor colour;
             Qt::PenStyle style = Qt::SolidLine;
+            int priority = 1;
             switch (c->kind) {
             case KeyedChange::Kind::CheckpointCompleted:
                 label = tr("CP %1").arg(c->checkpoint);
@@ -608,20 +616,21 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
             case KeyedChange::Kind::Crashed:
                 label = tr("✖ crash");
                 colour = kLate;
+                priority = 0;
                 break;
             case KeyedChange::Kind::Restored:
                 label = c->checkpoint > 0 ? tr("↺ restore #%1").arg(c->checkpoint) : tr("↺ restart");
                 colour = kSelected;
+                priority = 0;
                 break;
             case KeyedChange::Kind::Output: {
-                label = QStringLiteral("⚠");
                 colour = c->duplicate ? m_theme.muted : kSelected;
                 const double r = m_theme.px(5);
                 p.setPen(Qt::NoPen);
                 p.setBrush(colour);
                 const double top = g.plot.top() + m_theme.px(2);
                 p.drawPolygon(QPolygonF{QPointF(mx, top), QPointF(mx - r, top + 1.7 * r), QPointF(mx + r, top + 1.7 * r)});
-                m_drawnMarks << label;
+                m_drawnMarks << QStringLiteral("⚠");
                 continue;
             }
             default:
@@ -629,18 +638,31 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
             }
             p.setPen(QPen(colour, m_theme.px(1.5), style));
             p.drawLine(QPointF(mx, g.plot.top()), QPointF(mx, g.plot.bottom()));
-            const double w = mf.horizontalAdvance(label) + m_theme.px(4);
-            double lx = std::min(mx + m_theme.px(2), g.plot.right() - w);
-            int row = 0;
-            while (row < 3 && lx < rowRight[row])
-                ++row;
-            if (row == 3) continue;
-            const QRectF box(lx, g.plot.top() + m_theme.px(12) + row * mf.height(), w, mf.height());
-            p.fillRect(box, QColor(255, 255, 255, 210));
-            p.setPen(colour.darker(120));
-            p.drawText(box, Qt::AlignCenter, label);
-            rowRight[row] = box.right() + m_theme.px(2);
-            m_drawnMarks << label;
+            labels.push_back({mx, label, colour, priority});
+        }
+        std::stable_sort(labels.begin(), labels.end(),
+                         [](const Label& a, const Label& b) { return a.priority < b.priority; });
+        // Rows under the plot's title line; at most a third of the plot's height, so the dots stay visible.
+        const double rowsTop = g.plot.top() + m_theme.px(12);
+        const int rows = std::clamp(static_cast<int>((g.plot.height() / 3) / mf.height()), 1, 3);
+        std::vector<std::vector<std::pair<double, double>>> taken(static_cast<std::size_t>(rows));
+        for (const Label& l : labels) {
+            const double w = mf.horizontalAdvance(l.text) + m_theme.px(4);
+            const double lx = std::min(l.x + m_theme.px(2), g.plot.right() - w);
+            for (int row = 0; row < rows; ++row) {
+                auto& used = taken[static_cast<std::size_t>(row)];
+                const bool clash = std::any_of(used.begin(), used.end(), [&](const auto& u) {
+                    return lx < u.second + m_theme.px(2) && lx + w > u.first - m_theme.px(2);
+                });
+                if (clash) continue;
+                used.emplace_back(lx, lx + w);
+                const QRectF box(lx, rowsTop + row * mf.height(), w, mf.height());
+                p.fillRect(box, QColor(255, 255, 255, 210));
+                p.setPen(l.colour.darker(120));
+                p.drawText(box, Qt::AlignCenter, l.text);
+                m_drawnMarks << l.text;
+                break;
+            }
         }
     }
     // Cursor.

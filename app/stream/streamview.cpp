@@ -698,13 +698,38 @@ void StreamView::refreshStatus() {
     } else if (m_obs) {
         m_summary->setStyleSheet(QString());
         const auto& o = m_obs->options;
-        QString text = tr("%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late")
-                           .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
-                           .arg(m_obs->elements.size())
-                           .arg(QString::fromStdString(watermarkText(o.job.watermark)),
-                                QString::fromStdString(windowText(o.job.window)))
-                           .arg(m_obs->firings.size())
-                           .arg(m_obs->lates.size());
+        const auto replayed = static_cast<std::size_t>(std::count_if(
+            m_obs->elements.begin(), m_obs->elements.end(), [](const ObservedElement& e) { return e.replayed; }));
+        const std::size_t events = m_obs->elements.size() - replayed;
+        QString text;
+        if (m_obs->hasProcessFunction()) {
+            std::size_t outputs = 0;
+            for (const auto& c : m_obs->keyed)
+                outputs += c.kind == KeyedChange::Kind::Output && !c.duplicate ? 1 : 0;
+            text = tr("%1 · %2 events · keyed process %3 · %4 outputs")
+                       .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
+                       .arg(events)
+                       .arg(QString::fromStdString(o.processText))
+                       .arg(outputs);
+        } else {
+            const auto sent = std::count_if(m_obs->firings.begin(), m_obs->firings.end(),
+                                            [](const FiringLine& f) { return !f.duplicate; });
+            text = tr("%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late")
+                       .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
+                       .arg(events)
+                       .arg(QString::fromStdString(watermarkText(o.job.watermark)),
+                            QString::fromStdString(windowText(o.job.window)))
+                       .arg(sent)
+                       .arg(m_obs->lates.size());
+        }
+        if (o.job.checkpointInterval > 0)
+            text += QStringLiteral(" · ") + tr("checkpoint every %1").arg(QString::fromStdString(durationText(o.job.checkpointInterval)));
+        if (o.crashAt > 0)
+            text += QStringLiteral(" · ") + tr("crash after %1 elements: %2 read again, %3 results emitted twice")
+                                                .arg(o.crashAt)
+                                                .arg(replayed)
+                                                .arg(std::count_if(m_obs->firings.begin(), m_obs->firings.end(),
+                                                                   [](const FiringLine& f) { return f.duplicate; }));
         if (m_obs->skippedRecords > 0)
             text += QStringLiteral(" · ") + tr("bad lines skipped: %1").arg(m_obs->skippedRecords);
         // Periodic watermarks follow processing time: without arrival times it never advances.
