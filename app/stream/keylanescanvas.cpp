@@ -62,10 +62,14 @@ void KeyLanesCanvas::setObservation(const StreamObservation* observation) {
 
 void KeyLanesCanvas::setStep(std::uint64_t step) {
     m_step = step;
-    // Forward moves fold only the changes since the last step (playback); a jump back folds from the start.
-    if (m_obs) m_obs->keyLanesAt(m_lanes, step);
-    updateScroll();
+    // Folded when painted (lanes()): forward moves fold only the changes since the last step (playback);
+    // a jump back folds from the start.
     viewport()->update();
+}
+
+const KeyLanes& KeyLanesCanvas::lanes() const {
+    if (m_obs) m_obs->keyLanesAt(m_lanes, m_step);
+    return m_lanes;
 }
 
 void KeyLanesCanvas::setFirstKey(const QString& key) {
@@ -107,6 +111,7 @@ void KeyLanesCanvas::changeEvent(QEvent* event) {
 
 QString KeyLanesCanvas::headline() const {
     if (!m_obs) return tr("No trace loaded.");
+    lanes();
     QStringList parts;
     const auto& job = m_obs->options.job;
     if (job.process)
@@ -169,12 +174,14 @@ QStringList KeyLanesCanvas::laneTexts(const KeyLane& lane) const {
 }
 
 void KeyLanesCanvas::paintEvent(QPaintEvent*) {
+    lanes();
+    updateScroll();
     QPainter p(viewport());
     paintInto(p, QSizeF(viewport()->size()), verticalScrollBar()->value());
 }
 
 void KeyLanesCanvas::render(QPainter& painter, QSizeF size) {
-    if (m_obs) m_obs->keyLanesAt(m_lanes, m_step);
+    lanes();
     paintInto(painter, size, 0);
 }
 

@@ -31,8 +31,9 @@ public:
     void setTheme(const Theme& theme);
     /// Paints the lanes into `size` from the top (exports, tests, the bench).
     void render(QPainter& painter, QSizeF size);
-    /// The lanes at the step (folded up to it).
-    const stream_observe::KeyLanes& lanes() const { return m_lanes; }
+    /// The lanes at the step (folded up to it now: the fold is lazy, done when the lanes are painted or
+    /// asked for, so that a hidden tab costs the playback nothing).
+    const stream_observe::KeyLanes& lanes() const;
     /// Every text the last paint drew: tests read what a lane says.
     const QStringList& drawnTexts() const { return m_drawn; }
     /// The headline above the lanes (checkpoints, crash, restore).
@@ -54,7 +55,7 @@ private:
     std::uint64_t m_step = 0;
     std::string m_first;
     Theme m_theme = Theme::normal();
-    stream_observe::KeyLanes m_lanes;
+    mutable stream_observe::KeyLanes m_lanes;
     QStringList m_drawn;
 };
 

@@ -1220,7 +1220,7 @@ void StreamViewTest::stateAndCheckpointLabsPlayWithTheView() {
     };
     const std::vector<Lab> labs{ // "sN": wait until the panel shows step N
         {QStringLiteral("estado-timers-inatividade"),
-         {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("e:echo 1"), QStringLiteral("c0")}, 9,
+         {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("e:echo 1"), QStringLiteral("c0")}, 13,
          QStringLiteral("timers")},
         {QStringLiteral("checkpoints-recuperacao"),
          {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("c1"), QStringLiteral("c0"), QStringLiteral("s2"),
@@ -1273,7 +1273,13 @@ void StreamViewTest::stateAndCheckpointLabsPlayWithTheView() {
             view->setStep(l.step);
             if (l.name == QStringLiteral("timers")) {
                 QVERIFY(view->observation()->hasProcessFunction());
-                QVERIFY(laneOf(*view, "rui") != nullptr);
+                // The last run is inactivity:20s: maria, silent since 09:00:02.224, got her alert at
+                // 09:00:22.225, before step 13 (09:00:24.294) read.
+                const auto* maria = laneOf(*view, "maria");
+                QVERIFY(maria && maria->lastOutput);
+                QCOMPARE(view->observation()->strings[*maria->lastOutput],
+                         std::string("⚠ Utilizador maria inativo há 20 segundos."));
+                QCOMPARE(maria->lastOutputStep, std::uint64_t{13});
             } else {
                 QCOMPARE(view->keyLanes()->lanes().restores, std::uint64_t{1});
             }
