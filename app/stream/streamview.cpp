@@ -403,6 +403,13 @@ void StreamView::setObservation(std::unique_ptr<StreamObservation> obs) {
     }
     m_procCanvas->setObservation(m_procObs.get(), procNote);
     m_lanes->setObservation(m_obs.get());
+    m_counts = {};
+    for (const auto& e : m_obs->elements)
+        m_counts.replayed += e.replayed ? 1 : 0;
+    for (const auto& f : m_obs->firings)
+        m_counts.duplicates += f.duplicate ? 1 : 0;
+    for (const auto& c : m_obs->keyed)
+        m_counts.outputs += c.kind == KeyedChange::Kind::Output && !c.duplicate ? 1 : 0;
     // A job with a process function, checkpoints or a crash: what it teaches is in the key lanes.
     if (m_obs->keyedElements) m_details->setCurrentWidget(m_lanes);
     std::set<std::string> keys;
@@ -698,22 +705,19 @@ void StreamView::refreshStatus() {
     } else if (m_obs) {
         m_summary->setStyleSheet(QString());
         const auto& o = m_obs->options;
-        const auto replayed = static_cast<std::size_t>(std::count_if(
-            m_obs->elements.begin(), m_obs->elements.end(), [](const ObservedElement& e) { return e.replayed; }));
+        // Counted once per observation (setObservation): this runs on every step of the playback.
+        const std::size_t replayed = m_counts.replayed;
         const std::size_t events = m_obs->elements.size() - replayed;
         QString text;
         if (m_obs->hasProcessFunction()) {
-            std::size_t outputs = 0;
-            for (const auto& c : m_obs->keyed)
-                outputs += c.kind == KeyedChange::Kind::Output && !c.duplicate ? 1 : 0;
+            const std::size_t outputs = m_counts.outputs;
             text = tr("%1 · %2 events · keyed process %3 · %4 outputs")
                        .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
                        .arg(events)
                        .arg(QString::fromStdString(o.processText))
                        .arg(outputs);
         } else {
-            const auto sent = std::count_if(m_obs->firings.begin(), m_obs->firings.end(),
-                                            [](const FiringLine& f) { return !f.duplicate; });
+            const std::size_t sent = m_obs->firings.size() - m_counts.duplicates;
             text = tr("%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late")
                        .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
                        .arg(events)
@@ -728,8 +732,7 @@ void StreamView::refreshStatus() {
             text += QStringLiteral(" · ") + tr("crash after %1 elements: %2 read again, %3 results emitted twice")
                                                 .arg(o.crashAt)
                                                 .arg(replayed)
-                                                .arg(std::count_if(m_obs->firings.begin(), m_obs->firings.end(),
-                                                                   [](const FiringLine& f) { return f.duplicate; }));
+                                                .arg(m_counts.duplicates);
         if (m_obs->skippedRecords > 0)
             text += QStringLiteral(" · ") + tr("bad lines skipped: %1").arg(m_obs->skippedRecords);
         // Periodic watermarks follow processing time: without arrival times it never advances.

@@ -136,6 +136,10 @@ private:
     WatermarkPlot* m_plot;
     ProcTimeCanvas* m_procCanvas;
     KeyLanesCanvas* m_lanes;
+    /// The observation's elements read again after a crash, firings emitted twice, process outputs.
+    struct {
+        std::size_t replayed = 0, duplicates = 0, outputs = 0;
+    } m_counts;
     std::unique_ptr<stream_observe::StreamObservation> m_procObs;
     QToolButton* m_pipelineButton;
     QToolButton* m_open;
