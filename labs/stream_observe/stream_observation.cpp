@@ -461,6 +461,9 @@ std::vector<const KeyLane*> KeyLanes::ordered(const std::vector<std::string>& st
     std::sort(out.begin(), out.end(), [&](const KeyLane* a, const KeyLane* b) {
         const bool fa = !first.empty() && name(a) == first, fb = !first.empty() && name(b) == first;
         if (fa != fb) return fa;
+        // A key whose output (an alert, a window result) came at this step: what just happened, on top.
+        const bool na = a->lastOutput && a->lastOutputStep == step, nb = b->lastOutput && b->lastOutputStep == step;
+        if (na != nb) return na;
         if (a->elements != b->elements) return a->elements > b->elements;
         return name(a) < name(b);
     });

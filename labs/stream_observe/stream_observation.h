@@ -178,7 +178,8 @@ struct KeyLanes {
     std::uint64_t lastCheckpoint = 0;
     std::uint64_t restores = 0;
     bool crashed = false; ///< the last job event was a crash not yet followed by its restore
-    /// The lanes to show: `first` (if it has one) then the busiest (most elements), ties by key name.
+    /// The lanes to show: `first` (if it has one), then the keys with an output at this step, then the
+    /// busiest (most elements), ties by key name.
     std::vector<const KeyLane*> ordered(const std::vector<std::string>& strings,
                                         const std::string& first = {}) const;
 };

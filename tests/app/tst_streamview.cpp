@@ -1280,6 +1280,9 @@ void StreamViewTest::stateAndCheckpointLabsPlayWithTheView() {
                 QCOMPARE(view->observation()->strings[*maria->lastOutput],
                          std::string("⚠ Utilizador maria inativo há 20 segundos."));
                 QCOMPARE(maria->lastOutputStep, std::uint64_t{13});
+                // Her lane comes first (an output at this step), ahead of ana, the busiest.
+                const auto order = view->keyLanes()->lanes().ordered(view->observation()->strings);
+                QCOMPARE(view->observation()->strings[order.front()->key], std::string("maria"));
             } else {
                 QCOMPARE(view->keyLanes()->lanes().restores, std::uint64_t{1});
             }
