@@ -1429,6 +1429,112 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::KeyLanesCanvas</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>No trace loaded.</source>
+        <translation>No trace loaded.</translation>
+    </message>
+    <message>
+        <source>Keyed process function: state and timers per key</source>
+        <translation>Keyed process function: state and timers per key</translation>
+    </message>
+    <message>
+        <source>Window operator: the windows each key holds and their timers (end − 1 ms)</source>
+        <translation>Window operator: the windows each key holds and their timers (end − 1 ms)</translation>
+    </message>
+    <message>
+        <source>checkpoints completed: %1 (last #%2)</source>
+        <translation>checkpoints completed: %1 (last #%2)</translation>
+    </message>
+    <message>
+        <source>CRASH: a subtask failed; the job restarts from its last completed checkpoint</source>
+        <translation>CRASH: a subtask failed; the job restarts from its last completed checkpoint</translation>
+    </message>
+    <message>
+        <source>restored from checkpoint #%1: the lanes show the checkpoint&apos;s state, then the elements read again</source>
+        <translation>restored from checkpoint #%1: the lanes show the checkpoint&apos;s state, then the elements read again</translation>
+    </message>
+    <message>
+        <source>state: (empty)</source>
+        <translation>state: (empty)</translation>
+    </message>
+    <message>
+        <source>state: %1</source>
+        <translation>state: %1</translation>
+    </message>
+    <message>
+        <source>[%1, %2) fired ×%3</source>
+        <translation>[%1, %2) fired ×%3</translation>
+    </message>
+    <message>
+        <source>[%1, %2) open</source>
+        <translation>[%1, %2) open</translation>
+    </message>
+    <message>
+        <source>windows: %1</source>
+        <translation>windows: %1</translation>
+    </message>
+    <message>
+        <source>pending timers: none</source>
+        <translation>pending timers: none</translation>
+    </message>
+    <message>
+        <source>pending timers: %1</source>
+        <translation>pending timers: %1</translation>
+    </message>
+    <message>
+        <source>▶ now: %1</source>
+        <translation>▶ now: %1</translation>
+    </message>
+    <message>
+        <source>last output (event %1): %2</source>
+        <translation>last output (event %1): %2</translation>
+    </message>
+    <message>
+        <source>no output yet</source>
+        <translation>no output yet</translation>
+    </message>
+    <message>
+        <source>No key has reached the operator yet.</source>
+        <translation>No key has reached the operator yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n element</numerusform>
+            <numerusform>%n elements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>processing time %1 (in %2)</source>
+        <translation>processing time %1 (in %2)</translation>
+    </message>
+    <message>
+        <source>processing time %1</source>
+        <translation>processing time %1</translation>
+    </message>
+    <message>
+        <source>event time %1 (watermark %2 behind)</source>
+        <translation>event time %1 (watermark %2 behind)</translation>
+    </message>
+    <message>
+        <source>event time %1</source>
+        <translation>event time %1</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::LabPanel</name>
     <message>
         <source>No labs found</source>
@@ -2172,6 +2278,22 @@
         <source>last: %1</source>
         <translation>last: %1</translation>
     </message>
+    <message>
+        <source>Keyed process %1 ×%2</source>
+        <translation>Keyed process %1 ×%2</translation>
+    </message>
+    <message>
+        <source>Process %1/%2 · wm %3</source>
+        <translation>Process %1/%2 · wm %3</translation>
+    </message>
+    <message>
+        <source>%1 records · %2 timers pending</source>
+        <translation>%1 records · %2 timers pending</translation>
+    </message>
+    <message>
+        <source>Sink · %1 outputs</source>
+        <translation>Sink · %1 outputs</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::PlotsView</name>
@@ -2586,6 +2708,22 @@ File ▸ Open trace… reads a CSV or JSON Lines file of events and runs it thro
         <source>P%1 %2</source>
         <translation>P%1 %2</translation>
     </message>
+    <message>
+        <source>CP %1</source>
+        <translation>CP %1</translation>
+    </message>
+    <message>
+        <source>✖ crash</source>
+        <translation>✖ crash</translation>
+    </message>
+    <message>
+        <source>↺ restore #%1</source>
+        <translation>↺ restore #%1</translation>
+    </message>
+    <message>
+        <source>↺ restart</source>
+        <translation>↺ restart</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::StreamView</name>
@@ -2866,6 +3004,22 @@ Line %2: %3</translation>
     <message>
         <source>Processing-time windows</source>
         <translation>Processing-time windows</translation>
+    </message>
+    <message>
+        <source>Keys: state and timers</source>
+        <translation>Keys: state and timers</translation>
+    </message>
+    <message>
+        <source>%1 · %2 events · keyed process %3 · %4 outputs</source>
+        <translation>%1 · %2 events · keyed process %3 · %4 outputs</translation>
+    </message>
+    <message>
+        <source>checkpoint every %1</source>
+        <translation>checkpoint every %1</translation>
+    </message>
+    <message>
+        <source>crash after %1 elements: %2 read again, %3 results emitted twice</source>
+        <translation>crash after %1 elements: %2 read again, %3 results emitted twice</translation>
     </message>
 </context>
 <context>

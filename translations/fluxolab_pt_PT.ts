@@ -1431,6 +1431,112 @@
     </message>
 </context>
 <context>
+    <name>fluxolab::app::KeyLanesCanvas</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>No trace loaded.</source>
+        <translation>Nenhum traço carregado.</translation>
+    </message>
+    <message>
+        <source>Keyed process function: state and timers per key</source>
+        <translation>Função de processamento por chave: estado e timers de cada chave</translation>
+    </message>
+    <message>
+        <source>Window operator: the windows each key holds and their timers (end − 1 ms)</source>
+        <translation>Operador de janelas: as janelas que cada chave guarda e os seus timers (fim − 1 ms)</translation>
+    </message>
+    <message>
+        <source>checkpoints completed: %1 (last #%2)</source>
+        <translation>checkpoints concluídos: %1 (último #%2)</translation>
+    </message>
+    <message>
+        <source>CRASH: a subtask failed; the job restarts from its last completed checkpoint</source>
+        <translation>FALHA: uma subtarefa falhou; o job recomeça do último checkpoint concluído</translation>
+    </message>
+    <message>
+        <source>restored from checkpoint #%1: the lanes show the checkpoint&apos;s state, then the elements read again</source>
+        <translation>reposto do checkpoint #%1: as faixas mostram o estado do checkpoint e depois os elementos lidos de novo</translation>
+    </message>
+    <message>
+        <source>state: (empty)</source>
+        <translation>estado: (vazio)</translation>
+    </message>
+    <message>
+        <source>state: %1</source>
+        <translation>estado: %1</translation>
+    </message>
+    <message>
+        <source>[%1, %2) fired ×%3</source>
+        <translation>[%1, %2) disparou ×%3</translation>
+    </message>
+    <message>
+        <source>[%1, %2) open</source>
+        <translation>[%1, %2) aberta</translation>
+    </message>
+    <message>
+        <source>windows: %1</source>
+        <translation>janelas: %1</translation>
+    </message>
+    <message>
+        <source>pending timers: none</source>
+        <translation>timers pendentes: nenhum</translation>
+    </message>
+    <message>
+        <source>pending timers: %1</source>
+        <translation>timers pendentes: %1</translation>
+    </message>
+    <message>
+        <source>▶ now: %1</source>
+        <translation>▶ agora: %1</translation>
+    </message>
+    <message>
+        <source>last output (event %1): %2</source>
+        <translation>última saída (evento %1): %2</translation>
+    </message>
+    <message>
+        <source>no output yet</source>
+        <translation>ainda sem saídas</translation>
+    </message>
+    <message>
+        <source>No key has reached the operator yet.</source>
+        <translation>Ainda nenhuma chave chegou ao operador.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n elemento</numerusform>
+            <numerusform>%n elementos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>processing time %1 (in %2)</source>
+        <translation>tempo de processamento %1 (daqui a %2)</translation>
+    </message>
+    <message>
+        <source>processing time %1</source>
+        <translation>tempo de processamento %1</translation>
+    </message>
+    <message>
+        <source>event time %1 (watermark %2 behind)</source>
+        <translation>tempo de evento %1 (a watermark está %2 atrás)</translation>
+    </message>
+    <message>
+        <source>event time %1</source>
+        <translation>tempo de evento %1</translation>
+    </message>
+</context>
+<context>
     <name>fluxolab::app::LabPanel</name>
     <message>
         <source>No labs found</source>
@@ -2174,6 +2280,22 @@
         <source>last: %1</source>
         <translation>último: %1</translation>
     </message>
+    <message>
+        <source>Keyed process %1 ×%2</source>
+        <translation>Processamento por chave %1 ×%2</translation>
+    </message>
+    <message>
+        <source>Process %1/%2 · wm %3</source>
+        <translation>Processamento %1/%2 · wm %3</translation>
+    </message>
+    <message>
+        <source>%1 records · %2 timers pending</source>
+        <translation>%1 registos · %2 timers pendentes</translation>
+    </message>
+    <message>
+        <source>Sink · %1 outputs</source>
+        <translation>Sink · %1 saídas</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::PlotsView</name>
@@ -2588,6 +2710,22 @@ Ficheiro ▸ Abrir traço… lê um ficheiro de eventos CSV ou JSON Lines e corr
         <source>P%1 %2</source>
         <translation>P%1 %2</translation>
     </message>
+    <message>
+        <source>CP %1</source>
+        <translation>CP %1</translation>
+    </message>
+    <message>
+        <source>✖ crash</source>
+        <translation>✖ falha</translation>
+    </message>
+    <message>
+        <source>↺ restore #%1</source>
+        <translation>↺ reposição #%1</translation>
+    </message>
+    <message>
+        <source>↺ restart</source>
+        <translation>↺ recomeço</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::StreamView</name>
@@ -2868,6 +3006,22 @@ Linha %2: %3</translation>
     <message>
         <source>Processing-time windows</source>
         <translation>Janelas de tempo de processamento</translation>
+    </message>
+    <message>
+        <source>Keys: state and timers</source>
+        <translation>Chaves: estado e timers</translation>
+    </message>
+    <message>
+        <source>%1 · %2 events · keyed process %3 · %4 outputs</source>
+        <translation>%1 · %2 eventos · processamento por chave %3 · %4 saídas</translation>
+    </message>
+    <message>
+        <source>checkpoint every %1</source>
+        <translation>checkpoint a cada %1</translation>
+    </message>
+    <message>
+        <source>crash after %1 elements: %2 read again, %3 results emitted twice</source>
+        <translation>falha depois de %1 elementos: %2 lidos de novo, %3 resultados emitidos duas vezes</translation>
     </message>
 </context>
 <context>

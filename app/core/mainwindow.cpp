@@ -23,6 +23,7 @@
 #endif
 #include "app/stream/streamview.h"
 #include "app/stream/tracedialog.h"
+#include "labs/kafka_tools/kafka_cli.h"
 
 #include <QAction>
 #include <QScopedValueRollback>
@@ -171,6 +172,25 @@ void MainWindow::sendTraceToTopic() {
         tr("Sending %1 into topic %2: play the simulation; the stream view reads the topic.")
             .arg(QFileInfo(dialog.path()).fileName(), dialog.topic()),
         10000);
+}
+
+void MainWindow::showTerminalReplay() {
+    const auto& history = m_cli->history();
+    if (history.size() < m_replaysSeen) m_replaysSeen = 0; // a new session
+    const std::size_t from = m_replaysSeen;
+    m_replaysSeen = history.size();
+    if (m_cli->isReplaying() || m_cli->isRemote()) return;
+    for (std::size_t i = history.size(); i-- > from;) {
+        const auto& h = history[i];
+        if (h.exit_code != 0 || h.argv.size() < 3 || !labs::isFluxolabCli(h.argv[0]) || h.argv[1] != "replay")
+            continue;
+        QStringList args;
+        for (std::size_t a = 2; a < h.argv.size(); ++a)
+            args << QString::fromStdString(h.argv[a]);
+        if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) return;
+        if (m_stream->loadReplay(args, QString())) setView(View::Stream);
+        return;
+    }
 }
 
 void MainWindow::syncTopicStream() {
@@ -756,6 +776,7 @@ void MainWindow::createCliDocks() {
     m_cli = new CliHost(m_controller, this);
     m_terminal = new TerminalPanel(m_cli, this);
     m_labPanel = new LabPanel(m_cli, this);
+    connect(m_cli, &CliHost::historyChanged, this, &MainWindow::showTerminalReplay);
     m_terminalDock = new QDockWidget(this);
     m_terminalDock->setObjectName(QStringLiteral("terminalDock"));
     m_terminalDock->setWidget(m_terminal);

@@ -126,6 +126,10 @@ private:
     /// stream job on the same clock; the stream view follows the cluster view's cursor.
     void sendTraceToTopic();
     void syncTopicStream();
+    /// A `fluxolab-cli replay` that ran in the terminal (a stream lab's step): the stream view shows the
+    /// same run (its state and timers, checkpoints, crash and restore).
+    void showTerminalReplay();
+    std::size_t m_replaysSeen = 0;
     QWidget* currentViewWidget() const;
 
     SimulationController* m_controller;

@@ -1,4 +1,6 @@
 #include "app/stream/pipelinecanvas.h"
+
+#include "app/stream/numbertext.h"
 #include "app/stream/streampalette.h"
 
 #include <QDateTime>
@@ -7,6 +9,7 @@
 #include <QTimeZone>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace fluxolab::app {
 
@@ -174,9 +177,12 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     header(colParts, tr("Partitions (splits)"));
     header(colSrc, tr("Source + watermarks ×%1").arg(par));
     header(QRectF(colSrc.right(), area.top(), colWin.left() - colSrc.right(), headH), tr("keyBy"));
-    header(colWin, tr("Window %1 ×%2")
-                       .arg(QString::fromStdString(stream_observe::windowText(o.options.job.window)))
-                       .arg(par));
+    if (o.hasProcessFunction())
+        header(colWin, tr("Keyed process %1 ×%2").arg(QString::fromStdString(o.options.processText)).arg(par));
+    else
+        header(colWin, tr("Window %1 ×%2")
+                           .arg(QString::fromStdString(stream_observe::windowText(o.options.job.window)))
+                           .arg(par));
     header(colSink, tr("Sink"));
 
     // Where the edges attach: a subtask's input for channel c, its output towards subtask t.
@@ -307,9 +313,17 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     }
     // Window subtasks with their input channels.
     std::vector<int> openWindows(static_cast<std::size_t>(par), 0);
-    for (const ObservedWindow& win : o.windows)
-        if (win.subtask >= 0 && win.subtask < par && win.stateAt(step) == ObservedWindow::State::Open)
-            ++openWindows[static_cast<std::size_t>(win.subtask)];
+    std::vector<int> pendingTimers(static_cast<std::size_t>(par), 0);
+    if (o.hasProcessFunction()) {
+        o.keyLanesAt(m_lanes, step);
+        for (const std::uint32_t k : m_lanes.present) {
+            const int sub = stream::keyToSubtask(o.strings[k], par, stream::defaultMaxParallelism(par));
+            if (sub >= 0 && sub < par)
+                pendingTimers[static_cast<std::size_t>(sub)] += static_cast<int>(m_lanes.lanes[k].timers.size());
+        }
+    } else {
+        openWindows = m_openWindows.at(o, step);
+    }
     for (int sub = 0; sub < par; ++sub) {
         const QRectF& r = winBoxes[static_cast<std::size_t>(sub)];
         const Millis op = o.operatorWatermarkAt(sub, step);
@@ -319,9 +333,14 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const std::uint64_t in = sub < static_cast<int>(m_flow.perWindowSubtask.size())
                                      ? m_flow.perWindowSubtask[static_cast<std::size_t>(sub)]
                                      : 0;
-        const QStringList text{
-            tr("Window %1/%2 · wm %3").arg(sub).arg(par).arg(wmText(op)),
-            tr("%1 records · %2 open windows").arg(in).arg(openWindows[static_cast<std::size_t>(sub)])};
+        const QStringList text =
+            o.hasProcessFunction()
+                ? QStringList{tr("Process %1/%2 · wm %3").arg(sub).arg(par).arg(wmText(op)),
+                              tr("%1 records · %2 timers pending")
+                                  .arg(in)
+                                  .arg(pendingTimers[static_cast<std::size_t>(sub)])}
+                : QStringList{tr("Window %1/%2 · wm %3").arg(sub).arg(par).arg(wmText(op)),
+                              tr("%1 records · %2 open windows").arg(in).arg(openWindows[static_cast<std::size_t>(sub)])};
         QRectF cells;
         if (r.height() >= lineH + fsm.height() + 2 * pad) {
             const double cellsH = std::min(fsm.height() + pad, r.height() - lineH - pad);
@@ -364,10 +383,23 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     box(sinkBox, m_theme.panel, kFired);
     // The last result's key and value on lines of their own: an average can take 18 digits.
     QStringList sinkText{tr("Sink · %1 results").arg(m_flow.firings)};
-    if (m_flow.firings > 0) {
+    if (o.hasProcessFunction()) {
+        // The process function's outputs (the alerts) up to the step.
+        std::uint64_t outputs = 0;
+        const stream_observe::KeyedChange* last = nullptr;
+        for (const auto& c : o.keyed) {
+            if (c.step > step) break;
+            if (c.kind == stream_observe::KeyedChange::Kind::Output) {
+                ++outputs;
+                last = &c;
+            }
+        }
+        sinkText = QStringList{tr("Sink · %1 outputs").arg(outputs)};
+        if (last) sinkText << QString::fromStdString(o.strings[last->value]);
+    } else if (m_flow.firings > 0) {
         const auto& f = o.firings[static_cast<std::size_t>(m_flow.firings - 1)];
         sinkText << tr("last: %1").arg(QString::fromStdString(f.key))
-                 << QStringLiteral("= ") + QString::fromStdString(f.value);
+                 << QStringLiteral("= ") + peopleNumber(f.value);
         // Without room for three lines, the key and its value on one line when that fits.
         const QString joined = sinkText[1] + QLatin1Char(' ') + sinkText[2];
         if (sinkBox.height() < 3 * lineH + 1.5 * pad && fm.horizontalAdvance(joined) <= sinkBox.width() - 2 * pad)
@@ -437,6 +469,47 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         }
     }
     p.restore();
+}
+
+} // namespace fluxolab::app
+
+namespace fluxolab::app {
+
+const std::vector<int>& PipelineCanvas::OpenWindowCount::at(const StreamObservation& o, std::uint64_t step) {
+    const int par = std::max(1, o.parallelism());
+    if (m_for != &o || m_windows != o.windows.size() || m_count.size() != static_cast<std::size_t>(par)) {
+        // A new observation, or a live one that grew: the change list again (windows change state only
+        // at steps already recorded, but a live run appends firings to old windows).
+        m_for = &o;
+        m_windows = o.windows.size();
+        m_changes.clear();
+        for (const ObservedWindow& w : o.windows) {
+            if (w.subtask < 0 || w.subtask >= par) continue;
+            std::uint64_t close = std::numeric_limits<std::uint64_t>::max();
+            if (!w.firings.empty()) close = std::min(close, w.firings.front().step);
+            if (w.purgedStep) close = std::min(close, *w.purgedStep);
+            if (w.mergedStep) close = std::min(close, *w.mergedStep);
+            if (close <= w.createdStep) continue;
+            m_changes.emplace_back(w.createdStep, w.subtask, 1);
+            if (close != std::numeric_limits<std::uint64_t>::max()) m_changes.emplace_back(close, w.subtask, -1);
+        }
+        std::stable_sort(m_changes.begin(), m_changes.end(),
+                         [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
+        m_count.assign(static_cast<std::size_t>(par), 0);
+        m_applied = 0;
+        m_step = 0;
+    }
+    if (step < m_step) {
+        m_count.assign(static_cast<std::size_t>(par), 0);
+        m_applied = 0;
+    }
+    while (m_applied < m_changes.size() && std::get<0>(m_changes[m_applied]) <= step) {
+        const auto& [s, sub, d] = m_changes[m_applied];
+        m_count[static_cast<std::size_t>(sub)] += d;
+        ++m_applied;
+    }
+    m_step = step;
+    return m_count;
 }
 
 } // namespace fluxolab::app

@@ -15,6 +15,8 @@
 #include "app/stream/placedtext.h"
 
 #include <QLineF>
+#include <tuple>
+#include <vector>
 #include <QStringList>
 #include <QWidget>
 
@@ -55,6 +57,26 @@ private:
     Theme m_theme = Theme::normal();
     /// Counts up to m_step, moved incrementally while playing.
     mutable stream_observe::StreamObservation::Flow m_flow;
+    /// The keys' lanes (a process function's pending timers), moved like m_flow.
+    mutable stream_observe::KeyLanes m_lanes;
+    /// Open windows per window subtask at a step, kept between frames: recounting every window of a
+    /// million-element run on each frame cost milliseconds; forward moves apply only the windows whose
+    /// state changed in between (created, fired or gone), in step order.
+    class OpenWindowCount {
+    public:
+        const std::vector<int>& at(const stream_observe::StreamObservation& o, std::uint64_t step);
+
+    private:
+        const stream_observe::StreamObservation* m_for = nullptr;
+        std::size_t m_windows = 0;
+        std::uint64_t m_step = 0;
+        std::vector<int> m_count;
+        /// (step, subtask, +1/-1) in step order: a window opens at its creation and stops being open at
+        /// its first firing, purge or merge.
+        std::vector<std::tuple<std::uint64_t, int, int>> m_changes;
+        std::size_t m_applied = 0;
+    };
+    mutable OpenWindowCount m_openWindows;
     mutable QStringList m_drawn;
     mutable std::vector<PlacedText> m_placed;
     mutable std::vector<QLineF> m_lines;

@@ -1,4 +1,6 @@
 #include "app/stream/proctimecanvas.h"
+
+#include "app/stream/numbertext.h"
 #include "app/stream/streampalette.h"
 
 #include <QDateTime>
@@ -39,8 +41,8 @@ QString result(const std::string& key, const std::string& value, int decimals, c
     bool ok = false;
     const double d = v.toDouble(&ok);
     if (ok && dot >= 0 && v.size() - dot - 1 > decimals)
-        return k + QChar(0x2248) + QString::number(d, 'f', decimals);
-    return k + QLatin1Char('=') + v;
+        return k + QChar(0x2248) + peopleNumber(QString::number(d, 'f', decimals));
+    return k + QLatin1Char('=') + peopleNumber(v);
 }
 
 /// The prefix all the keys share, up to and including its last character that is not a letter or a

@@ -1,4 +1,6 @@
 #include "app/stream/streamcanvas.h"
+
+#include "app/stream/numbertext.h"
 #include "app/stream/streampalette.h"
 
 #include <QDateTime>
@@ -13,6 +15,7 @@
 
 namespace fluxolab::app {
 
+using stream_observe::KeyedChange;
 using stream_observe::ObservedWindow;
 using stream_observe::StreamObservation;
 using Millis = stream::Millis;
@@ -121,6 +124,15 @@ StreamCanvas::StreamCanvas(QWidget* parent) : QWidget(parent) {
     // minimum counts while another tab shows) and take lines from the terminal at 1366x768.
     setMinimumSize(320, 160);
     setMouseTracking(false);
+}
+
+const std::vector<const KeyedChange*>& StreamCanvas::jobMarks() const {
+    if (m_marksFor != m_obs || !m_obs || m_marksSize != m_obs->keyed.size()) {
+        m_marksFor = m_obs;
+        m_marksSize = m_obs ? m_obs->keyed.size() : 0;
+        m_marks = m_obs ? m_obs->jobMarks() : std::vector<const KeyedChange*>{};
+    }
+    return m_marks;
 }
 
 void StreamCanvas::setObservation(const StreamObservation* observation) {
@@ -255,7 +267,7 @@ std::vector<Band> bandsOf(const StreamObservation& obs, const QString& keyFilter
         if (const auto* f = w.firingAt(step)) {
             if (!b.label.isEmpty()) b.label += QStringLiteral("  ");
             b.label += (keyFilter.isEmpty() ? QString::fromStdString(w.key) + QLatin1Char('=') : QString()) +
-                       QString::fromStdString(f->result);
+                       peopleNumber(f->result);
             b.anyLate = b.anyLate || f->late;
         }
     }
@@ -571,6 +583,87 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(kSelected, m_theme.px(2.5)));
         p.drawRect(bandRect(m_selected, size));
+    }
+    // The job's checkpoints, crash and restore as lines across the plot, the process function's outputs
+    // (the inactivity alerts) as marks along its top, up to the cursor.
+    m_drawnMarks.clear();
+    {
+        const QFont markFont = m_theme.font(8, true);
+        const QFontMetricsF mf(markFont);
+        p.setFont(markFont);
+        // Lines for every mark; labels where they fit without overlapping (rows as the plot's height
+        // allows), the crash and the restore first, then the checkpoints.
+        struct Label {
+            double x;
+            QString text;
+            QColor colour;
+            int priority;
+        };
+        std::vector<Label> labels;
+        for (const KeyedChange* c : jobMarks()) {
+            if (c->step > step) break;
+            const double mx = g.x(static_cast<double>(c->step));
+            QString label;
+            QColor colour;
+            Qt::PenStyle style = Qt::SolidLine;
+            int priority = 1;
+            switch (c->kind) {
+            case KeyedChange::Kind::CheckpointCompleted:
+                label = tr("CP %1").arg(c->checkpoint);
+                colour = kFired;
+                style = Qt::DashLine;
+                break;
+            case KeyedChange::Kind::Crashed:
+                label = tr("✖ crash");
+                colour = kLate;
+                priority = 0;
+                break;
+            case KeyedChange::Kind::Restored:
+                label = c->checkpoint > 0 ? tr("↺ restore #%1").arg(c->checkpoint) : tr("↺ restart");
+                colour = kSelected;
+                priority = 0;
+                break;
+            case KeyedChange::Kind::Output: {
+                colour = c->duplicate ? m_theme.muted : kSelected;
+                const double r = m_theme.px(5);
+                p.setPen(Qt::NoPen);
+                p.setBrush(colour);
+                const double top = g.plot.top() + m_theme.px(2);
+                p.drawPolygon(QPolygonF{QPointF(mx, top), QPointF(mx - r, top + 1.7 * r), QPointF(mx + r, top + 1.7 * r)});
+                m_drawnMarks << QStringLiteral("⚠");
+                continue;
+            }
+            default:
+                continue;
+            }
+            p.setPen(QPen(colour, m_theme.px(1.5), style));
+            p.drawLine(QPointF(mx, g.plot.top()), QPointF(mx, g.plot.bottom()));
+            labels.push_back({mx, label, colour, priority});
+        }
+        std::stable_sort(labels.begin(), labels.end(),
+                         [](const Label& a, const Label& b) { return a.priority < b.priority; });
+        // Rows under the plot's title line; at most a third of the plot's height, so the dots stay visible.
+        const double rowsTop = g.plot.top() + m_theme.px(12);
+        const int rows = std::clamp(static_cast<int>((g.plot.height() / 3) / mf.height()), 1, 3);
+        std::vector<std::vector<std::pair<double, double>>> taken(static_cast<std::size_t>(rows));
+        for (const Label& l : labels) {
+            const double w = mf.horizontalAdvance(l.text) + m_theme.px(4);
+            const double lx = std::min(l.x + m_theme.px(2), g.plot.right() - w);
+            for (int row = 0; row < rows; ++row) {
+                auto& used = taken[static_cast<std::size_t>(row)];
+                const bool clash = std::any_of(used.begin(), used.end(), [&](const auto& u) {
+                    return lx < u.second + m_theme.px(2) && lx + w > u.first - m_theme.px(2);
+                });
+                if (clash) continue;
+                used.emplace_back(lx, lx + w);
+                const QRectF box(lx, rowsTop + row * mf.height(), w, mf.height());
+                p.fillRect(box, QColor(255, 255, 255, 210));
+                p.setPen(l.colour.darker(120));
+                p.drawText(box, Qt::AlignCenter, l.text);
+                m_drawnMarks << l.text;
+                break;
+            }
+        }
     }
     // Cursor.
     p.setPen(QPen(m_theme.muted, 1, Qt::DotLine));

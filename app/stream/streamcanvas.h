@@ -13,6 +13,7 @@
 #include "app/stream/eventrange.h"
 #include "app/stream/placedtext.h"
 
+#include <QStringList>
 #include <QWidget>
 
 namespace fluxolab::app {
@@ -68,6 +69,18 @@ private:
     mutable const stream_observe::StreamObservation* m_opFor = nullptr;
     mutable std::size_t m_opSize = 0;
     mutable std::vector<stream_observe::WatermarkPoint> m_opHistory;
+    /// The job's checkpoints, crash, restore and the process function's outputs, kept per observation.
+    const std::vector<const stream_observe::KeyedChange*>& jobMarks() const;
+    mutable const stream_observe::StreamObservation* m_marksFor = nullptr;
+    mutable std::size_t m_marksSize = 0;
+    mutable std::vector<const stream_observe::KeyedChange*> m_marks;
+
+public:
+    /// The marks the last render drew ("CP 1", "✖ crash", "↺ #1", "⚠"): tests read them.
+    const QStringList& drawnMarks() const { return m_drawnMarks; }
+
+private:
+    mutable QStringList m_drawnMarks;
 };
 
 } // namespace fluxolab::app

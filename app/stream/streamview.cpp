@@ -1,6 +1,8 @@
 #include "app/stream/streamview.h"
 
 #include "app/cluster/timelinebar.h"
+#include "app/stream/keylanescanvas.h"
+#include "app/stream/numbertext.h"
 #include "app/stream/pipelinecanvas.h"
 #include "app/stream/proctimecanvas.h"
 #include "app/stream/streamcanvas.h"
@@ -121,6 +123,9 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     m_procCanvas = new ProcTimeCanvas(m_details);
     m_procCanvas->setObjectName(QStringLiteral("streamProcessingTime"));
     m_details->addTab(m_procCanvas, QString());
+    m_lanes = new KeyLanesCanvas(m_details);
+    m_lanes->setObjectName(QStringLiteral("streamKeyLanes"));
+    m_details->addTab(m_lanes, QString());
     pictures->addWidget(m_canvas);
     pictures->addWidget(m_details);
     pictures->setStretchFactor(0, 5);
@@ -170,6 +175,7 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     connect(m_canvas, &StreamCanvas::windowClicked, this, &StreamView::selectWindow);
     connect(m_keys, &QComboBox::currentIndexChanged, this, [this] {
         m_canvas->setKeyFilter(m_keys->currentIndex() <= 0 ? QString() : m_keys->currentText());
+        m_lanes->setFirstKey(m_keys->currentIndex() <= 0 ? QString() : m_keys->currentText());
     });
 
     // Playback: the cluster timeline's controls (step back, play/pause, step, speed, scrubber).
@@ -284,6 +290,19 @@ bool StreamView::startLoad(const QString& path, const RunOptions& options) {
     return true;
 }
 
+bool StreamView::loadReplay(const QStringList& args, const QString& workDir) {
+    std::vector<std::string> a;
+    for (const QString& s : args)
+        a.push_back(s.toStdString());
+    std::string trace;
+    RunOptions options;
+    if (const auto problem = runOptionsFromReplay(a, workDir.toStdString(), trace, options)) {
+        m_lastError = QString::fromStdString(*problem);
+        return false;
+    }
+    return loadNow(QString::fromStdString(trace), options);
+}
+
 bool StreamView::loadNow(const QString& path, const RunOptions& options, QString* error) {
     if (m_loading) return false;
     m_lastPath = path;
@@ -383,6 +402,16 @@ void StreamView::setObservation(std::unique_ptr<StreamObservation> obs) {
         m_procObs = std::make_unique<StreamObservation>(stream_observe::rerun(*m_obs, po));
     }
     m_procCanvas->setObservation(m_procObs.get(), procNote);
+    m_lanes->setObservation(m_obs.get());
+    m_counts = {};
+    for (const auto& e : m_obs->elements)
+        m_counts.replayed += e.replayed ? 1 : 0;
+    for (const auto& f : m_obs->firings)
+        m_counts.duplicates += f.duplicate ? 1 : 0;
+    for (const auto& c : m_obs->keyed)
+        m_counts.outputs += c.kind == KeyedChange::Kind::Output && !c.duplicate ? 1 : 0;
+    // A job with a process function, checkpoints or a crash: what it teaches is in the key lanes.
+    if (m_obs->keyedElements) m_details->setCurrentWidget(m_lanes);
     std::set<std::string> keys;
     for (const auto& e : m_obs->elements)
         keys.insert(e.key);
@@ -395,6 +424,7 @@ void StreamView::setObservation(std::unique_ptr<StreamObservation> obs) {
     m_slider->setValue(static_cast<int>(m_obs->lastStep()));
     m_updating = false;
     m_canvas->setKeyFilter(QString());
+    m_lanes->setFirstKey(QString());
     refreshWhy();
     refreshStatus();
 }
@@ -431,6 +461,7 @@ void StreamView::setStep(std::uint64_t s) {
     m_pipeline->setStep(s);
     m_plot->setStep(s);
     m_procCanvas->setStep(std::min(s, m_procObs ? m_procObs->lastStep() : s));
+    m_lanes->setStep(s);
     m_updating = true;
     m_slider->setValue(static_cast<int>(s));
     m_updating = false;
@@ -499,7 +530,7 @@ QString StreamView::whyText() const {
         const auto* f = win.firingAt(step());
         html += QStringLiteral("<p><b>%1</b></p>")
                     .arg(f ? tr("It has fired: result %1 (watermark %2, at event %3).")
-                                 .arg(QString::fromStdString(f->result), timeText(f->watermark))
+                                 .arg(peopleNumber(f->result), timeText(f->watermark))
                                  .arg(f->step)
                            : tr("The watermark has passed its end: it fires now."));
     } else {
@@ -575,7 +606,7 @@ QString whatIfOutcome(const StreamObservation& before, const StreamObservation& 
                                             "the window fires at event %1 (now at %2) with result %3")
                     .arg(nw->firings.front().step)
                     .arg(step)
-                    .arg(QString::fromStdString(nw->firings.front().result));
+                    .arg(peopleNumber(nw->firings.front().result));
     return first + QStringLiteral(" ") +
            QCoreApplication::translate("fluxolab::app::StreamView",
                                        "Late elements: %1 → %2; firings: %3 → %4.")
@@ -674,13 +705,34 @@ void StreamView::refreshStatus() {
     } else if (m_obs) {
         m_summary->setStyleSheet(QString());
         const auto& o = m_obs->options;
-        QString text = tr("%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late")
-                           .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
-                           .arg(m_obs->elements.size())
-                           .arg(QString::fromStdString(watermarkText(o.job.watermark)),
-                                QString::fromStdString(windowText(o.job.window)))
-                           .arg(m_obs->firings.size())
-                           .arg(m_obs->lates.size());
+        // Counted once per observation (setObservation): this runs on every step of the playback.
+        const std::size_t replayed = m_counts.replayed;
+        const std::size_t events = m_obs->elements.size() - replayed;
+        QString text;
+        if (m_obs->hasProcessFunction()) {
+            const std::size_t outputs = m_counts.outputs;
+            text = tr("%1 · %2 events · keyed process %3 · %4 outputs")
+                       .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
+                       .arg(events)
+                       .arg(QString::fromStdString(o.processText))
+                       .arg(outputs);
+        } else {
+            const std::size_t sent = m_obs->firings.size() - m_counts.duplicates;
+            text = tr("%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late")
+                       .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
+                       .arg(events)
+                       .arg(QString::fromStdString(watermarkText(o.job.watermark)),
+                            QString::fromStdString(windowText(o.job.window)))
+                       .arg(sent)
+                       .arg(m_obs->lates.size());
+        }
+        if (o.job.checkpointInterval > 0)
+            text += QStringLiteral(" · ") + tr("checkpoint every %1").arg(QString::fromStdString(durationText(o.job.checkpointInterval)));
+        if (o.crashAt > 0)
+            text += QStringLiteral(" · ") + tr("crash after %1 elements: %2 read again, %3 results emitted twice")
+                                                .arg(o.crashAt)
+                                                .arg(replayed)
+                                                .arg(m_counts.duplicates);
         if (m_obs->skippedRecords > 0)
             text += QStringLiteral(" · ") + tr("bad lines skipped: %1").arg(m_obs->skippedRecords);
         // Periodic watermarks follow processing time: without arrival times it never advances.
@@ -754,10 +806,13 @@ void StreamView::setPresentation(bool on) {
     m_pipeline->setTheme(on ? Theme::projector() : Theme::normal());
     m_plot->setTheme(on ? Theme::projector() : Theme::normal());
     m_procCanvas->setTheme(on ? Theme::projector() : Theme::normal());
+    m_lanes->setTheme(on ? Theme::projector() : Theme::normal());
     QFont f = QApplication::font();
     f.setPointSizeF(on ? 14 : 10);
     for (QWidget* w : findChildren<QWidget*>())
-        if (w != m_canvas && w != m_pipeline && w != m_plot && w != m_procCanvas) w->setFont(f);
+        if (w != m_canvas && w != m_pipeline && w != m_plot && w != m_procCanvas && w != m_lanes &&
+            w->parent() != m_lanes)
+            w->setFont(f);
 }
 
 void StreamView::changeEvent(QEvent* event) {
@@ -781,6 +836,7 @@ void StreamView::retranslate() {
     m_details->setTabText(0, tr("Pipeline"));
     m_details->setTabText(1, tr("Max event time · watermark · processing time"));
     m_details->setTabText(2, tr("Processing-time windows"));
+    m_details->setTabText(3, tr("Keys: state and timers"));
     m_adoptButton->setText(tr("Show this run in the view"));
     if (m_keys->count() > 0) m_keys->setItemText(0, tr("all keys"));
     setPlaying(isPlaying());

@@ -27,6 +27,7 @@ class QTabWidget;
 
 namespace fluxolab::app {
 
+class KeyLanesCanvas;
 class PipelineCanvas;
 class ProcTimeCanvas;
 class WatermarkPlot;
@@ -59,7 +60,12 @@ public:
     /// The same trace with processing-time windows (a tab under the event-time picture).
     ProcTimeCanvas* processingTimeCanvas() const { return m_procCanvas; }
     const stream_observe::StreamObservation* processingTimeObservation() const { return m_procObs.get(); }
-    /// Shows one of the tabs under the picture: 0 pipeline, 1 plot, 2 processing-time windows.
+    /// A lane per key: its state, pending timers, windows and last output (a tab under the picture).
+    KeyLanesCanvas* keyLanes() const { return m_lanes; }
+    /// Loads the run of a `fluxolab-cli replay ARGS` typed in the terminal (synchronously: the labs'
+    /// traces are small). False with the reason in lastError() when the arguments are not a run.
+    bool loadReplay(const QStringList& args, const QString& workDir);
+    /// Shows one of the tabs under the picture: 0 pipeline, 1 plot, 2 processing-time windows, 3 keys.
     void showDetailsTab(int index);
 
     // --- playback ---
@@ -129,6 +135,11 @@ private:
     PipelineCanvas* m_pipeline;
     WatermarkPlot* m_plot;
     ProcTimeCanvas* m_procCanvas;
+    KeyLanesCanvas* m_lanes;
+    /// The observation's elements read again after a crash, firings emitted twice, process outputs.
+    struct {
+        std::size_t replayed = 0, duplicates = 0, outputs = 0;
+    } m_counts;
     std::unique_ptr<stream_observe::StreamObservation> m_procObs;
     QToolButton* m_pipelineButton;
     QToolButton* m_open;

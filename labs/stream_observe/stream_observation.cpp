@@ -1,5 +1,6 @@
 #include "labs/stream_observe/stream_observation.h"
 
+#include "labs/stream_tool/replay_tool.h"
 #include "sim/scenario.h"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <sys/stat.h>
 #include <tuple>
 
@@ -280,7 +282,7 @@ void StreamObservation::flowAt(Flow& flow, std::uint64_t step) const {
 namespace {
 
 std::string firingLine(const FiringLine& f) {
-    return firingCsvLine(f.key, f.start, f.end, f.value, f.watermark, f.late);
+    return (f.duplicate ? "DUPLICATE," : "") + firingCsvLine(f.key, f.start, f.end, f.value, f.watermark, f.late);
 }
 } // namespace
 
@@ -292,8 +294,10 @@ std::string StreamObservation::replayText() const {
     if (options.job.watermark.kind != WatermarkKind::Sql)
         for (const auto& l : lates)
             out += lateCsvLine(l.key, l.eventTime, l.watermark);
-    out += "SUMMARY,events=" + std::to_string(elements.size()) +
-           ",firings=" + std::to_string(firings.size()) + ",late=" + std::to_string(lates.size()) + "\n";
+    const auto originals = std::count_if(elements.begin(), elements.end(), [](const ObservedElement& e) { return !e.replayed; });
+    const auto sent = std::count_if(firings.begin(), firings.end(), [](const FiringLine& f) { return !f.duplicate; });
+    out += "SUMMARY,events=" + std::to_string(originals) +
+           ",firings=" + std::to_string(sent) + ",late=" + std::to_string(lates.size()) + "\n";
     return out;
 }
 
@@ -302,6 +306,202 @@ std::string StreamObservation::firingsCsv() const {
     for (const auto& f : firings)
         out += firingLine(f);
     return out;
+}
+
+// --- keyed lanes -----------------------------------------------------------------------------------
+
+std::uint32_t StreamObservation::intern(const std::string& s) {
+    const auto [it, added] = stringIds.try_emplace(s, static_cast<std::uint32_t>(strings.size()));
+    if (added) strings.push_back(s);
+    return it->second;
+}
+
+namespace {
+
+/// Applies one change to the lanes (Element, state, timers, windows, outputs, job events).
+void applyChange(KeyLanes& l, const KeyedChange& c) {
+    using K = KeyedChange::Kind;
+    const auto lane = [&l](std::uint32_t key) -> KeyLane& {
+        if (key >= l.lanes.size()) l.lanes.resize(key + 1);
+        KeyLane& ln = l.lanes[key];
+        if (ln.key != key) {
+            ln.key = key;
+            l.present.push_back(key);
+        }
+        return ln;
+    };
+    switch (c.kind) {
+    case K::CheckpointStarted:
+        return;
+    case K::CheckpointCompleted:
+        ++l.checkpoints;
+        l.lastCheckpoint = c.checkpoint;
+        l.checkpointed = std::make_shared<const std::pair<std::vector<KeyLane>, std::vector<std::uint32_t>>>(
+            l.lanes, l.present);
+        return;
+    case K::Crashed:
+        l.crashed = true;
+        return;
+    case K::Restored:
+        l.crashed = false;
+        ++l.restores;
+        if (l.checkpointed && c.checkpoint != 0) {
+            // Keys met since the checkpoint keep an empty lane (they are in the run), as in the restored job.
+            std::vector<KeyLane> lanes = l.checkpointed->first;
+            for (const std::uint32_t k : l.present)
+                if (k >= lanes.size() || lanes[k].key != k) {
+                    if (k >= lanes.size()) lanes.resize(k + 1);
+                    lanes[k] = KeyLane{};
+                    lanes[k].key = k;
+                }
+            l.lanes = std::move(lanes);
+        } else {
+            for (const std::uint32_t k : l.present) {
+                l.lanes[k] = KeyLane{};
+                l.lanes[k].key = k;
+            }
+        }
+        return;
+    default:
+        break;
+    }
+    KeyLane& ln = lane(c.key);
+    ln.lastChangeStep = c.step;
+    switch (c.kind) {
+    case K::Element:
+        ++ln.elements;
+        break;
+    case K::StateWritten:
+        ln.state[c.name] = c.value;
+        break;
+    case K::StateCleared:
+    case K::StateExpired:
+        ln.state.erase(c.name);
+        break;
+    case K::TimerRegistered:
+        ln.timers.insert({c.time, c.processingTime});
+        break;
+    case K::TimerDeleted:
+        ln.timers.erase({c.time, c.processingTime});
+        break;
+    case K::TimerFired:
+        ln.timers.erase({c.time, c.processingTime});
+        ++ln.timersFired;
+        break;
+    case K::Output:
+        ++ln.outputs;
+        ln.lastOutput = c.value;
+        ln.lastOutputStep = c.step;
+        break;
+    case K::WindowCreated:
+        ln.windows.try_emplace({c.time, c.end}, 0);
+        break;
+    case K::WindowFired:
+        ++ln.windows[{c.time, c.end}];
+        ln.lastOutput = c.value;
+        ln.lastOutputStep = c.step;
+        ++ln.outputs;
+        break;
+    case K::WindowPurged:
+        ln.windows.erase({c.time, c.end});
+        break;
+    case K::WindowMerged: {
+        int firings = 0;
+        for (auto it = ln.windows.begin(); it != ln.windows.end();) {
+            if (it->first.first >= c.time && it->first.second <= c.end) {
+                firings = std::max(firings, it->second);
+                it = ln.windows.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        ln.windows[{c.time, c.end}] = firings;
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+} // namespace
+
+void StreamObservation::keyLanesAt(KeyLanes& l, std::uint64_t step) const {
+    step = std::min<std::uint64_t>(step, lastStep());
+    if (step < l.step || l.applied > keyed.size()) l = KeyLanes{};
+    // Changes in step order; without Element changes the elements are counted from `elements` first
+    // (an element arrives before what it causes at its step).
+    const auto elementsUpTo = [&](std::uint64_t s) {
+        if (keyedElements) return;
+        const std::uint64_t to = std::min<std::uint64_t>(s, elements.size());
+        for (std::uint64_t i = l.elementsCounted; i < to; ++i) {
+            KeyedChange c;
+            c.kind = KeyedChange::Kind::Element;
+            c.step = i + 1;
+            c.key = elements[i].keyId;
+            applyChange(l, c);
+        }
+        l.elementsCounted = std::max(l.elementsCounted, to);
+    };
+    while (l.applied < keyed.size() && keyed[l.applied].step <= step) {
+        const KeyedChange& c = keyed[l.applied];
+        elementsUpTo(c.step);
+        applyChange(l, c);
+        ++l.applied;
+    }
+    elementsUpTo(step);
+    l.step = step;
+}
+
+std::vector<const KeyLane*> KeyLanes::ordered(const std::vector<std::string>& strings, const std::string& first) const {
+    std::vector<const KeyLane*> out;
+    out.reserve(present.size());
+    for (const std::uint32_t k : present)
+        if (k < lanes.size() && lanes[k].key == k) out.push_back(&lanes[k]);
+    const auto name = [&strings](const KeyLane* l) -> const std::string& { return strings[l->key]; };
+    std::sort(out.begin(), out.end(), [&](const KeyLane* a, const KeyLane* b) {
+        const bool fa = !first.empty() && name(a) == first, fb = !first.empty() && name(b) == first;
+        if (fa != fb) return fa;
+        // A key whose output (an alert, a window result) came at this step: what just happened, on top.
+        const bool na = a->lastOutput && a->lastOutputStep == step, nb = b->lastOutput && b->lastOutputStep == step;
+        if (na != nb) return na;
+        if (a->elements != b->elements) return a->elements > b->elements;
+        return name(a) < name(b);
+    });
+    return out;
+}
+
+std::vector<const KeyedChange*> StreamObservation::jobMarks() const {
+    std::vector<const KeyedChange*> out;
+    for (const auto& c : keyed) {
+        using K = KeyedChange::Kind;
+        if (c.kind == K::CheckpointStarted || c.kind == K::CheckpointCompleted || c.kind == K::Crashed ||
+            c.kind == K::Restored || c.kind == K::Output)
+            out.push_back(&c);
+    }
+    return out;
+}
+
+std::optional<std::string> runOptionsFromReplay(const std::vector<std::string>& args, const std::string& workDir,
+                                                std::string& tracePath, RunOptions& out) {
+    labs::ReplayArgs parsed;
+    std::ostringstream o, e;
+    const int code = labs::parseReplayArgs(args, workDir, parsed, o, e);
+    if (code == 0) return std::string("--help");
+    if (code > 0) {
+        std::string msg = e.str();
+        while (!msg.empty() && msg.back() == '\n')
+            msg.pop_back();
+        return msg;
+    }
+    tracePath = parsed.trace;
+    out = RunOptions{};
+    out.trace = parsed.traceOptions;
+    out.job = parsed.spec;
+    out.finalWatermark = parsed.finalWatermark;
+    out.crashAt = parsed.crashAt;
+    out.runAfterEnd = parsed.inactivity > 0 ? parsed.inactivity + 1 : 0;
+    if (parsed.inactivity > 0) out.processText = "inactivity:" + durationText(parsed.inactivity);
+    return std::nullopt;
 }
 
 // --- the run ---------------------------------------------------------------------------------------
@@ -324,6 +524,18 @@ public:
             line.watermark = f.watermark;
             line.late = f.late;
             line.step = step;
+            if (dupFirings > 0) {
+                --dupFirings;
+                line.duplicate = true;
+            } else {
+                ++firingsSent;
+            }
+            KeyedChange c = change(KeyedChange::Kind::WindowFired, f.procTime, f.key);
+            c.time = f.start;
+            c.end = f.end;
+            c.value = o.intern(line.value);
+            c.duplicate = line.duplicate;
+            o.keyed.push_back(c);
             ObservedWindow& w = window(f.subtask, f.key, f.start, f.end);
             w.firings.push_back({step, f.watermark, f.late, line.value});
             o.firings.push_back(std::move(line));
@@ -332,13 +544,87 @@ public:
         return out;
     }
 
+    /// A state written by the process function (the journal names the state, not its value).
+    void stateWritten(Millis procTime, const std::string& key, const std::string& name, const std::string& value) {
+        KeyedChange c = change(KeyedChange::Kind::StateWritten, procTime, key);
+        c.name = o.intern(name);
+        c.value = o.intern(value);
+        o.keyed.push_back(c);
+    }
+
     void record(const StreamEvent& e) override {
         switch (e.kind) {
         case StreamEventKind::ElementArrived:
-            step = static_cast<std::uint64_t>(e.b) + 1;
+            step = runnerSteps ? o.elements.size() : static_cast<std::uint64_t>(e.b) + 1;
             if (!o.elements.empty() && o.elements.size() >= step)
                 o.elements[step - 1].sourceSubtask = e.subtask;
+            if (o.keyedElements) o.keyed.push_back(change(KeyedChange::Kind::Element, e.procTime, e.key));
             break;
+        case StreamEventKind::StateChanged:
+            // Written states come from the function's context with their value (stateWritten).
+            if (e.a != 1) {
+                KeyedChange c = change(e.a == 2 ? KeyedChange::Kind::StateExpired : KeyedChange::Kind::StateCleared,
+                                       e.procTime, e.key);
+                c.name = o.intern(e.name);
+                o.keyed.push_back(c);
+            }
+            break;
+        case StreamEventKind::TimerRegistered:
+        case StreamEventKind::TimerDeleted:
+        case StreamEventKind::TimerFired: {
+            KeyedChange c = change(e.kind == StreamEventKind::TimerRegistered ? KeyedChange::Kind::TimerRegistered
+                                   : e.kind == StreamEventKind::TimerDeleted  ? KeyedChange::Kind::TimerDeleted
+                                                                              : KeyedChange::Kind::TimerFired,
+                                   e.procTime, e.key);
+            c.time = e.a;
+            c.processingTime = e.flag != 0;
+            o.keyed.push_back(c);
+            break;
+        }
+        case StreamEventKind::ProcessOutput: {
+            KeyedChange c = change(KeyedChange::Kind::Output, e.procTime, e.key);
+            c.time = e.a;
+            c.value = o.intern(e.name);
+            if (dupOutputs > 0) {
+                --dupOutputs;
+                c.duplicate = true;
+            } else {
+                ++outputsSent;
+            }
+            o.keyed.push_back(c);
+            break;
+        }
+        case StreamEventKind::CheckpointStarted:
+        case StreamEventKind::CheckpointCompleted: {
+            const bool done = e.kind == StreamEventKind::CheckpointCompleted;
+            KeyedChange c = change(done ? KeyedChange::Kind::CheckpointCompleted : KeyedChange::Kind::CheckpointStarted,
+                                   e.procTime, {});
+            c.checkpoint = static_cast<std::uint64_t>(e.a);
+            c.position = static_cast<std::uint64_t>(e.b);
+            o.keyed.push_back(c);
+            if (done) {
+                firingsAtCheckpoint = firingsSent;
+                outputsAtCheckpoint = outputsSent;
+            }
+            break;
+        }
+        case StreamEventKind::JobCrashed:
+            o.keyed.push_back(change(KeyedChange::Kind::Crashed, e.procTime, {}));
+            // What the sink received since the restored checkpoint comes again (replay's DUPLICATE lines).
+            dupFirings = firingsSent - firingsAtCheckpoint;
+            dupOutputs = outputsSent - outputsAtCheckpoint;
+            firingsSent = firingsAtCheckpoint;
+            outputsSent = outputsAtCheckpoint;
+            break;
+        case StreamEventKind::JobRestored: {
+            KeyedChange c = change(KeyedChange::Kind::Restored, e.procTime, {});
+            c.checkpoint = static_cast<std::uint64_t>(e.a);
+            c.position = static_cast<std::uint64_t>(e.b);
+            o.keyed.push_back(c);
+            // The restored job's windows are the checkpoint's: the ones made since are made again.
+            open.clear();
+            break;
+        }
         case StreamEventKind::SplitWatermark:
             push(o.splitWatermarks, e.partition).push_back({step, e.a});
             break;
@@ -364,6 +650,10 @@ public:
         case StreamEventKind::WindowCreated: {
             ObservedWindow& w = window(e.subtask, e.key, e.a, e.b);
             w.createdStep = step;
+            KeyedChange c = change(KeyedChange::Kind::WindowCreated, e.procTime, e.key);
+            c.time = e.a;
+            c.end = e.b;
+            o.keyed.push_back(c);
             break;
         }
         case StreamEventKind::WindowMerged: {
@@ -378,9 +668,17 @@ public:
                 }
             }
             window(e.subtask, e.key, e.a, e.b);
+            KeyedChange c = change(KeyedChange::Kind::WindowMerged, e.procTime, e.key);
+            c.time = e.a;
+            c.end = e.b;
+            o.keyed.push_back(c);
             break;
         }
         case StreamEventKind::WindowPurged: {
+            KeyedChange c = change(KeyedChange::Kind::WindowPurged, e.procTime, e.key);
+            c.time = e.a;
+            c.end = e.b;
+            o.keyed.push_back(c);
             const auto it = open.find({e.subtask, e.key, e.a, e.b});
             if (it != open.end()) {
                 o.windows[it->second].purgedStep = step;
@@ -401,8 +699,22 @@ public:
     }
 
     std::uint64_t step = 0;
+    bool runnerSteps = false; ///< the runner sets `step` (it counts reads again after a crash)
 
 private:
+    KeyedChange change(KeyedChange::Kind kind, Millis procTime, const std::string& key) {
+        KeyedChange c;
+        c.kind = kind;
+        // What the element's arrival caused (time moving to it: timers, checkpoints) belongs to its step:
+        // the lanes show it at the processing time it happened.
+        c.step = runnerSteps ? std::max<std::uint64_t>(step, o.elements.size()) : step;
+        c.procTime = procTime;
+        c.key = key.empty() ? 0 : o.intern(key);
+        return c;
+    }
+    std::uint64_t firingsSent = 0, outputsSent = 0, firingsAtCheckpoint = 0, outputsAtCheckpoint = 0;
+    std::uint64_t dupFirings = 0, dupOutputs = 0;
+
     template <typename T> static void grow(std::vector<std::vector<T>>& v, std::int32_t i) {
         if (i >= 0 && static_cast<std::size_t>(i) >= v.size()) v.resize(static_cast<std::size_t>(i) + 1);
     }
@@ -430,12 +742,83 @@ private:
     std::map<std::tuple<int, std::string, Millis, Millis>, std::size_t> open;
 };
 
+/// The process function as the job runs it, telling the recorder the value of every state it writes
+/// (the journal names the state only).
+class StateRecordingFunction final : public KeyedProcessFunction {
+public:
+    StateRecordingFunction(std::shared_ptr<KeyedProcessFunction> inner, Recorder& rec)
+        : inner_(std::move(inner)), rec_(rec) {}
+    void processElement(const Element& element, ProcessContext& ctx) override {
+        Context c(ctx, rec_);
+        inner_->processElement(element, c);
+    }
+    void onTimer(Millis time, TimeDomain domain, ProcessContext& ctx) override {
+        Context c(ctx, rec_);
+        inner_->onTimer(time, domain, c);
+    }
+
+private:
+    class Context final : public ProcessContext {
+    public:
+        Context(ProcessContext& in, Recorder& rec) : in_(in), rec_(rec) {}
+        const std::string& key() const override { return in_.key(); }
+        std::optional<Millis> timestamp() const override { return in_.timestamp(); }
+        Millis currentWatermark() const override { return in_.currentWatermark(); }
+        Millis currentProcessingTime() const override { return in_.currentProcessingTime(); }
+        void registerEventTimeTimer(Millis t) override { in_.registerEventTimeTimer(t); }
+        void registerProcessingTimeTimer(Millis t) override { in_.registerProcessingTimeTimer(t); }
+        void deleteEventTimeTimer(Millis t) override { in_.deleteEventTimeTimer(t); }
+        void deleteProcessingTimeTimer(Millis t) override { in_.deleteProcessingTimeTimer(t); }
+        void output(const std::string& v) override { in_.output(v); }
+        std::optional<std::string> value(const std::string& st) override { return in_.value(st); }
+        void update(const std::string& st, const std::string& v) override {
+            in_.update(st, v);
+            written(st, v);
+        }
+        void clear(const std::string& st) override { in_.clear(st); }
+        std::vector<std::string> list(const std::string& st) override { return in_.list(st); }
+        void add(const std::string& st, const std::string& v) override {
+            in_.add(st, v);
+            std::string text = "[";
+            for (const auto& item : in_.list(st))
+                text += (text.size() > 1 ? ", " : "") + item;
+            written(st, text + "]");
+        }
+        std::optional<std::string> mapGet(const std::string& st, const std::string& k) override {
+            return in_.mapGet(st, k);
+        }
+        void mapPut(const std::string& st, const std::string& k, const std::string& v) override {
+            in_.mapPut(st, k, v);
+            written(st + "[" + k + "]", v);
+        }
+        void mapRemove(const std::string& st, const std::string& k) override { in_.mapRemove(st, k); }
+        std::optional<double> reduced(const std::string& st) override { return in_.reduced(st); }
+        void reduceAdd(const std::string& st, double v) override {
+            in_.reduceAdd(st, v);
+            const auto r = in_.reduced(st);
+            written(st, r ? formatDouble(*r) : std::string());
+        }
+
+    private:
+        void written(const std::string& st, const std::string& v) {
+            rec_.stateWritten(in_.currentProcessingTime(), in_.key(), st, v);
+        }
+        ProcessContext& in_;
+        Recorder& rec_;
+    };
+    std::shared_ptr<KeyedProcessFunction> inner_;
+    Recorder& rec_;
+};
+
 /// Runs the job over elements handed in one by one.
 class Runner {
 public:
     Runner(StreamObservation& obs) : o(obs), rec(obs) {}
     std::optional<std::string> start(Millis startTime) {
         if (const auto problem = validate(o.options.job)) return problem;
+        rec.runnerSteps = true;
+        o.keyedElements = static_cast<bool>(o.options.job.process) || o.options.job.checkpointInterval > 0 ||
+                          o.options.crashAt > 0;
         o.splitWatermarks.assign(static_cast<std::size_t>(o.options.job.partitions), {});
         o.splitIdle.assign(static_cast<std::size_t>(o.options.job.partitions), {});
         const auto p = static_cast<std::size_t>(o.options.job.parallelism);
@@ -445,10 +828,32 @@ public:
         o.channelWatermarks.assign(p, std::vector<std::vector<WatermarkPoint>>(p));
         o.channelIdle.assign(p, std::vector<std::vector<IdlePoint>>(p));
         maxParallelism = defaultMaxParallelism(o.options.job.parallelism);
-        job = std::make_unique<StreamJob>(o.options.job, rec.output(), &rec, startTime);
+        JobSpec spec = o.options.job;
+        if (spec.process) spec.process = std::make_shared<StateRecordingFunction>(spec.process, rec);
+        job = std::make_unique<StreamJob>(spec, rec.output(), &rec, startTime);
         return std::nullopt;
     }
+    /// Reads one element of the input (and, after the crash, the ones the sources read again).
     void add(ObservedElement el) {
+        read(std::move(el));
+        if (o.options.crashAt > 0 && ++reads == o.options.crashAt && !crashed) {
+            crashed = true;
+            rec.step = o.elements.size();
+            const std::uint64_t from = job->crashAndRestore();
+            // The sources rewind to the checkpoint's position: the elements after it are read again.
+            std::vector<ObservedElement> again;
+            std::uint64_t original = 0;
+            for (const ObservedElement& e : o.elements) {
+                if (e.replayed) continue;
+                if (original++ >= from) again.push_back(e);
+            }
+            for (ObservedElement& e : again) {
+                e.replayed = true;
+                read(std::move(e));
+            }
+        }
+    }
+    void read(ObservedElement el) {
         Element e;
         e.eventTime = el.eventTime;
         e.key = el.key;
@@ -459,11 +864,13 @@ public:
         el.windowSubtask = static_cast<std::int32_t>(keyToSubtask(el.key, o.options.job.parallelism, maxParallelism));
         el.late = false;
         el.watermarkAtArrival = kMinTime;
+        el.keyId = o.intern(el.key);
         o.elements.push_back(std::move(el));
         job->process(e);
     }
     void finish() {
         rec.step = o.elements.size() + 1;
+        if (o.options.runAfterEnd > 0) job->advanceProcessingTime(job->processingTime() + o.options.runAfterEnd);
         job->finish(o.options.finalWatermark);
         o.lateDropped = job->lateDropped();
     }
@@ -473,6 +880,8 @@ private:
     Recorder rec;
     std::unique_ptr<StreamJob> job;
     int maxParallelism = 128;
+    std::uint64_t reads = 0;
+    bool crashed = false;
 };
 
 } // namespace
@@ -702,6 +1111,7 @@ TopicStreamRun::TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& opti
         el.arrival = e.arrival;
         el.eventTime = e.eventTime;
         el.key = e.key;
+        el.keyId = m.obs.intern(e.key);
         el.value = e.value;
         el.partition = e.partition;
         // keyBy: the window subtask of the key (KeyGroupRangeAssignment), as in observeTrace; without it
@@ -751,7 +1161,7 @@ StreamObservation rerun(const StreamObservation& base, const RunOptions& options
     Runner runner(obs);
     if (runner.start(base.elements.empty() ? 0 : base.elements.front().arrival)) return obs;
     for (const ObservedElement& e : base.elements)
-        runner.add(e);
+        if (!e.replayed) runner.add(e);
     runner.finish();
     return obs;
 }

@@ -15,9 +15,12 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace fluxolab::stream_observe {
@@ -31,6 +34,14 @@ struct RunOptions {
     bool finalWatermark = true;
     /// Largest number of elements the view keeps (the whole run is held in memory).
     std::uint64_t maxElements = 1000000;
+    /// replay's --crash-at N: after N elements read a subtask crashes and the job restarts from its last
+    /// completed checkpoint; the sources read again from the checkpoint's position (0: no crash).
+    std::uint64_t crashAt = 0;
+    /// Processing time the job keeps running after the last element, before the end of input (replay's
+    /// --process inactivity:T runs T + 1 ms longer so that the last timers fire).
+    Millis runAfterEnd = 0;
+    /// The process function as replay names it ("inactivity:10s"; empty without one).
+    std::string processText;
 };
 
 /// replay's option syntax. Each returns an English reason on error, nothing on success.
@@ -57,6 +68,8 @@ struct ObservedElement {
     bool late = false;                            ///< routed to the late side output (or dropped)
     Millis watermarkAtArrival = stream::kMinTime; ///< operator watermark when it was late
     std::uint64_t line = 0;                       ///< line in the trace
+    bool replayed = false; ///< read again after a crash (the sources rewound to the checkpoint)
+    std::uint32_t keyId = 0; ///< the key's id in StreamObservation::strings
 };
 
 struct WatermarkPoint {
@@ -99,6 +112,76 @@ struct FiringLine {
     Millis watermark = 0;
     bool late = false;
     std::uint64_t step = 0;
+    /// Emitted again after a crash: the sink had received it after the restored checkpoint.
+    bool duplicate = false;
+};
+
+/// A change to one key of a keyed operator (process function or window operator), or a job-wide
+/// event (checkpoint, crash, restore), in the order the run made them. Strings are ids in
+/// StreamObservation::strings.
+struct KeyedChange {
+    enum class Kind : std::uint8_t {
+        Element,         ///< an element of the key reached its operator
+        StateWritten,    ///< keyed state `name` now holds `value` (value, list, map or reducing state)
+        StateCleared,    ///< `name` cleared by the function
+        StateExpired,    ///< `name` expired (TTL)
+        TimerRegistered, ///< `time`, processingTime says which domain
+        TimerDeleted,
+        TimerFired,
+        Output,           ///< the process function emitted `value`
+        WindowCreated,    ///< window [time, end) of the key holds state
+        WindowFired,      ///< ... fired (its result in `value`)
+        WindowPurged,     ///< ... state cleared at the cleanup time
+        WindowMerged,     ///< session windows inside [time, end) merged into it
+        CheckpointStarted,   ///< barriers injected at the sources (`checkpoint`)
+        CheckpointCompleted, ///< every subtask's snapshot taken: the lanes at this point are saved
+        Crashed,             ///< a subtask failed
+        Restored,            ///< the job restarted from `checkpoint` (0: none, empty state)
+    };
+    std::uint64_t step = 0;
+    Millis procTime = 0;
+    Millis time = 0; ///< timer time; window start; output timestamp (kMinTime: none)
+    Millis end = 0;  ///< window end
+    std::uint64_t checkpoint = 0;
+    std::uint64_t position = 0; ///< checkpoint / restore: elements read
+    std::uint32_t key = 0;      ///< string id
+    std::uint32_t name = 0;     ///< string id (state name)
+    std::uint32_t value = 0;    ///< string id (state value, output, window result)
+    Kind kind = Kind::Element;
+    bool processingTime = false;
+    bool duplicate = false; ///< an output emitted again after a restore
+};
+
+/// One key's lane at a step: its keyed state, its pending timers, its windows and its outputs.
+struct KeyLane {
+    std::uint32_t key = 0; ///< string id
+    std::uint64_t elements = 0;
+    std::map<std::uint32_t, std::uint32_t> state;      ///< state name -> value (string ids)
+    std::set<std::pair<Millis, bool>> timers;          ///< (time, processing time) pending
+    std::map<std::pair<Millis, Millis>, int> windows;  ///< [start, end) -> firings so far
+    std::uint64_t outputs = 0;
+    std::uint64_t timersFired = 0;
+    std::optional<std::uint32_t> lastOutput; ///< string id
+    std::uint64_t lastOutputStep = 0;
+    std::uint64_t lastChangeStep = 0;
+};
+
+/// The lanes of every key at a step (StreamObservation::keyLanesAt moves it).
+struct KeyLanes {
+    std::uint64_t step = 0;
+    std::size_t applied = 0;            ///< changes folded
+    std::uint64_t elementsCounted = 0;  ///< elements counted from StreamObservation::elements
+    std::vector<KeyLane> lanes;         ///< by key id (keys not met yet have elements == 0)
+    std::vector<std::uint32_t> present; ///< key ids with a lane, in order of first appearance
+    std::shared_ptr<const std::pair<std::vector<KeyLane>, std::vector<std::uint32_t>>> checkpointed;
+    std::uint64_t checkpoints = 0; ///< completed so far
+    std::uint64_t lastCheckpoint = 0;
+    std::uint64_t restores = 0;
+    bool crashed = false; ///< the last job event was a crash not yet followed by its restore
+    /// The lanes to show: `first` (if it has one), then the keys with an output at this step, then the
+    /// busiest (most elements), ties by key name.
+    std::vector<const KeyLane*> ordered(const std::vector<std::string>& strings,
+                                        const std::string& first = {}) const;
 };
 
 class StreamObservation {
@@ -120,6 +203,19 @@ public:
     std::uint64_t lateDropped = 0;
     std::uint64_t skippedRecords = 0;
     std::vector<std::string> skippedMessages;
+    /// Keyed state, timers, windows per key, process outputs, checkpoints, crash and restore, in order.
+    std::vector<KeyedChange> keyed;
+    std::vector<std::string> strings{std::string()}; ///< interned keys, state names, values (id 0 is "")
+    std::unordered_map<std::string, std::uint32_t> stringIds{{std::string(), 0}};
+    /// The elements are in `keyed` (Kind::Element) too: jobs with a process function, checkpoints or a
+    /// crash, whose lanes must follow restores; otherwise lanes count them from `elements`.
+    bool keyedElements = false;
+    std::uint32_t intern(const std::string& s);
+    bool hasProcessFunction() const { return static_cast<bool>(options.job.process); }
+    /// Moves `lanes` to `step` (forward incrementally, backward from the start).
+    void keyLanesAt(KeyLanes& lanes, std::uint64_t step) const;
+    /// The job-wide changes (checkpoints, crash, restore) and outputs, for the timeline's marks.
+    std::vector<const KeyedChange*> jobMarks() const;
 
     std::uint64_t lastStep() const { return elements.size() + 1; } ///< after the end of input
     int partitions() const { return static_cast<int>(splitWatermarks.size()); }
@@ -171,6 +267,11 @@ struct ObserveResult {
 ObserveResult observeTrace(const std::string& path, const RunOptions& options,
                            const std::function<void(double)>& progress = {},
                            const std::atomic<bool>* cancel = nullptr);
+/// The run `fluxolab-cli replay ARGS` makes, as view options (the terminal's replay shown in the view).
+/// Returns an English message when the arguments are not a run (bad, or --help).
+std::optional<std::string> runOptionsFromReplay(const std::vector<std::string>& args, const std::string& workDir,
+                                                std::string& tracePath, RunOptions& out);
+
 /// Runs the job again over the elements of an earlier observation with other options (what-if).
 StreamObservation rerun(const StreamObservation& base, const RunOptions& options);
 

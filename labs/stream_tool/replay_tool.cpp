@@ -148,19 +148,21 @@ std::string resolveTraceFile(const std::string& path, const std::string& workDir
     return fs::exists(bundled, ec) ? bundled.string() : here.string();
 }
 
-int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-              const std::string& workDir) {
+int parseReplayArgs(const std::vector<std::string>& args, const std::string& workDir, ReplayArgs& parsed,
+                    std::ostream& out, std::ostream& err) {
     struct {
         std::ostream& out;
         std::ostream& err;
     } io{out, err};
-    std::string trace;
-    TraceOptions topt;
-    JobSpec spec;
-    bool haveWatermark = false, haveWindow = false, json = false, finalWatermark = true;
-    std::int64_t inactivity = -1; // --process inactivity:T
-    std::uint64_t crashAt = 0;    // --crash-at N (0 = no crash)
-    bool portuguese = true;
+    std::string& trace = parsed.trace;
+    TraceOptions& topt = parsed.traceOptions;
+    JobSpec& spec = parsed.spec;
+    bool haveWatermark = false, haveWindow = false;
+    bool& json = parsed.json;
+    bool& finalWatermark = parsed.finalWatermark;
+    std::int64_t& inactivity = parsed.inactivity; // --process inactivity:T
+    std::uint64_t& crashAt = parsed.crashAt;      // --crash-at N (0 = no crash)
+    bool& portuguese = parsed.portuguese;
     std::optional<int> partitionsOpt;
     std::string valueField;
 
@@ -403,6 +405,28 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
         spec.partitions = static_cast<int>(maxP + 1);
     }
     if (const auto problem = validate(spec)) return bad(*problem);
+    return -1;
+}
+
+int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+              const std::string& workDir) {
+    struct {
+        std::ostream& out;
+        std::ostream& err;
+    } io{out, err};
+    const auto bad = [&](const std::string& msg) {
+        io.err << "replay: " << msg << "\n";
+        return 2;
+    };
+    ReplayArgs parsed;
+    if (const int code = parseReplayArgs(args, workDir, parsed, out, err); code >= 0) return code;
+    const std::string& trace = parsed.trace;
+    const TraceOptions& topt = parsed.traceOptions;
+    const JobSpec& spec = parsed.spec;
+    const bool json = parsed.json;
+    const bool finalWatermark = parsed.finalWatermark;
+    const std::int64_t inactivity = parsed.inactivity;
+    std::uint64_t crashAt = parsed.crashAt;
 
     // The key is read as a view into the reader's buffer and copied once, into the reused element.
     topt.copyKey = false;

@@ -4,6 +4,9 @@
 // `fluxolab-cli replay` in a real shell and the same command typed in the app's terminal or in a
 // `fluxolab-cli script` (labs/kafka_tools/stream_replay_session.cpp): docs/stream.pt.md.
 
+#include "labs/traces/trace_reader.h"
+#include "sim/stream/engine.h"
+
 #include <cstdint>
 #include <optional>
 #include <ostream>
@@ -17,6 +20,22 @@ namespace fluxolab::labs {
 /// (empty: the process's working directory).
 int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
               const std::string& workDir = {});
+
+/// replay's options, parsed (what runReplay runs; the app's stream view loads the same run).
+struct ReplayArgs {
+    std::string trace; ///< resolved (resolveTraceFile)
+    traces::TraceOptions traceOptions;
+    stream::JobSpec spec; ///< with the inactivity process function when --process is given
+    bool json = false;
+    bool finalWatermark = true;
+    std::int64_t inactivity = -1; ///< --process inactivity:T (ms); -1 when absent
+    std::uint64_t crashAt = 0;    ///< --crash-at N (0 = no crash)
+    bool portuguese = true;       ///< --lang
+};
+/// Parses replay's arguments into `parsed`. Returns -1 when the run can go ahead, or the exit code when
+/// it cannot (0 after --help, printed on `out`; 2 with a "replay: ..." message on `err`).
+int parseReplayArgs(const std::vector<std::string>& args, const std::string& workDir, ReplayArgs& parsed,
+                    std::ostream& out, std::ostream& err);
 
 /// The file a TRACE argument names: `path` (relative to `workDir`) if it exists; else, for a bare name
 /// or "assets/traces/NAME", the bundled sample trace NAME (dataDirectory(DataKind::Traces)); else `path`.

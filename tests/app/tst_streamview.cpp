@@ -4,7 +4,13 @@
 #include "app/stream/placedtext.h"
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
+#include "app/stream/keylanescanvas.h"
+#include "app/stream/numbertext.h"
 #include "app/stream/pipelinecanvas.h"
+#include "app/terminal/terminalpanel.h"
+#include "app/labs/labpanel.h"
+#include "app/terminal/clihost.h"
+#include "app/terminal/terminalconsole.h"
 #include "app/stream/proctimecanvas.h"
 #include "app/stream/streamcanvas.h"
 #include "app/stream/streamview.h"
@@ -25,6 +31,8 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QUrl>
 #include <QTest>
 #include <QToolButton>
 #include <map>
@@ -969,4 +977,327 @@ void StreamViewTest::processingTimeWindowsBesideEventTime() {
     QVERIFY(writeFile(flat, "ts,key\n1000,a\n2000,a\n"));
     QVERIFY(view.loadNow(flat, RunOptions{}, &error));
     QVERIFY(!view.processingTimeObservation());
+}
+
+namespace {
+const QStringList kInactivity{QStringLiteral("assets/traces/atividade_app.csv"), QStringLiteral("--key"),
+                              QStringLiteral("utilizador"), QStringLiteral("--arrival-field"),
+                              QStringLiteral("arrival"), QStringLiteral("--process"),
+                              QStringLiteral("inactivity:10s")};
+
+const stream_observe::KeyLane* laneOf(const StreamView& view, const std::string& key) {
+    const auto& lanes = view.keyLanes()->lanes();
+    for (const std::uint32_t k : lanes.present)
+        if (view.observation()->strings[k] == key) return &lanes.lanes[k];
+    return nullptr;
+}
+} // namespace
+
+void StreamViewTest::keyLanesShowStateAndPendingTimers() {
+    setLanguage(QStringLiteral("pt_PT"));
+    StreamView view;
+    view.resize(1366, 768);
+    QVERIFY2(view.loadReplay(kInactivity, QString()), qPrintable(view.lastError()));
+    const auto* obs = view.observation();
+    QVERIFY(obs->hasProcessFunction());
+    // Step 3: maria's first action (arrival 09:00:02.224 = 1773478802224): her state keeps the timer's
+    // time, now + 10 s, and that processing-time timer is pending.
+    view.setStep(3);
+    const auto* maria = laneOf(view, "maria");
+    QVERIFY(maria);
+    QCOMPARE(maria->elements, std::uint64_t{1});
+    QCOMPARE(maria->state.size(), std::size_t{1});
+    QCOMPARE(obs->strings[maria->state.begin()->first], std::string("timer"));
+    QCOMPARE(obs->strings[maria->state.begin()->second], std::string("1773478812224"));
+    QCOMPARE(maria->timers.size(), std::size_t{1});
+    QCOMPARE(maria->timers.begin()->first, stream::Millis{1773478812224});
+    QVERIFY(maria->timers.begin()->second); // processing time
+    QVERIFY(!maria->lastOutput);
+    const QStringList texts = view.keyLanes()->laneTexts(*maria);
+    QVERIFY2(texts.join(QLatin1Char('|')).contains(QStringLiteral("09:00:12.224")), qPrintable(texts.join(QLatin1Char('|'))));
+    // Step 9 (ana at 09:00:12.446): time passed 09:00:12.225, maria's timer fired, her state is cleared
+    // and the alert is her lane's output.
+    view.setStep(9);
+    maria = laneOf(view, "maria");
+    QVERIFY(maria->timers.empty());
+    QVERIFY(maria->state.empty());
+    QVERIFY(maria->lastOutput);
+    QCOMPARE(obs->strings[*maria->lastOutput], std::string("⚠ Utilizador maria inativo há 10 segundos."));
+    QCOMPARE(maria->lastOutputStep, std::uint64_t{9});
+    // rui (actions at steps 2, 5, 8): every action replaced his timer; one pending, 10 s after step 8's.
+    const auto* rui = laneOf(view, "rui");
+    QCOMPARE(rui->elements, std::uint64_t{3});
+    QCOMPARE(rui->timers.size(), std::size_t{1});
+    QCOMPARE(rui->timers.begin()->first, stream::Millis{1773478809409 + 10000});
+    // Seeking back gives the same lanes as moving forward.
+    view.setStep(3);
+    QCOMPARE(laneOf(view, "maria")->timers.begin()->first, stream::Millis{1773478812224});
+    QVERIFY(!laneOf(view, "rui")->lastOutput);
+    // At the end every key got its last alert; ana, the busiest, comes first unless a key is chosen.
+    view.setStep(obs->lastStep());
+    std::uint64_t outputs = 0;
+    for (const auto& c : obs->keyed)
+        outputs += c.kind == stream_observe::KeyedChange::Kind::Output ? 1 : 0;
+    const std::string out = replay({asset("atividade_app.csv").toStdString(), "--key", "utilizador",
+                                    "--arrival-field", "arrival", "--process", "inactivity:10s"});
+    QCOMPARE(outputs, static_cast<std::uint64_t>(QString::fromStdString(out).count(QStringLiteral("OUTPUT,"))));
+    QCOMPARE(outputs, std::uint64_t{5});
+    auto ordered = view.keyLanes()->lanes().ordered(obs->strings);
+    QCOMPARE(obs->strings[ordered.front()->key], std::string("ana"));
+    ordered = view.keyLanes()->lanes().ordered(obs->strings, "maria");
+    QCOMPARE(obs->strings[ordered.front()->key], std::string("maria"));
+    // The pipeline draws the keyed process operator and its pending timers; the alerts are marked on the
+    // timeline.
+    view.setStep(3);
+    QImage img(1366, 300, QImage::Format_ARGB32_Premultiplied);
+    QPainter p(&img);
+    view.pipeline()->render(p, QSizeF(img.size()));
+    p.end();
+    const QString drawn = view.pipeline()->drawnTexts().join(QLatin1Char('|'));
+    QVERIFY2(drawn.contains(QStringLiteral("3 timers pending")) || drawn.contains(QStringLiteral("3 timers pendentes")) ||
+                 drawn.contains(QStringLiteral("timers")),
+             qPrintable(drawn));
+    view.setStep(obs->lastStep());
+    QImage pic(1366, 500, QImage::Format_ARGB32_Premultiplied);
+    QPainter q(&pic);
+    view.canvas()->render(q, QSizeF(pic.size()));
+    q.end();
+    QCOMPARE(view.canvas()->drawnMarks().count(QStringLiteral("⚠")), 5);
+}
+
+void StreamViewTest::checkpointsCrashAndRestoreInTheView() {
+    const QStringList args{QStringLiteral("assets/traces/sensores_iot.csv"), QStringLiteral("--key"), QStringLiteral("sensor"),
+                           QStringLiteral("--agg"), QStringLiteral("avg:temperatura"), QStringLiteral("--watermark"),
+                           QStringLiteral("bounded:10s"), QStringLiteral("--window"), QStringLiteral("tumble:1m"),
+                           QStringLiteral("--arrival-field"), QStringLiteral("arrival"),
+                           QStringLiteral("--checkpoint-interval"), QStringLiteral("30s"), QStringLiteral("--crash-at"),
+                           QStringLiteral("250")};
+    StreamView view;
+    view.resize(1366, 768);
+    QVERIFY2(view.loadReplay(args, QString()), qPrintable(view.lastError()));
+    const auto* obs = view.observation();
+    std::vector<std::string> a;
+    for (const QString& s : args)
+        a.push_back(s == args[0] ? asset("sensores_iot.csv").toStdString() : s.toStdString());
+    const QString out = QString::fromStdString(replay(a));
+    // The same checkpoints, crash and duplicates as replay prints.
+    using K = stream_observe::KeyedChange::Kind;
+    std::uint64_t completed = 0, crashes = 0, restores = 0, restoredFrom = 0, position = 0;
+    for (const auto& c : obs->keyed) {
+        completed += c.kind == K::CheckpointCompleted ? 1 : 0;
+        crashes += c.kind == K::Crashed ? 1 : 0;
+        if (c.kind == K::Restored) {
+            ++restores;
+            restoredFrom = c.checkpoint;
+            position = c.position;
+        }
+    }
+    QCOMPARE(static_cast<qsizetype>(completed), out.count(QStringLiteral("CHECKPOINT,")));
+    QCOMPARE(crashes, std::uint64_t{1});
+    QCOMPARE(restores, std::uint64_t{1});
+    const QRegularExpression crashRe(QStringLiteral("CRASH,250,(\\d+),(\\d+)"));
+    const auto m = crashRe.match(out);
+    QVERIFY2(m.hasMatch(), qPrintable(out));
+    QCOMPARE(restoredFrom, m.captured(1).toULongLong());
+    QCOMPARE(position, m.captured(2).toULongLong());
+    const auto duplicates = std::count_if(obs->firings.begin(), obs->firings.end(),
+                                          [](const stream_observe::FiringLine& f) { return f.duplicate; });
+    QCOMPARE(static_cast<qsizetype>(duplicates), out.count(QStringLiteral("DUPLICATE,")));
+    QCOMPARE(duplicates, 3); // the lab's answer
+    // The elements after the checkpoint's position are read again.
+    const auto again = std::count_if(obs->elements.begin(), obs->elements.end(),
+                                     [](const stream_observe::ObservedElement& e) { return e.replayed; });
+    QCOMPARE(static_cast<std::uint64_t>(again), 250 - position);
+    // Just after the crash: the lanes are the checkpoint's, the headline says so, the timeline marks it.
+    view.setStep(251);
+    QVERIFY2(view.keyLanes()->headline().contains(QStringLiteral("#%1").arg(restoredFrom)),
+             qPrintable(view.keyLanes()->headline()));
+    QCOMPARE(view.keyLanes()->lanes().restores, std::uint64_t{1});
+    QImage pic(1366, 500, QImage::Format_ARGB32_Premultiplied);
+    QPainter q(&pic);
+    view.canvas()->render(q, QSizeF(pic.size()));
+    q.end();
+    const QStringList marks = view.canvas()->drawnMarks();
+    QVERIFY2(marks.join(QLatin1Char('|')).contains(QStringLiteral("CP 1")), qPrintable(marks.join(QLatin1Char('|'))));
+    QVERIFY(std::any_of(marks.begin(), marks.end(), [](const QString& s) { return s.contains(QStringLiteral("✖")); }));
+    QVERIFY(std::any_of(marks.begin(), marks.end(), [](const QString& s) { return s.contains(QStringLiteral("↺")); }));
+    // Each key's lane counts what its windows hold at the restore: the checkpoint's count of elements.
+    std::uint64_t total = 0;
+    for (const std::uint32_t k : view.keyLanes()->lanes().present)
+        total += view.keyLanes()->lanes().lanes[k].elements;
+    QCOMPARE(total, position + 1); // the checkpoint's position, then the first element read again
+}
+
+void StreamViewTest::terminalReplayShowsInTheView() {
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(window.openScenario(QStringLiteral("rebalance-basico"), false));
+    TerminalConsole* console = window.terminalPanel()->currentConsole();
+    QVERIFY(console);
+    QTest::keyClicks(console, QStringLiteral("fluxolab-cli replay ") + kInactivity.join(QLatin1Char(' ')));
+    QTest::keyClick(console, Qt::Key_Return);
+    QTRY_VERIFY(window.streamView()->observation() != nullptr);
+    QVERIFY(window.streamView()->observation()->hasProcessFunction());
+    QCOMPARE(window.currentView(), MainWindow::View::Stream);
+}
+
+void StreamViewTest::numbersAreForPeople() {
+    setLanguage(QStringLiteral("pt_PT"));
+    QCOMPARE(peopleNumber(QStringLiteral("0.30000000000000004")), QStringLiteral("0,3"));
+    QCOMPARE(peopleNumber(QStringLiteral("20.333333333333332")), QStringLiteral("20,333"));
+    QCOMPARE(peopleNumber(QStringLiteral("1234.5")), QStringLiteral("1234,5"));
+    QCOMPARE(peopleNumber(QStringLiteral("3")), QStringLiteral("3"));
+    QCOMPARE(peopleNumber(QStringLiteral("[1;2]")), QStringLiteral("[1;2]"));
+    setLanguage(QStringLiteral("en"));
+    QCOMPARE(peopleNumber(QStringLiteral("0.30000000000000004")), QStringLiteral("0.3"));
+    QCOMPARE(peopleNumber(QStringLiteral("-2.5000")), QStringLiteral("-2.5"));
+    // A window's average on the event-time picture: no 17-digit doubles.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("t.csv"));
+    QVERIFY(writeFile(path, "ts,key,v\n1000,a,0.1\n2000,a,0.2\n70000,a,1\n"));
+    RunOptions o;
+    o.trace.timeField = "ts";
+    o.trace.keyField = "key";
+    o.job.watermark.perEvent = true;
+    o.job.window.size = 60000;
+    QVERIFY(stream_observe::parseAggOption("sum:v", o) == std::nullopt);
+    for (const char* lang : {"pt_PT", "en"}) {
+        setLanguage(QString::fromLatin1(lang));
+        StreamView view;
+        view.resize(1366, 768);
+        QVERIFY(view.loadNow(path, o));
+        QCOMPARE(view.observation()->firings.front().value, std::string("0.30000000000000004"));
+        QImage pic(1366, 500, QImage::Format_ARGB32_Premultiplied);
+        QPainter q(&pic);
+        view.canvas()->render(q, QSizeF(pic.size()));
+        q.end();
+        QStringList texts;
+        for (const auto& t : view.canvas()->placedTexts())
+            texts << t.full;
+        const QString all = texts.join(QLatin1Char('|'));
+        QVERIFY2(!all.contains(QStringLiteral("0000000")), qPrintable(all));
+        QVERIFY2(all.contains(std::strcmp(lang, "en") == 0 ? QStringLiteral("a=0.3") : QStringLiteral("a=0,3")),
+                 qPrintable(all));
+    }
+    setLanguage(QStringLiteral("pt_PT"));
+}
+
+void StreamViewTest::pipelineOpenWindowsCountedIncrementally() {
+    StreamView view;
+    view.resize(1366, 768);
+    QVERIFY(view.loadNow(asset("cliques_do_site.csv"), cliquesOptions()));
+    const auto* obs = view.observation();
+    QImage img(1366, 300, QImage::Format_ARGB32_Premultiplied);
+    // Forward, backward and forward again: the drawn count is the windows open at that step.
+    for (const std::uint64_t s : {std::uint64_t{50}, std::uint64_t{200}, std::uint64_t{120}, obs->lastStep() - 1,
+                                  std::uint64_t{10}, obs->lastStep()}) {
+        view.setStep(s);
+        QPainter p(&img);
+        view.pipeline()->render(p, QSizeF(img.size()));
+        p.end();
+        int open = 0;
+        for (const auto& w : obs->windows)
+            open += w.stateAt(s) == stream_observe::ObservedWindow::State::Open ? 1 : 0;
+        const QString drawn = view.pipeline()->drawnTexts().join(QLatin1Char('|'));
+        const QRegularExpression re(QStringLiteral("(\\d+) (open windows|janelas abertas)"));
+        const auto m = re.match(drawn);
+        QVERIFY2(m.hasMatch(), qPrintable(drawn));
+        QCOMPARE(m.captured(1).toInt(), open);
+    }
+}
+
+void StreamViewTest::stateAndCheckpointLabsPlayWithTheView() {
+    // Both stream labs played to the end as a student does (click the command, Enter; echo the answer);
+    // every replay they run shows in the stream view. With FLUXOLAB_STREAM_SHOTS=DIR the window is
+    // saved at both classroom sizes, in presentation mode and not, in both languages.
+    const QString shots = qEnvironmentVariable("FLUXOLAB_STREAM_SHOTS");
+    struct Lab {
+        QString id;
+        QStringList actions; ///< "cN": click command N of the step shown and press Enter; "e:LINE": type it
+        std::uint64_t step;  ///< the stream view's step in the screenshot
+        QString name;
+    };
+    const std::vector<Lab> labs{ // "sN": wait until the panel shows step N
+        {QStringLiteral("estado-timers-inatividade"),
+         {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("e:echo 1"), QStringLiteral("c0")}, 13,
+         QStringLiteral("timers")},
+        {QStringLiteral("checkpoints-recuperacao"),
+         {QStringLiteral("c0"), QStringLiteral("s1"), QStringLiteral("c1"), QStringLiteral("c0"), QStringLiteral("s2"),
+          QStringLiteral("e:echo 3")},
+         251,
+         QStringLiteral("checkpoints")}};
+    struct Shot {
+        const char* lang;
+        QSize size;
+        bool presentation;
+    };
+    std::vector<Shot> runs{{"pt_PT", {1366, 768}, true}};
+    if (!shots.isEmpty())
+        runs = {{"pt_PT", {1366, 768}, true}, {"pt_PT", {1920, 1080}, false}, {"en", {1366, 768}, false},
+                {"en", {1920, 1080}, true}};
+    for (const Shot& run : runs) {
+        setLanguage(QString::fromLatin1(run.lang));
+        for (const Lab& l : labs) {
+            MainWindow w;
+            w.resize(run.size);
+            w.show();
+            LabPanel* lab = w.labPanel();
+            QVERIFY(lab->loadLab(l.id));
+            if (lab->currentStep() > 0) lab->restart(); // the progress an earlier run saved
+            QCOMPARE(lab->currentStep(), 0);
+            TerminalPanel* term = w.terminalPanel();
+            for (const QString& a : l.actions) {
+                if (a.startsWith(QLatin1Char('s'))) { // the step's check runs off the UI thread: wait for it
+                    QTRY_VERIFY2(lab->currentStep() >= a.mid(1).toInt(), qPrintable(l.id + QLatin1Char(' ') + a));
+                    continue;
+                }
+                if (a.startsWith(QLatin1Char('c'))) {
+                    const int i = a.mid(1).toInt();
+                    QVERIFY2(i < lab->commands().size(), qPrintable(l.id + QLatin1Char(' ') + a));
+                    Q_EMIT lab->textBrowser()->anchorClicked(QUrl(QStringLiteral("fluxolab-cmd:%1").arg(i)));
+                    QTest::keyClick(term->currentConsole(), Qt::Key_Return);
+                } else {
+                    QTest::keyClicks(term->currentConsole(), a.mid(2));
+                    QTest::keyClick(term->currentConsole(), Qt::Key_Return);
+                }
+                for (int t = 0; t < 10; ++t)
+                    w.cliHost()->tickNow(CliHost::kTickMs);
+                QApplication::processEvents();
+            }
+            QTRY_VERIFY2(lab->finished(), qPrintable(l.id));
+            StreamView* view = w.streamView();
+            QVERIFY(view->observation());
+            QCOMPARE(w.currentView(), MainWindow::View::Stream);
+            // What the lab teaches is on screen: the alert in the key lanes, the crash and the restore.
+            view->setStep(l.step);
+            if (l.name == QStringLiteral("timers")) {
+                QVERIFY(view->observation()->hasProcessFunction());
+                // The last run is inactivity:20s: maria, silent since 09:00:02.224, got her alert at
+                // 09:00:22.225, before step 13 (09:00:24.294) read.
+                const auto* maria = laneOf(*view, "maria");
+                QVERIFY(maria && maria->lastOutput);
+                QCOMPARE(view->observation()->strings[*maria->lastOutput],
+                         std::string("⚠ Utilizador maria inativo há 20 segundos."));
+                QCOMPARE(maria->lastOutputStep, std::uint64_t{13});
+                // Her lane comes first (an output at this step), ahead of ana, the busiest.
+                const auto order = view->keyLanes()->lanes().ordered(view->observation()->strings);
+                QCOMPARE(view->observation()->strings[order.front()->key], std::string("maria"));
+            } else {
+                QCOMPARE(view->keyLanes()->lanes().restores, std::uint64_t{1});
+            }
+            if (run.presentation) w.setPresentation(true);
+            QApplication::processEvents();
+            if (!shots.isEmpty()) {
+                const QString file = QStringLiteral("%1/view10-%2-%3-%4x%5%6.png")
+                                         .arg(shots, l.name, QString::fromLatin1(run.lang))
+                                         .arg(run.size.width())
+                                         .arg(run.size.height())
+                                         .arg(run.presentation ? QStringLiteral("-presentation") : QString());
+                QVERIFY(w.grab().save(file, "PNG"));
+            }
+            if (run.presentation) w.setPresentation(false);
+        }
+    }
+    setLanguage(QStringLiteral("pt_PT"));
 }

@@ -20,4 +20,10 @@ private Q_SLOTS:
     void scenarioTraceRelativeToItsFolder();
     void presentationTextsFitAtClassroomSizes();
     void processingTimeWindowsBesideEventTime();
+    void keyLanesShowStateAndPendingTimers();
+    void checkpointsCrashAndRestoreInTheView();
+    void terminalReplayShowsInTheView();
+    void numbersAreForPeople();
+    void pipelineOpenWindowsCountedIncrementally();
+    void stateAndCheckpointLabsPlayWithTheView();
 };

@@ -1,0 +1,62 @@
+#pragma once
+// A lane per key at the cursor's step (issue #10, "a lane per key with its state and pending timers"):
+// the key, how many of its elements were read, its keyed state (name = value), its pending timers
+// (event time or processing time, with their times and how far away they are), its windows holding
+// state (window operators) and its last output (a process function's alert, a window's result).
+// The selected key comes first, then the busiest; many keys scroll. Above the lanes: the job's
+// checkpoints, a crash and the restore. Draws a StreamObservation (labs/stream_observe) and moves its
+// KeyLanes incrementally while playing.
+
+#ifndef Q_MOC_RUN
+#include "labs/stream_observe/stream_observation.h"
+#endif
+
+#include "app/core/theme.h"
+
+#include <QAbstractScrollArea>
+#include <QStringList>
+
+namespace fluxolab::app {
+
+class KeyLanesCanvas : public QAbstractScrollArea {
+    Q_OBJECT
+public:
+    explicit KeyLanesCanvas(QWidget* parent = nullptr);
+
+    void setObservation(const stream_observe::StreamObservation* observation);
+    void setStep(std::uint64_t step);
+    std::uint64_t step() const { return m_step; }
+    /// The key drawn first (the view's key filter); empty: the busiest first.
+    void setFirstKey(const QString& key);
+    void setTheme(const Theme& theme);
+    /// Paints the lanes into `size` from the top (exports, tests, the bench).
+    void render(QPainter& painter, QSizeF size);
+    /// The lanes at the step (folded up to it now: the fold is lazy, done when the lanes are painted or
+    /// asked for, so that a hidden tab costs the playback nothing).
+    const stream_observe::KeyLanes& lanes() const;
+    /// Every text the last paint drew: tests read what a lane says.
+    const QStringList& drawnTexts() const { return m_drawn; }
+    /// The headline above the lanes (checkpoints, crash, restore).
+    QString headline() const;
+    /// The text of one lane's state, timers, windows and output lines (tests).
+    QStringList laneTexts(const stream_observe::KeyLane& lane) const;
+    int rowHeight() const;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void paintInto(QPainter& p, QSizeF size, int scrollY);
+    void updateScroll();
+
+    const stream_observe::StreamObservation* m_obs = nullptr;
+    std::uint64_t m_step = 0;
+    std::string m_first;
+    Theme m_theme = Theme::normal();
+    mutable stream_observe::KeyLanes m_lanes;
+    QStringList m_drawn;
+};
+
+} // namespace fluxolab::app
