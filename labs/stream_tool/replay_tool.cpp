@@ -421,7 +421,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     ReplayArgs parsed;
     if (const int code = parseReplayArgs(args, workDir, parsed, out, err); code >= 0) return code;
     const std::string& trace = parsed.trace;
-    const TraceOptions& topt = parsed.traceOptions;
+    TraceOptions topt = parsed.traceOptions; // a copy: the key is read as a view below
     const JobSpec& spec = parsed.spec;
     const bool json = parsed.json;
     const bool finalWatermark = parsed.finalWatermark;
