@@ -852,11 +852,12 @@ void LabPanel::scrollToStep() {
     QAbstractTextDocumentLayout* layout = doc->documentLayout();
     (void)layout->documentSize(); // lays the whole text out
     const QString link = kCmdScheme + QLatin1Char(':');
-    qreal commandBottom = -1;
+    qreal commandTop = -1, commandBottom = -1;
     for (QTextBlock b = doc->begin(); b.isValid() && commandBottom < 0; b = b.next()) {
         // The objectives above the first step have no command links: the first link is the step's.
         for (auto it = b.begin(); !it.atEnd(); ++it)
             if (it.fragment().charFormat().anchorHref().startsWith(link)) {
+                commandTop = layout->blockBoundingRect(b).top();
                 commandBottom = layout->blockBoundingRect(b).bottom();
                 break;
             }
@@ -868,7 +869,10 @@ void LabPanel::scrollToStep() {
     }
     // As little as needed: from the top when everything down to the command fits.
     const int margin = static_cast<int>(doc->documentMargin());
-    const int y = commandBottom < 0 ? 0 : std::max(0, static_cast<int>(std::ceil(commandBottom)) + margin - m_text->viewport()->height());
+    // Never past the command's first line: a command taller than the view shows from its start.
+    const int y = commandBottom < 0 ? 0
+                                    : std::max(0, std::min(static_cast<int>(std::ceil(commandBottom)) + margin - m_text->viewport()->height(),
+                                                           static_cast<int>(std::floor(commandTop))));
     m_text->verticalScrollBar()->setValue(y);
 }
 
@@ -899,7 +903,11 @@ void LabPanel::onLink(const QUrl& url) {
 void LabPanel::setPresentation(bool on) {
     QFont f = font();
     f.setPointSizeF(on ? 15 : 10);
-    m_steps->setFont(f);
+    // The step list a little smaller than the text: four rows of it (the step being done and the
+    // next ones) and the step's first command both fit at 1366x768 (the full title is the heading).
+    QFont list = f;
+    list.setPointSizeF(on ? 13 : 10);
+    m_steps->setFont(list);
     fitStepList(); // taller rows
     QFont heading = f;
     heading.setBold(true);
