@@ -452,6 +452,12 @@ struct SlabStats {
     double sum = 0;
     double min = 0;
     double max = 0;
+    /// Folds one element's value in (`first`: the key's first element in the window).
+    void add(double v, bool first) {
+        min = first ? v : std::min(min, v);
+        max = first ? v : std::max(max, v);
+        sum += v;
+    }
 };
 
 /// One open event-time tumbling window of a window subtask with the state of every key in it, indexed
@@ -1093,18 +1099,7 @@ struct StreamJob::Impl {
         ++count;
         if (created) [[unlikely]]
             createdInSlab(t, *sl, kid);
-        if (agg != AggKind::Count) {
-            SlabStats& a = sl->stats[kid];
-            const double v = el.value;
-            if (created) {
-                a.min = v;
-                a.max = v;
-            } else {
-                a.min = std::min(a.min, v);
-                a.max = std::max(a.max, v);
-            }
-            a.sum += v;
-        }
+        if (agg != AggKind::Count) sl->stats[kid].add(el.value, created);
     }
     /// A key's first element in an open slab that has not fired (see denseElement).
     void createdInSlab(WindowTask& t, Slab& sl, std::uint32_t kid) {
@@ -1169,16 +1164,7 @@ struct StreamJob::Impl {
         const AggKind agg = job.spec_.agg;
         if (agg != AggKind::Count) {
             if (kid >= sl->stats.size()) sl->stats.resize(std::max<std::size_t>(keys.capacity(), kid + 1));
-            SlabStats& a = sl->stats[kid];
-            const double v = el.value;
-            if (created) {
-                a.min = v;
-                a.max = v;
-            } else {
-                a.min = std::min(a.min, v);
-                a.max = std::max(a.max, v);
-            }
-            a.sum += v;
+            sl->stats[kid].add(el.value, created);
         }
         if (agg == AggKind::Collect) {
             const double v = el.value;
