@@ -1558,7 +1558,9 @@ void RealModeTest::compareTheTerminalCommands() {
     TerminalConsole* t = w.terminalPanel()->currentConsole();
     qint64 stall = 0;
     // What a student types in real mode: the real address, a producer fed line by line, Ctrl+D.
-    runInTerminal(t, QStringLiteral("kafka-topics.sh --create --topic %1 --partitions 3 --bootstrap-server %2").arg(topic, bootstrap), &stall);
+    // One partition: a real console consumer reading two partitions prints their records in the
+    // order its fetches return (not fixed), the simulation in a fixed one.
+    runInTerminal(t, QStringLiteral("kafka-topics.sh --create --topic %1 --partitions 1 --bootstrap-server %2").arg(topic, bootstrap), &stall);
     t->submit(QStringLiteral("kafka-console-producer.sh --topic %1 --bootstrap-server %2 --property parse.key=true --property key.separator=:").arg(topic, bootstrap));
     QTRY_VERIFY_WITH_TIMEOUT(t->isProducing(), 20000);
     t->submit(QStringLiteral("petr4:37.50"));
@@ -1572,6 +1574,13 @@ void RealModeTest::compareTheTerminalCommands() {
 
     fluxolab::labs::RdKafkaBackend admin(c);
     admin.deleteTopic(topic.toStdString()); // the compare's real run creates it again
+    // Deleting is asynchronous: wait until the cluster no longer lists it (else the run's create
+    // may find it still there, and the clean-up counts it as the cluster's own).
+    const auto listed = [&admin, name = topic.toStdString()] {
+        const std::vector<std::string> all = admin.listTopics(false);
+        return std::ranges::find(all, name) != all.end();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!listed(), 20000);
     QVERIFY(real->compareAction()->isEnabled());
     real->compareAction()->trigger();
     auto* dialog = w.findChild<CompareRealDialog*>();
