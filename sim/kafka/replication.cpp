@@ -161,10 +161,17 @@ const PartitionState* Replication::partition(const TopicPartition& tp) const {
 }
 
 std::string Replication::makeTopicId() {
-    // Kafka's Uuid.toString(): 16 random bytes, base64 URL-safe without padding (22 chars).
+    // Kafka's Uuid.randomUuid().toString(): a version 4 (random), variant 2 UUID as java.util.UUID makes
+    // it, in base64 URL-safe without padding (22 chars). Uuid.randomUuid never returns one whose text
+    // starts with '-' (it would read as an option on a command line): Kafka draws again, here the top
+    // bit is cleared instead ('-' becomes 'e'), so that the same two draws are used and the rest of the
+    // run (the replica placement drawn next) is unchanged.
     static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     unsigned char bytes[16];
-    const std::uint64_t hi = m_rng.next(), lo = m_rng.next();
+    std::uint64_t hi = m_rng.next(), lo = m_rng.next();
+    hi = (hi & ~(std::uint64_t{0xF} << 12)) | (std::uint64_t{0x4} << 12); // version 4: byte 6 is 0x4?
+    lo = (lo & ~(std::uint64_t{0x3} << 62)) | (std::uint64_t{0x2} << 62); // variant 2: byte 8 is 0b10??????
+    if ((hi >> 58) == 62) hi &= ~(std::uint64_t{1} << 63);               // first character '-'
     for (int i = 0; i < 8; ++i) {
         bytes[i] = static_cast<unsigned char>(hi >> (56 - 8 * i));
         bytes[8 + i] = static_cast<unsigned char>(lo >> (56 - 8 * i));

@@ -37,6 +37,35 @@ ProducerRecord rec(const std::string& topic, std::optional<std::string> key, std
 } // namespace
 
 TEST_SUITE("sim/cluster/topics") {
+    TEST_CASE("topic ids are Kafka's: random version 4 UUIDs in base64url, never starting with '-'") {
+        // Uuid.randomUuid() wraps java.util.UUID.randomUUID() (version 4, variant 2) and draws again
+        // when the text starts with '-'. 2000 topics: about 31 of them started with '-' before.
+        const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        std::set<std::string> seen;
+        for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+            Simulation s(brokers(1), seed);
+            for (int i = 0; i < 50; ++i) {
+                const std::string name = "t" + std::to_string(i);
+                REQUIRE(s.createTopic(name, 1, 1).ok());
+                const std::string id = s.topic(name)->topic_id;
+                REQUIRE(id.size() == 22);
+                CHECK(id[0] != '-');
+                // Decode the 128 bits: 21 characters of 6 bits and 2 bits of the last one.
+                std::uint8_t bytes[16] = {};
+                int bit = 0;
+                for (char c : id) {
+                    const auto v = alphabet.find(c);
+                    REQUIRE(v != std::string::npos);
+                    for (int k = 5; k >= 0 && bit < 128; --k, ++bit)
+                        if ((v >> k) & 1u) bytes[bit / 8] |= static_cast<std::uint8_t>(0x80u >> (bit % 8));
+                }
+                CHECK((bytes[6] >> 4) == 4);    // version 4
+                CHECK((bytes[8] >> 6) == 0b10); // variant 2 (Leach-Salz)
+                seen.insert(id);
+            }
+        }
+        CHECK(seen.size() == 2000);
+    }
     TEST_CASE("replication factor above the registered brokers is refused with Kafka's numbers") {
         Simulation s(brokers(1), 1);
         const AdminResult r = s.createTopic("orders", 3, 3);
