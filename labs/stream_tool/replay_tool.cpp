@@ -589,6 +589,11 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     if (!spec.lateSideOutput && job->lateDropped() > 0)
         io.err << "replay: " << job->lateDropped() << " late element(s) dropped (numLateRecordsDropped)\n";
+    // A crash asked for after the end of the input never happened: say so, or the output, the same as
+    // without --crash-at, reads as a recovery that left no trace.
+    if (crashAt > 0)
+        io.err << "replay: --crash-at " << crashAt << ": the trace has only " << events
+               << " element(s), so the job did not crash\n";
     return 0;
 }
 

@@ -578,6 +578,19 @@ TEST_SUITE("labs/replay") {
         Args zero = base;
         zero.insert(zero.end(), {"--crash-at", "0"});
         CHECK(has(cli(zero).err, "1 or more"));
+        // A crash after the last element never happens: the output is the failure-free one, and the
+        // student is told why there is no CRASH line. At exactly the last element it still crashes.
+        Args late = base;
+        late.insert(late.end(), {"--checkpoint-interval", "1s", "--crash-at", "8"});
+        const auto past = cli(late);
+        CHECK(past.code == 0);
+        CHECK(has(past.err, "--crash-at 8: the trace has only 7 element(s), so the job did not crash"));
+        CHECK(past.out.find("CRASH,") == std::string::npos);
+        Args last = base;
+        last.insert(last.end(), {"--checkpoint-interval", "1s", "--crash-at", "7"});
+        const auto atEnd = cli(last);
+        CHECK(has(atEnd.out, "CRASH,7,"));
+        CHECK(atEnd.err.find("did not crash") == std::string::npos);
     }
 
     TEST_CASE("replay: bad options and bad files give a clear message and exit 2") {
