@@ -1,5 +1,5 @@
 #pragma once
-// A student alone plays the Kafka labs in the GUI at 1366×768 (a classroom projector): reads the
+// A student alone plays the labs in the GUI at 1366×768 (a classroom projector): reads the
 // lab panel, clicks its command links with the mouse or types the commands into the terminal, waits
 // for the checks and reaches "Lab complete". Run on a 1366×768 screen (see CMakeLists.txt).
 #include <QObject>
