@@ -838,6 +838,18 @@
 <context>
     <name>fluxolab::app::CommandLine</name>
     <message>
+        <source>--why: the key &quot;%1&quot; has no window at step %2</source>
+        <translation>--why: the key &quot;%1&quot; has no window at step %2</translation>
+    </message>
+    <message>
+        <source>--what-if %1 does not apply to this window</source>
+        <translation>--what-if %1 does not apply to this window</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>cannot write %1</translation>
+    </message>
+    <message>
         <source>unexpected argument &quot;%1&quot;</source>
         <translation>unexpected argument &quot;%1&quot;</translation>
     </message>
@@ -926,7 +938,7 @@
                  [--what-if idle|bound]]
   VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare
         (terminal and labs: the Kafka CLI and the guided labs)
-  --at: at most 1h of virtual time
+  --at: at most 1h of virtual time; with --run the commands are typed at 0 s and --at counts after them
   --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal
             history (they are kept for the next normal start); the language choice is kept.
   --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)
@@ -946,7 +958,7 @@
                  [--what-if idle|bound]]
   VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare
         (terminal and labs: the Kafka CLI and the guided labs)
-  --at: at most 1h of virtual time
+  --at: at most 1h of virtual time; with --run the commands are typed at 0 s and --at counts after them
   --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal
             history (they are kept for the next normal start); the language choice is kept.
   --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)
@@ -2750,6 +2762,38 @@ File ▸ Open trace… reads a CSV or JSON Lines file of events and runs it thro
     <message>
         <source>the header has no column &quot;%1&quot; (columns: %2); choose the field in the trace options</source>
         <translation>the header has no column &quot;%1&quot; (columns: %2); choose the field in the trace options</translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2</source>
+        <translation>%1 fields where the header has %2</translation>
+    </message>
+    <message>
+        <source>the time %1 is not in epoch seconds</source>
+        <translation>the time %1 is not in epoch seconds</translation>
+    </message>
+    <message>
+        <source>the time %1 is not in epoch milliseconds</source>
+        <translation>the time %1 is not in epoch milliseconds</translation>
+    </message>
+    <message>
+        <source>cannot read the date of %1 (expected %2)</source>
+        <translation>cannot read the date of %1 (expected %2)</translation>
+    </message>
+    <message>
+        <source>the value %1 of the field &quot;%2&quot; is not a number</source>
+        <translation>the value %1 of the field &quot;%2&quot; is not a number</translation>
+    </message>
+    <message>
+        <source>the key field &quot;%1&quot; is missing</source>
+        <translation>the key field &quot;%1&quot; is missing</translation>
+    </message>
+    <message>
+        <source>the event time field &quot;%1&quot; is missing</source>
+        <translation>the event time field &quot;%1&quot; is missing</translation>
+    </message>
+    <message>
+        <source>the value field &quot;%1&quot; is missing</source>
+        <translation>the value field &quot;%1&quot; is missing</translation>
     </message>
     <message>
         <source>The trace could not be loaded: %1</source>

@@ -838,6 +838,18 @@
 <context>
     <name>fluxolab::app::CommandLine</name>
     <message>
+        <source>--why: the key &quot;%1&quot; has no window at step %2</source>
+        <translation>--why: a chave &quot;%1&quot; não tem nenhuma janela no passo %2</translation>
+    </message>
+    <message>
+        <source>--what-if %1 does not apply to this window</source>
+        <translation>--what-if %1 não se aplica a esta janela</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>não foi possível escrever %1</translation>
+    </message>
+    <message>
         <source>unexpected argument &quot;%1&quot;</source>
         <translation>argumento inesperado &quot;%1&quot;</translation>
     </message>
@@ -926,7 +938,7 @@
                  [--what-if idle|bound]]
   VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare
         (terminal and labs: the Kafka CLI and the guided labs)
-  --at: at most 1h of virtual time
+  --at: at most 1h of virtual time; with --run the commands are typed at 0 s and --at counts after them
   --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal
             history (they are kept for the next normal start); the language choice is kept.
   --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)
@@ -946,7 +958,7 @@
                       [--what-if idle|bound]]
   VISTA: cluster, groups, tables, plots, stream, terminal, labs ou compare
          (terminal e labs: a CLI do Kafka e os laboratórios guiados)
-  --at: no máximo 1h de tempo virtual
+  --at: no máximo 1h de tempo virtual; com --run os comandos são escritos aos 0 s e o --at conta depois deles
   --fresh   arranca como numa máquina nova: ignora o progresso guardado dos laboratórios, o último
             laboratório e o histórico do terminal (ficam guardados para o próximo arranque normal);
             a escolha do idioma mantém-se.
@@ -2752,6 +2764,38 @@ Ficheiro ▸ Abrir traço… lê um ficheiro de eventos CSV ou JSON Lines e corr
     <message>
         <source>the header has no column &quot;%1&quot; (columns: %2); choose the field in the trace options</source>
         <translation>o cabeçalho não tem a coluna &quot;%1&quot; (colunas: %2); escolha o campo nas opções do traço</translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2</source>
+        <translation>%1 campos onde o cabeçalho tem %2</translation>
+    </message>
+    <message>
+        <source>the time %1 is not in epoch seconds</source>
+        <translation>o tempo %1 não está em segundos desde a época (epoch)</translation>
+    </message>
+    <message>
+        <source>the time %1 is not in epoch milliseconds</source>
+        <translation>o tempo %1 não está em milissegundos desde a época (epoch)</translation>
+    </message>
+    <message>
+        <source>cannot read the date of %1 (expected %2)</source>
+        <translation>não foi possível ler a data de %1 (formato esperado: %2)</translation>
+    </message>
+    <message>
+        <source>the value %1 of the field &quot;%2&quot; is not a number</source>
+        <translation>o valor %1 do campo &quot;%2&quot; não é um número</translation>
+    </message>
+    <message>
+        <source>the key field &quot;%1&quot; is missing</source>
+        <translation>falta o campo da chave &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the event time field &quot;%1&quot; is missing</source>
+        <translation>falta o campo do tempo de evento &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the value field &quot;%1&quot; is missing</source>
+        <translation>falta o campo do valor &quot;%1&quot;</translation>
     </message>
     <message>
         <source>The trace could not be loaded: %1</source>

@@ -78,7 +78,7 @@ static QByteArray usageText() {
     "                 [--what-if idle|bound]]\n"
     "  VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare\n"
     "        (terminal and labs: the Kafka CLI and the guided labs)\n"
-    "  --at: at most 1h of virtual time\n"
+    "  --at: at most 1h of virtual time; with --run the commands are typed at 0 s and --at counts after them\n"
     "  --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal\n"
     "            history (they are kept for the next normal start); the language choice is kept.\n"
     "  --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)\n"
@@ -402,13 +402,16 @@ int runApplication(int argc, char** argv) {
                     if (pick < 0 && st != stream_observe::ObservedWindow::State::Absent) pick = static_cast<int>(i);
                 }
                 if (pick < 0) {
-                    std::fprintf(stderr, "fluxolab: --why: key \"%s\" has no window at step %llu\n", qUtf8Printable(options->why),
-                                 static_cast<unsigned long long>(sv->step()));
+                    std::fprintf(stderr, "fluxolab: %s\n",
+                                 qUtf8Printable(CommandLine::tr("--why: the key \"%1\" has no window at step %2")
+                                                    .arg(options->why)
+                                                    .arg(static_cast<qulonglong>(sv->step()))));
                     if (headless) return 2;
                 } else {
                     sv->selectWindow(pick);
                     if (!options->whatIf.isEmpty() && !sv->runWhatIf(options->whatIf == QStringLiteral("idle") ? 0 : 1))
-                        std::fprintf(stderr, "fluxolab: --what-if %s does not apply to this window\n", qUtf8Printable(options->whatIf));
+                        std::fprintf(stderr, "fluxolab: %s\n",
+                                     qUtf8Printable(CommandLine::tr("--what-if %1 does not apply to this window").arg(options->whatIf)));
                 }
             }
         }
@@ -438,7 +441,7 @@ int runApplication(int argc, char** argv) {
         cw.resize(options->width, options->height);
         QApplication::processEvents();
         if (!cw.grab().save(options->screenshot, "PNG")) {
-            std::fprintf(stderr, "fluxolab: cannot write %s\n", qUtf8Printable(options->screenshot));
+            std::fprintf(stderr, "fluxolab: %s\n", qUtf8Printable(CommandLine::tr("cannot write %1").arg(options->screenshot)));
             return 1;
         }
         return 0;
@@ -450,7 +453,7 @@ int runApplication(int argc, char** argv) {
         window.resize(options->width, options->height);
         QApplication::processEvents();
         if (!window.grab().save(options->screenshot, "PNG")) {
-            std::fprintf(stderr, "fluxolab: cannot write %s\n", qUtf8Printable(options->screenshot));
+            std::fprintf(stderr, "fluxolab: %s\n", qUtf8Printable(CommandLine::tr("cannot write %1").arg(options->screenshot)));
             return 1;
         }
         return 0;

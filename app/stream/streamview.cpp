@@ -349,6 +349,26 @@ QString StreamView::describeError(const QString& message) {
     else if (const auto c = column.match(reason); c.hasMatch())
         reason = tr("the header has no column \"%1\" (columns: %2); choose the field in the trace options")
                      .arg(c.captured(1), c.captured(2));
+    // And the line-level reasons a student meets first: another delimiter, a line of garbage, a
+    // column that is not a number or a time.
+    static const QRegularExpression fields(QStringLiteral("^(\\d+) fields where the header has (\\d+)$"));
+    static const QRegularExpression epoch(QStringLiteral("^time (.*) is not epoch (milli)?seconds$"));
+    static const QRegularExpression number(QStringLiteral("^value (.*) of field '(.*)' is not a finite number$"));
+    static const QRegularExpression missing(QStringLiteral("^missing (key|event time|value) field '(.*)'$"));
+    static const QRegularExpression date(QStringLiteral("^cannot read the date of (.*) \\(expected (.*)\\)$"));
+    if (const auto m = fields.match(reason); m.hasMatch())
+        reason = tr("%1 fields where the header has %2").arg(m.captured(1), m.captured(2));
+    else if (const auto e = epoch.match(reason); e.hasMatch())
+        reason = e.captured(2).isEmpty() ? tr("the time %1 is not in epoch seconds").arg(e.captured(1))
+                                         : tr("the time %1 is not in epoch milliseconds").arg(e.captured(1));
+    else if (const auto d = date.match(reason); d.hasMatch())
+        reason = tr("cannot read the date of %1 (expected %2)").arg(d.captured(1), d.captured(2));
+    else if (const auto n = number.match(reason); n.hasMatch())
+        reason = tr("the value %1 of the field \"%2\" is not a number").arg(n.captured(1), n.captured(2));
+    else if (const auto f = missing.match(reason); f.hasMatch())
+        reason = f.captured(1) == QStringLiteral("key")          ? tr("the key field \"%1\" is missing").arg(f.captured(2))
+                 : f.captured(1) == QStringLiteral("event time") ? tr("the event time field \"%1\" is missing").arg(f.captured(2))
+                                                                 : tr("the value field \"%1\" is missing").arg(f.captured(2));
     if (file.isEmpty()) return tr("The trace could not be loaded: %1").arg(reason);
     const QString name = QFileInfo(file).fileName();
     if (line.isEmpty()) return tr("The trace %1 could not be loaded: %2").arg(name, reason);

@@ -164,6 +164,20 @@ void CliTest::optionErrorsFollowTheLanguage() {
     const Run console = run({QStringLiteral("--size"), bad}, true, config.path());
     QCOMPARE(console.code, 2);
     QVERIFY2(console.err.contains(QStringLiteral("--size espera LARGURAxALTURA")), qPrintable(console.err));
+    // After the options: a --why key with no window, and a screenshot that cannot be written (they
+    // were English in a pt_PT session).
+    QTemporaryDir dir;
+    const QString trace = QStringLiteral(FLUXOLAB_SOURCE_DIR "/assets/traces/cliques_do_site.csv");
+    const Run why = run({QStringLiteral("--trace"), trace, QStringLiteral("--key"), QStringLiteral("pagina"), QStringLiteral("--why"),
+                         QStringLiteral("/nada"), QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("why.png"))},
+                        false, config.path());
+    QCOMPARE(why.code, 2);
+    QVERIFY2(why.err.contains(QStringLiteral("--why: a chave \"/nada\" não tem nenhuma janela no passo 314")), qPrintable(why.err));
+    const Run shot = run({QStringLiteral("--scenario"), QStringLiteral("retencao"), QStringLiteral("--screenshot"),
+                          dir.filePath(QStringLiteral("nao/existe/shot.png"))},
+                         false, config.path());
+    QCOMPARE(shot.code, 1);
+    QVERIFY2(shot.err.contains(QStringLiteral("não foi possível escrever ")), qPrintable(shot.err));
 }
 
 void CliTest::helpFollowsTheLanguage() {

@@ -1,10 +1,14 @@
 #include "tests/app/tst_translations.h"
 
+#include "app/core/language.h"
+#include "app/stream/streamview.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -125,4 +129,45 @@ void TranslationsTest::bothLanguagesHaveTheSameEntries() {
     for (const auto& e : readTs(tsPath(QStringLiteral("pt_PT")), &error)) pt.insert(e.context + QLatin1Char('|') + e.source);
     for (const auto& e : readTs(tsPath(QStringLiteral("en")), &error)) en.insert(e.context + QLatin1Char('|') + e.source);
     QCOMPARE(pt, en);
+}
+
+void TranslationsTest::traceLineErrorsAreInTheUiLanguage() {
+    // A student opens a trace with a mistake in it (the reader's own messages, through the stream
+    // view): in pt_PT the whole sentence is Portuguese, not just "Linha N:" before English.
+    const QString before = fluxolab::app::currentLanguage();
+    QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    struct Case {
+        const char* name;
+        QByteArray text;
+        QString expected;
+    };
+    const Case cases[] = {
+        {"lixo.csv", "ts,key,value\n1000,a,1\n@@@ lixo sem virgulas\n", QStringLiteral("Linha 3: 1 campos onde o cabeçalho tem 3")},
+        {"tempo.csv", "ts,key\n1000,a\nontem,b\n", QStringLiteral("Linha 3: não foi possível ler a data de 'ontem' (formato esperado: yyyy-MM-dd HH:mm:ss[.SSS])")},
+    };
+    for (const Case& c : cases) {
+        const QString path = dir.filePath(QString::fromLatin1(c.name));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(c.text);
+        f.close();
+        fluxolab::app::StreamView view;
+        QString error;
+        QVERIFY(!view.loadNow(path, {}, &error));
+        QVERIFY2(error.contains(c.expected), qPrintable(error));
+        QVERIFY2(!error.contains(QStringLiteral(" where ")) && !error.contains(QStringLiteral(" is not ")), qPrintable(error));
+    }
+    // The messages matched by pattern, one by one (what fluxolab-cli prints after "FILE:LINE: ").
+    const QString value = fluxolab::app::StreamView::describeError(
+        QStringLiteral("p.csv:2: value '/inicio' of field 'pagina' is not a finite number"));
+    QCOMPARE(value, QStringLiteral("Não foi possível carregar o traço p.csv.\nLinha 2: o valor '/inicio' do campo \"pagina\" não é um número"));
+    QCOMPARE(fluxolab::app::StreamView::describeError(QStringLiteral("p.csv:7: missing key field 'sensor'")),
+             QStringLiteral("Não foi possível carregar o traço p.csv.\nLinha 7: falta o campo da chave \"sensor\""));
+    QCOMPARE(fluxolab::app::StreamView::describeError(QStringLiteral("p.csv:4: time '9e99' is not epoch milliseconds")),
+             QStringLiteral("Não foi possível carregar o traço p.csv.\nLinha 4: o tempo '9e99' não está em milissegundos desde a época (epoch)"));
+    QCOMPARE(fluxolab::app::StreamView::describeError(QStringLiteral("p.csv:9: time '17x' is not epoch seconds")),
+             QStringLiteral("Não foi possível carregar o traço p.csv.\nLinha 9: o tempo '17x' não está em segundos desde a época (epoch)"));
+    QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
 }

@@ -11,4 +11,5 @@ private Q_SLOTS:
     void everyTrStringIsTranslated_data();
     void everyTrStringIsTranslated();
     void bothLanguagesHaveTheSameEntries();
+    void traceLineErrorsAreInTheUiLanguage();
 };
