@@ -591,7 +591,14 @@ void Replication::followerFetchArrives(std::int32_t topic_index, std::int64_t pa
     else if (r.leo >= r.last_fetch_leader_leo) r.last_caught_up_ms = r.last_fetch_ms;
     r.last_fetch_leader_leo = leaderLeo;
     r.last_fetch_ms = now();
-    if (!p.inIsr(r.broker) && r.leo >= p.high_watermark && r.leo >= leaderLeo) addToIsr(*t, p, r.broker);
+    // Partition.isFollowerInSync: the follower's LEO has reached the leader's HW and the offset where
+    // the current leader epoch starts (the leader's LEO when it was elected: the first offset written
+    // in this epoch, or the LEO if nothing has been written yet). Not the leader's LEO: under steady
+    // produce load a fetch rarely reaches it, and a restarted broker could stay out of the ISR forever.
+    const Offset epochStart = !p.epoch_starts.empty() && p.epoch_starts.back().first == p.leader_epoch
+                                  ? p.epoch_starts.back().second
+                                  : leaderLeo;
+    if (!p.inIsr(r.broker) && r.leo >= p.high_watermark && r.leo >= epochStart) addToIsr(*t, p, r.broker);
     maybeAdvanceHw(*t, p);
     if (p.leaderLeo() > r.leo) {
         schedule(now() + m_config.network_delay_ms, ReplicationTimer::FetchResponse, topic_index, packed);

@@ -319,6 +319,32 @@ TEST_SUITE("sim/scenario") {
         }
     }
 
+    TEST_CASE("acks-e-perda: the restarted broker rejoins the ISR once its fetch reaches the high watermark") {
+        // Partition.isFollowerInSync (Kafka 4.x): follower LEO >= leader HW (and >= the leader epoch's
+        // start offset). The simulation also asked for follower LEO >= leader LEO: under 400 records/s
+        // with a 20 ms network a fetch never reaches the leader's LEO, and at the scenario's own seed
+        // (11) broker 2, restarted at 30 s, stayed out of the ISR for the whole run (checked to 300 s).
+        for (std::uint64_t seed : {1, 2, 3, 11, 42}) {
+            CAPTURE(seed);
+            ScenarioError err;
+            auto s = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/acks-e-perda.json", err);
+            REQUIRE(s);
+            ScenarioRun run(*s, seed);
+            run.runUntil(40000);
+            TimeMs rejoined = -1;
+            for (const Event& e : run.sim().journal().events())
+                if (e.type == EventType::IsrExpanded && e.broker == 2 && e.time >= 30000) {
+                    rejoined = e.time;
+                    break;
+                }
+            CHECK(rejoined >= 30000);
+            CHECK(rejoined <= 32000); // it catches up 20 s of records in a few fetches
+            const auto* t = run.sim().topic("sensores");
+            REQUIRE(t);
+            CHECK(t->partitions[0].inIsr(2));
+        }
+    }
+
     TEST_CASE("a run cut after at most N events is the same run - over seeds and bounds") {
         // The app simulates playback on a worker thread in pieces of a few events, so that an input
         // waits for one piece at most (app/core/simulationcontroller.cpp): stopping anywhere, even
