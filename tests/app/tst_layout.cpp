@@ -16,6 +16,7 @@
 #include "app/core/texts.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QClipboard>
 #include <QDockWidget>
@@ -687,10 +688,61 @@ void LayoutTest::compareTextsFitTheirBoxes() {
             for (const QString& p : textBoxProblems(L)) problems << QStringLiteral("t=%1 %2").arg(t).arg(p);
         }
     }
+    // In presentation mode the window's own texts (the explanation, the assignors, the playback bar)
+    // are at the main window's presentation size too, and the window still fits the screen.
+    for (QWidget* child : cw.findChildren<QWidget*>()) {
+        if (qobject_cast<ClusterCanvas*>(child) || !child->isVisible() || child->parentWidget() != &cw) continue;
+        if (presentation && child->font().pointSizeF() < 14)
+            problems << QStringLiteral("%1 at %2 pt").arg(QString::fromLatin1(child->metaObject()->className())).arg(child->font().pointSizeF());
+    }
+    if (cw.width() > size.width() || cw.height() > size.height() || cw.minimumSizeHint().width() > size.width() ||
+        cw.minimumSizeHint().height() > size.height())
+        problems << QStringLiteral("the window (%1x%2, at least %3x%4) is larger than the screen")
+                        .arg(cw.width())
+                        .arg(cw.height())
+                        .arg(cw.minimumSizeHint().width())
+                        .arg(cw.minimumSizeHint().height());
     problems.removeDuplicates();
     QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 8).join(QStringLiteral("; "))));
     QVERIFY(texts > 0);
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::compareFollowsPresentationMode() {
+    // A compare window opened from the main window and then presentation mode turned on (F11): it
+    // stayed at the normal theme, its views at scale 1.0 and its texts at 10 pt. It follows the main
+    // window both ways; at 1920x1080 its views are at the largest scale that fits (more than 1.0).
+    for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+        auto w = makeWindow(size, false, false);
+        QVERIFY(w);
+        w->action(QStringLiteral("compare"))->trigger();
+        settle();
+        auto* cw = w->findChild<CompareWindow*>();
+        QVERIFY(cw);
+        cw->resize(fittedSize(size, QRect(QPoint(0, 0), size)));
+        settle();
+        const auto scales = [cw] {
+            cw->leftView()->grab(); // lays the views out at their size
+            cw->rightView()->grab();
+            return std::make_pair(cw->leftView()->layout().theme, cw->rightView()->layout().theme);
+        };
+        QVERIFY(!scales().first.presentation && !cw->isPresentation());
+        w->setPresentation(true);
+        settle();
+        QVERIFY(cw->isPresentation());
+        for (const Theme& th : {scales().first, scales().second}) {
+            QVERIFY(th.presentation);
+            if (size.width() >= 1920) QVERIFY2(th.scale > 1.2, qPrintable(QString::number(th.scale)));
+            else QVERIFY(th.scale >= 1.0);
+        }
+        for (QComboBox* box : cw->findChildren<QComboBox*>()) QCOMPARE(box->font().pointSizeF(), 14.0);
+        w->setPresentation(false);
+        settle();
+        QVERIFY(!cw->isPresentation());
+        QVERIFY(!scales().first.presentation && scales().first.scale == 1.0);
+        for (QComboBox* box : cw->findChildren<QComboBox*>()) QVERIFY(box->font().pointSizeF() < 14);
+        cw->close();
+    }
 }
 
 /// What a flight's dot (or batch chip) covers: a strip's name, role or ISR chip, LEO/HW numbers or
