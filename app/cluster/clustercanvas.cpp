@@ -16,6 +16,7 @@
 #include <algorithm>
 
 #include <cmath>
+#include <iterator>
 
 
 namespace fluxolab::app {
@@ -430,10 +431,11 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
             QColor c = keyColour(f.key);
             c.setAlphaF(0.30 * (1.0 - f.age) + 0.05);
             p.setPen(QPen(c, 1.2 * lw));
-            // The layout's path (producer, the gap before broker 1, the cells row), with rounded corners.
-            const QPointF pts[] = {f.from, f.via1, f.via2, f.to};
+            // The layout's path (producer, the gaps and margins between the columns, the cells row), with rounded corners.
+            const QPointF pts[] = {f.from, f.via[0], f.via[1], f.via[2], f.via[3], f.to};
+            constexpr int n = static_cast<int>(std::size(pts));
             QPainterPath path(f.from);
-            for (int i = 1; i < 3; ++i) {
+            for (int i = 1; i < n - 1; ++i) {
                 const QPointF in = pts[i] - pts[i - 1], out = pts[i + 1] - pts[i];
                 const double lin = std::hypot(in.x(), in.y()), lout = std::hypot(out.x(), out.y());
                 const double r = std::min({th.px(10), lin / 2, lout / 2});
@@ -471,8 +473,8 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
         }
     }
 
-    // The minimal detail's names sit beside the cells, on the row the flights travel along: drawn
-    // again over the flights (see Flight::via1).
+    // The minimal detail's names sit beside the cells, on the row a flight ends on: drawn again over
+    // the flights (see Flight::via).
     if (L.detail == Detail::Minimal && !L.flights.empty())
         for (const auto& st : L.strips) {
             p.setFont(st.leader ? tinyCondensedBold : tinyCondensed);

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <set>
@@ -874,19 +875,23 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             appends.push_back({&e, std::clamp(static_cast<double>(now - e.time) / static_cast<double>(flightMs), 0.0, 1.0)});
         }
     L.batchedFlights = speed >= kBatchSpeed || appends.size() > kMaxSingleFlights;
-    // A point `t` (0..1) of the way along the path from -> via1 -> via2 -> to, by length.
+    // A point `t` (0..1) of the way along the path from -> via... -> to, by length.
     auto along = [](const Flight& f, double t) {
-        const QPointF pts[] = {f.from, f.via1, f.via2, f.to};
-        double lens[3], total = 0;
-        for (int i = 0; i < 3; ++i) total += lens[i] = std::hypot(pts[i + 1].x() - pts[i].x(), pts[i + 1].y() - pts[i].y());
+        const QPointF pts[] = {f.from, f.via[0], f.via[1], f.via[2], f.via[3], f.to};
+        constexpr int segments = static_cast<int>(std::size(pts)) - 1;
+        double lens[segments], total = 0;
+        for (int i = 0; i < segments; ++i) total += lens[i] = std::hypot(pts[i + 1].x() - pts[i].x(), pts[i + 1].y() - pts[i].y());
         double d = std::clamp(t, 0.0, 1.0) * total;
-        for (int i = 0; i < 3; ++i) {
-            if (d <= lens[i] || i == 2) return lens[i] > 0 ? pts[i] + (pts[i + 1] - pts[i]) * std::min(1.0, d / lens[i]) : pts[i + 1];
+        for (int i = 0; i < segments; ++i) {
+            if (d <= lens[i] || i == segments - 1) return lens[i] > 0 ? pts[i] + (pts[i + 1] - pts[i]) * std::min(1.0, d / lens[i]) : pts[i + 1];
             d -= lens[i];
         }
         return f.to;
     };
     const double gapX = left.right() + m / 2; // between the producers' column and broker 1
+    // The margins above and below the brokers' columns: the flights cross the columns there, never over
+    // a strip (its name, chips, LEO/HW numbers or the offsets written in its cells).
+    const double topLane = mid.top() / 2, bottomLane = (mid.bottom() + size.height()) / 2;
     std::map<std::pair<std::int32_t, obs::PartitionKey>, std::size_t> batchIndex;
     for (const Append& ap : appends) { // newest first
         const obs::Append& e = *ap.e;
@@ -906,10 +911,14 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         f.batch = L.batchedFlights;
         const QRectF& pr = L.producers[static_cast<std::size_t>(f.producer)].rect;
         f.from = QPointF(pr.right(), pr.center().y());
+        // Just right of the last record (the dot's edge on the LEO line), over empty cells: the row is
+        // entered from the gap right of the target's column.
         const double tx = std::min(target->cellsRect.right(), target->leoX ? *target->leoX : target->cellsRect.left());
-        f.to = QPointF(tx, target->cellsRect.center().y());
-        f.via1 = QPointF(gapX, f.from.y());
-        f.via2 = QPointF(gapX, f.to.y());
+        f.to = QPointF(tx + th.px(5), target->cellsRect.center().y());
+        const BrokerItem* column = L.broker(target->broker);
+        const double gapRight = (column ? column->rect.right() : target->rect.right()) + m / 2;
+        const double lane = f.to.y() < mid.center().y() ? topLane : bottomLane;
+        f.via = {QPointF(gapX, f.from.y()), QPointF(gapX, lane), QPointF(gapRight, lane), QPointF(gapRight, f.to.y())};
         f.age = ap.age;
         f.progress = std::min(1.0, f.age / kTravelShare);
         // ease-out: fast start, gentle arrival
@@ -1012,20 +1021,20 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         int shown = 0;
         for (Flight& f : L.flights) {
             if (f.batch) {
-                // In the gap between the columns the batch is a dot (a chip there would cover the
-                // names of broker 1's strips); on the cells row, a chip as high as the row.
-                if (f.pos.x() <= f.via2.x() + 0.5 && f.progress < 1.0) continue;
+                // In the gaps and margins the batch is a dot (a chip there would cover the names of
+                // the strips beside it); on its cells row, a chip as high as the row, right of the
+                // last record (over empty cells, never over an offset). No room there: it stays a dot.
+                const ReplicaStrip* target = leaderStrip(f.tp);
+                const bool onRow = f.progress >= 1.0 || (std::abs(f.pos.y() - f.to.y()) < 0.5 && f.pos.x() < f.via[3].x() - 0.5 &&
+                                                         f.pos.x() > f.via[0].x() + 0.5);
+                if (!target || !onRow) continue;
                 const QString t = QStringLiteral("×%1").arg(f.count);
                 const double w = keyFm.horizontalAdvance(t) + th.px(10);
-                QRectF r(f.pos.x() - w / 2, f.pos.y() - th.px(8), w, th.px(16));
-                if (const ReplicaStrip* target = leaderStrip(f.tp)) {
-                    const QRectF& cr = target->cellsRect;
-                    const double h = std::min(cr.height(), std::max(th.px(12), std::min(th.px(16), keyFm.height() + th.px(2))));
-                    r = QRectF(f.progress >= 1.0 || r.intersects(target->rect) ? std::clamp(r.left(), cr.left(), std::max(cr.left(), cr.right() - w))
-                                                                               : r.left(),
-                               cr.center().y() - h / 2, w, h);
-                }
-                f.chipRect = r;
+                const QRectF& cr = target->cellsRect;
+                const double h = std::min(cr.height(), std::max(th.px(12), std::min(th.px(16), keyFm.height() + th.px(2))));
+                const double lastCell = target->leoX ? *target->leoX : cr.left();
+                const QRectF r(std::max(lastCell + th.px(2), f.pos.x() - w / 2), cr.center().y() - h / 2, w, h);
+                if (r.right() <= target->rect.right()) f.chipRect = r;
                 continue;
             }
             if (f.keyText.isEmpty() || f.progress >= 1.0 || shown >= 4) continue;

@@ -183,13 +183,14 @@ struct Flight {
     std::int32_t producer = -1; ///< index into ClusterLayout::producers (a closed producer has no card)
     obs::PartitionKey tp;
     QPointF from;
-    /// The path: from the producer to the gap between the producers' column and broker 1 (via1),
-    /// along that gap to the target strip's cells row (via2), then along that row to `to`. It
-    /// crosses the brokers' columns on a cells row only, never over a strip's name, chips or numbers
-    /// (a straight curve ran over "encomendas-4", "seguidora" and "LEO 29"). In the minimal detail
-    /// (names beside the cells) the names are drawn over the flights instead.
-    QPointF via1;
-    QPointF via2;
+    /// The path, through the gaps and margins between the columns only: from the producer to the gap
+    /// between the producers' column and broker 1 (via[0]), along that gap to the margin above the
+    /// brokers (or below them, for a strip in the lower half: via[1]), along that margin to the gap right
+    /// of the target's broker (via[2]), down (or up) that gap to the target strip's cells row (via[3]),
+    /// then leftwards along that row to `to`, just right of the last record (over empty cells only). It
+    /// never crosses a broker column's texts: a straight curve ran over "encomendas-4", "seguidora" and
+    /// "LEO 29", and a path along the cells row from broker 1 over the other brokers' offsets.
+    std::array<QPointF, 4> via{};
     QPointF to;
     QPointF pos;               ///< where the record (or batch) is now on its path
     double age = 0;            ///< 0 = just appended, 1 = fading out

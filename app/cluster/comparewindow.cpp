@@ -6,6 +6,7 @@
 #include "app/core/texts.h"
 #include "app/cluster/timelinebar.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
@@ -17,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <initializer_list>
 #include <limits>
 
 namespace fluxolab::app {
@@ -156,8 +158,18 @@ void CompareWindow::follow() {
 void CompareWindow::setPresentation(bool on) {
     m_presentation = on;
     const Theme theme = on ? Theme::projector() : Theme::normal();
+    // The views at the projector's scale, or the largest that fits their width (ClusterLayoutBuilder:
+    // two sides of a 1366 px screen fit three broker columns at 1.0 only).
     m_leftView->setTheme(theme);
     m_rightView->setTheme(theme);
+    // The window's own texts as the main window's panels have them in presentation mode (14 pt): the
+    // explanation, the assignors, the playback bar.
+    QFont f = QApplication::font();
+    f.setPointSizeF(14);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_explain, m_leftTitle, m_rightTitle, m_leftAssignor, m_rightAssignor, m_play,
+                                                      m_step, m_speed, m_slider, m_timeLabel})
+        w->setFont(on ? f : QFont());
+    m_timeLabel->setMinimumWidth(on ? 160 : 110);
 }
 
 bool CompareWindow::isPlaying() const { return m_source && m_source->isPlaying(); }

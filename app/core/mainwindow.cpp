@@ -739,6 +739,8 @@ void MainWindow::setPresentation(bool on) {
     m_timeline->setFont(f);
     m_terminal->setPresentation(on);
     m_labPanel->setPresentation(on);
+    // A compare window already open follows (it was left at the normal theme and scale 1.0).
+    for (CompareWindow* compare : findChildren<CompareWindow*>()) compare->setPresentation(on);
     // Slower animations on a projector: halve the speed, restore it afterwards.
     m_controller->setSpeed(on ? m_controller->speed() / 2 : m_controller->speed() * 2);
     if (on) {

@@ -83,9 +83,29 @@ void KeyLanesCanvas::setTheme(const Theme& theme) {
     viewport()->update();
 }
 
-int KeyLanesCanvas::rowHeight() const {
+int KeyLanesCanvas::rowHeight(int lines) const {
+    if (lines <= 0) lines = linesPerLane();
     const QFontMetricsF fm(m_theme.font(9));
-    return static_cast<int>(std::ceil(fm.height() * 3 + m_theme.px(10)));
+    return static_cast<int>(std::ceil(fm.height() * lines + m_theme.px(lines == 3 ? 10 : 4)));
+}
+
+int KeyLanesCanvas::headerHeight(int lines) const {
+    if (lines <= 0) lines = linesPerLane();
+    if (lines == 3) return rowHeight(3) / 2;
+    return static_cast<int>(std::ceil(QFontMetricsF(m_theme.font(9)).height() + m_theme.px(4)));
+}
+
+int KeyLanesCanvas::linesPerLane() const {
+    const int h = viewport()->height();
+    for (int lines = 3; lines > 1; --lines)
+        if (heightFor(3, lines) <= h) return lines;
+    return 1;
+}
+
+int KeyLanesCanvas::lanesInView() const {
+    const int lines = linesPerLane();
+    const int fit = std::max(0, (viewport()->height() - headerHeight(lines)) / std::max(1, rowHeight(lines)));
+    return std::min(fit, static_cast<int>(lanes().present.size()));
 }
 
 void KeyLanesCanvas::updateScroll() {
@@ -93,9 +113,10 @@ void KeyLanesCanvas::updateScroll() {
         verticalScrollBar()->setRange(0, 0);
         return;
     }
-    const int header = rowHeight() / 2;
-    const int total = header + static_cast<int>(m_lanes.present.size()) * rowHeight();
+    const int lines = linesPerLane();
+    const int total = headerHeight(lines) + static_cast<int>(m_lanes.present.size()) * rowHeight(lines);
     verticalScrollBar()->setPageStep(viewport()->height());
+    verticalScrollBar()->setSingleStep(rowHeight(lines));
     verticalScrollBar()->setRange(0, std::max(0, total - viewport()->height()));
 }
 
@@ -177,15 +198,15 @@ void KeyLanesCanvas::paintEvent(QPaintEvent*) {
     lanes();
     updateScroll();
     QPainter p(viewport());
-    paintInto(p, QSizeF(viewport()->size()), verticalScrollBar()->value());
+    paintInto(p, QSizeF(viewport()->size()), verticalScrollBar()->value(), linesPerLane());
 }
 
 void KeyLanesCanvas::render(QPainter& painter, QSizeF size) {
     lanes();
-    paintInto(painter, size, 0);
+    paintInto(painter, size, 0, 3);
 }
 
-void KeyLanesCanvas::paintInto(QPainter& p, QSizeF size, int scrollY) {
+void KeyLanesCanvas::paintInto(QPainter& p, QSizeF size, int scrollY, int lines) {
     m_drawn.clear();
     p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
     p.setRenderHint(QPainter::Antialiasing);
@@ -200,7 +221,7 @@ void KeyLanesCanvas::paintInto(QPainter& p, QSizeF size, int scrollY) {
         p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, shown);
         m_drawn << shown;
     };
-    const int header = rowHeight() / 2;
+    const int header = headerHeight(lines);
     QColor headColour = m_theme.text;
     if (m_lanes.crashed) headColour = stream_palette::kLate;
     text(QRectF(pad, 0, size.width() - 2 * pad, header), headline(), small, headColour);
@@ -211,9 +232,9 @@ void KeyLanesCanvas::paintInto(QPainter& p, QSizeF size, int scrollY) {
              m_theme.muted);
         return;
     }
-    const double rowH = rowHeight();
+    const double rowH = rowHeight(lines);
     const double keyW = std::min(size.width() * 0.22, m_theme.px(170));
-    const std::size_t firstRow = static_cast<std::size_t>(std::max(0, scrollY) / rowHeight());
+    const std::size_t firstRow = static_cast<std::size_t>(std::max(0, scrollY) / std::max(1, rowHeight(lines)));
     for (std::size_t i = firstRow; i < lanes.size(); ++i) {
         const double y = header + static_cast<double>(i) * rowH - scrollY;
         if (y > size.height()) break;
@@ -224,19 +245,34 @@ void KeyLanesCanvas::paintInto(QPainter& p, QSizeF size, int scrollY) {
         p.setBrush(m_theme.panel);
         p.drawRoundedRect(row, m_theme.px(4), m_theme.px(4));
         const QString key = QString::fromStdString(m_obs->strings[lane.key]);
+        const QString count = tr("%n element(s)", nullptr, static_cast<int>(lane.elements));
         const double lineH = fm.height();
-        const double top = row.top() + m_theme.px(3);
-        text(QRectF(row.left() + pad, top, keyW - pad, lineH * 1.4), key, bold, m_theme.text);
-        text(QRectF(row.left() + pad, top + lineH * 1.4, keyW - pad, lineH),
-             tr("%n element(s)", nullptr, static_cast<int>(lane.elements)), small, m_theme.muted);
-        const QStringList lines = laneTexts(lane);
+        const double top = lines == 3 ? row.top() + m_theme.px(3) : row.top() + (row.height() - lines * lineH) / 2;
+        const QStringList texts = laneTexts(lane);
         const double x = row.left() + keyW;
         const double w = row.right() - x - pad;
-        for (int l = 0; l < lines.size(); ++l) {
-            QColor c = m_theme.text;
-            if (l == 1 && !lane.timers.empty() && m_obs->hasProcessFunction()) c = stream_palette::kProcessing.darker(130);
-            if (l == 2) c = now ? stream_palette::kSelected.darker(110) : m_theme.muted;
-            text(QRectF(x, top + l * lineH, w, lineH), lines[l], small, c);
+        const QColor timersColour =
+            !lane.timers.empty() && m_obs->hasProcessFunction() ? stream_palette::kProcessing.darker(130) : m_theme.text;
+        const QColor outputColour = now ? stream_palette::kSelected.darker(110) : m_theme.muted;
+        if (lines == 3) {
+            text(QRectF(row.left() + pad, top, keyW - pad, lineH * 1.4), key, bold, m_theme.text);
+            text(QRectF(row.left() + pad, top + lineH * 1.4, keyW - pad, lineH), count, small, m_theme.muted);
+            for (int l = 0; l < texts.size(); ++l)
+                text(QRectF(x, top + l * lineH, w, lineH), texts[l], small,
+                     l == 1 ? timersColour : (l == 2 ? outputColour : m_theme.text));
+        } else if (lines == 2) {
+            // The key and its count on the left; state (or windows) and timers, then the output.
+            text(QRectF(row.left() + pad, top, keyW - pad, lineH), key, bold, m_theme.text);
+            text(QRectF(row.left() + pad, top + lineH, keyW - pad, lineH), count, small, m_theme.muted);
+            text(QRectF(x, top, w, lineH), texts.mid(0, 2).join(QStringLiteral(" · ")), small, m_theme.text);
+            if (texts.size() > 2) text(QRectF(x, top + lineH, w, lineH), texts[2], small, outputColour);
+        } else {
+            // One line: the key, its count, state and timers, then the output (first when it is this step's).
+            text(QRectF(row.left() + pad, top, keyW - pad, lineH), key, bold, m_theme.text);
+            QStringList all{count};
+            all << texts.mid(0, 2);
+            if (texts.size() > 2) now ? all.prepend(texts[2]) : all.append(texts[2]);
+            text(QRectF(x, top, w, lineH), all.join(QStringLiteral(" · ")), small, now ? outputColour : m_theme.text);
         }
     }
 }

@@ -40,7 +40,18 @@ public:
     QString headline() const;
     /// The text of one lane's state, timers, windows and output lines (tests).
     QStringList laneTexts(const stream_observe::KeyLane& lane) const;
-    int rowHeight() const;
+    /// A lane's height and the headline's with `lines` text lines per lane: 3 (key and element count on
+    /// the left; state or windows, timers, output on the right), 2 (state and timers on one line, output
+    /// on the next) or 1 (everything on one line). 0: the lines the viewport uses now.
+    int rowHeight(int lines = 0) const;
+    int headerHeight(int lines = 0) const;
+    /// The height `lanes` lanes of `lines` lines need with the headline.
+    int heightFor(int lanes, int lines) const { return headerHeight(lines) + lanes * rowHeight(lines) + 1; }
+    /// The text lines per lane in the viewport: 3 when three whole lanes fit that way, else the most that
+    /// lets three fit (a short tab at 1366x768 in presentation mode with the terminal open).
+    int linesPerLane() const;
+    /// How many lanes the viewport shows whole (at most the number of keys).
+    int lanesInView() const;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -48,7 +59,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void paintInto(QPainter& p, QSizeF size, int scrollY);
+    void paintInto(QPainter& p, QSizeF size, int scrollY, int lines);
     void updateScroll();
 
     const stream_observe::StreamObservation* m_obs = nullptr;

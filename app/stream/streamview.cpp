@@ -23,6 +23,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QResizeEvent>
 #include <QSlider>
 #include <QSplitter>
 #include <QStyle>
@@ -135,6 +136,8 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     // collapse there); the tabs the rest, what the pipeline needs to be read whole.
     pictures->setSizes({500, 300});
     pictures->setCollapsible(0, false);
+    m_pictures = pictures;
+    connect(m_details, &QTabWidget::currentChanged, this, [this] { fitKeyLanes(); });
     connect(m_pipelineButton, &QToolButton::toggled, m_details, &QWidget::setVisible);
     m_whyPanel = new QFrame(split);
     m_whyPanel->setObjectName(QStringLiteral("whyPanel"));
@@ -833,6 +836,38 @@ void StreamView::setPresentation(bool on) {
         if (w != m_canvas && w != m_pipeline && w != m_plot && w != m_procCanvas && w != m_lanes &&
             w->parent() != m_lanes)
             w->setFont(f);
+    fitKeyLanes();
+}
+
+void StreamView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitKeyLanes();
+}
+
+void StreamView::fitKeyLanes() {
+    if (!m_pictures) return;
+    if (m_details->isHidden() || m_details->currentWidget() != m_lanes) {
+        if (!m_sizesBeforeLanes.isEmpty()) m_pictures->setSizes(m_sizesBeforeLanes);
+        m_sizesBeforeLanes.clear();
+        return;
+    }
+    const QList<int> sizes = m_pictures->sizes();
+    if (sizes.size() != 2) return;
+    const int total = sizes[0] + sizes[1];
+    if (total <= 0) return;
+    const int chrome = std::max(0, m_details->height() - m_lanes->viewport()->height()); // the tab bar
+    // Three lanes, each with as many text lines as fit (3, 2, then 1) in the tabs' height or in up to
+    // 55 % of the whole: the picture keeps at least 45 %.
+    const int most = std::max(sizes[1], total * 55 / 100);
+    int want = std::min(chrome + m_lanes->heightFor(3, 1), most);
+    for (int lines = 3; lines >= 1; --lines)
+        if (chrome + m_lanes->heightFor(3, lines) <= most) {
+            want = chrome + m_lanes->heightFor(3, lines);
+            break;
+        }
+    if (sizes[1] >= want) return; // room enough already (the default share or the user's)
+    if (m_sizesBeforeLanes.isEmpty()) m_sizesBeforeLanes = sizes;
+    m_pictures->setSizes({total - want, want});
 }
 
 void StreamView::changeEvent(QEvent* event) {

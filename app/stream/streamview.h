@@ -24,6 +24,7 @@ class QTimer;
 class QToolButton;
 class QFrame;
 class QTabWidget;
+class QSplitter;
 
 namespace fluxolab::app {
 
@@ -104,9 +105,14 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void retranslate();
+    /// With the key lanes' tab in front, the tabs get the height of three lanes (as many text lines per
+    /// lane as fit in 45 % of the pictures' height), taken from the event-time picture; the sizes
+    /// before come back with another tab.
+    void fitKeyLanes();
     void finishLoad(std::shared_ptr<stream_observe::ObserveResult> result);
     void setObservation(std::unique_ptr<stream_observe::StreamObservation> obs);
     void refreshStatus();
@@ -136,6 +142,8 @@ private:
     WatermarkPlot* m_plot;
     ProcTimeCanvas* m_procCanvas;
     KeyLanesCanvas* m_lanes;
+    QSplitter* m_pictures = nullptr;
+    QList<int> m_sizesBeforeLanes;
     /// The observation's elements read again after a crash, firings emitted twice, process outputs.
     struct {
         std::size_t replayed = 0, duplicates = 0, outputs = 0;

@@ -866,6 +866,12 @@ public:
         el.watermarkAtArrival = kMinTime;
         el.keyId = o.intern(el.key);
         o.elements.push_back(std::move(el));
+        // What the job does as processing time moves to this element's arrival (a periodic watermark,
+        // the windows it fires, processing-time timers) belongs to this element's step, as the key lanes
+        // have it (KeyedChange): step s shows processing time arrival(s) and everything up to it, as the
+        // cluster view's cursor shows every event up to its time. Recorded at step s - 1 it was drawn in
+        // the event-time picture one step before it happened.
+        rec.step = o.elements.size();
         job->process(e);
     }
     void finish() {

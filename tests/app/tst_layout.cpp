@@ -16,6 +16,7 @@
 #include "app/core/texts.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QClipboard>
 #include <QDockWidget>
@@ -687,14 +688,65 @@ void LayoutTest::compareTextsFitTheirBoxes() {
             for (const QString& p : textBoxProblems(L)) problems << QStringLiteral("t=%1 %2").arg(t).arg(p);
         }
     }
+    // In presentation mode the window's own texts (the explanation, the assignors, the playback bar)
+    // are at the main window's presentation size too, and the window still fits the screen.
+    for (QWidget* child : cw.findChildren<QWidget*>()) {
+        if (qobject_cast<ClusterCanvas*>(child) || !child->isVisible() || child->parentWidget() != &cw) continue;
+        if (presentation && child->font().pointSizeF() < 14)
+            problems << QStringLiteral("%1 at %2 pt").arg(QString::fromLatin1(child->metaObject()->className())).arg(child->font().pointSizeF());
+    }
+    if (cw.width() > size.width() || cw.height() > size.height() || cw.minimumSizeHint().width() > size.width() ||
+        cw.minimumSizeHint().height() > size.height())
+        problems << QStringLiteral("the window (%1x%2, at least %3x%4) is larger than the screen")
+                        .arg(cw.width())
+                        .arg(cw.height())
+                        .arg(cw.minimumSizeHint().width())
+                        .arg(cw.minimumSizeHint().height());
     problems.removeDuplicates();
     QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 8).join(QStringLiteral("; "))));
     QVERIFY(texts > 0);
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
+void LayoutTest::compareFollowsPresentationMode() {
+    // A compare window opened from the main window and then presentation mode turned on (F11): it
+    // stayed at the normal theme, its views at scale 1.0 and its texts at 10 pt. It follows the main
+    // window both ways; at 1920x1080 its views are at the largest scale that fits (more than 1.0).
+    for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+        auto w = makeWindow(size, false, false);
+        QVERIFY(w);
+        w->action(QStringLiteral("compare"))->trigger();
+        settle();
+        auto* cw = w->findChild<CompareWindow*>();
+        QVERIFY(cw);
+        cw->resize(fittedSize(size, QRect(QPoint(0, 0), size)));
+        settle();
+        const auto scales = [cw] {
+            cw->leftView()->grab(); // lays the views out at their size
+            cw->rightView()->grab();
+            return std::make_pair(cw->leftView()->layout().theme, cw->rightView()->layout().theme);
+        };
+        QVERIFY(!scales().first.presentation && !cw->isPresentation());
+        w->setPresentation(true);
+        settle();
+        QVERIFY(cw->isPresentation());
+        for (const Theme& th : {scales().first, scales().second}) {
+            QVERIFY(th.presentation);
+            if (size.width() >= 1920) QVERIFY2(th.scale > 1.2, qPrintable(QString::number(th.scale)));
+            else QVERIFY(th.scale >= 1.0);
+        }
+        for (QComboBox* box : cw->findChildren<QComboBox*>()) QCOMPARE(box->font().pointSizeF(), 14.0);
+        w->setPresentation(false);
+        settle();
+        QVERIFY(!cw->isPresentation());
+        QVERIFY(!scales().first.presentation && scales().first.scale == 1.0);
+        for (QComboBox* box : cw->findChildren<QComboBox*>()) QVERIFY(box->font().pointSizeF() < 14);
+        cw->close();
+    }
+}
+
 /// What a flight's dot (or batch chip) covers: a strip's name, role or ISR chip, LEO/HW numbers or
-/// "HW" text, a broker's header, a producer's texts.
+/// "HW" text, the offsets written in any strip's cells, a broker's header, a producer's texts.
 static QStringList dotCovers(const ClusterLayout& L) {
     QStringList out;
     if (L.detail == Detail::Minimal) return out; // the names are drawn over the flights there
@@ -713,6 +765,27 @@ static QStringList dotCovers(const ClusterLayout& L) {
             for (const QRectF& item : {st.nameRect, st.roleRect, st.isrRect, st.numbersRect, st.hwLabelRect})
                 if (!item.isEmpty() && dot.intersects(inner(item)))
                     out << what + QStringLiteral("over the label of %1@broker %2").arg(st.name).arg(st.broker);
+        // The offsets written in the cells (any broker's, the target's too), the "…N" of the older
+        // records and "empty log": a record travelled along its cells row from broker 1 over the
+        // other brokers' offsets on that row.
+        const QFontMetricsF cellFm(th.condensed(L.cellWidth >= th.px(28) ? 8.5 : 7.5));
+        const QFontMetricsF tinyFm(th.font(7));
+        for (const auto& st : L.strips) {
+            if (L.cellWidth >= th.px(14))
+                for (const auto& c : st.cells) {
+                    if (c.rect.height() < cellFm.height() - 1) continue;
+                    const double w = cellFm.horizontalAdvance(QString::number(c.offset));
+                    const QRectF text(c.rect.center().x() - w / 2, c.rect.top(), w, c.rect.height());
+                    if (dot.intersects(inner(text)))
+                        out << what + QStringLiteral("over offset %1 of %2@broker %3").arg(c.offset).arg(st.name).arg(st.broker);
+                }
+            if (st.elided > 0 && dot.intersects(inner(st.elideRect))) out << what + QStringLiteral("over the older records' count of ") + st.name;
+            if (st.leo == st.logStart) {
+                const QRectF empty(st.cellsRect.left() + th.px(4), st.cellsRect.top(), tinyFm.horizontalAdvance(QCoreApplication::translate("fluxolab::app::ClusterCanvas", "empty log")),
+                                   st.cellsRect.height());
+                if (dot.intersects(inner(empty))) out << what + QStringLiteral("over \"empty log\" of ") + st.name;
+            }
+        }
         for (const auto& b : L.brokers)
             if (dot.intersects(inner(b.headerRect))) out << what + QStringLiteral("over broker %1's header").arg(b.id);
         for (const auto& pr : L.producers)
@@ -799,8 +872,13 @@ void LayoutTest::flightsDoNotCoverLabels() {
                     for (const auto& mk : st.markers) QVERIFY2(!f.keyRect.intersects(mk.rect), qPrintable(f.keyText + QStringLiteral(" over a marker")));
                 }
                 if (!f.keyRect.isEmpty()) ++keys;
-                if (f.batch && f.progress >= 1.0)
-                    QVERIFY(target->cellsRect.adjusted(-1, -1, 1, 1).contains(f.chipRect.center()));
+                // An arrived batch's chip is on its cells row, right of the last record, inside the strip
+                // (no room there: it stays a dot).
+                if (f.batch && f.progress >= 1.0 && !f.chipRect.isEmpty()) {
+                    QVERIFY(std::abs(f.chipRect.center().y() - target->cellsRect.center().y()) < 0.5);
+                    QVERIFY(target->rect.adjusted(-1, -1, 1, 1).contains(f.chipRect));
+                    if (target->leoX) QVERIFY(f.chipRect.left() >= *target->leoX);
+                }
             }
             // Key texts do not stack on each other.
             for (std::size_t a = 0; a < L.flights.size(); ++a)

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void compareKeepsNamesAndBrokerWidth();
     void compareTextsFitTheirBoxes_data();
     void compareTextsFitTheirBoxes();
+    void compareFollowsPresentationMode();
     void flightDotsStayOffLabels_data();
     void flightDotsStayOffLabels();
     void flightsDoNotCoverLabels();

@@ -20,6 +20,7 @@
 #include "labs/stream_observe/scenario_streams.h"
 #include "sim/scenario.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
@@ -36,7 +37,9 @@
 #include <QTest>
 #include <QToolButton>
 #include <map>
+#include <set>
 #include <sstream>
+#include <tuple>
 
 using namespace fluxolab;
 using namespace fluxolab::app;
@@ -946,8 +949,11 @@ void StreamViewTest::processingTimeWindowsBesideEventTime() {
     QCOMPARE(e0->firings.back().result, std::string("2"));
     QCOMPARE(p0->firings.size(), std::size_t{1});
     QCOMPARE(p0->firings[0].result, std::string("2"));
-    // Fired as processing time reached 61 s, before the element arriving then is read: after step 2.
-    QCOMPARE(p0->firings[0].step, std::uint64_t{2});
+    // Fired as processing time moved to 61 s, before the element arriving then is read: at step 3, whose
+    // processing time (61 s) it belongs to, as the key lanes show it. Step 2 is processing time 1.5 s,
+    // when the window is still open (the picture showed it fired one step early).
+    QCOMPARE(p0->firings[0].step, std::uint64_t{3});
+    QCOMPARE(p0->stateAt(2), stream_observe::ObservedWindow::State::Open);
     QVERIFY(p1->firings.empty());
     QCOMPARE(pt->lates.size(), std::size_t{0});
     // The same as replay with --window-time processing.
@@ -1299,5 +1305,157 @@ void StreamViewTest::stateAndCheckpointLabsPlayWithTheView() {
             if (run.presentation) w.setPresentation(false);
         }
     }
+    setLanguage(QStringLiteral("pt_PT"));
+}
+
+void StreamViewTest::firedWindowsAgreeAtEveryStep() {
+    // The key lanes and the event-time picture show the same fired windows at every step. A periodic
+    // watermark (every 200 ms of processing time) fires windows as time moves to the next arrival,
+    // before that element is read: step s shows processing time arrival(s) and everything up to it (as
+    // the cluster view's cursor shows every event up to its time), so those firings belong to step s.
+    // The picture drew them one step early (at s - 1, when the watermark had not moved yet).
+    //
+    // Hand-computed, B = 2026-03-14 09:00:00 UTC, tumbling 10 s, bounded 1 s (watermark = max - 1 s - 1 ms):
+    //   step 1  a  ts B+1 s   arrives B        watermark at B+200 ms: B - 1 ms
+    //   step 2  a  ts B+4 s   arrives B+1 s    watermark B+2.999 s
+    //   step 3  b  ts B+12 s  arrives B+2 s    at B+2.2 s the watermark is B+10.999 s: [B, B+10 s) of a fires
+    //   step 4  b  ts B+13 s  arrives B+3 s    ... as time moves to this arrival: step 4 (count 2)
+    //   step 5  a  ts B+25 s  arrives B+4 s    at B+4.2 s the watermark is B+23.999 s: [B+10 s, B+20 s) of b
+    //   step 6  c  ts B+26 s  arrives B+5 s    ... fires as time moves here: step 6 (count 2)
+    //   step 7  end of input, watermark +inf: [B+20 s, B+30 s) of a and of c (count 1 each)
+    setLanguage(QStringLiteral("en"));
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("periodic.csv"));
+    constexpr qint64 B = 1773478800000LL;
+    QByteArray csv("ts,key,arrival\n");
+    const std::tuple<qint64, const char*, qint64> rows[] = {{1000, "a", 0},     {4000, "a", 1000},  {12000, "b", 2000},
+                                                             {13000, "b", 3000}, {25000, "a", 4000}, {26000, "c", 5000}};
+    for (const auto& [ts, key, arrival] : rows)
+        csv += QByteArray::number(B + ts) + ',' + key + ',' + QByteArray::number(B + arrival) + '\n';
+    QVERIFY(writeFile(trace, csv));
+    StreamView view;
+    view.resize(1366, 768);
+    QVERIFY2(view.loadReplay({trace, QStringLiteral("--key"), QStringLiteral("key"), QStringLiteral("--arrival-field"),
+                              QStringLiteral("arrival"), QStringLiteral("--watermark"), QStringLiteral("bounded:1s"),
+                              QStringLiteral("--watermark-interval"), QStringLiteral("200ms"), QStringLiteral("--window"),
+                              QStringLiteral("tumble:10s"), QStringLiteral("--allowed-lateness"), QStringLiteral("1m")},
+                             QString()),
+             qPrintable(view.lastError()));
+    const auto* obs = view.observation();
+    QVERIFY(obs);
+    QCOMPARE(obs->lastStep(), std::uint64_t{7});
+    using Fired = std::set<std::tuple<std::string, qint64, qint64>>; // key, start - B, end - B
+    const std::map<std::uint64_t, Fired> expected{{0, {}},
+                                                  {1, {}},
+                                                  {2, {}},
+                                                  {3, {}},
+                                                  {4, {{"a", 0, 10000}}},
+                                                  {5, {{"a", 0, 10000}}},
+                                                  {6, {{"a", 0, 10000}, {"b", 10000, 20000}}},
+                                                  {7, {{"a", 0, 10000}, {"b", 10000, 20000}, {"a", 20000, 30000}, {"c", 20000, 30000}}}};
+    const std::map<std::string, std::string> counts{{"a0", "2"}, {"b10000", "2"}, {"a20000", "1"}, {"c20000", "1"}};
+    auto show = [](const Fired& f) {
+        QStringList out;
+        for (const auto& [k, s, e] : f) out << QStringLiteral("%1[%2,%3)").arg(QString::fromStdString(k)).arg(s).arg(e);
+        return out.join(QLatin1Char(' '));
+    };
+    QImage pic(1366, 500, QImage::Format_ARGB32_Premultiplied);
+    for (const auto& [step, want] : expected) {
+        view.setStep(step);
+        // The picture: the windows its bands draw as fired at this step, and their result labels.
+        Fired picture;
+        for (const auto& w : obs->windows)
+            if (const auto* f = w.firingAt(step)) {
+                picture.insert({w.key, w.start - B, w.end - B});
+                QCOMPARE(f->result, counts.at(w.key + std::to_string(w.start - B)));
+            }
+        QPainter q(&pic);
+        view.canvas()->render(q, QSizeF(pic.size()));
+        q.end();
+        QStringList labels;
+        for (const auto& t : view.canvas()->placedTexts())
+            if (t.role == QStringLiteral("window")) labels << t.full;
+        // The lanes: each key's windows with at least one firing so far (the windows still held: the
+        // end of input purges them all), and each key's outputs (one per firing).
+        Fired lanes;
+        std::map<std::string, std::uint64_t> outputs, firings;
+        for (const std::uint32_t k : view.keyLanes()->lanes().present) {
+            const auto& lane = view.keyLanes()->lanes().lanes[k];
+            for (const auto& [range, n] : lane.windows)
+                if (n > 0) lanes.insert({obs->strings[k], range.first - B, range.second - B});
+            if (lane.outputs > 0) outputs[obs->strings[k]] = lane.outputs;
+        }
+        for (const auto& [k, s, e] : want) ++firings[k];
+        const bool purged = step == obs->lastStep(); // the lanes hold no window after the end of input
+        const QString at = QStringLiteral("step %1: expected %2, picture %3, lanes %4, labels %5")
+                               .arg(step)
+                               .arg(show(want), show(picture), show(lanes), labels.join(QLatin1Char('|')));
+        QVERIFY2(picture == want, qPrintable(at));
+        QVERIFY2(purged ? lanes.empty() : lanes == want, qPrintable(at));
+        QVERIFY2(outputs == firings, qPrintable(at));
+        // Every fired window's result is written on the picture ("a=2").
+        for (const auto& [k, s, e] : want) {
+            const QString label = QStringLiteral("%1=%2").arg(QString::fromStdString(k),
+                                                              QString::fromStdString(counts.at(k + std::to_string(s))));
+            QVERIFY2(labels.join(QLatin1Char(' ')).contains(label), qPrintable(at));
+        }
+        QCOMPARE(labels.isEmpty(), want.empty());
+    }
+    setLanguage(QStringLiteral("pt_PT"));
+}
+
+void StreamViewTest::keyLanesReadableWithTheTerminalInPresentation() {
+    // "Chaves: estado e timers" as a class sees it: presentation mode at 1366x768 with the terminal open
+    // (alone across the bottom, or under the lab panel), and at 1920x1080. The tab showed one lane of
+    // the three keys the inactivity example has (the terminal took 42 % of the height and the picture
+    // five eighths of the rest): at least three whole lanes are in view, in both languages.
+    const QString shots = qEnvironmentVariable("FLUXOLAB_STREAM_SHOTS");
+    QStringList problems;
+    for (const char* lang : {"pt_PT", "en"})
+        for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)})
+            for (const bool presentation : {true, false})
+                for (const bool lab : {false, true}) {
+                    setLanguage(QString::fromLatin1(lang));
+                    MainWindow w;
+                    w.resize(size);
+                    w.show();
+                    QVERIFY(w.openScenario(QStringLiteral("rebalance-basico"), false));
+                    if (lab) w.setView(MainWindow::View::Labs);
+                    if (!w.terminalPanel()->isVisible()) w.findChild<QAction*>(QStringLiteral("viewTerminal"))->trigger();
+                    QVERIFY(w.streamView()->loadReplay(kInactivity, QStringLiteral(FLUXOLAB_SOURCE_DIR)));
+                    w.setView(MainWindow::View::Stream);
+                    if (presentation) w.setPresentation(true);
+                    w.streamView()->showDetailsTab(3);
+                    w.streamView()->setStep(9);
+                    for (int i = 0; i < 4; ++i) QApplication::processEvents();
+                    w.resize(size);
+                    for (int i = 0; i < 4; ++i) QApplication::processEvents();
+                    const KeyLanesCanvas* lanes = w.streamView()->keyLanes();
+                    const QString what = QStringLiteral("%1 %2x%3 %4%5")
+                                             .arg(QString::fromLatin1(lang))
+                                             .arg(size.width())
+                                             .arg(size.height())
+                                             .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"),
+                                                  lab ? QStringLiteral(" lab") : QString());
+                    QVERIFY2(lanes->isVisible(), qPrintable(what));
+                    QVERIFY2(w.terminalPanel()->isVisible(), qPrintable(what));
+                    QCOMPARE(lanes->lanes().present.size(), std::size_t{3});
+                    if (lanes->lanesInView() < 3)
+                        problems << QStringLiteral("%1: %2 lane(s) in %3 px").arg(what).arg(lanes->lanesInView()).arg(lanes->viewport()->height());
+                    // The picture above keeps at least 45 % of the room it shares with the tabs.
+                    const int picture = w.streamView()->canvas()->height(), tabs = lanes->parentWidget()->parentWidget()->height();
+                    if (picture < 0.45 * (picture + tabs) - 2)
+                        problems << QStringLiteral("%1: the picture is %2 px high, the tabs %3").arg(what).arg(picture).arg(tabs);
+                    if (!shots.isEmpty())
+                        QVERIFY(w.grab().save(QStringLiteral("%1/lanes-%2x%3-%4-%5%6.png")
+                                                  .arg(shots)
+                                                  .arg(size.width())
+                                                  .arg(size.height())
+                                                  .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"),
+                                                       QString::fromLatin1(lang), lab ? QStringLiteral("-lab") : QString()),
+                                              "PNG"));
+                    if (presentation) w.setPresentation(false);
+                }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
     setLanguage(QStringLiteral("pt_PT"));
 }
