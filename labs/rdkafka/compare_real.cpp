@@ -166,12 +166,6 @@ std::string joined(const std::vector<std::string>& names) {
     return out;
 }
 
-std::string trimmed(const std::string& s) {
-    const auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string::npos) return {};
-    return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-}
-
 /// The value of `key="..."` in a sasl.jaas.config line (a view into it; empty when absent).
 std::string_view jaasValue(std::string_view jaas, std::string_view key) {
     for (std::size_t at = jaas.find(key); at != std::string_view::npos; at = jaas.find(key, at + 1)) {
@@ -214,25 +208,23 @@ bool readCommandConfig(const std::string& file, RdKafkaConnection& c, std::strin
         error = "'" + file + "' is a directory, not a file";
         return false;
     }
-    std::string text;
-    if (st.st_size > 0) text.reserve(static_cast<std::size_t>(st.st_size) + 1);
-    char chunk[4096];
+    // Read straight into the one buffer (no stack chunk that would keep a copy).
+    std::string text(static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)) + 1024, '\0');
+    std::size_t used = 0;
     for (;;) {
-        const ssize_t n = ::read(fd, chunk, sizeof chunk);
-        if (n <= 0) break;
-        if (text.size() + static_cast<std::size_t>(n) > text.capacity()) {
+        if (used == text.size()) {
             // Grew while read: the old buffer is wiped before it goes.
-            std::string bigger;
-            bigger.reserve(2 * (text.size() + static_cast<std::size_t>(n)));
-            bigger.append(text);
+            std::string bigger(2 * text.size(), '\0');
+            std::memcpy(bigger.data(), text.data(), used);
             wipeSecret(text);
             text.swap(bigger);
         }
-        text.append(chunk, static_cast<std::size_t>(n));
+        const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
+        if (n <= 0) break;
+        used += static_cast<std::size_t>(n);
     }
-    wipeBytes(chunk, sizeof chunk);
     ::close(fd);
-    const std::string_view all(text);
+    const std::string_view all(text.data(), used);
     for (std::size_t pos = 0; pos <= all.size();) {
         std::size_t nl = all.find('\n', pos);
         if (nl == std::string_view::npos) nl = all.size();

@@ -721,7 +721,8 @@ void RealModeTest::noLibrdkafkaCallNorJoinOnTheGuiThread() {
     // a shared CI machine under load starves any thread for a few hundred ms).
     QVERIFY2(worstCall < 1000, qPrintable(QStringLiteral("%1 took %2 ms").arg(worstWhat).arg(worstCall)));
     QVERIFY2(stall < 1000, qPrintable(QStringLiteral("GUI stall %1 ms").arg(stall)));
-    // The reaper ends them once their requests time out (4 s), off the GUI thread.
+    VERIFY_GUI_BLOCKS("a silent broker", stall);
+    // The reaper ends them (cancelled, or the probe at its 4 s timeout), off the GUI thread.
     QTRY_VERIFY_WITH_TIMEOUT(ThreadReaper::instance().pending() == 0, 30000);
     QCOMPARE(lb::rdkafkaCallsOnGuardedThread(), callsBefore);
 }
