@@ -19,6 +19,7 @@ const char* errorName(ErrorCode code) {
     case ErrorCode::NOT_LEADER_OR_FOLLOWER: return "NOT_LEADER_OR_FOLLOWER";
     case ErrorCode::REQUEST_TIMED_OUT: return "REQUEST_TIMED_OUT";
     case ErrorCode::NETWORK_EXCEPTION: return "NETWORK_EXCEPTION";
+    case ErrorCode::COORDINATOR_LOAD_IN_PROGRESS: return "COORDINATOR_LOAD_IN_PROGRESS";
     case ErrorCode::COORDINATOR_NOT_AVAILABLE: return "COORDINATOR_NOT_AVAILABLE";
     case ErrorCode::NOT_COORDINATOR: return "NOT_COORDINATOR";
     case ErrorCode::INVALID_TOPIC_EXCEPTION: return "INVALID_TOPIC_EXCEPTION";

@@ -20,6 +20,7 @@ std::string_view errorDefaultMessage(ErrorCode code) {
                "of the topic partition.";
     case ErrorCode::REQUEST_TIMED_OUT: return "The request timed out.";
     case ErrorCode::NETWORK_EXCEPTION: return "The server disconnected before a response was received.";
+    case ErrorCode::COORDINATOR_LOAD_IN_PROGRESS: return "The coordinator is loading and hence can't process requests.";
     case ErrorCode::COORDINATOR_NOT_AVAILABLE: return "The coordinator is not available.";
     case ErrorCode::NOT_COORDINATOR: return "This is not the correct coordinator.";
     case ErrorCode::INVALID_TOPIC_EXCEPTION: return "The request attempted to perform an operation on an invalid topic.";

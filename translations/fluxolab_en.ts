@@ -1025,8 +1025,8 @@
         <translation>Afterwards, delete the topics and groups the script created on the cluster</translation>
     </message>
     <message>
-        <source>Only what was not on the cluster before the run is deleted (fluxolab-cli compare-real --clean).</source>
-        <translation>Only what was not on the cluster before the run is deleted (fluxolab-cli compare-real --clean).</translation>
+        <source>Only the topics the script&apos;s own kafka-topics.sh --create commands created, and the groups its consumers used that were not on the cluster before; never what another client created meanwhile (fluxolab-cli compare-real --clean).</source>
+        <translation>Only the topics the script&apos;s own kafka-topics.sh --create commands created, and the groups its consumers used that were not on the cluster before; never what another client created meanwhile (fluxolab-cli compare-real --clean).</translation>
     </message>
     <message>
         <source>Compare</source>

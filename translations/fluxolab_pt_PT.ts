@@ -1027,8 +1027,8 @@
         <translation>No fim, apagar os tópicos e grupos que o script criou no cluster</translation>
     </message>
     <message>
-        <source>Only what was not on the cluster before the run is deleted (fluxolab-cli compare-real --clean).</source>
-        <translation>Só é apagado o que não estava no cluster antes da execução (fluxolab-cli compare-real --clean).</translation>
+        <source>Only the topics the script&apos;s own kafka-topics.sh --create commands created, and the groups its consumers used that were not on the cluster before; never what another client created meanwhile (fluxolab-cli compare-real --clean).</source>
+        <translation>Só os tópicos que os próprios comandos kafka-topics.sh --create do script criaram, e os grupos usados pelos seus consumidores que não estavam no cluster antes; nunca o que outro cliente criou entretanto (fluxolab-cli compare-real --clean).</translation>
     </message>
     <message>
         <source>Compare</source>

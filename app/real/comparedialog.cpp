@@ -58,7 +58,7 @@ CompareRealDialog::CompareRealDialog(QWidget* parent) : QDialog(parent) {
     m_source->setWordWrap(true);
     m_clean = new QCheckBox(tr("Afterwards, delete the topics and groups the script created on the cluster"), this);
     m_clean->setObjectName(QStringLiteral("compareClean"));
-    m_clean->setToolTip(tr("Only what was not on the cluster before the run is deleted (fluxolab-cli compare-real --clean)."));
+    m_clean->setToolTip(tr("Only the topics the script's own kafka-topics.sh --create commands created, and the groups its consumers used that were not on the cluster before; never what another client created meanwhile (fluxolab-cli compare-real --clean)."));
     m_run = new QPushButton(tr("Compare"), this);
     m_run->setObjectName(QStringLiteral("compareRun"));
     m_run->setEnabled(false);

@@ -113,6 +113,14 @@ QStringList ConnectionDialog::profiles() {
     return s.childGroups();
 }
 
+ConnectionDialog::~ConnectionDialog() {
+    // The typed password's characters are overwritten before Qt frees them (the store and the
+    // connection have copies of their own).
+    QString typed = m_password->text();
+    wipeQString(typed);
+    m_password->clear();
+}
+
 labs::RdKafkaConnection ConnectionDialog::connection() const {
     labs::RdKafkaConnection c;
     c.bootstrap_servers = m_bootstrap->text().trimmed().toStdString();
@@ -121,7 +129,7 @@ labs::RdKafkaConnection ConnectionDialog::connection() const {
     if (c.security_protocol.rfind("SASL", 0) == 0) {
         c.sasl_mechanism = m_mechanism->currentText().toStdString();
         c.sasl_username = m_user->text().toStdString();
-        c.sasl_password = m_password->text().toStdString();
+        c.sasl_password = secretFromQString(m_password->text());
     }
     if (c.security_protocol == "SSL" || c.security_protocol == "SASL_SSL")
         c.ssl_ca_location = m_caFile->text().trimmed().toStdString();
@@ -147,7 +155,9 @@ void ConnectionDialog::loadProfile(const QString& name) {
     m_password->clear();
     QPointer<ConnectionDialog> self(this);
     PasswordStore::instance().load(name, [self, name](const QString& password) {
-        if (self && self->profileName() == name && self->m_password->text().isEmpty()) self->m_password->setText(password);
+        // A copy of its own: the dialog wipes its field's buffer when it goes (~ConnectionDialog).
+        if (self && self->profileName() == name && self->m_password->text().isEmpty())
+            self->m_password->setText(deepCopy(password));
         if (self) self->showKeychainState();
     });
     updateFields();

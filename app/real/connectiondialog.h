@@ -20,6 +20,7 @@ class ConnectionDialog : public QDialog {
     Q_OBJECT
 public:
     explicit ConnectionDialog(QWidget* parent = nullptr);
+    ~ConnectionDialog() override;
 
     /// The connection the fields describe (the password included, in memory).
     labs::RdKafkaConnection connection() const;

@@ -49,6 +49,23 @@ public:
 
 } // namespace
 
+labs::SecretString secretFromQString(const QString& s) {
+    QByteArray utf8 = s.toUtf8(); // a buffer of its own
+    labs::SecretString out(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
+    labs::wipeBytes(utf8.data(), static_cast<std::size_t>(utf8.size()));
+    return out;
+}
+
+QString deepCopy(const QString& s) { return s.isEmpty() ? QString() : QString(s.constData(), s.size()); }
+
+void wipeQString(QString& s) {
+    // Written through the shared buffer on purpose: data() would detach and leave the original.
+    // Static data (a literal) is read-only and holds no typed password.
+    if (!s.isEmpty() && s.data_ptr().isMutable())
+        labs::wipeBytes(const_cast<QChar*>(s.constData()), static_cast<std::size_t>(s.size()) * sizeof(QChar));
+    s.clear();
+}
+
 PasswordStore::PasswordStore(QObject* parent) : QObject(parent) {
 #ifdef FLUXOLAB_HAVE_KEYCHAIN
     // Tests and CI: no keychain is asked at all (a Secret Service prompt would wait for a user).
@@ -56,7 +73,12 @@ PasswordStore::PasswordStore(QObject* parent) : QObject(parent) {
 #endif
 }
 
-PasswordStore::~PasswordStore() = default;
+PasswordStore::~PasswordStore() { forgetSession(); }
+
+void PasswordStore::forgetSession() {
+    for (auto& [profile, password] : m_memory) wipeQString(password);
+    m_memory.clear();
+}
 
 PasswordStore& PasswordStore::instance() {
     static PasswordStore store;
@@ -77,7 +99,9 @@ void PasswordStore::setKeychain(std::unique_ptr<Keychain> keychain) {
 }
 
 void PasswordStore::store(const QString& profile, const QString& password, std::function<void(bool)> done) {
-    m_memory[profile] = password;
+    labs::keepSecretsOutOfCoreDumps(); // a password is held from now on (labs/common/secret.h)
+    if (auto it = m_memory.find(profile); it != m_memory.end()) wipeQString(it->second);
+    m_memory[profile] = deepCopy(password); // the caller may wipe its own buffer
     if (keychainAvailable()) {
         QPointer<PasswordStore> self(this);
         m_keychain->write(profile, password, [self, done](bool ok) {
@@ -98,6 +122,7 @@ void PasswordStore::load(const QString& profile, std::function<void(const QStrin
         QPointer<PasswordStore> self(this);
         m_keychain->read(profile, [self, done](bool ok, const QString& password) {
             if (self && !ok) self->m_keychainOk = false;
+            if (!password.isEmpty()) labs::keepSecretsOutOfCoreDumps();
             done(password);
         });
         return;
@@ -106,6 +131,7 @@ void PasswordStore::load(const QString& profile, std::function<void(const QStrin
 }
 
 void PasswordStore::remove(const QString& profile) {
+    if (auto it = m_memory.find(profile); it != m_memory.end()) wipeQString(it->second);
     m_memory.erase(profile);
     if (keychainAvailable()) m_keychain->remove(profile);
 }

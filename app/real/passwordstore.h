@@ -4,6 +4,10 @@
 // Where no keychain service answers (CI, a session without one) a password is kept in memory for
 // this run only, and the dialog says so.
 
+#ifndef Q_MOC_RUN
+#include "labs/common/secret.h"
+#endif
+
 #include <QObject>
 #include <QString>
 
@@ -12,6 +16,15 @@
 #include <memory>
 
 namespace fluxolab::app {
+
+/// `s` as a SecretString, through a UTF-8 buffer that is overwritten before it is freed.
+labs::SecretString secretFromQString(const QString& s);
+/// A copy of `s` in a buffer of its own (QString shares its buffer on copy: a copy made with this
+/// can be wiped without touching `s`, and the other way round).
+QString deepCopy(const QString& s);
+/// Overwrites the characters of `s` in place, in every QString that shares its buffer, then
+/// empties `s`. Only for a buffer nobody reads as a password any more.
+void wipeQString(QString& s);
 
 /// A keychain the store writes to: QtKeychain in the app; the tests put an in-memory one in its
 /// place (no Secret Service runs under the offscreen/xvfb tests). Asynchronous, as QtKeychain.
@@ -40,7 +53,7 @@ public:
     /// Replaces the keychain (tests: an in-memory one; nullptr: none, memory only).
     void setKeychain(std::unique_ptr<Keychain> keychain);
     /// Forgets the passwords this run keeps in memory, as a new run of the app would.
-    void forgetSession() { m_memory.clear(); }
+    void forgetSession();
 
     /// Stores the password of `profile` (asynchronous); `done(true)` when the keychain has it,
     /// `done(false)` when it stays in memory only.

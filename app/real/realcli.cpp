@@ -124,7 +124,10 @@ void RealCliWorker::runPosted() {
     for (auto& f : calls) f(*this);
 }
 
-RealCliWorker::RealCliWorker(labs::RdKafkaConnection connection) : m_connection(std::move(connection)) {}
+RealCliWorker::RealCliWorker(labs::RdKafkaConnection connection, std::shared_ptr<std::atomic<bool>> cancel)
+    : m_cancel(std::move(cancel)), m_connection(std::move(connection)) {
+    m_connection.abort = m_cancel.get();
+}
 
 RealCliWorker::~RealCliWorker() {
     { std::lock_guard lock(m_inboxMutex); } // see enqueue()
@@ -236,7 +239,7 @@ void RealCliWorker::publish(Running& r, bool handledRequest) {
 RealCli::RealCli(labs::RdKafkaConnection connection, std::function<RemoteNames()> names)
     : m_link(std::make_shared<RemoteLink>()), m_thread(new QThread), m_names(std::move(names)) {
     m_thread->setObjectName(QStringLiteral("realterminal"));
-    auto* worker = new RealCliWorker(std::move(connection));
+    auto* worker = new RealCliWorker(std::move(connection), m_cancel);
     worker->moveToThread(m_thread);
     QObject::connect(m_thread, &QThread::finished, worker, &QObject::deleteLater);
     m_link->worker = worker;
@@ -255,6 +258,7 @@ QThread* RealCli::detachThread() {
     }
     QThread* t = m_thread;
     m_thread = nullptr;
+    *m_cancel = true; // a request in progress ends now (a console consumer still leaves its group)
     if (t) t->quit();
     return t;
 }

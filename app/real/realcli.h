@@ -12,6 +12,7 @@
 #endif
 
 #include <QObject>
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -51,7 +52,8 @@ struct RemoteLink {
 class RealCliWorker : public QObject {
     Q_OBJECT
 public:
-    explicit RealCliWorker(labs::RdKafkaConnection connection);
+    /// `cancel`: set when the terminal leaves the cluster (RdKafkaConnection::abort).
+    RealCliWorker(labs::RdKafkaConnection connection, std::shared_ptr<std::atomic<bool>> cancel);
     ~RealCliWorker() override;
     void start(int id, std::vector<std::string> argv, std::shared_ptr<RemoteCommandState> state);
     void input(int id, const std::string& line);
@@ -80,6 +82,7 @@ private:
     void publish(Running& r, bool handledRequest);
     void pumpAll();
 
+    std::shared_ptr<std::atomic<bool>> m_cancel; ///< keeps the connection's abort flag alive
     labs::RdKafkaConnection m_connection;
     std::unique_ptr<labs::RdKafkaBackend> m_backend;
     std::unique_ptr<labs::KafkaCli> m_cli;
@@ -104,6 +107,8 @@ public:
 
 private:
     std::shared_ptr<RemoteLink> m_link;
+    /// Set by detachThread(): the worker's request in progress ends within ~100 ms, not at its timeout.
+    std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     QThread* m_thread;
     std::function<RemoteNames()> m_names;
     int m_next = 1;

@@ -111,6 +111,9 @@ void RealModeController::compareWithReal() {
 
 void RealModeController::connectTo(const labs::RdKafkaConnection& connection, int intervalMs) {
     stopWorker();
+    // A password is held from now on (its copies are SecretStrings; librdkafka's are not): no core
+    // dump, no ptrace by other processes (labs/common/secret.h, docs/real-cluster.md).
+    if (!connection.sasl_password.empty()) labs::keepSecretsOutOfCoreDumps();
     m_connection = connection;
     m_latest.reset();
     m_lag.clear();
@@ -197,6 +200,7 @@ void RealModeController::startRefresh() {
                 onAnswer(index, generation, std::move(snapshot), error, seq);
             },
             m_observeForTests);
+        w.cancel = w.worker->cancelFlag();
         w.worker->moveToThread(w.thread);
         connect(w.thread, &QThread::finished, w.worker, &QObject::deleteLater);
         w.thread->start();
@@ -227,6 +231,7 @@ void RealModeController::stopWorker() {
     if (m_ticket) Mailbox::instance()->close(m_ticket);
     m_ticket = 0;
     for (Worker& w : m_workers) {
+        *w.cancel = true; // the request it may be inside ends now, not at its timeout
         w.thread->quit();
         retire(w.thread);
     }

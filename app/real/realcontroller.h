@@ -129,6 +129,7 @@ private:
     struct Worker {
         QThread* thread = nullptr;
         RealWorker* worker = nullptr;
+        std::shared_ptr<std::atomic<bool>> cancel; ///< RealWorker::cancelFlag()
         bool busy = false;
     };
     std::vector<Worker> m_workers;

@@ -10,7 +10,9 @@
 namespace fluxolab::app {
 
 RealWorker::RealWorker(labs::RdKafkaConnection connection, quint64 ticket, Answer answer, ObserveFn observe)
-    : m_connection(std::move(connection)), m_ticket(ticket), m_answer(std::move(answer)), m_observe(std::move(observe)) {}
+    : m_connection(std::move(connection)), m_ticket(ticket), m_answer(std::move(answer)), m_observe(std::move(observe)) {
+    m_connection.abort = m_cancel.get();
+}
 
 void RealWorker::answer(labs::RealSnapshot snapshot, labs::ClientError error, qint64 seq) {
     auto shared = std::make_shared<const labs::RealSnapshot>(std::move(snapshot));

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -37,6 +38,9 @@ public:
     /// What the GUI thread does with each refresh's answer (through the Mailbox, on `ticket`).
     using Answer = std::function<void(RealSnapshotPtr snapshot, int error, qint64 seq)>;
     RealWorker(labs::RdKafkaConnection connection, quint64 ticket, Answer answer, ObserveFn observe = {});
+    /// Set (any thread) when the worker is retired: the request it is inside ends within ~100 ms
+    /// (RdKafkaConnection::abort) instead of at its timeout, and so does every later one.
+    std::shared_ptr<std::atomic<bool>> cancelFlag() const { return m_cancel; }
     ~RealWorker() override;
 
     /// Reads the cluster now and posts the answer (call in the worker thread). The backend is
@@ -54,6 +58,7 @@ private:
     std::mutex m_askedMutex;
     std::deque<qint64> m_asked; ///< under m_askedMutex
     void answer(labs::RealSnapshot snapshot, labs::ClientError error, qint64 seq);
+    std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     labs::RdKafkaConnection m_connection;
     quint64 m_ticket;
     Answer m_answer;

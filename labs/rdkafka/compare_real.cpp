@@ -6,12 +6,19 @@
 #include "labs/backend/sim_backend.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <charconv>
 #include <ostream>
 #include <regex>
 #include <sstream>
 #include <thread>
 #include <iterator>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace fluxolab::labs {
 
@@ -159,46 +166,87 @@ std::string joined(const std::vector<std::string>& names) {
     return out;
 }
 
-std::string trimmed(const std::string& s) {
+/// The value of `key="..."` in a sasl.jaas.config line (a view into it; empty when absent).
+std::string_view jaasValue(std::string_view jaas, std::string_view key) {
+    for (std::size_t at = jaas.find(key); at != std::string_view::npos; at = jaas.find(key, at + 1)) {
+        if (at > 0 && (std::isalnum(static_cast<unsigned char>(jaas[at - 1])) || jaas[at - 1] == '.')) continue;
+        std::size_t i = at + key.size();
+        while (i < jaas.size() && (jaas[i] == ' ' || jaas[i] == '\t')) ++i;
+        if (i >= jaas.size() || jaas[i] != '=') continue;
+        ++i;
+        while (i < jaas.size() && (jaas[i] == ' ' || jaas[i] == '\t')) ++i;
+        if (i >= jaas.size() || jaas[i] != '"') continue;
+        const std::size_t end = jaas.find('"', i + 1);
+        if (end == std::string_view::npos) return {};
+        return jaas.substr(i + 1, end - i - 1);
+    }
+    return {};
+}
+
+std::string_view trimmedView(std::string_view s) {
     const auto b = s.find_first_not_of(" \t\r");
-    if (b == std::string::npos) return {};
+    if (b == std::string_view::npos) return {};
     return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
 }
 
-/// A value of `key="..."` in a sasl.jaas.config line.
-std::string jaasValue(const std::string& jaas, const std::string& key) {
-    const std::regex re(key + R"re(\s*=\s*"([^"]*)")re");
-    std::smatch m;
-    return std::regex_search(jaas, m, re) ? m[1].str() : std::string();
-}
+} // namespace
 
 /// --command-config FILE (as Kafka's tools take it): security.protocol, sasl.mechanism,
 /// sasl.jaas.config (its username and password) or sasl.username/sasl.password, ssl.ca.location.
+/// The file holds a password: it is read with read(2) into one buffer (no stream buffer keeps a
+/// copy), parsed through views, the password copied into the SecretString only, and the buffer
+/// overwritten before it is freed.
 bool readCommandConfig(const std::string& file, RdKafkaConnection& c, std::string& error) {
-    std::string text;
-    if (!readInputFile(file, text, error)) return false;
-    std::istringstream in(text);
-    std::string line;
-    while (std::getline(in, line)) {
-        line = trimmed(line);
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = "cannot read '" + file + "': " + std::strerror(errno); // as readInputFile says it
+        return false;
+    }
+    struct stat st{};
+    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        error = "'" + file + "' is a directory, not a file";
+        return false;
+    }
+    // Read straight into the one buffer (no stack chunk that would keep a copy).
+    std::string text(static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)) + 1024, '\0');
+    std::size_t used = 0;
+    for (;;) {
+        if (used == text.size()) {
+            // Grew while read: the old buffer is wiped before it goes.
+            std::string bigger(2 * text.size(), '\0');
+            std::memcpy(bigger.data(), text.data(), used);
+            wipeSecret(text);
+            text.swap(bigger);
+        }
+        const ssize_t n = ::read(fd, text.data() + used, text.size() - used);
+        if (n <= 0) break;
+        used += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    const std::string_view all(text.data(), used);
+    for (std::size_t pos = 0; pos <= all.size();) {
+        std::size_t nl = all.find('\n', pos);
+        if (nl == std::string_view::npos) nl = all.size();
+        const std::string_view line = trimmedView(all.substr(pos, nl - pos));
+        pos = nl + 1;
         if (line.empty() || line[0] == '#' || line[0] == '!') continue;
         const auto eq = line.find_first_of("=:");
-        if (eq == std::string::npos) continue;
-        const std::string key = trimmed(line.substr(0, eq)), value = trimmed(line.substr(eq + 1));
-        if (key == "security.protocol") c.security_protocol = value;
-        else if (key == "sasl.mechanism" || key == "sasl.mechanisms") c.sasl_mechanism = value;
-        else if (key == "sasl.username") c.sasl_username = value;
-        else if (key == "sasl.password") c.sasl_password = value;
-        else if (key == "ssl.ca.location") c.ssl_ca_location = value;
+        if (eq == std::string_view::npos) continue;
+        const std::string_view key = trimmedView(line.substr(0, eq)), value = trimmedView(line.substr(eq + 1));
+        if (key == "security.protocol") c.security_protocol = std::string(value);
+        else if (key == "sasl.mechanism" || key == "sasl.mechanisms") c.sasl_mechanism = std::string(value);
+        else if (key == "sasl.username") c.sasl_username = std::string(value);
+        else if (key == "sasl.password") c.sasl_password.assign(value);
+        else if (key == "ssl.ca.location") c.ssl_ca_location = std::string(value);
         else if (key == "sasl.jaas.config") {
-            c.sasl_username = jaasValue(value, "username");
-            c.sasl_password = jaasValue(value, "password");
+            c.sasl_username = std::string(jaasValue(value, "username"));
+            c.sasl_password.assign(jaasValue(value, "password"));
         }
     }
+    wipeSecret(text);
     return true;
 }
-
-} // namespace
 
 std::string compareProblemText(const CompareOutcome& r, const std::string& bootstrap) {
     using Status = CompareOutcome::Status;
@@ -289,6 +337,8 @@ int cmdCompareReal(const Args& args, CliStreams io) {
         io.err << "compare-real: " << error << "\n";
         return 2;
     }
+    // A password is held from now on: no core dump, no ptrace by other processes (secret.h).
+    if (!conn.sasl_password.empty()) keepSecretsOutOfCoreDumps();
     if (!readInputFile(file, text, error)) {
         io.err << "compare-real: " << error << "\n";
         return 2;
@@ -405,8 +455,16 @@ CompareOutcome compareReal(const std::string& text, const std::string& base_dir,
     const std::string realOut = runScript(real, realParsed, opts);
     if (cancelled()) return r;
 
-    r.created_topics = sortedDifference(real.listTopics(false), topicsBefore);
-    r.created_groups = sortedDifference(real.listGroups(), groupsBefore);
+    // What the script itself created: its own successful creates, not whatever appeared meanwhile
+    // (another client's topic or group is never the script's), and only what is still there.
+    const auto still = [](std::vector<std::string> made, std::vector<std::string> now) {
+        std::sort(now.begin(), now.end());
+        std::vector<std::string> out;
+        std::set_intersection(made.begin(), made.end(), now.begin(), now.end(), std::back_inserter(out));
+        return out;
+    };
+    r.created_topics = still(real.topicsCreatedHere(), real.listTopics(false));
+    r.created_groups = still(sortedDifference(real.groupsUsedHere(), groupsBefore), real.listGroups());
     if (options.clean) {
         for (const auto& g : r.created_groups) {
             // The script's consumers have left; a group whose last member's leave is still being

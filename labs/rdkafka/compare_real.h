@@ -36,13 +36,15 @@ struct CompareOptions {
     std::int64_t think_ms = 5000; ///< time between two commands (the real run waits it)
     /// Before the run, delete every topic and group of the cluster (the simulation starts empty).
     bool empty_first = false;
-    /// After the run, delete the topics and groups the script created on the cluster (those there
-    /// after the run and not before it). Not done when the run was cancelled.
+    /// After the run, delete the topics and groups the script itself created on the cluster: the
+    /// topics its own `kafka-topics.sh --create` commands created (RdKafkaBackend::topicsCreatedHere),
+    /// and the groups its consumers and offset resets used that were not on the cluster before the
+    /// run. What another client created meanwhile is never touched. Not done when the run was cancelled.
     bool clean = false;
     int probe_timeout_ms = 10000;
     /// Not owned; nullptr: none. Read before each step and each command, and by the real cluster's
     /// client while it waits (RdKafkaConnection::abort): once true the job stops within about 100 ms
-    /// (a blocking metadata call: at its timeout) and closes its librdkafka clients.
+    /// (blocking metadata and ListOffsets calls included) and closes its librdkafka clients.
     const std::atomic<bool>* cancel = nullptr;
 };
 
@@ -59,7 +61,8 @@ struct CompareOutcome {
     std::string detail;                                 ///< see above (may be empty)
     /// The cluster already had topics or groups before the run (and empty_first was false).
     bool cluster_not_empty = false;
-    std::vector<std::string> created_topics, created_groups; ///< on the cluster after the run, not before
+    /// Still on the cluster after the run and created by it (see CompareOptions::clean).
+    std::vector<std::string> created_topics, created_groups;
     std::vector<std::string> deleted_topics, deleted_groups; ///< clean: deleted after the run
     std::vector<std::string> not_deleted_topics, not_deleted_groups; ///< clean: their deletion failed
     std::string simulation, real;                            ///< the masked transcripts
@@ -73,6 +76,12 @@ std::string compareProblemText(const CompareOutcome& outcome, const std::string&
 /// Blocks (the real run waits for the cluster): call it off the GUI thread.
 CompareOutcome compareReal(const std::string& script, const std::string& base_dir, const RdKafkaConnection& connection,
                            const CompareOptions& options = {});
+
+/// Reads --command-config FILE (as Kafka's tools take it) into `c`: security.protocol,
+/// sasl.mechanism, sasl.jaas.config (its username and password) or sasl.username/sasl.password,
+/// ssl.ca.location. The password goes into the SecretString only; the file's bytes are read into
+/// one buffer (read(2), no stream buffer) that is overwritten before it is freed.
+bool readCommandConfig(const std::string& file, RdKafkaConnection& c, std::string& error);
 
 /// compare-real SCRIPT --bootstrap-server HOST:PORT [--seed S] [--think-ms MS] [--width N] [--empty-first] [--clean]
 /// Exit codes: 0 same output, 1 differences, 2 bad usage / cluster not reachable.

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -154,7 +155,7 @@ bool rdkafkaScramRefusedByKafka4() { return rd_kafka_version() < 0x020601ff; }
 // ---------------------------------------------------------------------------------------------
 // One librdkafka handle with what its callbacks collected.
 
-struct RdKafkaBackend::Client {
+struct RdKafkaBackend::Client : std::enable_shared_from_this<RdKafkaBackend::Client> {
     rd_kafka_t* rk = nullptr;
     bool consumer = false;
     bool subscribed = false;
@@ -198,8 +199,12 @@ struct RdKafkaBackend::Client {
     /// A TCP connection was made but the broker sent no answer to the first Kafka request
     /// (ApiVersions): something listens there that does not speak Kafka, or a broker that hangs.
     bool sawNoKafkaAnswer = false;
-    const std::atomic<bool>* abort = nullptr; ///< RdKafkaConnection::abort
-    bool aborted() const { return abort && abort->load(); }
+    const std::atomic<bool>* abort = nullptr; ///< RdKafkaConnection::abort (the backend's thread reads it)
+    /// A blocking call on this handle was left running after a cancel (runAbortable): the client
+    /// counts as cancelled from then on, and `abort` is no longer read (it may be gone by the time
+    /// that call ends and destroys the client on its own thread).
+    std::atomic<bool> abandoned{false};
+    bool aborted() const { return abandoned.load() || (abort && abort->load()); }
 
     ~Client() { destroy(); }
 
@@ -233,8 +238,12 @@ struct RdKafkaBackend::Client {
             rd_kafka_queue_destroy(q);
             return;
         }
-        const auto deadline = Clock::now() + std::chrono::milliseconds(timeout_ms);
-        while (!rd_kafka_consumer_closed(rk) && Clock::now() < deadline) {
+        const auto start = Clock::now();
+        const auto deadline = start + std::chrono::milliseconds(timeout_ms);
+        // Cancelled: 200 ms for the LeaveGroup a reachable coordinator answers at once, no more.
+        const auto cancelledDeadline = start + std::chrono::milliseconds(200);
+        while (!rd_kafka_consumer_closed(rk) && Clock::now() < deadline &&
+               !(aborted() && Clock::now() >= cancelledDeadline)) {
             rd_kafka_event_t* ev = rd_kafka_queue_poll(q, 50);
             if (!ev) continue;
             if (rd_kafka_event_type(ev) == RD_KAFKA_EVENT_REBALANCE) {
@@ -264,6 +273,149 @@ struct RdKafkaBackend::Client {
 };
 
 namespace {
+
+/// Runs `call`, one blocking librdkafka call on `client`'s handle (metadata, ListOffsets, committed
+/// offsets, seek), so that a cancelled job (RdKafkaConnection::abort) does not wait for it: with an
+/// abort flag the call runs on a thread of its own and the caller waits for it in 50 ms slices;
+/// once the flag is set the caller stops waiting and the call is left to end at its own timeout on
+/// that thread, which holds the client (and so the handle) and everything the call reads and
+/// writes (`call` owns them: shared state only, nothing of the caller's stack). Returns false then.
+/// Not in slices of short timeouts: each slice would send its own request and drop the answer of
+/// the one before, so a broker slower than a slice would never be heard. Without an abort flag the
+/// call runs here.
+template <class F>
+bool runAbortable(const std::shared_ptr<RdKafkaBackend::Client>& client, F call) {
+    if (client->abandoned) return false;
+    if (!client->abort) {
+        call();
+        return true;
+    }
+    if (client->abort->load()) return false;
+    struct Done {
+        std::mutex mutex;
+        std::condition_variable cv;
+        bool done = false;
+    };
+    auto done = std::make_shared<Done>();
+    std::thread t([done, client, call = std::move(call)]() mutable {
+        call();
+        {
+            std::lock_guard lock(done->mutex);
+            done->done = true;
+        }
+        done->cv.notify_all();
+    });
+    std::unique_lock lock(done->mutex);
+    while (!done->done) {
+        if (client->abort->load()) {
+            lock.unlock();
+            client->abandoned = true;
+            client->abort = nullptr;
+            t.detach(); // ends at the call's timeout; the last owner of `client` destroys the handle there
+            return false;
+        }
+        done->cv.wait_for(lock, std::chrono::milliseconds(50));
+    }
+    lock.unlock();
+    t.join();
+    return true;
+}
+
+/// rd_kafka_metadata's answer, owned (destroyed with it).
+struct MetadataAnswer {
+    rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR__TIMED_OUT;
+    const rd_kafka_metadata_t* md = nullptr;
+    MetadataAnswer() = default;
+    MetadataAnswer(const MetadataAnswer&) = delete;
+    MetadataAnswer& operator=(const MetadataAnswer&) = delete;
+    ~MetadataAnswer() {
+        if (md) rd_kafka_metadata_destroy(md);
+    }
+};
+
+/// rd_kafka_metadata of every topic (`all`), or of `topic` only when not empty, or of none; a
+/// cancelled call answers __TIMED_OUT.
+std::shared_ptr<MetadataAnswer> fetchMetadata(const std::shared_ptr<RdKafkaBackend::Client>& client, bool all,
+                                              const std::string& topic, TimeMs timeout_ms) {
+    auto answer = std::make_shared<MetadataAnswer>();
+    if (!runAbortable(client, [client, answer, all, topic, timeout_ms] {
+        rd_kafka_topic_t* rkt = topic.empty() ? nullptr : rd_kafka_topic_new(client->rk, topic.c_str(), nullptr);
+        if (!topic.empty() && !rkt) {
+            answer->err = RD_KAFKA_RESP_ERR__INVALID_ARG;
+            return;
+        }
+        answer->err = rd_kafka_metadata(client->rk, all ? 1 : 0, rkt, &answer->md, toInt(timeout_ms));
+        if (rkt) rd_kafka_topic_destroy(rkt);
+    }))
+        return std::make_shared<MetadataAnswer>(); // cancelled: the running call keeps its own answer
+    if (answer->err != RD_KAFKA_RESP_ERR_NO_ERROR && answer->md) {
+        rd_kafka_metadata_destroy(answer->md);
+        answer->md = nullptr;
+    }
+    return answer;
+}
+
+/// rd_kafka_offsets_for_times on a copy of `list`, copied back on success; cancelled: __TIMED_OUT.
+rd_kafka_resp_err_t offsetsForTimes(const std::shared_ptr<RdKafkaBackend::Client>& client,
+                                    rd_kafka_topic_partition_list_t* list, TimeMs timeout_ms) {
+    struct State {
+        rd_kafka_topic_partition_list_t* l;
+        rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR__TIMED_OUT;
+        explicit State(const rd_kafka_topic_partition_list_t* from) : l(rd_kafka_topic_partition_list_copy(from)) {}
+        State(const State&) = delete;
+        State& operator=(const State&) = delete;
+        ~State() { rd_kafka_topic_partition_list_destroy(l); }
+    };
+    auto st = std::make_shared<State>(list);
+    if (!runAbortable(client, [client, st, timeout_ms] {
+            st->err = rd_kafka_offsets_for_times(client->rk, st->l, toInt(timeout_ms));
+        }))
+        return RD_KAFKA_RESP_ERR__TIMED_OUT;
+    for (int i = 0; i < list->cnt && i < st->l->cnt; ++i) {
+        list->elems[i].offset = st->l->elems[i].offset;
+        list->elems[i].err = st->l->elems[i].err;
+    }
+    return st->err;
+}
+
+/// rd_kafka_query_watermark_offsets; cancelled: __TIMED_OUT.
+rd_kafka_resp_err_t watermarks(const std::shared_ptr<RdKafkaBackend::Client>& client, const std::string& topic,
+                               std::int32_t partition, int64_t& lo, int64_t& hi, TimeMs timeout_ms) {
+    struct State {
+        int64_t lo = 0, hi = 0;
+        rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR__TIMED_OUT;
+    };
+    auto st = std::make_shared<State>();
+    if (!runAbortable(client, [client, st, topic, partition, timeout_ms] {
+            st->err = rd_kafka_query_watermark_offsets(client->rk, topic.c_str(), partition, &st->lo, &st->hi,
+                                                       toInt(timeout_ms));
+        }))
+        return RD_KAFKA_RESP_ERR__TIMED_OUT;
+    lo = st->lo;
+    hi = st->hi;
+    return st->err;
+}
+
+/// rd_kafka_committed for `list` (offsets written into it); cancelled: __TIMED_OUT, `list` unchanged.
+rd_kafka_resp_err_t committedOffsets(const std::shared_ptr<RdKafkaBackend::Client>& client,
+                                     rd_kafka_topic_partition_list_t* list, TimeMs timeout_ms) {
+    struct State {
+        rd_kafka_topic_partition_list_t* l;
+        rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR__TIMED_OUT;
+        explicit State(const rd_kafka_topic_partition_list_t* from) : l(rd_kafka_topic_partition_list_copy(from)) {}
+        State(const State&) = delete;
+        State& operator=(const State&) = delete;
+        ~State() { rd_kafka_topic_partition_list_destroy(l); }
+    };
+    auto st = std::make_shared<State>(list);
+    if (!runAbortable(client, [client, st, timeout_ms] { st->err = rd_kafka_committed(client->rk, st->l, toInt(timeout_ms)); }))
+        return RD_KAFKA_RESP_ERR__TIMED_OUT;
+    for (int i = 0; i < list->cnt && i < st->l->cnt; ++i) {
+        list->elems[i].offset = st->l->elems[i].offset;
+        list->elems[i].err = st->l->elems[i].err;
+    }
+    return st->err;
+}
 
 void errorCallback(rd_kafka_t* /*rk*/, int err, const char* reason, void* opaque) {
     auto* c = static_cast<RdKafkaBackend::Client*>(opaque);
@@ -302,13 +454,13 @@ void rebalanceCallback(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_p
     const bool cooperative = protocol && std::strcmp(protocol, "COOPERATIVE") == 0;
     if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
         if (c && c->javaAutoCommit) {
-            rd_kafka_committed(rk, parts, toInt(c->requestTimeoutMs));
+            const auto self = c->shared_from_this();
+            committedOffsets(self, parts, c->requestTimeoutMs);
             for (int i = 0; i < parts->cnt; ++i) {
                 rd_kafka_topic_partition_t& p = parts->elems[i];
                 if (p.offset < 0) {
                     int64_t lo = 0, hi = 0;
-                    if (rd_kafka_query_watermark_offsets(rk, p.topic, p.partition, &lo, &hi, toInt(c->requestTimeoutMs)) ==
-                        RD_KAFKA_RESP_ERR_NO_ERROR)
+                    if (watermarks(self, p.topic, p.partition, lo, hi, c->requestTimeoutMs) == RD_KAFKA_RESP_ERR_NO_ERROR)
                         p.offset = c->resetEarliest ? lo : hi;
                     else
                         p.offset = RD_KAFKA_OFFSET_INVALID; // auto.offset.reset applies
@@ -386,16 +538,22 @@ rd_kafka_conf_t* makeConf(const RdKafkaConnection& c, RdKafkaBackend::Client* cl
     };
     if (!c.sasl_mechanism.empty()) kv.emplace_back("sasl.mechanisms", c.sasl_mechanism);
     if (!c.sasl_username.empty()) kv.emplace_back("sasl.username", c.sasl_username);
-    if (!c.sasl_password.empty()) kv.emplace_back("sasl.password", c.sasl_password);
     if (!c.ssl_ca_location.empty()) kv.emplace_back("ssl.ca.location", c.ssl_ca_location);
     kv.insert(kv.end(), extra.begin(), extra.end());
     for (const auto& [k, v] : kv) {
         if (rd_kafka_conf_set(conf, k.c_str(), v.c_str(), errstr, sizeof errstr) != RD_KAFKA_CONF_OK) {
-            // Never echo a secret's value back.
-            error = k == "sasl.password" ? "invalid sasl.password" : std::string(errstr);
+            error = errstr;
             rd_kafka_conf_destroy(conf);
             return nullptr;
         }
+    }
+    // The password straight from its SecretString (no std::string copy on the way); librdkafka
+    // keeps its own copy. Never echo a secret's value back.
+    if (!c.sasl_password.empty() &&
+        rd_kafka_conf_set(conf, "sasl.password", c.sasl_password.c_str(), errstr, sizeof errstr) != RD_KAFKA_CONF_OK) {
+        error = "invalid sasl.password";
+        rd_kafka_conf_destroy(conf);
+        return nullptr;
     }
     rd_kafka_conf_set_opaque(conf, client);
     rd_kafka_conf_set_error_cb(conf, errorCallback);
@@ -403,11 +561,11 @@ rd_kafka_conf_t* makeConf(const RdKafkaConnection& c, RdKafkaBackend::Client* cl
     return conf;
 }
 
-std::unique_ptr<RdKafkaBackend::Client> makeClient(const RdKafkaConnection& c, rd_kafka_type_t type,
+std::shared_ptr<RdKafkaBackend::Client> makeClient(const RdKafkaConnection& c, rd_kafka_type_t type,
                                                    const std::vector<std::pair<std::string, std::string>>& extra,
                                                    std::string& error) {
     FLUXOLAB_RDKAFKA_GUARD();
-    auto client = std::make_unique<RdKafkaBackend::Client>();
+    auto client = std::make_shared<RdKafkaBackend::Client>();
     client->abort = c.abort;
     // Set before rd_kafka_new: its broker threads may connect and log the ApiVersions answer at once
     // (set afterwards, a fast connection's lines were lost and the probe read no versions).
@@ -528,16 +686,15 @@ ProbeResult RdKafkaBackend::probeConnection(const RdKafkaConnection& connection,
         r.detail = error;
         return r;
     }
-    const rd_kafka_metadata_t* md = nullptr;
-    const rd_kafka_resp_err_t err = rd_kafka_metadata(client->rk, 0, nullptr, &md, toInt(timeout_ms));
+    const auto md = fetchMetadata(client, false, {}, timeout_ms);
+    const rd_kafka_resp_err_t err = md->err;
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
         r.status = client->clientError(err);
         if (r.status == ClientError::None) r.status = ClientError::Other;
         r.detail = client->lastErrorText.empty() ? rd_kafka_err2str(err) : client->lastErrorText;
         return r;
     }
-    r.brokers = md->broker_cnt;
-    rd_kafka_metadata_destroy(md);
+    r.brokers = md->md->broker_cnt;
     r.controller = rd_kafka_controllerid(client->rk, toInt(std::min<TimeMs>(timeout_ms, 2000)));
     if (char* id = rd_kafka_clusterid(client->rk, toInt(std::min<TimeMs>(timeout_ms, 2000)))) {
         r.cluster_id = id;
@@ -605,16 +762,15 @@ std::vector<BrokerInfo> RdKafkaBackend::brokers() const {
     FLUXOLAB_RDKAFKA_GUARD();
     std::vector<BrokerInfo> out;
     if (!m_admin) return out;
-    const rd_kafka_metadata_t* md = nullptr;
-    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_admin->rk, 0, nullptr, &md, toInt(m_conn.request_timeout_ms));
-    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        m_lastClient = m_admin->clientError(err);
+    const auto answer = fetchMetadata(m_admin, false, {}, m_conn.request_timeout_ms);
+    if (answer->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        m_lastClient = m_admin->clientError(answer->err);
         return out;
     }
     m_lastClient = ClientError::None;
+    const rd_kafka_metadata_t* md = answer->md;
     for (int i = 0; i < md->broker_cnt; ++i)
         out.push_back(BrokerInfo{md->brokers[i].id, md->brokers[i].host, md->brokers[i].port, true});
-    rd_kafka_metadata_destroy(md);
     std::sort(out.begin(), out.end(), [](const BrokerInfo& a, const BrokerInfo& b) { return a.id < b.id; });
     return out;
 }
@@ -623,19 +779,18 @@ std::vector<std::string> RdKafkaBackend::listTopics(bool include_internal) const
     FLUXOLAB_RDKAFKA_GUARD();
     std::vector<std::string> out;
     if (!m_admin) return out;
-    const rd_kafka_metadata_t* md = nullptr;
-    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_admin->rk, 1, nullptr, &md, toInt(m_conn.request_timeout_ms));
-    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        m_lastClient = m_admin->clientError(err);
+    const auto answer = fetchMetadata(m_admin, true, {}, m_conn.request_timeout_ms);
+    if (answer->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        m_lastClient = m_admin->clientError(answer->err);
         return out;
     }
     m_lastClient = ClientError::None;
+    const rd_kafka_metadata_t* md = answer->md;
     for (int i = 0; i < md->topic_cnt; ++i) {
         const std::string name = md->topics[i].topic;
         if (md->topics[i].err != RD_KAFKA_RESP_ERR_NO_ERROR) continue;
         if (include_internal || !internalTopic(name)) out.push_back(name);
     }
-    rd_kafka_metadata_destroy(md);
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -644,13 +799,13 @@ std::optional<TopicInfo> RdKafkaBackend::describeTopic(const std::string& name) 
     FLUXOLAB_RDKAFKA_GUARD();
     if (!m_admin) return std::nullopt;
     // All topics: a metadata request naming the topic could auto-create it.
-    const rd_kafka_metadata_t* md = nullptr;
-    const rd_kafka_resp_err_t err = rd_kafka_metadata(m_admin->rk, 1, nullptr, &md, toInt(m_conn.request_timeout_ms));
-    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-        m_lastClient = m_admin->clientError(err);
+    const auto answer = fetchMetadata(m_admin, true, {}, m_conn.request_timeout_ms);
+    if (answer->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        m_lastClient = m_admin->clientError(answer->err);
         return std::nullopt;
     }
     m_lastClient = ClientError::None;
+    const rd_kafka_metadata_t* md = answer->md;
     std::optional<TopicInfo> info;
     for (int i = 0; i < md->topic_cnt; ++i) {
         const rd_kafka_metadata_topic_t& t = md->topics[i];
@@ -668,7 +823,6 @@ std::optional<TopicInfo> RdKafkaBackend::describeTopic(const std::string& name) 
             info->partitions.push_back(std::move(pi));
         }
     }
-    rd_kafka_metadata_destroy(md);
     if (!info) return std::nullopt;
     std::sort(info->partitions.begin(), info->partitions.end(),
               [](const PartitionInfo& a, const PartitionInfo& b) { return a.partition < b.partition; });
@@ -678,7 +832,7 @@ std::optional<TopicInfo> RdKafkaBackend::describeTopic(const std::string& name) 
     for (const Offset which : {Offset{-2}, Offset{-1}}) {
         TpList l(static_cast<int>(info->partitions.size()));
         for (const auto& p : info->partitions) l.add({name, p.partition}, which);
-        const rd_kafka_resp_err_t werr = rd_kafka_offsets_for_times(m_admin->rk, l.l, toInt(m_conn.request_timeout_ms));
+        const rd_kafka_resp_err_t werr = offsetsForTimes(m_admin, l.l, m_conn.request_timeout_ms);
         if (werr != RD_KAFKA_RESP_ERR_NO_ERROR) {
             if (werr < 0) {
                 // The cluster stopped answering (the metadata came from librdkafka's cache).
@@ -741,9 +895,10 @@ BackendResult RdKafkaBackend::createTopic(const std::string& name, std::optional
     const rd_kafka_topic_result_t** rs = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(call.ev), &n);
     BackendResult r = topicResult(rs, n);
     if (!r.ok()) return r;
+    m_createdTopics.insert(name);
     // As a person typing the next command would: wait (bounded) until the metadata lists it.
     const auto deadline = Clock::now() + std::chrono::milliseconds(m_conn.request_timeout_ms);
-    while (Clock::now() < deadline) {
+    while (Clock::now() < deadline && !m_admin->aborted()) {
         const auto t = describeTopic(name);
         if (t && !t->partitions.empty() &&
             std::all_of(t->partitions.begin(), t->partitions.end(), [](const PartitionInfo& p) { return p.leader >= 0; }))
@@ -766,8 +921,10 @@ BackendResult RdKafkaBackend::deleteTopic(const std::string& name) {
     const rd_kafka_topic_result_t** rs = rd_kafka_DeleteTopics_result_topics(rd_kafka_event_DeleteTopics_result(call.ev), &n);
     BackendResult r = topicResult(rs, n);
     if (!r.ok()) return r;
+    m_createdTopics.erase(name);
     const auto deadline = Clock::now() + std::chrono::milliseconds(m_conn.request_timeout_ms);
-    while (Clock::now() < deadline && describeTopic(name)) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    while (Clock::now() < deadline && !m_admin->aborted() && describeTopic(name))
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
     return r;
 }
 
@@ -795,7 +952,7 @@ BackendResult RdKafkaBackend::createPartitions(const std::string& name, std::int
     BackendResult r = topicResult(rs, n);
     if (!r.ok()) return r;
     const auto deadline = Clock::now() + std::chrono::milliseconds(m_conn.request_timeout_ms);
-    while (Clock::now() < deadline) {
+    while (Clock::now() < deadline && !m_admin->aborted()) {
         const auto t = describeTopic(name);
         if (!t || static_cast<std::int32_t>(t->partitions.size()) >= total) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -806,8 +963,7 @@ BackendResult RdKafkaBackend::createPartitions(const std::string& name, std::int
 Offset RdKafkaBackend::earliestOffset(const TopicPartition& tp) const {
     FLUXOLAB_RDKAFKA_GUARD();
     int64_t lo = 0, hi = 0;
-    if (!m_admin || rd_kafka_query_watermark_offsets(m_admin->rk, tp.topic.c_str(), tp.partition, &lo, &hi,
-                                                     toInt(m_conn.request_timeout_ms)) != RD_KAFKA_RESP_ERR_NO_ERROR)
+    if (!m_admin || watermarks(m_admin, tp.topic, tp.partition, lo, hi, m_conn.request_timeout_ms) != RD_KAFKA_RESP_ERR_NO_ERROR)
         return -1;
     return lo;
 }
@@ -815,8 +971,7 @@ Offset RdKafkaBackend::earliestOffset(const TopicPartition& tp) const {
 Offset RdKafkaBackend::latestOffset(const TopicPartition& tp) const {
     FLUXOLAB_RDKAFKA_GUARD();
     int64_t lo = 0, hi = 0;
-    if (!m_admin || rd_kafka_query_watermark_offsets(m_admin->rk, tp.topic.c_str(), tp.partition, &lo, &hi,
-                                                     toInt(m_conn.request_timeout_ms)) != RD_KAFKA_RESP_ERR_NO_ERROR)
+    if (!m_admin || watermarks(m_admin, tp.topic, tp.partition, lo, hi, m_conn.request_timeout_ms) != RD_KAFKA_RESP_ERR_NO_ERROR)
         return -1;
     return hi;
 }
@@ -826,8 +981,7 @@ std::optional<Offset> RdKafkaBackend::offsetForTimestamp(const TopicPartition& t
     if (!m_admin) return std::nullopt;
     TpList l;
     l.add(tp, epoch_ms);
-    if (rd_kafka_offsets_for_times(m_admin->rk, l.l, toInt(m_conn.request_timeout_ms)) != RD_KAFKA_RESP_ERR_NO_ERROR)
-        return std::nullopt;
+    if (offsetsForTimes(m_admin, l.l, m_conn.request_timeout_ms) != RD_KAFKA_RESP_ERR_NO_ERROR) return std::nullopt;
     const rd_kafka_topic_partition_t& p = l.l->elems[0];
     if (p.err != RD_KAFKA_RESP_ERR_NO_ERROR || p.offset < 0) return std::nullopt;
     return p.offset;
@@ -846,7 +1000,7 @@ std::vector<StoredRecord> RdKafkaBackend::readRecords(const TopicPartition& tp) 
     l.add(tp, lo);
     rd_kafka_assign(c->rk, l.l);
     const auto deadline = Clock::now() + std::chrono::milliseconds(m_conn.request_timeout_ms);
-    while (Clock::now() < deadline && (out.empty() || out.back().offset < hi - 1)) {
+    while (Clock::now() < deadline && !c->aborted() && (out.empty() || out.back().offset < hi - 1)) {
         rd_kafka_message_t* m = rd_kafka_consumer_poll(c->rk, 50);
         if (!m) continue;
         if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR && m->offset < hi) {
@@ -874,13 +1028,10 @@ void RdKafkaBackend::readGroupLog() const {
         // How many partitions __consumer_offsets has (none yet: no group has been coordinated; the
         // admin handle never creates a topic by asking for it).
         int partitions = 0;
-        rd_kafka_topic_t* rkt = rd_kafka_topic_new(m_admin->rk, "__consumer_offsets", nullptr);
-        const rd_kafka_metadata_t* md = nullptr;
-        if (rkt && rd_kafka_metadata(m_admin->rk, 0, rkt, &md, toInt(m_conn.request_timeout_ms)) == RD_KAFKA_RESP_ERR_NO_ERROR) {
-            if (md->topic_cnt == 1 && md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR) partitions = md->topics[0].partition_cnt;
-            rd_kafka_metadata_destroy(md);
-        }
-        if (rkt) rd_kafka_topic_destroy(rkt);
+        const auto answer = fetchMetadata(m_admin, false, "__consumer_offsets", m_conn.request_timeout_ms);
+        if (answer->err == RD_KAFKA_RESP_ERR_NO_ERROR && answer->md->topic_cnt == 1 &&
+            answer->md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR)
+            partitions = answer->md->topics[0].partition_cnt;
         if (partitions <= 0) return;
         std::string error;
         m_groupLog = makeClient(m_conn, RD_KAFKA_CONSUMER,
@@ -997,8 +1148,8 @@ namespace {
 /// The group's coordinator is not ready (it is being elected or still loads __consumer_offsets,
 /// e.g. just after the broker started): the Java AdminClient retries these until its timeout.
 bool coordinatorNotReady(ErrorCode e) {
-    constexpr auto kCoordinatorLoadInProgress = static_cast<ErrorCode>(14); // COORDINATOR_LOAD_IN_PROGRESS
-    return e == ErrorCode::COORDINATOR_NOT_AVAILABLE || e == kCoordinatorLoadInProgress || e == ErrorCode::NOT_COORDINATOR;
+    return e == ErrorCode::COORDINATOR_NOT_AVAILABLE || e == ErrorCode::COORDINATOR_LOAD_IN_PROGRESS ||
+           e == ErrorCode::NOT_COORDINATOR;
 }
 } // namespace
 
@@ -1013,7 +1164,9 @@ BackendResult RdKafkaBackend::retryWhileCoordinatorNotReady(const std::function<
 
 BackendResult RdKafkaBackend::alterGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) {
     FLUXOLAB_RDKAFKA_GUARD();
-    return retryWhileCoordinatorNotReady([&] { return alterGroupOffsetsOnce(group, offsets); });
+    BackendResult r = retryWhileCoordinatorNotReady([&] { return alterGroupOffsetsOnce(group, offsets); });
+    if (r.ok()) m_usedGroups.insert(group);
+    return r;
 }
 
 BackendResult RdKafkaBackend::alterGroupOffsetsOnce(const std::string& group, const std::map<TopicPartition, Offset>& offsets) {
@@ -1151,14 +1304,10 @@ std::uint64_t RdKafkaBackend::sendAsync(Handle producer, const std::string& topi
     if (!key) {
         Client::Sticky& st = c.sticky[topic];
         if (st.partitions <= 0) {
-            rd_kafka_topic_t* rkt = rd_kafka_topic_new(c.rk, topic.c_str(), nullptr);
-            const rd_kafka_metadata_t* md = nullptr;
-            if (rkt && rd_kafka_metadata(c.rk, 0, rkt, &md, toInt(m_conn.request_timeout_ms)) == RD_KAFKA_RESP_ERR_NO_ERROR) {
-                if (md->topic_cnt == 1 && md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR)
-                    st.partitions = md->topics[0].partition_cnt;
-                rd_kafka_metadata_destroy(md);
-            }
-            if (rkt) rd_kafka_topic_destroy(rkt);
+            const auto answer = fetchMetadata(it->second, false, topic, m_conn.request_timeout_ms);
+            if (answer->err == RD_KAFKA_RESP_ERR_NO_ERROR && answer->md->topic_cnt == 1 &&
+                answer->md->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR)
+                st.partitions = answer->md->topics[0].partition_cnt;
         }
         if (st.partitions > 0) {
             if (st.current < 0 || st.bytes >= c.batchSize) {
@@ -1284,6 +1433,7 @@ ClusterBackend::Handle RdKafkaBackend::openConsumer(const ConsumerSettings& s) {
         return -1;
     }
     client->javaAutoCommit = subscribe && s.enable_auto_commit && !s.group_id.empty();
+    if (subscribe && !s.group_id.empty()) m_usedGroups.insert(s.group_id);
     client->resetEarliest = s.earliest;
     client->requestTimeoutMs = m_conn.request_timeout_ms;
     // As KafkaConsumer: the auto-commit timer starts with the consumer, not with the assignment.
@@ -1347,10 +1497,11 @@ void RdKafkaBackend::seek(Handle consumer, const TopicPartition& tp, Offset offs
     FLUXOLAB_RDKAFKA_GUARD();
     auto it = m_clients.find(consumer);
     if (it == m_clients.end() || !it->second->rk) return;
-    TpList l;
-    l.add(tp, offset == -2 ? RD_KAFKA_OFFSET_BEGINNING : offset == -1 ? RD_KAFKA_OFFSET_END : offset);
-    if (rd_kafka_error_t* e = rd_kafka_seek_partitions(it->second->rk, l.l, toInt(m_conn.request_timeout_ms)))
-        rd_kafka_error_destroy(e);
+    auto l = std::make_shared<TpList>();
+    l->add(tp, offset == -2 ? RD_KAFKA_OFFSET_BEGINNING : offset == -1 ? RD_KAFKA_OFFSET_END : offset);
+    runAbortable(it->second, [client = it->second, l, timeout = m_conn.request_timeout_ms] {
+        if (rd_kafka_error_t* e = rd_kafka_seek_partitions(client->rk, l->l, toInt(timeout))) rd_kafka_error_destroy(e);
+    });
 }
 
 void RdKafkaBackend::closeConsumer(Handle consumer) {

@@ -10,11 +10,13 @@
 // Time is the wall clock; advance() sleeps while serving the open clients (consumer polls).
 
 #include "labs/backend/cluster_backend.h"
+#include "labs/common/secret.h"
 
 #include <atomic>
 #include <deque>
 #include <functional>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <thread>
@@ -29,12 +31,17 @@ struct RdKafkaConnection {
     std::string security_protocol = "PLAINTEXT"; ///< PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL
     std::string sasl_mechanism;                  ///< PLAIN, SCRAM-SHA-256, SCRAM-SHA-512
     std::string sasl_username;
-    std::string sasl_password; ///< kept in memory only; never logged
+    /// Kept in memory only, never logged; its bytes are overwritten when it goes (SecretString).
+    /// librdkafka's own copy (rd_kafka_conf_set) lives as long as each client and is freed
+    /// without zeroing (docs/real-cluster.md).
+    SecretString sasl_password;
     std::string ssl_ca_location;
     TimeMs request_timeout_ms = 10000; ///< upper bound of one admin/metadata call
-    /// Cancels the work of a backend on this connection (not owned; nullptr: none): once true, the
-    /// waits for admin answers, delivery flushes and advance() end within about 100 ms (the call
-    /// answers as timed out). A blocking metadata or ListOffsets call still ends at its timeout.
+    /// Cancels the work of a backend on this connection (not owned; nullptr: none): once true, every
+    /// call ends within about 100 ms (the call answers as timed out): the waits for admin answers,
+    /// delivery flushes, advance(), and the blocking metadata, ListOffsets, committed-offsets and
+    /// seek calls (with a flag these run on a thread of their own that a cancel stops waiting for;
+    /// it ends at the call's own timeout and then destroys the client if it was the last owner).
     const std::atomic<bool>* abort = nullptr;
 };
 
@@ -99,6 +106,14 @@ public:
     static ProbeResult probeConnection(const RdKafkaConnection& connection, TimeMs timeout_ms, ApiVersionRanges* versions);
     /// The error of the last call that failed without a Kafka error code (None after a success).
     ClientError lastClientError() const { return m_lastClient; }
+    /// The topics this backend's createTopic() created (a CreateTopics answer without error: the
+    /// `kafka-topics.sh --create` commands it ran, and a topic a consumer it opened had created as
+    /// the broker's auto-creation would), less those its deleteTopic() deleted since; sorted.
+    /// Not the topics a broker auto-created for a producer, nor anything another client created.
+    std::vector<std::string> topicsCreatedHere() const { return {m_createdTopics.begin(), m_createdTopics.end()}; }
+    /// The group ids this backend's consumers subscribed with and whose offsets its
+    /// alterGroupOffsets() set (the groups the commands it ran used); sorted.
+    std::vector<std::string> groupsUsedHere() const { return {m_usedGroups.begin(), m_usedGroups.end()}; }
 
     TimeMs nowMs() const override;
     void advance(TimeMs ms) override;
@@ -173,12 +188,14 @@ private:
     void readGroupLog() const;
 
     RdKafkaConnection m_conn;
-    mutable std::unique_ptr<Client> m_groupLog; ///< consumer-type handle, assigned, never in a group
+    mutable std::shared_ptr<Client> m_groupLog; ///< consumer-type handle, assigned, never in a group
     mutable std::map<std::string, std::int32_t> m_storedGenerations;
-    std::unique_ptr<Client> m_admin; ///< producer-type handle used for metadata and Admin API calls
-    std::map<Handle, std::unique_ptr<Client>> m_clients;
+    std::shared_ptr<Client> m_admin; ///< producer-type handle used for metadata and Admin API calls
+    std::map<Handle, std::shared_ptr<Client>> m_clients;
     Handle m_next = 1;
     mutable ClientError m_lastClient = ClientError::None;
+    std::set<std::string> m_createdTopics; ///< topicsCreatedHere()
+    std::set<std::string> m_usedGroups;    ///< groupsUsedHere()
 };
 
 } // namespace fluxolab::labs

@@ -14,6 +14,12 @@ private Q_SLOTS:
     /// there, never to the settings file; a new run reads it back from the keychain; a keychain that
     /// fails leaves it in memory and the dialog says so.
     void passwordGoesToTheKeychain();
+    /// A random password typed in the dialog, saved (session memory: no keychain), turned into a
+    /// connection and copied: the scan of the process's own memory (tests/memory_marker.h) finds
+    /// those copies while they live and none once the dialog is closed, the profile's password
+    /// removed and the connections gone; from the first stored password on the process is not
+    /// dumpable (PR_SET_DUMPABLE 0).
+    void passwordLeavesNoCopyOfOursInMemory();
     void testConnectionReportsUnreachable();
     void deadBrokerShowsLossAndWindowResponds();
     void switchesBackToSimulation();
@@ -32,6 +38,10 @@ private Q_SLOTS:
     /// thread (labs::rdkafkaCallsOnGuardedThread) and the threads still inside their requests are
     /// ended by the reaper, not waited for.
     void noLibrdkafkaCallNorJoinOnTheGuiThread();
+    /// A silent broker with a 10 s request timeout: going back to the simulation while the refresh
+    /// worker and the terminal's worker are inside their requests ends both threads within about a
+    /// second (RdKafkaConnection::abort), not at the requests' 10 s timeout.
+    void leavingRealModeCutsBlockingRequestsShort();
     /// Hand-built refreshes (no broker): the rebalances seen between them are ticks on the real
     /// view's timeline at their times; a group keeps its ordinal and its lag line its colour when a
     /// group that sorts before it appears.

@@ -7,9 +7,11 @@
 #include <librdkafka/rdkafka.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <thread>
 
 using namespace fluxolab::labs;
 
@@ -41,7 +43,7 @@ RdKafkaConnection sasl(const std::string& port, const std::string& mechanism, co
     c.security_protocol = "SASL_PLAINTEXT";
     c.sasl_mechanism = mechanism;
     c.sasl_username = kUser;
-    c.sasl_password = password;
+    c.sasl_password.assign(password);
     c.request_timeout_ms = 5000; // a refused login only ends with the timeout
     return c;
 }
@@ -151,7 +153,8 @@ TEST_CASE("real-compare: clean deletes the topics and groups the script created 
     const RdKafkaConnection c = plainBroker();
     const std::string n = std::to_string(std::rand() % 1000000);
     const std::string kept = "cmpclean-kept-" + n, made = "cmpclean-made-" + n, group = "cmpclean-g-" + n,
-                      keptGroup = "cmpclean-kept-g-" + n;
+                      keptGroup = "cmpclean-kept-g-" + n, other = "cmpclean-other-" + n,
+                      otherGroup = "cmpclean-other-g-" + n;
     {
         RdKafkaBackend admin(c);
         REQUIRE(admin.createTopic(kept, 1, 1, {}).ok());
@@ -159,6 +162,7 @@ TEST_CASE("real-compare: clean deletes the topics and groups the script created 
     }
     const std::string script =
         "kafka-topics.sh --create --topic " + made + " --partitions 2 --replication-factor 1 --bootstrap-server localhost:9092\n"
+        "sleep 3\n"
         "kafka-console-producer.sh --topic " + made + " --bootstrap-server localhost:9092 --property parse.key=true --property key.separator=: <<EOF\n"
         "a:1\nb:2\nEOF\n"
         "kafka-console-consumer.sh --topic " + made + " --group " + group +
@@ -166,8 +170,22 @@ TEST_CASE("real-compare: clean deletes the topics and groups the script created 
     CompareOptions o;
     o.think_ms = 0;
     o.clean = true;
+    // Another client creates a topic and a group while the script runs (once the script's topic is
+    // there, during its `sleep 3`): they appear during the run, and are not the script's.
+    std::atomic<bool> otherMade{false};
+    std::thread another([&] {
+        RdKafkaBackend client(c);
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (std::chrono::steady_clock::now() < until && !contains(client.listTopics(false), made))
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (client.createTopic(other, 1, 1, {}).ok() && client.alterGroupOffsets(otherGroup, {{{other, 0}, 0}}).ok())
+            otherMade = true;
+    });
     const CompareOutcome r = compareReal(script, "", c, o);
+    const bool otherMadeDuringTheRun = otherMade.load();
+    another.join();
     REQUIRE_MESSAGE(r.status == CompareOutcome::Status::Done, compareProblemText(r, c.bootstrap_servers));
+    REQUIRE(otherMadeDuringTheRun);
     CHECK(r.cluster_not_empty);
     CHECK(r.created_topics == std::vector<std::string>{made});
     CHECK(r.created_groups == std::vector<std::string>{group});
@@ -182,8 +200,12 @@ TEST_CASE("real-compare: clean deletes the topics and groups the script created 
     CHECK_FALSE(contains(groups, group));
     CHECK(contains(topics, kept)); // there before the run: kept
     CHECK(contains(groups, keptGroup));
+    CHECK(contains(topics, other)); // another client's, made during the run: kept
+    CHECK(contains(groups, otherGroup));
     admin.deleteGroup(keptGroup);
     admin.deleteTopic(kept);
+    admin.deleteGroup(otherGroup);
+    admin.deleteTopic(other);
 
     // Without clean, what the script made stays (and is reported as created).
     o.clean = false;

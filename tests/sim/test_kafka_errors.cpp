@@ -57,6 +57,7 @@ TEST_CASE(
                         ErrorCode::NOT_LEADER_OR_FOLLOWER,
                         ErrorCode::REQUEST_TIMED_OUT,
                         ErrorCode::NETWORK_EXCEPTION,
+                        ErrorCode::COORDINATOR_LOAD_IN_PROGRESS,
                         ErrorCode::COORDINATOR_NOT_AVAILABLE,
                         ErrorCode::NOT_COORDINATOR,
                         ErrorCode::INVALID_TOPIC_EXCEPTION,
@@ -87,6 +88,11 @@ TEST_CASE(
     }
     CHECK(errorDefaultMessage(ErrorCode::NONE).empty());
     CHECK(errorDefaultMessage(ErrorCode::CLIENT_DELIVERY_TIMEOUT).empty());
+    // Errors.java: COORDINATOR_LOAD_IN_PROGRESS(14, "The coordinator is loading and hence can't process requests.")
+    CHECK(static_cast<int>(ErrorCode::COORDINATOR_LOAD_IN_PROGRESS) == 14);
+    CHECK(std::string_view(errorName(ErrorCode::COORDINATOR_LOAD_IN_PROGRESS)) == "COORDINATOR_LOAD_IN_PROGRESS");
+    CHECK(errorDefaultMessage(ErrorCode::COORDINATOR_LOAD_IN_PROGRESS) ==
+          "The coordinator is loading and hence can't process requests.");
     CHECK(errorDefaultMessage(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION) ==
           "This server does not host this topic-partition.");
 }
