@@ -5,10 +5,10 @@
 #                                     test (ctest), the real Kafka 4.3.1 broker, kafka-clients and
 #                                     Flink checks (label real) included; --sanitize runs the suite
 #                                     again built with ASan + UBSan (label real excluded), and the app
-#                                     tests built with ThreadSanitizer
+#                                     suites that start threads built with ThreadSanitizer
 #   ./fluxolab.sh build               install what is missing and build only
 #   ./fluxolab.sh fuzz [SECONDS]      build the libFuzzer harnesses (tests/fuzz, clang) and run each
-#                                     for SECONDS (default 300); `test --sanitize` runs them 20 s each
+#                                     for SECONDS (default 300); `test --sanitize` runs them 10 s each
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -73,18 +73,24 @@ install_missing() { # install_missing [EXTRA PACKAGES...]
 
 build() { # build DIR [extra cmake args]
   local dir=$1; shift
-  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${UNITY_FLAGS[@]}" "$@" >/dev/null
   cmake --build "$dir" -j "$(nproc)"
 }
 
+# Every build of this script is a unity build: CMake joins each target's .cpp files, 8 at a time, into
+# one translation unit, so the headers (Qt, nlohmann/json, doctest, the standard library) are parsed
+# and their templates instantiated once per batch instead of once per file. A test file whose helpers
+# clash with another file's is compiled alone, and two test executables are not unity builds
+# (tests/CMakeLists.txt). A plain `cmake -S . -B build` (the developers' incremental builds) is not.
+UNITY_FLAGS=(-DCMAKE_UNITY_BUILD=ON)
+# build/ (`app`, `build` and `test` share it, with the same flags so that none rebuilds the others'
+# work) is compiled with -O2 -g1: line tables, no variable or type information. GCC's full -g costs
+# about 15 % more CPU on the Qt-heavy files (tests/app/tst_mainwindow.cpp: 25.5 s against 21.6 s) and
+# five times the object size; stack traces and addr2line keep every function, file and line.
+BUILD_FLAGS=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG")
 # The sanitizer builds are compiled with -O1 -g1 (line tables only): about a third less compile time
 # than -O2 -g on 2 cores, and their reports still name every function, file and line.
 SANITIZER_FLAGS=(-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG")
-# The sanitizer, TSan and fuzz builds compile the libraries of sim/ and labs/ as unity builds (CMake
-# joins each library's .cpp files, 8 at a time): the headers (nlohmann/json, the standard library) are
-# parsed and their templates instantiated once per batch instead of once per file. app/ and tests/ opt
-# out (app/CMakeLists.txt, tests/CMakeLists.txt); build/ (the app, -Werror) compiles file by file.
-UNITY_FLAGS=(-DCMAKE_UNITY_BUILD=ON)
 
 build_tsan() { # the app tests (and the app they start) with ThreadSanitizer: the app's worker thread
   cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFLUXOLAB_TSAN=ON -DFLUXOLAB_BUILD_BENCH=OFF \
@@ -94,7 +100,7 @@ build_tsan() { # the app tests (and the app they start) with ThreadSanitizer: th
 
 build_fuzz() { # build_fuzz SECONDS: the libFuzzer harnesses, each a ctest test fuzzing for SECONDS
   build build-fuzz -DCMAKE_CXX_COMPILER=clang++ -DFLUXOLAB_FUZZ=ON -DFLUXOLAB_FUZZ_SECONDS="$1" \
-    -DFLUXOLAB_BUILD_APP=OFF -DFLUXOLAB_BUILD_TESTS=OFF -DFLUXOLAB_BUILD_BENCH=OFF -DFLUXOLAB_RDKAFKA=OFF "${UNITY_FLAGS[@]}"
+    -DFLUXOLAB_BUILD_APP=OFF -DFLUXOLAB_BUILD_TESTS=OFF -DFLUXOLAB_BUILD_BENCH=OFF -DFLUXOLAB_RDKAFKA=OFF
 }
 
 TOTAL_PASSED=0
@@ -121,7 +127,7 @@ cmd=${1:-app}
 case "$cmd" in
   app)
     install_missing
-    build build
+    build build "${BUILD_FLAGS[@]}"
     if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
       echo "fluxolab: no display found; rendering a screenshot to build/fluxolab.png instead" >&2
       exec env QT_QPA_PLATFORM=offscreen ./build/app/fluxolab --scenario rebalance-basico --at 30s --screenshot build/fluxolab.png "$@"
@@ -130,7 +136,7 @@ case "$cmd" in
     ;;
   build)
     install_missing
-    build build
+    build build "${BUILD_FLAGS[@]}"
     ;;
   test)
     sanitize=0
@@ -141,7 +147,7 @@ case "$cmd" in
       esac
     done
     phase install install_missing "${TEST_PACKAGES[@]}"
-    phase build build build -DFLUXOLAB_WERROR=ON -DFLUXOLAB_FLINK_TESTS=ON
+    phase build build build "${BUILD_FLAGS[@]}" -DFLUXOLAB_WERROR=ON -DFLUXOLAB_FLINK_TESTS=ON
     if [ $sanitize -eq 1 ]; then
       # The normal pass mostly waits (the real broker's group rebalances, Flink's MiniCluster jobs, one
       # real test at a time): the ASan build runs meanwhile at the lowest CPU priority, so that the
@@ -153,7 +159,7 @@ case "$cmd" in
       asan_log=$PWD/build-asan/fluxolab-build.log
       (renice -n 19 -p "$BASHPID" >/dev/null || true
        phase build-asan build build-asan -DFLUXOLAB_SANITIZE=ON -DFLUXOLAB_BUILD_BENCH=OFF \
-         -DFLUXOLAB_REAL_KAFKA=OFF -DFLUXOLAB_FLINK_TESTS=OFF "${SANITIZER_FLAGS[@]}" "${UNITY_FLAGS[@]}") \
+         -DFLUXOLAB_REAL_KAFKA=OFF -DFLUXOLAB_FLINK_TESTS=OFF "${SANITIZER_FLAGS[@]}") \
         >"$asan_log" 2>&1 &
       asan_build=$!
     fi
@@ -167,15 +173,20 @@ case "$cmd" in
         exit $asan_rc
       fi
       ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 phase tests-asan run_tests build-asan "tests (ASan+UBSan)"
-      # Every parser's libFuzzer harness, 20 s each (a crash, hang or leak fails the run).
-      phase build-fuzz build_fuzz 20
-      phase tests-fuzz run_tests build-fuzz "fuzz (libFuzzer, 20 s each)"
-      # The app tests under ThreadSanitizer (tests/app/tsan.supp: Qt's and librdkafka's own,
+      # Every parser's libFuzzer harness, 10 s each (a crash, hang or leak fails the run): a short
+      # bounded run, each harness replaying its seeds and regression corpus and then mutating for
+      # the rest of its 10 s; `./fluxolab.sh fuzz` is the long run (300 s each by default).
+      phase build-fuzz build_fuzz 10
+      phase tests-fuzz run_tests build-fuzz "fuzz (libFuzzer, 10 s each)"
+      # The app suites that start threads of their own (label threads, tests/app/CMakeLists.txt: the
+      # playback worker, the stream view's trace loader, app/real's workers and so librdkafka's
+      # threads) under ThreadSanitizer (tests/app/tsan.supp: Qt's and librdkafka's own,
       # uninstrumented internals), RealModeTest included (its cases without a broker, about 30 s):
       # librdkafka's C11 threads start through pthread_create there (tests/app/tsan_c11_threads.cpp).
+      # The other app suites run only Qt's own threads, where TSan has nothing of ours to check.
       phase build-tsan build_tsan
       TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$PWD/tests/app/tsan.supp" \
-        phase tests-tsan run_tests build-tsan "app tests (TSan)" -R '^app/'
+        phase tests-tsan run_tests build-tsan "app tests with threads (TSan)" -R '^app/' -L threads
     fi
     phase_total
     echo "all: $TOTAL_PASSED passed, $TOTAL_FAILED failed"
