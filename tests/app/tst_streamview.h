@@ -26,4 +26,6 @@ private Q_SLOTS:
     void numbersAreForPeople();
     void pipelineOpenWindowsCountedIncrementally();
     void stateAndCheckpointLabsPlayWithTheView();
+    void cachedPictureEqualsAFullRedraw();
+    void seekingGivesWhatPlayingGives();
 };
