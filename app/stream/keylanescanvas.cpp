@@ -54,7 +54,8 @@ void KeyLanesCanvas::setObservation(const StreamObservation* observation) {
     m_obs = observation;
     m_lanes = KeyLanes{};
     m_step = 0;
-    if (m_obs) m_obs->keyLanesAt(m_lanes, 0);
+    m_seeker.reset();
+    if (m_obs) m_seeker.seek(*m_obs, m_lanes, 0);
     verticalScrollBar()->setValue(0);
     updateScroll();
     viewport()->update();
@@ -63,12 +64,12 @@ void KeyLanesCanvas::setObservation(const StreamObservation* observation) {
 void KeyLanesCanvas::setStep(std::uint64_t step) {
     m_step = step;
     // Folded when painted (lanes()): forward moves fold only the changes since the last step (playback);
-    // a jump back folds from the start.
+    // a jump back folds from the nearest kept copy at or before the step (KeyLanesSeeker).
     viewport()->update();
 }
 
 const KeyLanes& KeyLanesCanvas::lanes() const {
-    if (m_obs) m_obs->keyLanesAt(m_lanes, m_step);
+    if (m_obs) m_seeker.seek(*m_obs, m_lanes, m_step);
     return m_lanes;
 }
 

@@ -67,6 +67,8 @@ private:
     std::string m_first;
     Theme m_theme = Theme::normal();
     mutable stream_observe::KeyLanes m_lanes;
+    /// Seeking back starts from the nearest copy of the lanes kept every few thousand steps.
+    mutable stream_observe::KeyLanesSeeker m_seeker{&stream_observe::StreamObservation::keyLanesAt};
     QStringList m_drawn;
 };
 

@@ -66,6 +66,9 @@ PipelineCanvas::PipelineCanvas(QWidget* parent) : QWidget(parent) {
 void PipelineCanvas::setObservation(const StreamObservation* observation) {
     m_obs = observation;
     m_flow = {};
+    m_lanes = {};
+    m_flowSeeker.reset();
+    m_lanesSeeker.reset();
     m_step = observation ? observation->lastStep() : 0;
     update();
 }
@@ -112,7 +115,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     }
     const StreamObservation& o = *m_obs;
     const std::uint64_t step = m_step;
-    o.flowAt(m_flow, step);
+    m_flowSeeker.seek(o, m_flow, step);
     const QFont font = m_theme.font(9);
     const QFont bold = m_theme.font(9, true);
     const QFont small = m_theme.condensed(8);
@@ -315,7 +318,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     std::vector<int> openWindows(static_cast<std::size_t>(par), 0);
     std::vector<int> pendingTimers(static_cast<std::size_t>(par), 0);
     if (o.hasProcessFunction()) {
-        o.keyLanesAt(m_lanes, step);
+        m_lanesSeeker.seek(o, m_lanes, step);
         for (const std::uint32_t k : m_lanes.present) {
             const int sub = stream::keyToSubtask(o.strings[k], par, stream::defaultMaxParallelism(par));
             if (sub >= 0 && sub < par)

@@ -59,6 +59,9 @@ private:
     mutable stream_observe::StreamObservation::Flow m_flow;
     /// The keys' lanes (a process function's pending timers), moved like m_flow.
     mutable stream_observe::KeyLanes m_lanes;
+    /// Jumps back start from the nearest copy kept every few thousand steps, not from the first element.
+    mutable stream_observe::FlowSeeker m_flowSeeker{&stream_observe::StreamObservation::flowAt};
+    mutable stream_observe::KeyLanesSeeker m_lanesSeeker{&stream_observe::StreamObservation::keyLanesAt};
     /// Open windows per window subtask at a step, kept between frames: recounting every window of a
     /// million-element run on each frame cost milliseconds; forward moves apply only the windows whose
     /// state changed in between (created, fired or gone), in step order.

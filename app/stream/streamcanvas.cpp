@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPaintEngine>
 #include <QPainterPath>
 #include <QTimeZone>
 #include <algorithm>
@@ -30,16 +31,6 @@ QString timeLabel(Millis t, Millis range) {
     return d.toString(range < 20000 ? QStringLiteral("HH:mm:ss.zzz") : QStringLiteral("HH:mm:ss"));
 }
 
-/// Windows drawn as one band: with every key shown, the same bounds of several keys are one band.
-struct Band {
-    Millis start = 0, end = 0;
-    std::uint64_t created = 0;
-    std::optional<std::uint64_t> fired;
-    std::optional<std::uint64_t> gone;
-    std::vector<int> windows;
-    QString label;
-    bool anyLate = false;
-};
 } // namespace
 
 namespace {
@@ -91,6 +82,37 @@ void staircase(QPainterPath& path, const std::vector<stream_observe::WatermarkPo
     if (started) path.lineTo(x(static_cast<double>(step)), lastY);
 }
 
+/// A staircase (horizontal and vertical segments, one subpath) filled as rectangles of the pen's width,
+/// each segment's ends extended by half the width (as square caps and miter joins draw them; `flatEnds`:
+/// not at the path's first and last point, as flat caps). On a raster device this is several times
+/// cheaper than stroking a path of thousands of segments (a lane's staircase has two per pixel column),
+/// with the same pixels but for the outer corner of a bevel join.
+void fillStaircase(QPainter& p, const QPainterPath& path, const QColor& colour, double width, bool flatEnds) {
+    const int n = path.elementCount();
+    std::vector<QRectF> rects;
+    rects.reserve(static_cast<std::size_t>(std::max(0, n)));
+    const double h = width / 2;
+    for (int i = 1; i < n; ++i) {
+        const QPainterPath::Element a = path.elementAt(i - 1), b = path.elementAt(i);
+        if (b.isMoveTo()) continue;
+        const double extA = flatEnds && i == 1 ? 0 : h, extB = flatEnds && i == n - 1 ? 0 : h;
+        if (a.y == b.y) {
+            const bool aLeft = a.x <= b.x;
+            const double l = (aLeft ? a.x : b.x) - (aLeft ? extA : extB);
+            const double r = (aLeft ? b.x : a.x) + (aLeft ? extB : extA);
+            rects.emplace_back(QPointF(l, a.y - h), QPointF(r, a.y + h));
+        } else {
+            const bool aTop = a.y <= b.y;
+            const double t = (aTop ? a.y : b.y) - (aTop ? extA : extB);
+            const double bot = (aTop ? b.y : a.y) + (aTop ? extB : extA);
+            rects.emplace_back(QPointF(a.x - h, t), QPointF(a.x + h, bot));
+        }
+    }
+    p.setPen(Qt::NoPen);
+    p.setBrush(colour);
+    p.drawRects(rects.data(), static_cast<int>(rects.size()));
+}
+
 /// The legend's entries (symbol kind, text) in drawing order.
 std::vector<std::pair<int, QString>> legendItems() {
     return {{0, StreamCanvas::tr("event (at its arrival)")}, {1, StreamCanvas::tr("late event (side output)")},
@@ -137,6 +159,7 @@ const std::vector<const KeyedChange*>& StreamCanvas::jobMarks() const {
 
 void StreamCanvas::setObservation(const StreamObservation* observation) {
     m_obs = observation;
+    ++m_generation;
     m_selected = -1;
     m_step = observation ? observation->lastStep() : 0;
     update();
@@ -144,6 +167,12 @@ void StreamCanvas::setObservation(const StreamObservation* observation) {
 
 void StreamCanvas::setStep(std::uint64_t step) {
     m_step = m_obs ? std::min(step, m_obs->lastStep()) : 0;
+    update();
+}
+
+void StreamCanvas::setCachedLayers(bool on) {
+    m_cacheLayers = on;
+    m_layers = DotLayers{};
     update();
 }
 
@@ -244,15 +273,17 @@ QRectF StreamCanvas::plotRect(QSizeF size) const {
     return geometry(size).plot;
 }
 
-namespace {
-std::vector<Band> bandsOf(const StreamObservation& obs, const QString& keyFilter, std::uint64_t step) {
-    std::map<std::pair<Millis, Millis>, Band> byBounds;
-    std::vector<Band> out;
-    for (std::size_t i = 0; i < obs.windows.size(); ++i) {
-        const ObservedWindow& w = obs.windows[i];
-        if (!keyFilter.isEmpty() && keyFilter != QString::fromStdString(w.key)) continue;
-        if (w.stateAt(step) == ObservedWindow::State::Absent) continue;
-        Band& b = byBounds[{w.start, w.end}];
+const std::vector<StreamCanvas::BandEntry>& StreamCanvas::bands() const {
+    if (m_bands.generation == m_generation && m_bands.key == m_key) return m_bands.bands;
+    m_bands = BandCache{};
+    m_bands.generation = m_generation;
+    m_bands.key = m_key;
+    if (!m_obs) return m_bands.bands;
+    std::map<std::pair<Millis, Millis>, BandEntry> byBounds;
+    for (std::size_t i = 0; i < m_obs->windows.size(); ++i) {
+        const ObservedWindow& w = m_obs->windows[i];
+        if (!visibleKey(w.key)) continue;
+        BandEntry& b = byBounds[{w.start, w.end}];
         if (b.windows.empty()) {
             b.start = w.start;
             b.end = w.end;
@@ -260,22 +291,38 @@ std::vector<Band> bandsOf(const StreamObservation& obs, const QString& keyFilter
         }
         b.created = std::min(b.created, w.createdStep);
         b.windows.push_back(static_cast<int>(i));
-        if (!w.firings.empty() && w.firings.front().step <= step)
-            b.fired = b.fired ? std::min(*b.fired, w.firings.front().step) : w.firings.front().step;
+        if (!w.firings.empty()) b.fired = std::min(b.fired, w.firings.front().step);
+        for (const auto& f : w.firings)
+            b.firingSteps.push_back(f.step);
         const std::optional<std::uint64_t> gone = w.purgedStep ? w.purgedStep : w.mergedStep;
-        if (gone && *gone <= step) b.gone = b.gone ? std::max(*b.gone, *gone) : *gone;
+        if (gone) b.gone = std::min(b.gone, *gone);
+    }
+    for (auto& [k, b] : byBounds) {
+        std::sort(b.firingSteps.begin(), b.firingSteps.end());
+        m_bands.bands.push_back(std::move(b));
+    }
+    return m_bands.bands;
+}
+
+const QString& StreamCanvas::bandLabel(const BandEntry& cb, std::uint64_t step) const {
+    auto& b = const_cast<BandEntry&>(cb);
+    const auto version = static_cast<std::size_t>(
+        std::upper_bound(b.firingSteps.begin(), b.firingSteps.end(), step) - b.firingSteps.begin());
+    if (version == b.version) return b.label;
+    b.version = version;
+    b.label.clear();
+    b.labelWidth = -1;
+    for (const int i : b.windows) {
+        const ObservedWindow& w = m_obs->windows[static_cast<std::size_t>(i)];
+        if (w.stateAt(step) == ObservedWindow::State::Absent) continue;
         if (const auto* f = w.firingAt(step)) {
             if (!b.label.isEmpty()) b.label += QStringLiteral("  ");
-            b.label += (keyFilter.isEmpty() ? QString::fromStdString(w.key) + QLatin1Char('=') : QString()) +
+            b.label += (m_key.isEmpty() ? QString::fromStdString(w.key) + QLatin1Char('=') : QString()) +
                        peopleNumber(f->result);
-            b.anyLate = b.anyLate || f->late;
         }
     }
-    for (auto& [k, b] : byBounds)
-        out.push_back(std::move(b));
-    return out;
+    return b.label;
 }
-} // namespace
 
 QRectF StreamCanvas::bandRect(int window, QSizeF size) const {
     if (!m_obs || window < 0 || window >= static_cast<int>(m_obs->windows.size())) return {};
@@ -476,21 +523,22 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     p.save();
     p.setClipRect(g.plot.adjusted(-dot * 2, -dot * 2, dot * 2, dot * 2));
     // Window bands.
-    const std::vector<Band> bands = bandsOf(o, m_key, step);
-    std::vector<std::pair<QRectF, QString>> labels;
-    for (const Band& b : bands) {
-        const std::uint64_t endStep = b.fired ? *b.fired : step;
+    std::vector<std::pair<QRectF, const BandEntry*>> labels;
+    for (const BandEntry& b : bands()) {
+        if (b.created > step) continue;
+        const bool fired = b.fired <= step, gone = b.gone <= step;
+        const std::uint64_t endStep = fired ? b.fired : step;
         const double x0 = g.x(static_cast<double>(b.created) - 0.5);
         const double x1 = std::max(x0 + m_theme.px(4), g.x(static_cast<double>(endStep) + 0.5));
         const QRectF r =
             QRectF(QPointF(x0, g.y(b.end, g.plot)), QPointF(x1, g.y(b.start, g.plot))).normalized();
-        const QColor c = b.fired ? kFired : kOpen;
-        const int alpha = b.gone ? 25 : (b.fired ? 60 : 45);
+        const QColor c = fired ? kFired : kOpen;
+        const int alpha = gone ? 25 : (fired ? 60 : 45);
         p.setBrush(QColor(c.red(), c.green(), c.blue(), alpha));
-        p.setPen(QPen(QColor(c.red(), c.green(), c.blue(), b.gone ? 80 : 200), 1,
-                      b.fired ? Qt::SolidLine : Qt::DashLine));
+        p.setPen(QPen(QColor(c.red(), c.green(), c.blue(), gone ? 80 : 200), 1,
+                      fired ? Qt::SolidLine : Qt::DashLine));
         p.drawRect(r);
-        if (b.fired && !b.label.isEmpty()) labels.emplace_back(r, b.label);
+        if (fired && !bandLabel(b, step).isEmpty()) labels.emplace_back(r, &b);
     }
     // Elements. A dot that would land on a cell (half a dot wide) already drawn is skipped: with more
     // elements than pixels (a long trace) the picture is the same and the cost follows the plot's size,
@@ -501,34 +549,56 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     // (a dot no wider than about two steps apart), so that a dense run reads as points, not a smear.
     const double pointDot = std::clamp(0.8 * g.plot.width() / static_cast<double>(std::max<std::uint64_t>(1, g.last)),
                                        m_theme.px(1.6), dot);
-    const double cell = std::max(1.0, pointDot / 2);
-    const auto cols = static_cast<std::size_t>(g.plot.width() / cell) + 8;
-    const auto rows = static_cast<std::size_t>(g.plot.height() / cell) + 8;
-    std::vector<std::uint8_t> drawn(cols * rows, 0); // bit 0: dot, bit 1: late mark
-    const auto firstDraw = [&](QPointF c, std::uint8_t bit) {
-        const double fx = (c.x() - g.plot.left()) / cell + 4, fy = (c.y() - g.plot.top()) / cell + 4;
-        if (fx < 0 || fy < 0) return true;
-        const auto cx = static_cast<std::size_t>(fx), cy = static_cast<std::size_t>(fy);
-        if (cx >= cols || cy >= rows) return true;
-        std::uint8_t& d = drawn[cy * cols + cx];
-        if (d & bit) return false;
-        d = static_cast<std::uint8_t>(d | bit);
-        return true;
-    };
-    p.setPen(Qt::NoPen);
-    for (std::uint64_t i = 0; i < upto; ++i) {
-        const auto& e = o.elements[i];
-        if (!visibleKey(e.key)) continue;
-        const QPointF c(g.x(static_cast<double>(e.step)), g.y(e.eventTime, g.plot));
-        if (e.late) ++lateShown;
-        if (!firstDraw(c, e.late ? 2 : 1)) continue;
-        if (e.late) {
-            p.setBrush(kLate);
-            const double r = dot * 1.6; // late elements stay large: they are what the picture is about
-            p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));
-        } else {
-            p.setBrush(kEvent);
-            p.drawEllipse(c, pointDot, pointDot);
+    const QRectF dotsClip = g.plot.adjusted(-dot * 2, -dot * 2, dot * 2, dot * 2);
+    const QRectF sideInner = g.side.adjusted(m_theme.px(4), fm.height() * 2 + m_theme.px(4), -m_theme.px(4), 0);
+    // The cached layers: on a raster device, without rotation or shear (exports to SVG draw every element).
+    const qreal deviceRatio = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+    const QTransform device = p.combinedTransform() * QTransform::fromScale(deviceRatio, deviceRatio);
+    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                        device.type() <= QTransform::TxScale && device.m11() > 0 && device.m11() == device.m22();
+    // The layers at one device pixel per unit (the widget on a 1x screen, the bench; a 2x PNG export draws
+    // element by element).
+    const bool cached = m_cacheLayers && raster && device.m11() == 1 && deviceRatio == 1;
+    if (cached) {
+        updateLayers(g, device, dot, pointDot, dotsClip, sideInner, upto);
+        lateShown = m_layers.lates;
+        p.save();
+        p.resetTransform();
+        const qreal dpr = p.device()->devicePixelRatioF();
+        QImage& img = m_layers.plotImage;
+        img.setDevicePixelRatio(dpr);
+        p.drawImage(QPointF(m_layers.plotOrigin) / dpr, img);
+        p.restore();
+    } else {
+        const double cell = std::max(1.0, pointDot / 2);
+        const auto cols = static_cast<std::size_t>(g.plot.width() / cell) + 8;
+        const auto rows = static_cast<std::size_t>(g.plot.height() / cell) + 8;
+        std::vector<std::uint8_t> drawn(cols * rows, 0); // bit 0: dot, bit 1: late mark
+        const auto firstDraw = [&](QPointF c, std::uint8_t bit) {
+            const double fx = (c.x() - g.plot.left()) / cell + 4, fy = (c.y() - g.plot.top()) / cell + 4;
+            if (fx < 0 || fy < 0) return true;
+            const auto cx = static_cast<std::size_t>(fx), cy = static_cast<std::size_t>(fy);
+            if (cx >= cols || cy >= rows) return true;
+            std::uint8_t& d = drawn[cy * cols + cx];
+            if (d & bit) return false;
+            d = static_cast<std::uint8_t>(d | bit);
+            return true;
+        };
+        p.setPen(Qt::NoPen);
+        for (std::uint64_t i = 0; i < upto; ++i) {
+            const auto& e = o.elements[i];
+            if (!visibleKey(e.key)) continue;
+            const QPointF c(g.x(static_cast<double>(e.step)), g.y(e.eventTime, g.plot));
+            if (e.late) ++lateShown;
+            if (!firstDraw(c, e.late ? 2 : 1)) continue;
+            if (e.late) {
+                p.setBrush(kLate);
+                const double r = dot * 1.6; // late elements stay large: they are what the picture is about
+                p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));
+            } else {
+                p.setBrush(kEvent);
+                p.drawEllipse(c, pointDot, pointDot);
+            }
         }
     }
     // Watermark (minimum over the window subtasks) as a step line.
@@ -536,7 +606,9 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         QPainterPath path;
         staircase(path, operatorHistory(), step, [&](double s) { return g.x(s); },
                   [&](Millis wm) { return wm == stream::kMaxTime ? g.plot.top() - dot : g.y(wm, g.plot); });
-        if (!path.isEmpty()) {
+        if (!path.isEmpty() && raster) {
+            fillStaircase(p, path, kWatermark, m_theme.px(2.5), true);
+        } else if (!path.isEmpty()) {
             p.setBrush(Qt::NoBrush);
             p.setPen(QPen(kWatermark, m_theme.px(2.5), Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
             p.drawPath(path);
@@ -549,8 +621,16 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     // place (many windows firing at one watermark) is left out: clicking its band still explains it.
     std::vector<QRectF> taken{yTitleInk.adjusted(-m_theme.px(2), 0, m_theme.px(2), 0)};
     const QRectF inside = g.plot.adjusted(m_theme.px(1), m_theme.px(1), -m_theme.px(1), -m_theme.px(1));
-    for (const auto& [r, text] : labels) {
-        const double w = fmb.horizontalAdvance(text) + m_theme.px(6);
+    for (const auto& [r, band] : labels) {
+        const QString& text = band->label;
+        // The width of a label is measured once per label and font (a million-element run has
+        // thousands of fired bands, most with labels too long to place).
+        if (band->labelWidth < 0 || band->widthScale != m_theme.scale) {
+            auto& b = const_cast<BandEntry&>(*band);
+            b.labelWidth = fmb.horizontalAdvance(text);
+            b.widthScale = m_theme.scale;
+        }
+        const double w = band->labelWidth + m_theme.px(6);
         if (w > inside.width()) continue;
         QRectF lr(r.left() + m_theme.px(2), r.top() + m_theme.px(2), w, fmb.height());
         if (lr.right() > inside.right()) lr.moveRight(inside.right());
@@ -691,10 +771,18 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
                g.side.width() - m_theme.px(8), fm.height()),
         Qt::AlignLeft | Qt::AlignVCenter, fm.elidedText(sideCount, Qt::ElideRight, g.side.width() - m_theme.px(8)),
         sideCount, "side");
-    {
+    if (cached) {
         p.save();
-        const QRectF inner =
-            g.side.adjusted(m_theme.px(4), fm.height() * 2 + m_theme.px(4), -m_theme.px(4), 0);
+        p.setClipRect(sideInner);
+        p.resetTransform();
+        const qreal dpr = p.device()->devicePixelRatioF();
+        QImage& img = m_layers.sideImage;
+        img.setDevicePixelRatio(dpr);
+        p.drawImage(QPointF(m_layers.sideOrigin) / dpr, img);
+        p.restore();
+    } else {
+        p.save();
+        const QRectF& inner = sideInner;
         p.setClipRect(inner);
         p.setPen(Qt::NoPen);
         p.setBrush(kLate);
@@ -742,7 +830,9 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
                       return wm == stream::kMaxTime ? lane.top() + 1
                                                     : std::clamp(g.y(wm, lane), lane.top() + 1, lane.bottom() - 1);
                   });
-        if (!path.isEmpty()) {
+        if (!path.isEmpty() && raster) {
+            fillStaircase(p, path, op ? kWatermark : kEvent, m_theme.px(op ? 2.2 : 1.5), false);
+        } else if (!path.isEmpty()) {
             p.setBrush(Qt::NoBrush);
             p.setPen(QPen(op ? kWatermark : kEvent, m_theme.px(op ? 2.2 : 1.5)));
             p.drawPath(path);
@@ -802,6 +892,157 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     const double cx2 = g.x(static_cast<double>(step));
     p.drawLine(QPointF(cx2, g.lanes.front().top()), QPointF(cx2, g.lanes.back().bottom()));
     p.restore();
+}
+
+namespace {
+/// A mark pre-drawn with QPainter (antialiased) at the 4x4 sub-pixel offsets of its centre: the layers
+/// copy these instead of drawing each element, with the same pixels up to a quarter pixel of position.
+std::vector<QImage> sprites(int half, const std::function<void(QPainter&, QPointF)>& draw) {
+    std::vector<QImage> out;
+    for (int dy = 0; dy < 4; ++dy)
+        for (int dx = 0; dx < 4; ++dx) {
+            QImage img(2 * half + 1, 2 * half + 1, QImage::Format_ARGB32_Premultiplied);
+            img.fill(Qt::transparent);
+            QPainter q(&img);
+            q.setRenderHint(QPainter::Antialiasing);
+            q.setPen(Qt::NoPen);
+            draw(q, QPointF(half + dx / 4.0, half + dy / 4.0));
+            q.end();
+            out.push_back(std::move(img));
+        }
+    return out;
+}
+
+/// Source-over of `sprite` (centred at device point `at`, relative to the layer's origin) onto `layer`.
+void stamp(QImage& layer, const std::vector<QImage>& sprites, int half, QPointF at) {
+    const double fx = std::floor(at.x() * 4 + 0.5) / 4, fy = std::floor(at.y() * 4 + 0.5) / 4;
+    const int ix = static_cast<int>(std::floor(fx)), iy = static_cast<int>(std::floor(fy));
+    const int qx = static_cast<int>((fx - ix) * 4), qy = static_cast<int>((fy - iy) * 4);
+    const QImage& sp = sprites[static_cast<std::size_t>(qy * 4 + qx)];
+    const int x0 = ix - half, y0 = iy - half;
+    const int w = layer.width(), h = layer.height();
+    for (int y = std::max(0, -y0); y < sp.height() && y0 + y < h; ++y) {
+        const auto* src = reinterpret_cast<const quint32*>(sp.constScanLine(y));
+        auto* dst = reinterpret_cast<quint32*>(layer.scanLine(y0 + y));
+        for (int x = std::max(0, -x0); x < sp.width() && x0 + x < w; ++x) {
+            const quint32 sv = src[x];
+            const quint32 sa = sv >> 24;
+            if (sa == 0) continue;
+            quint32& d = dst[x0 + x];
+            if (sa == 255) {
+                d = sv;
+                continue;
+            }
+            // Premultiplied source-over, per channel: s + d * (255 - sa) / 255 (rounded as Qt does).
+            const quint32 ia = 255 - sa;
+            quint32 rb = (d & 0x00ff00ff) * ia;
+            rb = (rb + ((rb >> 8) & 0x00ff00ff) + 0x00800080) >> 8;
+            quint32 ag = ((d >> 8) & 0x00ff00ff) * ia;
+            ag = (ag + ((ag >> 8) & 0x00ff00ff) + 0x00800080);
+            d = sv + ((rb & 0x00ff00ff) | (ag & 0xff00ff00));
+        }
+    }
+}
+} // namespace
+
+void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, double dot, double pointDot,
+                                const QRectF& clip, const QRectF& side, std::uint64_t upto) const {
+    DotLayers& L = m_layers;
+    const StreamObservation& o = *m_obs;
+    const bool same = L.generation == m_generation && L.key == m_key && L.device == device && L.plot == g.plot &&
+                      L.clip == clip && L.side == side && L.ymin == g.ymin && L.ymax == g.ymax && L.last == g.last &&
+                      L.dot == dot && L.pointDot == pointDot && upto >= L.upto && o.elements.size() >= L.upto;
+    if (!same) {
+        // A seek back, a resize, a zoom, another key or observation: from the first element again (each
+        // element is a few integer operations; the pixels drawn are bounded by the plot's cells).
+        const std::uint64_t rebuilds = L.rebuilds + 1;
+        L = DotLayers{};
+        L.rebuilds = rebuilds;
+        L.generation = m_generation;
+        L.key = m_key;
+        L.device = device;
+        L.plot = g.plot;
+        L.clip = clip;
+        L.side = side;
+        L.ymin = g.ymin;
+        L.ymax = g.ymax;
+        L.last = g.last;
+        L.dot = dot;
+        L.pointDot = pointDot;
+        const auto layer = [&](const QRectF& r, QPoint& origin) {
+            const QRectF d = device.mapRect(r);
+            origin = QPoint(static_cast<int>(std::floor(d.left())), static_cast<int>(std::floor(d.top())));
+            const QSize size(std::max(1, static_cast<int>(std::ceil(d.right())) - origin.x()),
+                             std::max(1, static_cast<int>(std::ceil(d.bottom())) - origin.y()));
+            QImage img(size, QImage::Format_ARGB32_Premultiplied);
+            img.fill(Qt::transparent);
+            return img;
+        };
+        L.plotImage = layer(clip, L.plotOrigin);
+        L.sideImage = layer(side, L.sideOrigin);
+        L.cell = std::max(1.0, pointDot / 2);
+        L.cols = static_cast<std::size_t>(g.plot.width() / L.cell) + 8;
+        L.rows = static_cast<std::size_t>(g.plot.height() / L.cell) + 8;
+        L.drawn.assign(L.cols * L.rows, 0);
+        const double s = device.m11();
+        const auto triangle = [](double r) {
+            return [r](QPainter& q, QPointF c) {
+                q.setBrush(kLate);
+                q.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));
+            };
+        };
+        L.dotHalf = static_cast<int>(std::ceil(pointDot * s)) + 2;
+        L.dotSprites = sprites(L.dotHalf, [r = pointDot * s](QPainter& q, QPointF c) {
+            q.setBrush(kEvent);
+            q.drawEllipse(c, r, r);
+        });
+        L.lateHalf = static_cast<int>(std::ceil(dot * 1.6 * s)) + 2;
+        L.lateSprites = sprites(L.lateHalf, triangle(dot * 1.6 * s));
+        L.sideHalf = static_cast<int>(std::ceil(dot * 1.4 * s)) + 2;
+        L.sideSprites = sprites(L.sideHalf, triangle(dot * 1.4 * s));
+    }
+    if (L.upto >= upto) return;
+    // Which elements are drawn: every key, or the filter's (compared by interned id, not by string).
+    std::uint32_t keyId = 0;
+    bool none = false;
+    if (!m_key.isEmpty()) {
+        const auto it = o.stringIds.find(m_keyUtf8);
+        if (it == o.stringIds.end()) none = true;
+        else keyId = it->second;
+    }
+    if (none) {
+        L.upto = upto;
+        return;
+    }
+    const bool all = m_key.isEmpty();
+    const QPointF plotOrigin(L.plotOrigin), sideOrigin(L.sideOrigin);
+    const double r = dot * 1.4;
+    const double sideSpan = std::max(r * 2, side.width() - 2 * r);
+    for (std::uint64_t i = L.upto; i < upto; ++i) {
+        const auto& e = o.elements[i];
+        if (!all && e.keyId != keyId) continue;
+        const QPointF c(g.x(static_cast<double>(e.step)), g.y(e.eventTime, g.plot));
+        if (e.late) {
+            // The side output's mark: its place follows the count of late elements, as drawn one by one.
+            const double x = side.left() + r + std::fmod(static_cast<double>(L.lates) * r * 2.6, sideSpan);
+            const QPointF sc(x, std::clamp(g.y(e.eventTime, g.plot), side.top() + r, side.bottom() - r));
+            stamp(L.sideImage, L.sideSprites, L.sideHalf, device.map(sc) - sideOrigin);
+            ++L.lates;
+        }
+        const double fx = (c.x() - g.plot.left()) / L.cell + 4, fy = (c.y() - g.plot.top()) / L.cell + 4;
+        if (fx >= 0 && fy >= 0) {
+            const auto cx = static_cast<std::size_t>(fx), cy = static_cast<std::size_t>(fy);
+            if (cx < L.cols && cy < L.rows) {
+                std::uint8_t& d = L.drawn[cy * L.cols + cx];
+                const std::uint8_t bit = e.late ? 2 : 1;
+                if (d & bit) continue;
+                d = static_cast<std::uint8_t>(d | bit);
+            }
+        }
+        if (e.late) stamp(L.plotImage, L.lateSprites, L.lateHalf, device.map(c) - plotOrigin);
+        else stamp(L.plotImage, L.dotSprites, L.dotHalf, device.map(c) - plotOrigin);
+    }
+    L.upto = upto;
 }
 
 const std::vector<stream_observe::WatermarkPoint>& StreamCanvas::operatorHistory() const {

@@ -13,7 +13,9 @@
 #include "app/stream/eventrange.h"
 #include "app/stream/placedtext.h"
 
+#include <QImage>
 #include <QStringList>
+#include <QTransform>
 #include <QWidget>
 
 namespace fluxolab::app {
@@ -39,6 +41,13 @@ public:
     /// Rectangle of the main plot and of a window's band, in widget coordinates (tests, clicks).
     QRectF plotRect(QSizeF size) const;
     QRectF bandRect(int window, QSizeF size) const;
+
+    /// The elements' dots and the late side output's marks are kept in two images between frames and only
+    /// the elements read since the last frame are added (a frame costs what changed, not the run). Off:
+    /// every element drawn with QPainter on every frame (exports to SVG and scaled painters always do).
+    void setCachedLayers(bool on);
+    /// Times the layers were redrawn from the first element (seek back, resize, zoom, key filter): tests.
+    std::uint64_t layerRebuilds() const { return m_layers.rebuilds; }
 
     /// The texts of the last render, where they went (tests measure them).
     const std::vector<PlacedText>& placedTexts() const { return m_placed; }
@@ -74,6 +83,55 @@ private:
     mutable const stream_observe::StreamObservation* m_marksFor = nullptr;
     mutable std::size_t m_marksSize = 0;
     mutable std::vector<const stream_observe::KeyedChange*> m_marks;
+    /// Bumped by setObservation: the caches below belong to one observation.
+    std::uint64_t m_generation = 0;
+    bool m_cacheLayers = true;
+    /// The dots layer (plot) and the side output layer, in device pixels, for one geometry, device
+    /// transform, key filter and observation; elements [0, upto) are in them.
+    struct DotLayers {
+        std::uint64_t generation = ~0ULL;
+        QString key;
+        QTransform device;
+        QRectF plot, clip, side;
+        stream::Millis ymin = 0, ymax = 0;
+        std::uint64_t last = 0;
+        double dot = 0, pointDot = 0;
+        QPoint plotOrigin, sideOrigin;
+        QImage plotImage, sideImage;
+        std::vector<std::uint8_t> drawn; ///< bit 0: a dot, bit 1: a late mark in this cell
+        std::size_t cols = 0, rows = 0;
+        double cell = 1;
+        /// Each mark pre-drawn at 4x4 sub-pixel offsets (antialiased as QPainter draws it), centred at
+        /// (half + dx/4, half + dy/4).
+        std::vector<QImage> dotSprites, lateSprites, sideSprites;
+        int dotHalf = 0, lateHalf = 0, sideHalf = 0;
+        std::uint64_t upto = 0;    ///< elements added
+        std::uint64_t lates = 0;   ///< visible late elements among them
+        std::uint64_t rebuilds = 0;
+    };
+    mutable DotLayers m_layers;
+    void updateLayers(const Geometry& g, const QTransform& device, double dot, double pointDot, const QRectF& clip,
+                      const QRectF& side, std::uint64_t upto) const;
+    /// Windows grouped by bounds (one band per bounds), built once per observation and key filter; a
+    /// band's label is rebuilt only when a firing of one of its windows enters or leaves the cursor.
+    struct BandEntry {
+        stream::Millis start = 0, end = 0;
+        std::uint64_t created = 0, fired = ~0ULL, gone = ~0ULL;
+        std::vector<int> windows;
+        std::vector<std::uint64_t> firingSteps; ///< sorted
+        std::size_t version = ~std::size_t{0};  ///< firings at or before the step its label was made for
+        QString label;
+        double labelWidth = -1; ///< horizontalAdvance in the bold font of `widthScale`
+        double widthScale = 0;
+    };
+    struct BandCache {
+        std::uint64_t generation = ~0ULL;
+        QString key;
+        std::vector<BandEntry> bands;
+    };
+    mutable BandCache m_bands;
+    const std::vector<BandEntry>& bands() const;
+    const QString& bandLabel(const BandEntry& band, std::uint64_t step) const;
 
 public:
     /// The marks the last render drew ("CP 1", "✖ crash", "↺ #1", "⚠"): tests read them.

@@ -2,10 +2,12 @@
 #include "app/stream/streampalette.h"
 
 #include <QDateTime>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTimeZone>
 #include <algorithm>
+#include <optional>
 
 namespace fluxolab::app {
 
@@ -20,6 +22,7 @@ WatermarkPlot::WatermarkPlot(QWidget* parent) : QWidget(parent) {
 
 void WatermarkPlot::setObservation(const StreamObservation* observation) {
     m_obs = observation;
+    ++m_generation;
     m_maxEvent.clear();
     if (m_obs) {
         m_maxEvent.reserve(m_obs->elements.size());
@@ -56,8 +59,8 @@ void WatermarkPlot::paintEvent(QPaintEvent*) {
 void WatermarkPlot::render(QPainter& p, QSizeF size) const {
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
-    p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
     if (!m_obs || m_obs->elements.empty()) {
+        p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
         p.restore();
         return;
     }
@@ -92,29 +95,10 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
         return plot.bottom() - std::clamp(f, -0.02, 1.02) * plot.height();
     };
 
-    p.setPen(QPen(m_theme.border, 1));
-    p.setBrush(m_theme.panel);
-    p.drawRect(plot);
-    const int ticks = std::max(1, static_cast<int>(plot.height() / (fm.height() * 2)));
-    for (int i = 0; i <= ticks; ++i) {
-        const Millis t = lo + (hi - lo) * i / ticks;
-        p.setPen(QPen(m_theme.emptyCell, 1));
-        p.drawLine(QPointF(plot.left(), y(t)), QPointF(plot.right(), y(t)));
-        p.setPen(m_theme.muted);
-        p.drawText(
-            QRectF(m, y(t) - fm.height() / 2, labelW - m_theme.px(4), fm.height()),
-            Qt::AlignRight | Qt::AlignVCenter,
-            QDateTime::fromMSecsSinceEpoch(t, Qt::UTC)
-                .toString(hi - lo < 20000 ? QStringLiteral("HH:mm:ss.zzz") : QStringLiteral("HH:mm:ss")));
-    }
-    p.setPen(m_theme.muted);
-    p.drawText(QRectF(plot.left(), plot.bottom(), plot.width(), fm.height()),
-               Qt::AlignRight | Qt::AlignVCenter, tr("arrival order (event number) →"));
-
     // One sample per pixel column: the state after the last element of the column (all three are
     // non-decreasing, so the column's last value is its largest).
     const int columns = std::max(1, static_cast<int>(plot.width()));
-    const auto series = [&](auto value, const QColor& colour, std::uint64_t upto, double width) {
+    const auto series = [&](QPainter& q, auto value, const QColor& colour, std::uint64_t upto, double width) {
         QPainterPath path;
         bool open = false;
         for (int c = 0; c <= columns; ++c) {
@@ -133,9 +117,9 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
                 open = true;
             }
         }
-        p.setPen(QPen(colour, m_theme.px(width)));
-        p.setBrush(Qt::NoBrush);
-        p.drawPath(path);
+        q.setPen(QPen(colour, m_theme.px(width)));
+        q.setBrush(Qt::NoBrush);
+        q.drawPath(path);
     };
     const auto maxEvent = [&](std::uint64_t s) -> std::optional<Millis> {
         const Millis v = maxEventTimeAt(std::min<std::uint64_t>(s, o.elements.size()));
@@ -149,17 +133,64 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
         if (s == 0) return std::nullopt;
         return o.processingTimeAt(s);
     };
-    for (const bool now : {false, true}) {
+    const auto lines = [&](QPainter& q, bool now) {
         // The whole run faint, then up to the cursor in full colour.
         const std::uint64_t upto = now ? m_step : last;
         const auto faint = [&](QColor c) {
             if (!now) c.setAlpha(60);
             return c;
         };
-        if (drawProc) series(processing, faint(kProcessing), upto, now ? 2 : 1.5);
-        series(maxEvent, faint(kEvent), upto, now ? 2 : 1.5);
-        series(watermark, faint(kWatermark), upto, now ? 2.5 : 1.5);
+        if (drawProc) series(q, processing, faint(kProcessing), upto, now ? 2 : 1.5);
+        series(q, maxEvent, faint(kEvent), upto, now ? 2 : 1.5);
+        series(q, watermark, faint(kWatermark), upto, now ? 2.5 : 1.5);
+    };
+    // What does not move with the cursor: background, frame, axes, the whole run's faint lines.
+    const auto still = [&](QPainter& q) {
+        q.setRenderHint(QPainter::Antialiasing);
+        q.setFont(font);
+        q.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
+        q.setPen(QPen(m_theme.border, 1));
+        q.setBrush(m_theme.panel);
+        q.drawRect(plot);
+        const int ticks = std::max(1, static_cast<int>(plot.height() / (fm.height() * 2)));
+        for (int i = 0; i <= ticks; ++i) {
+            const Millis t = lo + (hi - lo) * i / ticks;
+            q.setPen(QPen(m_theme.emptyCell, 1));
+            q.drawLine(QPointF(plot.left(), y(t)), QPointF(plot.right(), y(t)));
+            q.setPen(m_theme.muted);
+            q.drawText(
+                QRectF(m, y(t) - fm.height() / 2, labelW - m_theme.px(4), fm.height()),
+                Qt::AlignRight | Qt::AlignVCenter,
+                QDateTime::fromMSecsSinceEpoch(t, Qt::UTC)
+                    .toString(hi - lo < 20000 ? QStringLiteral("HH:mm:ss.zzz") : QStringLiteral("HH:mm:ss")));
+        }
+        q.setPen(m_theme.muted);
+        q.drawText(QRectF(plot.left(), plot.bottom(), plot.width(), fm.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, tr("arrival order (event number) →"));
+        lines(q, false);
+    };
+    const qreal dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
+    const bool cacheable = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster && dpr == 1 &&
+                           p.combinedTransform().type() <= QTransform::TxTranslate &&
+                           size == QSizeF(size.toSize());
+    if (cacheable) {
+        if (m_background.isNull() || m_backgroundGeneration != m_generation || m_backgroundSize != size ||
+            m_backgroundScale != m_theme.scale || m_backgroundElements != o.elements.size()) {
+            m_background = QImage(size.toSize(), QImage::Format_ARGB32_Premultiplied);
+            QPainter q(&m_background);
+            still(q);
+            q.end();
+            m_backgroundGeneration = m_generation;
+            m_backgroundSize = size;
+            m_backgroundScale = m_theme.scale;
+            m_backgroundElements = o.elements.size();
+        }
+        p.drawImage(QPointF(0, 0), m_background);
+    } else {
+        still(p);
     }
+    p.setFont(font);
+    lines(p, true);
     // Cursor.
     p.setPen(QPen(m_theme.text, m_theme.px(1), Qt::DashLine));
     p.drawLine(QPointF(x(static_cast<double>(m_step)), plot.top()),

@@ -12,6 +12,7 @@
 #include "app/core/theme.h"
 #include "app/stream/eventrange.h"
 
+#include <QImage>
 #include <QWidget>
 
 namespace fluxolab::app {
@@ -39,6 +40,14 @@ private:
     Theme m_theme = Theme::normal();
     std::vector<stream::Millis> m_maxEvent; ///< running maximum per element
     EventTimeRange m_range;
+    /// The frame, the axes and the whole run's faint lines do not change while the cursor moves: drawn
+    /// once into an image per observation, size and theme (raster painters at one pixel per unit).
+    std::uint64_t m_generation = 0;
+    mutable QImage m_background;
+    mutable std::uint64_t m_backgroundGeneration = ~0ULL;
+    mutable QSizeF m_backgroundSize;
+    mutable double m_backgroundScale = 0;
+    mutable std::size_t m_backgroundElements = 0;
 };
 
 } // namespace fluxolab::app

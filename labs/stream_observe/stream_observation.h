@@ -12,6 +12,7 @@
 #include "sim/stream/engine.h"
 #include "sim/stream/kafka_topic.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -256,6 +257,50 @@ public:
     /// key,window_start,window_end,value,watermark_at_fire,firing
     std::string firingsCsv() const;
 };
+
+/// A fold of an observation (KeyLanes, StreamObservation::Flow) moved to any step the way the stream
+/// journal's timeline seeks (sim/stream/view.h, StreamJournalTimeline): a copy of the fold is kept every
+/// `spacing` steps as the fold passes them, so a jump back starts from the last copy at or before the
+/// target and folds at most `spacing` steps, instead of starting again from the first element. Forward
+/// moves fold only what is new (playback). The spacing grows with the fold's weight (keys), as the
+/// journal's snapshots do, so that copies stay a small part of the work and of the memory.
+template <class Fold> class StepSeeker {
+public:
+    using Move = void (StreamObservation::*)(Fold&, std::uint64_t) const;
+    explicit StepSeeker(Move move, std::uint64_t minSpacing = 4096) : move_(move), minSpacing_(minSpacing) {}
+    /// Forgets the copies (a new observation).
+    void reset() { snapshots_.clear(); }
+    /// Moves `fold` to `step` (clamped to the observation's last step).
+    void seek(const StreamObservation& obs, Fold& fold, std::uint64_t step) {
+        step = std::min<std::uint64_t>(step, obs.lastStep());
+        if (snapshots_.empty()) {
+            spacing_ = std::max<std::uint64_t>(minSpacing_, 8 * obs.strings.size());
+            fold = Fold{};
+            (obs.*move_)(fold, 0);
+            snapshots_.push_back(fold);
+        }
+        if (step < fold.step) {
+            const auto i = std::min<std::size_t>(static_cast<std::size_t>(step / spacing_), snapshots_.size() - 1);
+            fold = snapshots_[i];
+        }
+        // Forward, keeping a copy at each multiple of the spacing passed for the first time.
+        while (snapshots_.size() * spacing_ <= step && fold.step <= snapshots_.size() * spacing_) {
+            (obs.*move_)(fold, snapshots_.size() * spacing_);
+            snapshots_.push_back(fold);
+        }
+        (obs.*move_)(fold, step);
+    }
+    std::size_t snapshots() const { return snapshots_.size(); }
+    std::uint64_t spacing() const { return spacing_; }
+
+private:
+    Move move_;
+    std::uint64_t minSpacing_;
+    std::uint64_t spacing_ = 4096;
+    std::vector<Fold> snapshots_; ///< snapshots_[i]: the fold at step i * spacing_
+};
+using KeyLanesSeeker = StepSeeker<KeyLanes>;
+using FlowSeeker = StepSeeker<StreamObservation::Flow>;
 
 struct ObserveResult {
     std::optional<StreamObservation> observation;

@@ -1458,4 +1458,180 @@ void StreamViewTest::keyLanesReadableWithTheTerminalInPresentation() {
                 }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
     setLanguage(QStringLiteral("pt_PT"));
+namespace {
+/// A trace of `events` clicks 10 ms apart, out of order by up to 3 s (some beyond the 1 s bound: late),
+/// 8 keys on 4 partitions; loaded with a 2 s tumbling count (the bench's shape, smaller).
+bool loadSynthetic(StreamView& view, const QString& dir, std::size_t events) {
+    std::string text = "ts,key,partition\n";
+    std::uint64_t x = 42;
+    for (std::size_t i = 0; i < events; ++i) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        const std::int64_t ts = 1773475200000 + static_cast<std::int64_t>(i) * 10 - static_cast<std::int64_t>((x >> 33) % 3000);
+        text += std::to_string(ts) + ",k" + std::to_string((x >> 20) % 8) + "," + std::to_string(i % 4) + "\n";
+    }
+    const QString path = dir + QStringLiteral("/synthetic.csv");
+    if (!writeFile(path, QByteArray::fromStdString(text))) return false;
+    RunOptions o;
+    o.trace.timeField = "ts";
+    o.trace.keyField = "key";
+    o.trace.partitionField = "partition";
+    o.job.watermark.bound = 1000;
+    o.job.watermark.perEvent = true;
+    o.job.window.size = 2000;
+    o.job.parallelism = 2;
+    QString error;
+    const bool ok = view.loadNow(path, o, &error);
+    if (!ok) qWarning("%s", qPrintable(error));
+    return ok;
+}
+
+/// Pixels whose colours differ by more than `tolerance` (sum over R, G, B).
+qint64 differingPixels(const QImage& a, const QImage& b, int tolerance) {
+    if (a.size() != b.size()) return a.width() * a.height();
+    qint64 n = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+            if (std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) + std::abs(qBlue(p) - qBlue(q)) > tolerance) ++n;
+        }
+    return n;
+}
+
+QImage renderCanvas(const StreamCanvas& c, QSize size, qreal dpr = 1) {
+    QImage img((QSizeF(size) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+    img.setDevicePixelRatio(dpr);
+    QPainter p(&img);
+    c.render(p, QSizeF(size));
+    p.end();
+    return img;
+}
+} // namespace
+
+void StreamViewTest::cachedPictureEqualsAFullRedraw() {
+    // The event-time picture keeps its dots and the side output's marks in two layers, appended to as the
+    // cursor moves forward. After forward play, a seek back, a resize, a key filter and at 2x, it must
+    // be (a) exactly what a canvas that builds its layers at once draws, and (b) what QPainter draws
+    // element by element (no layers), up to the quarter-pixel positions of the pre-drawn marks.
+    QTemporaryDir dir;
+    StreamView view;
+    QVERIFY(loadSynthetic(view, dir.path(), 20000));
+    const auto* obs = view.observation();
+    QVERIFY(obs->lates.size() > 50); // late marks in the picture and in the side output
+    StreamCanvas& played = *view.canvas();
+    StreamCanvas fresh, plain;
+    fresh.setObservation(obs);
+    plain.setObservation(obs);
+    plain.setCachedLayers(false);
+    QSize size(1200, 640);
+    qint64 worst = 0;
+    int compared = 0;
+    const auto check = [&](std::uint64_t step, const char* what) {
+        played.setStep(step);
+        fresh.setObservation(obs); // builds its layers from the first element
+        fresh.setStep(step);
+        plain.setStep(step);
+        const QImage a = renderCanvas(played, size), b = renderCanvas(fresh, size), c = renderCanvas(plain, size);
+        QVERIFY2(a == b, what);
+        const qint64 differ = differingPixels(a, c, 96);
+        worst = std::max(worst, differ);
+        ++compared;
+        if (!qEnvironmentVariableIsEmpty("FLUXOLAB_STREAM_SHOTS")) {
+            a.save(qEnvironmentVariable("FLUXOLAB_STREAM_SHOTS") + QStringLiteral("-%1-%2-cached.png").arg(QLatin1String(what)).arg(step));
+            c.save(qEnvironmentVariable("FLUXOLAB_STREAM_SHOTS") + QStringLiteral("-%1-%2-plain.png").arg(QLatin1String(what)).arg(step));
+        }
+        // A differing pixel is the edge of a mark placed a quarter pixel apart: well under 1 %.
+        QVERIFY2(differ < a.width() * a.height() / 500, qPrintable(QStringLiteral("%1 at %2: %3 pixels differ").arg(QLatin1String(what)).arg(step).arg(differ)));
+    };
+    // Forward play: 80 events per tick (the fastest speed), compared now and then.
+    played.setStep(0);
+    (void)renderCanvas(played, size);
+    const std::uint64_t rebuildsBefore = played.layerRebuilds();
+    for (std::uint64_t s = 80; s <= 16000; s += 80) {
+        played.setStep(s);
+        if (s % 4000 == 0) check(s, "forward");
+        else (void)renderCanvas(played, size);
+    }
+    // Playing forward added to the layers: no rebuild after the first frame.
+    QCOMPARE(played.layerRebuilds(), rebuildsBefore);
+    check(obs->lastStep(), "end");
+    // A seek back rebuilds (once), then play forward again.
+    check(3000, "back");
+    QCOMPARE(played.layerRebuilds(), rebuildsBefore + 1);
+    check(3080, "back");
+    QCOMPARE(played.layerRebuilds(), rebuildsBefore + 1);
+    // Resize: other positions, rebuilt.
+    size = QSize(900, 500);
+    check(9000, "resized");
+    check(12000, "resized");
+    // A key filter on every canvas.
+    played.setKeyFilter(QStringLiteral("k3"));
+    fresh.setKeyFilter(QStringLiteral("k3"));
+    plain.setKeyFilter(QStringLiteral("k3"));
+    check(15000, "key");
+    played.setKeyFilter(QString());
+    fresh.setKeyFilter(QString());
+    plain.setKeyFilter(QString());
+    // Presentation mode (larger marks) and a 2x device (a PNG export: drawn element by element).
+    played.setTheme(Theme::projector());
+    fresh.setTheme(Theme::projector());
+    plain.setTheme(Theme::projector());
+    check(18000, "presentation");
+    const QImage two = renderCanvas(played, size, 2), twoPlain = renderCanvas(plain, size, 2);
+    const qint64 differ2 = differingPixels(two, twoPlain, 96);
+    QVERIFY2(differ2 < two.width() * two.height() / 500, qPrintable(QString::number(differ2)));
+    qInfo("cached layers: %d cursors compared, at most %lld pixels differ from QPainter element by element; at 2x %lld",
+          compared, static_cast<long long>(worst), static_cast<long long>(differ2));
+}
+
+void StreamViewTest::seekingGivesWhatPlayingGives() {
+    // The key lanes and the pipeline's counts seek from copies kept every `spacing` steps: at any step,
+    // seeking there (from anywhere) gives what folding from the first element to it gives.
+    QTemporaryDir dir;
+    StreamView view;
+    QVERIFY(loadSynthetic(view, dir.path(), 20000));
+    const auto& obs = *view.observation();
+    stream_observe::KeyLanesSeeker lanesSeeker(&stream_observe::StreamObservation::keyLanesAt, 64);
+    stream_observe::FlowSeeker flowSeeker(&stream_observe::StreamObservation::flowAt, 64);
+    stream_observe::KeyLanes lanes;
+    stream_observe::StreamObservation::Flow flow;
+    const auto sameLanes = [&](const stream_observe::KeyLanes& a, const stream_observe::KeyLanes& b) {
+        if (a.step != b.step || a.present != b.present || a.lanes.size() != b.lanes.size()) return false;
+        for (std::size_t i = 0; i < a.lanes.size(); ++i) {
+            const auto &x = a.lanes[i], &y = b.lanes[i];
+            if (x.key != y.key || x.elements != y.elements || x.state != y.state || x.timers != y.timers ||
+                x.windows != y.windows || x.outputs != y.outputs || x.lastOutput != y.lastOutput ||
+                x.lastOutputStep != y.lastOutputStep || x.lastChangeStep != y.lastChangeStep)
+                return false;
+        }
+        return true;
+    };
+    std::uint64_t x = 5;
+    for (int i = 0; i < 60; ++i) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        const std::uint64_t step = i == 0 ? obs.lastStep() : (x >> 20) % (obs.lastStep() + 1);
+        lanesSeeker.seek(obs, lanes, step);
+        flowSeeker.seek(obs, flow, step);
+        stream_observe::KeyLanes played;
+        obs.keyLanesAt(played, step);
+        stream_observe::StreamObservation::Flow counted;
+        obs.flowAt(counted, step);
+        QVERIFY2(sameLanes(lanes, played), qPrintable(QString::number(step)));
+        QCOMPARE(flow.perPartition, counted.perPartition);
+        QCOMPARE(flow.perSource, counted.perSource);
+        QCOMPARE(flow.perWindowSubtask, counted.perWindowSubtask);
+        QCOMPARE(flow.late, counted.late);
+        QCOMPARE(flow.firings, counted.firings);
+    }
+    // A copy every `spacing` steps (64, or 8 per interned string when more), all of them kept by the seek to
+    // the last step.
+    QCOMPARE(lanesSeeker.snapshots(), static_cast<std::size_t>(obs.lastStep() / lanesSeeker.spacing() + 1));
+    QVERIFY(lanesSeeker.snapshots() >= 3);
+    // The view's key lanes after playing and seeking back equal a fresh fold too.
+    view.showDetailsTab(3);
+    view.setStep(obs.lastStep());
+    (void)view.keyLanes()->lanes();
+    view.setStep(7777);
+    stream_observe::KeyLanes fold;
+    obs.keyLanesAt(fold, 7777);
+    QVERIFY(sameLanes(view.keyLanes()->lanes(), fold));
 }

@@ -28,4 +28,6 @@ private Q_SLOTS:
     void stateAndCheckpointLabsPlayWithTheView();
     void firedWindowsAgreeAtEveryStep();
     void keyLanesReadableWithTheTerminalInPresentation();
+    void cachedPictureEqualsAFullRedraw();
+    void seekingGivesWhatPlayingGives();
 };
