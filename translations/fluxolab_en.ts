@@ -1180,6 +1180,10 @@
         <source>Virtual time, shared by both sides</source>
         <translation>Virtual time, shared by both sides</translation>
     </message>
+    <message>
+        <source>Both sides are catching up with the main run: %1 of %2 (%3%)</source>
+        <translation>Both sides are catching up with the main run: %1 of %2 (%3%)</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::ConnectionDialog</name>

@@ -1182,6 +1182,10 @@
         <source>Virtual time, shared by both sides</source>
         <translation>Tempo virtual, comum aos dois lados</translation>
     </message>
+    <message>
+        <source>Both sides are catching up with the main run: %1 of %2 (%3%)</source>
+        <translation>Os dois lados estão a alcançar a execução principal: %1 de %2 (%3%)</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::ConnectionDialog</name>

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QSlider>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -83,6 +84,10 @@ CompareWindow::CompareWindow(SimulationController* source, QWidget* parent)
     jumpToClick(m_slider);
     m_timeLabel = new QLabel(this);
     m_timeLabel->setMinimumWidth(110);
+    m_catchUpLabel = new QLabel(this);
+    m_catchUpLabel->setObjectName(QStringLiteral("CompareCatchUp"));
+    m_catchUpLabel->hide();
+    column->addWidget(m_catchUpLabel);
     bar->addWidget(m_play);
     bar->addWidget(m_step);
     bar->addWidget(m_speed);
@@ -139,12 +144,64 @@ void CompareWindow::reload() {
     m_right->loadWithAssignor(*m_source, m_rightAssignor->currentData().toInt());
     m_left->setSpeed(m_source->speed());
     m_right->setSpeed(m_source->speed());
-    m_time = -1; // both sides at 0: follow() moves them to the source's time
-    follow();
+    m_time = -1; // both sides at 0: they catch up with the source's time, in slices
+    m_catchingUp = true;
+    ++m_catchUpGeneration;
+    catchUpSlice(kFirstCatchUpSliceMs);
+}
+
+void CompareWindow::catchUpSlice(int budget_ms) {
+    if (!m_catchingUp) return;
+    if (!m_source || !m_source->hasRun() || !m_left->hasRun() || !m_right->hasRun()) {
+        m_catchingUp = false;
+        m_catchUpLabel->hide();
+        return;
+    }
+    // The source's time now (it may play meanwhile): each side simulates towards it for its half of
+    // the slice (SimulationController::runTowards, the pieces its playback uses); a side that got
+    // there has its cursor at it.
+    const std::int64_t t = m_source->time();
+    const int half = budget_ms > 0 ? std::max(1, budget_ms / 2) : std::numeric_limits<int>::max();
+    bool left = false, right = false;
+    do {
+        left = m_left->runTowards(t, half);
+        right = m_right->runTowards(t, half);
+    } while (budget_ms == 0 && !(left && right));
+    if (left && right) {
+        m_catchingUp = false;
+        m_catchUpLabel->hide();
+        m_time = t;
+        m_furthest = std::max(m_furthest, m_time);
+        refresh();
+        if (m_source->time() != m_time) follow(); // it moved during the last slice
+        return;
+    }
+    m_catchUpLabel->setText(tr("Both sides are catching up with the main run: %1 of %2 (%3%)")
+                                .arg(Texts::virtualTime(std::min(m_left->simulatedTime(), m_right->simulatedTime())),
+                                     Texts::virtualTime(t))
+                                .arg(static_cast<int>(catchUpProgress() * 100)));
+    m_catchUpLabel->show();
+    const std::uint64_t generation = m_catchUpGeneration;
+    QTimer::singleShot(0, this, [this, generation] {
+        if (generation == m_catchUpGeneration) catchUpSlice(kCatchUpSliceMs);
+    });
+}
+
+double CompareWindow::catchUpProgress() const {
+    if (!m_catchingUp) return 1.0;
+    const std::int64_t t = m_source ? m_source->time() : 0;
+    if (t <= 0) return 1.0;
+    const std::int64_t at = std::min(m_left->simulatedTime(), m_right->simulatedTime());
+    return std::clamp(static_cast<double>(at) / static_cast<double>(t), 0.0, 1.0);
+}
+
+void CompareWindow::finishCatchUp() {
+    if (m_catchingUp) catchUpSlice(0);
 }
 
 void CompareWindow::follow() {
     if (!m_source || !m_source->hasRun() || !m_left->hasRun() || !m_right->hasRun()) return;
+    if (m_catchingUp) return; // the catch-up's next slice goes to the source's time then
     const std::int64_t t = m_source->time();
     if (t == m_time) return; // the source repainted without moving its clock
     m_time = t;
@@ -194,7 +251,7 @@ void CompareWindow::seekTime(std::int64_t ms) {
 }
 
 void CompareWindow::stepForward() {
-    if (!m_left->hasRun()) return;
+    if (!m_left->hasRun() || m_catchingUp) return; // the next event after the moment it catches up with
     setPlaying(false);
     constexpr auto kNone = std::numeric_limits<std::int64_t>::max();
     auto nextOf = [this, kNone](const SimulationController* c) -> std::int64_t { return c->nextEventTime(m_time).value_or(kNone); };
@@ -212,10 +269,12 @@ void CompareWindow::refresh() {
     m_play->setIcon(style()->standardIcon(isPlaying() ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_play->setToolTip(isPlaying() ? tr("Pause") : tr("Play"));
     m_updating = true;
-    m_slider->setRange(0, static_cast<int>(std::min<std::int64_t>(INT32_MAX, std::max(m_left->duration(), m_furthest))));
-    m_slider->setValue(static_cast<int>(m_time));
+    // While the sides catch up, the moment they go to (the source's).
+    const std::int64_t shown = m_catchingUp && m_source ? m_source->time() : std::max<std::int64_t>(0, m_time);
+    m_slider->setRange(0, static_cast<int>(std::min<std::int64_t>(INT32_MAX, std::max({m_left->duration(), m_furthest, shown}))));
+    m_slider->setValue(static_cast<int>(shown));
     m_updating = false;
-    m_timeLabel->setText(tr("t = %1").arg(Texts::virtualTime(m_time)));
+    m_timeLabel->setText(tr("t = %1").arg(Texts::virtualTime(shown)));
 }
 
 void CompareWindow::retranslate() {

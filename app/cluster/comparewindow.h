@@ -49,6 +49,18 @@ public:
     /// Projector theme on both views (as the main window's presentation mode).
     void setPresentation(bool on);
     bool isPresentation() const { return m_presentation; }
+    /// After a load of both sides (opening the window, another assignor, a new load of the source)
+    /// the sides catch up with the source's time in slices of about kCatchUpSliceMs of the UI
+    /// thread each (the first kFirstCatchUpSliceMs), the event loop running between them: opening
+    /// the window late in a long run does not freeze it. Meanwhile the views show the sides where
+    /// they were loaded and a label says how far the catch-up is; the source's moves retarget it.
+    bool isCatchingUp() const { return m_catchingUp; }
+    /// 0..1: the sides' simulated time over the time they catch up with.
+    double catchUpProgress() const;
+    /// Ends a catch-up at once (a screenshot from the command line).
+    void finishCatchUp();
+    static constexpr int kFirstCatchUpSliceMs = 30;
+    static constexpr int kCatchUpSliceMs = 10;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -59,6 +71,8 @@ private:
     void refresh();
     /// Both runs to the source's time (its changed()).
     void follow();
+    /// One slice of the catch-up (budget_ms of wall time for both sides; 0: to the end).
+    void catchUpSlice(int budget_ms);
 
     QPointer<SimulationController> m_source; ///< the one clock (the main window's controller)
     SimulationController* m_left;
@@ -75,10 +89,13 @@ private:
     QSlider* m_slider;
     QLabel* m_timeLabel;
     QLabel* m_explain;
+    QLabel* m_catchUpLabel;
     std::int64_t m_time = 0;
     std::int64_t m_furthest = 0; ///< furthest time shown: the slider reaches at least this far
     bool m_updating = false;
     bool m_presentation = false;
+    bool m_catchingUp = false;
+    std::uint64_t m_catchUpGeneration = 0; ///< a queued slice of an abandoned catch-up does nothing
 };
 
 } // namespace fluxolab::app

@@ -11,7 +11,7 @@ namespace fluxolab::app {
 
 namespace {
 QString dash() { return QStringLiteral("-"); }
-QString joinIds(const std::vector<sim::BrokerId>& ids) {
+QString joinIds(const std::vector<labs::BrokerId>& ids) {
     QStringList out;
     for (auto b : ids) out << QString::number(b);
     return out.join(QLatin1Char(','));

@@ -438,6 +438,7 @@ int runApplication(int argc, char** argv) {
         cw.show();
         if (options->presentation) cw.setPresentation(true);
         cw.seekTime(options->at_ms.value_or(0));
+        cw.finishCatchUp(); // a screenshot shows both sides at that moment
         cw.resize(options->width, options->height);
         QApplication::processEvents();
         if (!cw.grab().save(options->screenshot, "PNG")) {

@@ -142,11 +142,9 @@ MainWindow::~MainWindow() {
 }
 
 void MainWindow::sendTraceToTopic() {
-    sim::Simulation* sim = m_controller->mutableSim();
-    if (!sim) return;
+    if (!m_controller->hasRun()) return;
     QStringList topics;
-    for (const auto& [name, topic] : sim->topics())
-        if (!topic.internal) topics << QString::fromStdString(name);
+    for (const std::string& name : m_controller->liveTopicNames()) topics << QString::fromStdString(name);
     if (topics.isEmpty()) {
         QMessageBox::information(this, tr("Send trace to a topic"),
                                  tr("The cluster has no topic yet: create one first (for example with "
@@ -614,7 +612,7 @@ void MainWindow::saveFile() {
 }
 
 std::string MainWindow::scenarioJson() const {
-    return sim::scenarioToJson(m_controller->actionLog()); // the terminal's commands included
+    return labs::scenarioToJson(m_controller->actionLog()); // the terminal's commands included
 }
 
 bool MainWindow::saveScenarioTo(const QString& path) {
@@ -765,7 +763,7 @@ void MainWindow::switchLanguage(const QString& code) {
 
 void MainWindow::addConsumerToGroup(std::int32_t group) {
     if (!m_controller->hasRun() || group < 0) return;
-    m_controller->addConsumer(m_controller->journal().groupName(group));
+    m_controller->addConsumer(m_controller->groupName(group));
 }
 
 void MainWindow::addConsumerInteractive() {

@@ -20,12 +20,10 @@
 namespace fluxolab::app {
 
 namespace {
-constexpr sim::TimeMs kSampleEveryMs = 250;
-constexpr sim::TimeMs kRateWindowMs = 1000;
+constexpr labs::TimeMs kSampleEveryMs = 250;
+constexpr labs::TimeMs kRateWindowMs = 1000;
 /// Virtual milliseconds per wall-clock millisecond at speed 1x.
 constexpr double kVirtualPerWall = 1.0;
-/// While playing, a terminal tick waits for a slice that got to its target, at most this long.
-constexpr qint64 kTerminalTickStarvedMs = 500;
 
 /// Runs `run` towards `target` in pieces of at most SimulationController::kEventsPerPiece
 /// simulation events, stopping early once `budget_ms` of wall time is spent (0 = no limit), or
@@ -33,17 +31,18 @@ constexpr qint64 kTerminalTickStarvedMs = 500;
 /// waits for the piece in progress only). Where it stops, even between two events of one instant,
 /// the next run resumes: the run is the same as one uncut runUntil(target).
 /// `fired` counts the events fired, for SimulationController::longestWorkerWaitEvents().
+/// True when it got to `target`.
 template <typename Stop>
-void runSlices(labs::Session& run, sim::TimeMs target, int budget_ms, Stop stop, std::atomic<std::uint64_t>* fired = nullptr) {
+bool runSlices(labs::Session& run, labs::TimeMs target, int budget_ms, Stop stop, std::atomic<std::uint64_t>* fired = nullptr) {
     QElapsedTimer budget;
     budget.start();
     for (;;) {
         std::size_t piece = SimulationController::kEventsPerPiece;
         const bool reached = run.runUntil(target, piece);
         if (fired) fired->fetch_add(SimulationController::kEventsPerPiece - piece);
-        if (reached) break;
-        if (budget_ms > 0 && budget.elapsed() >= budget_ms) break;
-        if (stop()) break;
+        if (reached) return true;
+        if (budget_ms > 0 && budget.elapsed() >= budget_ms) return false;
+        if (stop()) return false;
     }
 }
 } // namespace
@@ -120,7 +119,7 @@ bool SimulationController::eventFilter(QObject* watched, QEvent* event) {
     return QObject::eventFilter(watched, event);
 }
 
-void SimulationController::load(const sim::Scenario& scenario, std::uint64_t seed) {
+void SimulationController::load(const labs::Scenario& scenario, std::uint64_t seed) {
     // The terminal's part of the action log is held apart from the scenario's actions (the
     // session's scenario) and joined with them again by actionLog().
     std::string terminalError;
@@ -130,7 +129,7 @@ void SimulationController::load(const sim::Scenario& scenario, std::uint64_t see
     loadRun(scenario, seed, terminal ? std::move(*terminal) : labs::SessionJournal{});
 }
 
-void SimulationController::loadRun(const sim::Scenario& scenario, std::uint64_t seed,
+void SimulationController::loadRun(const labs::Scenario& scenario, std::uint64_t seed,
                                    std::optional<labs::SessionJournal> terminal) {
     settle();
     setPlaying(false);
@@ -159,7 +158,6 @@ void SimulationController::loadRun(const sim::Scenario& scenario, std::uint64_t 
     m_cursor.moveTo(m_cursor.size());
     dropObservation();
     m_time = 0;
-    m_slice_target = 0;
     m_demo_end_announced = false;
     // The terminal's part of the log plays as the clock passes its events, like the scenario's
     // actions: the run starts at 0 and the timeline plays through the terminal's work.
@@ -176,8 +174,8 @@ void SimulationController::loadRun(const sim::Scenario& scenario, std::uint64_t 
     Q_EMIT changed();
 }
 
-sim::Scenario SimulationController::actionLog() const {
-    sim::Scenario s = scenario();
+labs::Scenario SimulationController::actionLog() const {
+    labs::Scenario s = scenario();
     if (!m_terminal.empty()) s.terminal = m_terminal.toJson();
     return s;
 }
@@ -194,10 +192,10 @@ bool SimulationController::loadFile(const QString& pathOrName, QString* error, s
         if (error) *error = tr("Scenario not found: \"%1\". Use a gallery name or the path of a .json file.").arg(pathOrName);
         return false;
     }
-    sim::ScenarioError err;
-    std::optional<sim::Scenario> s;
+    labs::ScenarioError err;
+    std::optional<labs::Scenario> s;
     try {
-        s = sim::loadScenarioFile(QFile::encodeName(path).toStdString(), err);
+        s = labs::loadScenarioFile(QFile::encodeName(path).toStdString(), err);
     } catch (const std::exception& e) {
         err.message = e.what();
     }
@@ -232,7 +230,7 @@ bool SimulationController::loadFile(const QString& pathOrName, QString* error, s
 void SimulationController::restart(std::uint64_t seed) {
     settle();
     if (!m_run) return;
-    const sim::Scenario s = m_run->scenario(); // a copy: the load replaces the session
+    const labs::Scenario s = m_run->scenario(); // a copy: the load replaces the session
     loadRun(s, seed, std::nullopt);             // the terminal's part kept and replayed
 }
 
@@ -290,8 +288,8 @@ void SimulationController::setSpeed(double speed) {
 }
 
 void SimulationController::loadWithAssignor(const SimulationController& source, std::int32_t assignor) {
-    sim::Scenario s = source.actionLog(); // the terminal's work too: compare replays the whole log
-    const auto kind = static_cast<sim::AssignorKind>(assignor);
+    labs::Scenario s = source.actionLog(); // the terminal's work too: compare replays the whole log
+    const auto kind = static_cast<labs::AssignorKind>(assignor);
     for (auto& c : s.consumers) c.config.assignors = {kind};
     for (auto& a : s.actions)
         if (a.consumer) a.consumer->config.assignors = {kind};
@@ -301,15 +299,15 @@ void SimulationController::loadWithAssignor(const SimulationController& source, 
 
 std::vector<std::int32_t> SimulationController::assignorKinds() {
     std::vector<std::int32_t> kinds;
-    for (auto k : {sim::AssignorKind::Range, sim::AssignorKind::RoundRobin, sim::AssignorKind::Sticky,
-                   sim::AssignorKind::CooperativeSticky})
+    for (auto k : {labs::AssignorKind::Range, labs::AssignorKind::RoundRobin, labs::AssignorKind::Sticky,
+                   labs::AssignorKind::CooperativeSticky})
         kinds.push_back(static_cast<std::int32_t>(k));
     return kinds;
 }
 
 std::optional<std::int64_t> SimulationController::nextEventTime(std::int64_t after) const {
     if (!m_run) return std::nullopt;
-    const sim::Journal& j = journal();
+    const labs::SimJournal& j = journal();
     for (std::size_t i = cursor(); i < eventCount(); ++i)
         if (j[i].time > after) return j[i].time;
     return std::nullopt;
@@ -317,7 +315,7 @@ std::optional<std::int64_t> SimulationController::nextEventTime(std::int64_t aft
 
 bool SimulationController::isLive() const { return m_run && cursor() >= eventCount(); }
 
-const sim::Event* SimulationController::currentEvent() const {
+const labs::SimEvent* SimulationController::currentEvent() const {
     if (!m_run || cursor() == 0) return nullptr;
     return &journal()[cursor() - 1];
 }
@@ -325,7 +323,7 @@ const sim::Event* SimulationController::currentEvent() const {
 void SimulationController::syncTimeline() {
     // The plot samples are taken from the timeline's own fold, at the moments between its events
     // (and the topic ids and configs as they are created).
-    m_cursor.sync(m_run->sim(), [this](const sim::ClusterView& before, const sim::Event& e) { sampleBefore(before, e); });
+    m_cursor.sync(m_run->sim(), [this](const labs::KafkaView& before, const labs::SimEvent& e) { sampleBefore(before, e); });
     dropObservation();
     while (m_run->sim().now() >= m_next_sample_ms) {
         takeSample(m_cursor.latest(), m_next_sample_ms);
@@ -346,8 +344,8 @@ const labs::observe::Observation& SimulationController::observation() const {
             // The windows of the canvas's animations: a wall-clock duration in virtual time at this speed.
             labs::observe::ObserveOptions options;
             options.now = m_time;
-            options.appends_ms = static_cast<sim::TimeMs>(kFlightWallMs * std::max(1.0, m_speed));
-            options.changes_ms = std::max<sim::TimeMs>(static_cast<sim::TimeMs>(kRebalanceWallMs * std::max(1.0, m_speed)), 30000);
+            options.appends_ms = static_cast<labs::TimeMs>(kFlightWallMs * std::max(1.0, m_speed));
+            options.changes_ms = std::max<labs::TimeMs>(static_cast<labs::TimeMs>(kRebalanceWallMs * std::max(1.0, m_speed)), 30000);
             options.scenario = &m_run->scenario();
             // Its record_key reads the simulation: valid on the UI thread until the next changed()
             // (a background slice only starts from the playback timer, after the views painted).
@@ -360,9 +358,9 @@ const labs::observe::Observation& SimulationController::observation() const {
     return *m_observation;
 }
 
-void SimulationController::takeSample(const sim::ClusterView& v, sim::TimeMs t) {
-    const sim::Journal& j = m_run->sim().journal();
-    auto rate = [&](std::vector<std::pair<sim::TimeMs, std::int64_t>>& window) {
+void SimulationController::takeSample(const labs::KafkaView& v, labs::TimeMs t) {
+    const labs::SimJournal& j = m_run->sim().journal();
+    auto rate = [&](std::vector<std::pair<labs::TimeMs, std::int64_t>>& window) {
         std::erase_if(window, [&](const auto& x) { return x.first <= t - kRateWindowMs; });
         std::int64_t n = 0;
         for (const auto& x : window) n += x.second;
@@ -403,17 +401,17 @@ void SimulationController::takeSample(const sim::ClusterView& v, sim::TimeMs t) 
     }
 }
 
-void SimulationController::sampleBefore(const sim::ClusterView& v, const sim::Event& e) {
+void SimulationController::sampleBefore(const labs::KafkaView& v, const labs::SimEvent& e) {
     while (e.time >= m_next_sample_ms) {
         takeSample(v, m_next_sample_ms);
         m_next_sample_ms += kSampleEveryMs;
     }
-    const bool kafka = e.family == sim::kKafkaFamily; // another engine's events are not the cluster's rates
-    if (kafka && e.type == sim::EventType::RecordsAppended && e.actor >= 0) m_appended.emplace_back(e.time, e.b);
-    if (kafka && e.type == sim::EventType::RecordsConsumed) m_consumed.emplace_back(e.time, e.b);
+    const bool kafka = e.family == labs::kKafkaEventFamily; // another engine's events are not the cluster's rates
+    if (kafka && e.type == labs::SimEventType::RecordsAppended && e.actor >= 0) m_appended.emplace_back(e.time, e.b);
+    if (kafka && e.type == labs::SimEventType::RecordsConsumed) m_consumed.emplace_back(e.time, e.b);
 }
 
-void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {
+void SimulationController::setCursor(std::size_t events, labs::TimeMs time) {
     m_background_live = false; // moved by hand (scrub, step) or by advance(), which sets it again
     events = std::min(events, eventCount());
     if (m_run && !m_demo_end_announced && m_playing && time >= duration()) {
@@ -426,7 +424,7 @@ void SimulationController::setCursor(std::size_t events, sim::TimeMs time) {
     Q_EMIT changed();
 }
 
-void SimulationController::simulateTowards(sim::TimeMs target, int budget_ms) {
+void SimulationController::simulateTowards(labs::TimeMs target, int budget_ms) {
     runSlices(*m_run, target, budget_ms, [] { return false; });
     syncTimeline();
 }
@@ -436,14 +434,13 @@ void SimulationController::onFrameDueQueued() { onFrameDue(m_due_slice.load(), m
 void SimulationController::advance(double wall_ms, bool background) {
     finishSlice(false); // the playback timer does not come here while the worker simulates (frameTick)
     if (!m_run) return;
-    const auto delta = static_cast<sim::TimeMs>(wall_ms * m_speed * kVirtualPerWall);
-    const sim::TimeMs simulated = m_run->sim().now();
+    const auto delta = static_cast<labs::TimeMs>(wall_ms * m_speed * kVirtualPerWall);
+    const labs::TimeMs simulated = m_run->sim().now();
     // Following "now" with background slices, the picture trails the simulation by one frame: the
     // next slice starts where the last one ended (from the picture, every other frame would have
     // nothing to simulate and playback would run at half speed).
-    const sim::TimeMs from = background && m_background_live ? std::max(m_time, simulated) : m_time;
-    sim::TimeMs target = from + std::max<sim::TimeMs>(1, delta);
-    m_slice_target = std::max(target, simulated);
+    const labs::TimeMs from = background && m_background_live ? std::max(m_time, simulated) : m_time;
+    labs::TimeMs target = from + std::max<labs::TimeMs>(1, delta);
     // The terminal's work (TerminalPlayback) runs commands that talk to the terminal and the lab
     // panel: a slice that reaches it runs on the UI thread.
     if (const auto work = m_run->nextWorkAt(); work && *work <= target) background = false;
@@ -519,14 +516,11 @@ void SimulationController::onFrameDue(std::uint64_t slice, std::uint64_t stopped
 
 void SimulationController::takeFrame() {
     if (!m_playing || !m_run) return; // paused or reloaded since the frame came due
-    const qint64 sinceTick = m_terminal_wall.elapsed();
-    if (m_terminal_holds > 0 && sinceTick >= kTerminalTickMs &&
-        (m_run->now() >= m_slice_target || sinceTick >= kTerminalTickStarvedMs)) {
-        // Playing: the console clients are pumped from the frame (the worker is idle here), once
-        // the last slice got to its target (an instant left half done is not where a replay pumps
-        // them: that frame skips the tick), or when slices have fallen short for kTerminalTickStarvedMs
-        // (a loaded machine: the clients are not left without pumps); the frame moves the clock,
-        // the tick lets no time pass of its own.
+    if (m_terminal_holds > 0 && m_terminal_wall.elapsed() >= kTerminalTickMs) {
+        // Playing: the console clients are pumped from the frame (the worker is idle here). The
+        // frame moves the clock; the tick lets no time pass of its own, and it starts as every piece
+        // of terminal work does (beginTerminalPiece): with the instant the last slice stopped in
+        // complete, where a replay of the terminal's log pumps them.
         m_terminal_wall.restart();
         Q_EMIT terminalTick();
         if (!m_playing || !m_run) return;
@@ -535,11 +529,38 @@ void SimulationController::takeFrame() {
     advance(std::min(wall, 100.0), true);
 }
 
-void SimulationController::runTo(sim::TimeMs t) {
+void SimulationController::runTo(labs::TimeMs t) {
     settle();
     if (!m_run) return;
     if (t > m_run->sim().now()) simulateTowards(t, 0);
     setCursor(m_cursor.eventsUpTo(t), std::min(t, m_run->sim().now()));
+}
+
+std::vector<std::string> SimulationController::liveTopicNames() const {
+    settle();
+    std::vector<std::string> names;
+    if (!m_run) return names;
+    for (const auto& [name, topic] : m_run->sim().topics())
+        if (!topic.internal) names.push_back(name);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::string SimulationController::groupName(std::int32_t group) const {
+    settle();
+    return m_run ? m_run->sim().journal().groupName(group) : std::string();
+}
+
+bool SimulationController::runTowards(labs::TimeMs t, int budget_ms) {
+    settle();
+    if (!m_run) return true;
+    if (t > m_run->sim().now()) {
+        const bool reached = runSlices(*m_run, t, std::max(1, budget_ms), [] { return false; });
+        syncTimeline();
+        if (!reached) return false;
+    }
+    setCursor(m_cursor.eventsUpTo(t), std::min(t, m_run->sim().now()));
+    return true;
 }
 
 void SimulationController::stepForward() {
@@ -552,9 +573,9 @@ void SimulationController::stepForward() {
         return;
     }
     // At "now": simulate until the journal grows (bounded: at most 10 s of virtual time).
-    sim::Simulation& s = m_run->sim();
+    labs::Simulation& s = m_run->sim();
     const std::size_t before = eventCount();
-    const sim::TimeMs limit = s.now() + 10000;
+    const labs::TimeMs limit = s.now() + 10000;
     while (eventCount() == before && s.now() < limit) m_run->runUntil(s.now() + 10);
     syncTimeline();
     if (eventCount() > before) setCursor(before + 1, journal()[before].time);
@@ -586,6 +607,14 @@ void SimulationController::goLive() {
     setCursor(eventCount(), m_run->sim().now());
 }
 
+void SimulationController::beginTerminalPiece() {
+    settle();
+    if (!m_run) return;
+    const std::size_t before = m_run->sim().journal().size();
+    m_run->beginPiece();
+    if (m_run->sim().journal().size() != before) syncTimeline();
+}
+
 void SimulationController::simulationChangedExternally() {
     settle();
     if (!m_run) return;
@@ -593,34 +622,34 @@ void SimulationController::simulationChangedExternally() {
     goLive();
 }
 
-void SimulationController::stopBroker(sim::BrokerId id, bool crash) {
+void SimulationController::stopBroker(labs::BrokerId id, bool crash) {
     settle();
     if (!m_run) return;
     goLive();
     m_run->advanceToActionInstant();
-    m_run->recordAction(crash ? sim::ScenarioAction::Kind::CrashBroker : sim::ScenarioAction::Kind::StopBroker).broker = id;
+    m_run->recordAction(crash ? labs::ScenarioAction::Kind::CrashBroker : labs::ScenarioAction::Kind::StopBroker).broker = id;
     m_run->sim().stopBroker(id, crash);
     syncTimeline();
     goLive();
 }
 
-void SimulationController::startBroker(sim::BrokerId id) {
+void SimulationController::startBroker(labs::BrokerId id) {
     settle();
     if (!m_run) return;
     goLive();
     m_run->advanceToActionInstant();
-    m_run->recordAction(sim::ScenarioAction::Kind::StartBroker).broker = id;
+    m_run->recordAction(labs::ScenarioAction::Kind::StartBroker).broker = id;
     m_run->sim().startBroker(id);
     syncTimeline();
     goLive();
 }
 
 std::int32_t SimulationController::addConsumer(const std::string& group, std::vector<std::string> topics,
-                                               std::optional<sim::AssignorKind> assignor) {
+                                               std::optional<labs::AssignorKind> assignor) {
     settle();
     if (!m_run) return -1;
     goLive();
-    sim::Simulation& s = m_run->sim();
+    labs::Simulation& s = m_run->sim();
     if (topics.empty()) {
         // Same subscription as the group's other members, else every user topic.
         for (const auto& c : s.consumers())
@@ -629,7 +658,7 @@ std::int32_t SimulationController::addConsumer(const std::string& group, std::ve
             for (const auto& [name, t] : s.topics())
                 if (!t.internal) topics.push_back(name);
     }
-    sim::ScenarioConsumer c;
+    labs::ScenarioConsumer c;
     c.id = uniqueId("ui-");
     c.topics = topics;
     c.config.group_id = group;
@@ -640,7 +669,7 @@ std::int32_t SimulationController::addConsumer(const std::string& group, std::ve
     if (assignor) c.config.assignors = {*assignor};
     m_run->advanceToActionInstant();
     c.start_ms = s.now();
-    sim::ScenarioAction& a = m_run->recordAction(sim::ScenarioAction::Kind::AddConsumer);
+    labs::ScenarioAction& a = m_run->recordAction(labs::ScenarioAction::Kind::AddConsumer);
     a.consumer = c;
     m_run->run().apply(a);
     syncTimeline();
@@ -664,7 +693,7 @@ bool SimulationController::createTopic(const std::string& name, std::int32_t par
     goLive();
     // The simulation validates, exactly as the controller of a real cluster would; nothing is recorded on error.
     if (m_run->sim().now() > 0) m_run->advanceToActionInstant();
-    const sim::AdminResult r = m_run->sim().createTopic(name, partitions, rf);
+    const labs::AdminResult r = m_run->sim().createTopic(name, partitions, rf);
     if (!r.ok()) {
         if (error) {
             // Kafka 4.3.1's own message, as kafka-topics --create would print it.
@@ -681,36 +710,36 @@ bool SimulationController::createTopic(const std::string& name, std::int32_t par
         }
         return false;
     }
-    sim::ScenarioTopic t;
+    labs::ScenarioTopic t;
     t.name = name;
     t.partitions = partitions;
     t.replication_factor = rf;
     if (m_run->sim().now() == 0) m_run->mutableScenario().topics.push_back(t); // an initial topic of the scenario
-    else m_run->recordAction(sim::ScenarioAction::Kind::CreateTopic).topic = t;
+    else m_run->recordAction(labs::ScenarioAction::Kind::CreateTopic).topic = t;
     syncTimeline();
     goLive();
     return true;
 }
 
-std::string SimulationController::addProducer(const std::string& topic, double ratePerSec, const sim::KeySpec& keys) {
+std::string SimulationController::addProducer(const std::string& topic, double ratePerSec, const labs::KeySpec& keys) {
     settle();
     if (!m_run) return {};
-    const sim::TimeMs now = m_run->sim().now();
-    sim::ScenarioProducer p;
+    const labs::TimeMs now = m_run->sim().now();
+    labs::ScenarioProducer p;
     p.id = uniqueId("ui-producer-");
     p.config.client_id = p.id;
     p.topic = topic;
     p.rate_per_sec = ratePerSec;
     p.keys = keys;
     p.start_ms = now;
-    sim::Scenario s = m_run->scenario();
+    labs::Scenario s = m_run->scenario();
     // The scenario format wants a producer's topic among the initial topics: a topic created later
     // from the toolbar becomes an initial one (the replay below then shows it from the start).
     const auto declared = [&] {
-        return std::any_of(s.topics.begin(), s.topics.end(), [&](const sim::ScenarioTopic& x) { return x.name == topic; });
+        return std::any_of(s.topics.begin(), s.topics.end(), [&](const labs::ScenarioTopic& x) { return x.name == topic; });
     };
     for (auto it = s.actions.begin(); it != s.actions.end() && !declared();)
-        if (it->kind == sim::ScenarioAction::Kind::CreateTopic && it->topic && it->topic->name == topic) {
+        if (it->kind == labs::ScenarioAction::Kind::CreateTopic && it->topic && it->topic->name == topic) {
             s.topics.push_back(*it->topic);
             it = s.actions.erase(it);
         } else {
@@ -730,7 +759,7 @@ std::string SimulationController::addProducer(const std::string& topic, double r
 
 void SimulationController::newScenario(std::int32_t brokers) {
     settle();
-    sim::Scenario s;
+    labs::Scenario s;
     s.name = "novo-cenario";
     s.title.pt_PT = "Cenário novo";
     s.title.en = "New scenario";
@@ -753,7 +782,7 @@ void SimulationController::removeConsumer(std::int32_t consumer) {
     for (const auto& id : ids)
         if (m_run->run().consumerIndex(id) == consumer) {
             m_run->advanceToActionInstant();
-            sim::ScenarioAction& a = m_run->recordAction(sim::ScenarioAction::Kind::RemoveConsumer);
+            labs::ScenarioAction& a = m_run->recordAction(labs::ScenarioAction::Kind::RemoveConsumer);
             a.target = id;
             m_run->run().apply(a);
             syncTimeline();

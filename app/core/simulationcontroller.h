@@ -7,6 +7,7 @@
 // moc (Qt 6.4) cannot parse the C++20 standard headers the simulation includes.
 #ifndef Q_MOC_RUN
 #include "labs/observe/timeline_cursor.h"
+#include "labs/backend/model_types.h"
 #include "labs/backend/session.h"
 #include "labs/session/session_journal.h"
 #include "labs/stream_observe/stream_observation.h"
@@ -33,9 +34,9 @@ struct PlotSeries {
     std::vector<double> hw_total;                ///< sum of high watermarks over all partitions
     std::vector<double> leo_total;               ///< sum of leader LEOs over all partitions
     std::map<std::int32_t, std::vector<double>> group_lag;            ///< journal group index -> committed lag
-    std::map<std::pair<std::int32_t, sim::TpKey>, std::vector<double>> partition_lag; ///< (group, tp) -> lag
+    std::map<std::pair<std::int32_t, labs::TpKey>, std::vector<double>> partition_lag; ///< (group, tp) -> lag
     std::map<std::int32_t, std::string> group_names;                 ///< the names of group_lag's keys
-    std::map<std::pair<std::int32_t, sim::TpKey>, labs::observe::PartitionKey> partition_names; ///< partition_lag's keys
+    std::map<std::pair<std::int32_t, labs::TpKey>, labs::observe::PartitionKey> partition_names; ///< partition_lag's keys
     void clear();
 };
 
@@ -46,16 +47,16 @@ public:
     ~SimulationController() override;
 
     /// Starts a new run of `scenario` with `seed`: its actions, and the terminal's part of its
-    /// action log (sim::Scenario::terminal, the JSON of a labs::SessionJournal; none: the terminal's
+    /// action log (labs::Scenario::terminal, the JSON of a labs::SessionJournal; none: the terminal's
     /// log starts empty) replayed at the cluster times it was made. Never throws (a corrupt terminal
     /// part is dropped with a warning; loadFile refuses such a file first).
-    void load(const sim::Scenario& scenario, std::uint64_t seed);
+    void load(const labs::Scenario& scenario, std::uint64_t seed);
     /// Loads a scenario file or gallery name; on failure returns false and fills `error` (translated frame).
     bool loadFile(const QString& pathOrName, QString* error, std::optional<std::uint64_t> seed = std::nullopt);
     /// Starts a run of `source`'s scenario and seed with every consumer (initial and added by its
-    /// actions) using only assignor `assignor` (sim::AssignorKind as int): the compare window's sides.
+    /// actions) using only assignor `assignor` (labs::AssignorKind as int): the compare window's sides.
     void loadWithAssignor(const SimulationController& source, std::int32_t assignor);
-    /// The assignors a consumer can be given (sim::AssignorKind as int), in Kafka's documentation order.
+    /// The assignors a consumer can be given (labs::AssignorKind as int), in Kafka's documentation order.
     static std::vector<std::int32_t> assignorKinds();
     /// Virtual time of the first journal event after the cursor that is later than `after` (none: nullopt).
     std::optional<std::int64_t> nextEventTime(std::int64_t after) const;
@@ -78,7 +79,17 @@ public:
     /// Back to the newest simulated state.
     void goLive();
     /// Runs the simulation (synchronously) up to virtual time `t` and moves the cursor there. For headless use and tests.
-    void runTo(sim::TimeMs t);
+    void runTo(labs::TimeMs t);
+    /// runTo(t) in slices, for a catch-up that must not freeze the window (the compare window's
+    /// sides): simulates towards `t` for about `budget_ms` of wall time (at least one piece of
+    /// kEventsPerPiece events). True when the run got to `t`: the cursor is then at `t`, as after
+    /// runTo(t). False: call it again to go on (the cursor has not moved; simulatedTime() tells how far).
+    bool runTowards(labs::TimeMs t, int budget_ms);
+    /// Where the simulation's clock is (ahead of time() when the cursor shows a past moment).
+    labs::TimeMs simulatedTime() const {
+        settle();
+        return m_run ? m_run->now() : 0;
+    }
     /// Advances playback as if `wall_ms` of wall-clock time had passed (what the timer does each frame).
     /// With `background`, the part of the slice not simulated yet is simulated on a worker thread
     /// while the views paint; the picture then trails the simulation by one frame (what playback
@@ -122,8 +133,8 @@ public:
     /// Journal events the timeline knows (the whole journal once settled).
     std::size_t eventCount() const { return m_cursor.size(); }
     bool isLive() const;
-    sim::TimeMs time() const { return m_time; }
-    sim::TimeMs duration() const { return m_run ? m_run->scenario().duration_ms : 0; }
+    labs::TimeMs time() const { return m_time; }
+    labs::TimeMs duration() const { return m_run ? m_run->scenario().duration_ms : 0; }
     std::uint64_t seed() const { return m_seed; }
 
     // ---- state for the views ----
@@ -135,46 +146,53 @@ public:
     const labs::observe::PartitionCache& partitionCache() const { return m_partition_cache; }
     /// What this backend can show (the simulation: everything).
     labs::observe::Capabilities capabilities() const { return labs::observe::SimObserver::capabilities(); }
+    // The simulation itself, for tests and tools that check it (journal hashes, live state); no
+    // view reads these (they draw from observation()).
     /// The Kafka view at the cursor, folded from the journal (what observation() is built from).
-    const sim::ClusterView& view() const { return m_cursor.view(); }
-    const sim::Simulation& sim() const {
+    const labs::KafkaView& view() const { return m_cursor.view(); }
+    const labs::Simulation& sim() const {
         settle();
         return m_run->sim();
     }
-    const sim::Journal& journal() const {
+    const labs::SimJournal& journal() const {
         settle();
         return m_run->sim().journal();
     }
     /// The scenario as loaded plus the interactive actions (the session's action log).
-    const sim::Scenario& scenario() const { return m_run ? m_run->scenario() : m_no_scenario; }
+    const labs::Scenario& scenario() const { return m_run ? m_run->scenario() : m_no_scenario; }
+    /// The topics the live cluster has now, internal ones left out, sorted by name: what an action
+    /// on the live cluster (Send trace to a topic) may name, whatever moment the cursor shows.
+    std::vector<std::string> liveTopicNames() const;
+    /// The name of the group with journal id `group` (the group panel's ids).
+    std::string groupName(std::int32_t group) const;
     /// The scenario's name ("rebalance-basico"; empty before a load).
     std::string scenarioName() const { return m_run ? m_run->scenario().name : std::string(); }
     const PlotSeries& plots() const { return m_plots; }
     /// Last journal event applied to the view (nullptr at the start).
-    const sim::Event* currentEvent() const;
+    const labs::SimEvent* currentEvent() const;
     QString sourcePath() const { return m_source_path; }
 
     // ---- interactive actions (applied at "now"; recorded in scenario() so it can be saved) ----
-    void stopBroker(sim::BrokerId id, bool crash);
-    void startBroker(sim::BrokerId id);
+    void stopBroker(labs::BrokerId id, bool crash);
+    void startBroker(labs::BrokerId id);
     /// Adds a consumer to `group` subscribed to `topics` (all non-internal topics if empty), preferring
     /// `assignor` if given (else the group's). Applied through ScenarioRun::apply, so it is known by id
     /// and saved. Returns its index.
     std::int32_t addConsumer(const std::string& group, std::vector<std::string> topics = {},
-                             std::optional<sim::AssignorKind> assignor = std::nullopt);
+                             std::optional<labs::AssignorKind> assignor = std::nullopt);
     void removeConsumer(std::int32_t consumer);
     /// Creates a topic now (kafka-topics --create). On failure creates nothing, records nothing and
     /// returns Kafka's error (translated) in `error`.
     bool createTopic(const std::string& name, std::int32_t partitions, std::int32_t replicationFactor, QString* error);
     /// Adds a producer that starts now (the run is replayed from the start with the producer in the
     /// scenario, so the live run and the saved scenario are the same). Returns its scenario id.
-    std::string addProducer(const std::string& topic, double ratePerSec, const sim::KeySpec& keys);
+    std::string addProducer(const std::string& topic, double ratePerSec, const labs::KeySpec& keys);
 
     // ---- the one action log: the scenario's actions (loaded and toolbar) and the terminal's ----
     /// The whole action log: the scenario (loaded, plus the toolbar's actions) with the terminal's
     /// commands in `terminal`. What File > Save writes, and what restart(), loadWithAssignor() and
     /// a scenario edit (addProducer) replay.
-    sim::Scenario actionLog() const;
+    labs::Scenario actionLog() const;
     /// The terminal's part of the action log: its commands, their input, Ctrl+C/Ctrl+D, the shell
     /// built-ins' entries and the clock ticks, each at its cluster time. Empty after loading a
     /// scenario without one; kept (and replayed) by restart, compare and scenario edits.
@@ -213,8 +231,8 @@ public:
     const stream_observe::TopicStreamRun* topicStream() const;
 
     // ---- commands typed in the terminal (app/terminal*) act on the same simulation ----
-    /// The running simulation, for the Kafka CLI backend (nullptr before a load).
-    sim::Simulation* mutableSim() {
+    /// The running simulation, for tests (nullptr before a load).
+    labs::Simulation* mutableSim() {
         settle();
         return m_run ? &m_run->sim() : nullptr;
     }
@@ -225,6 +243,10 @@ public:
     }
     /// Something outside the controller advanced or changed the simulation: resync and go live.
     void simulationChangedExternally();
+    /// A piece of terminal work done live starts here (CliHost: a command, a line, Ctrl+C/D, a
+    /// clock tick): labs::Session::beginPiece on the UI thread (the instant a playback slice stopped
+    /// in completed, the terminal log's work due by now fired), the timeline synced with it.
+    void beginTerminalPiece();
 
     /// Simulation events (scheduler timers) the worker fires between two looks at a stop request
     /// and at its wall-clock budget: an input in the middle of a slice waits for these at most.
@@ -265,7 +287,7 @@ protected:
 
 private:
     /// load() with the terminal's part of the action log given, or (nullopt) kept as it is.
-    void loadRun(const sim::Scenario& scenario, std::uint64_t seed, std::optional<labs::SessionJournal> terminal);
+    void loadRun(const labs::Scenario& scenario, std::uint64_t seed, std::optional<labs::SessionJournal> terminal);
     /// The worker stopped slice number `slice` because a frame came due, after `stoppedAt` events
     /// in all (queued from the worker thread).
     void onFrameDue(std::uint64_t slice, std::uint64_t stoppedAt);
@@ -276,12 +298,12 @@ private:
     void syncTimeline();
     /// The plot samples due before event `e`, from `before` (the timeline's state just before it),
     /// and `e`'s records in the rate windows (the timeline's sync hook: no fold of its own).
-    void sampleBefore(const sim::ClusterView& before, const sim::Event& e);
+    void sampleBefore(const labs::KafkaView& before, const labs::SimEvent& e);
     /// One plot sample at `t` of the state `v`.
-    void takeSample(const sim::ClusterView& v, sim::TimeMs t);
-    void setCursor(std::size_t events, sim::TimeMs time);
+    void takeSample(const labs::KafkaView& v, labs::TimeMs t);
+    void setCursor(std::size_t events, labs::TimeMs time);
     /// Runs the simulation towards `target`, stopping early when the slice budget is spent.
-    void simulateTowards(sim::TimeMs target, int budget_ms);
+    void simulateTowards(labs::TimeMs target, int budget_ms);
     std::string uniqueId(const std::string& prefix) const;
 
     /// Waits for the background slice, if any, and folds it in; `interrupt`: asks the worker to
@@ -304,13 +326,13 @@ private:
     std::uint64_t m_longest_frame_due_events = 0;
     std::uint64_t m_frame_due_stops = 0;
     bool m_background_live = false;     ///< playback follows "now" with slices on the worker
-    sim::Scenario m_no_scenario;        ///< scenario() before any load
+    labs::Scenario m_no_scenario;        ///< scenario() before any load
     std::uint64_t m_seed = 1;
     std::unique_ptr<labs::Session> m_run;
     std::unique_ptr<stream_observe::TopicStreamRun> m_topic_stream; ///< on m_run's simulation
     /// The run's journal indexed, the view at the cursor and the facts the observation needs.
     labs::observe::TimelineCursor m_cursor;
-    sim::TimeMs m_time = 0;
+    labs::TimeMs m_time = 0;
     bool m_playing = false;
     bool m_demo_end_announced = false;
     labs::SessionJournal m_terminal;      ///< the terminal's part of the action log
@@ -321,7 +343,6 @@ private:
     double m_speed = 1.0;
     QTimer m_timer;                ///< playback frames; the terminal's ticks while paused and held
     int m_terminal_holds = 0;      ///< see holdTerminalClock()
-    sim::TimeMs m_slice_target = 0; ///< where the last playback slice was to stop
     QElapsedTimer m_terminal_wall; ///< wall time since the last terminal tick (while playing)
     /// m_timer's state after a change of playing or of the terminal's holds.
     void updateTimer();
@@ -337,9 +358,9 @@ private:
 
     // plot sampling
     PlotSeries m_plots;
-    sim::TimeMs m_next_sample_ms = 0;
-    std::vector<std::pair<sim::TimeMs, std::int64_t>> m_appended; ///< (time, count) within the last second
-    std::vector<std::pair<sim::TimeMs, std::int64_t>> m_consumed;
+    labs::TimeMs m_next_sample_ms = 0;
+    std::vector<std::pair<labs::TimeMs, std::int64_t>> m_appended; ///< (time, count) within the last second
+    std::vector<std::pair<labs::TimeMs, std::int64_t>> m_consumed;
 };
 
 /// Directory of the bundled scenarios (labs::dataDirectory: override, installed share/fluxolab, source tree).

@@ -62,7 +62,7 @@ QString Texts::consumerStatusHelp(ConsumerStatus s) {
 
 QString Texts::noCoordinator() { return tr("No coordinator"); }
 
-QString Texts::noCoordinatorDetail(sim::BrokerId coordinator) {
+QString Texts::noCoordinatorDetail(labs::BrokerId coordinator) {
     return coordinator < 0 ? tr("no broker leads its __consumer_offsets partition")
                            : tr("coordinator broker %1 is down").arg(coordinator);
 }
@@ -89,36 +89,36 @@ QString Texts::rebalanceProtocol(bool cooperative) {
     return cooperative ? tr("cooperative (incremental)") : tr("eager (stop-the-world)");
 }
 
-QString Texts::leaveReason(sim::LeaveReason r) {
+QString Texts::leaveReason(labs::LeaveReason r) {
     switch (r) {
-    case sim::LeaveReason::LeaveGroup: return tr("left the group (LeaveGroup)");
-    case sim::LeaveReason::SessionTimeout: return tr("session timeout (no heartbeats)");
-    case sim::LeaveReason::PollTimeout: return tr("max.poll.interval.ms exceeded");
-    case sim::LeaveReason::RebalanceTimeout: return tr("did not rejoin in time");
-    case sim::LeaveReason::Fenced: return tr("fenced");
+    case labs::LeaveReason::LeaveGroup: return tr("left the group (LeaveGroup)");
+    case labs::LeaveReason::SessionTimeout: return tr("session timeout (no heartbeats)");
+    case labs::LeaveReason::PollTimeout: return tr("max.poll.interval.ms exceeded");
+    case labs::LeaveReason::RebalanceTimeout: return tr("did not rejoin in time");
+    case labs::LeaveReason::Fenced: return tr("fenced");
     }
     return {};
 }
 
-QString Texts::errorCode(sim::ErrorCode code) {
+QString Texts::errorCode(labs::ErrorCode code) {
     switch (code) {
-    case sim::ErrorCode::NONE: return tr("no error");
-    case sim::ErrorCode::NOT_ENOUGH_REPLICAS: return tr("not enough in-sync replicas (NOT_ENOUGH_REPLICAS)");
-    case sim::ErrorCode::NOT_ENOUGH_REPLICAS_AFTER_APPEND:
+    case labs::ErrorCode::NONE: return tr("no error");
+    case labs::ErrorCode::NOT_ENOUGH_REPLICAS: return tr("not enough in-sync replicas (NOT_ENOUGH_REPLICAS)");
+    case labs::ErrorCode::NOT_ENOUGH_REPLICAS_AFTER_APPEND:
         return tr("written, but not enough in-sync replicas (NOT_ENOUGH_REPLICAS_AFTER_APPEND)");
-    case sim::ErrorCode::NOT_LEADER_OR_FOLLOWER: return tr("the broker is no longer the leader (NOT_LEADER_OR_FOLLOWER)");
-    case sim::ErrorCode::LEADER_NOT_AVAILABLE: return tr("no leader available (LEADER_NOT_AVAILABLE)");
-    case sim::ErrorCode::REQUEST_TIMED_OUT: return tr("request timed out (REQUEST_TIMED_OUT)");
-    case sim::ErrorCode::NETWORK_EXCEPTION: return tr("network error (NETWORK_EXCEPTION)");
-    case sim::ErrorCode::REBALANCE_IN_PROGRESS: return tr("rebalance in progress (REBALANCE_IN_PROGRESS)");
-    case sim::ErrorCode::ILLEGAL_GENERATION: return tr("old generation (ILLEGAL_GENERATION)");
-    case sim::ErrorCode::UNKNOWN_MEMBER_ID: return tr("unknown member (UNKNOWN_MEMBER_ID)");
-    case sim::ErrorCode::CLIENT_DELIVERY_TIMEOUT: return tr("delivery.timeout.ms expired");
-    default: return QString::fromUtf8(sim::errorName(code));
+    case labs::ErrorCode::NOT_LEADER_OR_FOLLOWER: return tr("the broker is no longer the leader (NOT_LEADER_OR_FOLLOWER)");
+    case labs::ErrorCode::LEADER_NOT_AVAILABLE: return tr("no leader available (LEADER_NOT_AVAILABLE)");
+    case labs::ErrorCode::REQUEST_TIMED_OUT: return tr("request timed out (REQUEST_TIMED_OUT)");
+    case labs::ErrorCode::NETWORK_EXCEPTION: return tr("network error (NETWORK_EXCEPTION)");
+    case labs::ErrorCode::REBALANCE_IN_PROGRESS: return tr("rebalance in progress (REBALANCE_IN_PROGRESS)");
+    case labs::ErrorCode::ILLEGAL_GENERATION: return tr("old generation (ILLEGAL_GENERATION)");
+    case labs::ErrorCode::UNKNOWN_MEMBER_ID: return tr("unknown member (UNKNOWN_MEMBER_ID)");
+    case labs::ErrorCode::CLIENT_DELIVERY_TIMEOUT: return tr("delivery.timeout.ms expired");
+    default: return QString::fromUtf8(labs::errorCodeName(code));
     }
 }
 
-QString Texts::virtualTime(sim::TimeMs t) {
+QString Texts::virtualTime(labs::TimeMs t) {
     const auto ms = t % 1000;
     const auto s = (t / 1000) % 60;
     const auto m = t / 60000;
@@ -185,26 +185,22 @@ static_assert(labs::observe::checkKafkaEventTexts(kEventTexts, std::size(kEventT
 
 std::span<const labs::observe::EventText> Texts::eventTexts() { return kEventTexts; }
 
-QString Texts::event(const sim::Journal& j, const sim::Event& e) {
-    return event(labs::observe::shownEvent(j, e));
-}
-
 QString Texts::event(const labs::observe::ShownEvent& shown) {
     const auto translate = [](const char* source, int n) {
         return QCoreApplication::translate("Texts", source, nullptr, n).toStdString();
     };
     // Names as the student reads them: "admin" for a request without a client, translated states,
     // reasons and errors; everything else as the journal renders it.
-    const auto word = [&](sim::FieldKind kind, std::int64_t v, const std::string& text) -> std::string {
-        using K = sim::FieldKind;
+    const auto word = [&](labs::JournalFieldKind kind, std::int64_t v, const std::string& text) -> std::string {
+        using K = labs::JournalFieldKind;
         switch (kind) {
         case K::Producer:
         case K::ProducerIfSet:
         case K::Consumer:
         case K::ConsumerIfSet: return v >= 0 ? text : tr("admin").toStdString();
         case K::Error: return errorCode(shown.event.error).toStdString();
-        case K::GroupStateName: return groupState(labs::observe::groupState(static_cast<sim::GroupState>(v))).toStdString();
-        case K::LeaveReasonName: return leaveReason(static_cast<sim::LeaveReason>(v)).toStdString();
+        case K::GroupStateName: return groupState(labs::groupStateOfSlot(v)).toStdString();
+        case K::LeaveReasonName: return leaveReason(labs::leaveReasonOfSlot(v)).toStdString();
         default: return text;
         }
     };

@@ -1,6 +1,7 @@
 #pragma once
 // Every piece of user-visible text derived from simulation enums, in one place (translated at the edge).
 
+#include "labs/backend/model_types.h"
 #include "labs/observe/event_text.h"
 #include "labs/observe/observation.h"
 
@@ -23,7 +24,7 @@ public:
     static QString consumerStatusHelp(ConsumerStatus s);
     /// The group has no coordinator serving it (none elected, or its broker is down).
     static QString noCoordinator();
-    static QString noCoordinatorDetail(sim::BrokerId coordinator);
+    static QString noCoordinatorDetail(labs::BrokerId coordinator);
     static QString assignor(std::int32_t kind); ///< -1 = none
     static QString rebalanceProtocol(std::int32_t kind);
     /// The assignor line of an Empty group: with its last member Kafka clears the assignor (describe
@@ -32,16 +33,15 @@ public:
     /// The assignor's name as Kafka prints it ("range"; empty: none yet).
     static QString assignor(const std::string& name);
     static QString rebalanceProtocol(bool cooperative);
-    static QString leaveReason(sim::LeaveReason r);
-    static QString errorCode(sim::ErrorCode code);
+    static QString leaveReason(labs::LeaveReason r);
+    static QString errorCode(labs::ErrorCode code);
     /// One line describing a journal event for the status bar / timeline, from the event type's
-    /// template (eventTexts) with the fields of its schema; empty for another engine's events.
-    static QString event(const sim::Journal& j, const sim::Event& e);
-    /// The same for an event of the observation (its names already resolved).
+    /// template (eventTexts) with the fields of its schema, its names resolved (the observation's
+    /// event; a journal's: labs::observe::shownEvent(journal, event)); empty for another engine's.
     static QString event(const labs::observe::ShownEvent& shown);
     /// The Kafka events' text templates (untranslated source texts; labs::observe::EventText).
     static std::span<const labs::observe::EventText> eventTexts();
-    static QString virtualTime(sim::TimeMs t);
+    static QString virtualTime(labs::TimeMs t);
 
     // Short explanations for students (tooltips).
     static QString helpHighWatermark();

@@ -66,7 +66,7 @@ QStringList userTopics(const SimulationController* c) {
 }
 
 void fillAssignors(QComboBox* box) {
-    for (auto k : {sim::AssignorKind::Range, sim::AssignorKind::RoundRobin, sim::AssignorKind::Sticky, sim::AssignorKind::CooperativeSticky})
+    for (auto k : {labs::AssignorKind::Range, labs::AssignorKind::RoundRobin, labs::AssignorKind::Sticky, labs::AssignorKind::CooperativeSticky})
         box->addItem(Texts::assignor(static_cast<std::int32_t>(k)) + QStringLiteral(" · ") +
                          Texts::rebalanceProtocol(static_cast<std::int32_t>(k)),
                      static_cast<int>(k));
@@ -85,7 +85,7 @@ CreateTopicDialog::CreateTopicDialog(SimulationController* controller, QWidget* 
     m_partitions = new QSpinBox(this);
     // Kafka's own bound (a controller writes at most 10000 metadata records per operation), which
     // the simulation enforces too; the cluster view aggregates what does not fit.
-    const int maxPartitions = sim::maxPartitionsForNewTopic(0);
+    const int maxPartitions = labs::maxPartitionsForNewTopic(0);
     m_partitions->setRange(1, maxPartitions);
     m_partitions->setValue(3);
     m_rf = new QSpinBox(this);
@@ -103,7 +103,7 @@ CreateTopicDialog::CreateTopicDialog(SimulationController* controller, QWidget* 
                              "(one for the topic, one per partition). The replication factor cannot exceed the %3 "
                              "broker(s): each replica lives on a different broker.")
                               .arg(maxPartitions)
-                              .arg(sim::kMaxRecordsPerUserOp)
+                              .arg(labs::kMaxRecordsPerUserOp)
                               .arg(brokers),
                           this);
     m_limits->setObjectName(QStringLiteral("limits"));
@@ -149,10 +149,10 @@ AddProducerDialog::AddProducerDialog(SimulationController* controller, QWidget* 
     m_rate->setValue(10);
     m_rate->setSuffix(tr(" records/s"));
     m_keyKind = new QComboBox(this);
-    m_keyKind->addItem(tr("uniform keys"), static_cast<int>(sim::KeySpec::Kind::Uniform));
-    m_keyKind->addItem(tr("skewed keys (Zipf)"), static_cast<int>(sim::KeySpec::Kind::Zipf));
-    m_keyKind->addItem(tr("keys in sequence"), static_cast<int>(sim::KeySpec::Kind::Sequence));
-    m_keyKind->addItem(tr("no key (null)"), static_cast<int>(sim::KeySpec::Kind::Null));
+    m_keyKind->addItem(tr("uniform keys"), static_cast<int>(labs::KeySpec::Kind::Uniform));
+    m_keyKind->addItem(tr("skewed keys (Zipf)"), static_cast<int>(labs::KeySpec::Kind::Zipf));
+    m_keyKind->addItem(tr("keys in sequence"), static_cast<int>(labs::KeySpec::Kind::Sequence));
+    m_keyKind->addItem(tr("no key (null)"), static_cast<int>(labs::KeySpec::Kind::Null));
     m_keyCount = new QSpinBox(this);
     m_keyCount->setRange(1, 100000);
     m_keyCount->setValue(8);
@@ -175,8 +175,8 @@ AddProducerDialog::AddProducerDialog(SimulationController* controller, QWidget* 
 
 bool AddProducerDialog::apply() {
     if (m_topic->currentText().isEmpty()) return false;
-    sim::KeySpec keys;
-    keys.kind = static_cast<sim::KeySpec::Kind>(m_keyKind->currentData().toInt());
+    labs::KeySpec keys;
+    keys.kind = static_cast<labs::KeySpec::Kind>(m_keyKind->currentData().toInt());
     keys.count = m_keyCount->value();
     keys.prefix = m_prefix->text().toStdString();
     return !m_controller->addProducer(m_topic->currentText().toStdString(), m_rate->value(), keys).empty();
@@ -224,7 +224,7 @@ std::int32_t AddConsumerDialog::apply() {
         showError(m_error, group.isEmpty() ? tr("Type a group name.") : tr("Pick at least one topic (create one first)."));
         return -1;
     }
-    return m_controller->addConsumer(group.toStdString(), topics, static_cast<sim::AssignorKind>(m_assignor->currentData().toInt()));
+    return m_controller->addConsumer(group.toStdString(), topics, static_cast<labs::AssignorKind>(m_assignor->currentData().toInt()));
 }
 
 // ---- toolbar ----

@@ -24,10 +24,10 @@ std::vector<GalleryEntry> readGallery() {
         GalleryEntry e;
         e.path = dir.filePath(file);
         e.name = QFileInfo(file).completeBaseName();
-        sim::ScenarioError err;
-        std::optional<sim::Scenario> s;
+        labs::ScenarioError err;
+        std::optional<labs::Scenario> s;
         try {
-            s = sim::loadScenarioFile(QFile::encodeName(e.path).toStdString(), err);
+            s = labs::loadScenarioFile(QFile::encodeName(e.path).toStdString(), err);
         } catch (const std::exception& ex) {
             err.message = ex.what();
         }
@@ -49,7 +49,7 @@ namespace {
 QPixmap thumbnail(const QString& path) {
     SimulationController c;
     if (!c.loadFile(path, nullptr)) return {};
-    c.runTo(std::min<sim::TimeMs>(c.duration(), 25000));
+    c.runTo(std::min<labs::TimeMs>(c.duration(), 25000));
     ClusterCanvas view(&c);
     QImage image(1280, 720, QImage::Format_ARGB32_Premultiplied);
     QPainter p(&image);

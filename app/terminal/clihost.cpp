@@ -100,14 +100,22 @@ void CliHost::setRemote(RemoteCommands* remote) {
     Q_EMIT targetSwitched();
 }
 
-sim::TimeMs CliHost::nowMs() const {
+labs::TimeMs CliHost::nowMs() const {
     if (m_remote) return QDateTime::currentMSecsSinceEpoch();
     return m_backend ? m_backend->nowMs() : 0;
+}
+
+void CliHost::beginPiece() {
+    // Not on a real cluster, nor while the controller replaces the cluster (keepsTerminalLog: the
+    // commands still running are journaled as stopped there, and the run is replayed from 0).
+    if (m_remote || !m_backend || !m_controller || m_controller->keepsTerminalLog()) return;
+    m_controller->beginTerminalPiece();
 }
 
 std::unique_ptr<labs::CommandSession> CliHost::start(const std::vector<std::string>& argv) {
     if (m_remote) return m_remote->start(argv);
     m_controller->settle(); // commands act on the simulation: the background slice ends first
+    beginPiece();
     if (!m_cli) return nullptr;
     return m_cli->start(argv, true);
 }
@@ -138,7 +146,10 @@ void CliHost::recordBuiltin(int tab, labs::HistoryEntry entry) {
 void CliHost::journal(labs::JournalEvent event) {
     // A real cluster cannot be rebuilt by replaying what the terminal did: nothing is journaled.
     if (m_replaying || !m_backend || m_remote) return;
-    if (event.at_ms == 0) event.at_ms = m_backend->nowMs();
+    if (event.at_ms == 0) {
+        beginPiece(); // an input line, Ctrl+C or Ctrl+D: journaled before it acts
+        event.at_ms = m_backend->nowMs();
+    }
     const bool tick = event.type == labs::JournalEvent::Type::Tick;
     m_controller->journalTerminal(std::move(event));
     if (!tick) Q_EMIT journalChanged();
@@ -302,14 +313,16 @@ void CliHost::onTick() {
     tickNow(kTickMs);
 }
 
-void CliHost::tickNow(sim::TimeMs ms) {
+void CliHost::tickNow(labs::TimeMs ms) {
     if (m_remote) {
         // A real cluster's time is the wall clock: the running commands just report.
         Q_EMIT tick();
         return;
     }
-    // Running commands and lab checks read the simulation on this tick: no background slice may run.
+    // Running commands and lab checks read the simulation on this tick: no background slice may
+    // run. The tick is a piece of terminal work: it starts with the current instant complete.
     m_controller->settle();
+    beginPiece();
     // While the controller plays, its timer moves time; otherwise the running commands do, at
     // wall-clock speed, so that a console consumer keeps receiving what another tab produces.
     if (m_backend) {
@@ -317,8 +330,16 @@ void CliHost::tickNow(sim::TimeMs ms) {
         e.type = labs::JournalEvent::Type::Tick;
         e.tick_ms = m_controller->isPlaying() ? 0 : ms;
         journal(std::move(e));
+        if (!m_controller->isPlaying()) {
+            // The tick's time is held (SimBackend::advance): the log's work that comes due inside it
+            // fires after it, as in a replay, where the tick is one piece of the log.
+            m_backend->advance(ms);
+            m_controller->simulationChangedExternally();
+        }
+        // The log's commands still running are pumped by this tick as well (its replay's tick pumps
+        // every running command), before the consoles (their tabs come after the log's).
+        if (m_playback) m_playback->pumpRunning();
     }
-    if (m_backend && !m_controller->isPlaying()) m_controller->runTo(m_controller->mutableSim()->now() + ms);
     Q_EMIT tick();
 }
 

@@ -85,9 +85,15 @@ public:
     /// Commands can run: a simulation is loaded or a real cluster is connected.
     bool hasCluster() const { return m_remote || m_backend; }
     /// The cluster's clock: the simulation's, or the wall clock on a real cluster.
-    sim::TimeMs nowMs() const;
+    labs::TimeMs nowMs() const;
     /// Commands run on the real cluster since it was connected (a lab on that cluster checks these).
     const std::vector<labs::HistoryEntry>& remoteHistory() const { return m_remoteHistory; }
+    /// A piece of terminal work done live starts now (a command typed, a producer's line, Ctrl+C or
+    /// Ctrl+D, a clock tick): where a replay of the terminal's log fires it
+    /// (SimulationController::beginTerminalPiece). The piece's own time (a command's requests, a
+    /// tick) then lets none of the log's work fire inside it; that work fires right after it.
+    /// start(), journal() and tickNow() call it; the console calls it before reading the clock.
+    void beginPiece();
     /// Starts a command (interactive: the producer prints its '>' prompt). Requires backend().
     std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv);
     /// After a command changed the cluster: the views catch up with the simulation.
@@ -167,7 +173,7 @@ public:
     bool clockRunning() const { return m_holds > 0; }
     /// One clock tick (the controller's terminalTick(); by hand in tests and for `sleep`): while
     /// paused lets `ms` of virtual time pass; journals the tick and emits tick().
-    void tickNow(sim::TimeMs ms);
+    void tickNow(labs::TimeMs ms);
 
     static constexpr int kTickMs = 100;
     static constexpr int kMaxTypedLines = 500;

@@ -515,6 +515,7 @@ void TerminalConsole::runCommand(const QString& text) {
     const QString name = QString::fromStdString(cmd.argv.front());
     labs::HistoryEntry h;
     h.argv = cmd.argv;
+    m_host->beginPiece(); // where a replay of the terminal's log would run it
     if (m_host->hasCluster()) h.at_ms = m_host->nowMs();
     if (name == QStringLiteral("clear")) {
         clearScreen();

@@ -36,16 +36,21 @@ void Session::runUntil(sim::TimeMs t) {
 bool Session::runUntil(sim::TimeMs t, std::size_t& budget) {
     // The attached work fires as the clock passes each of its times, after that instant's own
     // events, actions and traffic: the clock first runs to T (the instant completed, also when an
-    // interactive action left it half done), then the work at T runs. A piece due at the current
-    // instant, with the instant complete, runs at once, as a replay applies a terminal event at the
-    // time the clock is at (JournalReplayer::apply lets no time pass then).
+    // interactive action or a budgeted run that stopped between two of its events left it half
+    // done), then the work at T runs. A piece due at the current instant, with the instant
+    // complete, runs at once, as a replay applies a terminal event at the time the clock is at
+    // (JournalReplayer::apply lets no time pass then).
     const bool unlimited = budget == std::numeric_limits<std::size_t>::max();
     while (m_work && !m_firing) {
         const std::optional<sim::TimeMs> due = m_work->nextDue();
         if (!due || *due > t) break;
         if (*due > now() || m_mid_instant) {
-            if (unlimited) m_run->runUntil(*due);
-            else if (!m_run->runUntil(*due, budget)) return false;
+            if (unlimited) {
+                m_run->runUntil(*due);
+            } else if (!m_run->runUntil(*due, budget)) {
+                m_mid_instant = true; // it may have stopped between two events of an instant
+                return false;
+            }
             m_mid_instant = false;
         }
         m_firing = true;
@@ -55,10 +60,22 @@ bool Session::runUntil(sim::TimeMs t, std::size_t& budget) {
     if (unlimited) {
         m_run->runUntil(t);
     } else if (!m_run->runUntil(t, budget)) {
+        m_mid_instant = true;
         return false;
     }
     m_mid_instant = false;
     return true;
+}
+
+void Session::beginPiece() {
+    if (!m_firing) runUntil(now());
+}
+
+void Session::runHeld(sim::TimeMs t) {
+    const bool firing = m_firing;
+    m_firing = true;
+    runUntil(t);
+    m_firing = firing;
 }
 
 void Session::advanceToActionInstant() {

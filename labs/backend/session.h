@@ -69,6 +69,19 @@ public:
     bool runUntil(sim::TimeMs t, std::size_t& budget);
     void runFor(sim::TimeMs ms) { runUntil(now() + std::max<sim::TimeMs>(0, ms)); }
 
+    /// A piece of terminal work done live (a command typed with its input, a producer's line,
+    /// Ctrl+D, Ctrl+C, a clock tick) starts where a replay of the terminal's log fires it: after the
+    /// current instant is complete (a playback slice may have stopped inside it) and after the
+    /// attached work due by now (runUntil(now())). Call it before the piece reads the clock or
+    /// touches the cluster; nothing when the attached work is firing (that piece is one already).
+    void beginPiece();
+    /// The clock moved by a piece of terminal work (SimBackend: a command's requests, a console
+    /// client's steps, a live clock tick): like runUntil, but the attached work does not fire
+    /// inside it (in a replay the piece is itself one piece of the log, inside which no other
+    /// fires). What came due meanwhile fires right after it, at the next runUntil or beginPiece:
+    /// one rule, live and replayed.
+    void runHeld(sim::TimeMs t);
+
     /// Moves the clock to the instant an interactive action is applied and recorded at: the next
     /// millisecond, stopped where a scenario action at that instant runs (after the simulation's
     /// events and the scenario's actions there, before its consumer starts and traffic tick:
@@ -99,7 +112,9 @@ private:
     std::unique_ptr<stream_observe::ScenarioStreams> m_streams; ///< timers on m_run's scheduler: goes first
     TimedWork* m_work = nullptr;
     bool m_firing = false;      ///< inside m_work->fire(): time its commands let pass fires no work
-    bool m_mid_instant = false; ///< advanceToActionInstant() left the current instant's tick to run
+    /// The current instant may be incomplete: advanceToActionInstant() left its consumer starts and
+    /// tick to run, or a budgeted runUntil stopped between two of its events.
+    bool m_mid_instant = false;
 };
 
 /// A virtual time or duration as scenarios and fluxolab-cli write it ("30s", "1500ms", "2m"): the

@@ -49,8 +49,10 @@ SimBackend::SimBackend(Session& external) : m_session(&external), m_sim(&externa
 SimBackend::~SimBackend() = default;
 
 TimeMs SimBackend::nowMs() const { return kVirtualEpochMs + m_sim->now(); }
-void SimBackend::advance(TimeMs ms) { m_session->runFor(ms); }
-void SimBackend::request() { m_session->runFor(kRequestMs); }
+// A command's time is held (Session::runHeld): the session's other timed work (the terminal's log
+// being played) does not fire inside a command, live or replayed.
+void SimBackend::advance(TimeMs ms) { m_session->runHeld(m_session->now() + std::max<TimeMs>(0, ms)); }
+void SimBackend::request() { m_session->runHeld(m_session->now() + kRequestMs); }
 
 ProbeResult SimBackend::probe(TimeMs /*timeout_ms*/) const {
     ProbeResult r;
@@ -291,7 +293,7 @@ BackendResult SimBackend::send(Handle producer, const std::string& topic, const 
 void SimBackend::closeProducer(Handle producer) {
     m_sim->closeProducer(producer);
     const TimeMs deadline = m_sim->now() + kProducerCloseMaxMs;
-    while (m_sim->pendingRecords(producer) > 0 && m_sim->now() < deadline) m_session->runFor(1);
+    while (m_sim->pendingRecords(producer) > 0 && m_sim->now() < deadline) m_session->runHeld(m_sim->now() + 1);
 }
 
 ClusterBackend::Handle SimBackend::openConsumer(const ConsumerSettings& s) {

@@ -91,6 +91,9 @@ public:
     void tick();
     /// The tabs whose command still runs, in the order stopAll() stops them.
     std::vector<int> runningTabs() const;
+    /// Pumps every running command without Hooks::ticked (a clock tick of work that is not this
+    /// replayer's: a live tick while a log plays, which a later replay applies as one of its ticks).
+    void pumpRunning() { pumpAll(); }
 
     /// The same replay as run(), in slices (a long journal - up to a day of cluster time - must not
     /// freeze the app's window): begin(), then step() until it returns true. Each step does at
@@ -158,6 +161,10 @@ public:
     /// The events fired so far (a run of ticks counts once, when its last tick fired).
     std::size_t eventsFired() const { return m_next; }
     const SessionJournal& journal() const { return m_journal; }
+    /// A live clock tick while the log plays (CliHost::tickNow): the log's commands still running
+    /// are pumped too, as the tick, added to the log, pumps every running command when the log is
+    /// replayed. Call it before the live commands are pumped (the log's tabs come first).
+    void pumpRunning() { m_replayer.pumpRunning(); }
 
 private:
     ClusterBackend& m_backend;

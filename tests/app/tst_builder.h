@@ -11,6 +11,7 @@ private Q_SLOTS:
     void recordsTravelToTheChosenPartition();
     void compareRunsBothSidesToTheSameMoment();
     void compareFollowsTheMainControllersClock();
+    void compareOpenedLateCatchesUpInSlices();
     void createTopicWithTooLargeRfShowsKafkaError();
     void builtScenarioReplaysToTheSameJournal();
     void hugeTopicIsBoundedResponsiveAndLegible();

@@ -1441,7 +1441,7 @@ void LayoutTest::timelineShowsTheWholeEvent() {
     const sim::Journal& j = w->controller()->journal();
     std::map<int, QString> longest;
     for (const sim::Event& e : j.events()) {
-        const QString t = Texts::event(j, e);
+        const QString t = Texts::event(labs::observe::shownEvent(j, e));
         QString& l = longest[static_cast<int>(e.typeIndex())];
         if (t.size() > l.size()) l = t;
     }

@@ -1003,14 +1003,14 @@ void MainWindowTest::timelineAndStatusReadTheObservation() {
     QVERIFY(live.event.has_value());
     QCOMPARE(live.journal_events, c->eventCount());
     const QString liveText = Texts::event(*live.event);
-    QCOMPARE(liveText, Texts::event(c->journal(), c->journal()[c->cursor() - 1]));
+    QCOMPARE(liveText, Texts::event(labs::observe::shownEvent(c->journal(), c->journal()[c->cursor() - 1])));
     // A past moment: the event at that cursor, not the newest one.
     c->seek(c->eventCount() / 2);
     const auto& past = c->observation();
     QVERIFY(!past.live);
     QCOMPARE(past.position, c->eventCount() / 2);
     QCOMPARE(past.event->event.time, c->journal()[past.position - 1].time);
-    QCOMPARE(Texts::event(*past.event), Texts::event(c->journal(), c->journal()[past.position - 1]));
+    QCOMPARE(Texts::event(*past.event), Texts::event(labs::observe::shownEvent(c->journal(), c->journal()[past.position - 1])));
     auto* bar = w.findChild<TimelineBar*>();
     QVERIFY(bar);
     QCOMPARE(bar->scrubber()->value(), static_cast<int>(past.position));

@@ -1171,3 +1171,52 @@ void TerminalTest::consoleConsumerDuringPlaybackHasOneClock() {
     w->controller()->runTo(end);
     QCOMPARE(QString::fromStdString(w->controller()->journal().sha256()), QString::fromStdString(hash));
 }
+
+void TerminalTest::commandTypedAcrossATickOfThePlayingLogReplaysToTheSameJournal() {
+    // A restarted run plays the terminal's log (a console consumer ticked every 100 ms); a command
+    // typed 1 ms before one of the log's ticks lets 2 ms pass (its request). One rule live and
+    // replayed: the log's tick does not fire inside the command but right after it, as the replay
+    // (where the command is one piece of the log) does. The run, saved and replayed, and restarted
+    // with the same seed, gives the same journal.
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    w->controller()->runTo(2000);
+    terminalWork(w.get());
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-console-consumer.sh --topic aula --group leitores --from-beginning") + kBootstrap);
+    ticks(w->cliHost(), 20);
+    QTest::keyClick(c, Qt::Key_C, Qt::ControlModifier);
+    // A tick of the log's run of ticks, well inside it.
+    sim::TimeMs tickAt = -1;
+    for (const labs::JournalEvent& e : w->controller()->terminalLog().events)
+        if (e.type == labs::JournalEvent::Type::Tick && e.tick_ms == CliHost::kTickMs && e.count >= 15) {
+            tickAt = e.at_ms - labs::kVirtualEpochMs + 10 * e.tick_ms;
+            break;
+        }
+    QVERIFY(tickAt > 2000);
+    const sim::TimeMs logEnd = w->controller()->sim().now();
+    w->controller()->restart(w->controller()->seed());
+    w->controller()->runTo(tickAt - 1);
+    QVERIFY(w->cliHost()->playback() && !w->cliHost()->playback()->done());
+    c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-topics.sh --create --topic rascunho --partitions 3") + kBootstrap);
+    QVERIFY2(c->toPlainText().contains(QStringLiteral("Created topic rascunho.")), qPrintable(c->toPlainText()));
+    QVERIFY(w->controller()->sim().now() > tickAt); // its request passed the tick's time
+    const sim::TimeMs end = logEnd + 2000;
+    w->controller()->runTo(end);
+    QVERIFY(w->cliHost()->playback()->done());
+    const std::string hash = w->controller()->journal().sha256();
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("across-a-tick.json"));
+    QVERIFY(w->saveScenarioTo(path));
+    auto w2 = makeWindow();
+    QString error;
+    QVERIFY2(w2->openScenario(path, false, &error), qPrintable(error));
+    w2->controller()->runTo(end);
+    QCOMPARE(QString::fromStdString(w2->controller()->journal().sha256()), QString::fromStdString(hash));
+    w->controller()->restart(w->controller()->seed());
+    w->controller()->runTo(end);
+    QCOMPARE(QString::fromStdString(w->controller()->journal().sha256()), QString::fromStdString(hash));
+}

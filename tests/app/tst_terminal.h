@@ -34,4 +34,5 @@ private Q_SLOTS:
     void longTerminalSessionReplaysOnRestart();
     void consoleConsumerRunningAtARestartStopsThereInEveryReplay();
     void consoleConsumerDuringPlaybackHasOneClock();
+    void commandTypedAcrossATickOfThePlayingLogReplaysToTheSameJournal();
 };

@@ -2,6 +2,7 @@
 
 #include "app/core/language.h"
 #include "app/core/texts.h"
+#include "labs/observe/sim_observer.h"
 #include "sim/scenario.h"
 
 #include <QCoreApplication>
@@ -104,7 +105,7 @@ void WordsTest::actorEventsNameTheActor() {
     QStringList texts;
     for (const sim::Event& e : s.journal().events())
         if (e.type == sim::EventType::ProducerAdded || e.type == sim::EventType::ConsumerAdded)
-            texts << app::Texts::event(s.journal(), e);
+            texts << app::Texts::event(labs::observe::shownEvent(s.journal(), e));
     QCOMPARE(texts, (QStringList{QStringLiteral("Produtor produtor-encomendas arrancou"),
                                  QStringLiteral("Consumidor consumidor-faturacao arrancou")}));
 }
@@ -123,7 +124,7 @@ void WordsTest::noEventTextHasAMissingName() {
     for (const QString& lang : {QStringLiteral("pt_PT"), QStringLiteral("en")}) {
         QVERIFY(app::setLanguage(lang));
         for (const sim::Event& e : j.events()) {
-            const QString text = app::Texts::event(j, e);
+            const QString text = app::Texts::event(labs::observe::shownEvent(j, e));
             QVERIFY2(
                 !text.contains(QStringLiteral("  ")) && !text.endsWith(QLatin1Char(' ')) &&
                     !text.startsWith(QLatin1Char(' ')),

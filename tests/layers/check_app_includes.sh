@@ -1,21 +1,55 @@
 #!/bin/sh
 # Layer guard (issue #9): app/ reads the labs layer (observation model, backends, session, the
-# timeline cursor, event texts), never the simulation's headers. Any file of app/ that includes
-# "sim/..." fails this test; there are no exceptions. Indirect use (a labs/ header that includes
-# sim/ and so hands sim:: value types to the app) is not caught here (docs/architecture.md,
-# "The layer guard").
+# timeline cursor, event texts), never the simulation. It fails on
+#  - any file of app/ that includes "sim/..." (no exceptions), and
+#  - any `sim::` name in app/ code, comments left out: a labs/ header that includes sim/ must not
+#    hand sim:: types to the app under their sim:: names. The values app/ exchanges with labs/ are
+#    named in labs (labs/backend/model_types.h, the observation model), so that app/ depends on
+#    the labs layer's interface only (docs/architecture.md, "The layer guard").
+#  - a `namespace sim` alias or using-directive in app/ (it would hide sim:: names from the check).
 # Usage: check_app_includes.sh <source dir>
 set -eu
 root=${1:?source dir}
 cd "$root"
 [ -d app ] || { echo "FAIL: no app/ folder under $root" >&2; exit 1; }
 
+status=0
 found=$(grep -rlE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]sim/' app | LC_ALL=C sort || true)
 if [ -n "$found" ]; then
     for f in $found; do
         echo "FAIL: $f includes a sim/ header; read the observation model or a labs/ facade instead:" >&2
         grep -nE '^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]sim/' "$f" >&2
     done
-    exit 1
+    status=1
 fi
-echo "app/ includes no sim/ header ($(find app -name '*.h' -o -name '*.cpp' | wc -l) files checked)"
+
+files=$(find app -name '*.h' -o -name '*.cpp' | LC_ALL=C sort)
+# Code only: /* ... */ and // comments are removed first (a "//" inside a string literal cuts the
+# rest of that line off: the check errs towards silence there, never towards a false alarm).
+names=$(awk '
+    FNR == 1 { inblock = 0 }
+    {
+        line = $0
+        if (inblock) {
+            e = index(line, "*/")
+            if (e == 0) next
+            line = substr(line, e + 2)
+            inblock = 0
+        }
+        while ((s = index(line, "/*")) > 0) {
+            rest = substr(line, s + 2)
+            e = index(rest, "*/")
+            if (e > 0) line = substr(line, 1, s - 1) " " substr(rest, e + 2)
+            else { line = substr(line, 1, s - 1); inblock = 1 }
+        }
+        sub(/\/\/.*/, "", line)
+        if (line ~ /(^|[^A-Za-z0-9_])sim::/ || line ~ /namespace[ \t]+([A-Za-z0-9_]+[ \t]*=[ \t]*)?(fluxolab::)?sim([^A-Za-z0-9_:]|$)/)
+            print FILENAME ":" FNR ": " $0
+    }' $files)
+if [ -n "$names" ]; then
+    echo "FAIL: app/ names sim:: types; use the labs/ names (labs/backend/model_types.h, labs::observe):" >&2
+    echo "$names" >&2
+    status=1
+fi
+[ "$status" -eq 0 ] || exit 1
+echo "app/ includes no sim/ header and names no sim:: type ($(echo "$files" | wc -l) files checked)"
