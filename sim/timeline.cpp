@@ -4,6 +4,7 @@
 #include "sim/lag.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace fluxolab::sim {
 
@@ -42,7 +43,7 @@ T& slot(std::vector<T>& v, std::int32_t i) {
 namespace {
 TpKey keyOf(const Event& e) { return {e.topic, e.partition}; }
 /// The partition event `e` changes, stamped with the view's event count (PartitionView::changed).
-PartitionView& touch(std::map<TpKey, PartitionView>& partitions, const Event& e, std::size_t events) {
+PartitionView& touch(PartitionMap& partitions, const Event& e, std::size_t events) {
     PartitionView& p = partitions[keyOf(e)];
     p.changed = events;
     return p;
@@ -80,8 +81,8 @@ FLUXOLAB_KAFKA_FOLD(TopicCreated) {
 }
 FLUXOLAB_KAFKA_FOLD(TopicDeleted) {
     topics.erase(e.topic);
-    for (auto it = partitions.begin(); it != partitions.end();)
-        it = it->first.first == e.topic ? partitions.erase(it) : std::next(it);
+    partitions.eraseRange({e.topic, std::numeric_limits<std::int32_t>::min()}, {e.topic + 1, std::numeric_limits<std::int32_t>::min()},
+                          [](const TpKey&) { return true; });
     for (auto& [gi, g] : groups)
         for (auto it = g.committed.begin(); it != g.committed.end();)
             it = it->first.first == e.topic ? g.committed.erase(it) : std::next(it);

@@ -4,6 +4,7 @@
 // copying the nearest snapshot and replaying at most N events.
 
 #include "sim/journal.h"
+#include "sim/partition_map.h"
 
 #include <algorithm>
 #include <concepts>
@@ -43,7 +44,12 @@ struct PartitionView {
     /// `changed` <= N while the view goes forward (labs/observe's observation does).
     std::size_t changed = 0;
     Offset leaderLeo() const;
+    bool operator==(const PartitionView&) const = default;
 };
+
+/// The partitions of a view, shared in chunks between copies (a timeline's snapshots cost what
+/// changed between them, not the whole map: sim/partition_map.h).
+using PartitionMap = ChunkedCowMap<TpKey, PartitionView>;
 
 struct GroupView {
     GroupState state = GroupState::Empty;
@@ -77,7 +83,7 @@ struct ClusterView {
     std::size_t events = 0;           ///< number of journal events applied
     std::vector<BrokerView> brokers;  ///< index = broker id - 1
     std::map<std::int32_t, TopicView> topics; ///< live topics by journal topic index
-    std::map<TpKey, PartitionView> partitions;
+    PartitionMap partitions;     ///< copies share unchanged chunks
     std::map<std::int32_t, GroupView> groups; ///< by journal group index
     std::vector<ConsumerView> consumers;      ///< by consumer index
     std::vector<ProducerView> producers;      ///< by producer index

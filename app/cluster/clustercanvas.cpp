@@ -29,7 +29,14 @@ ClusterCanvas::ClusterCanvas(SimulationController* controller, QWidget* parent) 
         m_dirty = true;
         // Build the layout now, while the simulation is idle: during playback the next slice is
         // then simulated on a worker thread while this view paints (painting reads only the layout).
-        if (isVisible()) rebuild();
+        // Except after a change that brought many events at once (creating a 9 999 x 3 topic folds
+        // about 20 000): the change itself was a long block of the UI thread, so the layout is built
+        // when the view paints, in a later turn of the event loop - two blocks of about half the
+        // size. Nothing stale is drawn in between: the paint builds the layout first (and the
+        // observation it reads settles the worker first).
+        const std::size_t at = m_controller->cursor();
+        const bool manyEvents = at > m_layoutEvents && at - m_layoutEvents > kDeferLayoutAfterEvents;
+        if (isVisible() && !manyEvents) rebuild();
         update();
     });
 }
@@ -76,6 +83,7 @@ void ClusterCanvas::showObservation(std::optional<labs::observe::Observation> o)
 
 void ClusterCanvas::rebuild() {
     m_layout = buildLayout(QSizeF(size()));
+    m_layoutEvents = m_controller->cursor();
     m_dirty = false;
 }
 

@@ -115,10 +115,9 @@ private:
 class MarkerSlider : public QSlider {
 public:
     using QSlider::QSlider;
-    void setMarkers(std::vector<labs::observe::TimelineMarker> markers) {
-        if (markers.size() == m_markers.size() && (markers.empty() || markers.back().position == m_markers.back().position))
-            return; // the same journal: markers only ever grow with it
-        m_markers = std::move(markers);
+    void setMarkers(labs::observe::TimelineMarkers markers) {
+        if (markers.sharesStorageWith(m_markers) || (markers.empty() && m_markers.empty())) return; // the same markers
+        m_markers = std::move(markers); // shared with the observation: a pointer, not a copy
         update();
     }
     std::size_t markerCount() const { return m_markers.size(); }
@@ -148,7 +147,7 @@ protected:
     }
 
 private:
-    std::vector<labs::observe::TimelineMarker> m_markers;
+    labs::observe::TimelineMarkers m_markers;
 };
 
 class JumpSliderStyle : public QProxyStyle {
@@ -277,7 +276,7 @@ void TimelineBar::refresh() {
     }
     const labs::observe::Observation& o = m_controller->observation();
     static_cast<MarkerSlider*>(m_slider)->setMarkers(o.has(labs::observe::Capability::TimeTravel) ? o.markers
-                                                                                                   : std::vector<labs::observe::TimelineMarker>{});
+                                                                                                   : labs::observe::TimelineMarkers{});
     m_updating = true;
     m_slider->setRange(0, static_cast<int>(std::min<std::size_t>(o.journal_events, INT32_MAX)));
     m_slider->setValue(static_cast<int>(std::min<std::size_t>(o.position, INT32_MAX)));

@@ -11,9 +11,13 @@
 #include "sim/journal.h"
 #include "sim/types.h"
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -241,6 +245,102 @@ struct TimelineMarker {
     std::int32_t value = 0;
 };
 
+/// The timeline's markers of a run, shared between the observations that show them: markers are
+/// only appended (and the last one's count raised while partitions are elected at its moment), so
+/// an observation holds one pointer to them instead of a copy of every marker of the run, and its
+/// cost does not grow with the run's length. Full chunks of kChunk markers are never written again
+/// and are shared by every later version; a change to a list another copy still holds copies the
+/// chunk pointers and the last, partial chunk only (at most kChunk markers).
+class TimelineMarkers {
+public:
+    static constexpr std::size_t kChunk = 256;
+    class const_iterator {
+    public:
+        using iterator_category = std::forward_iterator_tag;
+        using value_type = TimelineMarker;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const TimelineMarker*;
+        using reference = const TimelineMarker&;
+        const_iterator() = default;
+        reference operator*() const { return (*m_list)[m_index]; }
+        pointer operator->() const { return &(*m_list)[m_index]; }
+        const_iterator& operator++() {
+            ++m_index;
+            return *this;
+        }
+        const_iterator operator++(int) {
+            const_iterator old = *this;
+            ++m_index;
+            return old;
+        }
+        bool operator==(const const_iterator& o) const { return m_index == o.m_index; }
+
+    private:
+        friend class TimelineMarkers;
+        const_iterator(const TimelineMarkers* list, std::size_t index) : m_list(list), m_index(index) {}
+        const TimelineMarkers* m_list = nullptr;
+        std::size_t m_index = 0;
+    };
+
+    TimelineMarkers() = default;
+    TimelineMarkers(std::initializer_list<TimelineMarker> markers) {
+        for (const TimelineMarker& m : markers) push_back(m);
+    }
+    std::size_t size() const { return m_body ? m_body->size : 0; }
+    bool empty() const { return size() == 0; }
+    const TimelineMarker& operator[](std::size_t i) const {
+        const Body& b = *m_body;
+        const std::size_t c = i / kChunk;
+        return c < b.full.size() ? (*b.full[c])[i % kChunk] : b.tail[i - b.full.size() * kChunk];
+    }
+    const TimelineMarker& back() const { return (*this)[size() - 1]; }
+    const_iterator begin() const { return {this, 0}; }
+    const_iterator end() const { return {this, size()}; }
+
+    /// Appends `m` (copies the chunk pointers and the partial chunk first when another list shares them).
+    void push_back(TimelineMarker m) {
+        Body& b = own();
+        b.tail.push_back(std::move(m));
+        ++b.size;
+        if (b.tail.size() == kChunk) { // full: never written again, shared by every later copy
+            b.full.push_back(std::make_shared<const std::vector<TimelineMarker>>(std::move(b.tail)));
+            b.tail.clear();
+            b.tail.reserve(kChunk);
+        }
+    }
+    /// The last marker, to change it (see push_back; a full chunk's last marker is copied into the tail first).
+    TimelineMarker& back() {
+        Body& b = own();
+        if (b.tail.empty()) { // the last one is in a full chunk: that chunk becomes the tail again
+            b.tail = *b.full.back();
+            b.full.pop_back();
+        }
+        return b.tail.back();
+    }
+    void clear() { m_body.reset(); }
+    /// Both lists are the same memory (a copy not changed since).
+    bool sharesStorageWith(const TimelineMarkers& o) const { return m_body && m_body == o.m_body; }
+    bool operator==(const TimelineMarkers& o) const {
+        return size() == o.size() && std::equal(begin(), end(), o.begin(), [](const TimelineMarker& a, const TimelineMarker& b) {
+                   return a.kind == b.kind && a.position == b.position && a.time == b.time && a.subject == b.subject &&
+                          a.value == b.value;
+               });
+    }
+
+private:
+    struct Body {
+        std::vector<std::shared_ptr<const std::vector<TimelineMarker>>> full; ///< kChunk markers each
+        std::vector<TimelineMarker> tail;                                     ///< the last ones (fewer than kChunk)
+        std::size_t size = 0;
+    };
+    Body& own() {
+        if (!m_body) m_body = std::make_shared<Body>();
+        else if (m_body.use_count() > 1) m_body = std::make_shared<Body>(*m_body);
+        return *m_body;
+    }
+    std::shared_ptr<Body> m_body;
+};
+
 /// The journal event the moment shown follows (TimeTravel), with its names resolved so that a view
 /// describes it without the journal.
 struct ShownEvent {
@@ -269,7 +369,7 @@ struct Observation {
     /// RecordsInFlight: records written to a leader and not committed yet (above the high watermark).
     std::int64_t records_in_flight = 0;
     std::vector<Append> appends;          ///< RecordsInFlight: recent appends, newest first
-    std::vector<TimelineMarker> markers;  ///< TimeTravel: the whole journal's, in order
+    TimelineMarkers markers;              ///< TimeTravel: the whole journal's, in order (shared, not copied)
     std::size_t position = 0;             ///< TimeTravel: the cursor (journal events shown)
     std::size_t journal_events = 0;       ///< TimeTravel: events in the whole journal (the cursor's range)
     std::optional<ShownEvent> event;      ///< TimeTravel: the last event shown (none at the start)

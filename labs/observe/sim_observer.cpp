@@ -126,8 +126,8 @@ void SimObserver::learnMarker(const sim::Journal& j, const sim::Event& e, std::s
         led[static_cast<std::size_t>(e.partition)] = true;
         if (first) break; // the first leader of a new partition is no failover
         // Every partition elected at the same moment is one mark (a broker failure moves thousands).
-        if (!m_markers.empty() && m_markers.back().kind == Kind::Election && m_markers.back().time == e.time)
-            ++m_markers.back().value;
+        if (const TimelineMarkers& read = m_markers; !read.empty() && read.back().kind == Kind::Election && read.back().time == e.time)
+            ++m_markers.back().value; // copies the markers' last chunk only if an observation still holds it
         else
             m_markers.push_back({Kind::Election, index, e.time, j.topicName(e.topic) + "-" + std::to_string(e.partition), 1});
         break;
@@ -146,7 +146,7 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
     o.position = v.events;
     o.journal_events = j.size();
     if (v.events > 0 && v.events <= j.size()) o.event = shownEvent(j, j[v.events - 1]);
-    o.markers = m_markers;
+    o.markers = m_markers; // shared: one pointer, not a copy of the run's markers
 
     // ---- brokers: addresses are fixed at start; state from the view ----
     const sim::BrokerId controller = v.controller();

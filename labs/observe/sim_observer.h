@@ -76,7 +76,7 @@ private:
     std::map<std::int32_t, std::vector<TopicFacts>> m_topics; ///< by journal topic index, oldest first
     std::size_t m_learned = 0;                                ///< journal events scanned
     std::uint64_t m_epoch = 1;                                ///< see epoch()
-    std::vector<TimelineMarker> m_markers;                    ///< of the events scanned
+    TimelineMarkers m_markers;                                ///< of the events scanned (observations share them)
     /// Whether each partition has had a leader, by journal topic index then partition, while
     /// scanning (a vector, not a map: a 9 999-partition topic's first elections are 10 000 look-ups).
     std::vector<std::vector<bool>> m_led;

@@ -386,6 +386,47 @@ void MainWindowTest::layoutCacheFollowsTheTopology() {
     QVERIFY(ClusterLayoutBuilder::topologyKey(c->observation(), size, canvas->theme(), 3) != key);
 }
 
+void MainWindowTest::hugeTopicLayoutIsBuiltAtThePaint() {
+    // Creating the largest topic Kafka accepts folds about 20 000 events in one UI-thread block: the
+    // cluster view builds its layout at the next paint (a second block), not inside the creation's,
+    // and that paint draws the new topic (never the picture before it, never half of it).
+    auto w = makeWindow();
+    auto* c = w->controller();
+    ClusterCanvas* canvas = w->clusterCanvas();
+    (void)canvas->layout();
+    QVERIFY(!canvas->layoutPending());
+    // A small change: built at once, as during playback.
+    QVERIFY(c->createTopic("pequeno", 4, 3, nullptr));
+    QVERIFY(!canvas->layoutPending());
+    const std::size_t before = c->eventCount();
+    QVERIFY(c->createTopic("grande", 9999, 3, nullptr));
+    QVERIFY(c->eventCount() - before > ClusterCanvas::kDeferLayoutAfterEvents);
+    QVERIFY(canvas->layoutPending()); // left to the paint
+    const QImage painted = canvas->grab().toImage();
+    QVERIFY(!painted.isNull());
+    QVERIFY(!canvas->layoutPending()); // the paint built it first
+    const ClusterLayout fresh = ClusterLayoutBuilder::build(c->observation(), c->speed(), QSizeF(canvas->size()), canvas->theme());
+    compareLayouts(canvas->layout(), fresh);
+    bool grande = false;
+    for (const auto& st : canvas->layout().strips) grande = grande || st.name == QStringLiteral("grande-0");
+    QVERIFY(grande);
+    int hidden = 0;
+    for (const auto& b : canvas->layout().brokers) hidden += b.hiddenReplicas;
+    QVERIFY(hidden > 0); // the aggregate: "+ N more" on the brokers
+    // The picture equals one drawn from a layout built in the same block (no stale frame).
+    QImage direct(canvas->size(), QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter p(&direct);
+        canvas->render(p, QSizeF(canvas->size()));
+    }
+    QImage shown(canvas->size(), QImage::Format_ARGB32_Premultiplied);
+    {
+        QPainter p(&shown);
+        canvas->paintCurrent(p);
+    }
+    QCOMPARE(shown, direct);
+}
+
 void MainWindowTest::plotTotalsEqualAFullSum() {
     auto w = makeWindow();
     auto* c = w->controller();

@@ -22,6 +22,7 @@ private Q_SLOTS:
     /// The cluster view keeps the topology's part of its layout between frames: reused while the
     /// brokers, topics, partitions and replicas are the same, computed again when they change.
     void layoutCacheFollowsTheTopology();
+    void hugeTopicLayoutIsBuiltAtThePaint();
     /// The HW and LEO totals of the plots, kept per event, equal a full sum over the partitions at every sample.
     void plotTotalsEqualAFullSum();
     /// Long plot series are decimated (bounded points per graph) and drawn the same as in full.

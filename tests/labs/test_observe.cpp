@@ -206,6 +206,61 @@ TEST_SUITE("labs/observe") {
             CHECK(o.markers[i - 1].position < o.markers[i].position);
     }
 
+    TEST_CASE("timeline markers are shared between observations, not copied") {
+        // The list itself: copies share it; a change to one copies the chunk pointers and the last,
+        // partial chunk, never the other copy's markers.
+        TimelineMarkers list;
+        for (std::size_t i = 0; i < 1000; ++i)
+            list.push_back({TimelineMarker::Kind::Rebalance, i, static_cast<sim::TimeMs>(i), "g", static_cast<std::int32_t>(i)});
+        const TimelineMarkers copy = list;
+        CHECK(copy.sharesStorageWith(list));
+        list.push_back({TimelineMarker::Kind::BrokerDown, 1000, 1000, {}, 2});
+        ++list.back().value;
+        CHECK(!copy.sharesStorageWith(list));
+        REQUIRE(copy.size() == 1000);
+        REQUIRE(list.size() == 1001);
+        CHECK(list.back().value == 3);
+        CHECK(&copy[0] == &list[0]);     // the full chunks are the same memory
+        CHECK(&copy[767] == &list[767]); // (3 x 256 markers)
+        for (std::size_t i = 0; i < copy.size(); ++i) {
+            REQUIRE(copy[i].position == i);
+            REQUIRE(list[i].value == static_cast<std::int32_t>(i));
+        }
+        std::size_t n = 0;
+        for (const TimelineMarker& m : list) CHECK(m.position == n++);
+        CHECK(n == 1001);
+        TimelineMarkers again = copy; // a change to the last marker copies the partial chunk only
+        ++again.back().value;
+        CHECK(again.back().value == 1000);
+        CHECK(copy.back().value == 999);
+        CHECK(&again[0] == &copy[0]);
+
+        // The observer's: every observation of a run holds the same markers until a new one is learned.
+        const auto sc = scenario("falha-de-broker");
+        REQUIRE(sc);
+        sim::ScenarioRun run(*sc, 7);
+        run.runUntil(30000);
+        SimObserver observer;
+        observer.learn(run.sim());
+        sim::Timeline tl(run.sim().journal());
+        const Observation first = observer.observe(run.sim(), tl.latest(), true);
+        REQUIRE(!first.markers.empty());
+        const Observation second = observer.observe(run.sim(), tl.at(tl.size() / 2), false);
+        CHECK(second.markers.sharesStorageWith(first.markers));
+        const std::size_t before = first.markers.size();
+        // Run on until the observer learns more markers: the old observation keeps its own.
+        run.runUntil(120000);
+        tl.sync();
+        observer.learn(run.sim());
+        const Observation later = observer.observe(run.sim(), tl.latest(), true);
+        CHECK(first.markers.size() == before);
+        CHECK(later.markers.size() >= before);
+        if (later.markers.size() > before) CHECK(!later.markers.sharesStorageWith(first.markers));
+        for (std::size_t i = 0; i + 1 < before; ++i) CHECK(later.markers[i].position == first.markers[i].position);
+        const Observation again2 = observer.observe(run.sim(), tl.latest(), true);
+        CHECK(again2.markers.sharesStorageWith(later.markers));
+    }
+
     TEST_CASE("cached partitions - unchanged ones reused forward and the observation is the same") {
         const auto sc = scenario("falha-de-broker");
         REQUIRE(sc);

@@ -5,6 +5,9 @@
 #include "sim/timeline.h"
 
 #include <doctest/doctest.h>
+#include <limits>
+#include <map>
+#include <vector>
 
 using namespace fluxolab::sim;
 
@@ -70,6 +73,86 @@ TEST_SUITE("sim/kafka") {
             CHECK(kafka.at(n).events == n);
         }
         CHECK(counts.eventsUpTo(0) == kafka.eventsUpTo(0));
+    }
+
+    TEST_CASE("the view's partition map - the same as a std::map under random changes, and copies share unchanged chunks") {
+        using Map = ChunkedCowMap<TpKey, std::int64_t>;
+        Map m;
+        std::map<TpKey, std::int64_t> ref;
+        std::uint64_t x = 7;
+        auto next = [&x] {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            return x >> 33;
+        };
+        std::vector<Map> copies;
+        auto same = [](const auto& a, const auto& b) { return a.first == b.first && a.second == b.second; };
+        std::vector<std::map<TpKey, std::int64_t>> refCopies;
+        for (int step = 0; step < 20000; ++step) {
+            const auto op = next() % 100;
+            const TpKey k{static_cast<std::int32_t>(next() % 6), static_cast<std::int32_t>(next() % 400)};
+            if (op < 80) { // write (insert or change)
+                m[k] += static_cast<std::int64_t>(op);
+                ref[k] += static_cast<std::int64_t>(op);
+            } else if (op < 82) { // delete a topic (TopicDeleted)
+                m.eraseRange({k.first, std::numeric_limits<std::int32_t>::min()}, {k.first + 1, std::numeric_limits<std::int32_t>::min()},
+                             [](const TpKey&) { return true; });
+                std::erase_if(ref, [&](const auto& e) { return e.first.first == k.first; });
+            } else if (op < 83) { // a snapshot
+                copies.push_back(m);
+                refCopies.push_back(ref);
+            }
+            if (step % 997 == 0 || step == 19999) {
+                REQUIRE(m.size() == ref.size());
+                REQUIRE(std::equal(m.begin(), m.end(), ref.begin(), ref.end(), same));
+                const TpKey probe{k.first, k.second + 1};
+                const auto lb = m.lower_bound(probe);
+                const auto rlb = ref.lower_bound(probe);
+                CHECK((lb == m.end()) == (rlb == ref.end()));
+                if (lb != m.end() && rlb != ref.end()) CHECK(lb->first == rlb->first);
+                CHECK(m.contains(k) == ref.contains(k));
+            }
+        }
+        REQUIRE(copies.size() > 20);
+        for (std::size_t i = 0; i < copies.size(); ++i) // every snapshot kept its values while the map changed on
+            REQUIRE(std::equal(copies[i].begin(), copies[i].end(), refCopies[i].begin(), refCopies[i].end(), same));
+        // A copy shares every chunk; one change unshares exactly the chunk it falls in.
+        Map a;
+        for (std::int32_t p = 0; p < 1000; ++p) a[{1, p}] = p;
+        const Map b = a;
+        CHECK(a.chunks() == (1000 + Map::kChunk - 1) / Map::kChunk);
+        CHECK(b.sharedChunks(a) == a.chunks());
+        a[{1, 500}] = -1;
+        CHECK(b.sharedChunks(a) == a.chunks() - 1);
+        CHECK(b.at({1, 500}) == 500);
+        CHECK(a.at({1, 500}) == -1);
+    }
+
+    TEST_CASE("timeline snapshots share the partitions no event changed since") {
+        // A 400-partition topic nobody writes to and a busy 4-partition one: the views at two moments
+        // (each a snapshot's copy folded on) hold the idle topic's chunks in the same memory.
+        ClusterConfig cfg;
+        cfg.brokers = 2;
+        Simulation sim(cfg, 3);
+        REQUIRE(sim.createTopic("big", 400, 2).ok());
+        REQUIRE(sim.createTopic("t", 4, 2).ok());
+        const auto p = sim.addProducer({});
+        for (int round = 0; round < 3000; ++round) {
+            sim.sendSynthetic(p, "t", std::nullopt);
+            sim.runFor(5);
+        }
+        const std::size_t total = sim.journal().size();
+        Timeline timeline(sim.journal(), 100);
+        REQUIRE(timeline.snapshots() >= 3);
+        const ClusterView early = timeline.at(total / 3);
+        const ClusterView late = timeline.at(total - 1);
+        const std::size_t idleChunks = 400 / PartitionMap::kChunk; // chunks holding "big" partitions only
+        CHECK(late.partitions.chunks() <= idleChunks + 3);
+        CHECK(late.partitions.sharedChunks(early.partitions) >= idleChunks);
+        CHECK(late.partitions.sharedChunks(timeline.latest().partitions) >= idleChunks);
+        // and the values are the folded ones
+        ClusterView manual;
+        for (std::size_t i = 0; i < total - 1; ++i) manual.apply(sim.journal(), sim.journal()[i]);
+        CHECK(late.partitions == manual.partitions);
     }
 
     TEST_CASE("a heavy view is snapshotted further apart - and every moment is still exact") {
