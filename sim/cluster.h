@@ -130,6 +130,10 @@ struct ReplicaState {
     Offset last_fetch_leader_leo = 0;
     std::uint32_t fetch_epoch = 0; ///< invalidates in-flight fetches after leader changes
     bool parked = false;          ///< a fetch waits at the leader for new data (long poll)
+    bool isr_pending = false;     ///< the leader sent an AlterPartition adding it to the ISR
+    /// A down replica's log diverged from the leader's here (another leader was elected with a shorter
+    /// log while it was down, -1: not diverged). It truncates at its first fetch after the restart.
+    Offset diverged_at = -1;
 };
 
 struct Segment {

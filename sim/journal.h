@@ -179,6 +179,7 @@ constexpr bool checkEventTexts(const EventSchema* schemas, std::size_t count, co
     X(BrokerStopped, "broker_stopped", FLUXOLAB_F("broker", Int, Broker), /* not a controlled shutdown: */           \
       FLUXOLAB_F("crash", Bool, Flag))                                                                              \
     X(BrokerFenced, "broker_fenced", FLUXOLAB_F("broker", Int, Broker)) /* the controller stopped considering it alive */ \
+    X(BrokerUnfenced, "broker_unfenced", FLUXOLAB_F("broker", Int, Broker)) /* a restarted broker registered and caught up */ \
     X(TopicCreated, "topic_created", FLUXOLAB_F("topic", Topic, Topic), FLUXOLAB_F("partitions", Int, A),            \
       FLUXOLAB_F("replication_factor", Int, B))                                                                     \
     X(TopicDeleted, "topic_deleted", FLUXOLAB_F("topic", Topic, Topic))                                              \

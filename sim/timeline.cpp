@@ -63,8 +63,7 @@ Offset* replicaLeo(PartitionView& p, BrokerId b) {
 FLUXOLAB_KAFKA_FOLD(BrokerStarted) {
     auto& b = slot(brokers, e.broker - 1);
     b.id = e.broker;
-    b.alive = true;
-    b.fenced = false;
+    b.alive = true; // a restarted broker stays fenced until BrokerUnfenced (a new one starts unfenced)
 }
 FLUXOLAB_KAFKA_FOLD(BrokerStopped) {
     auto& b = slot(brokers, e.broker - 1);
@@ -72,6 +71,7 @@ FLUXOLAB_KAFKA_FOLD(BrokerStopped) {
     if (!e.flag) b.fenced = true;
 }
 FLUXOLAB_KAFKA_FOLD(BrokerFenced) { slot(brokers, e.broker - 1).fenced = true; }
+FLUXOLAB_KAFKA_FOLD(BrokerUnfenced) { slot(brokers, e.broker - 1).fenced = false; }
 FLUXOLAB_KAFKA_FOLD(TopicCreated) {
     TopicView t;
     t.topic = e.topic;

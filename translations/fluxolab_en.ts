@@ -444,6 +444,10 @@
         <translation>The controller fenced broker {broker}</translation>
     </message>
     <message>
+        <source>The controller unfenced broker {broker}: it registered and caught up with the metadata</source>
+        <translation>The controller unfenced broker {broker}: it registered and caught up with the metadata</translation>
+    </message>
+    <message>
         <source>Topic {topic} created ({partitions} partitions, replication factor {replication_factor})</source>
         <translation>Topic {topic} created ({partitions} partitions, replication factor {replication_factor})</translation>
     </message>

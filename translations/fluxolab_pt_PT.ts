@@ -444,6 +444,10 @@
         <translation>O controlador isolou (fenced) o broker {broker}</translation>
     </message>
     <message>
+        <source>The controller unfenced broker {broker}: it registered and caught up with the metadata</source>
+        <translation>O controlador levantou o isolamento (unfenced) do broker {broker}: registou-se e alcançou os metadados</translation>
+    </message>
+    <message>
         <source>Topic {topic} created ({partitions} partitions, replication factor {replication_factor})</source>
         <translation>Tópico {topic} criado ({partitions} partições, fator de replicação {replication_factor})</translation>
     </message>

@@ -140,6 +140,7 @@ constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::BrokerStopped), QT_TRANSLATE_NOOP("Texts", "Broker {broker} crashed"), "crash", "true"},
     {ev(T::BrokerStopped), QT_TRANSLATE_NOOP("Texts", "Broker {broker} stopped (controlled shutdown)")},
     {ev(T::BrokerFenced), QT_TRANSLATE_NOOP("Texts", "The controller fenced broker {broker}")},
+    {ev(T::BrokerUnfenced), QT_TRANSLATE_NOOP("Texts", "The controller unfenced broker {broker}: it registered and caught up with the metadata")},
     {ev(T::TopicCreated), QT_TRANSLATE_NOOP("Texts", "Topic {topic} created ({partitions} partitions, replication factor {replication_factor})")},
     {ev(T::TopicDeleted), QT_TRANSLATE_NOOP("Texts", "Topic {topic} deleted")},
     {ev(T::PartitionCreated), QT_TRANSLATE_NOOP("Texts", "Partition {topic}-{partition} created")},

@@ -13,10 +13,19 @@ namespace fluxolab::sim::kafka {
 
 using namespace detail;
 
+namespace {
+// quorum.append.linger.ms (QuorumConfig.DEFAULT_QUORUM_LINGER_MS = 25): the active controller waits this
+// long for writes to accumulate before appending them to the metadata log; a round trip to the other
+// voters (their Fetch carries the record, their next Fetch acknowledges it) then commits them.
+constexpr TimeMs kQuorumAppendLingerMs = 25;
+} // namespace
+
 Replication::Replication(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
                          ReplicationEvents& events)
     : m_scheduler(scheduler), m_timers(scheduler, "kafka.replication", *this), m_config(config), m_journal(journal),
       m_rng(rng), m_events(events) {
+    m_incarnation.assign(static_cast<std::size_t>(m_config.brokers), 0);
+    m_fetchers.assign(static_cast<std::size_t>(m_config.brokers), 1);
     for (std::int32_t i = 0; i < m_config.brokers; ++i) {
         BrokerState b;
         b.id = i + 1;
@@ -64,7 +73,8 @@ void Replication::checkPartition(const PartitionState& p) const {
     FLUXOLAB_INVARIANT(p.log_start <= p.high_watermark, "log start <= HW");
     for (const auto& r : p.replica_state) {
         FLUXOLAB_INVARIANT(r.hw <= r.leo, "a replica's HW <= its LEO");
-        FLUXOLAB_INVARIANT(r.leo <= leo, "a replica's LEO <= the leader's log end");
+        // A down replica whose log diverged keeps its records until its first fetch after the restart.
+        if (r.diverged_at < 0) FLUXOLAB_INVARIANT(r.leo <= leo, "a replica's LEO <= the leader's log end");
     }
     FLUXOLAB_INVARIANT(!p.isr.empty(), "KRaft never empties the ISR");
     FLUXOLAB_INVARIANT(p.leader < 0 || p.inIsr(p.leader), "the leader is in the ISR");
@@ -94,6 +104,13 @@ void Replication::onTimer(const runtime::Timer& timer) {
         if (!b.alive && !b.fenced) fenceBroker(t.a);
         break;
     }
+    case ReplicationTimer::BrokerCaughtUp:
+        if (brokerState(t.a).alive && m_incarnation[static_cast<std::size_t>(t.a - 1)] == t.b) brokerCaughtUp(t.a);
+        break;
+    case ReplicationTimer::BrokerUnfence:
+        if (brokerState(t.a).alive && m_incarnation[static_cast<std::size_t>(t.a - 1)] == t.b) brokerUnfenced(t.a);
+        break;
+    case ReplicationTimer::AlterPartitionDone: alterPartitionDone(t.a, t.b); break;
     }
 }
 
@@ -115,6 +132,16 @@ void Replication::fetchResponse(const runtime::TypedTimer<ReplicationTimer>& t) 
         // The leader died before answering: retry after replica.fetch.backoff.ms (1000).
         ++r.fetch_epoch;
         schedule(now() + 1000, ReplicationTimer::FetchResponse, t.a, packFetch(p.partition, ri, r.fetch_epoch));
+        return;
+    }
+    if (r.diverged_at >= 0) {
+        // The response names the diverging epoch and its end offset (KIP-320; AbstractFetcherThread's
+        // truncation on divergence): the restarted replica truncates its log there, then fetches again.
+        const Offset to = std::min(r.diverged_at, r.leo);
+        r.diverged_at = -1;
+        if (to < r.leo) truncateReplica(*ts, p, r, to);
+        startFollowerFetch(*ts, p, ri);
+        checkPartition(p);
         return;
     }
     // The response carries records [leo, leo + count) and the leader's HW.
@@ -404,6 +431,11 @@ void Replication::setLeader(TopicState& t, PartitionState& p, BrokerId leader, b
     ++p.leader_epoch;
     if (leader >= 0) {
         ReplicaState* r = p.replica(leader);
+        if (r->diverged_at >= 0) { // its log diverged while it was down: what follows is not its own
+            const Offset to = std::min(r->diverged_at, r->leo);
+            r->diverged_at = -1;
+            if (to < r->leo) truncateReplica(t, p, *r, to);
+        }
         if (unclean || r->leo < p.leaderLeo()) truncateTo(t, p, r->leo);
         // The partition's HW survives a clean election: the new leader was in the ISR, so it holds
         // every record below the HW (a simplification of the brief catch-up Kafka's new leader does).
@@ -418,6 +450,7 @@ void Replication::setLeader(TopicState& t, PartitionState& p, BrokerId leader, b
         for (auto& rs : p.replica_state) {
             ++rs.fetch_epoch;
             rs.parked = false;
+            rs.isr_pending = false;
             rs.known_leo = rs.broker == leader ? rs.leo : std::min(rs.leo, rs.known_leo);
             rs.last_caught_up_ms = now();
             rs.last_fetch_ms = now();
@@ -491,18 +524,28 @@ void Replication::truncateTo(TopicState& t, PartitionState& p, Offset leo) {
         }
     }
     for (auto& r : p.replica_state) {
-        if (r.leo > leo) {
-            Event& e = emitEvent(EventType::LogTruncated);
-            e.topic = t.index;
-            e.partition = p.partition;
-            e.broker = r.broker;
-            e.a = leo;
-            e.b = r.leo - leo;
-            r.leo = leo;
+        if (r.leo <= leo) continue;
+        if (brokerState(r.broker).alive) {
+            truncateReplica(t, p, r, leo);
+        } else {
+            // A down broker truncates nothing: its log diverges from here, and it truncates when it is
+            // back and its first fetch learns the leader epoch's end offset (see fetchResponse).
+            r.diverged_at = r.diverged_at < 0 ? leo : std::min(r.diverged_at, leo);
             r.known_leo = std::min(r.known_leo, leo);
-            r.hw = std::min(r.hw, leo);
         }
     }
+}
+
+void Replication::truncateReplica(TopicState& t, PartitionState& p, ReplicaState& r, Offset leo) {
+    Event& e = emitEvent(EventType::LogTruncated);
+    e.topic = t.index;
+    e.partition = p.partition;
+    e.broker = r.broker;
+    e.a = leo;
+    e.b = r.leo - leo;
+    r.leo = leo;
+    r.known_leo = std::min(r.known_leo, leo);
+    r.hw = std::min(r.hw, leo);
 }
 
 void Replication::removeFromIsr(TopicState& t, PartitionState& p, BrokerId b) {
@@ -560,7 +603,7 @@ void Replication::maybeAdvanceHw(TopicState& t, PartitionState& p) {
 void Replication::startFollowerFetch(TopicState& t, PartitionState& p, std::size_t ri) {
     ReplicaState& r = p.replica_state[ri];
     if (p.is_static || r.broker == p.leader || p.leader < 0) return;
-    if (!brokerState(r.broker).alive) return;
+    if (!brokerState(r.broker).alive || !m_fetchers[static_cast<std::size_t>(r.broker - 1)]) return;
     ++r.fetch_epoch;
     r.parked = false;
     schedule(now() + m_config.network_delay_ms, ReplicationTimer::FetchArrive, t.index, packFetch(p.partition, ri, r.fetch_epoch));
@@ -576,11 +619,17 @@ void Replication::followerFetchArrives(std::int32_t topic_index, std::int64_t pa
     ReplicaState& r = p.replica_state[ri];
     if (r.fetch_epoch != fetchEpoch(packed)) return;
     const auto& follower = brokerState(r.broker);
-    if (!follower.alive || follower.fenced) return; // sent just before the follower went down
+    if (!follower.alive) return; // sent just before the follower went down (a fenced one fetches: it catches up)
     if (p.leader < 0 || !brokerState(p.leader).alive) {
         // Leader unreachable: retry after replica.fetch.backoff.ms (1000).
         ++r.fetch_epoch;
         schedule(now() + 1000, ReplicationTimer::FetchResponse, topic_index, packFetch(p.partition, ri, r.fetch_epoch));
+        return;
+    }
+    if (r.diverged_at >= 0) {
+        // Its last fetched epoch ended earlier on this leader: the answer is the diverging epoch, no
+        // records, and the leader does not update the follower's fetch state (Partition.fetchRecords).
+        schedule(now() + m_config.network_delay_ms, ReplicationTimer::FetchResponse, topic_index, packed);
         return;
     }
     const Offset leaderLeo = p.leaderLeo();
@@ -598,7 +647,15 @@ void Replication::followerFetchArrives(std::int32_t topic_index, std::int64_t pa
     const Offset epochStart = !p.epoch_starts.empty() && p.epoch_starts.back().first == p.leader_epoch
                                   ? p.epoch_starts.back().second
                                   : leaderLeo;
-    if (!p.inIsr(r.broker) && r.leo >= p.high_watermark && r.leo >= epochStart) addToIsr(*t, p, r.broker);
+    // Partition.isReplicaIsrEligible (KIP-841): a fenced broker (restarted, not yet unfenced by the
+    // controller) is not added. Partition.maybeExpandIsr sends an AlterPartition to the controller; the
+    // ISR grows when the controller has committed it and answered (one request, a metadata write, one
+    // response: 2 x network delay + quorum.append.linger.ms + a quorum round trip).
+    if (!p.inIsr(r.broker) && !r.isr_pending && !follower.fenced && r.leo >= p.high_watermark && r.leo >= epochStart) {
+        r.isr_pending = true;
+        schedule(now() + 4 * m_config.network_delay_ms + kQuorumAppendLingerMs, ReplicationTimer::AlterPartitionDone,
+                 topic_index, packFetch(p.partition, ri, static_cast<std::uint32_t>(p.leader_epoch)));
+    }
     maybeAdvanceHw(*t, p);
     if (p.leaderLeo() > r.leo) {
         schedule(now() + m_config.network_delay_ms, ReplicationTimer::FetchResponse, topic_index, packed);
@@ -667,6 +724,7 @@ void Replication::stopBroker(BrokerId id, bool crash) {
     auto& b = brokerState(id);
     if (!b.alive) return;
     b.alive = false;
+    m_fetchers[static_cast<std::size_t>(id - 1)] = 0;
     Event& e = emitEvent(EventType::BrokerStopped);
     e.broker = id;
     e.flag = crash ? 1 : 0;
@@ -675,7 +733,7 @@ void Replication::stopBroker(BrokerId id, bool crash) {
             if (p.leader == id && !p.delayed_produces.empty()) m_events.leaderStopped(p);
     m_events.brokerStopped(id);
     if (crash) schedule(now() + m_config.defaults.broker_session_timeout_ms, ReplicationTimer::BrokerFence, id);
-    else fenceBroker(id); // controlled shutdown: leadership moves away at once
+    else if (!b.fenced) fenceBroker(id); // controlled shutdown: leadership moves away at once
 }
 
 void Replication::startBroker(BrokerId id) {
@@ -683,26 +741,69 @@ void Replication::startBroker(BrokerId id) {
     auto& b = brokerState(id);
     if (b.alive) return;
     // A crashed broker that restarts before the controller noticed registers a new incarnation:
-    // the old one is fenced first (leaders move away, it leaves the ISRs), then it catches up.
+    // the old one is fenced first (leaders move away, it leaves the ISRs).
     if (!b.fenced) fenceBroker(id);
-    b.alive = true;
-    b.fenced = false;
+    b.alive = true; // fenced until the controller unfences it (brokerUnfenced)
+    const auto slot = static_cast<std::size_t>(id - 1);
+    ++m_incarnation[slot];
     Event& e = emitEvent(EventType::BrokerStarted);
+    e.broker = id;
+    // BrokerLifecycleManager: a BrokerRegistration request (one network delay), the controller writes
+    // the broker's RegisterBrokerRecord, fenced (quorum.append.linger.ms, then a quorum round trip
+    // commits it), the response (one network delay); then a heartbeat at once, whose answer says the
+    // broker caught up with the metadata log (STARTING -> RECOVERY, a round trip). The broker then
+    // publishes its first metadata image: ReplicaManager makes it a follower and its fetchers start.
+    const TimeMs d = m_config.network_delay_ms;
+    schedule(now() + 6 * d + kQuorumAppendLingerMs, ReplicationTimer::BrokerCaughtUp, id, m_incarnation[slot]);
+}
+
+void Replication::brokerCaughtUp(BrokerId id) {
+    m_fetchers[static_cast<std::size_t>(id - 1)] = 1;
+    for (auto& [name, t] : m_topics)
+        for (auto& p : t.partitions) {
+            if (p.leader < 0 || p.is_static) continue;
+            for (std::size_t i = 0; i < p.replicas.size(); ++i)
+                if (p.replicas[i] == id) startFollowerFetch(t, p, i);
+        }
+    // BrokerServer.startup then calls setReadyToUnfence: a heartbeat with wantFence=false goes at once
+    // (not after broker.heartbeat.interval.ms); the controller grants it (BrokerHeartbeatManager.
+    // calculateNextBrokerState: caught up with its RegisterBrokerRecord) and commits the unfencing.
+    const TimeMs d = m_config.network_delay_ms;
+    schedule(now() + 3 * d + kQuorumAppendLingerMs, ReplicationTimer::BrokerUnfence, id,
+             m_incarnation[static_cast<std::size_t>(id - 1)]);
+}
+
+void Replication::brokerUnfenced(BrokerId id) {
+    auto& b = brokerState(id);
+    if (!b.fenced) return;
+    b.fenced = false;
+    Event& e = emitEvent(EventType::BrokerUnfenced);
     e.broker = id;
     for (auto& [name, t] : m_topics)
         for (auto& p : t.partitions) {
-            ReplicaState* r = p.replica(id);
-            if (!r) continue;
-            // A returning replica truncates what the current leader does not have.
-            if (r->leo > p.leaderLeo()) truncateTo(t, p, p.leaderLeo());
+            if (!p.replica(id)) continue;
             if (p.is_static && p.leader >= 0) addToIsr(t, p, id);
+            // An offline partition gets a leader once one of its replicas is unfenced (the controller's
+            // PartitionChangeBuilder runs on the broker's registration change).
             if (p.leader < 0) electLeader(t, p);
-            else {
-                for (std::size_t i = 0; i < p.replicas.size(); ++i)
-                    if (p.replicas[i] == id) startFollowerFetch(t, p, i);
-            }
         }
     m_events.leadershipChanged();
+}
+
+void Replication::alterPartitionDone(std::int32_t topic_index, std::int64_t packed) {
+    TopicState* t = topicByIndex(topic_index);
+    if (!t) return;
+    const auto pi = static_cast<std::size_t>(fetchPartition(packed));
+    if (pi >= t->partitions.size()) return;
+    PartitionState& p = t->partitions[pi];
+    ReplicaState& r = p.replica_state[fetchReplica(packed)];
+    // A new leader epoch makes the request stale (the controller answers FENCED_LEADER_EPOCH).
+    if (static_cast<std::uint32_t>(p.leader_epoch) != fetchEpoch(packed) || !r.isr_pending) return;
+    r.isr_pending = false;
+    if (p.leader < 0 || !brokerState(p.leader).alive) return;
+    // The controller refuses a fenced replica (INELIGIBLE_REPLICA); addToIsr checks it.
+    addToIsr(*t, p, r.broker);
+    checkPartition(p);
 }
 
 void Replication::electPreferredLeaders() {

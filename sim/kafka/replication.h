@@ -97,6 +97,10 @@ private:
     void removeFromIsr(TopicState& t, PartitionState& p, BrokerId b);
     void addToIsr(TopicState& t, PartitionState& p, BrokerId b);
     void truncateTo(TopicState& t, PartitionState& p, Offset leo);
+    void truncateReplica(TopicState& t, PartitionState& p, ReplicaState& r, Offset leo);
+    void brokerCaughtUp(BrokerId id);
+    void brokerUnfenced(BrokerId id);
+    void alterPartitionDone(std::int32_t topic_index, std::int64_t packed);
     void maybeAdvanceHw(TopicState& t, PartitionState& p);
     void fenceBroker(BrokerId id);
     void startFollowerFetch(TopicState& t, PartitionState& p, std::size_t replica_index);
@@ -117,6 +121,10 @@ private:
     std::vector<BrokerState> m_brokers;
     std::map<std::string, TopicState> m_topics;
     std::vector<std::string> m_topic_by_index; ///< journal topic index -> name ("" if deleted)
+    /// Per broker (index id - 1): how many times its process started (a timer of an older run is void),
+    /// and whether its replica fetchers run (from its metadata catch-up after a restart).
+    std::vector<std::int64_t> m_incarnation;
+    std::vector<char> m_fetchers;
 };
 
 } // namespace fluxolab::sim::kafka

@@ -17,6 +17,9 @@ enum class ReplicationTimer : std::uint16_t {
     RetentionCheck,
     LeaderRebalance,
     BrokerFence, ///< a = broker
+    BrokerCaughtUp, ///< a = broker, b = incarnation: registered, metadata caught up, fetchers start
+    BrokerUnfence,  ///< a = broker, b = incarnation: the controller committed its unfencing
+    AlterPartitionDone, ///< a = topic index, b = packed (partition, replica, leader epoch): ISR expansion committed
 };
 
 /// Producer clients and the broker side of their Produce requests (kafka::Producers, producers.cpp).

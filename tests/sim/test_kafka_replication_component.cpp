@@ -102,7 +102,7 @@ TEST_SUITE("sim/kafka_replication_component") {
         CHECK_FALSE(p.inIsr(old));
         CHECK(f.replication.registeredBrokers() == 2);
         f.replication.startBroker(old);
-        f.runUntil(100);
+        f.runUntil(1000); // unfenced, then a fetch (a caught-up one waits up to 500 ms) and an AlterPartition
         CHECK(p.inIsr(old)); // back in the ISR once it has caught up
     }
 

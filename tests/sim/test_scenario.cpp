@@ -345,6 +345,56 @@ TEST_SUITE("sim/scenario") {
         }
     }
 
+    TEST_CASE("falha-de-broker and acks-e-perda: a restarted broker registers, is unfenced, fetches and rejoins the ISR on Kafka's timeline") {
+        // docs/simulation.md, "A broker's restart": d = network delay, L = quorum.append.linger.ms = 25.
+        // Fetchers start at T + 6d + L (registration committed, first heartbeat: caught up), unfenced at
+        // T + 9d + 2L (wantFence=false heartbeat committed), ISR at a fetch's arrival after that + 4d + L.
+        struct Case {
+            const char* scenario;
+            std::uint64_t seed;
+            BrokerId broker;
+            TimeMs restart, d;
+            TimeMs firstFetch, truncated, unfenced, firstIsr;
+        };
+        // falha-de-broker (d = 1): first fetch answered at 40000 + 6 + 25 + 2 = 40033, unfenced at
+        // 40000 + 9 + 50 = 40059; pagamentos-2's fetch arriving at 40078 sends the AlterPartition: +29.
+        // acks-e-perda (d = 20): its first fetch's answer (30000 + 120 + 25 + 40 = 30185) carries the
+        // diverging epoch: broker 2 truncates 8 records there, not at the election at 19 s while it was
+        // down; then two fetches of 4096 records (30225, 30265); unfenced at 30000 + 180 + 50 = 30230; the
+        // fetch arriving at 30285 reaches the HW: ISR at 30285 + 80 + 25 = 30390.
+        for (const Case& c : {Case{"falha-de-broker", 7, 1, 40000, 1, 40033, -1, 40059, 40107},
+                              Case{"acks-e-perda", 11, 2, 30000, 20, 30225, 30185, 30230, 30390}}) {
+            CAPTURE(c.scenario);
+            ScenarioError err;
+            auto s = loadScenarioFile(std::string(FLUXOLAB_SOURCE_DIR "/assets/scenarios/") + c.scenario + ".json", err);
+            REQUIRE(s);
+            CHECK(s->cluster.network_delay_ms == c.d);
+            ScenarioRun run(*s, c.seed);
+            run.runUntil(c.restart + 5000);
+            TimeMs started = -1, unfenced = -1, fetched = -1, truncated = -1, isr = -1;
+            for (const Event& e : run.sim().journal().events()) {
+                if (e.broker != c.broker) continue;
+                if (e.type == EventType::LogTruncated) {
+                    CHECK(e.time >= c.restart); // never while it is down
+                    truncated = e.time;
+                }
+                if (e.time < c.restart) continue;
+                if (e.type == EventType::BrokerStarted) started = e.time;
+                if (e.type == EventType::BrokerUnfenced) unfenced = e.time;
+                if (e.type == EventType::ReplicaFetched && fetched < 0) fetched = e.time;
+                if (e.type == EventType::IsrExpanded && isr < 0 && run.sim().journal().topicName(e.topic) != "__consumer_offsets")
+                    isr = e.time;
+            }
+            CHECK(started == c.restart);
+            CHECK(fetched == c.firstFetch);
+            CHECK(truncated == c.truncated);
+            CHECK(unfenced == c.unfenced);
+            CHECK(unfenced == c.restart + 9 * c.d + 50);
+            CHECK(isr == c.firstIsr);
+            CHECK(isr >= unfenced + 4 * c.d + 25);
+        }
+    }
+
     TEST_CASE("a run cut after at most N events is the same run - over seeds and bounds") {
         // The app simulates playback on a worker thread in pieces of a few events, so that an input
         // waits for one piece at most (app/core/simulationcontroller.cpp): stopping anywhere, even
