@@ -688,6 +688,9 @@ void LayoutTest::compareTextsFitTheirBoxes() {
             for (const QString& p : textBoxProblems(L)) problems << QStringLiteral("t=%1 %2").arg(t).arg(p);
         }
     }
+    if (!shotsDir().isEmpty())
+        cw.grab().save(QStringLiteral("%1/compare-%2x%3-%4-%5.png").arg(shotsDir()).arg(size.width()).arg(size.height())
+                           .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), lang));
     // In presentation mode the window's own texts (the explanation, the assignors, the playback bar)
     // are at the main window's presentation size too, and the window still fits the screen.
     for (QWidget* child : cw.findChildren<QWidget*>()) {
