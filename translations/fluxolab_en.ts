@@ -181,6 +181,10 @@
         <translation>negative lag: committed past the end</translation>
     </message>
     <message>
+        <source>+N: older records not drawn</source>
+        <translation>+N: older records not drawn</translation>
+    </message>
+    <message>
         <source>A purple lag badge: a negative lag, the group&apos;s committed offset is past the partition&apos;s end (as kafka-consumer-groups prints it, e.g. after an unclean leader election truncated the log).</source>
         <translation>A purple lag badge: a negative lag, the group&apos;s committed offset is past the partition&apos;s end (as kafka-consumer-groups prints it, e.g. after an unclean leader election truncated the log).</translation>
     </message>

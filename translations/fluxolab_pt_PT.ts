@@ -181,6 +181,10 @@
         <translation>lag negativo: confirmado além do fim</translation>
     </message>
     <message>
+        <source>+N: older records not drawn</source>
+        <translation>+N: registos antigos não desenhados</translation>
+    </message>
+    <message>
         <source>A purple lag badge: a negative lag, the group&apos;s committed offset is past the partition&apos;s end (as kafka-consumer-groups prints it, e.g. after an unclean leader election truncated the log).</source>
         <translation>Uma etiqueta de lag roxa: lag negativo, o offset confirmado do grupo está além do fim da partição (como o kafka-consumer-groups o mostra, por exemplo depois de uma eleição de líder não limpa ter truncado o log).</translation>
     </message>

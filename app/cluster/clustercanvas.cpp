@@ -355,7 +355,7 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
         if (st.elided > 0) {
             p.setFont(tinyCondensed);
             p.setPen(th.muted);
-            m_text.draw(p, st.elideRect, Qt::AlignCenter, QStringLiteral("…%1").arg(st.elided));
+            m_text.draw(p, st.elideRect, Qt::AlignCenter, st.elideText);
         }
         p.setFont(cellFont);
         p.setRenderHint(QPainter::Antialiasing, false); // axis-aligned cells: cheaper and crisper
@@ -538,6 +538,14 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
                 p.setPen(QPen(colours.border, 1.5 * lw));
                 p.setBrush(colours.fill);
                 p.drawRoundedRect(sr.adjusted(th.px(1), th.px(2), -th.px(1), -th.px(2)), th.px(4), th.px(4));
+                break;
+            }
+            case LegendItem::Symbol::OlderRecords: {
+                // The grey box of a row's hidden older records, with its "+N" as the rows draw it.
+                const QRectF box = sr.adjusted(0, th.px(2), 0, -th.px(2));
+                p.fillRect(box, th.cellBorder);
+                p.fillRect(box.adjusted(1, 1, -1, -1), th.emptyCell);
+                m_text.draw(p, box, Qt::AlignCenter, QStringLiteral("+N"), tinyCondensed, th.muted);
                 break;
             }
             case LegendItem::Symbol::Uncommitted: {

@@ -143,7 +143,7 @@ int ClusterLayout::wrapFlags(const QFont& font, const QString& text, double widt
     return widestWord(font, text) <= width + 0.5 ? kWrapFlags : int(Qt::TextWrapAnywhere);
 }
 
-std::array<std::pair<LegendItem::Symbol, QString>, 7> ClusterLayoutBuilder::legendTexts() {
+std::array<std::pair<LegendItem::Symbol, QString>, 8> ClusterLayoutBuilder::legendTexts() {
     using S = LegendItem::Symbol;
     return {{{S::Position, tr("consumer position")},
              {S::Committed, tr("committed offset")},
@@ -151,7 +151,9 @@ std::array<std::pair<LegendItem::Symbol, QString>, 7> ClusterLayoutBuilder::lege
              {S::Hw, tr("HW (high watermark)")},
              {S::KeyColours, tr("colour = record key")},
              {S::Uncommitted, tr("above the HW")},
-             {S::NegativeLag, tr("negative lag: committed past the end")}}};
+             {S::NegativeLag, tr("negative lag: committed past the end")},
+             // Listed only while a row hides older records behind a "+N" count.
+             {S::OlderRecords, tr("+N: older records not drawn")}}};
 }
 
 std::pair<double, double> ClusterLayoutBuilder::sideColumnNeeds(const obs::Observation& o, const Theme& th) {
@@ -717,6 +719,8 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 const auto cap2 = std::max<obs::Offset>(0, static_cast<obs::Offset>(std::floor((st.cellsRect.width() - elideW) / cw)));
                 first = st.leo - cap2;
                 st.elided = first - start;
+                // "+94", not "…94": an ellipsis before offset 196 reads as offset …94 (a tester did).
+                st.elideText = QStringLiteral("+%1").arg(st.elided);
                 const double ew = std::min(elideW, st.cellsRect.width());
                 st.elideRect = QRectF(x0, st.cellsRect.top(), std::max(0.0, ew - th.px(3)), cellH);
                 x0 += ew;
@@ -946,7 +950,10 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
 
     // ---- legend: the symbols and colours, in the producers' column below the producers ----
     {
-        const auto items = legendTexts();
+        const bool olderHidden = std::any_of(L.strips.begin(), L.strips.end(), [](const ReplicaStrip& st) { return st.elided > 0; });
+        std::vector<std::pair<LegendItem::Symbol, QString>> items;
+        for (const auto& item : legendTexts())
+            if (item.first != LegendItem::Symbol::OlderRecords || olderHidden) items.push_back(item);
         // Each text wraps onto a second line in a narrow column rather than being shortened.
         const double rowH = th.px(15);
         const double titleH = th.px(18);

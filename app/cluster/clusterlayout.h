@@ -67,6 +67,7 @@ struct ReplicaStrip {
     bool nameElided = false;   ///< the name did not fit in the column and is drawn shortened
     QRectF cellsRect;
     QRectF elideRect;
+    QString elideText;         ///< "+94": a count of older records not drawn (never read as an offset)
     std::vector<CellItem> cells;
     std::optional<double> hwX;
     QRectF hwLabelRect;        ///< the "HW" text below the cells (empty: hidden, a marker is there)
@@ -208,7 +209,7 @@ struct Flight {
 /// The on-screen key to the symbols: consumer position/committed markers, LEO and HW lines, key
 /// colours, records above the HW, the colour of a negative lag.
 struct LegendItem {
-    enum class Symbol : std::uint8_t { Position, Committed, Leo, Hw, KeyColours, Uncommitted, NegativeLag };
+    enum class Symbol : std::uint8_t { Position, Committed, Leo, Hw, KeyColours, Uncommitted, NegativeLag, OlderRecords };
     Symbol symbol = Symbol::Position;
     QString text;
     QRectF symbolRect;
@@ -319,7 +320,7 @@ private:
     static void addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
                                  const Theme& theme, double summaryH);
     /// The legend's texts (translated), in their order.
-    static std::array<std::pair<LegendItem::Symbol, QString>, 7> legendTexts();
+    static std::array<std::pair<LegendItem::Symbol, QString>, 8> legendTexts();
     /// The narrowest producers' and groups' columns in which no word of theirs is broken: the width
     /// of the longest word of each text with its padding (the titles, the cards, the legend, the
     /// members' names).

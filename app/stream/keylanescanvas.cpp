@@ -53,7 +53,10 @@ KeyLanesCanvas::KeyLanesCanvas(QWidget* parent) : QAbstractScrollArea(parent) {
 void KeyLanesCanvas::setObservation(const StreamObservation* observation) {
     m_obs = observation;
     m_lanes = KeyLanes{};
-    m_step = 0;
+    // At the end of the run, as the picture, the pipeline and the plots start (StreamView does not set
+    // the step after a new observation): at 0 a replay typed in the terminal showed "no key has
+    // reached the operator yet" beside a picture at the end of input. Folded when painted (lanes()).
+    m_step = m_obs ? m_obs->lastStep() : 0;
     m_seeker.reset();
     if (m_obs) m_seeker.seek(*m_obs, m_lanes, 0);
     verticalScrollBar()->setValue(0);

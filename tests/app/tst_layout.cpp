@@ -688,6 +688,9 @@ void LayoutTest::compareTextsFitTheirBoxes() {
             for (const QString& p : textBoxProblems(L)) problems << QStringLiteral("t=%1 %2").arg(t).arg(p);
         }
     }
+    if (!shotsDir().isEmpty())
+        cw.grab().save(QStringLiteral("%1/compare-%2x%3-%4-%5.png").arg(shotsDir()).arg(size.width()).arg(size.height())
+                           .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), lang));
     // In presentation mode the window's own texts (the explanation, the assignors, the playback bar)
     // are at the main window's presentation size too, and the window still fits the screen.
     for (QWidget* child : cw.findChildren<QWidget*>()) {
@@ -1103,7 +1106,9 @@ void LayoutTest::legendIsOnScreen() {
     const ClusterLayout& L = w->clusterCanvas()->layout();
     QVERIFY2(!L.legendRect.isEmpty(), "no legend");
     QVERIFY(QRectF(QPointF(0, 0), L.size).contains(L.legendRect));
-    QCOMPARE(L.legend.size(), 7u); // position, committed, LEO, HW, key colours, above the HW, negative lag
+    // position, committed, LEO, HW, key colours, above the HW, negative lag; "+N" while a row hides older records
+    const bool older = std::any_of(L.strips.begin(), L.strips.end(), [](const ReplicaStrip& st) { return st.elided > 0; });
+    QCOMPARE(L.legend.size(), older ? 8u : 7u);
     for (const auto& p : L.producers)
         QVERIFY(!p.rect.intersects(L.legendRect));
     for (const auto& b : L.brokers)
@@ -1118,6 +1123,50 @@ void LayoutTest::legendIsOnScreen() {
         QVERIFY2(need.width() <= it.textRect.width() + 0.5 && need.height() <= it.textRect.height() + 0.5,
                  qPrintable(it.text));
     }
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::olderRecordsCountIsUnmistakable_data() {
+    addSizes(false);
+}
+
+void LayoutTest::olderRecordsCountIsUnmistakable() {
+    // retencao at 45 s: each row draws its newest records and a count of the older ones before
+    // offset ~196. Written "…94" it read as an offset; it is "+94", and the legend says what "+N" is.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = std::make_unique<MainWindow>();
+    w->show();
+    w->resize(size);
+    QVERIFY(w->openScenario(QStringLiteral("retencao"), false));
+    w->controller()->runTo(45000);
+    if (presentation) w->setPresentation(true);
+    settle();
+    w->resize(size);
+    settle();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
+    const QFontMetricsF fm(L.theme.condensed(7));
+    int rows = 0;
+    for (const auto& st : L.strips) {
+        if (st.elided <= 0) continue;
+        ++rows;
+        QCOMPARE(st.elideText, QStringLiteral("+%1").arg(st.elided));
+        QVERIFY2(!st.cells.empty() && st.cells.front().offset == st.logStart + st.elided, qPrintable(st.name));
+        QVERIFY2(fm.horizontalAdvance(st.elideText) <= st.elideRect.width() + 0.5, qPrintable(st.elideText));
+        QVERIFY(st.elideRect.right() <= st.cells.front().rect.left());
+    }
+    QVERIFY2(rows > 0, "no row hides older records at 45 s of retencao");
+    QVERIFY(!L.legendRect.isEmpty());
+    const auto item = std::find_if(L.legend.begin(), L.legend.end(), [](const LegendItem& it) { return it.symbol == LegendItem::Symbol::OlderRecords; });
+    QVERIFY2(item != L.legend.end(), "the legend does not say what +N means");
+    QCOMPARE(item->text, lang == QStringLiteral("en") ? QStringLiteral("+N: older records not drawn")
+                                                      : QStringLiteral("+N: registos antigos não desenhados"));
+    QVERIFY(L.legendRect.contains(item->symbolRect) && L.legendRect.contains(item->textRect));
+    if (!shotsDir().isEmpty())
+        w->grab().save(QStringLiteral("%1/older-records-%2x%3-%4-%5.png").arg(shotsDir()).arg(size.width()).arg(size.height())
+                           .arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), lang));
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 

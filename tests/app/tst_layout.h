@@ -36,6 +36,8 @@ private Q_SLOTS:
     void rebalanceTextsAreWhole();
     void legendIsOnScreen_data();
     void legendIsOnScreen();
+    void olderRecordsCountIsUnmistakable_data();
+    void olderRecordsCountIsUnmistakable();
     void negativeLagHasItsColour_data();
     void negativeLagHasItsColour();
     void lagLegendDoesNotHideData();

@@ -1146,6 +1146,22 @@ void StreamViewTest::terminalReplayShowsInTheView() {
     QTRY_VERIFY(window.streamView()->observation() != nullptr);
     QVERIFY(window.streamView()->observation()->hasProcessFunction());
     QCOMPARE(window.currentView(), MainWindow::View::Stream);
+    // Lab 07 step 3's run: the key lanes show the same moment as the picture (the end of input,
+    // every checkpoint), not step 0 ("checkpoints completed: 0", "no key has reached the operator").
+    QTest::keyClicks(console, QStringLiteral("fluxolab-cli replay assets/traces/sensores_iot.csv --key sensor --agg avg:temperatura "
+                                             "--watermark bounded:10s --window tumble:1m --arrival-field arrival --checkpoint-interval 30s"));
+    QTest::keyClick(console, Qt::Key_Return);
+    QTRY_VERIFY(window.streamView()->observation() != nullptr && window.streamView()->observation()->options.job.checkpointInterval > 0);
+    const StreamView* view = window.streamView();
+    const std::uint64_t last = view->observation()->lastStep();
+    QCOMPARE(view->step(), last);
+    QCOMPARE(view->keyLanes()->step(), last);
+    std::uint64_t completed = 0;
+    for (const auto& c : view->observation()->keyed)
+        completed += c.kind == stream_observe::KeyedChange::Kind::CheckpointCompleted ? 1 : 0;
+    QVERIFY(completed > 0);
+    QCOMPARE(static_cast<std::uint64_t>(view->keyLanes()->lanes().checkpoints), completed);
+    QCOMPARE(view->keyLanes()->lanes().present.size(), std::size_t{4}); // sensor-1 .. sensor-4
 }
 
 void StreamViewTest::numbersAreForPeople() {
