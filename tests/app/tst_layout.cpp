@@ -1460,12 +1460,15 @@ void LayoutTest::labStepListShowsTheNextSteps() {
     const QRect viewport = list->viewport()->rect();
     const int rowH = list->visualItemRect(list->item(0)).height();
     QVERIFY(rowH > 0);
-    QVERIFY2(viewport.height() >= std::min(n, 4) * rowH,
+    // Four rows; three in presentation mode, where the fourth's room goes to the step's command
+    // (the longest replay commands of labs 4 and 7 did not fit the instructions at 1366x768).
+    const int rows = presentation ? 3 : 4;
+    QVERIFY2(viewport.height() >= std::min(n, rows) * rowH,
              qPrintable(QStringLiteral("%1 px for rows of %2 px: %3 rows").arg(viewport.height()).arg(rowH).arg(double(viewport.height()) / rowH)));
     for (int step = 0; step < n; ++step) {
         lab->selectStep(step);
         settle();
-        for (int k = step; k < std::min(n, step + 4); ++k) {
+        for (int k = step; k < std::min(n, step + rows); ++k) {
             const QRect r = list->visualItemRect(list->item(k));
             QVERIFY2(viewport.contains(r), qPrintable(QStringLiteral("step %1 selected: row %2 at %3..%4, list %5 px high")
                                                           .arg(step + 1).arg(k + 1).arg(r.top()).arg(r.bottom()).arg(viewport.height())));
