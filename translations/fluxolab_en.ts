@@ -846,6 +846,18 @@
 <context>
     <name>fluxolab::app::CommandLine</name>
     <message>
+        <source>--watermark expects bounded:DURATION, sql:DURATION or monotonous (for example bounded:5s), got &quot;%1&quot;</source>
+        <translation>--watermark expects bounded:DURATION, sql:DURATION or monotonous (for example bounded:5s), got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--window expects tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive durations (for example tumble:60s), got &quot;%1&quot;</source>
+        <translation>--window expects tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive durations (for example tumble:60s), got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--agg expects count, or sum, min, max, avg or collect with a field (for example sum:valor), got &quot;%1&quot;</source>
+        <translation>--agg expects count, or sum, min, max, avg or collect with a field (for example sum:valor), got &quot;%1&quot;</translation>
+    </message>
+    <message>
         <source>--why: the key &quot;%1&quot; has no window at step %2</source>
         <translation>--why: the key &quot;%1&quot; has no window at step %2</translation>
     </message>
@@ -1974,8 +1986,8 @@
         <translation>Partitions (kafka-topics --describe, with offsets)</translation>
     </message>
     <message>
-        <source>Groups (kafka-consumer-groups --describe --state)</source>
-        <translation>Groups (kafka-consumer-groups --describe --state)</translation>
+        <source>Groups (kafka-consumer-groups --describe --state, and the generation it does not print)</source>
+        <translation>Groups (kafka-consumer-groups --describe --state, and the generation it does not print)</translation>
     </message>
     <message>
         <source>Offsets and lag (kafka-consumer-groups --describe)</source>
@@ -2751,6 +2763,58 @@ File ▸ Open trace… reads a CSV or JSON Lines file of events and runs it thro
 </context>
 <context>
     <name>fluxolab::app::StreamView</name>
+    <message>
+        <source>a control character inside a JSON string</source>
+        <translation>a control character inside a JSON string</translation>
+    </message>
+    <message>
+        <source>a JSON string that never ends (a line cut short?)</source>
+        <translation>a JSON string that never ends (a line cut short?)</translation>
+    </message>
+    <message>
+        <source>a bad \u escape in a JSON string</source>
+        <translation>a bad \u escape in a JSON string</translation>
+    </message>
+    <message>
+        <source>a JSON object or array that never ends (a line cut short?)</source>
+        <translation>a JSON object or array that never ends (a line cut short?)</translation>
+    </message>
+    <message>
+        <source>not a JSON object (a JSON Lines trace has one {...} per line)</source>
+        <translation>not a JSON object (a JSON Lines trace has one {...} per line)</translation>
+    </message>
+    <message>
+        <source>the JSON object is cut short</source>
+        <translation>the JSON object is cut short</translation>
+    </message>
+    <message>
+        <source>the JSON object is cut short (no closing &apos;}&apos;)</source>
+        <translation>the JSON object is cut short (no closing &apos;}&apos;)</translation>
+    </message>
+    <message>
+        <source>a field name in quotes was expected</source>
+        <translation>a field name in quotes was expected</translation>
+    </message>
+    <message>
+        <source>&apos;:&apos; was expected after a field name</source>
+        <translation>&apos;:&apos; was expected after a field name</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;}&apos; was expected</source>
+        <translation>&apos;,&apos; or &apos;}&apos; was expected</translation>
+    </message>
+    <message>
+        <source>text after the JSON object</source>
+        <translation>text after the JSON object</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is an object or a list, not a value</source>
+        <translation>the field &quot;%1&quot; is an object or a list, not a value</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; has no value</source>
+        <translation>the field &quot;%1&quot; has no value</translation>
+    </message>
     <message>
         <source>the file does not exist</source>
         <translation>the file does not exist</translation>

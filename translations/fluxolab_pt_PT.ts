@@ -846,6 +846,18 @@
 <context>
     <name>fluxolab::app::CommandLine</name>
     <message>
+        <source>--watermark expects bounded:DURATION, sql:DURATION or monotonous (for example bounded:5s), got &quot;%1&quot;</source>
+        <translation>--watermark espera bounded:DURAÇÃO, sql:DURAÇÃO ou monotonous (por exemplo bounded:5s), e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--window expects tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive durations (for example tumble:60s), got &quot;%1&quot;</source>
+        <translation>--window espera tumble:TAMANHO, hop:AVANÇO,TAMANHO, session:INTERVALO ou cumulate:PASSO,TAMANHO com durações positivas (por exemplo tumble:60s), e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--agg expects count, or sum, min, max, avg or collect with a field (for example sum:valor), got &quot;%1&quot;</source>
+        <translation>--agg espera count, ou sum, min, max, avg ou collect com um campo (por exemplo sum:valor), e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
         <source>--why: the key &quot;%1&quot; has no window at step %2</source>
         <translation>--why: a chave &quot;%1&quot; não tem nenhuma janela no passo %2</translation>
     </message>
@@ -1976,8 +1988,8 @@
         <translation>Partições (kafka-topics --describe, com offsets)</translation>
     </message>
     <message>
-        <source>Groups (kafka-consumer-groups --describe --state)</source>
-        <translation>Grupos (kafka-consumer-groups --describe --state)</translation>
+        <source>Groups (kafka-consumer-groups --describe --state, and the generation it does not print)</source>
+        <translation>Grupos (kafka-consumer-groups --describe --state, e a geração, que ele não mostra)</translation>
     </message>
     <message>
         <source>Offsets and lag (kafka-consumer-groups --describe)</source>
@@ -2753,6 +2765,58 @@ Ficheiro ▸ Abrir traço… lê um ficheiro de eventos CSV ou JSON Lines e corr
 </context>
 <context>
     <name>fluxolab::app::StreamView</name>
+    <message>
+        <source>a control character inside a JSON string</source>
+        <translation>um carácter de controlo dentro de um texto JSON</translation>
+    </message>
+    <message>
+        <source>a JSON string that never ends (a line cut short?)</source>
+        <translation>um texto JSON que nunca termina (linha cortada?)</translation>
+    </message>
+    <message>
+        <source>a bad \u escape in a JSON string</source>
+        <translation>um escape \u inválido num texto JSON</translation>
+    </message>
+    <message>
+        <source>a JSON object or array that never ends (a line cut short?)</source>
+        <translation>um objeto ou lista JSON que nunca termina (linha cortada?)</translation>
+    </message>
+    <message>
+        <source>not a JSON object (a JSON Lines trace has one {...} per line)</source>
+        <translation>não é um objeto JSON (um traço JSON Lines tem um {...} por linha)</translation>
+    </message>
+    <message>
+        <source>the JSON object is cut short</source>
+        <translation>o objeto JSON está cortado</translation>
+    </message>
+    <message>
+        <source>the JSON object is cut short (no closing &apos;}&apos;)</source>
+        <translation>o objeto JSON está cortado (falta o &apos;}&apos; final)</translation>
+    </message>
+    <message>
+        <source>a field name in quotes was expected</source>
+        <translation>esperava-se o nome de um campo entre aspas</translation>
+    </message>
+    <message>
+        <source>&apos;:&apos; was expected after a field name</source>
+        <translation>esperava-se &apos;:&apos; depois do nome de um campo</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;}&apos; was expected</source>
+        <translation>esperava-se &apos;,&apos; ou &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>text after the JSON object</source>
+        <translation>há texto depois do objeto JSON</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is an object or a list, not a value</source>
+        <translation>o campo &quot;%1&quot; é um objeto ou uma lista, não um valor</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; has no value</source>
+        <translation>o campo &quot;%1&quot; não tem valor</translation>
+    </message>
     <message>
         <source>the file does not exist</source>
         <translation>o ficheiro não existe</translation>

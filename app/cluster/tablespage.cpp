@@ -84,7 +84,7 @@ void TablesPage::retranslate() {
     const char* const titles[] = {
         QT_TRANSLATE_NOOP("fluxolab::app::MainWindow", "Topics (kafka-topics --describe)"),
         QT_TRANSLATE_NOOP("fluxolab::app::MainWindow", "Partitions (kafka-topics --describe, with offsets)"),
-        QT_TRANSLATE_NOOP("fluxolab::app::MainWindow", "Groups (kafka-consumer-groups --describe --state)"),
+        QT_TRANSLATE_NOOP("fluxolab::app::MainWindow", "Groups (kafka-consumer-groups --describe --state, and the generation it does not print)"),
         QT_TRANSLATE_NOOP("fluxolab::app::MainWindow", "Offsets and lag (kafka-consumer-groups --describe)")};
     for (std::size_t i = 0; i < m_titles.size(); ++i)
         m_titles[i]->setText(QCoreApplication::translate("fluxolab::app::MainWindow", titles[i]));

@@ -179,9 +179,20 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     for (const QCommandLineOption* opt : {&wmOpt, &winOpt, &aggOpt, &keyOpt, &timeFieldOpt, &arrivalOpt, &partOpt, &latenessOpt,
                                           &idleOpt, &intervalOpt, &stepOpt, &whyOpt, &whatIfOpt, &parallelismOpt})
         if (p.isSet(*opt) && o.trace.isEmpty()) return fail(CommandLine::tr("--%1 needs --trace FILE").arg(opt->names().first()));
+    // The parsers' English reasons are fluxolab-cli's; the app says what each option expects in
+    // the UI language (a wrong --window in a pt_PT session printed "'0s' is not a positive duration").
     const auto check = [&](const QCommandLineOption& opt, const std::optional<std::string>& problem) -> bool {
-        if (problem && error) *error = QStringLiteral("--%1: %2").arg(opt.names().first(), QString::fromStdString(*problem));
-        return !problem;
+        if (!problem) return true;
+        if (!error) return false;
+        const QString name = opt.names().first();
+        const QString value = p.value(opt);
+        if (name == QStringLiteral("watermark"))
+            *error = CommandLine::tr("--watermark expects bounded:DURATION, sql:DURATION or monotonous (for example bounded:5s), got \"%1\"").arg(value);
+        else if (name == QStringLiteral("window"))
+            *error = CommandLine::tr("--window expects tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive durations (for example tumble:60s), got \"%1\"").arg(value);
+        else
+            *error = CommandLine::tr("--agg expects count, or sum, min, max, avg or collect with a field (for example sum:valor), got \"%1\"").arg(value);
+        return false;
     };
     if (p.isSet(wmOpt) && !check(wmOpt, stream_observe::parseWatermarkOption(p.value(wmOpt).toStdString(), t.job.watermark))) return std::nullopt;
     if (p.isSet(winOpt) && !check(winOpt, stream_observe::parseWindowOption(p.value(winOpt).toStdString(), t.job.window))) return std::nullopt;
@@ -254,6 +265,37 @@ bool openLabOption(MainWindow& window, const Options& options, QString* error) {
     window.setView(MainWindow::View::Labs);
     if (options.view == QStringLiteral("terminal")) window.setView(MainWindow::View::Terminal);
     return true;
+}
+
+void runCommandsOption(MainWindow& window, const Options& options, bool headless) {
+    // The path a student's typing takes: the window as it is seen, the keyboard on the terminal's
+    // prompt (under the lab panel the panel folds), then the commands. The commands used to run in
+    // the hidden window and the keyboard reached the terminal only when it was shown: the panel
+    // folded after the step had passed (and unfolded), and stayed folded.
+    if (headless)
+        showForScreenshot(window, options);
+    else
+        window.show();
+    window.setView(MainWindow::View::Terminal);
+    TerminalConsole* console = window.terminalPanel()->currentConsole();
+    window.activateWindow();
+    console->setFocus(Qt::MouseFocusReason);
+    QApplication::processEvents();
+    for (const QString& command : options.run) console->submit(command);
+    window.cliHost()->tickNow(3000); // consumers receive, groups settle
+    if (options.at_ms) window.controller()->runTo(window.controller()->time() + *options.at_ms);
+}
+
+void showForScreenshot(MainWindow& window, const Options& options) {
+    window.show();
+    if (options.presentation) window.setPresentation(true);
+    QApplication::processEvents();
+    window.resize(options.width, options.height);
+    QApplication::processEvents();
+    // The docks sized again once the lab panel has laid out its folded or unfolded contents (a
+    // queued step: without it the screenshot kept the unfolded panel's height over a folded one).
+    QApplication::processEvents();
+    QApplication::processEvents();
 }
 
 void useFreshSettings(const QString& dir) {
@@ -426,12 +468,7 @@ int runApplication(int argc, char** argv) {
     if (!compare && options->lab.isEmpty() && options->scenario.isEmpty() && options->trace.isEmpty() && !options->fresh &&
         window.labPanel()->reopenLastLab())
         window.setView(MainWindow::View::Labs);
-    if (!compare && !options->run.isEmpty()) {
-        window.setView(MainWindow::View::Terminal);
-        for (const QString& command : options->run) window.terminalPanel()->currentConsole()->submit(command);
-        window.cliHost()->tickNow(3000); // consumers receive, groups settle
-        if (options->at_ms) window.controller()->runTo(window.controller()->time() + *options->at_ms);
-    }
+    if (!compare && !options->run.isEmpty()) runCommandsOption(window, *options, headless);
     if (headless && compare) {
         // Compare mode: range (eager) against cooperative-sticky, same scenario and seed, same time.
         CompareWindow cw(window.controller());
@@ -448,11 +485,7 @@ int runApplication(int argc, char** argv) {
         return 0;
     }
     if (headless) {
-        window.show();
-        if (options->presentation) window.setPresentation(true);
-        QApplication::processEvents();
-        window.resize(options->width, options->height);
-        QApplication::processEvents();
+        showForScreenshot(window, *options);
         if (!window.grab().save(options->screenshot, "PNG")) {
             std::fprintf(stderr, "fluxolab: %s\n", qUtf8Printable(CommandLine::tr("cannot write %1").arg(options->screenshot)));
             return 1;

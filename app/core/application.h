@@ -58,6 +58,13 @@ class MainWindow;
 /// --view terminal the prompt keeps the focus). False, with `error` set, if the lab cannot be loaded.
 bool openLabOption(MainWindow& window, const Options& options, QString* error);
 
+/// --run COMMAND...: the commands typed in the terminal, as a student types them (the keyboard on
+/// the terminal's prompt, in the window as it will be shown), then a few seconds of cluster time.
+void runCommandsOption(MainWindow& window, const Options& options, bool headless);
+
+/// --screenshot: the window shown at the size asked for (and in presentation mode), laid out.
+void showForScreenshot(MainWindow& window, const Options& options);
+
 /// Creates the QApplication, loads translations, parses the command line and shows the main window
 /// (or renders a screenshot headless with --screenshot). Returns the exit code.
 int runApplication(int argc, char** argv);

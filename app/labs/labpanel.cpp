@@ -36,6 +36,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <vector>
 
 namespace fluxolab::app {
 
@@ -715,7 +716,9 @@ void LabPanel::refresh() {
 void LabPanel::fitStepList() {
     const int n = m_steps->count();
     if (n == 0) return;
-    constexpr int kRows = 4; // the step being done and the next ones
+    // The step being done and the next ones: 4 rows, 3 in presentation mode (its larger rows took the
+    // room of the longest commands at 1366x768: lab 4 step 5's replay was 224 px in 211 px).
+    const int kRows = m_presentation ? 3 : 4;
     const int rowH = m_steps->sizeHintForRow(0);
     m_steps->setMinimumHeight(std::min(n, kRows) * rowH + 2 * m_steps->frameWidth() +
                               (m_steps->horizontalScrollBar()->isVisible() ? m_steps->horizontalScrollBar()->height() : 0));
@@ -901,6 +904,7 @@ void LabPanel::onLink(const QUrl& url) {
 }
 
 void LabPanel::setPresentation(bool on) {
+    m_presentation = on;
     QFont f = font();
     f.setPointSizeF(on ? 15 : 10);
     // The step list a little smaller than the text: four rows of it (the step being done and the

@@ -196,6 +196,7 @@ private:
     QPushButton* m_hint;
     QToolButton* m_unfold;  ///< "Show the step", only while folded
     bool m_folded = false;
+    bool m_presentation = false; ///< larger text, 3 rows of the step list
     /// Hides what a folded panel does not show (after refresh() and renderStep() set it visible).
     void applyFold();
 };

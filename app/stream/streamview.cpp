@@ -372,6 +372,35 @@ QString StreamView::describeError(const QString& message) {
         reason = f.captured(1) == QStringLiteral("key")          ? tr("the key field \"%1\" is missing").arg(f.captured(2))
                  : f.captured(1) == QStringLiteral("event time") ? tr("the event time field \"%1\" is missing").arg(f.captured(2))
                                                                  : tr("the value field \"%1\" is missing").arg(f.captured(2));
+    // JSON Lines: the reasons of a line that is not one JSON object.
+    static const QRegularExpression nested(QStringLiteral("^field '(.*)' is an object or array, not a value$"));
+    static const QRegularExpression noValue(QStringLiteral("^missing value for field '(.*)'$"));
+    if (reason == QStringLiteral("control character inside a JSON string"))
+        reason = tr("a control character inside a JSON string");
+    else if (reason == QStringLiteral("unterminated JSON string (truncated line?)"))
+        reason = tr("a JSON string that never ends (a line cut short?)");
+    else if (reason == QStringLiteral("bad \\u escape in a JSON string"))
+        reason = tr("a bad \\u escape in a JSON string");
+    else if (reason == QStringLiteral("unterminated JSON object or array (truncated line?)"))
+        reason = tr("a JSON object or array that never ends (a line cut short?)");
+    else if (reason == QStringLiteral("not a JSON object (a JSON Lines trace has one {...} per line)"))
+        reason = tr("not a JSON object (a JSON Lines trace has one {...} per line)");
+    else if (reason == QStringLiteral("truncated JSON object"))
+        reason = tr("the JSON object is cut short");
+    else if (reason == QStringLiteral("truncated JSON object (no closing '}')"))
+        reason = tr("the JSON object is cut short (no closing '}')");
+    else if (reason == QStringLiteral("expected a field name in quotes"))
+        reason = tr("a field name in quotes was expected");
+    else if (reason == QStringLiteral("expected ':' after a field name"))
+        reason = tr("':' was expected after a field name");
+    else if (reason == QStringLiteral("expected ',' or '}'"))
+        reason = tr("',' or '}' was expected");
+    else if (reason == QStringLiteral("text after the JSON object"))
+        reason = tr("text after the JSON object");
+    else if (const auto o = nested.match(reason); o.hasMatch())
+        reason = tr("the field \"%1\" is an object or a list, not a value").arg(o.captured(1));
+    else if (const auto v = noValue.match(reason); v.hasMatch())
+        reason = tr("the field \"%1\" has no value").arg(v.captured(1));
     if (file.isEmpty()) return tr("The trace could not be loaded: %1").arg(reason);
     const QString name = QFileInfo(file).fileName();
     if (line.isEmpty()) return tr("The trace %1 could not be loaded: %2").arg(name, reason);

@@ -204,6 +204,13 @@ CheckResult evalCommandRun(const Check& c, const CheckContext& ctx) {
                 found = found || word == a || word.rfind(a + "=", 0) == 0;
             ok = ok && found;
         }
+        // "state": "Stable" on a describe of a group: only a describe that printed the group's
+        // members and partitions counts, not one that warned "is rebalancing" or "has no active
+        // members" (right after a consumer starts, its group is still rebalancing).
+        if (ok && c.state == "Stable")
+            for (NoteId id : h.notes)
+                ok = ok && id != NoteId::GroupRebalancing && id != NoteId::GroupNoActiveMembers &&
+                     id != NoteId::GroupDoesNotExist;
         if (ok && h.exit_code == 0) ++n;
     }
     Check limits = c;
@@ -230,6 +237,9 @@ void validateCommandRun(const Check& c, const CheckRequirements& req) {
                                                 "replay"};
     const bool builtin = builtinNamed(c.kind).has_value(); // sleep, echo, kill (labs/shell/builtins.h)
     if (!c.kind.empty() && !builtin && !kinds.count(c.kind)) req.invalid("kind", "unknown command kind '" + c.kind + "'");
+    if (!c.state.empty() && (c.state != "Stable" || c.kind != "consumer-groups.describe"))
+        req.invalid("state", "a command_run takes only \"state\": \"Stable\", on consumer-groups.describe "
+                             "(a describe that showed a stable group)");
 }
 
 // stream replays (fluxolab-cli replay) ---------------------------------------------------------

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <ostream>
 
@@ -182,6 +183,7 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
         return true;
     };
 
+    std::map<std::string, std::string> given; // option -> its value
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         const auto value = [&]() -> std::optional<std::string> {
@@ -207,6 +209,10 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
         }
         const auto v = value();
         if (!v) return bad(a + " needs a value");
+        // Every option takes one value: given twice, which one was meant is not ours to guess (the
+        // last one used to win silently: "--window tumble:1m ... --window hop:10s,1m").
+        if (const auto [it, first] = given.emplace(a, *v); !first)
+            return bad(a + " is given twice ('" + it->second + "' and '" + *v + "'): give it once");
         if (a == "--watermark") {
             haveWatermark = true;
             const auto colon = v->find(':');

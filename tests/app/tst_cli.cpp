@@ -164,6 +164,19 @@ void CliTest::optionErrorsFollowTheLanguage() {
     const Run console = run({QStringLiteral("--size"), bad}, true, config.path());
     QCOMPARE(console.code, 2);
     QVERIFY2(console.err.contains(QStringLiteral("--size espera LARGURAxALTURA")), qPrintable(console.err));
+    // The trace's options: what each expects, in the UI language (the parser's English reason was
+    // printed as it was: "--window: '0s' is not a positive duration ...").
+    const QString clicks = QStringLiteral(FLUXOLAB_SOURCE_DIR "/assets/traces/cliques_do_site.csv");
+    const Run window = run({QStringLiteral("--trace"), clicks, QStringLiteral("--window"), QStringLiteral("tumble:0s")}, false, config.path());
+    QCOMPARE(window.code, 2);
+    QVERIFY2(window.err.contains(QStringLiteral("--window espera tumble:TAMANHO, hop:AVANÇO,TAMANHO, session:INTERVALO ou cumulate:PASSO,TAMANHO com durações positivas (por exemplo tumble:60s), e recebeu \"tumble:0s\"")), qPrintable(window.err));
+    QVERIFY2(!window.err.contains(QStringLiteral("is not")), qPrintable(window.err));
+    const Run wm = run({QStringLiteral("--trace"), clicks, QStringLiteral("--watermark"), QStringLiteral("bounded:x")}, false, config.path());
+    QVERIFY2(wm.err.contains(QStringLiteral("--watermark espera bounded:DURAÇÃO")), qPrintable(wm.err));
+    const Run agg = run({QStringLiteral("--trace"), clicks, QStringLiteral("--agg"), QStringLiteral("median:x")}, false, config.path());
+    QVERIFY2(agg.err.contains(QStringLiteral("--agg espera count, ou sum")), qPrintable(agg.err));
+    const Run aggEn = run({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--trace"), clicks, QStringLiteral("--agg"), QStringLiteral("median:x")}, false, config.path());
+    QVERIFY2(aggEn.err.contains(QStringLiteral("--agg expects count, or sum, min, max, avg or collect with a field (for example sum:valor), got \"median:x\"")), qPrintable(aggEn.err));
     // After the options: a --why key with no window, and a screenshot that cannot be written (they
     // were English in a pt_PT session).
     QTemporaryDir dir;

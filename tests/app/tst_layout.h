@@ -58,6 +58,8 @@ private Q_SLOTS:
     void labPanelFoldsWhileTypingInTheTerminal();
     void labPanelUnfoldsWhenAStepPasses_data();
     void labPanelUnfoldsWhenAStepPasses();
+    void labPanelAfterTheRunOption_data();
+    void labPanelAfterTheRunOption();
     void noStatusBarInPresentation_data();
     void noStatusBarInPresentation();
     void screenshots();

@@ -2,10 +2,14 @@
 
 #include "app/core/language.h"
 #include "app/stream/streamview.h"
+#include "app/cluster/tablemodels.h"
+#include "app/cluster/tablespage.h"
+#include "app/core/mainwindow.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QLabel>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -146,6 +150,11 @@ void TranslationsTest::traceLineErrorsAreInTheUiLanguage() {
     const Case cases[] = {
         {"lixo.csv", "ts,key,value\n1000,a,1\n@@@ lixo sem virgulas\n", QStringLiteral("Linha 3: 1 campos onde o cabeçalho tem 3")},
         {"tempo.csv", "ts,key\n1000,a\nontem,b\n", QStringLiteral("Linha 3: não foi possível ler a data de 'ontem' (formato esperado: yyyy-MM-dd HH:mm:ss[.SSS])")},
+        // JSON Lines: a line that is not a JSON object, one cut short.
+        {"lixo.jsonl", "{\"ts\":1000,\"key\":\"a\"}\nisto nao e json\n",
+         QStringLiteral("Linha 2: não é um objeto JSON (um traço JSON Lines tem um {...} por linha)")},
+        {"cortado.jsonl", "{\"ts\":1000,\"key\":\"a\"}\n{\"ts\":2000,\"key\":\"b\"\n",
+         QStringLiteral("Linha 2: o objeto JSON está cortado (falta o '}' final)")},
     };
     for (const Case& c : cases) {
         const QString path = dir.filePath(QString::fromLatin1(c.name));
@@ -169,5 +178,50 @@ void TranslationsTest::traceLineErrorsAreInTheUiLanguage() {
              QStringLiteral("Não foi possível carregar o traço p.csv.\nLinha 4: o tempo '9e99' não está em milissegundos desde a época (epoch)"));
     QCOMPARE(fluxolab::app::StreamView::describeError(QStringLiteral("p.csv:9: time '17x' is not epoch seconds")),
              QStringLiteral("Não foi possível carregar o traço p.csv.\nLinha 9: o tempo '17x' não está em segundos desde a época (epoch)"));
+    QCOMPARE(fluxolab::app::StreamView::describeError(QStringLiteral("p.jsonl:3: field 'valor' is an object or array, not a value")),
+             QStringLiteral("Não foi possível carregar o traço p.jsonl.\nLinha 3: o campo \"valor\" é um objeto ou uma lista, não um valor"));
+    QCOMPARE(fluxolab::app::StreamView::describeError(QStringLiteral("p.jsonl:5: expected ':' after a field name")),
+             QStringLiteral("Não foi possível carregar o traço p.jsonl.\nLinha 5: esperava-se ':' depois do nome de um campo"));
+    QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
+}
+
+void TranslationsTest::groupsTableSaysWhatTheToolDoesNotPrint() {
+    // The groups table is titled after `kafka-consumer-groups --describe --state`; a column that
+    // Kafka 4.3.1's tool does not print (the generation) is named in the title as FluxoLab's, in
+    // both languages, so the table does not pass it off as the tool's output.
+    QFile golden(QStringLiteral(FLUXOLAB_SOURCE_DIR "/tests/labs/golden/real/groups.txt"));
+    QVERIFY(golden.open(QIODevice::ReadOnly));
+    QStringList kafka; // the --describe --state header of the real tool
+    for (const QString& line : QString::fromUtf8(golden.readAll()).split(QLatin1Char('\n')))
+        if (line.startsWith(QStringLiteral("GROUP ")) && line.contains(QStringLiteral("ASSIGNMENT-STRATEGY")) &&
+            line.contains(QStringLiteral("#MEMBERS")) && !line.contains(QStringLiteral("GROUP-EPOCH"))) {
+            kafka = line.split(QRegularExpression(QStringLiteral("\\s{2,}")), Qt::SkipEmptyParts);
+            break;
+        }
+    QCOMPARE(kafka, (QStringList{QStringLiteral("GROUP"), QStringLiteral("COORDINATOR (ID)"), QStringLiteral("ASSIGNMENT-STRATEGY"),
+                                 QStringLiteral("STATE"), QStringLiteral("#MEMBERS")}));
+    const QString before = fluxolab::app::currentLanguage();
+    for (const QString& lang : {QStringLiteral("pt_PT"), QStringLiteral("en")}) {
+        QVERIFY(fluxolab::app::setLanguage(lang));
+        fluxolab::app::MainWindow w;
+        auto* page = w.findChild<fluxolab::app::TablesPage*>();
+        QVERIFY(page);
+        QString title;
+        for (QLabel* l : page->findChildren<QLabel*>())
+            if (l->text().contains(QStringLiteral("--describe --state"))) title = l->text();
+        QVERIFY2(!title.isEmpty(), qPrintable(lang));
+        const QAbstractItemModel* m = page->groupsModel();
+        int extra = 0;
+        for (int c = 0; c < m->columnCount(); ++c) {
+            const QString header = m->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+            const QString english = QStringList{QStringLiteral("GROUP"), QStringLiteral("COORDINATOR (ID)"), QStringLiteral("ASSIGNMENT-STRATEGY"),
+                                                QStringLiteral("STATE"), QStringLiteral("#MEMBERS")}.value(c);
+            if (kafka.contains(header) || (!english.isEmpty() && kafka.contains(english))) continue;
+            ++extra;
+            QVERIFY2(title.toLower().contains(header.toLower()),
+                     qPrintable(QStringLiteral("%1: the column %2 is not the tool's, and the title \"%3\" does not say so").arg(lang, header, title)));
+        }
+        QCOMPARE(extra, 1); // GENERATION / GERAÇÃO
+    }
     QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
 }

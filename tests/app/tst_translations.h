@@ -12,4 +12,5 @@ private Q_SLOTS:
     void everyTrStringIsTranslated();
     void bothLanguagesHaveTheSameEntries();
     void traceLineErrorsAreInTheUiLanguage();
+    void groupsTableSaysWhatTheToolDoesNotPrint();
 };

@@ -168,6 +168,19 @@ TEST_SUITE("labs/fluxolab-cli bad input") {
         CHECK(replay("cumulate:1s,1000s").code == 0);
     }
 
+    TEST_CASE("replay: an option given twice is refused - the last one does not win silently") {
+        const std::string trace = kSrc + "/assets/traces/cliques_do_site.csv";
+        Result r = cli({"replay", trace, "--key", "pagina", "--watermark", "bounded:5s", "--window", "tumble:1m",
+                        "--window", "hop:10s,1m"});
+        CHECK(r.code == 2);
+        CHECK(r.err == "replay: --window is given twice ('tumble:1m' and 'hop:10s,1m'): give it once\n");
+        CHECK(r.out.empty());
+        r = cli({"replay", trace, "--watermark", "bounded:5s", "--key", "pagina", "--window", "tumble:1m", "--key", "pagina"});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "--key is given twice"));
+        CHECK(cli({"replay", trace, "--key", "pagina", "--watermark", "bounded:5s", "--window", "tumble:1m"}).code == 0);
+    }
+
     TEST_CASE("lab validate / list / check: usage errors exit 2") {
         TempDir tmp;
         Result r = cli({"lab", "validate"});

@@ -225,6 +225,52 @@ TEST_SUITE("labs/engine") {
             CHECK_FALSE(r.steps[6].passed);
         }
     }
+    TEST_CASE("lab 3 step 2: a describe that said the group is rebalancing does not pass - one that showed it Stable does") {
+        // Right after the consumer starts, its group is still rebalancing: that describe prints
+        // Kafka's "Warning: Consumer group '...' is rebalancing." and not the 3-partition table the
+        // step's explanation describes (found playing the lab; the step used to pass on it).
+        const LabLoadResult g = findLab("grupos-lag-rebalanceamento", kSrc + "/labs/content");
+        REQUIRE(g.lab);
+        const Check& check = g.lab->steps[1].check;
+        SimBackend backend(1, 1);
+        ScriptOptions o;
+        o.think_ms = 1000; // the describe a second after the consumer, as a student clicking both
+        ScriptRunner runner(backend, o);
+        std::string out;
+        const auto run = [&](const std::string& text) {
+            const ParsedScript ps = parseScript(text);
+            REQUIRE_FALSE(ps.error.has_value());
+            runner.run(ps, out);
+        };
+        run("kafka-topics.sh --create --topic pedidos --partitions 3 --bootstrap-server localhost:9092\n"
+            "kafka-console-consumer.sh --topic pedidos --group grupo-exemplo --from-beginning --bootstrap-server localhost:9092 &\n"
+            "kafka-consumer-groups.sh --describe --group grupo-exemplo --bootstrap-server localhost:9092\n"
+            "sleep 5\n");
+        CAPTURE(out);
+        REQUIRE(out.find("Warning: Consumer group 'grupo-exemplo' is rebalancing.") != std::string::npos);
+        const std::size_t from = 1; // the step begins after the topic exists
+        CheckResult r = evaluateCheck(check, CheckContext{backend, runner.history(), from});
+        CHECK_FALSE(r.passed); // the group is Stable by now, but the student never saw it so
+        CHECK(evaluateCheck(check.children.at(0), CheckContext{backend, runner.history(), from}).passed);
+        run("kafka-consumer-groups.sh --describe --group grupo-exemplo --bootstrap-server localhost:9092\n");
+        const std::string last = out.substr(out.rfind("GROUP "));
+        CHECK(last.find("is rebalancing") == std::string::npos);
+        CHECK(last.find("pedidos         2") != std::string::npos);
+        r = evaluateCheck(check, CheckContext{backend, runner.history(), from});
+        CHECK_MESSAGE(r.passed, r.detail);
+        runner.stopAll(out);
+        // The field is checked when a lab loads: only "Stable", only on a describe of a group.
+        Check bad;
+        bad.type = "command_run";
+        bad.kind = "topics.describe";
+        bad.state = "Stable";
+        std::vector<std::string> problems;
+        CheckRequirements req{[&](const char*, bool present) { if (!present) problems.emplace_back("need"); },
+                              [&](const char* field, const std::string&) { problems.emplace_back(field); },
+                              [](const char*) { return true; }};
+        findCheckEvaluator("command_run")->validate(bad, req);
+        CHECK(problems == std::vector<std::string>{"state"});
+    }
     TEST_CASE("every check type of lab.schema.json has one evaluator in the registry - and no other exists") {
         const auto schema = nlohmann::json::parse(readText(kSrc + "/labs/content/lab.schema.json"));
         const auto& types = schema.at("$defs").at("check").at("properties").at("type").at("enum");
@@ -812,6 +858,37 @@ TEST_SUITE("labs/course") {
         return false;
     }
 
+    TEST_CASE("one Portuguese word for the watermark: the labs say watermark - as the app and the docs do") {
+        // The stream view, its pt_PT translation and the docs say "watermark" (as Flink's own tools
+        // and options do); the labs said "marca d'água": a student met two words for one thing.
+        const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
+        std::size_t said = 0;
+        for (const auto& lab : cat.labs) {
+            std::vector<std::string> texts;
+            for (const auto& o : lab.objectives) texts.push_back(o.get(Language::Portuguese));
+            texts.push_back(lab.title.get(Language::Portuguese));
+            for (const auto& st : lab.steps) {
+                for (const LabText* t : {&st.title, &st.instructions, &st.explanation}) texts.push_back(t->get(Language::Portuguese));
+                for (const auto& h : st.hints) texts.push_back(h.get(Language::Portuguese));
+            }
+            for (const auto& t : texts) {
+                CAPTURE(lab.id);
+                CAPTURE(t);
+                CHECK(t.find("marca d'água") == std::string::npos);
+                CHECK(t.find("marcas d'água") == std::string::npos);
+                CHECK(t.find("marca_de_água") == std::string::npos);
+                said += t.find("watermark") != std::string::npos;
+            }
+        }
+        CHECK(said > 20);
+        for (const char* doc : {"/docs/stream.pt.md", "/docs/labs.pt.md", "/docs/fidelidade.pt.md", "/translations/fluxolab_pt_PT.ts"}) {
+            CAPTURE(doc);
+            const std::string text = readText(kSrc + doc);
+            REQUIRE_FALSE(text.empty());
+            CHECK(text.find("marca d'água") == std::string::npos);
+            CHECK(text.find("marca de água") == std::string::npos);
+        }
+    }
     TEST_CASE("every step can be done from the panel alone - in both languages") {
         const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
         REQUIRE(cat.labs.size() == 7);

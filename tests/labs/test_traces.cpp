@@ -599,6 +599,13 @@ TEST_SUITE("labs/replay") {
         const Args base = {"replay", trace, "--watermark", "bounded:1s", "--window", "tumble:1s"};
         const auto with = [&](std::initializer_list<std::string> extra) {
             Args a = base;
+            // An option of the base given again replaces it (an option given twice is refused).
+            if (extra.size() > 0)
+                for (std::size_t i = 2; i + 1 < a.size(); i += 2)
+                    if (a[i] == *extra.begin()) {
+                        a.erase(a.begin() + static_cast<std::ptrdiff_t>(i), a.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+                        break;
+                    }
             a.insert(a.end(), extra);
             return cli(a);
         };
