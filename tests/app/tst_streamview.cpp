@@ -1458,6 +1458,8 @@ void StreamViewTest::keyLanesReadableWithTheTerminalInPresentation() {
                 }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
     setLanguage(QStringLiteral("pt_PT"));
+}
+
 namespace {
 /// A trace of `events` clicks 10 ms apart, out of order by up to 3 s (some beyond the 1 s bound: late),
 /// 8 keys on 4 partitions; loaded with a 2 s tumbling count (the bench's shape, smaller).
