@@ -67,7 +67,7 @@ void CliTest::badOptionsExitTwo_data() {
                                                   << QStringLiteral("--key needs --trace FILE");
     QTest::newRow("bad trace window") << QStringList{QStringLiteral("--trace"), QStringLiteral("x.csv"), QStringLiteral("--window"),
                                                      QStringLiteral("tumble")}
-                                      << QStringLiteral("--window: '' is not a positive duration");
+                                      << QStringLiteral("--window expects tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive durations (for example tumble:60s), got \"tumble\"");
     QTest::newRow("--at over 1h") << QStringList{QStringLiteral("--scenario"), QStringLiteral("rebalance-basico"), QStringLiteral("--at"),
                                                  QStringLiteral("100000h"), QStringLiteral("--screenshot"), QStringLiteral("x.png")}
                                   << QStringLiteral("--at is limited to 1h");

@@ -296,8 +296,11 @@ const QStringList kRealLab2 = {
     QStringLiteral("s4"), QStringLiteral("t60"), QStringLiteral("c0"), QStringLiteral("s5")}; // describe: no lag
 const QStringList kRealLab3 = {
     QStringLiteral("s0"), QStringLiteral("c0"), QStringLiteral("s1"), // describe pedidos
-    QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("s2"), // consumer (tab 1), describe (tab 2)
-    QStringLiteral("c0"), QStringLiteral("t50"), QStringLiteral("c1"), QStringLiteral("s3"), // 2nd consumer, --members
+    // The step needs a describe that showed the group Stable: on the real broker the first join waits
+    // group.initial.rebalance.delay.ms (3 s by default), and a second member's join waits for the first
+    // to rejoin at its next heartbeat (3 s), so the student describes once the group has settled.
+    QStringLiteral("c0"), QStringLiteral("t80"), QStringLiteral("c1"), QStringLiteral("s2"), // consumer (tab 1), describe (tab 2)
+    QStringLiteral("c0"), QStringLiteral("t80"), QStringLiteral("c1"), QStringLiteral("s3"), // 2nd consumer, --members
     QStringLiteral("^C:1"), QStringLiteral("t30"), QStringLiteral("c0"), QStringLiteral("s4"), // stop it, describe
     QStringLiteral("^C:0"), QStringLiteral("c0"), QStringLiteral("c1"), QStringLiteral("c2"), QStringLiteral("c3"),
     QStringLiteral("^D"), QStringLiteral("c4"), QStringLiteral("s5"), // produce 3, describe: LAG
