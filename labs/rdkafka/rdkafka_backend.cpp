@@ -355,9 +355,12 @@ std::shared_ptr<MetadataAnswer> fetchMetadata(const std::shared_ptr<RdKafkaBacke
     return answer;
 }
 
-/// rd_kafka_offsets_for_times on a copy of `list`, copied back on success; cancelled: __TIMED_OUT.
-rd_kafka_resp_err_t offsetsForTimes(const std::shared_ptr<RdKafkaBackend::Client>& client,
-                                    rd_kafka_topic_partition_list_t* list, TimeMs timeout_ms) {
+/// `call(rk, copy, timeout)` on a copy of `list` (rd_kafka_offsets_for_times, rd_kafka_committed), run
+/// abortably: offsets and errors copied back into `list` when it ran; cancelled: __TIMED_OUT, `list`
+/// unchanged. The copy belongs to the running call, which may outlive a cancel.
+template <class Call>
+rd_kafka_resp_err_t onListCopy(const std::shared_ptr<RdKafkaBackend::Client>& client, rd_kafka_topic_partition_list_t* list,
+                               TimeMs timeout_ms, Call call) {
     struct State {
         rd_kafka_topic_partition_list_t* l;
         rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR__TIMED_OUT;
@@ -367,15 +370,25 @@ rd_kafka_resp_err_t offsetsForTimes(const std::shared_ptr<RdKafkaBackend::Client
         ~State() { rd_kafka_topic_partition_list_destroy(l); }
     };
     auto st = std::make_shared<State>(list);
-    if (!runAbortable(client, [client, st, timeout_ms] {
-            st->err = rd_kafka_offsets_for_times(client->rk, st->l, toInt(timeout_ms));
-        }))
+    if (!runAbortable(client, [client, st, timeout_ms, call] { st->err = call(client->rk, st->l, toInt(timeout_ms)); }))
         return RD_KAFKA_RESP_ERR__TIMED_OUT;
     for (int i = 0; i < list->cnt && i < st->l->cnt; ++i) {
         list->elems[i].offset = st->l->elems[i].offset;
         list->elems[i].err = st->l->elems[i].err;
     }
     return st->err;
+}
+
+/// rd_kafka_offsets_for_times on a copy of `list`, copied back on success; cancelled: __TIMED_OUT.
+rd_kafka_resp_err_t offsetsForTimes(const std::shared_ptr<RdKafkaBackend::Client>& client,
+                                    rd_kafka_topic_partition_list_t* list, TimeMs timeout_ms) {
+    return onListCopy(client, list, timeout_ms, rd_kafka_offsets_for_times);
+}
+
+/// rd_kafka_committed for `list` (offsets written into it); cancelled: __TIMED_OUT, `list` unchanged.
+rd_kafka_resp_err_t committedOffsets(const std::shared_ptr<RdKafkaBackend::Client>& client,
+                                     rd_kafka_topic_partition_list_t* list, TimeMs timeout_ms) {
+    return onListCopy(client, list, timeout_ms, rd_kafka_committed);
 }
 
 /// rd_kafka_query_watermark_offsets; cancelled: __TIMED_OUT.
@@ -393,27 +406,6 @@ rd_kafka_resp_err_t watermarks(const std::shared_ptr<RdKafkaBackend::Client>& cl
         return RD_KAFKA_RESP_ERR__TIMED_OUT;
     lo = st->lo;
     hi = st->hi;
-    return st->err;
-}
-
-/// rd_kafka_committed for `list` (offsets written into it); cancelled: __TIMED_OUT, `list` unchanged.
-rd_kafka_resp_err_t committedOffsets(const std::shared_ptr<RdKafkaBackend::Client>& client,
-                                     rd_kafka_topic_partition_list_t* list, TimeMs timeout_ms) {
-    struct State {
-        rd_kafka_topic_partition_list_t* l;
-        rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR__TIMED_OUT;
-        explicit State(const rd_kafka_topic_partition_list_t* from) : l(rd_kafka_topic_partition_list_copy(from)) {}
-        State(const State&) = delete;
-        State& operator=(const State&) = delete;
-        ~State() { rd_kafka_topic_partition_list_destroy(l); }
-    };
-    auto st = std::make_shared<State>(list);
-    if (!runAbortable(client, [client, st, timeout_ms] { st->err = rd_kafka_committed(client->rk, st->l, toInt(timeout_ms)); }))
-        return RD_KAFKA_RESP_ERR__TIMED_OUT;
-    for (int i = 0; i < list->cnt && i < st->l->cnt; ++i) {
-        list->elems[i].offset = st->l->elems[i].offset;
-        list->elems[i].err = st->l->elems[i].err;
-    }
     return st->err;
 }
 
