@@ -826,11 +826,14 @@ void streamFrames(std::size_t events) {
     std::vector<double> seekWall, seekCpu, backWall, backCpu;
     std::uint64_t x = 7;
     std::uint64_t at = last / 2;
-    for (int i = 0; i < 40; ++i) {
+    // Move i of a seek sequence: even, somewhere after the cursor `at`; odd, somewhere before it.
+    const auto seekTarget = [&x, last](int i, std::uint64_t at) {
         x = x * 6364136223846793005ULL + 1442695040888963407ULL;
         const std::uint64_t r = (x >> 24) % last;
-        // Even: somewhere after the cursor; odd: somewhere before it.
-        const std::uint64_t target = i % 2 == 0 ? at + (r % std::max<std::uint64_t>(1, last - at)) : r % std::max<std::uint64_t>(1, at);
+        return i % 2 == 0 ? at + (r % std::max<std::uint64_t>(1, last - at)) : r % std::max<std::uint64_t>(1, at);
+    };
+    for (int i = 0; i < 40; ++i) {
+        const std::uint64_t target = seekTarget(i, at);
         const auto t = Clock::now();
         const double c0 = threadCpuMs();
         view.setStep(target);
@@ -848,9 +851,7 @@ void streamFrames(std::size_t events) {
     view.showDetailsTab(3);
     at = last / 2;
     for (int i = 0; i < 40; ++i) {
-        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-        const std::uint64_t r = (x >> 24) % last;
-        const std::uint64_t target = i % 2 == 0 ? at + (r % std::max<std::uint64_t>(1, last - at)) : r % std::max<std::uint64_t>(1, at);
+        const std::uint64_t target = seekTarget(i, at);
         const auto t = Clock::now();
         const double c0 = threadCpuMs();
         view.setStep(target);
