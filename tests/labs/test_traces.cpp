@@ -697,6 +697,42 @@ TEST_SUITE("labs/replay") {
         CHECK(has(r.out, "CRASH,1,0,0\n"));
     }
 
+    TEST_CASE("replay without an arrival column says why periodic watermarks and processing-time windows wait") {
+        TempDir dir;
+        const auto trace = dir.write("na.csv", "ts,key\n1000,a\n7000,a\n");
+        const auto arrival = dir.write("wa.csv", "ts,key,arrival\n1000,a,0\n7000,a,1000\n");
+        const auto run = [&](const std::string& file, std::initializer_list<std::string> extra) {
+            Args a = {"replay", file, "--window", "tumble:5s"};
+            a.insert(a.end(), extra);
+            return cli(a);
+        };
+        // Periodic DataStream watermarks on a frozen clock: everything fires with the final watermark.
+        auto r = run(trace, {"--watermark", "bounded:1s"});
+        CHECK(r.code == 0);
+        CHECK(r.out == "a,0,5000,1,MAX,on-time\na,5000,10000,1,MAX,on-time\nSUMMARY,events=2,firings=2,late=0\n");
+        CHECK(r.err == "replay: note: without --arrival-field processing time does not advance, so the periodic "
+                       "watermark (every 200 ms of processing time) never moves before the end of input, where "
+                       "the final watermark (MAX) fires the windows; --watermark-interval per-event emits one "
+                       "after every event\n");
+        // No note where the watermark does move: per event, with an arrival column, or SQL (whose
+        // operator also emits eagerly once the watermark gained more than the interval).
+        r = run(trace, {"--watermark", "bounded:1s", "--watermark-interval", "per-event"});
+        CHECK(r.out == "a,0,5000,1,5999,on-time\na,5000,10000,1,MAX,on-time\nSUMMARY,events=2,firings=2,late=0\n");
+        CHECK(r.err.empty());
+        r = run(arrival, {"--watermark", "bounded:1s", "--arrival-field", "arrival"});
+        CHECK(r.code == 0);
+        CHECK(r.err.empty());
+        r = run(trace, {"--watermark", "sql:1s"});
+        CHECK(r.code == 0);
+        CHECK(r.err.empty());
+        // Processing-time windows on a frozen clock never fire.
+        r = run(trace, {"--window-time", "processing"});
+        CHECK(r.code == 0);
+        CHECK(r.out == "SUMMARY,events=2,firings=0,late=0\n");
+        CHECK(r.err == "replay: note: without --arrival-field processing time does not advance, so "
+                       "processing-time windows never fire\n");
+    }
+
     TEST_CASE(
         "replay with partitions: the split count comes from the data - an empty split holds the watermark") {
         TempDir dir;
