@@ -733,6 +733,24 @@ TEST_SUITE("labs/replay") {
                        "processing-time windows never fire\n");
     }
 
+    TEST_CASE("replay: late lines past the in-memory buffer spill to a file and come out whole and in order") {
+        // 15 000 late elements, ~25 bytes a line: more than the 256 KiB kept in memory.
+        TempDir dir;
+        std::string csv = "ts,key\n1000000,a\n", expected = "a,1000000,1001000,1,MAX,on-time\n";
+        for (int i = 0; i < 15000; ++i) {
+            csv += std::to_string(i) + ",k" + std::to_string(i % 7) + "\n";
+            expected += "LATE,k" + std::to_string(i % 7) + "," + std::to_string(i) + ",999999\n";
+        }
+        expected += "SUMMARY,events=15001,firings=1,late=15000\n";
+        REQUIRE(expected.size() > (std::size_t{256} << 10));
+        const auto trace = dir.write("late.csv", csv);
+        const auto r = cli({"replay", trace, "--watermark", "monotonous", "--window", "tumble:1s",
+                            "--watermark-interval", "per-event"});
+        CHECK(r.code == 0);
+        CHECK(r.err.empty());
+        CHECK(r.out == expected);
+    }
+
     TEST_CASE(
         "replay with partitions: the split count comes from the data - an empty split holds the watermark") {
         TempDir dir;
