@@ -462,22 +462,6 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     const std::int64_t inactivity = parsed.inactivity;
     std::uint64_t crashAt = parsed.crashAt;
 
-    // Without an arrival column processing time stands still (file order is arrival order, at one
-    // instant). Two runs then look broken although they compute what Flink would at a frozen clock:
-    // say why, on stderr (the output stays the same).
-    if (topt.arrivalField.empty() && inactivity <= 0) {
-        if (spec.window.processingTime)
-            io.err << "replay: note: without --arrival-field processing time does not advance, so "
-                      "processing-time windows never fire\n";
-        else if (!spec.watermark.perEvent && spec.watermark.kind != WatermarkKind::Sql)
-            io.err << "replay: note: without --arrival-field processing time does not advance, so the "
-                      "periodic watermark (every "
-                   << spec.watermark.interval
-                   << " ms of processing time) never moves before the end of input, where the final "
-                      "watermark (MAX) fires the windows; --watermark-interval per-event emits one after "
-                      "every event\n";
-    }
-
     // The key is read as a view into the reader's buffer and copied once, into the reused element.
     topt.copyKey = false;
     TraceReader reader;
@@ -645,6 +629,21 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (crashAt > 0)
         io.err << "replay: --crash-at " << crashAt << ": the trace has only " << events
                << " element(s), so the job did not crash\n";
+    // Without an arrival column processing time stands still (file order is arrival order, at one
+    // instant). Two runs then look broken although they compute what Flink would at a frozen clock:
+    // say why, on stderr, after a run that went through (the output stays the same).
+    if (topt.arrivalField.empty() && inactivity <= 0) {
+        if (spec.window.processingTime)
+            io.err << "replay: note: without --arrival-field processing time does not advance, so "
+                      "processing-time windows never fire\n";
+        else if (!spec.watermark.perEvent && spec.watermark.kind != WatermarkKind::Sql)
+            io.err << "replay: note: without --arrival-field processing time does not advance, so the "
+                      "periodic watermark (every "
+                   << spec.watermark.interval
+                   << " ms of processing time) never moves before the end of input, where the final "
+                      "watermark (MAX) fires the windows; --watermark-interval per-event emits one after "
+                      "every event\n";
+    }
     return 0;
 }
 

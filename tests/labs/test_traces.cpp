@@ -725,6 +725,12 @@ TEST_SUITE("labs/replay") {
         r = run(trace, {"--watermark", "sql:1s"});
         CHECK(r.code == 0);
         CHECK(r.err.empty());
+        // A run that fails says what failed, nothing more.
+        const auto broken = dir.write("bad.csv", "ts,key\n1000,a\nsoon,a\n");
+        r = run(broken, {"--watermark", "bounded:1s"});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "bad.csv:3: "));
+        CHECK(r.err.find("note") == std::string::npos); // (the reason's wording is the reader's)
         // Processing-time windows on a frozen clock never fire.
         r = run(trace, {"--window-time", "processing"});
         CHECK(r.code == 0);
