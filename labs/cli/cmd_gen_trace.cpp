@@ -75,17 +75,16 @@ int cmdGenTrace(const Args& args, CliStreams io) {
     };
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
+        if (a == "--help" || a == "-h") { // wherever it is, as replay --help
+            io.out << "Usage: fluxolab-cli gen-trace [--events N] [--keys K] [--rate R] [--out-of-order "
+                      "5s]\n"
+                      "         [--late-fraction 0.02] [--partitions P] [--idle-partition P:FROM:TO ...]\n"
+                      "         [--seed S] [--start EPOCH_MS] [--format csv|jsonl] [--out FILE|-]\n";
+            return 0;
+        }
         if (i + 1 >= args.size() || a.rfind("--", 0) != 0) {
             if (a.rfind("--", 0) != 0)
                 return fail("unexpected argument '" + a + "' (every option is --name VALUE)");
-            if (a == "--help") {
-                io.out
-                    << "Usage: fluxolab-cli gen-trace [--events N] [--keys K] [--rate R] [--out-of-order "
-                       "5s]\n"
-                       "         [--late-fraction 0.02] [--partitions P] [--idle-partition P:FROM:TO ...]\n"
-                       "         [--seed S] [--start EPOCH_MS] [--format csv|jsonl] [--out FILE|-]\n";
-                return 0;
-            }
             if (!kOptions.contains(a)) return fail("unknown option '" + a + "'");
             return fail(a + " needs a value");
         }

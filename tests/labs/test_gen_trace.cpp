@@ -146,6 +146,13 @@ TEST_SUITE("labs/gen-trace") {
         CHECK(b.out == a.out);
         CHECK(b.out.rfind("ts,key,value,partition,arrival\n", 0) == 0);
         CHECK_FALSE(std::filesystem::exists("-"));
+        // --help (or -h) anywhere prints the usage and writes nothing else.
+        for (const Args& help : {Args{"gen-trace", "--help", "--events", "5"}, Args{"gen-trace", "--events", "5", "-h"}}) {
+            const Result h = cli(help);
+            CHECK(h.code == 0);
+            CHECK(h.out.rfind("Usage: fluxolab-cli gen-trace [--events N]", 0) == 0);
+            CHECK(h.err.empty());
+        }
         const Result twice = cli({"gen-trace", "--events", "20", "--partitions", "4", "--idle-partition", "1:0s:1s",
                                   "--idle-partition", "2:0s:1s"});
         CHECK(twice.code == 0);
