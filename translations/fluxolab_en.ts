@@ -2982,8 +2982,8 @@ Line %2: %3</translation>
         <translation>the window still does not fire.</translation>
     </message>
     <message>
-        <source>the window fires at event %1 (now at %2) with result %3</source>
-        <translation>the window fires at event %1 (now at %2) with result %3</translation>
+        <source>the window fires at event %1 (now at %2) with result %3.</source>
+        <translation>the window fires at event %1 (now at %2) with result %3.</translation>
     </message>
     <message>
         <source>Late elements: %1 → %2; firings: %3 → %4.</source>

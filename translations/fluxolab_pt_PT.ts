@@ -2984,8 +2984,8 @@ Linha %2: %3</translation>
         <translation>a janela continua sem disparar.</translation>
     </message>
     <message>
-        <source>the window fires at event %1 (now at %2) with result %3</source>
-        <translation>a janela dispara no evento %1 (cursor no %2) com o resultado %3</translation>
+        <source>the window fires at event %1 (now at %2) with result %3.</source>
+        <translation>a janela dispara no evento %1 (cursor no %2) com o resultado %3.</translation>
     </message>
     <message>
         <source>Late elements: %1 → %2; firings: %3 → %4.</source>

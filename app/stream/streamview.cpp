@@ -655,7 +655,7 @@ QString whatIfOutcome(const StreamObservation& before, const StreamObservation& 
         first = QCoreApplication::translate("fluxolab::app::StreamView", "the window still does not fire.");
     else
         first = QCoreApplication::translate("fluxolab::app::StreamView",
-                                            "the window fires at event %1 (now at %2) with result %3")
+                                            "the window fires at event %1 (now at %2) with result %3.")
                     .arg(nw->firings.front().step)
                     .arg(step)
                     .arg(peopleNumber(nw->firings.front().result));

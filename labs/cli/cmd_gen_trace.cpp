@@ -22,8 +22,10 @@
 #include <charconv>
 #include <cstdint>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -63,26 +65,36 @@ int cmdGenTrace(const Args& args, CliStreams io) {
     double lateFraction = 0.02;
     std::string format = "csv", outPath;
     std::vector<IdleSpec> idle;
+    static const std::set<std::string> kOptions = {
+        "--events", "--keys",   "--rate",  "--out-of-order", "--late-fraction", "--partitions",
+        "--idle-partition", "--seed", "--start", "--format", "--out"};
+    std::map<std::string, std::string> given; // option -> its value
     auto fail = [&](const std::string& msg) {
         io.err << "gen-trace: " << msg << "\n";
         return 2;
     };
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
+        if (a == "--help" || a == "-h") { // wherever it is, as replay --help
+            io.out << "Usage: fluxolab-cli gen-trace [--events N] [--keys K] [--rate R] [--out-of-order "
+                      "5s]\n"
+                      "         [--late-fraction 0.02] [--partitions P] [--idle-partition P:FROM:TO ...]\n"
+                      "         [--seed S] [--start EPOCH_MS] [--format csv|jsonl] [--out FILE|-]\n";
+            return 0;
+        }
         if (i + 1 >= args.size() || a.rfind("--", 0) != 0) {
             if (a.rfind("--", 0) != 0)
                 return fail("unexpected argument '" + a + "' (every option is --name VALUE)");
-            if (a == "--help") {
-                io.out
-                    << "Usage: fluxolab-cli gen-trace [--events N] [--keys K] [--rate R] [--out-of-order "
-                       "5s]\n"
-                       "         [--late-fraction 0.02] [--partitions P] [--idle-partition P:FROM:TO ...]\n"
-                       "         [--seed S] [--start EPOCH_MS] [--format csv|jsonl] [--out FILE]\n";
-                return 0;
-            }
+            if (!kOptions.contains(a)) return fail("unknown option '" + a + "'");
             return fail(a + " needs a value");
         }
         const std::string& v = args[++i];
+        // Every option but --idle-partition takes one value: given twice, which one was meant is not
+        // ours to guess (the last one used to win silently: "--events 1000 ... --events 10").
+        if (a != "--idle-partition" && kOptions.contains(a)) {
+            if (const auto [it, first] = given.emplace(a, v); !first)
+                return fail(a + " is given twice ('" + it->second + "' and '" + v + "'): give it once");
+        }
         if (a == "--events") {
             if (!parseWhole(v, events) || events == 0)
                 return fail("--events expects a whole number >= 1, got '" + v + "'");
@@ -148,7 +160,7 @@ int cmdGenTrace(const Args& args, CliStreams io) {
             if (v != "csv" && v != "jsonl") return fail("--format expects csv or jsonl, got '" + v + "'");
             format = v;
         } else if (a == "--out") {
-            outPath = v;
+            outPath = v == "-" ? std::string() : v; // "-" is the standard output, as without --out
         } else {
             return fail("unknown option '" + a + "'");
         }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <set>
 #include <sstream>
 #include <string>
@@ -135,6 +136,29 @@ TEST_SUITE("labs/gen-trace") {
                           0) == 0);
     }
 
+    TEST_CASE("--out - is the standard output - --idle-partition may be repeated") {
+        const Args plain = {"gen-trace", "--events", "20", "--keys", "3", "--seed", "5"};
+        Args dash = plain;
+        dash.insert(dash.end(), {"--out", "-"});
+        const Result a = cli(plain), b = cli(dash);
+        REQUIRE(a.code == 0);
+        REQUIRE(b.code == 0);
+        CHECK(b.out == a.out);
+        CHECK(b.out.rfind("ts,key,value,partition,arrival\n", 0) == 0);
+        CHECK_FALSE(std::filesystem::exists("-"));
+        // --help (or -h) anywhere prints the usage and writes nothing else.
+        for (const Args& help : {Args{"gen-trace", "--help", "--events", "5"}, Args{"gen-trace", "--events", "5", "-h"}}) {
+            const Result h = cli(help);
+            CHECK(h.code == 0);
+            CHECK(h.out.rfind("Usage: fluxolab-cli gen-trace [--events N]", 0) == 0);
+            CHECK(h.err.empty());
+        }
+        const Result twice = cli({"gen-trace", "--events", "20", "--partitions", "4", "--idle-partition", "1:0s:1s",
+                                  "--idle-partition", "2:0s:1s"});
+        CHECK(twice.code == 0);
+        CHECK(twice.err.empty());
+    }
+
     TEST_CASE("bad or absurd options: a clear message and exit 2") {
         const std::vector<std::pair<Args, std::string>> cases = {
             {{"gen-trace", "--events", "100000000"}, "limited to 50000000"},
@@ -151,6 +175,9 @@ TEST_SUITE("labs/gen-trace") {
             {{"gen-trace", "--format", "xml"}, "csv or jsonl"},
             {{"gen-trace", "--seed"}, "--seed needs a value"},
             {{"gen-trace", "--bogus", "1"}, "unknown option '--bogus'"},
+            {{"gen-trace", "--seed", "1", "--bogus"}, "unknown option '--bogus'"},
+            {{"gen-trace", "--events", "1000", "--keys", "5", "--events", "10"},
+             "--events is given twice ('1000' and '10'): give it once"},
             {{"gen-trace", "stray"}, "unexpected argument 'stray'"},
             {{"gen-trace", "--out", "/nonexistent-dir/x.csv"}, "cannot write"},
         };

@@ -575,6 +575,26 @@ TEST_SUITE("labs/replay") {
                 line.rfind("CRASH,", 0) != 0)
                 kept += line + "\n";
         CHECK(kept == plain.out);
+        // --json stays JSON Lines: the repeats carry "duplicate":true (was a DUPLICATE, prefix before
+        // the object, which no JSON reader takes).
+        Args crashJson = crash;
+        crashJson.push_back("--json");
+        const auto j = cli(crashJson);
+        CHECK(j.code == 0);
+        CHECK(has(j.out, "{\"crash\":true,\"position\":6,\"checkpoint\":1,\"replay_from\":3}\n"
+                         "{\"duplicate\":true,\"key\":\"a\",\"window_start\":5000,\"window_end\":10000,\"value\":1,"
+                         "\"watermark_at_fire\":11999,\"firing\":\"on-time\"}\n"));
+        CHECK(has(j.out, "{\"late\":true,\"key\":\"a\",\"event_time\":3000,\"watermark_at_arrival\":11999}\n"
+                         "{\"duplicate\":true,\"late\":true,\"key\":\"a\",\"event_time\":3000,"
+                         "\"watermark_at_arrival\":11999}\n"));
+        std::istringstream jl(j.out);
+        int objects = 0;
+        while (std::getline(jl, line)) {
+            CHECK(line.front() == '{');
+            CHECK(line.back() == '}');
+            ++objects;
+        }
+        CHECK(objects == 13); // the 13 lines of the CSV output above, one object each
         Args zero = base;
         zero.insert(zero.end(), {"--crash-at", "0"});
         CHECK(has(cli(zero).err, "1 or more"));
@@ -636,6 +656,105 @@ TEST_SUITE("labs/replay") {
         r = cli({"replay", empty, "--watermark", "monotonous", "--window", "tumble:1s"});
         CHECK(r.code == 2);
         CHECK(has(r.err, "the file is empty"));
+    }
+
+    TEST_CASE("replay: an unknown last option, idleness 0 and a crash without checkpoints are refused") {
+        TempDir dir;
+        const auto trace = dir.write("t.csv", "ts,key,arrival\n1000,a,0\n7000,a,1000\n");
+        const Args base = {"replay", trace, "--watermark", "bounded:1s", "--window", "tumble:5s",
+                           "--arrival-field", "arrival", "--watermark-interval", "per-event"};
+        const auto with = [&](std::initializer_list<std::string> extra) {
+            Args a = base;
+            a.insert(a.end(), extra);
+            return cli(a);
+        };
+        // A misspelt flag at the end used to be told it "needs a value".
+        auto r = with({"--no-final-watermarks"});
+        CHECK(r.code == 2);
+        CHECK(r.err == "replay: unknown option '--no-final-watermarks' (see fluxolab-cli replay --help)\n");
+        r = with({"--allowed-lateness"});
+        CHECK(r.code == 2);
+        CHECK(r.err == "replay: --allowed-lateness needs a value\n");
+        // withIdleness(Duration.ZERO) throws in Flink; 0 used to be taken silently as "no idleness".
+        r = with({"--idle-timeout", "0s"});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "idleTimeout must be greater than zero"));
+        CHECK(r.out.empty());
+        // In SQL 0 is table.exec.source.idle-timeout's default: off. [0,5000) fires at W = 7000 - 1000.
+        Args sql = base;
+        sql[3] = "sql:1s";
+        sql.insert(sql.end(), {"--idle-timeout", "0s"});
+        r = cli(sql);
+        CHECK(r.code == 0);
+        CHECK(r.out == "a,0,5000,1,6000,on-time\na,5000,10000,1,MAX,on-time\nSUMMARY,events=2,firings=2,late=0\n");
+        // Without checkpointing Flink's restart strategy is none: the job fails, nothing restarts from 0.
+        r = with({"--crash-at", "1"});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "--crash-at needs --checkpoint-interval"));
+        CHECK(r.out.empty());
+        r = with({"--crash-at", "1", "--checkpoint-interval", "1s"});
+        CHECK(r.code == 0);
+        CHECK(has(r.out, "CRASH,1,0,0\n"));
+    }
+
+    TEST_CASE("replay without an arrival column says why periodic watermarks and processing-time windows wait") {
+        TempDir dir;
+        const auto trace = dir.write("na.csv", "ts,key\n1000,a\n7000,a\n");
+        const auto arrival = dir.write("wa.csv", "ts,key,arrival\n1000,a,0\n7000,a,1000\n");
+        const auto run = [&](const std::string& file, std::initializer_list<std::string> extra) {
+            Args a = {"replay", file, "--window", "tumble:5s"};
+            a.insert(a.end(), extra);
+            return cli(a);
+        };
+        // Periodic DataStream watermarks on a frozen clock: everything fires with the final watermark.
+        auto r = run(trace, {"--watermark", "bounded:1s"});
+        CHECK(r.code == 0);
+        CHECK(r.out == "a,0,5000,1,MAX,on-time\na,5000,10000,1,MAX,on-time\nSUMMARY,events=2,firings=2,late=0\n");
+        CHECK(r.err == "replay: note: without --arrival-field processing time does not advance, so the periodic "
+                       "watermark (every 200 ms of processing time) never moves before the end of input, where "
+                       "the final watermark (MAX) fires the windows; --watermark-interval per-event emits one "
+                       "after every event\n");
+        // No note where the watermark does move: per event, with an arrival column, or SQL (whose
+        // operator also emits eagerly once the watermark gained more than the interval).
+        r = run(trace, {"--watermark", "bounded:1s", "--watermark-interval", "per-event"});
+        CHECK(r.out == "a,0,5000,1,5999,on-time\na,5000,10000,1,MAX,on-time\nSUMMARY,events=2,firings=2,late=0\n");
+        CHECK(r.err.empty());
+        r = run(arrival, {"--watermark", "bounded:1s", "--arrival-field", "arrival"});
+        CHECK(r.code == 0);
+        CHECK(r.err.empty());
+        r = run(trace, {"--watermark", "sql:1s"});
+        CHECK(r.code == 0);
+        CHECK(r.err.empty());
+        // A run that fails says what failed, nothing more.
+        const auto broken = dir.write("bad.csv", "ts,key\n1000,a\nsoon,a\n");
+        r = run(broken, {"--watermark", "bounded:1s"});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, "bad.csv:3: "));
+        CHECK(r.err.find("note") == std::string::npos); // (the reason's wording is the reader's)
+        // Processing-time windows on a frozen clock never fire.
+        r = run(trace, {"--window-time", "processing"});
+        CHECK(r.code == 0);
+        CHECK(r.out == "SUMMARY,events=2,firings=0,late=0\n");
+        CHECK(r.err == "replay: note: without --arrival-field processing time does not advance, so "
+                       "processing-time windows never fire\n");
+    }
+
+    TEST_CASE("replay: late lines past the in-memory buffer spill to a file and come out whole and in order") {
+        // 15 000 late elements, ~25 bytes a line: more than the 256 KiB kept in memory.
+        TempDir dir;
+        std::string csv = "ts,key\n1000000,a\n", expected = "a,1000000,1001000,1,MAX,on-time\n";
+        for (int i = 0; i < 15000; ++i) {
+            csv += std::to_string(i) + ",k" + std::to_string(i % 7) + "\n";
+            expected += "LATE,k" + std::to_string(i % 7) + "," + std::to_string(i) + ",999999\n";
+        }
+        expected += "SUMMARY,events=15001,firings=1,late=15000\n";
+        REQUIRE(expected.size() > (std::size_t{256} << 10));
+        const auto trace = dir.write("late.csv", csv);
+        const auto r = cli({"replay", trace, "--watermark", "monotonous", "--window", "tumble:1s",
+                            "--watermark-interval", "per-event"});
+        CHECK(r.code == 0);
+        CHECK(r.err.empty());
+        CHECK(r.out == expected);
     }
 
     TEST_CASE(
