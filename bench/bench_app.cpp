@@ -819,8 +819,10 @@ void streamFrames(std::size_t events) {
                 "p99 %.2f ms, max %.2f ms, %zu over 16.7 ms (load average %.1f on %d cores: the machine is shared)\n",
                 events, wall.size(), w.median, w.p99, w.max, w.over, c.median, c.p99, c.max, c.over, load1,
                 static_cast<int>(std::thread::hardware_concurrency()));
-    std::printf("stream: UI CPU median per part: picture %.2f ms, pipeline %.2f ms, watermark plot %.2f ms\n",
-                stats(cpuCanvas).median, stats(cpuPipeline).median, stats(cpuPlot).median);
+    std::printf("stream: UI CPU median / max per part: picture %.2f / %.2f ms, pipeline %.2f / %.2f ms, watermark plot "
+                "%.2f / %.2f ms\n",
+                stats(cpuCanvas).median, stats(cpuCanvas).max, stats(cpuPipeline).median, stats(cpuPipeline).max,
+                stats(cpuPlot).median, stats(cpuPlot).max);
     // Seeking: 40 random moments of the run, alternately forward and back (a scrub, a click far back):
     // the step set and the frame painted.
     std::vector<double> seekWall, seekCpu, backWall, backCpu;
@@ -832,20 +834,52 @@ void streamFrames(std::size_t events) {
         const std::uint64_t r = (x >> 24) % last;
         return i % 2 == 0 ? at + (r % std::max<std::uint64_t>(1, last - at)) : r % std::max<std::uint64_t>(1, at);
     };
+    // Where a seek's time goes: the step set (the views' folds), the picture, the pipeline and the plot
+    // (UI CPU), and the page faults it took (new memory touched).
+    std::vector<double> seekStep, seekPicture, seekPipeline, seekPlot, seekFaults, seekQueue;
+    const auto minorFaults = [] {
+        rusage u{};
+        getrusage(RUSAGE_THREAD, &u);
+        return static_cast<double>(u.ru_minflt + u.ru_majflt);
+    };
     for (int i = 0; i < 40; ++i) {
         const std::uint64_t target = seekTarget(i, at);
+        const double f0 = minorFaults();
+        const double q0 = threadRunQueueMs();
         const auto t = Clock::now();
         const double c0 = threadCpuMs();
         view.setStep(target);
-        paint();
+        const double c1 = threadCpuMs();
+        QPainter p(&canvas);
+        view.canvas()->render(p, QSizeF(canvas.size()));
+        p.end();
+        const double c2 = threadCpuMs();
+        QPainter q(&below);
+        view.pipeline()->render(q, QSizeF(below.size()));
+        const double c3 = threadCpuMs();
+        view.watermarkPlot()->render(q, QSizeF(below.size()));
+        q.end();
+        const double c4 = threadCpuMs();
         seekWall.push_back(msSince(t));
-        seekCpu.push_back(threadCpuMs() - c0);
+        seekCpu.push_back(c4 - c0);
+        seekStep.push_back(c1 - c0);
+        seekPicture.push_back(c2 - c1);
+        seekPipeline.push_back(c3 - c2);
+        seekPlot.push_back(c4 - c3);
+        seekFaults.push_back(minorFaults() - f0);
+        seekQueue.push_back(threadRunQueueMs() - q0);
         at = target;
     }
     const Stats sw = stats(seekWall), sc = stats(seekCpu);
-    std::printf("stream: seek to 40 random moments (forward and back), step + frame: wall median %.1f ms, max %.1f ms; "
-                "UI CPU median %.1f ms, max %.1f ms (target <= 50 ms)\n",
-                sw.median, sw.max, sc.median, sc.max);
+    std::printf("stream: seek to 40 random moments (forward and back), step + frame: wall median %.1f ms, p99 %.1f ms, "
+                "max %.1f ms; UI CPU median %.1f ms, p99 %.1f ms, max %.1f ms (target <= 50 ms)\n",
+                sw.median, sw.p99, sw.max, sc.median, sc.p99, sc.max);
+    std::printf("stream: seek UI CPU median / max per part: step %.1f / %.1f ms, picture %.1f / %.1f ms, pipeline "
+                "%.1f / %.1f ms, watermark plot %.1f / %.1f ms; page faults per seek median %.0f, max %.0f; "
+                "waiting for a core (schedstat) median %.1f ms, max %.1f ms\n",
+                stats(seekStep).median, stats(seekStep).max, stats(seekPicture).median, stats(seekPicture).max,
+                stats(seekPipeline).median, stats(seekPipeline).max, stats(seekPlot).median, stats(seekPlot).max,
+                stats(seekFaults).median, stats(seekFaults).max, stats(seekQueue).median, stats(seekQueue).max);
     // The key lanes ("Keys: state and timers") seeking to the same kind of moments: the fold to the step
     // and the lanes painted.
     view.showDetailsTab(3);

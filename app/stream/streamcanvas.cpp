@@ -1105,11 +1105,15 @@ std::vector<QImage> sprites(int half, const std::function<void(QPainter&, QPoint
     return out;
 }
 
-/// Source-over of `sprite` (centred at device point `at`, relative to the layer's origin) onto `layer`.
-void stamp(QImage& layer, const std::vector<QImage>& sprites, int half, QPointF at) {
-    const double fx = std::floor(at.x() * 4 + 0.5) / 4, fy = std::floor(at.y() * 4 + 0.5) / 4;
-    const int ix = static_cast<int>(std::floor(fx)), iy = static_cast<int>(std::floor(fy));
-    const int qx = static_cast<int>((fx - ix) * 4), qy = static_cast<int>((fy - iy) * 4);
+/// A device point (relative to a layer's origin) in quarter pixels, as the sprites are placed.
+std::pair<std::int32_t, std::int32_t> quarters(QPointF at) {
+    return {static_cast<std::int32_t>(std::floor(at.x() * 4 + 0.5)), static_cast<std::int32_t>(std::floor(at.y() * 4 + 0.5))};
+}
+
+/// Source-over of `sprite` (centred at (x4, y4) quarter device pixels from the layer's origin) onto `layer`.
+void stamp(QImage& layer, const std::vector<QImage>& sprites, int half, std::int32_t x4, std::int32_t y4) {
+    const int ix = x4 >> 2, iy = y4 >> 2; // floor, also below zero
+    const int qx = x4 & 3, qy = y4 & 3;
     const QImage& sp = sprites[static_cast<std::size_t>(qy * 4 + qx)];
     const int x0 = ix - half, y0 = iy - half;
     const int w = layer.width(), h = layer.height();
@@ -1143,10 +1147,28 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
     const StreamObservation& o = *m_obs;
     const bool same = L.generation == m_generation && L.key == m_key && L.device == device && L.plot == g.plot &&
                       L.clip == clip && L.side == side && L.ymin == g.ymin && L.ymax == g.ymax && L.last == g.last &&
-                      L.dot == dot && L.pointDot == pointDot && upto >= L.upto && o.elements.size() >= L.upto;
+                      L.dot == dot && L.pointDot == pointDot && o.elements.size() >= L.scanned;
+    const auto apply = [&L](const DotLayers::Stamp& st) {
+        if (st.kind == 2) {
+            stamp(L.sideImage, L.sideSprites, L.sideHalf, st.x4, st.y4);
+            ++L.lates;
+        } else {
+            stamp(L.plotImage, st.kind == 1 ? L.lateSprites : L.dotSprites, st.kind == 1 ? L.lateHalf : L.dotHalf,
+                  st.x4, st.y4);
+        }
+    };
+    if (same && upto < L.upto) {
+        // A seek back: the images cleared and the log's marks before the cursor stamped again.
+        ++L.rebuilds;
+        L.plotImage.fill(Qt::transparent);
+        L.sideImage.fill(Qt::transparent);
+        L.lates = 0;
+        L.logged = 0;
+        L.upto = 0;
+    }
     if (!same) {
-        // A seek back, a resize, a zoom, another key or observation: from the first element again (each
-        // element is a few integer operations; the pixels drawn are bounded by the plot's cells).
+        // A resize, a zoom, another key or observation: from the first element again (each element is a
+        // few integer operations; the pixels drawn are bounded by the plot's cells).
         const std::uint64_t rebuilds = L.rebuilds + 1;
         L = DotLayers{};
         L.rebuilds = rebuilds;
@@ -1194,6 +1216,13 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
         L.sideSprites = sprites(L.sideHalf, triangle(dot * 1.4 * s));
     }
     if (L.upto >= upto) return;
+    // Marks already logged (elements scanned before, then a seek back).
+    while (L.logged < L.log.size() && L.log[L.logged].element < upto)
+        apply(L.log[L.logged++]);
+    if (L.scanned >= upto) {
+        L.upto = upto;
+        return;
+    }
     // Which elements are drawn: every key, or the filter's (compared by interned id, not by string).
     std::uint32_t keyId = 0;
     bool none = false;
@@ -1203,14 +1232,20 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
         else keyId = it->second;
     }
     if (none) {
-        L.upto = upto;
+        L.upto = L.scanned = upto;
         return;
     }
     const bool all = m_key.isEmpty();
     const QPointF plotOrigin(L.plotOrigin), sideOrigin(L.sideOrigin);
     const double r = dot * 1.4;
     const double sideSpan = std::max(r * 2, side.width() - 2 * r);
-    for (std::uint64_t i = L.upto; i < upto; ++i) {
+    const auto logged = [&](std::uint64_t i, QPointF at, std::uint8_t kind) {
+        const auto [x4, y4] = quarters(at);
+        L.log.push_back({static_cast<std::uint32_t>(i), x4, y4, kind});
+        apply(L.log.back());
+        L.logged = L.log.size();
+    };
+    for (std::uint64_t i = L.scanned; i < upto; ++i) {
         const auto& e = o.elements[i];
         if (!all && e.keyId != keyId) continue;
         const QPointF c(g.x(static_cast<double>(e.step)), g.y(e.eventTime, g.plot));
@@ -1218,8 +1253,7 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
             // The side output's mark: its place follows the count of late elements, as drawn one by one.
             const double x = side.left() + r + std::fmod(static_cast<double>(L.lates) * r * 2.6, sideSpan);
             const QPointF sc(x, std::clamp(g.y(e.eventTime, g.plot), side.top() + r, side.bottom() - r));
-            stamp(L.sideImage, L.sideSprites, L.sideHalf, device.map(sc) - sideOrigin);
-            ++L.lates;
+            logged(i, device.map(sc) - sideOrigin, 2);
         }
         const double fx = (c.x() - g.plot.left()) / L.cell + 4, fy = (c.y() - g.plot.top()) / L.cell + 4;
         if (fx >= 0 && fy >= 0) {
@@ -1231,10 +1265,9 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
                 d = static_cast<std::uint8_t>(d | bit);
             }
         }
-        if (e.late) stamp(L.plotImage, L.lateSprites, L.lateHalf, device.map(c) - plotOrigin);
-        else stamp(L.plotImage, L.dotSprites, L.dotHalf, device.map(c) - plotOrigin);
+        logged(i, device.map(c) - plotOrigin, e.late ? 1 : 0);
     }
-    L.upto = upto;
+    L.upto = L.scanned = upto;
 }
 
 const std::vector<stream_observe::WatermarkPoint>& StreamCanvas::operatorHistory() const {

@@ -155,6 +155,18 @@ private:
         std::uint64_t upto = 0;    ///< elements added
         std::uint64_t lates = 0;   ///< visible late elements among them
         std::uint64_t rebuilds = 0;
+        /// Every mark stamped, in element order, for the elements [0, scanned): a seek back clears the
+        /// images and stamps the log's prefix again (the marks a build up to there makes: the first element
+        /// to reach a cell does not depend on where the build stops), a few thousand marks instead of a
+        /// scan of a million elements; playing forward again stamps the log up to `scanned`, then scans.
+        struct Stamp {
+            std::uint32_t element = 0;
+            std::int32_t x4 = 0, y4 = 0; ///< the centre in quarter device pixels, from the layer's origin
+            std::uint8_t kind = 0;       ///< 0: a dot, 1: a late mark in the plot, 2: a side output mark
+        };
+        std::vector<Stamp> log;
+        std::size_t logged = 0; ///< log entries in the images
+        std::uint64_t scanned = 0;
     };
     mutable DotLayers m_layers;
     void updateLayers(const Geometry& g, const QTransform& device, double dot, double pointDot, const QRectF& clip,
