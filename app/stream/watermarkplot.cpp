@@ -169,14 +169,20 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
                    Qt::AlignRight | Qt::AlignVCenter, tr("arrival order (event number) →"));
         lines(q, false);
     };
+    // The still picture kept as an image of the device's pixels (a 2x screen too: combinedTransform()
+    // holds the device pixel ratio, so the painter's own transform is what is left after it).
     const qreal dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
-    const bool cacheable = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster && dpr == 1 &&
-                           p.combinedTransform().type() <= QTransform::TxTranslate &&
-                           size == QSizeF(size.toSize());
+    const bool cacheable = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                           (p.combinedTransform() * QTransform::fromScale(1 / dpr, 1 / dpr)).type() <=
+                               QTransform::TxTranslate &&
+                           size == QSizeF(size.toSize()) && QSizeF(size * dpr) == QSizeF((size * dpr).toSize());
     if (cacheable) {
         if (m_background.isNull() || m_backgroundGeneration != m_generation || m_backgroundSize != size ||
-            m_backgroundScale != m_theme.scale || m_backgroundElements != o.elements.size()) {
-            m_background = QImage(size.toSize(), QImage::Format_ARGB32_Premultiplied);
+            m_backgroundScale != m_theme.scale || m_backgroundElements != o.elements.size() ||
+            m_backgroundRatio != dpr) {
+            m_background = QImage((size * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+            m_background.setDevicePixelRatio(dpr);
+            m_backgroundRatio = dpr;
             QPainter q(&m_background);
             still(q);
             q.end();

@@ -48,6 +48,7 @@ private:
     mutable QSizeF m_backgroundSize;
     mutable double m_backgroundScale = 0;
     mutable std::size_t m_backgroundElements = 0;
+    mutable qreal m_backgroundRatio = 0; ///< the device pixel ratio it was drawn for (a 2x screen: 2)
 };
 
 } // namespace fluxolab::app

@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPicture>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -1619,6 +1620,40 @@ void StreamViewTest::cachedPictureEqualsAFullRedraw() {
     check(2480, "2x-back");
     qInfo("cached layers: %d cursors compared, at most %lld pixels differ from QPainter element by element",
           compared, static_cast<long long>(worst));
+    // The watermark plot under the picture keeps its still part at 2x too: what it paints from its kept
+    // image equals what it paints without it (recorded in a QPicture, which is no raster device: no image
+    // kept, every line drawn), replayed at 2x.
+    WatermarkPlot& plot = *view.watermarkPlot();
+    plot.setStep(9000);
+    const QSize plotSize(900, 240);
+    const auto plotAt2x = [&](bool kept) {
+        QImage img(plotSize * 2, QImage::Format_ARGB32_Premultiplied);
+        img.setDevicePixelRatio(2);
+        QPainter p(&img);
+        if (kept) {
+            plot.render(p, QSizeF(plotSize));
+        } else {
+            QPicture picture;
+            QPainter rec(&picture);
+            plot.render(rec, QSizeF(plotSize));
+            rec.end();
+            p.drawPicture(0, 0, picture);
+        }
+        p.end();
+        return img;
+    };
+    (void)plotAt2x(true); // builds the kept image
+    // Compared where the lines, grid, frame and cursor are, clear of the texts (a QPicture places a text's
+    // baseline a device pixel apart).
+    const QRect lines(200, 60, plotSize.width() * 2 - 200, plotSize.height() * 2 - 120);
+    const QImage keptPlot = plotAt2x(true).copy(lines), drawnPlot = plotAt2x(false).copy(lines);
+    const qint64 plotDiffer = differingPixels(keptPlot, drawnPlot, 96);
+    if (!qEnvironmentVariableIsEmpty("FLUXOLAB_STREAM_SHOTS")) {
+        keptPlot.save(qEnvironmentVariable("FLUXOLAB_STREAM_SHOTS") + QStringLiteral("-plot-2x-kept.png"));
+        drawnPlot.save(qEnvironmentVariable("FLUXOLAB_STREAM_SHOTS") + QStringLiteral("-plot-2x-drawn.png"));
+    }
+    QVERIFY2(plotDiffer < keptPlot.width() * keptPlot.height() / 500,
+             qPrintable(QStringLiteral("watermark plot at 2x: %1 pixels differ").arg(plotDiffer)));
 }
 
 void StreamViewTest::seekingGivesWhatPlayingGives() {
