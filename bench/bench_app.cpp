@@ -27,7 +27,8 @@
 //              out of order, tumble 10 s): the load; 300 frames (event-time picture + pipeline + watermark
 //              plot, 1920x1080) playing at the fastest speed from the run's start, middle and end (target:
 //              60 fps, every frame within 16.7 ms); 40 seeks to random moments forward and back (step +
-//              frame, target <= 50 ms); the same seeks in the key lanes (fold + paint, target <= 50 ms)
+//              frame, target <= 50 ms; UI CPU per part, page faults, wait for a core); the same seeks in the
+//              key lanes (fold + paint, target <= 50 ms). [--ratio 2]: at device pixel ratio 2 (HiDPI)
 #include "app/cluster/clustercanvas.h"
 #include "app/stream/keylanescanvas.h"
 #include "app/stream/pipelinecanvas.h"
@@ -725,7 +726,7 @@ void coldstart() {
 
 } // namespace
 
-void streamFrames(std::size_t events) {
+void streamFrames(std::size_t events, double ratio) {
     // The trace: event time 10 ms apart, out of order by up to 3 s, 50 keys, 4 partitions.
     const QString path = QDir::temp().filePath(QStringLiteral("fluxolab-bench-stream.csv"));
     {
@@ -761,18 +762,22 @@ void streamFrames(std::size_t events) {
         return;
     }
     std::printf("stream: %zu events loaded in %.0f ms\n", view.observation()->elements.size(), msSince(t0));
-    QImage canvas(1920, 700, QImage::Format_ARGB32_Premultiplied);
-    QImage below(1920, 300, QImage::Format_ARGB32_Premultiplied);
-    QImage lanes(1920, 300, QImage::Format_ARGB32_Premultiplied);
+    // At `ratio` device pixels per pixel (--ratio 2: a 2x screen), the same logical 1920x1080.
+    const auto image = [ratio](int w, int h) {
+        QImage img(QSize(w, h) * ratio, QImage::Format_ARGB32_Premultiplied);
+        img.setDevicePixelRatio(ratio);
+        return img;
+    };
+    QImage canvas = image(1920, 700), below = image(1920, 300), lanes = image(1920, 300);
     const std::uint64_t last = view.observation()->lastStep();
     // One frame as the view paints it: the event-time picture, the pipeline and the watermark plot.
     const auto paint = [&] {
         QPainter p(&canvas);
-        view.canvas()->render(p, QSizeF(canvas.size()));
+        view.canvas()->render(p, canvas.deviceIndependentSize());
         p.end();
         QPainter q(&below);
-        view.pipeline()->render(q, QSizeF(below.size()));
-        view.watermarkPlot()->render(q, QSizeF(below.size()));
+        view.pipeline()->render(q, below.deviceIndependentSize());
+        view.watermarkPlot()->render(q, below.deviceIndependentSize());
         q.end();
     };
     double load1 = 0;
@@ -800,15 +805,15 @@ void streamFrames(std::size_t events) {
             view.setStep(from + 80 * static_cast<std::uint64_t>(i));
             double c0 = threadCpuMs();
             QPainter p(&canvas);
-            view.canvas()->render(p, QSizeF(canvas.size()));
+            view.canvas()->render(p, canvas.deviceIndependentSize());
             p.end();
             double c1 = threadCpuMs();
             cpuCanvas.push_back(c1 - c0);
             QPainter q(&below);
-            view.pipeline()->render(q, QSizeF(below.size()));
+            view.pipeline()->render(q, below.deviceIndependentSize());
             c0 = threadCpuMs();
             cpuPipeline.push_back(c0 - c1);
-            view.watermarkPlot()->render(q, QSizeF(below.size()));
+            view.watermarkPlot()->render(q, below.deviceIndependentSize());
             q.end();
             cpuPlot.push_back(threadCpuMs() - c0);
         }
@@ -851,13 +856,13 @@ void streamFrames(std::size_t events) {
         view.setStep(target);
         const double c1 = threadCpuMs();
         QPainter p(&canvas);
-        view.canvas()->render(p, QSizeF(canvas.size()));
+        view.canvas()->render(p, canvas.deviceIndependentSize());
         p.end();
         const double c2 = threadCpuMs();
         QPainter q(&below);
-        view.pipeline()->render(q, QSizeF(below.size()));
+        view.pipeline()->render(q, below.deviceIndependentSize());
         const double c3 = threadCpuMs();
-        view.watermarkPlot()->render(q, QSizeF(below.size()));
+        view.watermarkPlot()->render(q, below.deviceIndependentSize());
         q.end();
         const double c4 = threadCpuMs();
         seekWall.push_back(msSince(t));
@@ -890,7 +895,7 @@ void streamFrames(std::size_t events) {
         const double c0 = threadCpuMs();
         view.setStep(target);
         QPainter p(&lanes);
-        view.keyLanes()->render(p, QSizeF(lanes.size()));
+        view.keyLanes()->render(p, lanes.deviceIndependentSize());
         p.end();
         backWall.push_back(msSince(t));
         backCpu.push_back(threadCpuMs() - c0);
@@ -921,7 +926,13 @@ int main(int argc, char** argv) {
     if (all || mode == "block") block();
     if (all || mode == "scrub") scrub(events);
     if (all || mode == "partitions") partitions();
-    if (all || mode == "stream") streamFrames(std::min<std::size_t>(events, 1000000));
+    if (all || mode == "stream") {
+        double ratio = 1;
+        for (int i = 1; i + 1 < argc; ++i)
+            if (std::strcmp(argv[i], "--ratio") == 0) ratio = std::clamp(std::stod(argv[i + 1]), 1.0, 4.0);
+        if (ratio != 1) std::printf("stream: at device pixel ratio %.1f (a HiDPI screen)\n", ratio);
+        streamFrames(std::min<std::size_t>(events, 1000000), ratio);
+    }
     if (mode == "partitions-frames") partitionsFrames(frames);
     if (mode == "create") {
         int runs = 5;
@@ -941,7 +952,7 @@ int main(int argc, char** argv) {
     if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block" &&
         mode != "partitions" && mode != "partitions-frames" && mode != "create" && mode != "real-unreachable" && mode != "stream" && mode != "journal") {
         std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|partitions-frames|"
-                             "real-unreachable|stream|journal [FILE]|create] [--events N] [--frames N] [--runs N]\n");
+                             "real-unreachable|stream|journal [FILE]|create] [--events N] [--frames N] [--runs N] [--ratio R]\n");
         return 2;
     }
     return 0;
