@@ -27,7 +27,8 @@
 //              out of order, tumble 10 s): the load; 300 frames (event-time picture + pipeline + watermark
 //              plot, 1920x1080) playing at the fastest speed from the run's start, middle and end (target:
 //              60 fps, every frame within 16.7 ms); 40 seeks to random moments forward and back (step +
-//              frame, target <= 50 ms); the same seeks in the key lanes (fold + paint, target <= 50 ms)
+//              frame, target <= 50 ms; UI CPU per part, page faults, wait for a core); the same seeks in the
+//              key lanes (fold + paint, target <= 50 ms). [--ratio 2]: at device pixel ratio 2 (HiDPI)
 #include "app/cluster/clustercanvas.h"
 #include "app/stream/keylanescanvas.h"
 #include "app/stream/pipelinecanvas.h"
@@ -725,7 +726,7 @@ void coldstart() {
 
 } // namespace
 
-void streamFrames(std::size_t events) {
+void streamFrames(std::size_t events, double ratio) {
     // The trace: event time 10 ms apart, out of order by up to 3 s, 50 keys, 4 partitions.
     const QString path = QDir::temp().filePath(QStringLiteral("fluxolab-bench-stream.csv"));
     {
@@ -761,18 +762,22 @@ void streamFrames(std::size_t events) {
         return;
     }
     std::printf("stream: %zu events loaded in %.0f ms\n", view.observation()->elements.size(), msSince(t0));
-    QImage canvas(1920, 700, QImage::Format_ARGB32_Premultiplied);
-    QImage below(1920, 300, QImage::Format_ARGB32_Premultiplied);
-    QImage lanes(1920, 300, QImage::Format_ARGB32_Premultiplied);
+    // At `ratio` device pixels per pixel (--ratio 2: a 2x screen), the same logical 1920x1080.
+    const auto image = [ratio](int w, int h) {
+        QImage img(QSize(w, h) * ratio, QImage::Format_ARGB32_Premultiplied);
+        img.setDevicePixelRatio(ratio);
+        return img;
+    };
+    QImage canvas = image(1920, 700), below = image(1920, 300), lanes = image(1920, 300);
     const std::uint64_t last = view.observation()->lastStep();
     // One frame as the view paints it: the event-time picture, the pipeline and the watermark plot.
     const auto paint = [&] {
         QPainter p(&canvas);
-        view.canvas()->render(p, QSizeF(canvas.size()));
+        view.canvas()->render(p, canvas.deviceIndependentSize());
         p.end();
         QPainter q(&below);
-        view.pipeline()->render(q, QSizeF(below.size()));
-        view.watermarkPlot()->render(q, QSizeF(below.size()));
+        view.pipeline()->render(q, below.deviceIndependentSize());
+        view.watermarkPlot()->render(q, below.deviceIndependentSize());
         q.end();
     };
     double load1 = 0;
@@ -800,15 +805,15 @@ void streamFrames(std::size_t events) {
             view.setStep(from + 80 * static_cast<std::uint64_t>(i));
             double c0 = threadCpuMs();
             QPainter p(&canvas);
-            view.canvas()->render(p, QSizeF(canvas.size()));
+            view.canvas()->render(p, canvas.deviceIndependentSize());
             p.end();
             double c1 = threadCpuMs();
             cpuCanvas.push_back(c1 - c0);
             QPainter q(&below);
-            view.pipeline()->render(q, QSizeF(below.size()));
+            view.pipeline()->render(q, below.deviceIndependentSize());
             c0 = threadCpuMs();
             cpuPipeline.push_back(c0 - c1);
-            view.watermarkPlot()->render(q, QSizeF(below.size()));
+            view.watermarkPlot()->render(q, below.deviceIndependentSize());
             q.end();
             cpuPlot.push_back(threadCpuMs() - c0);
         }
@@ -819,8 +824,10 @@ void streamFrames(std::size_t events) {
                 "p99 %.2f ms, max %.2f ms, %zu over 16.7 ms (load average %.1f on %d cores: the machine is shared)\n",
                 events, wall.size(), w.median, w.p99, w.max, w.over, c.median, c.p99, c.max, c.over, load1,
                 static_cast<int>(std::thread::hardware_concurrency()));
-    std::printf("stream: UI CPU median per part: picture %.2f ms, pipeline %.2f ms, watermark plot %.2f ms\n",
-                stats(cpuCanvas).median, stats(cpuPipeline).median, stats(cpuPlot).median);
+    std::printf("stream: UI CPU median / max per part: picture %.2f / %.2f ms, pipeline %.2f / %.2f ms, watermark plot "
+                "%.2f / %.2f ms\n",
+                stats(cpuCanvas).median, stats(cpuCanvas).max, stats(cpuPipeline).median, stats(cpuPipeline).max,
+                stats(cpuPlot).median, stats(cpuPlot).max);
     // Seeking: 40 random moments of the run, alternately forward and back (a scrub, a click far back):
     // the step set and the frame painted.
     std::vector<double> seekWall, seekCpu, backWall, backCpu;
@@ -832,20 +839,52 @@ void streamFrames(std::size_t events) {
         const std::uint64_t r = (x >> 24) % last;
         return i % 2 == 0 ? at + (r % std::max<std::uint64_t>(1, last - at)) : r % std::max<std::uint64_t>(1, at);
     };
+    // Where a seek's time goes: the step set (the views' folds), the picture, the pipeline and the plot
+    // (UI CPU), and the page faults it took (new memory touched).
+    std::vector<double> seekStep, seekPicture, seekPipeline, seekPlot, seekFaults, seekQueue;
+    const auto minorFaults = [] {
+        rusage u{};
+        getrusage(RUSAGE_THREAD, &u);
+        return static_cast<double>(u.ru_minflt + u.ru_majflt);
+    };
     for (int i = 0; i < 40; ++i) {
         const std::uint64_t target = seekTarget(i, at);
+        const double f0 = minorFaults();
+        const double q0 = threadRunQueueMs();
         const auto t = Clock::now();
         const double c0 = threadCpuMs();
         view.setStep(target);
-        paint();
+        const double c1 = threadCpuMs();
+        QPainter p(&canvas);
+        view.canvas()->render(p, canvas.deviceIndependentSize());
+        p.end();
+        const double c2 = threadCpuMs();
+        QPainter q(&below);
+        view.pipeline()->render(q, below.deviceIndependentSize());
+        const double c3 = threadCpuMs();
+        view.watermarkPlot()->render(q, below.deviceIndependentSize());
+        q.end();
+        const double c4 = threadCpuMs();
         seekWall.push_back(msSince(t));
-        seekCpu.push_back(threadCpuMs() - c0);
+        seekCpu.push_back(c4 - c0);
+        seekStep.push_back(c1 - c0);
+        seekPicture.push_back(c2 - c1);
+        seekPipeline.push_back(c3 - c2);
+        seekPlot.push_back(c4 - c3);
+        seekFaults.push_back(minorFaults() - f0);
+        seekQueue.push_back(threadRunQueueMs() - q0);
         at = target;
     }
     const Stats sw = stats(seekWall), sc = stats(seekCpu);
-    std::printf("stream: seek to 40 random moments (forward and back), step + frame: wall median %.1f ms, max %.1f ms; "
-                "UI CPU median %.1f ms, max %.1f ms (target <= 50 ms)\n",
-                sw.median, sw.max, sc.median, sc.max);
+    std::printf("stream: seek to 40 random moments (forward and back), step + frame: wall median %.1f ms, p99 %.1f ms, "
+                "max %.1f ms; UI CPU median %.1f ms, p99 %.1f ms, max %.1f ms (target <= 50 ms)\n",
+                sw.median, sw.p99, sw.max, sc.median, sc.p99, sc.max);
+    std::printf("stream: seek UI CPU median / max per part: step %.1f / %.1f ms, picture %.1f / %.1f ms, pipeline "
+                "%.1f / %.1f ms, watermark plot %.1f / %.1f ms; page faults per seek median %.0f, max %.0f; "
+                "waiting for a core (schedstat) median %.1f ms, max %.1f ms\n",
+                stats(seekStep).median, stats(seekStep).max, stats(seekPicture).median, stats(seekPicture).max,
+                stats(seekPipeline).median, stats(seekPipeline).max, stats(seekPlot).median, stats(seekPlot).max,
+                stats(seekFaults).median, stats(seekFaults).max, stats(seekQueue).median, stats(seekQueue).max);
     // The key lanes ("Keys: state and timers") seeking to the same kind of moments: the fold to the step
     // and the lanes painted.
     view.showDetailsTab(3);
@@ -856,7 +895,7 @@ void streamFrames(std::size_t events) {
         const double c0 = threadCpuMs();
         view.setStep(target);
         QPainter p(&lanes);
-        view.keyLanes()->render(p, QSizeF(lanes.size()));
+        view.keyLanes()->render(p, lanes.deviceIndependentSize());
         p.end();
         backWall.push_back(msSince(t));
         backCpu.push_back(threadCpuMs() - c0);
@@ -887,7 +926,13 @@ int main(int argc, char** argv) {
     if (all || mode == "block") block();
     if (all || mode == "scrub") scrub(events);
     if (all || mode == "partitions") partitions();
-    if (all || mode == "stream") streamFrames(std::min<std::size_t>(events, 1000000));
+    if (all || mode == "stream") {
+        double ratio = 1;
+        for (int i = 1; i + 1 < argc; ++i)
+            if (std::strcmp(argv[i], "--ratio") == 0) ratio = std::clamp(std::stod(argv[i + 1]), 1.0, 4.0);
+        if (ratio != 1) std::printf("stream: at device pixel ratio %.1f (a HiDPI screen)\n", ratio);
+        streamFrames(std::min<std::size_t>(events, 1000000), ratio);
+    }
     if (mode == "partitions-frames") partitionsFrames(frames);
     if (mode == "create") {
         int runs = 5;
@@ -907,7 +952,7 @@ int main(int argc, char** argv) {
     if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block" &&
         mode != "partitions" && mode != "partitions-frames" && mode != "create" && mode != "real-unreachable" && mode != "stream" && mode != "journal") {
         std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|partitions-frames|"
-                             "real-unreachable|stream|journal [FILE]|create] [--events N] [--frames N] [--runs N]\n");
+                             "real-unreachable|stream|journal [FILE]|create] [--events N] [--frames N] [--runs N] [--ratio R]\n");
         return 2;
     }
     return 0;

@@ -42,15 +42,25 @@ QString partitionsName(int parts) {
 /// A watermark history (steps ascending) as a staircase up to `step`, at most one point per pixel
 /// column (the last one in it): a frame costs the width in binary searches, not one segment per element
 /// (a 1 M-event run has a point per element and subtask). With a point or less per column this is every
-/// point. `y` maps a watermark to its height; kMinTime points are skipped.
+/// point. `y` maps a watermark to its height; kMinTime points are skipped. From a `from` above 0: the
+/// piece (from, step], starting at `from` with the watermark it had then (the still layers keep the
+/// staircase in pieces).
 template <class X, class Y>
-void staircase(QPainterPath& path, const std::vector<stream_observe::WatermarkPoint>& h, std::uint64_t step,
-               const X& x, const Y& y) {
-    const auto end = std::upper_bound(h.begin(), h.end(), step,
-                                      [](std::uint64_t s, const stream_observe::WatermarkPoint& pt) { return s < pt.step; });
+void staircase(QPainterPath& path, const std::vector<stream_observe::WatermarkPoint>& h, std::uint64_t from,
+               std::uint64_t step, const X& x, const Y& y) {
+    const auto after = [](std::uint64_t s, const stream_observe::WatermarkPoint& pt) { return s < pt.step; };
+    const auto end = std::upper_bound(h.begin(), h.end(), step, after);
     bool started = false;
     double lastY = 0;
     auto it = h.begin();
+    if (from > 0) {
+        it = std::min(std::upper_bound(h.begin(), h.end(), from, after), end);
+        if (it != h.begin() && (it - 1)->watermark != stream::kMinTime) {
+            lastY = y((it - 1)->watermark);
+            path.moveTo(x(static_cast<double>(from)), lastY);
+            started = true;
+        }
+    }
     while (it != end) {
         // The last point in the pixel column of *it.
         const double col = std::floor(x(static_cast<double>(it->step)));
@@ -83,11 +93,13 @@ void staircase(QPainterPath& path, const std::vector<stream_observe::WatermarkPo
 }
 
 /// A staircase (horizontal and vertical segments, one subpath) filled as rectangles of the pen's width,
-/// each segment's ends extended by half the width (as square caps and miter joins draw them; `flatEnds`:
+/// each segment's ends extended by half the width (as square caps and miter joins draw them; flat:
 /// not at the path's first and last point, as flat caps). On a raster device this is several times
 /// cheaper than stroking a path of thousands of segments (a lane's staircase has two per pixel column),
-/// with the same pixels but for the outer corner of a bevel join.
-void fillStaircase(QPainter& p, const QPainterPath& path, const QColor& colour, double width, bool flatEnds) {
+/// with the same pixels but for the outer corner of a bevel join. A piece of a longer staircase has a flat
+/// end where the next piece goes on (`flatStart`, `flatEnd`).
+void fillStaircase(QPainter& p, const QPainterPath& path, const QColor& colour, double width, bool flatStart,
+                   bool flatEnd) {
     const int n = path.elementCount();
     std::vector<QRectF> rects;
     rects.reserve(static_cast<std::size_t>(std::max(0, n)));
@@ -95,7 +107,7 @@ void fillStaircase(QPainter& p, const QPainterPath& path, const QColor& colour, 
     for (int i = 1; i < n; ++i) {
         const QPainterPath::Element a = path.elementAt(i - 1), b = path.elementAt(i);
         if (b.isMoveTo()) continue;
-        const double extA = flatEnds && i == 1 ? 0 : h, extB = flatEnds && i == n - 1 ? 0 : h;
+        const double extA = flatStart && i == 1 ? 0 : h, extB = flatEnd && i == n - 1 ? 0 : h;
         if (a.y == b.y) {
             const bool aLeft = a.x <= b.x;
             const double l = (aLeft ? a.x : b.x) - (aLeft ? extA : extB);
@@ -122,6 +134,7 @@ std::vector<std::pair<int, QString>> legendItems() {
 } // namespace
 
 struct StreamCanvas::Geometry {
+    QSizeF size;
     QRectF plot;
     QRectF side;               ///< the side output strip (right of the plot)
     std::vector<QRectF> lanes; ///< one per partition, then the operator
@@ -189,15 +202,38 @@ void StreamCanvas::setSelectedWindow(int index) {
 
 void StreamCanvas::setTheme(const Theme& theme) {
     m_theme = theme;
+    ++m_themeGeneration;
     update();
+}
+
+void StreamCanvas::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange || event->type() == QEvent::FontChange) {
+        ++m_themeGeneration; // other texts, other widths: layout and still layers again
+        update();
+    }
+    QWidget::changeEvent(event);
 }
 
 bool StreamCanvas::visibleKey(const std::string& key) const {
     return m_key.isEmpty() || m_keyUtf8 == key; // no QString per element (a million per frame)
 }
 
-StreamCanvas::Geometry StreamCanvas::geometry(QSizeF size) const {
+const StreamCanvas::Geometry& StreamCanvas::geometry(QSizeF size) const {
+    // A frame's layout depends on the size, the theme and language, and the observation (its partitions,
+    // elements and windows); computed again only when one of them changes (it scans every window).
+    const std::uint64_t key[4] = {m_generation, m_themeGeneration, m_obs ? m_obs->elements.size() : 0,
+                                  m_obs ? m_obs->windows.size() : 0};
+    if (!m_geometry || m_geometrySize != size || !std::equal(key, key + 4, m_geometryKey)) {
+        m_geometry = std::make_shared<const Geometry>(computeGeometry(size));
+        m_geometrySize = size;
+        std::copy(key, key + 4, m_geometryKey);
+    }
+    return *m_geometry;
+}
+
+StreamCanvas::Geometry StreamCanvas::computeGeometry(QSizeF size) const {
     Geometry g;
+    g.size = size;
     const QFontMetricsF fm(m_theme.font(9));
     const double m = m_theme.px(8);
     g.labelWidth = fm.horizontalAdvance(QStringLiteral("00:00:00.000")) + m;
@@ -326,7 +362,7 @@ const QString& StreamCanvas::bandLabel(const BandEntry& cb, std::uint64_t step) 
 
 QRectF StreamCanvas::bandRect(int window, QSizeF size) const {
     if (!m_obs || window < 0 || window >= static_cast<int>(m_obs->windows.size())) return {};
-    const Geometry g = geometry(size);
+    const Geometry& g = geometry(size);
     const auto& w = m_obs->windows[static_cast<std::size_t>(window)];
     const std::uint64_t endStep =
         !w.firings.empty() && w.firings.front().step <= m_step ? w.firings.front().step : m_step;
@@ -374,39 +410,57 @@ void StreamCanvas::paintEvent(QPaintEvent*) {
     render(p, QSizeF(size()));
 }
 
-void StreamCanvas::render(QPainter& p, QSizeF size) const {
+namespace {
+/// Draws a text in its box and notes where it went (placedTexts()).
+void placeText(QPainter& p, std::vector<PlacedText>& placed, const QRectF& box, int flags, const QString& shown,
+               const QString& full, const char* role) {
+    p.drawText(box, flags, shown);
+    const QFontMetricsF m(p.font());
+    placed.push_back({shown, full, box, m.boundingRect(box, flags, shown), p.font(), QLatin1String(role)});
+}
+
+/// A transparent image covering `r` (logical) in device pixels, and its device origin.
+QImage deviceLayer(const QTransform& device, const QRectF& r, QPoint& origin) {
+    const QRectF d = device.mapRect(r);
+    origin = QPoint(static_cast<int>(std::floor(d.left())), static_cast<int>(std::floor(d.top())));
+    const QSize size(std::max(1, static_cast<int>(std::ceil(d.right())) - origin.x()),
+                     std::max(1, static_cast<int>(std::ceil(d.bottom())) - origin.y()));
+    QImage img(size, QImage::Format_ARGB32_Premultiplied);
+    img.fill(Qt::transparent);
+    return img;
+}
+
+/// A painter on a device layer, drawing in the canvas's logical coordinates.
+void beginLayer(QPainter& q, QImage& img, const QTransform& device, QPoint origin) {
+    img.setDevicePixelRatio(1); // blitLayer gives it the target's ratio; drawn into in device pixels
+    q.begin(&img);
+    q.setRenderHint(QPainter::Antialiasing);
+    q.setTransform(device * QTransform::fromTranslate(-origin.x(), -origin.y()));
+}
+
+/// A device layer onto `p`, one image pixel per device pixel.
+void blitLayer(QPainter& p, QImage& img, QPoint origin) {
     p.save();
-    p.setRenderHint(QPainter::Antialiasing);
-    p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
+    p.resetTransform();
+    const qreal dpr = p.device()->devicePixelRatioF();
+    img.setDevicePixelRatio(dpr);
+    p.drawImage(QPointF(origin) / dpr, img);
+    p.restore();
+}
+} // namespace
+
+QRectF StreamCanvas::drawStill(QPainter& p, const Geometry& g, std::vector<PlacedText>& placed) const {
+    const StreamObservation& o = *m_obs;
     const QFont font = m_theme.font(9);
     const QFont bold = m_theme.font(9, true);
     const QFontMetricsF fm(font);
-    p.setFont(font);
-    m_placed.clear();
-    // Draws a text in its box and notes where it went (placedTexts()).
-    const auto put = [&](const QRectF& box, int flags, const QString& shown, const QString& full,
-                         const char* role) {
-        p.drawText(box, flags, shown);
-        const QFontMetricsF m(p.font());
-        m_placed.push_back({shown, full, box, m.boundingRect(box, flags, shown), p.font(), QLatin1String(role)});
-    };
-    if (!m_obs) {
-        p.setPen(m_theme.muted);
-        p.setFont(m_theme.font(12));
-        const QString hint =
-            tr("No trace loaded.\nFile ▸ Open trace… reads a CSV or JSON Lines file of events and runs it "
-               "through the stream engine (event time, watermarks, windows).");
-        put(QRectF(QPointF(0, 0), size).adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap, hint,
-            hint, "hint");
-        p.restore();
-        return;
-    }
-    const Geometry g = geometry(size);
-    const StreamObservation& o = *m_obs;
-    const std::uint64_t step = m_step;
     const Millis range = g.ymax - g.ymin;
     const double dot = m_theme.px(3.2);
-
+    const auto put = [&](const QRectF& box, int flags, const QString& shown, const QString& full, const char* role) {
+        placeText(p, placed, box, flags, shown, full, role);
+    };
+    p.fillRect(QRectF(QPointF(0, 0), g.size), m_theme.background);
+    p.setFont(font);
     // Legend (as many rows as geometry() gave it).
     {
         struct Item {
@@ -517,8 +571,211 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     const QRectF yTitleBox(g.plot.left() + m_theme.px(4), g.plot.top() + m_theme.px(2), g.plot.width() / 2,
                            fm.height());
     put(yTitleBox, Qt::AlignLeft | Qt::AlignVCenter, yTitle, yTitle, "axis");
-    const QRectF yTitleInk = m_placed.back().ink;
+    const QRectF yTitleInk = placed.back().ink;
     p.setFont(font);
+
+    // The side output's frame and title.
+    p.setPen(QPen(m_theme.border, 1));
+    p.setBrush(m_theme.panel);
+    p.drawRect(g.side);
+    p.setPen(kLate);
+    p.setFont(bold);
+    const QString sideTitle = tr("Late side output");
+    put(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2), g.side.width() - m_theme.px(8),
+               fm.height()),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetricsF(bold).elidedText(sideTitle, Qt::ElideRight, g.side.width() - m_theme.px(8)), sideTitle,
+        "side");
+    p.setFont(font);
+
+    // The lanes' frames and names (their watermarks, idle spans and values move: render()).
+    const int parts = o.partitions();
+    for (std::size_t i = 0; i < g.lanes.size(); ++i) {
+        const bool op = i + 1 == g.lanes.size();
+        const QRectF& lane = g.lanes[i];
+        p.setPen(QPen(m_theme.border, 1));
+        p.setBrush(op ? QColor(0xff, 0xf6, 0xe0) : m_theme.panel);
+        p.drawRect(lane);
+        if (!op && g.compactLanes) continue; // the collapsed partition lanes: the block has one name
+        const QString name = op ? tr("operator") : tr("partition %1").arg(i);
+        p.setFont(op ? bold : font);
+        p.setPen(m_theme.text);
+        put(QRectF(lane.left() - g.labelWidth, lane.top(), g.labelWidth - m_theme.px(4), lane.height()),
+            Qt::AlignRight | Qt::AlignVCenter,
+            QFontMetricsF(p.font()).elidedText(name, Qt::ElideRight, g.labelWidth - m_theme.px(4)), name, "lane");
+    }
+    if (g.compactLanes && parts > 0) {
+        const QRectF block(g.lanes.front().topLeft(), g.lanes[static_cast<std::size_t>(parts - 1)].bottomRight());
+        p.setFont(font);
+        p.setPen(m_theme.text);
+        const QString name = partitionsName(parts);
+        put(QRectF(block.left() - g.labelWidth, block.top(), g.labelWidth - m_theme.px(4), block.height()),
+            Qt::AlignRight | Qt::AlignVCenter, name, name, "lane");
+    }
+    (void)dot;
+    return yTitleInk;
+}
+
+void StreamCanvas::drawStairPiece(QPainter& p, const Geometry& g, int which, std::uint64_t from, std::uint64_t to,
+                                  bool lastPiece, bool raster) const {
+    const StreamObservation& o = *m_obs;
+    const int parts = o.partitions();
+    const auto x = [&](double s) { return g.x(s); };
+    QPainterPath path;
+    QColor colour = kWatermark;
+    double width = 0;
+    bool flatStart = true, flatEnd = true, lane = true;
+    if (which <= parts) {
+        // A lane: a partition's watermark, or the operator's (their minimum over the active ones).
+        const bool op = which == parts;
+        const QRectF& r = g.lanes[static_cast<std::size_t>(which)];
+        staircase(path, op ? operatorHistory() : o.splitWatermarks[static_cast<std::size_t>(which)], from, to, x,
+                  [&](Millis wm) {
+                      return wm == stream::kMaxTime ? r.top() + 1
+                                                    : std::clamp(g.y(wm, r), r.top() + 1, r.bottom() - 1);
+                  });
+        colour = op ? kWatermark : kEvent;
+        width = m_theme.px(op ? 2.2 : 1.5);
+        flatStart = from > 0; // square caps at the staircase's own ends, flat where pieces meet
+        flatEnd = !lastPiece;
+    } else {
+        // The plot's operator watermark (flat caps).
+        const double dot = m_theme.px(3.2);
+        staircase(path, operatorHistory(), from, to, x,
+                  [&](Millis wm) { return wm == stream::kMaxTime ? g.plot.top() - dot : g.y(wm, g.plot); });
+        width = m_theme.px(2.5);
+        lane = false;
+    }
+    if (path.isEmpty()) return;
+    if (raster) {
+        fillStaircase(p, path, colour, width, flatStart, flatEnd);
+    } else {
+        p.setBrush(Qt::NoBrush);
+        p.setPen(lane ? QPen(colour, width) : QPen(colour, width, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
+        p.drawPath(path);
+    }
+}
+
+void StreamCanvas::updateStill(const Geometry& g, const QTransform& device, QSizeF size, std::uint64_t step) const {
+    StillLayers& L = m_still;
+    const StreamObservation& o = *m_obs;
+    const int parts = o.partitions();
+    std::size_t history = operatorHistory().size();
+    for (const auto& h : o.splitWatermarks)
+        history += h.size();
+    const bool same = L.generation == m_generation && L.theme == m_themeGeneration && L.device == device &&
+                      L.size == size && L.ymin == g.ymin && L.ymax == g.ymax && L.last == g.last &&
+                      L.history == history && L.stairs.size() == static_cast<std::size_t>(parts) + 2;
+    if (!same) {
+        // Resize, zoom, theme, language or another observation: the background drawn again, the
+        // staircases from their first piece.
+        const std::uint64_t rebuilds = L.rebuilds + 1;
+        L = StillLayers{};
+        L.rebuilds = rebuilds;
+        L.generation = m_generation;
+        L.theme = m_themeGeneration;
+        L.device = device;
+        L.size = size;
+        L.ymin = g.ymin;
+        L.ymax = g.ymax;
+        L.last = g.last;
+        L.history = history;
+        L.background = deviceLayer(device, QRectF(QPointF(0, 0), size), L.backgroundOrigin);
+        QPainter q;
+        beginLayer(q, L.background, device, L.backgroundOrigin);
+        L.yTitleInk = drawStill(q, g, L.placed);
+        q.end();
+        const double dot = m_theme.px(3.2), margin = m_theme.px(3);
+        for (int i = 0; i <= parts + 1; ++i) {
+            const QRectF r = i <= parts ? g.lanes[static_cast<std::size_t>(i)].adjusted(-margin, -margin, margin, margin)
+                                        : g.plot.adjusted(-dot * 2, -dot * 2, dot * 2, dot * 2);
+            StairLayer layer;
+            layer.image = deviceLayer(device, r, layer.origin);
+            L.stairs.push_back(std::move(layer));
+        }
+        // 32 pieces over the run: a frame draws at most a 32nd of the width of each staircase.
+        L.pieceSteps = std::max<std::uint64_t>(1, (g.last + 31) / 32);
+    } else if (step < L.pieces * L.pieceSteps) {
+        // A seek back: the staircases from their first piece (the background stays).
+        for (StairLayer& layer : L.stairs)
+            layer.image.fill(Qt::transparent);
+        L.pieces = 0;
+        ++L.rebuilds;
+    }
+    const std::uint64_t want = step / L.pieceSteps;
+    if (want <= L.pieces) return;
+    for (int i = 0; i <= parts + 1; ++i) {
+        StairLayer& layer = L.stairs[static_cast<std::size_t>(i)];
+        QPainter q;
+        beginLayer(q, layer.image, device, layer.origin);
+        for (std::uint64_t k = L.pieces; k < want; ++k)
+            drawStairPiece(q, g, i, k * L.pieceSteps, (k + 1) * L.pieceSteps, false, true);
+        q.end();
+    }
+    L.pieces = want;
+}
+
+void StreamCanvas::render(QPainter& p, QSizeF size) const {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    const QFont font = m_theme.font(9);
+    const QFont bold = m_theme.font(9, true);
+    const QFontMetricsF fm(font);
+    p.setFont(font);
+    m_placed.clear();
+    const auto put = [&](const QRectF& box, int flags, const QString& shown, const QString& full, const char* role) {
+        placeText(p, m_placed, box, flags, shown, full, role);
+    };
+    if (!m_obs) {
+        p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
+        p.setPen(m_theme.muted);
+        p.setFont(m_theme.font(12));
+        const QString hint =
+            tr("No trace loaded.\nFile ▸ Open trace… reads a CSV or JSON Lines file of events and runs it "
+               "through the stream engine (event time, watermarks, windows).");
+        put(QRectF(QPointF(0, 0), size).adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap, hint,
+            hint, "hint");
+        p.restore();
+        return;
+    }
+    (void)geometry(size);
+    const std::shared_ptr<const Geometry> layout = m_geometry; // kept for this frame
+    const Geometry& g = *layout;
+    const StreamObservation& o = *m_obs;
+    const std::uint64_t step = m_step;
+    const Millis range = g.ymax - g.ymin;
+    const double dot = m_theme.px(3.2);
+    const int parts = o.partitions();
+
+    // The cached layers: on a raster device, without rotation or shear (exports to SVG draw every element),
+    // at any scale (a 2x screen, a 2x PNG export): the layers are in device pixels.
+    // combinedTransform() includes the device's pixel ratio (a 2x screen or image).
+    const QTransform device = p.combinedTransform();
+    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                        device.type() <= QTransform::TxScale && device.m11() > 0 && device.m11() == device.m22();
+    const bool cached = m_cacheLayers && raster;
+
+    // What does not move: background, legend, axes, frames, lane names (one image when cached).
+    QRectF yTitleInk;
+    if (cached) {
+        updateStill(g, device, size, step);
+        blitLayer(p, m_still.background, m_still.backgroundOrigin);
+        m_placed = m_still.placed;
+        yTitleInk = m_still.yTitleInk;
+    } else {
+        yTitleInk = drawStill(p, g, m_placed);
+    }
+    p.setFont(font);
+    // A watermark staircase up to the cursor: its finished pieces from the layer, the rest drawn.
+    const auto stairs = [&](int which) {
+        if (cached) {
+            blitLayer(p, m_still.stairs[static_cast<std::size_t>(which)].image,
+                      m_still.stairs[static_cast<std::size_t>(which)].origin);
+            drawStairPiece(p, g, which, m_still.pieces * m_still.pieceSteps, step, true, raster);
+        } else {
+            drawStairPiece(p, g, which, 0, step, true, raster);
+        }
+    };
 
     p.save();
     p.setClipRect(g.plot.adjusted(-dot * 2, -dot * 2, dot * 2, dot * 2));
@@ -551,14 +808,6 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
                                        m_theme.px(1.6), dot);
     const QRectF dotsClip = g.plot.adjusted(-dot * 2, -dot * 2, dot * 2, dot * 2);
     const QRectF sideInner = g.side.adjusted(m_theme.px(4), fm.height() * 2 + m_theme.px(4), -m_theme.px(4), 0);
-    // The cached layers: on a raster device, without rotation or shear (exports to SVG draw every element).
-    const qreal deviceRatio = p.device() ? p.device()->devicePixelRatioF() : 1.0;
-    const QTransform device = p.combinedTransform() * QTransform::fromScale(deviceRatio, deviceRatio);
-    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
-                        device.type() <= QTransform::TxScale && device.m11() > 0 && device.m11() == device.m22();
-    // The layers at one device pixel per unit (the widget on a 1x screen, the bench; a 2x PNG export draws
-    // element by element).
-    const bool cached = m_cacheLayers && raster && device.m11() == 1 && deviceRatio == 1;
     if (cached) {
         updateLayers(g, device, dot, pointDot, dotsClip, sideInner, upto);
         lateShown = m_layers.lates;
@@ -602,18 +851,7 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         }
     }
     // Watermark (minimum over the window subtasks) as a step line.
-    {
-        QPainterPath path;
-        staircase(path, operatorHistory(), step, [&](double s) { return g.x(s); },
-                  [&](Millis wm) { return wm == stream::kMaxTime ? g.plot.top() - dot : g.y(wm, g.plot); });
-        if (!path.isEmpty() && raster) {
-            fillStaircase(p, path, kWatermark, m_theme.px(2.5), true);
-        } else if (!path.isEmpty()) {
-            p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(kWatermark, m_theme.px(2.5), Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
-            p.drawPath(path);
-        }
-    }
+    stairs(parts + 1);
     // Results of fired windows, over everything else.
     p.setFont(bold);
     const QFontMetricsF fmb(bold);
@@ -751,19 +989,9 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     p.drawLine(QPointF(cx, g.plot.top()), QPointF(cx, g.plot.bottom()));
     p.restore();
 
-    // Side output strip.
-    p.setPen(QPen(m_theme.border, 1));
-    p.setBrush(m_theme.panel);
-    p.drawRect(g.side);
-    p.setPen(kLate);
-    p.setFont(bold);
-    const QString sideTitle = tr("Late side output");
-    put(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2), g.side.width() - m_theme.px(8),
-               fm.height()),
-        Qt::AlignLeft | Qt::AlignVCenter,
-        QFontMetricsF(bold).elidedText(sideTitle, Qt::ElideRight, g.side.width() - m_theme.px(8)), sideTitle,
-        "side");
+    // Side output strip (its frame and title are still: drawStill).
     p.setFont(font);
+    p.setPen(kLate);
     const QString sideCount = o.options.job.lateSideOutput
                                   ? tr("%n late", nullptr, static_cast<int>(lateShown))
                                   : tr("%n dropped", nullptr, static_cast<int>(lateShown));
@@ -800,70 +1028,37 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         p.restore();
     }
 
-    // Watermark lanes: one per partition, then the operator (their minimum over the active ones).
-    const auto drawLane = [&](const QRectF& lane, const QString& name,
-                              const std::vector<stream_observe::WatermarkPoint>* hist,
-                              const std::vector<stream_observe::IdlePoint>* idle, bool op) {
-        p.setPen(QPen(m_theme.border, 1));
-        p.setBrush(op ? QColor(0xff, 0xf6, 0xe0) : m_theme.panel);
-        p.drawRect(lane);
-        if (idle) {
-            std::optional<std::uint64_t> from;
-            for (const auto& pt : *idle) {
-                if (pt.step > step) break;
-                if (pt.idle && !from) from = pt.step;
-                if (!pt.idle && from) {
-                    p.fillRect(QRectF(QPointF(g.x(static_cast<double>(*from)), lane.top() + 1),
-                                      QPointF(g.x(static_cast<double>(pt.step)), lane.bottom())),
-                               kIdle);
-                    from.reset();
-                }
-            }
-            if (from)
+    // Watermark lanes: one per partition, then the operator (their minimum over the active ones); their
+    // frames and names are still (drawStill).
+    for (int i = 0; i < parts; ++i) {
+        const QRectF& lane = g.lanes[static_cast<std::size_t>(i)];
+        std::optional<std::uint64_t> from;
+        for (const auto& pt : o.splitIdle[static_cast<std::size_t>(i)]) {
+            if (pt.step > step) break;
+            if (pt.idle && !from) from = pt.step;
+            if (!pt.idle && from) {
                 p.fillRect(QRectF(QPointF(g.x(static_cast<double>(*from)), lane.top() + 1),
-                                  QPointF(g.x(static_cast<double>(step)), lane.bottom())),
+                                  QPointF(g.x(static_cast<double>(pt.step)), lane.bottom())),
                            kIdle);
+                from.reset();
+            }
         }
-        QPainterPath path;
-        staircase(path, hist ? *hist : operatorHistory(), step, [&](double s) { return g.x(s); },
-                  [&](Millis wm) {
-                      return wm == stream::kMaxTime ? lane.top() + 1
-                                                    : std::clamp(g.y(wm, lane), lane.top() + 1, lane.bottom() - 1);
-                  });
-        if (!path.isEmpty() && raster) {
-            fillStaircase(p, path, op ? kWatermark : kEvent, m_theme.px(op ? 2.2 : 1.5), false);
-        } else if (!path.isEmpty()) {
-            p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(op ? kWatermark : kEvent, m_theme.px(op ? 2.2 : 1.5)));
-            p.drawPath(path);
-        }
-        if (name.isEmpty()) return; // a collapsed partition lane: the block has one name
-        p.setFont(op ? bold : font);
-        p.setPen(m_theme.text);
-        put(QRectF(lane.left() - g.labelWidth, lane.top(), g.labelWidth - m_theme.px(4), lane.height()),
-            Qt::AlignRight | Qt::AlignVCenter,
-            QFontMetricsF(p.font()).elidedText(name, Qt::ElideRight, g.labelWidth - m_theme.px(4)), name, "lane");
-        p.setFont(font);
-    };
-    const int parts = o.partitions();
+        if (from)
+            p.fillRect(QRectF(QPointF(g.x(static_cast<double>(*from)), lane.top() + 1),
+                              QPointF(g.x(static_cast<double>(step)), lane.bottom())),
+                       kIdle);
+        stairs(i);
+    }
+    stairs(parts);
     if (g.compactLanes && parts > 0) {
-        // Collapsed: thin strips, one name for the block, and the watermark of the active partition
-        // holding the others back (the lowest), named.
+        // Collapsed: the watermark of the active partition holding the others back (the lowest), named.
         int holder = -1;
-        for (int i = 0; i < parts; ++i) {
-            const QRectF& lane = g.lanes[static_cast<std::size_t>(i)];
-            drawLane(lane, QString(), &o.splitWatermarks[static_cast<std::size_t>(i)],
-                     &o.splitIdle[static_cast<std::size_t>(i)], false);
+        for (int i = 0; i < parts; ++i)
             if (!o.splitIdleAt(i, step) &&
                 (holder < 0 || o.splitWatermarkAt(i, step) < o.splitWatermarkAt(holder, step)))
                 holder = i;
-        }
         const QRectF block(g.lanes.front().topLeft(), g.lanes[static_cast<std::size_t>(parts - 1)].bottomRight());
         p.setFont(font);
-        p.setPen(m_theme.text);
-        const QString name = partitionsName(parts);
-        put(QRectF(block.left() - g.labelWidth, block.top(), g.labelWidth - m_theme.px(4), block.height()),
-            Qt::AlignRight | Qt::AlignVCenter, name, name, "lane");
         const QString v = holder < 0 ? tr("all idle")
                                      : tr("P%1 %2").arg(holder).arg(timeLabel(o.splitWatermarkAt(holder, step), range));
         p.setPen(holder < 0 ? m_theme.muted : m_theme.text);
@@ -872,8 +1067,6 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     }
     for (int i = 0; i < parts && !g.compactLanes; ++i) {
         const QRectF& lane = g.lanes[static_cast<std::size_t>(i)];
-        drawLane(lane, tr("partition %1").arg(i), &o.splitWatermarks[static_cast<std::size_t>(i)],
-                 &o.splitIdle[static_cast<std::size_t>(i)], false);
         const bool idle = o.splitIdleAt(i, step);
         const QString v = idle ? tr("idle") : timeLabel(o.splitWatermarkAt(i, step), range);
         p.setPen(idle ? m_theme.muted : m_theme.text);
@@ -881,7 +1074,6 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
             fm.elidedText(v, Qt::ElideRight, g.side.width()), v, "watermark");
     }
     const QRectF& opLane = g.lanes.back();
-    drawLane(opLane, tr("operator"), nullptr, nullptr, true);
     p.setFont(bold);
     p.setPen(m_theme.text);
     const QString opWm = timeLabel(o.operatorWatermarkAt(step), range);
@@ -913,11 +1105,15 @@ std::vector<QImage> sprites(int half, const std::function<void(QPainter&, QPoint
     return out;
 }
 
-/// Source-over of `sprite` (centred at device point `at`, relative to the layer's origin) onto `layer`.
-void stamp(QImage& layer, const std::vector<QImage>& sprites, int half, QPointF at) {
-    const double fx = std::floor(at.x() * 4 + 0.5) / 4, fy = std::floor(at.y() * 4 + 0.5) / 4;
-    const int ix = static_cast<int>(std::floor(fx)), iy = static_cast<int>(std::floor(fy));
-    const int qx = static_cast<int>((fx - ix) * 4), qy = static_cast<int>((fy - iy) * 4);
+/// A device point (relative to a layer's origin) in quarter pixels, as the sprites are placed.
+std::pair<std::int32_t, std::int32_t> quarters(QPointF at) {
+    return {static_cast<std::int32_t>(std::floor(at.x() * 4 + 0.5)), static_cast<std::int32_t>(std::floor(at.y() * 4 + 0.5))};
+}
+
+/// Source-over of `sprite` (centred at (x4, y4) quarter device pixels from the layer's origin) onto `layer`.
+void stamp(QImage& layer, const std::vector<QImage>& sprites, int half, std::int32_t x4, std::int32_t y4) {
+    const int ix = x4 >> 2, iy = y4 >> 2; // floor, also below zero
+    const int qx = x4 & 3, qy = y4 & 3;
     const QImage& sp = sprites[static_cast<std::size_t>(qy * 4 + qx)];
     const int x0 = ix - half, y0 = iy - half;
     const int w = layer.width(), h = layer.height();
@@ -951,10 +1147,28 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
     const StreamObservation& o = *m_obs;
     const bool same = L.generation == m_generation && L.key == m_key && L.device == device && L.plot == g.plot &&
                       L.clip == clip && L.side == side && L.ymin == g.ymin && L.ymax == g.ymax && L.last == g.last &&
-                      L.dot == dot && L.pointDot == pointDot && upto >= L.upto && o.elements.size() >= L.upto;
+                      L.dot == dot && L.pointDot == pointDot && o.elements.size() >= L.scanned;
+    const auto apply = [&L](const DotLayers::Stamp& st) {
+        if (st.kind == 2) {
+            stamp(L.sideImage, L.sideSprites, L.sideHalf, st.x4, st.y4);
+            ++L.lates;
+        } else {
+            stamp(L.plotImage, st.kind == 1 ? L.lateSprites : L.dotSprites, st.kind == 1 ? L.lateHalf : L.dotHalf,
+                  st.x4, st.y4);
+        }
+    };
+    if (same && upto < L.upto) {
+        // A seek back: the images cleared and the log's marks before the cursor stamped again.
+        ++L.rebuilds;
+        L.plotImage.fill(Qt::transparent);
+        L.sideImage.fill(Qt::transparent);
+        L.lates = 0;
+        L.logged = 0;
+        L.upto = 0;
+    }
     if (!same) {
-        // A seek back, a resize, a zoom, another key or observation: from the first element again (each
-        // element is a few integer operations; the pixels drawn are bounded by the plot's cells).
+        // A resize, a zoom, another key or observation: from the first element again (each element is a
+        // few integer operations; the pixels drawn are bounded by the plot's cells).
         const std::uint64_t rebuilds = L.rebuilds + 1;
         L = DotLayers{};
         L.rebuilds = rebuilds;
@@ -1002,6 +1216,13 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
         L.sideSprites = sprites(L.sideHalf, triangle(dot * 1.4 * s));
     }
     if (L.upto >= upto) return;
+    // Marks already logged (elements scanned before, then a seek back).
+    while (L.logged < L.log.size() && L.log[L.logged].element < upto)
+        apply(L.log[L.logged++]);
+    if (L.scanned >= upto) {
+        L.upto = upto;
+        return;
+    }
     // Which elements are drawn: every key, or the filter's (compared by interned id, not by string).
     std::uint32_t keyId = 0;
     bool none = false;
@@ -1011,14 +1232,20 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
         else keyId = it->second;
     }
     if (none) {
-        L.upto = upto;
+        L.upto = L.scanned = upto;
         return;
     }
     const bool all = m_key.isEmpty();
     const QPointF plotOrigin(L.plotOrigin), sideOrigin(L.sideOrigin);
     const double r = dot * 1.4;
     const double sideSpan = std::max(r * 2, side.width() - 2 * r);
-    for (std::uint64_t i = L.upto; i < upto; ++i) {
+    const auto logged = [&](std::uint64_t i, QPointF at, std::uint8_t kind) {
+        const auto [x4, y4] = quarters(at);
+        L.log.push_back({static_cast<std::uint32_t>(i), x4, y4, kind});
+        apply(L.log.back());
+        L.logged = L.log.size();
+    };
+    for (std::uint64_t i = L.scanned; i < upto; ++i) {
         const auto& e = o.elements[i];
         if (!all && e.keyId != keyId) continue;
         const QPointF c(g.x(static_cast<double>(e.step)), g.y(e.eventTime, g.plot));
@@ -1026,8 +1253,7 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
             // The side output's mark: its place follows the count of late elements, as drawn one by one.
             const double x = side.left() + r + std::fmod(static_cast<double>(L.lates) * r * 2.6, sideSpan);
             const QPointF sc(x, std::clamp(g.y(e.eventTime, g.plot), side.top() + r, side.bottom() - r));
-            stamp(L.sideImage, L.sideSprites, L.sideHalf, device.map(sc) - sideOrigin);
-            ++L.lates;
+            logged(i, device.map(sc) - sideOrigin, 2);
         }
         const double fx = (c.x() - g.plot.left()) / L.cell + 4, fy = (c.y() - g.plot.top()) / L.cell + 4;
         if (fx >= 0 && fy >= 0) {
@@ -1039,10 +1265,9 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
                 d = static_cast<std::uint8_t>(d | bit);
             }
         }
-        if (e.late) stamp(L.plotImage, L.lateSprites, L.lateHalf, device.map(c) - plotOrigin);
-        else stamp(L.plotImage, L.dotSprites, L.dotHalf, device.map(c) - plotOrigin);
+        logged(i, device.map(c) - plotOrigin, e.late ? 1 : 0);
     }
-    L.upto = upto;
+    L.upto = L.scanned = upto;
 }
 
 const std::vector<stream_observe::WatermarkPoint>& StreamCanvas::operatorHistory() const {

@@ -18,6 +18,8 @@
 #include <QTransform>
 #include <QWidget>
 
+#include <memory>
+
 namespace fluxolab::app {
 
 class StreamCanvas : public QWidget {
@@ -48,6 +50,9 @@ public:
     void setCachedLayers(bool on);
     /// Times the layers were redrawn from the first element (seek back, resize, zoom, key filter): tests.
     std::uint64_t layerRebuilds() const { return m_layers.rebuilds; }
+    /// Times the still layers (background: legend, axes, frames, lane names; the watermark staircases up to
+    /// the last finished piece) were redrawn from scratch (resize, zoom, theme, seek back): tests.
+    std::uint64_t stillRebuilds() const { return m_still.rebuilds; }
 
     /// The texts of the last render, where they went (tests measure them).
     const std::vector<PlacedText>& placedTexts() const { return m_placed; }
@@ -56,12 +61,54 @@ Q_SIGNALS:
     void windowClicked(int index);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
 
 private:
     struct Geometry;
-    Geometry geometry(QSizeF size) const;
+    /// The layout for `size`, kept for the last size, theme and observation (a frame reuses it).
+    const Geometry& geometry(QSizeF size) const;
+    Geometry computeGeometry(QSizeF size) const;
+    mutable std::shared_ptr<const Geometry> m_geometry;
+    mutable QSizeF m_geometrySize;
+    mutable std::uint64_t m_geometryKey[4] = {~0ULL, ~0ULL, ~0ULL, ~0ULL};
+    /// Bumped by setTheme and a language change: layouts and still layers belong to one theme and language.
+    std::uint64_t m_themeGeneration = 0;
+    /// What does not move between frames: the background, legend, plot frame, axes and their texts, the
+    /// side output's frame and title, the lanes' frames and names. Returns the ink of the "↑ event time"
+    /// title (window results keep clear of it). `placed` gets the texts drawn.
+    QRectF drawStill(QPainter& p, const Geometry& g, std::vector<PlacedText>& placed) const;
+    /// The still picture and the watermark staircases as layers in device pixels, for one geometry, device
+    /// transform, theme and observation. A staircase is kept in pieces of `pieceSteps` steps: pieces
+    /// [0, pieces * pieceSteps] are in its layer (drawn piece by piece, so a layer played into equals one
+    /// built at once), and the rest up to the cursor is drawn on every frame.
+    struct StairLayer {
+        QImage image;
+        QPoint origin;
+    };
+    struct StillLayers {
+        std::uint64_t generation = ~0ULL, theme = ~0ULL;
+        QTransform device;
+        QSizeF size;
+        stream::Millis ymin = 0, ymax = 0;
+        std::uint64_t last = 0;
+        std::size_t history = 0; ///< points in every watermark history when built (the observation grows)
+        QImage background;
+        QPoint backgroundOrigin;
+        std::vector<PlacedText> placed;
+        QRectF yTitleInk;
+        std::vector<StairLayer> stairs; ///< one per partition lane, the operator lane, then the plot's watermark
+        std::uint64_t pieceSteps = 1, pieces = 0;
+        std::uint64_t rebuilds = 0;
+    };
+    mutable StillLayers m_still;
+    /// Makes m_still current for this frame (true when the layers can be used).
+    void updateStill(const Geometry& g, const QTransform& device, QSizeF size, std::uint64_t step) const;
+    /// One watermark staircase's piece [from, to] into `p` (from 0: the staircase from its first point).
+    /// `lastPiece`: the one that ends at the cursor; `raster`: filled as rectangles (else stroked).
+    void drawStairPiece(QPainter& p, const Geometry& g, int which, std::uint64_t from, std::uint64_t to,
+                        bool lastPiece, bool raster) const;
     bool visibleKey(const std::string& key) const;
 
     const stream_observe::StreamObservation* m_obs = nullptr;
@@ -108,6 +155,18 @@ private:
         std::uint64_t upto = 0;    ///< elements added
         std::uint64_t lates = 0;   ///< visible late elements among them
         std::uint64_t rebuilds = 0;
+        /// Every mark stamped, in element order, for the elements [0, scanned): a seek back clears the
+        /// images and stamps the log's prefix again (the marks a build up to there makes: the first element
+        /// to reach a cell does not depend on where the build stops), a few thousand marks instead of a
+        /// scan of a million elements; playing forward again stamps the log up to `scanned`, then scans.
+        struct Stamp {
+            std::uint32_t element = 0;
+            std::int32_t x4 = 0, y4 = 0; ///< the centre in quarter device pixels, from the layer's origin
+            std::uint8_t kind = 0;       ///< 0: a dot, 1: a late mark in the plot, 2: a side output mark
+        };
+        std::vector<Stamp> log;
+        std::size_t logged = 0; ///< log entries in the images
+        std::uint64_t scanned = 0;
     };
     mutable DotLayers m_layers;
     void updateLayers(const Geometry& g, const QTransform& device, double dot, double pointDot, const QRectF& clip,

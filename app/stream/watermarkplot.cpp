@@ -98,10 +98,12 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
     // One sample per pixel column: the state after the last element of the column (all three are
     // non-decreasing, so the column's last value is its largest).
     const int columns = std::max(1, static_cast<int>(plot.width()));
-    const auto series = [&](QPainter& q, auto value, const QColor& colour, std::uint64_t upto, double width) {
+    // Columns [from, to] of a series, up to step `upto`.
+    const auto series = [&](QPainter& q, auto value, const QColor& colour, std::uint64_t upto, double width, int from,
+                            int to) {
         QPainterPath path;
         bool open = false;
-        for (int c = 0; c <= columns; ++c) {
+        for (int c = from; c <= to; ++c) {
             const auto s = static_cast<std::uint64_t>(static_cast<double>(last) * c / columns);
             if (s > upto) break;
             const std::optional<Millis> v = value(s);
@@ -133,16 +135,16 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
         if (s == 0) return std::nullopt;
         return o.processingTimeAt(s);
     };
-    const auto lines = [&](QPainter& q, bool now) {
+    const auto lines = [&](QPainter& q, bool now, int from, int to) {
         // The whole run faint, then up to the cursor in full colour.
         const std::uint64_t upto = now ? m_step : last;
         const auto faint = [&](QColor c) {
             if (!now) c.setAlpha(60);
             return c;
         };
-        if (drawProc) series(q, processing, faint(kProcessing), upto, now ? 2 : 1.5);
-        series(q, maxEvent, faint(kEvent), upto, now ? 2 : 1.5);
-        series(q, watermark, faint(kWatermark), upto, now ? 2.5 : 1.5);
+        if (drawProc) series(q, processing, faint(kProcessing), upto, now ? 2 : 1.5, from, to);
+        series(q, maxEvent, faint(kEvent), upto, now ? 2 : 1.5, from, to);
+        series(q, watermark, faint(kWatermark), upto, now ? 2.5 : 1.5, from, to);
     };
     // What does not move with the cursor: background, frame, axes, the whole run's faint lines.
     const auto still = [&](QPainter& q) {
@@ -167,16 +169,22 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
         q.setPen(m_theme.muted);
         q.drawText(QRectF(plot.left(), plot.bottom(), plot.width(), fm.height()),
                    Qt::AlignRight | Qt::AlignVCenter, tr("arrival order (event number) →"));
-        lines(q, false);
+        lines(q, false, 0, columns);
     };
+    // The still picture kept as an image of the device's pixels (a 2x screen too: combinedTransform()
+    // holds the device pixel ratio, so the painter's own transform is what is left after it).
     const qreal dpr = p.device() ? p.device()->devicePixelRatioF() : 1.0;
-    const bool cacheable = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster && dpr == 1 &&
-                           p.combinedTransform().type() <= QTransform::TxTranslate &&
-                           size == QSizeF(size.toSize());
+    const bool cacheable = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                           (p.combinedTransform() * QTransform::fromScale(1 / dpr, 1 / dpr)).type() <=
+                               QTransform::TxTranslate &&
+                           size == QSizeF(size.toSize()) && QSizeF(size * dpr) == QSizeF((size * dpr).toSize());
     if (cacheable) {
         if (m_background.isNull() || m_backgroundGeneration != m_generation || m_backgroundSize != size ||
-            m_backgroundScale != m_theme.scale || m_backgroundElements != o.elements.size()) {
-            m_background = QImage(size.toSize(), QImage::Format_ARGB32_Premultiplied);
+            m_backgroundScale != m_theme.scale || m_backgroundElements != o.elements.size() ||
+            m_backgroundRatio != dpr) {
+            m_background = QImage((size * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
+            m_background.setDevicePixelRatio(dpr);
+            m_backgroundRatio = dpr;
             QPainter q(&m_background);
             still(q);
             q.end();
@@ -186,11 +194,38 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
             m_backgroundElements = o.elements.size();
         }
         p.drawImage(QPointF(0, 0), m_background);
+        // The lines up to the cursor: pieces of 64 columns the cursor has passed are kept in a layer (a
+        // seek back or a new background clears it); the columns since the last finished piece are drawn.
+        constexpr int kPiece = 64;
+        int passed = static_cast<int>(static_cast<double>(m_step) * columns / static_cast<double>(last));
+        while (passed > 0 && static_cast<std::uint64_t>(static_cast<double>(last) * passed / columns) > m_step) --passed;
+        while (passed < columns && static_cast<std::uint64_t>(static_cast<double>(last) * (passed + 1) / columns) <= m_step)
+            ++passed;
+        const int want = passed / kPiece;
+        if (m_now.size() != m_background.size() || m_nowFor != m_background.cacheKey() || m_nowPieces > want) {
+            m_now = QImage(m_background.size(), QImage::Format_ARGB32_Premultiplied);
+            m_now.setDevicePixelRatio(dpr);
+            m_now.fill(Qt::transparent);
+            m_nowFor = m_background.cacheKey();
+            m_nowPieces = 0;
+        }
+        if (m_nowPieces < want) {
+            QPainter q(&m_now);
+            q.setRenderHint(QPainter::Antialiasing);
+            for (int k = m_nowPieces; k < want; ++k)
+                lines(q, true, k * kPiece, (k + 1) * kPiece);
+            q.end();
+            m_nowPieces = want;
+        }
+        p.drawImage(QPointF(0, 0), m_now);
+        p.setFont(font);
+        lines(p, true, want * kPiece, columns);
     } else {
         still(p);
+        p.setFont(font);
+        lines(p, true, 0, columns);
     }
     p.setFont(font);
-    lines(p, true);
     // Cursor.
     p.setPen(QPen(m_theme.text, m_theme.px(1), Qt::DashLine));
     p.drawLine(QPointF(x(static_cast<double>(m_step)), plot.top()),

@@ -48,6 +48,12 @@ private:
     mutable QSizeF m_backgroundSize;
     mutable double m_backgroundScale = 0;
     mutable std::size_t m_backgroundElements = 0;
+    mutable qreal m_backgroundRatio = 0; ///< the device pixel ratio it was drawn for (a 2x screen: 2)
+    /// The lines up to the cursor in pieces of 64 columns (the first m_nowPieces), for the background
+    /// image m_nowFor (its cacheKey).
+    mutable QImage m_now;
+    mutable qint64 m_nowFor = 0;
+    mutable int m_nowPieces = 0;
 };
 
 } // namespace fluxolab::app

@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPicture>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -1527,9 +1528,11 @@ QImage renderCanvas(const StreamCanvas& c, QSize size, qreal dpr = 1) {
 
 void StreamViewTest::cachedPictureEqualsAFullRedraw() {
     // The event-time picture keeps its dots and the side output's marks in two layers, appended to as the
-    // cursor moves forward. After forward play, a seek back, a resize, a key filter and at 2x, it must
-    // be (a) exactly what a canvas that builds its layers at once draws, and (b) what QPainter draws
-    // element by element (no layers), up to the quarter-pixel positions of the pre-drawn marks.
+    // cursor moves forward, and what does not move (background, legend, axes, frames, lane names) in
+    // another, with the watermark staircases (plot and lanes) in layers of finished pieces. After forward
+    // play, a seek back, a resize, a key filter, presentation mode and at 2x, it must be (a) exactly what a
+    // canvas that builds its layers at once draws, and (b) what QPainter draws element by element (no
+    // layers), up to the quarter-pixel positions of the pre-drawn marks and the staircases' piece joints.
     QTemporaryDir dir;
     StreamView view;
     QVERIFY(loadSynthetic(view, dir.path(), 20000));
@@ -1543,12 +1546,14 @@ void StreamViewTest::cachedPictureEqualsAFullRedraw() {
     QSize size(1200, 640);
     qint64 worst = 0;
     int compared = 0;
+    qreal dpr = 1;
     const auto check = [&](std::uint64_t step, const char* what) {
         played.setStep(step);
         fresh.setObservation(obs); // builds its layers from the first element
         fresh.setStep(step);
         plain.setStep(step);
-        const QImage a = renderCanvas(played, size), b = renderCanvas(fresh, size), c = renderCanvas(plain, size);
+        const QImage a = renderCanvas(played, size, dpr), b = renderCanvas(fresh, size, dpr),
+                     c = renderCanvas(plain, size, dpr);
         QVERIFY2(a == b, what);
         const qint64 differ = differingPixels(a, c, 96);
         worst = std::max(worst, differ);
@@ -1560,10 +1565,11 @@ void StreamViewTest::cachedPictureEqualsAFullRedraw() {
         // A differing pixel is the edge of a mark placed a quarter pixel apart: well under 1 %.
         QVERIFY2(differ < a.width() * a.height() / 500, qPrintable(QStringLiteral("%1 at %2: %3 pixels differ").arg(QLatin1String(what)).arg(step).arg(differ)));
     };
-    // Forward play: 80 events per tick (the fastest speed), compared now and then.
+    // Forward play: 80 events per tick (the fastest speed), compared now and then (the still layers'
+    // staircases gain a piece every 626 steps: compared past several pieces and in the middle of one).
     played.setStep(0);
     (void)renderCanvas(played, size);
-    const std::uint64_t rebuildsBefore = played.layerRebuilds();
+    const std::uint64_t rebuildsBefore = played.layerRebuilds(), stillBefore = played.stillRebuilds();
     for (std::uint64_t s = 80; s <= 16000; s += 80) {
         played.setStep(s);
         if (s % 4000 == 0) check(s, "forward");
@@ -1571,12 +1577,15 @@ void StreamViewTest::cachedPictureEqualsAFullRedraw() {
     }
     // Playing forward added to the layers: no rebuild after the first frame.
     QCOMPARE(played.layerRebuilds(), rebuildsBefore);
+    QCOMPARE(played.stillRebuilds(), stillBefore);
     check(obs->lastStep(), "end");
     // A seek back rebuilds (once), then play forward again.
     check(3000, "back");
     QCOMPARE(played.layerRebuilds(), rebuildsBefore + 1);
+    QCOMPARE(played.stillRebuilds(), stillBefore + 1);
     check(3080, "back");
     QCOMPARE(played.layerRebuilds(), rebuildsBefore + 1);
+    QCOMPARE(played.stillRebuilds(), stillBefore + 1);
     // Resize: other positions, rebuilt.
     size = QSize(900, 500);
     check(9000, "resized");
@@ -1589,16 +1598,62 @@ void StreamViewTest::cachedPictureEqualsAFullRedraw() {
     played.setKeyFilter(QString());
     fresh.setKeyFilter(QString());
     plain.setKeyFilter(QString());
-    // Presentation mode (larger marks) and a 2x device (a PNG export: drawn element by element).
+    // Presentation mode (larger marks and texts: another layout, the still layers again).
     played.setTheme(Theme::projector());
     fresh.setTheme(Theme::projector());
     plain.setTheme(Theme::projector());
     check(18000, "presentation");
-    const QImage two = renderCanvas(played, size, 2), twoPlain = renderCanvas(plain, size, 2);
-    const qint64 differ2 = differingPixels(two, twoPlain, 96);
-    QVERIFY2(differ2 < two.width() * two.height() / 500, qPrintable(QString::number(differ2)));
-    qInfo("cached layers: %d cursors compared, at most %lld pixels differ from QPainter element by element; at 2x %lld",
-          compared, static_cast<long long>(worst), static_cast<long long>(differ2));
+    // A 2x screen (device pixel ratio 2) uses the layers too, in device pixels: forward play, a seek back
+    // and on again, each equal to layers built at once and close to QPainter element by element.
+    dpr = 2;
+    check(6000, "2x");
+    const std::uint64_t rebuilds2x = played.layerRebuilds(), still2x = played.stillRebuilds();
+    for (std::uint64_t s = 6080; s <= 9000; s += 80) {
+        played.setStep(s);
+        (void)renderCanvas(played, size, dpr);
+    }
+    QCOMPARE(played.layerRebuilds(), rebuilds2x);
+    QCOMPARE(played.stillRebuilds(), still2x);
+    check(9040, "2x");
+    check(2000, "2x-back");
+    QCOMPARE(played.stillRebuilds(), still2x + 1);
+    check(2480, "2x-back");
+    qInfo("cached layers: %d cursors compared, at most %lld pixels differ from QPainter element by element",
+          compared, static_cast<long long>(worst));
+    // The watermark plot under the picture keeps its still part at 2x too: what it paints from its kept
+    // image equals what it paints without it (recorded in a QPicture, which is no raster device: no image
+    // kept, every line drawn), replayed at 2x.
+    WatermarkPlot& plot = *view.watermarkPlot();
+    plot.setStep(9000);
+    const QSize plotSize(900, 240);
+    const auto plotAt2x = [&](bool kept) {
+        QImage img(plotSize * 2, QImage::Format_ARGB32_Premultiplied);
+        img.setDevicePixelRatio(2);
+        QPainter p(&img);
+        if (kept) {
+            plot.render(p, QSizeF(plotSize));
+        } else {
+            QPicture picture;
+            QPainter rec(&picture);
+            plot.render(rec, QSizeF(plotSize));
+            rec.end();
+            p.drawPicture(0, 0, picture);
+        }
+        p.end();
+        return img;
+    };
+    (void)plotAt2x(true); // builds the kept image
+    // Compared where the lines, grid, frame and cursor are, clear of the texts (a QPicture places a text's
+    // baseline a device pixel apart).
+    const QRect lines(200, 60, plotSize.width() * 2 - 200, plotSize.height() * 2 - 120);
+    const QImage keptPlot = plotAt2x(true).copy(lines), drawnPlot = plotAt2x(false).copy(lines);
+    const qint64 plotDiffer = differingPixels(keptPlot, drawnPlot, 96);
+    if (!qEnvironmentVariableIsEmpty("FLUXOLAB_STREAM_SHOTS")) {
+        keptPlot.save(qEnvironmentVariable("FLUXOLAB_STREAM_SHOTS") + QStringLiteral("-plot-2x-kept.png"));
+        drawnPlot.save(qEnvironmentVariable("FLUXOLAB_STREAM_SHOTS") + QStringLiteral("-plot-2x-drawn.png"));
+    }
+    QVERIFY2(plotDiffer < keptPlot.width() * keptPlot.height() / 500,
+             qPrintable(QStringLiteral("watermark plot at 2x: %1 pixels differ").arg(plotDiffer)));
 }
 
 void StreamViewTest::seekingGivesWhatPlayingGives() {
