@@ -712,6 +712,69 @@ void LayoutTest::compareTextsFitTheirBoxes() {
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
+void LayoutTest::compareHeaderFitsEveryHeight_data() {
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<QString>("lang");
+    for (bool presentation : {false, true})
+        for (const char* lang : {"pt_PT", "en"})
+            QTest::addRow("%s %s", presentation ? "presentation" : "normal", lang) << presentation << QString::fromLatin1(lang);
+}
+
+void LayoutTest::compareHeaderFitsEveryHeight() {
+    // The compare window on a 1366x768 screen, at every height the screen allows (from its minimum to
+    // the whole screen, a maximized window without a frame): the brokers' status lines ("a correr ·
+    // controlador · 2 líderes") are whole. At 720 px they were, taller they were cut to one line: the
+    // header wrapped only when that cost the strips no detail.
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(QSize(1366, 768), false, false);
+    QVERIFY(w);
+    CompareWindow cw(w->controller());
+    cw.show();
+    if (presentation) cw.setPresentation(true);
+    cw.seekTime(8000);
+    settle();
+    const int minH = std::max(cw.minimumSizeHint().height(), cw.minimumHeight());
+    QStringList problems;
+    int heights = 0;
+    for (const int width : {1366 - kFrameAllowanceW, 1366})
+        for (int h = minH; h <= 768; h += (h + 4 > 768 || h == minH ? 1 : 4)) {
+            cw.resize(width, h);
+            settle();
+            ++heights;
+            for (ClusterCanvas* v : {cw.leftView(), cw.rightView()}) {
+                const ClusterLayout& L = v->layout();
+                if (presentation && !L.theme.presentation) problems << QStringLiteral("%1x%2 not in presentation").arg(width).arg(h);
+                for (const auto& b : L.brokers) {
+                    if (b.statusText.isEmpty() || !textFits(L.theme.font(8), b.statusText, b.statusRect, Qt::TextWordWrap) ||
+                        !b.headerRect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(b.statusRect))
+                        problems << QStringLiteral("%1x%2 (view %3x%4, scale %5, detail %6): broker %7 status \"%8\" in %9x%10 px")
+                                        .arg(width)
+                                        .arg(h)
+                                        .arg(v->width())
+                                        .arg(v->height())
+                                        .arg(L.theme.scale)
+                                        .arg(int(L.detail))
+                                        .arg(b.id)
+                                        .arg(b.statusText)
+                                        .arg(b.statusRect.width())
+                                        .arg(b.statusRect.height());
+                    if (b.controller && b.controllerRect.isEmpty() &&
+                        !b.statusText.contains(QCoreApplication::translate("fluxolab::app::ClusterCanvas", " · controller").mid(3)))
+                        problems << QStringLiteral("%1x%2: broker %3 does not say it is the controller").arg(width).arg(h).arg(b.id);
+                }
+                for (const QString& p : textBoxProblems(L))
+                    if (p.startsWith(QStringLiteral("broker"))) problems << QStringLiteral("%1x%2: %3").arg(width).arg(h).arg(p);
+            }
+        }
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(QString::number(problems.size()) + QStringLiteral(" problems: ") +
+                                            problems.mid(0, 8).join(QStringLiteral("; "))));
+    QVERIFY(heights > 50);
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
 void LayoutTest::compareFollowsPresentationMode() {
     // A compare window opened from the main window and then presentation mode turned on (F11): it
     // stayed at the normal theme, its views at scale 1.0 and its texts at 10 pt. It follows the main
