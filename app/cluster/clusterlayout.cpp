@@ -1077,6 +1077,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 const QRectF margin = r.adjusted(-1, -1, 1, 1);
                 bool clash = !QRectF(QPointF(0, 0), size).contains(r);
                 for (const QRectF& k : keep) clash = clash || margin.intersects(k);
+                // Inside a broker's panel or outside it, never across its border ("conta-8" on broker
+                // 1's left edge in the compare window).
+                for (const auto& b : L.brokers) clash = clash || (r.intersects(b.rect) && !b.rect.contains(r));
                 if (clash) continue;
                 f.keyRect = r;
                 keep.push_back(r);
