@@ -1355,28 +1355,35 @@ void LayoutTest::lagLegendDoesNotHideData() {
 }
 
 void LayoutTest::createTopicErrorKeepsTheFields() {
-    auto w = makeWindow(QSize(1366, 768), false, false);
-    QVERIFY(w);
-    CreateTopicDialog d(w->controller(), w.get());
-    d.show();
-    settle();
-    QLineEdit* name = d.findChild<QLineEdit*>();
-    const QList<QSpinBox*> spins = d.findChildren<QSpinBox*>();
-    QVERIFY(name && spins.size() == 2);
-    // A name Kafka refuses: the error is long and wraps over several lines.
-    d.setValues(QStringLiteral("nome inválido com espaços e mais texto para uma mensagem longa"), 3, 3);
-    QVERIFY(!d.tryCreate());
-    QVERIFY(!d.errorText().isEmpty());
-    settle();
-    for (QWidget* field :
-         {static_cast<QWidget*>(name), static_cast<QWidget*>(spins[0]), static_cast<QWidget*>(spins[1])})
-        QVERIFY2(field->height() >= field->minimumSizeHint().height(),
-                 qPrintable(QStringLiteral("field %1 px high (needs %2)")
-                                .arg(field->height())
-                                .arg(field->minimumSizeHint().height())));
-    auto* error = d.findChild<QLabel*>(QStringLiteral("error"));
-    QVERIFY(error && error->isVisible());
-    QVERIFY(error->height() >= error->heightForWidth(error->width()));
+    for (const bool presentation : {false, true}) {
+        auto w = makeWindow(QSize(1366, 768), presentation, false);
+        QVERIFY(w);
+        CreateTopicDialog d(w->controller(), w.get());
+        d.show();
+        settle();
+        QLineEdit* name = d.findChild<QLineEdit*>();
+        const QList<QSpinBox*> spins = d.findChildren<QSpinBox*>();
+        QVERIFY(name && spins.size() == 2);
+        // A name Kafka refuses: the error is long and wraps over several lines.
+        d.setValues(QStringLiteral("nome inválido com espaços e mais texto para uma mensagem longa"), 3, 3);
+        QVERIFY(!d.tryCreate());
+        QVERIFY(!d.errorText().isEmpty());
+        settle();
+        for (QWidget* field :
+             {static_cast<QWidget*>(name), static_cast<QWidget*>(spins[0]), static_cast<QWidget*>(spins[1])})
+            QVERIFY2(field->height() >= field->minimumSizeHint().height(),
+                     qPrintable(QStringLiteral("field %1 px high (needs %2)")
+                                    .arg(field->height())
+                                    .arg(field->minimumSizeHint().height())));
+        auto* error = d.findChild<QLabel*>(QStringLiteral("error"));
+        QVERIFY(error && error->isVisible());
+        QVERIFY(error->height() >= error->heightForWidth(error->width()));
+        // Within the 1366x768 screen, in presentation mode too.
+        QVERIFY2(d.width() <= 1366 && d.height() <= 768, qPrintable(QStringLiteral("%1x%2").arg(d.width()).arg(d.height())));
+        if (!shotsDir().isEmpty())
+            d.grab().save(QStringLiteral("%1/create-topic-error-1366x768-%2-%3.png")
+                              .arg(shotsDir(), presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), currentLanguage()));
+    }
 }
 
 void LayoutTest::openingTheTerminalFocusesItsPrompt() {
