@@ -1353,8 +1353,8 @@
         <translation>As kafka-topics --create --topic NAME --partitions P --replication-factor R</translation>
     </message>
     <message>
-        <source>At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation (one for the topic, one per partition). The replication factor cannot exceed the %3 broker(s): each replica lives on a different broker.</source>
-        <translation>At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation (one for the topic, one per partition). The replication factor cannot exceed the %3 broker(s): each replica lives on a different broker.</translation>
+        <source>At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation (one for the topic, one per partition). The replication factor cannot exceed the number of brokers (%3): each replica lives on a different broker.</source>
+        <translation>At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation (one for the topic, one per partition). The replication factor cannot exceed the number of brokers (%3): each replica lives on a different broker.</translation>
     </message>
 </context>
 <context>

@@ -1355,8 +1355,8 @@
         <translation>Como kafka-topics --create --topic NOME --partitions P --replication-factor R</translation>
     </message>
     <message>
-        <source>At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation (one for the topic, one per partition). The replication factor cannot exceed the %3 broker(s): each replica lives on a different broker.</source>
-        <translation>No máximo %1 partições: um controlador Kafka grava no máximo %2 registos de metadados por operação (um do tópico, um por partição). O fator de replicação não pode exceder os %3 broker(s): cada réplica vive num broker diferente.</translation>
+        <source>At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation (one for the topic, one per partition). The replication factor cannot exceed the number of brokers (%3): each replica lives on a different broker.</source>
+        <translation>No máximo %1 partições: um controlador Kafka grava no máximo %2 registos de metadados por operação (um do tópico, um por partição). O fator de replicação não pode exceder o número de brokers (%3): cada réplica vive num broker diferente.</translation>
     </message>
 </context>
 <context>

@@ -27,16 +27,16 @@ ClusterCanvas::ClusterCanvas(SimulationController* controller, QWidget* parent) 
     setAttribute(Qt::WA_OpaquePaintEvent);
     connect(m_controller, &SimulationController::changed, this, [this] {
         m_dirty = true;
-        // Build the layout now, while the simulation is idle: during playback the next slice is
+        // During playback the layout is built now, while the simulation is idle: the next slice is
         // then simulated on a worker thread while this view paints (painting reads only the layout).
-        // Except after a change that brought many events at once (creating a 9 999 x 3 topic folds
-        // about 20 000): the change itself was a long block of the UI thread, so the layout is built
-        // when the view paints, in a later turn of the event loop - two blocks of about half the
-        // size. Nothing stale is drawn in between: the paint builds the layout first (and the
-        // observation it reads settles the worker first).
-        const std::size_t at = m_controller->cursor();
-        const bool manyEvents = at > m_layoutEvents && at - m_layoutEvents > kDeferLayoutAfterEvents;
-        if (isVisible() && !manyEvents) rebuild();
+        // Otherwise (paused: a scrub, a step, a topic created, a broker stopped) nothing runs on the
+        // worker to overlap with, and the layout is built when the view paints, in a later turn of
+        // the event loop: the change and the picture are two UI-thread blocks instead of one
+        // (creating a 9 999 x 3 topic: 10 ms and 4 ms of CPU, docs/performance.md). Nothing stale is
+        // drawn in between: the paint builds the layout first. (It was a count of folded events,
+        // 10 000, which a 64x frame of bench_app's busy cluster passes, about 13 500: every such
+        // frame left its layout to the paint, which then waited for the worker's next slice.)
+        if (isVisible() && m_controller->isPlaying()) rebuild();
         update();
     });
 }
@@ -83,7 +83,6 @@ void ClusterCanvas::showObservation(std::optional<labs::observe::Observation> o)
 
 void ClusterCanvas::rebuild() {
     m_layout = buildLayout(QSizeF(size()));
-    m_layoutEvents = m_controller->cursor();
     m_dirty = false;
 }
 

@@ -22,10 +22,9 @@ public:
 
     void setTheme(const Theme& theme);
     const Theme& theme() const { return m_theme; }
-    /// A change of the controller that folded more events than this since the last layout (a
-    /// 9 999-partition topic created: about 20 000) leaves the layout to the next paint instead of
-    /// building it in the same UI-thread block (see the constructor).
-    static constexpr std::size_t kDeferLayoutAfterEvents = 10000;
+    /// A change of the controller builds the layout at once during playback only (the worker then
+    /// simulates the next slice while the view paints); paused, it is left to the next paint (see
+    /// the constructor).
     /// Tests: the layout is out of date (it is built at the next paint or layout()).
     bool layoutPending() const { return m_dirty; }
     /// Tests: how often the layout's topology part was computed and reused.
@@ -82,7 +81,6 @@ private:
     /// The topology's part of the layout, reused from frame to frame (ClusterLayoutCache).
     mutable ClusterLayoutCache m_layoutCache;
     bool m_dirty = true;
-    std::size_t m_layoutEvents = 0; ///< the controller's cursor when the layout was last built
     std::optional<labs::observe::Observation> m_shown; ///< set by showObservation
     std::size_t m_firstRow = 0;                        ///< scrolled strips (ClusterLayout::firstRow)
     bool m_interactive = true;

@@ -386,7 +386,26 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     }
     const double wrappedHeaderH = th.px(26) + statusH;
     const bool statusWraps = statusH > QFontMetricsF(th.font(8)).height() * 1.5;
-    double headerH = th.px(46); // th.px(62) below when the status wraps and the strips keep their detail
+    // Whether the status can stay on one line whole: every state with the most leaders ("a correr ·
+    // 10 líderes"), and the controller's, which moves "controller" beside the title when it fits
+    // there (else it says "controller · 10 leaders", the running state left out; see below). When it
+    // cannot, the header always has the status's second line, whatever it costs the strips (a
+    // compare window taller than 585 px cut "a correr · 2 líderes" to its first line: the header
+    // wrapped only when the strips kept their detail).
+    bool statusNeedsTwoLines = false;
+    if (statusWraps) {
+        const QFontMetricsF statusFm(th.font(8));
+        const double lineW = colW - th.px(16);
+        const QString leaders = QStringLiteral(" · ") + viewText("%n leader(s)", 10);
+        for (const char* state : {"running", "stopped", "fenced"})
+            statusNeedsTwoLines = statusNeedsTwoLines || statusFm.horizontalAdvance(viewText(state) + leaders) > lineW;
+        const QString ctl = viewText(" · controller").mid(3);
+        const double titleW = QFontMetricsF(th.font(11, true)).horizontalAdvance(viewText("Broker %1").arg(std::max<obs::BrokerId>(1, maxBroker)));
+        const bool chipBesideTitle = titleW + th.px(8) + statusFm.horizontalAdvance(ctl) + th.px(10) <= lineW;
+        if (!chipBesideTitle) statusNeedsTwoLines = statusNeedsTwoLines || statusFm.horizontalAdvance(ctl + leaders) > lineW;
+    }
+    // th.px(62) when the status needs two lines, or below when it wraps and the strips keep their detail.
+    double headerH = statusNeedsTwoLines ? wrappedHeaderH : th.px(46);
     for (std::size_t i = 0; i < nb; ++i) {
         BrokerItem b;
         b.id = static_cast<obs::BrokerId>(i + 1);
@@ -581,7 +600,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     if (shownRows >= rows) {
         // The whole status before the biggest cells: a taller header as long as the strips keep
         // their labels (not the minimal detail).
-        if (statusWraps && tierOf(perFor(wrappedHeaderH)) <= std::max(2, tierOf(perFor(headerH)))) {
+        if (statusWraps && !statusNeedsTwoLines && tierOf(perFor(wrappedHeaderH)) <= std::max(2, tierOf(perFor(headerH)))) {
             headerH = wrappedHeaderH;
             for (auto& b : L.brokers) b.headerRect.setHeight(headerH);
         }
@@ -1058,6 +1077,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 const QRectF margin = r.adjusted(-1, -1, 1, 1);
                 bool clash = !QRectF(QPointF(0, 0), size).contains(r);
                 for (const QRectF& k : keep) clash = clash || margin.intersects(k);
+                // Inside a broker's panel or outside it, never across its border ("conta-8" on broker
+                // 1's left edge in the compare window).
+                for (const auto& b : L.brokers) clash = clash || (r.intersects(b.rect) && !b.rect.contains(r));
                 if (clash) continue;
                 f.keyRect = r;
                 keep.push_back(r);

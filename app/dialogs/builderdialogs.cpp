@@ -100,8 +100,8 @@ CreateTopicDialog::CreateTopicDialog(SimulationController* controller, QWidget* 
     hint->setWordWrap(true);
     column->addWidget(hint);
     m_limits = new QLabel(tr("At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation "
-                             "(one for the topic, one per partition). The replication factor cannot exceed the %3 "
-                             "broker(s): each replica lives on a different broker.")
+                             "(one for the topic, one per partition). The replication factor cannot exceed the number "
+                             "of brokers (%3): each replica lives on a different broker.")
                               .arg(maxPartitions)
                               .arg(labs::kMaxRecordsPerUserOp)
                               .arg(brokers),

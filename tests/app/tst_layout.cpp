@@ -712,6 +712,69 @@ void LayoutTest::compareTextsFitTheirBoxes() {
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
+void LayoutTest::compareHeaderFitsEveryHeight_data() {
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<QString>("lang");
+    for (bool presentation : {false, true})
+        for (const char* lang : {"pt_PT", "en"})
+            QTest::addRow("%s %s", presentation ? "presentation" : "normal", lang) << presentation << QString::fromLatin1(lang);
+}
+
+void LayoutTest::compareHeaderFitsEveryHeight() {
+    // The compare window on a 1366x768 screen, at every height the screen allows (from its minimum to
+    // the whole screen, a maximized window without a frame): the brokers' status lines ("a correr ·
+    // controlador · 2 líderes") are whole. At 720 px they were, taller they were cut to one line: the
+    // header wrapped only when that cost the strips no detail.
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(QSize(1366, 768), false, false);
+    QVERIFY(w);
+    CompareWindow cw(w->controller());
+    cw.show();
+    if (presentation) cw.setPresentation(true);
+    cw.seekTime(8000);
+    settle();
+    const int minH = std::max(cw.minimumSizeHint().height(), cw.minimumHeight());
+    QStringList problems;
+    int heights = 0;
+    for (const int width : {1366 - kFrameAllowanceW, 1366})
+        for (int h = minH; h <= 768; h += (h + 4 > 768 || h == minH ? 1 : 4)) {
+            cw.resize(width, h);
+            settle();
+            ++heights;
+            for (ClusterCanvas* v : {cw.leftView(), cw.rightView()}) {
+                const ClusterLayout& L = v->layout();
+                if (presentation && !L.theme.presentation) problems << QStringLiteral("%1x%2 not in presentation").arg(width).arg(h);
+                for (const auto& b : L.brokers) {
+                    if (b.statusText.isEmpty() || !textFits(L.theme.font(8), b.statusText, b.statusRect, Qt::TextWordWrap) ||
+                        !b.headerRect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(b.statusRect))
+                        problems << QStringLiteral("%1x%2 (view %3x%4, scale %5, detail %6): broker %7 status \"%8\" in %9x%10 px")
+                                        .arg(width)
+                                        .arg(h)
+                                        .arg(v->width())
+                                        .arg(v->height())
+                                        .arg(L.theme.scale)
+                                        .arg(int(L.detail))
+                                        .arg(b.id)
+                                        .arg(b.statusText)
+                                        .arg(b.statusRect.width())
+                                        .arg(b.statusRect.height());
+                    if (b.controller && b.controllerRect.isEmpty() &&
+                        !b.statusText.contains(QCoreApplication::translate("fluxolab::app::ClusterCanvas", " · controller").mid(3)))
+                        problems << QStringLiteral("%1x%2: broker %3 does not say it is the controller").arg(width).arg(h).arg(b.id);
+                }
+                for (const QString& p : textBoxProblems(L))
+                    if (p.startsWith(QStringLiteral("broker"))) problems << QStringLiteral("%1x%2: %3").arg(width).arg(h).arg(p);
+            }
+        }
+    problems.removeDuplicates();
+    QVERIFY2(problems.isEmpty(), qPrintable(QString::number(problems.size()) + QStringLiteral(" problems: ") +
+                                            problems.mid(0, 8).join(QStringLiteral("; "))));
+    QVERIFY(heights > 50);
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
 void LayoutTest::compareFollowsPresentationMode() {
     // A compare window opened from the main window and then presentation mode turned on (F11): it
     // stayed at the normal theme, its views at scale 1.0 and its texts at 10 pt. It follows the main
@@ -977,9 +1040,14 @@ static QStringList keyCovers(const ClusterLayout& L) {
             for (const auto& mk : st.markers)
                 if (f.keyRect.intersects(mk.rect)) out << what + QStringLiteral("over a marker of ") + st.name;
         }
-        for (const auto& b : L.brokers)
+        for (const auto& b : L.brokers) {
             if (f.keyRect.intersects(b.headerRect) || (!b.moreRect.isEmpty() && f.keyRect.intersects(b.moreRect)))
                 out << what + QStringLiteral("over broker %1's header").arg(b.id);
+            // Inside a broker's panel or outside it, never drawn across its border ("conta-8" crossed
+            // broker 1's left edge in the compare window at 1366x768).
+            const QRectF inner = f.keyRect.adjusted(0.5, 0.5, -0.5, -0.5);
+            if (inner.intersects(b.rect) && !b.rect.contains(inner)) out << what + QStringLiteral("across broker %1's border").arg(b.id);
+        }
         for (const auto& pr : L.producers)
             if (f.keyRect.intersects(pr.nameRect) || f.keyRect.intersects(pr.topicRect) || f.keyRect.intersects(pr.ackedRect))
                 out << what + QStringLiteral("over producer ") + pr.name;
@@ -997,9 +1065,12 @@ static QStringList keyCovers(const ClusterLayout& L) {
 void LayoutTest::compareFlightKeysCoverNothing_data() {
     QTest::addColumn<QSize>("size");
     QTest::addColumn<bool>("presentation");
-    for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
-        for (bool presentation : {false, true})
-            QTest::addRow("%dx%d %s", size.width(), size.height(), presentation ? "presentation" : "normal") << size << presentation;
+    QTest::addColumn<QString>("scenario");
+    for (const char* scenario : {"rebalance-basico", "falha-de-broker"})
+        for (QSize size : {QSize(1366, 768), QSize(1920, 1080)})
+            for (bool presentation : {false, true})
+                QTest::addRow("%s %dx%d %s", scenario, size.width(), size.height(), presentation ? "presentation" : "normal")
+                    << size << presentation << QString::fromLatin1(scenario);
 }
 
 void LayoutTest::compareFlightKeysCoverNothing() {
@@ -1008,8 +1079,10 @@ void LayoutTest::compareFlightKeysCoverNothing() {
     // on a strip). Keys are still shown where there is room.
     QFETCH(QSize, size);
     QFETCH(bool, presentation);
+    QFETCH(QString, scenario);
     auto w = makeWindow(QSize(1366, 768), false, false);
     QVERIFY(w);
+    QVERIFY(w->openScenario(scenario, false));
     CompareWindow cw(w->controller());
     cw.show();
     cw.resize(fittedSize(size, QRect(QPoint(0, 0), size)));
@@ -1017,7 +1090,8 @@ void LayoutTest::compareFlightKeysCoverNothing() {
     settle();
     int keys = 0;
     QStringList problems;
-    for (std::int64_t t = 2000; t < 14000 && problems.size() < 6; t += 50) {
+    const std::int64_t from = scenario == QStringLiteral("falha-de-broker") ? 80000 : 2000;
+    for (std::int64_t t = from; t < from + 12000 && problems.size() < 6; t += 50) {
         cw.seekTime(t);
         for (ClusterCanvas* v : {cw.leftView(), cw.rightView()}) {
             const ClusterLayout& L = v->layout();
@@ -1281,28 +1355,35 @@ void LayoutTest::lagLegendDoesNotHideData() {
 }
 
 void LayoutTest::createTopicErrorKeepsTheFields() {
-    auto w = makeWindow(QSize(1366, 768), false, false);
-    QVERIFY(w);
-    CreateTopicDialog d(w->controller(), w.get());
-    d.show();
-    settle();
-    QLineEdit* name = d.findChild<QLineEdit*>();
-    const QList<QSpinBox*> spins = d.findChildren<QSpinBox*>();
-    QVERIFY(name && spins.size() == 2);
-    // A name Kafka refuses: the error is long and wraps over several lines.
-    d.setValues(QStringLiteral("nome inválido com espaços e mais texto para uma mensagem longa"), 3, 3);
-    QVERIFY(!d.tryCreate());
-    QVERIFY(!d.errorText().isEmpty());
-    settle();
-    for (QWidget* field :
-         {static_cast<QWidget*>(name), static_cast<QWidget*>(spins[0]), static_cast<QWidget*>(spins[1])})
-        QVERIFY2(field->height() >= field->minimumSizeHint().height(),
-                 qPrintable(QStringLiteral("field %1 px high (needs %2)")
-                                .arg(field->height())
-                                .arg(field->minimumSizeHint().height())));
-    auto* error = d.findChild<QLabel*>(QStringLiteral("error"));
-    QVERIFY(error && error->isVisible());
-    QVERIFY(error->height() >= error->heightForWidth(error->width()));
+    for (const bool presentation : {false, true}) {
+        auto w = makeWindow(QSize(1366, 768), presentation, false);
+        QVERIFY(w);
+        CreateTopicDialog d(w->controller(), w.get());
+        d.show();
+        settle();
+        QLineEdit* name = d.findChild<QLineEdit*>();
+        const QList<QSpinBox*> spins = d.findChildren<QSpinBox*>();
+        QVERIFY(name && spins.size() == 2);
+        // A name Kafka refuses: the error is long and wraps over several lines.
+        d.setValues(QStringLiteral("nome inválido com espaços e mais texto para uma mensagem longa"), 3, 3);
+        QVERIFY(!d.tryCreate());
+        QVERIFY(!d.errorText().isEmpty());
+        settle();
+        for (QWidget* field :
+             {static_cast<QWidget*>(name), static_cast<QWidget*>(spins[0]), static_cast<QWidget*>(spins[1])})
+            QVERIFY2(field->height() >= field->minimumSizeHint().height(),
+                     qPrintable(QStringLiteral("field %1 px high (needs %2)")
+                                    .arg(field->height())
+                                    .arg(field->minimumSizeHint().height())));
+        auto* error = d.findChild<QLabel*>(QStringLiteral("error"));
+        QVERIFY(error && error->isVisible());
+        QVERIFY(error->height() >= error->heightForWidth(error->width()));
+        // Within the 1366x768 screen, in presentation mode too.
+        QVERIFY2(d.width() <= 1366 && d.height() <= 768, qPrintable(QStringLiteral("%1x%2").arg(d.width()).arg(d.height())));
+        if (!shotsDir().isEmpty())
+            d.grab().save(QStringLiteral("%1/create-topic-error-1366x768-%2-%3.png")
+                              .arg(shotsDir(), presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), currentLanguage()));
+    }
 }
 
 void LayoutTest::openingTheTerminalFocusesItsPrompt() {
