@@ -129,17 +129,45 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     // Columns: partitions | sources | keyBy | window subtasks | sink + late side output.
     const QRectF area(m, m, size.width() - 2 * m, size.height() - 2 * m);
     const double w = area.width();
-    // The sink's column is as wide as its title needs ("Sink · 20 results" whole in a narrow window, in
-    // presentation mode), up to a quarter of the width, taken from the window subtasks' column.
-    const QString sinkTitle = o.hasProcessFunction() ? QString() : tr("Sink · %1 results").arg(m_flow.firings);
-    const double sinkWant = std::clamp(std::max({QFontMetricsF(bold).horizontalAdvance(sinkTitle),
-                                              QFontMetricsF(bold).horizontalAdvance(tr("Late side output")),
-                                              fm.horizontalAdvance(tr("%1 late elements").arg(m_flow.late))}) +
-                                        2 * pad + 2,
-                                    w * 0.19, w * 0.25);
-    // ... but not at the cost of the window subtasks' second line ("313 records · 0 open windows").
-    const double winNeed = fm.horizontalAdvance(tr("%1 records · %2 open windows").arg(o.elements.size()).arg(0)) + 2 * pad + 2;
-    const double sinkW = std::max(w * 0.19, std::min(sinkWant, area.width() - w * 0.485 - w * 0.025 - winNeed));
+    // The columns as wide as their texts need (the partitions' and sources' watermarks, "313 records ·
+    // 0 open windows", "Sink · 20 results"), the width left over shared as the default proportions
+    // (18 %, 17.5 %, keyBy 10 %, 30 %, 19 %); when the needs do not fit, each gets its share of them.
+    const QFontMetricsF fb(bold);
+    const QString wmSample = QStringLiteral("00:00:00.000");
+    const auto n = static_cast<qulonglong>(o.elements.size());
+    const double inner = 2 * pad + 2;
+    const double need[5] = {
+        std::max(fb.horizontalAdvance(tr("P%1 · %2 read").arg(parts - 1).arg(n)),
+                 fm.horizontalAdvance(tr("wm %1").arg(wmSample))) + inner,
+        std::max(fb.horizontalAdvance(tr("Source %1/%2").arg(par - 1).arg(par)),
+                 fm.horizontalAdvance(tr("wm %1").arg(wmSample))) + inner,
+        // (the newest record's key above its event time when they do not fit on one line)
+        std::max(fb.horizontalAdvance(tr("keyBy")), fsm.horizontalAdvance(QStringLiteral("@ ") + wmSample)) + inner,
+        o.hasProcessFunction()
+            ? std::max(fb.horizontalAdvance(tr("Process %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
+                       fm.horizontalAdvance(tr("%1 records · %2 timers pending").arg(n).arg(0))) + inner
+            : std::max(fb.horizontalAdvance(tr("Window %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
+                       fm.horizontalAdvance(tr("%1 records · %2 open windows").arg(n).arg(0))) + inner,
+        o.hasProcessFunction()
+            ? fb.horizontalAdvance(tr("Sink · %1 outputs").arg(n)) + inner
+            : std::max({fb.horizontalAdvance(tr("Sink · %1 results").arg(m_flow.firings)),
+                        fb.horizontalAdvance(tr("Late side output")),
+                        fm.horizontalAdvance(tr("%1 late elements").arg(m_flow.late))}) + inner};
+    const double share[5] = {0.18, 0.175, 0.10, 0.30, 0.19};
+    double needed = 0;
+    for (const double v : need)
+        needed += v;
+    // The gaps hold edges only: narrower when the texts need the room.
+    const bool tight = needed > w * 0.945;
+    const double gapPS = tight ? m_theme.px(14) : w * 0.03, gapWS = tight ? m_theme.px(14) : w * 0.025;
+    const double avail = w - gapPS - gapWS;
+    double colW[5];
+    for (int i = 0; i < 5; ++i)
+        colW[i] = needed <= avail ? need[i] + (avail - needed) * share[i] : need[i] * avail / needed;
+    const double srcLeft = area.left() + colW[0] + gapPS;
+    const double winLeft = srcLeft + colW[1] + colW[2];
+    const double sinkLeft = winLeft + colW[3] + gapWS;
+    const double sinkW = colW[4];
     // The headers: each in its own stretch of the width, never over its neighbour's; on two lines when
     // one does not fit on one (in Portuguese at 1366 px with the lab panel open).
     const QString headers[] = {
@@ -148,11 +176,10 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             ? tr("Keyed process %1 ×%2").arg(QString::fromStdString(o.options.processText)).arg(par)
             : tr("Window %1 ×%2").arg(QString::fromStdString(stream_observe::windowText(o.options.job.window))).arg(par),
         tr("Sink")};
-    const double winLeft = area.left() + w * 0.485, sinkLeft = area.right() - sinkW;
     // Each header centred on its column, then pushed right past the one before it and back left from
     // the right edge: the keyBy header gives way to the source's, which is wider than its column.
-    const double centres[] = {area.left() + w * 0.09, area.left() + w * 0.2975, (area.left() + w * 0.385 + winLeft) / 2,
-                              (winLeft + sinkLeft - w * 0.025) / 2, sinkLeft + sinkW / 2};
+    const double centres[] = {area.left() + colW[0] / 2, srcLeft + colW[1] / 2, srcLeft + colW[1] + colW[2] / 2,
+                              winLeft + colW[3] / 2, sinkLeft + sinkW / 2};
     const QFont narrow = m_theme.condensed(9, true);
     QFont headFont[5];
     double spans[5][2];
@@ -174,8 +201,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         if (condensedOnly) headLines = 2; // nothing fits on one line: each header in its column, wrapped
     }
     if (headLines == 2) {
-        const double edges[] = {area.left(), area.left() + w * 0.195, (area.left() + w * 0.385 + winLeft) / 2 - w * 0.03,
-                                (area.left() + w * 0.385 + winLeft) / 2 + w * 0.03, sinkLeft - w * 0.0125, area.right()};
+        const double edges[] = {area.left(), srcLeft - gapPS / 2, srcLeft + colW[1], winLeft, sinkLeft - gapWS / 2, area.right()};
         for (int i = 0; i < 5; ++i) {
             spans[i][0] = edges[i];
             spans[i][1] = edges[i + 1];
@@ -183,10 +209,10 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     }
     const double headH = lineH * headLines + m_theme.px(4);
     const QRectF body(area.left(), area.top() + headH, area.width(), area.height() - headH);
-    const QRectF colParts(area.left(), body.top(), w * 0.18, body.height());
+    const QRectF colParts(area.left(), body.top(), colW[0], body.height());
     // (The keyBy gap between sources and window subtasks holds the newest record's key and event time.)
-    QRectF colSrc(area.left() + w * 0.21, body.top(), w * 0.175, body.height());
-    QRectF colWin(winLeft, body.top(), sinkLeft - w * 0.025 - winLeft, body.height());
+    QRectF colSrc(srcLeft, body.top(), colW[1], body.height());
+    QRectF colWin(winLeft, body.top(), colW[3], body.height());
     const QRectF colSink(sinkLeft, body.top(), sinkW, body.height());
     const double gap = m_theme.px(6);
     const auto partBoxes = stack(colParts, parts, lineH * 2 + pad * 2, gap);

@@ -387,6 +387,11 @@ QRectF StreamCanvas::plotRect(QSizeF size) const {
     return geometry(size).plot;
 }
 
+QPointF StreamCanvas::pointAt(double step, Millis t, QSizeF size) const {
+    const Geometry g = geometry(size);
+    return QPointF(g.x(step), g.y(t, g.plot));
+}
+
 const std::vector<StreamCanvas::BandEntry>& StreamCanvas::bands() const {
     if (m_bands.generation == m_generation && m_bands.key == m_key) return m_bands.bands;
     m_bands = BandCache{};
