@@ -1458,6 +1458,22 @@ void StreamViewTest::keyLanesReadableWithTheTerminalInPresentation() {
                     QCOMPARE(lanes->lanes().present.size(), std::size_t{3});
                     if (lanes->lanesInView() < 3)
                         problems << QStringLiteral("%1: %2 lane(s) in %3 px").arg(what).arg(lanes->lanesInView()).arg(lanes->viewport()->height());
+                    // The terminal alone across the bottom keeps kStreamTerminalLines (>= 5) while the stream view is
+                    // in front and gives the rest to the picture and the lanes (at 1366 presentation it kept ten
+                    // lines, ~250 px, idle).
+                    {
+                        const TerminalConsole* c = w.terminalPanel()->currentConsole();
+                        const int termLines = c->viewport()->height() / QFontMetrics(c->font()).lineSpacing();
+                        if (termLines < 5 || (!lab && termLines > MainWindow::kStreamTerminalLines + 1))
+                            problems << QStringLiteral("%1: the terminal shows %2 lines (%3 px)")
+                                            .arg(what)
+                                            .arg(termLines)
+                                            .arg(w.terminalPanel()->height());
+                        // The picture above the tabs has its legend, a plot and the lanes (at 1366 presentation
+                        // it was squeezed to 160 px, a 45 px plot).
+                        if (!lab && w.streamView()->canvas()->height() < 200)
+                            problems << QStringLiteral("%1: the picture is %2 px high").arg(what).arg(w.streamView()->canvas()->height());
+                    }
                     // The picture above keeps at least 45 % of the room it shares with the tabs.
                     const int picture = w.streamView()->canvas()->height(), tabs = lanes->parentWidget()->parentWidget()->height();
                     if (picture < 0.45 * (picture + tabs) - 2)
