@@ -153,7 +153,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             : std::max({fb.horizontalAdvance(tr("Sink · %1 results").arg(m_flow.firings)),
                         fb.horizontalAdvance(tr("Late side output")),
                         fm.horizontalAdvance(tr("%1 late elements").arg(m_flow.late))}) + inner};
-    const double share[5] = {0.18, 0.175, 0.10, 0.30, 0.19};
+    const double share[5] = {0.18, 0.175, 0.10, 0.30, 0.19}; // of the 94.5 % the gaps leave
     double needed = 0;
     for (const double v : need)
         needed += v;
@@ -163,7 +163,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     const double avail = w - gapPS - gapWS;
     double colW[5];
     for (int i = 0; i < 5; ++i)
-        colW[i] = needed <= avail ? need[i] + (avail - needed) * share[i] : need[i] * avail / needed;
+        colW[i] = needed <= avail ? need[i] + (avail - needed) * share[i] / 0.945 : need[i] * avail / needed;
     const double srcLeft = area.left() + colW[0] + gapPS;
     const double winLeft = srcLeft + colW[1] + colW[2];
     const double sinkLeft = winLeft + colW[3] + gapWS;

@@ -628,9 +628,16 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     const QString xTitle =
         proc ? tr("processing time → (events in arrival order: number and arrival time)")
              : tr("processing time → (events in arrival order; the trace has no arrival column)");
-    put(QRectF(g.plot.left(), g.plot.bottom() + m_theme.px(3) + fm.height(), g.plot.width(), fm.height()),
-        Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(xTitle, Qt::ElideRight, g.plot.width()), xTitle,
-        "axis");
+    {
+        // Too long for the plot's width (1366 px with the lab or the "why" panel): the condensed font first.
+        const QFont narrow = m_theme.condensed(9);
+        const bool condense = fm.horizontalAdvance(xTitle) > g.plot.width();
+        if (condense) p.setFont(narrow);
+        put(QRectF(g.plot.left(), g.plot.bottom() + m_theme.px(3) + fm.height(), g.plot.width(), fm.height()),
+            Qt::AlignRight | Qt::AlignVCenter,
+            QFontMetricsF(p.font()).elidedText(xTitle, Qt::ElideRight, g.plot.width()), xTitle, "axis");
+        p.setFont(font);
+    }
     p.setFont(bold);
     const QString yTitle = tr("↑ event time");
     const QRectF yTitleBox(g.plot.left() + m_theme.px(4), g.plot.top() + m_theme.px(2), g.plot.width() / 2,
