@@ -178,8 +178,10 @@ struct LabelRequest {
     std::vector<QPointF> candidates;
 };
 
-/// At most this many window results are tried per frame (a long run has thousands of fired bands).
-constexpr std::size_t kMaxWindowLabels = 200;
+/// At most this many window results are tried per frame (a long run has thousands of fired bands; each
+/// label tries ~4 places per half line of the plot's height against every text placed: 200 cost ~4 ms
+/// a frame in bench_app stream, 40 ~1 ms).
+constexpr std::size_t kMaxWindowLabels = 40;
 
 /// Where the plot's labels go. Each label in turn: its first place (moved inside `inside`) clear of the
 /// texts already placed (`taken`, to which it is added) that covers nothing `covered` counts (marks, the
@@ -859,8 +861,10 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     const QFontMetricsF fmb(bold);
     requests.clear();
     std::vector<std::pair<QRectF, const BandEntry*>> shownLabels;
-    for (const auto& [r, band] : labels) {
-        if (shownLabels.size() >= kMaxWindowLabels) break; // a long run's thousand bands: the first ones
+    // A long run's thousands of fired bands: the latest kMaxWindowLabels (nearest the cursor) are tried.
+    const std::size_t firstLabel = labels.size() > kMaxWindowLabels ? labels.size() - kMaxWindowLabels : 0;
+    for (std::size_t li = firstLabel; li < labels.size(); ++li) {
+        const auto& [r, band] = labels[li];
         const QString& text = band->label;
         // The width of a label is measured once per label and font (a million-element run has
         // thousands of fired bands, most with labels too long to place).
