@@ -88,7 +88,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     setCurrent();
     m_timeline = new TimelineBar(m_controller, central);
     // The stream view has its own playback bar (its steps are trace elements, not journal events).
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this] { m_timeline->setVisible(m_tabs->currentWidget() != m_stream); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        m_timeline->setVisible(m_tabs->currentWidget() != m_stream);
+        sizeDocks(); // the terminal's height follows the view in front
+    });
     column->addWidget(m_tabs, 1);
     column->addWidget(m_timeline);
     setCentralWidget(central);
@@ -448,7 +451,10 @@ void MainWindow::sizeDocks() {
         // The sideways scroll bar a long line brings is reserved too: the lines stay when it shows.
         const QScrollBar* hbar = console->horizontalScrollBar();
         const int chrome = m_terminalDock->height() - console->viewport()->height() + (hbar->isVisible() ? 0 : hbar->sizeHint().height());
-        const int wanted = std::min(kTerminalLines * line + std::max(chrome, 40) + 2, height() * 42 / 100);
+        // With the stream view in front the terminal keeps kStreamTerminalLines (a replay's summary and the
+        // prompt) and gives the rest to the picture and its key lanes; the Kafka views get their ten back.
+        const int lines = currentViewWidget() == m_stream ? kStreamTerminalLines : kTerminalLines;
+        const int wanted = std::min(lines * line + std::max(chrome, 40) + 2, height() * 42 / 100);
         if (std::abs(m_terminalDock->height() - wanted) > line / 2) resizeDocks({m_terminalDock}, {wanted}, Qt::Vertical);
     }
     // The lab panel: a third of the window at most, so that three broker columns keep their labels.

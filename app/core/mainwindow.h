@@ -77,6 +77,8 @@ public:
     static std::optional<View> parseView(const QString& name);
     /// Lines of terminal output the docked terminal shows at least (when the window is tall enough).
     static constexpr int kTerminalLines = 10;
+    /// The terminal's lines while the stream view is in front (its picture needs the height).
+    static constexpr int kStreamTerminalLines = 5;
     /// Windows at least this high keep the terminal across the bottom with the lab panel open.
     static constexpr int kTallWindow = 900;
 

@@ -128,14 +128,92 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
 
     // Columns: partitions | sources | keyBy | window subtasks | sink + late side output.
     const QRectF area(m, m, size.width() - 2 * m, size.height() - 2 * m);
-    const double headH = lineH + m_theme.px(4);
-    const QRectF body(area.left(), area.top() + headH, area.width(), area.height() - headH);
     const double w = area.width();
-    const QRectF colParts(area.left(), body.top(), w * 0.18, body.height());
+    // The columns as wide as their texts need (the partitions' and sources' watermarks, "313 records ·
+    // 0 open windows", "Sink · 20 results"), the width left over shared as the default proportions
+    // (18 %, 17.5 %, keyBy 10 %, 30 %, 19 %); when the needs do not fit, each gets its share of them.
+    const QFontMetricsF fb(bold);
+    const QString wmSample = QStringLiteral("00:00:00.000");
+    const auto n = static_cast<qulonglong>(o.elements.size());
+    const double inner = 2 * pad + 2;
+    const double need[5] = {
+        std::max(fb.horizontalAdvance(tr("P%1 · %2 read").arg(parts - 1).arg(n)),
+                 fm.horizontalAdvance(tr("wm %1").arg(wmSample))) + inner,
+        std::max(fb.horizontalAdvance(tr("Source %1/%2").arg(par - 1).arg(par)),
+                 fm.horizontalAdvance(tr("wm %1").arg(wmSample))) + inner,
+        // (the newest record's key above its event time when they do not fit on one line)
+        std::max(fb.horizontalAdvance(tr("keyBy")), fsm.horizontalAdvance(QStringLiteral("@ ") + wmSample)) + inner,
+        o.hasProcessFunction()
+            ? std::max(fb.horizontalAdvance(tr("Process %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
+                       fm.horizontalAdvance(tr("%1 records · %2 timers pending").arg(n).arg(0))) + inner
+            : std::max(fb.horizontalAdvance(tr("Window %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
+                       fm.horizontalAdvance(tr("%1 records · %2 open windows").arg(n).arg(0))) + inner,
+        o.hasProcessFunction()
+            ? fb.horizontalAdvance(tr("Sink · %1 outputs").arg(n)) + inner
+            : std::max({fb.horizontalAdvance(tr("Sink · %1 results").arg(m_flow.firings)),
+                        fb.horizontalAdvance(tr("Late side output")),
+                        fm.horizontalAdvance(tr("%1 late elements").arg(m_flow.late))}) + inner};
+    const double share[5] = {0.18, 0.175, 0.10, 0.30, 0.19}; // of the 94.5 % the gaps leave
+    double needed = 0;
+    for (const double v : need)
+        needed += v;
+    // The gaps hold edges only: narrower when the texts need the room.
+    const bool tight = needed > w * 0.945;
+    const double gapPS = tight ? m_theme.px(14) : w * 0.03, gapWS = tight ? m_theme.px(14) : w * 0.025;
+    const double avail = w - gapPS - gapWS;
+    double colW[5];
+    for (int i = 0; i < 5; ++i)
+        colW[i] = needed <= avail ? need[i] + (avail - needed) * share[i] / 0.945 : need[i] * avail / needed;
+    const double srcLeft = area.left() + colW[0] + gapPS;
+    const double winLeft = srcLeft + colW[1] + colW[2];
+    const double sinkLeft = winLeft + colW[3] + gapWS;
+    const double sinkW = colW[4];
+    // The headers: each in its own stretch of the width, never over its neighbour's; on two lines when
+    // one does not fit on one (in Portuguese at 1366 px with the lab panel open).
+    const QString headers[] = {
+        tr("Partitions (splits)"), tr("Source + watermarks ×%1").arg(par), tr("keyBy"),
+        o.hasProcessFunction()
+            ? tr("Keyed process %1 ×%2").arg(QString::fromStdString(o.options.processText)).arg(par)
+            : tr("Window %1 ×%2").arg(QString::fromStdString(stream_observe::windowText(o.options.job.window))).arg(par),
+        tr("Sink")};
+    // Each header centred on its column, then pushed right past the one before it and back left from
+    // the right edge: the keyBy header gives way to the source's, which is wider than its column.
+    const double centres[] = {area.left() + colW[0] / 2, srcLeft + colW[1] / 2, srcLeft + colW[1] + colW[2] / 2,
+                              winLeft + colW[3] / 2, sinkLeft + sinkW / 2};
+    const QFont narrow = m_theme.condensed(9, true);
+    QFont headFont[5];
+    double spans[5][2];
+    const double hgap = m_theme.px(10);
+    int headLines = 1;
+    for (const bool condensedOnly : {false, true}) {
+        for (int i = 0; i < 5; ++i) {
+            headFont[i] = condensedOnly ? narrow : bold;
+            const double tw = QFontMetricsF(headFont[i]).horizontalAdvance(headers[i]) + 2;
+            spans[i][0] = std::max(centres[i] - tw / 2, i == 0 ? area.left() : spans[i - 1][1] + hgap);
+            spans[i][1] = spans[i][0] + tw;
+        }
+        for (int i = 4; i >= 0; --i) {
+            const double right = std::min(spans[i][1], i == 4 ? area.right() : spans[i + 1][0] - hgap);
+            spans[i][0] -= spans[i][1] - right;
+            spans[i][1] = right;
+        }
+        if (spans[0][0] >= area.left() - 0.5) break;
+        if (condensedOnly) headLines = 2; // nothing fits on one line: each header in its column, wrapped
+    }
+    if (headLines == 2) {
+        const double edges[] = {area.left(), srcLeft - gapPS / 2, srcLeft + colW[1], winLeft, sinkLeft - gapWS / 2, area.right()};
+        for (int i = 0; i < 5; ++i) {
+            spans[i][0] = edges[i];
+            spans[i][1] = edges[i + 1];
+        }
+    }
+    const double headH = lineH * headLines + m_theme.px(4);
+    const QRectF body(area.left(), area.top() + headH, area.width(), area.height() - headH);
+    const QRectF colParts(area.left(), body.top(), colW[0], body.height());
     // (The keyBy gap between sources and window subtasks holds the newest record's key and event time.)
-    QRectF colSrc(area.left() + w * 0.21, body.top(), w * 0.175, body.height());
-    QRectF colWin(area.left() + w * 0.485, body.top(), w * 0.30, body.height());
-    const QRectF colSink(area.left() + w * 0.81, body.top(), w * 0.19, body.height());
+    QRectF colSrc(srcLeft, body.top(), colW[1], body.height());
+    QRectF colWin(winLeft, body.top(), colW[3], body.height());
+    const QRectF colSink(sinkLeft, body.top(), sinkW, body.height());
     const double gap = m_theme.px(6);
     const auto partBoxes = stack(colParts, parts, lineH * 2 + pad * 2, gap);
     const auto inY = [](const QRectF& r, int i, int n) { return r.top() + r.height() * (i + 1) / (n + 1); };
@@ -170,23 +248,14 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     };
 
     // Headers.
-    p.setFont(bold);
     p.setPen(m_theme.muted);
-    const auto header = [&](const QRectF& col, const QString& text) {
-        drawText(QRectF(col.left() - m_theme.px(20), area.top(), col.width() + m_theme.px(40), headH),
-                   Qt::AlignHCenter | Qt::AlignTop,
-                   fm.elidedText(text, Qt::ElideRight, col.width() + m_theme.px(40)));
-    };
-    header(colParts, tr("Partitions (splits)"));
-    header(colSrc, tr("Source + watermarks ×%1").arg(par));
-    header(QRectF(colSrc.right(), area.top(), colWin.left() - colSrc.right(), headH), tr("keyBy"));
-    if (o.hasProcessFunction())
-        header(colWin, tr("Keyed process %1 ×%2").arg(QString::fromStdString(o.options.processText)).arg(par));
-    else
-        header(colWin, tr("Window %1 ×%2")
-                           .arg(QString::fromStdString(stream_observe::windowText(o.options.job.window)))
-                           .arg(par));
-    header(colSink, tr("Sink"));
+    for (int i = 0; i < 5; ++i) {
+        p.setFont(headFont[i]);
+        const QRectF r(spans[i][0], area.top(), spans[i][1] - spans[i][0], headH);
+        const QString text = headLines == 1 ? headers[i]
+                                            : QFontMetricsF(headFont[i]).elidedText(headers[i], Qt::ElideRight, 2 * r.width());
+        drawText(r, Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, text);
+    }
 
     // Where the edges attach: a subtask's input for channel c, its output towards subtask t.
     const auto chanIn = [&](int sub, int ch) {
@@ -244,7 +313,11 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         double y = r.top() + pad;
         for (int i = 0; i < texts.size(); ++i) {
             if (y + lineH > r.bottom() - pad / 2 && i > 0) break;
-            p.setFont(i == 0 ? bold : font);
+            // A bold first line too long for the box in the condensed bold font ("Sink · 20 results").
+            const QFont first = QFontMetricsF(bold).horizontalAdvance(texts[i]) > r.width() - 2 * pad
+                                    ? m_theme.condensed(9, true)
+                                    : bold;
+            p.setFont(i == 0 ? first : font);
             p.setPen(i == 0 ? m_theme.text : colour);
             const QRectF line(r.left() + pad, y, r.width() - 2 * pad, lineH);
             drawText(line, Qt::AlignLeft | Qt::AlignVCenter,

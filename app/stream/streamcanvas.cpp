@@ -13,6 +13,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <optional>
 
 namespace fluxolab::app {
 
@@ -130,6 +131,121 @@ std::vector<std::pair<int, QString>> legendItems() {
     return {{0, StreamCanvas::tr("event (at its arrival)")}, {1, StreamCanvas::tr("late event (side output)")},
             {2, StreamCanvas::tr("operator watermark")},     {3, StreamCanvas::tr("open window")},
             {4, StreamCanvas::tr("fired window (result)")},  {5, StreamCanvas::tr("idle partition")}};
+}
+
+/// The cells of the plot where render() put a dot (bit 0) or a late mark (bit 1): `cell` px each, the
+/// cell (4, 4) at the plot's top-left corner (the layers' grid, or the one of a frame drawn without them).
+struct MarkGrid {
+    const std::vector<std::uint8_t>* cells = nullptr;
+    std::size_t cols = 0, rows = 0;
+    double cell = 1;
+};
+
+/// A MarkGrid in blocks of 4x4 cells, a block counted when any of its cells holds a mark, with sums per
+/// block row: the blocks with marks under a rectangle in a few operations per row (labels try dozens of
+/// places each).
+class MarkBlocks {
+public:
+    MarkBlocks(const MarkGrid& grid, const QRectF& plot) : m_plot(plot), m_cell(grid.cell) {
+        if (!grid.cells || grid.cols == 0 || grid.rows == 0) return;
+        m_cols = (grid.cols + 3) / 4;
+        m_rows = (grid.rows + 3) / 4;
+        std::vector<std::uint8_t> used(m_cols * m_rows, 0);
+        const std::uint8_t* c = grid.cells->data();
+        for (std::size_t r = 0; r < grid.rows; ++r) {
+            std::uint8_t* row = used.data() + (r / 4) * m_cols;
+            for (std::size_t x = 0; x < grid.cols; ++x)
+                if (c[r * grid.cols + x]) row[x / 4] = 1;
+        }
+        m_sums.assign((m_cols + 1) * m_rows, 0);
+        for (std::size_t r = 0; r < m_rows; ++r)
+            for (std::size_t x = 0; x < m_cols; ++x)
+                m_sums[r * (m_cols + 1) + x + 1] = m_sums[r * (m_cols + 1) + x] + used[r * m_cols + x];
+    }
+    /// Blocks with a mark that `r` touches.
+    int count(const QRectF& r) const {
+        if (m_cols == 0) return 0;
+        const auto block = [&](double v, double origin, std::size_t n) {
+            const double b = std::floor(((v - origin) / m_cell + 4) / 4);
+            return static_cast<std::size_t>(std::clamp(b, 0.0, static_cast<double>(n - 1)));
+        };
+        const std::size_t x0 = block(r.left(), m_plot.left(), m_cols), x1 = block(r.right(), m_plot.left(), m_cols);
+        const std::size_t y0 = block(r.top(), m_plot.top(), m_rows), y1 = block(r.bottom(), m_plot.top(), m_rows);
+        int n = 0;
+        for (std::size_t y = y0; y <= y1; ++y)
+            n += m_sums[y * (m_cols + 1) + x1 + 1] - m_sums[y * (m_cols + 1) + x0];
+        return n;
+    }
+
+private:
+    QRectF m_plot;
+    double m_cell = 1;
+    std::size_t m_cols = 0, m_rows = 0;
+    std::vector<int> m_sums;
+};
+
+/// A label to place on the plot: its size and its places (top-left corners), best first.
+struct LabelRequest {
+    QSizeF size;
+    std::vector<QPointF> candidates;
+};
+
+/// At most this many window results are tried per frame (a long run has thousands of fired bands; each
+/// label tries ~4 places per half line of the plot's height against every text placed: 200 cost ~4 ms
+/// a frame in bench_app stream, 40 ~1 ms).
+constexpr std::size_t kMaxWindowLabels = 40;
+
+/// Where the plot's labels go. Each label in turn: its first place (moved inside `inside`) clear of the
+/// texts already placed (`taken`, to which it is added) that covers nothing `covered` counts (marks, the
+/// watermark); when every place clear of the texts covers something, the one covering least; no place
+/// (the label is left out) when every one overlaps a text.
+std::vector<std::optional<QRectF>> placeLabels(const std::vector<LabelRequest>& requests, std::vector<QRectF>& taken,
+                                               const QRectF& inside,
+                                               const std::function<double(const QRectF&)>& covered) {
+    std::vector<std::optional<QRectF>> out;
+    out.reserve(requests.size());
+    for (const LabelRequest& q : requests) {
+        std::optional<QRectF> best;
+        double bestCover = 0;
+        if (q.size.width() <= inside.width() && q.size.height() <= inside.height()) {
+            for (const QPointF& c : q.candidates) {
+                QRectF r(c, q.size);
+                r.moveLeft(std::clamp(r.left(), inside.left(), inside.right() - r.width()));
+                r.moveTop(std::clamp(r.top(), inside.top(), inside.bottom() - r.height()));
+                if (std::any_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(r); })) continue;
+                const double cover = covered(r);
+                if (!best || cover < bestCover) {
+                    best = r;
+                    bestCover = cover;
+                }
+                if (cover == 0) break;
+            }
+        }
+        if (best) taken.push_back(*best);
+        out.push_back(best);
+    }
+    return out;
+}
+
+/// The places of a fired window's result, best first: right of its band (where it fired: under the
+/// watermark, past the dots of its time), then at the band's left inside it, then against the plot's
+/// right side, then its left (above the dots: event times not read yet); at the band's height first, then lower by half a line at a time (older event times: the
+/// space under the watermark is empty but for late marks), then higher.
+LabelRequest windowLabelCandidates(const QRectF& band, QSizeF size, const QRectF& inside, double gap) {
+    LabelRequest q;
+    q.size = size;
+    const double y0 = band.center().y() - size.height() / 2;
+    const double step = size.height() / 2;
+    const int down = static_cast<int>(std::max(0.0, (inside.bottom() - y0) / step)) + 1;
+    const int up = static_cast<int>(std::max(0.0, (y0 - inside.top()) / step)) + 1;
+    const double xs[] = {band.right() + gap, band.left() + gap, inside.right() - size.width(), inside.left()};
+    for (const double x : xs)
+        for (int k = 0; k <= down; ++k)
+            q.candidates.emplace_back(x, y0 + k * step);
+    for (const double x : xs)
+        for (int k = 1; k <= up; ++k)
+            q.candidates.emplace_back(x, y0 - k * step);
+    return q;
 }
 } // namespace
 
@@ -307,6 +423,11 @@ StreamCanvas::Geometry StreamCanvas::computeGeometry(QSizeF size) const {
 
 QRectF StreamCanvas::plotRect(QSizeF size) const {
     return geometry(size).plot;
+}
+
+QPointF StreamCanvas::pointAt(double step, Millis t, QSizeF size) const {
+    const Geometry g = geometry(size);
+    return QPointF(g.x(step), g.y(t, g.plot));
 }
 
 const std::vector<StreamCanvas::BandEntry>& StreamCanvas::bands() const {
@@ -563,9 +684,16 @@ QRectF StreamCanvas::drawStill(QPainter& p, const Geometry& g, std::vector<Place
     const QString xTitle =
         proc ? tr("processing time → (events in arrival order: number and arrival time)")
              : tr("processing time → (events in arrival order; the trace has no arrival column)");
-    put(QRectF(g.plot.left(), g.plot.bottom() + m_theme.px(3) + fm.height(), g.plot.width(), fm.height()),
-        Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(xTitle, Qt::ElideRight, g.plot.width()), xTitle,
-        "axis");
+    {
+        // Too long for the plot's width (1366 px with the lab or the "why" panel): the condensed font first.
+        const QFont narrow = m_theme.condensed(9);
+        const bool condense = fm.horizontalAdvance(xTitle) > g.plot.width();
+        if (condense) p.setFont(narrow);
+        put(QRectF(g.plot.left(), g.plot.bottom() + m_theme.px(3) + fm.height(), g.plot.width(), fm.height()),
+            Qt::AlignRight | Qt::AlignVCenter,
+            QFontMetricsF(p.font()).elidedText(xTitle, Qt::ElideRight, g.plot.width()), xTitle, "axis");
+        p.setFont(font);
+    }
     p.setFont(bold);
     const QString yTitle = tr("↑ event time");
     const QRectF yTitleBox(g.plot.left() + m_theme.px(4), g.plot.top() + m_theme.px(2), g.plot.width() / 2,
@@ -818,11 +946,19 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         img.setDevicePixelRatio(dpr);
         p.drawImage(QPointF(m_layers.plotOrigin) / dpr, img);
         p.restore();
+    }
+    // The cells the marks went in (bit 0: dot, bit 1: late mark): the labels' placement reads them.
+    std::vector<std::uint8_t> drawnHere;
+    MarkGrid marksGrid;
+    if (cached) {
+        marksGrid = {&m_layers.drawn, m_layers.cols, m_layers.rows, m_layers.cell};
     } else {
         const double cell = std::max(1.0, pointDot / 2);
         const auto cols = static_cast<std::size_t>(g.plot.width() / cell) + 8;
         const auto rows = static_cast<std::size_t>(g.plot.height() / cell) + 8;
-        std::vector<std::uint8_t> drawn(cols * rows, 0); // bit 0: dot, bit 1: late mark
+        drawnHere.assign(cols * rows, 0);
+        std::vector<std::uint8_t>& drawn = drawnHere;
+        marksGrid = {&drawnHere, cols, rows, cell};
         const auto firstDraw = [&](QPointF c, std::uint8_t bit) {
             const double fx = (c.x() - g.plot.left()) / cell + 4, fy = (c.y() - g.plot.top()) / cell + 4;
             if (fx < 0 || fy < 0) return true;
@@ -852,14 +988,121 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     }
     // Watermark (minimum over the window subtasks) as a step line.
     stairs(parts + 1);
-    // Results of fired windows, over everything else.
+    // The job's checkpoints, crash and restore as lines across the plot, the process function's outputs
+    // (the inactivity alerts) as marks along its top, up to the cursor; their labels are placed below.
+    m_drawnMarks.clear();
+    const QFont markFont = m_theme.font(8, true);
+    const QFontMetricsF mf(markFont);
+    struct MarkLabel {
+        double x;
+        QString text;
+        QColor colour;
+        int priority;
+    };
+    std::vector<MarkLabel> markLabels;
+    for (const KeyedChange* c : jobMarks()) {
+        if (c->step > step) break;
+        const double mx = g.x(static_cast<double>(c->step));
+        QString label;
+        QColor colour;
+        Qt::PenStyle style = Qt::SolidLine;
+        int priority = 1;
+        switch (c->kind) {
+        case KeyedChange::Kind::CheckpointCompleted:
+            label = tr("CP %1").arg(c->checkpoint);
+            colour = kFired;
+            style = Qt::DashLine;
+            break;
+        case KeyedChange::Kind::Crashed:
+            label = tr("✖ crash");
+            colour = kLate;
+            priority = 0;
+            break;
+        case KeyedChange::Kind::Restored:
+            label = c->checkpoint > 0 ? tr("↺ restore #%1").arg(c->checkpoint) : tr("↺ restart");
+            colour = kSelected;
+            priority = 0;
+            break;
+        case KeyedChange::Kind::Output: {
+            colour = c->duplicate ? m_theme.muted : kSelected;
+            const double r = m_theme.px(5);
+            p.setPen(Qt::NoPen);
+            p.setBrush(colour);
+            const double top = g.plot.top() + m_theme.px(2);
+            p.drawPolygon(QPolygonF{QPointF(mx, top), QPointF(mx - r, top + 1.7 * r), QPointF(mx + r, top + 1.7 * r)});
+            m_drawnMarks << QStringLiteral("⚠");
+            continue;
+        }
+        default:
+            continue;
+        }
+        p.setPen(QPen(colour, m_theme.px(1.5), style));
+        p.drawLine(QPointF(mx, g.plot.top()), QPointF(mx, g.plot.bottom()));
+        markLabels.push_back({mx, label, colour, priority});
+    }
+    std::stable_sort(markLabels.begin(), markLabels.end(),
+                     [](const MarkLabel& a, const MarkLabel& b) { return a.priority < b.priority; });
+
+    // The labels: the marks' first (short, in rows under the plot's title line, at most a third of the
+    // plot's height), then the results of fired windows, each whole, inside the plot, clear of every
+    // other text and, where the plot has room, of the dots and the watermark (placeLabels).
+    const QRectF inside = g.plot.adjusted(m_theme.px(1), m_theme.px(1), -m_theme.px(1), -m_theme.px(1));
+    const MarkBlocks blocks(marksGrid, g.plot);
+    const auto& opHistory = operatorHistory();
+    const double wmPen = m_theme.px(2.5);
+    const auto covered = [&](const QRectF& r) {
+        // Marks under it (a dot reaches `dot` around its cell; a late mark 1.6 times that), and the
+        // watermark's staircase (its height between the rectangle's two sides: it never goes down).
+        double n = blocks.count(r.adjusted(-dot * 1.6, -dot * 1.6, dot * 1.6, dot * 1.6));
+        const double s0 = (r.left() - g.plot.left()) / g.plot.width() * static_cast<double>(g.last);
+        if (!opHistory.empty() && s0 <= static_cast<double>(step)) {
+            const double s1 =
+                std::min(static_cast<double>(step), (r.right() - g.plot.left()) / g.plot.width() * static_cast<double>(g.last));
+            const auto at = [&](double s) {
+                const auto it = std::upper_bound(opHistory.begin(), opHistory.end(), s,
+                                                 [](double v, const stream_observe::WatermarkPoint& pt) {
+                                                     return v < static_cast<double>(pt.step);
+                                                 });
+                return it == opHistory.begin() ? stream::kMinTime : std::prev(it)->watermark;
+            };
+            const auto yOf = [&](Millis wm) { return wm == stream::kMaxTime ? g.plot.top() - dot : g.y(wm, g.plot); };
+            const Millis w1 = at(s1);
+            if (w1 != stream::kMinTime) {
+                Millis w0 = at(std::max(0.0, s0));
+                if (w0 == stream::kMinTime)
+                    for (const auto& pt : opHistory)
+                        if (pt.watermark != stream::kMinTime) {
+                            w0 = pt.watermark;
+                            break;
+                        }
+                const double top = yOf(w1) - wmPen / 2, bottom = yOf(w0) + wmPen / 2;
+                if (top < r.bottom() && bottom > r.top()) n += 20; // the line is worth more than a dot
+            }
+        }
+        return n;
+    };
+    std::vector<QRectF> taken{yTitleInk.adjusted(-m_theme.px(2), 0, m_theme.px(2), 0)};
+    std::vector<LabelRequest> requests;
+    const double rowsTop = g.plot.top() + m_theme.px(12);
+    const int markRows = std::clamp(static_cast<int>((g.plot.height() / 3) / mf.height()), 1, 3);
+    for (const MarkLabel& l : markLabels) {
+        LabelRequest q;
+        q.size = QSizeF(mf.horizontalAdvance(l.text) + m_theme.px(4), mf.height());
+        for (int row = 0; row < markRows; ++row)
+            q.candidates.emplace_back(l.x + m_theme.px(2), rowsTop + row * mf.height());
+        for (int row = 0; row < markRows; ++row)
+            q.candidates.emplace_back(l.x - m_theme.px(2) - q.size.width(), rowsTop + row * mf.height());
+        requests.push_back(std::move(q));
+    }
+    const std::vector<std::optional<QRectF>> markPlaces = placeLabels(requests, taken, inside, covered);
     p.setFont(bold);
     const QFontMetricsF fmb(bold);
-    // A result is drawn whole, inside the plot and clear of the other texts there; one that has no such
-    // place (many windows firing at one watermark) is left out: clicking its band still explains it.
-    std::vector<QRectF> taken{yTitleInk.adjusted(-m_theme.px(2), 0, m_theme.px(2), 0)};
-    const QRectF inside = g.plot.adjusted(m_theme.px(1), m_theme.px(1), -m_theme.px(1), -m_theme.px(1));
-    for (const auto& [r, band] : labels) {
+    requests.clear();
+    std::vector<std::pair<QRectF, const BandEntry*>> shownLabels;
+    // A long run's thousands of fired bands: the latest kMaxWindowLabels (nearest the cursor) are tried.
+    const std::size_t firstLabel = labels.size() > kMaxWindowLabels ? labels.size() - kMaxWindowLabels : 0;
+    for (std::size_t li = firstLabel; li < labels.size(); ++li) {
+        const auto& [r, band] = labels[li];
         const QString& text = band->label;
         // The width of a label is measured once per label and font (a million-element run has
         // thousands of fired bands, most with labels too long to place).
@@ -870,29 +1113,38 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         }
         const double w = band->labelWidth + m_theme.px(6);
         if (w > inside.width()) continue;
-        QRectF lr(r.left() + m_theme.px(2), r.top() + m_theme.px(2), w, fmb.height());
-        if (lr.right() > inside.right()) lr.moveRight(inside.right());
-        if (lr.top() < inside.top()) lr.moveTop(inside.top());
-        if (lr.bottom() > inside.bottom()) lr.moveBottom(inside.bottom());
-        // Below a label already there, as long as it stays on its band.
-        bool placed = false;
-        for (int tries = 0; tries < 4 && !placed; ++tries) {
-            const auto clash = std::find_if(taken.begin(), taken.end(),
-                                            [&](const QRectF& t) { return t.intersects(lr); });
-            if (clash == taken.end()) {
-                placed = true;
-            } else {
-                lr.moveTop(clash->bottom() + 1);
-                if (lr.bottom() > std::min(inside.bottom(), std::max(r.bottom(), lr.top()))) break;
-            }
-        }
-        if (!placed) continue;
-        taken.push_back(lr);
+        requests.push_back(windowLabelCandidates(r, QSizeF(w, fmb.height()), inside, m_theme.px(3)));
+        shownLabels.emplace_back(r, band);
+    }
+    const std::vector<std::optional<QRectF>> windowPlaces = placeLabels(requests, taken, inside, covered);
+    // A result moved away from its band is tied to it by a thin line (under the labels).
+    for (std::size_t i = 0; i < shownLabels.size(); ++i) {
+        if (!windowPlaces[i]) continue;
+        const QRectF& band = shownLabels[i].first;
+        const QRectF& lr = *windowPlaces[i];
+        if (band.adjusted(-m_theme.px(4), -m_theme.px(4), m_theme.px(4), m_theme.px(4)).intersects(lr)) continue;
+        const QPointF from(band.right(), std::clamp(lr.center().y(), band.top(), band.bottom()));
+        const QPointF to(std::clamp(from.x(), lr.left(), lr.right()), std::clamp(from.y(), lr.top(), lr.bottom()));
+        p.setPen(QPen(QColor(kFired.red(), kFired.green(), kFired.blue(), 170), m_theme.px(1)));
+        p.drawLine(from, to);
+    }
+    for (std::size_t i = 0; i < shownLabels.size(); ++i) {
+        if (!windowPlaces[i]) continue;
+        const QRectF& lr = *windowPlaces[i];
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(255, 255, 255, 200));
         p.drawRect(lr);
         p.setPen(kFired.darker(140));
-        put(lr, Qt::AlignCenter, text, text, "window");
+        put(lr, Qt::AlignCenter, shownLabels[i].second->label, shownLabels[i].second->label, "window");
+    }
+    p.setFont(markFont);
+    for (std::size_t i = 0; i < markLabels.size(); ++i) {
+        if (!markPlaces[i]) continue;
+        const QRectF& box = *markPlaces[i];
+        p.fillRect(box, QColor(255, 255, 255, 210));
+        p.setPen(markLabels[i].colour.darker(120));
+        put(box, Qt::AlignCenter, markLabels[i].text, markLabels[i].text, "mark");
+        m_drawnMarks << markLabels[i].text;
     }
     p.setFont(font);
     // Selected window.
@@ -901,87 +1153,6 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(kSelected, m_theme.px(2.5)));
         p.drawRect(bandRect(m_selected, size));
-    }
-    // The job's checkpoints, crash and restore as lines across the plot, the process function's outputs
-    // (the inactivity alerts) as marks along its top, up to the cursor.
-    m_drawnMarks.clear();
-    {
-        const QFont markFont = m_theme.font(8, true);
-        const QFontMetricsF mf(markFont);
-        p.setFont(markFont);
-        // Lines for every mark; labels where they fit without overlapping (rows as the plot's height
-        // allows), the crash and the restore first, then the checkpoints.
-        struct Label {
-            double x;
-            QString text;
-            QColor colour;
-            int priority;
-        };
-        std::vector<Label> labels;
-        for (const KeyedChange* c : jobMarks()) {
-            if (c->step > step) break;
-            const double mx = g.x(static_cast<double>(c->step));
-            QString label;
-            QColor colour;
-            Qt::PenStyle style = Qt::SolidLine;
-            int priority = 1;
-            switch (c->kind) {
-            case KeyedChange::Kind::CheckpointCompleted:
-                label = tr("CP %1").arg(c->checkpoint);
-                colour = kFired;
-                style = Qt::DashLine;
-                break;
-            case KeyedChange::Kind::Crashed:
-                label = tr("✖ crash");
-                colour = kLate;
-                priority = 0;
-                break;
-            case KeyedChange::Kind::Restored:
-                label = c->checkpoint > 0 ? tr("↺ restore #%1").arg(c->checkpoint) : tr("↺ restart");
-                colour = kSelected;
-                priority = 0;
-                break;
-            case KeyedChange::Kind::Output: {
-                colour = c->duplicate ? m_theme.muted : kSelected;
-                const double r = m_theme.px(5);
-                p.setPen(Qt::NoPen);
-                p.setBrush(colour);
-                const double top = g.plot.top() + m_theme.px(2);
-                p.drawPolygon(QPolygonF{QPointF(mx, top), QPointF(mx - r, top + 1.7 * r), QPointF(mx + r, top + 1.7 * r)});
-                m_drawnMarks << QStringLiteral("⚠");
-                continue;
-            }
-            default:
-                continue;
-            }
-            p.setPen(QPen(colour, m_theme.px(1.5), style));
-            p.drawLine(QPointF(mx, g.plot.top()), QPointF(mx, g.plot.bottom()));
-            labels.push_back({mx, label, colour, priority});
-        }
-        std::stable_sort(labels.begin(), labels.end(),
-                         [](const Label& a, const Label& b) { return a.priority < b.priority; });
-        // Rows under the plot's title line; at most a third of the plot's height, so the dots stay visible.
-        const double rowsTop = g.plot.top() + m_theme.px(12);
-        const int rows = std::clamp(static_cast<int>((g.plot.height() / 3) / mf.height()), 1, 3);
-        std::vector<std::vector<std::pair<double, double>>> taken(static_cast<std::size_t>(rows));
-        for (const Label& l : labels) {
-            const double w = mf.horizontalAdvance(l.text) + m_theme.px(4);
-            const double lx = std::min(l.x + m_theme.px(2), g.plot.right() - w);
-            for (int row = 0; row < rows; ++row) {
-                auto& used = taken[static_cast<std::size_t>(row)];
-                const bool clash = std::any_of(used.begin(), used.end(), [&](const auto& u) {
-                    return lx < u.second + m_theme.px(2) && lx + w > u.first - m_theme.px(2);
-                });
-                if (clash) continue;
-                used.emplace_back(lx, lx + w);
-                const QRectF box(lx, rowsTop + row * mf.height(), w, mf.height());
-                p.fillRect(box, QColor(255, 255, 255, 210));
-                p.setPen(l.colour.darker(120));
-                p.drawText(box, Qt::AlignCenter, l.text);
-                m_drawnMarks << l.text;
-                break;
-            }
-        }
     }
     // Cursor.
     p.setPen(QPen(m_theme.muted, 1, Qt::DotLine));

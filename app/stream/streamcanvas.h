@@ -43,6 +43,8 @@ public:
     /// Rectangle of the main plot and of a window's band, in widget coordinates (tests, clicks).
     QRectF plotRect(QSizeF size) const;
     QRectF bandRect(int window, QSizeF size) const;
+    /// Where the plot draws a point of event (or watermark) time `t` at `step` (tests measure labels).
+    QPointF pointAt(double step, stream::Millis t, QSizeF size) const;
 
     /// The elements' dots and the late side output's marks are kept in two images between frames and only
     /// the elements read since the last frame are added (a frame costs what changed, not the run). Off:

@@ -30,4 +30,5 @@ private Q_SLOTS:
     void keyLanesReadableWithTheTerminalInPresentation();
     void cachedPictureEqualsAFullRedraw();
     void seekingGivesWhatPlayingGives();
+    void labelsClearOfTextsDotsAndWatermark();
 };
