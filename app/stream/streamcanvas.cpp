@@ -950,8 +950,26 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     // The cells the marks went in (bit 0: dot, bit 1: late mark): the labels' placement reads them.
     std::vector<std::uint8_t> drawnHere;
     MarkGrid marksGrid;
-    if (cached) {
+    if (cached && m_layers.upto >= m_layers.scanned) {
         marksGrid = {&m_layers.drawn, m_layers.cols, m_layers.rows, m_layers.cell};
+    } else if (cached) {
+        // After a seek back the layers' grid also holds the cells of elements past the cursor: the
+        // labels read the cells of the marks drawn up to it, from the log's prefix in the images.
+        const DotLayers& L = m_layers;
+        drawnHere.assign(L.cols * L.rows, 0);
+        for (std::size_t k = 0; k < L.logged; ++k) {
+            const DotLayers::Stamp& st = L.log[k];
+            if (st.kind == 2) continue;
+            const auto& e = o.elements[st.element];
+            const double fx = (g.x(static_cast<double>(e.step)) - g.plot.left()) / L.cell + 4;
+            const double fy = (g.y(e.eventTime, g.plot) - g.plot.top()) / L.cell + 4;
+            if (fx < 0 || fy < 0) continue;
+            const auto cx = static_cast<std::size_t>(fx), cy = static_cast<std::size_t>(fy);
+            if (cx >= L.cols || cy >= L.rows) continue;
+            std::uint8_t& d = drawnHere[cy * L.cols + cx];
+            d = static_cast<std::uint8_t>(d | (st.kind == 1 ? 2 : 1));
+        }
+        marksGrid = {&drawnHere, L.cols, L.rows, L.cell};
     } else {
         const double cell = std::max(1.0, pointDot / 2);
         const auto cols = static_cast<std::size_t>(g.plot.width() / cell) + 8;
