@@ -273,12 +273,12 @@ void frame() {
         paintOnlyMs.push_back(msSince(t) - layoutMs.back());
     }
     sim::Offset leo = 0;
-    for (const auto& [tp, p] : c.view().partitions) leo = std::max(leo, p.leaderLeo());
+    for (const auto& [tp, p] : c.timeline().view().partitions) leo = std::max(leo, p.leaderLeo());
     std::printf("frame: of which layout (what is drawn where) median %.2f ms, painting median %.2f ms\n", stats(layoutMs).median,
                 stats(paintOnlyMs).median);
     const Stats s = stats(ms);
     std::printf("frame: 1920x1080, %zu replica strips, %zu cells drawn, max LEO %lld, %zu consumers, %zu journal events\n", strips,
-                cells, static_cast<long long>(leo), c.view().consumers.size(), c.eventCount());
+                cells, static_cast<long long>(leo), c.timeline().view().consumers.size(), c.eventCount());
     std::printf("frame: layout + paint at 1x: median %.2f ms, p99 %.2f ms, max %.2f ms (target: median <= 8 ms)\n", s.median, s.p99,
                 s.max);
 }
@@ -621,7 +621,7 @@ void journalReplay(const std::string& file) {
         w.cliHost()->replay(*journal);
         std::printf("journal: %s replayed at once (as before): UI thread blocked %.1f ms wall, %.1f ms CPU; cluster time %.1f h\n",
                     file.c_str(), static_cast<double>(t.nsecsElapsed()) / 1e6, threadCpuMs() - cpu0,
-                    static_cast<double>(w.controller()->sim().now()) / 3.6e6);
+                    static_cast<double>(w.controller()->session()->sim().now()) / 3.6e6);
     }
     QSettings().setValue(app::LabPanel::journalKey(lab), QString::fromUtf8(text));
     app::MainWindow w;
@@ -645,7 +645,7 @@ void journalReplay(const std::string& file) {
                 "%.2f s over %d event-loop turns; longest UI-thread block %.1f ms wall, %.1f ms UI-thread CPU (target <= 50 ms); "
                 "cluster time %.1f h\n",
                 loadMs, loadCpu, static_cast<double>(t.elapsed()) / 1000.0, slices, probe.worstWallMs, probe.worstCpuMs,
-                static_cast<double>(w.controller()->sim().now()) / 3.6e6);
+                static_cast<double>(w.controller()->session()->sim().now()) / 3.6e6);
 }
 
 #ifdef FLUXOLAB_HAVE_RDKAFKA

@@ -5,7 +5,7 @@
 #include <QEvent>
 #include <QVBoxLayout>
 // qcustomplot.h uses the signals/slots keywords, which QT_NO_KEYWORDS turns off for our own code
-// (labs::Simulation has a member called emit).
+// (the simulation has a member called emit).
 #define signals Q_SIGNALS
 #define slots Q_SLOTS
 #define foreach Q_FOREACH

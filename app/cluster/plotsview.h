@@ -12,10 +12,14 @@
 class QCustomPlot;
 class QCPItemStraightLine;
 
+namespace fluxolab::labs::observe {
+struct PlotSeries;
+}
+
 namespace fluxolab::app {
 
 class SimulationController;
-struct PlotSeries;
+using PlotSeries = labs::observe::PlotSeries;
 
 class PlotsView : public QWidget {
     Q_OBJECT

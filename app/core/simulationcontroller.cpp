@@ -20,8 +20,6 @@
 namespace fluxolab::app {
 
 namespace {
-constexpr labs::TimeMs kSampleEveryMs = 250;
-constexpr labs::TimeMs kRateWindowMs = 1000;
 /// Virtual milliseconds per wall-clock millisecond at speed 1x.
 constexpr double kVirtualPerWall = 1.0;
 
@@ -46,8 +44,6 @@ bool runSlices(labs::Session& run, labs::TimeMs target, int budget_ms, Stop stop
     }
 }
 } // namespace
-
-void PlotSeries::clear() { *this = PlotSeries{}; }
 
 QString scenariosDir() {
     return QDir(QFile::decodeName(labs::dataDirectory(labs::DataKind::Scenarios).c_str())).absolutePath();
@@ -149,10 +145,7 @@ void SimulationController::loadRun(const labs::Scenario& scenario, std::uint64_t
     // Not synced yet: the plot samples see every event from the first (syncTimeline).
     m_cursor.attach(m_run->sim().journal(), false);
     dropObservation();
-    m_plots.clear();
-    m_next_sample_ms = 0;
-    m_appended.clear();
-    m_consumed.clear();
+    m_sampler.reset();
     m_run->runUntil(0);
     syncTimeline();
     m_cursor.moveTo(m_cursor.size());
@@ -307,28 +300,18 @@ std::vector<std::int32_t> SimulationController::assignorKinds() {
 
 std::optional<std::int64_t> SimulationController::nextEventTime(std::int64_t after) const {
     if (!m_run) return std::nullopt;
-    const labs::SimJournal& j = journal();
+    settle();
     for (std::size_t i = cursor(); i < eventCount(); ++i)
-        if (j[i].time > after) return j[i].time;
+        if (const labs::TimeMs t = m_cursor.eventTime(i); t > after) return t;
     return std::nullopt;
 }
 
 bool SimulationController::isLive() const { return m_run && cursor() >= eventCount(); }
 
-const labs::SimEvent* SimulationController::currentEvent() const {
-    if (!m_run || cursor() == 0) return nullptr;
-    return &journal()[cursor() - 1];
-}
-
 void SimulationController::syncTimeline() {
-    // The plot samples are taken from the timeline's own fold, at the moments between its events
-    // (and the topic ids and configs as they are created).
-    m_cursor.sync(m_run->sim(), [this](const labs::KafkaView& before, const labs::SimEvent& e) { sampleBefore(before, e); });
+    // The plot samples are taken from the timeline's own fold as it indexes the new events.
+    m_sampler.sync(m_cursor, m_run->sim());
     dropObservation();
-    while (m_run->sim().now() >= m_next_sample_ms) {
-        takeSample(m_cursor.latest(), m_next_sample_ms);
-        m_next_sample_ms += kSampleEveryMs;
-    }
 }
 
 void SimulationController::dropObservation() const {
@@ -356,59 +339,6 @@ const labs::observe::Observation& SimulationController::observation() const {
         }
     }
     return *m_observation;
-}
-
-void SimulationController::takeSample(const labs::KafkaView& v, labs::TimeMs t) {
-    const labs::SimJournal& j = m_run->sim().journal();
-    auto rate = [&](std::vector<std::pair<labs::TimeMs, std::int64_t>>& window) {
-        std::erase_if(window, [&](const auto& x) { return x.first <= t - kRateWindowMs; });
-        std::int64_t n = 0;
-        for (const auto& x : window) n += x.second;
-        return static_cast<double>(n) * 1000.0 / static_cast<double>(kRateWindowMs);
-    };
-    const std::size_t i = m_plots.time_s.size();
-    m_plots.time_s.push_back(static_cast<double>(t) / 1000.0);
-    m_plots.produce_rate.push_back(rate(m_appended));
-    m_plots.consume_rate.push_back(rate(m_consumed));
-    double hw = 0, leo = 0;
-    std::int32_t lastTopic = -1;
-    bool internal = false;
-    for (const auto& [tp, p] : v.partitions) {
-        if (tp.first != lastTopic) { // partitions are ordered by topic: one name look-up per topic
-            lastTopic = tp.first;
-            internal = j.topicName(tp.first).starts_with("__");
-        }
-        if (internal) continue;
-        hw += static_cast<double>(p.high_watermark);
-        leo += static_cast<double>(p.leaderLeo());
-    }
-    m_plots.hw_total.push_back(hw);
-    m_plots.leo_total.push_back(leo);
-    for (const auto& [gi, g] : v.groups) {
-        double total = 0;
-        m_plots.group_names.try_emplace(gi, j.groupName(gi));
-        for (const auto& [tp, off] : g.committed) {
-            const double lag = static_cast<double>(v.committedLag(gi, tp).value_or(0));
-            total += lag;
-            m_plots.partition_names.try_emplace({gi, tp}, j.topicName(tp.first), tp.second);
-            auto& series = m_plots.partition_lag[{gi, tp}];
-            series.resize(i, std::numeric_limits<double>::quiet_NaN());
-            series.push_back(lag);
-        }
-        auto& series = m_plots.group_lag[gi];
-        series.resize(i, std::numeric_limits<double>::quiet_NaN());
-        series.push_back(total);
-    }
-}
-
-void SimulationController::sampleBefore(const labs::KafkaView& v, const labs::SimEvent& e) {
-    while (e.time >= m_next_sample_ms) {
-        takeSample(v, m_next_sample_ms);
-        m_next_sample_ms += kSampleEveryMs;
-    }
-    const bool kafka = e.family == labs::kKafkaEventFamily; // another engine's events are not the cluster's rates
-    if (kafka && e.type == labs::SimEventType::RecordsAppended && e.actor >= 0) m_appended.emplace_back(e.time, e.b);
-    if (kafka && e.type == labs::SimEventType::RecordsConsumed) m_consumed.emplace_back(e.time, e.b);
 }
 
 void SimulationController::setCursor(std::size_t events, labs::TimeMs time) {
@@ -569,17 +499,16 @@ void SimulationController::stepForward() {
     setPlaying(false);
     if (cursor() < eventCount()) {
         const std::size_t n = cursor() + 1;
-        setCursor(n, journal()[n - 1].time);
+        setCursor(n, m_cursor.eventTime(n - 1));
         return;
     }
     // At "now": simulate until the journal grows (bounded: at most 10 s of virtual time).
-    labs::Simulation& s = m_run->sim();
     const std::size_t before = eventCount();
-    const labs::TimeMs limit = s.now() + 10000;
-    while (eventCount() == before && s.now() < limit) m_run->runUntil(s.now() + 10);
+    const labs::TimeMs limit = m_run->now() + 10000;
+    while (eventCount() == before && m_run->now() < limit) m_run->runUntil(m_run->now() + 10);
     syncTimeline();
-    if (eventCount() > before) setCursor(before + 1, journal()[before].time);
-    else setCursor(before, s.now());
+    if (eventCount() > before) setCursor(before + 1, m_cursor.eventTime(before));
+    else setCursor(before, m_run->now());
 }
 
 void SimulationController::stepBack() {
@@ -587,7 +516,7 @@ void SimulationController::stepBack() {
     if (!m_run || cursor() == 0) return;
     setPlaying(false);
     const std::size_t n = cursor() - 1;
-    setCursor(n, n == 0 ? 0 : journal()[n - 1].time);
+    setCursor(n, n == 0 ? 0 : m_cursor.eventTime(n - 1));
 }
 
 void SimulationController::seek(std::size_t events) {
@@ -598,7 +527,7 @@ void SimulationController::seek(std::size_t events) {
         goLive();
         return;
     }
-    setCursor(events, events == 0 ? 0 : journal()[events - 1].time);
+    setCursor(events, events == 0 ? 0 : m_cursor.eventTime(events - 1));
 }
 
 void SimulationController::goLive() {
@@ -649,7 +578,7 @@ std::int32_t SimulationController::addConsumer(const std::string& group, std::ve
     settle();
     if (!m_run) return -1;
     goLive();
-    labs::Simulation& s = m_run->sim();
+    const auto& s = m_run->sim();
     if (topics.empty()) {
         // Same subscription as the group's other members, else every user topic.
         for (const auto& c : s.consumers())

@@ -6,6 +6,7 @@
 
 // moc (Qt 6.4) cannot parse the C++20 standard headers the simulation includes.
 #ifndef Q_MOC_RUN
+#include "labs/observe/plot_sampler.h"
 #include "labs/observe/timeline_cursor.h"
 #include "labs/backend/model_types.h"
 #include "labs/backend/session.h"
@@ -26,19 +27,9 @@
 
 namespace fluxolab::app {
 
-/// Periodic samples taken from the journal for the plots (virtual time in ms).
-struct PlotSeries {
-    std::vector<double> time_s;
-    std::vector<double> produce_rate;            ///< records appended per second (last second)
-    std::vector<double> consume_rate;            ///< records consumed per second (last second)
-    std::vector<double> hw_total;                ///< sum of high watermarks over all partitions
-    std::vector<double> leo_total;               ///< sum of leader LEOs over all partitions
-    std::map<std::int32_t, std::vector<double>> group_lag;            ///< journal group index -> committed lag
-    std::map<std::pair<std::int32_t, labs::TpKey>, std::vector<double>> partition_lag; ///< (group, tp) -> lag
-    std::map<std::int32_t, std::string> group_names;                 ///< the names of group_lag's keys
-    std::map<std::pair<std::int32_t, labs::TpKey>, labs::observe::PartitionKey> partition_names; ///< partition_lag's keys
-    void clear();
-};
+/// The plots' series (labs::observe::PlotSeries): sampled from the journal here
+/// (labs::observe::PlotSampler), from a real cluster's observations by app/real.
+using PlotSeries = labs::observe::PlotSeries;
 
 class SimulationController : public QObject {
     Q_OBJECT
@@ -146,17 +137,11 @@ public:
     const labs::observe::PartitionCache& partitionCache() const { return m_partition_cache; }
     /// What this backend can show (the simulation: everything).
     labs::observe::Capabilities capabilities() const { return labs::observe::SimObserver::capabilities(); }
-    // The simulation itself, for tests and tools that check it (journal hashes, live state); no
-    // view reads these (they draw from observation()).
-    /// The Kafka view at the cursor, folded from the journal (what observation() is built from).
-    const labs::KafkaView& view() const { return m_cursor.view(); }
-    const labs::Simulation& sim() const {
+    /// The cursor over the run's journal (what observation() is built from), for tests and
+    /// benchmarks that check the timeline; no view reads it (they draw from observation()).
+    const labs::observe::TimelineCursor& timeline() const {
         settle();
-        return m_run->sim();
-    }
-    const labs::SimJournal& journal() const {
-        settle();
-        return m_run->sim().journal();
+        return m_cursor;
     }
     /// The scenario as loaded plus the interactive actions (the session's action log).
     const labs::Scenario& scenario() const { return m_run ? m_run->scenario() : m_no_scenario; }
@@ -167,9 +152,7 @@ public:
     std::string groupName(std::int32_t group) const;
     /// The scenario's name ("rebalance-basico"; empty before a load).
     std::string scenarioName() const { return m_run ? m_run->scenario().name : std::string(); }
-    const PlotSeries& plots() const { return m_plots; }
-    /// Last journal event applied to the view (nullptr at the start).
-    const labs::SimEvent* currentEvent() const;
+    const PlotSeries& plots() const { return m_sampler.series(); }
     QString sourcePath() const { return m_source_path; }
 
     // ---- interactive actions (applied at "now"; recorded in scenario() so it can be saved) ----
@@ -231,13 +214,14 @@ public:
     const stream_observe::TopicStreamRun* topicStream() const;
 
     // ---- commands typed in the terminal (app/terminal*) act on the same simulation ----
-    /// The running simulation, for tests (nullptr before a load).
-    labs::Simulation* mutableSim() {
-        settle();
-        return m_run ? &m_run->sim() : nullptr;
-    }
-    /// The session whose clock the terminal advances too (nullptr before a load).
+    /// The session whose clock the terminal advances too (nullptr before a load). Tests and
+    /// benchmarks reach the simulation through it (labs::Session::sim: journal hashes, live
+    /// state); app/ code does not (the layer guard).
     labs::Session* session() {
+        settle();
+        return m_run.get();
+    }
+    const labs::Session* session() const {
         settle();
         return m_run.get();
     }
@@ -296,11 +280,6 @@ private:
     Q_INVOKABLE void onFrameDueQueued();
     void takeFrame();
     void syncTimeline();
-    /// The plot samples due before event `e`, from `before` (the timeline's state just before it),
-    /// and `e`'s records in the rate windows (the timeline's sync hook: no fold of its own).
-    void sampleBefore(const labs::KafkaView& before, const labs::SimEvent& e);
-    /// One plot sample at `t` of the state `v`.
-    void takeSample(const labs::KafkaView& v, labs::TimeMs t);
     void setCursor(std::size_t events, labs::TimeMs time);
     /// Runs the simulation towards `target`, stopping early when the slice budget is spent.
     void simulateTowards(labs::TimeMs target, int budget_ms);
@@ -356,11 +335,8 @@ private:
     /// Clears the cache (what changes the cursor or the state does), keeping its partitions' memory.
     void dropObservation() const;
 
-    // plot sampling
-    PlotSeries m_plots;
-    labs::TimeMs m_next_sample_ms = 0;
-    std::vector<std::pair<labs::TimeMs, std::int64_t>> m_appended; ///< (time, count) within the last second
-    std::vector<std::pair<labs::TimeMs, std::int64_t>> m_consumed;
+    /// The plots' samples, taken from m_cursor's fold as it syncs (syncTimeline).
+    labs::observe::PlotSampler m_sampler;
 };
 
 /// Directory of the bundled scenarios (labs::dataDirectory: override, installed share/fluxolab, source tree).

@@ -192,16 +192,16 @@ QString Texts::event(const labs::observe::ShownEvent& shown) {
     };
     // Names as the student reads them: "admin" for a request without a client, translated states,
     // reasons and errors; everything else as the journal renders it.
-    const auto word = [&](labs::JournalFieldKind kind, std::int64_t v, const std::string& text) -> std::string {
-        using K = labs::JournalFieldKind;
+    const auto word = [&](labs::observe::FieldKind kind, std::int64_t v, const std::string& text) -> std::string {
+        using K = labs::observe::FieldKind;
         switch (kind) {
         case K::Producer:
         case K::ProducerIfSet:
         case K::Consumer:
         case K::ConsumerIfSet: return v >= 0 ? text : tr("admin").toStdString();
         case K::Error: return errorCode(shown.event.error).toStdString();
-        case K::GroupStateName: return groupState(labs::groupStateOfSlot(v)).toStdString();
-        case K::LeaveReasonName: return leaveReason(labs::leaveReasonOfSlot(v)).toStdString();
+        case K::GroupStateName: return groupState(labs::observe::groupStateOfSlot(v)).toStdString();
+        case K::LeaveReasonName: return leaveReason(labs::observe::leaveReasonOfSlot(v)).toStdString();
         default: return text;
         }
     };

@@ -27,13 +27,20 @@ constexpr bool checkKafkaEventTexts(const EventText* texts, std::size_t n) {
     return sim::checkEventTexts(sim::kKafkaEventSchemas, std::size(sim::kKafkaEventSchemas), texts, n);
 }
 
+/// The kind of a field of an event's schema (how it is rendered and worded).
+using FieldKind = sim::FieldKind;
+/// A slot holding a group state (FieldKind::GroupStateName) as the observation model names it.
+inline GroupState groupStateOfSlot(std::int64_t v) { return groupState(static_cast<sim::GroupState>(v)); }
+/// A slot holding a leave reason (FieldKind::LeaveReasonName).
+inline sim::LeaveReason leaveReasonOfSlot(std::int64_t v) { return static_cast<sim::LeaveReason>(v); }
+
 /// The template's source text in the reader's language; `n` is the item count of the template's
 /// `count` list (for plurals), -1 when it has none.
 using TranslateEventText = std::function<std::string(const char* source, int n)>;
 /// How a field reads where the reader's words differ from the journal's rendering (`text`): `kind`
 /// is the field's kind (states, reasons, errors, a request without a client) and `value` its slot's
 /// number. Return `text` for the others.
-using WordField = std::function<std::string(sim::FieldKind kind, std::int64_t value, const std::string& text)>;
+using WordField = std::function<std::string(FieldKind kind, std::int64_t value, const std::string& text)>;
 
 /// `shown` (a Kafka event, its names resolved) in words: the first template of `texts` for its type
 /// whose condition holds, translated and filled. Empty for another engine's events and for a type

@@ -40,6 +40,8 @@ public:
     std::size_t size() const;
     /// Events with a time <= `t` among those indexed.
     std::size_t eventsUpTo(sim::TimeMs t) const;
+    /// The virtual time of indexed event `index` (< size()).
+    sim::TimeMs eventTime(std::size_t index) const { return (*m_journal)[index].time; }
 
     /// The cursor: the state after the first position() events.
     std::size_t position() const { return m_view.events; }

@@ -38,7 +38,7 @@ std::unique_ptr<MainWindow> window(const QString& scenario) {
 /// Index of the first event of `type` at or after `from_ms` (runs the simulation far enough).
 std::optional<std::size_t> firstEvent(SimulationController* c, sim::EventType type, sim::TimeMs from_ms) {
     for (std::size_t i = 0; i < c->eventCount(); ++i)
-        if (c->journal()[i].type == type && c->journal()[i].time >= from_ms) return i;
+        if (c->session()->sim().journal()[i].type == type && c->session()->sim().journal()[i].time >= from_ms) return i;
     return std::nullopt;
 }
 
@@ -64,7 +64,7 @@ void AppFeaturesTest::revokeAnimationAppearsAndGoes() {
     // The third consumer joins at 20 s: the members give up their partitions.
     const auto idx = firstEvent(c, sim::EventType::PartitionsRevoked, 20000);
     QVERIFY(idx);
-    const sim::Event e = c->journal()[*idx];
+    const sim::Event e = c->session()->sim().journal()[*idx];
     c->seek(*idx); // just before: nothing revoked yet
     const int before = revokedBadges(w->clusterCanvas()->layout());
     c->seek(*idx + 1); // the state right after the event
@@ -121,7 +121,7 @@ void AppFeaturesTest::eagerStopsTheWorldCooperativeKeepsFlowing() {
     QVERIFY(flowing > 0);
     // Between the phases the moved partitions are listed as unowned; then they are assigned.
     bool sawUnowned = false, sawFresh = false;
-    for (std::size_t i = *rv + 1; i < c->eventCount() && c->journal()[i].time < c->journal()[*rv].time + 10000; ++i) {
+    for (std::size_t i = *rv + 1; i < c->eventCount() && c->session()->sim().journal()[i].time < c->session()->sim().journal()[*rv].time + 10000; ++i) {
         c->seek(i);
         const GroupItem* gi = coop->clusterCanvas()->layout().group(QStringLiteral("faturacao"));
         sawUnowned |= !gi->unowned.empty() && (gi->phase == RebalancePhase::CoopUnowned || gi->phase == RebalancePhase::CoopAssign);
@@ -176,8 +176,8 @@ void AppFeaturesTest::compareRunsBothSidesToTheSameMoment() {
         // Each side shows exactly the events of its own journal up to t (the same moment).
         for (auto* side : {cw.left(), cw.right()}) {
             const std::size_t n = side->cursor();
-            QVERIFY(n == 0 || side->journal()[n - 1].time <= t);
-            QVERIFY(n == side->eventCount() || side->journal()[n].time > t);
+            QVERIFY(n == 0 || side->session()->sim().journal()[n - 1].time <= t);
+            QVERIFY(n == side->eventCount() || side->session()->sim().journal()[n].time > t);
         }
     }
     // Before anything assignor-specific both runs are the same journal, event for event.
@@ -192,7 +192,7 @@ void AppFeaturesTest::compareRunsBothSidesToTheSameMoment() {
     cw.seekTime(40000);
     const auto r = firstEvent(cw.left(), sim::EventType::PartitionsRevoked, 20000);
     QVERIFY(r);
-    cw.seekTime(cw.left()->journal()[*r].time);
+    cw.seekTime(cw.left()->session()->sim().journal()[*r].time);
     const GroupItem* lg = cw.leftView()->layout().group(QStringLiteral("faturacao"));
     const GroupItem* rg = cw.rightView()->layout().group(QStringLiteral("faturacao"));
     QVERIFY(lg && rg);
@@ -287,8 +287,8 @@ void AppFeaturesTest::compareOpenedLateCatchesUpInSlices() {
         r.loadWithAssignor(*c, kinds[3]);
         l.runTo(late);
         r.runTo(late);
-        leftHash = l.journal().sha256();
-        rightHash = r.journal().sha256();
+        leftHash = l.session()->sim().journal().sha256();
+        rightHash = r.session()->sim().journal().sha256();
         leftEvents = l.eventCount();
         rightEvents = r.eventCount();
     }
@@ -374,8 +374,8 @@ void AppFeaturesTest::compareOpenedLateCatchesUpInSlices() {
     QCOMPARE(cw.left()->eventCount(), leftEvents);
     QCOMPARE(cw.right()->eventCount(), rightEvents);
     QCOMPARE(cw.left()->cursor(), leftEvents);
-    QCOMPARE(QString::fromStdString(cw.left()->journal().sha256()), QString::fromStdString(leftHash));
-    QCOMPARE(QString::fromStdString(cw.right()->journal().sha256()), QString::fromStdString(rightHash));
+    QCOMPARE(QString::fromStdString(cw.left()->session()->sim().journal().sha256()), QString::fromStdString(leftHash));
+    QCOMPARE(QString::fromStdString(cw.right()->session()->sim().journal().sha256()), QString::fromStdString(rightHash));
     // And it follows the main run again from there.
     c->runTo(late + 2000);
     QCOMPARE(cw.left()->time(), late + 2000);
@@ -387,7 +387,7 @@ void AppFeaturesTest::createTopicWithTooLargeRfShowsKafkaError() {
     QVERIFY(w);
     auto* c = w->controller();
     c->runTo(3000);
-    const auto topics = c->sim().topics().size();
+    const auto topics = c->session()->sim().topics().size();
     const auto actions = c->scenario().actions.size();
     const auto events = c->eventCount();
     CreateTopicDialog d(c, w.get());
@@ -417,14 +417,14 @@ void AppFeaturesTest::createTopicWithTooLargeRfShowsKafkaError() {
     QVERIFY(!c->createTopic("enorme", 10001, 1, &policyError));
     setLanguage(QStringLiteral("pt_PT"));
     QVERIFY2(policyError.contains(QStringLiteral("(POLICY_VIOLATION)\nThe KRaft controller refuses")), qPrintable(policyError));
-    QCOMPARE(c->sim().topics().size(), topics);
+    QCOMPARE(c->session()->sim().topics().size(), topics);
     QCOMPARE(c->scenario().actions.size(), actions);
-    for (std::size_t i = events; i < c->eventCount(); ++i) QVERIFY(c->journal()[i].type != sim::EventType::TopicCreated);
+    for (std::size_t i = events; i < c->eventCount(); ++i) QVERIFY(c->session()->sim().journal()[i].type != sim::EventType::TopicCreated);
     // A valid one is created and recorded.
     d.setValues(QStringLiteral("grande"), 3, 3);
     QVERIFY(d.tryCreate());
     QVERIFY(d.errorText().isEmpty());
-    QCOMPARE(c->sim().topics().size(), topics + 1);
+    QCOMPARE(c->session()->sim().topics().size(), topics + 1);
     QCOMPARE(c->scenario().actions.size(), actions + 1);
     // The builder's toolbar actions are there.
     for (const char* name : {"newScenario", "createTopic", "addProducer", "addConsumer", "removeConsumer", "compare"})
@@ -454,8 +454,8 @@ void AppFeaturesTest::builtScenarioReplaysToTheSameJournal() {
     c->runTo(25000);
     c->removeConsumer(a);
     c->runTo(40000);
-    const std::string hash = c->journal().sha256();
-    QVERIFY(c->view().groups.size() >= 1);
+    const std::string hash = c->session()->sim().journal().sha256();
+    QVERIFY(c->timeline().view().groups.size() >= 1);
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("construido.json"));
@@ -469,7 +469,7 @@ void AppFeaturesTest::builtScenarioReplaysToTheSameJournal() {
     QCOMPARE(replay.seed(), c->seed());
     replay.runTo(40000);
     QCOMPARE(replay.eventCount(), c->eventCount());
-    QCOMPARE(QString::fromStdString(replay.journal().sha256()), QString::fromStdString(hash));
+    QCOMPARE(QString::fromStdString(replay.session()->sim().journal().sha256()), QString::fromStdString(hash));
 }
 
 void AppFeaturesTest::hugeTopicIsBoundedResponsiveAndLegible() {
@@ -501,7 +501,7 @@ void AppFeaturesTest::hugeTopicIsBoundedResponsiveAndLegible() {
     qInfo("create %lld ms, layout %lld ms", static_cast<long long>(createMs), static_cast<long long>(layoutMs));
     const qint64 blockMs = t.elapsed();
     qInfo("creating 9999x3 partitions, layout and paint: %lld ms", static_cast<long long>(blockMs));
-    QCOMPARE(c->sim().topic("enorme")->partitions.size(), std::size_t{9999});
+    QCOMPARE(c->session()->sim().topic("enorme")->partitions.size(), std::size_t{9999});
     // Legible: every broker draws the strips that fit, none thinner than the minimum, all inside the
     // broker and above its summary row, which counts the rest.
     const Theme& th = w->clusterCanvas()->theme();

@@ -268,13 +268,13 @@ void LabPanelTest::restartAsksFirst() {
     button->click();
     QVERIFY(seen);
     QCOMPARE(lab->passedCount(), 1); // kept
-    QVERIFY(w->controller()->sim().topic("exemplo-topico") != nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("exemplo-topico") != nullptr);
     seen = false;
     answerNextBox(QStringLiteral("labRestartConfirm"), QMessageBox::DestructiveRole, &seen);
     button->click();
     QVERIFY(seen);
     QCOMPARE(lab->passedCount(), 0);
-    QVERIFY(w->controller()->sim().topic("exemplo-topico") == nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("exemplo-topico") == nullptr);
 }
 
 void LabPanelTest::lastLabReopensAfterARestart() {
@@ -290,7 +290,7 @@ void LabPanelTest::lastLabReopensAfterARestart() {
     QVERIFY(w->labPanel()->reopenLastLab());
     QCOMPARE(w->labPanel()->currentLabId(), kLab2);
     QCOMPARE(w->labPanel()->combo()->currentIndex(), 1);
-    QVERIFY(w->controller()->sim().topic("petr4") != nullptr); // where it was left
+    QVERIFY(w->controller()->session()->sim().topic("petr4") != nullptr); // where it was left
     // A lab that no longer exists is not an error.
     QSettings().setValue(LabPanel::currentLabKey(), QStringLiteral("no-such-lab"));
     auto w2 = makeWindow();
@@ -332,7 +332,7 @@ void LabPanelTest::freshStartIgnoresSavedProgressButKeepsTheLanguage() {
     auto w = makeWindow();
     QVERIFY(w->labPanel()->reopenLastLab());
     QCOMPARE(w->labPanel()->passedCount(), 1);
-    QVERIFY(w->controller()->sim().topic("outro") == nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("outro") == nullptr);
     saveLanguage(QStringLiteral("pt_PT"));
 }
 
@@ -395,7 +395,7 @@ void LabPanelTest::anotherScenarioDetachesTheLabAndResumeBringsItBack() {
     QVERIFY(!lab->isDetached());
     QVERIFY(!lab->detachedNotice()->isVisible());
     QCOMPARE(lab->passedCount(), 1);
-    QVERIFY(w->controller()->sim().topic("exemplo-topico") != nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("exemplo-topico") != nullptr);
     type(w->terminalPanel()->currentConsole(),
          QStringLiteral("kafka-topics.sh --describe --topic exemplo-topico") + kBootstrap);
     QCOMPARE(lab->passedCount(), 2);

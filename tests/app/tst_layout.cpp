@@ -1569,7 +1569,7 @@ void LayoutTest::timelineShowsTheWholeEvent() {
     QVERIFY(bar->rect().contains(label->geometry()));
     QVERIFY(label->mapTo(w.get(), QPoint(label->width(), 0)).x() <= w->width());
     // The longest text of each kind of event.
-    const sim::Journal& j = w->controller()->journal();
+    const sim::Journal& j = w->controller()->session()->sim().journal();
     std::map<int, QString> longest;
     for (const sim::Event& e : j.events()) {
         const QString t = Texts::event(labs::observe::shownEvent(j, e));

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void hugeTopicLayoutIsBuiltAtThePaint();
     /// The HW and LEO totals of the plots, kept per event, equal a full sum over the partitions at every sample.
     void plotTotalsEqualAFullSum();
+    void plotSeriesMatchTheirRecordedDigests();
     /// Long plot series are decimated (bounded points per graph) and drawn the same as in full.
     void longPlotSeriesAreDecimatedAndLookTheSame();
     void anEmptyGroupHasNoAssignor();

@@ -83,7 +83,7 @@ void TerminalTest::createTopicShowsInViewsAndOutput() {
     QVERIFY(c);
     type(c, QStringLiteral("bin/kafka-topics.sh --create --topic aula --partitions 3") + kBootstrap);
     QVERIFY2(c->toPlainText().contains(QStringLiteral("Created topic aula.")), qPrintable(c->toPlainText()));
-    QVERIFY(w->controller()->sim().topic("aula") != nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("aula") != nullptr);
     w->topicsModel()->refresh();
     QVERIFY(modelHas(w->topicsModel(), QStringLiteral("aula")));
     QVERIFY(c->toPlainText().endsWith(TerminalConsole::prompt()));
@@ -243,8 +243,8 @@ void TerminalTest::ctrlCStopsARunningConsumer() {
     QVERIFY(w->cliHost()->clockRunning());
     ticks(w->cliHost(), 60); // joins the group
     // The consumer appears in the views as a member of group g.
-    QVERIFY(w->controller()->sim().group("g") != nullptr);
-    QCOMPARE(w->controller()->sim().group("g")->members.size(), std::size_t(1));
+    QVERIFY(w->controller()->session()->sim().group("g") != nullptr);
+    QCOMPARE(w->controller()->session()->sim().group("g")->members.size(), std::size_t(1));
 
     TerminalConsole* producer = panel->addConsole();
     QCOMPARE(panel->count(), 2);
@@ -304,7 +304,7 @@ void TerminalTest::aClosedConsoleProducerLeavesTheClusterView() {
     for (const auto& pr : w->clusterCanvas()->layout().producers) QVERIFY(pr.name != client);
 
     // Time travel: a moment before the close shows the producer again.
-    const sim::Journal& j = w->controller()->journal();
+    const sim::Journal& j = w->controller()->session()->sim().journal();
     std::optional<std::size_t> closedAt;
     for (std::size_t i = 0; i < j.size(); ++i)
         if (j[i].family == sim::kKafkaFamily && j[i].type == sim::EventType::ProducerClosed) closedAt = i;
@@ -370,8 +370,8 @@ void TerminalTest::labSolvedThroughThePanelTurnsAllStepsGreen() {
     QCOMPARE(lab->passedCount(), 0);
     QVERIFY(lab->stepCount() >= 3);
     // A fresh cluster like the course's: one broker at localhost:9092, no topics.
-    QCOMPARE(w->controller()->sim().brokers().size(), std::size_t(1));
-    QVERIFY(w->controller()->sim().topic("exemplo-topico") == nullptr);
+    QCOMPARE(w->controller()->session()->sim().brokers().size(), std::size_t(1));
+    QVERIFY(w->controller()->session()->sim().topic("exemplo-topico") == nullptr);
     // Hints one at a time.
     lab->revealHint();
     QVERIFY(lab->textBrowser()->toPlainText().contains(QStringLiteral("Dica 1")));
@@ -446,7 +446,7 @@ void TerminalTest::restoredProgressRebuildsTheCluster() {
         passed = w->labPanel()->passedCount();
         QCOMPARE(passed, w->labPanel()->stepCount());
         before = clusterSnapshot(w->cliHost());
-        beforeNow = w->controller()->sim().now();
+        beforeNow = w->controller()->session()->sim().now();
         QVERIFY(QSettings().contains(LabPanel::journalKey(kLab1)));
     }
     QVERIFY(before.size() >= 3);
@@ -455,12 +455,12 @@ void TerminalTest::restoredProgressRebuildsTheCluster() {
     auto w = makeWindow();
     QVERIFY(w->labPanel()->loadLab(kLab1));
     // The topic, its partitions and records (same offsets, same timestamps) and the groups are back.
-    QVERIFY(w->controller()->sim().topic("exemplo-topico") != nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("exemplo-topico") != nullptr);
     const auto described = w->cliHost()->backend()->describeTopic("exemplo-topico");
     QVERIFY(described.has_value());
     QCOMPARE(described->partitions.size(), std::size_t(2));
     QCOMPARE(clusterSnapshot(w->cliHost()), before);
-    QCOMPARE(w->controller()->sim().now(), beforeNow);
+    QCOMPARE(w->controller()->session()->sim().now(), beforeNow);
     QVERIFY(modelHas(w->topicsModel(), QStringLiteral("exemplo-topico")));
     // The steps that were green are green again; the consumer stopped with Ctrl+C is not running.
     QCOMPARE(w->labPanel()->passedCount(), passed);
@@ -474,11 +474,11 @@ void TerminalTest::restoredProgressRebuildsTheCluster() {
     QVERIFY(text.endsWith(TerminalConsole::prompt()));
     // The student carries on where they left: the journal keeps growing from the restored one.
     type(w->terminalPanel()->currentConsole(), QStringLiteral("kafka-topics.sh --create --topic outro") + kBootstrap);
-    QVERIFY(w->controller()->sim().topic("outro") != nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("outro") != nullptr);
     // "Restart" forgets the journal too.
     w->labPanel()->restart();
     QVERIFY(!QSettings().contains(LabPanel::journalKey(kLab1)));
-    QVERIFY(w->controller()->sim().topic("exemplo-topico") == nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("exemplo-topico") == nullptr);
 }
 
 namespace {
@@ -519,8 +519,8 @@ void TerminalTest::longSavedJournalReplaysInSlicesWithoutFreezing() {
         auto w = makeWindow();
         QVERIFY(w->labPanel()->loadLab(kLab1));
         QCOMPARE(w->cliHost()->replay(journal), std::size_t{2});
-        sha = w->controller()->sim().journal().sha256();
-        now = w->controller()->sim().now();
+        sha = w->controller()->session()->sim().journal().sha256();
+        now = w->controller()->session()->sim().now();
         QVERIFY(now >= 600200);
     }
     // Restoring it: loadLab returns with the replay under way, the event loop runs between its
@@ -545,12 +545,12 @@ void TerminalTest::longSavedJournalReplaysInSlicesWithoutFreezing() {
         probe.stop();
         QVERIFY2(turns > 20, qPrintable(QString::number(turns)));
         QVERIFY(dialog.isNull() || !dialog->isVisible());
-        QCOMPARE(w->controller()->sim().journal().sha256(), sha);
-        QCOMPARE(w->controller()->sim().now(), now);
+        QCOMPARE(w->controller()->session()->sim().journal().sha256(), sha);
+        QCOMPARE(w->controller()->session()->sim().now(), now);
         QCOMPARE(w->cliHost()->journal().commandCount(), std::size_t{2});
         const QString text = w->terminalPanel()->currentConsole()->toPlainText();
         QVERIFY2(text.contains(QStringLiteral("Progresso restaurado: 2 comandos repetidos")), qPrintable(text));
-        QVERIFY(w->controller()->sim().topic("longa") != nullptr);
+        QVERIFY(w->controller()->session()->sim().topic("longa") != nullptr);
     }
     // "Stop here": the cluster keeps what was replayed, the lab goes on from there.
     QSettings().setValue(LabPanel::journalKey(kLab1), QString::fromStdString(journal.toJson()));
@@ -561,16 +561,16 @@ void TerminalTest::longSavedJournalReplaysInSlicesWithoutFreezing() {
         QPointer<QProgressDialog> dialog = w->findChild<QProgressDialog*>();
         QVERIFY(dialog);
         // A slice at a time, to a minute of cluster time (of the ten).
-        for (int i = 0; i < 1000000 && w->cliHost()->isReplaying() && w->controller()->sim().now() <= 60000; ++i)
+        for (int i = 0; i < 1000000 && w->cliHost()->isReplaying() && w->controller()->session()->sim().now() <= 60000; ++i)
             QCoreApplication::processEvents();
-        QVERIFY(w->controller()->sim().now() > 60000);
+        QVERIFY(w->controller()->session()->sim().now() > 60000);
         QVERIFY(w->cliHost()->isReplaying());
         auto* stop = dialog->findChild<QPushButton*>();
         QVERIFY(stop);
         QCOMPARE(stop->text(), QStringLiteral("Parar aqui"));
         stop->click();
         QVERIFY(!w->cliHost()->isReplaying());
-        QVERIFY(w->controller()->sim().now() < now);
+        QVERIFY(w->controller()->session()->sim().now() < now);
         QCOMPARE(w->cliHost()->journal().commandCount(), std::size_t{2});
         const QString text = w->terminalPanel()->currentConsole()->toPlainText();
         QVERIFY2(text.contains(QStringLiteral("Restauro interrompido")), qPrintable(text));
@@ -586,7 +586,7 @@ void TerminalTest::corruptSavedProgressStartsTheLabOver() {
     auto w = makeWindow();
     QVERIFY(w->labPanel()->loadLab(kLab1));
     QCOMPARE(w->labPanel()->passedCount(), 0);
-    QVERIFY(w->controller()->sim().topic("exemplo-topico") == nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("exemplo-topico") == nullptr);
     const QString text = w->terminalPanel()->currentConsole()->toPlainText();
     QVERIFY2(text.contains(QStringLiteral("não pôde ser lido")), qPrintable(text));
     QVERIFY(!QSettings().contains(LabPanel::journalKey(kLab1)));
@@ -602,11 +602,11 @@ void TerminalTest::restartResetsTheLabAndItsCluster() {
     type(w->terminalPanel()->currentConsole(),
          QStringLiteral("kafka-topics.sh --create --topic exemplo-topico --partitions 2") + kBootstrap);
     QCOMPARE(w->labPanel()->passedCount(), 1);
-    QVERIFY(w->controller()->sim().topic("exemplo-topico") != nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("exemplo-topico") != nullptr);
     w->labPanel()->restart();
     QCOMPARE(w->labPanel()->passedCount(), 0);
     QCOMPARE(w->labPanel()->engine()->currentStep(), std::size_t(0));
-    QVERIFY(w->controller()->sim().topic("exemplo-topico") == nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("exemplo-topico") == nullptr);
     QVERIFY(w->cliHost()->history().empty());
     QVERIFY(!QSettings().contains(LabPanel::progressKey(kLab1)));
 }
@@ -685,7 +685,7 @@ namespace {
 /// Records of `topic` in the live simulation (every partition's leader log end).
 std::int64_t recordsIn(const SimulationController* c, const std::string& topic) {
     std::int64_t n = 0;
-    const sim::TopicState* t = c->sim().topic(topic);
+    const sim::TopicState* t = c->session()->sim().topic(topic);
     if (!t) return -1;
     for (const auto& ps : t->partitions) n += ps.high_watermark;
     return n;
@@ -701,7 +701,7 @@ void mixedRun(MainWindow* w) {
     for (const char* line : {"um", "dois", "tres"}) type(c, QString::fromLatin1(line));
     ticks(w->cliHost(), 10);
     QTest::keyClick(c, Qt::Key_D, Qt::ControlModifier);
-    w->controller()->runTo(w->controller()->sim().now() + 500);
+    w->controller()->runTo(w->controller()->session()->sim().now() + 500);
     QVERIFY(w->controller()->addConsumer("faturacao", {"encomendas"}) >= 0);
     ticks(w->cliHost(), 5);
     sim::KeySpec keys;
@@ -719,7 +719,7 @@ void TerminalTest::toolbarProducerAfterTerminalWorkKeepsIt() {
     QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
     w->controller()->runTo(2000);
     mixedRun(w.get());
-    QVERIFY2(w->controller()->sim().topic("aula") != nullptr, "the terminal's topic was discarded");
+    QVERIFY2(w->controller()->session()->sim().topic("aula") != nullptr, "the terminal's topic was discarded");
     QCOMPARE(recordsIn(w->controller(), "aula"), std::int64_t{3});
     // The terminal still knows its commands (lab checks read them) and they are journaled once.
     QCOMPARE(w->cliHost()->journal().commandCount(), std::size_t{2});
@@ -736,8 +736,8 @@ void TerminalTest::mixedToolbarAndTerminalRunReplaysToTheSameJournal() {
     QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
     w->controller()->runTo(2000);
     mixedRun(w.get());
-    const sim::TimeMs end = w->controller()->sim().now();
-    const std::string hash = w->controller()->journal().sha256();
+    const sim::TimeMs end = w->controller()->session()->sim().now();
+    const std::string hash = w->controller()->session()->sim().journal().sha256();
     const std::size_t events = w->controller()->eventCount();
     const std::string scenario = sim::scenarioToJson(w->controller()->scenario());
     const std::string terminal = w->cliHost()->journal().toJson();
@@ -753,7 +753,7 @@ void TerminalTest::mixedToolbarAndTerminalRunReplaysToTheSameJournal() {
     QCOMPARE(w2->cliHost()->replay(*journal), std::size_t{2});
     w2->controller()->runTo(end);
     QCOMPARE(w2->controller()->eventCount(), events);
-    QCOMPARE(QString::fromStdString(w2->controller()->journal().sha256()), QString::fromStdString(hash));
+    QCOMPARE(QString::fromStdString(w2->controller()->session()->sim().journal().sha256()), QString::fromStdString(hash));
 }
 
 void TerminalTest::savedScenarioKeepsTerminalCommandsAndReplaysTheSameJournal() {
@@ -770,7 +770,7 @@ void TerminalTest::savedScenarioKeepsTerminalCommandsAndReplaysTheSameJournal() 
         w->controller()->runTo(1999);
         w->controller()->stopBroker(2, true); // at 2000 ms, a traffic tick instant
         mixedRun(w.get());
-        w->controller()->runTo((w->controller()->sim().now() / 10 + 1) * 10 + 9);
+        w->controller()->runTo((w->controller()->session()->sim().now() / 10 + 1) * 10 + 9);
         w->controller()->startBroker(2); // on the grid again
         TerminalConsole* c = w->terminalPanel()->currentConsole();
         type(c, QStringLiteral("kafka-topics.sh --alter --topic aula --partitions 3") + kBootstrap);
@@ -779,8 +779,8 @@ void TerminalTest::savedScenarioKeepsTerminalCommandsAndReplaysTheSameJournal() 
         ticks(w->cliHost(), 3);
         type(c, QStringLiteral("kafka-topics.sh --delete --topic rascunho") + kBootstrap);
         ticks(w->cliHost(), 5);
-        const sim::TimeMs end = w->controller()->sim().now();
-        const std::string hash = w->controller()->journal().sha256();
+        const sim::TimeMs end = w->controller()->session()->sim().now();
+        const std::string hash = w->controller()->session()->sim().journal().sha256();
         const std::size_t events = w->controller()->eventCount();
         const std::size_t commands = w->cliHost()->journal().commandCount();
         QCOMPARE(commands, std::size_t{5});
@@ -805,14 +805,14 @@ void TerminalTest::savedScenarioKeepsTerminalCommandsAndReplaysTheSameJournal() 
         QString error;
         QVERIFY2(w2->openScenario(path, false, &error), qPrintable(error));
         QCOMPARE(w2->cliHost()->journal().commandCount(), commands);
-        QCOMPARE(w2->controller()->sim().now(), sim::TimeMs{0}); // the run starts at 0 and plays the log
-        QVERIFY(w2->controller()->sim().topic("aula") == nullptr);
+        QCOMPARE(w2->controller()->session()->sim().now(), sim::TimeMs{0}); // the run starts at 0 and plays the log
+        QVERIFY(w2->controller()->session()->sim().topic("aula") == nullptr);
         w2->controller()->runTo(end);
-        QVERIFY(w2->controller()->sim().topic("aula") != nullptr);
-        QVERIFY(w2->controller()->sim().topic("rascunho") == nullptr);
+        QVERIFY(w2->controller()->session()->sim().topic("aula") != nullptr);
+        QVERIFY(w2->controller()->session()->sim().topic("rascunho") == nullptr);
         QCOMPARE(recordsIn(w2->controller(), "aula"), std::int64_t{3});
         QCOMPARE(w2->controller()->eventCount(), events);
-        QCOMPARE(QString::fromStdString(w2->controller()->journal().sha256()), QString::fromStdString(hash));
+        QCOMPARE(QString::fromStdString(w2->controller()->session()->sim().journal().sha256()), QString::fromStdString(hash));
         // Saved again, the file is the same action log.
         const QString again = dir.filePath(QStringLiteral("again-%1.json").arg(seed));
         QVERIFY(w2->saveScenarioTo(again));
@@ -848,12 +848,12 @@ void TerminalTest::corruptTerminalPartOfAScenarioIsRefused() {
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(text);
     f.close();
-    const std::string before = w->controller()->journal().sha256();
+    const std::string before = w->controller()->session()->sim().journal().sha256();
     QString error;
     QVERIFY(!w->openScenario(path, false, &error));
     QVERIFY2(error.contains(QStringLiteral("/terminal")), qPrintable(error));
     // Nothing was replaced.
-    QCOMPARE(QString::fromStdString(w->controller()->journal().sha256()), QString::fromStdString(before));
+    QCOMPARE(QString::fromStdString(w->controller()->session()->sim().journal().sha256()), QString::fromStdString(before));
     // Headless: the same message, exit code 2.
     std::istringstream in;
     std::ostringstream out, errs;
@@ -877,7 +877,7 @@ void terminalWork(MainWindow* w) {
 
 /// The time of the journal's topic_created event for `topic` (-1: none).
 sim::TimeMs topicCreatedAt(const SimulationController* c, const std::string& topic) {
-    const sim::Journal& j = c->journal();
+    const sim::Journal& j = c->session()->sim().journal();
     for (std::size_t i = 0; i < j.size(); ++i) {
         const sim::Event& e = j[i];
         if (e.family == sim::kKafkaFamily && e.type == sim::EventType::TopicCreated && j.topicName(e.topic) == topic)
@@ -902,36 +902,36 @@ void TerminalTest::restartReplaysTheTerminalWorkAtItsTimes() {
     QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
     w->controller()->runTo(2000);
     terminalWork(w.get());
-    const sim::TimeMs end = w->controller()->sim().now();
+    const sim::TimeMs end = w->controller()->session()->sim().now();
     const sim::TimeMs created = topicCreatedAt(w->controller(), "aula");
     QVERIFY(created >= 2000);
     const std::vector<sim::TimeMs> times = commandTimes(w->controller());
     QCOMPARE(times.size(), std::size_t{2});
-    const std::string hash = w->controller()->journal().sha256();
+    const std::string hash = w->controller()->session()->sim().journal().sha256();
     const std::size_t events = w->controller()->eventCount();
 
     // The same seed: the same run, event for event. It starts at 0; the terminal's topic appears
     // when the clock passes the time it was created, as a scenario action would.
     w->controller()->restart(w->controller()->seed());
-    QCOMPARE(w->controller()->sim().now(), sim::TimeMs{0});
+    QCOMPARE(w->controller()->session()->sim().now(), sim::TimeMs{0});
     QCOMPARE(w->controller()->time(), sim::TimeMs{0});
-    QVERIFY(w->controller()->sim().topic("aula") == nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("aula") == nullptr);
     QVERIFY(w->cliHost()->history().empty());
     // The command was typed at times[0]; its request (2 ms) created the topic at `created`.
     QVERIFY(created > times[0] - labs::kVirtualEpochMs);
     w->controller()->runTo(times[0] - labs::kVirtualEpochMs - 1);
-    QVERIFY2(w->controller()->sim().topic("aula") == nullptr, "the terminal's topic came before its time");
+    QVERIFY2(w->controller()->session()->sim().topic("aula") == nullptr, "the terminal's topic came before its time");
     w->controller()->runTo(times[0] - labs::kVirtualEpochMs);
-    QVERIFY2(w->controller()->sim().topic("aula") != nullptr, "the restart discarded the terminal's topic");
+    QVERIFY2(w->controller()->session()->sim().topic("aula") != nullptr, "the restart discarded the terminal's topic");
     QCOMPARE(topicCreatedAt(w->controller(), "aula"), created);
     QCOMPARE(w->cliHost()->history().size(), std::size_t{1});
     // Playback moves the same clock: it plays through the producer's records.
     w->controller()->setPlaying(true);
-    QTRY_VERIFY_WITH_TIMEOUT(recordsIn(w->controller(), "aula") == 3 || w->controller()->sim().now() >= end, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(recordsIn(w->controller(), "aula") == 3 || w->controller()->session()->sim().now() >= end, 30000);
     w->controller()->setPlaying(false);
     w->controller()->runTo(end);
     QCOMPARE(w->controller()->eventCount(), events);
-    QCOMPARE(QString::fromStdString(w->controller()->journal().sha256()), QString::fromStdString(hash));
+    QCOMPARE(QString::fromStdString(w->controller()->session()->sim().journal().sha256()), QString::fromStdString(hash));
     // The timeline goes back through it: before the creation the topic is not in the observation
     // the views draw, from the creation on it is.
     const auto observed = [&] {
@@ -940,7 +940,7 @@ void TerminalTest::restartReplaysTheTerminalWorkAtItsTimes() {
         return false;
     };
     std::size_t creation = 0;
-    const sim::Journal& j = w->controller()->journal();
+    const sim::Journal& j = w->controller()->session()->sim().journal();
     while (creation < j.size() && !(j[creation].family == sim::kKafkaFamily && j[creation].type == sim::EventType::TopicCreated &&
                                     j.topicName(j[creation].topic) == "aula"))
         ++creation;
@@ -954,9 +954,9 @@ void TerminalTest::restartReplaysTheTerminalWorkAtItsTimes() {
 
     // Another seed: the terminal's work again, at the same virtual times.
     w->controller()->restart(w->controller()->seed() + 6);
-    QCOMPARE(w->controller()->sim().now(), sim::TimeMs{0});
+    QCOMPARE(w->controller()->session()->sim().now(), sim::TimeMs{0});
     w->controller()->runTo(end);
-    QVERIFY2(w->controller()->sim().topic("aula") != nullptr, "the restart discarded the terminal's topic");
+    QVERIFY2(w->controller()->session()->sim().topic("aula") != nullptr, "the restart discarded the terminal's topic");
     QCOMPARE(topicCreatedAt(w->controller(), "aula"), created);
     QCOMPARE(commandTimes(w->controller()), times);
     QCOMPARE(recordsIn(w->controller(), "aula"), std::int64_t{3});
@@ -974,7 +974,7 @@ void TerminalTest::compareModeRunsTheTerminalWork() {
     QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
     w->controller()->runTo(2000);
     terminalWork(w.get());
-    const sim::TimeMs end = w->controller()->sim().now();
+    const sim::TimeMs end = w->controller()->session()->sim().now();
     const sim::TimeMs created = topicCreatedAt(w->controller(), "aula");
     QVERIFY(created >= 2000);
     // The compare window shows the main controller's time (its one clock): back to 0 first.
@@ -987,14 +987,14 @@ void TerminalTest::compareModeRunsTheTerminalWork() {
     // Each side starts at 0 and plays the terminal's work as its clock passes it (no terminal host:
     // the controller's own headless playback).
     for (SimulationController* side : {cw.left(), cw.right()}) {
-        QCOMPARE(side->sim().now(), sim::TimeMs{0});
-        QVERIFY(side->sim().topic("aula") == nullptr);
+        QCOMPARE(side->session()->sim().now(), sim::TimeMs{0});
+        QVERIFY(side->session()->sim().topic("aula") == nullptr);
     }
     cw.seekTime(commandTimes(w->controller()).front() - labs::kVirtualEpochMs - 1); // before the command
-    for (SimulationController* side : {cw.left(), cw.right()}) QVERIFY(side->sim().topic("aula") == nullptr);
+    for (SimulationController* side : {cw.left(), cw.right()}) QVERIFY(side->session()->sim().topic("aula") == nullptr);
     cw.seekTime(end);
     for (SimulationController* side : {cw.left(), cw.right()}) {
-        QVERIFY2(side->sim().topic("aula") != nullptr, "a compare side lacks the terminal's topic");
+        QVERIFY2(side->session()->sim().topic("aula") != nullptr, "a compare side lacks the terminal's topic");
         QCOMPARE(topicCreatedAt(side, "aula"), created);
         QCOMPARE(recordsIn(side, "aula"), std::int64_t{3});
         QCOMPARE(side->terminalLog().commandCount(), std::size_t{2});
@@ -1008,11 +1008,11 @@ void TerminalTest::scenarioSavedAfterARestartKeepsTheTerminalWork() {
     QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
     w->controller()->runTo(2000);
     terminalWork(w.get());
-    const sim::TimeMs end = w->controller()->sim().now() + 1000;
+    const sim::TimeMs end = w->controller()->session()->sim().now() + 1000;
     w->controller()->restart(3);
-    QCOMPARE(w->controller()->sim().now(), sim::TimeMs{0});
+    QCOMPARE(w->controller()->session()->sim().now(), sim::TimeMs{0});
     w->controller()->runTo(end);
-    const std::string hash = w->controller()->journal().sha256();
+    const std::string hash = w->controller()->session()->sim().journal().sha256();
     const std::size_t events = w->controller()->eventCount();
 
     const QString path = dir.filePath(QStringLiteral("after-restart.json"));
@@ -1031,10 +1031,10 @@ void TerminalTest::scenarioSavedAfterARestartKeepsTheTerminalWork() {
     QVERIFY2(w2->openScenario(path, false, &error), qPrintable(error));
     QCOMPARE(w2->cliHost()->journal().commandCount(), std::size_t{2});
     w2->controller()->runTo(end);
-    QVERIFY(w2->controller()->sim().topic("aula") != nullptr);
+    QVERIFY(w2->controller()->session()->sim().topic("aula") != nullptr);
     QCOMPARE(recordsIn(w2->controller(), "aula"), std::int64_t{3});
     QCOMPARE(w2->controller()->eventCount(), events);
-    QCOMPARE(QString::fromStdString(w2->controller()->journal().sha256()), QString::fromStdString(hash));
+    QCOMPARE(QString::fromStdString(w2->controller()->session()->sim().journal().sha256()), QString::fromStdString(hash));
 }
 
 void TerminalTest::longTerminalSessionReplaysOnRestart() {
@@ -1059,21 +1059,21 @@ void TerminalTest::longTerminalSessionReplaysOnRestart() {
         ticks(w->cliHost(), 2);
     }
     QCOMPARE(w->controller()->terminalLog().commandCount(), std::size_t{200});
-    const sim::TimeMs end = w->controller()->sim().now();
+    const sim::TimeMs end = w->controller()->session()->sim().now();
     QElapsedTimer timer;
     timer.start();
     w->controller()->restart(w->controller()->seed() + 1);
     const qint64 ms = timer.elapsed();
-    QCOMPARE(w->controller()->sim().now(), sim::TimeMs{0});
+    QCOMPARE(w->controller()->session()->sim().now(), sim::TimeMs{0});
     timer.restart();
     w->controller()->runTo(end);
     const qint64 played = timer.elapsed();
     qInfo("restart with 200 terminal commands in the log: %lld ms; playing them (%lld ms of cluster time): %lld ms",
           static_cast<long long>(ms), static_cast<long long>(end), static_cast<long long>(played));
-    QCOMPARE(w->controller()->sim().now(), end);
+    QCOMPARE(w->controller()->session()->sim().now(), end);
     QCOMPARE(w->cliHost()->history().size(), std::size_t{200});
     for (int i = 0; i < 200; i += 5) {
-        const sim::TopicState* t = w->controller()->sim().topic("t" + std::to_string(i));
+        const sim::TopicState* t = w->controller()->session()->sim().topic("t" + std::to_string(i));
         QVERIFY(t != nullptr);
         QCOMPARE(t->partitions.size(), std::size_t{4});
     }
@@ -1090,7 +1090,7 @@ void TerminalTest::consoleConsumerRunningAtARestartStopsThereInEveryReplay() {
     type(c, QStringLiteral("kafka-console-consumer.sh --topic aula --group leitores --from-beginning") + kBootstrap);
     ticks(w->cliHost(), 20);
     QVERIFY(c->toPlainText().contains(QStringLiteral("tres")));
-    const sim::TimeMs stoppedAt = w->controller()->sim().now();
+    const sim::TimeMs stoppedAt = w->controller()->session()->sim().now();
     const sim::TimeMs stoppedAtClusterClock = w->cliHost()->nowMs(); // the log's times: the cluster's clock
     w->controller()->restart(w->controller()->seed());
     const auto& events = w->controller()->terminalLog().events;
@@ -1098,12 +1098,12 @@ void TerminalTest::consoleConsumerRunningAtARestartStopsThereInEveryReplay() {
     QCOMPARE(static_cast<int>(events.back().type), static_cast<int>(labs::JournalEvent::Type::Interrupt));
     QCOMPARE(events.back().at_ms, stoppedAtClusterClock);
     // The restarted run starts at 0; playing the log stops the consumer there with Ctrl+C.
-    QCOMPARE(w->controller()->sim().now(), sim::TimeMs{0});
+    QCOMPARE(w->controller()->session()->sim().now(), sim::TimeMs{0});
     const sim::TimeMs end = stoppedAt + 3000;
     w->controller()->runTo(end);
-    QVERIFY(w->controller()->sim().topic("aula") != nullptr);
+    QVERIFY(w->controller()->session()->sim().topic("aula") != nullptr);
     QVERIFY(w->cliHost()->playback() && w->cliHost()->playback()->done());
-    const std::string hash = w->controller()->journal().sha256();
+    const std::string hash = w->controller()->session()->sim().journal().sha256();
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -1113,7 +1113,7 @@ void TerminalTest::consoleConsumerRunningAtARestartStopsThereInEveryReplay() {
     QString error;
     QVERIFY2(w2->openScenario(path, false, &error), qPrintable(error));
     w2->controller()->runTo(end);
-    QCOMPARE(QString::fromStdString(w2->controller()->journal().sha256()), QString::fromStdString(hash));
+    QCOMPARE(QString::fromStdString(w2->controller()->session()->sim().journal().sha256()), QString::fromStdString(hash));
 }
 
 void TerminalTest::consoleConsumerDuringPlaybackHasOneClock() {
@@ -1142,34 +1142,34 @@ void TerminalTest::consoleConsumerDuringPlaybackHasOneClock() {
     };
     // Paused: only the terminal's ticks move the clock, 100 ms each, until the consumer has joined
     // its group and printed the records.
-    const sim::TimeMs pausedFrom = w->controller()->sim().now();
+    const sim::TimeMs pausedFrom = w->controller()->session()->sim().now();
     const std::size_t logFrom = w->controller()->terminalLog().events.size();
     // (the console shows "tres" once already: the producer's input line)
     QTRY_VERIFY_WITH_TIMEOUT(c->toPlainText().count(QStringLiteral("tres")) >= 2, 30000);
     sim::TimeMs tickedMs = 0;
     const std::size_t pausedTicks = tickedSince(logFrom, &tickedMs);
     qInfo("paused: %zu terminal ticks, %lld ms of virtual time", pausedTicks,
-          static_cast<long long>(w->controller()->sim().now() - pausedFrom));
+          static_cast<long long>(w->controller()->session()->sim().now() - pausedFrom));
     QVERIFY(pausedTicks >= 3);
-    QCOMPARE(tickedMs, w->controller()->sim().now() - pausedFrom);
+    QCOMPARE(tickedMs, w->controller()->session()->sim().now() - pausedFrom);
     // Playing: the ticks journaled let no time pass of their own.
     w->controller()->setPlaying(true);
     const std::size_t playFrom = w->controller()->terminalLog().events.size();
-    const sim::TimeMs playedFrom = w->controller()->sim().now();
+    const sim::TimeMs playedFrom = w->controller()->session()->sim().now();
     QTRY_VERIFY_WITH_TIMEOUT(tickedSince(playFrom, &tickedMs) >= 3, 20000);
     w->controller()->setPlaying(false);
-    QVERIFY(w->controller()->sim().now() > playedFrom);
+    QVERIFY(w->controller()->session()->sim().now() > playedFrom);
     tickedSince(playFrom, &tickedMs);
     QCOMPARE(tickedMs, sim::TimeMs{0});
     QVERIFY(w->controller()->terminalClockHeld()); // paused again: the terminal's clock goes on
     QTest::keyClick(c, Qt::Key_C, Qt::ControlModifier);
     QVERIFY(!w->controller()->terminalClockHeld());
-    const sim::TimeMs end = w->controller()->sim().now();
-    const std::string hash = w->controller()->journal().sha256();
+    const sim::TimeMs end = w->controller()->session()->sim().now();
+    const std::string hash = w->controller()->session()->sim().journal().sha256();
     // The log replays to the same journal: the consumer polled at the same times.
     w->controller()->restart(w->controller()->seed());
     w->controller()->runTo(end);
-    QCOMPARE(QString::fromStdString(w->controller()->journal().sha256()), QString::fromStdString(hash));
+    QCOMPARE(QString::fromStdString(w->controller()->session()->sim().journal().sha256()), QString::fromStdString(hash));
 }
 
 void TerminalTest::commandTypedAcrossATickOfThePlayingLogReplaysToTheSameJournal() {
@@ -1194,18 +1194,18 @@ void TerminalTest::commandTypedAcrossATickOfThePlayingLogReplaysToTheSameJournal
             break;
         }
     QVERIFY(tickAt > 2000);
-    const sim::TimeMs logEnd = w->controller()->sim().now();
+    const sim::TimeMs logEnd = w->controller()->session()->sim().now();
     w->controller()->restart(w->controller()->seed());
     w->controller()->runTo(tickAt - 1);
     QVERIFY(w->cliHost()->playback() && !w->cliHost()->playback()->done());
     c = w->terminalPanel()->currentConsole();
     type(c, QStringLiteral("kafka-topics.sh --create --topic rascunho --partitions 3") + kBootstrap);
     QVERIFY2(c->toPlainText().contains(QStringLiteral("Created topic rascunho.")), qPrintable(c->toPlainText()));
-    QVERIFY(w->controller()->sim().now() > tickAt); // its request passed the tick's time
+    QVERIFY(w->controller()->session()->sim().now() > tickAt); // its request passed the tick's time
     const sim::TimeMs end = logEnd + 2000;
     w->controller()->runTo(end);
     QVERIFY(w->cliHost()->playback()->done());
-    const std::string hash = w->controller()->journal().sha256();
+    const std::string hash = w->controller()->session()->sim().journal().sha256();
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -1215,8 +1215,8 @@ void TerminalTest::commandTypedAcrossATickOfThePlayingLogReplaysToTheSameJournal
     QString error;
     QVERIFY2(w2->openScenario(path, false, &error), qPrintable(error));
     w2->controller()->runTo(end);
-    QCOMPARE(QString::fromStdString(w2->controller()->journal().sha256()), QString::fromStdString(hash));
+    QCOMPARE(QString::fromStdString(w2->controller()->session()->sim().journal().sha256()), QString::fromStdString(hash));
     w->controller()->restart(w->controller()->seed());
     w->controller()->runTo(end);
-    QCOMPARE(QString::fromStdString(w->controller()->journal().sha256()), QString::fromStdString(hash));
+    QCOMPARE(QString::fromStdString(w->controller()->session()->sim().journal().sha256()), QString::fromStdString(hash));
 }

@@ -397,7 +397,9 @@ TEST_CASE("a live clock tick taken where a playback piece stopped inside an inst
     // in the instant of the event before it. The tick is a piece of terminal work: it starts with the
     // instant complete (Session::beginPiece), so its pump sees that record and the consumer ends at
     // this tick, where a replay of the log with the tick in it (after the instant) ends it too. A
-    // pump inside the instant would miss the record and end it at a later tick.
+    // pump inside the instant would miss the record and end it at a later tick. (This one passes
+    // with Session::beginPiece turned off too: no work of the log is due at those instants. The
+    // next case is the one that fails without it.)
     const sim::Scenario scenario = shipped("rebalance-basico");
     int inside = 0;
     for (std::uint64_t seed : {1U, 2U, 3U, 4U, 5U}) {
@@ -427,6 +429,137 @@ TEST_CASE("a live clock tick taken where a playback piece stopped inside an inst
         CHECK(eager(scenario, seed, live.log, 9000) == live.hash);
     }
     CHECK(inside >= 3); // seeds where the probe saw the last record arrive inside an instant
+}
+
+namespace {
+
+/// The app's playback with a live console consumer (tab 7, typed at 1000 ms, --max-messages
+/// `maxMessages`) while the student's log plays, moved in pieces of one simulation event with a
+/// frame's clock tick every 100 ms, as in playWithLiveTicks. Once, the frame's tick comes where a
+/// piece stopped inside instant `at`, the time of a command of the log that lets time pass (a
+/// request), due there and not fired yet: the session fires the log's work at T only after instant
+/// T is complete. The tick is what CliHost does (Session::beginPiece, the tick journaled, the log's
+/// running commands pumped, then the live one).
+/// With `probe`, nothing is taken there: the instant is completed without the log's work
+/// (Session::runHeld, what the tick's pumps do of their own) and the live consumer pumped; `probe`
+/// gets the records it printed by then, and the run stops.
+struct TickAtCommand {
+    std::string hash;
+    labs::SessionJournal log;
+    bool found = false;          ///< a piece stopped inside instant `at` with the log's work due there
+    bool newRecords = false;     ///< (probe) records came for the live consumer after its last pump
+    std::int64_t printed = 0;    ///< (probe) what it had printed once instant `at` was complete
+    bool finishedAtTick = false; ///< the live consumer ended at that tick (its last record printed there)
+    sim::TimeMs tickAt = -1;     ///< the tick's time as journaled
+};
+
+TickAtCommand playWithTickAtCommand(const sim::Scenario& scenario, std::uint64_t seed, sim::TimeMs at,
+                                    std::int64_t maxMessages, bool probe) {
+    TickAtCommand out;
+    out.log = studentWork();
+    labs::Session session(scenario, seed);
+    session.runUntil(0);
+    labs::SimBackend backend(session);
+    labs::KafkaCli cli(backend);
+    std::unique_ptr<labs::CommandSession> consumer;
+    std::int64_t printed = 0;
+    const auto pumpLive = [&] {
+        if (!consumer || consumer->finished()) return;
+        consumer->pump(0);
+        for (const auto& chunk : consumer->takeOutput())
+            if (chunk.stream == labs::OutStream::Out)
+                for (char ch : chunk.text)
+                    if (ch == '\n') ++printed;
+    };
+    labs::JournalReplayer::Hooks hooks;
+    hooks.ticked = pumpLive; // the log's ticks pump the live consoles too (CliHost: tick())
+    labs::TerminalPlayback playback(backend, cli, out.log, hooks, [&](int tab) {
+        out.log.add(simple(labs::JournalEvent::Type::Interrupt, tab, backend.nowMs() - labs::kVirtualEpochMs));
+    });
+    session.setTimedWork(&playback);
+    session.runUntil(1000);
+    session.beginPiece();
+    const std::vector<std::string> argv = {"kafka-console-consumer.sh", "--topic", "encomendas", "--group", "ao-vivo",
+                                           "--max-messages", std::to_string(maxMessages)};
+    out.log.add(start(7, session.now(), argv));
+    std::vector<std::string> full = argv;
+    full.push_back("--bootstrap-server");
+    full.push_back(kBootstrap);
+    consumer = cli.start(full, true);
+    consumer->takeOutput();
+    sim::TimeMs lastTick = session.now();
+    const auto tick = [&] {
+        session.beginPiece();
+        lastTick = session.now();
+        out.log.add(ticks(7, lastTick, 0, 1));
+        playback.pumpRunning();
+        pumpLive();
+    };
+    for (sim::TimeMs t = 1; t <= 9000; ++t) {
+        for (;;) {
+            std::size_t budget = 1;
+            const bool reached = session.runUntil(t, budget);
+            const bool live = consumer && !consumer->finished();
+            if (!out.found && live && !reached && session.now() == at && session.nextWorkAt() == at &&
+                session.sim().nextEventTime() == at) {
+                out.found = true;
+                if (probe) {
+                    const std::int64_t before = printed;
+                    session.runHeld(session.now());
+                    pumpLive();
+                    out.newRecords = printed > before;
+                    out.printed = printed;
+                    session.setTimedWork(nullptr);
+                    return out;
+                }
+                tick();
+                out.tickAt = lastTick;
+                out.finishedAtTick = consumer->finished();
+            } else if (live && session.now() - lastTick >= 100) {
+                tick();
+            }
+            if (reached) break;
+        }
+    }
+    session.runUntil(9000);
+    CHECK(playback.done());
+    out.hash = session.sim().journal().sha256();
+    session.setTimedWork(nullptr);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("a live clock tick taken inside the instant of a log command not fired yet replays to the same journal") {
+    // The worker's piece stops inside instant T of a command of the log (due at T: it fires once
+    // the instant is complete) and the frame's tick comes there. The tick is a piece of terminal
+    // work: it starts where a replay of the log would apply it, after the log's work due by now
+    // (Session::beginPiece), so the log's command runs first (its request lets 2 ms pass) and the
+    // tick is journaled after it. The live consumer's --max-messages is what it has printed by the
+    // end of instant T (a probe), so it ends at this tick: its close comes after the log's command,
+    // live and replayed. A tick that pumped before the command would close it first, at T, and the
+    // replay (the tick after the command) would close it 2 ms later: another journal.
+    const sim::Scenario scenario = shipped("rebalance-basico");
+    int proven = 0;
+    // The log's commands: tab 2's consumer (2000), its Ctrl+C (4000), the --alter (4500), tab 3's consumer (5000).
+    for (std::uint64_t seed : {1U, 2U, 3U, 4U, 5U}) {
+        for (sim::TimeMs at : {2000, 4000, 4500, 5000}) {
+            CAPTURE(seed);
+            CAPTURE(at);
+            const TickAtCommand probe = playWithTickAtCommand(scenario, seed, at, 1000000, true);
+            if (!probe.found || !probe.newRecords) continue;
+            CAPTURE(probe.printed);
+            const TickAtCommand live = playWithTickAtCommand(scenario, seed, at, probe.printed, false);
+            REQUIRE(live.found);
+            CHECK(live.finishedAtTick);
+            CHECK(live.tickAt >= at);
+            if (at == 4000 || at == 4500) CHECK(live.tickAt > at); // after the close's or the --alter's request
+            CHECK(eager(scenario, seed, live.log, 9000) == live.hash);
+            ++proven;
+        }
+    }
+    MESSAGE("pairs (seed, command) where a piece stopped inside the command's instant: ", proven);
+    CHECK(proven >= 8); // 10 at the time of writing
 }
 
 TEST_CASE("fluxolab-cli simulate plays a scenario's terminal part like the app and gives the eager journal") {

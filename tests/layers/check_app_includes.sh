@@ -7,6 +7,11 @@
 #    named in labs (labs/backend/model_types.h, the observation model), so that app/ depends on
 #    the labs layer's interface only (docs/architecture.md, "The layer guard").
 #  - a `namespace sim` alias or using-directive in app/ (it would hide sim:: names from the check).
+#  - the names labs/ once gave the simulation itself for app/ (labs::Simulation, SimJournal,
+#    SimEvent, SimEventType, KafkaView, JournalFieldKind, kKafkaEventFamily): renamed simulation
+#    types, not backend-neutral ones. app/ reads the observation model (labs::observe), the plots'
+#    samples come from labs (labs::observe::PlotSampler), tests reach the simulation through
+#    labs::Session::sim.
 # Usage: check_app_includes.sh <source dir>
 set -eu
 root=${1:?source dir}
@@ -24,7 +29,8 @@ if [ -n "$found" ]; then
 fi
 
 files=$(find app -name '*.h' -o -name '*.cpp' | LC_ALL=C sort)
-# Code only: /* ... */ and // comments are removed first (a "//" inside a string literal cuts the
+# Code only: /* ... */ and // comments are removed first (and string literals for the labs/ names:
+# "Simulation" is a word of the UI) (a "//" inside a string literal cuts the
 # rest of that line off: the check errs towards silence there, never towards a false alarm).
 names=$(awk '
     FNR == 1 { inblock = 0 }
@@ -44,12 +50,23 @@ names=$(awk '
         }
         sub(/\/\/.*/, "", line)
         if (line ~ /(^|[^A-Za-z0-9_])sim::/ || line ~ /namespace[ \t]+([A-Za-z0-9_]+[ \t]*=[ \t]*)?(fluxolab::)?sim([^A-Za-z0-9_:]|$)/)
-            print FILENAME ":" FNR ": " $0
+            print "sim " FILENAME ":" FNR ": " $0
+        else if ((code = line) != "" && gsub(/"([^"\\]|\\.)*"/, "\"\"", code) >= 0 &&
+                 code ~ /(^|[^A-Za-z0-9_])(Simulation|SimJournal|SimEvent|SimEventType|KafkaView|JournalFieldKind|kKafkaEventFamily)([^A-Za-z0-9_]|$)/)
+            print "alias " FILENAME ":" FNR ": " $0
     }' $files)
-if [ -n "$names" ]; then
+simnames=$(printf '%s\n' "$names" | sed -n 's/^sim //p')
+aliases=$(printf '%s\n' "$names" | sed -n 's/^alias //p')
+if [ -n "$simnames" ]; then
     echo "FAIL: app/ names sim:: types; use the labs/ names (labs/backend/model_types.h, labs::observe):" >&2
-    echo "$names" >&2
+    echo "$simnames" >&2
+    status=1
+fi
+if [ -n "$aliases" ]; then
+    echo "FAIL: app/ names the simulation (its journal, events or Kafka view) under a labs/ name; read" >&2
+    echo "labs::observe (Observation, PlotSeries) instead; tests reach it through labs::Session::sim:" >&2
+    echo "$aliases" >&2
     status=1
 fi
 [ "$status" -eq 0 ] || exit 1
-echo "app/ includes no sim/ header and names no sim:: type ($(echo "$files" | wc -l) files checked)"
+echo "app/ includes no sim/ header and names no sim:: type nor the simulation under a labs/ name ($(echo "$files" | wc -l) files checked)"

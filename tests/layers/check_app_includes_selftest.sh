@@ -1,7 +1,7 @@
 #!/bin/sh
 # The layer guard can fail: it is run on small trees made here, each with one violation (a sim/
-# include, a sim:: name, a namespace alias for sim), and on one whose only sim:: names are in
-# comments, which must pass.
+# include, a sim:: name, a namespace alias for sim, a labs/ name the simulation had), and on ones
+# whose only such names are in comments or look-alikes, which must pass.
 # Usage: check_app_includes_selftest.sh <path of check_app_includes.sh>
 set -eu
 guard=${1:?check_app_includes.sh}
@@ -33,4 +33,14 @@ expect pass comments '// sim::Simulation is read by labs only
 /// The view of sim::ClusterView.
 labs::TimeMs t = 0; // not sim::TimeMs'
 expect pass lookalike 'int mysim::x = 0; int simple = 1;'
-echo "the layer guard fails on each violation and passes comments (8 cases)"
+expect fail simulation-alias 'const labs::Simulation& s = f();'
+expect fail journal-alias 'void f(const labs::SimJournal& j);'
+expect fail event-alias 'const labs::SimEvent* e = nullptr; auto t = labs::SimEventType::TopicCreated;'
+expect fail view-alias 'using V = fluxolab::labs::KafkaView;'
+expect fail unqualified-alias 'using namespace fluxolab::labs; KafkaView v;'
+expect fail field-kind-alias 'labs::JournalFieldKind k{};'
+expect fail family-alias 'bool kafka = e.family == labs::kKafkaEventFamily;'
+expect pass alias-lookalikes '// labs::Simulation was a name of the simulation
+labs::SimulationController* c = nullptr; int SimEventCount = 0; labs::observe::SimObserver o;
+std::string s = "KafkaView";'
+echo "the layer guard fails on each violation and passes comments and look-alikes (16 cases)"
