@@ -96,8 +96,9 @@ public:
     bool exportCsv(const QString& path) const;
     void setPresentation(bool on);
 
-    /// Turns a loader message ("FILE:LINE: reason") into the UI's sentence.
-    static QString describeError(const QString& message);
+    /// A trace's error (the reader's or the view's bounds: a code with its parameters) as the UI's
+    /// sentence, in the UI language.
+    static QString describeError(const traces::TraceError& error);
 
 Q_SIGNALS:
     void loadFinished(bool ok);

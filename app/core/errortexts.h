@@ -1,0 +1,23 @@
+#pragma once
+// The UI's text for errors that cross from labs/ (and sim/) as codes with parameters: a scenario
+// file's (labs::ScenarioError) and a trace's (labs trace errors). Made here, in the UI language, with
+// tr(); fluxolab-cli's English is made in labs/ (labs/backend/scenario_errors.h).
+
+#include "labs/backend/model_types.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace fluxolab::app {
+
+class ErrorTexts {
+    Q_DECLARE_TR_FUNCTIONS(ErrorTexts)
+public:
+    /// What is wrong, naming the offending value, the bounds or Kafka's own message.
+    static QString scenarioReason(const labs::ScenarioError& error);
+    /// The reason with where it is: "line 3, at /topics/0/partitions: ..." (the file is named by
+    /// the caller's frame).
+    static QString scenarioError(const labs::ScenarioError& error);
+};
+
+} // namespace fluxolab::app
