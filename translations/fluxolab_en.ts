@@ -375,6 +375,26 @@
         <source>At %1: %2</source>
         <translation>At %1: %2</translation>
     </message>
+    <message>
+        <source>the watermark is &quot;%1&quot;; it must be bounded:DURATION, sql:DURATION or monotonous (for example bounded:5s)</source>
+        <translation>the watermark is &quot;%1&quot;; it must be bounded:DURATION, sql:DURATION or monotonous (for example bounded:5s)</translation>
+    </message>
+    <message>
+        <source>the window is &quot;%1&quot;; it must be tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive durations (for example tumble:60s)</source>
+        <translation>the window is &quot;%1&quot;; it must be tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive durations (for example tumble:60s)</translation>
+    </message>
+    <message>
+        <source>the aggregate is &quot;%1&quot;; it must be count, or sum, min, max, avg or collect with a field (for example sum:valor)</source>
+        <translation>the aggregate is &quot;%1&quot;; it must be count, or sum, min, max, avg or collect with a field (for example sum:valor)</translation>
+    </message>
+    <message>
+        <source>watermark_interval is &quot;%1&quot;; it must be per-event or a positive duration</source>
+        <translation>watermark_interval is &quot;%1&quot;; it must be per-event or a positive duration</translation>
+    </message>
+    <message>
+        <source>the stream job&apos;s settings do not go together (%1)</source>
+        <translation>the stream job&apos;s settings do not go together (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>

@@ -375,6 +375,26 @@
         <source>At %1: %2</source>
         <translation>Em %1: %2</translation>
     </message>
+    <message>
+        <source>the watermark is &quot;%1&quot;; it must be bounded:DURATION, sql:DURATION or monotonous (for example bounded:5s)</source>
+        <translation>a watermark é &quot;%1&quot;; tem de ser bounded:DURAÇÃO, sql:DURAÇÃO ou monotonous (por exemplo bounded:5s)</translation>
+    </message>
+    <message>
+        <source>the window is &quot;%1&quot;; it must be tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive durations (for example tumble:60s)</source>
+        <translation>a janela é &quot;%1&quot;; tem de ser tumble:TAMANHO, hop:DESLIZE,TAMANHO, session:INTERVALO ou cumulate:PASSO,TAMANHO com durações positivas (por exemplo tumble:60s)</translation>
+    </message>
+    <message>
+        <source>the aggregate is &quot;%1&quot;; it must be count, or sum, min, max, avg or collect with a field (for example sum:valor)</source>
+        <translation>a agregação é &quot;%1&quot;; tem de ser count, ou sum, min, max, avg ou collect com um campo (por exemplo sum:valor)</translation>
+    </message>
+    <message>
+        <source>watermark_interval is &quot;%1&quot;; it must be per-event or a positive duration</source>
+        <translation>watermark_interval é &quot;%1&quot;; tem de ser per-event ou uma duração positiva</translation>
+    </message>
+    <message>
+        <source>the stream job&apos;s settings do not go together (%1)</source>
+        <translation>as definições do job de stream não são compatíveis entre si (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>

@@ -1,6 +1,7 @@
 #include "app/core/errortexts.h"
 
 #include "app/core/language.h"
+#include "app/stream/streamview.h"
 #include "labs/common/teaching_notes.h"
 #include "labs/kafka_tools/topic_error_notes.h"
 
@@ -92,6 +93,34 @@ QString ErrorTexts::scenarioError(const labs::ScenarioError& e) {
     if (e.line > 0) return tr("Line %1: %2").arg(e.line).arg(reason);
     if (!e.path.empty()) return tr("At %1: %2").arg(q(e.path), reason);
     return reason;
+}
+
+QString ErrorTexts::scenarioStreamProblem(const stream_observe::ScenarioStreamProblem& p) {
+    using Kind = stream_observe::ScenarioStreamProblem::Kind;
+    const QString v = q(p.value);
+    QString reason;
+    switch (p.kind) {
+    case Kind::None: return {};
+    case Kind::TimeFormat: reason = tr("time_format is \"%1\"; it must be auto, epoch-ms, epoch-s, iso or sql").arg(v); break;
+    case Kind::Watermark:
+        reason = tr("the watermark is \"%1\"; it must be bounded:DURATION, sql:DURATION or monotonous (for example bounded:5s)").arg(v);
+        break;
+    case Kind::Window:
+        reason = tr("the window is \"%1\"; it must be tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive "
+                    "durations (for example tumble:60s)")
+                     .arg(v);
+        break;
+    case Kind::Agg:
+        reason = tr("the aggregate is \"%1\"; it must be count, or sum, min, max, avg or collect with a field (for example sum:valor)")
+                     .arg(v);
+        break;
+    case Kind::WatermarkInterval:
+        reason = tr("watermark_interval is \"%1\"; it must be per-event or a positive duration").arg(v);
+        break;
+    case Kind::Job: reason = tr("the stream job's settings do not go together (%1)").arg(q(p.detail)); break;
+    case Kind::Trace: reason = StreamView::describeError(p.trace, true); break; // the path it looked for
+    }
+    return tr("At %1: %2").arg(q(p.path), reason);
 }
 
 } // namespace fluxolab::app

@@ -4,6 +4,7 @@
 // tr(); fluxolab-cli's English is made in labs/ (labs/backend/scenario_errors.h).
 
 #include "labs/backend/model_types.h"
+#include "labs/stream_observe/scenario_streams.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -18,6 +19,9 @@ public:
     /// The reason with where it is: "line 3, at /topics/0/partitions: ..." (the file is named by
     /// the caller's frame).
     static QString scenarioError(const labs::ScenarioError& error);
+    /// A scenario's trace feed or stream job that cannot run (labs' check after the file parsed):
+    /// "At /stream_jobs/0/window: the window is ...".
+    static QString scenarioStreamProblem(const stream_observe::ScenarioStreamProblem& problem);
 };
 
 } // namespace fluxolab::app

@@ -220,10 +220,11 @@ bool SimulationController::loadFile(const QString& pathOrName, QString* error, s
     }
     // A relative trace of trace_feeds is relative to the scenario file's folder.
     stream_observe::resolveScenarioTraces(*s, QFile::encodeName(path).toStdString());
-    if (const auto problem = stream_observe::checkScenarioStreams(*s)) {
+    stream_observe::ScenarioStreamProblem problem;
+    if (stream_observe::checkScenarioStreams(*s, &problem)) {
         if (error)
             *error = tr("The scenario file %1 is not valid:\n%2")
-                         .arg(QDir::toNativeSeparators(path), QString::fromStdString(*problem));
+                         .arg(QDir::toNativeSeparators(path), ErrorTexts::scenarioStreamProblem(problem));
         return false;
     }
     m_source_path = path;

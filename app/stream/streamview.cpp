@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QImage>
@@ -319,7 +320,7 @@ void StreamView::cancelLoad() {
     if (m_loading) m_cancel = true;
 }
 
-QString StreamView::describeError(const traces::TraceError& e) {
+QString StreamView::describeError(const traces::TraceError& e, bool fullPath) {
     using C = traces::TraceErrorCode;
     const QString v = QLatin1Char('\'') + QString::fromStdString(e.value) + QLatin1Char('\'');
     const QString field = QString::fromStdString(e.field);
@@ -396,7 +397,8 @@ QString StreamView::describeError(const traces::TraceError& e) {
     };
     const QString reason = e.code == C::BadHeader ? tr("bad header: %1").arg(reasonOf(e.cause)) : reasonOf(e.code);
     if (e.file.empty()) return tr("The trace could not be loaded: %1").arg(reason);
-    const QString name = QFileInfo(QString::fromStdString(e.file)).fileName();
+    const QString file = QString::fromStdString(e.file);
+    const QString name = fullPath ? QDir::toNativeSeparators(file) : QFileInfo(file).fileName();
     if (e.line == 0) return tr("The trace %1 could not be loaded: %2").arg(name, reason);
     return tr("The trace %1 could not be loaded.\nLine %2: %3").arg(name, QString::number(e.line), reason);
 }

@@ -97,8 +97,9 @@ public:
     void setPresentation(bool on);
 
     /// A trace's error (the reader's or the view's bounds: a code with its parameters) as the UI's
-    /// sentence, in the UI language.
-    static QString describeError(const traces::TraceError& error);
+    /// sentence, in the UI language; the file by its name, or by its whole path (`fullPath`: where
+    /// the path was worked out for the user, as a scenario's trace feed).
+    static QString describeError(const traces::TraceError& error, bool fullPath = false);
 
 Q_SIGNALS:
     void loadFinished(bool ok);

@@ -315,6 +315,12 @@ void TranslationsTest::brokenScenarioFileIsToldInPortuguese() {
         {"topico.json", "{\"topics\": [{\"name\": \"a b\"}]}",
          QStringLiteral("Linha 1, em /topics/0/name: O Kafka recusá-lo-ia: Topic name is invalid: 'a b' contains one or "
                         "more characters other than ASCII alphanumerics, '.', '_' and '-' (INVALID_TOPIC_EXCEPTION)")},
+        // What labs checks after the file parsed: a stream job's option, a trace feed's file.
+        {"janela.json", "{\"topics\": [{\"name\": \"s\"}], \"stream_jobs\": [{\"id\": \"j\", \"topic\": \"s\", \"window\": \"tumble:0s\"}]}",
+         QStringLiteral("Em /stream_jobs/0/window: a janela é \"tumble:0s\"; tem de ser tumble:TAMANHO")},
+        {"feed.json", "{\"topics\": [{\"name\": \"s\"}], \"trace_feeds\": [{\"trace\": \"nao-existe.csv\", \"topic\": \"s\", "
+                      "\"pacing\": \"event_time\"}]}",
+         QStringLiteral("Em /trace_feeds/0/trace: Não foi possível carregar o traço /")}, // the whole path it looked for
     };
     for (const Case& c : cases) {
         const QString path = dir.filePath(QString::fromLatin1(c.name));

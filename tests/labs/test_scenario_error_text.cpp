@@ -2,6 +2,7 @@
 // code with its parameters; the text is made here, in one place, with the wording fluxolab-cli has
 // always printed.
 #include "labs/backend/scenario_errors.h"
+#include "labs/stream_observe/scenario_streams.h"
 #include "sim/scenario.h"
 
 #include <doctest/doctest.h>
@@ -84,5 +85,33 @@ TEST_SUITE("labs/scenario error text") {
             CHECK_FALSE(reason.empty());
             CHECK(seen.insert(reason).second);
         }
+    }
+
+    TEST_CASE("a scenario's stream job or trace feed that cannot run: the field, the value and the English") {
+        using Kind = stream_observe::ScenarioStreamProblem::Kind;
+        const auto check = [](const std::string& json, Kind kind, const std::string& path, const std::string& value) {
+            sim::ScenarioError err;
+            auto s = sim::parseScenario(json, "s.json", err);
+            REQUIRE_MESSAGE(s, labs::scenarioErrorText(err));
+            stream_observe::ScenarioStreamProblem p;
+            const auto english = stream_observe::checkScenarioStreams(*s, &p);
+            REQUIRE(english);
+            CHECK(p.kind == kind);
+            CHECK(p.path == path);
+            CHECK(p.value == value);
+            CHECK(english->rfind(path + ": ", 0) == 0); // fluxolab-cli's text is unchanged: path, then the parser's reason
+            return p;
+        };
+        const std::string topics = "{\"topics\": [{\"name\": \"s\"}], ";
+        const std::string job = "\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"s\", \"window\": ";
+        check(topics + job + "\"tumble:0s\"}]}", Kind::Window, "/stream_jobs/0/window", "tumble:0s");
+        check(topics + job + "\"tumble:1m\", \"watermark\": \"soon\"}]}", Kind::Watermark, "/stream_jobs/0/watermark", "soon");
+        check(topics + job + "\"tumble:1m\", \"agg\": \"median:x\"}]}", Kind::Agg, "/stream_jobs/0/agg", "median:x");
+        check(topics + job + "\"tumble:1m\", \"watermark_interval\": \"0s\"}]}", Kind::WatermarkInterval,
+              "/stream_jobs/0/watermark_interval", "0s");
+        const auto trace = check(topics + "\"trace_feeds\": [{\"trace\": \"/nao/existe.csv\", \"topic\": \"s\", "
+                                          "\"pacing\": \"event_time\"}]}",
+                                 Kind::Trace, "/trace_feeds/0/trace", "/nao/existe.csv");
+        CHECK(trace.trace.code == traces::TraceErrorCode::NoSuchFile);
     }
 }
