@@ -14,15 +14,6 @@ namespace fluxolab::sim {
 
 using nlohmann::json;
 
-std::string ScenarioError::str() const {
-    std::string out = file.empty() ? std::string("<scenario>") : file;
-    if (line > 0) out += ":" + std::to_string(line);
-    out += ": ";
-    if (!path.empty()) out += path + ": ";
-    out += message;
-    return out;
-}
-
 std::optional<TimeMs> parseDuration(const std::string& text) {
     if (text.empty()) return std::nullopt;
     std::size_t i = 0;
@@ -162,33 +153,67 @@ private:
 };
 
 struct BadScenario {
-    std::string path;
-    std::string message;
+    ScenarioError error;
 };
 
-[[noreturn]] void fail(const std::string& path, const std::string& message) { throw BadScenario{path, message}; }
+using Code = ScenarioErrorCode;
+
+[[noreturn]] void fail(const std::string& path, Code code, std::string value = {}) {
+    BadScenario b;
+    b.error.code = code;
+    b.error.path = path;
+    b.error.value = std::move(value);
+    throw b;
+}
+
+[[noreturn]] void failRange(const std::string& path, std::string low, std::string high, std::string value) {
+    BadScenario b;
+    b.error.code = Code::OutOfRange;
+    b.error.path = path;
+    b.error.low = std::move(low);
+    b.error.high = std::move(high);
+    b.error.value = std::move(value);
+    throw b;
+}
+
+/// What a Kafka controller refuses: its error code and its own message.
+[[noreturn]] void failKafka(const std::string& path, ErrorCode kafka, std::string detail, Code code = Code::KafkaRefused) {
+    BadScenario b;
+    b.error.code = code;
+    b.error.path = path;
+    b.error.kafka = kafka;
+    b.error.detail = std::move(detail);
+    throw b;
+}
+
+/// A value as the file wrote it (JSON), shortened for a message.
+std::string shown(const json& v) {
+    std::string out = v.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (out.size() > 80) out = out.substr(0, 77) + "...";
+    return out;
+}
 
 const json& need(const json& obj, const char* key, const std::string& path) {
-    if (!obj.is_object() || !obj.contains(key)) fail(path, std::string("missing required field \"") + key + "\"");
+    if (!obj.is_object() || !obj.contains(key)) fail(path, Code::MissingField, key);
     return obj.at(key);
 }
 
 std::string getString(const json& v, const std::string& path) {
-    if (!v.is_string()) fail(path, "expected a string");
+    if (!v.is_string()) fail(path, Code::ExpectedString, shown(v));
     return v.get<std::string>();
 }
 
 std::int64_t getInt(const json& v, const std::string& path, std::int64_t lo, std::int64_t hi) {
-    if (!v.is_number_integer()) fail(path, "expected an integer");
+    if (!v.is_number_integer()) fail(path, Code::ExpectedInteger, shown(v));
     const auto x = v.get<std::int64_t>();
-    if (x < lo || x > hi) fail(path, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    if (x < lo || x > hi) failRange(path, std::to_string(lo), std::to_string(hi), std::to_string(x));
     return x;
 }
 
 double getNumber(const json& v, const std::string& path, double lo, double hi) {
-    if (!v.is_number()) fail(path, "expected a number");
+    if (!v.is_number()) fail(path, Code::ExpectedNumber, shown(v));
     const double x = v.get<double>();
-    if (!(x >= lo && x <= hi)) fail(path, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+    if (!(x >= lo && x <= hi)) failRange(path, std::to_string(lo), std::to_string(hi), shown(v));
     return x;
 }
 
@@ -197,20 +222,20 @@ TimeMs getDuration(const json& v, const std::string& path) {
     if (v.is_string()) {
         if (auto d = parseDuration(v.get<std::string>())) return *d;
     }
-    fail(path, "expected a duration such as \"250ms\", \"30s\", \"5m\" or a number of milliseconds");
+    fail(path, Code::ExpectedDuration, shown(v));
 }
 
 bool getBool(const json& v, const std::string& path) {
-    if (!v.is_boolean()) fail(path, "expected true or false");
+    if (!v.is_boolean()) fail(path, Code::ExpectedBool, shown(v));
     return v.get<bool>();
 }
 
 void checkKeys(const json& obj, const std::string& path, std::initializer_list<const char*> allowed) {
-    if (!obj.is_object()) fail(path, "expected an object");
+    if (!obj.is_object()) fail(path, Code::ExpectedObject, shown(obj));
     for (auto it = obj.begin(); it != obj.end(); ++it) {
         bool ok = false;
         for (const char* a : allowed) ok = ok || it.key() == a;
-        if (!ok) fail(path + "/" + it.key(), "unknown field \"" + it.key() + "\"");
+        if (!ok) fail(path + "/" + it.key(), Code::UnknownField, it.key());
     }
 }
 
@@ -229,13 +254,13 @@ LocalizedText getText(const json& v, const std::string& path) {
 }
 
 std::map<std::string, std::string> getConfigs(const json& v, const std::string& path) {
-    if (!v.is_object()) fail(path, "expected an object of config names to values");
+    if (!v.is_object()) fail(path, Code::ExpectedConfigObject, shown(v));
     std::map<std::string, std::string> out;
     for (auto it = v.begin(); it != v.end(); ++it) {
         if (it->is_string()) out[it.key()] = it->get<std::string>();
         else if (it->is_number_integer()) out[it.key()] = std::to_string(it->get<std::int64_t>());
         else if (it->is_boolean()) out[it.key()] = it->get<bool>() ? "true" : "false";
-        else fail(path + "/" + it.key(), "expected a string, integer or boolean");
+        else fail(path + "/" + it.key(), Code::ExpectedConfigValue, shown(*it));
     }
     return out;
 }
@@ -244,16 +269,27 @@ std::map<std::string, std::string> getConfigs(const json& v, const std::string& 
 /// more than 10000 partitions, or more records than one operation may write (1 + configs +
 /// partitions > 10000), get the controller's own error message.
 std::int32_t getTopicPartitions(const json& v, const std::string& path, std::size_t configs) {
-    if (!v.is_number_integer()) fail(path, "expected an integer");
+    if (!v.is_number_integer()) fail(path, Code::ExpectedInteger, shown(v));
     // Unsigned values above INT64_MAX read as negative here and are refused below as well.
     const auto x = v.get<std::int64_t>();
-    if (x < 1) fail(path, "must be between 1 and " + std::to_string(maxPartitionsForNewTopic(configs)));
-    if (x > kMaxPartitionsPerRequest) fail(path, "Excessively large number of partitions per request.");
-    if (x > maxPartitionsForNewTopic(configs))
-        fail(path, "Unable to perform excessively large batch operation. (at most " +
-                       std::to_string(maxPartitionsForNewTopic(configs)) + " partitions with " +
-                       std::to_string(configs) + " config(s): a topic's metadata records may not exceed " +
-                       std::to_string(kMaxRecordsPerUserOp) + ")");
+    if (x < 1) failRange(path, "1", std::to_string(maxPartitionsForNewTopic(configs)), std::to_string(x));
+    // Kafka's own messages, as the controller gives them to kafka-topics (sim/kafka_errors.h).
+    auto policy = [&](PolicyLimit limit) {
+        return adminErrorMessage(AdminOp::CreateTopic,
+                                 AdminResult{ErrorCode::POLICY_VIOLATION, static_cast<std::int64_t>(limit), 0, {}}, "");
+    };
+    if (x > kMaxPartitionsPerRequest)
+        failKafka(path, ErrorCode::POLICY_VIOLATION, policy(PolicyLimit::PartitionsPerRequest));
+    if (x > maxPartitionsForNewTopic(configs)) {
+        BadScenario b;
+        b.error.code = Code::TopicTooManyRecords;
+        b.error.path = path;
+        b.error.kafka = ErrorCode::POLICY_VIOLATION;
+        b.error.detail = policy(PolicyLimit::RecordsPerOperation);
+        b.error.high = std::to_string(maxPartitionsForNewTopic(configs));
+        b.error.value = std::to_string(configs);
+        throw b;
+    }
     return static_cast<std::int32_t>(x);
 }
 
@@ -263,19 +299,22 @@ ScenarioTopic parseTopic(const json& v, const std::string& path, std::int32_t br
     t.name = getString(need(v, "name", path), path + "/name");
     // What the controller would refuse must not load: ScenarioRun creates every topic and a refused one
     // would silently be missing from the run. Same rules and messages as kafka-topics gets.
-    if (const std::string why = invalidTopicNameMessage(t.name); !why.empty()) fail(path + "/name", why);
+    if (const std::string why = invalidTopicNameMessage(t.name); !why.empty())
+        failKafka(path + "/name", ErrorCode::INVALID_TOPIC_EXCEPTION, why);
     if (v.contains("configs")) {
         t.configs = getConfigs(v["configs"], path + "/configs");
         for (const auto& entry : t.configs)
             if (const TopicConfigValueCheck check = checkTopicConfigValue(entry.first, entry.second); !check.ok())
-                fail(path + "/configs/" + entry.first, check.message);
-        if (const auto conflict = topicConfigConflict(t.configs)) fail(path + "/configs", *conflict);
+                failKafka(path + "/configs/" + entry.first, ErrorCode::INVALID_CONFIG, check.message);
+        if (const auto conflict = topicConfigConflict(t.configs))
+            failKafka(path + "/configs", ErrorCode::INVALID_CONFIG, *conflict);
     }
     if (v.contains("partitions")) t.partitions = getTopicPartitions(v["partitions"], path + "/partitions", t.configs.size());
     if (v.contains("replication_factor"))
         t.replication_factor = static_cast<std::int32_t>(getInt(v["replication_factor"], path + "/replication_factor", 1, 9));
     if (t.replication_factor > brokers)
-        fail(path + "/replication_factor", replicationFactorUnreachableMessage(t.replication_factor, brokers));
+        failKafka(path + "/replication_factor", ErrorCode::INVALID_REPLICATION_FACTOR,
+                  replicationFactorUnreachableMessage(t.replication_factor, brokers));
     return t;
 }
 
@@ -292,16 +331,16 @@ KeySpec parseKeys(const json& v, const std::string& path) {
     else if (dist == "zipf") k.kind = KeySpec::Kind::Zipf;
     else if (dist == "sequence") k.kind = KeySpec::Kind::Sequence;
     else if (dist == "list") k.kind = KeySpec::Kind::List;
-    else fail(path + "/distribution", "unknown key distribution \"" + dist + "\" (use none, uniform, zipf, sequence or list)");
+    else fail(path + "/distribution", Code::UnknownKeyDistribution, dist);
     if (v.contains("count")) k.count = static_cast<std::int32_t>(getInt(v["count"], path + "/count", 1, 1000000));
     if (v.contains("prefix")) k.prefix = getString(v["prefix"], path + "/prefix");
     if (v.contains("zipf_s")) k.zipf_s = getNumber(v["zipf_s"], path + "/zipf_s", 0.01, 10);
     if (v.contains("list")) {
-        if (!v["list"].is_array() || v["list"].empty()) fail(path + "/list", "expected a non-empty array of strings");
+        if (!v["list"].is_array() || v["list"].empty()) fail(path + "/list", Code::ExpectedStringList, shown(v["list"]));
         for (std::size_t i = 0; i < v["list"].size(); ++i)
             k.list.push_back(getString(v["list"][i], path + "/list/" + std::to_string(i)));
     }
-    if (k.kind == KeySpec::Kind::List && k.list.empty()) fail(path + "/list", "the list distribution needs a list of keys");
+    if (k.kind == KeySpec::Kind::List && k.list.empty()) fail(path + "/list", Code::ListNeedsKeys);
     return k;
 }
 
@@ -312,7 +351,7 @@ ProducerConfig parseProducerConfig(const json& v, const std::string& path, Produ
         if (s == "0") c.acks = Acks::None;
         else if (s == "1") c.acks = Acks::Leader;
         else if (s == "all" || s == "-1") c.acks = Acks::All;
-        else fail(path + "/acks", "acks must be 0, 1, all or -1");
+        else fail(path + "/acks", Code::BadAcks, a.is_string() ? a.get<std::string>() : shown(a));
     }
     if (v.contains("linger_ms")) c.linger_ms = getInt(v["linger_ms"], path + "/linger_ms", 0, 3600000);
     if (v.contains("batch_size")) c.batch_size = static_cast<std::int32_t>(getInt(v["batch_size"], path + "/batch_size", 1, 1 << 26));
@@ -325,7 +364,7 @@ ProducerConfig parseProducerConfig(const json& v, const std::string& path, Produ
         const std::string p = getString(v["partitioner"], path + "/partitioner");
         if (p == "sticky" || p == "builtin" || p == "default") c.null_key_partitioner = NullKeyPartitioner::BuiltinSticky;
         else if (p == "round_robin" || p == "roundrobin") c.null_key_partitioner = NullKeyPartitioner::RoundRobin;
-        else fail(path + "/partitioner", "partitioner must be \"sticky\" or \"round_robin\"");
+        else fail(path + "/partitioner", Code::BadPartitioner, p);
     }
     return c;
 }
@@ -337,18 +376,18 @@ ScenarioConsumer parseConsumer(const json& v, const std::string& path) {
     ScenarioConsumer c;
     c.id = getString(need(v, "id", path), path + "/id");
     c.config.group_id = getString(need(v, "group", path), path + "/group");
-    if (c.config.group_id.empty()) fail(path + "/group", "the group id must not be empty");
+    if (c.config.group_id.empty()) fail(path + "/group", Code::EmptyGroupId);
     const json& topics = need(v, "topics", path);
-    if (!topics.is_array() || topics.empty()) fail(path + "/topics", "expected a non-empty array of topic names");
+    if (!topics.is_array() || topics.empty()) fail(path + "/topics", Code::ExpectedTopicList, shown(topics));
     for (std::size_t i = 0; i < topics.size(); ++i) c.topics.push_back(getString(topics[i], path + "/topics/" + std::to_string(i)));
     auto assignorAt = [&](const json& a, const std::string& p) {
         const auto k = parseAssignor(getString(a, p));
-        if (!k) fail(p, "unknown assignor \"" + a.get<std::string>() + "\" (use range, roundrobin, sticky or cooperative-sticky)");
+        if (!k) fail(p, Code::UnknownAssignor, a.get<std::string>());
         return *k;
     };
     if (v.contains("assignor")) c.config.assignors = {assignorAt(v["assignor"], path + "/assignor")};
     if (v.contains("assignors")) {
-        if (!v["assignors"].is_array() || v["assignors"].empty()) fail(path + "/assignors", "expected a non-empty array");
+        if (!v["assignors"].is_array() || v["assignors"].empty()) fail(path + "/assignors", Code::ExpectedNonEmptyArray, shown(v["assignors"]));
         c.config.assignors.clear();
         for (std::size_t i = 0; i < v["assignors"].size(); ++i)
             c.config.assignors.push_back(assignorAt(v["assignors"][i], path + "/assignors/" + std::to_string(i)));
@@ -371,10 +410,10 @@ ScenarioConsumer parseConsumer(const json& v, const std::string& path) {
         if (r == "earliest") c.config.auto_offset_reset = OffsetReset::Earliest;
         else if (r == "latest") c.config.auto_offset_reset = OffsetReset::Latest;
         else if (r == "none") c.config.auto_offset_reset = OffsetReset::None;
-        else fail(path + "/auto_offset_reset", "auto_offset_reset must be earliest, latest or none");
+        else fail(path + "/auto_offset_reset", Code::BadOffsetReset, r);
     }
     if (c.config.heartbeat_interval_ms >= c.config.session_timeout_ms)
-        fail(path + "/heartbeat_interval_ms", "heartbeat.interval.ms must be lower than session.timeout.ms");
+        fail(path + "/heartbeat_interval_ms", Code::HeartbeatNotBelowSession);
     if (v.contains("start")) c.start_ms = getDuration(v["start"], path + "/start");
     return c;
 }
@@ -388,7 +427,7 @@ Scenario parseRoot(const json& root) {
     if (root.contains("description")) s.description = getText(root["description"], "/description");
     if (root.contains("seed")) s.seed = static_cast<std::uint64_t>(getInt(root["seed"], "/seed", 0, INT64_MAX));
     if (root.contains("duration")) s.duration_ms = getDuration(root["duration"], "/duration");
-    if (s.duration_ms <= 0) fail("/duration", "the duration must be positive");
+    if (s.duration_ms <= 0) fail("/duration", Code::DurationNotPositive, std::to_string(s.duration_ms));
     if (root.contains("cluster")) {
         const json& c = root["cluster"];
         checkKeys(c, "/cluster", {"brokers", "configs", "network_delay_ms"});
@@ -406,12 +445,12 @@ Scenario parseRoot(const json& root) {
                 auto num = [&](std::int64_t lo, std::int64_t hi) {
                     try {
                         const std::int64_t x = std::stoll(v);
-                        if (x < lo || x > hi) fail(p, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+                        if (x < lo || x > hi) failRange(p, std::to_string(lo), std::to_string(hi), v);
                         return x;
                     } catch (const BadScenario&) {
                         throw;
                     } catch (...) {
-                        fail(p, "expected a number");
+                        fail(p, Code::ExpectedNumber, v);
                     }
                 };
                 if (k == "min.insync.replicas") d.min_insync_replicas = static_cast<std::int32_t>(num(1, 9));
@@ -427,17 +466,18 @@ Scenario parseRoot(const json& root) {
                 else if (k == "offsets.topic.replication.factor") d.offsets_topic_replication_factor = static_cast<std::int32_t>(num(1, 9));
                 else if (k == "broker.session.timeout.ms") d.broker_session_timeout_ms = num(100, 3600000);
                 else if (k == "auto.create.topics.enable") d.auto_create_topics_enable = v == "true";
-                else fail(p, "unsupported broker config \"" + k + "\"");
+                else fail(p, Code::UnsupportedBrokerConfig, k);
             }
         }
     }
     if (root.contains("topics")) {
-        if (!root["topics"].is_array()) fail("/topics", "expected an array");
+        if (!root["topics"].is_array()) fail("/topics", Code::ExpectedArray, shown(root["topics"]));
         for (std::size_t i = 0; i < root["topics"].size(); ++i) {
             const std::string path = "/topics/" + std::to_string(i);
             ScenarioTopic t = parseTopic(root["topics"][i], path, s.cluster.brokers);
             for (const ScenarioTopic& earlier : s.topics)
-                if (earlier.name == t.name) fail(path + "/name", "Topic '" + t.name + "' already exists.");
+                if (earlier.name == t.name) failKafka(path + "/name", ErrorCode::TOPIC_ALREADY_EXISTS,
+                              adminErrorMessage(AdminOp::CreateTopic, AdminResult{ErrorCode::TOPIC_ALREADY_EXISTS, 0, 0, {}}, t.name));
             s.topics.push_back(std::move(t));
         }
     }
@@ -445,7 +485,7 @@ Scenario parseRoot(const json& root) {
         return std::any_of(s.topics.begin(), s.topics.end(), [&](const ScenarioTopic& t) { return t.name == name; });
     };
     if (root.contains("producers")) {
-        if (!root["producers"].is_array()) fail("/producers", "expected an array");
+        if (!root["producers"].is_array()) fail("/producers", Code::ExpectedArray, shown(root["producers"]));
         for (std::size_t i = 0; i < root["producers"].size(); ++i) {
             const json& v = root["producers"][i];
             const std::string path = "/producers/" + std::to_string(i);
@@ -454,7 +494,7 @@ Scenario parseRoot(const json& root) {
             ScenarioProducer p;
             p.id = getString(need(v, "id", path), path + "/id");
             p.topic = getString(need(v, "topic", path), path + "/topic");
-            if (!topicKnown(p.topic)) fail(path + "/topic", "unknown topic \"" + p.topic + "\" (declare it under \"topics\")");
+            if (!topicKnown(p.topic)) fail(path + "/topic", Code::UnknownTopic, p.topic);
             if (v.contains("rate")) p.rate_per_sec = getNumber(v["rate"], path + "/rate", 0, 10000000);
             if (v.contains("keys")) p.keys = parseKeys(v["keys"], path + "/keys");
             if (v.contains("value")) p.value_template = getString(v["value"], path + "/value");
@@ -466,17 +506,17 @@ Scenario parseRoot(const json& root) {
         }
     }
     if (root.contains("consumers")) {
-        if (!root["consumers"].is_array()) fail("/consumers", "expected an array");
+        if (!root["consumers"].is_array()) fail("/consumers", Code::ExpectedArray, shown(root["consumers"]));
         for (std::size_t i = 0; i < root["consumers"].size(); ++i) {
             auto c = parseConsumer(root["consumers"][i], "/consumers/" + std::to_string(i));
             for (std::size_t k = 0; k < c.topics.size(); ++k)
                 if (!topicKnown(c.topics[k]))
-                    fail("/consumers/" + std::to_string(i) + "/topics/" + std::to_string(k), "unknown topic \"" + c.topics[k] + "\"");
+                    fail("/consumers/" + std::to_string(i) + "/topics/" + std::to_string(k), Code::UnknownTopic, c.topics[k]);
             s.consumers.push_back(std::move(c));
         }
     }
     if (root.contains("actions")) {
-        if (!root["actions"].is_array()) fail("/actions", "expected an array");
+        if (!root["actions"].is_array()) fail("/actions", Code::ExpectedArray, shown(root["actions"]));
         for (std::size_t i = 0; i < root["actions"].size(); ++i) {
             const json& v = root["actions"][i];
             const std::string path = "/actions/" + std::to_string(i);
@@ -516,7 +556,7 @@ Scenario parseRoot(const json& root) {
                 checkKeys(v, path, {"at", "do", "topic", "partitions"});
                 a.kind = ScenarioAction::Kind::AlterPartitions;
                 a.target = getString(need(v, "topic", path), path + "/topic");
-                if (!topicKnown(a.target)) fail(path + "/topic", "unknown topic \"" + a.target + "\"");
+                if (!topicKnown(a.target)) fail(path + "/topic", Code::UnknownTopic, a.target);
                 // The controller grows a topic by at most 10000 partitions per request (beyond, it
                 // fails after creating 10000): any int32 total is accepted, as kafka-topics --alter.
                 a.value = getInt(need(v, "partitions", path), path + "/partitions", 1, 2147483647);
@@ -537,10 +577,7 @@ Scenario parseRoot(const json& root) {
                 checkKeys(v, path, {"at", "do"});
                 a.kind = ScenarioAction::Kind::ElectPreferred;
             } else {
-                fail(path + "/do", "unknown action \"" + kind +
-                                        "\" (use stop_broker, crash_broker, start_broker, add_consumer, remove_consumer, "
-                                        "crash_consumer, pause_consumer, alter_partitions, create_topic, delete_topic, "
-                                        "producer_rate or elect_preferred_leaders)");
+                fail(path + "/do", Code::UnknownAction, kind);
             }
             s.actions.push_back(std::move(a));
         }
@@ -549,16 +586,16 @@ Scenario parseRoot(const json& root) {
     }
     if (root.contains("terminal")) {
         if (!root["terminal"].is_object())
-            fail("/terminal", "expected an object (the terminal's commands, as FluxoLab saves them)");
+            fail("/terminal", Code::TerminalNotObject, shown(root["terminal"]));
         s.terminal = root["terminal"].dump();
     }
     auto nonEmpty = [](const json& v, const std::string& path) {
         std::string x = getString(v, path);
-        if (x.empty()) fail(path, "must not be empty");
+        if (x.empty()) fail(path, Code::MustNotBeEmpty);
         return x;
     };
     if (root.contains("trace_feeds")) {
-        if (!root["trace_feeds"].is_array()) fail("/trace_feeds", "expected an array");
+        if (!root["trace_feeds"].is_array()) fail("/trace_feeds", Code::ExpectedArray, shown(root["trace_feeds"]));
         for (std::size_t i = 0; i < root["trace_feeds"].size(); ++i) {
             const json& v = root["trace_feeds"][i];
             const std::string path = "/trace_feeds/" + std::to_string(i);
@@ -566,14 +603,14 @@ Scenario parseRoot(const json& root) {
             ScenarioTraceFeed f;
             f.trace = nonEmpty(need(v, "trace", path), path + "/trace");
             f.topic = getString(need(v, "topic", path), path + "/topic");
-            if (!topicKnown(f.topic)) fail(path + "/topic", "unknown topic \"" + f.topic + "\" (declare it under \"topics\")");
+            if (!topicKnown(f.topic)) fail(path + "/topic", Code::UnknownTopic, f.topic);
             if (v.contains("key")) f.key = nonEmpty(v["key"], path + "/key");
             if (v.contains("time")) f.time = nonEmpty(v["time"], path + "/time");
             if (v.contains("time_format")) {
                 f.time_format = getString(v["time_format"], path + "/time_format");
                 if (f.time_format != "auto" && f.time_format != "epoch-ms" && f.time_format != "epoch-s" &&
                     f.time_format != "iso" && f.time_format != "sql")
-                    fail(path + "/time_format", "time_format must be auto, epoch-ms, epoch-s, iso or sql");
+                    fail(path + "/time_format", Code::BadTimeFormat, f.time_format);
             }
             if (v.contains("value")) f.value = getString(v["value"], path + "/value");
             if (v.contains("arrival")) f.arrival = nonEmpty(v["arrival"], path + "/arrival");
@@ -581,15 +618,15 @@ Scenario parseRoot(const json& root) {
                 v.contains("pacing") ? getString(v["pacing"], path + "/pacing") : std::string("arrival");
             if (pacing == "arrival") f.pacing = ScenarioTraceFeed::Pacing::Arrival;
             else if (pacing == "event_time") f.pacing = ScenarioTraceFeed::Pacing::EventTime;
-            else fail(path + "/pacing", "pacing must be \"arrival\" (the arrival column) or \"event_time\"");
+            else fail(path + "/pacing", Code::BadPacing, pacing);
             if (f.pacing == ScenarioTraceFeed::Pacing::Arrival && f.arrival.empty())
-                fail(path, "pacing by arrival needs the \"arrival\" column (or use \"pacing\": \"event_time\")");
+                fail(path, Code::ArrivalPacingNeedsColumn);
             if (v.contains("start")) f.start_ms = getDuration(v["start"], path + "/start");
             s.trace_feeds.push_back(std::move(f));
         }
     }
     if (root.contains("stream_jobs")) {
-        if (!root["stream_jobs"].is_array()) fail("/stream_jobs", "expected an array");
+        if (!root["stream_jobs"].is_array()) fail("/stream_jobs", Code::ExpectedArray, shown(root["stream_jobs"]));
         for (std::size_t i = 0; i < root["stream_jobs"].size(); ++i) {
             const json& v = root["stream_jobs"][i];
             const std::string path = "/stream_jobs/" + std::to_string(i);
@@ -598,9 +635,9 @@ Scenario parseRoot(const json& root) {
             ScenarioStreamJob j;
             j.id = nonEmpty(need(v, "id", path), path + "/id");
             for (const auto& other : s.stream_jobs)
-                if (other.id == j.id) fail(path + "/id", "another stream job is called \"" + j.id + "\"");
+                if (other.id == j.id) fail(path + "/id", Code::DuplicateStreamJob, j.id);
             j.topic = getString(need(v, "topic", path), path + "/topic");
-            if (!topicKnown(j.topic)) fail(path + "/topic", "unknown topic \"" + j.topic + "\" (declare it under \"topics\")");
+            if (!topicKnown(j.topic)) fail(path + "/topic", Code::UnknownTopic, j.topic);
             j.window = nonEmpty(need(v, "window", path), path + "/window");
             if (v.contains("watermark")) j.watermark = nonEmpty(v["watermark"], path + "/watermark");
             if (v.contains("agg")) j.agg = nonEmpty(v["agg"], path + "/agg");
@@ -614,7 +651,7 @@ Scenario parseRoot(const json& root) {
             if (v.contains("event_time")) {
                 j.event_time = getString(v["event_time"], path + "/event_time");
                 if (j.event_time != "timestamp" && (j.event_time.rfind("field:", 0) != 0 || j.event_time.size() <= 6))
-                    fail(path + "/event_time", "event_time must be \"timestamp\" or \"field:NAME\"");
+                    fail(path + "/event_time", Code::BadEventTime, j.event_time);
             }
             s.stream_jobs.push_back(std::move(j));
         }
@@ -628,8 +665,8 @@ std::optional<Scenario> parseScenario(const std::string& text, const std::string
     error = ScenarioError{};
     error.file = file;
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        error.code = ScenarioErrorCode::EmptyFile;
         error.line = 1;
-        error.message = "the file is empty; a scenario is a JSON object (see assets/scenarios)";
         return std::nullopt;
     }
     json root;
@@ -637,29 +674,35 @@ std::optional<Scenario> parseScenario(const std::string& text, const std::string
         root = json::parse(text);
     } catch (const json::parse_error& e) {
         LineLocator loc(text);
-        error.line = e.byte > 0 ? loc.lineAt(e.byte - 1) : 1;
+        error.code = ScenarioErrorCode::InvalidJson;
+        const std::size_t at = e.byte > 0 ? std::min<std::size_t>(e.byte - 1, text.size()) : 0;
+        error.line = loc.lineAt(at);
+        const std::size_t lineStart = at == 0 ? 0 : text.rfind('\n', at - 1);
+        error.column = static_cast<int>(at - (lineStart == std::string::npos || at == 0 ? 0 : lineStart + 1)) + 1;
         std::string what = e.what();
         const auto pos = what.find("syntax error");
-        error.message = "invalid JSON: " + (pos != std::string::npos ? what.substr(pos) : what);
+        error.detail = pos != std::string::npos ? what.substr(pos) : what;
         return std::nullopt;
     } catch (const json::exception& e) {
         // json::parse also throws out_of_range, for a number too large for a double (1e999).
         std::string what = e.what();
         const auto pos = what.find("] ");
+        error.code = e.id == 406 ? ScenarioErrorCode::JsonNumberTooLarge : ScenarioErrorCode::InvalidJson;
         error.line = 0;
-        error.message = "invalid JSON: " + (pos != std::string::npos ? what.substr(pos + 2) : what);
+        error.detail = pos != std::string::npos ? what.substr(pos + 2) : what;
         return std::nullopt;
     }
     try {
         return parseRoot(root);
     } catch (const BadScenario& b) {
         LineLocator loc(text);
-        error.path = b.path;
-        error.line = loc.lineOf(b.path);
-        error.message = b.message;
+        error = b.error;
+        error.file = file;
+        error.line = loc.lineOf(b.error.path);
         return std::nullopt;
     } catch (const std::exception& e) {
-        error.message = e.what();
+        error.code = ScenarioErrorCode::Internal;
+        error.detail = e.what();
         return std::nullopt;
     }
 }
@@ -667,7 +710,9 @@ std::optional<Scenario> parseScenario(const std::string& text, const std::string
 std::optional<Scenario> loadScenarioFile(const std::string& path, ScenarioError& error) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        error = ScenarioError{path, 0, "", "cannot open the file"};
+        error = ScenarioError{};
+        error.code = ScenarioErrorCode::CannotOpen;
+        error.file = path;
         return std::nullopt;
     }
     std::stringstream ss;

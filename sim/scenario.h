@@ -117,13 +117,71 @@ struct Scenario {
     std::vector<ScenarioStreamJob> stream_jobs;
 };
 
+/// What is wrong with a scenario file, as a code with its parameters (ScenarioError). sim/ makes no
+/// text: fluxolab-cli's English is made in labs/backend/scenario_errors.h, the app's in its UI language.
+enum class ScenarioErrorCode : std::uint8_t {
+    None,
+    CannotOpen,               ///< the file cannot be opened
+    EmptyFile,                ///< nothing but white space
+    InvalidJson,              ///< detail: the JSON parser's own description; line and column when known
+    JsonNumberTooLarge,       ///< a number beyond a double (1e999); detail: the parser's description
+    MissingField,             ///< value: the field
+    UnknownField,             ///< value: the field
+    ExpectedString,
+    ExpectedInteger,
+    ExpectedNumber,
+    ExpectedBool,
+    ExpectedDuration,         ///< value: what was given, as JSON
+    ExpectedObject,
+    ExpectedArray,
+    ExpectedNonEmptyArray,
+    ExpectedStringList,       ///< a non-empty array of strings
+    ExpectedTopicList,        ///< a non-empty array of topic names
+    ExpectedConfigObject,     ///< an object of config names to values
+    ExpectedConfigValue,      ///< a string, an integer or a boolean
+    OutOfRange,               ///< low, high: the bounds; value: what was given
+    MustNotBeEmpty,
+    DurationNotPositive,
+    EmptyGroupId,
+    UnknownKeyDistribution,   ///< value
+    ListNeedsKeys,
+    BadAcks,                  ///< value
+    BadPartitioner,           ///< value
+    UnknownAssignor,          ///< value
+    BadOffsetReset,           ///< value
+    HeartbeatNotBelowSession,
+    UnsupportedBrokerConfig,  ///< value: the config name
+    UnknownTopic,             ///< value: the topic
+    UnknownAction,            ///< value
+    TerminalNotObject,
+    BadTerminalJournal,       ///< labs/ found the terminal's commands unreadable; detail: its technical reason
+    BadTimeFormat,            ///< value
+    BadPacing,                ///< value
+    ArrivalPacingNeedsColumn,
+    DuplicateStreamJob,       ///< value: the id
+    BadEventTime,             ///< value
+    /// What a Kafka 4.3.1 controller refuses (topic name, configs, replication factor, a name used
+    /// twice, too many partitions): kafka is its error code, detail its own message (sim/kafka_errors.h).
+    KafkaRefused,
+    /// POLICY_VIOLATION for a topic whose metadata records exceed kMaxRecordsPerUserOp: detail is
+    /// Kafka's message, high the most partitions allowed, value the number of configs.
+    TopicTooManyRecords,
+    Internal,                 ///< an unexpected exception; detail: its what()
+};
+
 /// A parse/validation problem with the position it refers to (1-based line; 0 if unknown).
 struct ScenarioError {
+    ScenarioErrorCode code = ScenarioErrorCode::None;
     std::string file;
     int line = 0;
+    int column = 0;      ///< 1-based, InvalidJson only (0 if unknown)
     std::string path;    ///< JSON pointer, e.g. "/producers/0/rate"
-    std::string message; ///< English, technical (the CLI prints it; the GUI translates the frame around it)
-    std::string str() const;
+    std::string value;   ///< the offending value or name (see the code)
+    std::string low;     ///< OutOfRange: the bounds, as numbers written in JSON
+    std::string high;
+    ErrorCode kafka = ErrorCode::NONE; ///< KafkaRefused, TopicTooManyRecords
+    std::string detail;  ///< Kafka's or the JSON parser's own text (see the code); never FluxoLab's
+    bool failed() const { return code != ScenarioErrorCode::None; }
 };
 
 /// Parses a scenario from JSON text. On error returns std::nullopt and fills `error`.

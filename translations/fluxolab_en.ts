@@ -190,6 +190,213 @@
     </message>
 </context>
 <context>
+    <name>ErrorTexts</name>
+    <message>
+        <source>the file cannot be opened (does it exist, and may it be read?)</source>
+        <translation>the file cannot be opened (does it exist, and may it be read?)</translation>
+    </message>
+    <message>
+        <source>the file is empty; a scenario is a JSON object (see the scenarios of the gallery)</source>
+        <translation>the file is empty; a scenario is a JSON object (see the scenarios of the gallery)</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON: the error is at column %1 of this line</source>
+        <translation>the file is not valid JSON: the error is at column %1 of this line</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON</source>
+        <translation>the file is not valid JSON</translation>
+    </message>
+    <message>
+        <source>a number is too large for JSON (beyond a double)</source>
+        <translation>a number is too large for JSON (beyond a double)</translation>
+    </message>
+    <message>
+        <source>the required field &quot;%1&quot; is missing</source>
+        <translation>the required field &quot;%1&quot; is missing</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; does not exist here (a typo?)</source>
+        <translation>the field &quot;%1&quot; does not exist here (a typo?)</translation>
+    </message>
+    <message>
+        <source>expected a text in quotes, found %1</source>
+        <translation>expected a text in quotes, found %1</translation>
+    </message>
+    <message>
+        <source>expected an integer, found %1</source>
+        <translation>expected an integer, found %1</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>expected a number, found %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>expected true or false, found %1</translation>
+    </message>
+    <message>
+        <source>expected a duration such as &quot;250ms&quot;, &quot;30s&quot;, &quot;5m&quot; or a number of milliseconds, found %1</source>
+        <translation>expected a duration such as &quot;250ms&quot;, &quot;30s&quot;, &quot;5m&quot; or a number of milliseconds, found %1</translation>
+    </message>
+    <message>
+        <source>expected an object {...}, found %1</source>
+        <translation>expected an object {...}, found %1</translation>
+    </message>
+    <message>
+        <source>expected a list [...], found %1</source>
+        <translation>expected a list [...], found %1</translation>
+    </message>
+    <message>
+        <source>expected a list that is not empty, found %1</source>
+        <translation>expected a list that is not empty, found %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of texts, found %1</source>
+        <translation>expected a non-empty list of texts, found %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of topic names, found %1</source>
+        <translation>expected a non-empty list of topic names, found %1</translation>
+    </message>
+    <message>
+        <source>expected an object of config names and their values, found %1</source>
+        <translation>expected an object of config names and their values, found %1</translation>
+    </message>
+    <message>
+        <source>a config value is a text, an integer or true/false, found %1</source>
+        <translation>a config value is a text, an integer or true/false, found %1</translation>
+    </message>
+    <message>
+        <source>%1 is out of range: it must be between %2 and %3</source>
+        <translation>%1 is out of range: it must be between %2 and %3</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>must not be empty</translation>
+    </message>
+    <message>
+        <source>the duration must be positive (found %1 ms)</source>
+        <translation>the duration must be positive (found %1 ms)</translation>
+    </message>
+    <message>
+        <source>the group id must not be empty</source>
+        <translation>the group id must not be empty</translation>
+    </message>
+    <message>
+        <source>unknown key distribution &quot;%1&quot; (use none, uniform, zipf, sequence or list)</source>
+        <translation>unknown key distribution &quot;%1&quot; (use none, uniform, zipf, sequence or list)</translation>
+    </message>
+    <message>
+        <source>the list distribution needs a list of keys</source>
+        <translation>the list distribution needs a list of keys</translation>
+    </message>
+    <message>
+        <source>acks is &quot;%1&quot;; it must be 0, 1, all or -1</source>
+        <translation>acks is &quot;%1&quot;; it must be 0, 1, all or -1</translation>
+    </message>
+    <message>
+        <source>partitioner is &quot;%1&quot;; it must be &quot;sticky&quot; or &quot;round_robin&quot;</source>
+        <translation>partitioner is &quot;%1&quot;; it must be &quot;sticky&quot; or &quot;round_robin&quot;</translation>
+    </message>
+    <message>
+        <source>unknown assignor &quot;%1&quot; (use range, roundrobin, sticky or cooperative-sticky)</source>
+        <translation>unknown assignor &quot;%1&quot; (use range, roundrobin, sticky or cooperative-sticky)</translation>
+    </message>
+    <message>
+        <source>auto_offset_reset is &quot;%1&quot;; it must be earliest, latest or none</source>
+        <translation>auto_offset_reset is &quot;%1&quot;; it must be earliest, latest or none</translation>
+    </message>
+    <message>
+        <source>heartbeat.interval.ms must be lower than session.timeout.ms</source>
+        <translation>heartbeat.interval.ms must be lower than session.timeout.ms</translation>
+    </message>
+    <message>
+        <source>FluxoLab does not simulate the broker config &quot;%1&quot;</source>
+        <translation>FluxoLab does not simulate the broker config &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the topic &quot;%1&quot; is not declared under &quot;topics&quot;</source>
+        <translation>the topic &quot;%1&quot; is not declared under &quot;topics&quot;</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot; (use stop_broker, crash_broker, start_broker, add_consumer, remove_consumer, crash_consumer, pause_consumer, alter_partitions, create_topic, delete_topic, producer_rate or elect_preferred_leaders)</source>
+        <translation>unknown action &quot;%1&quot; (use stop_broker, crash_broker, start_broker, add_consumer, remove_consumer, crash_consumer, pause_consumer, alter_partitions, create_topic, delete_topic, producer_rate or elect_preferred_leaders)</translation>
+    </message>
+    <message>
+        <source>&quot;terminal&quot; must be an object (the terminal&apos;s commands, as FluxoLab saves them), found %1</source>
+        <translation>&quot;terminal&quot; must be an object (the terminal&apos;s commands, as FluxoLab saves them), found %1</translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s commands saved in the file cannot be replayed (%1)</source>
+        <translation>the terminal&apos;s commands saved in the file cannot be replayed (%1)</translation>
+    </message>
+    <message>
+        <source>time_format is &quot;%1&quot;; it must be auto, epoch-ms, epoch-s, iso or sql</source>
+        <translation>time_format is &quot;%1&quot;; it must be auto, epoch-ms, epoch-s, iso or sql</translation>
+    </message>
+    <message>
+        <source>pacing is &quot;%1&quot;; it must be &quot;arrival&quot; (the arrival column) or &quot;event_time&quot;</source>
+        <translation>pacing is &quot;%1&quot;; it must be &quot;arrival&quot; (the arrival column) or &quot;event_time&quot;</translation>
+    </message>
+    <message>
+        <source>pacing by arrival needs the &quot;arrival&quot; column (or use &quot;pacing&quot;: &quot;event_time&quot;)</source>
+        <translation>pacing by arrival needs the &quot;arrival&quot; column (or use &quot;pacing&quot;: &quot;event_time&quot;)</translation>
+    </message>
+    <message>
+        <source>two stream jobs are called &quot;%1&quot;</source>
+        <translation>two stream jobs are called &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>event_time is &quot;%1&quot;; it must be &quot;timestamp&quot; or &quot;field:NAME&quot;</source>
+        <translation>event_time is &quot;%1&quot;; it must be &quot;timestamp&quot; or &quot;field:NAME&quot;</translation>
+    </message>
+    <message>
+        <source>Kafka would refuse it: %1 (%2)</source>
+        <translation>Kafka would refuse it: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>At most %1 partitions with %2 config(s): a topic&apos;s metadata records may not exceed %3.</source>
+        <translation>At most %1 partitions with %2 config(s): a topic&apos;s metadata records may not exceed %3.</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>unexpected error: %1</translation>
+    </message>
+    <message>
+        <source>Line %1, at %2: %3</source>
+        <translation>Line %1, at %2: %3</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Line %1: %2</translation>
+    </message>
+    <message>
+        <source>At %1: %2</source>
+        <translation>At %1: %2</translation>
+    </message>
+    <message>
+        <source>the watermark is &quot;%1&quot;; it must be bounded:DURATION, sql:DURATION or monotonous (for example bounded:5s)</source>
+        <translation>the watermark is &quot;%1&quot;; it must be bounded:DURATION, sql:DURATION or monotonous (for example bounded:5s)</translation>
+    </message>
+    <message>
+        <source>the window is &quot;%1&quot;; it must be tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive durations (for example tumble:60s)</source>
+        <translation>the window is &quot;%1&quot;; it must be tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive durations (for example tumble:60s)</translation>
+    </message>
+    <message>
+        <source>the aggregate is &quot;%1&quot;; it must be count, or sum, min, max, avg or collect with a field (for example sum:valor)</source>
+        <translation>the aggregate is &quot;%1&quot;; it must be count, or sum, min, max, avg or collect with a field (for example sum:valor)</translation>
+    </message>
+    <message>
+        <source>watermark_interval is &quot;%1&quot;; it must be per-event or a positive duration</source>
+        <translation>watermark_interval is &quot;%1&quot;; it must be per-event or a positive duration</translation>
+    </message>
+    <message>
+        <source>the stream job&apos;s settings do not go together (%1)</source>
+        <translation>the stream job&apos;s settings do not go together (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <source>Empty</source>
@@ -3140,6 +3347,114 @@ Line %2: %3</translation>
     <message>
         <source>crash after %1 elements: %2 read again, %3 results emitted twice</source>
         <translation>crash after %1 elements: %2 read again, %3 results emitted twice</translation>
+    </message>
+    <message>
+        <source>the file could not be read to the end (a read error)</source>
+        <translation>the file could not be read to the end (a read error)</translation>
+    </message>
+    <message>
+        <source>the header line is longer than %1 KiB: is this a trace file?</source>
+        <translation>the header line is longer than %1 KiB: is this a trace file?</translation>
+    </message>
+    <message>
+        <source>the file is cut short: a quoted field of the header is never closed</source>
+        <translation>the file is cut short: a quoted field of the header is never closed</translation>
+    </message>
+    <message>
+        <source>the file has no header line (only blank lines)</source>
+        <translation>the file has no header line (only blank lines)</translation>
+    </message>
+    <message>
+        <source>the line is longer than %1 KiB (not read)</source>
+        <translation>the line is longer than %1 KiB (not read)</translation>
+    </message>
+    <message>
+        <source>the file is cut short: a quoted field opened here is never closed</source>
+        <translation>the file is cut short: a quoted field opened here is never closed</translation>
+    </message>
+    <message>
+        <source>a quoted field is never closed</source>
+        <translation>a quoted field is never closed</translation>
+    </message>
+    <message>
+        <source>text after a closing quote (expected %1)</source>
+        <translation>text after a closing quote (expected %1)</translation>
+    </message>
+    <message>
+        <source>the partition field is missing (an integer between 0 and 1023 is needed)</source>
+        <translation>the partition field is missing (an integer between 0 and 1023 is needed)</translation>
+    </message>
+    <message>
+        <source>the partition %1 is not an integer between 0 and 1023</source>
+        <translation>the partition %1 is not an integer between 0 and 1023</translation>
+    </message>
+    <message>
+        <source>the arrival time field is missing (epoch milliseconds are needed)</source>
+        <translation>the arrival time field is missing (epoch milliseconds are needed)</translation>
+    </message>
+    <message>
+        <source>the arrival time %1 is not in epoch milliseconds</source>
+        <translation>the arrival time %1 is not in epoch milliseconds</translation>
+    </message>
+    <message>
+        <source>the arrival time %1 is before the previous line&apos;s %2 (the file must be in arrival order)</source>
+        <translation>the arrival time %1 is before the previous line&apos;s %2 (the file must be in arrival order)</translation>
+    </message>
+    <message>
+        <source>the event time is empty</source>
+        <translation>the event time is empty</translation>
+    </message>
+    <message>
+        <source>cannot read the time of day of %1 (expected %2)</source>
+        <translation>cannot read the time of day of %1 (expected %2)</translation>
+    </message>
+    <message>
+        <source>cannot read the seconds of %1</source>
+        <translation>cannot read the seconds of %1</translation>
+    </message>
+    <message>
+        <source>bad fraction of a second in %1</source>
+        <translation>bad fraction of a second in %1</translation>
+    </message>
+    <message>
+        <source>text after the time in %1 (this format has no time zone)</source>
+        <translation>text after the time in %1 (this format has no time zone)</translation>
+    </message>
+    <message>
+        <source>bad time zone offset in %1</source>
+        <translation>bad time zone offset in %1</translation>
+    </message>
+    <message>
+        <source>the time zone offset in %1 is out of range</source>
+        <translation>the time zone offset in %1 is out of range</translation>
+    </message>
+    <message>
+        <source>text after the time in %1</source>
+        <translation>text after the time in %1</translation>
+    </message>
+    <message>
+        <source>there is no such date or time: %1</source>
+        <translation>there is no such date or time: %1</translation>
+    </message>
+    <message>
+        <source>the time %1 is out of range (years 1 to 9999)</source>
+        <translation>the time %1 is out of range (years 1 to 9999)</translation>
+    </message>
+    <message>
+        <source>the partition %1 is too large (at most %2)</source>
+        <translation>the partition %1 is too large (at most %2)</translation>
+    </message>
+    <message>
+        <source>the partition %1 is not below the number of partitions (%2)</source>
+        <translation>the partition %1 is not below the number of partitions (%2)</translation>
+    </message>
+    <message>
+        <source>more than %1 events: too long for this view (fluxolab-cli replay reads it)</source>
+        <translation>more than %1 events: too long for this view (fluxolab-cli replay reads it)</translation>
+    </message>
+    <message>
+        <source>bad header: %1</source>
+        <translation>bad header: %1</translation>
     </message>
 </context>
 <context>

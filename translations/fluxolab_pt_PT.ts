@@ -190,6 +190,213 @@
     </message>
 </context>
 <context>
+    <name>ErrorTexts</name>
+    <message>
+        <source>the file cannot be opened (does it exist, and may it be read?)</source>
+        <translation>não é possível abrir o ficheiro (existe? pode ser lido?)</translation>
+    </message>
+    <message>
+        <source>the file is empty; a scenario is a JSON object (see the scenarios of the gallery)</source>
+        <translation>o ficheiro está vazio; um cenário é um objeto JSON (veja os cenários da galeria)</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON: the error is at column %1 of this line</source>
+        <translation>o ficheiro não é JSON válido: o erro está na coluna %1 desta linha</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON</source>
+        <translation>o ficheiro não é JSON válido</translation>
+    </message>
+    <message>
+        <source>a number is too large for JSON (beyond a double)</source>
+        <translation>um número é grande demais para JSON (ultrapassa um double)</translation>
+    </message>
+    <message>
+        <source>the required field &quot;%1&quot; is missing</source>
+        <translation>falta o campo obrigatório &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; does not exist here (a typo?)</source>
+        <translation>o campo &quot;%1&quot; não existe aqui (engano na escrita?)</translation>
+    </message>
+    <message>
+        <source>expected a text in quotes, found %1</source>
+        <translation>esperava-se um texto entre aspas, encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>expected an integer, found %1</source>
+        <translation>esperava-se um número inteiro, encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>esperava-se um número, encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>esperava-se true ou false, encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>expected a duration such as &quot;250ms&quot;, &quot;30s&quot;, &quot;5m&quot; or a number of milliseconds, found %1</source>
+        <translation>esperava-se uma duração como &quot;250ms&quot;, &quot;30s&quot;, &quot;5m&quot; ou um número de milissegundos, encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>expected an object {...}, found %1</source>
+        <translation>esperava-se um objeto {...}, encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>expected a list [...], found %1</source>
+        <translation>esperava-se uma lista [...], encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>expected a list that is not empty, found %1</source>
+        <translation>esperava-se uma lista não vazia, encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of texts, found %1</source>
+        <translation>esperava-se uma lista não vazia de textos, encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of topic names, found %1</source>
+        <translation>esperava-se uma lista não vazia de nomes de tópicos, encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>expected an object of config names and their values, found %1</source>
+        <translation>esperava-se um objeto com nomes de configurações e os seus valores, encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>a config value is a text, an integer or true/false, found %1</source>
+        <translation>o valor de uma configuração é um texto, um inteiro ou true/false, encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>%1 is out of range: it must be between %2 and %3</source>
+        <translation>%1 está fora do intervalo: tem de estar entre %2 e %3</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>não pode estar vazio</translation>
+    </message>
+    <message>
+        <source>the duration must be positive (found %1 ms)</source>
+        <translation>a duração tem de ser positiva (encontrou-se %1 ms)</translation>
+    </message>
+    <message>
+        <source>the group id must not be empty</source>
+        <translation>o id do grupo não pode estar vazio</translation>
+    </message>
+    <message>
+        <source>unknown key distribution &quot;%1&quot; (use none, uniform, zipf, sequence or list)</source>
+        <translation>distribuição de chaves desconhecida &quot;%1&quot; (use none, uniform, zipf, sequence ou list)</translation>
+    </message>
+    <message>
+        <source>the list distribution needs a list of keys</source>
+        <translation>a distribuição list precisa de uma lista de chaves</translation>
+    </message>
+    <message>
+        <source>acks is &quot;%1&quot;; it must be 0, 1, all or -1</source>
+        <translation>acks é &quot;%1&quot;; tem de ser 0, 1, all ou -1</translation>
+    </message>
+    <message>
+        <source>partitioner is &quot;%1&quot;; it must be &quot;sticky&quot; or &quot;round_robin&quot;</source>
+        <translation>partitioner é &quot;%1&quot;; tem de ser &quot;sticky&quot; ou &quot;round_robin&quot;</translation>
+    </message>
+    <message>
+        <source>unknown assignor &quot;%1&quot; (use range, roundrobin, sticky or cooperative-sticky)</source>
+        <translation>assignor desconhecido &quot;%1&quot; (use range, roundrobin, sticky ou cooperative-sticky)</translation>
+    </message>
+    <message>
+        <source>auto_offset_reset is &quot;%1&quot;; it must be earliest, latest or none</source>
+        <translation>auto_offset_reset é &quot;%1&quot;; tem de ser earliest, latest ou none</translation>
+    </message>
+    <message>
+        <source>heartbeat.interval.ms must be lower than session.timeout.ms</source>
+        <translation>heartbeat.interval.ms tem de ser menor do que session.timeout.ms</translation>
+    </message>
+    <message>
+        <source>FluxoLab does not simulate the broker config &quot;%1&quot;</source>
+        <translation>o FluxoLab não simula a configuração de broker &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the topic &quot;%1&quot; is not declared under &quot;topics&quot;</source>
+        <translation>o tópico &quot;%1&quot; não está declarado em &quot;topics&quot;</translation>
+    </message>
+    <message>
+        <source>unknown action &quot;%1&quot; (use stop_broker, crash_broker, start_broker, add_consumer, remove_consumer, crash_consumer, pause_consumer, alter_partitions, create_topic, delete_topic, producer_rate or elect_preferred_leaders)</source>
+        <translation>ação desconhecida &quot;%1&quot; (use stop_broker, crash_broker, start_broker, add_consumer, remove_consumer, crash_consumer, pause_consumer, alter_partitions, create_topic, delete_topic, producer_rate ou elect_preferred_leaders)</translation>
+    </message>
+    <message>
+        <source>&quot;terminal&quot; must be an object (the terminal&apos;s commands, as FluxoLab saves them), found %1</source>
+        <translation>&quot;terminal&quot; tem de ser um objeto (os comandos do terminal, como o FluxoLab os guarda), encontrou-se %1</translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s commands saved in the file cannot be replayed (%1)</source>
+        <translation>não é possível repetir os comandos do terminal guardados no ficheiro (%1)</translation>
+    </message>
+    <message>
+        <source>time_format is &quot;%1&quot;; it must be auto, epoch-ms, epoch-s, iso or sql</source>
+        <translation>time_format é &quot;%1&quot;; tem de ser auto, epoch-ms, epoch-s, iso ou sql</translation>
+    </message>
+    <message>
+        <source>pacing is &quot;%1&quot;; it must be &quot;arrival&quot; (the arrival column) or &quot;event_time&quot;</source>
+        <translation>pacing é &quot;%1&quot;; tem de ser &quot;arrival&quot; (a coluna de chegada) ou &quot;event_time&quot;</translation>
+    </message>
+    <message>
+        <source>pacing by arrival needs the &quot;arrival&quot; column (or use &quot;pacing&quot;: &quot;event_time&quot;)</source>
+        <translation>o ritmo pela chegada precisa da coluna &quot;arrival&quot; (ou use &quot;pacing&quot;: &quot;event_time&quot;)</translation>
+    </message>
+    <message>
+        <source>two stream jobs are called &quot;%1&quot;</source>
+        <translation>há dois jobs de stream chamados &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>event_time is &quot;%1&quot;; it must be &quot;timestamp&quot; or &quot;field:NAME&quot;</source>
+        <translation>event_time é &quot;%1&quot;; tem de ser &quot;timestamp&quot; ou &quot;field:NOME&quot;</translation>
+    </message>
+    <message>
+        <source>Kafka would refuse it: %1 (%2)</source>
+        <translation>O Kafka recusá-lo-ia: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>At most %1 partitions with %2 config(s): a topic&apos;s metadata records may not exceed %3.</source>
+        <translation>No máximo %1 partições com %2 configuração(ões): os registos de metadados de um tópico não podem passar de %3.</translation>
+    </message>
+    <message>
+        <source>unexpected error: %1</source>
+        <translation>erro inesperado: %1</translation>
+    </message>
+    <message>
+        <source>Line %1, at %2: %3</source>
+        <translation>Linha %1, em %2: %3</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Linha %1: %2</translation>
+    </message>
+    <message>
+        <source>At %1: %2</source>
+        <translation>Em %1: %2</translation>
+    </message>
+    <message>
+        <source>the watermark is &quot;%1&quot;; it must be bounded:DURATION, sql:DURATION or monotonous (for example bounded:5s)</source>
+        <translation>a watermark é &quot;%1&quot;; tem de ser bounded:DURAÇÃO, sql:DURAÇÃO ou monotonous (por exemplo bounded:5s)</translation>
+    </message>
+    <message>
+        <source>the window is &quot;%1&quot;; it must be tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive durations (for example tumble:60s)</source>
+        <translation>a janela é &quot;%1&quot;; tem de ser tumble:TAMANHO, hop:DESLIZE,TAMANHO, session:INTERVALO ou cumulate:PASSO,TAMANHO com durações positivas (por exemplo tumble:60s)</translation>
+    </message>
+    <message>
+        <source>the aggregate is &quot;%1&quot;; it must be count, or sum, min, max, avg or collect with a field (for example sum:valor)</source>
+        <translation>a agregação é &quot;%1&quot;; tem de ser count, ou sum, min, max, avg ou collect com um campo (por exemplo sum:valor)</translation>
+    </message>
+    <message>
+        <source>watermark_interval is &quot;%1&quot;; it must be per-event or a positive duration</source>
+        <translation>watermark_interval é &quot;%1&quot;; tem de ser per-event ou uma duração positiva</translation>
+    </message>
+    <message>
+        <source>the stream job&apos;s settings do not go together (%1)</source>
+        <translation>as definições do job de stream não são compatíveis entre si (%1)</translation>
+    </message>
+</context>
+<context>
     <name>Texts</name>
     <message>
         <source>Empty</source>
@@ -3142,6 +3349,114 @@ Linha %2: %3</translation>
     <message>
         <source>crash after %1 elements: %2 read again, %3 results emitted twice</source>
         <translation>falha depois de %1 elementos: %2 lidos de novo, %3 resultados emitidos duas vezes</translation>
+    </message>
+    <message>
+        <source>the file could not be read to the end (a read error)</source>
+        <translation>não foi possível ler o ficheiro até ao fim (erro de leitura)</translation>
+    </message>
+    <message>
+        <source>the header line is longer than %1 KiB: is this a trace file?</source>
+        <translation>a linha de cabeçalho tem mais de %1 KiB: é mesmo um ficheiro de traço?</translation>
+    </message>
+    <message>
+        <source>the file is cut short: a quoted field of the header is never closed</source>
+        <translation>o ficheiro está cortado: um campo entre aspas do cabeçalho nunca é fechado</translation>
+    </message>
+    <message>
+        <source>the file has no header line (only blank lines)</source>
+        <translation>o ficheiro não tem linha de cabeçalho (só linhas em branco)</translation>
+    </message>
+    <message>
+        <source>the line is longer than %1 KiB (not read)</source>
+        <translation>a linha tem mais de %1 KiB (não foi lida)</translation>
+    </message>
+    <message>
+        <source>the file is cut short: a quoted field opened here is never closed</source>
+        <translation>o ficheiro está cortado: um campo entre aspas aberto aqui nunca é fechado</translation>
+    </message>
+    <message>
+        <source>a quoted field is never closed</source>
+        <translation>um campo entre aspas nunca é fechado</translation>
+    </message>
+    <message>
+        <source>text after a closing quote (expected %1)</source>
+        <translation>há texto depois de umas aspas de fecho (esperava-se %1)</translation>
+    </message>
+    <message>
+        <source>the partition field is missing (an integer between 0 and 1023 is needed)</source>
+        <translation>falta o campo da partição (é preciso um inteiro entre 0 e 1023)</translation>
+    </message>
+    <message>
+        <source>the partition %1 is not an integer between 0 and 1023</source>
+        <translation>a partição %1 não é um inteiro entre 0 e 1023</translation>
+    </message>
+    <message>
+        <source>the arrival time field is missing (epoch milliseconds are needed)</source>
+        <translation>falta o campo do tempo de chegada (são precisos milissegundos desde a época)</translation>
+    </message>
+    <message>
+        <source>the arrival time %1 is not in epoch milliseconds</source>
+        <translation>o tempo de chegada %1 não está em milissegundos desde a época (epoch)</translation>
+    </message>
+    <message>
+        <source>the arrival time %1 is before the previous line&apos;s %2 (the file must be in arrival order)</source>
+        <translation>o tempo de chegada %1 é anterior ao da linha anterior, %2 (o ficheiro tem de estar por ordem de chegada)</translation>
+    </message>
+    <message>
+        <source>the event time is empty</source>
+        <translation>o tempo de evento está vazio</translation>
+    </message>
+    <message>
+        <source>cannot read the time of day of %1 (expected %2)</source>
+        <translation>não foi possível ler a hora de %1 (formato esperado: %2)</translation>
+    </message>
+    <message>
+        <source>cannot read the seconds of %1</source>
+        <translation>não foi possível ler os segundos de %1</translation>
+    </message>
+    <message>
+        <source>bad fraction of a second in %1</source>
+        <translation>fração de segundo inválida em %1</translation>
+    </message>
+    <message>
+        <source>text after the time in %1 (this format has no time zone)</source>
+        <translation>há texto depois da hora em %1 (este formato não tem fuso horário)</translation>
+    </message>
+    <message>
+        <source>bad time zone offset in %1</source>
+        <translation>desvio de fuso horário inválido em %1</translation>
+    </message>
+    <message>
+        <source>the time zone offset in %1 is out of range</source>
+        <translation>o desvio de fuso horário em %1 está fora do intervalo</translation>
+    </message>
+    <message>
+        <source>text after the time in %1</source>
+        <translation>há texto depois da hora em %1</translation>
+    </message>
+    <message>
+        <source>there is no such date or time: %1</source>
+        <translation>essa data ou hora não existe: %1</translation>
+    </message>
+    <message>
+        <source>the time %1 is out of range (years 1 to 9999)</source>
+        <translation>o tempo %1 está fora do intervalo (anos 1 a 9999)</translation>
+    </message>
+    <message>
+        <source>the partition %1 is too large (at most %2)</source>
+        <translation>a partição %1 é grande demais (no máximo %2)</translation>
+    </message>
+    <message>
+        <source>the partition %1 is not below the number of partitions (%2)</source>
+        <translation>a partição %1 não é menor do que o número de partições (%2)</translation>
+    </message>
+    <message>
+        <source>more than %1 events: too long for this view (fluxolab-cli replay reads it)</source>
+        <translation>mais de %1 eventos: demasiado longo para esta vista (o fluxolab-cli replay lê-o)</translation>
+    </message>
+    <message>
+        <source>bad header: %1</source>
+        <translation>cabeçalho inválido: %1</translation>
     </message>
 </context>
 <context>

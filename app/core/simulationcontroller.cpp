@@ -1,5 +1,6 @@
 #include "app/core/simulationcontroller.h"
 
+#include "app/core/errortexts.h"
 #include "app/core/language.h"
 #include "app/core/texts.h"
 #include "labs/kafka_tools/topic_error_notes.h"
@@ -190,29 +191,33 @@ bool SimulationController::loadFile(const QString& pathOrName, QString* error, s
     try {
         s = labs::loadScenarioFile(QFile::encodeName(path).toStdString(), err);
     } catch (const std::exception& e) {
-        err.message = e.what();
+        err.code = labs::ScenarioErrorCode::Internal;
+        err.detail = e.what();
     }
     if (s) {
         // The terminal's part of the action log is checked here, before anything is replaced.
         std::string terminalError;
         labs::scenarioTerminal(*s, &terminalError);
         if (!terminalError.empty()) {
-            err.message = terminalError;
+            err.code = labs::ScenarioErrorCode::BadTerminalJournal;
+            err.path = "/terminal";
+            // labs' technical reason, after its "/terminal: " (the path is named apart).
+            err.detail = terminalError.starts_with("/terminal: ") ? terminalError.substr(11) : terminalError;
             s.reset();
         }
     }
     if (!s) {
         if (error)
-            *error = tr("The scenario file %1 is not valid:\n%2")
-                         .arg(QDir::toNativeSeparators(path), QString::fromStdString(err.str()));
+            *error = tr("The scenario file %1 is not valid:\n%2").arg(QDir::toNativeSeparators(path), ErrorTexts::scenarioError(err));
         return false;
     }
     // A relative trace of trace_feeds is relative to the scenario file's folder.
     stream_observe::resolveScenarioTraces(*s, QFile::encodeName(path).toStdString());
-    if (const auto problem = stream_observe::checkScenarioStreams(*s)) {
+    stream_observe::ScenarioStreamProblem problem;
+    if (stream_observe::checkScenarioStreams(*s, &problem)) {
         if (error)
             *error = tr("The scenario file %1 is not valid:\n%2")
-                         .arg(QDir::toNativeSeparators(path), QString::fromStdString(*problem));
+                         .arg(QDir::toNativeSeparators(path), ErrorTexts::scenarioStreamProblem(problem));
         return false;
     }
     m_source_path = path;

@@ -1,6 +1,7 @@
 #include "app/dialogs/gallerydialog.h"
 
 #include "app/cluster/clustercanvas.h"
+#include "app/core/errortexts.h"
 #include "app/core/language.h"
 #include "app/core/simulationcontroller.h"
 
@@ -29,11 +30,12 @@ std::vector<GalleryEntry> readGallery() {
         try {
             s = labs::loadScenarioFile(QFile::encodeName(e.path).toStdString(), err);
         } catch (const std::exception& ex) {
-            err.message = ex.what();
+            err.code = labs::ScenarioErrorCode::Internal;
+            err.detail = ex.what();
         }
         if (!s) {
             e.title = e.name;
-            e.error = QString::fromStdString(err.str());
+            e.error = ErrorTexts::scenarioError(err);
         } else {
             const auto& t = en && !s->title.en.empty() ? s->title.en : s->title.pt_PT;
             const auto& d = en && !s->description.en.empty() ? s->description.en : s->description.pt_PT;

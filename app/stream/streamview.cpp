@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QEvent>
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QImage>
@@ -22,7 +23,6 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QResizeEvent>
 #include <QSlider>
 #include <QSplitter>
@@ -320,91 +320,87 @@ void StreamView::cancelLoad() {
     if (m_loading) m_cancel = true;
 }
 
-QString StreamView::describeError(const QString& message) {
-    // "FILE:LINE: reason" (a record) or "FILE: reason" (the file).
-    static const QRegularExpression lineRe(QStringLiteral("^(.*):(\\d+): (.*)$"),
-                                           QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression fileRe(QStringLiteral("^(.*?): (.*)$"),
-                                           QRegularExpression::DotMatchesEverythingOption);
-    QString file, line, reason = message;
-    if (const auto m = lineRe.match(message); m.hasMatch()) {
-        file = m.captured(1);
-        line = m.captured(2);
-        reason = m.captured(3);
-    } else if (const auto f = fileRe.match(message); f.hasMatch()) {
-        file = f.captured(1);
-        reason = f.captured(2);
-    }
-    // The reader's most frequent file-level reasons, in the UI language (the others stay in English,
-    // as fluxolab-cli prints them).
-    static const QRegularExpression column(
-        QStringLiteral("^no column '(.*)' in the header \\(columns: (.*)\\); choose it with .*$"));
-    if (reason == QStringLiteral("no such file"))
-        reason = tr("the file does not exist");
-    else if (reason == QStringLiteral("is a directory, not a trace file"))
-        reason = tr("it is a folder, not a trace file");
-    else if (reason.startsWith(QStringLiteral("cannot be read")))
-        reason = tr("the file cannot be read (permissions?)");
-    else if (reason.startsWith(QStringLiteral("the file is empty")))
-        reason = tr("the file is empty");
-    else if (reason.startsWith(QStringLiteral("contains NUL bytes")))
-        reason = tr("it contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace");
-    else if (const auto c = column.match(reason); c.hasMatch())
-        reason = tr("the header has no column \"%1\" (columns: %2); choose the field in the trace options")
-                     .arg(c.captured(1), c.captured(2));
-    // And the line-level reasons a student meets first: another delimiter, a line of garbage, a
-    // column that is not a number or a time.
-    static const QRegularExpression fields(QStringLiteral("^(\\d+) fields where the header has (\\d+)$"));
-    static const QRegularExpression epoch(QStringLiteral("^time (.*) is not epoch (milli)?seconds$"));
-    static const QRegularExpression number(QStringLiteral("^value (.*) of field '(.*)' is not a finite number$"));
-    static const QRegularExpression missing(QStringLiteral("^missing (key|event time|value) field '(.*)'$"));
-    static const QRegularExpression date(QStringLiteral("^cannot read the date of (.*) \\(expected (.*)\\)$"));
-    if (const auto m = fields.match(reason); m.hasMatch())
-        reason = tr("%1 fields where the header has %2").arg(m.captured(1), m.captured(2));
-    else if (const auto e = epoch.match(reason); e.hasMatch())
-        reason = e.captured(2).isEmpty() ? tr("the time %1 is not in epoch seconds").arg(e.captured(1))
-                                         : tr("the time %1 is not in epoch milliseconds").arg(e.captured(1));
-    else if (const auto d = date.match(reason); d.hasMatch())
-        reason = tr("cannot read the date of %1 (expected %2)").arg(d.captured(1), d.captured(2));
-    else if (const auto n = number.match(reason); n.hasMatch())
-        reason = tr("the value %1 of the field \"%2\" is not a number").arg(n.captured(1), n.captured(2));
-    else if (const auto f = missing.match(reason); f.hasMatch())
-        reason = f.captured(1) == QStringLiteral("key")          ? tr("the key field \"%1\" is missing").arg(f.captured(2))
-                 : f.captured(1) == QStringLiteral("event time") ? tr("the event time field \"%1\" is missing").arg(f.captured(2))
-                                                                 : tr("the value field \"%1\" is missing").arg(f.captured(2));
-    // JSON Lines: the reasons of a line that is not one JSON object.
-    static const QRegularExpression nested(QStringLiteral("^field '(.*)' is an object or array, not a value$"));
-    static const QRegularExpression noValue(QStringLiteral("^missing value for field '(.*)'$"));
-    if (reason == QStringLiteral("control character inside a JSON string"))
-        reason = tr("a control character inside a JSON string");
-    else if (reason == QStringLiteral("unterminated JSON string (truncated line?)"))
-        reason = tr("a JSON string that never ends (a line cut short?)");
-    else if (reason == QStringLiteral("bad \\u escape in a JSON string"))
-        reason = tr("a bad \\u escape in a JSON string");
-    else if (reason == QStringLiteral("unterminated JSON object or array (truncated line?)"))
-        reason = tr("a JSON object or array that never ends (a line cut short?)");
-    else if (reason == QStringLiteral("not a JSON object (a JSON Lines trace has one {...} per line)"))
-        reason = tr("not a JSON object (a JSON Lines trace has one {...} per line)");
-    else if (reason == QStringLiteral("truncated JSON object"))
-        reason = tr("the JSON object is cut short");
-    else if (reason == QStringLiteral("truncated JSON object (no closing '}')"))
-        reason = tr("the JSON object is cut short (no closing '}')");
-    else if (reason == QStringLiteral("expected a field name in quotes"))
-        reason = tr("a field name in quotes was expected");
-    else if (reason == QStringLiteral("expected ':' after a field name"))
-        reason = tr("':' was expected after a field name");
-    else if (reason == QStringLiteral("expected ',' or '}'"))
-        reason = tr("',' or '}' was expected");
-    else if (reason == QStringLiteral("text after the JSON object"))
-        reason = tr("text after the JSON object");
-    else if (const auto o = nested.match(reason); o.hasMatch())
-        reason = tr("the field \"%1\" is an object or a list, not a value").arg(o.captured(1));
-    else if (const auto v = noValue.match(reason); v.hasMatch())
-        reason = tr("the field \"%1\" has no value").arg(v.captured(1));
-    if (file.isEmpty()) return tr("The trace could not be loaded: %1").arg(reason);
-    const QString name = QFileInfo(file).fileName();
-    if (line.isEmpty()) return tr("The trace %1 could not be loaded: %2").arg(name, reason);
-    return tr("The trace %1 could not be loaded.\nLine %2: %3").arg(name, line, reason);
+QString StreamView::describeError(const traces::TraceError& e, bool fullPath) {
+    using C = traces::TraceErrorCode;
+    const QString v = QLatin1Char('\'') + QString::fromStdString(e.value) + QLatin1Char('\'');
+    const QString field = QString::fromStdString(e.field);
+    const QString n = QString::number(e.number);
+    const QString n2 = QString::number(e.number2);
+    const auto reasonOf = [&](C code) -> QString {
+        switch (code) {
+        case C::None: return {};
+        case C::NoSuchFile: return tr("the file does not exist");
+        case C::IsDirectory: return tr("it is a folder, not a trace file");
+        case C::CannotRead: return tr("the file cannot be read (permissions?)");
+        case C::ReadError: return tr("the file could not be read to the end (a read error)");
+        case C::EmptyFile: return tr("the file is empty");
+        case C::HeaderTooLong: return tr("the header line is longer than %1 KiB: is this a trace file?").arg(n);
+        case C::HeaderQuoteNeverClosed: return tr("the file is cut short: a quoted field of the header is never closed");
+        case C::NoHeader: return tr("the file has no header line (only blank lines)");
+        case C::BadHeader: return {}; // below, with its cause
+        case C::MissingColumn:
+            return tr("the header has no column \"%1\" (columns: %2); choose the field in the trace options")
+                .arg(field, QString::fromStdString(e.columns));
+        case C::NulBytes: return tr("it contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace");
+        case C::FieldCount: return tr("%1 fields where the header has %2").arg(n, n2);
+        case C::RecordTooLong: return tr("the line is longer than %1 KiB (not read)").arg(n);
+        case C::QuoteNeverClosed: return tr("the file is cut short: a quoted field opened here is never closed");
+        case C::UnterminatedQuote: return tr("a quoted field is never closed");
+        case C::TextAfterQuote: return tr("text after a closing quote (expected %1)").arg(v);
+        case C::JsonControlChar: return tr("a control character inside a JSON string");
+        case C::JsonUnterminatedString: return tr("a JSON string that never ends (a line cut short?)");
+        case C::JsonBadEscape: return tr("a bad \\u escape in a JSON string");
+        case C::JsonUnterminatedNesting: return tr("a JSON object or array that never ends (a line cut short?)");
+        case C::JsonNotObject: return tr("not a JSON object (a JSON Lines trace has one {...} per line)");
+        case C::JsonTruncated: return tr("the JSON object is cut short");
+        case C::JsonTruncatedNoBrace: return tr("the JSON object is cut short (no closing '}')");
+        case C::JsonExpectedName: return tr("a field name in quotes was expected");
+        case C::JsonExpectedColon: return tr("':' was expected after a field name");
+        case C::JsonExpectedCommaOrBrace: return tr("',' or '}' was expected");
+        case C::JsonTextAfterObject: return tr("text after the JSON object");
+        case C::JsonNestedValue: return tr("the field \"%1\" is an object or a list, not a value").arg(field);
+        case C::JsonMissingValue: return tr("the field \"%1\" has no value").arg(field);
+        case C::MissingField:
+            return e.column == traces::TraceColumn::Key     ? tr("the key field \"%1\" is missing").arg(field)
+                   : e.column == traces::TraceColumn::Value ? tr("the value field \"%1\" is missing").arg(field)
+                                                            : tr("the event time field \"%1\" is missing").arg(field);
+        case C::ValueNotNumber: return tr("the value %1 of the field \"%2\" is not a number").arg(v, field);
+        case C::BadPartition:
+            return e.number ? tr("the partition field is missing (an integer between 0 and 1023 is needed)")
+                            : tr("the partition %1 is not an integer between 0 and 1023").arg(v);
+        case C::BadArrival:
+            return e.number ? tr("the arrival time field is missing (epoch milliseconds are needed)")
+                            : tr("the arrival time %1 is not in epoch milliseconds").arg(v);
+        case C::ArrivalBackwards:
+            return tr("the arrival time %1 is before the previous line's %2 (the file must be in arrival order)").arg(n, n2);
+        case C::TimeEmpty: return tr("the event time is empty");
+        case C::BadDate: return tr("cannot read the date of %1 (expected %2)").arg(v, QStringLiteral("yyyy-MM-dd HH:mm:ss[.SSS]"));
+        case C::BadTimeOfDay:
+            return tr("cannot read the time of day of %1 (expected %2)")
+                .arg(v, e.number ? QStringLiteral("yyyy-MM-dd HH:mm:ss[.SSS]") : QStringLiteral("ISO-8601"));
+        case C::BadSeconds: return tr("cannot read the seconds of %1").arg(v);
+        case C::BadFraction: return tr("bad fraction of a second in %1").arg(v);
+        case C::ZoneNotAllowed: return tr("text after the time in %1 (this format has no time zone)").arg(v);
+        case C::BadZone: return tr("bad time zone offset in %1").arg(v);
+        case C::ZoneOutOfRange: return tr("the time zone offset in %1 is out of range").arg(v);
+        case C::TextAfterTime: return tr("text after the time in %1").arg(v);
+        case C::NoSuchDateTime: return tr("there is no such date or time: %1").arg(v);
+        case C::TimeOutOfRange: return tr("the time %1 is out of range (years 1 to 9999)").arg(v);
+        case C::NotEpochMillis: return tr("the time %1 is not in epoch milliseconds").arg(v);
+        case C::NotEpochSeconds: return tr("the time %1 is not in epoch seconds").arg(v);
+        case C::PartitionTooLarge: return tr("the partition %1 is too large (at most %2)").arg(n, n2);
+        case C::PartitionNotBelow: return tr("the partition %1 is not below the number of partitions (%2)").arg(n, n2);
+        case C::TooManyEvents:
+            return tr("more than %1 events: too long for this view (fluxolab-cli replay reads it)").arg(n);
+        }
+        return {};
+    };
+    const QString reason = e.code == C::BadHeader ? tr("bad header: %1").arg(reasonOf(e.cause)) : reasonOf(e.code);
+    if (e.file.empty()) return tr("The trace could not be loaded: %1").arg(reason);
+    const QString file = QString::fromStdString(e.file);
+    const QString name = fullPath ? QDir::toNativeSeparators(file) : QFileInfo(file).fileName();
+    if (e.line == 0) return tr("The trace %1 could not be loaded: %2").arg(name, reason);
+    return tr("The trace %1 could not be loaded.\nLine %2: %3").arg(name, QString::number(e.line), reason);
 }
 
 void StreamView::finishLoad(std::shared_ptr<ObserveResult> result) {
@@ -418,7 +414,11 @@ void StreamView::finishLoad(std::shared_ptr<ObserveResult> result) {
     if (result->cancelled) {
         m_lastError = tr("Loading cancelled.");
     } else if (!result->observation) {
-        m_lastError = describeError(QString::fromStdString(result->error));
+        // The reader's and the view's errors come as codes; another (a job the options describe
+        // wrongly) as labs' English sentence.
+        m_lastError = result->traceError.failed()
+                          ? describeError(result->traceError)
+                          : tr("The trace could not be loaded: %1").arg(QString::fromStdString(result->error));
         if (isVisible() && QApplication::platformName() != QStringLiteral("offscreen"))
             QMessageBox::warning(this, tr("Open trace"), m_lastError);
     } else {

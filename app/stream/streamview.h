@@ -96,8 +96,10 @@ public:
     bool exportCsv(const QString& path) const;
     void setPresentation(bool on);
 
-    /// Turns a loader message ("FILE:LINE: reason") into the UI's sentence.
-    static QString describeError(const QString& message);
+    /// A trace's error (the reader's or the view's bounds: a code with its parameters) as the UI's
+    /// sentence, in the UI language; the file by its name, or by its whole path (`fullPath`: where
+    /// the path was worked out for the user, as a scenario's trace feed).
+    static QString describeError(const traces::TraceError& error, bool fullPath = false);
 
 Q_SIGNALS:
     void loadFinished(bool ok);

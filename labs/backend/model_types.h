@@ -37,6 +37,7 @@ using sim::Scenario;
 using sim::ScenarioAction;
 using sim::ScenarioConsumer;
 using sim::ScenarioError;
+using sim::ScenarioErrorCode;
 using sim::ScenarioProducer;
 using sim::ScenarioTopic;
 using sim::loadScenarioFile;

@@ -1,5 +1,6 @@
 // fluxolab-cli simulate: run a scenario headless, write the journal, print a summary and its hash.
 #include "labs/cli/cli_commands.h"
+#include "labs/backend/scenario_errors.h"
 #include "labs/backend/session.h"
 #include "labs/common/data_dirs.h"
 #include "labs/session/session_journal.h"
@@ -237,7 +238,7 @@ int cmdSimulate(const Args& args, CliStreams io) {
     ScenarioError error;
     auto scenario = parseScenario(text, file, error);
     if (!scenario) {
-        io.err << "simulate: " << error.str() << "\n";
+        io.err << "simulate: " << scenarioErrorText(error) << "\n";
         return 2;
     }
     TimeMs target = until.value_or(scenario->duration_ms);

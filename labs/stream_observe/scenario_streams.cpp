@@ -103,15 +103,46 @@ std::optional<std::string> jobOptions(const sim::ScenarioStreamJob& job, std::si
     return std::nullopt;
 }
 
-std::optional<std::string> checkScenarioStreams(const sim::Scenario& scenario) {
+std::optional<std::string> checkScenarioStreams(const sim::Scenario& scenario, ScenarioStreamProblem* detail) {
+    using Kind = ScenarioStreamProblem::Kind;
+    const auto found = [&](Kind kind, std::string path, std::string value, std::string english) {
+        if (detail) {
+            detail->kind = kind;
+            detail->path = std::move(path);
+            detail->value = std::move(value);
+        }
+        return std::optional<std::string>(std::move(english));
+    };
     TopicRunOptions options;
-    for (std::size_t i = 0; i < scenario.stream_jobs.size(); ++i)
-        if (const auto problem = jobOptions(scenario.stream_jobs[i], i, options)) return problem;
+    for (std::size_t i = 0; i < scenario.stream_jobs.size(); ++i) {
+        const sim::ScenarioStreamJob& job = scenario.stream_jobs[i];
+        if (const auto problem = jobOptions(job, i, options)) {
+            // Which option it was: the same parsers, in jobOptions' order.
+            const std::string path = "/stream_jobs/" + std::to_string(i);
+            TopicRunOptions probe;
+            stream::WatermarkSpec w;
+            stream::WindowSpec win;
+            if (parseWatermarkOption(job.watermark, w)) return found(Kind::Watermark, path + "/watermark", job.watermark, *problem);
+            if (parseWindowOption(job.window, win)) return found(Kind::Window, path + "/window", job.window, *problem);
+            if (parseAggOption(job.agg, probe.run)) return found(Kind::Agg, path + "/agg", job.agg, *problem);
+            if (job.watermark_interval != "per-event") {
+                const auto ms = parseDurationText(job.watermark_interval);
+                if (!ms || *ms <= 0)
+                    return found(Kind::WatermarkInterval, path + "/watermark_interval", job.watermark_interval, *problem);
+            }
+            if (detail) detail->detail = problem->substr(std::min(problem->size(), path.size() + 2));
+            return found(Kind::Job, path, {}, *problem);
+        }
+    }
     for (std::size_t i = 0; i < scenario.trace_feeds.size(); ++i) {
-        if (const auto problem = feedOptions(scenario.trace_feeds[i], i, options)) return problem;
+        const std::string path = "/trace_feeds/" + std::to_string(i);
+        if (const auto problem = feedOptions(scenario.trace_feeds[i], i, options))
+            return found(Kind::TimeFormat, path + "/time_format", scenario.trace_feeds[i].time_format, *problem);
         traces::TraceReader reader;
-        if (!reader.open(options.tracePath, options.run.trace))
-            return "/trace_feeds/" + std::to_string(i) + "/trace: " + reader.error();
+        if (!reader.open(options.tracePath, options.run.trace)) {
+            if (detail) detail->trace = reader.errorInfo();
+            return found(Kind::Trace, path + "/trace", scenario.trace_feeds[i].trace, path + "/trace: " + reader.error());
+        }
     }
     return std::nullopt;
 }

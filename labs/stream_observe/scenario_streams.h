@@ -27,9 +27,28 @@ std::optional<std::string> jobOptions(const sim::ScenarioStreamJob& job, std::si
 /// in the scenario's folder, so that the message of a missing trace names the file that was looked for.
 /// Absolute paths are left alone. Call it once after loading the file (the app, fluxolab-cli simulate).
 void resolveScenarioTraces(sim::Scenario& scenario, const std::string& scenarioFile);
+/// What checkScenarioStreams found, as data for a UI that words it itself (the returned English is
+/// fluxolab-cli's): the field (a JSON pointer), the option and the value the file gave, or the
+/// trace's own error.
+struct ScenarioStreamProblem {
+    enum class Kind : std::uint8_t {
+        None,
+        TimeFormat,        ///< a feed's time_format
+        Watermark,         ///< a job's watermark (value)
+        Window,            ///< a job's window (value)
+        Agg,               ///< a job's agg (value)
+        WatermarkInterval, ///< a job's watermark_interval (value)
+        Job,               ///< the job's settings do not go together (stream::validate; English detail)
+        Trace,             ///< a feed's trace cannot be read (trace)
+    } kind = Kind::None;
+    std::string path;  ///< e.g. "/stream_jobs/0/window"
+    std::string value; ///< what the file gave
+    std::string detail; ///< Kind::Job: the engine's English reason
+    traces::TraceError trace;
+};
 /// Checks every feed and job of a scenario, including that each trace file can be found and read;
-/// nothing when all is well.
-std::optional<std::string> checkScenarioStreams(const sim::Scenario& scenario);
+/// nothing when all is well. `detail`, when given, gets the problem as data.
+std::optional<std::string> checkScenarioStreams(const sim::Scenario& scenario, ScenarioStreamProblem* detail = nullptr);
 
 class ScenarioStreams {
 public:

@@ -899,8 +899,18 @@ ObserveResult observeTrace(const std::string& path, const RunOptions& options,
     obs.options = options;
     obs.traceName = path;
     traces::TraceReader reader;
+    // The view's bounds on a trace, as the reader's errors are: a code with its parameters.
+    const auto bound = [&](traces::TraceErrorCode code, std::uint64_t line, std::int64_t number, std::int64_t number2) {
+        result.traceError.code = code;
+        result.traceError.file = path;
+        result.traceError.line = line;
+        result.traceError.number = number;
+        result.traceError.number2 = number2;
+        result.error = traces::traceErrorText(result.traceError);
+    };
     if (!reader.open(path, options.trace)) {
         result.error = reader.error();
+        result.traceError = reader.errorInfo();
         return result;
     }
     struct stat st {};
@@ -923,7 +933,7 @@ ObserveResult observeTrace(const std::string& path, const RunOptions& options,
                 }
             }
             if (maxP >= 1024) {
-                result.error = path + ": partition " + std::to_string(maxP) + " is too large (at most 1023)";
+                bound(traces::TraceErrorCode::PartitionTooLarge, 0, maxP, 1023);
                 return result;
             }
             obs.options.job.partitions = static_cast<int>(maxP + 1);
@@ -942,17 +952,15 @@ ObserveResult observeTrace(const std::string& path, const RunOptions& options,
         if (s == traces::TraceReader::Status::End) break;
         if (s == traces::TraceReader::Status::Error) {
             result.error = reader.error();
+            result.traceError = reader.errorInfo();
             return result;
         }
         if (rec.partition < 0 || rec.partition >= obs.options.job.partitions) {
-            result.error = path + ":" + std::to_string(rec.line) + ": partition " +
-                           std::to_string(rec.partition) + " is not below the number of partitions (" +
-                           std::to_string(obs.options.job.partitions) + ")";
+            bound(traces::TraceErrorCode::PartitionNotBelow, rec.line, rec.partition, obs.options.job.partitions);
             return result;
         }
         if (n >= options.maxElements) {
-            result.error = path + ": more than " + std::to_string(options.maxElements) +
-                           " events: too long for the view (fluxolab-cli replay reads it)";
+            bound(traces::TraceErrorCode::TooManyEvents, 0, static_cast<std::int64_t>(options.maxElements), 0);
             return result;
         }
         if (!started) {

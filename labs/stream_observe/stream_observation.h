@@ -304,7 +304,10 @@ using FlowSeeker = StepSeeker<StreamObservation::Flow>;
 
 struct ObserveResult {
     std::optional<StreamObservation> observation;
-    std::string error; ///< "FILE:LINE: reason" or a file-level message (English)
+    std::string error; ///< "FILE:LINE: reason" or a file-level message (English, fluxolab-cli's)
+    /// The trace's error as a code with its parameters (the reader's, or the view's bounds on a
+    /// trace); None for another error (a job the options describe wrongly: `error` only).
+    traces::TraceError traceError;
     bool cancelled = false;
 };
 

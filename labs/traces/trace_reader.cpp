@@ -94,15 +94,34 @@ bool allDigits(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string quoteForMessage(std::string_view s) {
-    std::string out = "'";
-    if (s.size() > 40) {
-        out.append(s.substr(0, 40));
-        out += "...";
-    } else {
-        out.append(s);
-    }
-    return out + "'";
+/// An offending text for an error: at most 40 bytes, then "...".
+std::string shortened(std::string_view s) {
+    std::string out(s.substr(0, 40));
+    if (s.size() > 40) out += "...";
+    return out;
+}
+
+TraceError reason(TraceErrorCode code, std::string value = {}, std::string field = {}) {
+    TraceError e;
+    e.code = code;
+    e.value = std::move(value);
+    e.field = std::move(field);
+    return e;
+}
+
+TraceError numbers(TraceErrorCode code, std::int64_t number, std::int64_t number2 = 0) {
+    TraceError e;
+    e.code = code;
+    e.number = number;
+    e.number2 = number2;
+    return e;
+}
+
+TimeParse timeError(TraceErrorCode code, std::string_view text, std::int64_t number = 0) {
+    TimeParse r;
+    r.error = reason(code, shortened(text));
+    r.error.number = number;
+    return r;
 }
 
 /// yyyy-MM-dd[T ]HH:mm[:ss[.fraction]][Z|±HH[:]mm]; `sep` 0 accepts 'T' or ' '.
@@ -111,21 +130,17 @@ TimeParse parseDateTime(std::string_view s, char sep, bool allowZone) {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
     if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-' ||
         !digits(s, 8, 2, d)) {
-        r.error = "cannot read the date of " + quoteForMessage(s) + " (expected yyyy-MM-dd HH:mm:ss[.SSS])";
-        return r;
+        return timeError(TraceErrorCode::BadDate, s);
     }
     if (s.size() < 16 || !(s[10] == 'T' || s[10] == ' ') || (sep && s[10] != sep) || !digits(s, 11, 2, h) ||
         s[13] != ':' || !digits(s, 14, 2, mi)) {
-        r.error = "cannot read the time of day of " + quoteForMessage(s) +
-                  (sep == ' ' ? " (expected yyyy-MM-dd HH:mm:ss[.SSS])" : " (expected ISO-8601)");
-        return r;
+        return timeError(TraceErrorCode::BadTimeOfDay, s, sep == ' ' ? 1 : 0);
     }
     std::size_t i = 16;
     std::int64_t frac = 0;
     if (i < s.size() && s[i] == ':') {
         if (!digits(s, i + 1, 2, sec)) {
-            r.error = "cannot read the seconds of " + quoteForMessage(s);
-            return r;
+            return timeError(TraceErrorCode::BadSeconds, s);
         }
         i += 3;
         if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
@@ -137,8 +152,7 @@ TimeParse parseDateTime(std::string_view s, char sep, bool allowZone) {
                 ++i;
             }
             if (n == 0 || n > 9) {
-                r.error = "bad fraction of a second in " + quoteForMessage(s);
-                return r;
+                return timeError(TraceErrorCode::BadFraction, s);
             }
             for (std::size_t k = n; k < 3; ++k)
                 frac *= 10;
@@ -147,8 +161,7 @@ TimeParse parseDateTime(std::string_view s, char sep, bool allowZone) {
     std::int64_t zoneMinutes = 0;
     if (i < s.size()) {
         if (!allowZone) {
-            r.error = "unexpected text after the time in " + quoteForMessage(s) + " (no zone in this format)";
-            return r;
+            return timeError(TraceErrorCode::ZoneNotAllowed, s);
         }
         if (s[i] == 'Z' || s[i] == 'z') {
             ++i;
@@ -156,34 +169,29 @@ TimeParse parseDateTime(std::string_view s, char sep, bool allowZone) {
             const int sign = s[i] == '-' ? -1 : 1;
             int zh = 0, zm = 0;
             if (!digits(s, i + 1, 2, zh)) {
-                r.error = "bad zone offset in " + quoteForMessage(s);
-                return r;
+                return timeError(TraceErrorCode::BadZone, s);
             }
             i += 3;
             if (i < s.size() && s[i] == ':') ++i;
             if (i < s.size()) {
                 if (!digits(s, i, 2, zm)) {
-                    r.error = "bad zone offset in " + quoteForMessage(s);
-                    return r;
+                    return timeError(TraceErrorCode::BadZone, s);
                 }
                 i += 2;
             }
             if (zh > 18 || zm > 59) {
-                r.error = "zone offset out of range in " + quoteForMessage(s);
-                return r;
+                return timeError(TraceErrorCode::ZoneOutOfRange, s);
             }
             zoneMinutes = sign * (zh * 60 + zm);
         }
         if (i != s.size()) {
-            r.error = "unexpected text after the time in " + quoteForMessage(s);
-            return r;
+            return timeError(TraceErrorCode::TextAfterTime, s);
         }
     }
     static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] + (mo == 2 && isLeap(y) ? 1 : 0) || h > 23 ||
         mi > 59 || sec > 59 || y < 1) {
-        r.error = "no such date/time: " + quoteForMessage(s);
-        return r;
+        return timeError(TraceErrorCode::NoSuchDateTime, s);
     }
     const std::int64_t days = daysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
     r.millis = ((days * 24 + h) * 60 + mi) * 60000 + sec * 1000 + frac - zoneMinutes * 60000;
@@ -196,8 +204,7 @@ TimeParse parseEpoch(std::string_view s, std::int64_t scale) {
     const auto res = std::from_chars(s.data(), s.data() + s.size(), v);
     if (res.ec == std::errc() && res.ptr == s.data() + s.size()) {
         if (v > kMaxEpochMillis / scale || v < kMinEpochMillis / scale) {
-            r.error = "time " + quoteForMessage(s) + " is out of range (years 1..9999)";
-            return r;
+            return timeError(TraceErrorCode::TimeOutOfRange, s);
         }
         r.millis = v * scale;
         return r;
@@ -212,9 +219,7 @@ TimeParse parseEpoch(std::string_view s, std::int64_t scale) {
             return r;
         }
     }
-    r.error =
-        "time " + quoteForMessage(s) + (scale == 1 ? " is not epoch milliseconds" : " is not epoch seconds");
-    return r;
+    return timeError(scale == 1 ? TraceErrorCode::NotEpochMillis : TraceErrorCode::NotEpochSeconds, s);
 }
 
 } // namespace
@@ -222,7 +227,7 @@ TimeParse parseEpoch(std::string_view s, std::int64_t scale) {
 TimeParse parseTime(std::string_view s, TimeFormat format) {
     TimeParse r;
     if (s.empty()) {
-        r.error = "empty event time";
+        r.error = reason(TraceErrorCode::TimeEmpty);
         return r;
     }
     switch (format) {
@@ -261,17 +266,14 @@ bool TraceReader::open(const std::string& path, const TraceOptions& options) {
     name_ = path;
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
-        error_ = path + ": no such file";
-        return false;
+        return failFile(reason(TraceErrorCode::NoSuchFile));
     }
     if (S_ISDIR(st.st_mode)) {
-        error_ = path + ": is a directory, not a trace file";
-        return false;
+        return failFile(reason(TraceErrorCode::IsDirectory));
     }
     file_ = std::fopen(path.c_str(), "rb");
     if (!file_) {
-        error_ = path + ": cannot be read (permission?)";
-        return false;
+        return failFile(reason(TraceErrorCode::CannotRead));
     }
     return start();
 }
@@ -300,14 +302,8 @@ bool TraceReader::start() {
         bytesTotal_ = end_;
     }
     fill();
-    if (!error_.empty()) return false;
-    if (end_ == 0) {
-        error_ = name_ + ": the file is empty (expected " +
-                 (opt_.format == TraceFormat::Jsonl ? std::string("JSON Lines")
-                                                    : std::string("a CSV header line")) +
-                 ")";
-        return false;
-    }
+    if (err_.failed()) return false;
+    if (end_ == 0) return failFile(numbers(TraceErrorCode::EmptyFile, opt_.format == TraceFormat::Jsonl ? 1 : 0));
     // UTF-8 byte order mark
     if (end_ >= 3 && std::memcmp(buf_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
     if (opt_.format == TraceFormat::Auto) {
@@ -327,22 +323,14 @@ bool TraceReader::start() {
         st = nextRawRecord(rec, startLine, lines);
     } while (st == Status::Record && rec.empty());
     if (st == Status::Error) {
-        if (error_ == "__too_long__")
-            error_ = name_ + ":" + std::to_string(startLine) + ": the header line is longer than " +
-                     std::to_string(opt_.maxRecordBytes >> 10) + " KiB: not a trace file?";
-        else if (error_ == "__truncated__")
-            error_ = name_ + ": truncated file: a quoted field in the header is never closed";
-        return false;
+        if (rawError_ == TraceErrorCode::RecordTooLong)
+            return failFile(numbers(TraceErrorCode::HeaderTooLong, static_cast<std::int64_t>(opt_.maxRecordBytes >> 10)),
+                            startLine);
+        if (rawError_ == TraceErrorCode::QuoteNeverClosed) return failFile(reason(TraceErrorCode::HeaderQuoteNeverClosed));
+        return false; // a read error, already set
     }
-    if (st == Status::End) {
-        error_ = name_ + ": the file has no header line (only blank lines)";
-        return false;
-    }
-    if (std::memchr(rec.data(), 0, rec.size())) {
-        error_ = name_ + ":" + std::to_string(startLine) +
-                 ": contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace";
-        return false;
-    }
+    if (st == Status::End) return failFile(reason(TraceErrorCode::NoHeader));
+    if (std::memchr(rec.data(), 0, rec.size())) return failFile(reason(TraceErrorCode::NulBytes), startLine);
     if (opt_.delimiter) {
         delim_ = opt_.delimiter;
     } else {
@@ -350,10 +338,11 @@ bool TraceReader::start() {
         const bool hasComma = rec.find(',') != std::string_view::npos;
         delim_ = (hasSemi && !hasComma) ? ';' : ',';
     }
-    std::string why;
+    TraceError why;
     if (!parseCsvFields(rec, why)) {
-        error_ = name_ + ":" + std::to_string(startLine) + ": bad header: " + why;
-        return false;
+        TraceError bad = reason(TraceErrorCode::BadHeader, why.value);
+        bad.cause = why.code;
+        return failFile(std::move(bad), startLine);
     }
     columnCount_ = static_cast<int>(fields_.size());
     std::string names;
@@ -366,18 +355,17 @@ bool TraceReader::start() {
         if (!opt_.arrivalField.empty() && f == opt_.arrivalField && colArrival_ < 0) colArrival_ = i;
         if (!opt_.partitionField.empty() && f == opt_.partitionField && colPartition_ < 0) colPartition_ = i;
     }
-    const auto missing = [&](const std::string& field, const char* option) {
-        error_ = name_ + ": no column '" + field + "' in the header (columns: " + names +
-                 "); choose it with " + option;
-        return false;
+    const auto missing = [&](const std::string& field, TraceColumn column) {
+        TraceError e = reason(TraceErrorCode::MissingColumn, {}, field);
+        e.columns = names;
+        e.column = column;
+        return failFile(std::move(e));
     };
-    if (colTime_ < 0) return missing(opt_.timeField, "--time-field");
-    if (colKey_ < 0) return missing(opt_.keyField, "--key");
-    if (!opt_.valueField.empty() && colValue_ < 0)
-        return missing(opt_.valueField, "the aggregate (sum:FIELD)");
-    if (!opt_.arrivalField.empty() && colArrival_ < 0) return missing(opt_.arrivalField, "--arrival-field");
-    if (!opt_.partitionField.empty() && colPartition_ < 0)
-        return missing(opt_.partitionField, "--partition-field");
+    if (colTime_ < 0) return missing(opt_.timeField, TraceColumn::Time);
+    if (colKey_ < 0) return missing(opt_.keyField, TraceColumn::Key);
+    if (!opt_.valueField.empty() && colValue_ < 0) return missing(opt_.valueField, TraceColumn::Value);
+    if (!opt_.arrivalField.empty() && colArrival_ < 0) return missing(opt_.arrivalField, TraceColumn::Arrival);
+    if (!opt_.partitionField.empty() && colPartition_ < 0) return missing(opt_.partitionField, TraceColumn::Partition);
     return true;
 }
 
@@ -391,7 +379,7 @@ bool TraceReader::fill() {
     if (end_ == buf_.size()) return false;
     const std::size_t n = std::fread(buf_.data() + end_, 1, buf_.size() - end_, file_);
     if (n == 0) {
-        if (std::ferror(file_)) error_ = name_ + ": read error";
+        if (std::ferror(file_)) failFile(reason(TraceErrorCode::ReadError));
         eof_ = true;
         return false;
     }
@@ -410,7 +398,7 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
         if (pos_ >= end_) {
             // The previous record ended exactly at the end of the buffer: refill and scan from the start.
             if (eof_ || !fill()) {
-                if (!error_.empty()) return Status::Error;
+                if (err_.failed()) return Status::Error;
                 return Status::End;
             }
             scanFrom = pos_;
@@ -455,7 +443,7 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
                 pos_ = recEnd + 1;
                 line_ += lines;
                 rec = {};
-                error_ = "__too_long__";
+                rawError_ = TraceErrorCode::RecordTooLong;
                 return Status::Error;
             }
             rec = std::string_view(base + pos_, len);
@@ -485,12 +473,12 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
             line_ += extra + 1;
             lines = extra + 1;
             rec = {};
-            error_ = "__too_long__";
+            rawError_ = TraceErrorCode::RecordTooLong;
             return Status::Error;
         }
         const std::size_t consumed = scanFrom - pos_;
         if (!fill()) {
-            if (!error_.empty()) return Status::Error;
+            if (err_.failed()) return Status::Error;
             // End of file: the rest is the last record (no final newline).
             if (pos_ >= end_) return Status::End;
             if (csv && quotedScan && inQuotes) {
@@ -498,7 +486,7 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
                 lines =
                     1 + static_cast<std::uint64_t>(std::count(buf_.data() + pos_, buf_.data() + end_, '\n'));
                 pos_ = end_;
-                error_ = "__truncated__";
+                rawError_ = TraceErrorCode::QuoteNeverClosed;
                 return Status::Error;
             }
             rec = std::string_view(buf_.data() + pos_, end_ - pos_);
@@ -584,7 +572,7 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
 #endif
 }
 
-bool TraceReader::parseCsvFields(std::string_view rec, std::string& why) {
+bool TraceReader::parseCsvFields(std::string_view rec, TraceError& why) {
     fields_.clear();
     std::size_t unq = 0;
     std::size_t i = 0;
@@ -612,12 +600,12 @@ bool TraceReader::parseCsvFields(std::string_view rec, std::string& why) {
                 }
             }
             if (!closed) {
-                why = "unterminated quoted field";
+                why = reason(TraceErrorCode::UnterminatedQuote);
                 return false;
             }
             fields_.push_back(s);
             if (i < n && rec[i] != delim_) {
-                why = std::string("text after a closing quote (expected '") + delim_ + "')";
+                why = reason(TraceErrorCode::TextAfterQuote, std::string(1, delim_));
                 return false;
             }
         } else {
@@ -644,7 +632,7 @@ void skipWs(std::string_view s, std::size_t& i) {
 
 /// Reads a JSON string starting after its opening quote; `out` gets the unescaped text (when wanted).
 bool readJsonString(std::string_view s, std::size_t& i, std::string* out, std::string_view* raw,
-                    std::string& why) {
+                    TraceError& why) {
     const std::size_t start = i;
     bool escaped = false;
     while (i < s.size()) {
@@ -656,13 +644,13 @@ bool readJsonString(std::string_view s, std::size_t& i, std::string* out, std::s
             continue;
         }
         if (static_cast<unsigned char>(c) < 0x20) {
-            why = "control character inside a JSON string";
+            why = reason(TraceErrorCode::JsonControlChar);
             return false;
         }
         ++i;
     }
     if (i >= s.size()) {
-        why = "unterminated JSON string (truncated line?)";
+        why = reason(TraceErrorCode::JsonUnterminatedString);
         return false;
     }
     const std::string_view body = s.substr(start, i - start);
@@ -701,7 +689,7 @@ bool readJsonString(std::string_view s, std::size_t& i, std::string* out, std::s
         case 'u': {
             unsigned cp = 0;
             if (k + 4 >= body.size()) {
-                why = "bad \\u escape in a JSON string";
+                why = reason(TraceErrorCode::JsonBadEscape);
                 return false;
             }
             for (int j = 1; j <= 4; ++j) {
@@ -714,7 +702,7 @@ bool readJsonString(std::string_view s, std::size_t& i, std::string* out, std::s
                 else if (h >= 'A' && h <= 'F')
                     cp |= static_cast<unsigned>(h - 'A' + 10);
                 else {
-                    why = "bad \\u escape in a JSON string";
+                    why = reason(TraceErrorCode::JsonBadEscape);
                     return false;
                 }
             }
@@ -740,7 +728,7 @@ bool readJsonString(std::string_view s, std::size_t& i, std::string* out, std::s
     return true;
 }
 
-bool skipJsonValue(std::string_view s, std::size_t& i, std::string& why) {
+bool skipJsonValue(std::string_view s, std::size_t& i, TraceError& why) {
     // Nested object/array: balanced skip, aware of strings.
     int depth = 0;
     while (i < s.size()) {
@@ -761,17 +749,17 @@ bool skipJsonValue(std::string_view s, std::size_t& i, std::string& why) {
         }
         ++i;
     }
-    why = "unterminated JSON object or array (truncated line?)";
+    why = reason(TraceErrorCode::JsonUnterminatedNesting);
     return false;
 }
 } // namespace
 
-bool TraceReader::parseJsonFields(std::string_view s, std::string& why) {
+bool TraceReader::parseJsonFields(std::string_view s, TraceError& why) {
     hTime_ = hKey_ = hValue_ = hArrival_ = hPartition_ = false;
     std::size_t i = 0;
     skipWs(s, i);
     if (i >= s.size() || s[i] != '{') {
-        why = "not a JSON object (a JSON Lines trace has one {...} per line)";
+        why = reason(TraceErrorCode::JsonNotObject);
         return false;
     }
     ++i;
@@ -782,7 +770,7 @@ bool TraceReader::parseJsonFields(std::string_view s, std::string& why) {
         while (true) {
             skipWs(s, i);
             if (i >= s.size() || s[i] != '"') {
-                why = i >= s.size() ? "truncated JSON object" : "expected a field name in quotes";
+                why = reason(i >= s.size() ? TraceErrorCode::JsonTruncated : TraceErrorCode::JsonExpectedName);
                 return false;
             }
             ++i;
@@ -790,13 +778,13 @@ bool TraceReader::parseJsonFields(std::string_view s, std::string& why) {
             if (!readJsonString(s, i, nullptr, &name, why)) return false;
             skipWs(s, i);
             if (i >= s.size() || s[i] != ':') {
-                why = "expected ':' after a field name";
+                why = reason(TraceErrorCode::JsonExpectedColon);
                 return false;
             }
             ++i;
             skipWs(s, i);
             if (i >= s.size()) {
-                why = "truncated JSON object";
+                why = reason(TraceErrorCode::JsonTruncated);
                 return false;
             }
             int slot = -1;
@@ -832,7 +820,7 @@ bool TraceReader::parseJsonFields(std::string_view s, std::string& why) {
             } else if (c == '{' || c == '[') {
                 if (!skipJsonValue(s, i, why)) return false;
                 if (slot >= 0) {
-                    why = "field '" + std::string(name) + "' is an object or array, not a value";
+                    why = reason(TraceErrorCode::JsonNestedValue, {}, std::string(name));
                     return false;
                 }
             } else {
@@ -842,7 +830,7 @@ bool TraceReader::parseJsonFields(std::string_view s, std::string& why) {
                     ++i;
                 const std::string_view tok = s.substr(st, i - st);
                 if (tok.empty()) {
-                    why = "missing value for field '" + std::string(name) + "'";
+                    why = reason(TraceErrorCode::JsonMissingValue, {}, std::string(name));
                     return false;
                 }
                 if (slot >= 0 && tok != "null") {
@@ -859,13 +847,13 @@ bool TraceReader::parseJsonFields(std::string_view s, std::string& why) {
                 ++i;
                 break;
             }
-            why = i >= s.size() ? "truncated JSON object (no closing '}')" : "expected ',' or '}'";
+            why = reason(i >= s.size() ? TraceErrorCode::JsonTruncatedNoBrace : TraceErrorCode::JsonExpectedCommaOrBrace);
             return false;
         }
     }
     skipWs(s, i);
     if (i != s.size()) {
-        why = "text after the JSON object";
+        why = reason(TraceErrorCode::JsonTextAfterObject);
         return false;
     }
     return true;
@@ -949,9 +937,10 @@ bool TraceReader::fastIso(std::string_view s, std::int64_t& ms) {
     return true;
 }
 
-[[gnu::always_inline]] inline bool TraceReader::convert(TraceRecord& out, std::string& why) {
+[[gnu::always_inline]] inline bool TraceReader::convert(TraceRecord& out, TraceError& why) {
     if (!hTime_) {
-        why = "missing event time field '" + opt_.timeField + "'";
+        why = reason(TraceErrorCode::MissingField, {}, opt_.timeField);
+        why.column = TraceColumn::Time;
         return false;
     }
     if (!fastTime(vTime_, out.eventTime)) {
@@ -963,14 +952,16 @@ bool TraceReader::fastIso(std::string_view s, std::int64_t& ms) {
         out.eventTime = *tp.millis;
     }
     if (!hKey_) {
-        why = "missing key field '" + opt_.keyField + "'";
+        why = reason(TraceErrorCode::MissingField, {}, opt_.keyField);
+        why.column = TraceColumn::Key;
         return false;
     }
     out.keyView = vKey_;
     if (opt_.copyKey) out.key.assign(vKey_);
     if (!opt_.valueField.empty()) {
         if (!hValue_ || vValue_.empty()) {
-            why = "missing value field '" + opt_.valueField + "'";
+            why = reason(TraceErrorCode::MissingField, {}, opt_.valueField);
+            why.column = TraceColumn::Value;
             return false;
         }
         double v = 0;
@@ -979,8 +970,7 @@ bool TraceReader::fastIso(std::string_view s, std::int64_t& ms) {
         if (!fastDecimal(b, vValue_.data() + vValue_.size(), v)) {
             const auto r = std::from_chars(b, vValue_.data() + vValue_.size(), v);
             if (r.ec != std::errc() || r.ptr != vValue_.data() + vValue_.size() || !std::isfinite(v)) {
-                why = "value " + quoteForMessage(vValue_) + " of field '" + opt_.valueField +
-                      "' is not a finite number";
+                why = reason(TraceErrorCode::ValueNotNumber, shortened(vValue_), opt_.valueField);
                 return false;
             }
         }
@@ -992,8 +982,8 @@ bool TraceReader::fastIso(std::string_view s, std::int64_t& ms) {
         const auto r = std::from_chars(vPartition_.data(), vPartition_.data() + vPartition_.size(), p);
         if (!hPartition_ || r.ec != std::errc() || r.ptr != vPartition_.data() + vPartition_.size() ||
             p < 0 || p >= 1024) {
-            why = "partition " + quoteForMessage(hPartition_ ? vPartition_ : std::string_view("(missing)")) +
-                  " is not an integer between 0 and 1023";
+            why = reason(TraceErrorCode::BadPartition, hPartition_ ? shortened(vPartition_) : std::string());
+            why.number = hPartition_ ? 0 : 1;
             return false;
         }
         out.partition = p;
@@ -1002,13 +992,12 @@ bool TraceReader::fastIso(std::string_view s, std::int64_t& ms) {
         std::int64_t a = 0;
         const auto r = std::from_chars(vArrival_.data(), vArrival_.data() + vArrival_.size(), a);
         if (!hArrival_ || r.ec != std::errc() || r.ptr != vArrival_.data() + vArrival_.size()) {
-            why = "arrival time " + quoteForMessage(hArrival_ ? vArrival_ : std::string_view("(missing)")) +
-                  " is not epoch milliseconds";
+            why = reason(TraceErrorCode::BadArrival, hArrival_ ? shortened(vArrival_) : std::string());
+            why.number = hArrival_ ? 0 : 1;
             return false;
         }
         if (records_ > 0 && a < lastArrival_) {
-            why = "arrival time " + std::to_string(a) + " is before the previous record's " +
-                  std::to_string(lastArrival_) + " (the file must be in arrival order)";
+            why = numbers(TraceErrorCode::ArrivalBackwards, a, lastArrival_);
             return false;
         }
         out.arrival = a;
@@ -1030,58 +1019,70 @@ bool TraceReader::fastIso(std::string_view s, std::int64_t& ms) {
     if (hPartition_) vPartition_ = fields_[static_cast<std::size_t>(colPartition_)];
 }
 
-TraceReader::Status TraceReader::fail(std::uint64_t line, const std::string& why) {
-    const std::string msg = name_ + ":" + std::to_string(line) + ": " + why;
+TraceReader::Status TraceReader::fail(std::uint64_t line, TraceError why) {
+    why.file = name_;
+    why.line = line;
     if (opt_.skipErrors) {
         ++skipped_;
-        if (skippedMessages_.size() < 20) skippedMessages_.push_back(msg);
+        if (skippedMessages_.size() < 20) skippedMessages_.push_back(traceErrorText(why));
         return Status::Record; // caller continues
     }
-    error_ = msg;
+    err_ = std::move(why);
+    error_ = traceErrorText(err_);
     return Status::Error;
+}
+
+bool TraceReader::failFile(TraceError why, std::uint64_t line) {
+    why.file = name_;
+    why.line = line;
+    err_ = std::move(why);
+    error_ = traceErrorText(err_);
+    return false;
 }
 
 TraceReader::Status TraceReader::next(TraceRecord& out) {
     while (true) {
         std::string_view rec;
         std::uint64_t startLine = 0, lines = 0;
-        error_.clear();
+        if (err_.failed()) {
+            err_ = {};
+            error_.clear();
+        }
         std::size_t count = 0;
         if (format_ == TraceFormat::Csv && splitCsvLine(rec, startLine, count)) {
-            std::string why;
+            TraceError why;
             if (count != static_cast<std::size_t>(columnCount_)) {
-                why = std::to_string(count) + " fields where the header has " +
-                      std::to_string(columnCount_);
+                why = numbers(TraceErrorCode::FieldCount, static_cast<std::int64_t>(count), columnCount_);
             } else {
                 takeCsvFields();
                 convert(out, why);
-                if (why.empty()) {
+                if (!why.failed()) {
                     out.line = startLine;
                     lastArrival_ = out.arrival;
                     ++records_;
                     return Status::Record;
                 }
             }
-            if (fail(startLine, why) == Status::Error) return Status::Error;
+            if (fail(startLine, std::move(why)) == Status::Error) return Status::Error;
             continue;
         }
         const Status st = nextRawRecord(rec, startLine, lines);
         if (st == Status::End) return Status::End;
         if (st == Status::Error) {
-            std::string why;
-            if (error_ == "__too_long__") {
-                why = "record longer than " + std::to_string(opt_.maxRecordBytes >> 10) + " KiB (not read)";
-            } else if (error_ == "__truncated__") {
-                why = "truncated file: a quoted field opened here is never closed";
+            TraceError why;
+            if (rawError_ == TraceErrorCode::RecordTooLong) {
+                why = numbers(TraceErrorCode::RecordTooLong, static_cast<std::int64_t>(opt_.maxRecordBytes >> 10));
+            } else if (rawError_ == TraceErrorCode::QuoteNeverClosed) {
+                why = reason(TraceErrorCode::QuoteNeverClosed);
             } else {
-                return Status::Error; // I/O error, already a file-level message
+                return Status::Error; // I/O error, already a file-level error
             }
-            error_.clear();
-            if (fail(startLine, why) == Status::Error) return Status::Error;
+            rawError_ = TraceErrorCode::None;
+            if (fail(startLine, std::move(why)) == Status::Error) return Status::Error;
             continue;
         }
         if (rec.empty() || (rec.size() == 1 && rec[0] == '\r')) continue; // blank line
-        std::string why;
+        TraceError why;
         if (format_ == TraceFormat::Csv && !rawQuoted_) {
             // Hot path (no quote in the record): one pass splits the fields and looks for NUL bytes.
             fields_.clear();
@@ -1101,21 +1102,19 @@ TraceReader::Status TraceReader::next(TraceRecord& out) {
             }
             fields_.emplace_back(f, static_cast<std::size_t>(e - f));
             if (nul) {
-                why = "contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace";
+                why = reason(TraceErrorCode::NulBytes);
             } else if (static_cast<int>(fields_.size()) != columnCount_) {
-                why = std::to_string(fields_.size()) + " fields where the header has " +
-                      std::to_string(columnCount_);
+                why = numbers(TraceErrorCode::FieldCount, static_cast<std::int64_t>(fields_.size()), columnCount_);
             } else {
                 takeCsvFields();
                 convert(out, why);
             }
         } else if (std::memchr(rec.data(), 0, rec.size())) {
-            why = "contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace";
+            why = reason(TraceErrorCode::NulBytes);
         } else if (format_ == TraceFormat::Csv) {
             if (parseCsvFields(rec, why)) {
                 if (static_cast<int>(fields_.size()) != columnCount_) {
-                    why = std::to_string(fields_.size()) + " fields where the header has " +
-                          std::to_string(columnCount_);
+                    why = numbers(TraceErrorCode::FieldCount, static_cast<std::int64_t>(fields_.size()), columnCount_);
                 } else {
                     takeCsvFields();
                     convert(out, why);
@@ -1124,8 +1123,8 @@ TraceReader::Status TraceReader::next(TraceRecord& out) {
         } else {
             if (parseJsonFields(rec, why)) convert(out, why);
         }
-        if (!why.empty()) {
-            if (fail(startLine, why) == Status::Error) return Status::Error;
+        if (why.failed()) {
+            if (fail(startLine, std::move(why)) == Status::Error) return Status::Error;
             continue;
         }
         out.line = startLine;
@@ -1133,6 +1132,93 @@ TraceReader::Status TraceReader::next(TraceRecord& out) {
         ++records_;
         return Status::Record;
     }
+}
+
+std::string traceErrorReason(const TraceError& e) {
+    using C = TraceErrorCode;
+    const std::string v = "'" + e.value + "'";
+    const std::string n = std::to_string(e.number);
+    const std::string n2 = std::to_string(e.number2);
+    switch (e.code) {
+    case C::None: return {};
+    case C::NoSuchFile: return "no such file";
+    case C::IsDirectory: return "is a directory, not a trace file";
+    case C::CannotRead: return "cannot be read (permission?)";
+    case C::ReadError: return "read error";
+    case C::EmptyFile: return std::string("the file is empty (expected ") + (e.number ? "JSON Lines" : "a CSV header line") + ")";
+    case C::HeaderTooLong: return "the header line is longer than " + n + " KiB: not a trace file?";
+    case C::HeaderQuoteNeverClosed: return "truncated file: a quoted field in the header is never closed";
+    case C::NoHeader: return "the file has no header line (only blank lines)";
+    case C::BadHeader: {
+        TraceError cause = e;
+        cause.code = e.cause;
+        cause.cause = C::None;
+        return "bad header: " + (e.cause == C::BadHeader ? std::string() : traceErrorReason(cause));
+    }
+    case C::MissingColumn: {
+        const char* option = "--time-field";
+        switch (e.column) {
+        case TraceColumn::Time: option = "--time-field"; break;
+        case TraceColumn::Key: option = "--key"; break;
+        case TraceColumn::Value: option = "the aggregate (sum:FIELD)"; break;
+        case TraceColumn::Arrival: option = "--arrival-field"; break;
+        case TraceColumn::Partition: option = "--partition-field"; break;
+        }
+        return "no column '" + e.field + "' in the header (columns: " + e.columns + "); choose it with " + option;
+    }
+    case C::NulBytes: return "contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace";
+    case C::FieldCount: return n + " fields where the header has " + n2;
+    case C::RecordTooLong: return "record longer than " + n + " KiB (not read)";
+    case C::QuoteNeverClosed: return "truncated file: a quoted field opened here is never closed";
+    case C::UnterminatedQuote: return "unterminated quoted field";
+    case C::TextAfterQuote: return "text after a closing quote (expected " + v + ")";
+    case C::JsonControlChar: return "control character inside a JSON string";
+    case C::JsonUnterminatedString: return "unterminated JSON string (truncated line?)";
+    case C::JsonBadEscape: return "bad \\u escape in a JSON string";
+    case C::JsonUnterminatedNesting: return "unterminated JSON object or array (truncated line?)";
+    case C::JsonNotObject: return "not a JSON object (a JSON Lines trace has one {...} per line)";
+    case C::JsonTruncated: return "truncated JSON object";
+    case C::JsonTruncatedNoBrace: return "truncated JSON object (no closing '}')";
+    case C::JsonExpectedName: return "expected a field name in quotes";
+    case C::JsonExpectedColon: return "expected ':' after a field name";
+    case C::JsonExpectedCommaOrBrace: return "expected ',' or '}'";
+    case C::JsonTextAfterObject: return "text after the JSON object";
+    case C::JsonNestedValue: return "field '" + e.field + "' is an object or array, not a value";
+    case C::JsonMissingValue: return "missing value for field '" + e.field + "'";
+    case C::MissingField: {
+        const char* what = e.column == TraceColumn::Key ? "key" : e.column == TraceColumn::Value ? "value" : "event time";
+        return std::string("missing ") + what + " field '" + e.field + "'";
+    }
+    case C::ValueNotNumber: return "value " + v + " of field '" + e.field + "' is not a finite number";
+    case C::BadPartition: return "partition " + (e.number ? std::string("'(missing)'") : v) + " is not an integer between 0 and 1023";
+    case C::BadArrival: return "arrival time " + (e.number ? std::string("'(missing)'") : v) + " is not epoch milliseconds";
+    case C::ArrivalBackwards:
+        return "arrival time " + n + " is before the previous record's " + n2 + " (the file must be in arrival order)";
+    case C::TimeEmpty: return "empty event time";
+    case C::BadDate: return "cannot read the date of " + v + " (expected yyyy-MM-dd HH:mm:ss[.SSS])";
+    case C::BadTimeOfDay:
+        return "cannot read the time of day of " + v + (e.number ? " (expected yyyy-MM-dd HH:mm:ss[.SSS])" : " (expected ISO-8601)");
+    case C::BadSeconds: return "cannot read the seconds of " + v;
+    case C::BadFraction: return "bad fraction of a second in " + v;
+    case C::ZoneNotAllowed: return "unexpected text after the time in " + v + " (no zone in this format)";
+    case C::BadZone: return "bad zone offset in " + v;
+    case C::ZoneOutOfRange: return "zone offset out of range in " + v;
+    case C::TextAfterTime: return "unexpected text after the time in " + v;
+    case C::NoSuchDateTime: return "no such date/time: " + v;
+    case C::TimeOutOfRange: return "time " + v + " is out of range (years 1..9999)";
+    case C::NotEpochMillis: return "time " + v + " is not epoch milliseconds";
+    case C::NotEpochSeconds: return "time " + v + " is not epoch seconds";
+    case C::PartitionTooLarge: return "partition " + n + " is too large (at most " + n2 + ")";
+    case C::PartitionNotBelow: return "partition " + n + " is not below the number of partitions (" + n2 + ")";
+    case C::TooManyEvents: return "more than " + n + " events: too long for the view (fluxolab-cli replay reads it)";
+    }
+    return {};
+}
+
+std::string traceErrorText(const TraceError& e) {
+    std::string out = e.file;
+    if (e.line > 0) out += ":" + std::to_string(e.line);
+    return out + ": " + traceErrorReason(e);
 }
 
 } // namespace fluxolab::traces

@@ -3,8 +3,9 @@
 //
 // It lives in labs/ (not sim/stream/) because it does file I/O; the parsing itself is plain C++ over a
 // buffer. Memory is bounded: one read buffer (4 MiB) plus the longest record allowed (1 MiB by default),
-// whatever the file length. Bad records give a message with the file, the line and the reason; with
-// skipErrors they are counted (the first messages kept) and reading goes on.
+// whatever the file length. Bad records give an error (TraceError: a code with the file, the line and
+// the parameters; its English by traceErrorText); with skipErrors they are counted (the first
+// messages kept, in English) and reading goes on.
 
 #include <cstdint>
 #include <cstdio>
@@ -44,10 +45,91 @@ struct TraceRecord {
     std::uint64_t line = 0; ///< 1-based line where the record starts
 };
 
-/// Time parsing shared with tests: returns the epoch milliseconds or an English reason.
+/// What is wrong with a trace, as a code with its parameters (TraceError). The reader makes no text:
+/// fluxolab-cli's English is made by traceErrorReason/traceErrorText (one place), the app's with tr().
+enum class TraceErrorCode : std::uint8_t {
+    None,
+    // The file (line 0 unless said)
+    NoSuchFile,
+    IsDirectory,
+    CannotRead,
+    ReadError,
+    EmptyFile,               ///< number: 1 when JSON Lines was expected, 0 for a CSV header line
+    HeaderTooLong,           ///< a line; number: the limit in KiB
+    HeaderQuoteNeverClosed,
+    NoHeader,                ///< only blank lines
+    BadHeader,               ///< a line; cause: UnterminatedQuote or TextAfterQuote (value: the delimiter)
+    MissingColumn,           ///< field; columns: the header's, ", "-separated; column: the option that names it
+    // A record (its line)
+    NulBytes,
+    FieldCount,              ///< number: the record's fields, number2: the header's
+    RecordTooLong,           ///< number: the limit in KiB
+    QuoteNeverClosed,        ///< the file ends inside a quoted field opened on this line
+    UnterminatedQuote,
+    TextAfterQuote,          ///< value: the delimiter
+    JsonControlChar,
+    JsonUnterminatedString,
+    JsonBadEscape,
+    JsonUnterminatedNesting,
+    JsonNotObject,
+    JsonTruncated,
+    JsonTruncatedNoBrace,
+    JsonExpectedName,
+    JsonExpectedColon,
+    JsonExpectedCommaOrBrace,
+    JsonTextAfterObject,
+    JsonNestedValue,         ///< field
+    JsonMissingValue,        ///< field
+    MissingField,            ///< field; column: Time, Key or Value
+    ValueNotNumber,          ///< value, field
+    BadPartition,            ///< value; number: 1 when the field is missing
+    BadArrival,              ///< value; number: 1 when the field is missing
+    ArrivalBackwards,        ///< number: this record's arrival, number2: the previous record's
+    // The event time (parseTime; value: the text)
+    TimeEmpty,
+    BadDate,
+    BadTimeOfDay,            ///< number: 1 when the SQL format was expected, 0 for ISO-8601
+    BadSeconds,
+    BadFraction,
+    ZoneNotAllowed,
+    BadZone,
+    ZoneOutOfRange,
+    TextAfterTime,
+    NoSuchDateTime,
+    TimeOutOfRange,
+    NotEpochMillis,
+    NotEpochSeconds,
+    // The stream view's bounds on a trace (labs/stream_observe)
+    PartitionTooLarge,       ///< number: the largest partition; number2: the most allowed
+    PartitionNotBelow,       ///< number: the partition, number2: the number of partitions
+    TooManyEvents,           ///< number: the view's limit
+};
+
+/// The trace option that names a column (MissingColumn) or the field a record lacks (MissingField).
+enum class TraceColumn : std::uint8_t { Time, Key, Value, Arrival, Partition };
+
+struct TraceError {
+    TraceErrorCode code = TraceErrorCode::None;
+    std::string file;
+    std::uint64_t line = 0;  ///< 1-based; 0 for the file as a whole
+    std::string value;       ///< the offending text (at most 40 bytes, then "...")
+    std::string field;       ///< a column or field name
+    std::string columns;     ///< MissingColumn: the header's columns
+    std::int64_t number = 0;
+    std::int64_t number2 = 0;
+    TraceColumn column = TraceColumn::Time;
+    TraceErrorCode cause = TraceErrorCode::None; ///< BadHeader: why
+    bool failed() const { return code != TraceErrorCode::None; }
+};
+
+/// fluxolab-cli's English: the reason alone, and "FILE:LINE: reason" (or "FILE: reason").
+std::string traceErrorReason(const TraceError& error);
+std::string traceErrorText(const TraceError& error);
+
+/// Time parsing shared with tests: the epoch milliseconds, or the error (its code and value).
 struct TimeParse {
     std::optional<std::int64_t> millis;
-    std::string error;
+    TraceError error;
 };
 TimeParse parseTime(std::string_view text, TimeFormat format);
 
@@ -69,10 +151,12 @@ public:
     /// Reads from memory instead of a file (tests); `name` is used in messages.
     bool openText(std::string text, const std::string& name, const TraceOptions& options);
 
-    /// Next record. Error: error() holds "FILE:LINE: reason" (or a file-level message).
+    /// Next record. Error: errorInfo() says what and where; error() is its English text.
     Status next(TraceRecord& record);
 
+    /// fluxolab-cli's English for errorInfo(): "FILE:LINE: reason" (or a file-level message).
     const std::string& error() const { return error_; }
+    const TraceError& errorInfo() const { return err_; }
     std::uint64_t skipped() const { return skipped_; }
     /// The first skipped records' messages (at most 20).
     const std::vector<std::string>& skippedMessages() const { return skippedMessages_; }
@@ -84,13 +168,14 @@ private:
     bool fill(); // reads more; false at end of file or error
     Status nextRawRecord(std::string_view& rec, std::uint64_t& startLine, std::uint64_t& lines);
     bool splitCsvLine(std::string_view& rec, std::uint64_t& startLine, std::size_t& count);
-    bool parseCsvFields(std::string_view rec, std::string& why);
-    bool parseJsonFields(std::string_view rec, std::string& why);
-    bool convert(TraceRecord& out, std::string& why);
+    bool parseCsvFields(std::string_view rec, TraceError& why);
+    bool parseJsonFields(std::string_view rec, TraceError& why);
+    bool convert(TraceRecord& out, TraceError& why);
     void takeCsvFields();
     bool fastTime(std::string_view text, std::int64_t& ms);
     bool fastIso(std::string_view text, std::int64_t& ms);
-    Status fail(std::uint64_t line, const std::string& why);
+    Status fail(std::uint64_t line, TraceError why);
+    bool failFile(TraceError why, std::uint64_t line = 0); ///< sets the error; false
 
     TraceOptions opt_;
     std::string name_;
@@ -105,7 +190,9 @@ private:
     bool fromMemory_ = false;
     TraceFormat format_ = TraceFormat::Csv;
     char delim_ = ',';
-    std::string error_;
+    TraceError err_;
+    TraceErrorCode rawError_ = TraceErrorCode::None; ///< nextRawRecord's Error: RecordTooLong or QuoteNeverClosed
+    std::string error_; ///< traceErrorText(err_)
     std::uint64_t skipped_ = 0;
     std::vector<std::string> skippedMessages_;
     std::int64_t lastArrival_ = 0;

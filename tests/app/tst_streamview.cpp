@@ -1,4 +1,5 @@
 #include "tests/app/tst_streamview.h"
+#include "labs/backend/scenario_errors.h"
 
 #include "app/core/language.h"
 #include "app/stream/placedtext.h"
@@ -367,7 +368,7 @@ void StreamViewTest::traceInATopicShowsBothViewsOfOneRun() {
     {
         sim::ScenarioError err;
         auto bare = sim::loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/sensores-no-topico.json", err);
-        QVERIFY2(bare, err.str().c_str());
+        QVERIFY2(bare, fluxolab::labs::scenarioErrorText(err).c_str());
         bare->trace_feeds.clear();
         bare->stream_jobs.clear();
         c->load(*bare, bare->seed);

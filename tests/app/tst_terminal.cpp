@@ -1,4 +1,5 @@
 #include "tests/app/tst_terminal.h"
+#include "labs/backend/scenario_errors.h"
 
 #include "app/terminal/clihost.h"
 #include "app/cluster/clustercanvas.h"
@@ -745,7 +746,7 @@ void TerminalTest::mixedToolbarAndTerminalRunReplaysToTheSameJournal() {
     auto w2 = makeWindow();
     sim::ScenarioError err;
     const auto s = sim::parseScenario(scenario, "mixed.json", err);
-    QVERIFY2(s, err.str().c_str());
+    QVERIFY2(s, fluxolab::labs::scenarioErrorText(err).c_str());
     w2->controller()->load(*s, w->controller()->seed());
     std::string jerr;
     const auto journal = labs::SessionJournal::fromJson(terminal, &jerr);
@@ -792,7 +793,7 @@ void TerminalTest::savedScenarioKeepsTerminalCommandsAndReplaysTheSameJournal() 
         const std::string text = f.readAll().toStdString();
         sim::ScenarioError err;
         const auto saved = sim::parseScenario(text, "run.json", err);
-        QVERIFY2(saved, err.str().c_str());
+        QVERIFY2(saved, fluxolab::labs::scenarioErrorText(err).c_str());
         QCOMPARE(saved->seed, seed);
         QVERIFY(!saved->terminal.empty());
         bool crashOnGrid = false;
@@ -1022,7 +1023,7 @@ void TerminalTest::scenarioSavedAfterARestartKeepsTheTerminalWork() {
     const std::string text = f.readAll().toStdString();
     sim::ScenarioError err;
     const auto saved = sim::parseScenario(text, "after-restart.json", err);
-    QVERIFY2(saved, err.str().c_str());
+    QVERIFY2(saved, fluxolab::labs::scenarioErrorText(err).c_str());
     QCOMPARE(saved->seed, std::uint64_t{3});
     QVERIFY2(!saved->terminal.empty(), "the saved scenario lost the terminal's commands");
 

@@ -1,7 +1,9 @@
 #include "tests/app/tst_translations.h"
 
+#include "app/core/errortexts.h"
 #include "app/core/language.h"
 #include "app/stream/streamview.h"
+#include "labs/traces/trace_reader.h"
 #include "app/cluster/tablemodels.h"
 #include "app/cluster/tablespage.h"
 #include "app/core/mainwindow.h"
@@ -168,20 +170,171 @@ void TranslationsTest::traceLineErrorsAreInTheUiLanguage() {
         QVERIFY2(error.contains(c.expected), qPrintable(error));
         QVERIFY2(!error.contains(QStringLiteral(" where ")) && !error.contains(QStringLiteral(" is not ")), qPrintable(error));
     }
-    // The messages matched by pattern, one by one (what fluxolab-cli prints after "FILE:LINE: ").
-    const QString value = fluxolab::app::StreamView::describeError(
-        QStringLiteral("p.csv:2: value '/inicio' of field 'pagina' is not a finite number"));
-    QCOMPARE(value, QStringLiteral("Não foi possível carregar o traço p.csv.\nLinha 2: o valor '/inicio' do campo \"pagina\" não é um número"));
-    QCOMPARE(fluxolab::app::StreamView::describeError(QStringLiteral("p.csv:7: missing key field 'sensor'")),
-             QStringLiteral("Não foi possível carregar o traço p.csv.\nLinha 7: falta o campo da chave \"sensor\""));
-    QCOMPARE(fluxolab::app::StreamView::describeError(QStringLiteral("p.csv:4: time '9e99' is not epoch milliseconds")),
-             QStringLiteral("Não foi possível carregar o traço p.csv.\nLinha 4: o tempo '9e99' não está em milissegundos desde a época (epoch)"));
-    QCOMPARE(fluxolab::app::StreamView::describeError(QStringLiteral("p.csv:9: time '17x' is not epoch seconds")),
-             QStringLiteral("Não foi possível carregar o traço p.csv.\nLinha 9: o tempo '17x' não está em segundos desde a época (epoch)"));
-    QCOMPARE(fluxolab::app::StreamView::describeError(QStringLiteral("p.jsonl:3: field 'valor' is an object or array, not a value")),
-             QStringLiteral("Não foi possível carregar o traço p.jsonl.\nLinha 3: o campo \"valor\" é um objeto ou uma lista, não um valor"));
-    QCOMPARE(fluxolab::app::StreamView::describeError(QStringLiteral("p.jsonl:5: expected ':' after a field name")),
-             QStringLiteral("Não foi possível carregar o traço p.jsonl.\nLinha 5: esperava-se ':' depois do nome de um campo"));
+    // Every code of the reader (and of the view's bounds on a trace): the pt_PT sentence differs from
+    // the English one, has no English words of FluxoLab's own, and names the parameters it carries.
+    using C = fluxolab::traces::TraceErrorCode;
+    static const QRegularExpression english(
+        QStringLiteral("\\b(the|is not|expected|missing|cannot|could not|bad|after|line|field|file|before|too)\\b"));
+    int checked = 0;
+    for (int i = static_cast<int>(C::None) + 1; i <= static_cast<int>(C::TooManyEvents); ++i) {
+        fluxolab::traces::TraceError e;
+        e.code = static_cast<C>(i);
+        e.file = "/tmp/dados.csv";
+        e.line = 41;
+        e.value = "V7q";
+        e.field = "campoF";
+        e.columns = "ts, chave";
+        e.number = 617;
+        e.number2 = 829;
+        e.cause = C::UnterminatedQuote;
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("en")));
+        const QString en = fluxolab::app::StreamView::describeError(e);
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));
+        const QString pt = fluxolab::app::StreamView::describeError(e);
+        const QString what = QStringLiteral("code %1: %2").arg(i).arg(pt);
+        QVERIFY2(pt != en, qPrintable(what));
+        QVERIFY2(pt.startsWith(QStringLiteral("Não foi possível carregar o traço dados.csv.\nLinha 41: ")), qPrintable(what));
+        QString own = pt;
+        own.remove(QStringLiteral("dados.csv"));
+        QVERIFY2(!own.contains(english), qPrintable(what));
+        const QString reason = pt.mid(pt.indexOf(QStringLiteral("Linha 41: ")) + 10);
+        QVERIFY2(!reason.isEmpty(), qPrintable(what));
+        switch (e.code) {
+        case C::MissingColumn: QVERIFY2(pt.contains(QStringLiteral("campoF")) && pt.contains(QStringLiteral("ts, chave")), qPrintable(what)); break;
+        case C::FieldCount:
+        case C::ArrivalBackwards:
+        case C::PartitionTooLarge:
+        case C::PartitionNotBelow: QVERIFY2(pt.contains(QStringLiteral("617")) && pt.contains(QStringLiteral("829")), qPrintable(what)); break;
+        case C::HeaderTooLong:
+        case C::RecordTooLong:
+        case C::TooManyEvents: QVERIFY2(pt.contains(QStringLiteral("617")), qPrintable(what)); break;
+        case C::JsonNestedValue:
+        case C::JsonMissingValue:
+        case C::MissingField: QVERIFY2(pt.contains(QStringLiteral("campoF")), qPrintable(what)); break;
+        case C::ValueNotNumber: QVERIFY2(pt.contains(QStringLiteral("'V7q'")) && pt.contains(QStringLiteral("campoF")), qPrintable(what)); break;
+        case C::TextAfterQuote:
+        case C::BadDate:
+        case C::BadTimeOfDay:
+        case C::BadSeconds:
+        case C::BadFraction:
+        case C::ZoneNotAllowed:
+        case C::BadZone:
+        case C::ZoneOutOfRange:
+        case C::TextAfterTime:
+        case C::NoSuchDateTime:
+        case C::TimeOutOfRange:
+        case C::NotEpochMillis:
+        case C::NotEpochSeconds: QVERIFY2(pt.contains(QStringLiteral("'V7q'")), qPrintable(what)); break;
+        default: break;
+        }
+        ++checked;
+    }
+    QCOMPARE(checked, static_cast<int>(C::TooManyEvents));
+    // A value the file lacks is said so, not shown as a value.
+    fluxolab::traces::TraceError missing;
+    missing.code = C::BadPartition;
+    missing.file = "p.csv";
+    missing.line = 2;
+    missing.number = 1;
+    QCOMPARE(fluxolab::app::StreamView::describeError(missing),
+             QStringLiteral("Não foi possível carregar o traço p.csv.\nLinha 2: falta o campo da partição (é preciso um inteiro entre 0 e 1023)"));
+    QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
+}
+
+void TranslationsTest::everyScenarioErrorIsInTheUiLanguage() {
+    // sim/ reports a scenario file's error as a code with its parameters; the app's text is made with
+    // tr() (ErrorTexts). For every code: the pt_PT text differs from the English one, has no English
+    // words of FluxoLab's own, and names the parameters the code carries.
+    using Code = fluxolab::labs::ScenarioErrorCode;
+    const QString before = fluxolab::app::currentLanguage();
+    const QSet<Code> withValue = {Code::MissingField, Code::UnknownField, Code::ExpectedString, Code::ExpectedInteger,
+                                  Code::ExpectedNumber, Code::ExpectedBool, Code::ExpectedDuration, Code::ExpectedObject,
+                                  Code::ExpectedArray, Code::ExpectedNonEmptyArray, Code::ExpectedStringList,
+                                  Code::ExpectedTopicList, Code::ExpectedConfigObject, Code::ExpectedConfigValue,
+                                  Code::OutOfRange, Code::DurationNotPositive, Code::UnknownKeyDistribution, Code::BadAcks,
+                                  Code::BadPartitioner, Code::UnknownAssignor, Code::BadOffsetReset,
+                                  Code::UnsupportedBrokerConfig, Code::UnknownTopic, Code::UnknownAction,
+                                  Code::TerminalNotObject, Code::BadTimeFormat, Code::BadPacing, Code::DuplicateStreamJob,
+                                  Code::BadEventTime, Code::TopicTooManyRecords};
+    const QSet<Code> withDetail = {Code::KafkaRefused, Code::TopicTooManyRecords, Code::BadTerminalJournal, Code::Internal};
+    static const QRegularExpression english(
+        QStringLiteral("\\b(the|must|expected|unknown|found|cannot|would|refuse|is not|out of range|between)\\b"));
+    int checked = 0;
+    for (int i = static_cast<int>(Code::None) + 1; i <= static_cast<int>(Code::Internal); ++i) {
+        fluxolab::labs::ScenarioError e;
+        e.code = static_cast<Code>(i);
+        e.file = "f.json";
+        e.line = 12;
+        e.column = 34;
+        e.path = "/p/0/q";
+        e.value = "V7q";
+        e.low = "17";
+        e.high = "23";
+        e.kafka = fluxolab::labs::ErrorCode::INVALID_CONFIG;
+        e.detail = "Kafka-D5z";
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("en")));
+        const QString en = fluxolab::app::ErrorTexts::scenarioError(e);
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));
+        const QString pt = fluxolab::app::ErrorTexts::scenarioError(e);
+        const QString what = QStringLiteral("code %1: %2").arg(i).arg(pt);
+        QVERIFY2(pt != en, qPrintable(what));
+        QVERIFY2(pt.startsWith(QStringLiteral("Linha 12, em /p/0/q: ")), qPrintable(what));
+        QString own = pt; // FluxoLab's words: without the parameters and Kafka's own message
+        own.remove(QStringLiteral("Kafka-D5z"));
+        QVERIFY2(!own.contains(english), qPrintable(what));
+        if (withValue.contains(e.code)) QVERIFY2(pt.contains(QStringLiteral("V7q")), qPrintable(what));
+        if (withDetail.contains(e.code)) QVERIFY2(pt.contains(QStringLiteral("Kafka-D5z")), qPrintable(what));
+        if (e.code == Code::OutOfRange)
+            QVERIFY2(pt.contains(QStringLiteral("17")) && pt.contains(QStringLiteral("23")), qPrintable(what));
+        if (e.code == Code::TopicTooManyRecords)
+            QVERIFY2(pt.contains(QStringLiteral("23")) && pt.contains(QStringLiteral("10000")), qPrintable(what));
+        if (e.code == Code::KafkaRefused)
+            QVERIFY2(pt.contains(QStringLiteral("INVALID_CONFIG")), qPrintable(what));
+        if (e.code == Code::InvalidJson) QVERIFY2(pt.contains(QStringLiteral("coluna 34")), qPrintable(what));
+        ++checked;
+    }
+    QCOMPARE(checked, static_cast<int>(Code::Internal)); // every code but None
+    QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
+}
+
+void TranslationsTest::brokenScenarioFileIsToldInPortuguese() {
+    // End to end: File > Open of a broken scenario file under pt_PT; the message the user reads.
+    const QString before = fluxolab::app::currentLanguage();
+    QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));
+    QTemporaryDir dir;
+    struct Case {
+        const char* name;
+        QByteArray text;
+        QString expected;
+    };
+    const Case cases[] = {
+        {"vazio.json", "  \n", QStringLiteral("Linha 1: o ficheiro está vazio; um cenário é um objeto JSON")},
+        {"brokers.json", "{\n  \"cluster\": {\"brokers\": 12}\n}\n",
+         QStringLiteral("Linha 2, em /cluster/brokers: 12 está fora do intervalo: tem de estar entre 1 e 9")},
+        {"sintaxe.json", "{\n  \"name\": \"x\",\n  \"topics\": [ }\n", QStringLiteral("Linha 3: o ficheiro não é JSON válido: o erro está na coluna 15 desta linha")},
+        {"topico.json", "{\"topics\": [{\"name\": \"a b\"}]}",
+         QStringLiteral("Linha 1, em /topics/0/name: O Kafka recusá-lo-ia: Topic name is invalid: 'a b' contains one or "
+                        "more characters other than ASCII alphanumerics, '.', '_' and '-' (INVALID_TOPIC_EXCEPTION)")},
+        // What labs checks after the file parsed: a stream job's option, a trace feed's file.
+        {"janela.json", "{\"topics\": [{\"name\": \"s\"}], \"stream_jobs\": [{\"id\": \"j\", \"topic\": \"s\", \"window\": \"tumble:0s\"}]}",
+         QStringLiteral("Em /stream_jobs/0/window: a janela é \"tumble:0s\"; tem de ser tumble:TAMANHO")},
+        {"feed.json", "{\"topics\": [{\"name\": \"s\"}], \"trace_feeds\": [{\"trace\": \"nao-existe.csv\", \"topic\": \"s\", "
+                      "\"pacing\": \"event_time\"}]}",
+         QStringLiteral("Em /trace_feeds/0/trace: Não foi possível carregar o traço /")}, // the whole path it looked for
+    };
+    for (const Case& c : cases) {
+        const QString path = dir.filePath(QString::fromLatin1(c.name));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(c.text);
+        f.close();
+        fluxolab::app::MainWindow w;
+        QString error;
+        QVERIFY(!w.openScenario(path, false, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("O ficheiro de cenário ")), qPrintable(error));
+        QVERIFY2(error.contains(c.expected), qPrintable(error));
+        QVERIFY2(!error.contains(QStringLiteral("must be")) && !error.contains(QStringLiteral("the file")), qPrintable(error));
+    }
     QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
 }
 

@@ -12,5 +12,7 @@ private Q_SLOTS:
     void everyTrStringIsTranslated();
     void bothLanguagesHaveTheSameEntries();
     void traceLineErrorsAreInTheUiLanguage();
+    void everyScenarioErrorIsInTheUiLanguage();
+    void brokenScenarioFileIsToldInPortuguese();
     void groupsTableSaysWhatTheToolDoesNotPrint();
 };

@@ -1,4 +1,5 @@
 #include "tests/app/tst_words.h"
+#include "labs/backend/scenario_errors.h"
 
 #include "app/core/language.h"
 #include "app/core/texts.h"
@@ -116,7 +117,7 @@ void WordsTest::noEventTextHasAMissingName() {
     sim::ScenarioError err;
     const auto scenario =
         sim::loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json", err);
-    QVERIFY2(scenario, err.str().c_str());
+    QVERIFY2(scenario, fluxolab::labs::scenarioErrorText(err).c_str());
     sim::ScenarioRun run(*scenario, scenario->seed);
     run.runUntil(20000);
     const sim::Journal& j = run.sim().journal();

@@ -21,6 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         opt.maxRecordBytes = 4096;
         traces::TraceReader reader;
         if (!reader.openText(text, "fuzz.trace", opt)) {
+            if (!reader.errorInfo().failed()) fuzz::fail("a rejected trace has no error code", text);
             if (reader.error().empty()) fuzz::fail("a rejected trace has no message", text);
             continue;
         }
@@ -46,6 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             const auto st = reader.next(rec);
             if (st == traces::TraceReader::Status::End) break;
             if (st == traces::TraceReader::Status::Error) {
+                if (!reader.errorInfo().failed() || reader.errorInfo().line == 0)
+                    fuzz::fail("a record's error without its code and line", reader.error());
                 if (reader.error().rfind("fuzz.trace:", 0) != 0)
                     fuzz::fail("error without the trace name", reader.error());
                 break;

@@ -5,6 +5,7 @@
 // that millisecond is on the traffic grid; saving the scenario and replaying it gives the same journal.
 // And the terminal's part of the action log (sim::Scenario::terminal) replays headless.
 #include "labs/backend/session.h"
+#include "labs/backend/scenario_errors.h"
 #include "labs/backend/sim_backend.h"
 #include "labs/cli/cli_commands.h"
 #include "labs/session/session_journal.h"
@@ -26,7 +27,7 @@ namespace {
 sim::Scenario shipped(const char* name) {
     sim::ScenarioError error;
     const auto s = sim::loadScenarioFile(std::string(FLUXOLAB_SOURCE_DIR "/assets/scenarios/") + name + ".json", error);
-    REQUIRE_MESSAGE(s, error.str());
+    REQUIRE_MESSAGE(s, fluxolab::labs::scenarioErrorText(error));
     return *s;
 }
 
@@ -103,7 +104,7 @@ std::string replayed(const LiveRun& live, std::uint64_t seed, sim::TimeMs until)
     // Through the JSON the app saves, as a student's saved file would be.
     sim::ScenarioError error;
     const auto s = sim::parseScenario(sim::scenarioToJson(live.saved), "saved.json", error);
-    REQUIRE_MESSAGE(s, error.str());
+    REQUIRE_MESSAGE(s, fluxolab::labs::scenarioErrorText(error));
     labs::Session session(*s, seed);
     session.runUntil(until);
     CHECK(session.sim().journal().size() == live.events);

@@ -1,6 +1,7 @@
 // fluxolab-cli simulate --trace-to-topic / --stream-job: a trace fed into a simulated topic and a stream
 // job reading the topic, on one clock (#10, docs/stream.pt.md).
 #include "labs/backend/session.h"
+#include "labs/backend/scenario_errors.h"
 #include "labs/cli/cli_commands.h"
 #include "labs/stream_observe/scenario_streams.h"
 #include "sim/scenario.h"
@@ -97,7 +98,7 @@ TEST_SUITE("labs/stream-topic") {
         // The same cluster without any feed: the fed records are Kafka traffic.
         fluxolab::sim::ScenarioError err;
         auto bare = fluxolab::sim::loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/sensores-no-topico.json", err);
-        REQUIRE_MESSAGE(bare, err.str());
+        REQUIRE_MESSAGE(bare, fluxolab::labs::scenarioErrorText(err));
         bare->trace_feeds.clear();
         bare->stream_jobs.clear();
         const auto path = std::filesystem::temp_directory_path() / "fluxolab-sensores-sem-traco.json";
@@ -138,7 +139,7 @@ TEST_SUITE("labs/stream-topic") {
         fluxolab::sim::ScenarioError err;
         auto scenario =
             fluxolab::sim::loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/sensores-no-topico.json", err);
-        REQUIRE_MESSAGE(scenario, err.str());
+        REQUIRE_MESSAGE(scenario, fluxolab::labs::scenarioErrorText(err));
         fluxolab::labs::Session session(*scenario, scenario->seed);
         REQUIRE(session.streams());
         CHECK(session.streamsError().empty());
@@ -163,7 +164,7 @@ TEST_SUITE("labs/stream-topic") {
             CAPTURE(entry.path().string());
             fluxolab::sim::ScenarioError err;
             auto s = fluxolab::sim::loadScenarioFile(entry.path().string(), err);
-            REQUIRE_MESSAGE(s, err.str());
+            REQUIRE_MESSAGE(s, fluxolab::labs::scenarioErrorText(err));
             CHECK_FALSE(fluxolab::stream_observe::checkScenarioStreams(*s));
             fluxolab::labs::Session session(*s, s->seed);
             session.runUntil(s->duration_ms);
@@ -188,7 +189,7 @@ TEST_SUITE("labs/stream-topic") {
             if (entry.path().extension() != ".json") continue;
             fluxolab::sim::ScenarioError err;
             auto s = fluxolab::sim::loadScenarioFile(entry.path().string(), err);
-            REQUIRE_MESSAGE(s, err.str());
+            REQUIRE_MESSAGE(s, fluxolab::labs::scenarioErrorText(err));
             if (s->trace_feeds.empty()) continue;
             const std::string name = entry.path().stem().string();
             for (int seed = 1; seed <= 5; ++seed) {
@@ -271,7 +272,7 @@ TEST_SUITE("labs/stream-topic") {
         // resolveScenarioTraces: the absolute path in the scenario's folder; a bundled name stays a name.
         fluxolab::sim::ScenarioError err;
         auto s = fluxolab::sim::parseScenario(text, (dir / "cenario.json").string(), err);
-        REQUIRE_MESSAGE(s, err.str());
+        REQUIRE_MESSAGE(s, fluxolab::labs::scenarioErrorText(err));
         fluxolab::stream_observe::resolveScenarioTraces(*s, (dir / "cenario.json").string());
         CHECK(s->trace_feeds[0].trace == (dir / "tracos" / "meu.csv").string());
         s->trace_feeds[0].trace = "sensores_iot";
@@ -298,7 +299,7 @@ TEST_SUITE("labs/stream-topic") {
             "\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"t\", \"window\": \"tumble:1s\", \"watermark\": \"bounded:0s\"}]}";
         fluxolab::sim::ScenarioError err;
         auto s = fluxolab::sim::parseScenario(text, "pace.json", err);
-        REQUIRE_MESSAGE(s, err.str());
+        REQUIRE_MESSAGE(s, fluxolab::labs::scenarioErrorText(err));
         REQUIRE_FALSE(fluxolab::stream_observe::checkScenarioStreams(*s));
         fluxolab::labs::Session session(*s, 1);
         REQUIRE(session.streamsError().empty());

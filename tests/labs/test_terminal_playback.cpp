@@ -3,6 +3,7 @@
 // appear when the clock passes their creation, and the simulation's journal is byte for byte the
 // one of the eager replay (labs::JournalReplayer::run) that ran it all at once on a load.
 #include "labs/backend/session.h"
+#include "labs/backend/scenario_errors.h"
 #include "labs/backend/sim_backend.h"
 #include "labs/cli/cli_commands.h"
 #include "labs/session/session_journal.h"
@@ -27,7 +28,7 @@ namespace {
 sim::Scenario shipped(const char* name) {
     sim::ScenarioError error;
     const auto s = sim::loadScenarioFile(std::string(FLUXOLAB_SOURCE_DIR "/assets/scenarios/") + name + ".json", error);
-    REQUIRE_MESSAGE(s, error.str());
+    REQUIRE_MESSAGE(s, fluxolab::labs::scenarioErrorText(error));
     return *s;
 }
 

@@ -2,6 +2,7 @@
 // position, reached forwards (folding events) or backwards and far (from a snapshot), it shows the
 // state sim::Timeline::at gives for that many events, and its observation is SimObserver's.
 #include "labs/backend/session.h"
+#include "labs/backend/scenario_errors.h"
 #include "labs/observe/timeline_cursor.h"
 #include "sim/scenario.h"
 
@@ -41,7 +42,7 @@ TEST_CASE("timeline cursor shows the timeline's state at every position it is mo
     sim::ScenarioError error;
     const auto scenario =
         sim::loadScenarioFile(std::string(FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json"), error);
-    REQUIRE_MESSAGE(scenario, error.str());
+    REQUIRE_MESSAGE(scenario, fluxolab::labs::scenarioErrorText(error));
     labs::Session session(*scenario, 3);
     labs::observe::TimelineCursor cursor;
     CHECK(!cursor.attached());

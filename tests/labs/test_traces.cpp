@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace fluxolab::traces;
@@ -97,13 +98,13 @@ TEST_SUITE("labs/traces") {
         CHECK(parseTime("2020-04-15 08:09:59.5", TimeFormat::Auto).millis == 1586938199500);
         CHECK(parseTime("2020-04-15 08:09", TimeFormat::Auto).millis == 1586938140000);
         CHECK(parseTime("2024-02-29T12:00:00.123456789Z", TimeFormat::Auto).millis == 1709208000123);
-        CHECK(has(parseTime("2023-02-29 00:00:00", TimeFormat::Auto).error, "no such date"));
-        CHECK(has(parseTime("2020-04-15T08:09:59", TimeFormat::Sql).error, "yyyy-MM-dd HH:mm:ss"));
-        CHECK(has(parseTime("2020-04-15 08:09:59Z", TimeFormat::Sql).error, "no zone"));
-        CHECK(has(parseTime("12:00", TimeFormat::Auto).error, "cannot read the date"));
-        CHECK(has(parseTime("1e3", TimeFormat::EpochMs).error, "not epoch milliseconds"));
-        CHECK(has(parseTime("99999999999999999", TimeFormat::EpochS).error, "out of range"));
-        CHECK(parseTime("", TimeFormat::Auto).error == "empty event time");
+        CHECK(has(traceErrorReason(parseTime("2023-02-29 00:00:00", TimeFormat::Auto).error), "no such date"));
+        CHECK(has(traceErrorReason(parseTime("2020-04-15T08:09:59", TimeFormat::Sql).error), "yyyy-MM-dd HH:mm:ss"));
+        CHECK(has(traceErrorReason(parseTime("2020-04-15 08:09:59Z", TimeFormat::Sql).error), "no zone"));
+        CHECK(has(traceErrorReason(parseTime("12:00", TimeFormat::Auto).error), "cannot read the date"));
+        CHECK(has(traceErrorReason(parseTime("1e3", TimeFormat::EpochMs).error), "not epoch milliseconds"));
+        CHECK(has(traceErrorReason(parseTime("99999999999999999", TimeFormat::EpochS).error), "out of range"));
+        CHECK(traceErrorReason(parseTime("", TimeFormat::Auto).error) == "empty event time");
     }
 
     TEST_CASE("the reader's fast paths give what parseTime and from_chars give - record by record") {
@@ -204,7 +205,7 @@ TEST_SUITE("labs/traces") {
                         const Read b = readText("ts,key\n" + s + ",k\n", opt);
                         INFO(s);
                         CHECK(b.records.empty());
-                        CHECK(has(b.error, "t.csv:2: " + parseTime(s, tf).error));
+                        CHECK(has(b.error, "t.csv:2: " + traceErrorReason(parseTime(s, tf).error)));
                     }
                 }
             }
@@ -814,5 +815,62 @@ TEST_SUITE("labs/traces") {
         const Read r = readText(csv);
         REQUIRE(r.records.size() == 3);
         CHECK(r.records[1].key == "b\"ob");
+    }
+}
+
+TEST_SUITE("labs/traces errors") {
+    TEST_CASE("every trace error code has its English reason - distinct - and the text names file and line") {
+        std::set<std::string> seen;
+        for (int i = static_cast<int>(TraceErrorCode::None) + 1; i <= static_cast<int>(TraceErrorCode::TooManyEvents); ++i) {
+            TraceError e;
+            e.code = static_cast<TraceErrorCode>(i);
+            e.file = "t.csv";
+            e.line = 7;
+            e.value = "v";
+            e.field = "f";
+            e.number = 3;
+            e.number2 = 4;
+            e.cause = TraceErrorCode::UnterminatedQuote;
+            CAPTURE(i);
+            const std::string reason = traceErrorReason(e);
+            CHECK_FALSE(reason.empty());
+            CHECK(seen.insert(reason).second);
+            CHECK(traceErrorText(e) == "t.csv:7: " + reason);
+        }
+        TraceError file;
+        file.code = TraceErrorCode::NoSuchFile;
+        file.file = "x.csv";
+        CHECK(traceErrorText(file) == "x.csv: no such file");
+    }
+
+    TEST_CASE("the reader's error is a code with its parameters - and the English the CLI prints") {
+        TraceReader r;
+        TraceOptions opt;
+        REQUIRE(r.openText("ts,key,value\n1000,a,1\n@@@ lixo\n", "p.csv", opt));
+        TraceRecord rec;
+        CHECK(r.next(rec) == TraceReader::Status::Record);
+        CHECK(r.next(rec) == TraceReader::Status::Error);
+        CHECK(r.errorInfo().code == TraceErrorCode::FieldCount);
+        CHECK(r.errorInfo().file == "p.csv");
+        CHECK(r.errorInfo().line == 3);
+        CHECK(r.errorInfo().number == 1);
+        CHECK(r.errorInfo().number2 == 3);
+        CHECK(r.error() == "p.csv:3: 1 fields where the header has 3");
+
+        TraceReader m;
+        opt.timeField = "when";
+        CHECK_FALSE(m.openText("ts,key\n1,a\n", "q.csv", opt));
+        CHECK(m.errorInfo().code == TraceErrorCode::MissingColumn);
+        CHECK(m.errorInfo().field == "when");
+        CHECK(m.errorInfo().columns == "ts, key");
+        CHECK(m.errorInfo().column == TraceColumn::Time);
+        CHECK(m.errorInfo().line == 0);
+
+        const TimeParse t = parseTime("ontem", TimeFormat::Sql);
+        CHECK_FALSE(t.millis);
+        CHECK(t.error.code == TraceErrorCode::BadDate);
+        CHECK(t.error.value == "ontem");
+        const TimeParse longText = parseTime(std::string(60, 'x'), TimeFormat::Iso);
+        CHECK(longText.error.value == std::string(40, 'x') + "...");
     }
 }

@@ -2,6 +2,7 @@
 // golden hashes (tests/sim/golden/journal_hashes.txt). A change in behaviour is then always deliberate
 // and visible in review: rerun with FLUXOLAB_UPDATE_GOLDEN=1 and commit the new file, saying why.
 #include "sim/hash.h"
+#include "tests/scenario_error_debug.h"
 #include "sim/scenario.h"
 
 #include <doctest/doctest.h>
@@ -85,7 +86,7 @@ TEST_SUITE("sim/golden") {
         for (const auto& file : files) {
             ScenarioError error;
             const auto scenario = parseScenario(readFile(file), file.string(), error);
-            REQUIRE_MESSAGE(scenario, file.string() << ": " << error.str());
+            REQUIRE_MESSAGE(scenario, file.string() << ": " << fluxolab::testing::describe(error));
             const std::string name = file.stem().string();
             if (!scenario->trace_feeds.empty()) {
                 // Its trace is read and fed by labs::Session (the simulation reads no files): labs/stream-topic

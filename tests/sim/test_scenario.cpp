@@ -1,6 +1,7 @@
 // Scenario files: parsing, errors with file and line, shipped scenarios, round trip, determinism.
 #include "sim/scenario.h"
 #include "sim/timeline.h"
+#include "tests/scenario_error_debug.h"
 
 #include <doctest/doctest.h>
 
@@ -9,6 +10,8 @@
 #include <string>
 
 using namespace fluxolab::sim;
+using fluxolab::testing::describe;
+using Code = fluxolab::sim::ScenarioErrorCode;
 
 TEST_SUITE("sim/scenario") {
     TEST_CASE("durations") {
@@ -30,7 +33,7 @@ TEST_SUITE("sim/scenario") {
             CAPTURE(entry.path().string());
             ScenarioError err;
             auto s = loadScenarioFile(entry.path().string(), err);
-            REQUIRE_MESSAGE(s, err.str());
+            REQUIRE_MESSAGE(s, describe(err));
             CHECK_FALSE(s->title.pt_PT.empty());
             CHECK_FALSE(s->description.pt_PT.empty());
             CHECK_FALSE(s->title.en.empty());
@@ -60,30 +63,53 @@ TEST_SUITE("sim/scenario") {
         CHECK_FALSE(parseScenario(text, "bad.json", err));
         CHECK(err.line == 7);
         CHECK(err.path == "/topics/1/replication_factor");
-        CHECK(err.message ==
+        CHECK(err.code == Code::KafkaRefused);
+        CHECK(err.kafka == ErrorCode::INVALID_REPLICATION_FACTOR);
+        CHECK(err.detail ==
               "Unable to replicate the partition 3 time(s): The target replication factor of 3 cannot be reached "
               "because only 1 broker(s) are registered or some brokers have all their log directories cordoned.");
-        CHECK(err.str().rfind("bad.json:7: /topics/1/replication_factor: ", 0) == 0);
+        CHECK(err.file == "bad.json");
 
         CHECK_FALSE(parseScenario("{\n \"name\": \"x\",\n \"topics\": [ }\n", "broken.json", err));
         CHECK(err.line == 3);
-        CHECK(err.message.rfind("invalid JSON", 0) == 0);
+        CHECK(err.column == 14); // the '}' where a value was expected
+        CHECK(err.code == Code::InvalidJson);
+        CHECK(err.detail.rfind("syntax error", 0) == 0);
 
         CHECK_FALSE(parseScenario("{\"producers\": [{\"id\": \"p\", \"topic\": \"nope\"}]}", "p.json", err));
         CHECK(err.path == "/producers/0/topic");
         CHECK(err.line == 1);
+        CHECK(err.code == Code::UnknownTopic);
+        CHECK(err.value == "nope");
 
         CHECK_FALSE(parseScenario("{\"topics\": [{\"name\": \"a\"}],\n\"actions\": [{\"at\": \"1s\", \"do\": \"explode\"}]}", "a.json", err));
         CHECK(err.path == "/actions/0/do");
         CHECK(err.line == 2);
+        CHECK(err.code == Code::UnknownAction);
+        CHECK(err.value == "explode");
 
         CHECK_FALSE(parseScenario("{\"durationn\": 5}", "typo.json", err));
-        CHECK(err.message == "unknown field \"durationn\"");
+        CHECK(err.code == Code::UnknownField);
+        CHECK(err.value == "durationn");
+        CHECK(err.path == "/durationn");
 
         CHECK_FALSE(parseScenario("", "empty.json", err));
+        CHECK(err.code == Code::EmptyFile);
+        CHECK(err.line == 1);
         CHECK_FALSE(parseScenario("[1,2]", "array.json", err));
+        CHECK(err.code == Code::ExpectedObject);
+        CHECK(err.value == "[1,2]");
         CHECK_FALSE(loadScenarioFile("/nonexistent/file.json", err));
-        CHECK(err.message == "cannot open the file");
+        CHECK(err.code == Code::CannotOpen);
+        CHECK(err.file == "/nonexistent/file.json");
+        CHECK_FALSE(parseScenario("{\"seed\": 1e999}", "big.json", err));
+        CHECK(err.code == Code::JsonNumberTooLarge);
+        CHECK_FALSE(parseScenario("{\"cluster\": {\"brokers\": 12}}", "b.json", err));
+        CHECK(err.code == Code::OutOfRange);
+        CHECK(err.path == "/cluster/brokers");
+        CHECK(err.low == "1");
+        CHECK(err.high == "9");
+        CHECK(err.value == "12");
     }
 
     TEST_CASE("absurd sizes get Kafka's controller error - fast and without allocating them") {
@@ -97,35 +123,49 @@ TEST_SUITE("sim/scenario") {
             CHECK_FALSE(parseScenario(topic(huge), "huge.json", err));
             CHECK(err.path == "/topics/0/partitions");
             CHECK(err.line == 2);
-            CHECK(err.message == "Excessively large number of partitions per request.");
+            CHECK(err.code == Code::KafkaRefused);
+            CHECK(err.kafka == ErrorCode::POLICY_VIOLATION);
+            CHECK(err.detail == "Excessively large number of partitions per request.");
         }
         CHECK_FALSE(parseScenario(topic("10000"), "batch.json", err));
-        CHECK(err.message.rfind("Unable to perform excessively large batch operation. (at most 9999 partitions", 0) == 0);
+        CHECK(err.code == Code::TopicTooManyRecords);
+        CHECK(err.kafka == ErrorCode::POLICY_VIOLATION);
+        CHECK(err.detail == "Unable to perform excessively large batch operation.");
+        CHECK(err.high == "9999");
+        CHECK(err.value == "0");
         CHECK_FALSE(parseScenario(topic("9999", ", \"configs\": {\"retention.ms\": 1000}"), "batch.json", err));
-        CHECK(err.message.find("at most 9998 partitions with 1 config(s)") != std::string::npos);
+        CHECK(err.code == Code::TopicTooManyRecords);
+        CHECK(err.high == "9998");
+        CHECK(err.value == "1");
         for (const char* bad : {"0", "-5", "18446744073709551615"}) {
             CAPTURE(bad);
             CHECK_FALSE(parseScenario(topic(bad), "neg.json", err));
-            CHECK(err.message == "must be between 1 and 9999");
+            CHECK(err.code == Code::OutOfRange);
+            CHECK(err.low == "1");
+            CHECK(err.high == "9999");
         }
+        CHECK(err.value == "-1"); // 2^64-1 read as a signed 64-bit integer
         CHECK_FALSE(parseScenario(topic("1e30"), "float.json", err));
-        CHECK(err.message == "expected an integer");
+        CHECK(err.code == Code::ExpectedInteger);
+        CHECK(err.value == "1e+30");
         // The largest topic Kafka accepts loads (and runs: the simulation creates its 9999 partitions).
         auto big = parseScenario(topic("9999"), "big.json", err);
-        REQUIRE_MESSAGE(big, err.str());
+        REQUIRE_MESSAGE(big, describe(err));
         CHECK(big->topics.at(0).partitions == 9999);
         // An alter beyond the controller's batch: accepted by the file, answered by the controller.
         auto alter = parseScenario("{\"topics\": [{\"name\": \"a\"}],\n\"actions\": [{\"at\": \"1s\", \"do\": "
                                    "\"alter_partitions\", \"topic\": \"a\", \"partitions\": 10000000}]}",
                                    "alter.json", err);
-        REQUIRE_MESSAGE(alter, err.str());
+        REQUIRE_MESSAGE(alter, describe(err));
         ScenarioRun run(*alter, 1);
         run.runUntil(1500);
         CHECK(run.sim().topic("a")->partitions.size() == 10000 + static_cast<std::size_t>(alter->topics.at(0).partitions));
         CHECK_FALSE(parseScenario("{\"topics\": [{\"name\": \"a\"}],\n\"actions\": [{\"at\": \"1s\", \"do\": "
                                   "\"alter_partitions\", \"topic\": \"a\", \"partitions\": 2147483648}]}",
                                   "alter.json", err));
-        CHECK(err.message == "must be between 1 and 2147483647");
+        CHECK(err.code == Code::OutOfRange);
+        CHECK(err.high == "2147483647");
+        CHECK(err.value == "2147483648");
     }
 
     TEST_CASE("a topic the broker would refuse is an error of the file - not a topic that silently is not there") {
@@ -136,24 +176,30 @@ TEST_SUITE("sim/scenario") {
         CHECK_FALSE(parseScenario(topics("{\"name\": \"t\", \"configs\": {\"segment.bytes\": 1}}"), "cfg.json", err));
         CHECK(err.path == "/topics/0/configs/segment.bytes");
         CHECK(err.line == 2);
-        CHECK(err.message == "Invalid value 1 for configuration segment.bytes: Value must be at least 1048576");
+        CHECK(err.code == Code::KafkaRefused);
+        CHECK(err.kafka == ErrorCode::INVALID_CONFIG);
+        CHECK(err.detail == "Invalid value 1 for configuration segment.bytes: Value must be at least 1048576");
         CHECK_FALSE(parseScenario(topics("{\"name\": \"t\", \"configs\": {\"bogus.cfg\": \"x\"}}"), "cfg.json", err));
         CHECK(err.path == "/topics/0/configs/bogus.cfg");
-        CHECK(err.message == "Unknown topic config name: bogus.cfg");
+        CHECK(err.kafka == ErrorCode::INVALID_CONFIG);
+        CHECK(err.detail == "Unknown topic config name: bogus.cfg");
         CHECK_FALSE(parseScenario(topics("{\"name\": \"t\", \"configs\": {\"min.compaction.lag.ms\": 10, "
                                          "\"max.compaction.lag.ms\": 5}}"),
                                   "cfg.json", err));
         CHECK(err.path == "/topics/0/configs");
-        CHECK(err.message == "conflict topic config setting min.compaction.lag.ms (10) > max.compaction.lag.ms (5)");
+        CHECK(err.detail == "conflict topic config setting min.compaction.lag.ms (10) > max.compaction.lag.ms (5)");
         CHECK_FALSE(parseScenario(topics("{\"name\": \"a b\"}"), "name.json", err));
         CHECK(err.path == "/topics/0/name");
-        CHECK(err.message == "Topic name is invalid: 'a b' contains one or more characters other than ASCII "
+        CHECK(err.kafka == ErrorCode::INVALID_TOPIC_EXCEPTION);
+        CHECK(err.detail == "Topic name is invalid: 'a b' contains one or more characters other than ASCII "
                              "alphanumerics, '.', '_' and '-'");
         CHECK_FALSE(parseScenario(topics("{\"name\": \"\"}"), "name.json", err));
-        CHECK(err.message == "Topic name is invalid: the empty string is not allowed");
+        CHECK(err.detail == "Topic name is invalid: the empty string is not allowed");
         CHECK_FALSE(parseScenario(topics("{\"name\": \"t\"}, {\"name\": \"t\"}"), "dup.json", err));
         CHECK(err.path == "/topics/1/name");
-        CHECK(err.message == "Topic 't' already exists.");
+        CHECK(err.code == Code::KafkaRefused);
+        CHECK(err.kafka == ErrorCode::TOPIC_ALREADY_EXISTS);
+        CHECK(err.detail == "Topic 't' already exists.");
         // The same rules for a topic an action creates later (a duplicate there is the run's business).
         CHECK_FALSE(parseScenario("{\"actions\": [{\"at\": \"1s\", \"do\": \"create_topic\", \"topic\": {\"name\": \"..\"}}]}",
                                   "act.json", err));
@@ -162,7 +208,7 @@ TEST_SUITE("sim/scenario") {
         auto ok = parseScenario(topics("{\"name\": \"t.1\", \"configs\": {\"segment.bytes\": 1048576, \"cleanup.policy\": "
                                        "\"compact,delete\"}}, {\"name\": \"u_2-x\"}"),
                                 "ok.json", err);
-        REQUIRE_MESSAGE(ok, err.str());
+        REQUIRE_MESSAGE(ok, describe(err));
         ScenarioRun run(*ok, 1);
         run.runUntil(100);
         CHECK(run.sim().topic("t.1") != nullptr);
@@ -174,7 +220,7 @@ TEST_SUITE("sim/scenario") {
         auto s = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json", err);
         REQUIRE(s);
         auto again = parseScenario(scenarioToJson(*s), "roundtrip.json", err);
-        REQUIRE_MESSAGE(again, err.str());
+        REQUIRE_MESSAGE(again, describe(err));
         ScenarioRun a(*s, 5), b(*again, 5);
         a.runToEnd();
         b.runToEnd();
@@ -192,7 +238,7 @@ TEST_SUITE("sim/scenario") {
                                    "  \"watermark\": \"bounded:10s\", \"agg\": \"avg:temperatura\", \"parallelism\": 2,\n"
                                    "  \"idle_timeout\": \"30s\", \"watermark_interval\": \"per-event\", \"event_time\": \"field:ts\"}]}",
                                "feeds.json", err);
-        REQUIRE_MESSAGE(s, err.str());
+        REQUIRE_MESSAGE(s, describe(err));
         REQUIRE(s->trace_feeds.size() == 2);
         CHECK(s->trace_feeds[0].trace == "sensores_iot");
         CHECK(s->trace_feeds[0].key == "sensor");
@@ -216,35 +262,37 @@ TEST_SUITE("sim/scenario") {
         CHECK(j.event_time == "field:ts");
         // Written back and read again: the same feeds and job.
         auto again = parseScenario(scenarioToJson(*s), "roundtrip.json", err);
-        REQUIRE_MESSAGE(again, err.str());
+        REQUIRE_MESSAGE(again, describe(err));
         CHECK(scenarioToJson(*again) == scenarioToJson(*s));
         REQUIRE(again->trace_feeds.size() == 2);
         CHECK(again->trace_feeds[1].pacing == ScenarioTraceFeed::Pacing::EventTime);
         CHECK(again->stream_jobs[0].idle_timeout_ms == 30000);
 
-        const auto bad = [&](const std::string& tail, const std::string& path, const std::string& message) {
+        const auto bad = [&](const std::string& tail, const std::string& path, Code code, const std::string& value) {
             CHECK_FALSE(parseScenario(base + tail, "bad.json", err));
             CHECK(err.path == path);
             CHECK(err.line == 2);
-            CHECK_MESSAGE(err.message.find(message) != std::string::npos, err.message);
+            CHECK_MESSAGE(err.code == code, describe(err));
+            CHECK(err.value == value);
         };
         bad("\"trace_feeds\": [{\"trace\": \"x\", \"topic\": \"nope\", \"arrival\": \"a\"}]}",
-            "/trace_feeds/0/topic", "unknown topic \"nope\"");
+            "/trace_feeds/0/topic", Code::UnknownTopic, "nope");
         bad("\"trace_feeds\": [{\"trace\": \"x\", \"topic\": \"s\"}]}", "/trace_feeds/0",
-            "pacing by arrival needs the \"arrival\" column");
+            Code::ArrivalPacingNeedsColumn, "");
         bad("\"trace_feeds\": [{\"trace\": \"x\", \"topic\": \"s\", \"pacing\": \"fast\"}]}",
-            "/trace_feeds/0/pacing", "pacing must be");
+            "/trace_feeds/0/pacing", Code::BadPacing, "fast");
         bad("\"trace_feeds\": [{\"topic\": \"s\", \"pacing\": \"event_time\"}]}", "/trace_feeds/0",
-            "missing required field \"trace\"");
+            Code::MissingField, "trace");
         bad("\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"s\"}]}", "/stream_jobs/0",
-            "missing required field \"window\"");
+            Code::MissingField, "window");
         bad("\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"s\", \"window\": \"tumble:1m\", \"parallelism\": 9}]}",
-            "/stream_jobs/0/parallelism", "must be between 1 and 8");
+            "/stream_jobs/0/parallelism", Code::OutOfRange, "9");
+        CHECK(err.high == "8");
         bad("\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"s\", \"window\": \"tumble:1m\", \"speed\": 2}]}",
-            "/stream_jobs/0/speed", "unknown field \"speed\"");
+            "/stream_jobs/0/speed", Code::UnknownField, "speed");
         bad("\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"s\", \"window\": \"tumble:1m\"},"
             " {\"id\": \"j\", \"topic\": \"s\", \"window\": \"tumble:1m\"}]}",
-            "/stream_jobs/1/id", "another stream job is called \"j\"");
+            "/stream_jobs/1/id", Code::DuplicateStreamJob, "j");
     }
 
     TEST_CASE("timeline: any past moment equals a fresh replay to that moment") {
@@ -402,7 +450,7 @@ TEST_SUITE("sim/scenario") {
         for (const char* name : {"falha-de-broker", "rebalance-basico", "consumidor-lento", "acks-e-perda"}) {
             ScenarioError err;
             auto s = loadScenarioFile(std::string(FLUXOLAB_SOURCE_DIR "/assets/scenarios/") + name + ".json", err);
-            REQUIRE_MESSAGE(s, err.str());
+            REQUIRE_MESSAGE(s, describe(err));
             const TimeMs end = std::min<TimeMs>(s->duration_ms, 40000);
             for (std::uint64_t seed : {1, 2, 7, 42}) {
                 ScenarioRun whole(*s, seed);

@@ -1,0 +1,126 @@
+#include "app/core/errortexts.h"
+
+#include "app/core/language.h"
+#include "app/stream/streamview.h"
+#include "labs/common/teaching_notes.h"
+#include "labs/kafka_tools/topic_error_notes.h"
+
+namespace fluxolab::app {
+
+namespace {
+QString q(const std::string& s) { return QString::fromStdString(s); }
+} // namespace
+
+QString ErrorTexts::scenarioReason(const labs::ScenarioError& e) {
+    using Code = labs::ScenarioErrorCode;
+    const QString v = q(e.value);
+    switch (e.code) {
+    case Code::None: return {};
+    case Code::CannotOpen: return tr("the file cannot be opened (does it exist, and may it be read?)");
+    case Code::EmptyFile: return tr("the file is empty; a scenario is a JSON object (see the scenarios of the gallery)");
+    case Code::InvalidJson:
+        return e.column > 0 ? tr("the file is not valid JSON: the error is at column %1 of this line").arg(e.column)
+                            : tr("the file is not valid JSON");
+    case Code::JsonNumberTooLarge: return tr("a number is too large for JSON (beyond a double)");
+    case Code::MissingField: return tr("the required field \"%1\" is missing").arg(v);
+    case Code::UnknownField: return tr("the field \"%1\" does not exist here (a typo?)").arg(v);
+    case Code::ExpectedString: return tr("expected a text in quotes, found %1").arg(v);
+    case Code::ExpectedInteger: return tr("expected an integer, found %1").arg(v);
+    case Code::ExpectedNumber: return tr("expected a number, found %1").arg(v);
+    case Code::ExpectedBool: return tr("expected true or false, found %1").arg(v);
+    case Code::ExpectedDuration:
+        return tr("expected a duration such as \"250ms\", \"30s\", \"5m\" or a number of milliseconds, found %1").arg(v);
+    case Code::ExpectedObject: return tr("expected an object {...}, found %1").arg(v);
+    case Code::ExpectedArray: return tr("expected a list [...], found %1").arg(v);
+    case Code::ExpectedNonEmptyArray: return tr("expected a list that is not empty, found %1").arg(v);
+    case Code::ExpectedStringList: return tr("expected a non-empty list of texts, found %1").arg(v);
+    case Code::ExpectedTopicList: return tr("expected a non-empty list of topic names, found %1").arg(v);
+    case Code::ExpectedConfigObject: return tr("expected an object of config names and their values, found %1").arg(v);
+    case Code::ExpectedConfigValue: return tr("a config value is a text, an integer or true/false, found %1").arg(v);
+    case Code::OutOfRange: return tr("%1 is out of range: it must be between %2 and %3").arg(v, q(e.low), q(e.high));
+    case Code::MustNotBeEmpty: return tr("must not be empty");
+    case Code::DurationNotPositive: return tr("the duration must be positive (found %1 ms)").arg(v);
+    case Code::EmptyGroupId: return tr("the group id must not be empty");
+    case Code::UnknownKeyDistribution:
+        return tr("unknown key distribution \"%1\" (use none, uniform, zipf, sequence or list)").arg(v);
+    case Code::ListNeedsKeys: return tr("the list distribution needs a list of keys");
+    case Code::BadAcks: return tr("acks is \"%1\"; it must be 0, 1, all or -1").arg(v);
+    case Code::BadPartitioner: return tr("partitioner is \"%1\"; it must be \"sticky\" or \"round_robin\"").arg(v);
+    case Code::UnknownAssignor: return tr("unknown assignor \"%1\" (use range, roundrobin, sticky or cooperative-sticky)").arg(v);
+    case Code::BadOffsetReset: return tr("auto_offset_reset is \"%1\"; it must be earliest, latest or none").arg(v);
+    case Code::HeartbeatNotBelowSession: return tr("heartbeat.interval.ms must be lower than session.timeout.ms");
+    case Code::UnsupportedBrokerConfig: return tr("FluxoLab does not simulate the broker config \"%1\"").arg(v);
+    case Code::UnknownTopic: return tr("the topic \"%1\" is not declared under \"topics\"").arg(v);
+    case Code::UnknownAction:
+        return tr("unknown action \"%1\" (use stop_broker, crash_broker, start_broker, add_consumer, remove_consumer, "
+                  "crash_consumer, pause_consumer, alter_partitions, create_topic, delete_topic, producer_rate or "
+                  "elect_preferred_leaders)")
+            .arg(v);
+    case Code::TerminalNotObject:
+        return tr("\"terminal\" must be an object (the terminal's commands, as FluxoLab saves them), found %1").arg(v);
+    case Code::BadTerminalJournal:
+        return tr("the terminal's commands saved in the file cannot be replayed (%1)").arg(q(e.detail));
+    case Code::BadTimeFormat: return tr("time_format is \"%1\"; it must be auto, epoch-ms, epoch-s, iso or sql").arg(v);
+    case Code::BadPacing: return tr("pacing is \"%1\"; it must be \"arrival\" (the arrival column) or \"event_time\"").arg(v);
+    case Code::ArrivalPacingNeedsColumn:
+        return tr("pacing by arrival needs the \"arrival\" column (or use \"pacing\": \"event_time\")");
+    case Code::DuplicateStreamJob: return tr("two stream jobs are called \"%1\"").arg(v);
+    case Code::BadEventTime: return tr("event_time is \"%1\"; it must be \"timestamp\" or \"field:NAME\"").arg(v);
+    case Code::KafkaRefused:
+    case Code::TopicTooManyRecords: {
+        // Kafka's own message stays as Kafka writes it; the teaching note explains it in the UI language.
+        QString out = tr("Kafka would refuse it: %1 (%2)").arg(q(e.detail), QString::fromLatin1(labs::errorCodeName(e.kafka)));
+        if (e.code == Code::TopicTooManyRecords)
+            out += QLatin1Char(' ') + tr("At most %1 partitions with %2 config(s): a topic's metadata records may not exceed %3.")
+                                          .arg(q(e.high), v)
+                                          .arg(labs::kMaxRecordsPerUserOp);
+        if (const auto note = labs::topicErrorNote(e.kafka, e.detail)) {
+            const labs::Language lang =
+                currentLanguage() == QStringLiteral("en") ? labs::Language::English : labs::Language::Portuguese;
+            const std::string_view text = labs::noteText(*note, lang);
+            out += QLatin1Char('\n') + QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+        }
+        return out;
+    }
+    case Code::Internal: return tr("unexpected error: %1").arg(q(e.detail));
+    }
+    return q(e.detail);
+}
+
+QString ErrorTexts::scenarioError(const labs::ScenarioError& e) {
+    const QString reason = scenarioReason(e);
+    if (e.line > 0 && !e.path.empty()) return tr("Line %1, at %2: %3").arg(e.line).arg(q(e.path), reason);
+    if (e.line > 0) return tr("Line %1: %2").arg(e.line).arg(reason);
+    if (!e.path.empty()) return tr("At %1: %2").arg(q(e.path), reason);
+    return reason;
+}
+
+QString ErrorTexts::scenarioStreamProblem(const stream_observe::ScenarioStreamProblem& p) {
+    using Kind = stream_observe::ScenarioStreamProblem::Kind;
+    const QString v = q(p.value);
+    QString reason;
+    switch (p.kind) {
+    case Kind::None: return {};
+    case Kind::TimeFormat: reason = tr("time_format is \"%1\"; it must be auto, epoch-ms, epoch-s, iso or sql").arg(v); break;
+    case Kind::Watermark:
+        reason = tr("the watermark is \"%1\"; it must be bounded:DURATION, sql:DURATION or monotonous (for example bounded:5s)").arg(v);
+        break;
+    case Kind::Window:
+        reason = tr("the window is \"%1\"; it must be tumble:SIZE, hop:SLIDE,SIZE, session:GAP or cumulate:STEP,SIZE with positive "
+                    "durations (for example tumble:60s)")
+                     .arg(v);
+        break;
+    case Kind::Agg:
+        reason = tr("the aggregate is \"%1\"; it must be count, or sum, min, max, avg or collect with a field (for example sum:valor)")
+                     .arg(v);
+        break;
+    case Kind::WatermarkInterval:
+        reason = tr("watermark_interval is \"%1\"; it must be per-event or a positive duration").arg(v);
+        break;
+    case Kind::Job: reason = tr("the stream job's settings do not go together (%1)").arg(q(p.detail)); break;
+    case Kind::Trace: reason = StreamView::describeError(p.trace, true); break; // the path it looked for
+    }
+    return tr("At %1: %2").arg(q(p.path), reason);
+}
+
+} // namespace fluxolab::app

@@ -1,0 +1,27 @@
+#pragma once
+// The UI's text for errors that cross from labs/ (and sim/) as codes with parameters: a scenario
+// file's (labs::ScenarioError) and a trace's (labs trace errors). Made here, in the UI language, with
+// tr(); fluxolab-cli's English is made in labs/ (labs/backend/scenario_errors.h).
+
+#include "labs/backend/model_types.h"
+#include "labs/stream_observe/scenario_streams.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace fluxolab::app {
+
+class ErrorTexts {
+    Q_DECLARE_TR_FUNCTIONS(ErrorTexts)
+public:
+    /// What is wrong, naming the offending value, the bounds or Kafka's own message.
+    static QString scenarioReason(const labs::ScenarioError& error);
+    /// The reason with where it is: "line 3, at /topics/0/partitions: ..." (the file is named by
+    /// the caller's frame).
+    static QString scenarioError(const labs::ScenarioError& error);
+    /// A scenario's trace feed or stream job that cannot run (labs' check after the file parsed):
+    /// "At /stream_jobs/0/window: the window is ...".
+    static QString scenarioStreamProblem(const stream_observe::ScenarioStreamProblem& problem);
+};
+
+} // namespace fluxolab::app

@@ -1,0 +1,117 @@
+// fluxolab-cli's English for scenario file errors (labs/backend/scenario_errors.h): sim/ reports a
+// code with its parameters; the text is made here, in one place, with the wording fluxolab-cli has
+// always printed.
+#include "labs/backend/scenario_errors.h"
+#include "labs/stream_observe/scenario_streams.h"
+#include "sim/scenario.h"
+
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+
+using namespace fluxolab;
+using Code = sim::ScenarioErrorCode;
+
+namespace {
+std::string textOf(const std::string& json, const std::string& file = "bad.json") {
+    sim::ScenarioError err;
+    const auto s = sim::parseScenario(json, file, err);
+    REQUIRE_FALSE(s);
+    return labs::scenarioErrorText(err);
+}
+} // namespace
+
+TEST_SUITE("labs/scenario error text") {
+    TEST_CASE("the English of each family is the text fluxolab-cli printed before the codes") {
+        const std::string topics = "{\"cluster\": {\"brokers\": 3},\n\"topics\": [";
+        const struct {
+            std::string json;
+            std::string text;
+        } cases[] = {
+            {"", "bad.json:1: the file is empty; a scenario is a JSON object (see assets/scenarios)"},
+            {"{\"durationn\": 5}", "bad.json:1: /durationn: unknown field \"durationn\""},
+            {"{\"cluster\": {\"brokers\": 12}}", "bad.json:1: /cluster/brokers: must be between 1 and 9"},
+            {"{\"cluster\": {\"brokers\": \"x\"}}", "bad.json:1: /cluster/brokers: expected an integer"},
+            {"{\"duration\": \"soon\"}",
+             "bad.json:1: /duration: expected a duration such as \"250ms\", \"30s\", \"5m\" or a number of milliseconds"},
+            {topics + "{\"name\": \"g\", \"partitions\": 10001}]}",
+             "bad.json:2: /topics/0/partitions: Excessively large number of partitions per request."},
+            {topics + "{\"name\": \"g\", \"partitions\": 9999, \"configs\": {\"retention.ms\": 1000}}]}",
+             "bad.json:2: /topics/0/partitions: Unable to perform excessively large batch operation. (at most 9998 "
+             "partitions with 1 config(s): a topic's metadata records may not exceed 10000)"},
+            {topics + "{\"name\": \"g\", \"partitions\": 0}]}", "bad.json:2: /topics/0/partitions: must be between 1 and 9999"},
+            {topics + "{\"name\": \"t\", \"configs\": {\"segment.bytes\": 1}}]}",
+             "bad.json:2: /topics/0/configs/segment.bytes: Invalid value 1 for configuration segment.bytes: Value must "
+             "be at least 1048576"},
+            {topics + "{\"name\": \"t\"}, {\"name\": \"t\"}]}", "bad.json:2: /topics/1/name: Topic 't' already exists."},
+            {topics + "{\"name\": \"t\", \"replication_factor\": 4}]}",
+             "bad.json:2: /topics/0/replication_factor: Unable to replicate the partition 4 time(s): The target "
+             "replication factor of 4 cannot be reached because only 3 broker(s) are registered or some brokers have "
+             "all their log directories cordoned."},
+            {"{\"producers\": [{\"id\": \"p\", \"topic\": \"nope\"}]}",
+             "bad.json:1: /producers/0/topic: unknown topic \"nope\" (declare it under \"topics\")"},
+            {"{\"topics\": [{\"name\": \"a\"}],\n\"actions\": [{\"at\": \"1s\", \"do\": \"explode\"}]}",
+             "bad.json:2: /actions/0/do: unknown action \"explode\" (use stop_broker, crash_broker, start_broker, "
+             "add_consumer, remove_consumer, crash_consumer, pause_consumer, alter_partitions, create_topic, "
+             "delete_topic, producer_rate or elect_preferred_leaders)"},
+            {"{\"consumers\": [{\"id\": \"c\", \"group\": \"g\", \"topics\": [\"t\"], \"assignor\": \"fair\"}]}",
+             "bad.json:1: /consumers/0/assignor: unknown assignor \"fair\" (use range, roundrobin, sticky or "
+             "cooperative-sticky)"},
+            {"{\"terminal\": []}", "bad.json:1: /terminal: expected an object (the terminal's commands, as FluxoLab saves them)"},
+        };
+        for (const auto& c : cases) {
+            CAPTURE(c.json);
+            CHECK(textOf(c.json) == c.text);
+        }
+        CHECK(textOf("{\n \"name\": \"x\",\n \"topics\": [ }\n").rfind("bad.json:3: invalid JSON: syntax error", 0) == 0);
+        sim::ScenarioError err;
+        CHECK_FALSE(sim::loadScenarioFile("/nonexistent/file.json", err));
+        CHECK(labs::scenarioErrorText(err) == "/nonexistent/file.json: cannot open the file");
+        CHECK(textOf("{\"name\": 5}", "") == "<scenario>:1: /name: expected a string");
+    }
+
+    TEST_CASE("every code has its English reason - distinct from the others'") {
+        std::set<std::string> seen;
+        for (int i = static_cast<int>(Code::None) + 1; i <= static_cast<int>(Code::Internal); ++i) {
+            sim::ScenarioError e;
+            e.code = static_cast<Code>(i);
+            e.value = "V";
+            e.low = "1";
+            e.high = "9";
+            e.detail = "D" + std::to_string(i); // Kafka's or the parser's own text, quoted as it is
+            const std::string reason = labs::scenarioErrorReason(e);
+            CAPTURE(i);
+            CHECK_FALSE(reason.empty());
+            CHECK(seen.insert(reason).second);
+        }
+    }
+
+    TEST_CASE("a scenario's stream job or trace feed that cannot run: the field, the value and the English") {
+        using Kind = stream_observe::ScenarioStreamProblem::Kind;
+        const auto check = [](const std::string& json, Kind kind, const std::string& path, const std::string& value) {
+            sim::ScenarioError err;
+            auto s = sim::parseScenario(json, "s.json", err);
+            REQUIRE_MESSAGE(s, labs::scenarioErrorText(err));
+            stream_observe::ScenarioStreamProblem p;
+            const auto english = stream_observe::checkScenarioStreams(*s, &p);
+            REQUIRE(english);
+            CHECK(p.kind == kind);
+            CHECK(p.path == path);
+            CHECK(p.value == value);
+            CHECK(english->rfind(path + ": ", 0) == 0); // fluxolab-cli's text is unchanged: path, then the parser's reason
+            return p;
+        };
+        const std::string topics = "{\"topics\": [{\"name\": \"s\"}], ";
+        const std::string job = "\"stream_jobs\": [{\"id\": \"j\", \"topic\": \"s\", \"window\": ";
+        check(topics + job + "\"tumble:0s\"}]}", Kind::Window, "/stream_jobs/0/window", "tumble:0s");
+        check(topics + job + "\"tumble:1m\", \"watermark\": \"soon\"}]}", Kind::Watermark, "/stream_jobs/0/watermark", "soon");
+        check(topics + job + "\"tumble:1m\", \"agg\": \"median:x\"}]}", Kind::Agg, "/stream_jobs/0/agg", "median:x");
+        check(topics + job + "\"tumble:1m\", \"watermark_interval\": \"0s\"}]}", Kind::WatermarkInterval,
+              "/stream_jobs/0/watermark_interval", "0s");
+        const auto trace = check(topics + "\"trace_feeds\": [{\"trace\": \"/nao/existe.csv\", \"topic\": \"s\", "
+                                          "\"pacing\": \"event_time\"}]}",
+                                 Kind::Trace, "/trace_feeds/0/trace", "/nao/existe.csv");
+        CHECK(trace.trace.code == traces::TraceErrorCode::NoSuchFile);
+    }
+}
