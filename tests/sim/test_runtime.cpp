@@ -1,5 +1,6 @@
 // The runtime: one clock and scheduler for every component, typed timers, RNG streams forked by tag.
 #include "sim/cluster.h"
+#include "sim/runtime/invariant.h"
 #include "sim/runtime/rng.h"
 #include "sim/runtime/scheduler.h"
 
@@ -57,6 +58,35 @@ TEST_SUITE("sim/runtime") {
         s.advanceTo(3); // the clock never goes back
         CHECK(s.now() == 20);
         (void)k;
+    }
+
+    TEST_CASE("a timer scheduled in the past is a failed invariant - reported - and fires at now") {
+        // Issue #8: a stale deadline moved silently to "now" once froze a producer (its linger
+        // timer fired at a time that no longer matched linger_at). Scheduling at or after now is
+        // the only contract; an earlier time reaches the invariant handler, whose default keeps
+        // the app running (the timer fires at now) and whose test handler fails the test.
+        static std::vector<std::string> seen;
+        seen.clear();
+        const InvariantHandler previous =
+            setInvariantHandler([](const char*, const char* what, const char*, int) { seen.emplace_back(what); });
+        Scheduler s;
+        std::vector<std::string> log;
+        Pinger a(s, "a", log);
+        a.timers.schedule(100, PingTimer::Ping, 0, 1);
+        CHECK(s.step());
+        CHECK(s.now() == 100);
+        a.timers.schedule(100, PingTimer::Ping, 0, 2); // now itself: "as soon as possible", allowed
+        a.timers.scheduleCancellable(150, PingTimer::Pong, 0, 3);
+        CHECK(seen.empty());
+        a.timers.schedule(99, PingTimer::Ping, 0, 4);            // one millisecond stale
+        a.timers.scheduleCancellable(0, PingTimer::Pong, 0, 5);  // far in the past
+        setInvariantHandler(previous);
+        CHECK(seen == std::vector<std::string>{"timer scheduled in the past", "timer scheduled in the past"});
+        while (s.step()) {
+        }
+        // The stale ones fired at now (100), after the timers already due then, in insertion order.
+        CHECK(log == std::vector<std::string>{"100 a ping 0/1", "100 a ping 0/2", "100 a ping 0/4", "100 a pong 0/5",
+                                              "150 a pong 0/3"});
     }
 
     TEST_CASE("a component added to a running simulation shares its clock without changing its journal") {
