@@ -507,10 +507,12 @@ void SimulationController::stepForward() {
         setCursor(n, m_cursor.eventTime(n - 1));
         return;
     }
-    // At "now": simulate until the journal grows (bounded: at most 10 s of virtual time).
+    // At "now": simulate until the journal grows (bounded: at most 10 s of virtual time). The
+    // journal's own size, not eventCount() (the cursor's, which grows only at syncTimeline()).
     const std::size_t before = eventCount();
+    const std::size_t journalBefore = m_run->sim().journal().size();
     const labs::TimeMs limit = m_run->now() + 10000;
-    while (eventCount() == before && m_run->now() < limit) m_run->runUntil(m_run->now() + 10);
+    while (m_run->sim().journal().size() == journalBefore && m_run->now() < limit) m_run->runUntil(m_run->now() + 10);
     syncTimeline();
     if (eventCount() > before) setCursor(before + 1, m_cursor.eventTime(before));
     else setCursor(before, m_run->now());

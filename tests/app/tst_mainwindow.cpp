@@ -176,6 +176,10 @@ void MainWindowTest::stepForwardAndBack() {
     w->action(QStringLiteral("stepForward"))->trigger();
     QCOMPARE(c->cursor(), n + 1);
     QVERIFY(c->cursor() > 0);
+    // A step at "now" simulates up to the next event only (one 10 ms slice past it at most), not the
+    // step's whole 10 s bound.
+    const auto simulated = c->session()->sim().now();
+    QVERIFY2(simulated - c->time() <= 10, qPrintable(QStringLiteral("simulated to %1 ms for an event at %2 ms").arg(simulated).arg(c->time())));
     w->action(QStringLiteral("stepBack"))->trigger();
     QCOMPARE(c->cursor(), n);
     QCOMPARE(signature(w->clusterCanvas()), at);
