@@ -79,10 +79,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     m_tablesPage = findChild<TablesPage*>(QStringLiteral("tables"));
     m_plots = findChild<PlotsView*>(QStringLiteral("plots"));
     m_stream = findChild<StreamView*>(QStringLiteral("stream"));
-    auto setCurrent = [this] {
+    std::vector<QSizePolicy::Policy> ownPolicies;
+    for (QWidget* view : m_views) ownPolicies.push_back(view->sizePolicy().horizontalPolicy());
+    auto setCurrent = [this, ownPolicies] {
         const auto& specs = ViewRegistry::builtin().views();
-        for (std::size_t i = 0; i < specs.size(); ++i)
-            if (specs[i].setCurrent) specs[i].setCurrent(m_views[i], m_tabs->currentWidget() == m_views[i]);
+        for (std::size_t i = 0; i < specs.size(); ++i) {
+            const bool current = m_tabs->currentWidget() == m_views[i];
+            if (specs[i].setCurrent) specs[i].setCurrent(m_views[i], current);
+            // Only the view in front bounds the window's central width: a hidden tab's minimum (the
+            // tables' splitter needs ~990 px in presentation mode) would otherwise squeeze the lab
+            // panel beside the cluster view to ~370 px on a 1366×768 projector.
+            QSizePolicy policy = m_views[i]->sizePolicy();
+            policy.setHorizontalPolicy(current ? ownPolicies[i] : QSizePolicy::Ignored);
+            m_views[i]->setSizePolicy(policy);
+        }
     };
     connect(m_tabs, &QTabWidget::currentChanged, this, setCurrent);
     setCurrent();

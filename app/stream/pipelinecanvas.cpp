@@ -162,8 +162,28 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     const double gapPS = tight ? m_theme.px(14) : w * 0.03, gapWS = tight ? m_theme.px(14) : w * 0.025;
     const double avail = w - gapPS - gapWS;
     double colW[5];
-    for (int i = 0; i < 5; ++i)
-        colW[i] = needed <= avail ? need[i] + (avail - needed) * share[i] / 0.945 : need[i] * avail / needed;
+    if (needed <= avail) {
+        for (int i = 0; i < 5; ++i)
+            colW[i] = need[i] + (avail - needed) * share[i] / 0.945;
+    } else {
+        // Short of room (1366×768 presentation beside the lab panel): the columns whose second lines
+        // are details give first (the window subtasks' "313 records · 0 open windows", the partitions'
+        // and the sources' watermarks, down to 60 % of their need), so that the sink's title stays
+        // whole; what is still missing is taken from every column by its share.
+        double missing = needed - avail;
+        for (int i = 0; i < 5; ++i)
+            colW[i] = need[i];
+        for (const int i : {3, 0, 1}) {
+            const double give = std::min(missing, colW[i] * 0.4);
+            colW[i] -= give;
+            missing -= give;
+        }
+        if (missing > 0) {
+            const double total = avail + missing;
+            for (double& c : colW)
+                c *= avail / total;
+        }
+    }
     const double srcLeft = area.left() + colW[0] + gapPS;
     const double winLeft = srcLeft + colW[1] + colW[2];
     const double sinkLeft = winLeft + colW[3] + gapWS;

@@ -62,6 +62,8 @@ private Q_SLOTS:
     void labPanelUnfoldsWhenAStepPasses();
     void labPanelAfterTheRunOption_data();
     void labPanelAfterTheRunOption();
+    void labPanelFromTheLabOptionHasItsWidth_data();
+    void labPanelFromTheLabOptionHasItsWidth();
     void noStatusBarInPresentation_data();
     void noStatusBarInPresentation();
     void screenshots();
