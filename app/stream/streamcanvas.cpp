@@ -141,6 +141,16 @@ struct MarkGrid {
     double cell = 1;
 };
 
+/// The index in a mark grid (`cols` × `rows` cells of `cell` px, cell (4, 4) at `plot`'s top-left
+/// corner) of the cell holding `c`; none when `c` falls outside the grid.
+std::optional<std::size_t> markCell(QPointF c, const QRectF& plot, double cell, std::size_t cols, std::size_t rows) {
+    const double fx = (c.x() - plot.left()) / cell + 4, fy = (c.y() - plot.top()) / cell + 4;
+    if (fx < 0 || fy < 0) return std::nullopt;
+    const auto cx = static_cast<std::size_t>(fx), cy = static_cast<std::size_t>(fy);
+    if (cx >= cols || cy >= rows) return std::nullopt;
+    return cy * cols + cx;
+}
+
 /// A MarkGrid in blocks of 4x4 cells, a block counted when any of its cells holds a mark, with sums per
 /// block row: the blocks with marks under a rectangle in a few operations per row (labels try dozens of
 /// places each).
@@ -961,13 +971,9 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
             const DotLayers::Stamp& st = L.log[k];
             if (st.kind == 2) continue;
             const auto& e = o.elements[st.element];
-            const double fx = (g.x(static_cast<double>(e.step)) - g.plot.left()) / L.cell + 4;
-            const double fy = (g.y(e.eventTime, g.plot) - g.plot.top()) / L.cell + 4;
-            if (fx < 0 || fy < 0) continue;
-            const auto cx = static_cast<std::size_t>(fx), cy = static_cast<std::size_t>(fy);
-            if (cx >= L.cols || cy >= L.rows) continue;
-            std::uint8_t& d = drawnHere[cy * L.cols + cx];
-            d = static_cast<std::uint8_t>(d | (st.kind == 1 ? 2 : 1));
+            const QPointF c(g.x(static_cast<double>(e.step)), g.y(e.eventTime, g.plot));
+            if (const auto at = markCell(c, g.plot, L.cell, L.cols, L.rows))
+                drawnHere[*at] = static_cast<std::uint8_t>(drawnHere[*at] | (st.kind == 1 ? 2 : 1));
         }
         marksGrid = {&drawnHere, L.cols, L.rows, L.cell};
     } else {
@@ -978,11 +984,9 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         std::vector<std::uint8_t>& drawn = drawnHere;
         marksGrid = {&drawnHere, cols, rows, cell};
         const auto firstDraw = [&](QPointF c, std::uint8_t bit) {
-            const double fx = (c.x() - g.plot.left()) / cell + 4, fy = (c.y() - g.plot.top()) / cell + 4;
-            if (fx < 0 || fy < 0) return true;
-            const auto cx = static_cast<std::size_t>(fx), cy = static_cast<std::size_t>(fy);
-            if (cx >= cols || cy >= rows) return true;
-            std::uint8_t& d = drawn[cy * cols + cx];
+            const auto at = markCell(c, g.plot, cell, cols, rows);
+            if (!at) return true;
+            std::uint8_t& d = drawn[*at];
             if (d & bit) return false;
             d = static_cast<std::uint8_t>(d | bit);
             return true;
@@ -1444,15 +1448,11 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
             const QPointF sc(x, std::clamp(g.y(e.eventTime, g.plot), side.top() + r, side.bottom() - r));
             logged(i, device.map(sc) - sideOrigin, 2);
         }
-        const double fx = (c.x() - g.plot.left()) / L.cell + 4, fy = (c.y() - g.plot.top()) / L.cell + 4;
-        if (fx >= 0 && fy >= 0) {
-            const auto cx = static_cast<std::size_t>(fx), cy = static_cast<std::size_t>(fy);
-            if (cx < L.cols && cy < L.rows) {
-                std::uint8_t& d = L.drawn[cy * L.cols + cx];
-                const std::uint8_t bit = e.late ? 2 : 1;
-                if (d & bit) continue;
-                d = static_cast<std::uint8_t>(d | bit);
-            }
+        if (const auto at = markCell(c, g.plot, L.cell, L.cols, L.rows)) {
+            std::uint8_t& d = L.drawn[*at];
+            const std::uint8_t bit = e.late ? 2 : 1;
+            if (d & bit) continue;
+            d = static_cast<std::uint8_t>(d | bit);
         }
         logged(i, device.map(c) - plotOrigin, e.late ? 1 : 0);
     }
