@@ -395,6 +395,142 @@
         <source>the stream job&apos;s settings do not go together (%1)</source>
         <translation>the stream job&apos;s settings do not go together (%1)</translation>
     </message>
+    <message>
+        <source>the file is not valid JSON: %1</source>
+        <translation>the file is not valid JSON: %1</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (does it exist, and may it be read?)</source>
+        <translation>the file cannot be read (does it exist, and may it be read?)</translation>
+    </message>
+    <message>
+        <source>the labs folder cannot be listed: %1</source>
+        <translation>the labs folder cannot be listed: %1</translation>
+    </message>
+    <message>
+        <source>another lab file already uses the id &quot;%1&quot;</source>
+        <translation>another lab file already uses the id &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the required property &quot;%1&quot; is missing</source>
+        <translation>the required property &quot;%1&quot; is missing</translation>
+    </message>
+    <message>
+        <source>expected a text in quotes</source>
+        <translation>expected a text in quotes</translation>
+    </message>
+    <message>
+        <source>expected an integer</source>
+        <translation>expected an integer</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>must be between %1 and %2</translation>
+    </message>
+    <message>
+        <source>expected an object with the texts &quot;pt&quot; and &quot;en&quot;</source>
+        <translation>expected an object with the texts &quot;pt&quot; and &quot;en&quot;</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; (use &quot;pt&quot; and &quot;en&quot;)</source>
+        <translation>unknown language &quot;%1&quot; (use &quot;pt&quot; and &quot;en&quot;)</translation>
+    </message>
+    <message>
+        <source>the property &quot;%1&quot; does not exist here (a typo?)</source>
+        <translation>the property &quot;%1&quot; does not exist here (a typo?)</translation>
+    </message>
+    <message>
+        <source>a check must be an object</source>
+        <translation>a check must be an object</translation>
+    </message>
+    <message>
+        <source>checks are nested too deeply (at most %1 levels)</source>
+        <translation>checks are nested too deeply (at most %1 levels)</translation>
+    </message>
+    <message>
+        <source>unknown check type &quot;%1&quot;</source>
+        <translation>unknown check type &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list of texts in quotes</source>
+        <translation>expected a list of texts in quotes</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of checks</source>
+        <translation>expected a non-empty list of checks</translation>
+    </message>
+    <message>
+        <source>the check &quot;%1&quot; needs the property &quot;%2&quot;</source>
+        <translation>the check &quot;%1&quot; needs the property &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>a setup action must be an object</source>
+        <translation>a setup action must be an object</translation>
+    </message>
+    <message>
+        <source>unknown setup action &quot;%1&quot;</source>
+        <translation>unknown setup action &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>expected a list</translation>
+    </message>
+    <message>
+        <source>a record must be an object with &quot;value&quot; (and optionally &quot;key&quot;)</source>
+        <translation>a record must be an object with &quot;value&quot; (and optionally &quot;key&quot;)</translation>
+    </message>
+    <message>
+        <source>a lab file must be a JSON object</source>
+        <translation>a lab file must be a JSON object</translation>
+    </message>
+    <message>
+        <source>the id &quot;%1&quot; may only use lower-case letters, digits and &quot;-&quot;</source>
+        <translation>the id &quot;%1&quot; may only use lower-case letters, digits and &quot;-&quot;</translation>
+    </message>
+    <message>
+        <source>the level &quot;%1&quot; must be beginner, intermediate or advanced</source>
+        <translation>the level &quot;%1&quot; must be beginner, intermediate or advanced</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list</source>
+        <translation>expected a non-empty list</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>expected an object</translation>
+    </message>
+    <message>
+        <source>a step must be an object</source>
+        <translation>a step must be an object</translation>
+    </message>
+    <message>
+        <source>the step id &quot;%1&quot; is used twice</source>
+        <translation>the step id &quot;%1&quot; is used twice</translation>
+    </message>
+    <message>
+        <source>the topic name &quot;%1&quot; is not valid; Kafka says: %2</source>
+        <translation>the topic name &quot;%1&quot; is not valid; Kafka says: %2</translation>
+    </message>
+    <message>
+        <source>a replication factor of %1 needs %1 brokers, and the lab&apos;s cluster has %2 (/cluster/brokers); Kafka says: %3</source>
+        <translation>a replication factor of %1 needs %1 brokers, and the lab&apos;s cluster has %2 (/cluster/brokers); Kafka says: %3</translation>
+    </message>
+    <message>
+        <source>unknown group state &quot;%1&quot; (Empty, PreparingRebalance, CompletingRebalance, Stable or Dead)</source>
+        <translation>unknown group state &quot;%1&quot; (Empty, PreparingRebalance, CompletingRebalance, Stable or Dead)</translation>
+    </message>
+    <message>
+        <source>unknown command kind &quot;%1&quot;</source>
+        <translation>unknown command kind &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a command_run takes only &quot;state&quot;: &quot;Stable&quot;, with the kind consumer-groups.describe (a describe that showed a stable group); here it is &quot;%1&quot;</source>
+        <translation>a command_run takes only &quot;state&quot;: &quot;Stable&quot;, with the kind consumer-groups.describe (a describe that showed a stable group); here it is &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>firing must be on-time or late-update, not &quot;%1&quot;</source>
+        <translation>firing must be on-time or late-update, not &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>

@@ -395,6 +395,142 @@
         <source>the stream job&apos;s settings do not go together (%1)</source>
         <translation>as definições do job de stream não são compatíveis entre si (%1)</translation>
     </message>
+    <message>
+        <source>the file is not valid JSON: %1</source>
+        <translation>o ficheiro não é JSON válido: %1</translation>
+    </message>
+    <message>
+        <source>the file cannot be read (does it exist, and may it be read?)</source>
+        <translation>não é possível ler o ficheiro (existe? pode ser lido?)</translation>
+    </message>
+    <message>
+        <source>the labs folder cannot be listed: %1</source>
+        <translation>não é possível listar a pasta dos laboratórios: %1</translation>
+    </message>
+    <message>
+        <source>another lab file already uses the id &quot;%1&quot;</source>
+        <translation>outro ficheiro de laboratório já usa o id &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the required property &quot;%1&quot; is missing</source>
+        <translation>falta a propriedade obrigatória &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a text in quotes</source>
+        <translation>esperava-se um texto entre aspas</translation>
+    </message>
+    <message>
+        <source>expected an integer</source>
+        <translation>esperava-se um número inteiro</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>tem de estar entre %1 e %2</translation>
+    </message>
+    <message>
+        <source>expected an object with the texts &quot;pt&quot; and &quot;en&quot;</source>
+        <translation>esperava-se um objeto com os textos &quot;pt&quot; e &quot;en&quot;</translation>
+    </message>
+    <message>
+        <source>unknown language &quot;%1&quot; (use &quot;pt&quot; and &quot;en&quot;)</source>
+        <translation>língua desconhecida &quot;%1&quot; (use &quot;pt&quot; e &quot;en&quot;)</translation>
+    </message>
+    <message>
+        <source>the property &quot;%1&quot; does not exist here (a typo?)</source>
+        <translation>a propriedade &quot;%1&quot; não existe aqui (um erro de escrita?)</translation>
+    </message>
+    <message>
+        <source>a check must be an object</source>
+        <translation>uma verificação tem de ser um objeto</translation>
+    </message>
+    <message>
+        <source>checks are nested too deeply (at most %1 levels)</source>
+        <translation>as verificações estão encaixadas em demasiados níveis (no máximo %1)</translation>
+    </message>
+    <message>
+        <source>unknown check type &quot;%1&quot;</source>
+        <translation>tipo de verificação desconhecido: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list of texts in quotes</source>
+        <translation>esperava-se uma lista de textos entre aspas</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list of checks</source>
+        <translation>esperava-se uma lista de verificações não vazia</translation>
+    </message>
+    <message>
+        <source>the check &quot;%1&quot; needs the property &quot;%2&quot;</source>
+        <translation>a verificação &quot;%1&quot; precisa da propriedade &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>a setup action must be an object</source>
+        <translation>uma ação de preparação tem de ser um objeto</translation>
+    </message>
+    <message>
+        <source>unknown setup action &quot;%1&quot;</source>
+        <translation>ação de preparação desconhecida: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation>esperava-se uma lista</translation>
+    </message>
+    <message>
+        <source>a record must be an object with &quot;value&quot; (and optionally &quot;key&quot;)</source>
+        <translation>um registo tem de ser um objeto com &quot;value&quot; (e, opcionalmente, &quot;key&quot;)</translation>
+    </message>
+    <message>
+        <source>a lab file must be a JSON object</source>
+        <translation>um ficheiro de laboratório tem de ser um objeto JSON</translation>
+    </message>
+    <message>
+        <source>the id &quot;%1&quot; may only use lower-case letters, digits and &quot;-&quot;</source>
+        <translation>o id &quot;%1&quot; só pode usar letras minúsculas, algarismos e &quot;-&quot;</translation>
+    </message>
+    <message>
+        <source>the level &quot;%1&quot; must be beginner, intermediate or advanced</source>
+        <translation>o nível &quot;%1&quot; tem de ser beginner, intermediate ou advanced</translation>
+    </message>
+    <message>
+        <source>expected a non-empty list</source>
+        <translation>esperava-se uma lista não vazia</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>esperava-se um objeto</translation>
+    </message>
+    <message>
+        <source>a step must be an object</source>
+        <translation>um passo tem de ser um objeto</translation>
+    </message>
+    <message>
+        <source>the step id &quot;%1&quot; is used twice</source>
+        <translation>o id de passo &quot;%1&quot; está repetido</translation>
+    </message>
+    <message>
+        <source>the topic name &quot;%1&quot; is not valid; Kafka says: %2</source>
+        <translation>o nome de tópico &quot;%1&quot; não é válido; o Kafka diz: %2</translation>
+    </message>
+    <message>
+        <source>a replication factor of %1 needs %1 brokers, and the lab&apos;s cluster has %2 (/cluster/brokers); Kafka says: %3</source>
+        <translation>um fator de replicação %1 precisa de %1 brokers e o cluster do laboratório tem %2 (/cluster/brokers); o Kafka diz: %3</translation>
+    </message>
+    <message>
+        <source>unknown group state &quot;%1&quot; (Empty, PreparingRebalance, CompletingRebalance, Stable or Dead)</source>
+        <translation>estado de grupo desconhecido: &quot;%1&quot; (Empty, PreparingRebalance, CompletingRebalance, Stable ou Dead)</translation>
+    </message>
+    <message>
+        <source>unknown command kind &quot;%1&quot;</source>
+        <translation>tipo de comando desconhecido: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a command_run takes only &quot;state&quot;: &quot;Stable&quot;, with the kind consumer-groups.describe (a describe that showed a stable group); here it is &quot;%1&quot;</source>
+        <translation>um command_run só aceita &quot;state&quot;: &quot;Stable&quot;, com o tipo consumer-groups.describe (um describe que mostrou um grupo estável); aqui é &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>firing must be on-time or late-update, not &quot;%1&quot;</source>
+        <translation>firing tem de ser on-time ou late-update, e não &quot;%1&quot;</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>

@@ -123,4 +123,52 @@ QString ErrorTexts::scenarioStreamProblem(const stream_observe::ScenarioStreamPr
     return tr("At %1: %2").arg(q(p.path), reason);
 }
 
+
+QString ErrorTexts::labReason(const labs::LabError& e) {
+    using Code = labs::LabErrorCode;
+    const QString v = q(e.value);
+    switch (e.code) {
+    case Code::None: return {};
+    case Code::NotValidJson: return tr("the file is not valid JSON: %1").arg(q(e.detail));
+    case Code::CannotReadFile: return tr("the file cannot be read (does it exist, and may it be read?)");
+    case Code::CannotListDirectory: return tr("the labs folder cannot be listed: %1").arg(q(e.detail));
+    case Code::DuplicateLabId: return tr("another lab file already uses the id \"%1\"").arg(v);
+    case Code::MissingProperty: return tr("the required property \"%1\" is missing").arg(v);
+    case Code::NotAString: return tr("expected a text in quotes");
+    case Code::NotAnInteger: return tr("expected an integer");
+    case Code::OutOfRange: return tr("must be between %1 and %2").arg(QString::number(e.low), QString::number(e.high));
+    case Code::NotALabText: return tr("expected an object with the texts \"pt\" and \"en\"");
+    case Code::UnknownLanguage: return tr("unknown language \"%1\" (use \"pt\" and \"en\")").arg(v);
+    case Code::UnknownProperty: return tr("the property \"%1\" does not exist here (a typo?)").arg(v);
+    case Code::CheckNotAnObject: return tr("a check must be an object");
+    case Code::ChecksTooDeep: return tr("checks are nested too deeply (at most %1 levels)").arg(QString::number(e.high));
+    case Code::UnknownCheckType: return tr("unknown check type \"%1\"").arg(v);
+    case Code::NotAStringArray: return tr("expected a list of texts in quotes");
+    case Code::NotACheckList: return tr("expected a non-empty list of checks");
+    case Code::CheckNeedsField: return tr("the check \"%1\" needs the property \"%2\"").arg(v, q(e.field));
+    case Code::SetupNotAnObject: return tr("a setup action must be an object");
+    case Code::UnknownSetupAction: return tr("unknown setup action \"%1\"").arg(v);
+    case Code::NotAnArray: return tr("expected a list");
+    case Code::RecordNotAnObject: return tr("a record must be an object with \"value\" (and optionally \"key\")");
+    case Code::LabNotAnObject: return tr("a lab file must be a JSON object");
+    case Code::BadLabId: return tr("the id \"%1\" may only use lower-case letters, digits and \"-\"").arg(v);
+    case Code::BadLevel: return tr("the level \"%1\" must be beginner, intermediate or advanced").arg(v);
+    case Code::NotANonEmptyArray: return tr("expected a non-empty list");
+    case Code::NotAnObject: return tr("expected an object");
+    case Code::StepNotAnObject: return tr("a step must be an object");
+    case Code::DuplicateStepId: return tr("the step id \"%1\" is used twice").arg(v);
+    case Code::InvalidTopicName: return tr("the topic name \"%1\" is not valid; Kafka says: %2").arg(v, q(e.detail));
+    case Code::ReplicationFactorUnreachable: return tr("a replication factor of %1 needs %1 brokers, and the lab's cluster has %2 (/cluster/brokers); Kafka says: %3").arg(QString::number(e.low), QString::number(e.high), q(e.detail));
+    case Code::UnknownGroupState: return tr("unknown group state \"%1\" (Empty, PreparingRebalance, CompletingRebalance, Stable or Dead)").arg(v);
+    case Code::UnknownCommandKind: return tr("unknown command kind \"%1\"").arg(v);
+    case Code::CommandRunState: return tr("a command_run takes only \"state\": \"Stable\", with the kind consumer-groups.describe (a describe that showed a stable group); here it is \"%1\"").arg(v);
+    case Code::BadFiring: return tr("firing must be on-time or late-update, not \"%1\"").arg(v);
+    }
+    return {};
+}
+
+QString ErrorTexts::labError(const labs::LabError& e) {
+    return QStringLiteral("%1: %2: %3").arg(q(e.file), e.path.empty() ? QStringLiteral("/") : q(e.path), labReason(e));
+}
+
 } // namespace fluxolab::app

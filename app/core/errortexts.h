@@ -1,9 +1,11 @@
 #pragma once
 // The UI's text for errors that cross from labs/ (and sim/) as codes with parameters: a scenario
-// file's (labs::ScenarioError) and a trace's (labs trace errors). Made here, in the UI language, with
-// tr(); fluxolab-cli's English is made in labs/ (labs/backend/scenario_errors.h).
+// file's (labs::ScenarioError), a trace's (labs trace errors) and a lab file's (labs::LabError). Made
+// here, in the UI language, with tr(); fluxolab-cli's English is made in labs/
+// (labs/backend/scenario_errors.h, labs::labErrorReason in labs/lab_engine/lab_engine.h).
 
 #include "labs/backend/model_types.h"
+#include "labs/lab_engine/lab_engine.h"
 #include "labs/stream_observe/scenario_streams.h"
 
 #include <QCoreApplication>
@@ -22,6 +24,11 @@ public:
     /// A scenario's trace feed or stream job that cannot run (labs' check after the file parsed):
     /// "At /stream_jobs/0/window: the window is ...".
     static QString scenarioStreamProblem(const stream_observe::ScenarioStreamProblem& problem);
+    /// What is wrong with a lab file (labs::LabError: a code and its parameters), naming the value,
+    /// the property, the bounds or the library's / Kafka's own message.
+    static QString labReason(const labs::LabError& error);
+    /// "FILE: /json/pointer: reason", as the lab panel lists a broken lab file's errors.
+    static QString labError(const labs::LabError& error);
 };
 
 } // namespace fluxolab::app

@@ -1,5 +1,6 @@
 #include "app/labs/labpanel.h"
 
+#include "app/core/errortexts.h"
 #include "app/terminal/clihost.h"
 #include "app/core/language.h"
 #include "app/core/simulationcontroller.h"
@@ -399,7 +400,7 @@ void LabPanel::populateCombo() {
     // Broken lab files stay in the list (disabled), with their errors as the tooltip.
     std::map<std::string, QStringList> byFile;
     for (const auto& e : m_errors)
-        byFile[e.file] << q(formatLabError(e));
+        byFile[e.file] << ErrorTexts::labError(e);
     auto* model = qobject_cast<QStandardItemModel*>(m_combo->model());
     for (const auto& [file, errors] : byFile) {
         m_combo->addItem(tr("%1 (cannot be loaded)").arg(QFileInfo(q(file)).fileName()));
@@ -1020,7 +1021,7 @@ QString LabPanel::emptyStateMarkdown() const {
         md += tr("These files are left out until they are fixed (docs/labs.md describes the format):") +
               QStringLiteral("\n\n");
         for (const auto& e : m_errors) {
-            QString line = q(formatLabError(e));
+            QString line = ErrorTexts::labError(e);
             line.replace(QLatin1Char('`'), QLatin1Char('\''));
             md += QStringLiteral("- `") + line + QStringLiteral("`\n");
         }

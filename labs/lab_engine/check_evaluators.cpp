@@ -95,7 +95,7 @@ void validateGroupState(const Check& c, const CheckRequirements& req) {
     static const std::set<std::string> states = {"Empty", "PreparingRebalance", "CompletingRebalance",
                                                  "Stable", "Dead"};
     if (!c.state.empty() && !states.count(c.state))
-        req.invalid("state", "unknown group state '" + c.state + "'");
+        req.invalid("state", LabErrorCode::UnknownGroupState, c.state);
 }
 
 CheckResult evalGroupLag(const Check& c, const CheckContext& ctx) {
@@ -236,10 +236,9 @@ void validateCommandRun(const Check& c, const CheckRequirements& req) {
                                                 "consumer-groups.delete-offsets",
                                                 "replay"};
     const bool builtin = builtinNamed(c.kind).has_value(); // sleep, echo, kill (labs/shell/builtins.h)
-    if (!c.kind.empty() && !builtin && !kinds.count(c.kind)) req.invalid("kind", "unknown command kind '" + c.kind + "'");
+    if (!c.kind.empty() && !builtin && !kinds.count(c.kind)) req.invalid("kind", LabErrorCode::UnknownCommandKind, c.kind);
     if (!c.state.empty() && (c.state != "Stable" || c.kind != "consumer-groups.describe"))
-        req.invalid("state", "a command_run takes only \"state\": \"Stable\", on consumer-groups.describe "
-                             "(a describe that showed a stable group)");
+        req.invalid("state", LabErrorCode::CommandRunState, c.state);
 }
 
 // stream replays (fluxolab-cli replay) ---------------------------------------------------------
@@ -401,7 +400,7 @@ void validateStreamWindow(const Check& c, const CheckRequirements& req) {
     req.need("key", req.given("key"));
     req.need("window_start", c.window_start.has_value());
     if (!c.firing.empty() && c.firing != "on-time" && c.firing != "late-update")
-        req.invalid("firing", "firing must be on-time or late-update");
+        req.invalid("firing", LabErrorCode::BadFiring, c.firing);
 }
 
 CheckResult evalStreamLate(const Check& c, const CheckContext& ctx) {

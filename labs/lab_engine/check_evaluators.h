@@ -24,8 +24,8 @@ struct CheckContext {
 struct CheckRequirements {
     /// "check 'T' needs 'FIELD'" unless `present`.
     std::function<void(const char* field, bool present)> need;
-    /// A field with a value the check does not accept: (field, message).
-    std::function<void(const char* field, const std::string& message)> invalid;
+    /// A field with a value the check does not accept: (field, what is wrong, the value given).
+    std::function<void(const char* field, LabErrorCode code, const std::string& value)> invalid;
     /// Whether the lab's JSON gives `field` at all (an empty string counts).
     std::function<bool(const char* field)> given;
 };

@@ -19,6 +19,66 @@ namespace fluxolab::labs {
 
 using nlohmann::json;
 
+LabError makeLabError(std::string file, std::string path, LabErrorCode code, std::string value, std::string detail,
+                      long long low, long long high, std::string field) {
+    LabError e;
+    e.file = std::move(file);
+    e.path = std::move(path);
+    e.code = code;
+    e.value = std::move(value);
+    e.field = std::move(field);
+    e.detail = std::move(detail);
+    e.low = low;
+    e.high = high;
+    e.message = labErrorReason(e);
+    return e;
+}
+
+std::string labErrorReason(const LabError& e) {
+    const std::string q = "'" + e.value + "'";
+    switch (e.code) {
+    case LabErrorCode::None: return {};
+    case LabErrorCode::NotValidJson: return "not valid JSON: " + e.detail;
+    case LabErrorCode::CannotReadFile: return "cannot read the file";
+    case LabErrorCode::CannotListDirectory: return "cannot list the lab directory: " + e.detail;
+    case LabErrorCode::DuplicateLabId: return "another lab file already uses the id " + q;
+    case LabErrorCode::MissingProperty: return "missing required property " + q;
+    case LabErrorCode::NotAString: return "must be a string";
+    case LabErrorCode::NotAnInteger: return "must be an integer";
+    case LabErrorCode::OutOfRange: return "must be between " + std::to_string(e.low) + " and " + std::to_string(e.high);
+    case LabErrorCode::NotALabText: return R"(must be an object with "pt" and "en" strings)";
+    case LabErrorCode::UnknownLanguage: return R"(unknown language (use "pt" and "en"))";
+    case LabErrorCode::UnknownProperty: return "unknown property " + q;
+    case LabErrorCode::CheckNotAnObject: return "a check must be an object";
+    case LabErrorCode::ChecksTooDeep: return "checks are nested too deeply (max " + std::to_string(e.high) + ")";
+    case LabErrorCode::UnknownCheckType: return "unknown check type " + q;
+    case LabErrorCode::NotAStringArray: return "must be an array of strings";
+    case LabErrorCode::NotACheckList: return "must be a non-empty array of checks";
+    case LabErrorCode::CheckNeedsField: return "check " + q + " needs '" + e.field + "'";
+    case LabErrorCode::SetupNotAnObject: return "a setup action must be an object";
+    case LabErrorCode::UnknownSetupAction: return "unknown setup action " + q;
+    case LabErrorCode::NotAnArray: return "must be an array";
+    case LabErrorCode::RecordNotAnObject: return "a record must be an object with 'value' (and optional 'key')";
+    case LabErrorCode::LabNotAnObject: return "a lab must be a JSON object";
+    case LabErrorCode::BadLabId: return "must use lower-case letters, digits and '-' only";
+    case LabErrorCode::BadLevel: return "must be beginner, intermediate or advanced";
+    case LabErrorCode::NotANonEmptyArray: return "must be a non-empty array";
+    case LabErrorCode::NotAnObject: return "must be an object";
+    case LabErrorCode::StepNotAnObject: return "a step must be an object";
+    case LabErrorCode::DuplicateStepId: return "duplicate step id " + q;
+    case LabErrorCode::InvalidTopicName: return e.detail;
+    case LabErrorCode::ReplicationFactorUnreachable:
+        return e.detail + " (the lab's cluster has " + std::to_string(e.high) + " broker(s): /cluster/brokers)";
+    case LabErrorCode::UnknownGroupState: return "unknown group state " + q;
+    case LabErrorCode::UnknownCommandKind: return "unknown command kind " + q;
+    case LabErrorCode::CommandRunState:
+        return "a command_run takes only \"state\": \"Stable\", on consumer-groups.describe "
+               "(a describe that showed a stable group)";
+    case LabErrorCode::BadFiring: return "firing must be on-time or late-update";
+    }
+    return {};
+}
+
 std::string formatLabError(const LabError& e) { return e.file + ": " + (e.path.empty() ? "/" : e.path) + ": " + e.message; }
 
 // ---------------------------------------------------------------------------------------------
@@ -34,13 +94,16 @@ public:
     std::vector<LabError> errors;
     std::string m_file;
 
-    void error(const std::string& path, const std::string& msg) { errors.push_back({m_file, path, msg}); }
+    void error(const std::string& path, LabErrorCode code, std::string value = {}, std::string detail = {},
+               long long low = 0, long long high = 0, std::string field = {}) {
+        errors.push_back(makeLabError(m_file, path, code, std::move(value), std::move(detail), low, high, std::move(field)));
+    }
 
     const json* member(const json& obj, const std::string& path, const char* key, bool required) {
         if (!obj.is_object()) return nullptr;
         auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) error(path, std::string("missing required property '") + key + "'");
+            if (required) error(path, LabErrorCode::MissingProperty, key);
             return nullptr;
         }
         return &*it;
@@ -49,7 +112,7 @@ public:
         const json* v = member(obj, path, key, required);
         if (!v) return {};
         if (!v->is_string()) {
-            error(path + "/" + key, "must be a string");
+            error(path + "/" + key, LabErrorCode::NotAString);
             return {};
         }
         return v->get<std::string>();
@@ -59,12 +122,12 @@ public:
         const json* v = member(obj, path, key, required);
         if (!v) return std::nullopt;
         if (!v->is_number_integer()) {
-            error(path + "/" + key, "must be an integer");
+            error(path + "/" + key, LabErrorCode::NotAnInteger);
             return std::nullopt;
         }
         const auto n = v->get<std::int64_t>();
         if (n < lo || n > hi) {
-            error(path + "/" + key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+            error(path + "/" + key, LabErrorCode::OutOfRange, {}, {}, lo, hi);
             return std::nullopt;
         }
         return n;
@@ -75,13 +138,13 @@ public:
         if (!v) return t;
         const std::string p = path + "/" + key;
         if (!v->is_object()) {
-            error(p, R"(must be an object with "pt" and "en" strings)");
+            error(p, LabErrorCode::NotALabText);
             return t;
         }
         t.pt = str(*v, p, "pt", true);
         t.en = str(*v, p, "en", false);
         for (auto it = v->begin(); it != v->end(); ++it)
-            if (it.key() != "pt" && it.key() != "en") error(p + "/" + it.key(), R"(unknown language (use "pt" and "en"))");
+            if (it.key() != "pt" && it.key() != "en") error(p + "/" + it.key(), LabErrorCode::UnknownLanguage, it.key());
         return t;
     }
     void onlyKeys(const json& obj, const std::string& path, std::initializer_list<const char*> keys) {
@@ -89,23 +152,23 @@ public:
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             bool ok = false;
             for (const char* k : keys) ok = ok || it.key() == k;
-            if (!ok) error(path + "/" + it.key(), "unknown property '" + it.key() + "'");
+            if (!ok) error(path + "/" + it.key(), LabErrorCode::UnknownProperty, it.key());
         }
     }
 
     Check check(const json& j, const std::string& path, int depth = 0) {
         Check c;
         if (!j.is_object()) {
-            error(path, "a check must be an object");
+            error(path, LabErrorCode::CheckNotAnObject);
             return c;
         }
         if (depth > 8) {
-            error(path, "checks are nested too deeply (max 8)");
+            error(path, LabErrorCode::ChecksTooDeep, {}, {}, 0, 8);
             return c;
         }
         c.type = str(j, path, "type", true);
         const CheckEvaluator* evaluator = c.type.empty() ? nullptr : findCheckEvaluator(c.type);
-        if (!c.type.empty() && !evaluator) error(path + "/type", "unknown check type '" + c.type + "'");
+        if (!c.type.empty() && !evaluator) error(path + "/type", LabErrorCode::UnknownCheckType, c.type);
         onlyKeys(j, path, {"type", "checks", "check", "topic", "group", "key", "value", "state", "kind", "partition",
                            "partitions", "replication_factor", "members", "min", "max", "equals", "offset", "args",
                            "trace", "window_start", "firing", "watermark"});
@@ -132,17 +195,17 @@ public:
         c.equals = integer(j, path, "equals", false);
         c.offset = integer(j, path, "offset", false, 0);
         if (const json* a = member(j, path, "args", false)) {
-            if (!a->is_array()) error(path + "/args", "must be an array of strings");
+            if (!a->is_array()) error(path + "/args", LabErrorCode::NotAStringArray);
             else
                 for (std::size_t i = 0; i < a->size(); ++i) {
                     if ((*a)[i].is_string()) c.args.push_back((*a)[i].get<std::string>());
-                    else error(path + "/args/" + std::to_string(i), "must be a string");
+                    else error(path + "/args/" + std::to_string(i), LabErrorCode::NotAString);
                 }
         }
         // all / any / not: their children are checks, parsed here; every type's own fields are its evaluator's.
         if (c.type == "all" || c.type == "any") {
             const json* list = member(j, path, "checks", true);
-            if (list && (!list->is_array() || list->empty())) error(path + "/checks", "must be a non-empty array of checks");
+            if (list && (!list->is_array() || list->empty())) error(path + "/checks", LabErrorCode::NotACheckList);
             else if (list)
                 for (std::size_t i = 0; i < list->size(); ++i)
                     c.children.push_back(check((*list)[i], path + "/checks/" + std::to_string(i), depth + 1));
@@ -152,10 +215,10 @@ public:
         if (evaluator)
             evaluator->validate(c, CheckRequirements{
                                        [&](const char* field, bool present) {
-                                           if (!present) error(path, "check '" + c.type + "' needs '" + field + "'");
+                                           if (!present) error(path, LabErrorCode::CheckNeedsField, c.type, {}, 0, 0, field);
                                        },
-                                       [&](const char* field, const std::string& message) {
-                                           error(path + "/" + field, message);
+                                       [&](const char* field, LabErrorCode code, const std::string& value) {
+                                           error(path + "/" + field, code, value);
                                        },
                                        [&](const char* field) { return j.is_object() && j.contains(field); }});
         return c;
@@ -164,24 +227,24 @@ public:
     SetupAction setup(const json& j, const std::string& path) {
         SetupAction a;
         if (!j.is_object()) {
-            error(path, "a setup action must be an object");
+            error(path, LabErrorCode::SetupNotAnObject);
             return a;
         }
         onlyKeys(j, path, {"action", "topic", "partitions", "replication_factor", "records", "command"});
         a.action = str(j, path, "action", true);
-        if (!a.action.empty() && !kSetupActions.count(a.action)) error(path + "/action", "unknown setup action '" + a.action + "'");
+        if (!a.action.empty() && !kSetupActions.count(a.action)) error(path + "/action", LabErrorCode::UnknownSetupAction, a.action);
         a.topic = str(j, path, "topic", a.action != "run");
         a.partitions = static_cast<std::int32_t>(integer(j, path, "partitions", false, 1, 1000).value_or(1));
         a.replication_factor = static_cast<std::int32_t>(integer(j, path, "replication_factor", false, 1, 9).value_or(1));
         a.command = str(j, path, "command", a.action == "run");
         if (const json* recs = member(j, path, "records", a.action == "produce")) {
-            if (!recs->is_array()) error(path + "/records", "must be an array");
+            if (!recs->is_array()) error(path + "/records", LabErrorCode::NotAnArray);
             else
                 for (std::size_t i = 0; i < recs->size(); ++i) {
                     const std::string p = path + "/records/" + std::to_string(i);
                     const json& r = (*recs)[i];
                     if (!r.is_object()) {
-                        error(p, "a record must be an object with 'value' (and optional 'key')");
+                        error(p, LabErrorCode::RecordNotAnObject);
                         continue;
                     }
                     std::optional<std::string> key;
@@ -206,12 +269,12 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
         std::string what = e.what();
         if (what.rfind("[json.exception.", 0) == 0)
             if (const auto end = what.find("] "); end != std::string::npos) what.erase(0, end + 2);
-        res.errors.push_back({file, "", "not valid JSON: " + what});
+        res.errors.push_back(makeLabError(file, "", LabErrorCode::NotValidJson, {}, what));
         return res;
     }
     Validator v(file);
     if (!root.is_object()) {
-        v.error("", "a lab must be a JSON object");
+        v.error("", LabErrorCode::LabNotAnObject);
         res.errors = v.errors;
         return res;
     }
@@ -220,15 +283,15 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
     v.onlyKeys(root, "", {"$schema", "id", "version", "title", "level", "duration_minutes", "objectives", "cluster", "steps"});
     lab.id = v.str(root, "", "id", true);
     if (!lab.id.empty() && lab.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
-        v.error("/id", "must use lower-case letters, digits and '-' only");
+        v.error("/id", LabErrorCode::BadLabId, lab.id);
     lab.version = static_cast<int>(v.integer(root, "", "version", true, 1, 1).value_or(1));
     lab.title = v.text(root, "", "title", true);
     lab.level = v.str(root, "", "level", true);
     if (!lab.level.empty() && lab.level != "beginner" && lab.level != "intermediate" && lab.level != "advanced")
-        v.error("/level", "must be beginner, intermediate or advanced");
+        v.error("/level", LabErrorCode::BadLevel, lab.level);
     lab.duration_minutes = static_cast<int>(v.integer(root, "", "duration_minutes", true, 1, 600).value_or(0));
     if (const json* obj = v.member(root, "", "objectives", true)) {
-        if (!obj->is_array() || obj->empty()) v.error("/objectives", "must be a non-empty array");
+        if (!obj->is_array() || obj->empty()) v.error("/objectives", LabErrorCode::NotANonEmptyArray);
         else
             for (std::size_t i = 0; i < obj->size(); ++i) {
                 json wrap = {{"o", (*obj)[i]}};
@@ -238,7 +301,7 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
             }
     }
     if (const json* cl = v.member(root, "", "cluster", false)) {
-        if (!cl->is_object()) v.error("/cluster", "must be an object");
+        if (!cl->is_object()) v.error("/cluster", LabErrorCode::NotAnObject);
         else {
             v.onlyKeys(*cl, "/cluster", {"brokers", "seed"});
             lab.brokers = static_cast<std::int32_t>(v.integer(*cl, "/cluster", "brokers", false, 1, 9).value_or(1));
@@ -246,38 +309,38 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
         }
     }
     if (const json* steps = v.member(root, "", "steps", true)) {
-        if (!steps->is_array() || steps->empty()) v.error("/steps", "must be a non-empty array");
+        if (!steps->is_array() || steps->empty()) v.error("/steps", LabErrorCode::NotANonEmptyArray);
         else {
             std::set<std::string> ids;
             for (std::size_t i = 0; i < steps->size(); ++i) {
                 const std::string p = "/steps/" + std::to_string(i);
                 const json& s = (*steps)[i];
                 if (!s.is_object()) {
-                    v.error(p, "a step must be an object");
+                    v.error(p, LabErrorCode::StepNotAnObject);
                     continue;
                 }
                 v.onlyKeys(s, p, {"id", "title", "instructions", "setup", "check", "hints", "explanation"});
                 LabStep st;
                 st.id = v.str(s, p, "id", true);
-                if (!st.id.empty() && !ids.insert(st.id).second) v.error(p + "/id", "duplicate step id '" + st.id + "'");
+                if (!st.id.empty() && !ids.insert(st.id).second) v.error(p + "/id", LabErrorCode::DuplicateStepId, st.id);
                 st.title = v.text(s, p, "title", true);
                 st.instructions = v.text(s, p, "instructions", true);
                 st.explanation = v.text(s, p, "explanation", true);
                 if (const json* setup = v.member(s, p, "setup", false)) {
-                    if (!setup->is_array()) v.error(p + "/setup", "must be an array");
+                    if (!setup->is_array()) v.error(p + "/setup", LabErrorCode::NotAnArray);
                     else
                         for (std::size_t k = 0; k < setup->size(); ++k)
                             st.setup.push_back(v.setup((*setup)[k], p + "/setup/" + std::to_string(k)));
                 }
                 if (const json* c = v.member(s, p, "check", true)) st.check = v.check(*c, p + "/check");
                 if (const json* hints = v.member(s, p, "hints", false)) {
-                    if (!hints->is_array()) v.error(p + "/hints", "must be an array");
+                    if (!hints->is_array()) v.error(p + "/hints", LabErrorCode::NotAnArray);
                     else
                         for (std::size_t k = 0; k < hints->size(); ++k) {
                             const json& h = (*hints)[k];
                             const std::string hp = p + "/hints/" + std::to_string(k);
                             if (!h.is_object()) {
-                                v.error(hp, R"(must be an object with "pt" and "en" strings)");
+                                v.error(hp, LabErrorCode::NotALabText);
                                 continue;
                             }
                             LabText t;
@@ -298,11 +361,11 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
             const std::string p = "/steps/" + std::to_string(i) + "/setup/" + std::to_string(k);
             if (a.action != "create_topic" && a.action != "produce") continue;
             if (const std::string why = sim::invalidTopicNameMessage(a.topic); !a.topic.empty() && !why.empty())
-                v.error(p + "/topic", why);
+                v.error(p + "/topic", LabErrorCode::InvalidTopicName, a.topic, why);
             if (a.action == "create_topic" && a.replication_factor > lab.brokers)
-                v.error(p + "/replication_factor", sim::replicationFactorUnreachableMessage(a.replication_factor, lab.brokers) +
-                                                       " (the lab's cluster has " + std::to_string(lab.brokers) +
-                                                       " broker(s): /cluster/brokers)");
+                v.error(p + "/replication_factor", LabErrorCode::ReplicationFactorUnreachable, {},
+                        sim::replicationFactorUnreachableMessage(a.replication_factor, lab.brokers), a.replication_factor,
+                        lab.brokers);
         }
     res.errors = v.errors;
     if (res.errors.empty()) res.lab = std::move(lab);
@@ -311,7 +374,7 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
 
 LabLoadResult loadLabFile(const std::string& path) {
     std::ifstream f(path, std::ios::binary);
-    if (!f) return LabLoadResult{std::nullopt, {{path, "", "cannot read the file"}}};
+    if (!f) return LabLoadResult{std::nullopt, {makeLabError(path, "", LabErrorCode::CannotReadFile)}};
     std::ostringstream ss;
     ss << f.rdbuf();
     return parseLab(ss.str(), path);
@@ -327,7 +390,7 @@ LabCatalog loadLabCatalog(const std::string& dir) {
         const auto& p = it->path();
         if (p.extension() == ".json" && p.filename() != "lab.schema.json") files.push_back(p.string());
     }
-    if (ec) cat.errors.push_back({dir, "", "cannot list the lab directory: " + ec.message()});
+    if (ec) cat.errors.push_back(makeLabError(dir, "", LabErrorCode::CannotListDirectory, {}, ec.message()));
     // Course order: the file names start with the lab's number (01-..., 02-...).
     std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
         return std::filesystem::path(a).filename().string() < std::filesystem::path(b).filename().string();
@@ -337,7 +400,7 @@ LabCatalog loadLabCatalog(const std::string& dir) {
         LabLoadResult r = loadLabFile(f);
         cat.errors.insert(cat.errors.end(), r.errors.begin(), r.errors.end());
         if (r.lab && !ids.insert(r.lab->id).second) {
-            cat.errors.push_back({f, "/id", "another lab file already uses the id '" + r.lab->id + "'"});
+            cat.errors.push_back(makeLabError(f, "/id", LabErrorCode::DuplicateLabId, r.lab->id));
             continue;
         }
         if (r.lab) cat.labs.push_back(std::move(*r.lab));

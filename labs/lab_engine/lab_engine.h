@@ -69,11 +69,63 @@ struct Lab {
     std::string source_file;
 };
 
+/// What is wrong with a lab file. Crosses into the app as a code with its parameters: fluxolab-cli's
+/// English is made here (labErrorReason), the app's text with tr() (app/core/errortexts.h).
+enum class LabErrorCode {
+    None,
+    NotValidJson,         ///< detail: the JSON library's reason
+    CannotReadFile,
+    CannotListDirectory,  ///< detail: the system's reason
+    DuplicateLabId,       ///< value: the id
+    MissingProperty,      ///< value: the property
+    NotAString,
+    NotAnInteger,
+    OutOfRange,           ///< low, high
+    NotALabText,          ///< not an object with "pt" and "en" strings
+    UnknownLanguage,
+    UnknownProperty,      ///< value: the property
+    CheckNotAnObject,
+    ChecksTooDeep,        ///< high: the deepest nesting allowed
+    UnknownCheckType,     ///< value: the type
+    NotAStringArray,
+    NotACheckList,
+    CheckNeedsField,      ///< value: the check type, field: the field it needs
+    SetupNotAnObject,
+    UnknownSetupAction,   ///< value: the action
+    NotAnArray,
+    RecordNotAnObject,
+    LabNotAnObject,
+    BadLabId,
+    BadLevel,
+    NotANonEmptyArray,
+    NotAnObject,
+    StepNotAnObject,
+    DuplicateStepId,      ///< value: the step id
+    InvalidTopicName,     ///< value: the topic, detail: Kafka's own message
+    ReplicationFactorUnreachable, ///< low: the factor, high: the lab's brokers, detail: Kafka's own message
+    UnknownGroupState,    ///< value: the state
+    UnknownCommandKind,   ///< value: the kind
+    CommandRunState,
+    BadFiring,            ///< value: the firing given
+    Last = BadFiring
+};
+
 struct LabError {
     std::string file;
     std::string path; ///< JSON pointer, e.g. /steps/2/check/type
-    std::string message;
+    std::string message; ///< fluxolab-cli's English: labErrorReason(*this)
+    LabErrorCode code = LabErrorCode::None;
+    std::string value;  ///< the offending value, property, id or type
+    std::string field;  ///< the field a check needs (CheckNeedsField)
+    std::string detail; ///< the JSON library's, the system's or Kafka's own text
+    long long low = 0, high = 0;
 };
+/// A lab error with its English message filled in.
+LabError makeLabError(std::string file, std::string path, LabErrorCode code, std::string value = {},
+                      std::string detail = {}, long long low = 0, long long high = 0, std::string field = {});
+/// The reason alone, in English, as fluxolab-cli prints it (the one place this text is made).
+std::string labErrorReason(const LabError& e);
+/// "FILE: /json/pointer: reason", as fluxolab-cli prints it.
 std::string formatLabError(const LabError& e);
 
 struct LabLoadResult {

@@ -239,11 +239,23 @@ void LabPanelTest::brokenLabFilesAreListedWithTheirErrors() {
     auto* model = qobject_cast<QStandardItemModel*>(combo->model());
     QVERIFY(model);
     QVERIFY(!model->item(1)->isEnabled());
-    QVERIFY(model->item(1)->toolTip().contains(QStringLiteral("/level")));
+    // The errors cross from labs/ as codes; under pt_PT the list says them in Portuguese (ErrorTexts).
+    const QString tip = model->item(1)->toolTip();
+    QVERIFY2(tip.contains(QStringLiteral("02-estragado.json: /level: o nível \"expert\" tem de ser beginner, "
+                                         "intermediate ou advanced")),
+             qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral(": /: falta a propriedade obrigatória \"steps\"")), qPrintable(tip));
+    QVERIFY2(!tip.contains(QStringLiteral("missing")) && !tip.contains(QStringLiteral("must")), qPrintable(tip));
     // And in the empty state, file, place and problem.
     const QString text = lab->textBrowser()->toPlainText();
     QVERIFY2(text.contains(QStringLiteral("02-estragado.json: /level: ")), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("missing required property 'steps'")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("falta a propriedade obrigatória \"steps\"")), qPrintable(text));
+    // In English, the same errors in English.
+    setLanguage(QStringLiteral("en"));
+    auto wEn = makeWindow();
+    const QString en = wEn->labPanel()->textBrowser()->toPlainText();
+    QVERIFY2(en.contains(QStringLiteral("the required property \"steps\" is missing")), qPrintable(en));
+    setLanguage(QStringLiteral("pt_PT"));
 
     // A folder with no lab at all explains where it looked.
     QTemporaryDir empty;

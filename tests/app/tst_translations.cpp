@@ -297,6 +297,49 @@ void TranslationsTest::everyScenarioErrorIsInTheUiLanguage() {
     QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
 }
 
+void TranslationsTest::everyLabFileErrorIsInTheUiLanguage() {
+    // labs/ reports a lab file's error as a code with its parameters (labs::LabError); the app's text is
+    // made with tr() (ErrorTexts::labError). For every code: the pt_PT text differs from the English one,
+    // has no English words of FluxoLab's own, and names the parameters the code carries.
+    using Code = fluxolab::labs::LabErrorCode;
+    const QString before = fluxolab::app::currentLanguage();
+    const QSet<Code> withValue = {Code::DuplicateLabId,   Code::MissingProperty,   Code::UnknownLanguage,
+                                  Code::UnknownProperty,  Code::UnknownCheckType,  Code::CheckNeedsField,
+                                  Code::UnknownSetupAction, Code::BadLabId,        Code::BadLevel,
+                                  Code::DuplicateStepId,  Code::InvalidTopicName,  Code::UnknownGroupState,
+                                  Code::UnknownCommandKind, Code::CommandRunState, Code::BadFiring};
+    const QSet<Code> withDetail = {Code::NotValidJson, Code::CannotListDirectory, Code::InvalidTopicName,
+                                   Code::ReplicationFactorUnreachable};
+    static const QRegularExpression english(
+        QStringLiteral("\\b(the|must|expected|unknown|found|cannot|would|refuse|is not|out of range|between|"
+                       "missing|property|check|step|needs|already|list|object|used)\\b"));
+    int checked = 0;
+    for (int i = static_cast<int>(Code::None) + 1; i <= static_cast<int>(Code::Last); ++i) {
+        const auto code = static_cast<Code>(i);
+        const auto e = fluxolab::labs::makeLabError("f.json", "/p/0/q", code, "V7q", "Lib-D5z", 17, 23, "F3w");
+        QVERIFY2(!e.message.empty(), qPrintable(QStringLiteral("code %1 has no English for the CLI").arg(i)));
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("en")));
+        const QString en = fluxolab::app::ErrorTexts::labError(e);
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));
+        const QString pt = fluxolab::app::ErrorTexts::labError(e);
+        const QString what = QStringLiteral("code %1: %2").arg(i).arg(pt);
+        QVERIFY2(pt != en, qPrintable(what));
+        QVERIFY2(pt.startsWith(QStringLiteral("f.json: /p/0/q: ")) && pt.size() > 16, qPrintable(what));
+        QString own = pt; // FluxoLab's words: without the parameters and the library's / Kafka's message
+        own.remove(QStringLiteral("Lib-D5z"));
+        QVERIFY2(!own.contains(english), qPrintable(what));
+        if (withValue.contains(code)) QVERIFY2(pt.contains(QStringLiteral("V7q")), qPrintable(what));
+        if (withDetail.contains(code)) QVERIFY2(pt.contains(QStringLiteral("Lib-D5z")), qPrintable(what));
+        if (code == Code::CheckNeedsField) QVERIFY2(pt.contains(QStringLiteral("F3w")), qPrintable(what));
+        if (code == Code::OutOfRange || code == Code::ReplicationFactorUnreachable)
+            QVERIFY2(pt.contains(QStringLiteral("17")) && pt.contains(QStringLiteral("23")), qPrintable(what));
+        if (code == Code::ChecksTooDeep) QVERIFY2(pt.contains(QStringLiteral("23")), qPrintable(what));
+        ++checked;
+    }
+    QCOMPARE(checked, static_cast<int>(Code::Last)); // every code but None
+    QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
+}
+
 void TranslationsTest::brokenScenarioFileIsToldInPortuguese() {
     // End to end: File > Open of a broken scenario file under pt_PT; the message the user reads.
     const QString before = fluxolab::app::currentLanguage();

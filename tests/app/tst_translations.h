@@ -14,5 +14,6 @@ private Q_SLOTS:
     void traceLineErrorsAreInTheUiLanguage();
     void everyScenarioErrorIsInTheUiLanguage();
     void brokenScenarioFileIsToldInPortuguese();
+    void everyLabFileErrorIsInTheUiLanguage();
     void groupsTableSaysWhatTheToolDoesNotPrint();
 };

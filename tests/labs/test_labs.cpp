@@ -266,7 +266,7 @@ TEST_SUITE("labs/engine") {
         bad.state = "Stable";
         std::vector<std::string> problems;
         CheckRequirements req{[&](const char*, bool present) { if (!present) problems.emplace_back("need"); },
-                              [&](const char* field, const std::string&) { problems.emplace_back(field); },
+                              [&](const char* field, LabErrorCode, const std::string&) { problems.emplace_back(field); },
                               [](const char*) { return true; }};
         findCheckEvaluator("command_run")->validate(bad, req);
         CHECK(problems == std::vector<std::string>{"state"});
