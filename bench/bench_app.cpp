@@ -42,6 +42,7 @@
 #include "app/terminal/clihost.h"
 #include "labs/session/session_journal.h"
 #include "sim/scenario.h"
+#include "sim/timeline.h"
 #ifdef FLUXOLAB_HAVE_RDKAFKA
 #include "app/real/realcontroller.h"
 #include "app/real/realworker.h"

@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
-#include <set>
 
 namespace fluxolab::app {
 
@@ -236,7 +235,7 @@ void SimulationController::setPlaying(bool playing) {
     if (!playing && m_playing && m_run && m_background_live) {
         // Pausing live playback shows the slice the worker was simulating, and stays live.
         settle();
-        setCursor(eventCount(), m_run->sim().now());
+        setCursor(eventCount(), m_run->now());
     }
     m_background_live = false;
     // A simulation runs on until the user stops it: the scenario's duration is where its demo is
@@ -370,7 +369,7 @@ void SimulationController::advance(double wall_ms, bool background) {
     finishSlice(false); // the playback timer does not come here while the worker simulates (frameTick)
     if (!m_run) return;
     const auto delta = static_cast<labs::TimeMs>(wall_ms * m_speed * kVirtualPerWall);
-    const labs::TimeMs simulated = m_run->sim().now();
+    const labs::TimeMs simulated = m_run->now();
     // Following "now" with background slices, the picture trails the simulation by one frame: the
     // next slice starts where the last one ended (from the picture, every other frame would have
     // nothing to simulate and playback would run at half speed).
@@ -409,7 +408,7 @@ void SimulationController::advance(double wall_ms, bool background) {
         m_background_live = false;
         if (!isLive()) setCursor(eventCount(), simulated); // catch up with the replay first
         simulateTowards(target, kSliceBudgetMs);
-        target = std::min(target, m_run->sim().now());
+        target = std::min(target, m_run->now());
     }
     setCursor(m_cursor.eventsUpTo(target), target);
 }
@@ -467,34 +466,29 @@ void SimulationController::takeFrame() {
 void SimulationController::runTo(labs::TimeMs t) {
     settle();
     if (!m_run) return;
-    if (t > m_run->sim().now()) simulateTowards(t, 0);
-    setCursor(m_cursor.eventsUpTo(t), std::min(t, m_run->sim().now()));
+    if (t > m_run->now()) simulateTowards(t, 0);
+    setCursor(m_cursor.eventsUpTo(t), std::min(t, m_run->now()));
 }
 
 std::vector<std::string> SimulationController::liveTopicNames() const {
     settle();
-    std::vector<std::string> names;
-    if (!m_run) return names;
-    for (const auto& [name, topic] : m_run->sim().topics())
-        if (!topic.internal) names.push_back(name);
-    std::sort(names.begin(), names.end());
-    return names;
+    return m_run ? m_run->liveTopicNames() : std::vector<std::string>();
 }
 
 std::string SimulationController::groupName(std::int32_t group) const {
     settle();
-    return m_run ? m_run->sim().journal().groupName(group) : std::string();
+    return m_run ? m_run->groupName(group) : std::string();
 }
 
 bool SimulationController::runTowards(labs::TimeMs t, int budget_ms) {
     settle();
     if (!m_run) return true;
-    if (t > m_run->sim().now()) {
+    if (t > m_run->now()) {
         const bool reached = runSlices(*m_run, t, std::max(1, budget_ms), [] { return false; });
         syncTimeline();
         if (!reached) return false;
     }
-    setCursor(m_cursor.eventsUpTo(t), std::min(t, m_run->sim().now()));
+    setCursor(m_cursor.eventsUpTo(t), std::min(t, m_run->now()));
     return true;
 }
 
@@ -510,9 +504,9 @@ void SimulationController::stepForward() {
     // At "now": simulate until the journal grows (bounded: at most 10 s of virtual time). The
     // journal's own size, not eventCount() (the cursor's, which grows only at syncTimeline()).
     const std::size_t before = eventCount();
-    const std::size_t journalBefore = m_run->sim().journal().size();
+    const std::size_t journalBefore = m_run->journalSize();
     const labs::TimeMs limit = m_run->now() + 10000;
-    while (m_run->sim().journal().size() == journalBefore && m_run->now() < limit) m_run->runUntil(m_run->now() + 10);
+    while (m_run->journalSize() == journalBefore && m_run->now() < limit) m_run->runUntil(m_run->now() + 10);
     syncTimeline();
     if (eventCount() > before) setCursor(before + 1, m_cursor.eventTime(before));
     else setCursor(before, m_run->now());
@@ -540,15 +534,15 @@ void SimulationController::seek(std::size_t events) {
 void SimulationController::goLive() {
     settle();
     if (!m_run) return;
-    setCursor(eventCount(), m_run->sim().now());
+    setCursor(eventCount(), m_run->now());
 }
 
 void SimulationController::beginTerminalPiece() {
     settle();
     if (!m_run) return;
-    const std::size_t before = m_run->sim().journal().size();
+    const std::size_t before = m_run->journalSize();
     m_run->beginPiece();
-    if (m_run->sim().journal().size() != before) syncTimeline();
+    if (m_run->journalSize() != before) syncTimeline();
 }
 
 void SimulationController::simulationChangedExternally() {
@@ -562,9 +556,7 @@ void SimulationController::stopBroker(labs::BrokerId id, bool crash) {
     settle();
     if (!m_run) return;
     goLive();
-    m_run->advanceToActionInstant();
-    m_run->recordAction(crash ? labs::ScenarioAction::Kind::CrashBroker : labs::ScenarioAction::Kind::StopBroker).broker = id;
-    m_run->sim().stopBroker(id, crash);
+    m_run->stopBroker(id, crash);
     syncTimeline();
     goLive();
 }
@@ -573,9 +565,7 @@ void SimulationController::startBroker(labs::BrokerId id) {
     settle();
     if (!m_run) return;
     goLive();
-    m_run->advanceToActionInstant();
-    m_run->recordAction(labs::ScenarioAction::Kind::StartBroker).broker = id;
-    m_run->sim().startBroker(id);
+    m_run->startBroker(id);
     syncTimeline();
     goLive();
 }
@@ -585,42 +575,10 @@ std::int32_t SimulationController::addConsumer(const std::string& group, std::ve
     settle();
     if (!m_run) return -1;
     goLive();
-    const auto& s = m_run->sim();
-    if (topics.empty()) {
-        // Same subscription as the group's other members, else every user topic.
-        for (const auto& c : s.consumers())
-            if (c.config.group_id == group && !c.subscription.empty()) topics = c.subscription;
-        if (topics.empty())
-            for (const auto& [name, t] : s.topics())
-                if (!t.internal) topics.push_back(name);
-    }
-    labs::ScenarioConsumer c;
-    c.id = uniqueId("ui-");
-    c.topics = topics;
-    c.config.group_id = group;
-    for (const auto& sc : m_run->scenario().consumers)
-        if (sc.config.group_id == group) c.config.assignors = sc.config.assignors;
-    for (const auto& a : m_run->scenario().actions)
-        if (a.consumer && a.consumer->config.group_id == group) c.config.assignors = a.consumer->config.assignors;
-    if (assignor) c.config.assignors = {*assignor};
-    m_run->advanceToActionInstant();
-    c.start_ms = s.now();
-    labs::ScenarioAction& a = m_run->recordAction(labs::ScenarioAction::Kind::AddConsumer);
-    a.consumer = c;
-    m_run->run().apply(a);
+    const std::int32_t index = m_run->addConsumer(group, std::move(topics), assignor);
     syncTimeline();
     goLive();
-    return m_run->run().consumerIndex(c.id);
-}
-
-std::string SimulationController::uniqueId(const std::string& prefix) const {
-    std::set<std::string> used;
-    for (const auto& c : m_run->scenario().consumers) used.insert(c.id);
-    for (const auto& p : m_run->scenario().producers) used.insert(p.id);
-    for (const auto& a : m_run->scenario().actions)
-        if (a.consumer) used.insert(a.consumer->id);
-    for (int n = 1;; ++n)
-        if (std::string id = prefix + std::to_string(n); !used.contains(id)) return id;
+    return index;
 }
 
 bool SimulationController::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf, QString* error) {
@@ -628,8 +586,7 @@ bool SimulationController::createTopic(const std::string& name, std::int32_t par
     if (!m_run) return false;
     goLive();
     // The simulation validates, exactly as the controller of a real cluster would; nothing is recorded on error.
-    if (m_run->sim().now() > 0) m_run->advanceToActionInstant();
-    const labs::AdminResult r = m_run->sim().createTopic(name, partitions, rf);
+    const labs::AdminResult r = m_run->createTopic(name, partitions, rf);
     if (!r.ok()) {
         if (error) {
             // Kafka 4.3.1's own message, as kafka-topics --create would print it.
@@ -646,12 +603,6 @@ bool SimulationController::createTopic(const std::string& name, std::int32_t par
         }
         return false;
     }
-    labs::ScenarioTopic t;
-    t.name = name;
-    t.partitions = partitions;
-    t.replication_factor = rf;
-    if (m_run->sim().now() == 0) m_run->mutableScenario().topics.push_back(t); // an initial topic of the scenario
-    else m_run->recordAction(labs::ScenarioAction::Kind::CreateTopic).topic = t;
     syncTimeline();
     goLive();
     return true;
@@ -660,29 +611,10 @@ bool SimulationController::createTopic(const std::string& name, std::int32_t par
 std::string SimulationController::addProducer(const std::string& topic, double ratePerSec, const labs::KeySpec& keys) {
     settle();
     if (!m_run) return {};
-    const labs::TimeMs now = m_run->sim().now();
-    labs::ScenarioProducer p;
-    p.id = uniqueId("ui-producer-");
-    p.config.client_id = p.id;
-    p.topic = topic;
-    p.rate_per_sec = ratePerSec;
-    p.keys = keys;
-    p.start_ms = now;
-    labs::Scenario s = m_run->scenario();
-    // The scenario format wants a producer's topic among the initial topics: a topic created later
-    // from the toolbar becomes an initial one (the replay below then shows it from the start).
-    const auto declared = [&] {
-        return std::any_of(s.topics.begin(), s.topics.end(), [&](const labs::ScenarioTopic& x) { return x.name == topic; });
-    };
-    for (auto it = s.actions.begin(); it != s.actions.end() && !declared();)
-        if (it->kind == labs::ScenarioAction::Kind::CreateTopic && it->topic && it->topic->name == topic) {
-            s.topics.push_back(*it->topic);
-            it = s.actions.erase(it);
-        } else {
-            ++it;
-        }
-    s.producers.push_back(p);
-    // ScenarioRun has no "add producer" action: replay the scenario with the producer in it. Same
+    const labs::TimeMs now = m_run->now();
+    std::string id;
+    labs::Scenario s = m_run->scenarioWithProducer(topic, ratePerSec, keys, &id);
+    // The session has no "add producer" action: replay the scenario with the producer in it. Same
     // scenario + seed => the same journal up to now, then the producer starts.
     // The terminal's part of the action log is kept and replayed with it: the topics and records the
     // terminal made come back.
@@ -690,7 +622,7 @@ std::string SimulationController::addProducer(const std::string& topic, double r
     loadRun(s, m_seed, std::nullopt);
     m_source_path = source;
     runTo(now);
-    return p.id;
+    return id;
 }
 
 void SimulationController::newScenario(std::int32_t brokers) {
@@ -708,24 +640,9 @@ void SimulationController::newScenario(std::int32_t brokers) {
 
 void SimulationController::removeConsumer(std::int32_t consumer) {
     settle();
-    if (!m_run || consumer < 0 || consumer >= static_cast<std::int32_t>(m_run->sim().consumers().size())) return;
+    if (!m_run || consumer < 0 || consumer >= m_run->consumerCount()) return;
     goLive();
-    // The scenario names consumers by id; interactive removals of unnamed consumers are not saved.
-    std::vector<std::string> ids;
-    for (const auto& c : m_run->scenario().consumers) ids.push_back(c.id);
-    for (const auto& a : m_run->scenario().actions)
-        if (a.consumer) ids.push_back(a.consumer->id);
-    for (const auto& id : ids)
-        if (m_run->run().consumerIndex(id) == consumer) {
-            m_run->advanceToActionInstant();
-            labs::ScenarioAction& a = m_run->recordAction(labs::ScenarioAction::Kind::RemoveConsumer);
-            a.target = id;
-            m_run->run().apply(a);
-            syncTimeline();
-            goLive();
-            return;
-        }
-    m_run->sim().closeConsumer(consumer);
+    m_run->removeConsumer(consumer);
     syncTimeline();
     goLive();
 }

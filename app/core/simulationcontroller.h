@@ -136,7 +136,7 @@ public:
     /// What the last observation() reused of the one before (for tests and benchmarks).
     const labs::observe::PartitionCache& partitionCache() const { return m_partition_cache; }
     /// What this backend can show (the simulation: everything).
-    labs::observe::Capabilities capabilities() const { return labs::observe::SimObserver::capabilities(); }
+    labs::observe::Capabilities capabilities() const { return labs::observe::TimelineCursor::capabilities(); }
     /// The cursor over the run's journal (what observation() is built from), for tests and
     /// benchmarks that check the timeline; no view reads it (they draw from observation()).
     const labs::observe::TimelineCursor& timeline() const {
@@ -156,11 +156,13 @@ public:
     QString sourcePath() const { return m_source_path; }
 
     // ---- interactive actions (applied at "now"; recorded in scenario() so it can be saved) ----
+    // Each is the session's own operation (labs::Session::stopBroker, addConsumer, ...: the one
+    // action log); here they wait for the worker, go live and refresh the timeline.
     void stopBroker(labs::BrokerId id, bool crash);
     void startBroker(labs::BrokerId id);
     /// Adds a consumer to `group` subscribed to `topics` (all non-internal topics if empty), preferring
-    /// `assignor` if given (else the group's). Applied through ScenarioRun::apply, so it is known by id
-    /// and saved. Returns its index.
+    /// `assignor` if given (else the group's). An AddConsumer action (labs::Session::addConsumer), so
+    /// it is known by id and saved. Returns its index.
     std::int32_t addConsumer(const std::string& group, std::vector<std::string> topics = {},
                              std::optional<labs::AssignorKind> assignor = std::nullopt);
     void removeConsumer(std::int32_t consumer);
@@ -283,7 +285,6 @@ private:
     void setCursor(std::size_t events, labs::TimeMs time);
     /// Runs the simulation towards `target`, stopping early when the slice budget is spent.
     void simulateTowards(labs::TimeMs target, int budget_ms);
-    std::string uniqueId(const std::string& prefix) const;
 
     /// Waits for the background slice, if any, and folds it in; `interrupt`: asks the worker to
     /// stop after its current small slice first.

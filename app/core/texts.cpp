@@ -1,7 +1,7 @@
 #include "app/core/texts.h"
 
 #include "app/cluster/clusterlayout.h"
-#include "labs/observe/sim_observer.h"
+#include "labs/observe/event_text.h"
 
 namespace fluxolab::app {
 

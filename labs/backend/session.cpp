@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <set>
 
 namespace fluxolab::labs {
 
@@ -93,5 +94,126 @@ sim::ScenarioAction& Session::recordAction(sim::ScenarioAction::Kind kind) {
                                [](sim::TimeMs t, const sim::ScenarioAction& x) { return t < x.at_ms; });
     return *m_scenario.actions.insert(it, a);
 }
+
+void Session::stopBroker(sim::BrokerId id, bool crash) {
+    advanceToActionInstant();
+    recordAction(crash ? sim::ScenarioAction::Kind::CrashBroker : sim::ScenarioAction::Kind::StopBroker).broker = id;
+    sim().stopBroker(id, crash);
+}
+
+void Session::startBroker(sim::BrokerId id) {
+    advanceToActionInstant();
+    recordAction(sim::ScenarioAction::Kind::StartBroker).broker = id;
+    sim().startBroker(id);
+}
+
+std::int32_t Session::addConsumer(const std::string& group, std::vector<std::string> topics,
+                                  std::optional<sim::AssignorKind> assignor) {
+    const sim::Simulation& s = sim();
+    if (topics.empty()) {
+        // Same subscription as the group's other members, else every user topic.
+        for (const auto& c : s.consumers())
+            if (c.config.group_id == group && !c.subscription.empty()) topics = c.subscription;
+        if (topics.empty())
+            for (const auto& [name, t] : s.topics())
+                if (!t.internal) topics.push_back(name);
+    }
+    sim::ScenarioConsumer c;
+    c.id = uniqueId("ui-");
+    c.topics = topics;
+    c.config.group_id = group;
+    for (const auto& sc : m_scenario.consumers)
+        if (sc.config.group_id == group) c.config.assignors = sc.config.assignors;
+    for (const auto& a : m_scenario.actions)
+        if (a.consumer && a.consumer->config.group_id == group) c.config.assignors = a.consumer->config.assignors;
+    if (assignor) c.config.assignors = {*assignor};
+    advanceToActionInstant();
+    c.start_ms = s.now();
+    sim::ScenarioAction& a = recordAction(sim::ScenarioAction::Kind::AddConsumer);
+    a.consumer = c;
+    m_run->apply(a);
+    return m_run->consumerIndex(c.id);
+}
+
+sim::AdminResult Session::createTopic(const std::string& name, std::int32_t partitions, std::int32_t replicationFactor) {
+    if (now() > 0) advanceToActionInstant();
+    sim::AdminResult r = sim().createTopic(name, partitions, replicationFactor);
+    if (!r.ok()) return r;
+    sim::ScenarioTopic t;
+    t.name = name;
+    t.partitions = partitions;
+    t.replication_factor = replicationFactor;
+    if (now() == 0) m_scenario.topics.push_back(t); // an initial topic of the scenario
+    else recordAction(sim::ScenarioAction::Kind::CreateTopic).topic = t;
+    return r;
+}
+
+bool Session::removeConsumer(std::int32_t index) {
+    if (index < 0 || index >= consumerCount()) return false;
+    // The scenario names consumers by id; interactive removals of unnamed consumers are not saved.
+    std::vector<std::string> ids;
+    for (const auto& c : m_scenario.consumers) ids.push_back(c.id);
+    for (const auto& a : m_scenario.actions)
+        if (a.consumer) ids.push_back(a.consumer->id);
+    for (const auto& id : ids)
+        if (m_run->consumerIndex(id) == index) {
+            advanceToActionInstant();
+            sim::ScenarioAction& a = recordAction(sim::ScenarioAction::Kind::RemoveConsumer);
+            a.target = id;
+            m_run->apply(a);
+            return true;
+        }
+    sim().closeConsumer(index);
+    return true;
+}
+
+sim::Scenario Session::scenarioWithProducer(const std::string& topic, double ratePerSec, const sim::KeySpec& keys,
+                                            std::string* id) const {
+    sim::ScenarioProducer p;
+    p.id = uniqueId("ui-producer-");
+    p.config.client_id = p.id;
+    p.topic = topic;
+    p.rate_per_sec = ratePerSec;
+    p.keys = keys;
+    p.start_ms = now();
+    sim::Scenario s = m_scenario;
+    const auto declared = [&] {
+        return std::any_of(s.topics.begin(), s.topics.end(), [&](const sim::ScenarioTopic& x) { return x.name == topic; });
+    };
+    for (auto it = s.actions.begin(); it != s.actions.end() && !declared();)
+        if (it->kind == sim::ScenarioAction::Kind::CreateTopic && it->topic && it->topic->name == topic) {
+            s.topics.push_back(*it->topic);
+            it = s.actions.erase(it);
+        } else {
+            ++it;
+        }
+    s.producers.push_back(p);
+    if (id) *id = p.id;
+    return s;
+}
+
+std::string Session::uniqueId(const std::string& prefix) const {
+    std::set<std::string> used;
+    for (const auto& c : m_scenario.consumers) used.insert(c.id);
+    for (const auto& p : m_scenario.producers) used.insert(p.id);
+    for (const auto& a : m_scenario.actions)
+        if (a.consumer) used.insert(a.consumer->id);
+    for (int n = 1;; ++n)
+        if (std::string id = prefix + std::to_string(n); !used.contains(id)) return id;
+}
+
+std::vector<std::string> Session::liveTopicNames() const {
+    std::vector<std::string> names;
+    for (const auto& [name, topic] : sim().topics())
+        if (!topic.internal) names.push_back(name);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::string Session::groupName(std::int32_t group) const { return sim().journal().groupName(group); }
+
+std::size_t Session::journalSize() const { return sim().journal().size(); }
+
+std::int32_t Session::consumerCount() const { return static_cast<std::int32_t>(sim().consumers().size()); }
 
 } // namespace fluxolab::labs

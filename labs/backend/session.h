@@ -14,12 +14,14 @@
 //
 // No Qt, no threads, no wall clock: the caller owns those.
 
+#include "sim/cluster.h"
 #include "sim/scenario.h"
 
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace fluxolab::stream_observe {
 class ScenarioStreams;
@@ -91,6 +93,50 @@ public:
     /// Records `kind` at now() in the scenario's actions (sorted by time, stable) and returns it
     /// to fill in; apply it with run().apply() or the simulation's own call.
     sim::ScenarioAction& recordAction(sim::ScenarioAction::Kind kind);
+
+    // The toolbar's actions (the app's SimulationController calls these; they are the session's
+    // operations, not the app's): each moves the clock to the action instant
+    // (advanceToActionInstant), records the action into the one action log (the scenario's
+    // actions, saved with File > Save and replayed by ScenarioRun as any scenario action) and
+    // applies it, so that a saved run replays to the same journal.
+
+    /// Stops (crash: kills) broker `id`: a StopBroker or CrashBroker action.
+    void stopBroker(sim::BrokerId id, bool crash);
+    /// Starts broker `id` again: a StartBroker action.
+    void startBroker(sim::BrokerId id);
+    /// A new consumer (id "ui-N") in `group`: an AddConsumer action. Empty `topics`: the
+    /// subscription of the group's other members, else every user topic. The assignors are the
+    /// group's (from the scenario's consumers and earlier actions) unless `assignor` is given.
+    /// Returns the consumer's index in the simulation.
+    std::int32_t addConsumer(const std::string& group, std::vector<std::string> topics,
+                             std::optional<sim::AssignorKind> assignor);
+    /// Creates a topic as the controller of a real cluster would (it validates; nothing is recorded
+    /// when it refuses). At time 0 the topic is one of the scenario's initial topics; later it is a
+    /// CreateTopic action.
+    sim::AdminResult createTopic(const std::string& name, std::int32_t partitions, std::int32_t replicationFactor);
+    /// Closes consumer `index`: a RemoveConsumer action when the scenario names the consumer; a
+    /// consumer without an id in the scenario is closed and not recorded. False: no such consumer.
+    bool removeConsumer(std::int32_t index);
+    /// The action log with a producer (id "ui-producer-N") added that starts now: the scenario
+    /// format wants a producer's topic among the initial topics, so a topic created by a
+    /// CreateTopic action becomes an initial one. ScenarioRun has no "add producer" action: the
+    /// caller replays the returned scenario with the same seed (the same journal up to now, then the
+    /// producer starts). `id` receives the producer's id.
+    sim::Scenario scenarioWithProducer(const std::string& topic, double ratePerSec, const sim::KeySpec& keys,
+                                       std::string* id) const;
+    /// An id with `prefix` no consumer or producer of the action log has ("ui-1", "ui-2", ...).
+    std::string uniqueId(const std::string& prefix) const;
+
+    // What the app reads of the live run without naming the simulation.
+
+    /// The user topics that exist now, sorted (internal topics left out).
+    std::vector<std::string> liveTopicNames() const;
+    /// The name of group `group` (an index of the journal's group names).
+    std::string groupName(std::int32_t group) const;
+    /// Events in the journal so far (all families).
+    std::size_t journalSize() const;
+    /// Consumers the simulation has made so far (closed ones included).
+    std::int32_t consumerCount() const;
 
     /// Work fired as the clock passes its times (not owned; nullptr: none). Every runUntil fires
     /// it; the owner detaches it (nullptr) before it goes away.

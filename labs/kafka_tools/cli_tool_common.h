@@ -3,6 +3,7 @@
 
 #include "labs/kafka_tools/kafka_cli.h"
 #include "labs/kafka_tools/kafka_tool_options.h"
+#include "sim/hash.h"
 
 #include <functional>
 #include <map>
@@ -10,6 +11,13 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+namespace fluxolab::labs {
+// Java HashMap order and TopicPartition.hashCode() live in sim/hash.h (one place for all of them);
+// the tools' own header, not kafka_cli.h, which app/ includes (tests/layers/labs_sim_leaks.txt).
+using sim::javaHashMapOrder;
+using sim::javaTopicPartitionHash;
+} // namespace fluxolab::labs
 
 namespace fluxolab::labs::cli {
 

@@ -12,7 +12,6 @@
 
 #include "labs/backend/cluster_backend.h"
 #include "labs/common/teaching_notes.h"
-#include "sim/hash.h"
 
 #include <memory>
 #include <string>
@@ -111,8 +110,4 @@ bool isFluxolabCli(const std::string& argv0);
 
 /// Renders epoch milliseconds as log4j's "[yyyy-MM-dd HH:mm:ss,SSS]" date (UTC).
 std::string formatLogDate(TimeMs epoch_ms);
-// Java HashMap order and TopicPartition.hashCode() live in sim/hash.h (one place for all of them).
-using sim::javaHashMapOrder;
-using sim::javaTopicPartitionHash;
-
 } // namespace fluxolab::labs

@@ -4,6 +4,7 @@
 #include "labs/kafka_tools/topic_error_notes.h"
 #include "labs/kafka_tools/java_traces.h"
 #include "sim/hash.h"
+#include "sim/kafka_errors.h"
 #include "sim/topic_configs.h"
 
 #include <algorithm>

@@ -1,5 +1,8 @@
 #include "labs/observe/plot_sampler.h"
 
+#include "sim/cluster.h"
+#include "sim/timeline.h"
+
 #include <algorithm>
 #include <limits>
 

@@ -7,6 +7,7 @@
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
 #include "sim/hash.h"
+#include "sim/timeline.h"
 
 #include <QAction>
 #include <QElapsedTimer>

@@ -15,6 +15,7 @@
 #include "app/cluster/tablespage.h"
 #include "app/cluster/timelinebar.h"
 #include "app/core/texts.h"
+#include "labs/observe/sim_observer.h"
 
 #include <QAction>
 #include <QComboBox>

@@ -11,6 +11,8 @@
 #include "app/cluster/timelinebar.h"
 #include "app/core/texts.h"
 #include "labs/observe/observation.h"
+#include "labs/observe/sim_observer.h"
+#include "sim/timeline.h"
 
 #include <QAction>
 #include <QApplication>

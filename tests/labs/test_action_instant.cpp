@@ -13,9 +13,11 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -329,4 +331,115 @@ TEST_CASE("a scenario's terminal part replays headless in fluxolab-cli simulate"
     CHECK(labs::runCli({"simulate", path}, {in, out3, err3}) == 2);
     CHECK(err3.str().find("/terminal: ") != std::string::npos);
     std::filesystem::remove(path);
+}
+
+TEST_CASE("the session's toolbar operations record what they apply: saved and replayed, the same journal") {
+    // labs::Session::stopBroker, startBroker, addConsumer, createTopic, removeConsumer (what the
+    // app's toolbar calls) each go to the action instant, record the action and apply it.
+    for (const char* name : {"rebalance-basico", "falha-de-broker"}) {
+        const sim::Scenario scenario = shipped(name);
+        const sim::ScenarioConsumer& first = scenario.consumers.front();
+        for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+            CAPTURE(name);
+            CAPTURE(seed);
+            labs::Session session(scenario, seed);
+            std::size_t actions = session.scenario().actions.size();
+            const auto last = [&]() -> const sim::ScenarioAction& {
+                // Recorded at now(), after the actions already at that instant.
+                const auto& all = session.scenario().actions;
+                for (auto it = all.rbegin(); it != all.rend(); ++it)
+                    if (it->at_ms == session.now()) return *it;
+                FAIL("no action at now()");
+                return all.back();
+            };
+
+            session.runUntil(1995);
+            session.stopBroker(1, true);
+            CHECK(session.now() == 1996); // the next millisecond
+            REQUIRE(session.scenario().actions.size() == ++actions);
+            CHECK(last().kind == sim::ScenarioAction::Kind::CrashBroker);
+            CHECK(last().broker == 1);
+            const auto broker1 = [&] {
+                const auto& all = session.sim().brokers();
+                return std::find_if(all.begin(), all.end(), [](const sim::BrokerState& b) { return b.id == 1; });
+            };
+            REQUIRE(broker1() != session.sim().brokers().end());
+            CHECK_FALSE(broker1()->alive);
+
+            session.runUntil(3000);
+            const std::int32_t consumers = session.consumerCount();
+            const std::int32_t index = session.addConsumer(first.config.group_id, {}, std::nullopt);
+            CHECK(index == consumers);
+            CHECK(session.consumerCount() == consumers + 1);
+            REQUIRE(session.scenario().actions.size() == ++actions);
+            REQUIRE(last().consumer);
+            CHECK(last().kind == sim::ScenarioAction::Kind::AddConsumer);
+            CHECK(last().consumer->id == "ui-1");
+            CHECK(last().consumer->start_ms == 3001);
+            CHECK(last().consumer->topics == first.topics); // the group's subscription
+            CHECK(last().consumer->config.assignors == first.config.assignors);
+            CHECK(session.uniqueId("ui-") == "ui-2");
+
+            session.runUntil(4000);
+            CHECK(session.createTopic("novo", 3, 2).ok());
+            REQUIRE(session.scenario().actions.size() == ++actions);
+            REQUIRE(last().topic);
+            CHECK(last().kind == sim::ScenarioAction::Kind::CreateTopic);
+            CHECK(last().topic->name == "novo");
+            CHECK(last().topic->partitions == 3);
+            CHECK(last().topic->replication_factor == 2);
+            // Refused as Kafka's controller refuses: nothing recorded.
+            CHECK(session.createTopic("novo", 1, 1).error == sim::ErrorCode::TOPIC_ALREADY_EXISTS);
+            CHECK(session.createTopic("largo", 1, 9).error == sim::ErrorCode::INVALID_REPLICATION_FACTOR);
+            CHECK(session.scenario().actions.size() == actions);
+            const std::vector<std::string> topics = session.liveTopicNames();
+            CHECK(std::find(topics.begin(), topics.end(), "novo") != topics.end());
+            CHECK(std::find(topics.begin(), topics.end(), "largo") == topics.end());
+            CHECK(std::find(topics.begin(), topics.end(), "__consumer_offsets") == topics.end());
+
+            session.runUntil(5000);
+            session.startBroker(1);
+            REQUIRE(session.scenario().actions.size() == ++actions);
+            CHECK(last().kind == sim::ScenarioAction::Kind::StartBroker);
+            CHECK(broker1()->alive);
+
+            session.runUntil(6000);
+            CHECK(session.removeConsumer(index));
+            REQUIRE(session.scenario().actions.size() == ++actions);
+            CHECK(last().kind == sim::ScenarioAction::Kind::RemoveConsumer);
+            CHECK(last().target == "ui-1");
+            CHECK_FALSE(session.removeConsumer(session.consumerCount()));
+            CHECK(session.scenario().actions.size() == actions);
+
+            session.runUntil(12000);
+            CHECK(session.journalSize() == session.sim().journal().size());
+            LiveRun live{session.sim().journal().sha256(), session.sim().journal().size(), session.scenario()};
+            CHECK(replayed(live, seed, 12000) == live.hash);
+
+            // A producer on a topic a CreateTopic action made: that topic becomes an initial one.
+            std::string id;
+            const sim::Scenario withProducer = session.scenarioWithProducer("novo", 50, sim::KeySpec{}, &id);
+            CHECK(id == "ui-producer-1");
+            REQUIRE(withProducer.producers.size() == scenario.producers.size() + 1);
+            CHECK(withProducer.producers.back().id == id);
+            CHECK(withProducer.producers.back().topic == "novo");
+            CHECK(withProducer.producers.back().start_ms == 12000);
+            CHECK(withProducer.topics.size() == scenario.topics.size() + 1);
+            CHECK(withProducer.topics.back().name == "novo");
+            CHECK(withProducer.actions.size() == actions - 1);
+        }
+    }
+}
+
+TEST_CASE("a topic the session creates at time 0 is one of the scenario's initial topics") {
+    labs::Session session(labs::Session::emptyScenario(3), 1);
+    REQUIRE(session.now() == 0);
+    CHECK(session.createTopic("inicial", 2, 3).ok());
+    CHECK(session.now() == 0); // no action instant at 0
+    CHECK(session.scenario().actions.empty());
+    REQUIRE(session.scenario().topics.size() == 1);
+    CHECK(session.scenario().topics.front().name == "inicial");
+    CHECK(session.scenario().topics.front().partitions == 2);
+    CHECK(session.scenario().topics.front().replication_factor == 3);
+    CHECK(session.liveTopicNames() == std::vector<std::string>{"inicial"});
 }

@@ -1,4 +1,5 @@
 // Tests of the Kafka CLI emulation, the script runner and the lab engine.
+#include "labs/kafka_tools/cli_tool_common.h"
 #include "labs/kafka_tools/jopt_help.h"
 #include "labs/kafka_tools/kafka_cli.h"
 #include "labs/lab_engine/check_evaluators.h"

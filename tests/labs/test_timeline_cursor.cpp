@@ -3,8 +3,10 @@
 // state sim::Timeline::at gives for that many events, and its observation is SimObserver's.
 #include "labs/backend/session.h"
 #include "labs/backend/scenario_errors.h"
+#include "labs/observe/sim_observer.h"
 #include "labs/observe/timeline_cursor.h"
 #include "sim/scenario.h"
+#include "sim/timeline.h"
 
 #include <doctest/doctest.h>
 

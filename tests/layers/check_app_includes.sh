@@ -68,5 +68,77 @@ if [ -n "$aliases" ]; then
     echo "$aliases" >&2
     status=1
 fi
+
+# Transitively: the labs/ headers app/ includes, and the headers they include, are walked (quoted and
+# angled includes that name a file of the tree from its root; the others are Qt's and the standard
+# library's). Every "labs/... includes sim/..." met on the way is a place where the simulation leaks
+# into app/'s translation units. The ones left are listed, each with why, in
+# tests/layers/labs_sim_leaks.txt ("<labs header> <sim header>  # why"); a leak not listed fails, and
+# so does a listed one that is gone (the list only shrinks: take the line out).
+allow=tests/layers/labs_sim_leaks.txt
+[ -f "$allow" ] || allow=/dev/null
+walk=$(awk -v allowfile="$allow" '
+    function exists(p,   t, r) { r = (getline t < p); if (r >= 0) close(p); return r >= 0 }
+    BEGIN {
+        while ((getline line < allowfile) > 0) {
+            sub(/#.*/, "", line)
+            n = split(line, w, /[ \t]+/)
+            k = 0
+            for (i = 1; i <= n; i++) if (w[i] != "") f[++k] = w[i]
+            if (k == 0) continue
+            if (k != 2) { print "bad " allowfile ": " line; continue }
+            allowed[f[1] " " f[2]] = 1
+        }
+        close(allowfile)
+        head = 0; tail = 0
+        while (("find app -name \"*.h\" -o -name \"*.cpp\"" | getline p) > 0) { queue[tail++] = p; seen[p] = 1 }
+        close("find app -name \"*.h\" -o -name \"*.cpp\"")
+        while (head < tail) {
+            file = queue[head++]
+            while ((getline line < file) > 0) {
+                if (line !~ /^[ \t]*#[ \t]*include[ \t]*[<"]/) continue
+                inc = line
+                sub(/^[ \t]*#[ \t]*include[ \t]*[<"]/, "", inc)
+                sub(/[>"].*/, "", inc)
+                if (inc ~ /^sim\//) {
+                    if (file ~ /^app\//) continue # the direct includes are the first check
+                    edge = file " " inc
+                    if (!(edge in reported)) {
+                        reported[edge] = 1
+                        if (edge in allowed) { used[edge] = 1; continue }
+                        chain = file
+                        for (x = file; x in parent; x = parent[x]) chain = parent[x] " -> " chain
+                        print "leak " chain " -> " inc
+                    }
+                    continue
+                }
+                if (inc in seen || !exists(inc)) continue
+                seen[inc] = 1; parent[inc] = file; queue[tail++] = inc
+            }
+            close(file)
+        }
+        for (e in allowed) if (!(e in used)) print "stale " e
+    }')
+bad=$(printf '%s\n' "$walk" | sed -n 's/^bad //p')
+leaks=$(printf '%s\n' "$walk" | sed -n 's/^leak //p' | LC_ALL=C sort)
+stale=$(printf '%s\n' "$walk" | sed -n 's/^stale //p' | LC_ALL=C sort)
+if [ -n "$bad" ]; then
+    echo "FAIL: a line of the list of leaks is not \"<labs header> <sim header>  # why\":" >&2
+    echo "$bad" >&2
+    status=1
+fi
+if [ -n "$leaks" ]; then
+    echo "FAIL: a labs/ header that app/ includes (directly or through others) includes a sim/ header; keep" >&2
+    echo "sim/ out of it (a forward declaration, a labs-level type, the implementation in the .cpp):" >&2
+    echo "$leaks" >&2
+    status=1
+fi
+if [ -n "$stale" ]; then
+    echo "FAIL: $allow lists a leak that app/ no longer reaches; take the line out:" >&2
+    echo "$stale" >&2
+    status=1
+fi
 [ "$status" -eq 0 ] || exit 1
-echo "app/ includes no sim/ header and names no sim:: type nor the simulation under a labs/ name ($(echo "$files" | wc -l) files checked)"
+nleaks=$(grep -cvE '^[[:space:]]*(#|$)' "$allow" || true)
+echo "app/ includes no sim/ header and names no sim:: type nor the simulation under a labs/ name ($(echo "$files" | wc -l) files checked);"
+echo "the labs/ headers it reaches include sim/ only at the $nleaks listed places ($allow)"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The layer guard can fail: it is run on small trees made here, each with one violation (a sim/
-# include, a sim:: name, a namespace alias for sim, a labs/ name the simulation had), and on ones
-# whose only such names are in comments or look-alikes, which must pass.
+# include, a sim:: name, a namespace alias for sim, a labs/ name the simulation had, a labs/ header
+# app/ reaches that includes sim/ and is not listed, a listed leak that is gone), and on ones whose
+# only such names are in comments or look-alikes, or whose leak is listed, which must pass.
 # Usage: check_app_includes_selftest.sh <path of check_app_includes.sh>
 set -eu
 guard=${1:?check_app_includes.sh}
@@ -9,10 +10,16 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 expect() { # expect pass|fail <case name> <file contents>
-    want=$1 name=$2 body=$3
+    put "$2" app/core/x.cpp "$3"
+    check "$1" "$2"
+}
+put() { # put <case name> <path> <contents>: one more file in the case's tree
+    mkdir -p "$(dirname "$tmp/$1/$2")"
+    printf '%s\n' "$3" > "$tmp/$1/$2"
+}
+check() { # check pass|fail <case name>: runs the guard on the case's tree
+    want=$1 name=$2
     dir="$tmp/$name"
-    mkdir -p "$dir/app/core"
-    printf '%s\n' "$body" > "$dir/app/core/x.cpp"
     if sh "$guard" "$dir" > "$dir/out" 2>&1; then got=pass; else got=fail; fi
     if [ "$got" != "$want" ]; then
         echo "FAIL: case $name: the guard said $got, expected $want" >&2
@@ -43,4 +50,34 @@ expect fail family-alias 'bool kafka = e.family == labs::kKafkaEventFamily;'
 expect pass alias-lookalikes '// labs::Simulation was a name of the simulation
 labs::SimulationController* c = nullptr; int SimEventCount = 0; labs::observe::SimObserver o;
 std::string s = "KafkaView";'
-echo "the layer guard fails on each violation and passes comments and look-alikes (16 cases)"
+# Transitive: app/ includes a labs/ header that includes another that includes sim/ (the app's
+# translation unit would see the simulation), listed or not in tests/layers/labs_sim_leaks.txt.
+put transitive app/core/x.cpp '#include "labs/a.h"'
+put transitive labs/a.h '#include "labs/b.h"
+#include <vector>'
+put transitive labs/b.h '#include "sim/cluster.h"'
+check fail transitive
+grep -q 'app/core/x.cpp -> labs/a.h -> labs/b.h -> sim/cluster.h' "$tmp/transitive/out" ||
+    { echo "FAIL: case transitive: the chain is not named" >&2; cat "$tmp/transitive/out" >&2; exit 1; }
+put transitive-angled app/core/x.cpp '#include "labs/a.h"'
+put transitive-angled labs/a.h '#include <sim/types.h>'
+check fail transitive-angled
+put transitive-listed app/core/x.cpp '#include "labs/a.h"'
+put transitive-listed labs/a.h '#include "labs/b.h"'
+put transitive-listed labs/b.h '#include "sim/cluster.h"'
+put transitive-listed tests/layers/labs_sim_leaks.txt '# why
+labs/b.h sim/cluster.h  # the reason'
+check pass transitive-listed
+put transitive-stale app/core/x.cpp '#include "labs/a.h"'
+put transitive-stale labs/a.h '// no sim/ here'
+put transitive-stale labs/c.h '#include "sim/cluster.h"'
+put transitive-stale tests/layers/labs_sim_leaks.txt 'labs/c.h sim/cluster.h  # not reached from app/ any more'
+check fail transitive-stale
+put transitive-bad-line app/core/x.cpp '// nothing'
+put transitive-bad-line tests/layers/labs_sim_leaks.txt 'labs/c.h'
+check fail transitive-bad-line
+put not-reached app/core/x.cpp '#include "labs/a.h"'
+put not-reached labs/a.h '#include <vector>'
+put not-reached labs/z.h '#include "sim/cluster.h"'
+check pass not-reached
+echo "the layer guard fails on each violation and passes comments and look-alikes (22 cases)"
