@@ -81,7 +81,14 @@ struct ProducerConfig {
     std::int64_t linger_ms = 5;             ///< Kafka 4.0 default (KIP-1030)
     std::int32_t batch_size = 16384;
     std::int32_t retries = 2147483647;
+    /// retry.backoff.ms / retry.backoff.max.ms (KIP-580): a failed batch waits
+    /// min(retry_backoff_ms * 2^(attempts-1), max) * U(0.8, 1.2), capped at the max, before it is sent again.
     std::int64_t retry_backoff_ms = 100;
+    std::int64_t retry_backoff_max_ms = 1000;
+    /// reconnect.backoff.ms / reconnect.backoff.max.ms: after a connection to a broker breaks or cannot be
+    /// made, the next attempt waits min(reconnect_backoff_ms * 2^failures, max) * U(0.8, 1.2), capped.
+    std::int64_t reconnect_backoff_ms = 50;
+    std::int64_t reconnect_backoff_max_ms = 1000;
     std::int64_t request_timeout_ms = 30000;
     std::int64_t delivery_timeout_ms = 120000;
     bool enable_idempotence = true;

@@ -250,7 +250,9 @@ constexpr bool checkEventTexts(const EventSchema* schemas, std::size_t count, co
       FLUXOLAB_F("state", GroupStateName, A), FLUXOLAB_F("generation", Int, B),                                     \
       FLUXOLAB_F("leader", ConsumerIfSet, Actor), FLUXOLAB_F("protocol", AssignorNameIfSet, Flag),                  \
       FLUXOLAB_F("members", MemberList, List))                                                                       \
-    X(ProducerClosed, "producer_closed", FLUXOLAB_F("producer", Producer, Actor)) /* close() returned: all it held is sent */
+    X(ProducerClosed, "producer_closed", FLUXOLAB_F("producer", Producer, Actor)) /* close() returned: all it held is sent */ \
+    X(ConnectionFailed, "connection_failed", FLUXOLAB_F("producer", Producer, Actor),                                \
+      FLUXOLAB_F("broker", Int, Broker), FLUXOLAB_F("retry_in_ms", Int, A) /* the reconnect backoff drawn */)
 // clang-format on
 
 enum class EventType : std::uint8_t { FLUXOLAB_EVENT_ENUMERATORS(FLUXOLAB_KAFKA_EVENTS) Count_ };

@@ -121,6 +121,7 @@ FLUXOLAB_KAFKA_FOLD(LogTruncated) {
 FLUXOLAB_KAFKA_FOLD(LogStartAdvanced) { touch(partitions, e, events).log_start = e.a; }
 FLUXOLAB_KAFKA_FOLD(ProducerAdded) { slot(producers, e.actor); }
 FLUXOLAB_KAFKA_FOLD(ProducerClosed) { slot(producers, e.actor).closed = true; }
+FLUXOLAB_KAFKA_FOLD(ConnectionFailed) {} // a client log line: the producer's batches wait, nothing else changes
 FLUXOLAB_KAFKA_FOLD(ProduceAcked) { slot(producers, e.actor).acked += e.b; }
 FLUXOLAB_KAFKA_FOLD(ProduceFailed) {
     if (e.flag) slot(producers, e.actor).retries += 1;

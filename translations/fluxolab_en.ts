@@ -953,6 +953,10 @@
         <source>Producer {producer} closed</source>
         <translation>Producer {producer} closed</translation>
     </message>
+    <message>
+        <source>{producer}: connection to broker {broker} could not be established (next attempt in {retry_in_ms} ms)</source>
+        <translation>{producer}: connection to broker {broker} could not be established (next attempt in {retry_in_ms} ms)</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>

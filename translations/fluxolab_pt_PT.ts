@@ -953,6 +953,10 @@
         <source>Producer {producer} closed</source>
         <translation>Produtor {producer} fechado</translation>
     </message>
+    <message>
+        <source>{producer}: connection to broker {broker} could not be established (next attempt in {retry_in_ms} ms)</source>
+        <translation>{producer}: não foi possível ligar ao broker {broker} (nova tentativa dentro de {retry_in_ms} ms)</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>

@@ -156,6 +156,7 @@ constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::LogStartAdvanced), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: retention moved the log start offset to {log_start_offset}")},
     {ev(T::ProducerAdded), QT_TRANSLATE_NOOP("Texts", "Producer {producer} started")},
     {ev(T::ProducerClosed), QT_TRANSLATE_NOOP("Texts", "Producer {producer} closed")},
+    {ev(T::ConnectionFailed), QT_TRANSLATE_NOOP("Texts", "{producer}: connection to broker {broker} could not be established (next attempt in {retry_in_ms} ms)")},
     {ev(T::ProduceAcked), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {producer} acknowledged {count} record(s)")},
     {ev(T::ProduceFailed), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: send by {producer} failed: {error}")},
     {ev(T::ConsumerAdded), QT_TRANSLATE_NOOP("Texts", "Consumer {consumer} started")},

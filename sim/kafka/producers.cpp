@@ -26,10 +26,22 @@ std::uint32_t RecordStore::addValue(std::string value) {
     return static_cast<std::uint32_t>(m_values.size() - 1);
 }
 
+TimeMs exponentialBackoff(Rng& rng, TimeMs initial, TimeMs max, std::int64_t attempts) {
+    initial = std::min(initial, max);
+    if (max <= initial) return initial; // expMax == 0 in Kafka: no growth and no jitter
+    TimeMs term = std::max<TimeMs>(initial, 0);
+    for (std::int64_t i = 0; i < attempts && term > 0 && term < max; ++i) term *= 2;
+    term = std::min(term, max); // == initial * 2^min(attempts, log2(max / initial))
+    // The factor U(0.8, 1.2) in parts per million; term / 10^6 * ppm + rest keeps it exact without overflow.
+    const auto ppm = static_cast<TimeMs>(800000 + rng.below(400000));
+    const TimeMs value = term / 1000000 * ppm + term % 1000000 * ppm / 1000000;
+    return std::min(value, max);
+}
+
 Producers::Producers(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
-                     RecordStore& store, ProduceBrokers& brokers)
+                     RecordStore& store, ProduceBrokers& brokers, std::uint64_t seed)
     : m_scheduler(scheduler), m_timers(scheduler, "kafka.producers", *this), m_config(config), m_journal(journal),
-      m_rng(rng), m_store(store), m_brokers(brokers) {}
+      m_rng(rng), m_store(store), m_brokers(brokers), m_seed(seed) {}
 
 Producers::~Producers() = default;
 
@@ -56,6 +68,20 @@ void Producers::onTimer(const runtime::Timer& timer) {
         break;
     }
     case ProducerTimer::ProduceArrive: produceArrives(static_cast<std::uint64_t>(t.b)); break;
+    case ProducerTimer::Reconnect: {
+        auto& pd = *m_producers[static_cast<std::size_t>(t.a)];
+        if (auto c = pd.connections.find(static_cast<BrokerId>(t.b)); c != pd.connections.end()) c->second.wake_armed = false;
+        drain(t.a, false);
+        break;
+    }
+    case ProducerTimer::ConnectResult: connectResult(t.a, static_cast<BrokerId>(t.b)); break;
+    case ProducerTimer::Expire: {
+        auto& pd = *m_producers[static_cast<std::size_t>(t.a)];
+        if (pd.expiry_at == t.time) pd.expiry_at = -1;
+        expireQueued(pd);
+        drain(t.a, false);
+        break;
+    }
     case ProducerTimer::ProduceResponse: {
         auto it = m_in_flight.find(static_cast<std::uint64_t>(t.b));
         if (it != m_in_flight.end()) produceResponse(it->first, it->second->error, it->second->base);
@@ -85,6 +111,7 @@ void Producers::eraseInFlight(InFlightMap::iterator it) {
 std::int32_t Producers::add(ProducerConfig config) {
     auto pd = std::make_unique<ProducerData>();
     pd->index = static_cast<std::int32_t>(m_producers.size());
+    pd->rng = Rng(runtime::forkSeed(m_seed, "kafka/producer/" + std::to_string(pd->index)));
     if (config.acks != Acks::All || config.retries == 0) config.enable_idempotence = false;
     pd->client_id = config.client_id.empty() ? "producer-" + std::to_string(++m_client_counter)
                                              : config.client_id;
@@ -284,6 +311,23 @@ void Producers::sendBatch(std::int32_t producer, const TopicPartition& tp) {
     auto& pd = *m_producers[static_cast<std::size_t>(producer)];
     auto qit = pd.queues.find(tp);
     if (qit == pd.queues.end() || qit->second.empty() || pd.in_flight.count(tp)) return;
+    if (const PartitionState* lp = m_brokers.partitionForProduce(tp); lp && lp->leader >= 0) {
+        // The leader the producer's metadata names: the one it had when its connection failed, until
+        // the metadata refresh that follows the next failed attempt (NetworkClient.handleServerDisconnect).
+        BrokerId leader = lp->leader;
+        if (!pd.pinned_leader.empty())
+            if (const auto pin = pd.pinned_leader.find(tp); pin != pd.pinned_leader.end()) leader = pin->second;
+        bool down = !m_brokers.brokerAlive(leader);
+        if (!down && !pd.connections.empty())
+            if (const auto c = pd.connections.find(leader); c != pd.connections.end()) down = c->second.down;
+        if (down) {
+            // No request is made: the batch stays in the accumulator (its attempts unchanged) while the
+            // client tries to connect at the reconnect backoff (Sender.sendProducerData: client.ready()).
+            pd.pinned_leader[tp] = leader;
+            waitForConnection(pd, leader);
+            return;
+        }
+    }
     auto inflight = std::make_unique<InFlight>();
     inflight->producer = producer;
     inflight->batch = std::move(qit->second.front());
@@ -293,6 +337,7 @@ void Producers::sendBatch(std::int32_t producer, const TopicPartition& tp) {
     ++inflight->batch.attempts;
     const PartitionState* p = m_brokers.partitionForProduce(tp);
     inflight->broker = p ? p->leader : -1;
+    if (!pd.pinned_leader.empty()) pd.pinned_leader.erase(tp); // its leader answers: no pin any more
     const std::uint64_t id = m_next_request++;
     pd.in_flight.insert(tp);
     if (!p) {
@@ -325,6 +370,85 @@ void Producers::sendBatch(std::int32_t producer, const TopicPartition& tp) {
         pd.pending -= e.b;
         pd.in_flight.erase(tp);
         drain(producer, false);
+    }
+}
+
+void Producers::waitForConnection(ProducerData& pd, BrokerId broker) {
+    Connection& c = pd.connections[broker];
+    if (c.connecting) return;
+    // The crash closed the broker's sockets: the client sees its connection end (or, never connected,
+    // treats it alike) and waits reconnect.backoff.ms before its first attempt.
+    if (!c.down) connectionLost(pd, broker);
+    if (now() >= c.next_attempt_at) {
+        c.connecting = true; // SYN, then RST (the port is closed) or SYN-ACK: one round trip
+        schedule(now() + 2 * m_config.network_delay_ms, ProducerTimer::ConnectResult, pd.index, broker);
+    } else if (!c.wake_armed) {
+        c.wake_armed = true;
+        schedule(c.next_attempt_at, ProducerTimer::Reconnect, pd.index, broker);
+    }
+    armExpiry(pd);
+}
+
+TimeMs Producers::connectionLost(ProducerData& pd, BrokerId broker) {
+    // ClusterConnectionStates.disconnected -> updateReconnectBackoff: backoff(failedAttempts), then ++.
+    Connection& c = pd.connections[broker];
+    const TimeMs backoff = exponentialBackoff(pd.rng, pd.config.reconnect_backoff_ms, pd.config.reconnect_backoff_max_ms,
+                                              c.failed_attempts);
+    ++c.failed_attempts;
+    c.down = true;
+    c.next_attempt_at = now() + backoff;
+    return backoff;
+}
+
+void Producers::connectResult(std::int32_t producer, BrokerId broker) {
+    auto& pd = *m_producers[static_cast<std::size_t>(producer)];
+    // Either way the client refreshes its metadata next (handleServerDisconnect requests an update):
+    // the partitions pinned to this broker read their leader again.
+    std::erase_if(pd.pinned_leader, [&](const auto& x) { return x.second == broker; });
+    if (m_brokers.brokerAlive(broker)) {
+        pd.connections.erase(broker); // connected: the failure count starts again (ClusterConnectionStates.ready)
+    } else {
+        pd.connections[broker].connecting = false;
+        const TimeMs backoff = connectionLost(pd, broker);
+        // NetworkClient: "Connection to node N (host:port) could not be established. Node may not be available."
+        Event& e = m_brokers.emitEvent(EventType::ConnectionFailed);
+        e.actor = producer;
+        e.broker = broker;
+        e.a = backoff;
+    }
+    drain(producer, false);
+}
+
+void Producers::armExpiry(ProducerData& pd) {
+    TimeMs earliest = -1;
+    for (const auto& [tp, q] : pd.queues)
+        if (!q.empty()) {
+            const TimeMs at = q.front().created_ms + pd.config.delivery_timeout_ms;
+            earliest = earliest < 0 ? at : std::min(earliest, at);
+        }
+    if (earliest < 0 || (pd.expiry_at >= 0 && pd.expiry_at <= earliest)) return;
+    pd.expiry_at = std::max(earliest, now());
+    schedule(pd.expiry_at, ProducerTimer::Expire, pd.index);
+}
+
+void Producers::expireQueued(ProducerData& pd) {
+    // Sender.sendProducerData -> RecordAccumulator.expiredBatches: "Expiring N record(s) for t-p:M ms has
+    // passed since batch creation" (a TimeoutException to the send callbacks).
+    for (auto it = pd.queues.begin(); it != pd.queues.end();) {
+        auto& q = it->second;
+        while (!q.empty() && now() >= q.front().created_ms + pd.config.delivery_timeout_ms) {
+            const auto count = static_cast<std::int64_t>(q.front().records.size());
+            Event& e = m_brokers.emitEvent(EventType::ProduceFailed);
+            e.actor = pd.index;
+            e.topic = m_journal.topicIndex(it->first.topic);
+            e.partition = it->first.partition;
+            e.error = ErrorCode::CLIENT_DELIVERY_TIMEOUT;
+            e.b = count;
+            e.flag = 0;
+            pd.pending -= count;
+            q.pop_front();
+        }
+        it = q.empty() ? pd.queues.erase(it) : std::next(it);
     }
 }
 
@@ -440,6 +564,11 @@ void Producers::produceResponse(std::uint64_t request, ErrorCode error, Offset b
         drain(pd.index, false);
         return;
     }
+    if (error == ErrorCode::NETWORK_EXCEPTION && inf.broker >= 0) {
+        // The connection broke (the broker's process is gone): reconnects wait the reconnect backoff.
+        auto c = pd.connections.find(inf.broker);
+        if (c == pd.connections.end() || !c->second.down) connectionLost(pd, inf.broker);
+    }
     const bool expired = now() >= inf.batch.created_ms + pd.config.delivery_timeout_ms;
     const bool retry = isRetriable(error) && inf.batch.attempts <= pd.config.retries && !expired;
     Event& e = m_brokers.emitEvent(EventType::ProduceFailed);
@@ -452,7 +581,10 @@ void Producers::produceResponse(std::uint64_t request, ErrorCode error, Offset b
     if (retry) {
         inf.done = false;
         inf.error = ErrorCode::NONE;
-        schedule(now() + pd.config.retry_backoff_ms, ProducerTimer::Retry, inf.producer, static_cast<std::int64_t>(request));
+        // RecordAccumulator.shouldBackoff: retryBackoff.backoff(attempts - 1), exponential since KIP-580.
+        const TimeMs backoff = exponentialBackoff(pd.rng, pd.config.retry_backoff_ms, pd.config.retry_backoff_max_ms,
+                                                  inf.batch.attempts - 1);
+        schedule(now() + backoff, ProducerTimer::Retry, inf.producer, static_cast<std::int64_t>(request));
         return;
     }
     pd.pending -= count;

@@ -19,6 +19,14 @@
 
 namespace fluxolab::sim::kafka {
 
+/// Kafka's ExponentialBackoff (clients common/utils/ExponentialBackoff.java) with multiplier 2 and
+/// jitter 0.2, as the Java client uses it for retry.backoff.ms (RecordAccumulator, KIP-580) and
+/// reconnect.backoff.ms (ClusterConnectionStates): term = min(initial * 2^attempts, max), then a
+/// uniform factor in [0.8, 1.2), then capped at max again. So 100/1000 gives 80..120, 160..240,
+/// 320..480, 640..960, then 800..1000 (half the draws exactly 1000). Drawn with integers (0.0001 steps)
+/// so that every platform draws the same milliseconds.
+TimeMs exponentialBackoff(Rng& rng, TimeMs initial, TimeMs max, std::int64_t attempts);
+
 /// What the producers need from the brokers (Simulation implements it).
 class ProduceBrokers {
 public:
@@ -38,8 +46,10 @@ protected:
 
 class Producers final : private runtime::TimerHandler {
 public:
+    /// `seed`: the run's seed; each producer forks its own stream from it ("kafka/producer/N") for the
+    /// jitter of its backoffs, so its retries never shift another component's draws.
     Producers(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
-              RecordStore& store, ProduceBrokers& brokers);
+              RecordStore& store, ProduceBrokers& brokers, std::uint64_t seed);
     ~Producers();
     Producers(const Producers&) = delete;
     Producers& operator=(const Producers&) = delete;
@@ -75,6 +85,15 @@ private:
         TimeMs created_ms = 0;
         std::int32_t attempts = 0;
     };
+    /// The client's connection to one broker after it broke or could not be made (NetworkClient's
+    /// ClusterConnectionStates). A broker with no entry is reachable as long as it runs.
+    struct Connection {
+        std::int64_t failed_attempts = 0; ///< failures since the last connection that worked
+        TimeMs next_attempt_at = 0;       ///< the reconnect backoff ends
+        bool down = false;                ///< no usable connection: batches for it wait
+        bool connecting = false;          ///< an attempt is under way (ConnectResult pending)
+        bool wake_armed = false;          ///< a Reconnect timer is pending
+    };
     struct ProducerData {
         std::int32_t index = 0;
         ProducerConfig config;
@@ -86,6 +105,12 @@ private:
         std::map<std::string, std::uint32_t> rr_counter;
         std::map<TopicPartition, std::uint32_t> next_seq;
         TimeMs linger_at = -1;
+        TimeMs expiry_at = -1; ///< the pending Expire timer (batches waiting for a connection)
+        std::map<BrokerId, Connection> connections;
+        /// Partitions whose batches wait for a broker the producer's metadata still names as leader;
+        /// the pin goes at the next metadata refresh (after a failed connection attempt to it).
+        std::map<TopicPartition, BrokerId> pinned_leader;
+        Rng rng{0}; ///< this producer's own stream (backoff jitter)
         std::string value_template = "{key}-{seq}";
         std::int64_t pending = 0;
         bool closed = false;         ///< close() was called: send() refuses
@@ -114,6 +139,16 @@ private:
     /// After close(): journals producer_closed once the producer holds no record any more.
     void journalClosedWhenDone(ProducerData& pd);
     void sendBatch(std::int32_t producer, const TopicPartition& tp);
+    /// The batches of a partition led by `broker`, unreachable, wait: attempts a connection once the
+    /// reconnect backoff is over, or arms the timer that ends it.
+    void waitForConnection(ProducerData& pd, BrokerId broker);
+    /// The connection to `broker` broke or could not be made: the next attempt waits the reconnect backoff.
+    /// Returns that backoff.
+    TimeMs connectionLost(ProducerData& pd, BrokerId broker);
+    void connectResult(std::int32_t producer, BrokerId broker);
+    /// Fails the batches held in the accumulator for delivery.timeout.ms since their creation.
+    void expireQueued(ProducerData& pd);
+    void armExpiry(ProducerData& pd);
     void produceArrives(std::uint64_t request);
     void produceResponse(std::uint64_t request, ErrorCode error, Offset base);
     /// Answers a waiting request after the network delay with `error`.
@@ -134,6 +169,7 @@ private:
     InFlightMap m_in_flight;
     std::uint64_t m_next_request = 1;
     std::int32_t m_client_counter = 0;
+    std::uint64_t m_seed = 0;
 };
 
 } // namespace fluxolab::sim::kafka

@@ -78,7 +78,7 @@ TEST_SUITE("sim/kafka_producer_component") {
         Rng rng(7);
         kafka::RecordStore store;
         StubBrokers brokers(scheduler, journal);
-        kafka::Producers producers(scheduler, config, journal, rng, store, brokers);
+        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, 7);
 
         ProducerConfig pc;
         pc.acks = Acks::Leader;
@@ -107,7 +107,97 @@ TEST_SUITE("sim/kafka_producer_component") {
         CHECK(producers.pendingRecords(p) == 0);
     }
 
-    TEST_CASE("the producer component retries while the leader's broker is down") {
+    TEST_CASE("the retry and reconnect backoffs grow as Kafka's ExponentialBackoff: x2, jitter 0.2, capped") {
+        // Hand-computed from ExponentialBackoff(initial, 2, max, 0.2).backoff(attempts):
+        // term = initial * 2^min(attempts, log2(max / initial)), times U(0.8, 1.2), capped at max.
+        Rng rng(3);
+        struct Case {
+            TimeMs initial, max;
+            std::int64_t attempts;
+            TimeMs lo, hi; // lo <= backoff <= hi
+        };
+        const Case cases[] = {
+            // retry.backoff.ms = 100, retry.backoff.max.ms = 1000 (producer defaults)
+            {100, 1000, 0, 80, 119}, {100, 1000, 1, 160, 239}, {100, 1000, 2, 320, 479}, {100, 1000, 3, 640, 959},
+            {100, 1000, 4, 800, 1000}, {100, 1000, 30, 800, 1000},
+            // reconnect.backoff.ms = 50, reconnect.backoff.max.ms = 1000
+            {50, 1000, 0, 40, 59}, {50, 1000, 1, 80, 119}, {50, 1000, 4, 640, 959}, {50, 1000, 5, 800, 1000},
+            // max <= initial: Kafka's expMax is 0, the initial value without jitter
+            {100, 100, 3, 100, 100}, {500, 100, 0, 100, 100}, {0, 1000, 5, 0, 0}};
+        for (const auto& c : cases) {
+            CAPTURE(c.initial);
+            CAPTURE(c.max);
+            CAPTURE(c.attempts);
+            TimeMs low = c.hi, high = c.lo;
+            int atMax = 0;
+            for (int i = 0; i < 2000; ++i) {
+                const TimeMs b = kafka::exponentialBackoff(rng, c.initial, c.max, c.attempts);
+                CHECK(b >= c.lo);
+                CHECK(b <= c.hi);
+                low = std::min(low, b);
+                high = std::max(high, b);
+                atMax += b == c.max ? 1 : 0;
+            }
+            // The jitter covers its range: within 1% of both ends over 2000 draws.
+            CHECK(low <= c.lo + (c.hi - c.lo) / 100 + (c.hi > c.lo ? 1 : 0));
+            CHECK(high >= c.hi - (c.hi - c.lo) / 100 - (c.hi > c.lo ? 1 : 0));
+            // At the cap, a factor >= 1 gives exactly max: about half the draws.
+            if (c.lo == 800) {
+                CHECK(atMax > 800);
+                CHECK(atMax < 1200);
+            }
+        }
+    }
+
+    TEST_CASE("a dead leader: no request, connection attempts at the reconnect backoff, then the batch goes") {
+        runtime::Scheduler scheduler;
+        Journal journal;
+        ClusterConfig config; // network delay 1 ms: a connection attempt is answered (RST) after 2 ms
+        Rng rng(7);
+        kafka::RecordStore store;
+        StubBrokers brokers(scheduler, journal);
+        brokers.alive = false; // leader 1 crashed, not fenced yet: the metadata still names it
+        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, 7);
+        ProducerConfig pc;
+        pc.acks = Acks::Leader;
+        const std::int32_t p = producers.add(pc);
+        producers.send(p, ProducerRecord{"t", 0, std::nullopt, "v", std::nullopt});
+        while (scheduler.nextTime() >= 0 && scheduler.nextTime() < 10000) scheduler.step();
+        CHECK(brokers.appended_at.empty());
+        CHECK(producers.pendingRecords(p) == 1);
+        std::vector<const Event*> failures;
+        for (const auto& e : journal.events()) {
+            CHECK(e.type != EventType::ProduceFailed); // no request was made, so no send failed
+            if (e.type == EventType::ConnectionFailed) failures.push_back(&e);
+        }
+        // The batch is ready at 5 (linger.ms); the crash was seen then: first attempt after
+        // backoff(0) = 50 ms x U(0.8, 1.2), answered 2 ms later; each failure draws the next wait:
+        // backoff(1) in [80, 120), backoff(2) in [160, 240), [320, 480), [640, 960), then [800, 1000].
+        REQUIRE(failures.size() >= 13);
+        CHECK(failures.size() <= 15); // 10 s: ~67 + 1302 ms for the growth, then one per <= 1002 ms
+        CHECK(failures[0]->time >= 5 + 40 + 2);
+        CHECK(failures[0]->time <= 5 + 59 + 2);
+        const std::pair<TimeMs, TimeMs> bounds[] = {{80, 119}, {160, 239}, {320, 479}, {640, 959}};
+        for (std::size_t i = 0; i < failures.size(); ++i) {
+            CAPTURE(i);
+            CHECK(failures[i]->broker == 1);
+            CHECK(failures[i]->actor == p);
+            const auto [lo, hi] = i < 4 ? bounds[i] : std::pair<TimeMs, TimeMs>{800, 1000};
+            CHECK(failures[i]->a >= lo);
+            CHECK(failures[i]->a <= hi);
+            if (i + 1 < failures.size()) CHECK(failures[i + 1]->time == failures[i]->time + failures[i]->a + 2);
+        }
+        // The broker is back: the next attempt connects (2 ms), the request arrives 1 ms later.
+        brokers.alive = true;
+        while (scheduler.step()) {
+        }
+        REQUIRE(brokers.appended_at.size() == 1);
+        CHECK(brokers.appended_at[0] == failures.back()->time + failures.back()->a + 2 + 1);
+        CHECK(journal.events().back().type == EventType::ProduceAcked);
+        CHECK(producers.pendingRecords(p) == 0);
+    }
+
+    TEST_CASE("a batch waiting for a dead leader expires at delivery.timeout.ms after its creation") {
         runtime::Scheduler scheduler;
         Journal journal;
         ClusterConfig config;
@@ -115,22 +205,63 @@ TEST_SUITE("sim/kafka_producer_component") {
         kafka::RecordStore store;
         StubBrokers brokers(scheduler, journal);
         brokers.alive = false;
-        kafka::Producers producers(scheduler, config, journal, rng, store, brokers);
-        ProducerConfig pc;
-        pc.acks = Acks::Leader;
+        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, 11);
+        ProducerConfig pc; // delivery.timeout.ms 120000
         const std::int32_t p = producers.add(pc);
-        producers.send(p, ProducerRecord{"t", 0, std::nullopt, "v", std::nullopt});
-        while (scheduler.nextTime() >= 0 && scheduler.nextTime() < 150) scheduler.step();
-        CHECK(brokers.appended_at.empty());
-        const auto& failed = journal.events().back();
-        CHECK(failed.type == EventType::ProduceFailed);
-        CHECK(failed.error == ErrorCode::NETWORK_EXCEPTION);
-        CHECK(failed.flag == 1); // retriable: retried after retry.backoff.ms
-        brokers.alive = true;
+        scheduler.advanceTo(1000);
+        producers.send(p, ProducerRecord{"t", 0, std::nullopt, "v", std::nullopt}); // batch created at 1000
         while (scheduler.step()) {
         }
-        CHECK(brokers.appended_at.size() == 1);
-        CHECK(journal.events().back().type == EventType::ProduceAcked);
+        std::vector<const Event*> failed;
+        TimeMs lastAttempt = -1;
+        for (const auto& e : journal.events()) {
+            if (e.type == EventType::ProduceFailed) failed.push_back(&e);
+            if (e.type == EventType::ConnectionFailed) lastAttempt = e.time;
+        }
+        REQUIRE(failed.size() == 1);
+        CHECK(failed[0]->time == 1000 + 120000); // "Expiring 1 record(s) for t-0:120000 ms has passed since batch creation"
+        CHECK(failed[0]->error == ErrorCode::CLIENT_DELIVERY_TIMEOUT);
+        CHECK(failed[0]->flag == 0);
+        CHECK(failed[0]->b == 1);
         CHECK(producers.pendingRecords(p) == 0);
+        CHECK(brokers.appended_at.empty());
+        // Nothing waits for broker 1 any more: the attempts stop (an attempt under way is still answered).
+        CHECK(lastAttempt <= 121000 + 2);
+        CHECK(lastAttempt >= 121000 - 1002);
+    }
+
+    TEST_CASE("a retriable error answered by the broker: the retries back off exponentially to retry.backoff.max.ms") {
+        runtime::Scheduler scheduler;
+        Journal journal;
+        ClusterConfig config;
+        Rng rng(7);
+        kafka::RecordStore store;
+        StubBrokers brokers(scheduler, journal);
+        brokers.topic.min_insync_replicas = 2; // replicas {1}: min(2, RF 1) = 1, so give it RF 2 with ISR {1}
+        brokers.topic.partitions[0].replicas = {1, 2};
+        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, 5);
+        ProducerConfig pc; // acks=all
+        const std::int32_t p = producers.add(pc);
+        producers.send(p, ProducerRecord{"t", 0, std::nullopt, "v", std::nullopt});
+        while (scheduler.nextTime() >= 0 && scheduler.nextTime() < 20000) scheduler.step();
+        std::vector<TimeMs> at;
+        for (const auto& e : journal.events())
+            if (e.type == EventType::ProduceFailed) {
+                CHECK(e.error == ErrorCode::NOT_ENOUGH_REPLICAS);
+                CHECK(e.flag == 1);
+                at.push_back(e.time);
+            }
+        // Sent at 5 (linger), answered at 7; each retry waits backoff(attempts - 1), then 2 ms of network.
+        REQUIRE(at.size() >= 20);
+        CHECK(at[0] == 7);
+        const std::pair<TimeMs, TimeMs> bounds[] = {{80, 119}, {160, 239}, {320, 479}, {640, 959}};
+        for (std::size_t i = 0; i + 1 < at.size(); ++i) {
+            CAPTURE(i);
+            const auto [lo, hi] = i < 4 ? bounds[i] : std::pair<TimeMs, TimeMs>{800, 1000};
+            CHECK(at[i + 1] - at[i] - 2 >= lo);
+            CHECK(at[i + 1] - at[i] - 2 <= hi);
+        }
+        CHECK(brokers.appended_at.empty());
+        CHECK(producers.pendingRecords(p) == 1);
     }
 }

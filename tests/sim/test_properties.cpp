@@ -220,9 +220,11 @@ void checkAckedRecordsKept(const Simulation& s, const Scenario& sc, std::vector<
 /// writable partition appends to it within kProducerBound. Why that bound: a batch can wait on the
 /// leader for the high watermark while a follower that died is still in the ISR, until the leader
 /// drops it (replica.lag.time.max.ms, checked every half of it: 1.5 x 10 s here); then it is answered,
-/// or it failed meanwhile and is retried after retry.backoff.ms (0.1 s); a new batch lingers linger.ms
-/// (5 ms); each step costs a few network delays (<= 3 ms). Anything that resets the partition's
-/// leader or ISR restarts the clock (the partition stopped being writable in between).
+/// or it failed meanwhile and is retried after its backoff (exponential, at most retry.backoff.max.ms,
+/// 1 s); a producer whose connection to the old leader failed learns of a new leader at the metadata
+/// refresh after its next connection attempt (at most reconnect.backoff.max.ms, 1 s, + 2 ms); a new
+/// batch lingers linger.ms (5 ms); each step costs a few network delays (<= 3 ms). Anything that
+/// resets the partition's leader or ISR restarts the clock (the partition stopped being writable in between).
 ///
 /// Groups. After the last fault (the last broker/consumer action, or the end of a pause), a group
 /// with live members is Stable with every live member in its generation and every subscribed
@@ -232,7 +234,7 @@ void checkAckedRecordsKept(const Simulation& s, const Scenario& sc, std::vector<
 /// group first waits group.initial.rebalance.delay.ms (3 s); members learn of a rebalance by their
 /// next heartbeat (1 s) and join at their next poll (<= 0.3 s), twice for cooperative-sticky;
 /// a coordinator on a broker that crashed moves after broker.session.timeout.ms (3 s). Plus 2 s.
-constexpr TimeMs kProducerBound = 10000 + 5000 + 100 + 5 + 1000;
+constexpr TimeMs kProducerBound = 10000 + 5000 + 1000 + 1000 + 5 + 1000;
 constexpr TimeMs kGroupBound = 6000 + 8000 + 3000 + 2 * (1000 + 300) + 3000 + 2000;
 
 struct LivenessChecker {
