@@ -392,8 +392,8 @@
         <translation>watermark_interval is &quot;%1&quot;; it must be per-event or a positive duration</translation>
     </message>
     <message>
-        <source>the stream job&apos;s settings do not go together (%1)</source>
-        <translation>the stream job&apos;s settings do not go together (%1)</translation>
+        <source>the stream job&apos;s settings do not go together: %1</source>
+        <translation>the stream job&apos;s settings do not go together: %1</translation>
     </message>
     <message>
         <source>the file is not valid JSON: %1</source>
@@ -530,6 +530,234 @@
     <message>
         <source>firing must be on-time or late-update, not &quot;%1&quot;</source>
         <translation>firing must be on-time or late-update, not &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the topic &quot;%1&quot; does not exist in the scenario</source>
+        <translation>the topic &quot;%1&quot; does not exist in the scenario</translation>
+    </message>
+    <message>
+        <source>the event time is read from the value, but the name of its field is missing</source>
+        <translation>the event time is read from the value, but the name of its field is missing</translation>
+    </message>
+    <message>
+        <source>the topic &quot;%1&quot; cannot be read by this job (%2)</source>
+        <translation>the topic &quot;%1&quot; cannot be read by this job (%2)</translation>
+    </message>
+    <message>
+        <source>the parallelism is %1; it must be between 1 and 8</source>
+        <translation>the parallelism is %1; it must be between 1 and 8</translation>
+    </message>
+    <message>
+        <source>the number of partitions is %1; it must be between 1 and 1024</source>
+        <translation>the number of partitions is %1; it must be between 1 and 1024</translation>
+    </message>
+    <message>
+        <source>the allowed lateness is %1 ms; it must not be negative</source>
+        <translation>the allowed lateness is %1 ms; it must not be negative</translation>
+    </message>
+    <message>
+        <source>Flink SQL window aggregations have no allowed lateness (late rows are dropped); it is %1 ms here</source>
+        <translation>Flink SQL window aggregations have no allowed lateness (late rows are dropped); it is %1 ms here</translation>
+    </message>
+    <message>
+        <source>the watermark bound is %1 ms; it must not be negative</source>
+        <translation>the watermark bound is %1 ms; it must not be negative</translation>
+    </message>
+    <message>
+        <source>the watermark interval is %1 ms; it must be positive (or per-event)</source>
+        <translation>the watermark interval is %1 ms; it must be positive (or per-event)</translation>
+    </message>
+    <message>
+        <source>the idle timeout is %1 ms; it must not be negative</source>
+        <translation>the idle timeout is %1 ms; it must not be negative</translation>
+    </message>
+    <message>
+        <source>the window size is %1 ms; it must be positive</source>
+        <translation>the window size is %1 ms; it must be positive</translation>
+    </message>
+    <message>
+        <source>the window offset is %1 ms; Flink&apos;s TumblingEventTimeWindows needs abs(offset) &lt; size (%2 ms)</source>
+        <translation>the window offset is %1 ms; Flink&apos;s TumblingEventTimeWindows needs abs(offset) &lt; size (%2 ms)</translation>
+    </message>
+    <message>
+        <source>the window size (%1 ms) and slide (%2 ms) must be positive</source>
+        <translation>the window size (%1 ms) and slide (%2 ms) must be positive</translation>
+    </message>
+    <message>
+        <source>the window offset is %1 ms; Flink&apos;s SlidingEventTimeWindows needs abs(offset) &lt; slide (%2 ms)</source>
+        <translation>the window offset is %1 ms; Flink&apos;s SlidingEventTimeWindows needs abs(offset) &lt; slide (%2 ms)</translation>
+    </message>
+    <message>
+        <source>Flink SQL&apos;s HOP needs the size to be a multiple of the slide; here the size is %1 ms and the slide %2 ms</source>
+        <translation>Flink SQL&apos;s HOP needs the size to be a multiple of the slide; here the size is %1 ms and the slide %2 ms</translation>
+    </message>
+    <message>
+        <source>a sliding window of size %1 ms and slide %2 ms puts every element in %3 windows; FluxoLab builds at most %4 per element</source>
+        <translation>a sliding window of size %1 ms and slide %2 ms puts every element in %3 windows; FluxoLab builds at most %4 per element</translation>
+    </message>
+    <message>
+        <source>the session gap is %1 ms; it must be positive</source>
+        <translation>the session gap is %1 ms; it must be positive</translation>
+    </message>
+    <message>
+        <source>session windows have no offset (it is %1 ms here)</source>
+        <translation>session windows have no offset (it is %1 ms here)</translation>
+    </message>
+    <message>
+        <source>the cumulate window&apos;s size (%1 ms) and step (%2 ms) must be positive</source>
+        <translation>the cumulate window&apos;s size (%1 ms) and step (%2 ms) must be positive</translation>
+    </message>
+    <message>
+        <source>the cumulate window&apos;s size (%1 ms) must be a multiple of its step (%2 ms)</source>
+        <translation>the cumulate window&apos;s size (%1 ms) must be a multiple of its step (%2 ms)</translation>
+    </message>
+    <message>
+        <source>a cumulate window of size %1 ms and step %2 ms puts every element in %3 windows; FluxoLab builds at most %4 per element</source>
+        <translation>a cumulate window of size %1 ms and step %2 ms puts every element in %3 windows; FluxoLab builds at most %4 per element</translation>
+    </message>
+    <message>
+        <source>the window offset is %1 ms; it must satisfy abs(offset) &lt; size (%2 ms)</source>
+        <translation>the window offset is %1 ms; it must satisfy abs(offset) &lt; size (%2 ms)</translation>
+    </message>
+    <message>
+        <source>--help shows the options; it is not a run to show</source>
+        <translation>--help shows the options; it is not a run to show</translation>
+    </message>
+    <message>
+        <source>only one trace file can be given (&quot;%1&quot; and &quot;%2&quot; were)</source>
+        <translation>only one trace file can be given (&quot;%1&quot; and &quot;%2&quot; were)</translation>
+    </message>
+    <message>
+        <source>the option %1 does not exist (see fluxolab-cli replay --help)</source>
+        <translation>the option %1 does not exist (see fluxolab-cli replay --help)</translation>
+    </message>
+    <message>
+        <source>the option %1 needs a value after it</source>
+        <translation>the option %1 needs a value after it</translation>
+    </message>
+    <message>
+        <source>%1 is given twice (&quot;%2&quot; and &quot;%3&quot;): give it once</source>
+        <translation>%1 is given twice (&quot;%2&quot; and &quot;%3&quot;): give it once</translation>
+    </message>
+    <message>
+        <source>--watermark monotonous takes no bound (&quot;%1&quot; was given)</source>
+        <translation>--watermark monotonous takes no bound (&quot;%1&quot; was given)</translation>
+    </message>
+    <message>
+        <source>--watermark %1 needs a bound, for example %1:5s</source>
+        <translation>--watermark %1 needs a bound, for example %1:5s</translation>
+    </message>
+    <message>
+        <source>--watermark &quot;%1&quot; is not a strategy (%2)</source>
+        <translation>--watermark &quot;%1&quot; is not a strategy (%2)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a duration (for example %3)</source>
+        <translation>%1: &quot;%2&quot; is not a duration (for example %3)</translation>
+    </message>
+    <message>
+        <source>--watermark-interval must be positive, or per-event</source>
+        <translation>--watermark-interval must be positive, or per-event</translation>
+    </message>
+    <message>
+        <source>--parallelism is &quot;%1&quot;; it must be an integer from 1 to 8</source>
+        <translation>--parallelism is &quot;%1&quot;; it must be an integer from 1 to 8</translation>
+    </message>
+    <message>
+        <source>--partitions is &quot;%1&quot;; it must be an integer from 1 to 1024</source>
+        <translation>--partitions is &quot;%1&quot;; it must be an integer from 1 to 1024</translation>
+    </message>
+    <message>
+        <source>--window %1 needs two durations, for example %1:10s,60s</source>
+        <translation>--window %1 needs two durations, for example %1:10s,60s</translation>
+    </message>
+    <message>
+        <source>--window &quot;%1&quot; is not a window (%2)</source>
+        <translation>--window &quot;%1&quot; is not a window (%2)</translation>
+    </message>
+    <message>
+        <source>--window-time is &quot;%1&quot;; it must be event or processing</source>
+        <translation>--window-time is &quot;%1&quot;; it must be event or processing</translation>
+    </message>
+    <message>
+        <source>--late is &quot;%1&quot;; it must be side-output or drop</source>
+        <translation>--late is &quot;%1&quot;; it must be side-output or drop</translation>
+    </message>
+    <message>
+        <source>--agg count takes no field (&quot;%1&quot; was given)</source>
+        <translation>--agg count takes no field (&quot;%1&quot; was given)</translation>
+    </message>
+    <message>
+        <source>--agg &quot;%1&quot; is not an aggregate (%2)</source>
+        <translation>--agg &quot;%1&quot; is not an aggregate (%2)</translation>
+    </message>
+    <message>
+        <source>--agg %1 needs a field, for example %1:valor</source>
+        <translation>--agg %1 needs a field, for example %1:valor</translation>
+    </message>
+    <message>
+        <source>--process &quot;%1&quot; is not a function (%2)</source>
+        <translation>--process &quot;%1&quot; is not a function (%2)</translation>
+    </message>
+    <message>
+        <source>--process inactivity needs a positive timeout (&quot;%1&quot; was given)</source>
+        <translation>--process inactivity needs a positive timeout (&quot;%1&quot; was given)</translation>
+    </message>
+    <message>
+        <source>--lang is &quot;%1&quot;; it must be pt or en</source>
+        <translation>--lang is &quot;%1&quot;; it must be pt or en</translation>
+    </message>
+    <message>
+        <source>--checkpoint-interval must be positive</source>
+        <translation>--checkpoint-interval must be positive</translation>
+    </message>
+    <message>
+        <source>--crash-at is &quot;%1&quot;; it needs the number of elements read before the crash (1 or more)</source>
+        <translation>--crash-at is &quot;%1&quot;; it needs the number of elements read before the crash (1 or more)</translation>
+    </message>
+    <message>
+        <source>--time-format is &quot;%1&quot;; it must be %2</source>
+        <translation>--time-format is &quot;%1&quot;; it must be %2</translation>
+    </message>
+    <message>
+        <source>--format is &quot;%1&quot;; it must be csv or jsonl</source>
+        <translation>--format is &quot;%1&quot;; it must be csv or jsonl</translation>
+    </message>
+    <message>
+        <source>--delimiter is &quot;%1&quot;; it must be &apos;,&apos; or &apos;;&apos;</source>
+        <translation>--delimiter is &quot;%1&quot;; it must be &apos;,&apos; or &apos;;&apos;</translation>
+    </message>
+    <message>
+        <source>--on-error is &quot;%1&quot;; it must be fail or skip</source>
+        <translation>--on-error is &quot;%1&quot;; it must be fail or skip</translation>
+    </message>
+    <message>
+        <source>the trace file to read is missing</source>
+        <translation>the trace file to read is missing</translation>
+    </message>
+    <message>
+        <source>--process and --window exclude each other: give one of them</source>
+        <translation>--process and --window exclude each other: give one of them</translation>
+    </message>
+    <message>
+        <source>--idle-timeout 0: Flink&apos;s withIdleness refuses 0; leave the option out for no idleness</source>
+        <translation>--idle-timeout 0: Flink&apos;s withIdleness refuses 0; leave the option out for no idleness</translation>
+    </message>
+    <message>
+        <source>--crash-at needs --checkpoint-interval: without checkpoints Flink does not restart a failed job (restart-strategy none), so there is nothing to recover</source>
+        <translation>--crash-at needs --checkpoint-interval: without checkpoints Flink does not restart a failed job (restart-strategy none), so there is nothing to recover</translation>
+    </message>
+    <message>
+        <source>--watermark is required (%1)</source>
+        <translation>--watermark is required (%1)</translation>
+    </message>
+    <message>
+        <source>--window is required (%1)</source>
+        <translation>--window is required (%1)</translation>
+    </message>
+    <message>
+        <source>fluxolab-cli replay: %1</source>
+        <translation>fluxolab-cli replay: %1</translation>
     </message>
 </context>
 <context>
@@ -3595,6 +3823,14 @@ Line %2: %3</translation>
     <message>
         <source>bad header: %1</source>
         <translation>bad header: %1</translation>
+    </message>
+    <message>
+        <source>; the header seems to be separated by tabs, which a trace cannot be: save the file with &apos;,&apos; or &apos;;&apos; between the fields</source>
+        <translation>; the header seems to be separated by tabs, which a trace cannot be: save the file with &apos;,&apos; or &apos;;&apos; between the fields</translation>
+    </message>
+    <message>
+        <source>; the header seems to be separated by &apos;%1&apos;: choose that delimiter in the trace options (fluxolab-cli replay: --delimiter &apos;%1&apos;)</source>
+        <translation>; the header seems to be separated by &apos;%1&apos;: choose that delimiter in the trace options (fluxolab-cli replay: --delimiter &apos;%1&apos;)</translation>
     </message>
 </context>
 <context>

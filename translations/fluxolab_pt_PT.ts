@@ -392,8 +392,8 @@
         <translation>watermark_interval é &quot;%1&quot;; tem de ser per-event ou uma duração positiva</translation>
     </message>
     <message>
-        <source>the stream job&apos;s settings do not go together (%1)</source>
-        <translation>as definições do job de stream não são compatíveis entre si (%1)</translation>
+        <source>the stream job&apos;s settings do not go together: %1</source>
+        <translation>as definições do job de stream não são compatíveis entre si: %1</translation>
     </message>
     <message>
         <source>the file is not valid JSON: %1</source>
@@ -530,6 +530,234 @@
     <message>
         <source>firing must be on-time or late-update, not &quot;%1&quot;</source>
         <translation>firing tem de ser on-time ou late-update, e não &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the topic &quot;%1&quot; does not exist in the scenario</source>
+        <translation>o tópico &quot;%1&quot; não existe no cenário</translation>
+    </message>
+    <message>
+        <source>the event time is read from the value, but the name of its field is missing</source>
+        <translation>o tempo do evento é lido do valor, mas falta o nome do seu campo</translation>
+    </message>
+    <message>
+        <source>the topic &quot;%1&quot; cannot be read by this job (%2)</source>
+        <translation>este job não consegue ler o tópico &quot;%1&quot; (%2)</translation>
+    </message>
+    <message>
+        <source>the parallelism is %1; it must be between 1 and 8</source>
+        <translation>o paralelismo é %1; tem de estar entre 1 e 8</translation>
+    </message>
+    <message>
+        <source>the number of partitions is %1; it must be between 1 and 1024</source>
+        <translation>o número de partições é %1; tem de estar entre 1 e 1024</translation>
+    </message>
+    <message>
+        <source>the allowed lateness is %1 ms; it must not be negative</source>
+        <translation>o atraso permitido é %1 ms; não pode ser negativo</translation>
+    </message>
+    <message>
+        <source>Flink SQL window aggregations have no allowed lateness (late rows are dropped); it is %1 ms here</source>
+        <translation>as agregações por janela do Flink SQL não têm atraso permitido (as linhas atrasadas são descartadas); aqui é %1 ms</translation>
+    </message>
+    <message>
+        <source>the watermark bound is %1 ms; it must not be negative</source>
+        <translation>o limite da watermark é %1 ms; não pode ser negativo</translation>
+    </message>
+    <message>
+        <source>the watermark interval is %1 ms; it must be positive (or per-event)</source>
+        <translation>o intervalo das watermarks é %1 ms; tem de ser positivo (ou per-event)</translation>
+    </message>
+    <message>
+        <source>the idle timeout is %1 ms; it must not be negative</source>
+        <translation>o tempo de inatividade é %1 ms; não pode ser negativo</translation>
+    </message>
+    <message>
+        <source>the window size is %1 ms; it must be positive</source>
+        <translation>o tamanho da janela é %1 ms; tem de ser positivo</translation>
+    </message>
+    <message>
+        <source>the window offset is %1 ms; Flink&apos;s TumblingEventTimeWindows needs abs(offset) &lt; size (%2 ms)</source>
+        <translation>o desvio da janela é %1 ms; as TumblingEventTimeWindows do Flink exigem abs(offset) &lt; size (%2 ms)</translation>
+    </message>
+    <message>
+        <source>the window size (%1 ms) and slide (%2 ms) must be positive</source>
+        <translation>o tamanho da janela (%1 ms) e o deslize (%2 ms) têm de ser positivos</translation>
+    </message>
+    <message>
+        <source>the window offset is %1 ms; Flink&apos;s SlidingEventTimeWindows needs abs(offset) &lt; slide (%2 ms)</source>
+        <translation>o desvio da janela é %1 ms; as SlidingEventTimeWindows do Flink exigem abs(offset) &lt; slide (%2 ms)</translation>
+    </message>
+    <message>
+        <source>Flink SQL&apos;s HOP needs the size to be a multiple of the slide; here the size is %1 ms and the slide %2 ms</source>
+        <translation>o HOP do Flink SQL exige que o tamanho seja múltiplo do deslize; aqui o tamanho é %1 ms e o deslize %2 ms</translation>
+    </message>
+    <message>
+        <source>a sliding window of size %1 ms and slide %2 ms puts every element in %3 windows; FluxoLab builds at most %4 per element</source>
+        <translation>uma janela deslizante de tamanho %1 ms e deslize %2 ms põe cada elemento em %3 janelas; o FluxoLab constrói no máximo %4 por elemento</translation>
+    </message>
+    <message>
+        <source>the session gap is %1 ms; it must be positive</source>
+        <translation>o intervalo da sessão é %1 ms; tem de ser positivo</translation>
+    </message>
+    <message>
+        <source>session windows have no offset (it is %1 ms here)</source>
+        <translation>as janelas de sessão não têm desvio (aqui é %1 ms)</translation>
+    </message>
+    <message>
+        <source>the cumulate window&apos;s size (%1 ms) and step (%2 ms) must be positive</source>
+        <translation>o tamanho (%1 ms) e o passo (%2 ms) da janela cumulativa têm de ser positivos</translation>
+    </message>
+    <message>
+        <source>the cumulate window&apos;s size (%1 ms) must be a multiple of its step (%2 ms)</source>
+        <translation>o tamanho da janela cumulativa (%1 ms) tem de ser múltiplo do seu passo (%2 ms)</translation>
+    </message>
+    <message>
+        <source>a cumulate window of size %1 ms and step %2 ms puts every element in %3 windows; FluxoLab builds at most %4 per element</source>
+        <translation>uma janela cumulativa de tamanho %1 ms e passo %2 ms põe cada elemento em %3 janelas; o FluxoLab constrói no máximo %4 por elemento</translation>
+    </message>
+    <message>
+        <source>the window offset is %1 ms; it must satisfy abs(offset) &lt; size (%2 ms)</source>
+        <translation>o desvio da janela é %1 ms; tem de cumprir abs(offset) &lt; size (%2 ms)</translation>
+    </message>
+    <message>
+        <source>--help shows the options; it is not a run to show</source>
+        <translation>--help mostra as opções; não é uma execução para mostrar</translation>
+    </message>
+    <message>
+        <source>only one trace file can be given (&quot;%1&quot; and &quot;%2&quot; were)</source>
+        <translation>só se pode indicar um ficheiro de traço (foram indicados &quot;%1&quot; e &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>the option %1 does not exist (see fluxolab-cli replay --help)</source>
+        <translation>a opção %1 não existe (veja fluxolab-cli replay --help)</translation>
+    </message>
+    <message>
+        <source>the option %1 needs a value after it</source>
+        <translation>a opção %1 precisa de um valor a seguir</translation>
+    </message>
+    <message>
+        <source>%1 is given twice (&quot;%2&quot; and &quot;%3&quot;): give it once</source>
+        <translation>%1 aparece duas vezes (&quot;%2&quot; e &quot;%3&quot;): indique-a só uma vez</translation>
+    </message>
+    <message>
+        <source>--watermark monotonous takes no bound (&quot;%1&quot; was given)</source>
+        <translation>--watermark monotonous não leva limite (foi indicado &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--watermark %1 needs a bound, for example %1:5s</source>
+        <translation>--watermark %1 precisa de um limite, por exemplo %1:5s</translation>
+    </message>
+    <message>
+        <source>--watermark &quot;%1&quot; is not a strategy (%2)</source>
+        <translation>--watermark &quot;%1&quot; não é uma estratégia (%2)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a duration (for example %3)</source>
+        <translation>%1: &quot;%2&quot; não é uma duração (por exemplo %3)</translation>
+    </message>
+    <message>
+        <source>--watermark-interval must be positive, or per-event</source>
+        <translation>--watermark-interval tem de ser positivo, ou per-event</translation>
+    </message>
+    <message>
+        <source>--parallelism is &quot;%1&quot;; it must be an integer from 1 to 8</source>
+        <translation>--parallelism é &quot;%1&quot;; tem de ser um inteiro de 1 a 8</translation>
+    </message>
+    <message>
+        <source>--partitions is &quot;%1&quot;; it must be an integer from 1 to 1024</source>
+        <translation>--partitions é &quot;%1&quot;; tem de ser um inteiro de 1 a 1024</translation>
+    </message>
+    <message>
+        <source>--window %1 needs two durations, for example %1:10s,60s</source>
+        <translation>--window %1 precisa de duas durações, por exemplo %1:10s,60s</translation>
+    </message>
+    <message>
+        <source>--window &quot;%1&quot; is not a window (%2)</source>
+        <translation>--window &quot;%1&quot; não é uma janela (%2)</translation>
+    </message>
+    <message>
+        <source>--window-time is &quot;%1&quot;; it must be event or processing</source>
+        <translation>--window-time é &quot;%1&quot;; tem de ser event ou processing</translation>
+    </message>
+    <message>
+        <source>--late is &quot;%1&quot;; it must be side-output or drop</source>
+        <translation>--late é &quot;%1&quot;; tem de ser side-output ou drop</translation>
+    </message>
+    <message>
+        <source>--agg count takes no field (&quot;%1&quot; was given)</source>
+        <translation>--agg count não leva campo (foi indicado &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--agg &quot;%1&quot; is not an aggregate (%2)</source>
+        <translation>--agg &quot;%1&quot; não é uma agregação (%2)</translation>
+    </message>
+    <message>
+        <source>--agg %1 needs a field, for example %1:valor</source>
+        <translation>--agg %1 precisa de um campo, por exemplo %1:valor</translation>
+    </message>
+    <message>
+        <source>--process &quot;%1&quot; is not a function (%2)</source>
+        <translation>--process &quot;%1&quot; não é uma função (%2)</translation>
+    </message>
+    <message>
+        <source>--process inactivity needs a positive timeout (&quot;%1&quot; was given)</source>
+        <translation>--process inactivity precisa de um tempo limite positivo (foi indicado &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>--lang is &quot;%1&quot;; it must be pt or en</source>
+        <translation>--lang é &quot;%1&quot;; tem de ser pt ou en</translation>
+    </message>
+    <message>
+        <source>--checkpoint-interval must be positive</source>
+        <translation>--checkpoint-interval tem de ser positivo</translation>
+    </message>
+    <message>
+        <source>--crash-at is &quot;%1&quot;; it needs the number of elements read before the crash (1 or more)</source>
+        <translation>--crash-at é &quot;%1&quot;; precisa do número de elementos lidos antes da falha (1 ou mais)</translation>
+    </message>
+    <message>
+        <source>--time-format is &quot;%1&quot;; it must be %2</source>
+        <translation>--time-format é &quot;%1&quot;; tem de ser %2</translation>
+    </message>
+    <message>
+        <source>--format is &quot;%1&quot;; it must be csv or jsonl</source>
+        <translation>--format é &quot;%1&quot;; tem de ser csv ou jsonl</translation>
+    </message>
+    <message>
+        <source>--delimiter is &quot;%1&quot;; it must be &apos;,&apos; or &apos;;&apos;</source>
+        <translation>--delimiter é &quot;%1&quot;; tem de ser &apos;,&apos; ou &apos;;&apos;</translation>
+    </message>
+    <message>
+        <source>--on-error is &quot;%1&quot;; it must be fail or skip</source>
+        <translation>--on-error é &quot;%1&quot;; tem de ser fail ou skip</translation>
+    </message>
+    <message>
+        <source>the trace file to read is missing</source>
+        <translation>falta o ficheiro de traço a ler</translation>
+    </message>
+    <message>
+        <source>--process and --window exclude each other: give one of them</source>
+        <translation>--process e --window excluem-se: indique só um deles</translation>
+    </message>
+    <message>
+        <source>--idle-timeout 0: Flink&apos;s withIdleness refuses 0; leave the option out for no idleness</source>
+        <translation>--idle-timeout 0: o withIdleness do Flink recusa 0; para não haver inatividade, omita a opção</translation>
+    </message>
+    <message>
+        <source>--crash-at needs --checkpoint-interval: without checkpoints Flink does not restart a failed job (restart-strategy none), so there is nothing to recover</source>
+        <translation>--crash-at precisa de --checkpoint-interval: sem checkpoints o Flink não reinicia um job que falhou (restart-strategy none), por isso não há nada a recuperar</translation>
+    </message>
+    <message>
+        <source>--watermark is required (%1)</source>
+        <translation>falta --watermark (%1)</translation>
+    </message>
+    <message>
+        <source>--window is required (%1)</source>
+        <translation>falta --window (%1)</translation>
+    </message>
+    <message>
+        <source>fluxolab-cli replay: %1</source>
+        <translation>fluxolab-cli replay: %1</translation>
     </message>
 </context>
 <context>
@@ -3597,6 +3825,14 @@ Linha %2: %3</translation>
     <message>
         <source>bad header: %1</source>
         <translation>cabeçalho inválido: %1</translation>
+    </message>
+    <message>
+        <source>; the header seems to be separated by tabs, which a trace cannot be: save the file with &apos;,&apos; or &apos;;&apos; between the fields</source>
+        <translation>; o cabeçalho parece estar separado por tabulações, o que um traço não pode ter: grave o ficheiro com &apos;,&apos; ou &apos;;&apos; entre os campos</translation>
+    </message>
+    <message>
+        <source>; the header seems to be separated by &apos;%1&apos;: choose that delimiter in the trace options (fluxolab-cli replay: --delimiter &apos;%1&apos;)</source>
+        <translation>; o cabeçalho parece estar separado por &apos;%1&apos;: escolha esse delimitador nas opções do traço (fluxolab-cli replay: --delimiter &apos;%1&apos;)</translation>
     </message>
 </context>
 <context>

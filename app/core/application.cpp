@@ -1,4 +1,5 @@
 #include "app/core/application.h"
+#include "app/core/errortexts.h"
 
 #include "app/cluster/clustercanvas.h"
 #include "app/cluster/comparewindow.h"
@@ -223,7 +224,7 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
         t.job.parallelism = n;
     }
     if (const auto problem = stream::validate(t.job); problem && !o.trace.isEmpty())
-        return fail(CommandLine::tr("--trace options: %1").arg(QString::fromStdString(*problem)));
+        return fail(CommandLine::tr("--trace options: %1").arg(ErrorTexts::jobError(*problem)));
     if (p.isSet(stepOpt)) {
         bool ok = false;
         o.streamStep = p.value(stepOpt).toULongLong(&ok);

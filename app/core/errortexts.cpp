@@ -117,8 +117,11 @@ QString ErrorTexts::scenarioStreamProblem(const stream_observe::ScenarioStreamPr
     case Kind::WatermarkInterval:
         reason = tr("watermark_interval is \"%1\"; it must be per-event or a positive duration").arg(v);
         break;
-    case Kind::Job: reason = tr("the stream job's settings do not go together (%1)").arg(q(p.detail)); break;
+    case Kind::Job: reason = tr("the stream job's settings do not go together: %1").arg(jobError(p.job)); break;
     case Kind::Trace: reason = StreamView::describeError(p.trace, true); break; // the path it looked for
+    case Kind::NoSuchTopic: reason = tr("the topic \"%1\" does not exist in the scenario").arg(v); break;
+    case Kind::NoEventTimeField: reason = tr("the event time is read from the value, but the name of its field is missing"); break;
+    case Kind::Internal: reason = tr("the topic \"%1\" cannot be read by this job (%2)").arg(v, q(p.detail)); break;
     }
     return tr("At %1: %2").arg(q(p.path), reason);
 }
@@ -169,6 +172,120 @@ QString ErrorTexts::labReason(const labs::LabError& e) {
 
 QString ErrorTexts::labError(const labs::LabError& e) {
     return QStringLiteral("%1: %2: %3").arg(q(e.file), e.path.empty() ? QStringLiteral("/") : q(e.path), labReason(e));
+}
+
+QString ErrorTexts::jobError(const stream::JobError& e) {
+    using C = stream::JobErrorCode;
+    const QString a = QString::number(e.a), b = QString::number(e.b), c = QString::number(e.c);
+    const QString most = QString::number(stream::kMaxWindowsPerElement);
+    switch (e.code) {
+    case C::None: return {};
+    case C::Parallelism: return tr("the parallelism is %1; it must be between 1 and 8").arg(a);
+    case C::Partitions: return tr("the number of partitions is %1; it must be between 1 and 1024").arg(a);
+    case C::NegativeAllowedLateness: return tr("the allowed lateness is %1 ms; it must not be negative").arg(a);
+    case C::SqlAllowedLateness:
+        return tr("Flink SQL window aggregations have no allowed lateness (late rows are dropped); it is %1 ms here").arg(a);
+    case C::NegativeBound: return tr("the watermark bound is %1 ms; it must not be negative").arg(a);
+    case C::WatermarkInterval: return tr("the watermark interval is %1 ms; it must be positive (or per-event)").arg(a);
+    case C::NegativeIdleTimeout: return tr("the idle timeout is %1 ms; it must not be negative").arg(a);
+    case C::WindowSize: return tr("the window size is %1 ms; it must be positive").arg(a);
+    case C::TumbleOffset:
+        return tr("the window offset is %1 ms; Flink's TumblingEventTimeWindows needs abs(offset) < size (%2 ms)").arg(a, b);
+    case C::HopSizeSlide: return tr("the window size (%1 ms) and slide (%2 ms) must be positive").arg(a, b);
+    case C::HopOffset:
+        return tr("the window offset is %1 ms; Flink's SlidingEventTimeWindows needs abs(offset) < slide (%2 ms)").arg(a, b);
+    case C::SqlHopNotMultiple:
+        return tr("Flink SQL's HOP needs the size to be a multiple of the slide; here the size is %1 ms and the slide %2 ms")
+            .arg(a, b);
+    case C::TooManyHopWindows:
+        return tr("a sliding window of size %1 ms and slide %2 ms puts every element in %3 windows; FluxoLab builds at most %4 "
+                  "per element")
+            .arg(a, b, c, most);
+    case C::SessionGap: return tr("the session gap is %1 ms; it must be positive").arg(a);
+    case C::SessionOffset: return tr("session windows have no offset (it is %1 ms here)").arg(a);
+    case C::CumulateSizeStep: return tr("the cumulate window's size (%1 ms) and step (%2 ms) must be positive").arg(a, b);
+    case C::CumulateNotMultiple:
+        return tr("the cumulate window's size (%1 ms) must be a multiple of its step (%2 ms)").arg(a, b);
+    case C::TooManyCumulateWindows:
+        return tr("a cumulate window of size %1 ms and step %2 ms puts every element in %3 windows; FluxoLab builds at most %4 "
+                  "per element")
+            .arg(a, b, c, most);
+    case C::CumulateOffset: return tr("the window offset is %1 ms; it must satisfy abs(offset) < size (%2 ms)").arg(a, b);
+    }
+    return {};
+}
+
+QString ErrorTexts::topicRunError(const stream_observe::TopicRunError& e) {
+    using Kind = stream_observe::TopicRunError::Kind;
+    switch (e.kind) {
+    case Kind::None: return {};
+    case Kind::NoSuchTopic: return tr("the topic \"%1\" does not exist in the scenario").arg(q(e.topic));
+    case Kind::Job: return tr("the stream job's settings do not go together: %1").arg(jobError(e.job));
+    case Kind::NoEventTimeField: return tr("the event time is read from the value, but the name of its field is missing");
+    case Kind::Trace: return StreamView::describeError(e.trace, true);
+    case Kind::Internal: return tr("the topic \"%1\" cannot be read by this job (%2)").arg(q(e.topic), q(e.detail));
+    }
+    return {};
+}
+
+QString ErrorTexts::replayError(const labs::ReplayError& e) {
+    using C = labs::ReplayErrorCode;
+    const QString o = q(e.option), v = q(e.value), v2 = q(e.value2);
+    const QString durations = QStringLiteral("5s, 200ms, 1m, 2h");
+    const QString windows = QStringLiteral("tumble:60s, hop:10s,60s, session:30s, cumulate:10s,60s");
+    const QString strategies = QStringLiteral("bounded:5s, monotonous, sql:5s");
+    QString reason;
+    switch (e.code) {
+    case C::None: return {};
+    case C::Help: reason = tr("--help shows the options; it is not a run to show"); break;
+    case C::TwoTraces: reason = tr("only one trace file can be given (\"%1\" and \"%2\" were)").arg(v, v2); break;
+    case C::UnknownOption: reason = tr("the option %1 does not exist (see fluxolab-cli replay --help)").arg(o); break;
+    case C::NeedsValue: reason = tr("the option %1 needs a value after it").arg(o); break;
+    case C::GivenTwice: reason = tr("%1 is given twice (\"%2\" and \"%3\"): give it once").arg(o, v, v2); break;
+    case C::MonotonousNoBound: reason = tr("--watermark monotonous takes no bound (\"%1\" was given)").arg(v); break;
+    case C::NeedsBound: reason = tr("--watermark %1 needs a bound, for example %1:5s").arg(v); break;
+    case C::UnknownWatermark: reason = tr("--watermark \"%1\" is not a strategy (%2)").arg(v, strategies); break;
+    case C::NotADuration: reason = tr("%1: \"%2\" is not a duration (for example %3)").arg(o, v, durations); break;
+    case C::IntervalNotPositive: reason = tr("--watermark-interval must be positive, or per-event"); break;
+    case C::BadParallelism: reason = tr("--parallelism is \"%1\"; it must be an integer from 1 to 8").arg(v); break;
+    case C::BadPartitions: reason = tr("--partitions is \"%1\"; it must be an integer from 1 to 1024").arg(v); break;
+    case C::NeedsTwoDurations: reason = tr("--window %1 needs two durations, for example %1:10s,60s").arg(v); break;
+    case C::UnknownWindow: reason = tr("--window \"%1\" is not a window (%2)").arg(v, windows); break;
+    case C::BadWindowTime: reason = tr("--window-time is \"%1\"; it must be event or processing").arg(v); break;
+    case C::BadLate: reason = tr("--late is \"%1\"; it must be side-output or drop").arg(v); break;
+    case C::CountTakesNoField: reason = tr("--agg count takes no field (\"%1\" was given)").arg(v); break;
+    case C::UnknownAgg:
+        reason = tr("--agg \"%1\" is not an aggregate (%2)").arg(v, QStringLiteral("count, sum:F, min:F, max:F, avg:F, collect:F"));
+        break;
+    case C::AggNeedsField: reason = tr("--agg %1 needs a field, for example %1:valor").arg(v); break;
+    case C::UnknownProcess: reason = tr("--process \"%1\" is not a function (%2)").arg(v, QStringLiteral("inactivity:10s")); break;
+    case C::InactivityNotPositive: reason = tr("--process inactivity needs a positive timeout (\"%1\" was given)").arg(v); break;
+    case C::BadLang: reason = tr("--lang is \"%1\"; it must be pt or en").arg(v); break;
+    case C::CheckpointNotPositive: reason = tr("--checkpoint-interval must be positive"); break;
+    case C::BadCrashAt:
+        reason = tr("--crash-at is \"%1\"; it needs the number of elements read before the crash (1 or more)").arg(v);
+        break;
+    case C::BadTimeFormat:
+        reason = tr("--time-format is \"%1\"; it must be %2").arg(v, QStringLiteral("auto, epoch-ms, epoch-s, iso, sql"));
+        break;
+    case C::BadFormat: reason = tr("--format is \"%1\"; it must be csv or jsonl").arg(v); break;
+    case C::BadDelimiter: reason = tr("--delimiter is \"%1\"; it must be ',' or ';'").arg(v); break;
+    case C::BadOnError: reason = tr("--on-error is \"%1\"; it must be fail or skip").arg(v); break;
+    case C::MissingTrace: reason = tr("the trace file to read is missing"); break;
+    case C::ProcessAndWindow: reason = tr("--process and --window exclude each other: give one of them"); break;
+    case C::IdleTimeoutZero:
+        reason = tr("--idle-timeout 0: Flink's withIdleness refuses 0; leave the option out for no idleness");
+        break;
+    case C::CrashWithoutCheckpoints:
+        reason = tr("--crash-at needs --checkpoint-interval: without checkpoints Flink does not restart a failed job "
+                    "(restart-strategy none), so there is nothing to recover");
+        break;
+    case C::WatermarkRequired: reason = tr("--watermark is required (%1)").arg(strategies); break;
+    case C::WindowRequired: reason = tr("--window is required (%1)").arg(windows); break;
+    case C::Trace: return StreamView::describeError(e.trace);
+    case C::Job: reason = jobError(e.job); break;
+    }
+    return tr("fluxolab-cli replay: %1").arg(reason);
 }
 
 } // namespace fluxolab::app

@@ -7,6 +7,7 @@
 #include "labs/backend/model_types.h"
 #include "labs/lab_engine/lab_engine.h"
 #include "labs/stream_observe/scenario_streams.h"
+#include "labs/stream_tool/stream_errors.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -29,6 +30,14 @@ public:
     static QString labReason(const labs::LabError& error);
     /// "FILE: /json/pointer: reason", as the lab panel lists a broken lab file's errors.
     static QString labError(const labs::LabError& error);
+    /// Why a stream job cannot run (stream::validate's code): "the parallelism is 12; it must be
+    /// between 1 and 8".
+    static QString jobError(const stream::JobError& error);
+    /// Why a trace cannot be fed into a topic, or a job cannot read it (TopicStreamRun::errorInfo).
+    static QString topicRunError(const stream_observe::TopicRunError& error);
+    /// What is wrong with the arguments of fluxolab-cli replay (the terminal's replay shown in the
+    /// stream view), naming the option and what it was given.
+    static QString replayError(const labs::ReplayError& error);
 };
 
 } // namespace fluxolab::app

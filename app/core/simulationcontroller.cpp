@@ -666,7 +666,7 @@ bool SimulationController::attachTopicStream(stream_observe::TopicRunOptions opt
     if (!run->error().empty()) {
         if (error)
             *error =
-                tr("Could not send the trace to the topic: %1").arg(QString::fromStdString(run->error()));
+                tr("Could not send the trace to the topic: %1").arg(ErrorTexts::topicRunError(run->errorInfo()));
         return false;
     }
     m_topic_stream = std::move(run);

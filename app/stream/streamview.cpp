@@ -1,4 +1,5 @@
 #include "app/stream/streamview.h"
+#include "app/core/errortexts.h"
 
 #include "app/cluster/timelinebar.h"
 #include "app/stream/keylanescanvas.h"
@@ -300,7 +301,7 @@ bool StreamView::loadReplay(const QStringList& args, const QString& workDir) {
     std::string trace;
     RunOptions options;
     if (const auto problem = runOptionsFromReplay(a, workDir.toStdString(), trace, options)) {
-        m_lastError = QString::fromStdString(*problem);
+        m_lastError = ErrorTexts::replayError(*problem);
         return false;
     }
     return loadNow(QString::fromStdString(trace), options);
@@ -338,9 +339,19 @@ QString StreamView::describeError(const traces::TraceError& e, bool fullPath) {
         case C::HeaderQuoteNeverClosed: return tr("the file is cut short: a quoted field of the header is never closed");
         case C::NoHeader: return tr("the file has no header line (only blank lines)");
         case C::BadHeader: return {}; // below, with its cause
-        case C::MissingColumn:
-            return tr("the header has no column \"%1\" (columns: %2); choose the field in the trace options")
-                .arg(field, QString::fromStdString(e.columns));
+        case C::MissingColumn: {
+            QString text = tr("the header has no column \"%1\" (columns: %2); choose the field in the trace options")
+                               .arg(field, QString::fromStdString(e.columns));
+            // One column holding another delimiter: which one the file seems to use, and what reads it.
+            if (e.value == "\t")
+                text += tr("; the header seems to be separated by tabs, which a trace cannot be: save the file with "
+                           "',' or ';' between the fields");
+            else if (e.value == ";" || e.value == ",")
+                text += tr("; the header seems to be separated by '%1': choose that delimiter in the trace options "
+                           "(fluxolab-cli replay: --delimiter '%1')")
+                            .arg(QString::fromStdString(e.value));
+            return text;
+        }
         case C::NulBytes: return tr("it contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace");
         case C::FieldCount: return tr("%1 fields where the header has %2").arg(n, n2);
         case C::RecordTooLong: return tr("the line is longer than %1 KiB (not read)").arg(n);
@@ -414,11 +425,12 @@ void StreamView::finishLoad(std::shared_ptr<ObserveResult> result) {
     if (result->cancelled) {
         m_lastError = tr("Loading cancelled.");
     } else if (!result->observation) {
-        // The reader's and the view's errors come as codes; another (a job the options describe
-        // wrongly) as labs' English sentence.
-        m_lastError = result->traceError.failed()
-                          ? describeError(result->traceError)
-                          : tr("The trace could not be loaded: %1").arg(QString::fromStdString(result->error));
+        // The reader's and the view's errors, and a job the options describe wrongly, come as codes.
+        const QString reason = result->jobError.code != stream::JobErrorCode::None
+                                   ? ErrorTexts::jobError(result->jobError)
+                                   : QString::fromStdString(result->error);
+        m_lastError = result->traceError.failed() ? describeError(result->traceError)
+                                                  : tr("The trace could not be loaded: %1").arg(reason);
         if (isVisible() && QApplication::platformName() != QStringLiteral("offscreen"))
             QMessageBox::warning(this, tr("Open trace"), m_lastError);
     } else {

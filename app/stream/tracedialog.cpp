@@ -1,4 +1,5 @@
 #include "app/stream/tracedialog.h"
+#include "app/core/errortexts.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -259,7 +260,7 @@ std::optional<RunOptions> TraceDialog::options(QString* error) const {
     o.trace.delimiter = static_cast<char>(m_delimiter->currentData().toInt());
     o.trace.skipErrors = m_onError->currentData().toBool();
     if (const auto problem = stream::validate(o.job))
-        return fail(tr("These options are not valid: %1").arg(QString::fromStdString(*problem)));
+        return fail(tr("These options are not valid: %1").arg(ErrorTexts::jobError(*problem)));
     return o;
 }
 

@@ -99,7 +99,7 @@ std::optional<std::string> jobOptions(const sim::ScenarioStreamJob& job, std::si
         out.eventTime = stream::TopicSourceSpec::EventTime::ValueField;
         out.eventTimeField = job.event_time.substr(6);
     }
-    if (const auto problem = stream::validate(spec)) return path + ": " + *problem;
+    if (const auto problem = stream::validate(spec)) return path + ": " + labs::jobErrorText(*problem);
     return std::nullopt;
 }
 
@@ -130,7 +130,10 @@ std::optional<std::string> checkScenarioStreams(const sim::Scenario& scenario, S
                 if (!ms || *ms <= 0)
                     return found(Kind::WatermarkInterval, path + "/watermark_interval", job.watermark_interval, *problem);
             }
-            if (detail) detail->detail = problem->substr(std::min(problem->size(), path.size() + 2));
+            if (detail) {
+                // The settings parsed; stream::validate refused the job they make (jobOptions filled it).
+                if (const auto job = stream::validate(options.run.job)) detail->job = *job;
+            }
             return found(Kind::Job, path, {}, *problem);
         }
     }
@@ -147,16 +150,55 @@ std::optional<std::string> checkScenarioStreams(const sim::Scenario& scenario, S
     return std::nullopt;
 }
 
+namespace {
+
+/// A TopicStreamRun's problem as the scenario's: at the feed's or job's path.
+ScenarioStreamProblem runProblem(const TopicRunError& e, const std::string& path) {
+    using Kind = ScenarioStreamProblem::Kind;
+    ScenarioStreamProblem p;
+    p.path = path;
+    switch (e.kind) {
+    case TopicRunError::Kind::None: return {};
+    case TopicRunError::Kind::NoSuchTopic:
+        p.kind = Kind::NoSuchTopic;
+        p.value = e.topic;
+        break;
+    case TopicRunError::Kind::Job:
+        p.kind = Kind::Job;
+        p.job = e.job;
+        break;
+    case TopicRunError::Kind::NoEventTimeField: p.kind = Kind::NoEventTimeField; break;
+    case TopicRunError::Kind::Trace:
+        p.kind = Kind::Trace;
+        p.trace = e.trace;
+        break;
+    case TopicRunError::Kind::Internal:
+        p.kind = Kind::Internal;
+        p.value = e.topic;
+        p.detail = e.detail;
+        break;
+    }
+    return p;
+}
+
+} // namespace
+
 ScenarioStreams::ScenarioStreams(sim::Simulation& sim, const sim::Scenario& scenario) {
     TopicRunOptions options;
+    // A feed's or job's options the file gave wrongly: the scenario check says which, as data.
+    const auto optionsProblem = [&](const std::string& english) {
+        m_error = english;
+        checkScenarioStreams(scenario, &m_problem);
+    };
     for (std::size_t i = 0; i < scenario.stream_jobs.size() && m_error.empty(); ++i) {
         if (const auto problem = jobOptions(scenario.stream_jobs[i], i, options)) {
-            m_error = *problem;
+            optionsProblem(*problem);
             break;
         }
         auto run = std::make_unique<TopicStreamRun>(sim, options);
         if (!run->error().empty()) {
             m_error = "/stream_jobs/" + std::to_string(i) + ": " + run->error();
+            m_problem = runProblem(run->errorInfo(), "/stream_jobs/" + std::to_string(i));
             break;
         }
         m_jobs.push_back(std::move(run));
@@ -164,12 +206,13 @@ ScenarioStreams::ScenarioStreams(sim::Simulation& sim, const sim::Scenario& scen
     }
     for (std::size_t i = 0; i < scenario.trace_feeds.size() && m_error.empty(); ++i) {
         if (const auto problem = feedOptions(scenario.trace_feeds[i], i, options)) {
-            m_error = *problem;
+            optionsProblem(*problem);
             break;
         }
         auto run = std::make_unique<TopicStreamRun>(sim, options);
         if (!run->error().empty()) {
             m_error = "/trace_feeds/" + std::to_string(i) + ": " + run->error();
+            m_problem = runProblem(run->errorInfo(), "/trace_feeds/" + std::to_string(i) + "/trace");
             break;
         }
         m_feeds.push_back(std::move(run));
@@ -188,6 +231,18 @@ std::string ScenarioStreams::error() const {
         if (!f->error().empty()) return f->error();
     for (const auto& j : m_jobs)
         if (!j->error().empty()) return j->error();
+    return {};
+}
+
+ScenarioStreamProblem ScenarioStreams::problem() const {
+    if (!m_error.empty()) return m_problem;
+    // While running: a bad trace record met while feeding (the order of error()).
+    for (std::size_t i = 0; i < m_feeds.size(); ++i)
+        if (m_feeds[i]->errorInfo().failed())
+            return runProblem(m_feeds[i]->errorInfo(), "/trace_feeds/" + std::to_string(i) + "/trace");
+    for (std::size_t i = 0; i < m_jobs.size(); ++i)
+        if (m_jobs[i]->errorInfo().failed())
+            return runProblem(m_jobs[i]->errorInfo(), "/stream_jobs/" + std::to_string(i));
     return {};
 }
 

@@ -38,12 +38,17 @@ struct ScenarioStreamProblem {
         Window,            ///< a job's window (value)
         Agg,               ///< a job's agg (value)
         WatermarkInterval, ///< a job's watermark_interval (value)
-        Job,               ///< the job's settings do not go together (stream::validate; English detail)
-        Trace,             ///< a feed's trace cannot be read (trace)
+        Job,               ///< the job's settings do not go together (job: stream::validate's code)
+        Trace,             ///< a feed's trace cannot be read, or has a bad record met while feeding (trace)
+        // Only when attached (ScenarioStreams::problem), from the feed's or job's TopicStreamRun:
+        NoSuchTopic,       ///< value: the topic
+        NoEventTimeField,  ///< event time from the value without the name of its field
+        Internal,          ///< the topic source refused the job (detail: its English); not reachable from a file
     } kind = Kind::None;
     std::string path;  ///< e.g. "/stream_jobs/0/window"
     std::string value; ///< what the file gave
-    std::string detail; ///< Kind::Job: the engine's English reason
+    std::string detail; ///< Kind::Internal: the source's English reason
+    stream::JobError job;
     traces::TraceError trace;
 };
 /// Checks every feed and job of a scenario, including that each trace file can be found and read;
@@ -61,7 +66,10 @@ public:
     ScenarioStreams& operator=(const ScenarioStreams&) = delete;
 
     /// The first problem (attaching, or a bad trace record met while feeding); empty when none.
+    /// fluxolab-cli's English.
     std::string error() const;
+    /// The same problem as data (Kind::None when none), for a UI that words it itself.
+    ScenarioStreamProblem problem() const;
     bool empty() const { return m_jobs.empty() && m_feeds.empty(); }
     /// The jobs in the scenario's order (their observations grow as the simulation runs).
     const std::vector<std::unique_ptr<TopicStreamRun>>& jobs() const { return m_jobs; }
@@ -73,6 +81,7 @@ private:
     std::vector<std::unique_ptr<TopicStreamRun>> m_feeds;
     std::vector<std::string> m_job_ids;
     std::string m_error;
+    ScenarioStreamProblem m_problem;
 };
 
 } // namespace fluxolab::stream_observe

@@ -481,18 +481,11 @@ std::vector<const KeyedChange*> StreamObservation::jobMarks() const {
     return out;
 }
 
-std::optional<std::string> runOptionsFromReplay(const std::vector<std::string>& args, const std::string& workDir,
-                                                std::string& tracePath, RunOptions& out) {
+std::optional<labs::ReplayError> runOptionsFromReplay(const std::vector<std::string>& args, const std::string& workDir,
+                                                      std::string& tracePath, RunOptions& out) {
     labs::ReplayArgs parsed;
-    std::ostringstream o, e;
-    const int code = labs::parseReplayArgs(args, workDir, parsed, o, e);
-    if (code == 0) return std::string("--help");
-    if (code > 0) {
-        std::string msg = e.str();
-        while (!msg.empty() && msg.back() == '\n')
-            msg.pop_back();
-        return msg;
-    }
+    labs::ReplayError error;
+    if (labs::parseReplayArgs(args, workDir, parsed, error) >= 0) return error;
     tracePath = parsed.trace;
     out = RunOptions{};
     out.trace = parsed.traceOptions;
@@ -814,7 +807,7 @@ private:
 class Runner {
 public:
     Runner(StreamObservation& obs) : o(obs), rec(obs) {}
-    std::optional<std::string> start(Millis startTime) {
+    std::optional<JobError> start(Millis startTime) {
         if (const auto problem = validate(o.options.job)) return problem;
         rec.runnerSteps = true;
         o.keyedElements = static_cast<bool>(o.options.job.process) || o.options.job.checkpointInterval > 0 ||
@@ -965,7 +958,8 @@ ObserveResult observeTrace(const std::string& path, const RunOptions& options,
         }
         if (!started) {
             if (const auto problem = runner.start(rec.arrival)) {
-                result.error = *problem;
+                result.jobError = *problem;
+                result.error = labs::jobErrorText(*problem);
                 return result;
             }
             started = true;
@@ -983,7 +977,8 @@ ObserveResult observeTrace(const std::string& path, const RunOptions& options,
     }
     if (!started) {
         if (const auto problem = runner.start(0)) {
-            result.error = *problem;
+            result.jobError = *problem;
+            result.error = labs::jobErrorText(*problem);
             return result;
         }
     }
@@ -1032,6 +1027,7 @@ struct TopicStreamRun::Impl {
     StreamObservation obs;
     Recorder rec;
     std::string error;
+    TopicRunError errorInfo;
     traces::TraceReader reader;
     bool haveFirst = false;
     Millis firstArrival = 0;
@@ -1045,7 +1041,11 @@ struct TopicStreamRun::Impl {
         traces::TraceRecord r;
         const auto status = reader.next(r);
         if (status == traces::TraceReader::Status::Error) {
-            if (error.empty()) error = reader.error();
+            if (error.empty()) {
+                error = reader.error();
+                errorInfo.kind = TopicRunError::Kind::Trace;
+                errorInfo.trace = reader.errorInfo();
+            }
             return false;
         }
         if (status != traces::TraceReader::Status::Record) return false;
@@ -1082,20 +1082,28 @@ TopicStreamRun::TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& opti
     m.obs.options.finalWatermark = false;
     m.obs.traceName = options.tracePath.empty() ? options.topic : options.tracePath + " -> " + options.topic;
     JobSpec& spec = m.obs.options.job;
+    using Kind = TopicRunError::Kind;
     if (const auto problem = jobForTopic(sim, options.topic, spec)) {
         m.error = *problem;
+        m.errorInfo.kind = Kind::NoSuchTopic;
+        m.errorInfo.topic = options.topic;
         return;
     }
     if (const auto problem = validate(spec)) {
-        m.error = *problem;
+        m.error = labs::jobErrorText(*problem);
+        m.errorInfo.kind = Kind::Job;
+        m.errorInfo.job = *problem;
         return;
     }
     if (options.eventTime == TopicSourceSpec::EventTime::ValueField && options.eventTimeField.empty()) {
         m.error = "event time from the value needs the name of its field";
+        m.errorInfo.kind = Kind::NoEventTimeField;
         return;
     }
     if (!options.tracePath.empty() && !m.reader.open(options.tracePath, options.run.trace)) {
         m.error = m.reader.error();
+        m.errorInfo.kind = Kind::Trace;
+        m.errorInfo.trace = m.reader.errorInfo();
         return;
     }
     m.obs.splitWatermarks.assign(static_cast<std::size_t>(spec.partitions), {});
@@ -1117,6 +1125,9 @@ TopicStreamRun::TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& opti
     m.source = std::make_unique<KafkaTopicSource>(sim, *m.job, ss);
     if (m.source->error()) {
         m.error = *m.source->error();
+        m.errorInfo.kind = Kind::Internal;
+        m.errorInfo.topic = options.topic;
+        m.errorInfo.detail = m.error;
         return;
     }
     m.source->beforeElement = [&m](const Element& e, sim::Offset offset) {
@@ -1144,6 +1155,9 @@ TopicStreamRun::~TopicStreamRun() = default;
 
 const std::string& TopicStreamRun::error() const {
     return impl_->error;
+}
+const TopicRunError& TopicStreamRun::errorInfo() const {
+    return impl_->errorInfo;
 }
 const StreamObservation& TopicStreamRun::observation() const {
     impl_->obs.lateDropped = impl_->job ? impl_->job->lateDropped() : 0;

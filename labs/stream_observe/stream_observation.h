@@ -8,6 +8,7 @@
 // answer to "why has this window not fired?" with its what-if re-runs (deterministic: same input and
 // options give the same observation).
 
+#include "labs/stream_tool/stream_errors.h"
 #include "labs/traces/trace_reader.h"
 #include "sim/stream/engine.h"
 #include "sim/stream/kafka_topic.h"
@@ -308,6 +309,8 @@ struct ObserveResult {
     /// The trace's error as a code with its parameters (the reader's, or the view's bounds on a
     /// trace); None for another error (a job the options describe wrongly: `error` only).
     traces::TraceError traceError;
+    /// The job the options describe cannot run (stream::validate): its code; None otherwise.
+    stream::JobError jobError;
     bool cancelled = false;
 };
 
@@ -316,9 +319,10 @@ ObserveResult observeTrace(const std::string& path, const RunOptions& options,
                            const std::function<void(double)>& progress = {},
                            const std::atomic<bool>* cancel = nullptr);
 /// The run `fluxolab-cli replay ARGS` makes, as view options (the terminal's replay shown in the view).
-/// Returns an English message when the arguments are not a run (bad, or --help).
-std::optional<std::string> runOptionsFromReplay(const std::vector<std::string>& args, const std::string& workDir,
-                                                std::string& tracePath, RunOptions& out);
+/// Returns what is wrong when the arguments are not a run (bad, or --help: ReplayErrorCode::Help), as a
+/// code with its parameters (labs::replayErrorText is fluxolab-cli's English for it).
+std::optional<labs::ReplayError> runOptionsFromReplay(const std::vector<std::string>& args, const std::string& workDir,
+                                                      std::string& tracePath, RunOptions& out);
 
 /// Runs the job again over the elements of an earlier observation with other options (what-if).
 StreamObservation rerun(const StreamObservation& base, const RunOptions& options);
@@ -345,6 +349,24 @@ struct TopicRunOptions {
     bool readTopic = true; ///< false: only the feed (no job, no source)
 };
 
+/// Why a TopicStreamRun cannot run, or stopped feeding: a code with its parameters (error() is
+/// fluxolab-cli's English for it).
+struct TopicRunError {
+    enum class Kind : std::uint8_t {
+        None,
+        NoSuchTopic,      ///< topic
+        Job,              ///< job: stream::validate refuses the job
+        NoEventTimeField, ///< event time from the value without the name of its field
+        Trace,            ///< trace: the trace cannot be opened, or a bad record met while feeding
+        Internal,         ///< the topic source refused the job (detail: its English); not reachable from a file
+    } kind = Kind::None;
+    std::string topic;
+    stream::JobError job;
+    traces::TraceError trace;
+    std::string detail;
+    bool failed() const { return kind != Kind::None; }
+};
+
 class TopicStreamRun {
 public:
     /// Attaches the feeder and the job to `sim` (which must outlive this object). On a problem (unknown
@@ -356,6 +378,8 @@ public:
 
     /// English; "FILE:LINE: reason" for a bad trace record met while feeding.
     const std::string& error() const;
+    /// The same as a code with its parameters (for a UI that words it itself).
+    const TopicRunError& errorInfo() const;
     /// What the job did so far (steps = records read from the topic).
     const StreamObservation& observation() const;
     std::uint64_t fed() const;     ///< trace events sent to the topic

@@ -3,6 +3,7 @@
 #include "labs/stream_tool/replay_tool.h"
 
 #include "labs/common/data_dirs.h"
+#include "labs/stream_tool/stream_errors.h"
 #include "labs/traces/trace_reader.h"
 #include "sim/scenario.h"
 #include "sim/stream/engine.h"
@@ -163,11 +164,9 @@ const std::set<std::string> kReplayOptions = {
 } // namespace
 
 int parseReplayArgs(const std::vector<std::string>& args, const std::string& workDir, ReplayArgs& parsed,
-                    std::ostream& out, std::ostream& err) {
-    struct {
-        std::ostream& out;
-        std::ostream& err;
-    } io{out, err};
+                    ReplayError& error) {
+    using C = ReplayErrorCode;
+    error = ReplayError{};
     std::string& trace = parsed.trace;
     TraceOptions& topt = parsed.traceOptions;
     JobSpec& spec = parsed.spec;
@@ -180,16 +179,19 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
     std::optional<int> partitionsOpt;
     std::string valueField;
 
-    const auto bad = [&](const std::string& msg) {
-        io.err << "replay: " << msg << "\n";
+    const auto bad = [&](ReplayErrorCode code, const std::string& option = {}, const std::string& value = {},
+                         const std::string& value2 = {}) {
+        error.code = code;
+        error.option = option;
+        error.value = value;
+        error.value2 = value2;
         return 2;
     };
     const auto duration = [&](const std::string& opt, const std::string& v, bool allowNegative,
                               std::int64_t& out) -> bool {
         const auto d = parseDurationMs(v);
         if (!d || (!allowNegative && *d < 0)) {
-            io.err << "replay: " << opt << ": '" << v
-                   << "' is not a duration (examples: 5s, 200ms, 1m, 2h)\n";
+            bad(C::NotADuration, opt, v);
             return false;
         }
         out = *d;
@@ -204,7 +206,7 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
             return args[++i];
         };
         if (a == "--help" || a == "-h") {
-            replayUsage(io.out);
+            error.code = C::Help;
             return 0;
         }
         if (a == "--json") {
@@ -216,36 +218,35 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
             continue;
         }
         if (a.rfind("--", 0) != 0) {
-            if (!trace.empty()) return bad("only one TRACE file (got '" + trace + "' and '" + a + "')");
+            if (!trace.empty()) return bad(C::TwoTraces, {}, trace, a);
             trace = a;
             continue;
         }
         const auto v = value();
         if (!v) {
-            if (!kReplayOptions.contains(a))
-                return bad("unknown option '" + a + "' (see fluxolab-cli replay --help)");
-            return bad(a + " needs a value");
+            if (!kReplayOptions.contains(a)) return bad(C::UnknownOption, a);
+            return bad(C::NeedsValue, a);
         }
         // Every option takes one value: given twice, which one was meant is not ours to guess (the
         // last one used to win silently: "--window tumble:1m ... --window hop:10s,1m").
         if (const auto [it, first] = given.emplace(a, *v); !first)
-            return bad(a + " is given twice ('" + it->second + "' and '" + *v + "'): give it once");
+            return bad(C::GivenTwice, a, it->second, *v);
         if (a == "--watermark") {
             haveWatermark = true;
             const auto colon = v->find(':');
             const std::string kind = v->substr(0, colon);
             const std::string arg = colon == std::string::npos ? "" : v->substr(colon + 1);
             if (kind == "monotonous") {
-                if (colon != std::string::npos) return bad("--watermark monotonous takes no bound");
+                if (colon != std::string::npos) return bad(C::MonotonousNoBound, a, *v);
                 spec.watermark.kind = WatermarkKind::Monotonous;
                 spec.watermark.bound = 0;
             } else if (kind == "bounded" || kind == "sql") {
                 spec.watermark.kind =
                     kind == "sql" ? WatermarkKind::Sql : WatermarkKind::BoundedOutOfOrderness;
-                if (arg.empty()) return bad("--watermark " + kind + " needs a bound, e.g. " + kind + ":5s");
+                if (arg.empty()) return bad(C::NeedsBound, a, kind);
                 if (!duration("--watermark", arg, false, spec.watermark.bound)) return 2;
             } else {
-                return bad("--watermark: unknown strategy '" + *v + "' (bounded:5s, monotonous or sql:5s)");
+                return bad(C::UnknownWatermark, a, *v);
             }
         } else if (a == "--watermark-interval") {
             if (*v == "per-event") {
@@ -254,7 +255,7 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
                 spec.watermark.perEvent = false;
                 if (!duration(a, *v, false, spec.watermark.interval)) return 2;
                 if (spec.watermark.interval == 0)
-                    return bad("--watermark-interval must be positive, or per-event");
+                    return bad(C::IntervalNotPositive, a, *v);
             }
         } else if (a == "--idle-timeout") {
             if (!duration(a, *v, false, spec.watermark.idleTimeout)) return 2;
@@ -262,13 +263,13 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
             int p = 0;
             const auto r = std::from_chars(v->data(), v->data() + v->size(), p);
             if (r.ec != std::errc() || r.ptr != v->data() + v->size() || p < 1 || p > 8)
-                return bad("--parallelism must be an integer from 1 to 8");
+                return bad(C::BadParallelism, a, *v);
             spec.parallelism = p;
         } else if (a == "--partitions") {
             int p = 0;
             const auto r = std::from_chars(v->data(), v->data() + v->size(), p);
             if (r.ec != std::errc() || r.ptr != v->data() + v->size() || p < 1 || p > 1024)
-                return bad("--partitions must be an integer from 1 to 1024");
+                return bad(C::BadPartitions, a, *v);
             partitionsOpt = p;
         } else if (a == "--topic") {
             spec.topic = *v;
@@ -287,7 +288,7 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
                 if (!duration(a, arg, false, w.gap)) return 2;
             } else if (kind == "hop" || kind == "cumulate") {
                 if (comma == std::string::npos)
-                    return bad("--window " + kind + " needs two durations, e.g. " + kind + ":10s,60s");
+                    return bad(C::NeedsTwoDurations, a, kind);
                 std::int64_t first = 0, second = 0;
                 if (!duration(a, arg.substr(0, comma), false, first) ||
                     !duration(a, arg.substr(comma + 1), false, second))
@@ -296,8 +297,7 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
                 (kind == "hop" ? w.slide : w.step) = first;
                 w.size = second;
             } else {
-                return bad("--window: unknown window '" + *v +
-                           "' (tumble:60s, hop:10s,60s, session:30s or cumulate:10s,60s)");
+                return bad(C::UnknownWindow, a, *v);
             }
         } else if (a == "--offset") {
             if (!duration(a, *v, true, spec.window.offset)) return 2;
@@ -309,20 +309,20 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
             else if (*v == "processing")
                 spec.window.processingTime = true;
             else
-                return bad("--window-time must be event or processing");
+                return bad(C::BadWindowTime, a, *v);
         } else if (a == "--late") {
             if (*v == "side-output")
                 spec.lateSideOutput = true;
             else if (*v == "drop")
                 spec.lateSideOutput = false;
             else
-                return bad("--late must be side-output or drop");
+                return bad(C::BadLate, a, *v);
         } else if (a == "--agg") {
             const auto colon = v->find(':');
             const std::string kind = v->substr(0, colon);
             const std::string field = colon == std::string::npos ? "" : v->substr(colon + 1);
             if (kind == "count") {
-                if (!field.empty()) return bad("--agg count takes no field");
+                if (!field.empty()) return bad(C::CountTakesNoField, a, field);
                 spec.agg = AggKind::Count;
             } else {
                 if (kind == "sum")
@@ -336,32 +336,31 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
                 else if (kind == "collect")
                     spec.agg = AggKind::Collect;
                 else
-                    return bad("--agg: unknown aggregate '" + *v +
-                               "' (count, sum:F, min:F, max:F, avg:F, collect:F)");
-                if (field.empty()) return bad("--agg " + kind + " needs a field, e.g. " + kind + ":valor");
+                    return bad(C::UnknownAgg, a, *v);
+                if (field.empty()) return bad(C::AggNeedsField, a, kind);
             }
             valueField = field;
         } else if (a == "--process") {
             const std::string prefix = "inactivity:";
             if (v->rfind(prefix, 0) != 0)
-                return bad("--process: unknown function '" + *v + "' (inactivity:10s)");
+                return bad(C::UnknownProcess, a, *v);
             if (!duration(a, v->substr(prefix.size()), false, inactivity)) return 2;
-            if (inactivity <= 0) return bad("--process inactivity needs a positive timeout");
+            if (inactivity <= 0) return bad(C::InactivityNotPositive, a, v->substr(prefix.size()));
         } else if (a == "--lang") {
             if (*v == "pt" || *v == "pt_PT")
                 portuguese = true;
             else if (*v == "en")
                 portuguese = false;
             else
-                return bad("--lang must be pt or en");
+                return bad(C::BadLang, a, *v);
         } else if (a == "--checkpoint-interval") {
             if (!duration(a, *v, false, spec.checkpointInterval)) return 2;
-            if (spec.checkpointInterval == 0) return bad("--checkpoint-interval must be positive");
+            if (spec.checkpointInterval == 0) return bad(C::CheckpointNotPositive, a, *v);
         } else if (a == "--crash-at") {
             std::uint64_t n = 0;
             const auto r = std::from_chars(v->data(), v->data() + v->size(), n);
             if (r.ec != std::errc() || r.ptr != v->data() + v->size() || n == 0)
-                return bad("--crash-at needs the number of elements read before the crash (1 or more)");
+                return bad(C::BadCrashAt, a, *v);
             crashAt = n;
         } else if (a == "--key") {
             topt.keyField = *v;
@@ -369,7 +368,7 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
             topt.timeField = *v;
         } else if (a == "--time-format") {
             const auto tf = traces::parseTimeFormatName(*v);
-            if (!tf) return bad("--time-format must be auto, epoch-ms, epoch-s, iso or sql");
+            if (!tf) return bad(C::BadTimeFormat, a, *v);
             topt.timeFormat = *tf;
         } else if (a == "--format") {
             if (*v == "csv")
@@ -377,9 +376,9 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
             else if (*v == "jsonl")
                 topt.format = TraceFormat::Jsonl;
             else
-                return bad("--format must be csv or jsonl");
+                return bad(C::BadFormat, a, *v);
         } else if (a == "--delimiter") {
-            if (*v != "," && *v != ";") return bad("--delimiter must be ',' or ';'");
+            if (*v != "," && *v != ";") return bad(C::BadDelimiter, a, *v);
             topt.delimiter = (*v)[0];
         } else if (a == "--arrival-field") {
             topt.arrivalField = *v;
@@ -391,18 +390,15 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
             else if (*v == "skip")
                 topt.skipErrors = true;
             else
-                return bad("--on-error must be fail or skip");
+                return bad(C::BadOnError, a, *v);
         } else {
-            return bad("unknown option '" + a + "' (see fluxolab-cli replay --help)");
+            return bad(C::UnknownOption, a);
         }
     }
-    if (trace.empty()) {
-        replayUsage(io.err);
-        return bad("missing TRACE file");
-    }
+    if (trace.empty()) return bad(C::MissingTrace);
     trace = resolveTraceFile(trace, workDir);
     if (inactivity > 0) {
-        if (haveWindow) return bad("--process and --window exclude each other");
+        if (haveWindow) return bad(C::ProcessAndWindow);
         spec.process = makeInactivityAlert(inactivity, portuguese);
         haveWindow = true;
         if (!haveWatermark) haveWatermark = true; // the alert uses processing time only
@@ -411,17 +407,15 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
     // timeout of 0 is the default of table.exec.source.idle-timeout and means "off".
     if (given.contains("--idle-timeout") && spec.watermark.idleTimeout == 0 &&
         spec.watermark.kind != WatermarkKind::Sql)
-        return bad("--idle-timeout 0: idleTimeout must be greater than zero (Flink's withIdleness "
-                   "refuses 0; leave the option out for no idleness)");
+        return bad(C::IdleTimeoutZero, "--idle-timeout", given["--idle-timeout"]);
     // Without checkpointing Flink 2.x's default restart strategy is none: a failed task fails the job,
     // it does not start again from the beginning.
     if (crashAt > 0 && spec.checkpointInterval == 0)
-        return bad("--crash-at needs --checkpoint-interval: without checkpoints Flink does not "
-                   "restart a failed job (restart-strategy none), so there is nothing to recover");
+        return bad(C::CrashWithoutCheckpoints);
     if (!haveWatermark && !spec.window.processingTime)
-        return bad("--watermark is required (bounded:5s, monotonous or sql:5s)");
+        return bad(C::WatermarkRequired);
     if (!haveWindow)
-        return bad("--window is required (tumble:60s, hop:10s,60s, session:30s or cumulate:10s,60s)");
+        return bad(C::WindowRequired);
     topt.valueField = valueField;
 
     // Number of splits: --partitions, else (with --partition-field) a first pass finds the largest one.
@@ -431,15 +425,33 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
         TraceReader scan;
         TraceOptions scanOpt = topt;
         scanOpt.skipErrors = true;
-        if (!scan.open(trace, scanOpt)) return bad(scan.error());
+        if (!scan.open(trace, scanOpt)) {
+            error.trace = scan.errorInfo();
+            return bad(C::Trace);
+        }
         TraceRecord r;
         std::int64_t maxP = 0;
         while (scan.next(r) == TraceReader::Status::Record)
             maxP = std::max(maxP, r.partition);
         spec.partitions = static_cast<int>(maxP + 1);
     }
-    if (const auto problem = validate(spec)) return bad(*problem);
+    if (const auto problem = validate(spec)) {
+        error.job = *problem;
+        return bad(C::Job);
+    }
     return -1;
+}
+
+int parseReplayArgs(const std::vector<std::string>& args, const std::string& workDir, ReplayArgs& parsed,
+                    std::ostream& out, std::ostream& err) {
+    ReplayError error;
+    const int code = parseReplayArgs(args, workDir, parsed, error);
+    if (code == 0) replayUsage(out);
+    if (code > 0) {
+        if (error.code == ReplayErrorCode::MissingTrace) replayUsage(err);
+        err << "replay: " << replayErrorText(error) << "\n";
+    }
+    return code;
 }
 
 int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,

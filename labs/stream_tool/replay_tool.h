@@ -4,6 +4,7 @@
 // `fluxolab-cli replay` in a real shell and the same command typed in the app's terminal or in a
 // `fluxolab-cli script` (labs/kafka_tools/stream_replay_session.cpp): docs/stream.pt.md.
 
+#include "labs/stream_tool/stream_errors.h"
 #include "labs/traces/trace_reader.h"
 #include "sim/stream/engine.h"
 
@@ -36,6 +37,11 @@ struct ReplayArgs {
 /// it cannot (0 after --help, printed on `out`; 2 with a "replay: ..." message on `err`).
 int parseReplayArgs(const std::vector<std::string>& args, const std::string& workDir, ReplayArgs& parsed,
                     std::ostream& out, std::ostream& err);
+/// The same, with the problem as a code and its parameters (no text): -1 when the run can go ahead, 0
+/// after --help (error.code Help), 2 with `error` set. replayErrorText(error) is the English the other
+/// overload prints after "replay: ".
+int parseReplayArgs(const std::vector<std::string>& args, const std::string& workDir, ReplayArgs& parsed,
+                    ReplayError& error);
 
 /// The file a TRACE argument names: `path` (relative to `workDir`) if it exists; else, for a bare name
 /// or "assets/traces/NAME", the bundled sample trace NAME (dataDirectory(DataKind::Traces)); else `path`.

@@ -323,6 +323,7 @@ bool TraceReader::start() {
         st = nextRawRecord(rec, startLine, lines);
     } while (st == Status::Record && rec.empty());
     if (st == Status::Error) {
+        if (rawError_ == TraceErrorCode::NulBytes) return failFile(reason(TraceErrorCode::NulBytes), startLine);
         if (rawError_ == TraceErrorCode::RecordTooLong)
             return failFile(numbers(TraceErrorCode::HeaderTooLong, static_cast<std::int64_t>(opt_.maxRecordBytes >> 10)),
                             startLine);
@@ -359,6 +360,20 @@ bool TraceReader::start() {
         TraceError e = reason(TraceErrorCode::MissingColumn, {}, field);
         e.columns = names;
         e.column = column;
+        // One column holding another delimiter: the file is separated by that one (a ';' file read
+        // with --delimiter ',', a tab-separated file). `value` names it; the most frequent one wins.
+        if (columnCount_ == 1) {
+            const std::string_view only = fields_[0];
+            std::size_t best = 0;
+            for (const char d : {';', ',', '\t'}) {
+                if (d == delim_) continue;
+                const auto n = static_cast<std::size_t>(std::count(only.begin(), only.end(), d));
+                if (n > best) {
+                    best = n;
+                    e.value = std::string(1, d);
+                }
+            }
+        }
         return failFile(std::move(e));
     };
     if (colTime_ < 0) return missing(opt_.timeField, TraceColumn::Time);
@@ -440,10 +455,12 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
                 quotedScan ? 1 + static_cast<std::uint64_t>(std::count(base + pos_, base + recEnd, '\n')) : 1;
             startLine = line_;
             if (len > opt_.maxRecordBytes) {
+                // Bytes that are not text (a valid header, then zeros): a binary file, not a long line.
+                const bool nul = std::memchr(base + pos_, 0, len) != nullptr;
                 pos_ = recEnd + 1;
                 line_ += lines;
                 rec = {};
-                rawError_ = TraceErrorCode::RecordTooLong;
+                rawError_ = nul ? TraceErrorCode::NulBytes : TraceErrorCode::RecordTooLong;
                 return Status::Error;
             }
             rec = std::string_view(base + pos_, len);
@@ -455,11 +472,16 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
         }
         // No complete record in the buffer.
         if (end_ - pos_ > opt_.maxRecordBytes) {
-            // Too long: discard up to the next newline (outside quotes for CSV when we can tell).
+            // Too long: discard up to the next newline (outside quotes for CSV when we can tell). A NUL
+            // byte in it makes it a binary file (e.g. a valid header, then megabytes of zeros), which is
+            // what is said, as for a binary file from the first byte.
             startLine = line_;
+            bool nul = false;
             std::uint64_t extra = 0;
             while (true) {
                 const void* nl = std::memchr(buf_.data() + pos_, '\n', end_ - pos_);
+                const std::size_t upTo = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - buf_.data()) : end_;
+                nul = nul || std::memchr(buf_.data() + pos_, 0, upTo - pos_) != nullptr;
                 extra += static_cast<std::uint64_t>(
                     std::count(static_cast<const char*>(buf_.data() + pos_),
                                nl ? static_cast<const char*>(nl) : buf_.data() + end_, '\n'));
@@ -473,7 +495,7 @@ TraceReader::Status TraceReader::nextRawRecord(std::string_view& rec, std::uint6
             line_ += extra + 1;
             lines = extra + 1;
             rec = {};
-            rawError_ = TraceErrorCode::RecordTooLong;
+            rawError_ = nul ? TraceErrorCode::NulBytes : TraceErrorCode::RecordTooLong;
             return Status::Error;
         }
         const std::size_t consumed = scanFrom - pos_;
@@ -1072,6 +1094,8 @@ TraceReader::Status TraceReader::next(TraceRecord& out) {
             TraceError why;
             if (rawError_ == TraceErrorCode::RecordTooLong) {
                 why = numbers(TraceErrorCode::RecordTooLong, static_cast<std::int64_t>(opt_.maxRecordBytes >> 10));
+            } else if (rawError_ == TraceErrorCode::NulBytes) {
+                why = reason(TraceErrorCode::NulBytes);
             } else if (rawError_ == TraceErrorCode::QuoteNeverClosed) {
                 why = reason(TraceErrorCode::QuoteNeverClosed);
             } else {
@@ -1164,7 +1188,13 @@ std::string traceErrorReason(const TraceError& e) {
         case TraceColumn::Arrival: option = "--arrival-field"; break;
         case TraceColumn::Partition: option = "--partition-field"; break;
         }
-        return "no column '" + e.field + "' in the header (columns: " + e.columns + "); choose it with " + option;
+        std::string text = "no column '" + e.field + "' in the header (columns: " + e.columns + "); choose it with " + option;
+        if (e.value == "\t")
+            text += "; the header seems to be separated by tabs, which traces cannot be: save the file with ',' "
+                    "or ';' between fields";
+        else if (e.value == ";" || e.value == ",")
+            text += "; the header seems to be separated by '" + e.value + "': read it with --delimiter '" + e.value + "'";
+        return text;
     }
     case C::NulBytes: return "contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace";
     case C::FieldCount: return n + " fields where the header has " + n2;

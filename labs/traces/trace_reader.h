@@ -59,9 +59,10 @@ enum class TraceErrorCode : std::uint8_t {
     HeaderQuoteNeverClosed,
     NoHeader,                ///< only blank lines
     BadHeader,               ///< a line; cause: UnterminatedQuote or TextAfterQuote (value: the delimiter)
-    MissingColumn,           ///< field; columns: the header's, ", "-separated; column: the option that names it
+    MissingColumn,           ///< field; columns: the header's, ", "-separated; column: the option that names it;
+                             ///< value: ";", "," or "\t" when the header is one column holding that delimiter
     // A record (its line)
-    NulBytes,
+    NulBytes,                ///< also a record too long to read that holds a NUL byte (a header, then zeros)
     FieldCount,              ///< number: the record's fields, number2: the header's
     RecordTooLong,           ///< number: the limit in KiB
     QuoteNeverClosed,        ///< the file ends inside a quoted field opened on this line
@@ -191,7 +192,8 @@ private:
     TraceFormat format_ = TraceFormat::Csv;
     char delim_ = ',';
     TraceError err_;
-    TraceErrorCode rawError_ = TraceErrorCode::None; ///< nextRawRecord's Error: RecordTooLong or QuoteNeverClosed
+    /// nextRawRecord's Error: RecordTooLong, NulBytes (an over-long record with a NUL byte) or QuoteNeverClosed.
+    TraceErrorCode rawError_ = TraceErrorCode::None;
     std::string error_; ///< traceErrorText(err_)
     std::uint64_t skipped_ = 0;
     std::vector<std::string> skippedMessages_;

@@ -147,60 +147,51 @@ void assignWindowsInto(const WindowSpec& spec, Millis ts, std::vector<TimeWindow
 
 namespace {
 
-/// Windows one element is assigned to by a hop (size / slide) or cumulate (size / step) window. Flink
-/// has no bound and would build them all (hop:1ms,100000h: 3.6e11 per element, a run that never ends);
-/// FluxoLab refuses more than this many (docs/stream.md).
-constexpr std::int64_t kMaxWindowsPerElement = 1000;
-
-std::optional<std::string> tooManyWindows(const char* what, const char* by, std::int64_t size, std::int64_t every) {
-    const std::int64_t n = size / every + (size % every != 0 ? 1 : 0);
-    if (n <= kMaxWindowsPerElement) return std::nullopt;
-    return std::string("a ") + what + " window of size " + std::to_string(size) + " ms and " + by + " " +
-           std::to_string(every) + " ms puts every element in " + std::to_string(n) +
-           " windows; FluxoLab builds at most " + std::to_string(kMaxWindowsPerElement) + " per element (size / " + by +
-           " <= " + std::to_string(kMaxWindowsPerElement) + ")";
+/// Windows per element of a hop (size / slide) or cumulate (size / step) window, rounded up.
+std::int64_t windowsPerElement(std::int64_t size, std::int64_t every) {
+    return size / every + (size % every != 0 ? 1 : 0);
 }
 
 } // namespace
 
-std::optional<std::string> validate(const JobSpec& spec) {
+std::optional<JobError> validate(const JobSpec& spec) {
     const auto& w = spec.window;
-    if (spec.parallelism < 1 || spec.parallelism > 8) return "parallelism must be between 1 and 8";
-    if (spec.partitions < 1 || spec.partitions > 1024)
-        return "the number of partitions must be between 1 and 1024";
-    if (w.allowedLateness < 0) return "allowed lateness must not be negative";
+    const auto bad = [](JobErrorCode code, std::int64_t a = 0, std::int64_t b = 0, std::int64_t c = 0) {
+        return std::optional<JobError>(JobError{code, a, b, c});
+    };
+    using C = JobErrorCode;
+    if (spec.parallelism < 1 || spec.parallelism > 8) return bad(C::Parallelism, spec.parallelism);
+    if (spec.partitions < 1 || spec.partitions > 1024) return bad(C::Partitions, spec.partitions);
+    if (w.allowedLateness < 0) return bad(C::NegativeAllowedLateness, w.allowedLateness);
     if (spec.watermark.kind == WatermarkKind::Sql && w.allowedLateness > 0 && !spec.process)
-        return "Flink SQL window aggregations have no allowed lateness (late rows are dropped)";
-    if (spec.watermark.bound < 0) return "the watermark bound must not be negative";
+        return bad(C::SqlAllowedLateness, w.allowedLateness);
+    if (spec.watermark.bound < 0) return bad(C::NegativeBound, spec.watermark.bound);
     if (!spec.watermark.perEvent && spec.watermark.interval <= 0)
-        return "the watermark interval must be positive (or per-event)";
-    if (spec.watermark.idleTimeout < 0) return "the idle timeout must not be negative";
+        return bad(C::WatermarkInterval, spec.watermark.interval);
+    if (spec.watermark.idleTimeout < 0) return bad(C::NegativeIdleTimeout, spec.watermark.idleTimeout);
     switch (w.kind) {
     case WindowKind::Tumble:
-        if (w.size <= 0) return "the window size must be positive";
-        if (w.offset <= -w.size || w.offset >= w.size)
-            return "TumblingEventTimeWindows parameters must satisfy abs(offset) < size";
+        if (w.size <= 0) return bad(C::WindowSize, w.size);
+        if (w.offset <= -w.size || w.offset >= w.size) return bad(C::TumbleOffset, w.offset, w.size);
         break;
     case WindowKind::Hop:
-        if (w.size <= 0 || w.slide <= 0) return "the window size and slide must be positive";
-        if (w.offset <= -w.slide || w.offset >= w.slide)
-            return "SlidingEventTimeWindows parameters must satisfy abs(offset) < slide and size > 0";
+        if (w.size <= 0 || w.slide <= 0) return bad(C::HopSizeSlide, w.size, w.slide);
+        if (w.offset <= -w.slide || w.offset >= w.slide) return bad(C::HopOffset, w.offset, w.slide);
         if (spec.watermark.kind == WatermarkKind::Sql && w.size % w.slide != 0)
-            return "HOP table function based aggregate requires size must be an integral multiple of slide, "
-                   "but got size " +
-                   std::to_string(w.size) + " ms and slide " + std::to_string(w.slide) + " ms";
-        if (auto many = tooManyWindows("sliding", "slide", w.size, w.slide)) return many;
+            return bad(C::SqlHopNotMultiple, w.size, w.slide);
+        if (const auto n = windowsPerElement(w.size, w.slide); n > kMaxWindowsPerElement)
+            return bad(C::TooManyHopWindows, w.size, w.slide, n);
         break;
     case WindowKind::Session:
-        if (w.gap <= 0) return "the session gap must be positive";
-        if (w.offset != 0) return "session windows have no offset";
+        if (w.gap <= 0) return bad(C::SessionGap, w.gap);
+        if (w.offset != 0) return bad(C::SessionOffset, w.offset);
         break;
     case WindowKind::Cumulate:
-        if (w.size <= 0 || w.step <= 0) return "the cumulate step and size must be positive";
-        if (w.size % w.step != 0) return "the cumulate size must be a multiple of the step";
-        if (auto many = tooManyWindows("cumulate", "step", w.size, w.step)) return many;
-        if (w.offset <= -w.size || w.offset >= w.size)
-            return "the window offset must satisfy abs(offset) < size";
+        if (w.size <= 0 || w.step <= 0) return bad(C::CumulateSizeStep, w.size, w.step);
+        if (w.size % w.step != 0) return bad(C::CumulateNotMultiple, w.size, w.step);
+        if (const auto n = windowsPerElement(w.size, w.step); n > kMaxWindowsPerElement)
+            return bad(C::TooManyCumulateWindows, w.size, w.step, n);
+        if (w.offset <= -w.size || w.offset >= w.size) return bad(C::CumulateOffset, w.offset, w.size);
         break;
     }
     return std::nullopt;

@@ -147,8 +147,42 @@ struct JobSpec {
     Millis checkpointInterval = 0;
 };
 
-/// Checks a job description; returns an English message for the first problem, or nothing.
-std::optional<std::string> validate(const JobSpec& spec);
+/// What is wrong with a job description, as a code with its numbers (validate). sim/ makes no text:
+/// fluxolab-cli's English is made in labs (labs/stream_tool/stream_errors.h, jobErrorText), the app's
+/// with tr() (app/core/errortexts). Durations are in ms.
+enum class JobErrorCode : std::uint8_t {
+    None,
+    Parallelism,             ///< a: the parallelism (1..8 allowed)
+    Partitions,              ///< a: the number of partitions (1..1024 allowed)
+    NegativeAllowedLateness, ///< a: the allowed lateness
+    SqlAllowedLateness,      ///< a: the allowed lateness (Flink SQL window aggregations have none)
+    NegativeBound,           ///< a: the watermark bound
+    WatermarkInterval,       ///< a: the interval (positive, or per-event)
+    NegativeIdleTimeout,     ///< a: the idle timeout
+    WindowSize,              ///< tumble; a: the size
+    TumbleOffset,            ///< a: the offset, b: the size (Flink: abs(offset) < size)
+    HopSizeSlide,            ///< a: the size, b: the slide
+    HopOffset,               ///< a: the offset, b: the slide (Flink: abs(offset) < slide)
+    SqlHopNotMultiple,       ///< a: the size, b: the slide (Flink SQL: size a multiple of slide)
+    TooManyHopWindows,       ///< a: the size, b: the slide, c: windows per element (> kMaxWindowsPerElement)
+    SessionGap,              ///< a: the gap
+    SessionOffset,           ///< a: the offset (session windows have none)
+    CumulateSizeStep,        ///< a: the size, b: the step
+    CumulateNotMultiple,     ///< a: the size, b: the step
+    TooManyCumulateWindows,  ///< a: the size, b: the step, c: windows per element
+    CumulateOffset,          ///< a: the offset, b: the size
+};
+struct JobError {
+    JobErrorCode code = JobErrorCode::None;
+    std::int64_t a = 0, b = 0, c = 0;
+};
+/// Windows one element is assigned to by a hop (size / slide) or cumulate (size / step) window. Flink
+/// has no bound and would build them all (hop:1ms,100000h: 3.6e11 per element, a run that never ends);
+/// FluxoLab refuses more than this many (docs/stream.md).
+constexpr std::int64_t kMaxWindowsPerElement = 1000;
+
+/// Checks a job description; returns the first problem, or nothing.
+std::optional<JobError> validate(const JobSpec& spec);
 
 struct Accumulator {
     std::int64_t count = 0;

@@ -218,6 +218,37 @@ void StreamViewTest::whyNotFiredNamesTheIdlePartition() {
     QVERIFY(view.why() && view.why()->fired);
 }
 
+void StreamViewTest::badReplayOptionShowsInPortuguese() {
+    // The terminal's replay shown in the view: its options' problems come from labs as codes (they
+    // were replay's English, shown as they were under pt_PT).
+    const QString before = currentLanguage();
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+    const QString trace = asset("cliques_do_site.csv");
+    const QStringList base = {trace, QStringLiteral("--key"), QStringLiteral("pagina"), QStringLiteral("--watermark"),
+                              QStringLiteral("bounded:5s"), QStringLiteral("--window"), QStringLiteral("tumble:60s")};
+    StreamView view;
+    QVERIFY(!view.loadReplay(base + QStringList{QStringLiteral("--parallelism"), QStringLiteral("12")}, QString()));
+    QCOMPARE(view.lastError(), QStringLiteral("fluxolab-cli replay: --parallelism é \"12\"; tem de ser um inteiro de 1 a 8"));
+    QVERIFY(!view.loadReplay(base + QStringList{QStringLiteral("--window-size"), QStringLiteral("1m")}, QString()));
+    QCOMPARE(view.lastError(),
+             QStringLiteral("fluxolab-cli replay: a opção --window-size não existe (veja fluxolab-cli replay --help)"));
+    QVERIFY(!view.loadReplay({trace, QStringLiteral("--window"), QStringLiteral("tumble:60s")}, QString()));
+    QCOMPARE(view.lastError(), QStringLiteral("fluxolab-cli replay: falta --watermark (bounded:5s, monotonous, sql:5s)"));
+    // A job stream::validate refuses (its code, worded here), and a trace that cannot be read.
+    QVERIFY(!view.loadReplay(base + QStringList{QStringLiteral("--offset"), QStringLiteral("60s")}, QString()));
+    QCOMPARE(view.lastError(),
+             QStringLiteral("fluxolab-cli replay: o desvio da janela é 60000 ms; as TumblingEventTimeWindows do Flink "
+                            "exigem abs(offset) < size (60000 ms)"));
+    QVERIFY(!view.loadReplay(base + QStringList{QStringLiteral("--partition-field"), QStringLiteral("particao")}, QString()));
+    QVERIFY2(view.lastError().contains(QStringLiteral("o cabeçalho não tem a coluna \"particao\"")), qPrintable(view.lastError()));
+    // Under English the same codes read in English; a good replay still loads.
+    QVERIFY(setLanguage(QStringLiteral("en")));
+    QVERIFY(!view.loadReplay(base + QStringList{QStringLiteral("--parallelism"), QStringLiteral("12")}, QString()));
+    QCOMPARE(view.lastError(), QStringLiteral("fluxolab-cli replay: --parallelism is \"12\"; it must be an integer from 1 to 8"));
+    QVERIFY2(view.loadReplay(base, QString()), qPrintable(view.lastError()));
+    setLanguage(before.isEmpty() ? QStringLiteral("en") : before);
+}
+
 void StreamViewTest::brokenTraceShowsTheErrorInPortuguese() {
     const QString before = currentLanguage();
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));

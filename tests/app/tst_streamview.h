@@ -9,6 +9,7 @@ private Q_SLOTS:
     void backgroundLoadGivesTheSameModel();
     void whyNotFiredNamesTheIdlePartition();
     void brokenTraceShowsTheErrorInPortuguese();
+    void badReplayOptionShowsInPortuguese();
     void cancelStopsTheLoad();
     void mainWindowHasTheStreamView();
     void traceDialogReadsTheOptions();

@@ -158,6 +158,39 @@ void TranslationsTest::traceLineErrorsAreInTheUiLanguage() {
         {"cortado.jsonl", "{\"ts\":1000,\"key\":\"a\"}\n{\"ts\":2000,\"key\":\"b\"\n",
          QStringLiteral("Linha 2: o objeto JSON está cortado (falta o '}' final)")},
     };
+    // A good header, then 2 MiB of zeros (a half-written file): a binary file at line 2, not a long line.
+    const QByteArray zeros = QByteArray("ts,key\n") + QByteArray(2 << 20, '\0');
+    // A ';' file read with ',' (the trace options' delimiter), and a tab-separated one.
+    fluxolab::stream_observe::RunOptions comma;
+    comma.trace.delimiter = ',';
+    struct FileCase {
+        const char* name;
+        QByteArray text;
+        fluxolab::stream_observe::RunOptions options;
+        QString expected;
+    };
+    const FileCase fileCases[] = {
+        {"zeros.csv", zeros, {},
+         QStringLiteral("Linha 2: contém bytes NUL: parece um ficheiro binário, não um traço CSV ou JSON Lines")},
+        {"pontovirgula.csv", "ts;key\n1000;a\n", comma,
+         QStringLiteral("o cabeçalho parece estar separado por ';': escolha esse delimitador nas opções do traço "
+                        "(fluxolab-cli replay: --delimiter ';')")},
+        {"tabs.tsv", "ts\tkey\n1000\ta\n", {},
+         QStringLiteral("o cabeçalho parece estar separado por tabulações, o que um traço não pode ter: grave o "
+                        "ficheiro com ',' ou ';' entre os campos")},
+    };
+    for (const FileCase& c : fileCases) {
+        const QString path = dir.filePath(QString::fromLatin1(c.name));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(c.text);
+        f.close();
+        fluxolab::app::StreamView view;
+        QString error;
+        QVERIFY(!view.loadNow(path, c.options, &error));
+        QVERIFY2(error.contains(c.expected), qPrintable(error));
+        QVERIFY2(!error.contains(QStringLiteral("longer than")) && !error.contains(QStringLiteral("seems")), qPrintable(error));
+    }
     for (const Case& c : cases) {
         const QString path = dir.filePath(QString::fromLatin1(c.name));
         QFile f(path);
@@ -337,6 +370,155 @@ void TranslationsTest::everyLabFileErrorIsInTheUiLanguage() {
         ++checked;
     }
     QCOMPARE(checked, static_cast<int>(Code::Last)); // every code but None
+    QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
+}
+
+void TranslationsTest::everyStreamJobErrorIsInTheUiLanguage() {
+    // sim/stream's validate reports a job it refuses as a code with its numbers; the app's text is made
+    // with tr() (ErrorTexts::jobError), fluxolab-cli's English in labs (jobErrorText). For every code:
+    // the pt_PT text differs from the English one, has no English words of FluxoLab's own (Flink's class
+    // names and formulas aside) and names the numbers the code carries.
+    using C = fluxolab::stream::JobErrorCode;
+    const QString before = fluxolab::app::currentLanguage();
+    static const QRegularExpression english(
+        QStringLiteral("\\b(the|must|is not|needs|between|positive|negative|window|windows|size|slide|step|gap|"
+                       "offset|allowed|lateness|bound|interval|timeout|puts|every|element|builds|most|have|here)\\b"));
+    int checked = 0;
+    for (int i = static_cast<int>(C::None) + 1; i <= static_cast<int>(C::CumulateOffset); ++i) {
+        fluxolab::stream::JobError e;
+        e.code = static_cast<C>(i);
+        e.a = 617;
+        e.b = 829;
+        e.c = 4513;
+        QVERIFY2(!fluxolab::labs::jobErrorText(e).empty(), qPrintable(QStringLiteral("code %1 has no CLI English").arg(i)));
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("en")));
+        const QString en = fluxolab::app::ErrorTexts::jobError(e);
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));
+        const QString pt = fluxolab::app::ErrorTexts::jobError(e);
+        const QString what = QStringLiteral("code %1: %2").arg(i).arg(pt);
+        QVERIFY2(!pt.isEmpty() && pt != en, qPrintable(what));
+        QString own = pt; // Flink's own names and formulas stay as Flink writes them
+        for (const char* flink : {"TumblingEventTimeWindows", "SlidingEventTimeWindows", "abs(offset) < size",
+                                  "abs(offset) < slide", "HOP", "Flink SQL", "FluxoLab"})
+            own.remove(QLatin1String(flink));
+        QVERIFY2(!own.contains(english), qPrintable(what));
+        QVERIFY2(pt.contains(QStringLiteral("617")), qPrintable(what));
+        const bool two = e.code == C::TumbleOffset || e.code == C::HopSizeSlide || e.code == C::HopOffset ||
+                         e.code == C::SqlHopNotMultiple || e.code == C::TooManyHopWindows || e.code == C::CumulateSizeStep ||
+                         e.code == C::CumulateNotMultiple || e.code == C::TooManyCumulateWindows ||
+                         e.code == C::CumulateOffset;
+        if (two) QVERIFY2(pt.contains(QStringLiteral("829")), qPrintable(what));
+        if (e.code == C::TooManyHopWindows || e.code == C::TooManyCumulateWindows)
+            QVERIFY2(pt.contains(QStringLiteral("4513")) && pt.contains(QStringLiteral("1000")), qPrintable(what));
+        ++checked;
+    }
+    QCOMPARE(checked, static_cast<int>(C::CumulateOffset));
+    // Through the scenario check: a stream job whose settings do not go together.
+    fluxolab::stream_observe::ScenarioStreamProblem p;
+    p.kind = fluxolab::stream_observe::ScenarioStreamProblem::Kind::Job;
+    p.path = "/stream_jobs/0";
+    p.job.code = C::Parallelism;
+    p.job.a = 12;
+    QCOMPARE(fluxolab::app::ErrorTexts::scenarioStreamProblem(p),
+             QStringLiteral("Em /stream_jobs/0: as definições do job de stream não são compatíveis entre si: o paralelismo é 12; tem de estar "
+                            "entre 1 e 8"));
+    QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
+}
+
+void TranslationsTest::everyReplayErrorIsInTheUiLanguage() {
+    // fluxolab-cli replay's argument errors (labs::ReplayError) as the stream view shows them for the
+    // terminal's replay, and a topic run's / a scenario's stream problems met when attaching or while
+    // feeding: every code in both languages, the pt_PT text with none of FluxoLab's English words and
+    // with the option and the values the code carries.
+    using C = fluxolab::labs::ReplayErrorCode;
+    const QString before = fluxolab::app::currentLanguage();
+    const QSet<C> withValue = {C::TwoTraces, C::GivenTwice, C::MonotonousNoBound, C::NeedsBound, C::UnknownWatermark,
+                               C::NotADuration, C::BadParallelism, C::BadPartitions, C::NeedsTwoDurations,
+                               C::UnknownWindow, C::BadWindowTime, C::BadLate, C::CountTakesNoField, C::UnknownAgg,
+                               C::AggNeedsField, C::UnknownProcess, C::InactivityNotPositive, C::BadLang, C::BadCrashAt,
+                               C::BadTimeFormat, C::BadFormat, C::BadDelimiter, C::BadOnError};
+    const QSet<C> withOption = {C::UnknownOption, C::NeedsValue, C::GivenTwice, C::NotADuration};
+    static const QRegularExpression english(QStringLiteral(
+        "\\b(the|must|is not|needs|given|twice|unknown|required|exclude|each other|only one|does not|there is|"
+        "missing|positive|integer|number|elements|before|file|value|field|example|e\\.g\\.)\\b"));
+    int checked = 0;
+    for (int i = static_cast<int>(C::None) + 1; i <= static_cast<int>(C::Job); ++i) {
+        fluxolab::labs::ReplayError e;
+        e.code = static_cast<C>(i);
+        e.option = "--opt7";
+        e.value = "V7q";
+        e.value2 = "W8r";
+        e.trace.code = fluxolab::traces::TraceErrorCode::NoSuchFile;
+        e.trace.file = "/tmp/dados.csv";
+        e.job.code = fluxolab::stream::JobErrorCode::Parallelism;
+        e.job.a = 617;
+        QVERIFY2(!fluxolab::labs::replayErrorText(e).empty(), qPrintable(QStringLiteral("code %1 has no CLI English").arg(i)));
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("en")));
+        const QString en = fluxolab::app::ErrorTexts::replayError(e);
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));
+        const QString pt = fluxolab::app::ErrorTexts::replayError(e);
+        const QString what = QStringLiteral("code %1: %2").arg(i).arg(pt);
+        QVERIFY2(!pt.isEmpty() && pt != en, qPrintable(what));
+        QString own = pt; // without the parameters and Flink's names (withIdleness, restart-strategy none)
+        for (const char* kept : {"V7q", "W8r", "--opt7", "withIdleness", "restart-strategy none", "dados.csv"})
+            own.remove(QLatin1String(kept));
+        QVERIFY2(!own.contains(english), qPrintable(what));
+        if (e.code == C::Trace) {
+            QVERIFY2(pt.contains(QStringLiteral("dados.csv")), qPrintable(what));
+        } else {
+            QVERIFY2(pt.startsWith(QStringLiteral("fluxolab-cli replay: ")), qPrintable(what));
+        }
+        if (withValue.contains(e.code)) QVERIFY2(pt.contains(QStringLiteral("V7q")), qPrintable(what));
+        if (e.code == C::TwoTraces || e.code == C::GivenTwice) QVERIFY2(pt.contains(QStringLiteral("W8r")), qPrintable(what));
+        if (withOption.contains(e.code)) QVERIFY2(pt.contains(QStringLiteral("--opt7")), qPrintable(what));
+        if (e.code == C::Job) QVERIFY2(pt.contains(QStringLiteral("617")), qPrintable(what));
+        ++checked;
+    }
+    QCOMPARE(checked, static_cast<int>(C::Job));
+    // A trace fed into a topic, or a scenario's stream job, that cannot run (TopicStreamRun::errorInfo,
+    // ScenarioStreams::problem): every kind.
+    using K = fluxolab::stream_observe::TopicRunError::Kind;
+    for (int i = static_cast<int>(K::None) + 1; i <= static_cast<int>(K::Internal); ++i) {
+        fluxolab::stream_observe::TopicRunError e;
+        e.kind = static_cast<K>(i);
+        e.topic = "cliques7";
+        e.job.code = fluxolab::stream::JobErrorCode::Partitions;
+        e.job.a = 2048;
+        e.trace.code = fluxolab::traces::TraceErrorCode::NulBytes;
+        e.trace.file = "/tmp/dados.csv";
+        e.trace.line = 3;
+        e.detail = "Src-D5z";
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("en")));
+        const QString en = fluxolab::app::ErrorTexts::topicRunError(e);
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));
+        const QString pt = fluxolab::app::ErrorTexts::topicRunError(e);
+        const QString what = QStringLiteral("kind %1: %2").arg(i).arg(pt);
+        QVERIFY2(!pt.isEmpty() && pt != en, qPrintable(what));
+        QString own = pt;
+        own.remove(QStringLiteral("Src-D5z"));
+        own.remove(QStringLiteral("dados.csv"));
+        QVERIFY2(!own.contains(english), qPrintable(what));
+        if (e.kind == K::NoSuchTopic || e.kind == K::Internal) QVERIFY2(pt.contains(QStringLiteral("cliques7")), qPrintable(what));
+        if (e.kind == K::Job) QVERIFY2(pt.contains(QStringLiteral("2048")), qPrintable(what));
+        if (e.kind == K::Trace) QVERIFY2(pt.contains(QStringLiteral("Linha 3")), qPrintable(what));
+        if (e.kind == K::Internal) QVERIFY2(pt.contains(QStringLiteral("Src-D5z")), qPrintable(what));
+    }
+    using PK = fluxolab::stream_observe::ScenarioStreamProblem::Kind;
+    for (const PK kind : {PK::NoSuchTopic, PK::NoEventTimeField, PK::Internal}) {
+        fluxolab::stream_observe::ScenarioStreamProblem p;
+        p.kind = kind;
+        p.path = "/trace_feeds/1/trace";
+        p.value = "cliques7";
+        p.detail = "Src-D5z";
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("en")));
+        const QString en = fluxolab::app::ErrorTexts::scenarioStreamProblem(p);
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));
+        const QString pt = fluxolab::app::ErrorTexts::scenarioStreamProblem(p);
+        QVERIFY2(pt != en && pt.startsWith(QStringLiteral("Em /trace_feeds/1/trace: ")), qPrintable(pt));
+        QString own = pt;
+        own.remove(QStringLiteral("Src-D5z"));
+        QVERIFY2(!own.contains(english), qPrintable(pt));
+    }
     QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
 }
 

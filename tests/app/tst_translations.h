@@ -15,5 +15,7 @@ private Q_SLOTS:
     void everyScenarioErrorIsInTheUiLanguage();
     void brokenScenarioFileIsToldInPortuguese();
     void everyLabFileErrorIsInTheUiLanguage();
+    void everyStreamJobErrorIsInTheUiLanguage();
+    void everyReplayErrorIsInTheUiLanguage();
     void groupsTableSaysWhatTheToolDoesNotPrint();
 };

@@ -2,11 +2,15 @@
 // code with its parameters; the text is made here, in one place, with the wording fluxolab-cli has
 // always printed.
 #include "labs/backend/scenario_errors.h"
+#include "labs/backend/session.h"
+#include "labs/stream_tool/stream_errors.h"
 #include "labs/stream_observe/scenario_streams.h"
 #include "sim/scenario.h"
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -113,5 +117,49 @@ TEST_SUITE("labs/scenario error text") {
                                           "\"pacing\": \"event_time\"}]}",
                                  Kind::Trace, "/trace_feeds/0/trace", "/nao/existe.csv");
         CHECK(trace.trace.code == traces::TraceErrorCode::NoSuchFile);
+        // Settings that parse but make a job stream::validate refuses: its code and numbers, and the
+        // English simulate printed before the codes.
+        sim::ScenarioError err;
+        auto s = sim::parseScenario(topics + job + "\"hop:7ms,1m\"}]}", "s.json", err);
+        REQUIRE(s);
+        stream_observe::ScenarioStreamProblem p;
+        const auto english = stream_observe::checkScenarioStreams(*s, &p);
+        REQUIRE(english);
+        CHECK(p.kind == Kind::Job);
+        CHECK(p.path == "/stream_jobs/0");
+        CHECK(p.job.code == stream::JobErrorCode::TooManyHopWindows);
+        CHECK(p.job.a == 60000);
+        CHECK(p.job.b == 7);
+        CHECK(p.job.c == 8572);
+        CHECK(*english == "/stream_jobs/0: a sliding window of size 60000 ms and slide 7 ms puts every element in 8572 "
+                          "windows; FluxoLab builds at most 1000 per element (size / slide <= 1000)");
+    }
+
+    TEST_CASE("a scenario's trace feed with a bad record met while running: ScenarioStreams::problem has its code") {
+        // The feed's trace opens (a good header and first record), then line 3 is not a time: the
+        // feeder stops there, at run time, and error() / problem() say so (the English, and the code with
+        // the trace's line for a UI that words it itself).
+        const auto dir = std::filesystem::temp_directory_path() / "fluxolab_scenario_streams_problem";
+        std::filesystem::create_directories(dir);
+        const std::string trace = (dir / "parte.csv").string();
+        std::ofstream(trace) << "ts,key\n1000,a\nontem,b\n3000,c\n";
+        sim::ScenarioError err;
+        auto s = sim::parseScenario("{\"topics\": [{\"name\": \"s\"}], \"trace_feeds\": [{\"trace\": \"" + trace +
+                                        "\", \"topic\": \"s\", \"pacing\": \"event_time\"}]}",
+                                    "s.json", err);
+        REQUIRE_MESSAGE(s, labs::scenarioErrorText(err));
+        CHECK_FALSE(stream_observe::checkScenarioStreams(*s));
+        labs::Session session(*s, 1);
+        REQUIRE(session.streams());
+        CHECK(session.streams()->problem().kind == stream_observe::ScenarioStreamProblem::Kind::None);
+        session.runUntil(60000);
+        CHECK(session.streamsError() == trace + ":3: cannot read the date of 'ontem' (expected yyyy-MM-dd HH:mm:ss[.SSS])");
+        const auto p = session.streams()->problem();
+        CHECK(p.kind == stream_observe::ScenarioStreamProblem::Kind::Trace);
+        CHECK(p.path == "/trace_feeds/0/trace");
+        CHECK(p.trace.code == traces::TraceErrorCode::BadDate);
+        CHECK(p.trace.line == 3);
+        CHECK(p.trace.value == "ontem");
+        std::filesystem::remove_all(dir);
     }
 }

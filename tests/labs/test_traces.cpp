@@ -311,6 +311,77 @@ TEST_SUITE("labs/traces") {
         CHECK(has(r.error, "not a JSON object"));
     }
 
+    TEST_CASE("a valid header then NUL bytes is a binary file at its line - not an over-long record") {
+        // A preallocated or half-written file: a good header, then 2 MiB of zeros with no newline (longer
+        // than the 1 MiB record limit). It used to say "record longer than 1024 KiB (not read)".
+        const std::string zeros(std::size_t{2} << 20, '\0');
+        TraceReader reader;
+        REQUIRE(reader.openText("ts,key\n" + zeros, "z.csv", {}));
+        TraceRecord rec;
+        CHECK(reader.next(rec) == TraceReader::Status::Error);
+        CHECK(reader.errorInfo().code == TraceErrorCode::NulBytes);
+        CHECK(reader.errorInfo().line == 2);
+        CHECK(reader.error() == "z.csv:2: contains NUL bytes: this looks like a binary file, not a CSV or JSON Lines trace");
+        // Two good records first, then the zeros (with a newline far away): the same, at line 4; with
+        // --on-error skip it is skipped as one binary record and the rest is read.
+        TraceOptions skip;
+        skip.skipErrors = true;
+        const auto r = readText("ts,key\n1,a\n2,b\n" + zeros + "\n3,c\n", skip, "z.csv");
+        CHECK(r.records.size() == 3);
+        CHECK(r.skipped == 1);
+        REQUIRE(r.skippedMessages.size() == 1);
+        CHECK(has(r.skippedMessages[0], "z.csv:4: contains NUL bytes"));
+        // The same code a binary file gets from its first byte, also when it has no newline in its
+        // first MiB (it said "the header line is longer than 1024 KiB").
+        TraceReader bin;
+        CHECK_FALSE(bin.openText(zeros, "b.csv", {}));
+        CHECK(bin.errorInfo().code == TraceErrorCode::NulBytes);
+        CHECK(bin.errorInfo().line == 1);
+        TraceReader bin2;
+        CHECK_FALSE(bin2.openText(std::string("\x7f" "ELF\0\0,\n", 8), "e.csv", {}));
+        CHECK(bin2.errorInfo().code == TraceErrorCode::NulBytes);
+        // An over-long line of text stays what it is.
+        TraceReader text;
+        REQUIRE(text.openText("ts,key\n" + std::string(std::size_t{2} << 20, 'x') + "\n", "l.csv", {}));
+        CHECK(text.next(rec) == TraceReader::Status::Error);
+        CHECK(text.error() == "l.csv:2: record longer than 1024 KiB (not read)");
+    }
+
+    TEST_CASE("a header of one column holding another delimiter says which one and the option that reads it") {
+        // A ';' file read with --delimiter ','.
+        TraceOptions comma;
+        comma.delimiter = ',';
+        TraceReader semi;
+        CHECK_FALSE(semi.openText("ts;key;valor\n1;a;2\n", "p.csv", comma));
+        CHECK(semi.errorInfo().code == TraceErrorCode::MissingColumn);
+        CHECK(semi.errorInfo().value == ";");
+        CHECK(semi.error() == "p.csv: no column 'ts' in the header (columns: ts;key;valor); choose it with --time-field; "
+                              "the header seems to be separated by ';': read it with --delimiter ';'");
+        // A ',' file read with --delimiter ';'.
+        TraceOptions semicolon;
+        semicolon.delimiter = ';';
+        TraceReader com;
+        CHECK_FALSE(com.openText("ts,key\n1,a\n", "c.csv", semicolon));
+        CHECK(com.errorInfo().value == ",");
+        CHECK(com.error() == "c.csv: no column 'ts' in the header (columns: ts,key); choose it with --time-field; "
+                             "the header seems to be separated by ',': read it with --delimiter ','");
+        // Tab-separated (detected as ','): no option reads it.
+        TraceReader tab;
+        CHECK_FALSE(tab.openText("ts\tkey\n1\ta\n", "t.tsv", {}));
+        CHECK(tab.errorInfo().value == "\t");
+        CHECK(tab.error() == "t.tsv: no column 'ts' in the header (columns: ts\tkey); choose it with --time-field; the "
+                             "header seems to be separated by tabs, which traces cannot be: save the file with ',' or ';' "
+                             "between fields");
+        // Several columns, or one without another delimiter: the message stays as it was.
+        TraceReader two;
+        CHECK_FALSE(two.openText("time,user\n1,a\n", "u.csv", {}));
+        CHECK(two.errorInfo().value.empty());
+        CHECK(two.error() == "u.csv: no column 'ts' in the header (columns: time, user); choose it with --time-field");
+        TraceReader one;
+        CHECK_FALSE(one.openText("time\n1\n", "o.csv", {}));
+        CHECK(one.errorInfo().value.empty());
+    }
+
     TEST_CASE("the CSV hot path (16 bytes at a time) reads every line length and field layout as the rules say") {
         // Lines of 1 to 70 bytes, so that newlines, delimiters, CRs, quotes and NUL bytes fall at every
         // place in and across the 16-byte blocks the hot path scans, mixed with lines it must hand to the

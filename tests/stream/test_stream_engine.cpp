@@ -181,14 +181,15 @@ TEST_SUITE("stream/engine") {
         CHECK(assignWindows(w, 4000).front().start == -6 * 60000);
         w.offset = -4 * 60000;
         CHECK(assignWindows(w, 4000).front().start == -4 * 60000);
-        CHECK(validate(perEvent(0,
-                                [] {
-                                    auto x = tumble(1000);
-                                    x.offset = 1000;
-                                    return x;
-                                }())) ==
-              std::optional<std::string>(
-                  "TumblingEventTimeWindows parameters must satisfy abs(offset) < size"));
+        const auto refused = validate(perEvent(0, [] {
+            auto x = tumble(1000);
+            x.offset = 1000;
+            return x;
+        }()));
+        REQUIRE(refused.has_value());
+        CHECK(refused->code == JobErrorCode::TumbleOffset);
+        CHECK(refused->a == 1000); // the offset
+        CHECK(refused->b == 1000); // the size
     }
 
     TEST_CASE("aggregates: sum - min - max - avg as shortest decimals") {

@@ -1,0 +1,92 @@
+#include "labs/stream_tool/stream_errors.h"
+
+namespace fluxolab::labs {
+
+std::string jobErrorText(const stream::JobError& e) {
+    using C = stream::JobErrorCode;
+    const std::string a = std::to_string(e.a), b = std::to_string(e.b), c = std::to_string(e.c);
+    const std::string most = std::to_string(stream::kMaxWindowsPerElement);
+    const auto tooMany = [&](const char* what, const char* by) {
+        return std::string("a ") + what + " window of size " + a + " ms and " + by + " " + b +
+               " ms puts every element in " + c + " windows; FluxoLab builds at most " + most +
+               " per element (size / " + by + " <= " + most + ")";
+    };
+    switch (e.code) {
+    case C::None: return {};
+    case C::Parallelism: return "parallelism must be between 1 and 8";
+    case C::Partitions: return "the number of partitions must be between 1 and 1024";
+    case C::NegativeAllowedLateness: return "allowed lateness must not be negative";
+    case C::SqlAllowedLateness: return "Flink SQL window aggregations have no allowed lateness (late rows are dropped)";
+    case C::NegativeBound: return "the watermark bound must not be negative";
+    case C::WatermarkInterval: return "the watermark interval must be positive (or per-event)";
+    case C::NegativeIdleTimeout: return "the idle timeout must not be negative";
+    case C::WindowSize: return "the window size must be positive";
+    case C::TumbleOffset: return "TumblingEventTimeWindows parameters must satisfy abs(offset) < size";
+    case C::HopSizeSlide: return "the window size and slide must be positive";
+    case C::HopOffset: return "SlidingEventTimeWindows parameters must satisfy abs(offset) < slide and size > 0";
+    case C::SqlHopNotMultiple:
+        return "HOP table function based aggregate requires size must be an integral multiple of slide, but got size " +
+               a + " ms and slide " + b + " ms";
+    case C::TooManyHopWindows: return tooMany("sliding", "slide");
+    case C::SessionGap: return "the session gap must be positive";
+    case C::SessionOffset: return "session windows have no offset";
+    case C::CumulateSizeStep: return "the cumulate step and size must be positive";
+    case C::CumulateNotMultiple: return "the cumulate size must be a multiple of the step";
+    case C::TooManyCumulateWindows: return tooMany("cumulate", "step");
+    case C::CumulateOffset: return "the window offset must satisfy abs(offset) < size";
+    }
+    return {};
+}
+
+std::string replayErrorText(const ReplayError& e) {
+    using C = ReplayErrorCode;
+    const std::string& o = e.option;
+    const std::string& v = e.value;
+    switch (e.code) {
+    case C::None: return {};
+    case C::Help: return "--help";
+    case C::TwoTraces: return "only one TRACE file (got '" + v + "' and '" + e.value2 + "')";
+    case C::UnknownOption: return "unknown option '" + o + "' (see fluxolab-cli replay --help)";
+    case C::NeedsValue: return o + " needs a value";
+    case C::GivenTwice: return o + " is given twice ('" + v + "' and '" + e.value2 + "'): give it once";
+    case C::MonotonousNoBound: return "--watermark monotonous takes no bound";
+    case C::NeedsBound: return "--watermark " + v + " needs a bound, e.g. " + v + ":5s";
+    case C::UnknownWatermark: return "--watermark: unknown strategy '" + v + "' (bounded:5s, monotonous or sql:5s)";
+    case C::NotADuration: return o + ": '" + v + "' is not a duration (examples: 5s, 200ms, 1m, 2h)";
+    case C::IntervalNotPositive: return "--watermark-interval must be positive, or per-event";
+    case C::BadParallelism: return "--parallelism must be an integer from 1 to 8";
+    case C::BadPartitions: return "--partitions must be an integer from 1 to 1024";
+    case C::NeedsTwoDurations: return "--window " + v + " needs two durations, e.g. " + v + ":10s,60s";
+    case C::UnknownWindow:
+        return "--window: unknown window '" + v + "' (tumble:60s, hop:10s,60s, session:30s or cumulate:10s,60s)";
+    case C::BadWindowTime: return "--window-time must be event or processing";
+    case C::BadLate: return "--late must be side-output or drop";
+    case C::CountTakesNoField: return "--agg count takes no field";
+    case C::UnknownAgg: return "--agg: unknown aggregate '" + v + "' (count, sum:F, min:F, max:F, avg:F, collect:F)";
+    case C::AggNeedsField: return "--agg " + v + " needs a field, e.g. " + v + ":valor";
+    case C::UnknownProcess: return "--process: unknown function '" + v + "' (inactivity:10s)";
+    case C::InactivityNotPositive: return "--process inactivity needs a positive timeout";
+    case C::BadLang: return "--lang must be pt or en";
+    case C::CheckpointNotPositive: return "--checkpoint-interval must be positive";
+    case C::BadCrashAt: return "--crash-at needs the number of elements read before the crash (1 or more)";
+    case C::BadTimeFormat: return "--time-format must be auto, epoch-ms, epoch-s, iso or sql";
+    case C::BadFormat: return "--format must be csv or jsonl";
+    case C::BadDelimiter: return "--delimiter must be ',' or ';'";
+    case C::BadOnError: return "--on-error must be fail or skip";
+    case C::MissingTrace: return "missing TRACE file";
+    case C::ProcessAndWindow: return "--process and --window exclude each other";
+    case C::IdleTimeoutZero:
+        return "--idle-timeout 0: idleTimeout must be greater than zero (Flink's withIdleness refuses 0; leave the "
+               "option out for no idleness)";
+    case C::CrashWithoutCheckpoints:
+        return "--crash-at needs --checkpoint-interval: without checkpoints Flink does not restart a failed job "
+               "(restart-strategy none), so there is nothing to recover";
+    case C::WatermarkRequired: return "--watermark is required (bounded:5s, monotonous or sql:5s)";
+    case C::WindowRequired: return "--window is required (tumble:60s, hop:10s,60s, session:30s or cumulate:10s,60s)";
+    case C::Trace: return traces::traceErrorText(e.trace);
+    case C::Job: return jobErrorText(e.job);
+    }
+    return {};
+}
+
+} // namespace fluxolab::labs

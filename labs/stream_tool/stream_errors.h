@@ -1,0 +1,72 @@
+#pragma once
+// What is wrong with a replay command or a stream job, as codes with their parameters, and
+// fluxolab-cli's English for them (one place). The app words the same codes with tr()
+// (app/core/errortexts), so that nothing English reaches its pt_PT text.
+
+#include "labs/traces/trace_reader.h"
+#include "sim/stream/engine.h"
+
+#include <cstdint>
+#include <string>
+
+namespace fluxolab::labs {
+
+/// stream::validate's problem in fluxolab-cli's English ("parallelism must be between 1 and 8").
+std::string jobErrorText(const stream::JobError& error);
+
+/// What is wrong with `fluxolab-cli replay ARGS` (parseReplayArgs). `option` is the option as typed
+/// ("--window"), `value` / `value2` what it was given.
+enum class ReplayErrorCode : std::uint8_t {
+    None,
+    Help,                   ///< --help: the usage was asked for, not a run
+    TwoTraces,              ///< value: the first TRACE, value2: the second
+    UnknownOption,          ///< option
+    NeedsValue,             ///< option
+    GivenTwice,             ///< option; value: the first value, value2: the second
+    MonotonousNoBound,      ///< --watermark monotonous:...
+    NeedsBound,             ///< value: bounded or sql
+    UnknownWatermark,       ///< value
+    NotADuration,           ///< option, value
+    IntervalNotPositive,    ///< --watermark-interval 0
+    BadParallelism,         ///< value
+    BadPartitions,          ///< value
+    NeedsTwoDurations,      ///< value: hop or cumulate
+    UnknownWindow,          ///< value
+    BadWindowTime,          ///< value
+    BadLate,                ///< value
+    CountTakesNoField,      ///< value: the field
+    UnknownAgg,             ///< value
+    AggNeedsField,          ///< value: the aggregate (sum, min, max, avg, collect)
+    UnknownProcess,         ///< value
+    InactivityNotPositive,  ///< value: the timeout as typed
+    BadLang,                ///< value
+    CheckpointNotPositive,  ///< --checkpoint-interval 0
+    BadCrashAt,             ///< value
+    BadTimeFormat,          ///< value
+    BadFormat,              ///< value
+    BadDelimiter,           ///< value
+    BadOnError,             ///< value
+    MissingTrace,
+    ProcessAndWindow,
+    IdleTimeoutZero,        ///< --idle-timeout 0 (Flink's withIdleness refuses it)
+    CrashWithoutCheckpoints,
+    WatermarkRequired,
+    WindowRequired,
+    Trace,                  ///< trace: the trace could not be read (the partition scan)
+    Job,                    ///< job: the options make a job stream::validate refuses
+};
+
+struct ReplayError {
+    ReplayErrorCode code = ReplayErrorCode::None;
+    std::string option;
+    std::string value;
+    std::string value2;
+    traces::TraceError trace;
+    stream::JobError job;
+    bool failed() const { return code != ReplayErrorCode::None; }
+};
+
+/// fluxolab-cli's English, without the "replay: " it prints before it ("--window is required (...)").
+std::string replayErrorText(const ReplayError& error);
+
+} // namespace fluxolab::labs
