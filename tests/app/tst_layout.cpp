@@ -16,6 +16,7 @@
 #include "app/cluster/tablespage.h"
 #include "app/cluster/timelinebar.h"
 #include "app/core/texts.h"
+#include "labs/lab_engine/setup_client.h"
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
@@ -1806,6 +1807,19 @@ void LayoutTest::timelineShowsTheWholeEvent() {
         if (t.size() > l.size()) l = t;
     }
     QVERIFY(longest.size() >= 10);
+    // The texts of the lab setup's producer (a lab's cluster, not this scenario's journal), filled
+    // with wide values.
+    int setupTexts = 0;
+    for (const labs::observe::EventText& t : Texts::eventTexts()) {
+        if (!t.equals || QByteArray(t.equals) != labs::kLabSetupClientId) continue;
+        QString text = QCoreApplication::translate("Texts", t.text);
+        for (const auto& [key, value] : {std::pair{"{producer}", labs::kLabSetupClientId}, {"{topic}", "encomendas"},
+                                         {"{partition}", "12"}, {"{count}", "1000"}, {"{base_offset}", "100000"}})
+            text.replace(QLatin1String(key), QLatin1String(value));
+        QVERIFY2(!text.contains(QLatin1Char('{')), qPrintable(text));
+        longest[1000 + setupTexts++] = text;
+    }
+    QCOMPARE(setupTexts, 4);
     QStringList cut;
     for (const auto& [type, text] : longest) {
         const QString shown = QCoreApplication::translate("fluxolab::app::TimelineBar", "past: %1").arg(text);
