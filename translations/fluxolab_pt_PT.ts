@@ -39,6 +39,14 @@
         <translation>Offset confirmado (committed) do grupo %1: %2</translation>
     </message>
     <message>
+        <source>◀ 12 or ◁ 12 at a row&apos;s left edge: the position or the committed offset (12) is before the records drawn in that row.</source>
+        <translation>◀ 12 ou ◁ 12 na borda esquerda de uma linha: a posição ou o offset confirmado (committed) (12) está antes dos registos desenhados nessa linha.</translation>
+    </message>
+    <message>
+        <source>It is before the records drawn here (the first one drawn is offset %1).</source>
+        <translation>Está antes dos registos desenhados aqui (o primeiro desenhado é o offset %1).</translation>
+    </message>
+    <message>
         <source>Position of group %1: %2</source>
         <translation>Posição do grupo %1: %2</translation>
     </message>
@@ -1059,6 +1067,10 @@
         <translation>{topic}-{partition}: {count} registo(s) escrito(s) no offset {base_offset} por {producer}</translation>
     </message>
     <message>
+        <source>{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}, the lab&apos;s setup</source>
+        <translation>{topic}-{partition}: {count} registo(s) escrito(s) no offset {base_offset} por {producer}, a preparação do laboratório</translation>
+    </message>
+    <message>
         <source>{topic}-{partition}: follower {follower} fetched {count} record(s), LEO {leo}</source>
         <translation>{topic}-{partition}: a seguidora {follower} copiou {count} registo(s), LEO {leo}</translation>
     </message>
@@ -1079,8 +1091,16 @@
         <translation>Produtor {producer} arrancou</translation>
     </message>
     <message>
+        <source>Producer {producer} started: the lab&apos;s setup writes this step&apos;s starting records</source>
+        <translation>Produtor {producer} arrancou: a preparação do laboratório escreve os registos iniciais deste passo</translation>
+    </message>
+    <message>
         <source>{topic}-{partition}: {producer} acknowledged {count} record(s)</source>
         <translation>{topic}-{partition}: {producer} recebeu confirmação de {count} registo(s)</translation>
+    </message>
+    <message>
+        <source>{topic}-{partition}: {producer} (the lab&apos;s setup) acknowledged {count} record(s)</source>
+        <translation>{topic}-{partition}: {producer} (a preparação do laboratório) recebeu confirmação de {count} registo(s)</translation>
     </message>
     <message>
         <source>{topic}-{partition}: send by {producer} failed: {error}</source>
@@ -1184,6 +1204,10 @@
     <message>
         <source>{producer}: connection to broker {broker} could not be established (next attempt in {retry_in_ms} ms)</source>
         <translation>{producer}: não foi possível ligar ao broker {broker} (nova tentativa dentro de {retry_in_ms} ms)</translation>
+    </message>
+    <message>
+        <source>Producer {producer} closed: the lab&apos;s setup wrote this step&apos;s starting records</source>
+        <translation>Produtor {producer} fechado: a preparação do laboratório escreveu os registos iniciais deste passo</translation>
     </message>
 </context>
 <context>

@@ -394,13 +394,25 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
         for (const auto& mk : st.markers) {
             const QColor gc = groupColour(mk.group);
             QPainterPath tri;
-            tri.moveTo(mk.x, markerTop);
-            tri.lineTo(mk.x - mh * 0.6, markerTop + mh);
-            tri.lineTo(mk.x + mh * 0.6, markerTop + mh);
+            if (mk.before) {
+                // Before the drawn cells: pointing left at the row's edge, its offset beside it.
+                const double cy = mk.rect.center().y();
+                tri.moveTo(mk.x, cy);
+                tri.lineTo(mk.x + mh, cy - mh * 0.5);
+                tri.lineTo(mk.x + mh, cy + mh * 0.5);
+            } else {
+                tri.moveTo(mk.x, markerTop);
+                tri.lineTo(mk.x - mh * 0.6, markerTop + mh);
+                tri.lineTo(mk.x + mh * 0.6, markerTop + mh);
+            }
             tri.closeSubpath();
             p.setPen(QPen(gc, lw * 1.2));
             p.setBrush(mk.committed ? QBrush(Qt::white) : QBrush(gc));
             p.drawPath(tri);
+            if (mk.before) {
+                p.setFont(tinyCondensedBold);
+                m_text.draw(p, mk.textRect, Qt::AlignLeft | Qt::AlignVCenter, mk.text, tinyCondensedBold, gc);
+            }
         }
         if (st.brokerDown) {
             p.fillRect(st.rect, QColor(255, 255, 255, 150));

@@ -760,18 +760,41 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             if (!st.leoUnknown) st.leoX = xOf(st.leo);
             if (st.leader || st.offline) st.hwX = xOf(st.hw);
             if (st.leader && L.detail != Detail::Minimal) {
+                // An offset before the first drawn cell (`before`) is not drawn at that cell.
+                auto marker = [&](std::int32_t group, obs::Offset offset, bool committed) {
+                    OffsetMarker mk;
+                    mk.group = group;
+                    mk.offset = offset;
+                    mk.x = xOf(offset);
+                    mk.committed = committed;
+                    mk.before = offset < first;
+                    st.markers.push_back(std::move(mk));
+                };
                 if (auto it = positions.find(tp); it != positions.end())
-                    for (const auto& [g, pos] : it->second) st.markers.push_back({g, pos, xOf(pos), false, QRectF()});
+                    for (const auto& [g, pos] : it->second) marker(g, pos, false);
                 for (const obs::Group* g : byOrdinal)
-                    if (auto it = g->committed.find(tp); it != g->committed.end())
-                        st.markers.push_back({g->ordinal, it->second, xOf(it->second), true, QRectF()});
+                    if (auto it = g->committed.find(tp); it != g->committed.end()) marker(g->ordinal, it->second, true);
             }
 
             // The markers' triangles below the cells, and the "HW" text beside them (never over one).
             {
                 const double markerTop = st.cellsRect.bottom() + th.px(1);
                 const double mh = L.detail == Detail::Full ? th.px(9) : th.px(7);
-                for (auto& mk : st.markers) mk.rect = QRectF(mk.x - mh * 0.6, markerTop, mh * 1.2, mh);
+                // An offset before the drawn cells: "◁ 12" from the row's left edge, one after the other.
+                const QFontMetricsF beforeFm(th.condensed(7, true));
+                double beforeX = st.cellsRect.left();
+                for (auto& mk : st.markers) {
+                    if (!mk.before) {
+                        mk.rect = QRectF(mk.x - mh * 0.6, markerTop, mh * 1.2, mh);
+                        continue;
+                    }
+                    mk.text = QString::number(mk.offset);
+                    mk.x = beforeX;
+                    mk.textRect = QRectF(beforeX + mh + th.px(1), markerTop, beforeFm.horizontalAdvance(mk.text) + th.px(2),
+                                         std::max(mh, beforeFm.height()));
+                    mk.rect = QRectF(beforeX, markerTop, mk.textRect.right() - beforeX, mk.textRect.height());
+                    beforeX = mk.rect.right() + th.px(3);
+                }
                 if (L.detail == Detail::Full && st.hwX) {
                     const double w = QFontMetricsF(th.condensed(7, true)).horizontalAdvance(QStringLiteral("HW")) + th.px(4);
                     const double h = th.px(12);
@@ -814,10 +837,15 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                                       tr("HW = %1").arg(st.hw) + QStringLiteral("<br>") + Texts::helpHighWatermark()});
             for (const auto& mk : st.markers) {
                 const QString g = groupNames[mk.group];
-                L.hotspots.push_back({QRectF(mk.x - th.px(6), st.cellsRect.bottom(), th.px(12), markerH),
-                                      (mk.committed ? tr("Committed offset of group %1: %2").arg(g).arg(mk.offset) +
+                const QString before = mk.before ? QStringLiteral("<br>") +
+                                                       tr("It is before the records drawn here (the first one drawn is offset %1).")
+                                                           .arg(first)
+                                                 : QString();
+                L.hotspots.push_back({mk.before ? mk.rect.united(QRectF(mk.rect.left(), st.cellsRect.bottom(), 1, markerH))
+                                                : QRectF(mk.x - th.px(6), st.cellsRect.bottom(), th.px(12), markerH),
+                                      (mk.committed ? tr("Committed offset of group %1: %2").arg(g).arg(mk.offset) + before +
                                                           QStringLiteral("<br>") + Texts::helpCommitted()
-                                                    : tr("Position of group %1: %2").arg(g).arg(mk.offset) +
+                                                    : tr("Position of group %1: %2").arg(g).arg(mk.offset) + before +
                                                           QStringLiteral("<br>") + Texts::helpPosition())});
             }
             L.strips.push_back(std::move(st));
@@ -1003,6 +1031,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             }
             L.hotspots.push_back({L.legendRect, tr("▲ filled: the position of a consumer group (next offset it reads).<br>"
                                                    "△ hollow: the group's committed offset.<br>") +
+                                                    tr("◀ 12 or ◁ 12 at a row's left edge: the position or the committed offset (12) "
+                                                       "is before the records drawn in that row.") +
+                                                    QStringLiteral("<br>") +
                                                     Texts::helpLogEndOffset() + QStringLiteral("<br>") + Texts::helpHighWatermark() +
                                                     QStringLiteral("<br>") + tr("The colour of each cell is the record's key.") +
                                                     QStringLiteral("<br>") +

@@ -37,7 +37,13 @@ struct OffsetMarker {
     obs::Offset offset = 0;
     double x = 0;
     bool committed = false;    ///< committed-offset marker (else the consumer's position)
-    QRectF rect;               ///< the triangle below the cells
+    QRectF rect;               ///< the triangle below the cells (`before`: the triangle and the number)
+    /// The offset is before the first drawn cell (older records elided, or before the log start):
+    /// not drawn at a cell as if it were that one, but at the row's left edge, a triangle pointing
+    /// left and the offset written beside it (`text`, in `textRect`).
+    bool before = false;
+    QString text;
+    QRectF textRect;
 };
 
 struct ReplicaStrip {

@@ -8,6 +8,7 @@
 #include "app/cluster/grouppanel.h"
 #include "app/core/language.h"
 #include "app/cluster/plotsview.h"
+#include "app/core/presentationdialogs.h"
 #include "app/core/screenfit.h"
 #include "app/core/simulationcontroller.h"
 #include "app/cluster/tablemodels.h"
@@ -747,12 +748,14 @@ void MainWindow::setPresentation(bool on) {
     m_plots->setTheme(theme);
     m_stream->setPresentation(on);
     QFont f = QApplication::font();
-    f.setPointSizeF(on ? 14 : 10);
+    f.setPointSizeF(on ? kPresentationPointSize : kNormalPointSize);
     m_groups->setFont(f);
     m_tablesPage->setFont(f);
     m_timeline->setFont(f);
     m_terminal->setPresentation(on);
     m_labPanel->setPresentation(on);
+    // Dialogs opened from the window (create topic, about, Qt's message boxes…) follow too.
+    setDialogsPresentation(this, on);
     // A compare window already open follows (it was left at the normal theme and scale 1.0).
     for (CompareWindow* compare : findChildren<CompareWindow*>()) compare->setPresentation(on);
     // Slower animations on a projector: halve the speed, restore it afterwards.

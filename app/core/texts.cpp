@@ -1,6 +1,7 @@
 #include "app/core/texts.h"
 
 #include "app/cluster/clusterlayout.h"
+#include "labs/lab_engine/setup_client.h"
 #include "labs/observe/event_text.h"
 
 namespace fluxolab::app {
@@ -149,14 +150,19 @@ constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::LeaderElected), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: broker {leader} elected leader, epoch {leader_epoch}")},
     {ev(T::IsrShrunk), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: broker {replica} left the ISR")},
     {ev(T::IsrExpanded), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: broker {replica} rejoined the ISR")},
+    {ev(T::RecordsAppended), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}, the lab's setup"), "producer", labs::kLabSetupClientId},
     {ev(T::RecordsAppended), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}")},
     {ev(T::ReplicaFetched), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: follower {follower} fetched {count} record(s), LEO {leo}")},
     {ev(T::HighWatermarkAdvanced), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: high watermark advanced to {hw}")},
     {ev(T::LogTruncated), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: replica on broker {replica} truncated to {leo} ({lost} record(s) lost)")},
     {ev(T::LogStartAdvanced), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: retention moved the log start offset to {log_start_offset}")},
+    // The producer a lab's step setup opens to write the step's starting records: said so.
+    {ev(T::ProducerAdded), QT_TRANSLATE_NOOP("Texts", "Producer {producer} started: the lab's setup writes this step's starting records"), "producer", labs::kLabSetupClientId},
     {ev(T::ProducerAdded), QT_TRANSLATE_NOOP("Texts", "Producer {producer} started")},
+    {ev(T::ProducerClosed), QT_TRANSLATE_NOOP("Texts", "Producer {producer} closed: the lab's setup wrote this step's starting records"), "producer", labs::kLabSetupClientId},
     {ev(T::ProducerClosed), QT_TRANSLATE_NOOP("Texts", "Producer {producer} closed")},
     {ev(T::ConnectionFailed), QT_TRANSLATE_NOOP("Texts", "{producer}: connection to broker {broker} could not be established (next attempt in {retry_in_ms} ms)")},
+    {ev(T::ProduceAcked), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {producer} (the lab's setup) acknowledged {count} record(s)"), "producer", labs::kLabSetupClientId},
     {ev(T::ProduceAcked), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {producer} acknowledged {count} record(s)")},
     {ev(T::ProduceFailed), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: send by {producer} failed: {error}")},
     {ev(T::ConsumerAdded), QT_TRANSLATE_NOOP("Texts", "Consumer {consumer} started")},

@@ -7,13 +7,17 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QEvent>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
 #include <QPushButton>
+#include <QStyle>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace fluxolab::app {
 
@@ -94,6 +98,18 @@ GalleryDialog::GalleryDialog(QWidget* parent) : QDialog(parent) {
     }
     if (m_entries.empty()) m_details->setText(tr("No scenarios found in %1.").arg(QDir::toNativeSeparators(scenariosDir())));
     else m_list->setCurrentRow(0);
+    fitListToTitles();
+}
+
+void GalleryDialog::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) fitListToTitles(); // presentation mode's font
+    QDialog::changeEvent(event);
+}
+
+void GalleryDialog::fitListToTitles() {
+    const int scrollBar = m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, m_list);
+    const int widest = m_list->sizeHintForColumn(0) + 2 * m_list->spacing() + 2 * m_list->frameWidth() + scrollBar;
+    m_list->setMinimumWidth(std::max(480, widest));
 }
 
 void GalleryDialog::showDetails() {

@@ -29,8 +29,14 @@ public:
     QString selectedPath() const;
     QListWidget* list() const { return m_list; }
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void showDetails();
+    /// The list as wide as its widest row (thumbnail and whole title): no sideways scrolling, at the
+    /// normal and the presentation font.
+    void fitListToTitles();
     QListWidget* m_list;
     QLabel* m_details;
     std::vector<GalleryEntry> m_entries;

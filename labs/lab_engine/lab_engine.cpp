@@ -1,6 +1,7 @@
 #include "labs/lab_engine/lab_engine.h"
 
 #include "labs/lab_engine/check_evaluators.h"
+#include "labs/lab_engine/setup_client.h"
 
 #include "labs/common/data_dirs.h"
 #include "labs/backend/sim_backend.h"
@@ -437,7 +438,7 @@ void LabEngine::runSetup(const LabStep& step) {
             m_backend.deleteTopic(a.topic);
         } else if (a.action == "produce") {
             ProducerSettings ps;
-            ps.client_id = "fluxolab-setup";
+            ps.client_id = kLabSetupClientId;
             const auto h = m_backend.openProducer(ps);
             for (const auto& [k, v] : a.records) m_backend.send(h, a.topic, k, v);
             m_backend.closeProducer(h);

@@ -8,6 +8,7 @@
 #include "app/core/simulationcontroller.h"
 #include "app/terminal/terminalconsole.h"
 #include "app/terminal/terminalpanel.h"
+#include "app/cluster/timelinebar.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
@@ -22,6 +23,7 @@
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardItemModel>
@@ -416,6 +418,7 @@ void LabPanelTest::anotherScenarioDetachesTheLabAndResumeBringsItBack() {
 void LabPanelTest::commandLinksNeverWrapInsideAnOption() {
     auto w = makeWindow();
     LabPanel* lab = w->labPanel();
+    int commandBlocks = 0; // the command blocks checked line by line below (none would pass silently)
     for (const QString& id : {kLab1, kLab2, kLab3, kLab4, kLab5, kLab6, kLab7}) {
         QVERIFY(lab->loadLab(id));
         for (int step = 0; step < lab->stepCount(); ++step) {
@@ -439,14 +442,28 @@ void LabPanelTest::commandLinksNeverWrapInsideAnOption() {
                                                 .arg(width)
                                                 .arg(shown)));
                     }
-                    if (!text.startsWith(QStringLiteral("bin/")) && !text.startsWith(QStringLiteral("fluxolab-cli ")))
+                    // A command block: its text has word joiners between the characters of every word.
+                    const QString plain = QString(text).remove(QChar(0x2060));
+                    if (!plain.startsWith(QStringLiteral("bin/")) && !plain.startsWith(QStringLiteral("fluxolab-cli ")))
                         continue;
+                    ++commandBlocks;
                     QVERIFY(layout && layout->lineCount() > 0);
+                    // A command wraps only at a plain space, before an option ("--key pagina" stays
+                    // whole) or before a positional argument of the command ("fluxolab-cli replay" /
+                    // "cliques_do_site.csv --key pagina"): never inside a word, never between an
+                    // option and its value.
                     for (int i = 1; i < layout->lineCount(); ++i) {
                         const QTextLine line = layout->lineAt(i);
+                        const QTextLine previous = layout->lineAt(i - 1);
                         const QString start =
                             text.mid(line.textStart(), line.textLength()).remove(QChar(0x2060));
-                        QVERIFY2(start.startsWith(QStringLiteral("--")),
+                        const QStringList before = text.mid(previous.textStart(), previous.textLength())
+                                                       .remove(QChar(0x2060))
+                                                       .split(QRegularExpression(QStringLiteral("[ \\x{00A0}]")), Qt::SkipEmptyParts);
+                        const bool atSpace = line.textStart() > 0 && text.at(line.textStart() - 1) == QLatin1Char(' ');
+                        const bool positional = !start.startsWith(QLatin1Char('-')) && !before.isEmpty() &&
+                                                !before.back().startsWith(QLatin1Char('-'));
+                        QVERIFY2(atSpace && (start.startsWith(QStringLiteral("--")) || positional),
                                  qPrintable(QStringLiteral("%1 step %2 width %3: a line starts with \"%4\"")
                                                 .arg(id)
                                                 .arg(step)
@@ -457,6 +474,8 @@ void LabPanelTest::commandLinksNeverWrapInsideAnOption() {
             }
         }
     }
+    QVERIFY2(commandBlocks > 0, "no command block was checked");
+    qInfo("%d command blocks checked (every step of the seven labs, three widths)", commandBlocks);
     // What a click copies, and what a selection copies, is the plain command.
     QVERIFY(lab->loadLab(kLab1));
     QVERIFY(!lab->commands().front().contains(QChar(0x00A0)));
@@ -515,6 +534,40 @@ void LabPanelTest::completedLabUsesGlyphsTheBundledFontDraws() {
                 qPrintable(QStringLiteral("U+%1 is not in DejaVu Sans").arg(ch, 4, 16, QLatin1Char('0'))));
         }
     }
+}
+
+void LabPanelTest::labSetupProducerSaysWhatItIs() {
+    // Issue #8: during lab 3 the timeline said "Produtor fluxolab-setup fechado": true (the step's
+    // setup writes its starting records with a producer of its own, then closes it) but unexplained.
+    // It says whose producer it is; a producer the student starts keeps the plain text.
+    auto w = makeWindow();
+    LabPanel* lab = w->labPanel();
+    QVERIFY(lab->loadLab(kLab3));
+    QCoreApplication::processEvents();
+    const struct {
+        QString language, setupClosed;
+    } expected[] = {
+        {QStringLiteral("pt_PT"),
+         QStringLiteral("Produtor fluxolab-setup fechado: a preparação do laboratório escreveu os registos iniciais deste passo")},
+        {QStringLiteral("en"),
+         QStringLiteral("Producer fluxolab-setup closed: the lab's setup wrote this step's starting records")},
+    };
+    for (const auto& e : expected) {
+        QVERIFY(setLanguage(e.language));
+        QCoreApplication::processEvents();
+        QCOMPARE(w->timelineBar()->eventText(), e.setupClosed);
+    }
+    // A console producer the student starts: the plain text.
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("kafka-console-producer.sh --topic pedidos") + kBootstrap);
+    ticks(w->cliHost(), 2);
+    QCoreApplication::processEvents();
+    const QString shown = w->timelineBar()->eventText();
+    QVERIFY2(shown.startsWith(QStringLiteral("Producer ")) && shown.endsWith(QStringLiteral(" started")) &&
+                 !shown.contains(QStringLiteral("fluxolab-setup")),
+             qPrintable(shown));
+    QTest::keyClick(c, Qt::Key_D, Qt::ControlModifier);
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
 void LabPanelTest::lab3CanBeFinishedFromThePanelAlone_data() {

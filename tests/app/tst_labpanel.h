@@ -22,6 +22,7 @@ private Q_SLOTS:
     void anotherScenarioDetachesTheLabAndResumeBringsItBack();
     void commandLinksNeverWrapInsideAnOption();
     void completedLabUsesGlyphsTheBundledFontDraws();
+    void labSetupProducerSaysWhatItIs();
     void lab3CanBeFinishedFromThePanelAlone_data();
     void lab3CanBeFinishedFromThePanelAlone();
     void streamLabsCanBeFinishedFromThePanelAlone_data();

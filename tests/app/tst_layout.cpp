@@ -8,6 +8,7 @@
 #include "app/core/language.h"
 #include "app/core/mainwindow.h"
 #include "app/cluster/plotsview.h"
+#include "app/core/presentationdialogs.h"
 #include "app/core/screenfit.h"
 #include "app/core/simulationcontroller.h"
 #include "app/terminal/terminalconsole.h"
@@ -16,8 +17,13 @@
 #include "app/cluster/timelinebar.h"
 #include "app/core/texts.h"
 #include "labs/observe/sim_observer.h"
+#include "labs/lab_engine/setup_client.h"
 
+#include <QAbstractButton>
+#include <QAbstractScrollArea>
 #include <QAction>
+#include <QDialog>
+#include <QTimer>
 #include <QComboBox>
 #include <QApplication>
 #include <QClipboard>
@@ -43,6 +49,7 @@
 #include <QToolBar>
 #include <QToolButton>
 
+#include <functional>
 #include <map>
 
 #define signals Q_SIGNALS
@@ -1387,6 +1394,229 @@ void LayoutTest::createTopicErrorKeepsTheFields() {
     }
 }
 
+namespace {
+
+/// The dialog `open` shows (modal, its own event loop): inspected by `inspect` while it is up, then
+/// closed. Returns whether a dialog was shown.
+bool withModalDialog(const std::function<void()>& open, const std::function<void(QDialog*)>& inspect) {
+    bool seen = false;
+    QTimer poll;
+    poll.setInterval(20);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        auto* d = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+        if (!d || !d->isVisible() || seen) return;
+        seen = true;
+        settle();
+        inspect(d);
+        d->reject();
+    });
+    poll.start();
+    QTimer guard; // a dialog that never comes (or never closes) fails the test instead of hanging it
+    guard.setSingleShot(true);
+    QObject::connect(&guard, &QTimer::timeout, [&] {
+        if (QWidget* m = QApplication::activeModalWidget()) m->close();
+    });
+    guard.start(20000);
+    open();
+    return seen;
+}
+
+/// What is cut in `dialog`: a visible widget smaller than its minimum size hint, a label showing
+/// less than its text, anything outside the dialog, the dialog outside the screen.
+QStringList cutInDialog(QDialog* dialog) {
+    QStringList out;
+    const QRect screen = dialog->screen()->availableGeometry();
+    if (dialog->width() > screen.width() || dialog->height() > screen.height())
+        out << QStringLiteral("the dialog is %1x%2 on a %3x%4 screen")
+                   .arg(dialog->width()).arg(dialog->height()).arg(screen.width()).arg(screen.height());
+    for (QWidget* child : dialog->findChildren<QWidget*>()) {
+        // Qt's own parts of a widget (a spin box's or an editable combo box's line edit) are sized by
+        // that widget, checked as a whole.
+        if (!child->isVisible() || child->isWindow() || child->objectName().startsWith(QStringLiteral("qt_")) ||
+            qobject_cast<QComboBox*>(child->parentWidget()) || qobject_cast<QAbstractSpinBox*>(child->parentWidget()))
+            continue;
+        bool scrolled = false; // inside a list's or a scroll area's viewport: scrolled, not cut
+        for (QWidget* a = child->parentWidget(); a && a != dialog; a = a->parentWidget())
+            scrolled = scrolled || qobject_cast<QAbstractScrollArea*>(a);
+        if (scrolled) continue;
+        // A list shows its rows whole: no horizontal scrolling to read a title.
+        if (auto* area = qobject_cast<QAbstractScrollArea*>(child); area && area->horizontalScrollBar()->isVisible())
+            out << QStringLiteral("%1 \"%2\" scrolls sideways").arg(QString::fromLatin1(child->metaObject()->className()), child->objectName());
+        const QString what = QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(child->metaObject()->className()),
+                                                             child->objectName());
+        const QRect inDialog(child->mapTo(dialog, QPoint(0, 0)), child->size());
+        if (!dialog->rect().contains(inDialog)) out << what + QStringLiteral(" outside the dialog");
+        const QSize min = child->minimumSizeHint();
+        if (min.isValid() && (child->width() < min.width() || child->height() < min.height()))
+            out << what + QStringLiteral(" %1x%2 (needs %3x%4)").arg(child->width()).arg(child->height()).arg(min.width()).arg(min.height());
+        if (auto* label = qobject_cast<QLabel*>(child); label && !label->text().isEmpty() && label->pixmap().isNull()) {
+            const bool fits = label->wordWrap() ? label->height() >= label->heightForWidth(label->width())
+                                                : label->width() >= label->sizeHint().width();
+            if (!fits) out << what + QStringLiteral(" shows part of \"%1\"").arg(label->text().left(40));
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+void LayoutTest::dialogsFollowPresentationMode_data() {
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<QString>("lang");
+    for (bool presentation : {true, false})
+        for (const char* lang : {"pt_PT", "en"})
+            QTest::addRow("%s %s", presentation ? "presentation" : "normal", lang) << presentation << QString::fromLatin1(lang);
+}
+
+void LayoutTest::dialogsFollowPresentationMode() {
+    // Issue #8: "Criar tópico" kept the normal font while the rest of the app was big. Every dialog
+    // the toolbar and the menus open (the app's, and Qt's message and input boxes) follows the
+    // presentation mode, and nothing in it is cut on the 1366×768 projector.
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(QSize(1366, 768), presentation, false);
+    QVERIFY(w);
+    const double want = presentation ? kPresentationPointSize : QApplication::font().pointSizeF();
+    QStringList opened;
+    for (const char* name : {"createTopic", "addProducer", "addConsumer", "removeConsumer", "gallery", "about",
+                             "sendTraceToTopic", "realConnect"}) {
+        QAction* a = w->action(QString::fromLatin1(name));
+        if (!a) {
+            QVERIFY2(QByteArray(name) == "realConnect", name); // only without the real-cluster mode
+            continue;
+        }
+        QString title;
+        const bool shown = withModalDialog([&] { a->trigger(); }, [&](QDialog* d) {
+            title = d->windowTitle();
+            const QString what = QStringLiteral("%1 (%2)").arg(QString::fromLatin1(name), title);
+            QVERIFY2(qAbs(d->font().pointSizeF() - want) < 0.01,
+                     qPrintable(what + QStringLiteral(": %1 pt, not %2").arg(d->font().pointSizeF()).arg(want)));
+            for (QWidget* child : d->findChildren<QWidget*>())
+                if (child->isVisible() && (qobject_cast<QLabel*>(child) || qobject_cast<QAbstractButton*>(child) ||
+                                           qobject_cast<QLineEdit*>(child) || qobject_cast<QComboBox*>(child)))
+                    QVERIFY2(child->font().pointSizeF() >= want - 0.01,
+                             qPrintable(what + QStringLiteral(": %1 \"%2\" at %3 pt")
+                                                   .arg(QString::fromLatin1(child->metaObject()->className()), child->objectName())
+                                                   .arg(child->font().pointSizeF())));
+            const QStringList cut = cutInDialog(d);
+            QVERIFY2(cut.isEmpty(), qPrintable(what + QStringLiteral(": ") + cut.join(QStringLiteral("; "))));
+            if (!shotsDir().isEmpty())
+                d->grab().save(QStringLiteral("%1/dialog-%2-%3-%4.png")
+                                   .arg(shotsDir(), QString::fromLatin1(name),
+                                        presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), lang));
+        });
+        if (QTest::currentTestFailed()) return;
+        QVERIFY2(shown, qPrintable(QStringLiteral("%1 opened no dialog").arg(QString::fromLatin1(name))));
+        opened << QString::fromLatin1(name);
+        settle();
+    }
+    QVERIFY2(opened.size() >= 7, qPrintable(opened.join(QLatin1Char(' '))));
+    // Out of presentation mode, a dialog has the normal font again.
+    if (presentation) {
+        w->setPresentation(false);
+        settle();
+        QVERIFY(withModalDialog([&] { w->action(QStringLiteral("createTopic"))->trigger(); }, [&](QDialog* d) {
+            QCOMPARE(d->font().pointSizeF(), QApplication::font().pointSizeF());
+        }));
+    }
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::committedOffsetBeforeTheDrawnCells_data() {
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<QString>("lang");
+    for (bool presentation : {false, true})
+        for (const char* lang : {"pt_PT", "en"})
+            QTest::addRow("%s %s", presentation ? "presentation" : "normal", lang) << presentation << QString::fromLatin1(lang);
+}
+
+void LayoutTest::committedOffsetBeforeTheDrawnCells() {
+    // Issue #8: a committed offset older than the first drawn cell (retention moved the log start
+    // past it, or older records are elided behind "+N") was drawn at that first cell, as if it were
+    // that offset. It is drawn at the row's left edge, pointing left, with its own number.
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(QSize(1366, 768), presentation, false);
+    QVERIFY(w);
+    labs::observe::Observation o = w->controller()->observation();
+    QVERIFY(!o.groups.empty() && !o.groups.front().committed.empty());
+    // Retention deleted the first records of a partition the group committed on: its log starts at
+    // 6 while the group's committed offset stays 2 (Kafka keeps a committed offset below the log
+    // start; the consumer resets by auto.offset.reset only when it fetches from there).
+    auto& group = o.groups.front();
+    obs::PartitionKey tp;
+    bool found = false;
+    for (auto& p : o.partitions) {
+        const obs::PartitionKey key{p.topic, p.partition};
+        if (p.high_watermark >= 10 && group.committed.count(key)) {
+            tp = key;
+            p.log_start = 6;
+            group.committed[key] = 2;
+            found = true;
+            break;
+        }
+    }
+    QVERIFY2(found, "no partition with 10 records and a committed offset at 8 s of rebalance-basico");
+    w->clusterCanvas()->showObservation(o);
+    settle();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
+    QVERIFY(L.detail != Detail::Minimal);
+    int before = 0;
+    for (const auto& st : L.strips) {
+        if (st.markers.empty()) continue;
+        // The first drawn offset (an empty log: its start, where the LEO is).
+        const obs::Offset first = st.cells.empty() ? std::min(st.logStart, st.leo) : st.cells.front().offset;
+        double nextBefore = st.cellsRect.left();
+        for (const auto& mk : st.markers) {
+            const QString what = QStringLiteral("%1 marker %2 of group %3").arg(st.name).arg(mk.offset).arg(mk.group);
+            // Never drawn at a cell that is not its offset.
+            QCOMPARE(mk.before, mk.offset < first);
+            if (!mk.before) {
+                const auto cell = std::find_if(st.cells.begin(), st.cells.end(), [&](const CellItem& c) { return c.offset == mk.offset; });
+                QVERIFY2(cell != st.cells.end() || mk.offset >= st.leo, qPrintable(what)); // else at the LEO
+                if (cell != st.cells.end())
+                    QVERIFY2(std::abs(mk.x - cell->rect.left()) < 0.5,
+                             qPrintable(what + QStringLiteral(" at x %1, its cell at %2").arg(mk.x).arg(cell->rect.left())));
+                continue;
+            }
+            ++before;
+            // At the row's left edge (one after the other), its number written whole beside it.
+            QVERIFY2(std::abs(mk.x - nextBefore) < 0.5, qPrintable(what + QStringLiteral(" at x %1, not %2").arg(mk.x).arg(nextBefore)));
+            nextBefore = mk.rect.right() + L.theme.px(3);
+            QCOMPARE(mk.text, QString::number(mk.offset));
+            QVERIFY(mk.rect.contains(mk.textRect));
+            QVERIFY2(QFontMetricsF(L.theme.condensed(7, true)).horizontalAdvance(mk.text) <= mk.textRect.width() + 0.5, qPrintable(what));
+            QVERIFY2(st.rect.contains(mk.rect), qPrintable(what + QStringLiteral(" outside its row")));
+            for (const auto& other : st.markers)
+                if (&other != &mk) QVERIFY2(!other.rect.intersects(mk.rect), qPrintable(what + QStringLiteral(" over another marker")));
+            QVERIFY2(!st.hwLabelRect.intersects(mk.rect), qPrintable(what + QStringLiteral(" under the HW text")));
+            // Its tooltip says so.
+            const auto hot = std::find_if(L.hotspots.rbegin(), L.hotspots.rend(), [&](const HotSpot& h) { return h.rect.contains(mk.rect.center()); });
+            QVERIFY(hot != L.hotspots.rend()); // later hotspots are on top
+            QVERIFY2(hot->tip.contains(lang == QStringLiteral("en") ? QStringLiteral("before the records drawn here")
+                                                                  : QStringLiteral("antes dos registos desenhados aqui")),
+                     qPrintable(hot->tip));
+        }
+        // The strip with the changed log start: its leader shows the committed offset 2 before offset 6.
+        if (st.tp == tp && st.leader) {
+            QVERIFY(first >= 6); // the log start, or later where older records are elided ("+N")
+            const auto mk = std::find_if(st.markers.begin(), st.markers.end(), [&](const OffsetMarker& m) { return m.committed && m.group == group.ordinal; });
+            QVERIFY(mk != st.markers.end());
+            QCOMPARE(mk->offset, obs::Offset(2));
+            QVERIFY(mk->before);
+            QVERIFY(mk->x < st.cells.front().rect.left() + 0.5);
+        }
+    }
+    QVERIFY(before >= 1);
+    if (!shotsDir().isEmpty())
+        w->clusterCanvas()->grab().save(QStringLiteral("%1/committed-before-%2-%3.png")
+                                            .arg(shotsDir(), presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), lang));
+    w->clusterCanvas()->showObservation(std::nullopt);
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
 void LayoutTest::openingTheTerminalFocusesItsPrompt() {
     for (bool shortcut : {true, false}) {
         auto w = makeWindow(QSize(1366, 768), false, false);
@@ -1578,6 +1808,19 @@ void LayoutTest::timelineShowsTheWholeEvent() {
         if (t.size() > l.size()) l = t;
     }
     QVERIFY(longest.size() >= 10);
+    // The texts of the lab setup's producer (a lab's cluster, not this scenario's journal), filled
+    // with wide values.
+    int setupTexts = 0;
+    for (const labs::observe::EventText& t : Texts::eventTexts()) {
+        if (!t.equals || QByteArray(t.equals) != labs::kLabSetupClientId) continue;
+        QString text = QCoreApplication::translate("Texts", t.text);
+        for (const auto& [key, value] : {std::pair{"{producer}", labs::kLabSetupClientId}, {"{topic}", "encomendas"},
+                                         {"{partition}", "12"}, {"{count}", "1000"}, {"{base_offset}", "100000"}})
+            text.replace(QLatin1String(key), QLatin1String(value));
+        QVERIFY2(!text.contains(QLatin1Char('{')), qPrintable(text));
+        longest[1000 + setupTexts++] = text;
+    }
+    QCOMPARE(setupTexts, 4);
     QStringList cut;
     for (const auto& [type, text] : longest) {
         const QString shown = QCoreApplication::translate("fluxolab::app::TimelineBar", "past: %1").arg(text);

@@ -44,6 +44,10 @@ private Q_SLOTS:
     void negativeLagHasItsColour();
     void lagLegendDoesNotHideData();
     void createTopicErrorKeepsTheFields();
+    void dialogsFollowPresentationMode_data();
+    void dialogsFollowPresentationMode();
+    void committedOffsetBeforeTheDrawnCells_data();
+    void committedOffsetBeforeTheDrawnCells();
     void openingTheTerminalFocusesItsPrompt();
     void terminalLineEditing();
     void longPastedCommandKeepsThePrompt_data();
