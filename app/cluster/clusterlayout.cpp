@@ -442,6 +442,13 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         std::vector<std::int32_t> producerItem;
         const double below = placeProducers(L, o, column, producerItem);
         placeLegend(L, column, below, options.olderRecords);
+        if (L.legendRect.isEmpty() && th.scale > 1.0) {
+            // Several producers and the legend do not fit the strip's height at the sides' scale
+            // (acks-e-perda at 1366x768 in presentation): smaller, rather than without the legend.
+            Theme smaller = th;
+            smaller.scale = std::max(1.0, th.scale - 0.05);
+            return build(o, playbackSpeed, size, smaller, firstRow, cache, options);
+        }
         return L;
     }
     // Brokers by id: column i is broker i + 1 (the ids a cluster numbers from 1).
