@@ -1788,6 +1788,10 @@
         <translation>Right:</translation>
     </message>
     <message>
+        <source>No consumer group here at this moment: an assignor shares a group&apos;s partitions among the group&apos;s members, so until a group has members both sides are the same.</source>
+        <translation>No consumer group here at this moment: an assignor shares a group&apos;s partitions among the group&apos;s members, so until a group has members both sides are the same.</translation>
+    </message>
+    <message>
         <source>Both sides to the next event</source>
         <translation>Both sides to the next event</translation>
     </message>

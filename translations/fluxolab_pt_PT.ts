@@ -1790,6 +1790,10 @@
         <translation>Direita:</translation>
     </message>
     <message>
+        <source>No consumer group here at this moment: an assignor shares a group&apos;s partitions among the group&apos;s members, so until a group has members both sides are the same.</source>
+        <translation>Nenhum grupo de consumidores aqui neste instante: um atribuidor reparte as partições de um grupo pelos membros do grupo, por isso, enquanto nenhum grupo tiver membros, os dois lados são iguais.</translation>
+    </message>
+    <message>
         <source>Both sides to the next event</source>
         <translation>Os dois lados para o evento seguinte</translation>
     </message>

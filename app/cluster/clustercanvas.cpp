@@ -49,11 +49,45 @@ void ClusterCanvas::setTheme(const Theme& theme) {
 
 bool ClusterCanvas::hasData() const { return m_shown || m_controller->hasRun(); }
 
+void ClusterCanvas::setOptions(const ClusterLayoutOptions& options) {
+    m_options = options;
+    m_dirty = true;
+    update();
+}
+
+void ClusterCanvas::setSides(ClusterCanvas* left, ClusterCanvas* right) {
+    m_sides = {left, right};
+    m_dirty = true;
+    update();
+}
+
+std::pair<double, bool> ClusterCanvas::sidesState() const {
+    double scale = m_theme.scale;
+    bool older = false;
+    bool first = true;
+    for (const QPointer<ClusterCanvas>& side : m_sides) {
+        if (!side || !side->hasData()) continue;
+        const ClusterLayout& L = side->layout();
+        scale = first ? L.theme.scale : std::min(scale, L.theme.scale);
+        first = false;
+        older = older || std::any_of(L.strips.begin(), L.strips.end(), [](const ReplicaStrip& st) { return st.elided > 0; });
+    }
+    return {scale, older};
+}
+
 ClusterLayout ClusterCanvas::buildLayout(QSizeF size) const {
-    if (m_shown) return ClusterLayoutBuilder::build(*m_shown, m_controller->speed(), size, m_theme, m_firstRow, &m_layoutCache);
-    if (!m_controller->hasRun()) return ClusterLayoutBuilder::build(*m_controller, size, m_theme);
-    return ClusterLayoutBuilder::build(m_controller->observation(), m_controller->speed(), size, m_theme, m_firstRow,
-                                       &m_layoutCache);
+    Theme theme = m_theme;
+    ClusterLayoutOptions options = m_options;
+    if (options.part == ClusterLayoutOptions::Part::Clients) {
+        // The compare window's strip: at its sides' scale, with "+N: older records" when a side hides some.
+        const auto [scale, older] = sidesState();
+        theme.scale = scale;
+        options.olderRecords = older;
+    }
+    if (m_shown) return ClusterLayoutBuilder::build(*m_shown, m_controller->speed(), size, theme, m_firstRow, &m_layoutCache, options);
+    if (!m_controller->hasRun()) return ClusterLayoutBuilder::build(*m_controller, size, theme);
+    return ClusterLayoutBuilder::build(m_controller->observation(), m_controller->speed(), size, theme, m_firstRow,
+                                       &m_layoutCache, options);
 }
 
 void ClusterCanvas::scrollStrips(int rows) {
@@ -83,11 +117,18 @@ void ClusterCanvas::showObservation(std::optional<labs::observe::Observation> o)
 
 void ClusterCanvas::rebuild() {
     m_layout = buildLayout(QSizeF(size()));
+    if (m_options.part == ClusterLayoutOptions::Part::Clients) m_sidesScale = sidesState().first;
     m_dirty = false;
 }
 
 const ClusterLayout& ClusterCanvas::layout() {
     if (m_dirty || m_layout.size != QSizeF(size())) rebuild();
+    else if (m_options.part == ClusterLayoutOptions::Part::Clients && hasData()) {
+        // The sides were laid out at another scale (their size changed, not this strip's), or
+        // began or stopped hiding older records.
+        const auto [scale, older] = sidesState();
+        if (scale != m_sidesScale || older != m_layout.options.olderRecords) rebuild();
+    }
     return m_layout;
 }
 
@@ -262,17 +303,15 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
     }
     const double lw = th.line;
 
-    // Column titles
+    // Column titles ("Consumer groups" on two lines in a narrow compare side)
     p.setFont(th.font(9, true));
     p.setPen(th.muted);
-    if (!L.brokers.empty()) {
-        const double top = L.brokers.front().rect.top();
-        m_text.draw(p, QRectF(th.px(10), top, th.px(150), th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Producers"));
-        if (!L.groups.empty() || true) {
-            const double rx = L.brokers.back().rect.right() + th.px(10);
-            m_text.draw(p, QRectF(rx, top, L.size.width() - rx, th.px(20)), Qt::AlignLeft | Qt::AlignVCenter, tr("Consumer groups"));
-        }
-    }
+    if (!L.producersTitleRect.isEmpty())
+        m_text.draw(p, L.producersTitleRect, Qt::AlignLeft | Qt::AlignVCenter, tr("Producers"));
+    if (!L.groupsTitleRect.isEmpty())
+        m_text.draw(p, L.groupsTitleRect,
+                    Qt::AlignLeft | Qt::AlignVCenter | (L.groupsTitleRect.height() > th.px(20) + 0.5 ? int(Qt::TextWordWrap) : 0),
+                    tr("Consumer groups"));
 
     // ---- brokers ----
     const QFont titleFont = th.font(11, true);

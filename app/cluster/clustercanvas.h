@@ -7,9 +7,12 @@
 #include "app/cluster/textsprites.h"
 #endif
 
+#include <QPointer>
 #include <QWidget>
 
+#include <array>
 #include <optional>
+#include <utility>
 
 namespace fluxolab::app {
 
@@ -22,6 +25,14 @@ public:
 
     void setTheme(const Theme& theme);
     const Theme& theme() const { return m_theme; }
+    /// The parts drawn (the main window's whole picture by default; a compare side; the compare
+    /// window's producers strip).
+    void setOptions(const ClusterLayoutOptions& options);
+    const ClusterLayoutOptions& options() const { return m_options; }
+    /// A producers strip (ClusterLayoutOptions::Part::Clients) beside the compare window's two
+    /// sides: it is drawn at their scale (the smaller), and lists "+N: older records not drawn"
+    /// in its legend while either side hides older records.
+    void setSides(ClusterCanvas* left, ClusterCanvas* right);
     /// A change of the controller builds the layout at once during playback only (the worker then
     /// simulates the next slice while the view paints); paused, it is left to the next paint (see
     /// the constructor).
@@ -74,6 +85,8 @@ private:
     void paintHidden(QPainter& p, QSizeF size) const;
     ClusterLayout buildLayout(QSizeF size) const;
     bool hasData() const;
+    /// The sides' scale (the smaller) and whether either hides older records (setSides).
+    std::pair<double, bool> sidesState() const;
 
     SimulationController* m_controller;
     Theme m_theme = Theme::normal();
@@ -84,6 +97,9 @@ private:
     std::optional<labs::observe::Observation> m_shown; ///< set by showObservation
     std::size_t m_firstRow = 0;                        ///< scrolled strips (ClusterLayout::firstRow)
     bool m_interactive = true;
+    ClusterLayoutOptions m_options;
+    std::array<QPointer<ClusterCanvas>, 2> m_sides; ///< setSides (not owned: the compare window's views)
+    double m_sidesScale = 0;                 ///< their scale when the layout was built
     mutable TextSprites m_text; ///< text rendered once, blitted every frame (raster only)
 };
 

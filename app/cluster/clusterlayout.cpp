@@ -171,12 +171,38 @@ std::pair<double, double> ClusterLayoutBuilder::sideColumnNeeds(const obs::Obser
     const QFont legendFont = th.condensed(7.5);
     for (const auto& item : legendTexts())
         left = std::max(left, ClusterLayout::widestWord(legendFont, item.second) + th.px(26) + th.px(12) + 1);
-    // Groups' column: each group's title, its members' names with "(leader)" (px(20) of padding).
+    // Groups' column: its title (wrapped between words), each group's title, its members' names
+    // with "(leader)" (px(20) of padding), the state chips (px(12) inside, px(16) around: every state,
+    // so that the column keeps its width through a rebalance) and the partition badges (px(12)
+    // inside, px(16) around; the lag with at least four digits, so that it does not change at
+    // every frame). None of it wraps but the titles and the names.
     double right = 0;
+    bool groups = false;
+    const QFontMetricsF smallFm(small), badgeFm(th.condensed(8));
+    int lagDigits = 4;
     for (const auto& g : o.groups) {
         if (g.internal) continue;
+        groups = true;
         right = std::max(right, QFontMetricsF(th.font(10, true))
                                         .horizontalAdvance(viewText("Group %1").arg(QString::fromStdString(g.name))) + th.px(16));
+        for (const auto& [tp, lag] : g.lag) lagDigits = std::max(lagDigits, static_cast<int>(QString::number(lag).size()));
+    }
+    if (groups) {
+        right = std::max(right, ClusterLayout::widestWord(bold9, viewText("Consumer groups")));
+        using S = obs::GroupState;
+        for (const S st : {S::Unknown, S::Empty, S::PreparingRebalance, S::CompletingRebalance, S::Stable, S::Dead})
+            right = std::max(right, smallFm.horizontalAdvance(Texts::groupState(st)) + th.px(12) + th.px(16));
+        right = std::max(right, smallFm.horizontalAdvance(Texts::noCoordinator()) + th.px(12) + th.px(16));
+        const QString lag(lagDigits, QLatin1Char('9'));
+        for (const auto& c : o.consumers) {
+            if (c.closed || c.group.empty()) continue;
+            for (const auto& tp : c.assigned) {
+                if (isInternal(tp.first)) continue;
+                const QString name = tpName(tp);
+                right = std::max(right, badgeFm.horizontalAdvance(tr("%1 · lag %2").arg(name, lag)) + th.px(12) + th.px(16));
+                right = std::max(right, badgeFm.horizontalAdvance(tr("%1 · revoked").arg(name)) + th.px(12) + th.px(16));
+            }
+        }
     }
     for (const auto& c : o.consumers)
         if (!c.closed)
@@ -302,21 +328,146 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
     return build(c.observation(), c.speed(), size, th);
 }
 
+double ClusterLayoutBuilder::placeProducers(ClusterLayout& L, const obs::Observation& o, const QRectF& column,
+                                            std::vector<std::int32_t>& producerItem) {
+    const Theme& th = L.theme;
+    auto viewText = [](const char* text) { return QCoreApplication::translate("fluxolab::app::ClusterCanvas", text); };
+    L.producersTitleRect = QRectF(column.left(), column.top(), column.width(), th.px(20));
+    const QFontMetricsF small(th.font(8));
+    double py = column.top() + th.px(24);
+    const QFont nameFont = th.font(9, true), smallFont = th.font(8);
+    const QFontMetricsF nameFm(nameFont);
+    // A closed producer (a console producer ended by Ctrl+D) is no longer a client of the cluster:
+    // no card, as consumers. Its card's index by producer index (-1: none).
+    producerItem.assign(o.producers.size(), -1);
+    for (std::size_t pi = 0; pi < o.producers.size(); ++pi) {
+        if (o.producers[pi].closed) continue;
+        producerItem[pi] = static_cast<std::int32_t>(L.producers.size());
+        ProducerItem pr;
+        pr.index = static_cast<std::int32_t>(pi);
+        pr.name = QString::fromStdString(o.producers[pi].client_id);
+        pr.topic = QString::fromStdString(o.producers[pi].topic);
+        pr.acked = o.producers[pi].acked;
+        // Each text wraps (at spaces, else anywhere: client ids and topic names have no spaces)
+        // rather than being shortened; the card is as tall as its lines.
+        pr.nameText = pr.name;
+        // A producer that writes to several topics (the terminal's, a lab's setup) has no one topic:
+        // no arrow pointing at nothing.
+        // A no-break space: the arrow stays with the topic's name ("→" alone on a line read as nothing).
+        pr.topicText = pr.topic.isEmpty() ? QString() : QStringLiteral("→\u00a0") + pr.topic;
+        pr.ackedText = viewText("%1 acked").arg(pr.acked);
+        const double textW = column.width() - th.px(14);
+        auto lineRect = [&](const QFontMetricsF& fm, const QFont& font, const QString& text, double y, double minH) {
+            const QRectF need = fm.boundingRect(QRectF(0, 0, textW, 10000), ClusterLayout::wrapFlags(font, text, textW), text);
+            return QRectF(column.left() + th.px(8), y, textW, std::max(minH, std::ceil(need.height())));
+        };
+        pr.nameRect = lineRect(nameFm, nameFont, pr.nameText, py + th.px(4), th.px(17));
+        pr.topicRect = lineRect(small, smallFont, pr.topicText, pr.nameRect.bottom(), th.px(15));
+        pr.ackedRect = lineRect(small, smallFont, pr.ackedText, pr.topicRect.bottom(), th.px(15));
+        const double prodH = std::max(th.px(58), pr.ackedRect.bottom() + th.px(4) - py);
+        pr.rect = QRectF(column.left(), py, column.width(), prodH);
+        py += prodH + th.px(8);
+        L.hotspots.push_back({pr.rect, Texts::helpProducer() + QStringLiteral("<br>") + Texts::helpPartitioner()});
+        L.producers.push_back(pr);
+    }
+    return py;
+}
+
+void ClusterLayoutBuilder::placeLegend(ClusterLayout& L, const QRectF& column, double above, bool olderRecords) {
+    const Theme& th = L.theme;
+    std::vector<std::pair<LegendItem::Symbol, QString>> items;
+    for (const auto& item : legendTexts())
+        if (item.first != LegendItem::Symbol::OlderRecords || olderRecords) items.push_back(item);
+    // Each text wraps onto a second line in a narrow column rather than being shortened.
+    const double rowH = th.px(15);
+    const double titleH = th.px(18);
+    const double symW = th.px(26);
+    const double textW = column.width() - symW - th.px(12);
+    const QFontMetricsF legendFm(th.condensed(7.5));
+    std::vector<double> heights;
+    double h = titleH + th.px(6);
+    for (const auto& item : items) {
+        const QRectF need = legendFm.boundingRect(QRectF(0, 0, textW, 1000), Qt::AlignLeft | Qt::TextWordWrap, item.second);
+        heights.push_back(std::max(rowH, need.height() + th.px(2)));
+        h += heights.back();
+    }
+    const double top = column.bottom() - h;
+    if (top >= above) {
+        L.legendRect = QRectF(column.left(), top, column.width(), h);
+        L.legendTitle = tr("Legend");
+        double y = top + titleH;
+        std::size_t k = 0;
+        for (const auto& [symbol, text] : items) {
+            LegendItem it;
+            it.symbol = symbol;
+            it.text = text;
+            it.symbolRect = QRectF(column.left() + th.px(6), y, symW, rowH);
+            it.textRect = QRectF(it.symbolRect.right() + th.px(4), y, textW, heights[k]);
+            L.legend.push_back(it);
+            y += heights[k++];
+        }
+        L.hotspots.push_back({L.legendRect, tr("▲ filled: the position of a consumer group (next offset it reads).<br>"
+                                               "△ hollow: the group's committed offset.<br>") +
+                                                tr("◀ 12 or ◁ 12 at a row's left edge: the position or the committed offset (12) "
+                                                   "is before the records drawn in that row.") +
+                                                QStringLiteral("<br>") +
+                                                Texts::helpLogEndOffset() + QStringLiteral("<br>") + Texts::helpHighWatermark() +
+                                                QStringLiteral("<br>") + tr("The colour of each cell is the record's key.") +
+                                                QStringLiteral("<br>") +
+                                                tr("A purple lag badge: a negative lag, the group's committed offset is past the "
+                                                   "partition's end (as kafka-consumer-groups prints it, e.g. after an unclean "
+                                                   "leader election truncated the log).")});
+    }
+}
+
+double ClusterLayoutBuilder::clientsWidth(const obs::Observation& o, const Theme& th) {
+    return std::ceil(std::max(th.px(96), sideColumnNeeds(o, th).first) + 2 * th.px(10));
+}
+
 ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double playbackSpeed, QSizeF size, const Theme& th,
-                                          std::size_t firstRow, ClusterLayoutCache* cache) {
+                                          std::size_t firstRow, ClusterLayoutCache* cache, const ClusterLayoutOptions& options) {
+    using Part = ClusterLayoutOptions::Part;
     ClusterLayout L;
     L.size = size;
     L.theme = th;
+    L.options = options;
     using obs::Capability;
+    const double m = th.px(10);
+    if (options.part == Part::Clients) {
+        // The compare window's strip: the producers' column of the main window, alone. Drawn at its
+        // sides' scale (ClusterCanvas::setSides), or smaller when the strip is narrower than that needs.
+        if (th.scale > 1.0 && clientsWidth(o, th) > size.width() + 0.5) {
+            Theme smaller = th;
+            smaller.scale = std::max(1.0, std::min(th.scale - 0.01, th.scale * size.width() / clientsWidth(o, th)));
+            return build(o, playbackSpeed, size, smaller, firstRow, cache, options);
+        }
+        const QRectF column(m, m, std::max(0.0, size.width() - 2 * m), std::max(0.0, size.height() - 2 * m));
+        std::vector<std::int32_t> producerItem;
+        const double below = placeProducers(L, o, column, producerItem);
+        placeLegend(L, column, below, options.olderRecords);
+        if (L.legendRect.isEmpty() && th.scale > 1.0) {
+            // Several producers and the legend do not fit the strip's height at the sides' scale
+            // (acks-e-perda at 1366x768 in presentation): smaller, rather than without the legend.
+            Theme smaller = th;
+            smaller.scale = std::max(1.0, th.scale - 0.05);
+            return build(o, playbackSpeed, size, smaller, firstRow, cache, options);
+        }
+        return L;
+    }
     // Brokers by id: column i is broker i + 1 (the ids a cluster numbers from 1).
     obs::BrokerId maxBroker = 0;
     for (const auto& b : o.brokers) maxBroker = std::max(maxBroker, b.id);
 
-    const double m = th.px(10);
     // ---- columns: producers | brokers | consumer groups ----
     // Narrow views (compare mode, a lab panel beside the view, small windows) give the brokers a
     // larger share: the side columns shrink to their minimum first, then the whole picture is drawn
     // at a smaller scale (presentation mode), so that no broker column becomes illegibly narrow.
+    // A compare side (Part::Cluster) has no producers' column (the window draws it once), and no
+    // groups' column when there is no consumer group.
+    const bool producersColumn = options.part == Part::Whole;
+    const bool groupsColumn = options.part == Part::Whole || std::any_of(o.groups.begin(), o.groups.end(), [](const obs::Group& g) {
+                                  return !g.internal;
+                              });
     const auto nbCols = static_cast<double>(std::max<std::size_t>(1, static_cast<std::size_t>(maxBroker)));
     const bool narrow = size.width() < th.px(1200);
     double leftW = narrow ? std::max(th.px(110), size.width() * 0.13) : th.px(150);
@@ -325,31 +476,55 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     // "159 confirmados"), the legend and the members' names ("consumer-faturacao-1", "(líder)") wrap
     // between words only (compare mode in presentation at 1366x768 broke "encomenda|s").
     const auto [leftNeed, rightNeed] = sideColumnNeeds(o, th);
-    leftW = std::max(leftW, leftNeed);
-    rightW = std::max(rightW, rightNeed);
-    auto brokerW = [&] { return (size.width() - leftW - rightW - 4 * m - (nbCols - 1) * m) / nbCols; };
+    leftW = producersColumn ? std::max(leftW, leftNeed) : 0.0;
+    // A compare side's groups' column is what its texts need: every pixel more for the brokers is a
+    // label line less on the strips ("LEO 146 · HW 146" on one line), and more detail.
+    rightW = !groupsColumn ? 0.0 : options.part == Part::Cluster ? rightNeed : std::max(rightW, rightNeed);
+    // The narrowest each side column may become: the main window's keep 96 and 190 px (at scale 1);
+    // a compare side's groups' column, what its texts need (about 150 px).
+    const double leftFloor = std::max(th.px(96), leftNeed);
+    const double rightFloor = options.part == Part::Cluster ? rightNeed : std::max(th.px(190), rightNeed);
+    // m | producers | m | brokers (m between them) | m | groups | m; an absent column takes no margin.
+    auto blocks = [&] { return (producersColumn ? leftW + m : 0.0) + (groupsColumn ? rightW + m : 0.0) + 2 * m; };
+    auto brokerW = [&] { return (size.width() - blocks() - (nbCols - 1) * m) / nbCols; };
     const double minCol = minimumBrokerWidth(th);
     if (brokerW() < minCol) {
         const double missing = (minCol - brokerW()) * nbCols;
-        const double spareL = std::max(0.0, leftW - std::max(th.px(96), leftNeed)),
-                     spareR = std::max(0.0, rightW - std::max(th.px(190), rightNeed));
+        const double spareL = producersColumn ? std::max(0.0, leftW - leftFloor) : 0.0,
+                     spareR = groupsColumn ? std::max(0.0, rightW - rightFloor) : 0.0;
         const double take = std::min(missing, spareL + spareR);
         if (spareL + spareR > 0) {
             leftW -= take * spareL / (spareL + spareR);
             rightW -= take * spareR / (spareL + spareR);
         }
     }
-    if (brokerW() < minCol && th.scale > 1.0) {
-        // Smallest width this layout needs at scale 1, and the scale that fits the view.
-        const double need = (std::max(96.0, leftNeed / th.scale) + std::max(190.0, rightNeed / th.scale) + 4 * 10 + (nbCols - 1) * 10 +
-                             nbCols * 112);
+    // (A quarter of a pixel short is not too narrow: the scale below is the one that just fits.)
+    if (brokerW() < minCol - 0.25 && th.scale > 1.0) {
+        // Smallest width this layout needs at scale 1, and the scale that fits the view (the texts'
+        // widths do not scale exactly with the font: at most a few rounds of 0.01).
+        const double need = (producersColumn ? leftFloor / th.scale + 10 : 0.0) + (groupsColumn ? rightFloor / th.scale + 10 : 0.0) +
+                            2 * 10 + (nbCols - 1) * 10 + nbCols * 112;
         Theme smaller = th;
-        smaller.scale = std::max(1.0, std::min(th.scale - 0.05, size.width() / need));
-        return build(o, playbackSpeed, size, smaller, firstRow, cache);
+        smaller.scale = std::max(1.0, std::min(th.scale - 0.01, size.width() / need));
+        return build(o, playbackSpeed, size, smaller, firstRow, cache, options);
     }
     const QRectF left(m, m, leftW, size.height() - 2 * m);
     const QRectF right(size.width() - m - rightW, m, rightW, size.height() - 2 * m);
-    const QRectF mid(left.right() + m, m, right.left() - left.right() - 2 * m, size.height() - 2 * m);
+    const QRectF mid(m + (producersColumn ? leftW + m : 0.0), m,
+                     size.width() - 2 * m - (producersColumn ? leftW + m : 0.0) - (groupsColumn ? rightW + m : 0.0), size.height() - 2 * m);
+    // The columns' titles: "Consumer groups" wrapped between words in a narrow column (the groups start under it).
+    const QFont titleFont = th.font(9, true);
+    auto viewTitle = [](const char* text) { return QCoreApplication::translate("fluxolab::app::ClusterCanvas", text); };
+    if (producersColumn) L.producersTitleRect = QRectF(left.left(), left.top(), left.width(), th.px(20));
+    double groupsTop = right.top() + th.px(24);
+    if (groupsColumn) {
+        const double h = std::max(th.px(20), std::ceil(QFontMetricsF(titleFont)
+                                                          .boundingRect(QRectF(0, 0, right.width(), 1000), Qt::AlignLeft | Qt::TextWordWrap,
+                                                                        viewTitle("Consumer groups"))
+                                                          .height()));
+        L.groupsTitleRect = QRectF(right.left(), right.top(), right.width(), h);
+        groupsTop = right.top() + h + th.px(4);
+    }
 
     // ---- brokers ----
     const auto nb = static_cast<std::size_t>(maxBroker);
@@ -629,9 +804,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     } else {
         if (th.scale > 1.0) {
             // Presentation mode in a short view (a terminal below it): smaller, but with the labels.
-            Theme smaller = th;
+                    Theme smaller = th;
             smaller.scale = std::max(1.0, th.scale - 0.1);
-            return build(o, playbackSpeed, size, smaller, firstRow, cache);
+            return build(o, playbackSpeed, size, smaller, firstRow, cache, options);
         }
         L.detail = Detail::Minimal;
         stripH = std::max(4.0, per);
@@ -858,43 +1033,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     }
 
     // ---- producers ----
-    const QFontMetricsF small(th.font(8));
-    double py = left.top() + th.px(24);
-    const QFont nameFont = th.font(9, true), smallFont = th.font(8);
-    const QFontMetricsF nameFm(nameFont);
-    // A closed producer (a console producer ended by Ctrl+D) is no longer a client of the cluster:
-    // no card, as consumers. Its card's index by producer index (-1: none).
+    // Each producer's card index (-1: closed, no card); a compare side has none (the window draws them).
     std::vector<std::int32_t> producerItem(o.producers.size(), -1);
-    for (std::size_t pi = 0; pi < o.producers.size(); ++pi) {
-        if (o.producers[pi].closed) continue;
-        producerItem[pi] = static_cast<std::int32_t>(L.producers.size());
-        ProducerItem pr;
-        pr.index = static_cast<std::int32_t>(pi);
-        pr.name = QString::fromStdString(o.producers[pi].client_id);
-        pr.topic = QString::fromStdString(o.producers[pi].topic);
-        pr.acked = o.producers[pi].acked;
-        // Each text wraps (at spaces, else anywhere: client ids and topic names have no spaces)
-        // rather than being shortened; the card is as tall as its lines.
-        pr.nameText = pr.name;
-        // A producer that writes to several topics (the terminal's, a lab's setup) has no one topic:
-        // no arrow pointing at nothing.
-        // A no-break space: the arrow stays with the topic's name ("→" alone on a line read as nothing).
-        pr.topicText = pr.topic.isEmpty() ? QString() : QStringLiteral("→\u00a0") + pr.topic;
-        pr.ackedText = viewText("%1 acked").arg(pr.acked);
-        const double textW = left.width() - th.px(14);
-        auto lineRect = [&](const QFontMetricsF& fm, const QFont& font, const QString& text, double y, double minH) {
-            const QRectF need = fm.boundingRect(QRectF(0, 0, textW, 10000), ClusterLayout::wrapFlags(font, text, textW), text);
-            return QRectF(left.left() + th.px(8), y, textW, std::max(minH, std::ceil(need.height())));
-        };
-        pr.nameRect = lineRect(nameFm, nameFont, pr.nameText, py + th.px(4), th.px(17));
-        pr.topicRect = lineRect(small, smallFont, pr.topicText, pr.nameRect.bottom(), th.px(15));
-        pr.ackedRect = lineRect(small, smallFont, pr.ackedText, pr.topicRect.bottom(), th.px(15));
-        const double prodH = std::max(th.px(58), pr.ackedRect.bottom() + th.px(4) - py);
-        pr.rect = QRectF(left.left(), py, left.width(), prodH);
-        py += prodH + th.px(8);
-        L.hotspots.push_back({pr.rect, Texts::helpProducer() + QStringLiteral("<br>") + Texts::helpPartitioner()});
-        L.producers.push_back(pr);
-    }
+    const double producersBottom = producersColumn ? placeProducers(L, o, left, producerItem) : left.top();
 
     // The leader strip of a partition, for the flights: a look-up per flight (scanning the strips
     // was 5 % of a 64x frame with a 9999-partition topic).
@@ -920,8 +1061,8 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     if (o.has(Capability::RecordsInFlight) && o.has(Capability::RecordAnimation))
         for (const obs::Append& e : o.appends) { // newest first
             if (e.time <= now - flightMs) break;
-            if (e.producer < 0 || static_cast<std::size_t>(e.producer) >= producerItem.size() ||
-                producerItem[static_cast<std::size_t>(e.producer)] < 0)
+            if (e.producer < 0 || static_cast<std::size_t>(e.producer) >= o.producers.size() ||
+                o.producers[static_cast<std::size_t>(e.producer)].closed)
                 continue;
             appends.push_back({&e, std::clamp(static_cast<double>(now - e.time) / static_cast<double>(flightMs), 0.0, 1.0)});
         }
@@ -956,20 +1097,29 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         const ReplicaStrip* target = leaderStrip(tp);
         if (!target) continue;
         Flight f;
-        f.producer = producerItem[static_cast<std::size_t>(e.producer)];
+        f.producer = e.producer;
+        f.producerName = QString::fromStdString(o.producers[static_cast<std::size_t>(e.producer)].client_id);
         f.tp = tp;
         f.count = e.count;
         f.batch = L.batchedFlights;
-        const QRectF& pr = L.producers[static_cast<std::size_t>(f.producer)].rect;
-        f.from = QPointF(pr.right(), pr.center().y());
         // Just right of the last record (the dot's edge on the LEO line), over empty cells: the row is
         // entered from the gap right of the target's column.
         const double tx = std::min(target->cellsRect.right(), target->leoX ? *target->leoX : target->cellsRect.left());
         f.to = QPointF(tx + th.px(5), target->cellsRect.center().y());
         const BrokerItem* column = L.broker(target->broker);
         const double gapRight = (column ? column->rect.right() : target->rect.right()) + m / 2;
-        const double lane = f.to.y() < mid.center().y() ? topLane : bottomLane;
-        f.via = {QPointF(gapX, f.from.y()), QPointF(gapX, lane), QPointF(gapRight, lane), QPointF(gapRight, f.to.y())};
+        if (const std::int32_t card = producerItem[static_cast<std::size_t>(e.producer)]; card >= 0) {
+            const QRectF& pr = L.producers[static_cast<std::size_t>(card)].rect;
+            f.from = QPointF(pr.right(), pr.center().y());
+            const double lane = f.to.y() < mid.center().y() ? topLane : bottomLane;
+            f.via = {QPointF(gapX, f.from.y()), QPointF(gapX, lane), QPointF(gapRight, lane), QPointF(gapRight, f.to.y())};
+        } else {
+            // No producers' column (a compare side: the window draws the producers above and beside
+            // both sides): the record comes in at the top edge, over the gap right of its broker,
+            // and goes straight down that gap to its row.
+            f.from = QPointF(gapRight, 0);
+            f.via = {f.from, QPointF(gapRight, topLane), QPointF(gapRight, topLane), QPointF(gapRight, f.to.y())};
+        }
         f.age = ap.age;
         f.progress = std::min(1.0, f.age / kTravelShare);
         // ease-out: fast start, gentle arrival
@@ -982,7 +1132,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         L.flights.push_back(f);
     }
     for (const Flight& f : L.flights) {
-        const QString prod = L.producers[static_cast<std::size_t>(f.producer)].name;
+        const QString& prod = f.producerName;
         QString tip = f.batch ? tr("%n record(s) from %1 travelling to %2 (grouped at this speed).", nullptr, static_cast<int>(f.count))
                                     .arg(prod, tpName(f.tp))
                               : tr("%n record(s) from %1 appended to %2.", nullptr, static_cast<int>(f.count)).arg(prod, tpName(f.tp));
@@ -996,52 +1146,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     }
 
     // ---- legend: the symbols and colours, in the producers' column below the producers ----
-    {
-        const bool olderHidden = std::any_of(L.strips.begin(), L.strips.end(), [](const ReplicaStrip& st) { return st.elided > 0; });
-        std::vector<std::pair<LegendItem::Symbol, QString>> items;
-        for (const auto& item : legendTexts())
-            if (item.first != LegendItem::Symbol::OlderRecords || olderHidden) items.push_back(item);
-        // Each text wraps onto a second line in a narrow column rather than being shortened.
-        const double rowH = th.px(15);
-        const double titleH = th.px(18);
-        const double symW = th.px(26);
-        const double textW = left.width() - symW - th.px(12);
-        const QFontMetricsF legendFm(th.condensed(7.5));
-        std::vector<double> heights;
-        double h = titleH + th.px(6);
-        for (const auto& item : items) {
-            const QRectF need = legendFm.boundingRect(QRectF(0, 0, textW, 1000), Qt::AlignLeft | Qt::TextWordWrap, item.second);
-            heights.push_back(std::max(rowH, need.height() + th.px(2)));
-            h += heights.back();
-        }
-        const double top = left.bottom() - h;
-        if (top >= py) {
-            L.legendRect = QRectF(left.left(), top, left.width(), h);
-            L.legendTitle = tr("Legend");
-            double y = top + titleH;
-            std::size_t k = 0;
-            for (const auto& [symbol, text] : items) {
-                LegendItem it;
-                it.symbol = symbol;
-                it.text = text;
-                it.symbolRect = QRectF(left.left() + th.px(6), y, symW, rowH);
-                it.textRect = QRectF(it.symbolRect.right() + th.px(4), y, textW, heights[k]);
-                L.legend.push_back(it);
-                y += heights[k++];
-            }
-            L.hotspots.push_back({L.legendRect, tr("▲ filled: the position of a consumer group (next offset it reads).<br>"
-                                                   "△ hollow: the group's committed offset.<br>") +
-                                                    tr("◀ 12 or ◁ 12 at a row's left edge: the position or the committed offset (12) "
-                                                       "is before the records drawn in that row.") +
-                                                    QStringLiteral("<br>") +
-                                                    Texts::helpLogEndOffset() + QStringLiteral("<br>") + Texts::helpHighWatermark() +
-                                                    QStringLiteral("<br>") + tr("The colour of each cell is the record's key.") +
-                                                    QStringLiteral("<br>") +
-                                                    tr("A purple lag badge: a negative lag, the group's committed offset is past the "
-                                                       "partition's end (as kafka-consumer-groups prints it, e.g. after an unclean "
-                                                       "leader election truncated the log).")});
-        }
-    }
+    if (producersColumn)
+        placeLegend(L, left, producersBottom,
+                    std::any_of(L.strips.begin(), L.strips.end(), [](const ReplicaStrip& st) { return st.elided > 0; }));
 
     // Where the chips and key texts of the flights go. A batch chip settles onto the cells row of
     // its partition (never over the name and the LEO/HW numbers); a key text is hidden rather than
@@ -1070,8 +1177,8 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             keep.push_back(b.headerRect);
             if (!b.moreRect.isEmpty()) keep.push_back(b.moreRect);
         }
-        keep.push_back(QRectF(left.left(), left.top(), left.width(), th.px(20))); // the columns' titles
-        keep.push_back(QRectF(right.left(), right.top(), right.width(), th.px(20)));
+        for (const QRectF& title : {L.producersTitleRect, L.groupsTitleRect}) // the columns' titles
+            if (!title.isEmpty()) keep.push_back(title);
         if (!L.legendRect.isEmpty()) keep.push_back(L.legendRect);
         const QFontMetricsF keyFm(th.condensed(7.5, true));
         const double keyH = std::ceil(keyFm.height());
@@ -1082,8 +1189,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 // the strips beside it); on its cells row, a chip as high as the row, right of the
                 // last record (over empty cells, never over an offset). No room there: it stays a dot.
                 const ReplicaStrip* target = leaderStrip(f.tp);
+                // On the last leg, along the cells row (from the gap right of the column to the last record).
                 const bool onRow = f.progress >= 1.0 || (std::abs(f.pos.y() - f.to.y()) < 0.5 && f.pos.x() < f.via[3].x() - 0.5 &&
-                                                         f.pos.x() > f.via[0].x() + 0.5);
+                                                         f.pos.x() >= f.to.x() - 0.5);
                 if (!target || !onRow) continue;
                 const QString t = QStringLiteral("×%1").arg(f.count);
                 const double w = keyFm.horizontalAdvance(t) + th.px(10);
@@ -1124,7 +1232,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     // Revocations and assignments come from PartitionsRevoked / PartitionsAssigned events; the
     // animations last about kRebalanceWallMs on screen at any speed.
     const auto animMs = static_cast<obs::TimeMs>(kRebalanceWallMs * speed);
-    double gy = right.top() + th.px(24);
+    double gy = groupsTop;
     const double badgeH = th.px(19);
     const QFontMetricsF badgeFm(th.condensed(8));
     const QFontMetricsF memberBoldFm(th.font(8, true)), memberFm(th.font(8));

@@ -187,8 +187,11 @@ struct GroupItem {
 /// same wall-clock time at any speed). At high speed the flights of one producer to one partition
 /// are merged into one moving batch (level of detail: fewer items, never fewer frames).
 struct Flight {
-    std::int32_t producer = -1; ///< index into ClusterLayout::producers (a closed producer has no card)
+    std::int32_t producer = -1; ///< index into Observation::producers (closed producers' records are not drawn)
+    QString producerName;      ///< its client id (a compare side has no producer cards: the window draws them once)
     obs::PartitionKey tp;
+    /// Where the record appears: the producer's card, or (a view without the producers' column, a
+    /// compare side) the top edge above the gap right of the target's broker, whence it goes down that gap.
     QPointF from;
     /// The path, through the gaps and margins between the columns only: from the producer to the gap
     /// between the producers' column and broker 1 (via[0]), along that gap to the margin above the
@@ -229,6 +232,26 @@ struct HotSpot {
 
 enum class Detail : std::uint8_t { Full, Compact, Minimal };
 
+/// Which parts of the picture a view draws (ClusterCanvas::setOptions).
+struct ClusterLayoutOptions {
+    enum class Part : std::uint8_t {
+        /// Producers and the legend | brokers | consumer groups: the main window.
+        Whole,
+        /// Brokers | consumer groups: a side of the compare window. Both sides run the same scenario
+        /// and seed, so their producers are the same (AppFeaturesTest::compareSidesHaveTheSameProducers):
+        /// the window draws them and the legend once, beside both sides (Part::Clients). The records in
+        /// flight enter from the top edge; the groups' column is as narrow as its texts allow, not at
+        /// least 190 px, and absent when there is no consumer group (the window says why).
+        Cluster,
+        /// Only the producers' cards and the legend, over the whole view: the compare window's strip.
+        Clients,
+    };
+    Part part = Part::Whole;
+    /// Part::Clients: list "+N: older records not drawn" in the legend (a side hides older records).
+    bool olderRecords = false;
+    bool operator==(const ClusterLayoutOptions&) const = default;
+};
+
 struct ClusterLayout {
     /// Strips are never drawn thinner than this many (theme) pixels: past that, each broker shows
     /// the strips that fit and a summary row ("showing M of N partitions").
@@ -245,6 +268,9 @@ struct ClusterLayout {
     static double widestWord(const QFont& font, const QString& text);
     QSizeF size;
     Theme theme;                    ///< the theme the layout was made with (scaled down if the view is too narrow)
+    ClusterLayoutOptions options;   ///< the parts drawn
+    /// The columns' titles ("Producers", "Consumer groups") and where they go (empty: no such column).
+    QRectF producersTitleRect, groupsTitleRect;
     QRectF legendRect;              ///< empty when there is no room for it
     QString legendTitle;
     std::vector<LegendItem> legend;
@@ -305,8 +331,13 @@ public:
     /// (by name); 0 shares the rows among the topics (see shareRowsAmongTopics).
     /// `cache`: reuse the topology's part of the previous frames' layouts (the result is the same
     /// as without it).
+    /// `options`: the parts drawn (a compare side, the compare window's producers strip).
     static ClusterLayout build(const obs::Observation& o, double speed, QSizeF size, const Theme& theme,
-                               std::size_t firstRow = 0, ClusterLayoutCache* cache = nullptr);
+                               std::size_t firstRow = 0, ClusterLayoutCache* cache = nullptr,
+                               const ClusterLayoutOptions& options = {});
+    /// The width of a Part::Clients view (the compare window's producers strip) at `theme`'s scale:
+    /// the producers' column of the main window, with its margins.
+    static double clientsWidth(const obs::Observation& o, const Theme& theme);
     /// The topology key build() caches by: the brokers, the topics and their partitions with their
     /// replicas (not leaders, ISR or offsets), the view's size, theme and language, and the scroll row.
     static std::uint64_t topologyKey(const obs::Observation& o, QSizeF size, const Theme& theme, std::size_t firstRow);
@@ -330,7 +361,17 @@ private:
     /// The narrowest producers' and groups' columns in which no word of theirs is broken: the width
     /// of the longest word of each text with its padding (the titles, the cards, the legend, the
     /// members' names).
+    /// The groups' column also holds, whole, every state chip ("CompletingRebalance") and the
+    /// widest partition badge ("encomendas-5 · lag 9999", at least four digits of lag: the column
+    /// does not change at every frame).
     static std::pair<double, double> sideColumnNeeds(const obs::Observation& o, const Theme& th);
+    /// The producers' cards from the top of `column`, under its title; `producerItem`: each
+    /// producer's card index (-1: closed, no card). Returns the y under the last card.
+    static double placeProducers(ClusterLayout& L, const obs::Observation& o, const QRectF& column,
+                                 std::vector<std::int32_t>& producerItem);
+    /// The legend at the bottom of `column`, if it fits below `top` (else none); `olderRecords`:
+    /// with "+N: older records not drawn".
+    static void placeLegend(ClusterLayout& L, const QRectF& column, double top, bool olderRecords);
     /// The summary row's text for a broker with `replicas` of which `shown` are drawn.
     static QString hiddenSummaryText(std::size_t replicas, std::size_t shown);
 };

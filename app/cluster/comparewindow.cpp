@@ -12,6 +12,8 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLayout>
+#include <QResizeEvent>
 #include <QSlider>
 #include <QStyle>
 #include <QTimer>
@@ -56,19 +58,37 @@ CompareWindow::CompareWindow(SimulationController* source, QWidget* parent)
     m_rightView = new ClusterCanvas(m_right, this);
     m_leftView->setMinimumSize(400, 300);
     m_rightView->setMinimumSize(400, 300);
+    // Both sides draw brokers and groups; the producers and the legend are drawn once, left of
+    // them (a second copy took ~100 px of each side's width: at 1366x768 presentation the sides
+    // stayed at scale 1.0).
+    for (ClusterCanvas* side : {m_leftView, m_rightView}) side->setOptions({ClusterLayoutOptions::Part::Cluster});
+    m_clientsView = new ClusterCanvas(m_left, this);
+    m_clientsView->setObjectName(QStringLiteral("CompareProducers"));
+    m_clientsView->setOptions({ClusterLayoutOptions::Part::Clients});
+    m_clientsView->setSides(m_leftView, m_rightView);
+    m_clientsView->setInteractive(false);
+    m_clientsView->setMinimumSize(0, 300);
+    m_clientsView->setFixedWidth(120);
     auto* lh = new QHBoxLayout;
     lh->addWidget(m_leftTitle);
     lh->addWidget(m_leftAssignor, 1);
     auto* rh = new QHBoxLayout;
     rh->addWidget(m_rightTitle);
     rh->addWidget(m_rightAssignor, 1);
-    grid->addLayout(lh, 0, 0);
-    grid->addLayout(rh, 0, 1);
-    grid->addWidget(m_leftView, 1, 0);
-    grid->addWidget(m_rightView, 1, 1);
-    grid->setColumnStretch(0, 1);
+    grid->addWidget(m_clientsView, 0, 0, 2, 1);
+    grid->addLayout(lh, 0, 1);
+    grid->addLayout(rh, 0, 2);
+    grid->addWidget(m_leftView, 1, 1);
+    grid->addWidget(m_rightView, 1, 2);
+    grid->setColumnStretch(0, 0);
     grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(2, 1);
     grid->setRowStretch(1, 1);
+    m_noGroups = new QLabel(this);
+    m_noGroups->setObjectName(QStringLiteral("CompareNoGroups"));
+    m_noGroups->setWordWrap(true);
+    m_noGroups->hide();
+    column->addWidget(m_noGroups);
     column->addLayout(grid, 1);
 
     auto* bar = new QHBoxLayout;
@@ -148,6 +168,33 @@ void CompareWindow::reload() {
     m_catchingUp = true;
     ++m_catchUpGeneration;
     catchUpSlice(kFirstCatchUpSliceMs);
+    fitProducersStrip();
+}
+
+void CompareWindow::fitProducersStrip() {
+    if (!m_left->hasRun()) return;
+    // The strip's width moves the sides' scale, which moves the strip's width: a few rounds (each
+    // a fraction of the one before: the sides are ~500 px at scale 1, the strip ~100).
+    int widest = 0;
+    for (int round = 0; round < 4; ++round) {
+        Theme theme = m_leftView->theme();
+        theme.scale = std::min(m_leftView->layout().theme.scale, m_rightView->layout().theme.scale);
+        int w = static_cast<int>(ClusterLayoutBuilder::clientsWidth(m_left->observation(), theme));
+        widest = std::max(widest, w);
+        if (round == 3) w = widest; // no fixed point (a label line more or less): room for the larger
+        m_stripScale = theme.scale;
+        if (w == m_clientsView->width() && w == m_clientsView->minimumWidth()) break;
+        m_clientsView->setFixedWidth(w);
+        if (QLayout* l = layout()) {
+            l->invalidate();
+            l->activate();
+        }
+    }
+}
+
+void CompareWindow::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitProducersStrip();
 }
 
 void CompareWindow::catchUpSlice(int budget_ms) {
@@ -219,14 +266,16 @@ void CompareWindow::setPresentation(bool on) {
     // two sides of a 1366 px screen fit three broker columns at 1.0 only).
     m_leftView->setTheme(theme);
     m_rightView->setTheme(theme);
+    m_clientsView->setTheme(theme);
     // The window's own texts as the main window's panels have them in presentation mode (14 pt): the
     // explanation, the assignors, the playback bar.
     QFont f = QApplication::font();
     f.setPointSizeF(14);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_explain, m_leftTitle, m_rightTitle, m_leftAssignor, m_rightAssignor, m_play,
-                                                      m_step, m_speed, m_slider, m_timeLabel})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_explain, m_noGroups, m_leftTitle, m_rightTitle, m_leftAssignor, m_rightAssignor,
+                                                      m_play, m_step, m_speed, m_slider, m_timeLabel})
         w->setFont(on ? f : QFont());
     m_timeLabel->setMinimumWidth(on ? 160 : 110);
+    fitProducersStrip();
 }
 
 bool CompareWindow::isPlaying() const { return m_source && m_source->isPlaying(); }
@@ -275,6 +324,21 @@ void CompareWindow::refresh() {
     m_slider->setValue(static_cast<int>(shown));
     m_updating = false;
     m_timeLabel->setText(tr("t = %1").arg(Texts::virtualTime(shown)));
+    // Without a consumer group the assignors have nothing to do: the sides have no groups' column,
+    // and this says why they are the same.
+    bool groups = false;
+    for (const SimulationController* side : {m_left, m_right})
+        if (side->hasRun())
+            for (const auto& g : side->observation().groups) groups = groups || !g.internal;
+    const bool note = m_left->hasRun() && !groups;
+    // The sides' scale follows what they show (longer offsets, another label line): the strip too.
+    if (m_left->hasRun() && !m_catchingUp &&
+        std::min(m_leftView->layout().theme.scale, m_rightView->layout().theme.scale) != m_stripScale)
+        fitProducersStrip();
+    if (note == m_noGroups->isHidden()) {
+        m_noGroups->setVisible(note);
+        fitProducersStrip();
+    }
 }
 
 void CompareWindow::retranslate() {
@@ -291,6 +355,8 @@ void CompareWindow::retranslate() {
             const int k = box->itemData(i).toInt();
             box->setItemText(i, Texts::assignor(k) + QStringLiteral(" · ") + Texts::rebalanceProtocol(k));
         }
+    m_noGroups->setText(tr("No consumer group here at this moment: an assignor shares a group's partitions among the group's "
+                           "members, so until a group has members both sides are the same."));
     m_step->setToolTip(tr("Both sides to the next event"));
     m_speed->setToolTip(tr("Playback speed (virtual time per real second)"));
     m_slider->setToolTip(tr("Virtual time, shared by both sides"));

@@ -32,6 +32,11 @@ public:
     SimulationController* right() const { return m_right; }
     ClusterCanvas* leftView() const { return m_leftView; }
     ClusterCanvas* rightView() const { return m_rightView; }
+    /// The producers and the legend, drawn once for both sides (their producers are the same: the
+    /// same scenario and seed; the assignor changes only what the consumers do), left of them.
+    ClusterCanvas* producersView() const { return m_clientsView; }
+    /// "No consumer group…": shown while neither side has one (the assignors have nothing to do).
+    QLabel* noGroupsNote() const { return m_noGroups; }
     /// Assignor of each side (SimulationController::assignorKinds()); reloads both runs at the current time.
     void setAssignors(int left, int right);
     /// Moves the clock (the source controller: SimulationController::runTo) to virtual time `ms`;
@@ -64,6 +69,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void reload();
@@ -73,12 +79,17 @@ private:
     void follow();
     /// One slice of the catch-up (budget_ms of wall time for both sides; 0: to the end).
     void catchUpSlice(int budget_ms);
+    /// The producers strip as wide as it needs at the sides' scale (which depends on the width the
+    /// strip leaves them: a few rounds, each narrowing the difference).
+    void fitProducersStrip();
 
     QPointer<SimulationController> m_source; ///< the one clock (the main window's controller)
     SimulationController* m_left;
     SimulationController* m_right;
     ClusterCanvas* m_leftView;
     ClusterCanvas* m_rightView;
+    ClusterCanvas* m_clientsView;
+    QLabel* m_noGroups;
     QComboBox* m_leftAssignor;
     QComboBox* m_rightAssignor;
     QLabel* m_leftTitle;
@@ -94,6 +105,7 @@ private:
     std::int64_t m_furthest = 0; ///< furthest time shown: the slider reaches at least this far
     bool m_updating = false;
     bool m_presentation = false;
+    double m_stripScale = 0; ///< the sides' scale the producers strip was last fitted to
     bool m_catchingUp = false;
     std::uint64_t m_catchUpGeneration = 0; ///< a queued slice of an abandoned catch-up does nothing
 };

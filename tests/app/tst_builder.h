@@ -12,6 +12,7 @@ private Q_SLOTS:
     void compareRunsBothSidesToTheSameMoment();
     void compareFollowsTheMainControllersClock();
     void compareOpenedLateCatchesUpInSlices();
+    void compareSidesHaveTheSameProducers();
     void createTopicWithTooLargeRfShowsKafkaError();
     void builtScenarioReplaysToTheSameJournal();
     void hugeTopicIsBoundedResponsiveAndLegible();

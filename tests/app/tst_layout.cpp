@@ -205,7 +205,7 @@ QStringList textBoxProblems(const ClusterLayout& L) {
     // The flags the canvas draws a card's text with when it needs more than one line.
     auto cardFlags = [](const QFont& font, const QString& text, const QRectF& box) { return ClusterLayout::wrapFlags(font, text, box.width()); };
     // Column titles: drawn before the brokers' panels, which would cover what does not fit.
-    if (!L.brokers.empty()) {
+    if (!L.brokers.empty() && !L.producersTitleRect.isEmpty()) {
         const double titleW = QFontMetricsF(th.font(9, true)).horizontalAdvance(QCoreApplication::translate("fluxolab::app::ClusterCanvas", "Producers"));
         if (th.px(10) + titleW > L.brokers.front().rect.left() + 0.5) out << QStringLiteral("\"Producers\" under broker 1");
     }
@@ -258,6 +258,15 @@ QStringList textBoxProblems(const ClusterLayout& L) {
         }
     }
     for (const auto& it : L.legend) check(QStringLiteral("legend"), th.condensed(7.5), it.text, it.textRect, Qt::TextWordWrap);
+    // The columns' titles (in a narrow compare side "Consumer groups" takes two lines).
+    if (!L.producers.empty() || !L.producersTitleRect.isEmpty())
+        check(QStringLiteral("column title"), th.font(9, true), QCoreApplication::translate("fluxolab::app::ClusterCanvas", "Producers"),
+              L.producersTitleRect, 0);
+    if (!L.groups.empty() || !L.groupsTitleRect.isEmpty())
+        check(QStringLiteral("column title"), th.font(9, true), QCoreApplication::translate("fluxolab::app::ClusterCanvas", "Consumer groups"),
+              L.groupsTitleRect, Qt::TextWordWrap);
+    for (const auto& g : L.groups)
+        if (g.rect.intersects(L.groupsTitleRect)) out << QStringLiteral("group %1 over the column's title").arg(g.name);
     return out;
 }
 
@@ -689,13 +698,28 @@ void LayoutTest::compareTextsFitTheirBoxes() {
     for (std::int64_t t : {2000, 8000, 12000, 20000}) {
         cw.seekTime(t);
         settle();
+        // The sides draw brokers and groups; the producers and the legend are drawn once, in the
+        // strip left of them, at the sides' scale.
         for (ClusterCanvas* v : {cw.leftView(), cw.rightView()}) {
             const ClusterLayout& L = v->layout();
-            QVERIFY(!L.strips.empty() && !L.producers.empty() && !L.groups.empty());
+            QVERIFY(!L.strips.empty() && L.producers.empty() && L.legendRect.isEmpty() && !L.groups.empty());
             if (presentation) QVERIFY(L.theme.presentation);
-            texts += static_cast<int>(L.strips.size() + L.producers.size());
+            texts += static_cast<int>(L.strips.size() + L.groups.size());
             for (const QString& p : textBoxProblems(L)) problems << QStringLiteral("t=%1 %2").arg(t).arg(p);
         }
+        const ClusterLayout& clients = cw.producersView()->layout();
+        QVERIFY(!clients.producers.empty() && !clients.legend.empty() && clients.strips.empty() && clients.groups.empty());
+        // At the sides' scale, or a little below when the strip's width and theirs found no fixed
+        // point (a label line more or less on the sides): never larger than its width allows.
+        const double sides = std::min(cw.leftView()->layout().theme.scale, cw.rightView()->layout().theme.scale);
+        QVERIFY2(clients.theme.scale <= sides + 1e-9 && clients.theme.scale >= sides - 0.02,
+                 qPrintable(QStringLiteral("t=%1 strip at %2, sides at %3").arg(t).arg(clients.theme.scale).arg(sides)));
+        QCOMPARE(clients.producers.front().ackedText,
+                 QCoreApplication::translate("fluxolab::app::ClusterCanvas", "%1 acked").arg(cw.right()->observation().producers.front().acked));
+        texts += static_cast<int>(clients.producers.size() + clients.legend.size());
+        for (const QString& p : textBoxProblems(clients)) problems << QStringLiteral("t=%1 producers strip: %2").arg(t).arg(p);
+        if (!QRectF(QPointF(0, 0), clients.size).contains(clients.legendRect.united(clients.producers.back().rect)))
+            problems << QStringLiteral("t=%1 producers strip: outside the view").arg(t);
     }
     if (!shotsDir().isEmpty())
         cw.grab().save(QStringLiteral("%1/compare-%2x%3-%4-%5.png").arg(shotsDir()).arg(size.width()).arg(size.height())
@@ -805,11 +829,18 @@ void LayoutTest::compareFollowsPresentationMode() {
         w->setPresentation(true);
         settle();
         QVERIFY(cw->isPresentation());
+        // At 1366x768 (the window 1350x720) the sides were at 1.0: each drew its own producers'
+        // column and a groups' column of at least 190 px. The producers are drawn once now, the
+        // groups' column is as wide as its texts, and each side's scale is bounded by its width
+        // (three broker columns of 112 px) and its height (six strips of three label lines).
         for (const Theme& th : {scales().first, scales().second}) {
             QVERIFY(th.presentation);
-            if (size.width() >= 1920) QVERIFY2(th.scale > 1.2, qPrintable(QString::number(th.scale)));
-            else QVERIFY(th.scale >= 1.0);
+            qInfo("%dx%d presentation: compare sides at scale %.3f", size.width(), size.height(), th.scale);
+            if (size.width() >= 1920) QVERIFY2(th.scale >= 1.45, qPrintable(QString::number(th.scale)));
+            else QVERIFY2(th.scale >= 1.1, qPrintable(QString::number(th.scale)));
         }
+        // The producers' strip is at the sides' scale (its texts as large as theirs).
+        QVERIFY(std::abs(cw->producersView()->layout().theme.scale - std::min(scales().first.scale, scales().second.scale)) <= 0.02);
         for (QComboBox* box : cw->findChildren<QComboBox*>()) QCOMPARE(box->font().pointSizeF(), 14.0);
         w->setPresentation(false);
         settle();
@@ -818,6 +849,62 @@ void LayoutTest::compareFollowsPresentationMode() {
         for (QComboBox* box : cw->findChildren<QComboBox*>()) QVERIFY(box->font().pointSizeF() < 14);
         cw->close();
     }
+}
+
+void LayoutTest::compareWithoutGroupsSaysWhy_data() {
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<QString>("lang");
+    for (bool presentation : {false, true})
+        for (const char* lang : {"pt_PT", "en"})
+            QTest::addRow("%s %s", presentation ? "presentation" : "normal", lang) << presentation << QString::fromLatin1(lang);
+}
+
+void LayoutTest::compareWithoutGroupsSaysWhy() {
+    // acks-e-perda has no consumer group: the compare sides kept an empty 190 px groups' column with
+    // nothing saying why. Now they have no groups' column (the brokers take the width) and the
+    // window says, in the app's language, why both sides are the same. rebalance-basico has a group:
+    // no note, and the column is back.
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(QSize(1366, 768), false, false);
+    QVERIFY(w);
+    QVERIFY(w->openScenario(QStringLiteral("acks-e-perda"), false));
+    CompareWindow cw(w->controller());
+    cw.show();
+    cw.resize(fittedSize(QSize(1366, 768), QRect(0, 0, 1366, 768)));
+    if (presentation) cw.setPresentation(true);
+    cw.seekTime(10000);
+    settle();
+    const QString why = lang == QStringLiteral("en") ? QStringLiteral("No consumer group here at this moment")
+                                                     : QStringLiteral("Nenhum grupo de consumidores aqui neste instante");
+    QVERIFY(cw.noGroupsNote()->isVisible());
+    QVERIFY2(cw.noGroupsNote()->text().startsWith(why), qPrintable(cw.noGroupsNote()->text()));
+    for (ClusterCanvas* v : {cw.leftView(), cw.rightView()}) {
+        const ClusterLayout& L = v->layout();
+        QVERIFY(L.groups.empty() && L.groupsTitleRect.isEmpty() && !L.strips.empty());
+        QVERIFY2(L.brokers.back().rect.right() >= L.size.width() - L.theme.px(10) - 0.5,
+                 qPrintable(QStringLiteral("broker %1 ends at %2 of %3").arg(L.brokers.back().id).arg(L.brokers.back().rect.right()).arg(L.size.width())));
+        const QStringList problems = textBoxProblems(L);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
+    }
+    // Its two producers and the legend, whole (the strip is drawn smaller than the sides rather
+    // than without the legend: at 1366x768 in presentation both did not fit at the sides' scale).
+    const ClusterLayout& clients = cw.producersView()->layout();
+    qInfo("%s: producers strip at scale %.3f, sides at %.3f", presentation ? "presentation" : "normal", clients.theme.scale,
+          cw.leftView()->layout().theme.scale);
+    QCOMPARE(clients.producers.size(), std::size_t(2));
+    QVERIFY(!clients.legendRect.isEmpty() && clients.legendRect.top() >= clients.producers.back().rect.bottom());
+    const QStringList clientProblems = textBoxProblems(clients);
+    QVERIFY2(clientProblems.isEmpty(), qPrintable(clientProblems.mid(0, 6).join(QStringLiteral("; "))));
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    cw.finishCatchUp();
+    cw.seekTime(10000);
+    settle();
+    QVERIFY(!cw.noGroupsNote()->isVisible());
+    for (ClusterCanvas* v : {cw.leftView(), cw.rightView()})
+        QVERIFY(!v->layout().groups.empty() && !v->layout().groupsTitleRect.isEmpty());
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
 /// What a flight's dot (or batch chip) covers: a strip's name, role or ISR chip, LEO/HW numbers or
@@ -1082,7 +1169,7 @@ void LayoutTest::compareFlightKeysCoverNothing_data() {
 }
 
 void LayoutTest::compareFlightKeysCoverNothing() {
-    // The compare window (two cluster views side by side, each ~680 px wide at 1366x768): the keys
+    // The compare window (two cluster views side by side, each ~600 px wide at 1366x768): the keys
     // of records in flight cover no label, no cells, no header, no card (a "cliente-0" used to sit
     // on a strip). Keys are still shown where there is room.
     QFETCH(QSize, size);

@@ -25,6 +25,8 @@ private Q_SLOTS:
     void compareTextsFitTheirBoxes_data();
     void compareTextsFitTheirBoxes();
     void compareFollowsPresentationMode();
+    void compareWithoutGroupsSaysWhy_data();
+    void compareWithoutGroupsSaysWhy();
     void compareHeaderFitsEveryHeight_data();
     void compareHeaderFitsEveryHeight();
     void flightDotsStayOffLabels_data();
