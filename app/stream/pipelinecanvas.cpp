@@ -429,19 +429,36 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const std::uint64_t in = sub < static_cast<int>(m_flow.perWindowSubtask.size())
                                      ? m_flow.perWindowSubtask[static_cast<std::size_t>(sub)]
                                      : 0;
-        const QStringList text =
+        const int pending = o.hasProcessFunction() ? pendingTimers[static_cast<std::size_t>(sub)]
+                                                   : openWindows[static_cast<std::size_t>(sub)];
+        QStringList text =
             o.hasProcessFunction()
                 ? QStringList{tr("Process %1/%2 · wm %3").arg(sub).arg(par).arg(wmText(op)),
-                              tr("%1 records · %2 timers pending")
-                                  .arg(in)
-                                  .arg(pendingTimers[static_cast<std::size_t>(sub)])}
+                              tr("%1 records · %2 timers pending").arg(in).arg(pending)}
                 : QStringList{tr("Window %1/%2 · wm %3").arg(sub).arg(par).arg(wmText(op)),
-                              tr("%1 records · %2 open windows").arg(in).arg(openWindows[static_cast<std::size_t>(sub)])};
+                              tr("%1 records · %2 open windows").arg(in).arg(pending)};
         QRectF cells;
         if (r.height() >= lineH + fsm.height() + 2 * pad) {
             const double cellsH = std::min(fsm.height() + pad, r.height() - lineH - pad);
             cells = QRectF(r.left() + pad, r.bottom() - pad / 2 - cellsH, r.width() - 2 * pad, cellsH);
-            lines(QRectF(r.left(), r.top(), r.width(), cells.top() - r.top() + pad / 2), text, m_theme.text);
+            const QRectF textBox(r.left(), r.top(), r.width(), cells.top() - r.top() + pad / 2);
+            // A detail line too long for the box (1366x768 in presentation mode beside the lab panel):
+            // its two halves on two lines when the box has room for three, else its short form
+            // ("313 rec. · 0 open"), never cut.
+            if (fm.horizontalAdvance(text[1]) > r.width() - 2 * pad) {
+                const QStringList halves =
+                    o.hasProcessFunction()
+                        ? QStringList{tr("%1 records").arg(in), tr("%1 timers pending").arg(pending)}
+                        : QStringList{tr("%1 records").arg(in), tr("%1 open windows").arg(pending)};
+                const bool fitHalves = std::max(fm.horizontalAdvance(halves[0]), fm.horizontalAdvance(halves[1])) <=
+                                       r.width() - 2 * pad;
+                if (fitHalves && textBox.height() >= pad + 3 * lineH + pad / 2)
+                    text = QStringList{text[0], halves[0], halves[1]};
+                else
+                    text[1] = o.hasProcessFunction() ? tr("%1 rec. · %2 timers").arg(in).arg(pending)
+                                                     : tr("%1 rec. · %2 open").arg(in).arg(pending);
+            }
+            lines(textBox, text, m_theme.text);
         } else {
             const double textW = r.width() * 0.35;
             lines(QRectF(r.left(), r.top(), textW, r.height()), {text[0]}, m_theme.text);

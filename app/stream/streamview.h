@@ -14,6 +14,7 @@
 #include <optional>
 #include <thread>
 
+class QBoxLayout;
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -88,6 +89,12 @@ public:
     }
     /// Shows the what-if run in the view (it becomes the current observation).
     void adoptWhatIf();
+    /// The why panel under the event-time picture, in place of the tabs (the view too narrow for it
+    /// beside the picture: 1366 px beside the lab panel), rather than at its right.
+    bool whyUnderPicture() const { return m_whyUnder; }
+    QWidget* whyPanel() const;
+    /// The why panel's text (its table must fit its width: tests look for a horizontal scroll bar).
+    QTextBrowser* whyBrowser() const { return m_whyText; }
 
     // --- exports, presentation ---
     bool exportPng(const QString& path) const;
@@ -119,6 +126,9 @@ private:
     void setObservation(std::unique_ptr<stream_observe::StreamObservation> obs);
     void refreshStatus();
     void refreshWhy();
+    /// Puts the why panel beside the picture or, when that would leave the picture narrower than it
+    /// stays legible, under it in place of the tabs (its text and buttons side by side).
+    void placeWhyPanel();
     void tick();
 
     std::unique_ptr<stream_observe::StreamObservation> m_obs;
@@ -158,6 +168,10 @@ private:
     QPushButton* m_cancelButton;
     QComboBox* m_keys;
     QFrame* m_whyPanel;
+    QBoxLayout* m_whyLayout = nullptr;
+    QSplitter* m_split = nullptr;
+    bool m_whyUnder = false;
+    QList<int> m_sizesBeforeWhy;
     QTextBrowser* m_whyText;
     QPushButton* m_idleButton;
     QPushButton* m_boundButton;

@@ -31,4 +31,5 @@ private Q_SLOTS:
     void cachedPictureEqualsAFullRedraw();
     void seekingGivesWhatPlayingGives();
     void labelsClearOfTextsDotsAndWatermark();
+    void whyPanelAndKeyLanesFitBesideTheLabPanel();
 };
