@@ -3023,6 +3023,14 @@
 </context>
 <context>
     <name>fluxolab::app::StreamCanvas</name>
+    <message>
+        <source>processing time → arrival order (number · arrival time)</source>
+        <translation>processing time → arrival order (number · arrival time)</translation>
+    </message>
+    <message>
+        <source>processing time → arrival order (no arrival column)</source>
+        <translation>processing time → arrival order (no arrival column)</translation>
+    </message>
     <message numerus="yes">
         <source>%n results</source>
         <translation>

@@ -3025,6 +3025,14 @@
 </context>
 <context>
     <name>fluxolab::app::StreamCanvas</name>
+    <message>
+        <source>processing time → arrival order (number · arrival time)</source>
+        <translation>tempo de processamento → ordem de chegada (nº · hora de chegada)</translation>
+    </message>
+    <message>
+        <source>processing time → arrival order (no arrival column)</source>
+        <translation>tempo de processamento → ordem de chegada (sem coluna de chegada)</translation>
+    </message>
     <message numerus="yes">
         <source>%n results</source>
         <translation>

@@ -143,11 +143,15 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                  fm.horizontalAdvance(tr("wm %1").arg(wmSample))) + inner,
         // (the newest record's key above its event time when they do not fit on one line)
         std::max(fb.horizontalAdvance(tr("keyBy")), fsm.horizontalAdvance(QStringLiteral("@ ") + wmSample)) + inner,
+        // (its detail line, "313 records · 0 open windows", goes on two lines or in its short form when the
+        // column is narrower: those are what it needs)
         o.hasProcessFunction()
-            ? std::max(fb.horizontalAdvance(tr("Process %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
-                       fm.horizontalAdvance(tr("%1 records · %2 timers pending").arg(n).arg(0))) + inner
-            : std::max(fb.horizontalAdvance(tr("Window %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
-                       fm.horizontalAdvance(tr("%1 records · %2 open windows").arg(n).arg(0))) + inner,
+            ? std::max({fb.horizontalAdvance(tr("Process %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
+                        fm.horizontalAdvance(tr("%1 records").arg(n)), fm.horizontalAdvance(tr("%1 timers pending").arg(0)),
+                        fm.horizontalAdvance(tr("%1 rec. · %2 timers").arg(n).arg(0))}) + inner
+            : std::max({fb.horizontalAdvance(tr("Window %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
+                        fm.horizontalAdvance(tr("%1 records").arg(n)), fm.horizontalAdvance(tr("%1 open windows").arg(0)),
+                        fm.horizontalAdvance(tr("%1 rec. · %2 open").arg(n).arg(0))}) + inner,
         o.hasProcessFunction()
             ? fb.horizontalAdvance(tr("Sink · %1 outputs").arg(n)) + inner
             : std::max({fb.horizontalAdvance(tr("Sink · %1 results").arg(m_flow.firings)),
@@ -337,7 +341,10 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             const QFont first = QFontMetricsF(bold).horizontalAdvance(texts[i]) > r.width() - 2 * pad
                                     ? m_theme.condensed(9, true)
                                     : bold;
-            p.setFont(i == 0 ? first : font);
+            // A later line too long for the box in the normal font (a watermark, "wm 08:09:44.999", in a
+            // column narrowed at 1366 px beside the lab panel): the condensed font, whole.
+            const QFont later = QFontMetricsF(font).horizontalAdvance(texts[i]) > r.width() - 2 * pad ? m_theme.condensed(9) : font;
+            p.setFont(i == 0 ? first : later);
             p.setPen(i == 0 ? m_theme.text : colour);
             const QRectF line(r.left() + pad, y, r.width() - 2 * pad, lineH);
             drawText(line, Qt::AlignLeft | Qt::AlignVCenter,

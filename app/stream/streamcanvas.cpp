@@ -132,6 +132,12 @@ QString xAxisTitle(bool arrivalTimes) {
                         : StreamCanvas::tr("processing time → (events in arrival order; the trace has no arrival column)");
 }
 
+/// The same, shorter, saying the same (a narrow plot keeps a line of its height for the dots).
+QString xAxisTitleShort(bool arrivalTimes) {
+    return arrivalTimes ? StreamCanvas::tr("processing time → arrival order (number · arrival time)")
+                        : StreamCanvas::tr("processing time → arrival order (no arrival column)");
+}
+
 /// `text` on two lines of at most `width`: the first as many words as fit, the second the rest (which
 /// may still be longer than `width`: the caller measures it).
 QStringList wrapInTwo(const QString& text, const QFontMetricsF& fm, double width) {
@@ -436,18 +442,24 @@ StreamCanvas::Geometry StreamCanvas::computeGeometry(QSizeF size) const {
     // under one name, with the watermark of the partition holding the others back.
     const double laneH =
         std::max(fm.height() + m_theme.px(2), std::min(m_theme.px(30), size.height() * 0.25 / (parts + 1)));
-    // The processing axis: its numbers, then its title on one line, in the condensed font if that keeps
-    // it on one, else on two lines (the room is reserved here, the plot gives it up).
+    // The processing axis: its numbers, then its title on one line (whole, condensed, its short form,
+    // condensed), else on two lines (the room is reserved here, the plot gives it up).
     const double sideW0 = std::max(
         m_theme.px(120), QFontMetricsF(m_theme.font(9, true)).horizontalAdvance(tr("Late side output")) + m);
     const double plotW = size.width() - 2 * m - g.labelWidth - sideW0 - m;
     {
-        const QString title = xAxisTitle(m_obs && m_obs->hasArrivalTimes());
+        const bool arrival = m_obs && m_obs->hasArrivalTimes();
+        const QString title = xAxisTitle(arrival), brief = xAxisTitleShort(arrival);
         const QFontMetricsF narrow(m_theme.condensed(9));
         if (fm.horizontalAdvance(title) <= plotW) {
             g.xTitle = QStringList{title};
         } else if (narrow.horizontalAdvance(title) <= plotW) {
             g.xTitle = QStringList{title};
+            g.xTitleCondensed = true;
+        } else if (fm.horizontalAdvance(brief) <= plotW) {
+            g.xTitle = QStringList{brief};
+        } else if (narrow.horizontalAdvance(brief) <= plotW) {
+            g.xTitle = QStringList{brief};
             g.xTitleCondensed = true;
         } else {
             g.xTitle = wrapInTwo(title, fm, plotW);

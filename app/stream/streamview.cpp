@@ -105,6 +105,12 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     top->addWidget(m_keys);
     top->addWidget(m_pipelineButton);
     column->addLayout(top);
+    // The summary's own row under the buttons, used when beside them it would take more than two lines
+    // (1366 px beside the lab panel: seven lines in presentation mode, a third of the picture's height).
+    m_top = top;
+    m_summaryRow = new QHBoxLayout;
+    m_summaryRow->setContentsMargins(8, 0, 8, 4);
+    column->addLayout(m_summaryRow);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     // Left: the event-time picture over the pipeline drawn as operators and subtasks.
@@ -730,6 +736,31 @@ QString onTwoLines(QString text) {
 }
 } // namespace
 
+void StreamView::placeSummary() {
+    if (!m_top || !m_summaryRow) return;
+    m_summaryPlacedFor = m_summary->text();
+    // Its width beside the buttons: the row's width less theirs.
+    const int spacing = std::max(0, m_top->spacing());
+    int others = 16;
+    for (QWidget* w : {static_cast<QWidget*>(m_open), static_cast<QWidget*>(m_bar), static_cast<QWidget*>(m_cancelButton),
+                       static_cast<QWidget*>(m_keys), static_cast<QWidget*>(m_pipelineButton)})
+        if (!w->isHidden()) others += w->sizeHint().width() + spacing;
+    const int beside = std::max(1, width() - others);
+    const int lines = m_summary->heightForWidth(beside) / std::max(1, m_summary->fontMetrics().lineSpacing());
+    const bool below = lines > 2;
+    if (below == m_summaryBelow) return;
+    m_summaryBelow = below;
+    if (below) {
+        m_top->removeWidget(m_summary);
+        m_top->insertStretch(1, 1);
+        m_summaryRow->addWidget(m_summary, 1);
+    } else {
+        m_summaryRow->removeWidget(m_summary);
+        delete m_top->takeAt(1); // the stretch
+        m_top->insertWidget(1, m_summary, 1);
+    }
+}
+
 QWidget* StreamView::whyPanel() const {
     return m_whyPanel;
 }
@@ -840,6 +871,7 @@ void StreamView::refreshStatus() {
         m_summary->setText(tr("No trace loaded."));
     }
     m_summary->setToolTip(m_summary->text());
+    if (m_summary->text() != m_summaryPlacedFor) placeSummary();
     const bool have = m_obs != nullptr;
     for (QWidget* w : {static_cast<QWidget*>(m_back), static_cast<QWidget*>(m_play),
                        static_cast<QWidget*>(m_fwd), static_cast<QWidget*>(m_slider),
@@ -908,12 +940,14 @@ void StreamView::setPresentation(bool on) {
         if (w != m_canvas && w != m_pipeline && w != m_plot && w != m_procCanvas && w != m_lanes &&
             w->parent() != m_lanes)
             w->setFont(f);
+    placeSummary();
     placeWhyPanel();
     fitKeyLanes();
 }
 
 void StreamView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
+    placeSummary();
     placeWhyPanel();
     fitKeyLanes();
 }

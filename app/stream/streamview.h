@@ -15,6 +15,7 @@
 #include <thread>
 
 class QBoxLayout;
+class QHBoxLayout;
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -129,6 +130,9 @@ private:
     /// Puts the why panel beside the picture or, when that would leave the picture narrower than it
     /// stays legible, under it in place of the tabs (its text and buttons side by side).
     void placeWhyPanel();
+    /// Puts the summary beside the buttons, or on its own row under them when beside them it would take
+    /// more than two lines.
+    void placeSummary();
     void tick();
 
     std::unique_ptr<stream_observe::StreamObservation> m_obs;
@@ -164,6 +168,17 @@ private:
     QToolButton* m_pipelineButton;
     QToolButton* m_open;
     QLabel* m_summary;
+    QHBoxLayout* m_top = nullptr;
+    QHBoxLayout* m_summaryRow = nullptr;
+    bool m_summaryBelow = false;
+    QString m_summaryPlacedFor;
+
+public:
+    /// True when the summary is on its own row under the buttons (tests).
+    bool summaryOnItsOwnRow() const { return m_summaryBelow; }
+    QLabel* summaryLabel() const { return m_summary; }
+
+private:
     QProgressBar* m_bar;
     QPushButton* m_cancelButton;
     QComboBox* m_keys;

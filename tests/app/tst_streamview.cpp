@@ -1910,6 +1910,29 @@ void StreamViewTest::labelsClearOfTextsDotsAndWatermark() {
                 const QStringList over = labelsOverPlot(*w.streamView(), QSizeF(canvas->size()), w.streamView()->step(), &labels);
                 if (!over.isEmpty()) problems << what + QStringLiteral("results over the plot: ") + over.join(QStringLiteral("; "));
                 problems << resultsAccounted(*canvas, 5).replaceInStrings(QRegularExpression(QStringLiteral("^")), what);
+                // Lab 5's sliding windows: a longer window header, 65 fired windows of up to 12 results.
+                const QStringList hop{QStringLiteral("assets/traces/pagamentos.csv"), QStringLiteral("--key"), QStringLiteral("user_id"),
+                                      QStringLiteral("--watermark"), QStringLiteral("bounded:5s"), QStringLiteral("--watermark-interval"),
+                                      QStringLiteral("per-event"), QStringLiteral("--agg"), QStringLiteral("sum:valor"),
+                                      QStringLiteral("--window"), QStringLiteral("hop:10s,1m")};
+                QVERIFY2(w.streamView()->loadReplay(hop, QStringLiteral(FLUXOLAB_SOURCE_DIR)), qPrintable(w.streamView()->lastError()));
+                w.streamView()->showDetailsTab(0);
+                for (int i = 0; i < 3; ++i) QApplication::processEvents();
+                {
+                    QImage pic(pipeline->size(), QImage::Format_ARGB32_Premultiplied);
+                    QPainter painter(&pic);
+                    pipeline->render(painter, QSizeF(pipeline->size()));
+                }
+                problems << textProblems(pipeline->placedTexts(), QSizeF(pipeline->size()), 7)
+                                .replaceInStrings(QRegularExpression(QStringLiteral("^")), what + QStringLiteral("hop: "));
+                {
+                    QImage pic(canvas->size(), QImage::Format_ARGB32_Premultiplied);
+                    QPainter painter(&pic);
+                    canvas->render(painter, QSizeF(canvas->size()));
+                }
+                problems << textProblems(canvas->placedTexts(), QSizeF(canvas->size()), 7)
+                                .replaceInStrings(QRegularExpression(QStringLiteral("^")), what + QStringLiteral("hop picture: "));
+                problems << resultsAccounted(*canvas, 65).replaceInStrings(QRegularExpression(QStringLiteral("^")), what + QStringLiteral("hop: "));
                 if (!shots.isEmpty())
                     w.grab().save(QStringLiteral("%1/labels-pipeline-%2-%3x%4-%5.png").arg(shots, QLatin1String(lang)).arg(size.width()).arg(size.height()).arg(presentation ? QStringLiteral("presentation") : QStringLiteral("normal")));
                 if (presentation) w.setPresentation(false);
@@ -2008,6 +2031,20 @@ void StreamViewTest::whyPanelAndKeyLanesFitBesideTheLabPanel() {
                 // The key lanes' headline of a checkpointed run with a crash, at the end and at the crash.
                 QVERIFY2(view->loadReplay(checkpointed, QStringLiteral(FLUXOLAB_SOURCE_DIR)), qPrintable(view->lastError()));
                 view->showDetailsTab(3);
+                for (int i = 0; i < 3; ++i) QApplication::processEvents();
+                // The run's long summary (checkpoints, the crash) whole, on at most three lines: on its own
+                // row under the buttons when beside them it would take more (seven lines at 1366
+                // presentation beside the lab panel, a third of the picture's height).
+                {
+                    const QLabel* summary = view->summaryLabel();
+                    const int lines = summary->height() / summary->fontMetrics().lineSpacing();
+                    if (summary->height() < summary->heightForWidth(summary->width()) || lines > 3)
+                        problems << what + QStringLiteral("the summary takes %1 lines (%2 px, needs %3)%4")
+                                               .arg(lines)
+                                               .arg(summary->height())
+                                               .arg(summary->heightForWidth(summary->width()))
+                                               .arg(view->summaryOnItsOwnRow() ? QStringLiteral(" on its own row") : QString());
+                }
                 for (const std::uint64_t step : {view->observation()->lastStep(), std::uint64_t{251}}) {
                     view->setStep(step);
                     for (int i = 0; i < 3; ++i) QApplication::processEvents();
