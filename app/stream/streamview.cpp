@@ -24,6 +24,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QResizeEvent>
+#include <QShowEvent>
 #include <QSlider>
 #include <QSplitter>
 #include <QStyle>
@@ -109,7 +110,7 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     // (1366 px beside the lab panel: seven lines in presentation mode, a third of the picture's height).
     m_top = top;
     m_summaryRow = new QHBoxLayout;
-    m_summaryRow->setContentsMargins(8, 0, 8, 4);
+    m_summaryRow->setContentsMargins(0, 0, 0, 0); // empty: no height (the view's minimum stays as it was)
     column->addLayout(m_summaryRow);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
@@ -736,8 +737,16 @@ QString onTwoLines(QString text) {
 }
 } // namespace
 
+void StreamView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    placeSummary();
+    placeWhyPanel();
+}
+
 void StreamView::placeSummary() {
-    if (!m_top || !m_summaryRow) return;
+    // Only for a view on screen (a hidden view's width is not the one it will have: its summary on its
+    // own row would raise the window's minimum height for nothing).
+    if (!m_top || !m_summaryRow || !isVisible()) return;
     m_summaryPlacedFor = m_summary->text();
     // Its width beside the buttons: the row's width less theirs.
     const int spacing = std::max(0, m_top->spacing());
@@ -753,9 +762,11 @@ void StreamView::placeSummary() {
     if (below) {
         m_top->removeWidget(m_summary);
         m_top->insertStretch(1, 1);
+        m_summaryRow->setContentsMargins(8, 0, 8, 4);
         m_summaryRow->addWidget(m_summary, 1);
     } else {
         m_summaryRow->removeWidget(m_summary);
+        m_summaryRow->setContentsMargins(0, 0, 0, 0);
         delete m_top->takeAt(1); // the stretch
         m_top->insertWidget(1, m_summary, 1);
     }
