@@ -2830,6 +2830,26 @@
 <context>
     <name>fluxolab::app::PipelineCanvas</name>
     <message>
+        <source>%1 records</source>
+        <translation>%1 records</translation>
+    </message>
+    <message>
+        <source>%1 timers pending</source>
+        <translation>%1 timers pending</translation>
+    </message>
+    <message>
+        <source>%1 open windows</source>
+        <translation>%1 open windows</translation>
+    </message>
+    <message>
+        <source>%1 rec. · %2 timers</source>
+        <translation>%1 rec. · %2 timers</translation>
+    </message>
+    <message>
+        <source>%1 rec. · %2 open</source>
+        <translation>%1 rec. · %2 open</translation>
+    </message>
+    <message>
         <source>Partitions (splits)</source>
         <translation>Partitions (splits)</translation>
     </message>
@@ -3263,6 +3283,42 @@
 </context>
 <context>
     <name>fluxolab::app::StreamCanvas</name>
+    <message>
+        <source>processing time → arrival order (number · arrival time)</source>
+        <translation>processing time → arrival order (number · arrival time)</translation>
+    </message>
+    <message>
+        <source>processing time → arrival order (no arrival column)</source>
+        <translation>processing time → arrival order (no arrival column)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results: %1</source>
+        <translation>
+            <numerusform>%n result: %1</numerusform>
+            <numerusform>%n results: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results: %1–%2</source>
+        <translation>
+            <numerusform>%n result: %1–%2</numerusform>
+            <numerusform>%n results: %1–%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n fired window(s) without a label</source>
+        <translation>
+            <numerusform>+%n fired window without a label</numerusform>
+            <numerusform>+%n fired windows without a label</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Late side output</source>
         <translation>Late side output</translation>

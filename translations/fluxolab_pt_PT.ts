@@ -2832,6 +2832,26 @@
 <context>
     <name>fluxolab::app::PipelineCanvas</name>
     <message>
+        <source>%1 records</source>
+        <translation>%1 registos</translation>
+    </message>
+    <message>
+        <source>%1 timers pending</source>
+        <translation>%1 timers pendentes</translation>
+    </message>
+    <message>
+        <source>%1 open windows</source>
+        <translation>%1 janelas abertas</translation>
+    </message>
+    <message>
+        <source>%1 rec. · %2 timers</source>
+        <translation>%1 reg. · %2 timers</translation>
+    </message>
+    <message>
+        <source>%1 rec. · %2 open</source>
+        <translation>%1 reg. · %2 abertas</translation>
+    </message>
+    <message>
         <source>Partitions (splits)</source>
         <translation>Partições (splits)</translation>
     </message>
@@ -3265,6 +3285,42 @@
 </context>
 <context>
     <name>fluxolab::app::StreamCanvas</name>
+    <message>
+        <source>processing time → arrival order (number · arrival time)</source>
+        <translation>tempo de processamento → ordem de chegada (nº · hora de chegada)</translation>
+    </message>
+    <message>
+        <source>processing time → arrival order (no arrival column)</source>
+        <translation>tempo de processamento → ordem de chegada (sem coluna de chegada)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results: %1</source>
+        <translation>
+            <numerusform>%n resultado: %1</numerusform>
+            <numerusform>%n resultados: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results: %1–%2</source>
+        <translation>
+            <numerusform>%n resultado: %1–%2</numerusform>
+            <numerusform>%n resultados: %1–%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n fired window(s) without a label</source>
+        <translation>
+            <numerusform>+%n janela disparada sem rótulo</numerusform>
+            <numerusform>+%n janelas disparadas sem rótulo</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Late side output</source>
         <translation>Saída lateral</translation>

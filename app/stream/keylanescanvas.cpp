@@ -93,10 +93,23 @@ int KeyLanesCanvas::rowHeight(int lines) const {
     return static_cast<int>(std::ceil(fm.height() * lines + m_theme.px(lines == 3 ? 10 : 4)));
 }
 
-int KeyLanesCanvas::headerHeight(int lines) const {
+int KeyLanesCanvas::headlineLines(double width) const {
+    // Word-wrapped in its width (1366x768 in presentation mode: the window operator's sentence and the
+    // checkpoints do not fit on one line), at most three lines.
+    const QFontMetricsF fm(m_theme.font(9));
+    const double w = width - 2 * m_theme.px(8);
+    if (w <= 0) return 1;
+    const QRectF r = fm.boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap, headline());
+    return std::clamp(static_cast<int>(std::lround(r.height() / fm.lineSpacing())), 1, 3);
+}
+
+int KeyLanesCanvas::headerHeight(int lines, double width) const {
     if (lines <= 0) lines = linesPerLane();
-    if (lines == 3) return rowHeight(3) / 2;
-    return static_cast<int>(std::ceil(QFontMetricsF(m_theme.font(9)).height() + m_theme.px(4)));
+    if (width < 0) width = viewport()->width();
+    const double lineH = QFontMetricsF(m_theme.font(9)).height();
+    const int wrapped = static_cast<int>(std::ceil(lineH * headlineLines(width) + m_theme.px(4)));
+    if (lines == 3) return std::max(rowHeight(3) / 2, wrapped);
+    return wrapped;
 }
 
 int KeyLanesCanvas::linesPerLane() const {
@@ -225,10 +238,20 @@ void KeyLanesCanvas::paintInto(QPainter& p, QSizeF size, int scrollY, int lines)
         p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, shown);
         m_drawn << shown;
     };
-    const int header = headerHeight(lines);
+    const int header = headerHeight(lines, size.width());
     QColor headColour = m_theme.text;
     if (m_lanes.crashed) headColour = stream_palette::kLate;
-    text(QRectF(pad, 0, size.width() - 2 * pad, header), headline(), small, headColour);
+    {
+        // Wrapped on as many lines as headerHeight() gave it (never cut while three lines hold it).
+        const QRectF box(pad, 0, size.width() - 2 * pad, header);
+        const QString head = headline();
+        p.setFont(small);
+        p.setPen(headColour);
+        const QRectF need = fm.boundingRect(QRectF(box.left(), 0, box.width(), 1e6), Qt::TextWordWrap, head);
+        const QString shown = need.height() <= box.height() + 1 ? head : fm.elidedText(head, Qt::ElideRight, box.width() * 3);
+        p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, shown);
+        m_drawn << shown;
+    }
     if (!m_obs) return;
     const auto lanes = m_lanes.ordered(m_obs->strings, m_first);
     if (lanes.empty()) {

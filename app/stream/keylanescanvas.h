@@ -44,7 +44,10 @@ public:
     /// the left; state or windows, timers, output on the right), 2 (state and timers on one line, output
     /// on the next) or 1 (everything on one line). 0: the lines the viewport uses now.
     int rowHeight(int lines = 0) const;
-    int headerHeight(int lines = 0) const;
+    /// The headline's height with `lines` per lane in `width` (−1: the viewport's): its text wrapped.
+    int headerHeight(int lines = 0, double width = -1) const;
+    /// The lines the headline takes wrapped in `width` (1 to 3).
+    int headlineLines(double width) const;
     /// The height `lanes` lanes of `lines` lines need with the headline.
     int heightFor(int lanes, int lines) const { return headerHeight(lines) + lanes * rowHeight(lines) + 1; }
     /// The text lines per lane in the viewport: 3 when three whole lanes fit that way, else the most that

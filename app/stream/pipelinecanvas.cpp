@@ -143,11 +143,15 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                  fm.horizontalAdvance(tr("wm %1").arg(wmSample))) + inner,
         // (the newest record's key above its event time when they do not fit on one line)
         std::max(fb.horizontalAdvance(tr("keyBy")), fsm.horizontalAdvance(QStringLiteral("@ ") + wmSample)) + inner,
+        // (its detail line, "313 records · 0 open windows", goes on two lines or in its short form when the
+        // column is narrower: those are what it needs)
         o.hasProcessFunction()
-            ? std::max(fb.horizontalAdvance(tr("Process %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
-                       fm.horizontalAdvance(tr("%1 records · %2 timers pending").arg(n).arg(0))) + inner
-            : std::max(fb.horizontalAdvance(tr("Window %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
-                       fm.horizontalAdvance(tr("%1 records · %2 open windows").arg(n).arg(0))) + inner,
+            ? std::max({fb.horizontalAdvance(tr("Process %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
+                        fm.horizontalAdvance(tr("%1 records").arg(n)), fm.horizontalAdvance(tr("%1 timers pending").arg(0)),
+                        fm.horizontalAdvance(tr("%1 rec. · %2 timers").arg(n).arg(0))}) + inner
+            : std::max({fb.horizontalAdvance(tr("Window %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
+                        fm.horizontalAdvance(tr("%1 records").arg(n)), fm.horizontalAdvance(tr("%1 open windows").arg(0)),
+                        fm.horizontalAdvance(tr("%1 rec. · %2 open").arg(n).arg(0))}) + inner,
         o.hasProcessFunction()
             ? fb.horizontalAdvance(tr("Sink · %1 outputs").arg(n)) + inner
             : std::max({fb.horizontalAdvance(tr("Sink · %1 results").arg(m_flow.firings)),
@@ -337,7 +341,10 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             const QFont first = QFontMetricsF(bold).horizontalAdvance(texts[i]) > r.width() - 2 * pad
                                     ? m_theme.condensed(9, true)
                                     : bold;
-            p.setFont(i == 0 ? first : font);
+            // A later line too long for the box in the normal font (a watermark, "wm 08:09:44.999", in a
+            // column narrowed at 1366 px beside the lab panel): the condensed font, whole.
+            const QFont later = QFontMetricsF(font).horizontalAdvance(texts[i]) > r.width() - 2 * pad ? m_theme.condensed(9) : font;
+            p.setFont(i == 0 ? first : later);
             p.setPen(i == 0 ? m_theme.text : colour);
             const QRectF line(r.left() + pad, y, r.width() - 2 * pad, lineH);
             drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
@@ -429,19 +436,36 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const std::uint64_t in = sub < static_cast<int>(m_flow.perWindowSubtask.size())
                                      ? m_flow.perWindowSubtask[static_cast<std::size_t>(sub)]
                                      : 0;
-        const QStringList text =
+        const int pending = o.hasProcessFunction() ? pendingTimers[static_cast<std::size_t>(sub)]
+                                                   : openWindows[static_cast<std::size_t>(sub)];
+        QStringList text =
             o.hasProcessFunction()
                 ? QStringList{tr("Process %1/%2 · wm %3").arg(sub).arg(par).arg(wmText(op)),
-                              tr("%1 records · %2 timers pending")
-                                  .arg(in)
-                                  .arg(pendingTimers[static_cast<std::size_t>(sub)])}
+                              tr("%1 records · %2 timers pending").arg(in).arg(pending)}
                 : QStringList{tr("Window %1/%2 · wm %3").arg(sub).arg(par).arg(wmText(op)),
-                              tr("%1 records · %2 open windows").arg(in).arg(openWindows[static_cast<std::size_t>(sub)])};
+                              tr("%1 records · %2 open windows").arg(in).arg(pending)};
         QRectF cells;
         if (r.height() >= lineH + fsm.height() + 2 * pad) {
             const double cellsH = std::min(fsm.height() + pad, r.height() - lineH - pad);
             cells = QRectF(r.left() + pad, r.bottom() - pad / 2 - cellsH, r.width() - 2 * pad, cellsH);
-            lines(QRectF(r.left(), r.top(), r.width(), cells.top() - r.top() + pad / 2), text, m_theme.text);
+            const QRectF textBox(r.left(), r.top(), r.width(), cells.top() - r.top() + pad / 2);
+            // A detail line too long for the box (1366x768 in presentation mode beside the lab panel):
+            // its two halves on two lines when the box has room for three, else its short form
+            // ("313 rec. · 0 open"), never cut.
+            if (fm.horizontalAdvance(text[1]) > r.width() - 2 * pad) {
+                const QStringList halves =
+                    o.hasProcessFunction()
+                        ? QStringList{tr("%1 records").arg(in), tr("%1 timers pending").arg(pending)}
+                        : QStringList{tr("%1 records").arg(in), tr("%1 open windows").arg(pending)};
+                const bool fitHalves = std::max(fm.horizontalAdvance(halves[0]), fm.horizontalAdvance(halves[1])) <=
+                                       r.width() - 2 * pad;
+                if (fitHalves && textBox.height() >= pad + 3 * lineH + pad / 2)
+                    text = QStringList{text[0], halves[0], halves[1]};
+                else
+                    text[1] = o.hasProcessFunction() ? tr("%1 rec. · %2 timers").arg(in).arg(pending)
+                                                     : tr("%1 rec. · %2 open").arg(in).arg(pending);
+            }
+            lines(textBox, text, m_theme.text);
         } else {
             const double textW = r.width() * 0.35;
             lines(QRectF(r.left(), r.top(), textW, r.height()), {text[0]}, m_theme.text);

@@ -126,6 +126,32 @@ void fillStaircase(QPainter& p, const QPainterPath& path, const QColor& colour, 
     p.drawRects(rects.data(), static_cast<int>(rects.size()));
 }
 
+/// The processing axis's title: with arrival times the ticks give the number and the arrival time.
+QString xAxisTitle(bool arrivalTimes) {
+    return arrivalTimes ? StreamCanvas::tr("processing time → (events in arrival order: number and arrival time)")
+                        : StreamCanvas::tr("processing time → (events in arrival order; the trace has no arrival column)");
+}
+
+/// The same, shorter, saying the same (a narrow plot keeps a line of its height for the dots).
+QString xAxisTitleShort(bool arrivalTimes) {
+    return arrivalTimes ? StreamCanvas::tr("processing time → arrival order (number · arrival time)")
+                        : StreamCanvas::tr("processing time → arrival order (no arrival column)");
+}
+
+/// `text` on two lines of at most `width`: the first as many words as fit, the second the rest (which
+/// may still be longer than `width`: the caller measures it).
+QStringList wrapInTwo(const QString& text, const QFontMetricsF& fm, double width) {
+    const QStringList words = text.split(QLatin1Char(' '));
+    QString first;
+    int used = 0;
+    for (; used < words.size(); ++used) {
+        const QString next = first.isEmpty() ? words[used] : first + QLatin1Char(' ') + words[used];
+        if (!first.isEmpty() && fm.horizontalAdvance(next) > width) break;
+        first = next;
+    }
+    return QStringList{first, words.mid(used).join(QLatin1Char(' '))};
+}
+
 /// The legend's entries (symbol kind, text) in drawing order.
 std::vector<std::pair<int, QString>> legendItems() {
     return {{0, StreamCanvas::tr("event (at its arrival)")}, {1, StreamCanvas::tr("late event (side output)")},
@@ -237,6 +263,21 @@ std::vector<std::optional<QRectF>> placeLabels(const std::vector<LabelRequest>& 
     return out;
 }
 
+/// The first place of `q` (moved inside `inside`) clear of the texts in `taken` that covers nothing
+/// `covered` counts; none when every place overlaps a text or covers something.
+std::optional<QRectF> placeClear(const LabelRequest& q, const std::vector<QRectF>& taken, const QRectF& inside,
+                                 const std::function<double(const QRectF&)>& covered) {
+    if (q.size.width() > inside.width() || q.size.height() > inside.height()) return std::nullopt;
+    for (const QPointF& c : q.candidates) {
+        QRectF r(c, q.size);
+        r.moveLeft(std::clamp(r.left(), inside.left(), inside.right() - r.width()));
+        r.moveTop(std::clamp(r.top(), inside.top(), inside.bottom() - r.height()));
+        if (std::any_of(taken.begin(), taken.end(), [&](const QRectF& t) { return t.intersects(r); })) continue;
+        if (covered(r) == 0) return r;
+    }
+    return std::nullopt;
+}
+
 /// The places of a fired window's result, best first: right of its band (where it fired: under the
 /// watermark, past the dots of its time), then at the band's left inside it, then against the plot's
 /// right side, then its left (above the dots: event times not read yet); at the band's height first, then lower by half a line at a time (older event times: the
@@ -269,6 +310,10 @@ struct StreamCanvas::Geometry {
     bool compactLanes = false;
     QRectF legend;
     double labelWidth = 0;
+    /// The processing axis's title, on one or two lines (it wraps rather than being cut: the plot is
+    /// narrow at 1366 px with the lab panel), in the condensed font when that keeps it on one line.
+    QStringList xTitle;
+    bool xTitleCondensed = false;
     std::function<double(const QString&)> legendItemWidth;
     Millis ymin = 0, ymax = 1;
     std::uint64_t last = 1;
@@ -397,14 +442,40 @@ StreamCanvas::Geometry StreamCanvas::computeGeometry(QSizeF size) const {
     // under one name, with the watermark of the partition holding the others back.
     const double laneH =
         std::max(fm.height() + m_theme.px(2), std::min(m_theme.px(30), size.height() * 0.25 / (parts + 1)));
-    const double axisH = fm.height() * 2 + m_theme.px(4);
+    // The processing axis: its numbers, then its title on one line (whole, condensed, its short form,
+    // condensed), else on two lines (the room is reserved here, the plot gives it up).
+    const double sideW0 = std::max(
+        m_theme.px(120), QFontMetricsF(m_theme.font(9, true)).horizontalAdvance(tr("Late side output")) + m);
+    const double plotW = size.width() - 2 * m - g.labelWidth - sideW0 - m;
+    {
+        const bool arrival = m_obs && m_obs->hasArrivalTimes();
+        const QString title = xAxisTitle(arrival), brief = xAxisTitleShort(arrival);
+        const QFontMetricsF narrow(m_theme.condensed(9));
+        if (fm.horizontalAdvance(title) <= plotW) {
+            g.xTitle = QStringList{title};
+        } else if (narrow.horizontalAdvance(title) <= plotW) {
+            g.xTitle = QStringList{title};
+            g.xTitleCondensed = true;
+        } else if (fm.horizontalAdvance(brief) <= plotW) {
+            g.xTitle = QStringList{brief};
+        } else if (narrow.horizontalAdvance(brief) <= plotW) {
+            g.xTitle = QStringList{brief};
+            g.xTitleCondensed = true;
+        } else {
+            g.xTitle = wrapInTwo(title, fm, plotW);
+            if (fm.horizontalAdvance(g.xTitle.value(1)) > plotW) {
+                g.xTitle = wrapInTwo(title, narrow, plotW);
+                g.xTitleCondensed = true;
+            }
+        }
+    }
+    const double axisH = fm.height() * (1 + g.xTitle.size()) + m_theme.px(4);
     const double top = g.legend.bottom() + m;
     const double plotIfFull = size.height() - m - laneH * (parts + 1) - axisH - top;
     g.compactLanes = parts > 1 && plotIfFull < size.height() * 0.45;
     const double thinH = g.compactLanes ? std::max(m_theme.px(6), laneH / parts) : laneH;
     const double lanesH = thinH * parts + laneH;
-    const double sideW = std::max(
-        m_theme.px(120), QFontMetricsF(m_theme.font(9, true)).horizontalAdvance(tr("Late side output")) + m);
+    const double sideW = sideW0;
     const double bottom = size.height() - m - lanesH - axisH;
     g.plot = QRectF(m + g.labelWidth, top, size.width() - 2 * m - g.labelWidth - sideW - m,
                     std::max(40.0, bottom - top));
@@ -478,16 +549,39 @@ const QString& StreamCanvas::bandLabel(const BandEntry& cb, std::uint64_t step) 
     if (version == b.version) return b.label;
     b.version = version;
     b.label.clear();
+    b.brief.clear();
     b.labelWidth = -1;
+    b.briefWidth = -1;
+    int results = 0;
+    bool numbers = true;
+    double lo = 0, hi = 0;
+    QString loText, hiText;
     for (const int i : b.windows) {
         const ObservedWindow& w = m_obs->windows[static_cast<std::size_t>(i)];
         if (w.stateAt(step) == ObservedWindow::State::Absent) continue;
         if (const auto* f = w.firingAt(step)) {
             if (!b.label.isEmpty()) b.label += QStringLiteral("  ");
-            b.label += (m_key.isEmpty() ? QString::fromStdString(w.key) + QLatin1Char('=') : QString()) +
-                       peopleNumber(f->result);
+            const QString value = peopleNumber(f->result);
+            b.label += (m_key.isEmpty() ? QString::fromStdString(w.key) + QLatin1Char('=') : QString()) + value;
+            bool ok = false;
+            const double v = QString::fromStdString(f->result).toDouble(&ok);
+            numbers = numbers && ok;
+            if (ok && (results == 0 || v < lo)) {
+                lo = v;
+                loText = value;
+            }
+            if (ok && (results == 0 || v > hi)) {
+                hi = v;
+                hiText = value;
+            }
+            ++results;
         }
     }
+    // The short form: how many results and the range of their values (all of them, not some).
+    if (results <= 1) b.brief = b.label;
+    else if (!numbers) b.brief = tr("%n results", nullptr, results);
+    else if (lo == hi) b.brief = tr("%n results: %1", nullptr, results).arg(loText);
+    else b.brief = tr("%n results: %1–%2", nullptr, results).arg(loText, hiText);
     return b.label;
 }
 
@@ -691,17 +785,17 @@ QRectF StreamCanvas::drawStill(QPainter& p, const Geometry& g, std::vector<Place
             label, label, "axis");
     }
     p.setPen(m_theme.text);
-    const QString xTitle =
-        proc ? tr("processing time → (events in arrival order: number and arrival time)")
-             : tr("processing time → (events in arrival order; the trace has no arrival column)");
     {
-        // Too long for the plot's width (1366 px with the lab or the "why" panel): the condensed font first.
-        const QFont narrow = m_theme.condensed(9);
-        const bool condense = fm.horizontalAdvance(xTitle) > g.plot.width();
-        if (condense) p.setFont(narrow);
-        put(QRectF(g.plot.left(), g.plot.bottom() + m_theme.px(3) + fm.height(), g.plot.width(), fm.height()),
-            Qt::AlignRight | Qt::AlignVCenter,
-            QFontMetricsF(p.font()).elidedText(xTitle, Qt::ElideRight, g.plot.width()), xTitle, "axis");
+        // Its room reserved by the layout: one line, or two where it does not fit on one (1366 px with
+        // the lab panel), right-aligned under the numbers; never cut.
+        if (g.xTitleCondensed) p.setFont(m_theme.condensed(9));
+        const QFontMetricsF tm(p.font());
+        for (qsizetype i = 0; i < g.xTitle.size(); ++i) {
+            const QString& line = g.xTitle[i];
+            put(QRectF(g.plot.left(), g.plot.bottom() + m_theme.px(3) + fm.height() * static_cast<double>(1 + i),
+                       g.plot.width(), fm.height()),
+                Qt::AlignRight | Qt::AlignVCenter, tm.elidedText(line, Qt::ElideRight, g.plot.width()), line, "axis");
+        }
         p.setFont(font);
     }
     p.setFont(bold);
@@ -1119,45 +1213,103 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     const std::vector<std::optional<QRectF>> markPlaces = placeLabels(requests, taken, inside, covered);
     p.setFont(bold);
     const QFontMetricsF fmb(bold);
-    requests.clear();
-    std::vector<std::pair<QRectF, const BandEntry*>> shownLabels;
+    // Each fired window's result, whole where a place clear of texts, dots and the watermark takes it,
+    // else in its short form ("4 results: 7–12"); a result with no clear place is not drawn over the
+    // picture but counted in a note ("+3 fired windows without a label"): results drawn plus the note's
+    // count are the fired windows in view.
+    struct Shown {
+        QRectF band;
+        const BandEntry* entry;
+        QRectF place;
+        bool brief;
+    };
+    std::vector<Shown> shown;
+    m_resultCounts = {};
+    m_resultCounts.fired = static_cast<int>(labels.size());
     // A long run's thousands of fired bands: the latest kMaxWindowLabels (nearest the cursor) are tried.
     const std::size_t firstLabel = labels.size() > kMaxWindowLabels ? labels.size() - kMaxWindowLabels : 0;
+    const std::size_t takenBefore = taken.size();
     for (std::size_t li = firstLabel; li < labels.size(); ++li) {
         const auto& [r, band] = labels[li];
-        const QString& text = band->label;
-        // The width of a label is measured once per label and font (a million-element run has
-        // thousands of fired bands, most with labels too long to place).
+        // The widths are measured once per label and font (a million-element run has thousands of fired
+        // bands, most with labels too long to place).
         if (band->labelWidth < 0 || band->widthScale != m_theme.scale) {
             auto& b = const_cast<BandEntry&>(*band);
-            b.labelWidth = fmb.horizontalAdvance(text);
+            b.labelWidth = fmb.horizontalAdvance(b.label);
+            b.briefWidth = fmb.horizontalAdvance(b.brief);
             b.widthScale = m_theme.scale;
         }
-        const double w = band->labelWidth + m_theme.px(6);
-        if (w > inside.width()) continue;
-        requests.push_back(windowLabelCandidates(r, QSizeF(w, fmb.height()), inside, m_theme.px(3)));
-        shownLabels.emplace_back(r, band);
+        std::optional<QRectF> place;
+        bool brief = false;
+        for (const bool shortForm : {false, true}) {
+            if (shortForm && band->brief == band->label) break;
+            const double w = (shortForm ? band->briefWidth : band->labelWidth) + m_theme.px(6);
+            if (w > inside.width()) continue;
+            place = placeClear(windowLabelCandidates(r, QSizeF(w, fmb.height()), inside, m_theme.px(3)), taken,
+                               inside, covered);
+            if (place) {
+                brief = shortForm;
+                break;
+            }
+        }
+        if (!place) continue;
+        taken.push_back(*place);
+        shown.push_back({r, band, *place, brief});
     }
-    const std::vector<std::optional<QRectF>> windowPlaces = placeLabels(requests, taken, inside, covered);
+    // The note for the rest, clear of the texts (right of the "↑ event time" title, else down the plot's
+    // left side, where event times come later than they are read); a result gives its place to it when
+    // none is left.
+    std::optional<QRectF> notePlace;
+    QString note;
+    while (static_cast<int>(shown.size()) < m_resultCounts.fired) {
+        const int hidden = m_resultCounts.fired - static_cast<int>(shown.size());
+        note = tr("+%n fired window(s) without a label", nullptr, hidden);
+        LabelRequest q;
+        q.size = QSizeF(fmb.horizontalAdvance(note) + m_theme.px(6), fmb.height());
+        q.candidates.emplace_back(yTitleInk.right() + m_theme.px(8), yTitleInk.center().y() - q.size.height() / 2);
+        for (double y = yTitleInk.bottom() + m_theme.px(2); y + q.size.height() <= inside.bottom(); y += q.size.height() / 2)
+            q.candidates.emplace_back(inside.left(), y);
+        for (double y = inside.top(); y + q.size.height() <= inside.bottom(); y += q.size.height() / 2)
+            q.candidates.emplace_back(inside.right() - q.size.width(), y);
+        std::vector<QRectF> others(taken.begin(), taken.end());
+        notePlace = placeClear(q, others, inside, covered);
+        if (!notePlace) {
+            // Clear of the texts at least (over dots rather than missing: it says what is not shown).
+            std::vector<QRectF> scratch(taken.begin(), taken.end());
+            notePlace = placeLabels({q}, scratch, inside, covered).front();
+        }
+        if (notePlace || shown.empty()) break;
+        taken.erase(taken.begin() + static_cast<std::ptrdiff_t>(takenBefore + shown.size() - 1));
+        shown.pop_back();
+    }
+    if (notePlace) taken.push_back(*notePlace);
     // A result moved away from its band is tied to it by a thin line (under the labels).
-    for (std::size_t i = 0; i < shownLabels.size(); ++i) {
-        if (!windowPlaces[i]) continue;
-        const QRectF& band = shownLabels[i].first;
-        const QRectF& lr = *windowPlaces[i];
+    for (const Shown& sh : shown) {
+        const QRectF& band = sh.band;
+        const QRectF& lr = sh.place;
         if (band.adjusted(-m_theme.px(4), -m_theme.px(4), m_theme.px(4), m_theme.px(4)).intersects(lr)) continue;
         const QPointF from(band.right(), std::clamp(lr.center().y(), band.top(), band.bottom()));
         const QPointF to(std::clamp(from.x(), lr.left(), lr.right()), std::clamp(from.y(), lr.top(), lr.bottom()));
         p.setPen(QPen(QColor(kFired.red(), kFired.green(), kFired.blue(), 170), m_theme.px(1)));
         p.drawLine(from, to);
     }
-    for (std::size_t i = 0; i < shownLabels.size(); ++i) {
-        if (!windowPlaces[i]) continue;
-        const QRectF& lr = *windowPlaces[i];
+    for (const Shown& sh : shown) {
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(255, 255, 255, 200));
-        p.drawRect(lr);
+        p.drawRect(sh.place);
         p.setPen(kFired.darker(140));
-        put(lr, Qt::AlignCenter, shownLabels[i].second->label, shownLabels[i].second->label, "window");
+        const QString& text = sh.brief ? sh.entry->brief : sh.entry->label;
+        put(sh.place, Qt::AlignCenter, text, text, "window");
+        ++m_resultCounts.labelled;
+        if (sh.brief) ++m_resultCounts.brief;
+    }
+    if (notePlace) {
+        m_resultCounts.unlabelled = m_resultCounts.fired - static_cast<int>(shown.size());
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(255, 255, 255, 200));
+        p.drawRect(*notePlace);
+        p.setPen(kFired.darker(140));
+        put(*notePlace, Qt::AlignCenter, note, note, "window-note");
     }
     p.setFont(markFont);
     for (std::size_t i = 0; i < markLabels.size(); ++i) {

@@ -58,6 +58,14 @@ public:
 
     /// The texts of the last render, where they went (tests measure them).
     const std::vector<PlacedText>& placedTexts() const { return m_placed; }
+    /// The last render's fired windows (bands of bounds with a result at the step), how many of them
+    /// got their result drawn (whole or in its short form, role "window") and how many are counted by
+    /// the note "+N fired windows without a label" instead (role "window-note"): tests check that the
+    /// two add up, that no result is left out silently.
+    struct ResultCounts {
+        int fired = 0, labelled = 0, brief = 0, unlabelled = 0;
+    };
+    const ResultCounts& resultCounts() const { return m_resultCounts; }
 
 Q_SIGNALS:
     void windowClicked(int index);
@@ -182,7 +190,11 @@ private:
         std::vector<std::uint64_t> firingSteps; ///< sorted
         std::size_t version = ~std::size_t{0};  ///< firings at or before the step its label was made for
         QString label;
+        /// The same results in a short form for a narrow plot: "4 results: 7–12" (their count and the
+        /// range of their values), "4 results: 12" when they are equal; the label itself when it holds one.
+        QString brief;
         double labelWidth = -1; ///< horizontalAdvance in the bold font of `widthScale`
+        double briefWidth = -1;
         double widthScale = 0;
     };
     struct BandCache {
@@ -200,6 +212,7 @@ public:
 
 private:
     mutable QStringList m_drawnMarks;
+    mutable ResultCounts m_resultCounts;
 };
 
 } // namespace fluxolab::app

@@ -25,6 +25,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QResizeEvent>
+#include <QShowEvent>
 #include <QSlider>
 #include <QSplitter>
 #include <QStyle>
@@ -106,6 +107,12 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     top->addWidget(m_keys);
     top->addWidget(m_pipelineButton);
     column->addLayout(top);
+    // The summary's own row under the buttons, used when beside them it would take more than two lines
+    // (1366 px beside the lab panel: seven lines in presentation mode, a third of the picture's height).
+    m_top = top;
+    m_summaryRow = new QHBoxLayout;
+    m_summaryRow->setContentsMargins(0, 0, 0, 0); // empty: no height (the view's minimum stays as it was)
+    column->addLayout(m_summaryRow);
 
     auto* split = new QSplitter(Qt::Horizontal, this);
     // Left: the event-time picture over the pipeline drawn as operators and subtasks.
@@ -143,28 +150,33 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     m_whyPanel = new QFrame(split);
     m_whyPanel->setObjectName(QStringLiteral("whyPanel"));
     m_whyPanel->setFrameShape(QFrame::StyledPanel);
-    auto* why = new QVBoxLayout(m_whyPanel);
+    m_whyLayout = new QBoxLayout(QBoxLayout::TopToBottom, m_whyPanel);
+    auto* whyButtons = new QWidget(m_whyPanel);
+    auto* why = new QVBoxLayout(whyButtons);
+    why->setContentsMargins(0, 0, 0, 0);
     m_whyText = new QTextBrowser(m_whyPanel);
     m_whyText->setObjectName(QStringLiteral("whyText"));
     m_whyText->setOpenLinks(false);
-    m_idleButton = new QPushButton(m_whyPanel);
+    m_idleButton = new QPushButton(whyButtons);
     m_idleButton->setObjectName(QStringLiteral("whatIfIdle"));
-    m_boundButton = new QPushButton(m_whyPanel);
+    m_boundButton = new QPushButton(whyButtons);
     m_boundButton->setObjectName(QStringLiteral("whatIfBound"));
     for (QPushButton* b : {m_idleButton, m_boundButton})
         b->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    m_whatIfLabel = new QLabel(m_whyPanel);
+    m_whatIfLabel = new QLabel(whyButtons);
     m_whatIfLabel->setObjectName(QStringLiteral("whatIfResult"));
     m_whatIfLabel->setWordWrap(true);
-    m_adoptButton = new QPushButton(m_whyPanel);
+    m_adoptButton = new QPushButton(whyButtons);
     m_adoptButton->setObjectName(QStringLiteral("whatIfAdopt"));
-    m_closeWhy = new QPushButton(m_whyPanel);
-    why->addWidget(m_whyText, 1);
+    m_closeWhy = new QPushButton(whyButtons);
+    m_whyLayout->addWidget(m_whyText, 1);
+    m_whyLayout->addWidget(whyButtons);
     why->addWidget(m_idleButton);
     why->addWidget(m_boundButton);
     why->addWidget(m_whatIfLabel);
     why->addWidget(m_adoptButton);
     why->addWidget(m_closeWhy);
+    why->addStretch(1);
     connect(m_idleButton, &QPushButton::clicked, this, [this] { runWhatIf(0); });
     connect(m_boundButton, &QPushButton::clicked, this, [this] { runWhatIf(1); });
     connect(m_adoptButton, &QPushButton::clicked, this, &StreamView::adoptWhatIf);
@@ -173,6 +185,7 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     m_whyPanel->hide();
     split->addWidget(pictures);
     split->addWidget(m_whyPanel);
+    m_split = split;
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     column->addWidget(split, 1);
@@ -642,8 +655,10 @@ QString StreamView::whyText() const {
         }
         html += QStringLiteral("<p><b>%1</b></p>").arg(reason);
     }
-    html += QStringLiteral("<table cellspacing=0 cellpadding=2><tr><th align=left nowrap>%1</th><th "
-                           "align=left nowrap>%2</th><th align=left nowrap>%3</th><th align=right nowrap>%4</th></tr>")
+    // The table fits the panel's width (no sideways scrolling in the narrow panel of 1366 px): its
+    // headers and states wrap, only the watermarks (a time, one word) stay whole.
+    html += QStringLiteral("<table cellspacing=0 cellpadding=2><tr><th align=left>%1</th><th "
+                           "align=left>%2</th><th align=left>%3</th><th align=right>%4</th></tr>")
                 .arg(tr("Partition"), tr("Watermark"), tr("State"), tr("Events"));
     for (const auto& p : w->partitions) {
         const QString state = p.idle                     ? tr("idle")
@@ -734,9 +749,79 @@ QString onTwoLines(QString text) {
 }
 } // namespace
 
+void StreamView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    placeSummary();
+    placeWhyPanel();
+}
+
+void StreamView::placeSummary() {
+    // Only for a view on screen (a hidden view's width is not the one it will have: its summary on its
+    // own row would raise the window's minimum height for nothing).
+    if (!m_top || !m_summaryRow || !isVisible()) return;
+    m_summaryPlacedFor = m_summary->text();
+    // Its width beside the buttons: the row's width less theirs.
+    const int spacing = std::max(0, m_top->spacing());
+    int others = 16;
+    for (QWidget* w : {static_cast<QWidget*>(m_open), static_cast<QWidget*>(m_bar), static_cast<QWidget*>(m_cancelButton),
+                       static_cast<QWidget*>(m_keys), static_cast<QWidget*>(m_pipelineButton)})
+        if (!w->isHidden()) others += w->sizeHint().width() + spacing;
+    const int beside = std::max(1, width() - others);
+    const int lines = m_summary->heightForWidth(beside) / std::max(1, m_summary->fontMetrics().lineSpacing());
+    const bool below = lines > 2;
+    if (below == m_summaryBelow) return;
+    m_summaryBelow = below;
+    if (below) {
+        m_top->removeWidget(m_summary);
+        m_top->insertStretch(1, 1);
+        m_summaryRow->setContentsMargins(8, 0, 8, 4);
+        m_summaryRow->addWidget(m_summary, 1);
+    } else {
+        m_summaryRow->removeWidget(m_summary);
+        m_summaryRow->setContentsMargins(0, 0, 0, 0);
+        delete m_top->takeAt(1); // the stretch
+        m_top->insertWidget(1, m_summary, 1);
+    }
+}
+
+QWidget* StreamView::whyPanel() const {
+    return m_whyPanel;
+}
+
+void StreamView::placeWhyPanel() {
+    if (!m_split || !m_pictures) return;
+    const bool show = m_obs && m_selected >= 0;
+    // The picture stays legible beside the panel with about 640 px at the theme's scale (its legend, axis
+    // labels, plot and side output strip); less, and the panel goes under it.
+    const bool under = show && width() - m_whyPanel->minimumWidth() < m_canvas->theme().px(640);
+    m_whyPanel->setVisible(show);
+    if (under == m_whyUnder) return;
+    m_whyUnder = under;
+    if (under) {
+        // Under the picture the panel takes the tabs' place (and height) while it is open.
+        m_sizesBeforeWhy = m_pictures->sizes();
+        m_pictures->insertWidget(2, m_whyPanel);
+        m_whyLayout->setDirection(QBoxLayout::LeftToRight);
+        m_whyLayout->setStretch(0, 3); // the text, then the buttons: their two lines whole
+        m_whyLayout->setStretch(1, 2);
+        m_details->hide();
+        m_whyPanel->show();
+        if (m_sizesBeforeWhy.size() == 2) m_pictures->setSizes({m_sizesBeforeWhy[0], 0, m_sizesBeforeWhy[1]});
+    } else {
+        m_split->insertWidget(1, m_whyPanel);
+        m_whyLayout->setDirection(QBoxLayout::TopToBottom);
+        m_whyLayout->setStretch(0, 1);
+        m_whyLayout->setStretch(1, 0);
+        m_whyPanel->setVisible(show);
+        m_details->setVisible(m_pipelineButton->isChecked());
+        if (m_sizesBeforeWhy.size() == 2) m_pictures->setSizes(m_sizesBeforeWhy);
+        m_sizesBeforeWhy.clear();
+    }
+}
+
 void StreamView::refreshWhy() {
     const bool show = m_obs && m_selected >= 0;
-    m_whyPanel->setVisible(show);
+    placeWhyPanel();
     if (!show) return;
     m_whyText->setHtml(whyText());
     const auto w = why();
@@ -809,6 +894,7 @@ void StreamView::refreshStatus() {
         m_summary->setText(tr("No trace loaded."));
     }
     m_summary->setToolTip(m_summary->text());
+    if (m_summary->text() != m_summaryPlacedFor) placeSummary();
     const bool have = m_obs != nullptr;
     for (QWidget* w : {static_cast<QWidget*>(m_back), static_cast<QWidget*>(m_play),
                        static_cast<QWidget*>(m_fwd), static_cast<QWidget*>(m_slider),
@@ -877,11 +963,15 @@ void StreamView::setPresentation(bool on) {
         if (w != m_canvas && w != m_pipeline && w != m_plot && w != m_procCanvas && w != m_lanes &&
             w->parent() != m_lanes)
             w->setFont(f);
+    placeSummary();
+    placeWhyPanel();
     fitKeyLanes();
 }
 
 void StreamView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
+    placeSummary();
+    placeWhyPanel();
     fitKeyLanes();
 }
 

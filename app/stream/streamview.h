@@ -14,6 +14,8 @@
 #include <optional>
 #include <thread>
 
+class QBoxLayout;
+class QHBoxLayout;
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -88,6 +90,12 @@ public:
     }
     /// Shows the what-if run in the view (it becomes the current observation).
     void adoptWhatIf();
+    /// The why panel under the event-time picture, in place of the tabs (the view too narrow for it
+    /// beside the picture: 1366 px beside the lab panel), rather than at its right.
+    bool whyUnderPicture() const { return m_whyUnder; }
+    QWidget* whyPanel() const;
+    /// The why panel's text (its table must fit its width: tests look for a horizontal scroll bar).
+    QTextBrowser* whyBrowser() const { return m_whyText; }
 
     // --- exports, presentation ---
     bool exportPng(const QString& path) const;
@@ -108,6 +116,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void retranslate();
@@ -119,6 +128,12 @@ private:
     void setObservation(std::unique_ptr<stream_observe::StreamObservation> obs);
     void refreshStatus();
     void refreshWhy();
+    /// Puts the why panel beside the picture or, when that would leave the picture narrower than it
+    /// stays legible, under it in place of the tabs (its text and buttons side by side).
+    void placeWhyPanel();
+    /// Puts the summary beside the buttons, or on its own row under them when beside them it would take
+    /// more than two lines.
+    void placeSummary();
     void tick();
 
     std::unique_ptr<stream_observe::StreamObservation> m_obs;
@@ -154,10 +169,25 @@ private:
     QToolButton* m_pipelineButton;
     QToolButton* m_open;
     QLabel* m_summary;
+    QHBoxLayout* m_top = nullptr;
+    QHBoxLayout* m_summaryRow = nullptr;
+    bool m_summaryBelow = false;
+    QString m_summaryPlacedFor;
+
+public:
+    /// True when the summary is on its own row under the buttons (tests).
+    bool summaryOnItsOwnRow() const { return m_summaryBelow; }
+    QLabel* summaryLabel() const { return m_summary; }
+
+private:
     QProgressBar* m_bar;
     QPushButton* m_cancelButton;
     QComboBox* m_keys;
     QFrame* m_whyPanel;
+    QBoxLayout* m_whyLayout = nullptr;
+    QSplitter* m_split = nullptr;
+    bool m_whyUnder = false;
+    QList<int> m_sizesBeforeWhy;
     QTextBrowser* m_whyText;
     QPushButton* m_idleButton;
     QPushButton* m_boundButton;

@@ -32,4 +32,5 @@ private Q_SLOTS:
     void cachedPictureEqualsAFullRedraw();
     void seekingGivesWhatPlayingGives();
     void labelsClearOfTextsDotsAndWatermark();
+    void whyPanelAndKeyLanesFitBesideTheLabPanel();
 };
