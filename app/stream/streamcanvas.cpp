@@ -135,6 +135,12 @@ std::vector<std::pair<int, QString>> legendItems() {
             {4, StreamCanvas::tr("fired window (result)")},  {5, StreamCanvas::tr("idle partition")}};
 }
 
+/// The step from which a window band no longer changes (fired and gone); never (~0) when it does not.
+template <class Band>
+std::uint64_t settledStep(const Band& b) {
+    return b.fired == ~0ULL || b.gone == ~0ULL ? ~0ULL : std::max(b.fired, b.gone);
+}
+
 /// The cells of the plot where render() put a dot (bit 0) or a late mark (bit 1): `cell` px each, the
 /// cell (4, 4) at the plot's top-left corner (the layers' grid, or the one of a frame drawn without them).
 struct MarkGrid {
@@ -484,6 +490,21 @@ const std::vector<StreamCanvas::BandEntry>& StreamCanvas::bands() const {
     return m_bands.bands;
 }
 
+QRectF StreamCanvas::drawBand(QPainter* p, const Geometry& g, const BandEntry& b, std::uint64_t step) const {
+    const bool fired = b.fired <= step, gone = b.gone <= step;
+    const std::uint64_t endStep = fired ? b.fired : step;
+    const double x0 = g.x(static_cast<double>(b.created) - 0.5);
+    const double x1 = std::max(x0 + m_theme.px(4), g.x(static_cast<double>(endStep) + 0.5));
+    const QRectF r = QRectF(QPointF(x0, g.y(b.end, g.plot)), QPointF(x1, g.y(b.start, g.plot))).normalized();
+    if (!p) return r;
+    const QColor c = fired ? kFired : kOpen;
+    const int alpha = gone ? 25 : (fired ? 60 : 45);
+    p->setBrush(QColor(c.red(), c.green(), c.blue(), alpha));
+    p->setPen(QPen(QColor(c.red(), c.green(), c.blue(), gone ? 80 : 200), 1, fired ? Qt::SolidLine : Qt::DashLine));
+    p->drawRect(r);
+    return r;
+}
+
 const QString& StreamCanvas::bandLabel(const BandEntry& cb, std::uint64_t step) const {
     auto& b = const_cast<BandEntry&>(cb);
     const auto version = static_cast<std::size_t>(
@@ -790,7 +811,7 @@ void StreamCanvas::updateStill(const Geometry& g, const QTransform& device, QSiz
         history += h.size();
     const int dpi = target ? target->logicalDpiX() * 1000 + target->logicalDpiY() : 0;
     const bool same = L.generation == m_generation && L.theme == m_themeGeneration && L.device == device &&
-                      L.dpi == dpi && L.size == size && L.ymin == g.ymin && L.ymax == g.ymax && L.last == g.last &&
+                      L.dpi == dpi && L.key == m_key && L.size == size && L.ymin == g.ymin && L.ymax == g.ymax && L.last == g.last &&
                       L.history == history && L.stairs.size() == static_cast<std::size_t>(parts) + 2;
     if (!same) {
         // Resize, zoom, theme, language or another observation: the background drawn again, the
@@ -802,6 +823,7 @@ void StreamCanvas::updateStill(const Geometry& g, const QTransform& device, QSiz
         L.theme = m_themeGeneration;
         L.device = device;
         L.dpi = dpi;
+        L.key = m_key;
         L.size = size;
         L.ymin = g.ymin;
         L.ymax = g.ymax;
@@ -812,6 +834,7 @@ void StreamCanvas::updateStill(const Geometry& g, const QTransform& device, QSiz
         device_layer::begin(q, L.background, device, L.backgroundOrigin);
         L.yTitleInk = drawStill(q, g, L.placed);
         q.end();
+        L.still = L.background; // shared until a settled band is drawn
         const double dot = m_theme.px(3.2), margin = m_theme.px(3);
         for (int i = 0; i <= parts + 1; ++i) {
             const QRectF r = i <= parts ? g.lanes[static_cast<std::size_t>(i)].adjusted(-margin, -margin, margin, margin)
@@ -824,11 +847,12 @@ void StreamCanvas::updateStill(const Geometry& g, const QTransform& device, QSiz
         // 32 pieces over the run: a frame draws at most a 32nd of the width of each staircase.
         L.pieceSteps = std::max<std::uint64_t>(1, (g.last + 31) / 32);
     } else if (step < L.pieces * L.pieceSteps) {
-        // A seek back: the staircases from their first piece (the background stays).
+        // A seek back: the staircases from their first piece, the background without settled bands.
         for (StairLayer& layer : L.stairs) {
             layer.image.fill(Qt::transparent);
             layer.tiles.clear();
         }
+        L.background = L.still;
         L.pieces = 0;
         ++L.rebuilds;
     }
@@ -843,6 +867,21 @@ void StreamCanvas::updateStill(const Geometry& g, const QTransform& device, QSiz
                              layer.origin);
         q.end();
     }
+    // The bands settled in these pieces, in band order, clipped as render() clips them.
+    const std::uint64_t from = L.pieces * L.pieceSteps, to = want * L.pieceSteps;
+    const double dot = m_theme.px(3.2);
+    QPainter q;
+    for (std::uint64_t k = L.pieces; k < want; ++k)
+        for (const BandEntry& b : bands()) {
+            const std::uint64_t settled = settledStep(b);
+            if (settled < from || settled >= to || settled / L.pieceSteps != k) continue;
+            if (!q.isActive()) {
+                device_layer::begin(q, L.background, device, L.backgroundOrigin);
+                q.setClipRect(g.plot.adjusted(-dot * 2, -dot * 2, dot * 2, dot * 2));
+            }
+            (void)drawBand(&q, g, b, settled);
+        }
+    if (q.isActive()) q.end();
     L.pieces = want;
 }
 
@@ -910,23 +949,13 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
 
     p.save();
     p.setClipRect(g.plot.adjusted(-dot * 2, -dot * 2, dot * 2, dot * 2));
-    // Window bands.
+    // Window bands (those settled in the still layers' finished pieces are in the background already).
     std::vector<std::pair<QRectF, const BandEntry*>> labels;
+    const std::uint64_t settledBefore = cached ? m_still.pieces * m_still.pieceSteps : 0;
     for (const BandEntry& b : bands()) {
         if (b.created > step) continue;
-        const bool fired = b.fired <= step, gone = b.gone <= step;
-        const std::uint64_t endStep = fired ? b.fired : step;
-        const double x0 = g.x(static_cast<double>(b.created) - 0.5);
-        const double x1 = std::max(x0 + m_theme.px(4), g.x(static_cast<double>(endStep) + 0.5));
-        const QRectF r =
-            QRectF(QPointF(x0, g.y(b.end, g.plot)), QPointF(x1, g.y(b.start, g.plot))).normalized();
-        const QColor c = fired ? kFired : kOpen;
-        const int alpha = gone ? 25 : (fired ? 60 : 45);
-        p.setBrush(QColor(c.red(), c.green(), c.blue(), alpha));
-        p.setPen(QPen(QColor(c.red(), c.green(), c.blue(), gone ? 80 : 200), 1,
-                      fired ? Qt::SolidLine : Qt::DashLine));
-        p.drawRect(r);
-        if (fired && !bandLabel(b, step).isEmpty()) labels.emplace_back(r, &b);
+        const QRectF r = drawBand(settledStep(b) < settledBefore ? nullptr : &p, g, b, step);
+        if (b.fired <= step && !bandLabel(b, step).isEmpty()) labels.emplace_back(r, &b);
     }
     // Elements. A dot that would land on a cell (half a dot wide) already drawn is skipped: with more
     // elements than pixels (a long trace) the picture is the same and the cost follows the plot's size,

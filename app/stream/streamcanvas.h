@@ -99,7 +99,11 @@ private:
         stream::Millis ymin = 0, ymax = 0;
         std::uint64_t last = 0;
         std::size_t history = 0; ///< points in every watermark history when built (the observation grows)
-        QImage background;
+        QString key; ///< the key filter (the settled bands are those of its windows)
+        /// The still picture, then the window bands settled in the finished pieces (fired and gone: they
+        /// no longer change), drawn piece by piece in band order; `still` is the picture without them (a
+        /// seek back starts from it again).
+        QImage background, still;
         QPoint backgroundOrigin;
         std::vector<PlacedText> placed;
         QRectF yTitleInk;
@@ -117,6 +121,9 @@ private:
     QRectF drawStairPiece(QPainter& p, const Geometry& g, int which, std::uint64_t from, std::uint64_t to,
                         bool lastPiece, bool raster) const;
     bool visibleKey(const std::string& key) const;
+    struct BandEntry;
+    /// A window band's rectangle at `step`, and the band drawn into `p` (when not null).
+    QRectF drawBand(QPainter* p, const Geometry& g, const BandEntry& band, std::uint64_t step) const;
 
     const stream_observe::StreamObservation* m_obs = nullptr;
     std::uint64_t m_step = 0;
