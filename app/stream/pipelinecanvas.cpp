@@ -599,22 +599,30 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             ++L.rebuilds;
         }
         device_layer::blit(p, L.image, L.origin);
-        // The boxes over it, each from its sprite (the image is opaque where they go: copying the sprite
-        // gives the pixels drawing the box over the image gives).
-        for (const Drawn& d : boxes) {
-            auto it = std::find_if(L.sprites.begin(), L.sprites.end(), [&](const Layer::Sprite& s) { return s.drawn == d; });
+        // The boxes over it, a row (the same top and height) at a time, each row from its sprite (the image
+        // is opaque where they go: copying the sprite gives the pixels drawing the boxes over it gives).
+        for (std::size_t i = 0; i < boxes.size();) {
+            std::size_t j = i + 1;
+            while (j < boxes.size() && boxes[j].rect.top() == boxes[i].rect.top() &&
+                   boxes[j].rect.height() == boxes[i].rect.height())
+                ++j;
+            const std::vector<Drawn> row(boxes.begin() + static_cast<std::ptrdiff_t>(i),
+                                         boxes.begin() + static_cast<std::ptrdiff_t>(j));
+            i = j;
+            auto it = std::find_if(L.sprites.begin(), L.sprites.end(), [&](const Layer::Sprite& s) { return s.drawn == row; });
             if (it == L.sprites.end()) {
                 if (L.sprites.size() >= 256) L.sprites.clear();
-                // The box's device pixels with room for its pen and antialiasing, within the image.
-                const double reach = d.pen.widthF() + 2;
-                const QRect under = device.mapRect(d.rect.adjusted(-reach, -reach, reach, reach))
-                                        .toAlignedRect()
-                                        .translated(-L.origin)
-                                        .intersected(L.image.rect());
-                Layer::Sprite sprite{d, L.image.copy(under), L.origin + under.topLeft()};
+                // The boxes' device pixels with room for their pens and antialiasing, within the image.
+                QRect under;
+                for (const Drawn& d : row) {
+                    const double reach = d.pen.widthF() + 2;
+                    under |= device.mapRect(d.rect.adjusted(-reach, -reach, reach, reach)).toAlignedRect();
+                }
+                under = under.translated(-L.origin).intersected(L.image.rect());
+                Layer::Sprite sprite{row, L.image.copy(under), L.origin + under.topLeft()};
                 QPainter q;
                 device_layer::begin(q, sprite.image, device, sprite.at);
-                drawAll(q, {d});
+                drawAll(q, row);
                 q.end();
                 L.sprites.push_back(std::move(sprite));
                 it = std::prev(L.sprites.end());

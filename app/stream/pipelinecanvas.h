@@ -127,11 +127,12 @@ private:
         QImage image;
         QPoint origin;
         std::uint64_t rebuilds = 0;
-        /// A box drawn over the image on every frame (an input channel's cell: its fill follows the channel
-        /// holding the watermark back) as the image's pixels under it with the box drawn over them, one per
-        /// box and look, made when first needed: a frame copies it instead of filling and stroking.
+        /// Boxes drawn over the image on every frame (a window subtask's row of input channel cells: their
+        /// fill follows the channel holding the watermark back) as the image's pixels under them with the
+        /// boxes drawn over them, one per row and look, made when first needed: a frame copies it instead
+        /// of filling and stroking. (A row as a whole: a sprite per cell would reach over its neighbour.)
         struct Sprite {
-            Drawn drawn;
+            std::vector<Drawn> drawn;
             QImage image;
             QPoint at; ///< device pixels, like `origin`
         };
