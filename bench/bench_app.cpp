@@ -29,7 +29,9 @@
 //              plot, 1920x1080) playing at the fastest speed from the run's start, middle and end (target:
 //              60 fps, every frame within 16.7 ms); 40 seeks to random moments forward and back (step +
 //              frame, target <= 50 ms; UI CPU per part, page faults, wait for a core); the same seeks in the
-//              key lanes (fold + paint, target <= 50 ms). [--ratio 2]: at device pixel ratio 2 (HiDPI)
+//              key lanes (fold + paint, target <= 50 ms). [--ratio 2]: at device pixel ratio 2 (HiDPI);
+//              [--frames-only]: the 300 frames only (no seeks: for valgrind --tool=callgrind
+//              --toggle-collect='*Canvas::render*' with a smaller --events)
 #include "app/cluster/clustercanvas.h"
 #include "app/stream/keylanescanvas.h"
 #include "app/stream/pipelinecanvas.h"
@@ -744,7 +746,7 @@ void coldstart() {
 
 } // namespace
 
-void streamFrames(std::size_t events, double ratio) {
+void streamFrames(std::size_t events, double ratio, bool framesOnly) {
     // The trace: event time 10 ms apart, out of order by up to 3 s, 50 keys, 4 partitions.
     const QString path = QDir::temp().filePath(QStringLiteral("fluxolab-bench-stream.csv"));
     {
@@ -807,6 +809,7 @@ void streamFrames(std::size_t events, double ratio) {
     // frames from each of three places of the run (its start, middle and end); the first frame of each
     // place is a jump there (a seek, counted below, not here).
     std::vector<double> wall, cpu, cpuCanvas, cpuPipeline, cpuPlot;
+    const std::uint64_t stillBefore = view.canvas()->stillRebuilds(), pipelineBefore = view.pipeline()->layerRebuilds();
     for (const std::uint64_t from : {std::uint64_t{100}, last / 2, last - 8100}) {
         view.setStep(from);
         paint();
@@ -837,6 +840,10 @@ void streamFrames(std::size_t events, double ratio) {
         }
     }
     const Stats w = stats(wall), c = stats(cpu);
+    std::printf("stream: kept images drawn again while playing (3 jumps included): picture's still layers %llu, "
+                "pipeline's %llu\n",
+                static_cast<unsigned long long>(view.canvas()->stillRebuilds() - stillBefore),
+                static_cast<unsigned long long>(view.pipeline()->layerRebuilds() - pipelineBefore));
     std::printf("stream: playing at 500x (80 events per frame), %zu events, 1920x1080 (picture + pipeline + plot), "
                 "%zu frames: wall median %.2f ms, p99 %.2f ms, max %.2f ms, %zu over 16.7 ms; UI CPU median %.2f ms, "
                 "p99 %.2f ms, max %.2f ms, %zu over 16.7 ms (load average %.1f on %d cores: the machine is shared)\n",
@@ -846,6 +853,10 @@ void streamFrames(std::size_t events, double ratio) {
                 "%.2f / %.2f ms\n",
                 stats(cpuCanvas).median, stats(cpuCanvas).max, stats(cpuPipeline).median, stats(cpuPipeline).max,
                 stats(cpuPlot).median, stats(cpuPlot).max);
+    if (framesOnly) {
+        QFile::remove(path);
+        return;
+    }
     // Seeking: 40 random moments of the run, alternately forward and back (a scrub, a click far back):
     // the step set and the frame painted.
     std::vector<double> seekWall, seekCpu, backWall, backCpu;
@@ -949,7 +960,10 @@ int main(int argc, char** argv) {
         for (int i = 1; i + 1 < argc; ++i)
             if (std::strcmp(argv[i], "--ratio") == 0) ratio = std::clamp(std::stod(argv[i + 1]), 1.0, 4.0);
         if (ratio != 1) std::printf("stream: at device pixel ratio %.1f (a HiDPI screen)\n", ratio);
-        streamFrames(std::min<std::size_t>(events, 1000000), ratio);
+        bool framesOnly = false;
+        for (int i = 1; i < argc; ++i)
+            framesOnly = framesOnly || std::strcmp(argv[i], "--frames-only") == 0;
+        streamFrames(std::min<std::size_t>(events, 1000000), ratio, framesOnly);
     }
     if (mode == "partitions-frames") partitionsFrames(frames);
     if (mode == "create") {
@@ -970,7 +984,7 @@ int main(int argc, char** argv) {
     if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block" &&
         mode != "partitions" && mode != "partitions-frames" && mode != "create" && mode != "real-unreachable" && mode != "stream" && mode != "journal") {
         std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|partitions-frames|"
-                             "real-unreachable|stream|journal [FILE]|create] [--events N] [--frames N] [--runs N] [--ratio R]\n");
+                             "real-unreachable|stream|journal [FILE]|create] [--events N] [--frames N] [--runs N] [--ratio R] [--frames-only]\n");
         return 2;
     }
     return 0;

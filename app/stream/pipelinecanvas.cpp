@@ -1,9 +1,11 @@
 #include "app/stream/pipelinecanvas.h"
 
+#include "app/stream/devicelayer.h"
 #include "app/stream/numbertext.h"
 #include "app/stream/streampalette.h"
 
 #include <QDateTime>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTimeZone>
@@ -83,6 +85,55 @@ void PipelineCanvas::setTheme(const Theme& theme) {
     update();
 }
 
+void PipelineCanvas::setCachedLayer(bool on) {
+    m_cacheLayer = on;
+    m_layer.image = QImage();
+    m_layer.drawn.clear();
+    update();
+}
+
+bool PipelineCanvas::Drawn::operator==(const Drawn& o) const {
+    // Exact coordinates (QRectF's own == is fuzzy): a layer is reused only for the very same pixels.
+    const auto same = [](const QRectF& a, const QRectF& b) {
+        return a.x() == b.x() && a.y() == b.y() && a.width() == b.width() && a.height() == b.height();
+    };
+    return kind == o.kind && same(rect, o.rect) && line.p1().x() == o.line.p1().x() &&
+           line.p1().y() == o.line.p1().y() && line.p2().x() == o.line.p2().x() &&
+           line.p2().y() == o.line.p2().y() && pen == o.pen && pen.widthF() == o.pen.widthF() && brush == o.brush &&
+           radius == o.radius && font == o.font && flags == o.flags && text == o.text;
+}
+
+const std::vector<PlacedText>& PipelineCanvas::placedTexts() const {
+    for (; m_placedMeasured < m_placed.size(); ++m_placedMeasured) {
+        PlacedText& t = m_placed[m_placedMeasured];
+        t.ink = QFontMetricsF(t.font).boundingRect(t.box, m_placedFlags[m_placedMeasured], t.text);
+    }
+    return m_placed;
+}
+
+namespace {
+/// Draws the recorded things in order.
+void drawAll(QPainter& p, const std::vector<PipelineCanvas::Drawn>& drawn) {
+    using Kind = PipelineCanvas::Drawn::Kind;
+    for (const PipelineCanvas::Drawn& d : drawn) {
+        p.setPen(d.pen);
+        switch (d.kind) {
+        case Kind::Line:
+            p.drawLine(d.line);
+            break;
+        case Kind::Box:
+            p.setBrush(d.brush);
+            p.drawRoundedRect(d.rect, d.radius, d.radius);
+            break;
+        case Kind::Text:
+            p.setFont(d.font);
+            p.drawText(d.rect, d.flags, d.text);
+            break;
+        }
+    }
+}
+} // namespace
+
 int PipelineCanvas::holdingChannel(const StreamObservation& obs, int subtask, std::uint64_t step) {
     int holder = -1;
     Millis lowest = stream::kMaxTime;
@@ -106,10 +157,12 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     p.save();
     m_drawn.clear();
     m_placed.clear();
+    m_placedFlags.clear();
+    m_placedMeasured = 0;
     m_lines.clear();
     p.setRenderHint(QPainter::Antialiasing);
-    p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
     if (!m_obs) {
+        p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
         p.restore();
         return;
     }
@@ -258,17 +311,25 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     const QRectF sinkBox(colSink.left(), body.center().y() - gap / 2 - sinkH, colSink.width(), sinkH);
     const QRectF lateBox(colSink.left(), body.center().y() + gap / 2, colSink.width(), sinkH);
 
+    // What is drawn is first recorded with the painter's pen, brush and font at that point: the headers,
+    // the edges and every box go to `still` (one kept image, or drawn in that order), the boxes' texts to
+    // `texts` (drawn over all the boxes), and the records flowing (Phase::Direct) are drawn at once.
+    enum class Phase { Still, Texts, Direct };
+    Phase phase = Phase::Still;
+    std::vector<Drawn> still, boxes, texts;
     /// Draws a line between boxes and notes it (drawnLines()).
     const auto drawLine = [&](const QPointF& a, const QPointF& b) {
         m_lines.emplace_back(a, b);
-        p.drawLine(a, b);
+        if (phase == Phase::Direct) p.drawLine(a, b);
+        else still.push_back({Drawn::Kind::Line, {}, QLineF(a, b), p.pen(), {}, 0, {}, 0, {}});
     };
     /// Draws a text and notes it (drawnTexts()).
     const auto drawText = [&](const QRectF& r, int flags, const QString& text) {
         m_drawn << text;
-        p.drawText(r, flags, text);
-        const QFontMetricsF m(p.font());
-        m_placed.push_back({text, text, r, m.boundingRect(r, flags, text), p.font(), QStringLiteral("pipeline")});
+        m_placed.push_back({text, text, r, QRectF(), p.font(), QStringLiteral("pipeline")});
+        m_placedFlags.push_back(flags);
+        if (phase == Phase::Direct) p.drawText(r, flags, text);
+        else (phase == Phase::Still ? still : texts).push_back({Drawn::Kind::Text, r, {}, p.pen(), {}, 0, p.font(), flags, text});
     };
 
     // Headers.
@@ -317,10 +378,10 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         drawLine(QPointF(r.right(), r.center().y()), QPointF(lateBox.left(), lateBox.center().y()));
     }
 
-    const auto box = [&](const QRectF& r, const QColor& fill, const QColor& border, double width = 1) {
-        p.setPen(QPen(border, m_theme.px(width)));
-        p.setBrush(fill);
-        p.drawRoundedRect(r, m_theme.px(4), m_theme.px(4));
+    // (`kept`: in the kept image; else drawn on every frame over it, before the texts: the input channels'
+    // cells, whose fill follows the channel holding the watermark back.)
+    const auto box = [&](const QRectF& r, const QColor& fill, const QColor& border, double width = 1, bool kept = true) {
+        (kept ? still : boxes).push_back({Drawn::Kind::Box, r, {}, QPen(border, m_theme.px(width)), QBrush(fill), m_theme.px(4), {}, 0, {}});
     };
     /// Lines of text in a box, as many as fit (the first one bold).
     const auto lines = [&](const QRectF& r, const QStringList& texts, const QColor& colour) {
@@ -354,7 +415,8 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         return y;
     };
 
-    // Partitions (splits).
+    // Partitions (splits). Their texts and those of the boxes after them are drawn over all the boxes.
+    phase = Phase::Texts;
     for (int part = 0; part < parts && part < static_cast<int>(partBoxes.size()); ++part) {
         const QRectF& r = partBoxes[static_cast<std::size_t>(part)];
         const bool idle = o.splitIdleAt(part, step);
@@ -487,7 +549,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                 idle    ? kIdle
                 : holds ? QColor(kWatermark.red(), kWatermark.green(), kWatermark.blue(), 70)
                         : m_theme.background,
-                holds ? kWatermark : m_theme.cellBorder, holds ? 2 : 1);
+                holds ? kWatermark : m_theme.cellBorder, holds ? 2 : 1, false);
             const QString full = QStringLiteral("%1 %2").arg(ch).arg(idle ? tr("idle") : wmText(wm));
             const QString compact =
                 QStringLiteral("%1 %2").arg(ch).arg(idle ? tr("idle") : deltaText(wm, op));
@@ -533,6 +595,71 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                : tr("Late: dropped"),
            tr("%1 late elements").arg(m_flow.late)},
           m_theme.text);
+
+    // The background, headers, edges and boxes: from the kept image when they are the same as when it was
+    // drawn (on a raster device without rotation or shear), else drawn; then the texts over them.
+    const QTransform device = p.combinedTransform();
+    const bool raster = p.paintEngine() && p.paintEngine()->type() == QPaintEngine::Raster &&
+                        device.type() <= QTransform::TxScale && device.m11() > 0 && device.m11() == device.m22();
+    if (m_cacheLayer && raster) {
+        Layer& L = m_layer;
+        const QPaintDevice* target = p.device();
+        const int dpiX = target ? target->logicalDpiX() : 0, dpiY = target ? target->logicalDpiY() : 0;
+        if (L.image.isNull() || L.device != device || L.size != size || L.background != m_theme.background ||
+            L.dpiX != dpiX || L.dpiY != dpiY || L.drawn != still) {
+            L.device = device;
+            L.size = size;
+            L.background = m_theme.background;
+            L.dpiX = dpiX;
+            L.dpiY = dpiY;
+            L.drawn = still;
+            L.image = device_layer::make(device, QRectF(QPointF(0, 0), size), L.origin, target);
+            L.sprites.clear();
+            QPainter q;
+            device_layer::begin(q, L.image, device, L.origin);
+            q.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
+            drawAll(q, still);
+            q.end();
+            ++L.rebuilds;
+        }
+        device_layer::blit(p, L.image, L.origin);
+        // The boxes over it, a row (the same top and height) at a time, each row from its sprite (the image
+        // is opaque where they go: copying the sprite gives the pixels drawing the boxes over it gives).
+        for (std::size_t i = 0; i < boxes.size();) {
+            std::size_t j = i + 1;
+            while (j < boxes.size() && boxes[j].rect.top() == boxes[i].rect.top() &&
+                   boxes[j].rect.height() == boxes[i].rect.height())
+                ++j;
+            const std::vector<Drawn> row(boxes.begin() + static_cast<std::ptrdiff_t>(i),
+                                         boxes.begin() + static_cast<std::ptrdiff_t>(j));
+            i = j;
+            auto it = std::find_if(L.sprites.begin(), L.sprites.end(), [&](const Layer::Sprite& s) { return s.drawn == row; });
+            if (it == L.sprites.end()) {
+                if (L.sprites.size() >= 256) L.sprites.clear();
+                // The boxes' device pixels with room for their pens and antialiasing, within the image.
+                QRect under;
+                for (const Drawn& d : row) {
+                    const double reach = d.pen.widthF() + 2;
+                    under |= device.mapRect(d.rect.adjusted(-reach, -reach, reach, reach)).toAlignedRect();
+                }
+                under = under.translated(-L.origin).intersected(L.image.rect());
+                Layer::Sprite sprite{row, L.image.copy(under), L.origin + under.topLeft()};
+                QPainter q;
+                device_layer::begin(q, sprite.image, device, sprite.at);
+                drawAll(q, row);
+                q.end();
+                L.sprites.push_back(std::move(sprite));
+                it = std::prev(L.sprites.end());
+            }
+            device_layer::blit(p, it->image, it->at);
+        }
+    } else {
+        p.fillRect(QRectF(QPointF(0, 0), size), m_theme.background);
+        drawAll(p, still);
+        drawAll(p, boxes);
+    }
+    drawAll(p, texts);
+    phase = Phase::Direct;
 
     // The last records read, on their way: partition → source → its key's window subtask (→ late).
     if (step >= 1 && step <= o.elements.size()) {

@@ -14,7 +14,12 @@
 #include "app/core/theme.h"
 #include "app/stream/placedtext.h"
 
+#include <QBrush>
+#include <QFont>
+#include <QImage>
 #include <QLineF>
+#include <QPen>
+#include <QTransform>
 #include <tuple>
 #include <vector>
 #include <QStringList>
@@ -41,12 +46,21 @@ public:
     /// is cut at the classroom size.
     const QStringList& drawnTexts() const { return m_drawn; }
     /// The same texts with their boxes and ink (role "pipeline"; `full` is what was drawn).
-    const std::vector<PlacedText>& placedTexts() const { return m_placed; }
+    const std::vector<PlacedText>& placedTexts() const;
     /// Every line the last render() drew between the boxes (edges, records flowing): tests check that
     /// none crosses a text.
     const std::vector<QLineF>& drawnLines() const { return m_lines; }
     /// How many of the last records read are drawn flowing.
     static constexpr int kFlowing = 6;
+
+    /// What does not move between frames (the background, the headers, the edges and the boxes with their
+    /// fills and borders) is kept in one image in device pixels while it stays the same (the same
+    /// things drawn, device transform, size and resolution); a frame copies it and draws the boxes' texts
+    /// and the records flowing over it. Off: everything drawn with QPainter on every frame (exports to
+    /// SVG, scaled or rotated painters always do). Either way the boxes are drawn before the texts.
+    void setCachedLayer(bool on);
+    /// Times that image was drawn (tests: not while playing, once per change of what it holds).
+    std::uint64_t layerRebuilds() const { return m_layer.rebuilds; }
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -81,8 +95,51 @@ private:
     };
     mutable OpenWindowCount m_openWindows;
     mutable QStringList m_drawn;
+    /// The texts' ink is measured when placedTexts() is asked (tests), not on every frame.
     mutable std::vector<PlacedText> m_placed;
+    mutable std::vector<int> m_placedFlags;
+    mutable std::size_t m_placedMeasured = 0;
     mutable std::vector<QLineF> m_lines;
+
+public:
+    /// One thing drawn: a text, a line or a rounded box, with the pen (and brush, font) it is drawn with.
+    struct Drawn {
+        enum class Kind : std::uint8_t { Text, Line, Box };
+        Kind kind = Kind::Box;
+        QRectF rect; ///< a box's or a text's
+        QLineF line;
+        QPen pen;
+        QBrush brush;
+        double radius = 0;
+        QFont font;
+        int flags = 0;
+        QString text;
+        bool operator==(const Drawn& o) const;
+    };
+
+private:
+    struct Layer {
+        std::vector<Drawn> drawn; ///< what it holds, in order, after the background
+        QTransform device;
+        QSizeF size;
+        QColor background;
+        int dpiX = 0, dpiY = 0;
+        QImage image;
+        QPoint origin;
+        std::uint64_t rebuilds = 0;
+        /// Boxes drawn over the image on every frame (a window subtask's row of input channel cells: their
+        /// fill follows the channel holding the watermark back) as the image's pixels under them with the
+        /// boxes drawn over them, one per row and look, made when first needed: a frame copies it instead
+        /// of filling and stroking. (A row as a whole: a sprite per cell would reach over its neighbour.)
+        struct Sprite {
+            std::vector<Drawn> drawn;
+            QImage image;
+            QPoint at; ///< device pixels, like `origin`
+        };
+        std::vector<Sprite> sprites;
+    };
+    mutable Layer m_layer;
+    bool m_cacheLayer = true;
 };
 
 } // namespace fluxolab::app

@@ -1,5 +1,6 @@
 #include "app/stream/streamcanvas.h"
 
+#include "app/stream/devicelayer.h"
 #include "app/stream/numbertext.h"
 #include "app/stream/streampalette.h"
 
@@ -11,6 +12,7 @@
 #include <QTimeZone>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <map>
 #include <optional>
@@ -159,6 +161,12 @@ std::vector<std::pair<int, QString>> legendItems() {
             {4, StreamCanvas::tr("fired window (result)")},  {5, StreamCanvas::tr("idle partition")}};
 }
 
+/// The step from which a window band no longer changes (fired and gone); never (~0) when it does not.
+template <class Band>
+std::uint64_t settledStep(const Band& b) {
+    return b.fired == ~0ULL || b.gone == ~0ULL ? ~0ULL : std::max(b.fired, b.gone);
+}
+
 /// The cells of the plot where render() put a dot (bit 0) or a late mark (bit 1): `cell` px each, the
 /// cell (4, 4) at the plot's top-left corner (the layers' grid, or the one of a frame drawn without them).
 struct MarkGrid {
@@ -190,8 +198,19 @@ public:
         const std::uint8_t* c = grid.cells->data();
         for (std::size_t r = 0; r < grid.rows; ++r) {
             std::uint8_t* row = used.data() + (r / 4) * m_cols;
-            for (std::size_t x = 0; x < grid.cols; ++x)
-                if (c[r * grid.cols + x]) row[x / 4] = 1;
+            const std::uint8_t* line = c + r * grid.cols;
+            // Most cells are empty: 16 at a time (a frame reads the whole grid, ~1.5 M cells at 1920x1080).
+            std::size_t x = 0;
+            for (; x + 16 <= grid.cols; x += 16) {
+                std::uint64_t a = 0, b = 0;
+                std::memcpy(&a, line + x, 8);
+                std::memcpy(&b, line + x + 8, 8);
+                if ((a | b) == 0) continue;
+                for (std::size_t k = x; k < x + 16; ++k)
+                    if (line[k]) row[k / 4] = 1;
+            }
+            for (; x < grid.cols; ++x)
+                if (line[x]) row[x / 4] = 1;
         }
         m_sums.assign((m_cols + 1) * m_rows, 0);
         for (std::size_t r = 0; r < m_rows; ++r)
@@ -542,6 +561,21 @@ const std::vector<StreamCanvas::BandEntry>& StreamCanvas::bands() const {
     return m_bands.bands;
 }
 
+QRectF StreamCanvas::drawBand(QPainter* p, const Geometry& g, const BandEntry& b, std::uint64_t step) const {
+    const bool fired = b.fired <= step, gone = b.gone <= step;
+    const std::uint64_t endStep = fired ? b.fired : step;
+    const double x0 = g.x(static_cast<double>(b.created) - 0.5);
+    const double x1 = std::max(x0 + m_theme.px(4), g.x(static_cast<double>(endStep) + 0.5));
+    const QRectF r = QRectF(QPointF(x0, g.y(b.end, g.plot)), QPointF(x1, g.y(b.start, g.plot))).normalized();
+    if (!p) return r;
+    const QColor c = fired ? kFired : kOpen;
+    const int alpha = gone ? 25 : (fired ? 60 : 45);
+    p->setBrush(QColor(c.red(), c.green(), c.blue(), alpha));
+    p->setPen(QPen(QColor(c.red(), c.green(), c.blue(), gone ? 80 : 200), 1, fired ? Qt::SolidLine : Qt::DashLine));
+    p->drawRect(r);
+    return r;
+}
+
 const QString& StreamCanvas::bandLabel(const BandEntry& cb, std::uint64_t step) const {
     auto& b = const_cast<BandEntry&>(cb);
     const auto version = static_cast<std::size_t>(
@@ -644,34 +678,6 @@ void placeText(QPainter& p, std::vector<PlacedText>& placed, const QRectF& box, 
     placed.push_back({shown, full, box, m.boundingRect(box, flags, shown), p.font(), QLatin1String(role)});
 }
 
-/// A transparent image covering `r` (logical) in device pixels, and its device origin.
-QImage deviceLayer(const QTransform& device, const QRectF& r, QPoint& origin) {
-    const QRectF d = device.mapRect(r);
-    origin = QPoint(static_cast<int>(std::floor(d.left())), static_cast<int>(std::floor(d.top())));
-    const QSize size(std::max(1, static_cast<int>(std::ceil(d.right())) - origin.x()),
-                     std::max(1, static_cast<int>(std::ceil(d.bottom())) - origin.y()));
-    QImage img(size, QImage::Format_ARGB32_Premultiplied);
-    img.fill(Qt::transparent);
-    return img;
-}
-
-/// A painter on a device layer, drawing in the canvas's logical coordinates.
-void beginLayer(QPainter& q, QImage& img, const QTransform& device, QPoint origin) {
-    img.setDevicePixelRatio(1); // blitLayer gives it the target's ratio; drawn into in device pixels
-    q.begin(&img);
-    q.setRenderHint(QPainter::Antialiasing);
-    q.setTransform(device * QTransform::fromTranslate(-origin.x(), -origin.y()));
-}
-
-/// A device layer onto `p`, one image pixel per device pixel.
-void blitLayer(QPainter& p, QImage& img, QPoint origin) {
-    p.save();
-    p.resetTransform();
-    const qreal dpr = p.device()->devicePixelRatioF();
-    img.setDevicePixelRatio(dpr);
-    p.drawImage(QPointF(origin) / dpr, img);
-    p.restore();
-}
 } // namespace
 
 QRectF StreamCanvas::drawStill(QPainter& p, const Geometry& g, std::vector<PlacedText>& placed) const {
@@ -848,7 +854,7 @@ QRectF StreamCanvas::drawStill(QPainter& p, const Geometry& g, std::vector<Place
     return yTitleInk;
 }
 
-void StreamCanvas::drawStairPiece(QPainter& p, const Geometry& g, int which, std::uint64_t from, std::uint64_t to,
+QRectF StreamCanvas::drawStairPiece(QPainter& p, const Geometry& g, int which, std::uint64_t from, std::uint64_t to,
                                   bool lastPiece, bool raster) const {
     const StreamObservation& o = *m_obs;
     const int parts = o.partitions();
@@ -878,7 +884,7 @@ void StreamCanvas::drawStairPiece(QPainter& p, const Geometry& g, int which, std
         width = m_theme.px(2.5);
         lane = false;
     }
-    if (path.isEmpty()) return;
+    if (path.isEmpty()) return {};
     if (raster) {
         fillStaircase(p, path, colour, width, flatStart, flatEnd);
     } else {
@@ -886,17 +892,20 @@ void StreamCanvas::drawStairPiece(QPainter& p, const Geometry& g, int which, std
         p.setPen(lane ? QPen(colour, width) : QPen(colour, width, Qt::SolidLine, Qt::FlatCap, Qt::MiterJoin));
         p.drawPath(path);
     }
+    return path.controlPointRect().adjusted(-width, -width, width, width);
 }
 
-void StreamCanvas::updateStill(const Geometry& g, const QTransform& device, QSizeF size, std::uint64_t step) const {
+void StreamCanvas::updateStill(const Geometry& g, const QTransform& device, QSizeF size, std::uint64_t step,
+                               const QPaintDevice* target) const {
     StillLayers& L = m_still;
     const StreamObservation& o = *m_obs;
     const int parts = o.partitions();
     std::size_t history = operatorHistory().size();
     for (const auto& h : o.splitWatermarks)
         history += h.size();
+    const int dpi = target ? target->logicalDpiX() * 1000 + target->logicalDpiY() : 0;
     const bool same = L.generation == m_generation && L.theme == m_themeGeneration && L.device == device &&
-                      L.size == size && L.ymin == g.ymin && L.ymax == g.ymax && L.last == g.last &&
+                      L.dpi == dpi && L.key == m_key && L.size == size && L.ymin == g.ymin && L.ymax == g.ymax && L.last == g.last &&
                       L.history == history && L.stairs.size() == static_cast<std::size_t>(parts) + 2;
     if (!same) {
         // Resize, zoom, theme, language or another observation: the background drawn again, the
@@ -907,30 +916,37 @@ void StreamCanvas::updateStill(const Geometry& g, const QTransform& device, QSiz
         L.generation = m_generation;
         L.theme = m_themeGeneration;
         L.device = device;
+        L.dpi = dpi;
+        L.key = m_key;
         L.size = size;
         L.ymin = g.ymin;
         L.ymax = g.ymax;
         L.last = g.last;
         L.history = history;
-        L.background = deviceLayer(device, QRectF(QPointF(0, 0), size), L.backgroundOrigin);
+        L.background = device_layer::make(device, QRectF(QPointF(0, 0), size), L.backgroundOrigin, target);
         QPainter q;
-        beginLayer(q, L.background, device, L.backgroundOrigin);
+        device_layer::begin(q, L.background, device, L.backgroundOrigin);
         L.yTitleInk = drawStill(q, g, L.placed);
         q.end();
+        L.still = L.background; // shared until a settled band is drawn
         const double dot = m_theme.px(3.2), margin = m_theme.px(3);
         for (int i = 0; i <= parts + 1; ++i) {
             const QRectF r = i <= parts ? g.lanes[static_cast<std::size_t>(i)].adjusted(-margin, -margin, margin, margin)
                                         : g.plot.adjusted(-dot * 2, -dot * 2, dot * 2, dot * 2);
             StairLayer layer;
-            layer.image = deviceLayer(device, r, layer.origin);
+            layer.image = device_layer::make(device, r, layer.origin, target);
+            layer.tiles.reset(layer.image.size());
             L.stairs.push_back(std::move(layer));
         }
         // 32 pieces over the run: a frame draws at most a 32nd of the width of each staircase.
         L.pieceSteps = std::max<std::uint64_t>(1, (g.last + 31) / 32);
     } else if (step < L.pieces * L.pieceSteps) {
-        // A seek back: the staircases from their first piece (the background stays).
-        for (StairLayer& layer : L.stairs)
+        // A seek back: the staircases from their first piece, the background without settled bands.
+        for (StairLayer& layer : L.stairs) {
             layer.image.fill(Qt::transparent);
+            layer.tiles.clear();
+        }
+        L.background = L.still;
         L.pieces = 0;
         ++L.rebuilds;
     }
@@ -939,11 +955,27 @@ void StreamCanvas::updateStill(const Geometry& g, const QTransform& device, QSiz
     for (int i = 0; i <= parts + 1; ++i) {
         StairLayer& layer = L.stairs[static_cast<std::size_t>(i)];
         QPainter q;
-        beginLayer(q, layer.image, device, layer.origin);
+        device_layer::begin(q, layer.image, device, layer.origin);
         for (std::uint64_t k = L.pieces; k < want; ++k)
-            drawStairPiece(q, g, i, k * L.pieceSteps, (k + 1) * L.pieceSteps, false, true);
+            layer.tiles.mark(drawStairPiece(q, g, i, k * L.pieceSteps, (k + 1) * L.pieceSteps, false, true), device,
+                             layer.origin);
         q.end();
     }
+    // The bands settled in these pieces, in band order, clipped as render() clips them.
+    const std::uint64_t from = L.pieces * L.pieceSteps, to = want * L.pieceSteps;
+    const double dot = m_theme.px(3.2);
+    QPainter q;
+    for (std::uint64_t k = L.pieces; k < want; ++k)
+        for (const BandEntry& b : bands()) {
+            const std::uint64_t settled = settledStep(b);
+            if (settled < from || settled >= to || settled / L.pieceSteps != k) continue;
+            if (!q.isActive()) {
+                device_layer::begin(q, L.background, device, L.backgroundOrigin);
+                q.setClipRect(g.plot.adjusted(-dot * 2, -dot * 2, dot * 2, dot * 2));
+            }
+            (void)drawBand(&q, g, b, settled);
+        }
+    if (q.isActive()) q.end();
     L.pieces = want;
 }
 
@@ -990,8 +1022,8 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     // What does not move: background, legend, axes, frames, lane names (one image when cached).
     QRectF yTitleInk;
     if (cached) {
-        updateStill(g, device, size, step);
-        blitLayer(p, m_still.background, m_still.backgroundOrigin);
+        updateStill(g, device, size, step, p.device());
+        device_layer::blit(p, m_still.background, m_still.backgroundOrigin);
         m_placed = m_still.placed;
         yTitleInk = m_still.yTitleInk;
     } else {
@@ -1001,8 +1033,8 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     // A watermark staircase up to the cursor: its finished pieces from the layer, the rest drawn.
     const auto stairs = [&](int which) {
         if (cached) {
-            blitLayer(p, m_still.stairs[static_cast<std::size_t>(which)].image,
-                      m_still.stairs[static_cast<std::size_t>(which)].origin);
+            StairLayer& layer = m_still.stairs[static_cast<std::size_t>(which)];
+            layer.tiles.blit(p, layer.image, layer.origin);
             drawStairPiece(p, g, which, m_still.pieces * m_still.pieceSteps, step, true, raster);
         } else {
             drawStairPiece(p, g, which, 0, step, true, raster);
@@ -1011,23 +1043,13 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
 
     p.save();
     p.setClipRect(g.plot.adjusted(-dot * 2, -dot * 2, dot * 2, dot * 2));
-    // Window bands.
+    // Window bands (those settled in the still layers' finished pieces are in the background already).
     std::vector<std::pair<QRectF, const BandEntry*>> labels;
+    const std::uint64_t settledBefore = cached ? m_still.pieces * m_still.pieceSteps : 0;
     for (const BandEntry& b : bands()) {
         if (b.created > step) continue;
-        const bool fired = b.fired <= step, gone = b.gone <= step;
-        const std::uint64_t endStep = fired ? b.fired : step;
-        const double x0 = g.x(static_cast<double>(b.created) - 0.5);
-        const double x1 = std::max(x0 + m_theme.px(4), g.x(static_cast<double>(endStep) + 0.5));
-        const QRectF r =
-            QRectF(QPointF(x0, g.y(b.end, g.plot)), QPointF(x1, g.y(b.start, g.plot))).normalized();
-        const QColor c = fired ? kFired : kOpen;
-        const int alpha = gone ? 25 : (fired ? 60 : 45);
-        p.setBrush(QColor(c.red(), c.green(), c.blue(), alpha));
-        p.setPen(QPen(QColor(c.red(), c.green(), c.blue(), gone ? 80 : 200), 1,
-                      fired ? Qt::SolidLine : Qt::DashLine));
-        p.drawRect(r);
-        if (fired && !bandLabel(b, step).isEmpty()) labels.emplace_back(r, &b);
+        const QRectF r = drawBand(settledStep(b) < settledBefore ? nullptr : &p, g, b, step);
+        if (b.fired <= step && !bandLabel(b, step).isEmpty()) labels.emplace_back(r, &b);
     }
     // Elements. A dot that would land on a cell (half a dot wide) already drawn is skipped: with more
     // elements than pixels (a long trace) the picture is the same and the cost follows the plot's size,
@@ -1043,13 +1065,7 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     if (cached) {
         updateLayers(g, device, dot, pointDot, dotsClip, sideInner, upto);
         lateShown = m_layers.lates;
-        p.save();
-        p.resetTransform();
-        const qreal dpr = p.device()->devicePixelRatioF();
-        QImage& img = m_layers.plotImage;
-        img.setDevicePixelRatio(dpr);
-        p.drawImage(QPointF(m_layers.plotOrigin) / dpr, img);
-        p.restore();
+        m_layers.plotTiles.blit(p, m_layers.plotImage, m_layers.plotOrigin);
     }
     // The cells the marks went in (bit 0: dot, bit 1: late mark): the labels' placement reads them.
     std::vector<std::uint8_t> drawnHere;
@@ -1347,11 +1363,7 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     if (cached) {
         p.save();
         p.setClipRect(sideInner);
-        p.resetTransform();
-        const qreal dpr = p.device()->devicePixelRatioF();
-        QImage& img = m_layers.sideImage;
-        img.setDevicePixelRatio(dpr);
-        p.drawImage(QPointF(m_layers.sideOrigin) / dpr, img);
+        m_layers.sideTiles.blit(p, m_layers.sideImage, m_layers.sideOrigin);
         p.restore();
     } else {
         p.save();
@@ -1494,12 +1506,18 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
                       L.clip == clip && L.side == side && L.ymin == g.ymin && L.ymax == g.ymax && L.last == g.last &&
                       L.dot == dot && L.pointDot == pointDot && o.elements.size() >= L.scanned;
     const auto apply = [&L](const DotLayers::Stamp& st) {
+        // (The sprite's square: centred on the stamp's pixel, `half` on each side.)
+        const auto square = [&st](int half) {
+            return QRect((st.x4 >> 2) - half, (st.y4 >> 2) - half, 2 * half + 1, 2 * half + 1);
+        };
         if (st.kind == 2) {
             stamp(L.sideImage, L.sideSprites, L.sideHalf, st.x4, st.y4);
+            L.sideTiles.mark(square(L.sideHalf));
             ++L.lates;
         } else {
-            stamp(L.plotImage, st.kind == 1 ? L.lateSprites : L.dotSprites, st.kind == 1 ? L.lateHalf : L.dotHalf,
-                  st.x4, st.y4);
+            const int half = st.kind == 1 ? L.lateHalf : L.dotHalf;
+            stamp(L.plotImage, st.kind == 1 ? L.lateSprites : L.dotSprites, half, st.x4, st.y4);
+            L.plotTiles.mark(square(half));
         }
     };
     if (same && upto < L.upto) {
@@ -1507,6 +1525,8 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
         ++L.rebuilds;
         L.plotImage.fill(Qt::transparent);
         L.sideImage.fill(Qt::transparent);
+        L.plotTiles.clear();
+        L.sideTiles.clear();
         L.lates = 0;
         L.logged = 0;
         L.upto = 0;
@@ -1539,6 +1559,8 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
         };
         L.plotImage = layer(clip, L.plotOrigin);
         L.sideImage = layer(side, L.sideOrigin);
+        L.plotTiles.reset(L.plotImage.size());
+        L.sideTiles.reset(L.sideImage.size());
         L.cell = std::max(1.0, pointDot / 2);
         L.cols = static_cast<std::size_t>(g.plot.width() / L.cell) + 8;
         L.rows = static_cast<std::size_t>(g.plot.height() / L.cell) + 8;

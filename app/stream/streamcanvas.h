@@ -10,6 +10,7 @@
 #endif
 
 #include "app/core/theme.h"
+#include "app/stream/devicelayer.h"
 #include "app/stream/eventrange.h"
 #include "app/stream/placedtext.h"
 
@@ -96,15 +97,21 @@ private:
     struct StairLayer {
         QImage image;
         QPoint origin;
+        device_layer::Tiles tiles; ///< where its pieces went (a frame copies those tiles only)
     };
     struct StillLayers {
         std::uint64_t generation = ~0ULL, theme = ~0ULL;
         QTransform device;
+        int dpi = 0; ///< the target's logical resolution (texts in points)
         QSizeF size;
         stream::Millis ymin = 0, ymax = 0;
         std::uint64_t last = 0;
         std::size_t history = 0; ///< points in every watermark history when built (the observation grows)
-        QImage background;
+        QString key; ///< the key filter (the settled bands are those of its windows)
+        /// The still picture, then the window bands settled in the finished pieces (fired and gone: they
+        /// no longer change), drawn piece by piece in band order; `still` is the picture without them (a
+        /// seek back starts from it again).
+        QImage background, still;
         QPoint backgroundOrigin;
         std::vector<PlacedText> placed;
         QRectF yTitleInk;
@@ -114,12 +121,17 @@ private:
     };
     mutable StillLayers m_still;
     /// Makes m_still current for this frame (true when the layers can be used).
-    void updateStill(const Geometry& g, const QTransform& device, QSizeF size, std::uint64_t step) const;
+    void updateStill(const Geometry& g, const QTransform& device, QSizeF size, std::uint64_t step,
+                     const QPaintDevice* target) const;
     /// One watermark staircase's piece [from, to] into `p` (from 0: the staircase from its first point).
-    /// `lastPiece`: the one that ends at the cursor; `raster`: filled as rectangles (else stroked).
-    void drawStairPiece(QPainter& p, const Geometry& g, int which, std::uint64_t from, std::uint64_t to,
+    /// `lastPiece`: the one that ends at the cursor; `raster`: filled as rectangles (else stroked). Returns
+    /// a rectangle (logical) that holds what it drew, but for antialiasing.
+    QRectF drawStairPiece(QPainter& p, const Geometry& g, int which, std::uint64_t from, std::uint64_t to,
                         bool lastPiece, bool raster) const;
     bool visibleKey(const std::string& key) const;
+    struct BandEntry;
+    /// A window band's rectangle at `step`, and the band drawn into `p` (when not null).
+    QRectF drawBand(QPainter* p, const Geometry& g, const BandEntry& band, std::uint64_t step) const;
 
     const stream_observe::StreamObservation* m_obs = nullptr;
     std::uint64_t m_step = 0;
@@ -155,6 +167,7 @@ private:
         double dot = 0, pointDot = 0;
         QPoint plotOrigin, sideOrigin;
         QImage plotImage, sideImage;
+        device_layer::Tiles plotTiles, sideTiles; ///< where marks went (a frame copies those tiles only)
         std::vector<std::uint8_t> drawn; ///< bit 0: a dot, bit 1: a late mark in this cell
         std::size_t cols = 0, rows = 0;
         double cell = 1;

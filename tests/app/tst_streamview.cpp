@@ -1704,6 +1704,49 @@ void StreamViewTest::cachedPictureEqualsAFullRedraw() {
     }
     QVERIFY2(plotDiffer < keptPlot.width() * keptPlot.height() / 500,
              qPrintable(QStringLiteral("watermark plot at 2x: %1 pixels differ").arg(plotDiffer)));
+
+    // The pipeline keeps its background, headers, edges and boxes in an image (and its channel cells as
+    // sprites): played forward at 1x and 2x, in presentation mode and back, it paints exactly what a
+    // pipeline drawing every box paints, and it draws that image again only when what it holds changes.
+    PipelineCanvas& pipe = *view.pipeline();
+    PipelineCanvas plainPipe;
+    plainPipe.setObservation(obs);
+    plainPipe.setCachedLayer(false);
+    const auto renderPipe = [](const PipelineCanvas& c, QSize sz, qreal r) {
+        QImage img((QSizeF(sz) * r).toSize(), QImage::Format_ARGB32_Premultiplied);
+        img.setDevicePixelRatio(r);
+        img.fill(Qt::black);
+        QPainter p(&img);
+        c.render(p, QSizeF(sz));
+        return img;
+    };
+    const QSize pipeSize(1200, 300);
+    int pipeCompared = 0;
+    for (const qreal r : {1.0, 2.0}) {
+        for (const Theme& theme : {Theme::normal(), Theme::projector()}) {
+            pipe.setTheme(theme);
+            plainPipe.setTheme(theme);
+            pipe.setStep(1000);
+            (void)renderPipe(pipe, pipeSize, r);
+            const std::uint64_t before = pipe.layerRebuilds();
+            for (std::uint64_t s = 1080; s <= 4000; s += 80) {
+                pipe.setStep(s);
+                plainPipe.setStep(s);
+                const QImage a = renderPipe(pipe, pipeSize, r), b = renderPipe(plainPipe, pipeSize, r);
+                QVERIFY2(a == b, qPrintable(QStringLiteral("pipeline at %1x, step %2").arg(r).arg(s)));
+                QCOMPARE(pipe.drawnTexts(), plainPipe.drawnTexts());
+                ++pipeCompared;
+            }
+            // Playing forward: the image is drawn again only when the columns' widths move (a count
+            // gains a digit), not on every frame.
+            QVERIFY2(pipe.layerRebuilds() - before <= 3, qPrintable(QString::number(pipe.layerRebuilds() - before)));
+            pipe.setStep(500); // back
+            plainPipe.setStep(500);
+            QVERIFY(renderPipe(pipe, pipeSize, r) == renderPipe(plainPipe, pipeSize, r));
+        }
+    }
+    QCOMPARE(pipeCompared, 148);
+    pipe.setTheme(Theme::normal());
 }
 
 void StreamViewTest::seekingGivesWhatPlayingGives() {
