@@ -326,10 +326,7 @@ void CliHost::tickNow(labs::TimeMs ms) {
     // While the controller plays, its timer moves time; otherwise the running commands do, at
     // wall-clock speed, so that a console consumer keeps receiving what another tab produces.
     if (m_backend) {
-        labs::JournalEvent e;
-        e.type = labs::JournalEvent::Type::Tick;
-        e.tick_ms = m_controller->isPlaying() ? 0 : ms;
-        journal(std::move(e));
+        journal(labs::JournalEvent::tick(m_controller->isPlaying() ? 0 : ms));
         if (!m_controller->isPlaying()) {
             // The tick's time is held (SimBackend::advance): the log's work that comes due inside it
             // fires after it, as in a replay, where the tick is one piece of the log.

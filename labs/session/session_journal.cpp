@@ -10,6 +10,14 @@
 
 namespace fluxolab::labs {
 
+JournalEvent JournalEvent::tick(TimeMs tickMs) {
+    JournalEvent e;
+    e.type = Type::Tick;
+    e.tick_ms = tickMs;
+    return e;
+}
+
+
 namespace {
 using json = nlohmann::json;
 

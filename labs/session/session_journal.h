@@ -43,6 +43,10 @@ struct JournalEvent {
     HistoryEntry entry;                            ///< Record
     TimeMs tick_ms = 0;                            ///< Tick
     std::int64_t count = 1;                        ///< Tick
+
+    /// A Tick of `tickMs` (0: time moved elsewhere). Built out of line: GCC 12 warns of a
+    /// maybe-uninitialized optional when an inlined default-built event is moved (a false positive).
+    static JournalEvent tick(TimeMs tickMs);
 };
 
 struct SessionJournal {
