@@ -1548,17 +1548,9 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
         L.last = g.last;
         L.dot = dot;
         L.pointDot = pointDot;
-        const auto layer = [&](const QRectF& r, QPoint& origin) {
-            const QRectF d = device.mapRect(r);
-            origin = QPoint(static_cast<int>(std::floor(d.left())), static_cast<int>(std::floor(d.top())));
-            const QSize size(std::max(1, static_cast<int>(std::ceil(d.right())) - origin.x()),
-                             std::max(1, static_cast<int>(std::ceil(d.bottom())) - origin.y()));
-            QImage img(size, QImage::Format_ARGB32_Premultiplied);
-            img.fill(Qt::transparent);
-            return img;
-        };
-        L.plotImage = layer(clip, L.plotOrigin);
-        L.sideImage = layer(side, L.sideOrigin);
+        // Dots and marks only (no text): the image's resolution does not matter.
+        L.plotImage = device_layer::make(device, clip, L.plotOrigin, nullptr);
+        L.sideImage = device_layer::make(device, side, L.sideOrigin, nullptr);
         L.plotTiles.reset(L.plotImage.size());
         L.sideTiles.reset(L.sideImage.size());
         L.cell = std::max(1.0, pointDot / 2);
