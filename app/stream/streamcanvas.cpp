@@ -161,10 +161,18 @@ std::vector<std::pair<int, QString>> legendItems() {
             {4, StreamCanvas::tr("fired window (result)")},  {5, StreamCanvas::tr("idle partition")}};
 }
 
-/// The step from which a window band no longer changes (fired and gone); never (~0) when it does not.
+/// Where a window's band ends at `step`: at its first firing, or where it went (purged, or merged into
+/// another session window) without firing, or at `step` while it is open. ~0: never.
+std::uint64_t bandEndStep(std::uint64_t fired, std::uint64_t gone, std::uint64_t step) {
+    return fired <= step ? fired : gone <= step ? gone : step;
+}
+
+/// The step from which a window band no longer changes (fired and gone, or gone without firing);
+/// never (~0) when it does not.
 template <class Band>
 std::uint64_t settledStep(const Band& b) {
-    return b.fired == ~0ULL || b.gone == ~0ULL ? ~0ULL : std::max(b.fired, b.gone);
+    if (b.gone == ~0ULL) return ~0ULL;
+    return b.fired == ~0ULL ? b.gone : std::max(b.fired, b.gone);
 }
 
 /// The cells of the plot where render() put a dot (bit 0) or a late mark (bit 1): `cell` px each, the
@@ -551,8 +559,10 @@ const std::vector<StreamCanvas::BandEntry>& StreamCanvas::bands() const {
         if (!w.firings.empty()) b.fired = std::min(b.fired, w.firings.front().step);
         for (const auto& f : w.firings)
             b.firingSteps.push_back(f.step);
+        // The band is gone when every window drawn in it is (keys or subtasks may purge at other steps).
         const std::optional<std::uint64_t> gone = w.purgedStep ? w.purgedStep : w.mergedStep;
-        if (gone) b.gone = std::min(b.gone, *gone);
+        b.gone = b.windows.size() == 1 ? gone.value_or(~0ULL)
+                                       : (b.gone == ~0ULL || !gone ? ~0ULL : std::max(b.gone, *gone));
     }
     for (auto& [k, b] : byBounds) {
         std::sort(b.firingSteps.begin(), b.firingSteps.end());
@@ -563,7 +573,7 @@ const std::vector<StreamCanvas::BandEntry>& StreamCanvas::bands() const {
 
 QRectF StreamCanvas::drawBand(QPainter* p, const Geometry& g, const BandEntry& b, std::uint64_t step) const {
     const bool fired = b.fired <= step, gone = b.gone <= step;
-    const std::uint64_t endStep = fired ? b.fired : step;
+    const std::uint64_t endStep = bandEndStep(b.fired, b.gone, step);
     const double x0 = g.x(static_cast<double>(b.created) - 0.5);
     const double x1 = std::max(x0 + m_theme.px(4), g.x(static_cast<double>(endStep) + 0.5));
     const QRectF r = QRectF(QPointF(x0, g.y(b.end, g.plot)), QPointF(x1, g.y(b.start, g.plot))).normalized();
@@ -623,8 +633,9 @@ QRectF StreamCanvas::bandRect(int window, QSizeF size) const {
     if (!m_obs || window < 0 || window >= static_cast<int>(m_obs->windows.size())) return {};
     const Geometry& g = geometry(size);
     const auto& w = m_obs->windows[static_cast<std::size_t>(window)];
+    const std::optional<std::uint64_t> gone = w.purgedStep ? w.purgedStep : w.mergedStep;
     const std::uint64_t endStep =
-        !w.firings.empty() && w.firings.front().step <= m_step ? w.firings.front().step : m_step;
+        bandEndStep(w.firings.empty() ? ~0ULL : w.firings.front().step, gone ? *gone : ~0ULL, m_step);
     const double x0 = g.x(static_cast<double>(w.createdStep) - 0.5);
     const double x1 = std::max(x0 + m_theme.px(4), g.x(static_cast<double>(endStep) + 0.5));
     return QRectF(QPointF(x0, g.y(w.end, g.plot)), QPointF(x1, g.y(w.start, g.plot))).normalized();

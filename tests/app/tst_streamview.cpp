@@ -2138,3 +2138,43 @@ void StreamViewTest::whyPanelAndKeyLanesFitBesideTheLabPanel() {
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
+
+// A session window swallowed by a merge is not open any more: its band ends at the merge, it does not
+// grow with the cursor as an open window would (seen in lab 5's last screen: blue "open" blocks minutes
+// behind the watermark while the pipeline said "0 open windows").
+void StreamViewTest::mergedSessionWindowsStopWhereTheyWereMerged() {
+    StreamView view;
+    view.resize(1366, 700);
+    view.show();
+    RunOptions o;
+    o.trace.timeField = "ts";
+    o.trace.keyField = "user_id";
+    o.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    o.job.watermark.bound = 5000;
+    o.job.watermark.perEvent = true;
+    o.job.window.kind = stream::WindowKind::Session;
+    o.job.window.gap = 30000;
+    QString error;
+    QVERIFY2(view.loadNow(asset("pagamentos.csv"), o, &error), qPrintable(error));
+    const auto* obs = view.observation();
+    QVERIFY(obs);
+    std::uint64_t last = 0;
+    for (const auto& w : obs->windows)
+        for (const auto& f : w.firings) last = std::max(last, f.step);
+    QVERIFY(last > 0);
+    int merged = 0;
+    for (std::size_t i = 0; i < obs->windows.size(); ++i) {
+        const auto& w = obs->windows[i];
+        if (!w.mergedStep || !w.firings.empty() || *w.mergedStep >= last) continue;
+        view.setStep(*w.mergedStep);
+        QApplication::processEvents();
+        const QRectF atMerge = view.canvas()->bandRect(static_cast<int>(i), view.canvas()->size());
+        view.setStep(last);
+        QApplication::processEvents();
+        const QRectF atEnd = view.canvas()->bandRect(static_cast<int>(i), view.canvas()->size());
+        QVERIFY(!atMerge.isEmpty());
+        QCOMPARE(atEnd, atMerge);
+        ++merged;
+    }
+    QVERIFY2(merged >= 3, qPrintable(QStringLiteral("%1 merged-away windows").arg(merged)));
+}

@@ -33,4 +33,5 @@ private Q_SLOTS:
     void seekingGivesWhatPlayingGives();
     void labelsClearOfTextsDotsAndWatermark();
     void whyPanelAndKeyLanesFitBesideTheLabPanel();
+    void mergedSessionWindowsStopWhereTheyWereMerged();
 };
