@@ -3334,6 +3334,14 @@ File ▸ Open trace… reads a CSV or JSON Lines file of events and runs it thro
         <translation>event (at its arrival)</translation>
     </message>
     <message>
+        <source>Late (dropped)</source>
+        <translation>Late (dropped)</translation>
+    </message>
+    <message>
+        <source>late event (dropped)</source>
+        <translation>late event (dropped)</translation>
+    </message>
+    <message>
         <source>late event (side output)</source>
         <translation>late event (side output)</translation>
     </message>

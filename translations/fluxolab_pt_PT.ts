@@ -3336,6 +3336,14 @@ Ficheiro ▸ Abrir traço… lê um ficheiro de eventos CSV ou JSON Lines e corr
         <translation>evento (quando chega)</translation>
     </message>
     <message>
+        <source>Late (dropped)</source>
+        <translation>Atrasados (descartados)</translation>
+    </message>
+    <message>
+        <source>late event (dropped)</source>
+        <translation>evento atrasado (descartado)</translation>
+    </message>
+    <message>
         <source>late event (side output)</source>
         <translation>evento atrasado (saída lateral)</translation>
     </message>

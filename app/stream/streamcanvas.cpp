@@ -154,9 +154,21 @@ QStringList wrapInTwo(const QString& text, const QFontMetricsF& fm, double width
     return QStringList{first, words.mid(used).join(QLatin1Char(' '))};
 }
 
+/// Whether the job drops its late elements (Flink SQL has no side output; a DataStream job without one
+/// drops them), as the pipeline's late box says.
+bool lateDropped(const stream_observe::StreamObservation* o) {
+    return o && (!o->options.job.lateSideOutput || o->options.job.watermark.kind == stream::WatermarkKind::Sql);
+}
+
+/// The title of the strip right of the plot where the late elements go.
+QString lateStripTitle(const stream_observe::StreamObservation* o) {
+    return lateDropped(o) ? StreamCanvas::tr("Late (dropped)") : StreamCanvas::tr("Late side output");
+}
+
 /// The legend's entries (symbol kind, text) in drawing order.
-std::vector<std::pair<int, QString>> legendItems() {
-    return {{0, StreamCanvas::tr("event (at its arrival)")}, {1, StreamCanvas::tr("late event (side output)")},
+std::vector<std::pair<int, QString>> legendItems(const stream_observe::StreamObservation* o) {
+    return {{0, StreamCanvas::tr("event (at its arrival)")},
+            {1, lateDropped(o) ? StreamCanvas::tr("late event (dropped)") : StreamCanvas::tr("late event (side output)")},
             {2, StreamCanvas::tr("operator watermark")},     {3, StreamCanvas::tr("open window")},
             {4, StreamCanvas::tr("fired window (result)")},  {5, StreamCanvas::tr("idle partition")}};
 }
@@ -453,7 +465,7 @@ StreamCanvas::Geometry StreamCanvas::computeGeometry(QSizeF size) const {
     };
     int rows = 1;
     double lx = g.legend.left();
-    for (const auto& item : legendItems()) {
+    for (const auto& item : legendItems(m_obs)) {
         const double w = g.legendItemWidth(item.second);
         if (lx + w > g.legend.right() && lx > g.legend.left()) {
             lx = g.legend.left();
@@ -472,7 +484,7 @@ StreamCanvas::Geometry StreamCanvas::computeGeometry(QSizeF size) const {
     // The processing axis: its numbers, then its title on one line (whole, condensed, its short form,
     // condensed), else on two lines (the room is reserved here, the plot gives it up).
     const double sideW0 = std::max(
-        m_theme.px(120), QFontMetricsF(m_theme.font(9, true)).horizontalAdvance(tr("Late side output")) + m);
+        m_theme.px(120), QFontMetricsF(m_theme.font(9, true)).horizontalAdvance(lateStripTitle(m_obs)) + m);
     const double plotW = size.width() - 2 * m - g.labelWidth - sideW0 - m;
     {
         const bool arrival = m_obs && m_obs->hasArrivalTimes();
@@ -710,7 +722,7 @@ QRectF StreamCanvas::drawStill(QPainter& p, const Geometry& g, std::vector<Place
             QString text;
         };
         std::vector<Item> items;
-        for (const auto& [kind, text] : legendItems())
+        for (const auto& [kind, text] : legendItems(m_obs))
             items.push_back({kind, text});
         double x = g.legend.left(), y = g.legend.top() + m_theme.px(2);
         const double sw = m_theme.px(16);
@@ -829,7 +841,7 @@ QRectF StreamCanvas::drawStill(QPainter& p, const Geometry& g, std::vector<Place
     p.drawRect(g.side);
     p.setPen(kLate);
     p.setFont(bold);
-    const QString sideTitle = tr("Late side output");
+    const QString sideTitle = lateStripTitle(m_obs);
     put(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2), g.side.width() - m_theme.px(8),
                fm.height()),
         Qt::AlignLeft | Qt::AlignVCenter,
@@ -1364,7 +1376,7 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     // Side output strip (its frame and title are still: drawStill).
     p.setFont(font);
     p.setPen(kLate);
-    const QString sideCount = o.options.job.lateSideOutput
+    const QString sideCount = !lateDropped(&o)
                                   ? tr("%n late", nullptr, static_cast<int>(lateShown))
                                   : tr("%n dropped", nullptr, static_cast<int>(lateShown));
     put(QRectF(g.side.left() + m_theme.px(4), g.side.top() + m_theme.px(2) + fm.height(),

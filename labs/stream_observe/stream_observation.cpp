@@ -680,10 +680,14 @@ public:
             break;
         }
         case StreamEventKind::ElementLate:
-            if (step >= 1 && step <= o.elements.size()) {
-                ObservedElement& el = o.elements[step - 1];
-                el.late = true;
-                el.watermarkAtArrival = e.c;
+            // The element the event names (key, event time): the DataStream window operator judges it as
+            // it arrives (the element of this step); Flink SQL's global phase drops the rows of a partial
+            // when the local phase flushes it, later, several at once. The latest element read so far with
+            // that key and event time not yet marked late: rows of one key and time after a dropped one
+            // are dropped too, so they are marked in arrival order, one event each.
+            if (ObservedElement* el = lateElement(e.key, e.a)) {
+                el->late = true;
+                el->watermarkAtArrival = e.c;
             }
             break;
         default:
@@ -695,6 +699,18 @@ public:
     bool runnerSteps = false; ///< the runner sets `step` (it counts reads again after a crash)
 
 private:
+    ObservedElement* lateElement(const std::string& key, Millis eventTime) {
+        const std::uint64_t read = std::min<std::uint64_t>(step, o.elements.size());
+        if (read == 0) return nullptr;
+        ObservedElement& current = o.elements[read - 1];
+        if (!current.late && current.eventTime == eventTime && current.key == key) return &current;
+        for (std::uint64_t i = read; i-- > 0;) {
+            ObservedElement& el = o.elements[i];
+            if (!el.late && el.eventTime == eventTime && el.key == key) return &el;
+        }
+        return nullptr;
+    }
+
     KeyedChange change(KeyedChange::Kind kind, Millis procTime, const std::string& key) {
         KeyedChange c;
         c.kind = kind;

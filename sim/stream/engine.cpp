@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 
@@ -537,6 +539,9 @@ struct StreamJob::Impl {
         std::set<Timer> procTimers;
         std::map<std::uint32_t, std::map<std::string, StateCell>> keyState; ///< process functions
         SqlSlicingWindows sql; ///< Flink SQL's slicing window aggregation (usesSqlSlicing)
+        /// SQL, with a journal: the (key, window) pairs journaled as created and not yet fired, so that a
+        /// window is created once, by its first row, and purged when it fires (its state is cleared then).
+        std::set<std::tuple<std::uint32_t, Millis, Millis>> sqlOpen;
         // Dense tumbling windows (see Slab): open windows sorted by start, the one used last, the earliest
         // pending fire/cleanup time over them, and zeroed key arrays to reuse.
         std::vector<Slab> slabs;
@@ -934,6 +939,10 @@ struct StreamJob::Impl {
         SqlSink(Impl& impl, WindowTask& task) : impl_(impl), task_(task) {}
         void fire(std::uint32_t key, const TimeWindow& w, const Accumulator& acc) override {
             impl_.emit(task_, key, w, acc, false);
+            // The window's state is cleared as it fires (expiredSlices; SQL has no allowed lateness).
+            if (impl_.journal && task_.sqlOpen.erase({key, w.start, w.end}) > 0)
+                impl_.record({StreamEventKind::WindowPurged, 0, -1, task_.index, -1, w.start, w.end, 0, 0,
+                              impl_.keys[key].name, {}});
         }
         void dropped(std::uint32_t key, Millis eventTime, Millis watermark) override {
             if (impl_.journal)
@@ -1239,6 +1248,20 @@ struct StreamJob::Impl {
             const int src = splits[static_cast<std::size_t>(el.partition)].owner;
             sources[static_cast<std::size_t>(src)].sqlLocal.element(
                 kid, el.eventTime, el.value, job.spec_.agg == AggKind::Collect, t.watermark);
+            if (journal) {
+                // The row joins every window of its slice that has not fired at the operator's watermark
+                // (the ones that have would drop it, or pass it on to their later windows): the first row
+                // of a window creates it. A late row creates none (its drop is journaled at the flush).
+                assignWindowsInto(job.spec_.window, el.eventTime, scratch);
+                std::sort(scratch.begin(), scratch.end(),
+                          [](const TimeWindow& a, const TimeWindow& b) { return a.end < b.end; });
+                for (const TimeWindow& w : scratch) {
+                    if (t.watermark >= w.maxTimestamp()) continue;
+                    if (t.sqlOpen.insert({kid, w.start, w.end}).second)
+                        record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, w.start, w.end, 0, 0,
+                                keys[kid].name, {}});
+                }
+            }
             return;
         }
         const WindowSpec& ws = job.spec_.window;

@@ -67,7 +67,7 @@ void StreamView::fold(const Fields& e) {
         ++s.firings;
         if (e.flag) ++s.lateFirings;
         const auto it = s.windows.find(windowKey());
-        if (it != s.windows.end()) { // (SQL's slice-based windows have no created/purged events)
+        if (it != s.windows.end()) { // (journals from before SQL windows had created/purged events)
             ++it->second.firings;
             it->second.lastFiringLate = e.flag != 0;
             it->second.firedAtWatermark = e.c;

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void firedWindowsAgreeAtEveryStep();
     void keyLanesReadableWithTheTerminalInPresentation();
     void cachedPictureEqualsAFullRedraw();
+    void sqlLateAndOpenWindowsAsTheHeaderSays();
     void seekingGivesWhatPlayingGives();
     void labelsClearOfTextsDotsAndWatermark();
     void whyPanelAndKeyLanesFitBesideTheLabPanel();

@@ -7,7 +7,10 @@
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <set>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 using namespace fluxolab::stream;
@@ -245,4 +248,111 @@ TEST_CASE("sql parallelism 2: the local phase flushes at its own source subtask'
                          "b,0,10000,1,15000,on-time",
                          "b,20000,30000,1,MAX,on-time",
                      });
+}
+
+namespace {
+
+/// A shuffled run of rows over 4 keys with some far behind the others (late for their windows).
+std::vector<Element> lateRows(unsigned seed, int n) {
+    std::vector<Element> rows;
+    unsigned x = seed * 2654435761u + 12345u;
+    const auto next = [&x] {
+        x = x * 1103515245u + 12345u;
+        return (x >> 8) & 0xffffffu;
+    };
+    Millis t = 0;
+    for (int i = 0; i < n; ++i) {
+        t += static_cast<Millis>(next() % 900);
+        Millis ts = t - static_cast<Millis>(next() % 4000); // within the 5 s bound
+        if (next() % 10 == 0) ts -= 20000 + static_cast<Millis>(next() % 30000); // late
+        rows.push_back(row(std::max<Millis>(ts, 0), "k" + std::to_string(next() % 4), 1));
+    }
+    return rows;
+}
+
+} // namespace
+
+TEST_CASE("sql journal: one element_late per dropped row, every fired window created first and purged") {
+    // The view folds the journal: a SQL job must journal what it drops (one element_late per row replay
+    // prints as LATE) and the windows its rows open (window_created at the first row, window_purged as it
+    // fires: the state is cleared then), as the DataStream window operator does.
+    for (const auto& [kind, size, step] : {std::tuple{WindowKind::Tumble, Millis{10000}, Millis{0}},
+                                           std::tuple{WindowKind::Hop, Millis{10000}, Millis{5000}},
+                                           std::tuple{WindowKind::Cumulate, Millis{20000}, Millis{5000}}}) {
+        for (unsigned seed = 1; seed <= 20; ++seed) {
+            CAPTURE(static_cast<int>(kind));
+            CAPTURE(seed);
+            const JobSpec spec = sqlJob(5000, window(kind, size, step), AggKind::Count);
+            const auto rows = lateRows(seed, 300);
+            std::multiset<std::pair<std::string, Millis>> late, journaled;
+            std::vector<std::tuple<std::string, Millis, Millis>> fired;
+            JobOutput out;
+            out.onFiring = [&](const Firing& f) { fired.emplace_back(f.key, f.start, f.end); };
+            out.onLate = [&](const LateRecord& l) { late.insert({l.key, l.eventTime}); };
+            StreamJournal journal;
+            StreamJob job(spec, out, &journal);
+            for (const auto& e : rows)
+                job.process(e);
+            job.finish();
+            // The same results as without a journal (replay runs without one).
+            const Result plain = run(spec, rows);
+            CHECK(plain.lines.size() == fired.size() + late.size());
+
+            std::set<std::tuple<std::string, Millis, Millis>> open, created;
+            std::size_t purged = 0;
+            for (const StreamEvent& e : journal.events()) {
+                const auto w = std::make_tuple(e.key, e.a, e.b);
+                switch (e.kind) {
+                case StreamEventKind::ElementLate:
+                    journaled.insert({e.key, e.a});
+                    CHECK(e.flag == 1);
+                    break;
+                case StreamEventKind::WindowCreated:
+                    CHECK(open.insert(w).second); // created once while it holds state
+                    created.insert(w);
+                    break;
+                case StreamEventKind::WindowFired:
+                    CHECK(open.count(w) == 1); // fired windows were created before
+                    break;
+                case StreamEventKind::WindowPurged:
+                    CHECK(open.erase(w) == 1);
+                    ++purged;
+                    break;
+                default:
+                    break;
+                }
+            }
+            CHECK(late.size() > 0);
+            CHECK(journaled == late);
+            CHECK(open.empty()); // the final watermark fired every window a row opened
+            CHECK(purged == fired.size());
+            CHECK(created.size() == fired.size());
+        }
+    }
+}
+
+TEST_CASE("sql journal: a window is created by its first row, a row late for it creates none") {
+    // TUMBLE 10 s, SQL watermark ts - 5 s. Rows at 1 s, 3 s (window [0,10) created at the first), 16 s
+    // (watermark 11 s: [0,10) fires, [10,20) created), 4 s (late: [0,10) fired; dropped at the flush).
+    const JobSpec spec = sqlJob(5000, window(WindowKind::Tumble, 10000), AggKind::Count);
+    StreamJournal journal;
+    StreamJob job(spec, JobOutput{}, &journal);
+    std::vector<std::string> seen;
+    for (const Millis ts : {Millis{1000}, Millis{3000}, Millis{16000}, Millis{4000}}) {
+        job.process(row(ts, "a"));
+    }
+    job.finish();
+    for (const StreamEvent& e : journal.events()) {
+        if (e.kind == StreamEventKind::WindowCreated || e.kind == StreamEventKind::WindowFired ||
+            e.kind == StreamEventKind::WindowPurged || e.kind == StreamEventKind::ElementLate ||
+            e.kind == StreamEventKind::ElementArrived)
+            seen.push_back(std::string(streamEventKindName(e.kind)) + "@" + std::to_string(e.a) +
+                           (e.kind == StreamEventKind::ElementArrived ? "" : "," + std::to_string(e.b)));
+    }
+    const std::vector<std::string> expected = {
+        "element_arrived@1000",       "window_created@0,10000",     "element_arrived@3000",
+        "element_arrived@16000",      "window_created@10000,20000", "window_fired@0,10000",
+        "window_purged@0,10000",      "element_arrived@4000",       "element_late@4000,0",
+        "window_fired@10000,20000",   "window_purged@10000,20000"};
+    CHECK(seen == expected);
 }
