@@ -1,5 +1,7 @@
 #include "labs/stream_tool/stream_errors.h"
 
+#include "sim/stream/kafka_topic.h"
+
 namespace fluxolab::labs {
 
 std::string jobErrorText(const stream::JobError& e) {

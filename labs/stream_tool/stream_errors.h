@@ -5,10 +5,15 @@
 
 #include "labs/traces/trace_reader.h"
 #include "sim/stream/engine.h"
-#include "sim/stream/kafka_topic.h"
 
 #include <cstdint>
 #include <string>
+
+namespace fluxolab::stream { // sim/stream/kafka_topic.h (by reference only: no new sim/ header here)
+struct SourceError;
+struct SkippedRecord;
+struct FeedError;
+} // namespace fluxolab::stream
 
 namespace fluxolab::labs {
 
