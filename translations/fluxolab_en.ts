@@ -767,6 +767,26 @@
         <source>fluxolab-cli replay: %1</source>
         <translation>fluxolab-cli replay: %1</translation>
     </message>
+    <message>
+        <source>the stream job does not run on the simulation&apos;s clock</source>
+        <translation>the stream job does not run on the simulation&apos;s clock</translation>
+    </message>
+    <message>
+        <source>the stream job reads %1 split(s) of &quot;%2&quot;, but the topic &quot;%3&quot; has %4 partition(s)</source>
+        <translation>the stream job reads %1 split(s) of &quot;%2&quot;, but the topic &quot;%3&quot; has %4 partition(s)</translation>
+    </message>
+    <message>
+        <source>the poll interval is %1 ms; it must be positive</source>
+        <translation>the poll interval is %1 ms; it must be positive</translation>
+    </message>
+    <message>
+        <source>the topic &quot;%1&quot; refused the trace&apos;s records (Kafka: %2); %3 were sent before it, the rest of the trace was not sent</source>
+        <translation>the topic &quot;%1&quot; refused the trace&apos;s records (Kafka: %2); %3 were sent before it, the rest of the trace was not sent</translation>
+    </message>
+    <message>
+        <source>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3; the first on partition %4): the producer gave them up</source>
+        <translation>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3; the first on partition %4): the producer gave them up</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -3279,6 +3299,14 @@
     <message>
         <source>&quot;%1&quot; is a folder, not a scenario file. Use a gallery name or the path of a .json file.</source>
         <translation>&quot;%1&quot; is a folder, not a scenario file. Use a gallery name or the path of a .json file.</translation>
+    </message>
+    <message>
+        <source>The trace sent to the topic: %1</source>
+        <translation>The trace sent to the topic: %1</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s streams: %1</source>
+        <translation>The scenario&apos;s streams: %1</translation>
     </message>
 </context>
 <context>

@@ -767,6 +767,26 @@
         <source>fluxolab-cli replay: %1</source>
         <translation>fluxolab-cli replay: %1</translation>
     </message>
+    <message>
+        <source>the stream job does not run on the simulation&apos;s clock</source>
+        <translation>o job de stream não corre no relógio da simulação</translation>
+    </message>
+    <message>
+        <source>the stream job reads %1 split(s) of &quot;%2&quot;, but the topic &quot;%3&quot; has %4 partition(s)</source>
+        <translation>o job de stream lê %1 split(s) de &quot;%2&quot;, mas o tópico &quot;%3&quot; tem %4 partição(ões)</translation>
+    </message>
+    <message>
+        <source>the poll interval is %1 ms; it must be positive</source>
+        <translation>o intervalo de poll é %1 ms; tem de ser positivo</translation>
+    </message>
+    <message>
+        <source>the topic &quot;%1&quot; refused the trace&apos;s records (Kafka: %2); %3 were sent before it, the rest of the trace was not sent</source>
+        <translation>o tópico &quot;%1&quot; recusou os registos do traço (Kafka: %2); %3 foram enviados antes disso, o resto do traço não foi enviado</translation>
+    </message>
+    <message>
+        <source>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3; the first on partition %4): the producer gave them up</source>
+        <translation>%1 registo(s) do traço não foram entregues ao tópico &quot;%2&quot; (Kafka: %3; o primeiro na partição %4): o produtor desistiu deles</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -3281,6 +3301,14 @@
     <message>
         <source>&quot;%1&quot; is a folder, not a scenario file. Use a gallery name or the path of a .json file.</source>
         <translation>&quot;%1&quot; é uma pasta, não um ficheiro de cenário. Use um nome da galeria ou o caminho de um ficheiro .json.</translation>
+    </message>
+    <message>
+        <source>The trace sent to the topic: %1</source>
+        <translation>O traço enviado para o tópico: %1</translation>
+    </message>
+    <message>
+        <source>The scenario&apos;s streams: %1</source>
+        <translation>Os streams do cenário: %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "app/core/errortexts.h"
 
 #include "app/core/language.h"
+#include "app/core/texts.h"
 #include "app/stream/streamview.h"
 #include "labs/common/teaching_notes.h"
 #include "labs/kafka_tools/topic_error_notes.h"
@@ -121,7 +122,9 @@ QString ErrorTexts::scenarioStreamProblem(const stream_observe::ScenarioStreamPr
     case Kind::Trace: reason = StreamView::describeError(p.trace, true); break; // the path it looked for
     case Kind::NoSuchTopic: reason = tr("the topic \"%1\" does not exist in the scenario").arg(v); break;
     case Kind::NoEventTimeField: reason = tr("the event time is read from the value, but the name of its field is missing"); break;
-    case Kind::Internal: reason = tr("the topic \"%1\" cannot be read by this job (%2)").arg(v, q(p.detail)); break;
+    case Kind::Internal: reason = tr("the topic \"%1\" cannot be read by this job (%2)").arg(v, sourceError(p.source)); break;
+    case Kind::FeedRefused: reason = feedRefused(p.value, p.kafka, p.count); break;
+    case Kind::FeedNotDelivered: reason = feedNotDelivered(p.value, p.kafka, p.partition, p.count); break;
     }
     return tr("At %1: %2").arg(q(p.path), reason);
 }
@@ -215,6 +218,33 @@ QString ErrorTexts::jobError(const stream::JobError& e) {
     return {};
 }
 
+QString ErrorTexts::sourceError(const stream::SourceError& e) {
+    using C = stream::SourceErrorCode;
+    switch (e.code) {
+    case C::None: return {};
+    case C::NoSuchTopic: return tr("the topic \"%1\" does not exist in the scenario").arg(q(e.topic));
+    case C::OtherScheduler: return tr("the stream job does not run on the simulation's clock");
+    case C::JobMismatch:
+        return tr("the stream job reads %1 split(s) of \"%2\", but the topic \"%3\" has %4 partition(s)")
+            .arg(QString::number(e.jobPartitions), q(e.jobTopic), q(e.topic), QString::number(e.topicPartitions));
+    case C::NoTimeField: return tr("the event time is read from the value, but the name of its field is missing");
+    case C::PollInterval: return tr("the poll interval is %1 ms; it must be positive").arg(QString::number(e.value));
+    }
+    return {};
+}
+
+QString ErrorTexts::feedRefused(const std::string& topic, labs::ErrorCode kafka, std::uint64_t sent) {
+    return tr("the topic \"%1\" refused the trace's records (Kafka: %2); %3 were sent before it, the rest of the trace "
+              "was not sent")
+        .arg(q(topic), Texts::errorCode(kafka), QString::number(sent));
+}
+
+QString ErrorTexts::feedNotDelivered(const std::string& topic, labs::ErrorCode kafka, int partition, std::uint64_t records) {
+    return tr("%1 record(s) of the trace were not delivered to the topic \"%2\" (Kafka: %3; the first on partition %4): "
+              "the producer gave them up")
+        .arg(QString::number(records), q(topic), Texts::errorCode(kafka), QString::number(partition));
+}
+
 QString ErrorTexts::topicRunError(const stream_observe::TopicRunError& e) {
     using Kind = stream_observe::TopicRunError::Kind;
     switch (e.kind) {
@@ -223,7 +253,9 @@ QString ErrorTexts::topicRunError(const stream_observe::TopicRunError& e) {
     case Kind::Job: return tr("the stream job's settings do not go together: %1").arg(jobError(e.job));
     case Kind::NoEventTimeField: return tr("the event time is read from the value, but the name of its field is missing");
     case Kind::Trace: return StreamView::describeError(e.trace, true);
-    case Kind::Internal: return tr("the topic \"%1\" cannot be read by this job (%2)").arg(q(e.topic), q(e.detail));
+    case Kind::Internal: return tr("the topic \"%1\" cannot be read by this job (%2)").arg(q(e.topic), sourceError(e.source));
+    case Kind::FeedRefused: return feedRefused(e.topic, e.kafka, e.count);
+    case Kind::FeedNotDelivered: return feedNotDelivered(e.topic, e.kafka, e.partition, e.count);
     }
     return {};
 }

@@ -35,6 +35,12 @@ public:
     static QString jobError(const stream::JobError& error);
     /// Why a trace cannot be fed into a topic, or a job cannot read it (TopicStreamRun::errorInfo).
     static QString topicRunError(const stream_observe::TopicRunError& error);
+    /// Why a topic source cannot read its topic (stream::SourceError's code).
+    static QString sourceError(const stream::SourceError& error);
+    /// A trace's send to `topic` refused by Kafka (`kafka`), `sent` records before it.
+    static QString feedRefused(const std::string& topic, labs::ErrorCode kafka, std::uint64_t sent);
+    /// `records` of a trace's records its producer gave up on (the first on `partition`).
+    static QString feedNotDelivered(const std::string& topic, labs::ErrorCode kafka, int partition, std::uint64_t records);
     /// What is wrong with the arguments of fluxolab-cli replay (the terminal's replay shown in the
     /// stream view), naming the option and what it was given.
     static QString replayError(const labs::ReplayError& error);

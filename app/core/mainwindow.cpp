@@ -206,6 +206,14 @@ void MainWindow::showTerminalReplay() {
 }
 
 void MainWindow::syncTopicStream() {
+    // A feed that fails (its topic refused or lost its records) is said where the stream's summary is,
+    // and once in the status bar when it appears: nothing is lost without a word.
+    const QString problem = m_controller->streamProblem();
+    if (problem != m_streamProblem) {
+        m_streamProblem = problem;
+        if (!problem.isEmpty()) statusBar()->showMessage(problem, 15000);
+    }
+    m_stream->setLiveProblem(problem);
     const stream_observe::TopicStreamRun* run = m_controller->topicStream();
     if (!run) return;
     m_stream->showLiveObservation(run->observation(), m_controller->time());

@@ -128,6 +128,7 @@ private:
     /// stream job on the same clock; the stream view follows the cluster view's cursor.
     void sendTraceToTopic();
     void syncTopicStream();
+    QString m_streamProblem; ///< the last one shown (the status bar tells a new one once)
     /// A `fluxolab-cli replay` that ran in the terminal (a stream lab's step): the stream view shows the
     /// same run (its state and timers, checkpoints, crash and restore).
     void showTerminalReplay();

@@ -654,6 +654,18 @@ const stream_observe::TopicStreamRun* SimulationController::topicStream() const 
     return nullptr;
 }
 
+QString SimulationController::streamProblem() const {
+    settle();
+    if (m_topic_stream) {
+        if (!m_topic_stream->errorInfo().failed()) return {};
+        return tr("The trace sent to the topic: %1").arg(ErrorTexts::topicRunError(m_topic_stream->errorInfo()));
+    }
+    if (!m_run || !m_run->streams()) return {};
+    const stream_observe::ScenarioStreamProblem problem = m_run->streams()->problem();
+    if (problem.kind == stream_observe::ScenarioStreamProblem::Kind::None) return {};
+    return tr("The scenario's streams: %1").arg(ErrorTexts::scenarioStreamProblem(problem));
+}
+
 bool SimulationController::attachTopicStream(stream_observe::TopicRunOptions options, QString* error) {
     settle();
     if (!m_run) {

@@ -214,6 +214,10 @@ public:
     /// first stream job (its trace_feeds and stream_jobs, attached by the session on every load and
     /// replay). Read it on the UI thread (it settles first).
     const stream_observe::TopicStreamRun* topicStream() const;
+    /// What stops a running feed or stream job (the trace sent from File, else the scenario's
+    /// trace_feeds / stream_jobs), in the UI language: a bad trace line met while feeding, or trace
+    /// records the topic did not take (a send refused, records not delivered). Empty when none.
+    QString streamProblem() const;
 
     // ---- commands typed in the terminal (app/terminal*) act on the same simulation ----
     /// The session whose clock the terminal advances too (nullptr before a load). Tests and

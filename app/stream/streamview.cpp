@@ -506,6 +506,12 @@ void StreamView::setObservation(std::unique_ptr<StreamObservation> obs) {
     refreshStatus();
 }
 
+void StreamView::setLiveProblem(const QString& problem) {
+    if (problem == m_liveProblem) return;
+    m_liveProblem = problem;
+    refreshStatus();
+}
+
 void StreamView::showLiveObservation(const StreamObservation& obs, stream::Millis time) {
     if (m_loading) return;
     const auto size = [](const auto& lanes) {
@@ -888,7 +894,12 @@ void StreamView::refreshStatus() {
         if (!o.job.watermark.perEvent && !m_obs->hasArrivalTimes())
             text += QStringLiteral(" · ") + tr("no arrival times: periodic watermarks only come at the end "
                                                "(choose a watermark after every event)");
+        if (!m_liveProblem.isEmpty()) text += QStringLiteral(" · ") + m_liveProblem;
+        m_summary->setStyleSheet(m_liveProblem.isEmpty() ? QString() : QStringLiteral("color: #c0392b"));
         m_summary->setText(text);
+    } else if (!m_liveProblem.isEmpty()) {
+        m_summary->setStyleSheet(QStringLiteral("color: #c0392b"));
+        m_summary->setText(m_liveProblem);
     } else {
         m_summary->setStyleSheet(QString());
         m_summary->setText(tr("No trace loaded."));

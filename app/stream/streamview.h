@@ -57,6 +57,10 @@ public:
     /// Shows a run that is still going (a trace fed into a simulated topic): takes a copy when it
     /// changed, keeps the key filter, and puts the cursor on the last element read by `time`.
     void showLiveObservation(const stream_observe::StreamObservation& obs, stream::Millis time);
+    /// What stops the live run (SimulationController::streamProblem), shown in red in the summary line
+    /// after the run's summary; empty: none.
+    void setLiveProblem(const QString& problem);
+    QString liveProblem() const { return m_liveProblem; }
     StreamCanvas* canvas() const { return m_canvas; }
     PipelineCanvas* pipeline() const { return m_pipeline; }
     WatermarkPlot* watermarkPlot() const { return m_plot; }
@@ -141,6 +145,7 @@ private:
     QString m_whatIfDesc;
     int m_selected = -1;
     QString m_lastError;
+    QString m_liveProblem;
     stream_observe::RunOptions m_lastOptions;
     QString m_lastPath;
 

@@ -175,7 +175,18 @@ ScenarioStreamProblem runProblem(const TopicRunError& e, const std::string& path
     case TopicRunError::Kind::Internal:
         p.kind = Kind::Internal;
         p.value = e.topic;
-        p.detail = e.detail;
+        p.source = e.source;
+        break;
+    case TopicRunError::Kind::FeedRefused:
+    case TopicRunError::Kind::FeedNotDelivered:
+        p.kind = e.kind == TopicRunError::Kind::FeedRefused ? Kind::FeedRefused : Kind::FeedNotDelivered;
+        // The feed's topic is what did not take the records, not its trace.
+        if (p.path.size() >= 6 && p.path.compare(p.path.size() - 6, 6, "/trace") == 0)
+            p.path.replace(p.path.size() - 6, 6, "/topic");
+        p.value = e.topic;
+        p.kafka = e.kafka;
+        p.partition = e.partition;
+        p.count = e.count;
         break;
     }
     return p;
@@ -236,7 +247,8 @@ std::string ScenarioStreams::error() const {
 
 ScenarioStreamProblem ScenarioStreams::problem() const {
     if (!m_error.empty()) return m_problem;
-    // While running: a bad trace record met while feeding (the order of error()).
+    // While running: a bad trace record met while feeding, or records the topic did not take (the
+    // order of error()).
     for (std::size_t i = 0; i < m_feeds.size(); ++i)
         if (m_feeds[i]->errorInfo().failed())
             return runProblem(m_feeds[i]->errorInfo(), "/trace_feeds/" + std::to_string(i) + "/trace");

@@ -43,13 +43,19 @@ struct ScenarioStreamProblem {
         // Only when attached (ScenarioStreams::problem), from the feed's or job's TopicStreamRun:
         NoSuchTopic,       ///< value: the topic
         NoEventTimeField,  ///< event time from the value without the name of its field
-        Internal,          ///< the topic source refused the job (detail: its English); not reachable from a file
+        Internal,          ///< the topic source refused the job (source); not reachable from a file
+        // While running, from a feed (path: its /trace_feeds/N/topic; value: the topic):
+        FeedRefused,       ///< a send refused (kafka); count: trace events sent before it
+        FeedNotDelivered,  ///< count trace records the producer gave up on (kafka; the first on partition)
     } kind = Kind::None;
     std::string path;  ///< e.g. "/stream_jobs/0/window"
     std::string value; ///< what the file gave
-    std::string detail; ///< Kind::Internal: the source's English reason
     stream::JobError job;
     traces::TraceError trace;
+    stream::SourceError source; ///< Kind::Internal
+    sim::ErrorCode kafka = sim::ErrorCode::NONE; ///< Feed kinds: Kafka's error
+    int partition = -1;
+    std::uint64_t count = 0;
 };
 /// Checks every feed and job of a scenario, including that each trace file can be found and read;
 /// nothing when all is well. `detail`, when given, gets the problem as data.
@@ -65,7 +71,8 @@ public:
     ScenarioStreams(const ScenarioStreams&) = delete;
     ScenarioStreams& operator=(const ScenarioStreams&) = delete;
 
-    /// The first problem (attaching, or a bad trace record met while feeding); empty when none.
+    /// The first problem (attaching, a bad trace record met while feeding, or a feed whose records the
+    /// topic did not take: refused, or not delivered); empty when none.
     /// fluxolab-cli's English.
     std::string error() const;
     /// The same problem as data (Kind::None when none), for a UI that words it itself.

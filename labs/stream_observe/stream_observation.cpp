@@ -1052,6 +1052,8 @@ struct TopicStreamRun::Impl {
     std::unique_ptr<TopicFeeder> feeder;
     std::unique_ptr<StreamJob> job;
     std::unique_ptr<KafkaTopicSource> source;
+    /// The feeder's failure (a send refused, records not delivered) into error / errorInfo.
+    void syncFeed();
 
     bool next(FeedRecord& out) {
         traces::TraceRecord r;
@@ -1099,8 +1101,11 @@ TopicStreamRun::TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& opti
     m.obs.traceName = options.tracePath.empty() ? options.topic : options.tracePath + " -> " + options.topic;
     JobSpec& spec = m.obs.options.job;
     using Kind = TopicRunError::Kind;
-    if (const auto problem = jobForTopic(sim, options.topic, spec)) {
-        m.error = *problem;
+    if (!jobForTopic(sim, options.topic, spec)) {
+        stream::SourceError noTopic;
+        noTopic.code = stream::SourceErrorCode::NoSuchTopic;
+        noTopic.topic = options.topic;
+        m.error = labs::sourceErrorText(noTopic);
         m.errorInfo.kind = Kind::NoSuchTopic;
         m.errorInfo.topic = options.topic;
         return;
@@ -1140,10 +1145,10 @@ TopicStreamRun::TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& opti
     ss.pollInterval = options.pollInterval;
     m.source = std::make_unique<KafkaTopicSource>(sim, *m.job, ss);
     if (m.source->error()) {
-        m.error = *m.source->error();
+        m.error = labs::sourceErrorText(*m.source->error());
         m.errorInfo.kind = Kind::Internal;
         m.errorInfo.topic = options.topic;
-        m.errorInfo.detail = m.error;
+        m.errorInfo.source = *m.source->error();
         return;
     }
     m.source->beforeElement = [&m](const Element& e, sim::Offset offset) {
@@ -1169,10 +1174,29 @@ TopicStreamRun::TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& opti
 
 TopicStreamRun::~TopicStreamRun() = default;
 
+void TopicStreamRun::Impl::syncFeed() {
+    if (!feeder) return;
+    const FeedError& f = feeder->error();
+    if (!f.failed()) return;
+    // A bad trace record met while feeding stays the problem once found (it came first).
+    if (errorInfo.failed() && errorInfo.kind != TopicRunError::Kind::FeedRefused &&
+        errorInfo.kind != TopicRunError::Kind::FeedNotDelivered)
+        return;
+    errorInfo.kind = f.code == stream::FeedErrorCode::SendRefused ? TopicRunError::Kind::FeedRefused
+                                                                  : TopicRunError::Kind::FeedNotDelivered;
+    errorInfo.topic = f.topic;
+    errorInfo.kafka = f.kafka;
+    errorInfo.partition = f.partition;
+    errorInfo.count = f.code == stream::FeedErrorCode::SendRefused ? f.sent : f.records;
+    error = labs::feedErrorText(f);
+}
+
 const std::string& TopicStreamRun::error() const {
+    impl_->syncFeed();
     return impl_->error;
 }
 const TopicRunError& TopicStreamRun::errorInfo() const {
+    impl_->syncFeed();
     return impl_->errorInfo;
 }
 const StreamObservation& TopicStreamRun::observation() const {
@@ -1189,7 +1213,10 @@ std::uint64_t TopicStreamRun::skipped() const {
     return impl_->source ? impl_->source->skipped() : 0;
 }
 std::string TopicStreamRun::sourceSkipReason() const {
-    return impl_->source ? impl_->source->firstSkipReason() : std::string();
+    return impl_->source ? labs::skippedRecordText(impl_->source->firstSkipped()) : std::string();
+}
+stream::SkippedRecord TopicStreamRun::sourceSkipped() const {
+    return impl_->source ? impl_->source->firstSkipped() : stream::SkippedRecord{};
 }
 const std::vector<sim::Offset>& TopicStreamRun::offsets() const {
     return impl_->offsets;

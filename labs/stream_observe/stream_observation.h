@@ -358,12 +358,17 @@ struct TopicRunError {
         Job,              ///< job: stream::validate refuses the job
         NoEventTimeField, ///< event time from the value without the name of its field
         Trace,            ///< trace: the trace cannot be opened, or a bad record met while feeding
-        Internal,         ///< the topic source refused the job (detail: its English); not reachable from a file
+        Internal,         ///< the topic source refused the job (source); not reachable from a file
+        FeedRefused,      ///< topic, kafka: a send of the trace refused (count: events sent before it)
+        FeedNotDelivered, ///< topic, kafka, partition: count trace records the producer gave up on
     } kind = Kind::None;
     std::string topic;
     stream::JobError job;
     traces::TraceError trace;
-    std::string detail;
+    stream::SourceError source;
+    sim::ErrorCode kafka = sim::ErrorCode::NONE; ///< Feed kinds: Kafka's error (UNKNOWN_TOPIC_OR_PARTITION, ...)
+    int partition = -1;
+    std::uint64_t count = 0;
     bool failed() const { return kind != Kind::None; }
 };
 
@@ -376,7 +381,9 @@ public:
     TopicStreamRun(const TopicStreamRun&) = delete;
     TopicStreamRun& operator=(const TopicStreamRun&) = delete;
 
-    /// English; "FILE:LINE: reason" for a bad trace record met while feeding.
+    /// English; "FILE:LINE: reason" for a bad trace record met while feeding; "sending to 'T' failed:
+    /// ..." / "N record(s) of the trace were not delivered to 'T': ..." when the topic did not take the
+    /// trace's records (read as of the simulation's present: a failure comes up when it happens).
     const std::string& error() const;
     /// The same as a code with its parameters (for a UI that words it itself).
     const TopicRunError& errorInfo() const;
@@ -385,7 +392,8 @@ public:
     std::uint64_t fed() const;     ///< trace events sent to the topic
     bool feedDone() const;         ///< the whole trace was sent (or nothing to feed)
     std::uint64_t skipped() const; ///< topic records the source could not read (see sourceSkipReason)
-    std::string sourceSkipReason() const;
+    std::string sourceSkipReason() const; ///< fluxolab-cli's English for sourceSkipped()
+    stream::SkippedRecord sourceSkipped() const;
     /// The partition offset each element was read from, by step - 1.
     const std::vector<sim::Offset>& offsets() const;
 

@@ -1,5 +1,7 @@
 #include "labs/stream_tool/stream_errors.h"
 
+#include "sim/stream/kafka_topic.h"
+
 namespace fluxolab::labs {
 
 std::string jobErrorText(const stream::JobError& e) {
@@ -34,6 +36,39 @@ std::string jobErrorText(const stream::JobError& e) {
     case C::CumulateNotMultiple: return "the cumulate size must be a multiple of the step";
     case C::TooManyCumulateWindows: return tooMany("cumulate", "step");
     case C::CumulateOffset: return "the window offset must satisfy abs(offset) < size";
+    }
+    return {};
+}
+
+std::string sourceErrorText(const stream::SourceError& e) {
+    using C = stream::SourceErrorCode;
+    switch (e.code) {
+    case C::None: return {};
+    case C::NoSuchTopic: return "topic '" + e.topic + "' does not exist";
+    case C::OtherScheduler: return "the stream job does not run on the simulation's scheduler";
+    case C::JobMismatch:
+        return "the stream job reads " + std::to_string(e.jobPartitions) + " split(s) of '" + e.jobTopic + "', the topic '" +
+               e.topic + "' has " + std::to_string(e.topicPartitions) + " partition(s)";
+    case C::NoTimeField: return "event time from the value needs the name of its field";
+    case C::PollInterval: return "the poll interval must be positive";
+    }
+    return {};
+}
+
+std::string skippedRecordText(const stream::SkippedRecord& s) {
+    if (s.partition < 0) return {};
+    return s.topic + "-" + std::to_string(s.partition) + " offset " + std::to_string(s.offset) + ": no number field '" +
+           s.field + "' in the value";
+}
+
+std::string feedErrorText(const stream::FeedError& e) {
+    using C = stream::FeedErrorCode;
+    switch (e.code) {
+    case C::None: return {};
+    case C::SendRefused: return "sending to '" + e.topic + "' failed: " + sim::errorName(e.kafka);
+    case C::NotDelivered:
+        return std::to_string(e.records) + " record(s) of the trace were not delivered to '" + e.topic +
+               "': " + sim::errorName(e.kafka) + " (the first on partition " + std::to_string(e.partition) + ")";
     }
     return {};
 }

@@ -9,10 +9,25 @@
 #include <cstdint>
 #include <string>
 
+namespace fluxolab::stream { // sim/stream/kafka_topic.h (by reference only: no new sim/ header here)
+struct SourceError;
+struct SkippedRecord;
+struct FeedError;
+} // namespace fluxolab::stream
+
 namespace fluxolab::labs {
 
 /// stream::validate's problem in fluxolab-cli's English ("parallelism must be between 1 and 8").
 std::string jobErrorText(const stream::JobError& error);
+
+/// Why a topic source cannot read its topic, in fluxolab-cli's English ("topic 'x' does not exist").
+std::string sourceErrorText(const stream::SourceError& error);
+/// The first topic record a source skipped: "cliques-0 offset 2: no number field 'ts' in the value".
+std::string skippedRecordText(const stream::SkippedRecord& skipped);
+/// Why a trace's records did not all reach the topic it was fed into: "sending to 'x' failed:
+/// UNKNOWN_TOPIC_OR_PARTITION" (the send refused), or "3 record(s) of the trace were not delivered to
+/// 'x': DELIVERY_TIMEOUT (the first on partition 1)".
+std::string feedErrorText(const stream::FeedError& error);
 
 /// What is wrong with `fluxolab-cli replay ARGS` (parseReplayArgs). `option` is the option as typed
 /// ("--window"), `value` / `value2` what it was given.

@@ -47,12 +47,12 @@ std::optional<double> jsonNumberField(const std::string& json, const std::string
     return std::nullopt;
 }
 
-std::optional<std::string> jobForTopic(const sim::Simulation& sim, const std::string& topic, JobSpec& spec) {
+bool jobForTopic(const sim::Simulation& sim, const std::string& topic, JobSpec& spec) {
     const sim::TopicState* t = sim.topic(topic);
-    if (!t) return "topic '" + topic + "' does not exist";
+    if (!t) return false;
     spec.topic = topic;
     spec.partitions = static_cast<int>(t->partitions.size());
-    return std::nullopt;
+    return true;
 }
 
 // --- KafkaTopicSource ------------------------------------------------------------------------------
@@ -62,18 +62,26 @@ KafkaTopicSource::KafkaTopicSource(sim::Simulation& sim, StreamJob& job, TopicSo
       timers_(sim.scheduler(), "stream-source:" + spec_.topic, *this) {
     const sim::TopicState* t = sim_.topic(spec_.topic);
     const JobSpec& js = job_.spec();
+    const auto fail = [&](SourceErrorCode code) {
+        SourceError e;
+        e.code = code;
+        e.topic = spec_.topic;
+        e.jobTopic = js.topic;
+        e.jobPartitions = js.partitions;
+        e.topicPartitions = t ? static_cast<std::int64_t>(t->partitions.size()) : 0;
+        e.value = spec_.pollInterval;
+        error_ = std::move(e);
+    };
     if (!t) {
-        error_ = "topic '" + spec_.topic + "' does not exist";
+        fail(SourceErrorCode::NoSuchTopic);
     } else if (&job_.scheduler() != &sim_.scheduler()) {
-        error_ = "the stream job does not run on the simulation's scheduler";
+        fail(SourceErrorCode::OtherScheduler);
     } else if (js.topic != spec_.topic || js.partitions != static_cast<int>(t->partitions.size())) {
-        error_ = "the stream job reads " + std::to_string(js.partitions) + " split(s) of '" + js.topic +
-                 "', the topic '" + spec_.topic + "' has " + std::to_string(t->partitions.size()) +
-                 " partition(s)";
+        fail(SourceErrorCode::JobMismatch);
     } else if (spec_.eventTime == TopicSourceSpec::EventTime::ValueField && spec_.timeField.empty()) {
-        error_ = "event time from the value needs the name of its field";
+        fail(SourceErrorCode::NoTimeField);
     } else if (spec_.pollInterval <= 0) {
-        error_ = "the poll interval must be positive";
+        fail(SourceErrorCode::PollInterval);
     }
     if (error_) {
         stopped_ = true;
@@ -138,27 +146,31 @@ void KafkaTopicSource::poll() {
                 el.arrival = sim_.now();
                 el.key = sim_.recordKey(r).value_or(std::string());
                 const std::string value = sim_.recordValue(r);
-                std::optional<std::string> why;
+                const std::string* missing = nullptr; // the value's number field that is not there
                 if (spec_.eventTime == TopicSourceSpec::EventTime::RecordTimestamp) {
                     el.eventTime = r.timestamp;
                 } else if (const auto ts = jsonNumberField(value, spec_.timeField)) {
                     el.eventTime = static_cast<Millis>(std::llround(*ts));
                 } else {
-                    why = "no number field '" + spec_.timeField + "' in the value";
+                    missing = &spec_.timeField;
                 }
-                if (!why) {
+                if (!missing) {
                     if (spec_.valueField.empty()) {
                         el.value = parseNumber(value).value_or(0);
                     } else if (const auto v = jsonNumberField(value, spec_.valueField)) {
                         el.value = *v;
                     } else {
-                        why = "no number field '" + spec_.valueField + "' in the value";
+                        missing = &spec_.valueField;
                     }
                 }
-                if (why) {
-                    if (skipped_++ == 0)
-                        firstSkip_ = spec_.topic + "-" + std::to_string(p) + " offset " +
-                                     std::to_string(pos) + ": " + *why;
+                if (missing) {
+                    if (skipped_++ == 0) {
+                        firstSkip_.topic = spec_.topic;
+                        firstSkip_.partition = p;
+                        firstSkip_.offset = pos;
+                        firstSkip_.field = *missing;
+                        firstSkip_.timeField = missing == &spec_.timeField;
+                    }
                 } else {
                     if (beforeElement) beforeElement(el, pos);
                     job_.process(el);
@@ -214,7 +226,13 @@ void TopicFeeder::onTimer(const sim::runtime::Timer& timer) {
         rec.timestamp = pending_.eventTime;
         const sim::ErrorCode code = sim_.send(producer_, rec);
         if (code != sim::ErrorCode::NONE) {
-            error_ = "sending to '" + topic_ + "' failed: " + std::string(sim::errorName(code));
+            // Refused now (not delivered later): this one comes first, whatever failed before it.
+            FeedError e;
+            e.code = FeedErrorCode::SendRefused;
+            e.topic = topic_;
+            e.kafka = code;
+            e.sent = sent_;
+            error_ = std::move(e);
             havePending_ = false;
             done_ = true;
             return;
@@ -223,6 +241,28 @@ void TopicFeeder::onTimer(const sim::runtime::Timer& timer) {
         pull();
     }
     arm();
+}
+
+const FeedError& TopicFeeder::error() const {
+    if (error_.code == FeedErrorCode::SendRefused) return error_;
+    // The producer's final failures (journaled by the Kafka model when it gives a batch up), read
+    // incrementally: only events journaled since the last look.
+    const sim::Journal& j = sim_.journal();
+    if (journalSeen_ > j.size()) journalSeen_ = 0; // a journal started again: look at it all
+    for (; journalSeen_ < j.size(); ++journalSeen_) {
+        const sim::Event& e = j[journalSeen_];
+        const bool finalFailure = e.family == sim::kKafkaFamily && e.type == sim::EventType::ProduceFailed &&
+                                  e.actor == producer_ && e.flag == 0;
+        if (!finalFailure) continue;
+        if (error_.code == FeedErrorCode::None) {
+            error_.code = FeedErrorCode::NotDelivered;
+            error_.topic = topic_;
+            error_.kafka = e.error;
+            error_.partition = e.partition;
+        }
+        error_.records += static_cast<std::uint64_t>(std::max<std::int64_t>(0, e.b));
+    }
+    return error_;
 }
 
 } // namespace fluxolab::stream

@@ -41,6 +41,35 @@ struct TopicSourceSpec {
     std::uint32_t maxPollRecords = 500; ///< per source subtask and poll (max.poll.records)
 };
 
+/// Why a KafkaTopicSource cannot read its topic: a code with its parameters (no prose in sim/; labs
+/// words it: labs::sourceErrorText, the app with tr()).
+enum class SourceErrorCode : std::uint8_t {
+    None,
+    NoSuchTopic,      ///< topic
+    OtherScheduler,   ///< the job does not run on the simulation's scheduler
+    JobMismatch,      ///< the job reads jobPartitions split(s) of jobTopic; topic has topicPartitions
+    NoTimeField,      ///< event time from the value without the name of its field
+    PollInterval,     ///< the poll interval is not positive (value: it)
+};
+struct SourceError {
+    SourceErrorCode code = SourceErrorCode::None;
+    std::string topic;
+    std::string jobTopic;
+    std::int64_t jobPartitions = 0;
+    std::int64_t topicPartitions = 0;
+    std::int64_t value = 0;
+};
+
+/// The first topic record a KafkaTopicSource could not read: where, and the value's missing number
+/// field (the event time's or the aggregated one).
+struct SkippedRecord {
+    std::string topic;
+    int partition = -1;
+    sim::Offset offset = 0;
+    std::string field;
+    bool timeField = false; ///< the missing field is the event time's (else the aggregated value's)
+};
+
 /// A number field of a flat JSON object ("{\"ts\":1000,\"valor\":2.5}"), also when quoted; nothing if
 /// absent or not a number.
 std::optional<double> jsonNumberField(const std::string& json, const std::string& field);
@@ -49,7 +78,7 @@ class KafkaTopicSource final : private sim::runtime::TimerHandler {
 public:
     /// `job` must run on `sim.scheduler()` with JobSpec::topic == spec.topic and JobSpec::partitions
     /// equal to the topic's partition count (see jobForTopic). Check error() after construction: an
-    /// unknown topic or a mismatching job leaves the source stopped.
+    /// unknown topic or a mismatching job leaves the source stopped (a code: no prose in sim/).
     KafkaTopicSource(sim::Simulation& sim, StreamJob& job, TopicSourceSpec spec);
     ~KafkaTopicSource();
     KafkaTopicSource(const KafkaTopicSource&) = delete;
@@ -58,13 +87,13 @@ public:
     /// Called for every record read, just before the job processes it.
     std::function<void(const Element&, sim::Offset offset)> beforeElement;
 
-    const std::optional<std::string>& error() const { return error_; }
+    const std::optional<SourceError>& error() const { return error_; }
     /// Next offset the source reads in a partition.
     sim::Offset position(int partition) const { return positions_.at(static_cast<std::size_t>(partition)); }
     std::uint64_t recordsRead() const { return read_; }
     /// Records whose event time could not be read from the value (skipped, as with --on-error skip).
     std::uint64_t skipped() const { return skipped_; }
-    const std::string& firstSkipReason() const { return firstSkip_; }
+    const SkippedRecord& firstSkipped() const { return firstSkip_; }
     /// Reads what is readable now (also done every poll interval).
     void poll();
 
@@ -99,18 +128,18 @@ private:
     mutable std::vector<sim::Offset> committed_;
     mutable std::uint64_t checkpointId_ = 0;
     std::vector<std::vector<int>> splitsOf_; ///< source subtask -> its partitions (ascending)
-    std::optional<std::string> error_;
+    std::optional<SourceError> error_;
     std::uint64_t read_ = 0;
     std::uint64_t skipped_ = 0;
-    std::string firstSkip_;
+    SkippedRecord firstSkip_;
     bool stopped_ = false;
     sim::runtime::TimerKey armed_{};
     bool isArmed_ = false;
 };
 
 /// A JobSpec's source fields for a topic of the simulation: topic name and its partition count.
-/// Returns an English message when the topic does not exist.
-std::optional<std::string> jobForTopic(const sim::Simulation& sim, const std::string& topic, JobSpec& spec);
+/// Returns false (and leaves `spec` alone) when the topic does not exist.
+bool jobForTopic(const sim::Simulation& sim, const std::string& topic, JobSpec& spec);
 
 /// One record to produce: at `arrival` (simulation time), with the event time as its timestamp.
 struct FeedRecord {
@@ -118,6 +147,25 @@ struct FeedRecord {
     Millis eventTime = 0;
     std::string key;
     std::string value;
+};
+
+/// Why a TopicFeeder's records did not all reach the topic: a code with its parameters.
+enum class FeedErrorCode : std::uint8_t {
+    None,
+    SendRefused,  ///< send() refused a record (kafka, e.g. UNKNOWN_TOPIC_OR_PARTITION when the topic is
+                  ///< gone and cannot be auto-created); the feeder stops: `sent` records went before it
+    NotDelivered, ///< records the producer gave up on (a final produce_failed: kafka, e.g.
+                  ///< DELIVERY_TIMEOUT with no leader for delivery.timeout.ms); `records` so far,
+                  ///< the first at `partition`. The feeder goes on sending the rest, as a producer would.
+};
+struct FeedError {
+    FeedErrorCode code = FeedErrorCode::None;
+    std::string topic;
+    sim::ErrorCode kafka = sim::ErrorCode::NONE; ///< the first failure's
+    int partition = -1;                          ///< NotDelivered: the first failed partition
+    std::uint64_t records = 0;                   ///< NotDelivered: records lost so far (all failures)
+    std::uint64_t sent = 0;                      ///< SendRefused: records sent before the refusal
+    bool failed() const { return code != FeedErrorCode::None; }
 };
 
 class TopicFeeder final : private sim::runtime::TimerHandler {
@@ -132,8 +180,10 @@ public:
 
     std::uint64_t sent() const { return sent_; }
     bool done() const { return done_; }
-    /// The first send Kafka refused (e.g. an unknown topic that cannot be auto-created).
-    const std::optional<std::string>& error() const { return error_; }
+    /// The first send Kafka refused (e.g. an unknown topic that cannot be auto-created), else the
+    /// records its producer gave up on so far (read from the journal's final produce_failed events of
+    /// its producer, up to now: also after the last send). Nothing is lost without a word.
+    const FeedError& error() const;
     std::int32_t producer() const { return producer_; }
 
 private:
@@ -151,7 +201,8 @@ private:
     bool havePending_ = false;
     bool done_ = false;
     std::uint64_t sent_ = 0;
-    std::optional<std::string> error_;
+    mutable FeedError error_;
+    mutable std::size_t journalSeen_ = 0; ///< journal events already looked at for produce_failed
     sim::runtime::TimerKey armed_{};
     bool isArmed_ = false;
 };

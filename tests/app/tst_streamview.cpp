@@ -38,6 +38,7 @@
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QUrl>
+#include <QStatusBar>
 #include <QTest>
 #include <QToolButton>
 #include <map>
@@ -389,6 +390,45 @@ void StreamViewTest::traceDialogReadsTheOptions() {
     dialog.setPath(QString());
     dialog.findChild<QLineEdit*>(QStringLiteral("windowSize"))->setText(QStringLiteral("1m"));
     QVERIFY(!dialog.options(&error));
+}
+
+void StreamViewTest::feedTheTopicDoesNotTakeIsToldInPortuguese() {
+    // A scenario's trace feed whose topic loses its only broker: the producer retries until
+    // delivery.timeout.ms (120 s) and gives the records up. The stream view's summary line and the status
+    // bar say so in pt_PT (before, the failure was lost without a word).
+    const QString before = fluxolab::app::currentLanguage();
+    QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));
+    MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    SimulationController* c = window.controller();
+    const std::string text =
+        "{\"name\": \"x\", \"duration\": \"10s\", \"cluster\": {\"brokers\": 1},\n"
+        "\"topics\": [{\"name\": \"t\", \"partitions\": 1,\n"
+        "\"configs\": {\"message.timestamp.after.max.ms\": \"1000000000000000\"}}],\n"
+        "\"trace_feeds\": [{\"trace\": \"" FLUXOLAB_SOURCE_DIR "/tests/labs/data/pace.csv\", \"topic\": \"t\","
+        " \"key\": \"k\", \"pacing\": \"event_time\"}]}";
+    sim::ScenarioError err;
+    auto s = sim::parseScenario(text, "pace.json", err);
+    QVERIFY2(s, fluxolab::labs::scenarioErrorText(err).c_str());
+    c->load(*s, 1);
+    c->runTo(1000);
+    QApplication::processEvents();
+    StreamView* view = window.streamView();
+    QVERIFY(view->liveProblem().isEmpty());
+    c->stopBroker(1, true);
+    c->runTo(6000);
+    QApplication::processEvents();
+    QVERIFY2(view->liveProblem().isEmpty(), qPrintable(view->liveProblem())); // still retried
+    c->runTo(5000 + 120000 + 1000);
+    QApplication::processEvents();
+    const QString expected = QStringLiteral("Os streams do cenário: Em /trace_feeds/0/topic: 3 registo(s) do traço não foram "
+                                            "entregues ao tópico \"t\" (Kafka: ");
+    QVERIFY2(view->liveProblem().startsWith(expected), qPrintable(view->liveProblem()));
+    QVERIFY2(view->liveProblem().contains(QStringLiteral("o primeiro na partição 0")), qPrintable(view->liveProblem()));
+    QVERIFY2(view->summaryLabel()->text().contains(view->liveProblem()), qPrintable(view->summaryLabel()->text()));
+    QCOMPARE(window.statusBar()->currentMessage(), view->liveProblem());
+    QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
 }
 
 void StreamViewTest::traceInATopicShowsBothViewsOfOneRun() {

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void mainWindowHasTheStreamView();
     void traceDialogReadsTheOptions();
     void traceInATopicShowsBothViewsOfOneRun();
+    void feedTheTopicDoesNotTakeIsToldInPortuguese();
     void scenarioWithTraceFeedAnimatesBothViews();
     void pipelineShowsEveryChannelWatermark();
     void whyWithoutProcessingTimeNamesTheRealReason();

@@ -478,7 +478,7 @@ void TranslationsTest::everyReplayErrorIsInTheUiLanguage() {
     // A trace fed into a topic, or a scenario's stream job, that cannot run (TopicStreamRun::errorInfo,
     // ScenarioStreams::problem): every kind.
     using K = fluxolab::stream_observe::TopicRunError::Kind;
-    for (int i = static_cast<int>(K::None) + 1; i <= static_cast<int>(K::Internal); ++i) {
+    for (int i = static_cast<int>(K::None) + 1; i <= static_cast<int>(K::FeedNotDelivered); ++i) {
         fluxolab::stream_observe::TopicRunError e;
         e.kind = static_cast<K>(i);
         e.topic = "cliques7";
@@ -487,7 +487,14 @@ void TranslationsTest::everyReplayErrorIsInTheUiLanguage() {
         e.trace.code = fluxolab::traces::TraceErrorCode::NulBytes;
         e.trace.file = "/tmp/dados.csv";
         e.trace.line = 3;
-        e.detail = "Src-D5z";
+        e.source.code = fluxolab::stream::SourceErrorCode::JobMismatch;
+        e.source.topic = "cliques7";
+        e.source.jobTopic = "Src-D5z";
+        e.source.jobPartitions = 6;
+        e.source.topicPartitions = 9;
+        e.kafka = fluxolab::labs::ErrorCode::REQUEST_TIMED_OUT;
+        e.partition = 5;
+        e.count = 4321;
         QVERIFY(fluxolab::app::setLanguage(QStringLiteral("en")));
         const QString en = fluxolab::app::ErrorTexts::topicRunError(e);
         QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));
@@ -498,18 +505,53 @@ void TranslationsTest::everyReplayErrorIsInTheUiLanguage() {
         own.remove(QStringLiteral("Src-D5z"));
         own.remove(QStringLiteral("dados.csv"));
         QVERIFY2(!own.contains(english), qPrintable(what));
-        if (e.kind == K::NoSuchTopic || e.kind == K::Internal) QVERIFY2(pt.contains(QStringLiteral("cliques7")), qPrintable(what));
+        const bool feed = e.kind == K::FeedRefused || e.kind == K::FeedNotDelivered;
+        if (e.kind == K::NoSuchTopic || e.kind == K::Internal || feed)
+            QVERIFY2(pt.contains(QStringLiteral("cliques7")), qPrintable(what));
         if (e.kind == K::Job) QVERIFY2(pt.contains(QStringLiteral("2048")), qPrintable(what));
         if (e.kind == K::Trace) QVERIFY2(pt.contains(QStringLiteral("Linha 3")), qPrintable(what));
-        if (e.kind == K::Internal) QVERIFY2(pt.contains(QStringLiteral("Src-D5z")), qPrintable(what));
+        if (e.kind == K::Internal)
+            QVERIFY2(pt.contains(QStringLiteral("Src-D5z")) && pt.contains(QStringLiteral("6")) && pt.contains(QStringLiteral("9")),
+                     qPrintable(what));
+        if (feed) QVERIFY2(pt.contains(QStringLiteral("REQUEST_TIMED_OUT")) && pt.contains(QStringLiteral("4321")), qPrintable(what));
+        if (e.kind == K::FeedNotDelivered) QVERIFY2(pt.contains(QStringLiteral("partição 5")), qPrintable(what));
+    }
+    // Every reason a topic source refuses a job (stream::SourceError, kafka_topic.h), and the feed texts.
+    using SC = fluxolab::stream::SourceErrorCode;
+    for (int i = static_cast<int>(SC::None) + 1; i <= static_cast<int>(SC::PollInterval); ++i) {
+        fluxolab::stream::SourceError e;
+        e.code = static_cast<SC>(i);
+        e.topic = "cliques7";
+        e.jobTopic = "Src-D5z";
+        e.jobPartitions = 6;
+        e.topicPartitions = 9;
+        e.value = -250;
+        QVERIFY2(!fluxolab::labs::sourceErrorText(e).empty(), qPrintable(QStringLiteral("source code %1 has no CLI English").arg(i)));
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("en")));
+        const QString en = fluxolab::app::ErrorTexts::sourceError(e);
+        QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));
+        const QString pt = fluxolab::app::ErrorTexts::sourceError(e);
+        const QString what = QStringLiteral("source code %1: %2").arg(i).arg(pt);
+        QVERIFY2(!pt.isEmpty() && pt != en, qPrintable(what));
+        QString own = pt;
+        own.remove(QStringLiteral("Src-D5z"));
+        QVERIFY2(!own.contains(english), qPrintable(what));
+        if (e.code == SC::NoSuchTopic || e.code == SC::JobMismatch) QVERIFY2(pt.contains(QStringLiteral("cliques7")), qPrintable(what));
+        if (e.code == SC::JobMismatch) QVERIFY2(pt.contains(QStringLiteral("Src-D5z")), qPrintable(what));
+        if (e.code == SC::PollInterval) QVERIFY2(pt.contains(QStringLiteral("-250")), qPrintable(what));
     }
     using PK = fluxolab::stream_observe::ScenarioStreamProblem::Kind;
-    for (const PK kind : {PK::NoSuchTopic, PK::NoEventTimeField, PK::Internal}) {
+    for (const PK kind : {PK::NoSuchTopic, PK::NoEventTimeField, PK::Internal, PK::FeedRefused, PK::FeedNotDelivered}) {
         fluxolab::stream_observe::ScenarioStreamProblem p;
         p.kind = kind;
         p.path = "/trace_feeds/1/trace";
         p.value = "cliques7";
-        p.detail = "Src-D5z";
+        p.source.code = fluxolab::stream::SourceErrorCode::JobMismatch;
+        p.source.topic = "cliques7";
+        p.source.jobTopic = "Src-D5z";
+        p.kafka = fluxolab::labs::ErrorCode::REQUEST_TIMED_OUT;
+        p.partition = 2;
+        p.count = 77;
         QVERIFY(fluxolab::app::setLanguage(QStringLiteral("en")));
         const QString en = fluxolab::app::ErrorTexts::scenarioStreamProblem(p);
         QVERIFY(fluxolab::app::setLanguage(QStringLiteral("pt_PT")));

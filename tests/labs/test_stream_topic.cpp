@@ -321,6 +321,81 @@ TEST_SUITE("labs/stream-topic") {
         CHECK(obs.elements[2].eventTime == 2000);
     }
 
+    // A feed whose topic cannot take its records must say so (#8/#10): before, TopicFeeder's failure never
+    // reached TopicStreamRun::error() / ScenarioStreams::problem() and was lost without a word.
+    // pace.csv paced by event time: sends at 0, 2500, 2500 and 5000 ms of simulation time.
+    static std::string paceScenario(bool autoCreate) {
+        return std::string("{\"name\": \"x\", \"duration\": \"10s\", \"cluster\": {\"brokers\": 1, \"configs\": "
+                           "{\"auto.create.topics.enable\": \"") +
+               (autoCreate ? "true" : "false") +
+               "\"}},\n\"topics\": [{\"name\": \"t\", \"partitions\": 1,\n"
+               "\"configs\": {\"message.timestamp.after.max.ms\": \"1000000000000000\"}}],\n"
+               "\"trace_feeds\": [{\"trace\": \"" FLUXOLAB_SOURCE_DIR "/tests/labs/data/pace.csv\", \"topic\": \"t\","
+               " \"key\": \"k\", \"pacing\": \"event_time\"}]}";
+    }
+
+    TEST_CASE("a fed trace whose topic is deleted is told: the send refused, with the count sent before") {
+        fluxolab::sim::ScenarioError err;
+        auto s = fluxolab::sim::parseScenario(paceScenario(false), "pace.json", err);
+        REQUIRE_MESSAGE(s, fluxolab::labs::scenarioErrorText(err));
+        fluxolab::labs::Session session(*s, 1);
+        REQUIRE(session.streamsError().empty());
+        session.runUntil(1000);
+        REQUIRE(session.streams()->feeds()[0]->fed() == 1);
+        CHECK(session.streamsError().empty());
+        REQUIRE(session.sim().deleteTopic("t").ok());
+        session.runUntil(10000);
+        const auto& feed = *session.streams()->feeds()[0];
+        CHECK(feed.fed() == 1);
+        CHECK(feed.feedDone());
+        // Kafka's answer to a produce to a topic that is gone, with auto-creation off.
+        CHECK(feed.error() == "sending to 't' failed: UNKNOWN_TOPIC_OR_PARTITION");
+        CHECK(feed.errorInfo().kind == fluxolab::stream_observe::TopicRunError::Kind::FeedRefused);
+        CHECK(feed.errorInfo().kafka == fluxolab::sim::ErrorCode::UNKNOWN_TOPIC_OR_PARTITION);
+        CHECK(feed.errorInfo().count == 1);
+        CHECK(session.streamsError() == "sending to 't' failed: UNKNOWN_TOPIC_OR_PARTITION");
+        const auto problem = session.streams()->problem();
+        CHECK(problem.kind == fluxolab::stream_observe::ScenarioStreamProblem::Kind::FeedRefused);
+        CHECK(problem.path == "/trace_feeds/0/topic");
+        CHECK(problem.value == "t");
+        CHECK(problem.count == 1);
+    }
+
+    TEST_CASE("a fed trace whose topic has no leader is told once delivery.timeout.ms gives the records up") {
+        fluxolab::sim::ScenarioError err;
+        auto s = fluxolab::sim::parseScenario(paceScenario(true), "pace.json", err);
+        REQUIRE_MESSAGE(s, fluxolab::labs::scenarioErrorText(err));
+        fluxolab::labs::Session session(*s, 1);
+        REQUIRE(session.streamsError().empty());
+        session.runUntil(1000);
+        REQUIRE(session.streams()->feeds()[0]->fed() == 1);
+        session.sim().stopBroker(1, true); // the only replica: partition t-0 has no leader
+        session.runUntil(6000);
+        const auto& feed = *session.streams()->feeds()[0];
+        CHECK(feed.fed() == 4);        // send() takes them: the producer buffers and retries
+        CHECK(feed.error().empty());   // not failed yet: retried until delivery.timeout.ms
+        // delivery.timeout.ms (120 000 ms, the producer's default) after the last batch was made at 5000 ms.
+        session.runUntil(5000 + 120000 + 1000);
+        CHECK(feed.errorInfo().kind == fluxolab::stream_observe::TopicRunError::Kind::FeedNotDelivered);
+        CHECK(feed.errorInfo().kafka == fluxolab::sim::ErrorCode::CLIENT_DELIVERY_TIMEOUT);
+        CHECK(feed.errorInfo().partition == 0);
+        CHECK(feed.errorInfo().count == 3); // the three sent after the crash; the first was delivered
+        CHECK(feed.error() == "3 record(s) of the trace were not delivered to 't': DELIVERY_TIMEOUT (the first on "
+                              "partition 0)");
+        const auto problem = session.streams()->problem();
+        CHECK(problem.kind == fluxolab::stream_observe::ScenarioStreamProblem::Kind::FeedNotDelivered);
+        CHECK(problem.path == "/trace_feeds/0/topic");
+        CHECK(problem.count == 3);
+        // What the journal says the producer gave up on is what the feed reports: nothing lost in between.
+        std::int64_t failed = 0;
+        const auto& j = session.sim().journal();
+        for (std::size_t i = 0; i < j.size(); ++i)
+            if (j[i].family == fluxolab::sim::kKafkaFamily && j[i].type == fluxolab::sim::EventType::ProduceFailed &&
+                j[i].flag == 0)
+                failed += j[i].b;
+        CHECK(failed == 3);
+    }
+
     TEST_CASE("simulate rejects a bad feed or job with one line and exit 2") {
         const auto bad = [](Args args, const std::string& message) {
             const Result r = cli(args);
