@@ -3597,6 +3597,10 @@ Line %2: %3</translation>
         <translation>Why has this window not fired?</translation>
     </message>
     <message>
+        <source>When did this window fire?</source>
+        <translation>When did this window fire?</translation>
+    </message>
+    <message>
         <source>Window [%1, %2) of key &lt;b&gt;%3&lt;/b&gt; (window subtask %4).</source>
         <translation>Window [%1, %2) of key &lt;b&gt;%3&lt;/b&gt; (window subtask %4).</translation>
     </message>

@@ -3599,6 +3599,10 @@ Linha %2: %3</translation>
         <translation>Porque é que esta janela não disparou?</translation>
     </message>
     <message>
+        <source>When did this window fire?</source>
+        <translation>Quando disparou esta janela?</translation>
+    </message>
+    <message>
         <source>Window [%1, %2) of key &lt;b&gt;%3&lt;/b&gt; (window subtask %4).</source>
         <translation>Janela [%1, %2) da chave &lt;b&gt;%3&lt;/b&gt; (subtarefa de janela %4).</translation>
     </message>

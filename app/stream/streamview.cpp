@@ -599,7 +599,9 @@ QString StreamView::whyText() const {
     const auto w = why();
     if (!w) return {};
     const auto& win = m_obs->windows[static_cast<std::size_t>(m_selected)];
-    QString html = QStringLiteral("<h3>%1</h3>").arg(tr("Why has this window not fired?"));
+    // A window that has fired gets the question it answers, not "why has it not fired?".
+    QString html = QStringLiteral("<h3>%1</h3>")
+                       .arg(w->fired ? tr("When did this window fire?") : tr("Why has this window not fired?"));
     html += QStringLiteral("<p>%1</p>")
                 .arg(tr("Window [%1, %2) of key <b>%3</b> (window subtask %4).")
                          .arg(timeText(win.start), timeText(win.end),

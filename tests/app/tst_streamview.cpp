@@ -701,6 +701,14 @@ void StreamViewTest::whyWithoutProcessingTimeNamesTheRealReason() {
         stream_observe::findWindow(*view.observation(), "/inicio", 1773482520000, 1773482580000);
     QVERIFY(fired);
     QCOMPARE(explain(*view.observation(), *fired, 192).reason, stream_observe::WhyNotFired::Reason::Behind);
+    // The panel of a window that has fired asks the question it answers.
+    view.setStep(193);
+    view.selectWindow(static_cast<int>(fired - view.observation()->windows.data()));
+    QVERIFY(view.why() && view.why()->fired);
+    const QString firedText = view.whyText();
+    QVERIFY2(firedText.contains(QStringLiteral("When did this window fire?")) && !firedText.contains(QStringLiteral("not fired")),
+             qPrintable(firedText));
+    QVERIFY2(text.contains(QStringLiteral("Why has this window not fired?")), qPrintable(text));
 }
 
 void StreamViewTest::scenarioPipelineSplitsKeysAtClassroomSize() {
