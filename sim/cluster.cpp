@@ -48,7 +48,7 @@ Simulation::Simulation(ClusterConfig config, std::uint64_t seed)
     // The order matters for the journal: the brokers' BrokerStarted events and the periodic timers
     // (replication's, then the coordinator's cleanup) are first, as they always were.
     m_produce_port = std::make_unique<ProduceBrokersPort>(*this);
-    m_producers = std::make_unique<kafka::Producers>(m_scheduler, m_config, m_journal, m_rng, m_records, *m_produce_port, seed);
+    m_producers = std::make_unique<kafka::Producers>(m_scheduler, m_config, m_journal, m_rng, m_records, *m_produce_port, runtime::RngStreams(seed));
     m_replication_port = std::make_unique<ReplicationEventsPort>(*this);
     m_replication = std::make_unique<kafka::Replication>(m_scheduler, m_config, m_journal, m_rng, *m_replication_port);
     m_offsets_port = std::make_unique<OffsetsLogPort>(*this);

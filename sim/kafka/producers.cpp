@@ -39,9 +39,9 @@ TimeMs exponentialBackoff(Rng& rng, TimeMs initial, TimeMs max, std::int64_t att
 }
 
 Producers::Producers(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
-                     RecordStore& store, ProduceBrokers& brokers, std::uint64_t seed)
+                     RecordStore& store, ProduceBrokers& brokers, runtime::RngStreams streams)
     : m_scheduler(scheduler), m_timers(scheduler, "kafka.producers", *this), m_config(config), m_journal(journal),
-      m_rng(rng), m_store(store), m_brokers(brokers), m_seed(seed) {}
+      m_rng(rng), m_store(store), m_brokers(brokers), m_streams(streams) {}
 
 Producers::~Producers() = default;
 
@@ -111,7 +111,7 @@ void Producers::eraseInFlight(InFlightMap::iterator it) {
 std::int32_t Producers::add(ProducerConfig config) {
     auto pd = std::make_unique<ProducerData>();
     pd->index = static_cast<std::int32_t>(m_producers.size());
-    pd->rng = Rng(runtime::forkSeed(m_seed, "kafka/producer/" + std::to_string(pd->index)));
+    pd->rng = m_streams.fork("kafka/producer/" + std::to_string(pd->index));
     if (config.acks != Acks::All || config.retries == 0) config.enable_idempotence = false;
     pd->client_id = config.client_id.empty() ? "producer-" + std::to_string(++m_client_counter)
                                              : config.client_id;

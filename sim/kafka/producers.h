@@ -49,7 +49,7 @@ public:
     /// `seed`: the run's seed; each producer forks its own stream from it ("kafka/producer/N") for the
     /// jitter of its backoffs, so its retries never shift another component's draws.
     Producers(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
-              RecordStore& store, ProduceBrokers& brokers, std::uint64_t seed);
+              RecordStore& store, ProduceBrokers& brokers, runtime::RngStreams streams);
     ~Producers();
     Producers(const Producers&) = delete;
     Producers& operator=(const Producers&) = delete;
@@ -169,7 +169,7 @@ private:
     InFlightMap m_in_flight;
     std::uint64_t m_next_request = 1;
     std::int32_t m_client_counter = 0;
-    std::uint64_t m_seed = 0;
+    runtime::RngStreams m_streams; ///< each producer forks its own stream (retry and reconnect jitter)
 };
 
 } // namespace fluxolab::sim::kafka

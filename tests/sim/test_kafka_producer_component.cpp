@@ -78,7 +78,7 @@ TEST_SUITE("sim/kafka_producer_component") {
         Rng rng(7);
         kafka::RecordStore store;
         StubBrokers brokers(scheduler, journal);
-        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, 7);
+        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(7));
 
         ProducerConfig pc;
         pc.acks = Acks::Leader;
@@ -157,7 +157,7 @@ TEST_SUITE("sim/kafka_producer_component") {
         kafka::RecordStore store;
         StubBrokers brokers(scheduler, journal);
         brokers.alive = false; // leader 1 crashed, not fenced yet: the metadata still names it
-        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, 7);
+        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(7));
         ProducerConfig pc;
         pc.acks = Acks::Leader;
         const std::int32_t p = producers.add(pc);
@@ -205,7 +205,7 @@ TEST_SUITE("sim/kafka_producer_component") {
         kafka::RecordStore store;
         StubBrokers brokers(scheduler, journal);
         brokers.alive = false;
-        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, 11);
+        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(11));
         ProducerConfig pc; // delivery.timeout.ms 120000
         const std::int32_t p = producers.add(pc);
         scheduler.advanceTo(1000);
@@ -239,7 +239,7 @@ TEST_SUITE("sim/kafka_producer_component") {
         StubBrokers brokers(scheduler, journal);
         brokers.topic.min_insync_replicas = 2; // replicas {1}: min(2, RF 1) = 1, so give it RF 2 with ISR {1}
         brokers.topic.partitions[0].replicas = {1, 2};
-        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, 5);
+        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(5));
         ProducerConfig pc; // acks=all
         const std::int32_t p = producers.add(pc);
         producers.send(p, ProducerRecord{"t", 0, std::nullopt, "v", std::nullopt});
