@@ -114,9 +114,7 @@ std::int32_t Session::addConsumer(const std::string& group, std::vector<std::str
         // Same subscription as the group's other members, else every user topic.
         for (const auto& c : s.consumers())
             if (c.config.group_id == group && !c.subscription.empty()) topics = c.subscription;
-        if (topics.empty())
-            for (const auto& [name, t] : s.topics())
-                if (!t.internal) topics.push_back(name);
+        if (topics.empty()) topics = liveTopicNames();
     }
     sim::ScenarioConsumer c;
     c.id = uniqueId("ui-");
