@@ -5,6 +5,7 @@
 
 #include "sim/assignors.h"
 #include "sim/journal.h"
+#include "sim/kafka_config.h"
 #include "sim/kafka/record_store.h"
 #include "sim/kafka/timers.h"
 #include "sim/runtime/rng.h"
@@ -32,88 +33,8 @@ class Producers;
 class Replication;
 } // namespace kafka
 
-// ---------------------------------------------------------------------------------------------
-// Configuration (Kafka's defaults unless noted)
-
-struct BrokerDefaults {
-    std::int32_t num_partitions = 1;
-    std::int32_t default_replication_factor = 1;
-    std::int32_t min_insync_replicas = 1;
-    bool unclean_leader_election_enable = false;
-    std::int64_t replica_lag_time_max_ms = 30000;
-    std::int64_t replica_fetch_wait_max_ms = 500;
-    std::int64_t broker_session_timeout_ms = 9000; ///< KRaft: controller fences a silent broker after this
-    std::int64_t log_retention_ms = 604800000;     ///< log.retention.hours=168
-    std::int64_t log_retention_bytes = -1;
-    std::int64_t log_segment_bytes = 1073741824;
-    std::int64_t log_segment_ms = 604800000;
-    std::int64_t log_retention_check_interval_ms = 300000;
-    std::int64_t group_initial_rebalance_delay_ms = 3000;
-    std::int64_t group_min_session_timeout_ms = 6000;
-    std::int64_t group_max_session_timeout_ms = 1800000;
-    std::int32_t offsets_topic_num_partitions = 50;
-    /// -1: Kafka's default, 3, on a cluster of three brokers or more; a single broker uses the course's
-    /// server.properties (1) and two brokers use 2 (Kafka's 3 would leave groups with no coordinator).
-    std::int32_t offsets_topic_replication_factor = -1;
-    bool auto_create_topics_enable = true;
-    std::int64_t offsets_retention_check_interval_ms = 600000; ///< also removes Empty groups with no offsets
-};
-
-struct ClusterConfig {
-    std::int32_t brokers = 1;           ///< 1..9; node ids 1..N
-    std::string host = "localhost";
-    std::int32_t first_port = 9092;
-    BrokerDefaults defaults;
-    std::int64_t network_delay_ms = 1;  ///< one-way latency of every request/response
-};
-
-/// Topic-level configs (overrides of broker defaults). Only set values are "non-default" for describe.
-struct TopicConfigs {
-    std::map<std::string, std::string> overrides; ///< as given: "retention.ms" -> "60000" (sorted)
-};
-
-enum class Acks : std::int8_t { None = 0, Leader = 1, All = -1 };
-enum class NullKeyPartitioner : std::uint8_t { BuiltinSticky, RoundRobin };
-
-struct ProducerConfig {
-    std::string client_id;                  ///< empty = "producer-N" as Kafka forms it
-    Acks acks = Acks::All;
-    std::int64_t linger_ms = 5;             ///< Kafka 4.0 default (KIP-1030)
-    std::int32_t batch_size = 16384;
-    std::int32_t retries = 2147483647;
-    /// retry.backoff.ms / retry.backoff.max.ms (KIP-580): a failed batch waits
-    /// min(retry_backoff_ms * 2^(attempts-1), max) * U(0.8, 1.2), capped at the max, before it is sent again.
-    std::int64_t retry_backoff_ms = 100;
-    std::int64_t retry_backoff_max_ms = 1000;
-    /// reconnect.backoff.ms / reconnect.backoff.max.ms: after a connection to a broker breaks or cannot be
-    /// made, the next attempt waits min(reconnect_backoff_ms * 2^failures, max) * U(0.8, 1.2), capped.
-    std::int64_t reconnect_backoff_ms = 50;
-    std::int64_t reconnect_backoff_max_ms = 1000;
-    std::int64_t request_timeout_ms = 30000;
-    std::int64_t delivery_timeout_ms = 120000;
-    bool enable_idempotence = true;
-    NullKeyPartitioner null_key_partitioner = NullKeyPartitioner::BuiltinSticky;
-};
-
-enum class OffsetReset : std::uint8_t { Earliest, Latest, None };
-
-struct ConsumerConfig {
-    std::string group_id;                  ///< empty = no group (manual assignment only)
-    std::string client_id;                 ///< empty = "consumer-<group>-N"
-    std::vector<AssignorKind> assignors{AssignorKind::Range, AssignorKind::CooperativeSticky};
-    std::int64_t session_timeout_ms = 45000;
-    std::int64_t heartbeat_interval_ms = 3000;
-    std::int64_t max_poll_interval_ms = 300000;
-    std::int32_t max_poll_records = 500;
-    bool enable_auto_commit = true;
-    std::int64_t auto_commit_interval_ms = 5000;
-    OffsetReset auto_offset_reset = OffsetReset::Latest;
-    std::int64_t poll_interval_ms = 100;   ///< simulated application loop: time between poll() calls
-    /// metadata.max.age.ms (kafka-clients 4.3.1 default): how often the client refreshes its metadata;
-    /// a pattern subscription sees topics created meanwhile only then.
-    std::int64_t metadata_max_age_ms = 300000;
-    std::string host = "/127.0.0.1";
-};
+// The configuration (ClusterConfig, BrokerDefaults, TopicConfigs, ProducerConfig, ConsumerConfig) is in
+// sim/kafka_config.h; AdminResult and the controller's limits are plain values of sim/types.h.
 
 // ---------------------------------------------------------------------------------------------
 // State (read-only for callers; mutated only by Simulation)
@@ -310,35 +231,6 @@ struct ProducerRecord {
     std::optional<std::string> key;
     std::string value;
     std::optional<TimeMs> timestamp;
-};
-
-/// The KRaft controller bounds what one user operation may write (Kafka 4.3.1,
-/// QuorumController.MAX_RECORDS_PER_USER_OP and ReplicationControlManager.MAX_PARTITIONS_PER_BATCH).
-/// A CreateTopics request may ask for at most kMaxPartitionsPerRequest partitions in all, and one
-/// topic's records (a TopicRecord, one ConfigRecord per config, one PartitionRecord per partition)
-/// must fit in kMaxRecordsPerUserOp: so a topic can be created with at most
-/// kMaxRecordsPerUserOp - 1 - configs partitions (9999 without configs).
-inline constexpr std::int32_t kMaxRecordsPerUserOp = 10000;
-inline constexpr std::int32_t kMaxPartitionsPerRequest = 10000;
-/// The largest partition count createTopic accepts for a topic with `configs` config overrides.
-constexpr std::int32_t maxPartitionsForNewTopic(std::size_t configs) {
-    return kMaxRecordsPerUserOp - 1 - static_cast<std::int32_t>(configs);
-}
-
-/// AdminResult::detail1 of a POLICY_VIOLATION: which bound was hit.
-enum class PolicyLimit : std::int64_t {
-    PartitionsPerRequest = 1, ///< "Excessively large number of partitions per request."
-    RecordsPerOperation = 2,  ///< "Unable to perform excessively large batch operation."
-};
-
-/// Outcome of an admin operation; `error` uses Kafka's codes. `detail` carries the numbers that
-/// Kafka's message would include (e.g. requested replication factor and registered brokers).
-struct AdminResult {
-    ErrorCode error = ErrorCode::NONE;
-    std::int64_t detail1 = 0;
-    std::int64_t detail2 = 0;
-    std::string detail_text; ///< INVALID_CONFIG: the broker's message (sim/topic_configs.h)
-    bool ok() const { return error == ErrorCode::NONE; }
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -13,8 +13,6 @@
 
 namespace fluxolab::sim {
 
-struct AdminResult;
-
 /// org.apache.kafka.common.protocol.Errors: the default message of each code (a client shows it
 /// when the broker sent no message of its own). Empty for NONE and for the client-side conditions.
 std::string_view errorDefaultMessage(ErrorCode code);

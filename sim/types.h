@@ -4,6 +4,7 @@
 #include "sim/runtime/time.h"
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -64,5 +65,34 @@ enum class ErrorCode : std::int16_t {
 
 /// Kafka's constant name for an error code ("NOT_ENOUGH_REPLICAS"), used in journals and logs.
 const char* errorName(ErrorCode code);
+
+/// The KRaft controller bounds what one user operation may write (Kafka 4.3.1,
+/// QuorumController.MAX_RECORDS_PER_USER_OP and ReplicationControlManager.MAX_PARTITIONS_PER_BATCH).
+/// A CreateTopics request may ask for at most kMaxPartitionsPerRequest partitions in all, and one
+/// topic's records (a TopicRecord, one ConfigRecord per config, one PartitionRecord per partition)
+/// must fit in kMaxRecordsPerUserOp: so a topic can be created with at most
+/// kMaxRecordsPerUserOp - 1 - configs partitions (9999 without configs).
+inline constexpr std::int32_t kMaxRecordsPerUserOp = 10000;
+inline constexpr std::int32_t kMaxPartitionsPerRequest = 10000;
+/// The largest partition count createTopic accepts for a topic with `configs` config overrides.
+constexpr std::int32_t maxPartitionsForNewTopic(std::size_t configs) {
+    return kMaxRecordsPerUserOp - 1 - static_cast<std::int32_t>(configs);
+}
+
+/// AdminResult::detail1 of a POLICY_VIOLATION: which bound was hit.
+enum class PolicyLimit : std::int64_t {
+    PartitionsPerRequest = 1, ///< "Excessively large number of partitions per request."
+    RecordsPerOperation = 2,  ///< "Unable to perform excessively large batch operation."
+};
+
+/// Outcome of an admin operation; `error` uses Kafka's codes. `detail` carries the numbers that
+/// Kafka's message would include (e.g. requested replication factor and registered brokers).
+struct AdminResult {
+    ErrorCode error = ErrorCode::NONE;
+    std::int64_t detail1 = 0;
+    std::int64_t detail2 = 0;
+    std::string detail_text; ///< INVALID_CONFIG: the broker's message (sim/topic_configs.h)
+    bool ok() const { return error == ErrorCode::NONE; }
+};
 
 } // namespace fluxolab::sim

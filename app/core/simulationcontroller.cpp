@@ -143,7 +143,7 @@ void SimulationController::loadRun(const labs::Scenario& scenario, std::uint64_t
     m_run = std::make_unique<labs::Session>(scenario, seed);
     m_run->mutableScenario().terminal.clear();
     // Not synced yet: the plot samples see every event from the first (syncTimeline).
-    m_cursor.attach(m_run->sim().journal(), false);
+    m_cursor.attach(m_run->journal(), false);
     dropObservation();
     m_sampler.reset();
     m_run->runUntil(0);

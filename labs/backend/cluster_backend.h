@@ -6,7 +6,7 @@
 // broker (or the client library) would return; teaching text is added at the edge.
 
 #include "labs/observe/observation.h"
-#include "sim/types.h"
+#include "labs/observe/values.h"
 
 #include <cstdint>
 #include <functional>
@@ -19,10 +19,6 @@ namespace fluxolab::labs {
 
 using observe::GroupState;
 using observe::groupStateName;
-using sim::ErrorCode;
-using sim::Offset;
-using sim::TimeMs;
-using sim::TopicPartition;
 
 /// Why a request to a real cluster got no answer from it (the client library's local errors).
 /// The simulation always answers (None); its unreachable brokers show as Kafka error codes.

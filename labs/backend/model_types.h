@@ -1,10 +1,12 @@
 #pragma once
 // The values app/ exchanges with labs/ about a simulated run, named in labs (issue #9): app/ names
-// no sim:: type (tests/layers/check_app_includes.sh fails on a `sim::` in app/). Most are plain
-// values that any backend shares: a scenario is the file format every run loads and saves, ids,
-// virtual times, the assignors, the key distributions, Kafka's error codes and leave reasons. They
-// are the simulation's own types, re-exported here as the observation model re-exports TimeMs and
-// BrokerId, so that a change of them is visibly a change of this layer's interface.
+// no sim:: type (tests/layers/check_app_includes.sh fails on a `sim::` in app/). They are plain
+// values that any backend shares: ids, virtual times, Kafka's error codes and admin results
+// (labs/observe/values.h), the assignors, the key distributions and leave reasons, and the scenario
+// file format every run loads and saves (sim/scenario_format.h). They are the simulation's own
+// types, re-exported here as the observation model re-exports TimeMs and BrokerId, so that a change
+// of them is visibly a change of this layer's interface. The scenario format is plain data: the
+// simulation that runs it (sim::ScenarioRun, sim::Simulation) is not in the headers app/ reaches.
 //
 // The simulation itself (its journal, events, the Kafka view folded from it) has no name here:
 // app/ reads the observation model (labs::observe::Observation, PlotSeries), the plots are sampled
@@ -14,23 +16,18 @@
 
 #include "labs/backend/cluster_backend.h"
 #include "labs/observe/observation.h"
-#include "sim/cluster.h" // AdminResult and the builders' limits
-#include "sim/kafka_errors.h"
-#include "sim/scenario.h"
-#include "sim/types.h"
+#include "labs/observe/values.h"
+#include "sim/scenario_format.h"
 
 #include <cstdint>
 
 namespace fluxolab::labs {
 
-// Plain values.
-using sim::BrokerId;
-using sim::TimeMs;
+// Plain values (BrokerId, TimeMs, ErrorCode, AdminResult, errorCodeName and the builders' limits
+// are labs/observe/values.h's).
 using sim::AssignorKind;
-using sim::ErrorCode;
 using sim::KeySpec;
 using sim::LeaveReason;
-using sim::AdminResult;
 
 // The scenario file format (what a run loads and File > Save writes).
 using sim::Scenario;
@@ -42,12 +39,5 @@ using sim::ScenarioProducer;
 using sim::ScenarioTopic;
 using sim::loadScenarioFile;
 using sim::scenarioToJson;
-
-// Limits the builders enforce as kafka-topics and the console producer do.
-using sim::kMaxRecordsPerUserOp;
-using sim::maxPartitionsForNewTopic;
-
-/// Kafka's name of an error code ("NOT_ENOUGH_REPLICAS").
-inline const char* errorCodeName(ErrorCode code) { return sim::errorName(code); }
 
 } // namespace fluxolab::labs

@@ -1,6 +1,7 @@
 #include "labs/backend/session.h"
 
 #include "labs/stream_observe/scenario_streams.h"
+#include "sim/scenario.h"
 
 #include <algorithm>
 #include <limits>
@@ -18,6 +19,11 @@ Session::Session(const sim::Scenario& scenario, std::uint64_t seed)
 Session::~Session() {
     m_streams.reset(); // its timers are on the run's scheduler
 }
+
+sim::Simulation& Session::sim() { return m_run->sim(); }
+const sim::Simulation& Session::sim() const { return m_run->sim(); }
+const sim::Journal& Session::journal() const { return m_run->sim().journal(); }
+sim::TimeMs Session::now() const { return m_run->sim().now(); }
 
 std::string Session::streamsError() const {
     return m_streams ? m_streams->error() : std::string();

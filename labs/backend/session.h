@@ -14,8 +14,7 @@
 //
 // No Qt, no threads, no wall clock: the caller owns those.
 
-#include "sim/cluster.h"
-#include "sim/scenario.h"
+#include "labs/backend/model_types.h"
 
 #include <cstdint>
 #include <memory>
@@ -26,6 +25,13 @@
 namespace fluxolab::stream_observe {
 class ScenarioStreams;
 }
+
+// Declared only: app/ includes this header and the simulation is not in its translation units
+// (tests/layers/check_app_includes.sh); labs/ code that reaches into them includes sim/scenario.h.
+namespace fluxolab::sim {
+class ScenarioRun;
+class Simulation;
+} // namespace fluxolab::sim
 
 namespace fluxolab::labs {
 
@@ -54,15 +60,17 @@ public:
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
 
-    sim::Simulation& sim() { return m_run->sim(); }
-    const sim::Simulation& sim() const { return m_run->sim(); }
+    sim::Simulation& sim();
+    const sim::Simulation& sim() const;
     sim::ScenarioRun& run() { return *m_run; }
     const sim::ScenarioRun& run() const { return *m_run; }
+    /// The simulation's journal (what the app's timeline cursor folds).
+    const sim::Journal& journal() const;
     /// The scenario as loaded plus the interactive actions recorded so far (what "save" writes).
     const sim::Scenario& scenario() const { return m_scenario; }
     sim::Scenario& mutableScenario() { return m_scenario; }
     std::uint64_t seed() const { return m_seed; }
-    sim::TimeMs now() const { return m_run->sim().now(); }
+    sim::TimeMs now() const;
 
     /// The clock: virtual time passes to `t` (never backwards), with the scenario's traffic and actions.
     void runUntil(sim::TimeMs t);

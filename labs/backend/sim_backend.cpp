@@ -1,5 +1,6 @@
 #include "labs/backend/sim_backend.h"
 
+#include "sim/cluster.h"
 #include "sim/hash.h"
 #include "sim/journal.h"
 #include "sim/kafka_errors.h"

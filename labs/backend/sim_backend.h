@@ -5,7 +5,6 @@
 
 #include "labs/backend/cluster_backend.h"
 #include "labs/backend/session.h"
-#include "sim/cluster.h"
 
 #include <memory>
 

@@ -10,10 +10,10 @@
 #include <string_view>
 
 // Declared only: app/ includes this header and sees no sim/ header (tests/layers/labs_sim_leaks.txt);
-// the callers that fill or read these include sim/types.h and sim/cluster.h themselves.
+// the callers that fill or read these include sim/types.h themselves.
 namespace fluxolab::sim {
 enum class ErrorCode : std::int16_t; // sim/types.h
-struct AdminResult;                  // sim/cluster.h
+struct AdminResult;                  // sim/types.h
 } // namespace fluxolab::sim
 
 namespace fluxolab::labs {

@@ -4,9 +4,9 @@
 // ClusterBackend) and the history of commands the student ran.
 
 #include "labs/backend/cluster_backend.h"
+#include "labs/backend/model_types.h"
 #include "labs/common/teaching_notes.h"
 #include "labs/shell/script_runner.h"
-#include "sim/scenario.h"
 
 #include <optional>
 #include <string>

@@ -1,5 +1,7 @@
 #include "labs/observe/event_text.h"
 
+#include "sim/assignors.h"
+
 namespace fluxolab::labs::observe {
 
 std::string describeShownEvent(const ShownEvent& shown, std::span<const EventText> texts,

@@ -5,7 +5,6 @@
 // schema through labs/ only (docs/architecture.md, "The layer guard"). Also the assignors' names.
 
 #include "labs/observe/observation.h"
-#include "sim/assignors.h"
 #include "sim/journal.h"
 
 #include <cstddef>

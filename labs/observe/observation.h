@@ -6,10 +6,10 @@
 // hide what is not available rather than show something a real cluster would not.
 //
 // Plain data: names, ids and numbers as a Kafka tool prints them. No Qt, no simulation state
-// (only the plain value types of sim/types.h and sim/journal.h).
+// (only the plain values of labs/observe/values.h and sim/journal.h).
 
+#include "labs/observe/values.h"
 #include "sim/journal.h"
-#include "sim/types.h"
 
 #include <algorithm>
 #include <cstddef>
@@ -69,9 +69,9 @@ private:
 };
 
 // The plain value types of the model, so that views need no sim/ names.
-using sim::BrokerId;
-using sim::Offset;
-using sim::TimeMs;
+using labs::BrokerId;
+using labs::Offset;
+using labs::TimeMs;
 
 using PartitionKey = std::pair<std::string, std::int32_t>; ///< (topic name, partition)
 

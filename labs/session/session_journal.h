@@ -12,7 +12,6 @@
 #include "labs/backend/session.h"
 #include "labs/kafka_tools/kafka_cli.h"
 #include "labs/shell/script_runner.h"
-#include "sim/scenario.h"
 
 #include <cstdint>
 #include <functional>

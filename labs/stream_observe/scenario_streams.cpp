@@ -1,6 +1,8 @@
 #include "labs/stream_observe/scenario_streams.h"
 
 #include "labs/stream_tool/replay_tool.h"
+#include "sim/cluster.h"
+#include "sim/scenario_format.h"
 
 #include <filesystem>
 

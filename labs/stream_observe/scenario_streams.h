@@ -6,12 +6,21 @@
 // see the same thing. Reading files is labs' job: the simulation only names the trace.
 
 #include "labs/stream_observe/stream_observation.h"
-#include "sim/scenario.h"
 
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+// Declared only: app/ includes this header and sees the scenario format through
+// labs/backend/model_types.h (tests/layers/labs_sim_leaks.txt); the callers that fill or read these
+// include sim/scenario_format.h themselves.
+namespace fluxolab::sim {
+struct Scenario;
+struct ScenarioStreamJob;
+struct ScenarioTraceFeed;
+class Simulation;
+} // namespace fluxolab::sim
 
 namespace fluxolab::stream_observe {
 

@@ -1,5 +1,7 @@
 #include "sim/stream/kafka_topic.h"
 
+#include "sim/cluster.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>

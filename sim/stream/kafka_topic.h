@@ -17,7 +17,7 @@
 //
 // Plain C++20 like the rest of sim/: no files (the trace reader lives in labs/ and hands records in).
 
-#include "sim/cluster.h"
+#include "sim/kafka_config.h"
 #include "sim/stream/engine.h"
 
 #include <cstdint>
@@ -25,6 +25,11 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace fluxolab::sim {
+class Simulation; // sim/cluster.h: held by reference, so that this header does not bring the whole
+                  // simulation to its readers (the app reaches it through labs/stream_observe)
+} // namespace fluxolab::sim
 
 namespace fluxolab::stream {
 

@@ -6,6 +6,7 @@
 #include "app/core/language.h"
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
+#include "sim/cluster.h"
 #include "sim/hash.h"
 #include "sim/timeline.h"
 

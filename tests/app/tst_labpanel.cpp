@@ -9,6 +9,7 @@
 #include "app/terminal/terminalconsole.h"
 #include "app/terminal/terminalpanel.h"
 #include "app/cluster/timelinebar.h"
+#include "sim/cluster.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>

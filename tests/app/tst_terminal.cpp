@@ -15,6 +15,7 @@
 
 #include "labs/cli/cli_commands.h"
 #include "labs/session/session_journal.h"
+#include "sim/cluster.h"
 #include "sim/hash.h"
 
 #include <QApplication>

@@ -5,6 +5,7 @@
 #include "labs/rdkafka/group_log.h"
 #include "labs/rdkafka/rdkafka_backend.h"
 #include "labs/rdkafka/real_observer.h"
+#include "sim/cluster.h"
 
 #include <doctest/doctest.h>
 

@@ -7,6 +7,7 @@
 #include "labs/shell/script_runner.h"
 #include "labs/shell/shell_parser.h"
 #include "labs/backend/sim_backend.h"
+#include "sim/cluster.h"
 #include "sim/timeline.h"
 
 #include <doctest/doctest.h>

@@ -5,6 +5,7 @@
 #include "labs/backend/sim_backend.h"
 #include "labs/kafka_tools/kafka_cli.h"
 #include "labs/session/session_journal.h"
+#include "sim/cluster.h"
 
 #include <doctest/doctest.h>
 
