@@ -140,8 +140,7 @@ void SimulationController::loadRun(const labs::Scenario& scenario, std::uint64_t
     m_cursor.detach();
     m_run.reset();
     m_seed = seed;
-    m_run = std::make_unique<labs::Session>(scenario, seed);
-    m_run->mutableScenario().terminal.clear();
+    m_run = std::make_unique<labs::Session>(scenario, seed); // its scenario(): without the terminal part
     // Not synced yet: the plot samples see every event from the first (syncTimeline).
     m_cursor.attach(m_run->journal(), false);
     dropObservation();

@@ -12,6 +12,9 @@ namespace fluxolab::labs {
 Session::Session(const sim::Scenario& scenario, std::uint64_t seed)
     : m_scenario(scenario), m_seed(seed), m_run(std::make_unique<sim::ScenarioRun>(m_scenario, seed)) {
     m_scenario.seed = seed;
+    // The terminal's part of the log is its keeper's (see the header): the simulation never reads it
+    // (ScenarioRun got it above and ignores it), and a session's scenario holds the scenario's part.
+    m_scenario.terminal.clear();
     if (!m_scenario.trace_feeds.empty() || !m_scenario.stream_jobs.empty())
         m_streams = std::make_unique<stream_observe::ScenarioStreams>(m_run->sim(), m_scenario);
 }

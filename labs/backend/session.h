@@ -53,6 +53,9 @@ public:
 class Session {
 public:
     /// Also attaches the scenario's trace feeds and stream jobs (streams()); check streamsError().
+    /// The scenario's terminal part (Scenario::terminal) is not kept in scenario(): it belongs to
+    /// the terminal's keeper, who reads it from the scenario it loaded (labs::scenarioTerminal),
+    /// replays it (labs::TerminalPlayback) and joins its journal in again when the log is saved.
     Session(const sim::Scenario& scenario, std::uint64_t seed);
     ~Session();
     /// A fresh cluster of `brokers` brokers with nothing on it (what fluxolab-cli starts from).
@@ -66,9 +69,10 @@ public:
     const sim::ScenarioRun& run() const { return *m_run; }
     /// The simulation's journal (what the app's timeline cursor folds).
     const sim::Journal& journal() const;
-    /// The scenario as loaded plus the interactive actions recorded so far (what "save" writes).
+    /// The scenario's part of the action log: the scenario as loaded (without its terminal part,
+    /// see the constructor) plus the interactive actions recorded so far. What "save" writes, with
+    /// the terminal's journal joined in by its keeper (the app's SimulationController::actionLog).
     const sim::Scenario& scenario() const { return m_scenario; }
-    sim::Scenario& mutableScenario() { return m_scenario; }
     std::uint64_t seed() const { return m_seed; }
     sim::TimeMs now() const;
 

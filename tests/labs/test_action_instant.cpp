@@ -303,6 +303,16 @@ TEST_CASE("a scenario's terminal part replays headless in fluxolab-cli simulate"
     // The same as replaying it on a session by hand, all at once (the eager replay the app did
     // before its playback).
     labs::Session session(scenario, scenario.seed);
+    // The session's scenario is the scenario's part of the action log only: the terminal's part
+    // is its keeper's (here this test's `terminal`; in the app the controller's, joined in again by
+    // actionLog()), so a saved session's scenario never carries a stale copy of it.
+    CHECK(session.scenario().terminal.empty());
+    {
+        sim::Scenario withoutTerminal = scenario;
+        withoutTerminal.terminal.clear();
+        CHECK(sim::scenarioToJson(session.scenario()) == sim::scenarioToJson(withoutTerminal));
+        CHECK(sim::scenarioToJson(session.scenario()) != sim::scenarioToJson(scenario));
+    }
     session.runUntil(0);
     {
         labs::SimBackend backend(session);
