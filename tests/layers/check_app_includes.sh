@@ -75,9 +75,13 @@ fi
 # into app/'s translation units. The ones left are listed, each with why, in
 # tests/layers/labs_sim_leaks.txt ("<labs header> <sim header>  # why"); a leak not listed fails, and
 # so does a listed one that is gone (the list only shrinks: take the line out).
+# The sim/ headers reached are walked on too: the simulation itself (sim/cluster.h, the Simulation;
+# sim/scenario.h, the ScenarioRun that drives it) must not be in any of app/'s translation units,
+# whichever listed leak or sim/ header would bring it (a forward declaration does instead).
 allow=tests/layers/labs_sim_leaks.txt
 [ -f "$allow" ] || allow=/dev/null
-walk=$(awk -v allowfile="$allow" '
+simulation="sim/cluster.h sim/scenario.h"
+walk=$(awk -v allowfile="$allow" -v simulation="$simulation" '
     function exists(p,   t, r) { r = (getline t < p); if (r >= 0) close(p); return r >= 0 }
     BEGIN {
         while ((getline line < allowfile) > 0) {
@@ -103,13 +107,17 @@ walk=$(awk -v allowfile="$allow" '
                 if (inc ~ /^sim\//) {
                     if (file ~ /^app\//) continue # the direct includes are the first check
                     edge = file " " inc
-                    if (!(edge in reported)) {
+                    if (file !~ /^sim\// && !(edge in reported)) {
                         reported[edge] = 1
-                        if (edge in allowed) { used[edge] = 1; continue }
-                        chain = file
-                        for (x = file; x in parent; x = parent[x]) chain = parent[x] " -> " chain
-                        print "leak " chain " -> " inc
+                        if (edge in allowed) used[edge] = 1
+                        else {
+                            chain = file
+                            for (x = file; x in parent; x = parent[x]) chain = parent[x] " -> " chain
+                            print "leak " chain " -> " inc
+                        }
                     }
+                    # On into sim/: what a listed leak brings along is checked below.
+                    if (!(inc in seen) && exists(inc)) { seen[inc] = 1; parent[inc] = file; queue[tail++] = inc }
                     continue
                 }
                 if (inc in seen || !exists(inc)) continue
@@ -118,10 +126,18 @@ walk=$(awk -v allowfile="$allow" '
             close(file)
         }
         for (e in allowed) if (!(e in used)) print "stale " e
+        n = split(simulation, whole, " ")
+        for (i = 1; i <= n; i++) {
+            if (!(whole[i] in seen)) continue
+            chain = whole[i]
+            for (x = whole[i]; x in parent; x = parent[x]) chain = parent[x] " -> " chain
+            print "whole " chain
+        }
     }')
 bad=$(printf '%s\n' "$walk" | sed -n 's/^bad //p')
 leaks=$(printf '%s\n' "$walk" | sed -n 's/^leak //p' | LC_ALL=C sort)
 stale=$(printf '%s\n' "$walk" | sed -n 's/^stale //p' | LC_ALL=C sort)
+whole=$(printf '%s\n' "$walk" | sed -n 's/^whole //p' | LC_ALL=C sort)
 if [ -n "$bad" ]; then
     echo "FAIL: a line of the list of leaks is not \"<labs header> <sim header>  # why\":" >&2
     echo "$bad" >&2
@@ -133,6 +149,12 @@ if [ -n "$leaks" ]; then
     echo "$leaks" >&2
     status=1
 fi
+if [ -n "$whole" ]; then
+    echo "FAIL: the simulation itself ($simulation) is in a translation unit of app/; declare what a" >&2
+    echo "labs/ or sim/ header on the way holds by reference (class Simulation;) instead of including it:" >&2
+    echo "$whole" >&2
+    status=1
+fi
 if [ -n "$stale" ]; then
     echo "FAIL: $allow lists a leak that app/ no longer reaches; take the line out:" >&2
     echo "$stale" >&2
@@ -141,4 +163,5 @@ fi
 [ "$status" -eq 0 ] || exit 1
 nleaks=$(grep -cvE '^[[:space:]]*(#|$)' "$allow" || true)
 echo "app/ includes no sim/ header and names no sim:: type nor the simulation under a labs/ name ($(echo "$files" | wc -l) files checked);"
-echo "the labs/ headers it reaches include sim/ only at the $nleaks listed places ($allow)"
+echo "the labs/ headers it reaches include sim/ only at the $nleaks listed places ($allow),"
+echo "and none of them brings the simulation itself ($simulation)"

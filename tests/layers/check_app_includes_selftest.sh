@@ -80,4 +80,26 @@ put not-reached app/core/x.cpp '#include "labs/a.h"'
 put not-reached labs/a.h '#include <vector>'
 put not-reached labs/z.h '#include "sim/cluster.h"'
 check pass not-reached
-echo "the layer guard fails on each violation and passes comments and look-alikes (22 cases)"
+# A listed leak whose sim/ header brings the simulation itself along (as sim/stream/kafka_topic.h
+# once did with sim/cluster.h): fails, with the chain named; the same with Simulation only
+# declared passes.
+put whole-listed app/core/x.cpp '#include "labs/a.h"'
+put whole-listed labs/a.h '#include "sim/s.h"'
+put whole-listed sim/s.h '#include "sim/cluster.h"'
+put whole-listed sim/cluster.h 'class Simulation {};'
+put whole-listed tests/layers/labs_sim_leaks.txt 'labs/a.h sim/s.h  # the reason'
+check fail whole-listed
+grep -q 'app/core/x.cpp -> labs/a.h -> sim/s.h -> sim/cluster.h' "$tmp/whole-listed/out" ||
+    { echo "FAIL: case whole-listed: the chain is not named" >&2; cat "$tmp/whole-listed/out" >&2; exit 1; }
+put whole-scenario app/core/x.cpp '#include "labs/a.h"'
+put whole-scenario labs/a.h '#include "sim/scenario.h"'
+put whole-scenario sim/scenario.h '// ScenarioRun'
+put whole-scenario tests/layers/labs_sim_leaks.txt 'labs/a.h sim/scenario.h  # the reason'
+check fail whole-scenario
+put declared app/core/x.cpp '#include "labs/a.h"'
+put declared labs/a.h '#include "sim/s.h"'
+put declared sim/s.h 'namespace fluxolab::sim { class Simulation; }'
+put declared sim/cluster.h 'class Simulation {};'
+put declared tests/layers/labs_sim_leaks.txt 'labs/a.h sim/s.h  # the reason'
+check pass declared
+echo "the layer guard fails on each violation and passes comments and look-alikes (25 cases)"
