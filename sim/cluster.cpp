@@ -3,7 +3,6 @@
 // growth done by replication is told to the clients here.
 #include "sim/cluster_internal.h"
 #include "sim/hash.h"
-#include "sim/kafka/controller.h"
 #include "sim/kafka/producers.h"
 
 #include <algorithm>
@@ -50,7 +49,8 @@ Simulation::Simulation(ClusterConfig config, std::uint64_t seed)
     m_produce_port = std::make_unique<ProduceBrokersPort>(*this);
     m_producers = std::make_unique<kafka::Producers>(m_scheduler, m_config, m_journal, m_rng, m_records, *m_produce_port, runtime::RngStreams(seed));
     m_replication_port = std::make_unique<ReplicationEventsPort>(*this);
-    m_replication = std::make_unique<kafka::Replication>(m_scheduler, m_config, m_journal, m_rng, *m_replication_port);
+    m_replication = std::make_unique<kafka::Replication>(m_scheduler, m_config, m_journal, m_rng,
+                                                         runtime::RngStreams(seed).fork("kafka/controller"), *m_replication_port);
     m_offsets_port = std::make_unique<OffsetsLogPort>(*this);
     m_coordinator = std::make_unique<kafka::GroupCoordinator>(m_scheduler, m_config, m_journal, m_rng, *m_offsets_port);
     m_consumer_logs_port = std::make_unique<ConsumerLogsPort>(*this);
@@ -90,7 +90,8 @@ const Record* Simulation::recordAt(const PartitionState& p, Offset offset, std::
     return nullptr;
 }
 
-BrokerId Simulation::controllerId() const { return kafka::kraftController(m_replication->brokers()); }
+BrokerId Simulation::controllerId() const { return m_replication->controller(); }
+std::int32_t Simulation::controllerEpoch() const { return m_replication->controllerEpoch(); }
 
 const std::vector<BrokerState>& Simulation::brokers() const { return m_replication->brokers(); }
 const std::map<std::string, TopicState>& Simulation::topics() const { return m_replication->topics(); }

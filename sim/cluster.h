@@ -346,8 +346,10 @@ public:
     /// The key/value of a stored record (value rendered if synthetic).
     std::optional<std::string> recordKey(const Record& r) const;
     std::string recordValue(const Record& r) const;
-    /// The active KRaft controller (kafka::kraftController: the lowest live node id, -1 if none).
+    /// The active KRaft controller (-1 if none): elected by the metadata quorum, see sim/kafka/controller.h.
     BrokerId controllerId() const;
+    /// The metadata quorum's leader epoch (1 for the controller the run starts with).
+    std::int32_t controllerEpoch() const;
     std::int64_t recordsRetained() const;
     std::size_t memoryBytes() const;
     Rng& rng() { return m_rng; }

@@ -252,7 +252,10 @@ constexpr bool checkEventTexts(const EventSchema* schemas, std::size_t count, co
       FLUXOLAB_F("members", MemberList, List))                                                                       \
     X(ProducerClosed, "producer_closed", FLUXOLAB_F("producer", Producer, Actor)) /* close() returned: all it held is sent */ \
     X(ConnectionFailed, "connection_failed", FLUXOLAB_F("producer", Producer, Actor),                                \
-      FLUXOLAB_F("broker", Int, Broker), FLUXOLAB_F("retry_in_ms", Int, A) /* the reconnect backoff drawn */)
+      FLUXOLAB_F("broker", Int, Broker), FLUXOLAB_F("retry_in_ms", Int, A) /* the reconnect backoff drawn */)        \
+    X(ControllerElected, "controller_elected", /* the KRaft quorum's leader, the active controller: */               \
+      FLUXOLAB_F("broker", Int, Broker) /* -1 = none (it stopped or lost its majority) */,                          \
+      FLUXOLAB_F("epoch", Int, A) /* the quorum's leader epoch */)
 // clang-format on
 
 enum class EventType : std::uint8_t { FLUXOLAB_EVENT_ENUMERATORS(FLUXOLAB_KAFKA_EVENTS) Count_ };

@@ -1,6 +1,5 @@
 #include "sim/timeline.h"
 
-#include "sim/kafka/controller.h"
 #include "sim/lag.h"
 
 #include <algorithm>
@@ -15,8 +14,6 @@ Offset PartitionView::leaderLeo() const {
     for (Offset o : replica_leo) best = std::max(best, o);
     return best;
 }
-
-BrokerId ClusterView::controller() const { return kafka::kraftController(brokers); }
 
 std::optional<Offset> ClusterView::committedLag(std::int32_t group, const TpKey& tp) const {
     auto g = groups.find(group);
@@ -66,9 +63,9 @@ FLUXOLAB_KAFKA_FOLD(BrokerStarted) {
     b.alive = true; // a restarted broker stays fenced until BrokerUnfenced (a new one starts unfenced)
 }
 FLUXOLAB_KAFKA_FOLD(BrokerStopped) {
-    auto& b = slot(brokers, e.broker - 1);
-    b.alive = false;
-    if (!e.flag) b.fenced = true;
+    // A controlled shutdown is fenced by the active controller (broker_fenced follows); without one,
+    // nobody fences it until the next controller's session for it expires.
+    slot(brokers, e.broker - 1).alive = false;
 }
 FLUXOLAB_KAFKA_FOLD(BrokerFenced) { slot(brokers, e.broker - 1).fenced = true; }
 FLUXOLAB_KAFKA_FOLD(BrokerUnfenced) { slot(brokers, e.broker - 1).fenced = false; }
@@ -122,6 +119,10 @@ FLUXOLAB_KAFKA_FOLD(LogStartAdvanced) { touch(partitions, e, events).log_start =
 FLUXOLAB_KAFKA_FOLD(ProducerAdded) { slot(producers, e.actor); }
 FLUXOLAB_KAFKA_FOLD(ProducerClosed) { slot(producers, e.actor).closed = true; }
 FLUXOLAB_KAFKA_FOLD(ConnectionFailed) {} // a client log line: the producer's batches wait, nothing else changes
+FLUXOLAB_KAFKA_FOLD(ControllerElected) {
+    controller_id = e.broker;
+    controller_epoch = static_cast<std::int32_t>(e.a);
+}
 FLUXOLAB_KAFKA_FOLD(ProduceAcked) { slot(producers, e.actor).acked += e.b; }
 FLUXOLAB_KAFKA_FOLD(ProduceFailed) {
     if (e.flag) slot(producers, e.actor).retries += 1;

@@ -93,8 +93,11 @@ struct ClusterView {
     /// The fold hook of each Kafka event type: one specialisation per line of FLUXOLAB_KAFKA_EVENTS
     /// (timeline.cpp), dispatched by apply() with FLUXOLAB_FOLD. A new event type without one does not link.
     template <EventType T> void fold(const Journal& journal, const Event& e);
-    /// The KRaft controller at this moment (kafka::kraftController: the lowest live node id, -1 if none).
-    BrokerId controller() const;
+    BrokerId controller_id = -1;      ///< the active KRaft controller (controller_elected; -1: none)
+    std::int32_t controller_epoch = 0; ///< the metadata quorum's leader epoch
+
+    /// The KRaft controller at this moment, as the journal's controller_elected events left it.
+    BrokerId controller() const { return controller_id; }
     /// Consumer lag on a partition: consumerLag() (sim/lag.h) of the committed offset and the HW.
     std::optional<Offset> committedLag(std::int32_t group, const TpKey& tp) const;
     /// What a copy costs, in events applied (BasicTimeline spaces its snapshots by it).

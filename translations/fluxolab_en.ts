@@ -1226,6 +1226,14 @@
         <translation>{producer}: connection to broker {broker} could not be established (next attempt in {retry_in_ms} ms)</translation>
     </message>
     <message>
+        <source>The KRaft quorum has no leader: no active controller (epoch {epoch})</source>
+        <translation>The KRaft quorum has no leader: no active controller (epoch {epoch})</translation>
+    </message>
+    <message>
+        <source>Broker {broker} is the active controller: the KRaft quorum elected it (epoch {epoch})</source>
+        <translation>Broker {broker} is the active controller: the KRaft quorum elected it (epoch {epoch})</translation>
+    </message>
+    <message>
         <source>Producer {producer} closed: the lab&apos;s setup wrote this step&apos;s starting records</source>
         <translation>Producer {producer} closed: the lab&apos;s setup wrote this step&apos;s starting records</translation>
     </message>

@@ -1226,6 +1226,14 @@
         <translation>{producer}: não foi possível ligar ao broker {broker} (nova tentativa dentro de {retry_in_ms} ms)</translation>
     </message>
     <message>
+        <source>The KRaft quorum has no leader: no active controller (epoch {epoch})</source>
+        <translation>O quórum KRaft está sem líder: não há controlador ativo (época {epoch})</translation>
+    </message>
+    <message>
+        <source>Broker {broker} is the active controller: the KRaft quorum elected it (epoch {epoch})</source>
+        <translation>O broker {broker} é o controlador ativo: o quórum KRaft elegeu-o (época {epoch})</translation>
+    </message>
+    <message>
         <source>Producer {producer} closed: the lab&apos;s setup wrote this step&apos;s starting records</source>
         <translation>Produtor {producer} fechado: a preparação do laboratório escreveu os registos iniciais deste passo</translation>
     </message>

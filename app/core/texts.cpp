@@ -162,6 +162,8 @@ constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::ProducerClosed), QT_TRANSLATE_NOOP("Texts", "Producer {producer} closed: the lab's setup wrote this step's starting records"), "producer", labs::kLabSetupClientId},
     {ev(T::ProducerClosed), QT_TRANSLATE_NOOP("Texts", "Producer {producer} closed")},
     {ev(T::ConnectionFailed), QT_TRANSLATE_NOOP("Texts", "{producer}: connection to broker {broker} could not be established (next attempt in {retry_in_ms} ms)")},
+    {ev(T::ControllerElected), QT_TRANSLATE_NOOP("Texts", "The KRaft quorum has no leader: no active controller (epoch {epoch})"), "broker", "-1"},
+    {ev(T::ControllerElected), QT_TRANSLATE_NOOP("Texts", "Broker {broker} is the active controller: the KRaft quorum elected it (epoch {epoch})")},
     {ev(T::ProduceAcked), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {producer} (the lab's setup) acknowledged {count} record(s)"), "producer", labs::kLabSetupClientId},
     {ev(T::ProduceAcked), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {producer} acknowledged {count} record(s)")},
     {ev(T::ProduceFailed), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: send by {producer} failed: {error}")},

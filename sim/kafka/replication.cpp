@@ -14,18 +14,19 @@ namespace fluxolab::sim::kafka {
 using namespace detail;
 
 namespace {
-// quorum.append.linger.ms (QuorumConfig.DEFAULT_QUORUM_LINGER_MS = 25): the active controller waits this
-// long for writes to accumulate before appending them to the metadata log; a round trip to the other
-// voters (their Fetch carries the record, their next Fetch acknowledges it) then commits them.
-constexpr TimeMs kQuorumAppendLingerMs = 25;
+// quorum.append.linger.ms (kQuorumLingerMs, controller.h): the active controller waits this long for
+// writes to accumulate before appending them to the metadata log; a round trip to the other voters
+// (their Fetch carries the record, their next Fetch acknowledges it) then commits them.
+constexpr TimeMs kQuorumAppendLingerMs = kQuorumLingerMs;
 } // namespace
 
 Replication::Replication(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
-                         ReplicationEvents& events)
+                         Rng controller_rng, ReplicationEvents& events)
     : m_scheduler(scheduler), m_timers(scheduler, "kafka.replication", *this), m_config(config), m_journal(journal),
-      m_rng(rng), m_events(events) {
+      m_rng(rng), m_events(events), m_controller_rng(controller_rng) {
     m_incarnation.assign(static_cast<std::size_t>(m_config.brokers), 0);
     m_fetchers.assign(static_cast<std::size_t>(m_config.brokers), 1);
+    m_registered.assign(static_cast<std::size_t>(m_config.brokers), 1);
     for (std::int32_t i = 0; i < m_config.brokers; ++i) {
         BrokerState b;
         b.id = i + 1;
@@ -36,6 +37,12 @@ Replication::Replication(runtime::Scheduler& scheduler, const ClusterConfig& con
         e.broker = b.id;
         schedule(m_config.defaults.replica_lag_time_max_ms / 2, ReplicationTimer::IsrCheck, b.id);
     }
+    // The run starts with a formed cluster: node 1 leads the metadata quorum in epoch 1.
+    m_controller = 1;
+    m_controller_epoch = 1;
+    Event& ce = emitEvent(EventType::ControllerElected);
+    ce.broker = m_controller;
+    ce.a = m_controller_epoch;
     schedule(m_config.defaults.log_retention_check_interval_ms, ReplicationTimer::RetentionCheck);
     schedule(300000, ReplicationTimer::LeaderRebalance);
 }
@@ -87,7 +94,8 @@ void Replication::onTimer(const runtime::Timer& timer) {
     case ReplicationTimer::FetchResponse:
     case ReplicationTimer::FetchParkTimeout: fetchResponse(t); break;
     case ReplicationTimer::IsrCheck:
-        isrCheck(t.a);
+        // Shrinking the ISR is an AlterPartition the active controller commits: none without one.
+        if (m_controller >= 0) isrCheck(t.a);
         schedule(now() + m_config.defaults.replica_lag_time_max_ms / 2, ReplicationTimer::IsrCheck, t.a);
         break;
     case ReplicationTimer::RetentionCheck:
@@ -100,17 +108,29 @@ void Replication::onTimer(const runtime::Timer& timer) {
         schedule(now() + 300000, ReplicationTimer::LeaderRebalance);
         break;
     case ReplicationTimer::BrokerFence: {
+        // The session expired on the controller that scheduled it (a newer one starts its own).
         const auto& b = brokerState(t.a);
-        if (!b.alive && !b.fenced) fenceBroker(t.a);
+        if (m_controller >= 0 && t.b == m_controller_epoch && !b.alive && !b.fenced) fenceBroker(t.a);
         break;
     }
     case ReplicationTimer::BrokerCaughtUp:
-        if (brokerState(t.a).alive && m_incarnation[static_cast<std::size_t>(t.a - 1)] == t.b) brokerCaughtUp(t.a);
+        if (currentIncarnation(t.a, t.b)) brokerCaughtUp(t.a);
         break;
     case ReplicationTimer::BrokerUnfence:
-        if (brokerState(t.a).alive && m_incarnation[static_cast<std::size_t>(t.a - 1)] == t.b) brokerUnfenced(t.a);
+        if (currentIncarnation(t.a, t.b)) brokerUnfenced(t.a);
         break;
     case ReplicationTimer::AlterPartitionDone: alterPartitionDone(t.a, t.b); break;
+    case ReplicationTimer::ControllerElection:
+        if (t.b == m_election_token && m_election_pending) {
+            m_election_pending = false;
+            electController();
+        }
+        break;
+    case ReplicationTimer::ControllerResign:
+        if (m_controller >= 0 && t.b == m_controller_epoch &&
+            !quorumMajority(liveVoters(), static_cast<std::int32_t>(m_brokers.size())))
+            loseController();
+        break;
     }
 }
 
@@ -732,29 +752,107 @@ void Replication::stopBroker(BrokerId id, bool crash) {
         for (auto& p : t.partitions)
             if (p.leader == id && !p.delayed_produces.empty()) m_events.leaderStopped(p);
     m_events.brokerStopped(id);
-    if (crash) schedule(now() + m_config.defaults.broker_session_timeout_ms, ReplicationTimer::BrokerFence, id);
-    else if (!b.fenced) fenceBroker(id); // controlled shutdown: leadership moves away at once
+    const bool wasController = id == m_controller;
+    const auto voters = static_cast<std::int32_t>(m_brokers.size());
+    if (m_controller >= 0) {
+        // Controlled shutdown: the active controller (itself, for the controller's own node: its broker
+        // role stops first) moves the leadership away at once. A crash: fenced when its session expires.
+        if (!crash && !b.fenced) fenceBroker(id);
+        else if (crash && !wasController)
+            schedule(now() + m_config.defaults.broker_session_timeout_ms, ReplicationTimer::BrokerFence, id,
+                     m_controller_epoch);
+    }
+    if (wasController) {
+        loseController();
+        if (quorumMajority(liveVoters(), voters))
+            scheduleElection(crash ? ElectionCause::LeaderCrashed : ElectionCause::LeaderResigned);
+    } else if (m_controller >= 0 && !quorumMajority(liveVoters(), voters)) {
+        // The leader no longer hears from a majority: it resigns after fetch.timeout.ms (check-quorum).
+        schedule(now() + kQuorumFetchTimeoutMs, ReplicationTimer::ControllerResign, 0, m_controller_epoch);
+    }
 }
 
-void Replication::startBroker(BrokerId id) {
-    if (id < 1 || id > static_cast<BrokerId>(m_brokers.size())) return;
-    auto& b = brokerState(id);
-    if (b.alive) return;
+std::int32_t Replication::liveVoters() const {
+    std::int32_t n = 0;
+    for (const auto& b : m_brokers)
+        if (b.alive) ++n;
+    return n;
+}
+
+void Replication::scheduleElection(ElectionCause cause) {
+    if (m_election_pending) return;
+    m_election_pending = true;
+    ++m_election_token;
+    const auto jitter = static_cast<TimeMs>(m_controller_rng.below(static_cast<std::uint64_t>(kQuorumElectionTimeoutMs)));
+    schedule(now() + controllerElectionDelay(cause, jitter, m_config.network_delay_ms), ReplicationTimer::ControllerElection,
+             0, m_election_token);
+}
+
+void Replication::electController() {
+    if (m_controller >= 0 || !quorumMajority(liveVoters(), static_cast<std::int32_t>(m_brokers.size()))) return;
+    // Any live voter can win (their metadata logs are equally complete here); which one is drawn from
+    // the controller's stream, as the first voter whose randomised timeout fires is in Raft.
+    std::vector<BrokerId> candidates;
+    for (const auto& b : m_brokers)
+        if (b.alive) candidates.push_back(b.id);
+    m_controller = candidates[static_cast<std::size_t>(m_controller_rng.below(candidates.size()))];
+    ++m_controller_epoch;
+    Event& e = emitEvent(EventType::ControllerElected);
+    e.broker = m_controller;
+    e.a = m_controller_epoch;
+    activateController();
+}
+
+void Replication::loseController() {
+    if (m_controller < 0) return;
+    m_controller = -1;
+    Event& e = emitEvent(EventType::ControllerElected);
+    e.broker = -1;
+    e.a = m_controller_epoch;
+}
+
+void Replication::activateController() {
+    for (const auto& b : m_brokers) {
+        const auto slot = static_cast<std::size_t>(b.id - 1);
+        if (!b.alive && !b.fenced)
+            schedule(now() + m_config.defaults.broker_session_timeout_ms, ReplicationTimer::BrokerFence, b.id,
+                     m_controller_epoch);
+        else if (b.alive && (!m_registered[slot] || b.fenced))
+            registerBroker(b.id);
+    }
+}
+
+void Replication::registerBroker(BrokerId id) {
     // A crashed broker that restarts before the controller noticed registers a new incarnation:
     // the old one is fenced first (leaders move away, it leaves the ISRs).
-    if (!b.fenced) fenceBroker(id);
-    b.alive = true; // fenced until the controller unfences it (brokerUnfenced)
-    const auto slot = static_cast<std::size_t>(id - 1);
-    ++m_incarnation[slot];
-    Event& e = emitEvent(EventType::BrokerStarted);
-    e.broker = id;
+    if (!brokerState(id).fenced) fenceBroker(id);
+    m_registered[static_cast<std::size_t>(id - 1)] = 1;
     // BrokerLifecycleManager: a BrokerRegistration request (one network delay), the controller writes
     // the broker's RegisterBrokerRecord, fenced (quorum.append.linger.ms, then a quorum round trip
     // commits it), the response (one network delay); then a heartbeat at once, whose answer says the
     // broker caught up with the metadata log (STARTING -> RECOVERY, a round trip). The broker then
     // publishes its first metadata image: ReplicaManager makes it a follower and its fetchers start.
     const TimeMs d = m_config.network_delay_ms;
-    schedule(now() + 6 * d + kQuorumAppendLingerMs, ReplicationTimer::BrokerCaughtUp, id, m_incarnation[slot]);
+    schedule(now() + 6 * d + kQuorumAppendLingerMs, ReplicationTimer::BrokerCaughtUp, id, packIncarnation(id));
+}
+
+void Replication::startBroker(BrokerId id) {
+    if (id < 1 || id > static_cast<BrokerId>(m_brokers.size())) return;
+    auto& b = brokerState(id);
+    if (b.alive) return;
+    const auto slot = static_cast<std::size_t>(id - 1);
+    ++m_incarnation[slot];
+    m_registered[slot] = 0;
+    // With an active controller it registers at once (fenced until the controller unfences it,
+    // brokerUnfenced); without one it waits for the next controller (activateController).
+    if (m_controller >= 0) registerBroker(id);
+    b.alive = true;
+    Event& e = emitEvent(EventType::BrokerStarted);
+    e.broker = id;
+    // Its controller role is a voter again: with a majority back, the candidates' next try wins.
+    const auto voters = static_cast<std::int32_t>(m_brokers.size());
+    if (m_controller < 0 && quorumMajority(liveVoters(), voters))
+        scheduleElection(voters == 1 ? ElectionCause::OnlyVoterStarted : ElectionCause::MajorityRegained);
 }
 
 void Replication::brokerCaughtUp(BrokerId id) {
@@ -769,8 +867,7 @@ void Replication::brokerCaughtUp(BrokerId id) {
     // (not after broker.heartbeat.interval.ms); the controller grants it (BrokerHeartbeatManager.
     // calculateNextBrokerState: caught up with its RegisterBrokerRecord) and commits the unfencing.
     const TimeMs d = m_config.network_delay_ms;
-    schedule(now() + 3 * d + kQuorumAppendLingerMs, ReplicationTimer::BrokerUnfence, id,
-             m_incarnation[static_cast<std::size_t>(id - 1)]);
+    schedule(now() + 3 * d + kQuorumAppendLingerMs, ReplicationTimer::BrokerUnfence, id, packIncarnation(id));
 }
 
 void Replication::brokerUnfenced(BrokerId id) {
@@ -800,13 +897,15 @@ void Replication::alterPartitionDone(std::int32_t topic_index, std::int64_t pack
     // A new leader epoch makes the request stale (the controller answers FENCED_LEADER_EPOCH).
     if (static_cast<std::uint32_t>(p.leader_epoch) != fetchEpoch(packed) || !r.isr_pending) return;
     r.isr_pending = false;
-    if (p.leader < 0 || !brokerState(p.leader).alive) return;
+    // No active controller: the request fails; the follower's next fetch sends another.
+    if (m_controller < 0 || p.leader < 0 || !brokerState(p.leader).alive) return;
     // The controller refuses a fenced replica (INELIGIBLE_REPLICA); addToIsr checks it.
     addToIsr(*t, p, r.broker);
     checkPartition(p);
 }
 
 void Replication::electPreferredLeaders() {
+    if (m_controller < 0) return; // the controller elects: none without one
     for (auto& [name, t] : m_topics)
         for (auto& p : t.partitions) {
             const BrokerId pref = p.replicas[0];

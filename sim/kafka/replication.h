@@ -5,6 +5,7 @@
 // (kafka::ReplicationTimer) and tells the rest of the model what happened through ReplicationEvents.
 
 #include "sim/cluster.h"
+#include "sim/kafka/controller.h"
 #include "sim/kafka/timers.h"
 #include "sim/runtime/invariant.h"
 #include "sim/runtime/scheduler.h"
@@ -35,8 +36,10 @@ class Replication final : private runtime::TimerHandler {
 public:
     /// Registers the brokers 1..config.brokers (journaling BrokerStarted) and schedules the periodic
     /// work: each broker's ISR check, the retention check and the automatic preferred leader election.
+    /// Node 1 is the active controller of the cluster the run starts with (epoch 1, journaled);
+    /// `controller_rng` is the controller quorum's own stream (its election timeouts).
     Replication(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
-                ReplicationEvents& events);
+                Rng controller_rng, ReplicationEvents& events);
     ~Replication();
     Replication(const Replication&) = delete;
     Replication& operator=(const Replication&) = delete;
@@ -62,12 +65,17 @@ public:
 
     // ---- state (read by the other components and Simulation's observers) ----
     const std::vector<BrokerState>& brokers() const { return m_brokers; }
-    /// The broker's process runs (`id` in 1..brokers).
-    bool brokerAlive(BrokerId id) const { return broker(id).alive; }
+    /// The broker's process runs (`id` in 1..brokers)
+    /// and serves clients: a restarted broker serves once it has registered with an active controller
+    /// (BrokerServer's startup waits for it; without a controller its clients' connections fail).
+    bool brokerAlive(BrokerId id) const { return broker(id).alive && m_registered[static_cast<std::size_t>(id - 1)]; }
     const BrokerState& broker(BrokerId id) const {
         FLUXOLAB_INVARIANT(id >= 1 && id <= static_cast<BrokerId>(m_brokers.size()), "a broker id is in 1..brokers");
         return m_brokers[static_cast<std::size_t>(id - 1)];
     }
+    /// The active KRaft controller (-1: none) and the metadata quorum's leader epoch (sim/kafka/controller.h).
+    BrokerId controller() const { return m_controller; }
+    std::int32_t controllerEpoch() const { return m_controller_epoch; }
     /// Brokers registered with the controller (not fenced).
     std::int32_t registeredBrokers() const;
     const std::map<std::string, TopicState>& topics() const { return m_topics; }
@@ -88,6 +96,7 @@ private:
     }
     Event& emitEvent(EventType type);
     BrokerState& brokerState(BrokerId id) { return m_brokers[static_cast<std::size_t>(id - 1)]; }
+    const BrokerState& brokerState(BrokerId id) const { return m_brokers[static_cast<std::size_t>(id - 1)]; }
 
     std::string makeTopicId();
     std::vector<BrokerId> placeReplicas(std::int32_t partition, std::int32_t rf, std::int32_t start);
@@ -101,6 +110,24 @@ private:
     void brokerCaughtUp(BrokerId id);
     void brokerUnfenced(BrokerId id);
     void alterPartitionDone(std::int32_t topic_index, std::int64_t packed);
+    // ---- the KRaft controller quorum (rules and timing: sim/kafka/controller.h) ----
+    std::int32_t liveVoters() const;
+    void scheduleElection(ElectionCause cause);
+    void electController();
+    /// The active controller is gone (its process stopped, or it resigned): journaled, nothing the
+    /// controller does happens until the next election.
+    void loseController();
+    /// What a new active controller does first: a fresh session for every unfenced broker (it does not
+    /// know their last heartbeats: BrokerHeartbeatManager), the registration of brokers waiting for one.
+    void activateController();
+    /// BrokerRegistration of the broker's current incarnation with the active controller.
+    void registerBroker(BrokerId id);
+    std::int64_t packIncarnation(BrokerId id) const {
+        return (m_incarnation[static_cast<std::size_t>(id - 1)] << 32) | static_cast<std::uint32_t>(m_controller_epoch);
+    }
+    bool currentIncarnation(BrokerId id, std::int64_t packed) const {
+        return brokerState(id).alive && m_controller >= 0 && packed == packIncarnation(id);
+    }
     void maybeAdvanceHw(TopicState& t, PartitionState& p);
     void fenceBroker(BrokerId id);
     void startFollowerFetch(TopicState& t, PartitionState& p, std::size_t replica_index);
@@ -125,6 +152,13 @@ private:
     /// and whether its replica fetchers run (from its metadata catch-up after a restart).
     std::vector<std::int64_t> m_incarnation;
     std::vector<char> m_fetchers;
+    /// Per broker: its current incarnation has registered with the active controller.
+    std::vector<char> m_registered;
+    Rng m_controller_rng; ///< "kafka/controller": election timeouts and the winner
+    BrokerId m_controller = -1;
+    std::int32_t m_controller_epoch = 0;
+    std::int64_t m_election_token = 0; ///< a ControllerElection timer of another token is void
+    bool m_election_pending = false;
 };
 
 } // namespace fluxolab::sim::kafka

@@ -16,10 +16,12 @@ enum class ReplicationTimer : std::uint16_t {
     IsrCheck,         ///< a = broker
     RetentionCheck,
     LeaderRebalance,
-    BrokerFence, ///< a = broker
-    BrokerCaughtUp, ///< a = broker, b = incarnation: registered, metadata caught up, fetchers start
-    BrokerUnfence,  ///< a = broker, b = incarnation: the controller committed its unfencing
+    BrokerFence, ///< a = broker, b = controller epoch: its session expired on that controller
+    BrokerCaughtUp, ///< a = broker, b = packed (incarnation, controller epoch): registered, metadata caught up, fetchers start
+    BrokerUnfence,  ///< a = broker, b = packed (incarnation, controller epoch): the controller committed its unfencing
     AlterPartitionDone, ///< a = topic index, b = packed (partition, replica, leader epoch): ISR expansion committed
+    ControllerElection, ///< b = election token: a majority of voters elects the new active controller
+    ControllerResign,   ///< b = controller epoch: a leader without a majority of fetching voters resigns
 };
 
 /// Producer clients and the broker side of their Produce requests (kafka::Producers, producers.cpp).

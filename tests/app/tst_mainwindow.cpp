@@ -565,14 +565,16 @@ void MainWindowTest::plotSeriesMatchTheirRecordedDigests() {
     // runs whose first 7 s are the same (cooperativo-vs-ansioso is rebalance-basico until its
     // second consumer joins) have the same first digest. falha-de-broker at 61 s was recorded again
     // when the producer stopped sending to the crashed leader (connection attempts at the reconnect
-    // backoff instead, as Kafka 4.3.1's client; its samples up to 23 s did not change).
+    // backoff instead, as Kafka 4.3.1's client; its samples up to 23 s did not change), and again
+    // when broker 1's crash became a KRaft controller failover (fenced 9 s after the new controller's
+    // election, about 2.4 s later at seed 1; the samples up to 23 s did not change).
     struct Case {
         const char* scenario;
         std::uint64_t digests[3];
     };
     const Case cases[] = {
         {"rebalance-basico", {10479634146225007372ULL, 10925534199004990629ULL, 5806435516473017901ULL}},
-        {"falha-de-broker", {10294169724999666787ULL, 5352888504384184429ULL, 3622576750853544559ULL}},
+        {"falha-de-broker", {10294169724999666787ULL, 5352888504384184429ULL, 13327599233916389222ULL}},
         {"consumidor-lento", {14162510050312826281ULL, 9202548112971514726ULL, 14589152710020722778ULL}},
         {"cooperativo-vs-ansioso", {10479634146225007372ULL, 9008907017490850593ULL, 2573884257277673001ULL}},
     };
@@ -772,7 +774,13 @@ void MainWindowTest::stopBrokerMovesLeaders() {
     QVERIFY(w->clusterCanvas()->layout().strip(led.front(), 1)->inIsr);
 }
 
-void MainWindowTest::allReplicasDownIsLeaderNone() {
+void MainWindowTest::allNodesDownKeepTheLastLeaders() {
+    // Three combined KRaft nodes crashed one after another: once two are down there is no
+    // controller (1 of 3 voters is no majority), so nobody fences the last ones or takes their
+    // leaderships away: the view keeps naming the leaders the last controller chose, all of them
+    // dead, and no partition is shown as leaderless (a real 3-node cluster does the same:
+    // tests/realkafka/capture-controller.sh, docs/fidelity.md). It used to show every partition
+    // "none", as if a controller had survived its whole cluster.
     auto w = makeWindow();
     auto* c = w->controller();
     c->runTo(5000);
@@ -780,11 +788,13 @@ void MainWindowTest::allReplicasDownIsLeaderNone() {
         c->stopBroker(b, true);
         c->runTo(c->time() + 12000);
     }
+    QCOMPARE(c->observation().controller(), -1);
     const ClusterLayout& L = w->clusterCanvas()->layout();
     int offline = 0;
     for (const auto& s : L.strips) offline += s.offline ? 1 : 0;
-    QCOMPARE(offline, 18);
-    for (const auto& row : w->partitionsModel()->rows()) QCOMPARE(row[2], QStringLiteral("none"));
+    QCOMPARE(offline, 0);
+    for (int b = 1; b <= 3; ++b) QVERIFY(!L.broker(b)->alive);
+    for (const auto& row : w->partitionsModel()->rows()) QVERIFY2(row[2] != QStringLiteral("none"), qPrintable(row.join(QLatin1Char(' '))));
 }
 
 void MainWindowTest::addConsumerRebalances() {

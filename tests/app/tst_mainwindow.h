@@ -31,7 +31,7 @@ private Q_SLOTS:
     void anEmptyGroupHasNoAssignor();
     void narrowViewKeepsCellsAndNames();
     void stopBrokerMovesLeaders();
-    void allReplicasDownIsLeaderNone();
+    void allNodesDownKeepTheLastLeaders();
     void addConsumerRebalances();
     void switchLanguage();
     void presentationMode();

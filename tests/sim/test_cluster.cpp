@@ -1,5 +1,6 @@
 // Targeted behaviour of the cluster model: topics, replication, HW/ISR, elections, acks, retention.
 #include "sim/cluster.h"
+#include "sim/kafka/controller.h"
 #include "sim/timeline.h"
 
 #include <doctest/doctest.h>
@@ -280,8 +281,13 @@ TEST_SUITE("sim/cluster/replication") {
         REQUIRE(s.createTopic("t", 1, 3, {{"min.insync.replicas", "2"}}).ok());
         const auto& part = s.topic("t")->partitions[0];
         const BrokerId leader = part.leader;
-        for (BrokerId b : std::vector<BrokerId>(part.replicas))
-            if (b != leader) s.stopBroker(b, false);
+        // The active controller fences each one at once (controlled shutdown); the controller's own
+        // node goes last (after it, 1 of 3 voters runs: no controller any more).
+        std::vector<BrokerId> followers;
+        for (BrokerId b : part.replicas)
+            if (b != leader) followers.push_back(b);
+        std::stable_partition(followers.begin(), followers.end(), [&](BrokerId b) { return b != s.controllerId(); });
+        for (BrokerId b : followers) s.stopBroker(b, false);
         CHECK(s.topic("t")->partitions[0].isr == std::vector<BrokerId>{leader});
         ProducerConfig pc;
         pc.delivery_timeout_ms = 1000;
@@ -348,7 +354,9 @@ TEST_SUITE("sim/cluster/replication") {
     TEST_CASE("unclean leader election: offline without it - data loss with it") {
         for (bool unclean : {false, true}) {
             CAPTURE(unclean);
-            Simulation s(brokers(2), 6);
+            // Five nodes: with both replicas' brokers down, 3 of 5 voters still elect a controller
+            // (with two nodes, the metadata quorum would be lost and nothing could be elected).
+            Simulation s(brokers(5), 6);
             REQUIRE(s.createTopic("t", 1, 2, {{"unclean.leader.election.enable", unclean ? "true" : "false"}}).ok());
             const auto& p0 = s.topic("t")->partitions[0];
             const BrokerId leader = p0.leader;
@@ -360,7 +368,9 @@ TEST_SUITE("sim/cluster/replication") {
             REQUIRE(s.topic("t")->partitions[0].high_watermark == 1);
             s.stopBroker(leader, false);
             s.startBroker(follower); // only the out-of-sync replica is back
-            s.runFor(100);
+            // If one of them was the controller: a new one within the election bound, which fences a
+            // broker that stopped meanwhile broker.session.timeout.ms (9 s) after it is active.
+            s.runFor(kafka::controllerElectionBound(1) + 9000 + 100);
             const PartitionState& ps = s.topic("t")->partitions[0];
             if (!unclean) {
                 CHECK(ps.leader == -1);

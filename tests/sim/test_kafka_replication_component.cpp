@@ -24,7 +24,7 @@ struct RecordingEvents final : kafka::ReplicationEvents {
 };
 
 struct Fixture {
-    Fixture() : replication(scheduler, config(), journal, rng, events) {}
+    Fixture() : replication(scheduler, config(), journal, rng, runtime::RngStreams(7).fork("kafka/controller"), events) {}
     static const ClusterConfig& config() {
         static const ClusterConfig c = [] {
             ClusterConfig cc;

@@ -1,4 +1,5 @@
 // Invariants over many random scenarios with broker and consumer failures, checked after every event.
+#include "sim/kafka/controller.h"
 #include "sim/scenario.h"
 #include "sim/timeline.h"
 
@@ -233,9 +234,19 @@ void checkAckedRecordsKept(const Simulation& s, const Scenario& sc, std::vector<
 /// rebalance waits for the members up to the rebalance timeout, max.poll.interval.ms (8 s); an Empty
 /// group first waits group.initial.rebalance.delay.ms (3 s); members learn of a rebalance by their
 /// next heartbeat (1 s) and join at their next poll (<= 0.3 s), twice for cooperative-sticky;
-/// a coordinator on a broker that crashed moves after broker.session.timeout.ms (3 s). Plus 2 s.
+/// a coordinator on a broker that crashed moves after broker.session.timeout.ms (3 s), counted from
+/// the activation of a new controller if the crashed broker was the controller (a new one is elected
+/// within kControllerBound and does not know the last heartbeats: BrokerHeartbeatManager). Plus 2 s.
+///
+/// Controller. Nothing the controller does (fencing, leader elections, ISR changes) happens without one,
+/// so a partition is not writable while there is none, and its clock restarts when one is elected.
+/// Once a majority of the voters runs, there is an active controller within kControllerBound:
+/// controller.quorum.fetch.timeout.ms (2 s, for the followers to notice the leader is gone) +
+/// controller.quorum.election.timeout.ms (1 s, the randomised wait) + a PreVote and a Vote round trip
+/// (4 x 3 ms) + quorum.append.linger.ms (25 ms) (sim/kafka/controller.h).
+constexpr TimeMs kControllerBound = fluxolab::sim::kafka::controllerElectionBound(3);
 constexpr TimeMs kProducerBound = 10000 + 5000 + 1000 + 1000 + 5 + 1000;
-constexpr TimeMs kGroupBound = 6000 + 8000 + 3000 + 2 * (1000 + 300) + 3000 + 2000;
+constexpr TimeMs kGroupBound = 6000 + 8000 + 3000 + 2 * (1000 + 300) + 3000 + kControllerBound + 2000;
 
 struct LivenessChecker {
     std::vector<std::string> failures;
@@ -248,7 +259,7 @@ struct LivenessChecker {
     }
 
     static bool writable(const Simulation& s, const std::string& topic, const PartitionState& p) {
-        if (p.leader < 0) return false;
+        if (p.leader < 0 || s.controllerId() < 0) return false;
         const BrokerState& b = s.brokers()[static_cast<std::size_t>(p.leader - 1)];
         if (!b.alive || b.fenced) return false;
         const TopicState* t = s.topic(topic);
@@ -280,7 +291,8 @@ struct LivenessChecker {
             }
             case EventType::BrokerStopped:
             case EventType::BrokerStarted:
-            case EventType::BrokerFenced: waiting_since.clear(); break;
+            case EventType::BrokerFenced:
+            case EventType::ControllerElected: waiting_since.clear(); break;
             default: break;
             }
         }
@@ -318,6 +330,7 @@ struct LivenessChecker {
             if (why) *why = w;
             return false;
         };
+        if (s.controllerId() < 0) return no("no active controller");
         if (!g) return no("no group");
         if (g->coordinator < 0 || !s.brokers()[static_cast<std::size_t>(g->coordinator - 1)].alive || !g->loaded)
             return no("no live coordinator");
@@ -440,13 +453,29 @@ TEST_SUITE("sim/properties") {
             std::vector<char> alive(static_cast<std::size_t>(sc.cluster.brokers) + 1, 1);
             std::vector<char> fenced(alive.size(), 0);
             std::vector<TimeMs> startedAt(alive.size(), -1);
+            // When the broker's current incarnation registered: at its start if there was an active
+            // controller, else (and again if the controller changed before it was unfenced) when the
+            // next controller was elected (activateController).
+            std::vector<TimeMs> registeredAt(alive.size(), -1);
+            BrokerId controller = -1;
             for (const Event& e : j.events()) {
                 const auto b = static_cast<std::size_t>(std::max(e.broker, 0));
                 switch (e.type) {
+                case EventType::ControllerElected:
+                    controller = e.broker;
+                    if (controller >= 0) {
+                        CHECK(alive[b]); // the controller is a live node
+                        for (std::size_t x = 1; x < alive.size(); ++x)
+                            if (alive[x] && startedAt[x] >= 0 && (fenced[x] || registeredAt[x] < 0)) registeredAt[x] = e.time;
+                    }
+                    break;
                 case EventType::BrokerStarted:
                     if (e.time > 0) {
-                        CHECK(fenced[b]); // a restarted broker starts fenced
+                        // a restarted broker starts fenced (its old incarnation fenced as it registers),
+                        // or waits for a controller to register with
+                        CHECK((fenced[b] || controller < 0));
                         startedAt[b] = e.time;
+                        registeredAt[b] = controller >= 0 ? e.time : -1;
                         ++restarts;
                     }
                     alive[b] = 1;
@@ -454,12 +483,13 @@ TEST_SUITE("sim/properties") {
                 case EventType::BrokerStopped:
                     alive[b] = 0;
                     startedAt[b] = -1;
-                    if (!e.flag) fenced[b] = 1;
+                    registeredAt[b] = -1;
                     break;
                 case EventType::BrokerFenced: fenced[b] = 1; break;
                 case EventType::BrokerUnfenced:
                     CHECK(alive[b]);
-                    CHECK(e.time == startedAt[b] + 9 * d + 2 * kLinger);
+                    CHECK(controller >= 0);
+                    CHECK(e.time == registeredAt[b] + 9 * d + 2 * kLinger);
                     fenced[b] = 0;
                     break;
                 case EventType::ReplicaFetched:
@@ -498,8 +528,83 @@ TEST_SUITE("sim/properties") {
         MESSAGE("restarts: ", restarts, ", rejoins after 33 s: ", rejoins, ", slowest restart -> ISR: ", worstRejoin, " ms");
         CHECK(restarts > 200);
         CHECK(rejoins > 100);
-        // unfenced (9 x 3 + 50) + a waiting fetch (500 + 2 x 3) + AlterPartition (4 x 3 + 25) + catch-up fetches
-        CHECK(worstRejoin <= 77 + 506 + 37 + 1000);
+        // a controller if none (majority regained: election timeout + jitter + 4 x 3 + 25, within
+        // kControllerBound) + unfenced (9 x 3 + 50) + a waiting fetch (500 + 2 x 3) + AlterPartition
+        // (4 x 3 + 25) + catch-up fetches
+        CHECK(worstRejoin <= kControllerBound + 77 + 506 + 37 + 1000);
+    }
+
+    TEST_CASE("KRaft controller over 200 random fault schedules: one at a time, a live node, back within the bound once a majority runs") {
+        // Checked after every event (sim/kafka/controller.h): the controller, if any, is a live node;
+        // the journal's controller_elected events give each epoch one leader, and a new one only after
+        // the previous one is gone (at most one controller at any moment); a leader without a majority
+        // of live voters resigns within controller.quorum.fetch.timeout.ms; and while a majority runs,
+        // the quorum is never without a controller for more than kControllerBound.
+        int elections = 0, losses = 0, quorumLosses = 0;
+        TimeMs worstElection = 0;
+        for (std::uint64_t seed = 0; seed < 200; ++seed) {
+            CAPTURE(seed);
+            const Scenario sc = randomScenario(seed);
+            ScenarioRun run(sc, seed);
+            std::vector<std::string> failures;
+            auto fail = [&](const Simulation& sim, const std::string& what) {
+                if (failures.size() < 5) failures.push_back("t=" + std::to_string(sim.now()) + ": " + what);
+            };
+            std::size_t seen = 0;
+            BrokerId folded = 1;
+            std::int32_t epoch = 1;
+            TimeMs headlessSince = -1;   ///< a majority runs and there is no controller, since
+            TimeMs minoritySince = -1;   ///< fewer than a majority of the voters run, since
+            run.sim().afterEvent = [&](const Simulation& sim) {
+                const Journal& j = sim.journal();
+                for (; seen < j.size(); ++seen) {
+                    const Event& e = j[seen];
+                    if (e.type != EventType::ControllerElected || e.time == 0) continue;
+                    if (e.broker >= 0) {
+                        if (folded >= 0) fail(sim, "controller " + std::to_string(e.broker) + " elected while " + std::to_string(folded) + " still is");
+                        if (e.a != epoch + 1) fail(sim, "epoch " + std::to_string(e.a) + " after " + std::to_string(epoch));
+                        ++elections;
+                    } else {
+                        if (folded < 0) fail(sim, "a controller lost twice");
+                        if (e.a != epoch) fail(sim, "lost in another epoch");
+                        ++losses;
+                    }
+                    folded = e.broker;
+                    epoch = static_cast<std::int32_t>(e.a);
+                }
+                if (folded != sim.controllerId()) fail(sim, "the journal's controller is not the simulation's");
+                std::int32_t live = 0;
+                for (const auto& b : sim.brokers()) live += b.alive ? 1 : 0;
+                const bool majority = fluxolab::sim::kafka::quorumMajority(live, static_cast<std::int32_t>(sim.brokers().size()));
+                const BrokerId c = sim.controllerId();
+                if (c >= 0 && !sim.brokers()[static_cast<std::size_t>(c - 1)].alive) fail(sim, "controller " + std::to_string(c) + " is not a live node");
+                if (!majority) {
+                    if (minoritySince < 0) {
+                        minoritySince = sim.now();
+                        ++quorumLosses;
+                    }
+                    if (c >= 0 && sim.now() - minoritySince > fluxolab::sim::kafka::kQuorumFetchTimeoutMs)
+                        fail(sim, "a controller without a majority of live voters for more than the fetch timeout");
+                } else {
+                    minoritySince = -1;
+                }
+                if (c < 0 && majority) {
+                    if (headlessSince < 0) headlessSince = sim.now();
+                    if (sim.now() - headlessSince > kControllerBound)
+                        fail(sim, "no controller for " + std::to_string(sim.now() - headlessSince) + " ms with a majority running");
+                } else if (headlessSince >= 0) {
+                    worstElection = std::max(worstElection, sim.now() - headlessSince);
+                    headlessSince = -1;
+                }
+            };
+            run.runToEnd();
+            for (const auto& f : failures) FAIL_CHECK(f);
+        }
+        MESSAGE("elections: ", elections, ", controllers lost: ", losses, ", quorum majorities lost: ", quorumLosses,
+                ", slowest election with a majority running: ", worstElection, " ms (bound ", kControllerBound, ")");
+        CHECK(elections >= 100); // the schedules really exercise failover
+        CHECK(quorumLosses >= 20); // and the loss of the majority
+        CHECK(worstElection > kControllerBound / 2);
     }
 
     TEST_CASE("invariants hold after every event over 200 random scenarios with failures") {
