@@ -91,6 +91,9 @@ struct ProducerConfig {
     std::int64_t reconnect_backoff_max_ms = 1000;
     std::int64_t request_timeout_ms = 30000;
     std::int64_t delivery_timeout_ms = 120000;
+    /// max.block.ms: how long send() waits for the topic's metadata when no broker answers (then it
+    /// fails with "Topic T not present in metadata after N ms.").
+    std::int64_t max_block_ms = 60000;
     bool enable_idempotence = true;
     NullKeyPartitioner null_key_partitioner = NullKeyPartitioner::BuiltinSticky;
 };
@@ -404,6 +407,8 @@ public:
     void closeProducer(std::int32_t producer);
     /// Records sent and not yet acknowledged or failed.
     std::int64_t pendingRecords(std::int32_t producer) const;
+    /// send() calls of `producer` blocked waiting for metadata (no broker answers), up to max.block.ms each.
+    std::int64_t blockedSends(std::int32_t producer) const;
     /// Partitions for which the producer holds records: batched, in flight or waiting for a retry.
     std::vector<TopicPartition> pendingPartitions(std::int32_t producer) const;
 
