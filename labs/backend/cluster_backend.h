@@ -223,6 +223,9 @@ public:
     /// "Connection to node N ... could not be established" log lines): (time, broker id). A backend
     /// whose client library logs for itself returns none.
     virtual std::vector<std::pair<TimeMs, std::int32_t>> takeConnectionFailures(Handle /*producer*/) { return {}; }
+    /// True when the clients are simulated (their connection states can be asked for without a
+    /// network round trip); a real cluster's backend answers brokers() with a metadata request.
+    virtual bool simulatesClients() const { return false; }
     /// Flushes and waits for every acknowledgement (KafkaProducer.close()).
     virtual void closeProducer(Handle producer) = 0;
     virtual Handle openConsumer(const ConsumerSettings& settings) = 0;

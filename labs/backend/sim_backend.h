@@ -64,6 +64,7 @@ public:
                        const std::string& value) override;
     void closeProducer(Handle producer) override;
     std::vector<std::pair<TimeMs, std::int32_t>> takeConnectionFailures(Handle producer) override;
+    bool simulatesClients() const override { return true; }
     Handle openConsumer(const ConsumerSettings& settings) override;
     bool subscribesByPattern() const override { return true; }
     std::vector<StoredRecord> takeRecords(Handle consumer) override;

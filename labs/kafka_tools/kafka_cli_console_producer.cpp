@@ -305,6 +305,9 @@ private:
     /// forgotten, "Bootstrap broker ... disconnected", then attempts at the reconnect backoff) and
     /// every send() waits for metadata; when a bootstrap server answers again the waiting lines go on.
     void checkConnection() {
+        // Against a real cluster the client library does this itself (and brokers() would cost a
+        // metadata request at every step).
+        if (!m_backend.simulatesClients()) return;
         if (!m_retry) {
             if (m_producer >= 0 && allBrokersDown()) {
                 m_retry.emplace(ConnectionRetryLog::Client::Producer, "[Producer clientId=" + m_clientId + "] ",
