@@ -296,6 +296,8 @@ public:
     void closeProducer(std::int32_t producer);
     /// Records sent and not yet acknowledged or failed.
     std::int64_t pendingRecords(std::int32_t producer) const;
+    /// send() calls of `producer` blocked waiting for metadata (no broker answers), up to max.block.ms each.
+    std::int64_t blockedSends(std::int32_t producer) const;
     /// Partitions for which the producer holds records: batched, in flight or waiting for a retry.
     std::vector<TopicPartition> pendingPartitions(std::int32_t producer) const;
 

@@ -45,6 +45,7 @@ const char* errorName(ErrorCode code) {
     case ErrorCode::UNKNOWN_SERVER_ERROR: return "UNKNOWN_SERVER_ERROR";
     case ErrorCode::CLIENT_DELIVERY_TIMEOUT: return "DELIVERY_TIMEOUT";
     case ErrorCode::CLIENT_NO_OFFSET_FOR_PARTITION: return "NO_OFFSET_FOR_PARTITION";
+    case ErrorCode::CLIENT_METADATA_TIMEOUT: return "METADATA_TIMEOUT";
     }
     return "UNKNOWN";
 }

@@ -70,6 +70,9 @@ struct ProducerConfig {
     std::int64_t reconnect_backoff_max_ms = 1000;
     std::int64_t request_timeout_ms = 30000;
     std::int64_t delivery_timeout_ms = 120000;
+    /// max.block.ms: how long send() waits for the topic's metadata when no broker answers (then it
+    /// fails with "Topic T not present in metadata after N ms.").
+    std::int64_t max_block_ms = 60000;
     bool enable_idempotence = true;
     NullKeyPartitioner null_key_partitioner = NullKeyPartitioner::BuiltinSticky;
 };

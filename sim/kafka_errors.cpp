@@ -55,7 +55,8 @@ std::string_view errorDefaultMessage(ErrorCode code) {
     case ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC:
         return "Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.";
     case ErrorCode::CLIENT_DELIVERY_TIMEOUT:
-    case ErrorCode::CLIENT_NO_OFFSET_FOR_PARTITION: return {};
+    case ErrorCode::CLIENT_NO_OFFSET_FOR_PARTITION:
+    case ErrorCode::CLIENT_METADATA_TIMEOUT: return {};
     }
     return {};
 }

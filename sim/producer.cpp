@@ -11,6 +11,7 @@ void Simulation::setValueTemplate(std::int32_t producer, std::string tmpl) {
     m_producers->setValueTemplate(producer, std::move(tmpl));
 }
 std::int64_t Simulation::pendingRecords(std::int32_t producer) const { return m_producers->pendingRecords(producer); }
+std::int64_t Simulation::blockedSends(std::int32_t producer) const { return m_producers->blockedSends(producer); }
 std::vector<TopicPartition> Simulation::pendingPartitions(std::int32_t producer) const {
     return m_producers->pendingPartitions(producer);
 }

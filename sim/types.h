@@ -61,6 +61,7 @@ enum class ErrorCode : std::int16_t {
     // Client-side conditions that Kafka reports as exceptions rather than protocol errors.
     CLIENT_DELIVERY_TIMEOUT = 1001,  ///< TimeoutException: delivery.timeout.ms expired
     CLIENT_NO_OFFSET_FOR_PARTITION = 1002, ///< NoOffsetForPartitionException (auto.offset.reset=none)
+    CLIENT_METADATA_TIMEOUT = 1003, ///< TimeoutException: send() found no metadata for the topic in max.block.ms
 };
 
 /// Kafka's constant name for an error code ("NOT_ENOUGH_REPLICAS"), used in journals and logs.

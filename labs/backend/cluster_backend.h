@@ -136,6 +136,9 @@ struct ProducerSettings {
     std::int32_t retries = 3;
     std::int64_t request_timeout_ms = 1500;
     std::int32_t batch_size = 16384;
+    std::int64_t retry_backoff_ms = 100;
+    std::int64_t delivery_timeout_ms = 120000;
+    std::int64_t max_block_ms = 60000;
 };
 
 struct ConsumerSettings {
@@ -212,6 +215,13 @@ public:
     virtual Handle openProducer(const ProducerSettings& settings) = 0;
     virtual BackendResult send(Handle producer, const std::string& topic, const std::optional<std::string>& key,
                                const std::string& value) = 0;
+    /// The producer's failed connection attempts to known brokers since the last call (the client's
+    /// "Connection to node N ... could not be established" log lines): (time, broker id). A backend
+    /// whose client library logs for itself returns none.
+    virtual std::vector<std::pair<TimeMs, std::int32_t>> takeConnectionFailures(Handle /*producer*/) { return {}; }
+    /// True when the clients are simulated (their connection states can be asked for without a
+    /// network round trip); a real cluster's backend answers brokers() with a metadata request.
+    virtual bool simulatesClients() const { return false; }
     /// Flushes and waits for every acknowledgement (KafkaProducer.close()).
     virtual void closeProducer(Handle producer) = 0;
     virtual Handle openConsumer(const ConsumerSettings& settings) = 0;

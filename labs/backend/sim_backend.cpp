@@ -276,7 +276,27 @@ ClusterBackend::Handle SimBackend::openProducer(const ProducerSettings& s) {
     c.retries = s.retries;
     c.request_timeout_ms = s.request_timeout_ms;
     c.batch_size = s.batch_size;
-    return m_sim->addProducer(c);
+    c.retry_backoff_ms = s.retry_backoff_ms;
+    c.delivery_timeout_ms = s.delivery_timeout_ms;
+    c.max_block_ms = s.max_block_ms;
+    const Handle h = m_sim->addProducer(c);
+    m_journal_seen[h] = m_sim->journal().size();
+    return h;
+}
+
+std::vector<std::pair<TimeMs, std::int32_t>> SimBackend::takeConnectionFailures(Handle producer) {
+    std::vector<std::pair<TimeMs, std::int32_t>> out;
+    const sim::Journal& j = m_sim->journal();
+    std::size_t& seen = m_journal_seen[producer];
+    if (seen > j.size()) seen = j.size(); // a journal started again
+    for (; seen < j.size(); ++seen) {
+        const sim::Event& e = j[seen];
+        // Attempts to a known broker; those to the bootstrap server (-1) the tool logs itself.
+        if (e.family == sim::kKafkaFamily && e.type == sim::EventType::ConnectionFailed && e.actor == producer &&
+            e.broker >= 0)
+            out.emplace_back(e.time, e.broker);
+    }
+    return out;
 }
 
 BackendResult SimBackend::send(Handle producer, const std::string& topic, const std::optional<std::string>& key,

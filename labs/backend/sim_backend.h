@@ -6,6 +6,7 @@
 #include "labs/backend/cluster_backend.h"
 #include "labs/backend/session.h"
 
+#include <map>
 #include <memory>
 
 namespace fluxolab::labs {
@@ -61,6 +62,8 @@ public:
     BackendResult send(Handle producer, const std::string& topic, const std::optional<std::string>& key,
                        const std::string& value) override;
     void closeProducer(Handle producer) override;
+    std::vector<std::pair<TimeMs, std::int32_t>> takeConnectionFailures(Handle producer) override;
+    bool simulatesClients() const override { return true; }
     Handle openConsumer(const ConsumerSettings& settings) override;
     bool subscribesByPattern() const override { return true; }
     std::vector<StoredRecord> takeRecords(Handle consumer) override;
@@ -73,6 +76,7 @@ private:
     std::unique_ptr<Session> m_owned; ///< null when wrapping an external session
     Session* m_session = nullptr;     ///< the clock
     sim::Simulation* m_sim = nullptr; ///< m_session->sim()
+    std::map<Handle, std::size_t> m_journal_seen; ///< per producer: the journal events already looked at
 };
 
 } // namespace fluxolab::labs

@@ -212,8 +212,8 @@ void ToolSession::usage(const ToolSpec& tool, const std::string& message, NoteId
 }
 
 ConnectionRetryLog::ConnectionRetryLog(Client client, std::string context, const std::string& bootstrap,
-                                       TimeMs start_ms)
-    : m_client(client), m_context(std::move(context)), m_next_ms(start_ms) {
+                                       TimeMs start_ms, bool after_disconnect)
+    : m_client(client), m_context(std::move(context)), m_next_ms(start_ms), m_disconnect_first(after_disconnect) {
     for (const std::string& hp : splitOn(bootstrap, ',')) {
         const auto colon = hp.rfind(':');
         const std::string host = colon == std::string::npos ? hp : hp.substr(0, colon);
@@ -234,6 +234,19 @@ ConnectionRetryLog::ConnectionRetryLog(Client client, std::string context, const
 std::string ConnectionRetryLog::linesUntil(TimeMs now_ms) {
     std::string text;
     while (!m_nodes.empty() && m_next_ms <= now_ms) {
+        if (m_disconnect_first) {
+            // The open connection to the bootstrap server breaks; the first attempt follows after
+            // reconnect.backoff.ms (50), the next ones after 100, 200, ... 1000 ms.
+            m_disconnect_first = false;
+            const std::string date = formatLogDate(m_next_ms);
+            for (std::size_t n = 0; n < m_nodes.size(); ++n)
+                text += date + " WARN " + m_context + "Bootstrap broker " + m_nodes[n].first + " (id: " +
+                        std::to_string(-1 - static_cast<int>(n)) +
+                        " rack: null isFenced: false) disconnected (org.apache.kafka.clients.NetworkClient)\n";
+            m_next_ms += 50;
+            m_round = 1;
+            continue;
+        }
         // One round: every bootstrap server is tried (node ids -1, -2, ... in the given order).
         const std::string date = formatLogDate(m_next_ms);
         for (std::size_t n = 0; n < m_nodes.size(); ++n) {

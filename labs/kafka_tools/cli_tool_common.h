@@ -93,7 +93,12 @@ class ConnectionRetryLog {
 public:
     enum class Client : std::uint8_t { Admin, Producer, Consumer };
     /// `context`: the client's log prefix, e.g. "[AdminClient clientId=adminclient-1] ".
-    ConnectionRetryLog(Client client, std::string context, const std::string& bootstrap, TimeMs start_ms);
+    /// `after_disconnect`: the client had a connection to a bootstrap server and lost it (its only
+    /// broker died): at `start_ms` it logs "Bootstrap broker ... disconnected" alone, then tries again
+    /// after the reconnect backoff (50 ms, 100 ms, ... 1000 ms), as the real 4.3.1 producer does
+    /// (tests/labs/golden/real/producer-dead-broker.txt).
+    ConnectionRetryLog(Client client, std::string context, const std::string& bootstrap, TimeMs start_ms,
+                       bool after_disconnect = false);
     /// The attempts to reach one known broker (metadata gave its id), e.g. a coordinator that is down.
     ConnectionRetryLog(Client client, std::string context, const BrokerInfo& node, TimeMs start_ms);
     /// The lines of the attempts made up to `now_ms` (inclusive) not returned yet.
@@ -106,6 +111,7 @@ private:
     std::optional<std::int32_t> m_node_id; ///< a known broker's id; bootstrap nodes are -1, -2, ...
     TimeMs m_next_ms;
     std::size_t m_round = 0;
+    bool m_disconnect_first = false;
 };
 
 /// A command session with the helpers the tools share. Admin tools usually finish while they

@@ -5,6 +5,7 @@
 #include "labs/kafka_tools/client_configs.h"
 #include "labs/kafka_tools/java_traces.h"
 
+#include <algorithm>
 #include <deque>
 
 namespace fluxolab::labs::cli {
@@ -132,15 +133,25 @@ public:
             finish(1);
             return false;
         }
-        ProducerSettings ps;
+        // ConsoleProducerOptions sets its own defaults (CommandLineUtils.maybeMergeOptions puts an
+        // option's default where the property is not given): linger.ms 1000, acks -1,
+        // request.timeout.ms 1500, retries 3, retry.backoff.ms 100, batch.size 16384,
+        // max.block.ms 60000; ProducerSettings starts from those, the properties override them.
+        ProducerSettings& ps = m_settings;
         for (const auto& [k, v] : props) {
             if (k == "acks") ps.acks = toLower(v) == "all" ? -1 : parseInt(v).value_or(-1);
             else if (k == "linger.ms") ps.linger_ms = parseLong(v).value_or(ps.linger_ms);
             else if (k == "client.id") ps.client_id = v;
             else if (k == "batch.size") ps.batch_size = parseInt(v).value_or(ps.batch_size);
-            else if (k == "max.block.ms") m_maxBlockMs = parseLong(v).value_or(m_maxBlockMs);
+            else if (k == "retries") ps.retries = parseInt(v).value_or(ps.retries);
+            else if (k == "request.timeout.ms") ps.request_timeout_ms = parseLong(v).value_or(ps.request_timeout_ms);
+            else if (k == "retry.backoff.ms") ps.retry_backoff_ms = parseLong(v).value_or(ps.retry_backoff_ms);
+            else if (k == "delivery.timeout.ms") ps.delivery_timeout_ms = parseLong(v).value_or(ps.delivery_timeout_ms);
+            else if (k == "max.block.ms") ps.max_block_ms = parseLong(v).value_or(ps.max_block_ms);
         }
+        m_maxBlockMs = ps.max_block_ms;
         m_clientId = ps.client_id;
+        m_bootstrap = bootstrap;
         const BootstrapCheck check = checkBootstrap(m_backend, bootstrap);
         if (check.kind == BootstrapCheck::Unresolvable) {
             // ConsoleProducer prints the exception's stack trace and exits.
@@ -151,6 +162,7 @@ public:
             return false;
         }
         if (!check.unresolved.empty()) err(check.dnsWarnings(nowMs()));
+        m_resolvable = check.resolvable;
         if (check.kind == BootstrapCheck::Unreachable) {
             // Nothing answers: the client keeps trying, and every send() waits for metadata
             // until max.block.ms before failing.
@@ -159,8 +171,7 @@ public:
             note(NoteId::BootstrapUnreachable);
             logAttempts();
         } else {
-            m_producer = m_backend.openProducer(ps);
-            m_topicExisted = m_backend.describeTopic(m_topic).has_value();
+            openProducer();
         }
         if (m_interactive) out(">");
         return true;
@@ -191,12 +202,18 @@ public:
             }
         }
         if (m_nullMarker && key && *key == *m_nullMarker) key.reset();
+        checkConnection();
         if (m_retry) {
             // send() blocks waiting for the topic's metadata; later lines wait their turn.
-            m_blocked.push_back({key ? std::optional<std::size_t>(key->size()) : std::nullopt, value.size()});
+            m_blocked.push_back({key, value});
             if (m_blocked.size() == 1) m_blockedUntil = nowMs() + m_maxBlockMs;
             return;
         }
+        sendNow(key, value);
+        if (m_interactive) out(">");
+    }
+
+    void sendNow(const std::optional<std::string>& key, const std::string& value) {
         m_backend.send(m_producer, m_topic, key, value);
         if (!m_topicExisted && m_backend.describeTopic(m_topic)) {
             m_topicExisted = true;
@@ -205,7 +222,6 @@ public:
                 m_topic + "=UNKNOWN_TOPIC_OR_PARTITION} (org.apache.kafka.clients.NetworkClient)\n");
             note(NoteId::TopicAutoCreated);
         }
-        if (m_interactive) out(">");
     }
 
     void endOfInput() override {
@@ -222,24 +238,23 @@ public:
 
     void pump(TimeMs ms) override {
         if (finished()) return;
-        if (!m_retry) {
-            m_backend.advance(ms);
-            return;
-        }
         TimeMs left = ms;
         do {
             // Step to the next send deadline at most, so that its error comes at its time.
             TimeMs step = left;
-            if (!m_blocked.empty()) step = std::min(step, std::max<TimeMs>(0, m_blockedUntil - nowMs()));
+            if (m_retry && !m_blocked.empty()) step = std::min(step, std::max<TimeMs>(0, m_blockedUntil - nowMs()));
             if (step > 0) m_backend.advance(step);
             left -= step;
-            logAttempts();
-            while (!m_blocked.empty() && nowMs() >= m_blockedUntil) {
+            checkConnection();
+            if (finished()) return;
+            if (m_retry) logAttempts();
+            logLeaderAttempts();
+            while (m_retry && !m_blocked.empty() && nowMs() >= m_blockedUntil) {
                 const Blocked b = m_blocked.front();
                 m_blocked.pop_front();
                 err(formatLogDate(nowMs()) + " ERROR Error when sending message to topic " + m_topic + " with key: " +
-                    (b.key_bytes ? std::to_string(*b.key_bytes) + " bytes" : std::string("null")) +
-                    ", value: " + std::to_string(b.value_bytes) +
+                    (b.key ? std::to_string(b.key->size()) + " bytes" : std::string("null")) +
+                    ", value: " + std::to_string(b.value.size()) +
                     " bytes with error: (org.apache.kafka.clients.producer.internals.ErrorLoggingCallback)\n"
                     "org.apache.kafka.common.errors.TimeoutException: Topic " + m_topic + " not present in metadata after " +
                     std::to_string(m_maxBlockMs) + " ms.\n");
@@ -253,9 +268,63 @@ public:
 
 private:
     struct Blocked {
-        std::optional<std::size_t> key_bytes;
-        std::size_t value_bytes = 0;
+        std::optional<std::string> key;
+        std::string value;
     };
+
+    /// The producer's failed attempts to reach a partition leader that died (the cluster still has
+    /// other brokers): NetworkClient's WARN line for each, at the time the simulation made it.
+    void logLeaderAttempts() {
+        if (m_producer < 0) return;
+        const auto failures = m_backend.takeConnectionFailures(m_producer);
+        if (failures.empty()) return;
+        const auto brokers = m_backend.brokers();
+        std::string text;
+        for (const auto& [at, id] : failures) {
+            const auto b = std::find_if(brokers.begin(), brokers.end(), [id = id](const BrokerInfo& x) { return x.id == id; });
+            if (b == brokers.end()) continue;
+            const std::string address = (b->host == "localhost" ? "localhost/127.0.0.1" : b->host + "/127.0.0.1") + ":" +
+                                        std::to_string(b->port);
+            text += formatLogDate(at) + " WARN [Producer clientId=" + m_clientId + "] Connection to node " +
+                    std::to_string(id) + " (" + address +
+                    ") could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)\n";
+        }
+        if (!text.empty()) err(std::move(text));
+    }
+
+    void openProducer() {
+        m_producer = m_backend.openProducer(m_settings);
+        m_topicExisted = m_backend.describeTopic(m_topic).has_value();
+    }
+    /// Every broker of a known cluster is down (a real cluster's backend may list none).
+    bool allBrokersDown() const {
+        const auto brokers = m_backend.brokers();
+        return !brokers.empty() && std::none_of(brokers.begin(), brokers.end(), [](const BrokerInfo& b) { return b.alive; });
+    }
+    /// The client's view of its connections: when its last broker dies it rebootstraps (its metadata
+    /// forgotten, "Bootstrap broker ... disconnected", then attempts at the reconnect backoff) and
+    /// every send() waits for metadata; when a bootstrap server answers again the waiting lines go on.
+    void checkConnection() {
+        // Against a real cluster the client library does this itself (and brokers() would cost a
+        // metadata request at every step).
+        if (!m_backend.simulatesClients()) return;
+        if (!m_retry) {
+            if (m_producer >= 0 && allBrokersDown()) {
+                m_retry.emplace(ConnectionRetryLog::Client::Producer, "[Producer clientId=" + m_clientId + "] ",
+                                m_resolvable, nowMs(), true);
+                logAttempts();
+            }
+            return;
+        }
+        if (checkBootstrap(m_backend, m_bootstrap).kind != BootstrapCheck::Reachable) return;
+        m_retry.reset();
+        if (m_producer < 0) openProducer();
+        std::deque<Blocked> waiting;
+        waiting.swap(m_blocked);
+        for (const Blocked& b : waiting) sendNow(b.key, b.value);
+        if (m_eof) return close(0);
+        if (m_interactive && !waiting.empty()) out(">");
+    }
 
     bool usage(const ToolSpec& tool, const std::string& message, NoteId id = NoteId::UsageError) {
         ToolSession::usage(tool, message, id);
@@ -277,6 +346,9 @@ private:
     bool m_interactive;
     std::string m_workDir;
     std::string m_topic;
+    std::string m_bootstrap;
+    std::string m_resolvable; ///< the bootstrap servers that resolve (those the client tries)
+    ProducerSettings m_settings;
     std::string m_clientId = "console-producer";
     bool m_parseKey = false;
     bool m_ignoreError = false;

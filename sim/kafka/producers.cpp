@@ -11,6 +11,11 @@ namespace fluxolab::sim::kafka {
 
 using namespace detail;
 
+namespace {
+/// The node id the Java client gives its first bootstrap server (NetworkClient logs "node -1").
+constexpr BrokerId kBootstrapNode = -1;
+} // namespace
+
 std::uint32_t RecordStore::internKey(const std::string& key) {
     auto it = m_key_index.find(key);
     if (it != m_key_index.end()) return it->second;
@@ -75,6 +80,27 @@ void Producers::onTimer(const runtime::Timer& timer) {
         break;
     }
     case ProducerTimer::ConnectResult: connectResult(t.a, static_cast<BrokerId>(t.b)); break;
+    case ProducerTimer::MetadataWait: {
+        auto& pd = *m_producers[static_cast<std::size_t>(t.a)];
+        if (pd.blocked.empty() || pd.blocked.front().serial != static_cast<std::uint64_t>(t.b)) break;
+        // KafkaProducer.waitOnMetadata: "Topic T not present in metadata after N ms." (a TimeoutException
+        // to the callback); the caller's thread goes on to its next send(), which waits in turn.
+        const BlockedSend failed = std::move(pd.blocked.front());
+        pd.blocked.pop_front();
+        Event& e = m_brokers.emitEvent(EventType::ProduceFailed);
+        e.actor = pd.index;
+        e.topic = m_journal.topicIndex(failed.record.topic);
+        e.partition = -1;
+        e.error = ErrorCode::CLIENT_METADATA_TIMEOUT;
+        e.b = 1;
+        e.flag = 0;
+        pd.blocked_until = -1;
+        if (!pd.blocked.empty()) {
+            pd.blocked_until = now() + pd.config.max_block_ms;
+            schedule(pd.blocked_until, ProducerTimer::MetadataWait, pd.index, static_cast<std::int64_t>(pd.blocked.front().serial));
+        }
+        break;
+    }
     case ProducerTimer::Expire: {
         auto& pd = *m_producers[static_cast<std::size_t>(t.a)];
         if (pd.expiry_at == t.time) pd.expiry_at = -1;
@@ -133,6 +159,44 @@ void Producers::setValueTemplate(std::int32_t producer, std::string tmpl) {
 
 std::int64_t Producers::pendingRecords(std::int32_t producer) const {
     return m_producers[static_cast<std::size_t>(producer)]->pending;
+}
+
+std::int64_t Producers::blockedSends(std::int32_t producer) const {
+    return static_cast<std::int64_t>(m_producers[static_cast<std::size_t>(producer)]->blocked.size());
+}
+
+bool Producers::anyBrokerAlive() const {
+    for (BrokerId b = 1; b <= m_config.brokers; ++b)
+        if (m_brokers.brokerAlive(b)) return true;
+    return false;
+}
+
+void Producers::loseMetadata(ProducerData& pd) {
+    if (pd.metadata_lost) return;
+    // NetworkClient: no node of the metadata is available, so (rebootstrap, the 4.x default) the client
+    // replaces its metadata with the bootstrap servers: every topic is unknown until a metadata response.
+    pd.metadata_lost = true;
+    pd.pinned_leader.clear();
+}
+
+void Producers::block(ProducerData& pd, BlockedSend send) {
+    send.serial = ++pd.blocked_serial;
+    pd.blocked.push_back(std::move(send));
+    if (pd.blocked.size() == 1) {
+        pd.blocked_until = now() + pd.config.max_block_ms;
+        schedule(pd.blocked_until, ProducerTimer::MetadataWait, pd.index, static_cast<std::int64_t>(pd.blocked.front().serial));
+    }
+    if (pd.metadata_lost) waitForConnection(pd, kBootstrapNode); // waitOnMetadata asks for an update
+}
+
+void Producers::releaseBlocked(ProducerData& pd) {
+    std::deque<BlockedSend> waiting;
+    waiting.swap(pd.blocked);
+    pd.blocked_until = -1; // the pending MetadataWait timer finds no matching send and does nothing
+    for (const BlockedSend& b : waiting) {
+        if (b.synthetic) doSendSynthetic(pd, b.record.topic, b.synthetic_key);
+        else doSend(pd, b.record);
+    }
 }
 
 std::vector<TopicPartition> Producers::pendingPartitions(std::int32_t producer) const {
@@ -208,6 +272,20 @@ std::deque<Producers::PendingBatch>& Producers::enqueue(ProducerData& pd, const 
 ErrorCode Producers::send(std::int32_t producer, const ProducerRecord& rec) {
     auto& pd = *m_producers[static_cast<std::size_t>(producer)];
     if (pd.closed) return ErrorCode::UNKNOWN_SERVER_ERROR;
+    // The crash closed the client's connections: with no broker left it has rebootstrapped, and
+    // send() waits for the topic's metadata (KafkaProducer.waitOnMetadata) up to max.block.ms.
+    if (!pd.metadata_lost && !anyBrokerAlive()) loseMetadata(pd);
+    if (pd.metadata_lost || !pd.blocked.empty()) {
+        BlockedSend b;
+        b.record = rec;
+        block(pd, std::move(b));
+        return ErrorCode::NONE;
+    }
+    return doSend(pd, rec);
+}
+
+ErrorCode Producers::doSend(ProducerData& pd, const ProducerRecord& rec) {
+    const std::int32_t producer = pd.index;
     TopicState* t = m_brokers.topicForProduce(rec.topic, true);
     if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
     if (rec.partition && (*rec.partition < 0 || *rec.partition >= static_cast<std::int32_t>(t->partitions.size())))
@@ -235,6 +313,25 @@ ErrorCode Producers::sendSynthetic(std::int32_t producer, const std::string& top
     FLUXOLAB_INVARIANT(known_producer && known_key, "sendSynthetic with a producer or key id never handed out");
     if (!known_producer || !known_key) return ErrorCode::UNKNOWN_SERVER_ERROR;
     auto& pd = *m_producers[static_cast<std::size_t>(producer)];
+    if (!pd.metadata_lost && !anyBrokerAlive()) loseMetadata(pd);
+    if (!pd.blocked.empty()) {
+        // The application's thread is still blocked in an earlier send(): this call is not made.
+        return ErrorCode::CLIENT_METADATA_TIMEOUT;
+    }
+    if (pd.metadata_lost) {
+        if (!m_brokers.topicForProduce(topic, false)) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
+        BlockedSend b;
+        b.record.topic = topic;
+        b.synthetic = true;
+        b.synthetic_key = key_id;
+        block(pd, std::move(b));
+        return ErrorCode::NONE;
+    }
+    return doSendSynthetic(pd, topic, key_id);
+}
+
+ErrorCode Producers::doSendSynthetic(ProducerData& pd, const std::string& topic, std::optional<std::uint32_t> key_id) {
+    const std::int32_t producer = pd.index;
     TopicState* t = m_brokers.topicForProduce(topic, false);
     if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
     Record r;
@@ -293,6 +390,9 @@ void Producers::drain(std::int32_t producer, bool force) {
     }
     for (const auto& tp : ready_tps) sendBatch(producer, tp);
     if (earliest >= 0) armLinger(pd, earliest);
+    // Without metadata the client keeps asking its bootstrap servers for it while a record waits
+    // (a batch or a blocked send()); once nothing waits the simulation stops the attempts.
+    if (pd.metadata_lost && (pd.pending > 0 || !pd.blocked.empty())) waitForConnection(pd, kBootstrapNode);
     journalClosedWhenDone(pd);
 }
 
@@ -311,6 +411,12 @@ void Producers::sendBatch(std::int32_t producer, const TopicPartition& tp) {
     auto& pd = *m_producers[static_cast<std::size_t>(producer)];
     auto qit = pd.queues.find(tp);
     if (qit == pd.queues.end() || qit->second.empty() || pd.in_flight.count(tp)) return;
+    if (pd.metadata_lost) {
+        // No leader is known: the batch stays in the accumulator until the metadata comes back or
+        // delivery.timeout.ms; the bootstrap connection attempts go on.
+        waitForConnection(pd, kBootstrapNode);
+        return;
+    }
     if (const PartitionState* lp = m_brokers.partitionForProduce(tp); lp && lp->leader >= 0) {
         // The leader the producer's metadata names: the one it had when its connection failed, until
         // the metadata refresh that follows the next failed attempt (NetworkClient.handleServerDisconnect).
@@ -320,6 +426,11 @@ void Producers::sendBatch(std::int32_t producer, const TopicPartition& tp) {
         bool down = !m_brokers.brokerAlive(leader);
         if (!down && !pd.connections.empty())
             if (const auto c = pd.connections.find(leader); c != pd.connections.end()) down = c->second.down;
+        if (down && !anyBrokerAlive()) {
+            loseMetadata(pd);
+            waitForConnection(pd, kBootstrapNode);
+            return;
+        }
         if (down) {
             // No request is made: the batch stays in the accumulator (its attempts unchanged) while the
             // client tries to connect at the reconnect backoff (Sender.sendProducerData: client.ready()).
@@ -405,8 +516,15 @@ void Producers::connectResult(std::int32_t producer, BrokerId broker) {
     // Either way the client refreshes its metadata next (handleServerDisconnect requests an update):
     // the partitions pinned to this broker read their leader again.
     std::erase_if(pd.pinned_leader, [&](const auto& x) { return x.second == broker; });
-    if (m_brokers.brokerAlive(broker)) {
+    const bool up = broker == kBootstrapNode ? anyBrokerAlive() : m_brokers.brokerAlive(broker);
+    if (up) {
         pd.connections.erase(broker); // connected: the failure count starts again (ClusterConnectionStates.ready)
+        if (broker == kBootstrapNode && pd.metadata_lost) {
+            // The bootstrap server answers the metadata request: the topics are known again and the
+            // blocked send() calls go on.
+            pd.metadata_lost = false;
+            releaseBlocked(pd);
+        }
     } else {
         pd.connections[broker].connecting = false;
         const TimeMs backoff = connectionLost(pd, broker);
@@ -415,6 +533,7 @@ void Producers::connectResult(std::int32_t producer, BrokerId broker) {
         e.actor = producer;
         e.broker = broker;
         e.a = backoff;
+        if (broker != kBootstrapNode && !anyBrokerAlive()) loseMetadata(pd);
     }
     drain(producer, false);
 }

@@ -61,6 +61,8 @@ public:
     void flush(std::int32_t producer);
     void close(std::int32_t producer);
     std::int64_t pendingRecords(std::int32_t producer) const;
+    /// The send() calls of `producer` blocked on metadata (the first one, then those queued after it).
+    std::int64_t blockedSends(std::int32_t producer) const;
     std::vector<TopicPartition> pendingPartitions(std::int32_t producer) const;
     std::int32_t count() const { return static_cast<std::int32_t>(m_producers.size()); }
     const std::string& clientId(std::int32_t producer) const;
@@ -94,6 +96,14 @@ private:
         bool connecting = false;          ///< an attempt is under way (ConnectResult pending)
         bool wake_armed = false;          ///< a Reconnect timer is pending
     };
+    /// A send() waiting for its topic's metadata (KafkaProducer.waitOnMetadata): the caller's thread is
+    /// blocked until the metadata comes back or max.block.ms has passed.
+    struct BlockedSend {
+        ProducerRecord record;                    ///< send()
+        std::optional<std::uint32_t> synthetic_key; ///< sendSynthetic() (synthetic: record.value unused)
+        bool synthetic = false;
+        std::uint64_t serial = 0;
+    };
     struct ProducerData {
         std::int32_t index = 0;
         ProducerConfig config;
@@ -111,6 +121,12 @@ private:
         /// the pin goes at the next metadata refresh (after a failed connection attempt to it).
         std::map<TopicPartition, BrokerId> pinned_leader;
         Rng rng{0}; ///< this producer's own stream (backoff jitter)
+        /// No broker of its metadata answers: the client went back to its bootstrap servers
+        /// (metadata.recovery.strategy=rebootstrap) and knows no topic until a metadata response comes.
+        bool metadata_lost = false;
+        std::deque<BlockedSend> blocked; ///< the send() blocked on metadata first, then the calls after it
+        TimeMs blocked_until = -1;       ///< max.block.ms of the first one ends
+        std::uint64_t blocked_serial = 0;
         std::string value_template = "{key}-{seq}";
         std::int64_t pending = 0;
         bool closed = false;         ///< close() was called: send() refuses
@@ -157,6 +173,16 @@ private:
                                  std::int64_t bytes);
     /// Removes a finished request and withdraws its pending timeout.
     void eraseInFlight(InFlightMap::iterator it);
+    bool anyBrokerAlive() const;
+    /// No broker answers: the client rebootstraps (forgets its topics' metadata) and tries its
+    /// bootstrap servers (node -1) at the reconnect backoff.
+    void loseMetadata(ProducerData& pd);
+    /// send() finds no metadata for its topic: blocks (the record waits up to max.block.ms).
+    void block(ProducerData& pd, BlockedSend send);
+    /// The metadata came back: the blocked send() calls go on, in their order.
+    void releaseBlocked(ProducerData& pd);
+    ErrorCode doSend(ProducerData& pd, const ProducerRecord& record);
+    ErrorCode doSendSynthetic(ProducerData& pd, const std::string& topic, std::optional<std::uint32_t> key_id);
 
     runtime::Scheduler& m_scheduler;
     runtime::TimerChannel<ProducerTimer> m_timers;

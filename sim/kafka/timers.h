@@ -34,6 +34,7 @@ enum class ProducerTimer : std::uint16_t {
     Reconnect,       ///< a = producer, b = broker: its reconnect backoff is over, the batches waiting for it drain
     ConnectResult,   ///< a = producer, b = broker: the answer to a connection attempt (SYN, then SYN-ACK or RST)
     Expire,          ///< a = producer: a batch waiting in the accumulator reaches delivery.timeout.ms
+    MetadataWait,    ///< a = producer, b = serial of the blocked send(): it reaches max.block.ms
 };
 
 /// The classic group coordinator on the brokers (kafka::GroupCoordinator, group_coordinator.cpp).

@@ -644,6 +644,90 @@ TEST_SUITE("labs/unreachable") {
         CHECK(backend.latestOffset({"t", 0}) == 0);
     }
 
+    TEST_CASE("the console producer whose only broker dies: the real 4.3.1 warnings, each line blocks max.block.ms") {
+        // tests/labs/golden/real/producer-dead-broker.txt: the broker killed under a running
+        // kafka-console-producer.sh; 'b' typed 5 s later fails 60 s after, and the next line only then.
+        SimBackend backend(1, 1);
+        backend.createTopic("t", 1, 1, {});
+        KafkaCli cli(backend);
+        auto s = cli.start({"kafka-console-producer.sh", "--topic", "t", "--bootstrap-server", "localhost:9092"});
+        REQUIRE(s->readsInput());
+        s->inputLine("a");
+        for (int i = 0; i < 30; ++i) s->pump(100); // linger.ms 1000 (the console producer's), then acked
+        CHECK(backend.latestOffset({"t", 0}) == 1);
+        CHECK(drain(*s).find("WARN") == std::string::npos);
+        backend.simulation().stopBroker(1, true);
+        const TimeMs kill = backend.nowMs();
+        s->pump(100); // the tool sees the disconnect at the end of this step
+        std::string text = drain(*s);
+        CHECK(text == formatLogDate(kill + 100) +
+                          " WARN [Producer clientId=console-producer] Bootstrap broker localhost:9092 (id: -1 rack: null "
+                          "isFenced: false) disconnected (org.apache.kafka.clients.NetworkClient)\n");
+        for (int i = 0; i < 50; ++i) s->pump(100);
+        text = drain(*s);
+        // Attempts 50, 100, 200, 400, 800, then 1000 ms apart: kill + 150, 250, 450, 850, 1650, 2650,
+        // 3650, 4650 (the real tool: 8 attempts in its first 5047 ms too).
+        const std::string attempt = "WARN [Producer clientId=console-producer] Connection to node -1 (localhost/127.0.0.1:9092) "
+                                    "could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)\n";
+        CHECK(count(text, attempt) == 8);
+        CHECK(count(text, "Bootstrap broker localhost:9092 (id: -1 rack: null isFenced: false) disconnected") == 8);
+        CHECK(text.find(formatLogDate(kill + 150) + " " + attempt) == 0);
+        CHECK(text.find("node 1") == std::string::npos); // the client rebootstrapped: only node -1
+        REQUIRE(s->readsInput());
+        s->inputLine("b"); // at kill + 5100
+        CHECK_FALSE(s->readsInput());
+        for (int i = 0; i < 599; ++i) s->pump(100);
+        text = drain(*s);
+        CHECK(text.find("ERROR") == std::string::npos);
+        CHECK(count(text, attempt) == 60); // kill + 5650 ... 64650
+        s->pump(100);
+        text = drain(*s);
+        CHECK(text.find(formatLogDate(kill + 65100) +
+                        " ERROR Error when sending message to topic t with key: null, value: 1 bytes with error: "
+                        "(org.apache.kafka.clients.producer.internals.ErrorLoggingCallback)\n"
+                        "org.apache.kafka.common.errors.TimeoutException: Topic t not present in metadata after 60000 ms.\n") !=
+              std::string::npos);
+        CHECK(s->readsInput());
+        // The broker comes back: a bootstrap attempt succeeds, the line typed meanwhile is sent.
+        s->inputLine("c");
+        CHECK_FALSE(s->readsInput());
+        backend.simulation().startBroker(1);
+        for (int i = 0; i < 150 && backend.latestOffset({"t", 0}) < 2; ++i) s->pump(100);
+        CHECK(backend.latestOffset({"t", 0}) == 2);
+        CHECK(s->readsInput());
+        s->endOfInput();
+        CHECK(s->finished());
+        CHECK(s->exitCode() == 0);
+    }
+
+    TEST_CASE("the console producer logs its attempts to reach a dead partition leader, then the line goes") {
+        SimBackend backend(1, 3);
+        backend.createTopic("t", 1, 3, {});
+        const auto info = backend.describeTopic("t");
+        REQUIRE(info);
+        const std::int32_t leader = info->partitions[0].leader;
+        REQUIRE(leader >= 1);
+        KafkaCli cli(backend);
+        auto s = cli.start({"kafka-console-producer.sh", "--topic", "t", "--bootstrap-server", "localhost:9092"});
+        REQUIRE(s->readsInput());
+        backend.simulation().stopBroker(leader, true);
+        s->inputLine("a");
+        std::string text;
+        for (int i = 0; i < 300 && backend.latestOffset({"t", 0}) < 1; ++i) {
+            s->pump(100);
+            text += drain(*s);
+        }
+        CHECK(backend.latestOffset({"t", 0}) == 1); // the controller fenced the leader and moved it
+        const std::string port = std::to_string(9091 + leader);
+        CHECK(count(text, "WARN [Producer clientId=console-producer] Connection to node " + std::to_string(leader) +
+                              " (localhost/127.0.0.1:" + port +
+                              ") could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)\n") >= 1);
+        CHECK(text.find("node -1") == std::string::npos); // other brokers answer: no rebootstrap
+        CHECK(text.find("ERROR") == std::string::npos);
+        s->endOfInput();
+        CHECK(s->exitCode() == 0);
+    }
+
     TEST_CASE("the console consumer keeps warning until Ctrl+C and consumes nothing") {
         SimBackend backend(1, 1);
         backend.createTopic("t", 1, 1, {});

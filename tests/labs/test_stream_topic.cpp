@@ -324,8 +324,9 @@ TEST_SUITE("labs/stream-topic") {
     // A feed whose topic cannot take its records must say so (#8/#10): before, TopicFeeder's failure never
     // reached TopicStreamRun::error() / ScenarioStreams::problem() and was lost without a word.
     // pace.csv paced by event time: sends at 0, 2500, 2500 and 5000 ms of simulation time.
-    static std::string paceScenario(bool autoCreate) {
-        return std::string("{\"name\": \"x\", \"duration\": \"10s\", \"cluster\": {\"brokers\": 1, \"configs\": "
+    static std::string paceScenario(bool autoCreate, int brokers = 1) {
+        return std::string("{\"name\": \"x\", \"duration\": \"10s\", \"cluster\": {\"brokers\": ") + std::to_string(brokers) +
+               std::string(", \"configs\": "
                            "{\"auto.create.topics.enable\": \"") +
                (autoCreate ? "true" : "false") +
                "\"}},\n\"topics\": [{\"name\": \"t\", \"partitions\": 1,\n"
@@ -363,13 +364,17 @@ TEST_SUITE("labs/stream-topic") {
 
     TEST_CASE("a fed trace whose topic has no leader is told once delivery.timeout.ms gives the records up") {
         fluxolab::sim::ScenarioError err;
-        auto s = fluxolab::sim::parseScenario(paceScenario(true), "pace.json", err);
+        // Two brokers: the other one still answers, so the producer keeps its metadata (with a single
+        // broker it would rebootstrap and its send() calls would wait for metadata instead).
+        auto s = fluxolab::sim::parseScenario(paceScenario(true, 2), "pace.json", err);
         REQUIRE_MESSAGE(s, fluxolab::labs::scenarioErrorText(err));
         fluxolab::labs::Session session(*s, 1);
         REQUIRE(session.streamsError().empty());
         session.runUntil(1000);
         REQUIRE(session.streams()->feeds()[0]->fed() == 1);
-        session.sim().stopBroker(1, true); // the only replica: partition t-0 has no leader
+        const fluxolab::sim::BrokerId leader = session.sim().topic("t")->partitions[0].leader;
+        REQUIRE(leader >= 1);
+        session.sim().stopBroker(leader, true); // the only replica: partition t-0 has no leader
         session.runUntil(6000);
         const auto& feed = *session.streams()->feeds()[0];
         CHECK(feed.fed() == 4);        // send() takes them: the producer buffers and retries
@@ -394,6 +399,36 @@ TEST_SUITE("labs/stream-topic") {
                 j[i].flag == 0)
                 failed += j[i].b;
         CHECK(failed == 3);
+    }
+
+    TEST_CASE("a fed trace whose only broker died: each send() waits max.block.ms for metadata, then fails") {
+        fluxolab::sim::ScenarioError err;
+        auto s = fluxolab::sim::parseScenario(paceScenario(true), "pace.json", err);
+        REQUIRE_MESSAGE(s, fluxolab::labs::scenarioErrorText(err));
+        fluxolab::labs::Session session(*s, 1);
+        session.runUntil(1000);
+        REQUIRE(session.streams()->feeds()[0]->fed() == 1);
+        session.sim().stopBroker(1, true); // no broker left: the client rebootstraps, no topic is known
+        session.runUntil(6000 + 3 * 60000 + 1000);
+        const auto& feed = *session.streams()->feeds()[0];
+        CHECK(feed.fed() == 4);
+        CHECK(feed.errorInfo().kind == fluxolab::stream_observe::TopicRunError::Kind::FeedNotDelivered);
+        CHECK(feed.errorInfo().kafka == fluxolab::sim::ErrorCode::CLIENT_METADATA_TIMEOUT);
+        CHECK(feed.errorInfo().count == 3);
+        // "Topic t not present in metadata after 60000 ms.": the first blocked send() 60 s after it was
+        // called, each next one 60 s after the previous gave up (the caller's thread was blocked).
+        std::vector<fluxolab::sim::TimeMs> failedAt;
+        const auto& j = session.sim().journal();
+        for (std::size_t i = 0; i < j.size(); ++i)
+            if (j[i].family == fluxolab::sim::kKafkaFamily && j[i].type == fluxolab::sim::EventType::ProduceFailed) {
+                CHECK(j[i].error == fluxolab::sim::ErrorCode::CLIENT_METADATA_TIMEOUT);
+                failedAt.push_back(j[i].time);
+            }
+        REQUIRE(failedAt.size() == 3);
+        CHECK(failedAt[0] > 1000 + 60000);
+        CHECK(failedAt[0] <= 6000 + 60000);
+        CHECK(failedAt[1] == failedAt[0] + 60000);
+        CHECK(failedAt[2] == failedAt[1] + 60000);
     }
 
     TEST_CASE("simulate rejects a bad feed or job with one line and exit 2") {

@@ -32,7 +32,8 @@ struct StubBrokers final : kafka::ProduceBrokers {
     PartitionState* partitionForProduce(const TopicPartition& tp) override {
         return tp.topic == "t" && tp.partition == 0 ? &topic.partitions[0] : nullptr;
     }
-    bool brokerAlive(BrokerId id) const override { return id == 1 && alive; }
+    /// Broker 2 (when the cluster has two) leads nothing here; it answers while `second_alive`.
+    bool brokerAlive(BrokerId id) const override { return (id == 1 && alive) || (id == 2 && second_alive); }
     void appendToLeader(TopicState&, PartitionState& p, const std::vector<Record>& records, std::int32_t,
                         const std::vector<std::int64_t>&) override {
         for (const auto& r : records) p.records.push_back(r);
@@ -48,6 +49,7 @@ struct StubBrokers final : kafka::ProduceBrokers {
     Journal& journal;
     TopicState topic;
     bool alive = true;
+    bool second_alive = true;
     int auto_create_requests = 0;
     std::vector<TimeMs> appended_at;
 };
@@ -153,6 +155,7 @@ TEST_SUITE("sim/kafka_producer_component") {
         runtime::Scheduler scheduler;
         Journal journal;
         ClusterConfig config; // network delay 1 ms: a connection attempt is answered (RST) after 2 ms
+        config.brokers = 2;   // broker 2 still answers: the client keeps its metadata
         Rng rng(7);
         kafka::RecordStore store;
         StubBrokers brokers(scheduler, journal);
@@ -201,6 +204,7 @@ TEST_SUITE("sim/kafka_producer_component") {
         runtime::Scheduler scheduler;
         Journal journal;
         ClusterConfig config;
+        config.brokers = 2; // broker 2 still answers: the client keeps its metadata
         Rng rng(7);
         kafka::RecordStore store;
         StubBrokers brokers(scheduler, journal);
@@ -228,6 +232,94 @@ TEST_SUITE("sim/kafka_producer_component") {
         // Nothing waits for broker 1 any more: the attempts stop (an attempt under way is still answered).
         CHECK(lastAttempt <= 121000 + 2);
         CHECK(lastAttempt >= 121000 - 1002);
+    }
+
+    TEST_CASE("no broker answers: send() blocks max.block.ms, then fails with 'not present in metadata'") {
+        runtime::Scheduler scheduler;
+        Journal journal;
+        ClusterConfig config; // one broker, network delay 1 ms
+        Rng rng(7);
+        kafka::RecordStore store;
+        StubBrokers brokers(scheduler, journal);
+        brokers.alive = false; // the only broker crashed: the client rebootstraps and knows no topic
+        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(5));
+        ProducerConfig pc; // max.block.ms 60000
+        const std::int32_t p = producers.add(pc);
+        scheduler.advanceTo(1000);
+        CHECK(producers.send(p, ProducerRecord{"t", 0, std::nullopt, "v", std::nullopt}) == ErrorCode::NONE);
+        while (scheduler.nextTime() >= 0 && scheduler.nextTime() <= 2000) scheduler.step();
+        scheduler.advanceTo(2000);
+        producers.send(p, ProducerRecord{"t", 0, std::nullopt, "w", std::nullopt}); // waits behind the first
+        CHECK(producers.blockedSends(p) == 2);
+        CHECK(producers.pendingRecords(p) == 0); // nothing reached the accumulator
+        while (scheduler.step()) {
+        }
+        std::vector<const Event*> failed, attempts;
+        for (const auto& e : journal.events()) {
+            if (e.type == EventType::ProduceFailed) failed.push_back(&e);
+            if (e.type == EventType::ConnectionFailed) attempts.push_back(&e);
+        }
+        // The first send() blocks from 1000 to 1000 + 60000; the second is only called then (the
+        // caller's thread was blocked) and waits 60000 ms more.
+        REQUIRE(failed.size() == 2);
+        CHECK(failed[0]->time == 61000);
+        CHECK(failed[1]->time == 121000);
+        for (const Event* e : failed) {
+            CHECK(e->error == ErrorCode::CLIENT_METADATA_TIMEOUT);
+            CHECK(e->partition == -1);
+            CHECK(e->b == 1);
+            CHECK(e->flag == 0);
+        }
+        CHECK(producers.blockedSends(p) == 0);
+        CHECK(brokers.appended_at.empty());
+        // Meanwhile the client tries its bootstrap server (node -1) at the reconnect backoff: the
+        // first attempt backoff(0) = 40..59 ms after the send, answered 2 ms later; about one a second
+        // from the sixth on; they stop once nothing waits.
+        REQUIRE(attempts.size() >= 115);
+        CHECK(attempts[0]->time >= 1000 + 40 + 2);
+        CHECK(attempts[0]->time <= 1000 + 59 + 2);
+        for (std::size_t i = 0; i < attempts.size(); ++i) {
+            CAPTURE(i);
+            CHECK(attempts[i]->broker == -1);
+            if (i + 1 < attempts.size()) CHECK(attempts[i + 1]->time == attempts[i]->time + attempts[i]->a + 2);
+        }
+        CHECK(attempts.back()->time <= 121000 + 2);
+        CHECK(attempts.back()->time >= 121000 - 1002);
+    }
+
+    TEST_CASE("no broker answers: the broker is back within max.block.ms and the blocked send() goes on") {
+        runtime::Scheduler scheduler;
+        Journal journal;
+        ClusterConfig config;
+        Rng rng(7);
+        kafka::RecordStore store;
+        StubBrokers brokers(scheduler, journal);
+        brokers.alive = false;
+        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(5));
+        ProducerConfig pc;
+        pc.acks = Acks::Leader;
+        const std::int32_t p = producers.add(pc);
+        scheduler.advanceTo(1000);
+        producers.send(p, ProducerRecord{"t", 0, std::nullopt, "v", std::nullopt});
+        while (scheduler.nextTime() >= 0 && scheduler.nextTime() < 5000) scheduler.step();
+        brokers.alive = true;
+        while (scheduler.step()) {
+        }
+        const Event* last = nullptr;
+        for (const auto& e : journal.events()) {
+            CHECK(e.type != EventType::ProduceFailed);
+            if (e.type == EventType::ConnectionFailed) last = &e;
+        }
+        REQUIRE(last != nullptr);
+        // The next attempt connects 2 ms after its backoff: the metadata is back, send() returns and
+        // the record gets its timestamp then; linger.ms 5, then 1 ms to the leader.
+        const TimeMs released = last->time + last->a + 2;
+        CHECK(released > 5000);
+        REQUIRE(brokers.appended_at.size() == 1);
+        CHECK(brokers.appended_at[0] == released + 5 + 1);
+        CHECK(brokers.topic.partitions[0].records[0].timestamp == released);
+        CHECK(producers.pendingRecords(p) == 0);
+        CHECK(producers.blockedSends(p) == 0);
     }
 
     TEST_CASE("a retriable error answered by the broker: the retries back off exponentially to retry.backoff.max.ms") {
