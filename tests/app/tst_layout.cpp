@@ -1121,7 +1121,9 @@ void LayoutTest::flightKeysKeepClearOfHeaders() {
         }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
-    QVERIFY(keys > 0); // keys are still shown where there is room
+    // Keys are still shown where there is room off the brokers' panels: at 1366x768, in the gap
+    // before broker 1. (At 1920x1080 that gap is narrower than a key: none is shown there.)
+    if (size.width() <= 1366) QVERIFY(keys > 0);
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
@@ -1175,8 +1177,8 @@ void LayoutTest::compareFlightKeysCoverNothing_data() {
 
 void LayoutTest::compareFlightKeysCoverNothing() {
     // The compare window (two cluster views side by side, each ~600 px wide at 1366x768): the keys
-    // of records in flight cover no label, no cells, no header, no card (a "cliente-0" used to sit
-    // on a strip). Keys are still shown where there is room.
+    // of records in flight cover no label, no cells, no header, no card, no broker's panel (a
+    // "cliente-0" used to sit on a strip).
     QFETCH(QSize, size);
     QFETCH(bool, presentation);
     QFETCH(QString, scenario);
@@ -1201,7 +1203,9 @@ void LayoutTest::compareFlightKeysCoverNothing() {
         }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
-    QVERIFY(keys > 0);
+    // The records enter each side from its top edge, across the brokers' panels: no key has room
+    // off them, so none is drawn (the main window shows them; the dots' tooltips say the key).
+    QCOMPARE(keys, 0);
 }
 
 void LayoutTest::rebalanceTextsAreWhole_data() {
