@@ -396,11 +396,11 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
         p.setRenderHint(QPainter::Antialiasing, true);
         if (!st.deletedRect.isEmpty()) {
             // Deleted offsets: a hatched grey box, "log start N" in it when there is room.
-            p.fillRect(st.deletedRect, th.cellBorder);
+            p.fillRect(st.deletedRect, th.emptyCell);
             p.fillRect(st.deletedRect, QBrush(th.muted, Qt::BDiagPattern));
             if (!st.deletedText.isEmpty()) {
-                const QRectF box = st.deletedRect.adjusted(th.px(2), th.px(1), -th.px(2), -th.px(1));
-                p.fillRect(box, th.cellBorder);
+                const QRectF box = st.deletedRect.adjusted(th.px(2), th.px(2), -th.px(2), -th.px(2));
+                p.fillRect(box, th.emptyCell);
                 m_text.draw(p, box, Qt::AlignCenter, st.deletedText, tinyCondensedBold, th.text);
             }
         }
