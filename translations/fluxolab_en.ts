@@ -196,6 +196,22 @@
         <source>A purple lag badge: a negative lag, the group&apos;s committed offset is past the partition&apos;s end (as kafka-consumer-groups prints it, e.g. after an unclean leader election truncated the log).</source>
         <translation>A purple lag badge: a negative lag, the group&apos;s committed offset is past the partition&apos;s end (as kafka-consumer-groups prints it, e.g. after an unclean leader election truncated the log).</translation>
     </message>
+    <message>
+        <source>position / committed offset before the drawn cells</source>
+        <translation>position / committed offset before the drawn cells</translation>
+    </message>
+    <message>
+        <source>log start %1</source>
+        <translation>log start %1</translation>
+    </message>
+    <message>
+        <source>Log start offset %1: offsets 0 to %2 no longer exist (their segments were deleted). Offsets are never renumbered: the first record is still offset %1.</source>
+        <translation>Log start offset %1: offsets 0 to %2 no longer exist (their segments were deleted). Offsets are never renumbered: the first record is still offset %1.</translation>
+    </message>
+    <message>
+        <source>Partitions without an owner: their member left the group. No second rebalance is needed: nothing was taken from a member that stays, so the rebalance that follows the departure assigns them.</source>
+        <translation>Partitions without an owner: their member left the group. No second rebalance is needed: nothing was taken from a member that stays, so the rebalance that follows the departure assigns them.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorTexts</name>
@@ -1468,6 +1484,18 @@
     <message>
         <source>the inside of a rebalance</source>
         <translation>the inside of a rebalance</translation>
+    </message>
+    <message>
+        <source>Cooperative: this rebalance assigns the partitions of the member that left; the others keep flowing</source>
+        <translation>Cooperative: this rebalance assigns the partitions of the member that left; the others keep flowing</translation>
+    </message>
+    <message>
+        <source>Without owner (their member left: this rebalance assigns them)</source>
+        <translation>Without owner (their member left: this rebalance assigns them)</translation>
+    </message>
+    <message>
+        <source>Without owner (their member left: the next rebalance assigns them)</source>
+        <translation>Without owner (their member left: the next rebalance assigns them)</translation>
     </message>
 </context>
 <context>

@@ -196,6 +196,22 @@
         <source>A purple lag badge: a negative lag, the group&apos;s committed offset is past the partition&apos;s end (as kafka-consumer-groups prints it, e.g. after an unclean leader election truncated the log).</source>
         <translation>Uma etiqueta de lag roxa: lag negativo, o offset confirmado do grupo está além do fim da partição (como o kafka-consumer-groups o mostra, por exemplo depois de uma eleição de líder não limpa ter truncado o log).</translation>
     </message>
+    <message>
+        <source>position / committed offset before the drawn cells</source>
+        <translation>posição / offset confirmado antes das células desenhadas</translation>
+    </message>
+    <message>
+        <source>log start %1</source>
+        <translation>início do log %1</translation>
+    </message>
+    <message>
+        <source>Log start offset %1: offsets 0 to %2 no longer exist (their segments were deleted). Offsets are never renumbered: the first record is still offset %1.</source>
+        <translation>Offset inicial do log %1: os offsets 0 a %2 já não existem (os seus segmentos foram apagados). Os offsets nunca são renumerados: o primeiro registo continua a ser o offset %1.</translation>
+    </message>
+    <message>
+        <source>Partitions without an owner: their member left the group. No second rebalance is needed: nothing was taken from a member that stays, so the rebalance that follows the departure assigns them.</source>
+        <translation>Partições sem dono: o seu membro saiu do grupo. Não é preciso um segundo rebalanceamento: nada foi retirado a um membro que fica, por isso o rebalanceamento que se segue à saída atribui-as.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorTexts</name>
@@ -1468,6 +1484,18 @@
     <message>
         <source>the inside of a rebalance</source>
         <translation>o interior de um rebalanceamento</translation>
+    </message>
+    <message>
+        <source>Cooperative: this rebalance assigns the partitions of the member that left; the others keep flowing</source>
+        <translation>Cooperativo: este rebalanceamento atribui as partições do membro que saiu; as outras continuam a ser consumidas</translation>
+    </message>
+    <message>
+        <source>Without owner (their member left: this rebalance assigns them)</source>
+        <translation>Sem dono (o membro saiu: este rebalanceamento atribui-as)</translation>
+    </message>
+    <message>
+        <source>Without owner (their member left: the next rebalance assigns them)</source>
+        <translation>Sem dono (o membro saiu: o próximo rebalanceamento atribui-as)</translation>
     </message>
 </context>
 <context>

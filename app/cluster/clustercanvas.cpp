@@ -61,9 +61,9 @@ void ClusterCanvas::setSides(ClusterCanvas* left, ClusterCanvas* right) {
     update();
 }
 
-std::pair<double, bool> ClusterCanvas::sidesState() const {
+ClusterCanvas::SidesState ClusterCanvas::sidesState() const {
     double scale = m_theme.scale;
-    bool older = false;
+    bool older = false, before = false;
     bool first = true;
     for (const QPointer<ClusterCanvas>& side : m_sides) {
         if (!side || !side->hasData()) continue;
@@ -71,8 +71,9 @@ std::pair<double, bool> ClusterCanvas::sidesState() const {
         scale = first ? L.theme.scale : std::min(scale, L.theme.scale);
         first = false;
         older = older || std::any_of(L.strips.begin(), L.strips.end(), [](const ReplicaStrip& st) { return st.elided > 0; });
+        before = before || std::any_of(L.strips.begin(), L.strips.end(), [](const ReplicaStrip& st) { return st.hasBeforeMarker(); });
     }
-    return {scale, older};
+    return {scale, older, before};
 }
 
 ClusterLayout ClusterCanvas::buildLayout(QSizeF size) const {
@@ -80,9 +81,10 @@ ClusterLayout ClusterCanvas::buildLayout(QSizeF size) const {
     ClusterLayoutOptions options = m_options;
     if (options.part == ClusterLayoutOptions::Part::Clients) {
         // The compare window's strip: at its sides' scale, with "+N: older records" when a side hides some.
-        const auto [scale, older] = sidesState();
-        theme.scale = scale;
-        options.olderRecords = older;
+        const SidesState sides = sidesState();
+        theme.scale = sides.scale;
+        options.olderRecords = sides.older;
+        options.beforeMarkers = sides.before;
     }
     if (m_shown) return ClusterLayoutBuilder::build(*m_shown, m_controller->speed(), size, theme, m_firstRow, &m_layoutCache, options);
     if (!m_controller->hasRun()) return ClusterLayoutBuilder::build(*m_controller, size, theme);
@@ -117,7 +119,7 @@ void ClusterCanvas::showObservation(std::optional<labs::observe::Observation> o)
 
 void ClusterCanvas::rebuild() {
     m_layout = buildLayout(QSizeF(size()));
-    if (m_options.part == ClusterLayoutOptions::Part::Clients) m_sidesScale = sidesState().first;
+    if (m_options.part == ClusterLayoutOptions::Part::Clients) m_sidesScale = sidesState().scale;
     m_dirty = false;
 }
 
@@ -126,8 +128,10 @@ const ClusterLayout& ClusterCanvas::layout() {
     else if (m_options.part == ClusterLayoutOptions::Part::Clients && hasData()) {
         // The sides were laid out at another scale (their size changed, not this strip's), or
         // began or stopped hiding older records.
-        const auto [scale, older] = sidesState();
-        if (scale != m_sidesScale || older != m_layout.options.olderRecords) rebuild();
+        const SidesState sides = sidesState();
+        if (sides.scale != m_sidesScale || sides.older != m_layout.options.olderRecords ||
+            sides.before != m_layout.options.beforeMarkers)
+            rebuild();
     }
     return m_layout;
 }
@@ -390,6 +394,16 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
             p.fillRect(cr.adjusted(bw, bw, -bw, -bw), th.emptyCell);
         }
         p.setRenderHint(QPainter::Antialiasing, true);
+        if (!st.deletedRect.isEmpty()) {
+            // Deleted offsets: a hatched grey box, "log start N" in it when there is room.
+            p.fillRect(st.deletedRect, th.emptyCell);
+            p.fillRect(st.deletedRect, QBrush(th.muted, Qt::BDiagPattern));
+            if (!st.deletedText.isEmpty()) {
+                const QRectF box = st.deletedRect.adjusted(th.px(2), th.px(2), -th.px(2), -th.px(2));
+                p.fillRect(box, th.emptyCell);
+                m_text.draw(p, box, Qt::AlignCenter, st.deletedText, tinyCondensedBold, th.text);
+            }
+        }
         if (st.elided > 0) {
             p.setFont(tinyCondensed);
             p.setPen(th.muted);
@@ -408,7 +422,9 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
         if (st.leo == st.logStart && L.detail != Detail::Minimal) {
             p.setFont(tiny);
             p.setPen(th.muted);
-            m_text.draw(p, cr.adjusted(th.px(4), 0, 0, 0), Qt::AlignLeft | Qt::AlignVCenter, tr("empty log"));
+            const double from = st.deletedRect.isEmpty() ? cr.left() : st.deletedRect.right() + th.px(2);
+            m_text.draw(p, QRectF(from, cr.top(), cr.right() - from, cr.height()).adjusted(th.px(4), 0, 0, 0),
+                        Qt::AlignLeft | Qt::AlignVCenter, tr("empty log"));
         }
         // LEO and HW markers
         const double markerTop = cr.bottom() + th.px(1);
@@ -596,6 +612,22 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
                 p.fillRect(box, th.cellBorder);
                 p.fillRect(box.adjusted(1, 1, -1, -1), th.emptyCell);
                 m_text.draw(p, box, Qt::AlignCenter, QStringLiteral("+N"), tinyCondensed, th.muted);
+                break;
+            }
+            case LegendItem::Symbol::Before: {
+                // A position (filled) and a committed offset (hollow) before the drawn cells, as the rows draw them.
+                const double cy = c.y();
+                for (int k = 0; k < 2; ++k) {
+                    const double x = sr.left() + th.px(1) + k * (mh + th.px(3));
+                    QPainterPath tri;
+                    tri.moveTo(x, cy);
+                    tri.lineTo(x + mh, cy - mh * 0.5);
+                    tri.lineTo(x + mh, cy + mh * 0.5);
+                    tri.closeSubpath();
+                    p.setPen(QPen(groupColour(0), lw * 1.2));
+                    p.setBrush(k == 1 ? QBrush(Qt::white) : QBrush(groupColour(0)));
+                    p.drawPath(tri);
+                }
                 break;
             }
             case LegendItem::Symbol::Uncommitted: {

@@ -86,7 +86,13 @@ private:
     ClusterLayout buildLayout(QSizeF size) const;
     bool hasData() const;
     /// The sides' scale (the smaller) and whether either hides older records (setSides).
-    std::pair<double, bool> sidesState() const;
+    /// The sides' scale, and whether a side hides older records ("+N") or draws a marker before its cells.
+    struct SidesState {
+        double scale = 1;
+        bool older = false;
+        bool before = false;
+    };
+    SidesState sidesState() const;
 
     SimulationController* m_controller;
     Theme m_theme = Theme::normal();

@@ -119,7 +119,11 @@ constexpr double kRebalanceWallMs = SimulationController::kRebalanceWallMs; ///<
     QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Cooperative, phase 1: rejoin, unaffected partitions keep flowing"),
     QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Cooperative: moved partitions revoked, now without owner"),
     QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Cooperative, phase 2: moved partitions go to their new owner"),
-    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Without owner (waiting for phase 2)")};
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Without owner (waiting for phase 2)"),
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas",
+                      "Cooperative: this rebalance assigns the partitions of the member that left; the others keep flowing"),
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Without owner (their member left: this rebalance assigns them)"),
+    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Without owner (their member left: the next rebalance assigns them)")};
 
 QString tpName(const obs::PartitionKey& tp) {
     return QString::fromStdString(tp.first) + QLatin1Char('-') + QString::number(tp.second);
@@ -143,7 +147,7 @@ int ClusterLayout::wrapFlags(const QFont& font, const QString& text, double widt
     return widestWord(font, text) <= width + 0.5 ? kWrapFlags : int(Qt::TextWrapAnywhere);
 }
 
-std::array<std::pair<LegendItem::Symbol, QString>, 8> ClusterLayoutBuilder::legendTexts() {
+std::array<std::pair<LegendItem::Symbol, QString>, 9> ClusterLayoutBuilder::legendTexts() {
     using S = LegendItem::Symbol;
     return {{{S::Position, tr("consumer position")},
              {S::Committed, tr("committed offset")},
@@ -153,7 +157,9 @@ std::array<std::pair<LegendItem::Symbol, QString>, 8> ClusterLayoutBuilder::lege
              {S::Uncommitted, tr("above the HW")},
              {S::NegativeLag, tr("negative lag: committed past the end")},
              // Listed only while a row hides older records behind a "+N" count.
-             {S::OlderRecords, tr("+N: older records not drawn")}}};
+             {S::OlderRecords, tr("+N: older records not drawn")},
+             // Listed only while a row draws a position or committed offset before its first cell.
+             {S::Before, tr("position / committed offset before the drawn cells")}}};
 }
 
 std::pair<double, double> ClusterLayoutBuilder::sideColumnNeeds(const obs::Observation& o, const Theme& th) {
@@ -373,11 +379,12 @@ double ClusterLayoutBuilder::placeProducers(ClusterLayout& L, const obs::Observa
     return py;
 }
 
-void ClusterLayoutBuilder::placeLegend(ClusterLayout& L, const QRectF& column, double above, bool olderRecords) {
+void ClusterLayoutBuilder::placeLegend(ClusterLayout& L, const QRectF& column, double above, bool olderRecords, bool beforeMarkers) {
     const Theme& th = L.theme;
     std::vector<std::pair<LegendItem::Symbol, QString>> items;
     for (const auto& item : legendTexts())
-        if (item.first != LegendItem::Symbol::OlderRecords || olderRecords) items.push_back(item);
+        if ((item.first != LegendItem::Symbol::OlderRecords || olderRecords) && (item.first != LegendItem::Symbol::Before || beforeMarkers))
+            items.push_back(item);
     // Each text wraps onto a second line in a narrow column rather than being shortened.
     const double rowH = th.px(15);
     const double titleH = th.px(18);
@@ -444,7 +451,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         const QRectF column(m, m, std::max(0.0, size.width() - 2 * m), std::max(0.0, size.height() - 2 * m));
         std::vector<std::int32_t> producerItem;
         const double below = placeProducers(L, o, column, producerItem);
-        placeLegend(L, column, below, options.olderRecords);
+        placeLegend(L, column, below, options.olderRecords, options.beforeMarkers);
         if (L.legendRect.isEmpty() && th.scale > 1.0) {
             // Several producers and the legend do not fit the strip's height at the sides' scale
             // (acks-e-perda at 1366x768 in presentation): smaller, rather than without the legend.
@@ -906,16 +913,29 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             const obs::Offset total = st.leo - start;
             obs::Offset first = start;
             double x0 = st.cellsRect.left();
-            const auto capacity = static_cast<obs::Offset>(std::floor(st.cellsRect.width() / cw));
+            // Offsets before the log start no longer exist (retention deleted their segments; offsets
+            // are never renumbered): a hatched box says so before the first cell, "log start N" in it
+            // when that leaves room for a few cells (else the box alone; its tooltip says it).
+            if (st.logStart > 0 && L.detail != Detail::Minimal) {
+                const QString text = tr("log start %1").arg(st.logStart);
+                const double textW = std::ceil(QFontMetricsF(th.condensed(7, true)).horizontalAdvance(text)) + th.px(8);
+                const bool room = st.cellsRect.width() - textW >= 4 * cw;
+                const double dw = room ? textW : std::min(th.px(8), st.cellsRect.width());
+                st.deletedRect = QRectF(x0, st.cellsRect.top(), dw, cellH);
+                if (room) st.deletedText = text;
+                x0 += dw + th.px(2);
+            }
+            const double rowW = std::max(0.0, st.cellsRect.right() - x0);
+            const auto capacity = static_cast<obs::Offset>(std::floor(rowW / cw));
             if (total > capacity) {
                 // The newest records that fit beside the "…N" of the others; none in a row too
                 // narrow for one (never drawn past the row, over the next column).
-                const auto cap2 = std::max<obs::Offset>(0, static_cast<obs::Offset>(std::floor((st.cellsRect.width() - elideW) / cw)));
+                const auto cap2 = std::max<obs::Offset>(0, static_cast<obs::Offset>(std::floor((rowW - elideW) / cw)));
                 first = st.leo - cap2;
                 st.elided = first - start;
                 // "+94", not "…94": an ellipsis before offset 196 reads as offset …94 (a tester did).
                 st.elideText = QStringLiteral("+%1").arg(st.elided);
-                const double ew = std::min(elideW, st.cellsRect.width());
+                const double ew = std::min(elideW, rowW);
                 st.elideRect = QRectF(x0, st.cellsRect.top(), std::max(0.0, ew - th.px(3)), cellH);
                 x0 += ew;
             }
@@ -1001,6 +1021,12 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                                Texts::helpHighWatermark() + QStringLiteral("<br>") +
                                tr("The colour of each cell is the record's key.");
             L.hotspots.push_back({st.cellsRect, cellsTip});
+            if (!st.deletedRect.isEmpty())
+                L.hotspots.push_back({st.deletedRect, tr("Log start offset %1: offsets 0 to %2 no longer exist (their segments were "
+                                                         "deleted). Offsets are never renumbered: the first record is still offset %1.")
+                                                          .arg(st.logStart)
+                                                          .arg(st.logStart - 1) +
+                                                          QStringLiteral("<br>") + Texts::helpLogStart()});
             if (st.elided > 0)
                 L.hotspots.push_back({st.elideRect, tr("%n older record(s) not drawn (offsets %1 to %2).", nullptr,
                                                        static_cast<int>(st.elided))
@@ -1148,7 +1174,8 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     // ---- legend: the symbols and colours, in the producers' column below the producers ----
     if (producersColumn)
         placeLegend(L, left, producersBottom,
-                    std::any_of(L.strips.begin(), L.strips.end(), [](const ReplicaStrip& st) { return st.elided > 0; }));
+                    std::any_of(L.strips.begin(), L.strips.end(), [](const ReplicaStrip& st) { return st.elided > 0; }),
+                    std::any_of(L.strips.begin(), L.strips.end(), [](const ReplicaStrip& st) { return st.hasBeforeMarker(); }));
 
     // Where the chips and key texts of the flights go. A batch chip settles onto the cells row of
     // its partition (never over the name and the LEO/HW numbers); a key text is hidden rather than
@@ -1216,9 +1243,9 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 const QRectF margin = r.adjusted(-1, -1, 1, 1);
                 bool clash = !QRectF(QPointF(0, 0), size).contains(r);
                 for (const QRectF& k : keep) clash = clash || margin.intersects(k);
-                // Inside a broker's panel or outside it, never across its border ("conta-8" on broker
-                // 1's left edge in the compare window).
-                for (const auto& b : L.brokers) clash = clash || (r.intersects(b.rect) && !b.rect.contains(r));
+                // Never on a broker's panel: inside one a key sat among its strips' cells, LEO/HW texts
+                // and markers (presentation at 1366x768); across its border it hid the edge ("conta-8").
+                for (const auto& b : L.brokers) clash = clash || margin.intersects(b.rect);
                 if (clash) continue;
                 f.keyRect = r;
                 keep.push_back(r);
@@ -1311,6 +1338,10 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             case RebalancePhase::CoopRevoke: gr.phaseText = viewText("Cooperative, phase 1: rejoin, unaffected partitions keep flowing"); break;
             case RebalancePhase::CoopUnowned: gr.phaseText = viewText("Cooperative: moved partitions revoked, now without owner"); break;
             case RebalancePhase::CoopAssign: gr.phaseText = viewText("Cooperative, phase 2: moved partitions go to their new owner"); break;
+            case RebalancePhase::CoopLeft:
+                gr.phaseText =
+                    viewText("Cooperative: this rebalance assigns the partitions of the member that left; the others keep flowing");
+                break;
             case RebalancePhase::None: break;
             }
             const double textW = right.width() - th.px(12) - th.px(14);
@@ -1439,7 +1470,13 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         if (!unowned.empty()) {
             const double uTop = gy;
             // The title, whole: wrapped in a narrow column (its row grows).
-            gr.unownedText = viewText("Without owner (waiting for phase 2)");
+            // Moved from a member that stays: the follow-up rebalance (phase 2) hands them over. Their
+            // member left: no second phase, the rebalance its departure starts assigns them (KIP-429).
+            const bool moved = internals && !g.unowned_moved.empty();
+            const bool rebalancing = g.state == obs::GroupState::PreparingRebalance || g.state == obs::GroupState::CompletingRebalance;
+            gr.unownedText = moved         ? viewText("Without owner (waiting for phase 2)")
+                             : rebalancing ? viewText("Without owner (their member left: this rebalance assigns them)")
+                                           : viewText("Without owner (their member left: the next rebalance assigns them)");
             const double titleW = right.width() - th.px(8) - th.px(16);
             const double titleH = std::ceil(
                 memberBoldFm.boundingRect(QRectF(0, 0, titleW, 10000), Qt::AlignLeft | Qt::TextWordWrap, gr.unownedText).height());
@@ -1460,8 +1497,11 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             }
             gy += badgeH + th.px(6);
             gr.unownedRect = QRectF(right.left() + th.px(4), uTop, right.width() - th.px(8), gy - uTop);
-            L.hotspots.push_back({gr.unownedRect, tr("Partitions without an owner: revoked in the first phase of the cooperative "
-                                                     "rebalance, they wait for the follow-up rebalance to get their new owner.")});
+            L.hotspots.push_back({gr.unownedRect, moved ? tr("Partitions without an owner: revoked in the first phase of the cooperative "
+                                                             "rebalance, they wait for the follow-up rebalance to get their new owner.")
+                                                         : tr("Partitions without an owner: their member left the group. No second "
+                                                              "rebalance is needed: nothing was taken from a member that stays, so the "
+                                                              "rebalance that follows the departure assigns them.")});
         }
         gy += th.px(6);
         gr.rect = QRectF(right.left(), top, right.width(), gy - top);

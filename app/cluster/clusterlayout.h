@@ -11,6 +11,7 @@
 #include <QRectF>
 #include <QString>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <utility>
@@ -74,11 +75,19 @@ struct ReplicaStrip {
     QRectF cellsRect;
     QRectF elideRect;
     QString elideText;         ///< "+94": a count of older records not drawn (never read as an offset)
+    /// The log start offset moved (retention deleted segments): at the cells row's left, a hatched
+    /// box for the offsets that no longer exist, "log start 40" in it when that fits (else the box only).
+    QRectF deletedRect;
+    QString deletedText;       ///< "log start 40" (empty: no room for it; the tooltip has it)
     std::vector<CellItem> cells;
     std::optional<double> hwX;
     QRectF hwLabelRect;        ///< the "HW" text below the cells (empty: hidden, a marker is there)
     std::optional<double> leoX;
     std::vector<OffsetMarker> markers;
+    /// A position or committed offset drawn "◀ N" / "◁ N" at the row's left edge (before its first cell).
+    bool hasBeforeMarker() const {
+        return std::any_of(markers.begin(), markers.end(), [](const OffsetMarker& m) { return m.before; });
+    }
 };
 
 struct BrokerItem {
@@ -218,7 +227,7 @@ struct Flight {
 /// The on-screen key to the symbols: consumer position/committed markers, LEO and HW lines, key
 /// colours, records above the HW, the colour of a negative lag.
 struct LegendItem {
-    enum class Symbol : std::uint8_t { Position, Committed, Leo, Hw, KeyColours, Uncommitted, NegativeLag, OlderRecords };
+    enum class Symbol : std::uint8_t { Position, Committed, Leo, Hw, KeyColours, Uncommitted, NegativeLag, OlderRecords, Before };
     Symbol symbol = Symbol::Position;
     QString text;
     QRectF symbolRect;
@@ -249,6 +258,8 @@ struct ClusterLayoutOptions {
     Part part = Part::Whole;
     /// Part::Clients: list "+N: older records not drawn" in the legend (a side hides older records).
     bool olderRecords = false;
+    /// Part::Clients: list "◀ ◁ N: before the drawn cells" in the legend (a side draws such a marker).
+    bool beforeMarkers = false;
     bool operator==(const ClusterLayoutOptions&) const = default;
 };
 
@@ -357,7 +368,7 @@ private:
     static void addHiddenSummary(ClusterLayout& L, BrokerItem& broker, std::size_t replicas, std::size_t shown,
                                  const Theme& theme, double summaryH);
     /// The legend's texts (translated), in their order.
-    static std::array<std::pair<LegendItem::Symbol, QString>, 8> legendTexts();
+    static std::array<std::pair<LegendItem::Symbol, QString>, 9> legendTexts();
     /// The narrowest producers' and groups' columns in which no word of theirs is broken: the width
     /// of the longest word of each text with its padding (the titles, the cards, the legend, the
     /// members' names).
@@ -371,7 +382,7 @@ private:
                                  std::vector<std::int32_t>& producerItem);
     /// The legend at the bottom of `column`, if it fits below `top` (else none); `olderRecords`:
     /// with "+N: older records not drawn".
-    static void placeLegend(ClusterLayout& L, const QRectF& column, double top, bool olderRecords);
+    static void placeLegend(ClusterLayout& L, const QRectF& column, double top, bool olderRecords, bool beforeMarkers);
     /// The summary row's text for a broker with `replicas` of which `shown` are drawn.
     static QString hiddenSummaryText(std::size_t replicas, std::size_t shown);
 };

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <QHeaderView>
 #include <QLabel>
+#include <QStyledItemDelegate>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -43,6 +44,25 @@ QString partitionSummary(std::vector<std::pair<std::string, std::int32_t>> parts
     return out;
 }
 
+namespace {
+/// The rows' height with the details column's text wrapped at that column's width (QTreeView asks
+/// the delegate for a row's size with no width, so it would stay one line high and cut the text).
+class WrappedDetailsDelegate : public QStyledItemDelegate {
+public:
+    explicit WrappedDetailsDelegate(QTreeView* tree) : QStyledItemDelegate(tree), m_tree(tree) {}
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        if (index.column() != 2) return QStyledItemDelegate::sizeHint(option, index);
+        QStyleOptionViewItem wrapped(option);
+        // (A valid rect: the style wraps at its width only then; the height does not bound the text.)
+        wrapped.rect = QRect(0, 0, std::max(1, m_tree->header()->sectionSize(2)), 1);
+        return QStyledItemDelegate::sizeHint(wrapped, index);
+    }
+
+private:
+    QTreeView* m_tree;
+};
+} // namespace
+
 GroupPanel::GroupPanel(SimulationController* controller, QWidget* parent) : QWidget(parent), m_controller(controller) {
     auto* layout = new QVBoxLayout(this);
     m_intro = new QLabel(this);
@@ -52,6 +72,20 @@ GroupPanel::GroupPanel(SimulationController* controller, QWidget* parent) : QWid
     m_tree->setColumnCount(3);
     m_tree->setRootIsDecorated(true);
     m_tree->setAlternatingRowColors(true);
+    // Whole texts: the details (the leader's client id, the members' partitions) wrap onto more lines
+    // in a narrow window (1366x768 in presentation cut "leader consumer-…"), never shortened.
+    // (QTreeView sizes its rows as if every column were endless: the delegate gives the details column
+    // its wrapped height at the column's width, and the rows are laid out again when that width changes.)
+    m_tree->setWordWrap(true);
+    m_tree->setUniformRowHeights(false);
+    m_tree->setTextElideMode(Qt::ElideNone);
+    auto* wrap = new WrappedDetailsDelegate(m_tree);
+    m_tree->setItemDelegate(wrap);
+    connect(m_tree->header(), &QHeaderView::sectionResized, wrap,
+            [wrap](int section, int oldSize, int newSize) {
+                if (section == 2 && oldSize != newSize) Q_EMIT wrap->sizeHintChanged(QModelIndex());
+            },
+            Qt::QueuedConnection);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     layout->addWidget(m_intro);

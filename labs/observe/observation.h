@@ -112,7 +112,11 @@ enum class RebalancePhase : std::uint8_t {
     StopTheWorld, ///< eager protocol: every member revoked everything and stopped consuming
     CoopRevoke,   ///< cooperative, phase 1: members rejoin, unaffected partitions keep flowing
     CoopUnowned,  ///< cooperative, between phases: moved partitions were revoked and have no owner
-    CoopAssign    ///< cooperative, phase 2: the follow-up rebalance hands the moved partitions over
+    CoopAssign,   ///< cooperative, phase 2: the follow-up rebalance hands the moved partitions over
+    /// cooperative, one rebalance: partitions whose member left the group (closed, or removed from it)
+    /// are unowned and this rebalance assigns them; no follow-up rebalance (nothing was revoked from a
+    /// member that stays)
+    CoopLeft
 };
 
 struct Broker {
@@ -191,6 +195,9 @@ struct Group {
     /// Partitions revoked recently that no member owns now, by name (RebalanceInternals; empty when
     /// the whole group stopped: eager).
     std::vector<PartitionKey> unowned;
+    /// Of `unowned`, those a new assignment revoked from a member that stays in the group (cooperative:
+    /// that member rejoins and the follow-up rebalance hands them over). The others' member left.
+    std::vector<PartitionKey> unowned_moved;
     std::vector<PartitionChange> changes; ///< RebalanceInternals: recent revocations and assignments
     std::vector<Member> members;
     std::map<PartitionKey, sim::Offset> committed;

@@ -22,7 +22,10 @@ void observeRebalance(const sim::Journal& j, const sim::ClusterView& v, std::int
     const sim::GroupView& g = v.groups.at(gi);
     const bool rebalancing =
         g.state == sim::GroupState::PreparingRebalance || g.state == sim::GroupState::CompletingRebalance;
-    std::map<sim::TpKey, bool> revokedAny; // newest revocation of each partition (value unused)
+    // Newest revocation of each partition: true when a SyncGroup response took it from a member that
+    // stays (Consumers::syncResponse emits that member's PartitionsAssigned right after, at the same
+    // instant); false when its member gave it up leaving the group (close, removal, a lost membership).
+    std::map<sim::TpKey, bool> revokedAny;
     bool sinceStable = rebalancing;        // still inside the current rebalance while scanning back
     int scan = 30000;
     for (std::size_t i = v.events; i-- > 0 && scan-- > 0;) {
@@ -33,27 +36,43 @@ void observeRebalance(const sim::Journal& j, const sim::ClusterView& v, std::int
             sinceStable = false;
         if (e.type != sim::EventType::PartitionsRevoked && e.type != sim::EventType::PartitionsAssigned) continue;
         const bool revoked = e.type == sim::EventType::PartitionsRevoked;
+        bool moved = false;
+        if (revoked && i + 1 < j.events().size()) {
+            const sim::Event& next = j[i + 1];
+            moved = next.family == sim::kKafkaFamily && next.type == sim::EventType::PartitionsAssigned &&
+                    next.actor == e.actor && next.group == gi && next.time == e.time;
+        }
         const auto flat = j.list(e);
         for (std::size_t k = 0; k + 1 < flat.size(); k += 2) {
             const sim::TpKey tp{flat[k], flat[k + 1]};
             og.changes.push_back({e.actor, key(j, tp), e.time, revoked, revoked && sinceStable});
-            if (revoked) revokedAny.emplace(tp, true);
+            if (revoked) revokedAny.emplace(tp, moved);
         }
     }
     // Partitions revoked recently that no live member owns now: nobody consumes them.
     std::set<sim::TpKey> owned;
     for (const auto& cv : v.consumers)
         if (cv.group == gi && !cv.closed) owned.insert(cv.assigned.begin(), cv.assigned.end());
-    for (const auto& [tp, unused] : revokedAny)
+    for (const auto& [tp, moved] : revokedAny)
         if (!owned.contains(tp) && v.topics.contains(tp.first) && !isInternalName(j.topicName(tp.first)) &&
-            (rebalancing || og.cooperative))
+            (rebalancing || og.cooperative)) {
             og.unowned.push_back(key(j, tp));
+            if (moved) og.unowned_moved.push_back(key(j, tp));
+        }
     std::sort(og.unowned.begin(), og.unowned.end());
+    std::sort(og.unowned_moved.begin(), og.unowned_moved.end());
+    // KIP-429: a second rebalance follows only when an assignment revoked partitions from a member
+    // that stays; a departed member's partitions are simply unowned, and the next rebalance assigns them.
+    const bool moved = !og.unowned_moved.empty();
     if (rebalancing && !og.cooperative) og.phase = RebalancePhase::StopTheWorld;
-    else if (rebalancing) og.phase = og.unowned.empty() ? RebalancePhase::CoopRevoke : RebalancePhase::CoopAssign;
-    else if (og.cooperative && !og.unowned.empty() && g.state == sim::GroupState::Stable)
+    else if (rebalancing)
+        og.phase = moved ? RebalancePhase::CoopAssign : og.unowned.empty() ? RebalancePhase::CoopRevoke : RebalancePhase::CoopLeft;
+    else if (og.cooperative && moved && g.state == sim::GroupState::Stable)
         og.phase = RebalancePhase::CoopUnowned;
-    if (og.phase == RebalancePhase::StopTheWorld) og.unowned.clear(); // every partition: shown on the members
+    if (og.phase == RebalancePhase::StopTheWorld) {
+        og.unowned.clear(); // every partition: shown on the members
+        og.unowned_moved.clear();
+    }
 }
 
 } // namespace

@@ -38,6 +38,10 @@ private Q_SLOTS:
     void compareFlightKeysCoverNothing();
     void rebalanceTextsAreWhole_data();
     void rebalanceTextsAreWhole();
+    void groupsTableShowsLeaderAndMembers_data();
+    void groupsTableShowsLeaderAndMembers();
+    void logStartIsShown_data();
+    void logStartIsShown();
     void legendIsOnScreen_data();
     void legendIsOnScreen();
     void olderRecordsCountIsUnmistakable_data();

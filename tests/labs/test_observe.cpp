@@ -151,13 +151,72 @@ TEST_SUITE("labs/observe") {
                         g.phase == RebalancePhase::CoopUnowned)
                         CHECK(g.cooperative);
                     if (g.phase == RebalancePhase::CoopAssign || g.phase == RebalancePhase::CoopUnowned)
+                        CHECK_FALSE(g.unowned_moved.empty()); // a second phase only after a live member gave some up
+                    if (g.phase == RebalancePhase::CoopLeft) {
+                        CHECK(g.cooperative);
+                        CHECK(g.unowned_moved.empty());
                         CHECK_FALSE(g.unowned.empty());
+                    }
                     seen.insert(g.phase);
                 }
             }
         }
         CHECK(seen.contains(RebalancePhase::StopTheWorld));
         CHECK((seen.contains(RebalancePhase::CoopRevoke) || seen.contains(RebalancePhase::CoopAssign)));
+    }
+
+    TEST_CASE("cooperative phases - a second rebalance only after revoking from a member that stays (KIP-429)") {
+        // cooperativo-vs-ansioso: c3 joins at 20 s (the assignment takes partitions from c1 and c2, who
+        // rejoin: phase 2 hands them to c3); c1 leaves at 40 s (its partitions are unowned and the one
+        // rebalance its departure starts assigns them: no phase 2). The view used to say "phase 2" at 40 s.
+        const auto sc = scenario("cooperativo-vs-ansioso");
+        REQUIRE(sc);
+        sim::ScenarioRun run(*sc, sc->seed);
+        run.runUntil(60000);
+        SimObserver observer;
+        observer.learn(run.sim());
+        const sim::Journal& j = run.sim().journal();
+        sim::Timeline tl(j);
+        std::set<RebalancePhase> join, leave;
+        std::size_t movedSeen = 0, leftSeen = 0;
+        for (std::size_t i = 0; i < j.events().size(); ++i) {
+            const sim::Event& e = j[i];
+            if (e.time < 19000 || e.time > 50000) continue;
+            if (e.type != sim::EventType::GroupStateChanged && e.type != sim::EventType::PartitionsRevoked &&
+                e.type != sim::EventType::PartitionsAssigned && e.type != sim::EventType::GenerationStarted &&
+                e.type != sim::EventType::ConsumerClosed)
+                continue;
+            const sim::ClusterView v = tl.at(i + 1);
+            ObserveOptions options;
+            options.now = v.time;
+            const Observation o = observer.observe(run.sim(), v, false, options);
+            const Group* g = o.group("faturacao");
+            REQUIRE(g);
+            CHECK(g->cooperative);
+            (e.time < 40000 ? join : leave).insert(g->phase);
+            // Each moved partition: revoked from a member still in the group (not closed).
+            for (const auto& tp : g->unowned_moved) {
+                ++movedSeen;
+                CHECK(e.time < 40000);
+                bool fromLive = false;
+                for (const auto& ch : g->changes)
+                    if (ch.revoked && ch.partition == tp && ch.consumer >= 0 &&
+                        static_cast<std::size_t>(ch.consumer) < o.consumers.size() && !o.consumers[static_cast<std::size_t>(ch.consumer)].closed)
+                        fromLive = true;
+                CHECK(fromLive);
+            }
+            if (e.time >= 40000) {
+                leftSeen += g->unowned.size();
+                CHECK(g->phase != RebalancePhase::CoopAssign);
+                CHECK(g->phase != RebalancePhase::CoopUnowned);
+            }
+        }
+        CHECK(join.contains(RebalancePhase::CoopRevoke));
+        CHECK(join.contains(RebalancePhase::CoopUnowned));
+        CHECK(join.contains(RebalancePhase::CoopAssign));
+        CHECK(leave.contains(RebalancePhase::CoopLeft));
+        CHECK(movedSeen > 0);
+        CHECK(leftSeen > 0);
     }
 
     TEST_CASE("timeline markers - rebalances broker failures and elections where the journal has them") {
