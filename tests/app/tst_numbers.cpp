@@ -62,6 +62,11 @@ void NumbersTest::decimalsFollowTheUiLanguage() {
         QVERIFY(rate);
         QCOMPARE(pointOf(*rate), pt ? QStringLiteral("10,00") : QStringLiteral("10.00"));
         QCOMPARE(rate->text(), pt ? QStringLiteral("10,00 registos/s") : QStringLiteral("10.00 records/s"));
+        if (const QString dir = qEnvironmentVariable("FLUXOLAB_SHOTS_DIR"); !dir.isEmpty()) {
+            d.show();
+            QCoreApplication::processEvents();
+            d.grab().save(QStringLiteral("%1/producer-dialog-%2.png").arg(dir, pt ? QStringLiteral("pt_PT") : QStringLiteral("en")));
+        }
         // The virtual clock's milliseconds, the playback speeds, a duration in seconds.
         QCOMPARE(Texts::virtualTime(72345), pt ? QStringLiteral("01:12,345") : QStringLiteral("01:12.345"));
         QCOMPARE(Texts::seconds(2500), pt ? QStringLiteral("2,5 s") : QStringLiteral("2.5 s"));
