@@ -105,10 +105,6 @@
         <translation>Broker %1 holds %2 partition replicas; %3 are drawn (the first by name), %4 are not.</translation>
     </message>
     <message>
-        <source>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
-        <translation>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</translation>
-    </message>
-    <message>
         <source>Leader: none</source>
         <translation>Leader: none</translation>
     </message>
@@ -195,6 +191,13 @@
     <message>
         <source>A purple lag badge: a negative lag, the group&apos;s committed offset is past the partition&apos;s end (as kafka-consumer-groups prints it, e.g. after an unclean leader election truncated the log).</source>
         <translation>A purple lag badge: a negative lag, the group&apos;s committed offset is past the partition&apos;s end (as kafka-consumer-groups prints it, e.g. after an unclean leader election truncated the log).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n more partition(s) assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
+        <translation>
+            <numerusform>%1 has %n more partition assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</numerusform>
+            <numerusform>%1 has %n more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -105,10 +105,6 @@
         <translation>O broker %1 tem %2 réplicas de partições; %3 estão desenhadas (as primeiras por nome), %4 não.</translation>
     </message>
     <message>
-        <source>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
-        <translation>%1 tem mais %2 partições atribuídas (não desenhadas); o separador Grupos de consumidores e kafka-consumer-groups.sh --describe listam-nas todas.</translation>
-    </message>
-    <message>
         <source>Leader: none</source>
         <translation>Leader: none</translation>
     </message>
@@ -195,6 +191,13 @@
     <message>
         <source>A purple lag badge: a negative lag, the group&apos;s committed offset is past the partition&apos;s end (as kafka-consumer-groups prints it, e.g. after an unclean leader election truncated the log).</source>
         <translation>Uma etiqueta de lag roxa: lag negativo, o offset confirmado do grupo está além do fim da partição (como o kafka-consumer-groups o mostra, por exemplo depois de uma eleição de líder não limpa ter truncado o log).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n more partition(s) assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
+        <translation>
+            <numerusform>%1 tem mais %n partição atribuída (não desenhada); o separador Grupos de consumidores e kafka-consumer-groups.sh --describe listam-nas todas.</numerusform>
+            <numerusform>%1 tem mais %n partições atribuídas (não desenhadas); o separador Grupos de consumidores e kafka-consumer-groups.sh --describe listam-nas todas.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1427,10 +1427,10 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 fits(bx, w);
                 ci2.moreRect = QRectF(bx, gy, w, badgeH);
                 bx += w + th.px(4);
-                L.hotspots.push_back({ci2.moreRect, tr("%1 has %2 more partitions assigned (not drawn); the Consumer groups tab "
-                                                       "and kafka-consumer-groups.sh --describe list them all.")
-                                                        .arg(ci2.name)
-                                                        .arg(ci2.hiddenBadges)});
+                L.hotspots.push_back({ci2.moreRect, tr("%1 has %n more partition(s) assigned (not drawn); the Consumer groups tab "
+                                                       "and kafka-consumer-groups.sh --describe list them all.",
+                                                       nullptr, static_cast<int>(ci2.hiddenBadges))
+                                                        .arg(ci2.name)});
             }
             if (ci2.partitions.empty()) gy += th.px(2);
             else gy += badgeH + th.px(6);
