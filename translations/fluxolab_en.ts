@@ -105,10 +105,6 @@
         <translation>Broker %1 holds %2 partition replicas; %3 are drawn (the first by name), %4 are not.</translation>
     </message>
     <message>
-        <source>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
-        <translation>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</translation>
-    </message>
-    <message>
         <source>Leader: none</source>
         <translation>Leader: none</translation>
     </message>
@@ -211,6 +207,13 @@
     <message>
         <source>Partitions without an owner: their member left the group. No second rebalance is needed: nothing was taken from a member that stays, so the rebalance that follows the departure assigns them.</source>
         <translation>Partitions without an owner: their member left the group. No second rebalance is needed: nothing was taken from a member that stays, so the rebalance that follows the departure assigns them.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n more partition(s) assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
+        <translation>
+            <numerusform>%1 has %n more partition assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</numerusform>
+            <numerusform>%1 has %n more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1067,10 +1070,6 @@
         <translation>The controller unfenced broker {broker}: it registered and caught up with the metadata</translation>
     </message>
     <message>
-        <source>Topic {topic} created ({partitions} partitions, replication factor {replication_factor})</source>
-        <translation>Topic {topic} created ({partitions} partitions, replication factor {replication_factor})</translation>
-    </message>
-    <message>
         <source>Topic {topic} deleted</source>
         <translation>Topic {topic} deleted</translation>
     </message>
@@ -1099,24 +1098,8 @@
         <translation>{topic}-{partition}: broker {replica} rejoined the ISR</translation>
     </message>
     <message>
-        <source>{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}</source>
-        <translation>{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}</translation>
-    </message>
-    <message>
-        <source>{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}, the lab&apos;s setup</source>
-        <translation>{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}, the lab&apos;s setup</translation>
-    </message>
-    <message>
-        <source>{topic}-{partition}: follower {follower} fetched {count} record(s), LEO {leo}</source>
-        <translation>{topic}-{partition}: follower {follower} fetched {count} record(s), LEO {leo}</translation>
-    </message>
-    <message>
         <source>{topic}-{partition}: high watermark advanced to {hw}</source>
         <translation>{topic}-{partition}: high watermark advanced to {hw}</translation>
-    </message>
-    <message>
-        <source>{topic}-{partition}: replica on broker {replica} truncated to {leo} ({lost} record(s) lost)</source>
-        <translation>{topic}-{partition}: replica on broker {replica} truncated to {leo} ({lost} record(s) lost)</translation>
     </message>
     <message>
         <source>{topic}-{partition}: retention moved the log start offset to {log_start_offset}</source>
@@ -1129,14 +1112,6 @@
     <message>
         <source>Producer {producer} started: the lab&apos;s setup writes this step&apos;s starting records</source>
         <translation>Producer {producer} started: the lab&apos;s setup writes this step&apos;s starting records</translation>
-    </message>
-    <message>
-        <source>{topic}-{partition}: {producer} acknowledged {count} record(s)</source>
-        <translation>{topic}-{partition}: {producer} acknowledged {count} record(s)</translation>
-    </message>
-    <message>
-        <source>{topic}-{partition}: {producer} (the lab&apos;s setup) acknowledged {count} record(s)</source>
-        <translation>{topic}-{partition}: {producer} (the lab&apos;s setup) acknowledged {count} record(s)</translation>
     </message>
     <message>
         <source>{topic}-{partition}: send by {producer} failed: {error}</source>
@@ -1169,18 +1144,6 @@
     <message>
         <source>Group {group}: generation {generation} with assignor {protocol}, leader {leader}</source>
         <translation>Group {group}: generation {generation} with assignor {protocol}, leader {leader}</translation>
-    </message>
-    <message>
-        <source>{consumer} gave up {#partitions} partition(s)</source>
-        <translation>{consumer} gave up {#partitions} partition(s)</translation>
-    </message>
-    <message>
-        <source>{consumer} received {#partitions} partition(s)</source>
-        <translation>{consumer} received {#partitions} partition(s)</translation>
-    </message>
-    <message>
-        <source>{consumer} consumed {count} record(s) from {topic}-{partition} at offset {offset}</source>
-        <translation>{consumer} consumed {count} record(s) from {topic}-{partition} at offset {offset}</translation>
     </message>
     <message>
         <source>{consumer}: position of {topic}-{partition} reset to {position}</source>
@@ -1253,6 +1216,80 @@
         <source>Producer {producer} closed: the lab&apos;s setup wrote this step&apos;s starting records</source>
         <translation>Producer {producer} closed: the lab&apos;s setup wrote this step&apos;s starting records</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Topic {topic} created (%n partition(s), replication factor {replication_factor})</source>
+        <translation>
+            <numerusform>Topic {topic} created (%n partition, replication factor {replication_factor})</numerusform>
+            <numerusform>Topic {topic} created (%n partitions, replication factor {replication_factor})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{topic}-{partition}: %n record(s) appended at offset {base_offset} by {producer}, the lab&apos;s setup</source>
+        <translation>
+            <numerusform>{topic}-{partition}: %n record appended at offset {base_offset} by {producer}, the lab&apos;s setup</numerusform>
+            <numerusform>{topic}-{partition}: %n records appended at offset {base_offset} by {producer}, the lab&apos;s setup</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{topic}-{partition}: %n record(s) appended at offset {base_offset} by {producer}</source>
+        <translation>
+            <numerusform>{topic}-{partition}: %n record appended at offset {base_offset} by {producer}</numerusform>
+            <numerusform>{topic}-{partition}: %n records appended at offset {base_offset} by {producer}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{topic}-{partition}: follower {follower} fetched %n record(s), LEO {leo}</source>
+        <translation>
+            <numerusform>{topic}-{partition}: follower {follower} fetched %n record, LEO {leo}</numerusform>
+            <numerusform>{topic}-{partition}: follower {follower} fetched %n records, LEO {leo}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{topic}-{partition}: replica on broker {replica} truncated to {leo} (%n record(s) lost)</source>
+        <translation>
+            <numerusform>{topic}-{partition}: replica on broker {replica} truncated to {leo} (%n record lost)</numerusform>
+            <numerusform>{topic}-{partition}: replica on broker {replica} truncated to {leo} (%n records lost)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{topic}-{partition}: {producer} (the lab&apos;s setup) acknowledged %n record(s)</source>
+        <translation>
+            <numerusform>{topic}-{partition}: {producer} (the lab&apos;s setup) acknowledged %n record</numerusform>
+            <numerusform>{topic}-{partition}: {producer} (the lab&apos;s setup) acknowledged %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{topic}-{partition}: {producer} acknowledged %n record(s)</source>
+        <translation>
+            <numerusform>{topic}-{partition}: {producer} acknowledged %n record</numerusform>
+            <numerusform>{topic}-{partition}: {producer} acknowledged %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{consumer} gave up %n partition(s)</source>
+        <translation>
+            <numerusform>{consumer} gave up %n partition</numerusform>
+            <numerusform>{consumer} gave up %n partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{consumer} received %n partition(s)</source>
+        <translation>
+            <numerusform>{consumer} received %n partition</numerusform>
+            <numerusform>{consumer} received %n partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{consumer} consumed %n record(s) from {topic}-{partition} at offset {offset}</source>
+        <translation>
+            <numerusform>{consumer} consumed %n record from {topic}-{partition} at offset {offset}</numerusform>
+            <numerusform>{consumer} consumed %n records from {topic}-{partition} at offset {offset}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>
@@ -1279,6 +1316,11 @@
     <message>
         <source>Pick at least one topic (create one first).</source>
         <translation>Pick at least one topic (create one first).</translation>
+    </message>
+    <message>
+        <source>group-1</source>
+        <extracomment>The default name of a new consumer group: ASCII letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;.</extracomment>
+        <translation>group-1</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1372,11 @@
     <message>
         <source>Create a topic first.</source>
         <translation>Create a topic first.</translation>
+    </message>
+    <message>
+        <source>customer-</source>
+        <extracomment>The default prefix of a new producer&apos;s keys (&quot;customer-0&quot;, &quot;customer-1&quot;, …): ASCII, no spaces.</extracomment>
+        <translation>customer-</translation>
     </message>
 </context>
 <context>
@@ -1414,10 +1461,6 @@
         <translation>HW</translation>
     </message>
     <message>
-        <source>%1 acked</source>
-        <translation>%1 acked</translation>
-    </message>
-    <message>
         <source>Group %1</source>
         <translation>Group %1</translation>
     </message>
@@ -1496,6 +1539,13 @@
     <message>
         <source>Without owner (their member left: the next rebalance assigns them)</source>
         <translation>Without owner (their member left: the next rebalance assigns them)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n acked</source>
+        <translation>
+            <numerusform>%n acked</numerusform>
+            <numerusform>%n acked</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2014,6 +2064,11 @@
     <message>
         <source>At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation (one for the topic, one per partition). The replication factor cannot exceed the number of brokers (%3): each replica lives on a different broker.</source>
         <translation>At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation (one for the topic, one per partition). The replication factor cannot exceed the number of brokers (%3): each replica lives on a different broker.</translation>
+    </message>
+    <message>
+        <source>new-topic</source>
+        <extracomment>The default name of a new topic: a valid Kafka topic name (ASCII letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</extracomment>
+        <translation>new-topic</translation>
     </message>
 </context>
 <context>
@@ -2717,10 +2772,6 @@
         <translation>La&amp;bs</translation>
     </message>
     <message>
-        <source>The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.</source>
-        <translation>The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.</translation>
-    </message>
-    <message>
         <source>Gallery</source>
         <translation>Gallery</translation>
     </message>
@@ -2803,6 +2854,10 @@
     <message>
         <source>Large fonts, thick lines, high contrast; only the toolbar stays (F11)</source>
         <translation>Large fonts, thick lines, high contrast; only the toolbar stays (F11)</translation>
+    </message>
+    <message>
+        <source>The demo reached the end planned by its scenario (%1); the simulation goes on until you pause it.</source>
+        <translation>The demo reached the end planned by its scenario (%1); the simulation goes on until you pause it.</translation>
     </message>
 </context>
 <context>
@@ -3249,10 +3304,6 @@
         <translation>Real cluster %1: waiting for the first answer…</translation>
     </message>
     <message>
-        <source>Real cluster %1: %2 broker(s), %3 topic(s), %4 group(s); last answer at %5.</source>
-        <translation>Real cluster %1: %2 broker(s), %3 topic(s), %4 group(s); last answer at %5.</translation>
-    </message>
-    <message>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -3263,6 +3314,31 @@
     <message>
         <source>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations): a rebalance is seen when the group&apos;s coordinator stores a new generation in __consumer_offsets (where that topic cannot be read, when one refresh shows a change against the previous one);&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the open lab act on this real cluster.&lt;/p&gt;</source>
         <translation>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations): a rebalance is seen when the group&apos;s coordinator stores a new generation in __consumer_offsets (where that topic cannot be read, when one refresh shows a change against the previous one);&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the open lab act on this real cluster.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Real cluster %1: %2, %3, %4; last answer at %5.</source>
+        <translation>Real cluster %1: %2, %3, %4; last answer at %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broker(s)</source>
+        <translation>
+            <numerusform>%n broker</numerusform>
+            <numerusform>%n brokers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n topic</numerusform>
+            <numerusform>%n topics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -105,10 +105,6 @@
         <translation>O broker %1 tem %2 réplicas de partições; %3 estão desenhadas (as primeiras por nome), %4 não.</translation>
     </message>
     <message>
-        <source>%1 has %2 more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
-        <translation>%1 tem mais %2 partições atribuídas (não desenhadas); o separador Grupos de consumidores e kafka-consumer-groups.sh --describe listam-nas todas.</translation>
-    </message>
-    <message>
         <source>Leader: none</source>
         <translation>Leader: none</translation>
     </message>
@@ -211,6 +207,13 @@
     <message>
         <source>Partitions without an owner: their member left the group. No second rebalance is needed: nothing was taken from a member that stays, so the rebalance that follows the departure assigns them.</source>
         <translation>Partições sem dono: o seu membro saiu do grupo. Não é preciso um segundo rebalanceamento: nada foi retirado a um membro que fica, por isso o rebalanceamento que se segue à saída atribui-as.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n more partition(s) assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</source>
+        <translation>
+            <numerusform>%1 tem mais %n partição atribuída (não desenhada); o separador Grupos de consumidores e kafka-consumer-groups.sh --describe listam-nas todas.</numerusform>
+            <numerusform>%1 tem mais %n partições atribuídas (não desenhadas); o separador Grupos de consumidores e kafka-consumer-groups.sh --describe listam-nas todas.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1067,10 +1070,6 @@
         <translation>O controlador levantou o isolamento (unfenced) do broker {broker}: registou-se e alcançou os metadados</translation>
     </message>
     <message>
-        <source>Topic {topic} created ({partitions} partitions, replication factor {replication_factor})</source>
-        <translation>Tópico {topic} criado ({partitions} partições, fator de replicação {replication_factor})</translation>
-    </message>
-    <message>
         <source>Topic {topic} deleted</source>
         <translation>Tópico {topic} apagado</translation>
     </message>
@@ -1099,24 +1098,8 @@
         <translation>{topic}-{partition}: o broker {replica} voltou ao ISR</translation>
     </message>
     <message>
-        <source>{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}</source>
-        <translation>{topic}-{partition}: {count} registo(s) escrito(s) no offset {base_offset} por {producer}</translation>
-    </message>
-    <message>
-        <source>{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}, the lab&apos;s setup</source>
-        <translation>{topic}-{partition}: {count} registo(s) escrito(s) no offset {base_offset} por {producer}, a preparação do laboratório</translation>
-    </message>
-    <message>
-        <source>{topic}-{partition}: follower {follower} fetched {count} record(s), LEO {leo}</source>
-        <translation>{topic}-{partition}: a seguidora {follower} copiou {count} registo(s), LEO {leo}</translation>
-    </message>
-    <message>
         <source>{topic}-{partition}: high watermark advanced to {hw}</source>
         <translation>{topic}-{partition}: high watermark avançou para {hw}</translation>
-    </message>
-    <message>
-        <source>{topic}-{partition}: replica on broker {replica} truncated to {leo} ({lost} record(s) lost)</source>
-        <translation>{topic}-{partition}: réplica no broker {replica} truncada para {leo} ({lost} registo(s) perdido(s))</translation>
     </message>
     <message>
         <source>{topic}-{partition}: retention moved the log start offset to {log_start_offset}</source>
@@ -1129,14 +1112,6 @@
     <message>
         <source>Producer {producer} started: the lab&apos;s setup writes this step&apos;s starting records</source>
         <translation>Produtor {producer} arrancou: a preparação do laboratório escreve os registos iniciais deste passo</translation>
-    </message>
-    <message>
-        <source>{topic}-{partition}: {producer} acknowledged {count} record(s)</source>
-        <translation>{topic}-{partition}: {producer} recebeu confirmação de {count} registo(s)</translation>
-    </message>
-    <message>
-        <source>{topic}-{partition}: {producer} (the lab&apos;s setup) acknowledged {count} record(s)</source>
-        <translation>{topic}-{partition}: {producer} (a preparação do laboratório) recebeu confirmação de {count} registo(s)</translation>
     </message>
     <message>
         <source>{topic}-{partition}: send by {producer} failed: {error}</source>
@@ -1169,18 +1144,6 @@
     <message>
         <source>Group {group}: generation {generation} with assignor {protocol}, leader {leader}</source>
         <translation>Grupo {group}: geração {generation} com o assignor {protocol}, líder {leader}</translation>
-    </message>
-    <message>
-        <source>{consumer} gave up {#partitions} partition(s)</source>
-        <translation>{consumer} largou {#partitions} partição(ões)</translation>
-    </message>
-    <message>
-        <source>{consumer} received {#partitions} partition(s)</source>
-        <translation>{consumer} recebeu {#partitions} partição(ões)</translation>
-    </message>
-    <message>
-        <source>{consumer} consumed {count} record(s) from {topic}-{partition} at offset {offset}</source>
-        <translation>{consumer} consumiu {count} registo(s) de {topic}-{partition} a partir do offset {offset}</translation>
     </message>
     <message>
         <source>{consumer}: position of {topic}-{partition} reset to {position}</source>
@@ -1253,6 +1216,80 @@
         <source>Producer {producer} closed: the lab&apos;s setup wrote this step&apos;s starting records</source>
         <translation>Produtor {producer} fechado: a preparação do laboratório escreveu os registos iniciais deste passo</translation>
     </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>Topic {topic} created (%n partition(s), replication factor {replication_factor})</source>
+        <translation>
+            <numerusform>Tópico {topic} criado (%n partição, fator de replicação {replication_factor})</numerusform>
+            <numerusform>Tópico {topic} criado (%n partições, fator de replicação {replication_factor})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{topic}-{partition}: %n record(s) appended at offset {base_offset} by {producer}, the lab&apos;s setup</source>
+        <translation>
+            <numerusform>{topic}-{partition}: %n registo escrito no offset {base_offset} por {producer}, a preparação do laboratório</numerusform>
+            <numerusform>{topic}-{partition}: %n registos escritos no offset {base_offset} por {producer}, a preparação do laboratório</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{topic}-{partition}: %n record(s) appended at offset {base_offset} by {producer}</source>
+        <translation>
+            <numerusform>{topic}-{partition}: %n registo escrito no offset {base_offset} por {producer}</numerusform>
+            <numerusform>{topic}-{partition}: %n registos escritos no offset {base_offset} por {producer}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{topic}-{partition}: follower {follower} fetched %n record(s), LEO {leo}</source>
+        <translation>
+            <numerusform>{topic}-{partition}: a seguidora {follower} copiou %n registo, LEO {leo}</numerusform>
+            <numerusform>{topic}-{partition}: a seguidora {follower} copiou %n registos, LEO {leo}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{topic}-{partition}: replica on broker {replica} truncated to {leo} (%n record(s) lost)</source>
+        <translation>
+            <numerusform>{topic}-{partition}: réplica no broker {replica} truncada para {leo} (%n registo perdido)</numerusform>
+            <numerusform>{topic}-{partition}: réplica no broker {replica} truncada para {leo} (%n registos perdidos)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{topic}-{partition}: {producer} (the lab&apos;s setup) acknowledged %n record(s)</source>
+        <translation>
+            <numerusform>{topic}-{partition}: {producer} (a preparação do laboratório) recebeu confirmação de %n registo</numerusform>
+            <numerusform>{topic}-{partition}: {producer} (a preparação do laboratório) recebeu confirmação de %n registos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{topic}-{partition}: {producer} acknowledged %n record(s)</source>
+        <translation>
+            <numerusform>{topic}-{partition}: {producer} recebeu confirmação de %n registo</numerusform>
+            <numerusform>{topic}-{partition}: {producer} recebeu confirmação de %n registos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{consumer} gave up %n partition(s)</source>
+        <translation>
+            <numerusform>{consumer} largou %n partição</numerusform>
+            <numerusform>{consumer} largou %n partições</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{consumer} received %n partition(s)</source>
+        <translation>
+            <numerusform>{consumer} recebeu %n partição</numerusform>
+            <numerusform>{consumer} recebeu %n partições</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{consumer} consumed %n record(s) from {topic}-{partition} at offset {offset}</source>
+        <translation>
+            <numerusform>{consumer} consumiu %n registo de {topic}-{partition} a partir do offset {offset}</numerusform>
+            <numerusform>{consumer} consumiu %n registos de {topic}-{partition} a partir do offset {offset}</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>
@@ -1279,6 +1316,11 @@
     <message>
         <source>Pick at least one topic (create one first).</source>
         <translation>Escolha pelo menos um tópico (crie um primeiro).</translation>
+    </message>
+    <message>
+        <source>group-1</source>
+        <extracomment>The default name of a new consumer group: ASCII letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;.</extracomment>
+        <translation>grupo-1</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1372,11 @@
     <message>
         <source>Create a topic first.</source>
         <translation>Crie primeiro um tópico.</translation>
+    </message>
+    <message>
+        <source>customer-</source>
+        <extracomment>The default prefix of a new producer&apos;s keys (&quot;customer-0&quot;, &quot;customer-1&quot;, …): ASCII, no spaces.</extracomment>
+        <translation>cliente-</translation>
     </message>
 </context>
 <context>
@@ -1414,10 +1461,6 @@
         <translation>HW</translation>
     </message>
     <message>
-        <source>%1 acked</source>
-        <translation>%1 confirmados</translation>
-    </message>
-    <message>
         <source>Group %1</source>
         <translation>Grupo %1</translation>
     </message>
@@ -1496,6 +1539,13 @@
     <message>
         <source>Without owner (their member left: the next rebalance assigns them)</source>
         <translation>Sem dono (o membro saiu: o próximo rebalanceamento atribui-as)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n acked</source>
+        <translation>
+            <numerusform>%n confirmado</numerusform>
+            <numerusform>%n confirmados</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2016,6 +2066,11 @@
     <message>
         <source>At most %1 partitions: a Kafka controller writes at most %2 metadata records per operation (one for the topic, one per partition). The replication factor cannot exceed the number of brokers (%3): each replica lives on a different broker.</source>
         <translation>No máximo %1 partições: um controlador Kafka grava no máximo %2 registos de metadados por operação (um do tópico, um por partição). O fator de replicação não pode exceder o número de brokers (%3): cada réplica vive num broker diferente.</translation>
+    </message>
+    <message>
+        <source>new-topic</source>
+        <extracomment>The default name of a new topic: a valid Kafka topic name (ASCII letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;).</extracomment>
+        <translation>novo-topico</translation>
     </message>
 </context>
 <context>
@@ -2719,10 +2774,6 @@
         <translation>La&amp;boratórios</translation>
     </message>
     <message>
-        <source>The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.</source>
-        <translation>A demonstração chegou ao fim previsto no cenário (%1 s); a simulação continua até a pausar.</translation>
-    </message>
-    <message>
         <source>Gallery</source>
         <translation>Galeria</translation>
     </message>
@@ -2805,6 +2856,10 @@
     <message>
         <source>Large fonts, thick lines, high contrast; only the toolbar stays (F11)</source>
         <translation>Letra grande, linhas grossas, alto contraste; só fica a barra de ferramentas (F11)</translation>
+    </message>
+    <message>
+        <source>The demo reached the end planned by its scenario (%1); the simulation goes on until you pause it.</source>
+        <translation>A demonstração chegou ao fim previsto no cenário (%1); a simulação continua até a pausar.</translation>
     </message>
 </context>
 <context>
@@ -3251,10 +3306,6 @@
         <translation>Cluster real %1: à espera da primeira resposta…</translation>
     </message>
     <message>
-        <source>Real cluster %1: %2 broker(s), %3 topic(s), %4 group(s); last answer at %5.</source>
-        <translation>Cluster real %1: %2 broker(s), %3 tópico(s), %4 grupo(s); última resposta às %5.</translation>
-    </message>
-    <message>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -3265,6 +3316,31 @@
     <message>
         <source>&lt;p&gt;A real cluster&apos;s Admin API shows topics, partitions, leaders, replicas, ISR, high watermarks, groups, members, assignments and committed offsets. This is refreshed every second.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Not visible on a real cluster&lt;/b&gt;, so not shown here:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;the animation of each record (produce, replication, fetch) and the records in flight;&lt;/li&gt;&lt;li&gt;each replica&apos;s log end offset (only the leader&apos;s high watermark and the ISR);&lt;/li&gt;&lt;li&gt;the inside of a rebalance (join and sync phases, revocations): a rebalance is seen when the group&apos;s coordinator stores a new generation in __consumer_offsets (where that topic cannot be read, when one refresh shows a change against the previous one);&lt;/li&gt;&lt;li&gt;the clients&apos; own state (positions, pauses, retries);&lt;/li&gt;&lt;li&gt;which controller is active (the KRaft quorum is not in the metadata clients get);&lt;/li&gt;&lt;li&gt;going back in time: a real cluster has no journal.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The terminal and the open lab act on this real cluster.&lt;/p&gt;</source>
         <translation>&lt;p&gt;A Admin API de um cluster real mostra tópicos, partições, líderes, réplicas, ISR, high watermarks, grupos, membros, atribuições e offsets confirmados. Tudo é atualizado a cada segundo.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Não visível num cluster real&lt;/b&gt;, por isso não aparece aqui:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;a animação de cada registo (produção, replicação, fetch) e os registos em voo;&lt;/li&gt;&lt;li&gt;o log end offset de cada réplica (só o high watermark do líder e o ISR);&lt;/li&gt;&lt;li&gt;o interior de um rebalanceamento (fases de join e sync, revogações): um rebalanceamento vê-se quando o coordenador do grupo guarda uma nova geração em __consumer_offsets (onde esse tópico não pode ser lido, quando uma atualização mostra uma mudança em relação à anterior);&lt;/li&gt;&lt;li&gt;o estado dos próprios clientes (posições, pausas, novas tentativas);&lt;/li&gt;&lt;li&gt;qual é o controlador ativo (o quórum KRaft não vem nos metadados que os clientes recebem);&lt;/li&gt;&lt;li&gt;voltar atrás no tempo: um cluster real não tem diário.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;O terminal e o laboratório aberto atuam neste cluster real.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Real cluster %1: %2, %3, %4; last answer at %5.</source>
+        <translation>Cluster real %1: %2, %3, %4; última resposta às %5.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broker(s)</source>
+        <translation>
+            <numerusform>%n broker</numerusform>
+            <numerusform>%n brokers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n tópico</numerusform>
+            <numerusform>%n tópicos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n grupo</numerusform>
+            <numerusform>%n grupos</numerusform>
+        </translation>
     </message>
 </context>
 <context>

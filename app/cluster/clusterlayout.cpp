@@ -109,11 +109,17 @@ constexpr std::size_t kMaxSingleFlights = 48;
 constexpr double kRebalanceWallMs = SimulationController::kRebalanceWallMs; ///< on-screen duration of the revoke/assign animations
 
 // Texts the layout places and the canvas draws, translated in the canvas's context (viewText below).
+// A producer card's count of acknowledged records, singular for one ("1 confirmado").
+QString ackedText(std::int64_t acked) {
+    return QCoreApplication::translate("fluxolab::app::ClusterCanvas", "%n acked", nullptr,
+                                       static_cast<int>(std::clamp<std::int64_t>(acked, 0, INT32_MAX)));
+}
+
 [[maybe_unused]] constexpr const char* kCanvasTexts[] = {
     QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "running"),  QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "stopped"),
     QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "fenced"),   QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", " · controller"),
     QT_TRANSLATE_N_NOOP("fluxolab::app::ClusterCanvas", "%n leader(s)"), QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", " (leader)"),
-    QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "%1 acked"), QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "generation %1"),
+    QT_TRANSLATE_N_NOOP("fluxolab::app::ClusterCanvas", "%n acked"), QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "generation %1"),
     QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "generation: not visible on a real cluster"),
     QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Eager rebalance: stop-the-world, every consumer stops"),
     QT_TRANSLATE_NOOP("fluxolab::app::ClusterCanvas", "Cooperative, phase 1: rejoin, unaffected partitions keep flowing"),
@@ -172,7 +178,7 @@ std::pair<double, double> ClusterLayoutBuilder::sideColumnNeeds(const obs::Obser
         left = std::max(left, ClusterLayout::widestWord(bold9, QString::fromStdString(p.client_id)) + th.px(14));
         if (!p.topic.empty())
             left = std::max(left, ClusterLayout::widestWord(small, QStringLiteral("→\u00a0") + QString::fromStdString(p.topic)) + th.px(14));
-        left = std::max(left, ClusterLayout::widestWord(small, viewText("%1 acked").arg(p.acked)) + th.px(14));
+        left = std::max(left, ClusterLayout::widestWord(small, ackedText(p.acked)) + th.px(14));
     }
     const QFont legendFont = th.condensed(7.5);
     for (const auto& item : legendTexts())
@@ -337,7 +343,6 @@ ClusterLayout ClusterLayoutBuilder::build(const SimulationController& c, QSizeF 
 double ClusterLayoutBuilder::placeProducers(ClusterLayout& L, const obs::Observation& o, const QRectF& column,
                                             std::vector<std::int32_t>& producerItem) {
     const Theme& th = L.theme;
-    auto viewText = [](const char* text) { return QCoreApplication::translate("fluxolab::app::ClusterCanvas", text); };
     L.producersTitleRect = QRectF(column.left(), column.top(), column.width(), th.px(20));
     const QFontMetricsF small(th.font(8));
     double py = column.top() + th.px(24);
@@ -361,7 +366,7 @@ double ClusterLayoutBuilder::placeProducers(ClusterLayout& L, const obs::Observa
         // no arrow pointing at nothing.
         // A no-break space: the arrow stays with the topic's name ("→" alone on a line read as nothing).
         pr.topicText = pr.topic.isEmpty() ? QString() : QStringLiteral("→\u00a0") + pr.topic;
-        pr.ackedText = viewText("%1 acked").arg(pr.acked);
+        pr.ackedText = ackedText(pr.acked);
         const double textW = column.width() - th.px(14);
         auto lineRect = [&](const QFontMetricsF& fm, const QFont& font, const QString& text, double y, double minH) {
             const QRectF need = fm.boundingRect(QRectF(0, 0, textW, 10000), ClusterLayout::wrapFlags(font, text, textW), text);
@@ -1453,10 +1458,10 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 fits(bx, w);
                 ci2.moreRect = QRectF(bx, gy, w, badgeH);
                 bx += w + th.px(4);
-                L.hotspots.push_back({ci2.moreRect, tr("%1 has %2 more partitions assigned (not drawn); the Consumer groups tab "
-                                                       "and kafka-consumer-groups.sh --describe list them all.")
-                                                        .arg(ci2.name)
-                                                        .arg(ci2.hiddenBadges)});
+                L.hotspots.push_back({ci2.moreRect, tr("%1 has %n more partition(s) assigned (not drawn); the Consumer groups tab "
+                                                       "and kafka-consumer-groups.sh --describe list them all.",
+                                                       nullptr, static_cast<int>(ci2.hiddenBadges))
+                                                        .arg(ci2.name)});
             }
             if (ci2.partitions.empty()) gy += th.px(2);
             else gy += badgeH + th.px(6);

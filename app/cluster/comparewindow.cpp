@@ -96,7 +96,7 @@ CompareWindow::CompareWindow(SimulationController* source, QWidget* parent)
     m_step = new QToolButton(this);
     m_step->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
     m_speed = new QComboBox(this);
-    for (double s : kSpeeds) m_speed->addItem(QStringLiteral("%1×").arg(s), s);
+    for (double s : kSpeeds) m_speed->addItem(Texts::speed(s), s);
     m_speed->setCurrentIndex(2);
     if (m_source) // the source's speed: its playback is the clock
         if (const int i = m_speed->findData(m_source->speed()); i >= 0) m_speed->setCurrentIndex(i);
@@ -343,7 +343,7 @@ void CompareWindow::refresh() {
 
 void CompareWindow::retranslate() {
     QString scenario;
-    if (m_source && m_source->hasRun()) scenario = QString::fromStdString(m_source->scenarioName());
+    if (m_source && m_source->hasRun()) scenario = m_source->scenarioTitle(); // "New scenario", not "novo-cenario"
     setWindowTitle(tr("Compare assignors — %1").arg(scenario));
     m_explain->setText(tr("The same scenario and seed under two assignors, at the same virtual time. With an eager assignor "
                           "every consumer stops during a rebalance; with cooperative-sticky only the partitions that move "
@@ -359,6 +359,7 @@ void CompareWindow::retranslate() {
                            "members, so until a group has members both sides are the same."));
     m_step->setToolTip(tr("Both sides to the next event"));
     m_speed->setToolTip(tr("Playback speed (virtual time per real second)"));
+    for (int i = 0; i < m_speed->count(); ++i) m_speed->setItemText(i, Texts::speed(m_speed->itemData(i).toDouble()));
     m_slider->setToolTip(tr("Virtual time, shared by both sides"));
     refresh();
 }

@@ -1,5 +1,6 @@
 #include "app/cluster/plotsview.h"
 
+#include "app/core/language.h"
 #include "app/core/simulationcontroller.h"
 
 #include <QEvent>
@@ -140,8 +141,10 @@ void PlotsView::retranslate() {
     title(m_lag, tr("Consumer lag (HW − committed offset)"));
     title(m_rate, tr("Produce and consume rate"));
     title(m_offsets, tr("High watermark vs LEO (sum over partitions)"));
-    for (QCustomPlot* p : {m_lag, m_rate, m_offsets})
+    for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) {
         p->xAxis->setLabel(m_shown ? tr("time since connecting (s)") : tr("virtual time (s)"));
+        p->setLocale(uiLocale()); // tick labels with the UI language's decimal separator: "2,5"
+    }
     if (m_shown) title(m_offsets, tr("High watermark (sum over partitions); the LEO is not visible on a real cluster"));
     m_lag->yAxis->setLabel(tr("records"));
     m_rate->yAxis->setLabel(tr("records/s"));
@@ -159,8 +162,7 @@ void PlotsView::rebuild() {
     // The time axis shown (as follow() sets it) and its width in pixels: what the decimation keeps
     // per column. Samples after the cursor are left out (follow() would remove them).
     const double now = cursorSeconds();
-    const double span = m_shown ? std::max(10.0, now)
-                                : std::max(10.0, static_cast<double>(std::max(m_controller->duration(), m_controller->time())) / 1000.0);
+    const double span = std::max(10.0, now);
     const double from = m_shown ? std::max(0.0, now - 300.0) : 0.0;
     const int pixels = std::max({m_lag->axisRect()->width(), m_lag->width(), 600});
     // Two buckets per pixel column: each keeps four points at most.
@@ -200,10 +202,13 @@ void PlotsView::rebuild() {
         add(m_lag, series, tr("%1 · %2-%3").arg(groupName(key.first), QString::fromStdString(tp.first)).arg(tp.second),
             pal[static_cast<std::size_t>(pi++) % pal.size()], Qt::DotLine, 1.2);
     }
-    add(m_rate, d.produce_rate, tr("produced"), pal[4]);
-    add(m_rate, d.consume_rate, tr("consumed"), pal[5]);
-    add(m_offsets, d.leo_total, tr("LEO"), m_theme.text);
-    add(m_offsets, d.hw_total, tr("HW"), m_theme.hw, Qt::DashLine);
+    // Lines that often coincide (a consumer keeping up; the HW on the LEO): the first one wide and
+    // drawn first, the second thin on top of it, so both stay visible (the first as a band around
+    // the second) and the legend shows the same two widths.
+    add(m_rate, d.produce_rate, tr("produced"), pal[4], Qt::SolidLine, 4.0);
+    add(m_rate, d.consume_rate, tr("consumed"), pal[5], Qt::SolidLine, 1.6);
+    add(m_offsets, d.leo_total, tr("LEO"), m_theme.text, Qt::SolidLine, 4.0);
+    add(m_offsets, d.hw_total, tr("HW"), m_theme.hw, Qt::DashLine, 1.6);
     for (double x : m_markTimes) {
         auto* line = new QCPItemStraightLine(m_lag);
         line->point1->setCoords(x, 0);
@@ -233,10 +238,9 @@ void PlotsView::rebuild() {
 void PlotsView::follow() {
     if (!m_shown && !m_controller->hasRun()) return;
     const double now = cursorSeconds();
-    // The scenario's duration, or as far as the simulation has run past it (a real cluster: the
-    // last five minutes of refreshes).
-    const double span = m_shown ? std::max(10.0, now)
-                                : std::max(10.0, static_cast<double>(std::max(m_controller->duration(), m_controller->time())) / 1000.0);
+    // The axis ends where the data ends, at the cursor (at least 10 s wide): it used to run on to the
+    // scenario's duration, an empty stretch past the data. A real cluster: the last five minutes.
+    const double span = std::max(10.0, now);
     const double from = m_shown ? std::max(0.0, now - 300.0) : 0.0;
     for (std::size_t i = 0; i < m_cursors.size(); ++i) {
         m_cursors[i]->point1->setCoords(now, 0);

@@ -182,7 +182,7 @@ TimelineBar::TimelineBar(SimulationController* controller, QWidget* parent) : QW
     m_now->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
     m_now->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_speed = new QComboBox(this);
-    for (double s : kSpeeds) m_speed->addItem(QStringLiteral("%1×").arg(s), s);
+    for (double s : kSpeeds) m_speed->addItem(Texts::speed(s), s);
     m_speed->setCurrentIndex(2);
     m_speed->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "0.25×" stays whole in presentation mode's larger font
     m_slider = new MarkerSlider(Qt::Horizontal, this);
@@ -258,6 +258,7 @@ void TimelineBar::retranslate() {
     m_now->setText(tr("Now"));
     m_now->setToolTip(tr("Back to the newest state of the simulation"));
     m_speed->setToolTip(tr("Playback speed (virtual time per real second)"));
+    for (int i = 0; i < m_speed->count(); ++i) m_speed->setItemText(i, Texts::speed(m_speed->itemData(i).toDouble()));
     m_slider->setToolTip(tr("Drag to see any past moment: every journal event is a position"));
     m_seedLabel->setText(tr("Seed:"));
     m_seed->setToolTip(tr("The random seed. Same scenario + same seed = the same run. Edit it and press Enter to restart."));

@@ -26,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <thread>
@@ -284,7 +285,18 @@ void runCommandsOption(MainWindow& window, const Options& options, bool headless
     QApplication::processEvents();
     for (const QString& command : options.run) console->submit(command);
     window.cliHost()->tickNow(3000); // consumers receive, groups settle
-    if (options.at_ms) window.controller()->runTo(window.controller()->time() + *options.at_ms);
+    if (!options.at_ms) return;
+    CliHost* host = window.cliHost();
+    if (host->clockRunning()) {
+        // A command still runs (a console consumer): time passes as it does for a student waiting at
+        // its prompt, tick by tick, and each tick lets the command print what it received. A plain
+        // runTo moved the cluster on but left the console silent: the cluster view showed records
+        // consumed that the terminal never printed.
+        for (labs::TimeMs left = *options.at_ms; left > 0; left -= CliHost::kTickMs)
+            host->tickNow(std::min<labs::TimeMs>(CliHost::kTickMs, left));
+    } else {
+        window.controller()->runTo(window.controller()->time() + *options.at_ms);
+    }
 }
 
 void showForScreenshot(MainWindow& window, const Options& options) {

@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QEvent>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QSettings>
 #include <QTranslator>
 #include <memory>
@@ -54,17 +56,46 @@ bool setLanguage(const QString& code) {
     if (!own->load(QStringLiteral(":/i18n/fluxolab_%1.qm").arg(code))) return false;
     std::vector<std::unique_ptr<QTranslator>> next = qtTranslators(code);
     next.push_back(std::move(own));
+    // Numbers follow the language too: "10,00 registos/s" in Portuguese, "10.00 records/s" in English.
+    // The default changes first, so what the LanguageChange handlers below rebuild reads the new one.
+    current() = code;
+    QLocale::setDefault(uiLocale());
     for (const auto& t : translators())
         QCoreApplication::removeTranslator(t.get());
     translators() = std::move(next);
     for (const auto& t : translators())
         QCoreApplication::installTranslator(t.get());
-    current() = code;
+    // Widgets created from now on take the new default; LocaleChange makes QApplication hand it to the
+    // open ones without a locale of their own (spin boxes then redraw their text).
+    if (QCoreApplication* app = QCoreApplication::instance()) {
+        QEvent changed(QEvent::LocaleChange);
+        QCoreApplication::sendEvent(app, &changed);
+    }
     return true;
 }
 
 QString currentLanguage() {
     return current().isEmpty() ? QStringLiteral("pt_PT") : current();
+}
+
+QLocale uiLocale() {
+    const bool pt = currentLanguage().startsWith(QLatin1String("pt"));
+    QLocale locale(pt ? QLocale::Portuguese : QLocale::English, pt ? QLocale::Portugal : QLocale::UnitedStates);
+    // Offsets, counts and keys are read as they are written in the terminal: "1240", not "1 240".
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    return locale;
+}
+
+QString decimalText(double value, int maxDecimals) {
+    const QLocale locale = uiLocale();
+    QString text = locale.toString(value, 'f', maxDecimals);
+    const QString point = locale.decimalPoint();
+    if (maxDecimals > 0 && text.contains(point)) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(point)) text.chop(point.size());
+    }
+    return text;
 }
 
 QStringList qtTranslationFiles() {

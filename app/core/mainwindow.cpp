@@ -109,8 +109,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     // The last event's text is shown once, on the timeline's row (presentation mode too), not again in
     // the status bar: the status bar keeps transient messages (and real mode's connection state).
     connect(m_controller, &SimulationController::demoEndReached, this, [this] {
-        statusBar()->showMessage(tr("The demo reached the end planned by its scenario (%1 s); the simulation goes on until you pause it.")
-                                     .arg(m_controller->duration() / 1000),
+        statusBar()->showMessage(tr("The demo reached the end planned by its scenario (%1); the simulation goes on until you pause it.")
+                                     .arg(Texts::seconds(m_controller->duration())),
                                  10000);
     });
 
@@ -534,13 +534,8 @@ void MainWindow::updateActions() {
 }
 
 void MainWindow::retranslate() {
-    const bool en = currentLanguage() == QStringLiteral("en");
     QString title = QStringLiteral("FluxoLab");
-    if (m_controller->hasRun()) {
-        const auto& s = m_controller->scenario();
-        const std::string& t = en && !s.title.en.empty() ? s.title.en : s.title.pt_PT;
-        title += QStringLiteral(" — ") + QString::fromStdString(t.empty() ? s.name : t);
-    }
+    if (m_controller->hasRun()) title += QStringLiteral(" — ") + m_controller->scenarioTitle();
     setWindowTitle(title);
     m_fileMenu->setTitle(tr("&File"));
     m_simMenu->setTitle(tr("&Simulation"));

@@ -624,6 +624,14 @@ std::string SimulationController::addProducer(const std::string& topic, double r
     return id;
 }
 
+QString SimulationController::scenarioTitle() const {
+    if (!hasRun()) return {};
+    const labs::Scenario& s = scenario();
+    const bool en = currentLanguage() == QStringLiteral("en");
+    const std::string& t = en && !s.title.en.empty() ? s.title.en : s.title.pt_PT;
+    return QString::fromStdString(t.empty() ? s.name : t);
+}
+
 void SimulationController::newScenario(std::int32_t brokers) {
     settle();
     labs::Scenario s;

@@ -152,6 +152,8 @@ public:
     std::string groupName(std::int32_t group) const;
     /// The scenario's name ("rebalance-basico"; empty before a load).
     std::string scenarioName() const { return m_run ? m_run->scenario().name : std::string(); }
+    /// The scenario's title in the UI language (its name if it has none); empty before a load.
+    QString scenarioTitle() const;
     const PlotSeries& plots() const { return m_sampler.series(); }
     QString sourcePath() const { return m_source_path; }
 

@@ -1,6 +1,7 @@
 #include "app/core/texts.h"
 
 #include "app/cluster/clusterlayout.h"
+#include "app/core/language.h"
 #include "labs/lab_engine/setup_client.h"
 #include "labs/observe/event_text.h"
 
@@ -123,8 +124,17 @@ QString Texts::virtualTime(labs::TimeMs t) {
     const auto ms = t % 1000;
     const auto s = (t / 1000) % 60;
     const auto m = t / 60000;
-    return QStringLiteral("%1:%2.%3").arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0')).arg(ms, 3, 10, QLatin1Char('0'));
+    // The fraction of a second after the UI language's decimal separator: "00:12,345" in Portuguese.
+    return QStringLiteral("%1:%2%3%4")
+        .arg(m, 2, 10, QLatin1Char('0'))
+        .arg(s, 2, 10, QLatin1Char('0'))
+        .arg(uiLocale().decimalPoint())
+        .arg(ms, 3, 10, QLatin1Char('0'));
 }
+
+QString Texts::speed(double factor) { return decimalText(factor, 2) + QStringLiteral("×"); }
+
+QString Texts::seconds(labs::TimeMs t) { return tr("%1 s").arg(decimalText(static_cast<double>(t) / 1000.0, 3)); }
 
 namespace {
 constexpr std::uint8_t ev(labs::observe::EventType t) { return static_cast<std::uint8_t>(t); }
@@ -142,7 +152,7 @@ constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::BrokerStopped), QT_TRANSLATE_NOOP("Texts", "Broker {broker} stopped (controlled shutdown)")},
     {ev(T::BrokerFenced), QT_TRANSLATE_NOOP("Texts", "The controller fenced broker {broker}")},
     {ev(T::BrokerUnfenced), QT_TRANSLATE_NOOP("Texts", "The controller unfenced broker {broker}: it registered and caught up with the metadata")},
-    {ev(T::TopicCreated), QT_TRANSLATE_NOOP("Texts", "Topic {topic} created ({partitions} partitions, replication factor {replication_factor})")},
+    {ev(T::TopicCreated), QT_TRANSLATE_N_NOOP("Texts", "Topic {topic} created (%n partition(s), replication factor {replication_factor})"), nullptr, nullptr, "partitions"},
     {ev(T::TopicDeleted), QT_TRANSLATE_NOOP("Texts", "Topic {topic} deleted")},
     {ev(T::PartitionCreated), QT_TRANSLATE_NOOP("Texts", "Partition {topic}-{partition} created")},
     {ev(T::LeaderElected), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition} has no leader (offline)"), "leader", "-1"},
@@ -150,11 +160,11 @@ constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::LeaderElected), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: broker {leader} elected leader, epoch {leader_epoch}")},
     {ev(T::IsrShrunk), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: broker {replica} left the ISR")},
     {ev(T::IsrExpanded), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: broker {replica} rejoined the ISR")},
-    {ev(T::RecordsAppended), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}, the lab's setup"), "producer", labs::kLabSetupClientId},
-    {ev(T::RecordsAppended), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {count} record(s) appended at offset {base_offset} by {producer}")},
-    {ev(T::ReplicaFetched), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: follower {follower} fetched {count} record(s), LEO {leo}")},
+    {ev(T::RecordsAppended), QT_TRANSLATE_N_NOOP("Texts", "{topic}-{partition}: %n record(s) appended at offset {base_offset} by {producer}, the lab's setup"), "producer", labs::kLabSetupClientId, "count"},
+    {ev(T::RecordsAppended), QT_TRANSLATE_N_NOOP("Texts", "{topic}-{partition}: %n record(s) appended at offset {base_offset} by {producer}"), nullptr, nullptr, "count"},
+    {ev(T::ReplicaFetched), QT_TRANSLATE_N_NOOP("Texts", "{topic}-{partition}: follower {follower} fetched %n record(s), LEO {leo}"), nullptr, nullptr, "count"},
     {ev(T::HighWatermarkAdvanced), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: high watermark advanced to {hw}")},
-    {ev(T::LogTruncated), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: replica on broker {replica} truncated to {leo} ({lost} record(s) lost)")},
+    {ev(T::LogTruncated), QT_TRANSLATE_N_NOOP("Texts", "{topic}-{partition}: replica on broker {replica} truncated to {leo} (%n record(s) lost)"), nullptr, nullptr, "lost"},
     {ev(T::LogStartAdvanced), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: retention moved the log start offset to {log_start_offset}")},
     // The producer a lab's step setup opens to write the step's starting records: said so.
     {ev(T::ProducerAdded), QT_TRANSLATE_NOOP("Texts", "Producer {producer} started: the lab's setup writes this step's starting records"), "producer", labs::kLabSetupClientId},
@@ -164,8 +174,8 @@ constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::ConnectionFailed), QT_TRANSLATE_NOOP("Texts", "{producer}: connection to broker {broker} could not be established (next attempt in {retry_in_ms} ms)")},
     {ev(T::ControllerElected), QT_TRANSLATE_NOOP("Texts", "The KRaft quorum has no leader: no active controller (epoch {epoch})"), "broker", "-1"},
     {ev(T::ControllerElected), QT_TRANSLATE_NOOP("Texts", "Broker {broker} is the active controller: the KRaft quorum elected it (epoch {epoch})")},
-    {ev(T::ProduceAcked), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {producer} (the lab's setup) acknowledged {count} record(s)"), "producer", labs::kLabSetupClientId},
-    {ev(T::ProduceAcked), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: {producer} acknowledged {count} record(s)")},
+    {ev(T::ProduceAcked), QT_TRANSLATE_N_NOOP("Texts", "{topic}-{partition}: {producer} (the lab's setup) acknowledged %n record(s)"), "producer", labs::kLabSetupClientId, "count"},
+    {ev(T::ProduceAcked), QT_TRANSLATE_N_NOOP("Texts", "{topic}-{partition}: {producer} acknowledged %n record(s)"), nullptr, nullptr, "count"},
     {ev(T::ProduceFailed), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: send by {producer} failed: {error}")},
     {ev(T::ConsumerAdded), QT_TRANSLATE_NOOP("Texts", "Consumer {consumer} started")},
     {ev(T::ConsumerClosed), QT_TRANSLATE_NOOP("Texts", "Consumer {consumer} closed")},
@@ -174,9 +184,9 @@ constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::MemberLeft), QT_TRANSLATE_NOOP("Texts", "{consumer} left group {group}: {reason}")},
     {ev(T::GroupStateChanged), QT_TRANSLATE_NOOP("Texts", "Group {group} is now {state} (generation {generation})")},
     {ev(T::GenerationStarted), QT_TRANSLATE_NOOP("Texts", "Group {group}: generation {generation} with assignor {protocol}, leader {leader}")},
-    {ev(T::PartitionsRevoked), QT_TRANSLATE_NOOP("Texts", "{consumer} gave up {#partitions} partition(s)")},
-    {ev(T::PartitionsAssigned), QT_TRANSLATE_NOOP("Texts", "{consumer} received {#partitions} partition(s)")},
-    {ev(T::RecordsConsumed), QT_TRANSLATE_NOOP("Texts", "{consumer} consumed {count} record(s) from {topic}-{partition} at offset {offset}")},
+    {ev(T::PartitionsRevoked), QT_TRANSLATE_N_NOOP("Texts", "{consumer} gave up %n partition(s)"), nullptr, nullptr, "partitions"},
+    {ev(T::PartitionsAssigned), QT_TRANSLATE_N_NOOP("Texts", "{consumer} received %n partition(s)"), nullptr, nullptr, "partitions"},
+    {ev(T::RecordsConsumed), QT_TRANSLATE_N_NOOP("Texts", "{consumer} consumed %n record(s) from {topic}-{partition} at offset {offset}"), nullptr, nullptr, "count"},
     {ev(T::PositionReset), QT_TRANSLATE_NOOP("Texts", "{consumer}: position of {topic}-{partition} reset to {position}")},
     {ev(T::OffsetCommitted), QT_TRANSLATE_NOOP("Texts", "Group {group} committed offset {offset} on {topic}-{partition}")},
     {ev(T::CommitFailed), QT_TRANSLATE_NOOP("Texts", "Commit by {consumer} failed: {error}")},

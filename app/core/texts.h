@@ -42,6 +42,10 @@ public:
     /// The Kafka events' text templates (untranslated source texts; labs::observe::EventText).
     static std::span<const labs::observe::EventText> eventTexts();
     static QString virtualTime(labs::TimeMs t);
+    /// A playback speed, "0,25×" in Portuguese and "0.25×" in English.
+    static QString speed(double factor);
+    /// Virtual milliseconds as seconds for people: "12 s", "2,5 s" in Portuguese ("2.5 s" in English).
+    static QString seconds(labs::TimeMs t);
 
     // Short explanations for students (tooltips).
     static QString helpHighWatermark();

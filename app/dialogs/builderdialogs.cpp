@@ -81,7 +81,8 @@ CreateTopicDialog::CreateTopicDialog(SimulationController* controller, QWidget* 
     setWindowTitle(tr("Create topic"));
     auto* column = new QVBoxLayout(this);
     auto* form = new QFormLayout;
-    m_name = new QLineEdit(QStringLiteral("novo-topico"), this);
+    //: The default name of a new topic: a valid Kafka topic name (ASCII letters, digits, '.', '_', '-').
+    m_name = new QLineEdit(tr("new-topic"), this);
     m_partitions = new QSpinBox(this);
     // Kafka's own bound (a controller writes at most 10000 metadata records per operation), which
     // the simulation enforces too; the cluster view aggregates what does not fit.
@@ -156,7 +157,8 @@ AddProducerDialog::AddProducerDialog(SimulationController* controller, QWidget* 
     m_keyCount = new QSpinBox(this);
     m_keyCount->setRange(1, 100000);
     m_keyCount->setValue(8);
-    m_prefix = new QLineEdit(QStringLiteral("cliente-"), this);
+    //: The default prefix of a new producer's keys ("customer-0", "customer-1", …): ASCII, no spaces.
+    m_prefix = new QLineEdit(tr("customer-"), this);
     form->addRow(tr("Topic:"), m_topic);
     form->addRow(tr("Rate:"), m_rate);
     form->addRow(tr("Keys:"), m_keyKind);
@@ -194,7 +196,8 @@ AddConsumerDialog::AddConsumerDialog(SimulationController* controller, QWidget* 
     if (controller->hasRun())
         for (const auto& g : controller->observation().groups) // by name
             if (!g.internal) m_group->addItem(QString::fromStdString(g.name));
-    if (m_group->count() == 0) m_group->setEditText(QStringLiteral("grupo-1"));
+    //: The default name of a new consumer group: ASCII letters, digits, '.', '_', '-'.
+    if (m_group->count() == 0) m_group->setEditText(tr("group-1"));
     m_topics = new QListWidget(this);
     for (const QString& t : userTopics(controller)) {
         auto* item = new QListWidgetItem(t, m_topics);

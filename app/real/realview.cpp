@@ -353,12 +353,10 @@ void RealView::retranslate() {
         int topics = 0, groups = 0;
         for (const auto& t : latest->topics) topics += t.internal ? 0 : 1;
         for (const auto& g : latest->groups) groups += g.internal ? 0 : 1;
-        m_summary->setText(tr("Real cluster %1: %2 broker(s), %3 topic(s), %4 group(s); last answer at %5.")
-                               .arg(m_controller->bootstrap())
-                               .arg(latest->brokers.size())
-                               .arg(topics)
-                               .arg(groups)
-                               .arg(clock(latest->time)));
+        // Each count with its own plural form: "1 tópico", "2 tópicos".
+        m_summary->setText(tr("Real cluster %1: %2, %3, %4; last answer at %5.")
+                               .arg(m_controller->bootstrap(), tr("%n broker(s)", nullptr, static_cast<int>(latest->brokers.size())),
+                                    tr("%n topic(s)", nullptr, topics), tr("%n group(s)", nullptr, groups), clock(latest->time)));
     }
 }
 

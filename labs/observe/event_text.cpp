@@ -2,6 +2,9 @@
 
 #include "sim/assignors.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace fluxolab::labs::observe {
 
 std::string describeShownEvent(const ShownEvent& shown, std::span<const EventText> texts,
@@ -18,7 +21,18 @@ std::string describeShownEvent(const ShownEvent& shown, std::span<const EventTex
     const EventText* t = sim::pickEventText(schema, e, texts.data(), texts.size(), fieldText);
     if (!t) return {};
     const sim::FieldSpec* countField = t->count ? schema.field(t->count) : nullptr;
-    const int n = countField ? static_cast<int>(sim::Journal::itemCount(e, *countField)) : -1;
+    // The number that picks the plural form: a list field's item count ("%n partition(s)"), an
+    // integer field's value ("%n record(s)").
+    const auto countOf = [&](const sim::FieldSpec& f) -> std::int64_t {
+        switch (f.kind) {
+        case sim::FieldKind::IntList:
+        case sim::FieldKind::ConsumerList:
+        case sim::FieldKind::TpList:
+        case sim::FieldKind::MemberList: return static_cast<std::int64_t>(sim::Journal::itemCount(e, f));
+        default: return sim::fieldValue(e, f);
+        }
+    };
+    const int n = countField ? static_cast<int>(std::clamp<std::int64_t>(countOf(*countField), 0, INT32_MAX)) : -1;
     const std::string text = translate(t->text, n);
     return sim::describeEvent(schema, e, text, [&](const sim::FieldSpec& f) {
         return word(f.kind, sim::fieldValue(e, f), fieldText(f));

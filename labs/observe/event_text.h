@@ -33,8 +33,8 @@ inline GroupState groupStateOfSlot(std::int64_t v) { return groupState(static_ca
 /// A slot holding a leave reason (FieldKind::LeaveReasonName).
 inline sim::LeaveReason leaveReasonOfSlot(std::int64_t v) { return static_cast<sim::LeaveReason>(v); }
 
-/// The template's source text in the reader's language; `n` is the item count of the template's
-/// `count` list (for plurals), -1 when it has none.
+/// The template's source text in the reader's language; `n` is the number of the template's `count`
+/// field (for plurals: a list's item count, an integer field's value), -1 when it has none.
 using TranslateEventText = std::function<std::string(const char* source, int n)>;
 /// How a field reads where the reader's words differ from the journal's rendering (`text`): `kind`
 /// is the field's kind (states, reasons, errors, a request without a client) and `value` its slot's

@@ -5,6 +5,7 @@
 #include "tests/app/tst_labplay.h"
 #include "tests/app/tst_layout.h"
 #include "tests/app/tst_mainwindow.h"
+#include "tests/app/tst_numbers.h"
 #ifdef FLUXOLAB_TEST_REALMODE
 #include "labs/rdkafka/rdkafka_backend.h"
 #include "tests/app/tst_realmode.h"
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
     LabPanelTest labPanel;
     AppFeaturesTest features;
     WordsTest words;
+    NumbersTest numbers;
     LayoutTest layout;
     LabPlayTest labPlay;
 #ifdef FLUXOLAB_TEST_REALMODE
@@ -64,7 +66,7 @@ int main(int argc, char** argv) {
 #endif
     StreamViewTest streamView;
     for (QObject* suite : {static_cast<QObject*>(&mw), static_cast<QObject*>(&tr), static_cast<QObject*>(&cli), static_cast<QObject*>(&features),
-                          static_cast<QObject*>(&term), static_cast<QObject*>(&labPanel), static_cast<QObject*>(&words), static_cast<QObject*>(&layout), static_cast<QObject*>(&labPlay),
+                          static_cast<QObject*>(&term), static_cast<QObject*>(&labPanel), static_cast<QObject*>(&words), static_cast<QObject*>(&numbers), static_cast<QObject*>(&layout), static_cast<QObject*>(&labPlay),
                           static_cast<QObject*>(&streamView)})
         if (!only || std::strcmp(suite->metaObject()->className(), only) == 0) failures += QTest::qExec(suite, rest);
     // A simulation invariant that failed anywhere fails the run (the app's handler only counts them).

@@ -718,7 +718,8 @@ void LayoutTest::compareTextsFitTheirBoxes() {
         QVERIFY2(clients.theme.scale <= sides + 1e-9 && clients.theme.scale >= sides - 0.02,
                  qPrintable(QStringLiteral("t=%1 strip at %2, sides at %3").arg(t).arg(clients.theme.scale).arg(sides)));
         QCOMPARE(clients.producers.front().ackedText,
-                 QCoreApplication::translate("fluxolab::app::ClusterCanvas", "%1 acked").arg(cw.right()->observation().producers.front().acked));
+                 QCoreApplication::translate("fluxolab::app::ClusterCanvas", "%n acked", nullptr,
+                                             static_cast<int>(cw.right()->observation().producers.front().acked)));
         texts += static_cast<int>(clients.producers.size() + clients.legend.size());
         for (const QString& p : textBoxProblems(clients)) problems << QStringLiteral("t=%1 producers strip: %2").arg(t).arg(p);
         if (!QRectF(QPointF(0, 0), clients.size).contains(clients.legendRect.united(clients.producers.back().rect)))
