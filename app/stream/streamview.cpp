@@ -24,6 +24,7 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QResizeEvent>
 #include <QShowEvent>
 #include <QSlider>
@@ -843,8 +844,23 @@ void StreamView::fitWhyBeside(bool opening) {
     const int total = sizes[0] + sizes[1];
     const int legible = static_cast<int>(std::ceil(m_canvas->theme().px(640)));
     if (total <= 0 || (!opening && sizes[0] >= std::min(legible, total - m_whyPanel->minimumWidth()))) return;
-    const int panel = std::clamp(total / 4, m_whyPanel->minimumWidth(), std::max(m_whyPanel->minimumWidth(), total - legible));
+    const int widest = std::max(m_whyPanel->minimumWidth(), total - legible);
+    const int panel = std::clamp(total / 4, m_whyPanel->minimumWidth(), widest);
     m_split->setSizes({total - panel, panel});
+    QTimer::singleShot(0, this, &StreamView::widenWhyForItsText);
+}
+
+void StreamView::widenWhyForItsText() {
+    // Wider by what its text still needs (a table one pixel too wide scrolled sideways), as long as the
+    // picture keeps its legible width.
+    const QList<int> sizes = m_split->sizes();
+    if (m_whyUnder || m_whyPanel->isHidden() || sizes.size() != 2) return;
+    const int total = sizes[0] + sizes[1];
+    const int widest = std::max(m_whyPanel->minimumWidth(), total - static_cast<int>(std::ceil(m_canvas->theme().px(640))));
+    if (const int more = m_whyText->horizontalScrollBar()->maximum(); more > 0 && sizes[1] < widest) {
+        const int panel = std::min(widest, sizes[1] + more + 4);
+        m_split->setSizes({total - panel, panel});
+    }
 }
 
 void StreamView::refreshWhy() {
@@ -852,6 +868,8 @@ void StreamView::refreshWhy() {
     placeWhyPanel();
     if (!show) return;
     m_whyText->setHtml(whyText());
+    // Once the text is laid out at the panel's width (its scroll range is set then).
+    QTimer::singleShot(0, this, &StreamView::widenWhyForItsText);
     const auto w = why();
     const auto idle = w ? idleWhatIf(*m_obs, *w, step()) : std::nullopt;
     const auto bound = shorterBoundWhatIf(*m_obs);

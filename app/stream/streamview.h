@@ -137,6 +137,8 @@ private:
     void placeWhyPanel();
     /// The why panel beside the picture: its width on opening, and when the picture would get less than it needs.
     void fitWhyBeside(bool opening);
+    /// The why panel beside the picture: wider by what its text needs not to scroll sideways (room permitting).
+    void widenWhyForItsText();
     /// Puts the summary beside the buttons, or on its own row under them when beside them it would take
     /// more than two lines.
     void placeSummary();
