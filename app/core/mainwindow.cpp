@@ -467,9 +467,8 @@ void MainWindow::sizeDocks() {
         // window (the cluster view must stay readable above it).
         const TerminalConsole* console = m_terminal->currentConsole();
         const int line = QFontMetrics(console->font()).lineSpacing();
-        // The sideways scroll bar a long line brings is reserved too: the lines stay when it shows.
-        const QScrollBar* hbar = console->horizontalScrollBar();
-        const int chrome = m_terminalDock->height() - console->viewport()->height() + (hbar->isVisible() ? 0 : hbar->sizeHint().height());
+        // (Long lines wrap: no sideways scroll bar takes a line's room.)
+        const int chrome = m_terminalDock->height() - console->viewport()->height();
         // With the stream view in front the terminal keeps kStreamTerminalLines (a replay's summary and the
         // prompt) and gives the rest to the picture and its key lanes; the Kafka views get their ten back.
         const int lines = currentViewWidget() == m_stream ? kStreamTerminalLines : kTerminalLines;

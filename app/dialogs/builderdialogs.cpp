@@ -31,7 +31,15 @@ QLabel* errorLabel(QWidget* parent) {
     auto* l = new QLabel(parent);
     l->setObjectName(QStringLiteral("error"));
     l->setWordWrap(true);
-    l->setStyleSheet(QStringLiteral("color: #c0392b; font-weight: bold"));
+    // Red and bold through the palette and a font that sets only the weight: the size is the
+    // dialog's (14 pt in presentation mode). A style sheet's font-weight fixed the whole font at
+    // the normal size.
+    QPalette red;
+    red.setColor(QPalette::WindowText, QColor(0xc0, 0x39, 0x2b));
+    l->setPalette(red);
+    QFont bold;
+    bold.setBold(true);
+    l->setFont(bold);
     l->hide();
     return l;
 }

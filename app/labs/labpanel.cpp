@@ -3,12 +3,14 @@
 #include "app/core/errortexts.h"
 #include "app/terminal/clihost.h"
 #include "app/core/language.h"
+#include "app/core/presentationdialogs.h"
 #include "app/core/simulationcontroller.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QComboBox>
 #include <QEvent>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -28,6 +30,7 @@
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextDocumentFragment>
+#include <QTextLayout>
 #include <QTimer>
 #include <QToolButton>
 #include <QUrl>
@@ -134,10 +137,15 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     m_meta->setWordWrap(true);
     m_meta->setStyleSheet(QStringLiteral("color: #5a6168"));
     column->addWidget(m_title);
-    column->addWidget(m_meta);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("labProgress"));
-    column->addWidget(m_progress);
+    // The level and the progress share a row: a row more for the instructions (1366x768 in
+    // presentation mode: the first step's objectives fit whole).
+    auto* metaRow = new QHBoxLayout;
+    metaRow->setContentsMargins(0, 0, 0, 0);
+    metaRow->addWidget(m_meta, 1);
+    metaRow->addWidget(m_progress, 0, Qt::AlignVCenter);
+    column->addLayout(metaRow);
 
     auto* split = new QSplitter(Qt::Vertical, this);
     m_steps = new QListWidget(split);
@@ -648,7 +656,10 @@ void LabPanel::selectStep(int step) {
 void LabPanel::refresh() {
     const bool have = m_labIndex >= 0;
     m_restart->setEnabled(have);
-    m_progress->setVisible(have);
+    // In presentation mode the step list's marks (✔ ▶ ○) say the progress: the level and the progress
+    // bar give their row to the instructions (1366x768: the first step's objectives fit whole).
+    m_progress->setVisible(have && !m_presentation);
+    m_meta->setVisible(!have || !m_presentation);
     m_noticeBox->setVisible(have && m_detached && !m_remote);
     m_realNotice->setVisible(have && m_remote);
     if (have && m_remote)
@@ -686,6 +697,7 @@ void LabPanel::refresh() {
     m_progress->setRange(0, n);
     m_progress->setValue(done);
     m_progress->setFormat(tr("%1 of %2 steps").arg(done).arg(n));
+    m_progress->setMinimumWidth(m_progress->fontMetrics().horizontalAdvance(tr("%1 of %2 steps").arg(n).arg(n)) + 24);
     m_steps->blockSignals(true);
     if (m_steps->count() != n) {
         m_steps->clear();
@@ -805,8 +817,16 @@ void LabPanel::renderStep() {
             QScopedValueRollback guard(m_scrolling, true); // no scrolling half-way through the new text
             m_text->setMarkdown(md);
         }
-        m_text->setProperty("markdown", md);
+        m_text->setProperty("markdown", md); // (QTextEdit's own property: it sets the text again)
         m_text->setProperty("step", m_selected);
+        // Room under the text for one more line (an empty paragraph): scrolled to a command at the
+        // end, the top line is shown whole (scrollToStep() moves past a line it would cut; without
+        // this room the end of the text stopped it half-way).
+        QTextCursor end(m_text->document());
+        end.movePosition(QTextCursor::End);
+        QTextBlockFormat room;
+        room.setTopMargin(0.5 * QFontMetricsF(m_text->font()).lineSpacing());
+        end.insertBlock(room, QTextCharFormat());
         if (!sameStep) m_followStep = true;
         if (m_followStep) {
             scrollToStep();
@@ -871,13 +891,47 @@ void LabPanel::scrollToStep() {
         m_text->verticalScrollBar()->setValue(m_text->verticalScrollBar()->maximum());
         return;
     }
+    // The first step opens on the lab's objectives: what the class is about to do comes first (at
+    // 1366x768 in presentation mode the objectives and the step's first command do not fit together;
+    // scrolling to the command hid the objectives). Below them the step's text leads to the command.
+    if (m_selected == 0 && hasObjectives()) {
+        m_text->verticalScrollBar()->setValue(0);
+        return;
+    }
     // As little as needed: from the top when everything down to the command fits.
     const int margin = static_cast<int>(doc->documentMargin());
     // Never past the command's first line: a command taller than the view shows from its start.
-    const int y = commandBottom < 0 ? 0
-                                    : std::max(0, std::min(static_cast<int>(std::ceil(commandBottom)) + margin - m_text->viewport()->height(),
-                                                           static_cast<int>(std::floor(commandTop))));
+    int y = commandBottom < 0 ? 0
+                              : std::max(0, std::min(static_cast<int>(std::ceil(commandBottom)) + margin - m_text->viewport()->height(),
+                                                     static_cast<int>(std::floor(commandTop))));
+    // The top line is whole: a line the scroll position cuts goes out of view (its next line is the
+    // first one shown; the command, below it, stays in view).
+    y = std::min(firstWholeLineFrom(y), std::max(0, static_cast<int>(std::floor(commandTop))));
     m_text->verticalScrollBar()->setValue(y);
+}
+
+bool LabPanel::hasObjectives() const {
+    return m_labIndex >= 0 && !m_labs[static_cast<std::size_t>(m_labIndex)].objectives.empty();
+}
+
+int LabPanel::firstWholeLineFrom(int y) const {
+    QTextDocument* doc = m_text->document();
+    QAbstractTextDocumentLayout* layout = doc->documentLayout();
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        const QRectF r = layout->blockBoundingRect(b);
+        if (r.bottom() <= y) continue;
+        if (r.top() >= y) return y; // between blocks: nothing is cut
+        const QTextLayout* lines = b.layout();
+        if (!lines) return y;
+        for (int i = 0; i < lines->lineCount(); ++i) {
+            const QTextLine line = lines->lineAt(i);
+            const qreal top = r.top() + line.y();
+            if (top >= y) return y; // y falls between two lines
+            if (top + line.height() > y) return static_cast<int>(std::ceil(top + line.height()));
+        }
+        return y;
+    }
+    return y;
 }
 
 void LabPanel::revealHint() {
@@ -906,8 +960,10 @@ void LabPanel::onLink(const QUrl& url) {
 
 void LabPanel::setPresentation(bool on) {
     m_presentation = on;
+    refresh(); // the level and the progress bar (not in presentation mode)
     QFont f = font();
-    f.setPointSizeF(on ? 15 : 10);
+    // 14 pt in presentation mode, as the dialogs (15 pt left the first step's objectives cut at 1366x768).
+    f.setPointSizeF(on ? kPresentationPointSize : 10);
     // The step list a little smaller than the text: four rows of it (the step being done and the
     // next ones) and the step's first command both fit at 1366x768 (the full title is the heading).
     QFont list = f;
@@ -916,7 +972,7 @@ void LabPanel::setPresentation(bool on) {
     fitStepList(); // taller rows
     QFont heading = f;
     heading.setBold(true);
-    heading.setPointSizeF(on ? 17 : 11.5);
+    heading.setPointSizeF(on ? 16 : 11.5);
     m_stepHeading->setFont(heading);
     m_text->setFont(f);
     m_text->document()->setDefaultFont(f);

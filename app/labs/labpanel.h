@@ -85,6 +85,8 @@ public:
     QProgressBar* progressBar() const { return m_progress; }
     /// Selects a step in the list (its instructions are shown).
     void selectStep(int step);
+    /// The step shown (0-based).
+    int selectedStep() const { return m_selected; }
     /// The commands of the selected step's instructions, in order (what the links copy).
     const QStringList& commands() const { return m_commands; }
     void setPresentation(bool on);
@@ -125,6 +127,10 @@ private:
     /// step from its heading down to that command when it fits): done when a step is shown, and
     /// again on every relayout (resize, presentation) until the student scrolls by hand.
     void scrollToStep();
+    /// The lab shown has objectives (listed above its first step).
+    bool hasObjectives() const;
+    /// The scroll position at or after `y` where the instructions' top line is shown whole.
+    int firstWholeLineFrom(int y) const;
     /// The step list at least min(steps, 4) rows high, scrolled so that the selected step and the
     /// three after it are in view (presentation mode at 1366x768 showed about 2.5 rows).
     void fitStepList();

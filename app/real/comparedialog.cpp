@@ -184,7 +184,8 @@ void CompareRealDialog::start(int probeTimeoutMs) {
     m_right->setExtraSelections({});
     m_detail->clear();
     m_detail->hide();
-    m_summary->setStyleSheet(QString());
+    m_summary->setPalette(QPalette());
+    m_summary->setFont(QFont());
     m_summary->setText(tr("Running the script on the simulation and on the cluster %1…").arg(bootstrap));
     m_progress->show();
     m_cancel->setEnabled(true);
@@ -282,7 +283,16 @@ void CompareRealDialog::onDone(const labs::CompareOutcome& r) {
         break;
     case Status::BadScript:
     case Status::Unreachable:
-        m_summary->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+        {
+            // Red and bold at the dialog's size (a style sheet's font-weight fixed it at the normal size
+            // in presentation mode): a palette and a font that set only the colour and the weight.
+            QPalette red;
+            red.setColor(QPalette::WindowText, QColor(0xb0, 0x00, 0x20));
+            m_summary->setPalette(red);
+            QFont bold;
+            bold.setBold(true);
+            m_summary->setFont(bold);
+        }
         m_summary->setText(problemText(r));
         if (!r.detail.empty()) {
             // The program's own words, as it wrote them (not a translated sentence).

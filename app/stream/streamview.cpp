@@ -24,6 +24,7 @@
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QResizeEvent>
 #include <QShowEvent>
 #include <QSlider>
@@ -37,6 +38,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace fluxolab::app {
@@ -801,8 +803,11 @@ void StreamView::placeWhyPanel() {
     const bool show = m_obs && m_selected >= 0;
     // The picture stays legible beside the panel with about 640 px at the theme's scale (its legend, axis
     // labels, plot and side output strip); less, and the panel goes under it.
-    const bool under = show && width() - m_whyPanel->minimumWidth() < m_canvas->theme().px(640);
+    const int legible = static_cast<int>(std::ceil(m_canvas->theme().px(640)));
+    const bool under = show && width() - m_whyPanel->minimumWidth() < legible;
+    const bool opening = show && m_whyPanel->isHidden();
     m_whyPanel->setVisible(show);
+    if (show && !under && under == m_whyUnder) fitWhyBeside(opening);
     if (under == m_whyUnder) return;
     m_whyUnder = under;
     if (under) {
@@ -824,6 +829,37 @@ void StreamView::placeWhyPanel() {
         m_details->setVisible(m_pipelineButton->isChecked());
         if (m_sizesBeforeWhy.size() == 2) m_pictures->setSizes(m_sizesBeforeWhy);
         m_sizesBeforeWhy.clear();
+        if (show) fitWhyBeside(true);
+    }
+}
+
+void StreamView::fitWhyBeside(bool opening) {
+    // Beside the picture the panel takes a quarter of the width, never so much that the picture and
+    // the pipeline under it get less than their legible 640 px at the theme's scale (the splitter gave
+    // the panel its size hint, ~650 px of 1366 in presentation mode, and the pipeline's boxes were
+    // elided to "Fonte …", "P0 · 31…"). Its width is set when it opens and when the picture would get
+    // too little; a width dragged by hand stays otherwise.
+    const QList<int> sizes = m_split->sizes();
+    if (sizes.size() != 2) return;
+    const int total = sizes[0] + sizes[1];
+    const int legible = static_cast<int>(std::ceil(m_canvas->theme().px(640)));
+    if (total <= 0 || (!opening && sizes[0] >= std::min(legible, total - m_whyPanel->minimumWidth()))) return;
+    const int widest = std::max(m_whyPanel->minimumWidth(), total - legible);
+    const int panel = std::clamp(total / 4, m_whyPanel->minimumWidth(), widest);
+    m_split->setSizes({total - panel, panel});
+    QTimer::singleShot(0, this, &StreamView::widenWhyForItsText);
+}
+
+void StreamView::widenWhyForItsText() {
+    // Wider by what its text still needs (a table one pixel too wide scrolled sideways), as long as the
+    // picture keeps its legible width.
+    const QList<int> sizes = m_split->sizes();
+    if (m_whyUnder || m_whyPanel->isHidden() || sizes.size() != 2) return;
+    const int total = sizes[0] + sizes[1];
+    const int widest = std::max(m_whyPanel->minimumWidth(), total - static_cast<int>(std::ceil(m_canvas->theme().px(640))));
+    if (const int more = m_whyText->horizontalScrollBar()->maximum(); more > 0 && sizes[1] < widest) {
+        const int panel = std::min(widest, sizes[1] + more + 4);
+        m_split->setSizes({total - panel, panel});
     }
 }
 
@@ -832,6 +868,8 @@ void StreamView::refreshWhy() {
     placeWhyPanel();
     if (!show) return;
     m_whyText->setHtml(whyText());
+    // Once the text is laid out at the panel's width (its scroll range is set then).
+    QTimer::singleShot(0, this, &StreamView::widenWhyForItsText);
     const auto w = why();
     const auto idle = w ? idleWhatIf(*m_obs, *w, step()) : std::nullopt;
     const auto bound = shorterBoundWhatIf(*m_obs);

@@ -135,6 +135,10 @@ private:
     /// Puts the why panel beside the picture or, when that would leave the picture narrower than it
     /// stays legible, under it in place of the tabs (its text and buttons side by side).
     void placeWhyPanel();
+    /// The why panel beside the picture: its width on opening, and when the picture would get less than it needs.
+    void fitWhyBeside(bool opening);
+    /// The why panel beside the picture: wider by what its text needs not to scroll sideways (room permitting).
+    void widenWhyForItsText();
     /// Puts the summary beside the buttons, or on its own row under them when beside them it would take
     /// more than two lines.
     void placeSummary();

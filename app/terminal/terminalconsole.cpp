@@ -15,10 +15,14 @@
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QRegularExpression>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTimer>
+
+#include <algorithm>
+#include <cmath>
 
 namespace fluxolab::app {
 
@@ -59,12 +63,13 @@ TerminalConsole::TerminalConsole(CliHost* host, QWidget* parent)
     : QPlainTextEdit(parent), m_host(host), m_id(host->newConsoleId()) {
     setObjectName(QStringLiteral("terminalConsole"));
     setUndoRedoEnabled(false);
-    // Lines never wrap, as in a terminal window narrower than a describe table's rows: a long line
-    // scrolls sideways (the scroll bar shows only when a line is wider than the view), so wrapped
-    // halves never eat the few lines a projector's terminal has.
-    setLineWrapMode(QPlainTextEdit::NoWrap);
-    setWordWrapMode(QTextOption::NoWrap);
-    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    // Long lines wrap at the view's edge, as a terminal window wraps them: nothing scrolls sideways
+    // (a class cannot follow a line that runs off the projector's edge). Prose (the KIP-848 banner,
+    // the teaching notes) wraps between words; a word wider than the view breaks where it must. A
+    // table's rows get a smaller font so that each row fits one line (fitTables()).
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setMaximumBlockCount(5000);
     setTabChangesFocus(false);
     setCursorWidth(2);
@@ -96,6 +101,78 @@ void TerminalConsole::setPointSize(double points) {
     setFont(f);
     document()->setDefaultFont(f);
     setTabStopDistance(8 * QFontMetricsF(f).horizontalAdvance(QLatin1Char(' '))); // tabs every 8 columns, as in a terminal
+    fitTables(0);
+}
+
+namespace {
+/// A row of a table the Kafka tools print: columns padded with spaces (kafka-consumer-groups.sh
+/// --describe) or separated by tabs (kafka-topics.sh --describe).
+bool isTableRow(const QTextBlock& b) {
+    static const QRegularExpression padded(QStringLiteral("\\S {2,}\\S"));
+    if (b.userState() == TerminalConsole::kTraceSummary || b.userState() == TerminalConsole::kTraceLine) return false;
+    const QString text = b.text();
+    if (text.startsWith(TerminalConsole::prompt())) return false; // a command line, not output
+    return text.contains(QLatin1Char('\t')) || padded.match(text).hasMatch();
+}
+
+/// The width of `text` in a monospace font of advance `charW` with tab stops every `tab` pixels.
+qreal rowWidth(const QString& text, qreal charW, qreal tab) {
+    qreal x = 0;
+    for (const QChar ch : text) x = ch == QLatin1Char('\t') && tab > 0 ? (std::floor(x / tab) + 1) * tab : x + charW;
+    return x;
+}
+} // namespace
+
+double TerminalConsole::tablePointSize(const QStringList& rows) const {
+    const double base = font().pointSizeF();
+    const qreal room = viewport()->width() - 2 * document()->documentMargin() - cursorWidth() - 1;
+    QFont f = font();
+    double size = base;
+    for (; size > kTableMinimumPointSize; size -= 0.5) {
+        f.setPointSizeF(size);
+        const qreal charW = QFontMetricsF(f).horizontalAdvance(QLatin1Char('M'));
+        qreal widest = 0;
+        for (const QString& row : rows) widest = std::max(widest, rowWidth(row, charW, tabStopDistance()));
+        if (widest <= room) return size;
+    }
+    return kTableMinimumPointSize; // still wider: its rows wrap
+}
+
+void TerminalConsole::fitTables(int fromBlock) {
+    QTextBlock b = document()->findBlockByNumber(std::clamp(fromBlock, 0, std::max(0, document()->blockCount() - 1)));
+    while (b.isValid() && b.previous().isValid() && isTableRow(b.previous())) b = b.previous(); // the table's first row
+    const QTextBlock input = document()->findBlock(m_inputStart);
+    while (b.isValid() && b != input) {
+        if (!isTableRow(b)) {
+            b = b.next();
+            continue;
+        }
+        QList<QTextBlock> table;
+        QStringList rows;
+        for (; b.isValid() && b != input && isTableRow(b); b = b.next()) {
+            table << b;
+            rows << b.text();
+        }
+        if (table.size() < 2) continue; // a header and a row at least
+        const double size = tablePointSize(rows);
+        for (const QTextBlock& row : table) {
+            bool same = true;
+            for (auto it = row.begin(); !it.atEnd() && same; ++it)
+                same = std::abs(it.fragment().charFormat().fontPointSize() - size) < 0.01;
+            if (same) continue;
+            QTextCursor c(row);
+            c.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+            QTextCharFormat f;
+            f.setFontPointSize(size);
+            c.mergeCharFormat(f);
+        }
+    }
+}
+
+void TerminalConsole::resizeEvent(QResizeEvent* event) {
+    const int before = viewport()->width();
+    QPlainTextEdit::resizeEvent(event);
+    if (viewport()->width() != before) fitTables(0);
 }
 
 QString TerminalConsole::input() const {
@@ -151,8 +228,13 @@ void TerminalConsole::append(const QString& text, Style style) {
     QTextCharFormat f;
     f.setForeground(style == Style::Prompt ? kPrompt : style == Style::Error ? kError : style == Style::Note ? kNote : kText);
     f.setFontItalic(style == Style::Note);
+    const int blocksBefore = document()->blockCount();
+    const int from = c.blockNumber();
     insertOutput(c, text, f);
     m_inputStart = c.position();
+    // The rows just printed, from the first one (the blocks over the 5000-line limit went from the top).
+    const int removed = std::max(0, blocksBefore + static_cast<int>(text.count(QLatin1Char('\n'))) - document()->blockCount());
+    fitTables(from - removed);
     QTextCharFormat plain;
     plain.setForeground(kText);
     c.insertText(typed, plain);

@@ -51,6 +51,10 @@ public:
     void setPointSize(double points);
 
     static QString prompt() { return QStringLiteral("$ "); }
+    /// The smallest font a table's rows get to fit the view's width on one line each (beyond it they wrap).
+    static constexpr double kTableMinimumPointSize = 8.0;
+    /// The font size of a table with these rows: the terminal's, or smaller so that its widest row fits.
+    double tablePointSize(const QStringList& rows) const;
 
 Q_SIGNALS:
     /// A command finished (or started running in the background of this tab).
@@ -59,6 +63,7 @@ Q_SIGNALS:
 
 protected:
     bool event(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void insertFromMimeData(const QMimeData* source) override;
     bool canInsertFromMimeData(const QMimeData* source) const override;
@@ -77,6 +82,9 @@ public:
 private:
     enum class Style { Plain, Prompt, Error, Note, Echo };
     void append(const QString& text, Style style);
+    /// The tables printed from block `fromBlock` on (from the first row of a table it is in) get the
+    /// font size that fits their widest row (tablePointSize()); the text around them keeps its own.
+    void fitTables(int fromBlock);
     void insertOutput(QTextCursor& c, const QString& text, const QTextCharFormat& f);
     QString traceSummary(int lines, bool open) const;
     void showPrompt(bool continuation = false);

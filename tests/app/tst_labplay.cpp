@@ -22,6 +22,8 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextFrame>
+#include <QTextLayout>
 #include <QToolButton>
 
 #include <memory>
@@ -83,12 +85,35 @@ QTextBlock blockContaining(QTextBrowser* b, const QString& text) {
     return {};
 }
 
+/// The line the instructions' viewport cuts at its top ("" when the top line is whole).
+QString cutTopLine(QTextBrowser* b) {
+    const int y = b->verticalScrollBar()->value();
+    for (QTextBlock bl = b->document()->begin(); bl.isValid(); bl = bl.next()) {
+        const QRectF r = b->document()->documentLayout()->blockBoundingRect(bl);
+        if (r.bottom() <= y || !bl.layout()) continue;
+        for (int i = 0; i < bl.layout()->lineCount(); ++i) {
+            const QTextLine line = bl.layout()->lineAt(i);
+            const qreal top = r.top() + line.y();
+            if (top < y - 0.5 && top + line.height() > y + 0.5)
+                return QStringLiteral("\"%1\" from %2 to %3 px, view from %4 px")
+                    .arg(bl.text().mid(line.textStart(), line.textLength()))
+                    .arg(top)
+                    .arg(top + line.height())
+                    .arg(y);
+        }
+        return {};
+    }
+    return {};
+}
+
 QString describe(QTextBrowser* b) {
-    return QStringLiteral("scroll %1/%2, viewport %3 px:\n%4")
+    return QStringLiteral("scroll %1/%2 (document %5 px, bottom margin %6), viewport %3 px:\n%4")
         .arg(b->verticalScrollBar()->value())
         .arg(b->verticalScrollBar()->maximum())
         .arg(b->viewport()->height())
-        .arg(b->toPlainText().left(1200));
+        .arg(b->toPlainText().left(1200))
+        .arg(b->document()->size().height())
+        .arg(QStringLiteral("%1 blocks, last %2..%3").arg(b->document()->blockCount()).arg(b->document()->documentLayout()->blockBoundingRect(b->document()->lastBlock()).top()).arg(b->document()->documentLayout()->blockBoundingRect(b->document()->lastBlock()).bottom()));
 }
 
 /// The shown step's first command is taller than the instructions' viewport (then no scrolling shows
@@ -123,6 +148,27 @@ public:
             heading->height() < heading->heightForWidth(heading->width())) {
             *why = QStringLiteral("the step's heading is not shown whole (%1)").arg(heading ? heading->text() : QString());
             return false;
+        }
+        // The instructions' top line is whole (the panel scrolled to the command used to cut it in half).
+        if (const QString cut = cutTopLine(text()); !cut.isEmpty()) {
+            *why = QStringLiteral("the top line is cut: %1 (%2)").arg(cut, describe(text()));
+            return false;
+        }
+        // The first step opens on the lab's objectives, whole (the heading and every objective);
+        // its command comes after them when both do not fit (1366x768 in presentation mode).
+        if (lab()->selectedStep() == 0) {
+            const QTextBlock objectives = blockContaining(text(), LabPanel::tr("Objectives"));
+            const QTextBlock click = blockContaining(text(), LabPanel::tr("Click a command to copy it into the terminal."));
+            if (!objectives.isValid() || !click.isValid() || text()->verticalScrollBar()->value() != 0 ||
+                !inView(text(), shownRect(text(), click.previous()).united(shownRect(text(), objectives)))) {
+                *why = QStringLiteral("the objectives are not in view whole (objectives from %1, the click line %2..%3; %4)")
+                           .arg(shownRect(text(), objectives).top())
+                           .arg(shownRect(text(), click).top())
+                           .arg(shownRect(text(), click).bottom())
+                           .arg(describe(text()));
+                return false;
+            }
+            return true;
         }
         if (lab()->commands().isEmpty()) return true;
         const QRect command = shownRect(text(), commandBlock(text(), 0));

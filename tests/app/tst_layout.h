@@ -14,8 +14,8 @@ private Q_SLOTS:
     void brokerMenusOpenFromTheWholeButton();
     void leadersKeepTheirLabels_data();
     void leadersKeepTheirLabels();
-    void terminalShowsEnoughLinesWithoutWrapping_data();
-    void terminalShowsEnoughLinesWithoutWrapping();
+    void terminalShowsEnoughLinesAndNothingSideways_data();
+    void terminalShowsEnoughLinesAndNothingSideways();
     void tablesShowRowsInEveryPane_data();
     void tablesShowRowsInEveryPane();
     void groupHeaderAndSummaryAreWhole_data();

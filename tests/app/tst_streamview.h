@@ -35,5 +35,6 @@ private Q_SLOTS:
     void seekingGivesWhatPlayingGives();
     void labelsClearOfTextsDotsAndWatermark();
     void whyPanelAndKeyLanesFitBesideTheLabPanel();
+    void whyPanelBesideLeavesThePipelineWhole();
     void mergedSessionWindowsStopWhereTheyWereMerged();
 };
