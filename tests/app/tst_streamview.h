@@ -36,4 +36,6 @@ private Q_SLOTS:
     void labelsClearOfTextsDotsAndWatermark();
     void whyPanelAndKeyLanesFitBesideTheLabPanel();
     void mergedSessionWindowsStopWhereTheyWereMerged();
+    /// "1 atrasado", "0 janelas abertas": the counts in Qt's plural forms, pt_PT and en.
+    void countsReadInTheirPluralForms();
 };
