@@ -1005,22 +1005,27 @@ void StreamView::fitKeyLanes() {
     const int chrome = std::max(0, m_details->height() - m_lanes->viewport()->height()); // the tab bar
     // Three lanes, each with as many text lines as fit (3, 2, then 1) in the tabs' height or in up to
     // 55 % of the whole: the picture keeps at least 45 %, and a plot of at least kMinPlotLines lines of
-    // its text (lab 7 at 1366x768 in presentation mode left it ~80 px high): fewer lanes then, or the
-    // tabs as they are.
+    // its text (lab 7 at 1366x768 in presentation mode left it ~80 px high): fewer lines or lanes then.
     const int most = std::max(sizes[1], total * 55 / 100);
     const double minPlot = kMinPlotLines * QFontMetricsF(m_canvas->theme().font(9)).height();
     const auto plotLeft = [&](int tabs) {
         return m_canvas->plotRect(QSizeF(m_canvas->width(), total - tabs)).height();
     };
-    int want = 0;
+    // The first of these that fits in `most` and leaves the plot its height. None (1366x768 in
+    // presentation mode with the terminal across the bottom): the share as it is, which shows three lanes.
+    int want = 0, wantLanes = 0;
     for (const auto& [lanes, lines] : {std::pair{3, 3}, std::pair{3, 2}, std::pair{3, 1}, std::pair{2, 1}, std::pair{1, 1}}) {
         const int h = chrome + m_lanes->heightFor(lanes, lines);
         if (h <= most && plotLeft(h) >= minPlot) {
             want = h;
+            wantLanes = lanes;
             break;
         }
     }
-    if (sizes[1] >= want) return; // room enough already (the default share or the user's), or none to give
+    if (!want || sizes[1] == want) return;
+    // Room enough already (the default share or the user's) while the plot keeps its height; a plot below
+    // it gets what three lanes do not need (never fewer lanes than the share shows).
+    if (sizes[1] > want && (plotLeft(sizes[1]) >= minPlot || wantLanes < 3)) return;
     if (m_sizesBeforeLanes.isEmpty()) m_sizesBeforeLanes = sizes;
     m_pictures->setSizes({total - want, want});
 }

@@ -103,7 +103,7 @@ public:
 
     /// The event-time plot's least height beside the key lanes' tab, in lines of the picture's text
     /// (Theme::font(9)): the lanes give up lines, then lanes, to keep it.
-    static constexpr double kMinPlotLines = 9;
+    static constexpr double kMinPlotLines = 7;
 
     // --- exports, presentation ---
     bool exportPng(const QString& path) const;
