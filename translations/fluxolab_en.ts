@@ -2941,26 +2941,6 @@
 <context>
     <name>fluxolab::app::PipelineCanvas</name>
     <message>
-        <source>%1 records</source>
-        <translation>%1 records</translation>
-    </message>
-    <message>
-        <source>%1 timers pending</source>
-        <translation>%1 timers pending</translation>
-    </message>
-    <message>
-        <source>%1 open windows</source>
-        <translation>%1 open windows</translation>
-    </message>
-    <message>
-        <source>%1 rec. · %2 timers</source>
-        <translation>%1 rec. · %2 timers</translation>
-    </message>
-    <message>
-        <source>%1 rec. · %2 open</source>
-        <translation>%1 rec. · %2 open</translation>
-    </message>
-    <message>
         <source>Partitions (splits)</source>
         <translation>Partitions (splits)</translation>
     </message>
@@ -2989,10 +2969,6 @@
         <translation>P%1 · wm %2</translation>
     </message>
     <message>
-        <source>%1 read</source>
-        <translation>%1 read</translation>
-    </message>
-    <message>
         <source>Source %1/%2</source>
         <translation>Source %1/%2</translation>
     </message>
@@ -3001,16 +2977,8 @@
         <translation>wm %1</translation>
     </message>
     <message>
-        <source>idle · %1 read</source>
-        <translation>idle · %1 read</translation>
-    </message>
-    <message>
         <source>Window %1/%2 · wm %3</source>
         <translation>Window %1/%2 · wm %3</translation>
-    </message>
-    <message>
-        <source>%1 records · %2 open windows</source>
-        <translation>%1 records · %2 open windows</translation>
     </message>
     <message>
         <source>idle</source>
@@ -3025,24 +2993,8 @@
         <translation>Late: dropped</translation>
     </message>
     <message>
-        <source>%1 late elements</source>
-        <translation>%1 late elements</translation>
-    </message>
-    <message>
-        <source>P%1 · idle · %2 read</source>
-        <translation>P%1 · idle · %2 read</translation>
-    </message>
-    <message>
-        <source>P%1 · %2 read</source>
-        <translation>P%1 · %2 read</translation>
-    </message>
-    <message>
         <source>P%1 idle %2</source>
         <translation>P%1 idle %2</translation>
-    </message>
-    <message>
-        <source>Sink · %1 results</source>
-        <translation>Sink · %1 results</translation>
     </message>
     <message>
         <source>last: %1</source>
@@ -3056,13 +3008,96 @@
         <source>Process %1/%2 · wm %3</source>
         <translation>Process %1/%2 · wm %3</translation>
     </message>
-    <message>
-        <source>%1 records · %2 timers pending</source>
-        <translation>%1 records · %2 timers pending</translation>
+    <message numerus="yes">
+        <source>P%1 · %n read</source>
+        <translation>
+            <numerusform>P%1 · %n read</numerusform>
+            <numerusform>P%1 · %n read</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Sink · %1 outputs</source>
-        <translation>Sink · %1 outputs</translation>
+    <message numerus="yes">
+        <source>P%1 · idle · %n read</source>
+        <translation>
+            <numerusform>P%1 · idle · %n read</numerusform>
+            <numerusform>P%1 · idle · %n read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>idle · %n read</source>
+        <translation>
+            <numerusform>idle · %n read</numerusform>
+            <numerusform>idle · %n read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read</source>
+        <translation>
+            <numerusform>%n read</numerusform>
+            <numerusform>%n read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timers pending</source>
+        <translation>
+            <numerusform>%n timer pending</numerusform>
+            <numerusform>%n timers pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open windows</source>
+        <translation>
+            <numerusform>%n open window</numerusform>
+            <numerusform>%n open windows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rec.</source>
+        <translation>
+            <numerusform>%n rec.</numerusform>
+            <numerusform>%n rec.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timers</source>
+        <translation>
+            <numerusform>%n timer</numerusform>
+            <numerusform>%n timers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n open</numerusform>
+            <numerusform>%n open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sink · %n outputs</source>
+        <translation>
+            <numerusform>Sink · %n output</numerusform>
+            <numerusform>Sink · %n outputs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sink · %n results</source>
+        <translation>
+            <numerusform>Sink · %n result</numerusform>
+            <numerusform>Sink · %n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late elements</source>
+        <translation>
+            <numerusform>%n late element</numerusform>
+            <numerusform>%n late elements</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3745,10 +3780,6 @@ Line %2: %3</translation>
         <translation>%1: it has not sent any event yet (empty).</translation>
     </message>
     <message>
-        <source>%1: it has been silent for the last %2 events while the other partitions kept sending (without withIdleness it still counts).</source>
-        <translation>%1: it has been silent for the last %2 events while the other partitions kept sending (without withIdleness it still counts).</translation>
-    </message>
-    <message>
         <source>%1: it receives events, but older ones than the other partitions (slow).</source>
         <translation>%1: it receives events, but older ones than the other partitions (slow).</translation>
     </message>
@@ -3827,10 +3858,6 @@ Line %2: %3</translation>
     <message>
         <source>Reading %1…</source>
         <translation>Reading %1…</translation>
-    </message>
-    <message>
-        <source>%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late</source>
-        <translation>%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late</translation>
     </message>
     <message>
         <source>no arrival times: periodic watermarks only come at the end (choose a watermark after every event)</source>
@@ -3941,16 +3968,8 @@ Line %2: %3</translation>
         <translation>Keys: state and timers</translation>
     </message>
     <message>
-        <source>%1 · %2 events · keyed process %3 · %4 outputs</source>
-        <translation>%1 · %2 events · keyed process %3 · %4 outputs</translation>
-    </message>
-    <message>
         <source>checkpoint every %1</source>
         <translation>checkpoint every %1</translation>
-    </message>
-    <message>
-        <source>crash after %1 elements: %2 read again, %3 results emitted twice</source>
-        <translation>crash after %1 elements: %2 read again, %3 results emitted twice</translation>
     </message>
     <message>
         <source>the file could not be read to the end (a read error)</source>
@@ -4067,6 +4086,74 @@ Line %2: %3</translation>
     <message>
         <source>; the header seems to be separated by &apos;%1&apos;: choose that delimiter in the trace options (fluxolab-cli replay: --delimiter &apos;%1&apos;)</source>
         <translation>; the header seems to be separated by &apos;%1&apos;: choose that delimiter in the trace options (fluxolab-cli replay: --delimiter &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · keyed process %3 · %4</source>
+        <translation>%1 · %2 · keyed process %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · watermark %3 · window %4 · %5 · %6</source>
+        <translation>%1 · %2 · watermark %3 · window %4 · %5 · %6</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outputs</source>
+        <translation>
+            <numerusform>%n output</numerusform>
+            <numerusform>%n outputs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firings</source>
+        <translation>
+            <numerusform>%n firing</numerusform>
+            <numerusform>%n firings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n late</numerusform>
+            <numerusform>%n late</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>crash after %1: %2, %3</source>
+        <translation>crash after %1: %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n elements</source>
+        <translation>
+            <numerusform>%n element</numerusform>
+            <numerusform>%n elements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read again</source>
+        <translation>
+            <numerusform>%n read again</numerusform>
+            <numerusform>%n read again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results emitted twice</source>
+        <translation>
+            <numerusform>%n result emitted twice</numerusform>
+            <numerusform>%n results emitted twice</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: it has been silent for the last %n event(s) while the other partitions kept sending (without withIdleness it still counts).</source>
+        <translation>
+            <numerusform>%1: it has been silent for the last %n event while the other partitions kept sending (without withIdleness it still counts).</numerusform>
+            <numerusform>%1: it has been silent for the last %n events while the other partitions kept sending (without withIdleness it still counts).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2943,26 +2943,6 @@
 <context>
     <name>fluxolab::app::PipelineCanvas</name>
     <message>
-        <source>%1 records</source>
-        <translation>%1 registos</translation>
-    </message>
-    <message>
-        <source>%1 timers pending</source>
-        <translation>%1 timers pendentes</translation>
-    </message>
-    <message>
-        <source>%1 open windows</source>
-        <translation>%1 janelas abertas</translation>
-    </message>
-    <message>
-        <source>%1 rec. · %2 timers</source>
-        <translation>%1 reg. · %2 timers</translation>
-    </message>
-    <message>
-        <source>%1 rec. · %2 open</source>
-        <translation>%1 reg. · %2 abertas</translation>
-    </message>
-    <message>
         <source>Partitions (splits)</source>
         <translation>Partições (splits)</translation>
     </message>
@@ -2991,10 +2971,6 @@
         <translation>P%1 · wm %2</translation>
     </message>
     <message>
-        <source>%1 read</source>
-        <translation>%1 lidos</translation>
-    </message>
-    <message>
         <source>Source %1/%2</source>
         <translation>Fonte %1/%2</translation>
     </message>
@@ -3003,16 +2979,8 @@
         <translation>wm %1</translation>
     </message>
     <message>
-        <source>idle · %1 read</source>
-        <translation>ociosa · %1 lidos</translation>
-    </message>
-    <message>
         <source>Window %1/%2 · wm %3</source>
         <translation>Janela %1/%2 · wm %3</translation>
-    </message>
-    <message>
-        <source>%1 records · %2 open windows</source>
-        <translation>%1 registos · %2 janelas abertas</translation>
     </message>
     <message>
         <source>idle</source>
@@ -3027,24 +2995,8 @@
         <translation>Atrasados: descartados</translation>
     </message>
     <message>
-        <source>%1 late elements</source>
-        <translation>%1 atrasados</translation>
-    </message>
-    <message>
-        <source>P%1 · idle · %2 read</source>
-        <translation>P%1 · ociosa · %2 lidos</translation>
-    </message>
-    <message>
-        <source>P%1 · %2 read</source>
-        <translation>P%1 · %2 lidos</translation>
-    </message>
-    <message>
         <source>P%1 idle %2</source>
         <translation>P%1 ociosa %2</translation>
-    </message>
-    <message>
-        <source>Sink · %1 results</source>
-        <translation>Sink · %1 resultados</translation>
     </message>
     <message>
         <source>last: %1</source>
@@ -3058,13 +3010,96 @@
         <source>Process %1/%2 · wm %3</source>
         <translation>Processamento %1/%2 · wm %3</translation>
     </message>
-    <message>
-        <source>%1 records · %2 timers pending</source>
-        <translation>%1 registos · %2 timers pendentes</translation>
+    <message numerus="yes">
+        <source>P%1 · %n read</source>
+        <translation>
+            <numerusform>P%1 · %n lido</numerusform>
+            <numerusform>P%1 · %n lidos</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Sink · %1 outputs</source>
-        <translation>Sink · %1 saídas</translation>
+    <message numerus="yes">
+        <source>P%1 · idle · %n read</source>
+        <translation>
+            <numerusform>P%1 · ociosa · %n lido</numerusform>
+            <numerusform>P%1 · ociosa · %n lidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>idle · %n read</source>
+        <translation>
+            <numerusform>ociosa · %n lido</numerusform>
+            <numerusform>ociosa · %n lidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read</source>
+        <translation>
+            <numerusform>%n lido</numerusform>
+            <numerusform>%n lidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records</source>
+        <translation>
+            <numerusform>%n registo</numerusform>
+            <numerusform>%n registos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timers pending</source>
+        <translation>
+            <numerusform>%n timer pendente</numerusform>
+            <numerusform>%n timers pendentes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open windows</source>
+        <translation>
+            <numerusform>%n janela aberta</numerusform>
+            <numerusform>%n janelas abertas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rec.</source>
+        <translation>
+            <numerusform>%n reg.</numerusform>
+            <numerusform>%n reg.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timers</source>
+        <translation>
+            <numerusform>%n timer</numerusform>
+            <numerusform>%n timers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open</source>
+        <translation>
+            <numerusform>%n aberta</numerusform>
+            <numerusform>%n abertas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sink · %n outputs</source>
+        <translation>
+            <numerusform>Sink · %n saída</numerusform>
+            <numerusform>Sink · %n saídas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sink · %n results</source>
+        <translation>
+            <numerusform>Sink · %n resultado</numerusform>
+            <numerusform>Sink · %n resultados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late elements</source>
+        <translation>
+            <numerusform>%n atrasado</numerusform>
+            <numerusform>%n atrasados</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3747,10 +3782,6 @@ Linha %2: %3</translation>
         <translation>%1: ainda não enviou nenhum evento (vazia).</translation>
     </message>
     <message>
-        <source>%1: it has been silent for the last %2 events while the other partitions kept sending (without withIdleness it still counts).</source>
-        <translation>%1: está calada há %2 eventos enquanto as outras partições continuam a enviar (sem withIdleness continua a contar).</translation>
-    </message>
-    <message>
         <source>%1: it receives events, but older ones than the other partitions (slow).</source>
         <translation>%1: recebe eventos, mas mais antigos do que as outras partições (lenta).</translation>
     </message>
@@ -3829,10 +3860,6 @@ Linha %2: %3</translation>
     <message>
         <source>Reading %1…</source>
         <translation>A ler %1…</translation>
-    </message>
-    <message>
-        <source>%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late</source>
-        <translation>%1 · %2 eventos · watermark %3 · janela %4 · %5 disparos · %6 atrasados</translation>
     </message>
     <message>
         <source>no arrival times: periodic watermarks only come at the end (choose a watermark after every event)</source>
@@ -3943,16 +3970,8 @@ Linha %2: %3</translation>
         <translation>Chaves: estado e timers</translation>
     </message>
     <message>
-        <source>%1 · %2 events · keyed process %3 · %4 outputs</source>
-        <translation>%1 · %2 eventos · processamento por chave %3 · %4 saídas</translation>
-    </message>
-    <message>
         <source>checkpoint every %1</source>
         <translation>checkpoint a cada %1</translation>
-    </message>
-    <message>
-        <source>crash after %1 elements: %2 read again, %3 results emitted twice</source>
-        <translation>falha depois de %1 elementos: %2 lidos de novo, %3 resultados emitidos duas vezes</translation>
     </message>
     <message>
         <source>the file could not be read to the end (a read error)</source>
@@ -4069,6 +4088,74 @@ Linha %2: %3</translation>
     <message>
         <source>; the header seems to be separated by &apos;%1&apos;: choose that delimiter in the trace options (fluxolab-cli replay: --delimiter &apos;%1&apos;)</source>
         <translation>; o cabeçalho parece estar separado por &apos;%1&apos;: escolha esse delimitador nas opções do traço (fluxolab-cli replay: --delimiter &apos;%1&apos;)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · keyed process %3 · %4</source>
+        <translation>%1 · %2 · processamento por chave %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · watermark %3 · window %4 · %5 · %6</source>
+        <translation>%1 · %2 · watermark %3 · janela %4 · %5 · %6</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n events</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outputs</source>
+        <translation>
+            <numerusform>%n saída</numerusform>
+            <numerusform>%n saídas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n firings</source>
+        <translation>
+            <numerusform>%n disparo</numerusform>
+            <numerusform>%n disparos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n atrasado</numerusform>
+            <numerusform>%n atrasados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>crash after %1: %2, %3</source>
+        <translation>falha depois de %1: %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n elements</source>
+        <translation>
+            <numerusform>%n elemento</numerusform>
+            <numerusform>%n elementos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read again</source>
+        <translation>
+            <numerusform>%n lido de novo</numerusform>
+            <numerusform>%n lidos de novo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results emitted twice</source>
+        <translation>
+            <numerusform>%n resultado emitido duas vezes</numerusform>
+            <numerusform>%n resultados emitidos duas vezes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: it has been silent for the last %n event(s) while the other partitions kept sending (without withIdleness it still counts).</source>
+        <translation>
+            <numerusform>%1: está calada há %n evento enquanto as outras partições continuam a enviar (sem withIdleness continua a contar).</numerusform>
+            <numerusform>%1: está calada há %n eventos enquanto as outras partições continuam a enviar (sem withIdleness continua a contar).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

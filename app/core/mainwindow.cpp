@@ -205,13 +205,37 @@ void MainWindow::showTerminalReplay() {
     }
 }
 
+void MainWindow::showLabView() {
+    // A stream lab opens on the Stream view with the run it defines (its first step's replay), however
+    // the lab was opened (the Labs menu, --lab, reopened after a restart); a Kafka lab on the cluster
+    // view, which a stream view left in front would hide.
+    const QStringList args = m_labPanel->streamViewArgs();
+    if (args.isEmpty()) {
+        if (m_tabs->currentWidget() == m_stream) setView(View::Cluster);
+        return;
+    }
+    if (!m_tabs->isTabVisible(m_tabs->indexOf(m_stream))) return; // a cluster without the stream view
+    if (m_stream->loadReplay(args, QString()))
+        setView(View::Stream);
+    else
+        statusBar()->showMessage(m_stream->lastError(), 15000);
+}
+
 void MainWindow::syncTopicStream() {
     // A feed that fails (its topic refused or lost its records) is said where the stream's summary is,
-    // and once in the status bar when it appears: nothing is lost without a word.
+    // and in the status bar for 15 s when it appears: nothing is lost without a word. When it changes
+    // (more records lost) the status bar's text follows while it is shown; once it has gone, a change
+    // shows it again at most every 15 s, so that a count growing at every tick does not keep popping up.
     const QString problem = m_controller->streamProblem();
     if (problem != m_streamProblem) {
+        const bool wasShown = !m_streamProblem.isEmpty() && statusBar()->currentMessage() == m_streamProblem;
+        const bool isNew = m_streamProblem.isEmpty();
         m_streamProblem = problem;
-        if (!problem.isEmpty()) statusBar()->showMessage(problem, 15000);
+        if (!problem.isEmpty() &&
+            (isNew || wasShown || !m_streamProblemShown.isValid() || m_streamProblemShown.elapsed() >= kStreamProblemMs)) {
+            statusBar()->showMessage(problem, kStreamProblemMs);
+            m_streamProblemShown.start();
+        }
     }
     m_stream->setLiveProblem(problem);
     const stream_observe::TopicStreamRun* run = m_controller->topicStream();
@@ -876,7 +900,10 @@ void MainWindow::createCliDocks() {
         const QScopedValueRollback pasting(m_pasting, true);
         m_terminal->pasteCommand(command);
     });
-    connect(m_labPanel, &LabPanel::labLoaded, this, [this] { m_terminalDock->show(); });
+    connect(m_labPanel, &LabPanel::labLoaded, this, [this] {
+        m_terminalDock->show();
+        showLabView();
+    });
     connect(m_labPanel, &LabPanel::notice, this, [this](const QString& text) { m_terminal->currentConsole()->showNotice(text); });
 }
 

@@ -6,6 +6,7 @@
 #include "labs/observe/observation.h"
 #endif
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 #include <optional>
@@ -128,7 +129,12 @@ private:
     /// stream job on the same clock; the stream view follows the cluster view's cursor.
     void sendTraceToTopic();
     void syncTopicStream();
-    QString m_streamProblem; ///< the last one shown (the status bar tells a new one once)
+    /// After a lab was (re)loaded: the Stream view with the lab's run (LabPanel::streamViewArgs), or
+    /// the cluster view for a Kafka lab.
+    void showLabView();
+    QString m_streamProblem; ///< the stream problem seen last (syncTopicStream)
+    QElapsedTimer m_streamProblemShown; ///< since the status bar last showed it
+    static constexpr int kStreamProblemMs = 15000;
     /// A `fluxolab-cli replay` that ran in the terminal (a stream lab's step): the stream view shows the
     /// same run (its state and timers, checkpoints, crash and restore).
     void showTerminalReplay();

@@ -271,6 +271,13 @@ QStringList LabPanel::labIds() const {
 
 QString LabPanel::currentLabId() const { return m_labIndex >= 0 ? q(m_labs[static_cast<std::size_t>(m_labIndex)].id) : QString(); }
 
+QStringList LabPanel::streamViewArgs() const {
+    QStringList args;
+    if (m_labIndex >= 0)
+        for (const std::string& a : m_labs[static_cast<std::size_t>(m_labIndex)].stream_view) args << q(a);
+    return args;
+}
+
 int LabPanel::stepCount() const { return m_labIndex >= 0 ? static_cast<int>(m_labs[static_cast<std::size_t>(m_labIndex)].steps.size()) : 0; }
 
 bool LabPanel::stepPassed(int step) const {

@@ -64,6 +64,9 @@ public:
     /// and its value (no-break spaces and word joiners; copying gives the plain command back).
     static QString nonBreakingCommand(const QString& command);
     QString currentLabId() const;
+    /// The open lab's stream run (Lab::stream_view: `fluxolab-cli replay`'s arguments, the trace
+    /// first); empty without a lab or for a lab about the cluster view.
+    QStringList streamViewArgs() const;
     QStringList labIds() const;
     /// The engine on the simulation (the real cluster's runs on the worker: see runsOnRealCluster()).
     const labs::LabEngine* engine() const { return m_engine.get(); }

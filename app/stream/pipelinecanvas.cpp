@@ -10,6 +10,7 @@
 #include <QPainterPath>
 #include <QTimeZone>
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <limits>
 
@@ -42,6 +43,21 @@ QString deltaText(Millis channel, Millis op) {
         return sign + QString::number(static_cast<double>(a) / 1000.0, 'f', a < 10000 ? 1 : 0) +
                QStringLiteral("s");
     return sign + QString::number(a / 60000) + QStringLiteral("m");
+}
+
+/// A count for Qt's plural forms (%n): "1 record", "2 records"; "1 registo", "2 registos".
+template <class N> int count(N n) { return n > static_cast<N>(INT_MAX) ? INT_MAX : static_cast<int>(n); }
+QString records(std::uint64_t n) { return PipelineCanvas::tr("%n records", nullptr, count(n)); }
+QString timersPending(int n) { return PipelineCanvas::tr("%n timers pending", nullptr, n); }
+QString openWindowsText(int n) { return PipelineCanvas::tr("%n open windows", nullptr, n); }
+/// The short forms of "313 records · 0 open windows" for a narrow box.
+QString briefTimers(std::uint64_t in, int pending) {
+    return PipelineCanvas::tr("%n rec.", nullptr, count(in)) + QStringLiteral(" · ") +
+           PipelineCanvas::tr("%n timers", nullptr, pending);
+}
+QString briefOpen(std::uint64_t in, int pending) {
+    return PipelineCanvas::tr("%n rec.", nullptr, count(in)) + QStringLiteral(" · ") +
+           PipelineCanvas::tr("%n open", nullptr, pending);
 }
 
 /// `n` boxes of at most `maxH` stacked in `area`, centred vertically.
@@ -190,7 +206,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     const auto n = static_cast<qulonglong>(o.elements.size());
     const double inner = 2 * pad + 2;
     const double need[5] = {
-        std::max(fb.horizontalAdvance(tr("P%1 · %2 read").arg(parts - 1).arg(n)),
+        std::max(fb.horizontalAdvance(tr("P%1 · %n read", nullptr, count(n)).arg(parts - 1)),
                  fm.horizontalAdvance(tr("wm %1").arg(wmSample))) + inner,
         std::max(fb.horizontalAdvance(tr("Source %1/%2").arg(par - 1).arg(par)),
                  fm.horizontalAdvance(tr("wm %1").arg(wmSample))) + inner,
@@ -200,16 +216,16 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         // column is narrower: those are what it needs)
         o.hasProcessFunction()
             ? std::max({fb.horizontalAdvance(tr("Process %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
-                        fm.horizontalAdvance(tr("%1 records").arg(n)), fm.horizontalAdvance(tr("%1 timers pending").arg(0)),
-                        fm.horizontalAdvance(tr("%1 rec. · %2 timers").arg(n).arg(0))}) + inner
+                        fm.horizontalAdvance(records(n)), fm.horizontalAdvance(timersPending(0)),
+                        fm.horizontalAdvance(briefTimers(n, 0))}) + inner
             : std::max({fb.horizontalAdvance(tr("Window %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
-                        fm.horizontalAdvance(tr("%1 records").arg(n)), fm.horizontalAdvance(tr("%1 open windows").arg(0)),
-                        fm.horizontalAdvance(tr("%1 rec. · %2 open").arg(n).arg(0))}) + inner,
+                        fm.horizontalAdvance(records(n)), fm.horizontalAdvance(openWindowsText(0)),
+                        fm.horizontalAdvance(briefOpen(n, 0))}) + inner,
         o.hasProcessFunction()
-            ? fb.horizontalAdvance(tr("Sink · %1 outputs").arg(n)) + inner
-            : std::max({fb.horizontalAdvance(tr("Sink · %1 results").arg(m_flow.firings)),
+            ? fb.horizontalAdvance(tr("Sink · %n outputs", nullptr, count(n))) + inner
+            : std::max({fb.horizontalAdvance(tr("Sink · %n results", nullptr, count(m_flow.firings))),
                         fb.horizontalAdvance(tr("Late side output")),
-                        fm.horizontalAdvance(tr("%1 late elements").arg(m_flow.late))}) + inner};
+                        fm.horizontalAdvance(tr("%n late elements", nullptr, count(m_flow.late)))}) + inner};
     const double share[5] = {0.18, 0.175, 0.10, 0.30, 0.19}; // of the 94.5 % the gaps leave
     double needed = 0;
     for (const double v : need)
@@ -435,11 +451,11 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const double textW = r.width() - 2 * pad;
         const QFontMetricsF fb(bold);
         if (fb.horizontalAdvance(title) <= textW || r.height() < lineH + pad) {
-            lines(r, {title, tr("%1 read").arg(read)}, m_theme.muted);
+            lines(r, {title, tr("%n read", nullptr, count(read))}, m_theme.muted);
         } else if (twoLines) {
             lines(r,
-                  {idle ? tr("P%1 · idle · %2 read").arg(part).arg(read)
-                        : tr("P%1 · %2 read").arg(part).arg(read),
+                  {idle ? tr("P%1 · idle · %n read", nullptr, count(read)).arg(part)
+                        : tr("P%1 · %n read", nullptr, count(read)).arg(part),
                    tr("wm %1").arg(wm)},
                   m_theme.text);
         } else {
@@ -468,7 +484,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                                        ? m_flow.perSource[static_cast<std::size_t>(src)]
                                        : 0;
         QStringList text{tr("Source %1/%2").arg(src).arg(par), tr("wm %1").arg(wmText(o.sourceWatermarkAt(src, step))),
-                         idle ? tr("idle · %1 read").arg(read) : tr("%1 read").arg(read)};
+                         idle ? tr("idle · %n read", nullptr, count(read)) : tr("%n read", nullptr, count(read))};
         // A box without room for three lines (1366x768 in presentation mode): the watermark and the count
         // on one line when that fits, rather than the count left out.
         const QString joined = text[1] + QStringLiteral(" · ") + text[2];
@@ -503,9 +519,9 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         QStringList text =
             o.hasProcessFunction()
                 ? QStringList{tr("Process %1/%2 · wm %3").arg(sub).arg(par).arg(wmText(op)),
-                              tr("%1 records · %2 timers pending").arg(in).arg(pending)}
+                              records(in) + QStringLiteral(" · ") + timersPending(pending)}
                 : QStringList{tr("Window %1/%2 · wm %3").arg(sub).arg(par).arg(wmText(op)),
-                              tr("%1 records · %2 open windows").arg(in).arg(pending)};
+                              records(in) + QStringLiteral(" · ") + openWindowsText(pending)};
         QRectF cells;
         if (r.height() >= lineH + fsm.height() + 2 * pad) {
             const double cellsH = std::min(fsm.height() + pad, r.height() - lineH - pad);
@@ -517,15 +533,15 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             if (fm.horizontalAdvance(text[1]) > r.width() - 2 * pad) {
                 const QStringList halves =
                     o.hasProcessFunction()
-                        ? QStringList{tr("%1 records").arg(in), tr("%1 timers pending").arg(pending)}
-                        : QStringList{tr("%1 records").arg(in), tr("%1 open windows").arg(pending)};
+                        ? QStringList{records(in), timersPending(pending)}
+                        : QStringList{records(in), openWindowsText(pending)};
                 const bool fitHalves = std::max(fm.horizontalAdvance(halves[0]), fm.horizontalAdvance(halves[1])) <=
                                        r.width() - 2 * pad;
                 if (fitHalves && textBox.height() >= pad + 3 * lineH + pad / 2)
                     text = QStringList{text[0], halves[0], halves[1]};
                 else
-                    text[1] = o.hasProcessFunction() ? tr("%1 rec. · %2 timers").arg(in).arg(pending)
-                                                     : tr("%1 rec. · %2 open").arg(in).arg(pending);
+                    text[1] = o.hasProcessFunction() ? briefTimers(in, pending)
+                                                     : briefOpen(in, pending);
             }
             lines(textBox, text, m_theme.text);
         } else {
@@ -564,7 +580,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     // Sink and late side output.
     box(sinkBox, m_theme.panel, kFired);
     // The last result's key and value on lines of their own: an average can take 18 digits.
-    QStringList sinkText{tr("Sink · %1 results").arg(m_flow.firings)};
+    QStringList sinkText{tr("Sink · %n results", nullptr, count(m_flow.firings))};
     if (o.hasProcessFunction()) {
         // The process function's outputs (the alerts) up to the step.
         std::uint64_t outputs = 0;
@@ -576,7 +592,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                 last = &c;
             }
         }
-        sinkText = QStringList{tr("Sink · %1 outputs").arg(outputs)};
+        sinkText = QStringList{tr("Sink · %n outputs", nullptr, count(outputs))};
         if (last) sinkText << QString::fromStdString(o.strings[last->value]);
     } else if (m_flow.firings > 0) {
         const auto& f = o.firings[static_cast<std::size_t>(m_flow.firings - 1)];
@@ -593,7 +609,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
           {o.options.job.lateSideOutput && o.options.job.watermark.kind != stream::WatermarkKind::Sql
                ? tr("Late side output")
                : tr("Late: dropped"),
-           tr("%1 late elements").arg(m_flow.late)},
+           tr("%n late elements", nullptr, count(m_flow.late))},
           m_theme.text);
 
     // The background, headers, edges and boxes: from the kept image when they are the same as when it was
@@ -666,21 +682,23 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         for (int i = kFlowing - 1; i >= 0; --i) {
             if (step < static_cast<std::uint64_t>(i) + 1) continue;
             const auto& e = o.elements[static_cast<std::size_t>(step - 1 - static_cast<std::uint64_t>(i))];
+            // To the late box once the engine judged it late (Flink SQL drops a row later, at a flush).
+            const bool late = e.lateAt(step);
             const int part = std::clamp<int>(e.partition, 0, parts - 1);
             const int src = std::clamp<int>(e.sourceSubtask, 0, par - 1);
             const int sub = std::clamp<int>(e.windowSubtask, 0, par - 1);
             if (part >= static_cast<int>(partBoxes.size())) continue;
             QPolygonF path{partOut(part), srcIn(src), srcOut(src, sub), chanIn(sub, src)};
-            if (e.late) path << QPointF(lateBox.left(), lateBox.center().y());
+            if (late) path << QPointF(lateBox.left(), lateBox.center().y());
             const double alpha = 1.0 - static_cast<double>(i) / kFlowing;
-            QColor c = e.late ? kLate : kEvent;
+            QColor c = late ? kLate : kEvent;
             c.setAlphaF(static_cast<float>(alpha));
             p.setPen(QPen(c, m_theme.px(i == 0 ? 2.5 : 1.5)));
             p.setBrush(Qt::NoBrush);
             // The edges it takes (not across the boxes' text).
             drawLine(path[0], path[1]);
             drawLine(path[2], path[3]);
-            if (e.late) drawLine(path[3], path[4]);
+            if (late) drawLine(path[3], path[4]);
             // On the keyBy edge: the newest arriving at its window subtask, the older ones trailing behind
             // it.
             const QPointF at =
@@ -695,7 +713,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                 const QString key = QString::fromStdString(e.key);
                 const QString label = QStringLiteral("%1 @ %2").arg(key, wmText(e.eventTime));
                 const double lw = colWin.left() - colSrc.right() - 2 * pad;
-                p.setPen(e.late ? kLate : kEvent);
+                p.setPen(late ? kLate : kEvent);
                 if (QFontMetricsF(bold).horizontalAdvance(label) <= lw) {
                     p.setFont(bold);
                     drawText(QRectF(colSrc.right() + pad, body.bottom() - lineH, lw, lineH),

@@ -321,20 +321,45 @@ std::optional<QRectF> placeClear(const LabelRequest& q, const std::vector<QRectF
 /// watermark, past the dots of its time), then at the band's left inside it, then against the plot's
 /// right side, then its left (above the dots: event times not read yet); at the band's height first, then lower by half a line at a time (older event times: the
 /// space under the watermark is empty but for late marks), then higher.
-LabelRequest windowLabelCandidates(const QRectF& band, QSizeF size, const QRectF& inside, double gap) {
+/// The gap between a label and its band: the length of the line that ties them (0 when they touch).
+double leaderLength(const QRectF& band, const QRectF& label) {
+    const double dx = std::max({0.0, band.left() - label.right(), label.left() - band.right()});
+    const double dy = std::max({0.0, band.top() - label.bottom(), label.top() - band.bottom()});
+    return std::hypot(dx, dy);
+}
+
+/// The line that ties a label placed away from its band to it: from the band's point nearest the label to
+/// the label's point nearest that.
+QLineF leaderLine(const QRectF& band, const QRectF& label) {
+    const QPointF from(std::clamp(label.center().x(), band.left(), band.right()),
+                       std::clamp(label.center().y(), band.top(), band.bottom()));
+    return {from, QPointF(std::clamp(from.x(), label.left(), label.right()), std::clamp(from.y(), label.top(), label.bottom()))};
+}
+
+LabelRequest windowLabelCandidates(const QRectF& band, QSizeF size, const QRectF& inside, double gap, double maxLeader) {
     LabelRequest q;
     q.size = size;
     const double y0 = band.center().y() - size.height() / 2;
     const double step = size.height() / 2;
     const int down = static_cast<int>(std::max(0.0, (inside.bottom() - y0) / step)) + 1;
     const int up = static_cast<int>(std::max(0.0, (y0 - inside.top()) / step)) + 1;
-    const double xs[] = {band.right() + gap, band.left() + gap, inside.right() - size.width(), inside.left()};
+    const double xs[] = {band.right() + gap, band.left() + gap, band.left() - gap - size.width(),
+                         inside.right() - size.width(), inside.left()};
+    // Near the band only: a place further than `maxLeader` from it would need a long line to say whose
+    // result it is (a busy picture at 1920 px: 34 lines across the hop run); without a place near it the
+    // result takes its short form, or is counted in the note.
+    const auto add = [&](double x, double y) {
+        QRectF r(QPointF(x, y), size);
+        r.moveLeft(std::clamp(r.left(), inside.left(), inside.right() - r.width()));
+        r.moveTop(std::clamp(r.top(), inside.top(), inside.bottom() - r.height()));
+        if (leaderLength(band, r) <= maxLeader) q.candidates.emplace_back(x, y);
+    };
     for (const double x : xs)
         for (int k = 0; k <= down; ++k)
-            q.candidates.emplace_back(x, y0 + k * step);
+            add(x, y0 + k * step);
     for (const double x : xs)
         for (int k = 1; k <= up; ++k)
-            q.candidates.emplace_back(x, y0 - k * step);
+            add(x, y0 - k * step);
     return q;
 }
 } // namespace
@@ -1086,7 +1111,7 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     const QRectF dotsClip = g.plot.adjusted(-dot * 2, -dot * 2, dot * 2, dot * 2);
     const QRectF sideInner = g.side.adjusted(m_theme.px(4), fm.height() * 2 + m_theme.px(4), -m_theme.px(4), 0);
     if (cached) {
-        updateLayers(g, device, dot, pointDot, dotsClip, sideInner, upto);
+        updateLayers(g, device, dot, pointDot, dotsClip, sideInner, std::min<std::uint64_t>(step, o.lastStep()));
         lateShown = m_layers.lates;
         m_layers.plotTiles.blit(p, m_layers.plotImage, m_layers.plotOrigin);
     }
@@ -1129,9 +1154,10 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
             const auto& e = o.elements[i];
             if (!visibleKey(e.key)) continue;
             const QPointF c(g.x(static_cast<double>(e.step)), g.y(e.eventTime, g.plot));
-            if (e.late) ++lateShown;
-            if (!firstDraw(c, e.late ? 2 : 1)) continue;
-            if (e.late) {
+            const bool late = e.lateAt(step); // Flink SQL: from the flush that dropped it on
+            if (late) ++lateShown;
+            if (!firstDraw(c, late ? 2 : 1)) continue;
+            if (late) {
                 p.setBrush(kLate);
                 const double r = dot * 1.6; // late elements stay large: they are what the picture is about
                 p.drawPolygon(QPolygonF({c + QPointF(0, -r), c + QPointF(r, r * 0.8), c + QPointF(-r, r * 0.8)}));
@@ -1268,6 +1294,7 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     // A long run's thousands of fired bands: the latest kMaxWindowLabels (nearest the cursor) are tried.
     const std::size_t firstLabel = labels.size() > kMaxWindowLabels ? labels.size() - kMaxWindowLabels : 0;
     const std::size_t takenBefore = taken.size();
+    const double maxLeader = maxLeaderLines() * fmb.height();
     for (std::size_t li = firstLabel; li < labels.size(); ++li) {
         const auto& [r, band] = labels[li];
         // The widths are measured once per label and font (a million-element run has thousands of fired
@@ -1284,8 +1311,8 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
             if (shortForm && band->brief == band->label) break;
             const double w = (shortForm ? band->briefWidth : band->labelWidth) + m_theme.px(6);
             if (w > inside.width()) continue;
-            place = placeClear(windowLabelCandidates(r, QSizeF(w, fmb.height()), inside, m_theme.px(3)), taken,
-                               inside, covered);
+            place = placeClear(windowLabelCandidates(r, QSizeF(w, fmb.height()), inside, m_theme.px(3), maxLeader),
+                               taken, inside, covered);
             if (place) {
                 brief = shortForm;
                 break;
@@ -1322,15 +1349,17 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         shown.pop_back();
     }
     if (notePlace) taken.push_back(*notePlace);
-    // A result moved away from its band is tied to it by a thin line (under the labels).
+    // A result moved away from its band is tied to it by a thin line (under the labels), at most
+    // maxLeaderLines() label heights long.
+    m_leaders.clear();
     for (const Shown& sh : shown) {
         const QRectF& band = sh.band;
         const QRectF& lr = sh.place;
         if (band.adjusted(-m_theme.px(4), -m_theme.px(4), m_theme.px(4), m_theme.px(4)).intersects(lr)) continue;
-        const QPointF from(band.right(), std::clamp(lr.center().y(), band.top(), band.bottom()));
-        const QPointF to(std::clamp(from.x(), lr.left(), lr.right()), std::clamp(from.y(), lr.top(), lr.bottom()));
+        const QLineF line = leaderLine(band, lr);
         p.setPen(QPen(QColor(kFired.red(), kFired.green(), kFired.blue(), 170), m_theme.px(1)));
-        p.drawLine(from, to);
+        p.drawLine(line);
+        m_leaders.push_back(line);
     }
     for (const Shown& sh : shown) {
         p.setPen(Qt::NoPen);
@@ -1395,9 +1424,11 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         p.setPen(Qt::NoPen);
         p.setBrush(kLate);
         int n = 0;
-        for (std::uint64_t i = 0; i < upto; ++i) {
+        // In the order they were judged late (the element order, but for Flink SQL's flushes).
+        for (const std::uint32_t i : o.lateOrder) {
             const auto& e = o.elements[i];
-            if (!e.late || !visibleKey(e.key)) continue;
+            if (!e.lateAt(step)) break;
+            if (!visibleKey(e.key)) continue;
             const double r = dot * 1.4;
             const double x =
                 inner.left() + r + std::fmod(n * r * 2.6, std::max(r * 2, inner.width() - 2 * r));
@@ -1527,7 +1558,9 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
     const StreamObservation& o = *m_obs;
     const bool same = L.generation == m_generation && L.key == m_key && L.device == device && L.plot == g.plot &&
                       L.clip == clip && L.side == side && L.ymin == g.ymin && L.ymax == g.ymax && L.last == g.last &&
-                      L.dot == dot && L.pointDot == pointDot && o.elements.size() >= L.scanned;
+                      L.dot == dot && L.pointDot == pointDot &&
+                      // (scanned past the last element: the end of input, as long as no element came since)
+                      (o.elements.size() >= L.scanned || o.elements.size() == L.elements);
     const auto apply = [&L](const DotLayers::Stamp& st) {
         // (The sprite's square: centred on the stamp's pixel, `half` on each side.)
         const auto square = [&st](int half) {
@@ -1598,8 +1631,8 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
         L.sideSprites = sprites(L.sideHalf, triangle(dot * 1.4 * s));
     }
     if (L.upto >= upto) return;
-    // Marks already logged (elements scanned before, then a seek back).
-    while (L.logged < L.log.size() && L.log[L.logged].element < upto)
+    // Marks already logged (steps scanned before, then a seek back).
+    while (L.logged < L.log.size() && L.log[L.logged].at <= upto)
         apply(L.log[L.logged++]);
     if (L.scanned >= upto) {
         L.upto = upto;
@@ -1615,37 +1648,61 @@ void StreamCanvas::updateLayers(const Geometry& g, const QTransform& device, dou
     }
     if (none) {
         L.upto = L.scanned = upto;
+        L.elements = o.elements.size();
         return;
     }
     const bool all = m_key.isEmpty();
     const QPointF plotOrigin(L.plotOrigin), sideOrigin(L.sideOrigin);
     const double r = dot * 1.4;
     const double sideSpan = std::max(r * 2, side.width() - 2 * r);
-    const auto logged = [&](std::uint64_t i, QPointF at, std::uint8_t kind) {
+    const auto logged = [&](std::uint64_t i, std::uint64_t s, QPointF at, std::uint8_t kind) {
         const auto [x4, y4] = quarters(at);
-        L.log.push_back({static_cast<std::uint32_t>(i), x4, y4, kind});
+        L.log.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(s), x4, y4, kind});
         apply(L.log.back());
         L.logged = L.log.size();
     };
-    for (std::uint64_t i = L.scanned; i < upto; ++i) {
+    // A late element's marks: its triangle in the plot (once per cell) and its mark in the side output,
+    // whose place follows the count of late elements, as drawn one by one.
+    const auto lateMarks = [&](std::uint64_t i, std::uint64_t s) {
         const auto& e = o.elements[i];
-        if (!all && e.keyId != keyId) continue;
         const QPointF c(g.x(static_cast<double>(e.step)), g.y(e.eventTime, g.plot));
-        if (e.late) {
-            // The side output's mark: its place follows the count of late elements, as drawn one by one.
-            const double x = side.left() + r + std::fmod(static_cast<double>(L.lates) * r * 2.6, sideSpan);
-            const QPointF sc(x, std::clamp(g.y(e.eventTime, g.plot), side.top() + r, side.bottom() - r));
-            logged(i, device.map(sc) - sideOrigin, 2);
-        }
+        const double x = side.left() + r + std::fmod(static_cast<double>(L.lates) * r * 2.6, sideSpan);
+        const QPointF sc(x, std::clamp(g.y(e.eventTime, g.plot), side.top() + r, side.bottom() - r));
+        logged(i, s, device.map(sc) - sideOrigin, 2);
         if (const auto at = markCell(c, g.plot, L.cell, L.cols, L.rows)) {
             std::uint8_t& d = L.drawn[*at];
-            const std::uint8_t bit = e.late ? 2 : 1;
-            if (d & bit) continue;
-            d = static_cast<std::uint8_t>(d | bit);
+            if (d & 2) return;
+            d = static_cast<std::uint8_t>(d | 2);
         }
-        logged(i, device.map(c) - plotOrigin, e.late ? 1 : 0);
+        logged(i, s, device.map(c) - plotOrigin, 1);
+    };
+    // Step by step: the element read at step s (a dot, or its late marks when the engine judged it late
+    // as it arrived), then the elements judged late at s that arrived before (Flink SQL drops a row at the
+    // flush of the local phase, later than its arrival; the end of input, step N + 1, flushes too).
+    const std::size_t n = o.elements.size();
+    std::size_t nextLate = o.lateCountAt(L.scanned);
+    for (std::uint64_t s = L.scanned + 1; s <= upto; ++s) {
+        if (s <= n) {
+            const std::uint64_t i = s - 1;
+            const auto& e = o.elements[i];
+            if ((all || e.keyId == keyId) && !e.lateAt(s)) {
+                const QPointF c(g.x(static_cast<double>(e.step)), g.y(e.eventTime, g.plot));
+                bool fresh = true;
+                if (const auto at = markCell(c, g.plot, L.cell, L.cols, L.rows)) {
+                    std::uint8_t& d = L.drawn[*at];
+                    fresh = !(d & 1);
+                    d = static_cast<std::uint8_t>(d | 1);
+                }
+                if (fresh) logged(i, s, device.map(c) - plotOrigin, 0);
+            }
+        }
+        for (; nextLate < o.lateOrder.size() && o.elements[o.lateOrder[nextLate]].lateStep <= s; ++nextLate) {
+            const std::uint32_t i = o.lateOrder[nextLate];
+            if (all || o.elements[i].keyId == keyId) lateMarks(i, s);
+        }
     }
     L.upto = L.scanned = upto;
+    L.elements = o.elements.size();
 }
 
 const std::vector<stream_observe::WatermarkPoint>& StreamCanvas::operatorHistory() const {

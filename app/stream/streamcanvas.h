@@ -15,6 +15,7 @@
 #include "app/stream/placedtext.h"
 
 #include <QImage>
+#include <QLineF>
 #include <QStringList>
 #include <QTransform>
 #include <QWidget>
@@ -67,6 +68,10 @@ public:
         int fired = 0, labelled = 0, brief = 0, unlabelled = 0;
     };
     const ResultCounts& resultCounts() const { return m_resultCounts; }
+    /// The lines of the last render that tie a result placed away from its band to it: none longer
+    /// than maxLeaderLines() heights of the result's font (tests bound them).
+    const std::vector<QLineF>& leaderLines() const { return m_leaders; }
+    static constexpr double maxLeaderLines() { return 3.0; }
 
 Q_SIGNALS:
     void windowClicked(int index);
@@ -175,21 +180,23 @@ private:
         /// (half + dx/4, half + dy/4).
         std::vector<QImage> dotSprites, lateSprites, sideSprites;
         int dotHalf = 0, lateHalf = 0, sideHalf = 0;
-        std::uint64_t upto = 0;    ///< elements added
+        std::uint64_t upto = 0;    ///< steps added (0..N + 1: the end of input flushes Flink SQL's late rows)
         std::uint64_t lates = 0;   ///< visible late elements among them
         std::uint64_t rebuilds = 0;
-        /// Every mark stamped, in element order, for the elements [0, scanned): a seek back clears the
+        /// Every mark stamped, in step order, for the steps [1, scanned]: a seek back clears the
         /// images and stamps the log's prefix again (the marks a build up to there makes: the first element
         /// to reach a cell does not depend on where the build stops), a few thousand marks instead of a
         /// scan of a million elements; playing forward again stamps the log up to `scanned`, then scans.
         struct Stamp {
             std::uint32_t element = 0;
+            std::uint32_t at = 0;        ///< the step from which it is drawn (arrival, or when judged late)
             std::int32_t x4 = 0, y4 = 0; ///< the centre in quarter device pixels, from the layer's origin
             std::uint8_t kind = 0;       ///< 0: a dot, 1: a late mark in the plot, 2: a side output mark
         };
         std::vector<Stamp> log;
         std::size_t logged = 0; ///< log entries in the images
         std::uint64_t scanned = 0;
+        std::size_t elements = 0; ///< the observation's elements when it was scanned last
     };
     mutable DotLayers m_layers;
     void updateLayers(const Geometry& g, const QTransform& device, double dot, double pointDot, const QRectF& clip,
@@ -226,6 +233,7 @@ public:
 private:
     mutable QStringList m_drawnMarks;
     mutable ResultCounts m_resultCounts;
+    mutable std::vector<QLineF> m_leaders;
 };
 
 } // namespace fluxolab::app

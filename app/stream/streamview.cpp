@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QDir>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
@@ -38,6 +39,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <set>
 
@@ -54,6 +56,9 @@ using Millis = stream::Millis;
 namespace {
 constexpr double kSpeeds[] = {1, 2, 5, 10, 25, 50, 100, 500};
 constexpr double kBaseEventsPerSecond = 4; ///< 1×: four arrivals per second
+
+/// A count for Qt's plural forms (tr(..., nullptr, n): "1 evento", "2 eventos").
+template <class N> int plural(N n) { return n > static_cast<N>(INT_MAX) ? INT_MAX : static_cast<int>(n); }
 
 QString shortTime(Millis t) {
     if (t == stream::kMinTime) return QStringLiteral("−∞");
@@ -643,11 +648,10 @@ QString StreamView::whyText() const {
                 reason = tr("%1: it has not sent any event yet (empty).").arg(who);
                 break;
             case WhyNotFired::Reason::Quiet:
-                reason = tr("%1: it has been silent for the last %2 events while the other partitions kept "
-                            "sending "
-                            "(without withIdleness it still counts).")
-                             .arg(who)
-                             .arg(h.sinceLast);
+                reason = tr("%1: it has been silent for the last %n event(s) while the other partitions kept "
+                            "sending (without withIdleness it still counts).",
+                            nullptr, plural(h.sinceLast))
+                             .arg(who);
                 break;
             case WhyNotFired::Reason::Slow:
                 reason =
@@ -906,28 +910,27 @@ void StreamView::refreshStatus() {
         QString text;
         if (m_obs->hasProcessFunction()) {
             const std::size_t outputs = m_counts.outputs;
-            text = tr("%1 · %2 events · keyed process %3 · %4 outputs")
-                       .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
-                       .arg(events)
-                       .arg(QString::fromStdString(o.processText))
-                       .arg(outputs);
+            // The counts in Qt's plural forms ("1 evento", "2 eventos"), one per part.
+            text = tr("%1 · %2 · keyed process %3 · %4")
+                       .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName(),
+                            tr("%n events", nullptr, plural(events)), QString::fromStdString(o.processText),
+                            tr("%n outputs", nullptr, plural(outputs)));
         } else {
             const std::size_t sent = m_obs->firings.size() - m_counts.duplicates;
-            text = tr("%1 · %2 events · watermark %3 · window %4 · %5 firings · %6 late")
-                       .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName())
-                       .arg(events)
-                       .arg(QString::fromStdString(watermarkText(o.job.watermark)),
-                            QString::fromStdString(windowText(o.job.window)))
-                       .arg(sent)
-                       .arg(m_obs->lates.size());
+            text = tr("%1 · %2 · watermark %3 · window %4 · %5 · %6")
+                       .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName(),
+                            tr("%n events", nullptr, plural(events)),
+                            QString::fromStdString(watermarkText(o.job.watermark)),
+                            QString::fromStdString(windowText(o.job.window)), tr("%n firings", nullptr, plural(sent)),
+                            tr("%n late", nullptr, plural(m_obs->lates.size())));
         }
         if (o.job.checkpointInterval > 0)
             text += QStringLiteral(" · ") + tr("checkpoint every %1").arg(QString::fromStdString(durationText(o.job.checkpointInterval)));
         if (o.crashAt > 0)
-            text += QStringLiteral(" · ") + tr("crash after %1 elements: %2 read again, %3 results emitted twice")
-                                                .arg(o.crashAt)
-                                                .arg(replayed)
-                                                .arg(m_counts.duplicates);
+            text += QStringLiteral(" · ") + tr("crash after %1: %2, %3")
+                                                .arg(tr("%n elements", nullptr, plural(o.crashAt)),
+                                                     tr("%n read again", nullptr, plural(replayed)),
+                                                     tr("%n results emitted twice", nullptr, plural(m_counts.duplicates)));
         if (m_obs->skippedRecords > 0)
             text += QStringLiteral(" · ") + tr("bad lines skipped: %1").arg(m_obs->skippedRecords);
         // Periodic watermarks follow processing time: without arrival times it never advances.
@@ -1039,15 +1042,28 @@ void StreamView::fitKeyLanes() {
     if (total <= 0) return;
     const int chrome = std::max(0, m_details->height() - m_lanes->viewport()->height()); // the tab bar
     // Three lanes, each with as many text lines as fit (3, 2, then 1) in the tabs' height or in up to
-    // 55 % of the whole: the picture keeps at least 45 %.
+    // 55 % of the whole: the picture keeps at least 45 %, and a plot of at least kMinPlotLines lines of
+    // its text (lab 7 at 1366x768 in presentation mode left it ~80 px high): fewer lines or lanes then.
     const int most = std::max(sizes[1], total * 55 / 100);
-    int want = std::min(chrome + m_lanes->heightFor(3, 1), most);
-    for (int lines = 3; lines >= 1; --lines)
-        if (chrome + m_lanes->heightFor(3, lines) <= most) {
-            want = chrome + m_lanes->heightFor(3, lines);
+    const double minPlot = kMinPlotLines * QFontMetricsF(m_canvas->theme().font(9)).height();
+    const auto plotLeft = [&](int tabs) {
+        return m_canvas->plotRect(QSizeF(m_canvas->width(), total - tabs)).height();
+    };
+    // The first of these that fits in `most` and leaves the plot its height. None (1366x768 in
+    // presentation mode with the terminal across the bottom): the share as it is, which shows three lanes.
+    int want = 0, wantLanes = 0;
+    for (const auto& [lanes, lines] : {std::pair{3, 3}, std::pair{3, 2}, std::pair{3, 1}, std::pair{2, 1}, std::pair{1, 1}}) {
+        const int h = chrome + m_lanes->heightFor(lanes, lines);
+        if (h <= most && plotLeft(h) >= minPlot) {
+            want = h;
+            wantLanes = lanes;
             break;
         }
-    if (sizes[1] >= want) return; // room enough already (the default share or the user's)
+    }
+    if (!want || sizes[1] == want) return;
+    // Room enough already (the default share or the user's) while the plot keeps its height; a plot below
+    // it gets what three lanes do not need (never fewer lanes than the share shows).
+    if (sizes[1] > want && (plotLeft(sizes[1]) >= minPlot || wantLanes < 3)) return;
     if (m_sizesBeforeLanes.isEmpty()) m_sizesBeforeLanes = sizes;
     m_pictures->setSizes({total - want, want});
 }

@@ -101,6 +101,10 @@ public:
     /// The why panel's text (its table must fit its width: tests look for a horizontal scroll bar).
     QTextBrowser* whyBrowser() const { return m_whyText; }
 
+    /// The event-time plot's least height beside the key lanes' tab, in lines of the picture's text
+    /// (Theme::font(9)): the lanes give up lines, then lanes, to keep it.
+    static constexpr double kMinPlotLines = 7;
+
     // --- exports, presentation ---
     bool exportPng(const QString& path) const;
     bool exportSvg(const QString& path) const;

@@ -281,7 +281,8 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
     }
     Lab lab;
     lab.source_file = file;
-    v.onlyKeys(root, "", {"$schema", "id", "version", "title", "level", "duration_minutes", "objectives", "cluster", "steps"});
+    v.onlyKeys(root, "", {"$schema", "id", "version", "title", "level", "duration_minutes", "objectives", "cluster", "stream_view",
+                      "steps"});
     lab.id = v.str(root, "", "id", true);
     if (!lab.id.empty() && lab.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
         v.error("/id", LabErrorCode::BadLabId, lab.id);
@@ -308,6 +309,10 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
             lab.brokers = static_cast<std::int32_t>(v.integer(*cl, "/cluster", "brokers", false, 1, 9).value_or(1));
             lab.seed = static_cast<std::uint64_t>(v.integer(*cl, "/cluster", "seed", false, 0).value_or(1));
         }
+    }
+    {
+        std::istringstream words(v.str(root, "", "stream_view", false));
+        for (std::string word; words >> word;) lab.stream_view.push_back(word);
     }
     if (const json* steps = v.member(root, "", "steps", true)) {
         if (!steps->is_array() || steps->empty()) v.error("/steps", LabErrorCode::NotANonEmptyArray);

@@ -65,6 +65,9 @@ struct Lab {
     std::vector<LabText> objectives;
     std::int32_t brokers = 1;
     std::uint64_t seed = 1;
+    /// The run the stream view opens on with the lab (the stream labs): `fluxolab-cli replay`'s
+    /// arguments, the trace first, split at spaces. Empty: the lab is about the cluster view.
+    std::vector<std::string> stream_view;
     std::vector<LabStep> steps;
     std::string source_file;
 };

@@ -250,6 +250,13 @@ bool StreamObservation::channelIdleAt(int subtask, int channel, std::uint64_t st
     return p && p->idle;
 }
 
+std::size_t StreamObservation::lateCountAt(std::uint64_t s) const {
+    return static_cast<std::size_t>(
+        std::partition_point(lateOrder.begin(), lateOrder.end(),
+                             [&](std::uint32_t i) { return elements[i].lateStep <= s; }) -
+        lateOrder.begin());
+}
+
 void StreamObservation::flowAt(Flow& flow, std::uint64_t step) const {
     step = std::min<std::uint64_t>(step, lastStep());
     const auto sized = [](std::vector<std::uint64_t>& v, int n) { return v.size() == static_cast<std::size_t>(n); };
@@ -269,8 +276,9 @@ void StreamObservation::flowAt(Flow& flow, std::uint64_t step) const {
         bump(flow.perPartition, e.partition);
         bump(flow.perSource, e.sourceSubtask);
         bump(flow.perWindowSubtask, e.windowSubtask);
-        if (e.late) ++flow.late;
     }
+    // Late when the engine judged them (Flink SQL: at the flush that dropped them, after their arrival).
+    flow.late = lateCountAt(step);
     // Firings are in step order.
     flow.firings = static_cast<std::uint64_t>(
         std::upper_bound(firings.begin(), firings.end(), step,
@@ -688,6 +696,9 @@ public:
             if (ObservedElement* el = lateElement(e.key, e.a)) {
                 el->late = true;
                 el->watermarkAtArrival = e.c;
+                // Marked at the step the engine dropped it (SQL: the flush, not the arrival).
+                el->lateStep = std::max(step, el->step);
+                o.lateOrder.push_back(static_cast<std::uint32_t>(el - o.elements.data()));
             }
             break;
         default:
@@ -872,6 +883,7 @@ public:
         el.step = o.elements.size() + 1;
         el.windowSubtask = static_cast<std::int32_t>(keyToSubtask(el.key, o.options.job.parallelism, maxParallelism));
         el.late = false;
+        el.lateStep = 0;
         el.watermarkAtArrival = kMinTime;
         el.keyId = o.intern(el.key);
         o.elements.push_back(std::move(el));

@@ -69,6 +69,11 @@ struct ObservedElement {
     std::int32_t windowSubtask = 0; ///< the window subtask its key goes to (keyBy)
     bool late = false;                            ///< routed to the late side output (or dropped)
     Millis watermarkAtArrival = stream::kMinTime; ///< operator watermark when it was late
+    /// The step at which the engine judged it late (its element_late): its own step for the DataStream
+    /// window operator; for Flink SQL the step whose flush of the local phase dropped it, later.
+    std::uint64_t lateStep = 0;
+    /// Late (routed to the side output or dropped) by step `s`.
+    bool lateAt(std::uint64_t s) const { return late && lateStep <= s; }
     std::uint64_t line = 0;                       ///< line in the trace
     bool replayed = false; ///< read again after a crash (the sources rewound to the checkpoint)
     std::uint32_t keyId = 0; ///< the key's id in StreamObservation::strings
@@ -202,6 +207,11 @@ public:
     std::vector<ObservedWindow> windows;
     std::vector<FiringLine> firings; ///< firing order
     std::vector<stream::LateRecord> lates;
+    /// The late elements (indices in `elements`) in the order the engine judged them late: their
+    /// lateStep never decreases along it.
+    std::vector<std::uint32_t> lateOrder;
+    /// The late elements judged late by step `s` (a prefix of lateOrder).
+    std::size_t lateCountAt(std::uint64_t s) const;
     std::uint64_t lateDropped = 0;
     std::uint64_t skippedRecords = 0;
     std::vector<std::string> skippedMessages;

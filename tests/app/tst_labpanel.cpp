@@ -3,6 +3,7 @@
 #include "app/core/application.h"
 #include "app/terminal/clihost.h"
 #include "app/labs/labpanel.h"
+#include "app/stream/streamview.h"
 #include "app/core/language.h"
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
@@ -679,6 +680,56 @@ void LabPanelTest::streamLabsCanBeFinishedFromThePanelAlone() {
     // The terminal shows the replay's output as fluxolab-cli prints it.
     const QString shown = w->terminalPanel()->currentConsole()->toPlainText();
     QVERIFY2(shown.contains(QStringLiteral("SUMMARY,events=")), qPrintable(shown.right(400)));
+}
+
+void LabPanelTest::streamLabsOpenOnTheStreamView() {
+    // The trace each stream lab's file names, and what its run has (a process function, checkpoints).
+    struct Expected {
+        QString lab, trace;
+        bool process, checkpoints;
+    };
+    const Expected expected[] = {{kLab4, QStringLiteral("cliques_do_site.csv"), false, false},
+                                 {kLab5, QStringLiteral("cliques_do_site.csv"), false, false},
+                                 {kLab6, QStringLiteral("atividade_app.csv"), true, false},
+                                 {kLab7, QStringLiteral("sensores_iot.csv"), false, true}};
+    const auto shows = [](MainWindow* w, const Expected& e) {
+        QCOMPARE(w->currentView(), MainWindow::View::Stream);
+        const auto* obs = w->streamView()->observation();
+        QVERIFY(obs);
+        QVERIFY2(QString::fromStdString(obs->traceName).endsWith(e.trace), obs->traceName.c_str());
+        QVERIFY(obs->elements.size() > 10);
+        QCOMPARE(obs->hasProcessFunction(), e.process);
+        QCOMPARE(obs->options.job.checkpointInterval > 0, e.checkpoints);
+        QCOMPARE(obs->options.trace.keyField, e.lab == kLab6 ? std::string("utilizador")
+                                              : e.lab == kLab7 ? std::string("sensor")
+                                                               : std::string("pagina"));
+    };
+    {
+        auto w = makeWindow();
+        QCOMPARE(w->currentView(), MainWindow::View::Cluster);
+        for (const Expected& e : expected) {
+            QVERIFY(w->labPanel()->loadLab(e.lab)); // as the Labs menu's combo does
+            shows(w.get(), e);
+            if (QTest::currentTestFailed()) return;
+        }
+        // A Kafka lab after them: its cluster in front, not the stream run of the lab before.
+        QVERIFY(w->labPanel()->loadLab(kLab1));
+        QCOMPARE(w->currentView(), MainWindow::View::Cluster);
+        QVERIFY(w->labPanel()->streamViewArgs().isEmpty());
+        // --lab at start.
+        Options options;
+        options.lab = kLab6;
+        QString error;
+        QVERIFY2(openLabOption(*w, options, &error), qPrintable(error));
+        shows(w.get(), expected[2]);
+    }
+    // Reopened after a restart of the app (labs/current is lab 7 now).
+    QVERIFY(makeWindow()->labPanel()->loadLab(kLab7));
+    auto w = makeWindow();
+    QCOMPARE(w->currentView(), MainWindow::View::Cluster);
+    QVERIFY(w->labPanel()->reopenLastLab());
+    QCOMPARE(w->labPanel()->currentLabId(), kLab7);
+    shows(w.get(), expected[3]);
 }
 
 void LabPanelTest::labs1And2CanBeFinishedFromThePanelAlone_data() {

@@ -37,4 +37,6 @@ private Q_SLOTS:
     void whyPanelAndKeyLanesFitBesideTheLabPanel();
     void whyPanelBesideLeavesThePipelineWhole();
     void mergedSessionWindowsStopWhereTheyWereMerged();
+    /// "1 atrasado", "0 janelas abertas": the counts in Qt's plural forms, pt_PT and en.
+    void countsReadInTheirPluralForms();
 };

@@ -7,6 +7,7 @@
 #include "labs/shell/script_runner.h"
 #include "labs/shell/shell_parser.h"
 #include "labs/backend/sim_backend.h"
+#include "labs/stream_observe/stream_observation.h"
 #include "sim/cluster.h"
 #include "sim/timeline.h"
 
@@ -483,6 +484,48 @@ TEST_SUITE("labs/engine") {
                                       "alphanumerics, '.', '_' and '-'");
         CHECK(r2.errors[1].path == "/steps/0/setup/1/topic");
         CHECK(r2.errors[1].message == "Topic name is invalid: '..' is not allowed");
+    }
+
+    TEST_CASE("a stream lab names the run the Stream view opens on - its first command - a Kafka lab none") {
+        const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
+        REQUIRE(cat.labs.size() == 7);
+        int streamLabs = 0;
+        for (const Lab& lab : cat.labs) {
+            CAPTURE(lab.id);
+            bool stream = false;
+            for (const LabStep& st : lab.steps) stream = stream || st.check.type.rfind("stream_", 0) == 0 ||
+                                                          std::any_of(st.check.children.begin(), st.check.children.end(),
+                                                                      [](const Check& c) { return c.type.rfind("stream_", 0) == 0; });
+            if (!stream) {
+                CHECK(lab.stream_view.empty());
+                continue;
+            }
+            ++streamLabs;
+            REQUIRE_FALSE(lab.stream_view.empty());
+            // The first step's command, as its instructions show it.
+            const std::string& text = lab.steps.front().instructions.pt;
+            const auto at = text.find("fluxolab-cli replay ");
+            REQUIRE(at != std::string::npos);
+            std::istringstream command(text.substr(at + 20, text.find('\n', at) - at - 20));
+            std::vector<std::string> words;
+            for (std::string w; command >> w;) words.push_back(w);
+            CHECK(lab.stream_view == words);
+            // A run replay accepts, on a trace it finds.
+            std::string trace;
+            fluxolab::stream_observe::RunOptions options;
+            const auto problem = fluxolab::stream_observe::runOptionsFromReplay(lab.stream_view, kSrc, trace, options);
+            CHECK_FALSE(problem.has_value());
+            const auto run = fluxolab::stream_observe::observeTrace(trace, options);
+            REQUIRE(static_cast<bool>(run.observation));
+            CHECK(run.observation->elements.size() > 10);
+        }
+        CHECK(streamLabs == 4);
+        auto bad = parseLab(R"({"id":"a","version":1,"title":{"pt":"t"},"level":"beginner","duration_minutes":5,
+            "objectives":[{"pt":"o"}],"stream_view":["x.csv"],"steps":[{"id":"s","title":{"pt":"t"},"instructions":{"pt":"i"},
+            "explanation":{"pt":"e"},"check":{"type":"topic_exists","topic":"t"}}]})", "s.json");
+        REQUIRE_FALSE(bad.errors.empty());
+        CHECK(bad.errors[0].path == "/stream_view");
+        CHECK(bad.errors[0].code == LabErrorCode::NotAString);
     }
 
     TEST_CASE("malformed labs give file - path and problem - never a crash") {

@@ -356,3 +356,76 @@ TEST_CASE("sql journal: a window is created by its first row, a row late for it 
         "window_fired@10000,20000",   "window_purged@10000,20000"};
     CHECK(seen == expected);
 }
+
+TEST_CASE("sql journal at parallelism 2..4: every fired window created first on its subtask and purged, "
+          "one element_late per dropped row") {
+    // The same properties as at parallelism 1, with the rows spread over 4 partitions read by 2..4 source
+    // subtasks and the keys over the window subtasks (key groups): a window is (subtask, key, start, end),
+    // created once on the subtask its key goes to, fired there after it was created, purged as it fires;
+    // the journal's late rows are the ones replay prints, and the results equal replay's without a journal.
+    for (int parallelism = 2; parallelism <= 4; ++parallelism) {
+        for (const auto& [kind, size, step] : {std::tuple{WindowKind::Tumble, Millis{10000}, Millis{0}},
+                                               std::tuple{WindowKind::Hop, Millis{10000}, Millis{5000}},
+                                               std::tuple{WindowKind::Cumulate, Millis{20000}, Millis{5000}}}) {
+            for (unsigned seed = 1; seed <= 20; ++seed) {
+                CAPTURE(parallelism);
+                CAPTURE(static_cast<int>(kind));
+                CAPTURE(seed);
+                JobSpec spec = sqlJob(5000, window(kind, size, step), AggKind::Count);
+                spec.parallelism = parallelism;
+                spec.partitions = 4;
+                auto rows = lateRows(seed, 300);
+                for (std::size_t i = 0; i < rows.size(); ++i)
+                    rows[i].partition = static_cast<std::int32_t>((i * 7 + seed) % 4);
+                std::multiset<std::pair<std::string, Millis>> late, journaled;
+                std::multiset<std::tuple<int, std::string, Millis, Millis>> fired;
+                JobOutput out;
+                out.onFiring = [&](const Firing& f) {
+                    fired.emplace(keyToSubtask(f.key, parallelism, defaultMaxParallelism(parallelism)), f.key,
+                                  f.start, f.end);
+                };
+                out.onLate = [&](const LateRecord& l) { late.insert({l.key, l.eventTime}); };
+                StreamJournal journal;
+                StreamJob job(spec, out, &journal);
+                for (const auto& e : rows)
+                    job.process(e);
+                job.finish();
+                const Result plain = run(spec, rows);
+                CHECK(plain.lines.size() == fired.size() + late.size());
+
+                std::set<std::tuple<int, std::string, Millis, Millis>> open;
+                std::multiset<std::tuple<int, std::string, Millis, Millis>> created, firedJournal, purged;
+                for (const StreamEvent& e : journal.events()) {
+                    const auto w = std::make_tuple(static_cast<int>(e.subtask), e.key, e.a, e.b);
+                    switch (e.kind) {
+                    case StreamEventKind::ElementLate:
+                        journaled.insert({e.key, e.a});
+                        break;
+                    case StreamEventKind::WindowCreated:
+                        CHECK_MESSAGE(open.insert(w).second, e.key, " [", e.a, ",", e.b, ") on ", e.subtask);
+                        created.insert(w);
+                        // On the subtask its key goes to (keyBy), not on the source subtask that read it.
+                        CHECK(e.subtask == keyToSubtask(e.key, parallelism, defaultMaxParallelism(parallelism)));
+                        break;
+                    case StreamEventKind::WindowFired:
+                        CHECK_MESSAGE(open.count(w) == 1, e.key, " [", e.a, ",", e.b, ") on ", e.subtask);
+                        firedJournal.insert(w);
+                        break;
+                    case StreamEventKind::WindowPurged:
+                        CHECK(open.erase(w) == 1);
+                        purged.insert(w);
+                        break;
+                    default:
+                        break;
+                    }
+                }
+                CHECK(late.size() > 0);
+                CHECK(journaled == late);
+                CHECK(open.empty());
+                CHECK(firedJournal == fired);
+                CHECK(purged == fired);
+                CHECK(created == fired);
+            }
+        }
+    }
+}
