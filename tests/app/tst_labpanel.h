@@ -27,6 +27,8 @@ private Q_SLOTS:
     void lab3CanBeFinishedFromThePanelAlone();
     void streamLabsCanBeFinishedFromThePanelAlone_data();
     void streamLabsCanBeFinishedFromThePanelAlone();
+    void stepInProgressSaysWhatItWaitsFor_data();
+    void stepInProgressSaysWhatItWaitsFor();
     void labs1And2CanBeFinishedFromThePanelAlone_data();
     void labs1And2CanBeFinishedFromThePanelAlone();
     /// Only with FLUXOLAB_SHOTS_DIR set: each lab's completed state at 1366x768 and 1920x1080, pt_PT and en.

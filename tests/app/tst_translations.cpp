@@ -340,7 +340,8 @@ void TranslationsTest::everyLabFileErrorIsInTheUiLanguage() {
                                   Code::UnknownProperty,  Code::UnknownCheckType,  Code::CheckNeedsField,
                                   Code::UnknownSetupAction, Code::BadLabId,        Code::BadLevel,
                                   Code::DuplicateStepId,  Code::InvalidTopicName,  Code::UnknownGroupState,
-                                  Code::UnknownCommandKind, Code::CommandRunState, Code::BadFiring};
+                                  Code::UnknownCommandKind, Code::CommandRunState, Code::BadFiring,
+                                  Code::MissingTranslation};
     const QSet<Code> withDetail = {Code::NotValidJson, Code::CannotListDirectory, Code::InvalidTopicName,
                                    Code::ReplicationFactorUnreachable};
     static const QRegularExpression english(
