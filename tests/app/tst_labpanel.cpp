@@ -713,6 +713,9 @@ void LabPanelTest::stepInProgressSaysWhatItWaitsFor() {
     // With FLUXOLAB_SHOTS_DIR: the reason line at 1366x768 and 1920x1080, normal and presentation mode.
     if (const QString dir = qEnvironmentVariable("FLUXOLAB_SHOTS_DIR"); !dir.isEmpty()) {
         QDir().mkpath(dir);
+        lab->setFolded(false); // typing in the terminal folded it to the step's heading
+        QCoreApplication::processEvents();
+        QVERIFY(!lab->isFolded());
         for (const bool presentation : {false, true}) {
             w->setPresentation(presentation);
             for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
