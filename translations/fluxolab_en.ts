@@ -806,6 +806,14 @@
         <source>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3; the first on partition %4): the producer gave them up</source>
         <translation>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3; the first on partition %4): the producer gave them up</translation>
     </message>
+    <message>
+        <source>--source is &quot;%1&quot;; it must be bounded or open</source>
+        <translation>--source is &quot;%1&quot;; it must be bounded or open</translation>
+    </message>
+    <message>
+        <source>no &quot;%1&quot; text: every text a student reads must be given in &quot;pt&quot; and &quot;en&quot;, neither empty</source>
+        <translation>no &quot;%1&quot; text: every text a student reads must be given in &quot;pt&quot; and &quot;en&quot;, neither empty</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -2512,6 +2520,122 @@
         <source>Unfold the lab panel: the step&apos;s instructions, the list of steps and the hints</source>
         <translation>Unfold the lab panel: the step&apos;s instructions, the list of steps and the hints</translation>
     </message>
+    <message>
+        <source>Not yet: %1</source>
+        <translation>Not yet: %1</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation>expected %1</translation>
+    </message>
+    <message>
+        <source>expected %1 to %2</source>
+        <translation>expected %1 to %2</translation>
+    </message>
+    <message>
+        <source>expected at least %1</source>
+        <translation>expected at least %1</translation>
+    </message>
+    <message>
+        <source>expected at most %1</source>
+        <translation>expected at most %1</translation>
+    </message>
+    <message>
+        <source>the topic %1 does not exist</source>
+        <translation>the topic %1 does not exist</translation>
+    </message>
+    <message>
+        <source>the topic %1 has %2 partition(s) and replication factor %3</source>
+        <translation>the topic %1 has %2 partition(s) and replication factor %3</translation>
+    </message>
+    <message>
+        <source>the topic %1 still exists</source>
+        <translation>the topic %1 still exists</translation>
+    </message>
+    <message>
+        <source>the group %1 does not exist</source>
+        <translation>the group %1 does not exist</translation>
+    </message>
+    <message>
+        <source>the group %1 is %2 with %3 member(s)</source>
+        <translation>the group %1 is %2 with %3 member(s)</translation>
+    </message>
+    <message>
+        <source>the group %1 has no committed offset on %2 (LAG is -)</source>
+        <translation>the group %1 has no committed offset on %2 (LAG is -)</translation>
+    </message>
+    <message>
+        <source>no committed offset for %1</source>
+        <translation>no committed offset for %1</translation>
+    </message>
+    <message>
+        <source>the committed offset of %1 is %2</source>
+        <translation>the committed offset of %1 is %2</translation>
+    </message>
+    <message>
+        <source>no record with key %1 in %2</source>
+        <translation>no record with key %1 in %2</translation>
+    </message>
+    <message>
+        <source>the key %1 is in partition %2 of %3</source>
+        <translation>the key %1 is in partition %2 of %3</translation>
+    </message>
+    <message>
+        <source>lag of %1 on %2</source>
+        <translation>lag of %1 on %2</translation>
+    </message>
+    <message>
+        <source>records in %1</source>
+        <translation>records in %1</translation>
+    </message>
+    <message>
+        <source>successful %1 commands in this step</source>
+        <translation>successful %1 commands in this step</translation>
+    </message>
+    <message>
+        <source>firings of the window at %1 of key %2</source>
+        <translation>firings of the window at %1 of key %2</translation>
+    </message>
+    <message>
+        <source>successful %1 runs in this step</source>
+        <translation>successful %1 runs in this step</translation>
+    </message>
+    <message>
+        <source>late elements</source>
+        <translation>late elements</translation>
+    </message>
+    <message>
+        <source>late elements of key %1</source>
+        <translation>late elements of key %1</translation>
+    </message>
+    <message>
+        <source>alerts for %1</source>
+        <translation>alerts for %1</translation>
+    </message>
+    <message>
+        <source>same results after the restore; DUPLICATE lines</source>
+        <translation>same results after the restore; DUPLICATE lines</translation>
+    </message>
+    <message>
+        <source>no successful %1 in this step yet</source>
+        <translation>no successful %1 in this step yet</translation>
+    </message>
+    <message>
+        <source>no successful %1 without --crash-at in this lab to compare with</source>
+        <translation>no successful %1 without --crash-at in this lab to compare with</translation>
+    </message>
+    <message>
+        <source>the run with --crash-at and the run without it have different results</source>
+        <translation>the run with --crash-at and the run without it have different results</translation>
+    </message>
+    <message>
+        <source>the run with --crash-at and the run without it differ in other options</source>
+        <translation>the run with --crash-at and the run without it differ in other options</translation>
+    </message>
+    <message>
+        <source>something this step must not have is there</source>
+        <translation>something this step must not have is there</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::MainWindow</name>
@@ -4154,6 +4278,14 @@ Line %2: %3</translation>
             <numerusform>%1: it has been silent for the last %n event while the other partitions kept sending (without withIdleness it still counts).</numerusform>
             <numerusform>%1: it has been silent for the last %n events while the other partitions kept sending (without withIdleness it still counts).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the time %1 is neither epoch milliseconds (an integer, e.g. %2) nor a date-time (%3, or ISO-8601 e.g. %4); --time-format epoch-s reads epoch seconds</source>
+        <translation>the time %1 is neither epoch milliseconds (an integer, e.g. %2) nor a date-time (%3, or ISO-8601 e.g. %4); --time-format epoch-s reads epoch seconds</translation>
+    </message>
+    <message>
+        <source>the time %1 is a number, but --time-format iso|sql expects a date-time (%2 or ISO-8601); epoch times need --time-format epoch-ms, epoch-s or auto</source>
+        <translation>the time %1 is a number, but --time-format iso|sql expects a date-time (%2 or ISO-8601); epoch times need --time-format epoch-ms, epoch-s or auto</translation>
     </message>
 </context>
 <context>

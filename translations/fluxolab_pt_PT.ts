@@ -806,6 +806,14 @@
         <source>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3; the first on partition %4): the producer gave them up</source>
         <translation>%1 registo(s) do traço não foram entregues ao tópico &quot;%2&quot; (Kafka: %3; o primeiro na partição %4): o produtor desistiu deles</translation>
     </message>
+    <message>
+        <source>--source is &quot;%1&quot;; it must be bounded or open</source>
+        <translation>--source é &quot;%1&quot;; tem de ser bounded ou open</translation>
+    </message>
+    <message>
+        <source>no &quot;%1&quot; text: every text a student reads must be given in &quot;pt&quot; and &quot;en&quot;, neither empty</source>
+        <translation>falta o texto &quot;%1&quot;: cada texto que o aluno lê tem de existir em &quot;pt&quot; e em &quot;en&quot;, nenhum vazio</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -2514,6 +2522,122 @@
         <source>Unfold the lab panel: the step&apos;s instructions, the list of steps and the hints</source>
         <translation>Desdobrar o painel do laboratório: as instruções do passo, a lista de passos e as dicas</translation>
     </message>
+    <message>
+        <source>Not yet: %1</source>
+        <translation>Ainda não: %1</translation>
+    </message>
+    <message>
+        <source>expected %1</source>
+        <translation>esperado %1</translation>
+    </message>
+    <message>
+        <source>expected %1 to %2</source>
+        <translation>esperado de %1 a %2</translation>
+    </message>
+    <message>
+        <source>expected at least %1</source>
+        <translation>esperado pelo menos %1</translation>
+    </message>
+    <message>
+        <source>expected at most %1</source>
+        <translation>esperado no máximo %1</translation>
+    </message>
+    <message>
+        <source>the topic %1 does not exist</source>
+        <translation>o tópico %1 não existe</translation>
+    </message>
+    <message>
+        <source>the topic %1 has %2 partition(s) and replication factor %3</source>
+        <translation>o tópico %1 tem %2 partição(ões) e fator de replicação %3</translation>
+    </message>
+    <message>
+        <source>the topic %1 still exists</source>
+        <translation>o tópico %1 ainda existe</translation>
+    </message>
+    <message>
+        <source>the group %1 does not exist</source>
+        <translation>o grupo %1 não existe</translation>
+    </message>
+    <message>
+        <source>the group %1 is %2 with %3 member(s)</source>
+        <translation>o grupo %1 está %2 com %3 membro(s)</translation>
+    </message>
+    <message>
+        <source>the group %1 has no committed offset on %2 (LAG is -)</source>
+        <translation>o grupo %1 não tem offset confirmado em %2 (LAG é -)</translation>
+    </message>
+    <message>
+        <source>no committed offset for %1</source>
+        <translation>não há offset confirmado para %1</translation>
+    </message>
+    <message>
+        <source>the committed offset of %1 is %2</source>
+        <translation>o offset confirmado de %1 é %2</translation>
+    </message>
+    <message>
+        <source>no record with key %1 in %2</source>
+        <translation>nenhum registo com a chave %1 em %2</translation>
+    </message>
+    <message>
+        <source>the key %1 is in partition %2 of %3</source>
+        <translation>a chave %1 está na partição %2 de %3</translation>
+    </message>
+    <message>
+        <source>lag of %1 on %2</source>
+        <translation>lag de %1 em %2</translation>
+    </message>
+    <message>
+        <source>records in %1</source>
+        <translation>registos em %1</translation>
+    </message>
+    <message>
+        <source>successful %1 commands in this step</source>
+        <translation>comandos %1 bem-sucedidos neste passo</translation>
+    </message>
+    <message>
+        <source>firings of the window at %1 of key %2</source>
+        <translation>disparos da janela em %1 da chave %2</translation>
+    </message>
+    <message>
+        <source>successful %1 runs in this step</source>
+        <translation>execuções bem-sucedidas de %1 neste passo</translation>
+    </message>
+    <message>
+        <source>late elements</source>
+        <translation>elementos atrasados</translation>
+    </message>
+    <message>
+        <source>late elements of key %1</source>
+        <translation>elementos atrasados da chave %1</translation>
+    </message>
+    <message>
+        <source>alerts for %1</source>
+        <translation>alertas para %1</translation>
+    </message>
+    <message>
+        <source>same results after the restore; DUPLICATE lines</source>
+        <translation>mesmos resultados depois da recuperação; linhas DUPLICATE</translation>
+    </message>
+    <message>
+        <source>no successful %1 in this step yet</source>
+        <translation>ainda nenhuma execução bem-sucedida de %1 neste passo</translation>
+    </message>
+    <message>
+        <source>no successful %1 without --crash-at in this lab to compare with</source>
+        <translation>nenhuma execução bem-sucedida de %1 sem --crash-at neste laboratório, para comparar</translation>
+    </message>
+    <message>
+        <source>the run with --crash-at and the run without it have different results</source>
+        <translation>a execução com --crash-at e a execução sem ele têm resultados diferentes</translation>
+    </message>
+    <message>
+        <source>the run with --crash-at and the run without it differ in other options</source>
+        <translation>a execução com --crash-at e a execução sem ele diferem noutras opções</translation>
+    </message>
+    <message>
+        <source>something this step must not have is there</source>
+        <translation>existe algo que este passo não pode ter</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::MainWindow</name>
@@ -4156,6 +4280,14 @@ Linha %2: %3</translation>
             <numerusform>%1: está calada há %n evento enquanto as outras partições continuam a enviar (sem withIdleness continua a contar).</numerusform>
             <numerusform>%1: está calada há %n eventos enquanto as outras partições continuam a enviar (sem withIdleness continua a contar).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the time %1 is neither epoch milliseconds (an integer, e.g. %2) nor a date-time (%3, or ISO-8601 e.g. %4); --time-format epoch-s reads epoch seconds</source>
+        <translation>o tempo %1 não é milissegundos desde a época (um inteiro, p. ex. %2) nem uma data e hora (%3, ou ISO-8601 p. ex. %4); --time-format epoch-s lê segundos desde a época</translation>
+    </message>
+    <message>
+        <source>the time %1 is a number, but --time-format iso|sql expects a date-time (%2 or ISO-8601); epoch times need --time-format epoch-ms, epoch-s or auto</source>
+        <translation>o tempo %1 é um número, mas --time-format iso|sql espera uma data e hora (%2 ou ISO-8601); tempos desde a época precisam de --time-format epoch-ms, epoch-s ou auto</translation>
     </message>
 </context>
 <context>

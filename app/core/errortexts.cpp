@@ -145,6 +145,8 @@ QString ErrorTexts::labReason(const labs::LabError& e) {
     case Code::OutOfRange: return tr("must be between %1 and %2").arg(QString::number(e.low), QString::number(e.high));
     case Code::NotALabText: return tr("expected an object with the texts \"pt\" and \"en\"");
     case Code::UnknownLanguage: return tr("unknown language \"%1\" (use \"pt\" and \"en\")").arg(v);
+    case Code::MissingTranslation:
+        return tr("no \"%1\" text: every text a student reads must be given in \"pt\" and \"en\", neither empty").arg(v);
     case Code::UnknownProperty: return tr("the property \"%1\" does not exist here (a typo?)").arg(v);
     case Code::CheckNotAnObject: return tr("a check must be an object");
     case Code::ChecksTooDeep: return tr("checks are nested too deeply (at most %1 levels)").arg(QString::number(e.high));
@@ -303,6 +305,7 @@ QString ErrorTexts::replayError(const labs::ReplayError& e) {
     case C::BadFormat: reason = tr("--format is \"%1\"; it must be csv or jsonl").arg(v); break;
     case C::BadDelimiter: reason = tr("--delimiter is \"%1\"; it must be ',' or ';'").arg(v); break;
     case C::BadOnError: reason = tr("--on-error is \"%1\"; it must be fail or skip").arg(v); break;
+    case C::BadSource: reason = tr("--source is \"%1\"; it must be bounded or open").arg(v); break;
     case C::MissingTrace: reason = tr("the trace file to read is missing"); break;
     case C::ProcessAndWindow: reason = tr("--process and --window exclude each other: give one of them"); break;
     case C::IdleTimeoutZero:

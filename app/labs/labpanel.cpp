@@ -638,7 +638,10 @@ void LabPanel::update() {
     const std::size_t before = m_engine->currentStep();
     const bool wasFolded = isFolded();
     const auto passed = m_engine->update(m_host->history());
-    if (!passed.empty()) {
+    if (passed.empty()) {
+        // The step is still in progress: its reason line may have changed with this command.
+        if (m_selected == static_cast<int>(before)) renderStep();
+    } else {
         m_host->syncViews(); // the next step's setup may have changed the cluster
         save();
         // Follow the student to the next step, unless they were reading another one.
@@ -748,6 +751,53 @@ void LabPanel::fitStepList() {
     m_steps->scrollToItem(m_steps->item(row), QAbstractItemView::EnsureVisible);
 }
 
+QString LabPanel::checkReasonText(const labs::CheckResult& r) {
+    using R = labs::CheckReason;
+    const auto arg = [&](std::size_t i) { return i < r.args.size() ? QString::fromStdString(r.args[i]) : QString(); };
+    const auto code = [&](std::size_t i) { return QStringLiteral("`%1`").arg(arg(i)); };
+    // A count: the found value, then what the lab expects (the last four arguments).
+    const auto count = [&](const QString& what) {
+        const std::size_t n = r.args.size();
+        if (n < 4) return what;
+        const QString v = arg(n - 4), eq = arg(n - 3), lo = arg(n - 2), hi = arg(n - 1);
+        const QString expected = !eq.isEmpty()                     ? tr("expected %1").arg(eq)
+                                 : !lo.isEmpty() && !hi.isEmpty() ? tr("expected %1 to %2").arg(lo, hi)
+                                 : !lo.isEmpty()                  ? tr("expected at least %1").arg(lo)
+                                 : !hi.isEmpty()                  ? tr("expected at most %1").arg(hi)
+                                                                  : QString();
+        return what + QStringLiteral(": ") + v + (expected.isEmpty() ? QString() : QStringLiteral(", ") + expected);
+    };
+    switch (r.reason) {
+    case R::None: return {};
+    case R::TopicMissing: return tr("the topic %1 does not exist").arg(code(0));
+    case R::TopicShape: return tr("the topic %1 has %2 partition(s) and replication factor %3").arg(code(0), arg(1), arg(2));
+    case R::TopicExists: return tr("the topic %1 still exists").arg(code(0));
+    case R::GroupMissing: return tr("the group %1 does not exist").arg(code(0));
+    case R::GroupIs: return tr("the group %1 is %2 with %3 member(s)").arg(code(0), arg(1), arg(2));
+    case R::GroupNoCommit: return tr("the group %1 has no committed offset on %2 (LAG is -)").arg(code(0), code(1));
+    case R::NoCommittedOffset: return tr("no committed offset for %1").arg(code(0));
+    case R::CommittedOffsetIs: return tr("the committed offset of %1 is %2").arg(code(0), arg(1));
+    case R::NoRecordWithKey: return tr("no record with key %1 in %2").arg(code(0), code(1));
+    case R::KeyInPartition: return tr("the key %1 is in partition %2 of %3").arg(code(0), arg(1), code(2));
+    case R::LagIs: return count(tr("lag of %1 on %2").arg(code(0), code(1)));
+    case R::RecordCountIs: return count(tr("records in %1").arg(code(0)));
+    case R::CommandsRun: return count(tr("successful %1 commands in this step").arg(code(0)));
+    case R::WindowFirings: return count(tr("firings of the window at %1 of key %2").arg(arg(1), code(0)));
+    case R::StreamRuns: return count(tr("successful %1 runs in this step").arg(code(0)));
+    case R::LateElements:
+        return count(arg(0).isEmpty() ? tr("late elements") : tr("late elements of key %1").arg(code(0)));
+    case R::AlertsFor: return count(tr("alerts for %1").arg(code(0)));
+    case R::RecoveredDuplicates: return count(tr("same results after the restore; DUPLICATE lines"));
+    case R::NoRun: return tr("no successful %1 in this step yet").arg(code(0));
+    case R::NoCrashRun: return tr("no successful %1 in this step yet").arg(code(0));
+    case R::NoCleanRun: return tr("no successful %1 without --crash-at in this lab to compare with").arg(code(0));
+    case R::RecoveredDiffers: return tr("the run with --crash-at and the run without it have different results");
+    case R::RecoveredOptionsDiffer: return tr("the run with --crash-at and the run without it differ in other options");
+    case R::NegatedHolds: return tr("something this step must not have is there");
+    }
+    return {};
+}
+
 QString LabPanel::instructionsMarkdown(const std::string& markdown) {
     // Fenced blocks become one link per line: a click copies that command into the terminal.
     const QString text = shown(markdown);
@@ -801,6 +851,17 @@ void LabPanel::renderStep() {
                            QStringLiteral("*\n\n")
         : cur ? QStringLiteral("*") + tr("In progress: checked after every command") + QStringLiteral("*\n\n")
               : QStringLiteral("*") + tr("Not reached yet") + QStringLiteral("*\n\n");
+    // Once the student has run a command in this step: what the check still waits for (the reason
+    // fluxolab-cli's lab check prints, in the UI language), under the status line.
+    if (cur && !ok && !m_remote && m_engine) {
+        const auto& history = m_host->history();
+        const auto index = static_cast<std::size_t>(m_selected);
+        if (history.size() > m_engine->stepHistoryStart(index)) {
+            const QString why = checkReasonText(m_engine->evaluate(index, history));
+            if (!why.isEmpty())
+                md += QStringLiteral("*") + tr("Not yet: %1").arg(why) + QStringLiteral("*\n\n");
+        }
+    }
     md += instructionsMarkdown(step.instructions.get(lang()));
     const int revealed = hintsRevealed(m_selected);
     for (int i = 0; i < revealed && i < static_cast<int>(step.hints.size()); ++i)

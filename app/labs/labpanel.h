@@ -63,6 +63,9 @@ public:
     /// A command as the instructions show it: it never wraps inside an option or between an option
     /// and its value (no-break spaces and word joiners; copying gives the plain command back).
     static QString nonBreakingCommand(const QString& command);
+    /// Why a check does not pass yet, in the UI language ("no successful 'fluxolab-cli replay ...' in
+    /// this step", "alerts for 'rui': 2, expected 0"); empty when the check gives no reason.
+    static QString checkReasonText(const labs::CheckResult& result);
     QString currentLabId() const;
     /// The open lab's stream run (Lab::stream_view: `fluxolab-cli replay`'s arguments, the trace
     /// first); empty without a lab or for a lab about the cluster view.

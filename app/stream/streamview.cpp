@@ -405,7 +405,14 @@ QString StreamView::describeError(const traces::TraceError& e, bool fullPath) {
         case C::ArrivalBackwards:
             return tr("the arrival time %1 is before the previous line's %2 (the file must be in arrival order)").arg(n, n2);
         case C::TimeEmpty: return tr("the event time is empty");
-        case C::BadDate: return tr("cannot read the date of %1 (expected %2)").arg(v, QStringLiteral("yyyy-MM-dd HH:mm:ss[.SSS]"));
+        case C::BadDate:
+            if (e.number == 1)
+                return tr("the time %1 is neither epoch milliseconds (an integer, e.g. %2) nor a date-time (%3, or ISO-8601 e.g. %4); --time-format epoch-s reads epoch seconds")
+                    .arg(v, QStringLiteral("1773478800000"), QStringLiteral("yyyy-MM-dd HH:mm:ss[.SSS]"), QStringLiteral("2026-03-14T09:00:00Z"));
+            if (e.number == 2)
+                return tr("the time %1 is a number, but --time-format iso|sql expects a date-time (%2 or ISO-8601); epoch times need --time-format epoch-ms, epoch-s or auto")
+                    .arg(v, QStringLiteral("yyyy-MM-dd HH:mm:ss[.SSS]"));
+            return tr("cannot read the date of %1 (expected %2)").arg(v, QStringLiteral("yyyy-MM-dd HH:mm:ss[.SSS]"));
         case C::BadTimeOfDay:
             return tr("cannot read the time of day of %1 (expected %2)")
                 .arg(v, e.number ? QStringLiteral("yyyy-MM-dd HH:mm:ss[.SSS]") : QStringLiteral("ISO-8601"));

@@ -11,7 +11,28 @@ namespace fluxolab::labs {
 
 namespace {
 
-bool compare(std::int64_t v, const Check& c, std::string& detail, const std::string& what) {
+CheckResult result(bool passed, std::string detail, CheckReason reason, std::vector<std::string> args = {}) {
+    CheckResult r;
+    r.passed = passed;
+    r.detail = std::move(detail);
+    r.reason = reason;
+    r.args = std::move(args);
+    return r;
+}
+std::string optText(const std::optional<std::int64_t>& v) {
+    return v ? std::to_string(*v) : std::string();
+}
+
+/// A count against the check's limits; the reason's arguments are `args`, the count, then the limits.
+bool compare(std::int64_t v, const Check& c, CheckResult& r, const std::string& what, CheckReason reason,
+             std::vector<std::string> args) {
+    std::string& detail = r.detail;
+    r.reason = reason;
+    args.push_back(std::to_string(v));
+    args.push_back(optText(c.equals));
+    args.push_back(optText(c.min));
+    args.push_back(optText(c.max));
+    r.args = std::move(args);
     detail = what + " is " + std::to_string(v);
     if (c.equals && v != *c.equals) return false;
     if (c.min && v < *c.min) return false;
@@ -41,28 +62,34 @@ CheckResult evalAllAny(const Check& c, const CheckContext& ctx) {
         if (all && !cr.passed) return cr;
         if (!all && cr.passed) return cr;
         if (!all) r.detail += (r.detail.empty() ? "" : "; ") + cr.detail;
+        if (!all && r.reason == CheckReason::None) { // the panel says why the first alternative fails
+            r.reason = cr.reason;
+            r.args = cr.args;
+        }
     }
     if (all) r.detail = "all conditions hold";
     return r;
 }
 
 CheckResult evalNot(const Check& c, const CheckContext& ctx) {
-    if (c.children.empty()) return CheckResult{false, "'not' has no check"};
+    if (c.children.empty()) return result(false, "'not' has no check", CheckReason::None);
     const CheckResult cr = evaluateCheck(c.children.front(), ctx);
-    return CheckResult{!cr.passed, "not (" + cr.detail + ")"};
+    return result(!cr.passed, "not (" + cr.detail + ")", cr.passed ? CheckReason::NegatedHolds : CheckReason::None);
 }
 
 // topics ------------------------------------------------------------------------------------------
 
 CheckResult evalTopicExists(const Check& c, const CheckContext& ctx) {
     const auto t = ctx.backend.describeTopic(c.topic);
-    if (!t) return CheckResult{false, "topic '" + c.topic + "' does not exist"};
+    if (!t) return result(false, "topic '" + c.topic + "' does not exist", CheckReason::TopicMissing, {c.topic});
     const auto parts = static_cast<std::int32_t>(t->partitions.size());
     const auto rf =
         t->partitions.empty() ? 0 : static_cast<std::int32_t>(t->partitions.front().replicas.size());
     CheckResult r;
     r.detail = "topic '" + c.topic + "' has " + std::to_string(parts) + " partition(s), replication factor " +
                std::to_string(rf);
+    r.reason = CheckReason::TopicShape;
+    r.args = {c.topic, std::to_string(parts), std::to_string(rf)};
     r.passed =
         (!c.partitions || *c.partitions == parts) && (!c.replication_factor || *c.replication_factor == rf);
     return r;
@@ -70,8 +97,8 @@ CheckResult evalTopicExists(const Check& c, const CheckContext& ctx) {
 
 CheckResult evalTopicAbsent(const Check& c, const CheckContext& ctx) {
     const bool exists = ctx.backend.describeTopic(c.topic).has_value();
-    return CheckResult{!exists,
-                       exists ? "topic '" + c.topic + "' exists" : "topic '" + c.topic + "' is absent"};
+    return result(!exists, exists ? "topic '" + c.topic + "' exists" : "topic '" + c.topic + "' is absent",
+                  exists ? CheckReason::TopicExists : CheckReason::None, {c.topic});
 }
 
 // groups ------------------------------------------------------------------------------------------
@@ -79,11 +106,13 @@ CheckResult evalTopicAbsent(const Check& c, const CheckContext& ctx) {
 CheckResult evalGroup(const Check& c, const CheckContext& ctx) {
     const auto g = ctx.backend.describeGroup(c.group);
     if (!g)
-        return CheckResult{c.type == "group_state" && c.state == "Dead",
-                           "group '" + c.group + "' does not exist"};
+        return result(c.type == "group_state" && c.state == "Dead", "group '" + c.group + "' does not exist",
+                      CheckReason::GroupMissing, {c.group});
     CheckResult r;
     r.detail = "group '" + c.group + "' is " + groupStateName(g->state) + " with " + std::to_string(g->members.size()) +
                " member(s)";
+    r.reason = CheckReason::GroupIs;
+    r.args = {c.group, groupStateName(g->state), std::to_string(g->members.size())};
     r.passed = (c.state.empty() || groupStateName(g->state) == c.state) &&
                (!c.members || static_cast<std::int32_t>(g->members.size()) == *c.members);
     return r;
@@ -102,8 +131,8 @@ CheckResult evalGroupLag(const Check& c, const CheckContext& ctx) {
     const auto g = ctx.backend.describeGroup(c.group);
     const auto t = ctx.backend.describeTopic(c.topic);
     if (!g || !t)
-        return CheckResult{false, !g ? "group '" + c.group + "' does not exist"
-                                     : "topic '" + c.topic + "' does not exist"};
+        return !g ? result(false, "group '" + c.group + "' does not exist", CheckReason::GroupMissing, {c.group})
+                  : result(false, "topic '" + c.topic + "' does not exist", CheckReason::TopicMissing, {c.topic});
     // The sum of the LAG column kafka-consumer-groups --describe prints for these partitions;
     // partitions whose LAG is "-" (nothing committed) add nothing, and if every one is "-" the
     // group has no lag on the topic to compare.
@@ -116,10 +145,10 @@ CheckResult evalGroupLag(const Check& c, const CheckContext& ctx) {
             lag = lag.value_or(0) + *l;
     }
     if (!lag)
-        return CheckResult{false,
-                           "group '" + c.group + "' has no committed offset on '" + c.topic + "' (LAG is -)"};
+        return result(false, "group '" + c.group + "' has no committed offset on '" + c.topic + "' (LAG is -)",
+                      CheckReason::GroupNoCommit, {c.group, c.topic});
     CheckResult r;
-    r.passed = compare(*lag, c, r.detail, "lag of '" + c.group + "' on '" + c.topic + "'");
+    r.passed = compare(*lag, c, r, "lag of '" + c.group + "' on '" + c.topic + "'", CheckReason::LagIs, {c.group, c.topic});
     return r;
 }
 
@@ -131,12 +160,12 @@ void validateGroupLag(const Check& c, const CheckRequirements& req) {
 
 CheckResult evalCommittedOffset(const Check& c, const CheckContext& ctx) {
     const auto g = ctx.backend.describeGroup(c.group);
-    if (!g) return CheckResult{false, "group '" + c.group + "' does not exist"};
+    if (!g) return result(false, "group '" + c.group + "' does not exist", CheckReason::GroupMissing, {c.group});
     const std::string tp = c.topic + "-" + std::to_string(c.partition.value_or(0));
     auto it = g->committed.find(TopicPartition{c.topic, c.partition.value_or(0)});
-    if (it == g->committed.end()) return CheckResult{false, "no committed offset for " + tp};
-    return CheckResult{it->second == c.offset.value_or(-1),
-                       "committed offset of " + tp + " is " + std::to_string(it->second)};
+    if (it == g->committed.end()) return result(false, "no committed offset for " + tp, CheckReason::NoCommittedOffset, {tp});
+    return result(it->second == c.offset.value_or(-1), "committed offset of " + tp + " is " + std::to_string(it->second),
+                  CheckReason::CommittedOffsetIs, {tp, std::to_string(it->second)});
 }
 
 void validateCommittedOffset(const Check& c, const CheckRequirements& req) {
@@ -150,7 +179,7 @@ void validateCommittedOffset(const Check& c, const CheckRequirements& req) {
 
 CheckResult evalRecordInPartition(const Check& c, const CheckContext& ctx) {
     const auto t = ctx.backend.describeTopic(c.topic);
-    if (!t) return CheckResult{false, "topic '" + c.topic + "' does not exist"};
+    if (!t) return result(false, "topic '" + c.topic + "' does not exist", CheckReason::TopicMissing, {c.topic});
     std::vector<std::int32_t> where;
     for (const auto& p : t->partitions)
         for (const auto& rec : ctx.backend.readRecords(TopicPartition{c.topic, p.partition}))
@@ -158,11 +187,15 @@ CheckResult evalRecordInPartition(const Check& c, const CheckContext& ctx) {
                 where.push_back(p.partition);
                 break;
             }
-    if (where.empty()) return CheckResult{false, "no record with key '" + c.key + "' in '" + c.topic + "'"};
+    if (where.empty())
+        return result(false, "no record with key '" + c.key + "' in '" + c.topic + "'", CheckReason::NoRecordWithKey,
+                      {c.key, c.topic});
     CheckResult r;
     r.passed = !c.partition || std::find(where.begin(), where.end(), *c.partition) != where.end();
     r.detail =
         "key '" + c.key + "' is in partition " + std::to_string(where.front()) + " of '" + c.topic + "'";
+    r.reason = CheckReason::KeyInPartition;
+    r.args = {c.key, std::to_string(where.front()), c.topic};
     return r;
 }
 
@@ -173,7 +206,7 @@ void validateRecordInPartition(const Check& c, const CheckRequirements& req) {
 
 CheckResult evalRecordCount(const Check& c, const CheckContext& ctx) {
     const auto t = ctx.backend.describeTopic(c.topic);
-    if (!t) return CheckResult{false, "topic '" + c.topic + "' does not exist"};
+    if (!t) return result(false, "topic '" + c.topic + "' does not exist", CheckReason::TopicMissing, {c.topic});
     std::int64_t count = 0;
     for (const auto& p : t->partitions) {
         if (c.partition && p.partition != *c.partition) continue;
@@ -181,7 +214,7 @@ CheckResult evalRecordCount(const Check& c, const CheckContext& ctx) {
             static_cast<std::int64_t>(ctx.backend.readRecords(TopicPartition{c.topic, p.partition}).size());
     }
     CheckResult r;
-    r.passed = compare(count, c, r.detail, "record count of '" + c.topic + "'");
+    r.passed = compare(count, c, r, "record count of '" + c.topic + "'", CheckReason::RecordCountIs, {c.topic});
     return r;
 }
 
@@ -216,7 +249,7 @@ CheckResult evalCommandRun(const Check& c, const CheckContext& ctx) {
     Check limits = c;
     if (!c.min && !c.max && !c.equals) limits.min = 1;
     CheckResult r;
-    r.passed = compare(n, limits, r.detail, "successful '" + c.kind + "' commands");
+    r.passed = compare(n, limits, r, "successful '" + c.kind + "' commands", CheckReason::CommandsRun, {c.kind});
     return r;
 }
 
@@ -346,10 +379,12 @@ std::string describeRuns(const Check& c) {
 
 /// Counts the lines of each run that `pred` accepts (DUPLICATE lines are not results: never counted);
 /// passes when one run's count is within the limits (at least one when none are given).
-CheckResult countInRuns(const Check& c, const CheckContext& ctx, const std::string& what,
+CheckResult countInRuns(const Check& c, const CheckContext& ctx, const std::string& what, CheckReason reason,
+                        const std::vector<std::string>& args,
                         const std::function<bool(const std::vector<std::string>&)>& pred) {
     const auto runs = streamRuns(c, ctx);
-    if (runs.empty()) return CheckResult{false, "no successful '" + describeRuns(c) + "' in this step"};
+    if (runs.empty())
+        return result(false, "no successful '" + describeRuns(c) + "' in this step", CheckReason::NoRun, {describeRuns(c)});
     Check limits = c;
     if (!c.min && !c.max && !c.equals) limits.min = 1;
     CheckResult r;
@@ -359,7 +394,7 @@ CheckResult countInRuns(const Check& c, const CheckContext& ctx, const std::stri
             if (line.rfind("DUPLICATE,", 0) == 0) continue;
             if (pred(csvFields(line))) ++n;
         }
-        r.passed = compare(n, limits, r.detail, what);
+        r.passed = compare(n, limits, r, what, reason, args);
         if (r.passed) break;
     }
     return r;
@@ -373,8 +408,8 @@ CheckResult evalStreamRun(const Check& c, const CheckContext& ctx) {
     Check limits = c;
     if (!c.min && !c.max && !c.equals) limits.min = 1;
     CheckResult r;
-    r.passed = compare(static_cast<std::int64_t>(streamRuns(c, ctx).size()), limits, r.detail,
-                       "successful '" + describeRuns(c) + "' runs");
+    r.passed = compare(static_cast<std::int64_t>(streamRuns(c, ctx).size()), limits, r,
+                       "successful '" + describeRuns(c) + "' runs", CheckReason::StreamRuns, {describeRuns(c)});
     return r;
 }
 
@@ -389,7 +424,7 @@ CheckResult evalStreamWindow(const Check& c, const CheckContext& ctx) {
     if (!c.firing.empty()) what += " (" + c.firing + ")";
     const std::string wm = c.watermark ? std::to_string(*c.watermark) : std::string();
     if (c.watermark) what += " at watermark " + wm;
-    return countInRuns(c, ctx, what, [&](const std::vector<std::string>& f) {
+    return countInRuns(c, ctx, what, CheckReason::WindowFirings, {c.key, start}, [&](const std::vector<std::string>& f) {
         return isResultLine(f) && f[0] == c.key && f[1] == start && (c.value.empty() || f[3] == c.value) &&
                (c.firing.empty() || f[5] == c.firing) && (wm.empty() || f[4] == wm);
     });
@@ -405,7 +440,7 @@ void validateStreamWindow(const Check& c, const CheckRequirements& req) {
 
 CheckResult evalStreamLate(const Check& c, const CheckContext& ctx) {
     return countInRuns(c, ctx, c.key.empty() ? "late elements" : "late elements of key '" + c.key + "'",
-                       [&](const std::vector<std::string>& f) {
+                       CheckReason::LateElements, {c.key}, [&](const std::vector<std::string>& f) {
                            return f.size() == 4 && f[0] == "LATE" && (c.key.empty() || f[1] == c.key);
                        });
 }
@@ -416,7 +451,7 @@ void validateStreamLate(const Check& c, const CheckRequirements& req) {
 }
 
 CheckResult evalStreamAlert(const Check& c, const CheckContext& ctx) {
-    return countInRuns(c, ctx, "alerts for '" + c.key + "'", [&](const std::vector<std::string>& f) {
+    return countInRuns(c, ctx, "alerts for '" + c.key + "'", CheckReason::AlertsFor, {c.key}, [&](const std::vector<std::string>& f) {
         return f.size() == 4 && f[0] == "OUTPUT" && f[2] == c.key &&
                (c.value.empty() || f[3].find(c.value) != std::string::npos);
     });
@@ -451,23 +486,32 @@ std::vector<std::string> withoutCheckpointOptions(const std::vector<std::string>
 }
 
 CheckResult evalStreamRecovered(const Check& c, const CheckContext& ctx) {
-    const auto runs = streamRuns(c, ctx);
+    // The crash run must be this step's; the run without a crash to compare with may come from any
+    // earlier step of the lab (lab 7 runs it in step 1: the same command, the same results, since the
+    // engine is deterministic; asking for it again only stranded students).
+    CheckContext whole = ctx;
+    whole.from = 0;
+    const auto runs = streamRuns(c, whole);
     std::vector<const HistoryEntry*> crashed, clean;
     for (const HistoryEntry* h : runs) {
         const bool crash =
             h->output.rfind("CRASH,", 0) == 0 || h->output.find("\nCRASH,") != std::string::npos;
+        if (crash && h < ctx.history.data() + ctx.from) continue; // a crash run of an earlier step
         (crash ? crashed : clean).push_back(h);
     }
     if (crashed.empty())
-        return CheckResult{false, "no successful '" + describeRuns(c) + " --crash-at N' in this step"};
+        return result(false, "no successful '" + describeRuns(c) + " --crash-at N' in this step", CheckReason::NoCrashRun,
+                      {describeRuns(c) + " --crash-at N"});
     if (clean.empty())
-        return CheckResult{false,
-                           "no successful '" + describeRuns(c) + "' without --crash-at to compare with"};
-    CheckResult r{false, "the run with --crash-at and the run without it have different results"};
+        return result(false, "no successful '" + describeRuns(c) + "' without --crash-at in this lab to compare with",
+                      CheckReason::NoCleanRun, {describeRuns(c)});
+    CheckResult r = result(false, "the run with --crash-at and the run without it have different results",
+                           CheckReason::RecoveredDiffers);
     for (const HistoryEntry* k : crashed) {
         for (const HistoryEntry* n : clean) {
             if (withoutCheckpointOptions(k->argv) != withoutCheckpointOptions(n->argv)) {
                 r.detail = "the run with --crash-at and the run without it differ in other options";
+                r.reason = CheckReason::RecoveredOptionsDiffer;
                 continue;
             }
             if (resultLines(k->output) != resultLines(n->output)) continue;
@@ -477,7 +521,8 @@ CheckResult evalStreamRecovered(const Check& c, const CheckContext& ctx) {
             Check limits = c;
             if (!c.min && !c.max && !c.equals) limits.min = 0;
             r.passed =
-                compare(dups, limits, r.detail, "same results after the restore; duplicates at the sink");
+                compare(dups, limits, r, "same results after the restore; duplicates at the sink",
+                        CheckReason::RecoveredDuplicates, {});
             if (r.passed) return r;
         }
     }
@@ -517,7 +562,7 @@ const CheckEvaluator* findCheckEvaluator(std::string_view type) {
 
 CheckResult evaluateCheck(const Check& check, const CheckContext& ctx) {
     const CheckEvaluator* e = findCheckEvaluator(check.type);
-    if (!e) return CheckResult{false, "unknown check type '" + check.type + "'"};
+    if (!e) return result(false, "unknown check type '" + check.type + "'", CheckReason::None);
     return e->evaluate(check, ctx);
 }
 

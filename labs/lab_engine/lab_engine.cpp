@@ -49,6 +49,8 @@ std::string labErrorReason(const LabError& e) {
     case LabErrorCode::OutOfRange: return "must be between " + std::to_string(e.low) + " and " + std::to_string(e.high);
     case LabErrorCode::NotALabText: return R"(must be an object with "pt" and "en" strings)";
     case LabErrorCode::UnknownLanguage: return R"(unknown language (use "pt" and "en"))";
+    case LabErrorCode::MissingTranslation:
+        return "no " + q + R"( text: every text a student reads must be given in "pt" and "en", neither empty)";
     case LabErrorCode::UnknownProperty: return "unknown property " + q;
     case LabErrorCode::CheckNotAnObject: return "a check must be an object";
     case LabErrorCode::ChecksTooDeep: return "checks are nested too deeply (max " + std::to_string(e.high) + ")";
@@ -142,9 +144,26 @@ public:
             error(p, LabErrorCode::NotALabText);
             return t;
         }
-        t.pt = str(*v, p, "pt", true);
-        t.en = str(*v, p, "en", false);
-        for (auto it = v->begin(); it != v->end(); ++it)
+        return bothLanguages(*v, p);
+    }
+    /// A text every student reads, in pt-PT and in English: both present and not empty (a lab without
+    /// its English would show the Portuguese under --lang en).
+    LabText bothLanguages(const json& v, const std::string& p) {
+        LabText t;
+        const json* pt = member(v, p, "pt", true);
+        if (pt && !pt->is_string()) error(p + "/pt", LabErrorCode::NotAString);
+        else if (pt) t.pt = pt->get<std::string>();
+        if (pt && pt->is_string() && t.pt.find_first_not_of(" \t\n") == std::string::npos)
+            error(p + "/pt", LabErrorCode::MissingTranslation, "pt");
+        const auto en = v.find("en");
+        if (en == v.end()) error(p, LabErrorCode::MissingTranslation, "en");
+        else if (!en->is_string()) error(p + "/en", LabErrorCode::NotAString);
+        else {
+            t.en = en->get<std::string>();
+            if (t.en.find_first_not_of(" \t\n") == std::string::npos)
+                error(p + "/en", LabErrorCode::MissingTranslation, "en");
+        }
+        for (auto it = v.begin(); it != v.end(); ++it)
             if (it.key() != "pt" && it.key() != "en") error(p + "/" + it.key(), LabErrorCode::UnknownLanguage, it.key());
         return t;
     }
@@ -349,10 +368,7 @@ LabLoadResult parseLab(const std::string& text, const std::string& file) {
                                 v.error(hp, LabErrorCode::NotALabText);
                                 continue;
                             }
-                            LabText t;
-                            t.pt = v.str(h, hp, "pt", true);
-                            t.en = v.str(h, hp, "en", false);
-                            st.hints.push_back(t);
+                            st.hints.push_back(v.bothLanguages(h, hp));
                         }
                 }
                 lab.steps.push_back(std::move(st));
@@ -458,7 +474,11 @@ void LabEngine::runSetup(const LabStep& step) {
 
 
 CheckResult LabEngine::evaluate(std::size_t step, const std::vector<HistoryEntry>& history) const {
-    if (step >= m_lab.steps.size()) return CheckResult{false, "no such step"};
+    if (step >= m_lab.steps.size()) {
+        CheckResult none;
+        none.detail = "no such step";
+        return none;
+    }
     return evaluateCheck(m_lab.steps[step].check,
                          CheckContext{m_backend, history, std::min(m_stepHistoryStart[step], history.size())});
 }

@@ -110,7 +110,8 @@ enum class LabErrorCode {
     UnknownCommandKind,   ///< value: the kind
     CommandRunState,
     BadFiring,            ///< value: the firing given
-    Last = BadFiring
+    MissingTranslation,   ///< value: the language ("en" or "pt") whose text is absent or empty
+    Last = MissingTranslation
 };
 
 struct LabError {
@@ -151,9 +152,44 @@ LabLoadResult findLab(const std::string& name, const std::string& dir);
 /// The guided labs folder: dataDirectory(DataKind::Labs) (labs/common/data_dirs.h).
 std::string defaultLabDirectory();
 
+/// Why a check does not pass (or what it found), as a code with its parameters: fluxolab-cli prints
+/// CheckResult::detail (English); the app words the code with tr() (LabPanel::checkReasonText), so that
+/// the lab panel can say, in the UI language, what a step still waits for.
+enum class CheckReason : std::uint8_t {
+    None,
+    TopicMissing,          ///< topic
+    TopicShape,            ///< topic, partitions, replication factor
+    TopicExists,           ///< topic (topic_absent)
+    GroupMissing,          ///< group
+    GroupIs,               ///< group, state, members
+    GroupNoCommit,         ///< group, topic: LAG is - on every partition
+    NoCommittedOffset,     ///< topic-partition
+    CommittedOffsetIs,     ///< topic-partition, offset
+    NoRecordWithKey,       ///< key, topic
+    KeyInPartition,        ///< key, partition, topic
+    // Counts: the last four arguments are the count found, then the limits (equals, min, max; "" if absent).
+    LagIs,                 ///< group, topic, ...
+    RecordCountIs,         ///< topic, ...
+    CommandsRun,           ///< command kind, ...
+    WindowFirings,         ///< key, window start, ...
+    StreamRuns,            ///< command, ...
+    LateElements,          ///< key ("" for any), ...
+    AlertsFor,             ///< key, ...
+    RecoveredDuplicates,   ///< ... (same results; the DUPLICATE lines counted)
+    NoRun,                 ///< command: no successful run in this step
+    NoCrashRun,            ///< command: no successful run with --crash-at in this step
+    NoCleanRun,            ///< command: no successful run without --crash-at in this lab
+    RecoveredDiffers,      ///< the crash run's results differ from the run without a crash
+    RecoveredOptionsDiffer,///< the two runs differ in other options
+    NegatedHolds,          ///< a "not" check: what must not hold holds
+    Last = NegatedHolds
+};
+
 struct CheckResult {
     bool passed = false;
     std::string detail; ///< English, technical: what was found
+    CheckReason reason = CheckReason::None;
+    std::vector<std::string> args; ///< the reason's parameters (see CheckReason)
 };
 
 class LabEngine {
@@ -173,6 +209,8 @@ public:
     /// Reveals the next hint of a step; nullopt when all are shown.
     std::optional<std::string> revealHint(std::size_t step, Language lang);
     int hintsRevealed(std::size_t step) const { return m_hints[step]; }
+    /// Index of the first history entry that counts for `step` (the commands run since it began).
+    std::size_t stepHistoryStart(std::size_t step) const { return m_stepHistoryStart[step]; }
     /// Progress as JSON text, and back. restore() validates against this lab. `hints_only`: keep
     /// the steps as they are (e.g. after replaying the student's commands) and restore the hints.
     std::string saveProgress() const;

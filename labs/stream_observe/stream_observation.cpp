@@ -396,6 +396,10 @@ void applyChange(KeyLanes& l, const KeyedChange& c) {
         ln.timers.erase({c.time, c.processingTime});
         ++ln.timersFired;
         break;
+    case K::TimerDropped:
+        ln.timers.erase({c.time, c.processingTime});
+        ++ln.timersDropped;
+        break;
     case K::Output:
         ++ln.outputs;
         ln.lastOutput = c.value;
@@ -500,7 +504,7 @@ std::optional<labs::ReplayError> runOptionsFromReplay(const std::vector<std::str
     out.job = parsed.spec;
     out.finalWatermark = parsed.finalWatermark;
     out.crashAt = parsed.crashAt;
-    out.runAfterEnd = parsed.inactivity > 0 ? parsed.inactivity + 1 : 0;
+    out.sourceOpen = parsed.sourceOpen;
     if (parsed.inactivity > 0) out.processText = "inactivity:" + durationText(parsed.inactivity);
     return std::nullopt;
 }
@@ -579,6 +583,13 @@ public:
                                    e.procTime, e.key);
             c.time = e.a;
             c.processingTime = e.flag != 0;
+            o.keyed.push_back(c);
+            break;
+        }
+        case StreamEventKind::TimerDropped: {
+            KeyedChange c = change(KeyedChange::Kind::TimerDropped, e.procTime, e.key);
+            c.time = e.a;
+            c.processingTime = true;
             o.keyed.push_back(c);
             break;
         }
@@ -897,7 +908,7 @@ public:
     }
     void finish() {
         rec.step = o.elements.size() + 1;
-        if (o.options.runAfterEnd > 0) job->advanceProcessingTime(job->processingTime() + o.options.runAfterEnd);
+        if (o.options.sourceOpen) job->runPendingProcessingTimers();
         job->finish(o.options.finalWatermark);
         o.lateDropped = job->lateDropped();
     }

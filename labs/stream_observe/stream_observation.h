@@ -39,9 +39,9 @@ struct RunOptions {
     /// replay's --crash-at N: after N elements read a subtask crashes and the job restarts from its last
     /// completed checkpoint; the sources read again from the checkpoint's position (0: no crash).
     std::uint64_t crashAt = 0;
-    /// Processing time the job keeps running after the last element, before the end of input (replay's
-    /// --process inactivity:T runs T + 1 ms longer so that the last timers fire).
-    Millis runAfterEnd = 0;
+    /// replay's --source open: after the last element processing time runs on until no processing-time
+    /// timer is pending (bounded, the default: the end of input drops them unfired, as Flink).
+    bool sourceOpen = false;
     /// The process function as replay names it ("inactivity:10s"; empty without one).
     std::string processText;
 };
@@ -144,6 +144,7 @@ struct KeyedChange {
         CheckpointCompleted, ///< every subtask's snapshot taken: the lanes at this point are saved
         Crashed,             ///< a subtask failed
         Restored,            ///< the job restarted from `checkpoint` (0: none, empty state)
+        TimerDropped,        ///< a processing-time timer still pending at the end of input: never fired
     };
     std::uint64_t step = 0;
     Millis procTime = 0;
@@ -168,6 +169,7 @@ struct KeyLane {
     std::map<std::pair<Millis, Millis>, int> windows;  ///< [start, end) -> firings so far
     std::uint64_t outputs = 0;
     std::uint64_t timersFired = 0;
+    std::uint64_t timersDropped = 0; ///< pending at the end of a bounded input (Flink drops them)
     std::optional<std::uint32_t> lastOutput; ///< string id
     std::uint64_t lastOutputStep = 0;
     std::uint64_t lastChangeStep = 0;

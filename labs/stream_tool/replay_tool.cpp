@@ -77,7 +77,12 @@ void replayUsage(std::ostream& os) {
           "         [--watermark-interval 200ms|per-event] [--idle-timeout 10s] [--parallelism 1..8]\n"
           "         [--offset 0s] [--allowed-lateness 0s] [--late side-output|drop] [--window-time "
           "event|processing]\n"
-          "         [--on-error fail|skip] [--no-final-watermark] [--json]\n"
+          "         [--on-error fail|skip] [--source bounded|open] [--no-final-watermark] [--json]\n"
+          "  --source bounded (default): the trace is a bounded input; at its end the final watermark (MAX)\n"
+          "       fires the remaining event-time windows and timers, and pending processing-time timers are\n"
+          "       dropped unfired, as a Flink job that finishes; --source open: the source stays open (a Kafka\n"
+          "       topic): no final watermark, processing time runs on until no processing-time timer is\n"
+          "       pending; --no-final-watermark: stops at the last element with everything still pending\n"
           "  checkpoints: [--checkpoint-interval 5s] [--crash-at N] print "
           "CHECKPOINT,id,position,processing_time\n"
           "       and CRASH,position,checkpoint,replay_from lines; outputs emitted again after the restore "
@@ -160,7 +165,7 @@ const std::set<std::string> kReplayOptions = {
     "--watermark", "--watermark-interval", "--idle-timeout", "--parallelism", "--partitions", "--topic",
     "--window", "--offset", "--allowed-lateness", "--window-time", "--late", "--agg", "--process",
     "--lang", "--checkpoint-interval", "--crash-at", "--key", "--time-field", "--time-format",
-    "--format", "--delimiter", "--arrival-field", "--partition-field", "--on-error"};
+    "--format", "--delimiter", "--arrival-field", "--partition-field", "--on-error", "--source"};
 } // namespace
 
 int parseReplayArgs(const std::vector<std::string>& args, const std::string& workDir, ReplayArgs& parsed,
@@ -391,12 +396,20 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
                 topt.skipErrors = true;
             else
                 return bad(C::BadOnError, a, *v);
+        } else if (a == "--source") {
+            if (*v == "bounded")
+                parsed.sourceOpen = false;
+            else if (*v == "open")
+                parsed.sourceOpen = true;
+            else
+                return bad(C::BadSource, a, *v);
         } else {
             return bad(C::UnknownOption, a);
         }
     }
     if (trace.empty()) return bad(C::MissingTrace);
     trace = resolveTraceFile(trace, workDir);
+    if (parsed.sourceOpen) finalWatermark = false; // an open source never sends MAX_WATERMARK
     if (inactivity > 0) {
         if (haveWindow) return bad(C::ProcessAndWindow);
         spec.process = makeInactivityAlert(inactivity, portuguese);
@@ -610,9 +623,10 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
         ++events;
     }
     if (!job) job = std::make_unique<StreamJob>(spec, output, nullptr, 0);
-    // The alert job keeps running for one timeout (+ the 1 ms timer delay) after the last element, so its
-    // last timers fire.
-    if (inactivity > 0) job->advanceProcessingTime(job->processingTime() + inactivity + 1);
+    // A bounded trace ends the job: the final watermark, then the processing-time timers still pending
+    // (the last inactivity alerts) are dropped, as Flink drops them. An open source keeps the job running
+    // until they have fired.
+    if (parsed.sourceOpen) job->runPendingProcessingTimers();
     job->finish(finalWatermark);
     if (lateSpillFailed) return bad("cannot write the temporary file for the late elements");
     lateBuf.writeTo(io.out);

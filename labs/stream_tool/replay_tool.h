@@ -28,7 +28,8 @@ struct ReplayArgs {
     traces::TraceOptions traceOptions;
     stream::JobSpec spec; ///< with the inactivity process function when --process is given
     bool json = false;
-    bool finalWatermark = true;
+    bool finalWatermark = true;   ///< false with --no-final-watermark or --source open
+    bool sourceOpen = false;      ///< --source open: processing time runs on after the last element
     std::int64_t inactivity = -1; ///< --process inactivity:T (ms); -1 when absent
     std::uint64_t crashAt = 0;    ///< --crash-at N (0 = no crash)
     bool portuguese = true;       ///< --lang

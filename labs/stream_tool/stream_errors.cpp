@@ -108,6 +108,7 @@ std::string replayErrorText(const ReplayError& e) {
     case C::BadFormat: return "--format must be csv or jsonl";
     case C::BadDelimiter: return "--delimiter must be ',' or ';'";
     case C::BadOnError: return "--on-error must be fail or skip";
+    case C::BadSource: return "--source must be bounded or open";
     case C::MissingTrace: return "missing TRACE file";
     case C::ProcessAndWindow: return "--process and --window exclude each other";
     case C::IdleTimeoutZero:

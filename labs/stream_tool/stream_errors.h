@@ -69,6 +69,7 @@ enum class ReplayErrorCode : std::uint8_t {
     WindowRequired,
     Trace,                  ///< trace: the trace could not be read (the partition scan)
     Job,                    ///< job: the options make a job stream::validate refuses
+    BadSource,              ///< value: --source is neither bounded nor open
 };
 
 struct ReplayError {

@@ -94,6 +94,13 @@ bool allDigits(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+/// A decimal number ("1773478800000.5", "1.7e12", "-3"): what an epoch time with a fraction looks like.
+bool looksNumeric(std::string_view s) {
+    double v = 0;
+    const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+    return r.ec == std::errc() && r.ptr == s.data() + s.size();
+}
+
 /// An offending text for an error: at most 40 bytes, then "...".
 std::string shortened(std::string_view s) {
     std::string out(s.substr(0, 40));
@@ -236,12 +243,19 @@ TimeParse parseTime(std::string_view s, TimeFormat format) {
     case TimeFormat::EpochS:
         return parseEpoch(s, 1000);
     case TimeFormat::Iso:
-        return parseDateTime(s, 'T', true);
-    case TimeFormat::Sql:
-        return parseDateTime(s, ' ', false);
-    case TimeFormat::Auto:
+    case TimeFormat::Sql: {
+        TimeParse dt = format == TimeFormat::Iso ? parseDateTime(s, 'T', true) : parseDateTime(s, ' ', false);
+        // A number where a date-time is expected (epoch times with --time-format iso|sql): say so.
+        if (dt.error.code == TraceErrorCode::BadDate && looksNumeric(s)) dt.error.number = 2;
+        return dt;
+    }
+    case TimeFormat::Auto: {
         if (allDigits(s)) return parseEpoch(s, 1);
-        return parseDateTime(s, 0, true);
+        TimeParse dt = parseDateTime(s, 0, true);
+        // Neither an integer (epoch ms) nor the start of a date: name both formats, not only the date's.
+        if (dt.error.code == TraceErrorCode::BadDate) dt.error.number = 1;
+        return dt;
+    }
     }
     return r;
 }
@@ -1225,7 +1239,15 @@ std::string traceErrorReason(const TraceError& e) {
     case C::ArrivalBackwards:
         return "arrival time " + n + " is before the previous record's " + n2 + " (the file must be in arrival order)";
     case C::TimeEmpty: return "empty event time";
-    case C::BadDate: return "cannot read the date of " + v + " (expected yyyy-MM-dd HH:mm:ss[.SSS])";
+    case C::BadDate:
+        if (e.number == 1)
+            return "time " + v + " is neither epoch milliseconds (an integer, e.g. 1773478800000) nor a date-time "
+                   "(yyyy-MM-dd HH:mm:ss[.SSS], or ISO-8601 e.g. 2026-03-14T09:00:00Z); --time-format epoch-s reads "
+                   "epoch seconds";
+        if (e.number == 2)
+            return "time " + v + " is a number, but --time-format iso|sql expects a date-time "
+                   "(yyyy-MM-dd HH:mm:ss[.SSS] or ISO-8601); epoch times need --time-format epoch-ms, epoch-s or auto";
+        return "cannot read the date of " + v + " (expected yyyy-MM-dd HH:mm:ss[.SSS])";
     case C::BadTimeOfDay:
         return "cannot read the time of day of " + v + (e.number ? " (expected yyyy-MM-dd HH:mm:ss[.SSS])" : " (expected ISO-8601)");
     case C::BadSeconds: return "cannot read the seconds of " + v;

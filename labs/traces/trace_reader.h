@@ -88,7 +88,7 @@ enum class TraceErrorCode : std::uint8_t {
     ArrivalBackwards,        ///< number: this record's arrival, number2: the previous record's
     // The event time (parseTime; value: the text)
     TimeEmpty,
-    BadDate,
+    BadDate,                 ///< number: 1 auto (neither epoch ms nor a date-time), 2 iso|sql given a number
     BadTimeOfDay,            ///< number: 1 when the SQL format was expected, 0 for ISO-8601
     BadSeconds,
     BadFraction,

@@ -1803,6 +1803,26 @@ struct StreamJob::Impl {
             (void)so;
             sourceEmitWatermark(src, kMaxTime);
         }
+        dropProcessingTimers();
+    }
+
+    /// The operators finish: Flink quiesces each operator's ProcessingTimeService before finishing it
+    /// (StreamOperatorWrapper#finish, FLINK-14231), so processing-time timers still pending never fire.
+    /// Event-time timers all fired on MAX_WATERMARK above. The process functions' dropped timers are
+    /// journaled (TimerDropped); a processing-time window's timer is dropped with its unfired window.
+    void dropProcessingTimers() {
+        if (dense) return; // event-time windows only: no processing-time timer can exist
+        for (auto& t : tasks) {
+            while (!t.procTimers.empty()) {
+                const Timer timer = *t.procTimers.begin();
+                t.procTimers.erase(t.procTimers.begin());
+                if (journal)
+                    record({StreamEventKind::TimerDropped, 0, -1, t.index, -1, timer.ts, 0, 0, 0,
+                            keys[timer.key].name, {}});
+            }
+            while (!t.windowProcTimers.empty())
+                (void)t.windowProcTimers.pop();
+        }
     }
 };
 
@@ -1898,6 +1918,15 @@ void StreamJob::finish(bool finalWatermark) {
     now_ = std::max(now_, scheduler_->now());
     impl_->finish(finalWatermark);
     arm();
+}
+
+void StreamJob::runPendingProcessingTimers() {
+    // A function that registers a new timer from every onTimer would never let this end: bounded.
+    for (int round = 0; round < 100000; ++round) {
+        const Millis next = pendingTimer(StreamTimer::ProcessingTimer);
+        if (next == kMaxTime) return;
+        advanceProcessingTime(next);
+    }
 }
 
 std::uint64_t StreamJob::checkpoint() {

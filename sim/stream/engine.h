@@ -282,8 +282,15 @@ public:
     /// The source reads one element at its arrival time (processing time first advances to it).
     void process(const Element& element);
     /// End of a bounded input: every source emits the +inf watermark (Flink's MAX_WATERMARK), firing
-    /// every remaining event-time window. Without it the windows stay open.
+    /// every remaining event-time window and event-time timer; then the operators finish and the
+    /// processing-time timers still pending are dropped without firing (journaled TimerDropped), as Flink
+    /// quiesces the processing-time service of a finishing operator (StreamOperatorWrapper#finish,
+    /// FLINK-14231). With finalWatermark false nothing happens: the run stops with its source still open
+    /// (windows, timers and processing-time windows stay pending).
     void finish(bool finalWatermark = true);
+    /// The source stays open after its last element (a Kafka topic): processing time runs on until no
+    /// processing-time timer is pending (the last inactivity alerts, the last processing-time windows).
+    void runPendingProcessingTimers();
 
     /// Takes a checkpoint now (also done every JobSpec::checkpointInterval). In this model records are
     /// processed one at a time through the whole pipeline, so no record is ever in flight: barrier

@@ -79,7 +79,9 @@ using Millis = std::int64_t;
       FLUXOLAB_F("position", Int, B) /* source position: elements read */)                                          \
     X(JobCrashed, "job_crashed", FLUXOLAB_F("subtask", Int, Actor) /* the subtask that failed */)                    \
     X(JobRestored, "job_restored", FLUXOLAB_F("checkpoint", Int, A) /* 0: none, empty state */,                      \
-      FLUXOLAB_F("position", Int, B) /* source position replayed from */)
+      FLUXOLAB_F("position", Int, B) /* source position replayed from */)                                           \
+    X(TimerDropped, "timer_dropped", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),               \
+      FLUXOLAB_F("time", Millis, A)) /* a pending processing-time timer at the end of a bounded input: never fired */
 // clang-format on
 
 enum class StreamEventKind : std::uint8_t { FLUXOLAB_EVENT_ENUMERATORS(FLUXOLAB_STREAM_EVENTS) Count_ };

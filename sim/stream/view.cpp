@@ -104,6 +104,7 @@ void StreamView::fold(const Fields& e) {
     case StreamEventKind::TimerRegistered:
     case StreamEventKind::TimerDeleted:
     case StreamEventKind::TimerFired:
+    case StreamEventKind::TimerDropped:
     case StreamEventKind::StateChanged:
     case StreamEventKind::CheckpointStarted:
     case StreamEventKind::CheckpointAligned:

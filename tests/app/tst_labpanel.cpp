@@ -138,9 +138,9 @@ const QStringList kPlayLab4 = {QStringLiteral("c0"), QStringLiteral("e:echo 10:0
                                QStringLiteral("c0"), QStringLiteral("c0")};
 const QStringList kPlayLab5 = {QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("c0"),
                                QStringLiteral("c0")};
-const QStringList kPlayLab6 = {QStringLiteral("c0"), QStringLiteral("e:echo 1"), QStringLiteral("c0")};
-const QStringList kPlayLab7 = {QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("c1"),
-                               QStringLiteral("e:echo 3")};
+const QStringList kPlayLab6 = {QStringLiteral("c0"), QStringLiteral("e:echo 0"), QStringLiteral("c0")};
+// Lab 7 step 2 compares the crash run with step 1's run without a crash: no need to run that again.
+const QStringList kPlayLab7 = {QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("e:echo 3")};
 const QStringList kPlayLab2 = {
     QStringLiteral("c0"),  QStringLiteral("c1"), // create petr4, vale3
     QStringLiteral("c0"),  QStringLiteral("t30"), QStringLiteral("c0"),
@@ -730,6 +730,80 @@ void LabPanelTest::streamLabsOpenOnTheStreamView() {
     QVERIFY(w->labPanel()->reopenLastLab());
     QCOMPARE(w->labPanel()->currentLabId(), kLab7);
     shows(w.get(), expected[3]);
+}
+
+void LabPanelTest::stepInProgressSaysWhatItWaitsFor_data() {
+    QTest::addColumn<QString>("language");
+    QTest::newRow("pt_PT") << QStringLiteral("pt_PT");
+    QTest::newRow("en") << QStringLiteral("en");
+}
+
+void LabPanelTest::stepInProgressSaysWhatItWaitsFor() {
+    // The playthrough: lab 7 step 2 stayed "In progress" with no reason. Once the student has run a
+    // command in the step, the panel says, in the UI language, what the check still waits for.
+    QFETCH(QString, language);
+    setLanguage(language);
+    QSettings().remove(QStringLiteral("labs"));
+    auto w = makeWindow();
+    LabPanel* lab = w->labPanel();
+    QVERIFY(lab->loadLab(kLab7));
+    auto panel = [&] { return lab->textBrowser()->toPlainText(); };
+    const bool pt = language == QStringLiteral("pt_PT");
+    const QString notYet = pt ? QStringLiteral("Ainda não:") : QStringLiteral("Not yet:");
+    QVERIFY2(!panel().contains(notYet), qPrintable(panel())); // nothing run yet: no reason shown
+    play(w.get(), {QStringLiteral("c0")});
+    QCOMPARE(int(lab->engine()->currentStep()), 1);
+    QVERIFY2(!panel().contains(notYet), qPrintable(panel())); // a new step: nothing run in it yet
+    play(w.get(), {QStringLiteral("e:echo ok")});
+    QCOMPARE(int(lab->engine()->currentStep()), 1);
+    const QString expected =
+        pt ? QStringLiteral("Ainda não: ainda nenhuma execução bem-sucedida de fluxolab-cli replay sensores_iot.csv "
+                            "--window tumble:1m --crash-at N neste passo")
+           : QStringLiteral("Not yet: no successful fluxolab-cli replay sensores_iot.csv --window tumble:1m "
+                            "--crash-at N in this step yet");
+    QVERIFY2(panel().contains(expected), qPrintable(panel()));
+    // With FLUXOLAB_SHOTS_DIR: the reason line at 1366x768 and 1920x1080, normal and presentation mode.
+    if (const QString dir = qEnvironmentVariable("FLUXOLAB_SHOTS_DIR"); !dir.isEmpty()) {
+        QDir().mkpath(dir);
+        lab->setFolded(false); // typing in the terminal folded it to the step's heading
+        QCoreApplication::processEvents();
+        QVERIFY(!lab->isFolded());
+        for (const bool presentation : {false, true}) {
+            w->setPresentation(presentation);
+            for (const QSize size : {QSize(1366, 768), QSize(1920, 1080)}) {
+                w->resize(size);
+                QCoreApplication::processEvents();
+                QVERIFY(w->grab().save(QStringLiteral("%1/lab7-step2-reason-%2-%3x%4%5.png")
+                                           .arg(dir, language)
+                                           .arg(size.width())
+                                           .arg(size.height())
+                                           .arg(presentation ? QStringLiteral("-presentation") : QString())));
+            }
+        }
+        w->setPresentation(false);
+    }
+    // The crash run: step 1's run without a crash is the comparison, so the step passes.
+    play(w.get(), {QStringLiteral("c0")});
+    QCOMPARE(int(lab->engine()->currentStep()), 2);
+    QVERIFY2(!panel().contains(notYet), qPrintable(panel()));
+    // Every reason code has a text in both languages, and the pt_PT one differs from the English.
+    for (int i = int(labs::CheckReason::None) + 1; i <= int(labs::CheckReason::Last); ++i) {
+        labs::CheckResult r;
+        r.reason = static_cast<labs::CheckReason>(i);
+        r.args = {"A1", "B2", "C3", "7", "1", "", ""};
+        setLanguage(QStringLiteral("en"));
+        const QString en = LabPanel::checkReasonText(r);
+        setLanguage(QStringLiteral("pt_PT"));
+        const QString ptText = LabPanel::checkReasonText(r);
+        QVERIFY2(!en.isEmpty() && ptText != en, qPrintable(QStringLiteral("reason %1: %2").arg(i).arg(ptText)));
+    }
+    labs::CheckResult count;
+    count.reason = labs::CheckReason::AlertsFor;
+    count.args = {"rui", "2", "0", "", ""};
+    QCOMPARE(LabPanel::checkReasonText(count), QStringLiteral("alertas para `rui`: 2, esperado 0"));
+    setLanguage(QStringLiteral("en"));
+    QCOMPARE(LabPanel::checkReasonText(count), QStringLiteral("alerts for `rui`: 2, expected 0"));
+    setLanguage(language);
 }
 
 void LabPanelTest::labs1And2CanBeFinishedFromThePanelAlone_data() {

@@ -30,6 +30,8 @@ private Q_SLOTS:
     /// Labs 4-7 open on the Stream view with the run their file names (stream_view), from the panel,
     /// from --lab and reopened after a restart; a Kafka lab opened after them shows the cluster view.
     void streamLabsOpenOnTheStreamView();
+    void stepInProgressSaysWhatItWaitsFor_data();
+    void stepInProgressSaysWhatItWaitsFor();
     void labs1And2CanBeFinishedFromThePanelAlone_data();
     void labs1And2CanBeFinishedFromThePanelAlone();
     /// Only with FLUXOLAB_SHOTS_DIR set: each lab's completed state at 1366x768 and 1920x1080, pt_PT and en.

@@ -151,7 +151,9 @@ void TranslationsTest::traceLineErrorsAreInTheUiLanguage() {
     };
     const Case cases[] = {
         {"lixo.csv", "ts,key,value\n1000,a,1\n@@@ lixo sem virgulas\n", QStringLiteral("Linha 3: 1 campos onde o cabeçalho tem 3")},
-        {"tempo.csv", "ts,key\n1000,a\nontem,b\n", QStringLiteral("Linha 3: não foi possível ler a data de 'ontem' (formato esperado: yyyy-MM-dd HH:mm:ss[.SSS])")},
+        {"tempo.csv", "ts,key\n1000,a\nontem,b\n", QStringLiteral("Linha 3: o tempo 'ontem' não é milissegundos desde a época (um inteiro, p. ex. 1773478800000) nem "
+                        "uma data e hora (yyyy-MM-dd HH:mm:ss[.SSS], ou ISO-8601 p. ex. 2026-03-14T09:00:00Z); "
+                        "--time-format epoch-s lê segundos desde a época")},
         // JSON Lines: a line that is not a JSON object, one cut short.
         {"lixo.jsonl", "{\"ts\":1000,\"key\":\"a\"}\nisto nao e json\n",
          QStringLiteral("Linha 2: não é um objeto JSON (um traço JSON Lines tem um {...} por linha)")},
@@ -340,7 +342,8 @@ void TranslationsTest::everyLabFileErrorIsInTheUiLanguage() {
                                   Code::UnknownProperty,  Code::UnknownCheckType,  Code::CheckNeedsField,
                                   Code::UnknownSetupAction, Code::BadLabId,        Code::BadLevel,
                                   Code::DuplicateStepId,  Code::InvalidTopicName,  Code::UnknownGroupState,
-                                  Code::UnknownCommandKind, Code::CommandRunState, Code::BadFiring};
+                                  Code::UnknownCommandKind, Code::CommandRunState, Code::BadFiring,
+                                  Code::MissingTranslation};
     const QSet<Code> withDetail = {Code::NotValidJson, Code::CannotListDirectory, Code::InvalidTopicName,
                                    Code::ReplicationFactorUnreachable};
     static const QRegularExpression english(

@@ -312,9 +312,9 @@ TEST_SUITE("labs/engine") {
         }
     }
     TEST_CASE("group_lag sums the LAG column kafka-consumer-groups prints: partitions without a commit are '-'") {
-        const LabLoadResult l = parseLab(R"({"id":"lag","version":1,"title":{"pt":"t"},"level":"beginner",
-            "duration_minutes":5,"objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},
-            "instructions":{"pt":"i"},"explanation":{"pt":"e"},
+        const LabLoadResult l = parseLab(R"({"id":"lag","version":1,"title":{"pt":"t","en":"t"},"level":"beginner",
+            "duration_minutes":5,"objectives":[{"pt":"o","en":"o"}],"steps":[{"id":"s","title":{"pt":"t","en":"t"},
+            "instructions":{"pt":"i","en":"i"},"explanation":{"pt":"e","en":"e"},
             "check":{"type":"group_lag","group":"g","topic":"b","min":1}}]})", "lag.json");
         REQUIRE(l.lab);
         SimBackend backend(1, 1);
@@ -346,9 +346,9 @@ TEST_SUITE("labs/engine") {
         // Partition P lost its first segment to retention (log start > 0) and g committed just
         // past its log start; on Q g committed 2 past the high watermark (negative lag, as the
         // real tool prints it: not clamped); R's only replica is down (no leader: LAG "-").
-        const LabLoadResult l = parseLab(R"({"id":"lag","version":1,"title":{"pt":"t"},"level":"beginner",
-            "duration_minutes":5,"objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},
-            "instructions":{"pt":"i"},"explanation":{"pt":"e"},
+        const LabLoadResult l = parseLab(R"({"id":"lag","version":1,"title":{"pt":"t","en":"t"},"level":"beginner",
+            "duration_minutes":5,"objectives":[{"pt":"o","en":"o"}],"steps":[{"id":"s","title":{"pt":"t","en":"t"},
+            "instructions":{"pt":"i","en":"i"},"explanation":{"pt":"e","en":"e"},
             "check":{"type":"group_lag","group":"g","topic":"b","min":-1000}}]})", "lag.json");
         REQUIRE(l.lab);
         SimBackend backend(1, 3);
@@ -459,9 +459,9 @@ TEST_SUITE("labs/engine") {
     TEST_CASE("a lab whose setup its own cluster would refuse does not load") {
         // Before: it loaded, the create failed silently and the produce auto-created a 1-partition topic.
         auto lab = [](const std::string& cluster, const std::string& setup) {
-            return R"({"id":"a","version":1,"title":{"pt":"t"},"level":"beginner","duration_minutes":5,)" + cluster +
-                   R"("objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},"instructions":{"pt":"i"},)"
-                   R"("explanation":{"pt":"e"},"setup":[)" + setup +
+            return R"({"id":"a","version":1,"title":{"pt":"t","en":"t"},"level":"beginner","duration_minutes":5,)" + cluster +
+                   R"("objectives":[{"pt":"o","en":"o"}],"steps":[{"id":"s","title":{"pt":"t","en":"t"},"instructions":{"pt":"i","en":"i"},)"
+                   R"("explanation":{"pt":"e","en":"e"},"setup":[)" + setup +
                    R"(],"check":{"type":"command_run","kind":"topics.describe"}}]})";
         };
         auto r1 = parseLab(lab("", R"({"action":"create_topic","topic":"pedidos","partitions":3,"replication_factor":3})"),
@@ -541,9 +541,9 @@ TEST_SUITE("labs/engine") {
         auto r00 = parseLab("{\"id\": 1e999}", "big.json");
         REQUIRE(r00.errors.size() == 1);
         CHECK(r00.errors[0].message == "not valid JSON: number overflow parsing '1e999'");
-        auto r2 = parseLab(R"({"id":"a","version":1,"title":{"pt":"t"},"level":"beginner","duration_minutes":5,
-            "objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},"instructions":{"pt":"i"},
-            "explanation":{"pt":"e"},"check":{"type":"group_state","group":"g","state":"Sleeping"}}]})", "y.json");
+        auto r2 = parseLab(R"({"id":"a","version":1,"title":{"pt":"t","en":"t"},"level":"beginner","duration_minutes":5,
+            "objectives":[{"pt":"o","en":"o"}],"steps":[{"id":"s","title":{"pt":"t","en":"t"},"instructions":{"pt":"i","en":"i"},
+            "explanation":{"pt":"e","en":"e"},"check":{"type":"group_state","group":"g","state":"Sleeping"}}]})", "y.json");
         REQUIRE_FALSE(r2.lab);
         REQUIRE_FALSE(r2.errors.empty());
         CHECK(r2.errors[0].path == "/steps/0/check/state");
@@ -551,11 +551,55 @@ TEST_SUITE("labs/engine") {
         CHECK(r3.errors.size() >= 4);
         auto r4 = parseLab("[]", "w.json");
         CHECK_FALSE(r4.errors.empty());
-        auto r5 = parseLab(R"({"id":"a","version":1,"title":{"pt":"t"},"level":"beginner","duration_minutes":5,
-            "objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},"instructions":{"pt":"i"},
-            "explanation":{"pt":"e"},"check":{"type":"not","check":{"type":"all","checks":[]}}}]})", "v.json");
+        auto r5 = parseLab(R"({"id":"a","version":1,"title":{"pt":"t","en":"t"},"level":"beginner","duration_minutes":5,
+            "objectives":[{"pt":"o","en":"o"}],"steps":[{"id":"s","title":{"pt":"t","en":"t"},"instructions":{"pt":"i","en":"i"},
+            "explanation":{"pt":"e","en":"e"},"check":{"type":"not","check":{"type":"all","checks":[]}}}]})", "v.json");
         REQUIRE_FALSE(r5.errors.empty());
         CHECK(r5.errors[0].path == "/steps/0/check/check/checks");
+    }
+
+    TEST_CASE("every text a student reads is required in pt and en - neither absent nor empty") {
+        const std::string good = R"({"id":"a","version":1,"title":{"pt":"t","en":"t"},"level":"beginner","duration_minutes":5,
+            "objectives":[{"pt":"o","en":"o"}],"steps":[{"id":"s","title":{"pt":"t","en":"t"},"instructions":{"pt":"i","en":"i"},
+            "hints":[{"pt":"h","en":"h"}],"explanation":{"pt":"e","en":"e"},"check":{"type":"topic_exists","topic":"t"}}]})";
+        REQUIRE(parseLab(good, "ok.json").lab);
+        auto without = [&](const std::string& from, const std::string& to) {
+            std::string j = good;
+            const auto pos = j.find(from);
+            REQUIRE(pos != std::string::npos);
+            j.replace(pos, from.size(), to);
+            return parseLab(j, "x.json");
+        };
+        struct Case {
+            std::string from, to, path, lang;
+        };
+        const std::vector<Case> cases = {
+            {R"("title":{"pt":"t","en":"t"},"level")", R"("title":{"pt":"t"},"level")", "/title", "en"},
+            {R"({"pt":"o","en":"o"})", R"({"pt":"o"})", "/objectives/0", "en"},
+            {R"("title":{"pt":"t","en":"t"},"instructions")", R"("title":{"pt":"t","en":""},"instructions")", "/steps/0/title/en", "en"},
+            {R"("instructions":{"pt":"i","en":"i"})", R"("instructions":{"pt":"i"})", "/steps/0/instructions", "en"},
+            {R"({"pt":"h","en":"h"})", R"({"pt":"h"})", "/steps/0/hints/0", "en"},
+            {R"({"pt":"h","en":"h"})", R"({"pt":" ","en":"h"})", "/steps/0/hints/0/pt", "pt"},
+            {R"("explanation":{"pt":"e","en":"e"})", R"("explanation":{"pt":"e","en":"  "})", "/steps/0/explanation/en", "en"},
+        };
+        for (const auto& c : cases) {
+            CAPTURE(c.to);
+            const auto r = without(c.from, c.to);
+            CHECK_FALSE(r.lab);
+            REQUIRE(r.errors.size() == 1);
+            CHECK(r.errors[0].code == LabErrorCode::MissingTranslation);
+            CHECK(r.errors[0].path == c.path);
+            CHECK(r.errors[0].value == c.lang);
+            CHECK(r.errors[0].message == "no '" + c.lang + R"(' text: every text a student reads must be given in "pt" and "en", neither empty)");
+        }
+        // The playthrough's lab 1 without its English title: refused, not listed with the Portuguese one.
+        const auto noen = without(R"("title":{"pt":"t","en":"t"},"level")", R"("title":{"pt":"Tópicos"},"level")");
+        CHECK(formatLabError(noen.errors[0]) ==
+              R"(x.json: /title: no 'en' text: every text a student reads must be given in "pt" and "en", neither empty)");
+        // Every shipped lab has both (also checked with every other error by "every lab is valid").
+        const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
+        CHECK(cat.errors.empty());
+        CHECK(cat.labs.size() == 7);
     }
 }
 
@@ -950,9 +994,9 @@ TEST_SUITE("labs/course") {
         std::filesystem::create_directories(dir);
         auto write = [&](const char* name, const std::string& text) { std::ofstream(dir / name) << text; };
         auto lab = [](const std::string& id) {
-            return R"({"id":")" + id + R"(","version":1,"title":{"pt":"t"},"level":"beginner","duration_minutes":5,
-                "objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},"instructions":{"pt":"i"},
-                "explanation":{"pt":"e"},"check":{"type":"topic_exists","topic":"t"}}]})";
+            return R"({"id":")" + id + R"(","version":1,"title":{"pt":"t","en":"t"},"level":"beginner","duration_minutes":5,
+                "objectives":[{"pt":"o","en":"o"}],"steps":[{"id":"s","title":{"pt":"t","en":"t"},"instructions":{"pt":"i","en":"i"},
+                "explanation":{"pt":"e","en":"e"},"check":{"type":"topic_exists","topic":"t"}}]})";
         };
         write("02-aaa.json", lab("aaa"));
         write("01-zzz.json", lab("zzz"));

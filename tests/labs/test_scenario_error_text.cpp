@@ -153,7 +153,7 @@ TEST_SUITE("labs/scenario error text") {
         REQUIRE(session.streams());
         CHECK(session.streams()->problem().kind == stream_observe::ScenarioStreamProblem::Kind::None);
         session.runUntil(60000);
-        CHECK(session.streamsError() == trace + ":3: cannot read the date of 'ontem' (expected yyyy-MM-dd HH:mm:ss[.SSS])");
+        CHECK(session.streamsError() == trace + ":3: " + std::string("time 'ontem' is neither epoch milliseconds (an integer, e.g. 1773478800000) nor a date-time (yyyy-MM-dd HH:mm:ss[.SSS], or ISO-8601 e.g. 2026-03-14T09:00:00Z); --time-format epoch-s reads epoch seconds"));
         const auto p = session.streams()->problem();
         CHECK(p.kind == stream_observe::ScenarioStreamProblem::Kind::Trace);
         CHECK(p.path == "/trace_feeds/0/trace");

@@ -43,9 +43,9 @@ std::vector<HistoryEntry> runScript(const std::string& text, std::string* transc
 }
 
 CheckResult check(const std::string& json_check, const std::vector<HistoryEntry>& history) {
-    const std::string lab = R"({"id":"t","version":1,"title":{"pt":"t"},"level":"beginner","duration_minutes":5,
-        "objectives":[{"pt":"o"}],"steps":[{"id":"s","title":{"pt":"t"},"instructions":{"pt":"i"},
-        "explanation":{"pt":"e"},"check":)" + json_check + "}]}";
+    const std::string lab = R"({"id":"t","version":1,"title":{"pt":"t","en":"t"},"level":"beginner","duration_minutes":5,
+        "objectives":[{"pt":"o","en":"o"}],"steps":[{"id":"s","title":{"pt":"t","en":"t"},"instructions":{"pt":"i","en":"i"},
+        "explanation":{"pt":"e","en":"e"},"check":)" + json_check + "}]}";
     const LabLoadResult l = parseLab(lab);
     for (const auto& e : l.errors) FAIL(formatLabError(e));
     REQUIRE(l.lab);
@@ -117,8 +117,74 @@ TEST_SUITE("labs/stream") {
         CHECK(check(R"({"type":"stream_late","trace":"cliques_do_site.csv","key":"/carrinho","equals":3})", history).passed);
         const auto alerts = runScript("fluxolab-cli replay assets/traces/atividade_app.csv --key utilizador "
                                       "--arrival-field arrival --process inactivity:10s\n");
-        CHECK(check(R"({"type":"stream_alert","trace":"atividade_app.csv","key":"maria","value":"inativo há 10 segundos","equals":2})", alerts).passed);
+        CHECK(check(R"({"type":"stream_alert","trace":"atividade_app.csv","key":"maria","value":"inativo há 10 segundos","equals":1})", alerts).passed);
         CHECK_FALSE(check(R"({"type":"stream_alert","trace":"atividade_app.csv","key":"joana"})", alerts).passed);
+        const CheckResult two = check(R"({"type":"stream_alert","trace":"atividade_app.csv","key":"maria","equals":2})", alerts);
+        CHECK_FALSE(two.passed);
+        CHECK(two.reason == CheckReason::AlertsFor);
+        CHECK(two.args == std::vector<std::string>{"maria", "1", "2", "", ""});
+    }
+
+    TEST_CASE("lab 6 by hand: a bounded trace drops the pending inactivity timers - --source open fires them") {
+        // atividade_app.csv, arrival times after 1773478800000 (09:00:00):
+        //   ana   0.150 3.261 6.335 9.372 12.446 15.183 18.220 21.257 24.294 27.368 30.442 33.253 (gaps < 4 s)
+        //   rui   1.187 5.298 9.409 26.331 29.405 32.216            (silent 9.409 -> 26.331: 16.9 s)
+        //   maria 2.224 31.179                                      (silent 2.224 -> 31.179: 29 s)
+        // The input ends at 33.253. A timer for T fires once processing time passes T (T + 1 ms).
+        // 10 s: maria's timer 12.224 fires (12.225), rui's 19.409 fires (19.410); the last timers of all
+        //       three (41.179, 42.216, 43.253) are pending at 33.253: a bounded job drops them.
+        // 20 s: maria's 22.224 fires (22.225); rui's 29.409 is replaced at 26.331; the rest are dropped.
+        const std::string base = "fluxolab-cli replay assets/traces/atividade_app.csv --key utilizador --arrival-field arrival ";
+        std::string out;
+        runScript(base + "--process inactivity:10s\n", &out);
+        CHECK(out.find("OUTPUT,1773478812225,maria,") != std::string::npos);
+        CHECK(out.find("OUTPUT,1773478819410,rui,") != std::string::npos);
+        CHECK(out.find("SUMMARY,events=20,outputs=2") != std::string::npos);
+        out.clear();
+        runScript(base + "--process inactivity:20s\n", &out);
+        CHECK(out.find("OUTPUT,1773478822225,maria,") != std::string::npos);
+        CHECK(out.find("SUMMARY,events=20,outputs=1") != std::string::npos);
+        // An open source (a Kafka topic): processing time goes on and the three last timers fire.
+        out.clear();
+        runScript(base + "--process inactivity:10s --source open\n", &out);
+        CHECK(out.find("OUTPUT,1773478841180,maria,") != std::string::npos);
+        CHECK(out.find("OUTPUT,1773478842217,rui,") != std::string::npos);
+        CHECK(out.find("OUTPUT,1773478843254,ana,") != std::string::npos);
+        CHECK(out.find("SUMMARY,events=20,outputs=5") != std::string::npos);
+        out.clear();
+        runScript(base + "--process inactivity:20s --source open\n", &out);
+        CHECK(out.find("SUMMARY,events=20,outputs=4") != std::string::npos);
+        CHECK(out.find("OUTPUT,1773478852217,rui,") != std::string::npos);
+        // Lab 6's checks on those runs: step 1 (10 s) maria 1, rui 1; step 2 (20 s) rui 0.
+        const auto h10 = runScript(base + "--process inactivity:10s\n");
+        CHECK(check(R"({"type":"stream_alert","trace":"atividade_app.csv","args":["--process inactivity:10s"],"key":"rui","equals":1})", h10).passed);
+        CHECK(check(R"({"type":"stream_alert","trace":"atividade_app.csv","args":["--process inactivity:10s"],"key":"ana","equals":0})", h10).passed);
+        const auto h20 = runScript(base + "--process inactivity:20s\n");
+        CHECK(check(R"({"type":"stream_alert","trace":"atividade_app.csv","args":["--process inactivity:20s"],"key":"rui","equals":0})", h20).passed);
+        std::string err;
+        runScript(base + "--process inactivity:10s --source maybe\n", &err);
+        CHECK(err.find("--source must be bounded or open") != std::string::npos);
+    }
+
+    TEST_CASE("stream_recovered: the run without a crash may come from an earlier step - the crash run may not") {
+        const std::string ck = "fluxolab-cli replay assets/traces/sensores_iot.csv --key sensor --watermark bounded:10s "
+                               "--window tumble:1m --arrival-field arrival --checkpoint-interval 30s";
+        const std::string json = R"({"id":"t","version":1,"title":{"pt":"t","en":"t"},"level":"beginner","duration_minutes":5,
+            "objectives":[{"pt":"o","en":"o"}],"steps":[{"id":"s","title":{"pt":"t","en":"t"},"instructions":{"pt":"i","en":"i"},
+            "explanation":{"pt":"e","en":"e"},"check":{"type":"stream_recovered","trace":"sensores_iot.csv","args":["--window tumble:1m"],"min":1}}]})";
+        const LabLoadResult l = parseLab(json);
+        REQUIRE(l.lab);
+        SimBackend backend(1, 1);
+        const auto cleanThenCrash = runScript(ck + "\n" + ck + " --crash-at 250\n");
+        CHECK(evaluateCheck(l.lab->steps[0].check, CheckContext{backend, cleanThenCrash, 1}).passed);
+        const auto crashThenClean = runScript(ck + " --crash-at 250\n" + ck + "\n");
+        const CheckResult r = evaluateCheck(l.lab->steps[0].check, CheckContext{backend, crashThenClean, 1});
+        CHECK_FALSE(r.passed);
+        CHECK(r.reason == CheckReason::NoCrashRun);
+        const auto onlyCrash = runScript(ck + " --crash-at 250\n");
+        const CheckResult none = evaluateCheck(l.lab->steps[0].check, CheckContext{backend, onlyCrash, 0});
+        CHECK(none.reason == CheckReason::NoCleanRun);
+        CHECK(none.args == std::vector<std::string>{"fluxolab-cli replay sensores_iot.csv --window tumble:1m"});
     }
 
     TEST_CASE("stream_recovered compares the crashed run with a run without crash") {
@@ -167,10 +233,10 @@ TEST_SUITE("labs/stream") {
             CHECK_FALSE(r.steps[1].passed);
             CHECK(r.steps[1].detail.find("late elements is 0") != std::string::npos);
         }
-        SUBCASE("timers: predicting two alerts fails step 2") {
+        SUBCASE("timers: predicting the end-of-file alert (echo 1) fails step 2") {
             const LabLoadResult l = findLab("estado-timers-inatividade", dir);
             REQUIRE(l.lab);
-            const auto r = runLabWithScript(*l.lab, parseScript(replaceIn(solution(l.lab->id), "echo 1", "echo 2")), std::nullopt);
+            const auto r = runLabWithScript(*l.lab, parseScript(replaceIn(solution(l.lab->id), "echo 0", "echo 1")), std::nullopt);
             CHECK(r.steps[0].passed);
             CHECK_FALSE(r.steps[1].passed);
         }
@@ -178,10 +244,12 @@ TEST_SUITE("labs/stream") {
             const LabLoadResult l = findLab("checkpoints-recuperacao", dir);
             REQUIRE(l.lab);
             std::string sol = solution(l.lab->id);
-            const std::string clean = "--arrival-field arrival --checkpoint-interval 30s\necho";
-            auto r = runLabWithScript(*l.lab, parseScript(replaceIn(sol, clean, "--arrival-field arrival --checkpoint-interval 30s --watermark-interval per-event\necho")), std::nullopt);
+            // Step 1's run without a crash is step 2's comparison: with other options it is none.
+            const std::string clean = "--arrival-field arrival --checkpoint-interval 30s\nfluxolab-cli";
+            auto r = runLabWithScript(*l.lab, parseScript(replaceIn(sol, clean, "--arrival-field arrival --checkpoint-interval 30s --watermark-interval per-event\nfluxolab-cli")), std::nullopt);
             CHECK(r.steps[0].passed);
             CHECK_FALSE(r.steps[1].passed);
+            CHECK(r.steps[1].detail.find("differ in other options") != std::string::npos);
             r = runLabWithScript(*l.lab, parseScript(replaceIn(sol, "echo 3", "echo 4")), std::nullopt);
             CHECK(r.steps[1].passed);
             CHECK_FALSE(r.steps[2].passed);

@@ -147,4 +147,65 @@ TEST_SUITE("stream/process") {
             expired = expired || (e.kind == StreamEventKind::StateChanged && e.a == 2 && e.name == "last");
         CHECK(expired);
     }
+
+    TEST_CASE("end of a bounded input: pending processing-time timers are dropped - event-time timers fire") {
+        // Flink quiesces a finishing operator's processing-time service (StreamOperatorWrapper#finish,
+        // FLINK-14231): a processing-time timer still pending when the input ends never fires; the final
+        // MAX_WATERMARK fires every event-time timer first.
+        const auto spec = processSpec(makeInactivityAlert(10000));
+        const std::vector<Element> in = {at(0, "ana", 0), at(0, "rui", 1000), at(0, "ana", 3000),
+                                         at(0, "ana", 20000)};
+        StreamJournal journal;
+        // rui's timer (11 000) fires at 11 001 and ana's first (13 000) at 13 001, while elements still
+        // arrive; ana's last (30 000) is pending at the end (processing time 20 000): dropped.
+        const Out o = runProcess(spec, in, -1, true, &journal);
+        CHECK(o.lines ==
+              std::vector<std::string>{"11001|rui|-|\u26A0 Utilizador rui inativo h\u00E1 10 segundos.",
+                                       "13001|ana|-|\u26A0 Utilizador ana inativo h\u00E1 10 segundos."});
+        std::vector<std::string> dropped;
+        int fired = 0;
+        for (const auto& e : journal.events()) {
+            if (e.kind == StreamEventKind::TimerDropped)
+                dropped.push_back(e.key + "@" + std::to_string(e.a) + " pt " + std::to_string(e.procTime));
+            fired += e.kind == StreamEventKind::TimerFired ? 1 : 0;
+        }
+        CHECK(dropped == std::vector<std::string>{"ana@30000 pt 20000"});
+        CHECK(fired == 2);
+        // Without the end of input (--no-final-watermark) nothing is dropped: the run just stops.
+        StreamJournal open;
+        CHECK(runProcess(spec, in, -1, false, &open).lines.size() == 2);
+        for (const auto& e : open.events())
+            CHECK(e.kind != StreamEventKind::TimerDropped);
+
+        // An open source: processing time runs on until no processing-time timer is pending.
+        Out all;
+        JobOutput out;
+        out.onOutput = [&](const ProcessOutput& p) { all.lines.push_back(std::to_string(p.procTime) + "|" + p.key); };
+        StreamJob job(spec, out, nullptr, 0);
+        for (const auto& e : in)
+            job.process(e);
+        job.runPendingProcessingTimers();
+        CHECK(job.processingTime() == 30001);
+        job.finish(false);
+        CHECK(all.lines == std::vector<std::string>{"11001|rui", "13001|ana", "30001|ana"});
+
+        // Event-time timers pending at the end fire on the final watermark; a processing-time timer
+        // registered by one of them (at the end of input) is dropped with the others.
+        auto fn = std::make_shared<Lambda>();
+        fn->onElement = [](const Element& e, ProcessContext& ctx) {
+            ctx.registerEventTimeTimer(e.eventTime + 60000);
+            ctx.registerProcessingTimeTimer(ctx.currentProcessingTime() + 60000);
+        };
+        fn->onTimerFn = [](Millis t, TimeDomain d, ProcessContext& ctx) {
+            ctx.output(std::string(d == TimeDomain::EventTime ? "event " : "processing ") + std::to_string(t));
+            if (d == TimeDomain::EventTime) ctx.registerProcessingTimeTimer(ctx.currentProcessingTime() + 1);
+        };
+        StreamJournal j2;
+        const Out mixed = runProcess(processSpec(fn), {at(1000, "k", 5), at(2000, "k", 7)}, -1, true, &j2);
+        CHECK(mixed.lines == std::vector<std::string>{"7|k|61000|event 61000", "7|k|62000|event 62000"});
+        int droppedTimers = 0;
+        for (const auto& e : j2.events())
+            droppedTimers += e.kind == StreamEventKind::TimerDropped ? 1 : 0;
+        CHECK(droppedTimers == 3); // 60 005, 60 007 and the one at 8 registered by the event-time timers
+    }
 }
