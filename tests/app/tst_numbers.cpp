@@ -37,7 +37,7 @@ using namespace fluxolab;
 using namespace fluxolab::app;
 
 namespace {
-std::unique_ptr<MainWindow> window(const QString& scenario) {
+std::unique_ptr<MainWindow> numbersWindow(const QString& scenario) {
     auto w = std::make_unique<MainWindow>();
     w->resize(1366, 768);
     w->show();
@@ -51,7 +51,7 @@ QString pointOf(const QDoubleSpinBox& box) { return box.cleanText(); }
 void NumbersTest::cleanup() { setLanguage(QStringLiteral("pt_PT")); }
 
 void NumbersTest::decimalsFollowTheUiLanguage() {
-    auto w = window(QStringLiteral("rebalance-basico"));
+    auto w = numbersWindow(QStringLiteral("rebalance-basico"));
     QVERIFY(w);
     for (const bool pt : {true, false}) {
         QVERIFY(setLanguage(pt ? QStringLiteral("pt_PT") : QStringLiteral("en")));
@@ -89,7 +89,7 @@ void NumbersTest::decimalsFollowTheUiLanguage() {
 }
 
 void NumbersTest::spinBoxFollowsALiveSwitch() {
-    auto w = window(QStringLiteral("rebalance-basico"));
+    auto w = numbersWindow(QStringLiteral("rebalance-basico"));
     QVERIFY(w);
     QVERIFY(setLanguage(QStringLiteral("en")));
     AddProducerDialog d(w->controller(), w.get());
@@ -105,7 +105,7 @@ void NumbersTest::spinBoxFollowsALiveSwitch() {
 }
 
 void NumbersTest::defaultNamesFollowTheUiLanguage() {
-    auto w = window(QStringLiteral("rebalance-basico"));
+    auto w = numbersWindow(QStringLiteral("rebalance-basico"));
     QVERIFY(w);
     w->controller()->newScenario(); // no group yet: the consumer dialog proposes a name
     QString error;
@@ -170,7 +170,7 @@ void NumbersTest::eventPluralsAgreeWithTheirCount() {
 }
 
 void NumbersTest::plotTimeAxisEndsWhereTheDataEnds() {
-    auto w = window(QStringLiteral("rebalance-basico")); // duration 60 s
+    auto w = numbersWindow(QStringLiteral("rebalance-basico")); // duration 60 s
     QVERIFY(w);
     w->setView(MainWindow::View::Plots);
     for (const sim::TimeMs at : {30000, 45500}) {
@@ -191,7 +191,7 @@ void NumbersTest::plotTimeAxisEndsWhereTheDataEnds() {
 void NumbersTest::coincidingPlotLinesStayVisible() {
     // Production and consumption equal at every sample (a consumer keeping up): the line drawn
     // first used to vanish under the other.
-    auto w = window(QStringLiteral("rebalance-basico"));
+    auto w = numbersWindow(QStringLiteral("rebalance-basico"));
     QVERIFY(w);
     PlotsView plots(w->controller());
     plots.resize(1000, 700);
