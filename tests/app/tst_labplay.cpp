@@ -345,10 +345,10 @@ const QStringList kLab5 = {QStringLiteral("c0"), QStringLiteral("c0"), QStringLi
                            QStringLiteral("c0")}; // tumble, side output, allowed lateness, hop, session
 const QStringList kLab6 = {
     QStringLiteral("c0"),                                       // inactivity:10s
-    QStringLiteral("=echo 1"), QStringLiteral("c0")};           // predict, then inactivity:20s
+    QStringLiteral("=echo 0"), QStringLiteral("c0")};           // predict (bounded input: none for rui), then inactivity:20s
 const QStringList kLab7 = {
     QStringLiteral("c0"),                                       // checkpoints every 30 s
-    QStringLiteral("c0"), QStringLiteral("c1"),                 // --crash-at 250, then without it
+    QStringLiteral("c0"),                                       // --crash-at 250 (step 1 ran it without)
     QStringLiteral("=echo 3")};                                 // the DUPLICATE lines
 const QList<QStringList> kLabScripts = {kLab1, kLab2, kLab3, kLab4, kLab5, kLab6, kLab7};
 } // namespace

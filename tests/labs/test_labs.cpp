@@ -520,9 +520,9 @@ TEST_SUITE("labs/engine") {
             CHECK(run.observation->elements.size() > 10);
         }
         CHECK(streamLabs == 4);
-        auto bad = parseLab(R"({"id":"a","version":1,"title":{"pt":"t"},"level":"beginner","duration_minutes":5,
-            "objectives":[{"pt":"o"}],"stream_view":["x.csv"],"steps":[{"id":"s","title":{"pt":"t"},"instructions":{"pt":"i"},
-            "explanation":{"pt":"e"},"check":{"type":"topic_exists","topic":"t"}}]})", "s.json");
+        auto bad = parseLab(R"({"id":"a","version":1,"title":{"pt":"t","en":"t"},"level":"beginner","duration_minutes":5,
+            "objectives":[{"pt":"o","en":"o"}],"stream_view":["x.csv"],"steps":[{"id":"s","title":{"pt":"t","en":"t"},
+            "instructions":{"pt":"i","en":"i"},"explanation":{"pt":"e","en":"e"},"check":{"type":"topic_exists","topic":"t"}}]})", "s.json");
         REQUIRE_FALSE(bad.errors.empty());
         CHECK(bad.errors[0].path == "/stream_view");
         CHECK(bad.errors[0].code == LabErrorCode::NotAString);
