@@ -24,8 +24,9 @@ constexpr TimeMs kQuorumFetchTimeoutMs = 2000;
 /// controller.quorum.election.timeout.ms (DEFAULT_QUORUM_ELECTION_TIMEOUT_MS): a candidate that has
 /// not won waits a random time in [this, 2 x this) before it tries again.
 constexpr TimeMs kQuorumElectionTimeoutMs = 1000;
-/// quorum.append.linger.ms (DEFAULT_QUORUM_LINGER_MS): the new leader's first record (LeaderChange)
-/// waits this long before it is appended and committed.
+/// quorum.append.linger.ms (DEFAULT_QUORUM_LINGER_MS): the active controller waits this long for
+/// writes to accumulate before appending them to the metadata log (a new leader's first record,
+/// LeaderChange, included); a round trip to the other voters then commits them.
 constexpr TimeMs kQuorumLingerMs = 25;
 
 /// Why an election starts (the wait before it differs).

@@ -13,13 +13,6 @@ namespace fluxolab::sim::kafka {
 
 using namespace detail;
 
-namespace {
-// quorum.append.linger.ms (kQuorumLingerMs, controller.h): the active controller waits this long for
-// writes to accumulate before appending them to the metadata log; a round trip to the other voters
-// (their Fetch carries the record, their next Fetch acknowledges it) then commits them.
-constexpr TimeMs kQuorumAppendLingerMs = kQuorumLingerMs;
-} // namespace
-
 Replication::Replication(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
                          Rng controller_rng, ReplicationEvents& events)
     : m_scheduler(scheduler), m_timers(scheduler, "kafka.replication", *this), m_config(config), m_journal(journal),
@@ -673,7 +666,7 @@ void Replication::followerFetchArrives(std::int32_t topic_index, std::int64_t pa
     // response: 2 x network delay + quorum.append.linger.ms + a quorum round trip).
     if (!p.inIsr(r.broker) && !r.isr_pending && !follower.fenced && r.leo >= p.high_watermark && r.leo >= epochStart) {
         r.isr_pending = true;
-        schedule(now() + 4 * m_config.network_delay_ms + kQuorumAppendLingerMs, ReplicationTimer::AlterPartitionDone,
+        schedule(now() + 4 * m_config.network_delay_ms + kQuorumLingerMs, ReplicationTimer::AlterPartitionDone,
                  topic_index, packFetch(p.partition, ri, static_cast<std::uint32_t>(p.leader_epoch)));
     }
     maybeAdvanceHw(*t, p);
@@ -833,7 +826,7 @@ void Replication::registerBroker(BrokerId id) {
     // broker caught up with the metadata log (STARTING -> RECOVERY, a round trip). The broker then
     // publishes its first metadata image: ReplicaManager makes it a follower and its fetchers start.
     const TimeMs d = m_config.network_delay_ms;
-    schedule(now() + 6 * d + kQuorumAppendLingerMs, ReplicationTimer::BrokerCaughtUp, id, packIncarnation(id));
+    schedule(now() + 6 * d + kQuorumLingerMs, ReplicationTimer::BrokerCaughtUp, id, packIncarnation(id));
 }
 
 void Replication::startBroker(BrokerId id) {
@@ -867,7 +860,7 @@ void Replication::brokerCaughtUp(BrokerId id) {
     // (not after broker.heartbeat.interval.ms); the controller grants it (BrokerHeartbeatManager.
     // calculateNextBrokerState: caught up with its RegisterBrokerRecord) and commits the unfencing.
     const TimeMs d = m_config.network_delay_ms;
-    schedule(now() + 3 * d + kQuorumAppendLingerMs, ReplicationTimer::BrokerUnfence, id, packIncarnation(id));
+    schedule(now() + 3 * d + kQuorumLingerMs, ReplicationTimer::BrokerUnfence, id, packIncarnation(id));
 }
 
 void Replication::brokerUnfenced(BrokerId id) {
