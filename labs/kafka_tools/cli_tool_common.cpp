@@ -226,9 +226,16 @@ ConnectionRetryLog::ConnectionRetryLog(Client client, std::string context, const
 
 ConnectionRetryLog::ConnectionRetryLog(Client client, std::string context, const BrokerInfo& node, TimeMs start_ms)
     : m_client(client), m_context(std::move(context)), m_node_id(node.id), m_next_ms(start_ms) {
-    const std::string port = std::to_string(node.port);
-    const std::string address = (node.host == "localhost" ? "localhost/127.0.0.1" : node.host + "/127.0.0.1") + ":" + port;
-    m_nodes.emplace_back(node.host + ":" + port, address);
+    m_nodes.emplace_back(node.host + ":" + std::to_string(node.port), brokerAddress(node));
+}
+
+std::string brokerAddress(const BrokerInfo& node) {
+    return (node.host == "localhost" ? "localhost/127.0.0.1" : node.host + "/127.0.0.1") + ":" + std::to_string(node.port);
+}
+
+std::string connectionFailedLine(TimeMs at_ms, const std::string& context, std::int32_t node, const std::string& address) {
+    return formatLogDate(at_ms) + " WARN " + context + "Connection to node " + std::to_string(node) + " (" + address +
+           ") could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)\n";
 }
 
 std::string ConnectionRetryLog::linesUntil(TimeMs now_ms) {
@@ -250,9 +257,9 @@ std::string ConnectionRetryLog::linesUntil(TimeMs now_ms) {
         // One round: every bootstrap server is tried (node ids -1, -2, ... in the given order).
         const std::string date = formatLogDate(m_next_ms);
         for (std::size_t n = 0; n < m_nodes.size(); ++n) {
-            const std::string node = std::to_string(m_node_id ? *m_node_id : -1 - static_cast<int>(n));
-            text += date + " WARN " + m_context + "Connection to node " + node + " (" + m_nodes[n].second +
-                    ") could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)\n";
+            const std::int32_t id = m_node_id ? *m_node_id : -1 - static_cast<std::int32_t>(n);
+            const std::string node = std::to_string(id);
+            text += connectionFailedLine(m_next_ms, m_context, id, m_nodes[n].second);
             if (m_client != Client::Admin && !m_node_id)
                 text += date + " WARN " + m_context + "Bootstrap broker " + m_nodes[n].first + " (id: " + node +
                         " rack: null isFenced: false) disconnected (org.apache.kafka.clients.NetworkClient)\n";

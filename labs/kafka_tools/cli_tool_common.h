@@ -85,6 +85,13 @@ struct BootstrapCheck {
 };
 BootstrapCheck checkBootstrap(const ClusterBackend& backend, const std::string& bootstrap);
 
+/// A known broker's address as the Java client prints it (InetSocketAddress.toString()):
+/// "localhost/127.0.0.1:9092", or "HOST/127.0.0.1:PORT".
+std::string brokerAddress(const BrokerInfo& node);
+/// NetworkClient's WARN line for a failed connection attempt to `node` (an id; -1, -2... for the
+/// bootstrap servers) at `address`, logged at `at_ms` under the client's `context` prefix.
+std::string connectionFailedLine(TimeMs at_ms, const std::string& context, std::int32_t node, const std::string& address);
+
 /// The WARN lines a Kafka client logs while no bootstrap server accepts its connections: one per
 /// connection attempt (producers and consumers add a "Bootstrap broker ... disconnected" line),
 /// at the reconnect backoff cadence (reconnect.backoff.ms=50 doubling up to

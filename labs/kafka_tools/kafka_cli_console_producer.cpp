@@ -283,11 +283,7 @@ private:
         for (const auto& [at, id] : failures) {
             const auto b = std::find_if(brokers.begin(), brokers.end(), [id = id](const BrokerInfo& x) { return x.id == id; });
             if (b == brokers.end()) continue;
-            const std::string address = (b->host == "localhost" ? "localhost/127.0.0.1" : b->host + "/127.0.0.1") + ":" +
-                                        std::to_string(b->port);
-            text += formatLogDate(at) + " WARN [Producer clientId=" + m_clientId + "] Connection to node " +
-                    std::to_string(id) + " (" + address +
-                    ") could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)\n";
+            text += connectionFailedLine(at, "[Producer clientId=" + m_clientId + "] ", id, brokerAddress(*b));
         }
         if (!text.empty()) err(std::move(text));
     }
