@@ -175,7 +175,7 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     auto& t = o.traceOptions;
     t.trace.timeField = "ts";
     t.trace.keyField = "key";
-    t.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    t.job.watermark.kind = labs::WatermarkKind::BoundedOutOfOrderness;
     t.job.watermark.bound = 5000;
     t.job.window.size = 60000;
     for (const QCommandLineOption* opt : {&wmOpt, &winOpt, &aggOpt, &keyOpt, &timeFieldOpt, &arrivalOpt, &partOpt, &latenessOpt,
@@ -224,7 +224,7 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
         if (!ok || n < 1 || n > 8) return fail(CommandLine::tr("--parallelism expects 1 to 8, got \"%1\"").arg(p.value(parallelismOpt)));
         t.job.parallelism = n;
     }
-    if (const auto problem = stream::validate(t.job); problem && !o.trace.isEmpty())
+    if (const auto problem = labs::validateJob(t.job); problem && !o.trace.isEmpty())
         return fail(CommandLine::tr("--trace options: %1").arg(ErrorTexts::jobError(*problem)));
     if (p.isSet(stepOpt)) {
         bool ok = false;

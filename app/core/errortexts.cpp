@@ -179,10 +179,10 @@ QString ErrorTexts::labError(const labs::LabError& e) {
     return QStringLiteral("%1: %2: %3").arg(q(e.file), e.path.empty() ? QStringLiteral("/") : q(e.path), labReason(e));
 }
 
-QString ErrorTexts::jobError(const stream::JobError& e) {
-    using C = stream::JobErrorCode;
+QString ErrorTexts::jobError(const labs::JobError& e) {
+    using C = labs::JobErrorCode;
     const QString a = QString::number(e.a), b = QString::number(e.b), c = QString::number(e.c);
-    const QString most = QString::number(stream::kMaxWindowsPerElement);
+    const QString most = QString::number(labs::maxWindowsPerElement());
     switch (e.code) {
     case C::None: return {};
     case C::Parallelism: return tr("the parallelism is %1; it must be between 1 and 8").arg(a);
@@ -220,8 +220,8 @@ QString ErrorTexts::jobError(const stream::JobError& e) {
     return {};
 }
 
-QString ErrorTexts::sourceError(const stream::SourceError& e) {
-    using C = stream::SourceErrorCode;
+QString ErrorTexts::sourceError(const labs::SourceError& e) {
+    using C = labs::SourceErrorCode;
     switch (e.code) {
     case C::None: return {};
     case C::NoSuchTopic: return tr("the topic \"%1\" does not exist in the scenario").arg(q(e.topic));

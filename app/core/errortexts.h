@@ -30,13 +30,13 @@ public:
     static QString labReason(const labs::LabError& error);
     /// "FILE: /json/pointer: reason", as the lab panel lists a broken lab file's errors.
     static QString labError(const labs::LabError& error);
-    /// Why a stream job cannot run (stream::validate's code): "the parallelism is 12; it must be
+    /// Why a stream job cannot run (labs::validateJob's code): "the parallelism is 12; it must be
     /// between 1 and 8".
-    static QString jobError(const stream::JobError& error);
+    static QString jobError(const labs::JobError& error);
     /// Why a trace cannot be fed into a topic, or a job cannot read it (TopicStreamRun::errorInfo).
     static QString topicRunError(const stream_observe::TopicRunError& error);
-    /// Why a topic source cannot read its topic (stream::SourceError's code).
-    static QString sourceError(const stream::SourceError& error);
+    /// Why a topic source cannot read its topic (labs::SourceError's code).
+    static QString sourceError(const labs::SourceError& error);
     /// A trace's send to `topic` refused by Kafka (`kafka`), `sent` records before it.
     static QString feedRefused(const std::string& topic, labs::ErrorCode kafka, std::uint64_t sent);
     /// `records` of a trace's records its producer gave up on (the first on `partition`).

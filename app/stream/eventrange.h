@@ -16,12 +16,12 @@ namespace fluxolab::app {
 class EventTimeRange {
 public:
     /// {min, max} event time of `o`'s elements; {0, 0} without elements (as the observation's own).
-    std::pair<stream::Millis, stream::Millis> of(const stream_observe::StreamObservation& o) const {
+    std::pair<labs::Millis, labs::Millis> of(const stream_observe::StreamObservation& o) const {
         if (&o != m_for || o.elements.size() < m_count) {
             m_for = &o;
             m_count = 0;
-            m_lo = stream::kMaxTime;
-            m_hi = stream::kMinTime;
+            m_lo = labs::kMaxTime;
+            m_hi = labs::kMinTime;
         }
         for (; m_count < o.elements.size(); ++m_count) {
             m_lo = std::min(m_lo, o.elements[m_count].eventTime);
@@ -34,7 +34,7 @@ public:
 private:
     mutable const stream_observe::StreamObservation* m_for = nullptr;
     mutable std::size_t m_count = 0;
-    mutable stream::Millis m_lo = stream::kMaxTime, m_hi = stream::kMinTime;
+    mutable labs::Millis m_lo = labs::kMaxTime, m_hi = labs::kMinTime;
 };
 
 } // namespace fluxolab::app

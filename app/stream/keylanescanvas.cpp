@@ -14,13 +14,13 @@
 namespace fluxolab::app {
 
 using namespace stream_observe;
-using Millis = stream::Millis;
+using Millis = labs::Millis;
 
 namespace {
 
 QString clock(Millis t) {
-    if (t == stream::kMinTime) return QStringLiteral("−∞");
-    if (t == stream::kMaxTime) return QStringLiteral("+∞");
+    if (t == labs::kMinTime) return QStringLiteral("−∞");
+    if (t == labs::kMaxTime) return QStringLiteral("+∞");
     return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("HH:mm:ss.zzz"));
 }
 
@@ -152,7 +152,7 @@ QString KeyLanesCanvas::headline() const {
     lanes();
     QStringList parts;
     const auto& job = m_obs->options.job;
-    if (job.process)
+    if (job.hasProcessFunction())
         parts << tr("Keyed process function: state and timers per key");
     else
         parts << tr("Window operator: the windows each key holds and their timers (end − 1 ms)");
@@ -187,7 +187,7 @@ QStringList KeyLanesCanvas::laneTexts(const KeyLane& lane) const {
                            ? tr("processing time %1 (in %2)").arg(clock(time), distance(time - now))
                            : tr("processing time %1").arg(clock(time)));
         else
-            timers << (wm != stream::kMinTime && time > wm
+            timers << (wm != labs::kMinTime && time > wm
                            ? tr("event time %1 (watermark %2 behind)").arg(clock(time), distance(time - wm))
                            : tr("event time %1").arg(clock(time)));
     }

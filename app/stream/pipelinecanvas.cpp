@@ -18,22 +18,22 @@ namespace fluxolab::app {
 
 using stream_observe::ObservedWindow;
 using stream_observe::StreamObservation;
-using Millis = stream::Millis;
+using Millis = labs::Millis;
 
 namespace {
 using namespace stream_palette;
 
 QString wmText(Millis t) {
-    if (t == stream::kMinTime) return QStringLiteral("−∞");
-    if (t == stream::kMaxTime) return QStringLiteral("+∞");
+    if (t == labs::kMinTime) return QStringLiteral("−∞");
+    if (t == labs::kMaxTime) return QStringLiteral("+∞");
     return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("HH:mm:ss.zzz"));
 }
 
 /// A channel's watermark relative to the operator's: "=", "+1.2s", "+250ms", "−∞".
 QString deltaText(Millis channel, Millis op) {
-    if (channel == stream::kMinTime) return QStringLiteral("−∞");
-    if (channel == stream::kMaxTime) return QStringLiteral("+∞");
-    if (op == stream::kMinTime || op == stream::kMaxTime) return wmText(channel);
+    if (channel == labs::kMinTime) return QStringLiteral("−∞");
+    if (channel == labs::kMaxTime) return QStringLiteral("+∞");
+    if (op == labs::kMinTime || op == labs::kMaxTime) return wmText(channel);
     const Millis d = channel - op;
     if (d == 0) return QStringLiteral("=");
     const QString sign = d > 0 ? QStringLiteral("+") : QStringLiteral("−");
@@ -152,7 +152,7 @@ void drawAll(QPainter& p, const std::vector<PipelineCanvas::Drawn>& drawn) {
 
 int PipelineCanvas::holdingChannel(const StreamObservation& obs, int subtask, std::uint64_t step) {
     int holder = -1;
-    Millis lowest = stream::kMaxTime;
+    Millis lowest = labs::kMaxTime;
     for (int ch = 0; ch < obs.parallelism(); ++ch) {
         if (obs.channelIdleAt(subtask, ch, step)) continue;
         const Millis wm = obs.channelWatermarkAt(subtask, ch, step);
@@ -498,7 +498,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     if (o.hasProcessFunction()) {
         m_lanesSeeker.seek(o, m_lanes, step);
         for (const std::uint32_t k : m_lanes.present) {
-            const int sub = stream::keyToSubtask(o.strings[k], par, stream::defaultMaxParallelism(par));
+            const int sub = labs::windowSubtaskOfKey(o.strings[k], par);
             if (sub >= 0 && sub < par)
                 pendingTimers[static_cast<std::size_t>(sub)] += static_cast<int>(m_lanes.lanes[k].timers.size());
         }
@@ -606,7 +606,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     lines(sinkBox, sinkText, m_theme.text);
     box(lateBox, m_theme.panel, kLate);
     lines(lateBox,
-          {o.options.job.lateSideOutput && o.options.job.watermark.kind != stream::WatermarkKind::Sql
+          {o.options.job.lateSideOutput && o.options.job.watermark.kind != labs::WatermarkKind::Sql
                ? tr("Late side output")
                : tr("Late: dropped"),
            tr("%n late elements", nullptr, count(m_flow.late))},

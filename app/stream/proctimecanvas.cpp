@@ -13,7 +13,7 @@ namespace fluxolab::app {
 
 using stream_observe::ObservedWindow;
 using stream_observe::StreamObservation;
-using Millis = stream::Millis;
+using Millis = labs::Millis;
 using namespace stream_palette;
 
 namespace {

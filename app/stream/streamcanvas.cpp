@@ -22,14 +22,14 @@ namespace fluxolab::app {
 using stream_observe::KeyedChange;
 using stream_observe::ObservedWindow;
 using stream_observe::StreamObservation;
-using Millis = stream::Millis;
+using Millis = labs::Millis;
 
 namespace {
 using namespace stream_palette;
 
 QString timeLabel(Millis t, Millis range) {
-    if (t == stream::kMinTime) return QStringLiteral("−∞");
-    if (t == stream::kMaxTime) return QStringLiteral("+∞");
+    if (t == labs::kMinTime) return QStringLiteral("−∞");
+    if (t == labs::kMaxTime) return QStringLiteral("+∞");
     const QDateTime d = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC);
     return d.toString(range < 20000 ? QStringLiteral("HH:mm:ss.zzz") : QStringLiteral("HH:mm:ss"));
 }
@@ -58,7 +58,7 @@ void staircase(QPainterPath& path, const std::vector<stream_observe::WatermarkPo
     auto it = h.begin();
     if (from > 0) {
         it = std::min(std::upper_bound(h.begin(), h.end(), from, after), end);
-        if (it != h.begin() && (it - 1)->watermark != stream::kMinTime) {
+        if (it != h.begin() && (it - 1)->watermark != labs::kMinTime) {
             lastY = y((it - 1)->watermark);
             path.moveTo(x(static_cast<double>(from)), lastY);
             started = true;
@@ -80,7 +80,7 @@ void staircase(QPainterPath& path, const std::vector<stream_observe::WatermarkPo
         }
         const auto& pt = *(next - 1);
         it = next;
-        if (pt.watermark == stream::kMinTime) continue;
+        if (pt.watermark == labs::kMinTime) continue;
         const double px = x(static_cast<double>(pt.step));
         const double py = y(pt.watermark);
         if (!started) {
@@ -157,7 +157,7 @@ QStringList wrapInTwo(const QString& text, const QFontMetricsF& fm, double width
 /// Whether the job drops its late elements (Flink SQL has no side output; a DataStream job without one
 /// drops them), as the pipeline's late box says.
 bool lateDropped(const stream_observe::StreamObservation* o) {
-    return o && (!o->options.job.lateSideOutput || o->options.job.watermark.kind == stream::WatermarkKind::Sql);
+    return o && (!o->options.job.lateSideOutput || o->options.job.watermark.kind == labs::WatermarkKind::Sql);
 }
 
 /// The title of the strip right of the plot where the late elements go.
@@ -917,7 +917,7 @@ QRectF StreamCanvas::drawStairPiece(QPainter& p, const Geometry& g, int which, s
         const QRectF& r = g.lanes[static_cast<std::size_t>(which)];
         staircase(path, op ? operatorHistory() : o.splitWatermarks[static_cast<std::size_t>(which)], from, to, x,
                   [&](Millis wm) {
-                      return wm == stream::kMaxTime ? r.top() + 1
+                      return wm == labs::kMaxTime ? r.top() + 1
                                                     : std::clamp(g.y(wm, r), r.top() + 1, r.bottom() - 1);
                   });
         colour = op ? kWatermark : kEvent;
@@ -928,7 +928,7 @@ QRectF StreamCanvas::drawStairPiece(QPainter& p, const Geometry& g, int which, s
         // The plot's operator watermark (flat caps).
         const double dot = m_theme.px(3.2);
         staircase(path, operatorHistory(), from, to, x,
-                  [&](Millis wm) { return wm == stream::kMaxTime ? g.plot.top() - dot : g.y(wm, g.plot); });
+                  [&](Millis wm) { return wm == labs::kMaxTime ? g.plot.top() - dot : g.y(wm, g.plot); });
         width = m_theme.px(2.5);
         lane = false;
     }
@@ -1244,15 +1244,15 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
                                                  [](double v, const stream_observe::WatermarkPoint& pt) {
                                                      return v < static_cast<double>(pt.step);
                                                  });
-                return it == opHistory.begin() ? stream::kMinTime : std::prev(it)->watermark;
+                return it == opHistory.begin() ? labs::kMinTime : std::prev(it)->watermark;
             };
-            const auto yOf = [&](Millis wm) { return wm == stream::kMaxTime ? g.plot.top() - dot : g.y(wm, g.plot); };
+            const auto yOf = [&](Millis wm) { return wm == labs::kMaxTime ? g.plot.top() - dot : g.y(wm, g.plot); };
             const Millis w1 = at(s1);
-            if (w1 != stream::kMinTime) {
+            if (w1 != labs::kMinTime) {
                 Millis w0 = at(std::max(0.0, s0));
-                if (w0 == stream::kMinTime)
+                if (w0 == labs::kMinTime)
                     for (const auto& pt : opHistory)
-                        if (pt.watermark != stream::kMinTime) {
+                        if (pt.watermark != labs::kMinTime) {
                             w0 = pt.watermark;
                             break;
                         }

@@ -46,7 +46,7 @@ public:
     QRectF plotRect(QSizeF size) const;
     QRectF bandRect(int window, QSizeF size) const;
     /// Where the plot draws a point of event (or watermark) time `t` at `step` (tests measure labels).
-    QPointF pointAt(double step, stream::Millis t, QSizeF size) const;
+    QPointF pointAt(double step, labs::Millis t, QSizeF size) const;
 
     /// The elements' dots and the late side output's marks are kept in two images between frames and only
     /// the elements read since the last frame are added (a frame costs what changed, not the run). Off:
@@ -109,7 +109,7 @@ private:
         QTransform device;
         int dpi = 0; ///< the target's logical resolution (texts in points)
         QSizeF size;
-        stream::Millis ymin = 0, ymax = 0;
+        labs::Millis ymin = 0, ymax = 0;
         std::uint64_t last = 0;
         std::size_t history = 0; ///< points in every watermark history when built (the observation grows)
         QString key; ///< the key filter (the settled bands are those of its windows)
@@ -167,7 +167,7 @@ private:
         QString key;
         QTransform device;
         QRectF plot, clip, side;
-        stream::Millis ymin = 0, ymax = 0;
+        labs::Millis ymin = 0, ymax = 0;
         std::uint64_t last = 0;
         double dot = 0, pointDot = 0;
         QPoint plotOrigin, sideOrigin;
@@ -204,7 +204,7 @@ private:
     /// Windows grouped by bounds (one band per bounds), built once per observation and key filter; a
     /// band's label is rebuilt only when a firing of one of its windows enters or leaves the cursor.
     struct BandEntry {
-        stream::Millis start = 0, end = 0;
+        labs::Millis start = 0, end = 0;
         std::uint64_t created = 0, fired = ~0ULL, gone = ~0ULL;
         std::vector<int> windows;
         std::vector<std::uint64_t> firingSteps; ///< sorted

@@ -51,7 +51,7 @@ constexpr std::size_t kProcTimeRerunLimit = 200000;
 } // namespace
 
 using namespace stream_observe;
-using Millis = stream::Millis;
+using Millis = labs::Millis;
 
 namespace {
 constexpr double kSpeeds[] = {1, 2, 5, 10, 25, 50, 100, 500};
@@ -61,14 +61,14 @@ constexpr double kBaseEventsPerSecond = 4; ///< 1×: four arrivals per second
 template <class N> int plural(N n) { return n > static_cast<N>(INT_MAX) ? INT_MAX : static_cast<int>(n); }
 
 QString shortTime(Millis t) {
-    if (t == stream::kMinTime) return QStringLiteral("−∞");
-    if (t == stream::kMaxTime) return QStringLiteral("+∞");
+    if (t == labs::kMinTime) return QStringLiteral("−∞");
+    if (t == labs::kMaxTime) return QStringLiteral("+∞");
     return QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("HH:mm:ss.zzz"));
 }
 
 QString timeText(Millis t) {
-    if (t == stream::kMinTime) return QStringLiteral("−∞ (MIN)");
-    if (t == stream::kMaxTime) return QStringLiteral("+∞ (MAX)");
+    if (t == labs::kMinTime) return QStringLiteral("−∞ (MIN)");
+    if (t == labs::kMaxTime) return QStringLiteral("+∞ (MAX)");
     return QStringLiteral("%1 (%2)")
         .arg(QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")))
         .arg(t);
@@ -453,7 +453,7 @@ void StreamView::finishLoad(std::shared_ptr<ObserveResult> result) {
         m_lastError = tr("Loading cancelled.");
     } else if (!result->observation) {
         // The reader's and the view's errors, and a job the options describe wrongly, come as codes.
-        const QString reason = result->jobError.code != stream::JobErrorCode::None
+        const QString reason = result->jobError.code != labs::JobErrorCode::None
                                    ? ErrorTexts::jobError(result->jobError)
                                    : QString::fromStdString(result->error);
         m_lastError = result->traceError.failed() ? describeError(result->traceError)
@@ -526,7 +526,7 @@ void StreamView::setLiveProblem(const QString& problem) {
     refreshStatus();
 }
 
-void StreamView::showLiveObservation(const StreamObservation& obs, stream::Millis time) {
+void StreamView::showLiveObservation(const StreamObservation& obs, labs::Millis time) {
     if (m_loading) return;
     const auto size = [](const auto& lanes) {
         std::size_t n = 0;
@@ -547,7 +547,7 @@ void StreamView::showLiveObservation(const StreamObservation& obs, stream::Milli
     }
     const auto read =
         std::upper_bound(m_obs->elements.begin(), m_obs->elements.end(), time,
-                         [](stream::Millis t, const ObservedElement& e) { return t < e.arrival; });
+                         [](labs::Millis t, const ObservedElement& e) { return t < e.arrival; });
     setStep(static_cast<std::uint64_t>(read - m_obs->elements.begin()));
 }
 

@@ -56,7 +56,7 @@ public:
     const stream_observe::StreamObservation* observation() const { return m_obs.get(); }
     /// Shows a run that is still going (a trace fed into a simulated topic): takes a copy when it
     /// changed, keeps the key filter, and puts the cursor on the last element read by `time`.
-    void showLiveObservation(const stream_observe::StreamObservation& obs, stream::Millis time);
+    void showLiveObservation(const stream_observe::StreamObservation& obs, labs::Millis time);
     /// What stops the live run (SimulationController::streamProblem), shown in red in the summary line
     /// after the run's summary; empty: none.
     void setLiveProblem(const QString& problem);

@@ -191,16 +191,16 @@ void TraceDialog::setOptions(const RunOptions& o) {
     m_arrivalField->setText(QString::fromStdString(o.trace.arrivalField));
     m_partitionField->setText(QString::fromStdString(o.trace.partitionField));
     const auto& wm = o.job.watermark;
-    m_watermark->setCurrentIndex(wm.kind == stream::WatermarkKind::BoundedOutOfOrderness ? 0
-                                 : wm.kind == stream::WatermarkKind::Monotonous          ? 1
+    m_watermark->setCurrentIndex(wm.kind == labs::WatermarkKind::BoundedOutOfOrderness ? 0
+                                 : wm.kind == labs::WatermarkKind::Monotonous          ? 1
                                                                                          : 2);
     m_bound->setText(QString::fromStdString(durationText(wm.bound)));
     const auto& w = o.job.window;
     m_window->setCurrentIndex(static_cast<int>(w.kind));
     m_size->setText(
-        QString::fromStdString(durationText(w.kind == stream::WindowKind::Session ? w.gap : w.size)));
-    if (w.kind == stream::WindowKind::Hop) m_second->setText(QString::fromStdString(durationText(w.slide)));
-    if (w.kind == stream::WindowKind::Cumulate)
+        QString::fromStdString(durationText(w.kind == labs::WindowKind::Session ? w.gap : w.size)));
+    if (w.kind == labs::WindowKind::Hop) m_second->setText(QString::fromStdString(durationText(w.slide)));
+    if (w.kind == labs::WindowKind::Cumulate)
         m_second->setText(QString::fromStdString(durationText(w.step)));
     m_agg->setCurrentIndex(static_cast<int>(o.job.agg));
     m_aggField->setText(QString::fromStdString(o.trace.valueField));
@@ -259,7 +259,7 @@ std::optional<RunOptions> TraceDialog::options(QString* error) const {
     o.job.parallelism = m_parallelism->value();
     o.trace.delimiter = static_cast<char>(m_delimiter->currentData().toInt());
     o.trace.skipErrors = m_onError->currentData().toBool();
-    if (const auto problem = stream::validate(o.job))
+    if (const auto problem = labs::validateJob(o.job))
         return fail(tr("These options are not valid: %1").arg(ErrorTexts::jobError(*problem)));
     return o;
 }

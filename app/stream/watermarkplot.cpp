@@ -12,7 +12,7 @@
 namespace fluxolab::app {
 
 using stream_observe::StreamObservation;
-using Millis = stream::Millis;
+using Millis = labs::Millis;
 
 using namespace stream_palette;
 
@@ -26,7 +26,7 @@ void WatermarkPlot::setObservation(const StreamObservation* observation) {
     m_maxEvent.clear();
     if (m_obs) {
         m_maxEvent.reserve(m_obs->elements.size());
-        Millis m = stream::kMinTime;
+        Millis m = labs::kMinTime;
         for (const auto& e : m_obs->elements) {
             m = std::max(m, e.eventTime);
             m_maxEvent.push_back(m);
@@ -47,7 +47,7 @@ void WatermarkPlot::setTheme(const Theme& theme) {
 }
 
 Millis WatermarkPlot::maxEventTimeAt(std::uint64_t step) const {
-    if (step == 0 || m_maxEvent.empty()) return stream::kMinTime;
+    if (step == 0 || m_maxEvent.empty()) return labs::kMinTime;
     return m_maxEvent[std::min<std::size_t>(step, m_maxEvent.size()) - 1];
 }
 
@@ -125,11 +125,11 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
     };
     const auto maxEvent = [&](std::uint64_t s) -> std::optional<Millis> {
         const Millis v = maxEventTimeAt(std::min<std::uint64_t>(s, o.elements.size()));
-        return v == stream::kMinTime ? std::nullopt : std::optional<Millis>(v);
+        return v == labs::kMinTime ? std::nullopt : std::optional<Millis>(v);
     };
     const auto watermark = [&](std::uint64_t s) -> std::optional<Millis> {
         const Millis v = o.operatorWatermarkAt(s);
-        return v == stream::kMinTime || v == stream::kMaxTime ? std::nullopt : std::optional<Millis>(v);
+        return v == labs::kMinTime || v == labs::kMaxTime ? std::nullopt : std::optional<Millis>(v);
     };
     const auto processing = [&](std::uint64_t s) -> std::optional<Millis> {
         if (s == 0) return std::nullopt;

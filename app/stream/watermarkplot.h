@@ -29,7 +29,7 @@ public:
     void render(QPainter& painter, QSizeF size) const;
 
     /// Largest event time among the first `step` elements (kMinTime before any).
-    stream::Millis maxEventTimeAt(std::uint64_t step) const;
+    labs::Millis maxEventTimeAt(std::uint64_t step) const;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -38,7 +38,7 @@ private:
     const stream_observe::StreamObservation* m_obs = nullptr;
     std::uint64_t m_step = 0;
     Theme m_theme = Theme::normal();
-    std::vector<stream::Millis> m_maxEvent; ///< running maximum per element
+    std::vector<labs::Millis> m_maxEvent; ///< running maximum per element
     EventTimeRange m_range;
     /// The frame, the axes and the whole run's faint lines do not change while the cursor moves: drawn
     /// once into an image per observation, size and theme (raster painters at one pixel per unit).

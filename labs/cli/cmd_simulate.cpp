@@ -42,7 +42,7 @@ int cmdSimulate(const Args& args, CliStreams io) {
     std::optional<TimeMs> until;
     // A trace fed into a topic and a stream job reading a topic (docs/stream.pt.md).
     stream_observe::TopicRunOptions topicRun;
-    topicRun.run.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    topicRun.run.job.watermark.kind = labs::WatermarkKind::BoundedOutOfOrderness;
     bool streamJob = false, haveWatermark = false, haveWindow = false;
     std::string sourceTopic;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -154,14 +154,14 @@ int cmdSimulate(const Args& args, CliStreams io) {
             if (!v) return 2;
             std::optional<std::string> problem;
             if (a == "--watermark") {
-                const stream::WatermarkSpec keep = topicRun.run.job.watermark;
+                const labs::WatermarkSpec keep = topicRun.run.job.watermark;
                 problem = stream_observe::parseWatermarkOption(*v, topicRun.run.job.watermark);
                 topicRun.run.job.watermark.perEvent = keep.perEvent;
                 topicRun.run.job.watermark.interval = keep.interval;
                 topicRun.run.job.watermark.idleTimeout = keep.idleTimeout;
                 haveWatermark = true;
             } else if (a == "--window") {
-                const stream::WindowSpec keep = topicRun.run.job.window;
+                const labs::WindowSpec keep = topicRun.run.job.window;
                 problem = stream_observe::parseWindowOption(*v, topicRun.run.job.window);
                 topicRun.run.job.window.offset = keep.offset;
                 topicRun.run.job.window.allowedLateness = keep.allowedLateness;
@@ -202,9 +202,9 @@ int cmdSimulate(const Args& args, CliStreams io) {
             const std::string* v = need();
             if (!v) return 2;
             if (*v == "timestamp") {
-                topicRun.eventTime = stream::TopicSourceSpec::EventTime::RecordTimestamp;
+                topicRun.eventTime = labs::TopicEventTime::RecordTimestamp;
             } else if (v->rfind("field:", 0) == 0 && v->size() > 6) {
-                topicRun.eventTime = stream::TopicSourceSpec::EventTime::ValueField;
+                topicRun.eventTime = labs::TopicEventTime::ValueField;
                 topicRun.eventTimeField = v->substr(6);
             } else {
                 io.err << "simulate: --event-time must be timestamp or field:NAME, got '" << *v << "'\n";

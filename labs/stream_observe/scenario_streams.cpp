@@ -79,7 +79,7 @@ std::optional<std::string> jobOptions(const sim::ScenarioStreamJob& job, std::si
     out = TopicRunOptions{};
     out.topic = job.topic;
     out.readTopic = true;
-    stream::JobSpec& spec = out.run.job;
+    labs::StreamJobSpec& spec = out.run.job;
     if (const auto problem = parseWatermarkOption(job.watermark, spec.watermark))
         return path + "/watermark: " + *problem;
     if (const auto problem = parseWindowOption(job.window, spec.window)) return path + "/window: " + *problem;
@@ -98,10 +98,10 @@ std::optional<std::string> jobOptions(const sim::ScenarioStreamJob& job, std::si
     spec.watermark.idleTimeout = job.idle_timeout_ms;
     spec.window.allowedLateness = job.allowed_lateness_ms;
     if (job.event_time.rfind("field:", 0) == 0) {
-        out.eventTime = stream::TopicSourceSpec::EventTime::ValueField;
+        out.eventTime = labs::TopicEventTime::ValueField;
         out.eventTimeField = job.event_time.substr(6);
     }
-    if (const auto problem = stream::validate(spec)) return path + ": " + labs::jobErrorText(*problem);
+    if (const auto problem = labs::validateJob(spec)) return path + ": " + labs::jobErrorText(*problem);
     return std::nullopt;
 }
 
@@ -122,8 +122,8 @@ std::optional<std::string> checkScenarioStreams(const sim::Scenario& scenario, S
             // Which option it was: the same parsers, in jobOptions' order.
             const std::string path = "/stream_jobs/" + std::to_string(i);
             TopicRunOptions probe;
-            stream::WatermarkSpec w;
-            stream::WindowSpec win;
+            labs::WatermarkSpec w;
+            labs::WindowSpec win;
             if (parseWatermarkOption(job.watermark, w)) return found(Kind::Watermark, path + "/watermark", job.watermark, *problem);
             if (parseWindowOption(job.window, win)) return found(Kind::Window, path + "/window", job.window, *problem);
             if (parseAggOption(job.agg, probe.run)) return found(Kind::Agg, path + "/agg", job.agg, *problem);
@@ -133,8 +133,8 @@ std::optional<std::string> checkScenarioStreams(const sim::Scenario& scenario, S
                     return found(Kind::WatermarkInterval, path + "/watermark_interval", job.watermark_interval, *problem);
             }
             if (detail) {
-                // The settings parsed; stream::validate refused the job they make (jobOptions filled it).
-                if (const auto job = stream::validate(options.run.job)) detail->job = *job;
+                // The settings parsed; validateJob refused the job they make (jobOptions filled it).
+                if (const auto job = labs::validateJob(options.run.job)) detail->job = *job;
             }
             return found(Kind::Job, path, {}, *problem);
         }

@@ -47,7 +47,7 @@ struct ScenarioStreamProblem {
         Window,            ///< a job's window (value)
         Agg,               ///< a job's agg (value)
         WatermarkInterval, ///< a job's watermark_interval (value)
-        Job,               ///< the job's settings do not go together (job: stream::validate's code)
+        Job,               ///< the job's settings do not go together (job: labs::validateJob's code)
         Trace,             ///< a feed's trace cannot be read, or has a bad record met while feeding (trace)
         // Only when attached (ScenarioStreams::problem), from the feed's or job's TopicStreamRun:
         NoSuchTopic,       ///< value: the topic
@@ -59,10 +59,10 @@ struct ScenarioStreamProblem {
     } kind = Kind::None;
     std::string path;  ///< e.g. "/stream_jobs/0/window"
     std::string value; ///< what the file gave
-    stream::JobError job;
+    labs::JobError job;
     traces::TraceError trace;
-    stream::SourceError source; ///< Kind::Internal
-    sim::ErrorCode kafka = sim::ErrorCode::NONE; ///< Feed kinds: Kafka's error
+    labs::SourceError source; ///< Kind::Internal
+    labs::ErrorCode kafka = labs::ErrorCode::NONE; ///< Feed kinds: Kafka's error
     int partition = -1;
     std::uint64_t count = 0;
 };

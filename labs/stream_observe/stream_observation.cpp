@@ -1,7 +1,9 @@
 #include "labs/stream_observe/stream_observation.h"
 
+#include "labs/stream_tool/engine_values.h"
 #include "labs/stream_tool/replay_tool.h"
-#include "sim/scenario.h"
+#include "sim/scenario_format.h"
+#include "sim/stream/kafka_topic.h"
 
 #include <algorithm>
 #include <charconv>
@@ -15,6 +17,14 @@
 namespace fluxolab::stream_observe {
 
 using namespace fluxolab::stream;
+// The observation's values are the labs interface's (labs/stream_tool/stream_values.h); the engine's
+// are named stream:: where they meet it, and labs/stream_tool/engine_values.h converts between them.
+using labs::AggKind;
+using labs::JobError;
+using labs::WatermarkKind;
+using labs::WatermarkSpec;
+using labs::WindowKind;
+using labs::WindowSpec;
 
 // --- option text ---------------------------------------------------------------------------------
 
@@ -525,7 +535,7 @@ public:
             line.key = f.key;
             line.start = f.start;
             line.end = f.end;
-            line.value = renderResult(o.options.job.agg, f.acc);
+            line.value = renderResult(labs::toEngine(o.options.job.agg), f.acc);
             line.watermark = f.watermark;
             line.late = f.late;
             line.step = step;
@@ -545,7 +555,7 @@ public:
             w.firings.push_back({step, f.watermark, f.late, line.value});
             o.firings.push_back(std::move(line));
         };
-        out.onLate = [this](const LateRecord& l) { o.lates.push_back(l); };
+        out.onLate = [this](const stream::LateRecord& l) { o.lates.push_back(labs::fromEngine(l)); };
         return out;
     }
 
@@ -846,9 +856,10 @@ class Runner {
 public:
     Runner(StreamObservation& obs) : o(obs), rec(obs) {}
     std::optional<JobError> start(Millis startTime) {
-        if (const auto problem = validate(o.options.job)) return problem;
+        JobSpec spec = labs::toEngine(o.options.job);
+        if (const auto problem = validate(spec)) return labs::fromEngine(*problem);
         rec.runnerSteps = true;
-        o.keyedElements = static_cast<bool>(o.options.job.process) || o.options.job.checkpointInterval > 0 ||
+        o.keyedElements = o.options.job.hasProcessFunction() || o.options.job.checkpointInterval > 0 ||
                           o.options.crashAt > 0;
         o.splitWatermarks.assign(static_cast<std::size_t>(o.options.job.partitions), {});
         o.splitIdle.assign(static_cast<std::size_t>(o.options.job.partitions), {});
@@ -859,7 +870,6 @@ public:
         o.channelWatermarks.assign(p, std::vector<std::vector<WatermarkPoint>>(p));
         o.channelIdle.assign(p, std::vector<std::vector<IdlePoint>>(p));
         maxParallelism = defaultMaxParallelism(o.options.job.parallelism);
-        JobSpec spec = o.options.job;
         if (spec.process) spec.process = std::make_shared<StateRecordingFunction>(spec.process, rec);
         job = std::make_unique<StreamJob>(spec, rec.output(), &rec, startTime);
         return std::nullopt;
@@ -1070,7 +1080,7 @@ struct TopicStreamRun::Impl {
     traces::TraceReader reader;
     bool haveFirst = false;
     Millis firstArrival = 0;
-    std::vector<sim::Offset> offsets;
+    std::vector<labs::Offset> offsets;
     // Destroyed in reverse order: the source (and its timer) before the job, the job before the feeder.
     std::unique_ptr<TopicFeeder> feeder;
     std::unique_ptr<StreamJob> job;
@@ -1122,24 +1132,26 @@ TopicStreamRun::TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& opti
     m.obs.options = options.run;
     m.obs.options.finalWatermark = false;
     m.obs.traceName = options.tracePath.empty() ? options.topic : options.tracePath + " -> " + options.topic;
-    JobSpec& spec = m.obs.options.job;
+    JobSpec spec = labs::toEngine(m.obs.options.job);
     using Kind = TopicRunError::Kind;
     if (!jobForTopic(sim, options.topic, spec)) {
-        stream::SourceError noTopic;
-        noTopic.code = stream::SourceErrorCode::NoSuchTopic;
+        labs::SourceError noTopic;
+        noTopic.code = labs::SourceErrorCode::NoSuchTopic;
         noTopic.topic = options.topic;
         m.error = labs::sourceErrorText(noTopic);
         m.errorInfo.kind = Kind::NoSuchTopic;
         m.errorInfo.topic = options.topic;
         return;
     }
+    m.obs.options.job.topic = spec.topic; // what jobForTopic set
+    m.obs.options.job.partitions = spec.partitions;
     if (const auto problem = validate(spec)) {
-        m.error = labs::jobErrorText(*problem);
         m.errorInfo.kind = Kind::Job;
-        m.errorInfo.job = *problem;
+        m.errorInfo.job = labs::fromEngine(*problem);
+        m.error = labs::jobErrorText(m.errorInfo.job);
         return;
     }
-    if (options.eventTime == TopicSourceSpec::EventTime::ValueField && options.eventTimeField.empty()) {
+    if (options.eventTime == labs::TopicEventTime::ValueField && options.eventTimeField.empty()) {
         m.error = "event time from the value needs the name of its field";
         m.errorInfo.kind = Kind::NoEventTimeField;
         return;
@@ -1162,16 +1174,16 @@ TopicStreamRun::TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& opti
     m.job = std::make_unique<StreamJob>(spec, m.rec.output(), &m.rec, 0, &sim.scheduler());
     TopicSourceSpec ss;
     ss.topic = options.topic;
-    ss.eventTime = options.eventTime;
+    ss.eventTime = labs::toEngine(options.eventTime);
     ss.timeField = options.eventTimeField;
     ss.valueField = options.run.trace.valueField;
     ss.pollInterval = options.pollInterval;
     m.source = std::make_unique<KafkaTopicSource>(sim, *m.job, ss);
     if (m.source->error()) {
-        m.error = labs::sourceErrorText(*m.source->error());
         m.errorInfo.kind = Kind::Internal;
         m.errorInfo.topic = options.topic;
-        m.errorInfo.source = *m.source->error();
+        m.errorInfo.source = labs::fromEngine(*m.source->error());
+        m.error = labs::sourceErrorText(m.errorInfo.source);
         return;
     }
     m.source->beforeElement = [&m](const Element& e, sim::Offset offset) {
@@ -1186,7 +1198,7 @@ TopicStreamRun::TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& opti
         // keyBy: the window subtask of the key (KeyGroupRangeAssignment), as in observeTrace; without it
         // every record was counted at window subtask 0 in the pipeline drawing.
         const int par = m.obs.options.job.parallelism;
-        el.windowSubtask = static_cast<std::int32_t>(keyToSubtask(el.key, par, defaultMaxParallelism(par)));
+        el.windowSubtask = static_cast<std::int32_t>(labs::windowSubtaskOfKey(el.key, par));
         m.obs.elements.push_back(std::move(el));
         m.offsets.push_back(offset);
     };
@@ -1236,12 +1248,12 @@ std::uint64_t TopicStreamRun::skipped() const {
     return impl_->source ? impl_->source->skipped() : 0;
 }
 std::string TopicStreamRun::sourceSkipReason() const {
-    return impl_->source ? labs::skippedRecordText(impl_->source->firstSkipped()) : std::string();
+    return labs::skippedRecordText(sourceSkipped());
 }
-stream::SkippedRecord TopicStreamRun::sourceSkipped() const {
-    return impl_->source ? impl_->source->firstSkipped() : stream::SkippedRecord{};
+labs::SkippedRecord TopicStreamRun::sourceSkipped() const {
+    return impl_->source ? labs::fromEngine(impl_->source->firstSkipped()) : labs::SkippedRecord{};
 }
-const std::vector<sim::Offset>& TopicStreamRun::offsets() const {
+const std::vector<labs::Offset>& TopicStreamRun::offsets() const {
     return impl_->offsets;
 }
 

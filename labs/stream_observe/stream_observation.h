@@ -7,11 +7,16 @@
 // Also: the options of `fluxolab-cli replay` as text ("bounded:5s", "tumble:60s", "sum:valor"), and the
 // answer to "why has this window not fired?" with its what-if re-runs (deterministic: same input and
 // options give the same observation).
+//
+// Plain data of the labs layer: the job, its errors and the engine's values are the labs interface's
+// (labs/stream_tool/stream_values.h, converted from and to the engine's in one place,
+// labs/stream_tool/engine_values.h); no sim/stream header is included here, so app/ sees the stream
+// engine only through this model (tests/layers).
 
+#include "labs/observe/values.h"
 #include "labs/stream_tool/stream_errors.h"
+#include "labs/stream_tool/stream_values.h"
 #include "labs/traces/trace_reader.h"
-#include "sim/stream/engine.h"
-#include "sim/stream/kafka_topic.h"
 
 #include <algorithm>
 #include <atomic>
@@ -25,14 +30,20 @@
 #include <unordered_map>
 #include <vector>
 
+namespace fluxolab::sim {
+class Simulation; // sim/cluster.h: a TopicStreamRun runs on it, held by reference
+} // namespace fluxolab::sim
+
 namespace fluxolab::stream_observe {
 
-using stream::Millis;
+using labs::kMaxTime;
+using labs::kMinTime;
+using labs::Millis;
 
 /// Everything a run needs: how to read the trace and the job.
 struct RunOptions {
     traces::TraceOptions trace;
-    stream::JobSpec job;
+    labs::StreamJobSpec job;
     bool finalWatermark = true;
     /// Largest number of elements the view keeps (the whole run is held in memory).
     std::uint64_t maxElements = 1000000;
@@ -47,15 +58,15 @@ struct RunOptions {
 };
 
 /// replay's option syntax. Each returns an English reason on error, nothing on success.
-std::optional<std::string> parseWatermarkOption(const std::string& text, stream::WatermarkSpec& out);
-std::optional<std::string> parseWindowOption(const std::string& text, stream::WindowSpec& out);
+std::optional<std::string> parseWatermarkOption(const std::string& text, labs::WatermarkSpec& out);
+std::optional<std::string> parseWindowOption(const std::string& text, labs::WindowSpec& out);
 /// "count", "sum:F", "min:F", "max:F", "avg:F", "collect:F"; sets the value field of the trace options.
 std::optional<std::string> parseAggOption(const std::string& text, RunOptions& out);
 /// A duration as replay reads it ("5s", "200ms", "1m", plain ms); a leading '-' only when allowed.
 std::optional<Millis> parseDurationText(const std::string& text, bool allowNegative = false);
 /// The options back as text (for labels and the what-if description): "bounded:5s", "tumble:60s".
-std::string watermarkText(const stream::WatermarkSpec& spec);
-std::string windowText(const stream::WindowSpec& spec);
+std::string watermarkText(const labs::WatermarkSpec& spec);
+std::string windowText(const labs::WindowSpec& spec);
 std::string durationText(Millis ms);
 
 struct ObservedElement {
@@ -68,7 +79,7 @@ struct ObservedElement {
     std::int32_t sourceSubtask = 0;
     std::int32_t windowSubtask = 0; ///< the window subtask its key goes to (keyBy)
     bool late = false;                            ///< routed to the late side output (or dropped)
-    Millis watermarkAtArrival = stream::kMinTime; ///< operator watermark when it was late
+    Millis watermarkAtArrival = kMinTime; ///< operator watermark when it was late
     /// The step at which the engine judged it late (its element_late): its own step for the DataStream
     /// window operator; for Flink SQL the step whose flush of the local phase dropped it, later.
     std::uint64_t lateStep = 0;
@@ -81,7 +92,7 @@ struct ObservedElement {
 
 struct WatermarkPoint {
     std::uint64_t step = 0;
-    Millis watermark = stream::kMinTime;
+    Millis watermark = kMinTime;
 };
 struct IdlePoint {
     std::uint64_t step = 0;
@@ -208,7 +219,7 @@ public:
     std::vector<std::vector<std::vector<IdlePoint>>> channelIdle;
     std::vector<ObservedWindow> windows;
     std::vector<FiringLine> firings; ///< firing order
-    std::vector<stream::LateRecord> lates;
+    std::vector<labs::LateRecord> lates;
     /// The late elements (indices in `elements`) in the order the engine judged them late: their
     /// lateStep never decreases along it.
     std::vector<std::uint32_t> lateOrder;
@@ -225,7 +236,7 @@ public:
     /// crash, whose lanes must follow restores; otherwise lanes count them from `elements`.
     bool keyedElements = false;
     std::uint32_t intern(const std::string& s);
-    bool hasProcessFunction() const { return static_cast<bool>(options.job.process); }
+    bool hasProcessFunction() const { return options.job.hasProcessFunction(); }
     /// Moves `lanes` to `step` (forward incrementally, backward from the start).
     void keyLanesAt(KeyLanes& lanes, std::uint64_t step) const;
     /// The job-wide changes (checkpoints, crash, restore) and outputs, for the timeline's marks.
@@ -321,8 +332,8 @@ struct ObserveResult {
     /// The trace's error as a code with its parameters (the reader's, or the view's bounds on a
     /// trace); None for another error (a job the options describe wrongly: `error` only).
     traces::TraceError traceError;
-    /// The job the options describe cannot run (stream::validate): its code; None otherwise.
-    stream::JobError jobError;
+    /// The job the options describe cannot run (labs::validateJob): its code; None otherwise.
+    labs::JobError jobError;
     bool cancelled = false;
 };
 
@@ -355,7 +366,7 @@ struct TopicRunOptions {
     /// Sends each event at its event time instead of its arrival (shifted the same way: the first one at
     /// feedStart; one earlier than the previous goes with it).
     bool paceByEventTime = false;
-    stream::TopicSourceSpec::EventTime eventTime = stream::TopicSourceSpec::EventTime::RecordTimestamp;
+    labs::TopicEventTime eventTime = labs::TopicEventTime::RecordTimestamp;
     std::string eventTimeField; ///< EventTime::ValueField
     Millis pollInterval = 100;
     bool readTopic = true; ///< false: only the feed (no job, no source)
@@ -367,7 +378,7 @@ struct TopicRunError {
     enum class Kind : std::uint8_t {
         None,
         NoSuchTopic,      ///< topic
-        Job,              ///< job: stream::validate refuses the job
+        Job,              ///< job: labs::validateJob refuses the job
         NoEventTimeField, ///< event time from the value without the name of its field
         Trace,            ///< trace: the trace cannot be opened, or a bad record met while feeding
         Internal,         ///< the topic source refused the job (source); not reachable from a file
@@ -375,10 +386,11 @@ struct TopicRunError {
         FeedNotDelivered, ///< topic, kafka, partition: count trace records the producer gave up on
     } kind = Kind::None;
     std::string topic;
-    stream::JobError job;
+    labs::JobError job;
     traces::TraceError trace;
-    stream::SourceError source;
-    sim::ErrorCode kafka = sim::ErrorCode::NONE; ///< Feed kinds: Kafka's error (UNKNOWN_TOPIC_OR_PARTITION, ...)
+    labs::SourceError source;
+    /// Feed kinds: Kafka's error (UNKNOWN_TOPIC_OR_PARTITION, ...)
+    labs::ErrorCode kafka = labs::ErrorCode::NONE;
     int partition = -1;
     std::uint64_t count = 0;
     bool failed() const { return kind != Kind::None; }
@@ -405,9 +417,9 @@ public:
     bool feedDone() const;         ///< the whole trace was sent (or nothing to feed)
     std::uint64_t skipped() const; ///< topic records the source could not read (see sourceSkipReason)
     std::string sourceSkipReason() const; ///< fluxolab-cli's English for sourceSkipped()
-    stream::SkippedRecord sourceSkipped() const;
+    labs::SkippedRecord sourceSkipped() const;
     /// The partition offset each element was read from, by step - 1.
-    const std::vector<sim::Offset>& offsets() const;
+    const std::vector<labs::Offset>& offsets() const;
 
     struct Impl;
 
@@ -424,7 +436,7 @@ struct WhyNotFired {
     struct Partition {
         int partition = 0;
         int sourceSubtask = 0;
-        Millis watermark = stream::kMinTime;
+        Millis watermark = kMinTime;
         bool idle = false;
         std::uint64_t elementsRead = 0;
         std::optional<Millis> lastArrival; ///< processing time of its last element

@@ -3,9 +3,10 @@
 #include "labs/stream_tool/replay_tool.h"
 
 #include "labs/common/data_dirs.h"
+#include "labs/stream_tool/engine_values.h"
 #include "labs/stream_tool/stream_errors.h"
 #include "labs/traces/trace_reader.h"
-#include "sim/scenario.h"
+#include "sim/scenario_format.h"
 #include "sim/stream/engine.h"
 
 #include <charconv>
@@ -60,8 +61,8 @@ std::string jsonTime(Millis t) {
     return (s == "MAX" || s == "MIN") ? "\"" + s + "\"" : s;
 }
 
-std::string jsonValue(AggKind agg, const Accumulator& acc) {
-    if (agg != AggKind::Collect) return renderResult(agg, acc);
+std::string jsonValue(stream::AggKind agg, const Accumulator& acc) {
+    if (agg != stream::AggKind::Collect) return renderResult(agg, acc);
     std::string s = "[";
     for (std::size_t i = 0; i < acc.items.size(); ++i)
         s += (i ? "," : "") + formatDouble(acc.items[i]);
@@ -174,7 +175,7 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
     error = ReplayError{};
     std::string& trace = parsed.trace;
     TraceOptions& topt = parsed.traceOptions;
-    JobSpec& spec = parsed.spec;
+    StreamJobSpec& spec = parsed.spec;
     bool haveWatermark = false, haveWindow = false;
     bool& json = parsed.json;
     bool& finalWatermark = parsed.finalWatermark;
@@ -412,7 +413,8 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
     if (parsed.sourceOpen) finalWatermark = false; // an open source never sends MAX_WATERMARK
     if (inactivity > 0) {
         if (haveWindow) return bad(C::ProcessAndWindow);
-        spec.process = makeInactivityAlert(inactivity, portuguese);
+        spec.inactivity = inactivity;
+        spec.portuguese = portuguese;
         haveWindow = true;
         if (!haveWatermark) haveWatermark = true; // the alert uses processing time only
     }
@@ -448,7 +450,7 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
             maxP = std::max(maxP, r.partition);
         spec.partitions = static_cast<int>(maxP + 1);
     }
-    if (const auto problem = validate(spec)) {
+    if (const auto problem = validateJob(spec)) {
         error.job = *problem;
         return bad(C::Job);
     }
@@ -481,7 +483,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     if (const int code = parseReplayArgs(args, workDir, parsed, out, err); code >= 0) return code;
     const std::string& trace = parsed.trace;
     TraceOptions topt = parsed.traceOptions; // a copy: the key is read as a view below
-    const JobSpec& spec = parsed.spec;
+    const JobSpec spec = toEngine(parsed.spec);
     const bool json = parsed.json;
     const bool finalWatermark = parsed.finalWatermark;
     const std::int64_t inactivity = parsed.inactivity;
@@ -495,7 +497,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     std::uint64_t firings = 0, lates = 0;
     LateBuffer lateBuf;
     bool lateSpillFailed = false;
-    const AggKind agg = spec.agg;
+    const stream::AggKind agg = spec.agg;
     JobOutput output;
     // After a crash, what the sink had received since the last checkpoint comes out again: those lines
     // are printed with a DUPLICATE, prefix (and not counted in the summary).
@@ -536,8 +538,8 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     };
     // Flink SQL's window aggregations drop late rows without emitting them (no side output): an SQL run
     // counts them in the SUMMARY's late= and prints no LATE line, as Flink.
-    const bool sqlDropsLate = spec.watermark.kind == WatermarkKind::Sql;
-    output.onLate = [&](const LateRecord& l) {
+    const bool sqlDropsLate = spec.watermark.kind == stream::WatermarkKind::Sql;
+    output.onLate = [&](const stream::LateRecord& l) {
         std::string line;
         const bool dup = dupLates > 0;
         if (dup)
@@ -662,7 +664,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
         if (spec.window.processingTime)
             io.err << "replay: note: without --arrival-field processing time does not advance, so "
                       "processing-time windows never fire\n";
-        else if (!spec.watermark.perEvent && spec.watermark.kind != WatermarkKind::Sql)
+        else if (!spec.watermark.perEvent && spec.watermark.kind != stream::WatermarkKind::Sql)
             io.err << "replay: note: without --arrival-field processing time does not advance, so the "
                       "periodic watermark (every "
                    << spec.watermark.interval

@@ -5,8 +5,8 @@
 // `fluxolab-cli script` (labs/kafka_tools/stream_replay_session.cpp): docs/stream.pt.md.
 
 #include "labs/stream_tool/stream_errors.h"
+#include "labs/stream_tool/stream_values.h"
 #include "labs/traces/trace_reader.h"
-#include "sim/stream/engine.h"
 
 #include <cstdint>
 #include <optional>
@@ -26,7 +26,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
 struct ReplayArgs {
     std::string trace; ///< resolved (resolveTraceFile)
     traces::TraceOptions traceOptions;
-    stream::JobSpec spec; ///< with the inactivity process function when --process is given
+    StreamJobSpec spec; ///< with the inactivity process function when --process is given
     bool json = false;
     bool finalWatermark = true;   ///< false with --no-final-watermark or --source open
     bool sourceOpen = false;      ///< --source open: processing time runs on after the last element

@@ -1,13 +1,13 @@
 #include "labs/stream_tool/stream_errors.h"
 
-#include "sim/stream/kafka_topic.h"
+#include "labs/stream_tool/engine_values.h"
 
 namespace fluxolab::labs {
 
-std::string jobErrorText(const stream::JobError& e) {
-    using C = stream::JobErrorCode;
+std::string jobErrorText(const JobError& e) {
+    using C = JobErrorCode;
     const std::string a = std::to_string(e.a), b = std::to_string(e.b), c = std::to_string(e.c);
-    const std::string most = std::to_string(stream::kMaxWindowsPerElement);
+    const std::string most = std::to_string(maxWindowsPerElement());
     const auto tooMany = [&](const char* what, const char* by) {
         return std::string("a ") + what + " window of size " + a + " ms and " + by + " " + b +
                " ms puts every element in " + c + " windows; FluxoLab builds at most " + most +
@@ -40,8 +40,8 @@ std::string jobErrorText(const stream::JobError& e) {
     return {};
 }
 
-std::string sourceErrorText(const stream::SourceError& e) {
-    using C = stream::SourceErrorCode;
+std::string sourceErrorText(const SourceError& e) {
+    using C = SourceErrorCode;
     switch (e.code) {
     case C::None: return {};
     case C::NoSuchTopic: return "topic '" + e.topic + "' does not exist";
@@ -55,7 +55,7 @@ std::string sourceErrorText(const stream::SourceError& e) {
     return {};
 }
 
-std::string skippedRecordText(const stream::SkippedRecord& s) {
+std::string skippedRecordText(const SkippedRecord& s) {
     if (s.partition < 0) return {};
     return s.topic + "-" + std::to_string(s.partition) + " offset " + std::to_string(s.offset) + ": no number field '" +
            s.field + "' in the value";

@@ -1,33 +1,25 @@
 #pragma once
-// What is wrong with a replay command or a stream job, as codes with their parameters, and
-// fluxolab-cli's English for them (one place). The app words the same codes with tr()
-// (app/core/errortexts), so that nothing English reaches its pt_PT text.
+// What is wrong with a replay command or a stream job, as codes with their parameters (plain labs
+// values, labs/stream_tool/stream_values.h), and fluxolab-cli's English for them (one place). The app
+// words the same codes with tr() (app/core/errortexts), so that nothing English reaches its pt_PT text.
 
+#include "labs/stream_tool/stream_values.h"
 #include "labs/traces/trace_reader.h"
-#include "sim/stream/engine.h"
 
 #include <cstdint>
 #include <string>
 
-namespace fluxolab::stream { // sim/stream/kafka_topic.h (by reference only: no new sim/ header here)
-struct SourceError;
-struct SkippedRecord;
-struct FeedError;
-} // namespace fluxolab::stream
-
 namespace fluxolab::labs {
 
-/// stream::validate's problem in fluxolab-cli's English ("parallelism must be between 1 and 8").
-std::string jobErrorText(const stream::JobError& error);
+/// validateJob's problem in fluxolab-cli's English ("parallelism must be between 1 and 8").
+std::string jobErrorText(const JobError& error);
 
 /// Why a topic source cannot read its topic, in fluxolab-cli's English ("topic 'x' does not exist").
-std::string sourceErrorText(const stream::SourceError& error);
+std::string sourceErrorText(const SourceError& error);
 /// The first topic record a source skipped: "cliques-0 offset 2: no number field 'ts' in the value".
-std::string skippedRecordText(const stream::SkippedRecord& skipped);
-/// Why a trace's records did not all reach the topic it was fed into: "sending to 'x' failed:
-/// UNKNOWN_TOPIC_OR_PARTITION" (the send refused), or "3 record(s) of the trace were not delivered to
-/// 'x': DELIVERY_TIMEOUT (the first on partition 1)".
-std::string feedErrorText(const stream::FeedError& error);
+std::string skippedRecordText(const SkippedRecord& skipped);
+// The feed's English (feedErrorText) is declared in labs/stream_tool/engine_values.h: its error stays
+// the engine's (the app sees it as a stream_observe::TopicRunError).
 
 /// What is wrong with `fluxolab-cli replay ARGS` (parseReplayArgs). `option` is the option as typed
 /// ("--window"), `value` / `value2` what it was given.
@@ -68,7 +60,7 @@ enum class ReplayErrorCode : std::uint8_t {
     WatermarkRequired,
     WindowRequired,
     Trace,                  ///< trace: the trace could not be read (the partition scan)
-    Job,                    ///< job: the options make a job stream::validate refuses
+    Job,                    ///< job: the options make a job validateJob refuses
     BadSource,              ///< value: --source is neither bounded nor open
 };
 
@@ -78,7 +70,7 @@ struct ReplayError {
     std::string value;
     std::string value2;
     traces::TraceError trace;
-    stream::JobError job;
+    JobError job;
     bool failed() const { return code != ReplayErrorCode::None; }
 };
 

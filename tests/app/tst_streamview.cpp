@@ -21,6 +21,8 @@
 #include "labs/stream_observe/scenario_streams.h"
 #include "sim/cluster.h"
 #include "sim/scenario.h"
+#include "labs/stream_tool/engine_values.h"
+#include "sim/stream/engine.h"
 #include "sim/stream/journal.h"
 
 #include <QAction>
@@ -62,10 +64,10 @@ RunOptions cliquesOptions() {
     RunOptions o;
     o.trace.timeField = "ts";
     o.trace.keyField = "pagina";
-    o.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    o.job.watermark.kind = labs::WatermarkKind::BoundedOutOfOrderness;
     o.job.watermark.bound = 5000;
     o.job.watermark.perEvent = true;
-    o.job.window.kind = stream::WindowKind::Tumble;
+    o.job.window.kind = labs::WindowKind::Tumble;
     o.job.window.size = 60000;
     return o;
 }
@@ -104,7 +106,7 @@ void StreamViewTest::firingsMatchReplay() {
     QVERIFY(w);
     QCOMPARE(w->firings.size(), std::size_t{1});
     QCOMPARE(w->firings[0].result, std::string("27"));
-    QCOMPARE(w->firings[0].watermark, stream::Millis{1773482581177});
+    QCOMPARE(w->firings[0].watermark, labs::Millis{1773482581177});
     QCOMPARE(w->firings[0].step, std::uint64_t{193});
     QCOMPARE(w->stateAt(192), stream_observe::ObservedWindow::State::Open);
     QVERIFY(!w->firingAt(192) && w->firingAt(193));
@@ -183,14 +185,14 @@ void StreamViewTest::whyNotFiredNamesTheIdlePartition() {
     const auto why = view.why();
     QVERIFY(why);
     QVERIFY(!why->fired);
-    QCOMPARE(why->waitsFor, stream::Millis{9999});
+    QCOMPARE(why->waitsFor, labs::Millis{9999});
     // Split 1: 500 - 1000 - 1; split 0: 25000 - 1000 - 1. The operator takes the minimum.
-    QCOMPARE(why->operatorWatermark, stream::Millis{-501});
+    QCOMPARE(why->operatorWatermark, labs::Millis{-501});
     QCOMPARE(why->holder, 1);
-    QCOMPARE(why->partitions[1].watermark, stream::Millis{-501});
-    QCOMPARE(why->partitions[0].watermark, stream::Millis{23999});
+    QCOMPARE(why->partitions[1].watermark, labs::Millis{-501});
+    QCOMPARE(why->partitions[0].watermark, labs::Millis{23999});
     QCOMPARE(why->reason, stream_observe::WhyNotFired::Reason::Quiet);
-    QCOMPARE(why->neededEventTime, std::optional<stream::Millis>(11000)); // end + bound
+    QCOMPARE(why->neededEventTime, std::optional<labs::Millis>(11000)); // end + bound
     const QString text = view.whyText();
     QVERIFY2(text.contains(QStringLiteral("(9999)")) && text.contains(QStringLiteral("(-501)")),
              qPrintable(text));
@@ -199,11 +201,11 @@ void StreamViewTest::whyNotFiredNamesTheIdlePartition() {
     QVERIFY(view.runWhatIf(0));
     const auto* after = view.whatIfObservation();
     QVERIFY(after);
-    QCOMPARE(after->options.job.watermark.idleTimeout, stream::Millis{13000});
+    QCOMPARE(after->options.job.watermark.idleTimeout, labs::Millis{13000});
     const auto* w2 = stream_observe::findWindow(*after, "a", 0, 10000);
     QVERIFY(w2 && !w2->firings.empty());
     QVERIFY(w2->firings.front().step <= 7); // fired before the end of input
-    QVERIFY(w2->firings.front().watermark != stream::kMaxTime);
+    QVERIFY(w2->firings.front().watermark != labs::kMaxTime);
     QCOMPARE(w2->firings.front().result, std::string("3"));
     QVERIFY(after->splitIdleAt(1, 7));
     QVERIFY(view.whatIfText().contains(QStringLiteral("withIdleness(13s)")));
@@ -211,15 +213,15 @@ void StreamViewTest::whyNotFiredNamesTheIdlePartition() {
     QVERIFY(view.runWhatIf(1));
     const auto* w3 = stream_observe::findWindow(*view.whatIfObservation(), "a", 0, 10000);
     QVERIFY(w3 && !w3->firings.empty());
-    QCOMPARE(w3->firings.front().watermark, stream::kMaxTime);
-    QCOMPARE(view.whatIfObservation()->operatorWatermarkAt(7), stream::Millis{-1});
+    QCOMPARE(w3->firings.front().watermark, labs::kMaxTime);
+    QCOMPARE(view.whatIfObservation()->operatorWatermarkAt(7), labs::Millis{-1});
     // Deterministic: the same what-if twice gives the same run.
     QVERIFY(view.runWhatIf(0));
     const std::string once = view.whatIfObservation()->replayText();
     QVERIFY(view.runWhatIf(0));
     QCOMPARE(view.whatIfObservation()->replayText(), once);
     view.adoptWhatIf();
-    QCOMPARE(view.observation()->options.job.watermark.idleTimeout, stream::Millis{13000});
+    QCOMPARE(view.observation()->options.job.watermark.idleTimeout, labs::Millis{13000});
     QVERIFY(view.why() && view.why()->fired);
 }
 
@@ -239,7 +241,7 @@ void StreamViewTest::badReplayOptionShowsInPortuguese() {
              QStringLiteral("fluxolab-cli replay: a opção --window-size não existe (veja fluxolab-cli replay --help)"));
     QVERIFY(!view.loadReplay({trace, QStringLiteral("--window"), QStringLiteral("tumble:60s")}, QString()));
     QCOMPARE(view.lastError(), QStringLiteral("fluxolab-cli replay: falta --watermark (bounded:5s, monotonous, sql:5s)"));
-    // A job stream::validate refuses (its code, worded here), and a trace that cannot be read.
+    // A job labs::validateJob (stream::validate) refuses (its code, worded here), and a trace that cannot be read.
     QVERIFY(!view.loadReplay(base + QStringList{QStringLiteral("--offset"), QStringLiteral("60s")}, QString()));
     QCOMPARE(view.lastError(),
              QStringLiteral("fluxolab-cli replay: o desvio da janela é 60000 ms; as TumblingEventTimeWindows do Flink "
@@ -347,7 +349,7 @@ void StreamViewTest::mainWindowHasTheStreamView() {
 void StreamViewTest::traceDialogReadsTheOptions() {
     TraceDialog dialog;
     RunOptions o = cliquesOptions();
-    o.job.window.kind = stream::WindowKind::Hop;
+    o.job.window.kind = labs::WindowKind::Hop;
     o.job.window.slide = 10000;
     o.job.window.size = 60000;
     o.job.window.allowedLateness = 90000;
@@ -359,12 +361,12 @@ void StreamViewTest::traceDialogReadsTheOptions() {
     QVERIFY2(back, qPrintable(error));
     QCOMPARE(back->trace.keyField, std::string("pagina"));
     QCOMPARE(back->trace.valueField, std::string("valor"));
-    QCOMPARE(back->job.agg, stream::AggKind::Sum);
-    QCOMPARE(back->job.window.kind, stream::WindowKind::Hop);
-    QCOMPARE(back->job.window.slide, stream::Millis{10000});
-    QCOMPARE(back->job.window.size, stream::Millis{60000});
-    QCOMPARE(back->job.window.allowedLateness, stream::Millis{90000});
-    QCOMPARE(back->job.watermark.bound, stream::Millis{5000});
+    QCOMPARE(back->job.agg, labs::AggKind::Sum);
+    QCOMPARE(back->job.window.kind, labs::WindowKind::Hop);
+    QCOMPARE(back->job.window.slide, labs::Millis{10000});
+    QCOMPARE(back->job.window.size, labs::Millis{60000});
+    QCOMPARE(back->job.window.allowedLateness, labs::Millis{90000});
+    QCOMPARE(back->job.watermark.bound, labs::Millis{5000});
     QVERIFY(back->job.watermark.perEvent);
     // Bad input: a clear message, no options.
     dialog.findChild<QLineEdit*>(QStringLiteral("bound"))->setText(QStringLiteral("cinco"));
@@ -616,7 +618,7 @@ void StreamViewTest::pipelineShowsEveryChannelWatermark() {
     o.trace.timeField = "ts";
     o.trace.keyField = "key";
     o.trace.partitionField = "partition";
-    o.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    o.job.watermark.kind = labs::WatermarkKind::BoundedOutOfOrderness;
     o.job.watermark.bound = 0;
     o.job.watermark.perEvent = true;
     o.job.window.size = 1000;
@@ -627,8 +629,8 @@ void StreamViewTest::pipelineShowsEveryChannelWatermark() {
     const auto& obs = *view.observation();
     QCOMPARE(obs.parallelism(), 2);
     QCOMPARE(obs.partitions(), 2);
-    using stream::kMinTime;
-    using stream::Millis;
+    using labs::kMinTime;
+    using labs::Millis;
     // After the first element (partition 0): channel 0 of both window subtasks at 999, channel 1 still
     // MIN, so channel 1 holds both operator watermarks at MIN.
     for (int sub = 0; sub < 2; ++sub) {
@@ -701,7 +703,7 @@ void StreamViewTest::whyWithoutProcessingTimeNamesTheRealReason() {
     QVERIFY(view.loadNow(asset("cliques_do_site.csv"), periodic));
     const auto& obs = *view.observation();
     view.setStep(193); // with a watermark per event, /inicio's [10:02, 10:03) fires here
-    QCOMPARE(obs.operatorWatermarkAt(193), stream::kMinTime);
+    QCOMPARE(obs.operatorWatermarkAt(193), labs::kMinTime);
     const auto* w = stream_observe::findWindow(obs, "/inicio", 1773482520000, 1773482580000);
     QVERIFY(w);
     view.selectWindow(static_cast<int>(w - obs.windows.data()));
@@ -905,12 +907,12 @@ void StreamViewTest::presentationTextsFitAtClassroomSizes() {
     o.trace.partitionField = "partition";
     o.trace.arrivalField = "arrival";
     o.trace.valueField = "temperatura";
-    o.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    o.job.watermark.kind = labs::WatermarkKind::BoundedOutOfOrderness;
     o.job.watermark.bound = 10000;
     o.job.watermark.perEvent = true;
-    o.job.window.kind = stream::WindowKind::Tumble;
+    o.job.window.kind = labs::WindowKind::Tumble;
     o.job.window.size = 60000;
-    o.job.agg = stream::AggKind::Avg;
+    o.job.agg = labs::AggKind::Avg;
     o.job.parallelism = 2;
     const QString shots = qEnvironmentVariable("FLUXOLAB_SCREENSHOTS"); // a folder: also save the views
     for (const char* lang : {"pt_PT", "en"}) {
@@ -1120,7 +1122,7 @@ void StreamViewTest::keyLanesShowStateAndPendingTimers() {
     QCOMPARE(obs->strings[maria->state.begin()->first], std::string("timer"));
     QCOMPARE(obs->strings[maria->state.begin()->second], std::string("1773478812224"));
     QCOMPARE(maria->timers.size(), std::size_t{1});
-    QCOMPARE(maria->timers.begin()->first, stream::Millis{1773478812224});
+    QCOMPARE(maria->timers.begin()->first, labs::Millis{1773478812224});
     QVERIFY(maria->timers.begin()->second); // processing time
     QVERIFY(!maria->lastOutput);
     const QStringList texts = view.keyLanes()->laneTexts(*maria);
@@ -1138,10 +1140,10 @@ void StreamViewTest::keyLanesShowStateAndPendingTimers() {
     const auto* rui = laneOf(view, "rui");
     QCOMPARE(rui->elements, std::uint64_t{3});
     QCOMPARE(rui->timers.size(), std::size_t{1});
-    QCOMPARE(rui->timers.begin()->first, stream::Millis{1773478809409 + 10000});
+    QCOMPARE(rui->timers.begin()->first, labs::Millis{1773478809409 + 10000});
     // Seeking back gives the same lanes as moving forward.
     view.setStep(3);
-    QCOMPARE(laneOf(view, "maria")->timers.begin()->first, stream::Millis{1773478812224});
+    QCOMPARE(laneOf(view, "maria")->timers.begin()->first, labs::Millis{1773478812224});
     QVERIFY(!laneOf(view, "rui")->lastOutput);
     // At the end of the file (a bounded input) the job finishes: each key's last timer was still pending
     // and is dropped, not fired (Flink quiesces processing time at the end of input). Two alerts in all
@@ -1938,8 +1940,8 @@ QStringList labelsOverPlot(const StreamView& view, QSizeF size, std::uint64_t st
         for (std::uint64_t s = 1; s <= step && !watermark; ++s) {
             const double x = canvas->pointAt(static_cast<double>(s), 0, size).x();
             if (x < box.left() || x > box.right()) continue;
-            const stream::Millis wm = obs->operatorWatermarkAt(s);
-            if (wm == stream::kMinTime || wm == stream::kMaxTime) continue;
+            const labs::Millis wm = obs->operatorWatermarkAt(s);
+            if (wm == labs::kMinTime || wm == labs::kMaxTime) continue;
             const double y = canvas->pointAt(static_cast<double>(s), wm, size).y();
             watermark = y > box.top() && y < box.bottom() && y > plot.top() && y < plot.bottom();
         }
@@ -2008,7 +2010,7 @@ void StreamViewTest::labelsClearOfTextsDotsAndWatermark() {
     sensors.job.watermark.bound = 10000;
     sensors.job.watermark.perEvent = true;
     sensors.job.window.size = 60000;
-    sensors.job.agg = stream::AggKind::Avg;
+    sensors.job.agg = labs::AggKind::Avg;
     sensors.job.parallelism = 2;
     const QStringList checkpointed{QStringLiteral("assets/traces/sensores_iot.csv"), QStringLiteral("--key"), QStringLiteral("sensor"),
                                    QStringLiteral("--watermark"), QStringLiteral("bounded:10s"), QStringLiteral("--window"),
@@ -2380,10 +2382,10 @@ void StreamViewTest::mergedSessionWindowsStopWhereTheyWereMerged() {
     RunOptions o;
     o.trace.timeField = "ts";
     o.trace.keyField = "user_id";
-    o.job.watermark.kind = stream::WatermarkKind::BoundedOutOfOrderness;
+    o.job.watermark.kind = labs::WatermarkKind::BoundedOutOfOrderness;
     o.job.watermark.bound = 5000;
     o.job.watermark.perEvent = true;
-    o.job.window.kind = stream::WindowKind::Session;
+    o.job.window.kind = labs::WindowKind::Session;
     o.job.window.gap = 30000;
     QString error;
     QVERIFY2(view.loadNow(asset("pagamentos.csv"), o, &error), qPrintable(error));
@@ -2456,7 +2458,7 @@ void StreamViewTest::sqlLateAndOpenWindowsAsTheHeaderSays() {
         for (const auto& e : obs->elements) {
             if (!e.late) continue;
             QVERIFY(std::any_of(obs->lates.begin(), obs->lates.end(),
-                                [&](const stream::LateRecord& l) { return l.key == e.key && l.eventTime == e.eventTime; }));
+                                [&](const labs::LateRecord& l) { return l.key == e.key && l.eventTime == e.eventTime; }));
         }
         // ... marked from the step at which the engine dropped it: the same elements run through the engine
         // with a journal, each element_late taken at the element being processed when it was journaled
@@ -2464,14 +2466,14 @@ void StreamViewTest::sqlLateAndOpenWindowsAsTheHeaderSays() {
         // arrived: some marks come later than their row (they were all drawn at the row's arrival before).
         {
             stream::StreamJournal journal;
-            stream::StreamJob job(o.job, stream::JobOutput{}, &journal);
+            stream::StreamJob job(labs::toEngine(o.job), stream::JobOutput{}, &journal);
             std::vector<std::size_t> after; // journal size after each element
             for (const auto& e : obs->elements) {
                 job.process(stream::Element{e.eventTime, e.key, e.value, e.partition, e.arrival});
                 after.push_back(journal.events().size());
             }
             job.finish(o.finalWatermark);
-            std::multiset<std::tuple<std::string, stream::Millis, std::uint64_t>> fromJournal, marked;
+            std::multiset<std::tuple<std::string, labs::Millis, std::uint64_t>> fromJournal, marked;
             for (std::size_t k = 0; k < journal.events().size(); ++k) {
                 const auto& ev = journal.events()[k];
                 if (ev.kind != stream::StreamEventKind::ElementLate) continue;

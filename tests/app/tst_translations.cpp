@@ -381,14 +381,14 @@ void TranslationsTest::everyStreamJobErrorIsInTheUiLanguage() {
     // with tr() (ErrorTexts::jobError), fluxolab-cli's English in labs (jobErrorText). For every code:
     // the pt_PT text differs from the English one, has no English words of FluxoLab's own (Flink's class
     // names and formulas aside) and names the numbers the code carries.
-    using C = fluxolab::stream::JobErrorCode;
+    using C = fluxolab::labs::JobErrorCode;
     const QString before = fluxolab::app::currentLanguage();
     static const QRegularExpression english(
         QStringLiteral("\\b(the|must|is not|needs|between|positive|negative|window|windows|size|slide|step|gap|"
                        "offset|allowed|lateness|bound|interval|timeout|puts|every|element|builds|most|have|here)\\b"));
     int checked = 0;
     for (int i = static_cast<int>(C::None) + 1; i <= static_cast<int>(C::CumulateOffset); ++i) {
-        fluxolab::stream::JobError e;
+        fluxolab::labs::JobError e;
         e.code = static_cast<C>(i);
         e.a = 617;
         e.b = 829;
@@ -453,7 +453,7 @@ void TranslationsTest::everyReplayErrorIsInTheUiLanguage() {
         e.value2 = "W8r";
         e.trace.code = fluxolab::traces::TraceErrorCode::NoSuchFile;
         e.trace.file = "/tmp/dados.csv";
-        e.job.code = fluxolab::stream::JobErrorCode::Parallelism;
+        e.job.code = fluxolab::labs::JobErrorCode::Parallelism;
         e.job.a = 617;
         QVERIFY2(!fluxolab::labs::replayErrorText(e).empty(), qPrintable(QStringLiteral("code %1 has no CLI English").arg(i)));
         QVERIFY(fluxolab::app::setLanguage(QStringLiteral("en")));
@@ -485,12 +485,12 @@ void TranslationsTest::everyReplayErrorIsInTheUiLanguage() {
         fluxolab::stream_observe::TopicRunError e;
         e.kind = static_cast<K>(i);
         e.topic = "cliques7";
-        e.job.code = fluxolab::stream::JobErrorCode::Partitions;
+        e.job.code = fluxolab::labs::JobErrorCode::Partitions;
         e.job.a = 2048;
         e.trace.code = fluxolab::traces::TraceErrorCode::NulBytes;
         e.trace.file = "/tmp/dados.csv";
         e.trace.line = 3;
-        e.source.code = fluxolab::stream::SourceErrorCode::JobMismatch;
+        e.source.code = fluxolab::labs::SourceErrorCode::JobMismatch;
         e.source.topic = "cliques7";
         e.source.jobTopic = "Src-D5z";
         e.source.jobPartitions = 6;
@@ -519,10 +519,10 @@ void TranslationsTest::everyReplayErrorIsInTheUiLanguage() {
         if (feed) QVERIFY2(pt.contains(QStringLiteral("REQUEST_TIMED_OUT")) && pt.contains(QStringLiteral("4321")), qPrintable(what));
         if (e.kind == K::FeedNotDelivered) QVERIFY2(pt.contains(QStringLiteral("partição 5")), qPrintable(what));
     }
-    // Every reason a topic source refuses a job (stream::SourceError, kafka_topic.h), and the feed texts.
-    using SC = fluxolab::stream::SourceErrorCode;
+    // Every reason a topic source refuses a job (labs::SourceError, the engine's stream::SourceError), and the feed texts.
+    using SC = fluxolab::labs::SourceErrorCode;
     for (int i = static_cast<int>(SC::None) + 1; i <= static_cast<int>(SC::PollInterval); ++i) {
-        fluxolab::stream::SourceError e;
+        fluxolab::labs::SourceError e;
         e.code = static_cast<SC>(i);
         e.topic = "cliques7";
         e.jobTopic = "Src-D5z";
@@ -549,7 +549,7 @@ void TranslationsTest::everyReplayErrorIsInTheUiLanguage() {
         p.kind = kind;
         p.path = "/trace_feeds/1/trace";
         p.value = "cliques7";
-        p.source.code = fluxolab::stream::SourceErrorCode::JobMismatch;
+        p.source.code = fluxolab::labs::SourceErrorCode::JobMismatch;
         p.source.topic = "cliques7";
         p.source.jobTopic = "Src-D5z";
         p.kafka = fluxolab::labs::ErrorCode::REQUEST_TIMED_OUT;

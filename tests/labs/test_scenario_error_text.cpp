@@ -117,7 +117,7 @@ TEST_SUITE("labs/scenario error text") {
                                           "\"pacing\": \"event_time\"}]}",
                                  Kind::Trace, "/trace_feeds/0/trace", "/nao/existe.csv");
         CHECK(trace.trace.code == traces::TraceErrorCode::NoSuchFile);
-        // Settings that parse but make a job stream::validate refuses: its code and numbers, and the
+        // Settings that parse but make a job labs::validateJob refuses: its code and numbers, and the
         // English simulate printed before the codes.
         sim::ScenarioError err;
         auto s = sim::parseScenario(topics + job + "\"hop:7ms,1m\"}]}", "s.json", err);
@@ -127,7 +127,7 @@ TEST_SUITE("labs/scenario error text") {
         REQUIRE(english);
         CHECK(p.kind == Kind::Job);
         CHECK(p.path == "/stream_jobs/0");
-        CHECK(p.job.code == stream::JobErrorCode::TooManyHopWindows);
+        CHECK(p.job.code == labs::JobErrorCode::TooManyHopWindows);
         CHECK(p.job.a == 60000);
         CHECK(p.job.b == 7);
         CHECK(p.job.c == 8572);

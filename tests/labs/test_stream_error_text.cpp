@@ -1,10 +1,12 @@
 // fluxolab-cli's English for a replay command's and a stream job's errors (labs/stream_tool/
-// stream_errors.h): parseReplayArgs and stream::validate report a code with its parameters; the text
+// stream_errors.h): parseReplayArgs and labs::validateJob (the engine's stream::validate, through the
+// labs values of labs/stream_tool/stream_values.h) report a code with its parameters; the text
 // is made in one place, with the wording replay printed before the codes (every expected line below is
 // the string the old code built, byte for byte).
 #include "labs/cli/cli_commands.h"
 #include "labs/stream_tool/replay_tool.h"
 #include "labs/stream_tool/stream_errors.h"
+#include "labs/stream_tool/engine_values.h"
 #include "sim/stream/engine.h"
 
 #include <doctest/doctest.h>
@@ -18,7 +20,7 @@
 
 using namespace fluxolab;
 using labs::ReplayErrorCode;
-using stream::JobErrorCode;
+using labs::JobErrorCode;
 
 namespace {
 std::string replayErr(const labs::Args& args) {
@@ -138,17 +140,17 @@ TEST_SUITE("labs/stream error text") {
         std::filesystem::remove_all(dir);
     }
 
-    TEST_CASE("every stream job error: stream::validate's code and numbers, and the English it had") {
+    TEST_CASE("every stream job error: labs::validateJob's code and numbers (the engine's), and the English it had") {
         const auto spec = [](auto change) {
-            stream::JobSpec s;
-            s.window.kind = stream::WindowKind::Tumble;
+            labs::StreamJobSpec s;
+            s.window.kind = labs::WindowKind::Tumble;
             s.window.size = 60000;
             change(s);
             return s;
         };
-        using S = stream::JobSpec&;
+        using S = labs::StreamJobSpec&;
         const struct {
-            stream::JobSpec spec;
+            labs::StreamJobSpec spec;
             JobErrorCode code;
             std::int64_t a, b, c;
             std::string english;
@@ -159,7 +161,7 @@ TEST_SUITE("labs/stream error text") {
             {spec([](S s) { s.window.allowedLateness = -5; }), JobErrorCode::NegativeAllowedLateness, -5, 0, 0,
              "allowed lateness must not be negative"},
             {spec([](S s) {
-                 s.watermark.kind = stream::WatermarkKind::Sql;
+                 s.watermark.kind = labs::WatermarkKind::Sql;
                  s.window.allowedLateness = 7;
              }),
              JobErrorCode::SqlAllowedLateness, 7, 0, 0,
@@ -177,62 +179,62 @@ TEST_SUITE("labs/stream error text") {
             {spec([](S s) { s.window.offset = -60000; }), JobErrorCode::TumbleOffset, -60000, 60000, 0,
              "TumblingEventTimeWindows parameters must satisfy abs(offset) < size"},
             {spec([](S s) {
-                 s.window.kind = stream::WindowKind::Hop;
+                 s.window.kind = labs::WindowKind::Hop;
                  s.window.slide = 0;
              }),
              JobErrorCode::HopSizeSlide, 60000, 0, 0, "the window size and slide must be positive"},
             {spec([](S s) {
-                 s.window.kind = stream::WindowKind::Hop;
+                 s.window.kind = labs::WindowKind::Hop;
                  s.window.slide = 10000;
                  s.window.offset = 10000;
              }),
              JobErrorCode::HopOffset, 10000, 10000, 0,
              "SlidingEventTimeWindows parameters must satisfy abs(offset) < slide and size > 0"},
             {spec([](S s) {
-                 s.watermark.kind = stream::WatermarkKind::Sql;
-                 s.window.kind = stream::WindowKind::Hop;
+                 s.watermark.kind = labs::WatermarkKind::Sql;
+                 s.window.kind = labs::WindowKind::Hop;
                  s.window.slide = 7000;
              }),
              JobErrorCode::SqlHopNotMultiple, 60000, 7000, 0,
              "HOP table function based aggregate requires size must be an integral multiple of slide, but got size "
              "60000 ms and slide 7000 ms"},
             {spec([](S s) {
-                 s.window.kind = stream::WindowKind::Hop;
+                 s.window.kind = labs::WindowKind::Hop;
                  s.window.slide = 7;
              }),
              JobErrorCode::TooManyHopWindows, 60000, 7, 8572,
              "a sliding window of size 60000 ms and slide 7 ms puts every element in 8572 windows; FluxoLab builds at "
              "most 1000 per element (size / slide <= 1000)"},
             {spec([](S s) {
-                 s.window.kind = stream::WindowKind::Session;
+                 s.window.kind = labs::WindowKind::Session;
                  s.window.gap = 0;
              }),
              JobErrorCode::SessionGap, 0, 0, 0, "the session gap must be positive"},
             {spec([](S s) {
-                 s.window.kind = stream::WindowKind::Session;
+                 s.window.kind = labs::WindowKind::Session;
                  s.window.gap = 1000;
                  s.window.offset = 5;
              }),
              JobErrorCode::SessionOffset, 5, 0, 0, "session windows have no offset"},
             {spec([](S s) {
-                 s.window.kind = stream::WindowKind::Cumulate;
+                 s.window.kind = labs::WindowKind::Cumulate;
                  s.window.step = 0;
              }),
              JobErrorCode::CumulateSizeStep, 60000, 0, 0, "the cumulate step and size must be positive"},
             {spec([](S s) {
-                 s.window.kind = stream::WindowKind::Cumulate;
+                 s.window.kind = labs::WindowKind::Cumulate;
                  s.window.step = 7000;
              }),
              JobErrorCode::CumulateNotMultiple, 60000, 7000, 0, "the cumulate size must be a multiple of the step"},
             {spec([](S s) {
-                 s.window.kind = stream::WindowKind::Cumulate;
+                 s.window.kind = labs::WindowKind::Cumulate;
                  s.window.step = 10;
              }),
              JobErrorCode::TooManyCumulateWindows, 60000, 10, 6000,
              "a cumulate window of size 60000 ms and step 10 ms puts every element in 6000 windows; FluxoLab builds at "
              "most 1000 per element (size / step <= 1000)"},
             {spec([](S s) {
-                 s.window.kind = stream::WindowKind::Cumulate;
+                 s.window.kind = labs::WindowKind::Cumulate;
                  s.window.step = 10000;
                  s.window.offset = 60000;
              }),
@@ -241,7 +243,7 @@ TEST_SUITE("labs/stream error text") {
         std::set<JobErrorCode> seen;
         for (const auto& c : cases) {
             CAPTURE(c.english);
-            const auto e = stream::validate(c.spec);
+            const auto e = labs::validateJob(c.spec);
             REQUIRE(e.has_value());
             CHECK(e->code == c.code);
             CHECK(e->a == c.a);
@@ -251,6 +253,131 @@ TEST_SUITE("labs/stream error text") {
             seen.insert(e->code);
         }
         CHECK(seen.size() == static_cast<std::size_t>(JobErrorCode::CumulateOffset));
-        CHECK_FALSE(stream::validate(spec([](S) {})).has_value());
+        CHECK_FALSE(labs::validateJob(spec([](S) {})).has_value());
+    }
+}
+
+// The labs values (labs/stream_tool/stream_values.h) and the engine's are converted in one place
+// (labs/stream_tool/engine_values.h): the same defaults, the process function named by its timeout,
+// the codes and numbers of the engine's errors kept.
+TEST_SUITE("labs/stream values") {
+    TEST_CASE("a default labs job is the engine's default job, and a job goes there and back unchanged") {
+        const stream::JobSpec e = labs::toEngine(labs::StreamJobSpec{});
+        const stream::JobSpec d;
+        CHECK(e.watermark.kind == d.watermark.kind);
+        CHECK(e.watermark.bound == d.watermark.bound);
+        CHECK(e.watermark.perEvent == d.watermark.perEvent);
+        CHECK(e.watermark.interval == 200); // pipeline.auto-watermark-interval
+        CHECK(e.watermark.interval == d.watermark.interval);
+        CHECK(e.watermark.idleTimeout == d.watermark.idleTimeout);
+        CHECK(e.window.kind == d.window.kind);
+        CHECK(e.window.size == d.window.size);
+        CHECK(e.window.allowedLateness == d.window.allowedLateness);
+        CHECK(e.window.processingTime == d.window.processingTime);
+        CHECK(e.agg == d.agg);
+        CHECK(e.parallelism == d.parallelism);
+        CHECK(e.partitions == d.partitions);
+        CHECK(e.topic == d.topic);
+        CHECK(e.lateSideOutput == d.lateSideOutput);
+        CHECK_FALSE(e.process);
+        CHECK(e.stateTtl == d.stateTtl);
+        CHECK(e.checkpointInterval == d.checkpointInterval);
+
+        labs::StreamJobSpec s;
+        s.watermark = {labs::WatermarkKind::Sql, 5000, true, 300, 2000};
+        s.window = {labs::WindowKind::Cumulate, 60000, 0, 10000, 0, 0, 0, false};
+        s.agg = labs::AggKind::Avg;
+        s.parallelism = 3;
+        s.partitions = 4;
+        s.topic = "cliques";
+        s.lateSideOutput = false;
+        s.inactivity = 10000;
+        s.portuguese = false;
+        s.stateTtl = 7000;
+        s.checkpointInterval = 1000;
+        const stream::JobSpec engine = labs::toEngine(s);
+        CHECK(engine.watermark.kind == stream::WatermarkKind::Sql);
+        CHECK(engine.window.kind == stream::WindowKind::Cumulate);
+        CHECK(engine.window.step == 10000);
+        CHECK(engine.agg == stream::AggKind::Avg);
+        CHECK(engine.process); // the inactivity alert
+        const labs::StreamJobSpec back = labs::fromEngine(engine, s.inactivity, s.portuguese);
+        CHECK(back.watermark.kind == s.watermark.kind);
+        CHECK(back.watermark.bound == 5000);
+        CHECK(back.watermark.perEvent);
+        CHECK(back.watermark.interval == 300);
+        CHECK(back.watermark.idleTimeout == 2000);
+        CHECK(back.window.kind == s.window.kind);
+        CHECK(back.window.size == 60000);
+        CHECK(back.window.step == 10000);
+        CHECK(back.agg == labs::AggKind::Avg);
+        CHECK(back.parallelism == 3);
+        CHECK(back.partitions == 4);
+        CHECK(back.topic == "cliques");
+        CHECK_FALSE(back.lateSideOutput);
+        CHECK(back.inactivity == 10000);
+        CHECK_FALSE(back.portuguese);
+        CHECK(back.stateTtl == 7000);
+        CHECK(back.checkpointInterval == 1000);
+        // Without a process function the engine's job has none, whatever timeout is given back.
+        CHECK(labs::fromEngine(labs::toEngine(labs::StreamJobSpec{}), 10000, true).inactivity == 0);
+    }
+
+    TEST_CASE("the engine's errors, skipped records and late records keep their codes and numbers") {
+        stream::SourceError se;
+        se.code = stream::SourceErrorCode::JobMismatch;
+        se.topic = "cliques";
+        se.jobTopic = "outro";
+        se.jobPartitions = 2;
+        se.topicPartitions = 3;
+        const labs::SourceError ls = labs::fromEngine(se);
+        CHECK(ls.code == labs::SourceErrorCode::JobMismatch);
+        CHECK(ls.topic == "cliques");
+        CHECK(ls.jobTopic == "outro");
+        CHECK(ls.jobPartitions == 2);
+        CHECK(ls.topicPartitions == 3);
+        CHECK(labs::sourceErrorText(ls) ==
+              "the stream job reads 2 split(s) of 'outro', the topic 'cliques' has 3 partition(s)");
+
+        const labs::JobError je =
+            labs::fromEngine(stream::JobError{stream::JobErrorCode::TooManyHopWindows, 3600000, 1, 3600000});
+        CHECK(je.code == labs::JobErrorCode::TooManyHopWindows);
+        CHECK(je.a == 3600000);
+        CHECK(je.b == 1);
+        CHECK(je.c == 3600000);
+
+        stream::SkippedRecord sk;
+        sk.topic = "cliques";
+        sk.partition = 0;
+        sk.offset = 2;
+        sk.field = "ts";
+        sk.timeField = true;
+        const labs::SkippedRecord lk = labs::fromEngine(sk);
+        CHECK(labs::skippedRecordText(lk) == "cliques-0 offset 2: no number field 'ts' in the value");
+        CHECK(lk.timeField);
+        CHECK(labs::skippedRecordText(labs::SkippedRecord{}).empty());
+
+        const labs::LateRecord late = labs::fromEngine(stream::LateRecord{"ana", 1000, 4999, 1});
+        CHECK(late.key == "ana");
+        CHECK(late.eventTime == 1000);
+        CHECK(late.watermark == 4999);
+        CHECK(late.subtask == 1);
+    }
+
+    TEST_CASE("the engine's rules through the labs names: validation, windows per element, a key's subtask") {
+        labs::StreamJobSpec s;
+        s.window.kind = labs::WindowKind::Hop;
+        s.window.slide = 1;
+        s.window.size = 3600000;
+        const auto e = labs::validateJob(s);
+        REQUIRE(e.has_value());
+        CHECK(e->code == labs::JobErrorCode::TooManyHopWindows);
+        CHECK(labs::maxWindowsPerElement() == 1000); // docs/stream.md
+        CHECK(labs::kMinTime == stream::kMinTime);
+        CHECK(labs::kMaxTime == stream::kMaxTime);
+        for (const char* key : {"ana", "rui", "maria", "sensor-7"})
+            for (int p = 1; p <= 8; ++p)
+                CHECK(labs::windowSubtaskOfKey(key, p) ==
+                      stream::keyToSubtask(key, p, stream::defaultMaxParallelism(p)));
     }
 }

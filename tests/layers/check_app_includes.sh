@@ -7,6 +7,10 @@
 #    named in labs (labs/backend/model_types.h, the observation model), so that app/ depends on
 #    the labs layer's interface only (docs/architecture.md, "The layer guard").
 #  - a `namespace sim` alias or using-directive in app/ (it would hide sim:: names from the check).
+#  - the same for the stream engine (sim/stream, namespace fluxolab::stream): a `stream::` name, a
+#    `namespace stream` alias or using-directive. app/ reads the stream view's observation
+#    (labs/stream_observe) and the plain values of labs/stream_tool/stream_values.h (labs::Millis,
+#    labs::StreamJobSpec, labs::JobError, ...).
 #  - the names labs/ once gave the simulation itself for app/ (labs::Simulation, SimJournal,
 #    SimEvent, SimEventType, KafkaView, JournalFieldKind, kKafkaEventFamily): renamed simulation
 #    types, not backend-neutral ones. app/ reads the observation model (labs::observe), the plots'
@@ -49,7 +53,7 @@ names=$(awk '
             else { line = substr(line, 1, s - 1); inblock = 1 }
         }
         sub(/\/\/.*/, "", line)
-        if (line ~ /(^|[^A-Za-z0-9_])sim::/ || line ~ /namespace[ \t]+([A-Za-z0-9_]+[ \t]*=[ \t]*)?(fluxolab::)?sim([^A-Za-z0-9_:]|$)/)
+        if (line ~ /(^|[^A-Za-z0-9_])(sim|stream)::/ || line ~ /namespace[ \t]+([A-Za-z0-9_]+[ \t]*=[ \t]*)?(fluxolab::)?(sim|stream)([^A-Za-z0-9_:]|$)/)
             print "sim " FILENAME ":" FNR ": " $0
         else if ((code = line) != "" && gsub(/"([^"\\]|\\.)*"/, "\"\"", code) >= 0 &&
                  code ~ /(^|[^A-Za-z0-9_])(Simulation|SimJournal|SimEvent|SimEventType|KafkaView|JournalFieldKind|kKafkaEventFamily)([^A-Za-z0-9_]|$)/)
@@ -58,7 +62,8 @@ names=$(awk '
 simnames=$(printf '%s\n' "$names" | sed -n 's/^sim //p')
 aliases=$(printf '%s\n' "$names" | sed -n 's/^alias //p')
 if [ -n "$simnames" ]; then
-    echo "FAIL: app/ names sim:: types; use the labs/ names (labs/backend/model_types.h, labs::observe):" >&2
+    echo "FAIL: app/ names sim:: or stream:: (the stream engine's) types; use the labs/ names" >&2
+    echo "(labs/backend/model_types.h, labs::observe, labs/stream_tool/stream_values.h):" >&2
     echo "$simnames" >&2
     status=1
 fi
@@ -162,6 +167,6 @@ if [ -n "$stale" ]; then
 fi
 [ "$status" -eq 0 ] || exit 1
 nleaks=$(grep -cvE '^[[:space:]]*(#|$)' "$allow" || true)
-echo "app/ includes no sim/ header and names no sim:: type nor the simulation under a labs/ name ($(echo "$files" | wc -l) files checked);"
+echo "app/ includes no sim/ header and names no sim:: or stream:: type nor the simulation under a labs/ name ($(echo "$files" | wc -l) files checked);"
 echo "the labs/ headers it reaches include sim/ only at the $nleaks listed places ($allow),"
 echo "and none of them brings the simulation itself ($simulation)"

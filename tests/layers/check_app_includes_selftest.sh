@@ -50,6 +50,12 @@ expect fail family-alias 'bool kafka = e.family == labs::kKafkaEventFamily;'
 expect pass alias-lookalikes '// labs::Simulation was a name of the simulation
 labs::SimulationController* c = nullptr; int SimEventCount = 0; labs::observe::SimObserver o;
 std::string s = "KafkaView";'
+# The stream engine (sim/stream, namespace fluxolab::stream) likewise: app/ reads labs' values.
+expect fail stream-name 'labs::Millis t = stream::kMinTime;'
+expect fail stream-qualified 'void f(const fluxolab::stream::JobSpec& spec);'
+expect fail stream-using 'namespace fluxolab::app { using namespace fluxolab::stream; }'
+expect pass stream-lookalikes 'stream_observe::StreamObservation o; QTextStream::Status st{}; labs::Millis t = labs::kMinTime;
+// stream::JobSpec is converted in labs/stream_tool/engine_values.h'
 # Transitive: app/ includes a labs/ header that includes another that includes sim/ (the app's
 # translation unit would see the simulation), listed or not in tests/layers/labs_sim_leaks.txt.
 put transitive app/core/x.cpp '#include "labs/a.h"'
@@ -102,4 +108,12 @@ put declared sim/s.h 'namespace fluxolab::sim { class Simulation; }'
 put declared sim/cluster.h 'class Simulation {};'
 put declared tests/layers/labs_sim_leaks.txt 'labs/a.h sim/s.h  # the reason'
 check pass declared
-echo "the layer guard fails on each violation and passes comments and look-alikes (25 cases)"
+# The stream view's observation once held the engine's values (sim/stream/engine.h through
+# labs/stream_tool/stream_errors.h); not listed any more, that chain fails again if it comes back.
+put stream-leak app/stream/x.cpp '#include "labs/stream_observe/stream_observation.h"'
+put stream-leak labs/stream_observe/stream_observation.h '#include "labs/stream_tool/stream_errors.h"'
+put stream-leak labs/stream_tool/stream_errors.h '#include "sim/stream/engine.h"'
+check fail stream-leak
+grep -q 'app/stream/x.cpp -> labs/stream_observe/stream_observation.h -> labs/stream_tool/stream_errors.h -> sim/stream/engine.h' "$tmp/stream-leak/out" ||
+    { echo "FAIL: case stream-leak: the chain is not named" >&2; cat "$tmp/stream-leak/out" >&2; exit 1; }
+echo "the layer guard fails on each violation and passes comments and look-alikes (30 cases)"
