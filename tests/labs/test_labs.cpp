@@ -90,6 +90,20 @@ TEST_SUITE("labs/golden") {
                        "g               t               0          2               3               1               "
                        "-               -               -\n") != std::string::npos);
     }
+
+    TEST_CASE("a here-document into the console producer prints nothing: no '>' prompts") {
+        // LineMessageReader prompts only when System.console() exists; fed by a pipe or a here-document
+        // the real 4.3.1 tool prints nothing (tests/labs/golden/real/producer-prompt.txt, "pipe").
+        const std::string golden = readText(kSrc + "/tests/labs/golden/real/producer-prompt.txt");
+        REQUIRE(golden.find("@@ tty\n>a\\r\n>b\\r\n>\n@@ end\n") != std::string::npos);
+        REQUIRE(golden.find("@@ pipe\n\n@@ end\n") != std::string::npos);
+        const std::string out = runScriptText("kafka-topics.sh --create --topic t --bootstrap-server localhost:9092\n"
+                                              "kafka-console-producer.sh --topic t --bootstrap-server localhost:9092 <<EOF\na\nb\nEOF\n");
+        CHECK(out.find("Created topic t.\n") != std::string::npos);
+        // The script's echo of the command and its here-document, then nothing of the tool's.
+        CHECK(out.size() > 6);
+        CHECK(out.substr(out.size() - 6) == "> EOF\n");
+    }
 }
 
 TEST_SUITE("labs/parser") {
