@@ -233,6 +233,17 @@ struct ProducerRecord {
     std::optional<TimeMs> timestamp;
 };
 
+/// A record whose send failed, as its callback learns it (ProducerConfig::report_send_failures).
+struct SendFailure {
+    TimeMs time = 0;
+    TopicPartition tp;                   ///< partition -1: send() failed before choosing one (no metadata)
+    ErrorCode error = ErrorCode::NONE;   ///< CLIENT_METADATA_TIMEOUT, CLIENT_DELIVERY_TIMEOUT, or the broker's
+    std::int64_t batch_records = 1;      ///< the records of the batch it failed with
+    TimeMs batch_age_ms = 0;             ///< since the batch's creation (delivery timeout expiry)
+    std::optional<std::string> key;
+    std::int64_t value_bytes = 0;
+};
+
 // ---------------------------------------------------------------------------------------------
 
 /// The Kafka model. Runs on a runtime::Scheduler (its virtual clock and timers): the simulation owns
@@ -298,6 +309,9 @@ public:
     std::int64_t pendingRecords(std::int32_t producer) const;
     /// send() calls of `producer` blocked waiting for metadata (no broker answers), up to max.block.ms each.
     std::int64_t blockedSends(std::int32_t producer) const;
+    /// The records of `producer` that failed since the last call, in the order their callbacks ran
+    /// (only with ProducerConfig::report_send_failures).
+    std::vector<SendFailure> takeSendFailures(std::int32_t producer);
     /// Partitions for which the producer holds records: batched, in flight or waiting for a retry.
     std::vector<TopicPartition> pendingPartitions(std::int32_t producer) const;
 

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,14 @@ struct ProducerConfig {
     std::int64_t max_block_ms = 60000;
     bool enable_idempotence = true;
     NullKeyPartitioner null_key_partitioner = NullKeyPartitioner::BuiltinSticky;
+    /// The brokers that answer at the client's bootstrap.servers (where it gets its first metadata and,
+    /// metadata.recovery.strategy=rebootstrap, where it goes back when no broker of its metadata
+    /// answers). Unset: every broker of the cluster. Empty: the addresses name no broker, so the client
+    /// never gets metadata and every send() waits max.block.ms.
+    std::optional<std::vector<BrokerId>> bootstrap_brokers;
+    /// Keeps what the send callbacks of failed records are told (Simulation::takeSendFailures), for a
+    /// client that reports them (kafka-console-producer's ErrorLoggingCallback).
+    bool report_send_failures = false;
 };
 
 enum class OffsetReset : std::uint8_t { Earliest, Latest, None };

@@ -12,6 +12,9 @@ void Simulation::setValueTemplate(std::int32_t producer, std::string tmpl) {
 }
 std::int64_t Simulation::pendingRecords(std::int32_t producer) const { return m_producers->pendingRecords(producer); }
 std::int64_t Simulation::blockedSends(std::int32_t producer) const { return m_producers->blockedSends(producer); }
+std::vector<SendFailure> Simulation::takeSendFailures(std::int32_t producer) {
+    return m_producers->takeSendFailures(producer);
+}
 std::vector<TopicPartition> Simulation::pendingPartitions(std::int32_t producer) const {
     return m_producers->pendingPartitions(producer);
 }

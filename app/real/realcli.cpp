@@ -149,9 +149,9 @@ void RealCliWorker::ensureBackend() {
     m_timer->start();
 }
 
-void RealCliWorker::start(int id, std::vector<std::string> argv, std::shared_ptr<RemoteCommandState> state) {
+void RealCliWorker::start(int id, std::vector<std::string> argv, bool interactive, std::shared_ptr<RemoteCommandState> state) {
     ensureBackend();
-    Running r{m_cli->start(argv, true), std::move(state)};
+    Running r{m_cli->start(argv, interactive), std::move(state)};
     publish(r, true);
     // Kept until the terminal drops its session (a late Ctrl+C must still be answered).
     m_running.emplace(id, std::move(r));
@@ -287,12 +287,12 @@ bool RealCli::checkLab(std::vector<labs::HistoryEntry> history, QObject* context
     return true;
 }
 
-std::unique_ptr<labs::CommandSession> RealCli::start(const std::vector<std::string>& argv) {
+std::unique_ptr<labs::CommandSession> RealCli::start(const std::vector<std::string>& argv, bool interactive) {
     const int id = m_next++;
     auto state = std::make_shared<RemoteCommandState>();
     state->pending = 1;
     auto session = std::make_unique<RemoteCommandSession>(id, m_link, state);
-    m_link->post([id, argv, state](RealCliWorker& w) { w.start(id, argv, state); });
+    m_link->post([id, argv, interactive, state](RealCliWorker& w) { w.start(id, argv, interactive, state); });
     return session;
 }
 

@@ -55,7 +55,7 @@ public:
     /// `cancel`: set when the terminal leaves the cluster (RdKafkaConnection::abort).
     RealCliWorker(labs::RdKafkaConnection connection, std::shared_ptr<std::atomic<bool>> cancel);
     ~RealCliWorker() override;
-    void start(int id, std::vector<std::string> argv, std::shared_ptr<RemoteCommandState> state);
+    void start(int id, std::vector<std::string> argv, bool interactive, std::shared_ptr<RemoteCommandState> state);
     void input(int id, const std::string& line);
     void endOfInput(int id);
     void interrupt(int id);
@@ -97,7 +97,7 @@ public:
     /// `names`: the latest topics/groups/brokers seen (for Tab completion); read on the GUI thread.
     explicit RealCli(labs::RdKafkaConnection connection, std::function<RemoteNames()> names);
     ~RealCli() override;
-    std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv) override;
+    std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv, bool interactive) override;
     RemoteNames names() const override { return m_names ? m_names() : RemoteNames{}; }
     bool startLab(const labs::Lab& lab, const std::string& progress, QObject* context, LabReply done) override;
     bool checkLab(std::vector<labs::HistoryEntry> history, QObject* context, LabReply done) override;

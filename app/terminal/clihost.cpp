@@ -112,12 +112,12 @@ void CliHost::beginPiece() {
     m_controller->beginTerminalPiece();
 }
 
-std::unique_ptr<labs::CommandSession> CliHost::start(const std::vector<std::string>& argv) {
-    if (m_remote) return m_remote->start(argv);
+std::unique_ptr<labs::CommandSession> CliHost::start(const std::vector<std::string>& argv, bool interactive) {
+    if (m_remote) return m_remote->start(argv, interactive);
     m_controller->settle(); // commands act on the simulation: the background slice ends first
     beginPiece();
     if (!m_cli) return nullptr;
-    return m_cli->start(argv, true);
+    return m_cli->start(argv, interactive);
 }
 
 void CliHost::syncViews() {

@@ -48,7 +48,8 @@ class RemoteCommands {
 public:
     using LabReply = std::function<void(const RemoteLabStatus&)>;
     virtual ~RemoteCommands() = default;
-    virtual std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv) = 0;
+    /// `interactive`: the command reads the terminal (not a here-document or a file).
+    virtual std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv, bool interactive) = 0;
     virtual RemoteNames names() const = 0;
     /// A lab on that cluster, beside the commands: a new engine runs the first step's setup there
     /// and checks it against `history` (the commands run since the lab started). Both return at
@@ -95,7 +96,9 @@ public:
     /// start(), journal() and tickNow() call it; the console calls it before reading the clock.
     void beginPiece();
     /// Starts a command (interactive: the producer prints its '>' prompt). Requires backend().
-    std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv);
+    /// `interactive`: its input is the terminal (the console producer prints its '>' prompts only
+    /// then: LineMessageReader prints them when System.console() exists); false with `<<EOF` or `< file`.
+    std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>& argv, bool interactive = true);
     /// After a command changed the cluster: the views catch up with the simulation.
     void syncViews();
 

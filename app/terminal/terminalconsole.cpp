@@ -649,7 +649,8 @@ void TerminalConsole::runCommand(const QString& text) {
         return;
     }
 
-    m_session = m_host->start(cmd.argv);
+    // Input from a here-document or a file is not a terminal: no prompts (System.console() is null).
+    m_session = m_host->start(cmd.argv, !cmd.heredoc && !cmd.input_file);
     m_entry = h;
     m_recorded = false;
     m_notesShown = 0;

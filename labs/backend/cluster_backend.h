@@ -139,6 +139,21 @@ struct ProducerSettings {
     std::int64_t retry_backoff_ms = 100;
     std::int64_t delivery_timeout_ms = 120000;
     std::int64_t max_block_ms = 60000;
+    /// The brokers at the client's bootstrap.servers (unset: the cluster's own address). Empty: the
+    /// addresses name no broker: the client never gets metadata and each send() blocks max.block.ms.
+    /// A backend whose clients are not simulated connects where its cluster is and ignores it.
+    std::optional<std::vector<std::int32_t>> bootstrap_brokers;
+};
+
+/// A record whose send failed, as the producer's send callback is told it.
+struct SendFailure {
+    TimeMs time = 0;                   ///< epoch milliseconds
+    TopicPartition tp;                 ///< partition -1: send() found no metadata within max.block.ms
+    ErrorCode error = ErrorCode::NONE; ///< CLIENT_METADATA_TIMEOUT, CLIENT_DELIVERY_TIMEOUT or the broker's error
+    std::int64_t batch_records = 1;    ///< the records of the batch it failed with
+    TimeMs batch_age_ms = 0;           ///< since the batch was created (delivery.timeout.ms expiry)
+    std::optional<std::string> key;
+    std::int64_t value_bytes = 0;
 };
 
 struct ConsumerSettings {
@@ -219,6 +234,13 @@ public:
     /// "Connection to node N ... could not be established" log lines): (time, broker id). A backend
     /// whose client library logs for itself returns none.
     virtual std::vector<std::pair<TimeMs, std::int32_t>> takeConnectionFailures(Handle /*producer*/) { return {}; }
+    /// The send() calls of the producer still blocked (KafkaProducer.waitOnMetadata: the caller's
+    /// thread waits up to max.block.ms for the topic's metadata). A backend whose send() never
+    /// blocks has none.
+    virtual std::int64_t blockedSends(Handle /*producer*/) const { return 0; }
+    /// The records of the producer that failed since the last call, in the order their callbacks
+    /// ran. A backend that does not report them returns none.
+    virtual std::vector<SendFailure> takeSendFailures(Handle /*producer*/) { return {}; }
     /// True when the clients are simulated (their connection states can be asked for without a
     /// network round trip); a real cluster's backend answers brokers() with a metadata request.
     virtual bool simulatesClients() const { return false; }

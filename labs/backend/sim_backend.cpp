@@ -279,6 +279,8 @@ ClusterBackend::Handle SimBackend::openProducer(const ProducerSettings& s) {
     c.retry_backoff_ms = s.retry_backoff_ms;
     c.delivery_timeout_ms = s.delivery_timeout_ms;
     c.max_block_ms = s.max_block_ms;
+    c.bootstrap_brokers = s.bootstrap_brokers;
+    c.report_send_failures = true;
     const Handle h = m_sim->addProducer(c);
     m_journal_seen[h] = m_sim->journal().size();
     return h;
@@ -294,7 +296,25 @@ std::vector<std::pair<TimeMs, std::int32_t>> SimBackend::takeConnectionFailures(
         // Attempts to a known broker; those to the bootstrap server (-1) the tool logs itself.
         if (e.family == sim::kKafkaFamily && e.type == sim::EventType::ConnectionFailed && e.actor == producer &&
             e.broker >= 0)
-            out.emplace_back(e.time, e.broker);
+            out.emplace_back(kVirtualEpochMs + e.time, e.broker);
+    }
+    return out;
+}
+
+std::int64_t SimBackend::blockedSends(Handle producer) const { return m_sim->blockedSends(producer); }
+
+std::vector<SendFailure> SimBackend::takeSendFailures(Handle producer) {
+    std::vector<SendFailure> out;
+    for (sim::SendFailure& f : m_sim->takeSendFailures(producer)) {
+        SendFailure r;
+        r.time = kVirtualEpochMs + f.time;
+        r.tp = f.tp;
+        r.error = f.error;
+        r.batch_records = f.batch_records;
+        r.batch_age_ms = f.batch_age_ms;
+        r.key = std::move(f.key);
+        r.value_bytes = f.value_bytes;
+        out.push_back(std::move(r));
     }
     return out;
 }

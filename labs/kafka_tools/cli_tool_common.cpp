@@ -139,18 +139,32 @@ std::optional<OptError> parseOptions(const std::vector<std::string>& args, const
     return std::nullopt;
 }
 
+namespace {
+/// Whether the bootstrap entry "host:port" names `b` (loopback names reach every local broker).
+bool namesBroker(const std::string& hp, const BrokerInfo& b) {
+    const auto colon = hp.rfind(':');
+    if (colon == std::string::npos) return false;
+    const std::string host = hp.substr(0, colon);
+    const auto port = parseInt(hp.substr(colon + 1));
+    return port && b.port == *port && (host == b.host || host == "127.0.0.1" || host == "localhost");
+}
+} // namespace
+
 bool reachable(const ClusterBackend& backend, const std::string& bootstrap) {
-    for (const auto& hp : splitOn(bootstrap, ',')) {
-        const auto colon = hp.rfind(':');
-        if (colon == std::string::npos) continue;
-        std::string host = hp.substr(0, colon);
-        const auto port = parseInt(hp.substr(colon + 1));
-        if (!port) continue;
-        for (const auto& b : backend.brokers())
-            if (b.alive && b.port == *port && (host == b.host || host == "127.0.0.1" || host == "localhost"))
-                return true;
-    }
+    const auto brokers = backend.brokers();
+    for (const auto& hp : splitOn(bootstrap, ','))
+        for (const auto& b : brokers)
+            if (b.alive && namesBroker(hp, b)) return true;
     return false;
+}
+
+std::vector<std::int32_t> bootstrapBrokers(const ClusterBackend& backend, const std::string& bootstrap) {
+    std::vector<std::int32_t> out;
+    const auto brokers = backend.brokers();
+    for (const auto& hp : splitOn(bootstrap, ','))
+        for (const auto& b : brokers)
+            if (namesBroker(hp, b) && std::find(out.begin(), out.end(), b.id) == out.end()) out.push_back(b.id);
+    return out;
 }
 
 BootstrapCheck checkBootstrap(const ClusterBackend& backend, const std::string& bootstrap) {

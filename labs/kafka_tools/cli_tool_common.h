@@ -70,6 +70,8 @@ std::optional<OptError> parseOptions(const std::vector<std::string>& args, const
 
 /// Whether some live broker answers at one of the bootstrap addresses.
 bool reachable(const ClusterBackend& backend, const std::string& bootstrap);
+/// The brokers (running or not) that the bootstrap addresses name.
+std::vector<std::int32_t> bootstrapBrokers(const ClusterBackend& backend, const std::string& bootstrap);
 
 /// How a Kafka client gets on with `bootstrap` (ClientUtils.parseAndValidateAddresses, then
 /// connecting). Host names resolve if they are "localhost", an IPv4 address or a broker's host.

@@ -6,7 +6,6 @@
 #include "labs/kafka_tools/java_traces.h"
 
 #include <algorithm>
-#include <deque>
 
 namespace fluxolab::labs::cli {
 
@@ -149,7 +148,6 @@ public:
             else if (k == "delivery.timeout.ms") ps.delivery_timeout_ms = parseLong(v).value_or(ps.delivery_timeout_ms);
             else if (k == "max.block.ms") ps.max_block_ms = parseLong(v).value_or(ps.max_block_ms);
         }
-        m_maxBlockMs = ps.max_block_ms;
         m_clientId = ps.client_id;
         m_bootstrap = bootstrap;
         const BootstrapCheck check = checkBootstrap(m_backend, bootstrap);
@@ -163,13 +161,19 @@ public:
         }
         if (!check.unresolved.empty()) err(check.dnsWarnings(nowMs()));
         m_resolvable = check.resolvable;
+        // The client bootstraps from the brokers these addresses name (none: it never gets metadata,
+        // and each send() blocks for max.block.ms in the producer client).
+        ps.bootstrap_brokers = bootstrapBrokers(m_backend, check.resolvable);
         if (check.kind == BootstrapCheck::Unreachable) {
-            // Nothing answers: the client keeps trying, and every send() waits for metadata
-            // until max.block.ms before failing.
+            // Nothing answers: the client keeps trying (these lines), and every send() waits for
+            // metadata until max.block.ms before failing.
             m_retry.emplace(ConnectionRetryLog::Client::Producer, "[Producer clientId=" + m_clientId + "] ",
                             check.resolvable, nowMs());
             note(NoteId::BootstrapUnreachable);
             logAttempts();
+            // A real cluster's client connects where that cluster is, not to these addresses: no
+            // producer then (its lines go nowhere, as with nothing listening).
+            if (m_backend.simulatesClients()) openProducer();
         } else {
             openProducer();
         }
@@ -177,7 +181,7 @@ public:
         return true;
     }
 
-    bool readsInput() const override { return !finished() && m_blocked.empty() && !m_eof; }
+    bool readsInput() const override { return !finished() && !m_eof && blockedSends() == 0; }
 
     void inputLine(const std::string& line) override {
         if (finished() || m_eof) return;
@@ -203,31 +207,23 @@ public:
         }
         if (m_nullMarker && key && *key == *m_nullMarker) key.reset();
         checkConnection();
-        if (m_retry) {
-            // send() blocks waiting for the topic's metadata; later lines wait their turn.
-            m_blocked.push_back({key, value});
-            if (m_blocked.size() == 1) m_blockedUntil = nowMs() + m_maxBlockMs;
-            return;
+        if (m_producer >= 0) {
+            m_backend.send(m_producer, m_topic, key, value);
+            noteAutoCreatedTopic();
+            // send() blocks waiting for the topic's metadata (the producer client's max.block.ms):
+            // the next line is read, and the prompt printed, when it returns.
+            if (blockedSends() > 0) {
+                m_waiting = true;
+                return;
+            }
         }
-        sendNow(key, value);
         if (m_interactive) out(">");
-    }
-
-    void sendNow(const std::optional<std::string>& key, const std::string& value) {
-        m_backend.send(m_producer, m_topic, key, value);
-        if (!m_topicExisted && m_backend.describeTopic(m_topic)) {
-            m_topicExisted = true;
-            err(formatLogDate(m_backend.nowMs()) + " WARN [Producer clientId=" + m_clientId +
-                "] The metadata response from the cluster reported a recoverable issue with correlation id 5 : {" +
-                m_topic + "=UNKNOWN_TOPIC_OR_PARTITION} (org.apache.kafka.clients.NetworkClient)\n");
-            note(NoteId::TopicAutoCreated);
-        }
     }
 
     void endOfInput() override {
         if (finished()) return;
         m_eof = true;
-        if (m_blocked.empty()) close(0);
+        if (blockedSends() == 0) close(0);
     }
 
     void interrupt() override {
@@ -238,54 +234,85 @@ public:
 
     void pump(TimeMs ms) override {
         if (finished()) return;
-        TimeMs left = ms;
-        do {
-            // Step to the next send deadline at most, so that its error comes at its time.
-            TimeMs step = left;
-            if (m_retry && !m_blocked.empty()) step = std::min(step, std::max<TimeMs>(0, m_blockedUntil - nowMs()));
-            if (step > 0) m_backend.advance(step);
-            left -= step;
-            checkConnection();
-            if (finished()) return;
-            if (m_retry) logAttempts();
-            logLeaderAttempts();
-            while (m_retry && !m_blocked.empty() && nowMs() >= m_blockedUntil) {
-                const Blocked b = m_blocked.front();
-                m_blocked.pop_front();
-                err(formatLogDate(nowMs()) + " ERROR Error when sending message to topic " + m_topic + " with key: " +
-                    (b.key ? std::to_string(b.key->size()) + " bytes" : std::string("null")) +
-                    ", value: " + std::to_string(b.value.size()) +
-                    " bytes with error: (org.apache.kafka.clients.producer.internals.ErrorLoggingCallback)\n"
-                    "org.apache.kafka.common.errors.TimeoutException: Topic " + m_topic + " not present in metadata after " +
-                    std::to_string(m_maxBlockMs) + " ms.\n");
-                note(NoteId::ProducerMetadataTimeout);
-                m_blockedUntil = nowMs() + m_maxBlockMs;
-                if (m_interactive && m_blocked.empty() && !m_eof) out(">");
-            }
-            if (m_blocked.empty() && m_eof) return close(0);
-        } while (left > 0);
+        if (ms > 0) m_backend.advance(ms);
+        checkConnection();
+        report();
+        noteAutoCreatedTopic();
+        if (m_waiting && blockedSends() == 0) {
+            // The blocked send() returned (failed, or the metadata came back): the next line is read.
+            m_waiting = false;
+            if (m_eof) return close(0);
+            if (m_interactive) out(">");
+        }
     }
 
 private:
-    struct Blocked {
-        std::optional<std::string> key;
-        std::string value;
-    };
+    std::int64_t blockedSends() const { return m_producer >= 0 ? m_backend.blockedSends(m_producer) : 0; }
 
-    /// The producer's failed attempts to reach a partition leader that died (the cluster still has
-    /// other brokers): NetworkClient's WARN line for each, at the time the simulation made it.
-    void logLeaderAttempts() {
-        if (m_producer < 0) return;
-        const auto failures = m_backend.takeConnectionFailures(m_producer);
-        if (failures.empty()) return;
-        const auto brokers = m_backend.brokers();
-        std::string text;
-        for (const auto& [at, id] : failures) {
-            const auto b = std::find_if(brokers.begin(), brokers.end(), [id = id](const BrokerInfo& x) { return x.id == id; });
-            if (b == brokers.end()) continue;
-            text += connectionFailedLine(at, "[Producer clientId=" + m_clientId + "] ", id, brokerAddress(*b));
+    /// ErrorLoggingCallback's lines for a record whose send failed.
+    std::string failureLines(const SendFailure& f) const {
+        std::string exception;
+        if (f.error == ErrorCode::CLIENT_METADATA_TIMEOUT) {
+            // KafkaProducer.waitOnMetadata.
+            exception = "org.apache.kafka.common.errors.TimeoutException: Topic " + f.tp.topic +
+                        " not present in metadata after " + std::to_string(m_settings.max_block_ms) + " ms.";
+        } else if (f.error == ErrorCode::CLIENT_DELIVERY_TIMEOUT) {
+            // Sender.failExpiredBatches (delivery.timeout.ms since the batch was created).
+            exception = "org.apache.kafka.common.errors.TimeoutException: Expiring " + std::to_string(f.batch_records) +
+                        " record(s) for " + f.tp.topic + "-" + std::to_string(f.tp.partition) + ":" +
+                        std::to_string(f.batch_age_ms) +
+                        " ms has passed since batch creation. The request has not been sent, or no server response "
+                        "has been received yet.";
+        } else {
+            return {}; // the broker's errors after the retries: not emulated yet
         }
+        return formatLogDate(f.time) + " ERROR Error when sending message to topic " + f.tp.topic + " with key: " +
+               (f.key ? std::to_string(f.key->size()) + " bytes" : std::string("null")) +
+               ", value: " + std::to_string(f.value_bytes) +
+               " bytes with error: (org.apache.kafka.clients.producer.internals.ErrorLoggingCallback)\n" + exception + "\n";
+    }
+
+    /// What the client logged since the last call, in time order: the bootstrap connection attempts
+    /// (while no broker answers), the attempts to reach a dead partition leader, and the send
+    /// callbacks' errors, each at the time the producer client made or failed it.
+    void report() {
+        std::vector<std::pair<TimeMs, std::string>> lines;
+        if (m_producer >= 0) {
+            const auto failures = m_backend.takeConnectionFailures(m_producer);
+            if (!failures.empty()) {
+                const auto brokers = m_backend.brokers();
+                for (const auto& [at, id] : failures) {
+                    const auto b = std::find_if(brokers.begin(), brokers.end(), [id = id](const BrokerInfo& x) { return x.id == id; });
+                    if (b != brokers.end())
+                        lines.emplace_back(at, connectionFailedLine(at, "[Producer clientId=" + m_clientId + "] ", id, brokerAddress(*b)));
+                }
+            }
+            for (const SendFailure& f : m_backend.takeSendFailures(m_producer)) {
+                std::string text = failureLines(f);
+                if (text.empty()) continue;
+                if (f.error == ErrorCode::CLIENT_METADATA_TIMEOUT) note(NoteId::ProducerMetadataTimeout);
+                lines.emplace_back(f.time, std::move(text));
+            }
+        }
+        std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::string text;
+        for (auto& [at, line] : lines) {
+            if (m_retry) text += m_retry->linesUntil(at);
+            text += line;
+        }
+        if (m_retry) text += m_retry->linesUntil(nowMs());
         if (!text.empty()) err(std::move(text));
+    }
+
+    /// The first send() to a topic that did not exist made the broker create it: the client's
+    /// metadata response said so first.
+    void noteAutoCreatedTopic() {
+        if (m_topicExisted || m_producer < 0 || !m_backend.describeTopic(m_topic)) return;
+        m_topicExisted = true;
+        err(formatLogDate(m_backend.nowMs()) + " WARN [Producer clientId=" + m_clientId +
+            "] The metadata response from the cluster reported a recoverable issue with correlation id 5 : {" + m_topic +
+            "=UNKNOWN_TOPIC_OR_PARTITION} (org.apache.kafka.clients.NetworkClient)\n");
+        note(NoteId::TopicAutoCreated);
     }
 
     void openProducer() {
@@ -297,9 +324,9 @@ private:
         const auto brokers = m_backend.brokers();
         return !brokers.empty() && std::none_of(brokers.begin(), brokers.end(), [](const BrokerInfo& b) { return b.alive; });
     }
-    /// The client's view of its connections: when its last broker dies it rebootstraps (its metadata
-    /// forgotten, "Bootstrap broker ... disconnected", then attempts at the reconnect backoff) and
-    /// every send() waits for metadata; when a bootstrap server answers again the waiting lines go on.
+    /// The client's log of its connections (the sends themselves are the producer client's): when
+    /// its last broker dies it rebootstraps ("Bootstrap broker ... disconnected", then attempts at the
+    /// reconnect backoff); once a bootstrap server answers again the attempts end.
     void checkConnection() {
         // Against a real cluster the client library does this itself (and brokers() would cost a
         // metadata request at every step).
@@ -312,14 +339,7 @@ private:
             }
             return;
         }
-        if (checkBootstrap(m_backend, m_bootstrap).kind != BootstrapCheck::Reachable) return;
-        m_retry.reset();
-        if (m_producer < 0) openProducer();
-        std::deque<Blocked> waiting;
-        waiting.swap(m_blocked);
-        for (const Blocked& b : waiting) sendNow(b.key, b.value);
-        if (m_eof) return close(0);
-        if (m_interactive && !waiting.empty()) out(">");
+        if (checkBootstrap(m_backend, m_bootstrap).kind == BootstrapCheck::Reachable) m_retry.reset();
     }
 
     bool usage(const ToolSpec& tool, const std::string& message, NoteId id = NoteId::UsageError) {
@@ -330,7 +350,9 @@ private:
         if (std::string lines = m_retry->linesUntil(nowMs()); !lines.empty()) err(std::move(lines));
     }
     void closeProducer() {
-        if (m_producer >= 0) m_backend.closeProducer(m_producer);
+        if (m_producer < 0) return;
+        m_backend.closeProducer(m_producer); // waits for every record sent to be acknowledged or to fail
+        report();
         m_producer = -1;
     }
     void close(int code) {
@@ -354,10 +376,8 @@ private:
     int m_lineNumber = 0;
     bool m_topicExisted = true;
     bool m_eof = false;
-    TimeMs m_maxBlockMs = 60000;
-    std::optional<ConnectionRetryLog> m_retry;
-    std::deque<Blocked> m_blocked;
-    TimeMs m_blockedUntil = 0;
+    bool m_waiting = false; ///< a line's send() is blocked: its prompt comes when it returns
+    std::optional<ConnectionRetryLog> m_retry; ///< the client's connection attempts while no broker answers
 };
 
 } // namespace

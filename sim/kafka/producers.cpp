@@ -94,6 +94,19 @@ void Producers::onTimer(const runtime::Timer& timer) {
         e.error = ErrorCode::CLIENT_METADATA_TIMEOUT;
         e.b = 1;
         e.flag = 0;
+        if (pd.config.report_send_failures) {
+            SendFailure f;
+            f.time = now();
+            f.tp = {failed.record.topic, -1};
+            f.error = ErrorCode::CLIENT_METADATA_TIMEOUT;
+            if (failed.synthetic) {
+                if (failed.synthetic_key && *failed.synthetic_key != 0) f.key = m_store.key(*failed.synthetic_key);
+            } else {
+                f.key = failed.record.key;
+                f.value_bytes = static_cast<std::int64_t>(failed.record.value.size());
+            }
+            pd.failures.push_back(std::move(f));
+        }
         pd.blocked_until = -1;
         if (!pd.blocked.empty()) {
             pd.blocked_until = now() + pd.config.max_block_ms;
@@ -142,6 +155,8 @@ std::int32_t Producers::add(ProducerConfig config) {
     pd->client_id = config.client_id.empty() ? "producer-" + std::to_string(++m_client_counter)
                                              : config.client_id;
     pd->config = std::move(config);
+    // Its bootstrap servers name no running broker: it never gets metadata (every send() blocks).
+    if (pd->config.bootstrap_brokers && !bootstrapAnswers(*pd)) pd->metadata_lost = true;
     m_journal.setProducerName(pd->index, pd->client_id);
     m_producers.push_back(std::move(pd));
     Event& e = m_brokers.emitEvent(EventType::ProducerAdded);
@@ -163,6 +178,35 @@ std::int64_t Producers::pendingRecords(std::int32_t producer) const {
 
 std::int64_t Producers::blockedSends(std::int32_t producer) const {
     return static_cast<std::int64_t>(m_producers[static_cast<std::size_t>(producer)]->blocked.size());
+}
+
+std::vector<SendFailure> Producers::takeSendFailures(std::int32_t producer) {
+    std::vector<SendFailure> out;
+    out.swap(m_producers[static_cast<std::size_t>(producer)]->failures);
+    return out;
+}
+
+bool Producers::bootstrapAnswers(const ProducerData& pd) const {
+    if (!pd.config.bootstrap_brokers) return anyBrokerAlive();
+    for (const BrokerId b : *pd.config.bootstrap_brokers)
+        if (b >= 1 && b <= m_config.brokers && m_brokers.brokerAlive(b)) return true;
+    return false;
+}
+
+void Producers::reportFailed(ProducerData& pd, const TopicPartition& tp, ErrorCode error, const std::vector<Record>& records,
+                             TimeMs batch_age_ms) {
+    if (!pd.config.report_send_failures) return;
+    for (const Record& r : records) {
+        SendFailure f;
+        f.time = now();
+        f.tp = tp;
+        f.error = error;
+        f.batch_records = static_cast<std::int64_t>(records.size());
+        f.batch_age_ms = batch_age_ms;
+        if (r.key != 0) f.key = m_store.key(r.key);
+        f.value_bytes = static_cast<std::int64_t>(r.value != 0 ? m_store.value(r.value).size() : syntheticValue(r).size());
+        pd.failures.push_back(std::move(f));
+    }
 }
 
 bool Producers::anyBrokerAlive() const {
@@ -516,7 +560,7 @@ void Producers::connectResult(std::int32_t producer, BrokerId broker) {
     // Either way the client refreshes its metadata next (handleServerDisconnect requests an update):
     // the partitions pinned to this broker read their leader again.
     std::erase_if(pd.pinned_leader, [&](const auto& x) { return x.second == broker; });
-    const bool up = broker == kBootstrapNode ? anyBrokerAlive() : m_brokers.brokerAlive(broker);
+    const bool up = broker == kBootstrapNode ? bootstrapAnswers(pd) : m_brokers.brokerAlive(broker);
     if (up) {
         pd.connections.erase(broker); // connected: the failure count starts again (ClusterConnectionStates.ready)
         if (broker == kBootstrapNode && pd.metadata_lost) {
@@ -564,6 +608,7 @@ void Producers::expireQueued(ProducerData& pd) {
             e.error = ErrorCode::CLIENT_DELIVERY_TIMEOUT;
             e.b = count;
             e.flag = 0;
+            reportFailed(pd, it->first, ErrorCode::CLIENT_DELIVERY_TIMEOUT, q.front().records, now() - q.front().created_ms);
             pd.pending -= count;
             q.pop_front();
         }
@@ -706,6 +751,7 @@ void Producers::produceResponse(std::uint64_t request, ErrorCode error, Offset b
         schedule(now() + backoff, ProducerTimer::Retry, inf.producer, static_cast<std::int64_t>(request));
         return;
     }
+    reportFailed(pd, tp, e.error, inf.batch.records, now() - inf.batch.created_ms);
     pd.pending -= count;
     pd.in_flight.erase(tp);
     eraseInFlight(it);

@@ -63,6 +63,7 @@ public:
     std::int64_t pendingRecords(std::int32_t producer) const;
     /// The send() calls of `producer` blocked on metadata (the first one, then those queued after it).
     std::int64_t blockedSends(std::int32_t producer) const;
+    std::vector<SendFailure> takeSendFailures(std::int32_t producer);
     std::vector<TopicPartition> pendingPartitions(std::int32_t producer) const;
     std::int32_t count() const { return static_cast<std::int32_t>(m_producers.size()); }
     const std::string& clientId(std::int32_t producer) const;
@@ -127,6 +128,7 @@ private:
         std::deque<BlockedSend> blocked; ///< the send() blocked on metadata first, then the calls after it
         TimeMs blocked_until = -1;       ///< max.block.ms of the first one ends
         std::uint64_t blocked_serial = 0;
+        std::vector<SendFailure> failures; ///< with config.report_send_failures: not taken yet
         std::string value_template = "{key}-{seq}";
         std::int64_t pending = 0;
         bool closed = false;         ///< close() was called: send() refuses
@@ -174,6 +176,11 @@ private:
     /// Removes a finished request and withdraws its pending timeout.
     void eraseInFlight(InFlightMap::iterator it);
     bool anyBrokerAlive() const;
+    /// A broker at the producer's bootstrap servers runs (every broker when they were not given).
+    bool bootstrapAnswers(const ProducerData& pd) const;
+    /// The send callbacks of `records` (one batch of `batch_age_ms`) learn `error`.
+    void reportFailed(ProducerData& pd, const TopicPartition& tp, ErrorCode error, const std::vector<Record>& records,
+                      TimeMs batch_age_ms);
     /// No broker answers: the client rebootstraps (forgets its topics' metadata) and tries its
     /// bootstrap servers (node -1) at the reconnect backoff.
     void loseMetadata(ProducerData& pd);

@@ -211,6 +211,32 @@ void TerminalTest::backgroundJobsRunAndKillStopsThem() {
     QCOMPARE(interrupts, 1);
 }
 
+void TerminalTest::hereDocumentIntoTheProducerPrintsNoPrompts() {
+    // LineMessageReader prints its '>' prompts only when System.console() exists (input and output a
+    // terminal): fed by a here-document the real 4.3.1 tool prints none
+    // (tests/labs/golden/real/producer-prompt.txt, "pipe"); typed at the terminal it prompts.
+    auto w = makeWindow();
+    QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    CliHost* host = w->cliHost();
+    type(c, QStringLiteral("kafka-topics.sh --create --topic doc") + kBootstrap);
+    const qsizetype before = c->toPlainText().size();
+    const QString command = QStringLiteral("kafka-console-producer.sh --topic doc") + kBootstrap + QStringLiteral(" <<EOF");
+    c->submit(command + QStringLiteral("\na\nb\nEOF")); // as pasted
+    for (int i = 0; i < 50 && c->isBusy(); ++i) ticks(host, 1);
+    QVERIFY(!c->isBusy());
+    QVERIFY2(host->history().back().kind == std::string("console-producer"), qPrintable(c->toPlainText().mid(before)));
+    QCOMPARE(host->history().back().exit_code, 0);
+    // The command and its here-document as given, then the shell's prompt again: nothing of the tool's.
+    QCOMPARE(c->toPlainText().mid(before), command + QStringLiteral("\na\nb\nEOF\n") + TerminalConsole::prompt());
+    // Typed at the terminal, the same lines get a prompt each.
+    type(c, QStringLiteral("kafka-console-producer.sh --topic doc") + kBootstrap);
+    QVERIFY(c->isProducing());
+    type(c, QStringLiteral("c"));
+    QVERIFY2(c->toPlainText().endsWith(QStringLiteral(">c\n>")), qPrintable(c->toPlainText().right(40)));
+    QTest::keyClick(c, Qt::Key_D, Qt::ControlModifier);
+}
+
 void TerminalTest::tabCompletesOptionsAndTopicNames() {
     auto w = makeWindow();
     QVERIFY(w->openScenario(QStringLiteral("rebalance-basico"), false));

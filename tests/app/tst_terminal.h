@@ -12,6 +12,7 @@ private Q_SLOTS:
     void historyUpRecallsTheLastCommand();
     void builtinsAreTheScriptRunnersOnes();
     void backgroundJobsRunAndKillStopsThem();
+    void hereDocumentIntoTheProducerPrintsNoPrompts();
     void tabCompletesOptionsAndTopicNames();
     void ctrlCStopsARunningConsumer();
     void aClosedConsoleProducerLeavesTheClusterView();

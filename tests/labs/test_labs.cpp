@@ -90,6 +90,20 @@ TEST_SUITE("labs/golden") {
                        "g               t               0          2               3               1               "
                        "-               -               -\n") != std::string::npos);
     }
+
+    TEST_CASE("a here-document into the console producer prints nothing: no '>' prompts") {
+        // LineMessageReader prompts only when System.console() exists; fed by a pipe or a here-document
+        // the real 4.3.1 tool prints nothing (tests/labs/golden/real/producer-prompt.txt, "pipe").
+        const std::string golden = readText(kSrc + "/tests/labs/golden/real/producer-prompt.txt");
+        REQUIRE(golden.find("@@ tty\n>a\\r\n>b\\r\n>\n@@ end\n") != std::string::npos);
+        REQUIRE(golden.find("@@ pipe\n\n@@ end\n") != std::string::npos);
+        const std::string out = runScriptText("kafka-topics.sh --create --topic t --bootstrap-server localhost:9092\n"
+                                              "kafka-console-producer.sh --topic t --bootstrap-server localhost:9092 <<EOF\na\nb\nEOF\n");
+        CHECK(out.find("Created topic t.\n") != std::string::npos);
+        // The script's echo of the command and its here-document, then nothing of the tool's.
+        CHECK(out.size() > 6);
+        CHECK(out.substr(out.size() - 6) == "> EOF\n");
+    }
 }
 
 TEST_SUITE("labs/parser") {
@@ -714,6 +728,9 @@ TEST_SUITE("labs/unreachable") {
         REQUIRE(s->readsInput());
         s->inputLine("hello");
         CHECK_FALSE(s->readsInput()); // send() is blocked
+        // ...in the producer client (its bootstrap server names no broker), not in the tool.
+        REQUIRE(backend.simulation().producerCount() == 1);
+        CHECK(backend.simulation().blockedSends(0) == 1);
         s->pump(2900);
         std::string text = drain(*s);
         CHECK(text.find("ERROR") == std::string::npos);
@@ -787,6 +804,88 @@ TEST_SUITE("labs/unreachable") {
         CHECK(s->exitCode() == 0);
     }
 
+    TEST_CASE("the console producer whose only broker dies with a record still lingering: it expires after delivery.timeout.ms") {
+        // tests/labs/golden/real/producer-dead-broker.txt (real 4.3.1): 'x' typed 300 ms before the kill
+        // is batched for t-0 (linger.ms 1000) and its leader is gone: Sender expires the batch
+        // delivery.timeout.ms (120000) after its creation, between the failures of 'b' (blocked in
+        // send() for metadata, 60 s after kill + 5 s) and of 'c' (read when b's send() returned).
+        SimBackend backend(1, 1);
+        backend.createTopic("t", 1, 1, {});
+        KafkaCli cli(backend);
+        auto s = cli.start({"kafka-console-producer.sh", "--topic", "t", "--bootstrap-server", "localhost:9092"});
+        s->inputLine("a");
+        for (int i = 0; i < 30; ++i) s->pump(100);
+        REQUIRE(backend.latestOffset({"t", 0}) == 1);
+        const TimeMs typedX = backend.nowMs();
+        s->inputLine("x");
+        for (int i = 0; i < 3; ++i) s->pump(100);
+        backend.simulation().stopBroker(1, true);
+        const TimeMs kill = backend.nowMs();
+        REQUIRE(kill == typedX + 300);
+        std::string text;
+        for (int i = 0; i < 51; ++i) s->pump(100);
+        text += drain(*s);
+        s->inputLine("b"); // at kill + 5100
+        while (backend.nowMs() < kill + 65100) s->pump(100);
+        text += drain(*s);
+        REQUIRE(s->readsInput()); // b's send() returned (failed)
+        s->inputLine("c"); // at kill + 65100
+        CHECK_FALSE(s->readsInput());
+        while (backend.nowMs() < kill + 135100) s->pump(100);
+        text += drain(*s);
+        CHECK(s->readsInput());
+        s->endOfInput();
+        CHECK(s->finished());
+        CHECK(s->exitCode() == 0);
+        const std::string callback = " ERROR Error when sending message to topic t with key: null, value: 1 bytes with error: "
+                                     "(org.apache.kafka.clients.producer.internals.ErrorLoggingCallback)\n";
+        const std::string failedB = formatLogDate(kill + 65100) + callback +
+                                    "org.apache.kafka.common.errors.TimeoutException: Topic t not present in metadata after 60000 ms.\n";
+        const std::string expiredX = formatLogDate(typedX + 120000) + callback +
+                                     "org.apache.kafka.common.errors.TimeoutException: Expiring 1 record(s) for t-0:120000 ms has "
+                                     "passed since batch creation. The request has not been sent, or no server response has been "
+                                     "received yet.\n";
+        const std::string failedC = formatLogDate(kill + 125100) + callback +
+                                    "org.apache.kafka.common.errors.TimeoutException: Topic t not present in metadata after 60000 ms.\n";
+        const auto b = text.find(failedB), x = text.find(expiredX), c = text.find(failedC);
+        CHECK(b != std::string::npos);
+        CHECK(x != std::string::npos);
+        CHECK(c != std::string::npos);
+        CHECK(b < x);
+        CHECK(x < c);
+        CHECK(count(text, " ERROR ") == 3);
+        CHECK(backend.latestOffset({"t", 0}) == 1); // only 'a' was ever written
+    }
+
+    TEST_CASE("a here-document into an unreachable cluster's console producer: each line blocks max.block.ms in turn") {
+        // The terminal gives a here-document's lines at once; the producer client's send() calls queue
+        // behind the one blocked, and each waits max.block.ms of its own (real: 'b' then 'c' above).
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        const TimeMs t0 = backend.nowMs();
+        auto s = cli.start({"kafka-console-producer.sh", "--topic", "t", "--max-block-ms", "3000", "--bootstrap-server",
+                            "localhost:9093"});
+        s->inputLine("one");
+        s->inputLine("three");
+        s->endOfInput();
+        CHECK_FALSE(s->finished()); // still blocked
+        std::string text;
+        while (!s->finished() && backend.nowMs() < t0 + 10000) {
+            s->pump(100);
+            text += drain(*s);
+        }
+        CHECK(s->finished());
+        CHECK(s->exitCode() == 0);
+        CHECK(backend.nowMs() == t0 + 6000);
+        const std::string tail = " bytes with error: (org.apache.kafka.clients.producer.internals.ErrorLoggingCallback)\n"
+                                 "org.apache.kafka.common.errors.TimeoutException: Topic t not present in metadata after 3000 ms.\n";
+        CHECK(text.find(formatLogDate(t0 + 3000) + " ERROR Error when sending message to topic t with key: null, value: 3" + tail) !=
+              std::string::npos);
+        CHECK(text.find(formatLogDate(t0 + 6000) + " ERROR Error when sending message to topic t with key: null, value: 5" + tail) !=
+              std::string::npos);
+        CHECK(text.find(">") == std::string::npos); // not interactive: no prompts
+    }
+
     TEST_CASE("the console producer logs its attempts to reach a dead partition leader, then the line goes") {
         SimBackend backend(1, 3);
         backend.createTopic("t", 1, 3, {});
@@ -811,6 +910,9 @@ TEST_SUITE("labs/unreachable") {
                               ") could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)\n") >= 1);
         CHECK(text.find("node -1") == std::string::npos); // other brokers answer: no rebootstrap
         CHECK(text.find("ERROR") == std::string::npos);
+        // Logged at the cluster's clock (2025-01-01 ...), not at the simulation's bare milliseconds.
+        CHECK(text.rfind("[2025-01-01 00:00:", 0) == 0);
+        CHECK(text.find("[1970-") == std::string::npos);
         s->endOfInput();
         CHECK(s->exitCode() == 0);
     }

@@ -287,6 +287,43 @@ TEST_SUITE("sim/kafka_producer_component") {
         CHECK(attempts.back()->time >= 121000 - 1002);
     }
 
+    TEST_CASE("bootstrap servers that name no broker: send() blocks max.block.ms with the cluster up; the callback is told") {
+        runtime::Scheduler scheduler;
+        Journal journal;
+        ClusterConfig config;
+        Rng rng(7);
+        kafka::RecordStore store;
+        StubBrokers brokers(scheduler, journal); // broker 1 runs
+        kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(5));
+        ProducerConfig lost;
+        lost.bootstrap_brokers = std::vector<BrokerId>{}; // e.g. localhost:9093 on a cluster at 9092
+        lost.report_send_failures = true;
+        const std::int32_t p = producers.add(lost);
+        ProducerConfig found;
+        found.bootstrap_brokers = std::vector<BrokerId>{1};
+        found.report_send_failures = true;
+        found.acks = Acks::Leader;
+        const std::int32_t q = producers.add(found);
+        scheduler.advanceTo(1000);
+        producers.send(p, ProducerRecord{"t", std::nullopt, std::string("key"), "value", std::nullopt});
+        producers.send(q, ProducerRecord{"t", std::nullopt, std::nullopt, "v", std::nullopt});
+        CHECK(producers.blockedSends(p) == 1);
+        CHECK(producers.blockedSends(q) == 0);
+        while (scheduler.step()) {
+        }
+        const auto failures = producers.takeSendFailures(p);
+        REQUIRE(failures.size() == 1);
+        CHECK(failures[0].time == 61000);
+        CHECK(failures[0].tp == TopicPartition{"t", -1});
+        CHECK(failures[0].error == ErrorCode::CLIENT_METADATA_TIMEOUT);
+        CHECK(failures[0].key == std::optional<std::string>("key"));
+        CHECK(failures[0].value_bytes == 5);
+        CHECK(producers.takeSendFailures(p).empty()); // taken once
+        CHECK(producers.takeSendFailures(q).empty());
+        CHECK(brokers.appended_at.size() == 1); // q's record only
+        CHECK(producers.blockedSends(p) == 0);
+    }
+
     TEST_CASE("no broker answers: the broker is back within max.block.ms and the blocked send() goes on") {
         runtime::Scheduler scheduler;
         Journal journal;

@@ -1,0 +1,73 @@
+# Sourced by the capture scripts (capture-golden.sh, capture-console-producer-dead-broker.sh): the
+# real Kafka 4.3.1 jars and one fresh single-node KRaft broker as the course runs it (localhost
+# listeners, the distribution's server.properties values), in the current folder.
+#   capture_setup PORT CONTROLLER_PORT   writes pom.xml (resolved by Maven from ~/.m2), the tools'
+#                                        log4j2 settings and server.properties; sets CP and J (the java
+#                                        command line with that classpath and logging)
+#   capture_start_broker TRIES           formats the storage, starts the broker in the background
+#                                        (its pid in $broker, its output in broker.log) and waits up
+#                                        to TRIES seconds for its port, then 3 s more
+# The caller owns the cleanup (its EXIT trap kills $broker and removes the folder).
+
+capture_setup() {
+  capture_port=$1
+  local controller_port=$2
+  cat > pom.xml <<'POM'
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>fluxolab</groupId><artifactId>realkafka</artifactId><version>1</version>
+  <dependencies>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>4.3.1</version></dependency>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>4.3.1</version></dependency>
+    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j2-impl</artifactId><version>2.25.4</version></dependency>
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.17</version></dependency>
+  </dependencies>
+</project>
+POM
+  mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt >&2
+  CP=$(cat cp.txt)
+  # The distribution's tools-log4j2 settings: WARN and above to stderr.
+  cat > log4j2.properties <<'L4J'
+status = error
+appender.err.type = Console
+appender.err.name = STDERR
+appender.err.target = SYSTEM_ERR
+appender.err.layout.type = PatternLayout
+appender.err.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = warn
+rootLogger.appenderRef.err.ref = STDERR
+L4J
+  cat > server.properties <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=localhost:$controller_port
+listeners=PLAINTEXT://localhost:$capture_port,CONTROLLER://localhost:$controller_port
+advertised.listeners=PLAINTEXT://localhost:$capture_port,CONTROLLER://localhost:$controller_port
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+num.network.threads=3
+num.io.threads=8
+log.dirs=$PWD/logs
+num.partitions=1
+num.recovery.threads.per.data.dir=1
+offsets.topic.replication.factor=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+log.retention.hours=168
+log.segment.bytes=1073741824
+log.retention.check.interval.ms=300000
+PROPS
+  J=(java -Dlog4j2.configurationFile="$PWD/log4j2.properties" -cp "$CP")
+}
+
+capture_start_broker() {
+  local tries=$1
+  "${J[@]}" kafka.tools.StorageTool format -t "$("${J[@]}" kafka.tools.StorageTool random-uuid)" \
+    -c server.properties --standalone >/dev/null 2>&1
+  "${J[@]}" kafka.Kafka server.properties >broker.log 2>&1 &
+  broker=$!
+  for _ in $(seq "$tries"); do (exec 3<>/dev/tcp/127.0.0.1/"$capture_port") 2>/dev/null && break; sleep 1; done
+  sleep 3
+}
