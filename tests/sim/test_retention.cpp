@@ -15,6 +15,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <vector>
 
@@ -327,4 +328,57 @@ TEST_SUITE("sim/retention") {
             CHECK(logStart(1) == starts.second);
         }
     }
+    TEST_CASE("the real broker's retention capture replayed: the same segments and log start offsets") {
+        // tests/labs/golden/real/retention.txt (tests/realkafka/capture-retention.sh): 200 records, one
+        // batch each, stamped P0 - 10000 + 200 * i; retention.ms=20000, segment.ms=5000, checks every
+        // 5000 ms. The real broker rolled at 26, 52, ... (record 25, stamped exactly 5000 after record 0,
+        // stayed in the first segment) and its checks, 5 s apart, moved the log start offset to 52, 78,
+        // ..., 182, then 200 = the log end (the active segment deleted). The simulation runs the same
+        // records with its checks at the same instants after P0.
+        const std::string text = readText(FLUXOLAB_SOURCE_DIR "/tests/labs/golden/real/retention.txt");
+        const std::regex line(R"((\d+) logStart=(\d+) segments=\[([0-9, ]*)\])");
+        std::vector<std::pair<TimeMs, Offset>> changes; // (ms after P0, log start) where it moved
+        std::vector<Offset> realBases;
+        for (std::sregex_iterator it(text.begin(), text.end(), line), end; it != end; ++it) {
+            const TimeMs at = std::stoll((*it)[1]);
+            const Offset start = std::stoll((*it)[2]);
+            if (realBases.empty()) {
+                std::istringstream in(std::regex_replace((*it)[3].str(), std::regex(","), " "));
+                for (Offset b; in >> b;) realBases.push_back(b);
+            }
+            if (changes.empty() ? start != 0 : start != changes.back().second) changes.emplace_back(at, start);
+        }
+        REQUIRE(realBases == std::vector<Offset>{0, 26, 52, 78, 104, 130, 156, 182});
+        REQUIRE(changes.size() == 7);
+        for (std::size_t i = 1; i < changes.size(); ++i) {
+            INFO("real check " << i);
+            CHECK(std::abs(changes[i].first - changes[i - 1].first - 5000) <= 60); // 50 ms polling
+        }
+        // The simulated broker's checks run at D + 5000 k: P0 such that the first is the real one's. The
+        // stamps start 10 s before P0 and the simulation's clock at 0, so D = 40000 rather than 30000.
+        ClusterConfig c = retentionCluster(1, 5000);
+        c.defaults.log_initial_task_delay_ms = 40000;
+        const TimeMs p0 = 40000 - changes.front().first;
+        Simulation s(c, 1);
+        REQUIRE(s.createTopic("retencao", 1, 1, {{"retention.ms", "20000"}, {"segment.ms", "5000"}}).ok());
+        ProducerConfig pc;
+        pc.linger_ms = 0;
+        const auto p = s.addProducer(pc);
+        s.runUntil(p0);
+        for (TimeMs i = 0; i < 200; ++i) {
+            REQUIRE(s.send(p, stamped("retencao", p0 - 10000 + 200 * i)) == ErrorCode::NONE);
+            s.runFor(10);
+        }
+        const PartitionState& ps = s.topic("retencao")->partitions[0];
+        s.runUntil(39999);
+        CHECK(ps.log_start == 0);
+        CHECK(segmentBases(ps) == realBases);
+        for (std::size_t k = 0; k < changes.size(); ++k) {
+            s.runUntil(40000 + 5000 * static_cast<TimeMs>(k));
+            INFO("check " << k);
+            CHECK(ps.log_start == changes[k].second);
+        }
+        CHECK(segmentBases(ps) == std::vector<Offset>{200});
+    }
 }
+
