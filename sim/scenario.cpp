@@ -770,7 +770,8 @@ std::string scenarioToJson(const Scenario& s) {
     if (d.replica_lag_time_max_ms != def.replica_lag_time_max_ms) cfg["replica.lag.time.max.ms"] = d.replica_lag_time_max_ms;
     if (d.log_retention_check_interval_ms != def.log_retention_check_interval_ms)
         cfg["log.retention.check.interval.ms"] = d.log_retention_check_interval_ms;
-    if (d.log_initial_task_delay_ms != def.log_initial_task_delay_ms) cfg["log.initial.task.delay.ms"] = d.log_initial_task_delay_ms;
+    if (d.log_initial_task_delay_ms != def.log_initial_task_delay_ms)
+        cfg["log.initial.task.delay.ms"] = d.log_initial_task_delay_ms;
     if (d.log_segment_ms != def.log_segment_ms) cfg["log.roll.ms"] = d.log_segment_ms;
     if (d.log_roll_jitter_ms != def.log_roll_jitter_ms) cfg["log.roll.jitter.ms"] = d.log_roll_jitter_ms;
     if (d.group_initial_rebalance_delay_ms != def.group_initial_rebalance_delay_ms)

@@ -98,7 +98,8 @@ void Replication::onTimer(const runtime::Timer& timer) {
         // "kafka-log-retention" of the broker's LogManager, at a fixed rate; it ends with the process.
         if (!brokerState(t.a).alive || t.b != m_incarnation[static_cast<std::size_t>(t.a - 1)]) break;
         retentionCheck(t.a);
-        schedule(now() + m_config.defaults.log_retention_check_interval_ms, ReplicationTimer::RetentionCheck, t.a, t.b);
+        schedule(now() + m_config.defaults.log_retention_check_interval_ms, ReplicationTimer::RetentionCheck, t.a,
+                 t.b);
         break;
     case ReplicationTimer::LeaderRebalance:
         // auto.leader.rebalance.enable=true, leader.imbalance.check.interval.seconds=300.
@@ -543,8 +544,10 @@ void Replication::truncateTo(TopicState& t, PartitionState& p, Offset leo) {
             last.first_batch_timestamp = -1;
             last.created_ms = now();
         } else {
-            for (Offset o = std::max(last.base, p.log_start); o < leo; ++o)
-                last.max_timestamp = std::max(last.max_timestamp, p.records[static_cast<std::size_t>(o - p.log_start)].timestamp);
+            for (Offset o = std::max(last.base, p.log_start); o < leo; ++o) {
+                const Record& r = p.records[static_cast<std::size_t>(o - p.log_start)];
+                last.max_timestamp = std::max(last.max_timestamp, r.timestamp);
+            }
         }
         while (!p.epoch_starts.empty() && p.epoch_starts.back().second >= leo) p.epoch_starts.pop_back();
         // Producer state is rebuilt from what remains (the broker does the same from its log).
@@ -932,7 +935,8 @@ void Replication::startLogManager(BrokerId id) {
     const auto slot = static_cast<std::size_t>(id - 1);
     if (m_log_manager[slot] == m_incarnation[slot]) return; // LogManager.startup runs once per process
     m_log_manager[slot] = m_incarnation[slot];
-    schedule(now() + m_config.defaults.log_initial_task_delay_ms, ReplicationTimer::RetentionCheck, id, m_incarnation[slot]);
+    schedule(now() + m_config.defaults.log_initial_task_delay_ms, ReplicationTimer::RetentionCheck, id,
+             m_incarnation[slot]);
 }
 
 Segment Replication::openSegment(const TopicState& t, Offset base) {
@@ -1003,8 +1007,10 @@ void Replication::appendToLeader(TopicState& t, PartitionState& p, const std::ve
     // LogSegment.shouldRoll: full, or segment.ms (less the segment's jitter) passed from the largest
     // timestamp of its first batch to this batch's largest timestamp (strictly more; from the segment's
     // creation time when its first batch had no timestamp).
-    const TimeMs waited = seg->first_batch_timestamp >= 0 ? batchMax - seg->first_batch_timestamp : now() - seg->created_ms;
-    if (seg->bytes > 0 && (seg->bytes + batchBytes > t.segment_bytes || waited > t.segment_ms - seg->roll_jitter_ms)) {
+    const TimeMs waited =
+        seg->first_batch_timestamp >= 0 ? batchMax - seg->first_batch_timestamp : now() - seg->created_ms;
+    const bool full = seg->bytes + batchBytes > t.segment_bytes;
+    if (seg->bytes > 0 && (full || waited > t.segment_ms - seg->roll_jitter_ms)) {
         p.segments.push_back(openSegment(t, base));
         seg = &p.segments.back();
     }

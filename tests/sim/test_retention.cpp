@@ -312,7 +312,7 @@ TEST_SUITE("sim/retention") {
         const auto sc = parseScenario(readText(FLUXOLAB_SOURCE_DIR "/assets/scenarios/retencao.json"), "retencao.json", err);
         REQUIRE(sc);
         ScenarioRun run(*sc, sc->seed);
-        const auto logStart = [&](int partition) { return run.sim().topic("metricas")->partitions[static_cast<std::size_t>(partition)].log_start; };
+        const auto logStart = [&](std::size_t partition) { return run.sim().topic("metricas")->partitions[partition].log_start; };
         run.runUntil(29999);
         CHECK(logStart(0) == 0);
         CHECK(logStart(1) == 0);
