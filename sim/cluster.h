@@ -64,11 +64,17 @@ struct ReplicaState {
     Offset diverged_at = -1;
 };
 
+/// A log segment of a partition's leader log (LogSegment in Kafka 4.3.1).
 struct Segment {
     Offset base = 0;
     std::int64_t bytes = 0;
-    TimeMs created_ms = 0;
-    TimeMs max_timestamp = 0;
+    TimeMs created_ms = 0;     ///< when it was opened: a time roll counts from it without a first timestamp
+    TimeMs max_timestamp = -1; ///< largest record timestamp (maxTimestampSoFar); -1: none yet
+    /// The largest timestamp of the segment's first batch (rollingBasedTimestamp): segment.ms counts
+    /// from it to the next batch's largest timestamp. -1: empty.
+    TimeMs first_batch_timestamp = -1;
+    TimeMs last_modified_ms = 0;    ///< last append: largestTimestamp() of a segment with no timestamp
+    std::int64_t roll_jitter_ms = 0; ///< drawn when it is opened, below min(segment.jitter.ms, segment.ms)
 };
 
 struct PartitionState {
@@ -124,6 +130,7 @@ struct TopicState {
     std::int64_t retention_bytes = -1;
     std::int64_t segment_bytes = 0;
     std::int64_t segment_ms = 0;
+    std::int64_t segment_jitter_ms = 0;
     std::vector<PartitionState> partitions;
 };
 

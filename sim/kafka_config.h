@@ -26,7 +26,12 @@ struct BrokerDefaults {
     std::int64_t log_retention_ms = 604800000;     ///< log.retention.hours=168
     std::int64_t log_retention_bytes = -1;
     std::int64_t log_segment_bytes = 1073741824;
-    std::int64_t log_segment_ms = 604800000;
+    std::int64_t log_segment_ms = 604800000;         ///< log.roll.ms (log.roll.hours=168)
+    std::int64_t log_roll_jitter_ms = 0;             ///< log.roll.jitter.ms: segment.jitter.ms's default
+    /// LogManager schedules its retention check ("kafka-log-retention") first after
+    /// log.initial.task.delay.ms, from the moment the broker publishes its first metadata image, then
+    /// every log.retention.check.interval.ms.
+    std::int64_t log_initial_task_delay_ms = 30000;
     std::int64_t log_retention_check_interval_ms = 300000;
     std::int64_t group_initial_rebalance_delay_ms = 3000;
     std::int64_t group_min_session_timeout_ms = 6000;

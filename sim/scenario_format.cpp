@@ -465,6 +465,9 @@ Scenario parseRoot(const json& root) {
                 else if (k == "log.retention.bytes") d.log_retention_bytes = num(-1, INT64_MAX / 2);
                 else if (k == "log.segment.bytes") d.log_segment_bytes = num(1048576, INT32_MAX); // Kafka 4.0 minimum
                 else if (k == "log.retention.check.interval.ms") d.log_retention_check_interval_ms = num(1, 86400000);
+                else if (k == "log.initial.task.delay.ms") d.log_initial_task_delay_ms = num(0, 86400000);
+                else if (k == "log.roll.ms") d.log_segment_ms = num(1, INT64_MAX / 2);
+                else if (k == "log.roll.jitter.ms") d.log_roll_jitter_ms = num(0, INT64_MAX / 2);
                 else if (k == "group.initial.rebalance.delay.ms") d.group_initial_rebalance_delay_ms = num(0, 3600000);
                 else if (k == "offsets.topic.replication.factor") d.offsets_topic_replication_factor = static_cast<std::int32_t>(num(1, 9));
                 else if (k == "broker.session.timeout.ms") d.broker_session_timeout_ms = num(100, 3600000);
@@ -770,6 +773,10 @@ std::string scenarioToJson(const Scenario& s) {
     if (d.replica_lag_time_max_ms != def.replica_lag_time_max_ms) cfg["replica.lag.time.max.ms"] = d.replica_lag_time_max_ms;
     if (d.log_retention_check_interval_ms != def.log_retention_check_interval_ms)
         cfg["log.retention.check.interval.ms"] = d.log_retention_check_interval_ms;
+    if (d.log_initial_task_delay_ms != def.log_initial_task_delay_ms)
+        cfg["log.initial.task.delay.ms"] = d.log_initial_task_delay_ms;
+    if (d.log_segment_ms != def.log_segment_ms) cfg["log.roll.ms"] = d.log_segment_ms;
+    if (d.log_roll_jitter_ms != def.log_roll_jitter_ms) cfg["log.roll.jitter.ms"] = d.log_roll_jitter_ms;
     if (d.group_initial_rebalance_delay_ms != def.group_initial_rebalance_delay_ms)
         cfg["group.initial.rebalance.delay.ms"] = d.group_initial_rebalance_delay_ms;
     root["cluster"] = {{"brokers", s.cluster.brokers}, {"network_delay_ms", s.cluster.network_delay_ms}, {"configs", cfg}};

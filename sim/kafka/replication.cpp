@@ -20,6 +20,7 @@ Replication::Replication(runtime::Scheduler& scheduler, const ClusterConfig& con
     m_incarnation.assign(static_cast<std::size_t>(m_config.brokers), 0);
     m_fetchers.assign(static_cast<std::size_t>(m_config.brokers), 1);
     m_registered.assign(static_cast<std::size_t>(m_config.brokers), 1);
+    m_log_manager.assign(static_cast<std::size_t>(m_config.brokers), -1);
     for (std::int32_t i = 0; i < m_config.brokers; ++i) {
         BrokerState b;
         b.id = i + 1;
@@ -36,7 +37,9 @@ Replication::Replication(runtime::Scheduler& scheduler, const ClusterConfig& con
     Event& ce = emitEvent(EventType::ControllerElected);
     ce.broker = m_controller;
     ce.a = m_controller_epoch;
-    schedule(m_config.defaults.log_retention_check_interval_ms, ReplicationTimer::RetentionCheck);
+    // Each broker's LogManager starts its retention check log.initial.task.delay.ms after it starts
+    // (the run's brokers at 0).
+    for (const auto& b : m_brokers) startLogManager(b.id);
     schedule(300000, ReplicationTimer::LeaderRebalance);
 }
 
@@ -92,8 +95,11 @@ void Replication::onTimer(const runtime::Timer& timer) {
         schedule(now() + m_config.defaults.replica_lag_time_max_ms / 2, ReplicationTimer::IsrCheck, t.a);
         break;
     case ReplicationTimer::RetentionCheck:
-        retentionCheck();
-        schedule(now() + m_config.defaults.log_retention_check_interval_ms, ReplicationTimer::RetentionCheck);
+        // "kafka-log-retention" of the broker's LogManager, at a fixed rate; it ends with the process.
+        if (!brokerState(t.a).alive || t.b != m_incarnation[static_cast<std::size_t>(t.a - 1)]) break;
+        retentionCheck(t.a);
+        schedule(now() + m_config.defaults.log_retention_check_interval_ms, ReplicationTimer::RetentionCheck, t.a,
+                 t.b);
         break;
     case ReplicationTimer::LeaderRebalance:
         // auto.leader.rebalance.enable=true, leader.imbalance.check.interval.seconds=300.
@@ -263,7 +269,7 @@ void Replication::initPartition(TopicState& t, std::int32_t p, std::vector<Broke
         ps.replica_state.push_back(r);
         if (!brokerState(b).fenced) ps.isr.push_back(b);
     }
-    ps.segments.push_back(Segment{0, 0, now(), 0});
+    ps.segments.push_back(openSegment(t, 0));
     const auto [b, s] = m_journal.addList(replicas);
     ps.replicas = std::move(replicas);
     t.partitions.push_back(std::move(ps));
@@ -360,6 +366,7 @@ AdminResult Replication::createTopic(const std::string& name, std::int32_t parti
     t.retention_bytes = parseLong(configs, "retention.bytes", d.log_retention_bytes);
     t.segment_bytes = parseLong(configs, "segment.bytes", d.log_segment_bytes);
     t.segment_ms = parseLong(configs, "segment.ms", d.log_segment_ms);
+    t.segment_jitter_ms = parseLong(configs, "segment.jitter.ms", d.log_roll_jitter_ms);
     if (m_topic_by_index.size() <= static_cast<std::size_t>(t.index))
         m_topic_by_index.resize(static_cast<std::size_t>(t.index) + 1);
     m_topic_by_index[static_cast<std::size_t>(t.index)] = name;
@@ -528,6 +535,20 @@ void Replication::truncateTo(TopicState& t, PartitionState& p, Offset leo) {
             p.removed.push_back({m_journal.size(), p.log_start + static_cast<Offset>(i), p.records[i]});
         p.records.resize(static_cast<std::size_t>(keep));
         while (p.segments.size() > 1 && p.segments.back().base >= leo) p.segments.pop_back();
+        // LogSegment.truncateTo: the kept part's largest timestamp is read again; a segment left empty
+        // forgets its first batch's timestamp and counts a time roll from now.
+        Segment& last = p.segments.back();
+        last.max_timestamp = -1;
+        if (last.base >= leo) {
+            last.bytes = 0;
+            last.first_batch_timestamp = -1;
+            last.created_ms = now();
+        } else {
+            for (Offset o = std::max(last.base, p.log_start); o < leo; ++o) {
+                const Record& r = p.records[static_cast<std::size_t>(o - p.log_start)];
+                last.max_timestamp = std::max(last.max_timestamp, r.timestamp);
+            }
+        }
         while (!p.epoch_starts.empty() && p.epoch_starts.back().second >= leo) p.epoch_starts.pop_back();
         // Producer state is rebuilt from what remains (the broker does the same from its log).
         p.producer_state.clear();
@@ -850,6 +871,8 @@ void Replication::startBroker(BrokerId id) {
 
 void Replication::brokerCaughtUp(BrokerId id) {
     m_fetchers[static_cast<std::size_t>(id - 1)] = 1;
+    // BrokerMetadataPublisher's first publish starts the LogManager (its retention check included).
+    startLogManager(id);
     for (auto& [name, t] : m_topics)
         for (auto& p : t.partitions) {
             if (p.leader < 0 || p.is_static) continue;
@@ -908,35 +931,68 @@ void Replication::electPreferredLeaders() {
     m_events.leadershipChanged();
 }
 
-void Replication::retentionCheck() {
+void Replication::startLogManager(BrokerId id) {
+    const auto slot = static_cast<std::size_t>(id - 1);
+    if (m_log_manager[slot] == m_incarnation[slot]) return; // LogManager.startup runs once per process
+    m_log_manager[slot] = m_incarnation[slot];
+    schedule(now() + m_config.defaults.log_initial_task_delay_ms, ReplicationTimer::RetentionCheck, id,
+             m_incarnation[slot]);
+}
+
+Segment Replication::openSegment(const TopicState& t, Offset base) {
+    Segment s;
+    s.base = base;
+    s.created_ms = now();
+    s.last_modified_ms = now();
+    // LogConfig.randomSegmentJitter: a draw below min(segment.jitter.ms, segment.ms) per segment, none
+    // without jitter (the model's stream is not drawn from then).
+    if (t.segment_jitter_ms > 0)
+        s.roll_jitter_ms = static_cast<std::int64_t>(
+            m_rng.below(static_cast<std::uint64_t>(std::min(t.segment_jitter_ms, t.segment_ms))));
+    return s;
+}
+
+void Replication::retentionCheck(BrokerId broker) {
+    // LogManager.cleanupLogs on `broker`: UnifiedLog.deleteOldSegments for each log it leads (the log
+    // start offset clients see is the leader's; the followers' logs follow it).
     for (auto& [name, t] : m_topics)
         for (auto& p : t.partitions) {
-            if (p.is_static || p.segments.size() < 2) continue;
+            if (p.is_static || p.leader != broker) continue;
+            const Offset leo = p.leaderLeo();
             std::int64_t total = 0;
             for (const auto& s : p.segments) total += s.bytes;
-            bool advanced = false;
-            // Only closed segments are deleted, and never beyond the high watermark.
-            while (p.segments.size() > 1 && p.segments[1].base <= p.high_watermark) {
-                const Segment& s = p.segments.front();
-                const bool byTime = t.retention_ms >= 0 && now() - s.max_timestamp > t.retention_ms;
+            // deleteRetentionSizeBreachedSegments, then deleteRetentionMsBreachedSegments; as one pass: a
+            // segment the size rule keeps stops the size rule for every later one too.
+            std::size_t n = 0;
+            for (; n < p.segments.size(); ++n) {
+                const Segment& s = p.segments[n];
+                const bool active = n + 1 == p.segments.size();
+                if (active && s.bytes == 0) break; // an empty active segment is never deleted
+                // Never a segment with offsets at or beyond the high watermark (the active one ends at the
+                // log end offset): the log start offset never passes the HW.
+                const Offset end = active ? leo : p.segments[n + 1].base;
+                if (p.high_watermark < end) break;
+                // largestTimestamp(): the largest record timestamp, else the file's last modification.
+                const TimeMs largest = s.max_timestamp >= 0 ? s.max_timestamp : s.last_modified_ms;
+                const bool byTime = t.retention_ms >= 0 && now() - largest > t.retention_ms;
                 const bool bySize = t.retention_bytes >= 0 && total - s.bytes >= t.retention_bytes;
                 if (!byTime && !bySize) break;
                 total -= s.bytes;
-                const Offset next = p.segments[1].base;
-                const auto drop = static_cast<std::size_t>(next - p.log_start);
-                for (std::size_t i = 0; i < drop; ++i)
-                    p.removed.push_back({m_journal.size(), p.log_start + static_cast<Offset>(i), p.records[i]});
-                p.records.erase(p.records.begin(), p.records.begin() + static_cast<std::ptrdiff_t>(drop));
-                p.log_start = next;
-                p.segments.erase(p.segments.begin());
-                advanced = true;
             }
-            if (advanced) {
-                Event& e = emitEvent(EventType::LogStartAdvanced);
-                e.topic = t.index;
-                e.partition = p.partition;
-                e.a = p.log_start;
-            }
+            if (n == 0) continue;
+            // Deleting every segment rolls a new, empty one at the log end first (deleteSegments).
+            if (n == p.segments.size()) p.segments.push_back(openSegment(t, leo));
+            const Offset next = p.segments[n].base;
+            const auto drop = static_cast<std::size_t>(next - p.log_start);
+            for (std::size_t i = 0; i < drop; ++i)
+                p.removed.push_back({m_journal.size(), p.log_start + static_cast<Offset>(i), p.records[i]});
+            p.records.erase(p.records.begin(), p.records.begin() + static_cast<std::ptrdiff_t>(drop));
+            p.log_start = next;
+            p.segments.erase(p.segments.begin(), p.segments.begin() + static_cast<std::ptrdiff_t>(n));
+            Event& e = emitEvent(EventType::LogStartAdvanced);
+            e.topic = t.index;
+            e.partition = p.partition;
+            e.a = p.log_start;
         }
 }
 
@@ -945,12 +1001,22 @@ void Replication::appendToLeader(TopicState& t, PartitionState& p, const std::ve
     const Offset base = p.leaderLeo();
     std::int64_t batchBytes = kBatchOverheadBytes;
     for (auto s : sizes) batchBytes += s;
+    TimeMs batchMax = -1;
+    for (const Record& r : recs) batchMax = std::max(batchMax, r.timestamp);
     Segment* seg = &p.segments.back();
-    if ((seg->bytes > 0 && seg->bytes + batchBytes > t.segment_bytes) || (seg->bytes > 0 && now() - seg->created_ms >= t.segment_ms)) {
-        p.segments.push_back(Segment{base, 0, now(), 0});
+    // LogSegment.shouldRoll: full, or segment.ms (less the segment's jitter) passed from the largest
+    // timestamp of its first batch to this batch's largest timestamp (strictly more; from the segment's
+    // creation time when its first batch had no timestamp).
+    const TimeMs waited =
+        seg->first_batch_timestamp >= 0 ? batchMax - seg->first_batch_timestamp : now() - seg->created_ms;
+    const bool full = seg->bytes + batchBytes > t.segment_bytes;
+    if (seg->bytes > 0 && (full || waited > t.segment_ms - seg->roll_jitter_ms)) {
+        p.segments.push_back(openSegment(t, base));
         seg = &p.segments.back();
     }
+    if (seg->bytes == 0) seg->first_batch_timestamp = batchMax;
     seg->bytes += batchBytes;
+    seg->last_modified_ms = now();
     if (!recs.empty() && (p.epoch_starts.empty() || p.epoch_starts.back().first != p.leader_epoch))
         p.epoch_starts.emplace_back(p.leader_epoch, base);
     for (const Record& r : recs) {

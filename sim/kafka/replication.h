@@ -135,7 +135,11 @@ private:
     void fetchResponse(const runtime::TypedTimer<ReplicationTimer>& t);
     void wakeParkedFetches(TopicState& t, PartitionState& p);
     void isrCheck(BrokerId broker);
-    void retentionCheck();
+    /// LogManager.startup of the broker's current process (once): its retention check's first run.
+    void startLogManager(BrokerId id);
+    /// A new segment of `t` at `base` (LocalLog.roll), with its roll jitter.
+    Segment openSegment(const TopicState& t, Offset base);
+    void retentionCheck(BrokerId broker);
     /// The replication invariants of `p` (also checked from outside by tests/sim/test_properties.cpp).
     void checkPartition(const PartitionState& p) const;
 
@@ -154,6 +158,8 @@ private:
     std::vector<char> m_fetchers;
     /// Per broker: its current incarnation has registered with the active controller.
     std::vector<char> m_registered;
+    /// Per broker: the incarnation whose LogManager started (its retention checks run); -1 none.
+    std::vector<std::int64_t> m_log_manager;
     Rng m_controller_rng; ///< "kafka/controller": election timeouts and the winner
     BrokerId m_controller = -1;
     std::int32_t m_controller_epoch = 0;

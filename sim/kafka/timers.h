@@ -14,7 +14,7 @@ enum class ReplicationTimer : std::uint16_t {
     FetchResponse,    ///< a = topic index, b = packed (partition, replica, epoch)
     FetchParkTimeout, ///< a = topic index, b = packed (partition, replica, epoch)
     IsrCheck,         ///< a = broker
-    RetentionCheck,
+    RetentionCheck,   ///< a = broker, b = its incarnation: its LogManager's "kafka-log-retention" task
     LeaderRebalance,
     BrokerFence, ///< a = broker, b = controller epoch: its session expired on that controller
     BrokerCaughtUp, ///< a = broker, b = packed (incarnation, controller epoch): registered, metadata caught up, fetchers start

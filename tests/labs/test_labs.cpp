@@ -357,9 +357,11 @@ TEST_SUITE("labs/engine") {
         CHECK(after.detail.find("2") != std::string::npos);
     }
     TEST_CASE("lag is one rule - the timeline's view and kafka-consumer-groups and group_lag agree past log start and end") {
-        // Partition P lost its first segment to retention (log start > 0) and g committed just
+        // Partition P lost its first segments to retention (log start > 0) and g committed just
         // past its log start; on Q g committed 2 past the high watermark (negative lag, as the
         // real tool prints it: not clamped); R's only replica is down (no leader: LAG "-").
+        // The first retention check runs at 30 s (log.initial.task.delay.ms): the records of the
+        // first producer (~0 s) are older than retention.ms=20000 then, the second's (~25 s) are not.
         const LabLoadResult l = parseLab(R"({"id":"lag","version":1,"title":{"pt":"t","en":"t"},"level":"beginner",
             "duration_minutes":5,"objectives":[{"pt":"o","en":"o"}],"steps":[{"id":"s","title":{"pt":"t","en":"t"},
             "instructions":{"pt":"i","en":"i"},"explanation":{"pt":"e","en":"e"},
@@ -369,13 +371,13 @@ TEST_SUITE("labs/engine") {
         ScriptRunner runner(backend);
         std::string out;
         runner.run(parseScript("kafka-topics.sh --create --topic b --partitions 3 --replication-factor 1 --config "
-                               "segment.ms=1 --config retention.ms=1000 --bootstrap-server localhost:9092\n"
+                               "segment.ms=1 --config retention.ms=20000 --bootstrap-server localhost:9092\n"
                                "kafka-console-producer.sh --topic b --property parse.key=true --bootstrap-server "
                                "localhost:9092 <<EOF\nk\t1\nk\t2\nk\t3\nk\t4\nEOF\n"
-                               "sleep 2\n"
+                               "sleep 25\n"
                                "kafka-console-producer.sh --topic b --property parse.key=true --bootstrap-server "
                                "localhost:9092 <<EOF\nk\t5\nk\t6\nz\t7\nEOF\n"
-                               "sleep 400\n"),
+                               "sleep 10\n"),
                    out);
         fluxolab::sim::Simulation& cluster = backend.simulation();
         const fluxolab::sim::TopicState* topic = cluster.topic("b");

@@ -382,7 +382,7 @@ TEST_SUITE("sim/cluster/replication") {
             }
         }
     }
-    TEST_CASE("retention deletes closed segments older than retention.ms and advances the log start") {
+    TEST_CASE("retention deletes segments older than retention.ms and advances the log start") {
         ClusterConfig c = brokers(1);
         c.defaults.log_retention_check_interval_ms = 1000;
         Simulation s(c, 1);
@@ -396,21 +396,32 @@ TEST_SUITE("sim/cluster/replication") {
         }
         const PartitionState& ps = s.topic("t")->partitions[0];
         REQUIRE(ps.leaderLeo() == 30);
-        CHECK(ps.segments.size() > 3);
+        // Stamped 0, 10, ..., 290: a roll each time 50 ms more than the first batch's 0, 60, 120, ...
+        std::vector<Offset> bases;
+        for (const auto& seg : ps.segments) bases.push_back(seg.base);
+        CHECK(bases == std::vector<Offset>{0, 6, 12, 18, 24});
         CHECK(ps.log_start == 0);
+        // The active segment's records keep the log until the first check: at 30000 (log.initial.task.delay.ms).
+        s.runUntil(5280);
         const std::size_t beforeRetention = s.journal().size();
-        s.runFor(10000);
+        s.runUntil(29999);
+        CHECK(ps.log_start == 0);
+        s.runUntil(30000);
         const PartitionState& after = s.topic("t")->partitions[0];
-        CHECK(after.log_start > 0);
+        // Every segment is older than retention.ms and the HW is at the log end: all of them go, the
+        // active one included, and an empty segment opens at the log end (UnifiedLog.deleteSegments).
+        CHECK(after.log_start == 30);
+        CHECK(after.records.empty());
         // Deleted records are gone now but still known for views of earlier moments.
         CHECK(s.recordAt(after, 0, s.journal().size()) == nullptr);
+        CHECK(s.recordAt(after, 29, s.journal().size()) == nullptr);
         REQUIRE(s.recordAt(after, 0, beforeRetention) != nullptr);
         CHECK(s.recordValue(*s.recordAt(after, 0, beforeRetention)) == "0123456789012345678901234567890123456789");
-        CHECK(s.recordAt(after, 29, s.journal().size()) != nullptr);
-        CHECK(after.segments.size() == 1); // the active segment is never deleted
-        CHECK(after.log_start == after.segments.front().base);
+        CHECK(after.segments.size() == 1);
+        CHECK(after.segments.front().base == 30);
+        CHECK(after.segments.front().bytes == 0);
         CHECK(after.leaderLeo() == 30);
-        CHECK(countEvents(s, EventType::LogStartAdvanced) >= 1);
+        CHECK(countEvents(s, EventType::LogStartAdvanced) == 1);
     }
 }
 
