@@ -455,8 +455,12 @@ void MainWindow::placeTerminal() {
     const Arranging arranging(m_arranging);
     // isHidden(): what was asked (before the window is shown, isVisible() is false for both).
     // A tall window (1920x1080) keeps the terminal across the bottom, wide enough for Kafka's
-    // tables, with room for the cluster view above it.
-    const bool underLab = !m_labsDock->isHidden() && !m_labsDock->isFloating() && height() < kTallWindow;
+    // tables, with room for the cluster view above it. So does presentation mode at any height: in
+    // the lab panel's column (460 px at 1366x768) a `kafka-topics --describe` row took two or three
+    // lines even at the tables' smallest size, unreadable on a projector; across the bottom each
+    // row is one line at the terminal's own size (issue #8), and the lab panel keeps its column's
+    // whole height for the step's text.
+    const bool underLab = !m_labsDock->isHidden() && !m_labsDock->isFloating() && height() < kTallWindow && !m_presentation;
     const Qt::DockWidgetArea want = underLab ? dockWidgetArea(m_labsDock) : Qt::BottomDockWidgetArea;
     if (dockWidgetArea(m_terminalDock) == want) return;
     const bool shown = !m_terminalDock->isHidden();
