@@ -1143,6 +1143,8 @@ void LayoutTest::flightKeysKeepClearOfHeaders_data() {
                         << QString::fromLatin1(scenario) << size << presentation << QString::fromLatin1(lang);
 }
 
+static QStringList keyCovers(const ClusterLayout& L);
+
 void LayoutTest::flightKeysKeepClearOfHeaders() {
     // The keys of records in flight ("conta-2") never touch a broker's header (its title, its
     // status wrapped on two lines after a crash, "0 leaders"), a strip's label or badge, the
@@ -1194,11 +1196,16 @@ void LayoutTest::flightKeysKeepClearOfHeaders() {
                 if (f.keyRect.intersects(pr.nameRect) || f.keyRect.intersects(pr.topicRect) || f.keyRect.intersects(pr.ackedRect))
                     problems << what + QStringLiteral("over producer ") + pr.name;
         }
+        // Nor over any cells, marker, group card or another key.
+        for (const QString& p : keyCovers(L)) problems << QStringLiteral("t=%1 %2").arg(t).arg(p);
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
     // Keys are still shown where there is room off the brokers' panels: at 1366x768, in the gap
-    // before broker 1. (At 1920x1080 that gap is narrower than a key: none is shown there.)
-    if (size.width() <= 1366) QVERIFY(keys > 0);
+    // before broker 1; at 1920x1080, in the lane above the brokers' panels the records cross
+    // (issue #8: none was shown at 1920 before that lane).
+    QVERIFY2(keys > 0, qPrintable(QStringLiteral("no key shown, view %1x%2").arg(w->clusterCanvas()->width()).arg(w->clusterCanvas()->height())));
+    qInfo("%d keys shown", keys);
+    if (size.width() >= 1920) QVERIFY2(keys >= 100, qPrintable(QString::number(keys))); // about 155 (0 before the lane)
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
