@@ -522,8 +522,16 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     }
     const QRectF left(m, m, leftW, size.height() - 2 * m);
     const QRectF right(size.width() - m - rightW, m, rightW, size.height() - 2 * m);
-    const QRectF mid(m + (producersColumn ? leftW + m : 0.0), m,
-                     size.width() - 2 * m - (producersColumn ? leftW + m : 0.0) - (groupsColumn ? rightW + m : 0.0), size.height() - 2 * m);
+    // A wide view (1920x1080) has room for a lane of record keys above the brokers' panels: the
+    // records in flight cross the columns there and their key ("cliente-3") goes beside them, off
+    // every panel. A narrower one keeps the margin: a key then shows only where the producers'
+    // column leaves it room (issue #8; no key is ever drawn on a broker's panel).
+    const double keyLane = options.part == Part::Whole && size.width() >= 1600 && size.height() >= 560
+                               ? std::ceil(QFontMetricsF(th.condensed(7.5, true)).height()) + th.px(6)
+                               : 0.0;
+    const QRectF mid(m + (producersColumn ? leftW + m : 0.0), m + keyLane,
+                     size.width() - 2 * m - (producersColumn ? leftW + m : 0.0) - (groupsColumn ? rightW + m : 0.0),
+                     size.height() - 2 * m - keyLane);
     // The columns' titles: "Consumer groups" wrapped between words in a narrow column (the groups start under it).
     const QFont titleFont = th.font(9, true);
     auto viewTitle = [](const char* text) { return QCoreApplication::translate("fluxolab::app::ClusterCanvas", text); };
@@ -1114,6 +1122,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     const double gapX = left.right() + m / 2; // between the producers' column and broker 1
     // The margins above and below the brokers' columns: the flights cross the columns there, never over
     // a strip (its name, chips, LEO/HW numbers or the offsets written in its cells).
+    // With a key lane every record takes it (its key is readable the whole way across the columns).
     const double topLane = mid.top() / 2, bottomLane = (mid.bottom() + size.height()) / 2;
     std::map<std::pair<std::int32_t, obs::PartitionKey>, std::size_t> batchIndex;
     for (const Append& ap : appends) { // newest first
@@ -1142,7 +1151,7 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         if (const std::int32_t card = producerItem[static_cast<std::size_t>(e.producer)]; card >= 0) {
             const QRectF& pr = L.producers[static_cast<std::size_t>(card)].rect;
             f.from = QPointF(pr.right(), pr.center().y());
-            const double lane = f.to.y() < mid.center().y() ? topLane : bottomLane;
+            const double lane = keyLane > 0 || f.to.y() < mid.center().y() ? topLane : bottomLane;
             f.via = {QPointF(gapX, f.from.y()), QPointF(gapX, lane), QPointF(gapRight, lane), QPointF(gapRight, f.to.y())};
         } else {
             // No producers' column (a compare side: the window draws the producers above and beside

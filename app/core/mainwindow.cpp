@@ -101,7 +101,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_controller(new 
     // The stream view has its own playback bar (its steps are trace elements, not journal events).
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         m_timeline->setVisible(m_tabs->currentWidget() != m_stream);
-        sizeDocks(); // the terminal's height follows the view in front
+        placeTerminal(); // in presentation mode the terminal's place follows the view in front too
+        sizeDocks();     // the terminal's height follows the view in front
     });
     column->addWidget(m_tabs, 1);
     column->addWidget(m_timeline);
@@ -455,8 +456,15 @@ void MainWindow::placeTerminal() {
     const Arranging arranging(m_arranging);
     // isHidden(): what was asked (before the window is shown, isVisible() is false for both).
     // A tall window (1920x1080) keeps the terminal across the bottom, wide enough for Kafka's
-    // tables, with room for the cluster view above it.
-    const bool underLab = !m_labsDock->isHidden() && !m_labsDock->isFloating() && height() < kTallWindow;
+    // tables, with room for the cluster view above it. So does presentation mode at any height: in
+    // the lab panel's column (460 px at 1366x768) a `kafka-topics --describe` row took two or three
+    // lines even at the tables' smallest size, unreadable on a projector; across the bottom each
+    // row is one line at the terminal's own size (issue #8), and the lab panel keeps its column's
+    // whole height for the step's text.
+    // (Not with the stream view in front: its labs' commands print no wide tables, and its picture
+    // and key lanes need the window's height more.)
+    const bool tablesAcross = m_presentation && currentViewWidget() != m_stream;
+    const bool underLab = !m_labsDock->isHidden() && !m_labsDock->isFloating() && height() < kTallWindow && !tablesAcross;
     const Qt::DockWidgetArea want = underLab ? dockWidgetArea(m_labsDock) : Qt::BottomDockWidgetArea;
     if (dockWidgetArea(m_terminalDock) == want) return;
     const bool shown = !m_terminalDock->isHidden();

@@ -112,7 +112,10 @@ private:
     void createMenus();
     void setIcons();
     /// The terminal dock under the lab panel while the panel is open in a window shorter than
-    /// kTallWindow (the cluster view keeps its height at 1366x768), else across the bottom.
+    /// kTallWindow (the cluster view keeps its height at 1366x768), else across the bottom. In
+    /// presentation mode it is across the bottom in any window (but with the stream view in front):
+    /// on a projector Kafka's tables must be read from the back of the room, and the lab panel's
+    /// column is too narrow for them.
     void placeTerminal();
     /// Terminal and lab panel sizes that suit the window (a 1366×768 projector as a 1920×1080 screen).
     void sizeDocks();

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <set>
+#include <utility>
 
 namespace fluxolab::sim::kafka {
 
@@ -582,9 +584,32 @@ void Replication::truncateReplica(TopicState& t, PartitionState& p, ReplicaState
     r.hw = std::min(r.hw, leo);
 }
 
-void Replication::removeFromIsr(TopicState& t, PartitionState& p, BrokerId b) {
+namespace {
+/// The order in which a partition leader's AlterPartition request lists an ISR it computed (Kafka
+/// 4.3.1, Partition.prepareIsrExpand / prepareIsrShrink: the committed ISR, a java.util.Set, mapped
+/// into a Scala mutable.HashSet, plus or minus one replica, then listed). That set iterates its 16
+/// buckets in order (bucket: id ^ (id >>> 16), masked to 16 below 13 members), a bucket by hash:
+/// ascending for broker ids below 16, which is every broker id of the simulation. The controller stores
+/// the list as sent and kafka-topics --describe prints it in that order (a replica that rejoins is
+/// not appended at the end: tests/sim/golden/real/isr-rejoin.txt, "Isr: 1,2,3" for replicas 3,1,2).
+void sortIsrAsLeaderSendsIt(std::vector<BrokerId>& isr) {
+    const auto bucket = [](BrokerId id) {
+        const auto h = static_cast<std::uint32_t>(id);
+        return (h ^ (h >> 16)) & 15u;
+    };
+    std::sort(isr.begin(), isr.end(), [&](BrokerId a, BrokerId b) {
+        return std::pair(bucket(a), a) < std::pair(bucket(b), b);
+    });
+}
+} // namespace
+
+void Replication::removeFromIsr(TopicState& t, PartitionState& p, BrokerId b, IsrChangeBy by) {
     if (!p.inIsr(b) || p.isr.size() <= 1) return; // KRaft never empties the ISR
     std::erase(p.isr, b);
+    // The controller fencing a broker filters the stored list (PartitionChangeBuilder keeps its
+    // order: "Isr: 3,2" after node 1 of 3,1,2 died); the leader dropping a lagging follower sends
+    // the rest in its set's order.
+    if (by == IsrChangeBy::Leader) sortIsrAsLeaderSendsIt(p.isr);
     Event& e = emitEvent(EventType::IsrShrunk);
     e.topic = t.index;
     e.partition = p.partition;
@@ -597,10 +622,10 @@ void Replication::removeFromIsr(TopicState& t, PartitionState& p, BrokerId b) {
 
 void Replication::addToIsr(TopicState& t, PartitionState& p, BrokerId b) {
     if (p.inIsr(b) || brokerState(b).fenced) return;
-    std::vector<BrokerId> isr;
-    for (BrokerId r : p.replicas)
-        if (r == b || p.inIsr(r)) isr.push_back(r);
-    p.isr = std::move(isr);
+    // The leader's AlterPartition lists the grown ISR in its set's order (not the replicas' order,
+    // nor the rejoining replica last).
+    p.isr.push_back(b);
+    sortIsrAsLeaderSendsIt(p.isr);
     FLUXOLAB_INVARIANT(p.inIsr(b), "the ISR only holds assigned replicas");
     Event& e = emitEvent(EventType::IsrExpanded);
     e.topic = t.index;
@@ -720,7 +745,7 @@ void Replication::isrCheck(BrokerId broker) {
             for (BrokerId f : p.isr)
                 if (f != broker && now() - p.replica(f)->last_caught_up_ms > m_config.defaults.replica_lag_time_max_ms)
                     out.push_back(f);
-            for (BrokerId f : out) removeFromIsr(t, p, f);
+            for (BrokerId f : out) removeFromIsr(t, p, f, IsrChangeBy::Leader);
         }
 }
 
@@ -747,7 +772,7 @@ void Replication::fenceBroker(BrokerId id) {
                 }
                 electLeader(t, p);
             } else {
-                removeFromIsr(t, p, id);
+                removeFromIsr(t, p, id, IsrChangeBy::Controller);
             }
         }
     m_events.leadershipChanged();

@@ -103,7 +103,10 @@ private:
     void initPartition(TopicState& t, std::int32_t p, std::vector<BrokerId> replicas);
     void electLeader(TopicState& t, PartitionState& p);
     void setLeader(TopicState& t, PartitionState& p, BrokerId leader, bool unclean);
-    void removeFromIsr(TopicState& t, PartitionState& p, BrokerId b);
+    /// Who takes a replica out of an ISR: the partition's leader (a lagging follower; the list it
+    /// sends is in its set's order) or the controller (a fenced broker; the stored order is kept).
+    enum class IsrChangeBy { Leader, Controller };
+    void removeFromIsr(TopicState& t, PartitionState& p, BrokerId b, IsrChangeBy by);
     void addToIsr(TopicState& t, PartitionState& p, BrokerId b);
     void truncateTo(TopicState& t, PartitionState& p, Offset leo);
     void truncateReplica(TopicState& t, PartitionState& p, ReplicaState& r, Offset leo);

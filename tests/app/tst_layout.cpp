@@ -467,8 +467,13 @@ void LayoutTest::terminalShowsEnoughLinesAndNothingSideways() {
     const int lines = c->viewport()->height() / QFontMetrics(c->font()).lineSpacing();
     auto* labsDock = w->findChild<QDockWidget*>(QStringLiteral("labsDock"));
     auto* termDock = w->findChild<QDockWidget*>(QStringLiteral("terminalDock"));
+    // In presentation mode the terminal is across the bottom even in a short window (with the lab
+    // panel open too: Kafka's tables need the width on a projector). There the cluster view's
+    // minimum height leaves it 8 lines at 1366x768: a describe of a 3-partition topic with its
+    // command and the prompt, or of a group's partitions.
+    const bool projectorBottom = presentation && size.height() < MainWindow::kTallWindow;
     QVERIFY2(
-        lines >= 10,
+        lines >= (projectorBottom ? 8 : 10),
         qPrintable(
             QStringLiteral("%1 lines (terminal %2 px high; dock %3, labs min %4, central min %5, central %6)")
                 .arg(lines)
@@ -507,6 +512,16 @@ void LayoutTest::terminalShowsEnoughLinesAndNothingSideways() {
             ++(topicTable ? tableLines : groupLines);
             if (pts == 0) pts = sizeOf(b);
             QCOMPARE(sizeOf(b), pts); // one size for the whole table: its columns stay aligned
+            // Across the bottom (a tall window, or presentation mode at 1366x768 with the lab panel
+            // open: issue #8, where a describe row took two or three lines at 8 pt in the panel's
+            // column) every row is one line, as in a terminal that wide.
+            if (projectorBottom || w->dockWidgetArea(termDock) == Qt::BottomDockWidgetArea)
+                QVERIFY2(b.layout()->lineCount() == 1,
+                         qPrintable(QStringLiteral("a table row on %1 lines at %2 pt in %3 px: %4")
+                                        .arg(b.layout()->lineCount())
+                                        .arg(pts)
+                                        .arg(c->viewport()->width())
+                                        .arg(text)));
             QVERIFY2(pts <= base && (b.layout()->lineCount() == 1 || pts == TerminalConsole::kTableMinimumPointSize),
                      qPrintable(QStringLiteral("a table row at %1 pt (terminal %2 pt) on %3 lines in %4 px: %5")
                                     .arg(pts)
@@ -551,9 +566,9 @@ void LayoutTest::terminalShowsEnoughLinesAndNothingSideways() {
     qInfo("%s: terminal %.1f pt, %d px wide; topic table %.1f pt, group table %.1f pt", QTest::currentDataTag(), base,
           c->viewport()->width(), tableSize, groupSize);
     // With the lab panel open in a short window the terminal is under the panel, not under the
-    // cluster view: that keeps its height (a projector's 1366x768); a tall window keeps the
-    // terminal across the bottom, wide enough for the tables.
-    if (w->height() < MainWindow::kTallWindow)
+    // cluster view: that keeps its height; a tall window, and presentation mode (a projector's
+    // 1366x768) at any height, keep the terminal across the bottom, wide enough for the tables.
+    if (w->height() < MainWindow::kTallWindow && !presentation)
         QCOMPARE(w->dockWidgetArea(termDock), w->dockWidgetArea(labsDock));
     else
         QCOMPARE(w->dockWidgetArea(termDock), Qt::BottomDockWidgetArea);
@@ -1128,6 +1143,8 @@ void LayoutTest::flightKeysKeepClearOfHeaders_data() {
                         << QString::fromLatin1(scenario) << size << presentation << QString::fromLatin1(lang);
 }
 
+static QStringList keyCovers(const ClusterLayout& L);
+
 void LayoutTest::flightKeysKeepClearOfHeaders() {
     // The keys of records in flight ("conta-2") never touch a broker's header (its title, its
     // status wrapped on two lines after a crash, "0 leaders"), a strip's label or badge, the
@@ -1179,11 +1196,16 @@ void LayoutTest::flightKeysKeepClearOfHeaders() {
                 if (f.keyRect.intersects(pr.nameRect) || f.keyRect.intersects(pr.topicRect) || f.keyRect.intersects(pr.ackedRect))
                     problems << what + QStringLiteral("over producer ") + pr.name;
         }
+        // Nor over any cells, marker, group card or another key.
+        for (const QString& p : keyCovers(L)) problems << QStringLiteral("t=%1 %2").arg(t).arg(p);
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
     // Keys are still shown where there is room off the brokers' panels: at 1366x768, in the gap
-    // before broker 1. (At 1920x1080 that gap is narrower than a key: none is shown there.)
-    if (size.width() <= 1366) QVERIFY(keys > 0);
+    // before broker 1; at 1920x1080, in the lane above the brokers' panels the records cross
+    // (issue #8: none was shown at 1920 before that lane).
+    QVERIFY2(keys > 0, qPrintable(QStringLiteral("no key shown, view %1x%2").arg(w->clusterCanvas()->width()).arg(w->clusterCanvas()->height())));
+    qInfo("%d keys shown", keys);
+    if (size.width() >= 1920) QVERIFY2(keys >= 100, qPrintable(QString::number(keys))); // about 155 (0 before the lane)
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
@@ -1988,6 +2010,8 @@ void LayoutTest::longPastedCommandKeepsThePrompt_data() {
 }
 
 void LayoutTest::longPastedCommandKeepsThePrompt() {
+    // (In presentation mode the terminal is across the bottom, 1364 px: the command is longer than
+    // one and a half of it.)
     // At 1366x768 the terminal under the lab panel is ~45 columns wide: a lab's command pasted into
     // it scrolled the line sideways until the "$ " prompt was out of view (QPlainTextEdit centres
     // the cursor). The line now wraps, as in a terminal window: the prompt and the command's start
@@ -1999,7 +2023,8 @@ void LayoutTest::longPastedCommandKeepsThePrompt() {
     QVERIFY(c->isVisible());
     const QFontMetrics fm(c->font());
     const QString command = QStringLiteral("kafka-console-consumer.sh --topic pedidos --from-beginning --property print.key=true "
-                                           "--property key.separator=: --group leitores --bootstrap-server localhost:9092");
+                                           "--property key.separator=: --property print.timestamp=true --property print.partition=true "
+                                           "--property print.offset=true --group leitores --bootstrap-server localhost:9092");
     QVERIFY2(fm.horizontalAdvance(TerminalConsole::prompt() + command) > c->viewport()->width() * 3 / 2,
              qPrintable(QStringLiteral("the command must be wider than the terminal (%1 px)").arg(c->viewport()->width())));
     // Where the prompt's "$" is drawn in the view (the line's first character).
@@ -2347,7 +2372,8 @@ void LayoutTest::labPanelFoldsWhileTypingInTheTerminal() {
     // A short window: the terminal is under the lab panel. While it has the keyboard (a command
     // clicked in the instructions), the panel folds to the step's heading and the terminal gets the
     // column's height; the panel unfolds on a click on its heading or when the lab moves to the
-    // next step. A tall window keeps the terminal across the bottom and never folds the panel.
+    // next step. A tall window, and presentation mode, keep the terminal across the bottom and
+    // never fold the panel.
     QFETCH(QSize, size);
     QFETCH(bool, presentation);
     QFETCH(QString, lang);
@@ -2366,7 +2392,10 @@ void LayoutTest::labPanelFoldsWhileTypingInTheTerminal() {
     TerminalConsole* c = w->terminalPanel()->currentConsole();
     auto lines = [&] { return c->viewport()->height() / QFontMetrics(c->font()).lineSpacing(); };
     const int unfoldedLines = lines();
-    QVERIFY2(unfoldedLines >= MainWindow::kTerminalLines, qPrintable(QString::number(unfoldedLines)));
+    // (Across the bottom of a 1366x768 window in presentation mode: the 8 lines the cluster view's
+    // minimum height leaves, see terminalShowsEnoughLinesAndNothingSideways.)
+    const int fewest = presentation && size.height() < MainWindow::kTallWindow ? 8 : MainWindow::kTerminalLines;
+    QVERIFY2(unfoldedLines >= fewest, qPrintable(QString::number(unfoldedLines)));
     auto shot = [&](const char* what) {
         if (!shotsDir().isEmpty())
             w->grab().save(QStringLiteral("%1/lab-%2-%3x%4-%5-%6.png")
@@ -2391,7 +2420,7 @@ void LayoutTest::labPanelFoldsWhileTypingInTheTerminal() {
     c->setFocus(Qt::MouseFocusReason);
     settle();
     if (!w->terminalUnderLabPanel()) {
-        QVERIFY(w->height() >= MainWindow::kTallWindow);
+        QVERIFY(w->height() >= MainWindow::kTallWindow || presentation);
         QVERIFY(!lab->isFolded());
         QVERIFY(lab->textBrowser()->isVisible());
         QVERIFY(setLanguage(QStringLiteral("pt_PT")));
@@ -2460,7 +2489,8 @@ void LayoutTest::labPanelUnfoldsWhenAStepPasses() {
     lab->restart();
     w->resize(QSize(1366, 768));
     settle();
-    QVERIFY(w->terminalUnderLabPanel());
+    // (Presentation mode keeps the terminal across the bottom: the panel has its column and never folds.)
+    QCOMPARE(w->terminalUnderLabPanel(), !presentation);
     TerminalConsole* c = w->terminalPanel()->currentConsole();
     auto typeStep = [&](int step) {
         lab->selectStep(step);
@@ -2472,7 +2502,7 @@ void LayoutTest::labPanelUnfoldsWhenAStepPasses() {
         settle();
         c->setFocus(Qt::MouseFocusReason); // then a click on the terminal
         settle();
-        QVERIFY(lab->isFolded());
+        QCOMPARE(lab->isFolded(), !presentation);
         QTest::keyClicks(c, command);
         QTest::keyClick(c, Qt::Key_Return);
         settle();
@@ -2572,6 +2602,15 @@ void LayoutTest::labPanelAfterTheRunOption() {
         w.grab().save(QStringLiteral("%1/lab-run-%2-%3.png")
                           .arg(shotsDir(), presentation ? QStringLiteral("presentation") : QStringLiteral("normal"),
                                passes ? QStringLiteral("passes") : QStringLiteral("nothing")));
+    if (presentation) {
+        // Presentation mode keeps the terminal across the bottom (Kafka's tables need the width on a
+        // projector): the panel has its column and never folds.
+        QVERIFY(!w.terminalUnderLabPanel());
+        QCOMPARE(w.dockWidgetArea(w.findChild<QDockWidget*>(QStringLiteral("terminalDock"))), Qt::BottomDockWidgetArea);
+        QVERIFY(!lab->isFolded());
+        QCOMPARE(lab->currentStep(), passes ? 1 : 0);
+        return;
+    }
     QVERIFY(w.terminalUnderLabPanel());
     QCOMPARE(lab->currentStep(), passes ? 1 : 0);
     TerminalConsole* c = w.terminalPanel()->currentConsole();

@@ -325,6 +325,49 @@ TEST_SUITE("labs/real-tools") {
               "broker is registered.\n");
     }
 
+    TEST_CASE("the ISR after a replica rejoins is listed as the leader sends it - as Kafka 4.3.1 describes it") {
+        // tests/labs/golden/real/isr-rejoin.txt (tests/realkafka/capture-isr-rejoin.sh): three KRaft nodes,
+        // replicas 3,1,2 / 1,2,3 / 2,3,1, node 1 killed, described 25 s later, started again, described 30 s
+        // later. The controller fencing node 1 keeps the stored order ("Isr: 3,2"); the leaders adding it back
+        // send their set's order, not node 1 last nor the replicas' order ("Isr: 1,2,3" for replicas 3,1,2).
+        std::ifstream in(kRealDir + "/isr-rejoin.txt", std::ios::binary);
+        REQUIRE(in);
+        std::vector<std::string> real; // the three describes, in order
+        for (std::string line; std::getline(in, line);) {
+            if (line.rfind("@@ ", 0) == 0) {
+                if (line.find("describ") != std::string::npos || line.find("created") != std::string::npos ||
+                    line.find(" after ") != std::string::npos)
+                    real.emplace_back();
+                continue;
+            }
+            REQUIRE_FALSE(real.empty());
+            real.back() += line + "\n";
+        }
+        REQUIRE(real.size() == 3);
+        fluxolab::sim::ClusterConfig config;
+        config.brokers = 3;
+        SimBackend backend(config, 1);
+        KafkaCli cli(backend);
+        // All three brokers as the bootstrap list, as in the capture (node 1 is down for the second describe).
+        std::string bs;
+        for (const auto& b : backend.brokers()) bs += (bs.empty() ? " --bootstrap-server " : ",") + b.host + ":" + std::to_string(b.port);
+        REQUIRE(runTool(cli, "kafka-topics.sh --create --topic isr-order --replica-assignment 3:1:2,1:2:3,2:3:1" + bs) ==
+                "Created topic isr-order.\n");
+        // The partitions' rows; the topic's line differs only in its Configs (the capture's nodes had no
+        // log.segment.bytes in their server.properties, the course's broker has the distribution's).
+        auto rows = [](const std::string& d) { return d.substr(std::min(d.size(), d.find('\n') + 1)); };
+        auto describe = [&] { return rows(runTool(cli, "kafka-topics.sh --describe --topic isr-order" + bs)); };
+        for (std::string& r : real) r = rows(r);
+        backend.advance(5000);
+        CHECK(describe() == real[0]);
+        backend.simulation().stopBroker(1, true); // kill -9
+        backend.advance(25000);
+        CHECK(describe() == real[1]);
+        backend.simulation().startBroker(1);
+        backend.advance(30000);
+        CHECK(describe() == real[2]);
+    }
+
     TEST_CASE("kafka-consumer-groups with the group's coordinator down - as Kafka 4.3.1 reports it") {
         // tests/labs/golden/real/coordinator-down.txt: two brokers, offsets.topic.replication.factor=1, the group's
         // __consumer_offsets partition on the stopped broker. The real admin client's message depends on where
