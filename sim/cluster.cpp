@@ -107,10 +107,13 @@ const std::vector<ConsumerState>& Simulation::consumers() const { return m_consu
 AdminResult Simulation::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf,
                                     const std::map<std::string, std::string>& configs,
                                     const std::vector<std::vector<BrokerId>>& assignment) {
+    // The broker forwards CreateTopics to the active controller; with none, nothing answers.
+    if (controllerId() < 0) return AdminResult{ErrorCode::REQUEST_TIMED_OUT, 0, 0, {}};
     return m_replication->createTopic(name, partitions, rf, configs, assignment);
 }
 
 AdminResult Simulation::deleteTopic(const std::string& name) {
+    if (controllerId() < 0) return AdminResult{ErrorCode::REQUEST_TIMED_OUT, 0, 0, {}}; // see createTopic
     // Produce requests for the topic fail first (UNKNOWN_TOPIC_OR_PARTITION), then it goes.
     if (m_replication->topic(name)) m_producers->topicDeleted(name);
     AdminResult res = m_replication->deleteTopic(name);
@@ -122,6 +125,7 @@ AdminResult Simulation::deleteTopic(const std::string& name) {
 
 AdminResult Simulation::createPartitions(const std::string& name, std::int32_t total,
                                          const std::vector<std::vector<BrokerId>>& assignment) {
+    if (controllerId() < 0) return AdminResult{ErrorCode::REQUEST_TIMED_OUT, 0, 0, {}}; // see createTopic
     AdminResult res = m_replication->createPartitions(name, total, assignment);
     // UNKNOWN_SERVER_ERROR: the controller's record list overflowed, yet some partitions were created.
     if (!res.ok() && res.error != ErrorCode::UNKNOWN_SERVER_ERROR) return res;
@@ -132,6 +136,10 @@ AdminResult Simulation::createPartitions(const std::string& name, std::int32_t t
 void Simulation::stopBroker(BrokerId id, bool crash) { m_replication->stopBroker(id, crash); }
 void Simulation::startBroker(BrokerId id) { m_replication->startBroker(id); }
 void Simulation::electPreferredLeaders() { m_replication->electPreferredLeaders(); }
+std::vector<std::pair<TopicPartition, ElectionOutcome>>
+Simulation::electLeaders(const std::vector<TopicPartition>& partitions, bool unclean) {
+    return m_replication->electLeaders(partitions, unclean);
+}
 
 
 AdminResult Simulation::resetGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) {
