@@ -107,13 +107,10 @@ const std::vector<ConsumerState>& Simulation::consumers() const { return m_consu
 AdminResult Simulation::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf,
                                     const std::map<std::string, std::string>& configs,
                                     const std::vector<std::vector<BrokerId>>& assignment) {
-    // The broker forwards CreateTopics to the active controller; with none, nothing answers.
-    if (controllerId() < 0) return AdminResult{ErrorCode::REQUEST_TIMED_OUT, 0, 0, {}};
     return m_replication->createTopic(name, partitions, rf, configs, assignment);
 }
 
 AdminResult Simulation::deleteTopic(const std::string& name) {
-    if (controllerId() < 0) return AdminResult{ErrorCode::REQUEST_TIMED_OUT, 0, 0, {}}; // see createTopic
     // Produce requests for the topic fail first (UNKNOWN_TOPIC_OR_PARTITION), then it goes.
     if (m_replication->topic(name)) m_producers->topicDeleted(name);
     AdminResult res = m_replication->deleteTopic(name);
@@ -125,7 +122,6 @@ AdminResult Simulation::deleteTopic(const std::string& name) {
 
 AdminResult Simulation::createPartitions(const std::string& name, std::int32_t total,
                                          const std::vector<std::vector<BrokerId>>& assignment) {
-    if (controllerId() < 0) return AdminResult{ErrorCode::REQUEST_TIMED_OUT, 0, 0, {}}; // see createTopic
     AdminResult res = m_replication->createPartitions(name, total, assignment);
     // UNKNOWN_SERVER_ERROR: the controller's record list overflowed, yet some partitions were created.
     if (!res.ok() && res.error != ErrorCode::UNKNOWN_SERVER_ERROR) return res;
