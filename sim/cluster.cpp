@@ -132,6 +132,10 @@ AdminResult Simulation::createPartitions(const std::string& name, std::int32_t t
 void Simulation::stopBroker(BrokerId id, bool crash) { m_replication->stopBroker(id, crash); }
 void Simulation::startBroker(BrokerId id) { m_replication->startBroker(id); }
 void Simulation::electPreferredLeaders() { m_replication->electPreferredLeaders(); }
+std::vector<std::pair<TopicPartition, ElectionOutcome>>
+Simulation::electLeaders(const std::vector<TopicPartition>& partitions, bool unclean) {
+    return m_replication->electLeaders(partitions, unclean);
+}
 
 
 AdminResult Simulation::resetGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets) {

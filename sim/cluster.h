@@ -288,6 +288,11 @@ public:
     void startBroker(BrokerId id);
     /// Moves leadership back to the preferred replica where possible (kafka-leader-election --election-type preferred).
     void electPreferredLeaders();
+    /// kafka-leader-election --election-type preferred|unclean for the listed partitions (every partition
+    /// when empty), with the controller's answer per partition (see kafka::Replication::electLeaders);
+    /// empty without an active controller.
+    std::vector<std::pair<TopicPartition, ElectionOutcome>> electLeaders(const std::vector<TopicPartition>& partitions,
+                                                                         bool unclean);
     /// Admin offset reset for an inactive group (kafka-consumer-groups --reset-offsets --execute).
     AdminResult resetGroupOffsets(const std::string& group, const std::map<TopicPartition, Offset>& offsets);
     /// OffsetDelete (kafka-consumer-groups --delete-offsets): removes the group's committed offsets of

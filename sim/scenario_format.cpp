@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -213,10 +214,17 @@ std::int64_t getInt(const json& v, const std::string& path, std::int64_t lo, std
     return x;
 }
 
+/// A bound as a person writes it in JSON: "0", "0.01", "10000000" (std::to_string gives "0.000000").
+std::string scenarioBoundText(double x) {
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::fixed);
+    return std::string(buf, r.ptr);
+}
+
 double getNumber(const json& v, const std::string& path, double lo, double hi) {
     if (!v.is_number()) fail(path, Code::ExpectedNumber, shown(v));
     const double x = v.get<double>();
-    if (!(x >= lo && x <= hi)) failRange(path, std::to_string(lo), std::to_string(hi), shown(v));
+    if (!(x >= lo && x <= hi)) failRange(path, scenarioBoundText(lo), scenarioBoundText(hi), shown(v));
     return x;
 }
 

@@ -64,6 +64,15 @@ enum class ErrorCode : std::int16_t {
     CLIENT_METADATA_TIMEOUT = 1003, ///< TimeoutException: send() found no metadata for the topic in max.block.ms
 };
 
+/// The KRaft controller's answer to a leader election (ElectLeaders) for one partition.
+enum class ElectionOutcome : std::uint8_t {
+    Elected,          ///< a new leader: the preferred replica, or (unclean) a live replica
+    NotNeeded,        ///< preferred: it led already; unclean: the partition has a leader (ELECTION_NOT_NEEDED)
+    NotAvailable,     ///< preferred: it is down, fenced or out of the ISR (PREFERRED_LEADER_NOT_AVAILABLE);
+                      ///< unclean: no live replica (ELIGIBLE_LEADERS_NOT_AVAILABLE)
+    UnknownPartition, ///< no such topic or partition (UNKNOWN_TOPIC_OR_PARTITION)
+};
+
 /// Kafka's constant name for an error code ("NOT_ENOUGH_REPLICAS"), used in journals and logs.
 const char* errorName(ErrorCode code);
 

@@ -814,6 +814,10 @@
         <source>no &quot;%1&quot; text: every text a student reads must be given in &quot;pt&quot; and &quot;en&quot;, neither empty</source>
         <translation>no &quot;%1&quot; text: every text a student reads must be given in &quot;pt&quot; and &quot;en&quot;, neither empty</translation>
     </message>
+    <message>
+        <source>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3): the producer gave them up</source>
+        <translation>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3): the producer gave them up</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -1298,6 +1302,14 @@
             <numerusform>{consumer} consumed %n records from {topic}-{partition} at offset {offset}</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the topic was not in the metadata within max.block.ms (METADATA_TIMEOUT)</source>
+        <translation>the topic was not in the metadata within max.block.ms (METADATA_TIMEOUT)</translation>
+    </message>
+    <message>
+        <source>{topic}: send by {producer} failed before a partition was chosen: {error}</source>
+        <translation>{topic}: send by {producer} failed before a partition was chosen: {error}</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>
@@ -1647,10 +1659,6 @@
         <translation>--screenshot expects a file name</translation>
     </message>
     <message>
-        <source>--screenshot needs --scenario (or --trace)</source>
-        <translation>--screenshot needs --scenario (or --trace)</translation>
-    </message>
-    <message>
         <source>--lab: unknown lab &quot;%1&quot;: no lab was found in %2 (FLUXOLAB_LABS_DIR chooses another folder)</source>
         <translation>--lab: unknown lab &quot;%1&quot;: no lab was found in %2 (FLUXOLAB_LABS_DIR chooses another folder)</translation>
     </message>
@@ -1710,6 +1718,10 @@
   Start it from a desktop session or under xvfb-run, or render a picture headless with
   --screenshot out.png (e.g. fluxolab --scenario rebalance-basico --screenshot out.png)
 </translation>
+    </message>
+    <message>
+        <source>--screenshot needs --scenario, --lab or --trace</source>
+        <translation>--screenshot needs --scenario, --lab or --trace</translation>
     </message>
 </context>
 <context>

@@ -814,6 +814,10 @@
         <source>no &quot;%1&quot; text: every text a student reads must be given in &quot;pt&quot; and &quot;en&quot;, neither empty</source>
         <translation>falta o texto &quot;%1&quot;: cada texto que o aluno lê tem de existir em &quot;pt&quot; e em &quot;en&quot;, nenhum vazio</translation>
     </message>
+    <message>
+        <source>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3): the producer gave them up</source>
+        <translation>%1 registo(s) do traço não foram entregues ao tópico &quot;%2&quot; (Kafka: %3): o produtor desistiu deles</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -1298,6 +1302,14 @@
             <numerusform>{consumer} consumiu %n registos de {topic}-{partition} a partir do offset {offset}</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the topic was not in the metadata within max.block.ms (METADATA_TIMEOUT)</source>
+        <translation>o tópico não apareceu nos metadados dentro de max.block.ms (METADATA_TIMEOUT)</translation>
+    </message>
+    <message>
+        <source>{topic}: send by {producer} failed before a partition was chosen: {error}</source>
+        <translation>{topic}: o envio de {producer} falhou antes de escolher uma partição: {error}</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>
@@ -1647,10 +1659,6 @@
         <translation>--screenshot espera um nome de ficheiro</translation>
     </message>
     <message>
-        <source>--screenshot needs --scenario (or --trace)</source>
-        <translation>--screenshot precisa de --scenario (ou --trace)</translation>
-    </message>
-    <message>
         <source>--lab: unknown lab &quot;%1&quot;: no lab was found in %2 (FLUXOLAB_LABS_DIR chooses another folder)</source>
         <translation>--lab: laboratório desconhecido &quot;%1&quot;: não foi encontrado nenhum laboratório em %2 (FLUXOLAB_LABS_DIR escolhe outra pasta)</translation>
     </message>
@@ -1712,6 +1720,10 @@
   Arranque-o numa sessão gráfica ou com xvfb-run, ou gere uma imagem sem ecrã com
   --screenshot saida.png (por exemplo fluxolab --scenario rebalance-basico --screenshot saida.png)
 </translation>
+    </message>
+    <message>
+        <source>--screenshot needs --scenario, --lab or --trace</source>
+        <translation>--screenshot precisa de --scenario, --lab ou --trace</translation>
     </message>
 </context>
 <context>

@@ -240,7 +240,7 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     o.screenshot = p.value(shot);
     if (p.isSet(shot) && o.screenshot.isEmpty()) return fail(CommandLine::tr("--screenshot expects a file name"));
     if (!o.screenshot.isEmpty() && o.scenario.isEmpty() && o.lab.isEmpty() && o.trace.isEmpty())
-        return fail(CommandLine::tr("--screenshot needs --scenario (or --trace)"));
+        return fail(CommandLine::tr("--screenshot needs --scenario, --lab or --trace"));
     return o;
 }
 

@@ -10,6 +10,11 @@ namespace fluxolab::app {
 
 namespace {
 QString q(const std::string& s) { return QString::fromStdString(s); }
+/// A scenario's bound (a JSON number: "10000000", "0.01") with the UI language's decimal separator.
+QString boundInUi(const std::string& s) {
+    QString t = q(s);
+    return t.replace(QLatin1Char('.'), uiLocale().decimalPoint());
+}
 } // namespace
 
 QString ErrorTexts::scenarioReason(const labs::ScenarioError& e) {
@@ -38,7 +43,7 @@ QString ErrorTexts::scenarioReason(const labs::ScenarioError& e) {
     case Code::ExpectedTopicList: return tr("expected a non-empty list of topic names, found %1").arg(v);
     case Code::ExpectedConfigObject: return tr("expected an object of config names and their values, found %1").arg(v);
     case Code::ExpectedConfigValue: return tr("a config value is a text, an integer or true/false, found %1").arg(v);
-    case Code::OutOfRange: return tr("%1 is out of range: it must be between %2 and %3").arg(v, q(e.low), q(e.high));
+    case Code::OutOfRange: return tr("%1 is out of range: it must be between %2 and %3").arg(v, boundInUi(e.low), boundInUi(e.high));
     case Code::MustNotBeEmpty: return tr("must not be empty");
     case Code::DurationNotPositive: return tr("the duration must be positive (found %1 ms)").arg(v);
     case Code::EmptyGroupId: return tr("the group id must not be empty");
@@ -242,6 +247,11 @@ QString ErrorTexts::feedRefused(const std::string& topic, labs::ErrorCode kafka,
 }
 
 QString ErrorTexts::feedNotDelivered(const std::string& topic, labs::ErrorCode kafka, int partition, std::uint64_t records) {
+    // No partition when send() failed before choosing one (METADATA_TIMEOUT: the topic was not in the metadata).
+    if (partition < 0)
+        return tr("%1 record(s) of the trace were not delivered to the topic \"%2\" (Kafka: %3): the producer gave "
+                  "them up")
+            .arg(QString::number(records), q(topic), Texts::errorCode(kafka));
     return tr("%1 record(s) of the trace were not delivered to the topic \"%2\" (Kafka: %3; the first on partition %4): "
               "the producer gave them up")
         .arg(QString::number(records), q(topic), Texts::errorCode(kafka), QString::number(partition));

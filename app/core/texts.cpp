@@ -116,6 +116,8 @@ QString Texts::errorCode(labs::ErrorCode code) {
     case labs::ErrorCode::ILLEGAL_GENERATION: return tr("old generation (ILLEGAL_GENERATION)");
     case labs::ErrorCode::UNKNOWN_MEMBER_ID: return tr("unknown member (UNKNOWN_MEMBER_ID)");
     case labs::ErrorCode::CLIENT_DELIVERY_TIMEOUT: return tr("delivery.timeout.ms expired");
+    case labs::ErrorCode::CLIENT_METADATA_TIMEOUT:
+        return tr("the topic was not in the metadata within max.block.ms (METADATA_TIMEOUT)");
     default: return QString::fromUtf8(labs::errorCodeName(code));
     }
 }
@@ -176,6 +178,7 @@ constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::ControllerElected), QT_TRANSLATE_NOOP("Texts", "Broker {broker} is the active controller: the KRaft quorum elected it (epoch {epoch})")},
     {ev(T::ProduceAcked), QT_TRANSLATE_N_NOOP("Texts", "{topic}-{partition}: {producer} (the lab's setup) acknowledged %n record(s)"), "producer", labs::kLabSetupClientId, "count"},
     {ev(T::ProduceAcked), QT_TRANSLATE_N_NOOP("Texts", "{topic}-{partition}: {producer} acknowledged %n record(s)"), nullptr, nullptr, "count"},
+    {ev(T::ProduceFailed), QT_TRANSLATE_NOOP("Texts", "{topic}: send by {producer} failed before a partition was chosen: {error}"), "partition", "-1"},
     {ev(T::ProduceFailed), QT_TRANSLATE_NOOP("Texts", "{topic}-{partition}: send by {producer} failed: {error}")},
     {ev(T::ConsumerAdded), QT_TRANSLATE_NOOP("Texts", "Consumer {consumer} started")},
     {ev(T::ConsumerClosed), QT_TRANSLATE_NOOP("Texts", "Consumer {consumer} closed")},

@@ -190,6 +190,18 @@ public:
     /// Asks the cluster for its metadata within `timeout_ms`; never blocks longer.
     virtual ProbeResult probe(TimeMs timeout_ms) const = 0;
     virtual std::vector<BrokerInfo> brokers() const = 0;
+    /// Whether the cluster has an active KRaft controller to take admin requests (create, delete and
+    /// grow topics, elect leaders). A real cluster answers for itself: true.
+    virtual bool controllerAvailable() const { return true; }
+    /// kafka-leader-election (call it with an active controller): a preferred election moves each listed
+    /// partition's leadership to its preferred replica (the first listed) where that one is alive and in
+    /// the ISR; an unclean one gives a partition without a leader a live replica. `partitions` empty:
+    /// every partition, and the answer leaves out those that needed no election. nullopt: the backend
+    /// cannot elect (a real cluster here).
+    virtual std::optional<std::vector<std::pair<TopicPartition, ElectionOutcome>>>
+    electLeaders(const std::vector<TopicPartition>& /*partitions*/, bool /*unclean*/) {
+        return std::nullopt;
+    }
     virtual std::vector<std::string> listTopics(bool include_internal) const = 0;
     virtual std::optional<TopicInfo> describeTopic(const std::string& name) const = 0;
     /// `replica_assignment` (kafka-topics --replica-assignment): each partition's replicas; when given,

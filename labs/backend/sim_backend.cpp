@@ -140,6 +140,14 @@ BackendResult SimBackend::createTopic(const std::string& name, std::optional<std
     return r;
 }
 
+bool SimBackend::controllerAvailable() const { return m_sim->controllerId() >= 0; }
+
+std::optional<std::vector<std::pair<TopicPartition, ElectionOutcome>>>
+SimBackend::electLeaders(const std::vector<TopicPartition>& partitions, bool unclean) {
+    request();
+    return m_sim->electLeaders(partitions, unclean);
+}
+
 BackendResult SimBackend::deleteTopic(const std::string& name) {
     request();
     BackendResult r;

@@ -36,6 +36,9 @@ public:
 
     ProbeResult probe(TimeMs timeout_ms) const override;
     std::vector<BrokerInfo> brokers() const override;
+    bool controllerAvailable() const override;
+    std::optional<std::vector<std::pair<TopicPartition, ElectionOutcome>>>
+    electLeaders(const std::vector<TopicPartition>& partitions, bool unclean) override;
     std::vector<std::string> listTopics(bool include_internal) const override;
     std::optional<TopicInfo> describeTopic(const std::string& name) const override;
     BackendResult createTopic(const std::string& name, std::optional<std::int32_t> partitions,

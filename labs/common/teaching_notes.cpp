@@ -199,6 +199,15 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "usar brokers que existem no cluster.",
      "--replica-assignment lists each partition's replica broker ids (1:2,2:3): it can only name brokers that "
      "exist in the cluster."},
+    {NoteId::NoActiveController, "no_active_controller",
+     "Não há controlador KRaft ativo: com a maioria dos nós do quórum em baixo ninguém é eleito. O broker recebe o "
+     "pedido e reencaminha-o para o controlador, que não existe, por isso a ferramenta espera até "
+     "default.api.timeout.ms (60 s, ou o valor do --command-config) e desiste. Criar, apagar ou aumentar tópicos e "
+     "eleger líderes precisam do controlador: volte a arrancar um dos nós parados.",
+     "There is no active KRaft controller: with most of the quorum's nodes down nobody is elected. The broker "
+     "takes the request and forwards it to the controller, which does not exist, so the tool waits until "
+     "default.api.timeout.ms (60 s, or the value in --command-config) and gives up. Creating, deleting or growing "
+     "topics and electing leaders need the controller: start one of the stopped nodes again."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

@@ -62,6 +62,7 @@ enum class NoteId : std::uint16_t {
     CoordinatorUnreachable,
     AssignorNotOnRealCluster,
     ReplicaAssignmentUnknownBroker,
+    NoActiveController,
     Count_
 };
 

@@ -252,6 +252,17 @@ std::string connectionFailedLine(TimeMs at_ms, const std::string& context, std::
            ") could not be established. Node may not be available. (org.apache.kafka.clients.NetworkClient)\n";
 }
 
+std::string adminCallTimedOut(const std::string& call, TimeMs deadline_ms) {
+    const std::string d = std::to_string(deadline_ms);
+    return "Call(callName=" + call + ", deadlineMs=" + d + ", tries=1, nextAllowedTryMs=" +
+           std::to_string(deadline_ms + 100) + ") timed out at " + d + " after 1 attempt(s)";
+}
+
+std::string adminCallCancelled(const std::string& call, std::int32_t correlation_id, std::int32_t node) {
+    return "org.apache.kafka.common.errors.DisconnectException: Cancelled " + call + " request with correlation id " +
+           std::to_string(correlation_id) + " due to node " + std::to_string(node) + " being disconnected";
+}
+
 std::string ConnectionRetryLog::linesUntil(TimeMs now_ms) {
     std::string text;
     while (!m_nodes.empty() && m_next_ms <= now_ms) {
@@ -310,6 +321,40 @@ void ToolSession::waitForCoordinators(std::vector<std::string> groups, TimeMs ti
     stepCoordinatorWait();
 }
 
+void ToolSession::waitForController(TimeMs timeout_ms, std::function<void(ToolSession&)> on_ready,
+                                    std::function<void(ToolSession&)> on_timeout) {
+    ControllerWait w;
+    w.on_ready = std::move(on_ready);
+    w.on_timeout = std::move(on_timeout);
+    w.deadline_ms = nowMs() + timeout_ms;
+    m_controller_wait = std::move(w);
+    note(NoteId::NoActiveController);
+    stepControllerWait();
+}
+
+bool ToolSession::stepControllerWait() {
+    ControllerWait& w = *m_controller_wait;
+    if (m_backend.controllerAvailable()) {
+        auto ready = std::move(w.on_ready);
+        m_controller_wait.reset();
+        ready(*this);
+        if (!finished()) finish(0);
+        return true;
+    }
+    if (nowMs() < w.deadline_ms) return false;
+    // The call fails; the client's metadata still names the dead brokers, and it tries them.
+    std::string warnings;
+    for (const BrokerInfo& b : m_backend.brokers())
+        if (!b.alive)
+            warnings += connectionFailedLine(nowMs(), "[AdminClient clientId=adminclient-1] ", b.id, brokerAddress(b));
+    if (!warnings.empty()) err(warnings);
+    auto timeout = std::move(w.on_timeout);
+    m_controller_wait.reset();
+    timeout(*this);
+    if (!finished()) finish(0);
+    return true;
+}
+
 bool ToolSession::stepCoordinatorWait() {
     CoordinatorWait& w = *m_coordinators;
     std::optional<CoordinatorLookup> blocked;
@@ -353,6 +398,20 @@ bool ToolSession::stepCoordinatorWait() {
 
 void ToolSession::pump(TimeMs ms) {
     if (finished()) return;
+    if (m_controller_wait) {
+        if (ms <= 0) {
+            stepControllerWait(); // the cluster's clock runs elsewhere (the app)
+            return;
+        }
+        for (TimeMs left = ms; left > 0 && m_controller_wait;) {
+            const TimeMs step =
+                std::min<TimeMs>({left, 50, std::max<TimeMs>(1, m_controller_wait->deadline_ms - nowMs())});
+            m_backend.advance(step);
+            left -= step;
+            if (stepControllerWait()) return;
+        }
+        return;
+    }
     if (m_coordinators) {
         // pump(0): the cluster's clock runs elsewhere (the app); look at where it is now.
         if (ms <= 0) {
@@ -384,6 +443,7 @@ void ToolSession::interrupt() {
     if (finished()) return;
     m_retry.reset();
     m_coordinators.reset();
+    m_controller_wait.reset();
     finish(130); // Ctrl+C kills the JVM: nothing more is printed
 }
 

@@ -93,6 +93,13 @@ std::string brokerAddress(const BrokerInfo& node);
 /// NetworkClient's WARN line for a failed connection attempt to `node` (an id; -1, -2... for the
 /// bootstrap servers) at `address`, logged at `at_ms` under the client's `context` prefix.
 std::string connectionFailedLine(TimeMs at_ms, const std::string& context, std::int32_t node, const std::string& address);
+/// The admin client's TimeoutException message when a call's deadline (epoch ms) passes with its one
+/// request still in flight: "Call(callName=createTopics, deadlineMs=..., tries=1, nextAllowedTryMs=...)
+/// timed out at ... after 1 attempt(s)" (the real numbers are wall-clock ones; the retry backoff,
+/// retry.backoff.ms 100, is the gap to nextAllowedTryMs).
+std::string adminCallTimedOut(const std::string& call, TimeMs deadline_ms);
+/// The cause the admin client gives it: the request cancelled when its node was disconnected.
+std::string adminCallCancelled(const std::string& call, std::int32_t correlation_id, std::int32_t node);
 
 /// The WARN lines a Kafka client logs while no bootstrap server accepts its connections: one per
 /// connection attempt (producers and consumers add a "Bootstrap broker ... disconnected" line),
@@ -149,7 +156,15 @@ public:
     void waitForCoordinators(std::vector<std::string> groups, TimeMs timeout_ms,
                              std::function<void(ToolSession&)> on_ready,
                              std::function<void(ToolSession&, const CoordinatorLookup&)> on_timeout);
-    bool waiting() const { return m_retry.has_value() || m_coordinators.has_value(); }
+    /// An admin request the broker forwards to the KRaft controller (CreateTopics, DeleteTopics,
+    /// CreatePartitions, ElectLeaders). Without an active controller nothing answers it: the request
+    /// stays in flight until the call's deadline, `timeout_ms` (default.api.timeout.ms) after now,
+    /// when the admin client cancels it (tests/labs/golden/real/no-controller.txt); the client's
+    /// metadata still lists the dead brokers, and its attempts to reach them are logged then. If a
+    /// controller is elected before, `on_ready` sends the request at that time.
+    void waitForController(TimeMs timeout_ms, std::function<void(ToolSession&)> on_ready,
+                           std::function<void(ToolSession&)> on_timeout);
+    bool waiting() const { return m_retry.has_value() || m_coordinators.has_value() || m_controller_wait.has_value(); }
 
     void pump(TimeMs ms) override;
     void interrupt() override;
@@ -173,12 +188,30 @@ private:
     std::optional<CoordinatorWait> m_coordinators;
     /// One step of the coordinator wait at the current time; true when it ended.
     bool stepCoordinatorWait();
+    struct ControllerWait {
+        std::function<void(ToolSession&)> on_ready, on_timeout;
+        TimeMs deadline_ms = 0;
+    };
+    std::optional<ControllerWait> m_controller_wait;
+    /// One step of the controller wait at the current time; true when it ended.
+    bool stepControllerWait();
 };
 
 /// `fluxolab-cli replay ...` (other fluxolab-cli subcommands only run in a real shell).
 std::unique_ptr<CommandSession> startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv,
                                                  const std::string& workDir);
-std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::vector<std::string>& argv);
+/// `work_dir`: where a relative --command-config is read.
+std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::vector<std::string>& argv,
+                                            const std::string& work_dir);
+/// kafka-leader-election; `work_dir` as for startTopics.
+std::unique_ptr<CommandSession> startLeaderElection(ClusterBackend& backend, const std::vector<std::string>& argv,
+                                                    const std::string& work_dir);
+/// The admin client's timeouts from a tool's --command-config (java.util.Properties; a file that
+/// cannot be read gives none): default.api.timeout.ms and request.timeout.ms where set.
+struct AdminTimeouts {
+    std::optional<TimeMs> default_api_timeout_ms, request_timeout_ms;
+};
+AdminTimeouts adminTimeouts(const std::string& work_dir, const std::optional<std::string>& config_file);
 /// `work_dir`: where relative file names (--from-file) are looked up; "" = the process's.
 std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::vector<std::string>& argv,
                                             const std::string& work_dir);

@@ -28,6 +28,7 @@ const char* commandKindName(CommandKind kind) {
     case CommandKind::GroupsDeleteOffsets: return "consumer-groups.delete-offsets";
     case CommandKind::GroupsOther: return "consumer-groups";
     case CommandKind::StreamReplay: return "replay";
+    case CommandKind::LeaderElection: return "leader-election";
     case CommandKind::Unknown: return "unknown";
     }
     return "unknown";
@@ -91,7 +92,8 @@ std::unique_ptr<CommandSession> KafkaCli::start(const std::vector<std::string>& 
     const std::string tool = argv.empty() ? std::string() : toolName(argv[0]);
     if (tool == "kafka-console-producer") return cli::startConsoleProducer(m_backend, argv, interactive, m_workDir);
     if (tool == "kafka-console-consumer") return cli::startConsoleConsumer(m_backend, m_random, argv, m_workDir);
-    if (tool == "kafka-topics") return cli::startTopics(m_backend, argv);
+    if (tool == "kafka-topics") return cli::startTopics(m_backend, argv, m_workDir);
+    if (tool == "kafka-leader-election") return cli::startLeaderElection(m_backend, argv, m_workDir);
     if (tool == "kafka-consumer-groups") return cli::startGroups(m_backend, argv, m_workDir);
     if (!argv.empty() && isFluxolabCli(argv[0])) return cli::startFluxolabCli(m_backend, argv, m_workDir);
     auto s = std::make_unique<cli::ToolSession>(m_backend, CommandKind::Unknown);

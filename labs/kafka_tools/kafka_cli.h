@@ -32,6 +32,7 @@ enum class CommandKind : std::uint8_t {
     ConsoleProducer, ConsoleConsumer,
     GroupsList, GroupsDescribe, GroupsResetOffsets, GroupsDelete, GroupsDeleteOffsets, GroupsOther,
     StreamReplay, ///< fluxolab-cli replay (the stream engine, labs/stream_tool)
+    LeaderElection, ///< kafka-leader-election
     Unknown,
 };
 const char* commandKindName(CommandKind kind);

@@ -1,6 +1,7 @@
 // kafka-topics.sh (org.apache.kafka.tools.TopicCommand, Kafka 4.3.1).
 
 #include "labs/kafka_tools/cli_tool_common.h"
+#include "labs/kafka_tools/client_configs.h"
 #include "labs/kafka_tools/topic_error_notes.h"
 #include "labs/kafka_tools/java_traces.h"
 #include "sim/hash.h"
@@ -8,6 +9,7 @@
 #include "sim/topic_configs.h"
 
 #include <algorithm>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <regex>
@@ -416,7 +418,23 @@ bool checkTopicArgs(ToolSession& s, const std::vector<std::string>& argv, const 
 
 } // namespace
 
-std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::vector<std::string>& argv) {
+AdminTimeouts adminTimeouts(const std::string& work_dir, const std::optional<std::string>& config_file) {
+    AdminTimeouts t;
+    if (!config_file) return t;
+    const auto text = readToolFile(work_dir, *config_file);
+    if (!text) return t;
+    const auto props = parseJavaProperties(*text);
+    auto read = [&](const char* key, std::optional<TimeMs>& into) {
+        if (const auto it = props.find(key); it != props.end())
+            if (const auto v = parseInt(it->second); v && *v >= 0) into = *v;
+    };
+    read("default.api.timeout.ms", t.default_api_timeout_ms);
+    read("request.timeout.ms", t.request_timeout_ms);
+    return t;
+}
+
+std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::vector<std::string>& argv,
+                                            const std::string& work_dir) {
     auto session = std::make_unique<ToolSession>(backend, CommandKind::TopicsOther);
     ToolSession& s = *session;
     Options o;
@@ -486,6 +504,30 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
         return session;
     }
 
+    // CreateTopics, DeleteTopics and CreatePartitions are the controller's: without one, each call waits
+    // until default.api.timeout.ms (60 s unless --command-config sets it) and fails.
+    const TimeMs apiTimeout =
+        adminTimeouts(work_dir, o.has("command-config") ? std::optional(o.value("command-config")) : std::nullopt)
+            .default_api_timeout_ms.value_or(60000);
+    auto controllerCall = [&s, &backend, apiTimeout](const std::string& call, std::int32_t correlation,
+                                                     std::function<void(ToolSession&)> send) {
+        if (backend.controllerAvailable()) {
+            send(s);
+            if (!s.finished()) s.finish(0);
+            return;
+        }
+        std::int32_t node = -1;
+        for (const BrokerInfo& b : backend.brokers())
+            if (b.alive && node < 0) node = b.id;
+        s.waitForController(apiTimeout, std::move(send), [call, correlation, node](ToolSession& t) {
+            const std::string message = adminCallTimedOut(call, t.nowMs());
+            topicError(t, message, NoteId::NoActiveController,
+                       {"org.apache.kafka.common.errors.TimeoutException: " + message,
+                        adminCallCancelled(call, correlation, node)},
+                       std::nullopt);
+        });
+    };
+
     const std::string topic = o.value("topic");
     if (o.has("create")) {
         std::vector<std::vector<std::int32_t>> assignment;
@@ -520,14 +562,17 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
             illegalArgument(s, "The partitions must be greater than 0", NoteId::PartitionsNotPositive);
             return session;
         }
-        if (!assignment.empty() && !checkManualAssignment(s, backend, assignment, 0)) return session;
-        const BackendResult r = backend.createTopic(topic, partitions, rf, configs, assignment);
-        if (r.error == ErrorCode::TOPIC_ALREADY_EXISTS && o.has("if-not-exists")) s.finish(0);
-        else if (!r.ok()) topicError(s, r);
-        else {
-            s.out("Created topic " + topic + ".\n");
-            s.finish(0);
-        }
+        const bool ifNotExists = o.has("if-not-exists");
+        controllerCall("createTopics", 3, [&backend, topic, partitions, rf, configs, assignment, ifNotExists](ToolSession& t) {
+            if (!assignment.empty() && !checkManualAssignment(t, backend, assignment, 0)) return;
+            const BackendResult r = backend.createTopic(topic, partitions, rf, configs, assignment);
+            if (r.error == ErrorCode::TOPIC_ALREADY_EXISTS && ifNotExists) t.finish(0);
+            else if (!r.ok()) topicError(t, r);
+            else {
+                t.out("Created topic " + topic + ".\n");
+                t.finish(0);
+            }
+        });
         return session;
     }
 
@@ -578,15 +623,21 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
             if (auto info = backend.describeTopic(topics[i])) printTopicDescription(s, *info, reports);
     } else if (o.has("delete")) {
         if (!ensureExists()) return session;
-        for (const auto& t : topics) {
-            const BackendResult r = backend.deleteTopic(t);
-            if (!r.ok()) {
-                topicError(s, r);
-                return session;
+        // TopicCommand lists the topics first (the live broker answers from its metadata): one request more.
+        controllerCall("deleteTopics", 4, [&backend, topics](ToolSession& t) {
+            for (const auto& name : topics) {
+                const BackendResult r = backend.deleteTopic(name);
+                if (!r.ok()) {
+                    topicError(t, r);
+                    return;
+                }
             }
-        }
+        });
+        return session;
     } else { // --alter
         if (!ensureExists()) return session;
+        // The alter's CreatePartitions goes to the controller (after a describe the broker answers).
+        controllerCall("createPartitions", 4, [&backend, topics, alterAssignment, partitions](ToolSession& s) {
         for (const auto& t : topics) {
             // The listed assignment covers every partition; the controller takes the entries after the
             // existing ones and wants exactly one per new partition (ReplicationControlManager.createPartitions).
@@ -601,16 +652,18 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
                                "Attempted to add " + std::to_string(wanted) + " additional partition(s), but only " +
                                    std::to_string(added.size()) + " assignment(s) were specified.",
                                NoteId::ReplicaAssignmentUnknownBroker);
-                    return session;
+                    return;
                 }
-                if (!checkManualAssignment(s, backend, added, current)) return session;
+                if (!checkManualAssignment(s, backend, added, current)) return;
             }
             const BackendResult r = backend.createPartitions(t, *partitions, added);
             if (!r.ok()) {
                 topicError(s, r);
-                return session;
+                return;
             }
         }
+        });
+        return session;
     }
     if (!s.finished()) s.finish(0);
     return session;

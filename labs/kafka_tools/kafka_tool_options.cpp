@@ -361,6 +361,40 @@ constexpr ToolOption kGroupsOptions[] = {
     {"version", OptArg::None, {}, {},
      "Display Kafka version."},
 };
+// LeaderElectionCommand's options (CommandDefaultOptions adds --help and --version).
+constexpr ToolOption kLeaderElectionOptions[] = {
+    {"admin.config", OptArg::Required, "String", "config file",
+     "(DEPRECATED) Configuration properties files to pass to the admin client. This option will be removed "
+     "in a future version. Use --command-config instead."},
+    {"all-topic-partitions", OptArg::None, {}, {},
+     "Perform election on all of the eligible topic partitions based on the type of election (see the "
+     "--election-type flag). Not allowed if --topic or --path-to-json-file is specified."},
+    {"bootstrap-server", OptArg::Required, "String", "host:port",
+     "A hostname and port for the broker to connect to, in the form host:port. Multiple comma separated URLs "
+     "can be given. REQUIRED."},
+    {"command-config", OptArg::Required, "String", "Config file",
+     "Config properties file to pass to the admin client."},
+    {"election-type", OptArg::Required, "[PREFERRED,UNCLEAN]", "election type",
+     "Type of election to attempt. Possible values are \"preferred\" for preferred leader election or "
+     "\"unclean\" for unclean leader election. If preferred election is selection, the election is only "
+     "performed if the current leader is not the preferred leader for the topic partition. If unclean "
+     "election is selected, the election is only performed if there are no leader for the topic partition. "
+     "REQUIRED."},
+    {"help", OptArg::None, {}, {},
+     "Print usage information."},
+    {"partition", OptArg::Required, "Integer", "partition id",
+     "Partition id for which to perform an election. REQUIRED if --topic is specified."},
+    {"path-to-json-file", OptArg::Required, "String", "Path to JSON file",
+     "The JSON file with the list  of partition for which leader elections should be performed. This is an "
+     "example format. \n{\"partitions\":\n\t[{\"topic\": \"foo\", \"partition\": 1},\n\t {\"topic\": \"foobar\", "
+     "\"partition\": 2}]\n}\nNot allowed if --all-topic-partitions or --topic flags are specified."},
+    {"topic", OptArg::Required, "String", "topic name",
+     "Name of topic for which to perform an election. Not allowed if --path-to-json-file or "
+     "--all-topic-partitions is specified."},
+    {"version", OptArg::None, {}, {},
+     "Display Kafka version."},
+};
+
 constexpr std::array kTools{
     ToolSpec{"kafka-topics", kTopicsOptions, "This tool helps to create, delete, describe, or change a topic."},
     ToolSpec{"kafka-console-producer", kProducerOptions,
@@ -370,6 +404,9 @@ constexpr std::array kTools{
     ToolSpec{"kafka-consumer-groups", kGroupsOptions,
              "This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, "
              "or reset consumer group offsets."},
+    ToolSpec{"kafka-leader-election", kLeaderElectionOptions,
+             "This tool attempts to elect a new leader for a set of topic partitions. The type of elections "
+             "supported are preferred replicas and unclean replicas."},
 };
 
 #undef READER_PROPERTIES

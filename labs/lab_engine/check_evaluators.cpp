@@ -256,6 +256,7 @@ CheckResult evalCommandRun(const Check& c, const CheckContext& ctx) {
 void validateCommandRun(const Check& c, const CheckRequirements& req) {
     req.need("kind", !c.kind.empty());
     static const std::set<std::string> kinds = {"topics.create",
+                                                "leader-election",
                                                 "topics.list",
                                                 "topics.describe",
                                                 "topics.delete",

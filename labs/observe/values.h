@@ -16,6 +16,7 @@ using sim::Offset;         ///< Kafka log offset
 using sim::TimeMs;         ///< virtual milliseconds (the simulation) or epoch milliseconds (a real cluster)
 using sim::TopicPartition;
 using sim::ErrorCode;      ///< Kafka's protocol error codes, with Kafka's names and numbers
+using sim::ElectionOutcome; ///< the controller's answer to a preferred leader election, per partition
 using sim::AdminResult;    ///< outcome of an admin operation: Kafka's code and the numbers of its message
 
 // Limits the builders enforce as kafka-topics and the console producer do (the KRaft controller's).

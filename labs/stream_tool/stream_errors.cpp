@@ -67,8 +67,10 @@ std::string feedErrorText(const stream::FeedError& e) {
     case C::None: return {};
     case C::SendRefused: return "sending to '" + e.topic + "' failed: " + sim::errorName(e.kafka);
     case C::NotDelivered:
+        // No partition when send() failed before choosing one (METADATA_TIMEOUT).
         return std::to_string(e.records) + " record(s) of the trace were not delivered to '" + e.topic +
-               "': " + sim::errorName(e.kafka) + " (the first on partition " + std::to_string(e.partition) + ")";
+               "': " + sim::errorName(e.kafka) +
+               (e.partition >= 0 ? " (the first on partition " + std::to_string(e.partition) + ")" : "");
     }
     return {};
 }

@@ -945,15 +945,55 @@ void Replication::alterPartitionDone(std::int32_t topic_index, std::int64_t pack
     checkPartition(p);
 }
 
-void Replication::electPreferredLeaders() {
-    if (m_controller < 0) return; // the controller elects: none without one
-    for (auto& [name, t] : m_topics)
-        for (auto& p : t.partitions) {
-            const BrokerId pref = p.replicas[0];
-            const auto& b = brokerState(pref);
-            if (p.leader != pref && b.alive && !b.fenced && p.inIsr(pref)) setLeader(t, p, pref, false);
+void Replication::electPreferredLeaders() { (void)electLeaders(std::vector<TopicPartition>{}, false); }
+
+std::vector<std::pair<TopicPartition, ElectionOutcome>>
+Replication::electLeaders(const std::vector<TopicPartition>& partitions, bool unclean) {
+    std::vector<std::pair<TopicPartition, ElectionOutcome>> out;
+    if (m_controller < 0) return out; // the controller elects: none without one
+    auto usable = [&](BrokerId id) {
+        const auto& b = brokerState(id);
+        return b.alive && !b.fenced;
+    };
+    auto elect = [&](TopicState& t, PartitionState& p) {
+        if (unclean) {
+            if (p.leader >= 0) return ElectionOutcome::NotNeeded;
+            for (BrokerId r : p.replicas)
+                if (usable(r) && p.inIsr(r)) {
+                    setLeader(t, p, r, false);
+                    return ElectionOutcome::Elected;
+                }
+            for (BrokerId r : p.replicas)
+                if (usable(r)) {
+                    setLeader(t, p, r, true);
+                    return ElectionOutcome::Elected;
+                }
+            return ElectionOutcome::NotAvailable;
         }
+        const BrokerId pref = p.replicas[0];
+        if (p.leader == pref) return ElectionOutcome::NotNeeded;
+        if (!usable(pref) || !p.inIsr(pref)) return ElectionOutcome::NotAvailable;
+        setLeader(t, p, pref, false);
+        return ElectionOutcome::Elected;
+    };
+    if (partitions.empty()) {
+        for (auto& [name, t] : m_topics)
+            for (auto& p : t.partitions)
+                if (const auto r = elect(t, p); r != ElectionOutcome::NotNeeded)
+                    out.emplace_back(TopicPartition{name, p.partition}, r);
+    } else {
+        for (const TopicPartition& tp : partitions) {
+            auto it = m_topics.find(tp.topic);
+            if (it == m_topics.end() || tp.partition < 0 ||
+                tp.partition >= static_cast<std::int32_t>(it->second.partitions.size())) {
+                out.emplace_back(tp, ElectionOutcome::UnknownPartition);
+                continue;
+            }
+            out.emplace_back(tp, elect(it->second, it->second.partitions[static_cast<std::size_t>(tp.partition)]));
+        }
+    }
     m_events.leadershipChanged();
+    return out;
 }
 
 void Replication::startLogManager(BrokerId id) {

@@ -58,6 +58,13 @@ public:
     void stopBroker(BrokerId id, bool crash);
     void startBroker(BrokerId id);
     void electPreferredLeaders();
+    /// ElectLeaders for `partitions`, or for every partition when empty; then, as the controller
+    /// answers, the partitions that needed no election are left out. Preferred: the first replica leads
+    /// if it is alive, unfenced and in the ISR. Unclean: a partition without a leader takes the first
+    /// live replica of the ISR, else the first live replica (data may be lost). Nothing (and no answer)
+    /// without an active controller: the caller checks controller() first.
+    std::vector<std::pair<TopicPartition, ElectionOutcome>> electLeaders(const std::vector<TopicPartition>& partitions,
+                                                                         bool unclean);
 
     // ---- what the producers' Produce requests do on the leader ----
     void appendToLeader(TopicState& t, PartitionState& p, const std::vector<Record>& records, std::int32_t producer,

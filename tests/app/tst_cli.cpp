@@ -71,6 +71,8 @@ void CliTest::badOptionsExitTwo_data() {
     QTest::newRow("--at over 1h") << QStringList{QStringLiteral("--scenario"), QStringLiteral("rebalance-basico"), QStringLiteral("--at"),
                                                  QStringLiteral("100000h"), QStringLiteral("--screenshot"), QStringLiteral("x.png")}
                                   << QStringLiteral("--at is limited to 1h");
+    QTest::newRow("screenshot of nothing") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("x.png")}
+                                           << QStringLiteral("--screenshot needs --scenario, --lab or --trace");
     QTest::newRow("huge seed") << QStringList{QStringLiteral("--seed"), QStringLiteral("18446744073709551616")} << QStringLiteral("--seed");
     QTest::newRow("unknown scenario") << QStringList{QStringLiteral("--scenario"), QStringLiteral("does-not-exist"),
                                                      QStringLiteral("--screenshot"), QStringLiteral("x.png")}
@@ -96,6 +98,30 @@ void CliTest::badScenarioFileIsAClearMessage() {
                        dir.filePath(QStringLiteral("x.png"))});
     QCOMPARE(r.code, 2);
     QVERIFY2(r.err.contains(QStringLiteral("bad.json")) && r.err.contains(QStringLiteral("/topics/0/partitions")), qPrintable(r.err));
+}
+
+void CliTest::outOfRangeBoundsReadAsNumbers() {
+    // The bounds of a scenario's number field as a person writes them (std::to_string gave "0.000000 and
+    // 10000000.000000"), with the UI language's decimal separator.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("rate.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"name": "x", "topics": [{"name": "t"}], "producers": [{"id": "p", "topic": "t", "rate": 20000000}]})");
+    f.close();
+    Run r = run({QStringLiteral("--scenario"), path, QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--screenshot"),
+                 dir.filePath(QStringLiteral("x.png"))});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("it must be between 0 and 10000000")), qPrintable(r.err));
+    const QString zipf = dir.filePath(QStringLiteral("zipf.json"));
+    QFile z(zipf);
+    QVERIFY(z.open(QIODevice::WriteOnly));
+    z.write(R"({"name": "x", "topics": [{"name": "t"}], "producers": [{"id": "p", "topic": "t", "keys": {"distribution": "zipf", "count": 10, "zipf_s": 50}}]})");
+    z.close();
+    r = run({QStringLiteral("--scenario"), zipf, QStringLiteral("--lang"), QStringLiteral("pt_PT"), QStringLiteral("--screenshot"),
+             dir.filePath(QStringLiteral("x.png"))});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("entre 0,01 e 10")), qPrintable(r.err));
 }
 
 void CliTest::emptyScenarioFileSaysSo() {

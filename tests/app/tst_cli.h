@@ -9,6 +9,7 @@ private Q_SLOTS:
     void badOptionsExitTwo_data();
     void badOptionsExitTwo();
     void badScenarioFileIsAClearMessage();
+    void outOfRangeBoundsReadAsNumbers();
     void emptyScenarioFileSaysSo();
     void parseOptions();
     void helpAndVersionWithoutDisplay();

@@ -1,6 +1,7 @@
 #include "tests/app/tst_words.h"
 #include "labs/backend/scenario_errors.h"
 
+#include "app/core/errortexts.h"
 #include "app/core/language.h"
 #include "app/core/texts.h"
 #include "labs/observe/sim_observer.h"
@@ -133,4 +134,45 @@ void WordsTest::noEventTextHasAMissingName() {
                     QStringLiteral("%1: '%2'").arg(QString::fromLatin1(sim::eventTypeName(e.type)), text)));
         }
     }
+}
+
+void WordsTest::metadataTimeoutNamesNoPartition() {
+    // A send() that waits max.block.ms for metadata fails before a partition is chosen (the journal's
+    // partition is -1, KafkaProducer.waitOnMetadata's "Topic orders not present in metadata after 1000 ms."):
+    // the text names the topic alone and says what METADATA_TIMEOUT means, in both languages.
+    sim::ClusterConfig config;
+    config.brokers = 1;
+    sim::Simulation s(config, 7);
+    QVERIFY(s.createTopic("orders", 1, 1).error == sim::ErrorCode::NONE);
+    s.runFor(2000);
+    sim::ProducerConfig pc;
+    pc.client_id = "p1";
+    pc.max_block_ms = 1000;
+    const auto producer = s.addProducer(pc);
+    s.stopBroker(1, true);
+    s.runFor(100);
+    sim::ProducerRecord r;
+    r.topic = "orders";
+    r.value = "v";
+    s.send(producer, r);
+    s.runFor(5000);
+    const sim::Event* failed = nullptr;
+    for (const sim::Event& e : s.journal().events())
+        if (e.type == sim::EventType::ProduceFailed && e.error == sim::ErrorCode::CLIENT_METADATA_TIMEOUT) failed = &e;
+    QVERIFY(failed);
+    QCOMPARE(failed->partition, -1);
+    QVERIFY(app::setLanguage(QStringLiteral("en")));
+    QCOMPARE(app::Texts::event(labs::observe::shownEvent(s.journal(), *failed)),
+             QStringLiteral("orders: send by p1 failed before a partition was chosen: the topic was not in the metadata "
+                            "within max.block.ms (METADATA_TIMEOUT)"));
+    QCOMPARE(app::ErrorTexts::feedNotDelivered("orders", labs::ErrorCode::CLIENT_METADATA_TIMEOUT, -1, 3),
+             QStringLiteral("3 record(s) of the trace were not delivered to the topic \"orders\" (Kafka: the topic was "
+                            "not in the metadata within max.block.ms (METADATA_TIMEOUT)): the producer gave them up"));
+    QVERIFY(app::setLanguage(QStringLiteral("pt_PT")));
+    QCOMPARE(app::Texts::event(labs::observe::shownEvent(s.journal(), *failed)),
+             QStringLiteral("orders: o envio de p1 falhou antes de escolher uma partição: o tópico não apareceu nos "
+                            "metadados dentro de max.block.ms (METADATA_TIMEOUT)"));
+    QCOMPARE(app::ErrorTexts::feedNotDelivered("orders", labs::ErrorCode::CLIENT_METADATA_TIMEOUT, -1, 3),
+             QStringLiteral("3 registo(s) do traço não foram entregues ao tópico \"orders\" (Kafka: o tópico não "
+                            "apareceu nos metadados dentro de max.block.ms (METADATA_TIMEOUT)): o produtor desistiu deles"));
 }

@@ -12,4 +12,5 @@ private Q_SLOTS:
     void liveSwitchRetranslatesOpenDialogs();
     void actorEventsNameTheActor();
     void noEventTextHasAMissingName();
+    void metadataTimeoutNamesNoPartition();
 };

@@ -876,3 +876,211 @@ TEST_SUITE("labs/real-tools") {
         }
     }
 }
+
+namespace {
+
+/// The numbers the real admin client takes from the wall clock (a call's deadline, when it timed out),
+/// the request's correlation id and the dead brokers' real ports; log dates and topic ids as normalise().
+std::string normaliseAdminTimeout(const std::string& text) {
+    static const std::regex call(
+        R"(Call\(callName=([^,]+), deadlineMs=\d+, tries=(\d+), nextAllowedTryMs=\d+\) timed out at \d+ after (\d+) attempt\(s\))");
+    static const std::regex correlation(R"(correlation id \d+)");
+    static const std::regex address(R"(\(localhost/127\.0\.0\.1:\d+\))");
+    std::string s = std::regex_replace(text, call, "Call(callName=$1, deadlineMs=D, tries=$2, nextAllowedTryMs=N) timed out at T after $3 attempt(s)");
+    s = std::regex_replace(s, correlation, "correlation id C");
+    s = std::regex_replace(s, address, "(ADDRESS)");
+    return normalise(s, true);
+}
+
+/// The "Connection to node N ... could not be established" lines taken out (the real client logs them
+/// in an order and number that its random reconnect backoff decides); their distinct texts in `nodes`.
+std::string withoutConnectionWarnings(const std::string& text, std::set<std::string>* nodes) {
+    std::string out;
+    std::stringstream ss(text);
+    for (std::string l; std::getline(ss, l);) {
+        if (l.find(" WARN [AdminClient clientId=adminclient-1] Connection to node ") != std::string::npos) {
+            if (nodes) nodes->insert(l.substr(l.find(" WARN ")));
+            continue;
+        }
+        out += l + "\n";
+    }
+    return out;
+}
+
+/// --describe's ISR lists sorted: after the restart the real controller listed the rejoined ISR as 1,2,3, the
+/// simulation keeps the assignment's order (2,3,1) - a difference of the ISR's order, noted, not of who is in it.
+std::string sortedIsr(const std::string& text) {
+    static const std::regex isr(R"(\tIsr: ([0-9,]+)\t)");
+    std::string out;
+    std::size_t last = 0;
+    for (std::sregex_iterator it(text.begin(), text.end(), isr), end; it != end; ++it) {
+        std::vector<int> ids;
+        std::stringstream ss((*it)[1].str());
+        for (std::string id; std::getline(ss, id, ',');) ids.push_back(std::stoi(id));
+        std::sort(ids.begin(), ids.end());
+        std::string list;
+        for (int id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+        out += text.substr(last, static_cast<std::size_t>(it->position()) - last) + "\tIsr: " + list + "\t";
+        last = static_cast<std::size_t>(it->position() + it->length());
+    }
+    return out + text.substr(last);
+}
+
+/// "@@ elapsed-ms N" after each case of a capture by tests/realkafka/capture-no-controller.sh, in order.
+std::vector<TimeMs> loadElapsed(const std::string& file) {
+    std::ifstream f(file, std::ios::binary);
+    std::vector<TimeMs> out;
+    for (std::string l; std::getline(f, l);)
+        if (l.rfind("@@ elapsed-ms ", 0) == 0) out.push_back(std::stoll(l.substr(14)));
+    return out;
+}
+
+} // namespace
+
+TEST_SUITE("labs/real-tools") {
+    TEST_CASE("topic admin and leader election without an active KRaft controller - as a 3-node Kafka 4.3.1 cluster "
+              "answers them") {
+        // tests/labs/golden/real/no-controller.txt: three combined nodes, the quorum leader and one more node killed;
+        // the commands go to the node left. The broker forwards CreateTopics, DeleteTopics and ElectLeaders to the
+        // controller, which does not exist: the admin client's call times out at default.api.timeout.ms (60 s for
+        // kafka-topics, 30 s for kafka-leader-election, 10 s with admin-quick.properties). Then the two nodes come
+        // back and a preferred election moves the leadership back.
+        const std::string file = kRealDir + "/no-controller.txt";
+        const std::vector<RealCase> cases = loadCases(file);
+        const std::vector<TimeMs> elapsed = loadElapsed(file);
+        REQUIRE(elapsed.size() == cases.size());
+        std::ifstream f(file, std::ios::binary);
+        const std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+        const std::string before = text.substr(0, text.find("@@ restart-killed"));
+        std::size_t restartAt = 0;
+        for (std::size_t p = before.find("@@ $ "); p != std::string::npos; p = before.find("@@ $ ", p + 1)) ++restartAt;
+        REQUIRE(restartAt == 9);
+        REQUIRE(cases.size() > restartAt);
+        // The real controller placed the replicas (with a random start): the simulation's topic gets the same
+        // assignment, read from the first --describe after the restart.
+        std::string assignment;
+        {
+            static const std::regex replicas(R"(\tPartition: (\d+)\tLeader: \d+\tReplicas: ([0-9,]+)\t)");
+            const RealCase& describe = cases[restartAt];
+            REQUIRE(describe.command.find("--describe") != std::string::npos);
+            for (std::sregex_iterator it(describe.out.begin(), describe.out.end(), replicas), end; it != end; ++it) {
+                std::string r = (*it)[2];
+                std::replace(r.begin(), r.end(), ',', ':');
+                assignment += (assignment.empty() ? "" : ",") + r;
+            }
+        }
+        REQUIRE(std::count(assignment.begin(), assignment.end(), ',') == 2);
+
+        SimBackend backend(1, 3);
+        KafkaCli cli(backend);
+        cli.setWorkingDirectory(kRealDir);
+        REQUIRE(runTool(cli, "kafka-topics.sh --create --topic orders --replica-assignment " + assignment +
+                                 " --bootstrap-server localhost:9092") == "Created topic orders.\n");
+        backend.advance(3000);
+        auto& sim = backend.simulation();
+        // As in the capture: the quorum leader and the lowest other node are killed, node 3 stays.
+        const std::int32_t leader = sim.controllerId();
+        REQUIRE(leader == 1);
+        const std::int32_t other = 2, live = 3;
+        sim.stopBroker(leader, true);
+        sim.stopBroker(other, true);
+        backend.advance(15000);
+        REQUIRE(sim.controllerId() == -1);
+        REQUIRE_FALSE(backend.controllerAvailable());
+        const std::string liveAddress = "localhost:" + std::to_string(9091 + live);
+
+        int compared = 0;
+        for (std::size_t i = 0; i < cases.size(); ++i) {
+            const RealCase& c = cases[i];
+            CAPTURE(c.command);
+            if (i == restartAt) {
+                sim.startBroker(leader);
+                sim.startBroker(other);
+                backend.advance(30000); // a controller again, and the replicas back in their ISRs
+                REQUIRE(backend.controllerAvailable());
+            }
+            std::string line = c.command;
+            if (const auto at = line.find("localhost:9092"); at != std::string::npos) line.replace(at, 14, liveAddress);
+            const ParsedScript ps = parseScript(line + "\n");
+            REQUIRE(ps.commands.size() == 1);
+            const TimeMs started = backend.nowMs();
+            auto s = cli.start(ps.commands[0].argv, false);
+            for (TimeMs ran = 0; !s->finished() && ran < 120000; ran += 100) s->pump(100);
+            REQUIRE(s->finished());
+            const TimeMs took = backend.nowMs() - started;
+            std::string out, err;
+            for (auto& chunk : s->takeOutput()) (chunk.stream == OutStream::Out ? out : err) += chunk.text;
+            // The capture's nodes had no log.segment.bytes line in their server.properties (the simulation's
+            // default is the distribution's, which --describe lists).
+            for (std::size_t at; (at = out.find(",segment.bytes=1073741824")) != std::string::npos;) out.erase(at, 25);
+            CHECK(s->exitCode() == c.exit_code);
+            std::set<std::string> warned, realWarned;
+            CHECK_MESSAGE(firstDifference(sortedIsr(normaliseAdminTimeout(out)), sortedIsr(normaliseAdminTimeout(c.out))) == "",
+                          "stdout");
+            CHECK_MESSAGE(firstDifference(withoutConnectionWarnings(normaliseAdminTimeout(err), &warned),
+                                          withoutConnectionWarnings(normaliseAdminTimeout(c.err), &realWarned)) == "",
+                          "stderr");
+            const bool timedOut = c.out.find("timed out") != std::string::npos ||
+                                  c.out.find("Timeout waiting for election results") != std::string::npos;
+            if (timedOut) {
+                // The emulation logs one attempt to each dead broker when the call fails; the real client logged
+                // attempts to some of the same two nodes (none, one or both: its reconnect backoff is random).
+                for (const auto& w : realWarned) {
+                    CAPTURE(w);
+                    CHECK(warned.count(w) == 1);
+                }
+                CHECK(warned.size() == 2);
+                const bool quick = c.command.find("admin-quick.properties") != std::string::npos;
+                const bool election = c.command.find("kafka-leader-election") != std::string::npos;
+                const TimeMs timeout = quick ? 10000 : election ? 30000 : 60000;
+                CHECK(took == timeout);
+                // The real tool ran as long, plus its JVM's start (a few seconds on the loaded capture machine).
+                CHECK(elapsed[i] >= timeout);
+                CHECK(elapsed[i] < timeout + 15000);
+                CHECK((std::find(s->notes().begin(), s->notes().end(), NoteId::NoActiveController) != s->notes().end()));
+            } else {
+                CHECK(took < 2000);
+            }
+            ++compared;
+            backend.advance(2000); // the real tools take about that long to start
+        }
+        CHECK(compared == static_cast<int>(cases.size()));
+        // Nothing was created or deleted while the controller was away, and a create now succeeds.
+        CHECK(backend.describeTopic("orders").has_value());
+    }
+
+    TEST_CASE("a controller elected while the admin call waits answers it then - liveness") {
+        SimBackend backend(1, 3);
+        KafkaCli cli(backend);
+        REQUIRE(runTool(cli, "kafka-topics.sh --create --topic orders --partitions 3 --replication-factor 3 "
+                             "--bootstrap-server localhost:9092") == "Created topic orders.\n");
+        backend.advance(3000);
+        auto& sim = backend.simulation();
+        sim.stopBroker(1, true);
+        sim.stopBroker(2, true);
+        backend.advance(15000);
+        REQUIRE_FALSE(backend.controllerAvailable());
+        const ParsedScript ps = parseScript("kafka-topics.sh --create --topic later --partitions 1 --replication-factor 1 "
+                                            "--bootstrap-server localhost:9094\n");
+        const TimeMs started = backend.nowMs();
+        auto s = cli.start(ps.commands[0].argv, false);
+        for (TimeMs ran = 0; ran < 20000; ran += 100) s->pump(100);
+        CHECK_FALSE(s->finished());
+        CHECK_FALSE(backend.describeTopic("later").has_value());
+        sim.startBroker(2); // two voters of three: the quorum elects a controller
+        for (TimeMs ran = 0; !s->finished() && ran < 40000; ran += 100) s->pump(100);
+        REQUIRE(s->finished());
+        CHECK(s->exitCode() == 0);
+        CHECK(backend.nowMs() - started < 60000);
+        std::string out;
+        for (auto& chunk : s->takeOutput())
+            if (chunk.stream == OutStream::Out) out += chunk.text;
+        CHECK(out == "Created topic later.\n");
+        CHECK(backend.describeTopic("later").has_value());
+    }
+
+    TEST_CASE("kafka-leader-election against one broker: usage errors, answers and an unreachable cluster - as Kafka "
+              "4.3.1 prints them") {
+        compareWithRealTools("leader-election", true);
+    }
+}

@@ -15,8 +15,9 @@ work=$(mktemp -d /tmp/fluxolab-realkafka.XXXXXX)
 broker=""
 trap '[ -n "$broker" ] && kill "$broker" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
 cd "$work"
-# The --from-file plans and the property files the commands name (tests/labs/golden/real/*.csv, *.properties).
-cp "$here"/../labs/golden/real/*.csv "$here"/../labs/golden/real/*.properties "$work"/
+# The --from-file plans, the property files and the election lists the commands name
+# (tests/labs/golden/real/*.csv, *.properties, election-*.json).
+cp "$here"/../labs/golden/real/*.csv "$here"/../labs/golden/real/*.properties "$here"/../labs/golden/real/election-*.json "$work"/
 # shellcheck source=capture-common.sh
 . "$here/capture-common.sh"
 capture_setup 39092 39093
@@ -29,6 +30,7 @@ tool_class() {
     kafka-console-consumer.sh) echo org.apache.kafka.tools.consumer.ConsoleConsumer ;;
     kafka-console-producer.sh) echo org.apache.kafka.tools.ConsoleProducer ;;
     kafka-configs.sh) echo org.apache.kafka.tools.ConfigCommand ;;
+    kafka-leader-election.sh) echo org.apache.kafka.tools.LeaderElectionCommand ;;
     *) echo "unknown tool $1" >&2; exit 2 ;;
   esac
 }

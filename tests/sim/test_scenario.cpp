@@ -111,6 +111,20 @@ TEST_SUITE("sim/scenario") {
         CHECK(err.low == "1");
         CHECK(err.high == "9");
         CHECK(err.value == "12");
+        // A number field's bounds as written in JSON, not std::to_string's "0.000000" and "10000000.000000".
+        CHECK_FALSE(parseScenario(R"({"topics": [{"name": "t"}], "producers": [{"id": "p", "topic": "t", "rate": 2e7}]})",
+                                  "rate.json", err));
+        CHECK(err.code == Code::OutOfRange);
+        CHECK(err.path == "/producers/0/rate");
+        CHECK(err.low == "0");
+        CHECK(err.high == "10000000");
+        CHECK(err.value == "20000000.0");
+        CHECK_FALSE(parseScenario(R"({"topics": [{"name": "t"}], "producers": [{"id": "p", "topic": "t", "keys": )"
+                                  R"({"distribution": "zipf", "zipf_s": 0.001}}]})",
+                                  "zipf.json", err));
+        CHECK(err.code == Code::OutOfRange);
+        CHECK(err.low == "0.01");
+        CHECK(err.high == "10");
     }
 
     TEST_CASE("absurd sizes get Kafka's controller error - fast and without allocating them") {
