@@ -213,7 +213,14 @@ struct ConsumerState {
     /// started from); absent after a reset or seek (KIP-320, SubscriptionState.FetchPosition).
     std::map<TopicPartition, std::int32_t> position_epoch;
     bool rejoin_needed = false;
+    /// The heartbeat thread reset the generation but kept the member id (ILLEGAL_GENERATION in a heartbeat
+    /// response): like an empty member id, the next poll() gives the partitions up as lost.
+    bool generation_reset = false;
     TimeMs last_poll_ms = 0;
+    /// When the heartbeat thread last sent a heartbeat (or started): between heartbeats it wakes every
+    /// retry.backoff.ms from there. The next heartbeat is due at `next_heartbeat_ms`.
+    TimeMs heartbeat_sent_ms = 0;
+    TimeMs next_heartbeat_ms = 0;
     TimeMs paused_until = -1;
     TimeMs last_auto_commit_ms = 0;
     std::size_t fetch_cursor = 0;

@@ -99,8 +99,43 @@ struct Simulation::ConsumerLogsPort final : kafka::ConsumerLogs {
 };
 
 namespace detail {
-constexpr std::int64_t kRecordOverheadBytes = 10; // varint lengths, attributes, deltas
-constexpr std::int64_t kBatchOverheadBytes = 61;  // RecordBatch header
+constexpr std::int64_t kBatchOverheadBytes = 61;  // DefaultRecordBatch.RECORD_BATCH_OVERHEAD (v2 header)
+/// DefaultRecord.MAX_RECORD_OVERHEAD: a record's size varint, attributes, timestamp and offset deltas at
+/// their largest (5 + 1 + 10 + 5 bytes).
+constexpr std::int64_t kMaxRecordOverheadBytes = 21;
+
+/// ByteUtils.sizeOfVarlong: bytes of the zig-zag varint encoding of `v`.
+constexpr std::int64_t varlongSize(std::int64_t v) {
+    std::uint64_t z = (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
+    std::int64_t n = 1;
+    while (z >= 0x80) {
+        z >>= 7;
+        ++n;
+    }
+    return n;
+}
+/// ByteUtils.sizeOfVarint (an int's zig-zag encoding is the long's for the same value).
+constexpr std::int64_t varintSize(std::int32_t v) { return varlongSize(v); }
+
+/// DefaultRecord.sizeOf: key and value with their length varints (-1 = null) and no headers.
+constexpr std::int64_t recordKeyValueSize(std::int32_t key_size, std::int32_t value_size) {
+    const std::int64_t key = key_size < 0 ? varintSize(-1) : varintSize(key_size) + key_size;
+    const std::int64_t value = value_size < 0 ? varintSize(-1) : varintSize(value_size) + value_size;
+    return key + value + varintSize(0); // the header count
+}
+
+/// DefaultRecord.sizeInBytes: the record's bytes in a v2 batch (uncompressed), its size varint included.
+/// The deltas are from the batch's first record (offset delta = its place in the batch).
+constexpr std::int64_t recordSizeInBatch(std::int32_t offset_delta, std::int64_t timestamp_delta,
+                                         std::int32_t key_size, std::int32_t value_size) {
+    const std::int64_t body =
+        1 + varlongSize(timestamp_delta) + varintSize(offset_delta) + recordKeyValueSize(key_size, value_size);
+    return body + varintSize(static_cast<std::int32_t>(body));
+}
+static_assert(varintSize(0) == 1 && varintSize(-1) == 1 && varintSize(63) == 1 && varintSize(64) == 2 &&
+              varintSize(-64) == 1 && varintSize(-65) == 2 && varlongSize(8191) == 2 && varlongSize(8192) == 3);
+// A keyless record with a 16-byte value opening a batch: 1 + 1 + 1 + 1 + (1 + 16) + 1 = 22 body bytes + 1.
+static_assert(recordSizeInBatch(0, 0, -1, 16) == 23);
 constexpr std::int32_t kMaxFetchRecords = 4096;   // per replica fetch (stands for replica.fetch.max.bytes)
 
 inline std::int64_t packFetch(std::int32_t partition, std::size_t replica, std::uint32_t epoch) {

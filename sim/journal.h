@@ -255,7 +255,10 @@ constexpr bool checkEventTexts(const EventSchema* schemas, std::size_t count, co
       FLUXOLAB_F("broker", Int, Broker), FLUXOLAB_F("retry_in_ms", Int, A) /* the reconnect backoff drawn */)        \
     X(ControllerElected, "controller_elected", /* the KRaft quorum's leader, the active controller: */               \
       FLUXOLAB_F("broker", Int, Broker) /* -1 = none (it stopped or lost its majority) */,                          \
-      FLUXOLAB_F("epoch", Int, A) /* the quorum's leader epoch */)
+      FLUXOLAB_F("epoch", Int, A) /* the quorum's leader epoch */)                                                   \
+    X(PartitionsLost, "partitions_lost", /* onPartitionsLost: no longer a member (generation reset) */            \
+      FLUXOLAB_F("consumer", Consumer, Actor), FLUXOLAB_F("group", GroupIfSet, Group),                               \
+      FLUXOLAB_F("partitions", TpList, List))
 // clang-format on
 
 enum class EventType : std::uint8_t { FLUXOLAB_EVENT_ENUMERATORS(FLUXOLAB_KAFKA_EVENTS) Count_ };

@@ -105,6 +105,10 @@ struct ConsumerConfig {
     std::int64_t auto_commit_interval_ms = 5000;
     OffsetReset auto_offset_reset = OffsetReset::Latest;
     std::int64_t poll_interval_ms = 100;   ///< simulated application loop: time between poll() calls
+    /// retry.backoff.ms (default 100): between heartbeats the heartbeat thread waits this long before it
+    /// looks again (AbstractCoordinator.HeartbeatThread), so it notices an expired max.poll.interval.ms
+    /// within this time.
+    std::int64_t retry_backoff_ms = 100;
     /// metadata.max.age.ms (kafka-clients 4.3.1 default): how often the client refreshes its metadata;
     /// a pattern subscription sees topics created meanwhile only then.
     std::int64_t metadata_max_age_ms = 300000;

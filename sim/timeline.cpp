@@ -176,6 +176,13 @@ FLUXOLAB_KAFKA_FOLD(PartitionsRevoked) {
         c.position.erase(tp);
     }
 }
+FLUXOLAB_KAFKA_FOLD(PartitionsLost) {
+    auto& c = slot(consumers, e.actor);
+    for (const auto& tp : tpList(j.list(e))) {
+        std::erase(c.assigned, tp);
+        c.position.erase(tp);
+    }
+}
 FLUXOLAB_KAFKA_FOLD(PartitionsAssigned) {
     auto& c = slot(consumers, e.actor);
     for (const auto& tp : tpList(j.list(e)))

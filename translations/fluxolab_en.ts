@@ -215,6 +215,14 @@
             <numerusform>%1 has %n more partitions assigned (not drawn); the Consumer groups tab and kafka-consumer-groups.sh --describe list them all.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 · lost</source>
+        <translation>%1 · lost</translation>
+    </message>
+    <message>
+        <source>%1 was lost by %2: it was no longer a member of the group (it left, or the coordinator no longer knew it), so its next poll() called onPartitionsLost, not onPartitionsRevoked, and it rejoins as a new member.</source>
+        <translation>%1 was lost by %2: it was no longer a member of the group (it left, or the coordinator no longer knew it), so its next poll() called onPartitionsLost, not onPartitionsRevoked, and it rejoins as a new member.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorTexts</name>
@@ -1309,6 +1317,13 @@
     <message>
         <source>{topic}: send by {producer} failed before a partition was chosen: {error}</source>
         <translation>{topic}: send by {producer} failed before a partition was chosen: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{consumer} lost %n partition(s): it is no longer a member of the group (onPartitionsLost)</source>
+        <translation>
+            <numerusform>{consumer} lost %n partition: it is no longer a member of the group (onPartitionsLost)</numerusform>
+            <numerusform>{consumer} lost %n partitions: it is no longer a member of the group (onPartitionsLost)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

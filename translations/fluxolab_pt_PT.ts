@@ -215,6 +215,14 @@
             <numerusform>%1 tem mais %n partições atribuídas (não desenhadas); o separador Grupos de consumidores e kafka-consumer-groups.sh --describe listam-nas todas.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 · lost</source>
+        <translation>%1 · perdida</translation>
+    </message>
+    <message>
+        <source>%1 was lost by %2: it was no longer a member of the group (it left, or the coordinator no longer knew it), so its next poll() called onPartitionsLost, not onPartitionsRevoked, and it rejoins as a new member.</source>
+        <translation>%1 foi perdida por %2: já não era membro do grupo (saiu, ou o coordenador já não o conhecia), por isso o poll() seguinte chamou onPartitionsLost, e não onPartitionsRevoked, e volta a entrar como membro novo.</translation>
+    </message>
 </context>
 <context>
     <name>ErrorTexts</name>
@@ -1309,6 +1317,13 @@
     <message>
         <source>{topic}: send by {producer} failed before a partition was chosen: {error}</source>
         <translation>{topic}: o envio de {producer} falhou antes de escolher uma partição: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{consumer} lost %n partition(s): it is no longer a member of the group (onPartitionsLost)</source>
+        <translation>
+            <numerusform>{consumer} perdeu %n partição: já não é membro do grupo (onPartitionsLost)</numerusform>
+            <numerusform>{consumer} perdeu %n partições: já não é membro do grupo (onPartitionsLost)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -213,6 +213,7 @@ std::pair<double, double> ClusterLayoutBuilder::sideColumnNeeds(const obs::Obser
                 const QString name = tpName(tp);
                 right = std::max(right, badgeFm.horizontalAdvance(tr("%1 · lag %2").arg(name, lag)) + th.px(12) + th.px(16));
                 right = std::max(right, badgeFm.horizontalAdvance(tr("%1 · revoked").arg(name)) + th.px(12) + th.px(16));
+                right = std::max(right, badgeFm.horizontalAdvance(tr("%1 · lost").arg(name)) + th.px(12) + th.px(16));
             }
         }
     }
@@ -1297,9 +1298,11 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
         std::map<std::int32_t, std::map<obs::PartitionKey, obs::TimeMs>> revokedAt, assignedAt;
         std::map<obs::PartitionKey, obs::TimeMs> revokedAny;
         std::map<std::int32_t, std::set<obs::PartitionKey>> revokedThisRebalance;
+        std::map<std::int32_t, std::map<obs::PartitionKey, bool>> lostAt; // the newest revocation was a loss
         for (const obs::PartitionChange& ch : internals ? g.changes : std::vector<obs::PartitionChange>{}) {
             if (ch.revoked) {
                 revokedAt[ch.consumer].emplace(ch.partition, ch.time);
+                lostAt[ch.consumer].emplace(ch.partition, ch.lost);
                 revokedAny.emplace(ch.partition, ch.time);
                 if (ch.this_rebalance) revokedThisRebalance[ch.consumer].insert(ch.partition);
             } else {
@@ -1450,13 +1453,21 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                     b.revoked = true;
                     b.anim = current ? std::min(0.5, static_cast<double>(now - t) / static_cast<double>(animMs))
                                      : std::clamp(static_cast<double>(now - t) / static_cast<double>(animMs), 0.0, 1.0);
-                    b.text = tr("%1 · revoked").arg(tpName(tp));
+                    const bool lost = lostAt[ci2.index][tp];
+                    b.text = lost ? tr("%1 · lost").arg(tpName(tp)) : tr("%1 · revoked").arg(tpName(tp));
                     place(b);
-                    L.hotspots.push_back({b.rect, tr("%1 was revoked from %2: it stops consuming it until the new "
-                                                     "assignment.")
-                                                          .arg(tpName(tp), ci2.name) +
-                                                      QStringLiteral("<br>") +
-                                                      (gr.cooperative ? Texts::helpCooperative() : Texts::helpEager())});
+                    if (lost)
+                        L.hotspots.push_back({b.rect, tr("%1 was lost by %2: it was no longer a member of the group (it "
+                                                         "left, or the coordinator no longer knew it), so its next poll() "
+                                                         "called onPartitionsLost, not onPartitionsRevoked, and it "
+                                                         "rejoins as a new member.")
+                                                          .arg(tpName(tp), ci2.name)});
+                    else
+                        L.hotspots.push_back({b.rect, tr("%1 was revoked from %2: it stops consuming it until the new "
+                                                         "assignment.")
+                                                              .arg(tpName(tp), ci2.name) +
+                                                          QStringLiteral("<br>") +
+                                                          (gr.cooperative ? Texts::helpCooperative() : Texts::helpEager())});
                     ci2.partitions.push_back(b);
                 }
             if (ci2.hiddenBadges > 0) {

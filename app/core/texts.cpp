@@ -188,6 +188,7 @@ constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::GroupStateChanged), QT_TRANSLATE_NOOP("Texts", "Group {group} is now {state} (generation {generation})")},
     {ev(T::GenerationStarted), QT_TRANSLATE_NOOP("Texts", "Group {group}: generation {generation} with assignor {protocol}, leader {leader}")},
     {ev(T::PartitionsRevoked), QT_TRANSLATE_N_NOOP("Texts", "{consumer} gave up %n partition(s)"), nullptr, nullptr, "partitions"},
+    {ev(T::PartitionsLost), QT_TRANSLATE_N_NOOP("Texts", "{consumer} lost %n partition(s): it is no longer a member of the group (onPartitionsLost)"), nullptr, nullptr, "partitions"},
     {ev(T::PartitionsAssigned), QT_TRANSLATE_N_NOOP("Texts", "{consumer} received %n partition(s)"), nullptr, nullptr, "partitions"},
     {ev(T::RecordsConsumed), QT_TRANSLATE_N_NOOP("Texts", "{consumer} consumed %n record(s) from {topic}-{partition} at offset {offset}"), nullptr, nullptr, "count"},
     {ev(T::PositionReset), QT_TRANSLATE_NOOP("Texts", "{consumer}: position of {topic}-{partition} reset to {position}")},

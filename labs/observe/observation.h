@@ -160,6 +160,7 @@ struct PartitionChange {
     sim::TimeMs time = 0;
     bool revoked = false;        ///< else assigned
     bool this_rebalance = false; ///< a revocation in the rebalance still going on at the moment shown
+    bool lost = false;           ///< a revocation by onPartitionsLost (the member's generation was reset)
 };
 
 struct Member {

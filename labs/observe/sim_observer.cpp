@@ -34,8 +34,11 @@ void observeRebalance(const sim::Journal& j, const sim::ClusterView& v, std::int
         if (e.family != sim::kKafkaFamily || e.group != gi) continue; // another engine's event: not a group's
         if (e.type == sim::EventType::GroupStateChanged && static_cast<sim::GroupState>(e.a) == sim::GroupState::Stable)
             sinceStable = false;
-        if (e.type != sim::EventType::PartitionsRevoked && e.type != sim::EventType::PartitionsAssigned) continue;
-        const bool revoked = e.type == sim::EventType::PartitionsRevoked;
+        if (e.type != sim::EventType::PartitionsRevoked && e.type != sim::EventType::PartitionsLost &&
+            e.type != sim::EventType::PartitionsAssigned)
+            continue;
+        // Lost partitions (onPartitionsLost) leave their member as revoked ones do.
+        const bool revoked = e.type != sim::EventType::PartitionsAssigned;
         bool moved = false;
         if (revoked && i + 1 < j.events().size()) {
             const sim::Event& next = j[i + 1];
@@ -45,7 +48,8 @@ void observeRebalance(const sim::Journal& j, const sim::ClusterView& v, std::int
         const auto flat = j.list(e);
         for (std::size_t k = 0; k + 1 < flat.size(); k += 2) {
             const sim::TpKey tp{flat[k], flat[k + 1]};
-            og.changes.push_back({e.actor, key(j, tp), e.time, revoked, revoked && sinceStable});
+            og.changes.push_back({e.actor, key(j, tp), e.time, revoked, revoked && sinceStable,
+                                  e.type == sim::EventType::PartitionsLost});
             if (revoked) revokedAny.emplace(tp, moved);
         }
     }

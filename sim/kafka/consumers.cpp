@@ -26,6 +26,7 @@ void Consumers::onTimer(const runtime::Timer& timer) {
     case ConsumerTimer::JoinResponse: joinResponse(t.a, static_cast<std::uint64_t>(t.b)); break;
     case ConsumerTimer::SyncResponse: syncResponse(t.a, static_cast<std::uint64_t>(t.b)); break;
     case ConsumerTimer::MetadataRefresh: refreshMetadata(t.a, t.b); break;
+    case ConsumerTimer::PollTimeoutCheck: pollTimeoutCheck(t.a, static_cast<std::uint64_t>(t.b)); break;
     }
 }
 
@@ -343,6 +344,20 @@ void Consumers::revoke(ConsumerState& c, const std::vector<TopicPartition>& tps)
     }
 }
 
+void Consumers::lose(ConsumerState& c) {
+    c.generation_reset = false;
+    if (c.assigned.empty()) return;
+    Event& e = emitEvent(EventType::PartitionsLost);
+    e.actor = c.index;
+    e.group = c.config.group_id.empty() ? -1 : m_journal.groupIndex(c.config.group_id);
+    emitTpList(e, c.assigned);
+    for (const auto& tp : c.assigned) {
+        c.position.erase(tp);
+        c.position_epoch.erase(tp);
+    }
+    c.assigned.clear();
+}
+
 std::map<TopicPartition, Offset> Consumers::positionsToCommit(const ConsumerState& c) const {
     std::map<TopicPartition, Offset> offsets;
     for (const auto& tp : c.assigned)
@@ -364,7 +379,10 @@ void Consumers::close(std::int32_t consumer) {
     ConsumerState& c = state(consumer);
     if (c.phase == ConsumerPhase::Closed) return;
     if (c.config.enable_auto_commit) commitPositions(c);
-    revoke(c, std::vector<TopicPartition>(c.assigned));
+    // ConsumerCoordinator.onLeavePrepare: lost when the generation was reset or a rebalance is under way.
+    if (c.subscribed && (generationReset(c) || c.phase == ConsumerPhase::Joining || c.phase == ConsumerPhase::Syncing))
+        lose(c);
+    else revoke(c, std::vector<TopicPartition>(c.assigned));
     // Without a live coordinator the LeaveGroup is lost: the member stays until its session expires.
     if (c.subscribed && !c.member_id.empty() && !c.config.group_id.empty())
         m_groups.leaveGroup(c.config.group_id, c.member_id, LeaveReason::LeaveGroup);
@@ -396,12 +414,13 @@ void Consumers::poll(std::int32_t consumer) {
 
     const bool cooperative = c.config.assignors.size() == 1 && isCooperative(c.config.assignors[0]);
     if (c.subscribed && c.rejoin_needed && c.phase != ConsumerPhase::Joining && c.phase != ConsumerPhase::Syncing) {
-        // ConsumerCoordinator.onJoinPrepare: commit, then (eager) revoke everything before rejoining.
+        // ConsumerCoordinator.onJoinPrepare: commit, then (eager) revoke everything before rejoining; if
+        // the heartbeat thread reset the generation meanwhile, every partition is lost instead.
         if (c.config.enable_auto_commit) commitPositions(c);
         const GroupStateData* g = m_groups.knownGroup(c.config.group_id);
         const bool groupCooperative = g && g->protocol && isCooperative(*g->protocol);
-        if (!(cooperative || groupCooperative) || c.member_id.empty())
-            revoke(c, std::vector<TopicPartition>(c.assigned));
+        if (generationReset(c)) lose(c);
+        else if (!(cooperative || groupCooperative)) revoke(c, std::vector<TopicPartition>(c.assigned));
         sendJoin(c);
     }
     if (c.config.enable_auto_commit && c.phase == ConsumerPhase::Stable &&
@@ -521,8 +540,41 @@ void Consumers::syncResponse(std::int32_t consumer, std::uint64_t token) {
     if (!revoked.empty()) c.rejoin_needed = true;
     checkClient(c);
     // (Re)start the heartbeat thread's cycle from this response; older cycles stop.
-    schedule(now() + c.config.heartbeat_interval_ms, ConsumerTimer::Heartbeat, consumer,
-             static_cast<std::int64_t>(++c.heartbeat_token));
+    c.generation_reset = false;
+    c.heartbeat_sent_ms = now();
+    c.next_heartbeat_ms = now() + c.config.heartbeat_interval_ms;
+    schedule(c.next_heartbeat_ms, ConsumerTimer::Heartbeat, consumer, static_cast<std::int64_t>(++c.heartbeat_token));
+    armPollTimeoutCheck(c, c.heartbeat_token);
+}
+
+void Consumers::leaveOnPollTimeout(ConsumerState& c) {
+    // The member leaves at once; its partitions stay with the client until its next poll() finds the
+    // generation reset and calls onPartitionsLost (onJoinPrepare).
+    m_groups.leaveGroup(c.config.group_id, c.member_id, LeaveReason::PollTimeout);
+    c.member_id.clear();
+    c.generation = -1;
+    c.phase = ConsumerPhase::Idle;
+    c.rejoin_needed = true;
+    ++c.join_token;
+}
+
+void Consumers::armPollTimeoutCheck(ConsumerState& c, std::uint64_t token) {
+    // AbstractCoordinator.HeartbeatThread: when no heartbeat is due it waits retry.backoff.ms and looks
+    // again, so the poll timeout is noticed at its first wake-up at or after the deadline.
+    const TimeMs step = std::max<TimeMs>(1, c.config.retry_backoff_ms);
+    const TimeMs deadline = c.last_poll_ms + c.config.max_poll_interval_ms;
+    const TimeMs from = c.heartbeat_sent_ms;
+    const TimeMs at = deadline <= from ? from : from + (deadline - from + step - 1) / step * step;
+    if (at <= now() || at >= c.next_heartbeat_ms) return; // the heartbeat (or this wake-up) looks itself
+    schedule(at, ConsumerTimer::PollTimeoutCheck, c.index, static_cast<std::int64_t>(token));
+}
+
+void Consumers::pollTimeoutCheck(std::int32_t consumer, std::uint64_t token) {
+    ConsumerState& c = state(consumer);
+    if (token != c.heartbeat_token || c.phase == ConsumerPhase::Closed || c.member_id.empty()) return;
+    if (!m_groups.coordinatorAvailable(c.config.group_id)) return; // the heartbeat looks the coordinator up
+    if (pollTimedOut(c, now())) return leaveOnPollTimeout(c);
+    armPollTimeoutCheck(c, token); // polled meanwhile: the new deadline
 }
 
 void Consumers::heartbeat(std::int32_t consumer, std::uint64_t token) {
@@ -531,35 +583,34 @@ void Consumers::heartbeat(std::int32_t consumer, std::uint64_t token) {
     // The heartbeat fails while the coordinator is unknown: the client looks the coordinator up
     // again with its backoff (retry.backoff.max.ms = 1 s) and heartbeats to the new one. Its assignment stays.
     const auto retryLater = [&] {
-        schedule(now() + std::min<std::int64_t>(1000, c.config.heartbeat_interval_ms), ConsumerTimer::Heartbeat,
-                 consumer, static_cast<std::int64_t>(token));
+        c.next_heartbeat_ms = now() + std::min<std::int64_t>(1000, c.config.heartbeat_interval_ms);
+        schedule(c.next_heartbeat_ms, ConsumerTimer::Heartbeat, consumer, static_cast<std::int64_t>(token));
     };
     if (!m_groups.coordinatorAvailable(c.config.group_id)) return retryLater();
     // The heartbeat thread leaves the group when poll() was not called within max.poll.interval.ms.
-    if (now() - c.last_poll_ms > c.config.max_poll_interval_ms) {
-        m_groups.leaveGroup(c.config.group_id, c.member_id, LeaveReason::PollTimeout);
-        c.member_id.clear();
-        c.generation = -1;
-        c.phase = ConsumerPhase::Idle;
-        c.rejoin_needed = true;
-        ++c.join_token;
-        return;
-    }
+    if (pollTimedOut(c, now())) return leaveOnPollTimeout(c);
     switch (m_groups.heartbeat(c.config.group_id, c.member_id, c.generation)) {
     case ErrorCode::COORDINATOR_NOT_AVAILABLE: return retryLater();
     case ErrorCode::UNKNOWN_MEMBER_ID:
-        // Partitions are lost; the consumer rejoins as a new member.
-        revoke(c, std::vector<TopicPartition>(c.assigned));
+        // The generation and member id are reset (resetStateOnResponseError); the next poll() finds the
+        // partitions lost and rejoins as a new member.
         c.member_id.clear();
         c.generation = -1;
         if (c.phase != ConsumerPhase::Joining) c.phase = ConsumerPhase::Idle;
         c.rejoin_needed = true;
         return;
-    case ErrorCode::REBALANCE_IN_PROGRESS:
-    case ErrorCode::ILLEGAL_GENERATION: c.rejoin_needed = true; break;
+    case ErrorCode::REBALANCE_IN_PROGRESS: c.rejoin_needed = true; break;
+    case ErrorCode::ILLEGAL_GENERATION:
+        // The generation is reset, the member id kept: the next poll() finds the partitions lost.
+        c.generation_reset = true;
+        c.rejoin_needed = true;
+        break;
     default: break;
     }
-    schedule(now() + c.config.heartbeat_interval_ms, ConsumerTimer::Heartbeat, consumer, static_cast<std::int64_t>(token));
+    c.heartbeat_sent_ms = now();
+    c.next_heartbeat_ms = now() + c.config.heartbeat_interval_ms;
+    schedule(c.next_heartbeat_ms, ConsumerTimer::Heartbeat, consumer, static_cast<std::int64_t>(token));
+    armPollTimeoutCheck(c, token);
 }
 
 } // namespace fluxolab::sim::kafka

@@ -77,6 +77,23 @@ private:
     void checkClient(const ConsumerState& c) const;
     /// Partitions taken away (topic deleted, member lost): positions go with them.
     void revoke(ConsumerState& c, const std::vector<TopicPartition>& tps);
+    /// ConsumerRebalanceListener.onPartitionsLost: the generation was reset (the member left on a poll
+    /// timeout, or a heartbeat found it unknown or of an old generation), so all its partitions go
+    /// without a commit of theirs (PartitionsLost).
+    void lose(ConsumerState& c);
+    /// The generation is reset: the partitions are lost, not revoked (ConsumerCoordinator.onJoinPrepare).
+    static bool generationReset(const ConsumerState& c) { return c.member_id.empty() || c.generation_reset; }
+    /// max.poll.interval.ms has passed since the last poll() (Heartbeat.pollTimeoutExpired: the timer's
+    /// deadline reached).
+    static bool pollTimedOut(const ConsumerState& c, TimeMs now) {
+        return now - c.last_poll_ms >= c.config.max_poll_interval_ms;
+    }
+    /// AbstractCoordinator.handlePollTimeoutExpiry: maybeLeaveGroup("consumer poll timeout has expired.").
+    void leaveOnPollTimeout(ConsumerState& c);
+    /// The heartbeat thread's next wake-up (every retry.backoff.ms since its last heartbeat) at or after
+    /// the poll deadline, if it comes before the next heartbeat.
+    void armPollTimeoutCheck(ConsumerState& c, std::uint64_t token);
+    void pollTimeoutCheck(std::int32_t consumer, std::uint64_t token);
     void onTimer(const runtime::Timer& timer) override;
     TimeMs now() const { return m_scheduler.now(); }
     void schedule(TimeMs at, ConsumerTimer kind, std::int32_t a = 0, std::int64_t b = 0) {

@@ -263,54 +263,117 @@ std::string Producers::syntheticValue(const Record& r) const {
     return out;
 }
 
-std::int32_t Producers::choosePartition(ProducerData& pd, TopicState& t, const std::optional<std::uint32_t>& key,
-                                         std::int64_t bytes) {
+std::int32_t Producers::choosePartition(ProducerData& pd, TopicState& t, const std::optional<std::uint32_t>& key) {
     const auto n = static_cast<std::int32_t>(t.partitions.size());
     if (key && *key != 0) return toPositive(m_store.keyHash(*key)) % n;
-    auto available = [&]() {
-        std::vector<std::int32_t> out;
-        for (const auto& p : t.partitions)
-            if (p.leader >= 0) out.push_back(p.partition);
-        if (out.empty())
-            for (std::int32_t i = 0; i < n; ++i) out.push_back(i);
-        return out;
-    };
     if (pd.config.null_key_partitioner == NullKeyPartitioner::RoundRobin) {
-        const auto avail = available();
+        std::vector<std::int32_t> avail;
+        for (const auto& p : t.partitions)
+            if (p.leader >= 0) avail.push_back(p.partition);
+        if (avail.empty())
+            for (std::int32_t i = 0; i < n; ++i) avail.push_back(i);
         const std::uint32_t c = pd.rr_counter[t.name]++;
         return avail[static_cast<std::size_t>(toPositive(static_cast<std::int32_t>(c)) % static_cast<std::int32_t>(avail.size()))];
     }
-    // KIP-794 built-in sticky partitioner: stay on one partition until batch.size bytes were produced
-    // to it, then pick a new random available partition (which may be the same one).
-    auto it = pd.sticky.find(t.name);
-    if (it == pd.sticky.end() || it->second >= n || pd.sticky_bytes[t.name] >= pd.config.batch_size) {
-        const auto avail = available();
-        const std::int32_t random = toPositive(m_rng.nextInt());
-        const std::int32_t chosen = avail[static_cast<std::size_t>(random % static_cast<std::int32_t>(avail.size()))];
-        pd.sticky[t.name] = chosen;
-        pd.sticky_bytes[t.name] = 0;
-        it = pd.sticky.find(t.name);
-    }
-    pd.sticky_bytes[t.name] += bytes;
-    return it->second;
+    return -1; // the built-in partitioner: the accumulator picks the sticky partition
 }
 
-std::deque<Producers::PendingBatch>& Producers::enqueue(ProducerData& pd, const TopicPartition& tp, Record r,
-                                                         std::int64_t bytes) {
+std::int32_t Producers::nextStickyPartition(const TopicState& t) {
+    // BuiltInPartitioner.nextPartition without load statistics: a random available partition, else a
+    // random one of all (the pick may equal the previous partition, unlike KIP-480's).
+    std::vector<std::int32_t> avail;
+    for (const auto& p : t.partitions)
+        if (p.leader >= 0) avail.push_back(p.partition);
+    const std::int32_t random = toPositive(m_rng.nextInt());
+    if (avail.empty()) return random % static_cast<std::int32_t>(t.partitions.size());
+    return avail[static_cast<std::size_t>(random % static_cast<std::int32_t>(avail.size()))];
+}
+
+bool Producers::allBatchesFull(const ProducerData& pd, const TopicPartition& tp) const {
+    const auto it = pd.queues.find(tp);
+    return it == pd.queues.end() || it->second.empty() || batchFull(it->second.back());
+}
+
+std::int64_t Producers::tryAppend(ProducerData& pd, const TopicPartition& tp, Record& r, std::int32_t key_size,
+                                  std::int32_t value_size) {
+    const auto it = pd.queues.find(tp);
+    if (it == pd.queues.end() || it->second.empty()) return -1;
+    PendingBatch& last = it->second.back();
+    // MemoryRecordsBuilder.hasRoomFor: the record's size with its deltas in this batch must fit the write
+    // limit; if not, the batch is closed for appends (and so full: ready to send).
+    const std::int64_t size = recordSizeInBatch(static_cast<std::int32_t>(last.records.size()),
+                                                r.timestamp - last.base_timestamp, key_size, value_size);
+    if (batchFull(last) || last.bytes + size > last.write_limit) {
+        last.closed = true;
+        return -1;
+    }
     r.producer = static_cast<std::uint32_t>(pd.index + 1);
     r.sequence = pd.next_seq[tp]++;
-    auto& q = pd.queues[tp];
-    if (q.empty() || q.back().bytes + bytes > pd.config.batch_size) {
-        PendingBatch b;
-        b.tp = tp;
-        b.created_ms = now();
-        q.push_back(std::move(b));
-    }
-    q.back().records.push_back(r);
-    q.back().sizes.push_back(bytes);
-    q.back().bytes += bytes;
+    last.records.push_back(r);
+    last.sizes.push_back(size);
+    last.bytes += size;
     ++pd.pending;
-    return q;
+    return size;
+}
+
+std::int64_t Producers::appendNewBatch(ProducerData& pd, const TopicPartition& tp, Record& r, std::int32_t key_size,
+                                       std::int32_t value_size) {
+    PendingBatch b;
+    b.tp = tp;
+    b.created_ms = now();
+    b.base_timestamp = r.timestamp;
+    // The buffer: batch.size, or the record's upper bound (AbstractRecords.estimateSizeInBytesUpperBound) if larger.
+    b.write_limit = std::max<std::int64_t>(pd.config.batch_size, kBatchOverheadBytes + kMaxRecordOverheadBytes +
+                                                                     recordKeyValueSize(key_size, value_size));
+    const std::int64_t size = recordSizeInBatch(0, 0, key_size, value_size);
+    r.producer = static_cast<std::uint32_t>(pd.index + 1);
+    r.sequence = pd.next_seq[tp]++;
+    b.records.push_back(r);
+    b.sizes.push_back(size);
+    b.bytes = kBatchOverheadBytes + size;
+    pd.queues[tp].push_back(std::move(b));
+    ++pd.pending;
+    return kBatchOverheadBytes + size; // ProducerBatch.estimatedSizeInBytes: the header counts
+}
+
+std::int32_t Producers::append(ProducerData& pd, TopicState& t, std::int32_t partition, Record r,
+                               std::int32_t key_size, std::int32_t value_size) {
+    if (partition >= 0) {
+        const TopicPartition tp{t.name, partition};
+        if (tryAppend(pd, tp, r, key_size, value_size) < 0) appendNewBatch(pd, tp, r, key_size, value_size);
+        return partition;
+    }
+    // KIP-794, RecordAccumulator.append with BuiltInPartitioner: the topic's sticky partition takes the
+    // keyless records until the bytes appended to it reach batch.size, counted from the append results
+    // (a new batch counts its estimated size, header included; an append to a batch the record's size).
+    // The switch waits while the partition's last batch is not full (so batches are not cut short),
+    // but not beyond 2 * batch.size; a switch so held back is completed by a later append that finds
+    // all the partition's batches full (partitionChanged), e.g. sent.
+    const auto n = static_cast<std::int32_t>(t.partitions.size());
+    const std::int64_t batch_size = pd.config.batch_size;
+    StickyPartition& sticky = pd.sticky[t.name];
+    auto switchPartition = [&] { sticky = StickyPartition{nextStickyPartition(t), 0}; };
+    if (sticky.partition < 0 || sticky.partition >= n) switchPartition(); // peekCurrentPartitionInfo
+    for (;;) {
+        const TopicPartition tp{t.name, sticky.partition};
+        if (allBatchesFull(pd, tp) && sticky.produced_bytes >= batch_size) { // partitionChanged
+            switchPartition();
+            continue;
+        }
+        std::int64_t appended = tryAppend(pd, tp, r, key_size, value_size);
+        if (appended < 0) {
+            // The last batch had no room and is now closed: partitionChanged again before a new batch.
+            if (sticky.produced_bytes >= batch_size) {
+                switchPartition();
+                continue;
+            }
+            appended = appendNewBatch(pd, tp, r, key_size, value_size);
+        }
+        sticky.produced_bytes += appended; // BuiltInPartitioner.updatePartitionInfo
+        if ((sticky.produced_bytes >= batch_size && allBatchesFull(pd, tp)) || sticky.produced_bytes >= 2 * batch_size)
+            switchPartition();
+        return tp.partition;
+    }
 }
 
 ErrorCode Producers::send(std::int32_t producer, const ProducerRecord& rec) {
@@ -339,12 +402,10 @@ ErrorCode Producers::doSend(ProducerData& pd, const ProducerRecord& rec) {
     r.key = rec.key ? m_store.internKey(*rec.key) : 0;
     // An empty key is not null in the Java client: internKey gives it its own id, so it is hashed.
     r.value = m_store.addValue(rec.value);
-    const std::int64_t bytes = kRecordOverheadBytes + (rec.key ? static_cast<std::int64_t>(rec.key->size()) : 0) +
-                               static_cast<std::int64_t>(rec.value.size());
     const std::int32_t part =
-        rec.partition ? *rec.partition : choosePartition(pd, *t, rec.key ? std::optional<std::uint32_t>(r.key) : std::nullopt, bytes);
-    const TopicPartition tp{t->name, part};
-    enqueue(pd, tp, r, bytes);
+        rec.partition ? *rec.partition : choosePartition(pd, *t, rec.key ? std::optional<std::uint32_t>(r.key) : std::nullopt);
+    append(pd, *t, part, r, rec.key ? static_cast<std::int32_t>(rec.key->size()) : -1,
+           static_cast<std::int32_t>(rec.value.size()));
     drain(producer, false);
     return ErrorCode::NONE;
 }
@@ -382,16 +443,16 @@ ErrorCode Producers::doSendSynthetic(ProducerData& pd, const std::string& topic,
     r.timestamp = now();
     r.key = key_id.value_or(0);
     r.value = 0;
-    const std::int64_t bytes = kRecordOverheadBytes + (r.key ? static_cast<std::int64_t>(m_store.key(r.key).size()) : 0) + 16;
-    const std::int32_t part = choosePartition(pd, *t, key_id, bytes);
-    const TopicPartition tp{t->name, part};
-    auto& q = enqueue(pd, tp, r, bytes);
+    // A synthetic value counts as 16 bytes.
+    const std::int32_t part = append(pd, *t, choosePartition(pd, *t, key_id), r,
+                                     r.key ? static_cast<std::int32_t>(m_store.key(r.key).size()) : -1, 16);
+    const auto& q = pd.queues[TopicPartition{t->name, part}];
     // Fast path of producerDrain for the common case of one open batch on this partition: only a
     // batch whose linger has yet to expire needs the linger timer. One whose linger already expired
     // (its partition had a request in flight when the timer fired) is sent by producerDrain, now if
     // the partition is free, otherwise when the response to the request in flight arrives.
     const TimeMs linger_end = q.back().created_ms + pd.config.linger_ms;
-    if (q.size() > 1 || q.back().bytes >= pd.config.batch_size || linger_end <= now()) drain(producer, false);
+    if (q.size() > 1 || batchFull(q.back()) || linger_end <= now()) drain(producer, false);
     else armLinger(pd, linger_end);
     return ErrorCode::NONE;
 }
@@ -421,7 +482,7 @@ void Producers::drain(std::int32_t producer, bool force) {
     for (auto& [tp, q] : pd.queues) {
         if (q.empty()) continue;
         const PendingBatch& b = q.front();
-        const bool ready = force || q.size() > 1 || b.bytes >= pd.config.batch_size ||
+        const bool ready = force || q.size() > 1 || batchFull(b) ||
                            now() >= b.created_ms + pd.config.linger_ms;
         if (ready && !pd.in_flight.count(tp)) {
             ready_tps.push_back(tp);
@@ -486,6 +547,7 @@ void Producers::sendBatch(std::int32_t producer, const TopicPartition& tp) {
     auto inflight = std::make_unique<InFlight>();
     inflight->producer = producer;
     inflight->batch = std::move(qit->second.front());
+    inflight->batch.closed = true; // drained (ProducerBatch.close): a retry puts it back full, never appended to
     qit->second.pop_front();
     if (qit->second.empty()) pd.queues.erase(qit);
     inflight->acks = pd.config.acks;

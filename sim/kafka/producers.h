@@ -80,13 +80,26 @@ public:
     void topicDeleted(const std::string& topic);
 
 private:
+    /// A ProducerBatch: its records, each with its DefaultRecord size in this batch (deltas from the first).
     struct PendingBatch {
         TopicPartition tp;
         std::vector<Record> records;
         std::vector<std::int64_t> sizes;
+        /// MemoryRecordsBuilder.estimatedSizeInBytes: the 61-byte batch header plus the records' sizes.
         std::int64_t bytes = 0;
+        /// The builder's write limit: its buffer, max(batch.size, the first record's upper bound).
+        std::int64_t write_limit = 0;
+        TimeMs base_timestamp = 0; ///< the first record's timestamp (timestamp deltas count from it)
+        /// closeForRecordAppends: a record found no room, so the batch takes no more (it is full).
+        bool closed = false;
         TimeMs created_ms = 0;
         std::int32_t attempts = 0;
+    };
+    /// BuiltInPartitioner.StickyPartitionInfo: the topic's partition for keyless records and the bytes
+    /// the accumulator reported appended to it since it was picked.
+    struct StickyPartition {
+        std::int32_t partition = -1;
+        std::int64_t produced_bytes = 0;
     };
     /// The client's connection to one broker after it broke or could not be made (NetworkClient's
     /// ClusterConnectionStates). A broker with no entry is reachable as long as it runs.
@@ -111,8 +124,7 @@ private:
         std::string client_id;
         std::map<TopicPartition, std::deque<PendingBatch>> queues;
         std::set<TopicPartition> in_flight;
-        std::map<std::string, std::int32_t> sticky;
-        std::map<std::string, std::int64_t> sticky_bytes;
+        std::map<std::string, StickyPartition> sticky;
         std::map<std::string, std::uint32_t> rr_counter;
         std::map<TopicPartition, std::uint32_t> next_seq;
         TimeMs linger_at = -1;
@@ -151,7 +163,25 @@ private:
     void schedule(TimeMs at, ProducerTimer kind, std::int32_t a = 0, std::int64_t b = 0) {
         m_timers.schedule(at, kind, a, b);
     }
-    std::deque<PendingBatch>& enqueue(ProducerData& pd, const TopicPartition& tp, Record r, std::int64_t bytes);
+    /// RecordAccumulator.append: the record goes into the last batch of its partition or a new one;
+    /// `partition` < 0 asks the built-in sticky partitioner. Returns the partition.
+    std::int32_t append(ProducerData& pd, TopicState& t, std::int32_t partition, Record r, std::int32_t key_size,
+                        std::int32_t value_size);
+    /// RecordAccumulator.tryAppend: into the partition's last batch if it has room (the bytes it grew),
+    /// otherwise that batch is closed for appends and nothing is appended (-1).
+    std::int64_t tryAppend(ProducerData& pd, const TopicPartition& tp, Record& r, std::int32_t key_size,
+                           std::int32_t value_size);
+    /// RecordAccumulator.appendNewBatch: a new batch holding the record; returns its estimated size.
+    std::int64_t appendNewBatch(ProducerData& pd, const TopicPartition& tp, Record& r, std::int32_t key_size,
+                                std::int32_t value_size);
+    /// RecordAccumulator.allBatchesFull: the partition has no batch waiting, or its last one is full.
+    bool allBatchesFull(const ProducerData& pd, const TopicPartition& tp) const;
+    /// ProducerBatch.isFull: closed for appends, or its estimated size reached the write limit.
+    static bool batchFull(const PendingBatch& b) {
+        return b.closed || (!b.records.empty() && b.write_limit <= b.bytes);
+    }
+    /// BuiltInPartitioner.nextPartition: a random available partition (possibly the current one).
+    std::int32_t nextStickyPartition(const TopicState& t);
     void drain(std::int32_t producer, bool force);
     void armLinger(ProducerData& pd, TimeMs at);
     /// After close(): journals producer_closed once the producer holds no record any more.
@@ -171,8 +201,9 @@ private:
     void produceResponse(std::uint64_t request, ErrorCode error, Offset base);
     /// Answers a waiting request after the network delay with `error`.
     void answerDelayed(std::uint64_t request, ErrorCode error);
-    std::int32_t choosePartition(ProducerData& pd, TopicState& t, const std::optional<std::uint32_t>& key,
-                                 std::int64_t bytes);
+    /// The partition of a keyed record, or of a keyless one under the round-robin partitioner; -1 for a
+    /// keyless record under the built-in partitioner (the accumulator picks it, see append()).
+    std::int32_t choosePartition(ProducerData& pd, TopicState& t, const std::optional<std::uint32_t>& key);
     /// Removes a finished request and withdraws its pending timeout.
     void eraseInFlight(InFlightMap::iterator it);
     bool anyBrokerAlive() const;

@@ -56,6 +56,7 @@ enum class ConsumerTimer : std::uint16_t {
     JoinResponse, ///< a = consumer, b = join token
     SyncResponse, ///< a = consumer, b = join token
     MetadataRefresh, ///< a = consumer, b = the refresh time it was planned for (a later refresh replaces it)
+    PollTimeoutCheck, ///< a = consumer, b = heartbeat token: the heartbeat thread wakes between heartbeats
 };
 
 } // namespace fluxolab::sim::kafka

@@ -471,6 +471,92 @@ TEST_SUITE("sim/cluster/producer") {
         for (const auto& ps : s.topic("w")->partitions) CHECK(ps.records.size() == 2);
         CHECK(s.topic("u")->partitions.size() == 1); // num.partitions=1 for auto-created topics
     }
+    // KIP-794 (RecordAccumulator.append + BuiltInPartitioner.updatePartitionInfo, Kafka 4.3.1): the bytes
+    // counted for the sticky partition are the accumulator's append results. A record that opens a batch
+    // counts the batch's estimated size: the 61-byte header plus the record. A keyless record with a
+    // 16-byte value opening a batch is 23 bytes (size varint 1, attributes 1, timestamp delta 1, offset
+    // delta 1, null key 1, value length 1 + 16, header count 1), so 61 + 23 = 84; appended to a batch at
+    // offset delta 1..63 it is 23, at 64..8191 24 (a 2-byte offset delta). The switch happens once
+    // produced >= batch.size (16384) and the partition's last batch is full or gone (sent), or at
+    // 2 * batch.size regardless.
+    TEST_CASE("null keys: sticky switch points follow the accumulator's appended bytes (hand-computed)") {
+        auto value = [](int i) {
+            const std::string v = std::to_string(i);
+            return "r" + std::string(15 - v.size(), '0') + v; // 16 bytes
+        };
+        // The partition of each record, in send order, and the runs of equal partitions.
+        auto runs = [&](Simulation& s, int n) {
+            std::vector<std::int32_t> part(static_cast<std::size_t>(n), -1);
+            for (const auto& ps : s.topic("t")->partitions)
+                for (const Record& r : ps.records) part[static_cast<std::size_t>(std::stoi(s.recordValue(r).substr(1)))] = ps.partition;
+            std::vector<int> out;
+            for (int i = 0; i < n; ++i) {
+                REQUIRE(part[static_cast<std::size_t>(i)] >= 0);
+                if (i == 0 || part[static_cast<std::size_t>(i)] != part[static_cast<std::size_t>(i - 1)]) out.push_back(0);
+                ++out.back();
+            }
+            return out;
+        };
+        SUBCASE("every record its own batch (linger.ms=0, each sent before the next)") {
+            // Each record is a new batch: 84 bytes. 195 * 84 = 16380 < 16384 <= 196 * 84 = 16464, and the
+            // 197th append finds the partition's batches all sent (partitionChanged): runs of 196.
+            Simulation s(brokers(1), 5);
+            REQUIRE(s.createTopic("t", 12, 1).ok());
+            ProducerConfig c;
+            c.linger_ms = 0;
+            const auto p = s.addProducer(c);
+            const int n = 3 * 196 + 10;
+            for (int i = 0; i < n; ++i) {
+                REQUIRE(s.send(p, rec("t", std::nullopt, value(i))) == ErrorCode::NONE);
+                s.runFor(10);
+                REQUIRE(s.pendingRecords(p) == 0);
+            }
+            CHECK(runs(s, n) == std::vector<int>{196, 196, 196, 10});
+            // Every request carried one record.
+            CHECK(countEvents(s, EventType::ProduceAcked) == n);
+        }
+        SUBCASE("all records in full batches (linger.ms=60000, sent at one instant)") {
+            // One batch holds 64 records of 23 bytes then 618 of 24: 61 + 1472 + 14832 = 16365 bytes, and a
+            // 683rd (24 more) would pass 16384. It closes; 16365 < 16384, so a second batch opens on the same
+            // partition (16449: but its batch is not full, the switch waits). The second batch fills alike
+            // (32730 < 32768); the 1365th record closes it and goes to the next partition: runs of 1364.
+            Simulation s(brokers(1), 5);
+            REQUIRE(s.createTopic("t", 12, 1).ok());
+            ProducerConfig c;
+            c.linger_ms = 60000;
+            const auto p = s.addProducer(c);
+            const int n = 2 * 1364 + 100;
+            for (int i = 0; i < n; ++i) REQUIRE(s.send(p, rec("t", std::nullopt, value(i))) == ErrorCode::NONE);
+            s.runFor(100);
+            // The full batches went at once (4 of 682); the last 100 records wait for linger.ms.
+            std::vector<std::int64_t> acked;
+            for (const auto& e : s.journal().events())
+                if (e.type == EventType::ProduceAcked) acked.push_back(e.b);
+            CHECK(acked == std::vector<std::int64_t>{682, 682, 682, 682});
+            CHECK(s.pendingRecords(p) == 100);
+            s.runFor(60000);
+            CHECK(s.pendingRecords(p) == 0);
+            CHECK(runs(s, n) == std::vector<int>{1364, 1364, 100});
+        }
+        SUBCASE("mixed: bursts of 3 (linger.ms=0; the 1st goes alone, the 2nd and 3rd share a batch)") {
+            // A burst appends 84 (new batch, sent at once), 84 (new batch: the partition has a request in
+            // flight) and 23 (same batch): 191 bytes. After 85 bursts 16235; in the 86th the 2nd record
+            // reaches 16403 >= 16384 but its batch is not full, so the 3rd stays on the partition (16426);
+            // the 87th burst's first append finds the batches sent and switches: runs of 86 * 3 = 258.
+            Simulation s(brokers(1), 5);
+            REQUIRE(s.createTopic("t", 12, 1).ok());
+            ProducerConfig c;
+            c.linger_ms = 0;
+            const auto p = s.addProducer(c);
+            const int bursts = 2 * 86 + 5;
+            for (int b = 0; b < bursts; ++b) {
+                for (int i = 0; i < 3; ++i) REQUIRE(s.send(p, rec("t", std::nullopt, value(3 * b + i))) == ErrorCode::NONE);
+                s.runFor(20);
+                REQUIRE(s.pendingRecords(p) == 0);
+            }
+            CHECK(runs(s, 3 * bursts) == std::vector<int>{258, 258, 15});
+        }
+    }
     TEST_CASE("empty key is hashed (not null) in the Java client") {
         Simulation s(brokers(1), 1);
         REQUIRE(s.createTopic("t", 6, 1).ok());

@@ -1,5 +1,6 @@
 // The classic group protocol: states, generations, timeouts, eager vs cooperative rebalances.
 #include "sim/cluster.h"
+#include "sim/scenario.h"
 #include "sim/timeline.h"
 
 #include <doctest/doctest.h>
@@ -139,15 +140,74 @@ TEST_SUITE("sim/groups") {
         s.runUntil(400000);
         const Event* left = firstOf(s, EventType::MemberLeft);
         REQUIRE(left);
-        // Last poll at 10000; the first heartbeat after 310000 is 3004 + 3000 * 103 = 312004.
-        CHECK(left->time == 312004);
+        // Last poll at 10000, so the poll timer expires at 310000 (Timer.isExpired: now >= deadline). The
+        // heartbeat thread sent at 3004 + 3000 * 102 = 309004 (its cycle started with the SyncGroup response
+        // at 3004) and since then wakes every retry.backoff.ms (100): 309104, ..., 310004, the first wake-up
+        // at or after 310000; it sends LeaveGroup then (not at the next heartbeat, 312004).
+        CHECK(left->time == 310004);
         CHECK(static_cast<LeaveReason>(left->flag) == LeaveReason::PollTimeout);
-        // When it polls again (at 410000) it rejoins as a new member.
+        // The client keeps its partitions until it polls again (at 410000): onJoinPrepare finds the
+        // generation reset and calls onPartitionsLost (not onPartitionsRevoked), then it rejoins as a new member.
+        s.runUntil(409999);
+        CHECK_FALSE(firstOf(s, EventType::PartitionsLost));
+        CHECK(s.consumers()[static_cast<std::size_t>(a)].assigned.size() == 2);
         s.runUntil(420000);
+        const Event* lost = firstOf(s, EventType::PartitionsLost);
+        REQUIRE(lost);
+        CHECK(lost->time == 410000);
+        CHECK(lost->actor == a);
+        CHECK(tpCount(s, *lost) == 2);
+        CHECK_FALSE(firstOf(s, EventType::PartitionsRevoked));
         CHECK(s.group("g")->members.size() == 1);
         CHECK(s.group("g")->state == GroupState::Stable);
     }
 
+    TEST_CASE("consumidor-lento: the paused member leaves max.poll.interval.ms after its last poll, its partitions lost") {
+        ScenarioError err;
+        auto sc = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/consumidor-lento.json", err);
+        REQUIRE(sc);
+        ScenarioRun run(*sc, sc->seed);
+        run.runUntil(100000);
+        const Simulation& s = run.sim();
+        const std::int32_t rapido = 0, lento = 1; // in the scenario's order
+        // Both start at 0 and poll every 100 ms; the group's first generation reaches them at 6004 (the
+        // SyncGroup responses): the heartbeat threads start there, heartbeats at 6004 + 3000 k.
+        const Event* assigned = firstOf(s, EventType::PartitionsAssigned, lento);
+        REQUIRE(assigned);
+        CHECK(assigned->time == 6004);
+        // At 20000 lento's poll runs, then the scenario's pause: its last poll is at 20000 and its poll timer
+        // expires at 50000. The heartbeat thread sent at 6004 + 3000 * 14 = 48004 and wakes every
+        // retry.backoff.ms (100) since: the first wake-up at or after 50000 is 50004 (the next heartbeat, where
+        // the simulation used to look, is 51004).
+        const Event* left = firstOf(s, EventType::MemberLeft, lento);
+        REQUIRE(left);
+        CHECK(left->time == 50004);
+        CHECK(static_cast<LeaveReason>(left->flag) == LeaveReason::PollTimeout);
+        // rapido hears of the rebalance at its heartbeat (51004), revokes its partitions at its next poll
+        // (51100, eager: the group's protocol is range, the first of the default [range, cooperative-sticky])
+        // and gets all four at 51104.
+        const Event* revoked = firstOf(s, EventType::PartitionsRevoked, rapido);
+        REQUIRE(revoked);
+        CHECK(revoked->time == 51100);
+        const Event* all = nullptr;
+        for (const auto& e : s.journal().events())
+            if (e.type == EventType::PartitionsAssigned && e.actor == rapido && e.time > 50000 && !all) all = &e;
+        REQUIRE(all);
+        CHECK(all->time == 51104);
+        CHECK(tpCount(s, *all) == 4); // eager: it gave up its two and receives all four
+        // lento polls again at 70000: its generation was reset, so onJoinPrepare calls onPartitionsLost
+        // with its two partitions (never onPartitionsRevoked), then it joins as a new member (JoinGroup at 70001).
+        CHECK_FALSE(firstOf(s, EventType::PartitionsRevoked, lento));
+        const Event* lost = firstOf(s, EventType::PartitionsLost, lento);
+        REQUIRE(lost);
+        CHECK(lost->time == 70000);
+        CHECK(tpCount(s, *lost) == 2);
+        const Event* rejoined = nullptr;
+        for (const auto& e : s.journal().events())
+            if (e.type == EventType::MemberJoined && e.actor == lento && e.time > 50000 && !rejoined) rejoined = &e;
+        REQUIRE(rejoined);
+        CHECK(rejoined->time == 70001);
+    }
     TEST_CASE("eager vs cooperative: a second member joins a group owning 4 partitions") {
         for (AssignorKind kind : {AssignorKind::Range, AssignorKind::CooperativeSticky}) {
             CAPTURE(assignorName(kind));

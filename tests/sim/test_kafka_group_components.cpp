@@ -380,15 +380,23 @@ TEST_SUITE("sim/kafka_group_components") {
         CHECK(got[2].timestamp == 102);
 
         // Heartbeats every second from the SyncGroup answer (t=10): at 1010 the coordinator answers
-        // UNKNOWN_MEMBER_ID; the client drops its partitions and rejoins as a new member.
+        // UNKNOWN_MEMBER_ID; the heartbeat thread resets the generation and member id
+        // (resetStateOnResponseError). The partitions stay until the next poll (t=1100), whose
+        // onJoinPrepare gives them up as lost (onPartitionsLost, not onPartitionsRevoked); it rejoins as a new member.
         f.coordinator.heartbeat_answer = ErrorCode::UNKNOWN_MEMBER_ID;
         runUntil(f.scheduler, 1009);
         CHECK(f.coordinator.heartbeats == 0);
         runUntil(f.scheduler, 1010);
         CHECK(f.coordinator.heartbeats == 1);
-        CHECK(st.assigned.empty());
+        CHECK(st.assigned == both);
         CHECK(st.member_id.empty());
         CHECK(st.rejoin_needed);
+        runUntil(f.scheduler, 1100);
+        CHECK(st.assigned.empty());
+        std::vector<EventType> given_up;
+        for (const auto& e : f.journal.events())
+            if (e.type == EventType::PartitionsLost || e.type == EventType::PartitionsRevoked) given_up.push_back(e.type);
+        CHECK(given_up == std::vector<EventType>{EventType::PartitionsLost});
         CHECK(f.coordinator.commits.empty()); // enable.auto.commit=false: nothing committed on the way
     }
 
