@@ -162,8 +162,9 @@ public:
         if (!check.unresolved.empty()) err(check.dnsWarnings(nowMs()));
         m_resolvable = check.resolvable;
         // The client bootstraps from the brokers these addresses name (none: it never gets metadata,
-        // and each send() blocks for max.block.ms in the producer client).
-        ps.bootstrap_brokers = bootstrapBrokers(m_backend, check.resolvable);
+        // and each send() blocks for max.block.ms in the producer client). A real cluster's backend
+        // ignores them (and asking it costs a metadata request).
+        if (m_backend.simulatesClients()) ps.bootstrap_brokers = bootstrapBrokers(m_backend, check.resolvable);
         if (check.kind == BootstrapCheck::Unreachable) {
             // Nothing answers: the client keeps trying (these lines), and every send() waits for
             // metadata until max.block.ms before failing.
@@ -172,7 +173,7 @@ public:
             note(NoteId::BootstrapUnreachable);
             logAttempts();
             // A real cluster's client connects where that cluster is, not to these addresses: no
-            // producer then (its lines go nowhere, as with nothing listening).
+            // producer then; the tool blocks each send() itself (inputLine) and fails it.
             if (m_backend.simulatesClients()) openProducer();
         } else {
             openProducer();
@@ -207,6 +208,13 @@ public:
         }
         if (m_nullMarker && key && *key == *m_nullMarker) key.reset();
         checkConnection();
+        if (m_producer < 0 && m_retry) {
+            // No producer client to block (a real cluster's backend): send() waits here for the
+            // topic's metadata as KafkaProducer.waitOnMetadata does, and fails after max.block.ms.
+            m_blocked = Blocked{key, static_cast<std::int64_t>(value.size()), nowMs() + m_settings.max_block_ms};
+            m_waiting = true;
+            return;
+        }
         if (m_producer >= 0) {
             m_backend.send(m_producer, m_topic, key, value);
             noteAutoCreatedTopic();
@@ -234,20 +242,44 @@ public:
 
     void pump(TimeMs ms) override {
         if (finished()) return;
-        if (ms > 0) m_backend.advance(ms);
-        checkConnection();
-        report();
-        noteAutoCreatedTopic();
-        if (m_waiting && blockedSends() == 0) {
-            // The blocked send() returned (failed, or the metadata came back): the next line is read.
-            m_waiting = false;
-            if (m_eof) return close(0);
-            if (m_interactive) out(">");
-        }
+        TimeMs left = ms;
+        do {
+            // A send() the tool blocks itself fails at its deadline: step there at most.
+            TimeMs step = left;
+            if (m_blocked) step = std::min(step, std::max<TimeMs>(0, m_blocked->until - nowMs()));
+            if (step > 0) m_backend.advance(step);
+            left -= step;
+            checkConnection();
+            report();
+            noteAutoCreatedTopic();
+            if (m_blocked && nowMs() >= m_blocked->until) failBlocked();
+            if (m_waiting && blockedSends() == 0) {
+                // The blocked send() returned (failed, or the metadata came back): the next line is read.
+                m_waiting = false;
+                if (m_eof) return close(0);
+                if (m_interactive) out(">");
+            }
+        } while (left > 0);
     }
 
 private:
-    std::int64_t blockedSends() const { return m_producer >= 0 ? m_backend.blockedSends(m_producer) : 0; }
+    std::int64_t blockedSends() const {
+        if (m_blocked) return 1;
+        return m_producer >= 0 ? m_backend.blockedSends(m_producer) : 0;
+    }
+
+    /// The send() the tool blocked found no metadata within max.block.ms: its callback's error.
+    void failBlocked() {
+        SendFailure f;
+        f.time = nowMs();
+        f.tp = TopicPartition{m_topic, -1};
+        f.error = ErrorCode::CLIENT_METADATA_TIMEOUT;
+        f.key = m_blocked->key;
+        f.value_bytes = m_blocked->value_bytes;
+        m_blocked.reset();
+        err(failureLines(f));
+        note(NoteId::ProducerMetadataTimeout);
+    }
 
     /// ErrorLoggingCallback's lines for a record whose send failed.
     std::string failureLines(const SendFailure& f) const {
@@ -377,6 +409,14 @@ private:
     bool m_topicExisted = true;
     bool m_eof = false;
     bool m_waiting = false; ///< a line's send() is blocked: its prompt comes when it returns
+    /// A send() the tool blocks itself (no producer client: a real cluster's backend whose cluster is
+    /// not at the bootstrap addresses): the record, and when max.block.ms runs out.
+    struct Blocked {
+        std::optional<std::string> key;
+        std::int64_t value_bytes = 0;
+        TimeMs until = 0;
+    };
+    std::optional<Blocked> m_blocked;
     std::optional<ConnectionRetryLog> m_retry; ///< the client's connection attempts while no broker answers
 };
 

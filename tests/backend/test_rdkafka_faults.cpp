@@ -494,3 +494,46 @@ TEST_CASE("rdkafka: keepSecretsOutOfCoreDumps makes the process non-dumpable") {
     const SecretString s = marker.secret();
     CHECK(marker.countInMemory() >= 1);
 }
+
+TEST_CASE("rdkafka: a console producer whose bootstrap server answers nothing fails each line after max.block.ms") {
+    // The real tool (tests/labs/golden/real/producer-dead-broker.txt): send() waits for the topic's
+    // metadata up to max.block.ms, then ErrorLoggingCallback logs the TimeoutException; the next
+    // line is read only then. No line may go nowhere silently.
+    RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:1"; // nothing listens on port 1
+    c.request_timeout_ms = 1000;         // the tool's metadata requests fail fast
+    RdKafkaBackend real(c);
+    KafkaCli cli(real);
+    auto p = cli.start({"kafka-console-producer.sh", "--bootstrap-server", "127.0.0.1:1", "--topic", "t",
+                        "--producer-property", "max.block.ms=300"},
+                       true);
+    std::string out, err;
+    auto take = [&] {
+        for (const OutputChunk& ch : p->takeOutput()) (ch.stream == OutStream::Out ? out : err) += ch.text;
+    };
+    REQUIRE_FALSE(p->finished());
+    REQUIRE(p->readsInput());
+    const TimeMs typed = real.nowMs();
+    p->inputLine("hello");
+    CHECK_FALSE(p->readsInput()); // send() blocks
+    take();
+    out.clear();
+    err.clear();
+    for (int i = 0; i < 40 && !p->readsInput(); ++i) p->pump(50);
+    REQUIRE(p->readsInput());
+    CHECK(real.nowMs() - typed >= 300);
+    take();
+    CHECK(out == ">"); // the next line's prompt, once send() returned
+    CHECK(err.find("ERROR Error when sending message to topic t with key: null, value: 5 bytes with error: "
+                     "(org.apache.kafka.clients.producer.internals.ErrorLoggingCallback)\n"
+                     "org.apache.kafka.common.errors.TimeoutException: Topic t not present in metadata after 300 ms.\n") !=
+          std::string::npos);
+    err.clear();
+    p->inputLine("x");
+    p->endOfInput(); // Ctrl+D while the send is blocked: the tool exits once it fails
+    for (int i = 0; i < 40 && !p->finished(); ++i) p->pump(50);
+    REQUIRE(p->finished());
+    CHECK(p->exitCode() == 0);
+    take();
+    CHECK(err.find("with key: null, value: 1 bytes with error: ") != std::string::npos);
+}

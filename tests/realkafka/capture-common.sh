@@ -1,17 +1,18 @@
-# Sourced by the capture scripts (capture-golden.sh, capture-console-producer-dead-broker.sh): the
+# Sourced by the capture scripts (capture-golden.sh, capture-console-producer-dead-broker.sh, capture-rebalance.sh;
+# capture-coordinator*.sh run several nodes and take only capture_jars): the
 # real Kafka 4.3.1 jars and one fresh single-node KRaft broker as the course runs it (localhost
 # listeners, the distribution's server.properties values), in the current folder.
-#   capture_setup PORT CONTROLLER_PORT   writes pom.xml (resolved by Maven from ~/.m2), the tools'
-#                                        log4j2 settings and server.properties; sets CP and J (the java
-#                                        command line with that classpath and logging)
+#   capture_jars [JAVA_OPTION...]        writes pom.xml (resolved by Maven from ~/.m2, offline first)
+#                                        and the tools' log4j2 settings; sets CP and J (the java
+#                                        command line with the options, that classpath and logging)
+#   capture_setup PORT CONTROLLER_PORT [JAVA_OPTION...]
+#                                        capture_jars, then server.properties for one node
 #   capture_start_broker TRIES           formats the storage, starts the broker in the background
 #                                        (its pid in $broker, its output in broker.log) and waits up
 #                                        to TRIES seconds for its port, then 3 s more
 # The caller owns the cleanup (its EXIT trap kills $broker and removes the folder).
 
-capture_setup() {
-  capture_port=$1
-  local controller_port=$2
+capture_jars() {
   cat > pom.xml <<'POM'
 <project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
   <groupId>fluxolab</groupId><artifactId>realkafka</artifactId><version>1</version>
@@ -23,7 +24,8 @@ capture_setup() {
   </dependencies>
 </project>
 POM
-  mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt >&2
+  mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt >&2 ||
+    mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt >&2
   CP=$(cat cp.txt)
   # The distribution's tools-log4j2 settings: WARN and above to stderr.
   cat > log4j2.properties <<'L4J'
@@ -36,6 +38,13 @@ appender.err.layout.pattern = [%d] %p %m (%c)%n
 rootLogger.level = warn
 rootLogger.appenderRef.err.ref = STDERR
 L4J
+  J=(java "$@" -Dlog4j2.configurationFile="$PWD/log4j2.properties" -cp "$CP")
+}
+
+capture_setup() {
+  capture_port=$1
+  local controller_port=$2
+  capture_jars "${@:3}"
   cat > server.properties <<PROPS
 process.roles=broker,controller
 node.id=1
@@ -59,7 +68,6 @@ log.retention.hours=168
 log.segment.bytes=1073741824
 log.retention.check.interval.ms=300000
 PROPS
-  J=(java -Dlog4j2.configurationFile="$PWD/log4j2.properties" -cp "$CP")
 }
 
 capture_start_broker() {

@@ -12,29 +12,9 @@ work=$(mktemp -d /tmp/fluxolab-realkafka2.XXXXXX)
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"' EXIT
 cd "$work"
-cat > pom.xml <<'POM'
-<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-  <groupId>fluxolab</groupId><artifactId>realkafka</artifactId><version>1</version>
-  <dependencies>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>4.3.1</version></dependency>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>4.3.1</version></dependency>
-    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j2-impl</artifactId><version>2.25.4</version></dependency>
-    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.17</version></dependency>
-  </dependencies>
-</project>
-POM
-mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt >&2
-CP=$(cat cp.txt)
-cat > log4j2.properties <<'L4J'
-status = error
-appender.err.type = Console
-appender.err.name = STDERR
-appender.err.target = SYSTEM_ERR
-appender.err.layout.type = PatternLayout
-appender.err.layout.pattern = [%d] %p %m (%c)%n
-rootLogger.level = warn
-rootLogger.appenderRef.err.ref = STDERR
-L4J
+# shellcheck source=capture-common.sh
+. "$here/capture-common.sh"
+capture_jars
 common() { # common NODE_ID
   cat <<PROPS
 node.id=$1
@@ -61,7 +41,6 @@ PROPS
   echo "advertised.listeners=PLAINTEXT://localhost:39092,CONTROLLER://localhost:39093"; } > s1.properties
 { common 2; echo "process.roles=broker"; echo "listeners=PLAINTEXT://localhost:39094"
   echo "advertised.listeners=PLAINTEXT://localhost:39094"; } > s2.properties
-J=(java -Dlog4j2.configurationFile="$work/log4j2.properties" -cp "$CP")
 id=$("${J[@]}" kafka.tools.StorageTool random-uuid)
 "${J[@]}" kafka.tools.StorageTool format -t "$id" -c s1.properties --standalone >/dev/null 2>&1
 "${J[@]}" kafka.tools.StorageTool format -t "$id" -c s2.properties --no-initial-controllers >/dev/null 2>&1

@@ -10,34 +10,14 @@
 # Output: "@@ t=<ms after the kill>" then each run in the tests/labs/golden/real format (stdout,
 # stderr, exit code), ports rewritten to the student's localhost:9092/9093/9094 (node 1/2/3).
 set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d /tmp/fluxolab-coordinator.XXXXXX)
 pids=()
 trap 'set +e; for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"' EXIT
 cd "$work"
-cat > pom.xml <<'POM'
-<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-  <groupId>fluxolab</groupId><artifactId>realkafka</artifactId><version>1</version>
-  <dependencies>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>4.3.1</version></dependency>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>4.3.1</version></dependency>
-    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j2-impl</artifactId><version>2.25.4</version></dependency>
-    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.17</version></dependency>
-  </dependencies>
-</project>
-POM
-mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt >&2 || mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt >&2
-CP=$(cat cp.txt)
-cat > log4j2.properties <<'L4J'
-status = error
-appender.err.type = Console
-appender.err.name = STDERR
-appender.err.target = SYSTEM_ERR
-appender.err.layout.type = PatternLayout
-appender.err.layout.pattern = [%d] %p %m (%c)%n
-rootLogger.level = warn
-rootLogger.appenderRef.err.ref = STDERR
-L4J
-J=(java -Xms128m -Xmx384m -Dlog4j2.configurationFile="$work/log4j2.properties" -cp "$CP")
+# shellcheck source=capture-common.sh
+. "$here/capture-common.sh"
+capture_jars -Xms128m -Xmx384m
 port() { echo $((39100 + 10 * $1 + $2)); } # node N: broker 391N2... kept apart from capture-golden.sh
 voters="1@localhost:$(port 1 3),2@localhost:$(port 2 3),3@localhost:$(port 3 3)"
 uuid=$("${J[@]}" kafka.tools.StorageTool random-uuid)

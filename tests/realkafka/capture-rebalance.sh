@@ -15,58 +15,11 @@ work=$(mktemp -d /tmp/fluxolab-rebalance.XXXXXX)
 pids=()
 trap 'set +e; for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"' EXIT
 cd "$work"
-cat > pom.xml <<'POM'
-<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-  <groupId>fluxolab</groupId><artifactId>realkafka</artifactId><version>1</version>
-  <dependencies>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>4.3.1</version></dependency>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>4.3.1</version></dependency>
-    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j2-impl</artifactId><version>2.25.4</version></dependency>
-    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.17</version></dependency>
-  </dependencies>
-</project>
-POM
-mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt >&2 || mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt >&2
-CP=$(cat cp.txt)
-cat > log4j2.properties <<'L4J'
-status = error
-appender.err.type = Console
-appender.err.name = STDERR
-appender.err.target = SYSTEM_ERR
-appender.err.layout.type = PatternLayout
-appender.err.layout.pattern = [%d] %p %m (%c)%n
-rootLogger.level = warn
-rootLogger.appenderRef.err.ref = STDERR
-L4J
-cat > server.properties <<PROPS
-process.roles=broker,controller
-node.id=1
-controller.quorum.bootstrap.servers=localhost:39293
-listeners=PLAINTEXT://localhost:39292,CONTROLLER://localhost:39293
-advertised.listeners=PLAINTEXT://localhost:39292,CONTROLLER://localhost:39293
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-num.network.threads=3
-num.io.threads=8
-log.dirs=$work/logs
-num.partitions=1
-num.recovery.threads.per.data.dir=1
-offsets.topic.replication.factor=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-log.retention.hours=168
-log.segment.bytes=1073741824
-log.retention.check.interval.ms=300000
-PROPS
-J=(java -Xms128m -Xmx384m -Dlog4j2.configurationFile="$work/log4j2.properties" -cp "$CP")
-"${J[@]}" kafka.tools.StorageTool format -t "$("${J[@]}" kafka.tools.StorageTool random-uuid)" \
-  -c server.properties --standalone >/dev/null 2>&1
-"${J[@]}" kafka.Kafka server.properties >broker.log 2>&1 & pids+=($!)
-for _ in $(seq 60); do (exec 3<>/dev/tcp/127.0.0.1/39292) 2>/dev/null && break; sleep 1; done
-sleep 3
+# shellcheck source=capture-common.sh
+. "$here/capture-common.sh"
+capture_setup 39292 39293 -Xms128m -Xmx384m
+capture_start_broker 60
+pids+=("$broker")
 BS=localhost:39292
 "${J[@]}" org.apache.kafka.tools.TopicCommand --create --topic orders --partitions 3 --bootstrap-server $BS >/dev/null
 javac -cp "$CP" -d . "$here/GroupWatch.java"
