@@ -743,8 +743,9 @@ void LabPanel::fitStepList() {
     // room of the longest commands at 1366x768: lab 4 step 5's replay was 224 px in 211 px).
     const int kRows = m_presentation ? 3 : 4;
     const int rowH = m_steps->sizeHintForRow(0);
-    m_steps->setMinimumHeight(std::min(n, kRows) * rowH + 2 * m_steps->frameWidth() +
-                              (m_steps->horizontalScrollBar()->isVisible() ? m_steps->horizontalScrollBar()->height() : 0));
+    // Whole rows only: a list taller than its rows showed half a row cut mid-line (1366x768 presentation).
+    m_steps->setFixedHeight(std::min(n, kRows) * rowH + 2 * m_steps->frameWidth() +
+                            (m_steps->horizontalScrollBar()->isVisible() ? m_steps->horizontalScrollBar()->height() : 0));
     // The rows after the selected one first, then the selected one: both in view when they fit.
     const int row = std::clamp(m_selected, 0, n - 1);
     m_steps->scrollToItem(m_steps->item(std::min(n - 1, row + kRows - 1)), QAbstractItemView::EnsureVisible);

@@ -430,6 +430,16 @@ void LabPlayTest::everyStepShowsItsCommandWithoutScrolling() {
     Student student(w.get(), QString(), QString());
     for (int lab = 0; lab < static_cast<int>(kLabIds.size()); ++lab) {
         QVERIFY(panel->loadLab(kLabIds[lab]));
+        QCoreApplication::processEvents();
+        {
+            // The step list shows whole rows (it once showed 3.5, the last one cut mid-line).
+            auto* steps = panel->findChild<QListWidget*>(QStringLiteral("labSteps"));
+            QVERIFY(steps);
+            const int inside = steps->viewport()->height();
+            const int rowH = steps->sizeHintForRow(0);
+            QVERIFY2(rowH > 0 && (inside % rowH == 0 || inside >= steps->count() * rowH),
+                     qPrintable(QStringLiteral("%1: the step list is %2 px for rows of %3 px").arg(kLabIds[lab]).arg(inside).arg(rowH)));
+        }
         for (int step = 0; step < panel->stepCount(); ++step) {
             panel->selectStep(step);
             QCoreApplication::processEvents();
