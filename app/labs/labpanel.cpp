@@ -770,10 +770,11 @@ QString LabPanel::checkReasonText(const labs::CheckResult& r) {
     switch (r.reason) {
     case R::None: return {};
     case R::TopicMissing: return tr("the topic %1 does not exist").arg(code(0));
-    case R::TopicShape: return tr("the topic %1 has %2 partition(s) and replication factor %3").arg(code(0), arg(1), arg(2));
+    case R::TopicShape:
+        return tr("the topic %1 has %n partitions and replication factor %2", nullptr, arg(1).toInt()).arg(code(0), arg(2));
     case R::TopicExists: return tr("the topic %1 still exists").arg(code(0));
     case R::GroupMissing: return tr("the group %1 does not exist").arg(code(0));
-    case R::GroupIs: return tr("the group %1 is %2 with %3 member(s)").arg(code(0), arg(1), arg(2));
+    case R::GroupIs: return tr("the group %1 is %2 with %n members", nullptr, arg(2).toInt()).arg(code(0), arg(1));
     case R::GroupNoCommit: return tr("the group %1 has no committed offset on %2 (LAG is -)").arg(code(0), code(1));
     case R::NoCommittedOffset: return tr("no committed offset for %1").arg(code(0));
     case R::CommittedOffsetIs: return tr("the committed offset of %1 is %2").arg(code(0), arg(1));

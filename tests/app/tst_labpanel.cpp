@@ -698,6 +698,9 @@ void LabPanelTest::streamLabsOpenOnTheStreamView() {
         QVERIFY(obs);
         QVERIFY2(QString::fromStdString(obs->traceName).endsWith(e.trace), obs->traceName.c_str());
         QVERIFY(obs->elements.size() > 10);
+        // It opens where a student starts: before the first event, not at the end of the run.
+        QCOMPARE(w->streamView()->step(), std::uint64_t{0});
+        QVERIFY(!w->streamView()->isPlaying());
         QCOMPARE(obs->hasProcessFunction(), e.process);
         QCOMPARE(obs->options.job.checkpointInterval > 0, e.checkpoints);
         QCOMPARE(obs->options.trace.keyField, e.lab == kLab6 ? std::string("utilizador")
