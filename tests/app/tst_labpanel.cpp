@@ -153,7 +153,8 @@ const QStringList kPlayLab2 = {
 const QStringList kPlayLab3 = {
     QStringLiteral("c0"), // describe pedidos
     QStringLiteral("c0"),   QStringLiteral("c1"),
-    QStringLiteral("t50"), // consumer (tab 1), describe (tab 2)
+    QStringLiteral("t50"), // consumer (tab 1), describe (tab 2): it said "is rebalancing" (the step
+    QStringLiteral("c1"),  // needs a describe that showed the group Stable): again, as the panel says
     QStringLiteral("c0"),   QStringLiteral("t80"),
     QStringLiteral("c1"),   QStringLiteral("t30"), // 2nd consumer (tab 2), --members
     QStringLiteral("^C:1"), QStringLiteral("t30"),
