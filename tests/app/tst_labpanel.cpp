@@ -736,6 +736,52 @@ void LabPanelTest::streamLabsOpenOnTheStreamView() {
     shows(w.get(), expected[3]);
 }
 
+namespace {
+/// A real cluster as the panel sees it: the remote engine's answers come when the test sends them.
+class FakeRemoteLabs final : public RemoteCommands {
+public:
+    std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>&) override { return nullptr; }
+    RemoteNames names() const override { return {}; }
+    bool startLab(const labs::Lab& lab, const std::string&, QObject*, LabReply done) override {
+        steps = lab.steps.size();
+        reply = std::move(done);
+        return true;
+    }
+    bool checkLab(std::vector<labs::HistoryEntry>, QObject*, LabReply done) override {
+        reply = std::move(done);
+        return true;
+    }
+    std::size_t steps = 0;
+    LabReply reply;
+};
+} // namespace
+
+void LabPanelTest::remoteStepSaysWhatItWaitsFor() {
+    // On a real cluster the panel said nothing about a failed check; the simulation's panel says the
+    // check's reason. The remote engine's answer carries it now (RemoteLabStatus::notYet), worded alike.
+    setLanguage(QStringLiteral("en"));
+    QSettings().remove(QStringLiteral("labs"));
+    auto w = makeWindow();
+    FakeRemoteLabs remote;
+    QVERIFY(w->labPanel()->loadLab(kLab1));
+    w->cliHost()->setRemote(&remote);
+    QVERIFY(w->labPanel()->runsOnRealCluster());
+    QVERIFY(remote.reply);
+    RemoteLabStatus status;
+    status.passed.assign(remote.steps, false);
+    remote.reply(status); // the setup ran: no command yet, no reason
+    QCoreApplication::processEvents();
+    QVERIFY(!w->labPanel()->textBrowser()->toPlainText().contains(QStringLiteral("Not yet")));
+    status.notYet = labs::CheckResult{false, "topic 'exemplo-topico' does not exist", labs::CheckReason::TopicMissing,
+                                      {"exemplo-topico"}};
+    remote.reply(status);
+    QCoreApplication::processEvents();
+    const QString text = w->labPanel()->textBrowser()->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("Not yet: the topic exemplo-topico does not exist")), qPrintable(text.left(600)));
+    w->cliHost()->setRemote(nullptr);
+    QVERIFY(!w->labPanel()->runsOnRealCluster());
+}
+
 void LabPanelTest::stepInProgressSaysWhatItWaitsFor_data() {
     QTest::addColumn<QString>("language");
     QTest::newRow("pt_PT") << QStringLiteral("pt_PT");
