@@ -937,6 +937,67 @@ void streamFrames(std::size_t events, double ratio, bool framesOnly) {
     QFile::remove(path);
 }
 
+/// Counts the paint and timer events the application delivers (to every object) while it is idle.
+class EventCounter final : public QObject {
+public:
+    int paints = 0, timers = 0;
+    std::map<std::string, int> timerReceivers;
+
+protected:
+    bool eventFilter(QObject* o, QEvent* e) override {
+        if (e->type() == QEvent::Paint) ++paints;
+        if (e->type() == QEvent::Timer) {
+            ++timers;
+            ++timerReceivers[o->metaObject()->className()];
+        }
+        return false;
+    }
+};
+
+double processCpuMs() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return (static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000.0) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000.0;
+}
+
+/// The stream view paused, in front of the main window (lab 6's run: the inactivity alert), for `seconds`:
+/// the CPU the process uses, the paints and the timer events while nothing plays. Then the same
+/// with the stream view playing, for comparison.
+void streamIdle(int seconds) {
+    app::MainWindow w;
+    w.resize(1920, 1080);
+    w.show();
+    const QStringList args{QStringLiteral(FLUXOLAB_SOURCE_DIR "/assets/traces/atividade_app.csv"), QStringLiteral("--key"),
+                           QStringLiteral("utilizador"), QStringLiteral("--arrival-field"), QStringLiteral("arrival"),
+                           QStringLiteral("--process"), QStringLiteral("inactivity:10s")};
+    if (!w.streamView()->loadReplay(args, QString())) {
+        std::printf("stream-idle: load failed: %s\n", qUtf8Printable(w.streamView()->lastError()));
+        return;
+    }
+    w.setView(app::MainWindow::View::Stream);
+    w.streamView()->setStep(9);
+    runEventLoopFor(1000); // first paints, layouts
+    for (const bool playing : {false, true}) {
+        if (playing) w.streamView()->setPlaying(true);
+        EventCounter counter;
+        qApp->installEventFilter(&counter);
+        const double cpu0 = processCpuMs();
+        const auto t0 = Clock::now();
+        runEventLoopFor(seconds * 1000);
+        const double cpu = processCpuMs() - cpu0, wall = msSince(t0);
+        qApp->removeEventFilter(&counter);
+        std::string receivers;
+        for (const auto& [name, n] : counter.timerReceivers)
+            receivers += " " + name + "=" + std::to_string(n);
+        std::printf("stream-idle: %s %.0f ms wall: CPU %.1f ms (%.2f %% of a core), %d paint events, %d timer events%s "
+                    "(load %.1f)\n",
+                    playing ? "playing" : "paused ", wall, cpu, 100.0 * cpu / wall, counter.paints, counter.timers,
+                    receivers.c_str(), loadAverage());
+        if (playing) w.streamView()->setPlaying(false);
+    }
+}
+
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     TimedApplication app(argc, argv);
@@ -966,6 +1027,7 @@ int main(int argc, char** argv) {
         streamFrames(std::min<std::size_t>(events, 1000000), ratio, framesOnly);
     }
     if (mode == "partitions-frames") partitionsFrames(frames);
+    if (mode == "stream-idle") streamIdle(10);
     if (mode == "create") {
         int runs = 5;
         for (int i = 1; i + 1 < argc; ++i)
@@ -982,9 +1044,9 @@ int main(int argc, char** argv) {
     if (all || mode == "real-unreachable") realUnreachable(runs);
 #endif
     if (!all && mode != "coldstart" && mode != "frame" && mode != "fast" && mode != "scrub" && mode != "block" &&
-        mode != "partitions" && mode != "partitions-frames" && mode != "create" && mode != "real-unreachable" && mode != "stream" && mode != "journal") {
+        mode != "partitions" && mode != "partitions-frames" && mode != "create" && mode != "real-unreachable" && mode != "stream" && mode != "journal" && mode != "stream-idle") {
         std::fprintf(stderr, "usage: bench_app [all|coldstart|frame|fast|scrub|block|partitions|partitions-frames|"
-                             "real-unreachable|stream|journal [FILE]|create] [--events N] [--frames N] [--runs N] [--ratio R] [--frames-only]\n");
+                             "real-unreachable|stream|stream-idle|journal [FILE]|create] [--events N] [--frames N] [--runs N] [--ratio R] [--frames-only]\n");
         return 2;
     }
     return 0;

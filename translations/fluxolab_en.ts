@@ -391,10 +391,6 @@
         <translation>Kafka would refuse it: %1 (%2)</translation>
     </message>
     <message>
-        <source>At most %1 partitions with %2 config(s): a topic&apos;s metadata records may not exceed %3.</source>
-        <translation>At most %1 partitions with %2 config(s): a topic&apos;s metadata records may not exceed %3.</translation>
-    </message>
-    <message>
         <source>unexpected error: %1</source>
         <translation>unexpected error: %1</translation>
     </message>
@@ -799,20 +795,12 @@
         <translation>the stream job does not run on the simulation&apos;s clock</translation>
     </message>
     <message>
-        <source>the stream job reads %1 split(s) of &quot;%2&quot;, but the topic &quot;%3&quot; has %4 partition(s)</source>
-        <translation>the stream job reads %1 split(s) of &quot;%2&quot;, but the topic &quot;%3&quot; has %4 partition(s)</translation>
-    </message>
-    <message>
         <source>the poll interval is %1 ms; it must be positive</source>
         <translation>the poll interval is %1 ms; it must be positive</translation>
     </message>
     <message>
         <source>the topic &quot;%1&quot; refused the trace&apos;s records (Kafka: %2); %3 were sent before it, the rest of the trace was not sent</source>
         <translation>the topic &quot;%1&quot; refused the trace&apos;s records (Kafka: %2); %3 were sent before it, the rest of the trace was not sent</translation>
-    </message>
-    <message>
-        <source>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3; the first on partition %4): the producer gave them up</source>
-        <translation>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3; the first on partition %4): the producer gave them up</translation>
     </message>
     <message>
         <source>--source is &quot;%1&quot;; it must be bounded or open</source>
@@ -825,6 +813,38 @@
     <message>
         <source>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3): the producer gave them up</source>
         <translation>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3): the producer gave them up</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %1 partitions with %n configs: a topic&apos;s metadata records may not exceed %2.</source>
+        <translation>
+            <numerusform>At most %1 partitions with %n config: a topic&apos;s metadata records may not exceed %2.</numerusform>
+            <numerusform>At most %1 partitions with %n configs: a topic&apos;s metadata records may not exceed %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the stream job reads %1, but the topic &quot;%2&quot; has %3</source>
+        <translation>the stream job reads %1, but the topic &quot;%2&quot; has %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n splits of &quot;%1&quot;</source>
+        <translation>
+            <numerusform>%n split of &quot;%1&quot;</numerusform>
+            <numerusform>%n splits of &quot;%1&quot;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partitions</source>
+        <translation>
+            <numerusform>%n partition</numerusform>
+            <numerusform>%n partitions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2; the first on partition %3): the producer gave them up</source>
+        <translation>
+            <numerusform>%n record of the trace was not delivered to the topic &quot;%1&quot; (Kafka: %2; on partition %3): the producer gave it up</numerusform>
+            <numerusform>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2; the first on partition %3): the producer gave them up</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2338,17 @@
         <source>event time %1</source>
         <translation>event time %1</translation>
     </message>
+    <message numerus="yes">
+        <source>end of input: %n processing-time timers dropped without firing</source>
+        <translation>
+            <numerusform>end of input: %n processing-time timer dropped without firing</numerusform>
+            <numerusform>end of input: %n processing-time timers dropped without firing</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>timers dropped at the end of input, never fired: processing time %1</source>
+        <translation>timers dropped at the end of input, never fired: processing time %1</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::LabPanel</name>
@@ -2572,20 +2603,12 @@
         <translation>the topic %1 does not exist</translation>
     </message>
     <message>
-        <source>the topic %1 has %2 partition(s) and replication factor %3</source>
-        <translation>the topic %1 has %2 partition(s) and replication factor %3</translation>
-    </message>
-    <message>
         <source>the topic %1 still exists</source>
         <translation>the topic %1 still exists</translation>
     </message>
     <message>
         <source>the group %1 does not exist</source>
         <translation>the group %1 does not exist</translation>
-    </message>
-    <message>
-        <source>the group %1 is %2 with %3 member(s)</source>
-        <translation>the group %1 is %2 with %3 member(s)</translation>
     </message>
     <message>
         <source>the group %1 has no committed offset on %2 (LAG is -)</source>
@@ -2662,6 +2685,20 @@
     <message>
         <source>something this step must not have is there</source>
         <translation>something this step must not have is there</translation>
+    </message>
+    <message numerus="yes">
+        <source>the topic %1 has %n partitions and replication factor %2</source>
+        <translation>
+            <numerusform>the topic %1 has %n partition and replication factor %2</numerusform>
+            <numerusform>the topic %1 has %n partitions and replication factor %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the group %1 is %2 with %n members</source>
+        <translation>
+            <numerusform>the group %1 is %2 with %n member</numerusform>
+            <numerusform>the group %1 is %2 with %n members</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3250,6 +3287,20 @@
             <numerusform>%n late elements</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n timers dropped</source>
+        <translation>
+            <numerusform>%n timer dropped</numerusform>
+            <numerusform>%n timers dropped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped</source>
+        <translation>
+            <numerusform>%n dropped</numerusform>
+            <numerusform>%n dropped</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::PlotsView</name>
@@ -3752,6 +3803,13 @@ File ▸ Open trace… reads a CSV or JSON Lines file of events and runs it thro
     <message>
         <source>↺ restart</source>
         <translation>↺ restart</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timers dropped</source>
+        <translation>
+            <numerusform>%n timer dropped</numerusform>
+            <numerusform>%n timers dropped</numerusform>
+        </translation>
     </message>
 </context>
 <context>

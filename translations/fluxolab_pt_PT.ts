@@ -391,10 +391,6 @@
         <translation>O Kafka recusá-lo-ia: %1 (%2)</translation>
     </message>
     <message>
-        <source>At most %1 partitions with %2 config(s): a topic&apos;s metadata records may not exceed %3.</source>
-        <translation>No máximo %1 partições com %2 configuração(ões): os registos de metadados de um tópico não podem passar de %3.</translation>
-    </message>
-    <message>
         <source>unexpected error: %1</source>
         <translation>erro inesperado: %1</translation>
     </message>
@@ -799,20 +795,12 @@
         <translation>o job de stream não corre no relógio da simulação</translation>
     </message>
     <message>
-        <source>the stream job reads %1 split(s) of &quot;%2&quot;, but the topic &quot;%3&quot; has %4 partition(s)</source>
-        <translation>o job de stream lê %1 split(s) de &quot;%2&quot;, mas o tópico &quot;%3&quot; tem %4 partição(ões)</translation>
-    </message>
-    <message>
         <source>the poll interval is %1 ms; it must be positive</source>
         <translation>o intervalo de poll é %1 ms; tem de ser positivo</translation>
     </message>
     <message>
         <source>the topic &quot;%1&quot; refused the trace&apos;s records (Kafka: %2); %3 were sent before it, the rest of the trace was not sent</source>
         <translation>o tópico &quot;%1&quot; recusou os registos do traço (Kafka: %2); %3 foram enviados antes disso, o resto do traço não foi enviado</translation>
-    </message>
-    <message>
-        <source>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3; the first on partition %4): the producer gave them up</source>
-        <translation>%1 registo(s) do traço não foram entregues ao tópico &quot;%2&quot; (Kafka: %3; o primeiro na partição %4): o produtor desistiu deles</translation>
     </message>
     <message>
         <source>--source is &quot;%1&quot;; it must be bounded or open</source>
@@ -825,6 +813,38 @@
     <message>
         <source>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3): the producer gave them up</source>
         <translation>%1 registo(s) do traço não foram entregues ao tópico &quot;%2&quot; (Kafka: %3): o produtor desistiu deles</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %1 partitions with %n configs: a topic&apos;s metadata records may not exceed %2.</source>
+        <translation>
+            <numerusform>No máximo %1 partições com %n configuração: os registos de metadados de um tópico não podem passar de %2.</numerusform>
+            <numerusform>No máximo %1 partições com %n configurações: os registos de metadados de um tópico não podem passar de %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the stream job reads %1, but the topic &quot;%2&quot; has %3</source>
+        <translation>o job de stream lê %1, mas o tópico &quot;%2&quot; tem %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n splits of &quot;%1&quot;</source>
+        <translation>
+            <numerusform>%n split de &quot;%1&quot;</numerusform>
+            <numerusform>%n splits de &quot;%1&quot;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partitions</source>
+        <translation>
+            <numerusform>%n partição</numerusform>
+            <numerusform>%n partições</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2; the first on partition %3): the producer gave them up</source>
+        <translation>
+            <numerusform>%n registo do traço não foi entregue ao tópico &quot;%1&quot; (Kafka: %2; na partição %3): o produtor desistiu dele</numerusform>
+            <numerusform>%n registos do traço não foram entregues ao tópico &quot;%1&quot; (Kafka: %2; o primeiro na partição %3): o produtor desistiu deles</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2340,17 @@
         <source>event time %1</source>
         <translation>tempo de evento %1</translation>
     </message>
+    <message numerus="yes">
+        <source>end of input: %n processing-time timers dropped without firing</source>
+        <translation>
+            <numerusform>fim da entrada: %n timer de tempo de processamento descartado sem disparar</numerusform>
+            <numerusform>fim da entrada: %n timers de tempo de processamento descartados sem disparar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>timers dropped at the end of input, never fired: processing time %1</source>
+        <translation>timers descartados no fim da entrada, sem disparar: tempo de processamento %1</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::LabPanel</name>
@@ -2574,20 +2605,12 @@
         <translation>o tópico %1 não existe</translation>
     </message>
     <message>
-        <source>the topic %1 has %2 partition(s) and replication factor %3</source>
-        <translation>o tópico %1 tem %2 partição(ões) e fator de replicação %3</translation>
-    </message>
-    <message>
         <source>the topic %1 still exists</source>
         <translation>o tópico %1 ainda existe</translation>
     </message>
     <message>
         <source>the group %1 does not exist</source>
         <translation>o grupo %1 não existe</translation>
-    </message>
-    <message>
-        <source>the group %1 is %2 with %3 member(s)</source>
-        <translation>o grupo %1 está %2 com %3 membro(s)</translation>
     </message>
     <message>
         <source>the group %1 has no committed offset on %2 (LAG is -)</source>
@@ -2664,6 +2687,20 @@
     <message>
         <source>something this step must not have is there</source>
         <translation>existe algo que este passo não pode ter</translation>
+    </message>
+    <message numerus="yes">
+        <source>the topic %1 has %n partitions and replication factor %2</source>
+        <translation>
+            <numerusform>o tópico %1 tem %n partição e fator de replicação %2</numerusform>
+            <numerusform>o tópico %1 tem %n partições e fator de replicação %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the group %1 is %2 with %n members</source>
+        <translation>
+            <numerusform>o grupo %1 está %2 com %n membro</numerusform>
+            <numerusform>o grupo %1 está %2 com %n membros</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3252,6 +3289,20 @@
             <numerusform>%n atrasados</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n timers dropped</source>
+        <translation>
+            <numerusform>%n timer descartado</numerusform>
+            <numerusform>%n timers descartados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped</source>
+        <translation>
+            <numerusform>%n descartado</numerusform>
+            <numerusform>%n descartados</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::PlotsView</name>
@@ -3754,6 +3805,13 @@ Ficheiro ▸ Abrir traço… lê um ficheiro de eventos CSV ou JSON Lines e corr
     <message>
         <source>↺ restart</source>
         <translation>↺ recomeço</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n timers dropped</source>
+        <translation>
+            <numerusform>%n timer descartado</numerusform>
+            <numerusform>%n timers descartados</numerusform>
+        </translation>
     </message>
 </context>
 <context>

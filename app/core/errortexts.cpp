@@ -6,6 +6,8 @@
 #include "labs/common/teaching_notes.h"
 #include "labs/kafka_tools/topic_error_notes.h"
 
+#include <climits>
+
 namespace fluxolab::app {
 
 namespace {
@@ -77,8 +79,9 @@ QString ErrorTexts::scenarioReason(const labs::ScenarioError& e) {
         // Kafka's own message stays as Kafka writes it; the teaching note explains it in the UI language.
         QString out = tr("Kafka would refuse it: %1 (%2)").arg(q(e.detail), QString::fromLatin1(labs::errorCodeName(e.kafka)));
         if (e.code == Code::TopicTooManyRecords)
-            out += QLatin1Char(' ') + tr("At most %1 partitions with %2 config(s): a topic's metadata records may not exceed %3.")
-                                          .arg(q(e.high), v)
+            out += QLatin1Char(' ') + tr("At most %1 partitions with %n configs: a topic's metadata records may not exceed %2.",
+                                         nullptr, v.toInt())
+                                          .arg(q(e.high))
                                           .arg(labs::kMaxRecordsPerUserOp);
         if (const auto note = labs::topicErrorNote(e.kafka, e.detail)) {
             const labs::Language lang =
@@ -232,8 +235,10 @@ QString ErrorTexts::sourceError(const labs::SourceError& e) {
     case C::NoSuchTopic: return tr("the topic \"%1\" does not exist in the scenario").arg(q(e.topic));
     case C::OtherScheduler: return tr("the stream job does not run on the simulation's clock");
     case C::JobMismatch:
-        return tr("the stream job reads %1 split(s) of \"%2\", but the topic \"%3\" has %4 partition(s)")
-            .arg(QString::number(e.jobPartitions), q(e.jobTopic), q(e.topic), QString::number(e.topicPartitions));
+        // Two counts, each in its plural form ("1 split", "4 partições").
+        return tr("the stream job reads %1, but the topic \"%2\" has %3")
+            .arg(tr("%n splits of \"%1\"", nullptr, static_cast<int>(e.jobPartitions)).arg(q(e.jobTopic)), q(e.topic),
+                 tr("%n partitions", nullptr, static_cast<int>(e.topicPartitions)));
     case C::NoTimeField: return tr("the event time is read from the value, but the name of its field is missing");
     case C::PollInterval: return tr("the poll interval is %1 ms; it must be positive").arg(QString::number(e.value));
     }
@@ -248,13 +253,16 @@ QString ErrorTexts::feedRefused(const std::string& topic, labs::ErrorCode kafka,
 
 QString ErrorTexts::feedNotDelivered(const std::string& topic, labs::ErrorCode kafka, int partition, std::uint64_t records) {
     // No partition when send() failed before choosing one (METADATA_TIMEOUT: the topic was not in the metadata).
+    const int n = records > static_cast<std::uint64_t>(INT_MAX) ? INT_MAX : static_cast<int>(records);
     if (partition < 0)
-        return tr("%1 record(s) of the trace were not delivered to the topic \"%2\" (Kafka: %3): the producer gave "
-                  "them up")
-            .arg(QString::number(records), q(topic), Texts::errorCode(kafka));
-    return tr("%1 record(s) of the trace were not delivered to the topic \"%2\" (Kafka: %3; the first on partition %4): "
-              "the producer gave them up")
-        .arg(QString::number(records), q(topic), Texts::errorCode(kafka), QString::number(partition));
+        return tr("%n records of the trace were not delivered to the topic \"%1\" (Kafka: %2): the producer gave "
+                  "them up",
+                  nullptr, n)
+            .arg(q(topic), Texts::errorCode(kafka));
+    return tr("%n records of the trace were not delivered to the topic \"%1\" (Kafka: %2; the first on partition %3): "
+              "the producer gave them up",
+              nullptr, n)
+        .arg(q(topic), Texts::errorCode(kafka), QString::number(partition));
 }
 
 QString ErrorTexts::topicRunError(const stream_observe::TopicRunError& e) {

@@ -207,8 +207,8 @@ void MainWindow::showTerminalReplay() {
 }
 
 void MainWindow::showLabView() {
-    // A stream lab opens on the Stream view with the run it defines (its first step's replay), however
-    // the lab was opened (the Labs menu, --lab, reopened after a restart); a Kafka lab on the cluster
+    // A stream lab opens on the Stream view with the run it defines (its first step's replay), at its
+    // first event, however the lab was opened (the Labs menu, --lab, reopened after a restart); a Kafka lab on the cluster
     // view, which a stream view left in front would hide.
     const QStringList args = m_labPanel->streamViewArgs();
     if (args.isEmpty()) {
@@ -216,9 +216,12 @@ void MainWindow::showLabView() {
         return;
     }
     if (!m_tabs->isTabVisible(m_tabs->indexOf(m_stream))) return; // a cluster without the stream view
-    if (m_stream->loadReplay(args, QString()))
+    if (m_stream->loadReplay(args, QString())) {
+        // Where a student starts: before the first event, play (or the slider) runs it from there. A run
+        // the student starts in the terminal shows its end instead (the output the terminal printed).
+        m_stream->setStep(0);
         setView(View::Stream);
-    else
+    } else
         statusBar()->showMessage(m_stream->lastError(), 15000);
 }
 

@@ -363,6 +363,7 @@ void LabPanel::startRemote() {
     m_remotePassed.assign(lab.steps.size(), false);
     m_remoteHints.assign(lab.steps.size(), 0);
     m_remoteAnswers = 0;
+    m_remoteNotYet.reset();
     m_remoteDirty = false;
     m_remoteBusy = remote->startLab(lab, progress, this, [this, gen](const RemoteLabStatus& s) {
         if (gen == m_remoteGen) onRemoteStatus(s);
@@ -376,6 +377,7 @@ void LabPanel::onRemoteStatus(const RemoteLabStatus& status) {
     if (status.passed.size() == m_remotePassed.size()) {
         m_remoteCurrent = status.current;
         m_remotePassed = status.passed;
+        m_remoteNotYet = status.notYet;
         if (!status.progress.empty()) {
             m_remoteProgress[remoteProgressKey()] = status.progress;
             QSettings().setValue(realProgressKey(), QString::fromStdString(status.progress)); // survives a restart
@@ -771,10 +773,11 @@ QString LabPanel::checkReasonText(const labs::CheckResult& r) {
     switch (r.reason) {
     case R::None: return {};
     case R::TopicMissing: return tr("the topic %1 does not exist").arg(code(0));
-    case R::TopicShape: return tr("the topic %1 has %2 partition(s) and replication factor %3").arg(code(0), arg(1), arg(2));
+    case R::TopicShape:
+        return tr("the topic %1 has %n partitions and replication factor %2", nullptr, arg(1).toInt()).arg(code(0), arg(2));
     case R::TopicExists: return tr("the topic %1 still exists").arg(code(0));
     case R::GroupMissing: return tr("the group %1 does not exist").arg(code(0));
-    case R::GroupIs: return tr("the group %1 is %2 with %3 member(s)").arg(code(0), arg(1), arg(2));
+    case R::GroupIs: return tr("the group %1 is %2 with %n members", nullptr, arg(2).toInt()).arg(code(0), arg(1));
     case R::GroupNoCommit: return tr("the group %1 has no committed offset on %2 (LAG is -)").arg(code(0), code(1));
     case R::NoCommittedOffset: return tr("no committed offset for %1").arg(code(0));
     case R::CommittedOffsetIs: return tr("the committed offset of %1 is %2").arg(code(0), arg(1));
@@ -854,7 +857,13 @@ void LabPanel::renderStep() {
               : QStringLiteral("*") + tr("Not reached yet") + QStringLiteral("*\n\n");
     // Once the student has run a command in this step: what the check still waits for (the reason
     // fluxolab-cli's lab check prints, in the UI language), under the status line.
-    if (cur && !ok && !m_remote && m_engine) {
+    // On a real cluster the remote engine sends the reason with its answer (RemoteLabStatus::notYet).
+    if (cur && !ok && m_remote) {
+        if (m_remoteNotYet && static_cast<std::size_t>(m_selected) == m_remoteCurrent) {
+            const QString why = checkReasonText(*m_remoteNotYet);
+            if (!why.isEmpty()) md += QStringLiteral("*") + tr("Not yet: %1").arg(why) + QStringLiteral("*\n\n");
+        }
+    } else if (cur && !ok && m_engine) {
         const auto& history = m_host->history();
         const auto index = static_cast<std::size_t>(m_selected);
         if (history.size() > m_engine->stepHistoryStart(index)) {

@@ -18,6 +18,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -180,6 +181,7 @@ private:
     bool m_remoteDirty = false; ///< checked again when it answers
     int m_remoteGen = 0;        ///< answers of an earlier start are dropped
     int m_remoteAnswers = 0;
+    std::optional<labs::CheckResult> m_remoteNotYet; ///< what the remote current step waits for
     std::size_t m_remoteHistoryBase = 0; ///< remoteHistory() entries before the lab started there
     std::size_t m_remoteCurrent = 0;
     std::vector<bool> m_remotePassed;

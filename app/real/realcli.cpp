@@ -186,14 +186,22 @@ void RealCliWorker::drop(int id) {
 }
 
 namespace {
-RemoteLabStatus statusOf(const labs::LabEngine& engine) {
+} // namespace
+
+RemoteLabStatus remoteLabStatus(const labs::LabEngine& engine, const std::vector<labs::HistoryEntry>& history) {
     RemoteLabStatus s;
     s.current = engine.currentStep();
     for (std::size_t i = 0; i < engine.lab().steps.size(); ++i) s.passed.push_back(engine.stepPassed(i));
     s.progress = engine.saveProgress();
+    // What the current step still waits for, as the panel says it on the simulation (once the student
+    // has run a command in the step).
+    if (s.current < engine.lab().steps.size() && !engine.stepPassed(s.current) &&
+        history.size() > engine.stepHistoryStart(s.current)) {
+        labs::CheckResult r = engine.evaluate(s.current, history);
+        if (!r.passed && r.reason != labs::CheckReason::None) s.notYet = std::move(r);
+    }
     return s;
 }
-} // namespace
 
 void RealCliWorker::startLab(const labs::Lab& lab, const std::string& progress,
                              const RemoteCommands::LabReply& reply) {
@@ -204,13 +212,13 @@ void RealCliWorker::startLab(const labs::Lab& lab, const std::string& progress,
     // produce its records a second time). A progress that does not fit this lab starts it over.
     if (progress.empty() || !m_lab->restoreProgress(progress)) m_lab->start();
     m_lab->update({});
-    reply(statusOf(*m_lab));
+    reply(remoteLabStatus(*m_lab, {}));
 }
 
 void RealCliWorker::checkLab(const std::vector<labs::HistoryEntry>& history, const RemoteCommands::LabReply& reply) {
     if (!m_lab) return;
     m_lab->update(history);
-    reply(statusOf(*m_lab));
+    reply(remoteLabStatus(*m_lab, history));
 }
 
 void RealCliWorker::pumpAll() {

@@ -92,6 +92,10 @@ private:
 };
 
 /// GUI side: owns the worker's thread; CliHost starts commands through it while the real cluster shows.
+/// A remote lab engine's steps for the panel: the current step, the steps passed, the progress to
+/// resume from and, once a command ran in the current step, the reason its check still fails.
+RemoteLabStatus remoteLabStatus(const labs::LabEngine& engine, const std::vector<labs::HistoryEntry>& history);
+
 class RealCli final : public RemoteCommands {
 public:
     /// `names`: the latest topics/groups/brokers seen (for Tab completion); read on the GUI thread.

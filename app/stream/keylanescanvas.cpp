@@ -10,6 +10,7 @@
 #include <QResizeEvent>
 #include <QScrollBar>
 #include <algorithm>
+#include <climits>
 
 namespace fluxolab::app {
 
@@ -158,6 +159,12 @@ QString KeyLanesCanvas::headline() const {
         parts << tr("Window operator: the windows each key holds and their timers (end − 1 ms)");
     if (job.checkpointInterval > 0 || m_lanes.checkpoints > 0)
         parts << tr("checkpoints completed: %1 (last #%2)").arg(m_lanes.checkpoints).arg(m_lanes.lastCheckpoint);
+    std::uint64_t dropped = 0;
+    for (const std::uint32_t k : m_lanes.present)
+        dropped += m_lanes.lanes[k].timersDropped;
+    if (dropped > 0)
+        parts << tr("end of input: %n processing-time timers dropped without firing", nullptr,
+                    static_cast<int>(std::min<std::uint64_t>(dropped, INT_MAX)));
     if (m_lanes.crashed)
         parts << tr("CRASH: a subtask failed; the job restarts from its last completed checkpoint");
     else if (m_lanes.restores > 0)
@@ -200,7 +207,15 @@ QStringList KeyLanesCanvas::laneTexts(const KeyLane& lane) const {
                                 : tr("[%1, %2) open").arg(clock(range.first), clock(range.second)));
     }
     if (!windows.isEmpty()) out[0] = tr("windows: %1").arg(windows.join(QStringLiteral(" · ")));
-    out << (timers.isEmpty() ? tr("pending timers: none") : tr("pending timers: %1").arg(timers.join(QStringLiteral(" · "))));
+    // The processing-time timers pending when a bounded input ended: Flink drops them without firing.
+    QStringList dropped;
+    for (const Millis time : lane.droppedTimers)
+        dropped << clock(time);
+    if (!dropped.isEmpty() && timers.isEmpty())
+        out << tr("timers dropped at the end of input, never fired: processing time %1")
+                   .arg(dropped.join(QStringLiteral(" · ")));
+    else
+        out << (timers.isEmpty() ? tr("pending timers: none") : tr("pending timers: %1").arg(timers.join(QStringLiteral(" · "))));
     if (lane.lastOutput) {
         const QString v = peopleNumber(s[*lane.lastOutput]);
         out << (lane.lastOutputStep == m_step ? tr("▶ now: %1").arg(v)
@@ -278,8 +293,9 @@ void KeyLanesCanvas::paintInto(QPainter& p, QSizeF size, int scrollY, int lines)
         const QStringList texts = laneTexts(lane);
         const double x = row.left() + keyW;
         const double w = row.right() - x - pad;
-        const QColor timersColour =
-            !lane.timers.empty() && m_obs->hasProcessFunction() ? stream_palette::kProcessing.darker(130) : m_theme.text;
+        const QColor timersColour = (!lane.timers.empty() || !lane.droppedTimers.empty()) && m_obs->hasProcessFunction()
+                                        ? stream_palette::kProcessing.darker(130)
+                                        : m_theme.text;
         const QColor outputColour = now ? stream_palette::kSelected.darker(110) : m_theme.muted;
         if (lines == 3) {
             text(QRectF(row.left() + pad, top, keyW - pad, lineH * 1.4), key, bold, m_theme.text);

@@ -49,11 +49,14 @@ QString deltaText(Millis channel, Millis op) {
 template <class N> int count(N n) { return n > static_cast<N>(INT_MAX) ? INT_MAX : static_cast<int>(n); }
 QString records(std::uint64_t n) { return PipelineCanvas::tr("%n records", nullptr, count(n)); }
 QString timersPending(int n) { return PipelineCanvas::tr("%n timers pending", nullptr, n); }
+/// The processing-time timers a bounded input's end dropped (Flink never fires them).
+QString timersDropped(int n) { return PipelineCanvas::tr("%n timers dropped", nullptr, n); }
 QString openWindowsText(int n) { return PipelineCanvas::tr("%n open windows", nullptr, n); }
 /// The short forms of "313 records · 0 open windows" for a narrow box.
-QString briefTimers(std::uint64_t in, int pending) {
+QString briefTimers(std::uint64_t in, int pending, int dropped = 0) {
     return PipelineCanvas::tr("%n rec.", nullptr, count(in)) + QStringLiteral(" · ") +
-           PipelineCanvas::tr("%n timers", nullptr, pending);
+           (dropped > 0 && pending == 0 ? PipelineCanvas::tr("%n dropped", nullptr, dropped)
+                                        : PipelineCanvas::tr("%n timers", nullptr, pending));
 }
 QString briefOpen(std::uint64_t in, int pending) {
     return PipelineCanvas::tr("%n rec.", nullptr, count(in)) + QStringLiteral(" · ") +
@@ -217,7 +220,8 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         o.hasProcessFunction()
             ? std::max({fb.horizontalAdvance(tr("Process %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
                         fm.horizontalAdvance(records(n)), fm.horizontalAdvance(timersPending(0)),
-                        fm.horizontalAdvance(briefTimers(n, 0))}) + inner
+                        fm.horizontalAdvance(timersDropped(0)), fm.horizontalAdvance(briefTimers(n, 0)),
+                        fm.horizontalAdvance(briefTimers(n, 0, 1))}) + inner
             : std::max({fb.horizontalAdvance(tr("Window %1/%2 · wm %3").arg(par - 1).arg(par).arg(wmSample)),
                         fm.horizontalAdvance(records(n)), fm.horizontalAdvance(openWindowsText(0)),
                         fm.horizontalAdvance(briefOpen(n, 0))}) + inner,
@@ -495,12 +499,15 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
     // Window subtasks with their input channels.
     std::vector<int> openWindows(static_cast<std::size_t>(par), 0);
     std::vector<int> pendingTimers(static_cast<std::size_t>(par), 0);
+    std::vector<int> droppedTimers(static_cast<std::size_t>(par), 0);
     if (o.hasProcessFunction()) {
         m_lanesSeeker.seek(o, m_lanes, step);
         for (const std::uint32_t k : m_lanes.present) {
             const int sub = labs::windowSubtaskOfKey(o.strings[k], par);
-            if (sub >= 0 && sub < par)
+            if (sub >= 0 && sub < par) {
                 pendingTimers[static_cast<std::size_t>(sub)] += static_cast<int>(m_lanes.lanes[k].timers.size());
+                droppedTimers[static_cast<std::size_t>(sub)] += static_cast<int>(m_lanes.lanes[k].timersDropped);
+            }
         }
     } else {
         openWindows = m_openWindows.at(o, step);
@@ -516,10 +523,13 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                                      : 0;
         const int pending = o.hasProcessFunction() ? pendingTimers[static_cast<std::size_t>(sub)]
                                                    : openWindows[static_cast<std::size_t>(sub)];
+        // After the end of a bounded input: the timers it dropped rather than "0 pending".
+        const int dropped = o.hasProcessFunction() ? droppedTimers[static_cast<std::size_t>(sub)] : 0;
+        const QString timersText = dropped > 0 && pending == 0 ? timersDropped(dropped) : timersPending(pending);
         QStringList text =
             o.hasProcessFunction()
                 ? QStringList{tr("Process %1/%2 · wm %3").arg(sub).arg(par).arg(wmText(op)),
-                              records(in) + QStringLiteral(" · ") + timersPending(pending)}
+                              records(in) + QStringLiteral(" · ") + timersText}
                 : QStringList{tr("Window %1/%2 · wm %3").arg(sub).arg(par).arg(wmText(op)),
                               records(in) + QStringLiteral(" · ") + openWindowsText(pending)};
         QRectF cells;
@@ -533,14 +543,14 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
             if (fm.horizontalAdvance(text[1]) > r.width() - 2 * pad) {
                 const QStringList halves =
                     o.hasProcessFunction()
-                        ? QStringList{records(in), timersPending(pending)}
+                        ? QStringList{records(in), timersText}
                         : QStringList{records(in), openWindowsText(pending)};
                 const bool fitHalves = std::max(fm.horizontalAdvance(halves[0]), fm.horizontalAdvance(halves[1])) <=
                                        r.width() - 2 * pad;
                 if (fitHalves && textBox.height() >= pad + 3 * lineH + pad / 2)
                     text = QStringList{text[0], halves[0], halves[1]};
                 else
-                    text[1] = o.hasProcessFunction() ? briefTimers(in, pending)
+                    text[1] = o.hasProcessFunction() ? briefTimers(in, pending, dropped)
                                                      : briefOpen(in, pending);
             }
             lines(textBox, text, m_theme.text);

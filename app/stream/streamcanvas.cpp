@@ -1181,9 +1181,27 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         int priority;
     };
     std::vector<MarkLabel> markLabels;
+    // The processing-time timers a bounded input's end drops (Flink never fires them): one line and one
+    // label per step for all of them ("3 timers dropped").
+    std::optional<std::size_t> droppedLabel;
+    std::uint64_t droppedStep = 0;
+    int dropped = 0;
     for (const KeyedChange* c : jobMarks()) {
         if (c->step > step) break;
         const double mx = g.x(static_cast<double>(c->step));
+        if (c->kind == KeyedChange::Kind::TimerDropped) {
+            if (droppedLabel && droppedStep == c->step) {
+                markLabels[*droppedLabel].text = tr("%n timers dropped", nullptr, ++dropped);
+                continue;
+            }
+            dropped = 1;
+            droppedStep = c->step;
+            droppedLabel = markLabels.size();
+            p.setPen(QPen(kProcessing.darker(130), m_theme.px(1.5), Qt::DotLine));
+            p.drawLine(QPointF(mx, g.plot.top()), QPointF(mx, g.plot.bottom()));
+            markLabels.push_back({mx, tr("%n timers dropped", nullptr, dropped), kProcessing.darker(130), 0});
+            continue;
+        }
         QString label;
         QColor colour;
         Qt::PenStyle style = Qt::SolidLine;

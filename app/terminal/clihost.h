@@ -40,6 +40,9 @@ struct RemoteLabStatus {
     std::size_t current = 0;  ///< the step being checked (steps.size(): all passed)
     std::vector<bool> passed; ///< per step
     std::string progress;     ///< the engine's saveProgress(): resumes the lab on a later connection
+    /// The current step's check when commands ran since it began and it has not passed: what it still
+    /// waits for (its reason code, worded by LabPanel::checkReasonText as on the simulation).
+    std::optional<labs::CheckResult> notYet;
 };
 
 /// Where the terminal's Kafka commands run instead of the simulation (the real-cluster mode,

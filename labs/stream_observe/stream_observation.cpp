@@ -409,6 +409,7 @@ void applyChange(KeyLanes& l, const KeyedChange& c) {
     case K::TimerDropped:
         ln.timers.erase({c.time, c.processingTime});
         ++ln.timersDropped;
+        ln.droppedTimers.push_back(c.time);
         break;
     case K::Output:
         ++ln.outputs;
@@ -497,7 +498,7 @@ std::vector<const KeyedChange*> StreamObservation::jobMarks() const {
     for (const auto& c : keyed) {
         using K = KeyedChange::Kind;
         if (c.kind == K::CheckpointStarted || c.kind == K::CheckpointCompleted || c.kind == K::Crashed ||
-            c.kind == K::Restored || c.kind == K::Output)
+            c.kind == K::Restored || c.kind == K::Output || c.kind == K::TimerDropped)
             out.push_back(&c);
     }
     return out;

@@ -181,6 +181,7 @@ struct KeyLane {
     std::uint64_t outputs = 0;
     std::uint64_t timersFired = 0;
     std::uint64_t timersDropped = 0; ///< pending at the end of a bounded input (Flink drops them)
+    std::vector<Millis> droppedTimers; ///< the processing times those dropped timers were for
     std::optional<std::uint32_t> lastOutput; ///< string id
     std::uint64_t lastOutputStep = 0;
     std::uint64_t lastChangeStep = 0;
@@ -239,7 +240,8 @@ public:
     bool hasProcessFunction() const { return options.job.hasProcessFunction(); }
     /// Moves `lanes` to `step` (forward incrementally, backward from the start).
     void keyLanesAt(KeyLanes& lanes, std::uint64_t step) const;
-    /// The job-wide changes (checkpoints, crash, restore) and outputs, for the timeline's marks.
+    /// The job-wide changes (checkpoints, crash, restore), the outputs and the processing-time timers
+    /// dropped at the end of a bounded input, for the timeline's marks.
     std::vector<const KeyedChange*> jobMarks() const;
 
     std::uint64_t lastStep() const { return elements.size() + 1; } ///< after the end of input

@@ -153,7 +153,8 @@ const QStringList kPlayLab2 = {
 const QStringList kPlayLab3 = {
     QStringLiteral("c0"), // describe pedidos
     QStringLiteral("c0"),   QStringLiteral("c1"),
-    QStringLiteral("t50"), // consumer (tab 1), describe (tab 2)
+    QStringLiteral("t50"), // consumer (tab 1), describe (tab 2): it said "is rebalancing" (the step
+    QStringLiteral("c1"),  // needs a describe that showed the group Stable): again, as the panel says
     QStringLiteral("c0"),   QStringLiteral("t80"),
     QStringLiteral("c1"),   QStringLiteral("t30"), // 2nd consumer (tab 2), --members
     QStringLiteral("^C:1"), QStringLiteral("t30"),
@@ -698,6 +699,9 @@ void LabPanelTest::streamLabsOpenOnTheStreamView() {
         QVERIFY(obs);
         QVERIFY2(QString::fromStdString(obs->traceName).endsWith(e.trace), obs->traceName.c_str());
         QVERIFY(obs->elements.size() > 10);
+        // It opens where a student starts: before the first event, not at the end of the run.
+        QCOMPARE(w->streamView()->step(), std::uint64_t{0});
+        QVERIFY(!w->streamView()->isPlaying());
         QCOMPARE(obs->hasProcessFunction(), e.process);
         QCOMPARE(obs->options.job.checkpointInterval > 0, e.checkpoints);
         QCOMPARE(obs->options.trace.keyField, e.lab == kLab6 ? std::string("utilizador")
@@ -730,6 +734,52 @@ void LabPanelTest::streamLabsOpenOnTheStreamView() {
     QVERIFY(w->labPanel()->reopenLastLab());
     QCOMPARE(w->labPanel()->currentLabId(), kLab7);
     shows(w.get(), expected[3]);
+}
+
+namespace {
+/// A real cluster as the panel sees it: the remote engine's answers come when the test sends them.
+class FakeRemoteLabs final : public RemoteCommands {
+public:
+    std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>&) override { return nullptr; }
+    RemoteNames names() const override { return {}; }
+    bool startLab(const labs::Lab& lab, const std::string&, QObject*, LabReply done) override {
+        steps = lab.steps.size();
+        reply = std::move(done);
+        return true;
+    }
+    bool checkLab(std::vector<labs::HistoryEntry>, QObject*, LabReply done) override {
+        reply = std::move(done);
+        return true;
+    }
+    std::size_t steps = 0;
+    LabReply reply;
+};
+} // namespace
+
+void LabPanelTest::remoteStepSaysWhatItWaitsFor() {
+    // On a real cluster the panel said nothing about a failed check; the simulation's panel says the
+    // check's reason. The remote engine's answer carries it now (RemoteLabStatus::notYet), worded alike.
+    setLanguage(QStringLiteral("en"));
+    QSettings().remove(QStringLiteral("labs"));
+    auto w = makeWindow();
+    FakeRemoteLabs remote;
+    QVERIFY(w->labPanel()->loadLab(kLab1));
+    w->cliHost()->setRemote(&remote);
+    QVERIFY(w->labPanel()->runsOnRealCluster());
+    QVERIFY(remote.reply);
+    RemoteLabStatus status;
+    status.passed.assign(remote.steps, false);
+    remote.reply(status); // the setup ran: no command yet, no reason
+    QCoreApplication::processEvents();
+    QVERIFY(!w->labPanel()->textBrowser()->toPlainText().contains(QStringLiteral("Not yet")));
+    status.notYet = labs::CheckResult{false, "topic 'exemplo-topico' does not exist", labs::CheckReason::TopicMissing,
+                                      {"exemplo-topico"}};
+    remote.reply(status);
+    QCoreApplication::processEvents();
+    const QString text = w->labPanel()->textBrowser()->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("Not yet: the topic exemplo-topico does not exist")), qPrintable(text.left(600)));
+    w->cliHost()->setRemote(nullptr);
+    QVERIFY(!w->labPanel()->runsOnRealCluster());
 }
 
 void LabPanelTest::stepInProgressSaysWhatItWaitsFor_data() {

@@ -30,6 +30,7 @@ private Q_SLOTS:
     /// Labs 4-7 open on the Stream view with the run their file names (stream_view), from the panel,
     /// from --lab and reopened after a restart; a Kafka lab opened after them shows the cluster view.
     void streamLabsOpenOnTheStreamView();
+    void remoteStepSaysWhatItWaitsFor();
     void stepInProgressSaysWhatItWaitsFor_data();
     void stepInProgressSaysWhatItWaitsFor();
     void labs1And2CanBeFinishedFromThePanelAlone_data();

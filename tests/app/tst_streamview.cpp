@@ -1,6 +1,7 @@
 #include "tests/app/tst_streamview.h"
 #include "labs/backend/scenario_errors.h"
 
+#include "app/core/errortexts.h"
 #include "app/core/language.h"
 #include "app/stream/placedtext.h"
 #include "app/core/mainwindow.h"
@@ -24,6 +25,7 @@
 #include "labs/stream_tool/engine_values.h"
 #include "sim/stream/engine.h"
 #include "sim/stream/journal.h"
+#include "sim/stream/kafka_topic.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -1182,6 +1184,32 @@ void StreamViewTest::keyLanesShowStateAndPendingTimers() {
     view.canvas()->render(q, QSizeF(pic.size()));
     q.end();
     QCOMPARE(view.canvas()->drawnMarks().count(QStringLiteral("⚠")), 2); // the two alerts a bounded run prints
+    // The three timers the end of input dropped (journal: timer_dropped, one per user) are said: one
+    // mark on the timeline, the operator's box, the headline and each lane with the time it was for
+    // (maria's last action 09:00:31.179 + 10 s).
+    QVERIFY2(view.canvas()->drawnMarks().contains(QStringLiteral("3 timers descartados")),
+             qPrintable(view.canvas()->drawnMarks().join(QLatin1Char('|'))));
+    QImage pipe(1366, 300, QImage::Format_ARGB32_Premultiplied);
+    QPainter pp(&pipe);
+    view.pipeline()->render(pp, QSizeF(pipe.size()));
+    pp.end();
+    const QString pipeTexts = view.pipeline()->drawnTexts().join(QLatin1Char('|'));
+    QVERIFY2(pipeTexts.contains(QStringLiteral("3 timers descartados")) || pipeTexts.contains(QStringLiteral("3 descartados")),
+             qPrintable(pipeTexts));
+    QVERIFY2(!pipeTexts.contains(QStringLiteral("0 timers pendentes")), qPrintable(pipeTexts));
+    QVERIFY2(view.keyLanes()->headline().contains(
+                 QStringLiteral("fim da entrada: 3 timers de tempo de processamento descartados sem disparar")),
+             qPrintable(view.keyLanes()->headline()));
+    const QString mariaEnd = view.keyLanes()->laneTexts(*laneOf(view, "maria")).join(QLatin1Char('|'));
+    QVERIFY2(mariaEnd.contains(QStringLiteral("timers descartados no fim da entrada, sem disparar: tempo de "
+                                              "processamento 09:00:41.179")),
+             qPrintable(mariaEnd));
+    QCOMPARE(laneOf(view, "maria")->droppedTimers, std::vector<stream::Millis>{1773478841179});
+    // One step before the end nothing is dropped yet: the timers are pending.
+    view.setStep(obs->lastStep() - 1);
+    QVERIFY(!view.keyLanes()->headline().contains(QStringLiteral("descartad")));
+    QVERIFY(laneOf(view, "maria")->droppedTimers.empty());
+    QCOMPARE(laneOf(view, "maria")->timers.size(), std::size_t{1});
 }
 
 void StreamViewTest::checkpointsCrashAndRestoreInTheView() {
@@ -2594,5 +2622,33 @@ void StreamViewTest::countsReadInTheirPluralForms() {
         QCOMPARE(PipelineCanvas::tr("%n open windows", nullptr, 1), c.open1);
         QCOMPARE(PipelineCanvas::tr("P%1 · %n read", nullptr, 1).arg(0), c.read1);
     }
+    // The texts with a count of something ("1 record(s)" before): each count in its plural form.
+    QVERIFY(setLanguage(QStringLiteral("en")));
+    QCOMPARE(ErrorTexts::feedNotDelivered("t", labs::ErrorCode::REQUEST_TIMED_OUT, 2, 1).left(56),
+             QStringLiteral("1 record of the trace was not delivered to the topic \"t\""));
+    QCOMPARE(ErrorTexts::feedNotDelivered("t", labs::ErrorCode::REQUEST_TIMED_OUT, 2, 3).left(59),
+             QStringLiteral("3 records of the trace were not delivered to the topic \"t\" "));
+    stream::SourceError mismatch;
+    mismatch.code = stream::SourceErrorCode::JobMismatch;
+    mismatch.jobTopic = "a";
+    mismatch.topic = "b";
+    mismatch.jobPartitions = 1;
+    mismatch.topicPartitions = 4;
+    QCOMPARE(ErrorTexts::sourceError(mismatch),
+             QStringLiteral("the stream job reads 1 split of \"a\", but the topic \"b\" has 4 partitions"));
+    labs::CheckResult shape{false, {}, labs::CheckReason::TopicShape, {"t", "1", "3"}};
+    QCOMPARE(LabPanel::checkReasonText(shape), QStringLiteral("the topic `t` has 1 partition and replication factor 3"));
+    labs::CheckResult group{false, {}, labs::CheckReason::GroupIs, {"g", "Stable", "1"}};
+    QCOMPARE(LabPanel::checkReasonText(group), QStringLiteral("the group `g` is Stable with 1 member"));
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+    QCOMPARE(ErrorTexts::feedNotDelivered("t", labs::ErrorCode::REQUEST_TIMED_OUT, 2, 1).left(49),
+             QStringLiteral("1 registo do traço não foi entregue ao tópico \"t\""));
+    mismatch.jobPartitions = 4;
+    mismatch.topicPartitions = 1;
+    QCOMPARE(ErrorTexts::sourceError(mismatch),
+             QStringLiteral("o job de stream lê 4 splits de \"a\", mas o tópico \"b\" tem 1 partição"));
+    QCOMPARE(LabPanel::checkReasonText(shape), QStringLiteral("o tópico `t` tem 1 partição e fator de replicação 3"));
+    group.args = {"g", "Stable", "2"};
+    QCOMPARE(LabPanel::checkReasonText(group), QStringLiteral("o grupo `g` está Stable com 2 membros"));
     QVERIFY(setLanguage(before.isEmpty() ? QStringLiteral("en") : before));
 }
