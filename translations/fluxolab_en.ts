@@ -810,10 +810,6 @@
         <source>no &quot;%1&quot; text: every text a student reads must be given in &quot;pt&quot; and &quot;en&quot;, neither empty</source>
         <translation>no &quot;%1&quot; text: every text a student reads must be given in &quot;pt&quot; and &quot;en&quot;, neither empty</translation>
     </message>
-    <message>
-        <source>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3): the producer gave them up</source>
-        <translation>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3): the producer gave them up</translation>
-    </message>
     <message numerus="yes">
         <source>At most %1 partitions with %n configs: a topic&apos;s metadata records may not exceed %2.</source>
         <translation>
@@ -844,6 +840,13 @@
         <translation>
             <numerusform>%n record of the trace was not delivered to the topic &quot;%1&quot; (Kafka: %2; on partition %3): the producer gave it up</numerusform>
             <numerusform>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2; the first on partition %3): the producer gave them up</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2): the producer gave them up</source>
+        <translation>
+            <numerusform>%n record of the trace was not delivered to the topic &quot;%1&quot; (Kafka: %2): the producer gave it up</numerusform>
+            <numerusform>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2): the producer gave them up</numerusform>
         </translation>
     </message>
 </context>

@@ -810,10 +810,6 @@
         <source>no &quot;%1&quot; text: every text a student reads must be given in &quot;pt&quot; and &quot;en&quot;, neither empty</source>
         <translation>falta o texto &quot;%1&quot;: cada texto que o aluno lê tem de existir em &quot;pt&quot; e em &quot;en&quot;, nenhum vazio</translation>
     </message>
-    <message>
-        <source>%1 record(s) of the trace were not delivered to the topic &quot;%2&quot; (Kafka: %3): the producer gave them up</source>
-        <translation>%1 registo(s) do traço não foram entregues ao tópico &quot;%2&quot; (Kafka: %3): o produtor desistiu deles</translation>
-    </message>
     <message numerus="yes">
         <source>At most %1 partitions with %n configs: a topic&apos;s metadata records may not exceed %2.</source>
         <translation>
@@ -844,6 +840,13 @@
         <translation>
             <numerusform>%n registo do traço não foi entregue ao tópico &quot;%1&quot; (Kafka: %2; na partição %3): o produtor desistiu dele</numerusform>
             <numerusform>%n registos do traço não foram entregues ao tópico &quot;%1&quot; (Kafka: %2; o primeiro na partição %3): o produtor desistiu deles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2): the producer gave them up</source>
+        <translation>
+            <numerusform>%n registo do traço não foi entregue ao tópico &quot;%1&quot; (Kafka: %2): o produtor desistiu dele</numerusform>
+            <numerusform>%n registos do traço não foram entregues ao tópico &quot;%1&quot; (Kafka: %2): o produtor desistiu deles</numerusform>
         </translation>
     </message>
 </context>
