@@ -740,7 +740,7 @@ namespace {
 /// A real cluster as the panel sees it: the remote engine's answers come when the test sends them.
 class FakeRemoteLabs final : public RemoteCommands {
 public:
-    std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>&) override { return nullptr; }
+    std::unique_ptr<labs::CommandSession> start(const std::vector<std::string>&, bool) override { return nullptr; }
     RemoteNames names() const override { return {}; }
     bool startLab(const labs::Lab& lab, const std::string&, QObject*, LabReply done) override {
         steps = lab.steps.size();

@@ -2628,8 +2628,8 @@ void StreamViewTest::countsReadInTheirPluralForms() {
              QStringLiteral("1 record of the trace was not delivered to the topic \"t\""));
     QCOMPARE(ErrorTexts::feedNotDelivered("t", labs::ErrorCode::REQUEST_TIMED_OUT, 2, 3).left(59),
              QStringLiteral("3 records of the trace were not delivered to the topic \"t\" "));
-    stream::SourceError mismatch;
-    mismatch.code = stream::SourceErrorCode::JobMismatch;
+    labs::SourceError mismatch;
+    mismatch.code = labs::SourceErrorCode::JobMismatch;
     mismatch.jobTopic = "a";
     mismatch.topic = "b";
     mismatch.jobPartitions = 1;
