@@ -1,5 +1,6 @@
 #include "sim/stream/engine.h"
 
+#include "sim/stream/flink_timer_heap.h"
 #include "sim/stream/sql_windows.h"
 
 #include <algorithm>
@@ -263,69 +264,23 @@ struct Timer {
     }
 };
 
-/// The window operator's timers (WindowOperator: a fire timer at end - 1 and a cleanup timer), fired in
-/// the order of the std::set<Timer> they replace: by time, then key id, then window. Timers are kept in
-/// one bucket per distinct time (a tumbling job has a handful: one per open window end), appended
-/// unsorted (O(1)) and sorted with duplicates removed only when their bucket comes first (a timer set
-/// twice fires once, as in the set).
+/// The window operator's timers (WindowOperator: a fire timer at end - 1 and a cleanup timer) in Flink's
+/// own queue order: InternalTimerServiceImpl's HeapPriorityQueueSet, a binary heap by timestamp only, so
+/// timers of equal time fire in the heap's order (FlinkTimerHeap; docs/stream.md, "Firing order"). A
+/// timer set twice is one timer, as in Flink.
 class BucketTimers {
 public:
-    struct Entry {
-        std::uint32_t key;
-        TimeWindow window;
-        bool operator<(const Entry& o) const { return key != o.key ? key < o.key : window < o.window; }
-        bool operator==(const Entry& o) const { return key == o.key && window == o.window; }
-    };
-
-    bool empty() const { return buckets_.empty(); }
+    bool empty() const { return heap_.empty(); }
     /// Time of the earliest timer (the queue must not be empty).
-    Millis nextTime() const { return buckets_.begin()->first; }
-
-    void add(Millis ts, std::uint32_t key, const TimeWindow& w) {
-        Bucket& b = buckets_[ts];
-        if (b.sorted && b.items.size() > b.head && !(b.items.back() < Entry{key, w})) b.sorted = false;
-        b.items.push_back(Entry{key, w});
-    }
-
-    /// Removes the timer if present (every copy of it).
-    void erase(Millis ts, std::uint32_t key, const TimeWindow& w) {
-        const auto it = buckets_.find(ts);
-        if (it == buckets_.end()) return;
-        Bucket& b = it->second;
-        normalize(b);
-        const Entry e{key, w};
-        const auto first = b.items.begin() + static_cast<std::ptrdiff_t>(b.head);
-        const auto pos = std::lower_bound(first, b.items.end(), e);
-        if (pos == b.items.end() || !(*pos == e)) return;
-        b.items.erase(pos);
-        if (b.head == b.items.size()) buckets_.erase(it);
-    }
-
+    Millis nextTime() const { return heap_.peek().ts; }
+    void add(Millis ts, std::uint32_t key, const TimeWindow& w) { heap_.add(Timer{ts, key, w}); }
+    /// Removes the timer if present.
+    void erase(Millis ts, std::uint32_t key, const TimeWindow& w) { heap_.remove(Timer{ts, key, w}); }
     /// Removes and returns the earliest timer (the queue must not be empty).
-    Timer pop() {
-        const auto it = buckets_.begin();
-        Bucket& b = it->second;
-        normalize(b);
-        const Entry e = b.items[b.head++];
-        const Timer t{it->first, e.key, e.window};
-        if (b.head == b.items.size()) buckets_.erase(it);
-        return t;
-    }
+    Timer pop() { return heap_.poll(); }
 
 private:
-    struct Bucket {
-        std::vector<Entry> items; ///< items[head..] are pending
-        std::size_t head = 0;
-        bool sorted = true; ///< items[head..] sorted and without duplicates
-    };
-    static void normalize(Bucket& b) {
-        if (b.sorted) return;
-        const auto first = b.items.begin() + static_cast<std::ptrdiff_t>(b.head);
-        std::sort(first, b.items.end());
-        b.items.erase(std::unique(first, b.items.end()), b.items.end());
-        b.sorted = true;
-    }
-    std::map<Millis, Bucket> buckets_;
+    FlinkTimerHeap<Timer> heap_;
 };
 
 /// Key interning: an open-addressing table (linear probing, at most 3/4 full) from the key's bytes to
@@ -634,8 +589,9 @@ struct StreamJob::Impl {
             tasks[static_cast<std::size_t>(t)].channels.resize(static_cast<std::size_t>(spec.parallelism));
         }
         sqlSlicing = usesSqlSlicing(spec);
-        dense = !sqlSlicing && !spec.process && spec.window.kind == WindowKind::Tumble &&
-                !spec.window.processingTime;
+        // The dense slabs fire equal-time windows by key id, not in Flink's timer-heap order: unused
+        // until they follow it (docs/stream.md, "Firing order").
+        dense = false;
         if (sqlSlicing) {
             for (auto& t : tasks)
                 t.sql = SqlSlicingWindows(spec.window);
