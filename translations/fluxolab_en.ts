@@ -1661,6 +1661,14 @@
         <translation>--size expects WIDTHxHEIGHT such as 1600x900, got &quot;%1&quot;</translation>
     </message>
     <message>
+        <source>--size must be from 320x240 to 8000x8000, got &quot;%1&quot;</source>
+        <translation>--size must be from 320x240 to 8000x8000, got &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--%1 is missing its value (&quot;%2&quot; is another option)</source>
+        <translation>--%1 is missing its value (&quot;%2&quot; is another option)</translation>
+    </message>
+    <message>
         <source>--%1 needs --trace FILE</source>
         <translation>--%1 needs --trace FILE</translation>
     </message>
@@ -4058,6 +4066,14 @@ Line %2: %3</translation>
     <message>
         <source>What if… idle (needs an arrival column)</source>
         <translation>What if… idle (needs an arrival column)</translation>
+    </message>
+    <message>
+        <source>What if… idle (the window has already fired)</source>
+        <translation>What if… idle (the window has already fired)</translation>
+    </message>
+    <message>
+        <source>What if… idle (no partition holds the watermark back)</source>
+        <translation>What if… idle (no partition holds the watermark back)</translation>
     </message>
     <message>
         <source>What if… shorter bound: %1</source>

@@ -1661,6 +1661,14 @@
         <translation>--size espera LARGURAxALTURA, por exemplo 1600x900, e recebeu &quot;%1&quot;</translation>
     </message>
     <message>
+        <source>--size must be from 320x240 to 8000x8000, got &quot;%1&quot;</source>
+        <translation>--size tem de estar entre 320x240 e 8000x8000, e recebeu &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--%1 is missing its value (&quot;%2&quot; is another option)</source>
+        <translation>falta o valor de --%1 (&quot;%2&quot; é outra opção)</translation>
+    </message>
+    <message>
         <source>--%1 needs --trace FILE</source>
         <translation>--%1 precisa de --trace FICHEIRO</translation>
     </message>
@@ -4060,6 +4068,14 @@ Linha %2: %3</translation>
     <message>
         <source>What if… idle (needs an arrival column)</source>
         <translation>E se… ociosa (precisa de coluna de chegada)</translation>
+    </message>
+    <message>
+        <source>What if… idle (the window has already fired)</source>
+        <translation>E se… ociosa (a janela já disparou)</translation>
+    </message>
+    <message>
+        <source>What if… idle (no partition holds the watermark back)</source>
+        <translation>E se… ociosa (nenhuma partição atrasa a watermark)</translation>
     </message>
     <message>
         <source>What if… shorter bound: %1</source>

@@ -122,6 +122,14 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
         return std::nullopt;
     };
     if (!p.parse(args)) return fail(p.errorText());
+    // QCommandLineParser takes the next word as the value even when it is another option
+    // (`--lab --screenshot y.png` opened the lab "--screenshot"): no value starts with "--".
+    for (const QCommandLineOption* opt : {&scenario, &seed, &at, &view, &lang, &shot, &size, &labOpt, &runOpt, &traceOpt, &wmOpt,
+                                          &winOpt, &aggOpt, &keyOpt, &timeFieldOpt, &arrivalOpt, &partOpt, &latenessOpt, &idleOpt,
+                                          &intervalOpt, &stepOpt, &whyOpt, &whatIfOpt, &parallelismOpt})
+        for (const QString& v : p.values(*opt))
+            if (v.startsWith(QStringLiteral("--")))
+                return fail(CommandLine::tr("--%1 is missing its value (\"%2\" is another option)").arg(opt->names().first(), v));
     if (p.isSet(helpOpt)) {
         if (help) *help = true;
         return Options{};
@@ -162,8 +170,10 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
             o.width = wh[0].toInt(&ok1);
             o.height = wh[1].toInt(&ok2);
         }
-        if (!ok1 || !ok2 || o.width < 320 || o.height < 240 || o.width > 8000 || o.height > 8000)
+        if (!ok1 || !ok2)
             return fail(CommandLine::tr("--size expects WIDTHxHEIGHT such as 1600x900, got \"%1\"").arg(p.value(size)));
+        if (o.width < 320 || o.height < 240 || o.width > 8000 || o.height > 8000)
+            return fail(CommandLine::tr("--size must be from 320x240 to 8000x8000, got \"%1\"").arg(p.value(size)));
         o.sizeGiven = true;
     }
     o.presentation = p.isSet(pres);

@@ -882,13 +882,21 @@ void StreamView::refreshWhy() {
     // Once the text is laid out at the panel's width (its scroll range is set then).
     QTimer::singleShot(0, this, &StreamView::widenWhyForItsText);
     const auto w = why();
-    const auto idle = w ? idleWhatIf(*m_obs, *w, step()) : std::nullopt;
+    IdleWhatIfBlock idleBlock = IdleWhatIfBlock::NoHolder;
+    const auto idle = w ? idleWhatIf(*m_obs, *w, step(), &idleBlock) : std::nullopt;
     const auto bound = shorterBoundWhatIf(*m_obs);
-    m_idleButton->setEnabled(idle.has_value() && !w->fired);
-    m_idleButton->setText(
-        idle ? tr("What if… idle: withIdleness(%1)")
-                   .arg(QString::fromStdString(durationText(idle->job.watermark.idleTimeout)))
-             : tr("What if… idle (needs an arrival column)"));
+    m_idleButton->setEnabled(idle.has_value());
+    // The true reason, by the rule --what-if idle uses (it said "needs an arrival column" for a fired window).
+    QString idleText;
+    if (idle)
+        idleText = tr("What if… idle: withIdleness(%1)").arg(QString::fromStdString(durationText(idle->job.watermark.idleTimeout)));
+    else if (idleBlock == IdleWhatIfBlock::NoArrivalTimes)
+        idleText = tr("What if… idle (needs an arrival column)");
+    else if (idleBlock == IdleWhatIfBlock::WindowFired)
+        idleText = tr("What if… idle (the window has already fired)");
+    else
+        idleText = tr("What if… idle (no partition holds the watermark back)");
+    m_idleButton->setText(idleText);
     m_idleButton->setToolTip(m_idleButton->text());
     m_idleButton->setText(onTwoLines(m_idleButton->text()));
     m_boundButton->setEnabled(bound.has_value());

@@ -15,6 +15,23 @@ namespace fluxolab::labs {
 
 using namespace fluxolab::labs::cli_args;
 
+namespace {
+/// A lab's level and step count as the GUI's lab panel says them, in the listing's language
+/// (`lab list --lang pt` printed "intermediate" and "4 steps" in English).
+std::string labListLevel(const std::string& level, Language lang) {
+    if (lang == Language::English) return level;
+    if (level == "beginner") return "iniciante";
+    if (level == "intermediate") return "intermédio";
+    if (level == "advanced") return "avançado";
+    return level;
+}
+
+std::string labListSteps(std::size_t n, Language lang) {
+    if (lang == Language::English) return std::to_string(n) + (n == 1 ? " step" : " steps");
+    return std::to_string(n) + (n == 1 ? " passo" : " passos");
+}
+} // namespace
+
 int cmdLab(const Args& args, CliStreams io) {
     if (args.empty()) {
         io.err << "lab: use 'lab list' or 'lab check LAB --script SOLUTION'\n";
@@ -54,8 +71,8 @@ int cmdLab(const Args& args, CliStreams io) {
         const LabCatalog catalog = loadLabCatalog(dir);
         for (const auto& e : catalog.errors) io.err << formatLabError(e) << "\n";
         for (const auto& lab : catalog.labs)
-            io.out << lab.id << "\t" << lab.title.get(language) << "\t" << lab.level << "\t" << lab.duration_minutes
-                   << " min\t" << lab.steps.size() << " steps\n";
+            io.out << lab.id << "\t" << lab.title.get(language) << "\t" << labListLevel(lab.level, language) << "\t"
+                   << lab.duration_minutes << " min\t" << labListSteps(lab.steps.size(), language) << "\n";
         return catalog.errors.empty() ? 0 : 2;
     }
     if (args[0] == "validate") {

@@ -1366,8 +1366,15 @@ const ObservedWindow* findWindow(const StreamObservation& obs, const std::string
 }
 
 std::optional<RunOptions> idleWhatIf(const StreamObservation& obs, const WhyNotFired& why,
-                                     std::uint64_t step) {
-    if (!obs.hasArrivalTimes() || why.holder < 0) return std::nullopt;
+                                     std::uint64_t step, IdleWhatIfBlock* block) {
+    const auto blocked = [&](IdleWhatIfBlock b) -> std::optional<RunOptions> {
+        if (block) *block = b;
+        return std::nullopt;
+    };
+    if (block) *block = IdleWhatIfBlock::None;
+    if (!obs.hasArrivalTimes()) return blocked(IdleWhatIfBlock::NoArrivalTimes);
+    if (why.fired) return blocked(IdleWhatIfBlock::WindowFired);
+    if (why.holder < 0) return blocked(IdleWhatIfBlock::NoHolder);
     const auto& h = why.partitions[static_cast<std::size_t>(why.holder)];
     RunOptions o = obs.options;
     const Millis now = obs.processingTimeAt(step);
@@ -1378,7 +1385,7 @@ std::optional<RunOptions> idleWhatIf(const StreamObservation& obs, const WhyNotF
     timeout = (timeout + 999) / 1000 * 1000; // whole seconds, easier to read
     if (o.job.watermark.idleTimeout > 0 && o.job.watermark.idleTimeout <= timeout)
         timeout = o.job.watermark.idleTimeout / 2;
-    if (timeout <= 0) return std::nullopt;
+    if (timeout <= 0) return blocked(IdleWhatIfBlock::NoTimeout);
     o.job.watermark.idleTimeout = timeout;
     return o;
 }

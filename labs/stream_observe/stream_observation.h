@@ -464,10 +464,13 @@ struct WhatIf {
     /// The same window in the new run (matched by key and bounds); null when it no longer exists.
     const ObservedWindow* window = nullptr;
 };
+/// Why idleWhatIf offers nothing for a window (one rule for the stream view's button and --what-if).
+enum class IdleWhatIfBlock { None, NoArrivalTimes, WindowFired, NoHolder, NoTimeout };
 /// Marks partitions idle: withIdleness(timeout) (it applies to every partition, as in Flink). Only
-/// meaningful when the trace has processing (arrival) times; returns nothing otherwise.
+/// meaningful when the trace has processing (arrival) times and the window has not fired yet, with a
+/// partition holding its watermark back; returns nothing otherwise, and says why in `block`.
 std::optional<RunOptions> idleWhatIf(const StreamObservation& obs, const WhyNotFired& why,
-                                     std::uint64_t step);
+                                     std::uint64_t step, IdleWhatIfBlock* block = nullptr);
 /// Halves the out-of-orderness bound (bounded and sql strategies); nothing for monotonous or bound 0.
 std::optional<RunOptions> shorterBoundWhatIf(const StreamObservation& obs);
 const ObservedWindow* findWindow(const StreamObservation& obs, const std::string& key, Millis start,

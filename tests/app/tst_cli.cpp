@@ -177,16 +177,28 @@ void CliTest::helpAndVersionWithoutDisplay() {
 void CliTest::optionErrorsFollowTheLanguage() {
     // The app opens in pt_PT unless told otherwise: its command-line errors too (they were English).
     QTemporaryDir config;
-    const QString bad = QStringLiteral("9x9");
+    const QString bad = QStringLiteral("9by9");
     const Run pt = run({QStringLiteral("--size"), bad}, false, config.path());
     QCOMPARE(pt.code, 2);
-    QVERIFY2(pt.err.contains(QStringLiteral("--size espera LARGURAxALTURA, por exemplo 1600x900, e recebeu \"9x9\"")), qPrintable(pt.err));
+    QVERIFY2(pt.err.contains(QStringLiteral("--size espera LARGURAxALTURA, por exemplo 1600x900, e recebeu \"9by9\"")), qPrintable(pt.err));
+    // A well-formed size out of range says the range (it said "expects WIDTHxHEIGHT" for 100000x100000).
+    const Run big = run({QStringLiteral("--size"), QStringLiteral("100000x100000")}, false, config.path());
+    QCOMPARE(big.code, 2);
+    QVERIFY2(big.err.contains(QStringLiteral("--size tem de estar entre 320x240 e 8000x8000, e recebeu \"100000x100000\"")), qPrintable(big.err));
+    const Run bigEn = run({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--size"), QStringLiteral("9x9")}, false, config.path());
+    QVERIFY2(bigEn.err.contains(QStringLiteral("--size must be from 320x240 to 8000x8000, got \"9x9\"")), qPrintable(bigEn.err));
+    // An option as the value of another is a missing value (`--lab --screenshot y.png` opened the lab "--screenshot").
+    const Run lab = run({QStringLiteral("--lab"), QStringLiteral("--screenshot"), QStringLiteral("y.png")}, false, config.path());
+    QCOMPARE(lab.code, 2);
+    QVERIFY2(lab.err.contains(QStringLiteral("falta o valor de --lab (\"--screenshot\" é outra opção)")), qPrintable(lab.err));
+    const Run labEn = run({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--lab"), QStringLiteral("--screenshot"), QStringLiteral("y.png")}, false, config.path());
+    QVERIFY2(labEn.err.contains(QStringLiteral("--lab is missing its value (\"--screenshot\" is another option)")), qPrintable(labEn.err));
     const Run seed = run({QStringLiteral("--lang"), QStringLiteral("pt_PT"), QStringLiteral("--seed"), QStringLiteral("x")}, false, config.path());
     QVERIFY2(seed.err.contains(QStringLiteral("--seed espera um inteiro não negativo, e recebeu \"x\"")), qPrintable(seed.err));
     const Run lang = run({QStringLiteral("--lang"), QStringLiteral("klingon")}, false, config.path());
     QVERIFY2(lang.err.contains(QStringLiteral("--lang tem de ser pt_PT ou en, e recebeu \"klingon\"")), qPrintable(lang.err));
     const Run en = run({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--size"), bad}, false, config.path());
-    QVERIFY2(en.err.contains(QStringLiteral("--size expects WIDTHxHEIGHT such as 1600x900, got \"9x9\"")), qPrintable(en.err));
+    QVERIFY2(en.err.contains(QStringLiteral("--size expects WIDTHxHEIGHT such as 1600x900, got \"9by9\"")), qPrintable(en.err));
     // From a console without a display as well (the options are checked before QApplication).
     const Run console = run({QStringLiteral("--size"), bad}, true, config.path());
     QCOMPARE(console.code, 2);

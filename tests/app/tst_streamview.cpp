@@ -225,6 +225,15 @@ void StreamViewTest::whyNotFiredNamesTheIdlePartition() {
     view.adoptWhatIf();
     QCOMPARE(view.observation()->options.job.watermark.idleTimeout, labs::Millis{13000});
     QVERIFY(view.why() && view.why()->fired);
+    // The window has fired: the idle what-if does not apply, and the button gives that reason (it said
+    // "needs an arrival column" although the trace has one). One rule for the button and --what-if.
+    QVERIFY(!view.runWhatIf(0));
+    QPushButton* idleButton = nullptr;
+    for (auto* b : view.findChildren<QPushButton*>())
+        if (b->toolTip().startsWith(QStringLiteral("What if… idle"))) idleButton = b;
+    QVERIFY(idleButton);
+    QVERIFY(!idleButton->isEnabled());
+    QCOMPARE(idleButton->toolTip(), QStringLiteral("What if… idle (the window has already fired)"));
 }
 
 void StreamViewTest::badReplayOptionShowsInPortuguese() {

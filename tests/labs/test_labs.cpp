@@ -7,6 +7,7 @@
 #include "labs/shell/script_runner.h"
 #include "labs/shell/shell_parser.h"
 #include "labs/backend/sim_backend.h"
+#include "labs/cli/cli_commands.h"
 #include "labs/stream_observe/stream_observation.h"
 #include "sim/cluster.h"
 #include "sim/timeline.h"
@@ -616,6 +617,17 @@ TEST_SUITE("labs/engine") {
         const LabCatalog cat = loadLabCatalog(kSrc + "/labs/content");
         CHECK(cat.errors.empty());
         CHECK(cat.labs.size() == 7);
+        // Lab 05's step title was half English in pt ("Allowed lateness: corrigir a janela"): the
+        // Portuguese name first, Flink's term kept recognisable in parentheses.
+        int lateness_steps = 0;
+        for (const auto& lab : cat.labs)
+            for (const auto& step : lab.steps)
+                if (step.id == "allowed-lateness") {
+                    ++lateness_steps;
+                    CHECK(step.title.pt == "Atraso permitido (allowed lateness): corrigir a janela");
+                    CHECK(step.title.en == "Allowed lateness: correct the window");
+                }
+        CHECK(lateness_steps == 1);
     }
 }
 
@@ -628,6 +640,36 @@ TEST_SUITE("labs/cli") {
         const std::string wrong = kSrc + "/labs/content/solutions/produtores-consumidores.sh";
         CHECK(std::system((cli + " lab check topicos-particoes-offsets --script " + wrong + " > /dev/null").c_str()) != 0);
         CHECK(std::system((cli + " lab list > /dev/null").c_str()) == 0);
+    }
+}
+
+TEST_SUITE("labs/cli") {
+    TEST_CASE("lab list speaks the language asked for - level and steps too, as the GUI's lab panel") {
+        const std::string dir = kSrc + "/labs/content";
+        const auto list = [&](const char* lang) {
+            std::istringstream in;
+            std::ostringstream out, err;
+            CHECK(runCli({"lab", "list", "--lang", lang, "--labs-dir", dir}, {in, out, err}) == 0);
+            CHECK(err.str().empty());
+            return out.str();
+        };
+        const std::string pt = list("pt"), en = list("en");
+        // Lab 3: intermediate, 5 steps (the GUI shows "Nível: intermédio · ... · 5 passos").
+        CHECK(pt.find("grupos-lag-rebalanceamento\t") != std::string::npos);
+        CHECK(pt.find("\tintermédio\t") != std::string::npos);
+        CHECK(pt.find("\tiniciante\t") != std::string::npos);
+        CHECK(pt.find("\tavançado\t") != std::string::npos);
+        CHECK(pt.find("intermediate") == std::string::npos);
+        CHECK(pt.find("beginner") == std::string::npos);
+        CHECK(pt.find("steps") == std::string::npos);
+        CHECK(en.find("\tintermediate\t") != std::string::npos);
+        CHECK(en.find("passos") == std::string::npos);
+        const LabCatalog cat = loadLabCatalog(dir);
+        for (const auto& lab : cat.labs) {
+            const std::string n = std::to_string(lab.steps.size());
+            CHECK(pt.find(" min\t" + n + (lab.steps.size() == 1 ? " passo\n" : " passos\n")) != std::string::npos);
+            CHECK(en.find(" min\t" + n + (lab.steps.size() == 1 ? " step\n" : " steps\n")) != std::string::npos);
+        }
     }
 }
 
