@@ -447,7 +447,7 @@ void StreamViewTest::feedTheTopicDoesNotTakeIsToldInPortuguese() {
     QVERIFY2(view->liveProblem().isEmpty(), qPrintable(view->liveProblem())); // still retried
     c->runTo(5000 + 120000 + 1000);
     QApplication::processEvents();
-    const QString expected = QStringLiteral("Os streams do cenário: Em /trace_feeds/0/topic: 3 registo(s) do traço não foram "
+    const QString expected = QStringLiteral("Os streams do cenário: Em /trace_feeds/0/topic: 3 registos do traço não foram "
                                             "entregues ao tópico \"t\" (Kafka: ");
     QVERIFY2(view->liveProblem().startsWith(expected), qPrintable(view->liveProblem()));
     QVERIFY2(view->liveProblem().contains(QStringLiteral("o primeiro na partição 0")), qPrintable(view->liveProblem()));
@@ -457,7 +457,7 @@ void StreamViewTest::feedTheTopicDoesNotTakeIsToldInPortuguese() {
     // the status bar's message (still shown: its 15 s have not passed) says 4.
     c->runTo(129000 + 120000 + 2000);
     QApplication::processEvents();
-    QVERIFY2(view->liveProblem().contains(QStringLiteral(": 4 registo(s) do traço")), qPrintable(view->liveProblem()));
+    QVERIFY2(view->liveProblem().contains(QStringLiteral(": 4 registos do traço")), qPrintable(view->liveProblem()));
     QCOMPARE(window.statusBar()->currentMessage(), view->liveProblem());
     QVERIFY(fluxolab::app::setLanguage(before.isEmpty() ? QStringLiteral("pt_PT") : before));
 }

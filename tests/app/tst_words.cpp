@@ -166,13 +166,13 @@ void WordsTest::metadataTimeoutNamesNoPartition() {
              QStringLiteral("orders: send by p1 failed before a partition was chosen: the topic was not in the metadata "
                             "within max.block.ms (METADATA_TIMEOUT)"));
     QCOMPARE(app::ErrorTexts::feedNotDelivered("orders", labs::ErrorCode::CLIENT_METADATA_TIMEOUT, -1, 3),
-             QStringLiteral("3 record(s) of the trace were not delivered to the topic \"orders\" (Kafka: the topic was "
+             QStringLiteral("3 records of the trace were not delivered to the topic \"orders\" (Kafka: the topic was "
                             "not in the metadata within max.block.ms (METADATA_TIMEOUT)): the producer gave them up"));
     QVERIFY(app::setLanguage(QStringLiteral("pt_PT")));
     QCOMPARE(app::Texts::event(labs::observe::shownEvent(s.journal(), *failed)),
              QStringLiteral("orders: o envio de p1 falhou antes de escolher uma partição: o tópico não apareceu nos "
                             "metadados dentro de max.block.ms (METADATA_TIMEOUT)"));
     QCOMPARE(app::ErrorTexts::feedNotDelivered("orders", labs::ErrorCode::CLIENT_METADATA_TIMEOUT, -1, 3),
-             QStringLiteral("3 registo(s) do traço não foram entregues ao tópico \"orders\" (Kafka: o tópico não "
+             QStringLiteral("3 registos do traço não foram entregues ao tópico \"orders\" (Kafka: o tópico não "
                             "apareceu nos metadados dentro de max.block.ms (METADATA_TIMEOUT)): o produtor desistiu deles"));
 }
