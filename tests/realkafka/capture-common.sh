@@ -1,5 +1,6 @@
 # Sourced by the capture scripts (capture-golden.sh, capture-console-producer-dead-broker.sh, capture-rebalance.sh;
-# capture-coordinator*.sh run several nodes and take only capture_jars): the
+# capture-coordinator*.sh run several nodes and take only capture_jars; capture-controller.sh,
+# capture-isr-rejoin.sh and capture-no-controller.sh start three nodes with capture_cluster3): the
 # real Kafka 4.3.1 jars and one fresh single-node KRaft broker as the course runs it (localhost
 # listeners, the distribution's server.properties values), in the current folder.
 #   capture_jars [JAVA_OPTION...]        writes pom.xml (resolved by Maven from ~/.m2, offline first)
@@ -10,7 +11,14 @@
 #   capture_start_broker TRIES           formats the storage, starts the broker in the background
 #                                        (its pid in $broker, its output in broker.log) and waits up
 #                                        to TRIES seconds for its port, then 3 s more
-# The caller owns the cleanup (its EXIT trap kills $broker and removes the folder).
+#   capture_cluster3 BASE_PORT           three combined KRaft nodes (broker + controller each, all three
+#                                        voters, the distribution's server.properties values otherwise):
+#                                        node N's broker port BASE+10N+2, its controller port BASE+10N+3
+#                                        (`capture_port N 2|3`); formats and starts them with "${J[@]}"
+#                                        (pids in the caller's `declare -A pid`, output in brokerN.log),
+#                                        waits for the three broker ports, then 5 s; sets B to the three
+#                                        brokers' addresses. `capture_node_start N` starts node N again.
+# The caller owns the cleanup (its EXIT trap kills $broker or every ${pid[@]} and removes the folder).
 
 capture_jars() {
   cat > pom.xml <<'POM'
@@ -78,4 +86,43 @@ capture_start_broker() {
   broker=$!
   for _ in $(seq "$tries"); do (exec 3<>/dev/tcp/127.0.0.1/"$capture_port") 2>/dev/null && break; sleep 1; done
   sleep 3
+}
+
+capture_port() { echo $((capture_base + 10 * $1 + $2)); } # capture_port NODE 2|3: its broker or controller port
+
+capture_node_start() { # capture_node_start N
+  "${J[@]}" kafka.Kafka "server$1.properties" >>"broker$1.log" 2>&1 &
+  pid[$1]=$!
+}
+
+capture_cluster3() {
+  capture_base=$1
+  local n uuid voters
+  voters="1@localhost:$(capture_port 1 3),2@localhost:$(capture_port 2 3),3@localhost:$(capture_port 3 3)"
+  uuid=$("${J[@]}" kafka.tools.StorageTool random-uuid)
+  for n in 1 2 3; do
+    cat > "server$n.properties" <<PROPS
+process.roles=broker,controller
+node.id=$n
+controller.quorum.voters=$voters
+listeners=PLAINTEXT://localhost:$(capture_port $n 2),CONTROLLER://localhost:$(capture_port $n 3)
+advertised.listeners=PLAINTEXT://localhost:$(capture_port $n 2)
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$PWD/logs$n
+num.partitions=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+PROPS
+    "${J[@]}" kafka.tools.StorageTool format -t "$uuid" -c "server$n.properties" >/dev/null 2>&1
+    capture_node_start $n
+  done
+  for n in 1 2 3; do
+    for _ in $(seq 120); do (exec 3<>/dev/tcp/127.0.0.1/"$(capture_port $n 2)") 2>/dev/null && break; sleep 1; done
+  done
+  sleep 5
+  B="localhost:$(capture_port 1 2),localhost:$(capture_port 2 2),localhost:$(capture_port 3 2)"
 }

@@ -23,38 +23,9 @@ cleanup() {
 trap cleanup EXIT
 cd "$work"
 J=(java -Xms128m -Xmx384m -cp "$CACHE/libs/*")
-port() { echo $((39500 + 10 * $1 + $2)); } # node N: broker 395N2, controller 395N3
-voters="1@localhost:$(port 1 3),2@localhost:$(port 2 3),3@localhost:$(port 3 3)"
-uuid=$("${J[@]}" kafka.tools.StorageTool random-uuid)
-start() { # start N
-  "${J[@]}" kafka.Kafka server$1.properties >>broker$1.log 2>&1 &
-  pid[$1]=$!
-}
-for n in 1 2 3; do
-  cat > server$n.properties <<PROPS
-process.roles=broker,controller
-node.id=$n
-controller.quorum.voters=$voters
-listeners=PLAINTEXT://localhost:$(port $n 2),CONTROLLER://localhost:$(port $n 3)
-advertised.listeners=PLAINTEXT://localhost:$(port $n 2)
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-log.dirs=$work/logs$n
-num.partitions=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-PROPS
-  "${J[@]}" kafka.tools.StorageTool format -t "$uuid" -c server$n.properties >/dev/null 2>&1
-  start $n
-done
-for n in 1 2 3; do
-  for _ in $(seq 120); do (exec 3<>/dev/tcp/127.0.0.1/"$(port $n 2)") 2>/dev/null && break; sleep 1; done
-done
-sleep 5
-B="localhost:$(port 1 2),localhost:$(port 2 2),localhost:$(port 3 2)"
+# shellcheck source=capture-common.sh
+. "$HERE/capture-common.sh"
+capture_cluster3 39500 # node N: broker 395N2, controller 395N3
 "${J[@]}" "$HERE/ControllerWatch.java" "$B" quorum-check >watch.txt 2>watch.err &
 watch=$!
 until grep -q 'quorum leader=' watch.txt 2>/dev/null; do sleep 0.5; done
@@ -65,14 +36,14 @@ note() { echo "$(( $(date +%s%3N) - t0 )) @@ $*" >>notes.txt; }
 first=$(leader)
 kill -9 "${pid[$first]}"; note "killed node $first (the quorum leader)"
 sleep 25
-start "$first"; note "started node $first again"
+capture_node_start "$first"; note "started node $first again"
 sleep 25
 second=$(leader)
 other=1; while [ "$other" = "$second" ] || [ "$other" = "$first" ]; do other=$((other + 1)); done
 kill -9 "${pid[$second]}"; note "killed node $second (the quorum leader)"
 kill -9 "${pid[$other]}"; note "killed node $other"
 sleep 25
-start "$other"; note "started node $other again"
+capture_node_start "$other"; note "started node $other again"
 sleep 25
 note "end"
 { cat notes.txt; awk -v k="$t0" '{ t = $1 - k; $1 = ""; print t $0 }' watch.txt; } | sort -n -s -k1,1

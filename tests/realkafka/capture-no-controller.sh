@@ -25,60 +25,10 @@ cleanup() {
 trap cleanup EXIT
 cd "$work"
 cp "$here"/../labs/golden/real/*.properties "$work"/
-cat > pom.xml <<'POM'
-<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-  <groupId>fluxolab</groupId><artifactId>realkafka</artifactId><version>1</version>
-  <dependencies>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>4.3.1</version></dependency>
-    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-tools</artifactId><version>4.3.1</version></dependency>
-    <dependency><groupId>org.apache.logging.log4j</groupId><artifactId>log4j-slf4j2-impl</artifactId><version>2.25.4</version></dependency>
-    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-api</artifactId><version>2.0.17</version></dependency>
-  </dependencies>
-</project>
-POM
-mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt >&2
-CP=$(cat cp.txt)
-# The distribution's tools-log4j2 settings: WARN and above to stderr.
-cat > log4j2.properties <<'L4J'
-status = error
-appender.err.type = Console
-appender.err.name = STDERR
-appender.err.target = SYSTEM_ERR
-appender.err.layout.type = PatternLayout
-appender.err.layout.pattern = [%d] %p %m (%c)%n
-rootLogger.level = warn
-rootLogger.appenderRef.err.ref = STDERR
-L4J
-J=(java -Dlog4j2.configurationFile="$work/log4j2.properties" -cp "$CP")
-port() { echo $((39500 + 10 * $1 + $2)); } # node N: broker 395N2, controller 395N3
-voters="1@localhost:$(port 1 3),2@localhost:$(port 2 3),3@localhost:$(port 3 3)"
-uuid=$("${J[@]}" kafka.tools.StorageTool random-uuid)
-for n in 1 2 3; do
-  cat > server$n.properties <<PROPS
-process.roles=broker,controller
-node.id=$n
-controller.quorum.voters=$voters
-listeners=PLAINTEXT://localhost:$(port $n 2),CONTROLLER://localhost:$(port $n 3)
-advertised.listeners=PLAINTEXT://localhost:$(port $n 2)
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
-log.dirs=$work/logs$n
-num.partitions=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-PROPS
-  "${J[@]}" kafka.tools.StorageTool format -t "$uuid" -c server$n.properties >/dev/null 2>&1
-  java -Xms128m -Xmx384m -Dlog4j2.configurationFile="$work/log4j2.properties" -cp "$CP" kafka.Kafka server$n.properties >broker$n.log 2>&1 &
-  pid[$n]=$!
-done
-for n in 1 2 3; do
-  for _ in $(seq 120); do (exec 3<>/dev/tcp/127.0.0.1/"$(port $n 2)") 2>/dev/null && break; sleep 1; done
-done
-sleep 5
-B="localhost:$(port 1 2),localhost:$(port 2 2),localhost:$(port 3 2)"
+# shellcheck source=capture-common.sh
+. "$here/capture-common.sh"
+capture_jars -Xms128m -Xmx384m
+capture_cluster3 39500 # node N: broker 395N2, controller 395N3
 "${J[@]}" org.apache.kafka.tools.TopicCommand --create --topic orders --partitions 3 --replication-factor 3 \
   --bootstrap-server "$B" >/dev/null
 sleep 3
@@ -93,11 +43,10 @@ unset "pid[$leader]" "pid[$other]"
 restart_killed() {
   local n
   for n in "$leader" "$other"; do
-    java -Xms128m -Xmx384m -Dlog4j2.configurationFile="$work/log4j2.properties" -cp "$CP" kafka.Kafka server$n.properties >>broker$n.log 2>&1 &
-    pid[$n]=$!
+    capture_node_start "$n"
   done
   for n in "$leader" "$other"; do
-    for _ in $(seq 120); do (exec 3<>/dev/tcp/127.0.0.1/"$(port $n 2)") 2>/dev/null && break; sleep 1; done
+    for _ in $(seq 120); do (exec 3<>/dev/tcp/127.0.0.1/"$(capture_port $n 2)") 2>/dev/null && break; sleep 1; done
   done
   for _ in $(seq 120); do
     "${J[@]}" org.apache.kafka.tools.TopicCommand --describe --topic orders --bootstrap-server "$B" 2>/dev/null >isr.txt || true
@@ -106,7 +55,7 @@ restart_killed() {
   done
 }
 sleep 15
-LIVE="localhost:$(port $live 2)"
+LIVE="localhost:$(capture_port $live 2)"
 
 tool_class() {
   case $1 in
