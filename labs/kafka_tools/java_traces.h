@@ -47,6 +47,10 @@ enum class JavaTrace {
     ConsumerBadMaxMessages, ///< kafka-console-consumer --max-messages x: the same (converted in run())
     ConsumerAssignorClassNotFound, ///< kafka-console-consumer partition.assignment.strategy=<no such class>:
                                    ///< KafkaException + KafkaException + ClassNotFoundException
+    ElectionUnrecognizedOption, ///< kafka-leader-election --no-such-option: UnrecognizedOptionException
+    ElectionBadType,     ///< kafka-leader-election --election-type x: OptionArgumentConversionException + cause
+    ElectionFileMissing, ///< kafka-leader-election --path-to-json-file F (no such file): RuntimeException + 2
+                         ///< causes
 };
 
 /// printStackTrace() of an exception chain: chain[0] is the thrown exception's toString(), each

@@ -4,6 +4,7 @@
 // with, an active controller) -> tests/labs/golden/real/no-controller.txt, and
 // tests/realkafka/leader-election.cmds -> tests/labs/golden/real/leader-election.txt.
 #include "labs/kafka_tools/cli_tool_common.h"
+#include "labs/kafka_tools/java_traces.h"
 #include "sim/hash.h"
 
 #include <nlohmann/json.hpp>
@@ -130,28 +131,10 @@ std::optional<std::vector<TopicPartition>> partitionsFromJson(ToolSession& s, co
     const auto text = readToolFile(work_dir, path);
     if (!text) {
         const std::string io = "java.io.IOException: Unable to read file " + path;
-        std::string trace = io + "\njava.lang.RuntimeException: " + io + "\n";
-        for (const char* f : {"org.apache.kafka.tools.LeaderElectionCommand.parseReplicaElectionData(LeaderElectionCommand.java:209)",
-                              "java.base/java.util.Optional.map(Optional.java:260)",
-                              "org.apache.kafka.tools.LeaderElectionCommand.run(LeaderElectionCommand.java:89)",
-                              "org.apache.kafka.tools.LeaderElectionCommand.mainNoExit(LeaderElectionCommand.java:71)",
-                              "org.apache.kafka.tools.LeaderElectionCommand.main(LeaderElectionCommand.java:66)"})
-            trace += std::string("\tat ") + f + "\n";
-        trace += "Caused by: " + io + "\n"
-                 "\tat org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:770)\n"
-                 "\tat org.apache.kafka.tools.LeaderElectionCommand.parseReplicaElectionData(LeaderElectionCommand.java:200)\n"
-                 "\t... 4 more\n"
-                 "Caused by: java.nio.file.NoSuchFileException: " + path + "\n";
-        for (const char* f : {"java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)",
-                              "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)",
-                              "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)",
-                              "java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)",
-                              "java.base/java.nio.file.Files.newByteChannel(Files.java:380)",
-                              "java.base/java.nio.file.Files.newByteChannel(Files.java:432)",
-                              "java.base/java.nio.file.Files.readAllBytes(Files.java:3288)",
-                              "org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:767)"})
-            trace += std::string("\tat ") + f + "\n";
-        s.err(trace + "\t... 5 more\n\n");
+        s.err(io + "\n" +
+              javaStackTrace(JavaTrace::ElectionFileMissing,
+                             {"java.lang.RuntimeException: " + io, io, "java.nio.file.NoSuchFileException: " + path}) +
+              "\n");
         s.note(NoteId::ClientConfigFileMissing);
         s.finish(1);
         return std::nullopt;
@@ -211,19 +194,11 @@ std::unique_ptr<CommandSession> startLeaderElection(ClusterBackend& backend, con
     Options o;
     if (auto e = parseOptions(argv, tool, o)) {
         // Thrown from the options' constructor inside run(): mainNoExit prints the message, then the trace.
-        std::string trace = e->message + "\n" + e->exceptionLine() + "\n";
-        if (e->kind == OptError::Unrecognized)
-            for (const char* f : {"joptsimple.OptionException.unrecognizedOption(OptionException.java:108)",
-                                  "joptsimple.OptionParser.handleLongOptionToken(OptionParser.java:510)",
-                                  "joptsimple.OptionParserState$2.handleArgument(OptionParserState.java:56)",
-                                  "joptsimple.OptionParser.parse(OptionParser.java:396)",
-                                  "org.apache.kafka.tools.LeaderElectionCommand$LeaderElectionCommandOptions.<init>("
-                                  "LeaderElectionCommand.java:317)",
-                                  "org.apache.kafka.tools.LeaderElectionCommand.run(LeaderElectionCommand.java:81)",
-                                  "org.apache.kafka.tools.LeaderElectionCommand.mainNoExit(LeaderElectionCommand.java:71)",
-                                  "org.apache.kafka.tools.LeaderElectionCommand.main(LeaderElectionCommand.java:66)"})
-                trace += std::string("\tat ") + f + "\n";
-        s.err(trace + "\n");
+        const std::vector<std::string> chain{e->exceptionLine()};
+        const std::string trace = e->kind == OptError::Unrecognized
+                                      ? javaStackTrace(JavaTrace::ElectionUnrecognizedOption, chain)
+                                      : formatJavaTrace(chain, {});
+        s.err(e->message + "\n" + trace + "\n");
         s.note(e->note());
         s.finish(1);
         return session;
@@ -268,25 +243,12 @@ std::unique_ptr<CommandSession> startLeaderElection(ClusterBackend& backend, con
     std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
     if (type != "PREFERRED" && type != "UNCLEAN") {
         const std::string v = o.value("election-type");
-        std::string trace = "Cannot parse argument '" + v + "' of option election-type\n"
-                            "joptsimple.OptionArgumentConversionException: Cannot parse argument '" + v +
-                            "' of option election-type\n";
-        for (const char* f : {"joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:92)",
-                              "joptsimple.ArgumentAcceptingOptionSpec.convert(ArgumentAcceptingOptionSpec.java:277)",
-                              "joptsimple.OptionSet.valuesOf(OptionSet.java:223)", "joptsimple.OptionSet.valueOf(OptionSet.java:172)",
-                              "org.apache.kafka.tools.LeaderElectionCommand$LeaderElectionCommandOptions.getElectionType("
-                              "LeaderElectionCommand.java:325)",
-                              "org.apache.kafka.tools.LeaderElectionCommand.run(LeaderElectionCommand.java:86)",
-                              "org.apache.kafka.tools.LeaderElectionCommand.mainNoExit(LeaderElectionCommand.java:71)",
-                              "org.apache.kafka.tools.LeaderElectionCommand.main(LeaderElectionCommand.java:66)"})
-            trace += std::string("\tat ") + f + "\n";
-        trace += "Caused by: joptsimple.ValueConversionException: Value [" + v + "] is not one of [[PREFERRED,UNCLEAN]]\n";
-        for (const char* f : {"joptsimple.util.EnumConverter.convert(EnumConverter.java:63)",
-                              "joptsimple.util.EnumConverter.convert(EnumConverter.java:41)",
-                              "joptsimple.internal.Reflection.convertWith(Reflection.java:124)",
-                              "joptsimple.AbstractOptionSpec.convertWith(AbstractOptionSpec.java:90)"})
-            trace += std::string("\tat ") + f + "\n";
-        s.err(trace + "\t... 7 more\n\n");
+        const std::string message = "Cannot parse argument '" + v + "' of option election-type";
+        s.err(message + "\n" +
+              javaStackTrace(JavaTrace::ElectionBadType,
+                             {"joptsimple.OptionArgumentConversionException: " + message,
+                              "joptsimple.ValueConversionException: Value [" + v + "] is not one of [[PREFERRED,UNCLEAN]]"}) +
+              "\n");
         s.note(NoteId::UsageError);
         s.finish(1);
         return session;
