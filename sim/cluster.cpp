@@ -50,7 +50,8 @@ Simulation::Simulation(ClusterConfig config, std::uint64_t seed)
     m_producers = std::make_unique<kafka::Producers>(m_scheduler, m_config, m_journal, m_rng, m_records, *m_produce_port, runtime::RngStreams(seed));
     m_replication_port = std::make_unique<ReplicationEventsPort>(*this);
     m_replication = std::make_unique<kafka::Replication>(m_scheduler, m_config, m_journal, m_rng,
-                                                         runtime::RngStreams(seed).fork("kafka/controller"), *m_replication_port);
+                                                         runtime::RngStreams(seed).fork("kafka/controller"),
+                                                         runtime::RngStreams(seed).fork("kafka/segment-jitter"), *m_replication_port);
     m_offsets_port = std::make_unique<OffsetsLogPort>(*this);
     m_coordinator = std::make_unique<kafka::GroupCoordinator>(m_scheduler, m_config, m_journal, m_rng, *m_offsets_port);
     m_consumer_logs_port = std::make_unique<ConsumerLogsPort>(*this);

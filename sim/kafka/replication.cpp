@@ -16,9 +16,10 @@ namespace fluxolab::sim::kafka {
 using namespace detail;
 
 Replication::Replication(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
-                         Rng controller_rng, ReplicationEvents& events)
+                         Rng controller_rng, Rng segment_rng, ReplicationEvents& events)
     : m_scheduler(scheduler), m_timers(scheduler, "kafka.replication", *this), m_config(config), m_journal(journal),
-      m_rng(rng), m_events(events), m_controller_rng(controller_rng) {
+      m_rng(rng), m_events(events), m_controller_rng(controller_rng),
+      m_segment_rng(segment_rng) {
     m_incarnation.assign(static_cast<std::size_t>(m_config.brokers), 0);
     m_fetchers.assign(static_cast<std::size_t>(m_config.brokers), 1);
     m_registered.assign(static_cast<std::size_t>(m_config.brokers), 1);
@@ -1010,10 +1011,10 @@ Segment Replication::openSegment(const TopicState& t, Offset base) {
     s.created_ms = now();
     s.last_modified_ms = now();
     // LogConfig.randomSegmentJitter: a draw below min(segment.jitter.ms, segment.ms) per segment, none
-    // without jitter (the model's stream is not drawn from then).
+    // without jitter; from its own stream, so a jitter never shifts topic ids or replica placement.
     if (t.segment_jitter_ms > 0)
         s.roll_jitter_ms = static_cast<std::int64_t>(
-            m_rng.below(static_cast<std::uint64_t>(std::min(t.segment_jitter_ms, t.segment_ms))));
+            m_segment_rng.below(static_cast<std::uint64_t>(std::min(t.segment_jitter_ms, t.segment_ms))));
     return s;
 }
 

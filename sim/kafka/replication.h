@@ -39,7 +39,7 @@ public:
     /// Node 1 is the active controller of the cluster the run starts with (epoch 1, journaled);
     /// `controller_rng` is the controller quorum's own stream (its election timeouts).
     Replication(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
-                Rng controller_rng, ReplicationEvents& events);
+                Rng controller_rng, Rng segment_rng, ReplicationEvents& events);
     ~Replication();
     Replication(const Replication&) = delete;
     Replication& operator=(const Replication&) = delete;
@@ -171,6 +171,7 @@ private:
     /// Per broker: the incarnation whose LogManager started (its retention checks run); -1 none.
     std::vector<std::int64_t> m_log_manager;
     Rng m_controller_rng; ///< "kafka/controller": election timeouts and the winner
+    Rng m_segment_rng;    ///< "kafka/segment-jitter": each segment's roll jitter (segment.jitter.ms)
     BrokerId m_controller = -1;
     std::int32_t m_controller_epoch = 0;
     std::int64_t m_election_token = 0; ///< a ControllerElection timer of another token is void

@@ -24,7 +24,9 @@ struct RecordingEvents final : kafka::ReplicationEvents {
 };
 
 struct Fixture {
-    Fixture() : replication(scheduler, config(), journal, rng, runtime::RngStreams(7).fork("kafka/controller"), events) {}
+    Fixture()
+        : replication(scheduler, config(), journal, rng, runtime::RngStreams(7).fork("kafka/controller"),
+                      runtime::RngStreams(7).fork("kafka/segment-jitter"), events) {}
     static const ClusterConfig& config() {
         static const ClusterConfig c = [] {
             ClusterConfig cc;
