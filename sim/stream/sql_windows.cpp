@@ -117,7 +117,7 @@ void SqlSlicingWindows::element(std::uint32_t key, Millis eventTime, double valu
 }
 
 void SqlSlicingWindows::flushLocal(const PartialSink& to) {
-    auto buffer = std::move(local_);
+    auto buffer = std::move(local_.entries);
     local_.clear();
     localMinSlice_ = kMaxTime;
     for (auto& [slot, partial] : buffer)
@@ -143,7 +143,7 @@ void SqlSlicingWindows::acceptPartial(std::uint32_t key, Millis end, Partial&& p
         Millis unfired = end;
         while (isFired(unfired, progress_))
             unfired += interval_;
-        timers_.insert({unfired, key});
+        registerTimer(key, unfired);
     }
     globalBuffer_[{key, target}].push_back(std::move(partial));
     globalMinSlice_ = std::min(globalMinSlice_, target);
@@ -151,11 +151,11 @@ void SqlSlicingWindows::acceptPartial(std::uint32_t key, Millis end, Partial&& p
 
 /// RecordsWindowBuffer#flush with the GlobalAggCombiner: each partial merged into the state in turn.
 void SqlSlicingWindows::flushGlobal() {
-    for (auto& [slot, partials] : globalBuffer_) {
+    for (auto& [slot, partials] : globalBuffer_.entries) {
         Accumulator& acc = state_[slot];
         for (const Partial& p : partials)
             merge(acc, p.acc);
-        if (!isFired(slot.second, timerWatermark_)) timers_.insert({slot.second, slot.first});
+        if (!isFired(slot.second, timerWatermark_)) registerTimer(slot.first, slot.second);
     }
     globalBuffer_.clear();
     globalMinSlice_ = kMaxTime;
@@ -181,11 +181,12 @@ void SqlSlicingWindows::advanceGlobal(Millis watermark, SqlWindowSink& sink) {
         }
     }
     timerWatermark_ = std::max(timerWatermark_, watermark);
-    while (!timers_.empty() && isFired(timers_.begin()->first, timerWatermark_)) {
-        const auto [end, key] = *timers_.begin();
-        timers_.erase(timers_.begin());
-        fireWindow(key, end, sink);
-        clearWindow(key, end);
+    // InternalTimerServiceImpl#advanceWatermark: poll while the head's time <= watermark (a timer a
+    // firing registers joins the same loop).
+    while (!timers_.empty() && isFired(timers_.peek().end, timerWatermark_)) {
+        const WindowTimer t = timers_.poll();
+        fireWindow(t.key, t.end, sink);
+        clearWindow(t.key, t.end);
     }
 }
 
@@ -231,9 +232,9 @@ void SqlSlicingWindows::fireWindow(std::uint32_t key, Millis windowEnd, SqlWindo
     sink.fire(key, TimeWindow{start, windowEnd}, acc);
     // nextTriggerWindow: slices are shared, the next window may have no slice of its own.
     if (spec_.kind == WindowKind::Hop) {
-        timers_.insert({windowEnd + interval_, key});
+        registerTimer(key, windowEnd + interval_);
     } else if (spec_.kind == WindowKind::Cumulate && windowEnd != start + spec_.size) {
-        timers_.insert({windowEnd + interval_, key});
+        registerTimer(key, windowEnd + interval_);
     }
 }
 

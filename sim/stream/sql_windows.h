@@ -16,6 +16,12 @@
 //    slice has fired, else it goes to the slice-state merge target (HOP: the slice itself; CUMULATE: the
 //    window's first slice, which holds the merged accumulator) and a timer is set at the next unfired
 //    window end. Partials are buffered again and merged one by one into the slice state (same flush rule).
+//  * Both buffers (RecordsWindowBuffer over a WindowBytesMultiMap) are walked in the order their
+//    (key, slice) entries were first added, so partials and timer registrations come in that order.
+//  * Timers (window end - 1, key, window end) live in the window operator's InternalTimerServiceImpl
+//    queue, a HeapPriorityQueueSet that compares by timestamp only (FlinkTimerHeap): windows with the
+//    same end fire in the heap's order, which the sequence of registrations and polls fixes (checked
+//    in order against the real Flink 2.3.0 by replay/flink_goldens and flink/compare).
 //  * Firing (timer at window end - 1): TUMBLE emits its slice; HOP merges its slices newest first into a
 //    fresh accumulator; CUMULATE merges the current slice into the first slice's accumulator (so oldest
 //    first). Empty windows are not emitted; HOP/CUMULATE register the next window's timer after a
@@ -24,6 +30,7 @@
 // No Qt, no clocks: part of fluxolab_stream.
 
 #include "sim/stream/engine.h"
+#include "sim/stream/flink_timer_heap.h"
 
 #include <cstdint>
 #include <functional>
@@ -94,6 +101,35 @@ public:
 
 private:
     using Slot = std::pair<std::uint32_t, Millis>; // (key, slice end / merge target)
+    /// A window timer: fires at `ts` = window end - 1 (TimeWindowUtil#toEpochMillsForTimer, UTC).
+    struct WindowTimer {
+        Millis ts = 0;
+        std::uint32_t key = 0;
+        Millis end = 0;
+        bool operator<(const WindowTimer& o) const {
+            if (ts != o.ts) return ts < o.ts;
+            if (key != o.key) return key < o.key;
+            return end < o.end;
+        }
+    };
+    /// A RecordsWindowBuffer: entries in first-insertion order, values appended to their entry.
+    template <class V> struct InsertionBuffer {
+        std::vector<std::pair<Slot, V>> entries;
+        std::map<Slot, std::size_t> index;
+        V& operator[](const Slot& slot) {
+            const auto [it, added] = index.emplace(slot, entries.size());
+            if (added) entries.emplace_back(slot, V{});
+            return entries[it->second].second;
+        }
+        bool empty() const { return entries.empty(); }
+        std::size_t size() const { return entries.size(); }
+        void clear() {
+            entries.clear();
+            index.clear();
+        }
+    };
+
+    void registerTimer(std::uint32_t key, Millis windowEnd) { timers_.add(WindowTimer{windowEnd - 1, key, windowEnd}); }
 
     void flushGlobal();
     void fireWindow(std::uint32_t key, Millis windowEnd, SqlWindowSink& sink);
@@ -105,19 +141,19 @@ private:
     Millis interval_ = 1;
 
     // Local phase
-    std::map<Slot, Partial> local_;
+    InsertionBuffer<Partial> local_;
     Millis localMinSlice_ = kMaxTime;
     Millis localWatermark_ = 0;   // a transient long: 0 before the first watermark
     Millis localNextTrigger_ = 0; // idem
 
     // Global phase
-    std::map<Slot, std::vector<Partial>> globalBuffer_;
+    InsertionBuffer<std::vector<Partial>> globalBuffer_;
     Millis globalMinSlice_ = kMaxTime;
     Millis progress_ = kMinTime;
     Millis nextTriggerProgress_ = kMinTime;
     Millis timerWatermark_ = kMinTime; // the timer service's watermark
     std::map<Slot, Accumulator> state_;
-    std::set<std::pair<Millis, std::uint32_t>> timers_; // (window end, key): fires at end - 1
+    FlinkTimerHeap<WindowTimer> timers_;
     std::uint64_t droppedPartials_ = 0;
 };
 

@@ -4,12 +4,11 @@
 # LIST lines as in check_outputs.sh (NAME TRACE OPTIONS...). Besides the lists, two traces made by
 # `fluxolab-cli gen-trace` at test time are compared too. Every run passes
 # `--watermark-interval per-event` to replay (the harness's watermarks) unless the run gives its own
-# interval (periodic emission: the harness's virtual ticks). DataStream runs at parallelism 1 must match
-# line by line, in Flink's firing order (its timer heap's order for windows that one watermark fires,
-# docs/stream.md "Firing order"). SQL runs and parallelism > 1: lines that one watermark fired on time
-# may come in any order (canonical.sh; replay does not follow the SQL window operators' order nor the
-# order in which several window subtasks reach the sink yet); everything else must
-# match exactly (Flink SQL emits no LATE lines and neither does replay, both count the dropped rows in
+# interval (periodic emission: the harness's virtual ticks). Runs at parallelism 1, DataStream and SQL,
+# must match line by line, in Flink's firing order (its timer heap's order for windows that one
+# watermark fires, docs/stream.md "Firing order"). Parallelism > 1: lines that one watermark fired on
+# time may come in any order (canonical.sh; replay does not follow the order in which several window
+# subtasks reach the sink); everything else must match exactly (Flink SQL emits no LATE lines and neither does replay, both count the dropped rows in
 # SUMMARY's late=).
 # A build without `replay` FAILS this test ("replay not available"): it is only registered when
 # FLUXOLAB_FLINK_COMPARE is ON.
@@ -79,10 +78,9 @@ echo "flink/compare: ${#runs[@]} Flink jobs in $(($(date +%s) - start)) s"
 # replay's output is compared whole; sql_late_ok also fails an SQL run whose replay prints a LATE line.
 is_sql() { grep -q -- '--watermark sql:' "$work/$1.args"; }
 replay_lines() { cat "$work/$1.replay"; }
-# The order-insensitive view for SQL runs and parallelism > 1; DataStream runs at parallelism 1 are
-# compared as printed.
+# The order-insensitive view for parallelism > 1; runs at parallelism 1 are compared as printed.
 is_parallel() { grep -Eq -- '--parallelism [2-9]' "$work/$1.args"; }
-ordered() { if is_sql "$1" || is_parallel "$1"; then "$here/canonical.sh"; else cat; fi; }
+ordered() { if is_parallel "$1"; then "$here/canonical.sh"; else cat; fi; }
 sql_late_ok() {
   is_sql "$1" || return 0
   local shown

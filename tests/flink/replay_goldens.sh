@@ -2,10 +2,9 @@
 # ctest replay/flink_goldens (no Java needed): `fluxolab-cli replay` against the outputs the real
 # Flink 2.3.0 recorded for the sample traces (assets/traces/flink/runs.txt, expected/NAME.out).
 #   replay_goldens.sh FLUXOLAB_CLI RUNS_TXT
-# DataStream runs must match line by line, in Flink's firing order (docs/stream.md, "Firing order");
-# SQL runs in canonical order (canonical.sh: replay does not follow the SQL operators' order yet).
+# Every run (DataStream and SQL, all at parallelism 1) must match line by line, in Flink's firing order
+# (docs/stream.md, "Firing order").
 set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
 [ $# -eq 2 ] || { echo "usage: replay_goldens.sh FLUXOLAB_CLI RUNS_TXT" >&2; exit 2; }
 cli=$1
 dir=$(cd "$(dirname "$2")" && pwd)
@@ -20,10 +19,8 @@ while read -r name trace opts; do
   if ! "$cli" replay "$dir/$trace" $opts --watermark-interval per-event >"$work/out" 2>"$work/err"; then
     echo "FAIL $name: replay exited non-zero:"; head -5 "$work/err"; failed=$((failed + 1)); continue
   fi
-  order=cat
-  case " $opts " in *" --watermark sql:"*) order="$here/canonical.sh" ;; esac
-  if diff <($order <"$dir/expected/$name.out") <($order <"$work/out") >"$work/diff"; then
-    echo "ok   $name ($([ "$order" = cat ] && echo 'exact order' || echo 'canonical order'))"
+  if diff "$dir/expected/$name.out" "$work/out" >"$work/diff"; then
+    echo "ok   $name (exact order)"
   else
     echo "FAIL $name (< Flink, > replay):"; head -20 "$work/diff"; failed=$((failed + 1))
   fi

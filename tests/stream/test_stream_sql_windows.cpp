@@ -169,6 +169,23 @@ TEST_CASE("sql tumble sum: partials flushed at a slice end are added as partial 
     CHECK(r.lines == std::vector<std::string>{"a,0,10000,1,15000,on-time", "a,10000,20000,0.6,MAX,on-time"});
 }
 
+TEST_CASE("sql tumble: windows one watermark fires come out in the timer heap's order, not by key") {
+    // Flink's window operator registers a window's timer (end - 1) when it merges the partials of a flush,
+    // in the order the (key, slice) entries entered its buffer, into a binary heap ordered by time only.
+    // Keys c, a, b (ids 0, 1, 2). b@11000 makes the local phase flush (c,10000) (a,10000) (b,10000)
+    // (b,20000): heap [c a b b'] pops c, a, b. a@12000, c@13000, d@25000: the next flush adds a', c', d'
+    // behind b' (heap [b' a' c' d']); polling b' moves d' to the root, which sinks below a': a', then c'.
+    // By key id it would be c, a, b for [10000, 20000) too. Hand-computed; the same heap moves as
+    // tests/stream/test_stream_timer_heap.cpp checks against the real queue.
+    const auto spec = sqlJob(0, window(WindowKind::Tumble, 10000), AggKind::Count);
+    const Result r = run(spec, {row(1000, "c"), row(2000, "a"), row(3000, "b"), row(11000, "b"), row(12000, "a"),
+                                row(13000, "c"), row(25000, "d")});
+    CHECK(r.lines == std::vector<std::string>{"c,0,10000,1,11000,on-time", "a,0,10000,1,11000,on-time",
+                                              "b,0,10000,1,11000,on-time", "b,10000,20000,1,25000,on-time",
+                                              "a,10000,20000,1,25000,on-time", "c,10000,20000,1,25000,on-time",
+                                              "d,20000,30000,1,MAX,on-time"});
+}
+
 TEST_CASE("sql window offset: slices and flushes follow the offset") {
     // HOP(30 s, 60 s) offset 10 s, COUNT(*), watermark ts - 0: slices end at 10 s, 40 s, 70 s ...
     // Checked against Flink 2.3.0 (cliques_sql_hop_offset): no row is lost at the offset slice ends.
