@@ -490,8 +490,10 @@ struct StreamJob::Impl {
         std::size_t windowCount = 0;    ///< open windows of this subtask's keys (in Impl::keys)
         BucketTimers windowEventTimers; ///< window operator
         BucketTimers windowProcTimers;
-        std::set<Timer> eventTimers; ///< process functions
-        std::set<Timer> procTimers;
+        /// Process functions' timers: InternalTimerServiceImpl's two queues (HeapPriorityQueueSet each),
+        /// so timers of equal time fire in Flink's heap order.
+        FlinkTimerHeap<Timer> eventTimers;
+        FlinkTimerHeap<Timer> procTimers;
         std::map<std::uint32_t, std::map<std::string, StateCell>> keyState; ///< process functions
         SqlSlicingWindows sql; ///< Flink SQL's slicing window aggregation (usesSqlSlicing)
         /// SQL, with a journal: the (key, window) pairs journaled as created and not yet fired, so that a
@@ -1448,7 +1450,7 @@ struct StreamJob::Impl {
         void timer(Millis time, TimeDomain domain, bool add) {
             auto& timers = domain == TimeDomain::EventTime ? task_.eventTimers : task_.procTimers;
             const Timer t{time, kid_, TimeWindow{0, 0}};
-            const bool changed = add ? timers.insert(t).second : timers.erase(t) > 0;
+            const bool changed = add ? timers.add(t) : timers.remove(t);
             if (changed && impl_.journal)
                 impl_.record({add ? StreamEventKind::TimerRegistered : StreamEventKind::TimerDeleted,
                               0,
@@ -1537,9 +1539,8 @@ struct StreamJob::Impl {
                 onTimer(t, t.windowEventTimers.pop());
             return;
         }
-        while (!t.eventTimers.empty() && t.eventTimers.begin()->ts <= wm) {
-            const Timer timer = *t.eventTimers.begin();
-            t.eventTimers.erase(t.eventTimers.begin());
+        while (!t.eventTimers.empty() && t.eventTimers.peek().ts <= wm) {
+            const Timer timer = t.eventTimers.poll();
             processTimer(t, timer, TimeDomain::EventTime);
         }
     }
@@ -1551,9 +1552,8 @@ struct StreamJob::Impl {
         for (auto& t : tasks) {
             while (!t.windowProcTimers.empty() && t.windowProcTimers.nextTime() < now)
                 onTimer(t, t.windowProcTimers.pop());
-            while (!t.procTimers.empty() && t.procTimers.begin()->ts < now) {
-                const Timer timer = *t.procTimers.begin();
-                t.procTimers.erase(t.procTimers.begin());
+            while (!t.procTimers.empty() && t.procTimers.peek().ts < now) {
+                const Timer timer = t.procTimers.poll();
                 processTimer(t, timer, TimeDomain::ProcessingTime);
             }
         }
@@ -1564,7 +1564,7 @@ struct StreamJob::Impl {
         if (dense) return kMaxTime; // event-time windows only: no processing-time timer can exist
         Millis m = kMaxTime;
         for (const auto& t : tasks) {
-            if (!t.procTimers.empty()) m = std::min(m, addClamped(t.procTimers.begin()->ts, 1));
+            if (!t.procTimers.empty()) m = std::min(m, addClamped(t.procTimers.peek().ts, 1));
             if (!t.windowProcTimers.empty()) m = std::min(m, addClamped(t.windowProcTimers.nextTime(), 1));
         }
         return m;
@@ -1770,8 +1770,7 @@ struct StreamJob::Impl {
         if (dense) return; // event-time windows only: no processing-time timer can exist
         for (auto& t : tasks) {
             while (!t.procTimers.empty()) {
-                const Timer timer = *t.procTimers.begin();
-                t.procTimers.erase(t.procTimers.begin());
+                const Timer timer = t.procTimers.poll();
                 if (journal)
                     record({StreamEventKind::TimerDropped, 0, -1, t.index, -1, timer.ts, 0, 0, 0,
                             keys[timer.key].name, {}});

@@ -10,8 +10,9 @@
 // adds/removes/polls alone (key groups play no part). This class replays that sequence with the same
 // heap moves (our own code, from the behaviour of HeapPriorityQueue: add = append + siftUp; remove at
 // i = move the last element to i, then siftDown and, if it did not move, siftUp; poll = remove at 1).
-// Checked against the real queue by tests/stream/test_stream_timer_heap.cpp. Not yet wired into the
-// stream engine (see docs/stream.md, "Firing order").
+// Checked against the real queue by tests/stream/test_stream_timer_heap.cpp. The stream engine keeps the
+// window operator's, the keyed process functions' and Flink SQL's window timers in it (docs/stream.md,
+// "Firing order").
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -32,20 +33,22 @@ public:
     /// The head timer (the queue must not be empty).
     const T& peek() const { return heap_[1]; }
 
-    /// Adds a timer (ignored if present).
-    void add(const T& t) {
-        if (!index_.emplace(t, 0).second) return;
+    /// Adds a timer (ignored if present); true if it was added.
+    bool add(const T& t) {
+        if (!index_.emplace(t, 0).second) return false;
         heap_.push_back(t);
         siftUp(heap_.size() - 1);
+        return true;
     }
 
-    /// Removes a timer if present.
-    void remove(const T& t) {
+    /// Removes a timer if present; true if it was there.
+    bool remove(const T& t) {
         const auto it = index_.find(t);
-        if (it == index_.end()) return;
+        if (it == index_.end()) return false;
         const std::size_t i = it->second;
         index_.erase(it);
         removeAt(i);
+        return true;
     }
 
     /// Removes and returns the head timer (the queue must not be empty).

@@ -2,6 +2,7 @@
 // and the course's inactivity alert.
 #include "sim/stream/engine.h"
 
+#include <cstdint>
 #include <doctest/doctest.h>
 #include <functional>
 #include <string>
@@ -207,5 +208,61 @@ TEST_SUITE("stream/process") {
         for (const auto& e : j2.events())
             droppedTimers += e.kind == StreamEventKind::TimerDropped ? 1 : 0;
         CHECK(droppedTimers == 3); // 60 005, 60 007 and the one at 8 registered by the event-time timers
+    }
+    TEST_CASE("timers of several keys at the same time fire in Flink's heap order (event and processing time)") {
+        // The real Flink 2.3.0's order: tests/flink/tools/ProcessTimerProbe.java (MiniCluster, parallelism 1,
+        // a watermark after every element) printed the golden below (twice, the same); the same function
+        // here. Flink keeps a KeyedProcessFunction's event-time and processing-time timers in two
+        // HeapPriorityQueueSets ordered by time only, so equal times pop in the heap's order (by (time,
+        // key id) they would come k0, k1, k2 ...). Elements: 240 over keys k0..k6 from an LCG, event time
+        // i * 250 ms, all arriving before T0 = 3000 ms of processing time.
+        auto fn = std::make_shared<Lambda>();
+        std::vector<std::string> fired;
+        constexpr Millis t0 = 3000;
+        fn->onElement = [&](const Element& e, ProcessContext& ctx) {
+            const auto r = static_cast<Millis>(e.value);
+            ctx.registerEventTimeTimer((e.eventTime / 1000 + 1 + (r / 3) % 3) * 1000);
+            if ((r / 11) % 4 == 0) ctx.deleteEventTimeTimer((e.eventTime / 1000 + 1 + (r / 13) % 3) * 1000);
+            ctx.registerProcessingTimeTimer(t0 + 1000 * ((r / 17) % 3));
+            if ((r / 19) % 5 == 0) ctx.deleteProcessingTimeTimer(t0 + 1000 * ((r / 23) % 3));
+        };
+        fn->onTimerFn = [&](Millis t, TimeDomain d, ProcessContext& ctx) {
+            fired.push_back(d == TimeDomain::EventTime ? "E " + ctx.key() + "@" + std::to_string(t)
+                                                       : "P " + ctx.key() + "@" + std::to_string(t - t0));
+        };
+        std::vector<Element> in;
+        std::uint64_t x = 7;
+        for (int i = 0; i < 240; ++i) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            const std::uint64_t r = x >> 33; // below 2^31: exact as a double
+            in.push_back(Element{i * 250, "k" + std::to_string(r % 7), static_cast<double>(r), 0, i});
+        }
+        runProcess(processSpec(fn), in, t0 + 2001, true);
+        std::string got;
+        for (const auto& f : fired)
+            got += (got.empty() ? "" : " ") + f;
+        CHECK(got ==
+              "E k2@1000 E k1@2000 E k0@2000 E k4@3000 E k3@3000 E k2@4000 E k4@4000 E k0@4000 E k5@4000 E "
+              "k6@4000 E k1@5000 E k5@5000 E k2@6000 E k3@6000 E k4@6000 E k6@7000 E k1@7000 E k3@8000 E "
+              "k2@8000 E k1@8000 E k2@9000 E k4@9000 E k6@9000 E k5@10000 E k3@10000 E k3@11000 E k0@11000 E "
+              "k6@11000 E k3@12000 E k4@12000 E k6@13000 E k1@15000 E k0@15000 E k6@15000 E k3@15000 E "
+              "k5@16000 E k0@16000 E k1@17000 E k6@17000 E k5@17000 E k0@17000 E k6@18000 E k1@18000 E "
+              "k2@19000 E k4@19000 E k5@19000 E k6@19000 E k4@20000 E k0@20000 E k0@21000 E k2@21000 E "
+              "k5@21000 E k1@21000 E k4@22000 E k6@22000 E k3@23000 E k5@23000 E k2@24000 E k1@24000 E "
+              "k6@25000 E k5@25000 E k1@26000 E k5@26000 E k6@27000 E k0@27000 E k1@27000 E k5@28000 E "
+              "k2@28000 E k1@28000 E k4@29000 E k0@29000 E k2@29000 E k4@30000 E k0@30000 E k5@30000 E "
+              "k3@31000 E k4@31000 E k0@32000 E k4@32000 E k5@33000 E k3@33000 E k0@34000 E k6@34000 E "
+              "k1@34000 E k5@35000 E k2@35000 E k6@36000 E k1@36000 E k0@37000 E k5@37000 E k1@37000 E "
+              "k2@37000 E k4@37000 E k3@37000 E k3@38000 E k1@38000 E k0@38000 E k0@39000 E k5@39000 E "
+              "k4@40000 E k1@40000 E k5@41000 E k2@41000 E k4@41000 E k4@42000 E k6@42000 E k2@42000 E "
+              "k4@43000 E k3@43000 E k0@43000 E k4@44000 E k3@44000 E k6@44000 E k5@44000 E k4@45000 E "
+              "k2@46000 E k6@46000 E k0@46000 E k5@46000 E k4@47000 E k6@47000 E k1@47000 E k3@47000 E "
+              "k2@48000 E k1@48000 E k6@48000 E k0@48000 E k3@48000 E k4@49000 E k0@49000 E k0@50000 E "
+              "k5@50000 E k4@51000 E k6@51000 E k1@52000 E k3@53000 E k0@53000 E k2@54000 E k5@54000 E "
+              "k6@55000 E k2@55000 E k3@55000 E k5@55000 E k3@56000 E k0@56000 E k5@57000 E k4@57000 E "
+              "k1@57000 E k2@57000 E k4@58000 E k1@58000 E k3@58000 E k6@58000 E k2@59000 P k3@0 P k6@0 P k2@0 "
+              "P k5@0 P k1@0 P k0@0 P k3@1000 P k4@1000 P k6@1000 P k5@1000 P k2@1000 P k0@1000 P k1@1000 P "
+              "k6@2000 P k4@2000 P k3@2000 P k1@2000 P k5@2000 P k0@2000 E k5@60000 E k0@61000 E k6@61000 E "
+              "k4@62000 E k3@62000");
     }
 }
