@@ -2689,7 +2689,7 @@ void LayoutTest::labPanelAfterTheRunOption() {
     QVERIFY(!w.terminalUnderLabPanel());
     QCOMPARE(w.dockWidgetArea(w.findChild<QDockWidget*>(QStringLiteral("terminalDock"))), Qt::BottomDockWidgetArea);
     QVERIFY(!lab->isFolded());
-    QCOMPARE(lab->currentStep(), passes ? 1 : 0);
+    QCOMPARE(lab->currentStep(), passes ? 2 : 0); // (the create passes step 1, the describe step 2)
     if (presentation) QVERIFY(!w.statusBar()->isVisible());
     TerminalConsole* c = w.terminalPanel()->currentConsole();
     QVERIFY(c->isVisible());
