@@ -526,8 +526,12 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
     // A wide view (1920x1080) has room for a lane of record keys above the brokers' panels: the
     // records in flight cross the columns there and their key ("cliente-3") goes beside them, off
     // every panel. A narrower one keeps the margin: a key then shows only where the producers'
-    // column leaves it room (issue #8; no key is ever drawn on a broker's panel).
-    const double keyLane = options.part == Part::Whole && size.width() >= 1600 && size.height() >= 560
+    // column leaves it room (issue #8; no key is ever drawn on a broker's panel). A compare side has
+    // that lane at any size: its records come in from its left edge (the producers are drawn beside
+    // the sides) along the lane, their keys readable as in the main window; without it they came down
+    // from the top edge between the brokers' panels, where no key had room.
+    const double keyLane = (options.part == Part::Whole && size.width() >= 1600 && size.height() >= 560) ||
+                                   (options.part == Part::Cluster && size.height() >= 400)
                                ? std::ceil(QFontMetricsF(th.condensed(7.5, true)).height()) + th.px(6)
                                : 0.0;
     const QRectF mid(m + (producersColumn ? leftW + m : 0.0), m + keyLane,
@@ -1154,10 +1158,14 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             f.from = QPointF(pr.right(), pr.center().y());
             const double lane = keyLane > 0 || f.to.y() < mid.center().y() ? topLane : bottomLane;
             f.via = {QPointF(gapX, f.from.y()), QPointF(gapX, lane), QPointF(gapRight, lane), QPointF(gapRight, f.to.y())};
+        } else if (keyLane > 0) {
+            // No producers' column (a compare side: the window draws the producers beside both
+            // sides): the record comes in at the left edge along the key lane, then goes down the
+            // gap right of its broker to its row.
+            f.from = QPointF(0, topLane);
+            f.via = {f.from, QPointF(gapRight, topLane), QPointF(gapRight, topLane), QPointF(gapRight, f.to.y())};
         } else {
-            // No producers' column (a compare side: the window draws the producers above and beside
-            // both sides): the record comes in at the top edge, over the gap right of its broker,
-            // and goes straight down that gap to its row.
+            // (A side too short for the lane: in at the top edge, over the gap right of its broker.)
             f.from = QPointF(gapRight, 0);
             f.via = {f.from, QPointF(gapRight, topLane), QPointF(gapRight, topLane), QPointF(gapRight, f.to.y())};
         }

@@ -49,9 +49,38 @@ QVariant SnapshotTableModel::data(const QModelIndex& index, int role) const {
     return {};
 }
 
+QString SnapshotTableModel::wrappedHeader(const QString& header) {
+    // Where a line may break: after a hyphen (LOG-END-|OFFSET), at a space (Início |do log), before
+    // the capital of a camel-case word (Partition|Count). The break that makes the longer line shortest.
+    int best = -1;
+    qsizetype bestWidth = header.size();
+    for (qsizetype i = 1; i < header.size(); ++i) {
+        const QChar prev = header.at(i - 1), ch = header.at(i);
+        const bool at = prev == QLatin1Char('-') || ch == QLatin1Char(' ') || (prev.isLower() && ch.isUpper());
+        if (!at) continue;
+        const qsizetype rest = ch == QLatin1Char(' ') ? header.size() - i - 1 : header.size() - i;
+        const qsizetype width = std::max(i, rest);
+        if (width < bestWidth) {
+            bestWidth = width;
+            best = static_cast<int>(i);
+        }
+    }
+    if (best < 0) return header;
+    if (header.at(best) == QLatin1Char(' ')) return header.left(best) + QLatin1Char('\n') + header.mid(best + 1);
+    return header.left(best) + QLatin1Char('\n') + header.mid(best);
+}
+
 QVariant SnapshotTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal) return QAbstractTableModel::headerData(section, orientation, role);
-    if (role == Qt::DisplayRole) return headers().value(section);
+    if (role == Qt::DisplayRole) {
+        // Kafka's words as its tools print them, on two lines where the column's values are narrower
+        // than the word ("PartitionCount" over "3"): a header wider than its values took the width
+        // the other columns needed (issue #8, the Tables view at 1366x768 in presentation mode).
+        const QString header = headers().value(section);
+        qsizetype widest = 0;
+        for (const QStringList& row : m_rows) widest = std::max(widest, row.value(section).size());
+        return header.size() > widest + 2 ? wrappedHeader(header) : header;
+    }
     if (role == Qt::ToolTipRole) {
         const QString tip = headerTip(section);
         return tip.isEmpty() ? QVariant() : QVariant(tip);

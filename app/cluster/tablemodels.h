@@ -38,6 +38,10 @@ public:
     QString cell(int row, int column) const;
     /// Shows this observation instead of the controller's (another backend; tests); nullopt: the controller's.
     void setObservation(std::optional<labs::observe::Observation> observation);
+    /// `header` on two lines, broken where it reads best (a hyphen, a space, a camel-case capital).
+    static QString wrappedHeader(const QString& header);
+    /// Columns whose long values may wrap on two lines when the table is narrower than its contents.
+    virtual bool wrappable(int column) const { Q_UNUSED(column); return false; }
 
 protected:
     virtual QStringList headers() const = 0;
@@ -67,6 +71,8 @@ protected:
     QStringList headers() const override;
     std::vector<QStringList> compute() const override;
     bool numeric(int column) const override { return column == 2 || column == 3; }
+public:
+    bool wrappable(int column) const override { return column == 4; }
 };
 
 class PartitionsModel : public SnapshotTableModel {
@@ -89,6 +95,8 @@ protected:
     std::vector<QStringList> compute() const override;
     bool numeric(int column) const override { return column >= 4; }
     QString headerTip(int column) const override;
+public:
+    bool wrappable(int column) const override { return column == 1; }
 };
 
 /// kafka-consumer-groups --describe: one row per (group, partition).
@@ -101,6 +109,8 @@ protected:
     std::vector<QStringList> compute() const override;
     bool numeric(int column) const override { return column >= 2 && column <= 5; }
     QString headerTip(int column) const override;
+public:
+    bool wrappable(int column) const override { return column >= 6; }
 };
 
 } // namespace fluxolab::app

@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QStyledItemDelegate>
+#include <QTimer>
 #include <QFontMetrics>
 #include <QScrollBar>
 #include <QHeaderView>
@@ -12,12 +14,41 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <utility>
+
 namespace fluxolab::app {
 
 namespace {
+/// Long values of a wrappable column (a consumer's member id, a topic's configs) may break after a
+/// hyphen, comma, dot or equals sign when the table is narrower than its contents: Unicode's line
+/// breaking allows no break inside "min.insync.replicas=1,segment.bytes=1073741824".
+class BreakableDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const auto* model = qobject_cast<const SnapshotTableModel*>(index.model());
+        if (!model || !model->wrappable(index.column()) || !(option->features & QStyleOptionViewItem::WrapText)) return;
+        QString text;
+        text.reserve(option->text.size() + 8);
+        for (const QChar ch : std::as_const(option->text)) {
+            text += ch;
+            if (ch == QLatin1Char('-') || ch == QLatin1Char(',') || ch == QLatin1Char('.') || ch == QLatin1Char('=') || ch == QLatin1Char('_'))
+                text += QChar(0x200B); // zero width space: a break opportunity, nothing drawn
+        }
+        option->text = text;
+    }
+};
+
 QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
     auto* t = new QTableView(parent);
     t->setModel(model);
+    t->setItemDelegate(new BreakableDelegate(t));
+    t->setWordWrap(false);
+    t->setTextElideMode(Qt::ElideNone);
     t->setAlternatingRowColors(true);
     t->verticalHeader()->setVisible(false);
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -52,10 +83,22 @@ TablesPage::TablesPage(SimulationController* controller, QWidget* parent)
         l->setContentsMargins(0, 4, 0, 0);
         auto* title = new QLabel(box);
         title->setStyleSheet(QStringLiteral("font-weight: bold"));
+        // Wrapped: a long title ("Groups (kafka-consumer-groups --describe --state, ...") took its
+        // column's width from the tables beside it.
+        title->setWordWrap(true);
         m_titles.push_back(title);
         l->addWidget(title);
-        l->addWidget(makeTable(model, box));
+        QTableView* table = makeTable(model, box);
+        m_tables.push_back(table);
+        l->addWidget(table);
         column->addWidget(box);
+        // Refitted once the events in flight are handled (a model's reset and its data changes come
+        // in bursts while playing).
+        connect(model, &QAbstractItemModel::modelReset, this, [this] { scheduleFit(); });
+        connect(model, &QAbstractItemModel::layoutChanged, this, [this] { scheduleFit(); });
+        connect(model, &QAbstractItemModel::dataChanged, this, [this] { scheduleFit(); });
+        connect(model, &QAbstractItemModel::headerDataChanged, this, [this] { scheduleFit(); });
+        table->viewport()->installEventFilter(this);
     }
     for (QSplitter* column : columns) {
         column->setChildrenCollapsible(false);
@@ -66,8 +109,113 @@ TablesPage::TablesPage(SimulationController* controller, QWidget* parent)
     split->setChildrenCollapsible(false);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
+    m_split = split;
+    connect(split, &QSplitter::splitterMoved, this, [this] {
+        m_splitByUser = true;
+        scheduleFit();
+    });
     layout->addWidget(split);
+    m_fitTimer = new QTimer(this);
+    m_fitTimer->setSingleShot(true);
+    m_fitTimer->setInterval(0);
+    connect(m_fitTimer, &QTimer::timeout, this, &TablesPage::fitColumns);
     retranslate();
+}
+
+bool TablesPage::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Resize) scheduleFit();
+    return QWidget::eventFilter(watched, event);
+}
+
+void TablesPage::scheduleFit() {
+    if (!m_fitTimer->isActive()) m_fitTimer->start();
+}
+
+namespace {
+/// The width each column of `t` needs to show its header and its values whole on one line.
+std::vector<int> naturalWidths(const QTableView* t) {
+    std::vector<int> out;
+    const QHeaderView* h = t->horizontalHeader();
+    for (int c = 0; c < t->model()->columnCount(); ++c) out.push_back(std::max(h->sectionSizeHint(c), static_cast<const QAbstractItemView*>(t)->sizeHintForColumn(c)));
+    return out;
+}
+/// The narrowest a wrappable column of `t` becomes: its header, and a dozen characters of its values.
+int leastWidth(const QTableView* t, int column, int natural) {
+    const int floor = QFontMetrics(t->font()).horizontalAdvance(QLatin1Char('M')) * 12 + 8;
+    return std::max(t->horizontalHeader()->sectionSizeHint(column), std::min(natural, floor));
+}
+/// The width `t` needs with its long values wrapped (`wrapped`), or on one line each.
+int tableWidth(const QTableView* t, bool wrapped) {
+    const auto* model = qobject_cast<const SnapshotTableModel*>(t->model());
+    const std::vector<int> natural = naturalWidths(t);
+    int s = 0;
+    for (std::size_t c = 0; c < natural.size(); ++c)
+        s += wrapped && model && model->wrappable(static_cast<int>(c)) ? leastWidth(t, static_cast<int>(c), natural[c]) : natural[c];
+    return s;
+}
+} // namespace
+
+void TablesPage::fitColumns() {
+    if (!isVisible()) return;
+    // The two columns of panes share the width by what their tables need (until the user moves the
+    // splitter): at 1366x768 in presentation mode the groups' long title took 860 px and the topics'
+    // table scrolled sideways.
+    if (!m_splitByUser && m_split && m_tables.size() == 4) {
+        const int chrome = 2 * (m_tables[0]->frameWidth() + 2) + m_tables[0]->verticalScrollBar()->sizeHint().width();
+        const int total = m_split->width() - m_split->handleWidth();
+        auto need = [&](std::size_t a, std::size_t b, bool wrapped) {
+            return std::max(tableWidth(m_tables[a], wrapped), tableWidth(m_tables[b], wrapped)) + chrome;
+        };
+        const int natL = need(0, 1, false), natR = need(2, 3, false), minL = need(0, 1, true), minR = need(2, 3, true);
+        int l = total / 2;
+        if (natL + natR <= total)
+            l = natL; // both whole on one line a row: the groups' side takes the rest
+        else if (minL + minR <= total) // each side its least, the rest by what wrapping costs each
+            l = minL + static_cast<int>(static_cast<double>(total - minL - minR) * (natL - minL) / std::max(1, natL - minL + natR - minR));
+        else
+            l = static_cast<int>(static_cast<double>(total) * minL / (minL + minR));
+        const QList<int> want{l, total - l};
+        if (total > 0 && m_split->sizes() != want) m_split->setSizes(want);
+    }
+    for (QTableView* t : m_tables) {
+        auto* model = qobject_cast<SnapshotTableModel*>(t->model());
+        QHeaderView* h = t->horizontalHeader();
+        const int columns = model->columnCount();
+        std::vector<int> natural = naturalWidths(t);
+        const int room = t->viewport()->width() - 2; // (a pixel of rounding: no scroll bar for it)
+        int excess = -room;
+        for (int x : natural) excess += x;
+        // Too wide: the long values of the wrappable columns (member ids, configs) take two lines or
+        // more, the widest first, never narrower than their header. (A table of thousands of rows
+        // keeps one line per row: measuring each row's height would block the UI.)
+        const bool wrap = excess > 0 && model->rowCount() <= 500;
+        std::vector<int> width = natural;
+        if (wrap) {
+            std::vector<int> order;
+            for (int c = 0; c < columns; ++c)
+                if (model->wrappable(c)) order.push_back(c);
+            std::sort(order.begin(), order.end(), [&](int a, int b) { return natural[static_cast<std::size_t>(a)] > natural[static_cast<std::size_t>(b)]; });
+            for (int c : order) {
+                auto& w = width[static_cast<std::size_t>(c)];
+                const int least = leastWidth(t, c, w);
+                const int cut = std::min(excess, w - least);
+                if (cut <= 0) continue;
+                w -= cut;
+                excess -= cut;
+                if (excess <= 0) break;
+            }
+        }
+        t->setWordWrap(wrap);
+        for (int c = 0; c < columns; ++c) {
+            const bool narrowed = wrap && width[static_cast<std::size_t>(c)] < natural[static_cast<std::size_t>(c)];
+            h->setSectionResizeMode(c, narrowed ? QHeaderView::Interactive : QHeaderView::ResizeToContents);
+            if (narrowed && h->sectionSize(c) != width[static_cast<std::size_t>(c)]) h->resizeSection(c, width[static_cast<std::size_t>(c)]);
+        }
+        if (wrap)
+            t->resizeRowsToContents();
+        else if (t->verticalHeader()->length() != t->verticalHeader()->defaultSectionSize() * model->rowCount())
+            for (int r = 0; r < model->rowCount(); ++r) t->verticalHeader()->resizeSection(r, t->verticalHeader()->defaultSectionSize());
+    }
 }
 
 std::vector<SnapshotTableModel*> TablesPage::models() const {
@@ -77,6 +225,7 @@ std::vector<SnapshotTableModel*> TablesPage::models() const {
 void TablesPage::setModelsActive(bool active) {
     for (SnapshotTableModel* m : models())
         m->setActive(active);
+    if (active) scheduleFit();
 }
 
 void TablesPage::retranslate() {

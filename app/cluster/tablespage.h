@@ -6,6 +6,9 @@
 #include <vector>
 
 class QLabel;
+class QSplitter;
+class QTableView;
+class QTimer;
 
 namespace fluxolab::app {
 
@@ -29,17 +32,30 @@ public:
     /// Inactive models only note that they are stale (the page is not the current tab).
     void setModelsActive(bool active);
 
+    /// The tables as laid out (topics, partitions, groups, offsets).
+    const std::vector<QTableView*>& tables() const { return m_tables; }
+    /// Fits each table's columns to its width now (normally done after the models change or the
+    /// page is resized): every header and value whole, long values on two lines rather than a
+    /// sideways scroll.
+    void fitColumns();
+
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslate();
+    void scheduleFit();
 
     TopicsModel* m_topics;
     PartitionsModel* m_partitions;
     GroupsModel* m_groups;
     OffsetsModel* m_offsets;
     std::vector<QLabel*> m_titles;
+    std::vector<QTableView*> m_tables;
+    QSplitter* m_split = nullptr;
+    QTimer* m_fitTimer = nullptr;
+    bool m_splitByUser = false;
 };
 
 } // namespace fluxolab::app

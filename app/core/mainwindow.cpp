@@ -458,15 +458,14 @@ void MainWindow::placeTerminal() {
     if (!m_terminalDock || !m_labsDock || m_terminalDock->isFloating() || terminalPlacedByUser()) return;
     const Arranging arranging(m_arranging);
     // isHidden(): what was asked (before the window is shown, isVisible() is false for both).
-    // A tall window (1920x1080) keeps the terminal across the bottom, wide enough for Kafka's
-    // tables, with room for the cluster view above it. So does presentation mode at any height: in
-    // the lab panel's column (460 px at 1366x768) a `kafka-topics --describe` row took two or three
-    // lines even at the tables' smallest size, unreadable on a projector; across the bottom each
-    // row is one line at the terminal's own size (issue #8), and the lab panel keeps its column's
-    // whole height for the step's text.
-    // (Not with the stream view in front: its labs' commands print no wide tables, and its picture
-    // and key lanes need the window's height more.)
-    const bool tablesAcross = m_presentation && currentViewWidget() != m_stream;
+    // The Kafka views keep the terminal across the bottom, wide enough for Kafka's tables, in any
+    // window and mode: in the lab panel's column (455 px at 1366x768) a `kafka-topics --describe`
+    // row (144 characters with its configs) took two or three lines even at the tables' smallest
+    // size; across the bottom each row is one line (issue #8, first in presentation mode, then in
+    // normal mode too), and the lab panel keeps its column's whole height for the step's text.
+    // With the stream view in front the terminal goes under the lab panel in a short window: its
+    // labs' commands print no wide tables, and its picture and key lanes need the window's height.
+    const bool tablesAcross = currentViewWidget() != m_stream;
     const bool underLab = !m_labsDock->isHidden() && !m_labsDock->isFloating() && height() < kTallWindow && !tablesAcross;
     const Qt::DockWidgetArea want = underLab ? dockWidgetArea(m_labsDock) : Qt::BottomDockWidgetArea;
     if (dockWidgetArea(m_terminalDock) == want) return;
@@ -506,7 +505,11 @@ void MainWindow::sizeDocks() {
         const int chrome = m_terminalDock->height() - console->viewport()->height();
         // With the stream view in front the terminal keeps kStreamTerminalLines (a replay's summary and the
         // prompt) and gives the rest to the picture and its key lanes; the Kafka views get their ten back.
-        const int lines = currentViewWidget() == m_stream ? kStreamTerminalLines : kTerminalLines;
+        // Across the bottom of a short window (1366x768, the lab panel beside the view), kShortTerminalLines:
+        // a describe of a topic with its command and the prompt, and the cluster view keeps its labels.
+        const int lines = currentViewWidget() == m_stream ? kStreamTerminalLines
+                          : height() < kTallWindow        ? kShortTerminalLines
+                                                          : kTerminalLines;
         const int wanted = std::min(lines * line + std::max(chrome, 40) + 2, height() * 42 / 100);
         if (std::abs(m_terminalDock->height() - wanted) > line / 2) resizeDocks({m_terminalDock}, {wanted}, Qt::Vertical);
     }

@@ -78,9 +78,12 @@ public:
     static std::optional<View> parseView(const QString& name);
     /// Lines of terminal output the docked terminal shows at least (when the window is tall enough).
     static constexpr int kTerminalLines = 10;
+    /// The terminal's lines across the bottom of a window shorter than kTallWindow (1366x768).
+    static constexpr int kShortTerminalLines = 8;
     /// The terminal's lines while the stream view is in front (its picture needs the height).
     static constexpr int kStreamTerminalLines = 5;
-    /// Windows at least this high keep the terminal across the bottom with the lab panel open.
+    /// Windows at least this high keep the terminal across the bottom with the lab panel open (with
+    /// the stream view in front; the Kafka views always do).
     static constexpr int kTallWindow = 900;
 
     bool isPresentation() const { return m_presentation; }
@@ -111,11 +114,10 @@ private:
     void createActions();
     void createMenus();
     void setIcons();
-    /// The terminal dock under the lab panel while the panel is open in a window shorter than
-    /// kTallWindow (the cluster view keeps its height at 1366x768), else across the bottom. In
-    /// presentation mode it is across the bottom in any window (but with the stream view in front):
-    /// on a projector Kafka's tables must be read from the back of the room, and the lab panel's
-    /// column is too narrow for them.
+    /// The terminal dock across the bottom with the Kafka views in front, in any window and mode:
+    /// Kafka's tables (a `kafka-topics --describe` row is 144 characters) need the window's width, the
+    /// lab panel's column is too narrow for them. With the stream view in front, under the lab panel
+    /// while the panel is open in a window shorter than kTallWindow (its picture keeps its height).
     void placeTerminal();
     /// Terminal and lab panel sizes that suit the window (a 1366×768 projector as a 1920×1080 screen).
     void sizeDocks();

@@ -86,7 +86,28 @@ TerminalConsole::TerminalConsole(CliHost* host, QWidget* parent)
     // of its own, so that a replay never confuses it with a command of the log in the old id.
     connect(m_host, &CliHost::backendReady, this, [this] { m_id = m_host->newConsoleId(); });
     connect(m_host, &CliHost::targetChanged, this, &TerminalConsole::dropSession);
+    // As a terminal window does, the view stays on its last line when it is resized (a dock placed,
+    // a panel folded, the window resized), unless the user scrolled up: the screenshot path
+    // (`--lab --run --screenshot`) showed the prompt cut in half after the docks took their sizes.
+    QScrollBar* v = verticalScrollBar();
+    connect(v, &QScrollBar::valueChanged, this, [this, v](int value) {
+        if (!m_keepingBottom) m_atBottom = value >= v->maximum();
+    });
+    connect(v, &QScrollBar::rangeChanged, this, [this, v](int, int max) {
+        if (!m_atBottom || v->value() == max) return;
+        m_keepingBottom = true;
+        v->setValue(max);
+        m_keepingBottom = false;
+    });
+    // The viewport's width also changes without a resize of the console (its vertical scroll bar
+    // coming and going): the tables are fitted to the width they are drawn in.
+    viewport()->installEventFilter(this);
     showPrompt();
+}
+
+bool TerminalConsole::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == viewport() && event->type() == QEvent::Resize && viewport()->width() != m_fittedWidth) fitTables(0);
+    return QPlainTextEdit::eventFilter(watched, event);
 }
 
 TerminalConsole::~TerminalConsole() {
@@ -115,12 +136,41 @@ bool isTableRow(const QTextBlock& b) {
     return text.contains(QLatin1Char('\t')) || padded.match(text).hasMatch();
 }
 
-/// The width of `text` in a monospace font of advance `charW` with tab stops every `tab` pixels.
-qreal rowWidth(const QString& text, qreal charW, qreal tab) {
+/// A row's layout in a monospace font of advance `charW` with tab stops every `tab` pixels, as a
+/// terminal moves its cursor at a tab: to the next stop, never less than a column away. Qt's layout
+/// moves a tab to the first stop past the pen, however close: where a smaller table font put a text's
+/// end just short of a stop of the terminal's font, "PartitionCount: 3" and "ReplicationFactor" met
+/// with no gap. Such a text gets the room to that stop after its last character (letter spacing), and
+/// its tab goes on to the next stop.
+struct RowLayout {
+    qreal width = 0;
+    std::vector<std::pair<int, qreal>> spacing; ///< (index of the character before a tab, extra px)
+};
+RowLayout rowLayout(const QString& text, qreal charW, qreal tab) {
+    RowLayout out;
     qreal x = 0;
-    for (const QChar ch : text) x = ch == QLatin1Char('\t') && tab > 0 ? (std::floor(x / tab) + 1) * tab : x + charW;
-    return x;
+    for (int i = 0; i < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('\t') || tab <= 0) {
+            x += charW;
+            continue;
+        }
+        qreal stop = (std::floor(x / tab) + 1) * tab;
+        if (stop - x < 0.9 * charW && i > 0 && text.at(i - 1) != QLatin1Char('\t')) {
+            const qreal extra = stop - x + 0.25 * charW; // past the stop, a quarter column clear of rounding
+            out.spacing.emplace_back(i - 1, extra);
+            x += extra;
+            stop += tab;
+        }
+        x = stop;
+    }
+    out.width = x;
+    return out;
 }
+qreal rowWidth(const QString& text, qreal charW, qreal tab) {
+    return rowLayout(text, charW, tab).width;
+}
+/// Block property: the point size and tab distance a table row's gaps were laid out for.
+constexpr int kRowFitProperty = QTextFormat::UserProperty + 0x7a;
 } // namespace
 
 double TerminalConsole::tablePointSize(const QStringList& rows) const {
@@ -139,6 +189,7 @@ double TerminalConsole::tablePointSize(const QStringList& rows) const {
 }
 
 void TerminalConsole::fitTables(int fromBlock) {
+    m_fittedWidth = viewport()->width();
     QTextBlock b = document()->findBlockByNumber(std::clamp(fromBlock, 0, std::max(0, document()->blockCount() - 1)));
     while (b.isValid() && b.previous().isValid() && isTableRow(b.previous())) b = b.previous(); // the table's first row
     const QTextBlock input = document()->findBlock(m_inputStart);
@@ -155,8 +206,12 @@ void TerminalConsole::fitTables(int fromBlock) {
         }
         if (table.size() < 2) continue; // a header and a row at least
         const double size = tablePointSize(rows);
+        QFont tableFont = font();
+        tableFont.setPointSizeF(size);
+        const qreal charW = QFontMetricsF(tableFont).horizontalAdvance(QLatin1Char('M'));
+        const QString fit = QStringLiteral("%1/%2").arg(size).arg(tabStopDistance());
         for (const QTextBlock& row : table) {
-            bool same = true;
+            bool same = row.blockFormat().property(kRowFitProperty).toString() == fit;
             for (auto it = row.begin(); !it.atEnd() && same; ++it)
                 same = std::abs(it.fragment().charFormat().fontPointSize() - size) < 0.01;
             if (same) continue;
@@ -164,7 +219,22 @@ void TerminalConsole::fitTables(int fromBlock) {
             c.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
             QTextCharFormat f;
             f.setFontPointSize(size);
+            f.setFontLetterSpacingType(QFont::AbsoluteSpacing);
+            f.setFontLetterSpacing(0);
             c.mergeCharFormat(f);
+            // Every tab a gap: the room to its stop after the text before it, where it would have none.
+            for (const auto& [at, extra] : rowLayout(row.text(), charW, tabStopDistance()).spacing) {
+                QTextCursor one(row);
+                one.setPosition(row.position() + at);
+                one.setPosition(row.position() + at + 1, QTextCursor::KeepAnchor);
+                QTextCharFormat spaced;
+                spaced.setFontLetterSpacingType(QFont::AbsoluteSpacing);
+                spaced.setFontLetterSpacing(extra);
+                one.mergeCharFormat(spaced);
+            }
+            QTextBlockFormat bf = row.blockFormat();
+            bf.setProperty(kRowFitProperty, fit);
+            QTextCursor(row).setBlockFormat(bf);
         }
     }
 }

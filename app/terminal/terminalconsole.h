@@ -64,6 +64,7 @@ Q_SIGNALS:
 protected:
     bool event(QEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void insertFromMimeData(const QMimeData* source) override;
     bool canInsertFromMimeData(const QMimeData* source) const override;
@@ -122,6 +123,9 @@ private:
     bool m_recorded = false;        ///< m_entry already given to the host
     std::size_t m_notesShown = 0;
     int m_inputStart = 0;           ///< document position where the editable input begins
+    int m_fittedWidth = -1;         ///< the viewport width the tables were last fitted to
+    bool m_atBottom = true;         ///< the view shows the last line (kept there on resizes)
+    bool m_keepingBottom = false;
     QString m_pending;              ///< lines joined by '\' continuations
     int m_historyIndex = -1;        ///< -1: not browsing
     QString m_draft;                ///< input before browsing history

@@ -18,6 +18,8 @@ private Q_SLOTS:
     void terminalShowsEnoughLinesAndNothingSideways();
     void tablesShowRowsInEveryPane_data();
     void tablesShowRowsInEveryPane();
+    void tablesFitTheirWidth_data();
+    void tablesFitTheirWidth();
     void groupHeaderAndSummaryAreWhole_data();
     void groupHeaderAndSummaryAreWhole();
     void compareKeepsNamesAndBrokerWidth_data();

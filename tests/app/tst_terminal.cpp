@@ -18,9 +18,13 @@
 #include "sim/cluster.h"
 #include "sim/hash.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QSet>
+#include <QTextLayout>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QProgressDialog>
@@ -119,6 +123,66 @@ void TerminalTest::tablesViewShowsTheToolsConfigs() {
         if (r[0] == QStringLiteral("compacto"))
             QCOMPARE(r[4], QStringLiteral("min.insync.replicas=1,cleanup.policy=compact,segment.bytes=1073741824,"
                                           "retention.ms=86400000"));
+}
+
+void TerminalTest::describeTabsAlwaysLeaveAGap() {
+    // kafka-topics --describe separates its fields with tabs (tests/labs/golden/real/broker.txt, from
+    // Kafka 4.3.1). A terminal moves the cursor to the next stop at least one column on: a gap always
+    // remains. The console's tables get a smaller font than its tab stops were set in; where a text
+    // ended just short of a stop, "PartitionCount: 3" and "ReplicationFactor" met with no gap. Here
+    // the golden's describe rows at every table size the console's widths give, each tab measured
+    // where Qt laid it out: from the ink of the text before it to the text after it.
+    QFile golden(QStringLiteral(FLUXOLAB_SOURCE_DIR "/tests/labs/golden/real/broker.txt"));
+    QVERIFY(golden.open(QIODevice::ReadOnly));
+    QStringList rows;
+    for (const QString& line : QString::fromUtf8(golden.readAll()).split(QLatin1Char('\n')))
+        if (line.contains(QLatin1Char('\t')) && (line.startsWith(QStringLiteral("Topic: ")) || line.startsWith(QStringLiteral("\tTopic: "))) &&
+            !line.contains(QStringLiteral("tuned"))) // (its 250 characters of configs keep the table at 8 pt)
+            rows << line;
+    QVERIFY2(rows.size() >= 4, qPrintable(rows.join(QLatin1Char('\n'))));
+    auto w = makeWindow();
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    c->showNotice(rows.join(QLatin1Char('\n')));
+    QStringList problems;
+    QSet<double> sizes;
+    for (double base : {12.0, 16.0})
+        for (int width = 900; width <= 1900; width += 23) {
+            // The terminal across the bottom: as wide as the window.
+            c->setPointSize(base);
+            w->resize(width, 900);
+            QApplication::processEvents();
+            QApplication::processEvents();
+            for (QTextBlock b = c->document()->begin(); b.isValid(); b = b.next()) {
+                const QString text = b.text();
+                if (!text.contains(QLatin1Char('\t')) || !text.contains(QStringLiteral("Topic: "))) continue;
+                (void)c->document()->documentLayout()->blockBoundingRect(b); // lays it out
+                const QTextLayout* tl = b.layout();
+                for (qsizetype i = 1; i + 1 < text.size(); ++i) {
+                    if (text.at(i) != QLatin1Char('\t') || text.at(i - 1) == QLatin1Char('\t')) continue;
+                    const QTextLine before = tl->lineForTextPosition(static_cast<int>(i - 1));
+                    const QTextLine after = tl->lineForTextPosition(static_cast<int>(i + 1));
+                    if (!before.isValid() || before.lineNumber() != after.lineNumber()) continue; // wrapped there
+                    QFont f = c->font();
+                    const double pts = b.begin().fragment().charFormat().fontPointSize();
+                    if (pts > 0) f.setPointSizeF(pts);
+                    sizes.insert(f.pointSizeF());
+                    const qreal charW = QFontMetricsF(f).horizontalAdvance(QLatin1Char('M'));
+                    const qreal ink = before.cursorToX(static_cast<int>(i - 1)) + charW; // the text's last glyph ends
+                    const qreal gap = after.cursorToX(static_cast<int>(i + 1)) - ink;
+                    if (gap < 0.75 * charW)
+                        problems << QStringLiteral("%1 pt in %2 px: %3 px (%4 px a column) after \"%5\"")
+                                        .arg(f.pointSizeF())
+                                        .arg(c->viewport()->width())
+                                        .arg(gap, 0, 'f', 1)
+                                        .arg(charW, 0, 'f', 1)
+                                        .arg(text.left(i).section(QLatin1Char('\t'), -1));
+                }
+            }
+        }
+    QStringList seen;
+    for (double x : sizes) seen << QString::number(x);
+    QVERIFY2(sizes.size() >= 4, qPrintable(seen.join(QLatin1Char(' ')) + QStringLiteral(" pt, view %1 px").arg(c->viewport()->width()))); // the sweep reached many table sizes
+    QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 tabs without a gap, e.g. ").arg(problems.size()) + problems.mid(0, 6).join(QStringLiteral("; "))));
 }
 
 void TerminalTest::historyUpRecallsTheLastCommand() {

@@ -9,6 +9,7 @@ private Q_SLOTS:
     void init();
     void createTopicShowsInViewsAndOutput();
     void tablesViewShowsTheToolsConfigs();
+    void describeTabsAlwaysLeaveAGap();
     void historyUpRecallsTheLastCommand();
     void builtinsAreTheScriptRunnersOnes();
     void backgroundJobsRunAndKillStopsThem();
