@@ -63,6 +63,7 @@ enum class NoteId : std::uint16_t {
     AssignorNotOnRealCluster,
     ReplicaAssignmentUnknownBroker,
     NoActiveController,
+    KafkaToolNotEmulated,
     Count_
 };
 

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
+#include <string_view>
 
 namespace fluxolab::labs {
 
@@ -88,6 +90,26 @@ std::vector<std::string> KafkaCli::toolOptions(const std::string& tool) {
     return out;
 }
 
+namespace {
+/// The scripts in Apache Kafka 4.3's bin/ that FluxoLab does not emulate ("kafka-configs.sh").
+bool isKafkaToolNotEmulated(const std::string& argv0) {
+    std::string n = argv0;
+    const auto slash = n.find_last_of("/\\");
+    if (slash != std::string::npos) n = n.substr(slash + 1);
+    if (n.size() > 3 && n.compare(n.size() - 3, 3, ".sh") == 0) n.resize(n.size() - 3);
+    static constexpr std::string_view kTools[] = {
+        "kafka-acls", "kafka-broker-api-versions", "kafka-client-metrics", "kafka-cluster", "kafka-configs",
+        "kafka-console-share-consumer", "kafka-consumer-perf-test", "kafka-delegation-tokens", "kafka-delete-records",
+        "kafka-dump-log", "kafka-e2e-latency", "kafka-features", "kafka-get-offsets", "kafka-groups", "kafka-jmx",
+        "kafka-log-dirs", "kafka-metadata-quorum", "kafka-metadata-shell", "kafka-producer-perf-test",
+        "kafka-reassign-partitions", "kafka-run-class", "kafka-server-start", "kafka-server-stop",
+        "kafka-share-consumer-perf-test", "kafka-share-groups", "kafka-storage", "kafka-streams-application-reset",
+        "kafka-streams-groups", "kafka-transactions", "kafka-verifiable-consumer", "kafka-verifiable-producer",
+        "connect-distributed", "connect-standalone", "connect-mirror-maker", "connect-plugin-path"};
+    return std::find(std::begin(kTools), std::end(kTools), n) != std::end(kTools);
+}
+} // namespace
+
 std::unique_ptr<CommandSession> KafkaCli::start(const std::vector<std::string>& argv, bool interactive) {
     const std::string tool = argv.empty() ? std::string() : toolName(argv[0]);
     if (tool == "kafka-console-producer") return cli::startConsoleProducer(m_backend, argv, interactive, m_workDir);
@@ -98,8 +120,12 @@ std::unique_ptr<CommandSession> KafkaCli::start(const std::vector<std::string>& 
     if (!argv.empty() && isFluxolabCli(argv[0])) return cli::startFluxolabCli(m_backend, argv, m_workDir);
     auto s = std::make_unique<cli::ToolSession>(m_backend, CommandKind::Unknown);
     const std::string name = argv.empty() ? std::string() : argv[0];
-    s->err("bash: " + name + ": command not found\n");
-    s->note(NoteId::UnknownCommand);
+    // bash looks a name up in PATH ("command not found") but runs a name with a slash as a path,
+    // which here does not exist: "bin/kafka-configs.sh: No such file or directory" (exit 127 both).
+    const bool path = name.find('/') != std::string::npos;
+    s->err("bash: " + name + (path ? ": No such file or directory\n" : ": command not found\n"));
+    // A real Kafka tool FluxoLab does not emulate says so (the note, in the edge's language).
+    s->note(isKafkaToolNotEmulated(name) ? NoteId::KafkaToolNotEmulated : NoteId::UnknownCommand);
     s->finish(127);
     return s;
 }

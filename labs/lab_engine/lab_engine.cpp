@@ -1,4 +1,5 @@
 #include "labs/lab_engine/lab_engine.h"
+#include "labs/lab_engine/check_reason_text.h"
 
 #include "labs/lab_engine/check_evaluators.h"
 #include "labs/lab_engine/setup_client.h"
@@ -578,10 +579,15 @@ LabRunReport runLabOnBackend(const Lab& lab, const ParsedScript& script, Cluster
     LabEngine engine(lab, backend);
     engine.start();
     LabRunReport report;
-    std::vector<std::string> lastDetail(lab.steps.size());
+    // The current step's check after each command, as the app's panel says it then (checked at the
+    // end instead, a step waiting on a consumer said "group ... is Empty with 0 member(s)": the
+    // script's background consumers had been stopped).
+    std::vector<std::optional<CheckResult>> atStep(lab.steps.size());
     for (const auto& cmd : script.commands) {
         runner.runCommand(cmd, report.transcript);
         engine.update(runner.history());
+        if (const std::size_t cur = engine.currentStep(); cur < lab.steps.size())
+            atStep[cur] = engine.evaluate(cur, runner.history());
     }
     runner.stopAll(report.transcript);
     engine.update(runner.history());
@@ -590,7 +596,10 @@ LabRunReport runLabOnBackend(const Lab& lab, const ParsedScript& script, Cluster
         s.id = lab.steps[i].id;
         s.reached = i <= engine.currentStep();
         s.passed = engine.stepPassed(i);
-        if (s.reached && !s.passed) s.detail = engine.evaluate(i, runner.history()).detail;
+        if (s.reached && !s.passed) {
+            s.result = atStep[i] ? *atStep[i] : engine.evaluate(i, runner.history());
+            s.detail = s.result.detail;
+        }
         report.steps.push_back(s);
     }
     report.all_passed = engine.finished();
@@ -603,7 +612,10 @@ std::string formatLabReport(const Lab& lab, const LabRunReport& report, Language
         const StepReport& s = report.steps[i];
         const char* status = s.passed ? "PASS" : (s.reached ? "FAIL" : "SKIP");
         out += std::string("  ") + status + "  " + std::to_string(i + 1) + ". " + s.id + " — " + lab.steps[i].title.get(lang);
-        if (!s.detail.empty()) out += "  (" + s.detail + ")";
+        // The reason in the report's language (the engine's detail is English: `lab check --lang pt`
+        // printed "topic 'x' does not exist"); the detail only where no reason code says it.
+        const std::string why = s.result.reason != CheckReason::None ? checkReasonText(s.result, lang) : s.detail;
+        if (!why.empty()) out += "  (" + why + ")";
         out += "\n";
     }
     std::size_t passed = 0;

@@ -233,6 +233,10 @@ struct StepReport {
     bool reached = false;
     bool passed = false;
     std::string detail;
+    /// A step reached and not passed: its check as it was after the last command run while the step
+    /// was the current one (as the app shows it), not after the script ended and its background
+    /// consumers were stopped.
+    CheckResult result;
 };
 
 struct LabRunReport {

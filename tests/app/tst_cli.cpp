@@ -2,6 +2,7 @@
 
 #include "app/core/application.h"
 
+#include <limits>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -112,7 +113,7 @@ void CliTest::outOfRangeBoundsReadAsNumbers() {
     Run r = run({QStringLiteral("--scenario"), path, QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--screenshot"),
                  dir.filePath(QStringLiteral("x.png"))});
     QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.contains(QStringLiteral("it must be between 0 and 10000000")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("it must be between 0 and 100000")), qPrintable(r.err));
     const QString zipf = dir.filePath(QStringLiteral("zipf.json"));
     QFile z(zipf);
     QVERIFY(z.open(QIODevice::WriteOnly));
@@ -146,6 +147,14 @@ void CliTest::parseOptions() {
     QCOMPARE(*o->at_ms, 1500);
     QCOMPARE(*o->seed, 9u);
     QVERIFY(!fluxolab::app::parseOptions({QStringLiteral("fluxolab"), QStringLiteral("--seed"), QStringLiteral("-3")}, &error));
+    // Too large for a seed: out of range, with the range (it said "expects a non-negative integer").
+    QVERIFY(!fluxolab::app::parseOptions({QStringLiteral("fluxolab"), QStringLiteral("--seed"), QStringLiteral("99999999999999999999999")}, &error));
+    QVERIFY2(error.contains(QStringLiteral("0")) && error.contains(QStringLiteral("18446744073709551615")) &&
+                 error.contains(QStringLiteral("99999999999999999999999")),
+             qPrintable(error));
+    QVERIFY2(!error.contains(QStringLiteral("non-negative")) && !error.contains(QStringLiteral("não negativo")), qPrintable(error));
+    QCOMPARE(*fluxolab::app::parseOptions({QStringLiteral("fluxolab"), QStringLiteral("--seed"), QStringLiteral("18446744073709551615")}, &error)->seed,
+             std::numeric_limits<quint64>::max());
     // Without --size an interactive window keeps the size it fitted to the screen (it used to be forced to
     // 1600x900, larger than a 1366x768 projector); screenshots keep their default size.
     const auto plain = fluxolab::app::parseOptions({QStringLiteral("fluxolab")}, &error);

@@ -1,4 +1,5 @@
 // Tests of the Kafka CLI emulation, the script runner and the lab engine.
+#include "labs/lab_engine/check_reason_text.h"
 #include "labs/kafka_tools/cli_tool_common.h"
 #include "labs/kafka_tools/jopt_help.h"
 #include "labs/kafka_tools/kafka_cli.h"
@@ -143,6 +144,37 @@ TEST_SUITE("labs/parser") {
         CHECK(KafkaCli::toolName("bin\\windows\\kafka-consumer-groups.bat") == "kafka-consumer-groups");
         CHECK(KafkaCli::toolName("kafka-acls.sh").empty());
     }
+    TEST_CASE("a command that is not there: what bash says, and whether it is a Kafka tool") {
+        // bash 5: a name without a slash is looked up in PATH ("command not found"); a name with a
+        // slash is run as a path ("No such file or directory"); exit status 127 both ways.
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        struct Case {
+            std::vector<std::string> argv;
+            std::string err;
+            NoteId note;
+        };
+        const Case cases[] = {
+            {{"bin/kafka-configs.sh", "--describe"}, "bash: bin/kafka-configs.sh: No such file or directory\n", NoteId::KafkaToolNotEmulated},
+            {{"kafka-acls.sh", "--list"}, "bash: kafka-acls.sh: command not found\n", NoteId::KafkaToolNotEmulated},
+            {{"./bin/kafka-log-dirs.sh"}, "bash: ./bin/kafka-log-dirs.sh: No such file or directory\n", NoteId::KafkaToolNotEmulated},
+            {{"bin/kafka-nothing.sh"}, "bash: bin/kafka-nothing.sh: No such file or directory\n", NoteId::UnknownCommand},
+            {{"ls", "-l"}, "bash: ls: command not found\n", NoteId::UnknownCommand},
+        };
+        for (const Case& c : cases) {
+            CAPTURE(c.argv[0]);
+            auto s = cli.start(c.argv);
+            REQUIRE(s->finished());
+            CHECK(s->exitCode() == 127);
+            const auto chunks = s->takeOutput();
+            REQUIRE(chunks.size() == 1);
+            CHECK(chunks[0].stream == OutStream::Err);
+            CHECK(chunks[0].text == c.err);
+            CHECK(s->notes() == std::vector<NoteId>{c.note});
+        }
+        CHECK(std::string(noteText(NoteId::KafkaToolNotEmulated, Language::Portuguese)).find("não a emula") != std::string::npos);
+        CHECK(std::string(noteText(NoteId::KafkaToolNotEmulated, Language::English)).find("does not emulate it yet") != std::string::npos);
+    }
 }
 
 TEST_SUITE("labs/java") {
@@ -219,6 +251,12 @@ TEST_SUITE("labs/engine") {
             CHECK_FALSE(r.steps[0].passed);
             CHECK(r.steps[0].detail.find("3 partition(s)") != std::string::npos);
             CHECK_FALSE(r.steps[1].reached);
+            // The report's reason in its language (`lab check --lang pt` printed the English detail).
+            const std::string pt = formatLabReport(*l.lab, r, Language::Portuguese);
+            CHECK_MESSAGE(pt.find("(o tópico 'exemplo-topico' tem 3 partições e fator de replicação 1)") != std::string::npos, pt);
+            CHECK(pt.find("partition(s)") == std::string::npos);
+            const std::string en = formatLabReport(*l.lab, r, Language::English);
+            CHECK_MESSAGE(en.find("(the topic 'exemplo-topico' has 3 partitions and replication factor 1)") != std::string::npos, en);
         }
         SUBCASE("messages without keys fail step 3") {
             const LabRunReport r = runLabWithScript(*l.lab, parseScript(
@@ -232,6 +270,25 @@ TEST_SUITE("labs/engine") {
         }
         const LabLoadResult g = findLab("grupos-lag-rebalanceamento", kSrc + "/labs/content");
         REQUIRE(g.lab);
+        SUBCASE("a step is reported as it was checked, not after the script's consumers were stopped") {
+            // Two consumers where step 2 wants one: the group had 2 members when the step was
+            // checked; the report said "is Empty with 0 member(s)" (the state after stopAll).
+            const LabRunReport r = runLabWithScript(*g.lab, parseScript(
+                "bin/kafka-topics.sh --describe --topic pedidos --bootstrap-server localhost:9092\n"
+                "bin/kafka-console-consumer.sh --topic pedidos --group grupo-exemplo --from-beginning --bootstrap-server localhost:9092 &\n"
+                "bin/kafka-console-consumer.sh --topic pedidos --group grupo-exemplo --bootstrap-server localhost:9092 &\n"
+                "bin/kafka-consumer-groups.sh --describe --group grupo-exemplo --bootstrap-server localhost:9092\n"), std::nullopt);
+            REQUIRE(r.steps.size() > 1);
+            CHECK(r.steps[0].passed);
+            CHECK(r.steps[1].reached);
+            CHECK_FALSE(r.steps[1].passed);
+            CHECK(r.steps[1].result.reason == CheckReason::GroupIs);
+            REQUIRE(r.steps[1].result.args.size() == 3);
+            CHECK(r.steps[1].result.args[1] != "Empty");
+            CHECK(r.steps[1].result.args[2] == "2");
+            const std::string pt = formatLabReport(*g.lab, r, Language::Portuguese);
+            CHECK_MESSAGE(pt.find("(o grupo 'grupo-exemplo' está " + r.steps[1].result.args[1] + " com 2 membros)") != std::string::npos, pt);
+        }
         SUBCASE("a reset with active consumers fails the last step") {
             std::string sol = readText(kSrc + "/labs/content/solutions/grupos-lag-rebalanceamento.sh");
             const auto pos = sol.find("bin/kafka-console-consumer.sh --topic pedidos --group grupo-exemplo --bootstrap-server localhost:9092\n");
