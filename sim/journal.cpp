@@ -46,6 +46,9 @@ const char* errorName(ErrorCode code) {
     case ErrorCode::CLIENT_DELIVERY_TIMEOUT: return "DELIVERY_TIMEOUT";
     case ErrorCode::CLIENT_NO_OFFSET_FOR_PARTITION: return "NO_OFFSET_FOR_PARTITION";
     case ErrorCode::CLIENT_METADATA_TIMEOUT: return "METADATA_TIMEOUT";
+    case ErrorCode::CLIENT_COMMIT_FAILED: return "COMMIT_FAILED";
+    case ErrorCode::CLIENT_REBALANCE_IN_PROGRESS: return "CLIENT_REBALANCE_IN_PROGRESS";
+    case ErrorCode::CLIENT_PRODUCER_CLOSED: return "PRODUCER_CLOSED";
     }
     return "UNKNOWN";
 }

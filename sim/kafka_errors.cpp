@@ -56,7 +56,10 @@ std::string_view errorDefaultMessage(ErrorCode code) {
         return "Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.";
     case ErrorCode::CLIENT_DELIVERY_TIMEOUT:
     case ErrorCode::CLIENT_NO_OFFSET_FOR_PARTITION:
-    case ErrorCode::CLIENT_METADATA_TIMEOUT: return {};
+    case ErrorCode::CLIENT_METADATA_TIMEOUT:
+    case ErrorCode::CLIENT_COMMIT_FAILED:
+    case ErrorCode::CLIENT_REBALANCE_IN_PROGRESS:
+    case ErrorCode::CLIENT_PRODUCER_CLOSED: return {};
     }
     return {};
 }

@@ -62,6 +62,15 @@ enum class ErrorCode : std::int16_t {
     CLIENT_DELIVERY_TIMEOUT = 1001,  ///< TimeoutException: delivery.timeout.ms expired
     CLIENT_NO_OFFSET_FOR_PARTITION = 1002, ///< NoOffsetForPartitionException (auto.offset.reset=none)
     CLIENT_METADATA_TIMEOUT = 1003, ///< TimeoutException: send() found no metadata for the topic in max.block.ms
+    /// CommitFailedException: a subscribed consumer not part of an active group (kicked out, its generation
+    /// reset) fails its commit without sending it (ConsumerCoordinator.sendOffsetCommitRequest).
+    CLIENT_COMMIT_FAILED = 1004,
+    /// RebalanceInProgressException from the client itself: a subscribed consumer that is joining or
+    /// syncing fails its commit without sending it (ConsumerCoordinator.sendOffsetCommitRequest).
+    CLIENT_REBALANCE_IN_PROGRESS = 1005,
+    /// KafkaException "Producer closed while send in progress": close() woke a send() blocked waiting for
+    /// the topic's metadata (KafkaProducer.doSend); thrown to the caller, no callback.
+    CLIENT_PRODUCER_CLOSED = 1006,
 };
 
 /// The KRaft controller's answer to a leader election (ElectLeaders) for one partition.

@@ -1348,6 +1348,18 @@
             <numerusform>{consumer} lost %n partitions: it is no longer a member of the group (onPartitionsLost)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>no longer in the group: the client failed it without sending it (CommitFailedException)</source>
+        <translation>no longer in the group: the client failed it without sending it (CommitFailedException)</translation>
+    </message>
+    <message>
+        <source>rebalancing: the client failed it without sending it (RebalanceInProgressException)</source>
+        <translation>rebalancing: the client failed it without sending it (RebalanceInProgressException)</translation>
+    </message>
+    <message>
+        <source>the producer was closed while send() waited for metadata (KafkaException)</source>
+        <translation>the producer was closed while send() waited for metadata (KafkaException)</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>

@@ -1348,6 +1348,18 @@
             <numerusform>{consumer} perdeu %n partições: já não é membro do grupo (onPartitionsLost)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>no longer in the group: the client failed it without sending it (CommitFailedException)</source>
+        <translation>já não está no grupo: o cliente recusou-o sem o enviar (CommitFailedException)</translation>
+    </message>
+    <message>
+        <source>rebalancing: the client failed it without sending it (RebalanceInProgressException)</source>
+        <translation>a rebalancear: o cliente recusou-o sem o enviar (RebalanceInProgressException)</translation>
+    </message>
+    <message>
+        <source>the producer was closed while send() waited for metadata (KafkaException)</source>
+        <translation>o produtor foi fechado enquanto o send() esperava pelos metadados (KafkaException)</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>

@@ -118,6 +118,12 @@ QString Texts::errorCode(labs::ErrorCode code) {
     case labs::ErrorCode::CLIENT_DELIVERY_TIMEOUT: return tr("delivery.timeout.ms expired");
     case labs::ErrorCode::CLIENT_METADATA_TIMEOUT:
         return tr("the topic was not in the metadata within max.block.ms (METADATA_TIMEOUT)");
+    case labs::ErrorCode::CLIENT_COMMIT_FAILED:
+        return tr("no longer in the group: the client failed it without sending it (CommitFailedException)");
+    case labs::ErrorCode::CLIENT_REBALANCE_IN_PROGRESS:
+        return tr("rebalancing: the client failed it without sending it (RebalanceInProgressException)");
+    case labs::ErrorCode::CLIENT_PRODUCER_CLOSED:
+        return tr("the producer was closed while send() waited for metadata (KafkaException)");
     default: return QString::fromUtf8(labs::errorCodeName(code));
     }
 }

@@ -1,4 +1,5 @@
 #include "labs/kafka_tools/cli_tool_common.h"
+#include "labs/kafka_tools/client_configs.h"
 
 #include <algorithm>
 #include <cctype>
@@ -31,6 +32,64 @@ std::optional<std::string> readToolFile(const std::string& work_dir, const std::
     ss << f.rdbuf();
     if (f.bad()) return std::nullopt;
     return ss.str();
+}
+
+bool commandConfigLoads(ToolSession& s, AdminTool tool, const std::string& work_dir, const std::optional<std::string>& path) {
+    if (!path || readToolFile(work_dir, *path)) return true;
+    const std::string nsf = "java.nio.file.NoSuchFileException: " + *path;
+    std::vector<std::string> frames = loadPropsFrames();
+    if (tool == AdminTool::Groups) {
+        // ConsumerGroupService's constructor wraps it in a RuntimeException; run() prints the message
+        // (printError) and the trace, and the tool exits 0.
+        frames.insert(frames.end(), {"org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService."
+                                     "createAdminClient(ConsumerGroupCommand.java:934)",
+                                     "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
+                                     "ConsumerGroupCommand.java:191)",
+                                     "... 2 more"});
+        s.out("\nError: Executing consumer group command failed due to " + nsf + "\n");
+        s.err(formatJavaTrace({"java.lang.RuntimeException: " + nsf, nsf},
+                              {{"org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
+                                "ConsumerGroupCommand.java:193)",
+                                "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:121)",
+                                "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"},
+                               frames}));
+        s.note(NoteId::ClientConfigFileMissing);
+        s.finish(0);
+        return false;
+    }
+    // Out of execute()/run() to mainNoExit: the message (the file name), the trace, an empty line.
+    if (tool == AdminTool::Topics)
+        frames.insert(frames.end(), {"org.apache.kafka.tools.TopicCommand$TopicCommandOptions.commandConfig(TopicCommand.java:836)",
+                                     "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:101)",
+                                     "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+                                     "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"});
+    else
+        frames.insert(frames.end(), {"org.apache.kafka.tools.LeaderElectionCommand.run(LeaderElectionCommand.java:111)",
+                                     "org.apache.kafka.tools.LeaderElectionCommand.mainNoExit(LeaderElectionCommand.java:71)",
+                                     "org.apache.kafka.tools.LeaderElectionCommand.main(LeaderElectionCommand.java:66)"});
+    s.err(*path + "\n" + formatJavaTrace({nsf}, {frames}) + "\n");
+    s.note(NoteId::ClientConfigFileMissing);
+    s.finish(1);
+    return false;
+}
+
+bool adminClientCreated(ToolSession& s, AdminTool tool, const BootstrapCheck& check) {
+    if (!check.unresolved.empty()) s.err(check.dnsWarnings(s.nowMs()));
+    if (check.kind != BootstrapCheck::InvalidUrl && check.kind != BootstrapCheck::Unresolvable) return true;
+    const bool invalid = check.kind == BootstrapCheck::InvalidUrl;
+    const BootstrapClient client = tool == AdminTool::Topics   ? BootstrapClient::TopicsAdmin
+                                   : tool == AdminTool::Groups ? BootstrapClient::GroupsAdmin
+                                                               : BootstrapClient::ElectionAdmin;
+    const std::string trace = bootstrapFailureTrace(client, invalid, check.configError());
+    if (tool == AdminTool::Groups) {
+        s.out("\nError: Executing consumer group command failed due to Failed to create new KafkaAdminClient\n");
+        s.err(trace);
+    } else {
+        s.err("Failed to create new KafkaAdminClient\n" + trace + "\n");
+    }
+    s.note(invalid ? NoteId::BootstrapInvalid : NoteId::BootstrapUnresolvable);
+    s.finish(tool == AdminTool::Groups ? 0 : 1);
+    return false;
 }
 
 std::optional<std::int32_t> parseInt(const std::string& s) {

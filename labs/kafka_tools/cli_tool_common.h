@@ -1,6 +1,7 @@
 #pragma once
 // Internals shared by the emulated Kafka tools (kafka_cli_*.cpp); not part of the labs API.
 
+#include "labs/kafka_tools/java_traces.h"
 #include "labs/kafka_tools/kafka_cli.h"
 #include "labs/kafka_tools/kafka_tool_options.h"
 #include "sim/hash.h"
@@ -222,5 +223,17 @@ std::unique_ptr<CommandSession> startConsoleConsumer(ClusterBackend& backend, st
                                                      const std::vector<std::string>& argv, const std::string& work_dir);
 /// Reads a client properties file (relative to `work_dir`); nullopt if it cannot be read.
 std::optional<std::string> readToolFile(const std::string& work_dir, const std::string& path);
+
+/// The tools that create an admin client from their options.
+enum class AdminTool : std::uint8_t { Topics, Groups, LeaderElection };
+/// Utils.loadProps(--command-config), which each admin tool calls before Admin.create: false, with what
+/// the real tool prints for the NoSuchFileException and the session finished, when `path` cannot be read
+/// (tests/labs/golden/real/cli-errors.txt). True without a path.
+bool commandConfigLoads(ToolSession& s, AdminTool tool, const std::string& work_dir, const std::optional<std::string>& path);
+/// Admin.create with `check`'s --bootstrap-server: prints the DNS warning of each entry that does not
+/// resolve; false, with the tool's "Failed to create new KafkaAdminClient" and its trace and the session
+/// finished, when no entry resolves or one is malformed (ClientUtils.parseAndValidateAddresses;
+/// tests/labs/golden/real/unreachable.txt, cli-errors.txt).
+bool adminClientCreated(ToolSession& s, AdminTool tool, const BootstrapCheck& check);
 
 } // namespace fluxolab::labs::cli

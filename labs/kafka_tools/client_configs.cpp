@@ -425,17 +425,7 @@ std::map<std::string, std::string> parseJavaProperties(const std::string& text) 
 }
 
 std::vector<std::string> missingConfigFileFrames(ClientKind kind) {
-    std::vector<std::string> f = {
-        "java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)",
-        "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)",
-        "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)",
-        "java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)",
-        "java.base/java.nio.file.Files.newByteChannel(Files.java:380)",
-        "java.base/java.nio.file.Files.newByteChannel(Files.java:432)",
-        "java.base/java.nio.file.spi.FileSystemProvider.newInputStream(FileSystemProvider.java:422)",
-        "java.base/java.nio.file.Files.newInputStream(Files.java:160)",
-        "org.apache.kafka.common.utils.Utils.loadProps(Utils.java:669)",
-        "org.apache.kafka.common.utils.Utils.loadProps(Utils.java:656)"};
+    std::vector<std::string> f = loadPropsFrames();
     if (kind == ClientKind::Producer) {
         f.push_back("org.apache.kafka.tools.ConsoleProducer$ConsoleProducerOptions.producerProps("
                     "ConsoleProducer.java:390)");
@@ -447,6 +437,19 @@ std::vector<std::string> missingConfigFileFrames(ClientKind kind) {
         f.push_back("org.apache.kafka.tools.consumer.ConsoleConsumer.main(ConsoleConsumer.java:60)");
     }
     return f;
+}
+
+std::vector<std::string> loadPropsFrames() {
+    return {"java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)",
+            "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)",
+            "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)",
+            "java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)",
+            "java.base/java.nio.file.Files.newByteChannel(Files.java:380)",
+            "java.base/java.nio.file.Files.newByteChannel(Files.java:432)",
+            "java.base/java.nio.file.spi.FileSystemProvider.newInputStream(FileSystemProvider.java:422)",
+            "java.base/java.nio.file.Files.newInputStream(Files.java:160)",
+            "org.apache.kafka.common.utils.Utils.loadProps(Utils.java:669)",
+            "org.apache.kafka.common.utils.Utils.loadProps(Utils.java:656)"};
 }
 
 } // namespace fluxolab::labs::cli

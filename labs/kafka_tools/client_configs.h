@@ -40,5 +40,7 @@ std::map<std::string, std::string> parseJavaProperties(const std::string& text);
 /// The frames of java.nio.file.NoSuchFileException thrown by Utils.loadProps for a missing
 /// --producer.config / --command-config (producer) or --consumer.config / --command-config (consumer).
 std::vector<std::string> missingConfigFileFrames(ClientKind kind);
+/// The frames from the NoSuchFileException's origin up to Utils.loadProps(String) (its caller's come next).
+std::vector<std::string> loadPropsFrames();
 
 } // namespace fluxolab::labs::cli

@@ -350,6 +350,36 @@ const std::map<JavaTrace, Frames>& traceTable() {
            "java.base/java.nio.file.Files.newByteChannel(Files.java:432)",
            "java.base/java.nio.file.Files.readAllBytes(Files.java:3288)",
            "org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:767)", "... 5 more"}}},
+        // tests/labs/golden/real/producer-sigint.txt.
+        {JavaTrace::ProducerClosedWhileSending,
+         {{"org.apache.kafka.clients.producer.KafkaProducer.doSend(KafkaProducer.java:991)",
+           "org.apache.kafka.clients.producer.KafkaProducer.send(KafkaProducer.java:962)",
+           "org.apache.kafka.tools.ConsoleProducer.send(ConsoleProducer.java:111)",
+           "org.apache.kafka.tools.ConsoleProducer.loopReader(ConsoleProducer.java:100)",
+           "org.apache.kafka.tools.ConsoleProducer.start(ConsoleProducer.java:71)",
+           "org.apache.kafka.tools.ConsoleProducer.main(ConsoleProducer.java:60)"},
+          {"org.apache.kafka.clients.producer.internals.ProducerMetadata.awaitUpdate(ProducerMetadata.java:130)",
+           "org.apache.kafka.clients.producer.KafkaProducer.waitOnMetadata(KafkaProducer.java:1124)",
+           "org.apache.kafka.clients.producer.KafkaProducer.doSend(KafkaProducer.java:988)", "... 5 more"}}},
+        // tests/labs/golden/real/cli-errors.txt (election-type.json).
+        {JavaTrace::ElectionPartitionNotInteger,
+         {{"org.apache.kafka.tools.LeaderElectionCommand.lambda$topicPartitions$0(LeaderElectionCommand.java:219)",
+           "java.base/java.util.Optional.map(Optional.java:260)",
+           "org.apache.kafka.tools.LeaderElectionCommand.topicPartitions(LeaderElectionCommand.java:215)",
+           "org.apache.kafka.tools.LeaderElectionCommand.lambda$parseReplicaElectionData$0(LeaderElectionCommand.java:203)",
+           "java.base/java.util.Optional.map(Optional.java:260)",
+           "org.apache.kafka.tools.LeaderElectionCommand.parseReplicaElectionData(LeaderElectionCommand.java:201)",
+           "java.base/java.util.Optional.map(Optional.java:260)",
+           "org.apache.kafka.tools.LeaderElectionCommand.run(LeaderElectionCommand.java:89)",
+           "org.apache.kafka.tools.LeaderElectionCommand.mainNoExit(LeaderElectionCommand.java:71)",
+           "org.apache.kafka.tools.LeaderElectionCommand.main(LeaderElectionCommand.java:66)"},
+          {"org.apache.kafka.server.util.json.DecodeJson.throwJsonMappingException(DecodeJson.java:39)",
+           "org.apache.kafka.server.util.json.DecodeJson$DecodeInteger.decode(DecodeJson.java:68)",
+           "org.apache.kafka.server.util.json.DecodeJson$DecodeInteger.decode(DecodeJson.java:62)",
+           "org.apache.kafka.server.util.json.JsonValue.to(JsonValue.java:49)",
+           "org.apache.kafka.tools.LeaderElectionCommand.toTopicPartition(LeaderElectionCommand.java:232)",
+           "org.apache.kafka.tools.LeaderElectionCommand.lambda$topicPartitions$0(LeaderElectionCommand.java:217)",
+           "... 9 more"}}},
     };
     return table;
 }
@@ -373,28 +403,36 @@ std::string bootstrapFailureTrace(BootstrapClient client, bool invalidUrl, const
     std::string first;
     switch (client) {
     case BootstrapClient::TopicsAdmin:
-    case BootstrapClient::GroupsAdmin: {
+    case BootstrapClient::GroupsAdmin:
+    case BootstrapClient::ElectionAdmin: {
         first = "org.apache.kafka.common.KafkaException: Failed to create new KafkaAdminClient";
         std::vector<std::string> top = {"org.apache.kafka.clients.admin.KafkaAdminClient.createInternal(KafkaAdminClient.java:573)",
                                         "org.apache.kafka.clients.admin.KafkaAdminClient.createInternal(KafkaAdminClient.java:518)",
                                         "org.apache.kafka.clients.admin.Admin.create(Admin.java:134)"};
-        const std::vector<std::string> callers =
-            client == BootstrapClient::TopicsAdmin
-                ? std::vector<std::string>{"org.apache.kafka.tools.TopicCommand$TopicService.<init>(TopicCommand.java:429)",
-                                           "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:101)",
-                                           "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
-                                           "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"}
-                : std::vector<std::string>{
-                      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.createAdminClient("
-                      "ConsumerGroupCommand.java:937)",
-                      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
-                      "ConsumerGroupCommand.java:191)",
-                      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:121)",
-                      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"};
+        std::vector<std::string> callers;
+        if (client == BootstrapClient::TopicsAdmin)
+            callers = {"org.apache.kafka.tools.TopicCommand$TopicService.<init>(TopicCommand.java:429)",
+                       "org.apache.kafka.tools.TopicCommand.execute(TopicCommand.java:101)",
+                       "org.apache.kafka.tools.TopicCommand.mainNoExit(TopicCommand.java:90)",
+                       "org.apache.kafka.tools.TopicCommand.main(TopicCommand.java:85)"};
+        else if (client == BootstrapClient::GroupsAdmin)
+            callers = {"org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.createAdminClient("
+                       "ConsumerGroupCommand.java:937)",
+                       "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.<init>("
+                       "ConsumerGroupCommand.java:191)",
+                       "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.run(ConsumerGroupCommand.java:121)",
+                       "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(ConsumerGroupCommand.java:109)"};
+        else // tests/labs/golden/real/cli-errors.txt
+            callers = {"org.apache.kafka.tools.LeaderElectionCommand.run(LeaderElectionCommand.java:121)",
+                       "org.apache.kafka.tools.LeaderElectionCommand.mainNoExit(LeaderElectionCommand.java:71)",
+                       "org.apache.kafka.tools.LeaderElectionCommand.main(LeaderElectionCommand.java:66)"};
+        // The cause's frames end at createInternal:537; the rest (createInternal:518, Admin.create and the
+        // tool's callers) are the exception's.
+        const std::string more = "... " + std::to_string(2 + callers.size()) + " more";
         frames = {withCallers(top, callers),
                   {validate, validate63,
                    "org.apache.kafka.clients.admin.internals.AdminBootstrapAddresses.fromConfig(AdminBootstrapAddresses.java:72)",
-                   "org.apache.kafka.clients.admin.KafkaAdminClient.createInternal(KafkaAdminClient.java:537)", "... 6 more"}};
+                   "org.apache.kafka.clients.admin.KafkaAdminClient.createInternal(KafkaAdminClient.java:537)", more}};
         break;
     }
     case BootstrapClient::Producer:

@@ -51,6 +51,10 @@ enum class JavaTrace {
     ElectionBadType,     ///< kafka-leader-election --election-type x: OptionArgumentConversionException + cause
     ElectionFileMissing, ///< kafka-leader-election --path-to-json-file F (no such file): RuntimeException + 2
                          ///< causes
+    ProducerClosedWhileSending, ///< kafka-console-producer, Ctrl+C with a send() blocked waiting for metadata:
+                                ///< KafkaException + KafkaException
+    ElectionPartitionNotInteger, ///< kafka-leader-election --path-to-json-file F with a "partition" that is not
+                                 ///< an int: RuntimeException + JsonMappingException
 };
 
 /// printStackTrace() of an exception chain: chain[0] is the thrown exception's toString(), each
@@ -73,7 +77,7 @@ struct ResetPlanFailure {
 std::string resetPlanFailureTrace(const ResetPlanFailure& where, const std::vector<std::string>& chain);
 
 /// The client a tool failed to create because of its --bootstrap-server (DNS or a malformed entry).
-enum class BootstrapClient : std::uint8_t { TopicsAdmin, GroupsAdmin, Producer, Consumer };
+enum class BootstrapClient : std::uint8_t { TopicsAdmin, GroupsAdmin, ElectionAdmin, Producer, Consumer };
 
 /// printStackTrace() of "KafkaException: Failed to create/construct ..." caused by the
 /// ConfigException `cause` (its message), frames as the real 4.3.1 tools print them

@@ -236,6 +236,9 @@ public:
 
     void interrupt() override {
         if (finished()) return;
+        // The shutdown hook closes the producer; a send() blocked waiting for metadata (here, or in the
+        // producer client) then throws, and main prints its trace (tests/labs/golden/real/producer-sigint.txt).
+        if (m_blocked) failBlocked(ErrorCode::CLIENT_PRODUCER_CLOSED);
         closeProducer(); // shutdown hook
         finish(130);
     }
@@ -268,21 +271,27 @@ private:
         return m_producer >= 0 ? m_backend.blockedSends(m_producer) : 0;
     }
 
-    /// The send() the tool blocked found no metadata within max.block.ms: its callback's error.
-    void failBlocked() {
+    /// The send() the tool blocked failed: no metadata within max.block.ms (its callback's error), or the
+    /// producer closed under it.
+    void failBlocked(ErrorCode error = ErrorCode::CLIENT_METADATA_TIMEOUT) {
         SendFailure f;
         f.time = nowMs();
         f.tp = TopicPartition{m_topic, -1};
-        f.error = ErrorCode::CLIENT_METADATA_TIMEOUT;
+        f.error = error;
         f.key = m_blocked->key;
         f.value_bytes = m_blocked->value_bytes;
         m_blocked.reset();
         err(failureLines(f));
-        note(NoteId::ProducerMetadataTimeout);
+        if (error == ErrorCode::CLIENT_METADATA_TIMEOUT) note(NoteId::ProducerMetadataTimeout);
     }
 
-    /// ErrorLoggingCallback's lines for a record whose send failed.
+    /// ErrorLoggingCallback's lines for a record whose send failed; for a send() that threw instead,
+    /// the trace main prints.
     std::string failureLines(const SendFailure& f) const {
+        if (f.error == ErrorCode::CLIENT_PRODUCER_CLOSED)
+            return javaStackTrace(JavaTrace::ProducerClosedWhileSending,
+                                  {"org.apache.kafka.common.KafkaException: Producer closed while send in progress",
+                                   "org.apache.kafka.common.KafkaException: Requested metadata update after close"});
         std::string exception;
         if (f.error == ErrorCode::CLIENT_METADATA_TIMEOUT) {
             // KafkaProducer.waitOnMetadata.

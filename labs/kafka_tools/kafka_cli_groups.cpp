@@ -1299,18 +1299,14 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
     }
     if (o.has("timeout")) timeoutMs = *parseLong(o.value("timeout"));
 
-    // new ConsumerGroupService(...) creates the admin client, which resolves the servers.
+    // new ConsumerGroupService(...) reads --command-config and creates the admin client, which resolves
+    // the servers.
+    if (!commandConfigLoads(s, AdminTool::Groups, work_dir,
+                            o.has("command-config") ? std::optional(o.value("command-config")) : std::nullopt))
+        return session;
     const std::string bootstrap = o.value("bootstrap-server");
     const BootstrapCheck check = checkBootstrap(backend, bootstrap);
-    if (!check.unresolved.empty()) s.err(check.dnsWarnings(s.nowMs()));
-    if (check.kind == BootstrapCheck::InvalidUrl || check.kind == BootstrapCheck::Unresolvable) {
-        printError(s, "Executing consumer group command failed due to Failed to create new KafkaAdminClient",
-                   bootstrapFailureTrace(BootstrapClient::GroupsAdmin, check.kind == BootstrapCheck::InvalidUrl,
-                                         check.configError()));
-        s.note(check.kind == BootstrapCheck::InvalidUrl ? NoteId::BootstrapInvalid : NoteId::BootstrapUnresolvable);
-        s.finish(0);
-        return session;
-    }
+    if (!adminClientCreated(s, AdminTool::Groups, check)) return session;
     if (check.kind == BootstrapCheck::Unreachable) {
         // Every admin call waits for a connection until --timeout (30 s by default); deleting the
         // offsets of a whole topic makes two calls (describeTopics, then the deletion).

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <functional>
 
 namespace fluxolab::labs::cli {
@@ -149,18 +150,47 @@ std::optional<std::vector<TopicPartition>> partitionsFromJson(ToolSession& s, co
         return std::nullopt;
     };
     const nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) {
-        // Json.parseFull gives nothing (not captured: the message is LeaderElectionCommand's, the frames are left out).
+    if (j.is_discarded()) {
+        // Json.parseFull gives Optional.empty() for text that is not JSON (tests/labs/golden/real/cli-errors.txt).
+        electionFailure(s, exception, "Replica election data is empty",
+                        {"org.apache.kafka.tools.LeaderElectionCommand.lambda$parseReplicaElectionData$1(LeaderElectionCommand.java:207)",
+                         "java.base/java.util.Optional.orElseThrow(Optional.java:403)",
+                         "org.apache.kafka.tools.LeaderElectionCommand.parseReplicaElectionData(LeaderElectionCommand.java:207)",
+                         "java.base/java.util.Optional.map(Optional.java:260)",
+                         "org.apache.kafka.tools.LeaderElectionCommand.run(LeaderElectionCommand.java:89)",
+                         "org.apache.kafka.tools.LeaderElectionCommand.mainNoExit(LeaderElectionCommand.java:71)",
+                         "org.apache.kafka.tools.LeaderElectionCommand.main(LeaderElectionCommand.java:66)"},
+                        {}, NoteId::UsageError);
+        return std::nullopt;
+    }
+    if (!j.is_object()) {
+        // JSON, but not an object: not captured (the message is LeaderElectionCommand's, the frames are left out).
         electionFailure(s, exception, "Replica election data is empty", {}, {}, NoteId::UsageError);
         return std::nullopt;
     }
     if (!j.contains("partitions") || !j["partitions"].is_array()) return missingField();
     std::vector<TopicPartition> out;
     for (const auto& p : j["partitions"]) {
-        if (!p.is_object() || !p.contains("topic") || !p["topic"].is_string() || !p.contains("partition") ||
-            !p["partition"].is_number_integer())
+        if (!p.is_object() || !p.contains("topic") || !p["topic"].is_string() || !p.contains("partition"))
             return missingField(); // not captured: Jackson's mapping errors are not emulated
-        out.push_back({p["topic"].get<std::string>(), p["partition"].get<std::int32_t>()});
+        const nlohmann::json& partition = p["partition"];
+        const bool isInt = partition.is_number_unsigned() ? partition.get<std::uint64_t>() <= INT32_MAX
+                           : partition.is_number_integer()
+                               ? partition.get<std::int64_t>() >= INT32_MIN && partition.get<std::int64_t>() <= INT32_MAX
+                               : false;
+        if (!isInt) {
+            // DecodeJson.DecodeInteger takes only an int node: JsonMappingException with the node as JSON text,
+            // wrapped in a RuntimeException by topicPartitions (tests/labs/golden/real/cli-errors.txt).
+            const std::string mapping = "com.fasterxml.jackson.databind.JsonMappingException: Expected `Integer` value, received " +
+                                        partition.dump();
+            s.err(mapping + "\n" +
+                  javaStackTrace(JavaTrace::ElectionPartitionNotInteger, {"java.lang.RuntimeException: " + mapping, mapping}) +
+                  "\n");
+            s.note(NoteId::UsageError);
+            s.finish(1);
+            return std::nullopt;
+        }
+        out.push_back({p["topic"].get<std::string>(), partition.get<std::int32_t>()});
     }
     // The duplicates, as a HashSet's toString: "[orders-1]".
     std::vector<TopicPartition> dups;
@@ -270,12 +300,15 @@ std::unique_ptr<CommandSession> startLeaderElection(ClusterBackend& backend, con
     } else if (o.has("command-config")) {
         config = o.value("command-config");
     }
+    // run() loads the config file (Utils.loadProps), then Admin.create resolves the servers.
+    if (!commandConfigLoads(s, AdminTool::LeaderElection, work_dir, config)) return session;
+    const BootstrapCheck check = checkBootstrap(backend, o.value("bootstrap-server"));
+    if (!adminClientCreated(s, AdminTool::LeaderElection, check)) return session;
     // The tool gives the admin client 30 s (default.api.timeout.ms) unless the config file sets it.
     const TimeMs timeout = adminTimeouts(work_dir, config).default_api_timeout_ms.value_or(30000);
 
-    const BootstrapCheck check = checkBootstrap(backend, o.value("bootstrap-server"));
     if (check.kind != BootstrapCheck::Reachable) {
-        // Not captured for this tool: the admin client cannot reach the cluster.
+        // The admin client cannot reach the cluster (tests/labs/golden/real/leader-election.txt, localhost:9099).
         s.waitForUnreachableCluster(check.resolvable, timeout, [](ToolSession& t) {
             t.out("Timeout waiting for election results\n");
             electionFailure(t, "org.apache.kafka.tools.AdminCommandFailedException", "Timeout waiting for election results",

@@ -452,19 +452,13 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
     else if (o.has("alter")) s.setKind(CommandKind::TopicsAlter);
     if (!checkTopicArgs(s, argv, o)) return session;
 
-    // new TopicService(...) creates the admin client, which resolves the servers; failing, it
-    // throws out of execute() to mainNoExit (message, then the stack trace and an empty line).
+    // execute() reads --command-config, then new TopicService(...) creates the admin client, which
+    // resolves the servers; failing, either throws out of execute() to mainNoExit.
+    const std::optional<std::string> commandConfig =
+        o.has("command-config") ? std::optional(o.value("command-config")) : std::nullopt;
+    if (!commandConfigLoads(s, AdminTool::Topics, work_dir, commandConfig)) return session;
     const BootstrapCheck check = checkBootstrap(backend, o.value("bootstrap-server"));
-    if (!check.unresolved.empty()) s.err(check.dnsWarnings(s.nowMs()));
-    if (check.kind == BootstrapCheck::InvalidUrl || check.kind == BootstrapCheck::Unresolvable) {
-        s.err("Failed to create new KafkaAdminClient\n" +
-              bootstrapFailureTrace(BootstrapClient::TopicsAdmin, check.kind == BootstrapCheck::InvalidUrl,
-                                    check.configError()) +
-              "\n");
-        s.note(check.kind == BootstrapCheck::InvalidUrl ? NoteId::BootstrapInvalid : NoteId::BootstrapUnresolvable);
-        s.finish(1);
-        return session;
-    }
+    if (!adminClientCreated(s, AdminTool::Topics, check)) return session;
 
     // Integer arguments are converted when the command uses them: a bad one is reported as a
     // command error (OptionArgumentConversionException), not as a usage error.
@@ -506,9 +500,7 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
 
     // CreateTopics, DeleteTopics and CreatePartitions are the controller's: without one, each call waits
     // until default.api.timeout.ms (60 s unless --command-config sets it) and fails.
-    const TimeMs apiTimeout =
-        adminTimeouts(work_dir, o.has("command-config") ? std::optional(o.value("command-config")) : std::nullopt)
-            .default_api_timeout_ms.value_or(60000);
+    const TimeMs apiTimeout = adminTimeouts(work_dir, commandConfig).default_api_timeout_ms.value_or(60000);
     auto controllerCall = [&s, &backend, apiTimeout](const std::string& call, std::int32_t correlation,
                                                      std::function<void(ToolSession&)> send) {
         if (backend.controllerAvailable()) {

@@ -365,12 +365,35 @@ std::map<TopicPartition, Offset> Consumers::positionsToCommit(const ConsumerStat
     return offsets;
 }
 
-void Consumers::commitPositions(ConsumerState& c) { m_groups.commitOffsets(c, positionsToCommit(c)); }
+bool Consumers::commitFailedInClient(const ConsumerState& c, const std::map<TopicPartition, Offset>& offsets) {
+    // Empty offsets succeed at once; an assign() consumer sends without a generation.
+    if (offsets.empty() || !c.subscribed || c.config.group_id.empty()) return false;
+    // generationIfStable() is null unless the member is STABLE: joining or syncing, the client raises
+    // RebalanceInProgressException; otherwise (kicked out: member id or generation reset by a heartbeat
+    // error or the poll timeout) CommitFailedException "... it is likely that the consumer was kicked
+    // out of the group."
+    ErrorCode error = ErrorCode::NONE;
+    if (c.phase == ConsumerPhase::Joining || c.phase == ConsumerPhase::Syncing) error = ErrorCode::CLIENT_REBALANCE_IN_PROGRESS;
+    else if (c.phase != ConsumerPhase::Stable || generationReset(c)) error = ErrorCode::CLIENT_COMMIT_FAILED;
+    const GroupStateData* g = m_groups.knownGroup(c.config.group_id);
+    if (error == ErrorCode::NONE || !g) return false;
+    Event& e = emitEvent(EventType::CommitFailed);
+    e.group = g->index;
+    e.actor = c.index;
+    e.error = error;
+    return true;
+}
+
+void Consumers::commitPositions(ConsumerState& c) {
+    const auto offsets = positionsToCommit(c);
+    if (!commitFailedInClient(c, offsets)) m_groups.commitOffsets(c, offsets);
+}
 
 void Consumers::commitAsync(std::int32_t consumer) {
     ConsumerState& c = state(consumer);
     if (c.phase == ConsumerPhase::Closed) return;
-    m_groups.sendCommit(consumer, positionsToCommit(c));
+    auto offsets = positionsToCommit(c);
+    if (!commitFailedInClient(c, offsets)) m_groups.sendCommit(consumer, std::move(offsets));
 }
 
 void Consumers::commitSync(std::int32_t consumer) { commitPositions(state(consumer)); }
@@ -528,7 +551,8 @@ void Consumers::syncResponse(std::int32_t consumer, std::uint64_t token) {
         if (!std::binary_search(target.begin(), target.end(), tp)) revoked.push_back(tp);
     for (const auto& tp : target)
         if (!std::binary_search(c.assigned.begin(), c.assigned.end(), tp)) added.push_back(tp);
-    if (!revoked.empty() && c.config.enable_auto_commit) commitPositions(c);
+    // The member is STABLE once its SyncGroup succeeded (AbstractCoordinator), so this commit is sent.
+    if (!revoked.empty() && c.config.enable_auto_commit) m_groups.commitOffsets(c, positionsToCommit(c));
     revoke(c, revoked);
     c.assigned = target;
     c.phase = ConsumerPhase::Stable;

@@ -115,6 +115,9 @@ private:
     void joinResponse(std::int32_t consumer, std::uint64_t token);
     void syncResponse(std::int32_t consumer, std::uint64_t token);
     void commitPositions(ConsumerState& c);
+    /// ConsumerCoordinator.sendOffsetCommitRequest: a subscribed consumer whose member is not stable fails
+    /// the commit in the client, no request sent; journalled (CommitFailed, a CLIENT_ code). True if so.
+    bool commitFailedInClient(const ConsumerState& c, const std::map<TopicPartition, Offset>& offsets);
     std::map<TopicPartition, Offset> positionsToCommit(const ConsumerState& c) const;
     void initPositions(ConsumerState& c, const std::vector<TopicPartition>& tps);
     Offset resetPosition(ConsumerState& c, const TopicPartition& tp);

@@ -85,28 +85,7 @@ void Producers::onTimer(const runtime::Timer& timer) {
         if (pd.blocked.empty() || pd.blocked.front().serial != static_cast<std::uint64_t>(t.b)) break;
         // KafkaProducer.waitOnMetadata: "Topic T not present in metadata after N ms." (a TimeoutException
         // to the callback); the caller's thread goes on to its next send(), which waits in turn.
-        const BlockedSend failed = std::move(pd.blocked.front());
-        pd.blocked.pop_front();
-        Event& e = m_brokers.emitEvent(EventType::ProduceFailed);
-        e.actor = pd.index;
-        e.topic = m_journal.topicIndex(failed.record.topic);
-        e.partition = -1;
-        e.error = ErrorCode::CLIENT_METADATA_TIMEOUT;
-        e.b = 1;
-        e.flag = 0;
-        if (pd.config.report_send_failures) {
-            SendFailure f;
-            f.time = now();
-            f.tp = {failed.record.topic, -1};
-            f.error = ErrorCode::CLIENT_METADATA_TIMEOUT;
-            if (failed.synthetic) {
-                if (failed.synthetic_key && *failed.synthetic_key != 0) f.key = m_store.key(*failed.synthetic_key);
-            } else {
-                f.key = failed.record.key;
-                f.value_bytes = static_cast<std::int64_t>(failed.record.value.size());
-            }
-            pd.failures.push_back(std::move(f));
-        }
+        failBlockedSend(pd, ErrorCode::CLIENT_METADATA_TIMEOUT);
         pd.blocked_until = -1;
         if (!pd.blocked.empty()) {
             pd.blocked_until = now() + pd.config.max_block_ms;
@@ -459,10 +438,40 @@ ErrorCode Producers::doSendSynthetic(ProducerData& pd, const std::string& topic,
 
 void Producers::flush(std::int32_t producer) { drain(producer, true); }
 
+void Producers::failBlockedSend(ProducerData& pd, ErrorCode error) {
+    const BlockedSend failed = std::move(pd.blocked.front());
+    pd.blocked.pop_front();
+    Event& e = m_brokers.emitEvent(EventType::ProduceFailed);
+    e.actor = pd.index;
+    e.topic = m_journal.topicIndex(failed.record.topic);
+    e.partition = -1;
+    e.error = error;
+    e.b = 1;
+    e.flag = 0;
+    if (pd.config.report_send_failures) {
+        SendFailure f;
+        f.time = now();
+        f.tp = {failed.record.topic, -1};
+        f.error = error;
+        if (failed.synthetic) {
+            if (failed.synthetic_key && *failed.synthetic_key != 0) f.key = m_store.key(*failed.synthetic_key);
+        } else {
+            f.key = failed.record.key;
+            f.value_bytes = static_cast<std::int64_t>(failed.record.value.size());
+        }
+        pd.failures.push_back(std::move(f));
+    }
+}
+
 void Producers::close(std::int32_t producer) {
     auto& pd = *m_producers[static_cast<std::size_t>(producer)];
     if (pd.closed) return;
     pd.closed = true; // send() refuses from now on
+    // close() wakes a send() blocked in waitOnMetadata: it throws KafkaException "Producer closed while
+    // send in progress" to its caller (tests/labs/golden/real/producer-sigint.txt); the record never
+    // reaches the accumulator.
+    while (!pd.blocked.empty()) failBlockedSend(pd, ErrorCode::CLIENT_PRODUCER_CLOSED);
+    pd.blocked_until = -1;
     drain(producer, true);
 }
 

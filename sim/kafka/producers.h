@@ -219,6 +219,8 @@ private:
     void block(ProducerData& pd, BlockedSend send);
     /// The metadata came back: the blocked send() calls go on, in their order.
     void releaseBlocked(ProducerData& pd);
+    /// The oldest blocked send() fails with `error` (journalled; reported to the tool when it asks).
+    void failBlockedSend(ProducerData& pd, ErrorCode error);
     ErrorCode doSend(ProducerData& pd, const ProducerRecord& record);
     ErrorCode doSendSynthetic(ProducerData& pd, const std::string& topic, std::optional<std::uint32_t> key_id);
 

@@ -495,6 +495,41 @@ TEST_CASE("rdkafka: keepSecretsOutOfCoreDumps makes the process non-dumpable") {
     CHECK(marker.countInMemory() >= 1);
 }
 
+TEST_CASE("rdkafka: Ctrl+C on a console producer line blocked in send() prints the trace main prints - the line is not dropped silently") {
+    // tests/labs/golden/real/producer-sigint.txt (real 4.3.1, run "blocked"): the shutdown hook closes the
+    // producer, the send() waiting for metadata throws KafkaException "Producer closed while send in
+    // progress" (caused by "Requested metadata update after close") and main prints its trace; exit 130.
+    RdKafkaConnection c;
+    c.bootstrap_servers = "127.0.0.1:1"; // nothing listens on port 1
+    c.request_timeout_ms = 1000;
+    RdKafkaBackend real(c);
+    KafkaCli cli(real);
+    auto p = cli.start({"kafka-console-producer.sh", "--bootstrap-server", "127.0.0.1:1", "--topic", "t"}, false);
+    REQUIRE(p->readsInput());
+    p->inputLine("hello");
+    CHECK_FALSE(p->readsInput()); // send() blocks (max.block.ms 60 s)
+    p->pump(100);
+    p->takeOutput();
+    p->interrupt();
+    REQUIRE(p->finished());
+    CHECK(p->exitCode() == 130);
+    std::string err;
+    for (const OutputChunk& ch : p->takeOutput())
+        if (ch.stream == OutStream::Err) err += ch.text;
+    CHECK(err == "org.apache.kafka.common.KafkaException: Producer closed while send in progress\n"
+                 "\tat org.apache.kafka.clients.producer.KafkaProducer.doSend(KafkaProducer.java:991)\n"
+                 "\tat org.apache.kafka.clients.producer.KafkaProducer.send(KafkaProducer.java:962)\n"
+                 "\tat org.apache.kafka.tools.ConsoleProducer.send(ConsoleProducer.java:111)\n"
+                 "\tat org.apache.kafka.tools.ConsoleProducer.loopReader(ConsoleProducer.java:100)\n"
+                 "\tat org.apache.kafka.tools.ConsoleProducer.start(ConsoleProducer.java:71)\n"
+                 "\tat org.apache.kafka.tools.ConsoleProducer.main(ConsoleProducer.java:60)\n"
+                 "Caused by: org.apache.kafka.common.KafkaException: Requested metadata update after close\n"
+                 "\tat org.apache.kafka.clients.producer.internals.ProducerMetadata.awaitUpdate(ProducerMetadata.java:130)\n"
+                 "\tat org.apache.kafka.clients.producer.KafkaProducer.waitOnMetadata(KafkaProducer.java:1124)\n"
+                 "\tat org.apache.kafka.clients.producer.KafkaProducer.doSend(KafkaProducer.java:988)\n"
+                 "\t... 5 more\n");
+}
+
 TEST_CASE("rdkafka: a console producer whose bootstrap server answers nothing fails each line after max.block.ms") {
     // The real tool (tests/labs/golden/real/producer-dead-broker.txt): send() waits for the topic's
     // metadata up to max.block.ms, then ErrorLoggingCallback logs the TimeoutException; the next

@@ -905,6 +905,44 @@ TEST_SUITE("labs/unreachable") {
         CHECK(s->exitCode() == 0);
     }
 
+    TEST_CASE("Ctrl+C on a console producer line blocked in send() for metadata: the trace main prints, exit 130") {
+        // tests/labs/golden/real/producer-sigint.txt (real 4.3.1, run "queued"): 'a' delivered, the broker
+        // killed, 'b' typed 2 s later blocks in send() (waitOnMetadata); SIGINT 5 s after that: the shutdown
+        // hook's close() wakes it, KafkaException "Producer closed while send in progress", exit 130.
+        SimBackend backend(1, 1);
+        backend.createTopic("t", 1, 1, {});
+        KafkaCli cli(backend);
+        auto s = cli.start({"kafka-console-producer.sh", "--topic", "t", "--bootstrap-server", "localhost:9092"});
+        s->inputLine("a");
+        for (int i = 0; i < 30; ++i) s->pump(100);
+        REQUIRE(backend.latestOffset({"t", 0}) == 1);
+        backend.simulation().stopBroker(1, true);
+        for (int i = 0; i < 20; ++i) s->pump(100);
+        s->inputLine("b");
+        CHECK_FALSE(s->readsInput());
+        for (int i = 0; i < 50; ++i) s->pump(100);
+        drain(*s);
+        s->interrupt();
+        REQUIRE(s->finished());
+        CHECK(s->exitCode() == 130);
+        const std::string text = drain(*s);
+        CHECK(text.find("org.apache.kafka.common.KafkaException: Producer closed while send in progress\n"
+                        "\tat org.apache.kafka.clients.producer.KafkaProducer.doSend(KafkaProducer.java:991)\n") == 0);
+        CHECK(text.find("Caused by: org.apache.kafka.common.KafkaException: Requested metadata update after close\n") !=
+              std::string::npos);
+        CHECK(count(text, "ERROR Error when sending message") == 0); // no callback: send() threw
+        // The journal: the send failed in the client when the producer closed (not a metadata timeout later).
+        const fluxolab::sim::Event* failed = nullptr;
+        for (const auto& e : backend.simulation().journal().events())
+            if (e.type == fluxolab::sim::EventType::ProduceFailed) failed = &e;
+        REQUIRE(failed);
+        CHECK(failed->error == fluxolab::sim::ErrorCode::CLIENT_PRODUCER_CLOSED);
+        backend.advance(120000);
+        for (const auto& e : backend.simulation().journal().events())
+            CHECK_FALSE((e.type == fluxolab::sim::EventType::ProduceFailed &&
+                         e.error == fluxolab::sim::ErrorCode::CLIENT_METADATA_TIMEOUT));
+    }
+
     TEST_CASE("the console producer whose only broker dies with a record still lingering: it expires after delivery.timeout.ms") {
         // tests/labs/golden/real/producer-dead-broker.txt (real 4.3.1): 'x' typed 300 ms before the kill
         // is batched for t-0 (linger.ms 1000) and its leader is gone: Sender expires the batch

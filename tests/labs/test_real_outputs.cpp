@@ -1083,4 +1083,10 @@ TEST_SUITE("labs/real-tools") {
               "4.3.1 prints them") {
         compareWithRealTools("leader-election", true);
     }
+
+    TEST_CASE("a missing --command-config (kafka-topics, kafka-consumer-groups, kafka-leader-election), an unresolvable "
+              "or invalid --bootstrap-server and --path-to-json-file files that are not the expected JSON "
+              "(kafka-leader-election) - as Kafka 4.3.1 prints them") {
+        compareWithRealTools("cli-errors", true);
+    }
 }

@@ -162,6 +162,33 @@ TEST_SUITE("sim/groups") {
         CHECK(s.group("g")->state == GroupState::Stable);
     }
 
+    TEST_CASE("the auto-commit before the rejoin of a member kicked out fails in the client - no OffsetCommit sent") {
+        auto owner = oneTopic(2);
+        Simulation& s = *owner;
+        ConsumerConfig cc;
+        cc.group_id = "g";
+        const auto a = s.addConsumer(cc);
+        s.subscribe(a, {"t"});
+        s.runUntil(10000);
+        s.pauseConsumer(a, 400000);
+        s.runUntil(420000);
+        // Left at 310004 (max.poll.interval.ms); its next poll (410000) runs onJoinPrepare, whose auto-commit
+        // finds generationIfStable() null and no rebalance under way (the member state is UNJOINED): the
+        // client fails it with CommitFailedException ("... it is likely that the consumer was kicked out of
+        // the group."), the coordinator never sees it (it would have answered UNKNOWN_MEMBER_ID).
+        std::vector<const Event*> failed;
+        for (const auto& e : s.journal().events())
+            if (e.type == EventType::CommitFailed) failed.push_back(&e);
+        REQUIRE(failed.size() == 1);
+        CHECK(failed[0]->time == 410000);
+        CHECK(failed[0]->actor == a);
+        CHECK(failed[0]->error == ErrorCode::CLIENT_COMMIT_FAILED);
+        CHECK(std::string(errorName(failed[0]->error)) == "COMMIT_FAILED");
+        const Event* lost = firstOf(s, EventType::PartitionsLost);
+        REQUIRE(lost);
+        CHECK(lost->time == 410000);
+    }
+
     TEST_CASE("consumidor-lento: the paused member leaves max.poll.interval.ms after its last poll, its partitions lost") {
         ScenarioError err;
         auto sc = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/consumidor-lento.json", err);

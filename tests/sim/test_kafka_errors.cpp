@@ -88,6 +88,9 @@ TEST_CASE(
     }
     CHECK(errorDefaultMessage(ErrorCode::NONE).empty());
     CHECK(errorDefaultMessage(ErrorCode::CLIENT_DELIVERY_TIMEOUT).empty());
+    for (ErrorCode c : {ErrorCode::CLIENT_COMMIT_FAILED, ErrorCode::CLIENT_REBALANCE_IN_PROGRESS,
+                        ErrorCode::CLIENT_PRODUCER_CLOSED})
+        CHECK(errorDefaultMessage(c).empty());
     // Errors.java: COORDINATOR_LOAD_IN_PROGRESS(14, "The coordinator is loading and hence can't process requests.")
     CHECK(static_cast<int>(ErrorCode::COORDINATOR_LOAD_IN_PROGRESS) == 14);
     CHECK(std::string_view(errorName(ErrorCode::COORDINATOR_LOAD_IN_PROGRESS)) == "COORDINATOR_LOAD_IN_PROGRESS");
