@@ -19,6 +19,8 @@ std::string_view errorDefaultMessage(ErrorCode code) {
                "leader. For requests intended for any replica, this error indicates that the broker is not a replica "
                "of the topic partition.";
     case ErrorCode::REQUEST_TIMED_OUT: return "The request timed out.";
+    case ErrorCode::MESSAGE_TOO_LARGE:
+        return "The request included a message larger than the max message size the server will accept.";
     case ErrorCode::NETWORK_EXCEPTION: return "The server disconnected before a response was received.";
     case ErrorCode::COORDINATOR_LOAD_IN_PROGRESS: return "The coordinator is loading and hence can't process requests.";
     case ErrorCode::COORDINATOR_NOT_AVAILABLE: return "The coordinator is not available.";
@@ -56,7 +58,8 @@ std::string_view errorDefaultMessage(ErrorCode code) {
         return "Deleting offsets of a topic is forbidden while the consumer group is actively subscribed to it.";
     case ErrorCode::CLIENT_DELIVERY_TIMEOUT:
     case ErrorCode::CLIENT_NO_OFFSET_FOR_PARTITION:
-    case ErrorCode::CLIENT_METADATA_TIMEOUT: return {};
+    case ErrorCode::CLIENT_METADATA_TIMEOUT:
+    case ErrorCode::CLIENT_RECORD_TOO_LARGE: return {};
     }
     return {};
 }

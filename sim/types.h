@@ -33,6 +33,7 @@ enum class ErrorCode : std::int16_t {
     LEADER_NOT_AVAILABLE = 5,
     NOT_LEADER_OR_FOLLOWER = 6,
     REQUEST_TIMED_OUT = 7,
+    MESSAGE_TOO_LARGE = 10, ///< the batch is larger than the topic's max.message.bytes
     NETWORK_EXCEPTION = 13,
     COORDINATOR_LOAD_IN_PROGRESS = 14,
     COORDINATOR_NOT_AVAILABLE = 15,
@@ -62,6 +63,8 @@ enum class ErrorCode : std::int16_t {
     CLIENT_DELIVERY_TIMEOUT = 1001,  ///< TimeoutException: delivery.timeout.ms expired
     CLIENT_NO_OFFSET_FOR_PARTITION = 1002, ///< NoOffsetForPartitionException (auto.offset.reset=none)
     CLIENT_METADATA_TIMEOUT = 1003, ///< TimeoutException: send() found no metadata for the topic in max.block.ms
+    CLIENT_RECORD_TOO_LARGE = 1004, ///< RecordTooLargeException in send(): the record's size bound exceeds
+                                    ///< max.request.size (or buffer.memory)
 };
 
 /// The KRaft controller's answer to a leader election (ElectLeaders) for one partition.

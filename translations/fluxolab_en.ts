@@ -1348,6 +1348,14 @@
             <numerusform>{consumer} lost %n partitions: it is no longer a member of the group (onPartitionsLost)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the batch is larger than the topic&apos;s max.message.bytes (MESSAGE_TOO_LARGE)</source>
+        <translation>the batch is larger than the topic&apos;s max.message.bytes (MESSAGE_TOO_LARGE)</translation>
+    </message>
+    <message>
+        <source>the record is larger than max.request.size (RecordTooLargeException)</source>
+        <translation>the record is larger than max.request.size (RecordTooLargeException)</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>

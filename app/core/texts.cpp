@@ -118,6 +118,10 @@ QString Texts::errorCode(labs::ErrorCode code) {
     case labs::ErrorCode::CLIENT_DELIVERY_TIMEOUT: return tr("delivery.timeout.ms expired");
     case labs::ErrorCode::CLIENT_METADATA_TIMEOUT:
         return tr("the topic was not in the metadata within max.block.ms (METADATA_TIMEOUT)");
+    case labs::ErrorCode::MESSAGE_TOO_LARGE:
+        return tr("the batch is larger than the topic's max.message.bytes (MESSAGE_TOO_LARGE)");
+    case labs::ErrorCode::CLIENT_RECORD_TOO_LARGE:
+        return tr("the record is larger than max.request.size (RecordTooLargeException)");
     default: return QString::fromUtf8(labs::errorCodeName(code));
     }
 }
