@@ -420,6 +420,7 @@ TEST_SUITE("sim/kafka_producer_component") {
             StubBrokers brokers(scheduler, journal);
             kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(5));
             ProducerConfig pc;
+            pc.acks = Acks::Leader; // the stub's partition has no follower to move its high watermark
             pc.max_request_size = c.max_request_size;
             pc.report_send_failures = true;
             const std::int32_t p = producers.add(pc);
@@ -476,8 +477,9 @@ TEST_SUITE("sim/kafka_producer_component") {
             StubBrokers brokers(scheduler, journal);
             if (c.limit) brokers.topic.configs.overrides["max.message.bytes"] = *c.limit;
             kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(5));
-            ProducerConfig pc; // acks=all, max.request.size 1048576
-            pc.max_request_size = 2000000;
+            ProducerConfig pc;
+            pc.acks = Acks::Leader;          // the stub's partition has no follower to move its high watermark
+            pc.max_request_size = 2000000;   // above the 1 MiB values' bounds: only the topic's limit applies
             pc.report_send_failures = true;
             const std::int32_t p = producers.add(pc);
             producers.send(p, ProducerRecord{"t", std::nullopt, std::nullopt, c.value, std::nullopt});
