@@ -256,6 +256,7 @@ struct SendFailure {
     TimeMs batch_age_ms = 0;             ///< since the batch's creation (delivery timeout expiry)
     std::optional<std::string> key;
     std::int64_t value_bytes = 0;
+    std::int64_t record_bytes = 0;       ///< CLIENT_RECORD_TOO_LARGE: the record's size bound
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -136,6 +136,8 @@ static_assert(varintSize(0) == 1 && varintSize(-1) == 1 && varintSize(63) == 1 &
               varintSize(-64) == 1 && varintSize(-65) == 2 && varlongSize(8191) == 2 && varlongSize(8192) == 3);
 // A keyless record with a 16-byte value opening a batch: 1 + 1 + 1 + 1 + (1 + 16) + 1 = 22 body bytes + 1.
 static_assert(recordSizeInBatch(0, 0, -1, 16) == 23);
+/// message.max.bytes, the broker's default for a topic's max.message.bytes (Kafka 4.3.1).
+constexpr std::int64_t kMessageMaxBytesDefault = 1048588;
 constexpr std::int32_t kMaxFetchRecords = 4096;   // per replica fetch (stands for replica.fetch.max.bytes)
 
 inline std::int64_t packFetch(std::int32_t partition, std::size_t replica, std::uint32_t epoch) {

@@ -18,6 +18,7 @@ const char* errorName(ErrorCode code) {
     case ErrorCode::LEADER_NOT_AVAILABLE: return "LEADER_NOT_AVAILABLE";
     case ErrorCode::NOT_LEADER_OR_FOLLOWER: return "NOT_LEADER_OR_FOLLOWER";
     case ErrorCode::REQUEST_TIMED_OUT: return "REQUEST_TIMED_OUT";
+    case ErrorCode::MESSAGE_TOO_LARGE: return "MESSAGE_TOO_LARGE";
     case ErrorCode::NETWORK_EXCEPTION: return "NETWORK_EXCEPTION";
     case ErrorCode::COORDINATOR_LOAD_IN_PROGRESS: return "COORDINATOR_LOAD_IN_PROGRESS";
     case ErrorCode::COORDINATOR_NOT_AVAILABLE: return "COORDINATOR_NOT_AVAILABLE";
@@ -49,6 +50,7 @@ const char* errorName(ErrorCode code) {
     case ErrorCode::CLIENT_COMMIT_FAILED: return "COMMIT_FAILED";
     case ErrorCode::CLIENT_REBALANCE_IN_PROGRESS: return "CLIENT_REBALANCE_IN_PROGRESS";
     case ErrorCode::CLIENT_PRODUCER_CLOSED: return "PRODUCER_CLOSED";
+    case ErrorCode::CLIENT_RECORD_TOO_LARGE: return "RECORD_TOO_LARGE";
     }
     return "UNKNOWN";
 }

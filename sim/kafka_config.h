@@ -65,6 +65,11 @@ struct ProducerConfig {
     Acks acks = Acks::All;
     std::int64_t linger_ms = 5;             ///< Kafka 4.0 default (KIP-1030)
     std::int32_t batch_size = 16384;
+    /// max.request.size and buffer.memory: send() fails a record whose size bound (61 batch header + 21
+    /// record overhead + key and value with their lengths + header count) is above either, before any
+    /// partition or batch (KafkaProducer.ensureValidRecordSize, RecordTooLargeException).
+    std::int32_t max_request_size = 1048576;
+    std::int64_t buffer_memory = 33554432;
     std::int32_t retries = 2147483647;
     /// retry.backoff.ms / retry.backoff.max.ms (KIP-580): a failed batch waits
     /// min(retry_backoff_ms * 2^(attempts-1), max) * U(0.8, 1.2), capped at the max, before it is sent again.

@@ -19,6 +19,8 @@ std::string_view errorDefaultMessage(ErrorCode code) {
                "leader. For requests intended for any replica, this error indicates that the broker is not a replica "
                "of the topic partition.";
     case ErrorCode::REQUEST_TIMED_OUT: return "The request timed out.";
+    case ErrorCode::MESSAGE_TOO_LARGE:
+        return "The request included a message larger than the max message size the server will accept.";
     case ErrorCode::NETWORK_EXCEPTION: return "The server disconnected before a response was received.";
     case ErrorCode::COORDINATOR_LOAD_IN_PROGRESS: return "The coordinator is loading and hence can't process requests.";
     case ErrorCode::COORDINATOR_NOT_AVAILABLE: return "The coordinator is not available.";
@@ -60,6 +62,7 @@ std::string_view errorDefaultMessage(ErrorCode code) {
     case ErrorCode::CLIENT_COMMIT_FAILED:
     case ErrorCode::CLIENT_REBALANCE_IN_PROGRESS:
     case ErrorCode::CLIENT_PRODUCER_CLOSED: return {};
+    case ErrorCode::CLIENT_RECORD_TOO_LARGE: return {};
     }
     return {};
 }

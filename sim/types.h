@@ -33,6 +33,7 @@ enum class ErrorCode : std::int16_t {
     LEADER_NOT_AVAILABLE = 5,
     NOT_LEADER_OR_FOLLOWER = 6,
     REQUEST_TIMED_OUT = 7,
+    MESSAGE_TOO_LARGE = 10, ///< the batch is larger than the topic's max.message.bytes
     NETWORK_EXCEPTION = 13,
     COORDINATOR_LOAD_IN_PROGRESS = 14,
     COORDINATOR_NOT_AVAILABLE = 15,
@@ -71,6 +72,8 @@ enum class ErrorCode : std::int16_t {
     /// KafkaException "Producer closed while send in progress": close() woke a send() blocked waiting for
     /// the topic's metadata (KafkaProducer.doSend); thrown to the caller, no callback.
     CLIENT_PRODUCER_CLOSED = 1006,
+    CLIENT_RECORD_TOO_LARGE = 1007, ///< RecordTooLargeException in send(): the record's size bound exceeds
+                                    ///< max.request.size (or buffer.memory)
 };
 
 /// The KRaft controller's answer to a leader election (ElectLeaders) for one partition.

@@ -1360,6 +1360,14 @@
         <source>the producer was closed while send() waited for metadata (KafkaException)</source>
         <translation>the producer was closed while send() waited for metadata (KafkaException)</translation>
     </message>
+    <message>
+        <source>the batch is larger than the topic&apos;s max.message.bytes (MESSAGE_TOO_LARGE)</source>
+        <translation>the batch is larger than the topic&apos;s max.message.bytes (MESSAGE_TOO_LARGE)</translation>
+    </message>
+    <message>
+        <source>the record is larger than max.request.size (RecordTooLargeException)</source>
+        <translation>the record is larger than max.request.size (RecordTooLargeException)</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>

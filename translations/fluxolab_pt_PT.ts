@@ -1360,6 +1360,14 @@
         <source>the producer was closed while send() waited for metadata (KafkaException)</source>
         <translation>o produtor foi fechado enquanto o send() esperava pelos metadados (KafkaException)</translation>
     </message>
+    <message>
+        <source>the batch is larger than the topic&apos;s max.message.bytes (MESSAGE_TOO_LARGE)</source>
+        <translation>o lote é maior do que o max.message.bytes do tópico (MESSAGE_TOO_LARGE)</translation>
+    </message>
+    <message>
+        <source>the record is larger than max.request.size (RecordTooLargeException)</source>
+        <translation>o registo é maior do que o max.request.size (RecordTooLargeException)</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::AddConsumerDialog</name>

@@ -124,6 +124,10 @@ QString Texts::errorCode(labs::ErrorCode code) {
         return tr("rebalancing: the client failed it without sending it (RebalanceInProgressException)");
     case labs::ErrorCode::CLIENT_PRODUCER_CLOSED:
         return tr("the producer was closed while send() waited for metadata (KafkaException)");
+    case labs::ErrorCode::MESSAGE_TOO_LARGE:
+        return tr("the batch is larger than the topic's max.message.bytes (MESSAGE_TOO_LARGE)");
+    case labs::ErrorCode::CLIENT_RECORD_TOO_LARGE:
+        return tr("the record is larger than max.request.size (RecordTooLargeException)");
     default: return QString::fromUtf8(labs::errorCodeName(code));
     }
 }

@@ -136,6 +136,8 @@ struct ProducerSettings {
     std::int32_t retries = 3;
     std::int64_t request_timeout_ms = 1500;
     std::int32_t batch_size = 16384;
+    std::int32_t max_request_size = 1048576; ///< max.request.size
+    std::int64_t buffer_memory = 33554432;   ///< buffer.memory
     std::int64_t retry_backoff_ms = 100;
     std::int64_t delivery_timeout_ms = 120000;
     std::int64_t max_block_ms = 60000;
@@ -154,6 +156,7 @@ struct SendFailure {
     TimeMs batch_age_ms = 0;           ///< since the batch was created (delivery.timeout.ms expiry)
     std::optional<std::string> key;
     std::int64_t value_bytes = 0;
+    std::int64_t record_bytes = 0;     ///< CLIENT_RECORD_TOO_LARGE: the record's size bound (serialized)
 };
 
 struct ConsumerSettings {

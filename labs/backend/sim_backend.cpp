@@ -284,6 +284,8 @@ ClusterBackend::Handle SimBackend::openProducer(const ProducerSettings& s) {
     c.retries = s.retries;
     c.request_timeout_ms = s.request_timeout_ms;
     c.batch_size = s.batch_size;
+    c.max_request_size = s.max_request_size;
+    c.buffer_memory = s.buffer_memory;
     c.retry_backoff_ms = s.retry_backoff_ms;
     c.delivery_timeout_ms = s.delivery_timeout_ms;
     c.max_block_ms = s.max_block_ms;
@@ -322,6 +324,7 @@ std::vector<SendFailure> SimBackend::takeSendFailures(Handle producer) {
         r.batch_age_ms = f.batch_age_ms;
         r.key = std::move(f.key);
         r.value_bytes = f.value_bytes;
+        r.record_bytes = f.record_bytes;
         out.push_back(std::move(r));
     }
     return out;

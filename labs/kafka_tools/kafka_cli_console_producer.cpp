@@ -4,6 +4,7 @@
 #include "labs/kafka_tools/cli_tool_common.h"
 #include "labs/kafka_tools/client_configs.h"
 #include "labs/kafka_tools/java_traces.h"
+#include "sim/kafka_errors.h"
 
 #include <algorithm>
 
@@ -142,6 +143,8 @@ public:
             else if (k == "linger.ms") ps.linger_ms = parseLong(v).value_or(ps.linger_ms);
             else if (k == "client.id") ps.client_id = v;
             else if (k == "batch.size") ps.batch_size = parseInt(v).value_or(ps.batch_size);
+            else if (k == "max.request.size") ps.max_request_size = parseInt(v).value_or(ps.max_request_size);
+            else if (k == "buffer.memory") ps.buffer_memory = parseLong(v).value_or(ps.buffer_memory);
             else if (k == "retries") ps.retries = parseInt(v).value_or(ps.retries);
             else if (k == "request.timeout.ms") ps.request_timeout_ms = parseLong(v).value_or(ps.request_timeout_ms);
             else if (k == "retry.backoff.ms") ps.retry_backoff_ms = parseLong(v).value_or(ps.retry_backoff_ms);
@@ -304,8 +307,22 @@ private:
                         std::to_string(f.batch_age_ms) +
                         " ms has passed since batch creation. The request has not been sent, or no server response "
                         "has been received yet.";
+        } else if (f.error == ErrorCode::CLIENT_RECORD_TOO_LARGE) {
+            // KafkaProducer.ensureValidRecordSize, in send(): nothing was sent.
+            exception = "org.apache.kafka.common.errors.RecordTooLargeException: The message is " +
+                        std::to_string(f.record_bytes) + " bytes when serialized which is larger than " +
+                        (f.record_bytes > m_settings.max_request_size
+                             ? std::to_string(m_settings.max_request_size) +
+                                   ", which is the value of the max.request.size configuration."
+                             : std::string("the total memory buffer you have configured with the buffer.memory "
+                                           "configuration."));
+        } else if (f.error == ErrorCode::MESSAGE_TOO_LARGE) {
+            // The leader refused the batch (the topic's max.message.bytes); the response carries no
+            // message, so the client's exception has the error's default one.
+            exception = "org.apache.kafka.common.errors.RecordTooLargeException: " +
+                        std::string(sim::errorDefaultMessage(f.error));
         } else {
-            return {}; // the broker's errors after the retries: not emulated yet
+            return {}; // the broker's other errors after the retries: not emulated yet
         }
         return formatLogDate(f.time) + " ERROR Error when sending message to topic " + f.tp.topic + " with key: " +
                (f.key ? std::to_string(f.key->size()) + " bytes" : std::string("null")) +

@@ -376,6 +376,7 @@ ErrorCode Producers::doSend(ProducerData& pd, const ProducerRecord& rec) {
     if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
     if (rec.partition && (*rec.partition < 0 || *rec.partition >= static_cast<std::int32_t>(t->partitions.size())))
         return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
+    if (failRecordTooLarge(pd, rec)) return ErrorCode::NONE; // the callback has the error, send() returned
     Record r;
     r.timestamp = rec.timestamp.value_or(now());
     r.key = rec.key ? m_store.internKey(*rec.key) : 0;
@@ -387,6 +388,40 @@ ErrorCode Producers::doSend(ProducerData& pd, const ProducerRecord& rec) {
            static_cast<std::int32_t>(rec.value.size()));
     drain(producer, false);
     return ErrorCode::NONE;
+}
+
+bool Producers::failRecordTooLarge(ProducerData& pd, const ProducerRecord& rec) {
+    // AbstractRecords.estimateSizeInBytesUpperBound: a batch of this record alone at its largest
+    // overheads; KafkaProducer.doSend checks it after choosing nothing for a keyless record (the
+    // built-in partitioner picks its partition at append), so the callback names partition -1.
+    const std::int64_t bound =
+        kBatchOverheadBytes + kMaxRecordOverheadBytes +
+        recordKeyValueSize(rec.key ? static_cast<std::int32_t>(rec.key->size()) : -1, static_cast<std::int32_t>(rec.value.size()));
+    if (bound <= pd.config.max_request_size && bound <= pd.config.buffer_memory) return false;
+    Event& e = m_brokers.emitEvent(EventType::ProduceFailed);
+    e.actor = pd.index;
+    e.topic = m_journal.topicIndex(rec.topic);
+    e.partition = rec.partition.value_or(-1);
+    e.error = ErrorCode::CLIENT_RECORD_TOO_LARGE;
+    e.b = 1;
+    e.flag = 0;
+    if (pd.config.report_send_failures) {
+        SendFailure f;
+        f.time = now();
+        f.tp = {rec.topic, rec.partition.value_or(-1)};
+        f.error = ErrorCode::CLIENT_RECORD_TOO_LARGE;
+        f.key = rec.key;
+        f.value_bytes = static_cast<std::int64_t>(rec.value.size());
+        f.record_bytes = bound;
+        pd.failures.push_back(std::move(f));
+    }
+    return true;
+}
+
+bool Producers::batchTooLarge(const TopicState& t, const std::vector<std::int64_t>& record_sizes) {
+    std::int64_t bytes = kBatchOverheadBytes;
+    for (const std::int64_t s : record_sizes) bytes += s;
+    return bytes > parseLong(t.configs.overrides, "max.message.bytes", kMessageMaxBytesDefault);
 }
 
 ErrorCode Producers::sendSynthetic(std::int32_t producer, const std::string& topic, std::optional<std::uint32_t> key_id) {
@@ -710,6 +745,7 @@ void Producers::produceArrives(std::uint64_t request) {
     const auto rf = static_cast<std::int32_t>(p.replicas.size());
     if (inf.acks == Acks::All && static_cast<std::int32_t>(p.isr.size()) < std::min(t->min_insync_replicas, rf))
         return respond(ErrorCode::NOT_ENOUGH_REPLICAS, -1);
+    if (batchTooLarge(*t, inf.batch.sizes)) return respond(ErrorCode::MESSAGE_TOO_LARGE, -1);
     const auto& pd = *m_producers[static_cast<std::size_t>(inf.producer)];
     const Record& first = inf.batch.records.front();
     if (pd.config.enable_idempotence) {

@@ -222,6 +222,12 @@ private:
     /// The oldest blocked send() fails with `error` (journalled; reported to the tool when it asks).
     void failBlockedSend(ProducerData& pd, ErrorCode error);
     ErrorCode doSend(ProducerData& pd, const ProducerRecord& record);
+    /// KafkaProducer.ensureValidRecordSize: the record's size bound above max.request.size or
+    /// buffer.memory fails the send (callback told, nothing appended). True if it did.
+    bool failRecordTooLarge(ProducerData& pd, const ProducerRecord& record);
+    /// The leader's check of a produced batch (UnifiedLog.analyzeAndValidateRecords): its size, header
+    /// included, above the topic's max.message.bytes (default message.max.bytes) is MESSAGE_TOO_LARGE.
+    static bool batchTooLarge(const TopicState& t, const std::vector<std::int64_t>& record_sizes);
     ErrorCode doSendSynthetic(ProducerData& pd, const std::string& topic, std::optional<std::uint32_t> key_id);
 
     runtime::Scheduler& m_scheduler;

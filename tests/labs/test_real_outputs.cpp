@@ -5,6 +5,7 @@
 // single-broker KRaft cluster at localhost:9092 where a broker is needed, one command at a time:
 //   @@ $ <command>            the command line
 //   @@ stdin ... @@ end-stdin  its standard input (optional)
+//   @@ stdin-line C N          or: one line of N times the character C
 //   @@ exit <code>
 //   @@ stdout ... @@ end
 //   @@ stderr ... @@ end
@@ -79,7 +80,14 @@ std::vector<RealCase> loadCases(const std::string& file) {
         c.no_frames = noFramesNext;
         sortNext = ignoreNext = noFramesNext = false;
         std::string next = readLine();
-        if (next == "@@ stdin") {
+        if (next.rfind("@@ stdin-line ", 0) == 0) {
+            // "@@ stdin-line C N": one line of N times the character C (a line too big to keep here).
+            const std::string spec = next.substr(14);
+            const std::size_t sp = spec.find(' ');
+            REQUIRE(sp == 1);
+            c.stdin_text = std::string(std::stoul(spec.substr(2)), spec[0]) + "\n";
+            next = readLine();
+        } else if (next == "@@ stdin") {
             std::string in;
             for (std::string s = readLine(); s != "@@ end-stdin"; s = readLine()) in += s + "\n";
             c.stdin_text = in;
@@ -452,6 +460,9 @@ TEST_SUITE("labs/real-tools") {
     }
     TEST_CASE("kafka-consumer-groups against a cluster - as Kafka 4.3.1 prints it") { compareWithRealTools("groups"); }
     TEST_CASE("huge partition counts - as a Kafka 4.3.1 controller answers them") { compareWithRealTools("sizes"); }
+    TEST_CASE("records too large for max.request.size or the topic's max.message.bytes - as Kafka 4.3.1 prints them") {
+        compareWithRealTools("too-large");
+    }
     TEST_CASE("topic configs - record order across partitions and groups of deleted topics - as Kafka 4.3.1 "
               "shows them") {
         compareWithRealTools("broker");

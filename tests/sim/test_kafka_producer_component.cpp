@@ -393,4 +393,113 @@ TEST_SUITE("sim/kafka_producer_component") {
         CHECK(brokers.appended_at.empty());
         CHECK(producers.pendingRecords(p) == 1);
     }
+
+    TEST_CASE("max.request.size: send() fails a record whose size bound is above it, before any batch (RecordTooLargeException)") {
+        // AbstractRecords.estimateSizeInBytesUpperBound: 61 (batch header) + 21 (record overhead at its
+        // largest) + key and value with their zig-zag varint lengths (a null key: 1) + 1 (header count).
+        // "abc" without a key: 61 + 21 + 1 + (1 + 3) + 1 = 88; with key "k": 61 + 21 + (1 + 1) + (1 + 3) + 1 = 89;
+        // a 2 000 000-byte value: its length 2000000 zig-zags to 4000000, 22 bits, 4 bytes: 2000088
+        // (tests/labs/golden/real/too-large.txt has the real producer's numbers).
+        struct Case {
+            std::int32_t max_request_size;
+            std::optional<std::string> key;
+            std::string value;
+            std::int64_t bound; ///< 0: accepted
+        };
+        const Case cases[] = {{88, std::nullopt, "abc", 0},
+                              {87, std::nullopt, "abc", 88},
+                              {88, std::string("k"), "abc", 89},
+                              {1048576, std::nullopt, std::string(2000000, 'x'), 2000088}};
+        for (const Case& c : cases) {
+            CAPTURE(c.max_request_size);
+            runtime::Scheduler scheduler;
+            Journal journal;
+            ClusterConfig config;
+            Rng rng(7);
+            kafka::RecordStore store;
+            StubBrokers brokers(scheduler, journal);
+            kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(5));
+            ProducerConfig pc;
+            pc.acks = Acks::Leader; // the stub's partition has no follower to move its high watermark
+            pc.max_request_size = c.max_request_size;
+            pc.report_send_failures = true;
+            const std::int32_t p = producers.add(pc);
+            CHECK(producers.send(p, ProducerRecord{"t", std::nullopt, c.key, c.value, std::nullopt}) == ErrorCode::NONE);
+            while (scheduler.step()) {
+            }
+            const auto failures = producers.takeSendFailures(p);
+            if (c.bound == 0) {
+                CHECK(failures.empty());
+                CHECK(brokers.topic.partitions[0].records.size() == 1);
+                continue;
+            }
+            REQUIRE(failures.size() == 1);
+            CHECK(failures[0].error == ErrorCode::CLIENT_RECORD_TOO_LARGE);
+            CHECK(failures[0].tp == TopicPartition{"t", -1});
+            CHECK(failures[0].record_bytes == c.bound);
+            CHECK(failures[0].key == c.key);
+            CHECK(failures[0].value_bytes == static_cast<std::int64_t>(c.value.size()));
+            CHECK(brokers.topic.partitions[0].records.empty());
+            CHECK(brokers.appended_at.empty());
+            CHECK(producers.pendingRecords(p) == 0);
+            const auto failed = std::count_if(journal.events().begin(), journal.events().end(), [](const Event& e) {
+                return e.type == EventType::ProduceFailed && e.error == ErrorCode::CLIENT_RECORD_TOO_LARGE && e.flag == 0;
+            });
+            CHECK(failed == 1);
+        }
+    }
+
+    TEST_CASE("max.message.bytes: the leader refuses a batch larger than the topic's limit (MESSAGE_TOO_LARGE), not retried") {
+        // The batch as written: 61 + the record (its length varint 1 + attributes 1 + timestamp delta 1
+        // + offset delta 1 + null key 1 + value length 1 + 29 + header count 1 = 36) = 97 bytes.
+        const std::string value = "this is longer than ten bytes";
+        struct Case {
+            std::optional<std::string> limit; ///< the topic's max.message.bytes; unset: message.max.bytes 1048588
+            std::string value;
+            bool accepted;
+        };
+        const Case cases[] = {{std::string("97"), value, true},
+                              {std::string("96"), value, false},
+                              {std::string("10"), value, false},
+                              // A value of v bytes near 1 MiB (its length and the record's body length take
+                              // 3 varint bytes each): 61 + 3 + (1 + 1 + 1 + 1 + 3 + v + 1) = v + 72, so
+                              // v = 1048516 is exactly message.max.bytes (1048588) and accepted, v + 1 is not.
+                              {std::nullopt, std::string(1048516, 'x'), true},
+                              {std::nullopt, std::string(1048517, 'x'), false}};
+        for (const Case& c : cases) {
+            CAPTURE(c.limit.value_or("default"));
+            CAPTURE(c.value.size());
+            runtime::Scheduler scheduler;
+            Journal journal;
+            ClusterConfig config;
+            Rng rng(7);
+            kafka::RecordStore store;
+            StubBrokers brokers(scheduler, journal);
+            if (c.limit) brokers.topic.configs.overrides["max.message.bytes"] = *c.limit;
+            kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(5));
+            ProducerConfig pc;
+            pc.acks = Acks::Leader;          // the stub's partition has no follower to move its high watermark
+            pc.max_request_size = 2000000;   // above the 1 MiB values' bounds: only the topic's limit applies
+            pc.report_send_failures = true;
+            const std::int32_t p = producers.add(pc);
+            producers.send(p, ProducerRecord{"t", std::nullopt, std::nullopt, c.value, std::nullopt});
+            while (scheduler.step()) {
+            }
+            const auto failures = producers.takeSendFailures(p);
+            CHECK(brokers.topic.partitions[0].records.size() == (c.accepted ? 1u : 0u));
+            if (c.accepted) {
+                CHECK(failures.empty());
+                continue;
+            }
+            REQUIRE(failures.size() == 1);
+            CHECK(failures[0].error == ErrorCode::MESSAGE_TOO_LARGE);
+            CHECK(failures[0].tp == TopicPartition{"t", 0});
+            CHECK(failures[0].value_bytes == static_cast<std::int64_t>(c.value.size()));
+            CHECK(producers.pendingRecords(p) == 0);
+            const auto failed = std::count_if(journal.events().begin(), journal.events().end(), [](const Event& e) {
+                return e.type == EventType::ProduceFailed && e.error == ErrorCode::MESSAGE_TOO_LARGE;
+            });
+            CHECK(failed == 1); // not retriable: one attempt
+        }
+    }
 }
