@@ -80,6 +80,13 @@ struct ProducerConfig {
     /// fails with "Topic T not present in metadata after N ms.").
     std::int64_t max_block_ms = 60000;
     bool enable_idempotence = true;
+    /// max.in.flight.requests.per.connection (default 5): Produce requests the client keeps in flight to
+    /// one broker; 1 keeps one batch per partition on the wire (the partition is muted until answered).
+    /// Above 5 the idempotent producer is off (or, set explicitly, a ConfigException).
+    std::int32_t max_in_flight = 5;
+    /// max.request.size (default 1048576): the drain puts batches into one Produce request up to this
+    /// size (a first batch goes alone even when larger).
+    std::int32_t max_request_size = 1048576;
     NullKeyPartitioner null_key_partitioner = NullKeyPartitioner::BuiltinSticky;
     /// The brokers that answer at the client's bootstrap.servers (where it gets its first metadata and,
     /// metadata.recovery.strategy=rebootstrap, where it goes back when no broker of its metadata
