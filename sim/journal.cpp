@@ -37,6 +37,7 @@ const char* errorName(ErrorCode code) {
     case ErrorCode::INVALID_REPLICATION_FACTOR: return "INVALID_REPLICATION_FACTOR";
     case ErrorCode::INVALID_CONFIG: return "INVALID_CONFIG";
     case ErrorCode::POLICY_VIOLATION: return "POLICY_VIOLATION";
+    case ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER: return "OUT_OF_ORDER_SEQUENCE_NUMBER";
     case ErrorCode::NON_EMPTY_GROUP: return "NON_EMPTY_GROUP";
     case ErrorCode::GROUP_ID_NOT_FOUND: return "GROUP_ID_NOT_FOUND";
     case ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC: return "GROUP_SUBSCRIBED_TO_TOPIC";

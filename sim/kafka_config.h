@@ -67,7 +67,8 @@ struct ProducerConfig {
     std::int32_t batch_size = 16384;
     /// max.request.size and buffer.memory: send() fails a record whose size bound (61 batch header + 21
     /// record overhead + key and value with their lengths + header count) is above either, before any
-    /// partition or batch (KafkaProducer.ensureValidRecordSize, RecordTooLargeException).
+    /// partition or batch (KafkaProducer.ensureValidRecordSize, RecordTooLargeException). The drain also
+    /// puts batches into one Produce request up to max.request.size (a first batch goes alone even when larger).
     std::int32_t max_request_size = 1048576;
     std::int64_t buffer_memory = 33554432;
     std::int32_t retries = 2147483647;
@@ -85,6 +86,10 @@ struct ProducerConfig {
     /// fails with "Topic T not present in metadata after N ms.").
     std::int64_t max_block_ms = 60000;
     bool enable_idempotence = true;
+    /// max.in.flight.requests.per.connection (default 5): Produce requests the client keeps in flight to
+    /// one broker; 1 keeps one batch per partition on the wire (the partition is muted until answered).
+    /// Above 5 the idempotent producer is off (or, set explicitly, a ConfigException).
+    std::int32_t max_in_flight = 5;
     NullKeyPartitioner null_key_partitioner = NullKeyPartitioner::BuiltinSticky;
     /// The brokers that answer at the client's bootstrap.servers (where it gets its first metadata and,
     /// metadata.recovery.strategy=rebootstrap, where it goes back when no broker of its metadata

@@ -46,6 +46,7 @@ std::string_view errorDefaultMessage(ErrorCode code) {
         return "Replication factor is below 1 or larger than the number of available brokers.";
     case ErrorCode::INVALID_CONFIG: return "Configuration is invalid.";
     case ErrorCode::POLICY_VIOLATION: return "Request parameters do not satisfy the configured policy.";
+    case ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER: return "The broker received an out of order sequence number.";
     case ErrorCode::NON_EMPTY_GROUP: return "The group is not empty.";
     case ErrorCode::GROUP_ID_NOT_FOUND: return "The group id does not exist.";
     case ErrorCode::OFFSET_NOT_AVAILABLE:

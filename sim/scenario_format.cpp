@@ -373,6 +373,9 @@ ProducerConfig parseProducerConfig(const json& v, const std::string& path, Produ
     if (v.contains("batch_size")) c.batch_size = static_cast<std::int32_t>(getInt(v["batch_size"], path + "/batch_size", 1, 1 << 26));
     if (v.contains("retries")) c.retries = static_cast<std::int32_t>(getInt(v["retries"], path + "/retries", 0, 2147483647));
     if (v.contains("enable_idempotence")) c.enable_idempotence = getBool(v["enable_idempotence"], path + "/enable_idempotence");
+    if (v.contains("max_in_flight_requests_per_connection"))
+        c.max_in_flight = static_cast<std::int32_t>(getInt(v["max_in_flight_requests_per_connection"],
+                                                           path + "/max_in_flight_requests_per_connection", 1, 2147483647));
     if (v.contains("delivery_timeout_ms"))
         c.delivery_timeout_ms = getInt(v["delivery_timeout_ms"], path + "/delivery_timeout_ms", 1, 86400000);
     if (v.contains("client_id")) c.client_id = getString(v["client_id"], path + "/client_id");
@@ -509,7 +512,8 @@ Scenario parseRoot(const json& root) {
             const json& v = root["producers"][i];
             const std::string path = "/producers/" + std::to_string(i);
             checkKeys(v, path, {"id", "topic", "rate", "keys", "value", "acks", "linger_ms", "batch_size", "retries",
-                                "enable_idempotence", "delivery_timeout_ms", "partitioner", "start", "stop", "client_id"});
+                                "enable_idempotence", "max_in_flight_requests_per_connection", "delivery_timeout_ms", "partitioner",
+                                "start", "stop", "client_id"});
             ScenarioProducer p;
             p.id = getString(need(v, "id", path), path + "/id");
             p.topic = getString(need(v, "topic", path), path + "/topic");
@@ -802,6 +806,8 @@ std::string scenarioToJson(const Scenario& s) {
                {"enable_idempotence", p.config.enable_idempotence},
                {"partitioner", p.config.null_key_partitioner == NullKeyPartitioner::RoundRobin ? "round_robin" : "sticky"}};
         if (p.config.client_id != p.id) j["client_id"] = p.config.client_id;
+        if (p.config.max_in_flight != ProducerConfig{}.max_in_flight)
+            j["max_in_flight_requests_per_connection"] = p.config.max_in_flight;
         static const char* kinds[] = {"none", "uniform", "zipf", "sequence", "list"};
         json k{{"distribution", kinds[static_cast<int>(p.keys.kind)]}, {"count", p.keys.count}, {"prefix", p.keys.prefix}};
         if (!p.keys.list.empty()) k["list"] = p.keys.list;

@@ -141,6 +141,8 @@ struct ProducerSettings {
     std::int64_t retry_backoff_ms = 100;
     std::int64_t delivery_timeout_ms = 120000;
     std::int64_t max_block_ms = 60000;
+    std::int32_t max_in_flight = 5; ///< max.in.flight.requests.per.connection
+    bool enable_idempotence = true; ///< after ProducerConfig's checks: off when acks/retries/in-flight forbid it
     /// The brokers at the client's bootstrap.servers (unset: the cluster's own address). Empty: the
     /// addresses name no broker: the client never gets metadata and each send() blocks max.block.ms.
     /// A backend whose clients are not simulated connects where its cluster is and ignores it.

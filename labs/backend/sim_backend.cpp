@@ -289,6 +289,8 @@ ClusterBackend::Handle SimBackend::openProducer(const ProducerSettings& s) {
     c.retry_backoff_ms = s.retry_backoff_ms;
     c.delivery_timeout_ms = s.delivery_timeout_ms;
     c.max_block_ms = s.max_block_ms;
+    c.max_in_flight = s.max_in_flight;
+    c.enable_idempotence = s.enable_idempotence;
     c.bootstrap_brokers = s.bootstrap_brokers;
     c.report_send_failures = true;
     const Handle h = m_sim->addProducer(c);

@@ -150,6 +150,8 @@ public:
             else if (k == "retry.backoff.ms") ps.retry_backoff_ms = parseLong(v).value_or(ps.retry_backoff_ms);
             else if (k == "delivery.timeout.ms") ps.delivery_timeout_ms = parseLong(v).value_or(ps.delivery_timeout_ms);
             else if (k == "max.block.ms") ps.max_block_ms = parseLong(v).value_or(ps.max_block_ms);
+            else if (k == "max.in.flight.requests.per.connection") ps.max_in_flight = parseInt(v).value_or(ps.max_in_flight);
+            else if (k == "enable.idempotence") ps.enable_idempotence = toLower(v) == "true";
         }
         m_clientId = ps.client_id;
         m_bootstrap = bootstrap;

@@ -56,27 +56,19 @@ void Producers::onTimer(const runtime::Timer& timer) {
     case ProducerTimer::Linger: {
         auto& pd = *m_producers[static_cast<std::size_t>(t.a)];
         if (pd.linger_at == t.time) pd.linger_at = -1;
-        drain(t.a, false);
+        drain(t.a);
         break;
     }
-    case ProducerTimer::Retry: {
-        auto it = m_in_flight.find(static_cast<std::uint64_t>(t.b));
-        if (it == m_in_flight.end()) break;
-        auto inflight = std::move(it->second);
-        for (const auto& key : inflight->timeouts) m_timers.cancel(key);
-        m_in_flight.erase(it);
-        auto& pd = *m_producers[static_cast<std::size_t>(inflight->producer)];
-        const TopicPartition tp = inflight->batch.tp;
-        pd.in_flight.erase(tp);
-        pd.queues[tp].push_front(std::move(inflight->batch));
-        sendBatch(inflight->producer, tp);
+    case ProducerTimer::Wake: {
+        m_producers[static_cast<std::size_t>(t.a)]->wake_armed = false;
+        drain(t.a);
         break;
     }
     case ProducerTimer::ProduceArrive: produceArrives(static_cast<std::uint64_t>(t.b)); break;
     case ProducerTimer::Reconnect: {
         auto& pd = *m_producers[static_cast<std::size_t>(t.a)];
         if (auto c = pd.connections.find(static_cast<BrokerId>(t.b)); c != pd.connections.end()) c->second.wake_armed = false;
-        drain(t.a, false);
+        drain(t.a);
         break;
     }
     case ProducerTimer::ConnectResult: connectResult(t.a, static_cast<BrokerId>(t.b)); break;
@@ -97,7 +89,7 @@ void Producers::onTimer(const runtime::Timer& timer) {
         auto& pd = *m_producers[static_cast<std::size_t>(t.a)];
         if (pd.expiry_at == t.time) pd.expiry_at = -1;
         expireQueued(pd);
-        drain(t.a, false);
+        drain(t.a);
         break;
     }
     case ProducerTimer::ProduceResponse: {
@@ -115,7 +107,7 @@ void Producers::onTimer(const runtime::Timer& timer) {
         }
         it->second->done = true;
         it->second->error = ErrorCode::REQUEST_TIMED_OUT;
-        schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceResponse, 0, t.b);
+        answered(it->first);
         break;
     }
     }
@@ -130,7 +122,11 @@ std::int32_t Producers::add(ProducerConfig config) {
     auto pd = std::make_unique<ProducerData>();
     pd->index = static_cast<std::int32_t>(m_producers.size());
     pd->rng = m_streams.fork("kafka/producer/" + std::to_string(pd->index));
-    if (config.acks != Acks::All || config.retries == 0) config.enable_idempotence = false;
+    // ProducerConfig.postProcessAndValidateIdempotenceConfigs: idempotence (on by default) needs acks=all,
+    // retries > 0 and max.in.flight.requests.per.connection <= 5; otherwise it is off (set explicitly, the
+    // caller has refused the configuration already).
+    if (config.acks != Acks::All || config.retries == 0 || config.max_in_flight > 5) config.enable_idempotence = false;
+    config.max_in_flight = std::max(config.max_in_flight, 1);
     pd->client_id = config.client_id.empty() ? "producer-" + std::to_string(++m_client_counter)
                                              : config.client_id;
     pd->config = std::move(config);
@@ -224,7 +220,9 @@ void Producers::releaseBlocked(ProducerData& pd) {
 
 std::vector<TopicPartition> Producers::pendingPartitions(std::int32_t producer) const {
     const auto& pd = *m_producers[static_cast<std::size_t>(producer)];
-    std::set<TopicPartition> out(pd.in_flight.begin(), pd.in_flight.end());
+    std::set<TopicPartition> out;
+    for (const auto& [tp, n] : pd.sending)
+        if (n > 0) out.insert(tp);
     for (const auto& [tp, q] : pd.queues)
         if (!q.empty()) out.insert(tp);
     return {out.begin(), out.end()};
@@ -284,6 +282,7 @@ std::int64_t Producers::tryAppend(ProducerData& pd, const TopicPartition& tp, Re
                                                 r.timestamp - last.base_timestamp, key_size, value_size);
     if (batchFull(last) || last.bytes + size > last.write_limit) {
         last.closed = true;
+        m_append_wakes = true; // RecordAppendResult.batchIsFull
         return -1;
     }
     r.producer = static_cast<std::uint32_t>(pd.index + 1);
@@ -292,6 +291,7 @@ std::int64_t Producers::tryAppend(ProducerData& pd, const TopicPartition& tp, Re
     last.sizes.push_back(size);
     last.bytes += size;
     ++pd.pending;
+    if (it->second.size() > 1 || batchFull(last)) m_append_wakes = true; // batchIsFull
     return size;
 }
 
@@ -312,6 +312,7 @@ std::int64_t Producers::appendNewBatch(ProducerData& pd, const TopicPartition& t
     b.bytes = kBatchOverheadBytes + size;
     pd.queues[tp].push_back(std::move(b));
     ++pd.pending;
+    m_append_wakes = true; // RecordAppendResult.newBatchCreated
     return kBatchOverheadBytes + size; // ProducerBatch.estimatedSizeInBytes: the header counts
 }
 
@@ -371,7 +372,6 @@ ErrorCode Producers::send(std::int32_t producer, const ProducerRecord& rec) {
 }
 
 ErrorCode Producers::doSend(ProducerData& pd, const ProducerRecord& rec) {
-    const std::int32_t producer = pd.index;
     TopicState* t = m_brokers.topicForProduce(rec.topic, true);
     if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
     if (rec.partition && (*rec.partition < 0 || *rec.partition >= static_cast<std::int32_t>(t->partitions.size())))
@@ -384,9 +384,11 @@ ErrorCode Producers::doSend(ProducerData& pd, const ProducerRecord& rec) {
     r.value = m_store.addValue(rec.value);
     const std::int32_t part =
         rec.partition ? *rec.partition : choosePartition(pd, *t, rec.key ? std::optional<std::uint32_t>(r.key) : std::nullopt);
+    m_append_wakes = false;
     append(pd, *t, part, r, rec.key ? static_cast<std::int32_t>(rec.key->size()) : -1,
            static_cast<std::int32_t>(rec.value.size()));
-    drain(producer, false);
+    // KafkaProducer.doSend: the sender is woken when the append created a batch or filled one.
+    if (m_append_wakes) wake(pd);
     return ErrorCode::NONE;
 }
 
@@ -450,7 +452,6 @@ ErrorCode Producers::sendSynthetic(std::int32_t producer, const std::string& top
 }
 
 ErrorCode Producers::doSendSynthetic(ProducerData& pd, const std::string& topic, std::optional<std::uint32_t> key_id) {
-    const std::int32_t producer = pd.index;
     TopicState* t = m_brokers.topicForProduce(topic, false);
     if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
     Record r;
@@ -458,20 +459,19 @@ ErrorCode Producers::doSendSynthetic(ProducerData& pd, const std::string& topic,
     r.key = key_id.value_or(0);
     r.value = 0;
     // A synthetic value counts as 16 bytes.
-    const std::int32_t part = append(pd, *t, choosePartition(pd, *t, key_id), r,
-                                     r.key ? static_cast<std::int32_t>(m_store.key(r.key).size()) : -1, 16);
-    const auto& q = pd.queues[TopicPartition{t->name, part}];
-    // Fast path of producerDrain for the common case of one open batch on this partition: only a
-    // batch whose linger has yet to expire needs the linger timer. One whose linger already expired
-    // (its partition had a request in flight when the timer fired) is sent by producerDrain, now if
-    // the partition is free, otherwise when the response to the request in flight arrives.
-    const TimeMs linger_end = q.back().created_ms + pd.config.linger_ms;
-    if (q.size() > 1 || batchFull(q.back()) || linger_end <= now()) drain(producer, false);
-    else armLinger(pd, linger_end);
+    m_append_wakes = false;
+    append(pd, *t, choosePartition(pd, *t, key_id), r, r.key ? static_cast<std::int32_t>(m_store.key(r.key).size()) : -1, 16);
+    if (m_append_wakes) wake(pd);
     return ErrorCode::NONE;
 }
 
-void Producers::flush(std::int32_t producer) { drain(producer, true); }
+void Producers::flush(std::int32_t producer) {
+    // KafkaProducer.flush: beginFlush makes every batch held now sendable, then wakes the sender.
+    auto& pd = *m_producers[static_cast<std::size_t>(producer)];
+    for (auto& [tp, q] : pd.queues)
+        for (auto& b : q) b.flush = true;
+    wake(pd);
+}
 
 void Producers::failBlockedSend(ProducerData& pd, ErrorCode error) {
     const BlockedSend failed = std::move(pd.blocked.front());
@@ -501,13 +501,14 @@ void Producers::failBlockedSend(ProducerData& pd, ErrorCode error) {
 void Producers::close(std::int32_t producer) {
     auto& pd = *m_producers[static_cast<std::size_t>(producer)];
     if (pd.closed) return;
-    pd.closed = true; // send() refuses from now on
+    pd.closed = true; // send() refuses from now on; the accumulator is closed: every batch is sendable
     // close() wakes a send() blocked in waitOnMetadata: it throws KafkaException "Producer closed while
     // send in progress" to its caller (tests/labs/golden/real/producer-sigint.txt); the record never
     // reaches the accumulator.
     while (!pd.blocked.empty()) failBlockedSend(pd, ErrorCode::CLIENT_PRODUCER_CLOSED);
     pd.blocked_until = -1;
-    drain(producer, true);
+    journalClosedWhenDone(pd); // holding nothing, close() returns at once
+    if (!pd.close_journaled) wake(pd);
 }
 
 void Producers::journalClosedWhenDone(ProducerData& pd) {
@@ -519,30 +520,191 @@ void Producers::journalClosedWhenDone(ProducerData& pd) {
     e.actor = pd.index;
 }
 
-void Producers::drain(std::int32_t producer, bool force) {
+void Producers::wake(ProducerData& pd) {
+    // Sender.wakeup: the sender thread leaves its poll and runs. The application's thread goes on with
+    // its calls of this instant first (a timer at now() fires after everything already due now).
+    if (pd.wake_armed) return;
+    pd.wake_armed = true;
+    schedule(now(), ProducerTimer::Wake, pd.index);
+}
+
+BrokerId Producers::route(ProducerData& pd, const TopicPartition& tp) {
+    if (pd.metadata_lost) {
+        // No leader is known: the batch stays in the accumulator until the metadata comes back or
+        // delivery.timeout.ms; the bootstrap connection attempts go on.
+        waitForConnection(pd, kBootstrapNode);
+        return -2;
+    }
+    const PartitionState* lp = m_brokers.partitionForProduce(tp);
+    if (!lp || lp->leader < 0) return -1;
+    // The leader the producer's metadata names: the one it had when its connection failed, until
+    // the metadata refresh that follows the next failed attempt (NetworkClient.handleServerDisconnect).
+    BrokerId leader = lp->leader;
+    if (!pd.pinned_leader.empty())
+        if (const auto pin = pd.pinned_leader.find(tp); pin != pd.pinned_leader.end()) leader = pin->second;
+    bool down = !m_brokers.brokerAlive(leader);
+    if (!down && !pd.connections.empty())
+        if (const auto c = pd.connections.find(leader); c != pd.connections.end()) down = c->second.down;
+    if (down && !anyBrokerAlive()) {
+        loseMetadata(pd);
+        waitForConnection(pd, kBootstrapNode);
+        return -2;
+    }
+    if (down) {
+        // No request is made: the batch stays in the accumulator (its attempts unchanged) while the
+        // client tries to connect at the reconnect backoff (Sender.sendProducerData: client.ready()).
+        pd.pinned_leader[tp] = leader;
+        waitForConnection(pd, leader);
+        return -2;
+    }
+    return leader;
+}
+
+void Producers::failUnroutable(ProducerData& pd, const TopicPartition& tp) {
+    auto qit = pd.queues.find(tp);
+    auto inflight = std::make_unique<InFlight>();
+    inflight->producer = pd.index;
+    inflight->batch = std::move(qit->second.front());
+    inflight->batch.closed = true;
+    qit->second.pop_front();
+    if (qit->second.empty()) pd.queues.erase(qit);
+    inflight->acks = pd.config.acks;
+    ++inflight->batch.attempts;
+    if (!pd.pinned_leader.empty()) pd.pinned_leader.erase(tp);
+    ++pd.sending[tp];
+    if (pd.config.enable_idempotence) pd.unacked[tp].insert(inflight->batch.records.front().sequence);
+    // No leader in the metadata: the batch waits for a metadata refresh (retry.backoff.ms).
+    inflight->done = true;
+    inflight->error = m_brokers.partitionForProduce(tp) ? ErrorCode::LEADER_NOT_AVAILABLE : ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
+    const std::uint64_t id = m_next_request++;
+    m_in_flight.emplace(id, std::move(inflight));
+    schedule(now(), ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(id));
+}
+
+void Producers::drain(std::int32_t producer) {
     auto& pd = *m_producers[static_cast<std::size_t>(producer)];
+    const bool order = pd.config.max_in_flight == 1; // Sender.guaranteeMessageOrder: mute while in flight
     TimeMs earliest = -1;
-    std::vector<TopicPartition> ready_tps; // sendBatch edits pd.queues: collect first
+    auto later = [&](TimeMs at) { earliest = earliest < 0 ? at : std::min(earliest, at); };
+    // RecordAccumulator.ready: the brokers leading a partition whose first batch is sendable.
+    std::set<BrokerId> ready;
+    std::vector<TopicPartition> unroutable; // failUnroutable edits pd.queues: collect first
     for (auto& [tp, q] : pd.queues) {
         if (q.empty()) continue;
+        if (order)
+            if (const auto s = pd.sending.find(tp); s != pd.sending.end() && s->second > 0) continue;
         const PendingBatch& b = q.front();
-        const bool ready = force || q.size() > 1 || batchFull(b) ||
-                           now() >= b.created_ms + pd.config.linger_ms;
-        if (ready && !pd.in_flight.count(tp)) {
-            ready_tps.push_back(tp);
+        if (b.attempts > 0 && now() < b.retry_at) { // backingOff
+            later(b.retry_at);
             continue;
         }
-        if (!ready) {
-            const TimeMs at = b.created_ms + pd.config.linger_ms;
-            earliest = earliest < 0 ? at : std::min(earliest, at);
+        const bool sendable = pd.closed || b.flush || q.size() > 1 || batchFull(b) || now() >= b.created_ms + pd.config.linger_ms;
+        if (!sendable) {
+            later(b.created_ms + pd.config.linger_ms);
+            continue;
         }
+        const BrokerId leader = route(pd, tp);
+        if (leader == -1) unroutable.push_back(tp);
+        if (leader < 0) continue;
+        // NetworkClient.ready: InFlightRequests.canSendMore (fewer than max.in.flight requests in flight).
+        if (const auto r = pd.requests.find(leader); r != pd.requests.end() && r->second >= pd.config.max_in_flight) continue;
+        ready.insert(leader);
     }
-    for (const auto& tp : ready_tps) sendBatch(producer, tp);
-    if (earliest >= 0) armLinger(pd, earliest);
+    for (const auto& tp : unroutable) failUnroutable(pd, tp);
+    bool sent = false;
+    for (const BrokerId b : ready) sent = drainNode(pd, b) || sent;
+    // The sender thread loops at once while it sent something (pollTimeout 0): the next requests go at
+    // this same instant, as long as the connections have room.
+    if (sent) wake(pd);
+    if (earliest > now()) armLinger(pd, earliest);
     // Without metadata the client keeps asking its bootstrap servers for it while a record waits
     // (a batch or a blocked send()); once nothing waits the simulation stops the attempts.
     if (pd.metadata_lost && (pd.pending > 0 || !pd.blocked.empty())) waitForConnection(pd, kBootstrapNode);
     journalClosedWhenDone(pd);
+}
+
+bool Producers::drainNode(ProducerData& pd, BrokerId broker) {
+    const bool order = pd.config.max_in_flight == 1;
+    // The partitions the producer holds batches for whose leader, in its metadata, is `broker`.
+    std::vector<TopicPartition> parts;
+    for (const auto& [tp, q] : pd.queues) {
+        if (q.empty()) continue;
+        BrokerId leader = -1;
+        if (const auto pin = pd.pinned_leader.find(tp); pin != pd.pinned_leader.end()) leader = pin->second;
+        else if (const PartitionState* lp = m_brokers.partitionForProduce(tp)) leader = lp->leader;
+        if (leader == broker) parts.push_back(tp);
+    }
+    if (parts.empty()) return false;
+    // drainBatchesForOneNode: start where the last drain for this broker stopped (against starvation).
+    std::size_t index = pd.drain_index[broker] % parts.size();
+    const std::size_t start = index;
+    std::int64_t size = 0;
+    std::vector<TopicPartition> taken;
+    do {
+        const TopicPartition& tp = parts[index];
+        pd.drain_index[broker] = index;
+        index = (index + 1) % parts.size();
+        if (order)
+            if (const auto s = pd.sending.find(tp); s != pd.sending.end() && s->second > 0) continue;
+        const auto& q = pd.queues[tp];
+        if (q.empty()) continue;
+        const PendingBatch& first = q.front();
+        if (first.attempts > 0 && now() < first.retry_at) continue;
+        if (size + first.bytes > pd.config.max_request_size && !taken.empty()) break;
+        if (pd.config.enable_idempotence && first.attempts > 0) {
+            // shouldStopDrainBatchesForPartition: a retried batch goes only when it is the partition's
+            // first in-flight sequence (the retries go one at a time, in sequence order).
+            const auto u = pd.unacked.find(tp);
+            if (u != pd.unacked.end() && !u->second.empty() && *u->second.begin() != first.records.front().sequence) break;
+        }
+        size += first.bytes;
+        taken.push_back(tp);
+    } while (index != start);
+    if (taken.empty()) return false;
+
+    const std::uint64_t request = m_next_request++;
+    const bool acks0 = pd.config.acks == Acks::None;
+    Request req;
+    req.producer = pd.index;
+    req.broker = broker;
+    for (const auto& tp : taken) {
+        auto qit = pd.queues.find(tp);
+        auto inflight = std::make_unique<InFlight>();
+        inflight->producer = pd.index;
+        inflight->request = acks0 ? 0 : request;
+        inflight->batch = std::move(qit->second.front());
+        inflight->batch.closed = true; // drained (ProducerBatch.close): a retry puts it back full, never appended to
+        qit->second.pop_front();
+        if (qit->second.empty()) pd.queues.erase(qit);
+        inflight->acks = pd.config.acks;
+        inflight->broker = broker;
+        ++inflight->batch.attempts;
+        if (!pd.pinned_leader.empty()) pd.pinned_leader.erase(tp); // its leader answers: no pin any more
+        const std::uint64_t id = m_next_request++;
+        const auto count = static_cast<std::int64_t>(inflight->batch.records.size());
+        m_in_flight.emplace(id, std::move(inflight));
+        schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceArrive, 0, static_cast<std::int64_t>(id));
+        if (acks0) {
+            // acks=0: the send completes when written to the socket; the offset is unknown (-1).
+            Event& e = m_brokers.emitEvent(EventType::ProduceAcked);
+            e.actor = pd.index;
+            e.topic = m_journal.topicIndex(tp.topic);
+            e.partition = tp.partition;
+            e.a = -1;
+            e.b = count;
+            pd.pending -= count;
+            continue;
+        }
+        ++pd.sending[tp];
+        if (pd.config.enable_idempotence) pd.unacked[tp].insert(m_in_flight[id]->batch.records.front().sequence);
+        req.batches.push_back(id);
+    }
+    if (!req.batches.empty()) {
+        req.open = req.batches.size();
+        m_requests.emplace(request, std::move(req));
+        ++pd.requests[broker];
+    }
+    return true;
 }
 
 void Producers::armLinger(ProducerData& pd, TimeMs at) {
@@ -554,84 +716,6 @@ void Producers::armLinger(ProducerData& pd, TimeMs at) {
     if (pd.linger_at >= 0 && pd.linger_at <= at) return; // an earlier timer will drain this batch too
     pd.linger_at = at;
     schedule(at, ProducerTimer::Linger, pd.index);
-}
-
-void Producers::sendBatch(std::int32_t producer, const TopicPartition& tp) {
-    auto& pd = *m_producers[static_cast<std::size_t>(producer)];
-    auto qit = pd.queues.find(tp);
-    if (qit == pd.queues.end() || qit->second.empty() || pd.in_flight.count(tp)) return;
-    if (pd.metadata_lost) {
-        // No leader is known: the batch stays in the accumulator until the metadata comes back or
-        // delivery.timeout.ms; the bootstrap connection attempts go on.
-        waitForConnection(pd, kBootstrapNode);
-        return;
-    }
-    if (const PartitionState* lp = m_brokers.partitionForProduce(tp); lp && lp->leader >= 0) {
-        // The leader the producer's metadata names: the one it had when its connection failed, until
-        // the metadata refresh that follows the next failed attempt (NetworkClient.handleServerDisconnect).
-        BrokerId leader = lp->leader;
-        if (!pd.pinned_leader.empty())
-            if (const auto pin = pd.pinned_leader.find(tp); pin != pd.pinned_leader.end()) leader = pin->second;
-        bool down = !m_brokers.brokerAlive(leader);
-        if (!down && !pd.connections.empty())
-            if (const auto c = pd.connections.find(leader); c != pd.connections.end()) down = c->second.down;
-        if (down && !anyBrokerAlive()) {
-            loseMetadata(pd);
-            waitForConnection(pd, kBootstrapNode);
-            return;
-        }
-        if (down) {
-            // No request is made: the batch stays in the accumulator (its attempts unchanged) while the
-            // client tries to connect at the reconnect backoff (Sender.sendProducerData: client.ready()).
-            pd.pinned_leader[tp] = leader;
-            waitForConnection(pd, leader);
-            return;
-        }
-    }
-    auto inflight = std::make_unique<InFlight>();
-    inflight->producer = producer;
-    inflight->batch = std::move(qit->second.front());
-    inflight->batch.closed = true; // drained (ProducerBatch.close): a retry puts it back full, never appended to
-    qit->second.pop_front();
-    if (qit->second.empty()) pd.queues.erase(qit);
-    inflight->acks = pd.config.acks;
-    ++inflight->batch.attempts;
-    const PartitionState* p = m_brokers.partitionForProduce(tp);
-    inflight->broker = p ? p->leader : -1;
-    if (!pd.pinned_leader.empty()) pd.pinned_leader.erase(tp); // its leader answers: no pin any more
-    const std::uint64_t id = m_next_request++;
-    pd.in_flight.insert(tp);
-    if (!p) {
-        inflight->done = true;
-        inflight->error = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
-        m_in_flight.emplace(id, std::move(inflight));
-        schedule(now(), ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(id));
-        return;
-    }
-    if (inflight->broker < 0) {
-        // No leader in the metadata: the batch waits for a metadata refresh (retry.backoff.ms).
-        inflight->done = true;
-        inflight->error = ErrorCode::LEADER_NOT_AVAILABLE;
-        m_in_flight.emplace(id, std::move(inflight));
-        schedule(now(), ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(id));
-        return;
-    }
-    const bool acks0 = inflight->acks == Acks::None;
-    m_in_flight.emplace(id, std::move(inflight));
-    schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceArrive, 0, static_cast<std::int64_t>(id));
-    if (acks0) {
-        // acks=0: the send completes when written to the socket; the offset is unknown (-1).
-        auto& inf = *m_in_flight[id];
-        Event& e = m_brokers.emitEvent(EventType::ProduceAcked);
-        e.actor = producer;
-        e.topic = m_journal.topicIndex(tp.topic);
-        e.partition = tp.partition;
-        e.a = -1;
-        e.b = static_cast<std::int64_t>(inf.batch.records.size());
-        pd.pending -= e.b;
-        pd.in_flight.erase(tp);
-        drain(producer, false);
-    }
 }
 
 void Producers::waitForConnection(ProducerData& pd, BrokerId broker) {
@@ -685,7 +769,20 @@ void Producers::connectResult(std::int32_t producer, BrokerId broker) {
         e.a = backoff;
         if (broker != kBootstrapNode && !anyBrokerAlive()) loseMetadata(pd);
     }
-    drain(producer, false);
+    drain(producer);
+}
+
+void Producers::skipSequences(ProducerData& pd, const TopicPartition& tp, const PendingBatch& b) {
+    if (!pd.config.enable_idempotence || b.records.empty()) return;
+    pd.seq_gaps[tp][b.records.front().sequence] = static_cast<std::uint32_t>(b.records.size());
+}
+
+std::uint32_t Producers::nextSequence(const ProducerData& pd, const TopicPartition& tp, std::uint32_t last) const {
+    std::uint32_t next = last + 1;
+    const auto g = pd.seq_gaps.find(tp);
+    if (g == pd.seq_gaps.end()) return next;
+    for (auto it = g->second.find(next); it != g->second.end(); it = g->second.find(next)) next += it->second;
+    return next;
 }
 
 void Producers::armExpiry(ProducerData& pd) {
@@ -716,6 +813,11 @@ void Producers::expireQueued(ProducerData& pd) {
             e.flag = 0;
             reportFailed(pd, it->first, ErrorCode::CLIENT_DELIVERY_TIMEOUT, q.front().records, now() - q.front().created_ms);
             pd.pending -= count;
+            if (auto u = pd.unacked.find(it->first); u != pd.unacked.end()) {
+                u->second.erase(q.front().records.front().sequence);
+                if (u->second.empty()) pd.unacked.erase(u);
+            }
+            skipSequences(pd, it->first, q.front());
             q.pop_front();
         }
         it = q.empty() ? pd.queues.erase(it) : std::next(it);
@@ -735,7 +837,7 @@ void Producers::produceArrives(std::uint64_t request) {
         inf.done = true;
         inf.error = error;
         inf.base = base;
-        schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(request));
+        answered(request);
     };
     TopicState* t = m_brokers.topicForProduce(inf.batch.tp.topic, false);
     if (!m_brokers.brokerAlive(inf.broker)) return respond(ErrorCode::NETWORK_EXCEPTION, -1);
@@ -750,6 +852,11 @@ void Producers::produceArrives(std::uint64_t request) {
     const Record& first = inf.batch.records.front();
     if (pd.config.enable_idempotence) {
         auto ps = p.producer_state.find(first.producer);
+        if (ps != p.producer_state.end() && first.sequence > nextSequence(pd, inf.batch.tp, ps->second.first)) {
+            // ProducerAppendInfo.checkSequence: the batch does not follow the producer's last one in the
+            // log (an earlier batch of the partition failed or has not arrived): nothing is appended.
+            return respond(ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER, -1);
+        }
         if (ps != p.producer_state.end() && first.sequence <= ps->second.first) {
             // Duplicate of a batch already in the log (a retry): acknowledged, not appended again.
             const Offset base = ps->second.second - static_cast<Offset>(ps->second.first - first.sequence);
@@ -784,7 +891,7 @@ void Producers::highWatermarkAdvanced(PartitionState& p) {
         if (p.high_watermark >= required) {
             it->second->done = true;
             it->second->error = ErrorCode::NONE;
-            schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(request));
+            answered(request);
         } else {
             keep.emplace_back(required, request);
         }
@@ -797,7 +904,30 @@ void Producers::answerDelayed(std::uint64_t request, ErrorCode error) {
     if (it == m_in_flight.end() || it->second->done) return;
     it->second->done = true;
     it->second->error = error;
-    schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(request));
+    answered(request);
+}
+
+void Producers::answered(std::uint64_t id) {
+    const auto it = m_in_flight.find(id);
+    if (it == m_in_flight.end()) return;
+    const auto r = m_requests.find(it->second->request);
+    if (r == m_requests.end()) {
+        schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(id));
+        return;
+    }
+    // The broker answers a Produce request once, when every partition in it has its answer (the
+    // acks=all ones wait for the high watermark in one DelayedProduce).
+    if (++r->second.answered < r->second.batches.size()) return;
+    for (const std::uint64_t b : r->second.batches)
+        schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(b));
+}
+
+void Producers::responseHandled(ProducerData& pd, std::uint64_t request) {
+    const auto r = m_requests.find(request);
+    if (r == m_requests.end() || --r->second.open > 0) return;
+    // The whole response is handled: the connection has room for another request.
+    if (auto n = pd.requests.find(r->second.broker); n != pd.requests.end() && --n->second <= 0) pd.requests.erase(n);
+    m_requests.erase(r);
 }
 
 void Producers::leaderStopped(PartitionState& p) {
@@ -811,7 +941,7 @@ void Producers::topicDeleted(const std::string& topic) {
         if (inflight->batch.tp.topic == topic && !inflight->done) {
             inflight->done = true;
             inflight->error = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
-            schedule(now() + m_config.network_delay_ms, ProducerTimer::ProduceResponse, 0, static_cast<std::int64_t>(id));
+            answered(id);
         }
 }
 
@@ -822,6 +952,17 @@ void Producers::produceResponse(std::uint64_t request, ErrorCode error, Offset b
     auto& pd = *m_producers[static_cast<std::size_t>(inf.producer)];
     const TopicPartition tp = inf.batch.tp;
     const auto count = static_cast<std::int64_t>(inf.batch.records.size());
+    const std::uint32_t first_seq = inf.batch.records.front().sequence;
+    const std::uint64_t group = inf.request;
+    auto notSending = [&] {
+        if (auto s = pd.sending.find(tp); s != pd.sending.end() && --s->second <= 0) pd.sending.erase(s);
+    };
+    auto completed = [&] { // no longer in flight for the idempotence bookkeeping either
+        if (auto u = pd.unacked.find(tp); u != pd.unacked.end()) {
+            u->second.erase(first_seq);
+            if (u->second.empty()) pd.unacked.erase(u);
+        }
+    };
     if (error == ErrorCode::NONE) {
         Event& e = m_brokers.emitEvent(EventType::ProduceAcked);
         e.actor = inf.producer;
@@ -830,9 +971,11 @@ void Producers::produceResponse(std::uint64_t request, ErrorCode error, Offset b
         e.a = base;
         e.b = count;
         pd.pending -= count;
-        pd.in_flight.erase(tp);
+        notSending();
+        completed();
         eraseInFlight(it);
-        drain(pd.index, false);
+        responseHandled(pd, group);
+        drain(pd.index);
         return;
     }
     if (error == ErrorCode::NETWORK_EXCEPTION && inf.broker >= 0) {
@@ -841,28 +984,48 @@ void Producers::produceResponse(std::uint64_t request, ErrorCode error, Offset b
         if (c == pd.connections.end() || !c->second.down) connectionLost(pd, inf.broker);
     }
     const bool expired = now() >= inf.batch.created_ms + pd.config.delivery_timeout_ms;
-    const bool retry = isRetriable(error) && inf.batch.attempts <= pd.config.retries && !expired;
+    bool retriable = isRetriable(error);
+    if (error == ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER && pd.config.enable_idempotence) {
+        // TransactionManager.canRetry: out of order because an earlier batch of the partition failed and
+        // is retried: this one goes again after it, in sequence order.
+        const auto u = pd.unacked.find(tp);
+        retriable = u != pd.unacked.end() && !u->second.empty() && *u->second.begin() < first_seq;
+    }
+    const bool retry = retriable && inf.batch.attempts <= pd.config.retries && !expired;
     Event& e = m_brokers.emitEvent(EventType::ProduceFailed);
     e.actor = inf.producer;
     e.topic = m_journal.topicIndex(tp.topic);
     e.partition = tp.partition;
-    e.error = expired && isRetriable(error) ? ErrorCode::CLIENT_DELIVERY_TIMEOUT : error;
+    e.error = expired && retriable ? ErrorCode::CLIENT_DELIVERY_TIMEOUT : error;
     e.b = count;
     e.flag = retry ? 1 : 0;
+    notSending();
     if (retry) {
-        inf.done = false;
-        inf.error = ErrorCode::NONE;
-        // RecordAccumulator.shouldBackoff: retryBackoff.backoff(attempts - 1), exponential since KIP-580.
-        const TimeMs backoff = exponentialBackoff(pd.rng, pd.config.retry_backoff_ms, pd.config.retry_backoff_max_ms,
-                                                  inf.batch.attempts - 1);
-        schedule(now() + backoff, ProducerTimer::Retry, inf.producer, static_cast<std::int64_t>(request));
+        // Sender.reenqueueBatch: back into the accumulator, where it waits retry.backoff.ms
+        // (RecordAccumulator's backoff, exponential since KIP-580: backoff(attempts - 1)). With
+        // idempotence it goes in sequence order (insertInSequenceOrder), otherwise at the head of its
+        // partition's queue: with several batches in flight, retries can then reorder the records.
+        PendingBatch b = std::move(inf.batch);
+        b.retry_at = now() + exponentialBackoff(pd.rng, pd.config.retry_backoff_ms, pd.config.retry_backoff_max_ms,
+                                                b.attempts - 1);
+        auto& q = pd.queues[tp];
+        auto pos = q.begin();
+        if (pd.config.enable_idempotence)
+            while (pos != q.end() && pos->attempts > 0 && pos->records.front().sequence < first_seq) ++pos;
+        q.insert(pos, std::move(b));
+        eraseInFlight(it);
+        responseHandled(pd, group);
+        armExpiry(pd);
+        drain(pd.index);
         return;
     }
+    completed();
+    skipSequences(pd, tp, inf.batch);
     reportFailed(pd, tp, e.error, inf.batch.records, now() - inf.batch.created_ms);
     pd.pending -= count;
-    pd.in_flight.erase(tp);
     eraseInFlight(it);
-    drain(pd.index, false);
+    responseHandled(pd, group);
+    drain(pd.index);
 }
 
 } // namespace fluxolab::sim::kafka

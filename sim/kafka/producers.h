@@ -94,6 +94,10 @@ private:
         bool closed = false;
         TimeMs created_ms = 0;
         std::int32_t attempts = 0;
+        /// A retriable failure put it back: the sender leaves it until then (retry.backoff.ms, exponential).
+        TimeMs retry_at = 0;
+        /// flush() was called while it waited: sendable at once (RecordAccumulator.flushInProgress).
+        bool flush = false;
     };
     /// BuiltInPartitioner.StickyPartitionInfo: the topic's partition for keyless records and the bytes
     /// the accumulator reported appended to it since it was picked.
@@ -123,7 +127,22 @@ private:
         ProducerConfig config;
         std::string client_id;
         std::map<TopicPartition, std::deque<PendingBatch>> queues;
-        std::set<TopicPartition> in_flight;
+        /// Batches of each partition in Produce requests not yet answered (max.in.flight=1 mutes a
+        /// partition while it has one: Sender's guaranteeMessageOrder).
+        std::map<TopicPartition, std::int32_t> sending;
+        /// Idempotence: the base sequences of each partition's batches sent at least once and not yet
+        /// completed, re-enqueued retries included (TransactionManager's in-flight batches by sequence).
+        std::map<TopicPartition, std::set<std::uint32_t>> unacked;
+        /// Produce requests in flight to each broker (NetworkClient's InFlightRequests): at most
+        /// max.in.flight.requests.per.connection.
+        std::map<BrokerId, std::int32_t> requests;
+        /// RecordAccumulator.nodesDrainIndex: where the next drain for each broker starts.
+        std::map<BrokerId, std::size_t> drain_index;
+        bool wake_armed = false; ///< a Wake timer is pending (one per producer)
+        /// Idempotence: sequences of batches that failed for good (first sequence -> record count). The
+        /// Java client numbers a batch when it first drains it, so such a batch, if it never reached the
+        /// log, leaves no hole; the simulation numbers records at append and skips these instead.
+        std::map<TopicPartition, std::map<std::uint32_t, std::uint32_t>> seq_gaps;
         std::map<std::string, StickyPartition> sticky;
         std::map<std::string, std::uint32_t> rr_counter;
         std::map<TopicPartition, std::uint32_t> next_seq;
@@ -149,6 +168,7 @@ private:
     struct InFlight {
         std::int32_t producer = 0;
         PendingBatch batch;
+        std::uint64_t request = 0; ///< the Produce request carrying it (0: failed before any request)
         BrokerId broker = -1;
         Acks acks = Acks::All;
         ErrorCode error = ErrorCode::NONE;
@@ -157,6 +177,15 @@ private:
         std::vector<runtime::TimerKey> timeouts; ///< pending ProduceTimeout timers
     };
     using InFlightMap = std::map<std::uint64_t, std::unique_ptr<InFlight>>;
+    /// One Produce request: the batches (in-flight ids) the drain took for one broker. The broker answers
+    /// them together, once every partition of the request has its answer.
+    struct Request {
+        std::int32_t producer = 0;
+        BrokerId broker = -1;
+        std::vector<std::uint64_t> batches;
+        std::size_t answered = 0; ///< batches whose answer the broker has
+        std::size_t open = 0;     ///< batches whose response the client has not handled yet
+    };
 
     void onTimer(const runtime::Timer& timer) override;
     TimeMs now() const { return m_scheduler.now(); }
@@ -182,11 +211,28 @@ private:
     }
     /// BuiltInPartitioner.nextPartition: a random available partition (possibly the current one).
     std::int32_t nextStickyPartition(const TopicState& t);
-    void drain(std::int32_t producer, bool force);
+    /// Sender.runOnce -> sendProducerData: the ready brokers (a partition led by it has a sendable first
+    /// batch, the connection is up and has room for another request), one Produce request for each.
+    void drain(std::int32_t producer);
+    /// Wakes the sender thread: it runs at this instant, after the application's calls of the instant.
+    void wake(ProducerData& pd);
+    /// RecordAccumulator.drainBatchesForOneNode: the first batch of each partition led by `broker`, up to
+    /// max.request.size, as one Produce request. False when it took nothing.
+    bool drainNode(ProducerData& pd, BrokerId broker);
+    /// The broker the producer sends `tp`'s batches to: its leader as the producer's metadata names it;
+    /// -1 when the metadata has no leader for it (or no such partition), -2 when its batches wait (no
+    /// metadata, or no usable connection to the leader: a connection attempt is under way or planned).
+    BrokerId route(ProducerData& pd, const TopicPartition& tp);
+    /// The partition's leader is unknown: its first batch fails at once (LEADER_NOT_AVAILABLE, or
+    /// UNKNOWN_TOPIC_OR_PARTITION when the partition is gone) and is retried after the backoff.
+    void failUnroutable(ProducerData& pd, const TopicPartition& tp);
+    /// The broker has its answer for the batch: the response goes when every batch of its request has one.
+    void answered(std::uint64_t id);
+    /// The client handled the response of one batch of its request.
+    void responseHandled(ProducerData& pd, std::uint64_t request);
     void armLinger(ProducerData& pd, TimeMs at);
     /// After close(): journals producer_closed once the producer holds no record any more.
     void journalClosedWhenDone(ProducerData& pd);
-    void sendBatch(std::int32_t producer, const TopicPartition& tp);
     /// The batches of a partition led by `broker`, unreachable, wait: attempts a connection once the
     /// reconnect backoff is over, or arms the timer that ends it.
     void waitForConnection(ProducerData& pd, BrokerId broker);
@@ -197,6 +243,10 @@ private:
     /// Fails the batches held in the accumulator for delivery.timeout.ms since their creation.
     void expireQueued(ProducerData& pd);
     void armExpiry(ProducerData& pd);
+    /// A batch of an idempotent producer failed for good: the broker's sequence check skips its numbers.
+    void skipSequences(ProducerData& pd, const TopicPartition& tp, const PendingBatch& b);
+    /// The sequence the broker expects after `last` from this producer on `tp` (the failed batches skipped).
+    std::uint32_t nextSequence(const ProducerData& pd, const TopicPartition& tp, std::uint32_t last) const;
     void produceArrives(std::uint64_t request);
     void produceResponse(std::uint64_t request, ErrorCode error, Offset base);
     /// Answers a waiting request after the network delay with `error`.
@@ -239,6 +289,9 @@ private:
     ProduceBrokers& m_brokers;
     std::vector<std::unique_ptr<ProducerData>> m_producers;
     InFlightMap m_in_flight;
+    std::map<std::uint64_t, Request> m_requests;
+    /// Set by the accumulator when an append created a batch or filled one (KafkaProducer wakes the sender).
+    bool m_append_wakes = false;
     std::uint64_t m_next_request = 1;
     std::int32_t m_client_counter = 0;
     runtime::RngStreams m_streams; ///< each producer forks its own stream (retry and reconnect jitter)

@@ -26,8 +26,8 @@ enum class ReplicationTimer : std::uint16_t {
 
 /// Producer clients and the broker side of their Produce requests (kafka::Producers, producers.cpp).
 enum class ProducerTimer : std::uint16_t {
-    Linger,          ///< a = producer
-    Retry,           ///< a = producer, b = request id of the batch to resend
+    Linger,          ///< a = producer: the sender's next ready check (linger or retry backoff over)
+    Wake,            ///< a = producer: the sender thread runs (woken by send(), flush() or close() at this instant)
     ProduceArrive,   ///< b = request id
     ProduceResponse, ///< b = request id
     ProduceTimeout,  ///< b = request id

@@ -527,14 +527,16 @@ TEST_SUITE("sim/cluster/producer") {
             const auto p = s.addProducer(c);
             const int n = 2 * 1364 + 100;
             for (int i = 0; i < n; ++i) REQUIRE(s.send(p, rec("t", std::nullopt, value(i))) == ErrorCode::NONE);
+            // The sender runs after the application's sends of the instant: the appends chose every
+            // partition before any batch left. Its first Produce request takes the first batch of each of the
+            // three partitions (the drain takes them whether sendable or not: the lingering 100 too), the
+            // second one, at once, the two second batches of 682.
             s.runFor(100);
-            // The full batches went at once (4 of 682); the last 100 records wait for linger.ms.
             std::vector<std::int64_t> acked;
             for (const auto& e : s.journal().events())
                 if (e.type == EventType::ProduceAcked) acked.push_back(e.b);
-            CHECK(acked == std::vector<std::int64_t>{682, 682, 682, 682});
-            CHECK(s.pendingRecords(p) == 100);
-            s.runFor(60000);
+            std::sort(acked.begin(), acked.end());
+            CHECK(acked == std::vector<std::int64_t>{100, 682, 682, 682, 682});
             CHECK(s.pendingRecords(p) == 0);
             CHECK(runs(s, n) == std::vector<int>{1364, 1364, 100});
         }
@@ -550,11 +552,50 @@ TEST_SUITE("sim/cluster/producer") {
             const auto p = s.addProducer(c);
             const int bursts = 2 * 86 + 5;
             for (int b = 0; b < bursts; ++b) {
-                for (int i = 0; i < 3; ++i) REQUIRE(s.send(p, rec("t", std::nullopt, value(3 * b + i))) == ErrorCode::NONE);
+                // The sender thread wakes at the first send and drains its batch before the application's
+                // second send (runFor(0): the sender's run at this instant); the 2nd and 3rd come together.
+                for (int i = 0; i < 3; ++i) {
+                    REQUIRE(s.send(p, rec("t", std::nullopt, value(3 * b + i))) == ErrorCode::NONE);
+                    if (i == 0) s.runFor(0);
+                }
                 s.runFor(20);
                 REQUIRE(s.pendingRecords(p) == 0);
             }
             CHECK(runs(s, 3 * bursts) == std::vector<int>{258, 258, 15});
+        }
+    }
+    TEST_CASE("idempotent producer, its leader crashes with requests in flight: every record appended once, in order") {
+        // 3 brokers, RF 3, a 20 ms link. r0..r7 sent a millisecond apart (linger.ms=0): r0..r4 go in 5
+        // requests at once, r5..r7 wait in one batch. The leader crashes before the first requests arrive
+        // (10 ms), after some are appended but not yet replicated (22 ms), or after they are replicated but
+        // before the high watermark answers them (45 ms). The batches fail, go back in sequence order and
+        // are retried one at a time to the new leader, which appends each once or acknowledges the copy it
+        // already has (a duplicate sequence): offsets 0..7 hold r0..r7.
+        for (const TimeMs crash : {10, 22, 45}) {
+            CAPTURE(crash);
+            ClusterConfig cc = brokers(3);
+            cc.network_delay_ms = 20;
+            Simulation s(cc, 3);
+            REQUIRE(s.createTopic("t", 1, 3).ok());
+            s.runFor(5000);
+            REQUIRE(s.topic("t")->partitions[0].isr.size() == 3);
+            ProducerConfig c;
+            c.linger_ms = 0;
+            const auto p = s.addProducer(c);
+            const TimeMs t0 = s.now();
+            for (int i = 0; i < 8; ++i) {
+                REQUIRE(s.send(p, rec("t", std::nullopt, "r" + std::to_string(i))) == ErrorCode::NONE);
+                s.runFor(1);
+            }
+            s.runUntil(t0 + crash);
+            s.stopBroker(s.topic("t")->partitions[0].leader, true);
+            s.runFor(60000);
+            std::vector<std::string> values;
+            for (const Record& r : s.topic("t")->partitions[0].records) values.push_back(s.recordValue(r));
+            CHECK(values == std::vector<std::string>{"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7"});
+            CHECK(s.topic("t")->partitions[0].log_start == 0);
+            CHECK(s.pendingRecords(p) == 0);
+            CHECK(sumEvents(s, EventType::ProduceAcked) == 8);
         }
     }
     TEST_CASE("empty key is hashed (not null) in the Java client") {

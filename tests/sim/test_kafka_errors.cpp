@@ -79,6 +79,7 @@ TEST_CASE(
                         ErrorCode::MEMBER_ID_REQUIRED,
                         ErrorCode::OFFSET_NOT_AVAILABLE,
                         ErrorCode::GROUP_MAX_SIZE_REACHED,
+                        ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER,
                         ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC,
                         ErrorCode::UNKNOWN_SERVER_ERROR}) {
         CAPTURE(errorName(c));

@@ -501,5 +501,44 @@ TEST_SUITE("sim/kafka_producer_component") {
             });
             CHECK(failed == 1); // not retriable: one attempt
         }
+    TEST_CASE("max.in.flight.requests.per.connection: 5 Produce requests in flight to one broker, the 6th waits; 1: one batch at a time") {
+        // A slow link (100 ms each way) and a record sent every millisecond, linger.ms=0, acks=1 (the stub
+        // answers at once). Each send wakes the sender, which sends the new one-record batch at once while
+        // the connection has fewer than max.in.flight requests in flight (NetworkClient.canSendMore).
+        auto run = [](std::int32_t max_in_flight) {
+            runtime::Scheduler scheduler;
+            Journal journal;
+            ClusterConfig config;
+            config.network_delay_ms = 100;
+            Rng rng(7);
+            kafka::RecordStore store;
+            StubBrokers brokers(scheduler, journal);
+            kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(7));
+            ProducerConfig pc;
+            pc.acks = Acks::Leader;
+            pc.linger_ms = 0;
+            pc.max_in_flight = max_in_flight;
+            const std::int32_t p = producers.add(pc);
+            auto runUntil = [&](TimeMs t) {
+                while (scheduler.nextTime() >= 0 && scheduler.nextTime() <= t) scheduler.step();
+                scheduler.advanceTo(t);
+            };
+            for (int i = 0; i < 7; ++i) {
+                REQUIRE(producers.send(p, ProducerRecord{"t", std::nullopt, std::nullopt, "r" + std::to_string(i), std::nullopt}) ==
+                        ErrorCode::NONE);
+                runUntil(i + 1);
+            }
+            runUntil(1000);
+            std::vector<std::string> values;
+            for (const auto& r : brokers.topic.partitions[0].records) values.push_back(store.value(r.value));
+            CHECK(values == std::vector<std::string>{"r0", "r1", "r2", "r3", "r4", "r5", "r6"});
+            CHECK(producers.pendingRecords(p) == 0);
+            return brokers.appended_at;
+        };
+        // 5: r0..r4 leave at 0..4 and arrive at 100..104; r5 (5) finds 5 requests in flight and waits, r6
+        // (6) joins its batch; the answer to r0's request (200) frees the connection: r5+r6 arrive at 300.
+        CHECK(run(5) == std::vector<TimeMs>{100, 101, 102, 103, 104, 300});
+        // 1 (guaranteeMessageOrder): the partition is muted while r0 is in flight; r1..r6 share one batch.
+        CHECK(run(1) == std::vector<TimeMs>{100, 300});
     }
 }
