@@ -233,6 +233,7 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     bar->addWidget(m_speed);
     bar->addWidget(m_slider, 2);
     bar->addWidget(m_position, 3);
+    m_playBar = bar;
     column->addLayout(bar);
     connect(m_back, &QToolButton::clicked, this, [this] {
         setPlaying(false);
@@ -984,12 +985,37 @@ void StreamView::refreshStatus() {
     pos += QStringLiteral(" · ") + tr("watermark %1").arg(shortTime(m_obs->operatorWatermarkAt(s)));
     m_position->setText(pos);
     m_position->setToolTip(pos);
+    fitPosition();
+}
+
+void StreamView::fitPosition() {
+    // The position on one line where the scrubber keeps its least width beside it: as a second line it
+    // took ~23 px from the picture's plot at 1366x768 in presentation mode (Portuguese). Done with the
+    // stretch factors (in pixels), not a least width: the view must still shrink for the lab panel.
+    if (!m_playBar) return;
+    // (The style's spacing may be -1 here: 12 px each, more than any style's.)
+    int fixed = m_playBar->contentsMargins().left() + m_playBar->contentsMargins().right() +
+                5 * std::max(12, m_playBar->spacing());
+    for (QWidget* w : {static_cast<QWidget*>(m_back), static_cast<QWidget*>(m_play), static_cast<QWidget*>(m_fwd),
+                       static_cast<QWidget*>(m_speed)})
+        fixed += w->sizeHint().width();
+    const int line = static_cast<int>(std::ceil(QFontMetricsF(m_position->font()).horizontalAdvance(m_position->text()))) +
+                     2 * m_position->margin() + 4;
+    const int room = width() - fixed;
+    // Too little room for both: the old shares (the position wraps to a second line).
+    const bool fits = !m_position->text().isEmpty() && room - line >= m_slider->minimumWidth();
+    const int slider = fits ? room - line : 2, position = fits ? line : 3;
+    if (m_playBar->stretch(m_playBar->indexOf(m_slider)) != slider) m_playBar->setStretchFactor(m_slider, slider);
+    if (m_playBar->stretch(m_playBar->indexOf(m_position)) != position) m_playBar->setStretchFactor(m_position, position);
 }
 
 bool StreamView::exportPng(const QString& path) const {
     const qreal dpr = 2.0;
     QImage image((QSizeF(m_canvas->size()) * dpr).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(dpr);
+    // A new QImage holds whatever the allocator gave it: the picture's background first, so that a pixel
+    // the picture leaves alone (or blends with) is the background, not memory or transparency.
+    image.fill(m_canvas->theme().background);
     QPainter p(&image);
     m_canvas->render(p, QSizeF(m_canvas->size()));
     p.end();
@@ -1032,6 +1058,7 @@ void StreamView::setPresentation(bool on) {
         if (w != m_canvas && w != m_pipeline && w != m_plot && w != m_procCanvas && w != m_lanes &&
             w->parent() != m_lanes)
             w->setFont(f);
+    fitPosition();
     placeSummary();
     placeWhyPanel();
     fitKeyLanes();
@@ -1039,6 +1066,7 @@ void StreamView::setPresentation(bool on) {
 
 void StreamView::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
+    fitPosition();
     placeSummary();
     placeWhyPanel();
     fitKeyLanes();

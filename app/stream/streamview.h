@@ -146,6 +146,8 @@ private:
     /// Puts the summary beside the buttons, or on its own row under them when beside them it would take
     /// more than two lines.
     void placeSummary();
+    /// The playback position's least width: its text on one line, as far as the scrubber keeps its own.
+    void fitPosition();
     void tick();
 
     std::unique_ptr<stream_observe::StreamObservation> m_obs;
@@ -213,6 +215,7 @@ private:
     QComboBox* m_speed;
     QSlider* m_slider;
     QLabel* m_position;
+    QHBoxLayout* m_playBar = nullptr;
     QTimer* m_timer;
     QTimer* m_progressTimer;
     double m_carry = 0;

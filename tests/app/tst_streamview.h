@@ -39,4 +39,6 @@ private Q_SLOTS:
     void mergedSessionWindowsStopWhereTheyWereMerged();
     /// "1 atrasado", "0 janelas abertas": the counts in Qt's plural forms, pt_PT and en.
     void countsReadInTheirPluralForms();
+    /// File ▸ Export PNG of the stream picture at twice its size: opaque, the background where nothing is drawn.
+    void exportedPngFilledWithTheBackground();
 };
