@@ -501,6 +501,8 @@ TEST_SUITE("sim/kafka_producer_component") {
             });
             CHECK(failed == 1); // not retriable: one attempt
         }
+    }
+
     TEST_CASE("max.in.flight.requests.per.connection: 5 Produce requests in flight to one broker, the 6th waits; 1: one batch at a time") {
         // A slow link (100 ms each way) and a record sent every millisecond, linger.ms=0, acks=1 (the stub
         // answers at once). Each send wakes the sender, which sends the new one-record batch at once while
