@@ -1789,6 +1789,10 @@
         <source>--screenshot needs --scenario, --lab or --trace</source>
         <translation>--screenshot needs --scenario, --lab or --trace</translation>
     </message>
+    <message>
+        <source>--seed is out of range: it must be from 0 to %1, got &quot;%2&quot;</source>
+        <translation>--seed is out of range: it must be from 0 to %1, got &quot;%2&quot;</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::CompareRealDialog</name>
@@ -2612,124 +2616,6 @@
     <message>
         <source>Not yet: %1</source>
         <translation>Not yet: %1</translation>
-    </message>
-    <message>
-        <source>expected %1</source>
-        <translation>expected %1</translation>
-    </message>
-    <message>
-        <source>expected %1 to %2</source>
-        <translation>expected %1 to %2</translation>
-    </message>
-    <message>
-        <source>expected at least %1</source>
-        <translation>expected at least %1</translation>
-    </message>
-    <message>
-        <source>expected at most %1</source>
-        <translation>expected at most %1</translation>
-    </message>
-    <message>
-        <source>the topic %1 does not exist</source>
-        <translation>the topic %1 does not exist</translation>
-    </message>
-    <message>
-        <source>the topic %1 still exists</source>
-        <translation>the topic %1 still exists</translation>
-    </message>
-    <message>
-        <source>the group %1 does not exist</source>
-        <translation>the group %1 does not exist</translation>
-    </message>
-    <message>
-        <source>the group %1 has no committed offset on %2 (LAG is -)</source>
-        <translation>the group %1 has no committed offset on %2 (LAG is -)</translation>
-    </message>
-    <message>
-        <source>no committed offset for %1</source>
-        <translation>no committed offset for %1</translation>
-    </message>
-    <message>
-        <source>the committed offset of %1 is %2</source>
-        <translation>the committed offset of %1 is %2</translation>
-    </message>
-    <message>
-        <source>no record with key %1 in %2</source>
-        <translation>no record with key %1 in %2</translation>
-    </message>
-    <message>
-        <source>the key %1 is in partition %2 of %3</source>
-        <translation>the key %1 is in partition %2 of %3</translation>
-    </message>
-    <message>
-        <source>lag of %1 on %2</source>
-        <translation>lag of %1 on %2</translation>
-    </message>
-    <message>
-        <source>records in %1</source>
-        <translation>records in %1</translation>
-    </message>
-    <message>
-        <source>successful %1 commands in this step</source>
-        <translation>successful %1 commands in this step</translation>
-    </message>
-    <message>
-        <source>firings of the window at %1 of key %2</source>
-        <translation>firings of the window at %1 of key %2</translation>
-    </message>
-    <message>
-        <source>successful %1 runs in this step</source>
-        <translation>successful %1 runs in this step</translation>
-    </message>
-    <message>
-        <source>late elements</source>
-        <translation>late elements</translation>
-    </message>
-    <message>
-        <source>late elements of key %1</source>
-        <translation>late elements of key %1</translation>
-    </message>
-    <message>
-        <source>alerts for %1</source>
-        <translation>alerts for %1</translation>
-    </message>
-    <message>
-        <source>same results after the restore; DUPLICATE lines</source>
-        <translation>same results after the restore; DUPLICATE lines</translation>
-    </message>
-    <message>
-        <source>no successful %1 in this step yet</source>
-        <translation>no successful %1 in this step yet</translation>
-    </message>
-    <message>
-        <source>no successful %1 without --crash-at in this lab to compare with</source>
-        <translation>no successful %1 without --crash-at in this lab to compare with</translation>
-    </message>
-    <message>
-        <source>the run with --crash-at and the run without it have different results</source>
-        <translation>the run with --crash-at and the run without it have different results</translation>
-    </message>
-    <message>
-        <source>the run with --crash-at and the run without it differ in other options</source>
-        <translation>the run with --crash-at and the run without it differ in other options</translation>
-    </message>
-    <message>
-        <source>something this step must not have is there</source>
-        <translation>something this step must not have is there</translation>
-    </message>
-    <message numerus="yes">
-        <source>the topic %1 has %n partitions and replication factor %2</source>
-        <translation>
-            <numerusform>the topic %1 has %n partition and replication factor %2</numerusform>
-            <numerusform>the topic %1 has %n partitions and replication factor %2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>the group %1 is %2 with %n members</source>
-        <translation>
-            <numerusform>the group %1 is %2 with %n member</numerusform>
-            <numerusform>the group %1 is %2 with %n members</numerusform>
-        </translation>
     </message>
 </context>
 <context>

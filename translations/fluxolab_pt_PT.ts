@@ -336,7 +336,7 @@
     </message>
     <message>
         <source>unknown assignor &quot;%1&quot; (use range, roundrobin, sticky or cooperative-sticky)</source>
-        <translation>assignor desconhecido &quot;%1&quot; (use range, roundrobin, sticky ou cooperative-sticky)</translation>
+        <translation>atribuidor desconhecido &quot;%1&quot; (use range, roundrobin, sticky ou cooperative-sticky)</translation>
     </message>
     <message>
         <source>auto_offset_reset is &quot;%1&quot;; it must be earliest, latest or none</source>
@@ -1186,7 +1186,7 @@
     </message>
     <message>
         <source>Group {group}: generation {generation} with assignor {protocol}, leader {leader}</source>
-        <translation>Grupo {group}: geração {generation} com o assignor {protocol}, líder {leader}</translation>
+        <translation>Grupo {group}: geração {generation} com o atribuidor {protocol}, líder {leader}</translation>
     </message>
     <message>
         <source>{consumer}: position of {topic}-{partition} reset to {position}</source>
@@ -1237,7 +1237,7 @@
     </message>
     <message>
         <source>no assignor: the group has no members</source>
-        <translation>sem assignor: o grupo não tem membros</translation>
+        <translation>sem atribuidor: o grupo não tem membros</translation>
     </message>
     <message>
         <source>Producer {producer} closed</source>
@@ -1791,6 +1791,10 @@
         <source>--screenshot needs --scenario, --lab or --trace</source>
         <translation>--screenshot precisa de --scenario, --lab ou --trace</translation>
     </message>
+    <message>
+        <source>--seed is out of range: it must be from 0 to %1, got &quot;%2&quot;</source>
+        <translation>--seed está fora do intervalo: tem de estar entre 0 e %1; recebeu &quot;%2&quot;</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::CompareRealDialog</name>
@@ -2211,8 +2215,8 @@
     <message numerus="yes">
         <source>generation %1 · assignor %2 · %3 · leader %4 · %n member(s)</source>
         <translation>
-            <numerusform>geração %1 · assignor %2 · %3 · líder %4 · %n membro</numerusform>
-            <numerusform>geração %1 · assignor %2 · %3 · líder %4 · %n membros</numerusform>
+            <numerusform>geração %1 · atribuidor %2 · %3 · líder %4 · %n membro</numerusform>
+            <numerusform>geração %1 · atribuidor %2 · %3 · líder %4 · %n membros</numerusform>
         </translation>
     </message>
     <message>
@@ -2614,124 +2618,6 @@
     <message>
         <source>Not yet: %1</source>
         <translation>Ainda não: %1</translation>
-    </message>
-    <message>
-        <source>expected %1</source>
-        <translation>esperado %1</translation>
-    </message>
-    <message>
-        <source>expected %1 to %2</source>
-        <translation>esperado de %1 a %2</translation>
-    </message>
-    <message>
-        <source>expected at least %1</source>
-        <translation>esperado pelo menos %1</translation>
-    </message>
-    <message>
-        <source>expected at most %1</source>
-        <translation>esperado no máximo %1</translation>
-    </message>
-    <message>
-        <source>the topic %1 does not exist</source>
-        <translation>o tópico %1 não existe</translation>
-    </message>
-    <message>
-        <source>the topic %1 still exists</source>
-        <translation>o tópico %1 ainda existe</translation>
-    </message>
-    <message>
-        <source>the group %1 does not exist</source>
-        <translation>o grupo %1 não existe</translation>
-    </message>
-    <message>
-        <source>the group %1 has no committed offset on %2 (LAG is -)</source>
-        <translation>o grupo %1 não tem offset confirmado em %2 (LAG é -)</translation>
-    </message>
-    <message>
-        <source>no committed offset for %1</source>
-        <translation>não há offset confirmado para %1</translation>
-    </message>
-    <message>
-        <source>the committed offset of %1 is %2</source>
-        <translation>o offset confirmado de %1 é %2</translation>
-    </message>
-    <message>
-        <source>no record with key %1 in %2</source>
-        <translation>nenhum registo com a chave %1 em %2</translation>
-    </message>
-    <message>
-        <source>the key %1 is in partition %2 of %3</source>
-        <translation>a chave %1 está na partição %2 de %3</translation>
-    </message>
-    <message>
-        <source>lag of %1 on %2</source>
-        <translation>lag de %1 em %2</translation>
-    </message>
-    <message>
-        <source>records in %1</source>
-        <translation>registos em %1</translation>
-    </message>
-    <message>
-        <source>successful %1 commands in this step</source>
-        <translation>comandos %1 bem-sucedidos neste passo</translation>
-    </message>
-    <message>
-        <source>firings of the window at %1 of key %2</source>
-        <translation>disparos da janela em %1 da chave %2</translation>
-    </message>
-    <message>
-        <source>successful %1 runs in this step</source>
-        <translation>execuções bem-sucedidas de %1 neste passo</translation>
-    </message>
-    <message>
-        <source>late elements</source>
-        <translation>elementos atrasados</translation>
-    </message>
-    <message>
-        <source>late elements of key %1</source>
-        <translation>elementos atrasados da chave %1</translation>
-    </message>
-    <message>
-        <source>alerts for %1</source>
-        <translation>alertas para %1</translation>
-    </message>
-    <message>
-        <source>same results after the restore; DUPLICATE lines</source>
-        <translation>mesmos resultados depois da recuperação; linhas DUPLICATE</translation>
-    </message>
-    <message>
-        <source>no successful %1 in this step yet</source>
-        <translation>ainda nenhuma execução bem-sucedida de %1 neste passo</translation>
-    </message>
-    <message>
-        <source>no successful %1 without --crash-at in this lab to compare with</source>
-        <translation>nenhuma execução bem-sucedida de %1 sem --crash-at neste laboratório, para comparar</translation>
-    </message>
-    <message>
-        <source>the run with --crash-at and the run without it have different results</source>
-        <translation>a execução com --crash-at e a execução sem ele têm resultados diferentes</translation>
-    </message>
-    <message>
-        <source>the run with --crash-at and the run without it differ in other options</source>
-        <translation>a execução com --crash-at e a execução sem ele diferem noutras opções</translation>
-    </message>
-    <message>
-        <source>something this step must not have is there</source>
-        <translation>existe algo que este passo não pode ter</translation>
-    </message>
-    <message numerus="yes">
-        <source>the topic %1 has %n partitions and replication factor %2</source>
-        <translation>
-            <numerusform>o tópico %1 tem %n partição e fator de replicação %2</numerusform>
-            <numerusform>o tópico %1 tem %n partições e fator de replicação %2</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>the group %1 is %2 with %n members</source>
-        <translation>
-            <numerusform>o grupo %1 está %2 com %n membro</numerusform>
-            <numerusform>o grupo %1 está %2 com %n membros</numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -436,7 +436,22 @@ void ClusterCanvas::paintLayout(QPainter& p, const ClusterLayout& L) const {
             p.setPen(QPen(th.hw, 2.5 * lw));
             p.drawLine(QPointF(*st.hwX, cr.top() - th.px(3)), QPointF(*st.hwX, cr.bottom() + th.px(3)));
         }
-        if (L.detail == Detail::Full) {
+        if (st.hwBefore && !st.hwLabelRect.isEmpty()) {
+            // Before the drawn cells: a triangle pointing left at the row's edge, "HW 3968" beside it.
+            const double mh = L.detail == Detail::Full ? th.px(9) : th.px(7);
+            const QRectF r = st.hwLabelRect;
+            const double cy = r.center().y();
+            QPainterPath tri;
+            tri.moveTo(r.left(), cy);
+            tri.lineTo(r.left() + mh, cy - mh * 0.5);
+            tri.lineTo(r.left() + mh, cy + mh * 0.5);
+            tri.closeSubpath();
+            p.setPen(QPen(th.hw, lw * 1.2));
+            p.setBrush(QBrush(th.hw));
+            p.drawPath(tri);
+            m_text.draw(p, QRectF(r.left() + mh + th.px(1), r.top(), r.width() - mh - th.px(1), r.height()),
+                        Qt::AlignLeft | Qt::AlignVCenter, st.hwBeforeText, tinyCondensedBold, th.hw);
+        } else if (L.detail == Detail::Full) {
             p.setFont(tinyCondensedBold);
             if (!st.hwLabelRect.isEmpty()) {
                 p.setPen(th.hw);

@@ -971,7 +971,13 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             }
             auto xOf = [&](obs::Offset off) { return x0 + static_cast<double>(std::clamp(off, first, st.leo) - first) * cw; };
             if (!st.leoUnknown) st.leoX = xOf(st.leo);
-            if (st.leader || st.offline) st.hwX = xOf(st.hw);
+            // The HW line only where the HW is (never clamped onto the first drawn cell: a HW of 3968
+            // drawn at cell 3969 teaches a wrong offset); before the drawn cells it is written at the
+            // row's left edge instead, "◁ HW 3968", like a consumer position there.
+            if (st.leader || st.offline) {
+                if (st.hw < first) st.hwBefore = L.detail != Detail::Minimal;
+                else if (st.hw <= st.leo) st.hwX = xOf(st.hw);
+            }
             if (st.leader && L.detail != Detail::Minimal) {
                 // An offset before the first drawn cell (`before`) is not drawn at that cell.
                 auto marker = [&](std::int32_t group, obs::Offset offset, bool committed) {
@@ -996,6 +1002,13 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
                 // An offset before the drawn cells: "◁ 12" from the row's left edge, one after the other.
                 const QFontMetricsF beforeFm(th.condensed(7, true));
                 double beforeX = st.cellsRect.left();
+                if (st.hwBefore) {
+                    st.hwBeforeText = tr("HW %1").arg(st.hw);
+                    const QRectF tx(beforeX + mh + th.px(1), markerTop, beforeFm.horizontalAdvance(st.hwBeforeText) + th.px(2),
+                                    std::max(mh, beforeFm.height()));
+                    st.hwLabelRect = QRectF(beforeX, markerTop, tx.right() - beforeX, tx.height());
+                    beforeX = st.hwLabelRect.right() + th.px(3);
+                }
                 for (auto& mk : st.markers) {
                     if (!mk.before) {
                         mk.rect = QRectF(mk.x - mh * 0.6, markerTop, mh * 1.2, mh);
@@ -1054,6 +1067,11 @@ ClusterLayout ClusterLayoutBuilder::build(const obs::Observation& o, double play
             if (st.hwX && markerH > 0)
                 L.hotspots.push_back({QRectF(*st.hwX - th.px(6), st.cellsRect.top() - th.px(2), th.px(12), cellH + markerH),
                                       tr("HW = %1").arg(st.hw) + QStringLiteral("<br>") + Texts::helpHighWatermark()});
+            if (st.hwBefore)
+                L.hotspots.push_back({st.hwLabelRect, tr("HW = %1").arg(st.hw) + QStringLiteral("<br>") +
+                                                          tr("It is before the records drawn here (the first one drawn is offset %1).")
+                                                              .arg(first) +
+                                                          QStringLiteral("<br>") + Texts::helpHighWatermark()});
             for (const auto& mk : st.markers) {
                 const QString g = groupNames[mk.group];
                 const QString before = mk.before ? QStringLiteral("<br>") +

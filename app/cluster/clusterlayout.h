@@ -82,6 +82,10 @@ struct ReplicaStrip {
     std::vector<CellItem> cells;
     std::optional<double> hwX;
     QRectF hwLabelRect;        ///< the "HW" text below the cells (empty: hidden, a marker is there)
+    /// The high watermark is before the first drawn cell (older records elided): no line (it would
+    /// stand at a wrong offset) but "◁ HW 3968" at the row's left edge, in `hwLabelRect`.
+    bool hwBefore = false;
+    QString hwBeforeText;      ///< "HW 3968" (hwBefore only)
     std::optional<double> leoX;
     std::vector<OffsetMarker> markers;
     /// A position or committed offset drawn "◀ N" / "◁ N" at the row's left edge (before its first cell).

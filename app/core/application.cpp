@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QRegularExpression>
 #include <QFont>
 #include <QIcon>
 #include <QSettings>
@@ -29,6 +30,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <thread>
 
 namespace fluxolab::app {
@@ -145,6 +147,12 @@ std::optional<Options> parseOptions(const QStringList& args, QString* error, boo
     if (p.isSet(seed)) {
         bool ok = false;
         o.seed = p.value(seed).toULongLong(&ok);
+        // Digits only but too large: out of range, with the range (not "expects a non-negative integer").
+        static const QRegularExpression digits(QStringLiteral("^\\+?[0-9]+$"));
+        if (!ok && digits.match(p.value(seed).trimmed()).hasMatch())
+            return fail(CommandLine::tr("--seed is out of range: it must be from 0 to %1, got \"%2\"")
+                            .arg(std::numeric_limits<quint64>::max())
+                            .arg(p.value(seed)));
         if (!ok) return fail(CommandLine::tr("--seed expects a non-negative integer, got \"%1\"").arg(p.value(seed)));
     }
     if (p.isSet(at)) {
@@ -273,6 +281,11 @@ bool openLabOption(MainWindow& window, const Options& options, QString* error) {
         }
         return false;
     }
+    // --at without --run: the lab's cluster at that time (it was ignored: the lab's own cluster
+    // replaced the scenario run to --at, and the clock showed 00:00.004). With --run, --at counts
+    // after the commands (runCommandsOption).
+    if (options.run.isEmpty() && options.at_ms && window.controller()->time() < *options.at_ms)
+        window.controller()->runTo(*options.at_ms);
     // A student who asks for a lab sees it, beside the view asked for.
     window.setView(MainWindow::View::Labs);
     if (options.view == QStringLiteral("terminal")) window.setView(MainWindow::View::Terminal);

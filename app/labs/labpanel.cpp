@@ -1,4 +1,5 @@
 #include "app/labs/labpanel.h"
+#include "labs/lab_engine/check_reason_text.h"
 
 #include "app/core/errortexts.h"
 #include "app/terminal/clihost.h"
@@ -139,11 +140,18 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     column->addWidget(m_title);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("labProgress"));
+    m_progress->setTextVisible(false);
+    m_progress->setFixedWidth(64);
+    m_progressText = new QLabel(this);
+    m_progressText->setObjectName(QStringLiteral("labProgressText"));
+    m_progressText->setTextFormat(Qt::PlainText);
+    m_progressText->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred); // never cut: the level text wraps instead
     // The level and the progress share a row: a row more for the instructions (1366x768 in
     // presentation mode: the first step's objectives fit whole).
     auto* metaRow = new QHBoxLayout;
     metaRow->setContentsMargins(0, 0, 0, 0);
     metaRow->addWidget(m_meta, 1);
+    metaRow->addWidget(m_progressText, 0, Qt::AlignVCenter);
     metaRow->addWidget(m_progress, 0, Qt::AlignVCenter);
     column->addLayout(metaRow);
 
@@ -183,7 +191,16 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
     m_unfold->setAutoRaise(true);
     m_unfold->setVisible(false);
     m_stepHeading->installEventFilter(this);
+    m_foldedReason = new QLabel(textBox);
+    m_foldedReason->setObjectName(QStringLiteral("labFoldedReason"));
+    m_foldedReason->setTextFormat(Qt::PlainText);
+    m_foldedReason->setContentsMargins(8, 0, 8, 2);
+    // Its width is the panel's (the text is elided to it), never the text's.
+    m_foldedReason->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_foldedReason->setVisible(false);
+    m_foldedReason->installEventFilter(this);
     textColumn->addWidget(m_stepHeading);
+    textColumn->addWidget(m_foldedReason);
     textColumn->addWidget(m_text, 1);
     auto* hintRow = new QHBoxLayout;
     hintRow->addWidget(m_unfold);
@@ -671,6 +688,7 @@ void LabPanel::refresh() {
     // In presentation mode the step list's marks (✔ ▶ ○) say the progress: the level and the progress
     // bar give their row to the instructions (1366x768: the first step's objectives fit whole).
     m_progress->setVisible(have && !m_presentation);
+    m_progressText->setVisible(have && !m_presentation);
     m_meta->setVisible(!have || !m_presentation);
     m_noticeBox->setVisible(have && m_detached && !m_remote);
     m_realNotice->setVisible(have && m_remote);
@@ -708,8 +726,8 @@ void LabPanel::refresh() {
     const int done = passedCount();
     m_progress->setRange(0, n);
     m_progress->setValue(done);
-    m_progress->setFormat(tr("%1 of %2 steps").arg(done).arg(n));
-    m_progress->setMinimumWidth(m_progress->fontMetrics().horizontalAdvance(tr("%1 of %2 steps").arg(n).arg(n)) + 24);
+    m_progressText->setText(tr("%1 of %2 steps").arg(done).arg(n));
+    m_progress->setToolTip(m_progressText->text());
     m_steps->blockSignals(true);
     if (m_steps->count() != n) {
         m_steps->clear();
@@ -755,51 +773,9 @@ void LabPanel::fitStepList() {
 }
 
 QString LabPanel::checkReasonText(const labs::CheckResult& r) {
-    using R = labs::CheckReason;
-    const auto arg = [&](std::size_t i) { return i < r.args.size() ? QString::fromStdString(r.args[i]) : QString(); };
-    const auto code = [&](std::size_t i) { return QStringLiteral("`%1`").arg(arg(i)); };
-    // A count: the found value, then what the lab expects (the last four arguments).
-    const auto count = [&](const QString& what) {
-        const std::size_t n = r.args.size();
-        if (n < 4) return what;
-        const QString v = arg(n - 4), eq = arg(n - 3), lo = arg(n - 2), hi = arg(n - 1);
-        const QString expected = !eq.isEmpty()                     ? tr("expected %1").arg(eq)
-                                 : !lo.isEmpty() && !hi.isEmpty() ? tr("expected %1 to %2").arg(lo, hi)
-                                 : !lo.isEmpty()                  ? tr("expected at least %1").arg(lo)
-                                 : !hi.isEmpty()                  ? tr("expected at most %1").arg(hi)
-                                                                  : QString();
-        return what + QStringLiteral(": ") + v + (expected.isEmpty() ? QString() : QStringLiteral(", ") + expected);
-    };
-    switch (r.reason) {
-    case R::None: return {};
-    case R::TopicMissing: return tr("the topic %1 does not exist").arg(code(0));
-    case R::TopicShape:
-        return tr("the topic %1 has %n partitions and replication factor %2", nullptr, arg(1).toInt()).arg(code(0), arg(2));
-    case R::TopicExists: return tr("the topic %1 still exists").arg(code(0));
-    case R::GroupMissing: return tr("the group %1 does not exist").arg(code(0));
-    case R::GroupIs: return tr("the group %1 is %2 with %n members", nullptr, arg(2).toInt()).arg(code(0), arg(1));
-    case R::GroupNoCommit: return tr("the group %1 has no committed offset on %2 (LAG is -)").arg(code(0), code(1));
-    case R::NoCommittedOffset: return tr("no committed offset for %1").arg(code(0));
-    case R::CommittedOffsetIs: return tr("the committed offset of %1 is %2").arg(code(0), arg(1));
-    case R::NoRecordWithKey: return tr("no record with key %1 in %2").arg(code(0), code(1));
-    case R::KeyInPartition: return tr("the key %1 is in partition %2 of %3").arg(code(0), arg(1), code(2));
-    case R::LagIs: return count(tr("lag of %1 on %2").arg(code(0), code(1)));
-    case R::RecordCountIs: return count(tr("records in %1").arg(code(0)));
-    case R::CommandsRun: return count(tr("successful %1 commands in this step").arg(code(0)));
-    case R::WindowFirings: return count(tr("firings of the window at %1 of key %2").arg(arg(1), code(0)));
-    case R::StreamRuns: return count(tr("successful %1 runs in this step").arg(code(0)));
-    case R::LateElements:
-        return count(arg(0).isEmpty() ? tr("late elements") : tr("late elements of key %1").arg(code(0)));
-    case R::AlertsFor: return count(tr("alerts for %1").arg(code(0)));
-    case R::RecoveredDuplicates: return count(tr("same results after the restore; DUPLICATE lines"));
-    case R::NoRun: return tr("no successful %1 in this step yet").arg(code(0));
-    case R::NoCrashRun: return tr("no successful %1 in this step yet").arg(code(0));
-    case R::NoCleanRun: return tr("no successful %1 without --crash-at in this lab to compare with").arg(code(0));
-    case R::RecoveredDiffers: return tr("the run with --crash-at and the run without it have different results");
-    case R::RecoveredOptionsDiffer: return tr("the run with --crash-at and the run without it differ in other options");
-    case R::NegatedHolds: return tr("something this step must not have is there");
-    }
-    return {};
+    // Worded at the edge, in the UI language, by the same function as fluxolab-cli lab check's.
+    const labs::Language lang = currentLanguage() == QStringLiteral("en") ? labs::Language::English : labs::Language::Portuguese;
+    return QString::fromStdString(labs::checkReasonText(r, lang, labs::ReasonQuotes::Markdown));
 }
 
 QString LabPanel::instructionsMarkdown(const std::string& markdown) {
@@ -831,6 +807,7 @@ QString LabPanel::instructionsMarkdown(const std::string& markdown) {
 
 void LabPanel::renderStep() {
     m_commands.clear();
+    m_notYet.clear();
     if (m_labIndex < 0 || m_selected < 0 || m_selected >= stepCount()) return;
     const labs::Lab& lab = m_labs[static_cast<std::size_t>(m_labIndex)];
     const labs::LabStep& step = lab.steps[static_cast<std::size_t>(m_selected)];
@@ -861,17 +838,17 @@ void LabPanel::renderStep() {
     if (cur && !ok && m_remote) {
         if (m_remoteNotYet && static_cast<std::size_t>(m_selected) == m_remoteCurrent) {
             const QString why = checkReasonText(*m_remoteNotYet);
-            if (!why.isEmpty()) md += QStringLiteral("*") + tr("Not yet: %1").arg(why) + QStringLiteral("*\n\n");
+            if (!why.isEmpty()) m_notYet = tr("Not yet: %1").arg(why);
         }
     } else if (cur && !ok && m_engine) {
         const auto& history = m_host->history();
         const auto index = static_cast<std::size_t>(m_selected);
         if (history.size() > m_engine->stepHistoryStart(index)) {
             const QString why = checkReasonText(m_engine->evaluate(index, history));
-            if (!why.isEmpty())
-                md += QStringLiteral("*") + tr("Not yet: %1").arg(why) + QStringLiteral("*\n\n");
+            if (!why.isEmpty()) m_notYet = tr("Not yet: %1").arg(why);
         }
     }
+    if (!m_notYet.isEmpty()) md += QStringLiteral("*") + m_notYet + QStringLiteral("*\n\n");
     md += instructionsMarkdown(step.instructions.get(lang()));
     const int revealed = hintsRevealed(m_selected);
     for (int i = 0; i < revealed && i < static_cast<int>(step.hints.size()); ++i)
@@ -939,12 +916,23 @@ void LabPanel::applyFold() {
     for (QWidget* w : {static_cast<QWidget*>(m_combo), static_cast<QWidget*>(m_restart), static_cast<QWidget*>(m_text)})
         w->setVisible(!folded);
     m_unfold->setVisible(folded);
+    m_foldedReason->setVisible(folded && m_labIndex >= 0 && !m_notYet.isEmpty());
+    elideFoldedReason();
     m_stepHeading->setToolTip(folded ? tr("Folded while you type in the terminal: click to show the step") : QString());
     m_stepHeading->setCursor(folded ? Qt::PointingHandCursor : Qt::ArrowCursor);
     if (!folded) return;
-    for (QWidget* w : {static_cast<QWidget*>(m_title), static_cast<QWidget*>(m_meta), static_cast<QWidget*>(m_progress),
+    for (QWidget* w : {static_cast<QWidget*>(m_title), static_cast<QWidget*>(m_meta), static_cast<QWidget*>(m_progress), static_cast<QWidget*>(m_progressText),
                        static_cast<QWidget*>(m_steps), static_cast<QWidget*>(m_hint)})
         w->setVisible(false);
+}
+
+void LabPanel::elideFoldedReason() {
+    // Plain text: the reason's names without the Markdown code quotes the instructions render.
+    const QString plain = QString(m_notYet).remove(QLatin1Char('`'));
+    m_foldedReason->setToolTip(plain);
+    const QMargins m = m_foldedReason->contentsMargins();
+    const int w = std::max(0, m_foldedReason->width() - m.left() - m.right());
+    m_foldedReason->setText(m_foldedReason->fontMetrics().elidedText(plain, Qt::ElideRight, w));
 }
 
 void LabPanel::scrollToStep() {
@@ -1052,6 +1040,9 @@ void LabPanel::setPresentation(bool on) {
     heading.setBold(true);
     heading.setPointSizeF(on ? 16 : 11.5);
     m_stepHeading->setFont(heading);
+    QFont reason = f;
+    reason.setItalic(true);
+    m_foldedReason->setFont(reason);
     m_text->setFont(f);
     m_text->document()->setDefaultFont(f);
     m_text->setProperty("markdown", QString());
@@ -1065,6 +1056,7 @@ bool LabPanel::eventFilter(QObject* watched, QEvent* event) {
         m_text->setFocus(Qt::MouseFocusReason);
         return true;
     }
+    if (watched == m_foldedReason && event->type() == QEvent::Resize) elideFoldedReason();
     // A list resized (the splitter, presentation mode): the selected step and the next ones stay in view.
     if (watched == m_steps->viewport() && event->type() == QEvent::Resize && m_labIndex >= 0)
         QTimer::singleShot(0, this, [this] {

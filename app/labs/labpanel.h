@@ -203,12 +203,20 @@ private:
     QLabel* m_title;
     QLabel* m_meta;
     QProgressBar* m_progress;
+    /// "1 of 7 steps" beside the bar, not in it (in the bar the filled part painted over its first
+    /// digit: "l de 7 passos" at 1920x1080).
+    QLabel* m_progressText = nullptr;
     QListWidget* m_steps;
     /// "Step N of M: title", fixed above the scrolling instructions: never scrolled away or cut.
     QLabel* m_stepHeading;
     QTextBrowser* m_text;
     QPushButton* m_hint;
     QToolButton* m_unfold;  ///< "Show the step", only while folded
+    /// Folded, under the heading: "Not yet: <reason>" on one line (elided to the panel's width),
+    /// so a wrong command in the terminal gets an answer without unfolding the panel.
+    QLabel* m_foldedReason = nullptr;
+    QString m_notYet;       ///< that line whole ("" once the step passed or nothing was run yet)
+    void elideFoldedReason();
     bool m_folded = false;
     bool m_presentation = false; ///< larger text, 3 rows of the step list
     /// Hides what a folded panel does not show (after refresh() and renderStep() set it visible).

@@ -21,6 +21,7 @@
 #include <QFile>
 #include <QFontMetrics>
 #include <QLabel>
+#include <QProgressBar>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QProcess>
@@ -726,6 +727,12 @@ void LabPanelTest::streamLabsOpenOnTheStreamView() {
         QString error;
         QVERIFY2(openLabOption(*w, options, &error), qPrintable(error));
         shows(w.get(), expected[2]);
+        // --lab ID --at 20s without --run: the lab's cluster at 20 s (--at was ignored: 00:00.004).
+        options.lab = kLab1;
+        options.at_ms = 20000;
+        QVERIFY2(openLabOption(*w, options, &error), qPrintable(error));
+        QCOMPARE(w->controller()->time(), labs::TimeMs(20000));
+        options.at_ms.reset();
     }
     // Reopened after a restart of the app (labs/current is lab 7 now).
     QVERIFY(makeWindow()->labPanel()->loadLab(kLab7));
@@ -804,6 +811,18 @@ void LabPanelTest::stepInProgressSaysWhatItWaitsFor() {
     play(w.get(), {QStringLiteral("c0")});
     QCOMPARE(int(lab->engine()->currentStep()), 1);
     QVERIFY2(!panel().contains(notYet), qPrintable(panel())); // a new step: nothing run in it yet
+    // The progress is written beside the bar, whole (in the bar its filled part painted over the
+    // first digit: "l de 7 passos" at 1920x1080).
+    {
+        auto* bar = lab->findChild<QProgressBar*>(QStringLiteral("labProgress"));
+        auto* progress = lab->findChild<QLabel*>(QStringLiteral("labProgressText"));
+        QVERIFY(bar && progress && progress->isVisible());
+        QCoreApplication::processEvents(); // the row is laid out again once the label is shown
+        QVERIFY(!bar->isTextVisible());
+        QCOMPARE(progress->text(), (pt ? QStringLiteral("%1 de %2 passos") : QStringLiteral("%1 of %2 steps")).arg(1).arg(lab->stepCount()));
+        QVERIFY2(progress->fontMetrics().horizontalAdvance(progress->text()) <= progress->contentsRect().width(), qPrintable(QStringLiteral("%1 > %2, panel %3, hint %4").arg(progress->fontMetrics().horizontalAdvance(progress->text())).arg(progress->contentsRect().width()).arg(lab->width()).arg(progress->sizeHint().width())));
+        QVERIFY(!progress->geometry().intersects(bar->geometry()));
+    }
     play(w.get(), {QStringLiteral("e:echo ok")});
     QCOMPARE(int(lab->engine()->currentStep()), 1);
     const QString expected =
@@ -812,6 +831,31 @@ void LabPanelTest::stepInProgressSaysWhatItWaitsFor() {
            : QStringLiteral("Not yet: no successful fluxolab-cli replay sensores_iot.csv --window tumble:1m "
                             "--crash-at N in this step yet");
     QVERIFY2(panel().contains(expected), qPrintable(panel()));
+    // Folded (the student types in the terminal): the reason stays in view under the heading, on
+    // one line, elided to the panel's width (issue #10: it was part of the hidden text).
+    {
+        // The panel folds in a short window with the stream view in front (the terminal is under it).
+        w->resize(1366, 768);
+        w->setView(MainWindow::View::Stream);
+        QCoreApplication::processEvents();
+        lab->setFolded(true);
+        QCoreApplication::processEvents();
+        QVERIFY(lab->isFolded());
+        QVERIFY(!lab->textBrowser()->isVisible());
+        auto* reason = lab->findChild<QLabel*>(QStringLiteral("labFoldedReason"));
+        QVERIFY(reason);
+        QVERIFY(reason->isVisible());
+        QCOMPARE(reason->toolTip(), expected);
+        const QString shown = reason->text();
+        QVERIFY2(shown == expected || (shown.endsWith(QChar(0x2026)) && expected.startsWith(shown.left(shown.size() - 1))),
+                 qPrintable(shown));
+        QVERIFY(shown.startsWith(notYet));
+        QVERIFY(reason->fontMetrics().horizontalAdvance(shown) <= reason->contentsRect().width());
+        QVERIFY(reason->height() <= 2 * reason->fontMetrics().height());
+        lab->setFolded(false);
+        QCoreApplication::processEvents();
+        QVERIFY(!reason->isVisible());
+    }
     // With FLUXOLAB_SHOTS_DIR: the reason line at 1366x768 and 1920x1080, normal and presentation mode.
     if (const QString dir = qEnvironmentVariable("FLUXOLAB_SHOTS_DIR"); !dir.isEmpty()) {
         QDir().mkpath(dir);

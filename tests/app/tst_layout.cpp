@@ -1911,6 +1911,63 @@ void LayoutTest::dialogsFollowPresentationMode() {
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
+void LayoutTest::highWatermarkBeforeTheDrawnCells_data() { committedOffsetBeforeTheDrawnCells_data(); }
+
+void LayoutTest::highWatermarkBeforeTheDrawnCells() {
+    // Issue #8 (acks-e-perda at 12 s): the leader's log end ran thousands of records past the HW
+    // (acks=1, followers behind); the newest cells are drawn, and the HW line stood clamped at the
+    // first drawn cell (HW 3968 drawn at offset 3969). A HW before the drawn cells has no line at a
+    // cell; "HW 3968" is written at the row's left edge, pointing left, like a position there.
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(QSize(1366, 768), presentation, false);
+    QVERIFY(w);
+    // The real case: acks-e-perda at 12 s, broker 2 (the leader, acks=1 records past the HW) just stopped.
+    QVERIFY(w->openScenario(QStringLiteral("acks-e-perda"), false));
+    w->controller()->runTo(12000);
+    settle();
+    const ClusterLayout& L = w->clusterCanvas()->layout();
+    QVERIFY(L.detail != Detail::Minimal);
+    bool seen = false;
+    for (const auto& st : L.strips) {
+        if (!st.leader && !st.offline) continue;
+        const obs::Offset first = st.cells.empty() ? std::min(st.logStart, st.leo) : st.cells.front().offset;
+        QCOMPARE(st.hwBefore, st.hw < first);
+        if (!st.hwBefore) {
+            // A line at the HW's own cell boundary (the cell of offset HW starts there), or at the LEO.
+            QVERIFY(st.hwX.has_value());
+            const auto cell = std::find_if(st.cells.begin(), st.cells.end(), [&](const CellItem& c) { return c.offset == st.hw; });
+            if (cell != st.cells.end()) QVERIFY2(std::abs(*st.hwX - cell->rect.left()) < 0.5, qPrintable(st.name));
+            else QCOMPARE(st.hw, st.leo);
+            continue;
+        }
+        seen = true;
+        QVERIFY2(!st.hwX, qPrintable(st.name + QStringLiteral(": a HW line drawn at a cell that is not its offset")));
+        QCOMPARE(st.hwBeforeText, QStringLiteral("HW %1").arg(st.hw));
+        QVERIFY(QFontMetricsF(L.theme.condensed(7, true)).horizontalAdvance(st.hwBeforeText) <= st.hwLabelRect.width() + 0.5);
+        QVERIFY(std::abs(st.hwLabelRect.left() - st.cellsRect.left()) < 0.5);
+        QVERIFY(st.hwLabelRect.top() >= st.cellsRect.bottom());
+        QVERIFY2(st.rect.contains(st.hwLabelRect), qPrintable(st.name + QStringLiteral(" HW text outside its row")));
+        for (const auto& mk : st.markers) QVERIFY(!mk.rect.intersects(st.hwLabelRect));
+        // "+N": the N records before the first drawn one, offsets log start .. first - 1.
+        QCOMPARE(st.elided, first - std::min(st.logStart, st.leo));
+        QCOMPARE(st.elideText, QStringLiteral("+%1").arg(st.elided));
+        const auto hot = std::find_if(L.hotspots.rbegin(), L.hotspots.rend(), [&](const HotSpot& h) { return h.rect.contains(st.hwLabelRect.center()); });
+        QVERIFY(hot != L.hotspots.rend());
+        QVERIFY2(hot->tip.contains(QStringLiteral("HW = %1").arg(st.hw)), qPrintable(hot->tip));
+        QVERIFY2(hot->tip.contains(lang == QStringLiteral("en") ? QStringLiteral("before the records drawn here")
+                                                              : QStringLiteral("antes dos registos desenhados aqui")),
+                 qPrintable(hot->tip));
+    }
+    QVERIFY2(seen, "no leader with its HW before the drawn cells");
+    if (!shotsDir().isEmpty())
+        w->clusterCanvas()->grab().save(QStringLiteral("%1/hw-before-%2-%3.png")
+                                            .arg(shotsDir(), presentation ? QStringLiteral("presentation") : QStringLiteral("normal"), lang));
+    w->clusterCanvas()->showObservation(std::nullopt);
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
 void LayoutTest::committedOffsetBeforeTheDrawnCells_data() {
     QTest::addColumn<bool>("presentation");
     QTest::addColumn<QString>("lang");
@@ -1956,7 +2013,7 @@ void LayoutTest::committedOffsetBeforeTheDrawnCells() {
         if (st.markers.empty()) continue;
         // The first drawn offset (an empty log: its start, where the LEO is).
         const obs::Offset first = st.cells.empty() ? std::min(st.logStart, st.leo) : st.cells.front().offset;
-        double nextBefore = st.cellsRect.left();
+        double nextBefore = st.hwBefore ? st.hwLabelRect.right() + L.theme.px(3) : st.cellsRect.left();
         for (const auto& mk : st.markers) {
             const QString what = QStringLiteral("%1 marker %2 of group %3").arg(st.name).arg(mk.offset).arg(mk.group);
             // Never drawn at a cell that is not its offset.

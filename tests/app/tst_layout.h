@@ -56,6 +56,8 @@ private Q_SLOTS:
     void dialogsFollowPresentationMode();
     void committedOffsetBeforeTheDrawnCells_data();
     void committedOffsetBeforeTheDrawnCells();
+    void highWatermarkBeforeTheDrawnCells_data();
+    void highWatermarkBeforeTheDrawnCells();
     void openingTheTerminalFocusesItsPrompt();
     void terminalLineEditing();
     void longPastedCommandKeepsThePrompt_data();

@@ -137,6 +137,34 @@ void TranslationsTest::bothLanguagesHaveTheSameEntries() {
     QCOMPARE(pt, en);
 }
 
+void TranslationsTest::oneWordForAssignorInPortuguese() {
+    // Issue #10 (playthrough): pt-PT mixed "assignor" and "atribuidor" ("geração 2 · assignor range").
+    // One word, "atribuidor", everywhere; the English name only where the word is introduced
+    // ("Atribuidor (assignor):", the group dialog's field) and in identifiers (cooperative-sticky...).
+    QString error;
+    QStringList mixed;
+    for (const auto& e : readTs(tsPath(QStringLiteral("pt_PT")), &error))
+        for (const auto& t : e.translations)
+            if (t.contains(QStringLiteral("assignor"), Qt::CaseInsensitive) && !t.contains(QStringLiteral("Atribuidor (assignor)")))
+                mixed << t;
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY2(mixed.isEmpty(), qPrintable(mixed.join(QStringLiteral(" | "))));
+    // The lab and scenario files' Portuguese texts too.
+    for (const char* dir : {"labs/content", "assets/scenarios"}) {
+        QDirIterator it(QDir(QStringLiteral(FLUXOLAB_SOURCE_DIR)).filePath(QString::fromLatin1(dir)), {QStringLiteral("*.json")},
+                        QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            static const QRegularExpression pt(QStringLiteral("\"pt\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\""));
+            for (auto m = pt.globalMatch(QString::fromUtf8(f.readAll())); m.hasNext();) {
+                const QString text = m.next().captured(1);
+                QVERIFY2(!text.contains(QStringLiteral("assignor"), Qt::CaseInsensitive), qPrintable(f.fileName() + QStringLiteral(": ") + text));
+            }
+        }
+    }
+}
+
 void TranslationsTest::traceLineErrorsAreInTheUiLanguage() {
     // A student opens a trace with a mistake in it (the reader's own messages, through the stream
     // view): in pt_PT the whole sentence is Portuguese, not just "Linha N:" before English.

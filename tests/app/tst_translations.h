@@ -11,6 +11,7 @@ private Q_SLOTS:
     void everyTrStringIsTranslated_data();
     void everyTrStringIsTranslated();
     void bothLanguagesHaveTheSameEntries();
+    void oneWordForAssignorInPortuguese();
     void traceLineErrorsAreInTheUiLanguage();
     void everyScenarioErrorIsInTheUiLanguage();
     void brokenScenarioFileIsToldInPortuguese();
