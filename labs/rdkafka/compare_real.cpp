@@ -99,6 +99,23 @@ std::string maskTranscript(const std::string& text, const std::vector<std::strin
         std::sort(lines.begin() + static_cast<std::ptrdiff_t>(i + 1), lines.begin() + static_cast<std::ptrdiff_t>(end));
         i = end - 1;
     }
+    // A console consumer's records (print.partition) of several partitions: Kafka orders records within
+    // a partition only, and which partition's records a client gets first depends on its fetches
+    // (librdkafka starts each partition's fetch on its own; CI once saw partition 2 before 0). Compare
+    // each partition's records in order, the partitions in ascending order (a stable sort).
+    auto partitionOf = [](const std::string& l) {
+        std::uint64_t p = 0;
+        const auto end = l.find_first_not_of("0123456789", 10);
+        return parseNumber(l.substr(10, end == std::string::npos ? std::string::npos : end - 10), p) ? p : 0;
+    };
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].rfind("Partition:", 0) != 0) continue;
+        std::size_t end = i + 1;
+        while (end < lines.size() && lines[end].rfind("Partition:", 0) == 0) ++end;
+        std::stable_sort(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.begin() + static_cast<std::ptrdiff_t>(end),
+                         [&](const std::string& a, const std::string& b) { return partitionOf(a) < partitionOf(b); });
+        i = end - 1;
+    }
     std::string out;
     for (const auto& l : lines) out += l + "\n";
     return out;
