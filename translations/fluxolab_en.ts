@@ -2128,6 +2128,14 @@
         <source>If the broker is Kafka 4.x, it refuses every SCRAM login of the librdkafka %1 of this build, even with the right password (librdkafka bug #4895, fixed in 2.6.1): use the PLAIN mechanism (with SASL_SSL outside the classroom).</source>
         <translation>If the broker is Kafka 4.x, it refuses every SCRAM login of the librdkafka %1 of this build, even with the right password (librdkafka bug #4895, fixed in 2.6.1): use the PLAIN mechanism (with SASL_SSL outside the classroom).</translation>
     </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test cancelled.</translation>
+    </message>
+    <message>
+        <source>Cancel the test</source>
+        <translation>Cancel the test</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::CreateTopicDialog</name>

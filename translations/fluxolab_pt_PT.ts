@@ -2130,6 +2130,14 @@
         <source>If the broker is Kafka 4.x, it refuses every SCRAM login of the librdkafka %1 of this build, even with the right password (librdkafka bug #4895, fixed in 2.6.1): use the PLAIN mechanism (with SASL_SSL outside the classroom).</source>
         <translation>Se o broker for um Kafka 4.x, recusa todas as autenticações SCRAM da librdkafka %1 desta compilação, mesmo com a palavra-passe certa (erro #4895 da librdkafka, corrigido na 2.6.1): use o mecanismo PLAIN (com SASL_SSL fora da sala de aula).</translation>
     </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Teste cancelado.</translation>
+    </message>
+    <message>
+        <source>Cancel the test</source>
+        <translation>Cancelar o teste</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::CreateTopicDialog</name>

@@ -114,11 +114,32 @@ QStringList ConnectionDialog::profiles() {
 }
 
 ConnectionDialog::~ConnectionDialog() {
+    cancelTest();
     // The typed password's characters are overwritten before Qt frees them (the store and the
     // connection have copies of their own).
-    QString typed = m_password->text();
+    clearPassword();
+}
+
+void ConnectionDialog::clearPassword() {
+    QString typed = m_password->text(); // shares the field's buffer: wiped in place
     wipeQString(typed);
-    m_password->clear();
+    // setText, not clear(): clear() is an edit, which records the removed characters in the
+    // field's undo history; setText empties that history too.
+    m_password->setText(QString());
+}
+
+void ConnectionDialog::done(int result) {
+    cancelTest(); // Cancel, Connect or Esc while a test runs: nobody waits for it
+    QDialog::done(result);
+}
+
+void ConnectionDialog::cancelTest() {
+    if (!m_testing) return;
+    m_probeCancel->store(true); // the probe's thread stops waiting, destroys its client and ends
+    m_probeCancel.reset();
+    m_testing = false;
+    m_test->setText(tr("Test connection"));
+    m_result->setText(tr("Test cancelled."));
 }
 
 labs::RdKafkaConnection ConnectionDialog::connection() const {
@@ -152,7 +173,7 @@ void ConnectionDialog::loadProfile(const QString& name) {
     m_mechanism->setCurrentText(s.value(key(name, "saslMechanism"), QStringLiteral("PLAIN")).toString());
     m_user->setText(s.value(key(name, "user")).toString());
     m_caFile->setText(s.value(key(name, "caFile")).toString());
-    m_password->clear();
+    clearPassword();
     QPointer<ConnectionDialog> self(this);
     PasswordStore::instance().load(name, [self, name](const QString& password) {
         // A copy of its own: the dialog wipes its field's buffer when it goes (~ConnectionDialog).
@@ -185,26 +206,34 @@ void ConnectionDialog::saveProfile() {
 }
 
 void ConnectionDialog::testConnection() {
-    if (m_testing) return;
+    if (m_testing) {
+        cancelTest(); // the button says "Cancel the test" meanwhile
+        return;
+    }
     if (m_bootstrap->text().trimmed().isEmpty()) {
         m_result->setText(tr("Write the bootstrap servers first (host:port, for example localhost:9092)."));
         return;
     }
     m_testing = true;
-    m_test->setEnabled(false);
+    m_probeCancel = std::make_shared<std::atomic<bool>>(false);
+    m_test->setText(tr("Cancel the test"));
     m_result->setText(tr("Testing the connection to %1…").arg(m_bootstrap->text().trimmed()));
     QPointer<ConnectionDialog> self(this);
-    const labs::RdKafkaConnection c = connection();
-    const QString mechanism = QString::fromStdString(c.security_protocol).startsWith(QLatin1String("SASL"))
-                                  ? QString::fromStdString(c.sasl_mechanism)
-                                  : QString();
-    probeAsync(c, m_probeTimeout, this, [self, mechanism](const labs::ProbeResult& r, const std::string& release) {
-        if (!self) return;
-        self->m_testing = false;
-        self->m_test->setEnabled(true);
-        self->m_result->setText(describeProbe(r, QString::fromStdString(release), mechanism));
-        Q_EMIT self->tested(r.reached());
-    });
+    const std::shared_ptr<std::atomic<bool>> cancel = m_probeCancel;
+    const QString mechanism = m_protocol->currentText().startsWith(QLatin1String("SASL")) ? m_mechanism->currentText()
+                                                                                           : QString();
+    probeAsync(
+        connection(), m_probeTimeout, this,
+        [self, cancel, mechanism](const labs::ProbeResult& r, const std::string& release) {
+            // A cancelled test's late answer is not shown (a newer test may be running).
+            if (!self || self->m_probeCancel != cancel) return;
+            self->m_testing = false;
+            self->m_probeCancel.reset();
+            self->m_test->setText(tr("Test connection"));
+            self->m_result->setText(describeProbe(r, QString::fromStdString(release), mechanism));
+            Q_EMIT self->tested(r.reached());
+        },
+        cancel);
 }
 
 QString ConnectionDialog::describeProbe(const labs::ProbeResult& r, const QString& release, const QString& mechanism) {
@@ -280,7 +309,7 @@ void ConnectionDialog::retranslate() {
                            QT_TR_NOOP("Password:"), QT_TR_NOOP("CA file:")};
     for (std::size_t i = 0; i < m_labels.size(); ++i) m_labels[i]->setText(tr(names[i]));
     m_browse->setText(tr("Choose…"));
-    m_test->setText(tr("Test connection"));
+    m_test->setText(m_testing ? tr("Cancel the test") : tr("Test connection"));
     m_connect->setText(tr("Connect"));
     m_bootstrap->setPlaceholderText(tr("host:port[,host:port…]"));
     showKeychainState();

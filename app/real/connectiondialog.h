@@ -9,6 +9,9 @@
 
 #include <QDialog>
 
+#include <atomic>
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -30,8 +33,16 @@ public:
     /// Saves the fields as the current profile (QSettings without the password; the password to
     /// the keychain or, without one, to memory for this run).
     void saveProfile();
-    /// Starts "Testar ligação" (the result appears in resultLabel()).
+    /// Starts "Testar ligação" (the result appears in resultLabel()); while it runs, the same
+    /// button cancels it.
     void testConnection();
+    /// Cancels a running test at once: the UI is free again, the probe's thread stops waiting
+    /// within a slice (50 ms) and destroys its client, off the GUI thread (nobody waits for it).
+    /// Closing the dialog (Cancel, Connect, Esc) cancels it too.
+    void cancelTest();
+    /// Empties the password field and its undo history (QLineEdit::clear() would keep the removed
+    /// characters there for an undo), overwriting the field's characters first.
+    void clearPassword();
     QLabel* resultLabel() const { return m_result; }
     QLabel* keychainLabel() const { return m_keychain; }
     bool testing() const { return m_testing; }
@@ -49,6 +60,9 @@ public:
 
 Q_SIGNALS:
     void tested(bool reached);
+
+public Q_SLOTS:
+    void done(int result) override;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -73,6 +87,7 @@ private:
     QLabel* m_keychain;
     std::vector<QLabel*> m_labels;
     bool m_testing = false;
+    std::shared_ptr<std::atomic<bool>> m_probeCancel; ///< the running test's (its thread keeps a reference)
     int m_probeTimeout = 5000;
 };
 

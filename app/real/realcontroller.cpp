@@ -154,6 +154,9 @@ void RealModeController::connectTo(const labs::RdKafkaConnection& connection, in
 void RealModeController::showSimulation() {
     stopWorker();
     attachTerminal(nullptr);
+    // Disconnected: the password is no longer needed here (a new connection comes through the
+    // dialog again). The retired threads' copies go with them when they end.
+    m_connection.sasl_password.clear();
     m_simAction->setChecked(true);
     if (!m_real) return;
     m_real = false;

@@ -103,12 +103,16 @@ void Mailbox::deliver() {
 }
 
 void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObject* context,
-                std::function<void(const labs::ProbeResult&, const std::string& release)> done) {
+                std::function<void(const labs::ProbeResult&, const std::string& release)> done,
+                std::shared_ptr<std::atomic<bool>> cancel) {
     Mailbox* mailbox = Mailbox::instance();
     const quint64 ticket = mailbox->open(context);
-    QThread* thread = QThread::create([connection, timeoutMs, mailbox, ticket, done = std::move(done)] {
+    labs::RdKafkaConnection c = connection; // the thread's own (its password wiped when the thread goes)
+    c.abort = cancel.get(); // kept alive by the thread's own reference to `cancel`
+    QThread* thread = QThread::create([c = std::move(c), cancel = std::move(cancel), timeoutMs, mailbox, ticket,
+                                       done = std::move(done)] {
         labs::ApiVersionRanges versions;
-        const labs::ProbeResult r = labs::RdKafkaBackend::probeConnection(connection, timeoutMs, &versions);
+        const labs::ProbeResult r = labs::RdKafkaBackend::probeConnection(c, timeoutMs, &versions);
         // ApiVersions precedes the SASL handshake: a refused login still tells the release line.
         const std::string release = labs::kafkaReleaseFromApiVersions(versions);
         mailbox->post(ticket, [done, r, release] { done(r, release); });

@@ -123,9 +123,12 @@ private:
 
 /// Runs RdKafkaBackend::probeConnection on a thread of its own and calls `done` on `context`'s
 /// thread with the result and the broker's release line inferred from its API versions ("4.x";
-/// empty when unknown), not at all when `context` is gone by then.
+/// empty when unknown), not at all when `context` is gone by then. Setting `cancel` (any thread)
+/// ends the probe's waits within a slice (RdKafkaConnection::abort): its thread then destroys the
+/// client and ends, and the reaper deletes it; nobody on the GUI thread waits for it.
 void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObject* context,
-                std::function<void(const labs::ProbeResult&, const std::string& release)> done);
+                std::function<void(const labs::ProbeResult&, const std::string& release)> done,
+                std::shared_ptr<std::atomic<bool>> cancel = {});
 
 } // namespace fluxolab::app
 

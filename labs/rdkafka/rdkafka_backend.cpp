@@ -680,6 +680,13 @@ ProbeResult RdKafkaBackend::probeConnection(const RdKafkaConnection& connection,
     }
     const auto md = fetchMetadata(client, false, {}, timeout_ms);
     const rd_kafka_resp_err_t err = md->err;
+    if (client->aborted()) {
+        // Cancelled (RdKafkaConnection::abort): no more waits (the controller and cluster id below
+        // take up to 2 s each); the metadata call, if still running, ends on its own thread.
+        r.status = ClientError::TimedOut;
+        r.detail = "cancelled";
+        return r;
+    }
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
         r.status = client->clientError(err);
         if (r.status == ClientError::None) r.status = ClientError::Other;

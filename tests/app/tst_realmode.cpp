@@ -21,6 +21,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -38,9 +39,11 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <memory>
+#include <thread>
 
 // qcustomplot.h uses the signals/slots keywords, which QT_NO_KEYWORDS turns off for our own code.
 #define signals Q_SIGNALS
@@ -480,6 +483,196 @@ void RealModeTest::passwordLeavesNoCopyOfOursInMemory() {
     const std::size_t after = marker.countInMemory();
     qInfo("RealModeTest: copies of the password in memory once the dialog, the profile's password and the connections are gone: %zu", after);
     QCOMPARE(after, std::size_t{0});
+}
+
+void RealModeTest::passwordGoneAfterTestConnectAndDisconnect() {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    QSKIP("the process's memory scan runs in the build without sanitizers");
+#endif
+    PasswordStore::instance().setKeychain(nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(ThreadReaper::instance().pending() == 0, 30000);
+    SilentPort silent;
+    QVERIFY(silent.port() > 0);
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(silent.port());
+    const fluxolab::tests::Marker marker;
+    auto* w = new MainWindow;
+    RealModeController* real = w->realMode();
+    {
+        auto* d = new ConnectionDialog(w);
+        d->findChild<QComboBox*>(QStringLiteral("profile"))->setEditText(QStringLiteral("memtest2"));
+        d->findChild<QLineEdit*>(QStringLiteral("bootstrap"))->setText(address);
+        d->findChild<QComboBox*>(QStringLiteral("securityProtocol"))->setCurrentText(QStringLiteral("SASL_PLAINTEXT"));
+        d->findChild<QLineEdit*>(QStringLiteral("user"))->setText(QStringLiteral("fluxolab"));
+        auto* field = d->findChild<QLineEdit*>(QStringLiteral("password"));
+        {
+            char pw[64];
+            marker.decode(pw);
+            QString typed = QString::fromLatin1(pw, static_cast<qsizetype>(marker.size()));
+            fluxolab::labs::wipeBytes(pw, sizeof pw);
+            QTest::keyClicks(field, typed); // typed key by key, as a user does
+            wipeQString(typed);
+        }
+        QCOMPARE(static_cast<std::size_t>(field->text().size()), marker.size());
+        d->setProbeTimeout(3000);
+        d->findChild<QPushButton*>(QStringLiteral("testConnection"))->click();
+        QVERIFY(d->testing());
+        longestStall([] { return false; }, 300); // the probe's client is inside its first request
+        d->cancelTest();
+        fluxolab::labs::RdKafkaConnection c = d->connection();
+        c.request_timeout_ms = 3000;
+        delete d; // as after "Ligar": the dialog goes
+        real->connectTo(c, 200);
+        c.sasl_password.clear();
+        longestStall([] { return false; }, 500); // the workers' clients hold it now
+        const std::size_t live = marker.countInMemory();
+        qInfo("RealModeTest: copies of the password while connected to a silent broker: %zu", live);
+        QVERIFY2(live >= 2, qPrintable(QStringLiteral("%1 copies").arg(live))); // ours and librdkafka's
+        real->showSimulation();
+    }
+    // The threads end without anyone waiting (the reaper; a request left running after a cancel
+    // ends at its 3 s timeout on a thread of its own, destroying its client there).
+    QTRY_VERIFY_WITH_TIMEOUT(ThreadReaper::instance().pending() == 0, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(marker.countInMemory(), std::size_t{0}, 15000);
+    delete w;
+    PasswordStore::instance().forgetSession();
+}
+
+void RealModeTest::passwordFieldKeepsNoUndoHistory() {
+    const QString secret = QStringLiteral("undo-Kp42-secret");
+    // What Qt's own clear() leaves for an undo in a password field (printed: Qt 6.4 refuses the
+    // undo, but clear() goes through the editing path that records what it removes).
+    QLineEdit plain;
+    plain.setEchoMode(QLineEdit::Password);
+    QTest::keyClicks(&plain, secret);
+    plain.clear();
+    plain.undo();
+    qInfo("RealModeTest: a password QLineEdit after clear() and undo(): %s",
+          plain.text() == secret ? "the password is back" : "empty");
+    ConnectionDialog d;
+    d.findChild<QComboBox*>(QStringLiteral("securityProtocol"))->setCurrentText(QStringLiteral("SASL_PLAINTEXT"));
+    auto* field = d.findChild<QLineEdit*>(QStringLiteral("password"));
+    QTest::keyClicks(field, secret);
+    QCOMPARE(field->text(), secret);
+    d.loadProfile(QStringLiteral("another"));
+    QVERIFY(field->text().isEmpty());
+    field->undo();
+    QVERIFY2(field->text().isEmpty(), "an undo brought the password back");
+    QTest::keyClicks(field, secret);
+    d.clearPassword();
+    field->undo();
+    QVERIFY(field->text().isEmpty());
+    QVERIFY(!field->isUndoAvailable());
+}
+
+void RealModeTest::cancelTestReturnsAtOnce() {
+    SilentPort silent;
+    QVERIFY(silent.port() > 0);
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(silent.port());
+    QTRY_VERIFY_WITH_TIMEOUT(ThreadReaper::instance().pending() == 0, 30000);
+    ConnectionDialog d;
+    d.findChild<QLineEdit*>(QStringLiteral("bootstrap"))->setText(address);
+    d.findChild<QComboBox*>(QStringLiteral("securityProtocol"))->setCurrentText(QStringLiteral("PLAINTEXT"));
+    d.setProbeTimeout(10000);
+    auto* button = d.findChild<QPushButton*>(QStringLiteral("testConnection"));
+    button->click();
+    QVERIFY(d.testing());
+    QCOMPARE(button->text(), QStringLiteral("Cancel the test"));
+    QVERIFY(button->isEnabled());
+    QCOMPARE(ThreadReaper::instance().pending(), 1);
+    qint64 stall = longestStall([] { return false; }, 500); // inside the metadata request
+    QCOMPARE(ThreadReaper::instance().pending(), 1);
+    QElapsedTimer clock;
+    clock.start();
+    const double cpu = threadCpuMs();
+    button->click(); // cancel
+    const double cancelCpu = threadCpuMs() - cpu;
+    const qint64 cancelWall = clock.elapsed();
+    QVERIFY(!d.testing());
+    QCOMPARE(d.resultLabel()->text(), QStringLiteral("Test cancelled."));
+    QCOMPARE(button->text(), QStringLiteral("Test connection"));
+    // Without the cancel reaching the probe its thread waited for the socket timeout (2/3 of 10 s).
+    stall = std::max(stall, longestStall([] { return ThreadReaper::instance().pending() == 0; }, 8000));
+    const qint64 ended = clock.elapsed();
+    qInfo("RealModeTest: cancel of a test: %lld ms wall / %.1f ms CPU on the GUI thread; the probe's thread ended "
+          "%lld ms after it",
+          static_cast<long long>(cancelWall), cancelCpu, static_cast<long long>(ended));
+    QCOMPARE(ThreadReaper::instance().pending(), 0);
+    QVERIFY2(ended < 2000, qPrintable(QStringLiteral("%1 ms").arg(ended)));
+    QVERIFY2(cancelCpu < kGuiCpuBoundMs, qPrintable(QStringLiteral("%1 ms").arg(cancelCpu)));
+    QCOMPARE(d.resultLabel()->text(), QStringLiteral("Test cancelled.")); // no late answer shown
+
+    // The dialog closed (its Cancel) while it tests: the same.
+    button->click();
+    QVERIFY(d.testing());
+    longestStall([] { return false; }, 300);
+    clock.restart();
+    d.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel)->click();
+    QVERIFY(!d.testing());
+    QCOMPARE(d.result(), int(QDialog::Rejected));
+    stall = std::max(stall, longestStall([] { return ThreadReaper::instance().pending() == 0; }, 8000));
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
+    VERIFY_GUI_BLOCKS("a test cancelled", stall);
+}
+
+void RealModeTest::guiThreadFreeUnderCpuLoad() {
+    SilentPort silent;
+    QVERIFY(silent.port() > 0);
+    const QString address = QStringLiteral("127.0.0.1:%1").arg(silent.port());
+    QTRY_VERIFY_WITH_TIMEOUT(ThreadReaper::instance().pending() == 0, 30000);
+    std::atomic<bool> stop{false};
+    std::vector<std::thread> busy;
+    for (int i = 0; i < 2; ++i)
+        busy.emplace_back([&stop] {
+            volatile std::uint64_t n = 0;
+            while (!stop.load(std::memory_order_relaxed)) n = n + 1;
+        });
+    fluxolab::labs::RdKafkaConnection c;
+    c.bootstrap_servers = address.toStdString();
+    c.request_timeout_ms = 3000;
+    double worstCpu = 0;
+    qint64 worstWall = 0;
+    QString worstWhat;
+    auto timed = [&](const QString& what, const std::function<void()>& f) {
+        QElapsedTimer clock;
+        clock.start();
+        const double cpu0 = threadCpuMs();
+        f();
+        const double cpu = threadCpuMs() - cpu0;
+        worstWall = std::max(worstWall, clock.elapsed());
+        if (cpu > worstCpu) {
+            worstCpu = cpu;
+            worstWhat = what;
+        }
+    };
+    auto* w = new MainWindow;
+    w->resize(1366, 768);
+    w->show();
+    RealModeController* real = w->realMode();
+    timed(QStringLiteral("connect"), [&] { real->connectTo(c, 200); });
+    TerminalConsole* t = w->terminalPanel()->currentConsole();
+    timed(QStringLiteral("a terminal command"),
+          [&] { t->submit(QStringLiteral("kafka-topics.sh --bootstrap-server %1 --list").arg(address)); });
+    qint64 stall = longestStall([] { return false; }, 1000);
+    auto* d = new ConnectionDialog(w);
+    d->findChild<QLineEdit*>(QStringLiteral("bootstrap"))->setText(address);
+    d->setProbeTimeout(3000);
+    timed(QStringLiteral("test connection"), [&] { d->testConnection(); });
+    stall = std::max(stall, longestStall([] { return false; }, 300));
+    timed(QStringLiteral("cancel the test"), [&] { d->cancelTest(); });
+    timed(QStringLiteral("close the dialog"), [&] { delete d; });
+    timed(QStringLiteral("back to the simulation"), [&] { real->showSimulation(); });
+    stall = std::max(stall, longestStall([] { return false; }, 300));
+    timed(QStringLiteral("real cluster again"), [&] { real->connectTo(c, 200); });
+    stall = std::max(stall, longestStall([] { return false; }, 1000));
+    timed(QStringLiteral("close the window"), [&] { delete w; });
+    stall = std::max(stall, longestStall([] { return false; }, 200));
+    stop = true;
+    for (auto& b : busy) b.join();
+    qInfo("RealModeTest: 2 busy threads: the GUI thread's longest call %.1f ms CPU (%s), longest call %lld ms wall",
+          worstCpu, qPrintable(worstWhat), static_cast<long long>(worstWall));
+    QVERIFY2(worstCpu < kGuiCpuBoundMs, qPrintable(QStringLiteral("%1 took %2 ms of CPU").arg(worstWhat).arg(worstCpu)));
+    VERIFY_GUI_BLOCKS("a silent broker under 2 busy threads", stall);
+    QTRY_VERIFY_WITH_TIMEOUT(ThreadReaper::instance().pending() == 0, 15000);
 }
 
 void RealModeTest::testConnectionReportsUnreachable() {

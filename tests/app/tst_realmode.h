@@ -20,6 +20,24 @@ private Q_SLOTS:
     /// removed and the connections gone; from the first stored password on the process is not
     /// dumpable (PR_SET_DUMPABLE 0).
     void passwordLeavesNoCopyOfOursInMemory();
+    /// "Testar ligação" then connect and disconnect, all over SASL_PLAINTEXT to a silent broker
+    /// with the password typed into the field: once back on the simulation and the threads gone,
+    /// the password is nowhere in the process's memory (our copies and librdkafka's, which never
+    /// logged in here).
+    void passwordGoneAfterTestConnectAndDisconnect();
+    /// The password field keeps nothing for an undo: loading a profile or closing the dialog
+    /// empties it with setText, which also empties the undo history (QLineEdit::clear() edits:
+    /// it records the removed characters there); no undo brings the password back.
+    void passwordFieldKeepsNoUndoHistory();
+    /// "Testar ligação" on a silent broker (10 s probe): the button turns into "Cancel the test";
+    /// a cancel frees the dialog at once, the probe's thread ends within about a second (not at its
+    /// timeout) and its late answer is not shown; closing the dialog while it tests does the same.
+    void cancelTestReturnsAtOnce();
+    /// Two busy threads load the CPU while the real mode works against a silent broker (connect, a
+    /// terminal command, a test cancelled, back to the simulation, again, the window closed): every
+    /// call of ours on the GUI thread and every stretch between two 10 ms ticks takes under 50 ms of
+    /// the GUI thread's CPU (the wall-clock stall is reported: it counts the waits for a core).
+    void guiThreadFreeUnderCpuLoad();
     void testConnectionReportsUnreachable();
     void deadBrokerShowsLossAndWindowResponds();
     void switchesBackToSimulation();

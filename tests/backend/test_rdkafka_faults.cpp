@@ -416,6 +416,38 @@ TEST_CASE("rdkafka: a cancel cuts a request to a slow broker short - and a slow 
     CHECK(secondsSince(t0) >= 2.9); // it did wait for the slow answers
 }
 
+TEST_CASE("rdkafka: a cancel cuts the connection probe short - on a slow broker and on a silent port") {
+    // "Testar ligação" cancelled: the probe's thread stops waiting within a slice and returns
+    // (the blocking metadata call, if left running, ends on a thread of its own). Before the
+    // probe read RdKafkaConnection::abort it waited for the 3 s answer, and on the silent port to
+    // the socket's timeout (2/3 of the probe's 10 s).
+    std::atomic<bool> abort{false};
+    {
+        MockCluster mock(1);
+        RdKafkaConnection c = mock.connection(10000);
+        CHECK(RdKafkaBackend::probeConnection(c, 10000).reached()); // fast: reached
+        rd_kafka_mock_broker_set_rtt(mock.mc, 1, 3000);
+        c.abort = &abort;
+        ProbeResult r;
+        const double s = secondsAfterCancel(abort, 300, [&] { r = RdKafkaBackend::probeConnection(c, 10000); });
+        MESSAGE("probe of a 3 s broker ended " << static_cast<int>(s * 1000) << " ms after the cancel");
+        CHECK(s > 0);
+        CHECK(s < 1.0);
+        CHECK_FALSE(r.reached());
+        CHECK(r.detail == "cancelled");
+    }
+    SilentPort silent;
+    RdKafkaConnection c;
+    c.bootstrap_servers = silent.address;
+    c.abort = &abort;
+    ProbeResult r;
+    const double s = secondsAfterCancel(abort, 300, [&] { r = RdKafkaBackend::probeConnection(c, 10000); });
+    MESSAGE("probe of a silent port ended " << static_cast<int>(s * 1000) << " ms after the cancel");
+    CHECK(s > 0);
+    CHECK(s < 1.0);
+    CHECK(r.detail == "cancelled");
+}
+
 // ---- the password in memory (tests/memory_marker.h) ----
 
 using fluxolab::tests::Marker;
