@@ -539,7 +539,8 @@ TEST_SUITE("sim/kafka_producer_component") {
             }
             CHECK(brokers.topic.partitions[0].records.empty());
             REQUIRE(failures.size() == c.timestamps.size());
-            const TimeMs arrival = config.network_delay_ms; // sent at 0, at the leader one network delay later
+            // Sent when linger.ms (5) ends, at the leader one network delay (1) later: the leader's clock reads 6.
+            const TimeMs arrival = pc.linger_ms + config.network_delay_ms;
             // Default limits: the records an hour ahead are refused; before.max.ms=0: every record (older than now).
             const auto refused = static_cast<std::int32_t>(
                 c.overrides.empty() ? std::count(c.timestamps.begin(), c.timestamps.end(), future)
