@@ -257,6 +257,27 @@ struct SendFailure {
     std::optional<std::string> key;
     std::int64_t value_bytes = 0;
     std::int64_t record_bytes = 0;       ///< CLIENT_RECORD_TOO_LARGE: the record's size bound
+    /// INVALID_TIMESTAMP: what the broker's record error says of this record (LogValidator.validateTimestamp,
+    /// "Timestamp <timestamp> of message with offset <batch_index> is out of range. The timestamp should be
+    /// within [<valid_from>, <valid_to>]"; the producer numbers a batch's records from 0), and how many
+    /// records of its batch the broker refused: one, and the client throws InvalidTimestampException for
+    /// it, more and each gets InvalidRecordException (Sender.failBatch). A record the broker did not
+    /// refuse (timestamp_refused false) fails with its batch all the same.
+    std::int64_t timestamp = 0;
+    std::int32_t batch_index = 0;
+    bool timestamp_refused = false;
+    std::int32_t refused_in_batch = 0;
+    std::int64_t valid_from = 0;
+    std::int64_t valid_to = 0;
+};
+
+/// A batch the leader refused as too large (MESSAGE_TOO_LARGE) that the producer split and enqueued
+/// again (Sender.completeBatch: "splitting and retrying"), for a client that logs it.
+struct BatchSplit {
+    TimeMs time = 0;
+    TopicPartition tp;
+    std::int32_t attempts_left = 0; ///< retries minus the batch's attempts (a split spends none)
+    std::int64_t request = 0;       ///< the producer's Produce request that carried it (1: its first)
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -332,6 +353,8 @@ public:
     /// The records of `producer` that failed since the last call, in the order their callbacks ran
     /// (only with ProducerConfig::report_send_failures).
     std::vector<SendFailure> takeSendFailures(std::int32_t producer);
+    /// The batches of `producer` split since the last call (only with ProducerConfig::report_send_failures).
+    std::vector<BatchSplit> takeBatchSplits(std::int32_t producer);
     /// Partitions for which the producer holds records: batched, in flight or waiting for a retry.
     std::vector<TopicPartition> pendingPartitions(std::int32_t producer) const;
 

@@ -136,6 +136,11 @@ static_assert(varintSize(0) == 1 && varintSize(-1) == 1 && varintSize(63) == 1 &
               varintSize(-64) == 1 && varintSize(-65) == 2 && varlongSize(8191) == 2 && varlongSize(8192) == 3);
 // A keyless record with a 16-byte value opening a batch: 1 + 1 + 1 + 1 + (1 + 16) + 1 = 22 body bytes + 1.
 static_assert(recordSizeInBatch(0, 0, -1, 16) == 23);
+/// log.message.timestamp.before.max.ms / after.max.ms, the broker's defaults for a topic's
+/// message.timestamp.before.max.ms / after.max.ms (Kafka 4.3.1's ServerLogConfigs: no lower bound, at most
+/// one hour ahead of the broker's clock).
+constexpr std::int64_t kTimestampBeforeMaxMsDefault = 9223372036854775807;
+constexpr std::int64_t kTimestampAfterMaxMsDefault = 3600000;
 /// message.max.bytes, the broker's default for a topic's max.message.bytes (Kafka 4.3.1).
 constexpr std::int64_t kMessageMaxBytesDefault = 1048588;
 constexpr std::int32_t kMaxFetchRecords = 4096;   // per replica fetch (stands for replica.fetch.max.bytes)

@@ -88,7 +88,8 @@ struct ProducerConfig {
     bool enable_idempotence = true;
     /// max.in.flight.requests.per.connection (default 5): Produce requests the client keeps in flight to
     /// one broker; 1 keeps one batch per partition on the wire (the partition is muted until answered).
-    /// Above 5 the idempotent producer is off (or, set explicitly, a ConfigException).
+    /// Above 5 with idempotence on, Kafka 4.x's KafkaProducer throws ConfigException (a scenario refuses it;
+    /// Producers::add turns idempotence off for a caller that set it anyway).
     std::int32_t max_in_flight = 5;
     NullKeyPartitioner null_key_partitioner = NullKeyPartitioner::BuiltinSticky;
     /// The brokers that answer at the client's bootstrap.servers (where it gets its first metadata and,

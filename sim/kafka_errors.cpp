@@ -40,6 +40,7 @@ std::string_view errorDefaultMessage(ErrorCode code) {
                "group.min.session.timeout.ms and group.max.session.timeout.ms).";
     case ErrorCode::REBALANCE_IN_PROGRESS: return "The group is rebalancing, so a rejoin is needed.";
     case ErrorCode::TOPIC_AUTHORIZATION_FAILED: return "Topic authorization failed.";
+    case ErrorCode::INVALID_TIMESTAMP: return "The timestamp of the message is out of acceptable range.";
     case ErrorCode::TOPIC_ALREADY_EXISTS: return "Topic with this name already exists.";
     case ErrorCode::INVALID_PARTITIONS: return "Number of partitions is below 1.";
     case ErrorCode::INVALID_REPLICATION_FACTOR:

@@ -15,6 +15,9 @@ std::int64_t Simulation::blockedSends(std::int32_t producer) const { return m_pr
 std::vector<SendFailure> Simulation::takeSendFailures(std::int32_t producer) {
     return m_producers->takeSendFailures(producer);
 }
+std::vector<BatchSplit> Simulation::takeBatchSplits(std::int32_t producer) {
+    return m_producers->takeBatchSplits(producer);
+}
 std::vector<TopicPartition> Simulation::pendingPartitions(std::int32_t producer) const {
     return m_producers->pendingPartitions(producer);
 }

@@ -360,6 +360,42 @@ KeySpec parseKeys(const json& v, const std::string& path) {
     return k;
 }
 
+/// ProducerConfig.postProcessAndValidateIdempotenceConfigs (Kafka 4.3.1): idempotence is on by default;
+/// retries 0 or acks other than all turn it off, unless enable.idempotence was set explicitly: then
+/// KafkaProducer's constructor throws ConfigException. More than 5 requests in flight throws whether it
+/// was set or not (3.x only turned idempotence off and warned "in v4.0.0 and onward, this will become an
+/// error"): tests/labs/golden/real/checks.txt, timestamps.txt. The config keeps the effective value,
+/// so that the scenario written back says it.
+void checkIdempotence(ProducerConfig& c, bool explicitly, const std::string& path) {
+    if (!c.enable_idempotence) return;
+    auto refuse = [&](const char* field, std::string message) {
+        BadScenario b;
+        b.error.code = Code::ProducerConfigRefused;
+        b.error.path = path + "/" + field;
+        b.error.detail = std::move(message);
+        throw b;
+    };
+    bool disable = false;
+    if (c.retries == 0) {
+        if (explicitly) refuse("retries", "Must set retries to non-zero when using the idempotent producer.");
+        disable = true;
+    }
+    if (c.acks != Acks::All) {
+        if (explicitly)
+            refuse("acks", "Must set acks to all in order to use the idempotent producer. Otherwise we cannot "
+                           "guarantee idempotence.");
+        disable = true;
+    }
+    if (disable) {
+        c.enable_idempotence = false;
+        return;
+    }
+    if (c.max_in_flight > 5)
+        refuse("max_in_flight_requests_per_connection",
+               "To use the idempotent producer, max.in.flight.requests.per.connection must be set to at most 5. "
+               "Current value is " + std::to_string(c.max_in_flight) + ".");
+}
+
 ProducerConfig parseProducerConfig(const json& v, const std::string& path, ProducerConfig c) {
     if (v.contains("acks")) {
         const json& a = v["acks"];
@@ -379,6 +415,7 @@ ProducerConfig parseProducerConfig(const json& v, const std::string& path, Produ
     if (v.contains("delivery_timeout_ms"))
         c.delivery_timeout_ms = getInt(v["delivery_timeout_ms"], path + "/delivery_timeout_ms", 1, 86400000);
     if (v.contains("client_id")) c.client_id = getString(v["client_id"], path + "/client_id");
+    checkIdempotence(c, v.contains("enable_idempotence"), path);
     if (v.contains("partitioner")) {
         const std::string p = getString(v["partitioner"], path + "/partitioner");
         if (p == "sticky" || p == "builtin" || p == "default") c.null_key_partitioner = NullKeyPartitioner::BuiltinSticky;

@@ -170,6 +170,10 @@ enum class ScenarioErrorCode : std::uint8_t {
     /// POLICY_VIOLATION for a topic whose metadata records exceed kMaxRecordsPerUserOp: detail is
     /// Kafka's message, high the most partitions allowed, value the number of configs.
     TopicTooManyRecords,
+    /// A producer's settings Kafka 4.3.1's KafkaProducer refuses when it is created (ProducerConfig's
+    /// ConfigException): detail is Kafka's message (enable_idempotence set to true with acks other than
+    /// all, retries 0 or more than 5 requests in flight).
+    ProducerConfigRefused,
     Internal,                 ///< an unexpected exception; detail: its what()
 };
 

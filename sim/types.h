@@ -47,6 +47,9 @@ enum class ErrorCode : std::int16_t {
     INVALID_SESSION_TIMEOUT = 26,
     REBALANCE_IN_PROGRESS = 27,
     TOPIC_AUTHORIZATION_FAILED = 29,
+    /// A record's CreateTime timestamp outside [broker clock - message.timestamp.before.max.ms, broker clock +
+    /// message.timestamp.after.max.ms] of its topic (LogValidator.validateTimestamp): the batch is refused.
+    INVALID_TIMESTAMP = 32,
     TOPIC_ALREADY_EXISTS = 36,
     INVALID_PARTITIONS = 37,
     INVALID_REPLICATION_FACTOR = 38,

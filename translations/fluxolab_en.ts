@@ -849,6 +849,17 @@
             <numerusform>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2): the producer gave them up</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Kafka&apos;s producer would refuse these settings when it is created (ConfigException): %1</source>
+        <translation>Kafka&apos;s producer would refuse these settings when it is created (ConfigException): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2; the first on partition %3): each record carries its event time as its timestamp, and the broker refuses timestamps more than message.timestamp.after.max.ms (3600000 ms, one hour, by default) ahead of its clock, which does not run at the trace&apos;s dates. Create the topic with --config message.timestamp.after.max.ms=1000000000000000, as the scenario sensores-no-topico does.</source>
+        <translation>
+            <numerusform>%n record of the trace was not delivered to the topic &quot;%1&quot; (Kafka: %2; on partition %3): each record carries its event time as its timestamp, and the broker refuses timestamps more than message.timestamp.after.max.ms (3600000 ms, one hour, by default) ahead of its clock, which does not run at the trace&apos;s dates. Create the topic with --config message.timestamp.after.max.ms=1000000000000000, as the scenario sensores-no-topico does.</numerusform>
+            <numerusform>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2; the first on partition %3): each record carries its event time as its timestamp, and the broker refuses timestamps more than message.timestamp.after.max.ms (3600000 ms, one hour, by default) ahead of its clock, which does not run at the trace&apos;s dates. Create the topic with --config message.timestamp.after.max.ms=1000000000000000, as the scenario sensores-no-topico does.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -1367,6 +1378,10 @@
     <message>
         <source>the record is larger than max.request.size (RecordTooLargeException)</source>
         <translation>the record is larger than max.request.size (RecordTooLargeException)</translation>
+    </message>
+    <message>
+        <source>a record&apos;s timestamp is outside the range the topic accepts (INVALID_TIMESTAMP)</source>
+        <translation>a record&apos;s timestamp is outside the range the topic accepts (INVALID_TIMESTAMP)</translation>
     </message>
 </context>
 <context>

@@ -849,6 +849,17 @@
             <numerusform>%n registos do traço não foram entregues ao tópico &quot;%1&quot; (Kafka: %2): o produtor desistiu deles</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Kafka&apos;s producer would refuse these settings when it is created (ConfigException): %1</source>
+        <translation>o produtor do Kafka recusaria estas definições ao ser criado (ConfigException): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2; the first on partition %3): each record carries its event time as its timestamp, and the broker refuses timestamps more than message.timestamp.after.max.ms (3600000 ms, one hour, by default) ahead of its clock, which does not run at the trace&apos;s dates. Create the topic with --config message.timestamp.after.max.ms=1000000000000000, as the scenario sensores-no-topico does.</source>
+        <translation>
+            <numerusform>%n registo do traço não foi entregue ao tópico &quot;%1&quot; (Kafka: %2; na partição %3): cada registo leva o seu event time como timestamp, e o broker recusa timestamps mais de message.timestamp.after.max.ms (3600000 ms, uma hora, por omissão) à frente do seu relógio, que não está nas datas do traço. Crie o tópico com --config message.timestamp.after.max.ms=1000000000000000, como faz o cenário sensores-no-topico.</numerusform>
+            <numerusform>%n registos do traço não foram entregues ao tópico &quot;%1&quot; (Kafka: %2; o primeiro na partição %3): cada registo leva o seu event time como timestamp, e o broker recusa timestamps mais de message.timestamp.after.max.ms (3600000 ms, uma hora, por omissão) à frente do seu relógio, que não está nas datas do traço. Crie o tópico com --config message.timestamp.after.max.ms=1000000000000000, como faz o cenário sensores-no-topico.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -1367,6 +1378,10 @@
     <message>
         <source>the record is larger than max.request.size (RecordTooLargeException)</source>
         <translation>o registo é maior do que o max.request.size (RecordTooLargeException)</translation>
+    </message>
+    <message>
+        <source>a record&apos;s timestamp is outside the range the topic accepts (INVALID_TIMESTAMP)</source>
+        <translation>o timestamp de um registo está fora do intervalo que o tópico aceita (INVALID_TIMESTAMP)</translation>
     </message>
 </context>
 <context>

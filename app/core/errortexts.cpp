@@ -91,6 +91,9 @@ QString ErrorTexts::scenarioReason(const labs::ScenarioError& e) {
         }
         return out;
     }
+    case Code::ProducerConfigRefused:
+        // Kafka's ConfigException message stays as Kafka writes it.
+        return tr("Kafka's producer would refuse these settings when it is created (ConfigException): %1").arg(q(e.detail));
     case Code::Internal: return tr("unexpected error: %1").arg(q(e.detail));
     }
     return q(e.detail);
@@ -254,6 +257,16 @@ QString ErrorTexts::feedRefused(const std::string& topic, labs::ErrorCode kafka,
 QString ErrorTexts::feedNotDelivered(const std::string& topic, labs::ErrorCode kafka, int partition, std::uint64_t records) {
     // No partition when send() failed before choosing one (METADATA_TIMEOUT: the topic was not in the metadata).
     const int n = records > static_cast<std::uint64_t>(INT_MAX) ? INT_MAX : static_cast<int>(records);
+    if (kafka == labs::ErrorCode::INVALID_TIMESTAMP)
+        // A real broker does the same: each record carries its event time as its CreateTime timestamp, and
+        // the simulated cluster's clock is not the trace's.
+        return tr("%n records of the trace were not delivered to the topic \"%1\" (Kafka: %2; the first on partition %3): "
+                  "each record carries its event time as its timestamp, and the broker refuses timestamps more than "
+                  "message.timestamp.after.max.ms (3600000 ms, one hour, by default) ahead of its clock, which does "
+                  "not run at the trace's dates. Create the topic with --config message.timestamp.after.max.ms="
+                  "1000000000000000, as the scenario sensores-no-topico does.",
+                  nullptr, n)
+            .arg(q(topic), Texts::errorCode(kafka), QString::number(partition));
     if (partition < 0)
         return tr("%n records of the trace were not delivered to the topic \"%1\" (Kafka: %2): the producer gave "
                   "them up",

@@ -128,6 +128,8 @@ QString Texts::errorCode(labs::ErrorCode code) {
         return tr("the batch is larger than the topic's max.message.bytes (MESSAGE_TOO_LARGE)");
     case labs::ErrorCode::CLIENT_RECORD_TOO_LARGE:
         return tr("the record is larger than max.request.size (RecordTooLargeException)");
+    case labs::ErrorCode::INVALID_TIMESTAMP:
+        return tr("a record's timestamp is outside the range the topic accepts (INVALID_TIMESTAMP)");
     default: return QString::fromUtf8(labs::errorCodeName(code));
     }
 }

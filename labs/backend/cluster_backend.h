@@ -159,6 +159,23 @@ struct SendFailure {
     std::optional<std::string> key;
     std::int64_t value_bytes = 0;
     std::int64_t record_bytes = 0;     ///< CLIENT_RECORD_TOO_LARGE: the record's size bound (serialized)
+    /// INVALID_TIMESTAMP: the broker's record error (sim::SendFailure): the record's timestamp (epoch ms),
+    /// its offset in the batch, whether the broker refused it, how many of the batch it refused, and the
+    /// range it accepted (epoch ms, Java's long arithmetic).
+    std::int64_t timestamp = 0;
+    std::int32_t batch_index = 0;
+    bool timestamp_refused = false;
+    std::int32_t refused_in_batch = 0;
+    std::int64_t valid_from = 0;
+    std::int64_t valid_to = 0;
+};
+
+/// A batch the producer split and sent again after the leader refused it as too large (sim::BatchSplit).
+struct BatchSplit {
+    TimeMs time = 0; ///< epoch milliseconds
+    TopicPartition tp;
+    std::int32_t attempts_left = 0;
+    std::int64_t request = 0; ///< the producer's n-th Produce request carried it (1: its first)
 };
 
 struct ConsumerSettings {
@@ -258,6 +275,9 @@ public:
     /// The records of the producer that failed since the last call, in the order their callbacks
     /// ran. A backend that does not report them returns none.
     virtual std::vector<SendFailure> takeSendFailures(Handle /*producer*/) { return {}; }
+    /// The producer's batches split since the last call (MESSAGE_TOO_LARGE). A backend that does not
+    /// report them returns none.
+    virtual std::vector<BatchSplit> takeBatchSplits(Handle /*producer*/) { return {}; }
     /// True when the clients are simulated (their connection states can be asked for without a
     /// network round trip); a real cluster's backend answers brokers() with a metadata request.
     virtual bool simulatesClients() const { return false; }

@@ -54,6 +54,8 @@ std::string scenarioErrorReason(const sim::ScenarioError& e) {
     case Code::TopicTooManyRecords:
         return e.detail + " (at most " + e.high + " partitions with " + e.value +
                " config(s): a topic's metadata records may not exceed " + std::to_string(sim::kMaxRecordsPerUserOp) + ")";
+    case Code::ProducerConfigRefused:
+        return "KafkaProducer would refuse it: org.apache.kafka.common.config.ConfigException: " + e.detail;
     case Code::Internal: return e.detail;
     }
     return e.detail;

@@ -327,8 +327,26 @@ std::vector<SendFailure> SimBackend::takeSendFailures(Handle producer) {
         r.key = std::move(f.key);
         r.value_bytes = f.value_bytes;
         r.record_bytes = f.record_bytes;
+        // Simulated time 0 is kVirtualEpochMs for the tools: the broker's clock and the record's timestamp
+        // both move by it (wrapping as Java's long does, as the broker printed them).
+        auto shifted = [](std::int64_t v) {
+            return static_cast<std::int64_t>(static_cast<std::uint64_t>(v) + static_cast<std::uint64_t>(kVirtualEpochMs));
+        };
+        r.timestamp = shifted(f.timestamp);
+        r.batch_index = f.batch_index;
+        r.timestamp_refused = f.timestamp_refused;
+        r.refused_in_batch = f.refused_in_batch;
+        r.valid_from = shifted(f.valid_from);
+        r.valid_to = shifted(f.valid_to);
         out.push_back(std::move(r));
     }
+    return out;
+}
+
+std::vector<BatchSplit> SimBackend::takeBatchSplits(Handle producer) {
+    std::vector<BatchSplit> out;
+    for (const sim::BatchSplit& s : m_sim->takeBatchSplits(producer))
+        out.push_back(BatchSplit{kVirtualEpochMs + s.time, s.tp, s.attempts_left, s.request});
     return out;
 }
 

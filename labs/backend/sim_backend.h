@@ -68,6 +68,7 @@ public:
     std::vector<std::pair<TimeMs, std::int32_t>> takeConnectionFailures(Handle producer) override;
     std::int64_t blockedSends(Handle producer) const override;
     std::vector<SendFailure> takeSendFailures(Handle producer) override;
+    std::vector<BatchSplit> takeBatchSplits(Handle producer) override;
     bool simulatesClients() const override { return true; }
     Handle openConsumer(const ConsumerSettings& settings) override;
     bool subscribesByPattern() const override { return true; }

@@ -323,6 +323,19 @@ private:
             // message, so the client's exception has the error's default one.
             exception = "org.apache.kafka.common.errors.RecordTooLargeException: " +
                         std::string(sim::errorDefaultMessage(f.error));
+        } else if (f.error == ErrorCode::INVALID_TIMESTAMP) {
+            // The leader's record errors (LogValidator.validateTimestamp) as Sender.failBatch hands them to
+            // the callbacks: the one refused record gets InvalidTimestampException with the broker's text,
+            // several get InvalidRecordException each, and the batch's other records a KafkaException.
+            if (!f.timestamp_refused)
+                exception = "org.apache.kafka.common.KafkaException: Failed to append record because it was part of a "
+                            "batch which had one more more invalid records";
+            else
+                exception = std::string(f.refused_in_batch == 1 ? "org.apache.kafka.common.errors.InvalidTimestampException: "
+                                                                 : "org.apache.kafka.common.InvalidRecordException: ") +
+                            "Timestamp " + std::to_string(f.timestamp) + " of message with offset " +
+                            std::to_string(f.batch_index) + " is out of range. The timestamp should be within [" +
+                            std::to_string(f.valid_from) + ", " + std::to_string(f.valid_to) + "]";
         } else {
             return {}; // the broker's other errors after the retries: not emulated yet
         }
@@ -347,6 +360,18 @@ private:
                         lines.emplace_back(at, connectionFailedLine(at, "[Producer clientId=" + m_clientId + "] ", id, brokerAddress(*b)));
                 }
             }
+            // Sender.completeBatch's WARN for a batch split after MESSAGE_TOO_LARGE. The console producer's
+            // first Produce request has correlation id 5 (after ApiVersions and Metadata on the bootstrap
+            // connection, InitProducerId, ApiVersions on the leader's: too-large-split.txt), each later one
+            // the next; the simulation counts the Produce requests, not the metadata refreshes between them.
+            for (const BatchSplit& b : m_backend.takeBatchSplits(m_producer))
+                lines.emplace_back(b.time, formatLogDate(b.time) + " WARN [Producer clientId=" + m_clientId +
+                                               "] Got error produce response in correlation id " +
+                                               std::to_string(4 + b.request) + " on topic-partition " + b.tp.topic +
+                                               "-" + std::to_string(b.tp.partition) + ", splitting and retrying (" +
+                                               std::to_string(b.attempts_left) +
+                                               " attempts left). Error: MESSAGE_TOO_LARGE "
+                                               "(org.apache.kafka.clients.producer.internals.Sender)\n");
             for (const SendFailure& f : m_backend.takeSendFailures(m_producer)) {
                 std::string text = failureLines(f);
                 if (text.empty()) continue;

@@ -507,7 +507,9 @@ void deliveryCallback(rd_kafka_t* /*rk*/, const rd_kafka_message_t* m, void* opa
     r.offset = m->offset;
     if (m->err > 0) {
         r.error = static_cast<ErrorCode>(m->err);
-        r.message = javaMessage(r.error);
+        // The broker's record error when librdkafka kept it (INVALID_TIMESTAMP: "Timestamp T of message
+        // with offset 0 is out of range. ..."), else Kafka's default text for the code.
+        r.message = brokerMessage(r.error, rd_kafka_message_errstr(m));
     } else if (m->err < 0) {
         r.client = classify(m->err);
         if (m->err == RD_KAFKA_RESP_ERR__MSG_TIMED_OUT) r.error = ErrorCode::CLIENT_DELIVERY_TIMEOUT;

@@ -70,7 +70,13 @@ std::string feedErrorText(const stream::FeedError& e) {
         // No partition when send() failed before choosing one (METADATA_TIMEOUT).
         return std::to_string(e.records) + " record(s) of the trace were not delivered to '" + e.topic +
                "': " + sim::errorName(e.kafka) +
-               (e.partition >= 0 ? " (the first on partition " + std::to_string(e.partition) + ")" : "");
+               (e.partition >= 0 ? " (the first on partition " + std::to_string(e.partition) + ")" : "") +
+               (e.kafka == sim::ErrorCode::INVALID_TIMESTAMP
+                    ? std::string(": each record carries its event time as its timestamp, and the broker refuses "
+                                  "timestamps more than message.timestamp.after.max.ms (3600000 ms by default) ahead "
+                                  "of its clock, which does not run at the trace's dates; create the topic with "
+                                  "--config message.timestamp.after.max.ms=1000000000000000")
+                    : std::string());
     }
     return {};
 }

@@ -161,6 +161,12 @@ std::vector<SendFailure> Producers::takeSendFailures(std::int32_t producer) {
     return out;
 }
 
+std::vector<BatchSplit> Producers::takeBatchSplits(std::int32_t producer) {
+    std::vector<BatchSplit> out;
+    out.swap(m_producers[static_cast<std::size_t>(producer)]->splits);
+    return out;
+}
+
 bool Producers::bootstrapAnswers(const ProducerData& pd) const {
     if (!pd.config.bootstrap_brokers) return anyBrokerAlive();
     for (const BrokerId b : *pd.config.bootstrap_brokers)
@@ -168,9 +174,36 @@ bool Producers::bootstrapAnswers(const ProducerData& pd) const {
     return false;
 }
 
+bool Producers::TimestampCheck::refuses(std::int64_t timestamp) const {
+    // now - timestamp > before || -(now - timestamp) > after, with Java's wrapping long arithmetic.
+    const auto diff = static_cast<std::int64_t>(static_cast<std::uint64_t>(now) - static_cast<std::uint64_t>(timestamp));
+    const auto negated = static_cast<std::int64_t>(std::uint64_t{0} - static_cast<std::uint64_t>(diff));
+    return diff > before_max_ms || negated > after_max_ms;
+}
+
+std::optional<Producers::TimestampCheck> Producers::timestampsRefused(const TopicState& t,
+                                                                      const std::vector<Record>& records) const {
+    // LogValidator.validateTimestamp: only CreateTime topics check the producer's timestamps (a
+    // LogAppendTime topic replaces them with its clock; the simulation keeps them, see docs/fidelity.md).
+    if (const auto type = t.configs.overrides.find("message.timestamp.type");
+        type != t.configs.overrides.end() && type->second == "LogAppendTime")
+        return std::nullopt;
+    TimestampCheck check;
+    check.now = now();
+    check.before_max_ms = parseLong(t.configs.overrides, "message.timestamp.before.max.ms", kTimestampBeforeMaxMsDefault);
+    check.after_max_ms = parseLong(t.configs.overrides, "message.timestamp.after.max.ms", kTimestampAfterMaxMsDefault);
+    for (const Record& r : records)
+        if (check.refuses(r.timestamp)) return check;
+    return std::nullopt;
+}
+
 void Producers::reportFailed(ProducerData& pd, const TopicPartition& tp, ErrorCode error, const std::vector<Record>& records,
-                             TimeMs batch_age_ms) {
+                             TimeMs batch_age_ms, const TimestampCheck* timestamps) {
     if (!pd.config.report_send_failures) return;
+    std::int32_t refused = 0;
+    if (timestamps)
+        for (const Record& r : records) refused += timestamps->refuses(r.timestamp) ? 1 : 0;
+    std::int32_t index = 0;
     for (const Record& r : records) {
         SendFailure f;
         f.time = now();
@@ -180,6 +213,18 @@ void Producers::reportFailed(ProducerData& pd, const TopicPartition& tp, ErrorCo
         f.batch_age_ms = batch_age_ms;
         if (r.key != 0) f.key = m_store.key(r.key);
         f.value_bytes = static_cast<std::int64_t>(r.value != 0 ? m_store.value(r.value).size() : syntheticValue(r).size());
+        if (timestamps) {
+            f.timestamp = r.timestamp;
+            f.batch_index = index;
+            f.timestamp_refused = timestamps->refuses(r.timestamp);
+            f.refused_in_batch = refused;
+            // "[now - before, now + after]" as Java's long arithmetic writes it (it may wrap).
+            f.valid_from = static_cast<std::int64_t>(static_cast<std::uint64_t>(timestamps->now) -
+                                                     static_cast<std::uint64_t>(timestamps->before_max_ms));
+            f.valid_to = static_cast<std::int64_t>(static_cast<std::uint64_t>(timestamps->now) +
+                                                   static_cast<std::uint64_t>(timestamps->after_max_ms));
+        }
+        ++index;
         pd.failures.push_back(std::move(f));
     }
 }
@@ -318,6 +363,7 @@ std::int64_t Producers::appendNewBatch(ProducerData& pd, const TopicPartition& t
 
 std::int32_t Producers::append(ProducerData& pd, TopicState& t, std::int32_t partition, Record r,
                                std::int32_t key_size, std::int32_t value_size) {
+    pd.topics.insert(t.name); // waitOnMetadata added it to the producer's metadata
     if (partition >= 0) {
         const TopicPartition tp{t.name, partition};
         if (tryAppend(pd, tp, r, key_size, value_size) < 0) appendNewBatch(pd, tp, r, key_size, value_size);
@@ -376,7 +422,8 @@ ErrorCode Producers::doSend(ProducerData& pd, const ProducerRecord& rec) {
     if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
     if (rec.partition && (*rec.partition < 0 || *rec.partition >= static_cast<std::int32_t>(t->partitions.size())))
         return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
-    if (failRecordTooLarge(pd, rec)) return ErrorCode::NONE; // the callback has the error, send() returned
+    if (failRecordTooLarge(pd, rec.topic, rec.partition, rec.key, static_cast<std::int64_t>(rec.value.size())))
+        return ErrorCode::NONE; // the callback has the error, send() returned
     Record r;
     r.timestamp = rec.timestamp.value_or(now());
     r.key = rec.key ? m_store.internKey(*rec.key) : 0;
@@ -392,28 +439,29 @@ ErrorCode Producers::doSend(ProducerData& pd, const ProducerRecord& rec) {
     return ErrorCode::NONE;
 }
 
-bool Producers::failRecordTooLarge(ProducerData& pd, const ProducerRecord& rec) {
+bool Producers::failRecordTooLarge(ProducerData& pd, const std::string& topic, std::optional<std::int32_t> partition,
+                                   const std::optional<std::string>& key, std::int64_t value_bytes) {
     // AbstractRecords.estimateSizeInBytesUpperBound: a batch of this record alone at its largest
     // overheads; KafkaProducer.doSend checks it after choosing nothing for a keyless record (the
     // built-in partitioner picks its partition at append), so the callback names partition -1.
     const std::int64_t bound =
         kBatchOverheadBytes + kMaxRecordOverheadBytes +
-        recordKeyValueSize(rec.key ? static_cast<std::int32_t>(rec.key->size()) : -1, static_cast<std::int32_t>(rec.value.size()));
+        recordKeyValueSize(key ? static_cast<std::int32_t>(key->size()) : -1, static_cast<std::int32_t>(value_bytes));
     if (bound <= pd.config.max_request_size && bound <= pd.config.buffer_memory) return false;
     Event& e = m_brokers.emitEvent(EventType::ProduceFailed);
     e.actor = pd.index;
-    e.topic = m_journal.topicIndex(rec.topic);
-    e.partition = rec.partition.value_or(-1);
+    e.topic = m_journal.topicIndex(topic);
+    e.partition = partition.value_or(-1);
     e.error = ErrorCode::CLIENT_RECORD_TOO_LARGE;
     e.b = 1;
     e.flag = 0;
     if (pd.config.report_send_failures) {
         SendFailure f;
         f.time = now();
-        f.tp = {rec.topic, rec.partition.value_or(-1)};
+        f.tp = {topic, partition.value_or(-1)};
         f.error = ErrorCode::CLIENT_RECORD_TOO_LARGE;
-        f.key = rec.key;
-        f.value_bytes = static_cast<std::int64_t>(rec.value.size());
+        f.key = key;
+        f.value_bytes = value_bytes;
         f.record_bytes = bound;
         pd.failures.push_back(std::move(f));
     }
@@ -458,9 +506,13 @@ ErrorCode Producers::doSendSynthetic(ProducerData& pd, const std::string& topic,
     r.timestamp = now();
     r.key = key_id.value_or(0);
     r.value = 0;
-    // A synthetic value counts as 16 bytes.
+    // A synthetic value counts as kSyntheticValueBytes; the record goes through send()'s size check all the same.
+    std::optional<std::string> key;
+    if (r.key != 0) key = m_store.key(r.key);
+    if (failRecordTooLarge(pd, topic, std::nullopt, key, kSyntheticValueBytes)) return ErrorCode::NONE;
     m_append_wakes = false;
-    append(pd, *t, choosePartition(pd, *t, key_id), r, r.key ? static_cast<std::int32_t>(m_store.key(r.key).size()) : -1, 16);
+    append(pd, *t, choosePartition(pd, *t, key_id), r, key ? static_cast<std::int32_t>(key->size()) : -1,
+           static_cast<std::int32_t>(kSyntheticValueBytes));
     if (m_append_wakes) wake(pd);
     return ErrorCode::NONE;
 }
@@ -623,17 +675,57 @@ void Producers::drain(std::int32_t producer) {
     journalClosedWhenDone(pd);
 }
 
+namespace {
+/// java.lang.String.hashCode (topic names are ASCII: one UTF-16 unit a byte), with int overflow.
+std::uint32_t javaStringHash(const std::string& s) {
+    std::uint32_t h = 0;
+    for (const char c : s) h = 31 * h + static_cast<std::uint8_t>(c);
+    return h;
+}
+} // namespace
+
+std::vector<TopicPartition> Producers::partitionsForNode(const ProducerData& pd, BrokerId broker) const {
+    // The snapshot's HashMap<TopicPartition, PartitionMetadata> gets every partition of the producer's
+    // topics, in the response's order (topics, then partitions ascending), into a table sized
+    // new HashMap<>(n): its capacity the power of two >= n, doubled whenever the size passes 3/4 of it.
+    // It iterates by bucket (TopicPartition.hashCode = 31 * (31 + partition) + topic.hashCode(), spread
+    // h ^ (h >>> 16)), a bucket in insertion order; Cluster keeps that order per leader. The topics'
+    // order in the response is taken as their names' (it only orders partitions sharing a bucket).
+    struct Entry {
+        TopicPartition tp;
+        std::uint32_t hash = 0;
+        BrokerId leader = -1;
+    };
+    std::vector<Entry> all;
+    for (const std::string& name : pd.topics) {
+        TopicState* t = m_brokers.topicForProduce(name, false);
+        if (!t) continue;
+        const std::uint32_t topic_hash = javaStringHash(name);
+        for (std::int32_t p = 0; p < static_cast<std::int32_t>(t->partitions.size()); ++p) {
+            Entry e;
+            e.tp = TopicPartition{name, p};
+            e.hash = 31u * (31u + static_cast<std::uint32_t>(p)) + topic_hash;
+            e.leader = t->partitions[static_cast<std::size_t>(p)].leader;
+            if (const auto pin = pd.pinned_leader.find(e.tp); pin != pd.pinned_leader.end()) e.leader = pin->second;
+            all.push_back(std::move(e));
+        }
+    }
+    std::size_t capacity = 1;
+    while (capacity < all.size()) capacity *= 2;
+    while (all.size() > capacity * 3 / 4) capacity *= 2;
+    auto bucket = [&](const Entry& e) { return (e.hash ^ (e.hash >> 16)) & (capacity - 1); };
+    std::stable_sort(all.begin(), all.end(), [&](const Entry& a, const Entry& b) { return bucket(a) < bucket(b); });
+    std::vector<TopicPartition> parts;
+    for (const Entry& e : all)
+        if (e.leader == broker) parts.push_back(e.tp);
+    return parts;
+}
+
 bool Producers::drainNode(ProducerData& pd, BrokerId broker) {
     const bool order = pd.config.max_in_flight == 1;
-    // The partitions the producer holds batches for whose leader, in its metadata, is `broker`.
-    std::vector<TopicPartition> parts;
-    for (const auto& [tp, q] : pd.queues) {
-        if (q.empty()) continue;
-        BrokerId leader = -1;
-        if (const auto pin = pd.pinned_leader.find(tp); pin != pd.pinned_leader.end()) leader = pin->second;
-        else if (const PartitionState* lp = m_brokers.partitionForProduce(tp)) leader = lp->leader;
-        if (leader == broker) parts.push_back(tp);
-    }
+    // RecordAccumulator.drainBatchesForOneNode: every partition `broker` leads in the producer's metadata,
+    // in its order; those without a batch are passed over, but count for the rotating start.
+    const std::vector<TopicPartition> parts = partitionsForNode(pd, broker);
     if (parts.empty()) return false;
     // drainBatchesForOneNode: start where the last drain for this broker stopped (against starvation).
     std::size_t index = pd.drain_index[broker] % parts.size();
@@ -646,14 +738,14 @@ bool Producers::drainNode(ProducerData& pd, BrokerId broker) {
         index = (index + 1) % parts.size();
         if (order)
             if (const auto s = pd.sending.find(tp); s != pd.sending.end() && s->second > 0) continue;
-        const auto& q = pd.queues[tp];
-        if (q.empty()) continue;
-        const PendingBatch& first = q.front();
+        const auto qit = pd.queues.find(tp);
+        if (qit == pd.queues.end() || qit->second.empty()) continue;
+        const PendingBatch& first = qit->second.front();
         if (first.attempts > 0 && now() < first.retry_at) continue;
         if (size + first.bytes > pd.config.max_request_size && !taken.empty()) break;
-        if (pd.config.enable_idempotence && first.attempts > 0) {
-            // shouldStopDrainBatchesForPartition: a retried batch goes only when it is the partition's
-            // first in-flight sequence (the retries go one at a time, in sequence order).
+        if (pd.config.enable_idempotence && (first.attempts > 0 || first.split)) {
+            // shouldStopDrainBatchesForPartition: a retried or split batch (it has its sequence already) goes
+            // only when it is the partition's first in-flight sequence (one at a time, in sequence order).
             const auto u = pd.unacked.find(tp);
             if (u != pd.unacked.end() && !u->second.empty() && *u->second.begin() != first.records.front().sequence) break;
         }
@@ -665,6 +757,7 @@ bool Producers::drainNode(ProducerData& pd, BrokerId broker) {
     const std::uint64_t request = m_next_request++;
     const bool acks0 = pd.config.acks == Acks::None;
     Request req;
+    ++pd.produce_requests; // the batches below record this number first (request_number)
     req.producer = pd.index;
     req.broker = broker;
     for (const auto& tp : taken) {
@@ -679,6 +772,7 @@ bool Producers::drainNode(ProducerData& pd, BrokerId broker) {
         inflight->acks = pd.config.acks;
         inflight->broker = broker;
         ++inflight->batch.attempts;
+        inflight->request_number = pd.produce_requests;
         if (!pd.pinned_leader.empty()) pd.pinned_leader.erase(tp); // its leader answers: no pin any more
         const std::uint64_t id = m_next_request++;
         const auto count = static_cast<std::int64_t>(inflight->batch.records.size());
@@ -824,6 +918,64 @@ void Producers::expireQueued(ProducerData& pd) {
     }
 }
 
+std::pair<std::int32_t, std::int32_t> Producers::recordSizes(const Record& r) const {
+    const std::int32_t key = r.key != 0 ? static_cast<std::int32_t>(m_store.key(r.key).size()) : -1;
+    const std::int32_t value =
+        r.value != 0 ? static_cast<std::int32_t>(m_store.value(r.value).size()) : static_cast<std::int32_t>(kSyntheticValueBytes);
+    return {key, value};
+}
+
+void Producers::splitAndReenqueue(ProducerData& pd, const PendingBatch& big) {
+    // RecordAccumulator.splitAndReenqueue (Kafka 4.3.1): a first split makes batches of batch.size; a batch
+    // that was itself split is split at half its estimated size, but at least its largest record's bound,
+    // so that the parts shrink each time. ProducerBatch.split: each record goes into the current part if
+    // MemoryRecordsBuilder.hasRoomFor takes it, else into a new part (whose buffer is the split size or
+    // the record's bound if larger); the parts keep the batch's creation time.
+    const std::int64_t split_size = big.split ? std::max(big.max_record_bound, big.bytes / 2) : pd.config.batch_size;
+    std::vector<PendingBatch> parts;
+    for (const Record& r : big.records) {
+        const auto [key_size, value_size] = recordSizes(r);
+        const std::int64_t bound = kBatchOverheadBytes + kMaxRecordOverheadBytes + recordKeyValueSize(key_size, value_size);
+        if (!parts.empty()) {
+            PendingBatch& b = parts.back();
+            const std::int64_t size = recordSizeInBatch(static_cast<std::int32_t>(b.records.size()),
+                                                        r.timestamp - b.base_timestamp, key_size, value_size);
+            if (b.bytes < b.write_limit && b.bytes + size <= b.write_limit) {
+                b.records.push_back(r);
+                b.sizes.push_back(size);
+                b.bytes += size;
+                b.max_record_bound = std::max(b.max_record_bound, bound);
+                continue;
+            }
+        }
+        PendingBatch b;
+        b.tp = big.tp;
+        b.created_ms = big.created_ms;
+        b.base_timestamp = r.timestamp;
+        b.write_limit = std::max(bound, split_size);
+        b.flush = big.flush;
+        b.split = true;
+        b.max_record_bound = bound;
+        const std::int64_t size = recordSizeInBatch(0, 0, key_size, value_size);
+        b.records.push_back(r);
+        b.sizes.push_back(size);
+        b.bytes = kBatchOverheadBytes + size;
+        parts.push_back(std::move(b));
+    }
+    // The parts are closed for appends and go first: at the head of the queue, in order (with
+    // idempotence, in sequence order among the batches already numbered; the simulation numbers every
+    // batch at append, so before the first one with a later sequence).
+    auto& q = pd.queues[big.tp];
+    auto pos = q.begin();
+    if (pd.config.enable_idempotence)
+        while (pos != q.end() && pos->records.front().sequence < big.records.front().sequence) ++pos;
+    for (auto& b : parts) {
+        b.closed = true;
+        if (pd.config.enable_idempotence) pd.unacked[big.tp].insert(b.records.front().sequence);
+        pos = std::next(q.insert(pos, std::move(b)));
+    }
+}
+
 void Producers::produceArrives(std::uint64_t request) {
     auto it = m_in_flight.find(request);
     if (it == m_in_flight.end()) return;
@@ -848,6 +1000,12 @@ void Producers::produceArrives(std::uint64_t request) {
     if (inf.acks == Acks::All && static_cast<std::int32_t>(p.isr.size()) < std::min(t->min_insync_replicas, rf))
         return respond(ErrorCode::NOT_ENOUGH_REPLICAS, -1);
     if (batchTooLarge(*t, inf.batch.sizes)) return respond(ErrorCode::MESSAGE_TOO_LARGE, -1);
+    // UnifiedLog.append: the records are validated (LogValidator, timestamps included) before the
+    // producer state's sequence check; a refused timestamp refuses the whole batch, appended nothing.
+    if (auto refused = timestampsRefused(*t, inf.batch.records)) {
+        inf.timestamps = *refused;
+        return respond(ErrorCode::INVALID_TIMESTAMP, -1);
+    }
     const auto& pd = *m_producers[static_cast<std::size_t>(inf.producer)];
     const Record& first = inf.batch.records.front();
     if (pd.config.enable_idempotence) {
@@ -978,6 +1136,29 @@ void Producers::produceResponse(std::uint64_t request, ErrorCode error, Offset b
         drain(pd.index);
         return;
     }
+    if (error == ErrorCode::MESSAGE_TOO_LARGE && count > 1) {
+        // Sender.completeBatch: a refused batch of several records is split and its parts enqueued again,
+        // as if never tried; no attempt is spent ("splitting and retrying (N attempts left)",
+        // tests/labs/golden/real/too-large-split.txt). The client's attempts count the re-enqueues: one
+        // less than the drains counted here.
+        Event& e = m_brokers.emitEvent(EventType::ProduceFailed);
+        e.actor = inf.producer;
+        e.topic = m_journal.topicIndex(tp.topic);
+        e.partition = tp.partition;
+        e.error = error;
+        e.b = count;
+        e.flag = 1;
+        if (pd.config.report_send_failures)
+            pd.splits.push_back(BatchSplit{now(), tp, pd.config.retries - (inf.batch.attempts - 1), inf.request_number});
+        notSending();
+        completed(); // TransactionManager.removeInFlightBatch; the parts are in flight under their own sequences
+        splitAndReenqueue(pd, inf.batch);
+        eraseInFlight(it);
+        responseHandled(pd, group);
+        armExpiry(pd);
+        drain(pd.index);
+        return;
+    }
     if (error == ErrorCode::NETWORK_EXCEPTION && inf.broker >= 0) {
         // The connection broke (the broker's process is gone): reconnects wait the reconnect backoff.
         auto c = pd.connections.find(inf.broker);
@@ -1021,7 +1202,8 @@ void Producers::produceResponse(std::uint64_t request, ErrorCode error, Offset b
     }
     completed();
     skipSequences(pd, tp, inf.batch);
-    reportFailed(pd, tp, e.error, inf.batch.records, now() - inf.batch.created_ms);
+    reportFailed(pd, tp, e.error, inf.batch.records, now() - inf.batch.created_ms,
+                 inf.timestamps ? &*inf.timestamps : nullptr);
     pd.pending -= count;
     eraseInFlight(it);
     responseHandled(pd, group);

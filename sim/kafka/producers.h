@@ -64,6 +64,7 @@ public:
     /// The send() calls of `producer` blocked on metadata (the first one, then those queued after it).
     std::int64_t blockedSends(std::int32_t producer) const;
     std::vector<SendFailure> takeSendFailures(std::int32_t producer);
+    std::vector<BatchSplit> takeBatchSplits(std::int32_t producer);
     std::vector<TopicPartition> pendingPartitions(std::int32_t producer) const;
     std::int32_t count() const { return static_cast<std::int32_t>(m_producers.size()); }
     const std::string& clientId(std::int32_t producer) const;
@@ -98,6 +99,10 @@ private:
         TimeMs retry_at = 0;
         /// flush() was called while it waited: sendable at once (RecordAccumulator.flushInProgress).
         bool flush = false;
+        /// Made by splitting a batch the leader refused as too large (ProducerBatch.isSplitBatch).
+        bool split = false;
+        /// A split batch's largest record upper bound (ProducerBatch.maxRecordSize).
+        std::int64_t max_record_bound = 0;
     };
     /// BuiltInPartitioner.StickyPartitionInfo: the topic's partition for keyless records and the bytes
     /// the accumulator reported appended to it since it was picked.
@@ -144,6 +149,8 @@ private:
         /// log, leaves no hole; the simulation numbers records at append and skips these instead.
         std::map<TopicPartition, std::map<std::uint32_t, std::uint32_t>> seq_gaps;
         std::map<std::string, StickyPartition> sticky;
+        /// The topics the producer has sent to: the ones its metadata holds (ProducerMetadata's topics).
+        std::set<std::string> topics;
         std::map<std::string, std::uint32_t> rr_counter;
         std::map<TopicPartition, std::uint32_t> next_seq;
         TimeMs linger_at = -1;
@@ -160,10 +167,21 @@ private:
         TimeMs blocked_until = -1;       ///< max.block.ms of the first one ends
         std::uint64_t blocked_serial = 0;
         std::vector<SendFailure> failures; ///< with config.report_send_failures: not taken yet
+        std::vector<BatchSplit> splits;    ///< with config.report_send_failures: not taken yet
+        std::int64_t produce_requests = 0; ///< Produce requests sent so far
         std::string value_template = "{key}-{seq}";
         std::int64_t pending = 0;
         bool closed = false;         ///< close() was called: send() refuses
         bool close_journaled = false; ///< producer_closed emitted (nothing was left to send)
+    };
+    /// The broker's timestamp check of a batch (LogValidator.validateTimestamp): its clock and the
+    /// topic's message.timestamp.before.max.ms / after.max.ms when it looked.
+    struct TimestampCheck {
+        TimeMs now = 0;
+        std::int64_t before_max_ms = 0;
+        std::int64_t after_max_ms = 0;
+        /// recordHasInvalidTimestamp, in Java's long arithmetic.
+        bool refuses(std::int64_t timestamp) const;
     };
     struct InFlight {
         std::int32_t producer = 0;
@@ -175,6 +193,8 @@ private:
         Offset base = -1;
         bool done = false;
         std::vector<runtime::TimerKey> timeouts; ///< pending ProduceTimeout timers
+        std::optional<TimestampCheck> timestamps; ///< INVALID_TIMESTAMP: the check that refused the batch
+        std::int64_t request_number = 0; ///< the producer's n-th Produce request carried it (BatchSplit::request)
     };
     using InFlightMap = std::map<std::uint64_t, std::unique_ptr<InFlight>>;
     /// One Produce request: the batches (in-flight ids) the drain took for one broker. The broker answers
@@ -219,6 +239,10 @@ private:
     /// RecordAccumulator.drainBatchesForOneNode: the first batch of each partition led by `broker`, up to
     /// max.request.size, as one Produce request. False when it took nothing.
     bool drainNode(ProducerData& pd, BrokerId broker);
+    /// MetadataSnapshot's cluster view, Cluster.partitionsForNode: the partitions of the producer's topics
+    /// whose leader, in its metadata, is `broker`, in the order the client's java.util.HashMap of
+    /// TopicPartition (metadataByPartition) iterates them.
+    std::vector<TopicPartition> partitionsForNode(const ProducerData& pd, BrokerId broker) const;
     /// The broker the producer sends `tp`'s batches to: its leader as the producer's metadata names it;
     /// -1 when the metadata has no leader for it (or no such partition), -2 when its batches wait (no
     /// metadata, or no usable connection to the leader: a connection attempt is under way or planned).
@@ -248,6 +272,11 @@ private:
     /// The sequence the broker expects after `last` from this producer on `tp` (the failed batches skipped).
     std::uint32_t nextSequence(const ProducerData& pd, const TopicPartition& tp, std::uint32_t last) const;
     void produceArrives(std::uint64_t request);
+    /// RecordAccumulator.splitAndReenqueue: the refused batch's records in new batches at the head of
+    /// their partition's queue, sent again as if never tried.
+    void splitAndReenqueue(ProducerData& pd, const PendingBatch& big);
+    /// A record's key and value sizes (-1: null), as it was appended.
+    std::pair<std::int32_t, std::int32_t> recordSizes(const Record& r) const;
     void produceResponse(std::uint64_t request, ErrorCode error, Offset base);
     /// Answers a waiting request after the network delay with `error`.
     void answerDelayed(std::uint64_t request, ErrorCode error);
@@ -261,7 +290,10 @@ private:
     bool bootstrapAnswers(const ProducerData& pd) const;
     /// The send callbacks of `records` (one batch of `batch_age_ms`) learn `error`.
     void reportFailed(ProducerData& pd, const TopicPartition& tp, ErrorCode error, const std::vector<Record>& records,
-                      TimeMs batch_age_ms);
+                      TimeMs batch_age_ms, const TimestampCheck* timestamps = nullptr);
+    /// The leader's timestamp check of a batch on topic `t` at its clock now(): the check when it refuses
+    /// a record (INVALID_TIMESTAMP), nothing when every record passes or the topic uses LogAppendTime.
+    std::optional<TimestampCheck> timestampsRefused(const TopicState& t, const std::vector<Record>& records) const;
     /// No broker answers: the client rebootstraps (forgets its topics' metadata) and tries its
     /// bootstrap servers (node -1) at the reconnect backoff.
     void loseMetadata(ProducerData& pd);
@@ -274,7 +306,11 @@ private:
     ErrorCode doSend(ProducerData& pd, const ProducerRecord& record);
     /// KafkaProducer.ensureValidRecordSize: the record's size bound above max.request.size or
     /// buffer.memory fails the send (callback told, nothing appended). True if it did.
-    bool failRecordTooLarge(ProducerData& pd, const ProducerRecord& record);
+    /// One rule for send() and the scenario's synthetic sends (value_bytes: the serialized value's size).
+    bool failRecordTooLarge(ProducerData& pd, const std::string& topic, std::optional<std::int32_t> partition,
+                            const std::optional<std::string>& key, std::int64_t value_bytes);
+    /// What a synthetic record's value counts as in batch sizes and the record size check.
+    static constexpr std::int64_t kSyntheticValueBytes = 16;
     /// The leader's check of a produced batch (UnifiedLog.analyzeAndValidateRecords): its size, header
     /// included, above the topic's max.message.bytes (default message.max.bytes) is MESSAGE_TOO_LARGE.
     static bool batchTooLarge(const TopicState& t, const std::vector<std::int64_t>& record_sizes);

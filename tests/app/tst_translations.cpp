@@ -319,7 +319,8 @@ void TranslationsTest::everyScenarioErrorIsInTheUiLanguage() {
                                   Code::UnsupportedBrokerConfig, Code::UnknownTopic, Code::UnknownAction,
                                   Code::TerminalNotObject, Code::BadTimeFormat, Code::BadPacing, Code::DuplicateStreamJob,
                                   Code::BadEventTime, Code::TopicTooManyRecords};
-    const QSet<Code> withDetail = {Code::KafkaRefused, Code::TopicTooManyRecords, Code::BadTerminalJournal, Code::Internal};
+    const QSet<Code> withDetail = {Code::KafkaRefused, Code::TopicTooManyRecords, Code::BadTerminalJournal,
+                                   Code::ProducerConfigRefused, Code::Internal};
     static const QRegularExpression english(
         QStringLiteral("\\b(the|must|expected|unknown|found|cannot|would|refuse|is not|out of range|between)\\b"));
     int checked = 0;

@@ -624,3 +624,29 @@ TEST_CASE("sim/invariant: a failed invariant reaches the installed handler") {
     CHECK(g_invariant_calls == 1);
     setInvariantHandler(previous);
 }
+
+TEST_SUITE("sim/cluster/drain") {
+    TEST_CASE("the sender drains a broker's partitions in the producer's metadata order - from a rotating index") {
+        // RecordAccumulator.drainBatchesForOneNode walks Cluster.partitionsForNode, the order of the client's
+        // HashMap<TopicPartition, ...>: TopicPartition.hashCode = 31 * (31 + p) + "t".hashCode() (116), so
+        // 1077 + 31p; six partitions sit in a table of 8 buckets, bucket = hash & 7 = 5, 4, 3, 2, 1, 0 for
+        // p = 0..5: the order is 5, 4, 3, 2, 1, 0. With max.request.size 100 one 70-byte batch fits a
+        // request: the drain takes partition 5, stops at 4 (its index is kept), the next request starts
+        // there; five requests go (max.in.flight 5), partition 0 waits for an answer.
+        Simulation s(brokers(1), 1);
+        REQUIRE(s.createTopic("t", 6, 1).ok());
+        s.runFor(1000);
+        ProducerConfig pc;
+        pc.acks = Acks::Leader;
+        pc.max_request_size = 100;
+        pc.linger_ms = 0;
+        const std::int32_t p = s.addProducer(pc);
+        for (std::int32_t part = 0; part < 6; ++part)
+            REQUIRE(s.send(p, ProducerRecord{"t", part, std::nullopt, "v", std::nullopt}) == ErrorCode::NONE);
+        s.runFor(1000);
+        std::vector<std::int32_t> acked;
+        for (const Event& e : s.journal().events())
+            if (e.type == EventType::ProduceAcked) acked.push_back(e.partition);
+        CHECK(acked == std::vector<std::int32_t>{5, 4, 3, 2, 1, 0});
+    }
+}

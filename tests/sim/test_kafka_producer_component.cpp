@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -444,6 +446,122 @@ TEST_SUITE("sim/kafka_producer_component") {
             CHECK(producers.pendingRecords(p) == 0);
             const auto failed = std::count_if(journal.events().begin(), journal.events().end(), [](const Event& e) {
                 return e.type == EventType::ProduceFailed && e.error == ErrorCode::CLIENT_RECORD_TOO_LARGE && e.flag == 0;
+            });
+            CHECK(failed == 1);
+        }
+    }
+
+    TEST_CASE("a scenario's synthetic sends go through send()'s record size check") {
+        // A synthetic record's value counts as 16 bytes: keyless, 61 + 21 + 1 + (1 + 16) + 1 = 101; with the key
+        // "k", 61 + 21 + (1 + 1) + (1 + 16) + 1 = 102 (KafkaProducer.ensureValidRecordSize, as for send()).
+        struct Case {
+            std::int32_t max_request_size;
+            bool keyed;
+            std::int64_t bound; ///< 0: accepted
+        };
+        const Case cases[] = {{101, false, 0}, {100, false, 101}, {101, true, 102}, {102, true, 0}};
+        for (const Case& c : cases) {
+            CAPTURE(c.max_request_size);
+            CAPTURE(c.keyed);
+            runtime::Scheduler scheduler;
+            Journal journal;
+            ClusterConfig config;
+            Rng rng(7);
+            kafka::RecordStore store;
+            StubBrokers brokers(scheduler, journal);
+            kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(5));
+            ProducerConfig pc;
+            pc.acks = Acks::Leader;
+            pc.max_request_size = c.max_request_size;
+            pc.report_send_failures = true;
+            const std::int32_t p = producers.add(pc);
+            const std::optional<std::uint32_t> key = c.keyed ? std::optional<std::uint32_t>(store.internKey("k")) : std::nullopt;
+            CHECK(producers.sendSynthetic(p, "t", key) == ErrorCode::NONE);
+            while (scheduler.step()) {
+            }
+            const auto failures = producers.takeSendFailures(p);
+            if (c.bound == 0) {
+                CHECK(failures.empty());
+                CHECK(brokers.topic.partitions[0].records.size() == 1);
+                continue;
+            }
+            REQUIRE(failures.size() == 1);
+            CHECK(failures[0].error == ErrorCode::CLIENT_RECORD_TOO_LARGE);
+            CHECK(failures[0].record_bytes == c.bound);
+            CHECK(failures[0].value_bytes == 16);
+            CHECK(brokers.topic.partitions[0].records.empty());
+            CHECK(producers.pendingRecords(p) == 0);
+        }
+    }
+
+    TEST_CASE("message.timestamp.before/after.max.ms: the leader refuses a batch with a CreateTime out of range (INVALID_TIMESTAMP)") {
+        // LogValidator.validateTimestamp (Kafka 4.3.1): refused when now - ts > before.max.ms (default
+        // Long.MAX_VALUE) or ts - now > after.max.ms (default 3600000), now the leader's clock when the
+        // batch arrives; the whole batch fails, not retried; the record error names the refused record's
+        // timestamp, its offset in the batch and [now - before, now + after].
+        struct Case {
+            std::map<std::string, std::string> overrides;
+            std::vector<std::int64_t> timestamps; ///< one batch (sent at the same instant, t = 0)
+            bool accepted;
+        };
+        const std::int64_t future = 3600000 + 100; // an hour ahead of the leader's clock at arrival, and more
+        const Case cases[] = {
+            {{}, {0}, true},
+            {{}, {0, future}, false},
+            {{{"message.timestamp.after.max.ms", "1000000000000000"}}, {0, future, 1780000000000}, true},
+            {{{"message.timestamp.before.max.ms", "0"}}, {0}, false}, // stamped at 0, it arrives later
+            {{{"message.timestamp.type", "LogAppendTime"}, {"message.timestamp.before.max.ms", "0"}}, {0}, true},
+            {{}, {future, future}, false},
+        };
+        for (const Case& c : cases) {
+            CAPTURE(c.timestamps.size());
+            runtime::Scheduler scheduler;
+            Journal journal;
+            ClusterConfig config;
+            Rng rng(7);
+            kafka::RecordStore store;
+            StubBrokers brokers(scheduler, journal);
+            brokers.topic.configs.overrides = c.overrides;
+            kafka::Producers producers(scheduler, config, journal, rng, store, brokers, runtime::RngStreams(5));
+            ProducerConfig pc;
+            pc.acks = Acks::Leader;
+            pc.report_send_failures = true;
+            const std::int32_t p = producers.add(pc);
+            for (const std::int64_t ts : c.timestamps)
+                CHECK(producers.send(p, ProducerRecord{"t", std::nullopt, std::nullopt, "v", ts}) == ErrorCode::NONE);
+            while (scheduler.step()) {
+            }
+            const auto failures = producers.takeSendFailures(p);
+            if (c.accepted) {
+                CHECK(failures.empty());
+                CHECK(brokers.topic.partitions[0].records.size() == c.timestamps.size());
+                continue;
+            }
+            CHECK(brokers.topic.partitions[0].records.empty());
+            REQUIRE(failures.size() == c.timestamps.size());
+            // Sent when linger.ms (5) ends, at the leader one network delay (1) later: the leader's clock reads 6.
+            const TimeMs arrival = pc.linger_ms + config.network_delay_ms;
+            // Default limits: the records an hour ahead are refused; before.max.ms=0: every record (older than now).
+            const auto refused = static_cast<std::int32_t>(
+                c.overrides.empty() ? std::count(c.timestamps.begin(), c.timestamps.end(), future)
+                                    : static_cast<std::ptrdiff_t>(c.timestamps.size()));
+            for (std::size_t i = 0; i < failures.size(); ++i) {
+                CAPTURE(i);
+                CHECK(failures[i].error == ErrorCode::INVALID_TIMESTAMP);
+                CHECK(failures[i].timestamp == c.timestamps[i]);
+                CHECK(failures[i].batch_index == static_cast<std::int32_t>(i));
+                CHECK(failures[i].refused_in_batch == refused);
+                CHECK(failures[i].timestamp_refused == (c.timestamps[i] == future || !c.overrides.empty()));
+                if (c.overrides.empty()) {
+                    CHECK(failures[i].valid_from == arrival - INT64_MAX);
+                    CHECK(failures[i].valid_to == arrival + 3600000);
+                } else {
+                    CHECK(failures[i].valid_from == arrival);
+                    CHECK(failures[i].valid_to == arrival + 3600000);
+                }
+            }
+            const auto failed = std::count_if(journal.events().begin(), journal.events().end(), [](const Event& e) {
+                return e.type == EventType::ProduceFailed && e.error == ErrorCode::INVALID_TIMESTAMP && e.flag == 0;
             });
             CHECK(failed == 1);
         }

@@ -242,6 +242,54 @@ TEST_SUITE("sim/scenario") {
         CHECK(run.sim().topic("u_2-x") != nullptr);
     }
 
+    TEST_CASE("a producer that asks for idempotence with settings Kafka refuses is an error of the file - not a silent downgrade") {
+        // ProducerConfig.postProcessAndValidateIdempotenceConfigs (Kafka 4.3.1): enable.idempotence=true set
+        // explicitly with max.in.flight.requests.per.connection=6 throws ConfigException when KafkaProducer is
+        // created (tests/labs/golden/real/checks.txt); acks or retries that contradict it without
+        // enable.idempotence turn idempotence off quietly, but more than 5 in flight is refused either way.
+        auto producer = [](const std::string& settings) {
+            return "{\n \"name\": \"x\",\n \"cluster\": {\"brokers\": 1},\n"
+                   " \"topics\": [{\"name\": \"t\", \"partitions\": 1}],\n"
+                   " \"producers\": [{\"id\": \"p\", \"topic\": \"t\", " + settings + "}]\n}\n";
+        };
+        ScenarioError err;
+        CHECK_FALSE(parseScenario(producer("\"enable_idempotence\": true, \"max_in_flight_requests_per_connection\": 6"),
+                                  "p.json", err));
+        CHECK(err.code == Code::ProducerConfigRefused);
+        CHECK(err.path == "/producers/0/max_in_flight_requests_per_connection");
+        CHECK(err.detail == "To use the idempotent producer, max.in.flight.requests.per.connection must be set to at "
+                            "most 5. Current value is 6.");
+        CHECK_FALSE(parseScenario(producer("\"enable_idempotence\": true, \"acks\": 1"), "p.json", err));
+        CHECK(err.path == "/producers/0/acks");
+        CHECK(err.detail ==
+              "Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee idempotence.");
+        CHECK_FALSE(parseScenario(producer("\"enable_idempotence\": true, \"retries\": 0"), "p.json", err));
+        CHECK(err.path == "/producers/0/retries");
+        CHECK(err.detail == "Must set retries to non-zero when using the idempotent producer.");
+
+        // Kafka 4.x: more than 5 in flight is refused also when idempotence is only on by default
+        // (tests/labs/golden/real/timestamps.txt); turned off explicitly, it is allowed.
+        CHECK_FALSE(parseScenario(producer("\"max_in_flight_requests_per_connection\": 6"), "p.json", err));
+        CHECK(err.code == Code::ProducerConfigRefused);
+        auto off = parseScenario(producer("\"enable_idempotence\": false, \"max_in_flight_requests_per_connection\": 6"),
+                                 "p.json", err);
+        REQUIRE_MESSAGE(off, describe(err));
+        auto again = parseScenario(scenarioToJson(*off), "again.json", err);
+        REQUIRE_MESSAGE(again, describe(err));
+        CHECK_FALSE(again->producers[0].config.enable_idempotence);
+        CHECK(again->producers[0].config.max_in_flight == 6);
+        // acks 1 without enable_idempotence: idempotence is off (the effective config), and the file written
+        // back says so (it parses again).
+        auto acks1 = parseScenario(producer("\"acks\": 1"), "p.json", err);
+        REQUIRE_MESSAGE(acks1, describe(err));
+        CHECK_FALSE(acks1->producers[0].config.enable_idempotence);
+        REQUIRE(parseScenario(scenarioToJson(*acks1), "again.json", err));
+        auto five = parseScenario(producer("\"enable_idempotence\": true, \"max_in_flight_requests_per_connection\": 5"),
+                                  "p.json", err);
+        REQUIRE_MESSAGE(five, describe(err));
+        CHECK(five->producers[0].config.enable_idempotence);
+    }
+
     TEST_CASE("a scenario written back to JSON replays identically") {
         ScenarioError err;
         auto s = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json", err);
