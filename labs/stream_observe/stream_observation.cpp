@@ -306,12 +306,14 @@ std::string firingLine(const FiringLine& f) {
 
 std::string StreamObservation::replayText() const {
     std::string out;
+    // Parallelism > 1: each line starts with its subtask's print-sink prefix "N> ", as replay prints it.
+    const int n = options.job.parallelism;
     for (const auto& f : firings)
-        out += firingLine(f);
+        out += printSinkPrefix(f.subtask, n) + firingLine(f);
     // Flink SQL drops late rows silently: counted in the summary, no LATE line (as replay).
     if (options.job.watermark.kind != WatermarkKind::Sql)
         for (const auto& l : lates)
-            out += lateCsvLine(l.key, l.eventTime, l.watermark);
+            out += printSinkPrefix(l.subtask, n) + lateCsvLine(l.key, l.eventTime, l.watermark);
     const auto originals = std::count_if(elements.begin(), elements.end(), [](const ObservedElement& e) { return !e.replayed; });
     const auto sent = std::count_if(firings.begin(), firings.end(), [](const FiringLine& f) { return !f.duplicate; });
     out += "SUMMARY,events=" + std::to_string(originals) +
@@ -540,6 +542,7 @@ public:
             line.watermark = f.watermark;
             line.late = f.late;
             line.step = step;
+            line.subtask = f.subtask;
             if (dupFirings > 0) {
                 --dupFirings;
                 line.duplicate = true;
@@ -903,7 +906,10 @@ public:
         e.partition = el.partition;
         e.arrival = el.arrival;
         el.step = o.elements.size() + 1;
-        el.windowSubtask = static_cast<std::int32_t>(keyToSubtask(el.key, o.options.job.parallelism, maxParallelism));
+        el.windowSubtask = static_cast<std::int32_t>(
+            o.options.job.watermark.kind == WatermarkKind::Sql
+                ? sqlKeyToSubtask(el.key, o.options.job.parallelism, maxParallelism)
+                : keyToSubtask(el.key, o.options.job.parallelism, maxParallelism));
         el.late = false;
         el.lateStep = 0;
         el.watermarkAtArrival = kMinTime;
@@ -1199,7 +1205,8 @@ TopicStreamRun::TopicStreamRun(sim::Simulation& sim, const TopicRunOptions& opti
         // keyBy: the window subtask of the key (KeyGroupRangeAssignment), as in observeTrace; without it
         // every record was counted at window subtask 0 in the pipeline drawing.
         const int par = m.obs.options.job.parallelism;
-        el.windowSubtask = static_cast<std::int32_t>(labs::windowSubtaskOfKey(el.key, par));
+        el.windowSubtask = static_cast<std::int32_t>(
+            labs::windowSubtaskOfKey(el.key, par, m.obs.options.job.watermark.kind == WatermarkKind::Sql));
         m.obs.elements.push_back(std::move(el));
         m.offsets.push_back(offset);
     };

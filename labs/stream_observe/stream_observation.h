@@ -132,6 +132,7 @@ struct FiringLine {
     std::uint64_t step = 0;
     /// Emitted again after a crash: the sink had received it after the restored checkpoint.
     bool duplicate = false;
+    int subtask = 0; ///< the window subtask that fired it
 };
 
 /// A change to one key of a keyed operator (process function or window operator), or a job-wide

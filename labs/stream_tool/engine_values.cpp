@@ -144,8 +144,10 @@ std::optional<JobError> validateJob(const StreamJobSpec& spec) {
 
 std::int64_t maxWindowsPerElement() { return stream::kMaxWindowsPerElement; }
 
-int windowSubtaskOfKey(const std::string& key, int parallelism) {
-    return stream::keyToSubtask(key, parallelism, stream::defaultMaxParallelism(parallelism));
+int windowSubtaskOfKey(const std::string& key, int parallelism, bool sql) {
+    const int maxParallelism = stream::defaultMaxParallelism(parallelism);
+    return sql ? stream::sqlKeyToSubtask(key, parallelism, maxParallelism)
+               : stream::keyToSubtask(key, parallelism, maxParallelism);
 }
 
 } // namespace fluxolab::labs

@@ -98,7 +98,8 @@ void replayUsage(std::ostream& os) {
           "then LATE,key,event_time,watermark_at_arrival per late element, then "
           "SUMMARY,events=N,firings=F,late=L.\n"
           "With --watermark sql:D late rows are dropped without a LATE line, as Flink SQL drops them;\n"
-          "SUMMARY's late= counts them.\n";
+          "SUMMARY's late= counts them. With --parallelism N > 1 every firing, LATE and OUTPUT line starts\n"
+          "with \"S> \" (its window subtask + 1, as Flink's print sink prints it), in that subtask's order.\n";
 }
 
 /// Late lines are printed after all firings: kept in memory up to 256 KiB, then spilled to a temporary
@@ -504,6 +505,9 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     std::uint64_t dupFirings = 0, dupOutputs = 0, dupLates = 0;
     std::uint64_t firingsAtCkpt = 0, outputsAtCkpt = 0, latesAtCkpt = 0;
     std::uint64_t outputs = 0;
+    // Parallelism > 1: every line a subtask emits starts with "N> " (its index + 1), as Flink's print sink
+    // prints it; each subtask's lines keep that subtask's order (how they interleave is up to the threads).
+    const int parallelism = spec.parallelism;
     output.onFiring = [&](const Firing& f) {
         const char* kind = f.late ? "late-update" : "on-time";
         const bool dup = dupFirings > 0;
@@ -518,6 +522,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
                    << ",\"watermark_at_fire\":" << jsonTime(f.watermark) << ",\"firing\":\"" << kind
                    << "\"}\n";
         } else {
+            io.out << printSinkPrefix(f.subtask, parallelism);
             if (dup) io.out << "DUPLICATE,";
             io.out << firingCsvLine(f.key, f.start, f.end, renderResult(agg, f.acc), f.watermark, f.late);
         }
@@ -532,6 +537,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
             io.out << (dup ? "{\"duplicate\":true," : "{") << "\"output\":true,\"processing_time\":" << o.procTime
                    << ",\"key\":" << jsonString(o.key) << ",\"value\":" << jsonString(o.value) << "}\n";
         } else {
+            io.out << printSinkPrefix(o.subtask, parallelism);
             if (dup) io.out << "DUPLICATE,";
             io.out << "OUTPUT," << o.procTime << ',' << csvField(o.key) << ',' << csvField(o.value) << '\n';
         }
@@ -552,7 +558,8 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
             line += jsonString(l.key) + ",\"event_time\":" + std::to_string(l.eventTime) +
                     ",\"watermark_at_arrival\":" + jsonTime(l.watermark) + "}\n";
         } else {
-            if (dup) line = "DUPLICATE,";
+            line = printSinkPrefix(l.subtask, parallelism);
+            if (dup) line += "DUPLICATE,";
             line += lateCsvLine(l.key, l.eventTime, l.watermark);
         }
         if (!lateBuf.add(line)) lateSpillFailed = true;

@@ -106,7 +106,8 @@ std::optional<JobError> validateJob(const StreamJobSpec& spec);
 /// The most windows the engine puts one element in (hop: size / slide, cumulate: size / step).
 std::int64_t maxWindowsPerElement();
 /// The window subtask that owns a key (Flink's KeyGroupRangeAssignment with the default max parallelism).
-int windowSubtaskOfKey(const std::string& key, int parallelism);
+/// sql: a Flink SQL job (its exchange hashes the key as a BinaryRowData, not as a String).
+int windowSubtaskOfKey(const std::string& key, int parallelism, bool sql = false);
 
 /// Where a job reading a topic takes an element's event time from.
 enum class TopicEventTime : std::uint8_t {

@@ -98,6 +98,52 @@ int keyToSubtask(const std::string& key, int parallelism, int maxParallelism) {
     return keyGroup * parallelism / maxParallelism;
 }
 
+std::int32_t sqlKeyRowHash(const std::string& utf8) {
+    // The planner keys the exchange in front of the (global) window aggregation by a BinaryRowData of the
+    // grouping key (BinaryRowDataKeySelector). One STRING field: an 8-byte header (the RowKind byte, 0 for
+    // INSERT, and the null bits), the field's 8-byte slot, then the variable part. BinaryRowWriter puts a
+    // string of up to 7 bytes in the slot itself (little endian: the bytes, and 0x80 | length in the top
+    // byte); a longer one in the variable part, zero-padded to whole 8-byte words, the slot holding
+    // offset (16) << 32 | length. hashCode: MurmurHashUtil.hashUnsafeBytesByWords(row bytes, seed 42).
+    const std::size_t n = utf8.size();
+    std::string row(16 + (n <= 7 ? 0 : (n + 7) / 8 * 8), '\0');
+    std::uint64_t slot = 0;
+    if (n <= 7) {
+        for (std::size_t i = 0; i < n; ++i)
+            slot |= std::uint64_t{static_cast<unsigned char>(utf8[i])} << (8 * i);
+        slot |= std::uint64_t{0x80u | static_cast<unsigned>(n)} << 56;
+    } else {
+        slot = (std::uint64_t{16} << 32) | static_cast<std::uint64_t>(n);
+        row.replace(16, n, utf8);
+    }
+    for (int i = 0; i < 8; ++i)
+        row[static_cast<std::size_t>(8 + i)] = static_cast<char>((slot >> (8 * i)) & 0xFFu);
+    std::uint32_t h = 42;
+    for (std::size_t i = 0; i < row.size(); i += 4) {
+        std::uint32_t k = 0;
+        for (int b = 0; b < 4; ++b)
+            k |= std::uint32_t{static_cast<unsigned char>(row[i + static_cast<std::size_t>(b)])} << (8 * b);
+        k *= 0xcc9e2d51u;
+        k = rotl(k, 15);
+        k *= 0x1b873593u;
+        h ^= k;
+        h = rotl(h, 13);
+        h = h * 5u + 0xe6546b64u;
+    }
+    h ^= static_cast<std::uint32_t>(row.size());
+    h ^= h >> 16;
+    h *= 0x85ebca6bu;
+    h ^= h >> 13;
+    h *= 0xc2b2ae35u;
+    h ^= h >> 16;
+    return static_cast<std::int32_t>(h);
+}
+
+int sqlKeyToSubtask(const std::string& key, int parallelism, int maxParallelism) {
+    const int keyGroup = flinkMurmurHash(sqlKeyRowHash(key)) % maxParallelism;
+    return keyGroup * parallelism / maxParallelism;
+}
+
 int kafkaSplitOwner(const std::string& topic, int partition, int parallelism) {
     if (topic.empty()) return partition % parallelism;
     const std::uint32_t h31 = static_cast<std::uint32_t>(javaStringHash(topic)) * 31u;
@@ -548,7 +594,11 @@ struct StreamJob::Impl {
         return id;
     }
     [[gnu::noinline]] void addKey(const std::string& key) {
-        keys.push_back(KeyInfo{key, {}, keyToSubtask(key, job.spec_.parallelism, maxParallelism)});
+        // Flink SQL's exchange hashes the key as a BinaryRowData, DataStream's keyBy as a String.
+        const int p = job.spec_.parallelism;
+        keys.push_back(KeyInfo{key, {},
+                               job.spec_.watermark.kind == WatermarkKind::Sql ? sqlKeyToSubtask(key, p, maxParallelism)
+                                                                               : keyToSubtask(key, p, maxParallelism)});
     }
 
     KeyWindow* findWindow(std::uint32_t kid, const TimeWindow& w) {

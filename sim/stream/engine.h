@@ -238,6 +238,12 @@ int defaultMaxParallelism(int parallelism);
 std::int32_t javaStringHash(const std::string& utf8);
 /// KeyGroupRangeAssignment: the window subtask that owns a key.
 int keyToSubtask(const std::string& key, int parallelism, int maxParallelism);
+/// BinaryRowData#hashCode of the one-field row (a STRING key) that Flink SQL's hash exchange keys by:
+/// MurmurHashUtil's hash of the row's bytes by 4-byte words, seed 42 (not String#hashCode).
+std::int32_t sqlKeyRowHash(const std::string& utf8);
+/// The same assignment for Flink SQL: the global window aggregation subtask that owns a key (the key
+/// group of sqlKeyRowHash).
+int sqlKeyToSubtask(const std::string& key, int parallelism, int maxParallelism);
 /// KafkaSourceEnumerator#getSplitOwner: the source subtask that reads partition p of topic.
 int kafkaSplitOwner(const std::string& topic, int partition, int parallelism);
 

@@ -278,6 +278,10 @@ std::string lateCsvLine(const std::string& key, Millis eventTime, Millis waterma
     return "LATE," + csvField(key) + ',' + std::to_string(eventTime) + ',' + formatWatermark(watermark) + '\n';
 }
 
+std::string printSinkPrefix(int subtask, int parallelism) {
+    return parallelism > 1 ? std::to_string(subtask + 1) + "> " : std::string();
+}
+
 std::string toJson(const StreamEvent& e) {
     sim::Journal j;
     JournalFamilySink sink(j);

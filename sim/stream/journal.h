@@ -245,5 +245,8 @@ std::string csvField(const std::string& field);
 std::string firingCsvLine(const std::string& key, Millis start, Millis end, const std::string& value, Millis watermark,
                           bool lateUpdate);
 std::string lateCsvLine(const std::string& key, Millis eventTime, Millis watermark);
+/// What Flink's print sink (PrintSinkOutputWriter, no identifier) puts before each line of a sink subtask:
+/// "N> " (the subtask's index + 1) when the sink has more than one subtask, nothing at parallelism 1.
+std::string printSinkPrefix(int subtask, int parallelism);
 
 } // namespace fluxolab::stream

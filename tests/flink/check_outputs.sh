@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the real Flink harness on every run of the given lists and compares each output with the
-# recorded one (in canonical order, see canonical.sh). All runs share one JVM.
+# recorded one, exactly, each subtask's lines in their order at parallelism > 1 (by_subtask.sh: only
+# the interleaving of different subtasks is free). All runs share one JVM.
 #   check_outputs.sh [--record] LIST...
 # A LIST line: NAME TRACE OPTIONS... ('#' starts a comment line); TRACE is relative to the list's
 # folder and the expected output is <list folder>/expected/NAME.out. --record writes the outputs
@@ -39,7 +40,7 @@ for i in "${!names[@]}"; do
     mkdir -p "$(dirname "$exp")"
     cp "$work/$n.out" "$exp"
     echo "recorded $exp"
-  elif ! diff <("$here/canonical.sh" <"$exp") <("$here/canonical.sh" <"$work/$n.out") >"$work/diff" 2>&1; then
+  elif ! diff <("$here/by_subtask.sh" <"$exp") <("$here/by_subtask.sh" <"$work/$n.out") >"$work/diff" 2>&1; then
     echo "FAIL $n: Flink's output differs from $exp (< expected, > Flink):"
     cat "$work/diff"
     failed=$((failed + 1))

@@ -6,10 +6,11 @@
 # `--watermark-interval per-event` to replay (the harness's watermarks) unless the run gives its own
 # interval (periodic emission: the harness's virtual ticks). Runs at parallelism 1, DataStream and SQL,
 # must match line by line, in Flink's firing order (its timer heap's order for windows that one
-# watermark fires, docs/stream.md "Firing order"). Parallelism > 1: lines that one watermark fired on
-# time may come in any order (canonical.sh; replay does not follow the order in which several window
-# subtasks reach the sink); everything else must match exactly (Flink SQL emits no LATE lines and neither does replay, both count the dropped rows in
-# SUMMARY's late=).
+# watermark fires, docs/stream.md "Firing order"). Parallelism > 1: both print every line of window
+# subtask i with Flink's print-sink prefix "N> " (N = i + 1); each subtask's lines must match exactly,
+# in order (by_subtask.sh), only the interleaving of different subtasks is free (Flink's threads decide
+# it). Flink SQL emits no LATE lines and neither does replay, both count the dropped rows in
+# SUMMARY's late=.
 # A build without `replay` FAILS this test ("replay not available"): it is only registered when
 # FLUXOLAB_FLINK_COMPARE is ON.
 set -euo pipefail
@@ -78,9 +79,8 @@ echo "flink/compare: ${#runs[@]} Flink jobs in $(($(date +%s) - start)) s"
 # replay's output is compared whole; sql_late_ok also fails an SQL run whose replay prints a LATE line.
 is_sql() { grep -q -- '--watermark sql:' "$work/$1.args"; }
 replay_lines() { cat "$work/$1.replay"; }
-# The order-insensitive view for parallelism > 1; runs at parallelism 1 are compared as printed.
-is_parallel() { grep -Eq -- '--parallelism [2-9]' "$work/$1.args"; }
-ordered() { if is_parallel "$1"; then "$here/canonical.sh"; else cat; fi; }
+# Each subtask's lines in their order (parallelism > 1); runs at parallelism 1 are compared as printed.
+ordered() { "$here/by_subtask.sh"; }
 sql_late_ok() {
   is_sql "$1" || return 0
   local shown

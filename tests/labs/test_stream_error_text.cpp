@@ -379,5 +379,8 @@ TEST_SUITE("labs/stream values") {
             for (int p = 1; p <= 8; ++p)
                 CHECK(labs::windowSubtaskOfKey(key, p) ==
                       stream::keyToSubtask(key, p, stream::defaultMaxParallelism(p)));
+        // Flink SQL hashes the key as a BinaryRowData: sensor-1 goes to subtask 1 of 2 there, 0 in DataStream.
+        CHECK(labs::windowSubtaskOfKey("sensor-1", 2, true) == 1);
+        CHECK(labs::windowSubtaskOfKey("sensor-1", 2) == 0);
     }
 }

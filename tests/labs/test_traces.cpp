@@ -847,6 +847,44 @@ TEST_SUITE("labs/replay") {
         CHECK(r.out == expected);
     }
 
+    TEST_CASE("replay at parallelism > 1: each line starts with its window subtask - as Flink's print sink") {
+        // tests/flink/cases subtasks_p2 / subtasks_p4 (hand-computed there; the real Flink 2.3.0 prints the
+        // same lines, prefixes included, each subtask's in this order). Flink's key groups by hand
+        // (KeyGroupRangeAssignment, max parallelism 128): "a".hashCode() = 97, MathUtils.murmurHash(97) =
+        // 1455541201, key group 81, subtask 81 * 2 / 128 = 1 of 2 ("2> ") and 81 * 4 / 128 = 2 of 4 ("3> ");
+        // "b": 98 -> 516420758 -> key group 22 -> subtask 0 ("1> ").
+        TempDir dir;
+        const auto trace = dir.write("s.csv", "ts,key,partition\n1000,a,0\n2000,b,1\n6000,a,0\n7000,b,1\n"
+                                              "1500,b,1\n12000,b,1\n13000,a,0\n");
+        const Args base = {"replay",   trace,       "--watermark",       "monotonous", "--watermark-interval",
+                           "per-event", "--window", "tumble:5s",         "--partition-field", "partition"};
+        Args p2 = base;
+        p2.insert(p2.end(), {"--parallelism", "2"});
+        auto r = cli(p2);
+        CHECK(r.code == 0);
+        CHECK(r.out == "1> b,0,5000,1,5999,on-time\n2> a,0,5000,1,5999,on-time\n"
+                       "1> b,5000,10000,1,11999,on-time\n2> a,5000,10000,1,11999,on-time\n"
+                       "1> b,10000,15000,1,MAX,on-time\n2> a,10000,15000,1,MAX,on-time\n"
+                       "1> LATE,b,1500,5999\nSUMMARY,events=7,firings=6,late=1\n");
+        // At 4 source subtasks 2 and 3 have no split: everything fires at the last MAX, a on subtask 2 ("3> ").
+        Args p4 = base;
+        p4.insert(p4.end(), {"--parallelism", "4"});
+        r = cli(p4);
+        CHECK(r.code == 0);
+        CHECK(r.out == "1> b,0,5000,2,MAX,on-time\n1> b,5000,10000,1,MAX,on-time\n1> b,10000,15000,1,MAX,on-time\n"
+                       "3> a,0,5000,1,MAX,on-time\n3> a,5000,10000,1,MAX,on-time\n3> a,10000,15000,1,MAX,on-time\n"
+                       "SUMMARY,events=7,firings=6,late=0\n");
+        // Parallelism 1: no prefix (Flink's print sink adds none to a single subtask's lines).
+        r = cli(base);
+        CHECK(r.code == 0);
+        CHECK(r.out.find("> ") == std::string::npos);
+        CHECK(r.out.rfind("a,0,5000,1,5999,on-time\n", 0) == 0);
+        // --json keeps its fields (no prefix inside JSON Lines).
+        p2.push_back("--json");
+        r = cli(p2);
+        CHECK(r.out.rfind("{\"key\":\"b\",", 0) == 0);
+    }
+
     TEST_CASE(
         "replay with partitions: the split count comes from the data - an empty split holds the watermark") {
         TempDir dir;

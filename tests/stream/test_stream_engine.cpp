@@ -323,6 +323,26 @@ TEST_SUITE("stream/engine") {
             }
     }
 
+    TEST_CASE("Flink SQL's exchange: keys hashed as a BinaryRowData - the subtasks the real Flink uses") {
+        // The row's bytes by hand: "a" (1 byte, in the slot): 8 zero bytes, then 61 00 00 00 00 00 00 81;
+        // "sensor-1" (8 bytes, in the variable part): 8 zero bytes, 08 00 00 00 10 00 00 00, "sensor-1";
+        // MurmurHashUtil by 4-byte words, seed 42, then fmix with the length (16, 24).
+        CHECK(sqlKeyRowHash("a") == 943281246);
+        CHECK(sqlKeyRowHash("sensor-1") == -1533379594);
+        CHECK(sqlKeyRowHash("") == 302122119);
+        // Key groups (murmurHash % 128): sensor-1 65, sensor-2 17, sensor-3 48, sensor-4 56. The global window
+        // aggregation subtasks Flink 2.3.0 gave these keys (tests/flink: sensores_sql_tumble_avg_p2 and
+        // sensores_sql_hop_sum_p4, the N> of its lines): at 2, sensor-1 on 1, the others on 0; at 4, sensor-1
+        // on 2, sensor-2 on 0, sensor-3 and sensor-4 on 1. DataStream's keyBy (String#hashCode) differs.
+        const std::vector<int> p2{1, 0, 0, 0}, p4{2, 0, 1, 1}, ds2{0, 1, 0, 1};
+        for (int i = 0; i < 4; ++i) {
+            const std::string key = "sensor-" + std::to_string(i + 1);
+            CHECK(sqlKeyToSubtask(key, 2, 128) == p2[static_cast<std::size_t>(i)]);
+            CHECK(sqlKeyToSubtask(key, 4, 128) == p4[static_cast<std::size_t>(i)]);
+            CHECK(keyToSubtask(key, 2, 128) == ds2[static_cast<std::size_t>(i)]);
+        }
+    }
+
     TEST_CASE("processing-time windows use the arrival time and fire on processing time") {
         JobSpec spec = perEvent(0, tumble(1000));
         spec.window.processingTime = true;

@@ -398,7 +398,7 @@ TEST_CASE("sql journal at parallelism 2..4: every fired window created first on 
                 std::multiset<std::tuple<int, std::string, Millis, Millis>> fired;
                 JobOutput out;
                 out.onFiring = [&](const Firing& f) {
-                    fired.emplace(keyToSubtask(f.key, parallelism, defaultMaxParallelism(parallelism)), f.key,
+                    fired.emplace(sqlKeyToSubtask(f.key, parallelism, defaultMaxParallelism(parallelism)), f.key,
                                   f.start, f.end);
                 };
                 out.onLate = [&](const LateRecord& l) { late.insert({l.key, l.eventTime}); };
@@ -421,8 +421,9 @@ TEST_CASE("sql journal at parallelism 2..4: every fired window created first on 
                     case StreamEventKind::WindowCreated:
                         CHECK_MESSAGE(open.insert(w).second, e.key, " [", e.a, ",", e.b, ") on ", e.subtask);
                         created.insert(w);
-                        // On the subtask its key goes to (keyBy), not on the source subtask that read it.
-                        CHECK(e.subtask == keyToSubtask(e.key, parallelism, defaultMaxParallelism(parallelism)));
+                        // On the subtask its key goes to (the exchange hashes a BinaryRowData), not on the
+                        // source subtask that read it.
+                        CHECK(e.subtask == sqlKeyToSubtask(e.key, parallelism, defaultMaxParallelism(parallelism)));
                         break;
                     case StreamEventKind::WindowFired:
                         CHECK_MESSAGE(open.count(w) == 1, e.key, " [", e.a, ",", e.b, ") on ", e.subtask);

@@ -168,13 +168,13 @@ public final class FlinkReplay {
         }
         int firings = 0, late = 0;
         for (String l : lines) {
-            if (l.startsWith("LATE,")) continue;
+            if (isLate(l)) continue;
             if (!o.finalWatermark && l.contains(",MAX,")) continue;
             out.println(l);
             ++firings;
         }
         for (String l : lines) {
-            if (!l.startsWith("LATE,")) continue;
+            if (!isLate(l)) continue;
             out.println(l);
             ++late;
         }
@@ -364,6 +364,26 @@ public final class FlinkReplay {
             if (r.doubleValue() == d) return r.stripTrailingZeros().toPlainString();
         }
         return exact.toPlainString();
+    }
+
+    /**
+     * The prefix of Flink's print sink (PrintSinkOutputWriter, no sink identifier): the subtask's index
+     * + 1 and "> " when the operator has more than one subtask, nothing at parallelism 1. Every line a
+     * window subtask emits carries its index, as a print sink chained to it would print it.
+     */
+    static String sinkPrefix(org.apache.flink.api.common.TaskInfo t) {
+        return t.getNumberOfParallelSubtasks() > 1 ? (t.getIndexOfThisSubtask() + 1) + "> " : "";
+    }
+
+    /** A line without its print-sink prefix ("2> LATE,..." gives "LATE,..."). */
+    static String body(String line) {
+        int i = 0;
+        while (i < line.length() && Character.isDigit(line.charAt(i))) ++i;
+        return i > 0 && line.startsWith("> ", i) ? line.substring(i + 2) : line;
+    }
+
+    static boolean isLate(String line) {
+        return body(line).startsWith("LATE,");
     }
 
     static String watermark(long w) {
@@ -587,7 +607,7 @@ public final class FlinkReplay {
             TimeWindow w = ctx.window();
             String line = key + "," + w.getStart() + "," + w.getEnd() + "," + value(agg, acc) + ","
                     + watermark(ctx.currentWatermark()) + "," + (FireKind.get() ? "late-update" : "on-time");
-            if (sequenced) Sequencer.get().emit(line);
+            if (sequenced) Sequencer.get().emit(sinkPrefix(getRuntimeContext().getTaskInfo()) + line);
             else out.collect(line);
         }
     }
@@ -717,10 +737,18 @@ public final class FlinkReplay {
                     .sideOutputLateData(lateTag)
                     .aggregate(new Agg(), new Emit(o.agg, true), TypeInformation.of(double[].class),
                             TypeInformation.of(double[].class), Types.STRING);
+            // Chained to the window operator (forward, same parallelism): its subtask index is the window
+            // subtask's, the one a print sink there would print.
             fired.getSideOutput(lateTag)
-                    .map(e -> {
-                        Sequencer.get().emit("LATE," + e.key + "," + e.ts + "," + watermark(e.watermarkAtArrival));
-                        return "";
+                    .map(new org.apache.flink.api.common.functions.RichMapFunction<Event, String>() {
+                        private static final long serialVersionUID = 1L;
+
+                        @Override
+                        public String map(Event e) {
+                            Sequencer.get().emit(sinkPrefix(getRuntimeContext().getTaskInfo()) + "LATE," + e.key
+                                    + "," + e.ts + "," + watermark(e.watermarkAtArrival));
+                            return "";
+                        }
                     })
                     .returns(Types.STRING)
                     .sinkTo(new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
@@ -789,6 +817,7 @@ public final class FlinkReplay {
         private final String agg;
         private final boolean sequenced;
         private transient List<String> pending;
+        private transient String prefix;
 
         public TagWithWatermark(String agg, boolean sequenced) {
             this.agg = agg;
@@ -799,6 +828,8 @@ public final class FlinkReplay {
         public void open() throws Exception {
             super.open();
             pending = new ArrayList<>();
+            // Chained to the global window aggregation: its subtask, the one a print sink there would print.
+            prefix = sinkPrefix(getRuntimeContext().getTaskInfo());
             // Parallelism > 1: chained to the global window aggregation, so this is its task; the
             // Sequencer waits until it has nothing left to do before the next element (see Sequencer).
             if (sequenced)
@@ -819,7 +850,7 @@ public final class FlinkReplay {
         @Override
         public void processWatermark(org.apache.flink.streaming.api.watermark.Watermark mark) throws Exception {
             for (String p : pending) {
-                String line = p + "," + watermark(mark.getTimestamp()) + ",on-time";
+                String line = prefix + p + "," + watermark(mark.getTimestamp()) + ",on-time";
                 if (sequenced) Sequencer.get().emit(line);
                 else output.collect(new StreamRecord<>(line));
             }

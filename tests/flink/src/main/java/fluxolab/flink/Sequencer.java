@@ -277,7 +277,7 @@ public final class Sequencer {
     }
 
     synchronized void emit(String line) {
-        if (line.startsWith("LATE,")) lates.add(line);
+        if (FlinkReplay.isLate(line)) lates.add(line);
         else firings.add(line);
     }
 
