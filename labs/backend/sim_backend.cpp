@@ -218,7 +218,6 @@ DescribeConfigsResult SimBackend::describeConfigs(ConfigResourceKind kind, const
     }
     ConfigEntryInfo mir{"min.insync.replicas", std::to_string(d.min_insync_replicas), "DYNAMIC_DEFAULT_BROKER_CONFIG", false, {}};
     mir.synonyms.push_back({"DYNAMIC_DEFAULT_BROKER_CONFIG", "min.insync.replicas", std::to_string(d.min_insync_replicas)});
-    mir.synonyms.push_back({"DEFAULT_CONFIG", "min.insync.replicas", "1"});
     r.entries.push_back(std::move(mir));
     return r;
 }

@@ -420,6 +420,14 @@ AdminResult Replication::alterTopicConfigs(const std::string& name,
         return res;
     }
     TopicState& t = it->second;
+    // The broker refuses a request naming a key twice (a SET and a DELETE of it too).
+    for (std::size_t i = 0; i < changes.size(); ++i)
+        for (std::size_t k = i + 1; k < changes.size(); ++k)
+            if (changes[i].first == changes[k].first) {
+                res.error = ErrorCode::INVALID_REQUEST;
+                res.detail_text = "Error due to duplicate config keys";
+                return res;
+            }
     // ConfigurationControlManager: the new overrides are checked as a whole (each value against its
     // definition, then across keys) before any is applied.
     std::map<std::string, std::string> next = t.configs.overrides;
@@ -441,9 +449,14 @@ AdminResult Replication::alterTopicConfigs(const std::string& name,
         res.detail_text = *conflict;
         return res;
     }
+    std::vector<bool> changed;
+    for (const auto& [key, value] : changes) changed.push_back(value.has_value() || t.configs.overrides.count(key) > 0);
     t.configs.overrides = std::move(next);
     applyTopicConfigs(t, m_config.defaults);
-    for (const auto& [key, value] : changes) {
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        // Deleting a key that is not set succeeds and changes nothing: no event.
+        if (!changed[i]) continue;
+        const auto& [key, value] = changes[i];
         Event& e = emitEvent(EventType::TopicConfigChanged);
         e.topic = t.index;
         e.name = m_journal.addString(value ? key + "=" + *value : key);

@@ -1099,6 +1099,7 @@ TEST_SUITE("labs/real-tools") {
               "4.3.1 prints them") {
         // Frames are not emulated for these two tools' exceptions (docs/fidelity.md): compared without them.
         compareWithRealTools("configs");
+        compareWithRealTools("offsets");
     }
 
     TEST_CASE("kafka-configs --alter is what the views show: the Configs string now and at earlier moments") {
