@@ -121,6 +121,11 @@ AdminResult Simulation::deleteTopic(const std::string& name) {
     return res;
 }
 
+AdminResult Simulation::alterTopicConfigs(const std::string& name,
+                                          const std::vector<std::pair<std::string, std::optional<std::string>>>& changes) {
+    return m_replication->alterTopicConfigs(name, changes);
+}
+
 AdminResult Simulation::createPartitions(const std::string& name, std::int32_t total,
                                          const std::vector<std::vector<BrokerId>>& assignment) {
     AdminResult res = m_replication->createPartitions(name, total, assignment);

@@ -131,6 +131,7 @@ struct TopicState {
     std::int64_t segment_bytes = 0;
     std::int64_t segment_ms = 0;
     std::int64_t segment_jitter_ms = 0;
+    bool retention_deletes = true; ///< cleanup.policy holds "delete": time and size retention apply
     std::vector<PartitionState> partitions;
 };
 
@@ -307,6 +308,10 @@ public:
                             const std::map<std::string, std::string>& configs = {},
                             const std::vector<std::vector<BrokerId>>& assignment = {});
     AdminResult deleteTopic(const std::string& name);
+    /// kafka-configs --alter on a topic: (key, value) sets an override, (key, nullopt) deletes one
+    /// (see kafka::Replication::alterTopicConfigs).
+    AdminResult alterTopicConfigs(const std::string& name,
+                                  const std::vector<std::pair<std::string, std::optional<std::string>>>& changes);
     /// Grows a topic to `total_partitions`. As Kafka 4.3.1's controller, a growth by more than
     /// kMaxRecordsPerUserOp partitions fails with UNKNOWN_SERVER_ERROR after the first
     /// kMaxRecordsPerUserOp new partitions were nevertheless created (the controller commits the

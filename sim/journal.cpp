@@ -37,6 +37,7 @@ const char* errorName(ErrorCode code) {
     case ErrorCode::INVALID_PARTITIONS: return "INVALID_PARTITIONS";
     case ErrorCode::INVALID_REPLICATION_FACTOR: return "INVALID_REPLICATION_FACTOR";
     case ErrorCode::INVALID_CONFIG: return "INVALID_CONFIG";
+    case ErrorCode::INVALID_REQUEST: return "INVALID_REQUEST";
     case ErrorCode::POLICY_VIOLATION: return "POLICY_VIOLATION";
     case ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER: return "OUT_OF_ORDER_SEQUENCE_NUMBER";
     case ErrorCode::NON_EMPTY_GROUP: return "NON_EMPTY_GROUP";

@@ -258,7 +258,10 @@ constexpr bool checkEventTexts(const EventSchema* schemas, std::size_t count, co
       FLUXOLAB_F("epoch", Int, A) /* the quorum's leader epoch */)                                                   \
     X(PartitionsLost, "partitions_lost", /* onPartitionsLost: no longer a member (generation reset) */            \
       FLUXOLAB_F("consumer", Consumer, Actor), FLUXOLAB_F("group", GroupIfSet, Group),                               \
-      FLUXOLAB_F("partitions", TpList, List))
+      FLUXOLAB_F("partitions", TpList, List))                                                                        \
+    X(TopicConfigChanged, "topic_config_changed", /* IncrementalAlterConfigs (kafka-configs --alter), one per key: */ \
+      FLUXOLAB_F("topic", Topic, Topic), FLUXOLAB_F("config", Text, Name) /* "key=value"; the key alone when deleted */, \
+      FLUXOLAB_F("deleted", TrueIfSet, Flag) /* the override was removed: the broker's default applies */)
 // clang-format on
 
 enum class EventType : std::uint8_t { FLUXOLAB_EVENT_ENUMERATORS(FLUXOLAB_KAFKA_EVENTS) Count_ };

@@ -55,6 +55,9 @@ struct ClusterConfig {
 /// Topic-level configs (overrides of broker defaults). Only set values are "non-default" for describe.
 struct TopicConfigs {
     std::map<std::string, std::string> overrides; ///< as given: "retention.ms" -> "60000" (sorted)
+    /// The overrides the topic was created with (kafka-configs --alter changes `overrides` only; a view
+    /// of an earlier moment starts from these and replays the journal's topic_config_changed events).
+    std::map<std::string, std::string> created;
 };
 
 enum class Acks : std::int8_t { None = 0, Leader = 1, All = -1 };

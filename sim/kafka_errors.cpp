@@ -46,6 +46,9 @@ std::string_view errorDefaultMessage(ErrorCode code) {
     case ErrorCode::INVALID_REPLICATION_FACTOR:
         return "Replication factor is below 1 or larger than the number of available brokers.";
     case ErrorCode::INVALID_CONFIG: return "Configuration is invalid.";
+    case ErrorCode::INVALID_REQUEST:
+        return "This most likely occurs because of a request being malformed by the client library or the message "
+               "was sent to an incompatible broker. See the broker logs for more details.";
     case ErrorCode::POLICY_VIOLATION: return "Request parameters do not satisfy the configured policy.";
     case ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER: return "The broker received an out of order sequence number.";
     case ErrorCode::NON_EMPTY_GROUP: return "The group is not empty.";

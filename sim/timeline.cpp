@@ -202,6 +202,7 @@ FLUXOLAB_KAFKA_FOLD(GroupDeleted) { groups.erase(e.group); }
 FLUXOLAB_KAFKA_FOLD(OffsetDeleted) {
     if (auto g = groups.find(e.group); g != groups.end()) g->second.committed.erase(keyOf(e));
 }
+FLUXOLAB_KAFKA_FOLD(TopicConfigChanged) {} // the configs of a moment come from SimObserver (labs/observe)
 FLUXOLAB_KAFKA_FOLD(ScenarioAction) {} // a marker for the event log; the actions' effects are their own events
 FLUXOLAB_KAFKA_FOLD(GroupLoaded) {
     auto& g = groups[e.group];

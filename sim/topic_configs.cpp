@@ -241,4 +241,81 @@ std::vector<std::pair<std::string, std::string>> describedTopicConfigs(const std
     return inDescribeConfigsOrder(shown);
 }
 
+std::vector<TopicConfigEntry> topicConfigEntries(const TopicConfigs& configs, const BrokerDefaults& d) {
+    // The topic configs' defaults on the course's broker, as `kafka-configs --describe --all` lists them
+    // on a real 4.3.1 broker: (name, value, the broker setting DEFAULT_CONFIG names, or "" when the
+    // entry has no synonym). The model's broker settings replace the values they cover below.
+    struct Default {
+        const char* name;
+        std::string value;
+        const char* broker_key; ///< "" : no synonyms
+    };
+    constexpr std::int64_t kKafkaLogSegmentBytes = 1073741824;
+    const std::string maxLong = "9223372036854775807";
+    const std::vector<Default> table = {
+        {"cleanup.policy", "delete", "log.cleanup.policy"},
+        {"compression.gzip.level", "-1", "compression.gzip.level"},
+        {"compression.lz4.level", "9", "compression.lz4.level"},
+        {"compression.type", "producer", "compression.type"},
+        {"compression.zstd.level", "3", "compression.zstd.level"},
+        {"delete.retention.ms", "86400000", "log.cleaner.delete.retention.ms"},
+        {"file.delete.delay.ms", "60000", "log.segment.delete.delay.ms"},
+        {"flush.messages", maxLong, "log.flush.interval.messages"},
+        {"flush.ms", maxLong, ""},
+        {"follower.replication.throttled.replicas", "", ""},
+        {"index.interval.bytes", "4096", "log.index.interval.bytes"},
+        {"leader.replication.throttled.replicas", "", ""},
+        {"local.retention.bytes", "-2", "log.local.retention.bytes"},
+        {"local.retention.ms", "-2", "log.local.retention.ms"},
+        {"max.compaction.lag.ms", maxLong, "log.cleaner.max.compaction.lag.ms"},
+        {"max.message.bytes", "1048588", "message.max.bytes"},
+        {"message.timestamp.after.max.ms", "3600000", "log.message.timestamp.after.max.ms"},
+        {"message.timestamp.before.max.ms", maxLong, "log.message.timestamp.before.max.ms"},
+        {"message.timestamp.type", "CreateTime", "log.message.timestamp.type"},
+        {"min.cleanable.dirty.ratio", "0.5", "log.cleaner.min.cleanable.ratio"},
+        {"min.compaction.lag.ms", "0", "log.cleaner.min.compaction.lag.ms"},
+        {"min.insync.replicas", std::to_string(d.min_insync_replicas), "min.insync.replicas"},
+        {"preallocate", "false", "log.preallocate"},
+        {"remote.log.copy.disable", "false", ""},
+        {"remote.log.delete.on.disable", "false", ""},
+        {"remote.storage.enable", "false", ""},
+        {"retention.bytes", std::to_string(d.log_retention_bytes), "log.retention.bytes"},
+        // log.retention.hours in server.properties: the broker reports no synonym for retention.ms.
+        {"retention.ms", std::to_string(d.log_retention_ms), ""},
+        {"segment.bytes", std::to_string(d.log_segment_bytes), "log.segment.bytes"},
+        {"segment.index.bytes", "10485760", "log.index.size.max.bytes"},
+        {"segment.jitter.ms", std::to_string(d.log_roll_jitter_ms), ""},
+        {"segment.ms", std::to_string(d.log_segment_ms), ""},
+        {"unclean.leader.election.enable", d.unclean_leader_election_enable ? "true" : "false",
+         "unclean.leader.election.enable"},
+    };
+    std::vector<TopicConfigEntry> out;
+    for (const Default& def : table) {
+        TopicConfigEntry e;
+        e.name = def.name;
+        e.value = def.value;
+        e.source = "DEFAULT_CONFIG";
+        const std::string key = def.broker_key;
+        if (e.name == "min.insync.replicas") {
+            // With eligible leader replicas on, the controller stores it as a cluster-wide dynamic default.
+            e.synonyms.push_back({"DYNAMIC_DEFAULT_BROKER_CONFIG", key, def.value});
+            e.synonyms.push_back({"DEFAULT_CONFIG", key, "1"});
+        } else if (e.name == "segment.bytes") {
+            // log.segment.bytes is set in the course's server.properties.
+            e.synonyms.push_back({"STATIC_BROKER_CONFIG", key, def.value});
+            e.synonyms.push_back({"DEFAULT_CONFIG", key, std::to_string(kKafkaLogSegmentBytes)});
+        } else if (!key.empty()) {
+            e.synonyms.push_back({"DEFAULT_CONFIG", key, def.value});
+        }
+        if (!e.synonyms.empty()) e.source = e.synonyms.front().source;
+        if (const auto it = configs.overrides.find(e.name); it != configs.overrides.end()) {
+            e.value = it->second;
+            e.source = "DYNAMIC_TOPIC_CONFIG";
+            e.synonyms.insert(e.synonyms.begin(), {"DYNAMIC_TOPIC_CONFIG", e.name, it->second});
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 } // namespace fluxolab::sim

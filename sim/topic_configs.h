@@ -49,4 +49,22 @@ std::vector<std::pair<std::string, std::string>> describedTopicConfigs(const std
                                                                        const TopicConfigs& configs,
                                                                        const BrokerDefaults& defaults);
 
+/// One entry of DescribeConfigs for a topic (ConfigEntry with synonyms): its value, where the value comes
+/// from ("DYNAMIC_TOPIC_CONFIG", "STATIC_BROKER_CONFIG", "DYNAMIC_DEFAULT_BROKER_CONFIG", "DEFAULT_CONFIG")
+/// and its synonyms, most specific first (source, name, value).
+struct TopicConfigEntry {
+    std::string name;
+    std::string value;
+    std::string source;
+    struct Synonym {
+        std::string source, name, value;
+    };
+    std::vector<Synonym> synonyms;
+};
+
+/// Every topic config as a Kafka 4.3.1 broker with the course's server.properties describes it (the
+/// defaults and synonyms of tests/labs/golden/real/configs.txt, `kafka-configs --describe --all`), the
+/// topic's overrides first in their synonyms; sorted by name.
+std::vector<TopicConfigEntry> topicConfigEntries(const TopicConfigs& configs, const BrokerDefaults& defaults);
+
 } // namespace fluxolab::sim

@@ -54,6 +54,7 @@ enum class ErrorCode : std::int16_t {
     INVALID_PARTITIONS = 37,
     INVALID_REPLICATION_FACTOR = 38,
     INVALID_CONFIG = 40,
+    INVALID_REQUEST = 42, ///< e.g. an IncrementalAlterConfigs naming a key twice
     POLICY_VIOLATION = 44,
     OUT_OF_ORDER_SEQUENCE_NUMBER = 45,
     NON_EMPTY_GROUP = 68,

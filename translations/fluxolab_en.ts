@@ -1128,6 +1128,14 @@
         <translation>Topic {topic} deleted</translation>
     </message>
     <message>
+        <source>Topic {topic}: override {config} removed, the broker&apos;s default applies</source>
+        <translation>Topic {topic}: override {config} removed, the broker&apos;s default applies</translation>
+    </message>
+    <message>
+        <source>Topic {topic}: config {config} set</source>
+        <translation>Topic {topic}: config {config} set</translation>
+    </message>
+    <message>
         <source>Partition {topic}-{partition} created</source>
         <translation>Partition {topic}-{partition} created</translation>
     </message>
@@ -4340,12 +4348,12 @@ Line %2: %3</translation>
         <translation>Clear (Ctrl+L)</translation>
     </message>
     <message>
-        <source>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (with or without bin/).
+        <source>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh, kafka-leader-election.sh, kafka-configs.sh, kafka-get-offsets.sh (with or without bin/).
 Stream engine: fluxolab-cli replay TRACE ... (fluxolab-cli replay --help lists the options).
 Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer&apos;s input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
 Open another tab (+) to run a producer and a consumer side by side.
 </source>
-        <translation>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (with or without bin/).
+        <translation>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh, kafka-leader-election.sh, kafka-configs.sh, kafka-get-offsets.sh (with or without bin/).
 Stream engine: fluxolab-cli replay TRACE ... (fluxolab-cli replay --help lists the options).
 Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer&apos;s input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
 Open another tab (+) to run a producer and a consumer side by side.

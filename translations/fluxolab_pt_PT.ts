@@ -1128,6 +1128,14 @@
         <translation>Tópico {topic} apagado</translation>
     </message>
     <message>
+        <source>Topic {topic}: override {config} removed, the broker&apos;s default applies</source>
+        <translation>Tópico {topic}: a configuração {config} foi removida, aplica-se o valor por omissão do broker</translation>
+    </message>
+    <message>
+        <source>Topic {topic}: config {config} set</source>
+        <translation>Tópico {topic}: configuração {config} definida</translation>
+    </message>
+    <message>
         <source>Partition {topic}-{partition} created</source>
         <translation>Partição {topic}-{partition} criada</translation>
     </message>
@@ -4342,12 +4350,12 @@ Linha %2: %3</translation>
         <translation>Limpar (Ctrl+L)</translation>
     </message>
     <message>
-        <source>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (with or without bin/).
+        <source>Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh, kafka-leader-election.sh, kafka-configs.sh, kafka-get-offsets.sh (with or without bin/).
 Stream engine: fluxolab-cli replay TRACE ... (fluxolab-cli replay --help lists the options).
 Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the producer&apos;s input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.
 Open another tab (+) to run a producer and a consumer side by side.
 </source>
-        <translation>Ferramentas Kafka: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh (com ou sem bin/).
+        <translation>Ferramentas Kafka: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh, kafka-leader-election.sh, kafka-configs.sh, kafka-get-offsets.sh (com ou sem bin/).
 Motor de streams: fluxolab-cli replay TRAÇO ... (fluxolab-cli replay --help lista as opções).
 Teclas: Tab completa, ↑/↓ histórico, Ctrl+C para um consumidor ou produtor, Ctrl+D termina a entrada do produtor, Ctrl+L limpa, Ctrl+Shift+C / Ctrl+V copiar e colar.
 Abra outro separador (+) para ter um produtor e um consumidor lado a lado.

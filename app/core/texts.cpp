@@ -211,6 +211,8 @@ constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::GroupDeleted), QT_TRANSLATE_NOOP("Texts", "Group {group} deleted")},
     {ev(T::OffsetDeleted), QT_TRANSLATE_NOOP("Texts", "Group {group} deleted its committed offset on {topic}-{partition}")},
     {ev(T::ScenarioAction), QT_TRANSLATE_NOOP("Texts", "Scenario action: {description}")},
+    {ev(T::TopicConfigChanged), QT_TRANSLATE_NOOP("Texts", "Topic {topic}: override {config} removed, the broker's default applies"), "deleted", "true"},
+    {ev(T::TopicConfigChanged), QT_TRANSLATE_NOOP("Texts", "Topic {topic}: config {config} set")},
     {ev(T::GroupLoaded), QT_TRANSLATE_N_NOOP("Texts", "Broker {coordinator} loaded group {group} from __consumer_offsets: {state}, generation {generation}, %n member(s)"), nullptr, nullptr, "members"},
 };
 // clang-format on

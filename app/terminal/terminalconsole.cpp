@@ -37,8 +37,9 @@ const QColor kNote(0xf5, 0xc2, 0x42);
 const QColor kTrace(0x7c, 0xc4, 0xff);
 const QColor kSelection(0x3d, 0x5a, 0x80);
 
-const char* const kTools[] = {"kafka-topics.sh", "kafka-console-producer.sh", "kafka-console-consumer.sh",
-                              "kafka-consumer-groups.sh"};
+const char* const kTools[] = {"kafka-topics.sh",          "kafka-console-producer.sh", "kafka-console-consumer.sh",
+                              "kafka-consumer-groups.sh", "kafka-leader-election.sh",  "kafka-configs.sh",
+                              "kafka-get-offsets.sh"};
 /// The terminal's own commands; the shell built-ins (sleep, echo, kill) come from labs::kBuiltins.
 const char* const kTerminalCommands[] = {"clear", "help", "history"};
 const char* const kProperties[] = {"parse.key=true",       "key.separator=",        "print.key=true",
@@ -683,7 +684,8 @@ void TerminalConsole::runCommand(const QString& text) {
     }
     if (name == QStringLiteral("help")) {
         append(tr("Kafka tools: kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, "
-                  "kafka-consumer-groups.sh (with or without bin/).\n"
+                  "kafka-consumer-groups.sh, kafka-leader-election.sh, kafka-configs.sh, kafka-get-offsets.sh (with "
+                  "or without bin/).\n"
                   "Stream engine: fluxolab-cli replay TRACE ... (fluxolab-cli replay --help lists the options).\n"
                   "Keys: Tab completes, ↑/↓ history, Ctrl+C stops a consumer or producer, Ctrl+D ends the "
                   "producer's input, Ctrl+L clears, Ctrl+Shift+C / Ctrl+V copy and paste.\n"

@@ -197,6 +197,30 @@ struct ConsumerSettings {
     std::vector<std::string> assignment_strategy;
 };
 
+/// What a DescribeConfigs / IncrementalAlterConfigs request is about (ConfigResource.Type).
+enum class ConfigResourceKind : std::uint8_t { Topic, Broker };
+
+/// Where a config value comes from, as Admin's ConfigEntry.ConfigSource names it ("DYNAMIC_TOPIC_CONFIG").
+struct ConfigSynonymInfo {
+    std::string source;
+    std::string name;
+    std::string value;
+};
+
+/// One entry of a DescribeConfigs answer (Admin's ConfigEntry) with its synonyms, most specific first.
+struct ConfigEntryInfo {
+    std::string name;
+    std::optional<std::string> value; ///< nullopt: no value (Java's null)
+    std::string source;               ///< DYNAMIC_TOPIC_CONFIG, STATIC_BROKER_CONFIG, DEFAULT_CONFIG, ...
+    bool sensitive = false;
+    std::vector<ConfigSynonymInfo> synonyms;
+};
+
+struct DescribeConfigsResult {
+    BackendResult result; ///< UNKNOWN_TOPIC_OR_PARTITION for a topic that does not exist, ...
+    std::vector<ConfigEntryInfo> entries; ///< every config of the resource, in no particular order
+};
+
 class ClusterBackend {
 public:
     using Handle = std::int32_t;
@@ -239,6 +263,26 @@ public:
     virtual Offset earliestOffset(const TopicPartition& tp) const = 0;
     virtual Offset latestOffset(const TopicPartition& tp) const = 0; ///< the high watermark
     virtual std::optional<Offset> offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const = 0;
+    /// ListOffsets with OffsetSpec.maxTimestamp(): the offset of the record with the largest timestamp
+    /// (-1 when the partition holds none); nullopt when the backend cannot tell.
+    virtual std::optional<Offset> maxTimestampOffset(const TopicPartition& /*tp*/) const { return std::nullopt; }
+    /// DescribeConfigs (with synonyms) of a topic, a broker ("1") or the brokers' cluster default ("").
+    /// The default: the backend has no admin call for it (ClientError::Other).
+    virtual DescribeConfigsResult describeConfigs(ConfigResourceKind /*kind*/, const std::string& /*name*/) const {
+        DescribeConfigsResult r;
+        r.result.client = ClientError::Other;
+        r.result.message = "DescribeConfigs is not available on this backend";
+        return r;
+    }
+    /// IncrementalAlterConfigs: (key, value) SET, (key, nullopt) DELETE. INVALID_CONFIG with the broker's
+    /// message when a value is refused (nothing changes then).
+    virtual BackendResult incrementalAlterConfigs(ConfigResourceKind /*kind*/, const std::string& /*name*/,
+                                                  const std::vector<std::pair<std::string, std::optional<std::string>>>& /*changes*/) {
+        BackendResult r;
+        r.client = ClientError::Other;
+        r.message = "IncrementalAlterConfigs is not available on this backend";
+        return r;
+    }
     /// Records of a partition below the high watermark (lab checks; small topics only).
     virtual std::vector<StoredRecord> readRecords(const TopicPartition& tp) const = 0;
 

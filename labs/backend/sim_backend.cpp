@@ -7,6 +7,7 @@
 #include "sim/topic_configs.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -171,6 +172,70 @@ Offset SimBackend::earliestOffset(const TopicPartition& tp) const { return m_sim
 Offset SimBackend::latestOffset(const TopicPartition& tp) const { return m_sim->latestOffset(tp); }
 std::optional<Offset> SimBackend::offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const {
     return m_sim->offsetForTimestamp(tp, epoch_ms - kVirtualEpochMs);
+}
+
+std::optional<Offset> SimBackend::maxTimestampOffset(const TopicPartition& tp) const {
+    const sim::PartitionState* p = m_sim->partition(tp);
+    if (!p) return std::nullopt;
+    // UnifiedLog's offset of the largest timestamp (the first record that has it), below the high
+    // watermark (ListOffsets, READ_UNCOMMITTED); -1 for an empty log.
+    Offset best = -1;
+    TimeMs largest = 0;
+    for (Offset o = p->log_start; o < p->high_watermark; ++o)
+        if (best < 0 || p->at(o).timestamp > largest) {
+            best = o;
+            largest = p->at(o).timestamp;
+        }
+    return best;
+}
+
+DescribeConfigsResult SimBackend::describeConfigs(ConfigResourceKind kind, const std::string& name) const {
+    DescribeConfigsResult r;
+    const auto& d = m_sim->config().defaults;
+    if (kind == ConfigResourceKind::Topic) {
+        const sim::TopicState* t = m_sim->topic(name);
+        if (!t) {
+            r.result.error = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
+            r.result.message = "The topic '" + name + "' does not exist.";
+            return r;
+        }
+        for (const auto& e : sim::topicConfigEntries(t->configs, d)) {
+            ConfigEntryInfo info{e.name, e.value, e.source, false, {}};
+            for (const auto& syn : e.synonyms) info.synonyms.push_back({syn.source, syn.name, syn.value});
+            r.entries.push_back(std::move(info));
+        }
+        return r;
+    }
+    // Brokers: the model keeps the course's server.properties; the one dynamic setting is the
+    // cluster-wide min.insync.replicas the 4.x controller stores (eligible leader replicas on).
+    if (!name.empty()) {
+        const auto id = std::strtol(name.c_str(), nullptr, 10);
+        if (id < 1 || id > static_cast<long>(m_sim->brokers().size())) {
+            r.result.client = ClientError::TimedOut;
+            r.result.message = "no broker " + name;
+            return r;
+        }
+    }
+    ConfigEntryInfo mir{"min.insync.replicas", std::to_string(d.min_insync_replicas), "DYNAMIC_DEFAULT_BROKER_CONFIG", false, {}};
+    mir.synonyms.push_back({"DYNAMIC_DEFAULT_BROKER_CONFIG", "min.insync.replicas", std::to_string(d.min_insync_replicas)});
+    r.entries.push_back(std::move(mir));
+    return r;
+}
+
+BackendResult SimBackend::incrementalAlterConfigs(ConfigResourceKind kind, const std::string& name,
+                                                  const std::vector<std::pair<std::string, std::optional<std::string>>>& changes) {
+    request();
+    BackendResult r;
+    if (kind != ConfigResourceKind::Topic) {
+        r.client = ClientError::Other;
+        r.message = "the simulated brokers' configs cannot be altered";
+        return r;
+    }
+    const sim::AdminResult a = m_sim->alterTopicConfigs(name, changes);
+    r.error = a.error;
+    if (a.error == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION) r.message = "The topic '" + name + "' does not exist.";
+    else if (!a.ok()) r.message = a.detail_text;
+    return r;
 }
 
 std::vector<StoredRecord> SimBackend::readRecords(const TopicPartition& tp) const {

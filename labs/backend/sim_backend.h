@@ -51,6 +51,10 @@ public:
     Offset earliestOffset(const TopicPartition& tp) const override;
     Offset latestOffset(const TopicPartition& tp) const override;
     std::optional<Offset> offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const override;
+    std::optional<Offset> maxTimestampOffset(const TopicPartition& tp) const override;
+    DescribeConfigsResult describeConfigs(ConfigResourceKind kind, const std::string& name) const override;
+    BackendResult incrementalAlterConfigs(ConfigResourceKind kind, const std::string& name,
+                                          const std::vector<std::pair<std::string, std::optional<std::string>>>& changes) override;
     std::vector<StoredRecord> readRecords(const TopicPartition& tp) const override;
 
     std::vector<std::string> listGroups() const override;

@@ -209,10 +209,12 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "default.api.timeout.ms (60 s, or the value in --command-config) and gives up. Creating, deleting or growing "
      "topics and electing leaders need the controller: start one of the stopped nodes again."},
     {NoteId::KafkaToolNotEmulated, "kafka_tool_not_emulated",
-     "Esta ferramenta existe no Kafka, mas o FluxoLab ainda não a emula: use kafka-topics.sh, "
-     "kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh ou kafka-leader-election.sh.",
-     "This tool exists in Kafka, but FluxoLab does not emulate it yet: use kafka-topics.sh, "
-     "kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh or kafka-leader-election.sh."},
+     "Esta ferramenta (ou esta parte dela) existe no Kafka, mas o FluxoLab ainda não a emula: use kafka-topics.sh, "
+     "kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh, kafka-leader-election.sh, "
+     "kafka-configs.sh (tópicos e brokers) ou kafka-get-offsets.sh.",
+     "This tool (or this part of it) exists in Kafka, but FluxoLab does not emulate it yet: use kafka-topics.sh, "
+     "kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh, kafka-leader-election.sh, "
+     "kafka-configs.sh (topics and brokers) or kafka-get-offsets.sh."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

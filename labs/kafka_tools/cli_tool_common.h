@@ -207,6 +207,12 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
 /// kafka-leader-election; `work_dir` as for startTopics.
 std::unique_ptr<CommandSession> startLeaderElection(ClusterBackend& backend, const std::vector<std::string>& argv,
                                                     const std::string& work_dir);
+/// kafka-configs (kafka.admin.ConfigCommand): topics and brokers; `work_dir` as for startTopics.
+std::unique_ptr<CommandSession> startConfigs(ClusterBackend& backend, const std::vector<std::string>& argv,
+                                             const std::string& work_dir);
+/// kafka-get-offsets (GetOffsetShell); `work_dir` as for startTopics.
+std::unique_ptr<CommandSession> startGetOffsets(ClusterBackend& backend, const std::vector<std::string>& argv,
+                                                const std::string& work_dir);
 /// The admin client's timeouts from a tool's --command-config (java.util.Properties; a file that
 /// cannot be read gives none): default.api.timeout.ms and request.timeout.ms where set.
 struct AdminTimeouts {

@@ -31,6 +31,10 @@ const char* commandKindName(CommandKind kind) {
     case CommandKind::GroupsOther: return "consumer-groups";
     case CommandKind::StreamReplay: return "replay";
     case CommandKind::LeaderElection: return "leader-election";
+    case CommandKind::ConfigsDescribe: return "configs.describe";
+    case CommandKind::ConfigsAlter: return "configs.alter";
+    case CommandKind::ConfigsOther: return "configs";
+    case CommandKind::GetOffsets: return "get-offsets";
     case CommandKind::Unknown: return "unknown";
     }
     return "unknown";
@@ -91,16 +95,16 @@ std::vector<std::string> KafkaCli::toolOptions(const std::string& tool) {
 }
 
 namespace {
-/// The scripts in Apache Kafka 4.3's bin/ that FluxoLab does not emulate ("kafka-configs.sh").
+/// The scripts in Apache Kafka 4.3's bin/ that FluxoLab does not emulate ("kafka-acls.sh").
 bool isKafkaToolNotEmulated(const std::string& argv0) {
     std::string n = argv0;
     const auto slash = n.find_last_of("/\\");
     if (slash != std::string::npos) n = n.substr(slash + 1);
     if (n.size() > 3 && n.compare(n.size() - 3, 3, ".sh") == 0) n.resize(n.size() - 3);
     static constexpr std::string_view kTools[] = {
-        "kafka-acls", "kafka-broker-api-versions", "kafka-client-metrics", "kafka-cluster", "kafka-configs",
+        "kafka-acls", "kafka-broker-api-versions", "kafka-client-metrics", "kafka-cluster",
         "kafka-console-share-consumer", "kafka-consumer-perf-test", "kafka-delegation-tokens", "kafka-delete-records",
-        "kafka-dump-log", "kafka-e2e-latency", "kafka-features", "kafka-get-offsets", "kafka-groups", "kafka-jmx",
+        "kafka-dump-log", "kafka-e2e-latency", "kafka-features", "kafka-groups", "kafka-jmx",
         "kafka-log-dirs", "kafka-metadata-quorum", "kafka-metadata-shell", "kafka-producer-perf-test",
         "kafka-reassign-partitions", "kafka-run-class", "kafka-server-start", "kafka-server-stop",
         "kafka-share-consumer-perf-test", "kafka-share-groups", "kafka-storage", "kafka-streams-application-reset",
@@ -117,11 +121,13 @@ std::unique_ptr<CommandSession> KafkaCli::start(const std::vector<std::string>& 
     if (tool == "kafka-topics") return cli::startTopics(m_backend, argv, m_workDir);
     if (tool == "kafka-leader-election") return cli::startLeaderElection(m_backend, argv, m_workDir);
     if (tool == "kafka-consumer-groups") return cli::startGroups(m_backend, argv, m_workDir);
+    if (tool == "kafka-configs") return cli::startConfigs(m_backend, argv, m_workDir);
+    if (tool == "kafka-get-offsets") return cli::startGetOffsets(m_backend, argv, m_workDir);
     if (!argv.empty() && isFluxolabCli(argv[0])) return cli::startFluxolabCli(m_backend, argv, m_workDir);
     auto s = std::make_unique<cli::ToolSession>(m_backend, CommandKind::Unknown);
     const std::string name = argv.empty() ? std::string() : argv[0];
     // bash looks a name up in PATH ("command not found") but runs a name with a slash as a path,
-    // which here does not exist: "bin/kafka-configs.sh: No such file or directory" (exit 127 both).
+    // which here does not exist: "bin/kafka-acls.sh: No such file or directory" (exit 127 both).
     const bool path = name.find('/') != std::string::npos;
     s->err("bash: " + name + (path ? ": No such file or directory\n" : ": command not found\n"));
     // A real Kafka tool FluxoLab does not emulate says so (the note, in the edge's language).

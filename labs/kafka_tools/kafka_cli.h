@@ -1,6 +1,6 @@
 #pragma once
 // Emulation of Kafka 4.3.1's command-line tools (kafka-topics, kafka-console-producer,
-// kafka-console-consumer, kafka-consumer-groups) over a ClusterBackend, one file per tool
+// kafka-console-consumer, kafka-consumer-groups, kafka-leader-election, kafka-configs, kafka-get-offsets) over a ClusterBackend, one file per tool
 // (kafka_cli_*.cpp). KafkaCli also starts `fluxolab-cli replay`, the stream tool (not a Kafka tool:
 // stream_replay_session.cpp), so that the terminal and scripts run it like the Kafka tools. Output text, column widths, stream (stdout/stderr) and exit codes follow the
 // real tools (FIDELITY §3; tests/labs/golden/real/ holds what the real 4.3.1 tools printed).
@@ -33,6 +33,8 @@ enum class CommandKind : std::uint8_t {
     GroupsList, GroupsDescribe, GroupsResetOffsets, GroupsDelete, GroupsDeleteOffsets, GroupsOther,
     StreamReplay, ///< fluxolab-cli replay (the stream engine, labs/stream_tool)
     LeaderElection, ///< kafka-leader-election
+    ConfigsDescribe, ConfigsAlter, ConfigsOther, ///< kafka-configs --describe / --alter / neither (an error)
+    GetOffsets, ///< kafka-get-offsets
     Unknown,
 };
 const char* commandKindName(CommandKind kind);

@@ -395,6 +395,270 @@ constexpr ToolOption kLeaderElectionOptions[] = {
      "Display Kafka version."},
 };
 
+
+// kafka.admin.ConfigCommand$ConfigCommandOptions (kafka_2.13 4.3.1). --add-config lists the dynamic
+// configs of each entity type, as `kafka-configs.sh --help` printed them (tests/labs/golden/real/configs.txt).
+constexpr ToolOption kConfigsOptions[] = {
+    {"add-config", OptArg::Required, "String", {},
+     "Key Value pairs of configs to add. Square brackets can be used to group values which contain commas: 'k1=v1,k2=[v1,v2,v2],k3=v3'. The following is a list of valid configurations: For entity-type 'topics': \n"
+     "\tcleanup.policy\n"
+     "\tcompression.gzip.level\n"
+     "\tcompression.lz4.level\n"
+     "\tcompression.type\n"
+     "\tcompression.zstd.level\n"
+     "\tdelete.retention.ms\n"
+     "\tfile.delete.delay.ms\n"
+     "\tflush.messages\n"
+     "\tflush.ms\n"
+     "\tfollower.replication.throttled.replicas\n"
+     "\tindex.interval.bytes\n"
+     "\tleader.replication.throttled.replicas\n"
+     "\tlocal.retention.bytes\n"
+     "\tlocal.retention.ms\n"
+     "\tmax.compaction.lag.ms\n"
+     "\tmax.message.bytes\n"
+     "\tmessage.timestamp.after.max.ms\n"
+     "\tmessage.timestamp.before.max.ms\n"
+     "\tmessage.timestamp.type\n"
+     "\tmin.cleanable.dirty.ratio\n"
+     "\tmin.compaction.lag.ms\n"
+     "\tmin.insync.replicas\n"
+     "\tpreallocate\n"
+     "\tremote.log.copy.disable\n"
+     "\tremote.log.delete.on.disable\n"
+     "\tremote.storage.enable\n"
+     "\tretention.bytes\n"
+     "\tretention.ms\n"
+     "\tsegment.bytes\n"
+     "\tsegment.index.bytes\n"
+     "\tsegment.jitter.ms\n"
+     "\tsegment.ms\n"
+     "\tunclean.leader.election.enable\n"
+     "For entity-type 'brokers': \n"
+     "\tbackground.threads\n"
+     "\tcompression.gzip.level\n"
+     "\tcompression.lz4.level\n"
+     "\tcompression.type\n"
+     "\tcompression.zstd.level\n"
+     "\tconfig.providers\n"
+     "\tcordoned.log.dirs\n"
+     "\tfollower.fetch.last.tiered.offset.enable\n"
+     "\tfollower.replication.throttled.rate\n"
+     "\tgroup.consumer.assignment.interval.ms\n"
+     "\tgroup.coordinator.cached.buffer.max.bytes\n"
+     "\tgroup.share.assignment.interval.ms\n"
+     "\tgroup.streams.assignment.interval.ms\n"
+     "\tleader.replication.throttled.rate\n"
+     "\tlistener.security.protocol.map\n"
+     "\tlisteners\n"
+     "\tlog.cleaner.backoff.ms\n"
+     "\tlog.cleaner.dedupe.buffer.size\n"
+     "\tlog.cleaner.delete.retention.ms\n"
+     "\tlog.cleaner.io.buffer.load.factor\n"
+     "\tlog.cleaner.io.buffer.size\n"
+     "\tlog.cleaner.io.max.bytes.per.second\n"
+     "\tlog.cleaner.max.compaction.lag.ms\n"
+     "\tlog.cleaner.min.cleanable.ratio\n"
+     "\tlog.cleaner.min.compaction.lag.ms\n"
+     "\tlog.cleaner.threads\n"
+     "\tlog.cleanup.policy\n"
+     "\tlog.flush.interval.messages\n"
+     "\tlog.flush.interval.ms\n"
+     "\tlog.index.interval.bytes\n"
+     "\tlog.index.size.max.bytes\n"
+     "\tlog.local.retention.bytes\n"
+     "\tlog.local.retention.ms\n"
+     "\tlog.message.timestamp.after.max.ms\n"
+     "\tlog.message.timestamp.before.max.ms\n"
+     "\tlog.message.timestamp.type\n"
+     "\tlog.preallocate\n"
+     "\tlog.retention.bytes\n"
+     "\tlog.retention.ms\n"
+     "\tlog.roll.jitter.ms\n"
+     "\tlog.roll.ms\n"
+     "\tlog.segment.bytes\n"
+     "\tlog.segment.delete.delay.ms\n"
+     "\tmax.connection.creation.rate\n"
+     "\tmax.connections\n"
+     "\tmax.connections.per.ip\n"
+     "\tmax.connections.per.ip.overrides\n"
+     "\tmessage.max.bytes\n"
+     "\tmetric.reporters\n"
+     "\tmin.insync.replicas\n"
+     "\tnum.io.threads\n"
+     "\tnum.network.threads\n"
+     "\tnum.recovery.threads.per.data.dir\n"
+     "\tnum.replica.fetchers\n"
+     "\tprincipal.builder.class\n"
+     "\tproducer.id.expiration.ms\n"
+     "\tremote.fetch.max.wait.ms\n"
+     "\tremote.list.offsets.request.timeout.ms\n"
+     "\tremote.log.index.file.cache.total.size.bytes\n"
+     "\tremote.log.manager.copier.thread.pool.size\n"
+     "\tremote.log.manager.copy.max.bytes.per.second\n"
+     "\tremote.log.manager.expiration.thread.pool.size\n"
+     "\tremote.log.manager.fetch.max.bytes.per.second\n"
+     "\tremote.log.manager.follower.thread.pool.size\n"
+     "\tremote.log.reader.threads\n"
+     "\treplica.alter.log.dirs.io.max.bytes.per.second\n"
+     "\tsasl.enabled.mechanisms\n"
+     "\tsasl.jaas.config\n"
+     "\tsasl.kerberos.kinit.cmd\n"
+     "\tsasl.kerberos.min.time.before.relogin\n"
+     "\tsasl.kerberos.principal.to.local.rules\n"
+     "\tsasl.kerberos.service.name\n"
+     "\tsasl.kerberos.ticket.renew.jitter\n"
+     "\tsasl.kerberos.ticket.renew.window.factor\n"
+     "\tsasl.login.refresh.buffer.seconds\n"
+     "\tsasl.login.refresh.min.period.seconds\n"
+     "\tsasl.login.refresh.window.factor\n"
+     "\tsasl.login.refresh.window.jitter\n"
+     "\tsasl.mechanism.inter.broker.protocol\n"
+     "\tshare.coordinator.cached.buffer.max.bytes\n"
+     "\tssl.cipher.suites\n"
+     "\tssl.client.auth\n"
+     "\tssl.enabled.protocols\n"
+     "\tssl.endpoint.identification.algorithm\n"
+     "\tssl.engine.factory.class\n"
+     "\tssl.key.password\n"
+     "\tssl.keymanager.algorithm\n"
+     "\tssl.keystore.certificate.chain\n"
+     "\tssl.keystore.key\n"
+     "\tssl.keystore.location\n"
+     "\tssl.keystore.password\n"
+     "\tssl.keystore.type\n"
+     "\tssl.protocol\n"
+     "\tssl.provider\n"
+     "\tssl.secure.random.implementation\n"
+     "\tssl.trustmanager.algorithm\n"
+     "\tssl.truststore.certificates\n"
+     "\tssl.truststore.location\n"
+     "\tssl.truststore.password\n"
+     "\tssl.truststore.type\n"
+     "\ttransaction.partition.verification.enable\n"
+     "\tunclean.leader.election.enable\n"
+     "For entity-type 'users': \n"
+     "\tSCRAM-SHA-256\n"
+     "\tSCRAM-SHA-512\n"
+     "\tconsumer_byte_rate\n"
+     "\tcontroller_mutation_rate\n"
+     "\tproducer_byte_rate\n"
+     "\trequest_percentage\n"
+     "For entity-type 'clients': \n"
+     "\tconsumer_byte_rate\n"
+     "\tcontroller_mutation_rate\n"
+     "\tproducer_byte_rate\n"
+     "\trequest_percentage\n"
+     "For entity-type 'ips': \n"
+     "\tconnection_creation_rate\n"
+     "For entity-type 'client-metrics': \n"
+     "\tinterval.ms\n"
+     "\tmatch\n"
+     "\tmetrics\n"
+     "For entity-type 'groups': \n"
+     "\tconsumer.assignment.interval.ms\n"
+     "\tconsumer.heartbeat.interval.ms\n"
+     "\tconsumer.session.timeout.ms\n"
+     "\tshare.assignment.interval.ms\n"
+     "\tshare.auto.offset.reset\n"
+     "\tshare.delivery.count.limit\n"
+     "\tshare.heartbeat.interval.ms\n"
+     "\tshare.isolation.level\n"
+     "\tshare.partition.max.record.locks\n"
+     "\tshare.record.lock.duration.ms\n"
+     "\tshare.renew.acknowledge.enable\n"
+     "\tshare.session.timeout.ms\n"
+     "\tstreams.assignment.interval.ms\n"
+     "\tstreams.heartbeat.interval.ms\n"
+     "\tstreams.initial.rebalance.delay.ms\n"
+     "\tstreams.num.standby.replicas\n"
+     "\tstreams.session.timeout.ms\n"
+     "Entity types 'users' and 'clients' may be specified together to update config for clients of a specific user."},
+    {"add-config-file", OptArg::Required, "String", {},
+     "Path to a properties file with configs to add. See add-config for a list of valid configurations."},
+    {"all", OptArg::None, {}, {},
+     "List all configs for the given entity, including static configs if available."},
+    {"alter", OptArg::None, {}, {},
+     "Alter the configuration for the entity."},
+    {"bootstrap-controller", OptArg::Required, "String", "controller to connect to",
+     "The Kafka controllers to connect to."},
+    {"bootstrap-server", OptArg::Required, "String", "server to connect to",
+     "The Kafka servers to connect to."},
+    {"broker", OptArg::Required, "String", {},
+     "The broker's ID."},
+    {"broker-defaults", OptArg::None, {}, {},
+     "The config defaults for all brokers."},
+    {"broker-logger", OptArg::Required, "String", {},
+     "The broker's ID for its logger config."},
+    {"client", OptArg::Required, "String", {},
+     "The client's ID."},
+    {"client-defaults", OptArg::None, {}, {},
+     "The config defaults for all clients."},
+    {"client-metrics", OptArg::Required, "String", {},
+     "The client metrics config resource name."},
+    {"command-config", OptArg::Required, "String", "command config property file",
+     "Property file containing configs to be passed to Admin Client. This is used only with --bootstrap-server "
+     "option for describing and altering broker configs."},
+    {"delete-config", OptArg::Required, "String", {},
+     "config keys to remove 'k1,k2'"},
+    {"describe", OptArg::None, {}, {},
+     "List configs for the given entity."},
+    {"entity-default", OptArg::None, {}, {},
+     "Default entity name for clients/users/brokers/ips (applies to corresponding entity type)"},
+    {"entity-name", OptArg::Required, "String", {},
+     "Name of entity (topic name/client id/user principal name/broker id/ip/client metrics/group id)"},
+    {"entity-type", OptArg::Required, "String", {},
+     "Type of entity (topics/clients/users/brokers/broker-loggers/ips/client-metrics/groups)"},
+    {"group", OptArg::Required, "String", {},
+     "The group's ID."},
+    {"help", OptArg::None, {}, {},
+     "Print usage information."},
+    {"ip", OptArg::Required, "String", {},
+     "The IP address."},
+    {"ip-defaults", OptArg::None, {}, {},
+     "The config defaults for all IPs."},
+    {"topic", OptArg::Required, "String", {},
+     "The topic's name."},
+    {"user", OptArg::Required, "String", {},
+     "The user's principal name."},
+    {"user-defaults", OptArg::None, {}, {},
+     "The config defaults for all users."},
+    {"version", OptArg::None, {}, {},
+     "Display Kafka version."},
+};
+
+// org.apache.kafka.tools.GetOffsetShell$GetOffsetShellOptions (kafka-tools 4.3.1).
+constexpr ToolOption kGetOffsetsOptions[] = {
+    {"bootstrap-server", OptArg::Required, "String", "HOST1:PORT1,...,HOST3:PORT3",
+     "REQUIRED. The server(s) to connect to in the form HOST1:PORT1,HOST2:PORT2."},
+    {"command-config", OptArg::Required, "String", "config file",
+     "Property file containing configs to be passed to Admin Client."},
+    {"exclude-internal-topics", OptArg::None, {}, {},
+     "By default, internal topics are included. If specified, internal topics are excluded."},
+    {"help", OptArg::None, {}, {},
+     "Print usage information."},
+    {"partitions", OptArg::Required, "String", "partition ids",
+     "Comma separated list of partition ids to get the offsets for. If not present, all partitions of the "
+     "authorized topics are queried. Cannot be used if --topic-partitions is present."},
+    {"time", OptArg::Required, "String",
+     "<timestamp> / -1 or latest / -2 or earliest / -3 or max-timestamp / -4 or earliest-local / -5 or "
+     "latest-tiered / -6 or earliest-pending-upload",
+     "timestamp of the offsets before that. [Note: No offset is returned, if the timestamp greater than recently "
+     "committed record timestamp is given.]", "latest"},
+    {"topic", OptArg::Required, "String", "topic",
+     "The topic to get the offsets for. It also accepts a regular expression. If not present, all authorized "
+     "topics are queried. Cannot be used if --topic-partitions is present."},
+    {"topic-partitions", OptArg::Required, "String", "topic1:1,topic2:0-3,topic3,topic4:5-,topic5:-3",
+     "Comma separated list of topic-partition patterns to get the offsets for, with the format of "
+     "'([^:,]*)(?::(?:([0-9]*)|(?:([0-9]*)-([0-9]*))))?'. The first group is an optional regex for the topic name, "
+     "if omitted, it matches any topic name. The section after ':' describes a 'partition' pattern, which can be: "
+     "a number, a range in the format of 'NUMBER-NUMBER' (lower inclusive, upper exclusive), an inclusive lower "
+     "bound in the format of 'NUMBER-', an exclusive upper bound in the format of '-NUMBER' or may be omitted to "
+     "accept all partitions."},
+    {"version", OptArg::None, {}, {},
+     "Display Kafka version."},
+};
+
 constexpr std::array kTools{
     ToolSpec{"kafka-topics", kTopicsOptions, "This tool helps to create, delete, describe, or change a topic."},
     ToolSpec{"kafka-console-producer", kProducerOptions,
@@ -407,6 +671,10 @@ constexpr std::array kTools{
     ToolSpec{"kafka-leader-election", kLeaderElectionOptions,
              "This tool attempts to elect a new leader for a set of topic partitions. The type of elections "
              "supported are preferred replicas and unclean replicas."},
+    ToolSpec{"kafka-configs", kConfigsOptions,
+             "This tool helps to manipulate and describe entity config for a topic, client, user, broker, ip, "
+             "client-metrics or group"},
+    ToolSpec{"kafka-get-offsets", kGetOffsetsOptions, "An interactive shell for getting topic-partition offsets."},
 };
 
 #undef READER_PROPERTIES

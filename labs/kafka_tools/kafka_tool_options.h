@@ -1,5 +1,5 @@
 #pragma once
-// The options of the four emulated Kafka 4.3 tools, as data: name, argument, description and
+// The options of the emulated Kafka 4.3 tools, as data: name, argument, description and
 // default, exactly as the real tools declare them (their --help output is generated from this
 // table by joptHelpTable()). The same table drives the emulation's option parser.
 

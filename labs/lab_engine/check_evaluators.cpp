@@ -257,6 +257,9 @@ void validateCommandRun(const Check& c, const CheckRequirements& req) {
     req.need("kind", !c.kind.empty());
     static const std::set<std::string> kinds = {"topics.create",
                                                 "leader-election",
+                                                "configs.describe",
+                                                "configs.alter",
+                                                "get-offsets",
                                                 "topics.list",
                                                 "topics.describe",
                                                 "topics.delete",

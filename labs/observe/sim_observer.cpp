@@ -118,12 +118,33 @@ void SimObserver::learn(const sim::Simulation& sim) {
         const sim::Event& e = events[m_learned];
         if (e.family != sim::kKafkaFamily) continue; // another engine's event (a stream job on this clock)
         learnMarker(j, e, m_learned);
+        if (e.type == sim::EventType::TopicConfigChanged) {
+            // kafka-configs --alter: the event says what changed ("key=value", or the key deleted).
+            auto it = m_topics.find(e.topic);
+            if (it == m_topics.end() || it->second.empty()) continue;
+            TopicFacts& f = it->second.back();
+            const std::string& change = j.string(e.name);
+            if (e.flag) {
+                f.overrides.erase(change);
+            } else if (const auto eq = change.find('='); eq != std::string::npos) {
+                f.overrides[change.substr(0, eq)] = change.substr(eq + 1);
+            }
+            sim::TopicConfigs now;
+            now.overrides = f.overrides;
+            f.changes.emplace_back(m_learned,
+                                   sim::describedTopicConfigs(j.topicName(e.topic), now, sim.config().defaults));
+            continue;
+        }
         if (e.type != sim::EventType::TopicCreated) continue;
         TopicFacts f;
         f.created_at = m_learned;
         if (const sim::TopicState* t = sim.topic(j.topicName(e.topic))) {
             f.topic_id = t->topic_id;
-            f.configs = sim::describedTopicConfigs(t->name, t->configs, sim.config().defaults);
+            // As created: the overrides may have been altered since (their events come next).
+            sim::TopicConfigs created;
+            created.overrides = t->configs.created;
+            f.overrides = created.overrides;
+            f.configs = sim::describedTopicConfigs(t->name, created, sim.config().defaults);
         }
         m_topics[e.topic].push_back(std::move(f));
     }
@@ -210,6 +231,8 @@ Observation SimObserver::observe(const sim::Simulation& sim, const sim::ClusterV
             if (facts) {
                 ot.topic_id = facts->topic_id;
                 ot.configs = facts->configs;
+                for (const auto& [at, configs] : facts->changes)
+                    if (at < v.events) ot.configs = configs;
             }
         }
         o.topics.push_back(std::move(ot));

@@ -50,7 +50,10 @@ private:
     struct TopicFacts {
         std::size_t created_at = 0; ///< index of its TopicCreated event
         std::string topic_id;
-        std::vector<std::pair<std::string, std::string>> configs;
+        std::vector<std::pair<std::string, std::string>> configs; ///< as created
+        std::map<std::string, std::string> overrides;             ///< after the changes learnt so far
+        /// Its configs after each topic_config_changed event: (index of the event, configs).
+        std::vector<std::pair<std::size_t, std::vector<std::pair<std::string, std::string>>>> changes;
     };
     std::map<std::int32_t, std::vector<TopicFacts>> m_topics; ///< by journal topic index, oldest first
     std::size_t m_learned = 0;                                ///< journal events scanned

@@ -1513,6 +1513,86 @@ void RdKafkaBackend::closeConsumer(Handle consumer) {
     m_clients.erase(it);
 }
 
+DescribeConfigsResult RdKafkaBackend::describeConfigs(ConfigResourceKind kind, const std::string& name) const {
+    FLUXOLAB_RDKAFKA_GUARD();
+    DescribeConfigsResult out;
+    if (!m_admin) {
+        out.result = BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
+        return out;
+    }
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
+    rd_kafka_ConfigResource_t* res = rd_kafka_ConfigResource_new(
+        kind == ConfigResourceKind::Topic ? RD_KAFKA_RESOURCE_TOPIC : RD_KAFKA_RESOURCE_BROKER, name.c_str());
+    rd_kafka_DescribeConfigs(m_admin->rk, &res, 1, call.opts, call.q);
+    rd_kafka_ConfigResource_destroy(res);
+    const rd_kafka_resp_err_t err = call.wait(m_conn.request_timeout_ms);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        out.result = requestFailure(*m_admin, err, call.errorString(), m_lastClient);
+        return out;
+    }
+    size_t n = 0;
+    const rd_kafka_ConfigResource_t** rs =
+        rd_kafka_DescribeConfigs_result_resources(rd_kafka_event_DescribeConfigs_result(call.ev), &n);
+    for (size_t i = 0; i < n; ++i) {
+        if (rd_kafka_ConfigResource_error(rs[i]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+            out.result.error = static_cast<ErrorCode>(rd_kafka_ConfigResource_error(rs[i]));
+            out.result.message = brokerMessage(out.result.error, rd_kafka_ConfigResource_error_string(rs[i]));
+            return out;
+        }
+        size_t m = 0;
+        const rd_kafka_ConfigEntry_t** entries = rd_kafka_ConfigResource_configs(rs[i], &m);
+        for (size_t j = 0; j < m; ++j) {
+            ConfigEntryInfo e;
+            e.name = rd_kafka_ConfigEntry_name(entries[j]);
+            if (const char* v = rd_kafka_ConfigEntry_value(entries[j])) e.value = v;
+            e.source = rd_kafka_ConfigSource_name(rd_kafka_ConfigEntry_source(entries[j]));
+            e.sensitive = rd_kafka_ConfigEntry_is_sensitive(entries[j]) != 0;
+            size_t k = 0;
+            const rd_kafka_ConfigEntry_t** syn = rd_kafka_ConfigEntry_synonyms(entries[j], &k);
+            for (size_t x = 0; x < k; ++x) {
+                const char* v = rd_kafka_ConfigEntry_value(syn[x]);
+                e.synonyms.push_back({rd_kafka_ConfigSource_name(rd_kafka_ConfigEntry_source(syn[x])),
+                                      rd_kafka_ConfigEntry_name(syn[x]), v ? v : "null"});
+            }
+            out.entries.push_back(std::move(e));
+        }
+    }
+    return out;
+}
+
+BackendResult RdKafkaBackend::incrementalAlterConfigs(ConfigResourceKind kind, const std::string& name,
+                                                      const std::vector<std::pair<std::string, std::optional<std::string>>>& changes) {
+    FLUXOLAB_RDKAFKA_GUARD();
+    if (!m_admin) return BackendResult{ErrorCode::NONE, commonConfigError(), ClientError::BadConfiguration};
+    if (kind != ConfigResourceKind::Topic)
+        return BackendResult{ErrorCode::NONE, "altering broker configs is not emulated", ClientError::Other};
+    const DescribeConfigsResult now = describeConfigs(kind, name);
+    if (!now.result.ok()) return now.result;
+    std::map<std::string, std::string> configs;
+    for (const auto& e : now.entries)
+        if (e.source == "DYNAMIC_TOPIC_CONFIG" && e.value) configs[e.name] = *e.value;
+    for (const auto& [k, v] : changes) {
+        if (v) configs[k] = *v;
+        else configs.erase(k);
+    }
+    AdminCall call(m_admin->rk, m_conn.request_timeout_ms);
+    rd_kafka_ConfigResource_t* res = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, name.c_str());
+    for (const auto& [k, v] : configs) rd_kafka_ConfigResource_set_config(res, k.c_str(), v.c_str());
+    rd_kafka_AlterConfigs(m_admin->rk, &res, 1, call.opts, call.q);
+    rd_kafka_ConfigResource_destroy(res);
+    const rd_kafka_resp_err_t err = call.wait(m_conn.request_timeout_ms);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) return requestFailure(*m_admin, err, call.errorString(), m_lastClient);
+    size_t n = 0;
+    const rd_kafka_ConfigResource_t** rs =
+        rd_kafka_AlterConfigs_result_resources(rd_kafka_event_AlterConfigs_result(call.ev), &n);
+    BackendResult r;
+    if (n > 0 && rd_kafka_ConfigResource_error(rs[0]) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        r.error = static_cast<ErrorCode>(rd_kafka_ConfigResource_error(rs[0]));
+        r.message = brokerMessage(r.error, rd_kafka_ConfigResource_error_string(rs[0]));
+    }
+    return r;
+}
+
 bool RdKafkaBackend::brokerAutoCreatesTopics() const {
     FLUXOLAB_RDKAFKA_GUARD();
     const auto bs = brokers();

@@ -132,6 +132,13 @@ public:
     Offset earliestOffset(const TopicPartition& tp) const override;
     Offset latestOffset(const TopicPartition& tp) const override;
     std::optional<Offset> offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const override;
+    /// DescribeConfigs with synonyms (kafka-configs --describe).
+    DescribeConfigsResult describeConfigs(ConfigResourceKind kind, const std::string& name) const override;
+    /// librdkafka 2.0.2 has no IncrementalAlterConfigs: the topic's dynamic configs are described, the
+    /// changes applied to them and the whole set sent with AlterConfigs (what the broker then holds is
+    /// the same; the broker checks the whole set as it checks an incremental change).
+    BackendResult incrementalAlterConfigs(ConfigResourceKind kind, const std::string& name,
+                                          const std::vector<std::pair<std::string, std::optional<std::string>>>& changes) override;
     std::vector<StoredRecord> readRecords(const TopicPartition& tp) const override;
 
     std::vector<std::string> listGroups() const override;

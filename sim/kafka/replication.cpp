@@ -6,6 +6,7 @@
 #include "sim/topic_configs.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <set>
@@ -14,6 +15,32 @@
 namespace fluxolab::sim::kafka {
 
 using namespace detail;
+
+namespace {
+std::string toLowerAscii(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+/// The values the model reads from a topic's overrides, else the brokers' defaults (LogConfig over
+/// the broker's log.* settings).
+void applyTopicConfigs(TopicState& t, const BrokerDefaults& d) {
+    const auto& configs = t.configs.overrides;
+    t.min_insync_replicas = static_cast<std::int32_t>(parseLong(configs, "min.insync.replicas", d.min_insync_replicas));
+    const auto unclean = configs.find("unclean.leader.election.enable");
+    t.unclean_leader_election =
+        unclean != configs.end() ? toLowerAscii(unclean->second) == "true" : d.unclean_leader_election_enable;
+    t.retention_ms = parseLong(configs, "retention.ms", d.log_retention_ms);
+    t.retention_bytes = parseLong(configs, "retention.bytes", d.log_retention_bytes);
+    t.segment_bytes = parseLong(configs, "segment.bytes", d.log_segment_bytes);
+    t.segment_ms = parseLong(configs, "segment.ms", d.log_segment_ms);
+    t.segment_jitter_ms = parseLong(configs, "segment.jitter.ms", d.log_roll_jitter_ms);
+    // cleanup.policy (a list; the broker's log.cleanup.policy is delete): time and size retention delete
+    // segments only when it holds "delete" (UnifiedLog.deleteOldSegments; compaction is not modelled).
+    const auto policy = configs.find("cleanup.policy");
+    t.retention_deletes = policy == configs.end() || toLowerAscii(policy->second).find("delete") != std::string::npos;
+}
+} // namespace
 
 Replication::Replication(runtime::Scheduler& scheduler, const ClusterConfig& config, Journal& journal, Rng& rng,
                          Rng controller_rng, Rng segment_rng, ReplicationEvents& events)
@@ -362,14 +389,8 @@ AdminResult Replication::createTopic(const std::string& name, std::int32_t parti
     t.topic_id = makeTopicId();
     t.internal = name == "__consumer_offsets" || name == "__transaction_state";
     t.configs.overrides = configs;
-    t.min_insync_replicas = static_cast<std::int32_t>(parseLong(configs, "min.insync.replicas", d.min_insync_replicas));
-    const auto unclean = configs.find("unclean.leader.election.enable");
-    t.unclean_leader_election = unclean != configs.end() ? unclean->second == "true" : d.unclean_leader_election_enable;
-    t.retention_ms = parseLong(configs, "retention.ms", d.log_retention_ms);
-    t.retention_bytes = parseLong(configs, "retention.bytes", d.log_retention_bytes);
-    t.segment_bytes = parseLong(configs, "segment.bytes", d.log_segment_bytes);
-    t.segment_ms = parseLong(configs, "segment.ms", d.log_segment_ms);
-    t.segment_jitter_ms = parseLong(configs, "segment.jitter.ms", d.log_roll_jitter_ms);
+    t.configs.created = configs;
+    applyTopicConfigs(t, d);
     if (m_topic_by_index.size() <= static_cast<std::size_t>(t.index))
         m_topic_by_index.resize(static_cast<std::size_t>(t.index) + 1);
     m_topic_by_index[static_cast<std::size_t>(t.index)] = name;
@@ -386,6 +407,61 @@ AdminResult Replication::createTopic(const std::string& name, std::int32_t parti
     }
     const auto start = static_cast<std::int32_t>(m_rng.below(static_cast<std::uint64_t>(registered)));
     for (std::int32_t p = 0; p < partitions; ++p) initPartition(ref, p, placeReplicas(p, rf, start));
+    return res;
+}
+
+AdminResult Replication::alterTopicConfigs(const std::string& name,
+                                           const std::vector<std::pair<std::string, std::optional<std::string>>>& changes) {
+    AdminResult res;
+    auto it = m_topics.find(name);
+    if (it == m_topics.end()) {
+        res.error = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
+        res.detail_text = name;
+        return res;
+    }
+    TopicState& t = it->second;
+    // The broker refuses a request naming a key twice (a SET and a DELETE of it too).
+    for (std::size_t i = 0; i < changes.size(); ++i)
+        for (std::size_t k = i + 1; k < changes.size(); ++k)
+            if (changes[i].first == changes[k].first) {
+                res.error = ErrorCode::INVALID_REQUEST;
+                res.detail_text = "Error due to duplicate config keys";
+                return res;
+            }
+    // ConfigurationControlManager: the new overrides are checked as a whole (each value against its
+    // definition, then across keys) before any is applied.
+    std::map<std::string, std::string> next = t.configs.overrides;
+    for (const auto& [key, value] : changes) {
+        if (value) next[key] = *value;
+        else next.erase(key);
+    }
+    for (const auto& [key, value] : changes) {
+        if (!value) continue;
+        const TopicConfigValueCheck check = checkTopicConfigValue(key, *value);
+        if (!check.ok()) {
+            res.error = ErrorCode::INVALID_CONFIG;
+            res.detail_text = check.message;
+            return res;
+        }
+    }
+    if (const auto conflict = topicConfigConflict(next)) {
+        res.error = ErrorCode::INVALID_CONFIG;
+        res.detail_text = *conflict;
+        return res;
+    }
+    std::vector<bool> changed;
+    for (const auto& [key, value] : changes) changed.push_back(value.has_value() || t.configs.overrides.count(key) > 0);
+    t.configs.overrides = std::move(next);
+    applyTopicConfigs(t, m_config.defaults);
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        // Deleting a key that is not set succeeds and changes nothing: no event.
+        if (!changed[i]) continue;
+        const auto& [key, value] = changes[i];
+        Event& e = emitEvent(EventType::TopicConfigChanged);
+        e.topic = t.index;
+        e.name = m_journal.addString(value ? key + "=" + *value : key);
+        e.flag = value ? 0 : 1;
+    }
     return res;
 }
 
@@ -1040,8 +1116,8 @@ void Replication::retentionCheck(BrokerId broker) {
                 if (p.high_watermark < end) break;
                 // largestTimestamp(): the largest record timestamp, else the file's last modification.
                 const TimeMs largest = s.max_timestamp >= 0 ? s.max_timestamp : s.last_modified_ms;
-                const bool byTime = t.retention_ms >= 0 && now() - largest > t.retention_ms;
-                const bool bySize = t.retention_bytes >= 0 && total - s.bytes >= t.retention_bytes;
+                const bool byTime = t.retention_deletes && t.retention_ms >= 0 && now() - largest > t.retention_ms;
+                const bool bySize = t.retention_deletes && t.retention_bytes >= 0 && total - s.bytes >= t.retention_bytes;
                 if (!byTime && !bySize) break;
                 total -= s.bytes;
             }

@@ -11,6 +11,7 @@
 #include "sim/runtime/scheduler.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,13 @@ public:
     /// `assignment`: the new partitions' replicas as listed (kafka-topics --alter --replica-assignment).
     AdminResult createPartitions(const std::string& name, std::int32_t total_partitions,
                                  const std::vector<std::vector<BrokerId>>& assignment = {});
+    /// IncrementalAlterConfigs on a topic (kafka-configs --alter): each (key, value) sets an override,
+    /// (key, nullopt) removes one. The controller checks every value against its definition first and
+    /// changes nothing when one fails (INVALID_CONFIG with Kafka's message); UNKNOWN_TOPIC_OR_PARTITION
+    /// for a topic that does not exist. What the model uses (retention, segments, min.insync.replicas,
+    /// unclean election) follows from the next time it looks; one TopicConfigChanged per key.
+    AdminResult alterTopicConfigs(const std::string& name,
+                                  const std::vector<std::pair<std::string, std::optional<std::string>>>& changes);
     void stopBroker(BrokerId id, bool crash);
     void startBroker(BrokerId id);
     void electPreferredLeaders();

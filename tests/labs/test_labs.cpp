@@ -155,7 +155,7 @@ TEST_SUITE("labs/parser") {
             NoteId note;
         };
         const Case cases[] = {
-            {{"bin/kafka-configs.sh", "--describe"}, "bash: bin/kafka-configs.sh: No such file or directory\n", NoteId::KafkaToolNotEmulated},
+            {{"bin/kafka-transactions.sh", "list"}, "bash: bin/kafka-transactions.sh: No such file or directory\n", NoteId::KafkaToolNotEmulated},
             {{"kafka-acls.sh", "--list"}, "bash: kafka-acls.sh: command not found\n", NoteId::KafkaToolNotEmulated},
             {{"./bin/kafka-log-dirs.sh"}, "bash: ./bin/kafka-log-dirs.sh: No such file or directory\n", NoteId::KafkaToolNotEmulated},
             {{"bin/kafka-nothing.sh"}, "bash: bin/kafka-nothing.sh: No such file or directory\n", NoteId::UnknownCommand},

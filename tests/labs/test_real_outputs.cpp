@@ -1125,6 +1125,42 @@ TEST_SUITE("labs/real-tools") {
         compareWithRealTools("leader-election", true);
     }
 
+    TEST_CASE("kafka-configs on topics and brokers and kafka-get-offsets: describe, alter, usage and errors - as Kafka "
+              "4.3.1 prints them") {
+        // Frames are not emulated for these two tools' exceptions (docs/fidelity.md): compared without them.
+        compareWithRealTools("configs");
+        compareWithRealTools("offsets");
+    }
+
+    TEST_CASE("kafka-configs --alter is what the views show: the Configs string now and at earlier moments") {
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic orders --partitions 1 --config retention.ms=1000 --bootstrap-server localhost:9092");
+        const std::size_t created = backend.simulation().journal().size();
+        runTool(cli, "kafka-configs.sh --bootstrap-server localhost:9092 --entity-type topics --entity-name orders --alter "
+                     "--add-config retention.ms=60000,cleanup.policy=compact");
+        const std::size_t altered = backend.simulation().journal().size();
+        runTool(cli, "kafka-configs.sh --bootstrap-server localhost:9092 --topic orders --alter --delete-config cleanup.policy");
+        CHECK(runTool(cli, "kafka-topics.sh --describe --topic orders --bootstrap-server localhost:9092")
+                  .find("Configs: min.insync.replicas=1,segment.bytes=1073741824,retention.ms=60000\n") != std::string::npos);
+        const fluxolab::sim::Simulation& sim = backend.simulation();
+        observe::SimObserver observer;
+        observer.learn(sim);
+        auto configsAt = [&](std::size_t events) {
+            const fluxolab::sim::Timeline timeline(sim.journal());
+            const auto o = observer.observe(sim, timeline.at(events), false);
+            for (const auto& t : o.topics)
+                if (t.name == "orders") return t.configs;
+            return std::vector<std::pair<std::string, std::string>>{};
+        };
+        using Configs = std::vector<std::pair<std::string, std::string>>;
+        CHECK(configsAt(created) == Configs{{"min.insync.replicas", "1"}, {"segment.bytes", "1073741824"}, {"retention.ms", "1000"}});
+        CHECK(configsAt(altered) == Configs{{"min.insync.replicas", "1"}, {"cleanup.policy", "compact"},
+                                            {"segment.bytes", "1073741824"}, {"retention.ms", "60000"}});
+        CHECK(configsAt(sim.journal().size()) ==
+              Configs{{"min.insync.replicas", "1"}, {"segment.bytes", "1073741824"}, {"retention.ms", "60000"}});
+    }
+
     TEST_CASE("a missing --command-config (kafka-topics, kafka-consumer-groups, kafka-leader-election), an unresolvable "
               "or invalid --bootstrap-server and --path-to-json-file files that are not the expected JSON "
               "(kafka-leader-election) - as Kafka 4.3.1 prints them") {

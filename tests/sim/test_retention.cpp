@@ -234,6 +234,69 @@ TEST_SUITE("sim/retention") {
         CHECK(ps.segments[0].first_batch_timestamp == 60000);
     }
 
+    TEST_CASE("kafka-configs --alter retention.ms applies at the next retention check - journaled per key") {
+        // The same log as above with the broker's 7 days: nothing goes at 30000. retention.ms=10000 set at
+        // 31000 (IncrementalAlterConfigs) applies at the check of 35000: 35000-1500 and 35000-19000 are more
+        // than 10000, 35000-25000 is not: the log start moves to 3.
+        Simulation s(retentionCluster(1, 5000), 1);
+        REQUIRE(s.createTopic("t", 1, 1, {{"segment.ms", "1000"}}).ok());
+        ProducerConfig pc;
+        pc.linger_ms = 0;
+        const auto p = s.addProducer(pc);
+        const PartitionState& ps = s.topic("t")->partitions[0];
+        for (TimeMs ts : {1000, 1500}) {
+            REQUIRE(s.send(p, stamped("t", ts)) == ErrorCode::NONE);
+            s.runFor(10);
+        }
+        s.runUntil(2000);
+        for (TimeMs ts : {19000, 25000}) {
+            REQUIRE(s.send(p, stamped("t", ts)) == ErrorCode::NONE);
+            s.runFor(10);
+        }
+        s.runUntil(31000);
+        REQUIRE(ps.log_start == 0);
+        const std::size_t before = s.journal().size();
+        // A refused value changes nothing: LogConfig's message, no event.
+        const AdminResult bad = s.alterTopicConfigs("t", {{"retention.ms", std::string("abc")}});
+        CHECK(bad.error == ErrorCode::INVALID_CONFIG);
+        CHECK(bad.detail_text == "Invalid value abc for configuration retention.ms: Not a number of type LONG");
+        CHECK(s.journal().size() == before);
+        CHECK(s.alterTopicConfigs("missing", {{"retention.ms", std::string("1")}}).error ==
+              ErrorCode::UNKNOWN_TOPIC_OR_PARTITION);
+        REQUIRE(s.alterTopicConfigs("t", {{"retention.ms", std::string("10000")}}).ok());
+        REQUIRE(s.journal().size() == before + 1);
+        CHECK(s.journal().toJson(before) ==
+              R"({"t":31000,"type":"topic_config_changed","topic":"t","config":"retention.ms=10000"})");
+        CHECK(s.topic("t")->configs.overrides.at("retention.ms") == "10000");
+        CHECK(s.topic("t")->configs.created.count("retention.ms") == 0);
+        s.runUntil(34999);
+        CHECK(ps.log_start == 0);
+        s.runUntil(35000);
+        CHECK(ps.log_start == 3);
+        // Deleting the override brings back the broker's 7 days: the last segment stays.
+        REQUIRE(s.alterTopicConfigs("t", {{"retention.ms", std::nullopt}}).ok());
+        CHECK(s.journal().toJson(s.journal().size() - 1) ==
+              R"({"t":35000,"type":"topic_config_changed","topic":"t","config":"retention.ms","deleted":true})");
+        s.runUntil(60000);
+        CHECK(ps.log_start == 3);
+    }
+
+    TEST_CASE("cleanup.policy=compact turns time and size retention off - delete,compact keeps it") {
+        // UnifiedLog.deleteOldSegments deletes by retention.ms / retention.bytes only when the policy holds
+        // "delete" (compaction itself is not modelled).
+        for (const char* policy : {"compact", "compact,delete"}) {
+            CAPTURE(policy);
+            Simulation s(retentionCluster(1, 5000), 1);
+            REQUIRE(s.createTopic("t", 1, 1, {{"retention.ms", "1000"}, {"segment.ms", "1000"}, {"cleanup.policy", policy}}).ok());
+            ProducerConfig pc;
+            pc.linger_ms = 0;
+            const auto p = s.addProducer(pc);
+            REQUIRE(s.send(p, stamped("t", 100)) == ErrorCode::NONE);
+            s.runUntil(30000);
+            CHECK(s.topic("t")->partitions[0].log_start == (std::string(policy) == "compact" ? 0 : 1));
+        }
+    }
+
     TEST_CASE("retention never deletes past the high watermark") {
         // acks=1 while the follower is down but still in the ISR: the leader's log end runs ahead of the
         // HW. segment.ms=1 puts each record in its own segment; the first check at 3000 deletes the
