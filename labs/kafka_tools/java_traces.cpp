@@ -79,10 +79,81 @@ std::vector<std::string> patternError(const std::vector<std::string>& at) {
     return f;
 }
 
+/// The NoSuchFileException of Utils.readFileAsString (Files.readAllBytes on a missing path): the JDK's
+/// frames up to readFileAsString, then "... N more", the frames it shares with the IOException that
+/// wraps it (the --reset-offsets --from-file plan and the --path-to-json-file election list).
+std::vector<std::string> readFileNoSuchFile(int more) {
+    return {"java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)",
+            "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)",
+            "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)",
+            "java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)",
+            "java.base/java.nio.file.Files.newByteChannel(Files.java:380)",
+            "java.base/java.nio.file.Files.newByteChannel(Files.java:432)",
+            "java.base/java.nio.file.Files.readAllBytes(Files.java:3288)",
+            "org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:767)",
+            "... " + std::to_string(more) + " more"};
+}
+
 /// `top` followed by `callers`: one exception's frames.
 std::vector<std::string> withCallers(std::vector<std::string> top, const std::vector<std::string>& callers) {
     top.insert(top.end(), callers.begin(), callers.end());
     return top;
+}
+
+/// kafka-server-common's JSON wrapper failing a lookup: the Optional.orElseThrow of `cls`.`method`
+/// (JsonValue.asJsonObject/asJsonArray, JsonObject.apply) that throws a JsonMappingException.
+std::vector<std::string> jsonMissing(const std::string& cls, const std::string& method, int line) {
+    const std::string at = "org.apache.kafka.server.util.json." + cls + ".";
+    const std::string src = "(" + cls + ".java:" + std::to_string(line) + ")";
+    return {at + "lambda$" + method + "$0" + src, "java.base/java.util.Optional.orElseThrow(Optional.java:403)",
+            at + method + src};
+}
+
+/// JsonValue.to with a DecodeJson of `type` (DecodeString, DecodeInteger) given a node of another type.
+std::vector<std::string> jsonDecode(const std::string& type, int line, int bridgeLine) {
+    const std::string decode = "org.apache.kafka.server.util.json.DecodeJson$Decode" + type + ".decode(DecodeJson.java:";
+    return {"org.apache.kafka.server.util.json.DecodeJson.throwJsonMappingException(DecodeJson.java:39)",
+            decode + std::to_string(line) + ")", decode + std::to_string(bridgeLine) + ")",
+            "org.apache.kafka.server.util.json.JsonValue.to(JsonValue.java:49)"};
+}
+
+/// LeaderElectionCommand.parseReplicaElectionData's callers, below its Optional.map (run() and main).
+const std::vector<std::string> electionParseCallers = {
+    "org.apache.kafka.tools.LeaderElectionCommand.parseReplicaElectionData(LeaderElectionCommand.java:201)",
+    "java.base/java.util.Optional.map(Optional.java:260)",
+    "org.apache.kafka.tools.LeaderElectionCommand.run(LeaderElectionCommand.java:89)",
+    "org.apache.kafka.tools.LeaderElectionCommand.mainNoExit(LeaderElectionCommand.java:71)",
+    "org.apache.kafka.tools.LeaderElectionCommand.main(LeaderElectionCommand.java:66)"};
+
+/// --path-to-json-file whose JSON value is not an object: topicPartitions' asJsonObject throws, and the
+/// lambda in parseReplicaElectionData wraps the JsonMappingException in a RuntimeException.
+Frames electionJsonRoot() {
+    std::vector<std::string> inner = jsonMissing("JsonValue", "asJsonObject", 57);
+    inner.insert(inner.end(),
+                 {"org.apache.kafka.tools.LeaderElectionCommand.topicPartitions(LeaderElectionCommand.java:214)",
+                  "org.apache.kafka.tools.LeaderElectionCommand.lambda$parseReplicaElectionData$0(LeaderElectionCommand.java:203)",
+                  "... " + std::to_string(electionParseCallers.size() + 1) + " more"});
+    return {withCallers({"org.apache.kafka.tools.LeaderElectionCommand.lambda$parseReplicaElectionData$0(LeaderElectionCommand.java:205)",
+                         "java.base/java.util.Optional.map(Optional.java:260)"},
+                        electionParseCallers),
+            inner};
+}
+
+/// A JsonMappingException thrown by toTopicPartition at `line` (the "partitions" value, one of its
+/// entries, or a field), from `top`, and wrapped in a RuntimeException by the lambda in topicPartitions.
+Frames electionJsonEntry(std::vector<std::string> top, int line) {
+    const std::vector<std::string> outer = withCallers(
+        {"org.apache.kafka.tools.LeaderElectionCommand.lambda$topicPartitions$0(LeaderElectionCommand.java:219)",
+         "java.base/java.util.Optional.map(Optional.java:260)",
+         "org.apache.kafka.tools.LeaderElectionCommand.topicPartitions(LeaderElectionCommand.java:215)",
+         "org.apache.kafka.tools.LeaderElectionCommand.lambda$parseReplicaElectionData$0(LeaderElectionCommand.java:203)",
+         "java.base/java.util.Optional.map(Optional.java:260)"},
+        electionParseCallers);
+    top.insert(top.end(),
+               {"org.apache.kafka.tools.LeaderElectionCommand.toTopicPartition(LeaderElectionCommand.java:" + std::to_string(line) + ")",
+                "org.apache.kafka.tools.LeaderElectionCommand.lambda$topicPartitions$0(LeaderElectionCommand.java:217)",
+                "... " + std::to_string(outer.size() - 1) + " more"});
+    return {outer, top};
 }
 
 const std::map<JavaTrace, Frames>& traceTable() {
@@ -234,14 +305,7 @@ const std::map<JavaTrace, Frames>& traceTable() {
            "prepareOffsetsToReset(ConsumerGroupCommand.java:987)"}, resetOffsetsCallers),
           {"org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:770)",
            "org.apache.kafka.tools.OffsetsUtils.resetPlanFromFile(OffsetsUtils.java:100)", "... 7 more"},
-          {"java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)",
-           "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)",
-           "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)",
-           "java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)",
-           "java.base/java.nio.file.Files.newByteChannel(Files.java:380)",
-           "java.base/java.nio.file.Files.newByteChannel(Files.java:432)",
-           "java.base/java.nio.file.Files.readAllBytes(Files.java:3288)",
-           "org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:767)", "... 8 more"}}},
+          readFileNoSuchFile(8)}},
         {JavaTrace::ConsumerIncludeUnclosedClass,
          {{"java.base/java.util.regex.Pattern.error(Pattern.java:2028)",
            "java.base/java.util.regex.Pattern.clazz(Pattern.java:2690)",
@@ -342,14 +406,7 @@ const std::map<JavaTrace, Frames>& traceTable() {
           {"org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:770)",
            "org.apache.kafka.tools.LeaderElectionCommand.parseReplicaElectionData(LeaderElectionCommand.java:200)",
            "... 4 more"},
-          {"java.base/sun.nio.fs.UnixException.translateToIOException(UnixException.java:92)",
-           "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:106)",
-           "java.base/sun.nio.fs.UnixException.rethrowAsIOException(UnixException.java:111)",
-           "java.base/sun.nio.fs.UnixFileSystemProvider.newByteChannel(UnixFileSystemProvider.java:218)",
-           "java.base/java.nio.file.Files.newByteChannel(Files.java:380)",
-           "java.base/java.nio.file.Files.newByteChannel(Files.java:432)",
-           "java.base/java.nio.file.Files.readAllBytes(Files.java:3288)",
-           "org.apache.kafka.common.utils.Utils.readFileAsString(Utils.java:767)", "... 5 more"}}},
+          readFileNoSuchFile(5)}},
         // tests/labs/golden/real/producer-sigint.txt.
         {JavaTrace::ProducerClosedWhileSending,
          {{"org.apache.kafka.clients.producer.KafkaProducer.doSend(KafkaProducer.java:991)",
@@ -361,25 +418,14 @@ const std::map<JavaTrace, Frames>& traceTable() {
           {"org.apache.kafka.clients.producer.internals.ProducerMetadata.awaitUpdate(ProducerMetadata.java:130)",
            "org.apache.kafka.clients.producer.KafkaProducer.waitOnMetadata(KafkaProducer.java:1124)",
            "org.apache.kafka.clients.producer.KafkaProducer.doSend(KafkaProducer.java:988)", "... 5 more"}}},
-        // tests/labs/golden/real/cli-errors.txt (election-type.json).
-        {JavaTrace::ElectionPartitionNotInteger,
-         {{"org.apache.kafka.tools.LeaderElectionCommand.lambda$topicPartitions$0(LeaderElectionCommand.java:219)",
-           "java.base/java.util.Optional.map(Optional.java:260)",
-           "org.apache.kafka.tools.LeaderElectionCommand.topicPartitions(LeaderElectionCommand.java:215)",
-           "org.apache.kafka.tools.LeaderElectionCommand.lambda$parseReplicaElectionData$0(LeaderElectionCommand.java:203)",
-           "java.base/java.util.Optional.map(Optional.java:260)",
-           "org.apache.kafka.tools.LeaderElectionCommand.parseReplicaElectionData(LeaderElectionCommand.java:201)",
-           "java.base/java.util.Optional.map(Optional.java:260)",
-           "org.apache.kafka.tools.LeaderElectionCommand.run(LeaderElectionCommand.java:89)",
-           "org.apache.kafka.tools.LeaderElectionCommand.mainNoExit(LeaderElectionCommand.java:71)",
-           "org.apache.kafka.tools.LeaderElectionCommand.main(LeaderElectionCommand.java:66)"},
-          {"org.apache.kafka.server.util.json.DecodeJson.throwJsonMappingException(DecodeJson.java:39)",
-           "org.apache.kafka.server.util.json.DecodeJson$DecodeInteger.decode(DecodeJson.java:68)",
-           "org.apache.kafka.server.util.json.DecodeJson$DecodeInteger.decode(DecodeJson.java:62)",
-           "org.apache.kafka.server.util.json.JsonValue.to(JsonValue.java:49)",
-           "org.apache.kafka.tools.LeaderElectionCommand.toTopicPartition(LeaderElectionCommand.java:232)",
-           "org.apache.kafka.tools.LeaderElectionCommand.lambda$topicPartitions$0(LeaderElectionCommand.java:217)",
-           "... 9 more"}}},
+        // tests/labs/golden/real/leader-election.txt (election-*.json) and cli-errors.txt (election-type.json).
+        {JavaTrace::ElectionJsonNotObject, electionJsonRoot()},
+        {JavaTrace::ElectionPartitionsNotArray, electionJsonEntry(jsonMissing("JsonValue", "asJsonArray", 79), 227)},
+        {JavaTrace::ElectionEntryNotObject, electionJsonEntry(jsonMissing("JsonValue", "asJsonObject", 57), 230)},
+        {JavaTrace::ElectionEntryNoTopic, electionJsonEntry(jsonMissing("JsonObject", "apply", 39), 231)},
+        {JavaTrace::ElectionTopicNotString, electionJsonEntry(jsonDecode("String", 88, 82), 231)},
+        {JavaTrace::ElectionEntryNoPartition, electionJsonEntry(jsonMissing("JsonObject", "apply", 39), 232)},
+        {JavaTrace::ElectionPartitionNotInteger, electionJsonEntry(jsonDecode("Integer", 68, 62), 232)},
     };
     return table;
 }

@@ -55,6 +55,12 @@ enum class JavaTrace {
                                 ///< KafkaException + KafkaException
     ElectionPartitionNotInteger, ///< kafka-leader-election --path-to-json-file F with a "partition" that is not
                                  ///< an int: RuntimeException + JsonMappingException
+    ElectionJsonNotObject,       ///< --path-to-json-file F: JSON that is not an object (the same two exceptions)
+    ElectionPartitionsNotArray,  ///< --path-to-json-file F: "partitions" that is not an array (the same)
+    ElectionEntryNotObject,      ///< --path-to-json-file F: an entry of "partitions" that is not an object
+    ElectionEntryNoTopic,        ///< --path-to-json-file F: an entry without "topic"
+    ElectionTopicNotString,      ///< --path-to-json-file F: a "topic" that is not a string
+    ElectionEntryNoPartition,    ///< --path-to-json-file F: an entry without "partition"
 };
 
 /// printStackTrace() of an exception chain: chain[0] is the thrown exception's toString(), each

@@ -11,7 +11,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <climits>
+#include <cmath>
 #include <functional>
 
 namespace fluxolab::labs::cli {
@@ -125,8 +127,207 @@ std::vector<std::string> jsonFrames(std::vector<std::string> top) {
     return top;
 }
 
+/// A JSON value as Jackson's tree model holds it (ObjectMapper.readTree, which LeaderElectionCommand's
+/// Json.parseFull calls): an object keeps its fields in the order read (a repeated name keeps its first
+/// place and its last value), an integer is an int, a long or a big integer by its size, any number with
+/// a fraction or an exponent a double. toString() is JsonNode.toString(), the text of Kafka's
+/// "Expected ... received X" messages.
+struct JacksonNode {
+    enum class Kind { Missing, Null, Boolean, Int, Long, BigInteger, Double, Text, Array, Object };
+    Kind kind = Kind::Missing;
+    std::string text; ///< Boolean and numbers: as Jackson prints them; Text: the decoded string
+    std::int32_t int_value = 0;
+    std::vector<JacksonNode> items;
+    std::vector<std::pair<std::string, JacksonNode>> fields;
+
+    const JacksonNode* field(const std::string& name) const {
+        for (const auto& [k, v] : fields)
+            if (k == name) return &v;
+        return nullptr;
+    }
+    std::string toString() const {
+        switch (kind) {
+        case Kind::Missing: return "";
+        case Kind::Null: return "null";
+        case Kind::Text: return quoted(text);
+        case Kind::Array: {
+            std::string out = "[";
+            for (std::size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + items[i].toString();
+            return out + "]";
+        }
+        case Kind::Object: {
+            std::string out = "{";
+            for (std::size_t i = 0; i < fields.size(); ++i)
+                out += (i ? "," : "") + quoted(fields[i].first) + ":" + fields[i].second.toString();
+            return out + "}";
+        }
+        default: return text;
+        }
+    }
+    /// Jackson's string escapes: '"', '\\', \b \t \n \f \r, the other control characters as \u00XX
+    /// (upper-case hex); everything else, non-ASCII included, as it is.
+    static std::string quoted(const std::string& s) {
+        static const char* hex = "0123456789ABCDEF";
+        std::string out = "\"";
+        for (const char ch : s) {
+            const auto c = static_cast<unsigned char>(ch);
+            switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\f': out += "\\f"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (c < 0x20) out += std::string("\\u00") + hex[c >> 4] + hex[c & 15];
+                else out += ch;
+            }
+        }
+        return out + "\"";
+    }
+};
+
+/// Double.toString: the shortest digits that read back as the value, written plainly from 10^-3 to
+/// below 10^7 ("2500.0", "0.001") and as "d.dddE<n>" outside ("1.0E7", "1.0E-4"). (OpenJDK 17's
+/// FloatingDecimal gives a longer digit string for a few values; not emulated.)
+std::string javaDoubleText(double d) {
+    if (std::isnan(d)) return "NaN";
+    if (std::isinf(d)) return d < 0 ? "-Infinity" : "Infinity";
+    if (d == 0) return std::signbit(d) ? "-0.0" : "0.0";
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+    std::string sci(buf, r.ptr);
+    std::string sign;
+    if (sci[0] == '-') {
+        sign = "-";
+        sci.erase(0, 1);
+    }
+    const std::size_t e = sci.find('e');
+    std::string digits = sci.substr(0, e);
+    digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+    const int exp = std::stoi(sci.substr(e + 1));
+    const double mag = std::fabs(d);
+    if (mag >= 1e-3 && mag < 1e7) {
+        std::string out;
+        if (exp < 0) {
+            out = "0." + std::string(static_cast<std::size_t>(-exp - 1), '0') + digits;
+        } else {
+            const auto point = static_cast<std::size_t>(exp + 1);
+            if (digits.size() <= point) out = digits + std::string(point - digits.size(), '0') + ".0";
+            else out = digits.substr(0, point) + "." + digits.substr(point);
+        }
+        return sign + out;
+    }
+    return sign + digits.substr(0, 1) + "." + (digits.size() > 1 ? digits.substr(1) : "0") + "E" + std::to_string(exp);
+}
+
+/// Builds a JacksonNode from nlohmann's SAX events (which give a number's own text, so integers past
+/// 64 bits stay exact as Jackson's BigIntegerNode keeps them).
+class JacksonTreeBuilder final : public nlohmann::json_sax<nlohmann::json> {
+public:
+    JacksonNode root;
+    bool failed = false;
+
+    bool null() override { return add(JacksonNode::Kind::Null, {}); }
+    bool boolean(bool val) override { return add(JacksonNode::Kind::Boolean, val ? "true" : "false"); }
+    bool number_integer(number_integer_t val) override { return integer(std::to_string(val), val >= INT32_MIN && val <= INT32_MAX, true, val); }
+    bool number_unsigned(number_unsigned_t val) override {
+        return integer(std::to_string(val), val <= INT32_MAX, val <= static_cast<std::uint64_t>(INT64_MAX),
+                       static_cast<std::int64_t>(std::min<std::uint64_t>(val, INT64_MAX)));
+    }
+    bool number_float(number_float_t val, const string_t& s) override {
+        // An integer token too big for 64 bits reaches here with its text: a BigIntegerNode prints it as read.
+        if (s.find_first_of(".eE") == string_t::npos) return add(JacksonNode::Kind::BigInteger, s);
+        return add(JacksonNode::Kind::Double, javaDoubleText(val));
+    }
+    bool string(string_t& val) override { return add(JacksonNode::Kind::Text, val); }
+    bool binary(binary_t&) override { return false; }
+    bool start_object(std::size_t) override { return open(JacksonNode::Kind::Object); }
+    bool key(string_t& val) override {
+        m_key = val;
+        return true;
+    }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(JacksonNode::Kind::Array); }
+    bool end_array() override { return close(); }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override {
+        failed = true;
+        return false;
+    }
+
+private:
+    /// Jackson's StreamReadConstraints: at most 1000 nested arrays and objects (read in its source, not captured).
+    static constexpr std::size_t kMaxDepth = 1000;
+    std::vector<JacksonNode*> m_stack;
+    std::string m_key;
+    bool m_done = false;
+
+    bool integer(std::string text, bool isInt, bool isLong, std::int64_t value) {
+        JacksonNode n;
+        n.kind = isInt ? JacksonNode::Kind::Int : isLong ? JacksonNode::Kind::Long : JacksonNode::Kind::BigInteger;
+        n.text = std::move(text);
+        if (isInt) n.int_value = static_cast<std::int32_t>(value);
+        return place(std::move(n)) != nullptr;
+    }
+    bool add(JacksonNode::Kind kind, std::string text) {
+        JacksonNode n;
+        n.kind = kind;
+        n.text = std::move(text);
+        return place(std::move(n)) != nullptr;
+    }
+    JacksonNode* place(JacksonNode n) {
+        if (m_stack.empty()) {
+            if (m_done) return nullptr;
+            m_done = true;
+            root = std::move(n);
+            return &root;
+        }
+        JacksonNode& parent = *m_stack.back();
+        if (parent.kind == JacksonNode::Kind::Array) {
+            parent.items.push_back(std::move(n));
+            return &parent.items.back();
+        }
+        for (auto& [k, v] : parent.fields)
+            if (k == m_key) {
+                v = std::move(n);
+                return &v;
+            }
+        parent.fields.emplace_back(m_key, std::move(n));
+        return &parent.fields.back().second;
+    }
+    bool open(JacksonNode::Kind kind) {
+        if (m_stack.size() >= kMaxDepth) {
+            failed = true;
+            return false;
+        }
+        JacksonNode n;
+        n.kind = kind;
+        JacksonNode* at = place(std::move(n));
+        if (!at) return false;
+        m_stack.push_back(at);
+        return true;
+    }
+    bool close() {
+        m_stack.pop_back();
+        return true;
+    }
+};
+
+/// Json.parseFull(Utils.readFileAsString(path)): nullopt for no JSON (an empty file, a syntax error);
+/// MissingNode for blank text. ObjectMapper.readTree reads the first value and ignores what follows it
+/// (tests/labs/golden/real/leader-election.txt, election-trailing.json).
+std::optional<JacksonNode> jacksonReadTree(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) return JacksonNode{};
+    JacksonTreeBuilder builder;
+    const bool ok = nlohmann::json::sax_parse(text, &builder, nlohmann::json::input_format_t::json, false);
+    if (!ok || builder.failed) return std::nullopt;
+    return std::move(builder.root);
+}
+
 /// --path-to-json-file: {"partitions": [{"topic": "foo", "partition": 1}, ...]}; nullopt (and the
-/// session finished) when the file cannot be used (tests/labs/golden/real/leader-election.txt).
+/// session finished) when the file cannot be used (tests/labs/golden/real/leader-election.txt, cli-errors.txt).
 std::optional<std::vector<TopicPartition>> partitionsFromJson(ToolSession& s, const std::string& work_dir,
                                                               const std::string& path) {
     const auto text = readToolFile(work_dir, path);
@@ -141,16 +342,8 @@ std::optional<std::vector<TopicPartition>> partitionsFromJson(ToolSession& s, co
         return std::nullopt;
     }
     const std::string exception = "org.apache.kafka.tools.AdminOperationException";
-    auto missingField = [&] {
-        electionFailure(s, exception, "Replica election data is missing \"partitions\" field",
-                        jsonFrames({"org.apache.kafka.tools.LeaderElectionCommand.lambda$topicPartitions$1(LeaderElectionCommand.java:222)",
-                                    "java.base/java.util.Optional.orElseThrow(Optional.java:403)",
-                                    "org.apache.kafka.tools.LeaderElectionCommand.topicPartitions(LeaderElectionCommand.java:222)"}),
-                        {}, NoteId::UsageError);
-        return std::nullopt;
-    };
-    const nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
-    if (j.is_discarded()) {
+    const std::optional<JacksonNode> j = jacksonReadTree(*text);
+    if (!j) {
         // Json.parseFull gives Optional.empty() for text that is not JSON (tests/labs/golden/real/cli-errors.txt).
         electionFailure(s, exception, "Replica election data is empty",
                         {"org.apache.kafka.tools.LeaderElectionCommand.lambda$parseReplicaElectionData$1(LeaderElectionCommand.java:207)",
@@ -163,34 +356,44 @@ std::optional<std::vector<TopicPartition>> partitionsFromJson(ToolSession& s, co
                         {}, NoteId::UsageError);
         return std::nullopt;
     }
-    if (!j.is_object()) {
-        // JSON, but not an object: not captured (the message is LeaderElectionCommand's, the frames are left out).
-        electionFailure(s, exception, "Replica election data is empty", {}, {}, NoteId::UsageError);
+    // The JSON wrapper's JsonMappingException, wrapped in a RuntimeException by a lambda of the command.
+    auto mappingFailure = [&](JavaTrace where, const std::string& message) {
+        const std::string mapping = "com.fasterxml.jackson.databind.JsonMappingException: " + message;
+        s.err(mapping + "\n" + javaStackTrace(where, {"java.lang.RuntimeException: " + mapping, mapping}) + "\n");
+        s.note(NoteId::UsageError);
+        s.finish(1);
+        return std::nullopt;
+    };
+    using Kind = JacksonNode::Kind;
+    if (j->kind != Kind::Object)
+        return mappingFailure(JavaTrace::ElectionJsonNotObject, "Expected JSON object, received " + j->toString());
+    const JacksonNode* list = j->field("partitions");
+    if (!list) {
+        electionFailure(s, exception, "Replica election data is missing \"partitions\" field",
+                        jsonFrames({"org.apache.kafka.tools.LeaderElectionCommand.lambda$topicPartitions$1(LeaderElectionCommand.java:222)",
+                                    "java.base/java.util.Optional.orElseThrow(Optional.java:403)",
+                                    "org.apache.kafka.tools.LeaderElectionCommand.topicPartitions(LeaderElectionCommand.java:222)"}),
+                        {}, NoteId::UsageError);
         return std::nullopt;
     }
-    if (!j.contains("partitions") || !j["partitions"].is_array()) return missingField();
+    if (list->kind != Kind::Array)
+        return mappingFailure(JavaTrace::ElectionPartitionsNotArray, "Expected JSON array, received " + list->toString());
     std::vector<TopicPartition> out;
-    for (const auto& p : j["partitions"]) {
-        if (!p.is_object() || !p.contains("topic") || !p["topic"].is_string() || !p.contains("partition"))
-            return missingField(); // not captured: Jackson's mapping errors are not emulated
-        const nlohmann::json& partition = p["partition"];
-        const bool isInt = partition.is_number_unsigned() ? partition.get<std::uint64_t>() <= INT32_MAX
-                           : partition.is_number_integer()
-                               ? partition.get<std::int64_t>() >= INT32_MIN && partition.get<std::int64_t>() <= INT32_MAX
-                               : false;
-        if (!isInt) {
-            // DecodeJson.DecodeInteger takes only an int node: JsonMappingException with the node as JSON text,
-            // wrapped in a RuntimeException by topicPartitions (tests/labs/golden/real/cli-errors.txt).
-            const std::string mapping = "com.fasterxml.jackson.databind.JsonMappingException: Expected `Integer` value, received " +
-                                        partition.dump();
-            s.err(mapping + "\n" +
-                  javaStackTrace(JavaTrace::ElectionPartitionNotInteger, {"java.lang.RuntimeException: " + mapping, mapping}) +
-                  "\n");
-            s.note(NoteId::UsageError);
-            s.finish(1);
-            return std::nullopt;
-        }
-        out.push_back({p["topic"].get<std::string>(), partition.get<std::int32_t>()});
+    // toTopicPartition, entry by entry: the entry an object, its "topic" a string, its "partition" an int.
+    for (const JacksonNode& p : list->items) {
+        if (p.kind != Kind::Object)
+            return mappingFailure(JavaTrace::ElectionEntryNotObject, "Expected JSON object, received " + p.toString());
+        const JacksonNode* topic = p.field("topic");
+        if (!topic) return mappingFailure(JavaTrace::ElectionEntryNoTopic, "No such field exists: `topic`");
+        if (topic->kind != Kind::Text)
+            return mappingFailure(JavaTrace::ElectionTopicNotString, "Expected `String` value, received " + topic->toString());
+        const JacksonNode* partition = p.field("partition");
+        if (!partition) return mappingFailure(JavaTrace::ElectionEntryNoPartition, "No such field exists: `partition`");
+        // DecodeJson.DecodeInteger takes only an int node (a long, a double or any other node is refused).
+        if (partition->kind != Kind::Int)
+            return mappingFailure(JavaTrace::ElectionPartitionNotInteger,
+                                  "Expected `Integer` value, received " + partition->toString());
+        out.push_back({topic->text, partition->int_value});
     }
     // The duplicates, as a HashSet's toString: "[orders-1]".
     std::vector<TopicPartition> dups;
@@ -319,7 +522,14 @@ std::unique_ptr<CommandSession> startLeaderElection(ClusterBackend& backend, con
         });
         return session;
     }
-    auto send = [&backend, type, partitions](ToolSession& t) {
+    // An empty "partitions" list: the controller is asked about no partition and answers nothing; the
+    // tool prints nothing (tests/labs/golden/real/leader-election.txt, election-list-empty.json).
+    const bool none = o.has("path-to-json-file") && partitions.empty();
+    auto send = [&backend, type, partitions, none](ToolSession& t) {
+        if (none) {
+            t.finish(0);
+            return;
+        }
         const auto results = backend.electLeaders(partitions, type == "UNCLEAN");
         if (!results) {
             t.err("FluxoLab cannot elect leaders on this cluster.\n");

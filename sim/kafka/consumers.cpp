@@ -551,8 +551,9 @@ void Consumers::syncResponse(std::int32_t consumer, std::uint64_t token) {
         if (!std::binary_search(target.begin(), target.end(), tp)) revoked.push_back(tp);
     for (const auto& tp : target)
         if (!std::binary_search(c.assigned.begin(), c.assigned.end(), tp)) added.push_back(tp);
-    // The member is STABLE once its SyncGroup succeeded (AbstractCoordinator), so this commit is sent.
-    if (!revoked.empty() && c.config.enable_auto_commit) m_groups.commitOffsets(c, positionsToCommit(c));
+    // ConsumerCoordinator.onJoinComplete revokes without committing (invokePartitionsRevoked only calls the
+    // application's listener): auto-commit committed in onJoinPrepare, before the JoinGroup, and what was
+    // polled from a revoked partition since is read again by its next owner.
     revoke(c, revoked);
     c.assigned = target;
     c.phase = ConsumerPhase::Stable;

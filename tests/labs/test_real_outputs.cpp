@@ -1166,4 +1166,38 @@ TEST_SUITE("labs/real-tools") {
               "(kafka-leader-election) - as Kafka 4.3.1 prints them") {
         compareWithRealTools("cli-errors", true);
     }
+
+    TEST_CASE("kafka-leader-election --path-to-json-file with an empty \"partitions\" list elects nothing") {
+        // The real 4.3.1 tool asks the controller about no partition and prints nothing, exit 0
+        // (tests/labs/golden/real/leader-election.txt, election-list-empty.json); --all-topic-partitions
+        // asks about every one. Here broker 1 stopped and came back: it no longer leads its partitions.
+        fluxolab::sim::ClusterConfig config;
+        config.brokers = 3;
+        SimBackend backend(config, 1);
+        KafkaCli cli(backend);
+        cli.setWorkingDirectory(kRealDir);
+        const std::string bs = " --bootstrap-server localhost:9092";
+        runTool(cli, "kafka-topics.sh --create --topic orders --partitions 3 --replication-factor 3" + bs);
+        backend.advance(1000);
+        auto& sim = backend.simulation();
+        sim.stopBroker(1);
+        backend.advance(20000);
+        sim.startBroker(1);
+        backend.advance(20000);
+        auto notPreferred = [&] {
+            int n = 0;
+            for (const auto& p : sim.topic("orders")->partitions) n += p.leader != p.replicas[0] ? 1 : 0;
+            return n;
+        };
+        REQUIRE(notPreferred() > 0);
+        const int before = notPreferred();
+        CHECK(runTool(cli, "kafka-leader-election.sh --election-type preferred --path-to-json-file election-list-empty.json" + bs) ==
+              "");
+        backend.advance(1000);
+        CHECK(notPreferred() == before);
+        CHECK(runTool(cli, "kafka-leader-election.sh --election-type preferred --all-topic-partitions" + bs)
+                  .rfind("Successfully completed leader election (PREFERRED) for partitions orders-", 0) == 0);
+        backend.advance(1000);
+        CHECK(notPreferred() == 0);
+    }
 }

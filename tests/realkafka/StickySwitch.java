@@ -3,6 +3,7 @@
 // created here) and prints the runs of consecutive records that went to one partition.
 // MODE own:  linger.ms=0 and each send waited for (every record its own batch).
 // MODE full: linger.ms=60000, all sent at once, then flush() (full batches).
+// MODE burst: linger.ms=0, bursts of three sends one after the other, each burst waited for before the next.
 import java.util.*;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.*;
@@ -30,6 +31,8 @@ public class StickySwitch {
                 Future<RecordMetadata> f = pr.send(new ProducerRecord<>(topic, null, 1700000000000L, null, v));
                 if (mode.equals("own")) f.get();
                 fs.add(f);
+                if (mode.equals("burst") && i % 3 == 2)
+                    for (int j = i - 2; j <= i; j++) fs.get(j).get();
             }
             pr.flush();
             for (int i = 0; i < count; i++) part[i] = fs.get(i).get().partition();

@@ -47,5 +47,7 @@ set +e; wait "$producer"; rc=$?; set -e
 producer=""
 sleep 0.5
 mark "producer exited: exit $rc"
-sort -s -n -k1,1 lines.txt | awk -v k="$kill_ms" '{ t = $1 - k; $1 = ""; sub(/^ /, ""); print "t=" t " " $0 }' |
+# The stamp goes with sub() (not by clearing $1, which would rebuild the line with single spaces and lose
+# the tab of a stack frame's "\tat").
+sort -s -n -k1,1 lines.txt | awk -v k="$kill_ms" '{ t = $1 - k; sub(/^[^ ]* /, ""); print "t=" t " " $0 }' |
   sed 's/localhost:39192/localhost:9092/g; s/127\.0\.0\.1:39192/127.0.0.1:9092/g'

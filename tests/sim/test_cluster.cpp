@@ -540,28 +540,42 @@ TEST_SUITE("sim/cluster/producer") {
             CHECK(s.pendingRecords(p) == 0);
             CHECK(runs(s, n) == std::vector<int>{1364, 1364, 100});
         }
-        SUBCASE("mixed: bursts of 3 (linger.ms=0; the 1st goes alone, the 2nd and 3rd share a batch)") {
-            // A burst appends 84 (new batch, sent at once), 84 (new batch: the partition has a request in
-            // flight) and 23 (same batch): 191 bytes. After 85 bursts 16235; in the 86th the 2nd record
-            // reaches 16403 >= 16384 but its batch is not full, so the 3rd stays on the partition (16426);
-            // the 87th burst's first append finds the batches sent and switches: runs of 86 * 3 = 258.
+        // Bursts of three sends (linger.ms=0), each burst acknowledged before the next. The real producer's
+        // sender thread wakes at the 1st send and races the application's 2nd and 3rd: when it drains the 1st
+        // record's batch first, the burst counts 84 + 84 + 23 bytes; when the application appends all three
+        // first, 84 + 23 + 23. The real 4.3.1 producer does both, burst by burst: five runs of 531 records
+        // (tests/realkafka/capture-sticky-switch.sh, mode burst, on a loaded 2-core machine) switched after
+        // 360, 363, 360 and 360 records (one more run picked the same partition again: 531), between the two
+        // pure outcomes below (258 and 381). The simulation has no thread race: the sender runs after the
+        // application's sends of an instant, so each outcome is one way of writing the burst.
+        auto bursts = [&](bool senderFirst, int count) {
             Simulation s(brokers(1), 5);
             REQUIRE(s.createTopic("t", 12, 1).ok());
             ProducerConfig c;
             c.linger_ms = 0;
             const auto p = s.addProducer(c);
-            const int bursts = 2 * 86 + 5;
-            for (int b = 0; b < bursts; ++b) {
-                // The sender thread wakes at the first send and drains its batch before the application's
-                // second send (runFor(0): the sender's run at this instant); the 2nd and 3rd come together.
+            for (int b = 0; b < count; ++b) {
                 for (int i = 0; i < 3; ++i) {
                     REQUIRE(s.send(p, rec("t", std::nullopt, value(3 * b + i))) == ErrorCode::NONE);
-                    if (i == 0) s.runFor(0);
+                    if (i == 0 && senderFirst) s.runFor(0); // the sender's run at this instant, before the 2nd send
                 }
                 s.runFor(20);
                 REQUIRE(s.pendingRecords(p) == 0);
             }
-            CHECK(runs(s, 3 * bursts) == std::vector<int>{258, 258, 15});
+            return runs(s, 3 * count);
+        };
+        SUBCASE("bursts of 3, the sender first: the 1st goes alone, the 2nd and 3rd share a batch") {
+            // A burst appends 84 (new batch, sent at once), 84 (new batch: the partition has a request in
+            // flight) and 23 (same batch): 191 bytes. After 85 bursts 16235; in the 86th the 2nd record
+            // reaches 16403 >= 16384 but its batch is not full, so the 3rd stays on the partition (16426);
+            // the 87th burst's first append finds the batches sent and switches: runs of 86 * 3 = 258.
+            CHECK(bursts(true, 2 * 86 + 5) == std::vector<int>{258, 258, 15});
+        }
+        SUBCASE("bursts of 3, the application first: all three in one batch") {
+            // 84 + 23 + 23 = 130 bytes a burst. After 126 bursts 16380 < 16384; the 127th burst's 1st record
+            // reaches 16464 in a batch that is not full, so its 2nd and 3rd stay (16510); the 128th burst's
+            // first append finds the batch sent and switches: runs of 127 * 3 = 381.
+            CHECK(bursts(false, 2 * 127 + 5) == std::vector<int>{381, 381, 15});
         }
     }
     TEST_CASE("idempotent producer, its leader crashes with requests in flight: every record appended once, in order") {

@@ -271,6 +271,80 @@ TEST_SUITE("sim/groups") {
         }
     }
 
+    TEST_CASE("cooperative: a revoked partition keeps the offset committed before the JoinGroup - its new owner reads again") {
+        // Kafka 4.3.1's ConsumerCoordinator commits (auto-commit) in onJoinPrepare only, before it sends the
+        // JoinGroup; onJoinComplete revokes what moved away (invokePartitionsRevoked calls the user's listener,
+        // nothing else) without committing. Records of a revoked partition polled between the two are not
+        // committed: the next owner reads them again unless the application commits in onPartitionsRevoked.
+        // (The 4.3.1 jar's bytecode read with javap: onJoinComplete calls invokePartitionsRevoked,
+        // requestRejoin, assignFromSubscribed, invokePartitionsAssigned, no commit.)
+        ClusterConfig config;
+        config.brokers = 1;
+        config.network_delay_ms = 200; // a JoinGroup/SyncGroup round long enough for polls in between
+        Simulation s(config, 11);
+        REQUIRE(s.createTopic("t", 2, 1).ok());
+        const auto p = s.addProducer({});
+        auto sendTo = [&](std::int32_t partition, int n) {
+            for (int i = 0; i < n; ++i) {
+                ProducerRecord r;
+                r.topic = "t";
+                r.partition = partition;
+                r.value = "v";
+                REQUIRE(s.send(p, r) == ErrorCode::NONE);
+            }
+        };
+        sendTo(0, 3);
+        sendTo(1, 3);
+        ConsumerConfig cc;
+        cc.group_id = "g";
+        cc.assignors = {AssignorKind::CooperativeSticky};
+        cc.auto_offset_reset = OffsetReset::Earliest;
+        const auto a = s.addConsumer(cc);
+        s.subscribe(a, {"t"});
+        s.runUntil(20000);
+        // (Looked up each time: adding a consumer may move the list.)
+        auto consumer = [&](std::int32_t i) -> const ConsumerState& { return s.consumers()[static_cast<std::size_t>(i)]; };
+        REQUIRE(consumer(a).assigned.size() == 2);
+        CHECK(consumer(a).consumed == 6);
+        const auto b = s.addConsumer(cc);
+        s.subscribe(b, {"t"});
+        // a hears of the rebalance at a heartbeat; its next poll commits (onJoinPrepare) and sends the JoinGroup.
+        while (consumer(a).phase != ConsumerPhase::Joining) {
+            REQUIRE(s.now() < 40000);
+            s.runFor(1);
+        }
+        const TopicPartition t0{"t", 0}, t1{"t", 1};
+        CHECK(s.group("g")->committed.at(t0) == 3);
+        CHECK(s.group("g")->committed.at(t1) == 3);
+        // Five more records on each partition while a joins and syncs: a still fetches what it owns.
+        sendTo(0, 5);
+        sendTo(1, 5);
+        const Event* revoked = nullptr;
+        while (!revoked) {
+            REQUIRE(s.now() < 60000);
+            s.runFor(1);
+            for (const auto& e : s.journal().events())
+                if (e.type == EventType::PartitionsRevoked && e.actor == a) revoked = &e;
+        }
+        REQUIRE(consumer(a).consumed == 16); // the 5 + 5 reached a before its SyncGroup response
+        const auto list = s.journal().list(*revoked);
+        REQUIRE(list.size() == 2); // one partition moves to b
+        const TopicPartition moved{"t", static_cast<std::int32_t>(list[1])};
+        const TopicPartition kept = moved == t0 ? t1 : t0;
+        // No commit at the revocation: the moved partition's committed offset is still onJoinPrepare's 3.
+        CHECK(s.group("g")->committed.at(moved) == 3);
+        // (At that instant a's poll may already rejoin: onJoinPrepare commits what it kept, not the moved one.)
+        for (const auto& e : s.journal().events())
+            if (e.type == EventType::OffsetCommitted && e.time == revoked->time && e.actor == a) CHECK(e.partition != moved.partition);
+        s.runUntil(s.now() + 20000);
+        REQUIRE(consumer(b).assigned == std::vector<TopicPartition>{moved});
+        CHECK(consumer(b).consumed == 5); // offsets 3..7 of the moved partition, read by a already
+        CHECK(s.group("g")->committed.at(moved) == 8);
+        // a's rejoin after the revocation commits what it kept (onJoinPrepare again).
+        CHECK(s.group("g")->committed.at(kept) == 8);
+        CHECK(consumer(a).consumed == 16);
+    }
+
     TEST_CASE("the assignor is chosen by vote among the strategies every member supports") {
         auto owner = oneTopic(2);
         Simulation& s = *owner;
