@@ -1130,7 +1130,7 @@ struct StreamJob::Impl {
             sl->items[kid].push_back(v);
         }
         if (w.maxTimestamp() <= W) {
-            emitSlab(t, kid, *sl, true); // late firing within the allowed lateness
+            emitSlab(t, kid, *sl, !created); // a late update unless this element created it (see windowElement)
         } else if (created && !sl->fireArmed) {
             sl->fireArmed = true;
             t.nextSlabTimer = std::min(t.nextSlabTimer, w.maxTimestamp());
@@ -1234,6 +1234,7 @@ struct StreamJob::Impl {
         assignWindowsInto(ws, assignTs, scratch);
         for (const TimeWindow& assigned : scratch) {
             TimeWindow actual = assigned;
+            bool mergedNow = false; // a session made by this element's merge: a new window, never fired
             if (ws.kind == WindowKind::Session) {
                 // MergingWindowSet#addWindow: sort the key's sessions and the new one by start, sweep-merge
                 // the intersecting ones (inclusive), then find the group holding the new window.
@@ -1277,6 +1278,7 @@ struct StreamJob::Impl {
                             if (c != kMaxTime) deleteTimer(t, kid, m, c);
                         }
                         tryEmplaceWindow(t, kid, actual).first->acc = std::move(acc);
+                        mergedNow = true;
                         // EventTimeTrigger#onMerge: re-register at the merged end if still ahead.
                         if (actual.maxTimestamp() > triggerNow)
                             registerTimer(t, kid, actual, actual.maxTimestamp());
@@ -1332,7 +1334,12 @@ struct StreamJob::Impl {
             // as registering them for every element (and saves a timer-set lookup per element).
             const bool registerNow = created || ws.kind == WindowKind::Session;
             if (eventTime && actual.maxTimestamp() <= W) {
-                emit(t, kid, actual, kw->acc, true); // late firing within the allowed lateness
+                // Fired at once by a late element within the allowed lateness (EventTimeTrigger#onElement).
+                // A late update only if this window fired before: one this element created (or a session
+                // its merge made) gives its first result. An existing window behind the watermark has
+                // fired already (its timer at end - 1 popped when the watermark passed it, or it was
+                // itself created behind the watermark and fired then).
+                emit(t, kid, actual, kw->acc, !created && !mergedNow);
             } else if (registerNow) {
                 registerTimer(t, kid, actual, actual.maxTimestamp());
             }
