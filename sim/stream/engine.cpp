@@ -324,6 +324,8 @@ public:
     void erase(Millis ts, std::uint32_t key, const TimeWindow& w) { heap_.remove(Timer{ts, key, w}); }
     /// Removes and returns the earliest timer (the queue must not be empty).
     Timer pop() { return heap_.poll(); }
+    /// Becomes the dense windows' queue (this one empty): the same timers at the same places.
+    void adopt(const FlinkTimerHeap<Timer, false>& dense) { heap_ = FlinkTimerHeap<Timer>(dense); }
 
 private:
     FlinkTimerHeap<Timer> heap_;
@@ -455,10 +457,9 @@ struct SlabStats {
 };
 
 /// One open event-time tumbling window of a window subtask with the state of every key in it, indexed
-/// by key id. All keys of a window share its two timers, so they are the window's: the fire timer at
-/// end - 1 (registered by every key that created the window before the watermark passed end - 1, i.e.
-/// by all of them or by none) and the cleanup timer at end - 1 + allowed lateness (by all of them).
-/// Firing walks the keys by id, which is the (time, key, window) order of the per-key timers.
+/// by key id. Its timers are the per-(key, window) timers of the general path (fire at end - 1, cleanup
+/// at end - 1 + allowed lateness), in the subtask's slabTimers: a copy of Flink's timer heap with the
+/// same adds and polls, so equal-time windows fire in the same order as on the general path.
 /// The counts are an array of their own (8 bytes a key: with 10 000 keys a window's counts and the key
 /// table stay in a core's L2 cache); sum, min and max only when the aggregate is not a count (a count's
 /// firing carries only its count), the elements only for collect.
@@ -468,8 +469,6 @@ struct Slab {
     std::vector<SlabStats> stats;           ///< by key id; empty for a count
     std::vector<std::vector<double>> items; ///< collect only (by key id)
     std::size_t live = 0;                   ///< keys holding this window
-    bool fireArmed = false;
-    Millis cleanupAt = kMaxTime; ///< kMaxTime: no cleanup timer (end of time)
 };
 
 } // namespace
@@ -545,18 +544,19 @@ struct StreamJob::Impl {
         /// SQL, with a journal: the (key, window) pairs journaled as created and not yet fired, so that a
         /// window is created once, by its first row, and purged when it fires (its state is cleared then).
         std::set<std::tuple<std::uint32_t, Millis, Millis>> sqlOpen;
-        // Dense tumbling windows (see Slab): open windows sorted by start, the one used last, the earliest
-        // pending fire/cleanup time over them, and zeroed key arrays to reuse.
+        // Dense tumbling windows (see Slab): open windows sorted by start, the one used last, their
+        // timers (what windowEventTimers would hold: each added once, none removed but by a poll, so the
+        // queue needs no index), and zeroed key arrays to reuse.
         std::vector<Slab> slabs;
         std::size_t lastSlab = 0;
-        Millis nextSlabTimer = kMaxTime;
+        FlinkTimerHeap<Timer, false> slabTimers;
         std::vector<std::vector<std::int64_t>> spareCounts;
         std::vector<std::vector<SlabStats>> spareStats;
     };
     bool sqlSlicing = false;
     /// Event-time tumbling windows of the window operator kept as Slabs (one array over the key ids per
-    /// open window) instead of per-key window lists and per-(key, window) timers. Same state, same
-    /// timers, same order of firings and journal events; turned off for good (the state moved to the
+    /// open window) instead of per-key window lists, with their timers in a queue without an index. Same
+    /// state, same timers, same order of firings and journal events; turned off for good (the state moved to the
     /// general structures) when the slabs would take too much memory (many keys and many open windows).
     bool dense = false;
     std::vector<WindowTask> tasks;
@@ -641,9 +641,7 @@ struct StreamJob::Impl {
             tasks[static_cast<std::size_t>(t)].channels.resize(static_cast<std::size_t>(spec.parallelism));
         }
         sqlSlicing = usesSqlSlicing(spec);
-        // The dense slabs fire equal-time windows by key id, not in Flink's timer-heap order: unused
-        // until they follow it (docs/stream.md, "Firing order").
-        dense = false;
+        dense = !sqlSlicing && !spec.process && spec.window.kind == WindowKind::Tumble && !spec.window.processingTime;
         if (sqlSlicing) {
             for (auto& t : tasks)
                 t.sql = SqlSlicingWindows(spec.window);
@@ -1017,13 +1015,17 @@ struct StreamJob::Impl {
         sendFiring(t, kid, sl.window, late);
     }
 
-    void updateSlabTimer(WindowTask& t) {
-        Millis m = kMaxTime;
-        for (const Slab& sl : t.slabs) {
-            if (sl.fireArmed) m = std::min(m, sl.window.maxTimestamp());
-            m = std::min(m, sl.cleanupAt);
-        }
-        t.nextSlabTimer = m;
+    /// A dense window's timer, as registerTimer adds it on the general path.
+    void addSlabTimer(WindowTask& t, Millis ts, std::uint32_t kid, const TimeWindow& w) {
+        t.slabTimers.add(Timer{ts, kid, w});
+    }
+    /// The timers registerTimer and registerCleanupTimer add for a window a key creates (WindowOperator:
+    /// the trigger's fire timer at end - 1 unless the window fired at once, then the cleanup timer; the
+    /// two are one timer when the allowed lateness is 0; none for "end of time").
+    void addSlabTimers(WindowTask& t, std::uint32_t kid, const TimeWindow& w, bool firedAtOnce) {
+        if (!firedAtOnce) addSlabTimer(t, w.maxTimestamp(), kid, w);
+        const Millis c = cleanupTime(w);
+        if (c != kMaxTime && c != w.maxTimestamp()) addSlabTimer(t, c, kid, w);
     }
 
     /// The slab of window w (created empty when absent); nullptr when a new one would exceed the budget
@@ -1071,14 +1073,13 @@ struct StreamJob::Impl {
                     while (pos != v.end() && pos->window < sl.window)
                         ++pos;
                     v.insert(pos, KeyWindow{sl.window, toAccumulator(sl, kid)});
-                    if (sl.fireArmed) t.windowEventTimers.add(sl.window.maxTimestamp(), kid, sl.window);
-                    if (sl.cleanupAt != kMaxTime) t.windowEventTimers.add(sl.cleanupAt, kid, sl.window);
                 }
             }
+            t.windowEventTimers.adopt(t.slabTimers); // the same queue: the order of equal times is kept
+            t.slabTimers = FlinkTimerHeap<Timer, false>();
             t.slabs.clear();
             t.spareCounts.clear();
             t.spareStats.clear();
-            t.nextSlabTimer = kMaxTime;
         }
     }
 
@@ -1117,14 +1118,7 @@ struct StreamJob::Impl {
         if (journal)
             record({StreamEventKind::WindowCreated, 0, -1, t.index, -1, w.start, w.end, 0, 0, keys[kid].name,
                     {}});
-        if (!sl.fireArmed) {
-            sl.fireArmed = true;
-            t.nextSlabTimer = std::min(t.nextSlabTimer, w.maxTimestamp());
-        }
-        if (sl.cleanupAt == kMaxTime) {
-            sl.cleanupAt = cleanupTime(w); // kMaxTime stays "no cleanup timer"
-            t.nextSlabTimer = std::min(t.nextSlabTimer, sl.cleanupAt);
-        }
+        addSlabTimers(t, kid, w, false);
     }
 
     /// windowElement for a dense tumbling window (the same steps as the general path below).
@@ -1179,59 +1173,39 @@ struct StreamJob::Impl {
             if (kid >= sl->items.size()) sl->items.resize(std::max<std::size_t>(keys.capacity(), kid + 1));
             sl->items[kid].push_back(v);
         }
-        if (w.maxTimestamp() <= W) {
-            emitSlab(t, kid, *sl, true); // late firing within the allowed lateness
-        } else if (created && !sl->fireArmed) {
-            sl->fireArmed = true;
-            t.nextSlabTimer = std::min(t.nextSlabTimer, w.maxTimestamp());
-        }
-        if (created && sl->cleanupAt == kMaxTime) {
-            sl->cleanupAt = cleanupTime(w); // kMaxTime stays "no cleanup timer"
-            t.nextSlabTimer = std::min(t.nextSlabTimer, sl->cleanupAt);
-        }
+        const bool firedAtOnce = w.maxTimestamp() <= W;
+        if (firedAtOnce) emitSlab(t, kid, *sl, !created); // a late update unless it created it (windowElement)
+        if (created) addSlabTimers(t, kid, w, firedAtOnce);
     }
 
-    /// Fires the slabs' timers up to wm: per time, the keys by id, and for each key its windows in order.
+    /// Fires the slabs' timers up to wm, one by one in the queue's order (WindowOperator#onEventTime).
     void advanceSlabs(WindowTask& t, Millis wm) {
-        while (t.nextSlabTimer != kMaxTime && t.nextSlabTimer <= wm) { // kMaxTime: no timer pending
-            const Millis ts = t.nextSlabTimer;
-            std::size_t maxKeys = 0;
-            for (const Slab& sl : t.slabs)
-                if ((sl.fireArmed && sl.window.maxTimestamp() == ts) || sl.cleanupAt == ts)
-                    maxKeys = std::max(maxKeys, sl.count.size());
-            for (std::uint32_t kid = 0; kid < maxKeys; ++kid) {
-                for (Slab& sl : t.slabs) {
-                    const bool fire = sl.fireArmed && sl.window.maxTimestamp() == ts;
-                    const bool clean = sl.cleanupAt == ts;
-                    if ((!fire && !clean) || kid >= sl.count.size() || sl.count[kid] == 0) continue;
-                    if (fire) emitSlab(t, kid, sl, false);
-                    if (clean) {
-                        sl.count[kid] = 0;
-                        if (kid < sl.stats.size()) sl.stats[kid] = SlabStats{};
-                        if (kid < sl.items.size()) sl.items[kid].clear();
-                        --sl.live;
-                        --t.windowCount;
-                        if (journal)
-                            record({StreamEventKind::WindowPurged, 0, -1, t.index, -1, sl.window.start,
-                                    sl.window.end, 0, 0, keys[kid].name, {}});
-                    }
-                }
-            }
-            for (auto it = t.slabs.begin(); it != t.slabs.end();) {
-                if (it->fireArmed && it->window.maxTimestamp() == ts) it->fireArmed = false;
-                if (it->cleanupAt == ts) {
-                    it->cleanupAt = kMaxTime;
-                    if (it->live == 0) {
-                        t.spareCounts.push_back(std::move(it->count)); // zeroed by the purge
-                        if (!it->stats.empty()) t.spareStats.push_back(std::move(it->stats));
-                        it = t.slabs.erase(it);
-                        continue;
-                    }
-                }
-                ++it;
-            }
+        while (!t.slabTimers.empty() && t.slabTimers.peek().ts <= wm)
+            onSlabTimer(t, t.slabTimers.poll());
+    }
+    /// onTimer for a dense window: fire at end - 1, clear the key's state at the cleanup time.
+    void onSlabTimer(WindowTask& t, const Timer& timer) {
+        auto it = t.slabs.begin();
+        while (it != t.slabs.end() && !(it->window == timer.window))
+            ++it;
+        const std::uint32_t kid = timer.key;
+        if (it == t.slabs.end() || kid >= it->count.size() || it->count[kid] == 0) return; // cannot happen
+        Slab& sl = *it;
+        if (timer.ts == sl.window.maxTimestamp()) emitSlab(t, kid, sl, false);
+        if (timer.ts != cleanupTime(sl.window)) return;
+        sl.count[kid] = 0;
+        if (kid < sl.stats.size()) sl.stats[kid] = SlabStats{};
+        if (kid < sl.items.size()) sl.items[kid].clear();
+        --sl.live;
+        --t.windowCount;
+        if (journal)
+            record({StreamEventKind::WindowPurged, 0, -1, t.index, -1, sl.window.start, sl.window.end, 0, 0,
+                    keys[kid].name, {}});
+        if (sl.live == 0) { // every key's state is gone, and with it every timer of the window
+            t.spareCounts.push_back(std::move(sl.count)); // zeroed by the purges
+            if (!sl.stats.empty()) t.spareStats.push_back(std::move(sl.stats));
+            t.slabs.erase(it);
             t.lastSlab = 0;
-            updateSlabTimer(t);
         }
     }
 
@@ -1284,6 +1258,7 @@ struct StreamJob::Impl {
         assignWindowsInto(ws, assignTs, scratch);
         for (const TimeWindow& assigned : scratch) {
             TimeWindow actual = assigned;
+            bool mergedNow = false; // a session made by this element's merge: a new window, never fired
             if (ws.kind == WindowKind::Session) {
                 // MergingWindowSet#addWindow: sort the key's sessions and the new one by start, sweep-merge
                 // the intersecting ones (inclusive), then find the group holding the new window.
@@ -1327,6 +1302,7 @@ struct StreamJob::Impl {
                             if (c != kMaxTime) deleteTimer(t, kid, m, c);
                         }
                         tryEmplaceWindow(t, kid, actual).first->acc = std::move(acc);
+                        mergedNow = true;
                         // EventTimeTrigger#onMerge: re-register at the merged end if still ahead.
                         if (actual.maxTimestamp() > triggerNow)
                             registerTimer(t, kid, actual, actual.maxTimestamp());
@@ -1382,7 +1358,12 @@ struct StreamJob::Impl {
             // as registering them for every element (and saves a timer-set lookup per element).
             const bool registerNow = created || ws.kind == WindowKind::Session;
             if (eventTime && actual.maxTimestamp() <= W) {
-                emit(t, kid, actual, kw->acc, true); // late firing within the allowed lateness
+                // Fired at once by a late element within the allowed lateness (EventTimeTrigger#onElement).
+                // A late update only if this window fired before: one this element created (or a session
+                // its merge made) gives its first result. An existing window behind the watermark has
+                // fired already (its timer at end - 1 popped when the watermark passed it, or it was
+                // itself created behind the watermark and fired then).
+                emit(t, kid, actual, kw->acc, !created && !mergedNow);
             } else if (registerNow) {
                 registerTimer(t, kid, actual, actual.maxTimestamp());
             }

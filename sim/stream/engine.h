@@ -201,7 +201,7 @@ struct Firing {
     Millis end = 0;
     Accumulator acc;
     Millis watermark = 0; ///< operator watermark at the fire (kMaxTime for the end-of-input one)
-    bool late = false;    ///< fired by a late element within the allowed lateness
+    bool late = false;    ///< a late update: the window had fired before (a first firing never is one)
     int subtask = 0;
     Millis procTime = 0;
 };

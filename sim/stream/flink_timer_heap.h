@@ -22,10 +22,23 @@ namespace fluxolab::stream {
 
 /// T must have an integral `ts` member and operator< (a total order used only by the dedup set: a timer
 /// set twice is one timer, as TimerHeapInternalTimer#equals on timestamp, key and namespace).
-template <class T>
+/// `Indexed` = false drops the dedup set and the positions: no remove(), and add() must never be given a
+/// timer already queued (the caller knows). The heap moves are the same, so the order is the same; it is
+/// for the stream engine's dense tumbling windows, which add each timer once and never remove one.
+template <class T, bool Indexed = true>
 class FlinkTimerHeap {
+    template <class, bool> friend class FlinkTimerHeap;
+
 public:
     FlinkTimerHeap() { heap_.push_back(T{}); } // index 0 unused (QUEUE_HEAD_INDEX is 1)
+    /// The same queue (the same positions, so the same order from here on), indexed or not.
+    template <bool OtherIndexed>
+        requires(OtherIndexed != Indexed)
+    explicit FlinkTimerHeap(const FlinkTimerHeap<T, OtherIndexed>& o) : heap_(o.heap_) {
+        if constexpr (Indexed)
+            for (std::size_t i = 1; i < heap_.size(); ++i)
+                index_.emplace(heap_[i], i);
+    }
 
     bool empty() const { return heap_.size() == 1; }
     std::size_t size() const { return heap_.size() - 1; }
@@ -35,14 +48,17 @@ public:
 
     /// Adds a timer (ignored if present); true if it was added.
     bool add(const T& t) {
-        if (!index_.emplace(t, 0).second) return false;
+        if constexpr (Indexed)
+            if (!index_.emplace(t, 0).second) return false;
         heap_.push_back(t);
         siftUp(heap_.size() - 1);
         return true;
     }
 
     /// Removes a timer if present; true if it was there.
-    bool remove(const T& t) {
+    bool remove(const T& t)
+        requires Indexed
+    {
         const auto it = index_.find(t);
         if (it == index_.end()) return false;
         const std::size_t i = it->second;
@@ -54,7 +70,7 @@ public:
     /// Removes and returns the head timer (the queue must not be empty).
     T poll() {
         T head = heap_[1];
-        index_.erase(head);
+        if constexpr (Indexed) index_.erase(head);
         removeAt(1);
         return head;
     }
@@ -62,7 +78,7 @@ public:
 private:
     void place(const T& t, std::size_t i) {
         heap_[i] = t;
-        index_[t] = i;
+        if constexpr (Indexed) index_[t] = i;
     }
     void siftUp(std::size_t i) {
         const T cur = heap_[i];
@@ -103,7 +119,7 @@ private:
     }
 
     std::vector<T> heap_;            ///< heap_[1..]
-    std::map<T, std::size_t> index_; ///< timer -> its position in heap_
+    std::map<T, std::size_t> index_; ///< timer -> its position in heap_ (Indexed only)
 };
 
 } // namespace fluxolab::stream

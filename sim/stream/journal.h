@@ -54,7 +54,7 @@ using Millis = std::int64_t;
       FLUXOLAB_F("sessions", Int, Wide) /* how many were merged */)                                                 \
     X(WindowFired, "window_fired", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),                 \
       FLUXOLAB_F("start", Millis, A), FLUXOLAB_F("end", Millis, B), FLUXOLAB_F("watermark", Millis, Wide),          \
-      FLUXOLAB_F("late", Bool, Flag) /* fired by a late element within the allowed lateness */)                     \
+      FLUXOLAB_F("late", Bool, Flag) /* a late update: the window had fired before */)                              \
     X(WindowPurged, "window_purged", FLUXOLAB_F("subtask", Int, Actor), FLUXOLAB_F("key", Text, Name),               \
       FLUXOLAB_F("start", Millis, A), FLUXOLAB_F("end", Millis, B)) /* state cleared at the cleanup time */         \
     X(ElementDroppedForWindow, "element_dropped_for_window", FLUXOLAB_F("subtask", Int, Actor),                      \

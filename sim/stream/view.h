@@ -28,7 +28,7 @@ struct WatermarkLane {
 /// A window holding state: created, maybe fired (and re-fired by late elements), not yet purged.
 struct WindowState {
     int firings = 0;
-    bool lastFiringLate = false;
+    bool lastFiringLate = false; ///< the last firing was a late update (the window had fired before)
     Millis firedAtWatermark = std::numeric_limits<Millis>::min(); ///< operator watermark at the last firing
     bool operator==(const WindowState&) const = default;
 };
@@ -44,7 +44,7 @@ struct StreamState {
     std::map<WindowKey, WindowState> windows;              ///< open windows (with state)
     std::uint64_t elements = 0;
     std::uint64_t firings = 0;
-    std::uint64_t lateFirings = 0;
+    std::uint64_t lateFirings = 0; ///< late updates (firings of windows that had fired before)
     std::uint64_t lateToSideOutput = 0;
     std::uint64_t lateDropped = 0;
     std::uint64_t droppedForWindow = 0; ///< elements whose window was already cleaned up

@@ -82,6 +82,28 @@ TEST_SUITE("stream/engine") {
         CHECK(open.lines == Lines{"a,0,5000,4,5999,on-time", "LATE,a,2000,5999"});
     }
 
+    TEST_CASE("a window's first firing is no late update - even when a late element creates it") {
+        // Monotonous (W = max - 1), tumble 10 s, allowed lateness 8 s (cleanup at 9999 + 8000 = 17999).
+        // a@1000: W 999. a@15000: W 14999 >= 9999 fires a's [0,10000) (1) on time. b@5000 arrives at
+        // W 14999: b's [0,10000) is behind the watermark but not cleaned up, so it is created and fires at
+        // once (EventTimeTrigger#onElement): its FIRST result. a@2000: a's window had fired: a late update
+        // (2). b@6000: b's window has fired now: a late update (2). a@18000: W 17999 cleans both up, so
+        // b@7000 is late. The end-of-input watermark fires a's [10000,20000) (15000, 18000: 2).
+        const std::vector<Element> in = {ev(1000), ev(15000), ev(5000, "b"), ev(2000),
+                                         ev(6000, "b"), ev(18000), ev(7000, "b")};
+        auto spec = perEvent(0, tumble(10000, 8000));
+        spec.watermark.kind = WatermarkKind::Monotonous;
+        const Run r = run(spec, in);
+        CHECK(r.lines == Lines{"a,0,10000,1,14999,on-time", "b,0,10000,1,14999,on-time",
+                               "a,0,10000,2,14999,late-update", "b,0,10000,2,14999,late-update",
+                               "a,10000,20000,2,MAX,on-time", "LATE,b,7000,17999"});
+        // The journal's window_fired carries the same: whether the window had fired before.
+        std::vector<int> flags;
+        for (const auto& e : r.journal.events())
+            if (e.kind == StreamEventKind::WindowFired) flags.push_back(e.flag);
+        CHECK(flags == std::vector<int>{0, 0, 1, 1, 0});
+    }
+
     TEST_CASE("an event exactly at a window end belongs to the next window") {
         const Run r = run(perEvent(1000, tumble(5000)), {ev(1000), ev(5000), ev(6001)}, false);
         CHECK(r.lines == Lines{"a,0,5000,1,5000,on-time"});
@@ -141,14 +163,18 @@ TEST_SUITE("stream/engine") {
                                "a,8000,10000,1,MAX,on-time", "a,11000,13000,1,MAX,on-time"});
     }
 
-    TEST_CASE("session created behind the watermark within the allowed lateness fires as a late update") {
+    TEST_CASE("session created behind the watermark within the allowed lateness: its first firing is no late update") {
         WindowSpec w;
         w.kind = WindowKind::Session;
         w.gap = 1000;
         w.allowedLateness = 8000;
-        // After 10000: W = 9999. Element 2000: session [2000,3000), maxTs 2999 <= W, cleanup 10999 > W.
-        const Run r = run(perEvent(0, w), {ev(10000), ev(2000)}, false);
-        CHECK(r.lines == Lines{"a,2000,3000,1,9999,late-update"});
+        // After 10000: W = 9999. Element 2000: session [2000,3000), maxTs 2999 <= W, cleanup 10999 > W:
+        // created and fired at once, its first result. A second 2000 falls inside that session (no merge):
+        // the same window fires again, a late update. 2500 makes [2500,3500), which merges it into
+        // [2000,3500): a new window (new bounds), so its first firing again.
+        const Run r = run(perEvent(0, w), {ev(10000), ev(2000), ev(2000), ev(2500)}, false);
+        CHECK(r.lines == Lines{"a,2000,3000,1,9999,on-time", "a,2000,3000,2,9999,late-update",
+                               "a,2000,3500,3,9999,on-time"});
         // With L = 5s (cleanup 7999 <= W) it is late.
         w.allowedLateness = 5000;
         CHECK(run(perEvent(0, w), {ev(10000), ev(2000)}, false).lines == Lines{"LATE,a,2000,9999"});

@@ -6,6 +6,8 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -499,7 +501,7 @@ public final class FlinkReplay {
         }
     }
 
-    /** Which trigger method fired the window last (per task thread: one per window subtask). */
+    /** Whether the window that fired last had fired before (per task thread: one per window subtask). */
     static final class FireKind {
         static final ThreadLocal<boolean[]> BY_ELEMENT = ThreadLocal.withInitial(() -> new boolean[1]);
 
@@ -513,27 +515,35 @@ public final class FlinkReplay {
     }
 
     /**
-     * Flink's own EventTimeTrigger, unchanged, plus a note of the method that said FIRE: onElement
-     * (a late element within the allowed lateness: "late-update") or onEventTime (the watermark
-     * passed the window's end - 1: "on-time"). The WindowOperator calls the window function right
-     * after the trigger returns FIRE, on the same thread.
+     * Flink's own EventTimeTrigger, unchanged, plus a note of whether the window it fires had fired
+     * before: a flag in the trigger's own per-window state (Flink keeps it with the window's state, clears
+     * it with the window at its cleanup time or when a merge swallows it; a session made by a merge starts
+     * without it). A firing of a window that had fired is "late-update" (a late element within the
+     * allowed lateness fired it again); every window's first firing is "on-time", also when a late
+     * element created the window behind the watermark and fired it at once. The WindowOperator calls the
+     * window function right after the trigger returns FIRE, on the same thread.
      */
     public static final class KindTrigger extends Trigger<Object, TimeWindow> {
         private static final long serialVersionUID = 1L;
         private final EventTimeTrigger inner = EventTimeTrigger.create();
+        private final ValueStateDescriptor<Boolean> firedDesc = new ValueStateDescriptor<>("fluxolab-fired", Types.BOOLEAN);
 
-        @Override
-        public TriggerResult onElement(Object e, long ts, TimeWindow w, TriggerContext ctx) throws Exception {
-            TriggerResult r = inner.onElement(e, ts, w, ctx);
-            if (r.isFire()) FireKind.set(true);
+        private TriggerResult note(TriggerResult r, TriggerContext ctx) throws Exception {
+            if (!r.isFire()) return r;
+            ValueState<Boolean> fired = ctx.getPartitionedState(firedDesc);
+            FireKind.set(fired.value() != null);
+            fired.update(true);
             return r;
         }
 
         @Override
-        public TriggerResult onEventTime(long time, TimeWindow w, TriggerContext ctx) {
-            TriggerResult r = inner.onEventTime(time, w, ctx);
-            if (r.isFire()) FireKind.set(false);
-            return r;
+        public TriggerResult onElement(Object e, long ts, TimeWindow w, TriggerContext ctx) throws Exception {
+            return note(inner.onElement(e, ts, w, ctx), ctx);
+        }
+
+        @Override
+        public TriggerResult onEventTime(long time, TimeWindow w, TriggerContext ctx) throws Exception {
+            return note(inner.onEventTime(time, w, ctx), ctx);
         }
 
         @Override
@@ -544,6 +554,7 @@ public final class FlinkReplay {
         @Override
         public void clear(TimeWindow w, TriggerContext ctx) throws Exception {
             inner.clear(w, ctx);
+            ctx.getPartitionedState(firedDesc).clear();
         }
 
         @Override
