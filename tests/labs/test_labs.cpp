@@ -190,7 +190,7 @@ TEST_SUITE("labs/java") {
     }
     TEST_CASE("a backend over an external session acts on that session - on its clock") {
         fluxolab::sim::Scenario scenario = Session::emptyScenario(1);
-        scenario.topics.push_back({"loja", 1, 1, {}});
+        scenario.topics.push_back({"loja", 1, 1, {}, {}});
         fluxolab::sim::ScenarioProducer producer;
         producer.id = "p";
         producer.topic = "loja";
