@@ -233,7 +233,8 @@ constexpr bool checkEventTexts(const EventSchema* schemas, std::size_t count, co
     X(RecordsConsumed, "records_consumed", FLUXOLAB_F("consumer", Consumer, Actor), FLUXOLAB_F("topic", Topic, Topic), \
       FLUXOLAB_F("partition", Int, Partition), FLUXOLAB_F("offset", Int, A) /* first */, FLUXOLAB_F("count", Int, B)) \
     X(PositionReset, "position_reset", FLUXOLAB_F("consumer", Consumer, Actor), FLUXOLAB_F("topic", Topic, Topic),   \
-      FLUXOLAB_F("partition", Int, Partition), FLUXOLAB_F("position", Int, A))                                      \
+      FLUXOLAB_F("partition", Int, Partition), FLUXOLAB_F("position", Int, A),                                      \
+      FLUXOLAB_F("committed", TrueIfSet, Flag) /* set from the group's committed offset, not reset */)              \
     X(OffsetCommitted, "offset_committed", FLUXOLAB_F("group", Group, Group), FLUXOLAB_F("topic", Topic, Topic),     \
       FLUXOLAB_F("partition", Int, Partition), FLUXOLAB_F("offset", Int, A),                                        \
       FLUXOLAB_F("consumer", Consumer, Actor) /* null: admin tool */)                                               \

@@ -9,7 +9,7 @@ namespace fluxolab::sim {
 
 ScenarioRun::ScenarioRun(const Scenario& scenario, std::uint64_t seed)
     : m_scenario(scenario), m_sim(scenario.cluster, seed) {
-    for (const auto& t : m_scenario.topics) m_sim.createTopic(t.name, t.partitions, t.replication_factor, t.configs);
+    for (const auto& t : m_scenario.topics) m_sim.createTopic(t.name, t.partitions, t.replication_factor, t.configs, t.replica_assignment);
     for (const auto& p : m_scenario.producers) {
         ProducerDriver d;
         d.spec = &p;
@@ -118,7 +118,8 @@ void ScenarioRun::apply(const ScenarioAction& a) {
         break;
     case ScenarioAction::Kind::AlterPartitions: m_sim.createPartitions(a.target, static_cast<std::int32_t>(a.value)); break;
     case ScenarioAction::Kind::CreateTopic:
-        m_sim.createTopic(a.topic->name, a.topic->partitions, a.topic->replication_factor, a.topic->configs);
+        m_sim.createTopic(a.topic->name, a.topic->partitions, a.topic->replication_factor, a.topic->configs,
+                          a.topic->replica_assignment);
         break;
     case ScenarioAction::Kind::DeleteTopic: m_sim.deleteTopic(a.target); break;
     case ScenarioAction::Kind::ProducerRate:

@@ -310,7 +310,7 @@ std::int32_t getTopicPartitions(const json& v, const std::string& path, std::siz
 }
 
 ScenarioTopic parseTopic(const json& v, const std::string& path, std::int32_t brokers) {
-    checkKeys(v, path, {"name", "partitions", "replication_factor", "configs"});
+    checkKeys(v, path, {"name", "partitions", "replication_factor", "configs", "replica_assignment"});
     ScenarioTopic t;
     t.name = getString(need(v, "name", path), path + "/name");
     // What the controller would refuse must not load: ScenarioRun creates every topic and a refused one
@@ -328,6 +328,45 @@ ScenarioTopic parseTopic(const json& v, const std::string& path, std::int32_t br
     if (v.contains("partitions")) t.partitions = getTopicPartitions(v["partitions"], path + "/partitions", t.configs.size());
     if (v.contains("replication_factor"))
         t.replication_factor = static_cast<std::int32_t>(getInt(v["replication_factor"], path + "/replication_factor", 1, 9));
+    if (v.contains("replica_assignment")) {
+        // As kafka-topics --replica-assignment 2:1:3,...: broker ids of the cluster, none twice in a
+        // list, every list as long as the first (the tool's own checks and messages).
+        const std::string at = path + "/replica_assignment";
+        const json& lists = v["replica_assignment"];
+        if (!lists.is_array()) fail(at, Code::ExpectedArray, shown(lists));
+        if (lists.empty()) fail(at, Code::ExpectedNonEmptyArray);
+        for (std::size_t p = 0; p < lists.size(); ++p) {
+            const std::string pp = at + "/" + std::to_string(p);
+            if (!lists[p].is_array()) fail(pp, Code::ExpectedArray, shown(lists[p]));
+            if (lists[p].empty()) fail(pp, Code::ExpectedNonEmptyArray);
+            std::vector<BrokerId> replicas;
+            for (std::size_t r = 0; r < lists[p].size(); ++r)
+                replicas.push_back(static_cast<BrokerId>(getInt(lists[p][r], pp + "/" + std::to_string(r), 1, brokers)));
+            std::string duplicates;
+            for (std::size_t i = 0; i < replicas.size(); ++i)
+                if (std::count(replicas.begin(), replicas.begin() + static_cast<std::ptrdiff_t>(i), replicas[i]) == 1)
+                    duplicates += (duplicates.empty() ? "" : ",") + std::to_string(replicas[i]);
+            if (!duplicates.empty())
+                failKafka(pp, ErrorCode::INVALID_REPLICATION_FACTOR,
+                          "Partition replica lists may not contain duplicate entries: " + duplicates);
+            if (!t.replica_assignment.empty() && replicas.size() != t.replica_assignment.front().size()) {
+                std::string list;
+                for (std::size_t i = 0; i < replicas.size(); ++i) list += (i ? ", " : "") + std::to_string(replicas[i]);
+                failKafka(pp, ErrorCode::INVALID_REPLICATION_FACTOR,
+                          "Partition " + std::to_string(p) + " has different replication factor: [" + list + "]");
+            }
+            t.replica_assignment.push_back(std::move(replicas));
+        }
+        const auto size = static_cast<std::int32_t>(t.replica_assignment.size());
+        const auto rf = static_cast<std::int32_t>(t.replica_assignment.front().size());
+        if (v.contains("partitions") && t.partitions != size)
+            failRange(path + "/partitions", std::to_string(size), std::to_string(size), std::to_string(t.partitions));
+        if (v.contains("replication_factor") && t.replication_factor != rf)
+            failRange(path + "/replication_factor", std::to_string(rf), std::to_string(rf),
+                      std::to_string(t.replication_factor));
+        t.partitions = size;
+        t.replication_factor = rf;
+    }
     if (t.replication_factor > brokers)
         failKafka(path + "/replication_factor", ErrorCode::INVALID_REPLICATION_FACTOR,
                   replicationFactorUnreachableMessage(t.replication_factor, brokers));
@@ -808,6 +847,7 @@ json consumerJson(const ScenarioConsumer& c) {
 json topicJson(const ScenarioTopic& t) {
     json j{{"name", t.name}, {"partitions", t.partitions}, {"replication_factor", t.replication_factor}};
     if (!t.configs.empty()) j["configs"] = t.configs;
+    if (!t.replica_assignment.empty()) j["replica_assignment"] = t.replica_assignment;
     return j;
 }
 } // namespace

@@ -29,6 +29,10 @@ struct ScenarioTopic {
     std::int32_t partitions = 1;
     std::int32_t replication_factor = 1;
     std::map<std::string, std::string> configs;
+    /// kafka-topics --replica-assignment: each partition's replicas in order, the first live one in the ISR
+    /// leading (empty = the controller's placement, drawn from the seed). When given, partitions and
+    /// replication_factor are its size and its lists' size.
+    std::vector<std::vector<BrokerId>> replica_assignment;
 };
 
 struct ScenarioProducer {

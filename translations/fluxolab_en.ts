@@ -1208,6 +1208,10 @@
         <translation>Group {group}: generation {generation} with assignor {protocol}, leader {leader}</translation>
     </message>
     <message>
+        <source>{consumer}: position of {topic}-{partition} set to the committed offset {position}</source>
+        <translation>{consumer}: position of {topic}-{partition} set to the committed offset {position}</translation>
+    </message>
+    <message>
         <source>{consumer}: position of {topic}-{partition} reset to {position}</source>
         <translation>{consumer}: position of {topic}-{partition} reset to {position}</translation>
     </message>

@@ -1208,6 +1208,10 @@
         <translation>Grupo {group}: geração {generation} com o atribuidor {protocol}, líder {leader}</translation>
     </message>
     <message>
+        <source>{consumer}: position of {topic}-{partition} set to the committed offset {position}</source>
+        <translation>{consumer}: posição em {topic}-{partition} posta no offset confirmado {position}</translation>
+    </message>
+    <message>
         <source>{consumer}: position of {topic}-{partition} reset to {position}</source>
         <translation>{consumer}: posição em {topic}-{partition} reposta para {position}</translation>
     </message>

@@ -203,6 +203,7 @@ constexpr labs::observe::EventText kEventTexts[] = {
     {ev(T::PartitionsLost), QT_TRANSLATE_N_NOOP("Texts", "{consumer} lost %n partition(s): it is no longer a member of the group (onPartitionsLost)"), nullptr, nullptr, "partitions"},
     {ev(T::PartitionsAssigned), QT_TRANSLATE_N_NOOP("Texts", "{consumer} received %n partition(s)"), nullptr, nullptr, "partitions"},
     {ev(T::RecordsConsumed), QT_TRANSLATE_N_NOOP("Texts", "{consumer} consumed %n record(s) from {topic}-{partition} at offset {offset}"), nullptr, nullptr, "count"},
+    {ev(T::PositionReset), QT_TRANSLATE_NOOP("Texts", "{consumer}: position of {topic}-{partition} set to the committed offset {position}"), "committed", "true"},
     {ev(T::PositionReset), QT_TRANSLATE_NOOP("Texts", "{consumer}: position of {topic}-{partition} reset to {position}")},
     {ev(T::OffsetCommitted), QT_TRANSLATE_NOOP("Texts", "Group {group} committed offset {offset} on {topic}-{partition}")},
     {ev(T::CommitFailed), QT_TRANSLATE_NOOP("Texts", "Commit by {consumer} failed: {error}")},

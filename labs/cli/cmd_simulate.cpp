@@ -17,6 +17,7 @@
 #include <fstream>
 #include <memory>
 #include <ostream>
+#include <set>
 #include <string>
 
 namespace fluxolab::labs {
@@ -34,6 +35,16 @@ constexpr TimeMs kProgressStepMs = 300000;
 std::string minutes(TimeMs ms) {
     return ms % 60000 == 0 ? std::to_string(ms / 60000) + "m" : std::to_string(ms) + "ms";
 }
+/// The job's options beyond the watermark and the window, when not their defaults, for its summary line:
+/// what the job runs with, whether from the file or the command line.
+std::string jobExtrasText(const labs::StreamJobSpec& job) {
+    std::string text;
+    if (job.watermark.idleTimeout > 0) text += ", idle timeout " + stream_observe::durationText(job.watermark.idleTimeout);
+    if (job.window.allowedLateness > 0)
+        text += ", allowed lateness " + stream_observe::durationText(job.window.allowedLateness);
+    if (job.window.offset != 0) text += ", offset " + stream_observe::durationText(job.window.offset);
+    return text;
+}
 } // namespace
 
 int cmdSimulate(const Args& args, CliStreams io) {
@@ -45,6 +56,12 @@ int cmdSimulate(const Args& args, CliStreams io) {
     topicRun.run.job.watermark.kind = labs::WatermarkKind::BoundedOutOfOrderness;
     bool streamJob = false, haveWatermark = false, haveWindow = false;
     std::string sourceTopic;
+    // The job's options as given, to apply them to the scenario's own stream_jobs when no job is given
+    // on the command line; the names of the feed's and the job's options given, so that none is ignored.
+    sim::ScenarioStreamJob jobOverride;
+    std::vector<std::string> feedOptionsGiven, jobOptionsGiven;
+    bool jobWatermarkGiven = false, jobWindowGiven = false, jobAggGiven = false, jobIntervalGiven = false,
+         jobParallelismGiven = false, jobIdleGiven = false, jobLatenessGiven = false, jobEventTimeGiven = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto need = [&]() -> const std::string* {
@@ -115,16 +132,26 @@ int cmdSimulate(const Args& args, CliStreams io) {
                 return 2;
             }
             if (a == "--trace-start") topicRun.feedStart = *ms;
-            if (a == "--idle-timeout") topicRun.run.job.watermark.idleTimeout = *ms;
-            if (a == "--allowed-lateness") topicRun.run.job.window.allowedLateness = *ms;
+            if (a == "--idle-timeout") {
+                topicRun.run.job.watermark.idleTimeout = *ms;
+                jobOverride.idle_timeout_ms = *ms;
+                jobIdleGiven = true;
+            }
+            if (a == "--allowed-lateness") {
+                topicRun.run.job.window.allowedLateness = *ms;
+                jobOverride.allowed_lateness_ms = *ms;
+                jobLatenessGiven = true;
+            }
             if (a == "--offset") topicRun.run.job.window.offset = *ms;
             if (a == "--poll-interval") topicRun.pollInterval = *ms;
+            (a == "--trace-start" ? feedOptionsGiven : jobOptionsGiven).push_back(a);
         } else if (a == "--key" || a == "--time-field" || a == "--arrival-field") {
             const std::string* v = need();
             if (!v) return 2;
             (a == "--key"          ? topicRun.run.trace.keyField
              : a == "--time-field" ? topicRun.run.trace.timeField
                                    : topicRun.run.trace.arrivalField) = *v;
+            feedOptionsGiven.push_back(a);
         } else if (a == "--time-format") {
             const std::string* v = need();
             if (!v) return 2;
@@ -135,6 +162,7 @@ int cmdSimulate(const Args& args, CliStreams io) {
                 return 2;
             }
             topicRun.run.trace.timeFormat = *f;
+            feedOptionsGiven.push_back(a);
         } else if (a == "--on-error") {
             const std::string* v = need();
             if (!v) return 2;
@@ -143,6 +171,7 @@ int cmdSimulate(const Args& args, CliStreams io) {
                 return 2;
             }
             topicRun.run.trace.skipErrors = *v == "skip";
+            feedOptionsGiven.push_back(a);
         } else if (a == "--stream-job") {
             streamJob = true;
         } else if (a == "--source-topic") {
@@ -160,15 +189,22 @@ int cmdSimulate(const Args& args, CliStreams io) {
                 topicRun.run.job.watermark.interval = keep.interval;
                 topicRun.run.job.watermark.idleTimeout = keep.idleTimeout;
                 haveWatermark = true;
+                jobOverride.watermark = *v;
+                jobWatermarkGiven = true;
             } else if (a == "--window") {
                 const labs::WindowSpec keep = topicRun.run.job.window;
                 problem = stream_observe::parseWindowOption(*v, topicRun.run.job.window);
                 topicRun.run.job.window.offset = keep.offset;
                 topicRun.run.job.window.allowedLateness = keep.allowedLateness;
                 haveWindow = true;
+                jobOverride.window = *v;
+                jobWindowGiven = true;
             } else {
                 problem = stream_observe::parseAggOption(*v, topicRun.run);
+                jobOverride.agg = *v;
+                jobAggGiven = true;
             }
+            jobOptionsGiven.push_back(a);
             if (problem) {
                 io.err << "simulate: " << a << ": " << *problem << "\n";
                 return 2;
@@ -188,6 +224,9 @@ int cmdSimulate(const Args& args, CliStreams io) {
                 topicRun.run.job.watermark.perEvent = false;
                 topicRun.run.job.watermark.interval = *ms;
             }
+            jobOverride.watermark_interval = *v;
+            jobIntervalGiven = true;
+            jobOptionsGiven.push_back(a);
         } else if (a == "--parallelism") {
             const std::string* v = need();
             if (!v) return 2;
@@ -198,6 +237,9 @@ int cmdSimulate(const Args& args, CliStreams io) {
                 return 2;
             }
             topicRun.run.job.parallelism = n;
+            jobOverride.parallelism = n;
+            jobParallelismGiven = true;
+            jobOptionsGiven.push_back(a);
         } else if (a == "--event-time") {
             const std::string* v = need();
             if (!v) return 2;
@@ -210,6 +252,9 @@ int cmdSimulate(const Args& args, CliStreams io) {
                 io.err << "simulate: --event-time must be timestamp or field:NAME, got '" << *v << "'\n";
                 return 2;
             }
+            jobOverride.event_time = *v;
+            jobEventTimeGiven = true;
+            jobOptionsGiven.push_back(a);
         } else if (a.rfind("--", 0) == 0) {
             io.err << "simulate: unknown option '" << a << "'\n";
             return 2;
@@ -267,6 +312,50 @@ int cmdSimulate(const Args& args, CliStreams io) {
         return 2;
     }
     if (!sourceTopic.empty()) topicRun.topic = sourceTopic;
+    // No option is ignored: the feed's options need a feed; the job's options, without --stream-job,
+    // change the scenario's own stream_jobs (as if written in the file), and need some.
+    if (!feedOptionsGiven.empty() && topicRun.tracePath.empty()) {
+        io.err << "simulate: " << feedOptionsGiven.front()
+               << " belongs to --trace-to-topic (a scenario's own trace_feeds are set in its file)\n";
+        return 2;
+    }
+    // --agg also names the value field a fed trace's records carry: with --trace-to-topic it is used.
+    if (!topicRun.tracePath.empty())
+        jobOptionsGiven.erase(std::remove(jobOptionsGiven.begin(), jobOptionsGiven.end(), "--agg"), jobOptionsGiven.end());
+    if (!streamJob && !jobOptionsGiven.empty()) {
+        if (!topicRun.topic.empty()) {
+            io.err << "simulate: " << jobOptionsGiven.front()
+                   << " belongs to --stream-job (the trace of --trace-to-topic replaces the scenario's "
+                      "stream_jobs)\n";
+            return 2;
+        }
+        if (scenario->stream_jobs.empty()) {
+            io.err << "simulate: " << jobOptionsGiven.front() << " changes the scenario's stream jobs, and "
+                   << file << " has none (give a job with --stream-job --source-topic TOPIC)\n";
+            return 2;
+        }
+        for (const std::string& o : jobOptionsGiven) {
+            if (o == "--offset" || o == "--poll-interval") {
+                io.err << "simulate: " << o << " applies to a --stream-job only (a scenario's stream_jobs "
+                       << "have no such field)\n";
+                return 2;
+            }
+        }
+        if (jobIdleGiven && jobOverride.idle_timeout_ms <= 0) {
+            io.err << "simulate: --idle-timeout must be positive (a scenario's idle_timeout of 0 means none)\n";
+            return 2;
+        }
+        for (sim::ScenarioStreamJob& job : scenario->stream_jobs) {
+            if (jobWatermarkGiven) job.watermark = jobOverride.watermark;
+            if (jobWindowGiven) job.window = jobOverride.window;
+            if (jobAggGiven) job.agg = jobOverride.agg;
+            if (jobIntervalGiven) job.watermark_interval = jobOverride.watermark_interval;
+            if (jobParallelismGiven) job.parallelism = jobOverride.parallelism;
+            if (jobIdleGiven) job.idle_timeout_ms = jobOverride.idle_timeout_ms;
+            if (jobLatenessGiven) job.allowed_lateness_ms = jobOverride.allowed_lateness_ms;
+            if (jobEventTimeGiven) job.event_time = jobOverride.event_time;
+        }
+    }
     std::string terminalError;
     const std::optional<SessionJournal> terminal = scenarioTerminal(*scenario, &terminalError);
     if (!terminalError.empty()) {
@@ -337,7 +426,9 @@ int cmdSimulate(const Args& args, CliStreams io) {
         }
     }
     Sha256 hash;
-    std::int64_t appended = 0, consumed = 0, acked = 0, failed = 0, rebalances = 0, elections = 0;
+    std::int64_t appended = 0, consumed = 0, acked = 0, failed = 0, rebalances = 0, elections = 0, firstLeaders = 0;
+    // A new partition's first leader is not an election after a failure: counted apart.
+    std::set<std::pair<std::int32_t, std::int32_t>> newPartitions;
     for (std::size_t i = 0; i < j.size(); ++i) {
         std::string line = j.toJson(i);
         line.push_back('\n');
@@ -353,7 +444,11 @@ int cmdSimulate(const Args& args, CliStreams io) {
             if (!e.flag) failed += e.b;
             break;
         case EventType::GenerationStarted: ++rebalances; break;
-        case EventType::LeaderElected: ++elections; break;
+        case EventType::PartitionCreated: newPartitions.insert({e.topic, e.partition}); break;
+        case EventType::LeaderElected:
+            if (newPartitions.erase({e.topic, e.partition}) > 0) ++firstLeaders;
+            else ++elections;
+            break;
         default: break;
         }
     }
@@ -371,7 +466,8 @@ int cmdSimulate(const Args& args, CliStreams io) {
            << ", consumer groups: " << sim.groups().size() << "\n";
     io.out << "records appended: " << appended << ", acknowledged: " << acked << ", failed: " << failed
            << ", consumed: " << consumed << "\n";
-    io.out << "leader elections: " << elections << ", group generations: " << rebalances << "\n";
+    io.out << "leader elections: " << elections << " (besides the first leaders of " << firstLeaders
+           << " new partition(s)), group generations: " << rebalances << "\n";
     for (const auto& [id, g] : sim.groups()) {
         // The sum of the LAG column kafka-consumer-groups --describe would print (sim/lag.h: not
         // clamped, "-" partitions without a leader add nothing), as the group_lag lab check sums it.
@@ -393,7 +489,8 @@ int cmdSimulate(const Args& args, CliStreams io) {
             io.out << "stream job on " << topicRun.topic << ": " << obs.partitions()
                    << " split(s), parallelism " << obs.parallelism() << ", watermark "
                    << stream_observe::watermarkText(obs.options.job.watermark) << ", window "
-                   << stream_observe::windowText(obs.options.job.window) << "\n";
+                   << stream_observe::windowText(obs.options.job.window) << jobExtrasText(obs.options.job)
+                   << "\n";
             if (topicStream->skipped() > 0)
                 io.out << "records not read: " << topicStream->skipped()
                        << " (first: " << topicStream->sourceSkipReason() << ")\n";
@@ -412,7 +509,8 @@ int cmdSimulate(const Args& args, CliStreams io) {
             io.out << "stream job " << scenarioStreams->jobIds()[i] << " on " << scenario->stream_jobs[i].topic
                    << ": " << obs.partitions() << " split(s), parallelism " << obs.parallelism() << ", watermark "
                    << stream_observe::watermarkText(obs.options.job.watermark) << ", window "
-                   << stream_observe::windowText(obs.options.job.window) << "\n";
+                   << stream_observe::windowText(obs.options.job.window) << jobExtrasText(obs.options.job)
+                   << "\n";
             if (job.skipped() > 0)
                 io.out << "records not read: " << job.skipped() << " (first: " << job.sourceSkipReason() << ")\n";
             io.out << obs.replayText();

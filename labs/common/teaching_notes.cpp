@@ -93,8 +93,10 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "Não se pode apagar um grupo com consumidores ativos: pare-os primeiro.",
      "A group with active consumers cannot be deleted: stop them first."},
     {NoteId::UnknownCommand, "unknown_command",
-     "Comando não suportado: use kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh ou kafka-consumer-groups.sh.",
-     "Command not supported: use kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh or kafka-consumer-groups.sh."},
+     "Comando não suportado: use kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, "
+     "kafka-consumer-groups.sh, kafka-leader-election.sh ou fluxolab-cli replay.",
+     "Command not supported: use kafka-topics.sh, kafka-console-producer.sh, kafka-console-consumer.sh, "
+     "kafka-consumer-groups.sh, kafka-leader-election.sh or fluxolab-cli replay."},
     {NoteId::ShellSyntax, "shell_syntax",
      "A linha não pôde ser interpretada (aspas por fechar, ou operador não suportado).",
      "The line could not be parsed (an unclosed quote, or an unsupported operator)."},
@@ -215,6 +217,16 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "This tool (or this part of it) exists in Kafka, but FluxoLab does not emulate it yet: use kafka-topics.sh, "
      "kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh, kafka-leader-election.sh, "
      "kafka-configs.sh (topics and brokers) or kafka-get-offsets.sh."},
+    {NoteId::ShellOperatorUnsupported, "shell_operator_unsupported",
+     "O terminal do FluxoLab não é o bash: corre um comando por linha, com < e << para a entrada; pipes (|), "
+     "redirecionamentos da saída (>, >>) e listas (;, &&, ||) não correm aqui.",
+     "FluxoLab's terminal is not bash: it runs one command per line, with < and << for the input; pipes (|), "
+     "output redirections (>, >>) and lists (;, &&, ||) do not run here."},
+    {NoteId::CdNotNeeded, "cd_not_needed",
+     "Não é preciso mudar de pasta: neste terminal os comandos correm como na pasta do Kafka (bin/kafka-topics.sh "
+     "e kafka-topics.sh funcionam ambos) e os traços encontram-se pelo nome.",
+     "No need to change folders: in this terminal the commands run as in Kafka's folder (bin/kafka-topics.sh and "
+     "kafka-topics.sh both work) and traces are found by name."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

@@ -64,6 +64,8 @@ enum class NoteId : std::uint16_t {
     ReplicaAssignmentUnknownBroker,
     NoActiveController,
     KafkaToolNotEmulated,
+    ShellOperatorUnsupported, ///< |, >, &&, ; ...: FluxoLab's terminal runs one command per line
+    CdNotNeeded,              ///< cd: the terminal has no folders to change to
     Count_
 };
 

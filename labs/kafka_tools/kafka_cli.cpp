@@ -126,6 +126,13 @@ std::unique_ptr<CommandSession> KafkaCli::start(const std::vector<std::string>& 
     if (!argv.empty() && isFluxolabCli(argv[0])) return cli::startFluxolabCli(m_backend, argv, m_workDir);
     auto s = std::make_unique<cli::ToolSession>(m_backend, CommandKind::Unknown);
     const std::string name = argv.empty() ? std::string() : argv[0];
+    if (name == "cd") {
+        // bash's builtin: the terminal has no folders to change to (the tools and traces are found by
+        // name), so it succeeds and says it is not needed.
+        s->note(NoteId::CdNotNeeded);
+        s->finish(0);
+        return s;
+    }
     // bash looks a name up in PATH ("command not found") but runs a name with a slash as a path,
     // which here does not exist: "bin/kafka-acls.sh: No such file or directory" (exit 127 both).
     const bool path = name.find('/') != std::string::npos;

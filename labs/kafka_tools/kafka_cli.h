@@ -12,8 +12,10 @@
 
 #include "labs/backend/cluster_backend.h"
 #include "labs/common/teaching_notes.h"
+#include "labs/stream_tool/stream_errors.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,9 @@ enum class OutStream : std::uint8_t { Out, Err };
 struct OutputChunk {
     OutStream stream = OutStream::Out;
     std::string text;
+    /// fluxolab-cli's own error (not a Kafka tool's English): `text` is the CLI's English line, and an
+    /// edge with another language words the code instead (the app's terminal: ErrorTexts::replayError).
+    std::optional<ReplayError> replayError;
 };
 
 /// Kind of command, for the lab engine's "command was run" checks ("topics.create", ...).
@@ -71,8 +76,11 @@ public:
     virtual bool settling() { return false; }
 
 protected:
-    void out(std::string text) { m_output.push_back({OutStream::Out, std::move(text)}); }
-    void err(std::string text) { m_output.push_back({OutStream::Err, std::move(text)}); }
+    void out(std::string text) { m_output.push_back({OutStream::Out, std::move(text), std::nullopt}); }
+    void err(std::string text) { m_output.push_back({OutStream::Err, std::move(text), std::nullopt}); }
+    void err(std::string text, ReplayError error) {
+        m_output.push_back({OutStream::Err, std::move(text), std::move(error)});
+    }
     void note(NoteId id);
     void record(std::string text) { m_recorded = std::move(text); }
     void finish(int code) {

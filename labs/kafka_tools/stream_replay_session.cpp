@@ -31,8 +31,27 @@ startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv, 
         s->finish(2);
         return s;
     }
+    const std::vector<std::string> args(argv.begin() + 2, argv.end());
+    {
+        // A command line replay refuses: its error goes out as the code too, for an edge that words it
+        // in its own language (the app's pt_PT terminal); the English line is fluxolab-cli's.
+        ReplayArgs parsed;
+        ReplayError error;
+        if (parseReplayArgs(args, workDir, parsed, error) > 0) {
+            if (error.code == ReplayErrorCode::MissingTrace) {
+                std::ostringstream usage, none;
+                ReplayArgs again;
+                parseReplayArgs({"--help"}, workDir, again, usage, none);
+                s->err(usage.str());
+            }
+            s->err("replay: " + replayErrorText(error) + "\n", error);
+            s->record({});
+            s->finish(2);
+            return s;
+        }
+    }
     std::ostringstream out, err;
-    const int code = runReplay(std::vector<std::string>(argv.begin() + 2, argv.end()), out, err, workDir);
+    const int code = runReplay(args, out, err, workDir);
     if (!out.str().empty()) s->out(out.str());
     if (!err.str().empty()) s->err(err.str());
     s->record(out.str());

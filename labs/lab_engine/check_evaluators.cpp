@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 #include <set>
 
 namespace fluxolab::labs {
@@ -225,7 +226,69 @@ void validateRecordCount(const Check& c, const CheckRequirements& req) {
 
 // commands ----------------------------------------------------------------------------------------
 
+/// "HH:MM:SS.mmm" or "HH:MM:SS,mmm" (the decimal comma of pt-PT) as milliseconds of the day.
+std::optional<std::int64_t> timeOfDayMs(const std::string& w) {
+    if (w.size() != 12 || w[2] != ':' || w[5] != ':' || (w[8] != '.' && w[8] != ',')) return std::nullopt;
+    std::int64_t parts[4] = {0, 0, 0, 0};
+    const std::size_t starts[4] = {0, 3, 6, 9}, sizes[4] = {2, 2, 2, 3};
+    for (int i = 0; i < 4; ++i)
+        for (std::size_t k = 0; k < sizes[i]; ++k) {
+            const char ch = w[starts[i] + k];
+            if (ch < '0' || ch > '9') return std::nullopt;
+            parts[i] = parts[i] * 10 + (ch - '0');
+        }
+    if (parts[0] > 23 || parts[1] > 59 || parts[2] > 59) return std::nullopt;
+    return ((parts[0] * 60 + parts[1]) * 60 + parts[2]) * 1000 + parts[3];
+}
+
+/// An answer word the student typed is the expected one: the same text, or the same instant written
+/// as a student would (the decimal comma, or the epoch ms the tools print, read in UTC as the traces'
+/// HH:MM:SS.mmm are).
+bool sameAnswer(const std::string& word, const std::string& expected) {
+    if (word == expected || word.rfind(expected + "=", 0) == 0) return true;
+    const auto want = timeOfDayMs(expected);
+    if (!want) return false;
+    if (const auto got = timeOfDayMs(word)) return *got == *want;
+    if (word.size() < 10 || word.size() > 15 || word.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    return std::stoll(word) % 86400000 == *want;
+}
+
+/// echo with args: the step asks a question answered with `echo ANSWER` (labs 4 and 7). Not yet
+/// passed says whether an answer was given and that it is not the expected one, never what it is.
+CheckResult evalAnswer(const Check& c, const CheckContext& ctx) {
+    CheckResult r;
+    std::optional<std::string> lastAnswer;
+    for (std::size_t i = ctx.from; i < ctx.history.size(); ++i) {
+        const HistoryEntry& h = ctx.history[i];
+        if (h.kind != c.kind || h.exit_code != 0) continue;
+        std::string answer;
+        for (std::size_t k = 1; k < h.argv.size(); ++k) answer += (k > 1 ? " " : "") + h.argv[k];
+        lastAnswer = answer;
+        bool ok = true;
+        for (const auto& a : c.args)
+            ok = ok && std::any_of(h.argv.begin() + (h.argv.empty() ? 0 : 1), h.argv.end(),
+                                   [&](const std::string& w) { return sameAnswer(w, a); });
+        if (ok) {
+            r.passed = true;
+            r.detail = "the answer '" + answer + "' is the expected one";
+            return r;
+        }
+    }
+    if (!lastAnswer) {
+        r.reason = CheckReason::NoAnswer;
+        r.args = {c.kind};
+        r.detail = "no answer given with " + c.kind + " in this step";
+    } else {
+        r.reason = CheckReason::AnswerNotExpected;
+        r.args = {*lastAnswer};
+        r.detail = "the answer '" + *lastAnswer + "' is not the expected one";
+    }
+    return r;
+}
+
 CheckResult evalCommandRun(const Check& c, const CheckContext& ctx) {
+    if (c.kind == "echo" && !c.args.empty() && !c.min && !c.max && !c.equals) return evalAnswer(c, ctx);
     std::int64_t n = 0;
     for (std::size_t i = ctx.from; i < ctx.history.size(); ++i) {
         const HistoryEntry& h = ctx.history[i];

@@ -23,6 +23,19 @@ std::string fill(std::string_view text, std::initializer_list<std::string> args)
     return out;
 }
 
+/// A command kind of a command_run check (labs/shell's names, "topics.describe") as the student
+/// types the command ("kafka-topics.sh --describe").
+std::string commandAsTyped(const std::string& kind) {
+    const std::size_t dot = kind.find('.');
+    const std::string tool = kind.substr(0, dot);
+    const std::string action = dot == std::string::npos ? std::string() : " --" + kind.substr(dot + 1);
+    if (tool == "topics" || tool == "consumer-groups" || tool == "console-producer" || tool == "console-consumer" ||
+        tool == "leader-election")
+        return "kafka-" + tool + ".sh" + action;
+    if (tool == "replay") return "fluxolab-cli replay";
+    return kind; // the shell's builtins (echo, sleep, kill) are typed as named
+}
+
 } // namespace
 
 std::string checkReasonText(const CheckResult& r, Language lang, ReasonQuotes quotes) {
@@ -71,7 +84,11 @@ std::string checkReasonText(const CheckResult& r, Language lang, ReasonQuotes qu
         return fill(t("a chave %1 está na partição %2 de %3", "the key %1 is in partition %2 of %3"), {code(0), arg(1), code(2)});
     case R::LagIs: return count(fill(t("lag de %1 em %2", "lag of %1 on %2"), {code(0), code(1)}));
     case R::RecordCountIs: return count(fill(t("registos em %1", "records in %1"), {code(0)}));
-    case R::CommandsRun: return count(fill(t("comandos %1 bem-sucedidos neste passo", "successful %1 commands in this step"), {code(0)}));
+    case R::CommandsRun: {
+        const std::string typed = commandAsTyped(arg(0));
+        const std::string what = quotes == ReasonQuotes::Markdown ? "`" + typed + "`" : "'" + typed + "'";
+        return count(fill(t("comandos %1 bem-sucedidos neste passo", "successful %1 commands in this step"), {what}));
+    }
     case R::WindowFirings:
         return count(fill(t("disparos da janela em %1 da chave %2", "firings of the window at %1 of key %2"), {arg(1), code(0)}));
     case R::StreamRuns:
@@ -96,6 +113,12 @@ std::string checkReasonText(const CheckResult& r, Language lang, ReasonQuotes qu
         return std::string(t("a execução com --crash-at e a execução sem ele diferem noutras opções",
                              "the run with --crash-at and the run without it differ in other options"));
     case R::NegatedHolds: return std::string(t("existe algo que este passo não pode ter", "something this step must not have is there"));
+    case R::NoAnswer:
+        return fill(t("ainda não respondeu neste passo (responda com %1 seguido da resposta)",
+                      "no answer in this step yet (answer with %1 followed by the answer)"),
+                    {code(0)});
+    case R::AnswerNotExpected:
+        return fill(t("a resposta %1 não é a esperada", "the answer %1 is not the expected one"), {code(0)});
     }
     return {};
 }

@@ -182,7 +182,9 @@ enum class CheckReason : std::uint8_t {
     RecoveredDiffers,      ///< the crash run's results differ from the run without a crash
     RecoveredOptionsDiffer,///< the two runs differ in other options
     NegatedHolds,          ///< a "not" check: what must not hold holds
-    Last = NegatedHolds
+    NoAnswer,              ///< command (echo): no answer given in this step
+    AnswerNotExpected,     ///< the last answer given: it is not the expected one (which is not shown)
+    Last = AnswerNotExpected
 };
 
 struct CheckResult {

@@ -24,6 +24,9 @@ struct ShellCommand {
 struct ShellParseError {
     int line = 0;
     std::string message;
+    /// A shell operator bash would run (|, >, ;, &&, ...) that FluxoLab's shell does not: not a bash
+    /// error, so a terminal says it as FluxoLab's note rather than as "bash: ...".
+    bool unsupported = false;
 };
 
 struct ParsedScript {

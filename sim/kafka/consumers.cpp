@@ -303,6 +303,7 @@ void Consumers::initPositions(ConsumerState& c, const std::vector<TopicPartition
     const GroupStateData* g = c.config.group_id.empty() ? nullptr : m_groups.knownGroup(c.config.group_id);
     for (const auto& tp : tps) {
         Offset pos = -1;
+        bool fromCommitted = false;
         c.position_epoch.erase(tp);
         if (g) {
             auto it = g->committed.find(tp);
@@ -312,6 +313,11 @@ void Consumers::initPositions(ConsumerState& c, const std::vector<TopicPartition
         if (pos < 0 || pos < earliestOffset(tp) || pos > latestOffset(tp)) {
             c.position_epoch.erase(tp);
             pos = resetPosition(c, tp);
+        } else {
+            // ConsumerCoordinator.refreshCommittedOffsets: "Setting offset for partition X to the
+            // committed offset FetchPosition{...}"; only without a usable one does auto.offset.reset
+            // apply ("Resetting offset for partition X to position ...", SubscriptionState).
+            fromCommitted = true;
         }
         if (pos < 0) {
             // auto.offset.reset=none and nothing committed: NoOffsetForPartitionException on poll().
@@ -328,6 +334,7 @@ void Consumers::initPositions(ConsumerState& c, const std::vector<TopicPartition
         e.topic = m_journal.topicIndex(tp.topic);
         e.partition = tp.partition;
         e.a = pos;
+        e.flag = fromCommitted ? 1 : 0;
     }
 }
 

@@ -124,7 +124,7 @@ std::int64_t produced(const sim::Journal& journal) {
 sim::Scenario oneProducer() {
     sim::Scenario s;
     s.cluster.brokers = 1;
-    s.topics.push_back({"t", 1, 1, {}});
+    s.topics.push_back({"t", 1, 1, {}, {}});
     sim::ScenarioProducer p;
     p.id = "p";
     p.topic = "t";

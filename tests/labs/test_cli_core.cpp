@@ -113,6 +113,20 @@ TEST_SUITE("labs/fluxolab-cli") {
         std::remove(journal.c_str());
     }
 
+    TEST_CASE("simulate: leader elections are those after a failure, not the first leaders of new partitions") {
+        // consumidor-lento: cliques (4) and __consumer_offsets (50) get their first leaders, no broker
+        // fails: the play-through read "leader elections: 54". acks-e-perda: broker 2 crashes at 10 s
+        // and broker 1 is elected for sensores-0 (one election).
+        const Result slow = cli({"simulate", "consumidor-lento"});
+        REQUIRE(slow.code == 0);
+        CHECK(slow.out.find("leader elections: 0 (besides the first leaders of 54 new partition(s)), ") !=
+              std::string::npos);
+        const Result acks = cli({"simulate", "acks-e-perda"});
+        REQUIRE(acks.code == 0);
+        CHECK(acks.out.find("leader elections: 1 (besides the first leaders of 1 new partition(s)), ") !=
+              std::string::npos);
+    }
+
     TEST_CASE("simulate: every shipped scenario at seeds 1-5 prints the journal hash committed in tests/sim/golden") {
         std::ifstream golden(FLUXOLAB_SOURCE_DIR "/tests/sim/golden/journal_hashes.txt");
         REQUIRE(golden);

@@ -174,6 +174,27 @@ TEST_SUITE("labs/parser") {
         }
         CHECK(std::string(noteText(NoteId::KafkaToolNotEmulated, Language::Portuguese)).find("não a emula") != std::string::npos);
         CHECK(std::string(noteText(NoteId::KafkaToolNotEmulated, Language::English)).find("does not emulate it yet") != std::string::npos);
+        // bash's cd: the terminal has no folders; it succeeds and says it is not needed (it answered
+        // "command not found"). The note on unknown commands names every tool the terminal runs.
+        auto cd = cli.start({"cd", "kafka"});
+        REQUIRE(cd->finished());
+        CHECK(cd->exitCode() == 0);
+        CHECK(cd->takeOutput().empty());
+        CHECK(cd->notes() == std::vector<NoteId>{NoteId::CdNotNeeded});
+        for (const Language lang : {Language::Portuguese, Language::English}) {
+            const std::string unknown(noteText(NoteId::UnknownCommand, lang));
+            CHECK(unknown.find("kafka-leader-election.sh") != std::string::npos);
+            CHECK(unknown.find("fluxolab-cli replay") != std::string::npos);
+        }
+    }
+    TEST_CASE("a shell operator bash would run is FluxoLab's limit, not a bash error") {
+        const ParsedScript pipe = parseScript("kafka-topics.sh --list | grep x\n");
+        REQUIRE(pipe.error.has_value());
+        CHECK(pipe.error->unsupported);
+        const ParsedScript quote = parseScript("echo 'x\n");
+        REQUIRE(quote.error.has_value());
+        CHECK_FALSE(quote.error->unsupported);
+        CHECK(std::string(noteText(NoteId::ShellOperatorUnsupported, Language::English)).find("not bash") != std::string::npos);
     }
 }
 
@@ -190,7 +211,7 @@ TEST_SUITE("labs/java") {
     }
     TEST_CASE("a backend over an external session acts on that session - on its clock") {
         fluxolab::sim::Scenario scenario = Session::emptyScenario(1);
-        scenario.topics.push_back({"loja", 1, 1, {}});
+        scenario.topics.push_back({"loja", 1, 1, {}, {}});
         fluxolab::sim::ScenarioProducer producer;
         producer.id = "p";
         producer.topic = "loja";
@@ -517,6 +538,10 @@ TEST_SUITE("labs/engine") {
         e.start();
         CHECK(e.revealHint(0, Language::Portuguese) == std::string("Use `--partitions 2`."));
         CHECK(e.revealHint(0, Language::English).has_value());
+        // The last hint: a topic created with another partition count is deleted and created again.
+        const auto last = e.revealHint(0, Language::English);
+        REQUIRE(last.has_value());
+        CHECK(last->find("kafka-topics.sh --delete --topic exemplo-topico") != std::string::npos);
         CHECK_FALSE(e.revealHint(0, Language::English).has_value());
         backend.createTopic("exemplo-topico", 2, 1, {});
         CHECK(e.update({}) == std::vector<std::size_t>{0});
@@ -526,7 +551,7 @@ TEST_SUITE("labs/engine") {
         REQUIRE(e2.restoreProgress(saved, &err));
         CHECK(e2.currentStep() == 1);
         CHECK(e2.stepPassed(0));
-        CHECK(e2.hintsRevealed(0) == 2);
+        CHECK(e2.hintsRevealed(0) == 3);
         CHECK_FALSE(e2.restoreProgress("{\"lab\":\"other\"}", &err));
         CHECK_FALSE(e2.restoreProgress("not json", &err));
     }

@@ -5,6 +5,7 @@
 #include "labs/cli/cli_commands.h"
 #include "labs/kafka_tools/kafka_cli.h"
 #include "labs/lab_engine/check_evaluators.h"
+#include "labs/lab_engine/check_reason_text.h"
 #include "labs/lab_engine/lab_engine.h"
 #include "labs/shell/script_runner.h"
 #include "labs/shell/shell_parser.h"
@@ -88,6 +89,39 @@ TEST_SUITE("labs/stream") {
         CHECK(history[3].exit_code == 2);
         CHECK(transcript.find("in this terminal only 'fluxolab-cli replay TRACE ...' runs") != std::string::npos);
         CHECK(history[0].output.empty());
+    }
+
+    TEST_CASE("an answer given with echo: a wrong one is said to be wrong, the same instant in another form passes") {
+        // Lab 4 step 2 ("echo 10:01:05.930"): the play-through's "echo 10:00:59.999" got "successful echo
+        // commands in this step: 0, expected at least 1", though the echo had succeeded.
+        const std::string lab4 = R"({"type":"command_run","kind":"echo","args":["10:01:05.930"]})";
+        const CheckResult wrong = check(lab4, runScript("echo 10:00:59.999\n"));
+        CHECK_FALSE(wrong.passed);
+        CHECK(wrong.reason == CheckReason::AnswerNotExpected);
+        CHECK(checkReasonText(wrong, Language::English, ReasonQuotes::Plain) ==
+              "the answer '10:00:59.999' is not the expected one");
+        CHECK(checkReasonText(wrong, Language::Portuguese, ReasonQuotes::Plain) == "a resposta '10:00:59.999' não é a esperada");
+        const CheckResult none = check(lab4, runScript("sleep 1\n"));
+        CHECK_FALSE(none.passed);
+        CHECK(none.reason == CheckReason::NoAnswer);
+        CHECK(check(lab4, runScript("echo 10:01:05.930\n")).passed);
+        CHECK(check(lab4, runScript("echo 10:01:05,930\n")).passed);     // the decimal comma
+        CHECK(check(lab4, runScript("echo 1773482465930\n")).passed);    // the epoch ms replay prints
+        CHECK_FALSE(check(lab4, runScript("echo 1773482465931\n")).passed);
+        CHECK_FALSE(check(lab4, runScript("echo 10:01:05,931\n")).passed);
+        // A wrong answer then the right one passes; lab 7's answer is a count.
+        CHECK(check(lab4, runScript("echo 10:00:59.999\necho 10:01:05.930\n")).passed);
+        const std::string lab7 = R"({"type":"command_run","kind":"echo","args":["3"]})";
+        CHECK(check(lab7, runScript("echo 3\n")).passed);
+        const CheckResult four = check(lab7, runScript("echo 4\n"));
+        CHECK_FALSE(four.passed);
+        CHECK(four.reason == CheckReason::AnswerNotExpected);
+        // Another command's count names the command as it is typed, not the check's kind.
+        CheckResult describe;
+        describe.reason = CheckReason::CommandsRun;
+        describe.args = {"topics.describe", "0", "", "1", ""};
+        CHECK(checkReasonText(describe, Language::English, ReasonQuotes::Plain) ==
+              "successful 'kafka-topics.sh --describe' commands in this step: 0, expected at least 1");
     }
 
     TEST_CASE("stream_window matches key - window - value - firing and watermark of a matching run") {

@@ -135,6 +135,51 @@ TEST_SUITE("labs/stream-topic") {
         CHECK(has(seed2.out, "SUMMARY,events=432,firings=32,late=5"));
     }
 
+    TEST_CASE("the job's options on the command line change the scenario's own stream jobs") {
+        // sensores-no-topico's description: "fluxolab-cli simulate ... --idle-timeout 30s" releases the
+        // quiet partition, as "idle_timeout": "30s" in the file does (the 08:01 window fires at
+        // 08:02:10.699, the first tick 30 s after sensor-3's last reading, not at 08:05:49.999).
+        const Result r = cli({"simulate", "sensores-no-topico", "--idle-timeout", "30s"});
+        REQUIRE_MESSAGE(r.code == 0, r.err);
+        CHECK(has(r.out, "stream job media-por-minuto on sensores: 4 split(s), parallelism 2, watermark "
+                         "bounded:10s, window tumble:1m, idle timeout 30s"));
+        CHECK(has(r.out, "sensor-1,1773475260000,1773475320000,21.558333333333334,1773475330699,on-time"));
+        fluxolab::sim::ScenarioError err;
+        auto file =
+            fluxolab::sim::loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/sensores-no-topico.json", err);
+        REQUIRE_MESSAGE(file, fluxolab::labs::scenarioErrorText(err));
+        file->stream_jobs.at(0).idle_timeout_ms = 30000;
+        const auto path = std::filesystem::temp_directory_path() / "fluxolab-sensores-idle.json";
+        std::ofstream(path) << fluxolab::sim::scenarioToJson(*file);
+        const Result inFile = cli({"simulate", path.string()});
+        std::filesystem::remove(path);
+        REQUIRE_MESSAGE(inFile.code == 0, inFile.err);
+        CHECK(inFile.out.substr(inFile.out.find("\nstream job ")) == r.out.substr(r.out.find("\nstream job ")));
+        // The others: each shown on the job line, or changing the firings.
+        const Result more = cli({"simulate", "sensores-no-topico", "--watermark", "bounded:20s", "--window",
+                                 "tumble:2m", "--allowed-lateness", "1m", "--parallelism", "1"});
+        REQUIRE_MESSAGE(more.code == 0, more.err);
+        CHECK(has(more.out, "stream job media-por-minuto on sensores: 4 split(s), parallelism 1, watermark "
+                            "bounded:20s, window tumble:2m, allowed lateness 1m"));
+    }
+
+    TEST_CASE("a job's or feed's option with nothing to apply to is refused, not ignored") {
+        const Result noJobs = cli({"simulate", "rebalance-basico", "--idle-timeout", "30s"});
+        CHECK(noJobs.code == 2);
+        CHECK(noJobs.err.find("--idle-timeout changes the scenario's stream jobs") != std::string::npos);
+        const Result noFeed = cli({"simulate", "sensores-no-topico", "--key", "sensor"});
+        CHECK(noFeed.code == 2);
+        CHECK(noFeed.err.find("--key belongs to --trace-to-topic") != std::string::npos);
+        const Result feedOnly = cli({"simulate", "sensores-no-topico", "--trace-to-topic", "sensores_iot:sensores",
+                                     "--key", "sensor", "--idle-timeout", "30s"});
+        CHECK(feedOnly.code == 2);
+        CHECK(feedOnly.err.find("--idle-timeout belongs to --stream-job") != std::string::npos);
+        const Result offset = cli({"simulate", "sensores-no-topico", "--offset", "10s"});
+        CHECK(offset.code == 2);
+        const Result zero = cli({"simulate", "sensores-no-topico", "--idle-timeout", "0s"});
+        CHECK(zero.code == 2);
+    }
+
     TEST_CASE("a session runs the scenario's feed and job - the same as simulate") {
         fluxolab::sim::ScenarioError err;
         auto scenario =

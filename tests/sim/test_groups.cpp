@@ -189,6 +189,42 @@ TEST_SUITE("sim/groups") {
         CHECK(lost->time == 410000);
     }
 
+    TEST_CASE("consumidor-lento: a position taken from the committed offset is not a reset") {
+        // The Java client logs "Setting offset for partition cliques-3 to the committed offset
+        // FetchPosition{offset=210, ...}" (ConsumerCoordinator.refreshCommittedOffsets) when rapido gets
+        // lento's partitions at 51104; "Resetting offset ..." only when auto.offset.reset applies (the
+        // group's first generation at 6004: nothing committed yet, latest).
+        ScenarioError err;
+        auto sc = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/consumidor-lento.json", err);
+        REQUIRE(sc);
+        ScenarioRun run(*sc, sc->seed);
+        run.runUntil(52000);
+        const Journal& j = run.sim().journal();
+        int fromCommitted = 0, resets = 0;
+        bool cliques3 = false;
+        for (std::size_t i = 0; i < j.size(); ++i) {
+            const Event& e = j[i];
+            if (e.type != EventType::PositionReset) continue;
+            if (e.time < 50000) {
+                CHECK(e.flag == 0); // auto.offset.reset (latest): nothing committed yet
+                CHECK(j.toJson(i).find("committed") == std::string::npos);
+                ++resets;
+            } else {
+                CHECK(e.time == 51104);
+                CHECK(e.flag == 1);
+                CHECK(j.toJson(i).find("\"committed\":true") != std::string::npos);
+                ++fromCommitted;
+                if (e.partition == 3) {
+                    cliques3 = true;
+                    CHECK(e.a == 210);
+                }
+            }
+        }
+        CHECK(resets == 4);
+        CHECK(fromCommitted > 0);
+        CHECK(cliques3);
+    }
+
     TEST_CASE("consumidor-lento: the paused member leaves max.poll.interval.ms after its last poll, its partitions lost") {
         ScenarioError err;
         auto sc = loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/consumidor-lento.json", err);
