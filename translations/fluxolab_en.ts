@@ -2226,14 +2226,6 @@
 <context>
     <name>fluxolab::app::GroupPanel</name>
     <message>
-        <source>Eager:</source>
-        <translation>Eager:</translation>
-    </message>
-    <message>
-        <source>Cooperative:</source>
-        <translation>Cooperative:</translation>
-    </message>
-    <message>
         <source>Group / member</source>
         <translation>Group / member</translation>
     </message>
@@ -3307,6 +3299,10 @@
     <message>
         <source>HW</source>
         <translation>HW</translation>
+    </message>
+    <message>
+        <source>No consumer group: there is no lag to plot</source>
+        <translation>No consumer group: there is no lag to plot</translation>
     </message>
     <message>
         <source>time since connecting (s)</source>

@@ -2228,14 +2228,6 @@
 <context>
     <name>fluxolab::app::GroupPanel</name>
     <message>
-        <source>Eager:</source>
-        <translation>Eager:</translation>
-    </message>
-    <message>
-        <source>Cooperative:</source>
-        <translation>Cooperativo:</translation>
-    </message>
-    <message>
         <source>Group / member</source>
         <translation>Grupo / membro</translation>
     </message>
@@ -3309,6 +3301,10 @@
     <message>
         <source>HW</source>
         <translation>HW</translation>
+    </message>
+    <message>
+        <source>No consumer group: there is no lag to plot</source>
+        <translation>Nenhum grupo de consumidores: não há lag para mostrar</translation>
     </message>
     <message>
         <source>time since connecting (s)</source>

@@ -103,8 +103,8 @@ void GroupPanel::showEvent(QShowEvent* event) {
 }
 
 void GroupPanel::retranslate() {
-    m_intro->setText(QStringLiteral("<b>%1</b> %2<br><b>%3</b> %4")
-                         .arg(tr("Eager:"), Texts::helpEager(), tr("Cooperative:"), Texts::helpCooperative()));
+    // Each help text names its protocol first ("Eager rebalance: ..."): no label before it.
+    m_intro->setText(QStringLiteral("%1<br>%2").arg(Texts::helpEager().toHtmlEscaped(), Texts::helpCooperative().toHtmlEscaped()));
     m_tree->setHeaderLabels({tr("Group / member"), tr("State"), tr("Details")});
     refresh();
 }

@@ -156,6 +156,10 @@ void PlotsView::rebuild() {
     for (QCustomPlot* p : {m_lag, m_rate, m_offsets}) p->clearGraphs();
     for (QCPItemStraightLine* m : m_marks) m_lag->removeItem(m);
     m_marks.clear();
+    if (m_noGroups) {
+        m_lag->removeItem(m_noGroups);
+        m_noGroups = nullptr;
+    }
     if (!m_shown && !m_controller->hasRun()) return;
     const PlotSeries& d = m_shown ? *m_shown : m_controller->plots();
     m_samples = d.time_s.size();
@@ -209,6 +213,17 @@ void PlotsView::rebuild() {
     add(m_rate, d.consume_rate, tr("consumed"), pal[5], Qt::SolidLine, 1.6);
     add(m_offsets, d.leo_total, tr("LEO"), m_theme.text, Qt::SolidLine, 4.0);
     add(m_offsets, d.hw_total, tr("HW"), m_theme.hw, Qt::DashLine, 1.6);
+    // No consumer group (acks-e-perda, retencao): a note instead of an empty plot and legend box.
+    m_lag->legend->setVisible(m_lag->graphCount() > 0); // hidden, it keeps its column: the axes stay aligned
+    if (m_lag->graphCount() == 0) {
+        m_noGroups = new QCPItemText(m_lag);
+        m_noGroups->position->setType(QCPItemPosition::ptAxisRectRatio);
+        m_noGroups->position->setCoords(0.5, 0.5);
+        m_noGroups->setPositionAlignment(Qt::AlignCenter);
+        m_noGroups->setText(tr("No consumer group: there is no lag to plot"));
+        m_noGroups->setColor(m_theme.text);
+        m_noGroups->setFont(m_lag->xAxis->labelFont());
+    }
     for (double x : m_markTimes) {
         auto* line = new QCPItemStraightLine(m_lag);
         line->point1->setCoords(x, 0);
@@ -260,6 +275,8 @@ double PlotsView::cursorSeconds() const {
 }
 
 int PlotsView::lagGraphCount() const { return m_lag->graphCount(); }
+
+QString PlotsView::lagNote() const { return m_noGroups ? m_noGroups->text() : QString(); }
 
 int PlotsView::lagPointCount(int graph) const {
     return graph >= 0 && graph < m_lag->graphCount() ? m_lag->graph(graph)->data()->size() : 0;

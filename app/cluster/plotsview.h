@@ -11,6 +11,7 @@
 
 class QCustomPlot;
 class QCPItemStraightLine;
+class QCPItemText;
 
 namespace fluxolab::labs::observe {
 struct PlotSeries;
@@ -53,6 +54,8 @@ public:
     }
     /// The points plotted in graph `graph` of the lag plot (for tests).
     int lagPointCount(int graph) const;
+    /// The note the lag plot shows instead of lines when no consumer group has a lag ("" if none; for tests).
+    QString lagNote() const;
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -69,6 +72,7 @@ private:
     QCustomPlot* m_offsets;
     std::vector<QCPItemStraightLine*> m_cursors;
     std::vector<QCPItemStraightLine*> m_marks; ///< on the lag plot (showSeries)
+    QCPItemText* m_noGroups = nullptr;         ///< on the lag plot while there is no group's lag to draw
     std::unique_ptr<PlotSeries> m_shown;       ///< set by showSeries
     std::vector<double> m_markTimes;
     std::size_t m_samples = 0;

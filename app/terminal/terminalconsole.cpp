@@ -1,6 +1,7 @@
 #include "app/terminal/terminalconsole.h"
 
 #include "app/terminal/clihost.h"
+#include "app/core/errortexts.h"
 #include "app/core/simulationcontroller.h"
 #include "labs/shell/builtins.h"
 
@@ -649,8 +650,12 @@ void TerminalConsole::runCommand(const QString& text) {
     }
     const labs::ParsedScript parsed = labs::parseScript(text.toStdString());
     if (parsed.error) {
-        append(QStringLiteral("bash: %1\n").arg(QString::fromStdString(parsed.error->message)), Style::Error);
-        append(QStringLiteral("# %1\n").arg(QString::fromUtf8(labs::noteText(labs::NoteId::ShellSyntax, CliHost::noteLanguage()).data())),
+        // bash's own syntax errors are bash's; an operator bash runs but this shell does not is
+        // FluxoLab's limit, said only as its note (real bash never prints "unsupported operator").
+        if (!parsed.error->unsupported)
+            append(QStringLiteral("bash: %1\n").arg(QString::fromStdString(parsed.error->message)), Style::Error);
+        const labs::NoteId note = parsed.error->unsupported ? labs::NoteId::ShellOperatorUnsupported : labs::NoteId::ShellSyntax;
+        append(QStringLiteral("# %1\n").arg(QString::fromUtf8(labs::noteText(note, CliHost::noteLanguage()).data())),
                Style::Note);
         labs::HistoryEntry h;
         h.kind = "shell-error";
@@ -856,8 +861,14 @@ void TerminalConsole::flushSession(labs::CommandSession& s, std::size_t& notesSh
         trailingPrompt = chunks.back();
         chunks.pop_back();
     }
-    for (const auto& c : chunks)
+    for (const auto& c : chunks) {
+        // fluxolab-cli's own refusals in the UI's language (the Kafka tools print Kafka's English).
+        if (c.replayError) {
+            append(ErrorTexts::replayError(*c.replayError) + QLatin1Char('\n'), Style::Error);
+            continue;
+        }
         append(QString::fromStdString(c.text), c.stream == labs::OutStream::Err ? Style::Error : Style::Plain);
+    }
     for (; notesShown < notes.size(); ++notesShown) {
         const QString all = document()->toPlainText();
         if (!all.isEmpty() && !all.endsWith(QLatin1Char('\n'))) append(QStringLiteral("\n"), Style::Plain);

@@ -920,6 +920,14 @@ void MainWindowTest::exports() {
     w->plotsView()->rebuild();
     QVERIFY(w->plotsView()->lagGraphCount() >= 1);
     QCOMPARE(w->plotsView()->cursorSeconds(), 20.0);
+    QVERIFY(w->plotsView()->lagNote().isEmpty());
+    // A scenario without consumer groups: a note, not an empty plot with an empty legend box.
+    QVERIFY(w->openScenario(QStringLiteral("acks-e-perda"), false));
+    w->controller()->runTo(5000);
+    w->plotsView()->rebuild();
+    QCOMPARE(w->plotsView()->lagGraphCount(), 0);
+    QVERIFY(!w->plotsView()->lagNote().isEmpty());
+    QVERIFY(!w->plotsView()->lagPlot()->legend->visible());
 }
 
 void MainWindowTest::playbackGoesPastTheDuration() {

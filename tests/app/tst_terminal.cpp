@@ -716,6 +716,18 @@ void TerminalTest::errorsShowTheTeachingNote() {
     QCOMPARE(c->toPlainText(), TerminalConsole::prompt());
 }
 
+void TerminalTest::fluxolabCliRefusalsAreInTheUiLanguage() {
+    // The play-through: "fluxolab-cli replay nada.csv --window tumble:1m" in the pt_PT terminal printed
+    // fluxolab-cli's English "replay: --watermark is required ...". The code crosses; the app words it.
+    auto w = makeWindow();
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("fluxolab-cli replay nada.csv --window tumble:1m"));
+    const QString text = c->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("fluxolab-cli replay: falta --watermark (bounded:5s, monotonous, sql:5s)")),
+             qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("is required")), qPrintable(text));
+}
+
 void TerminalTest::javaStackTraceIsFoldedAndExpandsOnClick() {
     auto w = makeWindow();
     QVERIFY(w->labPanel()->loadLab(kLab1));

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void longSavedJournalReplaysInSlicesWithoutFreezing();
     void restartResetsTheLabAndItsCluster();
     void errorsShowTheTeachingNote();
+    void fluxolabCliRefusalsAreInTheUiLanguage();
     void javaStackTraceIsFoldedAndExpandsOnClick();
     void toolbarProducerAfterTerminalWorkKeepsIt();
     void mixedToolbarAndTerminalRunReplaysToTheSameJournal();
