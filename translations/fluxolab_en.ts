@@ -3759,6 +3759,20 @@ File ▸ Open trace… reads a CSV or JSON Lines file of events and runs it thro
             <numerusform>%n timers dropped</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n windows fired at one watermark · %1</source>
+        <translation>
+            <numerusform>%n window fired at one watermark · %1</numerusform>
+            <numerusform>%n windows fired at one watermark · %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n windows · %1</source>
+        <translation>
+            <numerusform>%n window · %1</numerusform>
+            <numerusform>%n windows · %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::StreamView</name>

@@ -3761,6 +3761,20 @@ Ficheiro ▸ Abrir traço… lê um ficheiro de eventos CSV ou JSON Lines e corr
             <numerusform>%n timers descartados</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n windows fired at one watermark · %1</source>
+        <translation>
+            <numerusform>%n janela disparada pela mesma watermark · %1</numerusform>
+            <numerusform>%n janelas disparadas pela mesma watermark · %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n windows · %1</source>
+        <translation>
+            <numerusform>%n janela · %1</numerusform>
+            <numerusform>%n janelas · %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::StreamView</name>

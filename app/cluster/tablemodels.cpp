@@ -44,6 +44,7 @@ QVariant SnapshotTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size())) return {};
     const QStringList& row = m_rows[static_cast<std::size_t>(index.row())];
     if (role == Qt::DisplayRole) return index.column() < row.size() ? row[index.column()] : QString();
+    if (role == Qt::ToolTipRole && elidable(index.column()) && index.column() < row.size()) return row[index.column()];
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(numeric(index.column()) ? (Qt::AlignRight | Qt::AlignVCenter) : (Qt::AlignLeft | Qt::AlignVCenter));
     return {};

@@ -42,6 +42,9 @@ public:
     static QString wrappedHeader(const QString& header);
     /// Columns whose long values may wrap on two lines when the table is narrower than its contents.
     virtual bool wrappable(int column) const { Q_UNUSED(column); return false; }
+    /// Columns whose long values stay on one line, shortened in the middle when the table is narrower
+    /// than its contents (the whole value is the cell's tooltip).
+    virtual bool elidable(int column) const { Q_UNUSED(column); return false; }
 
 protected:
     virtual QStringList headers() const = 0;
@@ -110,7 +113,10 @@ protected:
     bool numeric(int column) const override { return column >= 2 && column <= 5; }
     QString headerTip(int column) const override;
 public:
-    bool wrappable(int column) const override { return column >= 6; }
+    /// A member id (client id, a hyphen and a UUID: 57 characters) shortened on one line: wrapped, it
+    /// took four lines a row at 1366x768 in presentation mode (issue #8). HOST and CLIENT-ID may wrap.
+    bool wrappable(int column) const override { return column >= 7; }
+    bool elidable(int column) const override { return column == 6; }
 };
 
 } // namespace fluxolab::app

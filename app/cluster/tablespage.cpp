@@ -1,9 +1,12 @@
 #include "app/cluster/tablespage.h"
 
 #include "app/cluster/tablemodels.h"
+#include "app/core/presentationdialogs.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTimer>
 #include <QFontMetrics>
@@ -20,18 +23,42 @@
 namespace fluxolab::app {
 
 namespace {
-/// Long values of a wrappable column (a consumer's member id, a topic's configs) may break after a
-/// hyphen, comma, dot or equals sign when the table is narrower than its contents: Unicode's line
-/// breaking allows no break inside "min.insync.replicas=1,segment.bytes=1073741824".
+constexpr double kTableCellPointSize = 9; ///< beside the window's 10 pt (kNormalPointSize)
+
+/// Long values of a wrappable column (a topic's configs, a client id) may break after a hyphen, comma,
+/// dot or equals sign when the table is narrower than its contents: Unicode's line breaking allows no
+/// break inside "min.insync.replicas=1,segment.bytes=1073741824". An elidable column's values (member
+/// ids) stay on one line, shortened in the middle when the column is narrower than they are.
 class BreakableDelegate : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        const auto* model = qobject_cast<const SnapshotTableModel*>(index.model());
+        if (!model || !model->elidable(index.column())) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QWidget* widget = opt.widget;
+        QStyle* style = widget ? widget->style() : QApplication::style();
+        const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
+        opt.text = TablesPage::elidedValue(opt.text, opt.fontMetrics, text.width());
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+    }
 
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
         QStyledItemDelegate::initStyleOption(option, index);
         const auto* model = qobject_cast<const SnapshotTableModel*>(index.model());
-        if (!model || !model->wrappable(index.column()) || !(option->features & QStyleOptionViewItem::WrapText)) return;
+        if (!model) return;
+        if (model->elidable(index.column())) {
+            option->features &= ~QStyleOptionViewItem::WrapText; // one line: its height is one row's
+            option->textElideMode = Qt::ElideNone;               // (shortened by paint, as elidedValue says)
+            return;
+        }
+        if (!model->wrappable(index.column()) || !(option->features & QStyleOptionViewItem::WrapText)) return;
         QString text;
         text.reserve(option->text.size() + 8);
         for (const QChar ch : std::as_const(option->text)) {
@@ -42,6 +69,24 @@ protected:
         option->text = text;
     }
 };
+
+/// The cells' size in points at the page's font size: 9 pt beside the window's 10 pt, grown as the rest
+/// of presentation mode grows (its 14 pt: 12.6 pt; the cells stayed 9 pt under 14 pt headers, issue #8).
+double cellPointSize(const QFont& page) {
+    return kTableCellPointSize * page.pointSizeF() / kNormalPointSize;
+}
+
+void setCellFont(QTableView* t, double points) {
+    QFont font(QStringLiteral("DejaVu Sans Mono"));
+    font.setPointSizeF(points);
+    t->setFont(font);
+    // Room for at least four rows under the header (and a horizontal scroll bar): a pane that shows
+    // one row at 1366x768 says nothing. More rows scroll.
+    const int row = QFontMetrics(font).height() + 6;
+    t->verticalHeader()->setDefaultSectionSize(row);
+    t->setMinimumHeight(t->horizontalHeader()->sizeHint().height() + 4 * row + t->horizontalScrollBar()->sizeHint().height() +
+                        2 * t->frameWidth() + 2);
+}
 
 QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
     auto* t = new QTableView(parent);
@@ -54,14 +99,7 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     t->horizontalHeader()->setStretchLastSection(false);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    const QFont font(QStringLiteral("DejaVu Sans Mono"), 9);
-    t->setFont(font);
-    // Room for at least four rows under the header (and a horizontal scroll bar): a pane that shows
-    // one row at 1366x768 says nothing. More rows scroll.
-    const int row = QFontMetrics(font).height() + 6;
-    t->verticalHeader()->setDefaultSectionSize(row);
-    t->setMinimumHeight(t->horizontalHeader()->sizeHint().height() + 4 * row + t->horizontalScrollBar()->sizeHint().height() +
-                        2 * t->frameWidth() + 2);
+    setCellFont(t, cellPointSize(parent->font()));
     return t;
 }
 } // namespace
@@ -144,13 +182,24 @@ int leastWidth(const QTableView* t, int column, int natural) {
     const int floor = QFontMetrics(t->font()).horizontalAdvance(QLatin1Char('M')) * 12 + 8;
     return std::max(t->horizontalHeader()->sectionSizeHint(column), std::min(natural, floor));
 }
-/// The width `t` needs with its long values wrapped (`wrapped`), or on one line each.
+/// An elidable column of `t` shortened to `chars` characters (never narrower than its header): 28 show
+/// a member id's client id and the end of its UUID ("consumer-faturacao-2-…5fbc3d"); 12 are the least.
+constexpr int kElidedChars = 28, kElidedLeastChars = 12;
+int elidedWidth(const QTableView* t, int column, int natural, int chars) {
+    const int w = QFontMetrics(t->font()).horizontalAdvance(QLatin1Char('M')) * chars + 8;
+    return std::max(t->horizontalHeader()->sectionSizeHint(column), std::min(natural, w));
+}
+/// The width `t` needs with its long values wrapped or shortened (`wrapped`), or whole on one line each.
 int tableWidth(const QTableView* t, bool wrapped) {
     const auto* model = qobject_cast<const SnapshotTableModel*>(t->model());
     const std::vector<int> natural = naturalWidths(t);
     int s = 0;
-    for (std::size_t c = 0; c < natural.size(); ++c)
-        s += wrapped && model && model->wrappable(static_cast<int>(c)) ? leastWidth(t, static_cast<int>(c), natural[c]) : natural[c];
+    for (std::size_t c = 0; c < natural.size(); ++c) {
+        const int column = static_cast<int>(c);
+        if (wrapped && model && model->wrappable(column)) s += leastWidth(t, column, natural[c]);
+        else if (wrapped && model && model->elidable(column)) s += elidedWidth(t, column, natural[c], kElidedChars);
+        else s += natural[c];
+    }
     return s;
 }
 } // namespace
@@ -166,6 +215,22 @@ void TablesPage::fitColumns() {
         auto need = [&](std::size_t a, std::size_t b, bool wrapped) {
             return std::max(tableWidth(m_tables[a], wrapped), tableWidth(m_tables[b], wrapped)) + chrome;
         };
+        // The cells at the page's size (presentation mode: 12.6 pt) where both sides fit with their long values
+        // wrapped and member ids at 28 characters; else the largest half point down to 9 pt where they do
+        // (1366x768 in presentation mode: at 12.6 pt both tables scrolled sideways).
+        // (Again only when the width or the page's size changed, or the rows no longer fit: not on every frame.)
+        const double target = cellPointSize(font());
+        if (total != m_fitTotal || target != m_fitTarget ||
+            (m_tables[0]->font().pointSizeF() > kTableCellPointSize && need(0, 1, true) + need(2, 3, true) > total)) {
+            m_fitTotal = total;
+            m_fitTarget = target;
+            for (double points = target;; points -= 0.5) {
+                points = std::max(points, kTableCellPointSize);
+                for (QTableView* t : m_tables)
+                    if (t->font().pointSizeF() != points) setCellFont(t, points);
+                if (points <= kTableCellPointSize || total <= 0 || need(0, 1, true) + need(2, 3, true) <= total) break;
+            }
+        }
         const int natL = need(0, 1, false), natR = need(2, 3, false), minL = need(0, 1, true), minR = need(2, 3, true);
         int l = total / 2;
         if (natL + natR <= total)
@@ -185,29 +250,39 @@ void TablesPage::fitColumns() {
         const int room = t->viewport()->width() - 2; // (a pixel of rounding: no scroll bar for it)
         int excess = -room;
         for (int x : natural) excess += x;
-        // Too wide: the long values of the wrappable columns (member ids, configs) take two lines or
-        // more, the widest first, never narrower than their header. (A table of thousands of rows
-        // keeps one line per row: measuring each row's height would block the UI.)
-        const bool wrap = excess > 0 && model->rowCount() <= 500;
+        // Too wide: the member ids are shortened in the middle to 28 characters first (on one line: wrapped,
+        // one took four lines a row at 1366x768 in presentation mode), then the long values of the
+        // wrappable columns (configs, client ids) take two lines or more, the widest first, never narrower
+        // than their header, then the member ids are shortened to 12 characters. (A table of thousands of
+        // rows keeps one line per row: measuring each row's height would block the UI.)
         std::vector<int> width = natural;
-        if (wrap) {
+        const auto narrow = [&](int c, int least) {
+            auto& w = width[static_cast<std::size_t>(c)];
+            const int cut = std::min(excess, w - least);
+            if (cut <= 0) return;
+            w -= cut;
+            excess -= cut;
+        };
+        for (int c = 0; c < columns && excess > 0; ++c)
+            if (model->elidable(c)) narrow(c, elidedWidth(t, c, natural[static_cast<std::size_t>(c)], kElidedChars));
+        bool wrap = false;
+        if (excess > 0 && model->rowCount() <= 500) {
             std::vector<int> order;
             for (int c = 0; c < columns; ++c)
                 if (model->wrappable(c)) order.push_back(c);
             std::sort(order.begin(), order.end(), [&](int a, int b) { return natural[static_cast<std::size_t>(a)] > natural[static_cast<std::size_t>(b)]; });
             for (int c : order) {
-                auto& w = width[static_cast<std::size_t>(c)];
-                const int least = leastWidth(t, c, w);
-                const int cut = std::min(excess, w - least);
-                if (cut <= 0) continue;
-                w -= cut;
-                excess -= cut;
                 if (excess <= 0) break;
+                const int before = excess;
+                narrow(c, leastWidth(t, c, width[static_cast<std::size_t>(c)]));
+                wrap = wrap || excess < before;
             }
         }
+        for (int c = 0; c < columns && excess > 0; ++c)
+            if (model->elidable(c)) narrow(c, elidedWidth(t, c, natural[static_cast<std::size_t>(c)], kElidedLeastChars));
         t->setWordWrap(wrap);
         for (int c = 0; c < columns; ++c) {
-            const bool narrowed = wrap && width[static_cast<std::size_t>(c)] < natural[static_cast<std::size_t>(c)];
+            const bool narrowed = width[static_cast<std::size_t>(c)] < natural[static_cast<std::size_t>(c)];
             h->setSectionResizeMode(c, narrowed ? QHeaderView::Interactive : QHeaderView::ResizeToContents);
             if (narrowed && h->sectionSize(c) != width[static_cast<std::size_t>(c)]) h->resizeSection(c, width[static_cast<std::size_t>(c)]);
         }
@@ -216,6 +291,20 @@ void TablesPage::fitColumns() {
         else if (t->verticalHeader()->length() != t->verticalHeader()->defaultSectionSize() * model->rowCount())
             for (int r = 0; r < model->rowCount(); ++r) t->verticalHeader()->resizeSection(r, t->verticalHeader()->defaultSectionSize());
     }
+}
+
+QString TablesPage::elidedValue(const QString& text, const QFontMetrics& fm, int width) {
+    if (fm.horizontalAdvance(text) <= width) return text;
+    // The start (a member id's client id: who it is) as far as it fits, then "…" and the last characters
+    // (the end of its UUID: which instance).
+    constexpr qsizetype kTail = 6;
+    const QString ellipsis(QChar(0x2026));
+    const QString tail = text.right(kTail);
+    const int room = width - fm.horizontalAdvance(ellipsis + tail);
+    if (text.size() <= kTail + 1 || room < fm.horizontalAdvance(text.left(4))) return fm.elidedText(text, Qt::ElideMiddle, width);
+    qsizetype head = 0;
+    while (head < text.size() - kTail && fm.horizontalAdvance(text.left(head + 1)) <= room) ++head;
+    return text.left(head) + ellipsis + tail;
 }
 
 std::vector<SnapshotTableModel*> TablesPage::models() const {
@@ -241,6 +330,15 @@ void TablesPage::retranslate() {
 
 void TablesPage::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
+    if (event->type() == QEvent::FontChange) {
+        // The cells follow the page's font (presentation mode), not the 9 pt they were made with (fitColumns
+        // makes them smaller where the tables would not fit the width).
+        const double points = cellPointSize(font());
+        for (QTableView* t : m_tables)
+            if (t->font().pointSizeF() != points) setCellFont(t, points);
+        m_splitByUser = false;
+        scheduleFit();
+    }
     QWidget::changeEvent(event);
 }
 

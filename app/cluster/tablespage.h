@@ -5,6 +5,7 @@
 #include <QWidget>
 #include <vector>
 
+class QFontMetrics;
 class QLabel;
 class QSplitter;
 class QTableView;
@@ -38,6 +39,9 @@ public:
     /// page is resized): every header and value whole, long values on two lines rather than a
     /// sideways scroll.
     void fitColumns();
+    /// `text` as an elidable column's cell of `width` pixels draws it: whole when it fits, else its
+    /// start as far as it fits, "…" and its last six characters.
+    static QString elidedValue(const QString& text, const QFontMetrics& fm, int width);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -56,6 +60,8 @@ private:
     QSplitter* m_split = nullptr;
     QTimer* m_fitTimer = nullptr;
     bool m_splitByUser = false;
+    int m_fitTotal = -1;       ///< the width the cells' size was chosen for
+    double m_fitTarget = -1;   ///< and the size they would have with room enough
 };
 
 } // namespace fluxolab::app

@@ -229,6 +229,8 @@ LabPanel::LabPanel(CliHost* host, QWidget* parent) : QWidget(parent), m_host(hos
         Qt::QueuedConnection);
     m_text->viewport()->installEventFilter(this);
     m_steps->viewport()->installEventFilter(this);
+    m_stepSplit = split;
+    split->installEventFilter(this); // a taller panel: more of the step list (fitStepList)
     connect(m_restart, &QPushButton::clicked, this, &LabPanel::confirmRestart);
     connect(m_resume, &QPushButton::clicked, this, &LabPanel::resume);
     connect(m_hint, &QPushButton::clicked, this, &LabPanel::revealHint);
@@ -763,12 +765,17 @@ void LabPanel::fitStepList() {
     // room of the longest commands at 1366x768: lab 4 step 5's replay was 224 px in 211 px).
     const int kRows = m_presentation ? 3 : 4;
     const int rowH = m_steps->sizeHintForRow(0);
+    const int chrome = 2 * m_steps->frameWidth() + (m_steps->horizontalScrollBar()->isVisible() ? m_steps->horizontalScrollBar()->height() : 0);
+    // More where the panel is tall (1920x1080: lab 3's 7 steps were a 4-row box with a scroll bar over
+    // instructions that left ~40 % of the panel empty): every step, or as many whole rows as a quarter of
+    // the list and the instructions' height holds; the instructions keep three quarters.
+    const int fit = rowH > 0 ? (m_stepSplit->height() / 4 - chrome) / rowH : 0;
+    const int rows = std::clamp(fit, std::min(n, kRows), n);
     // Whole rows only: a list taller than its rows showed half a row cut mid-line (1366x768 presentation).
-    m_steps->setFixedHeight(std::min(n, kRows) * rowH + 2 * m_steps->frameWidth() +
-                            (m_steps->horizontalScrollBar()->isVisible() ? m_steps->horizontalScrollBar()->height() : 0));
+    m_steps->setFixedHeight(rows * rowH + chrome);
     // The rows after the selected one first, then the selected one: both in view when they fit.
     const int row = std::clamp(m_selected, 0, n - 1);
-    m_steps->scrollToItem(m_steps->item(std::min(n - 1, row + kRows - 1)), QAbstractItemView::EnsureVisible);
+    m_steps->scrollToItem(m_steps->item(std::min(n - 1, row + rows - 1)), QAbstractItemView::EnsureVisible);
     m_steps->scrollToItem(m_steps->item(row), QAbstractItemView::EnsureVisible);
 }
 
@@ -1058,7 +1065,7 @@ bool LabPanel::eventFilter(QObject* watched, QEvent* event) {
     }
     if (watched == m_foldedReason && event->type() == QEvent::Resize) elideFoldedReason();
     // A list resized (the splitter, presentation mode): the selected step and the next ones stay in view.
-    if (watched == m_steps->viewport() && event->type() == QEvent::Resize && m_labIndex >= 0)
+    if ((watched == m_steps->viewport() || watched == m_stepSplit) && event->type() == QEvent::Resize && m_labIndex >= 0)
         QTimer::singleShot(0, this, [this] {
             if (m_steps->isVisible()) fitStepList();
         });

@@ -138,8 +138,9 @@ private:
     bool hasObjectives() const;
     /// The scroll position at or after `y` where the instructions' top line is shown whole.
     int firstWholeLineFrom(int y) const;
-    /// The step list at least min(steps, 4) rows high, scrolled so that the selected step and the
-    /// three after it are in view (presentation mode at 1366x768 showed about 2.5 rows).
+    /// The step list at least min(steps, 4) rows high (3 in presentation mode), all of them where a
+    /// quarter of the list's and the instructions' height holds them, scrolled so that the selected
+    /// step and the ones after it are in view (presentation mode at 1366x768 showed about 2.5 rows).
     void fitStepList();
     void save();
     void saveJournal();
@@ -207,6 +208,7 @@ private:
     /// digit: "l de 7 passos" at 1920x1080).
     QLabel* m_progressText = nullptr;
     QListWidget* m_steps;
+    QWidget* m_stepSplit = nullptr; ///< the step list over the instructions
     /// "Step N of M: title", fixed above the scrolling instructions: never scrolled away or cut.
     QLabel* m_stepHeading;
     QTextBrowser* m_text;

@@ -658,6 +658,12 @@ const QString& StreamCanvas::bandLabel(const BandEntry& cb, std::uint64_t step) 
             ++results;
         }
     }
+    b.results = results;
+    b.numbers = numbers;
+    b.lo = lo;
+    b.hi = hi;
+    b.loText = loText;
+    b.hiText = hiText;
     // The short form: how many results and the range of their values (all of them, not some).
     if (results <= 1) b.brief = b.label;
     else if (!numbers) b.brief = tr("%n results", nullptr, results);
@@ -1300,34 +1306,104 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
     // else in its short form ("4 results: 7–12"); a result with no clear place is not drawn over the
     // picture but counted in a note ("+3 fired windows without a label"): results drawn plus the note's
     // count are the fired windows in view.
+    // Bands of overlapping bounds that fire at one step (sliding windows under one watermark: the run's end
+    // fires every hop window at once) share a label that sums them up; a wall of ~36 lists and short forms
+    // stood there at 1920 px (issue #10). Bands alone at their step (tumbling windows) keep their own.
+    struct Group {
+        QRectF band; ///< the bands' union
+        std::vector<const BandEntry*> entries;
+        QString label, brief;
+        double labelWidth = 0, briefWidth = 0;
+    };
+    std::vector<Group> groups;
+    {
+        std::map<std::uint64_t, std::vector<std::size_t>> byStep; // the step of each band's latest firing
+        for (std::size_t li = 0; li < labels.size(); ++li) {
+            const BandEntry& b = *labels[li].second;
+            byStep[b.firingSteps[std::max<std::size_t>(1, b.version) - 1]].push_back(li);
+        }
+        std::vector<std::pair<std::size_t, Group>> ordered; // by the first band's place in `labels`
+        for (auto& [firing, members] : byStep) {
+            std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) { return labels[a].second->start < labels[b].second->start; });
+            for (std::size_t i = 0; i < members.size();) {
+                std::size_t j = i + 1;
+                Millis end = labels[members[i]].second->end;
+                while (j < members.size() && labels[members[j]].second->start < end) end = std::max(end, labels[members[j++]].second->end);
+                Group grp;
+                std::size_t first = members[i];
+                for (std::size_t k = i; k < j; ++k) {
+                    grp.band = grp.band.isNull() ? labels[members[k]].first : grp.band.united(labels[members[k]].first);
+                    grp.entries.push_back(labels[members[k]].second);
+                    first = std::min(first, members[k]);
+                }
+                ordered.emplace_back(first, std::move(grp));
+                i = j;
+            }
+        }
+        std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [first, grp] : ordered) groups.push_back(std::move(grp));
+    }
     struct Shown {
         QRectF band;
-        const BandEntry* entry;
+        const Group* group;
         QRectF place;
         bool brief;
     };
     std::vector<Shown> shown;
+    int shownBands = 0;
     m_resultCounts = {};
     m_resultCounts.fired = static_cast<int>(labels.size());
     // A long run's thousands of fired bands: the latest kMaxWindowLabels (nearest the cursor) are tried.
-    const std::size_t firstLabel = labels.size() > kMaxWindowLabels ? labels.size() - kMaxWindowLabels : 0;
+    const std::size_t firstLabel = groups.size() > kMaxWindowLabels ? groups.size() - kMaxWindowLabels : 0;
     const std::size_t takenBefore = taken.size();
     const double maxLeader = maxLeaderLines() * fmb.height();
-    for (std::size_t li = firstLabel; li < labels.size(); ++li) {
-        const auto& [r, band] = labels[li];
-        // The widths are measured once per label and font (a million-element run has thousands of fired
-        // bands, most with labels too long to place).
-        if (band->labelWidth < 0 || band->widthScale != m_theme.scale) {
-            auto& b = const_cast<BandEntry&>(*band);
-            b.labelWidth = fmb.horizontalAdvance(b.label);
-            b.briefWidth = fmb.horizontalAdvance(b.brief);
-            b.widthScale = m_theme.scale;
+    for (std::size_t gi = firstLabel; gi < groups.size(); ++gi) {
+        Group& grp = groups[gi];
+        const QRectF& r = grp.band;
+        if (grp.entries.size() == 1) {
+            // The widths are measured once per label and font (a million-element run has thousands of fired
+            // bands, most with labels too long to place).
+            auto& b = const_cast<BandEntry&>(*grp.entries.front());
+            if (b.labelWidth < 0 || b.widthScale != m_theme.scale) {
+                b.labelWidth = fmb.horizontalAdvance(b.label);
+                b.briefWidth = fmb.horizontalAdvance(b.brief);
+                b.widthScale = m_theme.scale;
+            }
+            grp.label = b.label;
+            grp.brief = b.brief;
+            grp.labelWidth = b.labelWidth;
+            grp.briefWidth = b.briefWidth;
+        } else {
+            int results = 0;
+            bool numbers = true;
+            double lo = 0, hi = 0;
+            QString loText, hiText;
+            for (const BandEntry* b : grp.entries) {
+                numbers = numbers && b->numbers;
+                if (b->results > 0 && b->numbers && (results == 0 || b->lo < lo)) {
+                    lo = b->lo;
+                    loText = b->loText;
+                }
+                if (b->results > 0 && b->numbers && (results == 0 || b->hi > hi)) {
+                    hi = b->hi;
+                    hiText = b->hiText;
+                }
+                results += b->results;
+            }
+            const QString sum = !numbers ? tr("%n results", nullptr, results)
+                                : lo == hi ? tr("%n results: %1", nullptr, results).arg(loText)
+                                           : tr("%n results: %1–%2", nullptr, results).arg(loText, hiText);
+            const int n = static_cast<int>(grp.entries.size());
+            grp.label = tr("%n windows fired at one watermark · %1", nullptr, n).arg(sum);
+            grp.brief = tr("%n windows · %1", nullptr, n).arg(sum);
+            grp.labelWidth = fmb.horizontalAdvance(grp.label);
+            grp.briefWidth = fmb.horizontalAdvance(grp.brief);
         }
         std::optional<QRectF> place;
         bool brief = false;
         for (const bool shortForm : {false, true}) {
-            if (shortForm && band->brief == band->label) break;
-            const double w = (shortForm ? band->briefWidth : band->labelWidth) + m_theme.px(6);
+            if (shortForm && grp.brief == grp.label) break;
+            const double w = (shortForm ? grp.briefWidth : grp.labelWidth) + m_theme.px(6);
             if (w > inside.width()) continue;
             place = placeClear(windowLabelCandidates(r, QSizeF(w, fmb.height()), inside, m_theme.px(3), maxLeader),
                                taken, inside, covered);
@@ -1338,15 +1414,16 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         }
         if (!place) continue;
         taken.push_back(*place);
-        shown.push_back({r, band, *place, brief});
+        shown.push_back({r, &grp, *place, brief});
+        shownBands += static_cast<int>(grp.entries.size());
     }
     // The note for the rest, clear of the texts (right of the "↑ event time" title, else down the plot's
     // left side, where event times come later than they are read); a result gives its place to it when
     // none is left.
     std::optional<QRectF> notePlace;
     QString note;
-    while (static_cast<int>(shown.size()) < m_resultCounts.fired) {
-        const int hidden = m_resultCounts.fired - static_cast<int>(shown.size());
+    while (shownBands < m_resultCounts.fired) {
+        const int hidden = m_resultCounts.fired - shownBands;
         note = tr("+%n fired window(s) without a label", nullptr, hidden);
         LabelRequest q;
         q.size = QSizeF(fmb.horizontalAdvance(note) + m_theme.px(6), fmb.height());
@@ -1364,6 +1441,7 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         }
         if (notePlace || shown.empty()) break;
         taken.erase(taken.begin() + static_cast<std::ptrdiff_t>(takenBefore + shown.size() - 1));
+        shownBands -= static_cast<int>(shown.back().group->entries.size());
         shown.pop_back();
     }
     if (notePlace) taken.push_back(*notePlace);
@@ -1384,13 +1462,15 @@ void StreamCanvas::render(QPainter& p, QSizeF size) const {
         p.setBrush(QColor(255, 255, 255, 200));
         p.drawRect(sh.place);
         p.setPen(kFired.darker(140));
-        const QString& text = sh.brief ? sh.entry->brief : sh.entry->label;
+        const QString& text = sh.brief ? sh.group->brief : sh.group->label;
         put(sh.place, Qt::AlignCenter, text, text, "window");
-        ++m_resultCounts.labelled;
-        if (sh.brief) ++m_resultCounts.brief;
+        const int n = static_cast<int>(sh.group->entries.size());
+        m_resultCounts.labelled += n;
+        ++m_resultCounts.labels;
+        if (sh.brief) m_resultCounts.brief += n;
     }
     if (notePlace) {
-        m_resultCounts.unlabelled = m_resultCounts.fired - static_cast<int>(shown.size());
+        m_resultCounts.unlabelled = m_resultCounts.fired - shownBands;
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(255, 255, 255, 200));
         p.drawRect(*notePlace);

@@ -64,8 +64,10 @@ public:
     /// got their result drawn (whole or in its short form, role "window") and how many are counted by
     /// the note "+N fired windows without a label" instead (role "window-note"): tests check that the
     /// two add up, that no result is left out silently.
+    /// `labels` is the texts drawn (role "window"): windows of overlapping bounds that fire at one step
+    /// share one ("12 windows fired at one watermark · 131 results: 3–851"), counted in `labelled` each.
     struct ResultCounts {
-        int fired = 0, labelled = 0, brief = 0, unlabelled = 0;
+        int fired = 0, labelled = 0, brief = 0, unlabelled = 0, labels = 0;
     };
     const ResultCounts& resultCounts() const { return m_resultCounts; }
     /// The lines of the last render that tie a result placed away from its band to it: none longer
@@ -213,6 +215,12 @@ private:
         /// The same results in a short form for a narrow plot: "4 results: 7–12" (their count and the
         /// range of their values), "4 results: 12" when they are equal; the label itself when it holds one.
         QString brief;
+        /// The results at the step its label was made for: how many, and the range of their values when
+        /// all are numbers (a label shared by the bands that fire together sums them up).
+        int results = 0;
+        bool numbers = true;
+        double lo = 0, hi = 0;
+        QString loText, hiText;
         double labelWidth = -1; ///< horizontalAdvance in the bold font of `widthScale`
         double briefWidth = -1;
         double widthScale = 0;

@@ -463,6 +463,41 @@ void LabPlayTest::everyStepShowsItsCommandWithoutScrolling() {
     }
 }
 
+void LabPlayTest::stepListShowsEveryStepWhereItFits_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("presentation");
+    QTest::addColumn<int>("rows"); // the least number of rows in view
+    QTest::newRow("1920x1080 normal") << QSize(1920, 1080) << false << 7;
+    QTest::newRow("1920x1080 presentation") << QSize(1920, 1080) << true << 7;
+    QTest::newRow("1366x768 normal") << kProjector << false << 4;
+    QTest::newRow("1366x768 presentation") << kProjector << true << 3;
+}
+
+void LabPlayTest::stepListShowsEveryStepWhereItFits() {
+    // Issue #8: at 1920x1080 lab 3's seven steps were a four-row box with a scroll bar while the
+    // instructions under it left ~40 % of the panel empty. Where a quarter of the panel's list and
+    // instructions holds them, every step is in view, in whole rows, without a scroll bar; at 1366x768
+    // at least the four rows (three in presentation mode) it had.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(int, rows);
+    auto w = projectorWindow(presentation);
+    w->resize(size);
+    QCoreApplication::processEvents();
+    LabPanel* panel = w->labPanel();
+    QVERIFY(panel->loadLab(kLabIds[2]));
+    for (int i = 0; i < 3; ++i) QCoreApplication::processEvents();
+    auto* steps = panel->findChild<QListWidget*>(QStringLiteral("labSteps"));
+    QVERIFY(steps);
+    QCOMPARE(steps->count(), 7);
+    const int rowH = steps->sizeHintForRow(0);
+    const int inside = steps->viewport()->height();
+    QVERIFY(rowH > 0);
+    QVERIFY2(inside >= rows * rowH, qPrintable(QStringLiteral("%1 px for rows of %2 px").arg(inside).arg(rowH)));
+    QVERIFY2(inside % rowH == 0 || inside >= steps->count() * rowH, qPrintable(QStringLiteral("%1 px for rows of %2 px").arg(inside).arg(rowH)));
+    if (rows == steps->count()) QCOMPARE(steps->verticalScrollBar()->maximum(), 0);
+}
+
 void LabPlayTest::labOptionShowsTheLabPanel() {
     for (const QString& view : {QStringLiteral("cluster"), QStringLiteral("terminal"), QStringLiteral("groups")}) {
         MainWindow w;

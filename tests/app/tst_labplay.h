@@ -14,6 +14,8 @@ private Q_SLOTS:
     void studentFinishesTheLabFromThePanelAlone();
     void everyStepShowsItsCommandWithoutScrolling_data();
     void everyStepShowsItsCommandWithoutScrolling();
+    void stepListShowsEveryStepWhereItFits_data();
+    void stepListShowsEveryStepWhereItFits();
     void labOptionShowsTheLabPanel();
     void unknownLabOptionListsTheLabs();
 };

@@ -14,6 +14,7 @@
 #include "app/core/simulationcontroller.h"
 #include "app/terminal/terminalconsole.h"
 #include "app/terminal/terminalpanel.h"
+#include "app/cluster/tablemodels.h"
 #include "app/cluster/tablespage.h"
 #include "app/cluster/timelinebar.h"
 #include "app/core/texts.h"
@@ -691,9 +692,11 @@ void LayoutTest::tablesFitTheirWidth() {
                 problems << QStringLiteral("%1 header \"%2\" cut (%3 px for %4)").arg(name, header).arg(h->sectionSize(c)).arg(h->sectionSizeHint(c));
             if (h->sectionViewportPosition(c) + h->sectionSize(c) > t->viewport()->width() + 1)
                 problems << QStringLiteral("%1 column \"%2\" past the edge").arg(name, header);
-            if (!t->wordWrap() && view->sizeHintForColumn(c) > h->sectionSize(c) + 1)
+            // A member id is shortened in the middle on one line (tableCellsGrowAndMemberIdsStayOnOneLine).
+            const bool elidable = qobject_cast<const SnapshotTableModel*>(t->model())->elidable(c);
+            if (!elidable && !t->wordWrap() && view->sizeHintForColumn(c) > h->sectionSize(c) + 1)
                 problems << QStringLiteral("%1 values of \"%2\" cut (%3 px for %4)").arg(name, header).arg(h->sectionSize(c)).arg(view->sizeHintForColumn(c));
-            for (int r = 0; t->wordWrap() && r < t->model()->rowCount(); ++r) {
+            for (int r = 0; !elidable && t->wordWrap() && r < t->model()->rowCount(); ++r) {
                 // Laid out in the column's width as the view draws it: as wide as the column at most,
                 // as high as the row at most.
                 QStyleOptionViewItem opt;
@@ -714,6 +717,69 @@ void LayoutTest::tablesFitTheirWidth() {
         }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 8).join(QStringLiteral("; "))));
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+}
+
+void LayoutTest::tableCellsGrowAndMemberIdsStayOnOneLine_data() {
+    addSizes(false);
+}
+
+void LayoutTest::tableCellsGrowAndMemberIdsStayOnOneLine() {
+    // Issue #8: in presentation mode only the Tables view's headers grew (14 pt), its cells stayed 9 pt;
+    // and at 1366x768 in presentation mode a CONSUMER-ID (client id, hyphen, UUID) wrapped onto four
+    // lines a row. The cells grow as the rest of presentation mode does (9 pt x 14/10), and a member id
+    // stays on one line: whole, or its start, "…" and its end, with the whole id as the cell's tooltip.
+    QFETCH(QSize, size);
+    QFETCH(bool, presentation);
+    QFETCH(QString, lang);
+    QVERIFY(setLanguage(lang));
+    auto w = makeWindow(size, presentation, false);
+    QVERIFY(w);
+    w->controller()->runTo(40000);
+    w->setView(MainWindow::View::Tables);
+    settle();
+    w->tablesPage()->fitColumns();
+    settle();
+    // As large as the rest of presentation mode where the tables fit the width (1920x1080); smaller where
+    // they would not (at 1366x768 no size above 9 pt fits both sides, tablesFitTheirWidth); 9 pt in normal mode.
+    const double points = w->tablesPage()->tables().front()->font().pointSizeF();
+    if (!presentation) QCOMPARE(points, 9.0);
+    else if (size.width() >= 1920) QCOMPARE(points, 9.0 * kPresentationPointSize / kNormalPointSize);
+    else QVERIFY2(points >= 9, qPrintable(QString::number(points)));
+    for (QTableView* t : w->tablesPage()->tables()) {
+        QCOMPARE(t->font().pointSizeF(), points);
+        QCOMPARE(t->verticalHeader()->defaultSectionSize(), QFontMetrics(t->font()).height() + 6);
+    }
+    QTableView* offsets = w->tablesPage()->tables().at(3);
+    const auto* model = qobject_cast<const SnapshotTableModel*>(offsets->model());
+    QVERIFY(model);
+    const int column = 6; // CONSUMER-ID
+    QVERIFY(model->elidable(column));
+    QStringList problems;
+    int ids = 0;
+    const QFontMetrics fm(offsets->font());
+    for (int r = 0; r < model->rowCount(); ++r) {
+        const QModelIndex index = model->index(r, column);
+        const QString id = index.data().toString();
+        if (id == QStringLiteral("-")) continue;
+        ++ids;
+        QStyleOptionViewItem opt;
+        opt.initFrom(offsets->viewport());
+        opt.font = offsets->font();
+        opt.fontMetrics = fm;
+        if (offsets->wordWrap()) opt.features |= QStyleOptionViewItem::WrapText;
+        opt.rect = QRect(0, 0, offsets->horizontalHeader()->sectionSize(column), offsets->rowHeight(r));
+        const QSize need = offsets->itemDelegateForIndex(index)->sizeHint(opt, index);
+        if (need.height() > offsets->verticalHeader()->defaultSectionSize())
+            problems << QStringLiteral("\"%1\" needs %2 px, a row is %3").arg(id).arg(need.height()).arg(offsets->verticalHeader()->defaultSectionSize());
+        if (index.data(Qt::ToolTipRole).toString() != id) problems << QStringLiteral("\"%1\" without its tooltip").arg(id);
+        // What the cell shows: its start (the client id's first characters) and its last six.
+        const QString shown = TablesPage::elidedValue(id, fm, offsets->horizontalHeader()->sectionSize(column) - 8);
+        if (!shown.startsWith(id.left(8)) || !shown.endsWith(id.right(6)))
+            problems << QStringLiteral("\"%1\" shown as \"%2\"").arg(id, shown);
+    }
+    QVERIFY(ids >= 2);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 6).join(QStringLiteral("; "))));
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void tablesShowRowsInEveryPane();
     void tablesFitTheirWidth_data();
     void tablesFitTheirWidth();
+    void tableCellsGrowAndMemberIdsStayOnOneLine_data();
+    void tableCellsGrowAndMemberIdsStayOnOneLine();
     void groupHeaderAndSummaryAreWhole_data();
     void groupHeaderAndSummaryAreWhole();
     void compareKeepsNamesAndBrokerWidth_data();

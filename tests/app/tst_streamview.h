@@ -34,6 +34,7 @@ private Q_SLOTS:
     void sqlLateAndOpenWindowsAsTheHeaderSays();
     void seekingGivesWhatPlayingGives();
     void labelsClearOfTextsDotsAndWatermark();
+    void windowsFiredTogetherShareALabel();
     void whyPanelAndKeyLanesFitBesideTheLabPanel();
     void whyPanelBesideLeavesThePipelineWhole();
     void mergedSessionWindowsStopWhereTheyWereMerged();
