@@ -258,9 +258,8 @@ std::unique_ptr<CommandSession> startConfigs(ClusterBackend& backend, const std:
     }
     if (o.has("describe")) {
         if (type != "users" && type != "clients" && type != "brokers" && type != "ips" && o.has("entity-default")) {
-            // The real 4.3.1 tool exits 1 here without printing anything (tests/labs/golden/real/offsets.txt).
-            s.note(NoteId::UsageError);
-            s.finish(1);
+            // As the real 4.3.1 tool (tests/labs/golden/real/offsets.txt): one line on stderr, exit 1.
+            fail(s, "--entity-default must not be specified with --describe of " + type);
             return session;
         }
         if (type == "broker-loggers" && !hasName) {

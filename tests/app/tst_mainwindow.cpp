@@ -574,6 +574,8 @@ void MainWindowTest::plotSeriesMatchTheirRecordedDigests() {
     // election, about 2.4 s later at seed 1; the samples up to 23 s did not change). consumidor-lento at
     // 61 s was recorded again when its slow member's poll timeout was noticed within retry.backoff.ms
     // (LeaveGroup at 50.004 s, not at the next heartbeat, 51.004 s; its samples up to 23 s did not change).
+    // cooperativo-vs-ansioso at 23 s and 61 s again once the revocation stopped committing (h/misc8): the
+    // moved partition keeps its earlier committed offset, so its lag differs until the new owner commits.
     // falha-de-broker at 23 s and 61 s again with 5 Produce requests in flight per broker (h/inflight):
     // acks=all requests wait for the crashed follower until it is fenced, so appends pause, then resume.
     struct Case {
@@ -584,7 +586,7 @@ void MainWindowTest::plotSeriesMatchTheirRecordedDigests() {
         {"rebalance-basico", {10479634146225007372ULL, 10925534199004990629ULL, 5806435516473017901ULL}},
         {"falha-de-broker", {10294169724999666787ULL, 18070256641852541620ULL, 11841973268751197536ULL}},
         {"consumidor-lento", {14162510050312826281ULL, 9202548112971514726ULL, 14509405991711488466ULL}},
-        {"cooperativo-vs-ansioso", {10479634146225007372ULL, 9008907017490850593ULL, 2573884257277673001ULL}},
+        {"cooperativo-vs-ansioso", {10479634146225007372ULL, 1634468791153061223ULL, 748046726336686743ULL}},
     };
     std::vector<std::pair<std::uint64_t, std::uint64_t>> got; // (now, recorded)
     for (const Case& k : cases) {

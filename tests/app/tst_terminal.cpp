@@ -720,6 +720,7 @@ void TerminalTest::fluxolabCliRefusalsAreInTheUiLanguage() {
     // The play-through: "fluxolab-cli replay nada.csv --window tumble:1m" in the pt_PT terminal printed
     // fluxolab-cli's English "replay: --watermark is required ...". The code crosses; the app words it.
     auto w = makeWindow();
+    QVERIFY(w->labPanel()->loadLab(kLab1));
     TerminalConsole* c = w->terminalPanel()->currentConsole();
     type(c, QStringLiteral("fluxolab-cli replay nada.csv --window tumble:1m"));
     const QString text = c->toPlainText();
