@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -13,7 +14,9 @@ namespace fluxolab::sim {
 
 namespace {
 
-enum class ConfigType : std::uint8_t { Int, Long, Double, Boolean, String, List };
+/// GzipLevel: an INT that is -1 or 1..9 (CompressionType's level validator); ReplicaList: a LIST that is
+/// the literal '*' or partition:broker pairs (ThrottledReplicaListValidator).
+enum class ConfigType : std::uint8_t { Int, Long, Double, Boolean, String, List, GzipLevel, ReplicaList };
 
 /// A topic config's definition in LogConfig (Kafka 4.3.1): its type and validator. Ranges and valid
 /// strings as the real broker and kafka-topics report them (tests/labs/golden/real/checks.txt).
@@ -29,12 +32,19 @@ const std::vector<TopicConfigDef>& topicConfigDefs() {
     using T = ConfigType;
     static const std::vector<TopicConfigDef> defs = {
         {"cleanup.policy", T::List, {}, {}, {"compact", "delete"}},
+        // The compression levels, throttled replicas and remote-log switches: types and validators as the
+        // 4.3.1 jars' LogConfig.configDefCopy() reports them (ConfigKey.type, validator.ensureValid).
+        {"compression.gzip.level", T::GzipLevel, {}, {}, {}},
+        {"compression.lz4.level", T::Int, 1, 17, {}},
         {"compression.type", T::String, {}, {}, {"uncompressed", "zstd", "lz4", "snappy", "gzip", "producer"}},
+        {"compression.zstd.level", T::Int, -131072, 22, {}},
         {"delete.retention.ms", T::Long, 0, {}, {}},
         {"file.delete.delay.ms", T::Long, 0, {}, {}},
         {"flush.messages", T::Long, 1, {}, {}},
         {"flush.ms", T::Long, 0, {}, {}},
+        {"follower.replication.throttled.replicas", T::ReplicaList, {}, {}, {}},
         {"index.interval.bytes", T::Int, 0, {}, {}},
+        {"leader.replication.throttled.replicas", T::ReplicaList, {}, {}, {}},
         {"local.retention.bytes", T::Long, -2, {}, {}},
         {"local.retention.ms", T::Long, -2, {}, {}},
         {"max.compaction.lag.ms", T::Long, 1, {}, {}},
@@ -46,6 +56,8 @@ const std::vector<TopicConfigDef>& topicConfigDefs() {
         {"min.compaction.lag.ms", T::Long, 0, {}, {}},
         {"min.insync.replicas", T::Int, 1, {}, {}},
         {"preallocate", T::Boolean, {}, {}, {}},
+        {"remote.log.copy.disable", T::Boolean, {}, {}, {}},
+        {"remote.log.delete.on.disable", T::Boolean, {}, {}, {}},
         {"remote.storage.enable", T::Boolean, {}, {}, {}},
         {"retention.bytes", T::Long, {}, {}, {}},
         {"retention.ms", T::Long, -1, {}, {}},
@@ -138,7 +150,7 @@ TopicConfigValueCheck checkTopicConfigValue(const std::string& name, const std::
         c.message = "Unknown topic config name: " + name;
         return c;
     }
-    c.list = d->type == ConfigType::List;
+    c.list = d->type == ConfigType::List || d->type == ConfigType::ReplicaList;
     c.boolean = d->type == ConfigType::Boolean;
     const std::string prefix = "Invalid value ";
     auto fail = [&](TopicConfigProblem p, const std::string& shown, const std::string& why) {
@@ -154,6 +166,43 @@ TopicConfigValueCheck checkTopicConfigValue(const std::string& name, const std::
         if (const auto v = parseWhole<std::int32_t>(value)) number = *v;
         else return fail(TopicConfigProblem::NotOfType, value, "Not a number of type INT");
         break;
+    case ConfigType::GzipLevel: {
+        const auto v = parseWhole<std::int32_t>(value);
+        if (!v) return fail(TopicConfigProblem::NotOfType, value, "Not a number of type INT");
+        if (*v != -1 && (*v < 1 || *v > 9))
+            return fail(TopicConfigProblem::NotAGzipLevel, value, "Value must be between 1 and 9 or equal to -1");
+        return c;
+    }
+    case ConfigType::ReplicaList: {
+        // ConfigDef's LIST: the value trimmed, split at commas, each item trimmed; "" is the empty list.
+        std::vector<std::string> items;
+        const auto trim = [](const std::string& t) {
+            const auto b = t.find_first_not_of(" \t"), e = t.find_last_not_of(" \t");
+            return b == std::string::npos ? std::string() : t.substr(b, e - b + 1);
+        };
+        const std::string whole = trim(value);
+        for (std::size_t start = 0; !whole.empty() && start <= whole.size();) {
+            const std::size_t comma = whole.find(',', start);
+            items.push_back(trim(whole.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+        const auto pair = [](const std::string& t) {
+            const std::size_t colon = t.find(':');
+            const auto digits = [](const std::string& u) {
+                return !u.empty() && std::all_of(u.begin(), u.end(), [](unsigned char ch) { return std::isdigit(ch); });
+            };
+            return colon != std::string::npos && digits(t.substr(0, colon)) && digits(t.substr(colon + 1));
+        };
+        const bool ok = (items.size() == 1 && items[0] == "*") || std::all_of(items.begin(), items.end(), pair);
+        if (ok) return c;
+        std::string shown_list = "[";
+        for (std::size_t i = 0; i < items.size(); ++i) shown_list += (i ? ", " : "") + items[i];
+        shown_list += "]";
+        return fail(TopicConfigProblem::NotAReplicaList, shown_list,
+                    name + " must be the literal '*' or a list of replicas in the following format: "
+                           "[partitionId]:[brokerId],[partitionId]:[brokerId],...");
+    }
     case ConfigType::Long:
         if (const auto v = parseWhole<std::int64_t>(value)) number = static_cast<double>(*v);
         else return fail(TopicConfigProblem::NotOfType, value, "Not a number of type LONG");

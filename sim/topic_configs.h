@@ -21,6 +21,8 @@ enum class TopicConfigProblem : std::uint8_t {
     BelowMinimum, ///< ConfigDef.Range: "Value must be at least <min>"
     AboveMaximum, ///< ConfigDef.Range: "Value must be no more than <max>"
     NotInList,    ///< ConfigDef.ValidString (inside ValidList for a LIST key): "String must be one of: ..."
+    NotAGzipLevel,   ///< compression.gzip.level: "Value must be between 1 and 9 or equal to -1"
+    NotAReplicaList, ///< *.replication.throttled.replicas: not '*' nor partition:broker pairs
 };
 
 struct TopicConfigValueCheck {

@@ -116,6 +116,14 @@ bool failsTopicConfigCheck(ToolSession& s, const std::vector<std::pair<std::stri
                                       "$ValidList.ensureValid(ConfigDef.java:1075)"})
                     frames.push_back(cd + f);
             break;
+        case sim::TopicConfigProblem::NotAGzipLevel:
+            frames = {"org.apache.kafka.common.record.internal.CompressionType$1.lambda$levelValidator$0(CompressionType.java:60)",
+                      cd + "$LambdaValidator.ensureValid(ConfigDef.java:1182)"};
+            break;
+        case sim::TopicConfigProblem::NotAReplicaList:
+            frames = {"org.apache.kafka.storage.internals.log.ThrottledReplicaListValidator.ensureValid("
+                      "ThrottledReplicaListValidator.java:39)"};
+            break;
         default: break;
         }
         if (c.problem != sim::TopicConfigProblem::NotOfType) frames.push_back(cd + ".parseValue(ConfigDef.java:551)");

@@ -31,6 +31,42 @@ namespace {
     "properties keyed with 'key.deserializer.', 'value.deserializer.' and 'headers.deserializer.' prefixes to " \
     "configure their deserializers"
 
+// LogConfig's topic configs as kafka-topics --help and kafka-configs --help list them (one list for both).
+#define FLUXOLAB_TOPIC_CONFIG_NAMES \
+ "\tcleanup.policy\n" \
+ "\tcompression.gzip.level\n" \
+ "\tcompression.lz4.level\n" \
+ "\tcompression.type\n" \
+ "\tcompression.zstd.level\n" \
+ "\tdelete.retention.ms\n" \
+ "\tfile.delete.delay.ms\n" \
+ "\tflush.messages\n" \
+ "\tflush.ms\n" \
+ "\tfollower.replication.throttled.replicas\n" \
+ "\tindex.interval.bytes\n" \
+ "\tleader.replication.throttled.replicas\n" \
+ "\tlocal.retention.bytes\n" \
+ "\tlocal.retention.ms\n" \
+ "\tmax.compaction.lag.ms\n" \
+ "\tmax.message.bytes\n" \
+ "\tmessage.timestamp.after.max.ms\n" \
+ "\tmessage.timestamp.before.max.ms\n" \
+ "\tmessage.timestamp.type\n" \
+ "\tmin.cleanable.dirty.ratio\n" \
+ "\tmin.compaction.lag.ms\n" \
+ "\tmin.insync.replicas\n" \
+ "\tpreallocate\n" \
+ "\tremote.log.copy.disable\n" \
+ "\tremote.log.delete.on.disable\n" \
+ "\tremote.storage.enable\n" \
+ "\tretention.bytes\n" \
+ "\tretention.ms\n" \
+ "\tsegment.bytes\n" \
+ "\tsegment.index.bytes\n" \
+ "\tsegment.jitter.ms\n" \
+ "\tsegment.ms\n" \
+ "\tunclean.leader.election.enable\n"
+
 constexpr ToolOption kTopicsOptions[] = {
     {"alter", OptArg::None, {}, {},
      "Alter the number of partitions and replica assignment. (To alter topic configurations, the "
@@ -44,39 +80,7 @@ constexpr ToolOption kTopicsOptions[] = {
      "Property file containing configs to be passed to Admin Client."},
     {"config", OptArg::Required, "String", "name=value",
      "A topic configuration override for the topic being created. The following is a list of valid configurations: \n"
-     "\tcleanup.policy\n"
-     "\tcompression.gzip.level\n"
-     "\tcompression.lz4.level\n"
-     "\tcompression.type\n"
-     "\tcompression.zstd.level\n"
-     "\tdelete.retention.ms\n"
-     "\tfile.delete.delay.ms\n"
-     "\tflush.messages\n"
-     "\tflush.ms\n"
-     "\tfollower.replication.throttled.replicas\n"
-     "\tindex.interval.bytes\n"
-     "\tleader.replication.throttled.replicas\n"
-     "\tlocal.retention.bytes\n"
-     "\tlocal.retention.ms\n"
-     "\tmax.compaction.lag.ms\n"
-     "\tmax.message.bytes\n"
-     "\tmessage.timestamp.after.max.ms\n"
-     "\tmessage.timestamp.before.max.ms\n"
-     "\tmessage.timestamp.type\n"
-     "\tmin.cleanable.dirty.ratio\n"
-     "\tmin.compaction.lag.ms\n"
-     "\tmin.insync.replicas\n"
-     "\tpreallocate\n"
-     "\tremote.log.copy.disable\n"
-     "\tremote.log.delete.on.disable\n"
-     "\tremote.storage.enable\n"
-     "\tretention.bytes\n"
-     "\tretention.ms\n"
-     "\tsegment.bytes\n"
-     "\tsegment.index.bytes\n"
-     "\tsegment.jitter.ms\n"
-     "\tsegment.ms\n"
-     "\tunclean.leader.election.enable\n"
+     FLUXOLAB_TOPIC_CONFIG_NAMES
      "See the Kafka documentation for full details on the topic configs. It is supported only in "
      "combination with --create. (To alter topic configurations, the kafka-configs tool can be used.)"},
     {"create", OptArg::None, {}, {},
@@ -401,39 +405,7 @@ constexpr ToolOption kLeaderElectionOptions[] = {
 constexpr ToolOption kConfigsOptions[] = {
     {"add-config", OptArg::Required, "String", {},
      "Key Value pairs of configs to add. Square brackets can be used to group values which contain commas: 'k1=v1,k2=[v1,v2,v2],k3=v3'. The following is a list of valid configurations: For entity-type 'topics': \n"
-     "\tcleanup.policy\n"
-     "\tcompression.gzip.level\n"
-     "\tcompression.lz4.level\n"
-     "\tcompression.type\n"
-     "\tcompression.zstd.level\n"
-     "\tdelete.retention.ms\n"
-     "\tfile.delete.delay.ms\n"
-     "\tflush.messages\n"
-     "\tflush.ms\n"
-     "\tfollower.replication.throttled.replicas\n"
-     "\tindex.interval.bytes\n"
-     "\tleader.replication.throttled.replicas\n"
-     "\tlocal.retention.bytes\n"
-     "\tlocal.retention.ms\n"
-     "\tmax.compaction.lag.ms\n"
-     "\tmax.message.bytes\n"
-     "\tmessage.timestamp.after.max.ms\n"
-     "\tmessage.timestamp.before.max.ms\n"
-     "\tmessage.timestamp.type\n"
-     "\tmin.cleanable.dirty.ratio\n"
-     "\tmin.compaction.lag.ms\n"
-     "\tmin.insync.replicas\n"
-     "\tpreallocate\n"
-     "\tremote.log.copy.disable\n"
-     "\tremote.log.delete.on.disable\n"
-     "\tremote.storage.enable\n"
-     "\tretention.bytes\n"
-     "\tretention.ms\n"
-     "\tsegment.bytes\n"
-     "\tsegment.index.bytes\n"
-     "\tsegment.jitter.ms\n"
-     "\tsegment.ms\n"
-     "\tunclean.leader.election.enable\n"
+     FLUXOLAB_TOPIC_CONFIG_NAMES
      "For entity-type 'brokers': \n"
      "\tbackground.threads\n"
      "\tcompression.gzip.level\n"

@@ -123,6 +123,32 @@ TEST_SUITE("sim/cluster/topics") {
         CHECK(refused({{"preallocate", "maybe"}}) ==
               "Invalid value maybe for configuration preallocate: Expected value to be either true or false");
         CHECK(refused({{"retention.ms", "-2"}}) == "Invalid value -2 for configuration retention.ms: Value must be at least -1");
+        // The compression levels and throttled-replica lists, as the 4.3.1 jars' LogConfig validators answer
+        // (ConfigKey.validator.ensureValid on LogConfig.configDefCopy(), run on kafka-clients/kafka-storage 4.3.1).
+        CHECK(refused({{"compression.gzip.level", "0"}}) ==
+              "Invalid value 0 for configuration compression.gzip.level: Value must be between 1 and 9 or equal to -1");
+        CHECK(refused({{"compression.gzip.level", "10"}}) ==
+              "Invalid value 10 for configuration compression.gzip.level: Value must be between 1 and 9 or equal to -1");
+        CHECK(refused({{"compression.lz4.level", "18"}}) ==
+              "Invalid value 18 for configuration compression.lz4.level: Value must be no more than 17");
+        CHECK(refused({{"compression.zstd.level", "-131073"}}) ==
+              "Invalid value -131073 for configuration compression.zstd.level: Value must be at least -131072");
+        CHECK(refused({{"leader.replication.throttled.replicas", "*,0:1"}}) ==
+              "Invalid value [*, 0:1] for configuration leader.replication.throttled.replicas: "
+              "leader.replication.throttled.replicas must be the literal '*' or a list of replicas in the following "
+              "format: [partitionId]:[brokerId],[partitionId]:[brokerId],...");
+        CHECK(refused({{"follower.replication.throttled.replicas", "0:x, 1:2"}}) ==
+              "Invalid value [0:x, 1:2] for configuration follower.replication.throttled.replicas: "
+              "follower.replication.throttled.replicas must be the literal '*' or a list of replicas in the following "
+              "format: [partitionId]:[brokerId],[partitionId]:[brokerId],...");
+        CHECK(refused({{"remote.log.copy.disable", "0"}}) ==
+              "Invalid value 0 for configuration remote.log.copy.disable: Expected value to be either true or false");
+        // Before, these names were refused as unknown: they are topic configs kafka-topics --help lists.
+        CHECK(s.createTopic("g1", 1, 1, {{"compression.gzip.level", "-1"}, {"compression.lz4.level", "17"}}).ok());
+        CHECK(s.createTopic("g2", 1, 1, {{"compression.gzip.level", "9"}, {"compression.zstd.level", "-131072"}}).ok());
+        CHECK(s.createTopic("g3", 1, 1, {{"leader.replication.throttled.replicas", " * "},
+                                         {"follower.replication.throttled.replicas", "0:1, 1:2"}}).ok());
+        CHECK(s.createTopic("g4", 1, 1, {{"remote.log.copy.disable", "false"}}).ok());
         // Accepted combinations: equal lags, min.insync.replicas above the replication factor (writes with
         // acks=all fail later), local retention above the total one while tiered storage is off.
         CHECK(s.createTopic("a", 1, 1, {{"min.compaction.lag.ms", "5000"}, {"max.compaction.lag.ms", "5000"}}).ok());
