@@ -55,7 +55,11 @@ struct BrokerInfo {
     std::int32_t id = 0;
     std::string host;
     std::int32_t port = 0;
-    bool alive = true;
+    bool alive = true; ///< the broker answers requests (its process runs and it is not fenced)
+    /// In the cluster's metadata (describeCluster, a Metadata response): registered and not fenced,
+    /// whether its process runs or not. A broker that crashed stays listed until the controller fences
+    /// it (broker.session.timeout.ms, 9 s by default), so tools still count it live until then.
+    bool listed = true;
 };
 
 struct PartitionInfo {

@@ -72,7 +72,7 @@ ProbeResult SimBackend::probe(TimeMs /*timeout_ms*/) const {
 
 std::vector<BrokerInfo> SimBackend::brokers() const {
     std::vector<BrokerInfo> out;
-    for (const auto& b : m_sim->brokers()) out.push_back(BrokerInfo{b.id, b.host, b.port, b.alive && !b.fenced});
+    for (const auto& b : m_sim->brokers()) out.push_back(BrokerInfo{b.id, b.host, b.port, b.alive && !b.fenced, !b.fenced});
     return out;
 }
 

@@ -380,8 +380,8 @@ std::unique_ptr<CommandSession> startConfigs(ClusterBackend& backend, const std:
             for (const auto& t : topics) hashes.push_back(sim::javaStringHashCode(t));
             for (std::size_t i : javaHashMapOrder(hashes)) entities.push_back(topics[i]);
         } else {
-            for (const BrokerInfo& b : backend.brokers())
-                if (b.alive) entities.push_back(std::to_string(b.id));
+            for (const BrokerInfo& b : backend.brokers()) // describeCluster's nodes
+                if (b.listed) entities.push_back(std::to_string(b.id));
             entities.emplace_back();
         }
         for (const std::string& entity : entities) {

@@ -138,11 +138,14 @@ struct JacksonNode {
     std::string text; ///< Boolean and numbers: as Jackson prints them; Text: the decoded string
     std::int32_t int_value = 0;
     std::vector<JacksonNode> items;
-    std::vector<std::pair<std::string, JacksonNode>> fields;
+    // An object's fields as two parallel lists: std::vector<std::pair<std::string, JacksonNode>>
+    // would need the complete JacksonNode inside its own definition (Clang's libstdc++ checks refuse it).
+    std::vector<std::string> field_names;
+    std::vector<JacksonNode> field_values;
 
     const JacksonNode* field(const std::string& name) const {
-        for (const auto& [k, v] : fields)
-            if (k == name) return &v;
+        for (std::size_t i = 0; i < field_names.size(); ++i)
+            if (field_names[i] == name) return &field_values[i];
         return nullptr;
     }
     std::string toString() const {
@@ -157,8 +160,8 @@ struct JacksonNode {
         }
         case Kind::Object: {
             std::string out = "{";
-            for (std::size_t i = 0; i < fields.size(); ++i)
-                out += (i ? "," : "") + quoted(fields[i].first) + ":" + fields[i].second.toString();
+            for (std::size_t i = 0; i < field_names.size(); ++i)
+                out += (i ? "," : "") + quoted(field_names[i]) + ":" + field_values[i].toString();
             return out + "}";
         }
         default: return text;
@@ -288,13 +291,14 @@ private:
             parent.items.push_back(std::move(n));
             return &parent.items.back();
         }
-        for (auto& [k, v] : parent.fields)
-            if (k == m_key) {
-                v = std::move(n);
-                return &v;
+        for (std::size_t i = 0; i < parent.field_names.size(); ++i)
+            if (parent.field_names[i] == m_key) {
+                parent.field_values[i] = std::move(n);
+                return &parent.field_values[i];
             }
-        parent.fields.emplace_back(m_key, std::move(n));
-        return &parent.fields.back().second;
+        parent.field_names.push_back(m_key);
+        parent.field_values.push_back(std::move(n));
+        return &parent.field_values.back();
     }
     bool open(JacksonNode::Kind kind) {
         if (m_stack.size() >= kMaxDepth) {

@@ -617,8 +617,9 @@ std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::
         reports.at_min_isr = o.has("at-min-isr-partitions");
         reports.unavailable = o.has("unavailable-partitions");
         reports.overridden_configs = o.has("topics-with-overrides");
+        // TopicCommand's live brokers are describeCluster's nodes: a crashed broker not yet fenced is one.
         for (const BrokerInfo& b : backend.brokers())
-            if (b.alive) reports.live_brokers.push_back(b.id);
+            if (b.listed) reports.live_brokers.push_back(b.id);
         for (std::size_t i : javaHashMapOrder(hashes, topics.empty() ? 1 : cap))
             if (auto info = backend.describeTopic(topics[i])) printTopicDescription(s, *info, reports);
     } else if (o.has("delete")) {

@@ -407,7 +407,7 @@ void AppFeaturesTest::compareOpenedLateCatchesUpInSlices() {
     // fold of what they simulated, on both sides, with no repaint of a side until it is there. The
     // issue's bound is on the GUI thread's own work per stretch (the wall time on a loaded machine
     // adds the waits for a core).
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if defined(FLUXOLAB_SANITIZED)
     constexpr double kBoundMs = 500; // instrumented code runs 5-15x slower
 #else
     constexpr double kBoundMs = 50;

@@ -109,7 +109,7 @@ void MainWindowTest::settingsArePrivateToThisRun() {
     QSettings().setValue(QStringLiteral("tests/privateConfigCheck"), QCoreApplication::applicationPid());
     QSettings().sync();
     QVERIFY(QFileInfo::exists(file));
-#if defined(__SANITIZE_THREAD__)
+#if defined(FLUXOLAB_TSAN_BUILD)
     // ThreadSanitizer cannot start threads in a process that forked while multi-threaded (QProcess
     // forks): the later tests of this class would die. The plain and ASan passes check the other run.
     QSettings().remove(QStringLiteral("tests/privateConfigCheck"));

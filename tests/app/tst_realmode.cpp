@@ -178,7 +178,7 @@ QByteArray loadAverage() {
 /// timers (its own work), as opposed to the wall-clock gap, which on a loaded machine also counts
 /// the time the thread waited for a core.
 double g_worstGuiCpuMs = 0;
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if defined(FLUXOLAB_SANITIZED)
 constexpr double kGuiCpuBoundMs = 500; // instrumented code runs 5-15x slower
 #else
 constexpr double kGuiCpuBoundMs = 50; // the bound
@@ -449,7 +449,7 @@ void RealModeTest::passwordGoesToTheKeychain() {
 }
 
 void RealModeTest::passwordLeavesNoCopyOfOursInMemory() {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if defined(FLUXOLAB_SANITIZED)
     // The sanitizers' shadow memory and allocator spaces are terabytes of anonymous read-write
     // mappings: the scan would read them for hours (the ASan pass timed out at 120 s). The normal
     // pass runs it, and the backend's own scan (tests/backend, rdkafka*) runs there too.
@@ -486,7 +486,7 @@ void RealModeTest::passwordLeavesNoCopyOfOursInMemory() {
 }
 
 void RealModeTest::passwordGoneAfterTestConnectAndDisconnect() {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#if defined(FLUXOLAB_SANITIZED)
     QSKIP("the process's memory scan runs in the build without sanitizers");
 #endif
     PasswordStore::instance().setKeychain(nullptr);

@@ -310,6 +310,31 @@ TEST_SUITE("labs/real-tools") {
         CHECK(describe("--unavailable-partitions") == "");
     }
 
+    TEST_CASE("kafka-topics --unavailable-partitions counts a crashed broker live until the controller fences it") {
+        // TopicCommand's live brokers are describeCluster's nodes, and a KRaft broker lists every registered,
+        // unfenced broker: one that crashed (no controlled shutdown) stays there until its session times out
+        // (broker.session.timeout.ms = 9000) and the controller fences it and moves its leaderships. Until
+        // then its partitions keep it as leader and the report prints nothing; the bootstrap broker answers.
+        fluxolab::sim::ClusterConfig config;
+        config.brokers = 3;
+        SimBackend backend(config, 1);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic orders --partitions 1 --replica-assignment 1:2:3"
+                     " --bootstrap-server localhost:9092");
+        backend.advance(1000);
+        auto& sim = backend.simulation();
+        sim.stopBroker(1, /*crash=*/true);
+        backend.advance(2000); // 2 s after the crash: broker 1 is down but still registered and unfenced
+        const std::string bs = " --bootstrap-server localhost:9093";
+        CHECK(runTool(cli, "kafka-topics.sh --describe --topic orders" + bs).find("Partition: 0\tLeader: 1\t") !=
+              std::string::npos);
+        CHECK(runTool(cli, "kafka-topics.sh --describe --unavailable-partitions --topic orders" + bs) == "");
+        backend.advance(20000); // fenced at the session timeout: broker 2 leads
+        CHECK(runTool(cli, "kafka-topics.sh --describe --topic orders" + bs).find("Partition: 0\tLeader: 2\t") !=
+              std::string::npos);
+        CHECK(runTool(cli, "kafka-topics.sh --describe --unavailable-partitions --topic orders" + bs) == "");
+    }
+
     TEST_CASE("kafka-topics --create --replica-assignment places the replicas as listed - the first live one leads") {
         // The controller uses a manual assignment as given: partition p's replicas in the listed order, the
         // leader the first one in the ISR (tests/labs/golden/real/broker.txt has the one-broker errors).

@@ -517,8 +517,9 @@ TEST_SUITE("sim/properties") {
             }
             // All brokers restart at 33 s and stay up: every partition with a leader has its whole
             // assignment in the ISR again, and each rejoin came within the bound.
-            for (const auto& [name, t] : sim.topics()) {
+            for (const auto& [topicName, t] : sim.topics()) {
                 if (t.internal) continue;
+                const std::string& name = topicName; // doctest's CAPTURE is a lambda: Clang 14 cannot capture a binding
                 for (const auto& p : t.partitions) {
                     if (p.leader < 0) continue;
                     for (BrokerId b : p.replicas) {
