@@ -76,7 +76,9 @@ void WatermarkPlot::render(QPainter& p, QSizeF size) const {
 
     // Event-time range; processing time only when it lives in the same range (arrival times of the same
     // clock), else it is left out with a note.
-    auto [lo, hi] = m_range.of(o);
+    // Not a structured binding: the lambdas below capture lo and hi (Clang 14 cannot capture a binding).
+    const auto range = m_range.of(o);
+    Millis lo = range.first, hi = range.second;
     const bool arrival = o.hasArrivalTimes();
     const Millis span = std::max<Millis>(1, hi - lo);
     const Millis procLo = o.processingTimeAt(1), procHi = o.processingTimeAt(o.elements.size());

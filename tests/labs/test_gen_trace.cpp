@@ -181,7 +181,8 @@ TEST_SUITE("labs/gen-trace") {
             {{"gen-trace", "stray"}, "unexpected argument 'stray'"},
             {{"gen-trace", "--out", "/nonexistent-dir/x.csv"}, "cannot write"},
         };
-        for (const auto& [args, needle] : cases) {
+        for (const auto& [args_, needle_] : cases) {
+            const auto& args = args_; const auto& needle = needle_; // doctest's macros are lambdas: Clang 14 cannot capture a binding
             CAPTURE(args.size());
             CAPTURE(needle);
             const Result r = cli(args);

@@ -258,7 +258,9 @@ TEST_SUITE("labs/stream-topic") {
             MESSAGE("rewrote the trace-feed lines of " << golden.string());
             return;
         }
-        for (const auto& [key, hash] : computed) {
+        for (const auto& entry : computed) {
+            const std::string& key = entry.first; // a copy: doctest's macros are lambdas, which Clang 14 cannot make capture a binding
+            const auto& hash = entry.second;
             const auto it = std::find_if(lines.begin(), lines.end(),
                                          [&](const std::string& l) { return l.rfind(key + " ", 0) == 0; });
             const std::string expected = it == lines.end() ? "<missing>" : it->substr(key.size() + 1);

@@ -504,7 +504,8 @@ TEST_SUITE("sim/groups") {
 
 TEST_SUITE("sim/groups") {
     TEST_CASE("__consumer_offsets: Kafka's replication factor 3 on three brokers - 1 on a single broker") {
-        for (auto [brokers, rf] : {std::pair{1, 1}, std::pair{2, 2}, std::pair{3, 3}, std::pair{5, 3}}) {
+        for (auto [brokers_, rf_] : {std::pair{1, 1}, std::pair{2, 2}, std::pair{3, 3}, std::pair{5, 3}}) {
+            const auto brokers = brokers_, rf = rf_; // doctest's macros are lambdas: Clang 14 cannot capture a binding
             CAPTURE(brokers);
             ClusterConfig c;
             c.brokers = brokers;

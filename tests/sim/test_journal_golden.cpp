@@ -115,7 +115,8 @@ TEST_SUITE("sim/golden") {
             return;
         }
         const auto golden = readGolden();
-        for (const auto& [key, hash] : computed) {
+        for (const auto& [key_, hash_] : computed) {
+            const auto& key = key_; const auto& hash = hash_; // doctest's macros are lambdas: Clang 14 cannot capture a binding
             const auto it = golden.find(key);
             const std::string expected = it == golden.end() ? "<missing>" : it->second;
             CHECK_MESSAGE(expected == hash, "journal of scenario/seed '"

@@ -293,9 +293,10 @@ TEST_CASE("sql journal: one element_late per dropped row, every fired window cre
     // The view folds the journal: a SQL job must journal what it drops (one element_late per row replay
     // prints as LATE) and the windows its rows open (window_created at the first row, window_purged as it
     // fires: the state is cleared then), as the DataStream window operator does.
-    for (const auto& [kind, size, step] : {std::tuple{WindowKind::Tumble, Millis{10000}, Millis{0}},
+    for (const auto& [kind_, size_, step_] : {std::tuple{WindowKind::Tumble, Millis{10000}, Millis{0}},
                                            std::tuple{WindowKind::Hop, Millis{10000}, Millis{5000}},
                                            std::tuple{WindowKind::Cumulate, Millis{20000}, Millis{5000}}}) {
+        const auto kind = kind_; const auto size = size_; const auto step = step_; // doctest's macros are lambdas: Clang 14 cannot capture a binding
         for (unsigned seed = 1; seed <= 20; ++seed) {
             CAPTURE(static_cast<int>(kind));
             CAPTURE(seed);
@@ -381,9 +382,10 @@ TEST_CASE("sql journal at parallelism 2..4: every fired window created first on 
     // created once on the subtask its key goes to, fired there after it was created, purged as it fires;
     // the journal's late rows are the ones replay prints, and the results equal replay's without a journal.
     for (int parallelism = 2; parallelism <= 4; ++parallelism) {
-        for (const auto& [kind, size, step] : {std::tuple{WindowKind::Tumble, Millis{10000}, Millis{0}},
+        for (const auto& [kind_, size_, step_] : {std::tuple{WindowKind::Tumble, Millis{10000}, Millis{0}},
                                                std::tuple{WindowKind::Hop, Millis{10000}, Millis{5000}},
                                                std::tuple{WindowKind::Cumulate, Millis{20000}, Millis{5000}}}) {
+            const auto kind = kind_; const auto size = size_; const auto step = step_; // doctest's macros are lambdas: Clang 14 cannot capture a binding
             for (unsigned seed = 1; seed <= 20; ++seed) {
                 CAPTURE(parallelism);
                 CAPTURE(static_cast<int>(kind));
