@@ -189,8 +189,12 @@ struct RdKafkaBackend::Client : std::enable_shared_from_this<RdKafkaBackend::Cli
     /// The probe's client logs librdkafka's "feature" debug lines: the broker's API versions (the
     /// log callback runs on librdkafka's threads, hence the mutex).
     bool collectApiVersions = false;
+    /// The probe's client also logs librdkafka's "metadata" debug lines: the broker count of the
+    /// Metadata answer librdkafka asks for by itself once a connection is up (under apiMutex).
+    bool collectMetadata = false;
     std::mutex apiMutex;
     ApiVersionRanges apiVersions;
+    int metadataBrokers = -1; ///< "%i brokers, %i topics" of the last Metadata answer; -1: none yet
     std::int64_t batchSize = 16384;
     std::mt19937 random{std::random_device{}()};
     bool sawAuthFailure = false;
@@ -488,7 +492,22 @@ void rebalanceCallback(rd_kafka_t* rk, rd_kafka_resp_err_t err, rd_kafka_topic_p
 // line could carry connection details.
 void logCallback(const rd_kafka_t* rk, int, const char*, const char* line) {
     auto* c = rk ? static_cast<RdKafkaBackend::Client*>(rd_kafka_opaque(rk)) : nullptr;
-    if (!c || !c->collectApiVersions || !line) return;
+    if (!c || !line) return;
+    if (c->collectMetadata) {
+        // "127.0.0.1:9092/bootstrap: 1 brokers, 0 topics" (rd_kafka_parse_Metadata, debug=metadata),
+        // logged before the answer's cluster id and controller id are stored on the handle.
+        if (const char* m = std::strstr(line, " brokers, ")) {
+            const char* start = m;
+            while (start > line && start[-1] >= '0' && start[-1] <= '9') --start;
+            int brokers = 0;
+            if (start < m && std::strstr(m, " topics") != nullptr && std::sscanf(start, "%d brokers", &brokers) == 1) {
+                std::lock_guard lock(c->apiMutex);
+                c->metadataBrokers = brokers;
+            }
+            return;
+        }
+    }
+    if (!c->collectApiVersions) return;
     // "127.0.0.1:9092/bootstrap:   ApiKey Fetch (1) Versions 4..18"
     const char* p = std::strstr(line, "ApiKey ");
     if (!p) return;
@@ -564,7 +583,10 @@ std::shared_ptr<RdKafkaBackend::Client> makeClient(const RdKafkaConnection& c, r
     // Set before rd_kafka_new: its broker threads may connect and log the ApiVersions answer at once
     // (set afterwards, a fast connection's lines were lost and the probe read no versions).
     for (const auto& [key, value] : extra)
-        if (key == "debug" && value == "feature") client->collectApiVersions = true;
+        if (key == "debug") {
+            client->collectApiVersions = value.find("feature") != std::string::npos;
+            client->collectMetadata = value.find("metadata") != std::string::npos;
+        }
     rd_kafka_conf_t* conf = makeConf(c, client.get(), extra, error);
     if (!conf) return nullptr;
     if (type == RD_KAFKA_PRODUCER) rd_kafka_conf_set_dr_msg_cb(conf, deliveryCallback);
@@ -669,35 +691,67 @@ ProbeResult RdKafkaBackend::probeConnection(const RdKafkaConnection& connection,
     std::string error;
     RdKafkaConnection c = connection;
     c.request_timeout_ms = timeout_ms;
-    std::vector<std::pair<std::string, std::string>> extra;
-    if (versions) extra.emplace_back("debug", "feature"); // logs the ApiVersions answer (logCallback)
+    // The ApiVersions answer (feature) and the broker count of the first Metadata answer (metadata)
+    // come from librdkafka's debug lines (logCallback).
+    std::vector<std::pair<std::string, std::string>> extra{{"debug", "feature,metadata"}};
     // The socket gives up before the probe does, so that a port that accepts the connection and
     // never answers reports it (error_cb "... in state APIVERSION_QUERY": TimedOut, not Unreachable).
     extra.emplace_back("socket.timeout.ms", std::to_string(std::max<TimeMs>(1000, timeout_ms * 2 / 3)));
-    auto client = makeClient(c, RD_KAFKA_PRODUCER, extra, error); // collects the versions (debug=feature)
+    auto client = makeClient(c, RD_KAFKA_PRODUCER, extra, error);
     if (!client) {
         r.status = ClientError::BadConfiguration;
         r.detail = error;
         return r;
     }
-    const auto md = fetchMetadata(client, false, {}, timeout_ms);
-    const rd_kafka_resp_err_t err = md->err;
+    // No blocking call: librdkafka asks a broker for Metadata by itself as soon as its connection is
+    // up (the brokers, the cluster id, the controller), and the probe only waits for that answer, in
+    // 50 ms slices that also serve error_cb. A cancel (RdKafkaConnection::abort) thus ends the probe
+    // within a slice, and the handle with every thread of its own is destroyed here, on this thread,
+    // before the probe returns: nothing of a cancelled probe runs on (rd_kafka_metadata, blocking
+    // until its own timeout, had to be left running on a detached thread).
+    auto brokersSeen = [&client] {
+        std::lock_guard lock(client->apiMutex);
+        return client->metadataBrokers;
+    };
+    auto answered = [&client, &brokersSeen] {
+        if (brokersSeen() < 0) return false;
+        // The count is logged before the answer's ids are stored on the handle: both, or neither.
+        if (char* id = rd_kafka_clusterid(client->rk, 0)) {
+            rd_kafka_mem_free(client->rk, id);
+            return true;
+        }
+        return rd_kafka_controllerid(client->rk, 0) >= 0;
+    };
+    const auto deadline = Clock::now() + std::chrono::milliseconds(std::max<TimeMs>(timeout_ms, 0));
+    bool done = false;
+    while (!(done = answered()) && !client->aborted() && Clock::now() < deadline &&
+           !client->sawAuthFailure && !client->sawTlsFailure)
+        rd_kafka_poll(client->rk, 50);
     if (client->aborted()) {
-        // Cancelled (RdKafkaConnection::abort): no more waits (the controller and cluster id below
-        // take up to 2 s each); the metadata call, if still running, ends on its own thread.
         r.status = ClientError::TimedOut;
         r.detail = "cancelled";
         return r;
     }
-    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    // A broker without cluster and controller ids (Metadata v0) still answered.
+    if (!done && brokersSeen() >= 0) done = true;
+    if (!done) {
+        bool apiAnswered = false;
+        {
+            std::lock_guard lock(client->apiMutex);
+            apiAnswered = !client->apiVersions.empty();
+        }
+        // As rd_kafka_metadata answered: no broker ever usable -> a transport failure; a broker that
+        // answered ApiVersions and then not Metadata -> timed out.
+        const rd_kafka_resp_err_t err =
+            apiAnswered && !client->sawAuthFailure ? RD_KAFKA_RESP_ERR__TIMED_OUT : RD_KAFKA_RESP_ERR__TRANSPORT;
         r.status = client->clientError(err);
         if (r.status == ClientError::None) r.status = ClientError::Other;
         r.detail = client->lastErrorText.empty() ? rd_kafka_err2str(err) : client->lastErrorText;
         return r;
     }
-    r.brokers = md->md->broker_cnt;
-    r.controller = rd_kafka_controllerid(client->rk, toInt(std::min<TimeMs>(timeout_ms, 2000)));
-    if (char* id = rd_kafka_clusterid(client->rk, toInt(std::min<TimeMs>(timeout_ms, 2000)))) {
+    r.brokers = brokersSeen();
+    r.controller = rd_kafka_controllerid(client->rk, 0);
+    if (char* id = rd_kafka_clusterid(client->rk, 0)) {
         r.cluster_id = id;
         rd_kafka_mem_free(client->rk, id);
     }

@@ -22,6 +22,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -120,6 +121,17 @@ private:
     std::map<QString, QString>* m_entries;
     bool m_failing;
 };
+
+/// Threads of this process that librdkafka runs (its handles name them "rdk:main", "rdk:broker...").
+int rdkafkaThreads() {
+    int n = 0;
+    QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& t : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(t + QStringLiteral("/comm")));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().startsWith("rdk:")) ++n;
+    }
+    return n;
+}
 
 /// A broker that never answers: a loopback socket that listens (the kernel completes each TCP
 /// handshake into its backlog) and is never read from nor written to.
@@ -569,6 +581,7 @@ void RealModeTest::cancelTestReturnsAtOnce() {
     QVERIFY(silent.port() > 0);
     const QString address = QStringLiteral("127.0.0.1:%1").arg(silent.port());
     QTRY_VERIFY_WITH_TIMEOUT(ThreadReaper::instance().pending() == 0, 30000);
+    const int rdkBefore = rdkafkaThreads();
     ConnectionDialog d;
     d.findChild<QLineEdit*>(QStringLiteral("bootstrap"))->setText(address);
     d.findChild<QComboBox*>(QStringLiteral("securityProtocol"))->setCurrentText(QStringLiteral("PLAINTEXT"));
@@ -598,6 +611,11 @@ void RealModeTest::cancelTestReturnsAtOnce() {
           static_cast<long long>(cancelWall), cancelCpu, static_cast<long long>(ended));
     QCOMPARE(ThreadReaper::instance().pending(), 0);
     QVERIFY2(ended < 2000, qPrintable(QStringLiteral("%1 ms").arg(ended)));
+    // Nothing of the probe runs on: its Metadata request and librdkafka handle ended with its thread
+    // (they used to run on a detached thread to the request's 10 s timeout, and could outlive the app;
+    // the exit waits only for the reaper's threads).
+    QVERIFY2(rdkafkaThreads() <= rdkBefore,
+             qPrintable(QStringLiteral("%1 librdkafka threads left").arg(rdkafkaThreads() - rdkBefore)));
     QVERIFY2(cancelCpu < kGuiCpuBoundMs, qPrintable(QStringLiteral("%1 ms").arg(cancelCpu)));
     QCOMPARE(d.resultLabel()->text(), QStringLiteral("Test cancelled.")); // no late answer shown
 
@@ -611,6 +629,8 @@ void RealModeTest::cancelTestReturnsAtOnce() {
     QCOMPARE(d.result(), int(QDialog::Rejected));
     stall = std::max(stall, longestStall([] { return ThreadReaper::instance().pending() == 0; }, 8000));
     QVERIFY2(clock.elapsed() < 2000, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
+    QVERIFY2(rdkafkaThreads() <= rdkBefore,
+             qPrintable(QStringLiteral("%1 librdkafka threads left").arg(rdkafkaThreads() - rdkBefore)));
     VERIFY_GUI_BLOCKS("a test cancelled", stall);
 }
 

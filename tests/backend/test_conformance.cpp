@@ -55,8 +55,12 @@ std::string unique(const ClusterBackend& b, const std::string& base) {
     return base + "-" + std::to_string(b.nowMs() % 100000000);
 }
 
-/// Lets cluster time pass (virtual or real) until `done`, at most `max_ms`.
-bool waitFor(ClusterBackend& b, const std::function<bool()>& done, TimeMs max_ms = 30000) {
+/// Lets cluster time pass (virtual or real) until `done`, at most `max_ms`. On the real broker
+/// nothing is assumed to have happened by the time a call returns: the metadata a controller
+/// committed reaches the broker's cache a little later (KRaft), a group's coordinator may still be
+/// loading __consumer_offsets, a consumer applies its assignment when it is served after SyncGroup.
+/// Each such observation waits here for its condition, bounded (a liveness check, not a sleep).
+bool waitFor(ClusterBackend& b, const std::function<bool()>& done, TimeMs max_ms = 60000) {
     const TimeMs end = b.nowMs() + max_ms;
     while (!done()) {
         if (b.nowMs() >= end) return false;
@@ -69,6 +73,31 @@ Offset totalHw(ClusterBackend& b, const std::string& topic, std::int32_t partiti
     Offset sum = 0;
     for (std::int32_t p = 0; p < partitions; ++p) sum += b.latestOffset({topic, p});
     return sum;
+}
+
+bool listed(ClusterBackend& b, const std::string& topic) {
+    const auto topics = b.listTopics(false);
+    return std::find(topics.begin(), topics.end(), topic) != topics.end();
+}
+
+/// The topic as the broker's metadata describes it once it has `partitions` partitions, each with
+/// a leader, and its configs (DescribeConfigs) came back; nullopt when that does not happen in time.
+std::optional<TopicInfo> describeSettled(ClusterBackend& b, const std::string& topic, std::size_t partitions) {
+    std::optional<TopicInfo> info;
+    waitFor(b, [&] {
+        info = b.describeTopic(topic);
+        return info && info->partitions.size() == partitions && !info->configs.empty() &&
+               std::all_of(info->partitions.begin(), info->partitions.end(),
+                           [](const PartitionInfo& p) { return p.leader >= 0; });
+    });
+    return info;
+}
+
+/// The group's coordinator answers (COORDINATOR_NOT_AVAILABLE / _LOAD_IN_PROGRESS / NOT_COORDINATOR
+/// while __consumer_offsets is created and loaded: the first group on a fresh broker).
+bool coordinatorNotReady(ErrorCode e) {
+    return e == ErrorCode::COORDINATOR_NOT_AVAILABLE || e == ErrorCode::COORDINATOR_LOAD_IN_PROGRESS ||
+           e == ErrorCode::NOT_COORDINATOR;
 }
 
 } // namespace
@@ -86,10 +115,9 @@ TEST_CASE("conformance: topic admin (create - describe - errors - partitions - d
 
     BackendResult r = b->createTopic(topic, 3, 1, {});
     REQUIRE_MESSAGE(r.ok(), r.message);
-    const auto topics = b->listTopics(false);
-    CHECK(std::find(topics.begin(), topics.end(), topic) != topics.end());
+    CHECK(waitFor(*b, [&] { return listed(*b, topic); }));
 
-    const auto info = b->describeTopic(topic);
+    const auto info = describeSettled(*b, topic, 3);
     REQUIRE(info.has_value());
     CHECK(info->name == topic);
     CHECK_FALSE(info->internal);
@@ -130,7 +158,7 @@ TEST_CASE("conformance: topic admin (create - describe - errors - partitions - d
     const std::string cfgTopic = unique(*b, "conf-cfg");
     r = b->createTopic(cfgTopic, 1, 1, {{"retention.ms", "60000"}, {"cleanup.policy", "compact"}});
     REQUIRE_MESSAGE(r.ok(), r.message);
-    const auto cfg = b->describeTopic(cfgTopic);
+    const auto cfg = describeSettled(*b, cfgTopic, 1);
     REQUIRE(cfg.has_value());
     std::set<std::pair<std::string, std::string>> cfgSet(cfg->configs.begin(), cfg->configs.end());
     CHECK(cfgSet.count({"retention.ms", "60000"}) == 1);
@@ -138,7 +166,7 @@ TEST_CASE("conformance: topic admin (create - describe - errors - partitions - d
 
     r = b->createPartitions(topic, 4);
     REQUIRE_MESSAGE(r.ok(), r.message);
-    REQUIRE(b->describeTopic(topic)->partitions.size() == 4);
+    REQUIRE(describeSettled(*b, topic, 4).has_value());
     r = b->createPartitions(topic, 2);
     CHECK(r.error == ErrorCode::INVALID_PARTITIONS);
     CHECK(r.message == "The topic " + topic + " currently has 4 partition(s); 2 would not be an increase.");
@@ -147,9 +175,9 @@ TEST_CASE("conformance: topic admin (create - describe - errors - partitions - d
     CHECK(r.message == "Topic already has 4 partition(s).");
 
     REQUIRE(b->deleteTopic(topic).ok());
-    CHECK_FALSE(b->describeTopic(topic).has_value());
-    const auto after = b->listTopics(false);
-    CHECK(std::find(after.begin(), after.end(), topic) == after.end());
+    // Gone from the metadata (describe) and from the list, both read again until then.
+    CHECK(waitFor(*b, [&] { return !b->describeTopic(topic).has_value(); }));
+    CHECK(waitFor(*b, [&] { return !listed(*b, topic); }));
     b->deleteTopic(cfgTopic);
     CHECK(b->describeTopic("conf-never-created").has_value() == false);
 }
@@ -169,7 +197,7 @@ TEST_CASE("conformance: keyed records land on the Java client's partitions - off
         REQUIRE_MESSAGE(r.ok(), r.message);
     }
     b->closeProducer(producer);
-    CHECK(totalHw(*b, topic, 3) == 12);
+    CHECK(waitFor(*b, [&] { return totalHw(*b, topic, 3) == 12; }));
 
     std::map<std::string, std::int32_t> landed;
     for (std::int32_t p = 0; p < 3; ++p) {
@@ -202,10 +230,16 @@ TEST_CASE("conformance: a consumer group (join - state - assignment - commits - 
     const auto producer = b->openProducer(ProducerSettings{});
     for (int i = 0; i < 6; ++i) REQUIRE(b->send(producer, topic, "k" + std::to_string(i), "v").ok());
     b->closeProducer(producer);
-    REQUIRE(totalHw(*b, topic, 2) == 6);
+    REQUIRE(waitFor(*b, [&] { return totalHw(*b, topic, 2) == 6; }));
 
     CHECK_FALSE(b->describeGroup(group).has_value());
-    const auto missing = b->deleteGroup(group);
+    // On a fresh broker this may be the first group: its coordinator is not ready until
+    // __consumer_offsets exists and is loaded (the backend retries for one request timeout only).
+    BackendResult missing;
+    REQUIRE(waitFor(*b, [&] {
+        missing = b->deleteGroup(group);
+        return !coordinatorNotReady(missing.error);
+    }));
     CHECK(missing.error == ErrorCode::GROUP_ID_NOT_FOUND);
     CHECK(missing.message == "The group id does not exist.");
 
@@ -224,7 +258,11 @@ TEST_CASE("conformance: a consumer group (join - state - assignment - commits - 
     CHECK(got.size() == 6);
     CHECK(b->hasAssignment(consumer));
 
-    const auto live = b->describeGroup(group);
+    std::optional<GroupInfo> live;
+    CHECK(waitFor(*b, [&] {
+        live = b->describeGroup(group);
+        return live && live->state == GroupState::Stable && live->members.size() == 1;
+    }));
     REQUIRE(live.has_value());
     CHECK(std::string(groupStateName(live->state)) == "Stable");
     CHECK(live->protocol == "range");
@@ -247,7 +285,7 @@ TEST_CASE("conformance: a consumer group (join - state - assignment - commits - 
     REQUIRE(waitFor(*b, [&] {
         empty = b->describeGroup(group);
         return empty && empty->state == GroupState::Empty;
-    }, 15000));
+    }));
     CHECK(empty->members.empty());
     Offset committed = 0;
     for (const auto& [tp, o] : empty->committed) committed += o;
@@ -386,8 +424,13 @@ TEST_CASE("conformance: CooperativeStickyAssignor - two members share the partit
         b->takeRecords(second);
         return assignments() == std::vector<std::size_t>{2, 2};
     }, 60000));
-    CHECK(b->hasAssignment(first));
-    CHECK(b->hasAssignment(second));
+    // The coordinator's Stable {2, 2} can precede the consumers' own view: each applies its
+    // assignment when its SyncGroup answer is served (a poll), so both are polled until they have it.
+    CHECK(waitFor(*b, [&] {
+        b->takeRecords(first);
+        b->takeRecords(second);
+        return b->hasAssignment(first) && b->hasAssignment(second);
+    }));
     b->closeConsumer(second);
     REQUIRE(waitFor(*b, [&] { b->takeRecords(first); return assignments() == std::vector<std::size_t>{4}; }, 60000));
     CHECK(b->describeGroup(group)->protocol == "cooperative-sticky");

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/uio.h>
@@ -448,6 +449,69 @@ TEST_CASE("rdkafka: a cancel cuts the connection probe short - on a slow broker 
     CHECK(s > 0);
     CHECK(s < 1.0);
     CHECK(r.detail == "cancelled");
+}
+
+namespace {
+
+/// The threads of this process now (/proc/self/task): librdkafka's handles each run several.
+int threadCount() {
+    int n = 0;
+    if (DIR* d = ::opendir("/proc/self/task")) {
+        while (const dirent* e = ::readdir(d))
+            if (e->d_name[0] != '.') ++n;
+        ::closedir(d);
+    }
+    return n;
+}
+
+/// Seconds until the process is back to at most `baseline` threads, at most `maxSeconds`; -1 if not.
+double secondsUntilThreads(int baseline, double maxSeconds) {
+    const auto t0 = Clock::now();
+    while (threadCount() > baseline) {
+        if (secondsSince(t0) >= maxSeconds) return -1;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return secondsSince(t0);
+}
+
+} // namespace
+
+TEST_CASE("rdkafka: a cancelled probe leaves no thread running - its metadata request ends with it") {
+    // The probe used to leave its blocking Metadata request on a detached thread after a cancel,
+    // with the probe's librdkafka handle (its main and broker threads): they ran on to the
+    // request's own timeout (10 s here), untracked, and could outlive the app. Now the probe waits
+    // in slices and destroys its handle before it returns: the thread count is back where it was
+    // as soon as the probe has returned (1 s of slack for a loaded machine; 10 s before).
+    std::atomic<bool> abort{false};
+    {
+        MockCluster mock(1);
+        RdKafkaConnection c = mock.connection(10000);
+        REQUIRE(RdKafkaBackend::probeConnection(c, 10000).reached());
+        rd_kafka_mock_broker_set_rtt(mock.mc, 1, 9000); // every answer 9 s late: the request stays on the wire
+        c.abort = &abort;
+        const int baseline = threadCount();
+        ProbeResult r;
+        const double s = secondsAfterCancel(abort, 300, [&] { r = RdKafkaBackend::probeConnection(c, 10000); });
+        CHECK(r.detail == "cancelled");
+        CHECK(s < 1.0);
+        const double gone = secondsUntilThreads(baseline, 1.0);
+        MESSAGE("slow broker: probe ended " << static_cast<int>(s * 1000) << " ms after the cancel, its threads "
+                                            << static_cast<int>(gone * 1000) << " ms after that");
+        CHECK_MESSAGE(gone >= 0, (threadCount() - baseline), " threads of the probe still alive 1 s after it returned");
+    }
+    SilentPort silent;
+    RdKafkaConnection c;
+    c.bootstrap_servers = silent.address;
+    c.abort = &abort;
+    const int baseline = threadCount();
+    ProbeResult r;
+    const double s = secondsAfterCancel(abort, 300, [&] { r = RdKafkaBackend::probeConnection(c, 10000); });
+    CHECK(r.detail == "cancelled");
+    CHECK(s < 1.0);
+    const double gone = secondsUntilThreads(baseline, 1.0);
+    MESSAGE("silent port: probe ended " << static_cast<int>(s * 1000) << " ms after the cancel, its threads "
+                                        << static_cast<int>(gone * 1000) << " ms after that");
+    CHECK_MESSAGE(gone >= 0, (threadCount() - baseline), " threads of the probe still alive 1 s after it returned");
 }
 
 // ---- the password in memory (tests/memory_marker.h) ----

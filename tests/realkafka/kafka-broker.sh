@@ -255,8 +255,14 @@ do_start() {
   } >"$STATE/ports"
 
   # kafka-storage.sh format --standalone -t <random uuid> -c server.properties
+  # A URL-safe base64 id that does not start with '-': kafka-storage's argument parser takes "-x..."
+  # for an option ("argument --cluster-id/-t: expected one argument", 1 start in 64 failed so);
+  # Kafka's own Uuid.randomUuid() draws again for the same reason.
   local cluster_id
-  cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+  cluster_id=-
+  while [ "${cluster_id#-}" != "$cluster_id" ]; do
+    cluster_id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')
+  done
   local fmt=(format --standalone -t "$cluster_id" -c "$STATE/server.properties")
   if [ $sasl -eq 1 ]; then
     fmt+=(--add-scram "SCRAM-SHA-256=[name=$SASL_USER,password=$SASL_PASSWORD]"
