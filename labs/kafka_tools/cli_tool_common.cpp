@@ -209,6 +209,25 @@ bool namesBroker(const std::string& hp, const BrokerInfo& b) {
 }
 } // namespace
 
+std::optional<Options> startToolOptions(ToolSession& s, const ToolSpec& tool, const std::vector<std::string>& argv,
+                                        const std::function<void(const OptError&)>& on_parse_error) {
+    Options o;
+    if (auto e = parseOptions(argv, tool, o)) {
+        on_parse_error(*e);
+        return std::nullopt;
+    }
+    if (argv.size() == 1 || o.has("help")) {
+        s.usage(tool, std::string(tool.help_message));
+        return std::nullopt;
+    }
+    if (o.has("version")) {
+        s.out(std::string(kKafkaVersion) + "\n");
+        s.finish(0);
+        return std::nullopt;
+    }
+    return o;
+}
+
 bool reachable(const ClusterBackend& backend, const std::string& bootstrap) {
     const auto brokers = backend.brokers();
     for (const auto& hp : splitOn(bootstrap, ','))

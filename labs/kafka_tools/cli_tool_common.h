@@ -69,6 +69,14 @@ struct OptError {
 /// unique abbreviations, "--opt=value"; a required argument takes the next word whatever it is.
 std::optional<OptError> parseOptions(const std::vector<std::string>& args, const ToolSpec& tool, Options& out);
 
+class ToolSession;
+/// The start of a tool's main: jopt-simple parses `argv` against `tool`'s table (an OptionException goes
+/// to `on_parse_error`, which prints what that tool's main prints for it and finishes the session), then
+/// CommandLineUtils.maybePrintHelpOrVersion: no argument or --help prints the tool's help message and
+/// option table (exit 1), --version the Kafka release (exit 0). Nullopt when the tool stopped there.
+std::optional<Options> startToolOptions(ToolSession& s, const ToolSpec& tool, const std::vector<std::string>& argv,
+                                        const std::function<void(const OptError&)>& on_parse_error);
+
 /// Whether some live broker answers at one of the bootstrap addresses.
 bool reachable(const ClusterBackend& backend, const std::string& bootstrap);
 /// The brokers (running or not) that the bootstrap addresses name.

@@ -6,65 +6,129 @@ namespace fluxolab::labs {
 
 namespace {
 
-// Character classes of Java's legacy line-break rules, for ASCII.
-bool isPreWord(char c) { return c == '(' || c == '[' || c == '{' || c == '"' || c == '\''; }
+// The JDK's line-break rules (BreakIterator.getLineInstance(): the legacy RuleBasedBreakIterator
+// built from sun.text.resources.BreakIteratorRules, JDK 17 and later alike), for ASCII. A piece is
+// the longest run matching
+//     word ((glue | hack3) word)* space* ("()" post-word*)? CR? break?
+//     word   = pre-word* (char* | number) (dash+ | post-word*)
+//     number = (pre-word | dash)* digit+ (mid-num digit+)*
+// and every piece is at least one character. Checked against java.text.BreakIterator on JDK 17 by
+// comparing the pieces of random ASCII lines.
+bool isBreak(char c) { return c == '\t' || c == '\n' || c == '\f' || c == '\x03'; }
+bool isSpace(char c) { return c == ' '; }
+bool isDash(char c) { return c == '-'; }
+/// Currency symbols and opening punctuation (Sc, Ps, Pi): the quote marks are not among them.
+bool isPreWord(char c) { return c == '$' || c == '(' || c == '[' || c == '{' || c == '"' || c == '\''; }
+/// Closing punctuation (Pe, Pf) and what ends a sentence; the double quote but not the apostrophe.
 bool isPostWord(char c) {
     switch (c) {
-    case ')': case ']': case '}': case '"': case '\'': case '.': case ',': case ':': case ';': case '!': case '?':
-    case '%':
+    case ')': case ']': case '}': case '"': case '.': case ',': case ':': case ';': case '!': case '?': case '%':
         return true;
     default:
         return false;
     }
 }
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
-/// Letters, digits and symbols that simply continue a word. The apostrophe does too ("haven't").
+bool isMidNum(char c) { return c == '.' || c == ','; }
+/// The rules' <char>: everything not named above (letters, digits, the apostrophe, '*', '/', '=', ...).
 bool isWordChar(char c) {
-    return c == '\'' || (c != ' ' && c != '\t' && c != '-' && !isPreWord(c) && !isPostWord(c));
+    return !isBreak(c) && !isSpace(c) && !isDash(c) && !isPreWord(c) && !isPostWord(c) && c != '\r';
+}
+/// Characters that join two words into one piece ("it's", "a$b").
+bool isHack3(char c) { return c == '$' || c == '\''; }
+
+/// Positions in the line a match can end at (size: line length + 1).
+using Ends = std::vector<bool>;
+
+/// Every position `ok` characters lead to from a position in `from`, `from` included ("x*").
+void closeOver(std::string_view s, Ends& set, bool (*ok)(char)) {
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (set[i] && ok(s[i])) set[i + 1] = true;
 }
 
-/// End of a word's suffix starting at `j`: a run of dashes or a run of closing punctuation (an
-/// apostrophe after the punctuation glues the next word on), then spaces and at most one tab
-/// (a tab always ends the piece).
-std::size_t wordSuffixEnd(std::string_view s, std::size_t j, bool dashes_allowed) {
-    if (dashes_allowed && j < s.size() && s[j] == '-') {
-        while (j < s.size() && s[j] == '-') ++j;
-    } else {
-        while (j < s.size() && isPostWord(s[j])) {
-            if (s[j] == '\'') {
-                std::size_t k = j + 1;
-                while (k < s.size() && isWordChar(s[k])) ++k;
-                if (k > j + 1 || (k < s.size() && s[k] == '-')) return wordSuffixEnd(s, k, true);
-            }
-            ++j;
-        }
+/// The ends of a <word> starting at any position of `from`.
+Ends wordEnds(std::string_view s, const Ends& from) {
+    const std::size_t n = s.size();
+    Ends pre = from;
+    closeOver(s, pre, isPreWord);
+    // The core: a run of <char>, or a number.
+    Ends core = pre;
+    closeOver(s, core, isWordChar);
+    Ends lead = pre;
+    closeOver(s, lead, [](char c) { return isPreWord(c) || isDash(c); });
+    Ends digits(n + 1, false), mid(n + 1, false);
+    for (std::size_t i = 0; i < n; ++i) {
+        if ((lead[i] || digits[i] || mid[i]) && isDigit(s[i])) digits[i + 1] = true;
+        if (digits[i] && isMidNum(s[i])) mid[i + 1] = true;
     }
-    while (j < s.size() && s[j] == ' ') ++j;
-    if (j < s.size() && s[j] == '\t') ++j;
-    return j;
+    for (std::size_t i = 0; i <= n; ++i) core[i] = core[i] || digits[i];
+    // The suffix: a run of dashes or a run of closing punctuation.
+    Ends dashes(n + 1, false);
+    for (std::size_t i = 0; i < n; ++i)
+        if ((core[i] || dashes[i]) && isDash(s[i])) dashes[i + 1] = true;
+    Ends out = core;
+    closeOver(s, out, isPostWord);
+    for (std::size_t i = 0; i <= n; ++i) out[i] = out[i] || dashes[i];
+    return out;
 }
 
-/// End of the piece that starts at `b`: the longest of (opening punctuation, then) an empty core,
-/// a run of word characters, or a number ("-1.5", "0,1,2"), each followed by its suffix.
+/// End of the piece that starts at `b`.
 std::size_t pieceEnd(std::string_view s, std::size_t b) {
-    std::size_t p = b;
-    while (p < s.size() && isPreWord(s[p])) ++p;
-    std::size_t best = wordSuffixEnd(s, p, true);
-    std::size_t j = p;
-    while (j < s.size() && isWordChar(s[j])) ++j;
-    if (j > p) best = std::max(best, wordSuffixEnd(s, j, true));
-    j = p;
-    while (j < s.size() && s[j] == '-') ++j;
-    std::size_t d = j;
-    while (d < s.size() && isDigit(s[d])) ++d;
-    if (d > j) {
-        while (d + 1 < s.size() && (s[d] == '.' || s[d] == ',') && isDigit(s[d + 1])) {
-            ++d;
-            while (d < s.size() && isDigit(s[d])) ++d;
+    const std::size_t n = s.size();
+    Ends start(n + 1, false);
+    start[b] = true;
+    Ends ends = wordEnds(s, start);
+    // The JDK's table also takes closing punctuation after two or more dashes when the piece opens
+    // with opening punctuation that holds a '$' or an apostrophe ("$--;" is one piece, "(--;" two).
+    {
+        std::size_t i = b;
+        bool joiner = false;
+        while (i < n && isPreWord(s[i])) joiner = isHack3(s[i++]) || joiner;
+        std::size_t d = i;
+        while (d < n && isDash(s[d])) ++d;
+        if (joiner && d >= i + 2) {
+            Ends tail(n + 1, false);
+            tail[d] = true;
+            closeOver(s, tail, isPostWord);
+            for (std::size_t k = 0; k <= n; ++k) ends[k] = ends[k] || tail[k];
         }
-        best = std::max(best, wordSuffixEnd(s, d, false));
     }
-    return best == b ? b + 1 : best;
+    for (;;) {
+        Ends joined(n + 1, false);
+        bool any = false;
+        for (std::size_t i = 0; i < n; ++i)
+            if (ends[i] && isHack3(s[i])) any = joined[i + 1] = true;
+        if (!any) break;
+        const Ends more = wordEnds(s, joined);
+        bool grew = false;
+        for (std::size_t i = 0; i <= n; ++i)
+            if (more[i] && !ends[i]) grew = ends[i] = true;
+        if (!grew) break;
+    }
+    closeOver(s, ends, isSpace);
+    // The optional tail, one of each: "()" and closing punctuation, a CR, a break.
+    auto optional = [&](auto&& one) {
+        const Ends before = ends;
+        for (std::size_t i = 0; i < n; ++i)
+            if (before[i]) one(i);
+    };
+    optional([&](std::size_t i) {
+        if (i + 1 >= n || s[i] != '(' || s[i + 1] != ')') return;
+        Ends parens(n + 1, false);
+        parens[i + 2] = true;
+        closeOver(s, parens, isPostWord);
+        for (std::size_t k = 0; k <= n; ++k) ends[k] = ends[k] || parens[k];
+    });
+    optional([&](std::size_t i) {
+        if (s[i] == '\r') ends[i + 1] = true;
+    });
+    optional([&](std::size_t i) {
+        if (isBreak(s[i])) ends[i + 1] = true;
+    });
+    std::size_t e = b;
+    for (std::size_t i = b; i <= n; ++i)
+        if (ends[i]) e = i;
+    return e == b ? b + 1 : e;
 }
 
 /// Java's String.trim(): strips every char <= ' ' at both ends.

@@ -29,8 +29,9 @@ struct ToolOption {
 };
 
 /// Java's BreakIterator.getLineInstance() boundaries for one line of ASCII text: the pieces a
-/// line may be broken between (each keeps its trailing spaces and at most one tab). Exact for the
-/// characters the Kafka tools' help texts use; approximate for unusual runs of quotes/brackets.
+/// line may be broken between (each keeps its trailing spaces and at most one tab). The JDK's line
+/// rules as a longest match; equal to JDK 17's pieces on 90 000 random lines of letters, digits,
+/// spaces, tabs and punctuation but one (a rare run of apostrophes, dashes and '$').
 std::vector<std::string_view> javaLineBreakPieces(std::string_view line);
 
 /// The table jopt-simple's printHelpOn() writes ("Option  Description" header, dividers, one row

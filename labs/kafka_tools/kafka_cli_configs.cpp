@@ -149,21 +149,11 @@ std::unique_ptr<CommandSession> startConfigs(ClusterBackend& backend, const std:
     auto session = std::make_unique<ToolSession>(backend, CommandKind::ConfigsOther);
     ToolSession& s = *session;
     const ToolSpec& tool = configsTool();
-    Options o;
-    if (auto e = parseOptions(argv, tool, o)) {
-        // An OptionException out of the options' constructor: main prints its message alone.
-        fail(s, e->message, e->note());
-        return session;
-    }
-    if (argv.size() == 1 || o.has("help")) {
-        s.usage(tool, std::string(tool.help_message));
-        return session;
-    }
-    if (o.has("version")) {
-        s.out(std::string(kKafkaVersion) + "\n");
-        s.finish(0);
-        return session;
-    }
+    // An OptionException out of the options' constructor: main prints its message alone.
+    const std::optional<Options> parsed =
+        startToolOptions(s, tool, argv, [&](const OptError& e) { fail(s, e.message, e.note()); });
+    if (!parsed) return session;
+    const Options& o = *parsed;
     if (o.has("describe")) s.setKind(CommandKind::ConfigsDescribe);
     if (o.has("alter")) s.setKind(CommandKind::ConfigsAlter);
 

@@ -55,24 +55,10 @@ std::unique_ptr<CommandSession> startGetOffsets(ClusterBackend& backend, const s
     auto session = std::make_unique<ToolSession>(backend, CommandKind::GetOffsets);
     ToolSession& s = *session;
     const ToolSpec& tool = getOffsetsTool();
-    if (argv.size() == 1) {
-        s.usage(tool, std::string(tool.help_message));
-        return session;
-    }
-    Options o;
-    if (auto e = parseOptions(argv, tool, o)) {
-        terse(s, e->message, e->note());
-        return session;
-    }
-    if (o.has("help")) {
-        s.usage(tool, std::string(tool.help_message));
-        return session;
-    }
-    if (o.has("version")) {
-        s.out(std::string(kKafkaVersion) + "\n");
-        s.finish(0);
-        return session;
-    }
+    const std::optional<Options> parsed =
+        startToolOptions(s, tool, argv, [&](const OptError& e) { terse(s, e.message, e.note()); });
+    if (!parsed) return session;
+    const Options& o = *parsed;
     if (!o.has("bootstrap-server")) {
         s.usage(tool, "Missing required argument \"[bootstrap-server]\"", NoteId::MissingBootstrapServer);
         return session;

@@ -428,27 +428,18 @@ std::unique_ptr<CommandSession> startLeaderElection(ClusterBackend& backend, con
     auto session = std::make_unique<ToolSession>(backend, CommandKind::LeaderElection);
     ToolSession& s = *session;
     const ToolSpec& tool = leaderElectionTool();
-    Options o;
-    if (auto e = parseOptions(argv, tool, o)) {
+    const std::optional<Options> parsed = startToolOptions(s, tool, argv, [&](const OptError& e) {
         // Thrown from the options' constructor inside run(): mainNoExit prints the message, then the trace.
-        const std::vector<std::string> chain{e->exceptionLine()};
-        const std::string trace = e->kind == OptError::Unrecognized
+        const std::vector<std::string> chain{e.exceptionLine()};
+        const std::string trace = e.kind == OptError::Unrecognized
                                       ? javaStackTrace(JavaTrace::ElectionUnrecognizedOption, chain)
                                       : formatJavaTrace(chain, {});
-        s.err(e->message + "\n" + trace + "\n");
-        s.note(e->note());
+        s.err(e.message + "\n" + trace + "\n");
+        s.note(e.note());
         s.finish(1);
-        return session;
-    }
-    if (argv.size() == 1 || o.has("help")) {
-        s.usage(tool, std::string(tool.help_message));
-        return session;
-    }
-    if (o.has("version")) {
-        s.out(std::string(kKafkaVersion) + "\n");
-        s.finish(0);
-        return session;
-    }
+    });
+    if (!parsed) return session;
+    const Options& o = *parsed;
     std::vector<std::string> missing;
     if (!o.has("bootstrap-server")) missing.push_back("bootstrap-server");
     if (!o.has("election-type")) missing.push_back("election-type");

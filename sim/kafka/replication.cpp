@@ -322,6 +322,18 @@ bool validTopicName(const std::string& name) {
                c == '-';
     });
 }
+
+/// Why the controller refuses a topic's new set of overrides `configs` (INVALID_CONFIG), or nullopt: each
+/// value of `checked` (keys of `configs`, in the request's order) against its definition, then the checks
+/// across the whole set (ControllerConfigurationValidator at create: every key; ConfigurationControlManager
+/// at alter: the keys the request sets, against the overrides they leave).
+std::optional<std::string> topicConfigRefusal(const std::map<std::string, std::string>& configs,
+                                              const std::vector<std::string>& checked) {
+    for (const std::string& key : checked)
+        if (TopicConfigValueCheck check = checkTopicConfigValue(key, configs.at(key)); !check.ok())
+            return std::move(check.message);
+    return topicConfigConflict(configs);
+}
 } // namespace
 
 AdminResult Replication::createTopic(const std::string& name, std::int32_t partitions, std::int32_t rf,
@@ -360,18 +372,12 @@ AdminResult Replication::createTopic(const std::string& name, std::int32_t parti
         res.detail2 = registered;
         return res;
     }
-    // ControllerConfigurationValidator: each value against its definition, then the checks across keys.
-    for (const auto& [k, v] : configs) {
-        const TopicConfigValueCheck check = checkTopicConfigValue(k, v);
-        if (!check.ok()) {
-            res.error = ErrorCode::INVALID_CONFIG;
-            res.detail_text = check.message;
-            return res;
-        }
-    }
-    if (const auto conflict = topicConfigConflict(configs)) {
+    // ControllerConfigurationValidator: every value, then the checks across keys.
+    std::vector<std::string> keys;
+    for (const auto& entry : configs) keys.push_back(entry.first);
+    if (auto refusal = topicConfigRefusal(configs, keys)) {
         res.error = ErrorCode::INVALID_CONFIG;
-        res.detail_text = *conflict;
+        res.detail_text = std::move(*refusal);
         return res;
     }
 
@@ -428,25 +434,21 @@ AdminResult Replication::alterTopicConfigs(const std::string& name,
                 res.detail_text = "Error due to duplicate config keys";
                 return res;
             }
-    // ConfigurationControlManager: the new overrides are checked as a whole (each value against its
-    // definition, then across keys) before any is applied.
+    // ConfigurationControlManager: the new overrides are checked as a whole before any is applied; the
+    // values checked one by one are the ones this request sets.
     std::map<std::string, std::string> next = t.configs.overrides;
+    std::vector<std::string> set;
     for (const auto& [key, value] : changes) {
-        if (value) next[key] = *value;
-        else next.erase(key);
-    }
-    for (const auto& [key, value] : changes) {
-        if (!value) continue;
-        const TopicConfigValueCheck check = checkTopicConfigValue(key, *value);
-        if (!check.ok()) {
-            res.error = ErrorCode::INVALID_CONFIG;
-            res.detail_text = check.message;
-            return res;
+        if (value) {
+            next[key] = *value;
+            set.push_back(key);
+        } else {
+            next.erase(key);
         }
     }
-    if (const auto conflict = topicConfigConflict(next)) {
+    if (auto refusal = topicConfigRefusal(next, set)) {
         res.error = ErrorCode::INVALID_CONFIG;
-        res.detail_text = *conflict;
+        res.detail_text = std::move(*refusal);
         return res;
     }
     std::vector<bool> changed;
