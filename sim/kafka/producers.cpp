@@ -189,7 +189,7 @@ std::optional<Producers::TimestampCheck> Producers::timestampsRefused(const Topi
         type != t.configs.overrides.end() && type->second == "LogAppendTime")
         return std::nullopt;
     TimestampCheck check;
-    check.now = now();
+    check.now = kClockEpochMs + now(); // the broker's clock, epoch milliseconds as the timestamps
     check.before_max_ms = parseLong(t.configs.overrides, "message.timestamp.before.max.ms", kTimestampBeforeMaxMsDefault);
     check.after_max_ms = parseLong(t.configs.overrides, "message.timestamp.after.max.ms", kTimestampAfterMaxMsDefault);
     for (const Record& r : records)
@@ -425,7 +425,7 @@ ErrorCode Producers::doSend(ProducerData& pd, const ProducerRecord& rec) {
     if (failRecordTooLarge(pd, rec.topic, rec.partition, rec.key, static_cast<std::int64_t>(rec.value.size())))
         return ErrorCode::NONE; // the callback has the error, send() returned
     Record r;
-    r.timestamp = rec.timestamp.value_or(now());
+    r.timestamp = rec.timestamp.value_or(kClockEpochMs + now());
     r.key = rec.key ? m_store.internKey(*rec.key) : 0;
     // An empty key is not null in the Java client: internKey gives it its own id, so it is hashed.
     r.value = m_store.addValue(rec.value);
@@ -503,7 +503,7 @@ ErrorCode Producers::doSendSynthetic(ProducerData& pd, const std::string& topic,
     TopicState* t = m_brokers.topicForProduce(topic, false);
     if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
     Record r;
-    r.timestamp = now();
+    r.timestamp = kClockEpochMs + now();
     r.key = key_id.value_or(0);
     r.value = 0;
     // A synthetic value counts as kSyntheticValueBytes; the record goes through send()'s size check all the same.

@@ -1201,3 +1201,43 @@ TEST_SUITE("labs/real-tools") {
         CHECK(notPreferred() == 0);
     }
 }
+
+TEST_SUITE("labs/timestamps") {
+    namespace sim = fluxolab::sim;
+    const std::string bs = " --bootstrap-server localhost:9092";
+
+    TEST_CASE("a record timestamp is epoch milliseconds as Kafka stores it; only the virtual clock starts at 2025-01-01") {
+        // A trace's event time (2026-03-01T10:00:00Z = 1772359200000) is the record's CreateTime as the
+        // producer sent it: the tools print it unchanged (they printed 1735689600000 more: a year 2081).
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic t --config message.timestamp.after.max.ms=1000000000000000" + bs);
+        backend.advance(1000);
+        sim::Simulation& s = backend.simulation();
+        const auto producer = s.addProducer(sim::ProducerConfig{});
+        // A record the producer stamps itself: its clock, 2025-01-01T00:00:00Z + the virtual time.
+        sim::ProducerRecord stamped;
+        stamped.topic = "t";
+        stamped.value = "stamped";
+        const TimeMs sentAt = s.now();
+        REQUIRE(s.send(producer, stamped) == sim::ErrorCode::NONE);
+        sim::ProducerRecord traced;
+        traced.topic = "t";
+        traced.value = "traced";
+        traced.timestamp = 1772359200000;
+        REQUIRE(s.send(producer, traced) == sim::ErrorCode::NONE);
+        backend.advance(3000);
+        const std::vector<StoredRecord> records = backend.readRecords({"t", 0});
+        REQUIRE(records.size() == 2);
+        const TimeMs stampedAt = 1735689600000 + sentAt;
+        CHECK(records[0].timestamp_ms == stampedAt);
+        CHECK(records[1].timestamp_ms == 1772359200000);
+        CHECK(runTool(cli, "kafka-console-consumer.sh --topic t --from-beginning --max-messages 2 --property print.timestamp=true" + bs) ==
+              "CreateTime:" + std::to_string(stampedAt) + "\tstamped\nCreateTime:1772359200000\ttraced\n");
+        // ListOffsets by timestamp: the first record stamped at or after the time asked; -3 the largest.
+        CHECK(runTool(cli, "kafka-get-offsets.sh --topic t --time " + std::to_string(stampedAt) + bs) == "t:0:0\n");
+        CHECK(runTool(cli, "kafka-get-offsets.sh --topic t --time " + std::to_string(stampedAt + 1) + bs) == "t:0:1\n");
+        CHECK(runTool(cli, "kafka-get-offsets.sh --topic t --time 1772359200000" + bs) == "t:0:1\n");
+        CHECK(runTool(cli, "kafka-get-offsets.sh --topic t --time -3" + bs) == "t:0:1\n");
+    }
+}
