@@ -238,13 +238,22 @@ BackendResult SimBackend::incrementalAlterConfigs(ConfigResourceKind kind, const
     return r;
 }
 
+bool SimBackend::logAppendTime(const std::string& topic) const {
+    // The topic's timestamp type now (a real batch keeps the type it was written with; the simulation's
+    // records do not carry it, so a type changed after the writes shows on the older records too).
+    const sim::TopicState* t = m_sim->topic(topic);
+    if (!t) return false;
+    const auto type = t->configs.overrides.find("message.timestamp.type");
+    return type != t->configs.overrides.end() && type->second == "LogAppendTime";
+}
+
 std::vector<StoredRecord> SimBackend::readRecords(const TopicPartition& tp) const {
     std::vector<StoredRecord> out;
     const sim::PartitionState* p = m_sim->partition(tp);
     if (!p) return out;
     for (Offset o = p->log_start; o < p->high_watermark; ++o) {
         const sim::Record& r = p->at(o);
-        out.push_back(StoredRecord{tp, o, r.timestamp, m_sim->recordKey(r), m_sim->recordValue(r)});
+        out.push_back(StoredRecord{tp, o, r.timestamp, logAppendTime(tp.topic), m_sim->recordKey(r), m_sim->recordValue(r)});
     }
     return out;
 }
@@ -461,9 +470,11 @@ ClusterBackend::Handle SimBackend::openConsumer(const ConsumerSettings& s) {
 
 std::vector<StoredRecord> SimBackend::takeRecords(Handle consumer) {
     std::vector<StoredRecord> out;
-    for (auto& r : m_sim->drainDelivered(consumer))
-        out.push_back(StoredRecord{TopicPartition{r.topic, r.partition}, r.offset, r.timestamp,
+    for (auto& r : m_sim->drainDelivered(consumer)) {
+        const bool appendTime = logAppendTime(r.topic);
+        out.push_back(StoredRecord{TopicPartition{r.topic, r.partition}, r.offset, r.timestamp, appendTime,
                                    std::move(r.key), std::move(r.value)});
+    }
     return out;
 }
 

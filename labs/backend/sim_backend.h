@@ -83,6 +83,7 @@ public:
     void closeConsumer(Handle consumer) override;
 
 private:
+    bool logAppendTime(const std::string& topic) const; ///< the topic is message.timestamp.type=LogAppendTime
     void request(); ///< one admin round trip of virtual time
     std::unique_ptr<Session> m_owned; ///< null when wrapping an external session
     Session* m_session = nullptr;     ///< the clock

@@ -174,6 +174,11 @@ bool Producers::bootstrapAnswers(const ProducerData& pd) const {
     return false;
 }
 
+bool Producers::logAppendTime(const TopicState& t) {
+    const auto type = t.configs.overrides.find("message.timestamp.type");
+    return type != t.configs.overrides.end() && type->second == "LogAppendTime";
+}
+
 bool Producers::TimestampCheck::refuses(std::int64_t timestamp) const {
     // now - timestamp > before || -(now - timestamp) > after, with Java's wrapping long arithmetic.
     const auto diff = static_cast<std::int64_t>(static_cast<std::uint64_t>(now) - static_cast<std::uint64_t>(timestamp));
@@ -184,10 +189,8 @@ bool Producers::TimestampCheck::refuses(std::int64_t timestamp) const {
 std::optional<Producers::TimestampCheck> Producers::timestampsRefused(const TopicState& t,
                                                                       const std::vector<Record>& records) const {
     // LogValidator.validateTimestamp: only CreateTime topics check the producer's timestamps (a
-    // LogAppendTime topic replaces them with its clock; the simulation keeps them, see docs/fidelity.md).
-    if (const auto type = t.configs.overrides.find("message.timestamp.type");
-        type != t.configs.overrides.end() && type->second == "LogAppendTime")
-        return std::nullopt;
+    // LogAppendTime topic replaces them with the leader's clock, see handleProduce).
+    if (logAppendTime(t)) return std::nullopt;
     TimestampCheck check;
     check.now = kClockEpochMs + now(); // the broker's clock, epoch milliseconds as the timestamps
     check.before_max_ms = parseLong(t.configs.overrides, "message.timestamp.before.max.ms", kTimestampBeforeMaxMsDefault);
@@ -1029,7 +1032,16 @@ void Producers::produceArrives(std::uint64_t request) {
         }
     }
     const Offset base = p.leaderLeo();
-    m_brokers.appendToLeader(*t, p, inf.batch.records, inf.producer, inf.batch.sizes);
+    if (logAppendTime(*t)) {
+        // LogValidator: a LogAppendTime topic sets the batch's timestamp type and its max timestamp to the
+        // leader's clock at the append, and every record of the batch reads that time as its timestamp
+        // (DefaultRecordBatch); the producer's timestamps are not checked (validateTimestamp) nor kept.
+        std::vector<Record> stamped = inf.batch.records;
+        for (Record& r : stamped) r.timestamp = kClockEpochMs + now();
+        m_brokers.appendToLeader(*t, p, stamped, inf.producer, inf.batch.sizes);
+    } else {
+        m_brokers.appendToLeader(*t, p, inf.batch.records, inf.producer, inf.batch.sizes);
+    }
     if (acks0) return respond(ErrorCode::NONE, base);
     if (inf.acks == Acks::Leader) return respond(ErrorCode::NONE, base);
     inf.base = base;
