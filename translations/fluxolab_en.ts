@@ -860,6 +860,18 @@
             <numerusform>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2; the first on partition %3): each record carries its event time as its timestamp, and the broker refuses timestamps more than message.timestamp.after.max.ms (3600000 ms, one hour, by default) ahead of its clock, which does not run at the trace&apos;s dates. Create the topic with --config message.timestamp.after.max.ms=1000000000000000, as the scenario sensores-no-topico does.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the trace %1 changed while it was replayed</source>
+        <translation>the trace %1 changed while it was replayed</translation>
+    </message>
+    <message>
+        <source>%1:%2: the partition %3 is not below --partitions %4</source>
+        <translation>%1:%2: the partition %3 is not below --partitions %4</translation>
+    </message>
+    <message>
+        <source>the temporary file for the late elements could not be written</source>
+        <translation>the temporary file for the late elements could not be written</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>

@@ -860,6 +860,18 @@
             <numerusform>%n registos do traço não foram entregues ao tópico &quot;%1&quot; (Kafka: %2; o primeiro na partição %3): cada registo leva o seu event time como timestamp, e o broker recusa timestamps mais de message.timestamp.after.max.ms (3600000 ms, uma hora, por omissão) à frente do seu relógio, que não está nas datas do traço. Crie o tópico com --config message.timestamp.after.max.ms=1000000000000000, como faz o cenário sensores-no-topico.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the trace %1 changed while it was replayed</source>
+        <translation>o traço %1 mudou enquanto era reproduzido</translation>
+    </message>
+    <message>
+        <source>%1:%2: the partition %3 is not below --partitions %4</source>
+        <translation>%1:%2: a partição %3 não é menor do que --partitions %4</translation>
+    </message>
+    <message>
+        <source>the temporary file for the late elements could not be written</source>
+        <translation>não foi possível escrever o ficheiro temporário dos elementos atrasados</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
