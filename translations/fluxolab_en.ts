@@ -4407,6 +4407,27 @@ Open another tab (+) to run a producer and a consumer side by side.
             <numerusform>Java stack trace (%n lines) — click to view</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a pipe</source>
+        <translation>a pipe</translation>
+    </message>
+    <message>
+        <source>an output redirection</source>
+        <translation>an output redirection</translation>
+    </message>
+    <message>
+        <source>a command list</source>
+        <translation>a command list</translation>
+    </message>
+    <message>
+        <source>a command substitution</source>
+        <translation>a command substitution</translation>
+    </message>
+    <message>
+        <source>FluxoLab&apos;s terminal is not bash and does not run %1 (%2): it runs one command per line. Type each command on its own line, without |, &gt;, &gt;&gt;, ;, &amp;&amp;, ||, `...` or $(...); only &lt; file, &lt;&lt;EOF and a trailing &amp; work here.</source>
+        <extracomment>%1: the shell operator as typed (|, &gt;, &amp;&amp;, `...`, $(...)); %2: what it does in bash (&quot;a pipe&quot;).</extracomment>
+        <translation>FluxoLab&apos;s terminal is not bash and does not run %1 (%2): it runs one command per line. Type each command on its own line, without |, &gt;, &gt;&gt;, ;, &amp;&amp;, ||, `...` or $(...); only &lt; file, &lt;&lt;EOF and a trailing &amp; work here.</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::TerminalPanel</name>

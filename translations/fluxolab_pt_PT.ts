@@ -4409,6 +4409,27 @@ Abra outro separador (+) para ter um produtor e um consumidor lado a lado.
             <numerusform>rastreio da pilha Java (%n linhas) — clique para ver</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a pipe</source>
+        <translation>um pipe</translation>
+    </message>
+    <message>
+        <source>an output redirection</source>
+        <translation>um redirecionamento da saída</translation>
+    </message>
+    <message>
+        <source>a command list</source>
+        <translation>uma lista de comandos</translation>
+    </message>
+    <message>
+        <source>a command substitution</source>
+        <translation>uma substituição de comando</translation>
+    </message>
+    <message>
+        <source>FluxoLab&apos;s terminal is not bash and does not run %1 (%2): it runs one command per line. Type each command on its own line, without |, &gt;, &gt;&gt;, ;, &amp;&amp;, ||, `...` or $(...); only &lt; file, &lt;&lt;EOF and a trailing &amp; work here.</source>
+        <extracomment>%1: the shell operator as typed (|, &gt;, &amp;&amp;, `...`, $(...)); %2: what it does in bash (&quot;a pipe&quot;).</extracomment>
+        <translation>O terminal do FluxoLab não é o bash e não corre %1 (%2): corre um comando por linha. Escreva cada comando na sua própria linha, sem |, &gt;, &gt;&gt;, ;, &amp;&amp;, ||, `...` nem $(...); aqui só funcionam &lt; ficheiro, &lt;&lt;EOF e um &amp; no fim da linha.</translation>
+    </message>
 </context>
 <context>
     <name>fluxolab::app::TerminalPanel</name>
