@@ -204,7 +204,7 @@ ParsedScript parseScript(std::string_view text) {
         // Gather physical lines until the command is complete.
         for (;;) {
             if (i >= lines.size()) {
-                res.error = ShellParseError{first_line, "unexpected end of file: unterminated quote or continuation", false};
+                res.error = ShellParseError{first_line, "unexpected end of file: unterminated quote or continuation", false, {}, {}};
                 return res;
             }
             const std::string& phys = lines[i++];
@@ -243,7 +243,7 @@ ParsedScript parseScript(std::string_view text) {
             }
             if (t.text == "<" || t.text == "<<" || t.text == "<<-") {
                 if (k + 1 >= toks.size() || toks[k + 1].kind != TokKind::Word) {
-                    res.error = ShellParseError{first_line, "syntax error near unexpected token '" + t.text + "'", false};
+                    res.error = ShellParseError{first_line, "syntax error near unexpected token '" + t.text + "'", false, {}, {}};
                     return res;
                 }
                 if (t.text == "<") cmd.input_file = toks[k + 1].text;
@@ -258,7 +258,7 @@ ParsedScript parseScript(std::string_view text) {
             return res;
         }
         if (cmd.argv.empty()) {
-            res.error = ShellParseError{first_line, "syntax error: a redirection without a command", false};
+            res.error = ShellParseError{first_line, "syntax error: a redirection without a command", false, {}, {}};
             return res;
         }
         if (heredocDelim) {
@@ -276,7 +276,7 @@ ParsedScript parseScript(std::string_view text) {
                 body += '\n';
             }
             if (!closed) {
-                res.error = ShellParseError{first_line, "here-document delimited by end-of-file (wanted '" + *heredocDelim + "')", false};
+                res.error = ShellParseError{first_line, "here-document delimited by end-of-file (wanted '" + *heredocDelim + "')", false, {}, {}};
                 return res;
             }
             cmd.heredoc = std::move(body);
