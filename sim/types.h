@@ -11,6 +11,13 @@
 namespace fluxolab::sim {
 
 using TimeMs = runtime::TimeMs; ///< virtual time in milliseconds since the scenario start
+
+/// Epoch milliseconds of virtual time 0 (2025-01-01T00:00:00Z), the brokers' and clients' wall clock.
+/// A record's timestamp is always epoch milliseconds, as Kafka stores it: a producer's default CreateTime
+/// and a LogAppendTime are kClockEpochMs + now(), a timestamp a producer sets (a trace's event time) is
+/// kept as given, and the broker's timestamp checks read the clock the same way. Only virtual times (event
+/// and journal times, now()) are counted from 0.
+inline constexpr TimeMs kClockEpochMs = 1735689600000;
 using Offset = std::int64_t;   ///< Kafka log offset
 using BrokerId = std::int32_t; ///< broker node id (1-based, as in the course's KRaft install)
 

@@ -860,6 +860,18 @@
             <numerusform>%n records of the trace were not delivered to the topic &quot;%1&quot; (Kafka: %2; the first on partition %3): each record carries its event time as its timestamp, and the broker refuses timestamps more than message.timestamp.after.max.ms (3600000 ms, one hour, by default) ahead of its clock, which does not run at the trace&apos;s dates. Create the topic with --config message.timestamp.after.max.ms=1000000000000000, as the scenario sensores-no-topico does.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the trace %1 changed while it was replayed</source>
+        <translation>the trace %1 changed while it was replayed</translation>
+    </message>
+    <message>
+        <source>%1:%2: the partition %3 is not below --partitions %4</source>
+        <translation>%1:%2: the partition %3 is not below --partitions %4</translation>
+    </message>
+    <message>
+        <source>the temporary file for the late elements could not be written</source>
+        <translation>the temporary file for the late elements could not be written</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -4394,6 +4406,27 @@ Open another tab (+) to run a producer and a consumer side by side.
             <numerusform>Java stack trace (%n line) — click to view</numerusform>
             <numerusform>Java stack trace (%n lines) — click to view</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a pipe</source>
+        <translation>a pipe</translation>
+    </message>
+    <message>
+        <source>an output redirection</source>
+        <translation>an output redirection</translation>
+    </message>
+    <message>
+        <source>a command list</source>
+        <translation>a command list</translation>
+    </message>
+    <message>
+        <source>a command substitution</source>
+        <translation>a command substitution</translation>
+    </message>
+    <message>
+        <source>FluxoLab&apos;s terminal is not bash and does not run %1 (%2): it runs one command per line. Type each command on its own line, without |, &gt;, &gt;&gt;, ;, &amp;&amp;, ||, `...` or $(...); only &lt; file, &lt;&lt;EOF and a trailing &amp; work here.</source>
+        <extracomment>%1: the shell operator as typed (|, &gt;, &amp;&amp;, `...`, $(...)); %2: what it does in bash (&quot;a pipe&quot;).</extracomment>
+        <translation>FluxoLab&apos;s terminal is not bash and does not run %1 (%2): it runs one command per line. Type each command on its own line, without |, &gt;, &gt;&gt;, ;, &amp;&amp;, ||, `...` or $(...); only &lt; file, &lt;&lt;EOF and a trailing &amp; work here.</translation>
     </message>
 </context>
 <context>

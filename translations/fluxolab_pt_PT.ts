@@ -860,6 +860,18 @@
             <numerusform>%n registos do traço não foram entregues ao tópico &quot;%1&quot; (Kafka: %2; o primeiro na partição %3): cada registo leva o seu event time como timestamp, e o broker recusa timestamps mais de message.timestamp.after.max.ms (3600000 ms, uma hora, por omissão) à frente do seu relógio, que não está nas datas do traço. Crie o tópico com --config message.timestamp.after.max.ms=1000000000000000, como faz o cenário sensores-no-topico.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the trace %1 changed while it was replayed</source>
+        <translation>o traço %1 mudou enquanto era reproduzido</translation>
+    </message>
+    <message>
+        <source>%1:%2: the partition %3 is not below --partitions %4</source>
+        <translation>%1:%2: a partição %3 não é menor do que --partitions %4</translation>
+    </message>
+    <message>
+        <source>the temporary file for the late elements could not be written</source>
+        <translation>não foi possível escrever o ficheiro temporário dos elementos atrasados</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -4396,6 +4408,27 @@ Abra outro separador (+) para ter um produtor e um consumidor lado a lado.
             <numerusform>rastreio da pilha Java (%n linha) — clique para ver</numerusform>
             <numerusform>rastreio da pilha Java (%n linhas) — clique para ver</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a pipe</source>
+        <translation>um pipe</translation>
+    </message>
+    <message>
+        <source>an output redirection</source>
+        <translation>um redirecionamento da saída</translation>
+    </message>
+    <message>
+        <source>a command list</source>
+        <translation>uma lista de comandos</translation>
+    </message>
+    <message>
+        <source>a command substitution</source>
+        <translation>uma substituição de comando</translation>
+    </message>
+    <message>
+        <source>FluxoLab&apos;s terminal is not bash and does not run %1 (%2): it runs one command per line. Type each command on its own line, without |, &gt;, &gt;&gt;, ;, &amp;&amp;, ||, `...` or $(...); only &lt; file, &lt;&lt;EOF and a trailing &amp; work here.</source>
+        <extracomment>%1: the shell operator as typed (|, &gt;, &amp;&amp;, `...`, $(...)); %2: what it does in bash (&quot;a pipe&quot;).</extracomment>
+        <translation>O terminal do FluxoLab não é o bash e não corre %1 (%2): corre um comando por linha. Escreva cada comando na sua própria linha, sem |, &gt;, &gt;&gt;, ;, &amp;&amp;, ||, `...` nem $(...); aqui só funcionam &lt; ficheiro, &lt;&lt;EOF e um &amp; no fim da linha.</translation>
     </message>
 </context>
 <context>

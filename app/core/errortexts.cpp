@@ -350,6 +350,15 @@ QString ErrorTexts::replayError(const labs::ReplayError& e) {
     case C::WindowRequired: reason = tr("--window is required (%1)").arg(windows); break;
     case C::Trace: return StreamView::describeError(e.trace);
     case C::Job: reason = jobError(e.job); break;
+    case C::TraceChanged: reason = tr("the trace %1 changed while it was replayed").arg(v); break;
+    case C::PartitionNotBelow:
+        reason = tr("%1:%2: the partition %3 is not below --partitions %4")
+                     .arg(q(e.trace.file))
+                     .arg(e.trace.line)
+                     .arg(e.trace.number)
+                     .arg(e.trace.number2);
+        break;
+    case C::LateSpillFailed: reason = tr("the temporary file for the late elements could not be written"); break;
     }
     return tr("fluxolab-cli replay: %1").arg(reason);
 }

@@ -643,6 +643,23 @@ void TerminalConsole::handleLine(const QString& line) {
     runCommand(full);
 }
 
+QString TerminalConsole::unsupportedOperatorText(const labs::ShellParseError& e) {
+    using K = labs::ShellOperatorKind;
+    QString what;
+    switch (e.kind) {
+    case K::Pipe: what = tr("a pipe"); break;
+    case K::Redirection: what = tr("an output redirection"); break;
+    case K::List: what = tr("a command list"); break;
+    case K::Substitution: what = tr("a command substitution"); break;
+    }
+    const QString op = e.op == "$(" ? QStringLiteral("$(...)") : e.op == "`" ? QStringLiteral("`...`") : QString::fromStdString(e.op);
+    //: %1: the shell operator as typed (|, >, &&, `...`, $(...)); %2: what it does in bash ("a pipe").
+    return tr("FluxoLab's terminal is not bash and does not run %1 (%2): it runs one command per line. Type each "
+              "command on its own line, without |, >, >>, ;, &&, ||, `...` or $(...); only < file, <<EOF and a "
+              "trailing & work here.")
+        .arg(op, what);
+}
+
 void TerminalConsole::runCommand(const QString& text) {
     if (text.trimmed().isEmpty()) {
         showPrompt();
@@ -652,11 +669,14 @@ void TerminalConsole::runCommand(const QString& text) {
     if (parsed.error) {
         // bash's own syntax errors are bash's; an operator bash runs but this shell does not is
         // FluxoLab's limit, said only as its note (real bash never prints "unsupported operator").
-        if (!parsed.error->unsupported)
+        if (parsed.error->unsupported) {
+            append(QStringLiteral("# %1\n").arg(unsupportedOperatorText(*parsed.error)), Style::Note);
+        } else {
             append(QStringLiteral("bash: %1\n").arg(QString::fromStdString(parsed.error->message)), Style::Error);
-        const labs::NoteId note = parsed.error->unsupported ? labs::NoteId::ShellOperatorUnsupported : labs::NoteId::ShellSyntax;
-        append(QStringLiteral("# %1\n").arg(QString::fromUtf8(labs::noteText(note, CliHost::noteLanguage()).data())),
-               Style::Note);
+            append(QStringLiteral("# %1\n").arg(QString::fromUtf8(
+                       labs::noteText(labs::NoteId::ShellSyntax, CliHost::noteLanguage()).data())),
+                   Style::Note);
+        }
         labs::HistoryEntry h;
         h.kind = "shell-error";
         h.exit_code = 2;

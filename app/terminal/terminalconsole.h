@@ -91,6 +91,8 @@ private:
     void showPrompt(bool continuation = false);
     void handleLine(const QString& line);
     void runCommand(const QString& text);
+    /// An operator bash would run but this terminal does not, named, with what to type instead (tr()).
+    static QString unsupportedOperatorText(const labs::ShellParseError& e);
     void flush();
     /// Prints what `s` wrote since the last call, then its new teaching notes.
     void flushSession(labs::CommandSession& s, std::size_t& notesShown);

@@ -128,7 +128,9 @@ struct DeleteOffsetsResult {
 struct StoredRecord {
     TopicPartition tp;
     Offset offset = 0;
-    TimeMs timestamp_ms = 0; ///< epoch milliseconds (CreateTime)
+    TimeMs timestamp_ms = 0; ///< epoch milliseconds, as the broker stores them
+    /// The batch's timestamp type: LogAppendTime (the leader's clock at the append) rather than CreateTime.
+    bool log_append_time = false;
     std::optional<std::string> key;
     std::string value;
 };

@@ -171,7 +171,7 @@ BackendResult SimBackend::createPartitions(const std::string& name, std::int32_t
 Offset SimBackend::earliestOffset(const TopicPartition& tp) const { return m_sim->earliestOffset(tp); }
 Offset SimBackend::latestOffset(const TopicPartition& tp) const { return m_sim->latestOffset(tp); }
 std::optional<Offset> SimBackend::offsetForTimestamp(const TopicPartition& tp, TimeMs epoch_ms) const {
-    return m_sim->offsetForTimestamp(tp, epoch_ms - kVirtualEpochMs);
+    return m_sim->offsetForTimestamp(tp, epoch_ms); // record timestamps are epoch milliseconds
 }
 
 std::optional<Offset> SimBackend::maxTimestampOffset(const TopicPartition& tp) const {
@@ -238,13 +238,22 @@ BackendResult SimBackend::incrementalAlterConfigs(ConfigResourceKind kind, const
     return r;
 }
 
+bool SimBackend::logAppendTime(const std::string& topic) const {
+    // The topic's timestamp type now (a real batch keeps the type it was written with; the simulation's
+    // records do not carry it, so a type changed after the writes shows on the older records too).
+    const sim::TopicState* t = m_sim->topic(topic);
+    if (!t) return false;
+    const auto type = t->configs.overrides.find("message.timestamp.type");
+    return type != t->configs.overrides.end() && type->second == "LogAppendTime";
+}
+
 std::vector<StoredRecord> SimBackend::readRecords(const TopicPartition& tp) const {
     std::vector<StoredRecord> out;
     const sim::PartitionState* p = m_sim->partition(tp);
     if (!p) return out;
     for (Offset o = p->log_start; o < p->high_watermark; ++o) {
         const sim::Record& r = p->at(o);
-        out.push_back(StoredRecord{tp, o, kVirtualEpochMs + r.timestamp, m_sim->recordKey(r), m_sim->recordValue(r)});
+        out.push_back(StoredRecord{tp, o, r.timestamp, logAppendTime(tp.topic), m_sim->recordKey(r), m_sim->recordValue(r)});
     }
     return out;
 }
@@ -392,17 +401,13 @@ std::vector<SendFailure> SimBackend::takeSendFailures(Handle producer) {
         r.key = std::move(f.key);
         r.value_bytes = f.value_bytes;
         r.record_bytes = f.record_bytes;
-        // Simulated time 0 is kVirtualEpochMs for the tools: the broker's clock and the record's timestamp
-        // both move by it (wrapping as Java's long does, as the broker printed them).
-        auto shifted = [](std::int64_t v) {
-            return static_cast<std::int64_t>(static_cast<std::uint64_t>(v) + static_cast<std::uint64_t>(kVirtualEpochMs));
-        };
-        r.timestamp = shifted(f.timestamp);
+        // The record's timestamp and the broker's range are epoch milliseconds already (sim::kClockEpochMs).
+        r.timestamp = f.timestamp;
         r.batch_index = f.batch_index;
         r.timestamp_refused = f.timestamp_refused;
         r.refused_in_batch = f.refused_in_batch;
-        r.valid_from = shifted(f.valid_from);
-        r.valid_to = shifted(f.valid_to);
+        r.valid_from = f.valid_from;
+        r.valid_to = f.valid_to;
         out.push_back(std::move(r));
     }
     return out;
@@ -465,9 +470,11 @@ ClusterBackend::Handle SimBackend::openConsumer(const ConsumerSettings& s) {
 
 std::vector<StoredRecord> SimBackend::takeRecords(Handle consumer) {
     std::vector<StoredRecord> out;
-    for (auto& r : m_sim->drainDelivered(consumer))
-        out.push_back(StoredRecord{TopicPartition{r.topic, r.partition}, r.offset, kVirtualEpochMs + r.timestamp,
+    for (auto& r : m_sim->drainDelivered(consumer)) {
+        const bool appendTime = logAppendTime(r.topic);
+        out.push_back(StoredRecord{TopicPartition{r.topic, r.partition}, r.offset, r.timestamp, appendTime,
                                    std::move(r.key), std::move(r.value)});
+    }
     return out;
 }
 

@@ -11,9 +11,10 @@
 
 namespace fluxolab::labs {
 
-/// Epoch milliseconds of virtual time 0 (2025-01-01T00:00:00Z): gives CreateTime values and log
-/// timestamps a realistic look while staying deterministic.
-inline constexpr TimeMs kVirtualEpochMs = 1735689600000;
+/// Epoch milliseconds of virtual time 0 (2025-01-01T00:00:00Z): the tools' clock (log lines, nowMs()).
+/// Record timestamps are already epoch milliseconds in the simulation (sim::kClockEpochMs) and are
+/// never shifted again.
+inline constexpr TimeMs kVirtualEpochMs = sim::kClockEpochMs;
 
 class SimBackend final : public ClusterBackend {
 public:
@@ -82,6 +83,7 @@ public:
     void closeConsumer(Handle consumer) override;
 
 private:
+    bool logAppendTime(const std::string& topic) const; ///< the topic is message.timestamp.type=LogAppendTime
     void request(); ///< one admin round trip of virtual time
     std::unique_ptr<Session> m_owned; ///< null when wrapping an external session
     Session* m_session = nullptr;     ///< the clock

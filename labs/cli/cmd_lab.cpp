@@ -137,7 +137,8 @@ int cmdLab(const Args& args, CliStreams io) {
         }
         const ParsedScript parsed = parseScript(text);
         if (parsed.error) {
-            io.err << "lab: " << script << ":" << parsed.error->line << ": " << parsed.error->message << "\n";
+            io.err << "lab: " << script << ":" << parsed.error->line << ": " << shellErrorText(*parsed.error, language)
+                   << "\n";
             return 2;
         }
         if (parsed.commands.empty()) {

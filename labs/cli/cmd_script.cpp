@@ -64,7 +64,9 @@ int cmdScript(const Args& args, CliStreams io) {
     }
     const ParsedScript parsed = parseScript(text);
     if (parsed.error) {
-        io.err << "script: " << file << ":" << parsed.error->line << ": " << parsed.error->message << "\n";
+        // In the notes' language when --notes gives one (the script's other errors are English).
+        io.err << "script: " << file << ":" << parsed.error->line << ": "
+               << shellErrorText(*parsed.error, opts.notes.value_or(Language::English)) << "\n";
         return 2;
     }
     if (parsed.commands.empty()) {

@@ -429,7 +429,7 @@ private:
         std::string s;
         const bool keyOrValue = m_printKey || m_printValue;
         if (m_printTimestamp) {
-            s += "CreateTime:" + std::to_string(r.timestamp_ms);
+            s += (r.log_append_time ? "LogAppendTime:" : "CreateTime:") + std::to_string(r.timestamp_ms);
             if (m_printPartition || m_printOffset || m_printHeaders || keyOrValue) s += m_keySep;
         }
         if (m_printPartition) {

@@ -51,9 +51,12 @@ startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv, 
         }
     }
     std::ostringstream out, err;
-    const int code = runReplay(args, out, err, workDir);
+    ReplayError failure;
+    const int code = runReplay(args, out, err, workDir, failure);
     if (!out.str().empty()) s->out(out.str());
     if (!err.str().empty()) s->err(err.str());
+    // A problem met while running (the trace unreadable or gone, a bad record): the code too, as above.
+    if (failure.failed()) s->err("replay: " + replayErrorText(failure) + "\n", failure);
     s->record(out.str());
     s->finish(code);
     return s;

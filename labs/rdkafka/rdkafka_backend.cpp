@@ -791,6 +791,8 @@ void RdKafkaBackend::serveClients(TimeMs budget_ms) {
                     r.offset = m->offset;
                     rd_kafka_timestamp_type_t tstype;
                     r.timestamp_ms = rd_kafka_message_timestamp(m, &tstype);
+            r.log_append_time = tstype == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME;
+                    r.log_append_time = tstype == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME;
                     if (m->key) r.key = std::string(static_cast<const char*>(m->key), m->key_len);
                     if (m->payload) r.value = std::string(static_cast<const char*>(m->payload), m->len);
                     if (c->javaAutoCommit) c->positions[r.tp] = r.offset + 1;
@@ -1064,6 +1066,7 @@ std::vector<StoredRecord> RdKafkaBackend::readRecords(const TopicPartition& tp) 
             r.offset = m->offset;
             rd_kafka_timestamp_type_t tstype;
             r.timestamp_ms = rd_kafka_message_timestamp(m, &tstype);
+            r.log_append_time = tstype == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME;
             if (m->key) r.key = std::string(static_cast<const char*>(m->key), m->key_len);
             if (m->payload) r.value = std::string(static_cast<const char*>(m->payload), m->len);
             out.push_back(std::move(r));

@@ -43,11 +43,21 @@ TokStatus tokenize(std::string_view s, std::vector<Token>& out, std::string& err
         }
         Token w;
         bool any = false;
+        // Command substitution (`...` or $(...)) bash runs unquoted and inside double quotes: an operator
+        // FluxoLab's shell does not run, after the word it was found in.
+        std::string substitution;
         while (i < n) {
             const char d = s[i];
             if (d == ' ' || d == '\t' || d == '\n' || d == '\r' || d == '<' || d == '>' || d == '|' || d == '&' ||
                 d == ';')
                 break;
+            if (d == '`' || (d == '$' && i + 1 < n && s[i + 1] == '(')) {
+                if (substitution.empty()) substitution = d == '`' ? "`" : "$(";
+                w.text.push_back(d);
+                ++i;
+                any = true;
+                continue;
+            }
             any = true;
             if (d == '\'') {
                 const std::size_t close = s.find('\'', i + 1);
@@ -74,6 +84,8 @@ TokStatus tokenize(std::string_view s, std::vector<Token>& out, std::string& err
                         ++j;
                         break;
                     } else {
+                        if (substitution.empty() && (s[j] == '`' || (s[j] == '$' && j + 1 < n && s[j + 1] == '(')))
+                            substitution = s[j] == '`' ? "`" : "$(";
                         w.text.push_back(s[j++]);
                     }
                 }
@@ -91,6 +103,7 @@ TokStatus tokenize(std::string_view s, std::vector<Token>& out, std::string& err
             }
         }
         if (any) out.push_back(std::move(w));
+        if (!substitution.empty()) out.push_back(Token{TokKind::Op, substitution, false});
     }
     (void)error;
     return TokStatus::Ok;
@@ -119,7 +132,44 @@ bool endsWithContinuation(const std::string& line) {
     return k % 2 == 1;
 }
 
+ShellOperatorKind operatorKind(const std::string& op) {
+    if (op == "|") return ShellOperatorKind::Pipe;
+    if (op == ">" || op == ">>") return ShellOperatorKind::Redirection;
+    if (op == "`" || op == "$(") return ShellOperatorKind::Substitution;
+    return ShellOperatorKind::List; // ;, ;;, &&, ||, & before another command
+}
+
+ShellParseError unsupportedOperator(int line, const std::string& op) {
+    ShellParseError e;
+    e.line = line;
+    e.unsupported = true;
+    e.op = op;
+    e.kind = operatorKind(op);
+    e.message = shellErrorText(e, Language::English);
+    return e;
+}
+
 } // namespace
+
+std::string shellErrorText(const ShellParseError& e, Language lang) {
+    if (!e.unsupported) return e.message;
+    const bool pt = lang == Language::Portuguese;
+    std::string what;
+    switch (e.kind) {
+    case ShellOperatorKind::Pipe: what = pt ? "um pipe" : "a pipe"; break;
+    case ShellOperatorKind::Redirection: what = pt ? "um redirecionamento da saída" : "an output redirection"; break;
+    case ShellOperatorKind::List: what = pt ? "uma lista de comandos" : "a command list"; break;
+    case ShellOperatorKind::Substitution: what = pt ? "uma substituição de comando" : "a command substitution"; break;
+    }
+    const std::string op = e.op == "$(" ? "$(...)" : e.op == "`" ? "`...`" : e.op;
+    if (pt)
+        return "operador da shell não suportado '" + op + "' (" + what +
+               "): o FluxoLab corre um comando por linha; escreva cada comando na sua própria linha, sem |, >, "
+               ">>, ;, &&, ||, `...` nem $(...) (só < ficheiro, <<EOF e um & no fim da linha)";
+    return "unsupported shell operator '" + op + "' (" + what +
+           "): FluxoLab runs one command per line; write each command on its own line, without |, >, >>, ;, &&, "
+           "||, `...` or $(...) (only < file, <<EOF and a trailing & work)";
+}
 
 std::optional<std::vector<std::string>> splitWords(std::string_view text, std::string* error) {
     std::vector<Token> toks;
@@ -132,7 +182,7 @@ std::optional<std::vector<std::string>> splitWords(std::string_view text, std::s
     std::vector<std::string> out;
     for (auto& t : toks) {
         if (t.kind == TokKind::Op) {
-            if (error) *error = "unsupported shell operator '" + t.text + "'";
+            if (error) *error = unsupportedOperator(0, t.text).message;
             return std::nullopt;
         }
         out.push_back(std::move(t.text));
@@ -154,7 +204,7 @@ ParsedScript parseScript(std::string_view text) {
         // Gather physical lines until the command is complete.
         for (;;) {
             if (i >= lines.size()) {
-                res.error = ShellParseError{first_line, "unexpected end of file: unterminated quote or continuation", false};
+                res.error = ShellParseError{first_line, "unexpected end of file: unterminated quote or continuation", false, {}, {}};
                 return res;
             }
             const std::string& phys = lines[i++];
@@ -193,7 +243,7 @@ ParsedScript parseScript(std::string_view text) {
             }
             if (t.text == "<" || t.text == "<<" || t.text == "<<-") {
                 if (k + 1 >= toks.size() || toks[k + 1].kind != TokKind::Word) {
-                    res.error = ShellParseError{first_line, "syntax error near unexpected token '" + t.text + "'", false};
+                    res.error = ShellParseError{first_line, "syntax error near unexpected token '" + t.text + "'", false, {}, {}};
                     return res;
                 }
                 if (t.text == "<") cmd.input_file = toks[k + 1].text;
@@ -204,11 +254,11 @@ ParsedScript parseScript(std::string_view text) {
                 ++k;
                 continue;
             }
-            res.error = ShellParseError{first_line, "unsupported shell operator '" + t.text + "'", true};
+            res.error = unsupportedOperator(first_line, t.text);
             return res;
         }
         if (cmd.argv.empty()) {
-            res.error = ShellParseError{first_line, "syntax error: a redirection without a command", false};
+            res.error = ShellParseError{first_line, "syntax error: a redirection without a command", false, {}, {}};
             return res;
         }
         if (heredocDelim) {
@@ -226,7 +276,7 @@ ParsedScript parseScript(std::string_view text) {
                 body += '\n';
             }
             if (!closed) {
-                res.error = ShellParseError{first_line, "here-document delimited by end-of-file (wanted '" + *heredocDelim + "')", false};
+                res.error = ShellParseError{first_line, "here-document delimited by end-of-file (wanted '" + *heredocDelim + "')", false, {}, {}};
                 return res;
             }
             cmd.heredoc = std::move(body);

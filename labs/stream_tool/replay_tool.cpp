@@ -472,13 +472,27 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
 
 int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
               const std::string& workDir) {
+    ReplayError failure;
+    const int code = runReplay(args, out, err, workDir, failure);
+    if (failure.failed()) err << "replay: " << replayErrorText(failure) << "\n";
+    return code;
+}
+
+int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+              const std::string& workDir, ReplayError& failure) {
+    using C = ReplayErrorCode;
     struct {
         std::ostream& out;
         std::ostream& err;
     } io{out, err};
-    const auto bad = [&](const std::string& msg) {
-        io.err << "replay: " << msg << "\n";
+    // A run that stops on its input: the problem as a code (the caller words it), exit code 2.
+    const auto bad = [&](C code) {
+        failure.code = code;
         return 2;
+    };
+    const auto badTrace = [&](const traces::TraceError& e) {
+        failure.trace = e;
+        return bad(C::Trace);
     };
     ReplayArgs parsed;
     if (const int code = parseReplayArgs(args, workDir, parsed, out, err); code >= 0) return code;
@@ -493,7 +507,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     // The key is read as a view into the reader's buffer and copied once, into the reused element.
     topt.copyKey = false;
     TraceReader reader;
-    if (!reader.open(trace, topt)) return bad(reader.error());
+    if (!reader.open(trace, topt)) return badTrace(reader.errorInfo());
 
     std::uint64_t firings = 0, lates = 0;
     LateBuffer lateBuf;
@@ -598,12 +612,15 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
                                   std::to_string(from) + "\n");
             // The sources rewind to the checkpoint's position: read the trace again up to it.
             rereader = std::make_unique<TraceReader>();
-            if (!rereader->open(trace, topt)) return bad(rereader->error());
+            if (!rereader->open(trace, topt)) return badTrace(rereader->errorInfo());
             in = rereader.get();
             std::uint64_t skipped = 0;
             while (skipped < from) {
                 const auto st = in->next(rec);
-                if (st != TraceReader::Status::Record) return bad("the trace changed while it was replayed");
+                if (st != TraceReader::Status::Record) {
+                    failure.value = trace;
+                    return bad(C::TraceChanged);
+                }
                 if (rec.partition < spec.partitions) ++skipped;
             }
             events = from;
@@ -612,14 +629,20 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
         if (st == TraceReader::Status::End) break;
         if (st == TraceReader::Status::Error) {
             io.out.flush();
-            return bad(in->error());
+            return badTrace(in->errorInfo());
         }
         if (rec.partition >= spec.partitions) {
-            const std::string msg = trace + ":" + std::to_string(rec.line) + ": partition " +
-                                    std::to_string(rec.partition) + " is not below --partitions " +
-                                    std::to_string(spec.partitions);
-            if (!topt.skipErrors) return bad(msg);
-            if (in == &reader) io.err << "replay: skipped " << msg << "\n";
+            ReplayError partition;
+            partition.code = C::PartitionNotBelow;
+            partition.trace.file = trace;
+            partition.trace.line = rec.line;
+            partition.trace.number = static_cast<std::int64_t>(rec.partition);
+            partition.trace.number2 = spec.partitions;
+            if (!topt.skipErrors) {
+                failure = std::move(partition);
+                return 2;
+            }
+            if (in == &reader) io.err << "replay: skipped " << replayErrorText(partition) << "\n";
             continue;
         }
         if (!job) job = std::make_unique<StreamJob>(spec, output, nullptr, rec.arrival);
@@ -637,7 +660,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     // until they have fired.
     if (parsed.sourceOpen) job->runPendingProcessingTimers();
     job->finish(finalWatermark);
-    if (lateSpillFailed) return bad("cannot write the temporary file for the late elements");
+    if (lateSpillFailed) return bad(C::LateSpillFailed);
     lateBuf.writeTo(io.out);
     if (inactivity > 0) {
         if (json)

@@ -21,6 +21,12 @@ namespace fluxolab::labs {
 /// (empty: the process's working directory).
 int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
               const std::string& workDir = {});
+/// The same, with a problem met while running (an unreadable or vanished trace, a bad record under
+/// --on-error fail, ...) as a code in `failure` instead of a line on `err` (exit code 2): an edge words it
+/// in its own language (the app's terminal), fluxolab-cli prints replayErrorText(failure). Argument
+/// errors are printed on `err` as the overload above prints them.
+int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+              const std::string& workDir, ReplayError& failure);
 
 /// replay's options, parsed (what runReplay runs; the app's stream view loads the same run).
 struct ReplayArgs {

@@ -129,6 +129,11 @@ std::string replayErrorText(const ReplayError& e) {
     case C::WindowRequired: return "--window is required (tumble:60s, hop:10s,60s, session:30s or cumulate:10s,60s)";
     case C::Trace: return traces::traceErrorText(e.trace);
     case C::Job: return jobErrorText(e.job);
+    case C::TraceChanged: return v + ": the trace changed while it was replayed";
+    case C::PartitionNotBelow:
+        return e.trace.file + ":" + std::to_string(e.trace.line) + ": partition " + std::to_string(e.trace.number) +
+               " is not below --partitions " + std::to_string(e.trace.number2);
+    case C::LateSpillFailed: return "cannot write the temporary file for the late elements";
     }
     return {};
 }

@@ -62,6 +62,10 @@ enum class ReplayErrorCode : std::uint8_t {
     Trace,                  ///< trace: the trace could not be read (the partition scan)
     Job,                    ///< job: the options make a job validateJob refuses
     BadSource,              ///< value: --source is neither bounded nor open
+    // While running (runReplay's failure; Trace too: the trace unreadable, gone, or a bad record)
+    TraceChanged,           ///< value: the trace, read again after a crash, has fewer records than before
+    PartitionNotBelow,      ///< trace: file, line, number (the partition), number2 (--partitions)
+    LateSpillFailed,        ///< the temporary file for the late elements could not be written
 };
 
 struct ReplayError {

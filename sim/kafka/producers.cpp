@@ -174,6 +174,11 @@ bool Producers::bootstrapAnswers(const ProducerData& pd) const {
     return false;
 }
 
+bool Producers::logAppendTime(const TopicState& t) {
+    const auto type = t.configs.overrides.find("message.timestamp.type");
+    return type != t.configs.overrides.end() && type->second == "LogAppendTime";
+}
+
 bool Producers::TimestampCheck::refuses(std::int64_t timestamp) const {
     // now - timestamp > before || -(now - timestamp) > after, with Java's wrapping long arithmetic.
     const auto diff = static_cast<std::int64_t>(static_cast<std::uint64_t>(now) - static_cast<std::uint64_t>(timestamp));
@@ -184,12 +189,10 @@ bool Producers::TimestampCheck::refuses(std::int64_t timestamp) const {
 std::optional<Producers::TimestampCheck> Producers::timestampsRefused(const TopicState& t,
                                                                       const std::vector<Record>& records) const {
     // LogValidator.validateTimestamp: only CreateTime topics check the producer's timestamps (a
-    // LogAppendTime topic replaces them with its clock; the simulation keeps them, see docs/fidelity.md).
-    if (const auto type = t.configs.overrides.find("message.timestamp.type");
-        type != t.configs.overrides.end() && type->second == "LogAppendTime")
-        return std::nullopt;
+    // LogAppendTime topic replaces them with the leader's clock, see handleProduce).
+    if (logAppendTime(t)) return std::nullopt;
     TimestampCheck check;
-    check.now = now();
+    check.now = kClockEpochMs + now(); // the broker's clock, epoch milliseconds as the timestamps
     check.before_max_ms = parseLong(t.configs.overrides, "message.timestamp.before.max.ms", kTimestampBeforeMaxMsDefault);
     check.after_max_ms = parseLong(t.configs.overrides, "message.timestamp.after.max.ms", kTimestampAfterMaxMsDefault);
     for (const Record& r : records)
@@ -425,7 +428,7 @@ ErrorCode Producers::doSend(ProducerData& pd, const ProducerRecord& rec) {
     if (failRecordTooLarge(pd, rec.topic, rec.partition, rec.key, static_cast<std::int64_t>(rec.value.size())))
         return ErrorCode::NONE; // the callback has the error, send() returned
     Record r;
-    r.timestamp = rec.timestamp.value_or(now());
+    r.timestamp = rec.timestamp.value_or(kClockEpochMs + now());
     r.key = rec.key ? m_store.internKey(*rec.key) : 0;
     // An empty key is not null in the Java client: internKey gives it its own id, so it is hashed.
     r.value = m_store.addValue(rec.value);
@@ -503,7 +506,7 @@ ErrorCode Producers::doSendSynthetic(ProducerData& pd, const std::string& topic,
     TopicState* t = m_brokers.topicForProduce(topic, false);
     if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
     Record r;
-    r.timestamp = now();
+    r.timestamp = kClockEpochMs + now();
     r.key = key_id.value_or(0);
     r.value = 0;
     // A synthetic value counts as kSyntheticValueBytes; the record goes through send()'s size check all the same.
@@ -1029,7 +1032,16 @@ void Producers::produceArrives(std::uint64_t request) {
         }
     }
     const Offset base = p.leaderLeo();
-    m_brokers.appendToLeader(*t, p, inf.batch.records, inf.producer, inf.batch.sizes);
+    if (logAppendTime(*t)) {
+        // LogValidator: a LogAppendTime topic sets the batch's timestamp type and its max timestamp to the
+        // leader's clock at the append, and every record of the batch reads that time as its timestamp
+        // (DefaultRecordBatch); the producer's timestamps are not checked (validateTimestamp) nor kept.
+        std::vector<Record> stamped = inf.batch.records;
+        for (Record& r : stamped) r.timestamp = kClockEpochMs + now();
+        m_brokers.appendToLeader(*t, p, stamped, inf.producer, inf.batch.sizes);
+    } else {
+        m_brokers.appendToLeader(*t, p, inf.batch.records, inf.producer, inf.batch.sizes);
+    }
     if (acks0) return respond(ErrorCode::NONE, base);
     if (inf.acks == Acks::Leader) return respond(ErrorCode::NONE, base);
     inf.base = base;

@@ -293,6 +293,8 @@ private:
                       TimeMs batch_age_ms, const TimestampCheck* timestamps = nullptr);
     /// The leader's timestamp check of a batch on topic `t` at its clock now(): the check when it refuses
     /// a record (INVALID_TIMESTAMP), nothing when every record passes or the topic uses LogAppendTime.
+    /// message.timestamp.type=LogAppendTime: the leader stamps each appended batch with its clock.
+    static bool logAppendTime(const TopicState& t);
     std::optional<TimestampCheck> timestampsRefused(const TopicState& t, const std::vector<Record>& records) const;
     /// No broker answers: the client rebootstraps (forgets its topics' metadata) and tries its
     /// bootstrap servers (node -1) at the reconnect backoff.

@@ -729,6 +729,46 @@ void TerminalTest::fluxolabCliRefusalsAreInTheUiLanguage() {
     QVERIFY2(!text.contains(QStringLiteral("is required")), qPrintable(text));
 }
 
+void TerminalTest::replayRunErrorsAndShellOperatorsAreInTheUiLanguage() {
+    // A replay that fails while running (a bad record, --on-error fail being the default) printed
+    // fluxolab-cli's English in the pt_PT terminal, and a pipe only a general note: the code crosses, the
+    // app words it, naming the operator and what to type instead.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString bad = dir.filePath(QStringLiteral("bad.csv"));
+    {
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("ts,key\n1000,a\nxyz,b\n");
+    }
+    const QString replay = QStringLiteral("fluxolab-cli replay ") + bad + QStringLiteral(" --watermark bounded:1s --window tumble:1s");
+    for (const QString& language : {QStringLiteral("pt_PT"), QStringLiteral("en")}) {
+        QVERIFY(setLanguage(language));
+        auto w = makeWindow();
+        QVERIFY(w->labPanel()->loadLab(kLab1));
+        TerminalConsole* c = w->terminalPanel()->currentConsole();
+        type(c, replay);
+        type(c, QStringLiteral("kafka-topics.sh --list | grep x"));
+        type(c, QStringLiteral("echo `date`"));
+        const QString text = c->toPlainText();
+        if (language == QStringLiteral("pt_PT")) {
+            QVERIFY2(text.contains(QStringLiteral("o tempo 'xyz' não é milissegundos desde a época")), qPrintable(text));
+            QVERIFY2(!text.contains(QStringLiteral("is neither epoch")), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("# O terminal do FluxoLab não é o bash e não corre | (um pipe): corre um "
+                                                  "comando por linha.")),
+                     qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("não corre `...` (uma substituição de comando)")), qPrintable(text));
+        } else {
+            QVERIFY2(text.contains(QStringLiteral("the time 'xyz' is neither epoch milliseconds")), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("# FluxoLab's terminal is not bash and does not run | (a pipe): it runs "
+                                                  "one command per line.")),
+                     qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("does not run `...` (a command substitution)")), qPrintable(text));
+        }
+    }
+    setLanguage(QStringLiteral("pt_PT"));
+}
+
 void TerminalTest::javaStackTraceIsFoldedAndExpandsOnClick() {
     auto w = makeWindow();
     QVERIFY(w->labPanel()->loadLab(kLab1));

@@ -145,6 +145,35 @@ TEST_SUITE("labs/fluxolab-cli bad input") {
         CHECK(has(r.err, "from 0 to 18446744073709551615"));
     }
 
+    TEST_CASE("script and lab check: a shell operator is named, with what to write instead, in the CLI's language") {
+        // Before: "script: F:1: unsupported shell operator '|'" in English with no hint, also for lab check
+        // (Portuguese by default) and script --notes pt.
+        TempDir tmp;
+        const std::string pipe = tmp.file("pipe.sh", "kafka-topics.sh --list --bootstrap-server localhost:9092 | grep x\n");
+        const std::string en = "unsupported shell operator '|' (a pipe): FluxoLab runs one command per line; write each "
+                               "command on its own line, without |, >, >>, ;, &&, ||, `...` or $(...) (only < file, "
+                               "<<EOF and a trailing & work)";
+        const std::string pt = "operador da shell não suportado '|' (um pipe): o FluxoLab corre um comando por linha; "
+                               "escreva cada comando na sua própria linha, sem |, >, >>, ;, &&, ||, `...` nem $(...) "
+                               "(só < ficheiro, <<EOF e um & no fim da linha)";
+        Result r = cli({"script", pipe});
+        CHECK(r.code == 2);
+        CHECK(r.err == "script: " + pipe + ":1: " + en + "\n");
+        r = cli({"script", pipe, "--notes", "pt"});
+        CHECK(r.code == 2);
+        CHECK(r.err == "script: " + pipe + ":1: " + pt + "\n");
+        r = cli({"lab", "check", "topicos-particoes-offsets", "--script", pipe});
+        CHECK(r.code == 2);
+        CHECK(r.err == "lab: " + pipe + ":1: " + pt + "\n");
+        r = cli({"lab", "check", "topicos-particoes-offsets", "--lang", "en", "--script", pipe});
+        CHECK(r.code == 2);
+        CHECK(r.err == "lab: " + pipe + ":1: " + en + "\n");
+        // Command substitution is refused the same way (before, `...` and $(...) ran as literal words).
+        r = cli({"script", tmp.file("sub.sh", "echo start\nkafka-topics.sh --describe --topic $(cat t) --bootstrap-server localhost:9092\n")});
+        CHECK(r.code == 2);
+        CHECK(has(r.err, ":2: unsupported shell operator '$(...)' (a command substitution): FluxoLab runs one command per line"));
+    }
+
     TEST_CASE("replay: a sliding window that puts each element in millions of windows is refused at once") {
         // Before: hop:1ms,100000h assigned every element to 360 000 000 000 windows - replay ran on,
         // past 2 GB after 20 s. Flink has no bound (it would build them all); FluxoLab allows 1000.

@@ -196,6 +196,46 @@ TEST_SUITE("labs/parser") {
         CHECK_FALSE(quote.error->unsupported);
         CHECK(std::string(noteText(NoteId::ShellOperatorUnsupported, Language::English)).find("not bash") != std::string::npos);
     }
+    TEST_CASE("each unsupported shell operator is named with what it does in bash; quoted and escaped ones are words") {
+        const struct {
+            const char* line;
+            const char* op;
+            ShellOperatorKind kind;
+        } cases[] = {
+            {"kafka-topics.sh --list | grep x\n", "|", ShellOperatorKind::Pipe},
+            {"kafka-topics.sh --list > out.txt\n", ">", ShellOperatorKind::Redirection},
+            {"kafka-topics.sh --list >> out.txt\n", ">>", ShellOperatorKind::Redirection},
+            {"kafka-topics.sh --list ; echo x\n", ";", ShellOperatorKind::List},
+            {"kafka-topics.sh --list && echo x\n", "&&", ShellOperatorKind::List},
+            {"kafka-topics.sh --list || echo x\n", "||", ShellOperatorKind::List},
+            {"echo `date`\n", "`", ShellOperatorKind::Substitution},
+            {"echo $(date)\n", "$(", ShellOperatorKind::Substitution},
+            {"echo \"now $(date)\"\n", "$(", ShellOperatorKind::Substitution},
+        };
+        for (const auto& c : cases) {
+            CAPTURE(c.line);
+            const ParsedScript ps = parseScript(c.line);
+            REQUIRE(ps.error.has_value());
+            CHECK(ps.error->unsupported);
+            CHECK(ps.error->op == c.op);
+            CHECK(ps.error->kind == c.kind);
+            CHECK(ps.error->message == shellErrorText(*ps.error, Language::English));
+        }
+        // Single quotes and backslashes keep them literal, as bash does.
+        for (const char* literal : {"echo '$(date)'\n", "echo '`date`'\n", "echo \\`date\\`\n", "echo \"\\$(x)\"\n", "echo $HOME\n"}) {
+            CAPTURE(literal);
+            const ParsedScript ps = parseScript(literal);
+            CHECK_FALSE(ps.error.has_value());
+        }
+        const ParsedScript sub = parseScript("echo `date`\n");
+        CHECK(shellErrorText(*sub.error, Language::English).starts_with(
+            "unsupported shell operator '`...`' (a command substitution): FluxoLab runs one command per line"));
+        CHECK(shellErrorText(*sub.error, Language::Portuguese).starts_with(
+            "operador da shell não suportado '`...`' (uma substituição de comando): o FluxoLab corre um comando por linha"));
+        // A syntax error keeps bash's words in every language.
+        const ParsedScript quote = parseScript("echo 'x\n");
+        CHECK(shellErrorText(*quote.error, Language::Portuguese) == quote.error->message);
+    }
 }
 
 TEST_SUITE("labs/java") {

@@ -1226,3 +1226,100 @@ TEST_SUITE("labs/real-tools") {
         CHECK(notPreferred() == 0);
     }
 }
+
+TEST_SUITE("labs/timestamps") {
+    namespace sim = fluxolab::sim;
+    const std::string bs = " --bootstrap-server localhost:9092";
+
+    /// The journal time of the first append to `topic` (the leader's clock at the append).
+    TimeMs firstAppend(const sim::Simulation& s, const std::string& topic, std::int64_t& count) {
+        for (std::size_t i = 0; i < s.journal().size(); ++i) {
+            const sim::Event& e = s.journal()[i];
+            if (e.type == sim::EventType::RecordsAppended && s.journal().topicName(e.topic) == topic) {
+                count = e.b;
+                return e.time;
+            }
+        }
+        return -1;
+    }
+
+    TEST_CASE("a record timestamp is epoch milliseconds as Kafka stores it; only the virtual clock starts at 2025-01-01") {
+        // A trace's event time (2026-03-01T10:00:00Z = 1772359200000) is the record's CreateTime as the
+        // producer sent it: the tools print it unchanged (they printed 1735689600000 more: a year 2081).
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic t --config message.timestamp.after.max.ms=1000000000000000" + bs);
+        backend.advance(1000);
+        sim::Simulation& s = backend.simulation();
+        const auto producer = s.addProducer(sim::ProducerConfig{});
+        // A record the producer stamps itself: its clock, 2025-01-01T00:00:00Z + the virtual time.
+        sim::ProducerRecord stamped;
+        stamped.topic = "t";
+        stamped.value = "stamped";
+        const TimeMs sentAt = s.now();
+        REQUIRE(s.send(producer, stamped) == sim::ErrorCode::NONE);
+        sim::ProducerRecord traced;
+        traced.topic = "t";
+        traced.value = "traced";
+        traced.timestamp = 1772359200000;
+        REQUIRE(s.send(producer, traced) == sim::ErrorCode::NONE);
+        backend.advance(3000);
+        const std::vector<StoredRecord> records = backend.readRecords({"t", 0});
+        REQUIRE(records.size() == 2);
+        const TimeMs stampedAt = 1735689600000 + sentAt;
+        CHECK(records[0].timestamp_ms == stampedAt);
+        CHECK(records[1].timestamp_ms == 1772359200000);
+        CHECK_FALSE(records[1].log_append_time);
+        CHECK(runTool(cli, "kafka-console-consumer.sh --topic t --from-beginning --max-messages 2 --property print.timestamp=true" + bs) ==
+              "CreateTime:" + std::to_string(stampedAt) + "\tstamped\nCreateTime:1772359200000\ttraced\n");
+        // ListOffsets by timestamp: the first record stamped at or after the time asked; -3 the largest.
+        CHECK(runTool(cli, "kafka-get-offsets.sh --topic t --time " + std::to_string(stampedAt) + bs) == "t:0:0\n");
+        CHECK(runTool(cli, "kafka-get-offsets.sh --topic t --time " + std::to_string(stampedAt + 1) + bs) == "t:0:1\n");
+        CHECK(runTool(cli, "kafka-get-offsets.sh --topic t --time 1772359200000" + bs) == "t:0:1\n");
+        CHECK(runTool(cli, "kafka-get-offsets.sh --topic t --time -3" + bs) == "t:0:1\n");
+    }
+
+    TEST_CASE("LogAppendTime: the leader stamps the whole batch with its clock and checks no timestamp") {
+        // LogValidator: a LogAppendTime topic sets the batch's max timestamp to the leader's clock and every
+        // record reads it; message.timestamp.before.max.ms=0 would refuse both records on a CreateTime
+        // topic, here it is not checked. The console consumer prints the type: LogAppendTime:<ms>.
+        SimBackend backend(1, 1);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic appendtime --config message.timestamp.type=LogAppendTime "
+                     "--config message.timestamp.before.max.ms=0" + bs);
+        backend.advance(1000);
+        sim::Simulation& s = backend.simulation();
+        const auto producer = s.addProducer(sim::ProducerConfig{});
+        sim::ProducerRecord a;
+        a.topic = "appendtime";
+        a.value = "a";
+        a.timestamp = 5;
+        sim::ProducerRecord b = a;
+        b.value = "b";
+        b.timestamp = 1772359200000;
+        REQUIRE(s.send(producer, a) == sim::ErrorCode::NONE);
+        REQUIRE(s.send(producer, b) == sim::ErrorCode::NONE);
+        backend.advance(3000);
+        std::int64_t count = 0;
+        const TimeMs appended = firstAppend(s, "appendtime", count);
+        REQUIRE(appended > 0);
+        REQUIRE(count == 2); // one batch
+        const std::string t = std::to_string(1735689600000 + appended);
+        const std::vector<StoredRecord> records = backend.readRecords({"appendtime", 0});
+        REQUIRE(records.size() == 2);
+        CHECK(records[0].timestamp_ms == 1735689600000 + appended);
+        CHECK(records[1].timestamp_ms == 1735689600000 + appended);
+        CHECK(records[0].log_append_time);
+        CHECK(runTool(cli, "kafka-console-consumer.sh --topic appendtime --from-beginning --max-messages 2 "
+                           "--property print.timestamp=true" + bs) ==
+              "LogAppendTime:" + t + "\ta\nLogAppendTime:" + t + "\tb\n");
+
+        // A CreateTime topic with the same check refuses the producer's old timestamp (INVALID_TIMESTAMP).
+        runTool(cli, "kafka-topics.sh --create --topic createtime --config message.timestamp.before.max.ms=0" + bs);
+        backend.advance(1000);
+        a.topic = "createtime";
+        REQUIRE(s.send(producer, a) == sim::ErrorCode::NONE);
+        backend.advance(3000);
+        CHECK(backend.readRecords({"createtime", 0}).empty());
+    }
+}

@@ -3,7 +3,9 @@
 // labs values of labs/stream_tool/stream_values.h) report a code with its parameters; the text
 // is made in one place, with the wording replay printed before the codes (every expected line below is
 // the string the old code built, byte for byte).
+#include "labs/backend/sim_backend.h"
 #include "labs/cli/cli_commands.h"
+#include "labs/kafka_tools/cli_tool_common.h"
 #include "labs/stream_tool/replay_tool.h"
 #include "labs/stream_tool/stream_errors.h"
 #include "labs/stream_tool/engine_values.h"
@@ -137,6 +139,74 @@ TEST_SUITE("labs/stream error text") {
         seen.insert(e.code);
         // Every code is met above.
         CHECK(seen.size() == static_cast<std::size_t>(ReplayErrorCode::Job));
+        std::filesystem::remove_all(dir);
+    }
+
+    TEST_CASE("a replay run's own errors cross as codes too: fluxolab-cli words them in English, the terminal in its language") {
+        // Before, a problem met while running (a bad record under --on-error fail, a partition beyond
+        // --partitions) reached the app's pt_PT terminal as fluxolab-cli's English line only.
+        const auto dir = std::filesystem::temp_directory_path() / "fluxolab_replay_run_errors";
+        std::filesystem::create_directories(dir);
+        const std::string bad = (dir / "bad.csv").string();
+        std::ofstream(bad) << "ts,key\n1000,a\nxyz,b\n"; // the partition scan skips line 3; the run fails on it
+        const std::string parts = (dir / "p.csv").string();
+        std::ofstream(parts) << "ts,key,partition\n1000,a,0\n2000,b,1\n";
+        const std::vector<std::string> run = {"--watermark", "bounded:1s", "--window", "tumble:1s"};
+
+        struct Case {
+            std::vector<std::string> args;
+            ReplayErrorCode code;
+            std::string english;
+        };
+        const std::vector<Case> cases = {
+            {{bad}, ReplayErrorCode::Trace,
+             bad + ":3: time 'xyz' is neither epoch milliseconds (an integer, e.g. 1773478800000) nor a date-time "
+                   "(yyyy-MM-dd HH:mm:ss[.SSS], or ISO-8601 e.g. 2026-03-14T09:00:00Z); --time-format epoch-s reads "
+                   "epoch seconds"},
+            {{parts, "--partition-field", "partition", "--partitions", "1"}, ReplayErrorCode::PartitionNotBelow,
+             parts + ":3: partition 1 is not below --partitions 1"},
+        };
+        for (const Case& c : cases) {
+            std::vector<std::string> args = c.args;
+            args.insert(args.end(), run.begin(), run.end());
+            CAPTURE(c.english);
+            // The run reports the code and prints nothing of it itself.
+            std::ostringstream out, err;
+            labs::ReplayError failure;
+            CHECK(labs::runReplay(args, out, err, {}, failure) == 2);
+            CHECK(failure.code == c.code);
+            CHECK(err.str().empty());
+            CHECK(labs::replayErrorText(failure) == c.english);
+            // fluxolab-cli prints the English line, as before.
+            labs::Args cli = {"replay"};
+            cli.insert(cli.end(), args.begin(), args.end());
+            CHECK(replayErr(cli) == "replay: " + c.english + "\n");
+            // The terminal's session: the same line, with the code for an edge in another language.
+            labs::SimBackend backend(1, 1);
+            std::vector<std::string> argv = {"fluxolab-cli", "replay"};
+            argv.insert(argv.end(), args.begin(), args.end());
+            auto session = labs::cli::startFluxolabCli(backend, argv, {});
+            REQUIRE(session->finished());
+            CHECK(session->exitCode() == 2);
+            int coded = 0;
+            for (const labs::OutputChunk& chunk : session->takeOutput()) {
+                if (!chunk.replayError) continue;
+                ++coded;
+                CHECK(chunk.replayError->code == c.code);
+                CHECK(chunk.text == "replay: " + c.english + "\n");
+            }
+            CHECK(coded == 1);
+        }
+        // The run-time error's parameters: file, line and numbers for the app's words.
+        labs::ReplayError failure;
+        std::ostringstream out, err;
+        std::vector<std::string> args = {parts, "--partition-field", "partition", "--partitions", "1"};
+        args.insert(args.end(), run.begin(), run.end());
+        labs::runReplay(args, out, err, {}, failure);
+        CHECK(failure.trace.file == parts);
+        CHECK(failure.trace.line == 3);
+        CHECK(failure.trace.number == 1);
+        CHECK(failure.trace.number2 == 1);
         std::filesystem::remove_all(dir);
     }
 

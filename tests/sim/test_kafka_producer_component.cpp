@@ -356,7 +356,7 @@ TEST_SUITE("sim/kafka_producer_component") {
         CHECK(released > 5000);
         REQUIRE(brokers.appended_at.size() == 1);
         CHECK(brokers.appended_at[0] == released + 5 + 1);
-        CHECK(brokers.topic.partitions[0].records[0].timestamp == released);
+        CHECK(brokers.topic.partitions[0].records[0].timestamp == kClockEpochMs + released); // epoch ms
         CHECK(producers.pendingRecords(p) == 0);
         CHECK(producers.blockedSends(p) == 0);
     }
@@ -504,13 +504,15 @@ TEST_SUITE("sim/kafka_producer_component") {
             std::vector<std::int64_t> timestamps; ///< one batch (sent at the same instant, t = 0)
             bool accepted;
         };
-        const std::int64_t future = 3600000 + 100; // an hour ahead of the leader's clock at arrival, and more
+        // Timestamps are epoch milliseconds; the clock's 0 is kClockEpochMs (2025-01-01T00:00:00Z).
+        const std::int64_t zero = kClockEpochMs;
+        const std::int64_t future = kClockEpochMs + 3600000 + 100; // an hour ahead of the leader's clock at arrival, and more
         const Case cases[] = {
-            {{}, {0}, true},
-            {{}, {0, future}, false},
-            {{{"message.timestamp.after.max.ms", "1000000000000000"}}, {0, future, 1780000000000}, true},
-            {{{"message.timestamp.before.max.ms", "0"}}, {0}, false}, // stamped at 0, it arrives later
-            {{{"message.timestamp.type", "LogAppendTime"}, {"message.timestamp.before.max.ms", "0"}}, {0}, true},
+            {{}, {zero}, true},
+            {{}, {zero, future}, false},
+            {{{"message.timestamp.after.max.ms", "1000000000000000"}}, {zero, future, 1780000000000}, true},
+            {{{"message.timestamp.before.max.ms", "0"}}, {zero}, false}, // stamped at 0, it arrives later
+            {{{"message.timestamp.type", "LogAppendTime"}, {"message.timestamp.before.max.ms", "0"}}, {zero}, true},
             {{}, {future, future}, false},
         };
         for (const Case& c : cases) {
@@ -534,13 +536,20 @@ TEST_SUITE("sim/kafka_producer_component") {
             const auto failures = producers.takeSendFailures(p);
             if (c.accepted) {
                 CHECK(failures.empty());
-                CHECK(brokers.topic.partitions[0].records.size() == c.timestamps.size());
+                REQUIRE(brokers.topic.partitions[0].records.size() == c.timestamps.size());
+                // LogAppendTime: the leader's clock at the append (linger.ms 5 + network delay 1) replaces the
+                // producer's timestamp; CreateTime keeps it.
+                const bool appendTime = c.overrides.count("message.timestamp.type") > 0;
+                for (std::size_t i = 0; i < c.timestamps.size(); ++i)
+                    CHECK(brokers.topic.partitions[0].records[i].timestamp ==
+                          (appendTime ? kClockEpochMs + pc.linger_ms + config.network_delay_ms : c.timestamps[i]));
                 continue;
             }
             CHECK(brokers.topic.partitions[0].records.empty());
             REQUIRE(failures.size() == c.timestamps.size());
-            // Sent when linger.ms (5) ends, at the leader one network delay (1) later: the leader's clock reads 6.
-            const TimeMs arrival = pc.linger_ms + config.network_delay_ms;
+            // Sent when linger.ms (5) ends, at the leader one network delay (1) later: the leader's clock reads 6
+            // (epoch milliseconds: kClockEpochMs + 6).
+            const TimeMs arrival = kClockEpochMs + pc.linger_ms + config.network_delay_ms;
             // Default limits: the records an hour ahead are refused; before.max.ms=0: every record (older than now).
             const auto refused = static_cast<std::int32_t>(
                 c.overrides.empty() ? std::count(c.timestamps.begin(), c.timestamps.end(), future)

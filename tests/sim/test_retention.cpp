@@ -29,12 +29,14 @@ ClusterConfig retentionCluster(int n, std::int64_t interval_ms) {
     return c;
 }
 
+/// A record stamped `timestamp` ms after the clock's 0: record timestamps are epoch milliseconds
+/// (kClockEpochMs + timestamp), the broker's clock reads them on the same scale.
 ProducerRecord stamped(const std::string& topic, TimeMs timestamp, std::int32_t partition = 0) {
     ProducerRecord r;
     r.topic = topic;
     r.partition = partition;
     r.value = "v";
-    r.timestamp = timestamp;
+    r.timestamp = kClockEpochMs + timestamp;
     return r;
 }
 
@@ -163,8 +165,8 @@ TEST_SUITE("sim/retention") {
         sendAt(2040, 52001); // 5: 1000 after 51001: no roll
         sendAt(2050, 52002); // 6: 1001: a new segment at 6
         CHECK(segmentBases(ps) == std::vector<Offset>{0, 3, 6});
-        CHECK(ps.segments[0].max_timestamp == 51000);
-        CHECK(ps.segments[1].max_timestamp == 52001);
+        CHECK(ps.segments[0].max_timestamp == kClockEpochMs + 51000);
+        CHECK(ps.segments[1].max_timestamp == kClockEpochMs + 52001);
         // Without new batches nothing rolls, whatever the time: a roll happens only on an append.
         s.runUntil(100000);
         CHECK(segmentBases(ps) == std::vector<Offset>{0, 3, 6});
@@ -231,7 +233,7 @@ TEST_SUITE("sim/retention") {
         REQUIRE(s.send(p, stamped("t", 60000)) == ErrorCode::NONE);
         s.runFor(10);
         CHECK(segmentBases(ps) == std::vector<Offset>{4});
-        CHECK(ps.segments[0].first_batch_timestamp == 60000);
+        CHECK(ps.segments[0].first_batch_timestamp == kClockEpochMs + 60000);
     }
 
     TEST_CASE("kafka-configs --alter retention.ms applies at the next retention check - journaled per key") {
