@@ -322,9 +322,11 @@ std::string StreamObservation::replayText() const {
 }
 
 std::string StreamObservation::firingsCsv() const {
-    std::string out = "key,window_start,window_end,value,watermark_at_fire,firing\n";
+    // The subtask column is replay's print-sink prefix "N> " as a field (replay --json's "subtask"), so
+    // a spreadsheet can sort or filter a parallel run by subtask, as tests/flink/by_subtask.sh groups it.
+    std::string out = "subtask,key,window_start,window_end,value,watermark_at_fire,firing\n";
     for (const auto& f : firings)
-        out += firingLine(f);
+        out += std::to_string(f.subtask + 1) + ',' + firingLine(f);
     return out;
 }
 

@@ -281,7 +281,8 @@ public:
     /// replay's text output: firing lines, LATE lines, the SUMMARY line.
     std::string replayText() const;
     /// The firings as CSV with a header (the export):
-    /// key,window_start,window_end,value,watermark_at_fire,firing
+    /// subtask,key,window_start,window_end,value,watermark_at_fire,firing
+    /// subtask is the window subtask + 1, replay's "N> " (1 at parallelism 1, where replay prints none).
     std::string firingsCsv() const;
 };
 

@@ -99,7 +99,9 @@ void replayUsage(std::ostream& os) {
           "SUMMARY,events=N,firings=F,late=L.\n"
           "With --watermark sql:D late rows are dropped without a LATE line, as Flink SQL drops them;\n"
           "SUMMARY's late= counts them. With --parallelism N > 1 every firing, LATE and OUTPUT line starts\n"
-          "with \"S> \" (its window subtask + 1, as Flink's print sink prints it), in that subtask's order.\n";
+          "with \"S> \" (its window subtask + 1, as Flink's print sink prints it), in that subtask's order.\n"
+          "--json prints the same as JSON Lines; every firing, late and output object carries \"subtask\":S\n"
+          "(the same S; 1 at parallelism 1, where the text form has no prefix).\n";
 }
 
 /// Late lines are printed after all firings: kept in memory up to 256 KiB, then spilled to a temporary
@@ -530,8 +532,11 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
         else
             ++firings;
         if (json) {
-            // JSON Lines stay JSON: a repeated line carries "duplicate":true instead of the prefix.
-            io.out << (dup ? "{\"duplicate\":true," : "{") << "\"key\":" << jsonString(f.key) << ",\"window_start\":" << f.start
+            // JSON Lines stay JSON: a repeated line carries "duplicate":true instead of the prefix, and
+            // the print sink's "N> " is the "subtask" field (N, 1-based; 1 at parallelism 1, where the
+            // text form has no prefix), so a JSON reader can group the lines as by_subtask.sh does.
+            io.out << (dup ? "{\"duplicate\":true," : "{") << "\"subtask\":" << (f.subtask + 1)
+                   << ",\"key\":" << jsonString(f.key) << ",\"window_start\":" << f.start
                    << ",\"window_end\":" << f.end << ",\"value\":" << jsonValue(agg, f.acc)
                    << ",\"watermark_at_fire\":" << jsonTime(f.watermark) << ",\"firing\":\"" << kind
                    << "\"}\n";
@@ -548,8 +553,8 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
         else
             ++outputs;
         if (json) {
-            io.out << (dup ? "{\"duplicate\":true," : "{") << "\"output\":true,\"processing_time\":" << o.procTime
-                   << ",\"key\":" << jsonString(o.key) << ",\"value\":" << jsonString(o.value) << "}\n";
+            io.out << (dup ? "{\"duplicate\":true," : "{") << "\"output\":true,\"subtask\":" << (o.subtask + 1)
+                   << ",\"processing_time\":" << o.procTime << ",\"key\":" << jsonString(o.key) << ",\"value\":" << jsonString(o.value) << "}\n";
         } else {
             io.out << printSinkPrefix(o.subtask, parallelism);
             if (dup) io.out << "DUPLICATE,";
@@ -568,8 +573,8 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
             ++lates;
         if (sqlDropsLate) return;
         if (json) {
-            line += dup ? "{\"duplicate\":true,\"late\":true,\"key\":" : "{\"late\":true,\"key\":";
-            line += jsonString(l.key) + ",\"event_time\":" + std::to_string(l.eventTime) +
+            line += dup ? "{\"duplicate\":true,\"late\":true,\"subtask\":" : "{\"late\":true,\"subtask\":";
+            line += std::to_string(l.subtask + 1) + ",\"key\":" + jsonString(l.key) + ",\"event_time\":" + std::to_string(l.eventTime) +
                     ",\"watermark_at_arrival\":" + jsonTime(l.watermark) + "}\n";
         } else {
             line = printSinkPrefix(l.subtask, parallelism);

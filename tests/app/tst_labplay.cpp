@@ -339,7 +339,7 @@ const QStringList kLab4 = {
     QStringLiteral("c0"),                                      // tumble:1m, per-event
     QStringLiteral("c0"), QStringLiteral("=echo 10:01:05.930"), // look at the output again, answer
     QStringLiteral("c0"),                                      // sql:5s
-    QStringLiteral("c0"),                                      // partition 2 holds the watermark
+    QStringLiteral("c0"),                                      // partition 0 (sensor-3) holds the watermark
     QStringLiteral("c0")};                                     // --idle-timeout 30s
 const QStringList kLab5 = {QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("c0"), QStringLiteral("c0"),
                            QStringLiteral("c0")}; // tumble, side output, allowed lateness, hop, session

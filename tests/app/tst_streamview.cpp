@@ -126,8 +126,8 @@ void StreamViewTest::firingsMatchReplay() {
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(f.readAll());
-    QVERIFY(text.startsWith(QStringLiteral("key,window_start,window_end,value,watermark_at_fire,firing\n")));
-    QVERIFY(text.contains(QStringLiteral("/inicio,1773482520000,1773482580000,27,1773482581177,on-time\n")));
+    QVERIFY(text.startsWith(QStringLiteral("subtask,key,window_start,window_end,value,watermark_at_fire,firing\n")));
+    QVERIFY(text.contains(QStringLiteral("\n1,/inicio,1773482520000,1773482580000,27,1773482581177,on-time\n")));
     // Without arrival times and with periodic watermarks (Flink's default) everything fires at the end,
     // as replay says too.
     RunOptions periodic = cliquesOptions();
@@ -2771,4 +2771,43 @@ void StreamViewTest::exportedPngFilledWithTheBackground() {
             if (presentation) w.setPresentation(false);
         }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void StreamViewTest::exportedCsvHasTheSubtask() {
+    // File > Export > CSV of a run at parallelism 2: the subtask column is replay's "N> " (window subtask
+    // + 1). Keys: "a" (String#hashCode 97) is in key group 68 -> subtask 1 ("2> "), "b" (98) in 22 ->
+    // subtask 0 ("1> "), as replay prints for this trace (tests/labs/test_traces.cpp). Monotonous, a
+    // watermark per event, tumbling 5 s, two partitions on two source subtasks.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("s.csv"));
+    QVERIFY(writeFile(path, "ts,key,partition\n1000,a,0\n2000,b,1\n6000,a,0\n7000,b,1\n1500,b,1\n12000,b,1\n13000,a,0\n"));
+    RunOptions o;
+    o.trace.timeField = "ts";
+    o.trace.keyField = "key";
+    o.trace.partitionField = "partition";
+    o.job.watermark.kind = labs::WatermarkKind::BoundedOutOfOrderness;
+    o.job.watermark.bound = 0;
+    o.job.watermark.perEvent = true;
+    o.job.window.size = 5000;
+    o.job.parallelism = 2;
+    MainWindow w;
+    w.setView(MainWindow::View::Stream);
+    QString error;
+    QVERIFY2(w.streamView()->loadNow(path, o, &error), qPrintable(error));
+    const QString csv = dir.filePath(QStringLiteral("export.csv"));
+    QVERIFY(w.exportCsv(csv));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(f.readAll()),
+             QStringLiteral("subtask,key,window_start,window_end,value,watermark_at_fire,firing\n"
+                            "1,b,0,5000,1,5999,on-time\n"
+                            "2,a,0,5000,1,5999,on-time\n"
+                            "1,b,5000,10000,1,11999,on-time\n"
+                            "2,a,5000,10000,1,11999,on-time\n"
+                            "1,b,10000,15000,1,MAX,on-time\n"
+                            "2,a,10000,15000,1,MAX,on-time\n"));
+    // The same lines as replay's, its "N> " prefix as the first field.
+    const std::string text = replay({path.toStdString(), "--watermark", "monotonous", "--watermark-interval", "per-event",
+                                     "--window", "tumble:5s", "--partition-field", "partition", "--parallelism", "2"});
+    QVERIFY(QString::fromStdString(text).startsWith(QStringLiteral("1> b,0,5000,1,5999,on-time\n2> a,0,5000,1,5999,on-time\n")));
 }

@@ -6,6 +6,7 @@ class StreamViewTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void firingsMatchReplay();
+    void exportedCsvHasTheSubtask();
     void backgroundLoadGivesTheSameModel();
     void whyNotFiredNamesTheIdlePartition();
     void brokenTraceShowsTheErrorInPortuguese();

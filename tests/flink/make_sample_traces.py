@@ -87,10 +87,44 @@ def pagamentos():
     return len(rows)
 
 
+def murmur2(data):
+    """Kafka's Utils.murmur2 (seed 0x9747b28c) on bytes, as a signed 32-bit int."""
+    m, r = 0x5BD1E995, 24
+    h = (0x9747B28C ^ len(data)) & 0xFFFFFFFF
+    n4 = len(data) // 4
+    for i in range(n4):
+        k = int.from_bytes(data[4 * i:4 * i + 4], "little")
+        k = (k * m) & 0xFFFFFFFF
+        k ^= k >> r
+        k = (k * m) & 0xFFFFFFFF
+        h = ((h * m) & 0xFFFFFFFF) ^ k
+    rest = len(data) % 4
+    tail = data[4 * n4:]
+    if rest == 3:
+        h ^= tail[2] << 16
+    if rest >= 2:
+        h ^= tail[1] << 8
+    if rest >= 1:
+        h ^= tail[0]
+        h = (h * m) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * m) & 0xFFFFFFFF
+    h ^= h >> 15
+    return h - (1 << 32) if h >= 1 << 31 else h
+
+
+def kafka_partition(key, partitions):
+    """The Java producer's partition of a keyed record: toPositive(murmur2(key)) % partitions."""
+    return (murmur2(key.encode("utf-8")) & 0x7FFFFFFF) % partitions
+
+
 def sensores():
-    """Temperature sensors, one per Kafka partition, a reading every 5 s for 10 minutes.
-    sensor-3 (partition 2) goes quiet from 08:02 to 08:06 and holds the watermark back;
-    readings arrive 0-3 s late, and the gateway of sensor-1 flushes a buffer 40 s late at 08:08."""
+    """Temperature sensors, one per Kafka partition, a reading every 5 s for 10 minutes. Each sensor's
+    partition is the one Kafka's producer gives its key on a 4-partition topic (murmur2: sensor-1..4
+    -> 1, 3, 0, 2; the kafka-clients 4.3.1 Utils.murmur2 gives the same), so the trace agrees with the
+    sensores-no-topico scenario and a real topic. sensor-3 (partition 0) goes quiet from 08:02 to 08:06
+    and holds the watermark back; readings arrive 0-3 s late, and the gateway of sensor-1 flushes a
+    buffer 40 s late at 08:08."""
     t0 = ms(dt.datetime(2026, 3, 14, 8, 0, 0))
     rows = []
     for s in range(4):
@@ -103,7 +137,8 @@ def sensores():
             if s == 0 and 440_000 <= ts - t0 < 480_000:
                 delay = 40_000 + int(uni(0, 500))
             temp = round(base + 1.5 * R.random() + (0.02 * k if s == 1 else 0), 1)
-            rows.append((ts + delay, ts, f"sensor-{s + 1}", temp, s))
+            sensor = f"sensor-{s + 1}"
+            rows.append((ts + delay, ts, sensor, temp, kafka_partition(sensor, 4)))
     rows.sort(key=lambda r: (r[0], r[1]))
     with open(OUT / "sensores_iot.csv", "w") as f:
         f.write("ts,sensor,temperatura,partition,arrival\n")

@@ -555,10 +555,10 @@ TEST_SUITE("labs/replay") {
                  "--no-final-watermark"});
         CHECK(r.code == 0);
         CHECK(r.out ==
-              "{\"key\":\"a\",\"window_start\":0,\"window_end\":5000,\"value\":4,\"watermark_at_fire\":5999,"
-              "\"firing\":\"on-time\"}\n"
-              "{\"key\":\"a\",\"window_start\":0,\"window_end\":5000,\"value\":5,\"watermark_at_fire\":5999,"
-              "\"firing\":\"late-update\"}\n"
+              "{\"subtask\":1,\"key\":\"a\",\"window_start\":0,\"window_end\":5000,\"value\":4,"
+              "\"watermark_at_fire\":5999,\"firing\":\"on-time\"}\n"
+              "{\"subtask\":1,\"key\":\"a\",\"window_start\":0,\"window_end\":5000,\"value\":5,"
+              "\"watermark_at_fire\":5999,\"firing\":\"late-update\"}\n"
               "{\"summary\":true,\"events\":8,\"firings\":2,\"late\":0}\n");
     }
 
@@ -633,6 +633,28 @@ TEST_SUITE("labs/replay") {
                        "OUTPUT,13001,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
                        "OUTPUT,30001,ana,\u26A0 Utilizador ana inativo h\u00E1 10 segundos.\n"
                        "SUMMARY,events=4,outputs=3\n");
+        // At parallelism 2 each OUTPUT line has its subtask's "N> "; --json carries the same N as "subtask".
+        const Args p2 = {"replay", trace, "--process", "inactivity:10s", "--arrival-field", "arrival",
+                         "--parallelism", "2"};
+        const auto text = cli(p2);
+        Args p2json = p2;
+        p2json.push_back("--json");
+        const auto json = cli(p2json);
+        CHECK(json.code == 0);
+        std::istringstream lines(text.out);
+        std::string line;
+        int outputs = 0;
+        while (std::getline(lines, line)) {
+            if (line.rfind("SUMMARY", 0) == 0) continue;
+            REQUIRE(line.size() > 3);
+            CHECK((line.rfind("1> OUTPUT,", 0) == 0 || line.rfind("2> OUTPUT,", 0) == 0));
+            const std::string procTime = line.substr(10, line.find(',', 10) - 10);
+            const std::string key = line.substr(11 + procTime.size(), 3);
+            CHECK(has(json.out, "{\"output\":true,\"subtask\":" + line.substr(0, 1) + ",\"processing_time\":" +
+                                    procTime + ",\"key\":\"" + key + "\","));
+            ++outputs;
+        }
+        CHECK(outputs == 2);
         r = cli({"replay", trace, "--process", "inactivity:10s", "--window", "tumble:1s"});
         CHECK(r.code == 2);
         CHECK(has(r.err, "exclude each other"));
@@ -672,10 +694,11 @@ TEST_SUITE("labs/replay") {
         const auto j = cli(crashJson);
         CHECK(j.code == 0);
         CHECK(has(j.out, "{\"crash\":true,\"position\":6,\"checkpoint\":1,\"replay_from\":3}\n"
-                         "{\"duplicate\":true,\"key\":\"a\",\"window_start\":5000,\"window_end\":10000,\"value\":1,"
-                         "\"watermark_at_fire\":11999,\"firing\":\"on-time\"}\n"));
-        CHECK(has(j.out, "{\"late\":true,\"key\":\"a\",\"event_time\":3000,\"watermark_at_arrival\":11999}\n"
-                         "{\"duplicate\":true,\"late\":true,\"key\":\"a\",\"event_time\":3000,"
+                         "{\"duplicate\":true,\"subtask\":1,\"key\":\"a\",\"window_start\":5000,"
+                         "\"window_end\":10000,\"value\":1,\"watermark_at_fire\":11999,\"firing\":\"on-time\"}\n"));
+        CHECK(has(j.out, "{\"late\":true,\"subtask\":1,\"key\":\"a\",\"event_time\":3000,"
+                         "\"watermark_at_arrival\":11999}\n"
+                         "{\"duplicate\":true,\"late\":true,\"subtask\":1,\"key\":\"a\",\"event_time\":3000,"
                          "\"watermark_at_arrival\":11999}\n"));
         std::istringstream jl(j.out);
         int objects = 0;
@@ -879,10 +902,38 @@ TEST_SUITE("labs/replay") {
         CHECK(r.code == 0);
         CHECK(r.out.find("> ") == std::string::npos);
         CHECK(r.out.rfind("a,0,5000,1,5999,on-time\n", 0) == 0);
-        // --json keeps its fields (no prefix inside JSON Lines).
-        p2.push_back("--json");
-        r = cli(p2);
-        CHECK(r.out.rfind("{\"key\":\"b\",", 0) == 0);
+        // --json: no prefix inside JSON Lines; every firing and late object carries the same N as its
+        // "subtask" field, and the lines are those of the text form, in the same order.
+        Args p2json = p2;
+        p2json.push_back("--json");
+        r = cli(p2json);
+        CHECK(r.code == 0);
+        CHECK(r.out ==
+              "{\"subtask\":1,\"key\":\"b\",\"window_start\":0,\"window_end\":5000,\"value\":1,"
+              "\"watermark_at_fire\":5999,\"firing\":\"on-time\"}\n"
+              "{\"subtask\":2,\"key\":\"a\",\"window_start\":0,\"window_end\":5000,\"value\":1,"
+              "\"watermark_at_fire\":5999,\"firing\":\"on-time\"}\n"
+              "{\"subtask\":1,\"key\":\"b\",\"window_start\":5000,\"window_end\":10000,\"value\":1,"
+              "\"watermark_at_fire\":11999,\"firing\":\"on-time\"}\n"
+              "{\"subtask\":2,\"key\":\"a\",\"window_start\":5000,\"window_end\":10000,\"value\":1,"
+              "\"watermark_at_fire\":11999,\"firing\":\"on-time\"}\n"
+              "{\"subtask\":1,\"key\":\"b\",\"window_start\":10000,\"window_end\":15000,\"value\":1,"
+              "\"watermark_at_fire\":\"MAX\",\"firing\":\"on-time\"}\n"
+              "{\"subtask\":2,\"key\":\"a\",\"window_start\":10000,\"window_end\":15000,\"value\":1,"
+              "\"watermark_at_fire\":\"MAX\",\"firing\":\"on-time\"}\n"
+              "{\"late\":true,\"subtask\":1,\"key\":\"b\",\"event_time\":1500,\"watermark_at_arrival\":5999}\n"
+              "{\"summary\":true,\"events\":7,\"firings\":6,\"late\":1}\n");
+        // At 4: a's lines on subtask 3, as "3> " above.
+        Args p4json = p4;
+        p4json.push_back("--json");
+        r = cli(p4json);
+        CHECK(has(r.out, "{\"subtask\":3,\"key\":\"a\",\"window_start\":0,"));
+        CHECK(!has(r.out, "{\"subtask\":2,"));
+        // Parallelism 1: the one subtask, 1 (the text form prints no prefix there).
+        Args p1json = base;
+        p1json.push_back("--json");
+        r = cli(p1json);
+        CHECK(r.out.rfind("{\"subtask\":1,\"key\":\"a\",\"window_start\":0,", 0) == 0);
     }
 
     TEST_CASE(
