@@ -26,6 +26,7 @@ private Q_SLOTS:
     void restartResetsTheLabAndItsCluster();
     void errorsShowTheTeachingNote();
     void fluxolabCliRefusalsAreInTheUiLanguage();
+    void inactivityAlertIsInTheUiLanguage();
     void javaStackTraceIsFoldedAndExpandsOnClick();
     void toolbarProducerAfterTerminalWorkKeepsIt();
     void mixedToolbarAndTerminalRunReplaysToTheSameJournal();
