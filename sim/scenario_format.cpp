@@ -12,6 +12,7 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace fluxolab::sim {
@@ -679,6 +680,34 @@ Scenario parseRoot(const json& root) {
                 fail(path + "/do", Code::UnknownAction, kind);
             }
             s.actions.push_back(std::move(a));
+        }
+        // An action on an unknown consumer or producer would do nothing when it runs (ScenarioRun finds
+        // no one by that id): refuse it here, like an unknown broker or topic. A consumer is known when
+        // it is declared under "consumers" or an add_consumer action adds it at or before the action's
+        // time (the actions run in time order, in file order when at the same time).
+        std::vector<std::size_t> order(s.actions.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t x, std::size_t y) { return s.actions[x].at_ms < s.actions[y].at_ms; });
+        std::set<std::string> consumers;
+        for (const ScenarioConsumer& c : s.consumers) consumers.insert(c.id);
+        for (std::size_t i : order) {
+            const ScenarioAction& a = s.actions[i];
+            const std::string path = "/actions/" + std::to_string(i);
+            switch (a.kind) {
+            case ScenarioAction::Kind::AddConsumer: consumers.insert(a.consumer->id); break;
+            case ScenarioAction::Kind::RemoveConsumer:
+            case ScenarioAction::Kind::CrashConsumer:
+            case ScenarioAction::Kind::PauseConsumer:
+                if (!consumers.contains(a.target)) fail(path + "/consumer", Code::UnknownConsumer, a.target);
+                break;
+            case ScenarioAction::Kind::ProducerRate:
+                if (std::none_of(s.producers.begin(), s.producers.end(),
+                                 [&](const ScenarioProducer& p) { return p.id == a.target; }))
+                    fail(path + "/producer", Code::UnknownProducer, a.target);
+                break;
+            default: break;
+            }
         }
         std::stable_sort(s.actions.begin(), s.actions.end(),
                          [](const ScenarioAction& x, const ScenarioAction& y) { return x.at_ms < y.at_ms; });

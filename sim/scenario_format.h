@@ -161,6 +161,11 @@ enum class ScenarioErrorCode : std::uint8_t {
     UnsupportedBrokerConfig,  ///< value: the config name
     UnknownTopic,             ///< value: the topic
     UnknownAction,            ///< value
+    /// An action names a consumer that is neither declared under "consumers" nor added by an
+    /// add_consumer action at or before its time; value: the consumer id.
+    UnknownConsumer,
+    /// producer_rate names a producer not declared under "producers"; value: the producer id.
+    UnknownProducer,
     TerminalNotObject,
     BadTerminalJournal,       ///< labs/ found the terminal's commands unreadable; detail: its technical reason
     BadTimeFormat,            ///< value

@@ -872,6 +872,14 @@
         <source>the temporary file for the late elements could not be written</source>
         <translation>the temporary file for the late elements could not be written</translation>
     </message>
+    <message>
+        <source>the consumer &quot;%1&quot; is not declared under &quot;consumers&quot; nor added by an earlier add_consumer action</source>
+        <translation>the consumer &quot;%1&quot; is not declared under &quot;consumers&quot; nor added by an earlier add_consumer action</translation>
+    </message>
+    <message>
+        <source>the producer &quot;%1&quot; is not declared under &quot;producers&quot;</source>
+        <translation>the producer &quot;%1&quot; is not declared under &quot;producers&quot;</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -1680,10 +1688,6 @@
         <translation>--agg expects count, or sum, min, max, avg or collect with a field (for example sum:valor), got &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>--why: the key &quot;%1&quot; has no window at step %2</source>
-        <translation>--why: the key &quot;%1&quot; has no window at step %2</translation>
-    </message>
-    <message>
         <source>--what-if %1 does not apply to this window</source>
         <translation>--what-if %1 does not apply to this window</translation>
     </message>
@@ -1831,6 +1835,14 @@
     <message>
         <source>--seed is out of range: it must be from 0 to %1, got &quot;%2&quot;</source>
         <translation>--seed is out of range: it must be from 0 to %1, got &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>--why: the key &quot;%1&quot; has no window at the end of the input (final watermark)</source>
+        <translation>--why: the key &quot;%1&quot; has no window at the end of the input (final watermark)</translation>
+    </message>
+    <message>
+        <source>--why: the key &quot;%1&quot; has no window after event %2 of %3</source>
+        <translation>--why: the key &quot;%1&quot; has no window after event %2 of %3</translation>
     </message>
 </context>
 <context>

@@ -872,6 +872,14 @@
         <source>the temporary file for the late elements could not be written</source>
         <translation>não foi possível escrever o ficheiro temporário dos elementos atrasados</translation>
     </message>
+    <message>
+        <source>the consumer &quot;%1&quot; is not declared under &quot;consumers&quot; nor added by an earlier add_consumer action</source>
+        <translation>o consumidor &quot;%1&quot; não está declarado em &quot;consumers&quot; nem é acrescentado por uma ação add_consumer anterior</translation>
+    </message>
+    <message>
+        <source>the producer &quot;%1&quot; is not declared under &quot;producers&quot;</source>
+        <translation>o produtor &quot;%1&quot; não está declarado em &quot;producers&quot;</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>
@@ -1680,10 +1688,6 @@
         <translation>--agg espera count, ou sum, min, max, avg ou collect com um campo (por exemplo sum:valor), e recebeu &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>--why: the key &quot;%1&quot; has no window at step %2</source>
-        <translation>--why: a chave &quot;%1&quot; não tem nenhuma janela no passo %2</translation>
-    </message>
-    <message>
         <source>--what-if %1 does not apply to this window</source>
         <translation>--what-if %1 não se aplica a esta janela</translation>
     </message>
@@ -1833,6 +1837,14 @@
     <message>
         <source>--seed is out of range: it must be from 0 to %1, got &quot;%2&quot;</source>
         <translation>--seed está fora do intervalo: tem de estar entre 0 e %1; recebeu &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>--why: the key &quot;%1&quot; has no window at the end of the input (final watermark)</source>
+        <translation>--why: a chave &quot;%1&quot; não tem nenhuma janela no fim da entrada (watermark final)</translation>
+    </message>
+    <message>
+        <source>--why: the key &quot;%1&quot; has no window after event %2 of %3</source>
+        <translation>--why: a chave &quot;%1&quot; não tem nenhuma janela depois do evento %2 de %3</translation>
     </message>
 </context>
 <context>

@@ -480,10 +480,18 @@ int runApplication(int argc, char** argv) {
                     if (pick < 0 && st != stream_observe::ObservedWindow::State::Absent) pick = static_cast<int>(i);
                 }
                 if (pick < 0) {
-                    std::fprintf(stderr, "fluxolab: %s\n",
-                                 qUtf8Printable(CommandLine::tr("--why: the key \"%1\" has no window at step %2")
-                                                    .arg(options->why)
-                                                    .arg(static_cast<qulonglong>(sv->step()))));
+                    // Worded as the stream view's position: "event N of M", or past the last event the
+                    // final watermark (step M + 1, which is no event of the trace).
+                    const std::uint64_t step = sv->step();
+                    const std::size_t events = obs->elements.size();
+                    const QString where =
+                        step > events ? CommandLine::tr("--why: the key \"%1\" has no window at the end of the input (final watermark)")
+                                            .arg(options->why)
+                                      : CommandLine::tr("--why: the key \"%1\" has no window after event %2 of %3")
+                                            .arg(options->why)
+                                            .arg(static_cast<qulonglong>(step))
+                                            .arg(static_cast<qulonglong>(events));
+                    std::fprintf(stderr, "fluxolab: %s\n", qUtf8Printable(where));
                     if (headless) return 2;
                 } else {
                     sv->selectWindow(pick);

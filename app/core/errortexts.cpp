@@ -64,6 +64,10 @@ QString ErrorTexts::scenarioReason(const labs::ScenarioError& e) {
                   "crash_consumer, pause_consumer, alter_partitions, create_topic, delete_topic, producer_rate or "
                   "elect_preferred_leaders)")
             .arg(v);
+    case Code::UnknownConsumer:
+        return tr("the consumer \"%1\" is not declared under \"consumers\" nor added by an earlier add_consumer action")
+            .arg(v);
+    case Code::UnknownProducer: return tr("the producer \"%1\" is not declared under \"producers\"").arg(v);
     case Code::TerminalNotObject:
         return tr("\"terminal\" must be an object (the terminal's commands, as FluxoLab saves them), found %1").arg(v);
     case Code::BadTerminalJournal:

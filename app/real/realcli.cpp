@@ -149,8 +149,10 @@ void RealCliWorker::ensureBackend() {
     m_timer->start();
 }
 
-void RealCliWorker::start(int id, std::vector<std::string> argv, bool interactive, std::shared_ptr<RemoteCommandState> state) {
+void RealCliWorker::start(int id, std::vector<std::string> argv, bool interactive, std::shared_ptr<RemoteCommandState> state,
+                          labs::Language replayLanguage) {
     ensureBackend();
+    m_cli->setReplayLanguage(replayLanguage);
     Running r{m_cli->start(argv, interactive), std::move(state)};
     publish(r, true);
     // Kept until the terminal drops its session (a late Ctrl+C must still be answered).
@@ -300,7 +302,10 @@ std::unique_ptr<labs::CommandSession> RealCli::start(const std::vector<std::stri
     auto state = std::make_shared<RemoteCommandState>();
     state->pending = 1;
     auto session = std::make_unique<RemoteCommandSession>(id, m_link, state);
-    m_link->post([id, argv, interactive, state](RealCliWorker& w) { w.start(id, argv, interactive, state); });
+    const labs::Language language = CliHost::noteLanguage();
+    m_link->post([id, argv, interactive, state, language](RealCliWorker& w) {
+        w.start(id, argv, interactive, state, language);
+    });
     return session;
 }
 

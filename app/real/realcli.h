@@ -55,7 +55,9 @@ public:
     /// `cancel`: set when the terminal leaves the cluster (RdKafkaConnection::abort).
     RealCliWorker(labs::RdKafkaConnection connection, std::shared_ptr<std::atomic<bool>> cancel);
     ~RealCliWorker() override;
-    void start(int id, std::vector<std::string> argv, bool interactive, std::shared_ptr<RemoteCommandState> state);
+    /// `replayLanguage`: the UI language when the command started (fluxolab-cli replay's alert).
+    void start(int id, std::vector<std::string> argv, bool interactive, std::shared_ptr<RemoteCommandState> state,
+               labs::Language replayLanguage);
     void input(int id, const std::string& line);
     void endOfInput(int id);
     void interrupt(int id);

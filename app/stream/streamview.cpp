@@ -1,5 +1,6 @@
 #include "app/stream/streamview.h"
 #include "app/core/errortexts.h"
+#include "app/core/language.h"
 
 #include "app/cluster/timelinebar.h"
 #include "app/stream/keylanescanvas.h"
@@ -9,6 +10,7 @@
 #include "app/stream/streamcanvas.h"
 #include "app/stream/tracedialog.h"
 #include "app/stream/watermarkplot.h"
+#include "labs/stream_tool/replay_tool.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -321,6 +323,8 @@ bool StreamView::loadReplay(const QStringList& args, const QString& workDir) {
         a.push_back(s.toStdString());
     std::string trace;
     RunOptions options;
+    // The terminal ran it in the UI language (CliHost): the Keys panel shows the same alert text.
+    a = labs::replayArgsInLanguage(std::move(a), currentLanguage() != QStringLiteral("en"));
     if (const auto problem = runOptionsFromReplay(a, workDir.toStdString(), trace, options)) {
         m_lastError = ErrorTexts::replayError(*problem);
         return false;

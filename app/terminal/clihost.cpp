@@ -63,6 +63,7 @@ void CliHost::rebuild() {
     if (session) {
         m_backend = std::make_unique<labs::SimBackend>(*session);
         m_cli = std::make_unique<labs::KafkaCli>(*m_backend);
+        m_cli->setReplayLanguage(noteLanguage());
     }
     // The terminal's part of the controller's action log (a saved scenario's, or the one restart,
     // compare or a scenario edit kept): the session fires its commands as its clock passes their
@@ -117,6 +118,7 @@ std::unique_ptr<labs::CommandSession> CliHost::start(const std::vector<std::stri
     m_controller->settle(); // commands act on the simulation: the background slice ends first
     beginPiece();
     if (!m_cli) return nullptr;
+    m_cli->setReplayLanguage(noteLanguage()); // replay's alert in the UI language, as switched now
     return m_cli->start(argv, interactive);
 }
 

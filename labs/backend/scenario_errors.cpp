@@ -42,6 +42,9 @@ std::string scenarioErrorReason(const sim::ScenarioError& e) {
         return "unknown action " + q +
                " (use stop_broker, crash_broker, start_broker, add_consumer, remove_consumer, crash_consumer, "
                "pause_consumer, alter_partitions, create_topic, delete_topic, producer_rate or elect_preferred_leaders)";
+    case Code::UnknownConsumer:
+        return "unknown consumer " + q + " (declare it under \"consumers\" or add it with an earlier add_consumer action)";
+    case Code::UnknownProducer: return "unknown producer " + q + " (declare it under \"producers\")";
     case Code::TerminalNotObject: return "expected an object (the terminal's commands, as FluxoLab saves them)";
     case Code::BadTerminalJournal: return e.detail;
     case Code::BadTimeFormat: return "time_format must be auto, epoch-ms, epoch-s, iso or sql";

@@ -30,13 +30,32 @@ std::string labListSteps(std::size_t n, Language lang) {
     if (lang == Language::English) return std::to_string(n) + (n == 1 ? " step" : " steps");
     return std::to_string(n) + (n == 1 ? " passo" : " passos");
 }
+
+
+void labUsage(std::ostream& os) {
+    os << "Usage: fluxolab-cli lab list [--lang pt|en] [--labs-dir DIR]\n"
+          "       fluxolab-cli lab validate LAB.json... [--labs-dir DIR]\n"
+          "       fluxolab-cli lab check LAB --script SOLUTION [--seed S] [--lang pt|en] [--labs-dir DIR]\n"
+          "\n"
+          "  list      the guided labs: id, title, level, minutes and steps\n"
+          "  validate  checks lab files (their JSON, steps and checks)\n"
+          "  check     runs a solution script against a lab and reports each step's check\n"
+          "\n"
+          "  --lang pt|en     the language of the titles and the report (default pt)\n"
+          "  --labs-dir DIR   where the lab files are (default: the bundled labs; fluxolab-cli paths)\n";
+}
 } // namespace
 
 int cmdLab(const Args& args, CliStreams io) {
     if (args.empty()) {
-        io.err << "lab: use 'lab list' or 'lab check LAB --script SOLUTION'\n";
+        io.err << "lab: use 'lab list' or 'lab check LAB --script SOLUTION' (lab --help)\n";
         return 2;
     }
+    for (const auto& a : args)
+        if (a == "--help" || a == "-h" || (a == "help" && args.front() == "help")) {
+            labUsage(io.out);
+            return 0;
+        }
     std::optional<Language> lang;
     std::string dir = defaultLabDirectory();
     std::vector<std::string> rest;
@@ -70,6 +89,10 @@ int cmdLab(const Args& args, CliStreams io) {
         }
         const LabCatalog catalog = loadLabCatalog(dir);
         for (const auto& e : catalog.errors) io.err << formatLabError(e) << "\n";
+        if (catalog.labs.empty() && catalog.errors.empty()) {
+            io.err << "lab: no labs found in '" << dir << "' (lab files are *.json; see fluxolab-cli paths)\n";
+            return 2;
+        }
         for (const auto& lab : catalog.labs)
             io.out << lab.id << "\t" << lab.title.get(language) << "\t" << labListLevel(lab.level, language) << "\t"
                    << lab.duration_minutes << " min\t" << labListSteps(lab.steps.size(), language) << "\n";
@@ -150,7 +173,7 @@ int cmdLab(const Args& args, CliStreams io) {
         io.out << formatLabReport(*loaded.lab, report, language);
         return report.all_passed ? 0 : 1;
     }
-    io.err << "lab: unknown subcommand '" << args[0] << "'\n";
+    io.err << "lab: unknown subcommand '" << args[0] << "' (use list, validate or check; lab --help)\n";
     return 2;
 }
 

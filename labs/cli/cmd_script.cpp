@@ -15,7 +15,26 @@ namespace fluxolab::labs {
 
 using namespace fluxolab::labs::cli_args;
 
+namespace {
+void scriptUsage(std::ostream& os) {
+    os << "Usage: fluxolab-cli script FILE [--seed S] [--brokers N] [--notes pt|en]\n"
+          "\n"
+          "Runs FILE's commands (the Kafka tools, fluxolab-cli replay, sleep, echo, cmd &, kill %N) against a\n"
+          "fresh simulated cluster and prints the transcript, as the app's terminal shows it. Exit code 0 when\n"
+          "every command succeeded, 1 when one failed (the others still run), 2 on bad input.\n"
+          "\n"
+          "  --seed S         the simulation's seed (default 1)\n"
+          "  --brokers N      brokers in the cluster, 1 to 9 (default 1)\n"
+          "  --notes pt|en    also print FluxoLab's teaching notes about the output, in this language\n";
+}
+} // namespace
+
 int cmdScript(const Args& args, CliStreams io) {
+    for (const auto& a : args)
+        if (a == "--help" || a == "-h") {
+            scriptUsage(io.out);
+            return 0;
+        }
     std::string file;
     std::uint64_t seed = 1;
     std::uint64_t brokers = 1;
@@ -80,6 +99,10 @@ int cmdScript(const Args& args, CliStreams io) {
     runner.run(parsed, transcript);
     runner.stopAll(transcript);
     io.out << transcript;
+    // A command that failed (command not found, a Kafka tool's error) makes the run fail, so that a
+    // script in CI or a Makefile notices; the later commands still ran and the transcript shows all.
+    for (const HistoryEntry& h : runner.history())
+        if (h.exit_code != 0) return 1;
     return 0;
 }
 

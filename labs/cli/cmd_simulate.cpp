@@ -32,8 +32,23 @@ constexpr TimeMs kMaxVirtualMs = 3600000;
 constexpr TimeMs kProgressAfterMs = 600000;
 constexpr TimeMs kProgressStepMs = 300000;
 
-std::string minutes(TimeMs ms) {
-    return ms % 60000 == 0 ? std::to_string(ms / 60000) + "m" : std::to_string(ms) + "ms";
+/// A span of virtual time as hours, minutes and seconds: "100h", "1h30m", "10m", "1m1.5s", "250ms"
+/// ("6000m" for 100 h was hard to read).
+std::string hms(TimeMs ms) {
+    if (ms < 1000) return std::to_string(ms) + "ms";
+    std::string out;
+    if (ms >= 3600000) out += std::to_string(ms / 3600000) + "h";
+    if (ms % 3600000 >= 60000) out += std::to_string(ms % 3600000 / 60000) + "m";
+    if (const TimeMs rest = ms % 60000; rest > 0) {
+        out += std::to_string(rest / 1000);
+        if (rest % 1000 != 0) {
+            std::string frac = std::to_string(1000 + rest % 1000).substr(1);
+            while (frac.back() == '0') frac.pop_back();
+            out += "." + frac;
+        }
+        out += "s";
+    }
+    return out;
 }
 /// The job's options beyond the watermark and the window, when not their defaults, for its summary line:
 /// what the job runs with, whether from the file or the command line.
@@ -288,7 +303,7 @@ int cmdSimulate(const Args& args, CliStreams io) {
     }
     TimeMs target = until.value_or(scenario->duration_ms);
     if (target > kMaxVirtualMs) {
-        io.err << "simulate: the scenario lasts " << minutes(target) << "; running its first 1h of virtual time "
+        io.err << "simulate: the scenario lasts " << hms(target) << "; running its first 1h of virtual time "
                << "only (the limit)\n";
         target = kMaxVirtualMs;
     }
@@ -398,7 +413,7 @@ int cmdSimulate(const Args& args, CliStreams io) {
     if (target > kProgressAfterMs) {
         for (TimeMs t = kProgressStepMs; t < target; t += kProgressStepMs) {
             session.runUntil(t);
-            io.err << "simulate: " << minutes(t) << " of " << minutes(target) << " of virtual time\n";
+            io.err << "simulate: " << hms(t) << " of " << hms(target) << " of virtual time\n";
         }
     }
     session.runUntil(target);

@@ -227,6 +227,13 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "e kafka-topics.sh funcionam ambos) e os traços encontram-se pelo nome.",
      "No need to change folders: in this terminal the commands run as in Kafka's folder (bin/kafka-topics.sh and "
      "kafka-topics.sh both work) and traces are found by name."},
+    {NoteId::InactivityWithoutArrival, "inactivity_without_arrival",
+     "Sem --arrival-field todos os eventos chegam no mesmo instante de tempo de processamento: ninguém fica "
+     "calado durante o prazo e nenhum timer de inatividade dispara. Indique a coluna da hora de chegada, por "
+     "exemplo --arrival-field arrival.",
+     "Without --arrival-field every event arrives at the same instant of processing time: no one is silent for "
+     "the timeout and no inactivity timer fires. Give the arrival time column, for example --arrival-field "
+     "arrival."},
 }};
 
 const NoteRow& row(NoteId id) { return kNotes[static_cast<std::size_t>(id)]; }

@@ -206,9 +206,10 @@ private:
     bool stepControllerWait();
 };
 
-/// `fluxolab-cli replay ...` (other fluxolab-cli subcommands only run in a real shell).
+/// `fluxolab-cli replay ...` (other fluxolab-cli subcommands only run in a real shell); `alerts`: the
+/// alert's language when the command line has no --lang (KafkaCli::setReplayLanguage).
 std::unique_ptr<CommandSession> startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv,
-                                                 const std::string& workDir);
+                                                 const std::string& workDir, Language alerts = Language::Portuguese);
 /// `work_dir`: where a relative --command-config is read.
 std::unique_ptr<CommandSession> startTopics(ClusterBackend& backend, const std::vector<std::string>& argv,
                                             const std::string& work_dir);

@@ -123,7 +123,7 @@ std::unique_ptr<CommandSession> KafkaCli::start(const std::vector<std::string>& 
     if (tool == "kafka-consumer-groups") return cli::startGroups(m_backend, argv, m_workDir);
     if (tool == "kafka-configs") return cli::startConfigs(m_backend, argv, m_workDir);
     if (tool == "kafka-get-offsets") return cli::startGetOffsets(m_backend, argv, m_workDir);
-    if (!argv.empty() && isFluxolabCli(argv[0])) return cli::startFluxolabCli(m_backend, argv, m_workDir);
+    if (!argv.empty() && isFluxolabCli(argv[0])) return cli::startFluxolabCli(m_backend, argv, m_workDir, m_replayLanguage);
     auto s = std::make_unique<cli::ToolSession>(m_backend, CommandKind::Unknown);
     const std::string name = argv.empty() ? std::string() : argv[0];
     if (name == "cd") {

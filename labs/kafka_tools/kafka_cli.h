@@ -109,11 +109,15 @@ public:
     /// Directory that relative file names given to the tools (--from-file) are relative to; empty
     /// (the default) means the process's working directory.
     void setWorkingDirectory(std::string dir) { m_workDir = std::move(dir); }
+    /// The language of `fluxolab-cli replay`'s alert (--process inactivity) when its command line has
+    /// no --lang: Portuguese, fluxolab-cli's own default, unless an edge in English sets it.
+    void setReplayLanguage(Language language) { m_replayLanguage = language; }
 
 private:
     ClusterBackend& m_backend;
     std::string m_workDir;
     std::uint32_t m_random = 12345; ///< console-consumer-<n> group ids
+    Language m_replayLanguage = Language::Portuguese;
 };
 
 /// True for "fluxolab-cli" typed with or without a folder ("build/labs/fluxolab-cli", "./fluxolab-cli").

@@ -18,7 +18,8 @@ bool isFluxolabCli(const std::string& argv0) {
 namespace cli {
 
 std::unique_ptr<CommandSession>
-startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv, const std::string& workDir) {
+startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv, const std::string& workDir,
+                 Language alerts) {
     auto s = std::make_unique<ToolSession>(backend, CommandKind::StreamReplay);
     if (argv.size() < 2 || argv[1] != "replay") {
         // The other subcommands (script, lab, simulate, ...) drive a cluster of their own: a shell's job.
@@ -31,11 +32,12 @@ startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv, 
         s->finish(2);
         return s;
     }
-    const std::vector<std::string> args(argv.begin() + 2, argv.end());
+    const std::vector<std::string> args =
+        replayArgsInLanguage({argv.begin() + 2, argv.end()}, alerts == Language::Portuguese);
+    ReplayArgs parsed;
     {
         // A command line replay refuses: its error goes out as the code too, for an edge that words it
         // in its own language (the app's pt_PT terminal); the English line is fluxolab-cli's.
-        ReplayArgs parsed;
         ReplayError error;
         if (parseReplayArgs(args, workDir, parsed, error) > 0) {
             if (error.code == ReplayErrorCode::MissingTrace) {
@@ -58,6 +60,9 @@ startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv, 
     // A problem met while running (the trace unreadable or gone, a bad record): the code too, as above.
     if (failure.failed()) s->err("replay: " + replayErrorText(failure) + "\n", failure);
     s->record(out.str());
+    // replay's stderr says no timer fires; the note, in the edge's language, says what to give.
+    if (code == 0 && parsed.inactivity > 0 && parsed.traceOptions.arrivalField.empty())
+        s->note(NoteId::InactivityWithoutArrival);
     s->finish(code);
     return s;
 }

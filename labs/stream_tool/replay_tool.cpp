@@ -9,6 +9,7 @@
 #include "sim/scenario_format.h"
 #include "sim/stream/engine.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <filesystem>
@@ -171,6 +172,13 @@ const std::set<std::string> kReplayOptions = {
     "--lang", "--checkpoint-interval", "--crash-at", "--key", "--time-field", "--time-format",
     "--format", "--delimiter", "--arrival-field", "--partition-field", "--on-error", "--source"};
 } // namespace
+
+std::vector<std::string> replayArgsInLanguage(std::vector<std::string> args, bool portuguese) {
+    if (portuguese || std::find(args.begin(), args.end(), "--lang") != args.end()) return args;
+    // In front: appended, it would be the value of an option left without one ("... --key").
+    args.insert(args.begin(), {"--lang", "en"});
+    return args;
+}
 
 int parseReplayArgs(const std::vector<std::string>& args, const std::string& workDir, ReplayArgs& parsed,
                     ReplayError& error) {
@@ -695,6 +703,16 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     // Without an arrival column processing time stands still (file order is arrival order, at one
     // instant). Two runs then look broken although they compute what Flink would at a frozen clock:
     // say why, on stderr, after a run that went through (the output stays the same).
+    if (topt.arrivalField.empty() && inactivity > 0) {
+        // The same for the inactivity timers: every event at one instant, so no key is ever silent
+        // for the timeout; a bounded input then drops the pending timers (an open one fires them at its end).
+        if (parsed.sourceOpen)
+            io.err << "replay: note: without --arrival-field processing time does not advance, so no key is "
+                      "silent for the timeout while the input lasts; the alerts come only after its end\n";
+        else
+            io.err << "replay: note: without --arrival-field processing time does not advance, so the "
+                      "inactivity timers never fire (the end of the input drops them)\n";
+    }
     if (topt.arrivalField.empty() && inactivity <= 0) {
         if (spec.window.processingTime)
             io.err << "replay: note: without --arrival-field processing time does not advance, so "

@@ -50,6 +50,11 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
 int parseReplayArgs(const std::vector<std::string>& args, const std::string& workDir, ReplayArgs& parsed,
                     ReplayError& error);
 
+/// replay's arguments as an edge with its own language runs them: "--lang en" then `args` when
+/// `portuguese` is false and they do not choose a language themselves (fluxolab-cli's alert defaults
+/// to Portuguese; the app's terminal and stream view run replay in the UI language).
+std::vector<std::string> replayArgsInLanguage(std::vector<std::string> args, bool portuguese);
+
 /// The file a TRACE argument names: `path` (relative to `workDir`) if it exists; else, for a bare name
 /// or "assets/traces/NAME", the bundled sample trace NAME (dataDirectory(DataKind::Traces)); else `path`.
 std::string resolveTraceFile(const std::string& path, const std::string& workDir);

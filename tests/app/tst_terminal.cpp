@@ -9,6 +9,7 @@
 #include "app/core/language.h"
 #include "app/core/mainwindow.h"
 #include "app/core/simulationcontroller.h"
+#include "app/stream/streamview.h"
 #include "app/cluster/tablemodels.h"
 #include "app/terminal/terminalconsole.h"
 #include "app/terminal/terminalpanel.h"
@@ -767,6 +768,45 @@ void TerminalTest::replayRunErrorsAndShellOperatorsAreInTheUiLanguage() {
         }
     }
     setLanguage(QStringLiteral("pt_PT"));
+void TerminalTest::inactivityAlertIsInTheUiLanguage() {
+    // The play-through of lab 6 in English: the terminal printed "⚠ Utilizador maria inativo há 10
+    // segundos." (fluxolab-cli's default, Portuguese) where `fluxolab-cli replay ... --lang en` prints
+    // the English alert; the stream view's Keys panel showed the Portuguese text too.
+    setLanguage(QStringLiteral("en"));
+    auto w = makeWindow();
+    QVERIFY(w->labPanel()->loadLab(QStringLiteral("estado-timers-inatividade")));
+    TerminalConsole* c = w->terminalPanel()->currentConsole();
+    type(c, QStringLiteral("fluxolab-cli replay atividade_app.csv --key utilizador --arrival-field arrival "
+                           "--process inactivity:10s"));
+    QString text = c->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("OUTPUT,1773478812225,maria,⚠ User maria inactive for 10 seconds.")),
+             qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("Utilizador")), qPrintable(text));
+    const auto* obs = w->streamView()->observation();
+    QVERIFY(obs);
+    bool english = false;
+    for (const std::string& s : obs->strings) {
+        QVERIFY2(s.find("Utilizador") == std::string::npos, s.c_str());
+        english = english || s == "⚠ User maria inactive for 10 seconds.";
+    }
+    QVERIFY(english);
+    // The lab's first step passes in English as in Portuguese (its checks count alerts per key).
+    QCOMPARE(w->labPanel()->engine()->currentStep(), std::size_t(1));
+    // --lang on the command line wins over the UI language.
+    type(c, QStringLiteral("fluxolab-cli replay atividade_app.csv --key utilizador --arrival-field arrival "
+                           "--process inactivity:10s --lang pt"));
+    text = c->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("⚠ Utilizador maria inativo há 10 segundos.")), qPrintable(text));
+    // Without the arrival column no timer fires: replay's note, and the teaching note in the UI language.
+    type(c, QStringLiteral("fluxolab-cli replay atividade_app.csv --key utilizador --process inactivity:10s"));
+    text = c->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("# Without --arrival-field every event arrives at the same instant")),
+             qPrintable(text));
+    setLanguage(QStringLiteral("pt_PT"));
+    type(c, QStringLiteral("fluxolab-cli replay atividade_app.csv --key utilizador --process inactivity:10s"));
+    text = c->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("# Sem --arrival-field todos os eventos chegam no mesmo instante")),
+             qPrintable(text));
 }
 
 void TerminalTest::javaStackTraceIsFoldedAndExpandsOnClick() {

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void errorsShowTheTeachingNote();
     void fluxolabCliRefusalsAreInTheUiLanguage();
     void replayRunErrorsAndShellOperatorsAreInTheUiLanguage();
+    void inactivityAlertIsInTheUiLanguage();
     void javaStackTraceIsFoldedAndExpandsOnClick();
     void toolbarProducerAfterTerminalWorkKeepsIt();
     void mixedToolbarAndTerminalRunReplaysToTheSameJournal();

@@ -317,6 +317,7 @@ void TranslationsTest::everyScenarioErrorIsInTheUiLanguage() {
                                   Code::OutOfRange, Code::DurationNotPositive, Code::UnknownKeyDistribution, Code::BadAcks,
                                   Code::BadPartitioner, Code::UnknownAssignor, Code::BadOffsetReset,
                                   Code::UnsupportedBrokerConfig, Code::UnknownTopic, Code::UnknownAction,
+                                  Code::UnknownConsumer, Code::UnknownProducer,
                                   Code::TerminalNotObject, Code::BadTimeFormat, Code::BadPacing, Code::DuplicateStreamJob,
                                   Code::BadEventTime, Code::TopicTooManyRecords};
     const QSet<Code> withDetail = {Code::KafkaRefused, Code::TopicTooManyRecords, Code::BadTerminalJournal,

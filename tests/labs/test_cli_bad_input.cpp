@@ -240,4 +240,66 @@ TEST_SUITE("labs/fluxolab-cli bad input") {
         CHECK(r.code == 2);
         CHECK(has(r.err, "has no commands"));
     }
+
+    TEST_CASE("lab and script --help print their usage - an empty --labs-dir is said to have no labs") {
+        // Before: "lab: unknown subcommand '--help'", "script: unknown option '--help'" (exit 2), and
+        // `lab list` on a folder without labs printed nothing and exited 0.
+        for (const Args& a : {Args{"lab", "--help"}, Args{"lab", "-h"}, Args{"lab", "help"}, Args{"lab", "list", "--help"}}) {
+            const Result r = cli(a);
+            CHECK(r.code == 0);
+            CHECK(r.err.empty());
+            CHECK(r.out.rfind("Usage: fluxolab-cli lab list", 0) == 0);
+        }
+        Result r = cli({"script", "--help"});
+        CHECK(r.code == 0);
+        CHECK(r.out.rfind("Usage: fluxolab-cli script FILE", 0) == 0);
+        TempDir tmp;
+        r = cli({"lab", "list", "--labs-dir", tmp.path.string()});
+        CHECK(r.code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err == "lab: no labs found in '" + tmp.path.string() + "' (lab files are *.json; see fluxolab-cli paths)\n");
+    }
+
+    TEST_CASE("script: exit 1 when a command failed - the others still run") {
+        // bash's "command not found" (127) and kafka-topics' describe of a missing topic (1) used to
+        // leave the script's exit code at 0.
+        TempDir tmp;
+        Result r = cli({"script", tmp.file("nf.sh", "foo\necho after\n")});
+        CHECK(r.code == 1);
+        CHECK(has(r.out, "bash: foo: command not found\n"));
+        CHECK(has(r.out, "$ echo after\nafter\n"));
+        r = cli({"script", tmp.file("missing.sh", "kafka-topics.sh --describe --topic nada --bootstrap-server localhost:9092\n")});
+        CHECK(r.code == 1);
+        CHECK(has(r.out, "Topic 'nada' does not exist"));
+        r = cli({"script", tmp.file("good.sh", "kafka-topics.sh --create --topic t --bootstrap-server localhost:9092\n"
+                                               "kafka-topics.sh --describe --topic t --bootstrap-server localhost:9092\n")});
+        CHECK(r.code == 0);
+    }
+
+    TEST_CASE("simulate: a scenario longer than the limit says its length in hours and minutes") {
+        TempDir tmp;
+        // 100 h was "the scenario lasts 6000m"; an idle cluster keeps the first hour quick to run.
+        const std::string file = tmp.file("long.json", R"({"name": "long", "duration": "100h", "topics": [{"name": "t"}]})");
+        const Result r = cli({"simulate", file});
+        CHECK(r.code == 0);
+        CHECK(r.err.rfind("simulate: the scenario lasts 100h; running its first 1h of virtual time only (the limit)\n"
+                          "simulate: 5m of 1h of virtual time\n", 0) == 0);
+        CHECK(has(r.err, "simulate: 55m of 1h of virtual time\n"));
+    }
+
+    TEST_CASE("replay: an inactivity process without --arrival-field says why no alert fires") {
+        const std::string trace = kSrc + "/assets/traces/atividade_app.csv";
+        Result r = cli({"replay", trace, "--key", "utilizador", "--process", "inactivity:10s"});
+        CHECK(r.code == 0);
+        CHECK(has(r.out, "SUMMARY,events="));
+        CHECK(has(r.out, ",outputs=0\n"));
+        CHECK(r.err == "replay: note: without --arrival-field processing time does not advance, so the inactivity "
+                       "timers never fire (the end of the input drops them)\n");
+        r = cli({"replay", trace, "--key", "utilizador", "--process", "inactivity:10s", "--source", "open"});
+        CHECK(r.code == 0);
+        CHECK(has(r.err, "the alerts come only after its end"));
+        r = cli({"replay", trace, "--key", "utilizador", "--arrival-field", "arrival", "--process", "inactivity:10s"});
+        CHECK(r.err.empty());
+        CHECK(has(r.out, ",outputs=2\n"));
+    }
 }

@@ -53,6 +53,12 @@ TEST_SUITE("labs/scenario error text") {
              "bad.json:2: /topics/0/replication_factor: Unable to replicate the partition 4 time(s): The target "
              "replication factor of 4 cannot be reached because only 3 broker(s) are registered or some brokers have "
              "all their log directories cordoned."},
+            {"{\"topics\": [{\"name\": \"a\"}],\n\"actions\": [{\"at\": \"1s\", \"do\": \"remove_consumer\", \"consumer\": \"zz\"}]}",
+             "bad.json:2: /actions/0/consumer: unknown consumer \"zz\" (declare it under \"consumers\" or add it with an "
+             "earlier add_consumer action)"},
+            {"{\"topics\": [{\"name\": \"a\"}],\n\"actions\": [{\"at\": \"1s\", \"do\": \"producer_rate\", \"producer\": \"q\", "
+             "\"rate\": 1}]}",
+             "bad.json:2: /actions/0/producer: unknown producer \"q\" (declare it under \"producers\")"},
             {"{\"producers\": [{\"id\": \"p\", \"topic\": \"nope\"}]}",
              "bad.json:1: /producers/0/topic: unknown topic \"nope\" (declare it under \"topics\")"},
             {"{\"topics\": [{\"name\": \"a\"}],\n\"actions\": [{\"at\": \"1s\", \"do\": \"explode\"}]}",

@@ -89,6 +89,38 @@ TEST_SUITE("sim/scenario") {
         CHECK(err.code == Code::UnknownAction);
         CHECK(err.value == "explode");
 
+        // An action on a consumer or producer nobody declared did nothing when it ran: refused like an
+        // unknown topic, at its own pointer. A consumer added by an earlier add_consumer is known; one
+        // added later (the actions run in time order) is not yet.
+        const std::string group = "{\"topics\": [{\"name\": \"a\"}],\n"
+                                  "\"producers\": [{\"id\": \"p\", \"topic\": \"a\"}],\n"
+                                  "\"consumers\": [{\"id\": \"c1\", \"group\": \"g\", \"topics\": [\"a\"]}],\n"
+                                  "\"actions\": [\n";
+        const std::string addC2 = "{\"at\": \"5s\", \"do\": \"add_consumer\", "
+                                  "\"consumer\": {\"id\": \"c2\", \"group\": \"g\", \"topics\": [\"a\"]}}";
+        CHECK_FALSE(parseScenario(group + "{\"at\": \"1s\", \"do\": \"remove_consumer\", \"consumer\": \"zz\"}]}", "c.json", err));
+        CHECK(err.path == "/actions/0/consumer");
+        CHECK(err.line == 5);
+        CHECK(err.code == Code::UnknownConsumer);
+        CHECK(err.value == "zz");
+        CHECK_FALSE(parseScenario(group + "{\"at\": \"1s\", \"do\": \"pause_consumer\", \"consumer\": \"lentissimo\", "
+                                          "\"for\": \"3s\"}]}", "c.json", err));
+        CHECK(err.path == "/actions/0/consumer");
+        CHECK(err.code == Code::UnknownConsumer);
+        CHECK(err.value == "lentissimo");
+        CHECK(parseScenario(group + addC2 + ",\n{\"at\": \"8s\", \"do\": \"crash_consumer\", \"consumer\": \"c2\"},\n"
+                                    "{\"at\": \"9s\", \"do\": \"remove_consumer\", \"consumer\": \"c1\"}]}", "c.json", err));
+        CHECK_FALSE(parseScenario(group + "{\"at\": \"4s\", \"do\": \"crash_consumer\", \"consumer\": \"c2\"},\n" + addC2 +
+                                      "]}", "c.json", err));
+        CHECK(err.path == "/actions/0/consumer");
+        CHECK(err.code == Code::UnknownConsumer);
+        CHECK(err.value == "c2");
+        CHECK_FALSE(parseScenario(group + "{\"at\": \"1s\", \"do\": \"producer_rate\", \"producer\": \"q\", \"rate\": 5}]}",
+                                  "c.json", err));
+        CHECK(err.path == "/actions/0/producer");
+        CHECK(err.code == Code::UnknownProducer);
+        CHECK(err.value == "q");
+
         CHECK_FALSE(parseScenario("{\"durationn\": 5}", "typo.json", err));
         CHECK(err.code == Code::UnknownField);
         CHECK(err.value == "durationn");
