@@ -3,6 +3,7 @@
 #include "app/core/simulationcontroller.h"
 #include "app/core/texts.h"
 
+#include <QRegularExpression>
 #include <algorithm>
 #include <map>
 #include <set>
@@ -123,6 +124,16 @@ void SnapshotTableModel::refresh() {
 }
 
 // ---- topics: kafka-topics --describe, first line ----
+
+QVariant TopicsModel::data(const QModelIndex& index, int role) const {
+    // The configs' tooltip: one "name=value" a line (a value may hold commas, as a throttled-replicas
+    // list "0:1,1:2" does: a line starts only where a name and "=" follow the comma).
+    if (role == Qt::ToolTipRole && index.isValid() && index.column() == 4) {
+        static const QRegularExpression nextConfig(QStringLiteral(",(?=[a-z][a-z0-9._-]*=)"));
+        return SnapshotTableModel::data(index, role).toString().split(nextConfig).join(QLatin1Char('\n'));
+    }
+    return SnapshotTableModel::data(index, role);
+}
 
 QStringList TopicsModel::headers() const {
     return {tr("Topic"), tr("TopicId"), tr("PartitionCount"), tr("ReplicationFactor"), tr("Configs")};

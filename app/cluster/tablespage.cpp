@@ -25,10 +25,10 @@ namespace fluxolab::app {
 namespace {
 constexpr double kTableCellPointSize = 9; ///< beside the window's 10 pt (kNormalPointSize)
 
-/// Long values of a wrappable column (a topic's configs, a client id) may break after a hyphen, comma,
-/// dot or equals sign when the table is narrower than its contents: Unicode's line breaking allows no
-/// break inside "min.insync.replicas=1,segment.bytes=1073741824". An elidable column's values (member
-/// ids) stay on one line, shortened in the middle when the column is narrower than they are.
+/// Long values of a wrappable column (a client id, a coordinator) may break after a hyphen, comma, dot
+/// or equals sign when the table is narrower than its contents: Unicode's line breaking allows no break
+/// inside "consumer-auditoria-1". An elidable column's values stay on one line when the column is
+/// narrower than they are: a member id shortened in the middle, a topic's configs at their end.
 class BreakableDelegate : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
@@ -44,7 +44,8 @@ public:
         const QWidget* widget = opt.widget;
         QStyle* style = widget ? widget->style() : QApplication::style();
         const QRect text = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, widget);
-        opt.text = TablesPage::elidedValue(opt.text, opt.fontMetrics, text.width());
+        opt.text = model->elidedAtEnd(index.column()) ? opt.fontMetrics.elidedText(opt.text, Qt::ElideRight, text.width())
+                                                      : TablesPage::elidedValue(opt.text, opt.fontMetrics, text.width());
         style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
     }
 
@@ -196,7 +197,8 @@ int tableWidth(const QTableView* t, bool wrapped) {
     int s = 0;
     for (std::size_t c = 0; c < natural.size(); ++c) {
         const int column = static_cast<int>(c);
-        if (wrapped && model && model->wrappable(column)) s += leastWidth(t, column, natural[c]);
+        // (A list shortened at its end, a topic's configs, asks for no more than it did wrapped.)
+        if (wrapped && model && (model->wrappable(column) || model->elidedAtEnd(column))) s += leastWidth(t, column, natural[c]);
         else if (wrapped && model && model->elidable(column)) s += elidedWidth(t, column, natural[c], kElidedChars);
         else s += natural[c];
     }
@@ -250,10 +252,11 @@ void TablesPage::fitColumns() {
         const int room = t->viewport()->width() - 2; // (a pixel of rounding: no scroll bar for it)
         int excess = -room;
         for (int x : natural) excess += x;
-        // Too wide: the member ids are shortened in the middle to 28 characters first (on one line: wrapped,
-        // one took four lines a row at 1366x768 in presentation mode), then the long values of the
-        // wrappable columns (configs, client ids) take two lines or more, the widest first, never narrower
-        // than their header, then the member ids are shortened to 12 characters. (A table of thousands of
+        // Too wide: the elidable values (member ids, a topic's configs) are shortened to 28 characters first
+        // (on one line: wrapped, a member id took four lines a row at 1366x768 in presentation mode, a
+        // topic's configs six), then the long values of the wrappable columns (client ids, coordinators)
+        // take two lines or more, the widest first, never narrower than their header, then the elidable
+        // values are shortened to 12 characters. (A table of thousands of
         // rows keeps one line per row: measuring each row's height would block the UI.)
         std::vector<int> width = natural;
         const auto narrow = [&](int c, int least) {

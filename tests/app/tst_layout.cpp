@@ -632,21 +632,50 @@ void LayoutTest::tablesShowRowsInEveryPane_data() {
 }
 
 void LayoutTest::tablesShowRowsInEveryPane() {
-    // At 1366x768 in normal mode the topics pane showed one row.
+    // At 1366x768 in normal mode the topics pane showed one row; and in presentation mode a topic's
+    // configs wrapped onto six lines, so the pane showed one topic of falha-de-broker's two (issue #8).
+    // Every pane has room for four rows, and shows its first four rows (or all it has) whole.
     QFETCH(QSize, size);
     QFETCH(bool, presentation);
     auto w = makeWindow(size, presentation, false);
     QVERIFY(w);
     w->setView(MainWindow::View::Tables);
-    settle();
-    const auto tables = w->tablesPage()->findChildren<QTableView*>();
-    QCOMPARE(tables.size(), 4);
     QStringList problems;
-    for (const QTableView* t : tables) {
-        QVERIFY(t->isVisible());
-        const int rows = t->viewport()->height() / t->verticalHeader()->defaultSectionSize();
-        if (rows < 4)
-            problems << QStringLiteral("%1: %2 rows (%3 px)").arg(QLatin1String(t->model()->metaObject()->className())).arg(rows).arg(t->viewport()->height());
+    for (const char* scenario : {"rebalance-basico", "falha-de-broker"}) {
+        QVERIFY(w->openScenario(QString::fromLatin1(scenario), false));
+        w->controller()->runTo(40000);
+        settle();
+        w->tablesPage()->fitColumns();
+        settle();
+        const auto tables = w->tablesPage()->findChildren<QTableView*>();
+        QCOMPARE(tables.size(), 4);
+        for (const QTableView* t : tables) {
+            QVERIFY(t->isVisible());
+            const QString name = QStringLiteral("%1 %2").arg(QLatin1String(scenario), QLatin1String(t->model()->metaObject()->className()));
+            const int rows = t->viewport()->height() / t->verticalHeader()->defaultSectionSize();
+            if (rows < 4) problems << QStringLiteral("%1: %2 rows (%3 px)").arg(name).arg(rows).arg(t->viewport()->height());
+            const int want = std::min(4, t->model()->rowCount());
+            int whole = 0;
+            while (whole < want && t->rowViewportPosition(whole) + t->rowHeight(whole) <= t->viewport()->height()) ++whole;
+            if (whole < want)
+                problems << QStringLiteral("%1: %2 of its first %3 rows whole (%4 px, row 0 %5 px)")
+                                .arg(name)
+                                .arg(whole)
+                                .arg(want)
+                                .arg(t->viewport()->height())
+                                .arg(t->rowHeight(0));
+        }
+        QVERIFY(w->tablesPage()->tables().front()->model()->rowCount() >= 2); // __consumer_offsets and the scenario's topic
+    }
+    // The topics' configs: one line a row, the whole list in the cell's tooltip, one config a line.
+    const QTableView* topics = w->tablesPage()->tables().front();
+    for (int r = 0; r < topics->model()->rowCount(); ++r) {
+        const QModelIndex index = topics->model()->index(r, 4);
+        const QString configs = index.data().toString();
+        if (topics->rowHeight(r) > topics->verticalHeader()->defaultSectionSize())
+            problems << QStringLiteral("configs \"%1\" on a %2 px row").arg(configs).arg(topics->rowHeight(r));
+        if (configs.contains(QLatin1Char(',')) && index.data(Qt::ToolTipRole).toString() != QString(configs).replace(QLatin1Char(','), QLatin1Char('\n')))
+            problems << QStringLiteral("configs \"%1\" with the tooltip \"%2\"").arg(configs, index.data(Qt::ToolTipRole).toString());
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
 }
@@ -659,8 +688,8 @@ void LayoutTest::tablesFitTheirWidth() {
     // Issue #8: at 1366x768 in presentation mode the Topics table cut "ReplicationFactor" to
     // "Replicati" and scrolled sideways, and the offsets table hid HOST and CLIENT-ID past its edge.
     // Every table of the Tables view shows its headers and its values whole, without a sideways scroll
-    // bar: a header wider than its values on two lines ("Partition" over "Count"), long values (member
-    // ids, configs) wrapped.
+    // bar: a header wider than its values on two lines ("Partition" over "Count"), long values wrapped
+    // (client ids) or shortened on one line (member ids, configs).
     QFETCH(QSize, size);
     QFETCH(bool, presentation);
     QFETCH(QString, lang);
@@ -2731,7 +2760,7 @@ void LayoutTest::labPanelFromTheLabOptionHasItsWidth_data() {
     QTest::addColumn<QString>("lab");
     for (const char* lang : {"pt_PT", "en"})
         for (bool presentation : {false, true})
-            for (const char* lab : {"topicos-particoes-offsets", "grupos-lag-rebalanceamento"})
+            for (const char* lab : {"topicos-particoes-offsets", "grupos-lag-rebalanceamento", "janelas-tumble-hop-session"})
                 QTest::addRow("%s %s %s", lang, presentation ? "presentation" : "normal", lab)
                     << QString::fromLatin1(lang) << presentation << QString::fromLatin1(lab);
 }
@@ -2765,6 +2794,26 @@ void LayoutTest::labPanelFromTheLabOptionHasItsWidth() {
     QTextBrowser* text = w.labPanel()->textBrowser();
     QVERIFY2(!text->horizontalScrollBar()->isVisible() || text->horizontalScrollBar()->maximum() == 0,
              qPrintable(QStringLiteral("the step's text scrolls sideways by %1 px").arg(text->horizontalScrollBar()->maximum())));
+    // The panel and the terminal share the window usably (a stream lab, 5, puts the terminal under the
+    // panel: it showed ~3 lines at 1366x768 in presentation mode): the terminal shows at least
+    // kShortTerminalLines lines, the step's instructions at least six lines of their text, its heading whole.
+    QStringList problems;
+    const TerminalConsole* console = w.terminalPanel()->currentConsole();
+    QVERIFY(console->isVisible());
+    const int termLines = console->viewport()->height() / QFontMetrics(console->font()).lineSpacing();
+    if (termLines < MainWindow::kShortTerminalLines)
+        problems << QStringLiteral("the terminal shows %1 lines (%2 px)%3")
+                        .arg(termLines)
+                        .arg(console->viewport()->height())
+                        .arg(w.terminalUnderLabPanel() ? QStringLiteral(" under the lab panel") : QString());
+    const int textLines = text->viewport()->height() / QFontMetrics(text->font()).lineSpacing();
+    if (textLines < 6) problems << QStringLiteral("the instructions show %1 lines (%2 px)").arg(textLines).arg(text->viewport()->height());
+    const auto* heading = w.labPanel()->findChild<QLabel*>(QStringLiteral("labStepHeading"));
+    QVERIFY(heading);
+    if (heading->height() < heading->heightForWidth(heading->width()))
+        problems << QStringLiteral("the step's heading is cut (%1 px, needs %2)").arg(heading->height()).arg(heading->heightForWidth(heading->width()));
+    qInfo("%s: terminal %d lines, instructions %d lines", QTest::currentDataTag(), termLines, textLines);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
     QVERIFY(setLanguage(QStringLiteral("pt_PT")));
 }
 
