@@ -768,6 +768,8 @@ void TerminalTest::replayRunErrorsAndShellOperatorsAreInTheUiLanguage() {
         }
     }
     setLanguage(QStringLiteral("pt_PT"));
+}
+
 void TerminalTest::inactivityAlertIsInTheUiLanguage() {
     // The play-through of lab 6 in English: the terminal printed "⚠ Utilizador maria inativo há 10
     // segundos." (fluxolab-cli's default, Portuguese) where `fluxolab-cli replay ... --lang en` prints
