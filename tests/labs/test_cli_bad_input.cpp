@@ -105,9 +105,9 @@ TEST_SUITE("labs/fluxolab-cli bad input") {
         CHECK(r.code == 0);
         CHECK(has(
             r.err,
-            "simulate: the scenario lasts 300m; running its first 1h of virtual time only (the limit)\n"));
-        CHECK(has(r.err, "simulate: 5m of 60m of virtual time\n"));
-        CHECK(has(r.err, "simulate: 55m of 60m of virtual time\n"));
+            "simulate: the scenario lasts 5h; running its first 1h of virtual time only (the limit)\n"));
+        CHECK(has(r.err, "simulate: 5m of 1h of virtual time\n"));
+        CHECK(has(r.err, "simulate: 55m of 1h of virtual time\n"));
         CHECK(has(r.out, "virtual time: 3600000 ms\n"));
     }
 

@@ -319,8 +319,8 @@ TEST_SUITE("labs/real-tools") {
         config.brokers = 3;
         SimBackend backend(config, 1);
         KafkaCli cli(backend);
-        runTool(cli, "kafka-topics.sh --create --topic orders --partitions 1 --replica-assignment 1:2:3"
-                     " --bootstrap-server localhost:9092");
+        REQUIRE(runTool(cli, "kafka-topics.sh --create --topic orders --replica-assignment 1:2:3"
+                             " --bootstrap-server localhost:9092") == "Created topic orders.\n");
         backend.advance(1000);
         auto& sim = backend.simulation();
         sim.stopBroker(1, /*crash=*/true);
@@ -1311,7 +1311,7 @@ TEST_SUITE("labs/timestamps") {
         CHECK(records[1].timestamp_ms == 1735689600000 + appended);
         CHECK(records[0].log_append_time);
         CHECK(runTool(cli, "kafka-console-consumer.sh --topic appendtime --from-beginning --max-messages 2 "
-                           "--property print.timestamp=true" + bs) ==
+                           "--formatter-property print.timestamp=true" + bs) ==
               "LogAppendTime:" + t + "\ta\nLogAppendTime:" + t + "\tb\n");
 
         // A CreateTime topic with the same check refuses the producer's old timestamp (INVALID_TIMESTAMP).
