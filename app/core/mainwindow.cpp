@@ -507,11 +507,7 @@ void MainWindow::sizeDocks() {
         // prompt) and gives the rest to the picture and its key lanes; the Kafka views get their ten back.
         // Across the bottom of a short window (1366x768, the lab panel beside the view), kShortTerminalLines:
         // a describe of a topic with its command and the prompt, and the cluster view keeps its labels.
-        // Under the lab panel (a stream lab in a short window) it takes none of the picture's height:
-        // kShortTerminalLines, as across the bottom of a Kafka lab (it showed ~3 lines at 1366x768 in
-        // presentation mode under lab 5's panel).
-        const int lines = under                           ? kShortTerminalLines
-                          : currentViewWidget() == m_stream ? kStreamTerminalLines
+        const int lines = currentViewWidget() == m_stream ? kStreamTerminalLines
                           : height() < kTallWindow        ? kShortTerminalLines
                                                           : kTerminalLines;
         const int wanted = std::min(lines * line + std::max(chrome, 40) + 2, height() * 42 / 100);

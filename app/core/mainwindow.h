@@ -78,10 +78,9 @@ public:
     static std::optional<View> parseView(const QString& name);
     /// Lines of terminal output the docked terminal shows at least (when the window is tall enough).
     static constexpr int kTerminalLines = 10;
-    /// The terminal's lines across the bottom of a window shorter than kTallWindow (1366x768), and under
-    /// the lab panel there.
+    /// The terminal's lines across the bottom of a window shorter than kTallWindow (1366x768).
     static constexpr int kShortTerminalLines = 8;
-    /// The terminal's lines across the bottom while the stream view is in front (its picture needs the height).
+    /// The terminal's lines while the stream view is in front (its picture needs the height).
     static constexpr int kStreamTerminalLines = 5;
     /// Windows at least this high keep the terminal across the bottom with the lab panel open (with
     /// the stream view in front; the Kafka views always do).
