@@ -4290,6 +4290,14 @@ Line %2: %3</translation>
         <source>; the header seems to be separated by &apos;%1&apos;: choose that delimiter in the trace options (fluxolab-cli replay: --delimiter &apos;%1&apos;)</source>
         <translation>; the header seems to be separated by &apos;%1&apos;: choose that delimiter in the trace options (fluxolab-cli replay: --delimiter &apos;%1&apos;)</translation>
     </message>
+    <message>
+        <source>%1 · %2 · keyed process %3 · %4</source>
+        <translation>%1 · %2 · keyed process %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · watermark %3 · window %4 · %5 · %6</source>
+        <translation>%1 · %2 · watermark %3 · window %4 · %5 · %6</translation>
+    </message>
     <message numerus="yes">
         <source>%n events</source>
         <translation>
@@ -4357,14 +4365,6 @@ Line %2: %3</translation>
     <message>
         <source>the time %1 is a number, but --time-format iso|sql expects a date-time (%2 or ISO-8601); epoch times need --time-format epoch-ms, epoch-s or auto</source>
         <translation>the time %1 is a number, but --time-format iso|sql expects a date-time (%2 or ISO-8601); epoch times need --time-format epoch-ms, epoch-s or auto</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · keyed process %3 · so far: %4</source>
-        <translation>%1 · %2 · keyed process %3 · so far: %4</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · watermark %3 · window %4 · so far: %5, %6</source>
-        <translation>%1 · %2 · watermark %3 · window %4 · so far: %5, %6</translation>
     </message>
 </context>
 <context>

@@ -4292,6 +4292,14 @@ Linha %2: %3</translation>
         <source>; the header seems to be separated by &apos;%1&apos;: choose that delimiter in the trace options (fluxolab-cli replay: --delimiter &apos;%1&apos;)</source>
         <translation>; o cabeçalho parece estar separado por &apos;%1&apos;: escolha esse delimitador nas opções do traço (fluxolab-cli replay: --delimiter &apos;%1&apos;)</translation>
     </message>
+    <message>
+        <source>%1 · %2 · keyed process %3 · %4</source>
+        <translation>%1 · %2 · processamento por chave %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · watermark %3 · window %4 · %5 · %6</source>
+        <translation>%1 · %2 · watermark %3 · janela %4 · %5 · %6</translation>
+    </message>
     <message numerus="yes">
         <source>%n events</source>
         <translation>
@@ -4359,14 +4367,6 @@ Linha %2: %3</translation>
     <message>
         <source>the time %1 is a number, but --time-format iso|sql expects a date-time (%2 or ISO-8601); epoch times need --time-format epoch-ms, epoch-s or auto</source>
         <translation>o tempo %1 é um número, mas --time-format iso|sql espera uma data e hora (%2 ou ISO-8601); tempos desde a época precisam de --time-format epoch-ms, epoch-s ou auto</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · keyed process %3 · so far: %4</source>
-        <translation>%1 · %2 · processamento por chave %3 · até aqui: %4</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · watermark %3 · window %4 · so far: %5, %6</source>
-        <translation>%1 · %2 · watermark %3 · janela %4 · até aqui: %5, %6</translation>
     </message>
 </context>
 <context>

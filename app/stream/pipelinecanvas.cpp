@@ -415,32 +415,21 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                        fsm.elidedText(texts.join(QStringLiteral(" · ")), Qt::ElideRight, line.width()));
             return r.bottom();
         }
-        // Fewer lines than texts: the last line that fits holds the rest too, joined (the late box's
-        // "Late side output · 6 late elements", a source's "432 read" at 1366x768 in presentation mode
-        // with the terminal open: the second line was left out).
-        const auto fit = static_cast<qsizetype>(std::max(1.0, std::floor((r.height() - 1.5 * pad) / lineH)));
-        QStringList shownTexts = texts;
-        if (shownTexts.size() > fit) {
-            const QString rest = shownTexts.mid(fit - 1).join(QStringLiteral(" · "));
-            shownTexts = shownTexts.mid(0, fit - 1);
-            shownTexts << rest;
-        }
         double y = r.top() + pad;
-        for (int i = 0; i < shownTexts.size(); ++i) {
-            const QString& text = shownTexts[i];
+        for (int i = 0; i < texts.size(); ++i) {
             if (y + lineH > r.bottom() - pad / 2 && i > 0) break;
             // A bold first line too long for the box in the condensed bold font ("Sink · 20 results").
-            const QFont first = QFontMetricsF(bold).horizontalAdvance(text) > r.width() - 2 * pad
+            const QFont first = QFontMetricsF(bold).horizontalAdvance(texts[i]) > r.width() - 2 * pad
                                     ? m_theme.condensed(9, true)
                                     : bold;
             // A later line too long for the box in the normal font (a watermark, "wm 08:09:44.999", in a
             // column narrowed at 1366 px beside the lab panel): the condensed font, whole.
-            const QFont later = QFontMetricsF(font).horizontalAdvance(text) > r.width() - 2 * pad ? m_theme.condensed(9) : font;
+            const QFont later = QFontMetricsF(font).horizontalAdvance(texts[i]) > r.width() - 2 * pad ? m_theme.condensed(9) : font;
             p.setFont(i == 0 ? first : later);
             p.setPen(i == 0 ? m_theme.text : colour);
             const QRectF line(r.left() + pad, y, r.width() - 2 * pad, lineH);
             drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
-                       QFontMetricsF(p.font()).elidedText(text, Qt::ElideRight, line.width()));
+                       QFontMetricsF(p.font()).elidedText(texts[i], Qt::ElideRight, line.width()));
             y += lineH;
         }
         return y;
@@ -452,9 +441,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const QRectF& r = partBoxes[static_cast<std::size_t>(part)];
         const bool idle = o.splitIdleAt(part, step);
         box(r, idle ? kIdle : m_theme.panel, m_theme.border);
-        // A box lower than a line (four partitions at 1366x768 in presentation mode with the terminal
-        // open): its texts on one line in the small font (lines() below), not left empty.
-        if (r.height() < fsm.height() * 0.8) continue;
+        if (r.height() < lineH) continue;
         const std::uint64_t read = part < static_cast<int>(m_flow.perPartition.size())
                                        ? m_flow.perPartition[static_cast<std::size_t>(part)]
                                        : 0;

@@ -379,9 +379,6 @@ struct StreamCanvas::Geometry {
     QStringList xTitle;
     bool xTitleCondensed = false;
     std::function<double(const QString&)> legendItemWidth;
-    /// The legend's texts in the condensed font: it keeps the legend a row shorter (Portuguese at 1366 px
-    /// in presentation mode: "partição ociosa" alone on a second row took ~26 px from the plot).
-    bool legendCondensed = false;
     Millis ymin = 0, ymax = 1;
     std::uint64_t last = 1;
     double x(double step) const { return plot.left() + plot.width() * step / static_cast<double>(last); }
@@ -487,35 +484,19 @@ StreamCanvas::Geometry StreamCanvas::computeGeometry(QSizeF size) const {
     }
     // As many legend rows as its entries need at this width (long ones in Portuguese or presentation
     // mode wrap to a third row rather than run into the plot).
-    // In the condensed font when that takes fewer rows.
     g.legend = QRectF(m, m, size.width() - 2 * m, 0);
-    const auto itemWidth = [this](const QFontMetricsF& metrics) {
-        return [this, metrics](const QString& text) {
-            return m_theme.px(16) + m_theme.px(4) + metrics.horizontalAdvance(text) + m_theme.px(14);
-        };
+    g.legendItemWidth = [this, fm](const QString& text) {
+        return m_theme.px(16) + m_theme.px(4) + fm.horizontalAdvance(text) + m_theme.px(14);
     };
-    const auto legendRows = [&](const std::function<double(const QString&)>& width) {
-        int rows = 1;
-        double lx = g.legend.left();
-        for (const auto& item : legendItems(m_obs)) {
-            const double w = width(item.second);
-            if (lx + w > g.legend.right() && lx > g.legend.left()) {
-                lx = g.legend.left();
-                ++rows;
-            }
-            lx += w;
+    int rows = 1;
+    double lx = g.legend.left();
+    for (const auto& item : legendItems(m_obs)) {
+        const double w = g.legendItemWidth(item.second);
+        if (lx + w > g.legend.right() && lx > g.legend.left()) {
+            lx = g.legend.left();
+            ++rows;
         }
-        return rows;
-    };
-    g.legendItemWidth = itemWidth(fm);
-    int rows = legendRows(g.legendItemWidth);
-    if (rows > 1) {
-        auto narrow = itemWidth(QFontMetricsF(m_theme.condensed(9)));
-        if (const int fewer = legendRows(narrow); fewer < rows) {
-            rows = fewer;
-            g.legendItemWidth = std::move(narrow);
-            g.legendCondensed = true;
-        }
+        lx += w;
     }
     g.legend.setHeight(rows * (fm.height() + m_theme.px(4)) + m_theme.px(2));
     const int parts = m_obs ? m_obs->partitions() : 1;
@@ -819,11 +800,8 @@ QRectF StreamCanvas::drawStill(QPainter& p, const Geometry& g, std::vector<Place
                 break;
             }
             p.setPen(m_theme.text);
-            const QFontMetricsF tm = g.legendCondensed ? QFontMetricsF(m_theme.condensed(9)) : fm;
-            const QRectF tb(x + sw + m_theme.px(4), y, tm.horizontalAdvance(it.text) + 1, fm.height());
-            if (g.legendCondensed) p.setFont(m_theme.condensed(9));
+            const QRectF tb(x + sw + m_theme.px(4), y, fm.horizontalAdvance(it.text) + 1, fm.height());
             put(tb.intersected(g.legend), Qt::AlignLeft | Qt::AlignVCenter, it.text, it.text, "legend");
-            p.setFont(font);
             x += w;
         }
     }

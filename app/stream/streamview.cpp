@@ -500,16 +500,12 @@ void StreamView::setObservation(std::unique_ptr<StreamObservation> obs) {
     m_procCanvas->setObservation(m_procObs.get(), procNote);
     m_lanes->setObservation(m_obs.get());
     m_counts = {};
-    m_sentSteps.clear();
     for (const auto& e : m_obs->elements)
         m_counts.replayed += e.replayed ? 1 : 0;
-    for (const auto& f : m_obs->firings) {
+    for (const auto& f : m_obs->firings)
         m_counts.duplicates += f.duplicate ? 1 : 0;
-        if (!m_obs->hasProcessFunction() && !f.duplicate) m_sentSteps.push_back(f.step);
-    }
     for (const auto& c : m_obs->keyed)
-        if (c.kind == KeyedChange::Kind::Output && !c.duplicate && m_obs->hasProcessFunction()) m_sentSteps.push_back(c.step);
-    std::sort(m_sentSteps.begin(), m_sentSteps.end());
+        m_counts.outputs += c.kind == KeyedChange::Kind::Output && !c.duplicate ? 1 : 0;
     // A job with a process function, checkpoints or a crash: what it teaches is in the key lanes.
     if (m_obs->keyedElements) m_details->setCurrentWidget(m_lanes);
     std::set<std::string> keys;
@@ -931,25 +927,22 @@ void StreamView::refreshStatus() {
         // Counted once per observation (setObservation): this runs on every step of the playback.
         const std::size_t replayed = m_counts.replayed;
         const std::size_t events = m_obs->elements.size() - replayed;
-        // The results and late elements up to the step shown ("so far"), as the side output strip and the
-        // pipeline's sink count them: an instructor stepping through a run saw "20 firings · 6 late"
-        // from its first step while the strip beside it said "0 late".
-        const std::uint64_t at = step();
-        const auto sent = static_cast<std::size_t>(std::upper_bound(m_sentSteps.begin(), m_sentSteps.end(), at) - m_sentSteps.begin());
         QString text;
         if (m_obs->hasProcessFunction()) {
+            const std::size_t outputs = m_counts.outputs;
             // The counts in Qt's plural forms ("1 evento", "2 eventos"), one per part.
-            text = tr("%1 · %2 · keyed process %3 · so far: %4")
+            text = tr("%1 · %2 · keyed process %3 · %4")
                        .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName(),
                             tr("%n events", nullptr, plural(events)), QString::fromStdString(o.processText),
-                            tr("%n outputs", nullptr, plural(sent)));
+                            tr("%n outputs", nullptr, plural(outputs)));
         } else {
-            text = tr("%1 · %2 · watermark %3 · window %4 · so far: %5, %6")
+            const std::size_t sent = m_obs->firings.size() - m_counts.duplicates;
+            text = tr("%1 · %2 · watermark %3 · window %4 · %5 · %6")
                        .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName(),
                             tr("%n events", nullptr, plural(events)),
                             QString::fromStdString(watermarkText(o.job.watermark)),
                             QString::fromStdString(windowText(o.job.window)), tr("%n firings", nullptr, plural(sent)),
-                            tr("%n late", nullptr, plural(m_obs->lateCountAt(at))));
+                            tr("%n late", nullptr, plural(m_obs->lates.size())));
         }
         if (o.job.checkpointInterval > 0)
             text += QStringLiteral(" · ") + tr("checkpoint every %1").arg(QString::fromStdString(durationText(o.job.checkpointInterval)));
@@ -1103,19 +1096,11 @@ void StreamView::fitKeyLanes() {
     const auto plotLeft = [&](int tabs) {
         return m_canvas->plotRect(QSizeF(m_canvas->width(), total - tabs)).height();
     };
-    // The first of these that fits in `most` and leaves the plot its height. When no three-lane height
-    // does (1366x768 in presentation mode with the terminal across the bottom), three lanes of a line
-    // each while the tabs have room for them, the rest to the picture (the share as it was left ~50 px
-    // empty under the lanes and the plot 97 px high in Portuguese).
+    // The first of these that fits in `most` and leaves the plot its height. None (1366x768 in
+    // presentation mode with the terminal across the bottom): the share as it is, which shows three lanes.
     int want = 0, wantLanes = 0;
-    const int threeLanes = chrome + m_lanes->heightFor(3, 1);
     for (const auto& [lanes, lines] : {std::pair{3, 3}, std::pair{3, 2}, std::pair{3, 1}, std::pair{2, 1}, std::pair{1, 1}}) {
         const int h = chrome + m_lanes->heightFor(lanes, lines);
-        if (lanes < 3 && threeLanes < sizes[1]) {
-            want = threeLanes; // three lanes of a line each still fit in the tabs: no fewer
-            wantLanes = 3;
-            break;
-        }
         if (h <= most && plotLeft(h) >= minPlot) {
             want = h;
             wantLanes = lanes;

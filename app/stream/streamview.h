@@ -13,7 +13,6 @@
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <vector>
 
 class QBoxLayout;
 class QHBoxLayout;
@@ -177,13 +176,10 @@ private:
     KeyLanesCanvas* m_lanes;
     QSplitter* m_pictures = nullptr;
     QList<int> m_sizesBeforeLanes;
-    /// The observation's elements read again after a crash, firings emitted twice.
+    /// The observation's elements read again after a crash, firings emitted twice, process outputs.
     struct {
-        std::size_t replayed = 0, duplicates = 0;
+        std::size_t replayed = 0, duplicates = 0, outputs = 0;
     } m_counts;
-    /// The steps of the results sent (firings and process outputs, not those emitted twice), sorted: the
-    /// summary counts them up to the step shown, as the side output strip and the pipeline do.
-    std::vector<std::uint64_t> m_sentSteps;
     std::unique_ptr<stream_observe::StreamObservation> m_procObs;
     QToolButton* m_pipelineButton;
     QToolButton* m_open;
