@@ -233,7 +233,7 @@ void CliTest::optionErrorsFollowTheLanguage() {
                          QStringLiteral("/nada"), QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("why.png"))},
                         false, config.path());
     QCOMPARE(why.code, 2);
-    QVERIFY2(why.err.contains(QStringLiteral("--why: a chave \"/nada\" não tem nenhuma janela no passo 314")), qPrintable(why.err));
+    QVERIFY2(why.err.contains(QStringLiteral("--why: a chave \"/nada\" não tem nenhuma janela no fim da entrada (watermark final)")), qPrintable(why.err));
     const Run shot = run({QStringLiteral("--scenario"), QStringLiteral("retencao"), QStringLiteral("--screenshot"),
                           dir.filePath(QStringLiteral("nao/existe/shot.png"))},
                          false, config.path());
