@@ -110,6 +110,17 @@ build_fuzz() { # build_fuzz SECONDS: the libFuzzer harnesses, each a ctest test 
     -DFLUXOLAB_BUILD_APP=OFF -DFLUXOLAB_BUILD_TESTS=OFF -DFLUXOLAB_BUILD_BENCH=OFF -DFLUXOLAB_RDKAFKA=OFF
 }
 
+wait_build() { # wait_build NAME PID LOG: wait for a build started in the background, show its log
+  # (without ninja's progress lines), stop if it failed
+  local rc=0
+  phase "$1-wait" wait "$2" || rc=$?
+  grep -v "^\[[0-9]*/[0-9]*\] " "$3" || true
+  if [ $rc -ne 0 ]; then
+    echo "fluxolab: $1 failed (exit $rc); its log is $3" >&2
+    exit $rc
+  fi
+}
+
 TOTAL_PASSED=0
 TOTAL_FAILED=0
 run_tests() { # run_tests DIR LABEL [CTEST ARGS...]
@@ -172,13 +183,7 @@ case "$cmd" in
     fi
     phase tests run_tests build "tests"
     if [ $sanitize -eq 1 ]; then
-      asan_rc=0
-      phase build-asan-wait wait "$asan_build" || asan_rc=$?
-      grep -v "^\[[0-9]*/[0-9]*\] " "$asan_log" || true
-      if [ $asan_rc -ne 0 ]; then
-        echo "fluxolab: the ASan build failed (exit $asan_rc); its log is $asan_log" >&2
-        exit $asan_rc
-      fi
+      wait_build build-asan "$asan_build" "$asan_log"
       # Every parser's libFuzzer harness (tests/fuzz, a Clang build of its own), 10 s each (a crash,
       # hang or leak fails the run): each replays its seeds and regression corpus, then mutates for
       # the rest of its 10 s; `./fluxolab.sh fuzz` is the long run (300 s each by default). Its build
@@ -188,13 +193,7 @@ case "$cmd" in
       (renice -n 19 -p "$BASHPID" >/dev/null || true; phase build-fuzz build_fuzz 10) >"$fuzz_log" 2>&1 &
       fuzz_build=$!
       ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 phase tests-asan run_tests build-asan "tests (ASan+UBSan)"
-      fuzz_rc=0
-      phase build-fuzz-wait wait "$fuzz_build" || fuzz_rc=$?
-      grep -v "^\[[0-9]*/[0-9]*\] " "$fuzz_log" || true
-      if [ $fuzz_rc -ne 0 ]; then
-        echo "fluxolab: the fuzz build failed (exit $fuzz_rc); its log is $fuzz_log" >&2
-        exit $fuzz_rc
-      fi
+      wait_build build-fuzz "$fuzz_build" "$fuzz_log"
       phase tests-fuzz run_tests build-fuzz "fuzz (libFuzzer, 10 s each)"
     fi
     phase_total
