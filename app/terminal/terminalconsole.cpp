@@ -652,7 +652,7 @@ QString TerminalConsole::unsupportedOperatorText(const labs::ShellParseError& e)
     case K::List: what = tr("a command list"); break;
     case K::Substitution: what = tr("a command substitution"); break;
     }
-    const QString op = e.op == "$(" ? QStringLiteral("$(...)") : e.op == "`" ? QStringLiteral("`...`") : QString::fromStdString(e.op);
+    const QString op = QString::fromStdString(labs::shellOperatorShown(e));
     //: %1: the shell operator as typed (|, >, &&, `...`, $(...)); %2: what it does in bash ("a pipe").
     return tr("FluxoLab's terminal is not bash and does not run %1 (%2): it runs one command per line. Type each "
               "command on its own line, without |, >, >>, ;, &&, ||, `...` or $(...); only < file, <<EOF and a "

@@ -151,6 +151,10 @@ ShellParseError unsupportedOperator(int line, const std::string& op) {
 
 } // namespace
 
+std::string shellOperatorShown(const ShellParseError& e) {
+    return e.op == "$(" ? "$(...)" : e.op == "`" ? "`...`" : e.op;
+}
+
 std::string shellErrorText(const ShellParseError& e, Language lang) {
     if (!e.unsupported) return e.message;
     const bool pt = lang == Language::Portuguese;
@@ -161,7 +165,7 @@ std::string shellErrorText(const ShellParseError& e, Language lang) {
     case ShellOperatorKind::List: what = pt ? "uma lista de comandos" : "a command list"; break;
     case ShellOperatorKind::Substitution: what = pt ? "uma substituição de comando" : "a command substitution"; break;
     }
-    const std::string op = e.op == "$(" ? "$(...)" : e.op == "`" ? "`...`" : e.op;
+    const std::string op = shellOperatorShown(e);
     if (pt)
         return "operador da shell não suportado '" + op + "' (" + what +
                "): o FluxoLab corre um comando por linha; escreva cada comando na sua própria linha, sem |, >, "

@@ -51,6 +51,8 @@ struct ParsedScript {
 /// An error of parseScript as fluxolab-cli prints it in `lang` (its script and lab commands): an
 /// unsupported operator named, with what to write instead (one command per line); else `message`.
 std::string shellErrorText(const ShellParseError& error, Language lang);
+/// An unsupported operator as the messages show it: as typed, a substitution with its "...".
+std::string shellOperatorShown(const ShellParseError& error);
 
 /// Parses a whole script. Blank lines and comment-only lines are skipped.
 ParsedScript parseScript(std::string_view text);
