@@ -18,6 +18,8 @@ using TimeMs = runtime::TimeMs; ///< virtual time in milliseconds since the scen
 /// kept as given, and the broker's timestamp checks read the clock the same way. Only virtual times (event
 /// and journal times, now()) are counted from 0.
 inline constexpr TimeMs kClockEpochMs = 1735689600000;
+/// The brokers' and clients' clock (epoch milliseconds) at virtual time `t`.
+constexpr TimeMs epochMs(TimeMs t) { return kClockEpochMs + t; }
 using Offset = std::int64_t;   ///< Kafka log offset
 using BrokerId = std::int32_t; ///< broker node id (1-based, as in the course's KRaft install)
 

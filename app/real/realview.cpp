@@ -297,7 +297,8 @@ void RealView::sample() {
             m_series.partition_names[key] = tp;
             put(m_series.partition_lag[key], static_cast<double>(lag));
         }
-        put(m_series.group_lag[gi], total);
+        // No partition with a lag (nothing committed yet: "-"): a gap, not 0.
+        put(m_series.group_lag[gi], g.lag.empty() ? std::nan("") : total);
     }
 }
 

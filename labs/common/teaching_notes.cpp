@@ -217,11 +217,6 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "This tool (or this part of it) exists in Kafka, but FluxoLab does not emulate it yet: use kafka-topics.sh, "
      "kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh, kafka-leader-election.sh, "
      "kafka-configs.sh (topics and brokers) or kafka-get-offsets.sh."},
-    {NoteId::ShellOperatorUnsupported, "shell_operator_unsupported",
-     "O terminal do FluxoLab não é o bash: corre um comando por linha, com < e << para a entrada; pipes (|), "
-     "redirecionamentos da saída (>, >>) e listas (;, &&, ||) não correm aqui.",
-     "FluxoLab's terminal is not bash: it runs one command per line, with < and << for the input; pipes (|), "
-     "output redirections (>, >>) and lists (;, &&, ||) do not run here."},
     {NoteId::CdNotNeeded, "cd_not_needed",
      "Não é preciso mudar de pasta: neste terminal os comandos correm como na pasta do Kafka (bin/kafka-topics.sh "
      "e kafka-topics.sh funcionam ambos) e os traços encontram-se pelo nome.",

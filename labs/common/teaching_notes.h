@@ -64,7 +64,6 @@ enum class NoteId : std::uint16_t {
     ReplicaAssignmentUnknownBroker,
     NoActiveController,
     KafkaToolNotEmulated,
-    ShellOperatorUnsupported, ///< |, >, &&, ; ...: FluxoLab's terminal runs one command per line
     CdNotNeeded,              ///< cd: the terminal has no folders to change to
     InactivityWithoutArrival, ///< fluxolab-cli replay --process inactivity:T without --arrival-field: no alert
     Count_

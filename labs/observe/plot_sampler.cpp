@@ -61,12 +61,21 @@ void PlotSampler::take(const sim::Journal& j, const sim::ClusterView& v, sim::Ti
     }
     m_series.hw_total.push_back(hw);
     m_series.leo_total.push_back(leo);
+    // A lag without a committed offset (or without a leader for the partition) is none, "-" in
+    // kafka-consumer-groups: a gap in the line, not 0. A group's total sums the partitions that have
+    // one; with none (nothing committed yet) the group's line has a gap too.
+    const double none = std::numeric_limits<double>::quiet_NaN();
     for (const auto& [gi, g] : v.groups) {
         double total = 0;
+        bool any = false;
         m_series.group_names.try_emplace(gi, j.groupName(gi));
         for (const auto& [tp, off] : g.committed) {
-            const double lag = static_cast<double>(v.committedLag(gi, tp).value_or(0));
-            total += lag;
+            const auto known = v.committedLag(gi, tp);
+            const double lag = known ? static_cast<double>(*known) : none;
+            if (known) {
+                total += lag;
+                any = true;
+            }
             m_series.partition_names.try_emplace({gi, tp}, j.topicName(tp.first), tp.second);
             auto& series = m_series.partition_lag[{gi, tp}];
             series.resize(i, std::numeric_limits<double>::quiet_NaN());
@@ -74,7 +83,7 @@ void PlotSampler::take(const sim::Journal& j, const sim::ClusterView& v, sim::Ti
         }
         auto& series = m_series.group_lag[gi];
         series.resize(i, std::numeric_limits<double>::quiet_NaN());
-        series.push_back(total);
+        series.push_back(any ? total : none);
     }
 }
 

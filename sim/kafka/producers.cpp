@@ -192,7 +192,7 @@ std::optional<Producers::TimestampCheck> Producers::timestampsRefused(const Topi
     // LogAppendTime topic replaces them with the leader's clock, see handleProduce).
     if (logAppendTime(t)) return std::nullopt;
     TimestampCheck check;
-    check.now = kClockEpochMs + now(); // the broker's clock, epoch milliseconds as the timestamps
+    check.now = epochMs(now()); // the broker's clock, epoch milliseconds as the timestamps
     check.before_max_ms = parseLong(t.configs.overrides, "message.timestamp.before.max.ms", kTimestampBeforeMaxMsDefault);
     check.after_max_ms = parseLong(t.configs.overrides, "message.timestamp.after.max.ms", kTimestampAfterMaxMsDefault);
     for (const Record& r : records)
@@ -428,7 +428,7 @@ ErrorCode Producers::doSend(ProducerData& pd, const ProducerRecord& rec) {
     if (failRecordTooLarge(pd, rec.topic, rec.partition, rec.key, static_cast<std::int64_t>(rec.value.size())))
         return ErrorCode::NONE; // the callback has the error, send() returned
     Record r;
-    r.timestamp = rec.timestamp.value_or(kClockEpochMs + now());
+    r.timestamp = rec.timestamp.value_or(epochMs(now()));
     r.key = rec.key ? m_store.internKey(*rec.key) : 0;
     // An empty key is not null in the Java client: internKey gives it its own id, so it is hashed.
     r.value = m_store.addValue(rec.value);
@@ -506,7 +506,7 @@ ErrorCode Producers::doSendSynthetic(ProducerData& pd, const std::string& topic,
     TopicState* t = m_brokers.topicForProduce(topic, false);
     if (!t) return ErrorCode::UNKNOWN_TOPIC_OR_PARTITION;
     Record r;
-    r.timestamp = kClockEpochMs + now();
+    r.timestamp = epochMs(now());
     r.key = key_id.value_or(0);
     r.value = 0;
     // A synthetic value counts as kSyntheticValueBytes; the record goes through send()'s size check all the same.
@@ -1037,7 +1037,7 @@ void Producers::produceArrives(std::uint64_t request) {
         // leader's clock at the append, and every record of the batch reads that time as its timestamp
         // (DefaultRecordBatch); the producer's timestamps are not checked (validateTimestamp) nor kept.
         std::vector<Record> stamped = inf.batch.records;
-        for (Record& r : stamped) r.timestamp = kClockEpochMs + now();
+        for (Record& r : stamped) r.timestamp = epochMs(now());
         m_brokers.appendToLeader(*t, p, stamped, inf.producer, inf.batch.sizes);
     } else {
         m_brokers.appendToLeader(*t, p, inf.batch.records, inf.producer, inf.batch.sizes);

@@ -1118,9 +1118,9 @@ void Replication::retentionCheck(BrokerId broker) {
                 if (p.high_watermark < end) break;
                 // largestTimestamp(): the largest record timestamp, else the file's last modification.
                 // Both, like the broker's clock, in epoch milliseconds.
-                const TimeMs largest = s.max_timestamp >= 0 ? s.max_timestamp : kClockEpochMs + s.last_modified_ms;
+                const TimeMs largest = s.max_timestamp >= 0 ? s.max_timestamp : epochMs(s.last_modified_ms);
                 const bool byTime =
-                    t.retention_deletes && t.retention_ms >= 0 && kClockEpochMs + now() - largest > t.retention_ms;
+                    t.retention_deletes && t.retention_ms >= 0 && epochMs(now()) - largest > t.retention_ms;
                 const bool bySize = t.retention_deletes && t.retention_bytes >= 0 && total - s.bytes >= t.retention_bytes;
                 if (!byTime && !bySize) break;
                 total -= s.bytes;

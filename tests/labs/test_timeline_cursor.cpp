@@ -3,6 +3,7 @@
 // state sim::Timeline::at gives for that many events, and its observation is SimObserver's.
 #include "labs/backend/session.h"
 #include "labs/backend/scenario_errors.h"
+#include "labs/observe/plot_sampler.h"
 #include "labs/observe/sim_observer.h"
 #include "labs/observe/timeline_cursor.h"
 #include "sim/scenario.h"
@@ -10,7 +11,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -83,4 +86,35 @@ TEST_CASE("timeline cursor shows the timeline's state at every position it is mo
     CHECK(!cursor.attached());
     CHECK(cursor.size() == 0);
     CHECK(cursor.position() == 0);
+}
+
+TEST_CASE("plot samples: no lag point before the group has committed - a gap, not 0") {
+    // rebalance-basico at seed 1: group faturacao joins at once but commits only after
+    // auto.commit.interval.ms (5 s) of consuming; kafka-consumer-groups prints LAG "-" until then.
+    // The lag lines were 0 there while the producer wrote ~100 records.
+    sim::ScenarioError error;
+    const auto scenario = sim::loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json", error);
+    REQUIRE_MESSAGE(scenario, fluxolab::labs::scenarioErrorText(error));
+    labs::Session session(*scenario, 1);
+    labs::observe::TimelineCursor cursor;
+    labs::observe::PlotSampler sampler;
+    cursor.attach(session.sim().journal());
+    session.runUntil(7000);
+    sampler.sync(cursor, session.sim());
+    const auto& p = sampler.series();
+    std::int32_t group = -1;
+    for (const auto& [g, n] : p.group_names)
+        if (n == "faturacao") group = g;
+    REQUIRE(group >= 0);
+    const auto& lag = p.group_lag.at(group);
+    std::size_t first = 0;
+    while (first < lag.size() && std::isnan(lag[first])) ++first;
+    REQUIRE(first < lag.size());
+    REQUIRE(first > 0);
+    MESSAGE("first lag point at " << p.time_s[first] << " s, HW total before it " << p.hw_total[first - 1]);
+    CHECK(p.time_s[first] >= 5.0);        // no commit before the first auto-commit interval
+    CHECK(p.hw_total[first - 1] > 50);    // records were written meanwhile: the lag was not 0
+    CHECK(lag[first] >= 0);
+    for (const auto& [key, series] : p.partition_lag)
+        for (std::size_t i = 0; i < first && i < series.size(); ++i) CHECK(std::isnan(series[i]));
 }
