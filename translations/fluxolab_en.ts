@@ -873,6 +873,42 @@
         <translation>the temporary file for the late elements could not be written</translation>
     </message>
     <message>
+        <source>skipped %1:%2: the partition %3 is not below --partitions %4</source>
+        <translation>skipped %1:%2: the partition %3 is not below --partitions %4</translation>
+    </message>
+    <message>
+        <source>%1 bad record(s) skipped (--on-error skip):</source>
+        <translation>%1 bad record(s) skipped (--on-error skip):</translation>
+    </message>
+    <message>
+        <source>... and %1 more</source>
+        <translation>... and %1 more</translation>
+    </message>
+    <message>
+        <source>%1 late element(s) dropped (numLateRecordsDropped)</source>
+        <translation>%1 late element(s) dropped (numLateRecordsDropped)</translation>
+    </message>
+    <message>
+        <source>--crash-at %1: the trace has only %2 element(s), so the job did not crash</source>
+        <translation>--crash-at %1: the trace has only %2 element(s), so the job did not crash</translation>
+    </message>
+    <message>
+        <source>note: without --arrival-field processing time does not advance, so no key is silent for the timeout while the input lasts; the alerts come only after its end</source>
+        <translation>note: without --arrival-field processing time does not advance, so no key is silent for the timeout while the input lasts; the alerts come only after its end</translation>
+    </message>
+    <message>
+        <source>note: without --arrival-field processing time does not advance, so the inactivity timers never fire (the end of the input drops them)</source>
+        <translation>note: without --arrival-field processing time does not advance, so the inactivity timers never fire (the end of the input drops them)</translation>
+    </message>
+    <message>
+        <source>note: without --arrival-field processing time does not advance, so processing-time windows never fire</source>
+        <translation>note: without --arrival-field processing time does not advance, so processing-time windows never fire</translation>
+    </message>
+    <message>
+        <source>note: without --arrival-field processing time does not advance, so the periodic watermark (every %1 ms of processing time) never moves before the end of the input, where the final watermark (MAX) fires the windows; --watermark-interval per-event emits one after every event</source>
+        <translation>note: without --arrival-field processing time does not advance, so the periodic watermark (every %1 ms of processing time) never moves before the end of the input, where the final watermark (MAX) fires the windows; --watermark-interval per-event emits one after every event</translation>
+    </message>
+    <message>
         <source>the consumer &quot;%1&quot; is not declared under &quot;consumers&quot; nor added by an earlier add_consumer action</source>
         <translation>the consumer &quot;%1&quot; is not declared under &quot;consumers&quot; nor added by an earlier add_consumer action</translation>
     </message>

@@ -873,6 +873,42 @@
         <translation>não foi possível escrever o ficheiro temporário dos elementos atrasados</translation>
     </message>
     <message>
+        <source>skipped %1:%2: the partition %3 is not below --partitions %4</source>
+        <translation>ignorado %1:%2: a partição %3 não é menor do que --partitions %4</translation>
+    </message>
+    <message>
+        <source>%1 bad record(s) skipped (--on-error skip):</source>
+        <translation>%1 registo(s) inválido(s) ignorado(s) (--on-error skip):</translation>
+    </message>
+    <message>
+        <source>... and %1 more</source>
+        <translation>... e mais %1</translation>
+    </message>
+    <message>
+        <source>%1 late element(s) dropped (numLateRecordsDropped)</source>
+        <translation>%1 elemento(s) atrasado(s) descartado(s) (numLateRecordsDropped)</translation>
+    </message>
+    <message>
+        <source>--crash-at %1: the trace has only %2 element(s), so the job did not crash</source>
+        <translation>--crash-at %1: o trace só tem %2 elemento(s), por isso o job não falhou</translation>
+    </message>
+    <message>
+        <source>note: without --arrival-field processing time does not advance, so no key is silent for the timeout while the input lasts; the alerts come only after its end</source>
+        <translation>nota: sem --arrival-field o tempo de processamento não avança, por isso nenhuma chave fica em silêncio durante o timeout enquanto a entrada dura; os alertas só chegam depois do fim dela</translation>
+    </message>
+    <message>
+        <source>note: without --arrival-field processing time does not advance, so the inactivity timers never fire (the end of the input drops them)</source>
+        <translation>nota: sem --arrival-field o tempo de processamento não avança, por isso os timers de inatividade nunca disparam (o fim da entrada descarta-os)</translation>
+    </message>
+    <message>
+        <source>note: without --arrival-field processing time does not advance, so processing-time windows never fire</source>
+        <translation>nota: sem --arrival-field o tempo de processamento não avança, por isso as janelas de tempo de processamento nunca disparam</translation>
+    </message>
+    <message>
+        <source>note: without --arrival-field processing time does not advance, so the periodic watermark (every %1 ms of processing time) never moves before the end of the input, where the final watermark (MAX) fires the windows; --watermark-interval per-event emits one after every event</source>
+        <translation>nota: sem --arrival-field o tempo de processamento não avança, por isso a watermark periódica (a cada %1 ms de tempo de processamento) nunca avança antes do fim da entrada, onde a watermark final (MAX) dispara as janelas; --watermark-interval per-event emite uma depois de cada evento</translation>
+    </message>
+    <message>
         <source>the consumer &quot;%1&quot; is not declared under &quot;consumers&quot; nor added by an earlier add_consumer action</source>
         <translation>o consumidor &quot;%1&quot; não está declarado em &quot;consumers&quot; nem é acrescentado por uma ação add_consumer anterior</translation>
     </message>

@@ -363,6 +363,38 @@ QString ErrorTexts::replayError(const labs::ReplayError& e) {
                      .arg(e.trace.number2);
         break;
     case C::LateSpillFailed: reason = tr("the temporary file for the late elements could not be written"); break;
+    case C::SkippedPartition:
+        reason = tr("skipped %1:%2: the partition %3 is not below --partitions %4")
+                     .arg(q(e.trace.file))
+                     .arg(e.trace.line)
+                     .arg(e.trace.number)
+                     .arg(e.trace.number2);
+        break;
+    case C::SkippedRecords: reason = tr("%1 bad record(s) skipped (--on-error skip):").arg(v); break;
+    case C::SkippedRecord: return QStringLiteral("  ") + StreamView::describeError(e.trace);
+    case C::SkippedMore: return QStringLiteral("  ") + tr("... and %1 more").arg(v);
+    case C::LateDropped: reason = tr("%1 late element(s) dropped (numLateRecordsDropped)").arg(v); break;
+    case C::CrashAfterEnd:
+        reason = tr("--crash-at %1: the trace has only %2 element(s), so the job did not crash").arg(v, v2);
+        break;
+    case C::NoArrivalAlertsAtEnd:
+        reason = tr("note: without --arrival-field processing time does not advance, so no key is silent for the "
+                    "timeout while the input lasts; the alerts come only after its end");
+        break;
+    case C::NoArrivalTimersDropped:
+        reason = tr("note: without --arrival-field processing time does not advance, so the inactivity timers "
+                    "never fire (the end of the input drops them)");
+        break;
+    case C::NoArrivalProcessingWindows:
+        reason = tr("note: without --arrival-field processing time does not advance, so processing-time windows "
+                    "never fire");
+        break;
+    case C::NoArrivalPeriodicWatermark:
+        reason = tr("note: without --arrival-field processing time does not advance, so the periodic watermark "
+                    "(every %1 ms of processing time) never moves before the end of the input, where the final "
+                    "watermark (MAX) fires the windows; --watermark-interval per-event emits one after every event")
+                     .arg(v);
+        break;
     }
     return tr("fluxolab-cli replay: %1").arg(reason);
 }

@@ -54,9 +54,13 @@ startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv, 
     }
     std::ostringstream out, err;
     ReplayError failure;
-    const int code = runReplay(args, out, err, workDir, failure);
+    std::vector<ReplayError> notices;
+    const int code = runReplay(args, out, err, workDir, failure, notices);
     if (!out.str().empty()) s->out(out.str());
     if (!err.str().empty()) s->err(err.str());
+    // The run's notices as codes too, for the terminal's language (fluxolab-cli's English as the text).
+    for (ReplayError& n : notices)
+        s->err((replayNoticeIndented(n.code) ? "  " : "replay: ") + replayErrorText(n) + "\n", std::move(n));
     // A problem met while running (the trace unreadable or gone, a bad record): the code too, as above.
     if (failure.failed()) s->err("replay: " + replayErrorText(failure) + "\n", failure);
     s->record(out.str());

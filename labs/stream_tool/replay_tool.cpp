@@ -483,13 +483,16 @@ int parseReplayArgs(const std::vector<std::string>& args, const std::string& wor
 int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
               const std::string& workDir) {
     ReplayError failure;
-    const int code = runReplay(args, out, err, workDir, failure);
+    std::vector<ReplayError> notices;
+    const int code = runReplay(args, out, err, workDir, failure, notices);
+    for (const ReplayError& n : notices)
+        err << (replayNoticeIndented(n.code) ? "  " : "replay: ") << replayErrorText(n) << "\n";
     if (failure.failed()) err << "replay: " << replayErrorText(failure) << "\n";
     return code;
 }
 
 int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-              const std::string& workDir, ReplayError& failure) {
+              const std::string& workDir, ReplayError& failure, std::vector<ReplayError>& notices) {
     using C = ReplayErrorCode;
     struct {
         std::ostream& out;
@@ -655,7 +658,10 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
                 failure = std::move(partition);
                 return 2;
             }
-            if (in == &reader) io.err << "replay: skipped " << replayErrorText(partition) << "\n";
+            if (in == &reader) {
+                partition.code = C::SkippedPartition;
+                notices.push_back(std::move(partition));
+            }
             continue;
         }
         if (!job) job = std::make_unique<StreamJob>(spec, output, nullptr, rec.arrival);
@@ -686,44 +692,41 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     } else {
         io.out << "SUMMARY,events=" << events << ",firings=" << firings << ",late=" << lates << "\n";
     }
+    const auto notice = [&](C code, std::string value = {}, std::string value2 = {}) {
+        ReplayError n;
+        n.code = code;
+        n.value = std::move(value);
+        n.value2 = std::move(value2);
+        notices.push_back(std::move(n));
+    };
     if (reader.skipped() > 0) {
-        io.err << "replay: skipped " << reader.skipped() << " bad record(s) (--on-error skip):\n";
-        for (const auto& m : reader.skippedMessages())
-            io.err << "  " << m << "\n";
-        if (reader.skipped() > reader.skippedMessages().size())
-            io.err << "  ... and " << (reader.skipped() - reader.skippedMessages().size()) << " more\n";
+        notice(C::SkippedRecords, std::to_string(reader.skipped()));
+        for (const auto& e : reader.skippedErrors()) {
+            ReplayError n;
+            n.code = C::SkippedRecord;
+            n.trace = e;
+            notices.push_back(std::move(n));
+        }
+        if (reader.skipped() > reader.skippedErrors().size())
+            notice(C::SkippedMore, std::to_string(reader.skipped() - reader.skippedErrors().size()));
     }
-    if (!spec.lateSideOutput && job->lateDropped() > 0)
-        io.err << "replay: " << job->lateDropped() << " late element(s) dropped (numLateRecordsDropped)\n";
+    if (!spec.lateSideOutput && job->lateDropped() > 0) notice(C::LateDropped, std::to_string(job->lateDropped()));
     // A crash asked for after the end of the input never happened: say so, or the output, the same as
     // without --crash-at, reads as a recovery that left no trace.
-    if (crashAt > 0)
-        io.err << "replay: --crash-at " << crashAt << ": the trace has only " << events
-               << " element(s), so the job did not crash\n";
+    if (crashAt > 0) notice(C::CrashAfterEnd, std::to_string(crashAt), std::to_string(events));
     // Without an arrival column processing time stands still (file order is arrival order, at one
     // instant). Two runs then look broken although they compute what Flink would at a frozen clock:
     // say why, on stderr, after a run that went through (the output stays the same).
     if (topt.arrivalField.empty() && inactivity > 0) {
         // The same for the inactivity timers: every event at one instant, so no key is ever silent
         // for the timeout; a bounded input then drops the pending timers (an open one fires them at its end).
-        if (parsed.sourceOpen)
-            io.err << "replay: note: without --arrival-field processing time does not advance, so no key is "
-                      "silent for the timeout while the input lasts; the alerts come only after its end\n";
-        else
-            io.err << "replay: note: without --arrival-field processing time does not advance, so the "
-                      "inactivity timers never fire (the end of the input drops them)\n";
+        notice(parsed.sourceOpen ? C::NoArrivalAlertsAtEnd : C::NoArrivalTimersDropped);
     }
     if (topt.arrivalField.empty() && inactivity <= 0) {
         if (spec.window.processingTime)
-            io.err << "replay: note: without --arrival-field processing time does not advance, so "
-                      "processing-time windows never fire\n";
+            notice(C::NoArrivalProcessingWindows);
         else if (!spec.watermark.perEvent && spec.watermark.kind != stream::WatermarkKind::Sql)
-            io.err << "replay: note: without --arrival-field processing time does not advance, so the "
-                      "periodic watermark (every "
-                   << spec.watermark.interval
-                   << " ms of processing time) never moves before the end of input, where the final "
-                      "watermark (MAX) fires the windows; --watermark-interval per-event emits one after "
-                      "every event\n";
+            notice(C::NoArrivalPeriodicWatermark, std::to_string(spec.watermark.interval));
     }
     return 0;
 }

@@ -22,11 +22,13 @@ namespace fluxolab::labs {
 int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
               const std::string& workDir = {});
 /// The same, with a problem met while running (an unreadable or vanished trace, a bad record under
-/// --on-error fail, ...) as a code in `failure` instead of a line on `err` (exit code 2): an edge words it
-/// in its own language (the app's terminal), fluxolab-cli prints replayErrorText(failure). Argument
-/// errors are printed on `err` as the overload above prints them.
+/// --on-error fail, ...) as a code in `failure` instead of a line on `err` (exit code 2), and the notices
+/// of a run (records --on-error skip left out, late elements dropped, why nothing fired) as codes in
+/// `notices`, in the order the overload above prints them: an edge words them in its own language (the
+/// app's terminal), fluxolab-cli prints replayErrorText of each. Argument errors are printed on `err` as
+/// the overload above prints them.
 int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
-              const std::string& workDir, ReplayError& failure);
+              const std::string& workDir, ReplayError& failure, std::vector<ReplayError>& notices);
 
 /// replay's options, parsed (what runReplay runs; the app's stream view loads the same run).
 struct ReplayArgs {

@@ -134,8 +134,35 @@ std::string replayErrorText(const ReplayError& e) {
         return e.trace.file + ":" + std::to_string(e.trace.line) + ": partition " + std::to_string(e.trace.number) +
                " is not below --partitions " + std::to_string(e.trace.number2);
     case C::LateSpillFailed: return "cannot write the temporary file for the late elements";
+    case C::SkippedPartition:
+        return "skipped " + e.trace.file + ":" + std::to_string(e.trace.line) + ": partition " +
+               std::to_string(e.trace.number) + " is not below --partitions " + std::to_string(e.trace.number2);
+    case C::SkippedRecords: return "skipped " + v + " bad record(s) (--on-error skip):";
+    case C::SkippedRecord: return traces::traceErrorText(e.trace);
+    case C::SkippedMore: return "... and " + v + " more";
+    case C::LateDropped: return v + " late element(s) dropped (numLateRecordsDropped)";
+    case C::CrashAfterEnd:
+        return "--crash-at " + v + ": the trace has only " + e.value2 + " element(s), so the job did not crash";
+    case C::NoArrivalAlertsAtEnd:
+        return "note: without --arrival-field processing time does not advance, so no key is silent for the "
+               "timeout while the input lasts; the alerts come only after its end";
+    case C::NoArrivalTimersDropped:
+        return "note: without --arrival-field processing time does not advance, so the inactivity timers never "
+               "fire (the end of the input drops them)";
+    case C::NoArrivalProcessingWindows:
+        return "note: without --arrival-field processing time does not advance, so processing-time windows never "
+               "fire";
+    case C::NoArrivalPeriodicWatermark:
+        return "note: without --arrival-field processing time does not advance, so the periodic watermark (every " +
+               v +
+               " ms of processing time) never moves before the end of input, where the final watermark (MAX) fires "
+               "the windows; --watermark-interval per-event emits one after every event";
     }
     return {};
+}
+
+bool replayNoticeIndented(ReplayErrorCode code) {
+    return code == ReplayErrorCode::SkippedRecord || code == ReplayErrorCode::SkippedMore;
 }
 
 } // namespace fluxolab::labs

@@ -66,6 +66,17 @@ enum class ReplayErrorCode : std::uint8_t {
     TraceChanged,           ///< value: the trace, read again after a crash, has fewer records than before
     PartitionNotBelow,      ///< trace: file, line, number (the partition), number2 (--partitions)
     LateSpillFailed,        ///< the temporary file for the late elements could not be written
+    // Notices of a run that went through (runReplay's `notices`, on stderr; exit code 0)
+    SkippedPartition,       ///< trace: as PartitionNotBelow, a record --on-error skip left out
+    SkippedRecords,         ///< value: how many bad records --on-error skip left out (SkippedRecord lists the first)
+    SkippedRecord,          ///< trace: one of them (the first 20), printed indented under SkippedRecords
+    SkippedMore,            ///< value: how many more were left out than listed, indented too
+    LateDropped,            ///< value: late elements dropped (Flink's numLateRecordsDropped)
+    CrashAfterEnd,          ///< value: --crash-at N; value2: the elements the trace has
+    NoArrivalAlertsAtEnd,   ///< --process inactivity --source open without --arrival-field
+    NoArrivalTimersDropped, ///< --process inactivity on a bounded source without --arrival-field
+    NoArrivalProcessingWindows, ///< --window-time processing without --arrival-field
+    NoArrivalPeriodicWatermark, ///< value: the watermark interval (ms), without --arrival-field
 };
 
 struct ReplayError {
@@ -80,5 +91,7 @@ struct ReplayError {
 
 /// fluxolab-cli's English, without the "replay: " it prints before it ("--window is required (...)").
 std::string replayErrorText(const ReplayError& error);
+/// Whether `code` is printed indented under the notice before it ("  ...") rather than after "replay: ".
+bool replayNoticeIndented(ReplayErrorCode code);
 
 } // namespace fluxolab::labs

@@ -1060,7 +1060,10 @@ TraceReader::Status TraceReader::fail(std::uint64_t line, TraceError why) {
     why.line = line;
     if (opt_.skipErrors) {
         ++skipped_;
-        if (skippedMessages_.size() < 20) skippedMessages_.push_back(traceErrorText(why));
+        if (skippedMessages_.size() < 20) {
+            skippedMessages_.push_back(traceErrorText(why));
+            skippedErrors_.push_back(why);
+        }
         return Status::Record; // caller continues
     }
     err_ = std::move(why);

@@ -159,8 +159,10 @@ public:
     const std::string& error() const { return error_; }
     const TraceError& errorInfo() const { return err_; }
     std::uint64_t skipped() const { return skipped_; }
-    /// The first skipped records' messages (at most 20).
+    /// The first skipped records' messages (at most 20), in fluxolab-cli's English.
     const std::vector<std::string>& skippedMessages() const { return skippedMessages_; }
+    /// The same records' problems as codes, for an edge that words them in its own language.
+    const std::vector<TraceError>& skippedErrors() const { return skippedErrors_; }
     std::uint64_t bytesRead() const { return bytesTotal_; }
     TraceFormat format() const { return format_; }
 
@@ -197,6 +199,7 @@ private:
     std::string error_; ///< traceErrorText(err_)
     std::uint64_t skipped_ = 0;
     std::vector<std::string> skippedMessages_;
+    std::vector<TraceError> skippedErrors_;
     std::int64_t lastArrival_ = 0;
     std::uint64_t records_ = 0;
 

@@ -743,6 +743,17 @@ void TerminalTest::replayRunErrorsAndShellOperatorsAreInTheUiLanguage() {
         f.write("ts,key\n1000,a\nxyz,b\n");
     }
     const QString replay = QStringLiteral("fluxolab-cli replay ") + bad + QStringLiteral(" --watermark bounded:1s --window tumble:1s");
+    // A run that goes through and says what it left out (--on-error skip, --late drop): its notices were
+    // English in the pt_PT terminal too. 1000 comes after 5000, behind the per-event watermark 3999.
+    const QString skipping = dir.filePath(QStringLiteral("skip.csv"));
+    {
+        QFile f(skipping);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("ts,key\n5000,a\nxyz,b\n1000,c\n");
+    }
+    const QString skipRun = QStringLiteral("fluxolab-cli replay ") + skipping +
+                            QStringLiteral(" --watermark bounded:1s --watermark-interval per-event --window tumble:1s "
+                                           "--on-error skip --late drop");
     for (const QString& language : {QStringLiteral("pt_PT"), QStringLiteral("en")}) {
         QVERIFY(setLanguage(language));
         auto w = makeWindow();
@@ -751,8 +762,13 @@ void TerminalTest::replayRunErrorsAndShellOperatorsAreInTheUiLanguage() {
         type(c, replay);
         type(c, QStringLiteral("kafka-topics.sh --list | grep x"));
         type(c, QStringLiteral("echo `date`"));
+        type(c, skipRun);
         const QString text = c->toPlainText();
         if (language == QStringLiteral("pt_PT")) {
+            QVERIFY2(text.contains(QStringLiteral("fluxolab-cli replay: 1 registo(s) inválido(s) ignorado(s) (--on-error skip):")),
+                     qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("fluxolab-cli replay: 1 elemento(s) atrasado(s) descartado(s)")), qPrintable(text));
+            QVERIFY2(!text.contains(QStringLiteral("bad record")) && !text.contains(QStringLiteral("late element")), qPrintable(text));
             QVERIFY2(text.contains(QStringLiteral("o tempo 'xyz' não é milissegundos desde a época")), qPrintable(text));
             QVERIFY2(!text.contains(QStringLiteral("is neither epoch")), qPrintable(text));
             QVERIFY2(text.contains(QStringLiteral("# O terminal do FluxoLab não é o bash e não corre | (um pipe): corre um "
@@ -761,6 +777,9 @@ void TerminalTest::replayRunErrorsAndShellOperatorsAreInTheUiLanguage() {
             QVERIFY2(text.contains(QStringLiteral("não corre `...` (uma substituição de comando)")), qPrintable(text));
         } else {
             QVERIFY2(text.contains(QStringLiteral("the time 'xyz' is neither epoch milliseconds")), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("fluxolab-cli replay: 1 bad record(s) skipped (--on-error skip):")), qPrintable(text));
+            QVERIFY2(text.contains(QStringLiteral("fluxolab-cli replay: 1 late element(s) dropped (numLateRecordsDropped)")),
+                     qPrintable(text));
             QVERIFY2(text.contains(QStringLiteral("# FluxoLab's terminal is not bash and does not run | (a pipe): it runs "
                                                   "one command per line.")),
                      qPrintable(text));

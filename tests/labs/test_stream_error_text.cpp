@@ -173,7 +173,9 @@ TEST_SUITE("labs/stream error text") {
             // The run reports the code and prints nothing of it itself.
             std::ostringstream out, err;
             labs::ReplayError failure;
-            CHECK(labs::runReplay(args, out, err, {}, failure) == 2);
+            std::vector<labs::ReplayError> notices;
+            CHECK(labs::runReplay(args, out, err, {}, failure, notices) == 2);
+            CHECK(notices.empty());
             CHECK(failure.code == c.code);
             CHECK(err.str().empty());
             CHECK(labs::replayErrorText(failure) == c.english);
@@ -202,11 +204,51 @@ TEST_SUITE("labs/stream error text") {
         std::ostringstream out, err;
         std::vector<std::string> args = {parts, "--partition-field", "partition", "--partitions", "1"};
         args.insert(args.end(), run.begin(), run.end());
-        labs::runReplay(args, out, err, {}, failure);
+        std::vector<labs::ReplayError> notices;
+        labs::runReplay(args, out, err, {}, failure, notices);
         CHECK(failure.trace.file == parts);
         CHECK(failure.trace.line == 3);
         CHECK(failure.trace.number == 1);
         CHECK(failure.trace.number2 == 1);
+        std::filesystem::remove_all(dir);
+    }
+
+    TEST_CASE("a run's notices: codes for the terminal, fluxolab-cli's English lines unchanged") {
+        const auto dir = std::filesystem::temp_directory_path() / "fluxolab-replay-notices";
+        std::filesystem::create_directories(dir);
+        const std::string trace = (dir / "skip.csv").string();
+        {
+            std::ofstream f(trace);
+            f << "ts,key\n5000,a\nxyz,b\n1000,c\n"; // 1000: behind the per-event watermark 3999, late
+        }
+        const std::vector<std::string> args = {trace, "--watermark", "bounded:1s", "--watermark-interval", "per-event",
+                                               "--window", "tumble:1s", "--on-error", "skip", "--late", "drop",
+                                               "--crash-at", "9", "--checkpoint-interval", "1s"};
+        std::ostringstream out, err;
+        labs::ReplayError failure;
+        std::vector<labs::ReplayError> notices;
+        CHECK(labs::runReplay(args, out, err, {}, failure, notices) == 0);
+        CHECK_FALSE(failure.failed());
+        CHECK(err.str().empty());
+        using C = ReplayErrorCode;
+        REQUIRE(notices.size() == 4);
+        CHECK(notices[0].code == C::SkippedRecords);
+        CHECK(notices[0].value == "1");
+        CHECK(notices[1].code == C::SkippedRecord);
+        CHECK(notices[1].trace.line == 3);
+        CHECK(labs::replayErrorText(notices[1]).rfind(trace + ":3: ", 0) == 0);
+        CHECK(notices[2].code == C::LateDropped);
+        CHECK(notices[2].value == "1");
+        CHECK(notices[3].code == C::CrashAfterEnd);
+        CHECK(notices[3].value == "9");
+        CHECK(notices[3].value2 == "2");
+        // fluxolab-cli: the English lines as before the codes (hand-written here).
+        labs::Args cli = {"replay"};
+        cli.insert(cli.end(), args.begin(), args.end());
+        CHECK(replayErr(cli) == "replay: skipped 1 bad record(s) (--on-error skip):\n"
+                                "  " + labs::replayErrorText(notices[1]) + "\n"
+                                "replay: 1 late element(s) dropped (numLateRecordsDropped)\n"
+                                "replay: --crash-at 9: the trace has only 2 element(s), so the job did not crash\n");
         std::filesystem::remove_all(dir);
     }
 
