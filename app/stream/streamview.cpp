@@ -715,8 +715,8 @@ QString whatIfOutcome(const StreamObservation& before, const StreamObservation& 
     return first + QStringLiteral(" ") +
            QCoreApplication::translate("fluxolab::app::StreamView",
                                        "Late elements: %1 → %2; firings: %3 → %4.")
-               .arg(before.lates.size())
-               .arg(after.lates.size())
+               .arg(before.lateOrder.size())
+               .arg(after.lateOrder.size())
                .arg(before.firings.size())
                .arg(after.firings.size());
 }
@@ -942,7 +942,9 @@ void StreamView::refreshStatus() {
                             tr("%n events", nullptr, plural(events)),
                             QString::fromStdString(watermarkText(o.job.watermark)),
                             QString::fromStdString(windowText(o.job.window)), tr("%n firings", nullptr, plural(sent)),
-                            tr("%n late", nullptr, plural(m_obs->lates.size())));
+                            // Every late element, to the side output or dropped (--late drop, Flink SQL):
+                            // the late strip's count (lates holds the side output's records only).
+                            tr("%n late", nullptr, plural(m_obs->lateOrder.size())));
         }
         if (o.job.checkpointInterval > 0)
             text += QStringLiteral(" · ") + tr("checkpoint every %1").arg(QString::fromStdString(durationText(o.job.checkpointInterval)));

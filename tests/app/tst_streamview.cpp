@@ -2673,6 +2673,14 @@ void StreamViewTest::countsReadInTheirPluralForms() {
         StreamView view;
         QVERIFY2(view.loadReplay(args, QString()), qPrintable(view.lastError()));
         QCOMPARE(view.summaryLabel()->text(), c.summary);
+        // With --late drop the late element is dropped rather than sent to the side output: it is late
+        // all the same (the summary said "0 late" while the late strip said "1 dropped").
+        {
+            StreamView dropped;
+            QVERIFY2(dropped.loadReplay(args + QStringList{QStringLiteral("--late"), QStringLiteral("drop")}, QString()),
+                     qPrintable(dropped.lastError()));
+            QCOMPARE(dropped.summaryLabel()->text(), c.summary);
+        }
         // The pipeline at the end: one late element.
         view.setStep(view.observation()->lastStep());
         {
