@@ -25,8 +25,9 @@ inline std::string_view asText(const std::uint8_t* data, std::size_t size) {
 
 /// A harness's own invariant failed: print it and abort so that libFuzzer keeps the input.
 [[noreturn]] inline void fail(const char* what, std::string_view detail = {}) {
+    // An empty string_view's data() may be null, which %.*s must not be given even for 0 characters.
     std::fprintf(stderr, "fuzz invariant failed: %s\n%.*s\n", what, static_cast<int>(detail.size()),
-                 detail.data());
+                 detail.empty() ? "" : detail.data());
     std::abort();
 }
 
