@@ -498,6 +498,13 @@ CompareOutcome compareReal(const std::string& text, const std::string& base_dir,
             if (real.deleteTopic(t).ok()) r.deleted_topics.push_back(t);
             else r.not_deleted_topics.push_back(t);
         }
+        // The controller acknowledges a deletion once it is committed; the brokers' metadata drops
+        // the topic a moment later. Report the cluster clean only once a listing no longer shows
+        // them, so that running the script again right away does not find its topics still there.
+        for (int i = 0; i < 100 && !r.deleted_topics.empty() && !cancelled(); ++i) {
+            if (still(r.deleted_topics, real.listTopics(false)).empty()) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
     }
 
     std::vector<std::string> addresses{bootstrap, kCourseBootstrap};
