@@ -124,7 +124,14 @@ void probeAsync(const labs::RdKafkaConnection& connection, int timeoutMs, QObjec
 }
 
 namespace {
-void drainAtExit() { ThreadReaper::instance().drain(ThreadReaper::kExitWaitMs); }
+/// The reaper's threads first (their backends' handles are destroyed there), then the blocking calls
+/// a cancel left on threads of their own: kExitWaitMs in all.
+void drainAtExit() {
+    const auto t0 = std::chrono::steady_clock::now();
+    ThreadReaper::instance().drain(ThreadReaper::kExitWaitMs);
+    const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+    labs::waitForAbandonedRdKafkaCalls(ThreadReaper::kExitWaitMs - static_cast<int>(spent.count()));
+}
 } // namespace
 
 ThreadReaper& ThreadReaper::instance() {

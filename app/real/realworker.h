@@ -71,7 +71,9 @@ private:
 /// inside a request to a silent or unreachable broker for up to its request timeout (and its
 /// backend's rd_kafka_destroy runs after that, on that thread). At exit, once the windows are gone
 /// (QCoreApplication's post routines), the process waits at most kExitWaitMs for the threads still
-/// running, so that librdkafka is not torn down under them; those that still run then are left.
+/// running and for the blocking calls a cancel left on threads of their own
+/// (labs::abandonedRdKafkaCalls), so that librdkafka is not torn down under them; those that still
+/// run then are left.
 class ThreadReaper {
 public:
     static ThreadReaper& instance();

@@ -26,6 +26,18 @@ std::atomic<bool> g_abortOnCall{false};
 std::atomic<std::uint64_t> g_guardedCalls{0};
 std::mutex g_lastCallMutex;
 std::string g_lastCall;
+
+/// The threads runAbortable() stopped waiting for (abandonedRdKafkaCalls()). Never destroyed: such
+/// a thread may end after main() has returned.
+struct AbandonedCalls {
+    std::mutex mutex;
+    std::condition_variable ended;
+    int running = 0;
+    static AbandonedCalls& instance() {
+        static AbandonedCalls* calls = new AbandonedCalls;
+        return *calls;
+    }
+};
 } // namespace
 
 void guardThreadAgainstRdKafka(std::thread::id thread, bool abortOnCall) {
@@ -146,6 +158,19 @@ RdKafkaAssignors rdkafkaAssignmentStrategy(const std::vector<std::string>& class
     for (const std::string& a : chosen) out.strategy += (out.strategy.empty() ? "" : ",") + a;
     if (out.strategy.empty()) out.strategy = "range";
     return out;
+}
+
+int abandonedRdKafkaCalls() {
+    auto& calls = AbandonedCalls::instance();
+    std::lock_guard lock(calls.mutex);
+    return calls.running;
+}
+
+bool waitForAbandonedRdKafkaCalls(int timeoutMs) {
+    auto& calls = AbandonedCalls::instance();
+    std::unique_lock lock(calls.mutex);
+    return calls.ended.wait_for(lock, std::chrono::milliseconds(std::max(0, timeoutMs)),
+                                [&] { return calls.running == 0; });
 }
 
 std::string rdkafkaVersion() { return rd_kafka_version_str(); }
@@ -299,19 +324,43 @@ bool runAbortable(const std::shared_ptr<RdKafkaBackend::Client>& client, F call)
         std::mutex mutex;
         std::condition_variable cv;
         bool done = false;
+        bool abandoned = false; ///< the caller stopped waiting (counted in AbandonedCalls)
     };
     auto done = std::make_shared<Done>();
-    std::thread t([done, client, call = std::move(call)]() mutable {
-        call();
+    // The job is owned by the thread's body and released there before the thread says it has ended
+    // (not left to the lambda's destruction, which runs after that): `client` may be the handle's
+    // last owner, and rd_kafka_destroy must have run when abandonedRdKafkaCalls() no longer counts it.
+    struct Job {
+        std::shared_ptr<RdKafkaBackend::Client> client;
+        F call;
+    };
+    auto job = std::make_unique<Job>(Job{client, std::move(call)});
+    std::thread t([done, job = std::move(job)]() mutable {
+        job->call();
+        job.reset();
+        bool abandoned = false;
         {
             std::lock_guard lock(done->mutex);
             done->done = true;
+            abandoned = done->abandoned;
         }
         done->cv.notify_all();
+        if (abandoned) {
+            auto& calls = AbandonedCalls::instance();
+            std::lock_guard lock(calls.mutex);
+            --calls.running;
+            calls.ended.notify_all();
+        }
     });
     std::unique_lock lock(done->mutex);
     while (!done->done) {
         if (client->abort->load()) {
+            done->abandoned = true;
+            {
+                auto& calls = AbandonedCalls::instance();
+                std::lock_guard counted(calls.mutex);
+                ++calls.running;
+            }
             lock.unlock();
             client->abandoned = true;
             client->abort = nullptr;

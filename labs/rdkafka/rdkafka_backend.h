@@ -66,6 +66,13 @@ std::string lastRdKafkaCallOnGuardedThread();
 /// The check itself (at the top of each function that calls librdkafka).
 void checkRdKafkaThread(const char* function);
 
+/// Blocking calls left to end on threads of their own after a cancel (RdKafkaConnection::abort):
+/// how many of those threads are still running (each ends at its call's own timeout, then destroys
+/// its client if it was the last owner), and a wait of at most `timeoutMs` until none is (whether
+/// none is). The app waits for them at exit, so that librdkafka is not torn down under them.
+int abandonedRdKafkaCalls();
+bool waitForAbandonedRdKafkaCalls(int timeoutMs);
+
 /// The librdkafka version this build runs with ("2.0.2").
 std::string rdkafkaVersion();
 /// Whether this librdkafka cannot log in with SCRAM to a Kafka 4.x broker: before 2.6.1 it puts the

@@ -356,6 +356,29 @@ double secondsAfterCancel(std::atomic<bool>& abort, int afterMs, F call) {
 
 } // namespace
 
+TEST_CASE("rdkafka: a call a cancel left running is counted until its thread has ended - and can be waited for") {
+    // The app waits for these at exit (drainAtExit); before, nothing counted them, so the process
+    // could tear librdkafka down under a call still waiting for a silent broker.
+    REQUIRE(waitForAbandonedRdKafkaCalls(30000)); // what earlier cases left has ended
+    SilentPort silent;
+    std::atomic<bool> abort{false};
+    RdKafkaConnection c;
+    c.bootstrap_servers = silent.address;
+    c.request_timeout_ms = 2000;
+    c.abort = &abort;
+    const double s = secondsAfterCancel(abort, 300, [&] { CHECK(RdKafkaBackend(c).listTopics(false).empty()); });
+    CHECK(s < 1.0); // the caller did not wait for it
+    const auto cancelled = Clock::now();
+    CHECK(abandonedRdKafkaCalls() == 1);
+    CHECK_FALSE(waitForAbandonedRdKafkaCalls(100)); // its 2 s timeout has not run out yet
+    CHECK(waitForAbandonedRdKafkaCalls(20000));
+    CHECK(abandonedRdKafkaCalls() == 0);
+    const double after = secondsSince(cancelled);
+    MESSAGE("the abandoned call ended " << static_cast<int>(after * 1000) << " ms after the cancel");
+    CHECK(after > 0.5); // it ran on to its own timeout (2 s from its start, 0.3 s before the cancel)
+    CHECK(after < 15.0);
+}
+
 TEST_CASE("rdkafka: a cancel cuts every blocking call short - silent port, 10 s request timeout") {
     // Before: metadata, ListOffsets and the waits after an admin request ran to their 10 s timeout
     // after a cancel. Now each ends within ~100 ms of it (the bound below leaves room for a loaded
