@@ -873,8 +873,8 @@
         <translation>the temporary file for the late elements could not be written</translation>
     </message>
     <message>
-        <source>skipped %1:%2: the partition %3 is not below --partitions %4</source>
-        <translation>skipped %1:%2: the partition %3 is not below --partitions %4</translation>
+        <source>skipped %1</source>
+        <translation>skipped %1</translation>
     </message>
     <message>
         <source>%1 bad record(s) skipped (--on-error skip):</source>

@@ -873,8 +873,8 @@
         <translation>não foi possível escrever o ficheiro temporário dos elementos atrasados</translation>
     </message>
     <message>
-        <source>skipped %1:%2: the partition %3 is not below --partitions %4</source>
-        <translation>ignorado %1:%2: a partição %3 não é menor do que --partitions %4</translation>
+        <source>skipped %1</source>
+        <translation>ignorado %1</translation>
     </message>
     <message>
         <source>%1 bad record(s) skipped (--on-error skip):</source>

@@ -356,20 +356,17 @@ QString ErrorTexts::replayError(const labs::ReplayError& e) {
     case C::Job: reason = jobError(e.job); break;
     case C::TraceChanged: reason = tr("the trace %1 changed while it was replayed").arg(v); break;
     case C::PartitionNotBelow:
-        reason = tr("%1:%2: the partition %3 is not below --partitions %4")
-                     .arg(q(e.trace.file))
-                     .arg(e.trace.line)
-                     .arg(e.trace.number)
-                     .arg(e.trace.number2);
+    case C::SkippedPartition: {
+        // The same record's error (--on-error fail) and notice (skip): one wording.
+        const QString where = tr("%1:%2: the partition %3 is not below --partitions %4")
+                                  .arg(q(e.trace.file))
+                                  .arg(e.trace.line)
+                                  .arg(e.trace.number)
+                                  .arg(e.trace.number2);
+        reason = e.code == C::SkippedPartition ? tr("skipped %1").arg(where) : where;
         break;
+    }
     case C::LateSpillFailed: reason = tr("the temporary file for the late elements could not be written"); break;
-    case C::SkippedPartition:
-        reason = tr("skipped %1:%2: the partition %3 is not below --partitions %4")
-                     .arg(q(e.trace.file))
-                     .arg(e.trace.line)
-                     .arg(e.trace.number)
-                     .arg(e.trace.number2);
-        break;
     case C::SkippedRecords: reason = tr("%1 bad record(s) skipped (--on-error skip):").arg(v); break;
     case C::SkippedRecord: return QStringLiteral("  ") + StreamView::describeError(e.trace);
     case C::SkippedMore: return QStringLiteral("  ") + tr("... and %1 more").arg(v);

@@ -59,8 +59,10 @@ startFluxolabCli(ClusterBackend& backend, const std::vector<std::string>& argv, 
     if (!out.str().empty()) s->out(out.str());
     if (!err.str().empty()) s->err(err.str());
     // The run's notices as codes too, for the terminal's language (fluxolab-cli's English as the text).
-    for (ReplayError& n : notices)
-        s->err((replayNoticeIndented(n.code) ? "  " : "replay: ") + replayErrorText(n) + "\n", std::move(n));
+    for (ReplayError& n : notices) {
+        std::string line = replayNoticeLine(n); // before n is moved from (argument order is unspecified)
+        s->err(std::move(line), std::move(n));
+    }
     // A problem met while running (the trace unreadable or gone, a bad record): the code too, as above.
     if (failure.failed()) s->err("replay: " + replayErrorText(failure) + "\n", failure);
     s->record(out.str());

@@ -486,7 +486,7 @@ int runReplay(const std::vector<std::string>& args, std::ostream& out, std::ostr
     std::vector<ReplayError> notices;
     const int code = runReplay(args, out, err, workDir, failure, notices);
     for (const ReplayError& n : notices)
-        err << (replayNoticeIndented(n.code) ? "  " : "replay: ") << replayErrorText(n) << "\n";
+        err << replayNoticeLine(n);
     if (failure.failed()) err << "replay: " << replayErrorText(failure) << "\n";
     return code;
 }

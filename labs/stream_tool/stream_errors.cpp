@@ -131,12 +131,14 @@ std::string replayErrorText(const ReplayError& e) {
     case C::Job: return jobErrorText(e.job);
     case C::TraceChanged: return v + ": the trace changed while it was replayed";
     case C::PartitionNotBelow:
-        return e.trace.file + ":" + std::to_string(e.trace.line) + ": partition " + std::to_string(e.trace.number) +
-               " is not below --partitions " + std::to_string(e.trace.number2);
+    case C::SkippedPartition: {
+        // The same record's error (--on-error fail) and notice (skip): one wording.
+        const std::string where = e.trace.file + ":" + std::to_string(e.trace.line) + ": partition " +
+                                  std::to_string(e.trace.number) + " is not below --partitions " +
+                                  std::to_string(e.trace.number2);
+        return e.code == C::SkippedPartition ? "skipped " + where : where;
+    }
     case C::LateSpillFailed: return "cannot write the temporary file for the late elements";
-    case C::SkippedPartition:
-        return "skipped " + e.trace.file + ":" + std::to_string(e.trace.line) + ": partition " +
-               std::to_string(e.trace.number) + " is not below --partitions " + std::to_string(e.trace.number2);
     case C::SkippedRecords: return "skipped " + v + " bad record(s) (--on-error skip):";
     case C::SkippedRecord: return traces::traceErrorText(e.trace);
     case C::SkippedMore: return "... and " + v + " more";
@@ -163,6 +165,10 @@ std::string replayErrorText(const ReplayError& e) {
 
 bool replayNoticeIndented(ReplayErrorCode code) {
     return code == ReplayErrorCode::SkippedRecord || code == ReplayErrorCode::SkippedMore;
+}
+
+std::string replayNoticeLine(const ReplayError& notice) {
+    return (replayNoticeIndented(notice.code) ? "  " : "replay: ") + replayErrorText(notice) + "\n";
 }
 
 } // namespace fluxolab::labs

@@ -93,5 +93,8 @@ struct ReplayError {
 std::string replayErrorText(const ReplayError& error);
 /// Whether `code` is printed indented under the notice before it ("  ...") rather than after "replay: ".
 bool replayNoticeIndented(ReplayErrorCode code);
+/// A notice's line as fluxolab-cli prints it to stderr: "replay: " or "  " (replayNoticeIndented), its
+/// English, a newline.
+std::string replayNoticeLine(const ReplayError& notice);
 
 } // namespace fluxolab::labs

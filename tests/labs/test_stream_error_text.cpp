@@ -210,6 +210,36 @@ TEST_SUITE("labs/stream error text") {
         CHECK(failure.trace.line == 3);
         CHECK(failure.trace.number == 1);
         CHECK(failure.trace.number2 == 1);
+
+        // With --on-error skip the same record is a notice, worded as the error after "skipped ";
+        // the run goes on.
+        args.insert(args.end(), {"--on-error", "skip"});
+        std::ostringstream out2, err2;
+        labs::ReplayError none;
+        notices.clear();
+        CHECK(labs::runReplay(args, out2, err2, {}, none, notices) == 0);
+        CHECK_FALSE(none.failed());
+        REQUIRE(notices.size() == 2); // and the note on the periodic watermark without --arrival-field
+        CHECK(notices[0].code == ReplayErrorCode::SkippedPartition);
+        CHECK(labs::replayNoticeLine(notices[0]) == "replay: skipped " + parts + ":3: partition 1 is not below --partitions 1\n");
+        labs::Args cli = {"replay"};
+        cli.insert(cli.end(), args.begin(), args.end());
+        CHECK(replayErr(cli).find("replay: skipped " + parts + ":3: partition 1 is not below --partitions 1\n") !=
+              std::string::npos);
+        labs::SimBackend backend(1, 1);
+        std::vector<std::string> argv = {"fluxolab-cli", "replay"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        auto session = labs::cli::startFluxolabCli(backend, argv, {});
+        REQUIRE(session->finished());
+        CHECK(session->exitCode() == 0);
+        int coded = 0;
+        for (const labs::OutputChunk& chunk : session->takeOutput()) {
+            if (!chunk.replayError || chunk.replayError->code != ReplayErrorCode::SkippedPartition) continue;
+            ++coded;
+            CHECK(chunk.replayError->trace.line == 3); // the code keeps its parameters (not moved from)
+            CHECK(chunk.text == "replay: skipped " + parts + ":3: partition 1 is not below --partitions 1\n");
+        }
+        CHECK(coded == 1);
         std::filesystem::remove_all(dir);
     }
 
