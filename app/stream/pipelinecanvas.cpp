@@ -327,7 +327,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         colSrc.setHeight(colSrc.height() - lacking * (par + 1) / par);
         colWin.setHeight(colSrc.height());
     }
-    const double sinkH = std::min(body.height() / 2 - gap, lineH * 3 + pad * 2);
+    const double sinkH = std::min((body.height() - gap) / 2, lineH * 3 + pad * 2);
     const QRectF sinkBox(colSink.left(), body.center().y() - gap / 2 - sinkH, colSink.width(), sinkH);
     const QRectF lateBox(colSink.left(), body.center().y() + gap / 2, colSink.width(), sinkH);
 
@@ -415,22 +415,43 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                        fsm.elidedText(texts.join(QStringLiteral(" · ")), Qt::ElideRight, line.width()));
             return r.bottom();
         }
-        double y = r.top() + pad;
-        for (int i = 0; i < texts.size(); ++i) {
-            if (y + lineH > r.bottom() - pad / 2 && i > 0) break;
+        // Fewer lines fit than there are texts (the sink and late boxes at 1366×768 in presentation
+        // mode with the terminal open): the padding above and below shrinks first, then the lines take
+        // the small font when more of them fit so, and the last line that fits holds the rest, joined,
+        // when that fits its width (else the rest is left out, the first lines whole).
+        const auto fitting = [&](double padding, double height) {
+            return std::max(1, static_cast<int>((r.height() - 1.5 * padding) / height));
+        };
+        const double top = fitting(pad, lineH) < texts.size() ? pad / 4 : pad;
+        const bool shrink = fitting(top, lineH) < texts.size() && fitting(top, fsm.height()) > fitting(top, lineH);
+        const double lh = shrink ? fsm.height() : lineH;
+        const int fit = fitting(top, lh);
+        const double room = r.width() - 2 * pad;
+        const auto fontFor = [&](int i, const QString& text) {
             // A bold first line too long for the box in the condensed bold font ("Sink · 20 results").
-            const QFont first = QFontMetricsF(bold).horizontalAdvance(texts[i]) > r.width() - 2 * pad
-                                    ? m_theme.condensed(9, true)
-                                    : bold;
+            if (i == 0)
+                return shrink ? m_theme.condensed(8, true)
+                       : QFontMetricsF(bold).horizontalAdvance(text) > room ? m_theme.condensed(9, true)
+                                                                            : bold;
             // A later line too long for the box in the normal font (a watermark, "wm 08:09:44.999", in a
             // column narrowed at 1366 px beside the lab panel): the condensed font, whole.
-            const QFont later = QFontMetricsF(font).horizontalAdvance(texts[i]) > r.width() - 2 * pad ? m_theme.condensed(9) : font;
-            p.setFont(i == 0 ? first : later);
+            return shrink ? small : QFontMetricsF(font).horizontalAdvance(text) > room ? m_theme.condensed(9) : font;
+        };
+        QStringList shown = texts;
+        if (fit < shown.size()) {
+            const QString rest = shown.mid(fit - 1).join(QStringLiteral(" · "));
+            shown = shown.mid(0, fit);
+            if (QFontMetricsF(fontFor(fit - 1, rest)).horizontalAdvance(rest) <= room) shown.back() = rest;
+        }
+        double y = r.top() + top;
+        for (int i = 0; i < shown.size(); ++i) {
+            const QString& text = shown[i];
+            p.setFont(fontFor(i, text));
             p.setPen(i == 0 ? m_theme.text : colour);
-            const QRectF line(r.left() + pad, y, r.width() - 2 * pad, lineH);
+            const QRectF line(r.left() + pad, y, room, lh);
             drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
-                       QFontMetricsF(p.font()).elidedText(texts[i], Qt::ElideRight, line.width()));
-            y += lineH;
+                       QFontMetricsF(p.font()).elidedText(text, Qt::ElideRight, line.width()));
+            y += lh;
         }
         return y;
     };
@@ -441,7 +462,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const QRectF& r = partBoxes[static_cast<std::size_t>(part)];
         const bool idle = o.splitIdleAt(part, step);
         box(r, idle ? kIdle : m_theme.panel, m_theme.border);
-        if (r.height() < lineH) continue;
+        // (A box lower than a line of the normal font: lines() writes its texts in the small font.)
         const std::uint64_t read = part < static_cast<int>(m_flow.perPartition.size())
                                        ? m_flow.perPartition[static_cast<std::size_t>(part)]
                                        : 0;
@@ -454,7 +475,7 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
         const bool twoLines = r.height() >= 2 * lineH + pad;
         const double textW = r.width() - 2 * pad;
         const QFontMetricsF fb(bold);
-        if (fb.horizontalAdvance(title) <= textW || r.height() < lineH + pad) {
+        if (r.height() >= lineH + pad && fb.horizontalAdvance(title) <= textW) {
             lines(r, {title, tr("%n read", nullptr, count(read))}, m_theme.muted);
         } else if (twoLines) {
             lines(r,
@@ -463,16 +484,21 @@ void PipelineCanvas::render(QPainter& p, QSizeF size) const {
                    tr("wm %1").arg(wm)},
                   m_theme.text);
         } else {
-            // One line: the short form in bold, else the small font (the full form first).
+            // One line, the watermark whole: the full form, else the short form, in bold when the box
+            // is a line high, else in the small font (many partitions, or the pipeline squeezed at
+            // 1366×768 in presentation mode with the terminal open); the count read is left out.
+            if (r.height() < fsm.height() * 0.8) continue;
             const QString brief = idle ? tr("P%1 idle %2").arg(part).arg(wm) : QStringLiteral("P%1 %2").arg(part).arg(wm);
             const QRectF line(r.left() + pad, r.top(), textW, r.height());
-            if (fb.horizontalAdvance(brief) <= textW) {
+            p.setPen(m_theme.text);
+            if (r.height() >= lineH && fb.horizontalAdvance(title) <= textW) {
                 p.setFont(bold);
-                p.setPen(m_theme.text);
+                drawText(line, Qt::AlignLeft | Qt::AlignVCenter, title);
+            } else if (r.height() >= lineH && fb.horizontalAdvance(brief) <= textW) {
+                p.setFont(bold);
                 drawText(line, Qt::AlignLeft | Qt::AlignVCenter, brief);
             } else {
                 p.setFont(small);
-                p.setPen(m_theme.text);
                 drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
                          fsm.horizontalAdvance(title) <= textW ? title
                                                                : fsm.elidedText(brief, Qt::ElideRight, textW));

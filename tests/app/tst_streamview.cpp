@@ -1379,6 +1379,53 @@ void StreamViewTest::pipelineOpenWindowsCountedIncrementally() {
     }
 }
 
+void StreamViewTest::shortPipelineKeepsEveryBoxText() {
+    // The pipeline tab as short as it gets at 1366x768 in presentation mode with the terminal open
+    // (about 140 px): before, the sink box kept only "Sink · 36 results" (not the last result), the
+    // late box only its title (not the count), and the four partition boxes, lower than a line, were
+    // left empty. Every box's texts are drawn now, joined on the lines that fit.
+    RunOptions o;
+    o.trace.timeField = "ts";
+    o.trace.keyField = "sensor";
+    o.trace.partitionField = "partition";
+    o.trace.arrivalField = "arrival";
+    o.trace.valueField = "temperatura";
+    o.job.watermark.kind = labs::WatermarkKind::BoundedOutOfOrderness;
+    o.job.watermark.bound = 10000;
+    o.job.window.kind = labs::WindowKind::Tumble;
+    o.job.window.size = 60000;
+    o.job.agg = labs::AggKind::Avg;
+    o.job.lateSideOutput = false; // --late drop: "Late: dropped" and its count
+    StreamView view;
+    QString error;
+    QVERIFY2(view.loadNow(asset("sensores_iot.csv"), o, &error), qPrintable(error));
+    const auto* obs = view.observation();
+    view.setStep(obs->lastStep());
+    PipelineCanvas& canvas = *view.pipeline();
+    canvas.setTheme(Theme::projector());
+    QVERIFY(!obs->firings.empty());
+    const QString lastKey = QString::fromStdString(obs->firings.back().key);
+    for (const int height : {180, 150, 140}) {
+        QImage image(QSize(1366, height), QImage::Format_ARGB32_Premultiplied);
+        QPainter painter(&image);
+        canvas.render(painter, QSizeF(image.size()));
+        painter.end();
+        const QString all = canvas.drawnTexts().join(QLatin1Char('|'));
+        const QString where = QStringLiteral("%1 px: %2").arg(height).arg(all);
+        QVERIFY2(all.contains(QStringLiteral("last: ") + lastKey) || all.contains(QStringLiteral("último: ") + lastKey),
+                 qPrintable(where));
+        QVERIFY2(all.contains(QRegularExpression(QStringLiteral("\\b%1 (late|atrasad)").arg(obs->lateCountAt(obs->lastStep())))),
+                 qPrintable(where));
+        for (int part = 0; part < obs->partitions(); ++part) {
+            const QString wm = QDateTime::fromMSecsSinceEpoch(obs->splitWatermarkAt(part, obs->lastStep()), Qt::UTC)
+                                   .toString(QStringLiteral("HH:mm:ss.zzz"));
+            QVERIFY2(all.contains(QStringLiteral("P%1 · wm %2").arg(part).arg(wm)) ||
+                         all.contains(QStringLiteral("P%1 %2").arg(part).arg(wm)),
+                     qPrintable(where));
+        }
+    }
+}
+
 void StreamViewTest::stateAndCheckpointLabsPlayWithTheView() {
     // Both stream labs played to the end as a student does (click the command, Enter; echo the answer);
     // every replay they run shows in the stream view. With FLUXOLAB_STREAM_SHOTS=DIR the window is

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void terminalReplayShowsInTheView();
     void numbersAreForPeople();
     void pipelineOpenWindowsCountedIncrementally();
+    void shortPipelineKeepsEveryBoxText();
     void stateAndCheckpointLabsPlayWithTheView();
     void firedWindowsAgreeAtEveryStep();
     void keyLanesReadableWithTheTerminalInPresentation();
