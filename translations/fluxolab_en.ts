@@ -4335,6 +4335,13 @@ Line %2: %3</translation>
         <translation>%1 · %2 · watermark %3 · window %4 · %5 · %6</translation>
     </message>
     <message numerus="yes">
+        <source>%1 of %n events</source>
+        <translation>
+            <numerusform>%1 of %n event</numerusform>
+            <numerusform>%1 of %n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n events</source>
         <translation>
             <numerusform>%n event</numerusform>

@@ -4337,6 +4337,13 @@ Linha %2: %3</translation>
         <translation>%1 · %2 · watermark %3 · janela %4 · %5 · %6</translation>
     </message>
     <message numerus="yes">
+        <source>%1 of %n events</source>
+        <translation>
+            <numerusform>%1 de %n evento</numerusform>
+            <numerusform>%1 de %n eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n events</source>
         <translation>
             <numerusform>%n evento</numerusform>

@@ -501,11 +501,16 @@ void StreamView::setObservation(std::unique_ptr<StreamObservation> obs) {
     m_lanes->setObservation(m_obs.get());
     m_counts = {};
     for (const auto& e : m_obs->elements)
-        m_counts.replayed += e.replayed ? 1 : 0;
-    for (const auto& f : m_obs->firings)
-        m_counts.duplicates += f.duplicate ? 1 : 0;
+        if (e.replayed) m_counts.replayed.push_back(e.step);
+    m_counts.firings.reserve(m_obs->firings.size());
+    for (const auto& f : m_obs->firings) {
+        m_counts.firings.push_back(f.step);
+        if (f.duplicate) m_counts.duplicates.push_back(f.step);
+    }
     for (const auto& c : m_obs->keyed)
-        m_counts.outputs += c.kind == KeyedChange::Kind::Output && !c.duplicate ? 1 : 0;
+        if (c.kind == KeyedChange::Kind::Output && !c.duplicate) m_counts.outputs.push_back(c.step);
+    for (auto* steps : {&m_counts.replayed, &m_counts.firings, &m_counts.duplicates, &m_counts.outputs})
+        std::sort(steps->begin(), steps->end()); // (already in order: kept so whatever the order)
     // A job with a process function, checkpoints or a crash: what it teaches is in the key lanes.
     if (m_obs->keyedElements) m_details->setCurrentWidget(m_lanes);
     std::set<std::string> keys;
@@ -915,6 +920,10 @@ void StreamView::refreshWhy() {
     m_adoptButton->setVisible(m_whatIf != nullptr);
 }
 
+std::size_t StreamView::Counts::upTo(const std::vector<std::uint64_t>& steps, std::uint64_t step) {
+    return static_cast<std::size_t>(std::upper_bound(steps.begin(), steps.end(), step) - steps.begin());
+}
+
 void StreamView::refreshStatus() {
     if (m_loading) {
         m_summary->setText(tr("Reading %1…").arg(QFileInfo(m_lastPath).fileName()));
@@ -924,27 +933,32 @@ void StreamView::refreshStatus() {
     } else if (m_obs) {
         m_summary->setStyleSheet(QString());
         const auto& o = m_obs->options;
-        // Counted once per observation (setObservation): this runs on every step of the playback.
-        const std::size_t replayed = m_counts.replayed;
+        // The counts up to the step shown (the whole run's at its end), as the picture and the
+        // pipeline show that step: binary searches in what setObservation collected, since this runs
+        // on every step of the playback.
+        const std::uint64_t at = step();
+        const bool end = at >= m_obs->lastStep();
+        const std::size_t replayed = m_counts.replayed.size();
         const std::size_t events = m_obs->elements.size() - replayed;
+        const std::size_t read = std::min<std::uint64_t>(at, m_obs->elements.size()) - Counts::upTo(m_counts.replayed, at);
+        // "120 of 432 events" before the end, "432 events" at it (Qt's plural forms: "1 evento", "2 eventos").
+        const QString eventsText = end ? tr("%n events", nullptr, plural(events))
+                                       : tr("%1 of %n events", nullptr, plural(events)).arg(read);
         QString text;
         if (m_obs->hasProcessFunction()) {
-            const std::size_t outputs = m_counts.outputs;
-            // The counts in Qt's plural forms ("1 evento", "2 eventos"), one per part.
+            const std::size_t outputs = Counts::upTo(m_counts.outputs, at);
             text = tr("%1 · %2 · keyed process %3 · %4")
-                       .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName(),
-                            tr("%n events", nullptr, plural(events)), QString::fromStdString(o.processText),
-                            tr("%n outputs", nullptr, plural(outputs)));
+                       .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName(), eventsText,
+                            QString::fromStdString(o.processText), tr("%n outputs", nullptr, plural(outputs)));
         } else {
-            const std::size_t sent = m_obs->firings.size() - m_counts.duplicates;
+            const std::size_t sent = Counts::upTo(m_counts.firings, at) - Counts::upTo(m_counts.duplicates, at);
             text = tr("%1 · %2 · watermark %3 · window %4 · %5 · %6")
-                       .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName(),
-                            tr("%n events", nullptr, plural(events)),
+                       .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName(), eventsText,
                             QString::fromStdString(watermarkText(o.job.watermark)),
                             QString::fromStdString(windowText(o.job.window)), tr("%n firings", nullptr, plural(sent)),
                             // Every late element, to the side output or dropped (--late drop, Flink SQL):
                             // the late strip's count (lates holds the side output's records only).
-                            tr("%n late", nullptr, plural(m_obs->lateOrder.size())));
+                            tr("%n late", nullptr, plural(m_obs->lateCountAt(at))));
         }
         if (o.job.checkpointInterval > 0)
             text += QStringLiteral(" · ") + tr("checkpoint every %1").arg(QString::fromStdString(durationText(o.job.checkpointInterval)));
@@ -952,7 +966,7 @@ void StreamView::refreshStatus() {
             text += QStringLiteral(" · ") + tr("crash after %1: %2, %3")
                                                 .arg(tr("%n elements", nullptr, plural(o.crashAt)),
                                                      tr("%n read again", nullptr, plural(replayed)),
-                                                     tr("%n results emitted twice", nullptr, plural(m_counts.duplicates)));
+                                                     tr("%n results emitted twice", nullptr, plural(m_counts.duplicates.size())));
         if (m_obs->skippedRecords > 0)
             text += QStringLiteral(" · ") + tr("bad lines skipped: %1").arg(m_obs->skippedRecords);
         // Periodic watermarks follow processing time: without arrival times it never advances.

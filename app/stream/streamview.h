@@ -176,9 +176,13 @@ private:
     KeyLanesCanvas* m_lanes;
     QSplitter* m_pictures = nullptr;
     QList<int> m_sizesBeforeLanes;
-    /// The observation's elements read again after a crash, firings emitted twice, process outputs.
-    struct {
-        std::size_t replayed = 0, duplicates = 0, outputs = 0;
+    /// The steps (ascending) of the observation's elements read again after a crash, of its firings,
+    /// of those emitted twice, and of the process function's outputs (not the duplicates): the header's
+    /// counts up to the step shown are binary searches in them.
+    struct Counts {
+        std::vector<std::uint64_t> replayed, firings, duplicates, outputs;
+        /// How many of `steps` are at or before `step`.
+        static std::size_t upTo(const std::vector<std::uint64_t>& steps, std::uint64_t step);
     } m_counts;
     std::unique_ptr<stream_observe::StreamObservation> m_procObs;
     QToolButton* m_pipelineButton;

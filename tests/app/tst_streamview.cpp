@@ -2708,17 +2708,29 @@ void StreamViewTest::countsReadInTheirPluralForms() {
                            QStringLiteral("--window"), QStringLiteral("tumble:60s"),
                            QStringLiteral("--watermark-interval"), QStringLiteral("per-event")};
     const struct {
-        QString lang, summary, late, open0, open1, read1;
+        QString lang, summary, late, open0, open1, read1, atStep1, atStep2;
     } cases[] = {{QStringLiteral("pt_PT"), QStringLiteral("um.csv · 3 eventos · watermark bounded:0s · janela tumble:1m · 2 disparos · 1 atrasado"),
                   QStringLiteral("1 atrasado"), QStringLiteral("0 janelas abertas"), QStringLiteral("1 janela aberta"),
-                  QStringLiteral("P0 · 1 lido")},
+                  QStringLiteral("P0 · 1 lido"),
+                  QStringLiteral("um.csv · 1 de 3 eventos · watermark bounded:0s · janela tumble:1m · 0 disparos · 0 atrasados"),
+                  QStringLiteral("um.csv · 2 de 3 eventos · watermark bounded:0s · janela tumble:1m · 1 disparo · 0 atrasados")},
                  {QStringLiteral("en"), QStringLiteral("um.csv · 3 events · watermark bounded:0s · window tumble:1m · 2 firings · 1 late"),
                   QStringLiteral("1 late element"), QStringLiteral("0 open windows"), QStringLiteral("1 open window"),
-                  QStringLiteral("P0 · 1 read")}};
+                  QStringLiteral("P0 · 1 read"),
+                  QStringLiteral("um.csv · 1 of 3 events · watermark bounded:0s · window tumble:1m · 0 firings · 0 late"),
+                  QStringLiteral("um.csv · 2 of 3 events · watermark bounded:0s · window tumble:1m · 1 firing · 0 late")}};
     for (const auto& c : cases) {
         QVERIFY(setLanguage(c.lang));
         StreamView view;
         QVERIFY2(view.loadReplay(args, QString()), qPrintable(view.lastError()));
+        QCOMPARE(view.summaryLabel()->text(), c.summary);
+        // Before the end the header counts up to the step shown, as the picture does: the first
+        // event read (nothing fired yet), then the second (its watermark 69999 fired [0, 60000)).
+        view.setStep(1);
+        QCOMPARE(view.summaryLabel()->text(), c.atStep1);
+        view.setStep(2);
+        QCOMPARE(view.summaryLabel()->text(), c.atStep2);
+        view.setStep(view.observation()->lastStep());
         QCOMPARE(view.summaryLabel()->text(), c.summary);
         // With --late drop the late element is dropped rather than sent to the side output: it is late
         // all the same (the summary said "0 late" while the late strip said "1 dropped").
