@@ -17,8 +17,16 @@ namespace fluxolab::labs {
 struct CheckContext {
     const ClusterBackend& backend;
     const std::vector<HistoryEntry>& history;
-    std::size_t from = 0; ///< index of the step's first history entry
+    std::size_t from = 0;     ///< index of the step's first history entry
+    std::size_t labFrom = 0;  ///< index of the lab's first history entry (countsWholeLab)
 };
+
+/// Whether `c` counts the commands of the whole lab rather than of its step only: the stream checks
+/// (a replay's results are the same whenever it ran: a student who ran a later step's command first
+/// has what that step asks for) and the console clients (a consumer or producer started in an earlier
+/// step is still the student's consumer). A describe or an answer must come in its own step (lab 3
+/// describes its group after every change).
+bool countsWholeLab(const Check& c);
 
 /// How an evaluator reports what a check lacks when the lab is loaded.
 struct CheckRequirements {

@@ -84,15 +84,18 @@ std::string checkReasonText(const CheckResult& r, Language lang, ReasonQuotes qu
         return fill(t("a chave %1 está na partição %2 de %3", "the key %1 is in partition %2 of %3"), {code(0), arg(1), code(2)});
     case R::LagIs: return count(fill(t("lag de %1 em %2", "lag of %1 on %2"), {code(0), code(1)}));
     case R::RecordCountIs: return count(fill(t("registos em %1", "records in %1"), {code(0)}));
-    case R::CommandsRun: {
+    case R::CommandsRun:
+    case R::CommandsRunInLab: {
         const std::string typed = commandAsTyped(arg(0));
         const std::string what = quotes == ReasonQuotes::Markdown ? "`" + typed + "`" : "'" + typed + "'";
-        return count(fill(t("comandos %1 bem-sucedidos neste passo", "successful %1 commands in this step"), {what}));
+        return count(r.reason == R::CommandsRun
+                         ? fill(t("comandos %1 bem-sucedidos neste passo", "successful %1 commands in this step"), {what})
+                         : fill(t("comandos %1 bem-sucedidos neste laboratório", "successful %1 commands in this lab"), {what}));
     }
     case R::WindowFirings:
         return count(fill(t("disparos da janela em %1 da chave %2", "firings of the window at %1 of key %2"), {arg(1), code(0)}));
     case R::StreamRuns:
-        return count(fill(t("execuções bem-sucedidas de %1 neste passo", "successful %1 runs in this step"), {code(0)}));
+        return count(fill(t("execuções bem-sucedidas de %1 neste laboratório", "successful %1 runs in this lab"), {code(0)}));
     case R::LateElements:
         return count(arg(0).empty() ? std::string(t("elementos atrasados", "late elements"))
                                     : fill(t("elementos atrasados da chave %1", "late elements of key %1"), {code(0)}));
@@ -101,7 +104,7 @@ std::string checkReasonText(const CheckResult& r, Language lang, ReasonQuotes qu
         return count(std::string(t("mesmos resultados depois da recuperação; linhas DUPLICATE", "same results after the restore; DUPLICATE lines")));
     case R::NoRun:
     case R::NoCrashRun:
-        return fill(t("ainda nenhuma execução bem-sucedida de %1 neste passo", "no successful %1 in this step yet"), {code(0)});
+        return fill(t("ainda nenhuma execução bem-sucedida de %1 neste laboratório", "no successful %1 in this lab yet"), {code(0)});
     case R::NoCleanRun:
         return fill(t("nenhuma execução bem-sucedida de %1 sem --crash-at neste laboratório, para comparar",
                       "no successful %1 without --crash-at in this lab to compare with"),

@@ -481,7 +481,8 @@ CheckResult LabEngine::evaluate(std::size_t step, const std::vector<HistoryEntry
         return none;
     }
     return evaluateCheck(m_lab.steps[step].check,
-                         CheckContext{m_backend, history, std::min(m_stepHistoryStart[step], history.size())});
+                         CheckContext{m_backend, history, std::min(m_stepHistoryStart[step], history.size()),
+                                      std::min(m_stepHistoryStart[0], history.size())});
 }
 
 std::vector<std::size_t> LabEngine::update(const std::vector<HistoryEntry>& history) {

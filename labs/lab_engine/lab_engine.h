@@ -172,19 +172,20 @@ enum class CheckReason : std::uint8_t {
     RecordCountIs,         ///< topic, ...
     CommandsRun,           ///< command kind, ...
     WindowFirings,         ///< key, window start, ...
-    StreamRuns,            ///< command, ...
+    StreamRuns,            ///< command, ... (runs in the whole lab)
     LateElements,          ///< key ("" for any), ...
     AlertsFor,             ///< key, ...
     RecoveredDuplicates,   ///< ... (same results; the DUPLICATE lines counted)
-    NoRun,                 ///< command: no successful run in this step
-    NoCrashRun,            ///< command: no successful run with --crash-at in this step
+    NoRun,                 ///< command: no successful run in this lab (stream checks count the whole lab)
+    NoCrashRun,            ///< command: no successful run with --crash-at in this lab
     NoCleanRun,            ///< command: no successful run without --crash-at in this lab
     RecoveredDiffers,      ///< the crash run's results differ from the run without a crash
     RecoveredOptionsDiffer,///< the two runs differ in other options
     NegatedHolds,          ///< a "not" check: what must not hold holds
     NoAnswer,              ///< command (echo): no answer given in this step
     AnswerNotExpected,     ///< the last answer given: it is not the expected one (which is not shown)
-    Last = AnswerNotExpected
+    CommandsRunInLab,      ///< command kind, ...: as CommandsRun, counted over the whole lab (countsWholeLab)
+    Last = CommandsRunInLab
 };
 
 struct CheckResult {

@@ -827,9 +827,9 @@ void LabPanelTest::stepInProgressSaysWhatItWaitsFor() {
     QCOMPARE(int(lab->engine()->currentStep()), 1);
     const QString expected =
         pt ? QStringLiteral("Ainda não: ainda nenhuma execução bem-sucedida de fluxolab-cli replay sensores_iot.csv "
-                            "--window tumble:1m --crash-at N neste passo")
+                            "--window tumble:1m --crash-at N neste laboratório")
            : QStringLiteral("Not yet: no successful fluxolab-cli replay sensores_iot.csv --window tumble:1m "
-                            "--crash-at N in this step yet");
+                            "--crash-at N in this lab yet");
     QVERIFY2(panel().contains(expected), qPrintable(panel()));
     // Folded (the student types in the terminal): the reason stays in view under the heading, on
     // one line, elided to the panel's width (issue #10: it was part of the hidden text).

@@ -360,6 +360,37 @@ TEST_SUITE("labs/engine") {
             CHECK_FALSE(r.steps[6].passed);
         }
     }
+    TEST_CASE("a step's command done ahead counts: a consumer started in an earlier step - a crash run before the clean one") {
+        // Lab 2 with the petr4 consumer started first (before the vale3 consumers step 2 asks for): it
+        // is still the student's consumer when step 3 comes. Before, step 3 waited for another one.
+        const LabLoadResult two = findLab("produtores-consumidores", kSrc + "/labs/content");
+        REQUIRE(two.lab);
+        std::string sol = readText(kSrc + "/labs/content/solutions/produtores-consumidores.sh");
+        const std::string petr4 = "bin/kafka-console-consumer.sh --topic petr4 --from-beginning --bootstrap-server localhost:9092 \\\n"
+                                  "  --property print.key=true --property print.partition=true &\n";
+        const auto at = sol.find(petr4);
+        REQUIRE(at != std::string::npos);
+        sol.erase(at, petr4.size());
+        sol.insert(sol.find("bin/kafka-console-consumer.sh --topic vale3"), petr4);
+        LabRunReport r = runLabWithScript(*two.lab, parseScript(sol), std::nullopt);
+        for (const auto& s : r.steps) CHECK_MESSAGE(s.passed, std::string(s.id + ": " + s.detail));
+        // Lab 7 with the crash run first (it has step 1's checkpoints too), then the clean one.
+        const LabLoadResult seven = findLab("checkpoints-recuperacao", kSrc + "/labs/content");
+        REQUIRE(seven.lab);
+        const std::string run = "fluxolab-cli replay assets/traces/sensores_iot.csv --key sensor --watermark bounded:10s "
+                                "--window tumble:1m --arrival-field arrival --checkpoint-interval 30s";
+        r = runLabWithScript(*seven.lab, parseScript(run + " --crash-at 250\n" + run + "\necho 3\n"), std::nullopt);
+        for (const auto& s : r.steps) CHECK_MESSAGE(s.passed, std::string(s.id + ": " + s.detail));
+        // A describe must still come in its own step: lab 3 describes its group after every change, and
+        // the first describe does not pass the later steps (the wrong-solution cases above).
+        Check describe;
+        describe.type = "command_run";
+        describe.kind = "consumer-groups.describe";
+        CHECK_FALSE(countsWholeLab(describe));
+        describe.kind = "console-consumer";
+        CHECK(countsWholeLab(describe));
+    }
+
     TEST_CASE("lab 3 step 2: a describe that said the group is rebalancing does not pass - one that showed it Stable does") {
         // Right after the consumer starts, its group is still rebalancing: that describe prints
         // Kafka's "Warning: Consumer group '...' is rebalancing." and not the 3-partition table the
