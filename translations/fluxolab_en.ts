@@ -1825,6 +1825,8 @@
   VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare
         (terminal and labs: the Kafka CLI and the guided labs)
   --at: at most 1h of virtual time; with --run the commands are typed at 0 s and --at counts after them
+  --run: each command in a free terminal tab (a new one while a command runs there);
+         &apos;>LINE&apos; is a line for a running console producer
   --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal
             history (they are kept for the next normal start); the language choice is kept.
   --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)
@@ -1845,6 +1847,8 @@
   VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare
         (terminal and labs: the Kafka CLI and the guided labs)
   --at: at most 1h of virtual time; with --run the commands are typed at 0 s and --at counts after them
+  --run: each command in a free terminal tab (a new one while a command runs there);
+         &apos;>LINE&apos; is a line for a running console producer
   --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal
             history (they are kept for the next normal start); the language choice is kept.
   --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)

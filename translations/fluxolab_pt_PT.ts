@@ -1825,6 +1825,8 @@
   VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare
         (terminal and labs: the Kafka CLI and the guided labs)
   --at: at most 1h of virtual time; with --run the commands are typed at 0 s and --at counts after them
+  --run: each command in a free terminal tab (a new one while a command runs there);
+         &apos;>LINE&apos; is a line for a running console producer
   --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal
             history (they are kept for the next normal start); the language choice is kept.
   --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)
@@ -1845,6 +1847,8 @@
   VISTA: cluster, groups, tables, plots, stream, terminal, labs ou compare
          (terminal e labs: a CLI do Kafka e os laboratórios guiados)
   --at: no máximo 1h de tempo virtual; com --run os comandos são escritos aos 0 s e o --at conta depois deles
+  --run: cada comando num separador livre do terminal (um novo enquanto lá corre um comando);
+         &apos;>LINHA&apos; é uma linha para um produtor de consola a correr
   --fresh   arranca como numa máquina nova: ignora o progresso guardado dos laboratórios, o último
             laboratório e o histórico do terminal (ficam guardados para o próximo arranque normal);
             a escolha do idioma mantém-se.

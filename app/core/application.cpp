@@ -83,6 +83,8 @@ static QByteArray usageText() {
     "  VIEW: cluster, groups, tables, plots, stream, terminal, labs or compare\n"
     "        (terminal and labs: the Kafka CLI and the guided labs)\n"
     "  --at: at most 1h of virtual time; with --run the commands are typed at 0 s and --at counts after them\n"
+    "  --run: each command in a free terminal tab (a new one while a command runs there);\n"
+    "         '>LINE' is a line for a running console producer\n"
     "  --fresh   start as on a new machine: ignore the saved lab progress, the last lab and the terminal\n"
     "            history (they are kept for the next normal start); the language choice is kept.\n"
     "  --lab ID  opens a guided lab on its own cluster and shows the lab panel (an unknown ID lists the labs)\n"
@@ -306,7 +308,9 @@ void runCommandsOption(MainWindow& window, const Options& options, bool headless
     window.activateWindow();
     console->setFocus(Qt::MouseFocusReason);
     QApplication::processEvents();
-    for (const QString& command : options.run) console->submit(command);
+    // Each in a free tab: one given while a console consumer runs goes to a new tab, as a student
+    // opens another terminal (it was typed into the consumer, as a line of its input).
+    for (const QString& command : options.run) window.terminalPanel()->runCommand(command);
     window.cliHost()->tickNow(3000); // consumers receive, groups settle
     if (!options.at_ms) return;
     CliHost* host = window.cliHost();

@@ -60,10 +60,10 @@ void TerminalPanel::closeConsole(int index) {
     delete w;
 }
 
-void TerminalPanel::pasteCommand(const QString& command) {
+TerminalConsole* TerminalPanel::consoleFor(const QString& command, QString* text) {
     // ">line" is input for a running console producer (as the course material shows it).
     const bool producerInput = command.startsWith(QLatin1Char('>'));
-    const QString text = producerInput ? command.mid(1) : command;
+    *text = producerInput ? command.mid(1) : command;
     auto fits = [producerInput](TerminalConsole* c) { return c && (producerInput ? c->isProducing() : !c->isBusy()); };
     TerminalConsole* c = currentConsole();
     if (!fits(c)) {
@@ -73,6 +73,19 @@ void TerminalPanel::pasteCommand(const QString& command) {
         if (!c) c = producerInput ? currentConsole() : addConsole();
         m_tabs->setCurrentWidget(c);
     }
+    return c;
+}
+
+void TerminalPanel::runCommand(const QString& command) {
+    QString text;
+    TerminalConsole* c = consoleFor(command, &text);
+    c->setFocus(Qt::MouseFocusReason);
+    c->submit(text);
+}
+
+void TerminalPanel::pasteCommand(const QString& command) {
+    QString text;
+    TerminalConsole* c = consoleFor(command, &text);
     c->setInput(text);
     c->showLineStart();
     c->setFocus();

@@ -25,6 +25,10 @@ public:
     TerminalConsole* addConsole();
     /// Puts `command` on the input line of the current tab (a free one if it is busy) and focuses it.
     void pasteCommand(const QString& command);
+    /// Runs `command` as if typed and Enter pressed, in the tab pasteCommand would put it in: the
+    /// current one if free, else another free one, else a new one ("fluxolab --run"); ">LINE" is a
+    /// line for a running console producer.
+    void runCommand(const QString& command);
     void setPresentation(bool on);
 
     static constexpr double kPointSize = 12.0;
@@ -38,6 +42,10 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+
+private:
+    /// The tab for `command` (made current) and the text to give it (without a leading '>').
+    TerminalConsole* consoleFor(const QString& command, QString* text);
     void resizeEvent(QResizeEvent* event) override;
 
 private:

@@ -265,3 +265,32 @@ void NumbersTest::runAtLetsTheConsoleConsumerPrint() {
     QVERIFY2(printed >= 100, qPrintable(QStringLiteral("%1 records printed").arg(printed)));
     QCOMPARE(static_cast<std::int64_t>(printed), consumed);
 }
+
+void NumbersTest::runWhileAConsumerRunsOpensANewTab() {
+    // `fluxolab --run 'kafka-console-consumer.sh …' --run 'kafka-topics.sh --list …'`: the second
+    // command was typed into the running consumer (a line of its input, never run). It runs in a new
+    // tab now, as a student opens another terminal; ">LINE" still goes to a running producer.
+    MainWindow w;
+    QVERIFY(w.openScenario(QStringLiteral("rebalance-basico"), false));
+    Options o;
+    o.width = 1366;
+    o.height = 768;
+    const QString list = QStringLiteral("kafka-topics.sh --list --bootstrap-server localhost:9092");
+    o.run = {QStringLiteral("kafka-console-consumer.sh --bootstrap-server localhost:9092 --topic encomendas"), list,
+             QStringLiteral("kafka-console-producer.sh --bootstrap-server localhost:9092 --topic encomendas"),
+             QStringLiteral(">linha-do-aluno")};
+    runCommandsOption(w, o, true);
+    TerminalPanel* panel = w.terminalPanel();
+    QCOMPARE(panel->count(), 2);
+    QVERIFY(panel->console(0)->isBusy()); // the consumer runs on
+    QVERIFY2(!panel->console(0)->toPlainText().contains(list), qPrintable(panel->console(0)->toPlainText()));
+    const QString second = panel->console(1)->toPlainText();
+    QVERIFY2(second.contains(QRegularExpression(QStringLiteral("^encomendas$"), QRegularExpression::MultilineOption)),
+             qPrintable(second)); // the listing ran
+    QVERIFY(panel->console(1)->isProducing()); // the producer started after it, in that free tab
+    QVERIFY2(second.contains(QStringLiteral("linha-do-aluno")), qPrintable(second));
+    std::int64_t sent = 0;
+    for (const auto& p : w.controller()->observation().producers)
+        if (p.client_id == "console-producer") sent = p.acked;
+    QCOMPARE(sent, std::int64_t{1});
+}

@@ -16,4 +16,5 @@ private Q_SLOTS:
     void plotTimeAxisEndsWhereTheDataEnds();
     void coincidingPlotLinesStayVisible();
     void runAtLetsTheConsoleConsumerPrint();
+    void runWhileAConsumerRunsOpensANewTab();
 };
