@@ -37,8 +37,12 @@ void PlotSampler::before(const sim::Journal& j, const sim::ClusterView& v, const
 }
 
 void PlotSampler::take(const sim::Journal& j, const sim::ClusterView& v, sim::TimeMs t) {
+    // The records of [t − kRateWindowMs, t): a sample is the state just before the events at t
+    // (they are indexed after it), so the window keeps the events at t − kRateWindowMs. It dropped
+    // them (open at both ends): on the 100 ms grid the clients act on, a sample at a multiple of
+    // 100 ms lost one instant's records, and a steady 20 records/s zigzagged 18, 20, 18.
     auto rate = [&](std::vector<std::pair<sim::TimeMs, std::int64_t>>& window) {
-        std::erase_if(window, [&](const auto& x) { return x.first <= t - kRateWindowMs; });
+        std::erase_if(window, [&](const auto& x) { return x.first < t - kRateWindowMs; });
         std::int64_t n = 0;
         for (const auto& x : window) n += x.second;
         return static_cast<double>(n) * 1000.0 / static_cast<double>(kRateWindowMs);

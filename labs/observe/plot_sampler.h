@@ -2,7 +2,7 @@
 // The simulation's plot samples (labs::observe::PlotSeries), taken from the timeline's own fold of
 // the journal: every kSampleEveryMs of virtual time, the state just before the first event at or
 // after the sample's time (TimelineCursor::sync's hook), and the records appended and consumed
-// in the last kRateWindowMs. The app's controller keeps one next to its TimelineCursor and syncs
+// in [t − kRateWindowMs, t). The app's controller keeps one next to its TimelineCursor and syncs
 // both with sync(); it names no simulation type (docs/architecture.md, "The layer guard").
 
 #include "labs/observe/plot_series.h"

@@ -118,3 +118,39 @@ TEST_CASE("plot samples: no lag point before the group has committed - a gap, no
     for (const auto& [key, series] : p.partition_lag)
         for (std::size_t i = 0; i < first && i < series.size(); ++i) CHECK(std::isnan(series[i]));
 }
+
+TEST_CASE("plot samples: a steady consumer's rate is steady - no zigzag from fetches entering and leaving the window") {
+    // rebalance-basico: the shop writes 20 records/s; group faturacao keeps up. The window was open at
+    // both ends, (t - 1 s, t) (the events at t come after the sample): the samples at multiples of
+    // 100 ms (the clients' grid) lost one instant's records and the consume rate zigzagged 18, 20, 18
+    // records/s. Liveness too: the rate is that of the producer, not 0.
+    sim::ScenarioError error;
+    const auto scenario = sim::loadScenarioFile(FLUXOLAB_SOURCE_DIR "/assets/scenarios/rebalance-basico.json", error);
+    REQUIRE_MESSAGE(scenario, fluxolab::labs::scenarioErrorText(error));
+    for (const std::uint64_t seed : {1u, 42u}) {
+        CAPTURE(seed);
+        labs::Session session(*scenario, seed);
+        labs::observe::TimelineCursor cursor;
+        labs::observe::PlotSampler sampler;
+        cursor.attach(session.sim().journal());
+        session.runUntil(36000);
+        sampler.sync(cursor, session.sim());
+        const auto& p = sampler.series();
+        double lo = 1e9, hi = -1e9, produced = 0;
+        int n = 0;
+        for (std::size_t i = 0; i < p.time_s.size(); ++i) {
+            if (p.time_s[i] < 12.0 || p.time_s[i] > 35.0) continue; // steady: after the group formed
+            lo = std::min(lo, p.consume_rate[i]);
+            hi = std::max(hi, p.consume_rate[i]);
+            produced += p.produce_rate[i];
+            ++n;
+        }
+        REQUIRE(n > 80);
+        produced /= n;
+        MESSAGE("consume rate " << lo << " to " << hi << " records/s, produce rate " << produced);
+        CHECK(produced == doctest::Approx(20).epsilon(0.05));
+        CHECK(lo > 0.8 * produced);
+        CHECK(hi < 1.2 * produced);
+        CHECK(hi - lo < 1.0); // was 2 (18 to 20)
+    }
+}
