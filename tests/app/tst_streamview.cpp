@@ -74,6 +74,23 @@ RunOptions cliquesOptions() {
     return o;
 }
 
+/// The sensors trace with its fields: four partitions (one quiet for a while), arrival times, the
+/// average temperature per sensor, tumbling 1 min, bounded 10 s (periodic watermarks).
+RunOptions sensoresOptions() {
+    RunOptions o;
+    o.trace.timeField = "ts";
+    o.trace.keyField = "sensor";
+    o.trace.partitionField = "partition";
+    o.trace.arrivalField = "arrival";
+    o.trace.valueField = "temperatura";
+    o.job.watermark.kind = labs::WatermarkKind::BoundedOutOfOrderness;
+    o.job.watermark.bound = 10000;
+    o.job.window.kind = labs::WindowKind::Tumble;
+    o.job.window.size = 60000;
+    o.job.agg = labs::AggKind::Avg;
+    return o;
+}
+
 std::string replay(const std::vector<std::string>& args) {
     std::istringstream in;
     std::ostringstream out, err;
@@ -912,18 +929,8 @@ void StreamViewTest::presentationTextsFitAtClassroomSizes() {
     // parallelism 2, late elements) in the middle of the run and at its end. Every text of the picture
     // (legend, axes, window results, lane names, watermarks, side output) and of the pipeline tab is
     // measured against its box: drawn whole, inside its box, clear of every other text, >= 11 pt.
-    RunOptions o;
-    o.trace.timeField = "ts";
-    o.trace.keyField = "sensor";
-    o.trace.partitionField = "partition";
-    o.trace.arrivalField = "arrival";
-    o.trace.valueField = "temperatura";
-    o.job.watermark.kind = labs::WatermarkKind::BoundedOutOfOrderness;
-    o.job.watermark.bound = 10000;
+    RunOptions o = sensoresOptions();
     o.job.watermark.perEvent = true;
-    o.job.window.kind = labs::WindowKind::Tumble;
-    o.job.window.size = 60000;
-    o.job.agg = labs::AggKind::Avg;
     o.job.parallelism = 2;
     const QString shots = qEnvironmentVariable("FLUXOLAB_SCREENSHOTS"); // a folder: also save the views
     for (const char* lang : {"pt_PT", "en"}) {
@@ -1384,17 +1391,7 @@ void StreamViewTest::shortPipelineKeepsEveryBoxText() {
     // (about 140 px): before, the sink box kept only "Sink · 36 results" (not the last result), the
     // late box only its title (not the count), and the four partition boxes, lower than a line, were
     // left empty. Every box's texts are drawn now, joined on the lines that fit.
-    RunOptions o;
-    o.trace.timeField = "ts";
-    o.trace.keyField = "sensor";
-    o.trace.partitionField = "partition";
-    o.trace.arrivalField = "arrival";
-    o.trace.valueField = "temperatura";
-    o.job.watermark.kind = labs::WatermarkKind::BoundedOutOfOrderness;
-    o.job.watermark.bound = 10000;
-    o.job.window.kind = labs::WindowKind::Tumble;
-    o.job.window.size = 60000;
-    o.job.agg = labs::AggKind::Avg;
+    RunOptions o = sensoresOptions();
     o.job.lateSideOutput = false; // --late drop: "Late: dropped" and its count
     StreamView view;
     QString error;
