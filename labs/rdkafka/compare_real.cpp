@@ -501,8 +501,11 @@ CompareOutcome compareReal(const std::string& text, const std::string& base_dir,
         // The controller acknowledges a deletion once it is committed; the brokers' metadata drops
         // the topic a moment later. Report the cluster clean only once a listing no longer shows
         // them, so that running the script again right away does not find its topics still there.
+        // (A listing that failed, a slow broker's timeout, says nothing: only a listing that answered
+        // without them ends the wait.)
         for (int i = 0; i < 100 && !r.deleted_topics.empty() && !cancelled(); ++i) {
-            if (still(r.deleted_topics, real.listTopics(false)).empty()) break;
+            const auto now = real.listTopics(false);
+            if (real.lastClientError() == ClientError::None && still(r.deleted_topics, now).empty()) break;
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         }
     }

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <chrono>
 #include <thread>
 
 using namespace fluxolab::labs;
@@ -194,9 +195,24 @@ TEST_CASE("real-compare: clean deletes the topics and groups the script created 
     CHECK(r.not_deleted_topics.empty());
     CHECK(r.not_deleted_groups.empty());
     RdKafkaBackend admin(c);
-    const auto topics = admin.listTopics(false);
+    auto topics = admin.listTopics(false);
     const auto groups = admin.listGroups();
-    CHECK_FALSE(contains(topics, made));
+    if (contains(topics, made)) {
+        // (Official CI of c049cf9 and a run of 711d5e7 saw it here, once each; four local runs did
+        // not.) What it is: still being deleted (gone a moment later), or created again (the broker
+        // auto-creates a topic a client asks metadata for: num.partitions=1, not the script's 2).
+        const auto t0 = std::chrono::steady_clock::now();
+        auto again = admin.describeTopic(made);
+        MESSAGE("after the clean, " << made << " is listed with " << (again ? again->partitions.size() : 0)
+                                    << " partition(s)");
+        while (contains(topics, made) && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(30)) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            topics = admin.listTopics(false);
+        }
+        MESSAGE("gone after " << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count()
+                              << " ms: " << !contains(topics, made));
+    }
+    CHECK_FALSE(contains(admin.listTopics(false), made));
     CHECK_FALSE(contains(groups, group));
     CHECK(contains(topics, kept)); // there before the run: kept
     CHECK(contains(groups, keptGroup));
