@@ -942,23 +942,26 @@ void StreamView::refreshStatus() {
         const std::size_t events = m_obs->elements.size() - replayed;
         const std::size_t read = std::min<std::uint64_t>(at, m_obs->elements.size()) - Counts::upTo(m_counts.replayed, at);
         // "120 of 432 events" before the end, "432 events" at it (Qt's plural forms: "1 evento", "2 eventos").
-        const QString eventsText = end ? tr("%n events", nullptr, plural(events))
-                                       : tr("%1 of %n events", nullptr, plural(events)).arg(read);
+        // Each count with its noun on one line: the header wraps between the parts, never inside one
+        // ("… · 5 / late" at 1366×768 in presentation mode).
+        const auto whole = [](QString part) { return part.replace(QLatin1Char(' '), QChar(0x00A0)); };
+        const QString eventsText = whole(end ? tr("%n events", nullptr, plural(events))
+                                             : tr("%1 of %n events", nullptr, plural(events)).arg(read));
         QString text;
         if (m_obs->hasProcessFunction()) {
             const std::size_t outputs = Counts::upTo(m_counts.outputs, at);
             text = tr("%1 · %2 · keyed process %3 · %4")
                        .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName(), eventsText,
-                            QString::fromStdString(o.processText), tr("%n outputs", nullptr, plural(outputs)));
+                            QString::fromStdString(o.processText), whole(tr("%n outputs", nullptr, plural(outputs))));
         } else {
             const std::size_t sent = Counts::upTo(m_counts.firings, at) - Counts::upTo(m_counts.duplicates, at);
             text = tr("%1 · %2 · watermark %3 · window %4 · %5 · %6")
                        .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName(), eventsText,
                             QString::fromStdString(watermarkText(o.job.watermark)),
-                            QString::fromStdString(windowText(o.job.window)), tr("%n firings", nullptr, plural(sent)),
+                            QString::fromStdString(windowText(o.job.window)), whole(tr("%n firings", nullptr, plural(sent))),
                             // Every late element, to the side output or dropped (--late drop, Flink SQL):
                             // the late strip's count (lates holds the side output's records only).
-                            tr("%n late", nullptr, plural(m_obs->lateCountAt(at))));
+                            whole(tr("%n late", nullptr, plural(m_obs->lateCountAt(at)))));
         }
         if (o.job.checkpointInterval > 0)
             text += QStringLiteral(" · ") + tr("checkpoint every %1").arg(QString::fromStdString(durationText(o.job.checkpointInterval)));
