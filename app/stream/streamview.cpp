@@ -502,15 +502,10 @@ void StreamView::setObservation(std::unique_ptr<StreamObservation> obs) {
     m_counts = {};
     for (const auto& e : m_obs->elements)
         if (e.replayed) m_counts.replayed.push_back(e.step);
-    m_counts.firings.reserve(m_obs->firings.size());
-    for (const auto& f : m_obs->firings) {
-        m_counts.firings.push_back(f.step);
+    for (const auto& f : m_obs->firings)
         if (f.duplicate) m_counts.duplicates.push_back(f.step);
-    }
     for (const auto& c : m_obs->keyed)
         if (c.kind == KeyedChange::Kind::Output && !c.duplicate) m_counts.outputs.push_back(c.step);
-    for (auto* steps : {&m_counts.replayed, &m_counts.firings, &m_counts.duplicates, &m_counts.outputs})
-        std::sort(steps->begin(), steps->end()); // (already in order: kept so whatever the order)
     // A job with a process function, checkpoints or a crash: what it teaches is in the key lanes.
     if (m_obs->keyedElements) m_details->setCurrentWidget(m_lanes);
     std::set<std::string> keys;
@@ -954,7 +949,8 @@ void StreamView::refreshStatus() {
                        .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName(), eventsText,
                             QString::fromStdString(o.processText), whole(tr("%n outputs", nullptr, plural(outputs))));
         } else {
-            const std::size_t sent = Counts::upTo(m_counts.firings, at) - Counts::upTo(m_counts.duplicates, at);
+            const auto fired = std::ranges::upper_bound(m_obs->firings, at, {}, &FiringLine::step);
+            const std::size_t sent = static_cast<std::size_t>(fired - m_obs->firings.begin()) - Counts::upTo(m_counts.duplicates, at);
             text = tr("%1 · %2 · watermark %3 · window %4 · %5 · %6")
                        .arg(QFileInfo(QString::fromStdString(m_obs->traceName)).fileName(), eventsText,
                             QString::fromStdString(watermarkText(o.job.watermark)),

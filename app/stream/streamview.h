@@ -176,11 +176,12 @@ private:
     KeyLanesCanvas* m_lanes;
     QSplitter* m_pictures = nullptr;
     QList<int> m_sizesBeforeLanes;
-    /// The steps (ascending) of the observation's elements read again after a crash, of its firings,
-    /// of those emitted twice, and of the process function's outputs (not the duplicates): the header's
-    /// counts up to the step shown are binary searches in them.
+    /// The steps (ascending: elements, firings and keyed changes are in step order) of the
+    /// observation's elements read again after a crash, of its firings emitted twice, and of the
+    /// process function's outputs (not the duplicates): the header's counts up to the step shown are
+    /// binary searches in them (and in the observation's firings).
     struct Counts {
-        std::vector<std::uint64_t> replayed, firings, duplicates, outputs;
+        std::vector<std::uint64_t> replayed, duplicates, outputs;
         /// How many of `steps` are at or before `step`.
         static std::size_t upTo(const std::vector<std::uint64_t>& steps, std::uint64_t step);
     } m_counts;

@@ -42,13 +42,11 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     /// The tab for `command` (made current) and the text to give it (without a leading '>').
     TerminalConsole* consoleFor(const QString& command, QString* text);
-    void resizeEvent(QResizeEvent* event) override;
-
-private:
     void retranslate();
     void closeConsole(int index);
     void applyPointSize();
