@@ -122,13 +122,18 @@ RdKafkaConnection plainBroker() {
     return c;
 }
 bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+/// A suffix unique to this run: the broker keeps what an earlier run made or is still deleting, and
+/// std::rand() without a seed gives every process the same names.
+std::string runSuffix() {
+    return std::to_string(std::chrono::system_clock::now().time_since_epoch() / std::chrono::milliseconds(1) % 1000000000);
+}
 } // namespace
 
 TEST_CASE("real-compare: over SASL_PLAINTEXT with the connection's user and password - a wrong one is AuthenticationFailed") {
     if (!realMode()) return;
     const auto env = brokerEnv();
     REQUIRE_MESSAGE(env.count("SASL_PORT"), "start the broker with kafka-broker.sh start --sasl");
-    const std::string topic = "cmpsasl-" + std::to_string(std::rand() % 1000000);
+    const std::string topic = "cmpsasl-" + runSuffix();
     const std::string script = "kafka-topics.sh --create --topic " + topic +
                                " --partitions 2 --replication-factor 1 --bootstrap-server localhost:9092\n"
                                "kafka-topics.sh --describe --topic nada-" + topic + " --bootstrap-server localhost:9092\n";
@@ -152,7 +157,7 @@ TEST_CASE("real-compare: over SASL_PLAINTEXT with the connection's user and pass
 TEST_CASE("real-compare: clean deletes the topics and groups the script created - nothing else") {
     if (!realMode()) return;
     const RdKafkaConnection c = plainBroker();
-    const std::string n = std::to_string(std::rand() % 1000000);
+    const std::string n = runSuffix();
     const std::string kept = "cmpclean-kept-" + n, made = "cmpclean-made-" + n, group = "cmpclean-g-" + n,
                       keptGroup = "cmpclean-kept-g-" + n, other = "cmpclean-other-" + n,
                       otherGroup = "cmpclean-other-g-" + n;
