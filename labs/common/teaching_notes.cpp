@@ -217,6 +217,15 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "This tool (or this part of it) exists in Kafka, but FluxoLab does not emulate it yet: use kafka-topics.sh, "
      "kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh, kafka-leader-election.sh, "
      "kafka-configs.sh (topics and brokers) or kafka-get-offsets.sh."},
+    {NoteId::GetOffsetsUnsupportedTime, "get_offsets_unsupported_time",
+     "Um --time negativo só tem sentido de -1 a -6 (-1 latest, -2 earliest, -3 max-timestamp, -4 earliest-local, "
+     "-5 latest-tiered, -6 earliest-pending-upload). Qualquer outro valor negativo chega ao broker, que o recusa em "
+     "cada partição com UNSUPPORTED_VERSION: a ferramenta salta-as todas e termina sem erro, sem mostrar nenhum "
+     "offset. Para procurar por tempo, dê um timestamp em milissegundos desde 1970.",
+     "A negative --time only means something from -1 to -6 (-1 latest, -2 earliest, -3 max-timestamp, "
+     "-4 earliest-local, -5 latest-tiered, -6 earliest-pending-upload). Any other negative value reaches the broker, "
+     "which refuses it on every partition with UNSUPPORTED_VERSION: the tool skips them all and ends without an "
+     "error, showing no offset. To search by time, give a timestamp in milliseconds since 1970."},
     {NoteId::CdNotNeeded, "cd_not_needed",
      "Não é preciso mudar de pasta: neste terminal os comandos correm como na pasta do Kafka (bin/kafka-topics.sh "
      "e kafka-topics.sh funcionam ambos) e os traços encontram-se pelo nome.",

@@ -33,7 +33,18 @@ bool hasPort(const std::string& hostPort) {
     return std::regex_match(hostPort, hostPortRe);
 }
 
-enum class Spec : std::uint8_t { Earliest, Latest, MaxTimestamp, EarliestLocal, LatestTiered, EarliestPendingUpload, Timestamp };
+/// Unsupported: a negative time that names no offset spec (below -6). Kafka 4.3.1's broker answers it
+/// UNSUPPORTED_VERSION for every partition (seen on the real broker, with the Java tool and with librdkafka).
+enum class Spec : std::uint8_t {
+    Earliest,
+    Latest,
+    MaxTimestamp,
+    EarliestLocal,
+    LatestTiered,
+    EarliestPendingUpload,
+    Timestamp,
+    Unsupported
+};
 
 /// One --topic-partitions rule, or --topic with --partitions.
 struct Rule {
@@ -97,6 +108,7 @@ std::unique_ptr<CommandSession> startGetOffsets(ClusterBackend& backend, const s
                : *v == -4 ? Spec::EarliestLocal
                : *v == -5 ? Spec::LatestTiered
                : *v == -6 ? Spec::EarliestPendingUpload
+               : *v < 0   ? Spec::Unsupported
                           : Spec::Timestamp;
     } else {
         terse(s, "Malformed time argument " + time +
@@ -199,6 +211,38 @@ std::unique_ptr<CommandSession> startGetOffsets(ClusterBackend& backend, const s
     // A TreeMap ordered by TopicPartition.toString() ("orders-10" before "orders-2").
     std::sort(partitions.begin(), partitions.end(),
               [](const TopicPartition& a, const TopicPartition& b) { return a.str() < b.str(); });
+    if (spec == Spec::Unsupported) {
+        // The admin client logs each partition's error as it reads the answer: the request lists the
+        // topics in a HashMap<String, ...>'s order, each topic's partitions in the order of the
+        // HashSet<TopicPartition> of all of them. The tool then skips each failed partition, in its
+        // TreeMap's order, prints no offset and exits 0.
+        std::vector<std::int32_t> hashes;
+        for (const TopicPartition& tp : partitions) hashes.push_back(javaTopicPartitionHash(tp));
+        std::vector<TopicPartition> inSet;
+        for (std::size_t i : javaHashMapOrder(hashes)) inSet.push_back(partitions[i]);
+        std::vector<std::string> topics;
+        std::vector<std::int32_t> topicHashes;
+        for (const TopicPartition& tp : inSet)
+            if (std::find(topics.begin(), topics.end(), tp.topic) == topics.end()) {
+                topics.push_back(tp.topic);
+                topicHashes.push_back(sim::javaStringHashCode(tp.topic));
+            }
+        const std::string date = formatLogDate(s.nowMs());
+        for (std::size_t t : javaHashMapOrder(topicHashes))
+            for (const TopicPartition& tp : inSet)
+                if (tp.topic == topics[t])
+                    s.err(date + " ERROR [AdminClient clientId=GetOffsetShell] ListOffsets request for topic partition " +
+                          tp.str() +
+                          " failed due to an unexpected error UNSUPPORTED_VERSION "
+                          "(org.apache.kafka.clients.admin.internals.ListOffsetsHandler)\n");
+        for (const TopicPartition& tp : partitions)
+            s.err("Skip getting offsets for topic-partition " + tp.str() +
+                  " due to error: org.apache.kafka.common.errors.UnsupportedVersionException: The version of API is not "
+                  "supported.\n");
+        s.note(NoteId::GetOffsetsUnsupportedTime);
+        s.finish(0);
+        return session;
+    }
     for (const TopicPartition& tp : partitions) {
         std::optional<Offset> offset;
         switch (spec) {
@@ -218,6 +262,7 @@ std::unique_ptr<CommandSession> startGetOffsets(ClusterBackend& backend, const s
         case Spec::LatestTiered:
         case Spec::EarliestPendingUpload: offset = -1; break; // no tiered storage: the broker answers -1
         case Spec::Timestamp: offset = backend.offsetForTimestamp(tp, timestamp); break;
+        case Spec::Unsupported: break; // answered above
         }
         // UNKNOWN_OFFSET (-1): no such offset, the partition is left out.
         if (!offset || *offset < 0) continue;

@@ -1157,6 +1157,11 @@ TEST_SUITE("labs/real-tools") {
         compareWithRealTools("offsets");
     }
 
+    TEST_CASE("kafka-get-offsets --time -3 on LogAppendTime batches and empty partitions, and times below -6 (the "
+              "broker's UNSUPPORTED_VERSION, logged in the admin client's order) - as Kafka 4.3.1 prints them") {
+        compareWithRealTools("max-timestamp");
+    }
+
     TEST_CASE("kafka-configs --alter is what the views show: the Configs string now and at earlier moments") {
         SimBackend backend(1, 1);
         KafkaCli cli(backend);
