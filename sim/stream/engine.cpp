@@ -310,6 +310,21 @@ struct Timer {
     }
 };
 
+/// A dense tumbling window's timer in 16 bytes (half a Timer: the dense windows' heap of one timer per key
+/// and open window stays in a core's cache). Its window follows from its time: a fire timer is at
+/// end - 1, a cleanup timer at end - 1 + allowed lateness (one timer, not cleanup, when the lateness is 0).
+struct SlabTimer {
+    Millis ts;
+    std::uint32_t key;
+    std::uint32_t cleanup; ///< 1: the cleanup timer of a window with allowed lateness > 0
+    bool operator<(const SlabTimer& o) const {
+        if (ts != o.ts) return ts < o.ts;
+        if (key != o.key) return key < o.key;
+        return cleanup < o.cleanup;
+    }
+};
+static_assert(sizeof(SlabTimer) == 16);
+
 /// The window operator's timers (WindowOperator: a fire timer at end - 1 and a cleanup timer) in Flink's
 /// own queue order: InternalTimerServiceImpl's HeapPriorityQueueSet, a binary heap by timestamp only, so
 /// timers of equal time fire in the heap's order (FlinkTimerHeap; docs/stream.md, "Firing order"). A
@@ -325,7 +340,9 @@ public:
     /// Removes and returns the earliest timer (the queue must not be empty).
     Timer pop() { return heap_.poll(); }
     /// Becomes the dense windows' queue (this one empty): the same timers at the same places.
-    void adopt(const FlinkTimerHeap<Timer, false>& dense) { heap_ = FlinkTimerHeap<Timer>(dense); }
+    template <class ToTimer> void adopt(const FlinkTimerHeap<SlabTimer, false>& dense, ToTimer toTimer) {
+        heap_ = FlinkTimerHeap<Timer>(dense, toTimer);
+    }
 
 private:
     FlinkTimerHeap<Timer> heap_;
@@ -549,7 +566,7 @@ struct StreamJob::Impl {
         // queue needs no index), and zeroed key arrays to reuse.
         std::vector<Slab> slabs;
         std::size_t lastSlab = 0;
-        FlinkTimerHeap<Timer, false> slabTimers;
+        FlinkTimerHeap<SlabTimer, false> slabTimers;
         std::vector<std::vector<std::int64_t>> spareCounts;
         std::vector<std::vector<SlabStats>> spareStats;
     };
@@ -1017,7 +1034,12 @@ struct StreamJob::Impl {
 
     /// A dense window's timer, as registerTimer adds it on the general path.
     void addSlabTimer(WindowTask& t, Millis ts, std::uint32_t kid, const TimeWindow& w) {
-        t.slabTimers.add(Timer{ts, kid, w});
+        t.slabTimers.add(SlabTimer{ts, kid, ts != w.maxTimestamp() ? 1u : 0u});
+    }
+    /// The window of a dense window's timer.
+    TimeWindow slabWindow(const SlabTimer& timer) const {
+        const Millis end = timer.ts + 1 - (timer.cleanup ? job.spec_.window.allowedLateness : 0);
+        return TimeWindow{end - job.spec_.window.size, end};
     }
     /// The timers registerTimer and registerCleanupTimer add for a window a key creates (WindowOperator:
     /// the trigger's fire timer at end - 1 unless the window fired at once, then the cleanup timer; the
@@ -1075,8 +1097,10 @@ struct StreamJob::Impl {
                     v.insert(pos, KeyWindow{sl.window, toAccumulator(sl, kid)});
                 }
             }
-            t.windowEventTimers.adopt(t.slabTimers); // the same queue: the order of equal times is kept
-            t.slabTimers = FlinkTimerHeap<Timer, false>();
+            // The same queue: the order of equal times is kept.
+            t.windowEventTimers.adopt(t.slabTimers,
+                                      [&](const SlabTimer& st) { return Timer{st.ts, st.key, slabWindow(st)}; });
+            t.slabTimers = FlinkTimerHeap<SlabTimer, false>();
             t.slabs.clear();
             t.spareCounts.clear();
             t.spareStats.clear();
@@ -1180,13 +1204,33 @@ struct StreamJob::Impl {
 
     /// Fires the slabs' timers up to wm, one by one in the queue's order (WindowOperator#onEventTime).
     void advanceSlabs(WindowTask& t, Millis wm) {
-        while (!t.slabTimers.empty() && t.slabTimers.peek().ts <= wm)
-            onSlabTimer(t, t.slabTimers.poll());
+        while (!t.slabTimers.empty() && t.slabTimers.peek().ts <= wm) {
+            const SlabTimer timer = t.slabTimers.poll();
+            // The heap's order jumps from key to key: start loading the next timer's key (its name goes
+            // into the firing) and its count while this one fires. A hint only; the order and results do not change.
+            if (!t.slabTimers.empty()) {
+                const SlabTimer& next = t.slabTimers.peek();
+                if (next.key < keys.size()) prefetch(&keys[next.key]);
+                const TimeWindow nextWindow = slabWindow(next);
+                for (const Slab& sl : t.slabs)
+                    if (sl.window == nextWindow) {
+                        if (next.key < sl.count.size()) prefetch(&sl.count[next.key]);
+                        break;
+                    }
+            }
+            onSlabTimer(t, timer);
+        }
+    }
+    static void prefetch([[maybe_unused]] const void* p) {
+#if defined(__GNUC__)
+        __builtin_prefetch(p);
+#endif
     }
     /// onTimer for a dense window: fire at end - 1, clear the key's state at the cleanup time.
-    void onSlabTimer(WindowTask& t, const Timer& timer) {
+    void onSlabTimer(WindowTask& t, const SlabTimer& timer) {
+        const TimeWindow window = slabWindow(timer);
         auto it = t.slabs.begin();
-        while (it != t.slabs.end() && !(it->window == timer.window))
+        while (it != t.slabs.end() && !(it->window == window))
             ++it;
         const std::uint32_t kid = timer.key;
         if (it == t.slabs.end() || kid >= it->count.size() || it->count[kid] == 0) return; // cannot happen

@@ -40,6 +40,18 @@ public:
                 index_.emplace(heap_[i], i);
     }
 
+    /// The same queue from a queue of another timer type, each timer converted (the same positions).
+    template <class U, bool OtherIndexed, class Convert>
+    FlinkTimerHeap(const FlinkTimerHeap<U, OtherIndexed>& o, Convert convert) {
+        heap_.reserve(o.heap_.size());
+        heap_.push_back(T{});
+        for (std::size_t i = 1; i < o.heap_.size(); ++i)
+            heap_.push_back(convert(o.heap_[i]));
+        if constexpr (Indexed)
+            for (std::size_t i = 1; i < heap_.size(); ++i)
+                index_.emplace(heap_[i], i);
+    }
+
     bool empty() const { return heap_.size() == 1; }
     std::size_t size() const { return heap_.size() - 1; }
 
