@@ -165,12 +165,27 @@ QString lateStripTitle(const stream_observe::StreamObservation* o) {
     return lateDropped(o) ? StreamCanvas::tr("Late (dropped)") : StreamCanvas::tr("Late side output");
 }
 
-/// The legend's entries (symbol kind, text) in drawing order.
+/// Whether a partition is idle at some moment of the run (its lane then shows a grey span).
+bool anyIdle(const stream_observe::StreamObservation* o) {
+    if (!o) return false;
+    for (const auto& points : o->splitIdle)
+        for (const auto& pt : points)
+            if (pt.idle) return true;
+    return false;
+}
+
+/// The legend's entries (symbol kind, text) in drawing order. "Idle partition" only for a run where one
+/// is (the whole run, so that the legend does not change while it plays): elsewhere it names nothing on
+/// screen, and in Portuguese at 1366x768 in presentation mode it took a second row from the plot.
 std::vector<std::pair<int, QString>> legendItems(const stream_observe::StreamObservation* o) {
-    return {{0, StreamCanvas::tr("event (at its arrival)")},
-            {1, lateDropped(o) ? StreamCanvas::tr("late event (dropped)") : StreamCanvas::tr("late event (side output)")},
-            {2, StreamCanvas::tr("operator watermark")},     {3, StreamCanvas::tr("open window")},
-            {4, StreamCanvas::tr("fired window (result)")},  {5, StreamCanvas::tr("idle partition")}};
+    std::vector<std::pair<int, QString>> items{
+        {0, StreamCanvas::tr("event (at its arrival)")},
+        {1, lateDropped(o) ? StreamCanvas::tr("late event (dropped)") : StreamCanvas::tr("late event (side output)")},
+        {2, StreamCanvas::tr("operator watermark")},
+        {3, StreamCanvas::tr("open window")},
+        {4, StreamCanvas::tr("fired window (result)")}};
+    if (anyIdle(o)) items.emplace_back(5, StreamCanvas::tr("idle partition"));
+    return items;
 }
 
 /// Where a window's band ends at `step`: at its first firing, or where it went (purged, or merged into

@@ -1386,6 +1386,54 @@ void StreamViewTest::pipelineOpenWindowsCountedIncrementally() {
     }
 }
 
+void StreamViewTest::legendNamesIdlePartitionsOnlyWhenThereAreSome() {
+    // The sensors trace without an idle timeout: no partition is ever idle, so the legend does not name
+    // "idle partition" (in Portuguese at 1366x768 in presentation mode that entry took a second legend
+    // row, 26 px, from a plot already below its 7 lines). With withIdleness(5s) its quiet partition goes
+    // idle, and the legend names it.
+    QVERIFY(setLanguage(QStringLiteral("pt_PT")));
+    const auto legend = [](StreamView& view) {
+        StreamCanvas* canvas = view.canvas();
+        canvas->resize(1366, 330);
+        QImage image(canvas->size(), QImage::Format_ARGB32_Premultiplied);
+        {
+            QPainter painter(&image);
+            canvas->render(painter, QSizeF(canvas->size()));
+        }
+        QStringList texts;
+        double bottom = 0;
+        for (const PlacedText& t : canvas->placedTexts())
+            if (t.role == QLatin1String("legend")) {
+                texts << t.text;
+                bottom = std::max(bottom, t.ink.bottom());
+            }
+        return std::pair{texts, bottom};
+    };
+    RunOptions o = sensoresOptions();
+    StreamView quiet;
+    quiet.setPresentation(true);
+    QString error;
+    QVERIFY2(quiet.loadNow(asset("sensores_iot.csv"), o, &error), qPrintable(error));
+    const auto [without, bottomWithout] = legend(quiet);
+    QCOMPARE(without.size(), 5);
+    QVERIFY2(!without.contains(QStringLiteral("partição ociosa")), qPrintable(without.join(QLatin1Char('|'))));
+    o.job.watermark.idleTimeout = 5000;
+    StreamView idle;
+    idle.setPresentation(true);
+    QVERIFY2(idle.loadNow(asset("sensores_iot.csv"), o, &error), qPrintable(error));
+    bool anyIdle = false;
+    for (int p = 0; p < idle.observation()->partitions(); ++p)
+        for (const auto& pt : idle.observation()->splitIdle[static_cast<std::size_t>(p)])
+            anyIdle = anyIdle || pt.idle;
+    QVERIFY(anyIdle);
+    const auto [with, bottomWith] = legend(idle);
+    QCOMPARE(with.size(), 6);
+    QVERIFY2(with.contains(QStringLiteral("partição ociosa")), qPrintable(with.join(QLatin1Char('|'))));
+    // One row fewer without it, at this width in Portuguese.
+    QVERIFY2(bottomWithout < bottomWith, qPrintable(QStringLiteral("%1 vs %2").arg(bottomWithout).arg(bottomWith)));
+    QVERIFY(setLanguage(QStringLiteral("en")));
+}
+
 void StreamViewTest::shortPipelineKeepsEveryBoxText() {
     // The pipeline tab as short as it gets at 1366x768 in presentation mode with the terminal open
     // (about 140 px): before, the sink box kept only "Sink · 36 results" (not the last result), the

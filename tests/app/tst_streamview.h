@@ -29,6 +29,7 @@ private Q_SLOTS:
     void numbersAreForPeople();
     void pipelineOpenWindowsCountedIncrementally();
     void shortPipelineKeepsEveryBoxText();
+    void legendNamesIdlePartitionsOnlyWhenThereAreSome();
     void stateAndCheckpointLabsPlayWithTheView();
     void firedWindowsAgreeAtEveryStep();
     void keyLanesReadableWithTheTerminalInPresentation();
