@@ -51,15 +51,14 @@ void fail(ToolSession& s, const std::string& message, NoteId note = NoteId::Usag
     s.finish(1);
 }
 
-/// Any other exception: main's "Error while executing config command" and the exception (the frames
-/// are not emulated: see docs/fidelity.md).
+/// Any other exception: main's "Error while executing config command" and the exception, with its
+/// frames where they were captured from the real tool (`frames`, one list per exception of the chain);
+/// elsewhere without them (docs/fidelity.md).
 void commandError(ToolSession& s, const std::vector<std::string>& argv, const std::vector<std::string>& chain,
-                  NoteId note) {
+                  NoteId note, const std::vector<std::vector<std::string>>& frames = {}) {
     std::string args;
     for (std::size_t i = 1; i < argv.size(); ++i) args += (i > 1 ? " " : "") + argv[i];
-    std::string text = "Error while executing config command with args '" + args + "'\n";
-    for (std::size_t i = 0; i < chain.size(); ++i) text += (i ? "Caused by: " : "") + chain[i] + "\n";
-    s.err(text);
+    s.err("Error while executing config command with args '" + args + "'\n" + formatJavaTrace(chain, frames));
     s.note(note);
     s.finish(1);
 }
@@ -450,9 +449,21 @@ std::unique_ptr<CommandSession> startConfigs(ClusterBackend& backend, const std:
         return session;
     }
     if (!r.ok()) {
+        // alterResourceConfig's get() on the IncrementalAlterConfigs future; the broker's exception
+        // comes without frames (tests/labs/golden/real/configs.txt and offsets.txt).
+        static const std::vector<std::vector<std::string>> kAlterFrames{
+            {"java.base/java.util.concurrent.CompletableFuture.reportGet(CompletableFuture.java:396)",
+             "java.base/java.util.concurrent.CompletableFuture.get(CompletableFuture.java:2096)",
+             "org.apache.kafka.common.internals.KafkaFutureImpl.get(KafkaFutureImpl.java:173)",
+             "kafka.admin.ConfigCommand$.alterResourceConfig(ConfigCommand.scala:417)",
+             "kafka.admin.ConfigCommand$.alterConfig(ConfigCommand.scala:195)",
+             "kafka.admin.ConfigCommand$.processCommand(ConfigCommand.scala:165)",
+             "kafka.admin.ConfigCommand$.main(ConfigCommand.scala:86)",
+             "kafka.admin.ConfigCommand.main(ConfigCommand.scala)"},
+            {}};
         const std::string ex = errorException(r);
         commandError(s, argv, {"java.util.concurrent.ExecutionException: " + ex, ex},
-                     r.error == ErrorCode::INVALID_CONFIG ? NoteId::InvalidTopicConfig : NoteId::UsageError);
+                     r.error == ErrorCode::INVALID_CONFIG ? NoteId::InvalidTopicConfig : NoteId::UsageError, kAlterFrames);
         return session;
     }
     s.out("Completed updating config for " + type.substr(0, type.size() - 1) + " " + entity + ".\n");
