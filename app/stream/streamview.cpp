@@ -154,6 +154,9 @@ StreamView::StreamView(QWidget* parent) : QWidget(parent) {
     pictures->setSizes({500, 300});
     pictures->setCollapsible(0, false);
     m_pictures = pictures;
+    // The picture and the tabs also change height without the view resizing (the header above them
+    // wrapping onto a second line): fit the key lanes again then, once the splitter has shared it out.
+    m_pictures->installEventFilter(this);
     connect(m_details, &QTabWidget::currentChanged, this, [this] { fitKeyLanes(); });
     connect(m_pipelineButton, &QToolButton::toggled, m_details, &QWidget::setVisible);
     m_whyPanel = new QFrame(split);
@@ -1089,6 +1092,12 @@ void StreamView::resizeEvent(QResizeEvent* event) {
     placeSummary();
     placeWhyPanel();
     fitKeyLanes();
+}
+
+bool StreamView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_pictures && event->type() == QEvent::Resize)
+        QMetaObject::invokeMethod(this, [this] { fitKeyLanes(); }, Qt::QueuedConnection);
+    return QWidget::eventFilter(watched, event);
 }
 
 void StreamView::fitKeyLanes() {
