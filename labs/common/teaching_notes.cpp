@@ -217,6 +217,17 @@ constexpr std::array<NoteRow, static_cast<std::size_t>(NoteId::Count_)> kNotes{{
      "This tool (or this part of it) exists in Kafka, but FluxoLab does not emulate it yet: use kafka-topics.sh, "
      "kafka-console-producer.sh, kafka-console-consumer.sh, kafka-consumer-groups.sh, kafka-leader-election.sh, "
      "kafka-configs.sh (topics and brokers) or kafka-get-offsets.sh."},
+    {NoteId::LeaderUnreachable, "leader_unreachable",
+     "O líder de uma destas partições foi abaixo, mas o controlador ainda não deu por isso: só o afasta quando "
+     "deixa de receber os seus heartbeats durante broker.session.timeout.ms (9 s). Até lá os metadados ainda o "
+     "dão como líder, e o cliente tenta ligar-se-lhe uma e outra vez (uma linha WARN por tentativa, de 50 ms a "
+     "1 s de intervalo). Quando o controlador o afasta, outra réplica do ISR passa a líder e a ferramenta "
+     "responde.",
+     "The leader of one of these partitions went down, but the controller has not noticed yet: it fences a "
+     "broker once it has had no heartbeat from it for broker.session.timeout.ms (9 s). Until then the metadata "
+     "still names it leader, and the client tries to connect to it again and again (one WARN line per attempt, "
+     "50 ms to 1 s apart). Once the controller fences it, another replica in the ISR becomes leader and the tool "
+     "answers."},
     {NoteId::GetOffsetsUnsupportedTime, "get_offsets_unsupported_time",
      "Um --time negativo só tem sentido de -1 a -6 (-1 latest, -2 earliest, -3 max-timestamp, -4 earliest-local, "
      "-5 latest-tiered, -6 earliest-pending-upload). Qualquer outro valor negativo chega ao broker, que o recusa em "

@@ -64,6 +64,7 @@ enum class NoteId : std::uint16_t {
     ReplicaAssignmentUnknownBroker,
     NoActiveController,
     KafkaToolNotEmulated,
+    LeaderUnreachable,         ///< a partition's leader crashed and is not fenced yet: the admin client retries it
     GetOffsetsUnsupportedTime, ///< kafka-get-offsets --time below -6: the broker answers UNSUPPORTED_VERSION
     CdNotNeeded,              ///< cd: the terminal has no folders to change to
     InactivityWithoutArrival, ///< fluxolab-cli replay --process inactivity:T without --arrival-field: no alert

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <climits>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace fluxolab::labs::cli {
@@ -399,6 +400,35 @@ void ToolSession::waitForCoordinators(std::vector<std::string> groups, TimeMs ti
     stepCoordinatorWait();
 }
 
+void ToolSession::waitForLeaders(std::vector<TopicPartition> partitions, std::string context, TimeMs timeout_ms,
+                                 std::function<void(ToolSession&)> on_ready,
+                                 std::function<void(ToolSession&, const CoordinatorLookup&)> on_timeout) {
+    CoordinatorWait w;
+    w.lookup = [this, partitions = std::move(partitions)]() -> std::optional<CoordinatorLookup> {
+        const std::vector<BrokerInfo> brokers = m_backend.brokers();
+        std::map<std::string, std::optional<TopicInfo>> topics;
+        for (const TopicPartition& tp : partitions) {
+            auto it = topics.find(tp.topic);
+            if (it == topics.end()) it = topics.emplace(tp.topic, m_backend.describeTopic(tp.topic)).first;
+            if (!it->second) continue;
+            for (const PartitionInfo& p : it->second->partitions) {
+                if (p.partition != tp.partition || p.leader < 0) continue;
+                for (const BrokerInfo& b : brokers)
+                    if (b.id == p.leader && b.listed && !b.alive)
+                        return CoordinatorLookup{CoordinatorLookup::Kind::Unreachable, b};
+            }
+        }
+        return std::nullopt;
+    };
+    w.context = std::move(context);
+    w.unreachable_note = NoteId::LeaderUnreachable;
+    w.on_ready = std::move(on_ready);
+    w.on_timeout = std::move(on_timeout);
+    w.deadline_ms = nowMs() + timeout_ms;
+    m_coordinators = std::move(w);
+    stepCoordinatorWait();
+}
+
 void ToolSession::waitForController(TimeMs timeout_ms, std::function<void(ToolSession&)> on_ready,
                                     std::function<void(ToolSession&)> on_timeout) {
     ControllerWait w;
@@ -436,7 +466,9 @@ bool ToolSession::stepControllerWait() {
 bool ToolSession::stepCoordinatorWait() {
     CoordinatorWait& w = *m_coordinators;
     std::optional<CoordinatorLookup> blocked;
+    if (w.lookup) blocked = w.lookup();
     for (const std::string& g : w.groups) {
+        if (w.lookup) break;
         const CoordinatorLookup c = m_backend.findCoordinator(g);
         if (c.kind == CoordinatorLookup::Kind::Serving) continue;
         blocked = c;
@@ -453,13 +485,12 @@ bool ToolSession::stepCoordinatorWait() {
     if (!w.noted) {
         // Why the command waits: a coordinator on a broker that went down (fenced soon, then another
         // replica takes over), or no live broker leading the group's __consumer_offsets partition.
-        note(blocked->kind == CoordinatorLookup::Kind::Unreachable ? NoteId::CoordinatorUnreachable
-                                                                   : NoteId::GroupCoordinatorDown);
+        note(blocked->kind == CoordinatorLookup::Kind::Unreachable ? w.unreachable_note : NoteId::GroupCoordinatorDown);
         w.noted = true;
     }
     if (blocked->kind == CoordinatorLookup::Kind::Unreachable) {
         if (!w.log || w.log_node != blocked->node.id) {
-            w.log.emplace(ConnectionRetryLog::Client::Admin, "[AdminClient clientId=adminclient-1] ", blocked->node, now);
+            w.log.emplace(ConnectionRetryLog::Client::Admin, w.context, blocked->node, now);
             w.log_node = blocked->node.id;
         }
         if (std::string lines = w.log->linesUntil(std::min(now, w.deadline_ms)); !lines.empty()) err(std::move(lines));

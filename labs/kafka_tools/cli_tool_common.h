@@ -165,6 +165,14 @@ public:
     void waitForCoordinators(std::vector<std::string> groups, TimeMs timeout_ms,
                              std::function<void(ToolSession&)> on_ready,
                              std::function<void(ToolSession&, const CoordinatorLookup&)> on_timeout);
+    /// The admin client sends ListOffsets to each partition's leader: while the metadata names a
+    /// leader that is down and not fenced yet, its connection attempts are logged (with `context`, the
+    /// client's log prefix) until the controller fences it and another replica leads
+    /// (tests/labs/golden/real/get-offsets-dead-leader.txt); then `on_ready` prints the answer. After
+    /// `timeout_ms`, `on_timeout`.
+    void waitForLeaders(std::vector<TopicPartition> partitions, std::string context, TimeMs timeout_ms,
+                        std::function<void(ToolSession&)> on_ready,
+                        std::function<void(ToolSession&, const CoordinatorLookup&)> on_timeout);
     /// An admin request the broker forwards to the KRaft controller (CreateTopics, DeleteTopics,
     /// CreatePartitions, ElectLeaders). Without an active controller nothing answers it: the request
     /// stays in flight until the call's deadline, `timeout_ms` (default.api.timeout.ms) after now,
@@ -187,6 +195,10 @@ private:
     std::function<void(ToolSession&)> m_on_timeout;
     struct CoordinatorWait {
         std::vector<std::string> groups;
+        /// Instead of the groups' coordinators: what blocks now (nullopt: nothing), and how it is logged.
+        std::function<std::optional<CoordinatorLookup>()> lookup;
+        std::string context = "[AdminClient clientId=adminclient-1] ";
+        NoteId unreachable_note = NoteId::CoordinatorUnreachable;
         std::function<void(ToolSession&)> on_ready;
         std::function<void(ToolSession&, const CoordinatorLookup&)> on_timeout;
         std::optional<ConnectionRetryLog> log; ///< attempts to the unreachable coordinator

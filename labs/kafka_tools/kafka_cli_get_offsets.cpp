@@ -59,6 +59,70 @@ struct Rule {
     }
 };
 
+/// The ListOffsets answers, once every partition's leader serves: the offsets, sorted, or the broker's
+/// UNSUPPORTED_VERSION for a time below -6.
+void answerOffsets(ToolSession& s, ClusterBackend& backend, const std::vector<TopicPartition>& partitions, Spec spec,
+                   TimeMs timestamp) {
+    if (spec == Spec::Unsupported) {
+        // The admin client logs each partition's error as it reads the answer: the request lists the
+        // topics in a HashMap<String, ...>'s order, each topic's partitions in the order of the
+        // HashSet<TopicPartition> of all of them. The tool then skips each failed partition, in its
+        // TreeMap's order, prints no offset and exits 0.
+        std::vector<std::int32_t> hashes;
+        for (const TopicPartition& tp : partitions) hashes.push_back(javaTopicPartitionHash(tp));
+        std::vector<TopicPartition> inSet;
+        for (std::size_t i : javaHashMapOrder(hashes)) inSet.push_back(partitions[i]);
+        std::vector<std::string> topics;
+        std::vector<std::int32_t> topicHashes;
+        for (const TopicPartition& tp : inSet)
+            if (std::find(topics.begin(), topics.end(), tp.topic) == topics.end()) {
+                topics.push_back(tp.topic);
+                topicHashes.push_back(sim::javaStringHashCode(tp.topic));
+            }
+        const std::string date = formatLogDate(s.nowMs());
+        for (std::size_t t : javaHashMapOrder(topicHashes))
+            for (const TopicPartition& tp : inSet)
+                if (tp.topic == topics[t])
+                    s.err(date + " ERROR [AdminClient clientId=GetOffsetShell] ListOffsets request for topic partition " +
+                          tp.str() +
+                          " failed due to an unexpected error UNSUPPORTED_VERSION "
+                          "(org.apache.kafka.clients.admin.internals.ListOffsetsHandler)\n");
+        for (const TopicPartition& tp : partitions)
+            s.err("Skip getting offsets for topic-partition " + tp.str() +
+                  " due to error: org.apache.kafka.common.errors.UnsupportedVersionException: The version of API is not "
+                  "supported.\n");
+        s.note(NoteId::GetOffsetsUnsupportedTime);
+        s.finish(0);
+        return;
+    }
+    for (const TopicPartition& tp : partitions) {
+        std::optional<Offset> offset;
+        switch (spec) {
+        case Spec::Earliest:
+        case Spec::EarliestLocal: offset = backend.earliestOffset(tp); break; // no tiered storage: the local log start
+        case Spec::Latest: offset = backend.latestOffset(tp); break;
+        case Spec::MaxTimestamp:
+            offset = backend.maxTimestampOffset(tp);
+            if (!offset) {
+                // librdkafka 2.0.2's ListOffsets cannot ask for it (a real cluster here): said, not guessed.
+                s.err("FluxoLab cannot ask this cluster for --time max-timestamp (-3).\n");
+                s.note(NoteId::KafkaToolNotEmulated);
+                s.finish(1);
+                return;
+            }
+            break;
+        case Spec::LatestTiered:
+        case Spec::EarliestPendingUpload: offset = -1; break; // no tiered storage: the broker answers -1
+        case Spec::Timestamp: offset = backend.offsetForTimestamp(tp, timestamp); break;
+        case Spec::Unsupported: break; // answered above
+        }
+        // UNKNOWN_OFFSET (-1): no such offset, the partition is left out.
+        if (!offset || *offset < 0) continue;
+        s.out(tp.topic + ":" + std::to_string(tp.partition) + ":" + std::to_string(*offset) + "\n");
+    }
+    s.finish(0);
+}
+
 } // namespace
 
 std::unique_ptr<CommandSession> startGetOffsets(ClusterBackend& backend, const std::vector<std::string>& argv,
@@ -211,64 +275,17 @@ std::unique_ptr<CommandSession> startGetOffsets(ClusterBackend& backend, const s
     // A TreeMap ordered by TopicPartition.toString() ("orders-10" before "orders-2").
     std::sort(partitions.begin(), partitions.end(),
               [](const TopicPartition& a, const TopicPartition& b) { return a.str() < b.str(); });
-    if (spec == Spec::Unsupported) {
-        // The admin client logs each partition's error as it reads the answer: the request lists the
-        // topics in a HashMap<String, ...>'s order, each topic's partitions in the order of the
-        // HashSet<TopicPartition> of all of them. The tool then skips each failed partition, in its
-        // TreeMap's order, prints no offset and exits 0.
-        std::vector<std::int32_t> hashes;
-        for (const TopicPartition& tp : partitions) hashes.push_back(javaTopicPartitionHash(tp));
-        std::vector<TopicPartition> inSet;
-        for (std::size_t i : javaHashMapOrder(hashes)) inSet.push_back(partitions[i]);
-        std::vector<std::string> topics;
-        std::vector<std::int32_t> topicHashes;
-        for (const TopicPartition& tp : inSet)
-            if (std::find(topics.begin(), topics.end(), tp.topic) == topics.end()) {
-                topics.push_back(tp.topic);
-                topicHashes.push_back(sim::javaStringHashCode(tp.topic));
-            }
-        const std::string date = formatLogDate(s.nowMs());
-        for (std::size_t t : javaHashMapOrder(topicHashes))
-            for (const TopicPartition& tp : inSet)
-                if (tp.topic == topics[t])
-                    s.err(date + " ERROR [AdminClient clientId=GetOffsetShell] ListOffsets request for topic partition " +
-                          tp.str() +
-                          " failed due to an unexpected error UNSUPPORTED_VERSION "
-                          "(org.apache.kafka.clients.admin.internals.ListOffsetsHandler)\n");
-        for (const TopicPartition& tp : partitions)
-            s.err("Skip getting offsets for topic-partition " + tp.str() +
-                  " due to error: org.apache.kafka.common.errors.UnsupportedVersionException: The version of API is not "
-                  "supported.\n");
-        s.note(NoteId::GetOffsetsUnsupportedTime);
-        s.finish(0);
-        return session;
-    }
-    for (const TopicPartition& tp : partitions) {
-        std::optional<Offset> offset;
-        switch (spec) {
-        case Spec::Earliest:
-        case Spec::EarliestLocal: offset = backend.earliestOffset(tp); break; // no tiered storage: the local log start
-        case Spec::Latest: offset = backend.latestOffset(tp); break;
-        case Spec::MaxTimestamp:
-            offset = backend.maxTimestampOffset(tp);
-            if (!offset) {
-                // librdkafka 2.0.2's ListOffsets cannot ask for it (a real cluster here): said, not guessed.
-                s.err("FluxoLab cannot ask this cluster for --time max-timestamp (-3).\n");
-                s.note(NoteId::KafkaToolNotEmulated);
-                s.finish(1);
-                return session;
-            }
-            break;
-        case Spec::LatestTiered:
-        case Spec::EarliestPendingUpload: offset = -1; break; // no tiered storage: the broker answers -1
-        case Spec::Timestamp: offset = backend.offsetForTimestamp(tp, timestamp); break;
-        case Spec::Unsupported: break; // answered above
-        }
-        // UNKNOWN_OFFSET (-1): no such offset, the partition is left out.
-        if (!offset || *offset < 0) continue;
-        s.out(tp.topic + ":" + std::to_string(tp.partition) + ":" + std::to_string(*offset) + "\n");
-    }
-    s.finish(0);
+    // ListOffsets goes to each partition's leader: a leader that crashed and is not fenced yet is tried
+    // again and again until another replica leads (the admin client's log; default.api.timeout.ms).
+    s.waitForLeaders(
+        partitions, "[AdminClient clientId=GetOffsetShell] ", 60000,
+        [&backend, partitions, spec, timestamp](ToolSession& t) { answerOffsets(t, backend, partitions, spec, timestamp); },
+        [](ToolSession& t, const CoordinatorLookup&) {
+            // Not captured: the fence comes within broker.session.timeout.ms (9 s), long before this.
+            t.err("Error occurred: org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node "
+                  "assignment. Call: listOffsets\n");
+            t.finish(1);
+        });
     return session;
 }
 

@@ -561,6 +561,102 @@ std::string normaliseCoordinatorRun(const std::string& text, std::vector<std::st
 } // namespace
 
 TEST_SUITE("labs/real-tools") {
+    TEST_CASE("get-offsets while a partition's leader has crashed and is not fenced yet - as a 3-node Kafka 4.3.1 "
+              "cluster prints it") {
+        // tests/labs/golden/real/get-offsets-dead-leader.txt: three nodes, a topic of 3 partitions with
+        // replication factor 3 (partition N led by node N+1), three keyed records; node 1 (dl-0's leader) killed,
+        // then the tool run at once against node 2: a partition node 2 leads answers at once; the whole
+        // topic waits, logging its attempts to node 1, until the controller fences it and a live replica
+        // leads dl-0 (11.3 s after the kill there, the tool's start included).
+        const std::vector<RealCase> cases = loadCases(kRealDir + "/get-offsets-dead-leader.txt");
+        REQUIRE(cases.size() == 4);
+        SimBackend backend(1, 3);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic dl --partitions 3 --replication-factor 3 --bootstrap-server localhost:9092");
+        {
+            const ParsedScript ps = parseScript("kafka-console-producer.sh --topic dl --reader-property parse.key=true "
+                                                "--reader-property key.separator=: --bootstrap-server localhost:9092\n");
+            auto p = cli.start(ps.commands[0].argv, false);
+            for (const char* v : {"k1:a", "k2:b", "k3:c"}) p->inputLine(v);
+            p->endOfInput();
+            for (TimeMs ran = 0; !p->finished() && ran < 30000; ran += 100) p->pump(100);
+            REQUIRE(p->finished());
+        }
+        backend.advance(5000);
+        const auto before = backend.describeTopic("dl");
+        REQUIRE(before);
+        const std::int32_t dead = before->partitions[0].leader;
+        REQUIRE(dead > 0);
+        for (std::size_t i = 0; i < cases.size(); ++i) {
+            const RealCase& c = cases[i];
+            CAPTURE(c.command);
+            if (i == 1) backend.simulation().stopBroker(dead, true);
+            // The commands name a live broker, and "--partitions 1" the partition that broker leads.
+            std::string line = c.command;
+            const std::int32_t liveId = dead % 3 + 1;
+            line.replace(line.find("localhost:9093"), 14, "localhost:" + std::to_string(9091 + liveId));
+            if (const auto at = line.find("--partitions 1"); at != std::string::npos) {
+                const auto now = backend.describeTopic("dl");
+                REQUIRE(now);
+                std::int32_t led = -1;
+                for (const PartitionInfo& p : now->partitions)
+                    if (p.leader == liveId) led = p.partition;
+                REQUIRE(led >= 0);
+                line.replace(at, 14, "--partitions " + std::to_string(led));
+            }
+            const ParsedScript ps = parseScript(line + "\n");
+            REQUIRE(ps.commands.size() == 1);
+            auto s = cli.start(ps.commands[0].argv, false);
+            const TimeMs started = backend.nowMs();
+            for (TimeMs ran = 0; !s->finished() && ran < 60000; ran += 100) s->pump(100);
+            REQUIRE(s->finished());
+            const TimeMs took = backend.nowMs() - started;
+            std::string out, err;
+            for (auto& chunk : s->takeOutput()) (chunk.stream == OutStream::Out ? out : err) += chunk.text;
+            CHECK(s->exitCode() == c.exit_code);
+            std::vector<std::string> warned, realWarned;
+            const auto n = [](const std::string& t, std::vector<std::string>* w) {
+                return normaliseCoordinatorRun(std::regex_replace(t, std::regex("dl:(\\d+):"), "dl:P:"), w);
+            };
+            if (line.find("--partitions") == std::string::npos)
+                CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(out), normaliseCoordinatorRun(c.out)) == "", "stdout");
+            else
+                CHECK_MESSAGE(firstDifference(n(out, nullptr), n(c.out, nullptr)) == "", "stdout");
+            CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(err, &warned), normaliseCoordinatorRun(c.err, &realWarned)) == "",
+                          "stderr");
+            // Where the real admin client logged its attempts to reach the dead leader (11 to 12 of them,
+            // their count moves with the jitter of its backoff), the emulation logs them too, for the
+            // simulated dead broker, until it is fenced: several seconds, not at once.
+            CHECK(warned.empty() == realWarned.empty());
+            const auto attempts = [](const std::string& t) {
+                std::size_t k = 0;
+                for (std::size_t p = t.find("could not be established"); p != std::string::npos;
+                     p = t.find("could not be established", p + 1))
+                    ++k;
+                return k;
+            };
+            const std::string expected = " WARN [AdminClient clientId=GetOffsetShell] Connection to node " +
+                                         std::to_string(dead) + " (localhost/127.0.0.1:" + std::to_string(9091 + dead) +
+                                         ") could not be established. Node may not be available. "
+                                         "(org.apache.kafka.clients.NetworkClient)";
+            for (const auto& w : warned) CHECK(w == expected);
+            if (!realWarned.empty()) {
+                CHECK(attempts(err) >= 6); // 50, 100, 200, 400, 800 ms, then 1 s apart
+                CHECK(attempts(err) <= attempts(c.err) + 3);
+                CHECK(took >= 3000);
+                CHECK(took <= 10000);
+                const auto now = backend.describeTopic("dl");
+                REQUIRE(now);
+                CHECK(now->partitions[0].leader != dead); // answered by the new leader
+            } else {
+                CHECK(took < 500);
+            }
+            backend.advance(2000); // the real tools take about that long to start
+        }
+    }
+}
+
+TEST_SUITE("labs/real-tools") {
     TEST_CASE("describe while the group coordinator crashes - as a 3-node Kafka 4.3.1 cluster prints it") {
         const std::string file = kRealDir + "/coordinator.txt";
         const std::vector<RealCase> cases = loadCases(file);
