@@ -479,7 +479,8 @@ bool ToolSession::stepCoordinatorWait() {
         auto ready = std::move(w.on_ready);
         m_coordinators.reset();
         ready(*this);
-        if (!finished()) finish(0);
+        // `ready` may start the next wait (the coordinators, then the partitions' leaders).
+        if (!finished() && !m_coordinators) finish(0);
         return true;
     }
     if (!w.noted) {

@@ -961,6 +961,36 @@ void failCoordinatorTimeout(ToolSession& s, const Options& o, const CoordinatorL
     failDescribeFindCoordinator(s, o);
 }
 
+/// --describe (its offsets form) when the ListOffsets for the log-end offsets runs out of --timeout: a
+/// partition's leader crashed and was not fenced in time (tests/labs/golden/real/groups-dead-leader.txt,
+/// an empty group; the TimeoutException is made without frames on the admin thread).
+void failListOffsetsTimeout(ToolSession& s) {
+    const std::string timeout = std::string(kTimeoutClass) +
+                                ": Timed out waiting for a node assignment. Call: listOffsets(api=LIST_OFFSETS)";
+    const std::string execution = std::string(kExecutionClass) + ": " + timeout;
+    const std::string service = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand$ConsumerGroupService.";
+    const std::string command = "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.";
+    printError(s, "Executing consumer group command failed due to " + execution,
+               formatJavaTrace({std::string(kRuntimeClass) + ": " + execution, execution, timeout},
+                               {{"org.apache.kafka.tools.OffsetsUtils.getLogOffsets(OffsetsUtils.java:243)",
+                                 "org.apache.kafka.tools.OffsetsUtils.getLogEndOffsets(OffsetsUtils.java:223)",
+                                 service + "describePartitions(ConsumerGroupCommand.java:605)",
+                                 service + "collectConsumerAssignment(ConsumerGroupCommand.java:575)",
+                                 service + "lambda$collectGroupsOffsets$0(ConsumerGroupCommand.java:860)",
+                                 "java.base/java.util.HashMap.forEach(HashMap.java:1421)",
+                                 service + "collectGroupsOffsets(ConsumerGroupCommand.java:834)",
+                                 service + "describeGroups(ConsumerGroupCommand.java:548)",
+                                 command + "run(ConsumerGroupCommand.java:125)",
+                                 command + "main(ConsumerGroupCommand.java:109)"},
+                                {"java.base/java.util.concurrent.CompletableFuture.reportGet(CompletableFuture.java:396)",
+                                 "java.base/java.util.concurrent.CompletableFuture.get(CompletableFuture.java:2073)",
+                                 "org.apache.kafka.common.internals.KafkaFutureImpl.get(KafkaFutureImpl.java:155)",
+                                 "org.apache.kafka.tools.OffsetsUtils.getLogOffsets(OffsetsUtils.java:234)",
+                                 "... 9 more"},
+                                {}}));
+    s.finish(0);
+}
+
 /// What each command prints after its admin calls time out against an unreachable cluster.
 void failUnreachable(ToolSession& s, const Options& o) {
     const std::string assign = "Timed out waiting for a node assignment. Call: ";
@@ -1351,8 +1381,26 @@ std::unique_ptr<CommandSession> startGroups(ClusterBackend& backend, const std::
         const std::vector<std::string> groupIds = o.has("all-groups") ? listGroupsInKafkaOrder(backend) : o.all("group");
         ClusterBackend* b = &backend;
         const bool describe = o.has("describe");
+        // The offsets form then asks each partition's leader for its log-end offset (ListOffsets): a
+        // leader that crashed and is not fenced yet is tried again until another replica leads, or
+        // until --timeout (tests/labs/golden/real/groups-dead-leader.txt).
+        const bool offsetsForm = describe && !o.has("members") && !o.has("state");
+        const std::vector<std::string> described = withoutRepeats(groupIds);
         s.waitForCoordinators(
-            withoutRepeats(groupIds), timeoutMs, [act, b](ToolSession& t) { act(t, *b); },
+            described, timeoutMs,
+            [act, b, offsetsForm, described, timeoutMs](ToolSession& t) {
+                if (!offsetsForm) return act(t, *b);
+                std::set<TopicPartition> parts;
+                for (const std::string& g : described)
+                    if (const auto info = b->describeGroup(g)) {
+                        for (const auto& [tp, offset] : info->committed) parts.insert(tp);
+                        for (const MemberInfo& m : info->members) parts.insert(m.assignment.begin(), m.assignment.end());
+                    }
+                t.waitForLeaders(
+                    std::vector<TopicPartition>(parts.begin(), parts.end()), "[AdminClient clientId=adminclient-1] ",
+                    timeoutMs, [act, b](ToolSession& u) { act(u, *b); },
+                    [](ToolSession& u, const CoordinatorLookup&) { failListOffsetsTimeout(u); });
+            },
             [o, describe](ToolSession& t, const CoordinatorLookup& blocked) {
                 if (describe) failCoordinatorTimeout(t, o, blocked);
                 else failUnreachable(t, o);

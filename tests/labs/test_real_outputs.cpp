@@ -657,6 +657,97 @@ TEST_SUITE("labs/real-tools") {
 }
 
 TEST_SUITE("labs/real-tools") {
+    TEST_CASE("consumer-groups --describe while a partition's leader has crashed and is not fenced yet - as a 3-node "
+              "Kafka 4.3.1 cluster prints it") {
+        // tests/labs/golden/real/groups-dead-leader.txt: three nodes, a topic of 3 partitions with replication
+        // factor 3, three keyed records read by group G, which then left (empty, offsets committed); a node
+        // that leads one of the partitions but does not coordinate G killed; then the describe against a
+        // live node: with --timeout 2000 the log-end offsets' ListOffsets times out (its error and trace);
+        // with the default 30 s it logs its attempts to the dead leader until another replica leads, then
+        // prints the table; --state answers at once (the coordinator is alive).
+        const std::vector<RealCase> cases = loadCases(kRealDir + "/groups-dead-leader.txt");
+        REQUIRE(cases.size() == 6);
+        SimBackend backend(1, 3);
+        KafkaCli cli(backend);
+        runTool(cli, "kafka-topics.sh --create --topic dl --partitions 3 --replication-factor 3 --bootstrap-server localhost:9092");
+        const auto runInput = [&](const std::string& line, const std::vector<std::string>& input) {
+            const ParsedScript ps = parseScript(line + "\n");
+            auto p = cli.start(ps.commands[0].argv, false);
+            for (const auto& v : input) p->inputLine(v);
+            if (p->readsInput()) p->endOfInput();
+            for (TimeMs ran = 0; !p->finished() && ran < 60000; ran += 100) p->pump(100);
+            REQUIRE(p->finished());
+        };
+        runInput("kafka-console-producer.sh --topic dl --reader-property parse.key=true --reader-property key.separator=: "
+                 "--bootstrap-server localhost:9092",
+                 {"k1:a", "k2:b", "k3:c"});
+        runInput("kafka-console-consumer.sh --topic dl --group G --from-beginning --max-messages 3 --bootstrap-server "
+                 "localhost:9092",
+                 {});
+        backend.advance(5000);
+        const auto g = backend.describeGroup("G");
+        REQUIRE(g);
+        const std::int32_t coordinator = g->coordinator.id;
+        const auto topic = backend.describeTopic("dl");
+        REQUIRE(topic);
+        std::int32_t victim = -1;
+        for (const PartitionInfo& p : topic->partitions)
+            if (p.leader != coordinator && victim < 0) victim = p.leader;
+        REQUIRE(victim > 0);
+        std::int32_t live = 1;
+        while (live == victim || live == coordinator) ++live;
+        const auto attempts = [](const std::string& t) {
+            std::size_t k = 0;
+            for (std::size_t p = t.find("could not be established"); p != std::string::npos; p = t.find("could not be established", p + 1))
+                ++k;
+            return k;
+        };
+        for (std::size_t i = 0; i < cases.size(); ++i) {
+            const RealCase& c = cases[i];
+            CAPTURE(c.command);
+            if (i == 2) backend.simulation().stopBroker(victim, true);
+            std::string line = c.command;
+            const std::size_t at = line.find("localhost:909");
+            line.replace(at, 14, "localhost:" + std::to_string(9091 + (i == 0 ? 1 : live)));
+            const ParsedScript ps = parseScript(line + "\n");
+            REQUIRE(ps.commands.size() == 1);
+            auto s = cli.start(ps.commands[0].argv, false);
+            const TimeMs started = backend.nowMs();
+            for (TimeMs ran = 0; !s->finished() && ran < 60000; ran += 100) s->pump(100);
+            REQUIRE(s->finished());
+            const TimeMs took = backend.nowMs() - started;
+            std::string out, err;
+            for (auto& chunk : s->takeOutput()) (chunk.stream == OutStream::Out ? out : err) += chunk.text;
+            CHECK(s->exitCode() == c.exit_code);
+            CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(out), normaliseCoordinatorRun(c.out)) == "", "stdout");
+            CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(err), normaliseCoordinatorRun(c.err)) == "", "stderr");
+            const std::string expected = "WARN [AdminClient clientId=adminclient-1] Connection to node " + std::to_string(victim) +
+                                         " (localhost/127.0.0.1:" + std::to_string(9091 + victim) + ") could not be established.";
+            if (attempts(c.err) == 0) {
+                CHECK(attempts(err) == 0);
+                CHECK(took < 500);
+            } else if (line.find("--timeout 2000") != std::string::npos) {
+                // Attempts at 0, 50, 150, 350, 750 and 1550 ms, then the call's deadline.
+                CHECK(attempts(err) == 6);
+                CHECK(attempts(c.err) == 6);
+                CHECK(took >= 2000);
+                CHECK(took <= 2100);
+                CHECK(err.find(expected) != std::string::npos);
+            } else {
+                CHECK(attempts(err) >= 3);
+                CHECK(err.find(expected) != std::string::npos);
+                CHECK(took >= 1000);
+                CHECK(took <= 10000);
+                const auto now = backend.describeTopic("dl");
+                REQUIRE(now);
+                for (const PartitionInfo& p : now->partitions) CHECK(p.leader != victim);
+            }
+            backend.advance(2000); // the real tools take about that long to start
+        }
+    }
+}
+
+TEST_SUITE("labs/real-tools") {
     TEST_CASE("describe while the group coordinator crashes - as a 3-node Kafka 4.3.1 cluster prints it") {
         const std::string file = kRealDir + "/coordinator.txt";
         const std::vector<RealCase> cases = loadCases(file);
