@@ -558,30 +558,51 @@ std::string normaliseCoordinatorRun(const std::string& text, std::vector<std::st
     return out;
 }
 
+/// Runs one command line to its end, its input given line by line.
+void runWithInput(KafkaCli& cli, const std::string& line, const std::vector<std::string>& input) {
+    const ParsedScript ps = parseScript(line + "\n");
+    REQUIRE(ps.commands.size() == 1);
+    auto p = cli.start(ps.commands[0].argv, false);
+    for (const auto& v : input) p->inputLine(v);
+    if (p->readsInput()) p->endOfInput();
+    for (TimeMs ran = 0; !p->finished() && ran < 60000; ran += 100) p->pump(100);
+    REQUIRE(p->finished());
+}
+
+/// The dead-leader captures' topic on a simulated 3-node cluster: dl, 3 partitions, replication factor
+/// 3, the keyed records k1:a, k2:b, k3:c (one per partition, by murmur2).
+void makeDeadLeaderTopic(KafkaCli& cli) {
+    runTool(cli, "kafka-topics.sh --create --topic dl --partitions 3 --replication-factor 3 --bootstrap-server localhost:9092");
+    runWithInput(cli,
+                 "kafka-console-producer.sh --topic dl --reader-property parse.key=true --reader-property key.separator=: "
+                 "--bootstrap-server localhost:9092",
+                 {"k1:a", "k2:b", "k3:c"});
+}
+
+/// The admin client's logged attempts to reach a broker ("Connection to node N ... could not be established").
+std::size_t connectionAttempts(const std::string& text) {
+    std::size_t k = 0;
+    for (std::size_t p = text.find("could not be established"); p != std::string::npos;
+         p = text.find("could not be established", p + 1))
+        ++k;
+    return k;
+}
+
 } // namespace
 
 TEST_SUITE("labs/real-tools") {
     TEST_CASE("get-offsets while a partition's leader has crashed and is not fenced yet - as a 3-node Kafka 4.3.1 "
               "cluster prints it") {
         // tests/labs/golden/real/get-offsets-dead-leader.txt: three nodes, a topic of 3 partitions with
-        // replication factor 3 (partition N led by node N+1), three keyed records; node 1 (dl-0's leader) killed,
-        // then the tool run at once against node 2: a partition node 2 leads answers at once; the whole
-        // topic waits, logging its attempts to node 1, until the controller fences it and a live replica
-        // leads dl-0 (11.3 s after the kill there, the tool's start included).
+        // replication factor 3 (each node leads one), three keyed records; dl-0's leader killed, then the
+        // tool run at once against another node: the partition that node leads answers at once; the whole
+        // topic waits, logging its attempts to the dead node, until the controller fences it and a live
+        // replica leads dl-0 (11.3 s after the kill there, the tool's start included).
         const std::vector<RealCase> cases = loadCases(kRealDir + "/get-offsets-dead-leader.txt");
         REQUIRE(cases.size() == 4);
         SimBackend backend(1, 3);
         KafkaCli cli(backend);
-        runTool(cli, "kafka-topics.sh --create --topic dl --partitions 3 --replication-factor 3 --bootstrap-server localhost:9092");
-        {
-            const ParsedScript ps = parseScript("kafka-console-producer.sh --topic dl --reader-property parse.key=true "
-                                                "--reader-property key.separator=: --bootstrap-server localhost:9092\n");
-            auto p = cli.start(ps.commands[0].argv, false);
-            for (const char* v : {"k1:a", "k2:b", "k3:c"}) p->inputLine(v);
-            p->endOfInput();
-            for (TimeMs ran = 0; !p->finished() && ran < 30000; ran += 100) p->pump(100);
-            REQUIRE(p->finished());
-        }
+        makeDeadLeaderTopic(cli);
         backend.advance(5000);
         const auto before = backend.describeTopic("dl");
         REQUIRE(before);
@@ -594,8 +615,8 @@ TEST_SUITE("labs/real-tools") {
             // The commands name a live broker, and "--partitions 1" the partition that broker leads.
             std::string line = c.command;
             const std::int32_t liveId = dead % 3 + 1;
-            line.replace(line.find("localhost:9093"), 14, "localhost:" + std::to_string(9091 + liveId));
-            if (const auto at = line.find("--partitions 1"); at != std::string::npos) {
+            line.replace(line.find("localhost:909"), 14, "localhost:" + std::to_string(9091 + liveId));
+            if (const auto at = line.find("--partitions "); at != std::string::npos) {
                 const auto now = backend.describeTopic("dl");
                 REQUIRE(now);
                 std::int32_t led = -1;
@@ -628,21 +649,14 @@ TEST_SUITE("labs/real-tools") {
             // their count moves with the jitter of its backoff), the emulation logs them too, for the
             // simulated dead broker, until it is fenced: several seconds, not at once.
             CHECK(warned.empty() == realWarned.empty());
-            const auto attempts = [](const std::string& t) {
-                std::size_t k = 0;
-                for (std::size_t p = t.find("could not be established"); p != std::string::npos;
-                     p = t.find("could not be established", p + 1))
-                    ++k;
-                return k;
-            };
             const std::string expected = " WARN [AdminClient clientId=GetOffsetShell] Connection to node " +
                                          std::to_string(dead) + " (localhost/127.0.0.1:" + std::to_string(9091 + dead) +
                                          ") could not be established. Node may not be available. "
                                          "(org.apache.kafka.clients.NetworkClient)";
             for (const auto& w : warned) CHECK(w == expected);
             if (!realWarned.empty()) {
-                CHECK(attempts(err) >= 6); // 50, 100, 200, 400, 800 ms, then 1 s apart
-                CHECK(attempts(err) <= attempts(c.err) + 3);
+                CHECK(connectionAttempts(err) >= 6); // 50, 100, 200, 400, 800 ms, then 1 s apart
+                CHECK(connectionAttempts(err) <= connectionAttempts(c.err) + 3);
                 CHECK(took >= 3000);
                 CHECK(took <= 10000);
                 const auto now = backend.describeTopic("dl");
@@ -669,21 +683,11 @@ TEST_SUITE("labs/real-tools") {
         REQUIRE(cases.size() == 6);
         SimBackend backend(1, 3);
         KafkaCli cli(backend);
-        runTool(cli, "kafka-topics.sh --create --topic dl --partitions 3 --replication-factor 3 --bootstrap-server localhost:9092");
-        const auto runInput = [&](const std::string& line, const std::vector<std::string>& input) {
-            const ParsedScript ps = parseScript(line + "\n");
-            auto p = cli.start(ps.commands[0].argv, false);
-            for (const auto& v : input) p->inputLine(v);
-            if (p->readsInput()) p->endOfInput();
-            for (TimeMs ran = 0; !p->finished() && ran < 60000; ran += 100) p->pump(100);
-            REQUIRE(p->finished());
-        };
-        runInput("kafka-console-producer.sh --topic dl --reader-property parse.key=true --reader-property key.separator=: "
-                 "--bootstrap-server localhost:9092",
-                 {"k1:a", "k2:b", "k3:c"});
-        runInput("kafka-console-consumer.sh --topic dl --group G --from-beginning --max-messages 3 --bootstrap-server "
-                 "localhost:9092",
-                 {});
+        makeDeadLeaderTopic(cli);
+        runWithInput(cli,
+                     "kafka-console-consumer.sh --topic dl --group G --from-beginning --max-messages 3 --bootstrap-server "
+                     "localhost:9092",
+                     {});
         backend.advance(5000);
         const auto g = backend.describeGroup("G");
         REQUIRE(g);
@@ -696,12 +700,6 @@ TEST_SUITE("labs/real-tools") {
         REQUIRE(victim > 0);
         std::int32_t live = 1;
         while (live == victim || live == coordinator) ++live;
-        const auto attempts = [](const std::string& t) {
-            std::size_t k = 0;
-            for (std::size_t p = t.find("could not be established"); p != std::string::npos; p = t.find("could not be established", p + 1))
-                ++k;
-            return k;
-        };
         for (std::size_t i = 0; i < cases.size(); ++i) {
             const RealCase& c = cases[i];
             CAPTURE(c.command);
@@ -723,18 +721,18 @@ TEST_SUITE("labs/real-tools") {
             CHECK_MESSAGE(firstDifference(normaliseCoordinatorRun(err), normaliseCoordinatorRun(c.err)) == "", "stderr");
             const std::string expected = "WARN [AdminClient clientId=adminclient-1] Connection to node " + std::to_string(victim) +
                                          " (localhost/127.0.0.1:" + std::to_string(9091 + victim) + ") could not be established.";
-            if (attempts(c.err) == 0) {
-                CHECK(attempts(err) == 0);
+            if (connectionAttempts(c.err) == 0) {
+                CHECK(connectionAttempts(err) == 0);
                 CHECK(took < 500);
             } else if (line.find("--timeout 2000") != std::string::npos) {
                 // Attempts at 0, 50, 150, 350, 750 and 1550 ms, then the call's deadline.
-                CHECK(attempts(err) == 6);
-                CHECK(attempts(c.err) == 6);
+                CHECK(connectionAttempts(err) == 6);
+                CHECK(connectionAttempts(c.err) == 6);
                 CHECK(took >= 2000);
                 CHECK(took <= 2100);
                 CHECK(err.find(expected) != std::string::npos);
             } else {
-                CHECK(attempts(err) >= 3);
+                CHECK(connectionAttempts(err) >= 3);
                 CHECK(err.find(expected) != std::string::npos);
                 CHECK(took >= 1000);
                 CHECK(took <= 10000);

@@ -18,6 +18,10 @@
 #                                        (pids in the caller's `declare -A pid`, output in brokerN.log),
 #                                        waits for the three broker ports, then 5 s; sets B to the three
 #                                        brokers' addresses. `capture_node_start N` starts node N again.
+#   capture_cluster3_back                after capture_cluster3: a sed script that gives the three brokers'
+#                                        ports back as the student's localhost:9092/9093/9094 (node 1/2/3),
+#                                        in "host:port" and in the clients' "host/127.0.0.1:port"; a padded
+#                                        column (the coordinator's "host:port  (id)") keeps its width
 # The caller owns the cleanup (its EXIT trap kills $broker or every ${pid[@]} and removes the folder).
 
 capture_jars() {
@@ -89,6 +93,15 @@ capture_start_broker() {
 }
 
 capture_port() { echo $((capture_base + 10 * $1 + $2)); } # capture_port NODE 2|3: its broker or controller port
+
+capture_cluster3_back() {
+  local n p
+  for n in 1 2 3; do
+    p=$(capture_port "$n" 2)
+    printf 's/localhost:%s\\(  ([0-9]*)\\) /localhost:909%s\\1  /g; s/localhost:%s/localhost:909%s/g; s/127.0.0.1:%s/127.0.0.1:909%s/g; ' \
+      "$p" $((n + 1)) "$p" $((n + 1)) "$p" $((n + 1))
+  done
+}
 
 capture_node_start() { # capture_node_start N
   "${J[@]}" kafka.Kafka "server$1.properties" >>"broker$1.log" 2>&1 &

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Captures what the real Kafka 4.3.1 `kafka-get-offsets.sh` prints while a partition's leader has
 # crashed and is not fenced yet: three KRaft nodes (tests/realkafka/capture-common.sh capture_cluster3),
-# a topic with 3 partitions and replication factor 3 (partition N led by node N+1), three keyed records, then
+# a topic with 3 partitions and replication factor 3 (each node leads one), three keyed records, then
 # the node leading partition 0 is killed (kill -9, as the simulation's "crash") and the tool is run at
 # once against a live node: its admin client tries the dead leader again and again (one WARN line per
 # attempt, 50 ms doubling to 1 s apart, with jitter) until the controller fences it
@@ -22,7 +22,7 @@ cd "$work"
 . "$here/capture-common.sh"
 capture_jars -Xms128m -Xmx384m >&2
 capture_cluster3 39700 >&2 # node N: broker 397N2
-back='s/localhost:39712/localhost:9092/g; s/localhost:39722/localhost:9093/g; s/localhost:39732/localhost:9094/g; s/127.0.0.1:39712/127.0.0.1:9092/g; s/127.0.0.1:39722/127.0.0.1:9093/g; s/127.0.0.1:39732/127.0.0.1:9094/g'
+back=$(capture_cluster3_back)
 "${J[@]}" org.apache.kafka.tools.TopicCommand --create --topic dl --partitions 3 --replication-factor 3 \
   --bootstrap-server "$B" >&2
 printf 'k1:a\nk2:b\nk3:c\n' | "${J[@]}" org.apache.kafka.tools.ConsoleProducer --topic dl --reader-property parse.key=true \
@@ -38,8 +38,9 @@ run() { # run BOOTSTRAP_NODE ARGS...: kafka-get-offsets.sh against node N's port
   echo "@@ stdout"; sed "$back" out.txt; echo "@@ end"
   echo "@@ stderr"; sed "$back" err.txt; echo "@@ end"
 }
-leader=$("${J[@]}" org.apache.kafka.tools.TopicCommand --describe --topic dl --bootstrap-server "$B" |
-  sed -n 's/.*Partition: 0[^0-9].*Leader: \([0-9]*\).*/\1/p')
+"${J[@]}" org.apache.kafka.tools.TopicCommand --describe --topic dl --bootstrap-server "$B" >describe.txt
+leaderOf() { sed -n "s/.*Partition: $1[^0-9].*Leader: \\([0-9]*\\).*/\\1/p" describe.txt; }
+leader=$(leaderOf 0)
 [ -n "$leader" ] || { echo "no leader found for dl-0" >&2; exit 1; }
 live=$(( leader % 3 + 1 ))
 echo "# kafka-get-offsets.sh while the leader of dl-0 has crashed and is not fenced yet (three KRaft nodes,"
@@ -50,7 +51,9 @@ kill -9 "${pid[$leader]}"
 start=$(date +%s%3N)
 stamp() { echo "@@ t=$(( $(date +%s%3N) - start ))ms after the kill"; }
 # The partitions the live nodes lead answer at once; dl-0 waits for the dead leader to be fenced.
-other=$(( (live + 2) % 3 )) # the partition `live` leads (partition N is led by node N+1)
+other=""
+for p in 0 1 2; do [ "$(leaderOf "$p")" = "$live" ] && other=$p; done
+[ -n "$other" ] || { echo "node $live leads no partition of dl" >&2; exit 1; }
 stamp; run "$live" --topic dl --partitions "$other"
 stamp; run "$live" --topic dl
 stamp; run "$live" --topic dl --time -2

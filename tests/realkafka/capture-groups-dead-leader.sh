@@ -20,8 +20,7 @@ cd "$work"
 . "$here/capture-common.sh"
 capture_jars -Xms128m -Xmx384m >&2
 capture_cluster3 39800 >&2 # node N: broker 398N2
-# A padded column (the coordinator's "host:port  (id)") keeps its width: the port loses a digit.
-back='s/localhost:39812\(  ([0-9]*)\) /localhost:9092\1  /g; s/localhost:39822\(  ([0-9]*)\) /localhost:9093\1  /g; s/localhost:39832\(  ([0-9]*)\) /localhost:9094\1  /g; s/localhost:39812/localhost:9092/g; s/localhost:39822/localhost:9093/g; s/localhost:39832/localhost:9094/g; s/127.0.0.1:39812/127.0.0.1:9092/g; s/127.0.0.1:39822/127.0.0.1:9093/g; s/127.0.0.1:39832/127.0.0.1:9094/g'
+back=$(capture_cluster3_back)
 "${J[@]}" org.apache.kafka.tools.TopicCommand --create --topic dl --partitions 3 --replication-factor 3 \
   --bootstrap-server "$B" >&2
 printf 'k1:a\nk2:b\nk3:c\n' | "${J[@]}" org.apache.kafka.tools.ConsoleProducer --topic dl --reader-property parse.key=true \
