@@ -195,7 +195,7 @@ TEST_SUITE("labs/parser") {
         REQUIRE(quote.error.has_value());
         CHECK_FALSE(quote.error->unsupported);
     }
-    TEST_CASE("each unsupported shell operator is named with what it does in bash; quoted and escaped ones are words") {
+    TEST_CASE("each unsupported shell operator is named with what it does in bash - quoted and escaped ones are words") {
         const struct {
             const char* line;
             const char* op;

@@ -1434,7 +1434,7 @@ TEST_SUITE("labs/timestamps") {
         return -1;
     }
 
-    TEST_CASE("a record timestamp is epoch milliseconds as Kafka stores it; only the virtual clock starts at 2025-01-01") {
+    TEST_CASE("a record timestamp is epoch milliseconds as Kafka stores it - only the virtual clock starts at 2025-01-01") {
         // A trace's event time (2026-03-01T10:00:00Z = 1772359200000) is the record's CreateTime as the
         // producer sent it: the tools print it unchanged (they printed 1735689600000 more: a year 2081).
         SimBackend backend(1, 1);
@@ -1461,7 +1461,8 @@ TEST_SUITE("labs/timestamps") {
         CHECK(records[0].timestamp_ms == stampedAt);
         CHECK(records[1].timestamp_ms == 1772359200000);
         CHECK_FALSE(records[1].log_append_time);
-        CHECK(runTool(cli, "kafka-console-consumer.sh --topic t --from-beginning --max-messages 2 --property print.timestamp=true" + bs) ==
+        CHECK(runTool(cli, "kafka-console-consumer.sh --topic t --from-beginning --max-messages 2 --formatter-property "
+                           "print.timestamp=true" + bs) ==
               "CreateTime:" + std::to_string(stampedAt) + "\tstamped\nCreateTime:1772359200000\ttraced\n");
         // ListOffsets by timestamp: the first record stamped at or after the time asked; -3 the largest.
         CHECK(runTool(cli, "kafka-get-offsets.sh --topic t --time " + std::to_string(stampedAt) + bs) == "t:0:0\n");

@@ -136,7 +136,7 @@ TEST_SUITE("sim/kafka") {
         CHECK(tl.latest().controller_epoch == 3);
     }
 
-    TEST_CASE("KRaft controller: a controlled shutdown of the controller resigns at once; a one-node quorum elects itself on restart") {
+    TEST_CASE("KRaft controller: a controlled shutdown of the controller resigns at once - a one-node quorum elects itself on restart") {
         ClusterConfig cfg;
         cfg.brokers = 3;
         Simulation sim(cfg, 4);

@@ -289,7 +289,7 @@ TEST_SUITE("sim/kafka_producer_component") {
         CHECK(attempts.back()->time >= 121000 - 1002);
     }
 
-    TEST_CASE("bootstrap servers that name no broker: send() blocks max.block.ms with the cluster up; the callback is told") {
+    TEST_CASE("bootstrap servers that name no broker: send() blocks max.block.ms with the cluster up - the callback is told") {
         runtime::Scheduler scheduler;
         Journal journal;
         ClusterConfig config;
@@ -630,7 +630,7 @@ TEST_SUITE("sim/kafka_producer_component") {
         }
     }
 
-    TEST_CASE("max.in.flight.requests.per.connection: 5 Produce requests in flight to one broker, the 6th waits; 1: one batch at a time") {
+    TEST_CASE("max.in.flight.requests.per.connection: 5 Produce requests in flight to one broker, the 6th waits - 1: one batch at a time") {
         // A slow link (100 ms each way) and a record sent every millisecond, linger.ms=0, acks=1 (the stub
         // answers at once). Each send wakes the sender, which sends the new one-record batch at once while
         // the connection has fewer than max.in.flight requests in flight (NetworkClient.canSendMore).

@@ -57,7 +57,7 @@ TEST_CASE("timer heap: equal timestamps pop in real Flink 2.3.0's heap order (ad
     CHECK(replayProbe(3) == "Pk6@0 Pk3@0 Pk6@0 Pk0@0 Pk8@0 Pk1@0 Pk7@0 Pk3@0 Pk9@0 Pk4@0 Pk2@0 Pk10@0 Pk9@0 Pk6@0 Pk10@0 Pk2@0 Pk11@0 k1@0 k8@0 k3@0 k2@0 k11@0 k4@0 k5@0 k7@0 k10@1000 k1@1000 k5@1000 k3@1000 k2@1000 k6@1000 k9@1000 k11@1000 k4@1000 k8@2000 k10@2000 k7@2000 k9@2000 k4@2000 k3@2000 k11@2000 k5@2000 k1@2000 k0@3000 k8@3000 k6@3000 k4@3000 k11@3000 k3@3000 k2@3000 k1@3000 k5@3000 k9@3000");
 }
 
-TEST_CASE("timer heap: one timer per (timestamp, key); the head is the earliest timestamp") {
+TEST_CASE("timer heap: one timer per (timestamp, key) - the head is the earliest timestamp") {
     FlinkTimerHeap<ProbeTimer> q;
     q.add(ProbeTimer{2000, "a"});
     q.add(ProbeTimer{2000, "a"}); // set twice: one timer
