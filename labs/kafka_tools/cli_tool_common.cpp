@@ -11,6 +11,24 @@
 
 namespace fluxolab::labs::cli {
 
+namespace {
+template <class T, class Hash>
+std::vector<T> inHashMapOrder(const std::vector<T>& keys, Hash hash) {
+    std::vector<std::int32_t> hashes;
+    for (const T& k : keys) hashes.push_back(hash(k));
+    std::vector<T> out;
+    for (std::size_t i : javaHashMapOrder(hashes)) out.push_back(keys[i]);
+    return out;
+}
+} // namespace
+
+std::vector<std::string> stringsInHashMapOrder(std::vector<std::string> keys) {
+    return inHashMapOrder(keys, [](const std::string& s) { return sim::javaStringHashCode(s); });
+}
+std::vector<TopicPartition> partitionsInHashMapOrder(std::vector<TopicPartition> keys) {
+    return inHashMapOrder(keys, javaTopicPartitionHash);
+}
+
 std::string padRight(const std::string& s, std::size_t width) {
     return s.size() >= width ? s : s + std::string(width - s.size(), ' ');
 }
@@ -466,13 +484,15 @@ bool ToolSession::stepControllerWait() {
 bool ToolSession::stepCoordinatorWait() {
     CoordinatorWait& w = *m_coordinators;
     std::optional<CoordinatorLookup> blocked;
-    if (w.lookup) blocked = w.lookup();
-    for (const std::string& g : w.groups) {
-        if (w.lookup) break;
-        const CoordinatorLookup c = m_backend.findCoordinator(g);
-        if (c.kind == CoordinatorLookup::Kind::Serving) continue;
-        blocked = c;
-        break;
+    if (w.lookup) {
+        blocked = w.lookup();
+    } else {
+        for (const std::string& g : w.groups) {
+            const CoordinatorLookup c = m_backend.findCoordinator(g);
+            if (c.kind == CoordinatorLookup::Kind::Serving) continue;
+            blocked = c;
+            break;
+        }
     }
     const TimeMs now = nowMs();
     if (!blocked) {

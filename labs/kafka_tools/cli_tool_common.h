@@ -25,6 +25,11 @@ namespace fluxolab::labs::cli {
 /// The Kafka release whose tools are emulated (--version, help tables, messages).
 inline constexpr const char* kKafkaVersion = "4.3.1";
 
+/// The iteration order of a java.util.HashMap (or HashSet) filled with these keys in this order
+/// (javaHashMapOrder over String.hashCode() / TopicPartition.hashCode()).
+std::vector<std::string> stringsInHashMapOrder(std::vector<std::string> keys);
+std::vector<TopicPartition> partitionsInHashMapOrder(std::vector<TopicPartition> keys);
+
 /// Java's "%-Ns".
 std::string padRight(const std::string& s, std::size_t width);
 /// Long.parseLong / Integer.parseInt (an optional leading '+' or '-').

@@ -68,21 +68,14 @@ void answerOffsets(ToolSession& s, ClusterBackend& backend, const std::vector<To
         // topics in a HashMap<String, ...>'s order, each topic's partitions in the order of the
         // HashSet<TopicPartition> of all of them. The tool then skips each failed partition, in its
         // TreeMap's order, prints no offset and exits 0.
-        std::vector<std::int32_t> hashes;
-        for (const TopicPartition& tp : partitions) hashes.push_back(javaTopicPartitionHash(tp));
-        std::vector<TopicPartition> inSet;
-        for (std::size_t i : javaHashMapOrder(hashes)) inSet.push_back(partitions[i]);
+        const std::vector<TopicPartition> inSet = partitionsInHashMapOrder(partitions);
         std::vector<std::string> topics;
-        std::vector<std::int32_t> topicHashes;
         for (const TopicPartition& tp : inSet)
-            if (std::find(topics.begin(), topics.end(), tp.topic) == topics.end()) {
-                topics.push_back(tp.topic);
-                topicHashes.push_back(sim::javaStringHashCode(tp.topic));
-            }
+            if (std::find(topics.begin(), topics.end(), tp.topic) == topics.end()) topics.push_back(tp.topic);
         const std::string date = formatLogDate(s.nowMs());
-        for (std::size_t t : javaHashMapOrder(topicHashes))
+        for (const std::string& topic : stringsInHashMapOrder(topics))
             for (const TopicPartition& tp : inSet)
-                if (tp.topic == topics[t])
+                if (tp.topic == topic)
                     s.err(date + " ERROR [AdminClient clientId=GetOffsetShell] ListOffsets request for topic partition " +
                           tp.str() +
                           " failed due to an unexpected error UNSUPPORTED_VERSION "

@@ -49,21 +49,6 @@ const char* kTimeoutClass = "org.apache.kafka.common.errors.TimeoutException";
 const char* kExecutionClass = "java.util.concurrent.ExecutionException";
 const char* kRuntimeClass = "java.lang.RuntimeException";
 
-template <class T, class Hash>
-std::vector<T> inHashMapOrder(std::vector<T> keys, Hash hash) {
-    std::vector<std::int32_t> hashes;
-    for (const T& k : keys) hashes.push_back(hash(k));
-    std::vector<T> out;
-    for (std::size_t i : javaHashMapOrder(hashes)) out.push_back(keys[i]);
-    return out;
-}
-std::vector<std::string> stringsInHashMapOrder(std::vector<std::string> keys) {
-    return inHashMapOrder(std::move(keys), [](const std::string& s) { return sim::javaStringHashCode(s); });
-}
-std::vector<TopicPartition> partitionsInHashMapOrder(std::vector<TopicPartition> keys) {
-    return inHashMapOrder(std::move(keys), javaTopicPartitionHash);
-}
-
 /// The names once each, first occurrence first (the tool puts them in maps and sets).
 std::vector<std::string> withoutRepeats(const std::vector<std::string>& names) {
     std::vector<std::string> out;

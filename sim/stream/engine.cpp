@@ -1211,12 +1211,8 @@ struct StreamJob::Impl {
             if (!t.slabTimers.empty()) {
                 const SlabTimer& next = t.slabTimers.peek();
                 if (next.key < keys.size()) prefetch(&keys[next.key]);
-                const TimeWindow nextWindow = slabWindow(next);
-                for (const Slab& sl : t.slabs)
-                    if (sl.window == nextWindow) {
-                        if (next.key < sl.count.size()) prefetch(&sl.count[next.key]);
-                        break;
-                    }
+                const auto sl = slabOf(t, next);
+                if (sl != t.slabs.end() && next.key < sl->count.size()) prefetch(&sl->count[next.key]);
             }
             onSlabTimer(t, timer);
         }
@@ -1226,12 +1222,14 @@ struct StreamJob::Impl {
         __builtin_prefetch(p);
 #endif
     }
+    /// The open slab a dense window's timer belongs to (end() if none).
+    std::vector<Slab>::iterator slabOf(WindowTask& t, const SlabTimer& timer) const {
+        const TimeWindow window = slabWindow(timer);
+        return std::find_if(t.slabs.begin(), t.slabs.end(), [&](const Slab& sl) { return sl.window == window; });
+    }
     /// onTimer for a dense window: fire at end - 1, clear the key's state at the cleanup time.
     void onSlabTimer(WindowTask& t, const SlabTimer& timer) {
-        const TimeWindow window = slabWindow(timer);
-        auto it = t.slabs.begin();
-        while (it != t.slabs.end() && !(it->window == window))
-            ++it;
+        const auto it = slabOf(t, timer);
         const std::uint32_t kid = timer.key;
         if (it == t.slabs.end() || kid >= it->count.size() || it->count[kid] == 0) return; // cannot happen
         Slab& sl = *it;

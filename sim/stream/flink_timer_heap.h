@@ -31,16 +31,8 @@ class FlinkTimerHeap {
 
 public:
     FlinkTimerHeap() { heap_.push_back(T{}); } // index 0 unused (QUEUE_HEAD_INDEX is 1)
-    /// The same queue (the same positions, so the same order from here on), indexed or not.
-    template <bool OtherIndexed>
-        requires(OtherIndexed != Indexed)
-    explicit FlinkTimerHeap(const FlinkTimerHeap<T, OtherIndexed>& o) : heap_(o.heap_) {
-        if constexpr (Indexed)
-            for (std::size_t i = 1; i < heap_.size(); ++i)
-                index_.emplace(heap_[i], i);
-    }
-
-    /// The same queue from a queue of another timer type, each timer converted (the same positions).
+    /// The same queue (the same positions, so the same order from here on) from a queue of another timer
+    /// type or indexing, each timer converted.
     template <class U, bool OtherIndexed, class Convert>
     FlinkTimerHeap(const FlinkTimerHeap<U, OtherIndexed>& o, Convert convert) {
         heap_.reserve(o.heap_.size());
