@@ -246,8 +246,7 @@ int main(int argc, char** argv) {
                 el.key.assign(buf, static_cast<std::size_t>(r.ptr - buf));
             }
             const double e0 = threadCpuSeconds();
-            for (std::size_t j = 0; j < n; ++j)
-                job.process(chunk[j]);
+            job.process(std::span<const stream::Element>(chunk.data(), n));
             engineCpu += threadCpuSeconds() - e0;
         }
         const double f0 = threadCpuSeconds();

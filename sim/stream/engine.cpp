@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <set>
 #include <tuple>
@@ -348,36 +349,60 @@ private:
     FlinkTimerHeap<Timer> heap_;
 };
 
+/// A key's count in a dense window (a Slab's 32-bit count) that reaches this moves the job to the general
+/// structures (64-bit counts). Lowered by tests only (StreamJob::setSlabCountLimitForTesting).
+std::uint32_t slabCountLimit = std::numeric_limits<std::uint32_t>::max();
+
+/// A hint to the processor: start loading the cache line at p. Results never depend on it. It and the
+/// functions that call it are always inlined: GCC finds a function that only prefetches free of side
+/// effects and drops the call.
+[[gnu::always_inline]] inline void prefetchLine([[maybe_unused]] const void* p) {
+#if defined(__GNUC__)
+    __builtin_prefetch(p);
+#endif
+}
+
 /// Key interning: an open-addressing table (linear probing, at most 3/4 full) from the key's bytes to
 /// its dense id; the ids are given in first-arrival order, so results never depend on the hash. A slot
 /// holds a word made of the key's bytes and its length, so a key of up to 8 bytes is matched in the
 /// table alone (no visit to the key's record: one cache line per lookup on the hot path). The word and
-/// the hash are read with fixed-size loads (no call to memcpy for a key's length).
+/// the hash are read with fixed-size loads (no call to memcpy for a key's length). A byte per slot holds a
+/// tag of the hash, so that finding a key takes no branch that the loaded data decides (such a branch,
+/// mispredicted on every key found past its home slot, waited for the slot's cache line each time).
 class KeyTable {
 public:
-    /// The key's id, or `next` (then stored) when the key is new; `added` tells which.
+    /// The hash findOrAdd and prefetch take (of the key's bytes only).
+    [[gnu::always_inline]] static std::uint64_t hashOf(std::string_view key) { return hash(key, wordOf(key)); }
+    /// The key's id, or `next` (then stored) when the key is new; `added` tells which. h: hashOf(key).
     template <class Keys>
-    [[gnu::always_inline]] std::uint32_t findOrAdd(std::string_view key, const Keys& keys, std::uint32_t next,
-                                                   bool& added) {
+    [[gnu::always_inline]] std::uint32_t findOrAdd(std::string_view key, std::uint64_t h, const Keys& keys,
+                                                   std::uint32_t next, bool& added) {
         if ((static_cast<std::size_t>(next) + 1) * 4 > slots_.size() * 3) [[unlikely]]
             grow(keys);
         const std::uint64_t word = wordOf(key);
-        const std::uint64_t h = hash(key, word);
         const std::uint32_t meta = metaOf(h, key.size());
         const std::size_t mask = slots_.size() - 1;
-        for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
-            Slot& s = slots_[i];
-            if (s.id == kEmpty) {
-                s = Slot{word, meta, next};
-                added = true;
-                return next;
-            }
-            if (s.meta == meta && s.word == word &&
-                (key.size() <= 8 || std::string_view(keys[s.id].name) == key)) {
+        const std::size_t home = static_cast<std::size_t>(h) & mask;
+        // The usual case without a branch that the loaded data decides: the first of the 8 slots from
+        // home whose tag matches holds the key. Its zero bytes mark the matching tags, the lowest one
+        // exactly (a borrow can only mark bytes above a true zero byte). The slot is checked, so a wrong
+        // pick (another key with the same tag first; a big-endian machine) only takes the slow path.
+        const std::uint64_t x = load64(tags_.data() + home) ^ (tagOf(h) * 0x0101010101010101ull);
+        const std::uint64_t hits = (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+        if (hits != 0) [[likely]] {
+            const Slot& s = slots_[(home + (static_cast<std::size_t>(std::countr_zero(hits)) >> 3)) & mask];
+            if (matches(s, key, keys, word, meta)) [[likely]] {
                 added = false;
                 return s.id;
             }
         }
+        return findOrAddSlow(key, keys, next, added, word, h, meta);
+    }
+
+    /// A hint: starts loading the slot where the probe for a key of hash h begins.
+    [[gnu::always_inline]] void prefetch(std::uint64_t h) const {
+        if (slots_.empty()) return;
+        prefetchLine(&slots_[static_cast<std::size_t>(h) & (slots_.size() - 1)]);
     }
 
 private:
@@ -387,11 +412,38 @@ private:
         std::uint32_t meta = 0; ///< hash bits (high 24) and length (low 8, capped at 255)
         std::uint32_t id = kEmpty;
     };
+    template <class Keys>
+    [[gnu::always_inline]] static bool matches(const Slot& s, std::string_view key, const Keys& keys,
+                                               std::uint64_t word, std::uint32_t meta) {
+        return s.meta == meta && s.word == word && (key.size() <= 8 || std::string_view(keys[s.id].name) == key);
+    }
+    /// A slot's tag: 7 bits of the hash and the top bit set (0: an empty slot).
+    static std::uint8_t tagOf(std::uint64_t h) { return static_cast<std::uint8_t>(0x80u | (h >> 57)); }
+    /// Linear probing from home (the key further than 8 slots away, or after a slot with its tag, or new).
+    template <class Keys>
+    [[gnu::noinline]] std::uint32_t findOrAddSlow(std::string_view key, const Keys& keys, std::uint32_t next,
+                                                  bool& added, std::uint64_t word, std::uint64_t h,
+                                                  std::uint32_t meta) {
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+            Slot& s = slots_[i];
+            if (s.id == kEmpty) {
+                s = Slot{word, meta, next};
+                tags_[i] = tagOf(h);
+                added = true;
+                return next;
+            }
+            if (matches(s, key, keys, word, meta)) {
+                added = false;
+                return s.id;
+            }
+        }
+    }
     static std::uint32_t metaOf(std::uint64_t h, std::size_t len) {
         return (static_cast<std::uint32_t>(h >> 32) & 0xFFFFFF00u) |
                static_cast<std::uint32_t>(std::min<std::size_t>(len, 255));
     }
-    static std::uint64_t load64(const char* p) {
+    static std::uint64_t load64(const void* p) {
         std::uint64_t v;
         std::memcpy(&v, p, 8);
         return v;
@@ -431,6 +483,7 @@ private:
     template <class Keys> [[gnu::noinline]] void grow(const Keys& keys) {
         std::vector<Slot> old = std::move(slots_);
         slots_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
+        tags_.assign(slots_.size() + 8, 0); // 8 more: the load at the last home (they stay empty)
         const std::size_t mask = slots_.size() - 1;
         for (const Slot& o : old) {
             if (o.id == kEmpty) continue;
@@ -440,9 +493,11 @@ private:
             while (slots_[i].id != kEmpty)
                 i = (i + 1) & mask;
             slots_[i] = o;
+            tags_[i] = tagOf(h);
         }
     }
     std::vector<Slot> slots_;
+    std::vector<std::uint8_t> tags_; ///< tagOf(hash) by slot
 };
 
 /// One open window of a key with its accumulator.
@@ -477,12 +532,13 @@ struct SlabStats {
 /// by key id. Its timers are the per-(key, window) timers of the general path (fire at end - 1, cleanup
 /// at end - 1 + allowed lateness), in the subtask's slabTimers: a copy of Flink's timer heap with the
 /// same adds and polls, so equal-time windows fire in the same order as on the general path.
-/// The counts are an array of their own (8 bytes a key: with 10 000 keys a window's counts and the key
-/// table stay in a core's L2 cache); sum, min and max only when the aggregate is not a count (a count's
+/// The counts are an array of their own (4 bytes a key: with 10 000 keys a window's counts and the key
+/// table stay in a core's L2 cache; a count that reaches slabCountLimit moves the job to the general
+/// structures, with 64-bit counts); sum, min and max only when the aggregate is not a count (a count's
 /// firing carries only its count), the elements only for collect.
 struct Slab {
     TimeWindow window;
-    std::vector<std::int64_t> count;        ///< by key id; 0: the key has no such window
+    std::vector<std::uint32_t> count;       ///< by key id; 0: the key has no such window
     std::vector<SlabStats> stats;           ///< by key id; empty for a count
     std::vector<std::vector<double>> items; ///< collect only (by key id)
     std::size_t live = 0;                   ///< keys holding this window
@@ -567,7 +623,7 @@ struct StreamJob::Impl {
         std::vector<Slab> slabs;
         std::size_t lastSlab = 0;
         FlinkTimerHeap<SlabTimer, false> slabTimers;
-        std::vector<std::vector<std::int64_t>> spareCounts;
+        std::vector<std::vector<std::uint32_t>> spareCounts;
         std::vector<std::vector<SlabStats>> spareStats;
     };
     bool sqlSlicing = false;
@@ -603,12 +659,21 @@ struct StreamJob::Impl {
     std::uint64_t nextCheckpointId = 1;
     Millis nextCheckpoint = kMaxTime;
 
-    [[gnu::always_inline]] std::uint32_t internKey(const std::string& key) {
+    /// keyHash: KeyTable::hashOf(key).
+    [[gnu::always_inline]] std::uint32_t internKey(const std::string& key, std::uint64_t keyHash) {
         bool added = false;
-        const std::uint32_t id = keyIds.findOrAdd(key, keys, static_cast<std::uint32_t>(keys.size()), added);
+        const std::uint32_t id =
+            keyIds.findOrAdd(key, keyHash, keys, static_cast<std::uint32_t>(keys.size()), added);
         if (added) [[unlikely]]
             addKey(key);
         return id;
+    }
+    /// For an element a few places ahead in a batch (StreamJob::process of a span): its key's hash, and
+    /// a hint to start loading the key's table slot.
+    [[gnu::always_inline]] std::uint64_t hashAndPrefetch(const Element& el) const {
+        const std::uint64_t h = KeyTable::hashOf(el.key);
+        keyIds.prefetch(h);
+        return h;
     }
     [[gnu::noinline]] void addKey(const std::string& key) {
         // Flink SQL's exchange hashes the key as a BinaryRowData, DataStream's keyBy as a String.
@@ -998,6 +1063,7 @@ struct StreamJob::Impl {
     /// Past this many bytes of slab arrays in a subtask, the job moves to the general structures.
     static constexpr std::size_t kSlabBudget = std::size_t{64} << 20;
 
+
     static Accumulator toAccumulator(const Slab& sl, std::uint32_t kid) {
         Accumulator acc;
         acc.count = sl.count[kid];
@@ -1061,7 +1127,7 @@ struct StreamJob::Impl {
             return &*pos;
         }
         const std::size_t perKey =
-            sizeof(std::int64_t) + (job.spec_.agg == AggKind::Count ? 0 : sizeof(SlabStats));
+            sizeof(std::uint32_t) + (job.spec_.agg == AggKind::Count ? 0 : sizeof(SlabStats));
         const std::size_t bytes = (t.slabs.size() + 1) * keys.capacity() * perKey;
         if (bytes > kSlabBudget && !t.slabs.empty()) {
             leaveDense();
@@ -1127,12 +1193,14 @@ struct StreamJob::Impl {
             denseElement(t, el, kid);
             return;
         }
-        std::int64_t& count = sl->count[kid];
+        std::uint32_t& count = sl->count[kid];
         const bool created = count == 0;
         ++count;
         if (created) [[unlikely]]
             createdInSlab(t, *sl, kid);
         if (agg != AggKind::Count) sl->stats[kid].add(el.value, created);
+        if (count == slabCountLimit) [[unlikely]]
+            leaveDense();
     }
     /// A key's first element in an open slab that has not fired (see denseElement).
     void createdInSlab(WindowTask& t, Slab& sl, std::uint32_t kid) {
@@ -1177,7 +1245,7 @@ struct StreamJob::Impl {
         }
         if (kid >= sl->count.size()) [[unlikely]]
             sl->count.resize(std::max<std::size_t>(keys.capacity(), kid + 1));
-        std::int64_t& count = sl->count[kid];
+        std::uint32_t& count = sl->count[kid];
         const bool created = count == 0;
         ++count;
         if (created) {
@@ -1200,27 +1268,33 @@ struct StreamJob::Impl {
         const bool firedAtOnce = w.maxTimestamp() <= W;
         if (firedAtOnce) emitSlab(t, kid, *sl, !created); // a late update unless it created it (windowElement)
         if (created) addSlabTimers(t, kid, w, firedAtOnce);
+        if (sl->count[kid] == slabCountLimit) [[unlikely]]
+            leaveDense();
     }
 
     /// Fires the slabs' timers up to wm, one by one in the queue's order (WindowOperator#onEventTime).
+    /// Firing a dense window's timer neither adds nor removes a timer, so the due timers are polled a
+    /// few at a time, then fired in the order polled: the same order. Polled first, their keys' records
+    /// (a firing carries the key's name) and counts start loading together; a hint only.
     void advanceSlabs(WindowTask& t, Millis wm) {
-        while (!t.slabTimers.empty() && t.slabTimers.peek().ts <= wm) {
-            const SlabTimer timer = t.slabTimers.poll();
-            // The heap's order jumps from key to key: start loading the next timer's key (its name goes
-            // into the firing) and its count while this one fires. A hint only; the order and results do not change.
-            if (!t.slabTimers.empty()) {
-                const SlabTimer& next = t.slabTimers.peek();
-                if (next.key < keys.size()) prefetch(&keys[next.key]);
-                const auto sl = slabOf(t, next);
-                if (sl != t.slabs.end() && next.key < sl->count.size()) prefetch(&sl->count[next.key]);
+        constexpr std::size_t kBatch = 16;
+        std::array<SlabTimer, kBatch> due;
+        for (;;) {
+            std::size_t n = 0;
+            const Slab* sl = nullptr;
+            while (n < kBatch && !t.slabTimers.empty() && t.slabTimers.peek().ts <= wm) {
+                const SlabTimer& timer = due[n++] = t.slabTimers.poll();
+                if (timer.key < keys.size()) prefetchLine(&keys[timer.key]);
+                if (!sl || sl->window != slabWindow(timer)) {
+                    const auto it = slabOf(t, timer);
+                    sl = it == t.slabs.end() ? nullptr : &*it;
+                }
+                if (sl && timer.key < sl->count.size()) prefetchLine(&sl->count[timer.key]);
             }
-            onSlabTimer(t, timer);
+            if (n == 0) return;
+            for (std::size_t i = 0; i < n; ++i)
+                onSlabTimer(t, due[i]);
         }
-    }
-    static void prefetch([[maybe_unused]] const void* p) {
-#if defined(__GNUC__)
-        __builtin_prefetch(p);
-#endif
     }
     /// The open slab a dense window's timer belongs to (end() if none).
     std::vector<Slab>::iterator slabOf(WindowTask& t, const SlabTimer& timer) const {
@@ -1761,7 +1835,8 @@ struct StreamJob::Impl {
 
     void advanceTo(Millis time) { job.runUntil(time); }
 
-    [[gnu::always_inline]] void sourceElement(const Element& el) {
+    /// keyHash: KeyTable::hashOf(el.key).
+    [[gnu::always_inline]] void sourceElement(const Element& el, std::uint64_t keyHash) {
         Split& s = splits[static_cast<std::size_t>(el.partition)];
         const WatermarkSpec& ws = job.spec_.watermark;
         activitySinceTick = true;
@@ -1784,7 +1859,7 @@ struct StreamJob::Impl {
             s.maxTs = std::max(s.maxTs, el.eventTime);
         }
         // The record goes downstream before the watermark its generator emits for it.
-        const std::uint32_t kid = internKey(el.key);
+        const std::uint32_t kid = internKey(el.key, keyHash);
         // (With one subtask the key's record is not visited: it owns every key.)
         WindowTask& task = tasks.size() == 1 ? tasks[0] : tasks[static_cast<std::size_t>(keys[kid].owner)];
         if (dense) {
@@ -1817,7 +1892,7 @@ struct StreamJob::Impl {
     [[gnu::noinline]] void sourceElementAtPartition0(const Element& element) {
         Element el = element;
         el.partition = 0;
-        sourceElement(el);
+        sourceElement(el, KeyTable::hashOf(el.key));
     }
 
     /// True when the job can have no wake-up on the scheduler (wakeUps() all kMaxTime): per-event
@@ -1928,18 +2003,41 @@ void StreamJob::advanceProcessingTime(Millis time) {
     arm();
 }
 
-void StreamJob::process(const Element& element) {
+[[gnu::always_inline]] inline void StreamJob::processHashed(const Element& element, std::uint64_t keyHash) {
     now_ = std::max(now_, scheduler_->now());
     if (element.arrival > now_) impl_->advanceTo(element.arrival);
     if (element.partition < 0 || element.partition >= spec_.partitions) [[unlikely]] {
         impl_->sourceElementAtPartition0(element);
     } else {
-        impl_->sourceElement(element); // no copy of the element (and its key) on the hot path
+        impl_->sourceElement(element, keyHash); // no copy of the element (and its key) on the hot path
     }
     ++elements_;
     // The hot path: nothing to schedule and nothing scheduled (the usual replay job) skips arm().
     const bool nothingArmed = armed_[0] == kMaxTime && armed_[1] == kMaxTime && armed_[2] == kMaxTime;
     if (!(nothingArmed && impl_->noWakeUps())) arm();
+}
+
+void StreamJob::setSlabCountLimitForTesting(std::uint32_t limit) {
+    slabCountLimit = limit == 0 ? std::numeric_limits<std::uint32_t>::max() : limit;
+}
+
+void StreamJob::process(const Element& element) { processHashed(element, KeyTable::hashOf(element.key)); }
+
+void StreamJob::process(std::span<const Element> elements) {
+    // The same steps as one process call per element. With many keys, loading a key's table slot misses
+    // the cache: here each key's hash is computed kAhead elements earlier (a ring of them) and its slot
+    // starts loading then, so the loads overlap.
+    constexpr std::size_t kAhead = 16;
+    std::array<std::uint64_t, kAhead> hashes{};
+    const std::size_t n = elements.size();
+    for (std::size_t i = 0; i < std::min(n, kAhead); ++i)
+        hashes[i] = impl_->hashAndPrefetch(elements[i]);
+    for (std::size_t i = 0; i < n; ++i) {
+        std::uint64_t& ring = hashes[i % kAhead];
+        const std::uint64_t h = ring;
+        if (i + kAhead < n) ring = impl_->hashAndPrefetch(elements[i + kAhead]);
+        processHashed(elements[i], h);
+    }
 }
 
 void StreamJob::finish(bool finalWatermark) {

@@ -6,6 +6,8 @@
 #include "sim/stream/engine.h"
 
 #include <doctest/doctest.h>
+#include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,7 +34,10 @@ struct Run {
     std::size_t openAtEnd = 0;
 };
 
-Run run(const JobSpec& spec, const std::vector<Element>& elements, bool finish, std::size_t crashAt) {
+/// chunkSeed 0: one process call per element; otherwise process(span) over chunks of 1..40 elements
+/// (drawn from chunkSeed), a chunk ending where the crash comes.
+Run run(const JobSpec& spec, const std::vector<Element>& elements, bool finish, std::size_t crashAt,
+        std::uint64_t chunkSeed = 0) {
     Run r;
     JobOutput out;
     out.onFiring = [&](const Firing& f) {
@@ -47,12 +52,21 @@ Run run(const JobSpec& spec, const std::vector<Element>& elements, bool finish, 
     StreamJournal journal;
     StreamJob job(spec, out, &journal, elements.empty() ? 0 : elements.front().arrival);
     bool crashed = false;
-    for (std::size_t i = 0; i <= elements.size(); ++i) {
+    Mix chunks{chunkSeed};
+    for (std::size_t i = 0; i <= elements.size();) {
         if (!crashed && i == crashAt) {
             crashed = true;
             i = static_cast<std::size_t>(job.crashAndRestore());
         }
-        if (i < elements.size()) job.process(elements[i]);
+        if (i == elements.size()) break;
+        if (chunkSeed == 0) {
+            job.process(elements[i++]);
+            continue;
+        }
+        std::size_t end = std::min(elements.size(), i + static_cast<std::size_t>(chunks.range(1, 40)));
+        if (!crashed && crashAt > i && crashAt < end) end = crashAt;
+        job.process(std::span<const Element>(elements.data() + i, end - i));
+        i = end;
     }
     job.finish(finish);
     r.journal = journal.toJsonLines();
@@ -115,6 +129,17 @@ TEST_SUITE("stream/dense") {
             CHECK(a.lines == b.lines);
             CHECK(a.journal == b.journal);
             CHECK(a.openAtEnd == b.openAtEnd);
+            // The same elements in batches (StreamJob::process of a span), and with a key's 32-bit count
+            // in a window reaching its limit early (the job then moves to the general structures).
+            const Run batched = run(tumble, elements, finish, crashAt, seed);
+            CHECK(batched.lines == a.lines);
+            CHECK(batched.journal == a.journal);
+            StreamJob::setSlabCountLimitForTesting(static_cast<std::uint32_t>(r.range(1, 4)));
+            const Run limited = run(tumble, elements, finish, crashAt, seed);
+            StreamJob::setSlabCountLimitForTesting(0);
+            CHECK(limited.lines == a.lines);
+            CHECK(limited.journal == a.journal);
+            CHECK(limited.openAtEnd == a.openAtEnd);
             for (const auto& l : a.lines) {
                 lateSeen += l.rfind("LATE,", 0) == 0 ? 1 : 0;
                 lateUpdatesSeen += l.find(",late-update,") != std::string::npos ? 1 : 0;
