@@ -369,17 +369,27 @@ std::uint32_t slabCountLimit = std::numeric_limits<std::uint32_t>::max();
 /// the hash are read with fixed-size loads (no call to memcpy for a key's length). A byte per slot holds a
 /// tag of the hash, so that finding a key takes no branch that the loaded data decides (such a branch,
 /// mispredicted on every key found past its home slot, waited for the slot's cache line each time).
+/// A key's hash and word (KeyTable::hashOf), computed once per element.
+struct KeyHash {
+    std::uint64_t hash = 0;
+    std::uint64_t word = 0;
+};
+
 class KeyTable {
 public:
     /// The hash findOrAdd and prefetch take (of the key's bytes only).
-    [[gnu::always_inline]] static std::uint64_t hashOf(std::string_view key) { return hash(key, wordOf(key)); }
-    /// The key's id, or `next` (then stored) when the key is new; `added` tells which. h: hashOf(key).
+    [[gnu::always_inline]] static KeyHash hashOf(std::string_view key) {
+        const std::uint64_t word = wordOf(key);
+        return KeyHash{hash(key, word), word};
+    }
+    /// The key's id, or `next` (then stored) when the key is new; `added` tells which. kh: hashOf(key).
     template <class Keys>
-    [[gnu::always_inline]] std::uint32_t findOrAdd(std::string_view key, std::uint64_t h, const Keys& keys,
+    [[gnu::always_inline]] std::uint32_t findOrAdd(std::string_view key, KeyHash kh, const Keys& keys,
                                                    std::uint32_t next, bool& added) {
         if ((static_cast<std::size_t>(next) + 1) * 4 > slots_.size() * 3) [[unlikely]]
             grow(keys);
-        const std::uint64_t word = wordOf(key);
+        const std::uint64_t h = kh.hash;
+        const std::uint64_t word = kh.word;
         const std::uint32_t meta = metaOf(h, key.size());
         const std::size_t mask = slots_.size() - 1;
         const std::size_t home = static_cast<std::size_t>(h) & mask;
@@ -660,7 +670,7 @@ struct StreamJob::Impl {
     Millis nextCheckpoint = kMaxTime;
 
     /// keyHash: KeyTable::hashOf(key).
-    [[gnu::always_inline]] std::uint32_t internKey(const std::string& key, std::uint64_t keyHash) {
+    [[gnu::always_inline]] std::uint32_t internKey(const std::string& key, KeyHash keyHash) {
         bool added = false;
         const std::uint32_t id =
             keyIds.findOrAdd(key, keyHash, keys, static_cast<std::uint32_t>(keys.size()), added);
@@ -670,9 +680,9 @@ struct StreamJob::Impl {
     }
     /// For an element a few places ahead in a batch (StreamJob::process of a span): its key's hash, and
     /// a hint to start loading the key's table slot.
-    [[gnu::always_inline]] std::uint64_t hashAndPrefetch(const Element& el) const {
-        const std::uint64_t h = KeyTable::hashOf(el.key);
-        keyIds.prefetch(h);
+    [[gnu::always_inline]] KeyHash hashAndPrefetch(const Element& el) const {
+        const KeyHash h = KeyTable::hashOf(el.key);
+        keyIds.prefetch(h.hash);
         return h;
     }
     [[gnu::noinline]] void addKey(const std::string& key) {
@@ -1835,12 +1845,23 @@ struct StreamJob::Impl {
 
     void advanceTo(Millis time) { job.runUntil(time); }
 
-    /// keyHash: KeyTable::hashOf(el.key).
-    [[gnu::always_inline]] void sourceElement(const Element& el, std::uint64_t keyHash) {
-        Split& s = splits[static_cast<std::size_t>(el.partition)];
+    /// True when the job has one subtask and one split, DataStream watermarks after every element, dense
+    /// windows, no journal and nothing to wake up for: sourceElement<true> may then take an element of
+    /// partition 0 (see StreamJob::process of a span).
+    bool leanConfig() const {
+        const WatermarkSpec& ws = job.spec_.watermark;
+        return tasks.size() == 1 && splits.size() == 1 && !journal && ws.perEvent && ws.kind != WatermarkKind::Sql &&
+               noWakeUps();
+    }
+
+    /// keyHash: KeyTable::hashOf(el.key). Lean: leanConfig() holds and the element is of partition 0;
+    /// the same steps, without the tests that configuration decides.
+    template <bool Lean = false>
+    [[gnu::always_inline]] void sourceElement(const Element& el, KeyHash keyHash) {
+        Split& s = splits[Lean ? 0 : static_cast<std::size_t>(el.partition)];
         const WatermarkSpec& ws = job.spec_.watermark;
         activitySinceTick = true;
-        if (journal)
+        if (!Lean && journal)
             record({StreamEventKind::ElementArrived,
                     0,
                     el.partition,
@@ -1853,7 +1874,7 @@ struct StreamJob::Impl {
                     el.key,
                     {}});
         ++s.counter; // IdlenessTimer#activity
-        if (ws.kind == WatermarkKind::Sql) {
+        if (!Lean && ws.kind == WatermarkKind::Sql) {
             s.sqlCurrent = std::max(s.sqlCurrent, addClamped(el.eventTime, -ws.bound));
         } else {
             s.maxTs = std::max(s.maxTs, el.eventTime);
@@ -1861,19 +1882,20 @@ struct StreamJob::Impl {
         // The record goes downstream before the watermark its generator emits for it.
         const std::uint32_t kid = internKey(el.key, keyHash);
         // (With one subtask the key's record is not visited: it owns every key.)
-        WindowTask& task = tasks.size() == 1 ? tasks[0] : tasks[static_cast<std::size_t>(keys[kid].owner)];
-        if (dense) {
+        WindowTask& task =
+            Lean || tasks.size() == 1 ? tasks[0] : tasks[static_cast<std::size_t>(keys[kid].owner)];
+        if (Lean || dense) {
             denseElementFast(task, el, kid);
         } else if (job.spec_.process) {
             processElement(task, el, kid);
         } else {
             windowElement(task, el, kid);
         }
-        if (ws.perEvent) {
+        if (Lean || ws.perEvent) {
             // The source's combined watermark depends only on its splits' state: when this split's did not
             // change (its generator did not advance), recomputing it would change nothing.
             bool changed = true;
-            if (ws.kind == WatermarkKind::Sql) {
+            if (!Lean && ws.kind == WatermarkKind::Sql) {
                 sqlEmit(s);
             } else {
                 changed = splitSetWatermarkFast(s, generatorWatermark(s));
@@ -2003,13 +2025,14 @@ void StreamJob::advanceProcessingTime(Millis time) {
     arm();
 }
 
-[[gnu::always_inline]] inline void StreamJob::processHashed(const Element& element, std::uint64_t keyHash) {
+[[gnu::always_inline]] inline void StreamJob::processHashed(const Element& element, std::uint64_t keyHash,
+                                                           std::uint64_t keyWord) {
     now_ = std::max(now_, scheduler_->now());
     if (element.arrival > now_) impl_->advanceTo(element.arrival);
     if (element.partition < 0 || element.partition >= spec_.partitions) [[unlikely]] {
         impl_->sourceElementAtPartition0(element);
     } else {
-        impl_->sourceElement(element, keyHash); // no copy of the element (and its key) on the hot path
+        impl_->sourceElement(element, KeyHash{keyHash, keyWord}); // no copy of the element (and its key) on the hot path
     }
     ++elements_;
     // The hot path: nothing to schedule and nothing scheduled (the usual replay job) skips arm().
@@ -2021,22 +2044,45 @@ void StreamJob::setSlabCountLimitForTesting(std::uint32_t limit) {
     slabCountLimit = limit == 0 ? std::numeric_limits<std::uint32_t>::max() : limit;
 }
 
-void StreamJob::process(const Element& element) { processHashed(element, KeyTable::hashOf(element.key)); }
+void StreamJob::process(const Element& element) {
+    const KeyHash h = KeyTable::hashOf(element.key);
+    processHashed(element, h.hash, h.word);
+}
 
 void StreamJob::process(std::span<const Element> elements) {
     // The same steps as one process call per element. With many keys, loading a key's table slot misses
-    // the cache: here each key's hash is computed kAhead elements earlier (a ring of them) and its slot
-    // starts loading then, so the loads overlap.
+    // the cache: here each key's hash (and word) is computed kAhead elements earlier (a ring of them)
+    // and its slot starts loading then, so the loads overlap.
     constexpr std::size_t kAhead = 16;
-    std::array<std::uint64_t, kAhead> hashes{};
+    std::array<KeyHash, kAhead> hashes{};
     const std::size_t n = elements.size();
     for (std::size_t i = 0; i < std::min(n, kAhead); ++i)
         hashes[i] = impl_->hashAndPrefetch(elements[i]);
+    // While the job's configuration makes most of processHashed's tests constant (Impl::leanConfig)
+    // and nothing is armed, an element of partition 0 that does not move processing time takes the
+    // same steps without them; any other element, or a change (the job leaving its dense windows), goes
+    // through processHashed, and the test is made again.
+    const auto leanNow = [this] {
+        return impl_->leanConfig() && armed_[0] == kMaxTime && armed_[1] == kMaxTime && armed_[2] == kMaxTime;
+    };
+    now_ = std::max(now_, scheduler_->now());
+    bool lean = leanNow();
     for (std::size_t i = 0; i < n; ++i) {
-        std::uint64_t& ring = hashes[i % kAhead];
-        const std::uint64_t h = ring;
+        KeyHash& ring = hashes[i % kAhead];
+        const KeyHash h = ring;
         if (i + kAhead < n) ring = impl_->hashAndPrefetch(elements[i + kAhead]);
-        processHashed(elements[i], h);
+        const Element& el = elements[i];
+        if (lean && el.partition == 0 && el.arrival <= now_) [[likely]] {
+            impl_->sourceElement<true>(el, h);
+            ++elements_;
+            if (!impl_->dense) [[unlikely]] { // left its dense windows: processHashed's end, then no more lean
+                arm();
+                lean = false;
+            }
+        } else {
+            processHashed(el, h.hash, h.word);
+            lean = leanNow();
+        }
     }
 }
 

@@ -339,8 +339,8 @@ public:
 
 private:
     void onTimer(const runtime::Timer& timer) override;
-    /// process, given the hash of the element's key (its key table's).
-    void processHashed(const Element& element, std::uint64_t keyHash);
+    /// process, given the hash and the word of the element's key (its key table's KeyHash).
+    void processHashed(const Element& element, std::uint64_t keyHash, std::uint64_t keyWord);
     /// Schedules (or withdraws) the job's wake-ups so that the scheduler holds exactly what it needs.
     void arm();
     void disarm();

@@ -36,8 +36,9 @@ struct Run {
 
 /// chunkSeed 0: one process call per element; otherwise process(span) over chunks of 1..40 elements
 /// (drawn from chunkSeed), a chunk ending where the crash comes.
+/// withJournal false: no journal (Run::journal stays empty), as a replay runs.
 Run run(const JobSpec& spec, const std::vector<Element>& elements, bool finish, std::size_t crashAt,
-        std::uint64_t chunkSeed = 0) {
+        std::uint64_t chunkSeed = 0, bool withJournal = true) {
     Run r;
     JobOutput out;
     out.onFiring = [&](const Firing& f) {
@@ -50,7 +51,7 @@ Run run(const JobSpec& spec, const std::vector<Element>& elements, bool finish, 
                           formatWatermark(l.watermark));
     };
     StreamJournal journal;
-    StreamJob job(spec, out, &journal, elements.empty() ? 0 : elements.front().arrival);
+    StreamJob job(spec, out, withJournal ? &journal : nullptr, elements.empty() ? 0 : elements.front().arrival);
     bool crashed = false;
     Mix chunks{chunkSeed};
     for (std::size_t i = 0; i <= elements.size();) {
@@ -80,6 +81,7 @@ TEST_SUITE("stream/dense") {
     TEST_CASE(
         "tumbling windows equal a HOP with slide = size - firings and journal byte for byte (800 seeds)") {
         int lateSeen = 0, lateUpdatesSeen = 0, crashes = 0;
+        std::size_t leanLines = 0;
         for (std::uint64_t seed = 1; seed <= 800; ++seed) {
             Mix r{seed};
             JobSpec tumble;
@@ -134,6 +136,30 @@ TEST_SUITE("stream/dense") {
             const Run batched = run(tumble, elements, finish, crashAt, seed);
             CHECK(batched.lines == a.lines);
             CHECK(batched.journal == a.journal);
+            // Without a journal (as a replay runs), where a batch takes its lean path when the job has
+            // one subtask and one split, per-event DataStream watermarks and nothing to wake up for.
+            const Run quiet = run(tumble, elements, finish, crashAt, seed, false);
+            CHECK(quiet.lines == a.lines);
+            CHECK(quiet.openAtEnd == a.openAtEnd);
+            // The same job in that shape, arrivals in steps (an element that moves processing time
+            // leaves the lean path for one element), a few elements of a partition the job does not
+            // have (read from partition 0, off the lean path).
+            JobSpec lean = tumble;
+            lean.parallelism = 1;
+            lean.partitions = 1;
+            lean.watermark.perEvent = true;
+            lean.watermark.idleTimeout = 0;
+            lean.checkpointInterval = 0;
+            std::vector<Element> leanElements = elements;
+            for (Element& e : leanElements) {
+                e.arrival -= e.arrival % 500;
+                if (r.range(0, 9) != 0) e.partition = 0;
+            }
+            const Run one = run(lean, leanElements, finish, leanElements.size() + 1);
+            const Run leanBatched = run(lean, leanElements, finish, leanElements.size() + 1, seed, false);
+            CHECK(leanBatched.lines == one.lines);
+            CHECK(leanBatched.openAtEnd == one.openAtEnd);
+            leanLines += leanBatched.lines.size();
             StreamJob::setSlabCountLimitForTesting(static_cast<std::uint32_t>(r.range(1, 4)));
             const Run limited = run(tumble, elements, finish, crashAt, seed);
             StreamJob::setSlabCountLimitForTesting(0);
@@ -149,6 +175,7 @@ TEST_SUITE("stream/dense") {
         CHECK(lateSeen > 100);
         CHECK(lateUpdatesSeen > 50);
         CHECK(crashes > 100);
+        CHECK(leanLines > 10000);
     }
 
     TEST_CASE("past the slab memory budget the job moves to per-key windows with the same results") {
