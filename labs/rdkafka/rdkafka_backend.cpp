@@ -1611,6 +1611,12 @@ void RdKafkaBackend::seek(Handle consumer, const TopicPartition& tp, Offset offs
     });
 }
 
+void RdKafkaBackend::closeClients() {
+    FLUXOLAB_RDKAFKA_GUARD();
+    m_clients.clear(); // each Client closes itself (a consumer leaves its group first)
+    m_groupLog.reset();
+}
+
 void RdKafkaBackend::closeConsumer(Handle consumer) {
     FLUXOLAB_RDKAFKA_GUARD();
     auto it = m_clients.find(consumer);

@@ -172,6 +172,10 @@ public:
     bool hasAssignment(Handle consumer) const override;
     void seek(Handle consumer, const TopicPartition& tp, Offset offset) override;
     void closeConsumer(Handle consumer) override;
+    /// Closes every producer and consumer it opened (consumers leave their groups) and its reader of
+    /// __consumer_offsets; its admin handle stays. A client left open after a topic's deletion can ask
+    /// for the topic's metadata again, and a broker that creates topics on demand then creates it again.
+    void closeClients();
     /// A pattern subscription (ConsumerSettings::topic_pattern) is matched again against the
     /// cluster's topics every metadata.max.age.ms, as the Java consumer does at its metadata refresh.
     bool subscribesByPattern() const override { return true; }

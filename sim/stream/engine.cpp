@@ -362,6 +362,12 @@ std::uint32_t slabCountLimit = std::numeric_limits<std::uint32_t>::max();
 #endif
 }
 
+/// A key's hash and word (KeyTable::hashOf), computed once per element.
+struct KeyHash {
+    std::uint64_t hash = 0;
+    std::uint64_t word = 0;
+};
+
 /// Key interning: an open-addressing table (linear probing, at most 3/4 full) from the key's bytes to
 /// its dense id; the ids are given in first-arrival order, so results never depend on the hash. A slot
 /// holds a word made of the key's bytes and its length, so a key of up to 8 bytes is matched in the
@@ -369,15 +375,9 @@ std::uint32_t slabCountLimit = std::numeric_limits<std::uint32_t>::max();
 /// the hash are read with fixed-size loads (no call to memcpy for a key's length). A byte per slot holds a
 /// tag of the hash, so that finding a key takes no branch that the loaded data decides (such a branch,
 /// mispredicted on every key found past its home slot, waited for the slot's cache line each time).
-/// A key's hash and word (KeyTable::hashOf), computed once per element.
-struct KeyHash {
-    std::uint64_t hash = 0;
-    std::uint64_t word = 0;
-};
-
 class KeyTable {
 public:
-    /// The hash findOrAdd and prefetch take (of the key's bytes only).
+    /// What findOrAdd takes (of the key's bytes only; prefetch takes its hash).
     [[gnu::always_inline]] static KeyHash hashOf(std::string_view key) {
         const std::uint64_t word = wordOf(key);
         return KeyHash{hash(key, word), word};
@@ -425,7 +425,8 @@ private:
     template <class Keys>
     [[gnu::always_inline]] static bool matches(const Slot& s, std::string_view key, const Keys& keys,
                                                std::uint64_t word, std::uint32_t meta) {
-        return s.meta == meta && s.word == word && (key.size() <= 8 || std::string_view(keys[s.id].name) == key);
+        return s.meta == meta && s.word == word &&
+               (key.size() <= 8 || std::string_view(keys[s.id].name) == key);
     }
     /// A slot's tag: 7 bits of the hash and the top bit set (0: an empty slot).
     static std::uint8_t tagOf(std::uint64_t h) { return static_cast<std::uint8_t>(0x80u | (h >> 57)); }
@@ -603,6 +604,7 @@ struct StreamJob::Impl {
     bool ticking = false;
     bool activitySinceTick = true;
     bool lastTickQuiet = false;
+    Millis generatorLag = 0; ///< boundOf() + 1: a DataStream generator's watermark is maxTs - this
 
     // --- window side ---------------------------------------------------------------------------------
     struct Channel {
@@ -719,7 +721,8 @@ struct StreamJob::Impl {
         maxParallelism = defaultMaxParallelism(spec.parallelism);
         sources.resize(static_cast<std::size_t>(spec.parallelism));
         splits.resize(static_cast<std::size_t>(spec.partitions));
-        const Millis bound = spec.watermark.kind == WatermarkKind::Monotonous ? 0 : spec.watermark.bound;
+        const Millis bound = boundOf();
+        generatorLag = bound + 1;
         for (int p = 0; p < spec.partitions; ++p) {
             Split& s = splits[static_cast<std::size_t>(p)];
             s.partition = p;
@@ -814,10 +817,10 @@ struct StreamJob::Impl {
         return job.spec_.watermark.kind == WatermarkKind::Monotonous ? 0 : job.spec_.watermark.bound;
     }
 
-    // Generator's current watermark candidate for a split.
-    Millis generatorWatermark(const Split& s) const {
-        if (job.spec_.watermark.kind == WatermarkKind::Sql) return s.sqlCurrent;
-        return s.maxTs - boundOf() - 1;
+    // Generator's current watermark candidate for a split (Lean: the job's watermarks are DataStream's).
+    template <bool Lean = false> Millis generatorWatermark(const Split& s) const {
+        if (!Lean && job.spec_.watermark.kind == WatermarkKind::Sql) return s.sqlCurrent;
+        return s.maxTs - generatorLag;
     }
 
     /// WatermarkOutputMultiplexer.OutputState#setWatermark: active again, larger values only.
@@ -1072,7 +1075,6 @@ struct StreamJob::Impl {
 
     /// Past this many bytes of slab arrays in a subtask, the job moves to the general structures.
     static constexpr std::size_t kSlabBudget = std::size_t{64} << 20;
-
 
     static Accumulator toAccumulator(const Slab& sl, std::uint32_t kid) {
         Accumulator acc;
@@ -1850,8 +1852,8 @@ struct StreamJob::Impl {
     /// partition 0 (see StreamJob::process of a span).
     bool leanConfig() const {
         const WatermarkSpec& ws = job.spec_.watermark;
-        return tasks.size() == 1 && splits.size() == 1 && !journal && ws.perEvent && ws.kind != WatermarkKind::Sql &&
-               noWakeUps();
+        return tasks.size() == 1 && splits.size() == 1 && !journal && ws.perEvent &&
+               ws.kind != WatermarkKind::Sql && noWakeUps();
     }
 
     /// keyHash: KeyTable::hashOf(el.key). Lean: leanConfig() holds and the element is of partition 0;
@@ -1898,7 +1900,7 @@ struct StreamJob::Impl {
             if (!Lean && ws.kind == WatermarkKind::Sql) {
                 sqlEmit(s);
             } else {
-                changed = splitSetWatermarkFast(s, generatorWatermark(s));
+                changed = splitSetWatermarkFast(s, generatorWatermark<Lean>(s));
             }
             if (changed) updateCombined(s.owner);
         } else if (ws.kind == WatermarkKind::Sql && s.sqlCurrent - s.sqlLast > ws.interval) {
@@ -2032,7 +2034,8 @@ void StreamJob::advanceProcessingTime(Millis time) {
     if (element.partition < 0 || element.partition >= spec_.partitions) [[unlikely]] {
         impl_->sourceElementAtPartition0(element);
     } else {
-        impl_->sourceElement(element, KeyHash{keyHash, keyWord}); // no copy of the element (and its key) on the hot path
+        // No copy of the element (and its key) on the hot path.
+        impl_->sourceElement(element, KeyHash{keyHash, keyWord});
     }
     ++elements_;
     // The hot path: nothing to schedule and nothing scheduled (the usual replay job) skips arm().
@@ -2075,7 +2078,7 @@ void StreamJob::process(std::span<const Element> elements) {
         if (lean && el.partition == 0 && el.arrival <= now_) [[likely]] {
             impl_->sourceElement<true>(el, h);
             ++elements_;
-            if (!impl_->dense) [[unlikely]] { // left its dense windows: processHashed's end, then no more lean
+            if (!impl_->dense) [[unlikely]] { // it left its dense windows: processHashed's end, no more lean
                 arm();
                 lean = false;
             }

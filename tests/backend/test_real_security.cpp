@@ -217,7 +217,16 @@ TEST_CASE("real-compare: clean deletes the topics and groups the script created 
         MESSAGE("gone after " << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count()
                               << " ms: " << !contains(topics, made));
     }
-    CHECK_FALSE(contains(admin.listTopics(false), made));
+    // (A fresh-clone .ci/run of 1f1a8c1 saw it absent from the first listing and back in this
+    // one: created again on demand. The script's clients are now closed before the clean, and the clean
+    // checks a second listing.)
+    const auto finalTopics = admin.listTopics(false);
+    if (contains(finalTopics, made)) {
+        const auto again = admin.describeTopic(made);
+        MESSAGE(made << " is listed again, with " << (again ? again->partitions.size() : 0)
+                     << " partition(s)");
+    }
+    CHECK_FALSE(contains(finalTopics, made));
     CHECK_FALSE(contains(groups, group));
     CHECK(contains(topics, kept)); // there before the run: kept
     CHECK(contains(groups, keptGroup));

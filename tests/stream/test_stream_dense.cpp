@@ -51,7 +51,8 @@ Run run(const JobSpec& spec, const std::vector<Element>& elements, bool finish, 
                           formatWatermark(l.watermark));
     };
     StreamJournal journal;
-    StreamJob job(spec, out, withJournal ? &journal : nullptr, elements.empty() ? 0 : elements.front().arrival);
+    StreamJob job(spec, out, withJournal ? &journal : nullptr,
+                  elements.empty() ? 0 : elements.front().arrival);
     bool crashed = false;
     Mix chunks{chunkSeed};
     for (std::size_t i = 0; i <= elements.size();) {
