@@ -1847,16 +1847,17 @@ struct StreamJob::Impl {
 
     void advanceTo(Millis time) { job.runUntil(time); }
 
-    /// True when the job has one subtask and one split, DataStream watermarks after every element, dense
-    /// windows, no journal and nothing to wake up for: sourceElement<true> may then take an element of
-    /// partition 0 (see StreamJob::process of a span).
-    bool leanConfig() const {
+    /// True when the job has one subtask and one split, DataStream watermarks after every element, no
+    /// journal, no periodic ticks and no checkpoints (fixed for the job's life): while its windows are
+    /// dense too, sourceElement<true> may take an element of partition 0 (see StreamJob::process of a
+    /// span).
+    bool leanShape() const {
         const WatermarkSpec& ws = job.spec_.watermark;
         return tasks.size() == 1 && splits.size() == 1 && !journal && ws.perEvent &&
-               ws.kind != WatermarkKind::Sql && noWakeUps();
+               ws.kind != WatermarkKind::Sql && !ticking && nextCheckpoint == kMaxTime;
     }
 
-    /// keyHash: KeyTable::hashOf(el.key). Lean: leanConfig() holds and the element is of partition 0;
+    /// keyHash: KeyTable::hashOf(el.key). Lean: leanShape() and dense hold and the element is of partition 0;
     /// the same steps, without the tests that configuration decides.
     template <bool Lean = false>
     [[gnu::always_inline]] void sourceElement(const Element& el, KeyHash keyHash) {
@@ -2061,12 +2062,14 @@ void StreamJob::process(std::span<const Element> elements) {
     const std::size_t n = elements.size();
     for (std::size_t i = 0; i < std::min(n, kAhead); ++i)
         hashes[i] = impl_->hashAndPrefetch(elements[i]);
-    // While the job's configuration makes most of processHashed's tests constant (Impl::leanConfig)
-    // and nothing is armed, an element of partition 0 that does not move processing time takes the
-    // same steps without them; any other element, or a change (the job leaving its dense windows), goes
-    // through processHashed, and the test is made again.
-    const auto leanNow = [this] {
-        return impl_->leanConfig() && armed_[0] == kMaxTime && armed_[1] == kMaxTime && armed_[2] == kMaxTime;
+    // While the job's shape makes most of processHashed's tests constant (Impl::leanShape), its windows
+    // are dense and nothing is armed, an element of partition 0 that does not move processing time takes
+    // the same steps without them; any other element goes through processHashed, and the two things
+    // that can change (dense windows, armed wake-ups) are tested again.
+    const bool leanShape = impl_->leanShape();
+    const auto leanNow = [this, leanShape] {
+        return leanShape && impl_->dense && armed_[0] == kMaxTime && armed_[1] == kMaxTime &&
+               armed_[2] == kMaxTime;
     };
     now_ = std::max(now_, scheduler_->now());
     bool lean = leanNow();
